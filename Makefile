@@ -1,0 +1,62 @@
+# Fairchase: `make run` to try it, `make test` to check it. `make help` lists the rest.
+SHELL := /bin/bash
+VENV  := .venv
+BIN   := $(VENV)/bin
+PY    := $(BIN)/python
+# Django 6.1 needs Python >= 3.12: take the first interpreter that qualifies.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3 /root/.pyenv/versions/3.12*/bin/python3 /root/.pyenv/versions/3.13*/bin/python3; do \
+	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; done)
+PGBIN := /usr/lib/postgresql/15/bin
+TESTDATA ?= $(CURDIR)/.testdata
+
+.PHONY: help install system-deps run demo test test-sqlite test-postgres bench lint fmt clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/fairchase: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python >= 3.12 is required (Django 6.1)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test,anymail]'
+	@touch $@
+
+install: $(BIN)/fairchase ## Create the virtualenv and install Fairchase with its test tools
+
+system-deps: ## apt: PostgreSQL, Dovecot IMAP and Chromium for the test suite (skipped when present)
+	@if ! command -v chromium >/dev/null || ! test -x $(PGBIN)/initdb || ! command -v dovecot >/dev/null; then \
+	  echo "Installing PostgreSQL, Dovecot and Chromium with apt..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql dovecot-imapd chromium >/dev/null; \
+	fi
+
+run: install ## Set up, load demo data on first run, serve on http://127.0.0.1:8000
+	$(BIN)/fairchase migrate --noinput
+	$(BIN)/fairchase demo --if-empty
+	$(BIN)/fairchase serve --addr 127.0.0.1:8000
+
+test: install system-deps ## Run the whole suite on SQLite, then on a throw-away PostgreSQL server
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: install
+	$(BIN)/pytest -p no:cacheprovider -q
+
+test-postgres: install system-deps ## Start PostgreSQL on 127.0.0.1:54329 in a temp dir and run the suite against it
+	@d=$$(mktemp -d); chown postgres "$$d"; \
+	runuser -u postgres -- $(PGBIN)/initdb -D "$$d/data" -A trust -U fairchase >/dev/null && \
+	runuser -u postgres -- $(PGBIN)/pg_ctl -D "$$d/data" -o "-k $$d -p 54329 -c listen_addresses=127.0.0.1 -c fsync=off" -l "$$d/log" -w start >/dev/null && \
+	DATABASE_URL=postgres://fairchase@127.0.0.1:54329/postgres $(BIN)/pytest -p no:cacheprovider -q -m "not browser"; rc=$$?; \
+	runuser -u postgres -- $(PGBIN)/pg_ctl -D "$$d/data" -m fast stop >/dev/null; rm -rf "$$d"; exit $$rc
+
+bench: install ## Benchmarks: decision core, simulator quality, app speed (tables and ratios)
+	$(PY) -m bench
+
+lint: install ## ruff
+	$(BIN)/ruff check fairchase tests bench
+
+fmt: install ## ruff format + import sort
+	$(BIN)/ruff check --fix --select I fairchase tests bench
+	$(BIN)/ruff format fairchase tests bench
+
+clean: ## Remove the virtualenv and local data
+	rm -rf $(VENV) $(TESTDATA) fairchase.sqlite3*

@@ -1,0 +1,3 @@
+"""URLs of the insights app."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the intake app."""
+
+urlpatterns: list = []

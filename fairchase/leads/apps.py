@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class LeadsConfig(AppConfig):
+    name = "fairchase.leads"
+    label = "leads"
+
+    def ready(self) -> None:
+        from . import jobs
+        from .worker import register_step
+
+        register_step("refit", jobs.refit_if_stale, every=600)
+        register_step("lapse_commitments", jobs.lapse_commitments, every=60)
+        register_step("wake_revisits", jobs.wake_revisits, every=300)
+        register_step("replan_stale", jobs.replan_stale, every=120)

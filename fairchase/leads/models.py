@@ -1,0 +1,316 @@
+"""The lead book: leads, attempts, commitments and the transitions between states.
+
+Every change goes through `fairchase.leads.actions`, which writes the row and
+recomputes the lead's plan fields (next_action, next_due, priority, ...) from
+`fairchase.policy.plan`. The Today agenda reads those fields with one indexed query.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone as tz
+
+
+class Status(models.TextChoices):
+    OPEN = "open", "Open (silent)"
+    ENGAGED = "engaged", "Engaged"
+    NURTURE = "nurture", "Nurture (mailing list)"
+    REVISIT = "revisit", "Revisit later"
+    CLOSED = "closed", "Closed"
+    WON = "won", "Won"
+    LOST = "lost", "Lost"
+    OPTED_OUT = "opted_out", "Opted out"
+
+
+ACTIVE_STATUSES = (Status.OPEN, Status.ENGAGED)
+# Finished leads are the decision core's training data.
+FINISHED_STATUSES = (Status.WON, Status.LOST, Status.OPTED_OUT, Status.CLOSED, Status.NURTURE)
+
+
+class Channel(models.TextChoices):
+    CALL = "call", "Call"
+    EMAIL = "email", "Email"
+    TEXT = "text", "Text"
+    VISIT = "visit", "Visit"
+
+
+class Outcome(models.TextChoices):
+    NO_ANSWER = "no_answer", "No answer"
+    LEFT_MESSAGE = "left_message", "Left message"
+    TALKED = "talked", "Talked"
+    REPLIED = "replied", "Replied"
+    BOUNCED = "bounced", "Bounced"
+    OPTED_OUT = "opted_out", "Opted out"
+
+
+class NextAction(models.TextChoices):
+    CONTACT = "contact", "Contact"
+    WAIT = "wait", "Wait"
+    STOP = "stop", "Stop"
+    NONE = "", "None"
+
+
+SOURCES = [
+    ("referral", "Referral"),
+    ("inbound_call", "Inbound call"),
+    ("walk_in", "Walk-in"),
+    ("web_form", "Web form"),
+    ("event", "Event"),
+    ("cold_outreach", "Cold outreach"),
+    ("purchased_list", "Purchased list"),
+]
+
+# Seed 002: signs of a good and of a poor prospect.
+GOOD_SIGNALS = [
+    ("asked_price", "Asked about price"),
+    ("asked_details", "Asked for details"),
+    ("stated_need", "Said why they need it"),
+    ("initiated_contact", "Initiated contact themselves"),
+    ("kept_promise", "Kept a promise"),
+]
+POOR_SIGNALS = [
+    ("vague", "Vague or noncommittal"),
+    ("no_specific_interest", "No specific interest"),
+    ("short_conversation", "Won't spend much time"),
+    ("missed_promise", "Failed to keep a promise"),
+    ("distracted", "Distracted or preoccupied"),
+]
+CONSENTS = [("mailing_list", "Mailing list"), ("sms", "Text messages")]
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", "Owner / admin (sees all leads)"
+    SALES = "sales", "Salesperson (own leads)"
+
+
+class Profile(models.Model):
+    """Per-user settings: role, phone for templates, outreach mode, calendar secret."""
+
+    class Mode(models.TextChoices):
+        SUGGEST = "suggest", "Suggest (I click send)"
+        AUTOMATIC = "automatic", "Automatic (the worker sends)"
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.SALES)
+    phone = models.CharField(max_length=32, blank=True)
+    outreach_mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.SUGGEST)
+    calendar_secret = models.CharField(max_length=64, blank=True)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN or self.user.is_superuser
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.role})"
+
+
+class BusinessSettings(models.Model):
+    """One row: the numbers the decision core weighs (contract `Settings`)."""
+
+    hourly_cost = models.FloatField(default=50.0, help_text="What an hour of selling time costs.")
+    margin = models.FloatField(default=1.0, help_text="Share of deal value that is profit (0-1).")
+    daily_minutes = models.PositiveIntegerField(default=120, help_text="Selling minutes per day per person.")
+    contact_start = models.TimeField(default="08:00")
+    contact_end = models.TimeField(default="20:00")
+    max_attempts_per_week = models.PositiveSmallIntegerField(default=3)
+    complaint_cost = models.FloatField(default=200.0, help_text="Cost of annoying someone into a complaint.")
+    business_timezone = models.CharField(max_length=64, default="UTC")
+    default_value = models.FloatField(null=True, blank=True, help_text="Deal value when a lead has none; empty = learned median.")
+    minutes_call = models.FloatField(default=6.0)
+    minutes_email = models.FloatField(default=3.0)
+    minutes_text = models.FloatField(default=2.0)
+    minutes_visit = models.FloatField(default=45.0)
+
+    class Meta:
+        verbose_name_plural = "business settings"
+
+    @classmethod
+    def current(cls) -> "BusinessSettings":
+        obj = cls.objects.order_by("pk").first()
+        return obj if obj is not None else cls.objects.create()
+
+    def to_policy(self) -> dict:
+        """The decision core's settings dict."""
+        out = {
+            "hourly_cost": self.hourly_cost,
+            "margin": self.margin,
+            "daily_minutes": self.daily_minutes,
+            "contact_hours": (_hhmm(self.contact_start), _hhmm(self.contact_end)),
+            "max_attempts_per_week": self.max_attempts_per_week,
+            "complaint_cost": self.complaint_cost,
+            "business_timezone": self.business_timezone,
+            "minutes": {"call": self.minutes_call, "email": self.minutes_email,
+                        "text": self.minutes_text, "visit": self.minutes_visit},
+        }
+        if self.default_value is not None:
+            out["default_value"] = self.default_value
+        return out
+
+
+def _hhmm(t) -> str:
+    return t if isinstance(t, str) else t.strftime("%H:%M")
+
+
+class Lead(models.Model):
+    name = models.CharField(max_length=200)
+    company = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True, db_index=True, help_text="Stored normalised (lower-case domain).")
+    phone = models.CharField(max_length=32, blank=True, db_index=True, help_text="E.164, e.g. +15551234567.")
+    timezone = models.CharField(max_length=64, blank=True, help_text="IANA zone; empty = the business's.")
+    source = models.CharField(max_length=64, default="web_form")
+    value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="leads")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
+    signals = models.JSONField(default=list, blank=True)
+    consents = models.JSONField(default=list, blank=True)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=tz.now, help_text="When the enquiry arrived.")
+    updated_at = models.DateTimeField(auto_now=True)
+    won_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    lost_reason = models.CharField(max_length=200, blank=True)
+    revisit_at = models.DateTimeField(null=True, blank=True)
+    paused_until = models.DateTimeField(null=True, blank=True, help_text="Out of office until.")
+    # Denormalised from attempts so the agenda never counts rows.
+    attempt_count = models.PositiveIntegerField(default=0)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    first_response_at = models.DateTimeField(null=True, blank=True, help_text="Our first attempt.")
+    # The plan, written from fairchase.policy.plan on every event.
+    next_action = models.CharField(max_length=8, choices=NextAction.choices, blank=True, default="")
+    next_channel = models.CharField(max_length=8, blank=True)
+    next_due = models.DateTimeField(null=True, blank=True)
+    next_state = models.CharField(max_length=10, blank=True)
+    priority = models.FloatField(default=0.0)
+    expected_value = models.FloatField(default=0.0)
+    p_reply = models.FloatField(null=True, blank=True)
+    plan_reason = models.TextField(blank=True)
+    why_not_stop = models.TextField(blank=True)
+    plan_revisit_at = models.DateTimeField(null=True, blank=True)
+    planned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            # The agenda: "my active leads, best first" (healthchecks-style partial index).
+            models.Index(
+                fields=["owner", "-priority"],
+                name="lead_agenda_active",
+                condition=Q(status__in=["open", "engaged"]),
+            ),
+            models.Index(fields=["status", "next_due"], name="lead_status_due"),
+            models.Index(fields=["owner", "status"], name="lead_owner_status"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def first_name(self) -> str:
+        return (self.name.split() or [""])[0]
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+    @property
+    def is_new_enquiry(self) -> bool:
+        return self.status == Status.OPEN and self.attempt_count == 0
+
+    @property
+    def response_time(self):
+        """Enquiry to our first attempt (speed to lead), or None."""
+        if self.first_response_at is None:
+            return None
+        return self.first_response_at - self.created_at
+
+
+class Attempt(models.Model):
+    """One outbound contact attempt and what came of it (the decision core's training data)."""
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="attempts")
+    at = models.DateTimeField(default=tz.now)
+    channel = models.CharField(max_length=8, choices=Channel.choices)
+    outcome = models.CharField(max_length=14, choices=Outcome.choices)
+    minutes = models.FloatField(default=0.0)
+    progress = models.BooleanField(null=True, blank=True, help_text="Moved closer to a sale?")
+    notes = models.TextField(blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["lead", "at"], name="attempt_lead_at")]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.get_outcome_display()} {self.at:%Y-%m-%d}"
+
+
+class Commitment(models.Model):
+    """A pinned next step (seeds 000/002): who contacts whom, about what, when."""
+
+    class By(models.TextChoices):
+        US = "us", "We contact them"
+        LEAD = "lead", "They contact us"
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Pending"
+        DONE = "done", "Done"
+        MISSED = "missed", "Missed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="commitments")
+    by = models.CharField(max_length=4, choices=By.choices, default=By.US)
+    what = models.CharField(max_length=200)
+    due_at = models.DateTimeField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    created_at = models.DateTimeField(default=tz.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_at", "pk"]
+        indexes = [models.Index(fields=["state", "due_at"], name="commitment_state_due")]
+
+    def __str__(self) -> str:
+        return f"{self.get_by_display()}: {self.what} by {self.due_at:%Y-%m-%d %H:%M}"
+
+
+class StatusChange(models.Model):
+    """A transition row: the lead's audit trail and timeline (healthchecks' Flip)."""
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="status_changes")
+    at = models.DateTimeField(default=tz.now)
+    old = models.CharField(max_length=12, choices=Status.choices, blank=True)
+    new = models.CharField(max_length=12, choices=Status.choices)
+    reason = models.TextField(blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.old or '-'} -> {self.new}"
+
+
+class FittedModel(models.Model):
+    """A decision-core model fitted on the finished leads (JSON from `Model.to_dict()`)."""
+
+    created_at = models.DateTimeField(default=tz.now)
+    n_leads = models.PositiveIntegerField(default=0)
+    data = models.JSONField()
+
+    class Meta:
+        get_latest_by = "created_at"
+
+
+class Suppression(models.Model):
+    """An address we must never contact again (opt-out or hard bounce), keyed on its
+    normalised form so the same person re-imported in another spelling stays blocked."""
+
+    class Kind(models.TextChoices):
+        EMAIL = "email", "Email"
+        PHONE = "phone", "Phone"
+
+    kind = models.CharField(max_length=5, choices=Kind.choices)
+    value = models.CharField(max_length=254, unique=True)
+    reason = models.CharField(max_length=40)
+    created_at = models.DateTimeField(default=tz.now)
+
+    def __str__(self) -> str:
+        return f"{self.value} ({self.reason})"

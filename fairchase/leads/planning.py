@@ -1,0 +1,200 @@
+"""The one bridge between the lead book and the decision core.
+
+Leads become contract records (`lead_record`), `fairchase.policy.plan` decides,
+and the decision is written back onto the lead's plan fields (`replan`). The app
+never re-implements a decision: it only stores what the core says.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from fairchase import policy
+
+from .models import (
+    ACTIVE_STATUSES,
+    FINISHED_STATUSES,
+    Attempt,
+    BusinessSettings,
+    Commitment,
+    FittedModel,
+    Lead,
+    Status,
+    Suppression,
+)
+
+log = logging.getLogger("fairchase.planning")
+
+PLAN_FIELDS = [
+    "next_action", "next_channel", "next_due", "next_state", "priority", "expected_value",
+    "p_reply", "plan_reason", "why_not_stop", "plan_revisit_at", "planned_at",
+]
+
+_model_cache: dict[str, object] = {"pk": None, "model": None}
+
+
+def policy_settings() -> dict:
+    return BusinessSettings.current().to_policy()
+
+
+def current_model():
+    """The latest fitted model (cached per process until a newer one is saved), or None."""
+    row = FittedModel.objects.order_by("-created_at", "-pk").only("pk").first()
+    if row is None:
+        return None
+    if _model_cache["pk"] != row.pk:
+        data = FittedModel.objects.values_list("data", flat=True).get(pk=row.pk)
+        _model_cache.update(pk=row.pk, model=policy.Model.from_dict(data))
+    return _model_cache["model"]
+
+
+def _iso(dt):
+    return dt.isoformat() if dt is not None else None
+
+
+def lead_record(lead: Lead, suppressed: set[str] | None = None) -> dict:
+    """The contract's lead record for one lead (attempts and commitments should be prefetched)."""
+    attempts = [
+        {
+            "at": a.at,
+            "channel": a.channel,
+            "outcome": a.outcome,
+            "minutes": a.minutes,
+            "progress": a.progress,
+        }
+        for a in lead.attempts.all()
+    ]
+    pending = [c for c in lead.commitments.all() if c.state == Commitment.State.PENDING]
+    commitment = None
+    if pending:
+        c = min(pending, key=lambda c: c.due_at)
+        commitment = {"due": c.due_at, "by": c.by, "what": c.what}
+    return {
+        "id": str(lead.pk),
+        "source": lead.source,
+        "value": float(lead.value) if lead.value is not None else None,
+        "created_at": lead.created_at,
+        "timezone": lead.timezone or None,
+        "signals": list(lead.signals or []),
+        "consents": list(lead.consents or []),
+        "attempts": attempts,
+        "status": str(lead.status),
+        "won_value": float(lead.won_value) if lead.won_value is not None else None,
+        "channels": reachable_channels(lead, suppressed),
+        "commitment": commitment,
+        "paused_until": lead.paused_until,
+        "revisit_at": lead.revisit_at,
+    }
+
+
+def reachable_channels(lead: Lead, suppressed: set[str] | None = None) -> list[str]:
+    """Channels we may use: we need the address, no suppression, and consent for texts."""
+    if suppressed is None:
+        suppressed = set(
+            Suppression.objects.filter(value__in=[v for v in (lead.email, lead.phone) if v])
+            .values_list("value", flat=True)
+        )
+    out = []
+    if lead.phone and lead.phone not in suppressed:
+        out += ["call"]
+        if "sms" in (lead.consents or []):
+            out += ["text"]
+    if lead.email and lead.email not in suppressed:
+        out += ["email"]
+    if not out and not lead.phone and not lead.email:
+        out = ["visit"]
+    return out
+
+
+def with_history(qs):
+    """Prefetch what `lead_record` reads."""
+    return qs.prefetch_related(
+        Prefetch("attempts", queryset=Attempt.objects.order_by("at", "pk")),
+        Prefetch("commitments", queryset=Commitment.objects.filter(state=Commitment.State.PENDING)),
+    )
+
+
+def _apply(lead: Lead, d: dict | None, now) -> None:
+    if d is None or lead.status not in ACTIVE_STATUSES:
+        lead.next_action, lead.next_channel, lead.next_due, lead.next_state = "", "", None, ""
+        lead.priority, lead.expected_value, lead.p_reply = 0.0, 0.0, None
+        lead.plan_reason, lead.why_not_stop, lead.plan_revisit_at = "", "", None
+    else:
+        lead.next_action = d.get("action") or ""
+        lead.next_channel = d.get("channel") or ""
+        lead.next_due = d.get("due")
+        lead.next_state = d.get("next_state") or ""
+        lead.priority = float(d.get("priority") or 0.0)
+        lead.expected_value = float(d.get("expected_value") or 0.0)
+        lead.p_reply = d.get("p_reply")
+        lead.plan_reason = d.get("reason") or ""
+        lead.why_not_stop = d.get("why_not_stop") or ""
+        lead.plan_revisit_at = d.get("revisit_at")
+    lead.planned_at = now
+
+
+def replan(leads: Sequence[Lead], now=None, model=None, settings: dict | None = None) -> None:
+    """Recompute and save the plan fields of these leads (history must be prefetched)."""
+    if not leads:
+        return
+    now = now or timezone.now()
+    model = model if model is not None else current_model()
+    settings = settings if settings is not None else policy_settings()
+    values = {v for lead in leads for v in (lead.email, lead.phone) if v}
+    suppressed = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
+    active = [lead for lead in leads if lead.status in ACTIVE_STATUSES]
+    records = [lead_record(lead, suppressed) for lead in active]
+    decisions = {d["id"]: d for d in policy.plan(model, records, now, settings)} if records else {}
+    for lead in leads:
+        _apply(lead, decisions.get(str(lead.pk)), now)
+    Lead.objects.bulk_update(leads, PLAN_FIELDS, batch_size=500)
+
+
+def replan_lead(lead: Lead, now=None) -> Lead:
+    """Recompute one lead's plan (after any event on it)."""
+    fresh = with_history(Lead.objects.filter(pk=lead.pk)).get()
+    replan([fresh], now=now)
+    for f in PLAN_FIELDS:
+        setattr(lead, f, getattr(fresh, f))
+    return lead
+
+
+def replan_all(now=None, batch: int = 2000, queryset=None, progress=None) -> int:
+    """Recompute every active lead's plan in batches; returns how many were planned."""
+    now = now or timezone.now()
+    model, settings = current_model(), policy_settings()
+    qs = queryset if queryset is not None else Lead.objects.filter(status__in=ACTIVE_STATUSES)
+    ids = list(qs.order_by("pk").values_list("pk", flat=True))
+    for i in range(0, len(ids), batch):
+        chunk = list(with_history(Lead.objects.filter(pk__in=ids[i : i + batch])))
+        with transaction.atomic():
+            replan(chunk, now=now, model=model, settings=settings)
+        if progress:
+            progress(min(i + batch, len(ids)), len(ids))
+    return len(ids)
+
+
+def history_records(leads: Iterable[Lead] | None = None) -> list[dict]:
+    """Finished leads as contract records: the training data for `fit`."""
+    qs = leads if leads is not None else with_history(Lead.objects.filter(status__in=FINISHED_STATUSES))
+    out = []
+    for lead in qs:
+        rec = lead_record(lead, suppressed=set())
+        # Stopped leads (nurture/closed) count as lost for training: they did not buy.
+        rec["status"] = lead.status if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT) else "lost"
+        out.append(rec)
+    return out
+
+
+def refit(now=None) -> FittedModel:
+    """Fit the decision core on every finished lead and store it as the current model."""
+    history = history_records()
+    model = policy.fit(history, policy_settings())
+    row = FittedModel.objects.create(created_at=now or timezone.now(), n_leads=len(history), data=model.to_dict())
+    log.info("fitted the decision core on %d finished leads", len(history))
+    return row

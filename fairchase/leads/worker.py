@@ -1,0 +1,76 @@
+"""The background loop behind `fairchase worker` (healthchecks' sendalerts).
+
+Apps register steps; each step does a bounded amount of due work and returns how
+many items it handled. `run_once` runs every step that is due; the loop sleeps
+briefly when nothing happened. Steps claim work atomically in the database, so
+several workers on PostgreSQL never collide.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import close_old_connections
+from django.utils import timezone
+
+log = logging.getLogger("fairchase.worker")
+
+
+@dataclass
+class Step:
+    name: str
+    fn: Callable[[], int]
+    every: float  # seconds between runs
+    last: float = field(default=float("-inf"))
+
+
+STEPS: dict[str, Step] = {}
+
+
+def register_step(name: str, fn: Callable[[], int], every: float = 0.0) -> None:
+    """Add a step to the loop (apps call this from AppConfig.ready)."""
+    STEPS[name] = Step(name, fn, every)
+
+
+def run_once(clock: Callable[[], float] = time.monotonic) -> int:
+    """Run every due step once; returns the total work done."""
+    done = 0
+    for step in list(STEPS.values()):
+        now = clock()
+        if now - step.last < step.every:
+            continue
+        step.last = now
+        try:
+            done += int(step.fn() or 0)
+        except Exception:  # one failing step must not stop the others
+            log.exception("worker step %s failed", step.name)
+        finally:
+            close_old_connections()
+    return done
+
+
+class Loop:
+    def __init__(self) -> None:
+        self.stopping = False
+
+    def stop(self, *_args) -> None:
+        self.stopping = True
+
+    def run(self, max_iterations: int | None = None, install_signals: bool = True) -> None:
+        if install_signals:
+            signal.signal(signal.SIGTERM, self.stop)
+            signal.signal(signal.SIGINT, self.stop)
+        log.info("worker started at %s with steps %s", timezone.now(), ", ".join(STEPS))
+        i = 0
+        while not self.stopping and (max_iterations is None or i < max_iterations):
+            i += 1
+            if run_once() == 0:
+                t = settings.WORKER_IDLE_SECONDS
+                while t > 0 and not self.stopping:
+                    time.sleep(min(0.2, t))
+                    t -= 0.2

@@ -1,0 +1,3 @@
+"""URLs of the outreach app."""
+
+urlpatterns: list = []

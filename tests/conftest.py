@@ -1,0 +1,131 @@
+"""Shared fixtures: named people (healthchecks' style), a lead factory, a real browser.
+
+- alice: salesperson who owns the leads under test
+- bob: another salesperson on the team (must never see Alice's leads)
+- boss: owner/admin role, sees and reassigns everything
+- charlie: an account with no access (inactive): must see nothing
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls in the
+# same thread are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "correct-horse-battery-staple"
+OUTPUT = Path(os.environ.get("TEST_OUTPUT", Path(__file__).resolve().parent.parent / "test-output"))
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Argon2 is the production hasher (tested in tests/web); tests log in a lot.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _user(username: str, role: str = "sales", active: bool = True):
+    from django.contrib.auth import get_user_model
+
+    from fairchase.leads.models import Profile
+
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.com", PASSWORD, first_name=username.title(), is_active=active
+    )
+    Profile.objects.update_or_create(user=user, defaults={"role": role, "phone": "+15555550100"})
+    return user
+
+
+@pytest.fixture
+def alice(db):
+    return _user("alice")
+
+
+@pytest.fixture
+def bob(db):
+    return _user("bob")
+
+
+@pytest.fixture
+def boss(db):
+    return _user("boss", role="admin")
+
+
+@pytest.fixture
+def charlie(db):
+    return _user("charlie", active=False)
+
+
+@pytest.fixture
+def make_lead(db):
+    """Create a lead through the real action (so its plan is computed)."""
+    from django.utils import timezone
+
+    from fairchase.leads import actions
+
+    counter = iter(range(1, 10**6))
+
+    def make(owner, **fields):
+        n = next(counter)
+        fields.setdefault("name", f"Lead {n}")
+        fields.setdefault("email", f"lead{n}@example.com")
+        fields.setdefault("phone", f"+1212555{n:04d}")
+        fields.setdefault("source", "referral")
+        fields.setdefault("value", 2000)
+        fields.setdefault("created_at", timezone.now() - timedelta(minutes=5))
+        return actions.create_lead(owner, **fields)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def screenshot_dir():
+    d = OUTPUT / "screenshots"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+@pytest.fixture
+def page_for(browser, live_server):
+    """`page_for(user)` -> a Playwright page logged in as that user at the live server."""
+    from django.conf import settings as dj
+    from django.test import Client
+
+    contexts = []
+
+    def make(user=None):
+        ctx = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+        contexts.append(ctx)
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            cookie = client.cookies[dj.SESSION_COOKIE_NAME]
+            ctx.add_cookies([{"name": dj.SESSION_COOKIE_NAME, "value": cookie.value,
+                              "url": live_server.url}])
+        page = ctx.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield make
+    for ctx in contexts:
+        ctx.close()
