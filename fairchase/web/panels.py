@@ -1,0 +1,67 @@
+"""Extension points: how other apps add to the web UI without editing it.
+
+Apps register from their AppConfig.ready():
+- nav items (label + URL name),
+- lead-page panels (a template rendered with `lead` and `request`, plus extra context),
+- Today row extras (a template rendered inside each agenda row, e.g. a drafted message),
+- timeline sources (functions returning timeline entries for a lead).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    order: int = 50
+    admin_only: bool = False
+
+
+@dataclass(frozen=True)
+class Panel:
+    template: str
+    context: Callable | None = None  # (request, lead) -> dict
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    kind: str  # short tag shown as a badge: "email sent", "reply", ...
+    title: str
+    body: str = ""
+    url: str = ""
+
+
+NAV: list[NavItem] = []
+LEAD_PANELS: list[Panel] = []
+TODAY_EXTRAS: list[Panel] = []
+TIMELINE_SOURCES: list[Callable] = []  # (lead) -> list[TimelineEntry]
+
+
+def _add(registry: list, item) -> None:
+    if item not in registry:
+        registry.append(item)
+        registry.sort(key=lambda x: getattr(x, "order", 50))
+
+
+def register_nav(label: str, url_name: str, order: int = 50, admin_only: bool = False) -> None:
+    _add(NAV, NavItem(label, url_name, order, admin_only))
+
+
+def register_lead_panel(template: str, context: Callable | None = None, order: int = 50) -> None:
+    _add(LEAD_PANELS, Panel(template, context, order))
+
+
+def register_today_extra(template: str, context: Callable | None = None, order: int = 50) -> None:
+    _add(TODAY_EXTRAS, Panel(template, context, order))
+
+
+def register_timeline(source: Callable) -> None:
+    if source not in TIMELINE_SOURCES:
+        TIMELINE_SOURCES.append(source)
