@@ -1,0 +1,172 @@
+"""Realistic demo data: a small contractor's team with six months of history.
+
+Finished leads teach the decision core; open leads at every stage make Today,
+the lead pages and Insights meaningful on first start. Deterministic per seed.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from . import planning
+from .models import (
+    Attempt,
+    BusinessSettings,
+    Commitment,
+    Lead,
+    Profile,
+    Role,
+    Status,
+    StatusChange,
+)
+
+DEMO_PASSWORD = "fairchase-demo"
+FIRST = ("Ann Bob Carl Dana Eli Fay Gus Hana Ivan Jill Kim Liam Mia Ned Olga Pat Quinn Rosa Sam Tara "
+         "Uma Vic Wes Xena Yuri Zoe Abel Bea Cole Dora Emil Flo Gina Hugo Iris Jack Kate Leo Nina Otto").split()
+LAST = ("Adams Baker Cruz Diaz Evans Ford Gray Hill Ito Jones Khan Lopez Moore Nash Ortiz Park Reed "
+        "Shaw Tran Usman Vega Wong Young Zhang Berg Costa Dunn Ellis").split()
+COMPANIES = ["", "", "", "Acme Builders", "Northwind", "Bluebird Cafe", "Oak & Pine", "Riverside Dental",
+             "Summit Realty", "Greenleaf Farms", "Harbor Logistics", "Maple School"]
+ZONES = ["America/Chicago"] * 6 + ["America/New_York", "America/Denver", "America/Los_Angeles"]
+# source: (share, first-try reply chance, decay per try, P(win | reply), median value)
+SOURCES = {
+    "referral": (0.20, 0.55, 0.80, 0.45, 6000),
+    "inbound_call": (0.18, 0.50, 0.75, 0.35, 4000),
+    "walk_in": (0.05, 0.45, 0.70, 0.35, 2500),
+    "web_form": (0.35, 0.25, 0.60, 0.20, 1800),
+    "event": (0.07, 0.30, 0.70, 0.25, 3000),
+    "cold_outreach": (0.10, 0.08, 0.65, 0.15, 5000),
+    "purchased_list": (0.05, 0.05, 0.60, 0.10, 2000),
+}
+GOOD = ["asked_price", "asked_details", "stated_need", "initiated_contact"]
+POOR = ["vague", "no_specific_interest", "short_conversation", "distracted"]
+SPACING_DAYS = [0.05, 2, 7, 14, 21, 30, 30, 45]
+
+
+def _users():
+    User = get_user_model()
+    people = []
+    for username, first, role in (("owner", "Olivia", Role.ADMIN), ("sam", "Sam", Role.SALES),
+                                  ("maria", "Maria", Role.SALES)):
+        user, created = User.objects.get_or_create(
+            username=username, defaults={"first_name": first, "email": f"{username}@example.com"})
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.is_staff = user.is_superuser = role == Role.ADMIN
+            user.save()
+        Profile.objects.update_or_create(user=user, defaults={"role": role, "phone": "+13125550100"})
+        people.append(user)
+    return people
+
+
+def _in_hours(dt: datetime, zone: str, rng: random.Random) -> datetime:
+    local = dt.astimezone(ZoneInfo(zone))
+    if local.weekday() == 6:
+        local += timedelta(days=1)
+    local = datetime.combine(local.date(), time(rng.randint(9, 17), rng.choice((0, 15, 30, 45))),
+                             tzinfo=local.tzinfo)
+    return local.astimezone(ZoneInfo("UTC"))
+
+
+def _lead(rng: random.Random, owners, created: datetime) -> tuple[Lead, float, tuple]:
+    source = rng.choices(list(SOURCES), weights=[s[0] for s in SOURCES.values()])[0]
+    params = SOURCES[source]
+    interest = rng.betavariate(2, 3)
+    signals = [s for s in GOOD if rng.random() < 0.5 * interest] + [
+        s for s in POOR if rng.random() < 0.3 * (1 - interest)]
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    value = round(params[4] * math.exp(rng.gauss(0, 0.6)), -1)
+    lead = Lead(
+        name=f"{first} {last}", company=rng.choice(COMPANIES), source=source,
+        email=f"{first}.{last}{rng.randint(1, 999)}@example.com".lower(),
+        phone=f"+1312555{rng.randint(0, 9999):04d}", timezone=rng.choice(ZONES),
+        value=Decimal(str(value)) if rng.random() < 0.85 else None, owner=rng.choice(owners),
+        signals=sorted(signals), created_at=created,
+        consents=[c for c, p in (("mailing_list", 0.5), ("sms", 0.3)) if rng.random() < p],
+    )
+    return lead, interest, params
+
+
+def _play(rng, lead, interest, params, until: datetime, max_tries: int):
+    """Chase one lead until it answers, we give up, or `until`; returns (attempts, status)."""
+    attempts, at = [], lead.created_at
+    for k in range(max_tries):
+        at = _in_hours(at + timedelta(days=SPACING_DAYS[min(k, len(SPACING_DAYS) - 1)]), lead.timezone, rng)
+        if at > until:
+            return attempts, Status.OPEN
+        channel = "call" if k % 3 != 2 else "email"
+        p = params[1] * (params[2] ** k) * (0.4 + 1.6 * interest)
+        if rng.random() < 0.004 * (k + 1):
+            attempts.append(Attempt(at=at, channel=channel, outcome="opted_out", minutes=2))
+            return attempts, Status.OPTED_OUT
+        if rng.random() < min(p, 0.95):
+            attempts.append(Attempt(at=at, channel=channel, outcome="talked" if channel == "call" else "replied",
+                                    minutes=12 if channel == "call" else 4, progress=True))
+            won = rng.random() < params[3] * (0.5 + interest)
+            return attempts, Status.WON if won else Status.LOST
+        outcome = "left_message" if channel == "call" and rng.random() < 0.6 else "no_answer"
+        attempts.append(Attempt(at=at, channel=channel, outcome=outcome, minutes=4 if channel == "call" else 3))
+    return attempts, Status.CLOSED
+
+
+@transaction.atomic
+def load_demo(n_history: int = 500, n_open: int = 180, seed: int = 7, now: datetime | None = None) -> dict:
+    """Create users, settings, finished history and open leads; fit and plan. Returns counts."""
+    rng = random.Random(seed)
+    now = now or timezone.now()
+    owners = _users()
+    bs = BusinessSettings.current()
+    bs.business_timezone = "America/Chicago"
+    bs.save()
+    made: list[tuple[Lead, list[Attempt], str]] = []
+    for _ in range(n_history):
+        lead, interest, params = _lead(rng, owners, now - timedelta(days=rng.uniform(30, 200)))
+        attempts, status = _play(rng, lead, interest, params, now - timedelta(days=2), rng.randint(1, 7))
+        made.append((lead, attempts, Status.CLOSED if status == Status.OPEN else status))
+    for i in range(n_open):
+        fresh = i < n_open // 8
+        age = rng.uniform(0.01, 0.8) if fresh else rng.uniform(1, 40)
+        lead, interest, params = _lead(rng, owners, now - timedelta(days=age))
+        if fresh:
+            made.append((lead, [], Status.OPEN))
+            continue
+        attempts, status = _play(rng, lead, interest, params, now - timedelta(hours=1), rng.randint(1, 5))
+        status = Status.ENGAGED if status in (Status.WON, Status.LOST) else status
+        made.append((lead, attempts, Status.OPEN if status == Status.CLOSED else status))
+    for lead, attempts, status in made:
+        lead.status = status
+        if status == Status.WON:
+            lead.won_value = lead.value or Decimal(2000)
+        if attempts:
+            lead.attempt_count, lead.last_attempt_at = len(attempts), attempts[-1].at
+            lead.first_response_at = attempts[0].at
+    Lead.objects.bulk_create([m[0] for m in made], batch_size=500)
+    rows, changes, commitments = [], [], []
+    for lead, attempts, status in made:
+        for a in attempts:
+            a.lead, a.user = lead, lead.owner
+            rows.append(a)
+        changes.append(StatusChange(lead=lead, old="", new=Status.OPEN, reason="New enquiry", at=lead.created_at))
+        if status != Status.OPEN:
+            end = attempts[-1].at if attempts else lead.created_at
+            changes.append(StatusChange(lead=lead, old=Status.OPEN, new=status, reason="Demo history", at=end))
+        if status == Status.ENGAGED:
+            by = rng.choice([Commitment.By.US, Commitment.By.LEAD])
+            due = _in_hours(now + timedelta(days=rng.choice([-2, -1, 0, 0, 1, 3])), lead.timezone, rng)
+            what = "Call back with the quote" if by == Commitment.By.US else "Send us the floor plan"
+            commitments.append(Commitment(lead=lead, by=by, what=what, due_at=due, created_at=attempts[-1].at))
+    Attempt.objects.bulk_create(rows, batch_size=1000)
+    StatusChange.objects.bulk_create(changes, batch_size=1000)
+    Commitment.objects.bulk_create(commitments, batch_size=500)
+    fitted = planning.refit(now=now)
+    planned = planning.replan_all(now=now)
+    return {"users": len(owners), "history": n_history, "open": n_open, "attempts": len(rows),
+            "fitted_on": fitted.n_leads, "planned": planned}

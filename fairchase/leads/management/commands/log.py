@@ -1,0 +1,52 @@
+"""`fairchase log LEAD --call --no-answer`: log an attempt from the terminal."""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
+
+from fairchase.leads import actions
+from fairchase.leads.models import Lead
+
+CHANNELS = ("call", "email", "text", "visit")
+OUTCOMES = ("no_answer", "left_message", "talked", "replied", "bounced", "opted_out")
+
+
+class Command(BaseCommand):
+    help = "Log a contact attempt on a lead (by id, email, phone or name) and show its new plan."
+
+    def add_arguments(self, parser):
+        parser.add_argument("lead", help="Lead id, email, phone or (part of a) name")
+        ch = parser.add_mutually_exclusive_group(required=True)
+        for c in CHANNELS:
+            ch.add_argument(f"--{c}", dest="channel", action="store_const", const=c)
+        out = parser.add_mutually_exclusive_group(required=True)
+        for o in OUTCOMES:
+            out.add_argument(f"--{o.replace('_', '-')}", dest="outcome", action="store_const", const=o)
+        parser.add_argument("--minutes", type=float, default=None)
+        parser.add_argument("--notes", default="")
+        parser.add_argument("--progress", action="store_true", help="The conversation moved closer to a sale")
+        parser.add_argument("--user", default=None, help="Username logging the attempt")
+
+    def handle(self, *args, lead, channel, outcome, minutes, notes, progress, user, **opts):
+        target = self._find(lead)
+        who = get_user_model().objects.filter(username=user).first() if user else target.owner
+        try:
+            actions.log_attempt(target, channel, outcome, user=who, minutes=minutes, notes=notes,
+                                progress=True if progress else None)
+        except actions.ActionError as exc:
+            raise CommandError(str(exc)) from None
+        target.refresh_from_db()
+        self.stdout.write(f"Logged {channel} {outcome.replace('_', ' ')} for {target.name} (#{target.pk}).")
+        due = f" at {target.next_due:%a %d %b %H:%M} UTC" if target.next_due else ""
+        self.stdout.write(f"Next: {target.next_action or 'nothing'} {target.next_channel}{due}. {target.plan_reason}")
+
+    def _find(self, text: str) -> Lead:
+        qs = Lead.objects.filter(pk=int(text)) if text.isdigit() else Lead.objects.filter(
+            Q(email__iexact=text) | Q(phone=text) | Q(name__icontains=text))
+        found = list(qs[:6])
+        if not found:
+            raise CommandError(f"No lead matches {text!r}.")
+        if len(found) > 1:
+            names = ", ".join(f"#{x.pk} {x.name}" for x in found[:5])
+            raise CommandError(f"{text!r} matches several leads ({names}): use the id.")
+        return found[0]

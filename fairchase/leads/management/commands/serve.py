@@ -1,0 +1,52 @@
+"""`fairchase serve`: the embedded default, web server plus worker in one command."""
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from fairchase.leads.worker import Loop
+
+
+class Command(BaseCommand):
+    help = "Serve the web UI (gunicorn) and run the worker in the same process group."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--addr", default="127.0.0.1:8000", help="host:port to listen on")
+        parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+        parser.add_argument("--no-worker", action="store_true", help="Do not run the background worker")
+
+    def handle(self, *args, addr, workers, no_worker, **opts):
+        call_command("migrate", interactive=False, verbosity=0)
+        url = f"http://{addr}/"
+        self.stdout.write(self.style.SUCCESS(f"Fairchase is running at {url}"))
+        if get_user_model().objects.filter(username="owner").exists():
+            self.stdout.write("Demo login: owner / fairchase-demo (salespeople: sam, maria; same password)")
+        elif not get_user_model().objects.exists():
+            self.stdout.write("No users yet: create one with `fairchase createsuperuser`, or load `fairchase demo`.")
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "fairchase.settings"}
+        web = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "fairchase.wsgi", "-b", addr, "--workers", str(workers),
+             "--threads", "4", "--access-logfile", "-" if settings.DEBUG else "/dev/null"],
+            env=env,
+        )
+        loop = Loop()
+
+        def stop(*_):
+            loop.stop()
+            web.terminate()
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        if not no_worker:
+            threading.Thread(target=loop.run, kwargs={"install_signals": False}, daemon=True).start()
+        try:
+            web.wait()
+        finally:
+            loop.stop()

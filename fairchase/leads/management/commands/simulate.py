@@ -1,0 +1,25 @@
+"""`fairchase simulate`: the decision core's simulate (see `fairchase simulate --help`)."""
+
+import argparse
+
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Run fairchase.sim's simulate; all arguments pass through (try --help after the name)."
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.add_argument("sim_args", nargs=argparse.REMAINDER)
+        return parser
+
+    def run_from_argv(self, argv):
+        # Hand every argument to the simulator's own parser, --help included.
+        from fairchase.sim.cli import simulate_main
+
+        raise SystemExit(simulate_main(argv[2:]) or 0)
+
+    def handle(self, *args, sim_args=(), **opts):
+        from fairchase.sim.cli import simulate_main
+
+        return simulate_main(list(sim_args)) and None

@@ -1,0 +1,21 @@
+"""`fairchase worker`: the background loop (refit, replan, lapse promises, send, poll)."""
+
+from django.core.management.base import BaseCommand
+
+from fairchase.leads.worker import STEPS, Loop, run_once
+
+
+class Command(BaseCommand):
+    help = "Run the background worker loop (claims due work from the database)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="Run every step once and exit.")
+        parser.add_argument("--iterations", type=int, default=None, help="Stop after N loop iterations.")
+
+    def handle(self, *args, once=False, iterations=None, **opts):
+        if once:
+            done = run_once()
+            self.stdout.write(f"worker: {done} item(s) handled by {len(STEPS)} step(s)")
+            return
+        self.stdout.write(f"worker: running steps {', '.join(STEPS)} (Ctrl-C to stop)")
+        Loop().run(max_iterations=iterations)

@@ -1,0 +1,58 @@
+"""A small Bayesian logistic regression on aggregated counts (MAP by Newton, Laplace bands)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def sigmoid(x):
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -35.0, 35.0)))
+
+
+def aggregate(keys: np.ndarray, success: np.ndarray):
+    """Unique rows of `keys` (n, m int) with trial and success counts per row."""
+    if len(keys) == 0:
+        return np.zeros((0, keys.shape[1]), dtype=np.int64), np.zeros(0), np.zeros(0)
+    uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+    inverse = inverse.ravel()
+    trials = np.bincount(inverse, minlength=len(uniq)).astype(float)
+    wins = np.bincount(inverse, weights=success.astype(float), minlength=len(uniq))
+    return uniq, trials, wins
+
+
+def fit_logistic(X, trials, successes, prior_mean, prior_sd, iters=30, offset=None):
+    """Maximise binomial log-likelihood + Gaussian prior; return (coef, posterior sd, covariance).
+
+    X is (cells, params); each cell has `trials` Bernoulli draws with `successes`.
+    With no data the answer is the prior mean, with its prior sd.
+    """
+    prior_mean = np.asarray(prior_mean, dtype=float)
+    precision = 1.0 / np.asarray(prior_sd, dtype=float) ** 2
+    beta = prior_mean.copy()
+    if X.shape[0] == 0 or trials.sum() == 0:
+        sd = np.asarray(prior_sd, dtype=float).copy()
+        return beta, sd, np.diag(sd**2)
+    off = 0.0 if offset is None else offset
+    hess = np.diag(precision)
+    for _ in range(iters):
+        p = sigmoid(X @ beta + off)
+        grad = X.T @ (successes - trials * p) - precision * (beta - prior_mean)
+        w = trials * p * (1.0 - p)
+        hess = (X * w[:, None]).T @ X + np.diag(precision)
+        try:
+            step = np.linalg.solve(hess, grad)
+        except np.linalg.LinAlgError:
+            step = np.linalg.lstsq(hess, grad, rcond=None)[0]
+        biggest = np.abs(step).max()
+        if biggest > 3.0:  # damp wild first steps on separable data
+            step *= 3.0 / biggest
+        beta = beta + step
+        if biggest < 1e-7:
+            break
+    try:
+        cov = np.linalg.inv(hess)
+        sd = np.sqrt(np.clip(np.diag(cov), 0.0, None))
+    except np.linalg.LinAlgError:
+        sd = np.asarray(prior_sd, dtype=float).copy()
+        cov = np.diag(sd**2)
+    return beta, sd, cov

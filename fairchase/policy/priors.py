@@ -1,0 +1,112 @@
+"""What the articles teach, written as priors the data can overrule.
+
+Every number here is a prior mean (log-odds or probability) with a prior
+spread; `fit` shrinks the business's own history toward them, so a small
+history borrows the articles' advice and a large one speaks for itself.
+"""
+
+from __future__ import annotations
+
+import math
+
+K = 10  # attempts tracked separately; later attempts share attempt 10's rate
+CHANNELS = ("call", "email", "text", "visit")
+NO_CHANNEL = len(CHANNELS)  # "previous channel" of a first attempt
+RESPONSES = frozenset({"replied", "talked"})
+CLOSED = frozenset({"won", "lost", "opted_out"})
+
+POSITIVE = ("asked_price", "asked_details", "stated_need", "initiated_contact", "kept_promise")
+NEGATIVE = ("vague", "no_specific_interest", "short_conversation", "missed_promise", "distracted")
+KNOWN_SIGNALS = POSITIVE + NEGATIVE
+
+
+def logit(p: float) -> float:
+    return math.log(p / (1.0 - p))
+
+
+# Reply hazard of a typical (web-form-like) silent lead on attempt k: seed 004, "not getting
+# through on the first, second or third try is the norm", and seed 000/001: 2-3 tries is enough.
+POOLED_CURVE = (0.25, 0.10, 0.05, 0.02, 0.015, 0.012, 0.010, 0.009, 0.008, 0.007)
+
+# Source offsets (reply log-odds), P(win | reply) and complaint log-odds: seed 001 says referrals
+# and direct enquiries deserve more persistence, web and cold outreach less; seed 003 warns that
+# chasing people who only filled in a form breeds complaints.
+SOURCE_PRIORS = {
+    #               reply   p_win  complaint
+    "referral": (0.7, 0.50, -0.5),
+    "inbound_call": (0.6, 0.45, -0.4),
+    "walk_in": (0.6, 0.45, -0.4),
+    "web_form": (0.0, 0.20, 0.2),
+    "event": (-0.2, 0.20, 0.0),
+    "cold_outreach": (-0.9, 0.12, 0.6),
+    "purchased_list": (-1.1, 0.10, 0.7),
+}
+UNKNOWN_SOURCE = (0.0, 0.25, 0.0)
+
+# Seed 002: good and poor prospect signals, as (reply log-odds, win log-odds).
+SIGNAL_PRIORS = {
+    "asked_price": (0.4, 0.6),
+    "asked_details": (0.3, 0.4),
+    "stated_need": (0.4, 0.6),
+    "initiated_contact": (0.5, 0.4),
+    "kept_promise": (0.5, 0.6),
+    "vague": (-0.3, -0.5),
+    "no_specific_interest": (-0.5, -0.7),
+    "short_conversation": (-0.3, -0.4),
+    "missed_promise": (-0.6, -0.6),
+    "distracted": (-0.3, -0.4),
+}
+
+# Channel effects on reply log-odds relative to a call (seed 002: the phone is the best tool;
+# seed 001: an email or text after voicemails reaches people who prefer writing).
+CHANNEL_REPLY = (0.0, -0.5, -0.3, 0.3)
+SWITCH_REPLY = 0.2  # a different channel from the previous try
+CHANNEL_COMPLAINT = (0.0, -0.4, 0.2, 0.5)
+
+# Spacing buckets. First attempt: delay since the enquiry (seed 000: respond ASAP).
+# Later attempts: gap since the previous try (seed 000: don't ring again in a couple of hours).
+FIRST_DELAY_EDGES = (3600.0, 86400.0, 3 * 86400.0)  # <1h, 1h-1d, 1-3d, >3d
+GAP_EDGES = (86400.0, 4 * 86400.0, 14 * 86400.0)  # <1d, 1-4d, 4-14d, >14d
+SPACING_PRIORS = (0.0, -0.15, -0.4, -0.8, -0.4, 0.0, 0.0, -0.1)
+
+# Default schedule (seeds 000, 002): ~2 days after the 1st try, ~1 week after the 2nd, then weeks.
+SPACING_AFTER = (2 * 86400.0, 7 * 86400.0, 21 * 86400.0)
+GRACE = 86400.0  # seed 000: a lead who promised to call and did not gets another day
+
+# Complaint / opt-out risk per attempt: small, growing with persistence and with pressure.
+COMPLAINT_BASE = logit(0.002)
+COMPLAINT_PER_ATTEMPT = 0.25
+COMPLAINT_PER_RECENT = 0.5  # per attempt in the 7 days before this one
+
+# Engaged leads (seed 002): each contact without progress makes the sale less likely.
+ENGAGED_DECAY = 0.7
+ENGAGED_REMAINING = 2.5  # expected contacts still needed once engaged
+ENGAGED_J = 6
+
+WIN_LATE = -0.05  # a reply that took more tries is a slightly weaker lead
+
+DEFAULT_VALUE = 1000.0
+REVISIT_FACTOR = 0.5  # a cold lead revisited after months answers like half a 3rd try
+
+# Prior spreads (standard deviations, log-odds).
+SD = {
+    "curve": 1.5,
+    "source": 0.7,
+    "source_k": 0.35,
+    "signal": 0.5,
+    "channel": 0.5,
+    "spacing": 0.4,
+    "c_base": 1.5,
+    "c_attempt": 0.3,
+    "c_recent": 0.5,
+    "win_base": 1.5,
+    "win_late": 0.3,
+}
+
+
+def source_prior(name: str) -> tuple[float, float, float]:
+    return SOURCE_PRIORS.get(name, UNKNOWN_SOURCE)
+
+
+def signal_prior(name: str) -> tuple[float, float]:
+    return SIGNAL_PRIORS.get(name, (0.0, 0.0))

@@ -1,0 +1,60 @@
+"""The worker's steps and the `fairchase` commands, called directly."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import timezone
+
+from fairchase.leads import jobs, planning
+from fairchase.leads.models import Attempt, FittedModel, Lead, Status
+from fairchase.leads.worker import run_once
+
+
+def test_the_worker_refits_when_no_model_exists_and_then_waits(alice, make_lead):
+    make_lead(alice)
+    assert jobs.refit_if_stale() == 1
+    assert FittedModel.objects.count() == 1
+    assert jobs.refit_if_stale() == 0
+
+
+def test_stale_plans_are_recomputed(alice, make_lead):
+    lead = make_lead(alice)
+    Lead.objects.filter(pk=lead.pk).update(planned_at=timezone.now() - timedelta(days=1))
+    assert jobs.replan_stale() == 1
+    assert jobs.replan_stale() == 0
+
+
+def test_one_worker_iteration_runs_every_step(alice, make_lead):
+    make_lead(alice)
+    run_once()
+    assert FittedModel.objects.exists()
+
+
+def test_demo_data_gives_history_a_model_and_a_ranked_agenda(db):
+    counts = __import__("fairchase.leads.demo", fromlist=["load_demo"]).load_demo(n_history=120, n_open=40, seed=3)
+    assert counts["fitted_on"] >= 100
+    assert Lead.objects.filter(status__in=[Status.WON, Status.LOST]).exists()
+    assert Lead.objects.filter(status=Status.OPEN, attempt_count=0).exists()
+    active = Lead.objects.filter(status__in=[Status.OPEN, Status.ENGAGED])
+    assert active.filter(planned_at=None).count() == 0
+    assert active.exclude(plan_reason="").count() == active.count()
+    model = planning.current_model()
+    assert model is not None
+
+
+def test_the_log_command_records_an_attempt_and_prints_the_plan(alice, make_lead):
+    lead = make_lead(alice, name="Ann Adams")
+    out = StringIO()
+    call_command("log", "Ann Adams", "--call", "--no-answer", stdout=out)
+    assert Attempt.objects.filter(lead=lead, channel="call", outcome="no_answer").count() == 1
+    assert "Next:" in out.getvalue()
+
+
+def test_the_log_command_refuses_an_ambiguous_lead(alice, make_lead):
+    make_lead(alice, name="Ann Adams")
+    make_lead(alice, name="Ann Baker")
+    with pytest.raises(CommandError, match="several"):
+        call_command("log", "Ann", "--call", "--talked")
