@@ -141,6 +141,12 @@ class World:
         s = self.sources[src]
         return sigmoid(s.win_logit + self.win_interest * (z - s.interest))
 
+    def win_prob_grid(self, src: np.ndarray, grid: np.ndarray) -> np.ndarray:
+        """P(win | reply) for each lead's source (rows) at each interest on the grid (columns)."""
+        wl = np.array([s.win_logit for s in self.sources])[src]
+        mu = np.array([s.interest for s in self.sources])[src]
+        return sigmoid(wl[:, None] + self.win_interest * (grid[None, :] - mu[:, None]))
+
     def mean_value(self, src: int) -> float:
         """Expected deal value of a source (lognormal mean)."""
         return self.sources[src].value_median * math.exp(self.value_sigma**2 / 2)

@@ -1,0 +1,17 @@
+"""Set up Django on a throw-away SQLite file database for a benchmark process."""
+
+import os
+import tempfile
+
+
+def setup_temp_db(prefix: str = "fairchase-bench-") -> str:
+    """Point Django at a fresh SQLite file (or DATABASE_URL if set), migrate, return the path."""
+    path = os.path.join(tempfile.mkdtemp(prefix=prefix), "bench.sqlite3")
+    os.environ.setdefault("SQLITE_PATH", path)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fairchase.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0, interactive=False)
+    return os.environ["SQLITE_PATH"]

@@ -1,0 +1,94 @@
+"""App speed: Today for a user with 10,000 open leads (median render, query plan) and
+logging an attempt including the plan recompute (median)."""
+
+import random
+import statistics
+import time
+from datetime import timedelta
+
+from bench._django import setup_temp_db
+
+N_LEADS = 10_000
+TODAY_TARGET_MS, LOG_TARGET_MS = 150.0, 50.0
+
+
+def _make_leads(owner, n: int):
+    from django.utils import timezone
+
+    from fairchase.leads import planning
+    from fairchase.leads.models import Attempt, Lead
+
+    rng = random.Random(1)
+    now = timezone.now()
+    sources = ["referral", "web_form", "inbound_call", "event", "cold_outreach"]
+    leads = [Lead(name=f"Lead {i}", owner=owner, source=rng.choice(sources), value=rng.choice([500, 2000, 9000]),
+                  email=f"l{i}@example.com", phone=f"+1212{i:07d}", created_at=now - timedelta(days=rng.uniform(0, 30)),
+                  attempt_count=0) for i in range(n)]
+    Lead.objects.bulk_create(leads, batch_size=1000)
+    attempts = []
+    for lead in leads:
+        for k in range(rng.randint(0, 3)):
+            attempts.append(Attempt(lead=lead, channel="call", outcome="no_answer", minutes=5,
+                                    at=lead.created_at + timedelta(days=2 * k + 0.1)))
+    Attempt.objects.bulk_create(attempts, batch_size=2000)
+    t0 = time.perf_counter()
+    planning.replan_all()
+    return time.perf_counter() - t0
+
+
+def _median_ms(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    setup_temp_db()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+    from rich.console import Console
+    from rich.table import Table
+
+    from fairchase.leads import actions
+    from fairchase.leads.models import Lead
+
+    user = get_user_model().objects.create_user("bench", password="x")
+    replan_s = _make_leads(user, N_LEADS)
+    client = Client()
+    client.force_login(user)
+    url = reverse("today")
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    today_ms = _median_ms(lambda: client.get(url), 15)
+    lead_sql = max((q["sql"] for q in ctx.captured_queries if "leads_lead" in q["sql"]), key=len, default="")
+    with connection.cursor() as cur:
+        cur.execute("EXPLAIN QUERY PLAN " + lead_sql if connection.vendor == "sqlite" else "EXPLAIN " + lead_sql)
+        plan_rows = [" ".join(str(c) for c in row) for row in cur.fetchall()]
+    ids = list(Lead.objects.values_list("pk", flat=True)[:60])
+    it = iter(ids)
+    log_ms = _median_ms(lambda: actions.log_attempt(Lead.objects.get(pk=next(it)), "call", "no_answer"), 50)
+
+    con = Console()
+    table = Table(title=f"App speed (SQLite file, {N_LEADS:,} open leads, one user)")
+    for col in ("measure", "median", "target", "ratio to target", "verdict"):
+        table.add_column(col)
+    for name, val, target in (("Today page render", today_ms, TODAY_TARGET_MS),
+                              ("Log an attempt + replan", log_ms, LOG_TARGET_MS)):
+        table.add_row(name, f"{val:.1f} ms", f"< {target:.0f} ms", f"{val / target:.2f}",
+                      "PASS" if val < target else "FAIL")
+    con.print(table)
+    con.print(f"Today ran {len(ctx.captured_queries)} queries. Replanning all {N_LEADS:,} leads took {replan_s:.1f} s.")
+    con.print("Query plan of the agenda query:")
+    for row in plan_rows:
+        con.print(f"  {row}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""Which leads an Insights view is about: the viewer's own (salespeople) or anyone's
+(admins, optionally one owner), optionally only enquiries that arrived in a date range."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from fairchase.leads.models import Lead
+from fairchase.leads.people import is_admin
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A view of the lead book: owner None means every owner (admins only)."""
+
+    owner_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+    @property
+    def is_whole_business(self) -> bool:
+        return self.owner_id is None and self.date_from is None and self.date_to is None
+
+    def leads(self):
+        """Every lead in this view (any status)."""
+        qs = Lead.objects.all()
+        if self.owner_id is not None:
+            qs = qs.filter(owner_id=self.owner_id)
+        if self.date_from is not None:
+            qs = qs.filter(created_at__gte=_start_of(self.date_from))
+        if self.date_to is not None:
+            qs = qs.filter(created_at__lt=_start_of(self.date_to + timedelta(days=1)))
+        return qs
+
+    def history_token(self) -> str:
+        """Cheap 'has anything changed' stamp: lead count and latest change in the view."""
+        agg = self.leads().aggregate(n=Count("id"), last=Max("updated_at"))
+        last = agg["last"].isoformat() if agg["last"] else "-"
+        return f"{agg['n']}:{last}"
+
+    def cache_key(self, *parts) -> str:
+        """A stable key for this view plus whatever else the numbers depend on."""
+        raw = json.dumps([asdict(self), *parts], default=str, sort_keys=True)
+        return hashlib.sha256(raw.encode()).hexdigest()[:40]
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_current_timezone())
+
+
+def _parse_date(value) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def scope_for(user, params) -> Scope:
+    """The view a user asked for (GET params `owner`, `from`, `to`), narrowed to what they may see:
+    a salesperson always gets their own leads, whatever `owner` says."""
+    owner_id = None
+    if is_admin(user):
+        try:
+            owner_id = int(params.get("owner")) if params.get("owner") else None
+        except (TypeError, ValueError):
+            owner_id = None
+    else:
+        owner_id = user.pk
+    return Scope(owner_id, _parse_date(params.get("from")), _parse_date(params.get("to")))

@@ -1,0 +1,231 @@
+"""Small server-side SVG charts: accessible, phone-readable, no JavaScript.
+
+Every chart is an `<svg role="img">` with a `<title>` and `<desc>`, each series a
+`<g data-series="...">` and each mark carries `data-mark` plus its own `<title>`
+so hovering (or a screen reader) gives the exact number. Pages always show a
+table beside the chart with the same numbers.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+W, H = 480, 260
+PAD_L, PAD_R, PAD_T, PAD_B = 52, 12, 30, 38
+FONT = 13
+
+_ids = itertools.count(1)
+
+
+@dataclass
+class Series:
+    """One named series: points are (x, y) pairs; `hover` says each point in words."""
+
+    name: str
+    key: str
+    points: list[tuple[float, float]]
+    hover: list[str] = field(default_factory=list)
+    band: list[tuple[float, float, float]] = field(default_factory=list)  # (x, lo, hi)
+    dashed: bool = False
+
+
+def _f(v: float) -> str:
+    return f"{v:.1f}".rstrip("0").rstrip(".")
+
+
+def _frame(chart: str, title: str, desc: str, body: list[str], height: int = H) -> SafeString:
+    n = next(_ids)
+    tid, did = f"chart-{chart}-{n}-t", f"chart-{chart}-{n}-d"
+    return mark_safe(
+        f'<svg class="chart" data-chart="{escape(chart)}" role="img" viewBox="0 0 {W} {height}" '
+        f'aria-labelledby="{tid} {did}" preserveAspectRatio="xMidYMid meet" '
+        f'style="width:100%;height:auto;max-width:{W * 1.5:.0f}px;font-family:system-ui,sans-serif" '
+        f'font-size="{FONT}" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{tid}">{escape(title)}</title><desc id="{did}">{escape(desc)}</desc>'
+        + "".join(body) + "</svg>"
+    )
+
+
+def nice_max(v: float) -> float:
+    """A round axis maximum at or above v."""
+    if v <= 0:
+        return 1.0
+    mag = 10 ** math.floor(math.log10(v))
+    for step in (1, 2, 2.5, 5, 10):
+        if step * mag >= v:
+            return step * mag
+    return 10 * mag
+
+
+def _ticks(lo: float, hi: float, n: int = 4) -> list[float]:
+    step = (hi - lo) / n
+    return [lo + i * step for i in range(n + 1)]
+
+
+def _legend(names: Sequence[tuple[str, str]], y: int = 16) -> list[str]:
+    out, x = [], PAD_L
+    for name, colour in names:
+        out.append(f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{colour}"/>'
+                   f'<text x="{x + 16}" y="{y}">{escape(name)}</text>')
+        x += 24 + 7 * len(name)
+    return out
+
+
+def _axes(y_lo: float, y_hi: float, fmt: Callable[[float], str], y_of, x_label: str,
+          y_label: str) -> list[str]:
+    out = [f'<g class="axis" fill="#555" stroke="none">']
+    for t in _ticks(y_lo, y_hi):
+        y = y_of(t)
+        out.append(f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{_f(y)}" y2="{_f(y)}" stroke="#ddd"/>'
+                   f'<text x="{PAD_L - 4}" y="{_f(y + 4)}" text-anchor="end">{escape(fmt(t))}</text>')
+    out.append(f'<text x="{(PAD_L + W - PAD_R) / 2}" y="{H - 4}" text-anchor="middle">{escape(x_label)}</text>')
+    out.append(f'<text x="12" y="{(PAD_T + H - PAD_B) / 2}" text-anchor="middle" '
+               f'transform="rotate(-90 12 {(PAD_T + H - PAD_B) / 2})">{escape(y_label)}</text></g>')
+    return out
+
+
+def line_chart(chart: str, title: str, desc: str, series: Sequence[Series], *,
+               x_values: Sequence[float], x_label: str, y_label: str,
+               y_format: Callable[[float], str] = lambda v: f"{v:.0%}", y_max: float | None = None,
+               markers: Sequence[tuple[float, str]] = ()) -> SafeString:
+    """Lines with optional uncertainty bands, one circle per point, and labelled vertical markers."""
+    xs = list(x_values)
+    top = y_max or nice_max(max([y for s in series for _, y in s.points] +
+                                [hi for s in series for *_, hi in s.band] + [1e-9]))
+    x0, x1 = min(xs), max(xs)
+
+    def x_of(x):
+        return PAD_L + (x - x0) / ((x1 - x0) or 1) * (W - PAD_L - PAD_R)
+
+    def y_of(y):
+        return H - PAD_B - min(y, top) / top * (H - PAD_T - PAD_B)
+
+    body = _legend([(s.name, PALETTE[i % len(PALETTE)]) for i, s in enumerate(series)])
+    body += _axes(0, top, y_format, y_of, x_label, y_label)
+    body.append('<g class="xticks" fill="#555">' + "".join(
+        f'<text x="{_f(x_of(x))}" y="{H - PAD_B + 15}" text-anchor="middle">{_f(x)}</text>' for x in xs) + "</g>")
+    for x, label in markers:
+        body.append(f'<g data-mark="stop" data-x="{_f(x)}"><title>{escape(label)}</title>'
+                    f'<line x1="{_f(x_of(x))}" x2="{_f(x_of(x))}" y1="{PAD_T}" y2="{H - PAD_B}" '
+                    f'stroke="#888" stroke-dasharray="4 3"/></g>')
+    for i, s in enumerate(series):
+        colour = PALETTE[i % len(PALETTE)]
+        g = [f'<g data-series="{escape(s.key)}" fill="{colour}" stroke="{colour}">']
+        if s.band:
+            upper = " ".join(f"{_f(x_of(x))},{_f(y_of(hi))}" for x, _, hi in s.band)
+            lower = " ".join(f"{_f(x_of(x))},{_f(y_of(lo))}" for x, lo, _ in reversed(s.band))
+            g.append(f'<polygon data-mark="band" points="{upper} {lower}" opacity="0.18" stroke="none"/>')
+        if s.points:
+            path = " ".join(f"{_f(x_of(x))},{_f(y_of(y))}" for x, y in s.points)
+            dash = ' stroke-dasharray="5 4"' if s.dashed else ""
+            g.append(f'<polyline points="{path}" fill="none" stroke-width="2"{dash}/>')
+        for j, (x, y) in enumerate(s.points):
+            hover = s.hover[j] if j < len(s.hover) else f"{_f(x)}: {y_format(y)}"
+            g.append(f'<circle data-mark="point" data-x="{_f(x)}" data-y="{y:.6g}" cx="{_f(x_of(x))}" '
+                     f'cy="{_f(y_of(y))}" r="4"><title>{escape(hover)}</title></circle>')
+        g.append("</g>")
+        body += g
+    return _frame(chart, title, desc, body)
+
+
+def bar_chart(chart: str, title: str, desc: str, categories: Sequence[str], series: Sequence[Series], *,
+              x_label: str, y_label: str, y_format: Callable[[float], str] = lambda v: f"{v:,.0f}",
+              highlight: str | None = None) -> SafeString:
+    """Grouped vertical bars (series[i].points[j][1] is series i's value for category j); negatives allowed."""
+    values = [y for s in series for _, y in s.points] or [0.0]
+    top = nice_max(max(max(values), 0.0)) if max(values) > 0 else 0.0
+    bottom = -nice_max(-min(values)) if min(values) < 0 else 0.0
+    if top == bottom:
+        top = 1.0
+    span = top - bottom
+
+    def y_of(y):
+        return H - PAD_B - (y - bottom) / span * (H - PAD_T - PAD_B)
+
+    n_cat, n_ser = max(len(categories), 1), max(len(series), 1)
+    slot = (W - PAD_L - PAD_R) / n_cat
+    bar = slot * 0.8 / n_ser
+    body = _legend([(s.name, PALETTE[i % len(PALETTE)]) for i, s in enumerate(series)])
+    body += _axes(bottom, top, y_format, y_of, x_label, y_label)
+    small = len(categories) > 8
+    body.append('<g class="xticks" fill="#555">' + "".join(
+        f'<text x="{_f(PAD_L + slot * (j + 0.5))}" y="{H - PAD_B + 15}" text-anchor="middle"'
+        f'{" font-size=\"10\"" if small else ""}'
+        f'{" font-weight=\"bold\"" if c == highlight else ""}>{escape(c)}</text>'
+        for j, c in enumerate(categories)) + "</g>")
+    for i, s in enumerate(series):
+        colour = PALETTE[i % len(PALETTE)]
+        g = [f'<g data-series="{escape(s.key)}" fill="{colour}">']
+        for j, (_, y) in enumerate(s.points):
+            x = PAD_L + slot * j + slot * 0.1 + bar * i
+            y_top, y_base = y_of(max(y, 0.0)), y_of(min(y, 0.0))
+            hover = s.hover[j] if j < len(s.hover) else f"{categories[j]}: {y_format(y)}"
+            g.append(f'<rect data-mark="bar" data-category="{escape(categories[j])}" data-y="{y:.6g}" '
+                     f'x="{_f(x)}" y="{_f(y_top)}" width="{_f(max(bar - 1, 1))}" '
+                     f'height="{_f(max(y_base - y_top, 0.5))}"><title>{escape(hover)}</title></rect>')
+        g.append("</g>")
+        body += g
+    if bottom < 0:
+        body.append(f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{_f(y_of(0))}" y2="{_f(y_of(0))}" stroke="#333"/>')
+    return _frame(chart, title, desc, body)
+
+
+def share_bar(chart: str, title: str, desc: str, parts: Sequence[tuple[str, str, int]]) -> SafeString:
+    """One stacked 100% bar with a wrapping legend below: parts are (key, label, count)."""
+    total = sum(c for *_, c in parts) or 1
+    left, width = 12, W - 24
+    body, x = [], float(left)
+    for i, (key, label, count) in enumerate(parts):
+        colour = PALETTE[i % len(PALETTE)]
+        w = count / total * width
+        hover = f"{label}: {count:,} leads ({count / total:.0%})"
+        body.append(f'<g data-series="{escape(key)}" fill="{colour}"><rect data-mark="share" data-y="{count}" '
+                    f'x="{_f(x)}" y="8" width="{_f(w)}" height="30"><title>{escape(hover)}</title></rect></g>')
+        x += w
+    lx, ly = left, 60
+    for i, (_, label, count) in enumerate(parts):
+        name = f"{label} {count / total:.0%}"
+        step = 24 + 7.5 * len(name)
+        if lx + step > W and lx > left:
+            lx, ly = left, ly + 20
+        body.append(f'<rect x="{_f(lx)}" y="{ly - 10}" width="12" height="12" fill="{PALETTE[i % len(PALETTE)]}"/>'
+                    f'<text x="{_f(lx + 16)}" y="{ly}">{escape(name)}</text>')
+        lx += step
+    return _frame(chart, title, desc, body, height=ly + 12)
+
+
+def interval_chart(chart: str, title: str, desc: str, rows: Sequence[tuple[str, float, float, float, str]],
+                   *, x_label: str, series_key: str = "effect") -> SafeString:
+    """Horizontal dot-and-whisker rows on a log scale: (label, estimate, lo, hi, hover); 1 = no effect."""
+    height = PAD_T + 22 * max(len(rows), 1) + PAD_B
+    vals = [v for _, e, lo, hi, _ in rows for v in (e, lo, hi) if v and v > 0] or [1.0]
+    lo_x, hi_x = min(min(vals), 0.5), max(max(vals), 2.0)
+    left = 150
+
+    def x_of(v):
+        v = min(max(v, lo_x), hi_x)
+        return left + (math.log(v) - math.log(lo_x)) / (math.log(hi_x) - math.log(lo_x)) * (W - left - PAD_R)
+
+    body = [f'<line x1="{_f(x_of(1))}" x2="{_f(x_of(1))}" y1="{PAD_T - 8}" y2="{height - PAD_B + 4}" stroke="#999"/>']
+    for t in (0.25, 0.5, 1, 2, 4, 8):
+        if lo_x <= t <= hi_x:
+            body.append(f'<text x="{_f(x_of(t))}" y="{height - PAD_B + 18}" fill="#555" '
+                        f'text-anchor="middle">×{_f(t)}</text>')
+    body.append(f'<text x="{(left + W) / 2}" y="{height - 4}" fill="#555" text-anchor="middle">{escape(x_label)}</text>')
+    g = [f'<g data-series="{escape(series_key)}" fill="{PALETTE[0]}" stroke="{PALETTE[0]}">']
+    for i, (label, est, lo, hi, hover) in enumerate(rows):
+        y = PAD_T + 22 * i + 8
+        g.append(f'<text x="{left - 6}" y="{y + 4}" text-anchor="end" fill="#222" stroke="none">{escape(label)}</text>'
+                 f'<g data-mark="effect" data-y="{est:.6g}"><title>{escape(hover)}</title>'
+                 f'<line x1="{_f(x_of(lo))}" x2="{_f(x_of(hi))}" y1="{y}" y2="{y}" stroke-width="2"/>'
+                 f'<circle cx="{_f(x_of(est))}" cy="{y}" r="5"/></g>')
+    g.append("</g>")
+    return _frame(chart, title, desc, body + g, height=height)

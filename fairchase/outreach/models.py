@@ -1,0 +1,140 @@
+"""Outreach rows: editable message templates, the outbox and the inbound mailbox.
+
+The outbox is healthchecks' notification table turned into a queue: one row per
+message, claimed by a conditional UPDATE, with a Message-ID fixed at queue time so
+a person (or the mailbox poller) can always tell which message a reply belongs to.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone as tz
+
+from fairchase.leads.models import Lead
+
+
+class MessageTemplate(models.Model):
+    """A message with {{placeholders}}, edited in the UI and rendered per lead."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "Email"
+        TEXT = "text", "Text message"
+
+    class Purpose(models.TextChoices):
+        FIRST_RESPONSE = "first_response", "First response to a new enquiry"
+        VOICEMAIL = "voicemail", "Email after a voicemail"
+        RECAP = "recap", "Recap after a call"
+        BREAKUP = "breakup", "Last message (door open)"
+        MAILING_LIST = "mailing_list", "Mailing-list invitation"
+        REVISIT = "revisit", "Revisit check-in"
+        FOLLOW_UP = "follow_up", "Follow-up"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=100)
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.OTHER)
+    channel = models.CharField(max_length=5, choices=Channel.choices, default=Channel.EMAIL)
+    subject = models.CharField(max_length=200, blank=True)
+    body = models.TextField()
+    is_active = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["channel", "purpose", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OutboundMessage(models.Model):
+    """One outgoing email or text: queued, claimed by one worker, sent once."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Cancelled"
+        # The worker died between claim and the provider's answer: a person decides.
+        UNKNOWN = "unknown", "Unknown (check)"
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="outbound_messages")
+    template = models.ForeignKey(MessageTemplate, null=True, blank=True, on_delete=models.SET_NULL)
+    channel = models.CharField(max_length=5, choices=MessageTemplate.Channel.choices)
+    to = models.CharField(max_length=254)
+    subject = models.CharField(max_length=200, blank=True)
+    body = models.TextField()
+    message_id = models.CharField(max_length=200, unique=True)
+    due_at = models.DateTimeField(default=tz.now)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    error = models.TextField(blank=True)
+    provider_id = models.CharField(max_length=200, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # Who asked for it: a person (suggest mode) or None (automatic mode, the worker).
+    queued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(default=tz.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=100, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            # The worker only asks "what is due now?" (healthchecks' partial index).
+            models.Index(fields=["due_at"], name="outbox_queued_due", condition=Q(state="queued")),
+            models.Index(fields=["lead", "state"], name="outbox_lead_state"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel} to {self.to} ({self.state})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state in (self.State.QUEUED, self.State.SENDING, self.State.UNKNOWN)
+
+
+class InboundMessage(models.Model):
+    """A mailbox message or inbound text, handled exactly once, with what it says."""
+
+    class Kind(models.TextChoices):
+        REPLY = "reply", "Reply (for a person to read)"
+        INTERESTED = "interested", "Interested"
+        AUTO_REPLY = "auto_reply", "Automatic reply"
+        OPT_OUT = "opt_out", "Asked to stop"
+        NOT_INTERESTED = "not_interested", "Not interested"
+        LATER = "later", "Later (revisit)"
+        CALL_BACK = "call_back", "Call back on a date"
+        BOUNCE = "bounce", "Bounce"
+        UNMATCHED = "unmatched", "Not from a lead"
+
+    key = models.CharField(max_length=255, unique=True, help_text="Message-ID, or folder/UID.")
+    lead = models.ForeignKey(Lead, null=True, blank=True, on_delete=models.CASCADE, related_name="inbound_messages")
+    outbound = models.ForeignKey(OutboundMessage, null=True, blank=True, on_delete=models.SET_NULL)
+    channel = models.CharField(max_length=5, default="email")
+    sender = models.CharField(max_length=254, blank=True)
+    subject = models.CharField(max_length=255, blank=True)
+    text = models.TextField(blank=True, help_text="The new part of the message (quotes removed).")
+    received_at = models.DateTimeField(default=tz.now)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.REPLY)
+    # What the classifier found: the date it read, the phrase that decided, what was done.
+    until = models.DateTimeField(null=True, blank=True)
+    evidence = models.CharField(max_length=255, blank=True)
+    effect = models.CharField(max_length=255, blank=True)
+    corrected_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(default=tz.now)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} from {self.sender}"
+
+
+class MailboxCursor(models.Model):
+    """How far the poller has read one IMAP folder (reset when UIDVALIDITY changes)."""
+
+    folder = models.CharField(max_length=200, unique=True)
+    uidvalidity = models.BigIntegerField(default=0)
+    last_uid = models.BigIntegerField(default=0)
+    polled_at = models.DateTimeField(null=True, blank=True)

@@ -1,0 +1,137 @@
+"""Placeholders: `{{first_name}}` or `{{company|your team}}` (a fallback after the bar).
+
+Templates are plain text with a fixed vocabulary, not Django templates: an editor
+cannot reach into the database, and a name we do not know is an error in the editor
+(`check_placeholders`), never a blank in a sent message (`render`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.urls import reverse
+
+from fairchase.leads.models import BusinessSettings, Commitment, Lead
+from fairchase.leads.people import profile_of
+
+PLACEHOLDER = re.compile(r"\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(?:\|([^}]*))?\}\}")
+# Anything that looks like a placeholder but is malformed ("{{ first name }}", "{{}}").
+BRACES = re.compile(r"\{\{.*?\}\}|\{\{|\}\}")
+
+PLACEHOLDERS = {
+    "first_name": "The lead's first name",
+    "name": "The lead's full name",
+    "company": "The lead's company",
+    "owner_name": "Your name",
+    "owner_first_name": "Your first name",
+    "owner_phone": "Your phone number (set it in your profile)",
+    "owner_email": "Your email address",
+    "next_step": "The agreed next step (a pending commitment)",
+    "next_step_date": "When the agreed next step is due",
+    "opt_out_link": "The one-click link to stop hearing from us",
+    "apology": "An apology when our first response was slow (empty otherwise)",
+    "enquiry_date": "When the lead first got in touch",
+}
+# Placeholders that may legitimately render empty.
+MAY_BE_EMPTY = {"apology"}
+# A first response later than this deserves an apology (seed 000).
+SLOW_RESPONSE = timedelta(hours=4)
+
+
+class RenderError(ValueError):
+    """A template cannot be rendered for this lead; the message says what is missing."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    body: str
+
+
+def check_placeholders(text: str) -> list[str]:
+    """Problems with the placeholders in `text` (empty list = fine)."""
+    problems = []
+    for m in PLACEHOLDER.finditer(text):
+        if m.group(1) not in PLACEHOLDERS:
+            problems.append(f"Unknown placeholder {{{{{m.group(1)}}}}}. Known: {', '.join(sorted(PLACEHOLDERS))}.")
+    leftover = PLACEHOLDER.sub("", text)
+    for m in BRACES.finditer(leftover):
+        problems.append(f"Malformed placeholder {m.group(0)!r}: write {{{{name}}}} with letters and underscores.")
+    return problems
+
+
+def _local(dt, lead: Lead):
+    zone = lead.timezone or BusinessSettings.current().business_timezone or "UTC"
+    return dt.astimezone(ZoneInfo(zone))
+
+
+def lead_values(lead: Lead, channel: str = "email", opt_out_url: str = "") -> dict[str, str]:
+    """Every placeholder's value for this lead ('' where unknown)."""
+    owner = lead.owner
+    commitment = lead.commitments.filter(state=Commitment.State.PENDING).order_by("due_at").first()
+    slow = lead.first_response_at is None and lead.created_at is not None and (
+        _now() - lead.created_at > SLOW_RESPONSE)
+    due = _local(commitment.due_at, lead) if commitment else None
+    return {
+        "first_name": lead.first_name,
+        "name": lead.name,
+        "company": lead.company,
+        "owner_name": owner.get_full_name() or owner.get_username(),
+        "owner_first_name": owner.first_name or owner.get_username(),
+        "owner_phone": profile_of(owner).phone,
+        "owner_email": owner.email,
+        "next_step": commitment.what if commitment else "",
+        "next_step_date": f"{due:%A %-d %B at %-H:%M}" if due else "",
+        "opt_out_link": opt_out_url or unsubscribe_url(lead, channel),
+        "apology": "I'm sorry it has taken me a while to get back to you. " if slow else "",
+        "enquiry_date": f"{_local(lead.created_at, lead):%-d %B}",
+    }
+
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+def unsubscribe_url(lead: Lead, channel: str) -> str:
+    from .tokens import make_token
+
+    return settings.SITE_URL + reverse("outreach:unsubscribe", args=[make_token(lead, channel)])
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """Substitute placeholders; raises RenderError for unknown or empty ones without fallback."""
+    problems = check_placeholders(text)
+    if problems:
+        raise RenderError(" ".join(problems))
+    missing = []
+
+    def sub(m: re.Match) -> str:
+        name, fallback = m.group(1), m.group(2)
+        value = values.get(name, "")
+        if value:
+            return value
+        if fallback is not None:
+            return fallback.strip()
+        if name not in MAY_BE_EMPTY:
+            missing.append(name)
+        return ""
+
+    out = PLACEHOLDER.sub(sub, text)
+    if missing:
+        raise RenderError(
+            "No value for " + ", ".join(f"{{{{{n}}}}}" for n in dict.fromkeys(missing))
+            + ": add it to the lead (or your profile), or give a fallback like {{company|your team}}."
+        )
+    return out
+
+
+def render(subject: str, body: str, lead: Lead, channel: str = "email") -> Rendered:
+    """The message for this lead; never contains a blank where a placeholder was."""
+    values = lead_values(lead, channel)
+    return Rendered(fill(subject, values).strip(), fill(body, values).strip() + "\n")

@@ -1,0 +1,208 @@
+"""The fitted model: plain arrays, a JSON round trip and an Insights summary."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .glm import sigmoid
+from .priors import CHANNELS, GAP_EDGES, K
+
+Z90 = 1.6448536269514722  # two-sided 90% band
+
+
+@dataclass
+class Model:
+    """Everything `plan` needs, learned by `fit` (or the articles' priors when history is empty).
+
+    Reply rates are log-odds of "answers attempt k | silent so far" per source (row S = pooled,
+    used for unknown sources), for a lead with no signals reached by call at the usual spacing;
+    signals, channel, a channel switch and spacing add log-odds effects.
+    """
+
+    n_leads: int = 0
+    n_attempts: int = 0
+    sources: list = field(default_factory=list)
+    source_leads: np.ndarray = None  # (S+1,)
+    signals: list = field(default_factory=list)
+    signal_leads: np.ndarray = None  # (G,)
+    reply_logit: np.ndarray = None  # (S+1, K)
+    reply_sd: np.ndarray = None  # (S+1, K)
+    tried: np.ndarray = None  # (S+1, K) silent attempts seen
+    replied: np.ndarray = None  # (S+1, K) of which answered
+    sig_reply: np.ndarray = None  # (G,)
+    sig_reply_sd: np.ndarray = None
+    sig_win: np.ndarray = None
+    sig_win_sd: np.ndarray = None
+    chan_reply: np.ndarray = None  # (4,) call = 0
+    switch_reply: float = 0.0
+    spacing: np.ndarray = None  # (8,) first-delay buckets then gap buckets
+    win_logit: np.ndarray = None  # (S+1,)
+    win_sd: np.ndarray = None
+    win_late: float = 0.0
+    win_responders: np.ndarray = None  # (S+1,)
+    win_won: np.ndarray = None
+    c_base: float = 0.0
+    c_attempt: float = 0.0
+    c_recent: float = 0.0
+    c_engaged: float = 0.0
+    c_source: np.ndarray = None  # (S+1,)
+    c_channel: np.ndarray = None  # (4,)
+    c_tried: np.ndarray = None  # (K,) attempts by attempt number
+    c_events: np.ndarray = None  # (K,) opt-outs by attempt number
+    value_median: np.ndarray = None  # (S+1,)
+    value_n: np.ndarray = None
+    engaged_ratio: np.ndarray = None  # (J,) P(win | j contacts without progress) / P(win | reply)
+    engaged_remaining: np.ndarray = None  # (J,) contacts still to come
+    engaged_n: np.ndarray = None
+    version: int = 1
+
+    # ---- lookups -------------------------------------------------------------------------
+    @property
+    def pooled(self) -> int:
+        return len(self.sources)
+
+    def source_index(self) -> dict:
+        return {name: i for i, name in enumerate(self.sources)}
+
+    def signal_bits(self) -> dict:
+        return {name: 1 << i for i, name in enumerate(self.signals)}
+
+    def mask_effect(self, masks: np.ndarray, effects: np.ndarray) -> np.ndarray:
+        """Sum of per-signal effects for an array of signal bitmasks."""
+        out = np.zeros(len(masks))
+        for g, eff in enumerate(effects):
+            if eff:
+                out += ((masks >> g) & 1) * eff
+        return out
+
+    def source_label(self, s: int) -> str:
+        return self.sources[s] if s < len(self.sources) else "all"
+
+    def evidence(self, s: int) -> str:
+        """'learned from 412 leads' or 'prior' for the reason text."""
+        n = int(self.source_leads[s]) if self.source_leads is not None else 0
+        if n <= 0:
+            return "prior"
+        return f"learned from {n:,} lead{'s' if n != 1 else ''}"
+
+    # ---- JSON ---------------------------------------------------------------------------
+    def to_dict(self) -> dict:
+        """A JSON-serialisable dict (lists and numbers only)."""
+        out = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, np.ndarray):
+                value = value.tolist()
+            elif isinstance(value, np.generic):
+                value = value.item()
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Model:
+        """Rebuild a model stored with `to_dict` (unknown keys are ignored)."""
+        kwargs = {}
+        defaults = cls()
+        for f in dataclasses.fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if isinstance(value, list) and f.name not in ("sources", "signals"):
+                value = np.asarray(value, dtype=float)
+            elif isinstance(getattr(defaults, f.name), float):
+                value = float(value)
+            kwargs[f.name] = value
+        return cls(**kwargs)
+
+    # ---- Insights -----------------------------------------------------------------------
+    def reply_curve(self, s: int) -> list[dict]:
+        mid = self.reply_logit[s]
+        sd = self.reply_sd[s]
+        rows = []
+        for k in range(K):
+            rows.append({
+                "k": k + 1,
+                "p": float(sigmoid(mid[k])),
+                "lo": float(sigmoid(mid[k] - Z90 * sd[k])),
+                "hi": float(sigmoid(mid[k] + Z90 * sd[k])),
+                "tried": int(self.tried[s, k]),
+                "replied": int(self.replied[s, k]),
+            })
+        return rows
+
+    def summary(self) -> dict:
+        """A JSON-serialisable picture of what was learned, for the Insights page."""
+        sources = {}
+        for s in range(len(self.sources) + 1):
+            name = self.source_label(s)
+            w, wsd = self.win_logit[s], self.win_sd[s]
+            sources[name] = {
+                "n_leads": int(self.source_leads[s]),
+                "basis": self.evidence(s),
+                "reply_curve": self.reply_curve(s),
+                "p_win_given_reply": {
+                    "p": float(sigmoid(w)),
+                    "lo": float(sigmoid(w - Z90 * wsd)),
+                    "hi": float(sigmoid(w + Z90 * wsd)),
+                    "responders": int(self.win_responders[s]),
+                    "won": int(self.win_won[s]),
+                },
+                "median_value": float(self.value_median[s]),
+                "n_values": int(self.value_n[s]),
+            }
+        signals = {}
+        for g, name in enumerate(self.signals):
+            r, rsd = self.sig_reply[g], self.sig_reply_sd[g]
+            w, wsd = self.sig_win[g], self.sig_win_sd[g]
+            signals[name] = {
+                "n_leads": int(self.signal_leads[g]),
+                "reply_odds": _odds(r, rsd),
+                "win_odds": _odds(w, wsd),
+            }
+        complaint = []
+        for k in range(K):
+            base = self.c_base + self.c_attempt * k + self.c_source[-1]
+            complaint.append({
+                "k": k + 1,
+                "p": float(sigmoid(base)),
+                "p_after_2_this_week": float(sigmoid(base + 2 * self.c_recent)),
+                "tried": int(self.c_tried[k]),
+                "opted_out": int(self.c_events[k]),
+            })
+        return {
+            "n_leads": int(self.n_leads),
+            "n_attempts": int(self.n_attempts),
+            "basis": "prior" if self.n_leads == 0 else f"learned from {self.n_leads:,} leads",
+            "sources": sources,
+            "signals": signals,
+            "channels": {c: float(np.exp(self.chan_reply[i])) for i, c in enumerate(CHANNELS)},
+            "channel_switch_odds": float(np.exp(self.switch_reply)),
+            "spacing_odds": {
+                "first_try_delay": dict(zip(("<1h", "1h-1d", "1-3d", ">3d"),
+                                            np.exp(self.spacing[:4]).tolist(), strict=True)),
+                "gap": dict(zip(_gap_labels(), np.exp(self.spacing[4:]).tolist(), strict=True)),
+            },
+            "complaint_by_attempt": complaint,
+            "engaged": [
+                {"no_progress_contacts": j, "win_ratio": float(r), "contacts_left": float(m),
+                 "n": int(n)}
+                for j, (r, m, n) in enumerate(zip(self.engaged_ratio, self.engaged_remaining,
+                                                  self.engaged_n, strict=True))
+            ],
+        }
+
+
+def _odds(mid, sd) -> dict:
+    return {
+        "ratio": float(np.exp(mid)),
+        "lo": float(np.exp(mid - Z90 * sd)),
+        "hi": float(np.exp(mid + Z90 * sd)),
+    }
+
+
+def _gap_labels():
+    days = [int(e // 86400) for e in GAP_EDGES]
+    return (f"<{days[0]}d", f"{days[0]}-{days[1]}d", f"{days[1]}-{days[2]}d", f">{days[2]}d")
