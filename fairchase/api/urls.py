@@ -1,3 +1,12 @@
-"""URLs of the api app."""
+"""URLs of the api app (mounted at /api/): token pages, then the ninja API."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+from .api import api
+
+urlpatterns = [
+    path("tokens/", views.tokens, name="api_tokens"),
+    path("tokens/<int:pk>/revoke/", views.revoke, name="api_token_revoke"),
+    path("", api.urls),
+]

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 W, H = 480, 260
-PAD_L, PAD_R, PAD_T, PAD_B = 52, 12, 30, 38
+PAD_L, PAD_R, PAD_T, PAD_B = 66, 12, 30, 38
 FONT = 13
 
 _ids = itertools.count(1)
@@ -65,31 +65,57 @@ def nice_max(v: float) -> float:
     return 10 * mag
 
 
-def _ticks(lo: float, hi: float, n: int = 4) -> list[float]:
-    step = (hi - lo) / n
+def _ticks(lo: float, hi: float) -> list[float]:
+    span = hi - lo
+    mantissa = span / 10 ** math.floor(math.log10(span)) if span > 0 else 1
+    n = 4 if round(mantissa, 6) in (2.0, 4.0) else 5  # round steps: 0.5s for 2, 0.2s for 1, 1s for 5
+    step = span / n
     return [lo + i * step for i in range(n + 1)]
 
 
-def _legend(names: Sequence[tuple[str, str]], y: int = 16) -> list[str]:
-    out, x = [], PAD_L
+def _legend(names: Sequence[tuple[str, str]], y: int = 16) -> tuple[list[str], int]:
+    """Legend swatches, wrapping onto more rows; returns (elements, extra height used)."""
+    out, x, extra = [], PAD_L, 0
     for name, colour in names:
-        out.append(f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{colour}"/>'
-                   f'<text x="{x + 16}" y="{y}">{escape(name)}</text>')
-        x += 24 + 7 * len(name)
-    return out
+        step = 24 + 7.2 * len(name)
+        if x + step > W and x > PAD_L:
+            x, extra = PAD_L, extra + 18
+        out.append(f'<rect x="{_f(x)}" y="{y - 10 + extra}" width="12" height="12" fill="{colour}"/>'
+                   f'<text x="{_f(x + 16)}" y="{y + extra}">{escape(name)}</text>')
+        x += step
+    return out, extra
+
+
+def _tick_label(x: float, label: str, wrap: bool, bold: bool) -> str:
+    weight = ' font-weight="bold"' if bold else ""
+    if not wrap or " " not in label:
+        return f'<text x="{_f(x)}" y="{H - PAD_B + 15}" text-anchor="middle"{weight}>{escape(label)}</text>'
+    first, rest = label.split(" ", 1)
+    return (f'<text x="{_f(x)}" y="{H - PAD_B + 15}" text-anchor="middle" font-size="11"{weight}>'
+            f'<tspan x="{_f(x)}">{escape(first)}</tspan><tspan x="{_f(x)}" dy="12">{escape(rest)}</tspan></text>')
 
 
 def _axes(y_lo: float, y_hi: float, fmt: Callable[[float], str], y_of, x_label: str,
-          y_label: str) -> list[str]:
+          y_label: str, label_y: float = H - 4) -> list[str]:
     out = [f'<g class="axis" fill="#555" stroke="none">']
     for t in _ticks(y_lo, y_hi):
         y = y_of(t)
         out.append(f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{_f(y)}" y2="{_f(y)}" stroke="#ddd"/>'
                    f'<text x="{PAD_L - 4}" y="{_f(y + 4)}" text-anchor="end">{escape(fmt(t))}</text>')
-    out.append(f'<text x="{(PAD_L + W - PAD_R) / 2}" y="{H - 4}" text-anchor="middle">{escape(x_label)}</text>')
+    out.append(f'<text x="{(PAD_L + W - PAD_R) / 2}" y="{_f(label_y)}" text-anchor="middle">{escape(x_label)}</text>')
     out.append(f'<text x="12" y="{(PAD_T + H - PAD_B) / 2}" text-anchor="middle" '
                f'transform="rotate(-90 12 {(PAD_T + H - PAD_B) / 2})">{escape(y_label)}</text></g>')
     return out
+
+
+def compact_money(v: float) -> str:
+    """Axis-tick dollars: $0, $250, $12.5k, $1.2M."""
+    sign, v = ("-" if v < 0 else ""), abs(v)
+    if v >= 1e6:
+        return f"{sign}${v / 1e6:.3g}M"
+    if v >= 1e3:
+        return f"{sign}${v / 1e3:.3g}k"
+    return f"{sign}${v:.3g}"
 
 
 def line_chart(chart: str, title: str, desc: str, series: Sequence[Series], *,
@@ -108,7 +134,8 @@ def line_chart(chart: str, title: str, desc: str, series: Sequence[Series], *,
     def y_of(y):
         return H - PAD_B - min(y, top) / top * (H - PAD_T - PAD_B)
 
-    body = _legend([(s.name, PALETTE[i % len(PALETTE)]) for i, s in enumerate(series)])
+    body, extra = _legend([(s.name, PALETTE[i % len(PALETTE)]) for i, s in enumerate(series)])
+    body.append(f'<g transform="translate(0 {extra})">')
     body += _axes(0, top, y_format, y_of, x_label, y_label)
     body.append('<g class="xticks" fill="#555">' + "".join(
         f'<text x="{_f(x_of(x))}" y="{H - PAD_B + 15}" text-anchor="middle">{_f(x)}</text>' for x in xs) + "</g>")
@@ -133,12 +160,13 @@ def line_chart(chart: str, title: str, desc: str, series: Sequence[Series], *,
                      f'cy="{_f(y_of(y))}" r="4"><title>{escape(hover)}</title></circle>')
         g.append("</g>")
         body += g
-    return _frame(chart, title, desc, body)
+    body.append("</g>")
+    return _frame(chart, title, desc, body, height=H + extra)
 
 
 def bar_chart(chart: str, title: str, desc: str, categories: Sequence[str], series: Sequence[Series], *,
               x_label: str, y_label: str, y_format: Callable[[float], str] = lambda v: f"{v:,.0f}",
-              highlight: str | None = None) -> SafeString:
+              tick_format: Callable[[float], str] | None = None, highlight: str | None = None) -> SafeString:
     """Grouped vertical bars (series[i].points[j][1] is series i's value for category j); negatives allowed."""
     values = [y for s in series for _, y in s.points] or [0.0]
     top = nice_max(max(max(values), 0.0)) if max(values) > 0 else 0.0
@@ -153,14 +181,13 @@ def bar_chart(chart: str, title: str, desc: str, categories: Sequence[str], seri
     n_cat, n_ser = max(len(categories), 1), max(len(series), 1)
     slot = (W - PAD_L - PAD_R) / n_cat
     bar = slot * 0.8 / n_ser
-    body = _legend([(s.name, PALETTE[i % len(PALETTE)]) for i, s in enumerate(series)])
-    body += _axes(bottom, top, y_format, y_of, x_label, y_label)
-    small = len(categories) > 8
+    body, extra = _legend([(s.name, PALETTE[i % len(PALETTE)]) for i, s in enumerate(series)])
+    wrap = len(categories) > 4 and any(" " in c for c in categories)
+    below = 12 if wrap else 0  # room for two-line category names
+    body.append(f'<g transform="translate(0 {extra})">')
+    body += _axes(bottom, top, tick_format or y_format, y_of, x_label, y_label, label_y=H - 4 + below)
     body.append('<g class="xticks" fill="#555">' + "".join(
-        f'<text x="{_f(PAD_L + slot * (j + 0.5))}" y="{H - PAD_B + 15}" text-anchor="middle"'
-        f'{" font-size=\"10\"" if small else ""}'
-        f'{" font-weight=\"bold\"" if c == highlight else ""}>{escape(c)}</text>'
-        for j, c in enumerate(categories)) + "</g>")
+        _tick_label(PAD_L + slot * (j + 0.5), c, wrap, c == highlight) for j, c in enumerate(categories)) + "</g>")
     for i, s in enumerate(series):
         colour = PALETTE[i % len(PALETTE)]
         g = [f'<g data-series="{escape(s.key)}" fill="{colour}">']
@@ -175,7 +202,8 @@ def bar_chart(chart: str, title: str, desc: str, categories: Sequence[str], seri
         body += g
     if bottom < 0:
         body.append(f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{_f(y_of(0))}" y2="{_f(y_of(0))}" stroke="#333"/>')
-    return _frame(chart, title, desc, body)
+    body.append("</g>")
+    return _frame(chart, title, desc, body, height=H + extra + below)
 
 
 def share_bar(chart: str, title: str, desc: str, parts: Sequence[tuple[str, str, int]]) -> SafeString:
@@ -208,7 +236,7 @@ def interval_chart(chart: str, title: str, desc: str, rows: Sequence[tuple[str, 
     height = PAD_T + 22 * max(len(rows), 1) + PAD_B
     vals = [v for _, e, lo, hi, _ in rows for v in (e, lo, hi) if v and v > 0] or [1.0]
     lo_x, hi_x = min(min(vals), 0.5), max(max(vals), 2.0)
-    left = 150
+    left = 200
 
     def x_of(v):
         v = min(max(v, lo_x), hi_x)

@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class IntakeConfig(AppConfig):
     name = "fairchase.intake"
     label = "intake"
+
+    def ready(self) -> None:
+        from fairchase.leads.worker import register_step
+        from fairchase.web.panels import register_nav
+
+        from .jobs import run_queued_imports
+
+        register_nav("Capture & import", "intake:home", order=40)
+        register_step("intake_imports", run_queued_imports, every=30)

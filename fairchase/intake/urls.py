@@ -1,3 +1,22 @@
-"""URLs of the intake app."""
+"""URLs of the intake app (mounted at /in/)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from .views import capture, exports, imports
+
+app_name = "intake"
+
+urlpatterns = [
+    path("", capture.home, name="home"),
+    path("forms/new/", capture.form_create, name="form_create"),
+    path("forms/<int:pk>/", capture.form_update, name="form_update"),
+    path("f/<str:key>/", capture.capture_view, name="capture"),
+    path("f/<str:key>/json/", capture.webhook_view, name="webhook"),
+    path("import/", imports.upload, name="import_upload"),
+    path("import/<int:pk>/", imports.job_view, name="import_job"),
+    path("import/<int:pk>/run/", imports.job_submit, name="import_submit"),
+    path("export/history.jsonl", exports.export_history, name="export_history"),
+    path("export/<str:kind>.<str:fmt>", exports.export, name="export"),
+    path("calendar/rotate/", exports.calendar_rotate, name="calendar_rotate"),
+    path("calendar/<str:secret>.ics", exports.calendar_feed, name="calendar"),
+]

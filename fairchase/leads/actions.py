@@ -88,8 +88,12 @@ def update_lead(lead: Lead, *, user=None, **fields) -> Lead:
 
 @transaction.atomic
 def log_attempt(lead: Lead, channel: str, outcome: str, *, user=None, minutes: float | None = None,
-                notes: str = "", progress: bool | None = None, at: datetime | None = None) -> Attempt:
-    """Record one contact attempt and move the lead on (talked/replied -> engaged, ...)."""
+                notes: str = "", progress: bool | None = None, at: datetime | None = None,
+                replan: bool = True) -> Attempt:
+    """Record one contact attempt and move the lead on (talked/replied -> engaged, ...).
+
+    replan=False leaves the plan to the caller, who replans many leads in one batch
+    (the outbox worker: planning.replan_all after each batch of sends)."""
     lead = Lead.objects.select_for_update().get(pk=lead.pk)
     if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
         raise ActionError(f"{lead.name} is {lead.get_status_display().lower()}: reopen the lead first.")
@@ -114,7 +118,8 @@ def log_attempt(lead: Lead, channel: str, outcome: str, *, user=None, minutes: f
         _suppress(lead, channel, "bounce")
     elif lead.status in (Status.NURTURE, Status.REVISIT, Status.CLOSED):
         _transition(lead, Status.OPEN, "Contacted again", user, at)
-    replan_lead(lead)
+    if replan:
+        replan_lead(lead)
     _emit(lead, "attempt", attempt=attempt)
     return attempt
 

@@ -4,3 +4,21 @@ from django.apps import AppConfig
 class OutreachConfig(AppConfig):
     name = "fairchase.outreach"
     label = "outreach"
+    verbose_name = "Outreach"
+
+    def ready(self) -> None:
+        from fairchase.leads.worker import register_step
+        from fairchase.web import panels
+
+        from . import drafts, mailbox, outbox, receivers, ui  # noqa: F401  (receivers connect signals)
+
+        register_step("outreach_send", outbox.send_due, every=0)
+        register_step("outreach_plan", drafts.queue_plan_steps, every=60)
+        register_step("outreach_mailbox", mailbox.poll_mailbox, every=60)
+        panels.register_nav("Templates", "outreach:templates", order=60)
+        panels.register_nav("Outbox", "outreach:outbox", order=61)
+        panels.register_today_extra("outreach/today_extra.html", ui.today_extra_context)
+        if hasattr(panels, "register_today_panel"):
+            panels.register_today_panel("outreach/today_panel.html", ui.today_panel_context)
+        panels.register_lead_panel("outreach/lead_panel.html", ui.lead_panel_context, order=40)
+        panels.register_timeline(ui.timeline_entries)

@@ -1,3 +1,21 @@
-"""URLs of the outreach app."""
+"""URLs of the outreach app (mounted at /o/)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from .views import messages, public, templates
+
+app_name = "outreach"
+
+urlpatterns = [
+    path("templates/", templates.template_list, name="templates"),
+    path("templates/new/", templates.template_edit, name="template_add"),
+    path("templates/<int:pk>/", templates.template_edit, name="template_edit"),
+    path("templates/<int:pk>/preview/", templates.template_preview, name="template_preview"),
+    path("outbox/", messages.outbox, name="outbox"),
+    path("outbox/<int:pk>/settle/", messages.message_settle, name="message_settle"),
+    path("leads/<int:pk>/send/", messages.send_draft, name="send_draft"),
+    path("leads/<int:pk>/compose/", messages.compose, name="compose"),
+    path("replies/<int:pk>/correct/", messages.inbound_correct, name="inbound_correct"),
+    path("unsubscribe/<str:token>", public.unsubscribe, name="unsubscribe"),
+    path("sms/inbound", public.sms_inbound, name="sms_inbound"),
+]

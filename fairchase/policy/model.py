@@ -29,7 +29,8 @@ class Model:
     signals: list = field(default_factory=list)
     signal_leads: np.ndarray = None  # (G,)
     reply_logit: np.ndarray = None  # (S+1, K)
-    reply_sd: np.ndarray = None  # (S+1, K)
+    curve_logit: np.ndarray = None  # (S+1, K) at the spacing actually used, for Insights
+    curve_sd: np.ndarray = None  # (S+1, K)
     tried: np.ndarray = None  # (S+1, K) silent attempts seen
     replied: np.ndarray = None  # (S+1, K) of which answered
     sig_reply: np.ndarray = None  # (G,)
@@ -37,8 +38,10 @@ class Model:
     sig_win: np.ndarray = None
     sig_win_sd: np.ndarray = None
     chan_reply: np.ndarray = None  # (4,) call = 0
-    switch_reply: float = 0.0
+    switch_into: np.ndarray = None  # (4,) moving to this channel from another
     spacing: np.ndarray = None  # (8,) first-delay buckets then gap buckets
+    age: np.ndarray = None  # (6,) the lead's age at the attempt
+    agreed: float = 0.0  # a try at the agreed time
     win_logit: np.ndarray = None  # (S+1,)
     win_sd: np.ndarray = None
     win_late: float = 0.0
@@ -53,6 +56,7 @@ class Model:
     c_tried: np.ndarray = None  # (K,) attempts by attempt number
     c_events: np.ndarray = None  # (K,) opt-outs by attempt number
     value_median: np.ndarray = None  # (S+1,)
+    value_mean: np.ndarray = None  # (S+1,) used for leads of unknown value
     value_n: np.ndarray = None
     engaged_ratio: np.ndarray = None  # (J,) P(win | j contacts without progress) / P(win | reply)
     engaged_remaining: np.ndarray = None  # (J,) contacts still to come
@@ -119,8 +123,8 @@ class Model:
 
     # ---- Insights -----------------------------------------------------------------------
     def reply_curve(self, s: int) -> list[dict]:
-        mid = self.reply_logit[s]
-        sd = self.reply_sd[s]
+        mid = self.curve_logit[s]
+        sd = self.curve_sd[s]
         rows = []
         for k in range(K):
             rows.append({
@@ -179,7 +183,11 @@ class Model:
             "sources": sources,
             "signals": signals,
             "channels": {c: float(np.exp(self.chan_reply[i])) for i, c in enumerate(CHANNELS)},
-            "channel_switch_odds": float(np.exp(self.switch_reply)),
+            "channel_switch_odds": {c: float(np.exp(self.switch_into[i]))
+                                    for i, c in enumerate(CHANNELS)},
+            "age_odds": dict(zip(("<2d", "2-7d", "7-14d", "14-30d", "30-60d", ">60d"),
+                                 np.exp(self.age).tolist(), strict=True)),
+            "agreed_time_odds": float(np.exp(self.agreed)),
             "spacing_odds": {
                 "first_try_delay": dict(zip(("<1h", "1h-1d", "1-3d", ">3d"),
                                             np.exp(self.spacing[:4]).tolist(), strict=True)),

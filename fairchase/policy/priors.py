@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 
-K = 10  # attempts tracked separately; later attempts share attempt 10's rate
+K = 10  # attempts tracked separately; later attempts extrapolate attempt 10's rate
+TAIL_SLOPE = 0.15  # log-odds lost per attempt beyond K (seed 002: late sales "are rare")
 CHANNELS = ("call", "email", "text", "visit")
 NO_CHANNEL = len(CHANNELS)  # "previous channel" of a first attempt
 RESPONSES = frozenset({"replied", "talked"})
@@ -60,17 +61,28 @@ SIGNAL_PRIORS = {
 # Channel effects on reply log-odds relative to a call (seed 002: the phone is the best tool;
 # seed 001: an email or text after voicemails reaches people who prefer writing).
 CHANNEL_REPLY = (0.0, -0.5, -0.3, 0.3)
-SWITCH_REPLY = 0.2  # a different channel from the previous try
+SWITCH_INTO = (0.0, 0.2, 0.2, 0.0)  # moving to this channel from a different one
 CHANNEL_COMPLAINT = (0.0, -0.4, 0.2, 0.5)
 
 # Spacing buckets. First attempt: delay since the enquiry (seed 000: respond ASAP).
 # Later attempts: gap since the previous try (seed 000: don't ring again in a couple of hours).
 FIRST_DELAY_EDGES = (3600.0, 86400.0, 3 * 86400.0)  # <1h, 1h-1d, 1-3d, >3d
 GAP_EDGES = (86400.0, 4 * 86400.0, 14 * 86400.0)  # <1d, 1-4d, 4-14d, >14d
-SPACING_PRIORS = (0.0, -0.15, -0.4, -0.8, -0.4, 0.0, 0.0, -0.1)
+SPACING_PRIORS = (0.0, -0.15, -0.4, -0.8, -0.4, 0.0, 0.15, 0.05)
+SPACING_REFERENCE = (0, 5)  # first try within the hour; later tries 1-4 days apart
+TYPICAL_BUCKET = (0, 5, 6, 7, 7, 7, 7, 7, 7, 7)  # the default schedule, per attempt number
 
-# Default schedule (seeds 000, 002): ~2 days after the 1st try, ~1 week after the 2nd, then weeks.
-SPACING_AFTER = (2 * 86400.0, 7 * 86400.0, 21 * 86400.0)
+# Leads cool off (seed 002: "wait longer and your prospect might forget ... lose interest"):
+# log-odds by the lead's age at the attempt, relative to the first two days.
+AGE_EDGES = (2 * 86400.0, 7 * 86400.0, 14 * 86400.0, 30 * 86400.0, 60 * 86400.0)
+AGE_PRIORS = (0.0, -0.05, -0.1, -0.2, -0.35, -0.5)
+AGREED_TIME = 0.5  # a try at the time agreed with the lead (seed 000/002)
+AGREED_WINDOW = 12 * 3600.0
+
+# Schedules the look-ahead chooses from (days after attempt 1, 2, 3 and later). The first is
+# the articles' (seeds 000, 002): ~2 days, then about a week, then a few weeks.
+SCHEDULES = ((2.0, 7.0, 21.0), (2.0, 3.0, 4.0), (4.0, 7.0, 14.0))
+SPACING_AFTER = tuple(d * 86400.0 for d in SCHEDULES[0])
 GRACE = 86400.0  # seed 000: a lead who promised to call and did not gets another day
 
 # Complaint / opt-out risk per attempt: small, growing with persistence and with pressure.
@@ -91,11 +103,13 @@ REVISIT_FACTOR = 0.5  # a cold lead revisited after months answers like half a 3
 # Prior spreads (standard deviations, log-odds).
 SD = {
     "curve": 1.5,
+    "curve_step": 0.4,
     "source": 0.7,
-    "source_k": 0.35,
+    "source_k": 0.2,
     "signal": 0.5,
     "channel": 0.5,
     "spacing": 0.4,
+    "age": 0.5,
     "c_base": 1.5,
     "c_attempt": 0.3,
     "c_recent": 0.5,

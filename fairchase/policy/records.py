@@ -12,7 +12,7 @@ CHANNEL_INDEX = {name: i for i, name in enumerate(CHANNELS)}
 CHANNEL_BIT = {name: 1 << i for i, name in enumerate(CHANNELS)}
 ALL_REACHABLE = (1 << len(CHANNELS)) - 1
 WEEK = 7 * 86400.0
-RECENT = 8  # attempt times kept per lead for the rolling-week rules
+RECENT = 16  # attempt times kept per lead for the rolling-week rules
 
 
 def getter(rec):
@@ -60,8 +60,11 @@ def to_float(value):
     return out if out == out and 0.0 <= out < 1e15 else None
 
 
+_SEQ = (list, tuple, set, frozenset)
+
+
 def as_list(value):
-    if isinstance(value, list | tuple | set | frozenset):
+    if type(value) is list or isinstance(value, _SEQ):
         return value
     return ()
 
@@ -108,7 +111,12 @@ def parse_history_lead(g):
     value = to_float(g("value"))
     if value is None and status == "won":
         value = to_float(g("won_value"))
+    agreed = None
+    commitment = g("commitment")
+    if commitment:
+        agreed = to_ts(getter(commitment)("due"))
     return {
+        "agreed": agreed,
         "source": source,
         "signals": signals,
         "status": status,
@@ -118,42 +126,59 @@ def parse_history_lead(g):
     }
 
 
-class LeadBatch:
-    """One chunk of open leads as arrays (index i = position in the chunk)."""
-
-    FIELDS_F = ("value", "created", "last_at", "commit_at", "paused", "revisit", "revisit_at_in")
-    FIELDS_I = ("src", "mask", "tz", "kind", "k", "prev", "avail", "mailing", "commit_by",
-                "streak", "last_outcome", "revisited", "resp_channel")
-
-    def __init__(self, n):
-        self.n = n
-        self.ids = [None] * n
-        self.errors = {}
-        for name in self.FIELDS_F:
-            setattr(self, name, np.full(n, np.nan))
-        for name in self.FIELDS_I:
-            setattr(self, name, np.zeros(n, dtype=np.int64))
-        self.recent = np.full((n, RECENT), np.nan)  # latest attempt times, newest first
-
-
 # kind codes
 OPEN, ENGAGED, CLOSED_KIND, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE = range(7)
 OUTCOME_CODE = {"no_answer": 0, "left_message": 1, "talked": 2, "replied": 3, "bounced": 4,
                 "opted_out": 5}
+NAN = float("nan")
+FIELDS = ("value", "created", "last_at", "commit_at", "paused", "src", "mask", "tz", "kind", "k",
+          "prev", "avail", "mailing", "commit_by", "streak", "last_outcome", "revisited",
+          "resp_channel")
+N_FLOAT = 5
+_UNREADABLE_ROW = (NAN,) * N_FLOAT + (0, 0, 0, UNREADABLE) + (0,) * 9
+
+
+class LeadBatch:
+    """One chunk of open leads as arrays (index i = position in the chunk)."""
+
+    def __init__(self, ids, rows, recent_lead, recent_ts, errors):
+        self.n = len(ids)
+        self.ids = ids
+        self.errors = errors
+        columns = list(zip(*rows, strict=True)) if rows else [()] * len(FIELDS)
+        for j, name in enumerate(FIELDS):
+            dtype = float if j < N_FLOAT else np.int64
+            setattr(self, name, np.array(columns[j], dtype=dtype))
+        # latest RECENT attempt times per lead, newest first (NaN-padded)
+        self.recent = np.full((self.n, RECENT), np.nan)
+        if recent_ts:
+            lead = np.array(recent_lead, dtype=np.int64)
+            ts = np.array(recent_ts)
+            counts = np.bincount(lead, minlength=self.n)
+            ends = np.cumsum(counts)
+            back = ends[lead] - 1 - np.arange(len(lead))  # 0 = newest attempt of its lead
+            keep = back < RECENT
+            self.recent[lead[keep], back[keep]] = ts[keep]
 
 
 def parse_leads(leads, src_index, pooled_src, sig_bits, tz_index, now_ts):
     """Parse a chunk of lead records into a LeadBatch (one Python pass, no per-lead objects)."""
-    batch = LeadBatch(len(leads))
+    ids, rows, errors = [], [], {}
+    recent_lead, recent_ts = [], []
     for i, rec in enumerate(leads):
+        mark = len(recent_ts)
         try:
-            _parse_lead(batch, i, rec, src_index, pooled_src, sig_bits, tz_index, now_ts)
+            g = rec.get if type(rec) is dict else getter(rec)
+            ids.append(g("id"))
+            rows.append(_parse_lead(g, i, src_index, pooled_src, sig_bits, tz_index, now_ts,
+                                    recent_lead, recent_ts))
         except Exception as exc:  # never raise on a bad record: report it in the decision
-            batch.kind[i] = UNREADABLE
-            batch.errors[i] = type(exc).__name__
-            if batch.ids[i] is None:
-                batch.ids[i] = _safe_id(rec)
-    return batch
+            del recent_lead[mark:], recent_ts[mark:]
+            if len(ids) == i:
+                ids.append(_safe_id(rec))
+            rows.append(_UNREADABLE_ROW)
+            errors[i] = type(exc).__name__
+    return LeadBatch(ids, rows, recent_lead, recent_ts, errors)
 
 
 def _safe_id(rec):
@@ -163,81 +188,77 @@ def _safe_id(rec):
         return None
 
 
-def _parse_lead(b, i, rec, src_index, pooled_src, sig_bits, tz_index, now_ts):
-    g = rec.get if type(rec) is dict else getter(rec)
-    b.ids[i] = g("id")
+def _parse_lead(g, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_lead, recent_ts):
     source = g("source")
-    b.src[i] = src_index.get(source, pooled_src) if isinstance(source, str) else pooled_src
+    src = src_index.get(source, pooled_src) if type(source) is str else pooled_src
     value = g("value")
-    if value is not None:
+    if type(value) is float:
+        if not 0.0 <= value < 1e15:  # also rejects NaN
+            value = None
+    elif value is not None:
         value = to_float(value)
-        if value is not None:
-            b.value[i] = value
+    mask = 0
     signals = g("signals")
     if signals:
-        b.mask[i] = signal_mask(signals, sig_bits)
-    consents = as_list(g("consents"))
-    if consents:
-        b.mailing[i] = "mailing_list" in consents
+        for name in as_list(signals):
+            if type(name) is str:
+                mask |= sig_bits.get(name, 0)
+    consents = g("consents")
+    if consents and type(consents) is not list:
+        consents = as_list(consents)
+    elif not consents:
+        consents = ()
     tz = g("timezone")
-    zi = tz_index.get(tz) if isinstance(tz, str) else None
+    if type(tz) is not str:
+        tz = None
+    zi = tz_index.get(tz)
     if zi is None:
-        zi = tz_index.setdefault(tz if isinstance(tz, str) else None, len(tz_index))
-    b.tz[i] = zi
+        zi = tz_index[tz] = len(tz_index)
     created = g("created_at")
     created = created.timestamp() if type(created) is datetime and created.tzinfo else to_ts(created)
-    if created is not None:
-        b.created[i] = created
     status = g("status")
-    kind = OPEN
-    if status in CLOSED:
-        kind = CLOSED_KIND
-    elif status == "engaged":
-        kind = ENGAGED
+    kind = CLOSED_KIND if status in CLOSED else (ENGAGED if status == "engaged" else OPEN)
 
     channels = g("channels")
     reachable = 0
-    if isinstance(channels, list | tuple | set | frozenset) and channels:
+    if channels and isinstance(channels, _SEQ):
         for name in channels:
-            if isinstance(name, str):
+            if type(name) is str:
                 reachable |= CHANNEL_BIT.get(name, 0)
     else:
+        channels = None
         reachable = 3 | (4 if "sms" in consents else 0)  # call + email (+ text with consent)
-    revisit_at = to_ts(g("revisit_at"))
-    k = 0
-    streak = 0
+    bounced = 0  # channels whose latest attempt bounced
+    revisit_at = g("revisit_at")
+    if revisit_at is not None:
+        revisit_at = to_ts(revisit_at)
+    k = streak = after_revisit = 0
     responded = False
     prev = NO_CHANNEL
-    last_outcome = -1
-    resp_channel = -1
-    last_at = None
-    recent = b.recent[i]
-    n_recent = 0
-    after_revisit = 0
-    for a in as_list(g("attempts")):
+    last_outcome = resp_channel = -1
+    last_at = NAN
+    attempts = g("attempts")
+    for a in (attempts if type(attempts) is list else as_list(attempts)) if attempts else ():
         ag = a.get if type(a) is dict else getter(a)
         outcome = ag("outcome")
         channel = ag("channel")
-        ci = CHANNEL_INDEX.get(channel, -1) if isinstance(channel, str) else -1
+        ci = CHANNEL_INDEX.get(channel, -1) if type(channel) is str else -1
         at = ag("at")
         ts = at.timestamp() if type(at) is datetime and at.tzinfo else to_ts(at)
         if ts is not None:
-            # every attempt counts for the rolling-week cap, newest first
-            if n_recent < RECENT:
-                recent[n_recent] = ts
-                n_recent += 1
-            else:
-                recent[:-1] = recent[1:]
-                recent[-1] = ts
+            recent_lead.append(i)  # every attempt counts for the rolling-week cap
+            recent_ts.append(ts)
         if outcome == "bounced":
             if ci >= 0:
-                reachable &= ~(1 << ci)
+                bounced |= 1 << ci
             continue
-        if ci >= 0 and reachable & (1 << ci) == 0 and not channels:
-            reachable |= 1 << ci  # we did use it, so it is reachable
+        if ci >= 0:
+            bounced &= ~(1 << ci)
+            if channels is None:
+                reachable |= 1 << ci  # we used it, so it is reachable
         if outcome == "opted_out":
             kind = CLOSED_KIND
-        last_outcome = OUTCOME_CODE.get(outcome, 0)
+        last_outcome = OUTCOME_CODE.get(outcome, 0) if type(outcome) is str else 0
         if ts is not None:
             last_at = ts
             if revisit_at is not None and ts >= revisit_at:
@@ -249,39 +270,44 @@ def _parse_lead(b, i, rec, src_index, pooled_src, sig_bits, tz_index, now_ts):
             responded = True
         else:
             k += 1
-        prev = ci if ci >= 0 else prev
-    if n_recent:
-        # stored oldest..newest; flip to newest first
-        recent[:n_recent] = recent[:n_recent][::-1].copy()
+        if ci >= 0:
+            prev = ci
     if responded and kind == OPEN:
         kind = ENGAGED
+    reachable &= ~bounced
+    commit_at = NAN
+    commit_by = 0
     commitment = g("commitment")
     if commitment:
         cg = getter(commitment)
         due = to_ts(cg("due"))
         by = cg("by")
         if due is not None and by in ("us", "lead"):
-            b.commit_at[i] = due
-            b.commit_by[i] = 1 if by == "us" else 2
-    paused = to_ts(g("paused_until"))
-    if kind in (OPEN, ENGAGED):
+            commit_at = due
+            commit_by = 1 if by == "us" else 2
+    paused = g("paused_until")
+    paused = to_ts(paused) if paused is not None else None
+    wait_until = NAN
+    if kind == OPEN or kind == ENGAGED:
         if reachable == 0:
             kind = UNREACHABLE
         elif paused is not None and paused > now_ts:
             kind = WAIT_PAUSED
-            b.paused[i] = paused
+            wait_until = paused
         elif revisit_at is not None and revisit_at > now_ts:
             kind = WAIT_REVISIT
-            b.paused[i] = revisit_at
+            wait_until = revisit_at
+    revisited = 0
     if revisit_at is not None and revisit_at <= now_ts and kind == OPEN:
-        b.revisited[i] = 1
+        revisited = 1
         k = 2 + after_revisit  # a revisited lead starts again like a 3rd try
-    b.kind[i] = kind
-    b.k[i] = k
-    b.prev[i] = prev
-    b.avail[i] = reachable
-    b.streak[i] = streak
-    b.last_outcome[i] = last_outcome
-    b.resp_channel[i] = resp_channel
-    if last_at is not None:
-        b.last_at[i] = last_at
+    return (
+        NAN if value is None else value,
+        NAN if created is None else created,
+        last_at,
+        commit_at,
+        wait_until,
+        src, mask, zi, kind, k, prev, reachable,
+        1 if "mailing_list" in consents else 0,
+        commit_by, streak, last_outcome, revisited, resp_channel,
+    )

@@ -98,7 +98,7 @@ class Oracle:
         return out
 
     def _decide(self, rows, now: datetime, cap: int) -> list[dict]:
-        w, s, H, G = self.world, self.settings, self.H, len(self.grid)
+        w, s, G = self.world, self.settings, len(self.grid)
         minutes = {**DEFAULT_MINUTES, **(s.get("minutes") or {})}
         hc, margin, cc = float(s["hourly_cost"]), float(s["margin"]), float(s["complaint_cost"])
         L = len(rows)
@@ -227,3 +227,50 @@ def _tail(ev, hz, annoy):
     for h in range(H - 1, 0, -1):
         V = np.maximum(0.0, ev[:, h] + (1 - hz[:, h]) * (1 - annoy[:, h]) * V)
     return V
+
+
+def true_reply_curve(world: World, source: str, attempts: int = 10, signals: tuple = (),
+                     channel: str = "call", gap_days: float = 2.5,
+                     first_delay_days: float = 0.02, timing: str = "fixed") -> list[float]:
+    """The world's true P(answers attempt k | silent so far) for a source, k = 1..attempts.
+
+    Averaged over hidden interest given the signals (none by default) for leads
+    tried on `channel` every `gap_days` (timing="fixed"), or at the history's own
+    random first delays and gaps (timing="history": what a model that does not
+    track a lead's age can learn from that history).
+    """
+    if timing == "history":
+        return _history_timing_curve(world, source, attempts, signals, channel)
+    o = Oracle(world, grid=80)
+    src = world.source_index(source)
+    post = np.exp(o.prior(src, list(signals)))
+    post /= post.sum()
+    out, age, prev = [], first_delay_days, None
+    for j in range(1, attempts + 1):
+        shift = world.reply_shift(j, channel, prev, None if j == 1 else gap_days, False)
+        p = sigmoid(shift + o.grid) * world.decay(age)
+        out.append(float((post * p).sum() / post.sum()))
+        post = post * (1 - p)
+        age += gap_days
+        prev = channel
+    return out
+
+
+def _history_timing_curve(world, source, attempts, signals, channel, n=4000, seed=0):
+    from fairchase.sim.baselines import Exploratory
+
+    o = Oracle(world, grid=60)
+    rng = np.random.default_rng(seed)
+    prior = np.exp(o.prior(world.source_index(source), list(signals)))
+    surv = np.tile(prior / prior.sum(), (n, 1))  # (schedules, grid)
+    age = rng.uniform(0.01, 1.5, n)  # the exploratory first delay
+    out, gap = [], None
+    for j in range(1, attempts + 1):
+        shift = np.array([world.reply_shift(j, channel, channel if j > 1 else None, g, False)
+                          for g in (gap if gap is not None else [None] * n)])
+        p = sigmoid(shift[:, None] + o.grid[None, :]) * world.decay(age)[:, None]
+        out.append(float((surv * p).sum() / surv.sum()))
+        surv = surv * (1 - p)
+        gap = rng.choice(Exploratory.GAPS, n)
+        age = age + gap
+    return out

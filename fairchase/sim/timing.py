@@ -32,6 +32,7 @@ def in_contact_hours(t: datetime, tz: str | None, default_tz: str = "UTC") -> bo
     return local.weekday() != SUNDAY and START_HOUR <= local.hour < END_HOUR
 
 
+@lru_cache(maxsize=8192)  # overdue leads all ask for the same `now` in the same few zones
 def next_contact_time(t: datetime, tz: str | None, default_tz: str = "UTC") -> datetime:
     """The earliest moment at or after `t` inside the lead's contact hours (UTC)."""
     z = zone(tz, default_tz)

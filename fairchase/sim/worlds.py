@@ -40,7 +40,7 @@ SIGNALS: dict[str, tuple[float, float]] = {
 }
 US_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles")
 DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
-SIM_START = datetime(2025, 3, 3, 8, 0)  # a Monday, 08:00 in the business zone
+SIM_START = (2025, 3, 3, 8)  # a Monday, 08:00 in the business zone
 
 
 def sigmoid(x):
@@ -93,7 +93,8 @@ class World:
     sms_consent: float = 0.4
     mailing_consent: float = 0.5
     timezones: tuple[str, ...] = ("America/Chicago",)
-    days: int = 120
+    days: int = 120  # days with arrivals
+    drain_days: int = 60  # then no new leads: slow cadences finish their chase too
     history_days: int = 90
 
     # --- the true model -------------------------------------------------------
@@ -164,13 +165,18 @@ class World:
                 "max_attempts_per_week", "business_timezone", "minutes")
         return {k: self.setting(k) for k in keys}
 
+    @property
+    def horizon(self) -> int:
+        """Days simulated: arrivals, then the drain."""
+        return self.days + self.drain_days
+
     def start(self) -> datetime:
         """Simulation start: a Monday 08:00 in the business zone, as UTC."""
-        return SIM_START.replace(tzinfo=zone(self.setting("business_timezone"))).astimezone(UTC)
+        return datetime(*SIM_START, tzinfo=zone(self.setting("business_timezone"))).astimezone(UTC)
 
     def quick(self) -> World:
         """A small version of this world for tests: fewer days and leads."""
-        return replace(self, days=30, history_days=40,
+        return replace(self, days=30, drain_days=20, history_days=40,
                        arrivals_per_day=max(2.0, self.arrivals_per_day / 4))
 
     # --- drawing leads ----------------------------------------------------------
@@ -324,7 +330,8 @@ WORLDS: dict[str, World] = {w.name: w for w in (
          _src("inbound_call", 0.1, 0.5, 25000, -0.4, 0.5)),
         arrivals_per_day=3, base_logit=-2.0, interest_sd=0.7,
         attempt_effect=(0.0, 0.0, 0.0, -0.05, -0.1, -0.15, -0.2, -0.25, -0.3),
-        decay_days=120, decay_floor=0.5, value_sigma=0.8, annoy_base=-6.5, timezones=US_ZONES,
+        decay_days=120, decay_floor=0.5, value_sigma=0.8, timezones=US_ZONES,
+        annoy_base=-7.0, annoy_attempt=0.2, annoy_recent=0.5,
         settings={"hourly_cost": 80, "margin": 0.4, "daily_minutes": 150, "complaint_cost": 300,
                   "business_timezone": "America/New_York"}),
     World(
@@ -332,7 +339,7 @@ WORLDS: dict[str, World] = {w.name: w for w in (
         (_src("web_form", 0.7, -0.8, 350, -0.3), _src("purchased_list", 0.2, -1.8, 300, -0.8),
          _src("event", 0.1, -0.2, 500, 0.0)),
         arrivals_per_day=40, base_logit=-1.2, interest_sd=1.2, value_sigma=0.5,
-        decay_days=20, timezones=US_ZONES,
+        decay_days=15, decay_floor=0.1, timezones=US_ZONES,
         settings={"hourly_cost": 30, "margin": 0.6, "daily_minutes": 90, "complaint_cost": 100,
                   "business_timezone": "America/New_York"}),
     World(

@@ -1,3 +1,30 @@
 """URLs of the web app."""
 
-urlpatterns: list = []
+from django.contrib.auth.views import LogoutView
+from django.urls import path
+
+from .views import account, lead_actions, leads, today
+
+urlpatterns = [
+    path("", today.today, name="today"),
+    path("today/agenda/", today.agenda_fragment, name="agenda_fragment"),
+    path("login/", account.ThrottledLoginView.as_view(), name="login"),
+    path("logout/", LogoutView.as_view(), name="logout"),
+    path("settings/", account.settings_view, name="settings"),
+    path("leads/", leads.lead_list, name="leads"),
+    path("leads/new/", leads.lead_add, name="lead_add"),
+    path("leads/<int:pk>/", leads.lead_detail, name="lead_detail"),
+    path("leads/<int:pk>/edit/", leads.lead_edit, name="lead_edit"),
+    path("leads/<int:pk>/outcome/", today.lead_outcome, name="lead_outcome"),
+    path("leads/<int:pk>/log/", lead_actions.lead_log, name="lead_log"),
+    path("leads/<int:pk>/commitments/", lead_actions.lead_commit, name="lead_commit"),
+    path("leads/<int:pk>/signals/", lead_actions.lead_signals, name="lead_signals"),
+    path("leads/<int:pk>/stop/", lead_actions.lead_stop, name="lead_stop"),
+    path("leads/<int:pk>/reopen/", lead_actions.lead_reopen, name="lead_reopen"),
+    path("leads/<int:pk>/won/", lead_actions.lead_won, name="lead_won"),
+    path("leads/<int:pk>/lost/", lead_actions.lead_lost, name="lead_lost"),
+    path("leads/<int:pk>/opt-out/", lead_actions.lead_opt_out, name="lead_opt_out"),
+    path("leads/<int:pk>/reassign/", lead_actions.lead_reassign, name="lead_reassign"),
+    path("commitments/<int:commitment_pk>/resolve/", lead_actions.commitment_resolve,
+         name="commitment_resolve"),
+]

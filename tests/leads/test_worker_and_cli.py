@@ -58,3 +58,11 @@ def test_the_log_command_refuses_an_ambiguous_lead(alice, make_lead):
     make_lead(alice, name="Ann Baker")
     with pytest.raises(CommandError, match="several"):
         call_command("log", "Ann", "--call", "--talked")
+
+
+def test_the_agenda_command_prints_new_enquiries_first(boss, alice, make_lead):
+    make_lead(alice, name="Zed Newcomer")
+    out = StringIO()
+    call_command("agenda", "--user", "boss", "--width", "200", stdout=out)
+    text = out.getvalue()
+    assert "New enquiries" in text and "Zed Newcomer" in text

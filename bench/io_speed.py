@@ -1,0 +1,123 @@
+"""Leads in and out at scale: import a 100,000-row CSV (time, peak memory) and list
+leads through the REST API with 10,000 leads (median latency).
+
+Runs in a child process on a temporary SQLite file so its peak memory is its own:
+`python -m bench.io_speed` or `main()` from `python -m bench`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+IMPORT_ROWS = 100_000
+API_LEADS = 10_000
+TARGETS = {"import_seconds": 30.0, "import_peak_mb": 500.0, "api_median_ms": 50.0}
+
+
+def write_csv(path: Path, rows: int) -> None:
+    """A HubSpot-like export with realistic, valid, distinct people."""
+    sources = ["referral", "web_form", "event", "cold_outreach", "inbound_call"]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("First Name,Last Name,Email,Phone Number,Company Name,Original Source,Amount,Notes\r\n")
+        for i in range(rows):
+            # 212/646/718 with 7 digits: valid US numbers, unique per row.
+            area = (212, 646, 718, 917)[i % 4]
+            phone = f"+1 {area} {200 + (i // 10000) % 800:03d} {i % 10000:04d}"
+            f.write(f"Person{i},Lastname{i % 977},person{i}@example{i % 50}.com,{phone},Company {i % 3000},"
+                    f"{sources[i % 5]},{(i % 40) * 250},\"Asked about pricing, row {i}\"\r\n")
+
+
+def _child() -> dict:
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.test import Client
+
+    from fairchase.api.models import ApiToken
+    from fairchase.intake.importer import import_file
+    from fairchase.leads.models import Lead
+
+    call_command("migrate", verbosity=0)
+    owner = get_user_model().objects.create_user("bench", "bench@example.com", "x")
+    work = Path(os.environ["BENCH_DIR"])
+    csv_path = work / "leads.csv"
+    write_csv(csv_path, IMPORT_ROWS)
+
+    base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0 = time.perf_counter()
+    with open(csv_path, "rb") as f:
+        report = import_file(f, owner, filename="leads.csv")
+    seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    imported = Lead.objects.count()
+
+    # The API list: keep API_LEADS leads, ask for the first page 200 times.
+    extra = Lead.objects.order_by("pk").values_list("pk", flat=True)[API_LEADS:]
+    Lead.objects.filter(pk__gte=list(extra[:1])[0]).delete() if imported > API_LEADS else None
+    _token, secret = ApiToken.issue(owner, "bench")
+    client = Client()
+    headers = {"Authorization": f"Bearer {secret}"}
+    for _ in range(5):  # warm-up
+        client.get("/api/leads", headers=headers)
+    times = []
+    for i in range(200):
+        t = time.perf_counter()
+        r = client.get("/api/leads", {"limit": 50, "offset": (i % 10) * 50}, headers=headers)
+        times.append((time.perf_counter() - t) * 1000)
+        assert r.status_code == 200, r.content[:200]
+    return {"rows": report.rows, "created": report.created, "bad": report.bad, "imported": imported,
+            "import_seconds": seconds, "import_peak_mb": peak, "base_mb": base_rss,
+            "api_leads": Lead.objects.count(), "api_median_ms": statistics.median(times)}
+
+
+def run() -> dict:
+    """Run the benchmark in a child process; returns its measurements."""
+    with tempfile.TemporaryDirectory(prefix="fairchase-bench-") as tmp:
+        env = {**os.environ, "SQLITE_PATH": str(Path(tmp) / "bench.sqlite3"), "BENCH_DIR": tmp,
+               "DJANGO_SETTINGS_MODULE": "fairchase.settings", "LOG_LEVEL": "ERROR"}
+        root = Path(__file__).resolve().parent.parent
+        out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child"], env=env, cwd=root,
+                             capture_output=True, text=True, check=False)
+        if out.returncode != 0:
+            raise RuntimeError(f"benchmark child failed:\n{out.stderr[-3000:]}")
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    """Print the table: measurement, target, ratio to target (< 1 is within it)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    r = run()
+    table = Table(title="Leads in and out (SQLite file database)")
+    for col in ("measure", "value", "target", "ratio", "ok"):
+        table.add_column(col, justify="right" if col != "measure" else "left")
+    rows = [
+        (f"import {r['rows']:,}-row CSV: time", r["import_seconds"], "s", "import_seconds"),
+        ("import: peak memory (process RSS)", r["import_peak_mb"], "MB", "import_peak_mb"),
+        (f"API lead list, {r['api_leads']:,} leads: median", r["api_median_ms"], "ms", "api_median_ms"),
+    ]
+    for label, value, unit, key in rows:
+        ratio = value / TARGETS[key]
+        table.add_row(label, f"{value:,.1f} {unit}", f"≤ {TARGETS[key]:,.0f} {unit}", f"{ratio:.2f}",
+                      "yes" if ratio <= 1 else "NO")
+    Console().print(table)
+    print(f"created {r['created']:,} leads, {r['bad']} bad rows; baseline RSS before import {r['base_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    if "--child" in sys.argv:
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+        print(json.dumps(_child()))
+    else:
+        main()

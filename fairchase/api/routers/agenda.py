@@ -1,0 +1,19 @@
+"""Today's agenda, as the web UI shows it (fairchase.web.agenda)."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from ninja import Router
+
+from fairchase.web.agenda import agenda_for
+
+from ..schemas import AgendaOut
+from . import responses
+
+router = Router(tags=["agenda"])
+
+
+@router.get("", response=responses(200, AgendaOut), summary="Today's agenda, best first")
+def agenda(request):
+    """New enquiries, commitments due, follow-ups within today's selling time, and leads to let go."""
+    return 200, agenda_for(request.user, timezone.now()).as_dict()

@@ -1,0 +1,49 @@
+"""Commitments: pending ones across your leads, a lead's list, add one, resolve one."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from ninja import Path, Query, Router
+
+from fairchase.leads import actions
+from fairchase.leads.models import Commitment
+from fairchase.leads.people import lead_or_404, visible_leads
+
+from ..schemas import CommitmentIn, CommitmentOut, ResolveIn
+from . import responses
+
+router = Router(tags=["commitments"])
+Id = Path(..., ge=1, le=2**62)
+
+
+@router.get("/commitments", response=responses(200, list[CommitmentOut]), summary="Commitments on your leads")
+def list_commitments(request, state: str = Query("pending", pattern=r"^(pending|done|missed|cancelled)$"),
+                     limit: int = Query(200, ge=1, le=1000)):
+    qs = Commitment.objects.filter(lead__in=visible_leads(request.user), state=state).order_by("due_at", "pk")
+    return 200, [CommitmentOut.of(c) for c in qs[:limit]]
+
+
+@router.get("/leads/{lead_id}/commitments", response=responses(200, list[CommitmentOut]),
+            summary="A lead's commitments")
+def lead_commitments(request, lead_id: int = Id):
+    lead = lead_or_404(request.user, lead_id)
+    return 200, [CommitmentOut.of(c) for c in lead.commitments.order_by("due_at", "pk")]
+
+
+@router.post("/leads/{lead_id}/commitments", response=responses(201, CommitmentOut), summary="Add a commitment")
+def add_commitment(request, payload: CommitmentIn, lead_id: int = Id):
+    """Pin the next step: who contacts whom, about what, when."""
+    lead = lead_or_404(request.user, lead_id)
+    c = actions.add_commitment(lead, by=payload.by.value, what=payload.what, due_at=payload.due_at,
+                               user=request.user)
+    return 201, CommitmentOut.of(c)
+
+
+@router.post("/commitments/{commitment_id}/resolve", response=responses(200, CommitmentOut),
+             summary="Mark a commitment done, missed or cancelled")
+def resolve(request, payload: ResolveIn, commitment_id: int = Id):
+    c = Commitment.objects.select_related("lead").filter(
+        pk=commitment_id, lead__in=visible_leads(request.user)).first()
+    if c is None:
+        raise Http404("No such commitment")
+    return 200, CommitmentOut.of(actions.resolve_commitment(c, payload.state, user=request.user))

@@ -1,0 +1,276 @@
+"""Pydantic schemas of the REST API: what comes in is bounded and checked, so a bad
+payload is a 4xx with a message, never a database error."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Annotated, Any
+
+from django.utils import timezone
+from ninja import Field, Schema
+from pydantic import AfterValidator, StringConstraints
+
+from fairchase.leads.models import Commitment, Lead
+
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL cannot store NUL characters in text
+
+
+def Text(max_length: int, min_length: int = 0):  # noqa: N802 (reads like a type)
+    return Annotated[str, StringConstraints(max_length=max_length, min_length=min_length, pattern=NO_NUL)]
+
+
+def _sane_time(value: datetime) -> datetime:
+    if timezone.is_naive(value):
+        value = value.replace(tzinfo=UTC)
+    if not (1970 <= value.astimezone(UTC).year <= 2100):
+        raise ValueError("must be between 1970 and 2100")
+    return value
+
+
+When = Annotated[datetime, AfterValidator(_sane_time)]
+Money = Annotated[float, Field(ge=0, le=9_999_999_999)]
+
+
+class ChannelIn(str, Enum):
+    call = "call"
+    email = "email"
+    text = "text"
+    visit = "visit"
+
+
+class OutcomeIn(str, Enum):
+    no_answer = "no_answer"
+    left_message = "left_message"
+    talked = "talked"
+    replied = "replied"
+    bounced = "bounced"
+    opted_out = "opted_out"
+
+
+class StatusFilter(str, Enum):
+    open = "open"
+    engaged = "engaged"
+    nurture = "nurture"
+    revisit = "revisit"
+    closed = "closed"
+    won = "won"
+    lost = "lost"
+    opted_out = "opted_out"
+
+
+class Error(Schema):
+    detail: str | list[dict[str, Any]]
+
+
+class PlanOut(Schema):
+    lead_id: int
+    action: str
+    channel: str
+    due: datetime | None
+    next_state: str
+    priority: float
+    expected_value: float
+    p_reply: float | None
+    reason: str
+    why_not_stop: str
+    revisit_at: datetime | None
+    planned_at: datetime | None
+
+    @staticmethod
+    def of(lead: Lead) -> dict:
+        return {"lead_id": lead.pk, "action": lead.next_action, "channel": lead.next_channel, "due": lead.next_due,
+                "next_state": lead.next_state, "priority": lead.priority, "expected_value": lead.expected_value,
+                "p_reply": lead.p_reply, "reason": lead.plan_reason, "why_not_stop": lead.why_not_stop,
+                "revisit_at": lead.plan_revisit_at, "planned_at": lead.planned_at}
+
+
+class LeadOut(Schema):
+    id: int
+    name: str
+    company: str
+    email: str
+    phone: str
+    timezone: str
+    source: str
+    value: float | None
+    status: str
+    owner: str
+    signals: list[str]
+    consents: list[str]
+    notes: str
+    created_at: datetime
+    attempt_count: int
+    last_attempt_at: datetime | None
+    response_time_seconds: float | None
+    next_action: str
+    next_channel: str
+    next_due: datetime | None
+    priority: float
+    plan_reason: str
+
+    @staticmethod
+    def of(lead: Lead) -> dict:
+        rt = lead.response_time
+        return {
+            "id": lead.pk, "name": lead.name, "company": lead.company, "email": lead.email, "phone": lead.phone,
+            "timezone": lead.timezone, "source": lead.source,
+            "value": float(lead.value) if lead.value is not None else None, "status": lead.status,
+            "owner": lead.owner.get_username(), "signals": list(lead.signals or []),
+            "consents": list(lead.consents or []), "notes": lead.notes, "created_at": lead.created_at,
+            "attempt_count": lead.attempt_count, "last_attempt_at": lead.last_attempt_at,
+            "response_time_seconds": rt.total_seconds() if rt is not None else None,
+            "next_action": lead.next_action, "next_channel": lead.next_channel, "next_due": lead.next_due,
+            "priority": lead.priority, "plan_reason": lead.plan_reason,
+        }
+
+
+class LeadPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[LeadOut]
+
+
+class LeadIn(Schema):
+    name: Text(200, 1)
+    company: Text(200) = ""
+    email: Text(254) = ""
+    phone: Text(40) = ""
+    timezone: Text(64) = ""
+    source: Text(64, 1) = "web_form"
+    value: Money | None = None
+    notes: Text(5000) = ""
+    created_at: When | None = None
+    signals: list[Text(40)] = Field(default_factory=list, max_length=20)
+    consents: list[Text(40)] = Field(default_factory=list, max_length=5)
+    owner_id: int | None = Field(default=None, ge=1, le=2**62, description="Admins may assign to a team member.")
+
+
+class LeadPatch(Schema):
+    name: Text(200, 1) | None = None
+    company: Text(200) | None = None
+    email: Text(254) | None = None
+    phone: Text(40) | None = None
+    timezone: Text(64) | None = None
+    source: Text(64, 1) | None = None
+    value: Money | None = None
+    notes: Text(5000) | None = None
+    signals: list[Text(40)] | None = Field(default=None, max_length=20)
+    consents: list[Text(40)] | None = Field(default=None, max_length=5)
+    owner_id: int | None = Field(default=None, ge=1, le=2**62)
+
+
+class AttemptIn(Schema):
+    channel: ChannelIn
+    outcome: OutcomeIn
+    minutes: float | None = Field(default=None, ge=0, le=600)
+    notes: Text(2000) = ""
+    progress: bool | None = None
+    at: When | None = None
+
+
+class AttemptOut(Schema):
+    id: int
+    lead_id: int
+    at: datetime
+    channel: str
+    outcome: str
+    minutes: float
+    progress: bool | None
+    notes: str
+
+
+class ByIn(str, Enum):
+    us = "us"
+    lead = "lead"
+
+
+class CommitmentIn(Schema):
+    by: ByIn = ByIn.us
+    what: Text(200, 1)
+    due_at: When
+
+
+class ResolveIn(Schema):
+    state: Annotated[str, Field(pattern=r"^(done|missed|cancelled)$")]
+
+
+class CommitmentOut(Schema):
+    id: int
+    lead_id: int
+    by: str
+    what: str
+    due_at: datetime
+    state: str
+    created_at: datetime
+    resolved_at: datetime | None
+
+    @staticmethod
+    def of(c: Commitment) -> dict:
+        return {"id": c.pk, "lead_id": c.lead_id, "by": c.by, "what": c.what, "due_at": c.due_at,
+                "state": c.state, "created_at": c.created_at, "resolved_at": c.resolved_at}
+
+
+class StopState(str, Enum):
+    nurture = "nurture"
+    revisit = "revisit"
+    closed = "closed"
+
+
+class StopIn(Schema):
+    next_state: StopState
+    revisit_at: When | None = None
+    reason: Text(500) = ""
+
+
+class OptOutChannel(str, Enum):
+    email = "email"
+    call = "call"
+    text = "text"
+
+
+class OptOutIn(Schema):
+    channel: OptOutChannel | None = None
+    reason: Text(500) = ""
+
+
+class AgendaItem(Schema):
+    id: int
+    name: str
+    company: str
+    source: str
+    value: float | None
+    section: str
+    action: str
+    channel: str
+    due: datetime | None
+    minutes: float
+    priority: float
+    reason: str
+    next_state: str
+    phone: str
+    email: str
+    owner: str
+    waited_minutes: int | None
+
+
+class AgendaCommitment(Schema):
+    id: int
+    lead_id: int
+    name: str
+    by: str
+    what: str
+    due: datetime
+    overdue: bool
+
+
+class AgendaOut(Schema):
+    now: datetime
+    budget_minutes: float
+    new: list[AgendaItem]
+    commitments: list[AgendaCommitment]
+    followups: list[AgendaItem]
+    wings: list[AgendaItem]
+    let_go: list[AgendaItem]
+    totals: dict[str, int]

@@ -1,0 +1,228 @@
+"""The numbers behind Insights, computed once per view and cached as plain JSON.
+
+What the model learned comes from `Model.summary()` (and `stop_attempt`), the what-if
+from `fairchase.sim`'s backtest, and the time-and-money figures from database
+aggregates over the view's leads. Nothing here re-derives what the core decides.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import statistics
+
+from django.core.cache import cache
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.utils import timezone
+
+from fairchase import policy
+from fairchase.leads import planning
+from fairchase.leads.models import (
+    FINISHED_STATUSES,
+    GOOD_SIGNALS,
+    POOR_SIGNALS,
+    SOURCES,
+    Attempt,
+    FittedModel,
+    Status,
+)
+
+from .scope import Scope
+
+STOP_VALUES = (500, 2000, 10000)
+REPLIES = ("replied", "talked")
+SOURCE_LABELS = dict(SOURCES)
+SIGNAL_LABELS = dict(GOOD_SIGNALS + POOR_SIGNALS)
+GOOD = {s for s, _ in GOOD_SIGNALS}
+# Speed to first response, in minutes: (upper bound, label).
+SPEED_BUCKETS = ((5, "< 5 min"), (60, "5–60 min"), (240, "1–4 h"), (1440, "4–24 h"), (4320, "1–3 days"),
+                 (float("inf"), "> 3 days"))
+STATUS_ORDER = (
+    (Status.WON, "Won"), (Status.LOST, "Lost"), (Status.CLOSED, "Stopped"), (Status.NURTURE, "Nurtured"),
+    (Status.REVISIT, "Revisit later"), (Status.OPTED_OUT, "Opted out"), (Status.OPEN, "Still chasing (silent)"),
+    (Status.ENGAGED, "Talking"),
+)
+VERSION = 3  # bump when the shape of the computed dict changes
+
+
+def source_label(name: str) -> str:
+    return SOURCE_LABELS.get(name, "All sources" if name == "all" else name.replace("_", " ").capitalize())
+
+
+def model_for(scope: Scope, history: list[dict] | None, settings: dict):
+    """(model, label, stored pk): the stored model for the whole business, else one fitted on this view."""
+    if scope.is_whole_business:
+        pk = FittedModel.objects.order_by("-created_at", "-pk").values_list("pk", flat=True).first()
+        model = planning.current_model() if pk is not None else None
+        if model is not None:
+            return model, "the current model (the one planning your leads)", pk
+    if history is None:
+        history = scope_history(scope)
+    return (policy.fit(history, settings), f"a model fitted on the {len(history):,} finished leads in this view",
+            None)
+
+
+def scope_history(scope: Scope) -> list[dict]:
+    """The view's finished leads as contract records."""
+    return planning.history_records(planning.with_history(scope.leads().filter(status__in=FINISHED_STATUSES)))
+
+
+def stop_points(model, source: str, settings: dict) -> list[dict]:
+    """Where the model stops a typical silent lead of this source at each value level:
+    `k` is the attempt it declines to make (as `stop_attempt` says), `tries` how many it makes
+    first; both None when it keeps going past `stop_attempt`'s horizon."""
+    stop_attempt = getattr(policy, "stop_attempt", None)
+    out = []
+    for value in STOP_VALUES:
+        k = None
+        if stop_attempt is not None:
+            try:
+                k = stop_attempt(model, source, value, settings)
+            except Exception:  # a core without this helper for an odd source: show "?"
+                k = None
+        out.append({"value": value, "k": k, "tries": k - 1 if k is not None else None})
+    return out
+
+
+def learned(model, settings: dict, model_pk: int | None = None) -> dict:
+    """Reply curves, signals and complaint risk from the model's own summary."""
+    summary = model.summary()
+    # Stop points only change with the model and settings, and take a few seconds: keep them.
+    stops_key = f"insights:stops:{model_pk}:{hashlib.sha256(repr(sorted(settings.items())).encode()).hexdigest()[:16]}" if model_pk else None
+    stops = cache.get(stops_key) if stops_key else None
+    if stops is None:
+        stops = {name: stop_points(model, name, settings) for name in summary.get("sources", {})}
+        if stops_key:
+            cache.set(stops_key, stops, 24 * 3600)
+    curves = []
+    for name, src in summary.get("sources", {}).items():
+        curves.append({
+            "source": name,
+            "label": source_label(name),
+            "n_leads": src.get("n_leads", 0),
+            "basis": src.get("basis", ""),
+            "points": src.get("reply_curve", []),
+            "p_win": src.get("p_win_given_reply", {}),
+            "median_value": src.get("median_value"),
+            "stops": stops.get(name) or stop_points(model, name, settings),
+        })
+    # Busiest sources first; the pooled "all" row last.
+    curves.sort(key=lambda c: (c["source"] == "all", -c["n_leads"], c["source"]))
+    signals = []
+    for name, sig in summary.get("signals", {}).items():
+        signals.append({
+            "signal": name,
+            "label": SIGNAL_LABELS.get(name, name),
+            "good": name in GOOD,
+            "n_leads": sig.get("n_leads", 0),
+            "reply": sig.get("reply_odds", {}),
+            "win": sig.get("win_odds", {}),
+        })
+    signals.sort(key=lambda s: (not s["good"], -s["n_leads"]))
+    return {
+        "n_leads": summary.get("n_leads", 0),
+        "basis": summary.get("basis", ""),
+        "curves": curves,
+        "signals": signals,
+        "complaint": summary.get("complaint_by_attempt", []),
+    }
+
+
+def status_share(scope: Scope) -> list[dict]:
+    counts = dict(scope.leads().values_list("status").annotate(n=Count("id")).order_by())
+    return [{"status": str(s), "label": label, "n": counts.get(s, 0)} for s, label in STATUS_ORDER]
+
+
+def by_source(scope: Scope) -> list[dict]:
+    """Leads, wins, value won and selling minutes per source (database aggregates)."""
+    won = Q(status=Status.WON)
+    rows = (scope.leads().values("source")
+            .annotate(n=Count("id"), won=Count("id", filter=won), won_value=Sum("won_value", filter=won))
+            .order_by())
+    minutes = dict(Attempt.objects.filter(lead__in=scope.leads()).values_list("lead__source")
+                   .annotate(m=Sum("minutes")).order_by())
+    out = [{"source": r["source"], "label": source_label(r["source"]), "n_leads": r["n"], "won": r["won"],
+            "won_value": float(r["won_value"] or 0), "hours": float(minutes.get(r["source"]) or 0) / 60}
+           for r in rows]
+    return sorted(out, key=lambda r: (-r["n_leads"], r["source"]))
+
+
+def by_attempt_number(scope: Scope, k_max: int = 10) -> list[dict]:
+    """Per attempt number: attempts made, hours spent, first replies got, and the value won
+    from leads whose first reply came on that attempt (later attempts share row k_max)."""
+    won_value = {pk: float(v or 0) for pk, v in scope.leads().filter(status=Status.WON)
+                 .values_list("pk", "won_value")}
+    rows = [{"k": k, "attempts": 0, "hours": 0.0, "first_replies": 0, "won": 0, "won_value": 0.0}
+            for k in range(1, k_max + 1)]
+    last, k, answered = None, 0, False
+    qs = (Attempt.objects.filter(lead__in=scope.leads()).order_by("lead_id", "at", "pk")
+          .values_list("lead_id", "outcome", "minutes"))
+    for lead_id, outcome, minutes in qs.iterator(chunk_size=5000):
+        if lead_id != last:
+            last, k, answered = lead_id, 0, False
+        k += 1
+        row = rows[min(k, k_max) - 1]
+        row["attempts"] += 1
+        row["hours"] += (minutes or 0) / 60
+        if outcome in REPLIES and not answered:
+            answered = True
+            row["first_replies"] += 1
+            if lead_id in won_value:
+                row["won"] += 1
+                row["won_value"] += won_value[lead_id]
+    return rows
+
+
+def speed_to_lead(scope: Scope) -> dict:
+    """How fast the first attempt followed the enquiry, and how the reply rate falls with it
+    (finished leads only, so every lead's answer is known)."""
+    replied = Attempt.objects.filter(lead=OuterRef("pk"), outcome__in=REPLIES)
+    qs = (scope.leads().filter(status__in=FINISHED_STATUSES, first_response_at__isnull=False)
+          .annotate(replied=Exists(replied)).values_list("created_at", "first_response_at", "replied"))
+    buckets = [{"label": label, "n": 0, "replied": 0} for _, label in SPEED_BUCKETS]
+    delays = []
+    for created, first, did_reply in qs.iterator(chunk_size=5000):
+        minutes = max((first - created).total_seconds() / 60, 0.0)
+        delays.append(minutes)
+        b = next(i for i, (hi, _) in enumerate(SPEED_BUCKETS) if minutes < hi)
+        buckets[b]["n"] += 1
+        buckets[b]["replied"] += bool(did_reply)
+    for b in buckets:
+        b["reply_rate"] = b["replied"] / b["n"] if b["n"] else None
+    return {"n": len(delays), "median_minutes": statistics.median(delays) if delays else None,
+            "buckets": buckets}
+
+
+def compute(scope: Scope, settings: dict | None = None) -> dict:
+    """Every number of the Insights page except the what-if, for one view (JSON-serialisable)."""
+    settings = settings if settings is not None else planning.policy_settings()
+    status = status_share(scope)
+    n_finished = sum(r["n"] for r in status if r["status"] in FINISHED_STATUSES)
+    data = {
+        "version": VERSION,
+        "generated_at": timezone.now().isoformat(),
+        "n_leads": sum(r["n"] for r in status),
+        "n_finished": n_finished,
+        "status": status,
+        "sources": by_source(scope),
+        "attempts": by_attempt_number(scope),
+        "speed": speed_to_lead(scope),
+        "hourly_cost": float(settings.get("hourly_cost", 50)),
+        "margin": float(settings.get("margin", 1.0)),
+        "model": None,
+        "learned": None,
+    }
+    if n_finished:
+        # The whole business reuses the stored model; a narrower view learns from its own leads.
+        model, label, model_pk = model_for(scope, None, settings)
+        data["model"] = label
+        data["learned"] = learned(model, settings, model_pk)
+    return data
+
+
+def compute_whatif(scope: Scope, settings: dict | None = None) -> dict:
+    """The backtest on the view's finished leads (slow: it refits the model once per fold)."""
+    from .whatif import run_backtest
+
+    settings = settings if settings is not None else planning.policy_settings()
+    history = scope_history(scope)
+    return run_backtest(history, settings) if history else {"rows": [], "note": "", "error": None, "leads": 0}

@@ -1,0 +1,92 @@
+"""The Insights page and the admin's per-source lead cost form."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from fairchase.leads.models import SOURCES, Lead
+from fairchase.leads.people import is_admin, team
+
+from .charts import sections
+from .models import SourceCost
+from .numbers import source_label
+from .scope import scope_for
+from .snapshot import cached, insights_for
+
+
+def cost_sources() -> list[dict]:
+    """Every source worth pricing: the known ones plus any seen on a lead or priced before."""
+    names = [s for s, _ in SOURCES]
+    seen = set(Lead.objects.values_list("source", flat=True).distinct()) | set(
+        SourceCost.objects.values_list("source", flat=True))
+    names += sorted(seen - set(names))
+    costs = dict(SourceCost.objects.values_list("source", "cost_per_lead"))
+    return [{"source": n, "label": source_label(n), "cost": costs.get(n, Decimal("0"))} for n in names]
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def insights(request):
+    """What this user's (or, for admins, the business's) history says about when to stop."""
+    if not request.user.is_active:
+        raise Http404
+    scope = scope_for(request.user, request.GET)
+    admin = is_admin(request.user)
+    ctx = sections(insights_for(scope), cached(scope, part="whatif"))
+    owner = get_user_model().objects.filter(pk=scope.owner_id).first() if admin and scope.owner_id else None
+    ctx.update(
+        is_admin=admin, owners=team(request.user) if admin else [], owner_id=scope.owner_id,
+        owner_name=(owner.get_full_name() or owner.username) if owner else "",
+        date_from=scope.date_from, date_to=scope.date_to,
+        can_edit_costs=admin, cost_sources=cost_sources() if admin else [],
+        query=request.GET.urlencode(),
+    )
+    return render(request, "insights/page.html", ctx)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def whatif(request):
+    """The what-if section alone (the page loads it after itself when it is not cached yet)."""
+    if not request.user.is_active:
+        raise Http404
+    scope = scope_for(request.user, request.GET)
+    ctx = sections(insights_for(scope), insights_for(scope, part="whatif"))
+    if ctx["whatif"] is None:
+        return HttpResponse("")
+    return render(request, "insights/_whatif.html", ctx)
+
+
+@login_required
+@require_POST
+def save_costs(request):
+    """Admins set what one lead from each source costs."""
+    if not is_admin(request.user):
+        raise Http404
+    bad = []
+    for s in cost_sources():
+        raw = request.POST.get(f"cost_{s['source']}")
+        if raw is None:
+            continue
+        try:
+            cost = Decimal(raw.strip() or "0")
+        except InvalidOperation:
+            bad.append(s["label"])
+            continue
+        if not cost.is_finite() or cost < 0 or cost >= Decimal("1e8"):
+            bad.append(s["label"])
+            continue
+        SourceCost.objects.update_or_create(source=s["source"], defaults={"cost_per_lead": cost.quantize(Decimal("0.01"))})
+    if bad:
+        messages.error(request, f"Enter a cost of zero or more for: {', '.join(bad)}.")
+    else:
+        messages.success(request, "Lead costs saved.")
+    return redirect(reverse("insights") + "#money")

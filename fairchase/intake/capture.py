@@ -1,0 +1,181 @@
+"""Web-form capture (seed 000: respond as soon as possible).
+
+A submission becomes a lead through `actions.create_lead`, so its plan says "respond
+now" and it tops its owner's Today; the owner is emailed at once, after the commit.
+The form's key in the URL identifies (and authenticates) the form; a hidden honeypot
+field catches bots; a per-IP limit, counted in the database, holds across workers.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from fairchase.leads import actions
+from fairchase.leads.models import Lead
+from fairchase.leads.normalize import InvalidContact, normalize_email
+
+from .calendar import lead_url
+from .models import CaptureForm, CaptureHit
+
+log = logging.getLogger("fairchase.intake")
+
+HONEYPOT = "website"
+RATE_LIMIT = getattr(settings, "CAPTURE_RATE_LIMIT", 10)  # submissions per IP per window
+RATE_WINDOW = timedelta(seconds=getattr(settings, "CAPTURE_RATE_WINDOW_SECONDS", 600))
+MAX_FIELD = {"name": 200, "company": 200, "email": 254, "phone": 40, "message": 5000}
+# A repeat submission (double click, back-and-resubmit) within this window reuses the lead.
+REPEAT_WINDOW = timedelta(minutes=10)
+
+
+class CaptureError(ValueError):
+    """A submission that is refused; the message is shown to the person who sent it."""
+
+
+def client_ip(request) -> str:
+    if getattr(settings, "CAPTURE_TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+
+
+def rate_limited(ip: str, now=None) -> bool:
+    """Count this hit; True when the IP has gone over the limit in the window."""
+    now = now or timezone.now()
+    CaptureHit.objects.filter(at__lt=now - RATE_WINDOW).delete()
+    recent = CaptureHit.objects.filter(ip=ip, at__gte=now - RATE_WINDOW).count()
+    if recent >= RATE_LIMIT:
+        return True
+    CaptureHit.objects.create(ip=ip, at=now)
+    return False
+
+
+def _clean(data) -> dict:
+    out = {}
+    for key, limit in MAX_FIELD.items():
+        value = data.get(key)
+        value = "" if value is None else str(value)
+        if len(value) > limit:
+            raise CaptureError(f"{key.title()} is too long (at most {limit} characters).")
+        out[key] = value.replace("\x00", "").strip()
+    first, last = str(data.get("first_name") or "").strip(), str(data.get("last_name") or "").strip()
+    if not out["name"]:
+        out["name"] = " ".join(p for p in (first, last) if p)[:200]
+    if not out["email"] and not out["phone"]:
+        raise CaptureError("Please give an email address or a phone number so we can answer you.")
+    return out
+
+
+def _consents(data) -> list[str]:
+    out = []
+    for consent in ("mailing_list", "sms"):
+        if str(data.get(consent) or "").lower() in ("1", "on", "true", "yes"):
+            out.append(consent)
+    return out
+
+
+def capture(form: CaptureForm, data, ip: str) -> Lead | None:
+    """Turn one submission into a lead (None when the honeypot caught a bot).
+    Raises CaptureError with a message for the person."""
+    if str(data.get(HONEYPOT) or "").strip():
+        log.info("capture form %s: honeypot filled from %s, dropped", form.pk, ip)
+        return None
+    fields = _clean(data)
+    with transaction.atomic():
+        repeat = _recent_repeat(form, fields)
+        if repeat is not None:
+            return repeat
+        try:
+            lead = actions.create_lead(
+                form.owner, name=fields["name"] or fields["email"] or fields["phone"],
+                email=fields["email"], phone=fields["phone"], company=fields["company"],
+                notes=fields["message"], source=form.source, consents=_consents(data),
+                signals=["initiated_contact"], reason=f"Web form: {form.name}",
+            )
+        except InvalidContact as exc:
+            raise CaptureError(str(exc)) from None
+        CaptureForm.objects.filter(pk=form.pk).update(submissions=F("submissions") + 1)
+        transaction.on_commit(lambda: notify_owner(lead))
+        if form.acknowledge and lead.email:
+            acknowledge(lead)
+    return lead
+
+
+def _recent_repeat(form: CaptureForm, fields: dict) -> Lead | None:
+    since = timezone.now() - REPEAT_WINDOW
+    qs = Lead.objects.filter(owner=form.owner, source=form.source, created_at__gte=since)
+    if fields["email"]:
+        try:
+            return qs.filter(email=normalize_email(fields["email"])).first()
+        except InvalidContact:
+            return None
+    return None
+
+
+def notify_owner(lead: Lead) -> None:
+    """Email the owner now: the odds of reaching a lead fall steeply within the hour."""
+    owner = lead.owner
+    if not owner.email:
+        return
+    contact = " / ".join(v for v in (lead.phone, lead.email) if v)
+    body = (f"{lead.name} just sent an enquiry ({contact}).\n\n"
+            f"{lead.notes.strip()[:1000]}\n\n"
+            f"Respond now: the odds of reaching a new lead fall steeply within the first hour.\n"
+            f"{lead_url(lead)}\n")
+    try:
+        send_mail(f"New enquiry: {lead.name}, respond now", body, None, [owner.email])
+    except Exception:  # the lead is saved; a mail outage must not turn into an error page
+        log.exception("could not email %s about lead %s", owner.email, lead.pk)
+
+
+def acknowledge(lead: Lead) -> None:
+    """Tell the person we got their message: through the outbox when there is one."""
+    queue = _outbox_queue()
+    subject = "We got your message"
+    sender = lead.owner.get_full_name() or lead.owner.get_username()
+    body = (f"Hello {lead.first_name},\n\nThank you for getting in touch. {sender} will get back to you "
+            f"shortly.\n\n{sender}\n")
+    if queue is not None:
+        queue(lead, "email", subject, body)  # in this transaction: the worker sends it
+        return
+
+    def send():
+        try:
+            send_mail(subject, body, None, [lead.email])
+        except Exception:
+            log.exception("could not acknowledge lead %s", lead.pk)
+    transaction.on_commit(send)
+
+
+def _outbox_queue():
+    try:
+        from fairchase.outreach.outbox import queue
+    except ImportError:
+        return None
+    return queue
+
+
+def snippet_html(form: CaptureForm, base_url: str) -> str:
+    """The HTML to paste into a website: a plain form posting to this form's address."""
+    action = base_url.rstrip("/") + reverse("intake:capture", args=[form.key])
+    a = html.escape(action, quote=True)
+    return f"""<form method="post" action="{a}" accept-charset="utf-8" class="fairchase-form">
+  <p><label>Name <input name="name" autocomplete="name" required></label></p>
+  <p><label>Email <input name="email" type="email" autocomplete="email"></label></p>
+  <p><label>Phone <input name="phone" type="tel" autocomplete="tel"></label></p>
+  <p><label>Message <textarea name="message" rows="4"></textarea></label></p>
+  <p><label><input type="checkbox" name="mailing_list" value="1"> Send me occasional news</label></p>
+  <div style="position:absolute;left:-10000px" aria-hidden="true">
+    <label>Leave this empty <input name="{HONEYPOT}" tabindex="-1" autocomplete="off"></label>
+  </div>
+  <p><button type="submit">Send</button></p>
+</form>"""

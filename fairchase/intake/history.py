@@ -1,0 +1,232 @@
+"""Past leads in the decision core's record format (JSON lines), in and out.
+
+`import_history` stores each record as a lead with its attempts, so the model can be
+fitted on a business's past before its first day; `export_history` writes the
+finished leads back in the same format (export, then import, round-trips).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from fairchase.leads import planning
+from fairchase.leads.models import ACTIVE_STATUSES, Attempt, Channel, Lead, Outcome, Status, StatusChange
+
+from .importer import ImportReport
+from .models import ImportedRecord
+
+log = logging.getLogger("fairchase.intake")
+
+CHANNELS = set(Channel.values)
+OUTCOMES = set(Outcome.values)
+STATUSES = set(Status.values)
+BATCH = 500
+
+
+class RecordError(ValueError):
+    """A history line that cannot be stored; the message says why."""
+
+
+def _when(value, what: str) -> datetime:
+    if isinstance(value, datetime):
+        when = value
+    else:
+        try:
+            when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except (TypeError, ValueError):
+            raise RecordError(f"{what}: {str(value)[:40]!r} is not an ISO-8601 time.") from None
+    if timezone.is_naive(when):
+        when = when.replace(tzinfo=UTC)
+    return when
+
+
+def _money(value, what: str) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        amount = Decimal(str(value)).quantize(Decimal("0.01"))
+    except Exception:
+        raise RecordError(f"{what}: {value!r} is not a number.") from None
+    if not (0 <= amount < Decimal("1e10")):
+        raise RecordError(f"{what}: {value!r} is out of range.")
+    return amount
+
+
+def parse_record(rec) -> dict:
+    """Check one contract record; returns a cleaned copy. Raises RecordError."""
+    if not isinstance(rec, dict):
+        raise RecordError("A line must be a JSON object (one lead record).")
+    if rec.get("id") in (None, ""):
+        raise RecordError("id: missing.")
+    status = str(rec.get("status") or "lost")
+    if status not in STATUSES:
+        raise RecordError(f"status: {status!r} is not one of {', '.join(sorted(STATUSES))}.")
+    attempts = []
+    for i, a in enumerate(rec.get("attempts") or [], start=1):
+        if not isinstance(a, dict):
+            raise RecordError(f"attempt {i}: not an object.")
+        channel, outcome = a.get("channel"), a.get("outcome")
+        if channel not in CHANNELS:
+            raise RecordError(f"attempt {i}: channel {channel!r} is not one of {', '.join(sorted(CHANNELS))}.")
+        if outcome not in OUTCOMES:
+            raise RecordError(f"attempt {i}: outcome {outcome!r} is not one of {', '.join(sorted(OUTCOMES))}.")
+        try:
+            minutes = float(a.get("minutes") or 0.0)
+        except (TypeError, ValueError):
+            raise RecordError(f"attempt {i}: minutes {a.get('minutes')!r} is not a number.") from None
+        progress = a.get("progress")
+        attempts.append({"at": _when(a.get("at"), f"attempt {i} at"), "channel": channel, "outcome": outcome,
+                         "minutes": minutes, "progress": progress if isinstance(progress, bool) else None})
+    attempts.sort(key=lambda a: a["at"])
+    as_list = lambda v: [str(x) for x in v] if isinstance(v, list) else []  # noqa: E731
+    return {
+        "id": str(rec["id"])[:200],
+        "source": str(rec.get("source") or "unknown")[:64],
+        "value": _money(rec.get("value"), "value"),
+        "created_at": _when(rec.get("created_at"), "created_at"),
+        "timezone": str(rec.get("timezone") or "")[:64],
+        "signals": as_list(rec.get("signals")),
+        "consents": as_list(rec.get("consents")),
+        "attempts": attempts,
+        "status": status,
+        "won_value": _money(rec.get("won_value"), "won_value"),
+        "name": str(rec.get("name") or f"Past lead {rec['id']}")[:200],
+    }
+
+
+def _decode(line: str):
+    """One JSON line through the simulator's history reader when present (same rules as
+    `fairchase backtest`), else plain JSON."""
+    try:
+        from fairchase.sim.backtest import load_history
+    except ImportError:
+        return json.loads(line)
+    records, errors = load_history([line])
+    if errors:
+        raise RecordError(errors[0].message[:1].upper() + errors[0].message[1:] + ".")
+    return records[0]
+
+
+def read_history(lines: Iterable[str | bytes]) -> Iterator[tuple[int, dict | None, str]]:
+    """(line number, cleaned record or None, problem) for each non-blank line."""
+    for number, line in enumerate(lines, start=1):
+        if isinstance(line, bytes):
+            line = line.decode("utf-8", errors="replace")
+        if not line.strip():
+            continue
+        try:
+            yield number, parse_record(_decode(line)), ""
+        except json.JSONDecodeError as exc:
+            yield number, None, f"Not valid JSON ({exc.msg} at column {exc.colno})."
+        except RecordError as exc:
+            yield number, None, str(exc)
+        except Exception as exc:  # never raise on a bad line
+            yield number, None, f"Unreadable record ({type(exc).__name__}: {exc})."
+
+
+def _known(ids: list[str]) -> set[str]:
+    """Ids already stored: imported before, or one of our own exported leads."""
+    known = set(ImportedRecord.objects.filter(external_id__in=ids).values_list("external_id", flat=True))
+    return known
+
+
+def _store(batch: list[dict], owner, user, report: ImportReport) -> None:
+    known = _known([r["id"] for r in batch])
+    fresh = [r for r in batch if r["id"] not in known]
+    report.unchanged += len(batch) - len(fresh)
+    if not fresh or report.dry_run:
+        report.created += len(fresh)
+        return
+    with transaction.atomic():
+        leads = []
+        for r in fresh:
+            attempts = r["attempts"]
+            leads.append(Lead(
+                owner=owner, name=r["name"], source=r["source"], value=r["value"], created_at=r["created_at"],
+                timezone=r["timezone"], signals=r["signals"], consents=r["consents"], status=r["status"],
+                won_value=r["won_value"], attempt_count=len(attempts),
+                last_attempt_at=attempts[-1]["at"] if attempts else None,
+                first_response_at=attempts[0]["at"] if attempts else None,
+            ))
+        Lead.objects.bulk_create(leads)
+        Attempt.objects.bulk_create(
+            [Attempt(lead=lead, **a) for lead, r in zip(leads, fresh, strict=True) for a in r["attempts"]],
+            batch_size=1000,
+        )
+        changes = []
+        for lead, r in zip(leads, fresh, strict=True):
+            changes.append(StatusChange(lead=lead, old="", new=Status.OPEN, reason="Imported history",
+                                        user=user, at=lead.created_at))
+            if lead.status != Status.OPEN:
+                end = r["attempts"][-1]["at"] if r["attempts"] else lead.created_at
+                changes.append(StatusChange(lead=lead, old=Status.OPEN, new=lead.status, user=user, at=end,
+                                            reason="Imported history"))
+        StatusChange.objects.bulk_create(changes, batch_size=1000)
+        ImportedRecord.objects.bulk_create(
+            [ImportedRecord(external_id=r["id"], lead=lead) for lead, r in zip(leads, fresh, strict=True)]
+        )
+        active = [lead.pk for lead in leads if lead.status in ACTIVE_STATUSES]
+        if active:
+            planning.replan_all(queryset=Lead.objects.filter(pk__in=active))
+    report.created += len(fresh)
+
+
+def import_history(lines: Iterable[str | bytes], owner, *, user=None, dry_run: bool = False,
+                   progress=None) -> ImportReport:
+    """Store past leads from JSON lines; bad lines are reported by number and skipped. Never raises."""
+    report = ImportReport(dry_run=dry_run, preset="history")
+    batch: list[dict] = []
+    seen: set[str] = set()
+    try:
+        for number, rec, problem in read_history(lines):
+            report.rows += 1
+            if rec is None:
+                report.add_error(number, problem)
+                continue
+            if rec["id"] in seen:
+                report.add_error(number, f"id {rec['id']!r} appears twice in this file; the first one is kept.")
+                continue
+            seen.add(rec["id"])
+            batch.append(rec)
+            if len(batch) >= BATCH:
+                _store(batch, owner, user, report)
+                batch = []
+                if progress:
+                    progress(report.rows)
+        _store(batch, owner, user, report)
+    except Exception as exc:
+        log.exception("history import failed")
+        report.add_error(0, f"The import stopped: {type(exc).__name__}: {exc}")
+    return report
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def history_lines(leads=None) -> Iterator[str]:
+    """Finished leads as JSON lines in the contract's record format (ids as first imported)."""
+    records = planning.history_records(leads)
+    external = dict(ImportedRecord.objects.values_list("lead_id", "external_id"))
+    for rec in records:
+        lead_id = int(rec["id"])
+        out = {
+            "id": external.get(lead_id, rec["id"]),
+            "source": rec["source"],
+            "value": rec["value"],
+            "created_at": _iso(rec["created_at"]),
+            "timezone": rec["timezone"],
+            "signals": rec["signals"],
+            "consents": rec["consents"],
+            "attempts": [{**a, "at": _iso(a["at"])} for a in rec["attempts"]],
+            "status": rec["status"],
+            "won_value": rec["won_value"],
+        }
+        yield json.dumps(out, ensure_ascii=False) + "\n"

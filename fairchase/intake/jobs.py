@@ -1,0 +1,77 @@
+"""Web imports run in the background: a thread started after the upload's commit, with
+the worker as a fallback. A job is claimed by a conditional UPDATE, so it runs once."""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+
+from django.db import close_old_connections, connection
+from django.utils import timezone
+
+from fairchase.leads.people import visible_leads
+
+from .importer import ImportReport, import_file
+from .models import ImportJob
+
+log = logging.getLogger("fairchase.intake")
+
+
+def estimate_rows(data: bytes) -> int:
+    """Roughly how many data rows (for the progress bar): lines, or the sheet's size."""
+    if data[:4] == b"PK\x03\x04":
+        try:
+            from openpyxl import load_workbook
+
+            wb = load_workbook(io.BytesIO(data), read_only=True)
+            rows = wb.worksheets[0].max_row or 0
+            wb.close()
+            return max(0, rows - 1)
+        except Exception:
+            return 0
+    return max(0, data.count(b"\n") - 1)
+
+
+def run_job(pk: int) -> bool:
+    """Run one queued job if nobody else has claimed it; True when this call ran it."""
+    if ImportJob.objects.filter(pk=pk, state=ImportJob.State.QUEUED).update(state=ImportJob.State.RUNNING) != 1:
+        return False
+    job = ImportJob.objects.select_related("user", "owner").get(pk=pk)
+
+    def progress(rows: int) -> None:
+        ImportJob.objects.filter(pk=pk).update(processed=rows)
+
+    try:
+        report = import_file(io.BytesIO(bytes(job.data)), job.owner, filename=job.filename, mapping=job.mapping,
+                             scope=visible_leads(job.user), user=job.user, progress=progress)
+        state = ImportJob.State.DONE
+    except Exception as exc:  # import_file never raises; this guards the bookkeeping around it
+        log.exception("import job %s failed", pk)
+        report = ImportReport()
+        report.add_error(0, f"The import stopped: {exc}")
+        state = ImportJob.State.FAILED
+    ImportJob.objects.filter(pk=pk).update(state=state, report=report.as_dict(), processed=report.rows,
+                                           data=b"", finished_at=timezone.now())
+    return True
+
+
+def start_in_background(pk: int) -> None:
+    """Run the job in a thread of this process (the page polls its progress)."""
+
+    def target() -> None:
+        try:
+            run_job(pk)
+        finally:
+            connection.close()
+
+    threading.Thread(target=target, name=f"import-{pk}", daemon=True).start()
+
+
+def run_queued_imports() -> int:
+    """Worker step: imports queued but never started (say, the web process restarted)."""
+    close_old_connections()
+    stale = timezone.now() - timezone.timedelta(minutes=1)
+    pks = list(ImportJob.objects.filter(state=ImportJob.State.QUEUED, created_at__lt=stale)
+               .values_list("pk", flat=True)[:1])
+    return sum(1 for pk in pks if run_job(pk))

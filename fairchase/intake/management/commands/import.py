@@ -1,0 +1,76 @@
+"""`fairchase import FILE [--owner USER] [--dry-run]` and `fairchase import --history FILE.jsonl`."""
+
+from __future__ import annotations
+
+import os
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from fairchase.intake.history import import_history
+from fairchase.intake.importer import import_file
+from fairchase.intake.jobs import estimate_rows
+
+MAX_SHOWN_ERRORS = 50
+
+
+class Command(BaseCommand):
+    help = "Import leads from a CSV or Excel file, or past leads (--history) from JSON lines."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", nargs="?", help="CSV or .xlsx file of leads")
+        parser.add_argument("--owner", help="username or email of the owner of the imported leads")
+        parser.add_argument("--dry-run", action="store_true", help="check everything, save nothing")
+        parser.add_argument("--history", metavar="FILE.jsonl", help="past leads in the decision core's record format")
+        parser.add_argument("--source", default="import", help="source for rows without one (default: import)")
+
+    def handle(self, *args, **opts):
+        if not opts["file"] and not opts["history"]:
+            raise CommandError("Give a FILE to import, or --history FILE.jsonl.")
+        owner = self._owner(opts["owner"])
+        console = Console(stderr=True)
+        if opts["history"]:
+            self._run(console, opts["history"], owner, opts, history=True)
+        if opts["file"]:
+            self._run(console, opts["file"], owner, opts, history=False)
+
+    def _owner(self, name):
+        users = get_user_model().objects.filter(is_active=True)
+        if name:
+            user = users.filter(Q(username=name) | Q(email__iexact=name)).first()
+            if user is None:
+                raise CommandError(f"No active user {name!r}: see `fairchase createsuperuser`.")
+            return user
+        candidates = list(users.order_by("-is_superuser", "pk")[:2])
+        if len(candidates) == 1 or (candidates and candidates[0].is_superuser):
+            return candidates[0]
+        raise CommandError("Say who owns the imported leads: --owner USERNAME.")
+
+    def _run(self, console: Console, path: str, owner, opts, history: bool):
+        if not os.path.isfile(path):
+            raise CommandError(f"No such file: {path}")
+        with open(path, "rb") as f:
+            total = estimate_rows(f.read()) if os.path.getsize(path) < 512 * 2**20 else None
+        with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=console, transient=False) as progress:
+            task = progress.add_task(os.path.basename(path), total=(total + 1 if history and total is not None
+                                                                    else total))
+            update = lambda rows: progress.update(task, completed=rows)  # noqa: E731
+            with open(path, "rb") as f:
+                if history:
+                    report = import_history(f, owner, dry_run=opts["dry_run"], progress=update)
+                else:
+                    report = import_file(f, owner, filename=os.path.basename(path), dry_run=opts["dry_run"],
+                                         default_source=opts["source"], progress=update)
+            progress.update(task, completed=report.rows, total=max(report.rows, 1))
+        if not history:
+            self.stdout.write(f"Columns ({report.preset}): " + ", ".join(
+                f"{h} -> {m}" for h, m in zip(report.header, report.mapping, strict=False) if m))
+        for line, reason in report.errors[:MAX_SHOWN_ERRORS]:
+            self.stdout.write(f"  line {line}: {reason}")
+        if report.bad > MAX_SHOWN_ERRORS:
+            self.stdout.write(f"  ... and {report.bad - MAX_SHOWN_ERRORS:,} more rows with problems.")
+        self.stdout.write(("Dry run: " if opts["dry_run"] else "") + report.summary())

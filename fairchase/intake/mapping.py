@@ -1,0 +1,136 @@
+"""Which column holds what: detect the exports of HubSpot, Pipedrive, Google Contacts
+and a plain generic header, and map each column to a lead field.
+
+A mapping is a list, one entry per column: a field name from FIELDS or "" (ignored).
+The web UI shows it for adjustment before anything is imported.
+"""
+
+from __future__ import annotations
+
+import re
+
+FIELDS = {
+    "name": "Full name",
+    "first_name": "First name",
+    "last_name": "Last name",
+    "company": "Company",
+    "email": "Email",
+    "phone": "Phone",
+    "source": "Source",
+    "value": "Deal value",
+    "timezone": "Time zone",
+    "created_at": "Enquiry date",
+    "notes": "Notes",
+    "consents": "Consents",
+    "signals": "Signals",
+}
+
+
+def _key(header: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", (header or "").lower()).strip()
+
+
+# Header aliases per field, compared after _key(); the first column to match a field wins.
+ALIASES: dict[str, list[str]] = {
+    "name": ["name", "full name", "contact name", "person name", "person", "lead name", "display name"],
+    "first_name": ["first name", "given name", "firstname", "first"],
+    "last_name": ["last name", "family name", "surname", "lastname", "last"],
+    "company": ["company", "company name", "organization", "organisation", "organization name",
+                "organization 1 name", "org", "account", "business"],
+    "email": ["email", "e mail", "email address", "e mail address", "email 1", "e mail 1 value",
+              "email work", "email home", "email other", "work email", "mail"],
+    "phone": ["phone", "phone number", "telephone", "tel", "mobile", "mobile phone", "mobile phone number",
+              "cell", "phone 1 value", "phone work", "phone mobile", "phone home", "phone other",
+              "work phone"],
+    "source": ["source", "lead source", "original source", "channel", "origin"],
+    "value": ["value", "deal value", "amount", "deal amount", "estimated value", "annual revenue",
+              "expected revenue"],
+    "timezone": ["timezone", "time zone", "tz", "ip timezone"],
+    "created_at": ["created", "created at", "create date", "date created", "created date", "enquiry date",
+                   "inquiry date", "person created", "added", "add time", "date"],
+    "notes": ["notes", "note", "message", "comments", "comment", "description", "enquiry", "inquiry"],
+    "consents": ["consents", "consent"],
+    "signals": ["signals"],
+}
+
+# Pipedrive prefixes every column with its object ("Person - Email - Work").
+_PIPEDRIVE_PREFIX = re.compile(r"^(person|organization|deal|lead)\s+")
+PIPEDRIVE_EXTRA = {
+    "deal value": "value",
+    "deal title": "notes",
+    "organization name": "company",
+    "person organization": "company",
+    "person name": "name",
+    "person email": "email",
+    "person phone": "phone",
+    "person email work": "email",
+    "person phone work": "phone",
+    "person phone mobile": "phone",
+    "person add time": "created_at",
+    "deal add time": "created_at",
+    "lead created": "created_at",
+    "lead title": "notes",
+    "deal source channel": "source",
+    "lead source": "source",
+}
+
+FALLBACK_FIELDS = {"email", "phone"}
+PRESETS = ("hubspot", "pipedrive", "google", "fairchase", "generic")
+PRESET_LABELS = {
+    "hubspot": "HubSpot contacts export",
+    "pipedrive": "Pipedrive export",
+    "google": "Google Contacts export",
+    "fairchase": "Fairchase export",
+    "generic": "Generic header",
+}
+
+
+def detect_preset(header: list[str]) -> str:
+    """Name the tool that wrote this header (a preset), or "generic"."""
+    keys = {_key(h) for h in header}
+    if {"record id", "lifecycle stage"} & keys or ({"first name", "last name", "phone number"} <= keys
+                                                   and "create date" in keys):
+        return "hubspot"
+    if any(k.startswith(("e mail 1", "phone 1", "given name")) for k in keys):
+        return "google"
+    if any(k.startswith(("person ", "deal ", "organization ")) for k in keys) or {"email work", "phone work"} & keys:
+        return "pipedrive"
+    if {"fairchase id", "status", "next action"} <= keys:
+        return "fairchase"
+    return "generic"
+
+
+def _field_for(key: str, preset: str) -> str:
+    if preset == "pipedrive":
+        if key in PIPEDRIVE_EXTRA:
+            return PIPEDRIVE_EXTRA[key]
+        key = _PIPEDRIVE_PREFIX.sub("", key)
+    if preset == "hubspot" and key == "phone number":
+        return "phone"
+    for fname, aliases in ALIASES.items():
+        if key in aliases:
+            return fname
+    return ""
+
+
+def detect_mapping(header: list[str]) -> tuple[str, list[str]]:
+    """(preset, mapping): one field name or "" per column. A field is used once, except
+    email and phone: later columns are fallbacks (a mobile number when the phone is blank)."""
+    preset = detect_preset(header)
+    used: set[str] = set()
+    mapping = []
+    for h in header:
+        fname = _field_for(_key(h), preset)
+        if fname and (fname not in used or fname in FALLBACK_FIELDS):
+            used.add(fname)
+            mapping.append(fname)
+        else:
+            mapping.append("")
+    return preset, mapping
+
+
+def clean_mapping(raw: list[str], width: int) -> list[str]:
+    """A mapping from the UI: unknown fields dropped, padded to width (for a field chosen
+    twice, the first non-empty column wins)."""
+    out = [fname if fname in FIELDS else "" for fname in list(raw)[:width]]
+    return out + [""] * (width - len(out))

@@ -1,0 +1,90 @@
+"""Capture forms, their rate-limit hits, web import jobs and imported history ids."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone as tz
+
+from fairchase.leads.models import Lead
+
+
+def new_form_key() -> str:
+    return secrets.token_urlsafe(18)
+
+
+class CaptureForm(models.Model):
+    """A web form or webhook that turns submissions into leads for its owner."""
+
+    name = models.CharField(max_length=100)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="capture_forms")
+    key = models.CharField(max_length=40, unique=True, default=new_form_key)
+    source = models.CharField(max_length=64, default="web_form")
+    acknowledge = models.BooleanField(default=False, help_text="Email the person a short 'we got it' note.")
+    thanks_url = models.URLField(blank=True, help_text="Where the form sends people afterwards (optional).")
+    created_at = models.DateTimeField(default=tz.now)
+    submissions = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def rotate_key(self) -> None:
+        self.key = new_form_key()
+        self.save(update_fields=["key"])
+
+
+class CaptureHit(models.Model):
+    """One submission from an IP: the rate limit counts these rows (shared by every worker)."""
+
+    ip = models.GenericIPAddressField()
+    at = models.DateTimeField(default=tz.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["ip", "at"], name="capturehit_ip_at")]
+
+
+class ImportJob(models.Model):
+    """A file uploaded in the web UI, mapped, previewed, then imported in the background."""
+
+    class State(models.TextChoices):
+        MAPPING = "mapping", "Choosing columns"
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_jobs")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    filename = models.CharField(max_length=255)
+    data = models.BinaryField(help_text="The uploaded file; emptied once imported.")
+    size = models.PositiveIntegerField(default=0)
+    estimated_rows = models.PositiveIntegerField(default=0)
+    header = models.JSONField(default=list)
+    mapping = models.JSONField(default=list)
+    preset = models.CharField(max_length=20, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.MAPPING)
+    processed = models.PositiveIntegerField(default=0)
+    report = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=tz.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    @property
+    def percent(self) -> int:
+        if self.state == self.State.DONE:
+            return 100
+        return min(99, int(100 * self.processed / self.estimated_rows)) if self.estimated_rows else 0
+
+
+class ImportedRecord(models.Model):
+    """The id a past lead had in an imported history file, so re-importing it is a no-op."""
+
+    external_id = models.CharField(max_length=200, unique=True)
+    lead = models.OneToOneField(Lead, on_delete=models.CASCADE, related_name="imported_record")

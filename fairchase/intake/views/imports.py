@@ -1,0 +1,106 @@
+"""Import from the web UI: upload -> column mapping -> preview and dry run -> import
+with a progress bar (htmx polls the job)."""
+
+from __future__ import annotations
+
+import io
+from itertools import islice
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from fairchase.leads.people import team, visible_leads
+from fairchase.web.views.common import web_view
+
+from ..importer import header_and_rows, import_file
+from ..jobs import estimate_rows, start_in_background
+from ..mapping import FIELDS, PRESET_LABELS, clean_mapping, detect_mapping
+from ..models import ImportJob
+from ..rows import RowError, parse_row
+
+MAX_UPLOAD = getattr(settings, "IMPORT_MAX_BYTES", 100 * 1024 * 1024)
+PREVIEW_ROWS = 8
+
+
+@require_POST
+@web_view
+def upload(request):
+    """Store the file and detect its columns."""
+    f = request.FILES.get("file")
+    if f is None:
+        messages.error(request, "Choose a CSV or Excel file to import.")
+        return redirect("intake:home")
+    if f.size > MAX_UPLOAD:
+        messages.error(request, f"The file is larger than {MAX_UPLOAD // 2**20} MB: split it, or use `fairchase import`.")
+        return redirect("intake:home")
+    data = f.read()
+    header, _rows = header_and_rows(io.BytesIO(data), f.name)
+    if header is None or header.problem:
+        messages.error(request, f"Cannot import {f.name}: {header.problem if header else 'the file has no rows.'}")
+        return redirect("intake:home")
+    preset, mapping = detect_mapping(header.cells)
+    owner = team(request.user).filter(pk=request.POST.get("owner") or request.user.pk).first() or request.user
+    job = ImportJob.objects.create(user=request.user, owner=owner, filename=f.name[:255], data=data, size=len(data),
+                                   estimated_rows=estimate_rows(data), header=header.cells[:200],
+                                   mapping=mapping[:200], preset=preset)
+    return redirect("intake:import_job", pk=job.pk)
+
+
+def _job(request, pk) -> ImportJob:
+    return get_object_or_404(ImportJob.objects.select_related("owner"), pk=pk, user=request.user)
+
+
+def _preview(job: ImportJob) -> list[dict]:
+    _header, rows = header_and_rows(io.BytesIO(bytes(job.data)), job.filename)
+    out = []
+    for row in islice(rows, PREVIEW_ROWS):
+        item = {"line": row.line, "cells": row.cells[: len(job.header)], "fields": {}, "error": row.problem}
+        if not row.problem:
+            try:
+                item["fields"] = parse_row(row.cells, job.mapping, "import")
+            except RowError as exc:
+                item["error"] = str(exc)
+        out.append(item)
+    return out
+
+
+@web_view
+def job_view(request, pk):
+    """Mapping + preview while choosing columns; the progress bar or report afterwards."""
+    job = _job(request, pk)
+    ctx = {"job": job, "fields": FIELDS, "preset_label": PRESET_LABELS.get(job.preset, job.preset)}
+    if job.state == ImportJob.State.MAPPING:
+        ctx["columns"] = list(zip(job.header, job.mapping, strict=False))
+        ctx["preview"] = _preview(job)
+        ctx["dry_run"] = request.session.pop(f"import-dry-run-{job.pk}", None)
+    template = "intake/_import_progress.html" if request.headers.get("HX-Request") else "intake/import_job.html"
+    return render(request, template, ctx)
+
+
+@require_POST
+@web_view
+def job_submit(request, pk):
+    """Save the mapping, then dry-run or start the import."""
+    job = _job(request, pk)
+    if job.state != ImportJob.State.MAPPING:
+        return redirect("intake:import_job", pk=job.pk)
+    job.mapping = clean_mapping([request.POST.get(f"col{i}", "") for i in range(len(job.header))], len(job.header))
+    job.save(update_fields=["mapping"])
+    if request.POST.get("action") == "dry_run":
+        report = import_file(io.BytesIO(bytes(job.data)), job.owner, filename=job.filename, mapping=job.mapping,
+                             scope=visible_leads(request.user), user=request.user, dry_run=True)
+        data = report.as_dict()
+        data["errors"] = data["errors"][:200]
+        request.session[f"import-dry-run-{job.pk}"] = data
+        return redirect("intake:import_job", pk=job.pk)
+    if request.POST.get("action") == "cancel":
+        job.delete()
+        messages.info(request, "Import cancelled.")
+        return redirect("intake:home")
+    job.state = ImportJob.State.QUEUED
+    job.save(update_fields=["state"])
+    transaction.on_commit(lambda: start_in_background(job.pk))
+    return redirect("intake:import_job", pk=job.pk)

@@ -1,0 +1,65 @@
+"""`fairchase agenda`: Today in the terminal (the same sections as the web page)."""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from rich.console import Console
+from rich.table import Table
+
+from fairchase.web.agenda import agenda_for
+
+
+def _money(v) -> str:
+    return "" if v is None else f"${v:,.0f}"
+
+
+class Command(BaseCommand):
+    help = "Print Today's agenda: new enquiries, commitments due, follow-ups by priority, leads to let go."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--user", help="Whose agenda (default: the first admin)")
+        parser.add_argument("--width", type=int, default=None, help="Terminal width")
+
+    def handle(self, *args, user=None, width=None, **opts):
+        User = get_user_model()
+        who = (User.objects.filter(username=user).first() if user
+               else User.objects.filter(is_superuser=True).order_by("pk").first()
+               or User.objects.filter(profile__role="admin").order_by("pk").first())
+        if who is None:
+            raise CommandError("No such user." if user else "No users yet: run `fairchase demo` or createsuperuser.")
+        agenda = agenda_for(who, timezone.now())
+        con = Console(file=self.stdout, width=width)
+        con.print(f"[bold]Today for {who.get_username()}[/bold]: {agenda.budget_minutes:.0f} selling minutes.")
+        if agenda.is_empty:
+            con.print("Nothing to do: add leads (web UI, `fairchase import FILE`) or load `fairchase demo`.")
+            return
+        if agenda.new:
+            t = Table(title=f"New enquiries: respond now ({agenda.new_total})", title_justify="left")
+            for col in ("#", "name", "source", "value", "waiting", "do", "reason"):
+                t.add_column(col, overflow="fold")
+            for r in agenda.new:
+                d = r.as_dict()
+                waited = f"{d['waited_minutes'] // 60} h {d['waited_minutes'] % 60} min" if d["waited_minutes"] else ""
+                t.add_row(str(d["id"]), d["name"], d["source"], _money(d["value"]), waited, d["channel"], d["reason"])
+            con.print(t)
+        if agenda.commitments:
+            t = Table(title="Commitments due", title_justify="left")
+            for col in ("#", "name", "who", "what", "due"):
+                t.add_column(col, overflow="fold")
+            for c in agenda.commitments:
+                d = c.as_dict()
+                due = timezone.localtime(d["due"]).strftime("%a %H:%M") + (" (overdue)" if d["overdue"] else "")
+                t.add_row(str(d["lead_id"]), d["name"], "we call" if d["by"] == "us" else "they call", d["what"], due)
+            con.print(t)
+        for title, rows in (("Follow-ups, best first", agenda.followups), ("In the wings (past today's minutes)", agenda.wings),
+                            ("Ready to let go", agenda.let_go)):
+            if not rows:
+                continue
+            t = Table(title=title, title_justify="left")
+            for col in ("#", "name", "source", "value", "do", "$/min", "reason"):
+                t.add_column(col, overflow="fold")
+            for r in rows:
+                d = r.as_dict()
+                do = d["channel"] if d["action"] == "contact" else f"stop → {d['next_state'] or 'closed'}"
+                t.add_row(str(d["id"]), d["name"], d["source"], _money(d["value"]), do, f"{d['priority']:.2f}", d["reason"])
+            con.print(t)

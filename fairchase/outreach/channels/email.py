@@ -1,0 +1,108 @@
+"""Email through Django's email backends (SMTP from the environment, or any
+django-anymail provider set as EMAIL_BACKEND), with RFC 8058 one-click unsubscribe."""
+
+from __future__ import annotations
+
+import smtplib
+import socket
+import time
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+
+from ..rendering import unsubscribe_url
+from . import Channel, ChannelError
+
+# An idle SMTP connection older than this is checked with NOOP before reuse.
+IDLE_CHECK_SECONDS = 10
+
+
+def unsubscribe_headers(message) -> dict[str, str]:
+    """List-Unsubscribe (URL and mailto) and the one-click POST marker (RFC 8058)."""
+    url = unsubscribe_url(message.lead, "email")
+    mailbox = getattr(settings, "UNSUBSCRIBE_MAILTO", "") or settings.IMAP_USER or _address(settings.DEFAULT_FROM_EMAIL)
+    parts = [f"<{url}>"]
+    if "@" in mailbox:
+        parts.append(f"<mailto:{mailbox}?subject=unsubscribe%20{message.message_id.strip('<>')}>")
+    return {"List-Unsubscribe": ", ".join(parts), "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+def _address(from_email: str) -> str:
+    return from_email.rsplit("<", 1)[-1].rstrip(">").strip()
+
+
+def from_address(lead) -> str:
+    """The owner's name on the business's sending address (replies come back to the mailbox)."""
+    owner = lead.owner
+    name = (owner.get_full_name() or owner.get_username()).replace('"', "")
+    return f'"{name}" <{_address(settings.DEFAULT_FROM_EMAIL)}>'
+
+
+class EmailChannel(Channel):
+    name = "email"
+    _shared: EmailChannel | None = None
+
+    def __init__(self) -> None:
+        self.connection = None
+        self.last_used = 0.0
+
+    @classmethod
+    def shared(cls) -> EmailChannel:
+        # One kept-open connection per worker process: a new SMTP session per message
+        # would cap throughput at the handshake rate.
+        if cls._shared is None:
+            cls._shared = cls()
+        return cls._shared
+
+    def _connection(self):
+        if self.connection is not None and time.monotonic() - self.last_used > IDLE_CHECK_SECONDS:
+            smtp = getattr(self.connection, "connection", None)
+            try:
+                if smtp is not None:
+                    smtp.noop()
+            except (smtplib.SMTPException, OSError):
+                self.close()
+        if self.connection is None:
+            self.connection = get_connection(fail_silently=False)
+            try:
+                self.connection.open()
+            except (smtplib.SMTPException, OSError) as exc:
+                self.connection = None
+                raise ChannelError(f"Cannot reach the mail server: {exc}", "retry") from exc
+        return self.connection
+
+    def build(self, message) -> EmailMessage:
+        headers = {"Message-ID": message.message_id, **unsubscribe_headers(message)}
+        return EmailMessage(subject=message.subject, body=message.body, from_email=from_address(message.lead),
+                            to=[message.to], headers=headers, reply_to=[_address(settings.DEFAULT_FROM_EMAIL)])
+
+    def send(self, message) -> str:
+        email = self.build(message)
+        connection = self._connection()
+        try:
+            connection.send_messages([email])
+        except smtplib.SMTPRecipientsRefused as exc:
+            self.close()
+            raise ChannelError(f"Address refused: {exc.recipients}", "failed") from exc
+        except smtplib.SMTPResponseException as exc:
+            self.close()
+            outcome = "failed" if 500 <= exc.smtp_code < 600 else "retry"
+            raise ChannelError(f"Mail server said {exc.smtp_code} {exc.smtp_error!r}", outcome) from exc
+        except (smtplib.SMTPServerDisconnected, socket.timeout, OSError) as exc:
+            # Lost mid-conversation: the server may already have the message.
+            self.close()
+            raise ChannelError(f"Connection lost while sending: {exc}", "unknown") from exc
+        except Exception as exc:  # an API backend (anymail) failing in a way we cannot read
+            self.close()
+            raise ChannelError(f"{type(exc).__name__}: {exc}", "unknown") from exc
+        self.last_used = time.monotonic()
+        status = getattr(email, "anymail_status", None)
+        return (getattr(status, "message_id", None) or message.message_id) if status else message.message_id
+
+    def close(self) -> None:
+        if self.connection is not None:
+            try:
+                self.connection.close()
+            except Exception:  # closing a broken connection must not mask the real error
+                pass
+            self.connection = None

@@ -1,0 +1,186 @@
+"""The mailbox poller (a worker step): read new mail over IMAP, match it to a lead by
+In-Reply-To/References against our Message-IDs (else by sender), and record replies,
+bounces and mailto unsubscribes. Each message is handled once, keyed by its
+Message-ID (or folder/UIDVALIDITY/UID), so polling again changes nothing."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import logging
+import re
+from datetime import datetime
+from email.message import Message
+from email.utils import getaddresses, parseaddr
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from fairchase.leads import actions
+from fairchase.leads.models import BusinessSettings, Lead, Outcome, Status, Suppression
+from fairchase.leads.normalize import InvalidContact, normalize_email
+
+from . import replies
+from .inbound import record_inbound
+from .models import InboundMessage, MailboxCursor, OutboundMessage
+
+log = logging.getLogger("fairchase.outreach.mailbox")
+MSGID = re.compile(r"<[^<>\s]+@[^<>\s]+>")
+BATCH = 50
+BOUNCE_SENDERS = re.compile(r"mailer-daemon|postmaster|mail delivery (?:subsystem|system)", re.I)
+BOUNCE_SUBJECT = re.compile(r"undeliver|delivery status notification \(failure\)|failure notice|returned mail|delivery (?:has )?failed|mail delivery failed", re.I)
+STATUS_CODE = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
+
+
+def parse(raw: bytes) -> Message:
+    return email.message_from_bytes(raw, policy=email.policy.default)
+
+
+def _referenced_ids(msg: Message) -> list[str]:
+    ids = []
+    for header in ("In-Reply-To", "References"):
+        ids += MSGID.findall(str(msg.get(header) or ""))
+    return list(reversed(ids))  # the nearest parent first
+
+
+def _our_message(ids: list[str]) -> OutboundMessage | None:
+    if not ids:
+        return None
+    found = {m.message_id: m for m in OutboundMessage.objects.filter(message_id__in=ids).select_related("lead")}
+    return next((found[i] for i in ids if i in found), None)
+
+
+def _lead_by_address(address: str) -> Lead | None:
+    try:
+        normal = normalize_email(address)
+    except InvalidContact:
+        return None
+    if not normal:
+        return None
+    leads = Lead.objects.filter(email=normal)
+    return leads.filter(status__in=[Status.OPEN, Status.ENGAGED]).order_by("-created_at").first() or leads.order_by("-created_at").first()
+
+
+def _zone(lead: Lead) -> str:
+    return lead.timezone or BusinessSettings.current().business_timezone or "UTC"
+
+
+def _is_bounce(msg: Message) -> bool:
+    if msg.get_content_type() == "multipart/report" and "delivery-status" in str(msg.get_param("report-type") or ""):
+        return True
+    sender = str(msg.get("From") or "")
+    return bool(BOUNCE_SENDERS.search(sender) and BOUNCE_SUBJECT.search(str(msg.get("Subject") or "")))
+
+
+def _bounce_details(msg: Message) -> tuple[list[str], bool, list[str], str]:
+    """(failed recipients, permanent?, referenced Message-IDs, status words) of a DSN."""
+    recipients, permanent, ids, status = [], False, [], ""
+    for part in msg.walk():
+        ctype = part.get_content_type()
+        if ctype == "message/delivery-status":
+            blocks = part.get_payload() if isinstance(part.get_payload(), list) else []
+            for block in blocks:
+                action = str(block.get("Action") or "").lower()
+                code = str(block.get("Status") or "")
+                if block.get("Final-Recipient") and action in ("failed", ""):
+                    recipients.append(str(block.get("Final-Recipient")).split(";")[-1].strip())
+                    permanent = permanent or code.startswith("5") or action == "failed"
+                    status = status or f"{action} {code}".strip()
+        elif ctype in ("message/rfc822", "text/rfc822-headers"):
+            ids += MSGID.findall(part.as_string() if ctype == "message/rfc822" else str(part.get_content()))
+    if not recipients:  # a bounce in prose (no machine-readable report)
+        text = replies.body_text(msg)
+        ids += MSGID.findall(text)
+        code = STATUS_CODE.search(text)
+        permanent = bool(code and code.group(1) == "5")
+        status = code.group(0) if code else ""
+        recipients = [a for _, a in getaddresses([m for m in re.findall(r"[\w.+-]+@[\w-]+\.[\w.-]+", text)]) if a]
+    return recipients, permanent, ids, status
+
+
+def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage | None:
+    recipients, permanent, ids, status = _bounce_details(msg)
+    ours = _our_message([i for i in ids if i != msg.get("Message-ID")])
+    lead = ours.lead if ours else next((lead for r in recipients if (lead := _lead_by_address(r))), None)
+    address = ours.to if ours else (lead.email if lead else "")
+    reading = replies.Reading(InboundMessage.Kind.BOUNCE, None, status or "bounce", replies.body_text(msg)[:2000])
+    with transaction.atomic():
+        inbound = record_inbound(key=key, lead=None, channel="email", sender=str(msg.get("From") or ""),
+                                 subject=str(msg.get("Subject") or ""), reading=reading, received_at=received, outbound=ours)
+        if inbound is None or lead is None:
+            return inbound
+        inbound.lead, inbound.kind = lead, InboundMessage.Kind.BOUNCE
+        if not permanent:
+            inbound.effect = f"Temporary delivery problem ({status}): nothing changed."
+        else:
+            inbound.effect = f"Bounced ({status}): {address} will not be used again."
+            if ours:
+                OutboundMessage.objects.filter(pk=ours.pk).update(error=f"Bounced: {status}"[:1000])
+            if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
+                Suppression.objects.get_or_create(value=address, defaults={"kind": "email", "reason": "bounce"})
+            else:
+                actions.log_attempt(lead, "email", Outcome.BOUNCED, at=received, notes=f"Bounced: {status}")
+        inbound.save(update_fields=["lead", "kind", "effect"])
+    return inbound
+
+
+def handle_mail(raw: bytes, fallback_key: str, received: datetime | None = None) -> InboundMessage | None:
+    """Record one mailbox message (reply, bounce or unsubscribe); None if already handled."""
+    msg = parse(raw)
+    received = received or timezone.now()
+    key = str(msg.get("Message-ID") or "").strip() or fallback_key
+    if InboundMessage.objects.filter(key=key[:255]).exists():
+        return None
+    if _is_bounce(msg):
+        return handle_bounce(msg, key, received)
+    sender = parseaddr(str(msg.get("From") or ""))[1]
+    ours = _our_message(_referenced_ids(msg))
+    lead = ours.lead if ours else _lead_by_address(sender)
+    subject = str(msg.get("Subject") or "")
+    if lead is not None and subject.strip().lower().startswith("unsubscribe"):
+        ours = ours or _our_message(MSGID.findall(f"<{subject.split()[-1].strip('<>')}>"))
+        lead = ours.lead if ours else lead
+        reading = replies.Reading(InboundMessage.Kind.OPT_OUT, None, "List-Unsubscribe mailto", subject)
+    elif lead is not None:
+        reading = replies.classify(msg, _zone(lead), received)
+    else:
+        reading = replies.Reading(InboundMessage.Kind.UNMATCHED, None, "", replies.body_text(msg)[:2000])
+    with transaction.atomic():
+        return record_inbound(key=key, lead=lead, channel="email", sender=sender, subject=subject, reading=reading,
+                              received_at=received, outbound=ours)
+
+
+def poll_mailbox() -> int:
+    """Worker step: read mail that arrived since the last poll; returns how many were handled."""
+    if not (settings.IMAP_HOST and settings.IMAP_USER):
+        return 0
+    from imapclient import IMAPClient
+
+    handled = 0
+    folder = settings.IMAP_FOLDER
+    with IMAPClient(settings.IMAP_HOST, port=settings.IMAP_PORT, ssl=settings.IMAP_SSL, timeout=30) as client:
+        client.normalise_times = False  # aware INTERNALDATEs, not host-local naive ones
+        client.login(settings.IMAP_USER, settings.IMAP_PASSWORD)
+        info = client.select_folder(folder, readonly=True)
+        validity = int(info.get(b"UIDVALIDITY", 0))
+        cursor, _ = MailboxCursor.objects.get_or_create(folder=folder)
+        if cursor.uidvalidity != validity:
+            cursor.uidvalidity, cursor.last_uid = validity, 0
+        # "n:*" always includes the newest message, even when it is older than n.
+        uids = sorted(u for u in client.search(["UID", f"{cursor.last_uid + 1}:*"]) if u > cursor.last_uid)
+        for start in range(0, len(uids), BATCH):
+            chunk = uids[start: start + BATCH]
+            for uid, data in sorted(client.fetch(chunk, ["BODY.PEEK[]", "INTERNALDATE"]).items()):
+                when = data.get(b"INTERNALDATE")
+                if isinstance(when, datetime) and when.tzinfo is None:
+                    when = timezone.make_aware(when)
+                try:
+                    if handle_mail(data[b"BODY[]"], f"{folder}:{validity}:{uid}", when) is not None:
+                        handled += 1
+                except Exception:  # one unreadable message must not block the rest of the mailbox
+                    log.exception("could not handle mailbox message %s", uid)
+                cursor.last_uid = max(cursor.last_uid, uid)
+        cursor.polled_at = timezone.now()
+        cursor.save()
+    return handled

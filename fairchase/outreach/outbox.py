@@ -1,0 +1,248 @@
+"""The outbox: queue in the caller's transaction, claim one due row with a conditional
+UPDATE, re-check under the lead's lock, send once, record the attempt.
+
+Exactly-once rests on two rules. A row moves queued -> sending only through
+`filter(pk=..., state=queued).update(...) == 1`, so one worker owns it. The row is
+`sending` (committed) before the provider is called, so a worker that dies mid-send
+leaves evidence: `recover_abandoned` turns such rows `unknown` for a person, never
+back into `queued`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import uuid
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from fairchase.leads import actions, planning
+from fairchase.leads.models import Attempt, BusinessSettings, Lead, Outcome, Status, Suppression
+
+from .channels import ChannelError, channel_for
+from .channels.text import with_opt_out_hint
+from .hours import next_allowed
+from .models import MessageTemplate, OutboundMessage
+from .rendering import render
+
+log = logging.getLogger("fairchase.outreach")
+State = OutboundMessage.State
+
+MAX_TRIES = 5
+# A `sending` row older than this is abandoned whoever claimed it (longer than any send).
+SENDING_LEASE = timedelta(minutes=10)
+WORKER_ID = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+_recovered_at: dict[str, datetime] = {}
+
+
+class OutboxError(ValueError):
+    """A message that cannot be queued; the text is for the user."""
+
+
+def message_id_domain() -> str:
+    address = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">")
+    return address.rsplit("@", 1)[-1] if "@" in address else "fairchase.local"
+
+
+def new_message_id() -> str:
+    return f"<{uuid.uuid4().hex}@{message_id_domain()}>"
+
+
+def address_for(lead: Lead, channel: str) -> str:
+    return lead.email if channel == "email" else lead.phone
+
+
+def queue(lead: Lead, channel: str, subject: str, body: str, *, template: MessageTemplate | None = None,
+          due_at: datetime | None = None, user=None) -> OutboundMessage:
+    """Add a message to the outbox in the caller's transaction (a rollback queues nothing)."""
+    to = address_for(lead, channel)
+    if not to:
+        raise OutboxError(f"{lead.name} has no {'email address' if channel == 'email' else 'phone number'}.")
+    if channel == "text":
+        body = with_opt_out_hint(body)
+    return OutboundMessage.objects.create(
+        lead=lead, channel=channel, to=to, subject=subject[:200] if channel == "email" else "", body=body,
+        template=template, due_at=due_at or timezone.now(), queued_by=user, message_id=new_message_id(),
+    )
+
+
+def queue_template(lead: Lead, template: MessageTemplate, *, user=None, due_at=None) -> OutboundMessage:
+    """Render a template for the lead and queue it (RenderError if a value is missing)."""
+    rendered = render(template.subject, template.body, lead, template.channel)
+    return queue(lead, template.channel, rendered.subject, rendered.body, template=template, due_at=due_at, user=user)
+
+
+def cancel_pending(lead: Lead, reason: str, *, automatic_only: bool = False) -> int:
+    """Cancel this lead's queued messages (a reply, an opt-out, a closed lead)."""
+    qs = OutboundMessage.objects.filter(lead=lead, state=State.QUEUED)
+    if automatic_only:
+        qs = qs.filter(queued_by=None)
+    return qs.update(state=State.CANCELLED, error=reason[:500])
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover_abandoned(now: datetime | None = None) -> int:
+    """Rows left `sending` by a dead worker become `unknown`: a person confirms or resends."""
+    now = now or timezone.now()
+    host = socket.gethostname()
+    stale = []
+    for pk, by, at in OutboundMessage.objects.filter(state=State.SENDING).values_list("pk", "claimed_by", "claimed_at"):
+        parts = by.split(":")
+        dead_here = len(parts) == 3 and parts[0] == host and parts[1].isdigit() and not _pid_alive(int(parts[1]))
+        if dead_here or at is None or now - at > SENDING_LEASE:
+            stale.append(pk)
+    if not stale:
+        return 0
+    return OutboundMessage.objects.filter(pk__in=stale, state=State.SENDING).update(
+        state=State.UNKNOWN, error="The worker stopped while sending: check whether it arrived, then confirm or resend.")
+
+
+def claim(pk: int | None = None, now: datetime | None = None) -> int | None:
+    """Take one due queued row (or this one) for this worker; returns its pk or None."""
+    now = now or timezone.now()
+    due = OutboundMessage.objects.filter(state=State.QUEUED)
+    due = due.filter(pk=pk) if pk is not None else due.filter(due_at__lte=now)
+    due = due.order_by("due_at", "pk")
+    with transaction.atomic():
+        if connection.features.has_select_for_update_skip_locked:
+            # PostgreSQL: each worker locks a different candidate instead of queueing on one.
+            candidates = list(due.select_for_update(skip_locked=True).values_list("pk", flat=True)[:1])
+        else:
+            candidates = list(due.values_list("pk", flat=True)[:5])
+        for candidate in candidates:
+            won = OutboundMessage.objects.filter(pk=candidate, state=State.QUEUED).update(
+                state=State.SENDING, claimed_at=now, claimed_by=WORKER_ID, attempts=F("attempts") + 1)
+            if won == 1:
+                return candidate
+    return None
+
+
+def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, datetime | None]:
+    """('send'|'cancel'|'defer', why, new due time): what is true now, under the lead's lock."""
+    automatic = msg.queued_by_id is None
+    if lead.status not in (Status.OPEN, Status.ENGAGED):
+        return "cancel", f"The lead is {lead.get_status_display().lower()}.", None
+    if Attempt.objects.filter(lead=lead, outcome=Outcome.REPLIED, at__gte=msg.created_at).exists():
+        return "cancel", "The lead replied after this was queued.", None
+    if Suppression.objects.filter(value__in=[msg.to, address_for(lead, msg.channel)]).exists():
+        return "cancel", "This address asked not to be contacted (or bounced).", None
+    if msg.channel == "text" and "sms" not in (lead.consents or []):
+        return "cancel", "No consent to text this lead.", None
+    if automatic and lead.paused_until and lead.paused_until > now:
+        return "defer", "Paused (out of office).", lead.paused_until
+    if not (automatic or msg.channel == "text"):
+        return "send", "", None  # a person clicked Send on an email: hours and caps are theirs to judge
+    business = BusinessSettings.current()
+    allowed = next_allowed(now, lead, business)
+    if allowed > now:
+        return "defer", "Outside contact hours in the lead's zone.", allowed
+    if automatic:
+        week = list(Attempt.objects.filter(lead=lead, at__gt=now - timedelta(days=7))
+                    .exclude(outcome=Outcome.REPLIED).order_by("at").values_list("at", flat=True))
+        if len(week) >= business.max_attempts_per_week:
+            return "defer", "Weekly contact limit reached.", next_allowed(week[0] + timedelta(days=7), lead, business)
+    return "send", "", None
+
+
+def deliver(pk: int, now: datetime | None = None, *, replan: bool = True) -> str:
+    """Send a row this worker claimed; returns its new state.
+
+    replan=False leaves the lead's plan to the caller (`send_due` replans its batch at once)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        msg = OutboundMessage.objects.select_related("queued_by").get(pk=pk)
+        # The lead's lock orders this send against an opt-out committing in parallel
+        # (on SQLite the IMMEDIATE transaction already holds the database's write lock).
+        lead = Lead.objects.select_for_update().get(pk=msg.lead_id)
+        msg.lead = lead
+        if msg.state != State.SENDING or msg.claimed_by != WORKER_ID:
+            return msg.state
+        verdict, why, later = recheck(msg, lead, now)
+        mine = OutboundMessage.objects.filter(pk=pk, state=State.SENDING, claimed_by=WORKER_ID)
+        if verdict == "cancel":
+            mine.update(state=State.CANCELLED, error=why)
+            return State.CANCELLED
+        if verdict == "defer":
+            mine.update(state=State.QUEUED, due_at=later, error=why, claimed_by="", attempts=F("attempts") - 1)
+            return State.QUEUED
+        try:
+            provider_id = channel_for(msg.channel).send(msg)
+        except ChannelError as exc:
+            return _record_failure(mine, msg, exc, now)
+        sent_at = timezone.now()
+        mine.update(state=State.SENT, sent_at=sent_at, provider_id=provider_id[:200], error="")
+        try:
+            with transaction.atomic():
+                actions.log_attempt(lead, msg.channel, Outcome.NO_ANSWER, user=msg.queued_by, at=sent_at,
+                                    notes=f"{msg.get_channel_display()} sent: {msg.subject or msg.body[:80]}",
+                                    replan=replan)
+        except Exception:  # the message is out: its row must say sent even if planning fails
+            log.exception("sent message %s but could not log the attempt", msg.pk)
+        return State.SENT
+
+
+def _record_failure(mine, msg: OutboundMessage, exc: ChannelError, now: datetime) -> str:
+    if exc.outcome == "retry" and msg.attempts < MAX_TRIES:
+        backoff = timedelta(minutes=2 ** msg.attempts)
+        mine.update(state=State.QUEUED, due_at=now + backoff, error=str(exc)[:1000], claimed_by="")
+        return State.QUEUED
+    state = State.UNKNOWN if exc.outcome == "unknown" else State.FAILED
+    mine.update(state=state, error=str(exc)[:1000])
+    log.warning("message %s %s: %s", msg.pk, state, exc)
+    return state
+
+
+def send_now(msg: OutboundMessage) -> str:
+    """Claim and send this one message at once (a person clicked Send)."""
+    pk = claim(pk=msg.pk)
+    if pk is None:
+        msg.refresh_from_db()
+        return msg.state
+    return deliver(pk)
+
+
+def send_due(limit: int = 100) -> int:
+    """Worker step: send up to `limit` due messages; returns how many rows it handled."""
+    now = timezone.now()
+    last = _recovered_at.get(WORKER_ID)
+    if last is None or now - last > timedelta(minutes=1):
+        recover_abandoned(now)
+        _recovered_at[WORKER_ID] = now
+    handled, sent_to = 0, set()
+    try:
+        while handled < limit:
+            pk = claim()
+            if pk is None:
+                break
+            if deliver(pk, replan=False) == State.SENT:
+                sent_to.add(OutboundMessage.objects.values_list("lead_id", flat=True).get(pk=pk))
+            handled += 1
+    finally:
+        if handled == 0:
+            channel_for("email").close()  # an idle worker holds no SMTP session open
+        _replan(sent_to)
+    return handled
+
+
+def _replan(lead_ids: set[int]) -> None:
+    # One batched plan for the whole batch: planning lead by lead would cost more than sending.
+    if not lead_ids:
+        return
+    try:
+        planning.replan_all(queryset=Lead.objects.filter(pk__in=lead_ids))
+    except Exception:  # the messages are out; the stale-plan step will catch up
+        log.exception("could not replan %d leads after sending", len(lead_ids))

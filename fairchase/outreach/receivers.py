@@ -1,0 +1,48 @@
+"""Reactions to lead events, inside the transaction that changed the lead: a reply or
+an opt-out cancels what is queued; a voicemail queues its email in automatic mode."""
+
+from __future__ import annotations
+
+from django.dispatch import receiver
+
+from fairchase.leads.actions import lead_event
+from fairchase.leads.models import ACTIVE_STATUSES, Outcome, Profile
+from fairchase.leads.people import profile_of
+
+from .outbox import cancel_pending
+
+
+@receiver(lead_event, dispatch_uid="outreach.on_lead_event")
+def on_lead_event(sender, lead, kind, **extra):
+    if kind == "reply":
+        cancel_pending(lead, "The lead replied.")
+    elif kind == "opt_out":
+        cancel_pending(lead, "The lead opted out.")
+    elif kind == "status" and lead.status not in ACTIVE_STATUSES:
+        cancel_pending(lead, f"The lead is {lead.get_status_display().lower()}.")
+    elif kind == "attempt":
+        attempt = extra.get("attempt")
+        if attempt is None:
+            return
+        if attempt.outcome in (Outcome.REPLIED, Outcome.TALKED):
+            # They answered: automatic follow-ups written for silence no longer fit.
+            cancel_pending(lead, "The lead answered.", automatic_only=attempt.outcome == Outcome.TALKED)
+        elif attempt.channel == "call" and attempt.outcome == Outcome.LEFT_MESSAGE:
+            _voicemail_email(lead)
+
+
+def _voicemail_email(lead) -> None:
+    """Automatic mode: the email after a voicemail goes out now (suggest mode shows it on Today)."""
+    if profile_of(lead.owner).outreach_mode != Profile.Mode.AUTOMATIC:
+        return
+    from .drafts import Purpose, draft_for
+    from .outbox import OutboxError, queue_template
+    from .rendering import RenderError
+
+    draft = draft_for(lead)
+    if draft is None or draft.error or draft.template.purpose != Purpose.VOICEMAIL:
+        return
+    try:
+        queue_template(lead, draft.template)
+    except (OutboxError, RenderError):
+        pass

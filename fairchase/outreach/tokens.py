@@ -1,0 +1,53 @@
+"""Opt-out tokens: signed, bound to one lead, one channel and the address it went to.
+
+Links in mail are followed by scanners and forwarded to others, so the token is
+the only authority for the unsubscribe page: it must name exactly one lead and
+expire eventually (`OPT_OUT_TOKEN_DAYS`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core import signing
+
+from fairchase.leads.models import Lead
+
+SALT = "fairchase.outreach.unsubscribe"
+CHANNELS = ("email", "text")
+
+
+def _max_age() -> int:
+    return int(getattr(settings, "OPT_OUT_TOKEN_DAYS", 400)) * 86400
+
+
+def _address_tag(address: str) -> str:
+    # A short digest so a token stops working for an address the lead no longer has.
+    return hashlib.sha256(address.encode()).hexdigest()[:12]
+
+
+def _address(lead: Lead, channel: str) -> str:
+    return lead.email if channel == "email" else lead.phone
+
+
+def make_token(lead: Lead, channel: str) -> str:
+    """A URL-safe token that opts this lead out of this channel."""
+    return signing.dumps({"l": lead.pk, "c": channel, "a": _address_tag(_address(lead, channel))},
+                         salt=SALT, compress=True)
+
+
+def read_token(token: str) -> tuple[Lead, str] | None:
+    """(lead, channel) for a valid, unexpired token; None for anything else (never raises)."""
+    try:
+        data = signing.loads(token, salt=SALT, max_age=_max_age())
+    except (signing.BadSignature, ValueError, TypeError, OverflowError, UnicodeError):
+        return None
+    except Exception:  # a forged payload that unpickles to nonsense must still be a 404
+        return None
+    if not isinstance(data, dict) or data.get("c") not in CHANNELS or not isinstance(data.get("l"), int):
+        return None
+    lead = Lead.objects.filter(pk=data["l"]).first()
+    if lead is None or data.get("a") != _address_tag(_address(lead, data["c"])):
+        return None
+    return lead, data["c"]

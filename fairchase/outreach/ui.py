@@ -1,0 +1,87 @@
+"""What outreach adds to the web UI: the drafted message on Today (page block and
+per-row extra), the lead page's message panel, and timeline entries."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from fairchase.leads.models import Attempt, Outcome, Profile
+from fairchase.leads.people import profile_of, visible_leads
+from fairchase.web.panels import TimelineEntry
+
+from .drafts import AFTER_CALL, Purpose, draft_for
+from .inbound import CORRECTABLE
+from .models import InboundMessage, OutboundMessage
+
+State = OutboundMessage.State
+AFTER_CALL_PURPOSES = {Purpose.VOICEMAIL, Purpose.RECAP}
+PANEL_LIMIT = 10
+
+
+def _mode(request) -> str:
+    return profile_of(request.user).outreach_mode if request and request.user.is_authenticated else Profile.Mode.SUGGEST
+
+
+def today_panel_context(request) -> dict:
+    """Messages to send right after today's calls, and sends a person must settle."""
+    user = request.user
+    leads = visible_leads(user).filter(owner=user)
+    recent = (Attempt.objects.filter(lead__in=leads, channel="call", at__gte=timezone.now() - AFTER_CALL,
+                                     outcome__in=[Outcome.LEFT_MESSAGE, Outcome.TALKED])
+              .order_by("-at").values_list("lead_id", flat=True))
+    drafts, seen = [], set()
+    for lead_id in recent[:50]:
+        if lead_id in seen or len(drafts) >= PANEL_LIMIT:
+            continue
+        seen.add(lead_id)
+        lead = leads.filter(pk=lead_id).first()
+        draft = draft_for(lead) if lead is not None else None
+        if draft is not None and draft.template.purpose in AFTER_CALL_PURPOSES:
+            drafts.append((lead, draft))
+    unknown = OutboundMessage.objects.filter(lead__in=leads, state=State.UNKNOWN).select_related("lead")[:PANEL_LIMIT]
+    return {"drafts": drafts, "unknown": list(unknown), "mode": _mode(request)}
+
+
+def today_extra_context(request, lead) -> dict:
+    """The drafted email/text for an agenda row (after-call drafts sit in the page block)."""
+    pending = OutboundMessage.objects.filter(lead=lead, state__in=[State.QUEUED, State.SENDING]).first()
+    if pending is not None:
+        return {"pending": pending}
+    draft = draft_for(lead)
+    if draft is None or draft.template.purpose in AFTER_CALL_PURPOSES:
+        return {}
+    return {"draft": draft, "mode": _mode(request)}
+
+
+def lead_panel_context(request, lead) -> dict:
+    return {
+        "draft": draft_for(lead),
+        "outbound": list(OutboundMessage.objects.filter(lead=lead).order_by("-created_at")[:20]),
+        "inbound": list(InboundMessage.objects.filter(lead=lead).order_by("-received_at")[:20]),
+        "kinds": [(k.value, k.label) for k in CORRECTABLE],
+        "mode": _mode(request),
+    }
+
+
+def timeline_entries(lead) -> list[TimelineEntry]:
+    """Sent/queued/unsettled messages and inbound replies with how they were read."""
+    out = []
+    outbox = reverse("outreach:outbox")
+    for m in OutboundMessage.objects.filter(lead=lead).exclude(state=State.CANCELLED)[:100]:
+        at = m.sent_at or m.created_at
+        title = f"{m.get_channel_display()} {m.get_state_display().lower()}: {m.subject or m.body[:60]}"
+        body = m.body if m.state == State.SENT else (m.error or f"due {m.due_at:%a %d %b %H:%M}")
+        out.append(TimelineEntry(at=at, kind=f"{m.channel} {m.state}", title=title, body=body,
+                                 url="" if m.state == State.SENT else outbox))
+    for r in InboundMessage.objects.filter(lead=lead)[:100]:
+        said = " ".join(r.text.split())[:400]
+        body = "\n".join(x for x in (f"“{said}”" if said else "", r.effect, f"Because: {r.evidence}" if r.evidence else "") if x)
+        out.append(TimelineEntry(at=r.received_at, kind=r.get_kind_display().lower(),
+                                 title=f"{'Text' if r.channel == 'text' else 'Email'} from {r.sender}: {r.subject}".rstrip(": "),
+                                 body=body, url=reverse("lead_detail", args=[lead.pk]) + f"#reply-{r.pk}"))
+    return out
+
+

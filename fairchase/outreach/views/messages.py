@@ -1,0 +1,163 @@
+"""Sending from the UI: the one-click send of a draft, compose (edit, then send), the
+outbox where a person settles `unknown` rows, and one-click corrections of a reply's reading."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Case, IntegerField, Value, When
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from fairchase.leads import actions
+from fairchase.leads.actions import ActionError
+from fairchase.leads.models import Outcome
+from fairchase.leads.people import lead_or_404, visible_leads
+from fairchase.web.views.common import web_view
+
+from .. import inbound as inbound_actions
+from ..drafts import draft_for
+from ..forms import ComposeForm
+from ..models import InboundMessage, MessageTemplate, OutboundMessage
+from ..outbox import OutboxError, queue, send_now
+from ..rendering import RenderError, render as render_message
+
+State = OutboundMessage.State
+RESULT = {
+    State.SENT: ("success", "Sent to {to}."),
+    State.QUEUED: ("info", "Queued for {to}: it goes out at {due:%a %H:%M} (contact hours)."),
+    State.CANCELLED: ("warning", "Not sent: {error}"),
+    State.FAILED: ("error", "Sending failed: {error}"),
+    State.UNKNOWN: ("warning", "We could not tell whether it arrived: {error} Check the outbox."),
+    State.SENDING: ("info", "Another worker is sending it."),
+}
+
+
+def _back(request, lead):
+    if request.POST.get("next") == "today":
+        return redirect(reverse("today"))
+    return redirect("lead_detail", pk=lead.pk)
+
+
+def send_message(request, lead, channel: str, subject: str, body: str, template=None) -> OutboundMessage | None:
+    """Render what the person approved, queue it in one transaction, send it now; flash the result."""
+    try:
+        rendered = render_message(subject, body, lead, channel)
+        with transaction.atomic():
+            msg = queue(lead, channel, rendered.subject, rendered.body, template=template, user=request.user)
+    except (RenderError, OutboxError) as exc:
+        messages.error(request, str(exc))
+        return None
+    state = send_now(msg)
+    msg.refresh_from_db()
+    level, text = RESULT[state]
+    getattr(messages, level)(request, text.format(to=msg.to, due=msg.due_at, error=msg.error))
+    return msg
+
+
+@require_POST
+@web_view
+def send_draft(request, pk):
+    """One click on Today or the lead page: send the template as drafted for this lead."""
+    lead = lead_or_404(request.user, pk)
+    template = get_object_or_404(MessageTemplate, pk=request.POST.get("template") or 0)
+    send_message(request, lead, template.channel, template.subject, template.body, template)
+    return _back(request, lead)
+
+
+@require_http_methods(["GET", "POST"])
+@web_view
+def compose(request, pk):
+    """Edit a drafted message, then send it."""
+    lead = lead_or_404(request.user, pk)
+    form = ComposeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if send_message(request, lead, data["channel"], data["subject"], data["body"], data["template"]):
+            return _back(request, lead)
+    elif request.method == "GET":
+        template = MessageTemplate.objects.filter(pk=request.GET.get("template") or 0).first() if \
+            (request.GET.get("template") or "").isdigit() else None
+        draft = None if template else draft_for(lead)
+        template = template or (draft.template if draft else None)
+        initial = {"channel": "email", "subject": "", "body": ""}
+        if template is not None:
+            initial = {"template": template.pk, "channel": template.channel, "subject": template.subject, "body": template.body}
+            try:
+                rendered = render_message(template.subject, template.body, lead, template.channel)
+                initial.update(subject=rendered.subject, body=rendered.body)
+            except RenderError as exc:
+                messages.warning(request, f"{exc} Fill it in below.")
+        form = ComposeForm(initial=initial)
+    return render(request, "outreach/compose.html", {
+        "lead": lead, "form": form, "templates": MessageTemplate.objects.filter(is_active=True),
+        "next": request.GET.get("next") or request.POST.get("next") or "lead"})
+
+
+def _message_or_404(request, pk) -> OutboundMessage:
+    msg = OutboundMessage.objects.filter(pk=pk, lead__in=visible_leads(request.user)).select_related("lead").first()
+    if msg is None:
+        raise Http404("No such message")
+    return msg
+
+
+@require_GET
+@web_view
+def outbox(request):
+    """Messages that need a person first (unknown, failed), then queued, then recently sent."""
+    order = Case(When(state=State.UNKNOWN, then=Value(0)), When(state=State.FAILED, then=Value(1)),
+                 When(state=State.QUEUED, then=Value(2)), When(state=State.SENDING, then=Value(3)),
+                 default=Value(4), output_field=IntegerField())
+    rows = (OutboundMessage.objects.filter(lead__in=visible_leads(request.user)).select_related("lead")
+            .annotate(rank=order).order_by("rank", "-created_at")[:200])
+    return render(request, "outreach/outbox.html", {"rows": rows})
+
+
+@require_POST
+@web_view
+def message_settle(request, pk):
+    """A person decides an `unknown` (or failed) row: it arrived / send again / drop it."""
+    msg = _message_or_404(request, pk)
+    decision = request.POST.get("decision")
+    with transaction.atomic():
+        row = OutboundMessage.objects.select_for_update().get(pk=msg.pk)
+        if decision == "sent" and row.state == State.UNKNOWN:
+            OutboundMessage.objects.filter(pk=row.pk).update(state=State.SENT, sent_at=row.claimed_at, error="")
+            try:
+                actions.log_attempt(row.lead, row.channel, Outcome.NO_ANSWER, user=request.user,
+                                    at=row.claimed_at, notes=f"{row.get_channel_display()} sent (confirmed)")
+            except ActionError:
+                pass  # the lead was closed since: the message still counts as sent
+            messages.success(request, "Marked as sent.")
+        elif decision == "resend" and row.state in (State.UNKNOWN, State.FAILED):
+            # The same Message-ID: if the first copy did arrive, mail clients show one message.
+            OutboundMessage.objects.filter(pk=row.pk).update(state=State.QUEUED, error="", claimed_by="",
+                                                             queued_by=request.user)
+            row.refresh_from_db()
+            transaction.on_commit(lambda: send_now(row))
+            messages.success(request, "Sending again.")
+        elif decision == "cancel" and row.state in (State.QUEUED, State.UNKNOWN, State.FAILED):
+            OutboundMessage.objects.filter(pk=row.pk).update(state=State.CANCELLED, error=f"Cancelled by {request.user}")
+            messages.success(request, "Cancelled.")
+        else:
+            messages.error(request, f"Nothing to do: the message is {row.get_state_display().lower()}.")
+    if request.POST.get("next") == "lead":
+        return redirect("lead_detail", pk=msg.lead_id)
+    return redirect(request.POST.get("next") == "today" and reverse("today") or reverse("outreach:outbox"))
+
+
+@require_POST
+@web_view
+def inbound_correct(request, pk):
+    """One click: 'this was really an out-of-office / a plain reply / ...'."""
+    item = InboundMessage.objects.filter(pk=pk, lead__in=visible_leads(request.user)).first()
+    if item is None:
+        raise Http404("No such message")
+    try:
+        item = inbound_actions.correct(item, request.POST.get("kind", ""), request.user)
+        messages.success(request, f"Now read as: {item.get_kind_display().lower()}. {item.effect}")
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    return redirect("lead_detail", pk=item.lead_id)

@@ -1,0 +1,82 @@
+"""Endpoints for people outside the app: the unsubscribe page (token is the only
+authority) and the text provider's inbound webhook (its signature is)."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseForbidden
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from fairchase.leads import actions
+from fairchase.leads.models import Lead, Status, Suppression
+from fairchase.leads.normalize import InvalidContact, normalize_phone
+
+from ..channels.text import is_stop_word, valid_signature
+from ..inbound import classify_and_record_text
+from ..models import InboundMessage
+from ..tokens import read_token
+
+log = logging.getLogger("fairchase.outreach")
+TWIML_EMPTY = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+
+
+# The token is the authority, and mail providers' one-click POST (RFC 8058) carries no
+# cookie or CSRF token: exempt this view only.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    """GET asks for confirmation and changes nothing (mail scanners follow links); POST opts out."""
+    found = read_token(token)
+    if found is None:
+        return render(request, "outreach/unsubscribe_invalid.html", status=404)
+    lead, channel = found
+    if request.method == "GET":
+        return render(request, "outreach/unsubscribe.html", {"lead": lead, "channel": channel, "token": token})
+    if lead.status != Status.OPTED_OUT:
+        one_click = request.POST.get("List-Unsubscribe") == "One-Click"
+        actions.opt_out(lead, channel=channel, reason="Unsubscribed with the one-click link" if one_click
+                        else "Unsubscribed on the confirmation page")
+    return render(request, "outreach/unsubscribe_done.html", {"lead": lead, "channel": channel})
+
+
+def _lead_for_phone(phone: str) -> Lead | None:
+    leads = Lead.objects.filter(phone=phone)
+    return leads.filter(status__in=[Status.OPEN, Status.ENGAGED]).order_by("-created_at").first() or \
+        leads.order_by("-created_at").first()
+
+
+@csrf_exempt
+@require_POST
+def sms_inbound(request):
+    """A text from a lead (Twilio-compatible webhook): a reply, or STOP (opt-out)."""
+    params = {k: request.POST.get(k, "") for k in request.POST}
+    urls = [request.build_absolute_uri(), settings.SITE_URL + request.get_full_path()]
+    if not valid_signature(urls, params, request.headers.get("X-Twilio-Signature", "")):
+        return HttpResponseForbidden("Bad signature")
+    try:
+        phone = normalize_phone(params.get("From"))
+    except InvalidContact:
+        return HttpResponse(TWIML_EMPTY, content_type="text/xml")
+    body = params.get("Body", "")
+    key = f"sms:{params.get('MessageSid') or params.get('SmsSid') or timezone.now().isoformat()}"
+    lead = _lead_for_phone(phone) if phone else None
+    with transaction.atomic():
+        if InboundMessage.objects.filter(key=key).exists():
+            return HttpResponse(TWIML_EMPTY, content_type="text/xml")
+        if is_stop_word(body):
+            if phone:
+                Suppression.objects.get_or_create(value=phone, defaults={"kind": "phone", "reason": "opt-out"})
+            if lead is not None and lead.status != Status.OPTED_OUT:
+                actions.opt_out(lead, channel="text", reason=f"Texted {body.strip()!r}")
+            InboundMessage.objects.create(key=key, lead=lead, channel="text", sender=phone, text=body,
+                                          kind=InboundMessage.Kind.OPT_OUT, evidence="STOP keyword",
+                                          effect="Texted STOP: opted out.")
+        else:
+            classify_and_record_text(lead, key=key, sender=phone, body=body, received_at=timezone.now())
+    return HttpResponse(TWIML_EMPTY, content_type="text/xml")

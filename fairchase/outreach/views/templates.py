@@ -1,0 +1,63 @@
+"""The template editor: list, edit with a live preview for a real lead."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from fairchase.leads.people import visible_leads
+from fairchase.web.views.common import web_view
+
+from ..forms import TemplateForm
+from ..models import MessageTemplate
+from ..rendering import PLACEHOLDERS, RenderError, render as render_message
+
+
+@require_GET
+@web_view
+def template_list(request):
+    templates = MessageTemplate.objects.all()
+    return render(request, "outreach/template_list.html", {"templates": templates})
+
+
+def _preview(request, subject: str, body: str, channel: str) -> dict:
+    leads = visible_leads(request.user).order_by("-created_at")
+    raw = request.GET.get("lead") or request.POST.get("preview_lead") or ""
+    lead = leads.filter(pk=int(raw)).first() if raw.isdigit() else None
+    lead = lead or leads.first()
+    ctx = {"preview_leads": leads[:50], "preview_lead": lead}
+    if lead is None:
+        return ctx
+    try:
+        ctx["preview"] = render_message(subject, body, lead, channel)
+    except RenderError as exc:
+        ctx["preview_error"] = str(exc)
+    return ctx
+
+
+@require_http_methods(["GET", "POST"])
+@web_view
+def template_edit(request, pk=None):
+    template = get_object_or_404(MessageTemplate, pk=pk) if pk is not None else None
+    form = TemplateForm(request.POST or None, instance=template)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, f"Template “{saved.name}” saved.")
+        return redirect("outreach:template_edit", pk=saved.pk)
+    source = form.data if form.is_bound else {"subject": getattr(template, "subject", ""),
+                                              "body": getattr(template, "body", ""),
+                                              "channel": getattr(template, "channel", "email")}
+    ctx = {"form": form, "template": template, "placeholders": PLACEHOLDERS}
+    if not form.errors:
+        ctx.update(_preview(request, source.get("subject", ""), source.get("body", ""), source.get("channel", "email")))
+    return render(request, "outreach/template_edit.html", ctx)
+
+
+@require_GET
+@web_view
+def template_preview(request, pk):
+    """The rendered template for one lead (htmx fragment of the editor)."""
+    template = get_object_or_404(MessageTemplate, pk=pk)
+    ctx = {"template": template, **_preview(request, template.subject, template.body, template.channel)}
+    return render(request, "outreach/_preview.html", ctx)

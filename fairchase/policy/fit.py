@@ -1,0 +1,383 @@
+"""fit(history): count what happened to finished leads and shrink it toward the articles' priors."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import priors as P
+from .blas import one_blas_thread
+from .glm import aggregate, fit_logistic, sigmoid
+from .model import Model
+from .records import WEEK, as_list, getter, next_streak, parse_history_lead
+
+MAX_SOURCES = 40
+MIN_EXTRA_SIGNAL = 30  # an unknown signal needs this many leads before it gets its own effect
+MAX_SIGNALS = 30
+KAPPA_ENGAGED = 5.0
+
+
+def spacing_bucket(gap, k):
+    """Index into the 8 spacing effects: first-try delay buckets, then gap buckets."""
+    if k <= 1:
+        edges, base, default = P.FIRST_DELAY_EDGES, 0, 0
+    else:
+        edges, base, default = P.GAP_EDGES, 4, 5
+    if gap is None:
+        return default
+    for i, edge in enumerate(edges):
+        if gap < edge:
+            return base + i
+    return base + len(edges)
+
+
+def age_bucket(age):
+    if age is None:
+        return 0
+    for i, edge in enumerate(P.AGE_EDGES):
+        if age < edge:
+            return i
+    return len(P.AGE_EDGES)
+
+
+def fit(history, settings=None) -> Model:
+    """Learn reply, win, complaint and engagement rates from finished leads (any size, even [])."""
+    leads = []
+    for rec in as_list(history) if not hasattr(history, "__next__") else list(history):
+        if rec is None:
+            continue
+        try:
+            leads.append(parse_history_lead(getter(rec)))
+        except Exception:  # an unreadable record teaches nothing
+            continue
+    sources, src_of = _source_vocab(leads)
+    signals = _signal_vocab(leads)
+    sig_bits = {name: 1 << i for i, name in enumerate(signals)}
+    S, G = len(sources), len(signals)
+    rows = _walk(leads, src_of, sig_bits)
+    model = Model(n_leads=len(leads), n_attempts=rows["n_attempts"], sources=sources,
+                  signals=signals)
+    src_n = np.bincount(rows["lead_src"], minlength=S + 1).astype(float)[: S + 1]
+    src_n[S] = len(leads)
+    model.source_leads = src_n
+    model.signal_leads = np.array(
+        [sum(1 for lead in leads if name in lead["signals"]) for name in signals], dtype=float)
+    weights = src_n[:S] / src_n[:S].sum() if src_n[:S].sum() > 0 else np.zeros(S)
+    with one_blas_thread():
+        _fit_reply(model, rows, S, G, weights)
+        _fit_win(model, rows, S, G)
+        _fit_complaint(model, rows, S)
+    _fit_values(model, leads, src_of, S)
+    _fit_engaged(model, rows)
+    return model
+
+
+def _source_vocab(leads):
+    counts = {}
+    for lead in leads:
+        counts[lead["source"]] = counts.get(lead["source"], 0) + 1
+    ranked = sorted(counts, key=lambda s: (-counts[s], s))
+    kept = set(ranked[:MAX_SOURCES])
+    if len(ranked) > MAX_SOURCES:
+        kept.add("(other)")  # the long tail of rare sources learns one shared offset
+    sources = sorted(set(P.SOURCE_PRIORS) | kept)
+    index = {name: i for i, name in enumerate(sources)}
+    return sources, {name: index.get(name, index.get("(other)")) for name in counts}
+
+
+def _signal_vocab(leads):
+    counts = {}
+    for lead in leads:
+        for name in set(lead["signals"]):
+            counts[name] = counts.get(name, 0) + 1
+    extra = sorted((n for n in counts if n not in P.SIGNAL_PRIORS and counts[n] >= MIN_EXTRA_SIGNAL),
+                   key=lambda n: (-counts[n], n))
+    return list(P.KNOWN_SIGNALS) + extra[: MAX_SIGNALS - len(P.KNOWN_SIGNALS)]
+
+
+def _walk(leads, src_of, sig_bits):
+    """One pass over every attempt, producing the rows each sub-model counts."""
+    haz, cmp, win, eng = [], [], [], []
+    lead_src = []
+    n_attempts = 0
+    for li, lead in enumerate(leads):
+        s = src_of[lead["source"]]
+        lead_src.append(s)
+        mask = 0
+        for name in lead["signals"]:
+            mask |= sig_bits.get(name, 0)
+        status = lead["status"]
+        finished = status in P.CLOSED
+        attempts = lead["attempts"]
+        explicit_opt = any(a[2] == "opted_out" for a in attempts)
+        last_real = max((i for i, a in enumerate(attempts) if a[2] != "bounced"), default=-1)
+        k = total = streak = 0
+        responded = False
+        k_reply = 0
+        prev, prev_ts = P.NO_CHANNEL, lead["created"]
+        created, agreed = lead["created"], lead["agreed"]
+        times = []
+        eng_start = len(eng)
+        for idx, (ts, ci, outcome, progress) in enumerate(attempts):
+            if outcome == "bounced":
+                continue
+            n_attempts += 1
+            total += 1
+            c = ci if ci >= 0 else 0
+            n7 = sum(1 for t in times[-8:] if ts is not None and t is not None and ts - t < WEEK)
+            opted = outcome == "opted_out" or (
+                status == "opted_out" and not explicit_opt and idx == last_real)
+            cmp.append((s, min(total, 15), min(n7, 6), c, int(responded), int(opted)))
+            if not responded:
+                k += 1
+                gap = ts - prev_ts if ts is not None and prev_ts is not None else None
+                into = c + 1 if prev != P.NO_CHANNEL and c != prev else 0
+                replied = outcome in P.RESPONSES
+                age = ts - created if ts is not None and created is not None else None
+                hit = int(agreed is not None and ts is not None and abs(ts - agreed) < P.AGREED_WINDOW)
+                haz.append((s, min(k, P.K) - 1, mask, c, into, spacing_bucket(gap, k),
+                            age_bucket(age), hit, int(replied)))
+                if replied:
+                    responded, k_reply, streak = True, k, 0
+            else:
+                if finished:
+                    eng.append([li, min(streak, P.ENGAGED_J - 1), 0, int(status == "won")])
+                streak = next_streak(streak, True, outcome, progress)
+            prev, prev_ts = c, ts
+            times.append(ts)
+        for r, row in enumerate(eng[eng_start:]):
+            row[2] = len(eng) - eng_start - r  # contacts from here to the end
+        if status == "won" and not responded:
+            responded, k_reply = True, max(k, 1)
+        if finished and responded:
+            win.append((li, s, mask, min(k_reply, P.K) - 1, int(status == "won")))
+    return {
+        "haz": np.array(haz, dtype=np.int64).reshape(-1, 9),
+        "cmp": np.array(cmp, dtype=np.int64).reshape(-1, 6),
+        "win": np.array(win, dtype=np.int64).reshape(-1, 5),
+        "eng": np.array(eng, dtype=np.int64).reshape(-1, 4),
+        "lead_src": np.array(lead_src, dtype=np.int64),
+        "n_attempts": n_attempts,
+    }
+
+
+def _bits(masks, G):
+    return ((masks[:, None] >> np.arange(G)[None, :]) & 1).astype(float)
+
+
+def _fit_reply(model, rows, S, G, weights):
+    K = P.K
+    haz = rows["haz"]
+    cells, trials, succ = aggregate(haz[:, :8], haz[:, 8])
+    s, k, mask, ch, into, gb, ab, hit = (cells[:, i] for i in range(8))
+    n_cells = len(cells)
+    n_age = len(P.AGE_PRIORS)
+    # columns: a_k | d_s | e_sk | signals | channel (email, text, visit) | switch into (4)
+    #          | spacing (8) | age (n_age) | agreed time
+    o_d, o_e = K, K + S
+    o_g = o_e + S * K
+    o_c = o_g + G
+    o_sw = o_c + 3
+    o_sp = o_sw + 4
+    o_age = o_sp + 8
+    o_hit = o_age + n_age
+    n_par = o_hit + 1
+    X = np.zeros((n_cells, n_par))
+    r = np.arange(n_cells)
+    # the curve is a random walk over attempts: a_k = sum of steps up to k, so attempts with
+    # little data follow the trend of their neighbours instead of falling back to the prior
+    upto = (np.arange(K)[None, :] <= k[:, None]).astype(float)
+    X[:, :K] = upto
+    X[r, o_d + s] = 1.0
+    for si in range(S):
+        rows_s = s == si
+        X[rows_s, o_e + si * K: o_e + (si + 1) * K] = upto[rows_s]
+    X[:, o_g:o_c] = _bits(mask, G)
+    has_c = ch > 0
+    X[r[has_c], o_c + ch[has_c] - 1] = 1.0
+    has_sw = into > 0
+    X[r[has_sw], o_sw + into[has_sw] - 1] = 1.0
+    X[r, o_sp + gb] = 1.0
+    X[r, o_age + ab] = 1.0
+    X[:, o_hit] = hit
+    mean = np.zeros(n_par)
+    sd = np.zeros(n_par)
+    curve = np.array([P.logit(p) for p in P.POOLED_CURVE])
+    mean[:K] = np.diff(curve, prepend=0.0)
+    sd[:K] = P.SD["curve_step"]
+    sd[0] = P.SD["curve"]
+    mean[o_d:o_e] = [P.source_prior(n)[0] for n in model.sources]
+    sd[o_d:o_e] = P.SD["source"]
+    sd[o_e:o_g] = P.SD["source_k"]
+    sd[o_e + np.arange(S) * K] = 1e-4  # a source's level is d_s; e_s only bends its curve
+    mean[o_g:o_c] = [P.signal_prior(n)[0] for n in model.signals]
+    sd[o_g:o_c] = P.SD["signal"]
+    mean[o_c:o_sw] = P.CHANNEL_REPLY[1:]
+    sd[o_c:o_sw] = P.SD["channel"]
+    mean[o_sw:o_sp] = P.SWITCH_INTO
+    sd[o_sw:o_sp] = P.SD["channel"]
+    mean[o_sp:o_age] = P.SPACING_PRIORS
+    sd[o_sp:o_age] = P.SD["spacing"]
+    sd[o_sp + np.array(P.SPACING_REFERENCE)] = 1e-4  # reference buckets: the curve's own level
+    mean[o_age:o_hit] = P.AGE_PRIORS
+    sd[o_age:o_hit] = P.SD["age"]
+    sd[o_age] = 1e-4
+    mean[o_hit], sd[o_hit] = P.AGREED_TIME, P.SD["channel"]
+    beta, beta_sd, cov = fit_logistic(X, trials, succ, mean, sd)
+    # contrast rows: theta[s, k] = a_k + d_s + e_sk; pooled row = a_k + weighted mean over sources
+    C = np.zeros(((S + 1) * K, n_par))
+    for si in range(S + 1):
+        for ki in range(K):
+            row = C[si * K + ki]
+            row[: ki + 1] = 1.0
+            if si < S:
+                row[o_d + si] = 1.0
+                row[o_e + si * K: o_e + si * K + ki + 1] = 1.0
+            else:
+                row[o_d:o_e] = weights
+                for j in range(ki + 1):
+                    row[o_e + np.arange(S) * K + j] = weights
+    model.reply_logit = (C @ beta).reshape(S + 1, K)
+    # the Insights curve is shown at the spacing and age this business actually had per attempt
+    typical = np.array(P.TYPICAL_BUCKET)
+    typical_age = np.minimum(np.arange(K), n_age - 1)
+    if len(haz):
+        counts = np.zeros((K, 8))
+        np.add.at(counts, (haz[:, 1], haz[:, 5]), 1.0)
+        ages = np.zeros((K, n_age))
+        np.add.at(ages, (haz[:, 1], haz[:, 6]), 1.0)
+        seen = counts.sum(axis=1) > 0
+        typical = np.where(seen, counts.argmax(axis=1), typical)
+        typical_age = np.where(seen, ages.argmax(axis=1), typical_age)
+    rows_all = np.arange((S + 1) * K)
+    C[rows_all, o_sp + np.tile(typical, S + 1)] = 1.0
+    C[rows_all, o_age + np.tile(typical_age, S + 1)] = 1.0
+    model.curve_logit = (C @ beta).reshape(S + 1, K)
+    var = np.einsum("ij,jk,ik->i", C, cov, C)
+    model.curve_sd = np.sqrt(np.clip(var, 0, None)).reshape(S + 1, K)
+    tried = np.zeros((S + 1, K))
+    replied = np.zeros((S + 1, K))
+    np.add.at(tried, (haz[:, 0], haz[:, 1]), 1.0)
+    np.add.at(replied, (haz[:, 0], haz[:, 1]), haz[:, 8])
+    tried[S] = tried[:S].sum(axis=0)
+    replied[S] = replied[:S].sum(axis=0)
+    model.tried, model.replied = tried, replied
+    model.sig_reply, model.sig_reply_sd = beta[o_g:o_c], beta_sd[o_g:o_c]
+    model.chan_reply = np.concatenate([[0.0], beta[o_c:o_sw]])
+    model.switch_into = beta[o_sw:o_sp]
+    model.spacing = beta[o_sp:o_age]
+    model.age = beta[o_age:o_hit]
+    model.agreed = float(beta[o_hit])
+
+
+def _fit_win(model, rows, S, G):
+    win = rows["win"]
+    cells, trials, succ = aggregate(win[:, 1:4], win[:, 4])
+    n_par = 1 + S + G + 1
+    X = np.zeros((len(cells), n_par))
+    r = np.arange(len(cells))
+    X[:, 0] = 1.0
+    X[r, 1 + cells[:, 0]] = 1.0
+    X[:, 1 + S: 1 + S + G] = _bits(cells[:, 1], G)
+    X[:, -1] = cells[:, 2]
+    base = P.logit(P.UNKNOWN_SOURCE[1])
+    mean = np.concatenate([[base], [P.logit(P.source_prior(n)[1]) - base for n in model.sources],
+                           [P.signal_prior(n)[1] for n in model.signals], [P.WIN_LATE]])
+    sd = np.concatenate([[P.SD["win_base"]], np.full(S, P.SD["source"]),
+                         np.full(G, P.SD["signal"]), [P.SD["win_late"]]])
+    beta, beta_sd, cov = fit_logistic(X, trials, succ, mean, sd)
+    responders = np.bincount(win[:, 1], minlength=S + 1).astype(float)[: S + 1]
+    won = np.bincount(win[:, 1], weights=win[:, 4], minlength=S + 1)[: S + 1]
+    responders[S], won[S] = responders[:S].sum(), won[:S].sum()
+    w = responders[:S] / responders[:S].sum() if responders[:S].sum() else np.zeros(S)
+    C = np.zeros((S + 1, n_par))
+    C[:, 0] = 1.0
+    C[np.arange(S), 1 + np.arange(S)] = 1.0
+    C[S, 1: 1 + S] = w
+    model.win_logit = C @ beta
+    model.win_sd = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", C, cov, C), 0, None))
+    model.sig_win, model.sig_win_sd = beta[1 + S: 1 + S + G], beta_sd[1 + S: 1 + S + G]
+    model.win_late = float(beta[-1])
+    model.win_responders, model.win_won = responders, won
+
+
+def _fit_complaint(model, rows, S):
+    cmp = rows["cmp"]
+    cells, trials, succ = aggregate(cmp[:, :5], cmp[:, 5])
+    n_par = 4 + S + 3
+    X = np.zeros((len(cells), n_par))
+    r = np.arange(len(cells))
+    X[:, 0] = 1.0
+    X[:, 1] = cells[:, 1] - 1
+    X[:, 2] = cells[:, 2]
+    X[:, 3] = cells[:, 4]
+    X[r, 4 + cells[:, 0]] = 1.0
+    has_c = cells[:, 3] > 0
+    X[r[has_c], 4 + S + cells[has_c, 3] - 1] = 1.0
+    mean = np.concatenate([[P.COMPLAINT_BASE, P.COMPLAINT_PER_ATTEMPT, P.COMPLAINT_PER_RECENT, -0.5],
+                           [P.source_prior(n)[2] for n in model.sources], P.CHANNEL_COMPLAINT[1:]])
+    sd = np.concatenate([[P.SD["c_base"], P.SD["c_attempt"], P.SD["c_recent"], 1.0],
+                         np.full(S, P.SD["source"]), np.full(3, P.SD["channel"])])
+    beta, _, _ = fit_logistic(X, trials, succ, mean, sd)
+    model.c_base, model.c_attempt, model.c_recent, model.c_engaged = (float(b) for b in beta[:4])
+    src = beta[4: 4 + S]
+    n = model.source_leads[:S]
+    pooled = float((src * n).sum() / n.sum()) if n.sum() else 0.0
+    model.c_source = np.concatenate([src, [pooled]])
+    model.c_channel = np.concatenate([[0.0], beta[4 + S:]])
+    kk = np.minimum(cmp[:, 1], P.K) - 1
+    model.c_tried = np.bincount(kk, minlength=P.K).astype(float)[: P.K]
+    model.c_events = np.bincount(kk, weights=cmp[:, 5], minlength=P.K)[: P.K]
+
+
+def _fit_values(model, leads, src_of, S):
+    by_src = [[] for _ in range(S + 1)]
+    for lead in leads:
+        if lead["value"] is not None and lead["value"] > 0:
+            by_src[src_of[lead["source"]]].append(lead["value"])
+    every = [v for vals in by_src for v in vals]
+    pooled = float(np.median(every)) if every else P.DEFAULT_VALUE
+    med = np.full(S + 1, pooled)
+    n = np.zeros(S + 1)
+    for s, vals in enumerate(by_src[:S]):
+        if vals:
+            n[s] = len(vals)
+            # a source with few values leans on the pooled median (log scale)
+            w = len(vals) / (len(vals) + 5.0)
+            med[s] = float(np.exp(w * np.log(np.median(vals)) + (1 - w) * np.log(pooled)))
+    n[S] = len(every)
+    model.value_median, model.value_n = med, n
+    # expected value (the mean, not the median) is what a lead of unknown value is worth
+    pooled_mean = float(np.mean(every)) if every else P.DEFAULT_VALUE
+    mean = np.full(S + 1, pooled_mean)
+    for s, vals in enumerate(by_src[:S]):
+        if vals:
+            w = len(vals) / (len(vals) + 5.0)
+            mean[s] = w * float(np.mean(vals)) + (1 - w) * pooled_mean
+    model.value_mean = mean
+
+
+def _fit_engaged(model, rows):
+    J = P.ENGAGED_J
+    eng = rows["eng"]
+    prior_ratio = P.ENGAGED_DECAY ** np.arange(J)
+    if len(eng) == 0:
+        model.engaged_ratio = prior_ratio
+        model.engaged_remaining = np.full(J, P.ENGAGED_REMAINING)
+        model.engaged_n = np.zeros(J)
+        return
+    win = rows["win"]
+    # expected wins at each state if every engaged contact kept the lead's P(win | reply)
+    p_lead = np.zeros(int(rows["lead_src"].shape[0]))
+    s, mask, kr = win[:, 1], win[:, 2], win[:, 3]
+    logit_w = (model.win_logit[s] + model.mask_effect(mask, model.sig_win) + model.win_late * kr)
+    p_lead[win[:, 0]] = sigmoid(logit_w)
+    j = eng[:, 1]
+    n_j = np.bincount(j, minlength=J).astype(float)
+    won_j = np.bincount(j, weights=eng[:, 3], minlength=J)
+    exp_j = np.bincount(j, weights=p_lead[eng[:, 0]], minlength=J)
+    rem_j = np.bincount(j, weights=eng[:, 2], minlength=J)
+    typical = float(p_lead[eng[:, 0]].mean()) or 0.3
+    prior_w = KAPPA_ENGAGED * typical  # KAPPA_ENGAGED pseudo-leads, in expected-win units
+    model.engaged_ratio = (won_j + prior_w * prior_ratio) / (exp_j + prior_w)
+    model.engaged_remaining = (rem_j + 3.0 * P.ENGAGED_REMAINING) / (n_j + 3.0)
+    model.engaged_n = n_j

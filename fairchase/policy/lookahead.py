@@ -1,0 +1,148 @@
+"""The economics: optimal stopping over the next few attempts, vectorised over leads.
+
+V_j(prev) = max(0, max_c [EV_j(c, prev) + (1 - h_j(c, prev)) (1 - r_j(c)) V_{j+1}(c)])
+EV_j(c, prev) = h_j(c, prev) * P(win | reply) * value * margin - minutes_c * cost/min
+                - r_j(c) * complaint_cost
+with h the reply hazard and r the complaint/opt-out risk. Contact while V_0 > 0.
+A channel switch can make a later attempt worth more than an earlier one, so the
+recursion keeps the previous channel as its state.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import priors as P
+from .glm import sigmoid
+from .records import WEEK
+
+C = len(P.CHANNELS)
+
+
+def gap_bucket(gap: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """Spacing effect index (see fit.spacing_bucket), vectorised; k is the attempt number."""
+    first = np.searchsorted(np.array(P.FIRST_DELAY_EDGES), gap, side="right")
+    later = 4 + np.searchsorted(np.array(P.GAP_EDGES), gap, side="right")
+    out = np.where(k <= 1, first, later)
+    return np.where(np.isnan(gap), np.where(k <= 1, 0, 5), out)
+
+
+def age_bucket(age: np.ndarray) -> np.ndarray:
+    out = np.searchsorted(np.array(P.AGE_EDGES), age, side="right")
+    return np.where(np.isnan(age), 0, out)
+
+
+def schedule_gap(done: np.ndarray, schedule=P.SCHEDULES[0]) -> np.ndarray:
+    """Wait after `done` silent attempts under a schedule (days after attempt 1, 2, 3+)."""
+    spacing = np.array(schedule) * 86400.0
+    return spacing[np.clip(done, 1, len(spacing)) - 1]
+
+
+def recent_counts(recent: np.ndarray, planned: np.ndarray) -> np.ndarray:
+    """Attempts in the 7 days before each planned time (past attempts and earlier planned ones)."""
+    n, H = planned.shape
+    out = np.zeros((n, H))
+    for j in range(H):
+        t = planned[:, j : j + 1]
+        past = (t - recent < WEEK) & (t - recent >= 0)
+        out[:, j] = past.sum(axis=1)
+        if j:
+            out[:, j] += (t - planned[:, :j] < WEEK).sum(axis=1)
+    return out
+
+
+def lookahead(model, settings, lead, due0, schedule):
+    """Best first channel, its EV and the value of continuing, for silent leads.
+
+    `lead` holds arrays: src, mask, k (silent attempts made), prev (last channel or NO_CHANNEL),
+    avail (channel bits), value, last_at, created, recent (latest attempt times), agreed
+    (1 when the first try lands on an agreed time). The next try is at `due0`, later ones
+    follow `schedule`.
+    """
+    src, mask, k, prev, avail = lead["src"], lead["mask"], lead["k"], lead["prev"], lead["avail"]
+    n = len(src)
+    H = settings.horizon
+    K = P.K
+    steps = np.arange(H)
+    knum = k[:, None] + 1 + steps[None, :]  # attempt number at each step
+    planned = np.empty((n, H))
+    planned[:, 0] = due0
+    for j in range(1, H):
+        planned[:, j] = planned[:, j - 1] + schedule_gap(knum[:, j - 1], schedule)
+    gap = np.empty((n, H))
+    gap[:, 0] = due0 - np.where(k > 0, lead["last_at"], lead["created"])
+    gap[:, 1:] = planned[:, 1:] - planned[:, :-1]
+    base = (model.reply_logit[src[:, None], np.minimum(knum, K) - 1]
+            + lead["sig_reply"][:, None]
+            + model.spacing[gap_bucket(gap, knum)]
+            + model.age[age_bucket(planned - lead["created"][:, None])]
+            - P.TAIL_SLOPE * np.maximum(knum - K, 0))
+    base[:, 0] += lead["agreed"] * model.agreed
+    win = sigmoid(lead["win_logit"][:, None] + model.win_late * (np.minimum(knum, K) - 1))
+    prize = win * (lead["value"] * settings.margin)[:, None]
+    n7 = np.minimum(recent_counts(lead["recent"], planned), 6)
+    c_logit = (model.c_base + model.c_attempt * (np.minimum(knum, 15) - 1)
+               + model.c_recent * n7 + model.c_source[src][:, None])
+    # only the channels some lead in this batch can use
+    active = [c for c in range(C) if ((avail >> c) & 1).any()] or [0]
+    A = len(active)
+    act = np.array(active)
+    risk = sigmoid(c_logit[:, :, None] + model.c_channel[act][None, None, :])  # (n, H, A)
+    cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in active])
+    cost = cost * settings.minute_cost()
+    penalty = risk * settings.complaint_cost + cost[None, None, :]
+    chan = model.chan_reply[act]
+    switch = model.switch_into[act][None, :] * (1 - np.eye(A))  # [prev, c]
+    usable = ((avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
+    blocked = np.where(usable, 0.0, -np.inf)
+    v_next = np.zeros((n, A))
+    for j in range(H - 1, 0, -1):
+        h = sigmoid(base[:, j, None, None] + chan[None, None, :] + switch[None, :, :])
+        total = h * prize[:, j, None, None] - penalty[:, j, None, :]
+        total += (1 - h) * (1 - risk[:, j, None, :]) * v_next[:, None, :]
+        v_next = np.maximum(0.0, (total + blocked[:, None, :]).max(axis=2))
+    moved = (prev[:, None] < C) & (act[None, :] != prev[:, None])
+    h0 = sigmoid(base[:, 0, None] + chan[None, :] + moved * model.switch_into[act][None, :])
+    ev0 = h0 * prize[:, 0, None] - penalty[:, 0, :]
+    total0 = ev0 + (1 - h0) * (1 - risk[:, 0, :]) * v_next + blocked
+    best = total0.argmax(axis=1)
+    rows = np.arange(n)
+    return {
+        "channel": act[best],
+        "ev": ev0[rows, best],
+        "gross": h0[rows, best] * prize[:, 0],
+        "p": h0[rows, best],
+        "v": total0[rows, best],
+        "win": win[:, 0],
+        "risk": risk[rows, 0, best],
+        "cost": cost[best],
+    }
+
+
+def engaged_value(model, settings, src, mask, k, streak, channel, value, n7):
+    """Engaged leads: is the rest of the conversation worth its contacts (seed 002)?"""
+    J = P.ENGAGED_J
+    j = np.minimum(streak, J - 1)
+    sig_w = model.mask_effect(mask, model.sig_win)
+    p_reply_win = sigmoid(model.win_logit[src] + sig_w + model.win_late * (np.minimum(k + 1, P.K) - 1))
+    q = np.minimum(0.98, p_reply_win * model.engaged_ratio[j])
+    contacts = np.maximum(1.0, model.engaged_remaining[j])
+    cost = np.array([settings.minutes.get(c, 5.0) for c in P.CHANNELS])[channel] * settings.minute_cost()
+    risk = sigmoid(model.c_base + model.c_attempt * np.minimum(k + 1, 15) + model.c_recent
+                   * np.minimum(n7, 6) + model.c_source[src] + model.c_channel[channel]
+                   + model.c_engaged)
+    prize = q * value * settings.margin
+    net = prize - contacts * (cost + risk * settings.complaint_cost)
+    return {"q": q, "contacts": contacts, "cost": cost, "risk": risk, "prize": prize,
+            "net": net, "ev": net / contacts}
+
+
+def revisit_worth(model, settings, src, mask, value, avail):
+    """A fresh try in a few months, assumed to answer like half a 3rd try: does it pay twice over?"""
+    sig_r = model.mask_effect(mask, model.sig_reply)
+    h = P.REVISIT_FACTOR * sigmoid(model.reply_logit[src, 2] + sig_r)
+    sig_w = model.mask_effect(mask, model.sig_win)
+    prize = h * sigmoid(model.win_logit[src] + sig_w) * value * settings.margin
+    cheapest = min(settings.minutes.get(c, 5.0) for c in P.CHANNELS[:2]) * settings.minute_cost()
+    risk = sigmoid(model.c_base + model.c_source[src]) * settings.complaint_cost
+    return prize >= 2.0 * (cheapest + risk), prize

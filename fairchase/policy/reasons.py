@@ -1,0 +1,123 @@
+"""Plain sentences with the numbers behind each decision."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from .priors import CHANNELS
+
+VERB = {"call": "Call", "email": "Email", "text": "Text", "visit": "Visit"}
+NOUN = {"call": "call", "email": "email", "text": "text", "visit": "visit"}
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_label_cache: dict = {}
+
+
+def ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
+
+
+def money(x: float) -> str:
+    if x >= 0:
+        return f"${x:,.0f}" if x >= 100 else f"${x:.2f}"
+    return f"-${-x:,.0f}" if x <= -100 else f"-${-x:.2f}"
+
+
+def pct(p: float) -> str:
+    p *= 100
+    if p >= 10:
+        return f"{p:.0f}%"
+    if p >= 1:
+        return f"{p:.1f}%"
+    return f"{p:.2f}%"
+
+
+def source_label(name: str) -> str:
+    """'web_form' -> 'web-form leads'; 'referral' -> 'referrals'."""
+    out = _label_cache.get(name)
+    if out is None:
+        special = {"referral": "referrals", "walk_in": "walk-ins", "all": "leads like this",
+                   "inbound_call": "inbound-call leads", "event": "event leads"}
+        out = special.get(name) or f"{name.replace('_', '-')} leads"
+        _label_cache[name] = out
+    return out
+
+
+def local_when(local_ts: float, now_local: float) -> str:
+    """'now', 'today 14:00', 'Fri 10:00' or '12 Mar 10:00' from local epoch seconds."""
+    if local_ts - now_local < 120:
+        return "now"
+    d = datetime.fromtimestamp(local_ts, UTC)
+    if local_ts - now_local < 6 * 86400:
+        day = "today" if d.date() == datetime.fromtimestamp(now_local, UTC).date() else WEEKDAYS[d.weekday()]
+        return f"{day} {d.hour:02d}:{d.minute:02d}"
+    return f"{d.day} {MONTHS[d.month - 1]} {d.hour:02d}:{d.minute:02d}"
+
+
+def local_date(local_ts: float) -> str:
+    d = datetime.fromtimestamp(local_ts, UTC)
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def waited(seconds: float) -> str:
+    if seconds != seconds or seconds < 0:
+        return ""
+    if seconds < 3600:
+        return f" waiting {max(1, int(seconds // 60))} min"
+    if seconds < 2 * 86400:
+        return f" waiting {seconds / 3600:.0f} h"
+    return f" waiting {seconds / 86400:.0f} days"
+
+
+def contact_silent(ch, when, src, k, p, evidence, prize, ev, cost, wait, value):
+    """Reason for the next try on a silent lead."""
+    name = CHANNELS[ch]
+    label = source_label(src)
+    if k == 0:
+        return (f"{VERB[name]} {when}: new enquiry from {label[:-1] if label.endswith('s') else label}"
+                f"{wait} ({money(value)}); {label} answer a first {NOUN[name]} {pct(p)} of the time"
+                f" ({evidence}).")
+    return (f"{VERB[name]} {when}: {label} answer a {ordinal(k + 1)} try by {NOUN[name]} {pct(p)} of"
+            f" the time ({evidence}); on {money(value)} that is worth {money(prize)} against"
+            f" {money(cost)} of your time.")
+
+
+def keep_going(v, ev, p_win):
+    if ev >= 0:
+        return (f"Keep going: a reply is worth a {pct(p_win)} chance of the deal, and this and the"
+                f" next tries are worth {money(v)} net in expectation.")
+    return (f"Keep going: this try alone nets {money(ev)}, but it sets up the next ones; together"
+            f" they are worth {money(v)} net.")
+
+
+def stop_silent(ch, src, k, p, evidence, prize, cost):
+    name = CHANNELS[ch]
+    return (f"Stop: {source_label(src)} answer a {ordinal(k + 1)} try by {NOUN[name]} {pct(p)} of"
+            f" the time ({evidence}); expected value {money(prize)} is below the cost of your time"
+            f" and the complaint risk ({money(cost)}).")
+
+
+def contact_engaged(ch, when, q, streak, evidence, ev, cost, contacts):
+    name = CHANNELS[ch]
+    since = (f"after {streak} contact{'s' if streak != 1 else ''} without progress" if streak
+             else "while the conversation is moving")
+    return (f"{VERB[name]} {when}: engaged lead, {pct(q)} chance of a win {since} ({evidence});"
+            f" each of the ~{contacts:.1f} contacts it usually takes is worth {money(ev)} net"
+            f" after {money(cost)} of time.")
+
+
+def stop_engaged(q, streak, prize, contacts, cost):
+    return (f"Stop: {streak} contact{'s' if streak != 1 else ''} without progress leave a {pct(q)}"
+            f" chance of a win, worth {money(prize)}, against {money(cost * contacts)} for the"
+            f" ~{contacts:.1f} more contacts it usually takes: time to move on.")
+
+
+def next_state_note(state, when_text, value):
+    if state == "nurture":
+        return " Moved to the mailing list (they consented): they can come back when ready."
+    if state == "revisit":
+        return (f" Revisit around {when_text}: at {money(value)} a fresh try in a few months is"
+                f" worth more than twice its cost.")
+    return " Closed: no mailing-list consent, and the value does not justify a later try."

@@ -1,0 +1,138 @@
+"""Local contact hours, vectorised per time zone (UTC in, UTC out, the lead's zone in between)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import numpy as np
+
+DAY = 86400.0
+_SAMPLE = 12 * 3600.0  # offsets change at most a few times a year; sample twice a day
+_MAX_SPAN = 3 * 366 * DAY
+_zone_cache: dict = {}
+
+
+def resolve_zone(name):
+    """ZoneInfo for an IANA name, or None when the name is missing or unknown (never raises)."""
+    if not isinstance(name, str) or not name:
+        return None
+    if name in _zone_cache:
+        return _zone_cache[name]
+    try:
+        zone = ZoneInfo(name)
+    except Exception:  # unknown or malformed zone names fall back to the business zone
+        zone = None
+    _zone_cache[name] = zone
+    return zone
+
+
+class Offsets:
+    """UTC offset of one zone as a step function of time, for vectorised lookups."""
+
+    def __init__(self, zone, lo: float, hi: float):
+        self.zone = zone
+        self.lo, self.hi = lo, hi
+        if zone is None:
+            self.edges, self.values = np.zeros(0), np.zeros(1)
+            return
+        hi = min(hi, lo + _MAX_SPAN)
+        grid = np.arange(lo - DAY, hi + 2 * DAY, _SAMPLE)
+        offs = np.array([self._offset(t) for t in grid])
+        edges, values = [], [offs[0]]
+        for i in np.nonzero(np.diff(offs))[0]:
+            a, b = grid[i], grid[i + 1]
+            while b - a > 60.0:  # bisect to the minute
+                mid = (a + b) / 2
+                if self._offset(mid) == offs[i]:
+                    a = mid
+                else:
+                    b = mid
+            edges.append(b)
+            values.append(offs[i + 1])
+        self.edges, self.values = np.array(edges), np.array(values)
+
+    def _offset(self, ts: float) -> float:
+        return datetime.fromtimestamp(ts, self.zone).utcoffset().total_seconds()
+
+    def covers(self, lo: float, hi: float) -> bool:
+        return self.lo <= lo and hi <= self.hi
+
+    def at(self, ts: np.ndarray) -> np.ndarray:
+        if len(self.edges) == 0:
+            return np.full(ts.shape, self.values[0])
+        return self.values[np.searchsorted(self.edges, ts, side="right")]
+
+
+class ContactHours:
+    """Moves times forward into allowed local hours and days, one zone at a time."""
+
+    def __init__(self, hours: tuple[int, int], days, business_zone: str):
+        self.start, self.end = hours[0] * 60.0, hours[1] * 60.0
+        allowed = np.zeros(7, dtype=bool)
+        allowed[list(days)] = True
+        self.allowed = allowed
+        # days from weekday w to the next allowed weekday (1..7)
+        self.skip = np.array([next(d for d in range(1, 8) if allowed[(w + d) % 7]) for w in range(7)])
+        self.fallback = resolve_zone(business_zone)
+        self._tables: dict = {}
+
+    def zone_for(self, name):
+        return resolve_zone(name) or self.fallback
+
+    def _table(self, zone, lo, hi) -> Offsets:
+        key = zone.key if zone is not None else None
+        table = self._tables.get(key)
+        if table is None or not table.covers(lo, hi):
+            lo2 = min(lo, table.lo) if table is not None else lo
+            hi2 = max(hi, table.hi) if table is not None else hi
+            table = Offsets(zone, lo2 - 2 * DAY, max(hi2, lo2 + 400 * DAY) + 2 * DAY)
+            self._tables[key] = table
+        return table
+
+    def clip(self, ts: np.ndarray, zone) -> tuple[np.ndarray, np.ndarray]:
+        """Earliest times >= ts inside contact hours in `zone`; returns (utc, local) seconds."""
+        if len(ts) == 0:
+            return ts.copy(), ts.copy()
+        table = self._table(zone, float(ts.min()), float(ts.max()) + 8 * DAY)
+        off = table.at(ts)
+        local = ts + off
+        day = np.floor(local / DAY)
+        sec = local - day * DAY
+        weekday = ((day + 3) % 7).astype(np.int64)  # 1970-01-01 was a Thursday
+        ok_day = self.allowed[weekday]
+        inside = ok_day & (sec >= self.start) & (sec < self.end)
+        later_today = ok_day & (sec < self.start)
+        next_day = day + self.skip[weekday]
+        target = np.where(inside, local,
+                          np.where(later_today, day * DAY + self.start, next_day * DAY + self.start))
+        utc = target - table.at(target - off)
+        utc = target - table.at(utc)
+        utc = np.maximum(utc, ts)
+        # a daylight-saving gap can push a time outside the window: look again once
+        local2 = utc + table.at(utc)
+        sec2 = local2 - np.floor(local2 / DAY) * DAY
+        bad = (sec2 < self.start) | (sec2 >= self.end)
+        if bad.any():
+            fixed, fixed_local = self.clip(utc[bad] + 3600.0, zone)
+            utc[bad] = fixed
+            local2[bad] = fixed_local
+        return utc, local2
+
+    def clip_grouped(self, ts: np.ndarray, tz_idx: np.ndarray, zones: list) -> tuple:
+        """clip() for leads in many zones: one vectorised pass per distinct zone."""
+        utc = np.empty_like(ts)
+        local = np.empty_like(ts)
+        order = np.argsort(tz_idx, kind="stable")
+        sorted_idx = tz_idx[order]
+        bounds = np.nonzero(np.diff(sorted_idx))[0] + 1
+        for group in np.split(order, bounds):
+            if len(group) == 0:
+                continue
+            zone = zones[int(tz_idx[group[0]])]
+            utc[group], local[group] = self.clip(ts[group], zone)
+        return utc, local
+
+
+def utc_datetime(ts: float) -> datetime:
+    return datetime.fromtimestamp(ts, UTC)

@@ -1,0 +1,132 @@
+"""`simulate` and `backtest` commands: argparse in, rich tables and PNG plots out.
+
+The app's `fairchase simulate` / `fairchase backtest` call `simulate_main(argv)` /
+`backtest_main(argv)`; `python -m fairchase.sim` does the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from fairchase.sim.backtest import Backtest, backtest, load_history
+from fairchase.sim.baselines import BASELINES
+from fairchase.sim.metrics import comparison_table, ratio_table, ratios
+from fairchase.sim.runner import compare, fairchase_available
+from fairchase.sim.worlds import WORLDS, get_world
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=console, transient=True)
+
+
+def simulate_main(argv: list[str] | None = None, console: Console | None = None) -> int:
+    """Run the policy comparison; print the tables and ratios; write plots to --out."""
+    ap = argparse.ArgumentParser(prog="fairchase simulate",
+                                 description="Compare Fairchase, the folk rules and the oracle "
+                                             "in synthetic worlds.")
+    ap.add_argument("--world", action="append", choices=sorted(WORLDS),
+                    help="world to run (repeatable; default: all)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--quick", action="store_true", help="small worlds, a few seconds")
+    ap.add_argument("--out", default="out/sim", help="directory for plots and results.json")
+    ap.add_argument("--no-plots", action="store_true")
+    args = ap.parse_args(argv)
+    console = console or Console()
+    worlds = [get_world(n, args.quick) for n in (args.world or list(WORLDS))]
+    with_core = fairchase_available()
+    if not with_core:
+        console.print("[yellow]fairchase.policy is not importable: comparing folk rules and "
+                      "the oracle only.[/yellow]")
+    per_world = len(BASELINES) + 1 + with_core
+    with _progress(console) as bar:
+        task = bar.add_task("simulating", total=sum(w.horizon for w in worlds) * per_world)
+        results, extras = compare(worlds, args.seed, with_core,
+                                  on_day=lambda: bar.advance(task),
+                                  progress=lambda d: bar.update(task, description=d))
+    console.print(comparison_table(results, f"Policies by world (seed {args.seed}"
+                                            f"{', quick' if args.quick else ''})"))
+    rows = ratios(results)
+    if rows:
+        console.print(ratio_table(rows))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(
+        {"seed": args.seed, "quick": args.quick, "results": [m.as_dict() for m in results],
+         "ratios": rows}, indent=1))
+    if not args.no_plots:
+        from fairchase.sim.plots import plot_profit, plot_reply_curves
+
+        paths = [plot_profit(results, out / "profit_by_world.png")]
+        for w in worlds:
+            ex = extras.get(w.name, {})
+            if ex.get("model") is not None:
+                paths.append(plot_reply_curves(w, ex["model"], ex.get("history"),
+                                               out / f"reply_curves_{w.name}.png"))
+        console.print("Plots: " + ", ".join(str(p) for p in paths))
+    return 0
+
+
+def backtest_table(bt: Backtest):
+    """A rich table of the backtest rows."""
+    from rich.table import Table
+
+    t = Table(title=f"Backtest on {bt.leads:,} finished leads")
+    for col in ("rule", "wins kept", "won value kept", "wins lost", "value lost", "attempts",
+                "attempts saved", "hours saved", "complaints", "profit"):
+        t.add_column(col, justify="left" if col == "rule" else "right")
+    rows = [bt.actual, *bt.rows] + ([bt.fairchase] if bt.fairchase else [])
+    for r in rows:
+        t.add_row(r.label, str(r.wins), f"{r.won_value:,.0f}", str(r.lost_wins),
+                  f"{r.lost_value:,.0f}", str(r.attempts), str(r.attempts_saved),
+                  f"{r.hours_saved:,.1f}", str(r.complaints), f"{r.profit:,.0f}",
+                  style="bold" if r is bt.fairchase else None)
+    return t
+
+
+def backtest_main(argv: list[str] | None = None, console: Console | None = None) -> int:
+    """Backtest stopping rules on a JSONL history; print the table; write a plot to --out."""
+    ap = argparse.ArgumentParser(prog="fairchase backtest",
+                                 description="What if we had stopped earlier? Stopping rules "
+                                             "on your real, finished leads.")
+    ap.add_argument("history", help="JSONL file of finished leads (the contract's lead records)")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--out", default="out/backtest")
+    ap.add_argument("--margin", type=float, default=1.0, help="share of deal value that is profit")
+    ap.add_argument("--hourly-cost", type=float, default=50.0)
+    ap.add_argument("--complaint-cost", type=float, default=200.0)
+    ap.add_argument("--no-fairchase", action="store_true", help="stop-after-N rules only")
+    ap.add_argument("--no-plots", action="store_true")
+    args = ap.parse_args(argv)
+    console = console or Console()
+    try:
+        records, errors = load_history(args.history)
+    except OSError as e:
+        console.print(f"[red]Cannot read {args.history}: {e}[/red]")
+        return 2
+    for err in errors:
+        console.print(f"[yellow]Skipped {err}[/yellow]")
+    if not records:
+        console.print("[red]No usable leads in the history.[/red]")
+        return 1
+    settings = {"margin": args.margin, "hourly_cost": args.hourly_cost,
+                "complaint_cost": args.complaint_cost}
+    with_core = not args.no_fairchase and fairchase_available()
+    with _progress(console) as bar:
+        task = bar.add_task("fitting folds", total=args.folds if with_core else 1)
+        bt = backtest(records, args.folds, settings, with_fairchase=with_core,
+                      on_fold=lambda f: bar.advance(task))
+    console.print(backtest_table(bt))
+    console.print(f"[italic]{bt.note}[/italic]")
+    if errors:
+        console.print(f"{len(errors)} line(s) skipped; {len(records):,} leads used.")
+    if not args.no_plots:
+        from fairchase.sim.plots import plot_backtest
+
+        console.print(f"Plot: {plot_backtest(bt, Path(args.out) / 'backtest.png')}")
+    return 0

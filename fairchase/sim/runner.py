@@ -1,0 +1,240 @@
+"""The simulation: make a history, fit on it, then live months of daily planning.
+
+Every day each policy is asked for decisions on its open leads; the runner
+works the contacts due today in priority order until the day's minutes run
+out, draws what happens from the world, and closes leads that answered,
+opted out or were stopped. All policies see the same leads with the same
+pre-drawn random numbers (common random numbers), so differences between
+them are the policies', not luck's.
+"""
+
+from __future__ import annotations
+
+import heapq
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from fairchase.sim.baselines import Exploratory, baselines
+from fairchase.sim.metrics import Metrics
+from fairchase.sim.oracle import Oracle
+from fairchase.sim.timing import DAY, as_datetime, attempts_in_week, in_contact_hours, schedule
+from fairchase.sim.worlds import DEFAULT_MINUTES, REPLY_OUTCOME, LeadPool, World
+
+TERMINAL = {"won": "won", "lost": "lost", "unsubscribed": "opted_out", "complaint": "opted_out"}
+
+
+def record_attempt(pool: LeadPool, rec: dict, i: int, channel: str, t: datetime,
+                   times: list[datetime], minutes: float) -> str:
+    """Draw lead i's next attempt, append it to the record, update status; returns the result."""
+    atts = rec["attempts"]
+    prev = atts[-1]["channel"] if atts else None
+    result = pool.attempt(i, len(atts), channel, t, times, prev)
+    if result in ("won", "lost", "unsubscribed"):
+        outcome = REPLY_OUTCOME.get(channel, "replied")
+    elif result == "complaint":
+        outcome = "opted_out"
+    else:
+        outcome = result
+    atts.append({"at": t, "channel": channel, "outcome": outcome, "minutes": minutes,
+                 "progress": None})
+    times.append(t)
+    if result in TERMINAL:
+        rec["status"] = TERMINAL[result]
+        if result == "won":
+            rec["won_value"] = float(pool.value[i])
+    if len(atts) == 1:
+        rec.pop("commitment", None)  # the agreed call has happened
+    return result
+
+
+def generate_history(world: World, seed: int, days: int | None = None) -> list[dict]:
+    """Finished leads worked by the exploratory policy (random 1-8 tries), before the sim starts.
+
+    Returns contract lead records (status won/lost/opted_out) ready for `fit`.
+    """
+    days = days or world.history_days
+    s = world.policy_settings()
+    minutes = {**DEFAULT_MINUTES, **s["minutes"]}
+    cap, btz = int(s["max_attempts_per_week"]), s["business_timezone"]
+    pool = world.draw_leads(days, seed, start=world.start() - (days + 30) * DAY, prefix="H")
+    explore = Exploratory(s, seed)
+    records = []
+    for i in range(pool.n):
+        rec = pool.record(i)
+        commit = pool.commitment[i]
+        times: list[datetime] = []
+        target = commit or pool.created[i] + float(explore.rng.uniform(0.01, 1.5)) * DAY
+        for _ in range(explore.limit(rec["id"])):
+            channel, gap = explore.choose(rec)
+            if times:
+                target = times[-1] + gap * DAY
+            t = schedule(times, target, target, rec["timezone"], cap, btz)
+            if record_attempt(pool, rec, i, channel, t, times, minutes[channel]) in TERMINAL:
+                break
+        if rec["status"] == "open":
+            rec["status"] = "lost"  # we gave up on the silent ones
+        if commit is not None:
+            rec["commitment"] = {"due": commit, "by": "us", "what": "call back"}
+        records.append(rec)
+    return records
+
+
+def simulate(world: World, pool: LeadPool, policy, days: int | None = None,
+             on_day: Callable[[], None] | None = None) -> Metrics:
+    """Run one policy over the pool's arrivals (first `days` days) and the drain after them."""
+    t0 = time.perf_counter()
+    days = days or world.days
+    s = world.policy_settings()
+    minutes = {**DEFAULT_MINUTES, **s["minutes"]}
+    cap, btz = int(s["max_attempts_per_week"]), s["business_timezone"]
+    m = Metrics(world.name, policy.name, float(s["margin"]), float(s["hourly_cost"]),
+                float(s["complaint_cost"]), leads=int((pool.arrival_day < days).sum()))
+    start = world.start()
+    arrivals: dict[int, list[int]] = {}
+    for i, d in enumerate(pool.arrival_day):
+        arrivals.setdefault(int(d), []).append(i)
+    index = {pool.lead_id(i): i for i in range(pool.n)}
+    recs: list[dict | None] = [None] * pool.n
+    times: list[list[datetime]] = [[] for _ in range(pool.n)]
+    open_: dict[int, None] = {}  # insertion-ordered set of open leads
+    parked: list[tuple[datetime, int]] = []  # (revisit_at, lead) heap
+    just_closed: list[int] = []
+    for d in range(days + world.drain_days):
+        now, end = start + d * DAY, start + (d + 1) * DAY
+        for i in arrivals.get(d, []):
+            recs[i] = pool.record(i)
+            open_[i] = None
+        while parked and parked[0][0] <= now:
+            _, i = heapq.heappop(parked)
+            open_[i] = None
+        # recently closed leads are passed too: a policy must answer them with stop or nothing
+        batch = [recs[i] for i in open_] + [recs[i] for i in just_closed]
+        decisions = sorted(policy.plan(batch, now), key=lambda x: -float(x.get("priority") or 0))
+        m.missing += len(open_) - len({x.get("id") for x in decisions} & {recs[i]["id"] for i in open_})
+        just_closed = []
+        left = float(s["daily_minutes"])
+        done: set[int] = set()
+        for dec in decisions:
+            i = index.get(dec.get("id"))
+            if i is None or recs[i] is None:
+                continue
+            rec, action = recs[i], dec.get("action")
+            if action == "stop":
+                if i in open_:
+                    del open_[i]
+                    rec["status"] = "lost"
+                    m.stopped += 1
+                    revisit = as_datetime(dec.get("revisit_at"))
+                    if dec.get("next_state") == "revisit" and revisit is not None:
+                        rec["status"] = "open"
+                        rec["revisit_at"] = revisit
+                        heapq.heappush(parked, (max(revisit, end), i))
+                continue
+            if action != "contact":
+                continue
+            due = as_datetime(dec.get("due")) or now
+            if due >= end or i in done:
+                continue
+            if i not in open_:
+                m.violations["closed"] += 1
+                continue
+            channel = dec.get("channel") or "call"
+            need = float(minutes.get(channel, 6.0))
+            if need > left:
+                continue
+            t = max(due, now)
+            if not in_contact_hours(t, rec.get("timezone"), btz):
+                m.violations["hours"] += 1
+            if attempts_in_week(times[i], t) + 1 > cap:
+                m.violations["cap"] += 1
+            if channel not in rec["channels"]:
+                m.violations["channel"] += 1
+            left -= need
+            done.add(i)
+            result = record_attempt(pool, rec, i, channel, t, times[i], need)
+            m.attempts += 1
+            m.minutes += need
+            if result in TERMINAL:
+                del open_[i]
+                just_closed.append(i)
+                m.wins += result == "won"
+                m.won_value += float(pool.value[i]) if result == "won" else 0.0
+                m.complaints += result == "complaint"
+                m.opt_outs += result in ("complaint", "unsubscribed")
+        if on_day:
+            on_day()
+    m.open_at_end = len(open_) + len(parked)
+    m.seconds = time.perf_counter() - t0
+    return m
+
+
+def fairchase_available() -> bool:
+    """True when the decision core can be imported."""
+    try:
+        from fairchase.policy import fit, plan  # noqa: F401
+    except Exception:
+        return False
+    return True
+
+
+class FairchasePolicy:
+    """Fairchase's `fit` on a history and `plan` each day: the policy under test.
+
+    It sees only the history and the business's settings, never the world.
+    """
+
+    name = "fairchase"
+
+    def __init__(self, history: list[dict], settings: dict):
+        from fairchase.policy import fit, plan
+
+        self.settings = dict(settings)
+        t0 = time.perf_counter()
+        self.model = fit(history, self.settings)
+        self.fit_seconds = time.perf_counter() - t0
+        self._plan = plan
+
+    def plan(self, leads: list[dict], now: datetime) -> list[dict]:
+        return self._plan(self.model, leads, now, self.settings)
+
+
+def policies_for(world: World, history: list[dict] | None, include_fairchase: bool = True) -> list:
+    """The contenders in one world: folk rules, the oracle and (if importable) Fairchase."""
+    s = world.policy_settings()
+    out: list = [*baselines(s), Oracle(world, s)]
+    if include_fairchase and history is not None and fairchase_available():
+        out.append(FairchasePolicy(history, s))
+    return out
+
+
+def run_world(world: World, seed: int = 0, include_fairchase: bool = True,
+              only: set[str] | None = None, progress: Callable[[str], None] | None = None,
+              on_day: Callable[[], None] | None = None) -> tuple[list[Metrics], dict]:
+    """Every policy in one world on the same leads. Returns (metrics, extras with the fitted model)."""
+    history = generate_history(world, seed) if include_fairchase else None
+    pool = world.draw_leads(world.days, seed)
+    results, extras = [], {"history": history, "model": None}
+    for policy in policies_for(world, history, include_fairchase):
+        if only and policy.name not in only:
+            continue
+        if progress:
+            progress(policy.name)
+        if isinstance(policy, FairchasePolicy):
+            extras["model"], extras["fit_seconds"] = policy.model, policy.fit_seconds
+        results.append(simulate(world, pool, policy, on_day=on_day))
+    return results, extras
+
+
+def compare(worlds: list[World], seed: int = 0, include_fairchase: bool = True,
+            on_day: Callable[[], None] | None = None,
+            progress: Callable[[str], None] | None = None) -> tuple[list[Metrics], dict]:
+    """Every policy in every world. Returns (metrics, {world name: extras})."""
+    results, extras = [], {}
+    for world in worlds:
+        res, ex = run_world(world, seed, include_fairchase,
+                            progress=(lambda p, w=world: progress(f"{w.name}: {p}")) if progress else None,
+                            on_day=on_day)
+        results += res
+        extras[world.name] = ex
+    return results, extras

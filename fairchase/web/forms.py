@@ -1,0 +1,210 @@
+"""Forms of the web UI. They only validate: saving goes through fairchase.leads.actions,
+so a form never half-saves a lead (the action runs in one transaction)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from fairchase.leads.models import (
+    CONSENTS,
+    GOOD_SIGNALS,
+    POOR_SIGNALS,
+    SOURCES,
+    BusinessSettings,
+    Channel,
+    Commitment,
+    Outcome,
+    Profile,
+    Status,
+)
+from fairchase.leads.normalize import InvalidContact, normalize_email, normalize_phone, normalize_timezone
+
+LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _normalized(fn, value):
+    try:
+        return fn(value)
+    except InvalidContact as exc:
+        raise forms.ValidationError(str(exc)) from None
+
+
+class LeadForm(forms.Form):
+    """A lead's details (add and edit); email, phone and time zone are normalised."""
+
+    name = forms.CharField(max_length=200)
+    company = forms.CharField(max_length=200, required=False)
+    email = forms.CharField(max_length=254, required=False, widget=forms.EmailInput)
+    phone = forms.CharField(max_length=40, required=False, widget=forms.TextInput(attrs={"type": "tel"}),
+                            help_text="With the country code, e.g. +1 555 123 4567.")
+    timezone = forms.CharField(max_length=64, required=False,
+                               help_text="IANA zone like America/Chicago; empty = the business's zone.")
+    source = forms.ChoiceField(choices=SOURCES, initial="web_form")
+    value = forms.DecimalField(max_digits=12, decimal_places=2, min_value=0, required=False,
+                               label="Estimated value")
+    consents = forms.MultipleChoiceField(choices=CONSENTS, required=False,
+                                         widget=forms.CheckboxSelectMultiple)
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, owners=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        source = self.initial.get("source")
+        if source and source not in dict(SOURCES):
+            # Imported leads may carry a source outside the list: keep it selectable.
+            self.fields["source"].choices = [*SOURCES, (source, source)]
+        if owners is not None:
+            self.fields["owner"] = forms.ModelChoiceField(queryset=owners, required=True)
+
+    def clean_email(self):
+        return _normalized(normalize_email, self.cleaned_data.get("email"))
+
+    def clean_phone(self):
+        return _normalized(normalize_phone, self.cleaned_data.get("phone"))
+
+    def clean_timezone(self):
+        return _normalized(normalize_timezone, self.cleaned_data.get("timezone"))
+
+    def lead_fields(self) -> dict:
+        """The cleaned values as keyword arguments for actions.create_lead / update_lead."""
+        data = dict(self.cleaned_data)
+        data.pop("owner", None)
+        data["consents"] = list(data.get("consents") or [])
+        return data
+
+
+class AttemptForm(forms.Form):
+    """Log one attempt in seconds: channel, outcome, minutes, notes, progress."""
+
+    PROGRESS = [("", "Not a conversation / not sure"), ("yes", "Yes, closer to a sale"),
+                ("no", "No progress")]
+    channel = forms.ChoiceField(choices=Channel.choices)
+    outcome = forms.ChoiceField(choices=Outcome.choices)
+    minutes = forms.FloatField(min_value=0, max_value=600, required=False,
+                               help_text="Empty = the usual for this channel.")
+    progress = forms.ChoiceField(choices=PROGRESS, required=False, label="Moved closer to a sale?")
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean_progress(self):
+        return {"yes": True, "no": False}.get(self.cleaned_data.get("progress") or "")
+
+
+class CommitmentForm(forms.Form):
+    """Pin the next step: who contacts whom, about what, when (seeds 000 and 002)."""
+
+    by = forms.ChoiceField(choices=Commitment.By.choices, initial=Commitment.By.US, label="Who")
+    what = forms.CharField(max_length=200, label="What",
+                           widget=forms.TextInput(attrs={"placeholder": "e.g. send the quote, call back"}))
+    due_at = forms.DateTimeField(label="When", widget=LOCAL_DATETIME)
+
+    def clean_due_at(self):
+        due = self.cleaned_data["due_at"]
+        if due < timezone.now() - timezone.timedelta(minutes=5):
+            raise forms.ValidationError("Pick a time in the future.")
+        return due
+
+
+class SignalsForm(forms.Form):
+    """Seed 002's checklist of good and poor prospect signals."""
+
+    good = forms.MultipleChoiceField(choices=GOOD_SIGNALS, required=False, widget=forms.CheckboxSelectMultiple,
+                                     label="Signs of a good prospect")
+    poor = forms.MultipleChoiceField(choices=POOR_SIGNALS, required=False, widget=forms.CheckboxSelectMultiple,
+                                     label="Signs of a poor prospect")
+
+    @classmethod
+    def for_lead(cls, lead) -> SignalsForm:
+        have = set(lead.signals or [])
+        return cls(initial={"good": [k for k, _ in GOOD_SIGNALS if k in have],
+                            "poor": [k for k, _ in POOR_SIGNALS if k in have]})
+
+    def signals(self, lead) -> list[str]:
+        """The new signal list; unknown signals already on the lead are kept."""
+        known = {k for k, _ in GOOD_SIGNALS + POOR_SIGNALS}
+        kept = [s for s in (lead.signals or []) if s not in known]
+        return kept + list(self.cleaned_data["good"]) + list(self.cleaned_data["poor"])
+
+
+class StopForm(forms.Form):
+    """Stop chasing: nurture (needs mailing-list consent), revisit on a date, or close."""
+
+    CHOICES = [(Status.NURTURE, "Nurture (mailing list)"), (Status.REVISIT, "Revisit on a date"),
+               (Status.CLOSED, "Close")]
+    next_state = forms.ChoiceField(choices=CHOICES, label="Move to")
+    revisit_at = forms.DateTimeField(required=False, widget=LOCAL_DATETIME, label="Revisit on")
+    reason = forms.CharField(max_length=200, required=False)
+
+    def __init__(self, *args, lead=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if lead is not None and "mailing_list" not in (lead.consents or []):
+            self.fields["next_state"].choices = self.CHOICES[1:]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("next_state") == Status.REVISIT and not data.get("revisit_at"):
+            self.add_error("revisit_at", "A revisit needs a date.")
+        return data
+
+
+class WonForm(forms.Form):
+    value = forms.DecimalField(max_digits=12, decimal_places=2, min_value=0, required=False,
+                               label="Won value", help_text="Empty = the estimated value.")
+
+
+class LostForm(forms.Form):
+    reason = forms.CharField(max_length=200, required=False, label="Why lost?")
+
+
+class ReassignForm(forms.Form):
+    def __init__(self, *args, owners=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"] = forms.ModelChoiceField(queryset=owners, label="New owner")
+
+
+class BusinessSettingsForm(forms.ModelForm):
+    """The numbers the decision core weighs; saving replans every active lead."""
+
+    class Meta:
+        model = BusinessSettings
+        fields = ["hourly_cost", "margin", "daily_minutes", "contact_start", "contact_end",
+                  "max_attempts_per_week", "complaint_cost", "business_timezone", "default_value",
+                  "minutes_call", "minutes_email", "minutes_text", "minutes_visit"]
+        widgets = {"contact_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+                   "contact_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+        labels = {"max_attempts_per_week": "Weekly cap (attempts per lead per 7 days)",
+                  "daily_minutes": "Daily selling minutes (per person)"}
+
+    def clean_business_timezone(self):
+        zone = _normalized(normalize_timezone, self.cleaned_data.get("business_timezone"))
+        if not zone:
+            raise forms.ValidationError("The business needs a time zone, e.g. Europe/London.")
+        return zone
+
+    def clean_margin(self):
+        margin = self.cleaned_data["margin"]
+        if not 0 < margin <= 1:
+            raise forms.ValidationError("A share between 0 and 1, e.g. 0.3 for 30%.")
+        return margin
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("contact_start"), data.get("contact_end")
+        if start and end and start >= end:
+            self.add_error("contact_end", "Contact hours must end after they start.")
+        for name in ("hourly_cost", "complaint_cost", "minutes_call", "minutes_email",
+                     "minutes_text", "minutes_visit"):
+            if data.get(name) is not None and data[name] < 0:
+                self.add_error(name, "Must not be negative.")
+        return data
+
+
+class ProfileForm(forms.ModelForm):
+    """What each user edits for themselves."""
+
+    class Meta:
+        model = Profile
+        fields = ["phone", "outreach_mode"]
+        help_texts = {"phone": "Your number, used in message templates."}
+
+    def clean_phone(self):
+        return _normalized(normalize_phone, self.cleaned_data.get("phone"))

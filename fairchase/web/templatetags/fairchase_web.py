@@ -1,0 +1,106 @@
+"""Template helpers: nav items, registered panels and extras, durations, money."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django import template
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
+
+from fairchase.leads.people import is_admin
+from fairchase.web import panels
+
+register = template.Library()
+log = logging.getLogger("fairchase.web")
+
+
+@register.simple_tag(takes_context=True)
+def nav_items(context):
+    """Registered nav items this user may see, as (label, url, active) tuples."""
+    request = context.get("request")
+    admin = bool(request and is_admin(request.user))
+    out = []
+    for item in panels.NAV:
+        if item.admin_only and not admin:
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        out.append((item.label, url, bool(request and request.path.startswith(url))))
+    return out
+
+
+def _render_panels(registry, context, lead) -> str:
+    request = context.get("request")
+    parts = []
+    for panel in registry:
+        try:
+            extra = panel.context(request, lead) if panel.context else {}
+            parts.append(render_to_string(panel.template, {"lead": lead, **(extra or {})}, request=request))
+        except Exception:  # one broken extension must not break the page
+            log.exception("panel %s failed for lead %s", panel.template, getattr(lead, "pk", None))
+    return mark_safe("".join(parts))
+
+
+@register.simple_tag(takes_context=True)
+def lead_panels(context, lead):
+    """The lead-page panels other apps registered."""
+    return _render_panels(panels.LEAD_PANELS, context, lead)
+
+
+@register.simple_tag(takes_context=True)
+def today_extras(context, lead):
+    """The per-row extras other apps registered for Today."""
+    return _render_panels(panels.TODAY_EXTRAS, context, lead)
+
+
+@register.simple_tag(takes_context=True)
+def today_panels(context):
+    """Page-level blocks other apps registered for the top of Today's agenda."""
+    request = context.get("request")
+    parts = []
+    for panel in panels.TODAY_PANELS:
+        try:
+            extra = panel.context(request) if panel.context else {}
+            parts.append(render_to_string(panel.template, extra or {}, request=request))
+        except Exception:  # one broken extension must not break the page
+            log.exception("today panel %s failed", panel.template)
+    return mark_safe("".join(parts))
+
+
+@register.filter
+def waited(delta) -> str:
+    """A wait as a person says it: '4 min', '3 h 10 min', '2 days'."""
+    if delta is None:
+        return ""
+    if not isinstance(delta, timedelta):
+        return str(delta)
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    days = hours // 24
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+@register.filter
+def money(value) -> str:
+    """1234.5 -> '1,235'; None -> '—'."""
+    if value in (None, ""):
+        return "—"
+    try:
+        return f"{float(value):,.0f}"
+    except (TypeError, ValueError):
+        return str(value)
+
+
+@register.filter
+def label(value, choices) -> str:
+    """Look a stored key up in a list of (key, label) pairs."""
+    return dict(choices).get(value, str(value).replace("_", " "))

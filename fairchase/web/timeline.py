@@ -1,0 +1,51 @@
+"""A lead's timeline: attempts, commitments, status changes and whatever other apps
+register (sent emails, replies, ...), newest first."""
+
+from __future__ import annotations
+
+import logging
+
+from fairchase.leads.models import Lead
+
+from . import panels
+from .panels import TimelineEntry
+
+log = logging.getLogger("fairchase.web")
+
+
+def _progress(value) -> str:
+    return {True: "moved closer to a sale", False: "no progress"}.get(value, "")
+
+
+def timeline_for(lead: Lead) -> list[TimelineEntry]:
+    """Every event on the lead as TimelineEntry rows, newest first (three queries + sources)."""
+    entries: list[TimelineEntry] = []
+    for a in lead.attempts.select_related("user").all():
+        title = f"{a.get_channel_display()}: {a.get_outcome_display().lower()}"
+        detail = ", ".join(x for x in (f"{a.minutes:g} min" if a.minutes else "", _progress(a.progress),
+                                       f"by {a.user}" if a.user else "") if x)
+        body = "\n".join(x for x in (detail, a.notes) if x)
+        entries.append(TimelineEntry(at=a.at, kind=a.outcome.replace("_", " "), title=title, body=body))
+    for c in lead.commitments.all():
+        entries.append(TimelineEntry(at=c.created_at, kind="commitment",
+                                     title=f"Pinned: {c.get_by_display().lower()}, {c.what}",
+                                     body=f"due {c.due_at:%a %d %b %H:%M} ({c.get_state_display().lower()})"))
+        if c.resolved_at:
+            entries.append(TimelineEntry(at=c.resolved_at, kind=c.state,
+                                         title=f"Commitment {c.get_state_display().lower()}: {c.what}"))
+    for s in lead.status_changes.select_related("user").all():
+        if s.old and s.old != s.new:
+            title = f"{s.get_old_display()} → {s.get_new_display()}"
+        elif not s.old:
+            title = f"Created as {s.get_new_display().lower()}"
+        else:
+            title = "Note"
+        body = " ".join(x for x in (s.reason, f"(by {s.user})" if s.user else "") if x)
+        entries.append(TimelineEntry(at=s.at, kind="status", title=title, body=body))
+    for source in panels.TIMELINE_SOURCES:
+        try:
+            entries.extend(source(lead) or [])
+        except Exception:  # another app's bug must not hide the lead's history
+            log.exception("timeline source %r failed for lead %s", source, lead.pk)
+    entries.sort(key=lambda e: e.at, reverse=True)
+    return entries

@@ -1,0 +1,182 @@
+"""POST-only actions on one lead. Each validates a small form, calls exactly one
+function of fairchase.leads.actions, and goes back to the lead page (or, for htmx
+requests, re-renders the fragment that changed)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from fairchase.leads import actions
+from fairchase.leads.actions import ActionError
+from fairchase.leads.models import Commitment, Status
+from fairchase.leads.people import lead_or_404, team
+
+from ..forms import AttemptForm, CommitmentForm, LostForm, ReassignForm, SignalsForm, StopForm, WonForm
+from .common import form_errors, is_htmx, web_view
+from .today import _context as today_context
+
+
+def _back(lead):
+    return redirect("lead_detail", pk=lead.pk)
+
+
+def _run(request, lead, fn, success: str):
+    """Run one action; an ActionError becomes a message instead of a 500."""
+    try:
+        fn()
+    except ActionError as exc:
+        messages.error(request, str(exc))
+        return False
+    messages.success(request, success)
+    return True
+
+
+@require_POST
+@web_view
+def lead_log(request, pk):
+    """The full attempt form: channel, outcome, minutes, notes, progress."""
+    lead = lead_or_404(request.user, pk)
+    form = AttemptForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"Not logged: {form_errors(form)}")
+        return _back(lead)
+    d = form.cleaned_data
+    _run(request, lead, lambda: actions.log_attempt(
+        lead, d["channel"], d["outcome"], user=request.user, minutes=d["minutes"], notes=d["notes"],
+        progress=d["progress"]), f"Logged: {d['channel']}, {d['outcome'].replace('_', ' ')}.")
+    return _back(lead)
+
+
+@require_POST
+@web_view
+def lead_commit(request, pk):
+    """Pin the next step. From Today (htmx) it re-renders the agenda."""
+    lead = lead_or_404(request.user, pk)
+    form = CommitmentForm(request.POST)
+    from_today = request.POST.get("next") == "today"
+    if form.is_valid():
+        d = form.cleaned_data
+        actions.add_commitment(lead, by=d["by"], what=d["what"], due_at=d["due_at"], user=request.user)
+        messages.success(request, f"Pinned for {lead.name}: {d['what']}.")
+    elif from_today and is_htmx(request):
+        ctx = today_context(request, pin_lead=lead)
+        ctx["pin_form"] = form  # show the errors next to the fields
+        return render(request, "web/_agenda.html", ctx)
+    else:
+        messages.error(request, f"Not pinned: {form_errors(form)}")
+    if from_today:
+        return render(request, "web/_agenda.html", today_context(request)) if is_htmx(request) \
+            else redirect("today")
+    return _back(lead)
+
+
+@require_POST
+@web_view
+def commitment_resolve(request, commitment_pk):
+    """Mark a commitment done, missed or cancelled (the lead must be visible)."""
+    try:
+        c = Commitment.objects.select_related("lead").get(pk=int(commitment_pk))
+    except (Commitment.DoesNotExist, ValueError, OverflowError):
+        raise Http404("No such commitment") from None
+    lead = lead_or_404(request.user, c.lead_id)
+    state = request.POST.get("state", "")
+    if state not in (Commitment.State.DONE, Commitment.State.MISSED, Commitment.State.CANCELLED):
+        messages.error(request, "Choose done, missed or cancelled.")
+    else:
+        actions.resolve_commitment(c, state, user=request.user)
+        messages.success(request, f"Commitment {state}: {c.what}.")
+    if request.POST.get("next") == "today":
+        return render(request, "web/_agenda.html", today_context(request)) if is_htmx(request) \
+            else redirect("today")
+    return _back(lead)
+
+
+@require_POST
+@web_view
+def lead_signals(request, pk):
+    """Save the signals checklist; htmx gets the refreshed plan and checklist back."""
+    lead = lead_or_404(request.user, pk)
+    form = SignalsForm(request.POST)
+    if form.is_valid():
+        actions.set_signals(lead, form.signals(lead), user=request.user)
+        lead.refresh_from_db()
+    if is_htmx(request):
+        return render(request, "web/_lead_plan.html", {
+            "lead": lead, "signals_form": SignalsForm.for_lead(lead), "saved": form.is_valid()})
+    messages.success(request, "Signals saved; the plan is updated.")
+    return _back(lead)
+
+
+@require_POST
+@web_view
+def lead_stop(request, pk):
+    lead = lead_or_404(request.user, pk)
+    form = StopForm(request.POST, lead=lead)
+    if not form.is_valid():
+        messages.error(request, f"Not stopped: {form_errors(form)}")
+        return _back(lead)
+    d = form.cleaned_data
+    _run(request, lead, lambda: actions.stop_chasing(
+        lead, d["next_state"], user=request.user, revisit_at=d.get("revisit_at"), reason=d.get("reason", "")),
+        f"Stopped chasing {lead.name}: {Status(d['next_state']).label.lower()}.")
+    return _back(lead)
+
+
+@require_POST
+@web_view
+def lead_reopen(request, pk):
+    lead = lead_or_404(request.user, pk)
+    _run(request, lead, lambda: actions.reopen(lead, user=request.user), f"Reopened {lead.name}.")
+    return _back(lead)
+
+
+@require_POST
+@web_view
+def lead_won(request, pk):
+    lead = lead_or_404(request.user, pk)
+    form = WonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"Not saved: {form_errors(form)}")
+        return _back(lead)
+    _run(request, lead, lambda: actions.mark_won(lead, form.cleaned_data["value"], user=request.user),
+         f"{lead.name}: won.")
+    return _back(lead)
+
+
+@require_POST
+@web_view
+def lead_lost(request, pk):
+    lead = lead_or_404(request.user, pk)
+    form = LostForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    _run(request, lead, lambda: actions.mark_lost(lead, reason, user=request.user), f"{lead.name}: lost.")
+    return _back(lead)
+
+
+@require_POST
+@web_view
+def lead_opt_out(request, pk):
+    """The person asked us to stop: every address is suppressed."""
+    lead = lead_or_404(request.user, pk)
+    _run(request, lead, lambda: actions.opt_out(lead, user=request.user, reason="Opted out (entered by hand)"),
+         f"{lead.name} opted out: they will not be contacted again.")
+    return _back(lead)
+
+
+@require_POST
+@web_view
+def lead_reassign(request, pk):
+    """Admins only: give the lead to someone else on the team."""
+    lead = lead_or_404(request.user, pk)
+    if not request.is_admin:
+        raise Http404("No such lead")  # not 403: non-admins learn nothing
+    form = ReassignForm(request.POST, owners=team(request.user))
+    if form.is_valid():
+        new = form.cleaned_data["owner"]
+        _run(request, lead, lambda: actions.reassign(lead, new, user=request.user), f"{lead.name} now belongs to {new}.")
+    else:
+        messages.error(request, f"Not reassigned: {form_errors(form)}")
+    return _back(lead)

@@ -1,0 +1,140 @@
+"""The lead book: list with search and filters, the lead page, add and edit."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from fairchase.leads import actions
+from fairchase.leads.actions import ActionError
+from fairchase.leads.models import SOURCES, Commitment, Status
+from fairchase.leads.normalize import InvalidContact
+from fairchase.leads.people import lead_or_404, team, visible_leads
+
+from ..forms import (
+    AttemptForm,
+    CommitmentForm,
+    LeadForm,
+    LostForm,
+    ReassignForm,
+    SignalsForm,
+    StopForm,
+    WonForm,
+)
+from ..timeline import timeline_for
+from .common import web_view
+from .today import OUTCOME_BUTTONS
+
+PAGE_SIZE = 50
+LIST_FIELDS = ("id", "name", "company", "email", "phone", "source", "value", "status", "owner_id",
+               "owner__username", "owner__first_name", "next_action", "next_channel", "next_due",
+               "priority", "attempt_count", "created_at", "last_attempt_at")
+
+
+@require_GET
+@web_view
+def lead_list(request):
+    """All visible leads: search by name/company/email/phone, filter by status, source, owner."""
+    qs = visible_leads(request.user).select_related("owner").only(*LIST_FIELDS)
+    q = request.GET.get("q", "").strip()
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(company__icontains=q) | Q(email__icontains=q)
+                       | Q(phone__icontains=q.replace(" ", "").replace("-", "")))
+    status = request.GET.get("status", "")
+    if status == "active":
+        qs = qs.filter(status__in=[Status.OPEN, Status.ENGAGED])
+    elif status in Status.values:
+        qs = qs.filter(status=status)
+    source = request.GET.get("source", "")
+    if source:
+        qs = qs.filter(source=source)
+    owner = request.GET.get("owner", "")
+    if request.is_admin and owner.isdigit():
+        qs = qs.filter(owner_id=int(owner))
+    page = Paginator(qs.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(request, "web/leads.html", {
+        "page": page, "q": q, "status": status, "source": source, "owner": owner,
+        "statuses": Status.choices, "sources": SOURCES,
+        "owners": team(request.user) if request.is_admin else None,
+        "querystring": params.urlencode(),
+        "filtered": bool(q or status or source or owner),
+    })
+
+
+@require_GET
+@web_view
+def lead_detail(request, pk):
+    """Everything about one lead and every action on it."""
+    lead = lead_or_404(request.user, pk)
+    channel = lead.next_channel or ("call" if lead.phone else "email")
+    return render(request, "web/lead_detail.html", {
+        "lead": lead,
+        "timeline": timeline_for(lead),
+        "signals_form": SignalsForm.for_lead(lead),
+        "attempt_form": AttemptForm(initial={"channel": channel, "outcome": "no_answer"}),
+        "commitment_form": CommitmentForm(),
+        "stop_form": StopForm(lead=lead, initial={"next_state": lead.next_state or Status.CLOSED,
+                                                  "revisit_at": lead.plan_revisit_at}),
+        "won_form": WonForm(initial={"value": lead.value}),
+        "lost_form": LostForm(),
+        "reassign_form": ReassignForm(owners=team(request.user), initial={"owner": lead.owner_id})
+        if request.is_admin else None,
+        "pending": [c for c in lead.commitments.all() if c.state == Commitment.State.PENDING],
+        "outcome_buttons": OUTCOME_BUTTONS,
+        "waiting": lead.is_new_enquiry,
+        "sources_choices": SOURCES,
+        "now": timezone.now(),
+    })
+
+
+def _save_lead(request, form, lead=None):
+    """Create or update through the actions; a refusal becomes a form error, nothing saved."""
+    fields = form.lead_fields()
+    owner = form.cleaned_data.get("owner") or (lead.owner if lead else request.user)
+    try:
+        if lead is None:
+            lead = actions.create_lead(owner, user=request.user, **fields)
+        else:
+            lead = actions.update_lead(lead, user=request.user, **fields)
+            if owner != lead.owner:
+                actions.reassign(lead, owner, user=request.user)
+    except (InvalidContact, ActionError) as exc:
+        form.add_error(None, str(exc))
+        return None
+    return lead
+
+
+@require_http_methods(["GET", "POST"])
+@web_view
+def lead_add(request):
+    """A new enquiry: it lands at the top of Today as "respond now"."""
+    owners = team(request.user) if request.is_admin else None
+    form = LeadForm(request.POST or None, owners=owners, initial={"owner": request.user.pk})
+    if request.method == "POST" and form.is_valid():
+        lead = _save_lead(request, form)
+        if lead is not None:
+            messages.success(request, f"Added {lead.name}: respond now, it is at the top of Today.")
+            return redirect("lead_detail", pk=lead.pk)
+    return render(request, "web/lead_form.html", {"form": form, "lead": None})
+
+
+@require_http_methods(["GET", "POST"])
+@web_view
+def lead_edit(request, pk):
+    lead = lead_or_404(request.user, pk)
+    owners = team(request.user) if request.is_admin else None
+    initial = {f: getattr(lead, f) for f in ("name", "company", "email", "phone", "timezone", "source",
+                                             "value", "consents", "notes")}
+    initial["owner"] = lead.owner_id
+    form = LeadForm(request.POST or None, owners=owners, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if _save_lead(request, form, lead) is not None:
+            messages.success(request, f"Saved {lead.name}.")
+            return redirect("lead_detail", pk=lead.pk)
+    return render(request, "web/lead_form.html", {"form": form, "lead": lead})

@@ -1,0 +1,132 @@
+"""Today: the agenda page, its htmx fragment, and the one-click outcome buttons."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from fairchase.leads import actions
+from fairchase.leads.actions import ActionError
+from fairchase.leads.models import SOURCES, Outcome, Status
+from fairchase.leads.people import lead_or_404, team
+
+from ..agenda import agenda_for
+from ..forms import CommitmentForm
+from .. import panels
+from .common import is_htmx, web_view
+
+log = logging.getLogger("fairchase.web")
+
+# The one-click buttons on each row: (value, label).
+OUTCOME_BUTTONS = [
+    ("no_answer", "No answer"), ("left_message", "Left message"), ("talked", "Talked"),
+    ("replied", "Replied"), ("won", "Won"), ("lost", "Lost"), ("stop", "Stop"),
+]
+ATTEMPT_OUTCOMES = {Outcome.NO_ANSWER, Outcome.LEFT_MESSAGE, Outcome.TALKED, Outcome.REPLIED}
+# A stop into "revisit" needs a date; when the plan gives none, look again in three months.
+DEFAULT_REVISIT = timedelta(days=90)
+
+
+def _owner_filter(request):
+    """An admin may narrow Today to one owner (?owner=<id>); others always see their own."""
+    raw = request.GET.get("owner") or request.POST.get("owner") or ""
+    if not (request.is_admin and raw.isdigit()):
+        return None
+    return team(request.user).filter(pk=int(raw)).first()
+
+
+def _context(request, pin_lead=None) -> dict:
+    owner = _owner_filter(request)
+    agenda = agenda_for(request.user, timezone.now(), owner=owner, business=request.business)
+    try:
+        panels.prepare_today(request, agenda.leads())
+    except Exception:  # an extension's bug must not take Today down
+        log.exception("preparing Today extras failed")
+    ctx = {
+        "agenda": agenda,
+        "owner": owner,
+        "owners": team(request.user) if request.is_admin else None,
+        "outcome_buttons": OUTCOME_BUTTONS,
+        "sources": dict(SOURCES),
+        "pin_lead": pin_lead,
+    }
+    if pin_lead is not None:
+        default_due = (timezone.localtime() + timedelta(days=2)).replace(hour=10, minute=0, second=0,
+                                                                        microsecond=0)
+        ctx["pin_form"] = CommitmentForm(initial={"due_at": default_due})
+    return ctx
+
+
+@require_GET
+@web_view
+def today(request):
+    """The page a person opens each morning."""
+    return render(request, "web/today.html", _context(request))
+
+
+@require_GET
+@web_view
+def agenda_fragment(request):
+    """Just the agenda (htmx refresh and the owner filter)."""
+    return render(request, "web/_agenda.html", _context(request))
+
+
+def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> str:
+    """Carry out one outcome button through the actions; returns the message to show."""
+    user = request.user
+    if outcome in ATTEMPT_OUTCOMES:
+        channel = channel or lead.next_channel or ("call" if lead.phone else "email")
+        actions.log_attempt(lead, channel, outcome, user=user)
+        lead.refresh_from_db()
+        label = dict(Outcome.choices)[outcome].lower()
+        return f"Logged {label} ({channel}) for {lead.name}. {_next_step(lead)}"
+    if outcome == "won":
+        actions.mark_won(lead, user=user)
+        return f"{lead.name}: won. Well done!"
+    if outcome == "lost":
+        actions.mark_lost(lead, "Marked lost on Today", user=user)
+        return f"{lead.name}: marked lost."
+    if outcome == "stop":
+        state = lead.next_state or Status.CLOSED
+        if state == Status.NURTURE and "mailing_list" not in (lead.consents or []):
+            state = Status.CLOSED
+        revisit = lead.plan_revisit_at or (timezone.now() + DEFAULT_REVISIT if state == Status.REVISIT else None)
+        actions.stop_chasing(lead, state, user=user, revisit_at=revisit,
+                             reason=lead.plan_reason[:200] if lead.plan_reason else "")
+        return f"Stopped chasing {lead.name}: {Status(state).label.lower()}."
+    raise ActionError(f"Unknown outcome {outcome!r}.")
+
+
+def _next_step(lead) -> str:
+    if lead.next_action == "contact" and lead.next_due:
+        when = timezone.localtime(lead.next_due).strftime("%a %d %b %H:%M")
+        return f"Next: {lead.next_channel or 'contact'} {when}."
+    if lead.next_action == "stop":
+        return "The plan now says: let go."
+    return ""
+
+
+@require_POST
+@web_view
+def lead_outcome(request, pk):
+    """One click on Today (or the lead page): log it, re-plan, re-render without a reload."""
+    lead = lead_or_404(request.user, pk)
+    outcome = request.POST.get("outcome", "")
+    pin_lead = None
+    try:
+        messages.success(request, apply_outcome(request, lead, outcome, request.POST.get("channel")))
+        if outcome == Outcome.TALKED:
+            pin_lead = lead  # seed 002: every conversation ends with a specific next time
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    if is_htmx(request):
+        return render(request, "web/_agenda.html", _context(request, pin_lead=pin_lead))
+    if request.POST.get("next") == "lead":
+        return redirect("lead_detail", pk=lead.pk)
+    return redirect(reverse("today"))

@@ -1,0 +1,84 @@
+"""The numbers on the Insights page are the model's and the backtest's, not just 'a page'."""
+
+import pytest
+
+from fairchase import policy
+from fairchase.leads import planning
+from fairchase.leads.models import Lead
+from fairchase.sim.backtest import backtest
+
+from .conftest import table_rows
+
+pytestmark = pytest.mark.django_db
+
+
+def _page(client, user, url="/insights/"):
+    client.force_login(user)
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_reply_curves_are_the_fitted_models_summary(client, boss, history):
+    html = _page(client, boss)
+    settings = planning.policy_settings()
+    model = policy.fit(planning.history_records(), settings)
+    summary = model.summary()["sources"]
+    checked = 0
+    for source, learned in summary.items():
+        start = html.index(f'data-table="curve" data-source="{source}"')
+        rows = table_rows(html[html.rindex("<table", 0, start):], "curve")[: len(learned["reply_curve"])]
+        for row, point in zip(rows, learned["reply_curve"], strict=True):
+            assert int(row["attrs"]["data-k"]) == point["k"]
+            assert float(row["cell"]["data-p"]) == pytest.approx(point["p"], rel=1e-9)
+            assert int(row["cell"]["data-tried"]) == point["tried"]
+            assert int(row["cell"]["data-replied"]) == point["replied"]
+            checked += 1
+    assert checked >= 10 * 6  # every source seen in the history, ten attempts each
+
+
+def test_stop_points_are_where_the_model_stops_a_typical_lead(client, boss, history):
+    html = _page(client, boss)
+    settings = planning.policy_settings()
+    model = policy.fit(planning.history_records(), settings)
+    rows = {r["attrs"]["data-source"]: r for r in table_rows(html, "stops")}
+    web = rows["web_form"]
+    expected = policy.stop_attempt(model, "web_form", 2000, settings)
+    # The table shows the tries made before the attempt the model declines.
+    shown = html.split('data-source="web_form"', 1)[1].split('data-stop-value="2000" data-stop-tries="', 1)[1]
+    assert shown.split('"', 1)[0] == ("" if expected is None else str(expected - 1))
+    assert web["texts"][1] == f"{model.summary()['sources']['web_form']['n_leads']:,}"
+
+
+def test_what_if_rows_are_the_backtests(client, boss, history):
+    html = _page(client, boss, "/insights/whatif/")
+    result = backtest(planning.history_records(), settings=planning.policy_settings())
+    expected = [result.actual, *result.rows, result.fairchase]
+    rows = table_rows(html, "whatif")
+    assert [r["texts"][0].lower() for r in rows] == [e.label.lower() for e in expected]
+    for row, exp in zip(rows, expected, strict=True):
+        assert float(row["cell"]["data-profit"]) == pytest.approx(exp.profit, rel=1e-9)
+        assert float(row["cell"]["data-wins-kept"]) == exp.wins
+        assert float(row["cell"]["data-value-lost"]) == pytest.approx(exp.lost_value)
+        assert float(row["cell"]["data-hours-saved"]) == pytest.approx(exp.hours_saved)
+    assert "replays real history" in html
+    assert "cannot tell" in html
+
+
+def test_signal_effects_are_the_models(client, boss, history):
+    html = _page(client, boss)
+    model = policy.fit(planning.history_records(), planning.policy_settings())
+    signals = model.summary()["signals"]
+    rows = {r["attrs"]["data-signal"]: r for r in table_rows(html, "signals")}
+    assert set(rows) == set(signals)
+    for name, sig in signals.items():
+        assert float(rows[name]["cell"]["data-reply-odds"]) == pytest.approx(sig["reply_odds"]["ratio"], rel=1e-9)
+        assert float(rows[name]["cell"]["data-win-odds"]) == pytest.approx(sig["win_odds"]["ratio"], rel=1e-9)
+        assert rows[name]["texts"][1].split()[0] == f"{sig['n_leads']:,}"
+
+
+def test_outcome_shares_count_every_lead_in_view(client, boss, history):
+    html = _page(client, boss)
+    rows = {r["attrs"]["data-status"]: r for r in table_rows(html, "status")}
+    for status in ("won", "lost", "closed", "nurture"):
+        assert rows[status]["texts"][1] == f"{Lead.objects.filter(status=status).count():,}"

@@ -1,0 +1,48 @@
+"""`fairchase report`: the same insights as a file to share, with nothing fetched from outside."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from fairchase import policy
+from fairchase.leads import planning
+
+from .conftest import table_rows
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_html_report_is_self_contained_and_shows_the_models_numbers(tmp_path, history):
+    out = tmp_path / "insights.html"
+    call_command("report", html=str(out))
+    html = out.read_text()
+    assert html.startswith("<!doctype html>")
+    assert 'data-chart="reply-overview"' in html and 'data-chart="whatif"' in html
+    # No stylesheet, script or image is fetched: everything is inline.
+    assert not re.search(r'<(script|link|img)\b[^>]*(src|href)=', html)
+    assert "<style>" in html and ".insights-pair" in html
+    model = policy.fit(planning.history_records(), planning.policy_settings())
+    first = model.summary()["sources"]["web_form"]["reply_curve"][0]
+    start = html.index('data-table="curve" data-source="web_form"')
+    row = table_rows(html[html.rindex("<table", 0, start):], "curve")[0]
+    assert float(row["cell"]["data-p"]) == pytest.approx(first["p"], rel=1e-9)
+    assert "hx-get" not in html  # the report waits for the what-if instead of loading it later
+
+
+def test_the_pdf_report_is_written_with_matplotlib(tmp_path, history):
+    out = tmp_path / "insights.pdf"
+    call_command("report", pdf=str(out))
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page") >= 4
+
+
+def test_the_report_can_be_narrowed_to_one_salesperson(tmp_path, alice, history):
+    out = tmp_path / "alice.html"
+    call_command("report", html=str(out), owner="alice")
+    assert "Leads of Alice" in out.read_text()
+    with pytest.raises(CommandError):
+        call_command("report", html=str(out), owner="nobody")
+    with pytest.raises(CommandError):
+        call_command("report", html=str(out), date_from="last tuesday")

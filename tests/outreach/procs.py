@@ -1,0 +1,81 @@
+"""Helpers the multi-process tests run as subprocesses against the shared test database:
+`python -m tests.outreach.procs seed 500`, `optout 3 7 9`, `states`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+
+def _setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fairchase.settings")
+    import django
+
+    django.setup()
+
+
+def seed(n: int) -> None:
+    """n leads, one queued email each (queued by Alice: a person's send, due now)."""
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+    from django.utils import timezone
+
+    from fairchase.leads.models import Lead, Profile
+    from fairchase.outreach.outbox import new_message_id
+    from fairchase.outreach.models import OutboundMessage
+
+    User = get_user_model()
+    alice, _ = User.objects.get_or_create(username="alice", defaults={"first_name": "Alice", "email": "alice@example.com"})
+    Profile.objects.update_or_create(user=alice, defaults={"phone": "+15555550100"})
+    now = timezone.now()
+    with transaction.atomic():
+        leads = Lead.objects.bulk_create(
+            [Lead(name=f"Person {i}", email=f"person{i}@example.com", owner=alice, source="web_form") for i in range(n)])
+        OutboundMessage.objects.bulk_create([
+            OutboundMessage(lead=lead, channel="email", to=lead.email, subject=f"Hello {lead.name}",
+                            body="Hello,\n\nA message.\n", due_at=now, queued_by=alice, message_id=new_message_id())
+            for lead in leads])
+    print(json.dumps([lead.pk for lead in leads]))
+
+
+def optout(ids: list[int], after_sent: int = 0) -> None:
+    """Once `after_sent` messages are out, opt these leads out one by one; print when each committed."""
+    from fairchase.leads import actions
+    from fairchase.leads.models import Lead
+    from fairchase.outreach.models import OutboundMessage
+
+    deadline = time.time() + 60
+    while OutboundMessage.objects.filter(state="sent").count() < after_sent and time.time() < deadline:
+        time.sleep(0.005)
+    committed = {}
+    for pk in ids:
+        actions.opt_out(Lead.objects.get(pk=pk), channel="email", reason="test race")
+        committed[pk] = time.time()  # after the atomic block: the opt-out is committed
+        time.sleep(0.01)
+    print(json.dumps(committed))
+
+
+def states() -> None:
+    from fairchase.outreach.models import OutboundMessage
+
+    rows = OutboundMessage.objects.values("pk", "lead_id", "state", "message_id", "claimed_by")
+    print(json.dumps(list(rows)))
+
+
+def main(argv: list[str]) -> None:
+    _setup()
+    name, args = argv[0], argv[1:]
+    if name == "seed":
+        seed(int(args[0]))
+    elif name == "optout":
+        optout([int(a) for a in args[1:]], after_sent=int(args[0]))
+    elif name == "states":
+        states()
+    else:
+        raise SystemExit(f"unknown command {name}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,96 @@
+"""Several worker processes, one outbox: every message reaches the SMTP server exactly
+once; a worker killed mid-send leaves an `unknown` row that nobody sends again; an
+opt-out that commits while workers run stops every later send to that person.
+Runs on a temp SQLite file, and on PostgreSQL when DATABASE_URL is set."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from collections import Counter
+
+import subprocess
+
+import pytest
+
+from .conftest import PYTHON, ROOT
+
+pytestmark = pytest.mark.servers
+
+
+def _wait_all(procs, timeout=120):
+    deadline = time.time() + timeout
+    for p in procs:
+        p.wait(timeout=max(1, deadline - time.time()))
+        assert p.returncode == 0, p.stderr.read()[-3000:]
+
+
+def test_three_workers_send_500_due_messages_each_exactly_once(worker_db, smtp_server):
+    worker_db.script("seed", "500")
+    env = smtp_server.env()
+    workers = [worker_db.popen("send_outbox", "--until-empty", extra_env=env) for _ in range(3)]
+    _wait_all(workers)
+    rows = json.loads(worker_db.script("states"))
+    expected = {r["message_id"] for r in rows}
+    seen = Counter(smtp_server.ids())
+    assert len(expected) == 500
+    assert set(seen) == expected
+    assert max(seen.values()) == 1, [m for m, n in seen.items() if n > 1][:5]
+    assert Counter(r["state"] for r in rows) == {"sent": 500}
+    assert len({r["claimed_by"] for r in rows}) > 1, "the work was not shared between the workers"
+
+
+def test_a_worker_killed_mid_send_leaves_an_unknown_row_that_is_never_resent(worker_db, smtp_server):
+    worker_db.script("seed", "3")
+    smtp_server.handler.stall.set()
+    env = smtp_server.env()
+    first = worker_db.popen("send_outbox", "--until-empty", extra_env=env)
+    assert smtp_server.handler.stalled.wait(30), "the worker never reached DATA"
+    first.send_signal(signal.SIGKILL)
+    first.wait(10)
+    stuck = smtp_server.received[-1].message_id
+    smtp_server.handler.stall.clear()
+
+    restarted = worker_db.popen("send_outbox", "--until-empty", extra_env=env)
+    _wait_all([restarted])
+    rows = {r["message_id"]: r["state"] for r in json.loads(worker_db.script("states"))}
+    assert rows[stuck] == "unknown"
+    assert Counter(rows.values()) == {"sent": 2, "unknown": 1}
+    seen = Counter(smtp_server.ids())
+    assert seen[stuck] == 1  # the copy the server held when the worker died; no second one
+    assert max(seen.values()) == 1
+
+
+def test_nothing_is_sent_to_a_lead_after_its_opt_out_commits(worker_db, smtp_server):
+    ids = json.loads(worker_db.script("seed", "300"))
+    env = smtp_server.env()
+    # Every 10th lead of the later part of the queue opts out once 30 messages are out.
+    victims = ids[60::10]
+    opting = subprocess.Popen([PYTHON, "-m", "tests.outreach.procs", "optout", "30", *map(str, victims)],
+                              env=worker_db.env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)  # the opt-out process is set up and watching
+    workers = [worker_db.popen("send_outbox", "--until-empty", extra_env=env) for _ in range(3)]
+    out, err = opting.communicate(timeout=120)
+    assert opting.returncode == 0, err[-3000:]
+    committed = {int(k): v for k, v in json.loads(out).items()}
+    _wait_all(workers)
+    rows = json.loads(worker_db.script("states"))
+    by_id = {r["message_id"]: r for r in rows}
+    late = []
+    for got in smtp_server.received:
+        row = by_id[got.message_id]
+        if row["lead_id"] in committed and got.at > committed[row["lead_id"]]:
+            late.append((row["lead_id"], got.at - committed[row["lead_id"]]))
+    assert late == []
+    states = Counter(r["state"] for r in rows if r["lead_id"] in committed)
+    assert states["cancelled"] > 0, f"the race never happened: {states}"
+    assert Counter(smtp_server.ids()).most_common(1)[0][1] == 1
+
+
+@pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="PostgreSQL only")
+def test_on_postgresql_workers_pick_candidates_with_skip_locked(worker_db, smtp_server):
+    worker_db.script("seed", "60")
+    out = worker_db.run("send_outbox", "--until-empty", extra_env=smtp_server.env())
+    assert "60 message(s)" in out

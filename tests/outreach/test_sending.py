@@ -1,0 +1,127 @@
+"""Sending one message: headers, the attempt it logs, and what the re-check refuses."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import transaction
+
+from fairchase.leads import actions
+from fairchase.leads.models import Attempt, BusinessSettings
+from fairchase.outreach import outbox
+from fairchase.outreach.models import OutboundMessage
+from fairchase.outreach.tokens import read_token
+
+State = OutboundMessage.State
+
+
+def _queue(lead, user=None, **kw):
+    with transaction.atomic():
+        return outbox.queue(lead, kw.pop("channel", "email"), kw.pop("subject", "Hello"), kw.pop("body", "Hi there.\n"),
+                            user=user, **kw)
+
+
+def test_a_sent_email_has_our_message_id_and_one_click_unsubscribe_headers(alice, make_lead, smtp_server):
+    lead = make_lead(alice, name="Ann Adams", email="Ann@Example.com")
+    msg = _queue(lead, alice)
+    assert outbox.send_now(msg) == State.SENT
+    [got] = smtp_server.received
+    mail = got.message
+    assert mail["Message-ID"] == msg.message_id
+    assert got.to == ["ann@example.com"]
+    assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = mail["List-Unsubscribe"].split(",")[0].strip().strip("<>")
+    assert "/o/unsubscribe/" in url
+    assert "mailto:" in mail["List-Unsubscribe"]
+    assert read_token(url.rsplit("/", 1)[1]) == (lead, "email")
+
+
+def test_sending_logs_an_email_attempt_so_the_plan_moves_on(alice, make_lead, smtp_server):
+    lead = make_lead(alice)
+    outbox.send_now(_queue(lead, alice))
+    attempt = Attempt.objects.get(lead=lead)
+    assert (attempt.channel, attempt.outcome) == ("email", "no_answer")
+    assert OutboundMessage.objects.get(lead=lead).state == State.SENT
+
+
+def test_a_rollback_after_queueing_sends_nothing(alice, make_lead, smtp_server):
+    lead = make_lead(alice)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        outbox.queue(lead, "email", "Hello", "Body\n", user=alice)
+        raise RuntimeError("the lead change failed")
+    assert outbox.send_due() == 0
+    assert smtp_server.received == []
+    assert not OutboundMessage.objects.exists()
+
+
+def test_a_reply_cancels_what_is_queued(alice, make_lead, smtp_server):
+    lead = make_lead(alice)
+    msg = _queue(lead, alice)
+    actions.record_reply(lead, "email", text="Yes please call me")
+    msg.refresh_from_db()
+    assert msg.state == State.CANCELLED
+    assert outbox.send_due() == 0 and smtp_server.received == []
+
+
+def test_an_opted_out_lead_is_never_sent_even_if_its_row_was_claimed(alice, make_lead, smtp_server):
+    lead = make_lead(alice)
+    msg = _queue(lead, alice)
+    pk = outbox.claim()
+    assert pk == msg.pk
+    actions.opt_out(lead)
+    assert outbox.deliver(pk) == State.CANCELLED
+    assert smtp_server.received == []
+
+
+def test_a_suppressed_address_is_not_used_for_another_lead_with_the_same_email(alice, make_lead, smtp_server):
+    first = make_lead(alice, email="same@example.com")
+    actions.opt_out(first)
+    again = make_lead(alice, email="SAME@example.com")
+    msg = _queue(again, alice)
+    assert outbox.send_now(msg) == State.CANCELLED
+    assert smtp_server.received == []
+
+
+def test_texts_need_sms_consent(alice, make_lead, smtp_server):
+    lead = make_lead(alice, consents=[])
+    msg = _queue(lead, alice, channel="text", subject="")
+    assert outbox.send_now(msg) == State.CANCELLED
+    assert "consent" in OutboundMessage.objects.get(pk=msg.pk).error
+
+
+def test_automatic_messages_wait_for_contact_hours_in_the_leads_zone(alice, make_lead, smtp_server):
+    lead = make_lead(alice, timezone="America/Chicago")
+    msg = _queue(lead)  # queued by the worker (automatic mode)
+    three_am = datetime(2030, 1, 8, 3, 0, tzinfo=ZoneInfo("America/Chicago"))  # a Tuesday
+    assert outbox.claim(now=three_am) == msg.pk
+    assert outbox.deliver(msg.pk, now=three_am) == State.QUEUED
+    msg.refresh_from_db()
+    assert msg.due_at == datetime(2030, 1, 8, 8, 0, tzinfo=ZoneInfo("America/Chicago"))
+    assert smtp_server.received == []
+
+
+def test_automatic_messages_respect_the_weekly_cap(alice, make_lead, smtp_server):
+    lead = make_lead(alice)
+    cap = BusinessSettings.current().max_attempts_per_week
+    tuesday = datetime(2030, 1, 8, 10, 0, tzinfo=ZoneInfo("UTC"))
+    for i in range(cap):
+        actions.log_attempt(lead, "call", "no_answer", at=tuesday - timedelta(days=1, hours=i))
+    msg = _queue(lead)
+    outbox.claim(now=tuesday)
+    assert outbox.deliver(msg.pk, now=tuesday) == State.QUEUED
+    msg.refresh_from_db()
+    assert msg.due_at > tuesday + timedelta(days=4)
+
+
+def test_a_server_that_refuses_the_address_fails_the_message_without_retrying(alice, make_lead, smtp_server, settings):
+    lead = make_lead(alice)
+    msg = _queue(lead, alice)
+    settings.EMAIL_PORT = 1  # nothing listens: a retry later, not a failure
+    from fairchase.outreach.channels.email import EmailChannel
+
+    EmailChannel.shared().close()
+    assert outbox.send_now(msg) == State.QUEUED
+    msg.refresh_from_db()
+    assert msg.due_at > msg.created_at and "reach" in msg.error

@@ -1,0 +1,132 @@
+"""The contract's invariants, checked on random leads and settings."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hyp_settings
+from hypothesis import strategies as st
+
+from fairchase.policy import Settings, fit, plan
+from fairchase.policy.records import to_ts
+
+from .strategies import NOW, lead_lists, settings
+
+CONTRACT_KEYS = {"id", "action", "channel", "due", "priority", "expected_value", "next_state",
+                 "revisit_at", "reason"}
+EXTRA_KEYS = {"why_not_stop", "p_reply"}
+KNOWN = ("call", "email", "text", "visit")
+MODEL = fit([])
+many = hyp_settings(max_examples=60, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def zone_of(lead, conf: Settings):
+    for name in (lead.get("timezone"), conf.business_timezone):
+        try:
+            return ZoneInfo(name)
+        except Exception:
+            continue
+    return ZoneInfo("UTC")
+
+
+def reachable(lead) -> set:
+    given_channels = lead.get("channels")
+    if given_channels:
+        allowed = {c for c in given_channels if c in KNOWN}
+    else:
+        allowed = {"call", "email"} | ({"text"} if "sms" in lead.get("consents", []) else set())
+        allowed |= {a["channel"] for a in lead["attempts"]
+                    if a["channel"] in KNOWN and a["outcome"] != "bounced"}
+    last = {}
+    for a in lead["attempts"]:
+        last[a["channel"]] = a["outcome"]
+    return {c for c in allowed if last.get(c) != "bounced"}
+
+
+def must_not_contact(lead) -> bool:
+    return (lead["status"] in ("won", "lost", "opted_out")
+            or any(a["outcome"] == "opted_out" for a in lead["attempts"])
+            or not reachable(lead))
+
+
+def check(leads, raw_settings, now=NOW, model=MODEL):
+    conf = Settings.from_any(raw_settings)
+    decisions = plan(model, leads, now, raw_settings)
+    assert len(decisions) == len(leads)
+    by_id = {lead["id"]: lead for lead in leads}
+    assert {d["id"] for d in decisions} == set(by_id)
+    start, end = conf.contact_hours
+    for d in decisions:
+        lead = by_id[d["id"]]
+        assert CONTRACT_KEYS <= set(d) <= CONTRACT_KEYS | EXTRA_KEYS
+        assert d["action"] in ("contact", "wait", "stop")
+        assert type(d["priority"]) is float and math.isfinite(d["priority"])
+        assert type(d["expected_value"]) is float and math.isfinite(d["expected_value"])
+        assert isinstance(d["reason"], str) and re.search(r"\d", d["reason"]), d["reason"]
+        if d["action"] == "contact":
+            assert not must_not_contact(lead), (lead, d)
+            assert d["channel"] in reachable(lead)
+            due = d["due"]
+            assert isinstance(due, datetime) and due.tzinfo is not None
+            assert due >= now - timedelta(seconds=1)
+            local = due.astimezone(zone_of(lead, conf))
+            minute = local.hour * 60 + local.minute + local.second / 60
+            assert start <= minute < end, (local, conf.contact_hours)
+            assert local.weekday() in conf.contact_days
+            assert local.weekday() != 6 or 6 in conf.contact_days
+            week = [to_ts(a["at"]) for a in lead["attempts"]]
+            recent = [t for t in week if 0 <= due.timestamp() - t < 7 * 86400]
+            assert len(recent) + 1 <= conf.max_attempts_per_week, (recent, due)
+        else:
+            assert d["channel"] is None and d["due"] is None
+        if d["next_state"] == "nurture":
+            assert "mailing_list" in lead.get("consents", [])
+        if d["action"] == "stop":
+            assert d["next_state"] in ("nurture", "revisit", "closed")
+            assert (d["revisit_at"] is not None) == (d["next_state"] == "revisit")
+        else:
+            assert d["next_state"] is None
+    priorities = [d["priority"] for d in decisions]
+    assert priorities == sorted(priorities, reverse=True)
+    return decisions
+
+
+@many
+@given(lead_lists(), settings())
+def test_random_leads_keep_every_invariant(leads, raw_settings):
+    check(leads, raw_settings)
+
+
+@many
+@given(lead_lists(max_size=6), settings(), st.integers(0, 400 * 86400))
+def test_invariants_hold_at_any_moment_including_daylight_saving_changes(leads, raw, offset):
+    check(leads, raw, now=NOW - timedelta(days=200) + timedelta(seconds=offset))
+
+
+@hyp_settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lead_lists(max_size=8), settings())
+def test_plan_is_deterministic_and_ignores_input_order(leads, raw):
+    first = plan(MODEL, leads, NOW, raw)
+    assert plan(MODEL, leads, NOW, raw) == first
+    assert plan(MODEL, list(reversed(leads)), NOW, raw) == first
+
+
+@hyp_settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lead_lists(max_size=10), lead_lists(max_size=6), settings())
+def test_invariants_hold_with_a_model_fitted_on_random_history(history, leads, raw):
+    model = fit(history)
+    check(leads, raw, model=model)
+
+
+@pytest.mark.parametrize("days", [(0, 1, 2, 3, 4), (5,), (2, 6)])
+def test_custom_contact_days_are_respected(days):
+    leads = [{"id": str(i), "source": "referral", "value": 5000, "created_at": NOW,
+              "timezone": "America/Chicago", "attempts": [], "status": "open"} for i in range(3)]
+    decisions = check(leads, {"contact_days": days})
+    for d in decisions:
+        assert d["due"].astimezone(ZoneInfo("America/Chicago")).weekday() in days

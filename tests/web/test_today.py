@@ -1,0 +1,205 @@
+"""Today: the sections, the minutes line, one-click outcomes through the real actions."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from fairchase.leads import actions
+from fairchase.leads.models import Attempt, BusinessSettings, Commitment, Lead, Status
+from fairchase.web import panels
+from fairchase.web.agenda import agenda_for
+
+
+def _plan(lead, **fields):
+    """Write plan fields directly (as the decision core would) to set up a known agenda."""
+    fields.setdefault("next_action", "contact")
+    fields.setdefault("next_channel", "call")
+    fields.setdefault("next_due", timezone.now() - timedelta(minutes=1))
+    Lead.objects.filter(pk=lead.pk).update(**fields)
+
+
+def _contacted(make_lead, owner, **kw):
+    lead = make_lead(owner, **kw)
+    actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(days=3))
+    return lead
+
+
+def _order(html: str) -> list[int]:
+    return [int(x) for x in re.findall(r'id="row-(\d+)"', html)]
+
+
+def test_a_new_user_is_told_what_to_do(client, alice):
+    client.force_login(alice)
+    html = client.get("/").content.decode()
+    assert "Nothing to chase yet" in html
+    assert "Add a lead" in html and "fairchase demo" in html
+
+
+def test_a_new_enquiry_is_first_and_shows_how_long_it_waited(client, alice, make_lead):
+    lead = make_lead(alice, name="Ann Waiting", created_at=timezone.now() - timedelta(minutes=42))
+    client.force_login(alice)
+    html = client.get("/").content.decode()
+    new = html.split('id="section-new"')[1].split("</section>")[0]
+    assert "Ann Waiting" in new
+    assert "waiting 42 min" in new
+    assert f'href="tel:{lead.phone}"' in new and f'href="mailto:{lead.email}"' in new
+
+
+def test_follow_ups_are_ranked_by_priority_with_a_line_where_minutes_run_out(client, alice, make_lead):
+    BusinessSettings.objects.update_or_create(pk=BusinessSettings.current().pk,
+                                              defaults={"daily_minutes": 12, "minutes_call": 6})
+    leads = [_contacted(make_lead, alice, name=f"Follow {i}") for i in range(4)]
+    for lead, priority in zip(leads, [5.0, 20.0, 1.0, 10.0], strict=True):
+        _plan(lead, priority=priority, plan_reason=f"Reason for {lead.name}")
+    client.force_login(alice)
+    html = client.get("/").content.decode()
+    section = html.split('id="section-followups"')[1].split("</section>")[0]
+    above, below = section.split('id="budget-line"')
+    assert _order(above) == [leads[1].pk, leads[3].pk]  # 2 calls x 6 min = the 12 minutes
+    assert _order(below) == [leads[0].pk, leads[2].pk]  # in the wings
+    assert "Reason for Follow 1" in above
+
+
+def test_the_agenda_is_plain_data_for_the_terminal(alice, make_lead):
+    make_lead(alice, name="Plain Data")
+    agenda = agenda_for(alice, timezone.now())
+    data = agenda.as_dict()
+    assert data["new"][0]["name"] == "Plain Data"
+    assert data["new"][0]["channel"] == "call"
+    assert data["totals"]["new"] == 1
+
+
+def test_no_answer_logs_an_attempt_replans_and_rerenders_without_reload(client, alice, make_lead):
+    lead = make_lead(alice, name="Click Me")
+    planned_before = Lead.objects.get(pk=lead.pk).planned_at
+    client.force_login(alice)
+    r = client.post(f"/leads/{lead.pk}/outcome/", {"outcome": "no_answer", "channel": "call"},
+                    HTTP_HX_REQUEST="true")
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "<html" not in html  # a fragment, swapped into #agenda
+    assert "Logged no answer (call) for Click Me" in html
+    lead.refresh_from_db()
+    assert lead.attempt_count == 1
+    assert Attempt.objects.get(lead=lead).outcome == "no_answer"
+    assert lead.planned_at > planned_before
+    assert not lead.is_new_enquiry
+    assert f'id="row-{lead.pk}" data-lead="{lead.pk}" data-section="new"' not in html
+
+
+def test_talked_engages_the_lead_and_offers_to_pin_the_next_step(client, alice, make_lead):
+    lead = make_lead(alice, name="Chatty Cathy")
+    client.force_login(alice)
+    html = client.post(f"/leads/{lead.pk}/outcome/", {"outcome": "talked"}, HTTP_HX_REQUEST="true").content.decode()
+    assert Lead.objects.get(pk=lead.pk).status == Status.ENGAGED
+    assert "Pin the next step with Chatty Cathy" in html
+    due = (timezone.localtime() + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
+    html = client.post(f"/leads/{lead.pk}/commitments/",
+                       {"by": "us", "what": "send the quote", "due_at": due, "next": "today"},
+                       HTTP_HX_REQUEST="true").content.decode()
+    c = Commitment.objects.get(lead=lead)
+    assert (c.by, c.what, c.state) == ("us", "send the quote", "pending")
+    assert "You promised: send the quote" in html.split('id="section-commitments"')[1]
+
+
+def test_a_pin_without_a_time_is_refused_next_to_the_field(client, alice, make_lead):
+    lead = make_lead(alice)
+    client.force_login(alice)
+    html = client.post(f"/leads/{lead.pk}/commitments/", {"by": "us", "what": "call", "next": "today"},
+                       HTTP_HX_REQUEST="true").content.decode()
+    assert "errorlist" in html and "This field is required" in html
+    assert not Commitment.objects.filter(lead=lead).exists()
+
+
+@pytest.mark.parametrize("outcome,status", [("won", Status.WON), ("lost", Status.LOST), ("stop", Status.CLOSED)])
+def test_won_lost_and_stop_buttons_move_the_lead(client, alice, make_lead, outcome, status):
+    lead = make_lead(alice)
+    client.force_login(alice)
+    client.post(f"/leads/{lead.pk}/outcome/", {"outcome": outcome}, HTTP_HX_REQUEST="true")
+    lead.refresh_from_db()
+    assert lead.status == status
+    assert lead.status_changes.filter(new=status).exists()
+    assert lead.next_action == ""  # no longer planned
+
+
+def test_letting_go_follows_the_plans_next_state(client, alice, make_lead):
+    lead = _contacted(make_lead, alice, name="Going Quiet", consents=["mailing_list"])
+    _plan(lead, next_action="stop", next_state="nurture", next_due=None, priority=-1,
+          plan_reason="Three tries, no answer: a fourth is worth less than it costs.")
+    client.force_login(alice)
+    html = client.get("/").content.decode()
+    let_go = html.split('id="section-let-go"')[1].split("</section>")[0]
+    assert "Going Quiet" in let_go and "Confirm: nurture" in let_go
+    client.post(f"/leads/{lead.pk}/outcome/", {"outcome": "stop"}, HTTP_HX_REQUEST="true")
+    assert Lead.objects.get(pk=lead.pk).status == Status.NURTURE
+
+
+def test_nurture_without_consent_falls_back_to_closed(client, alice, make_lead):
+    lead = _contacted(make_lead, alice, consents=[])
+    _plan(lead, next_action="stop", next_state="nurture")
+    client.force_login(alice)
+    client.post(f"/leads/{lead.pk}/outcome/", {"outcome": "stop"})
+    assert Lead.objects.get(pk=lead.pk).status == Status.CLOSED
+
+
+def test_commitments_due_today_are_listed_with_the_grace_day_for_theirs(client, alice, make_lead):
+    lead = _contacted(make_lead, alice, name="Promiser")
+    actions.add_commitment(lead, by="lead", what="call us with the measurements",
+                           due_at=timezone.now() - timedelta(minutes=30))
+    client.force_login(alice)
+    html = client.get("/").content.decode().split('id="section-commitments"')[1].split("</section>")[0]
+    assert "Promiser promised: call us with the measurements" in html
+    assert "give them another day" in html
+
+
+def test_an_admin_sees_everyones_leads_and_can_narrow_to_one_owner(client, boss, alice, bob, make_lead):
+    make_lead(alice, name="Alice Lead")
+    make_lead(bob, name="Bob Lead")
+    client.force_login(boss)
+    html = client.get("/").content.decode()
+    assert "Alice Lead" in html and "Bob Lead" in html
+    html = client.get(f"/today/agenda/?owner={bob.pk}").content.decode()
+    assert "Bob Lead" in html and "Alice Lead" not in html
+
+
+def test_a_salesperson_cannot_peek_through_the_owner_filter(client, alice, bob, make_lead):
+    make_lead(bob, name="Bob Secret")
+    client.force_login(alice)
+    assert "Bob Secret" not in client.get(f"/?owner={bob.pk}").content.decode()
+
+
+def test_registered_today_extras_render_inside_each_row(client, alice, make_lead, tmp_path, settings):
+    lead = make_lead(alice, name="Extra Row")
+    (tmp_path / "extra.html").write_text('<p class="extra">Draft for {{ lead.name }}: {{ word }}</p>')
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
+    panel = panels.Panel("extra.html", lambda request, lead: {"word": "hello"})
+    panels.TODAY_EXTRAS.append(panel)
+    try:
+        client.force_login(alice)
+        html = client.get("/").content.decode()
+    finally:
+        panels.TODAY_EXTRAS.remove(panel)
+    row = html.split(f'id="row-{lead.pk}"')[1].split("</li>")[0]
+    assert "Draft for Extra Row: hello" in row
+
+
+def test_today_runs_a_fixed_number_of_queries_however_many_leads(client, alice, make_lead, monkeypatch,
+                                                                 django_assert_max_num_queries):
+    # Other apps' extras are measured by their own tests; this counts the agenda's own queries.
+    monkeypatch.setattr(panels, "TODAY_EXTRAS", [])
+    monkeypatch.setattr(panels, "TODAY_PANELS", [])
+    monkeypatch.setattr(panels, "NAV", [])
+    for i in range(30):
+        lead = make_lead(alice, name=f"Many {i}")
+        if i % 3 == 0:
+            _plan(lead, attempt_count=1, priority=float(i))
+        if i % 5 == 0:
+            actions.add_commitment(lead, by="us", what="x", due_at=timezone.now())
+    client.force_login(alice)
+    client.get("/")  # warm the session and settings rows
+    with django_assert_max_num_queries(10):
+        assert client.get("/").status_code == 200
