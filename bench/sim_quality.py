@@ -12,10 +12,8 @@ from __future__ import annotations
 import argparse
 import time
 
-from rich.console import Console
-
 from fairchase.sim.baselines import BASELINES
-from fairchase.sim.cli import _progress
+from fairchase.sim.cli import _console, _progress
 from fairchase.sim.metrics import check, comparison_table, pooled, ratio_table, ratios
 from fairchase.sim.runner import compare, fairchase_available
 from fairchase.sim.worlds import WORLDS, get_world
@@ -28,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0, help="first seed")
     ap.add_argument("--quick", action="store_true")
     args = ap.parse_args(argv)
-    console = Console()
+    console = _console()
     if not fairchase_available():
         console.print("[red]fairchase.policy is not importable: nothing to benchmark.[/red]")
         return 1

@@ -8,9 +8,9 @@ aggregates over the view's leads. Nothing here re-derives what the core decides.
 from __future__ import annotations
 
 import hashlib
+import json
 import statistics
 
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
@@ -22,7 +22,6 @@ from fairchase.leads.models import (
     POOR_SIGNALS,
     SOURCES,
     Attempt,
-    FittedModel,
     Status,
 )
 
@@ -49,16 +48,14 @@ def source_label(name: str) -> str:
 
 
 def model_for(scope: Scope, history: list[dict] | None, settings: dict):
-    """(model, label, stored pk): the stored model for the whole business, else one fitted on this view."""
+    """(model, label): the stored model for the whole business, else one fitted on this view."""
     if scope.is_whole_business:
-        pk = FittedModel.objects.order_by("-created_at", "-pk").values_list("pk", flat=True).first()
-        model = planning.current_model() if pk is not None else None
+        model = planning.current_model()
         if model is not None:
-            return model, "the current model (the one planning your leads)", pk
+            return model, "the current model (the one planning your leads)"
     if history is None:
         history = scope_history(scope)
-    return (policy.fit(history, settings), f"a model fitted on the {len(history):,} finished leads in this view",
-            None)
+    return policy.fit(history, settings), f"a model fitted on the {len(history):,} finished leads in this view"
 
 
 def scope_history(scope: Scope) -> list[dict]:
@@ -83,18 +80,30 @@ def stop_points(model, source: str, settings: dict) -> list[dict]:
     return out
 
 
-def learned(model, settings: dict, model_pk: int | None = None) -> dict:
+_STOPS: dict[str, dict] = {}  # model+settings digest -> stop points, newest last
+
+
+def _memo_stops(model, sources, settings: dict) -> dict:
+    """Stop points per source; they depend only on the model and settings and take seconds
+    to find, so the same model (the stored one, or a view's refit on unchanged leads) reuses them."""
+    raw = json.dumps([model.to_dict(), sorted(sources), settings], sort_keys=True, default=str)
+    digest = hashlib.sha256(raw.encode()).hexdigest()
+    if digest not in _STOPS:
+        _STOPS[digest] = {name: stop_points(model, name, settings) for name in sources}
+        while len(_STOPS) > 32:
+            _STOPS.pop(next(iter(_STOPS)))
+    return _STOPS[digest]
+
+
+def learned(model, settings: dict) -> dict:
     """Reply curves, signals and complaint risk from the model's own summary."""
     summary = model.summary()
-    # Stop points only change with the model and settings, and take a few seconds: keep them.
-    stops_key = f"insights:stops:{model_pk}:{hashlib.sha256(repr(sorted(settings.items())).encode()).hexdigest()[:16]}" if model_pk else None
-    stops = cache.get(stops_key) if stops_key else None
-    if stops is None:
-        stops = {name: stop_points(model, name, settings) for name in summary.get("sources", {})}
-        if stops_key:
-            cache.set(stops_key, stops, 24 * 3600)
+    # Prior-only sources (no lead of theirs here) would only add noise: keep them out.
+    shown = {name: src for name, src in summary.get("sources", {}).items()
+             if src.get("n_leads", 0) > 0 or name == "all"}
+    stops = _memo_stops(model, shown, settings)
     curves = []
-    for name, src in summary.get("sources", {}).items():
+    for name, src in shown.items():
         curves.append({
             "source": name,
             "label": source_label(name),
@@ -103,7 +112,7 @@ def learned(model, settings: dict, model_pk: int | None = None) -> dict:
             "points": src.get("reply_curve", []),
             "p_win": src.get("p_win_given_reply", {}),
             "median_value": src.get("median_value"),
-            "stops": stops.get(name) or stop_points(model, name, settings),
+            "stops": stops[name],
         })
     # Busiest sources first; the pooled "all" row last.
     curves.sort(key=lambda c: (c["source"] == "all", -c["n_leads"], c["source"]))
@@ -213,9 +222,9 @@ def compute(scope: Scope, settings: dict | None = None) -> dict:
     }
     if n_finished:
         # The whole business reuses the stored model; a narrower view learns from its own leads.
-        model, label, model_pk = model_for(scope, None, settings)
+        model, label = model_for(scope, None, settings)
         data["model"] = label
-        data["learned"] = learned(model, settings, model_pk)
+        data["learned"] = learned(model, settings)
     return data
 
 

@@ -34,7 +34,7 @@ def _reply_pages(pdf, learned: dict) -> None:
     for start in range(0, len(curves), 6):
         fig, axes = plt.subplots(3, 2, figsize=A4, sharey=True)
         fig.suptitle("Chance a silent lead answers the next attempt (90% band; dots = raw share)")
-        for ax, c in zip(axes.flat, curves[start : start + 6]):
+        for ax, c in zip(axes.flat, curves[start : start + 6], strict=False):
             ks = [p["k"] for p in c["points"]]
             ax.fill_between(ks, [p["lo"] for p in c["points"]], [p["hi"] for p in c["points"]],
                             color=PALETTE[0], alpha=0.2)

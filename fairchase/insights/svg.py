@@ -97,7 +97,7 @@ def _tick_label(x: float, label: str, wrap: bool, bold: bool) -> str:
 
 def _axes(y_lo: float, y_hi: float, fmt: Callable[[float], str], y_of, x_label: str,
           y_label: str, label_y: float = H - 4) -> list[str]:
-    out = [f'<g class="axis" fill="#555" stroke="none">']
+    out = ['<g class="axis" fill="#555" stroke="none">']
     for t in _ticks(y_lo, y_hi):
         y = y_of(t)
         out.append(f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{_f(y)}" y2="{_f(y)}" stroke="#ddd"/>'

@@ -20,6 +20,24 @@ MAX_VALUE = Decimal("9999999999")
 LIMITS = {"name": 200, "company": 200, "source": 64}
 
 
+# Plain ASCII addresses take a fast path (email_validator costs ~0.1 ms a call, which
+# matters at 100,000 rows); anything unusual goes through normalize_email itself.
+_SIMPLE_EMAIL = re.compile(
+    r"^[a-z0-9]+(?:[._+-][a-z0-9]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24})$")
+_SPECIAL_TLDS = {"arpa", "invalid", "local", "localhost", "onion", "test"}
+
+
+def fast_normalize_email(raw: str) -> str:
+    """Same result as normalize_email, faster for ordinary addresses. Raises InvalidContact."""
+    text = raw.strip()
+    lowered = text.lower()
+    if len(lowered) <= 254:
+        m = _SIMPLE_EMAIL.match(lowered)
+        if m and m.group(1) not in _SPECIAL_TLDS and len(lowered.split("@")[0]) <= 64:
+            return lowered
+    return normalize_email(text)
+
+
 class RowError(ValueError):
     """This row cannot be imported; the message names the column and the problem."""
 
@@ -81,7 +99,7 @@ def parse_row(cells: list[str], mapping: list[str], default_source: str) -> dict
     got = {k: v.strip() for k, v in raw.items() if k != "notes"}
     out: dict = {}
     try:
-        out["email"] = normalize_email(got.get("email", "").split(":::")[0])
+        out["email"] = fast_normalize_email(got.get("email", "").split(":::")[0])
     except InvalidContact as exc:
         raise RowError(f"email: {exc}") from None
     try:

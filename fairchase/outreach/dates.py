@@ -11,9 +11,13 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 
 MONTHS = {m: i for i, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"),
-     ("november", "nov"), ("december", "dec")], start=1) for m in names}
+    # English, then the French, German and Spanish names out-of-office replies use.
+    [("january", "jan", "janvier", "januar", "enero"), ("february", "feb", "février", "fevrier", "februar", "febrero"),
+     ("march", "mar", "mars", "märz", "marzo"), ("april", "apr", "avril", "abril"), ("may", "mai", "mayo"),
+     ("june", "jun", "juin", "juni", "junio"), ("july", "jul", "juillet", "juli", "julio"),
+     ("august", "aug", "août", "aout", "agosto"), ("september", "sept", "sep", "septembre", "septiembre"),
+     ("october", "oct", "octobre", "oktober", "octubre"), ("november", "nov", "novembre", "noviembre"),
+     ("december", "dec", "décembre", "decembre", "dezember", "diciembre")], start=1) for m in names}
 # Full names only: "sat", "sun" and "wed" are ordinary words too.
 WEEKDAYS = {d: i for i, names in enumerate(
     [("monday",), ("tuesday", "tues"), ("wednesday",), ("thursday", "thurs"),
@@ -37,8 +41,10 @@ PATTERNS = [
     ("weekday", re.compile(r"\b(?:(?P<next>next|this|on|by|until|till)\s+)?" + _W + r"\b")),
     ("part_month", re.compile(r"\b(?P<part>early|mid|middle of|late|end of|the end of|beginning of|start of)[\s-]+" + _M + r"\b")),
     ("month", re.compile(r"\b(?:in|until|till|after|from|by|around|before)\s+" + _M + r"(?:\s+(?P<y>\d{4}))?\b")),
-    ("season", re.compile(r"\b(?:in\s+the|in|this|next|over\s+the|after\s+the)\s+(?P<season>spring|summer|autumn|fall|winter)\b")),
+    ("season", re.compile(r"\b(?P<when>in\s+the|in|this|next|over\s+the|after\s+the)\s+(?P<season>spring|summer|autumn|fall|winter)\b")),
 ]
+SPECIFICITY = {"iso": 0, "numeric": 0, "day_month": 0, "month_day": 0, "tomorrow": 1, "weekday": 1,
+               "relative": 2, "part_month": 2, "next_unit": 3, "month": 3, "season": 4}
 TIME_OF_DAY = re.compile(r"\b(?:at\s+)?(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)|\bat\s+(?P<h24>\d{1,2}):(?P<mi24>\d{2})\b")
 PARTS_OF_DAY = {"morning": time(9, 0), "lunchtime": time(12, 0), "afternoon": time(14, 0), "evening": time(17, 0)}
 DEFAULT_TIME = time(9, 0)
@@ -103,15 +109,20 @@ def _date_from(kind: str, m: re.Match, ref: date, dayfirst: bool) -> date | None
         # The coming one: "next Friday" said on a Monday means this Friday to most people.
         return ref + timedelta(days=(target - ref.weekday()) % 7 or 7)
     if kind == "part_month":
-        part = g["part"]
-        day = 1 if part in ("early", "beginning of", "start of") else 15 if part in ("mid", "middle of") else 22
-        return _future_month_start(MONTHS[g["month"]], ref, day)
+        part, month = g["part"], MONTHS[g["month"]]
+        if part in ("end of", "the end of"):
+            return _future_month_start(month, ref) + relativedelta(day=31)
+        day = 1 if part in ("early", "beginning of", "start of") else 15 if part in ("mid", "middle of") else 25
+        return _future_month_start(month, ref, day)
     if kind == "month":
         if g["y"]:
             return date(int(g["y"]), MONTHS[g["month"]], 1)
         return _future_month_start(MONTHS[g["month"]], ref)
     if kind == "season":
-        return _future_month_start(SEASONS[g["season"]], ref)
+        month = SEASONS[g["season"]]
+        if "after" in g["when"]:  # "after the summer" is the autumn
+            month = month % 12 + 3
+        return _future_month_start(month, ref)
     return None
 
 
@@ -143,21 +154,22 @@ def find_date(text: str, ref: datetime, zone: str | None = None, *, dayfirst: bo
         dayfirst = not (zone or "").startswith("America/")
     lowered = text.lower()
     best = None
-    for kind, pattern in PATTERNS:
+    # The most specific expression wins ("next week, Tuesday afternoon" is Tuesday);
+    # PATTERNS is ordered from most to least specific, ties go to the earliest.
+    for rank, (kind, pattern) in enumerate(PATTERNS):
         for m in pattern.finditer(lowered):
             try:
                 d = _date_from(kind, m, local.date(), dayfirst)
             except (ValueError, OverflowError):
                 continue
-            if d is None:
-                continue
-            if best is None or m.start() < best[0]:
-                best = (m.start(), d, m.group(0))
-            break
+            if d is not None:
+                if best is None or (SPECIFICITY[kind], m.start()) < (SPECIFICITY[best[3]], best[0]):
+                    best = (m.start(), d, m.group(0), kind)
+                break
     if best is None:
         return None
-    _, d, words = best
-    at = datetime.combine(d, _time_of_day(lowered[best[0]: best[0] + 60]), tzinfo=tz)
+    start, d, words, _ = best
+    at = datetime.combine(d, _time_of_day(lowered[start: start + 60]), tzinfo=tz)
     return at.astimezone(ZoneInfo("UTC")), words.strip()
 
 

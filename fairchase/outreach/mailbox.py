@@ -138,9 +138,13 @@ def handle_mail(raw: bytes, fallback_key: str, received: datetime | None = None)
     ours = _our_message(_referenced_ids(msg))
     lead = ours.lead if ours else _lead_by_address(sender)
     subject = str(msg.get("Subject") or "")
-    if lead is not None and subject.strip().lower().startswith("unsubscribe"):
-        ours = ours or _our_message(MSGID.findall(f"<{subject.split()[-1].strip('<>')}>"))
+    unsubscribe = subject.strip().lower().startswith("unsubscribe")
+    if unsubscribe:
+        # Our List-Unsubscribe mailto puts the Message-ID in the subject: that names the lead.
+        named = _our_message(MSGID.findall(f"<{subject.split()[-1].strip('<>')}>")) if len(subject.split()) > 1 else None
+        ours = named or ours
         lead = ours.lead if ours else lead
+    if lead is not None and unsubscribe:
         reading = replies.Reading(InboundMessage.Kind.OPT_OUT, None, "List-Unsubscribe mailto", subject)
     elif lead is not None:
         reading = replies.classify(msg, _zone(lead), received)

@@ -24,6 +24,7 @@ from django.utils import timezone
 from fairchase.leads import actions, planning
 from fairchase.leads.models import Attempt, BusinessSettings, Lead, Outcome, Status, Suppression
 
+from . import locks
 from .channels import ChannelError, channel_for
 from .channels.text import with_opt_out_hint
 from .hours import next_allowed
@@ -158,41 +159,83 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
     return "send", "", None
 
 
+def _claimed(pk: int, now: datetime):
+    """(msg, lead, None) if this worker should send now, else (msg, lead, new state). In a transaction."""
+    msg = OutboundMessage.objects.select_related("queued_by").get(pk=pk)
+    # The lead's row lock orders this check against an opt-out committing in parallel
+    # (on SQLite the IMMEDIATE transaction holds the database's write lock instead).
+    lead = Lead.objects.select_for_update().get(pk=msg.lead_id)
+    msg.lead = lead
+    if msg.state != State.SENDING or msg.claimed_by != WORKER_ID:
+        return msg, lead, msg.state
+    verdict, why, later = recheck(msg, lead, now)
+    mine = OutboundMessage.objects.filter(pk=pk, state=State.SENDING, claimed_by=WORKER_ID)
+    if verdict == "cancel":
+        mine.update(state=State.CANCELLED, error=why)
+        return msg, lead, State.CANCELLED
+    if verdict == "defer":
+        mine.update(state=State.QUEUED, due_at=later, error=why, claimed_by="", attempts=F("attempts") - 1)
+        return msg, lead, State.QUEUED
+    return msg, lead, None
+
+
+def _send(msg: OutboundMessage) -> tuple[str, ChannelError | None]:
+    try:
+        return channel_for(msg.channel).send(msg), None
+    except ChannelError as exc:
+        return "", exc
+
+
+def _record(msg: OutboundMessage, lead: Lead, provider_id: str, error: ChannelError | None, now: datetime,
+            replan: bool) -> str:
+    """Write what the provider said (inside a transaction)."""
+    mine = OutboundMessage.objects.filter(pk=msg.pk, state=State.SENDING, claimed_by=WORKER_ID)
+    if error is not None:
+        return _record_failure(mine, msg, error, now)
+    sent_at = timezone.now()
+    # A row a restarted worker already marked unknown is still known to be sent by us.
+    OutboundMessage.objects.filter(pk=msg.pk, state__in=[State.SENDING, State.UNKNOWN]).update(
+        state=State.SENT, sent_at=sent_at, provider_id=provider_id[:200], error="")
+    try:
+        with transaction.atomic():
+            actions.log_attempt(lead, msg.channel, Outcome.NO_ANSWER, user=msg.queued_by, at=sent_at,
+                                notes=f"{msg.get_channel_display()} sent: {msg.subject or msg.body[:80]}",
+                                replan=replan)
+    except Exception:  # the message is out: its row must say sent even if planning fails
+        log.exception("sent message %s but could not log the attempt", msg.pk)
+    return State.SENT
+
+
 def deliver(pk: int, now: datetime | None = None, *, replan: bool = True) -> str:
     """Send a row this worker claimed; returns its new state.
 
     replan=False leaves the lead's plan to the caller (`send_due` replans its batch at once)."""
     now = now or timezone.now()
+    if not locks.needed():
+        # PostgreSQL: keep the lead's row locked through the send; only this lead waits.
+        with transaction.atomic():
+            msg, lead, done = _claimed(pk, now)
+            if done is not None:
+                return done
+            provider_id, error = _send(msg)
+            return _record(msg, lead, provider_id, error, now, replan)
+    # SQLite: a short check, then the send under this lead's file lock (see locks.py).
+    guard = locks.LeadSendLock(0)
     with transaction.atomic():
-        msg = OutboundMessage.objects.select_related("queued_by").get(pk=pk)
-        # The lead's lock orders this send against an opt-out committing in parallel
-        # (on SQLite the IMMEDIATE transaction already holds the database's write lock).
-        lead = Lead.objects.select_for_update().get(pk=msg.lead_id)
-        msg.lead = lead
-        if msg.state != State.SENDING or msg.claimed_by != WORKER_ID:
-            return msg.state
-        verdict, why, later = recheck(msg, lead, now)
-        mine = OutboundMessage.objects.filter(pk=pk, state=State.SENDING, claimed_by=WORKER_ID)
-        if verdict == "cancel":
-            mine.update(state=State.CANCELLED, error=why)
-            return State.CANCELLED
-        if verdict == "defer":
-            mine.update(state=State.QUEUED, due_at=later, error=why, claimed_by="", attempts=F("attempts") - 1)
+        msg, lead, done = _claimed(pk, now)
+        if done is not None:
+            return done
+        guard = locks.LeadSendLock(lead.pk)
+        if not guard.acquire(wait=False):  # another message to this lead is in flight
+            OutboundMessage.objects.filter(pk=pk, state=State.SENDING, claimed_by=WORKER_ID).update(
+                state=State.QUEUED, claimed_by="", due_at=now + timedelta(seconds=5), attempts=F("attempts") - 1)
             return State.QUEUED
-        try:
-            provider_id = channel_for(msg.channel).send(msg)
-        except ChannelError as exc:
-            return _record_failure(mine, msg, exc, now)
-        sent_at = timezone.now()
-        mine.update(state=State.SENT, sent_at=sent_at, provider_id=provider_id[:200], error="")
-        try:
-            with transaction.atomic():
-                actions.log_attempt(lead, msg.channel, Outcome.NO_ANSWER, user=msg.queued_by, at=sent_at,
-                                    notes=f"{msg.get_channel_display()} sent: {msg.subject or msg.body[:80]}",
-                                    replan=replan)
-        except Exception:  # the message is out: its row must say sent even if planning fails
-            log.exception("sent message %s but could not log the attempt", msg.pk)
-        return State.SENT
+    try:
+        provider_id, error = _send(msg)
+    finally:
+        guard.release()
+    with transaction.atomic():
+        return _record(msg, lead, provider_id, error, now, replan)
 
 
 def _record_failure(mine, msg: OutboundMessage, exc: ChannelError, now: datetime) -> str:

@@ -9,21 +9,27 @@ from fairchase.leads.actions import lead_event
 from fairchase.leads.models import ACTIVE_STATUSES, Outcome, Profile
 from fairchase.leads.people import profile_of
 
+from .locks import wait_for_sends
 from .outbox import cancel_pending
+
+
+STOPPING_OUTCOMES = (Outcome.REPLIED, Outcome.OPTED_OUT, Outcome.TALKED)
 
 
 @receiver(lead_event, dispatch_uid="outreach.on_lead_event")
 def on_lead_event(sender, lead, kind, **extra):
+    attempt = extra.get("attempt")
+    if kind in ("reply", "opt_out") or (kind == "status" and lead.status not in ACTIVE_STATUSES) or (
+            kind == "attempt" and attempt is not None and attempt.outcome in STOPPING_OUTCOMES):
+        # Commit only after a send to this lead that is in flight right now has finished.
+        wait_for_sends(lead.pk)
     if kind == "reply":
         cancel_pending(lead, "The lead replied.")
     elif kind == "opt_out":
         cancel_pending(lead, "The lead opted out.")
     elif kind == "status" and lead.status not in ACTIVE_STATUSES:
         cancel_pending(lead, f"The lead is {lead.get_status_display().lower()}.")
-    elif kind == "attempt":
-        attempt = extra.get("attempt")
-        if attempt is None:
-            return
+    elif kind == "attempt" and attempt is not None:
         if attempt.outcome in (Outcome.REPLIED, Outcome.TALKED):
             # They answered: automatic follow-ups written for silence no longer fit.
             cancel_pending(lead, "The lead answered.", automatic_only=attempt.outcome == Outcome.TALKED)

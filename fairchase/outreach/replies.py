@@ -46,7 +46,8 @@ AUTO_BODY = _c(r"(?:i am|i'm|i will be|i'll be|currently) (?:currently )?(?:out 
                r"will (?:respond|reply|get back to you) (?:to your (?:email|message) )?(?:when|upon|as soon as) (?:i|my) return",
                r"(?:i|i'll|i will) (?:have|be) no access to (?:e-?mail|my email)", r"out of office")
 RETURN_KEY = _c(r"back (?:in the office |at work |at my desk )?(?:on|from)", r"back", r"return(?:ing)?(?: to the office| to work)? (?:on|from)?",
-                r"returning", r"in the office (?:on|from)", r"available (?:again )?(?:on|from)", r"until", r"till", r"through")
+                r"returning", r"in the office (?:on|from)", r"available (?:again )?(?:on|from)", r"until", r"till", r"through",
+                r"bis", r"jusqu'au", r"hasta el")
 
 OPT_OUT_WORDS = _c(r"remove me", r"take me off", r"unsubscribe", r"stop (?:e-?mailing|emails|contacting|messaging|texting|sending|calling|writing)",
                    r"do not (?:contact|e-?mail|call|text|message|write to) me", r"don'?t (?:contact|e-?mail|call|text|message|write to) me",
@@ -139,7 +140,7 @@ def _return_date(text: str, sent: datetime, zone: str | None) -> tuple[datetime 
         found = find_date(text[m.end(): m.end() + 80], sent, zone)
         if found:
             until, words = found
-            if m.group(0).lower() in ("until", "till", "through"):
+            if m.group(0).lower() in ("until", "till", "through", "bis", "jusqu'au", "hasta el"):
                 until += timedelta(days=1)  # away *until* the 14th: back the next day
             return until, f"{m.group(0)} {words}"
     return None, ""

@@ -87,7 +87,10 @@ def lookahead(model, settings, lead, due0, schedule):
     active = [c for c in range(C) if ((avail >> c) & 1).any()] or [0]
     A = len(active)
     act = np.array(active)
-    risk = sigmoid(c_logit[:, :, None] + model.c_channel[act][None, None, :])  # (n, H, A)
+    before = (np.minimum(knum, 15) - 1)[:, :, None]
+    risk = model.complaint_risk(c_logit[:, :, None] + model.c_channel[act][None, None, :],
+                                src[:, None, None], act[None, None, :], before,
+                                n7[:, :, None])  # (n, H, A)
     cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in active])
     cost = cost * settings.minute_cost()
     penalty = risk * settings.complaint_cost + cost[None, None, :]
@@ -105,18 +108,31 @@ def lookahead(model, settings, lead, due0, schedule):
     h0 = sigmoid(base[:, 0, None] + chan[None, :] + moved * model.switch_into[act][None, :])
     ev0 = h0 * prize[:, 0, None] - penalty[:, 0, :]
     total0 = ev0 + (1 - h0) * (1 - risk[:, 0, :]) * v_next + blocked
-    best = total0.argmax(axis=1)
-    rows = np.arange(n)
-    return {
-        "channel": act[best],
-        "ev": ev0[rows, best],
-        "gross": h0[rows, best] * prize[:, 0],
-        "p": h0[rows, best],
-        "v": total0[rows, best],
-        "win": win[:, 0],
-        "risk": risk[rows, 0, best],
-        "cost": cost[best],
-    }
+    # per-channel figures on the full channel axis, so a caller can re-choose the channel
+    full = {"total": np.full((n, C), -np.inf), "ev": np.zeros((n, C)), "p": np.zeros((n, C)),
+            "risk": np.zeros((n, C)), "cost": np.zeros((n, C))}
+    full["total"][:, act] = total0
+    full["ev"][:, act] = ev0
+    full["p"][:, act] = h0
+    full["risk"][:, act] = risk[:, 0, :]
+    full["cost"][:, act] = cost[None, :]
+    res = {"all_" + key: arr for key, arr in full.items()}
+    res["prize"] = prize[:, 0]
+    res["win"] = win[:, 0]
+    return pick_channel(res, full["total"].argmax(axis=1))
+
+
+def pick_channel(res, best):
+    """Fill the chosen-channel fields of a lookahead result from its per-channel arrays."""
+    rows = np.arange(len(best))
+    res["channel"] = best
+    res["v"] = res["all_total"][rows, best]
+    res["ev"] = res["all_ev"][rows, best]
+    res["p"] = res["all_p"][rows, best]
+    res["gross"] = res["p"] * res["prize"]
+    res["risk"] = res["all_risk"][rows, best]
+    res["cost"] = res["all_cost"][rows, best]
+    return res
 
 
 def engaged_value(model, settings, src, mask, k, streak, channel, value, n7):

@@ -1,8 +1,11 @@
 """plan(model, leads, now): one decision per open lead, sorted by priority (value per minute).
 
-New enquiries (no attempt yet) that are worth contacting get NEW_LEAD_BAND added to their
+New enquiries (no attempt yet) that make today's agenda get NEW_LEAD_BAND added to their
 priority: respond ASAP (seed 000) means they top the agenda, while priority minus the band
-is still their expected value per minute.
+is still their expected value per minute. "Today's agenda" is the contacts due within a day,
+best value per minute first, until `daily_minutes` are used up: a new enquiry worth less per
+minute than the last contact that fits does not jump the queue (seed 003: better leads in
+the wings).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import numpy as np
 from . import priors as P
 from . import reasons as R
 from .fit import fit
-from .lookahead import engaged_value, lookahead, revisit_worth, schedule_gap
+from .lookahead import engaged_value, lookahead, pick_channel, revisit_worth, schedule_gap
 from .model import Model
 from .records import (CHANNEL_BIT, CLOSED_KIND, ENGAGED, OPEN, UNREACHABLE, UNREADABLE,
                       WAIT_PAUSED, WAIT_REVISIT, WEEK, parse_leads, to_ts)
@@ -84,21 +87,24 @@ def plan(model, leads, now, settings=None) -> list[dict]:
     elif not isinstance(leads, list):
         leads = list(leads)
     ctx = _Context(model, settings, now_ts)
+    ctx.n_total = len(leads)
     out: list[dict] = []
-    priorities = []
+    priorities, extras = [], []
     collecting = gc.isenabled()
     gc.disable()  # we build millions of small acyclic objects: cycle checks only cost time
     try:
         for start in range(0, len(leads), CHUNK):
-            decisions, prio = _plan_chunk(ctx, leads[start:start + CHUNK])
+            decisions, prio, extra = _plan_chunk(ctx, leads[start:start + CHUNK])
             out.extend(decisions)
             priorities.append(prio)
+            extras.append(extra)
     finally:
         if collecting:
             gc.enable()
     if not out:
         return out
     prio = np.concatenate(priorities)
+    _lift_new_enquiries(out, prio, np.concatenate(extras, axis=1), now_ts, settings)
     ids = np.array([str(d["id"]) for d in out])
     order = np.lexsort((ids, -prio))
     return [out[i] for i in order]
@@ -171,9 +177,11 @@ def _plan_chunk(ctx: _Context, leads: list):
                 continue
             better = res["v"] > best_v * 1.02 + 0.01
             for key, arr in res.items():
-                res_open[key] = np.where(better, arr, res_open[key])
+                pick = better[:, None] if arr.ndim == 2 else better
+                res_open[key] = np.where(pick, arr, res_open[key])
             best_v = res_open["v"]
         due[io], due_local[io] = res_open["due"], res_open["due_local"]
+        _spend_time_wisely(ctx, res_open, due[io], share=n / ctx.n_total)
     idx = np.nonzero(live)[0]
     now_local = np.full(n, now)
     now_local[idx] = now + (due_local - due)[idx]
@@ -196,47 +204,121 @@ def _plan_chunk(ctx: _Context, leads: list):
     lead = {
         "kind": kind.tolist(), "src": src.tolist(), "k": b.k.tolist(), "value": value.tolist(),
         "due": due.tolist(), "due_local": due_local.tolist(), "now_local": now_local.tolist(),
-        "created": b.created.tolist(), "last_at": b.last_at.tolist(),
         "mailing": b.mailing.tolist(), "revisited": b.revisited.tolist(),
         "worth": worth_revisit.tolist(), "rev_due": revisit_due.tolist(),
         "rev_local": revisit_local.tolist(), "streak": b.streak.tolist(),
-        "wait_until": b.paused.tolist(),
     }
-    silent = _columns(res_open, io, n)
-    engaged = _columns(res_eng, ie, n)
-    if len(ie):
-        engaged["channel"] = [0] * n
-        for j, i in enumerate(ie.tolist()):
-            engaged["channel"][i] = int(eng_channel[j])
-    prio = [0.0] * n
+    prio = np.zeros(n)
     out = [None] * n
+    if len(io):
+        _assemble_silent(ctx, b, lead, io, res_open, out, prio)
+    if len(ie):
+        res_eng["channel"] = eng_channel
+        engaged = _columns(res_eng, ie, n)
+        for i in ie.tolist():
+            out[i] = _engaged(ctx, lead, engaged, i)
+            prio[i] = out[i]["priority"]
     ids = b.ids
+    for i in np.nonzero((kind != OPEN) & (kind != ENGAGED))[0].tolist():
+        out[i] = _fixed(b, i, int(kind[i]))
     for i in range(n):
-        kd = lead["kind"][i]
-        if kd == OPEN:
-            d = _silent(ctx, lead, silent, i)
-        elif kd == ENGAGED:
-            d = _engaged(ctx, lead, engaged, i)
-        else:
-            d = _fixed(b, i, kd)
-        d["id"] = ids[i]
-        out[i] = d
-        prio[i] = d["priority"]
-    return out, np.array(prio)
+        out[i]["id"] = ids[i]
+    # per decision: minutes it needs if it is a contact due within a day (else 0), is it new
+    minutes = np.zeros(n)
+    is_new = np.zeros(n)
+    per_channel = np.array(ctx.minutes_list)
+    soon = due < now + 86400.0
+    if len(io):
+        go = (res_open["v"] > 0) & soon[io]
+        minutes[io] = np.where(go, per_channel[res_open["channel"]], 0.0)
+        is_new[io] = (b.k[io] == 0) & np.isnan(b.last_at[io])
+    if len(ie):
+        go = (res_eng["net"] > 0) & soon[ie]
+        minutes[ie] = np.where(go, per_channel[eng_channel], 0.0)
+    return out, prio, np.vstack([minutes, is_new])
+
+
+def _lift_new_enquiries(out, prio, extra, now, settings):
+    """Put new enquiries that make today's agenda at the top (see module docstring)."""
+    minutes, is_new = extra
+    today = np.nonzero(minutes > 0)[0]
+    if not len(today):
+        return
+    order = today[np.argsort(-prio[today], kind="stable")]
+    used = np.cumsum(minutes[order])
+    over = np.nonzero(used > settings.daily_minutes)[0]
+    cutoff = prio[order[over[0]]] if len(over) else -np.inf
+    for i in today[(is_new[today] > 0) & (prio[today] > cutoff)].tolist():
+        prio[i] += NEW_LEAD_BAND
+        out[i]["priority"] = float(prio[i])
+
+
+def _spend_time_wisely(ctx, res, due, share):
+    """When today's contacts need more than `daily_minutes`, a minute is worth more than its
+    hourly cost: the value per minute of the last contact that still fits (seed 003: better
+    leads in the wings). Re-choose each contact's channel at that price of time, so a
+    3-minute email can beat a 6-minute call. Whether to keep chasing is still decided at
+    the hourly cost: a lead that does not fit today waits for a quieter day."""
+    go = res["v"] > 0
+    soon = go & (due < ctx.now + 86400.0)
+    if not soon.any():
+        return
+    minutes = np.array(ctx.minutes_list)
+    need = minutes[res["channel"]]
+    prio = res["ev"] / need
+    idx = np.nonzero(soon)[0]
+    order = idx[np.argsort(-prio[idx], kind="stable")]
+    over = np.nonzero(np.cumsum(need[order]) > ctx.settings.daily_minutes * share)[0]
+    if not len(over) or prio[order[over[0]]] <= 0:
+        return
+    price = prio[order[over[0]]]
+    worth = np.where(res["all_total"] > 0, res["all_total"] - price * minutes[None, :], -np.inf)
+    best = np.argmax(worth, axis=1)
+    pick_channel(res, np.where(go, best, res["channel"]))
 
 
 def _columns(res, idx, n):
     """Scatter per-subset result arrays back to chunk positions, as Python lists."""
-    if res is None:
-        return {}
     cols = {}
     for key, arr in res.items():
-        if arr.ndim != 1 or len(arr) != len(idx):
-            continue
         full = np.zeros(n, dtype=arr.dtype)
         full[idx] = arr
         cols[key] = full.tolist()
     return cols
+
+
+def _assemble_silent(ctx, b, lead, io, res, out, prio):
+    """Decision dicts for silent leads: one tight loop over plain lists."""
+    minutes = np.array(ctx.minutes_list)
+    ch = res["channel"]
+    new = (b.k[io] == 0) & np.isnan(b.last_at[io])
+    go = res["v"] > 0
+    priority = res["ev"] / minutes[ch]
+    prio[io] = priority
+    waited = ctx.now - b.created[io]
+    cols = [x.tolist() for x in (io, ch, res["p"], res["ev"], res["v"], res["gross"], res["cost"],
+                                 res["risk"], res["win"], priority, new, waited, go)]
+    src_l, k_l, value_l = lead["src"], lead["k"], lead["value"]
+    due_l, dloc_l, nloc_l = lead["due"], lead["due_local"], lead["now_local"]
+    labels, evidence = ctx.labels, ctx.evidence
+    names = P.CHANNELS
+    complaint_cost = ctx.settings.complaint_cost
+    utc = UTC
+    for i, c, p, ev, v, gross, cost, risk, win, pr, is_new, wait, contact in zip(*cols, strict=True):
+        s = src_l[i]
+        k = k_l[i]
+        if contact:
+            when = R.local_when(dloc_l[i], nloc_l[i])
+            reason = R.contact_silent(c, when, labels[s], k, p, evidence[s], gross, cost,
+                                      R.waited(wait) if is_new else "", value_l[i])
+            out[i] = {"id": None, "action": CONTACT, "channel": names[c],
+                      "due": _utc(due_l[i], utc), "priority": pr, "expected_value": ev,
+                      "next_state": None, "revisit_at": None, "reason": reason,
+                      "why_not_stop": R.keep_going(v, ev, win), "p_reply": p}
+        else:
+            reason = R.stop_silent(c, labels[s], k, p, evidence[s], gross,
+                                   cost + risk * complaint_cost)
+            out[i] = _stop(ctx, lead, i, pr, ev, reason, p)
 
 
 def _engaged_channel(resp_channel, avail):
@@ -269,32 +351,6 @@ def _stop(ctx, lead, i, priority, ev, reason, p):
     d = _decision(STOP, None, None, priority, ev, state, revisit_at, reason)
     d["p_reply"] = p
     return d
-
-
-def _silent(ctx, lead, res, i):
-    model = ctx.model
-    s, k, value = lead["src"][i], lead["k"][i], lead["value"][i]
-    ch, p, ev, v = res["channel"][i], res["p"][i], res["ev"][i], res["v"][i]
-    gross, time_cost = res["gross"][i], res["cost"][i]
-    src_name = ctx.labels[s]
-    evidence = ctx.evidence[s]
-    minutes = ctx.minutes_list[ch]
-    if v > 0:
-        last_at = lead["last_at"][i]
-        new = k == 0 and last_at != last_at
-        when = R.local_when(lead["due_local"][i], lead["now_local"][i])
-        wait = R.waited(ctx.now - lead["created"][i]) if new else ""
-        reason = R.contact_silent(ch, when, src_name, k, p, evidence, gross, ev, time_cost, wait,
-                                  value)
-        priority = ev / minutes + (NEW_LEAD_BAND if new else 0.0)
-        d = _decision(CONTACT, P.CHANNELS[ch], _utc(lead["due"][i], UTC), priority, ev, None,
-                      None, reason)
-        d["why_not_stop"] = R.keep_going(v, ev, res["win"][i])
-        d["p_reply"] = p
-        return d
-    cost = time_cost + res["risk"][i] * ctx.settings.complaint_cost
-    reason = R.stop_silent(ch, src_name, k, p, evidence, gross, cost)
-    return _stop(ctx, lead, i, ev / minutes, ev, reason, p)
 
 
 def _engaged(ctx, lead, res, i):

@@ -27,11 +27,7 @@ def money(x: float) -> str:
 
 def pct(p: float) -> str:
     p *= 100
-    if p >= 10:
-        return f"{p:.0f}%"
-    if p >= 1:
-        return f"{p:.1f}%"
-    return f"{p:.2f}%"
+    return f"{p:.0f}%" if p >= 10 else (f"{p:.1f}%" if p >= 1 else f"{p:.2f}%")
 
 
 def source_label(name: str) -> str:
@@ -71,7 +67,7 @@ def waited(seconds: float) -> str:
     return f" waiting {seconds / 86400:.0f} days"
 
 
-def contact_silent(ch, when, src, k, p, evidence, prize, ev, cost, wait, value):
+def contact_silent(ch, when, src, k, p, evidence, prize, cost, wait, value):
     """Reason for the next try on a silent lead."""
     name = CHANNELS[ch]
     label = source_label(src)

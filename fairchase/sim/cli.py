@@ -20,6 +20,14 @@ from fairchase.sim.runner import compare, fairchase_available
 from fairchase.sim.worlds import WORLDS, get_world
 
 
+def _console(console: Console | None = None) -> Console:
+    """The given console, or one wide enough for the tables even when output is piped."""
+    if console is not None:
+        return console
+    c = Console()
+    return c if c.is_terminal else Console(width=180)
+
+
 def _progress(console: Console) -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), console=console, transient=True)
@@ -37,7 +45,7 @@ def simulate_main(argv: list[str] | None = None, console: Console | None = None)
     ap.add_argument("--out", default="out/sim", help="directory for plots and results.json")
     ap.add_argument("--no-plots", action="store_true")
     args = ap.parse_args(argv)
-    console = console or Console()
+    console = _console(console)
     worlds = [get_world(n, args.quick) for n in (args.world or list(WORLDS))]
     with_core = fairchase_available()
     if not with_core:
@@ -103,7 +111,7 @@ def backtest_main(argv: list[str] | None = None, console: Console | None = None)
     ap.add_argument("--no-fairchase", action="store_true", help="stop-after-N rules only")
     ap.add_argument("--no-plots", action="store_true")
     args = ap.parse_args(argv)
-    console = console or Console()
+    console = _console(console)
     try:
         records, errors = load_history(args.history)
     except OSError as e:

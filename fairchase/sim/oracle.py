@@ -209,13 +209,17 @@ class Oracle:
             recent = (T[:, : cap + h] > t[:, None] - 7.0).sum(axis=1) + 1
             annoy[:, h] = w.annoy_prob(j, recent, c)
             prev_is_call = np.full(L, c == "call")
-        p = sigmoid(shift[:, :, None] + self.grid[None, None, :]) * dec[:, :, None]  # (L,H,G)
-        surv = np.cumprod(1 - p, axis=1)
-        S = np.concatenate([np.ones((L, 1, p.shape[2])), surv[:, :-1]], axis=1)
-        ws = post[:, None, :] * S
+        # float32 halves the cost of the (leads, horizon, grid) arrays; plenty for a decision
+        f32 = np.float32
+        x = shift.astype(f32)[:, :, None] + self.grid.astype(f32)[None, None, :]
+        p = (1 / (1 + np.exp(-x))) * dec.astype(f32)[:, :, None]  # (L,H,G)
+        S = np.ones_like(p)
+        np.cumprod(1 - p[:, :-1], axis=1, out=S[:, 1:])
+        ws = post.astype(f32)[:, None, :] * S
         denom = ws.sum(axis=2)
-        hz = (ws * p).sum(axis=2) / denom
-        gain = (ws * p * pwin[:, None, :]).sum(axis=2) / denom
+        wp = ws * p
+        hz = (wp.sum(axis=2) / denom).astype(float)
+        gain = ((wp * pwin.astype(f32)[:, None, :]).sum(axis=2) / denom).astype(float)
         ev = gain * (value * margin)[:, None] - mins[None, :] * hc / 60 - (1 - hz) * annoy * cc
         return ev[:, 0] + (1 - hz[:, 0]) * (1 - annoy[:, 0]) * _tail(ev, hz, annoy), ev[:, 0]
 

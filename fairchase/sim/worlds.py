@@ -332,7 +332,8 @@ WORLDS: dict[str, World] = {w.name: w for w in (
         attempt_effect=(0.0, 0.0, 0.0, -0.05, -0.1, -0.15, -0.2, -0.25, -0.3),
         decay_days=120, decay_floor=0.5, value_sigma=0.8, timezones=US_ZONES,
         annoy_base=-7.0, annoy_attempt=0.2, annoy_recent=0.5,
-        settings={"hourly_cost": 80, "margin": 0.4, "daily_minutes": 150, "complaint_cost": 300,
+        # a complaint from a named account in a small market costs more than a consumer's
+        settings={"hourly_cost": 80, "margin": 0.4, "daily_minutes": 150, "complaint_cost": 1000,
                   "business_timezone": "America/New_York"}),
     World(
         "web_form_flood", "Cheap web-form leads by the dozen and 90 minutes a day to work them.",

@@ -19,15 +19,21 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 
 from fairchase.leads.models import ACTIVE_STATUSES, BusinessSettings, Commitment, Lead, Status
 from fairchase.leads.people import is_admin, visible_leads
 
+# The one-click outcome buttons of a row: (value, label).
+OUTCOME_BUTTONS = [
+    ("no_answer", "No answer"), ("left_message", "Left message"), ("talked", "Talked"),
+    ("replied", "Replied"), ("won", "Won"), ("lost", "Lost"), ("stop", "Stop"),
+]
 # Rows shown per section: enough for a day's work, few enough to render fast.
-NEW_LIMIT = 25
+NEW_LIMIT = 20
 WINGS_LIMIT = 10
-LET_GO_LIMIT = 20
+LET_GO_LIMIT = 15
 COMMITMENT_LIMIT = 25
 # Never pull more than this many follow-ups, however small the per-row minutes are.
 FOLLOWUP_CAP = 200
@@ -39,7 +45,6 @@ ROW_FIELDS = (
     "expected_value", "p_reply", "plan_reason", "why_not_stop", "plan_revisit_at",
     "owner__username", "owner__first_name",
 )
-NEW_ENQUIRY = Q(status=Status.OPEN, attempt_count=0)
 
 
 @dataclass
@@ -157,6 +162,20 @@ def channel_minutes(business: BusinessSettings) -> dict[str, float]:
             "text": business.minutes_text, "visit": business.minutes_visit}
 
 
+def _literal(sql: str) -> RawSQL:
+    """A WHERE term written out in the SQL rather than bound as a parameter: SQLite only
+    uses a partial index when the query repeats the index's condition literally."""
+    return RawSQL(sql, (), output_field=BooleanField())
+
+
+# Each matches the WHERE of a partial index created in web/migrations/0002 (all three
+# keyed on owner, best priority first), so every section is a short index range scan.
+NEW_TERM = _literal("leads_lead.status = 'open' AND leads_lead.attempt_count = 0")
+CONTACT_TERM = _literal("leads_lead.next_action = 'contact'")
+STOP_TERM = _literal("leads_lead.next_action = 'stop'")
+COUNT_CAP = 1000  # badges say "1000+" beyond this instead of counting every row
+
+
 def _active_leads(user, owner):
     qs = visible_leads(user).filter(status__in=list(ACTIVE_STATUSES))
     if owner is not None:
@@ -164,70 +183,59 @@ def _active_leads(user, owner):
     return qs
 
 
-def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | None = None) -> Agenda:
-    """Today's sections for `user` (an admin sees everyone's unless `owner` narrows it).
+def _capped_count(qs, shown: int, limit: int) -> int:
+    """The section's size: free when it all fits on the page, else one capped count
+    (ordered like the index, so the planner counts from the section's partial index)."""
+    if shown < limit:
+        return shown
+    return qs.order_by("-priority")[:COUNT_CAP].count()
 
-    One pass over the partial index `lead_agenda_active` (owner + active status, best
-    priority first) reads only the small plan columns and buckets every active lead;
-    a second query loads the full rows for the few dozen that are shown.
-    """
+
+def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | None = None) -> Agenda:
+    """Today's sections for `user` (an admin sees everyone's unless `owner` narrows it)."""
     business = business or BusinessSettings.current()
     minutes = channel_minutes(business)
     eod = end_of_local_day(now, business.business_timezone)
     if owner is None and not is_admin(user):
         owner = user
-    commitments = _commitments_due(user, owner, eod, now)
-    committed = {c.lead.pk for c in commitments if c.commitment.by == Commitment.By.US}
-    budget = float(business.daily_minutes)
-    # "Due by the end of today" is computed by the database, so no timestamps are parsed here.
-    plan = (_active_leads(user, owner)
-            .annotate(due_today=ExpressionWrapper(Q(next_due__lte=eod), output_field=BooleanField()))
-            .order_by("-priority", "pk")
-            .values_list("pk", "owner_id", "status", "attempt_count", "next_action", "due_today"))
-    new_ids, candidate_ids, let_go_ids, owners = [], [], [], set()
-    totals = {"active": 0, "new": 0, "due": 0, "let_go": 0, "committed": 0}
-    cap = min(FOLLOWUP_CAP, int(budget * 4 // max(1.0, min(minutes.values()))) + WINGS_LIMIT)
-    for pk, owner_id, status, attempts, action, due_today in plan:
-        totals["active"] += 1
-        owners.add(owner_id)
-        if status == Status.OPEN and attempts == 0:
-            totals["new"] += 1
-            if len(new_ids) < NEW_LIMIT:
-                new_ids.append(pk)
-        elif action == "stop":
-            totals["let_go"] += 1
-            if len(let_go_ids) < LET_GO_LIMIT:
-                let_go_ids.append(pk)
-        elif action == "contact" and due_today:
-            totals["due"] += 1
-            if pk in committed:
-                totals["committed"] += 1  # listed under its commitment instead
-            elif len(candidate_ids) < cap:
-                candidate_ids.append(pk)
-    people = 1 if owner is not None else max(1, len(owners))
-    agenda = Agenda(now=now, end_of_day=eod, budget_minutes=budget * people, commitments=commitments,
-                    new_total=totals["new"], due_total=totals["due"], let_go_total=totals["let_go"],
-                    active_total=totals["active"], due_committed=totals["committed"])
-    leads = (Lead.objects.select_related("owner").only(*ROW_FIELDS)
-             .in_bulk(new_ids + candidate_ids + let_go_ids))
+    base = _active_leads(user, owner)
+    people = 1 if owner is not None else max(1, base.values("owner_id").distinct().count())
+    agenda = Agenda(now=now, end_of_day=eod, budget_minutes=float(business.daily_minutes) * people)
+    rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
 
-    def row(pk: int, section: str) -> AgendaRow:
-        lead = leads[pk]
+    def row(lead: Lead, section: str) -> AgendaRow:
         channel = lead.next_channel or ("call" if lead.phone else "email" if lead.email else "visit")
         return AgendaRow(lead=lead, section=section, channel=channel,
                          minutes=float(minutes.get(channel, 5.0)),
                          overdue=bool(lead.next_due and lead.next_due < now - timedelta(hours=1)))
 
-    for pk in new_ids:
-        r = row(pk, "new")
-        r.waited = max(timedelta(0), now - r.lead.created_at)
+    # status = 'open' is in the term itself, so the count never leaves the index.
+    new_qs = (visible_leads(user) if owner is None else visible_leads(user).filter(owner=owner)).filter(NEW_TERM)
+    for lead in rows.filter(NEW_TERM)[:NEW_LIMIT]:
+        r = row(lead, "new")
+        r.waited = max(timedelta(0), now - lead.created_at)
         agenda.new.append(r)
+    agenda.new_total = _capped_count(new_qs, len(agenda.new), NEW_LIMIT)
     agenda.minutes_new = sum(r.minutes for r in agenda.new)
+
+    agenda.commitments = _commitments_due(user, owner, eod, now)
+    committed = {c.lead.pk for c in agenda.commitments if c.commitment.by == Commitment.By.US}
     agenda.minutes_commitments = sum(
-        minutes.get(c.lead.next_channel or "call", 5.0) for c in commitments if c.commitment.by == Commitment.By.US)
-    left, used = agenda.minutes_left_for_followups, 0.0
-    for pk in candidate_ids:
-        r = row(pk, "followup")
+        minutes.get(c.lead.next_channel or "call", 5.0) for c in agenda.commitments
+        if c.commitment.by == Commitment.By.US)
+
+    left = agenda.minutes_left_for_followups
+    limit = min(FOLLOWUP_CAP, int(left // max(1.0, min(minutes.values()))) + WINGS_LIMIT + len(committed) + 1)
+    due_qs = base.filter(CONTACT_TERM, next_due__lte=eod).exclude(status=Status.OPEN, attempt_count=0)
+    used, fetched, complete = 0.0, 0, True
+    due_rows = rows.filter(CONTACT_TERM, next_due__lte=eod).exclude(status=Status.OPEN, attempt_count=0)
+    # Streamed in small chunks: the loop usually stops at the wings, long before `limit`.
+    for lead in due_rows[:limit].iterator(chunk_size=20):
+        fetched += 1
+        if lead.pk in committed:
+            agenda.due_committed += 1
+            continue  # already listed under its commitment
+        r = row(lead, "followup")
         if not agenda.wings and used + r.minutes <= left:
             used += r.minutes
             agenda.followups.append(r)
@@ -235,9 +243,18 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
             r.section = "wings"
             agenda.wings.append(r)
         else:
+            complete = False
             break
     agenda.minutes_followups = used
-    agenda.let_go = [row(pk, "let_go") for pk in let_go_ids]
+    complete = complete and fetched < limit
+    agenda.due_total = fetched if complete else _capped_count(due_qs, limit, limit)
+
+    stop_qs = base.filter(STOP_TERM).exclude(status=Status.OPEN, attempt_count=0)
+    agenda.let_go = [row(lead, "let_go") for lead in
+                     rows.filter(STOP_TERM).exclude(status=Status.OPEN, attempt_count=0)[:LET_GO_LIMIT]]
+    agenda.let_go_total = _capped_count(stop_qs, len(agenda.let_go), LET_GO_LIMIT)
+    agenda.active_total = 1 if (agenda.new or agenda.followups or agenda.wings or agenda.let_go
+                                or agenda.commitments or agenda.due_total) else int(base.exists())
     return agenda
 
 

@@ -18,7 +18,12 @@ from fairchase.leads.models import (
     Profile,
     Status,
 )
-from fairchase.leads.normalize import InvalidContact, normalize_email, normalize_phone, normalize_timezone
+from fairchase.leads.normalize import (
+    InvalidContact,
+    normalize_email,
+    normalize_phone,
+    normalize_timezone,
+)
 
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 

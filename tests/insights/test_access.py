@@ -3,9 +3,9 @@
 import pytest
 
 from fairchase import policy
+from fairchase.insights.models import SourceCost
 from fairchase.leads import planning
 from fairchase.leads.models import FINISHED_STATUSES, Lead
-from fairchase.insights.models import SourceCost
 
 from .conftest import table_rows
 
@@ -51,6 +51,7 @@ def test_a_date_range_narrows_the_view_to_enquiries_in_it(client, boss, history)
     first = Lead.objects.order_by("created_at").first().created_at.date()
     html = client.get(f"/insights/?from=2000-01-01&to={first.isoformat()}").content.decode()
     assert sum(_status_counts(html).values()) == Lead.objects.filter(created_at__date__lte=first).count()
+    assert f'name="to" value="{first.isoformat()}"' in html
 
 
 def test_strangers_are_sent_to_log_in(client, history):

@@ -137,7 +137,7 @@ def fill(route: Route, values: dict[str, str]) -> str:
     for name, kind in route.params:
         v = value_for(name, kind)
         if kind.startswith("regex:"):
-            path = re.sub(r"\(\?P<%s>[^()]*(?:\([^()]*\)[^()]*)*\)" % re.escape(name), v, path, count=1)
+            path = re.sub(rf"\(\?P<{re.escape(name)}>[^()]*(?:\([^()]*\)[^()]*)*\)", v, path, count=1)
         else:
-            path = re.sub(r"<(?:[^>:]+:)?%s>" % re.escape(name), v, path, count=1)
+            path = re.sub(rf"<(?:[^>:]+:)?{re.escape(name)}>", v, path, count=1)
     return "/" + path

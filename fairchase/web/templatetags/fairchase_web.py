@@ -8,10 +8,12 @@ from datetime import timedelta
 from django import template
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from fairchase.leads.people import is_admin
 from fairchase.web import panels
+from fairchase.web.agenda import OUTCOME_BUTTONS
 
 register = template.Library()
 log = logging.getLogger("fairchase.web")
@@ -70,6 +72,45 @@ def today_panels(context):
         except Exception:  # one broken extension must not break the page
             log.exception("today panel %s failed", panel.template)
     return mark_safe("".join(parts))
+
+
+_BUTTONS = "".join(
+    f'<button type="submit" name="outcome" value="{v}" class="btn btn-small outcome-{v}">{label}</button>'
+    for v, label in OUTCOME_BUTTONS)
+
+
+@register.simple_tag(takes_context=True)
+def outcome_form(context, lead, channel="", section="", owner=None, next_page=""):
+    """A row's outcome buttons as one htmx form (built in Python: Today shows many rows)."""
+    token = str(context.get("csrf_token", ""))
+    url = f"{_lead_prefix()}{int(lead.pk)}/outcome/"
+    hidden = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+                         '<input type="hidden" name="channel" value="{}">', token, channel or "")
+    if owner is not None:
+        hidden += format_html('<input type="hidden" name="owner" value="{}">', owner.pk)
+    if next_page:
+        hidden += format_html('<input type="hidden" name="next" value="{}">', next_page)
+    if section == "let_go":
+        buttons = format_html(
+            '<button type="submit" name="outcome" value="stop" class="btn btn-small btn-primary">Confirm: {}</button>'
+            '<a href="{}{}/" class="btn btn-small">Why? / keep</a>',
+            lead.next_state or "close", _lead_prefix(), int(lead.pk))
+    else:
+        buttons = mark_safe(_BUTTONS)
+    htmx = "" if next_page == "lead" else f' hx-post="{url}" hx-target="#agenda" hx-disabled-elt="find button"'
+    return format_html('<form class="outcomes" method="post" action="{}"{}>{}{}</form>',
+                       url, mark_safe(htmx), hidden, buttons)
+
+
+def _lead_prefix() -> str:
+    """'/leads/' however the web app is mounted (reversed once per process)."""
+    global _LEAD_PREFIX
+    if _LEAD_PREFIX is None:
+        _LEAD_PREFIX = reverse("lead_detail", args=[0])[: -len("0/")]
+    return _LEAD_PREFIX
+
+
+_LEAD_PREFIX: str | None = None
 
 
 @register.filter

@@ -14,7 +14,15 @@ from fairchase.leads.actions import ActionError
 from fairchase.leads.models import Commitment, Status
 from fairchase.leads.people import lead_or_404, team
 
-from ..forms import AttemptForm, CommitmentForm, LostForm, ReassignForm, SignalsForm, StopForm, WonForm
+from ..forms import (
+    AttemptForm,
+    CommitmentForm,
+    LostForm,
+    ReassignForm,
+    SignalsForm,
+    StopForm,
+    WonForm,
+)
 from .common import form_errors, is_htmx, web_view
 from .today import _context as today_context
 

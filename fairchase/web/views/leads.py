@@ -15,6 +15,7 @@ from fairchase.leads.models import SOURCES, Commitment, Status
 from fairchase.leads.normalize import InvalidContact
 from fairchase.leads.people import lead_or_404, team, visible_leads
 
+from ..agenda import OUTCOME_BUTTONS
 from ..forms import (
     AttemptForm,
     CommitmentForm,
@@ -27,7 +28,6 @@ from ..forms import (
 )
 from ..timeline import timeline_for
 from .common import web_view
-from .today import OUTCOME_BUTTONS
 
 PAGE_SIZE = 50
 LIST_FIELDS = ("id", "name", "company", "email", "phone", "source", "value", "status", "owner_id",

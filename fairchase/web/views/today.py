@@ -16,18 +16,13 @@ from fairchase.leads.actions import ActionError
 from fairchase.leads.models import SOURCES, Outcome, Status
 from fairchase.leads.people import lead_or_404, team
 
-from ..agenda import agenda_for
-from ..forms import CommitmentForm
 from .. import panels
+from ..agenda import OUTCOME_BUTTONS, agenda_for
+from ..forms import CommitmentForm
 from .common import is_htmx, web_view
 
 log = logging.getLogger("fairchase.web")
 
-# The one-click buttons on each row: (value, label).
-OUTCOME_BUTTONS = [
-    ("no_answer", "No answer"), ("left_message", "Left message"), ("talked", "Talked"),
-    ("replied", "Replied"), ("won", "Won"), ("lost", "Lost"), ("stop", "Stop"),
-]
 ATTEMPT_OUTCOMES = {Outcome.NO_ANSWER, Outcome.LEFT_MESSAGE, Outcome.TALKED, Outcome.REPLIED}
 # A stop into "revisit" needs a date; when the plan gives none, look again in three months.
 DEFAULT_REVISIT = timedelta(days=90)

@@ -1,0 +1,69 @@
+"""A per-lead send lock for SQLite, where the only database lock is the whole file.
+
+Holding a SQLite write transaction across an SMTP conversation would stall every
+other writer (and starve a person's opt-out click behind busy workers). Instead a
+worker checks the lead in a short transaction, takes this lead's file lock before
+committing, sends, and releases it. An opt-out or reply takes the same lock inside
+its own transaction (see receivers.py) and so commits only after any send in flight
+has finished: nothing is sent to a lead after its opt-out commits.
+
+Lock order is always database first, then file lock; a worker never asks for the
+database while it holds a file lock, so the two cannot deadlock. PostgreSQL uses
+the lead's row lock for the same purpose and does not need this.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+
+def needed() -> bool:
+    return connection.vendor == "sqlite"
+
+
+def _dir() -> Path:
+    name = str(settings.DATABASES["default"].get("NAME") or "")
+    tag = hashlib.sha256(os.path.abspath(name).encode()).hexdigest()[:16]
+    path = Path(getattr(settings, "OUTREACH_LOCK_DIR", "") or tempfile.gettempdir()) / f"fairchase-send-{tag}"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+class LeadSendLock:
+    """An exclusive flock on one lead's lock file (released by the kernel if we die)."""
+
+    def __init__(self, lead_id: int) -> None:
+        self.path = _dir() / f"{lead_id}.lock"
+        self.fd: int | None = None
+
+    def acquire(self, wait: bool = True) -> bool:
+        """Take the lock; with wait=False return False at once if someone holds it."""
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(self.fd)
+            self.fd = None
+            return False
+        return True
+
+    def release(self) -> None:
+        if self.fd is not None:
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            os.close(self.fd)
+            self.fd = None
+
+
+def wait_for_sends(lead_id: int) -> None:
+    """Block until no worker is sending to this lead (a barrier; call inside the transaction)."""
+    if needed():
+        lock = LeadSendLock(lead_id)
+        lock.acquire()
+        lock.release()

@@ -1,0 +1,129 @@
+"""Web-form capture: a submission is a lead at the top of Today, the owner is emailed."""
+
+import json
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from fairchase.intake.capture import RATE_LIMIT, snippet_html
+from fairchase.intake.models import CaptureForm
+from fairchase.leads import actions
+from fairchase.leads.models import Lead
+from fairchase.web.agenda import agenda_for
+
+
+@pytest.fixture
+def form(alice):
+    return CaptureForm.objects.create(name="Website", owner=alice)
+
+
+def post_form(client, form, **data):
+    data.setdefault("name", "Ann Lee")
+    return client.post(f"/in/f/{form.key}/", data, REMOTE_ADDR=data.pop("ip", "203.0.113.5"))
+
+
+def test_a_submitted_form_becomes_a_new_enquiry_at_the_top_of_today(client, form, alice, make_lead):
+    older = make_lead(alice, name="Older lead", created_at=timezone.now() - timezone.timedelta(days=3))
+    actions.log_attempt(older, "call", "no_answer", at=timezone.now() - timezone.timedelta(days=2))
+    with pytest.raises(AssertionError):  # sanity: the test can fail when nothing is captured
+        assert Lead.objects.filter(name="Ann Lee").exists()
+    with_email = post_form(client, form, email="Ann@Example.com", phone="212 555 0101", message="Need a quote")
+    assert with_email.status_code == 200 and b"Thank you" in with_email.content
+    lead = Lead.objects.get(name="Ann Lee")
+    assert (lead.owner, lead.source, lead.email, lead.phone) == (alice, "web_form", "ann@example.com", "+12125550101")
+    assert lead.notes == "Need a quote" and "initiated_contact" in lead.signals
+    agenda = agenda_for(alice, timezone.now())
+    assert agenda.new[0].lead == lead
+    assert lead.next_action == "contact"  # due at the first moment inside contact hours
+
+
+def test_the_owner_is_emailed_at_once(client, form, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        post_form(client, form, email="ann@example.com")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["alice@example.com"]
+    assert "Ann Lee" in message.subject and "respond now" in message.subject
+    assert f"/leads/{Lead.objects.get().pk}/" in message.body
+
+
+def test_the_honeypot_drops_bots_silently(client, form):
+    response = post_form(client, form, email="bot@example.com", website="http://spam.example")
+    assert response.status_code == 200
+    assert not Lead.objects.exists()
+
+
+def test_a_submission_needs_an_email_or_a_phone(client, form):
+    response = post_form(client, form)
+    assert response.status_code == 400 and b"email address or a phone number" in response.content
+    bad = post_form(client, form, email="not-an-email")
+    assert bad.status_code == 400
+    assert not Lead.objects.exists()
+
+
+def test_an_unknown_or_rotated_key_is_404(client, form):
+    old = form.key
+    form.rotate_key()
+    assert client.post(f"/in/f/{old}/", {"name": "A", "email": "a@example.com"}).status_code == 404
+    assert client.post("/in/f/nope/json/", "{}", content_type="application/json").status_code == 404
+
+
+def test_each_address_is_rate_limited_across_requests(client, form):
+    for i in range(RATE_LIMIT):
+        assert post_form(client, form, name=f"Person {i}", email=f"p{i}@example.com").status_code == 200
+    assert post_form(client, form, name="One too many", email="x@example.com").status_code == 429
+    assert post_form(client, form, name="Someone else", email="y@example.com", ip="198.51.100.7").status_code == 200
+    assert Lead.objects.count() == RATE_LIMIT + 1
+
+
+def test_the_json_webhook_creates_a_lead(client, form):
+    body = {"first_name": "Bo", "last_name": "Diaz", "email": "bo@example.com", "message": "Hi"}
+    response = client.post(f"/in/f/{form.key}/json/", json.dumps(body), content_type="application/json")
+    assert response.status_code == 201
+    lead = Lead.objects.get(pk=response.json()["id"])
+    assert (lead.name, lead.notes) == ("Bo Diaz", "Hi")
+    bad = client.post(f"/in/f/{form.key}/json/", "[1, 2]", content_type="application/json")
+    assert bad.status_code == 400 and "JSON object" in bad.json()["error"]
+    garbage = client.post(f"/in/f/{form.key}/json/", b"\xff\xfe{", content_type="application/json")
+    assert garbage.status_code == 400
+
+
+def test_a_double_submission_reuses_the_lead(client, form):
+    post_form(client, form, email="ann@example.com")
+    post_form(client, form, email="ann@example.com")
+    assert Lead.objects.count() == 1
+
+
+def test_an_acknowledgment_is_queued_when_the_form_asks_for_it(client, form, django_capture_on_commit_callbacks):
+    form.acknowledge = True
+    form.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        post_form(client, form, email="ann@example.com")
+    lead = Lead.objects.get()
+    from fairchase.outreach.models import OutboundMessage
+
+    ack = OutboundMessage.objects.get(lead=lead)
+    assert ack.to == "ann@example.com" and "got your message" in ack.subject
+
+
+def test_the_snippet_posts_to_the_form_and_has_a_hidden_honeypot(form):
+    html = snippet_html(form, "https://crm.example.com")
+    assert f'action="https://crm.example.com/in/f/{form.key}/"' in html
+    assert 'name="website"' in html and "left:-10000px" in html
+
+
+def test_the_capture_page_lists_forms_with_their_snippets(client, alice, form):
+    client.force_login(alice)
+    page = client.get("/in/")
+    assert page.status_code == 200
+    assert form.key.encode() in page.content and b"Capture forms" in page.content
+    created = client.post("/in/forms/new/", {"name": "Landing page", "acknowledge": "1"})
+    assert created.status_code == 302
+    assert CaptureForm.objects.get(name="Landing page").acknowledge
+
+
+def test_another_users_form_cannot_be_changed(client, bob, form):
+    client.force_login(bob)
+    assert client.post(f"/in/forms/{form.pk}/", {"action": "delete"}).status_code == 404
+    assert CaptureForm.objects.filter(pk=form.pk).exists()

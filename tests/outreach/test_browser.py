@@ -1,0 +1,33 @@
+"""In a real browser: log "left message" on a call from Today, send the suggested
+voicemail email with one click, see it arrive at the SMTP server and on the timeline."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_left_message_then_the_voicemail_email_from_today(alice, make_lead, page_for, smtp_server, screenshot_dir):
+    lead = make_lead(alice, name="Maria Lopez", company="Lopez Dental", email="maria@lopez.example")
+    page = page_for(alice)
+    page.goto("/")
+    row = page.locator(f"#row-{lead.pk}")
+    row.locator("button[value=left_message]").click()
+    panel = page.locator("#outreach-today")
+    panel.wait_for()
+    assert "Email after a voicemail" in panel.inner_text()
+    page.screenshot(path=str(screenshot_dir / "outreach-voicemail-offer.png"), full_page=True)
+    panel.locator("button.send-draft").click()
+    page.wait_for_selector(".message-success")
+    assert "Sent to maria@lopez.example" in page.inner_text(".messages")
+
+    [got] = smtp_server.received
+    assert got.to == ["maria@lopez.example"]
+    assert got.message["Subject"] == "Sorry I missed you, Maria"
+    assert got.message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    page.goto(f"/leads/{lead.pk}/")
+    timeline = page.inner_text("body")
+    assert "Email sent: Sorry I missed you, Maria" in timeline
+    page.screenshot(path=str(screenshot_dir / "outreach-timeline.png"), full_page=True)

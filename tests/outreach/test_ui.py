@@ -1,0 +1,184 @@
+"""The outreach pages: the template editor, drafts on Today and the lead page, sending
+with one click, the outbox, corrections of a reply's reading, and who may do what."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import transaction
+from django.test import Client
+
+from fairchase.leads import actions
+from fairchase.leads.models import Profile, Status
+from fairchase.outreach import drafts, outbox
+from fairchase.outreach.models import InboundMessage, MessageTemplate, OutboundMessage
+
+
+def _client(user):
+    c = Client()
+    c.force_login(user)
+    return c
+
+
+def test_the_shipped_templates_cover_the_seeds_situations(db):
+    purposes = set(MessageTemplate.objects.values_list("purpose", flat=True))
+    assert {"first_response", "voicemail", "recap", "breakup", "mailing_list", "revisit"} <= purposes
+    for t in MessageTemplate.objects.filter(channel="email"):
+        assert "{{opt_out_link}}" in t.body
+
+
+def test_an_unknown_placeholder_is_an_error_in_the_editor_not_a_blank_in_an_email(alice):
+    t = MessageTemplate.objects.get(purpose="voicemail")
+    response = _client(alice).post(f"/o/templates/{t.pk}/", {
+        "name": t.name, "purpose": t.purpose, "channel": "email", "subject": "Hi {{frist_name}}",
+        "body": t.body.replace("{{owner_phone}}", "{{owner_mobile}}"), "is_active": "on"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Unknown placeholder {{frist_name}}" in html and "Unknown placeholder {{owner_mobile}}" in html
+    assert 'class="errorlist' in html
+    t.refresh_from_db()
+    assert "{{owner_mobile}}" not in t.body
+
+
+def test_an_email_template_must_carry_the_opt_out_link(alice):
+    response = _client(alice).post("/o/templates/new/", {"name": "Pushy", "purpose": "other", "channel": "email",
+                                                         "subject": "Buy now", "body": "Hello {{first_name}}", "is_active": "on"})
+    assert "{{opt_out_link}}" in response.content.decode()
+    assert not MessageTemplate.objects.filter(name="Pushy").exists()
+
+
+def test_the_preview_renders_the_template_for_a_real_lead(alice, make_lead):
+    lead = make_lead(alice, name="Ann Adams", company="Acme")
+    t = MessageTemplate.objects.get(purpose="voicemail")
+    html = _client(alice).get(f"/o/templates/{t.pk}/preview/?lead={lead.pk}").content.decode()
+    assert "Hello Ann," in html and "+15555550100" in html and "/o/unsubscribe/" in html
+
+
+def test_a_missing_value_shows_what_to_fix_instead_of_a_blank(alice, make_lead):
+    lead = make_lead(alice)
+    t = MessageTemplate.objects.get(purpose="recap")  # needs an agreed next step
+    html = _client(alice).get(f"/o/templates/{t.pk}/preview/?lead={lead.pk}").content.decode()
+    assert "No value for {{next_step}}" in html
+
+
+def test_a_salesperson_cannot_preview_or_send_for_someone_elses_lead(alice, bob, make_lead):
+    lead = make_lead(alice)
+    t = MessageTemplate.objects.get(purpose="voicemail")
+    assert _client(bob).post(f"/o/leads/{lead.pk}/send/", {"template": t.pk}).status_code == 404
+    assert _client(bob).get(f"/o/leads/{lead.pk}/compose/").status_code == 404
+    html = _client(bob).get(f"/o/templates/{t.pk}/preview/?lead={lead.pk}").content.decode()
+    assert lead.name not in html
+    assert not OutboundMessage.objects.exists()
+
+
+def test_logging_left_message_offers_the_voicemail_email_on_today(alice, make_lead, smtp_server):
+    lead = make_lead(alice, name="Ann Adams")
+    actions.log_attempt(lead, "call", "left_message", user=alice)
+    html = _client(alice).get("/").content.decode()
+    assert 'id="outreach-today"' in html and "Email after a voicemail" in html
+
+
+def test_one_click_sends_the_draft_and_the_offer_goes_away(alice, make_lead, smtp_server):
+    lead = make_lead(alice, name="Ann Adams")
+    actions.log_attempt(lead, "call", "left_message", user=alice)
+    t = MessageTemplate.objects.get(purpose="voicemail", channel="email")
+    response = _client(alice).post(f"/o/leads/{lead.pk}/send/", {"template": t.pk, "next": "today"})
+    assert response.status_code == 302
+    [got] = smtp_server.received
+    assert got.message["Subject"] == "Sorry I missed you, Ann"
+    assert "I just left you a voicemail" in got.message.get_body().get_content()
+    assert drafts.draft_for(lead) is None or drafts.draft_for(lead).template.purpose != "voicemail"
+
+
+def test_compose_lets_a_person_edit_before_sending(alice, make_lead, smtp_server):
+    lead = make_lead(alice, name="Ann Adams")
+    c = _client(alice)
+    assert "Hello Ann" in c.get(f"/o/leads/{lead.pk}/compose/?template={MessageTemplate.objects.get(purpose='voicemail').pk}").content.decode()
+    c.post(f"/o/leads/{lead.pk}/compose/", {"channel": "email", "subject": "Quick note", "body": "Hi {{first_name}}, edited by hand."})
+    [got] = smtp_server.received
+    assert got.message["Subject"] == "Quick note"
+    assert "Hi Ann, edited by hand." in got.message.get_body().get_content()
+
+
+def test_in_automatic_mode_left_message_queues_the_voicemail_email(alice, make_lead):
+    Profile.objects.filter(user=alice).update(outreach_mode="automatic")
+    lead = make_lead(alice)
+    actions.log_attempt(lead, "call", "left_message")
+    msg = OutboundMessage.objects.get(lead=lead)
+    assert (msg.state, msg.template.purpose, msg.queued_by) == ("queued", "voicemail", None)
+
+
+def test_in_suggest_mode_nothing_is_queued_by_itself(alice, make_lead):
+    lead = make_lead(alice)
+    actions.log_attempt(lead, "call", "left_message")
+    assert drafts.queue_plan_steps() == 0
+    assert not OutboundMessage.objects.exists()
+
+
+def test_the_automatic_step_queues_due_email_steps_of_the_plan_once(alice, make_lead):
+    from django.utils import timezone
+
+    from fairchase.leads.models import Lead
+
+    Profile.objects.filter(user=alice).update(outreach_mode="automatic")
+    lead = make_lead(alice)
+    Lead.objects.filter(pk=lead.pk).update(next_action="contact", next_channel="email", next_due=timezone.now())
+    assert drafts.queue_plan_steps() == 1
+    assert drafts.queue_plan_steps() == 0
+    assert OutboundMessage.objects.get().template.purpose == "first_response"
+
+
+def test_unknown_rows_show_on_today_and_a_person_settles_them(alice, make_lead):
+    lead = make_lead(alice)
+    with transaction.atomic():
+        msg = outbox.queue(lead, "email", "Hello", "Hi\n", user=alice)
+    OutboundMessage.objects.filter(pk=msg.pk).update(state="unknown")
+    c = _client(alice)
+    assert f'id="unknown-{msg.pk}"' in c.get("/").content.decode()
+    assert f'id="message-{msg.pk}"' in c.get("/o/outbox/").content.decode()
+    c.post(f"/o/outbox/{msg.pk}/settle/", {"decision": "sent"})
+    msg.refresh_from_db()
+    assert msg.state == "sent" and lead.attempts.filter(channel="email").count() == 1
+
+
+def test_bob_cannot_settle_alices_messages(alice, bob, make_lead):
+    lead = make_lead(alice)
+    with transaction.atomic():
+        msg = outbox.queue(lead, "email", "Hello", "Hi\n", user=alice)
+    assert _client(bob).post(f"/o/outbox/{msg.pk}/settle/", {"decision": "cancel"}).status_code == 404
+    assert msg.pk not in [r.pk for r in _client(bob).get("/o/outbox/").context["rows"]]
+
+
+@pytest.fixture
+def a_not_interested_reply(alice, make_lead):
+    from django.utils import timezone
+
+    from fairchase.outreach.inbound import record_inbound
+    from fairchase.outreach.replies import classify_text
+
+    lead = make_lead(alice, name="Ann Adams")
+    reading = classify_text("Not interested, thanks.", timezone.now())
+    return record_inbound(key="<x@y>", lead=lead, channel="email", sender="ann@example.com", subject="Re: hi",
+                          reading=reading, received_at=timezone.now())
+
+
+def test_the_reading_shows_on_the_timeline_and_lead_page(alice, a_not_interested_reply):
+    from fairchase.web.timeline import timeline_for
+
+    lead = a_not_interested_reply.lead
+    lead.refresh_from_db()
+    assert lead.status == Status.CLOSED
+    entries = [e for e in timeline_for(lead) if e.kind == "not interested"]
+    assert entries and "Not interested, thanks." in entries[0].body
+    html = _client(alice).get(f"/leads/{lead.pk}/").content.decode()
+    assert f'id="reply-{a_not_interested_reply.pk}"' in html and "Read it differently" in html
+
+
+def test_one_click_correction_reopens_the_lead(alice, bob, a_not_interested_reply):
+    url = f"/o/replies/{a_not_interested_reply.pk}/correct/"
+    assert _client(bob).post(url, {"kind": "reply"}).status_code == 404
+    _client(alice).post(url, {"kind": "reply"})
+    item = InboundMessage.objects.get(pk=a_not_interested_reply.pk)
+    assert item.kind == "reply" and item.corrected_by == alice
+    item.lead.refresh_from_db()
+    assert item.lead.status in (Status.OPEN, Status.ENGAGED)
+    assert item.lead.attempts.filter(outcome="replied").count() == 1
