@@ -76,17 +76,27 @@ def _short_rule(row: dict) -> str:
 
 def whatif_section(backtest: dict) -> dict:
     rows = backtest.get("rows") or []
+    actual = next((r["profit"] for r in rows if r.get("kind") == "actual"), None) or 0.0
+    # Every rule's profit lands within a few percent of the others, so the chart shows the
+    # difference from what you actually did; the table beside it has the absolute numbers.
     chart = svg.bar_chart(
-        "whatif", "Profit on your history under each stopping rule",
-        "Replay of your finished leads, stopping after N attempts or where Fairchase would have stopped.",
+        "whatif", "Profit compared with what you did, under each stopping rule",
+        "Replay of your finished leads, stopping after N attempts or where Fairchase would have stopped; "
+        "bars show the profit gained or lost against your real history.",
         [_short_rule(r) for r in rows],
-        [svg.Series("Profit", "profit", [(i, r["profit"] or 0.0) for i, r in enumerate(rows)],
-                    [f"{r['label']}: profit {money(r['profit'])}, {r['wins_kept'] or 0:.0f} wins kept, "
-                     f"{money(r['value_lost'])} lost, {r['hours_saved'] or 0:.0f} h saved" for r in rows])],
-        x_label="Stop after N tries (You = what you did, FC = Fairchase)", y_label="Profit", y_format=money,
-        tick_format=svg.compact_money, highlight="FC") if rows else None
+        [svg.Series("Profit vs what you did", "profit",
+                    [(i, (r["profit"] or 0.0) - actual) for i, r in enumerate(rows)],
+                    [f"{r['label']}: profit {money(r['profit'])} ({_signed(r['profit'] - actual)} vs what you did), "
+                     f"{r['wins_kept'] or 0:.0f} wins kept, {money(r['value_lost'])} lost, "
+                     f"{r['hours_saved'] or 0:.0f} h saved" for r in rows])],
+        x_label="Stop after N tries (You = what you did, FC = Fairchase)", y_label="Profit change",
+        y_format=_signed, tick_format=svg.compact_money, highlight="FC") if rows else None
     best = max(rows, key=lambda r: r["profit"] or float("-inf")) if rows else None
     return {**backtest, "chart": chart, "best": best}
+
+
+def _signed(v) -> str:
+    return "±$0" if not v else f"+{money(v)}" if v > 0 else money(v)
 
 
 def money_section(data: dict) -> dict:

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from fairchase.leads.models import Lead
+from fairchase.leads.models import Attempt, Lead
 from fairchase.leads.people import is_admin
 
 
@@ -36,6 +36,17 @@ class Scope:
             qs = qs.filter(created_at__gte=_start_of(self.date_from))
         if self.date_to is not None:
             qs = qs.filter(created_at__lt=_start_of(self.date_to + timedelta(days=1)))
+        return qs
+
+    def attempts(self):
+        """Every attempt on a lead in this view (a join, not an IN subquery: faster on SQLite)."""
+        qs = Attempt.objects.all()
+        if self.owner_id is not None:
+            qs = qs.filter(lead__owner_id=self.owner_id)
+        if self.date_from is not None:
+            qs = qs.filter(lead__created_at__gte=_start_of(self.date_from))
+        if self.date_to is not None:
+            qs = qs.filter(lead__created_at__lt=_start_of(self.date_to + timedelta(days=1)))
         return qs
 
     def history_token(self) -> str:

@@ -18,9 +18,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
-W, H = 480, 260
+W, H = 420, 250
 PAD_L, PAD_R, PAD_T, PAD_B = 66, 12, 30, 38
-FONT = 13
+FONT = 14
 
 _ids = itertools.count(1)
 
@@ -54,30 +54,25 @@ def _frame(chart: str, title: str, desc: str, body: list[str], height: int = H) 
     )
 
 
-def nice_max(v: float) -> float:
-    """A round axis maximum at or above v."""
-    if v <= 0:
-        return 1.0
-    mag = 10 ** math.floor(math.log10(v))
-    for step in (1, 2, 2.5, 5, 10):
-        if step * mag >= v:
-            return step * mag
-    return 10 * mag
+def nice_range(lo: float, hi: float, n: int = 5) -> tuple[float, float, float]:
+    """(bottom, top, step): round axis limits around [lo, hi] with about n steps, 0 on a tick."""
+    lo, hi = min(lo, 0.0), max(hi, 0.0)
+    raw = (hi - lo) / n if hi > lo else 1.0 / n
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw * (1 - 1e-9))
+    return math.floor(lo / step + 1e-9) * step, math.ceil(hi / step - 1e-9) * step or step, step
 
 
-def _ticks(lo: float, hi: float) -> list[float]:
-    span = hi - lo
-    mantissa = span / 10 ** math.floor(math.log10(span)) if span > 0 else 1
-    n = 4 if round(mantissa, 6) in (2.0, 4.0) else 5  # round steps: 0.5s for 2, 0.2s for 1, 1s for 5
-    step = span / n
-    return [lo + i * step for i in range(n + 1)]
+def _ticks(lo: float, hi: float, step: float) -> list[float]:
+    count = int(round((hi - lo) / step))
+    return [lo + i * step for i in range(count + 1)]
 
 
 def _legend(names: Sequence[tuple[str, str]], y: int = 16) -> tuple[list[str], int]:
     """Legend swatches, wrapping onto more rows; returns (elements, extra height used)."""
     out, x, extra = [], PAD_L, 0
     for name, colour in names:
-        step = 24 + 7.2 * len(name)
+        step = 24 + 7.8 * len(name)
         if x + step > W and x > PAD_L:
             x, extra = PAD_L, extra + 18
         out.append(f'<rect x="{_f(x)}" y="{y - 10 + extra}" width="12" height="12" fill="{colour}"/>'
@@ -91,7 +86,7 @@ def _tick_label(x: float, label: str, wrap: bool, bold: bool) -> str:
     if not wrap or " " not in label:
         return f'<text x="{_f(x)}" y="{H - PAD_B + 15}" text-anchor="middle"{weight}>{escape(label)}</text>'
     first, rest = label.split(" ", 1)
-    return (f'<text x="{_f(x)}" y="{H - PAD_B + 15}" text-anchor="middle" font-size="11"{weight}>'
+    return (f'<text x="{_f(x)}" y="{H - PAD_B + 15}" text-anchor="middle" font-size="10.5"{weight}>'
             f'<tspan x="{_f(x)}">{escape(first)}</tspan><tspan x="{_f(x)}" dy="12">{escape(rest)}</tspan></text>')
 
 
@@ -124,8 +119,8 @@ def line_chart(chart: str, title: str, desc: str, series: Sequence[Series], *,
                markers: Sequence[tuple[float, str]] = ()) -> SafeString:
     """Lines with optional uncertainty bands, one circle per point, and labelled vertical markers."""
     xs = list(x_values)
-    top = y_max or nice_max(max([y for s in series for _, y in s.points] +
-                                [hi for s in series for *_, hi in s.band] + [1e-9]))
+    _, top, step = nice_range(0.0, y_max or max([y for s in series for _, y in s.points] +
+                                                [hi for s in series for *_, hi in s.band] + [1e-9]))
     x0, x1 = min(xs), max(xs)
 
     def x_of(x):
@@ -136,7 +131,7 @@ def line_chart(chart: str, title: str, desc: str, series: Sequence[Series], *,
 
     body, extra = _legend([(s.name, PALETTE[i % len(PALETTE)]) for i, s in enumerate(series)])
     body.append(f'<g transform="translate(0 {extra})">')
-    body += _axes(0, top, y_format, y_of, x_label, y_label)
+    body += _axes(0, top, step, y_format, y_of, x_label, y_label)
     body.append('<g class="xticks" fill="#555">' + "".join(
         f'<text x="{_f(x_of(x))}" y="{H - PAD_B + 15}" text-anchor="middle">{_f(x)}</text>' for x in xs) + "</g>")
     for x, label in markers:
@@ -169,10 +164,7 @@ def bar_chart(chart: str, title: str, desc: str, categories: Sequence[str], seri
               tick_format: Callable[[float], str] | None = None, highlight: str | None = None) -> SafeString:
     """Grouped vertical bars (series[i].points[j][1] is series i's value for category j); negatives allowed."""
     values = [y for s in series for _, y in s.points] or [0.0]
-    top = nice_max(max(max(values), 0.0)) if max(values) > 0 else 0.0
-    bottom = -nice_max(-min(values)) if min(values) < 0 else 0.0
-    if top == bottom:
-        top = 1.0
+    bottom, top, step = nice_range(min(values), max(values))
     span = top - bottom
 
     def y_of(y):
@@ -185,7 +177,7 @@ def bar_chart(chart: str, title: str, desc: str, categories: Sequence[str], seri
     wrap = len(categories) > 4 and any(" " in c for c in categories)
     below = 12 if wrap else 0  # room for two-line category names
     body.append(f'<g transform="translate(0 {extra})">')
-    body += _axes(bottom, top, tick_format or y_format, y_of, x_label, y_label, label_y=H - 4 + below)
+    body += _axes(bottom, top, step, tick_format or y_format, y_of, x_label, y_label, label_y=H - 4 + below)
     body.append('<g class="xticks" fill="#555">' + "".join(
         _tick_label(PAD_L + slot * (j + 0.5), c, wrap, c == highlight) for j, c in enumerate(categories)) + "</g>")
     for i, s in enumerate(series):
@@ -221,7 +213,7 @@ def share_bar(chart: str, title: str, desc: str, parts: Sequence[tuple[str, str,
     lx, ly = left, 60
     for i, (_, label, count) in enumerate(parts):
         name = f"{label} {count / total:.0%}"
-        step = 24 + 7.5 * len(name)
+        step = 24 + 7.8 * len(name)
         if lx + step > W and lx > left:
             lx, ly = left, ly + 20
         body.append(f'<rect x="{_f(lx)}" y="{ly - 10}" width="12" height="12" fill="{PALETTE[i % len(PALETTE)]}"/>'
@@ -236,7 +228,7 @@ def interval_chart(chart: str, title: str, desc: str, rows: Sequence[tuple[str, 
     height = PAD_T + 22 * max(len(rows), 1) + PAD_B
     vals = [v for _, e, lo, hi, _ in rows for v in (e, lo, hi) if v and v > 0] or [1.0]
     lo_x, hi_x = min(min(vals), 0.5), max(max(vals), 2.0)
-    left = 200
+    left = 190
 
     def x_of(v):
         v = min(max(v, lo_x), hi_x)

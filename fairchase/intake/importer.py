@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.db import transaction
 from django.db.models import Q
@@ -22,6 +23,7 @@ from fairchase import policy
 from fairchase.leads import actions, planning
 from fairchase.leads.models import Lead, Status, StatusChange, Suppression
 
+from . import bulk
 from .mapping import detect_mapping
 from .reading import Row, read_table
 from .rows import RowError, parse_row
@@ -82,6 +84,25 @@ def _changes(lead: Lead, fields: dict, fill_only: bool) -> dict:
     return out
 
 
+class NewLead(SimpleNamespace):
+    """A lead about to be bulk-inserted: its column values as attributes (a Lead instance
+    costs more to build than the rest of an imported row's work)."""
+
+    _defaults: dict | None = None
+
+    @classmethod
+    def make(cls, **values) -> NewLead:
+        if cls._defaults is None:
+            cls._defaults = {f.attname: None if f.primary_key else f.get_default()
+                             for f in Lead._meta.concrete_fields}
+        fresh = {k: (list(v) if isinstance(v, list) else v) for k, v in cls._defaults.items()}
+        return cls(**{**fresh, **values})
+
+    @property
+    def pk(self):
+        return self.id
+
+
 class _NoHistory:
     def all(self) -> list:
         return []
@@ -93,14 +114,14 @@ class _Unsaved:
 
     attempts = commitments = _NoHistory()
 
-    def __init__(self, lead: Lead, temp_id: int) -> None:
+    def __init__(self, lead: NewLead, temp_id: int) -> None:
         self._lead, self.pk = lead, temp_id
 
     def __getattr__(self, name):
         return getattr(self._lead, name)
 
 
-def plan_unsaved(leads: list[Lead], now=None) -> None:
+def plan_unsaved(leads: list[NewLead], now=None) -> None:
     """Fill the plan fields of new leads through the decision core, so they are inserted
     planned (one bulk insert; no per-row or CASE-per-row update afterwards)."""
     now = now or timezone.now()
@@ -134,7 +155,7 @@ class _Batch:
                     by_email.setdefault(lead.email, lead)
                 if lead.phone:
                     by_phone.setdefault(lead.phone, lead)
-        new: list[Lead] = []
+        new: list[NewLead] = []
         with transaction.atomic():
             for line, fields in items:
                 key_lead = imp.pending_match(fields) or by_email.get(fields.get("email", "")) \
@@ -171,11 +192,9 @@ class Importer:
     def pending_match(self, fields: dict) -> Lead | None:
         return self.pending.get(fields.get("email", "")) or self.pending.get(fields.get("phone", ""))
 
-    def new_lead(self, fields: dict) -> Lead:
-        now = timezone.now()
-        lead = Lead(owner=self.owner, status=Status.OPEN, source=self.default_source, created_at=now)
-        for name, value in fields.items():
-            setattr(lead, name, value)
+    def new_lead(self, fields: dict) -> NewLead:
+        lead = NewLead.make(owner_id=self.owner.pk, status=Status.OPEN, source=self.default_source,
+                            created_at=timezone.now(), **fields)
         for key in (lead.email, lead.phone):
             if key:
                 self.pending[key] = lead
@@ -202,14 +221,15 @@ class Importer:
                 setattr(lead, name, value)
         self.report.updated += 1
 
-    def write_new(self, leads: list[Lead]) -> None:
+    def write_new(self, leads: list[NewLead]) -> None:
         plan_unsaved(leads)
-        Lead.objects.bulk_create(leads, batch_size=500)
-        StatusChange.objects.bulk_create(
-            [StatusChange(lead=lead, old="", new=lead.status, reason=self.reason, user=self.user,
-                          at=lead.created_at) for lead in leads],
-            batch_size=500,
-        )
+        for lead, pk in zip(leads, bulk.insert(Lead, leads, returning=True), strict=True):
+            lead.id = pk
+        user_id = self.user.pk if self.user else None
+        bulk.insert(StatusChange, [  # plain rows: no model instances needed for an insert
+            SimpleNamespace(lead_id=lead.pk, old="", new=lead.status, reason=self.reason, user_id=user_id,
+                            at=lead.created_at)
+            for lead in leads])
 
     def run(self, rows: Iterable[Row], mapping: list[str]) -> ImportReport:
         batch = _Batch(self)

@@ -207,35 +207,45 @@ def _record(msg: OutboundMessage, lead: Lead, provider_id: str, error: ChannelEr
 
 
 def deliver(pk: int, now: datetime | None = None, *, replan: bool = True) -> str:
-    """Send a row this worker claimed; returns its new state.
+    """Send a row this worker already claimed; returns its new state."""
+    return _send_one(now or timezone.now(), pk, claimed=True, replan=replan)[0]
 
-    replan=False leaves the lead's plan to the caller (`send_due` replans its batch at once)."""
-    now = now or timezone.now()
+
+def _send_one(now: datetime, pk: int | None = None, *, claimed: bool = False, replan: bool = True) -> tuple[str | None, int | None]:
+    """Claim (unless `claimed`) and send one due row, or row `pk`: (new state, lead id), (None, None) if none."""
     if not locks.needed():
-        # PostgreSQL: keep the lead's row locked through the send; only this lead waits.
+        # PostgreSQL: the claim commits on its own, then the lead's row stays locked through
+        # the send, so an opt-out of this lead waits for it (and only this lead waits).
+        pk = pk if claimed else claim(pk, now)
+        if pk is None:
+            return None, None
         with transaction.atomic():
             msg, lead, done = _claimed(pk, now)
             if done is not None:
-                return done
+                return done, lead.pk
             provider_id, error = _send(msg)
-            return _record(msg, lead, provider_id, error, now, replan)
-    # SQLite: a short check, then the send under this lead's file lock (see locks.py).
-    guard = locks.LeadSendLock(0)
-    with transaction.atomic():
+            return _record(msg, lead, provider_id, error, now, replan), lead.pk
+    # SQLite: claim and check in one short transaction that commits before the send; the
+    # send then runs under this lead's file lock instead of the database lock (locks.py).
+    guard = None
+    with locks.WorkerWrites(), transaction.atomic():
+        pk = pk if claimed else claim(pk, now)
+        if pk is None:
+            return None, None
         msg, lead, done = _claimed(pk, now)
         if done is not None:
-            return done
+            return done, lead.pk
         guard = locks.LeadSendLock(lead.pk)
         if not guard.acquire(wait=False):  # another message to this lead is in flight
             OutboundMessage.objects.filter(pk=pk, state=State.SENDING, claimed_by=WORKER_ID).update(
                 state=State.QUEUED, claimed_by="", due_at=now + timedelta(seconds=5), attempts=F("attempts") - 1)
-            return State.QUEUED
+            return State.QUEUED, lead.pk
     try:
         provider_id, error = _send(msg)
     finally:
         guard.release()
-    with transaction.atomic():
-        return _record(msg, lead, provider_id, error, now, replan)
+    with locks.WorkerWrites(), transaction.atomic():
+        return _record(msg, lead, provider_id, error, now, replan), lead.pk
 
 
 def _record_failure(mine, msg: OutboundMessage, exc: ChannelError, now: datetime) -> str:
@@ -251,11 +261,11 @@ def _record_failure(mine, msg: OutboundMessage, exc: ChannelError, now: datetime
 
 def send_now(msg: OutboundMessage) -> str:
     """Claim and send this one message at once (a person clicked Send)."""
-    pk = claim(pk=msg.pk)
-    if pk is None:
+    state, _ = _send_one(timezone.now(), msg.pk)
+    if state is None:
         msg.refresh_from_db()
         return msg.state
-    return deliver(pk)
+    return state
 
 
 def send_due(limit: int = 100) -> int:
@@ -268,11 +278,11 @@ def send_due(limit: int = 100) -> int:
     handled, sent_to = 0, set()
     try:
         while handled < limit:
-            pk = claim()
-            if pk is None:
+            state, lead_id = _send_one(timezone.now(), replan=False)
+            if state is None:
                 break
-            if deliver(pk, replan=False) == State.SENT:
-                sent_to.add(OutboundMessage.objects.values_list("lead_id", flat=True).get(pk=pk))
+            if state == State.SENT:
+                sent_to.add(lead_id)
             handled += 1
     finally:
         if handled == 0:
@@ -286,6 +296,7 @@ def _replan(lead_ids: set[int]) -> None:
     if not lead_ids:
         return
     try:
-        planning.replan_all(queryset=Lead.objects.filter(pk__in=lead_ids))
+        with locks.WorkerWrites():
+            planning.replan_all(queryset=Lead.objects.filter(pk__in=lead_ids))
     except Exception:  # the messages are out; the stale-plan step will catch up
         log.exception("could not replan %d leads after sending", len(lead_ids))

@@ -6,7 +6,8 @@ import numpy as np
 
 
 def sigmoid(x):
-    return 1.0 / (1.0 + np.exp(-np.clip(x, -35.0, 35.0)))
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-x))
 
 
 def aggregate(keys: np.ndarray, success: np.ndarray):

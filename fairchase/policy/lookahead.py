@@ -80,7 +80,7 @@ def lookahead(model, settings, lead, due0, schedule):
     base[:, 0] += lead["agreed"] * model.agreed
     win = sigmoid(lead["win_logit"][:, None] + model.win_late * (np.minimum(knum, K) - 1))
     prize = win * (lead["value"] * settings.margin)[:, None]
-    n7 = np.minimum(recent_counts(lead["recent"], planned), 6)
+    n7 = np.minimum(recent_counts(lead["recent"][:, :6], planned), 6)  # capped: 6 suffice
     c_logit = (model.c_base + model.c_attempt * (np.minimum(knum, 15) - 1)
                + model.c_recent * n7 + model.c_source[src][:, None])
     # only the channels some lead in this batch can use
@@ -95,17 +95,25 @@ def lookahead(model, settings, lead, due0, schedule):
     cost = cost * settings.minute_cost()
     penalty = risk * settings.complaint_cost + cost[None, None, :]
     chan = model.chan_reply[act]
-    switch = model.switch_into[act][None, :] * (1 - np.eye(A))  # [prev, c]
+    into = model.switch_into[act]
     usable = ((avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
     blocked = np.where(usable, 0.0, -np.inf)
     v_next = np.zeros((n, A))
+    # the reply chance of channel c only depends on whether c repeats the previous channel,
+    # so each step needs two (n, A) tables instead of one per (previous, next) pair
     for j in range(H - 1, 0, -1):
-        h = sigmoid(base[:, j, None, None] + chan[None, None, :] + switch[None, :, :])
-        total = h * prize[:, j, None, None] - penalty[:, j, None, :]
-        total += (1 - h) * (1 - risk[:, j, None, :]) * v_next[:, None, :]
-        v_next = np.maximum(0.0, (total + blocked[:, None, :]).max(axis=2))
+        keep = 1.0 - risk[:, j, :]
+        stay = _step_value(sigmoid(base[:, j, None] + chan), prize[:, j], penalty[:, j], keep,
+                           v_next) + blocked
+        move = _step_value(sigmoid(base[:, j, None] + chan + into), prize[:, j], penalty[:, j],
+                           keep, v_next) + blocked
+        v = np.empty((n, A))
+        for p in range(A):
+            others = np.delete(move, p, axis=1).max(axis=1) if A > 1 else np.full(n, -np.inf)
+            v[:, p] = np.maximum(stay[:, p], others)
+        v_next = np.maximum(0.0, v)
     moved = (prev[:, None] < C) & (act[None, :] != prev[:, None])
-    h0 = sigmoid(base[:, 0, None] + chan[None, :] + moved * model.switch_into[act][None, :])
+    h0 = sigmoid(base[:, 0, None] + chan[None, :] + moved * into[None, :])
     ev0 = h0 * prize[:, 0, None] - penalty[:, 0, :]
     total0 = ev0 + (1 - h0) * (1 - risk[:, 0, :]) * v_next + blocked
     # per-channel figures on the full channel axis, so a caller can re-choose the channel
@@ -120,6 +128,11 @@ def lookahead(model, settings, lead, due0, schedule):
     res["prize"] = prize[:, 0]
     res["win"] = win[:, 0]
     return pick_channel(res, full["total"].argmax(axis=1))
+
+
+def _step_value(h, prize, penalty, keep, v_next):
+    """EV of each channel at one step plus the value of going on if it fails: (n, A)."""
+    return h * prize[:, None] - penalty + (1.0 - h) * keep * v_next
 
 
 def pick_channel(res, best):

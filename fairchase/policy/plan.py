@@ -195,7 +195,13 @@ def _plan_chunk(ctx: _Context, leads: list):
     worth_revisit, _ = revisit_worth(model, settings, src, mask, value, b.avail)
     revisit_due = np.full(n, np.nan)
     revisit_local = np.full(n, np.nan)
-    cand = np.nonzero(live)[0]
+    # a revisit date is only needed for leads we stop
+    stopping = np.zeros(n, dtype=bool)
+    if len(io):
+        stopping[io] = res_open["v"] <= 0
+    if len(ie):
+        stopping[ie] = res_eng["net"] <= 0
+    cand = np.nonzero(stopping & live)[0]
     if len(cand):
         revisit_due[cand], revisit_local[cand] = ctx.hours.clip_grouped(
             np.full(len(cand), now + settings.revisit_days * 86400.0), b.tz[cand], ctx.zones)
@@ -346,7 +352,8 @@ def _decision(action, channel, due, priority, ev, state, revisit_at, reason):
 
 def _stop(ctx, lead, i, priority, ev, reason, p):
     state = _stop_state(lead, i)
-    reason += R.next_state_note(state, R.local_date(lead["rev_local"][i]), lead["value"][i])
+    when = R.local_date(lead["rev_local"][i]) if state == "revisit" else ""
+    reason += R.next_state_note(state, when, lead["value"][i])
     revisit_at = utc_datetime(lead["rev_due"][i]) if state == "revisit" else None
     d = _decision(STOP, None, None, priority, ev, state, revisit_at, reason)
     d["p_reply"] = p

@@ -88,10 +88,10 @@ GRACE = 86400.0  # seed 000: a lead who promised to call and did not gets anothe
 # Complaint / opt-out risk per attempt: small, growing with persistence and with pressure.
 COMPLAINT_BASE = logit(0.002)
 COMPLAINT_PER_ATTEMPT = 0.25
-COMPLAINT_PER_RECENT = 0.5  # per attempt in the 7 days before this one
+COMPLAINT_PER_RECENT = 0.6  # per attempt in the 7 days before this one
 
 # Engaged leads (seed 002): each contact without progress makes the sale less likely.
-ENGAGED_DECAY = 0.7
+ENGAGED_DECAY = 0.5
 ENGAGED_REMAINING = 2.5  # expected contacts still needed once engaged
 ENGAGED_J = 6
 
@@ -111,8 +111,8 @@ SD = {
     "spacing": 0.4,
     "age": 0.5,
     "c_base": 1.5,
-    "c_attempt": 0.3,
-    "c_recent": 0.5,
+    "c_attempt": 0.15,
+    "c_recent": 0.25,
     "win_base": 1.5,
     "win_late": 0.3,
 }

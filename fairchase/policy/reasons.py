@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import date
 
 from .priors import CHANNELS
 
@@ -11,6 +11,7 @@ NOUN = {"call": "call", "email": "email", "text": "text", "visit": "visit"}
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _label_cache: dict = {}
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 def ordinal(n: int) -> str:
@@ -45,15 +46,17 @@ def local_when(local_ts: float, now_local: float) -> str:
     """'now', 'today 14:00', 'Fri 10:00' or '12 Mar 10:00' from local epoch seconds."""
     if local_ts - now_local < 120:
         return "now"
-    d = datetime.fromtimestamp(local_ts, UTC)
+    day, sec = divmod(int(local_ts), 86400)
+    hm = f"{sec // 3600:02d}:{sec % 3600 // 60:02d}"
     if local_ts - now_local < 6 * 86400:
-        day = "today" if d.date() == datetime.fromtimestamp(now_local, UTC).date() else WEEKDAYS[d.weekday()]
-        return f"{day} {d.hour:02d}:{d.minute:02d}"
-    return f"{d.day} {MONTHS[d.month - 1]} {d.hour:02d}:{d.minute:02d}"
+        name = "today" if day == int(now_local) // 86400 else WEEKDAYS[(day + 3) % 7]
+        return f"{name} {hm}"
+    d = date.fromordinal(_EPOCH_ORDINAL + day)
+    return f"{d.day} {MONTHS[d.month - 1]} {hm}"
 
 
 def local_date(local_ts: float) -> str:
-    d = datetime.fromtimestamp(local_ts, UTC)
+    d = date.fromordinal(_EPOCH_ORDINAL + int(local_ts) // 86400)
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rich.table import Table
 
-VIOLATIONS = ("closed", "cap", "hours", "channel")
+VIOLATIONS = ("closed", "cap", "hours", "channel", "nurture")
 
 
 @dataclass

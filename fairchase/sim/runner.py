@@ -121,6 +121,8 @@ def simulate(world: World, pool: LeadPool, policy, days: int | None = None,
                 continue
             rec, action = recs[i], dec.get("action")
             if action == "stop":
+                if dec.get("next_state") == "nurture" and "mailing_list" not in rec["consents"]:
+                    m.violations["nurture"] += 1
                 if i in open_:
                     del open_[i]
                     rec["status"] = "lost"

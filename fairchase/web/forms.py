@@ -176,8 +176,12 @@ class BusinessSettingsForm(forms.ModelForm):
                   "minutes_call", "minutes_email", "minutes_text", "minutes_visit"]
         widgets = {"contact_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
                    "contact_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
-        labels = {"max_attempts_per_week": "Weekly cap (attempts per lead per 7 days)",
-                  "daily_minutes": "Daily selling minutes (per person)"}
+        labels = {"max_attempts_per_week": "Weekly cap (tries per lead per 7 days)",
+                  "daily_minutes": "Daily selling minutes (per person)",
+                  "contact_start": "Contact hours from", "contact_end": "Contact hours until",
+                  "business_timezone": "Business time zone",
+                  "minutes_call": "Minutes per call", "minutes_email": "Minutes per email",
+                  "minutes_text": "Minutes per text", "minutes_visit": "Minutes per visit"}
 
     def clean_business_timezone(self):
         zone = _normalized(normalize_timezone, self.cleaned_data.get("business_timezone"))

@@ -43,4 +43,4 @@ def test_speed_to_lead_median_is_over_finished_leads(client, boss, history):
     delays = [(f - c).total_seconds() / 60 for c, f in Lead.objects.filter(
         status__in=FINISHED_STATUSES, first_response_at__isnull=False).values_list("created_at", "first_response_at")]
     shown = float(html.split('data-median-minutes="', 1)[1].split('"', 1)[0])
-    assert shown == pytest.approx(statistics.median(delays))
+    assert shown == pytest.approx(statistics.median(delays), abs=0.02)  # the database measures to the second

@@ -28,3 +28,9 @@ def test_labels_are_escaped():
 
 def test_compact_money_keeps_axis_labels_short():
     assert [svg.compact_money(v) for v in (0, 250, 12500, 1_200_000, -5000)] == ["$0", "$250", "$12.5k", "$1.2M", "-$5k"]
+
+
+def test_axes_get_round_limits_with_zero_on_a_tick():
+    assert svg.nice_range(0, 0.38) == (0.0, 0.4, 0.1)
+    assert svg.nice_range(-55210, 1163) == (-60000, 20000, 20000)
+    assert svg.nice_range(0, 0) == (0.0, 0.2, 0.2)

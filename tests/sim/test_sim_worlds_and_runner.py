@@ -1,5 +1,7 @@
 """The engine: deterministic, common random numbers, invariants counted, oracle on top."""
 
+import subprocess
+import sys
 from dataclasses import replace
 
 import numpy as np
@@ -18,11 +20,17 @@ def _plain(results):
 
 def test_a_run_is_deterministic_for_a_seed():
     world = get_world("local_contractor", quick=True)
-    a, _ = run_world(world, seed=7, include_fairchase=False)
-    b, _ = run_world(world, seed=7, include_fairchase=False)
-    c, _ = run_world(world, seed=8, include_fairchase=False)
+    a, _ = run_world(world, seed=7)
+    b, _ = run_world(world, seed=7)
+    c, _ = run_world(world, seed=8)
     assert _plain(a) == _plain(b)
     assert _plain(a) != _plain(c)
+
+
+def test_the_simulator_does_not_import_django():
+    code = "import sys, fairchase.sim, fairchase.sim.cli; print('django' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_leads_and_their_random_numbers_are_the_same_for_every_policy():
@@ -107,8 +115,11 @@ class _Pest:
     name = "pest"
 
     def plan(self, leads, now):
-        return [{"id": x["id"], "action": "contact", "channel": "text", "priority": 1.0,
-                 "due": now.replace(hour=3) + DAY * 0, "expected_value": 0.0} for x in leads]
+        out = [{"id": x["id"], "action": "contact", "channel": "text", "priority": 1.0,
+                "due": now.replace(hour=3), "expected_value": 0.0} for x in leads]
+        # and puts everyone who has had five tries on the mailing list, consent or not
+        return out + [{"id": x["id"], "action": "stop", "next_state": "nurture", "priority": 0.0}
+                      for x in leads if len(x["attempts"]) >= 5]
 
 
 def test_the_runner_counts_a_pests_violations():
@@ -119,6 +130,7 @@ def test_the_runner_counts_a_pests_violations():
     assert m.violations["cap"] > 0
     assert m.violations["closed"] > 0
     assert m.violations["channel"] > 0  # texts to leads without SMS consent
+    assert m.violations["nurture"] > 0
 
 
 @pytest.mark.parametrize("name", ["complaint_prone"])

@@ -72,7 +72,7 @@ def test_log_in_see_today_click_no_answer_and_watch_it_rerank(page_for, alice, m
     top = before[0]
     assert top in {str(leads[0].pk), str(leads[1].pk)}  # a waiting enquiry comes first
     page.locator(f"#row-{top} button[value=no_answer]").click()
-    page.wait_for_selector("text=Logged no answer")
+    page.wait_for_selector("text=: logged.")
     after = _rows(page)
     assert after[0] != top  # re-ranked without a page load
     assert page.evaluate("document.querySelector('#section-new').innerText").count("Respond now") == len(

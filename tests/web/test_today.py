@@ -82,7 +82,7 @@ def test_no_answer_logs_an_attempt_replans_and_rerenders_without_reload(client, 
     assert r.status_code == 200
     html = r.content.decode()
     assert "<html" not in html  # a fragment, swapped into #agenda
-    assert "Logged no answer (call) for Click Me" in html
+    assert "No answer from Click Me (call): logged." in html
     lead.refresh_from_db()
     assert lead.attempt_count == 1
     assert Attempt.objects.get(lead=lead).outcome == "no_answer"
@@ -203,3 +203,31 @@ def test_today_runs_a_fixed_number_of_queries_however_many_leads(client, alice, 
     client.get("/")  # warm the session and settings rows
     with django_assert_max_num_queries(10):
         assert client.get("/").status_code == 200
+
+
+def test_every_agenda_query_on_leads_uses_an_index(alice, make_lead):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL's planner prefers a sequential scan on a table this small")
+    lead = make_lead(alice)
+    _plan(lead, attempt_count=1)
+    seen = []
+
+    def capture(execute, sql, params, many, context):
+        seen.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(capture):
+        agenda_for(alice, timezone.now())
+    plans = []
+    with connection.cursor() as cur:
+        for sql, params in seen:
+            if "leads_lead" in sql:
+                cur.execute("EXPLAIN QUERY PLAN " + sql, params)
+                plans.append(" | ".join(str(row[-1]) for row in cur.fetchall()))
+    assert plans
+    for plan in plans:
+        assert "SCAN leads_lead" not in plan, plan
+    assert any("web_lead_new_enquiry" in p for p in plans)
+    assert any("web_lead_contact" in p for p in plans)

@@ -79,8 +79,9 @@ def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> st
         channel = channel or lead.next_channel or ("call" if lead.phone else "email")
         actions.log_attempt(lead, channel, outcome, user=user)
         lead.refresh_from_db()
-        label = dict(Outcome.choices)[outcome].lower()
-        return f"Logged {label} ({channel}) for {lead.name}. {_next_step(lead)}"
+        said = {Outcome.NO_ANSWER: f"No answer from {lead.name}", Outcome.LEFT_MESSAGE: f"Left {lead.name} a message",
+                Outcome.TALKED: f"Talked with {lead.name}", Outcome.REPLIED: f"{lead.name} replied"}[outcome]
+        return f"{said} ({channel}): logged. {_next_step(lead)}".strip()
     if outcome == "won":
         actions.mark_won(lead, user=user)
         return f"{lead.name}: won. Well done!"

@@ -1,0 +1,41 @@
+"""Property-based tests of the whole API from its own OpenAPI schema (schemathesis):
+no answer is a 5xx, every status code is documented, every body matches its schema."""
+
+from datetime import timedelta
+
+import pytest
+import schemathesis
+from django.utils import timezone
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from fairchase.leads import actions
+
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+
+from fairchase.wsgi import application  # noqa: E402 (pytest-django has set Django up)
+
+# The schema is fetched through the app itself, as a client would.
+schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+
+
+@pytest.fixture
+def alices_book(alice, bob, make_lead, token_for):
+    """A few real objects (ids 1.. exist, so generated ids sometimes hit them) and a token."""
+    ann = make_lead(alice, name="Ann Lee")
+    actions.add_commitment(ann, by="us", what="Call back", due_at=timezone.now() + timedelta(days=1))
+    make_lead(alice, name="Cy Engaged")
+    make_lead(bob, name="Bob's lead")
+    return token_for(alice)
+
+
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_the_api_never_fails_and_matches_its_schema(case, alices_book):
+    case.call_and_validate(headers=alices_book, checks=CHECKS)
