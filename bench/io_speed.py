@@ -19,7 +19,7 @@ from pathlib import Path
 
 IMPORT_ROWS = 100_000
 API_LEADS = 10_000
-TARGETS = {"import_seconds": 30.0, "import_peak_mb": 500.0, "api_median_ms": 50.0}
+TARGETS = {"import_seconds": 30.0, "import_cpu_seconds": 30.0, "import_peak_mb": 500.0, "api_median_ms": 50.0}
 
 
 def write_csv(path: Path, rows: int) -> None:
@@ -54,10 +54,10 @@ def _child() -> dict:
     write_csv(csv_path, IMPORT_ROWS)
 
     base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     with open(csv_path, "rb") as f:
         report = import_file(f, owner, filename="leads.csv")
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     imported = Lead.objects.count()
 
@@ -76,7 +76,7 @@ def _child() -> dict:
         times.append((time.perf_counter() - t) * 1000)
         assert r.status_code == 200, r.content[:200]
     return {"rows": report.rows, "created": report.created, "bad": report.bad, "imported": imported,
-            "import_seconds": seconds, "import_peak_mb": peak, "base_mb": base_rss,
+            "import_seconds": seconds, "import_cpu_seconds": cpu, "import_peak_mb": peak, "base_mb": base_rss,
             "api_leads": Lead.objects.count(), "api_median_ms": statistics.median(times)}
 
 
@@ -104,6 +104,7 @@ def main() -> None:
         table.add_column(col, justify="right" if col != "measure" else "left")
     rows = [
         (f"import {r['rows']:,}-row CSV: time", r["import_seconds"], "s", "import_seconds"),
+        ("import: CPU time (unaffected by other load)", r["import_cpu_seconds"], "s", "import_cpu_seconds"),
         ("import: peak memory (process RSS)", r["import_peak_mb"], "MB", "import_peak_mb"),
         (f"API lead list, {r['api_leads']:,} leads: median", r["api_median_ms"], "ms", "api_median_ms"),
     ]
@@ -112,7 +113,8 @@ def main() -> None:
         table.add_row(label, f"{value:,.1f} {unit}", f"≤ {TARGETS[key]:,.0f} {unit}", f"{ratio:.2f}",
                       "yes" if ratio <= 1 else "NO")
     Console().print(table)
-    print(f"created {r['created']:,} leads, {r['bad']} bad rows; baseline RSS before import {r['base_mb']:.0f} MB")
+    print(f"created {r['created']:,} leads, {r['bad']} bad rows; baseline RSS before import {r['base_mb']:.0f} MB; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times stretch under load)")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,9 @@ def make_leads(n: int, seed: int = 1, finished: bool = False, attempts_mean: flo
     """Synthetic lead records in the contract's format (datetimes shared from a pool)."""
     rng = random.Random(seed)
     hours = [NOW - timedelta(hours=h) for h in range(24 * 120)]
-    signal_sets = [tuple(s for s in SIGNALS if rng.random() < 0.15) for _ in range(256)]
+    # read-only lists are shared between leads, as rows decoded from one table would be
+    signal_sets = [[s for s in SIGNALS if rng.random() < 0.15] for _ in range(256)]
+    consent_sets = (["mailing_list", "sms"], [], [])
     leads = []
     for i in range(n):
         age = rng.randrange(0, 24 * 90)
@@ -55,8 +57,8 @@ def make_leads(n: int, seed: int = 1, finished: bool = False, attempts_mean: flo
         lead = {"id": f"L{i:07d}", "source": SOURCES[i % len(SOURCES)],
                 "value": round(rng.lognormvariate(7.5, 1.0), 2) if rng.random() > 0.2 else None,
                 "created_at": created, "timezone": ZONES[i % len(ZONES)],
-                "signals": list(signal_sets[i % 256]),
-                "consents": ["mailing_list", "sms"] if i % 3 == 0 else [],
+                "signals": signal_sets[i % 256],
+                "consents": consent_sets[i % 3],
                 "attempts": attempts, "status": status}
         if i % 50 == 7:
             lead["commitment"] = {"due": NOW + timedelta(days=2), "by": "us", "what": "quote"}

@@ -4,7 +4,7 @@ payload is a 4xx with a message, never a database error."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from django.utils import timezone
@@ -32,14 +32,14 @@ When = Annotated[datetime, AfterValidator(_sane_time)]
 Money = Annotated[float, Field(ge=0, le=9_999_999_999)]
 
 
-class ChannelIn(str, Enum):
+class ChannelIn(StrEnum):
     call = "call"
     email = "email"
     text = "text"
     visit = "visit"
 
 
-class OutcomeIn(str, Enum):
+class OutcomeIn(StrEnum):
     no_answer = "no_answer"
     left_message = "left_message"
     talked = "talked"
@@ -48,7 +48,7 @@ class OutcomeIn(str, Enum):
     opted_out = "opted_out"
 
 
-class StatusFilter(str, Enum):
+class StatusFilter(StrEnum):
     open = "open"
     engaged = "engaged"
     nurture = "nurture"
@@ -181,7 +181,7 @@ class AttemptOut(Schema):
     notes: str
 
 
-class ByIn(str, Enum):
+class ByIn(StrEnum):
     us = "us"
     lead = "lead"
 
@@ -212,7 +212,7 @@ class CommitmentOut(Schema):
                 "state": c.state, "created_at": c.created_at, "resolved_at": c.resolved_at}
 
 
-class StopState(str, Enum):
+class StopState(StrEnum):
     nurture = "nurture"
     revisit = "revisit"
     closed = "closed"
@@ -224,7 +224,7 @@ class StopIn(Schema):
     reason: Text(500) = ""
 
 
-class OptOutChannel(str, Enum):
+class OptOutChannel(StrEnum):
     email = "email"
     call = "call"
     text = "text"

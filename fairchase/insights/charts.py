@@ -12,22 +12,26 @@ from .numbers import source_label
 
 
 def money(v) -> str:
+    """$1,234 / -$56 / – for missing."""
     if v is None:
         return "–"
     return f"-${-v:,.0f}" if v < 0 else f"${v:,.0f}"
 
 
 def pct(v) -> str:
+    """Percent with one decimal under 10%, none above."""
     return "–" if v is None else f"{v:.1%}" if v < 0.1 else f"{v:.0%}"
 
 
 def stop_text(tries) -> str:
+    """How many tries the model makes before it stops, in words."""
     if tries is None:
         return "keeps trying"
     return "not at all" if tries == 0 else f"after {tries} tr{'ies' if tries != 1 else 'y'}"
 
 
 def reply_section(learned: dict) -> dict:
+    """Reply curves: all sources together, one panel per source with its band and raw counts."""
     curves = [c for c in learned["curves"] if c["points"]]
     ks = [p["k"] for p in curves[0]["points"]] if curves else list(range(1, 11))
     overview = svg.line_chart(
@@ -75,6 +79,7 @@ def _short_rule(row: dict) -> str:
 
 
 def whatif_section(backtest: dict) -> dict:
+    """The backtest as a chart of profit against what you did, plus its rows."""
     rows = backtest.get("rows") or []
     actual = next((r["profit"] for r in rows if r.get("kind") == "actual"), None) or 0.0
     # Every rule's profit lands within a few percent of the others, so the chart shows the
@@ -89,7 +94,7 @@ def whatif_section(backtest: dict) -> dict:
                     [f"{r['label']}: profit {money(r['profit'])} ({_signed(r['profit'] - actual)} vs what you did), "
                      f"{r['wins_kept'] or 0:.0f} wins kept, {money(r['value_lost'])} lost, "
                      f"{r['hours_saved'] or 0:.0f} h saved" for r in rows])],
-        x_label="Stop after N tries (You = what you did, FC = Fairchase)", y_label="Profit change",
+        x_label="Stop after N tries (FC = Fairchase)", y_label="Profit change",
         y_format=_signed, tick_format=svg.compact_money, highlight="FC") if rows else None
     best = max(rows, key=lambda r: r["profit"] or float("-inf")) if rows else None
     return {**backtest, "chart": chart, "best": best}
@@ -100,6 +105,7 @@ def _signed(v) -> str:
 
 
 def money_section(data: dict) -> dict:
+    """Lead cost, selling time and value won per source and per attempt number."""
     costs = {c.source: float(c.cost_per_lead) for c in SourceCost.objects.all()}
     hourly, margin = data["hourly_cost"], data["margin"]
     rows = []
@@ -138,6 +144,7 @@ def money_section(data: dict) -> dict:
 
 
 def speed_section(speed: dict) -> dict:
+    """Speed to lead: how fast we first tried, and who answered by that speed."""
     buckets = speed["buckets"]
     labels = [b["label"] for b in buckets]
     dist = svg.bar_chart(
@@ -167,6 +174,7 @@ def _duration(minutes) -> str:
 
 
 def status_section(status: list[dict]) -> dict:
+    """Where the leads ended up, as one stacked bar."""
     parts = [(r["status"], r["label"], r["n"]) for r in status if r["n"]]
     total = sum(r["n"] for r in status) or 1
     chart = svg.share_bar("status-share", "What became of the leads",
@@ -175,6 +183,7 @@ def status_section(status: list[dict]) -> dict:
 
 
 def signals_section(learned: dict) -> dict:
+    """Each signal's effect on the odds of an answer and of a win, with its band."""
     sigs = learned["signals"]
 
     def rows(kind):

@@ -82,18 +82,20 @@ def _legend(names: Sequence[tuple[str, str]], y: int = 16) -> tuple[list[str], i
 
 
 def _tick_label(x: float, label: str, wrap: bool, bold: bool) -> str:
+    """A category name under its bars; crowded axes get a smaller font and two lines."""
     weight = ' font-weight="bold"' if bold else ""
-    if not wrap or " " not in label:
+    if not wrap:
         return f'<text x="{_f(x)}" y="{H - PAD_B + 15}" text-anchor="middle"{weight}>{escape(label)}</text>'
-    first, rest = label.split(" ", 1)
+    first, _, rest = label.partition(" ")
+    second = f'<tspan x="{_f(x)}" dy="12">{escape(rest)}</tspan>' if rest else ""
     return (f'<text x="{_f(x)}" y="{H - PAD_B + 15}" text-anchor="middle" font-size="10.5"{weight}>'
-            f'<tspan x="{_f(x)}">{escape(first)}</tspan><tspan x="{_f(x)}" dy="12">{escape(rest)}</tspan></text>')
+            f'<tspan x="{_f(x)}">{escape(first)}</tspan>{second}</text>')
 
 
-def _axes(y_lo: float, y_hi: float, fmt: Callable[[float], str], y_of, x_label: str,
+def _axes(y_lo: float, y_hi: float, step: float, fmt: Callable[[float], str], y_of, x_label: str,
           y_label: str, label_y: float = H - 4) -> list[str]:
     out = ['<g class="axis" fill="#555" stroke="none">']
-    for t in _ticks(y_lo, y_hi):
+    for t in _ticks(y_lo, y_hi, step):
         y = y_of(t)
         out.append(f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{_f(y)}" y2="{_f(y)}" stroke="#ddd"/>'
                    f'<text x="{PAD_L - 4}" y="{_f(y + 4)}" text-anchor="end">{escape(fmt(t))}</text>')

@@ -17,7 +17,7 @@ def _adapter(field: models.Field) -> Callable | None:
     if isinstance(field, models.DecimalField):
         return lambda v: ops.adapt_decimalfield_value(v, field.max_digits, field.decimal_places)
     if isinstance(field, models.JSONField):
-        return lambda v: field.get_db_prep_save(v, connection)
+        return lambda v: ops.adapt_json_value(v, field.encoder)
     return None
 
 

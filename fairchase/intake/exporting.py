@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from fairchase.leads.models import Attempt, Commitment, Lead
+from fairchase.leads.models import Attempt, Commitment
 
 from .reading import FORMULA_TRIGGERS
 

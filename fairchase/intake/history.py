@@ -17,7 +17,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from fairchase.leads import planning
-from fairchase.leads.models import ACTIVE_STATUSES, Attempt, Channel, Lead, Outcome, Status, StatusChange
+from fairchase.leads.models import (
+    ACTIVE_STATUSES,
+    Attempt,
+    Channel,
+    Lead,
+    Outcome,
+    Status,
+    StatusChange,
+)
 
 from .importer import ImportReport
 from .models import ImportedRecord

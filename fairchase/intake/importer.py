@@ -169,6 +169,7 @@ class _Batch:
                     imp.report.add_error(line, str(exc))
             if new and not imp.dry_run:
                 imp.write_new(new)
+        imp.report.created += len(new)  # counted once written (a failed batch creates nothing)
         if not imp.dry_run:  # once written, the next batch finds these leads in the database
             imp.pending.clear()
 
@@ -193,12 +194,11 @@ class Importer:
         return self.pending.get(fields.get("email", "")) or self.pending.get(fields.get("phone", ""))
 
     def new_lead(self, fields: dict) -> NewLead:
-        lead = NewLead.make(owner_id=self.owner.pk, status=Status.OPEN, source=self.default_source,
-                            created_at=timezone.now(), **fields)
+        lead = NewLead.make(**{"owner_id": self.owner.pk, "status": Status.OPEN, "source": self.default_source,
+                               "created_at": timezone.now(), **fields})
         for key in (lead.email, lead.phone):
             if key:
                 self.pending[key] = lead
-        self.report.created += 1
         return lead
 
     def merge(self, lead: Lead, fields: dict) -> None:

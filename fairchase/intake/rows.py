@@ -10,7 +10,12 @@ from dateutil import parser as dateparser
 from django.utils import timezone
 
 from fairchase.leads.models import CONSENTS, GOOD_SIGNALS, POOR_SIGNALS
-from fairchase.leads.normalize import InvalidContact, normalize_email, normalize_phone, normalize_timezone
+from fairchase.leads.normalize import (
+    InvalidContact,
+    normalize_email,
+    normalize_phone,
+    normalize_timezone,
+)
 
 from .reading import FORMULA_TRIGGERS
 

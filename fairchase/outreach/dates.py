@@ -155,8 +155,8 @@ def find_date(text: str, ref: datetime, zone: str | None = None, *, dayfirst: bo
     lowered = text.lower()
     best = None
     # The most specific expression wins ("next week, Tuesday afternoon" is Tuesday);
-    # PATTERNS is ordered from most to least specific, ties go to the earliest.
-    for rank, (kind, pattern) in enumerate(PATTERNS):
+    # SPECIFICITY ranks the kinds; ties go to the earliest in the text.
+    for kind, pattern in PATTERNS:
         for m in pattern.finditer(lowered):
             try:
                 d = _date_from(kind, m, local.date(), dayfirst)

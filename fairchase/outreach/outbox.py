@@ -91,7 +91,7 @@ def _pid_alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
+    except PermissionError:  # alive, owned by someone else
         return True
     return True
 
@@ -164,7 +164,7 @@ def _claimed(pk: int, now: datetime):
     msg = OutboundMessage.objects.select_related("queued_by").get(pk=pk)
     # The lead's row lock orders this check against an opt-out committing in parallel
     # (on SQLite the IMMEDIATE transaction holds the database's write lock instead).
-    lead = Lead.objects.select_for_update().get(pk=msg.lead_id)
+    lead = Lead.objects.select_for_update(of=("self",)).select_related("owner").get(pk=msg.lead_id)
     msg.lead = lead
     if msg.state != State.SENDING or msg.claimed_by != WORKER_ID:
         return msg, lead, msg.state
@@ -184,6 +184,9 @@ def _send(msg: OutboundMessage) -> tuple[str, ChannelError | None]:
         return channel_for(msg.channel).send(msg), None
     except ChannelError as exc:
         return "", exc
+    except Exception as exc:  # we cannot tell how far it got: a person decides, never a silent resend
+        log.exception("sending message %s failed unexpectedly", msg.pk)
+        return "", ChannelError(f"{type(exc).__name__}: {exc}", "unknown")
 
 
 def _record(msg: OutboundMessage, lead: Lead, provider_id: str, error: ChannelError | None, now: datetime,

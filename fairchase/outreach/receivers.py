@@ -12,7 +12,6 @@ from fairchase.leads.people import profile_of
 from .locks import wait_for_sends
 from .outbox import cancel_pending
 
-
 STOPPING_OUTCOMES = (Outcome.REPLIED, Outcome.OPTED_OUT, Outcome.TALKED)
 
 

@@ -3,8 +3,6 @@ per-row extra), the lead page's message panel, and timeline entries."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.urls import reverse
 from django.utils import timezone
 
@@ -47,6 +45,8 @@ def today_panel_context(request) -> dict:
 
 def today_extra_context(request, lead) -> dict:
     """The drafted email/text for an agenda row (after-call drafts sit in the page block)."""
+    if lead.next_channel not in ("email", "text") and lead.next_action != "stop":
+        return {}  # a call or visit row: nothing to draft, and no queries for it
     pending = OutboundMessage.objects.filter(lead=lead, state__in=[State.QUEUED, State.SENDING]).first()
     if pending is not None:
         return {"pending": pending}

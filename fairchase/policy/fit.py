@@ -319,25 +319,12 @@ def _fit_complaint(model, rows, S):
                            [P.source_prior(n)[2] for n in model.sources], P.CHANNEL_COMPLAINT[1:]])
     sd = np.concatenate([[P.SD["c_base"], P.SD["c_attempt"], P.SD["c_recent"], 1.0],
                          np.full(S, P.SD["source"]), np.full(3, P.SD["channel"])])
-    beta, _, cov = fit_logistic(X, trials, succ, mean, sd)
+    beta, _, _ = fit_logistic(X, trials, succ, mean, sd)
     model.c_base, model.c_attempt, model.c_recent, model.c_engaged = (float(b) for b in beta[:4])
     src = beta[4: 4 + S]
     n = model.source_leads[:S]
     pooled = float((src * n).sum() / n.sum()) if n.sum() else 0.0
-    # uncertainty of the complaint log-odds, so plan can price the posterior mean risk:
-    # var = q0[s, c] + a^2 s11 + r^2 s22 + 2a q1[s, c] + 2r q2[s, c] + 2ar s12
-    # with a = attempts before this one and r = attempts in the last 7 days
-    w = n / n.sum() if n.sum() else np.zeros(S)
-    base = np.zeros((S + 1, 4, n_par))
-    base[:, :, 0] = 1.0
-    base[np.arange(S), :, 4 + np.arange(S)] = 1.0
-    base[S, :, 4: 4 + S] = w
-    for c in range(1, 4):
-        base[:, c, 4 + S + c - 1] = 1.0
-    model.c_q0 = np.einsum("scp,pq,scq->sc", base, cov, base)
-    model.c_q1 = np.einsum("scp,p->sc", base, cov[1])
-    model.c_q2 = np.einsum("scp,p->sc", base, cov[2])
-    model.c_s11, model.c_s22, model.c_s12 = float(cov[1, 1]), float(cov[2, 2]), float(cov[1, 2])
+
     model.c_source = np.concatenate([src, [pooled]])
     model.c_channel = np.concatenate([[0.0], beta[4 + S:]])
     kk = np.minimum(cmp[:, 1], P.K) - 1

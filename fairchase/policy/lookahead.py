@@ -41,13 +41,13 @@ def schedule_gap(done: np.ndarray, schedule=P.SCHEDULES[0]) -> np.ndarray:
 def recent_counts(recent: np.ndarray, planned: np.ndarray) -> np.ndarray:
     """Attempts in the 7 days before each planned time (past attempts and earlier planned ones)."""
     n, H = planned.shape
-    out = np.zeros((n, H))
+    out = np.empty((n, H))
     for j in range(H):
-        t = planned[:, j : j + 1]
-        past = (t - recent < WEEK) & (t - recent >= 0)
-        out[:, j] = past.sum(axis=1)
+        since = planned[:, j : j + 1] - WEEK
+        count = np.count_nonzero(recent > since, axis=1)  # NaN compares False
         if j:
-            out[:, j] += (t - planned[:, :j] < WEEK).sum(axis=1)
+            count += np.count_nonzero(planned[:, :j] > since, axis=1)
+        out[:, j] = count
     return out
 
 
@@ -78,8 +78,9 @@ def lookahead(model, settings, lead, due0, schedule):
             + model.age[age_bucket(planned - lead["created"][:, None])]
             - P.TAIL_SLOPE * np.maximum(knum - K, 0))
     base[:, 0] += lead["agreed"] * model.agreed
+    base = base.astype(np.float32)  # single precision halves the memory traffic of the DP
     win = sigmoid(lead["win_logit"][:, None] + model.win_late * (np.minimum(knum, K) - 1))
-    prize = win * (lead["value"] * settings.margin)[:, None]
+    prize = (win * (lead["value"] * settings.margin)[:, None]).astype(np.float32)
     n7 = np.minimum(recent_counts(lead["recent"][:, :6], planned), 6)  # capped: 6 suffice
     c_logit = (model.c_base + model.c_attempt * (np.minimum(knum, 15) - 1)
                + model.c_recent * n7 + model.c_source[src][:, None])
@@ -87,18 +88,18 @@ def lookahead(model, settings, lead, due0, schedule):
     active = [c for c in range(C) if ((avail >> c) & 1).any()] or [0]
     A = len(active)
     act = np.array(active)
-    before = (np.minimum(knum, 15) - 1)[:, :, None]
-    risk = model.complaint_risk(c_logit[:, :, None] + model.c_channel[act][None, None, :],
-                                src[:, None, None], act[None, None, :], before,
-                                n7[:, :, None])  # (n, H, A)
+    risk = sigmoid((c_logit[:, :, None] + model.c_channel[act][None, None, :])
+                   .astype(np.float32))  # (n, H, A)
     cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in active])
     cost = cost * settings.minute_cost()
     penalty = risk * settings.complaint_cost + cost[None, None, :]
-    chan = model.chan_reply[act]
-    into = model.switch_into[act]
+    penalty = penalty.astype(np.float32)
+    chan = model.chan_reply[act].astype(np.float32)
+    into = model.switch_into[act].astype(np.float32)
     usable = ((avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
-    blocked = np.where(usable, 0.0, -np.inf)
-    v_next = np.zeros((n, A))
+    blocked = np.where(usable, np.float32(0.0), np.float32(-np.inf))
+    v_next = np.zeros((n, A), dtype=np.float32)
+    rows = np.arange(n)
     # the reply chance of channel c only depends on whether c repeats the previous channel,
     # so each step needs two (n, A) tables instead of one per (previous, next) pair
     for j in range(H - 1, 0, -1):
@@ -107,11 +108,15 @@ def lookahead(model, settings, lead, due0, schedule):
                            v_next) + blocked
         move = _step_value(sigmoid(base[:, j, None] + chan + into), prize[:, j], penalty[:, j],
                            keep, v_next) + blocked
-        v = np.empty((n, A))
-        for p in range(A):
-            others = np.delete(move, p, axis=1).max(axis=1) if A > 1 else np.full(n, -np.inf)
-            v[:, p] = np.maximum(stay[:, p], others)
-        v_next = np.maximum(0.0, v)
+        # best channel other than the previous one: the top of `move`, or its runner-up
+        top = move.argmax(axis=1)
+        first = move[rows, top]
+        second = np.full(n, -np.inf, dtype=np.float32)
+        if A > 1:
+            move[rows, top] = -np.inf
+            second = move.max(axis=1)
+        others = np.where(top[:, None] == np.arange(A)[None, :], second[:, None], first[:, None])
+        v_next = np.maximum(np.float32(0.0), np.maximum(stay, others))
     moved = (prev[:, None] < C) & (act[None, :] != prev[:, None])
     h0 = sigmoid(base[:, 0, None] + chan[None, :] + moved * into[None, :])
     ev0 = h0 * prize[:, 0, None] - penalty[:, 0, :]

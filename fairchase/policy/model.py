@@ -53,12 +53,6 @@ class Model:
     c_engaged: float = 0.0
     c_source: np.ndarray = None  # (S+1,)
     c_channel: np.ndarray = None  # (4,)
-    c_q0: np.ndarray = None  # (S+1, 4) complaint log-odds variance terms (see fit)
-    c_q1: np.ndarray = None
-    c_q2: np.ndarray = None
-    c_s11: float = 0.0
-    c_s22: float = 0.0
-    c_s12: float = 0.0
     c_tried: np.ndarray = None  # (K,) attempts by attempt number
     c_events: np.ndarray = None  # (K,) opt-outs by attempt number
     value_median: np.ndarray = None  # (S+1,)
@@ -87,14 +81,6 @@ class Model:
             if eff:
                 out += ((masks >> g) & 1) * eff
         return out
-
-    def complaint_risk(self, logit, src, channel, before, recent):
-        """Posterior-mean complaint probability: the log-odds' uncertainty raises a small risk
-        (probit approximation of E[sigmoid(x)], x ~ N(logit, var))."""
-        q0, q1, q2 = self.c_q0[src, channel], self.c_q1[src, channel], self.c_q2[src, channel]
-        var = (q0 + before**2 * self.c_s11 + recent**2 * self.c_s22 + 2 * before * q1
-               + 2 * recent * q2 + 2 * before * recent * self.c_s12)
-        return sigmoid(logit / np.sqrt(1.0 + 0 * np.pi / 8.0 * np.clip(var, 0.0, None)))
 
     def source_label(self, s: int) -> str:
         return self.sources[s] if s < len(self.sources) else "all"

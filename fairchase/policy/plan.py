@@ -18,7 +18,7 @@ import numpy as np
 from . import priors as P
 from . import reasons as R
 from .fit import fit
-from .lookahead import engaged_value, lookahead, pick_channel, revisit_worth, schedule_gap
+from .lookahead import engaged_value, lookahead, revisit_worth, schedule_gap
 from .model import Model
 from .records import (CHANNEL_BIT, CLOSED_KIND, ENGAGED, OPEN, UNREACHABLE, UNREADABLE,
                       WAIT_PAUSED, WAIT_REVISIT, WEEK, parse_leads, to_ts)
@@ -27,7 +27,7 @@ from .timing import ContactHours, utc_datetime
 
 _utc = datetime.fromtimestamp
 
-CHUNK = 65536
+CHUNK = 32768
 MIN_LEADS_FOR_SCHEDULES = 200
 NEW_LEAD_BAND = 1000.0
 ENGAGED_GAP = {3: 0.0, 2: 7 * 86400.0}  # they wrote back: answer now; we talked: follow up in a week
@@ -87,7 +87,6 @@ def plan(model, leads, now, settings=None) -> list[dict]:
     elif not isinstance(leads, list):
         leads = list(leads)
     ctx = _Context(model, settings, now_ts)
-    ctx.n_total = len(leads)
     out: list[dict] = []
     priorities, extras = [], []
     collecting = gc.isenabled()
@@ -181,7 +180,6 @@ def _plan_chunk(ctx: _Context, leads: list):
                 res_open[key] = np.where(pick, arr, res_open[key])
             best_v = res_open["v"]
         due[io], due_local[io] = res_open["due"], res_open["due_local"]
-        _spend_time_wisely(ctx, res_open, due[io], share=n / ctx.n_total)
     idx = np.nonzero(live)[0]
     now_local = np.full(n, now)
     now_local[idx] = now + (due_local - due)[idx]
@@ -259,30 +257,6 @@ def _lift_new_enquiries(out, prio, extra, now, settings):
         out[i]["priority"] = float(prio[i])
 
 
-def _spend_time_wisely(ctx, res, due, share):
-    """When today's contacts need more than `daily_minutes`, a minute is worth more than its
-    hourly cost: the value per minute of the last contact that still fits (seed 003: better
-    leads in the wings). Re-choose each contact's channel at that price of time, so a
-    3-minute email can beat a 6-minute call. Whether to keep chasing is still decided at
-    the hourly cost: a lead that does not fit today waits for a quieter day."""
-    go = res["v"] > 0
-    soon = go & (due < ctx.now + 86400.0)
-    if not soon.any():
-        return
-    minutes = np.array(ctx.minutes_list)
-    need = minutes[res["channel"]]
-    prio = res["ev"] / need
-    idx = np.nonzero(soon)[0]
-    order = idx[np.argsort(-prio[idx], kind="stable")]
-    over = np.nonzero(np.cumsum(need[order]) > ctx.settings.daily_minutes * share)[0]
-    if not len(over) or prio[order[over[0]]] <= 0:
-        return
-    price = prio[order[over[0]]]
-    worth = np.where(res["all_total"] > 0, res["all_total"] - price * minutes[None, :], -np.inf)
-    best = np.argmax(worth, axis=1)
-    pick_channel(res, np.where(go, best, res["channel"]))
-
-
 def _columns(res, idx, n):
     """Scatter per-subset result arrays back to chunk positions, as Python lists."""
     cols = {}
@@ -310,6 +284,7 @@ def _assemble_silent(ctx, b, lead, io, res, out, prio):
     names = P.CHANNELS
     complaint_cost = ctx.settings.complaint_cost
     utc = UTC
+    due_cache: dict = {}  # many leads share a due time (e.g. "now"): share the datetime too
     for i, c, p, ev, v, gross, cost, risk, win, pr, is_new, wait, contact in zip(*cols, strict=True):
         s = src_l[i]
         k = k_l[i]
@@ -318,7 +293,8 @@ def _assemble_silent(ctx, b, lead, io, res, out, prio):
             reason = R.contact_silent(c, when, labels[s], k, p, evidence[s], gross, cost,
                                       R.waited(wait) if is_new else "", value_l[i])
             out[i] = {"id": None, "action": CONTACT, "channel": names[c],
-                      "due": _utc(due_l[i], utc), "priority": pr, "expected_value": ev,
+                      "due": due_cache.get(due_l[i]) or due_cache.setdefault(due_l[i], _utc(due_l[i], utc)),
+                      "priority": pr, "expected_value": ev,
                       "next_state": None, "revisit_at": None, "reason": reason,
                       "why_not_stop": R.keep_going(v, ev, win), "p_reply": p}
         else:

@@ -71,24 +71,24 @@ def waited(seconds: float) -> str:
 
 
 def contact_silent(ch, when, src, k, p, evidence, prize, cost, wait, value):
-    """Reason for the next try on a silent lead."""
+    """Reason for the next try on a silent lead (inline formats: this runs per lead)."""
     name = CHANNELS[ch]
     label = source_label(src)
     if k == 0:
         return (f"{VERB[name]} {when}: new enquiry from {label[:-1] if label.endswith('s') else label}"
-                f"{wait} ({money(value)}); {label} answer a first {NOUN[name]} {pct(p)} of the time"
+                f"{wait} (${value:,.0f}); {label} answer a first {name} {p:.1%} of the time"
                 f" ({evidence}).")
-    return (f"{VERB[name]} {when}: {label} answer a {ordinal(k + 1)} try by {NOUN[name]} {pct(p)} of"
-            f" the time ({evidence}); on {money(value)} that is worth {money(prize)} against"
-            f" {money(cost)} of your time.")
+    return (f"{VERB[name]} {when}: {label} answer a {ordinal(k + 1)} try by {name} {p:.1%} of"
+            f" the time ({evidence}); on ${value:,.0f} that is worth ${prize:,.2f} against"
+            f" ${cost:,.2f} of your time.")
 
 
 def keep_going(v, ev, p_win):
     if ev >= 0:
-        return (f"Keep going: a reply is worth a {pct(p_win)} chance of the deal, and this and the"
-                f" next tries are worth {money(v)} net in expectation.")
+        return (f"Keep going: a reply is worth a {p_win:.0%} chance of the deal, and this and the"
+                f" next tries are worth ${v:,.2f} net in expectation.")
     return (f"Keep going: this try alone nets {money(ev)}, but it sets up the next ones; together"
-            f" they are worth {money(v)} net.")
+            f" they are worth ${v:,.2f} net.")
 
 
 def stop_silent(ch, src, k, p, evidence, prize, cost):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from datetime import UTC, date, datetime
 
 import numpy as np
@@ -61,6 +62,7 @@ def to_float(value):
 
 
 _SEQ = (list, tuple, set, frozenset)
+_ATTEMPT_FIELDS = operator.itemgetter("outcome", "channel", "at")
 
 
 def as_list(value):
@@ -145,10 +147,10 @@ class LeadBatch:
         self.n = len(ids)
         self.ids = ids
         self.errors = errors
-        columns = list(zip(*rows, strict=True)) if rows else [()] * len(FIELDS)
+        table = np.array(rows, dtype=float).reshape(len(rows), len(FIELDS))  # one C call
         for j, name in enumerate(FIELDS):
-            dtype = float if j < N_FLOAT else np.int64
-            setattr(self, name, np.array(columns[j], dtype=dtype))
+            column = table[:, j]
+            setattr(self, name, column.copy() if j < N_FLOAT else column.astype(np.int64))
         # latest RECENT attempt times per lead, newest first (NaN-padded)
         self.recent = np.full((self.n, RECENT), np.nan)
         if recent_ts:
@@ -239,11 +241,16 @@ def _parse_lead(g, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_
     last_at = NAN
     attempts = g("attempts")
     for a in (attempts if type(attempts) is list else as_list(attempts)) if attempts else ():
-        ag = a.get if type(a) is dict else getter(a)
-        outcome = ag("outcome")
-        channel = ag("channel")
+        if type(a) is dict:
+            ag = a.get
+            try:
+                outcome, channel, at = _ATTEMPT_FIELDS(a)  # one C call for the common case
+            except KeyError:
+                outcome, channel, at = ag("outcome"), ag("channel"), ag("at")
+        else:
+            ag = getter(a)
+            outcome, channel, at = ag("outcome"), ag("channel"), ag("at")
         ci = CHANNEL_INDEX.get(channel, -1) if type(channel) is str else -1
-        at = ag("at")
         ts = at.timestamp() if type(at) is datetime and at.tzinfo else to_ts(at)
         if ts is not None:
             recent_lead.append(i)  # every attempt counts for the rolling-week cap

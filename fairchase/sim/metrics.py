@@ -115,7 +115,7 @@ def comparison_table(results: list[Metrics], title: str = "Policies by world") -
     """A rich table: one row per world and policy, profit normalised to the oracle."""
     t = Table(title=title, show_lines=False)
     for col in ("world", "policy", "profit", "vs oracle", "rev/hour", "wins", "att/lead",
-                "hours", "opt-outs/1k", "complaints/1k", "violations"):
+                "hours", "opt-outs/1k", "complaints/1k", "violations", "sec"):
         t.add_column(col, justify="left" if col in ("world", "policy") else "right")
     for world, row in by_world(results).items():
         oracle = row.get("oracle")
@@ -127,7 +127,7 @@ def comparison_table(results: list[Metrics], title: str = "Policies by world") -
             t.add_row(world if first else "", name, f"{m.profit:,.0f}", rel,
                       f"{m.revenue_per_hour:,.0f}", str(m.wins), f"{m.attempts_per_lead:.2f}",
                       f"{m.minutes / 60:,.0f}", f"{m.opt_outs_per_1000:.1f}",
-                      f"{m.complaints_per_1000:.1f}", viol, style=style)
+                      f"{m.complaints_per_1000:.1f}", viol, f"{m.seconds:.1f}", style=style)
             first = False
         t.add_section()
     return t

@@ -7,10 +7,11 @@ Sections, in the order a person works them:
    cut by a line where the day's selling minutes run out ("in the wings" below it);
 4. leads the plan says to let go (nurture, revisit or close).
 
-The sections come from one query on the lead's precomputed plan fields, filtered on
-`owner` + `status IN (open, engaged)` and ordered by `-priority` (the partial index
-`lead_agenda_active`), plus one for the shown rows and one for commitments: never
-attempts, never a query per row.
+Everything comes from the lead's precomputed plan fields: each section is one query
+"this owner's active leads in this section, best priority first, LIMIT n" answered by
+a partial index (web/migrations/0002), plus a capped count only when a section
+overflows the page, and one query for commitments. Never attempts, never a query per
+row, and no full scan of a big lead book (10,000 open leads render in milliseconds).
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ class Agenda:
     due_total: int = 0
     let_go_total: int = 0
     due_committed: int = 0  # due follow-ups listed under their commitment instead
-    active_total: int = 0
+    has_leads: bool = False  # any active lead at all (else Today shows how to start)
     minutes_new: float = 0.0
     minutes_commitments: float = 0.0
     minutes_followups: float = 0.0
@@ -142,8 +143,7 @@ class Agenda:
             "followups": [r.as_dict() for r in self.followups],
             "wings": [r.as_dict() for r in self.wings],
             "let_go": [r.as_dict() for r in self.let_go],
-            "totals": {"new": self.new_total, "due": self.due_total, "let_go": self.let_go_total,
-                       "active": self.active_total},
+            "totals": {"new": self.new_total, "due": self.due_total, "let_go": self.let_go_total},
         }
 
 
@@ -253,8 +253,7 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     agenda.let_go = [row(lead, "let_go") for lead in
                      rows.filter(STOP_TERM).exclude(status=Status.OPEN, attempt_count=0)[:LET_GO_LIMIT]]
     agenda.let_go_total = _capped_count(stop_qs, len(agenda.let_go), LET_GO_LIMIT)
-    agenda.active_total = 1 if (agenda.new or agenda.followups or agenda.wings or agenda.let_go
-                                or agenda.commitments or agenda.due_total) else int(base.exists())
+    agenda.has_leads = bool(agenda.new or agenda.commitments or agenda.due_total or agenda.let_go) or base.exists()
     return agenda
 
 

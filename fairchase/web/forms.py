@@ -143,6 +143,8 @@ class StopForm(forms.Form):
         super().__init__(*args, **kwargs)
         if lead is not None and "mailing_list" not in (lead.consents or []):
             self.fields["next_state"].choices = self.CHOICES[1:]
+            if self.initial.get("next_state") == Status.NURTURE:
+                self.initial["next_state"] = Status.CLOSED  # no consent: the next best is to close
 
     def clean(self):
         data = super().clean()

@@ -12,6 +12,10 @@ from .panels import TimelineEntry
 
 log = logging.getLogger("fairchase.web")
 
+# Events at the same moment keep their causal order: the lead is created, an attempt is
+# made, then the status change it caused and anything other apps recorded.
+CREATED, ATTEMPT, COMMITMENT, CHANGE, OTHER = range(5)
+
 
 def _progress(value) -> str:
     return {True: "moved closer to a sale", False: "no progress"}.get(value, "")
@@ -19,33 +23,33 @@ def _progress(value) -> str:
 
 def timeline_for(lead: Lead) -> list[TimelineEntry]:
     """Every event on the lead as TimelineEntry rows, newest first (three queries + sources)."""
-    entries: list[TimelineEntry] = []
+    ranked: list[tuple[int, TimelineEntry]] = []
     for a in lead.attempts.select_related("user").all():
         title = f"{a.get_channel_display()}: {a.get_outcome_display().lower()}"
         detail = ", ".join(x for x in (f"{a.minutes:g} min" if a.minutes else "", _progress(a.progress),
                                        f"by {a.user}" if a.user else "") if x)
         body = "\n".join(x for x in (detail, a.notes) if x)
-        entries.append(TimelineEntry(at=a.at, kind=a.outcome.replace("_", " "), title=title, body=body))
+        ranked.append((ATTEMPT, TimelineEntry(at=a.at, kind=a.outcome.replace("_", " "), title=title, body=body)))
     for c in lead.commitments.all():
-        entries.append(TimelineEntry(at=c.created_at, kind="commitment",
-                                     title=f"Pinned: {c.get_by_display().lower()}, {c.what}",
-                                     body=f"due {c.due_at:%a %d %b %H:%M} ({c.get_state_display().lower()})"))
+        ranked.append((COMMITMENT, TimelineEntry(
+            at=c.created_at, kind="commitment", title=f"Pinned: {c.get_by_display().lower()}, {c.what}",
+            body=f"due {c.due_at:%a %d %b %H:%M} ({c.get_state_display().lower()})")))
         if c.resolved_at:
-            entries.append(TimelineEntry(at=c.resolved_at, kind=c.state,
-                                         title=f"Commitment {c.get_state_display().lower()}: {c.what}"))
+            ranked.append((COMMITMENT, TimelineEntry(at=c.resolved_at, kind=c.state,
+                                                     title=f"Commitment {c.get_state_display().lower()}: {c.what}")))
     for s in lead.status_changes.select_related("user").all():
-        if s.old and s.old != s.new:
-            title = f"{s.get_old_display()} → {s.get_new_display()}"
-        elif not s.old:
-            title = f"Created as {s.get_new_display().lower()}"
+        if not s.old:
+            rank, title = CREATED, f"Created as {s.get_new_display().lower()}"
+        elif s.old != s.new:
+            rank, title = CHANGE, f"{s.get_old_display()} → {s.get_new_display()}"
         else:
-            title = "Note"
+            rank, title = CHANGE, "Note"
         body = " ".join(x for x in (s.reason, f"(by {s.user})" if s.user else "") if x)
-        entries.append(TimelineEntry(at=s.at, kind="status", title=title, body=body))
+        ranked.append((rank, TimelineEntry(at=s.at, kind="status", title=title, body=body)))
     for source in panels.TIMELINE_SOURCES:
         try:
-            entries.extend(source(lead) or [])
+            ranked.extend((OTHER, e) for e in source(lead) or [])
         except Exception:  # another app's bug must not hide the lead's history
             log.exception("timeline source %r failed for lead %s", source, lead.pk)
-    entries.sort(key=lambda e: e.at, reverse=True)
-    return entries
+    ranked.sort(key=lambda pair: (pair[1].at, pair[0]), reverse=True)
+    return [entry for _, entry in ranked]

@@ -25,6 +25,19 @@ from fairchase.wsgi import application  # noqa: E402 (pytest-django has set Djan
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    # As Django's test Client does: the WSGI handler must not close the test's connection.
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def alices_book(alice, bob, make_lead, token_for):
     """A few real objects (ids 1.. exist, so generated ids sometimes hit them) and a token."""

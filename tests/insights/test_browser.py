@@ -31,7 +31,7 @@ def test_insights_draws_every_chart_with_its_series(page_for, demo, screenshot_d
     from fairchase.leads.models import FINISHED_STATUSES, Lead
 
     page = page_for(demo)
-    page.goto("/insights/")
+    assert page.goto("/insights/").ok
     # The what-if arrives by htmx once the backtest has run.
     page.wait_for_selector('svg[data-chart="whatif"]', timeout=120_000)
 

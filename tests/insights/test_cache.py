@@ -24,3 +24,12 @@ def test_a_change_to_a_lead_in_view_makes_fresh_numbers(client, alice, history):
     actions.reopen(lead, user=alice)
     client.get("/insights/")
     assert InsightsSnapshot.objects.count() == 2
+
+
+def test_the_worker_keeps_the_whole_business_view_computed(history):
+    from fairchase.insights.snapshot import warm_whole_business
+    from fairchase.leads.worker import STEPS
+
+    assert "insights_warm" in STEPS
+    assert warm_whole_business() == 2  # the page's numbers and the what-if
+    assert warm_whole_business() == 0  # nothing changed: nothing recomputed

@@ -109,3 +109,14 @@ def test_the_import_command_loads_history_for_training(alice, tmp_path, capsys):
     from fairchase.leads.planning import history_records
 
     assert history_records()[0]["attempts"][0]["outcome"] == "talked"
+
+
+def test_the_export_command_writes_what_the_import_command_reads(alice, tmp_path, capsys):
+    call_command("import", str(SAMPLES / "generic.csv"), "--owner", "alice")
+    for name in ("leads.csv", "leads.xlsx"):
+        call_command("export", "leads", str(tmp_path / name))
+        Lead.objects.all().delete()
+        call_command("import", str(tmp_path / name), "--owner", "alice")
+        assert sorted(Lead.objects.values_list("name", flat=True)) == ["Jo Underwood", "Kim Vance", "Lou Webb"]
+    call_command("export", "history", str(tmp_path / "history.jsonl"))
+    assert (tmp_path / "history.jsonl").read_text() == ""  # nobody finished yet

@@ -23,8 +23,8 @@ def seed(n: int) -> None:
     from django.utils import timezone
 
     from fairchase.leads.models import Lead, Profile
-    from fairchase.outreach.outbox import new_message_id
     from fairchase.outreach.models import OutboundMessage
+    from fairchase.outreach.outbox import new_message_id
 
     User = get_user_model()
     alice, _ = User.objects.get_or_create(username="alice", defaults={"first_name": "Alice", "email": "alice@example.com"})

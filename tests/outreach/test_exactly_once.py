@@ -8,10 +8,9 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
 import time
 from collections import Counter
-
-import subprocess
 
 import pytest
 

@@ -36,6 +36,10 @@ def test_a_sent_email_has_our_message_id_and_one_click_unsubscribe_headers(alice
     assert "/o/unsubscribe/" in url
     assert "mailto:" in mail["List-Unsubscribe"]
     assert read_token(url.rsplit("/", 1)[1]) == (lead, "email")
+    # Verbatim on the wire: mail clients do not decode encoded words in this header.
+    raw = got.raw.decode()
+    assert f"List-Unsubscribe: <{url}>" in raw.replace("\r\n", "\n")
+    assert "=?utf-8?" not in raw
 
 
 def test_sending_logs_an_email_attempt_so_the_plan_moves_on(alice, make_lead, smtp_server):

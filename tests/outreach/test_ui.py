@@ -182,3 +182,30 @@ def test_one_click_correction_reopens_the_lead(alice, bob, a_not_interested_repl
     item.lead.refresh_from_db()
     assert item.lead.status in (Status.OPEN, Status.ENGAGED)
     assert item.lead.attempts.filter(outcome="replied").count() == 1
+
+
+def test_a_row_whose_plan_says_email_offers_the_drafted_message_on_today(alice, make_lead):
+    from django.utils import timezone
+
+    from fairchase.leads.models import Lead
+
+    lead = make_lead(alice, name="Ann Adams")
+    actions.log_attempt(lead, "call", "no_answer")
+    Lead.objects.filter(pk=lead.pk).update(next_action="contact", next_channel="email", next_due=timezone.now())
+    html = _client(alice).get("/").content.decode()
+    row = html[html.index(f'id="row-{lead.pk}"'):]
+    row = row[: row.index("</li>")]
+    assert "Follow-up" in row and "send-draft" in row and "Edit, then send" in row
+
+
+def test_a_lead_to_let_go_is_offered_the_door_open_message_once(alice, make_lead, smtp_server):
+    from fairchase.leads.models import Lead
+
+    lead = make_lead(alice, name="Ann Adams")
+    actions.log_attempt(lead, "call", "no_answer")
+    Lead.objects.filter(pk=lead.pk).update(next_action="stop", next_state="closed")
+    draft = drafts.draft_for(Lead.objects.get(pk=lead.pk))
+    assert draft.template.purpose == "breakup" and "the right time" in draft.rendered.body
+    _client(alice).post(f"/o/leads/{lead.pk}/send/", {"template": draft.template.pk})
+    Lead.objects.filter(pk=lead.pk).update(next_action="stop", next_state="closed")
+    assert drafts.draft_for(Lead.objects.get(pk=lead.pk)) is None

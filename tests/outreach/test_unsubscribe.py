@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from django.core import signing
 from django.test import Client
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from fairchase.leads.models import Lead, Status, Suppression
 from fairchase.outreach.tokens import SALT, make_token

@@ -71,10 +71,12 @@ def test_log_in_see_today_click_no_answer_and_watch_it_rerank(page_for, alice, m
     before = _rows(page)
     top = before[0]
     assert top in {str(leads[0].pk), str(leads[1].pk)}  # a waiting enquiry comes first
+    page.evaluate("window.stillTheSamePage = true")
     page.locator(f"#row-{top} button[value=no_answer]").click()
     page.wait_for_selector("text=: logged.")
+    assert page.evaluate("window.stillTheSamePage === true")  # htmx swapped the agenda: no reload
     after = _rows(page)
-    assert after[0] != top  # re-ranked without a page load
+    assert after[0] != top  # re-ranked
     assert page.evaluate("document.querySelector('#section-new').innerText").count("Respond now") == len(
         [x for x in before if x in (str(leads[0].pk), str(leads[1].pk))]) - 1
 

@@ -90,6 +90,7 @@ def test_the_list_searches_and_filters(client, alice, bob, boss, make_lead):
     assert names("") == {"Ann Archer", "Ben Baker"}
     assert names("?q=archery") == {"Ann Archer"}
     assert names("?q=555-0777") == {"Ben Baker"}
+    assert names("?q=(212) 555-0777") == {"Ben Baker"}
     assert names("?source=event") == {"Ann Archer"}
     assert names("?status=won") == set()
     client.force_login(boss)

@@ -52,7 +52,9 @@ def test_logging_an_attempt_with_the_full_form_grows_the_timeline(client, alice,
     assert lead.status == Status.ENGAGED
     html = _page(client, lead)
     assert "Email: replied" in html and "Wants a quote for the roof" in html
-    assert "Open (silent) → Engaged" in html
+    timeline = html.split('id="timeline"')[1]
+    # Newest first, and what the reply caused sits above the reply itself.
+    assert timeline.index("Open (silent) → Engaged") < timeline.index("Email: replied") < timeline.index("Created as")
 
 
 def test_signals_are_saved_by_htmx_and_the_plan_comes_back(client, alice, make_lead):

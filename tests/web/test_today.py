@@ -231,3 +231,14 @@ def test_every_agenda_query_on_leads_uses_an_index(alice, make_lead):
         assert "SCAN leads_lead" not in plan, plan
     assert any("web_lead_new_enquiry" in p for p in plans)
     assert any("web_lead_contact" in p for p in plans)
+
+
+def test_letting_go_into_revisit_uses_the_plans_date(client, alice, make_lead):
+    lead = _contacted(make_lead, alice, name="Later Larry")
+    when = timezone.now() + timedelta(days=120)
+    _plan(lead, next_action="stop", next_state="revisit", plan_revisit_at=when)
+    client.force_login(alice)
+    assert "Confirm: revisit" in client.get("/").content.decode()
+    client.post(f"/leads/{lead.pk}/outcome/", {"outcome": "stop"}, HTTP_HX_REQUEST="true")
+    lead.refresh_from_db()
+    assert lead.status == Status.REVISIT and lead.revisit_at == when

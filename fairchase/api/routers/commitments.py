@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.http import Http404
 from ninja import Path, Query, Router
 
@@ -17,8 +19,9 @@ Id = Path(..., ge=1, le=2**62)
 
 
 @router.get("/commitments", response=responses(200, list[CommitmentOut]), summary="Commitments on your leads")
-def list_commitments(request, state: str = Query("pending", pattern=r"^(pending|done|missed|cancelled)$"),
-                     limit: int = Query(200, ge=1, le=1000)):
+def list_commitments(request,
+                     state: Annotated[str, Query(pattern=r"^(pending|done|missed|cancelled)$")] = "pending",
+                     limit: Annotated[int, Query(ge=1, le=1000)] = 200):
     qs = Commitment.objects.filter(lead__in=visible_leads(request.user), state=state).order_by("due_at", "pk")
     return 200, [CommitmentOut.of(c) for c in qs[:limit]]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated
 
 from django.db.models import Q
 from ninja import Path, Query, Router
@@ -11,7 +12,17 @@ from fairchase.leads import actions
 from fairchase.leads.normalize import normalize_timezone
 from fairchase.leads.people import lead_or_404, team, visible_leads
 
-from ..schemas import LeadIn, LeadOut, LeadPage, LeadPatch, OptOutIn, PlanOut, StatusFilter, StopIn, Text
+from ..schemas import (
+    LeadIn,
+    LeadOut,
+    LeadPage,
+    LeadPatch,
+    OptOutIn,
+    PlanOut,
+    StatusFilter,
+    StopIn,
+    Text,
+)
 from . import responses
 
 router = Router(tags=["leads"])
@@ -35,10 +46,10 @@ def _money(value: float | None) -> Decimal | None:
 def list_leads(request,
                status: StatusFilter | None = None,
                source: Text(64) | None = None,
-               owner: int | None = Query(None, ge=1, le=2**62, description="Owner's user id (admins)"),
-               search: Text(200) | None = Query(None, description="In name, email, phone or company"),
-               limit: int = Query(50, ge=1, le=500),
-               offset: int = Query(0, ge=0, le=10**9)):
+               owner: Annotated[int | None, Query(ge=1, le=2**62, description="Owner's user id (admins)")] = None,
+               search: Annotated[Text(200) | None, Query(description="In name, email, phone or company")] = None,
+               limit: Annotated[int, Query(ge=1, le=500)] = 50,
+               offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
     """Leads you can see, best first (priority), with filters."""
     qs = visible_leads(request.user)
     if status is not None:

@@ -3,8 +3,8 @@ django-anymail provider set as EMAIL_BACKEND), with RFC 8058 one-click unsubscri
 
 from __future__ import annotations
 
+import email.policy
 import smtplib
-import socket
 import time
 
 from django.conf import settings
@@ -13,6 +13,8 @@ from django.core.mail import EmailMessage, get_connection
 from ..rendering import unsubscribe_url
 from . import Channel, ChannelError
 
+# The hard limit on a header line (RFC 5322 2.1.1); below it nothing is folded.
+RFC5322_LINE = 998
 # An idle SMTP connection older than this is checked with NOOP before reuse.
 IDLE_CHECK_SECONDS = 10
 
@@ -20,9 +22,11 @@ IDLE_CHECK_SECONDS = 10
 def unsubscribe_headers(message) -> dict[str, str]:
     """List-Unsubscribe (URL and mailto) and the one-click POST marker (RFC 8058)."""
     url = unsubscribe_url(message.lead, "email")
-    mailbox = getattr(settings, "UNSUBSCRIBE_MAILTO", "") or settings.IMAP_USER or _address(settings.DEFAULT_FROM_EMAIL)
+    # The mailbox the poller reads, so an emailed "unsubscribe" is acted on too.
+    candidates = (getattr(settings, "UNSUBSCRIBE_MAILTO", ""), settings.IMAP_USER, _address(settings.DEFAULT_FROM_EMAIL))
+    mailbox = next((c for c in candidates if c and "@" in c), "")
     parts = [f"<{url}>"]
-    if "@" in mailbox:
+    if mailbox:
         parts.append(f"<mailto:{mailbox}?subject=unsubscribe%20{message.message_id.strip('<>')}>")
     return {"List-Unsubscribe": ", ".join(parts), "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
@@ -36,6 +40,14 @@ def from_address(lead) -> str:
     owner = lead.owner
     name = (owner.get_full_name() or owner.get_username()).replace('"', "")
     return f'"{name}" <{_address(settings.DEFAULT_FROM_EMAIL)}>'
+
+
+class OutreachEmail(EmailMessage):
+    """Headers are never folded into encoded words: mail clients read List-Unsubscribe's
+    <URL> verbatim (RFC 2369/8058), and a long signed URL would otherwise be mangled."""
+
+    def message(self, *, policy=email.policy.default):
+        return super().message(policy=policy.clone(max_line_length=RFC5322_LINE))
 
 
 class EmailChannel(Channel):
@@ -73,8 +85,8 @@ class EmailChannel(Channel):
 
     def build(self, message) -> EmailMessage:
         headers = {"Message-ID": message.message_id, **unsubscribe_headers(message)}
-        return EmailMessage(subject=message.subject, body=message.body, from_email=from_address(message.lead),
-                            to=[message.to], headers=headers, reply_to=[_address(settings.DEFAULT_FROM_EMAIL)])
+        return OutreachEmail(subject=message.subject, body=message.body, from_email=from_address(message.lead),
+                            to=[message.to], headers=headers)
 
     def send(self, message) -> str:
         email = self.build(message)
@@ -88,7 +100,7 @@ class EmailChannel(Channel):
             self.close()
             outcome = "failed" if 500 <= exc.smtp_code < 600 else "retry"
             raise ChannelError(f"Mail server said {exc.smtp_code} {exc.smtp_error!r}", outcome) from exc
-        except (smtplib.SMTPServerDisconnected, socket.timeout, OSError) as exc:
+        except (TimeoutError, smtplib.SMTPServerDisconnected, OSError) as exc:
             # Lost mid-conversation: the server may already have the message.
             self.close()
             raise ChannelError(f"Connection lost while sending: {exc}", "unknown") from exc

@@ -22,7 +22,8 @@ from ..drafts import draft_for
 from ..forms import ComposeForm
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
 from ..outbox import OutboxError, queue, send_now
-from ..rendering import RenderError, render as render_message
+from ..rendering import RenderError
+from ..rendering import render as render_message
 
 State = OutboundMessage.State
 RESULT = {

@@ -11,7 +11,8 @@ from fairchase.web.views.common import web_view
 
 from ..forms import TemplateForm
 from ..models import MessageTemplate
-from ..rendering import PLACEHOLDERS, RenderError, render as render_message
+from ..rendering import PLACEHOLDERS, RenderError
+from ..rendering import render as render_message
 
 
 @require_GET

@@ -8,6 +8,7 @@ from datetime import timedelta
 from django import template
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -91,10 +92,13 @@ def outcome_form(context, lead, channel="", section="", owner=None, next_page=""
     if next_page:
         hidden += format_html('<input type="hidden" name="next" value="{}">', next_page)
     if section == "let_go":
+        target = lead.next_state or "close"
+        if target == "revisit" and lead.plan_revisit_at:
+            target = f"revisit {timezone.localtime(lead.plan_revisit_at):%d %b %Y}"
         buttons = format_html(
             '<button type="submit" name="outcome" value="stop" class="btn btn-small btn-primary">Confirm: {}</button>'
             '<a href="{}{}/" class="btn btn-small">Why? / keep</a>',
-            lead.next_state or "close", _lead_prefix(), int(lead.pk))
+            target, _lead_prefix(), int(lead.pk))
     else:
         buttons = mark_safe(_BUTTONS)
     htmx = "" if next_page == "lead" else f' hx-post="{url}" hx-target="#agenda" hx-disabled-elt="find button"'

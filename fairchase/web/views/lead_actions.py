@@ -93,6 +93,8 @@ def commitment_resolve(request, commitment_pk):
     state = request.POST.get("state", "")
     if state not in (Commitment.State.DONE, Commitment.State.MISSED, Commitment.State.CANCELLED):
         messages.error(request, "Choose done, missed or cancelled.")
+    elif c.state != Commitment.State.PENDING:
+        messages.info(request, f"That commitment was already {c.get_state_display().lower()}.")
     else:
         actions.resolve_commitment(c, state, user=request.user)
         messages.success(request, f"Commitment {state}: {c.what}.")
@@ -114,7 +116,10 @@ def lead_signals(request, pk):
     if is_htmx(request):
         return render(request, "web/_lead_plan.html", {
             "lead": lead, "signals_form": SignalsForm.for_lead(lead), "saved": form.is_valid()})
-    messages.success(request, "Signals saved; the plan is updated.")
+    if form.is_valid():
+        messages.success(request, "Signals saved; the plan is updated.")
+    else:
+        messages.error(request, f"Not saved: {form_errors(form)}")
     return _back(lead)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -42,8 +44,11 @@ def lead_list(request):
     qs = visible_leads(request.user).select_related("owner").only(*LIST_FIELDS)
     q = request.GET.get("q", "").strip()
     if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(company__icontains=q) | Q(email__icontains=q)
-                       | Q(phone__icontains=q.replace(" ", "").replace("-", "")))
+        match = Q(name__icontains=q) | Q(company__icontains=q) | Q(email__icontains=q)
+        digits = re.sub(r"\D", "", q)  # phones are stored as E.164: "(212) 555-01" -> "21255501"
+        if len(digits) >= 3:
+            match |= Q(phone__contains=digits)
+        qs = qs.filter(match)
     status = request.GET.get("status", "")
     if status == "active":
         qs = qs.filter(status__in=[Status.OPEN, Status.ENGAGED])

@@ -117,8 +117,10 @@ def lead_outcome(request, pk):
     pin_lead = None
     try:
         messages.success(request, apply_outcome(request, lead, outcome, request.POST.get("channel")))
-        if outcome == Outcome.TALKED:
+        if outcome in (Outcome.TALKED, Outcome.REPLIED):
             pin_lead = lead  # seed 002: every conversation ends with a specific next time
+            if not is_htmx(request):
+                messages.info(request, "Now pin the next step: who contacts whom, about what, and when.")
     except ActionError as exc:
         messages.error(request, str(exc))
     if is_htmx(request):

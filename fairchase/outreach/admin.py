@@ -1,0 +1,31 @@
+"""Outreach rows in Django's admin (read-mostly: changes go through the app's pages)."""
+
+from django.contrib import admin
+
+from .models import InboundMessage, MailboxCursor, MessageTemplate, OutboundMessage
+
+
+@admin.register(MessageTemplate)
+class MessageTemplateAdmin(admin.ModelAdmin):
+    list_display = ["name", "purpose", "channel", "is_active", "updated_at"]
+    list_filter = ["channel", "purpose", "is_active"]
+
+
+@admin.register(OutboundMessage)
+class OutboundMessageAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "lead", "channel", "to", "state", "due_at", "sent_at", "attempts"]
+    list_filter = ["state", "channel"]
+    search_fields = ["to", "message_id", "subject"]
+    readonly_fields = ["message_id", "claimed_at", "claimed_by", "provider_id"]
+    raw_id_fields = ["lead"]
+
+
+@admin.register(InboundMessage)
+class InboundMessageAdmin(admin.ModelAdmin):
+    list_display = ["received_at", "lead", "channel", "sender", "kind", "effect"]
+    list_filter = ["kind", "channel"]
+    search_fields = ["sender", "key", "subject"]
+    raw_id_fields = ["lead", "outbound"]
+
+
+admin.site.register(MailboxCursor)
