@@ -88,7 +88,9 @@ def main() -> None:
     finally:
         for suffix in ("", "-wal", "-shm"):
             Path(db_path + suffix).unlink(missing_ok=True)
-    print(f"Insights speed: {finished:,} finished leads ({n:,} leads, {attempts:,} attempts), SQLite file DB")
+    load = os.getloadavg()[0]
+    print(f"Insights speed: {finished:,} finished leads ({n:,} leads, {attempts:,} attempts), SQLite file DB; "
+          f"load average {load:.1f} on {os.cpu_count()} CPUs")
     for label, seconds in steps:
         print(f"  setup: {label:<28} {seconds:8.2f} s")
     print(f"{'measurement':<36} {'median s':>9} {'/ 1 s target':>13}  verdict")

@@ -47,7 +47,8 @@ def reply_section(learned: dict) -> dict:
         pts = c["points"]
         observed = [(p["k"], p["replied"] / p["tried"]) for p in pts if p["tried"]]
         # The marker sits between the last attempt made and the one declined.
-        stops = [(min(max(s["tries"] + 0.5, ks[0]), ks[-1]), f"A {money(s['value'])} lead: stop {stop_text(s['tries'])}")
+        stops = [(min(max(s["tries"] + 0.5, ks[0]), ks[-1]), f"A {money(s['value'])} lead: stop {stop_text(s['tries'])}",
+                  svg.compact_money(s["value"]))
                  for s in c["stops"] if s["tries"] is not None and s["tries"] < ks[-1]]
         chart = svg.line_chart(
             f"reply-curve-{c['source']}", f"{c['label']}: reply chance by attempt",

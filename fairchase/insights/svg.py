@@ -72,7 +72,7 @@ def _legend(names: Sequence[tuple[str, str]], y: int = 16) -> tuple[list[str], i
     """Legend swatches, wrapping onto more rows; returns (elements, extra height used)."""
     out, x, extra = [], PAD_L, 0
     for name, colour in names:
-        step = 24 + 7.8 * len(name)
+        step = 26 + 8.2 * len(name)
         if x + step > W and x > PAD_L:
             x, extra = PAD_L, extra + 18
         out.append(f'<rect x="{_f(x)}" y="{y - 10 + extra}" width="12" height="12" fill="{colour}"/>'
@@ -118,8 +118,9 @@ def compact_money(v: float) -> str:
 def line_chart(chart: str, title: str, desc: str, series: Sequence[Series], *,
                x_values: Sequence[float], x_label: str, y_label: str,
                y_format: Callable[[float], str] = lambda v: f"{v:.0%}", y_max: float | None = None,
-               markers: Sequence[tuple[float, str]] = ()) -> SafeString:
-    """Lines with optional uncertainty bands, one circle per point, and labelled vertical markers."""
+               markers: Sequence[tuple] = ()) -> SafeString:
+    """Lines with optional uncertainty bands, one circle per point, and vertical markers
+    given as (x, hover text) or (x, hover text, short label drawn at the top)."""
     xs = list(x_values)
     _, top, step = nice_range(0.0, y_max or max([y for s in series for _, y in s.points] +
                                                 [hi for s in series for *_, hi in s.band] + [1e-9]))
@@ -136,10 +137,15 @@ def line_chart(chart: str, title: str, desc: str, series: Sequence[Series], *,
     body += _axes(0, top, step, y_format, y_of, x_label, y_label)
     body.append('<g class="xticks" fill="#555">' + "".join(
         f'<text x="{_f(x_of(x))}" y="{H - PAD_B + 15}" text-anchor="middle">{_f(x)}</text>' for x in xs) + "</g>")
-    for x, label in markers:
+    seen: dict[float, int] = {}
+    for x, label, *short in markers:
+        # Markers at the same x stack their short labels instead of overwriting each other.
+        row = seen[x] = seen.get(x, -1) + 1
+        tag = (f'<text x="{_f(x_of(x) + 3)}" y="{PAD_T + 10 + 13 * row}" font-size="11" fill="#444">'
+               f'{escape(short[0])}</text>') if short else ""
         body.append(f'<g data-mark="stop" data-x="{_f(x)}"><title>{escape(label)}</title>'
                     f'<line x1="{_f(x_of(x))}" x2="{_f(x_of(x))}" y1="{PAD_T}" y2="{H - PAD_B}" '
-                    f'stroke="#888" stroke-dasharray="4 3"/></g>')
+                    f'stroke="#888" stroke-dasharray="4 3"/>{tag}</g>')
     for i, s in enumerate(series):
         colour = PALETTE[i % len(PALETTE)]
         g = [f'<g data-series="{escape(s.key)}" fill="{colour}" stroke="{colour}">']
@@ -215,7 +221,7 @@ def share_bar(chart: str, title: str, desc: str, parts: Sequence[tuple[str, str,
     lx, ly = left, 60
     for i, (_, label, count) in enumerate(parts):
         name = f"{label} {count / total:.0%}"
-        step = 24 + 7.8 * len(name)
+        step = 26 + 8.2 * len(name)
         if lx + step > W and lx > left:
             lx, ly = left, ly + 20
         body.append(f'<rect x="{_f(lx)}" y="{ly - 10}" width="12" height="12" fill="{PALETTE[i % len(PALETTE)]}"/>'

@@ -112,3 +112,17 @@ def write_history(n: int, owners: list, seed: int = 7, now=None, days: int = 365
             Attempt.objects.bulk_create(attempts, batch_size=5000)
             written += len(attempts)
     return written
+
+
+# What contractors typically pay per lead (lead-marketplace prices; referrals and walk-ins are free).
+DEMO_LEAD_COSTS = {"web_form": 35, "purchased_list": 8, "event": 20, "cold_outreach": 5, "inbound_call": 15}
+
+
+def seed_demo_costs() -> int:
+    """Give the demo business believable per-source lead costs (only where none is set yet)."""
+    from .models import SourceCost
+
+    made = 0
+    for source, cost in DEMO_LEAD_COSTS.items():
+        made += SourceCost.objects.get_or_create(source=source, defaults={"cost_per_lead": cost})[1]
+    return made

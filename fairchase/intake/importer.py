@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from types import SimpleNamespace
 
 from django.db import transaction
@@ -49,6 +50,7 @@ class ImportReport:
     mapping: list[str] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     dry_run: bool = False
+    truncated: bool = False  # stopped at max_rows
 
     def add_error(self, line: int, reason: str) -> None:
         self.bad += 1
@@ -57,7 +59,8 @@ class ImportReport:
 
     def summary(self) -> str:
         verb = "would be" if self.dry_run else "were"
-        return (f"{self.rows:,} rows: {self.created:,} leads {verb} created, {self.updated:,} updated, "
+        first = f"The first {self.rows:,} rows" if self.truncated else f"{self.rows:,} rows"
+        return (f"{first}: {self.created:,} leads {verb} created, {self.updated:,} updated, "
                 f"{self.unchanged:,} unchanged, {self.bad:,} rows skipped.")
 
     def as_dict(self) -> dict:
@@ -281,8 +284,9 @@ def header_and_rows(stream, filename: str = "") -> tuple[Row | None, Iterator[Ro
 
 def import_file(stream, owner, *, filename: str = "", mapping: list[str] | None = None, scope=None,
                 user=None, dry_run: bool = False, default_source: str = "import",
-                progress: Callable[[int], None] | None = None) -> ImportReport:
-    """Import a CSV/Excel file (binary stream) for `owner`; never raises."""
+                progress: Callable[[int], None] | None = None, max_rows: int | None = None) -> ImportReport:
+    """Import a CSV/Excel file (binary stream) for `owner`; never raises.
+    `max_rows` stops after that many data rows (a quick dry run in a web request)."""
     try:
         header, rows = header_and_rows(stream, filename)
         if header is None:
@@ -297,7 +301,9 @@ def import_file(stream, owner, *, filename: str = "", mapping: list[str] | None 
         imp = Importer(owner, scope=scope, user=user, dry_run=dry_run, default_source=default_source,
                        reason=f"Imported from {filename}" if filename else "Imported", progress=progress)
         imp.report.preset, imp.report.header = preset, header.cells
-        return imp.run(rows, mapping if mapping is not None else detected)
+        report = imp.run(islice(rows, max_rows) if max_rows else rows, mapping if mapping is not None else detected)
+        report.truncated = bool(max_rows and report.rows >= max_rows)
+        return report
     except Exception as exc:  # the promise is a report, never a traceback
         log.exception("import failed")
         rep = ImportReport(dry_run=dry_run)

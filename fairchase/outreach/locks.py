@@ -31,7 +31,8 @@ def needed() -> bool:
 def _dir() -> Path:
     name = str(settings.DATABASES["default"].get("NAME") or "")
     tag = hashlib.sha256(os.path.abspath(name).encode()).hexdigest()[:16]
-    path = Path(getattr(settings, "OUTREACH_LOCK_DIR", "") or tempfile.gettempdir()) / f"fairchase-send-{tag}"
+    base = getattr(settings, "OUTREACH_LOCK_DIR", "") or os.environ.get("OUTREACH_LOCK_DIR") or tempfile.gettempdir()
+    path = Path(base) / f"fairchase-send-{tag}"
     path.mkdir(parents=True, exist_ok=True)
     return path
 

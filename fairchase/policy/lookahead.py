@@ -59,38 +59,32 @@ def lookahead(model, settings, lead, due0, schedule):
     (1 when the first try lands on an agreed time). The next try is at `due0`, later ones
     follow `schedule`.
     """
-    src, mask, k, prev, avail = lead["src"], lead["mask"], lead["k"], lead["prev"], lead["avail"]
+    src, k, prev, avail = lead["src"], lead["k"], lead["prev"], lead["avail"]
     n = len(src)
     H = settings.horizon
-    K = P.K
-    steps = np.arange(H)
-    knum = k[:, None] + 1 + steps[None, :]  # attempt number at each step
+    fixed = lead.get("_fixed")
+    if fixed is None:  # the parts that do not depend on the schedule, computed once per batch
+        fixed = lead["_fixed"] = _schedule_free(model, settings, lead)
+    knum = fixed["knum"]
     planned = np.empty((n, H))
     planned[:, 0] = due0
     for j in range(1, H):
         planned[:, j] = planned[:, j - 1] + schedule_gap(knum[:, j - 1], schedule)
     gap = np.empty((n, H))
-    gap[:, 0] = due0 - np.where(k > 0, lead["last_at"], lead["created"])
+    gap[:, 0] = due0 - fixed["ref"]
     gap[:, 1:] = planned[:, 1:] - planned[:, :-1]
-    base = (model.reply_logit[src[:, None], np.minimum(knum, K) - 1]
-            + lead["sig_reply"][:, None]
-            + model.spacing[gap_bucket(gap, knum)]
-            + model.age[age_bucket(planned - lead["created"][:, None])]
-            - P.TAIL_SLOPE * np.maximum(knum - K, 0))
+    base = (fixed["base"] + model.spacing[gap_bucket(gap, knum)]
+            + model.age[age_bucket(planned - lead["created"][:, None])])
     base[:, 0] += lead["agreed"] * model.agreed
     base = base.astype(np.float32)  # single precision halves the memory traffic of the DP
-    win = sigmoid(lead["win_logit"][:, None] + model.win_late * (np.minimum(knum, K) - 1))
-    prize = (win * (lead["value"] * settings.margin)[:, None]).astype(np.float32)
-    n7 = np.minimum(recent_counts(lead["recent"][:, :6], planned), 6)  # capped: 6 suffice
-    c_logit = (model.c_base + model.c_attempt * (np.minimum(knum, 15) - 1)
-               + model.c_recent * n7 + model.c_source[src][:, None])
-    # only the channels some lead in this batch can use
-    active = [c for c in range(C) if ((avail >> c) & 1).any()] or [0]
-    A = len(active)
-    act = np.array(active)
+    prize = fixed["prize"]
+    n7 = np.minimum(recent_counts(fixed["recent"], planned), 6)
+    c_logit = fixed["c_logit"] + model.c_recent * n7
+    act = fixed["act"]
+    A = len(act)
     risk = sigmoid((c_logit[:, :, None] + model.c_channel[act][None, None, :])
                    .astype(np.float32))  # (n, H, A)
-    cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in active])
+    cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act])
     cost = cost * settings.minute_cost()
     penalty = risk * settings.complaint_cost + cost[None, None, :]
     penalty = penalty.astype(np.float32)
@@ -131,8 +125,25 @@ def lookahead(model, settings, lead, due0, schedule):
     full["cost"][:, act] = cost[None, :]
     res = {"all_" + key: arr for key, arr in full.items()}
     res["prize"] = prize[:, 0]
-    res["win"] = win[:, 0]
+    res["win"] = fixed["win"][:, 0]
     return pick_channel(res, full["total"].argmax(axis=1))
+
+
+def _schedule_free(model, settings, lead):
+    k, src, avail = lead["k"], lead["src"], lead["avail"]
+    K = P.K
+    knum = k[:, None] + 1 + np.arange(settings.horizon)[None, :]  # attempt number at each step
+    base = (model.reply_logit[src[:, None], np.minimum(knum, K) - 1] + lead["sig_reply"][:, None]
+            - P.TAIL_SLOPE * np.maximum(knum - K, 0))
+    win = sigmoid(lead["win_logit"][:, None] + model.win_late * (np.minimum(knum, K) - 1))
+    prize = (win * (lead["value"] * settings.margin)[:, None]).astype(np.float32)
+    c_logit = (model.c_base + model.c_attempt * (np.minimum(knum, 15) - 1)
+               + model.c_source[src][:, None])
+    # only the channels some lead in this batch can use
+    act = np.array([c for c in range(C) if ((avail >> c) & 1).any()] or [0])
+    return {"knum": knum, "base": base, "win": win, "prize": prize, "c_logit": c_logit,
+            "act": act, "ref": np.where(k > 0, lead["last_at"], lead["created"]),
+            "recent": lead["recent"][:, :6]}  # n7 is capped at 6, so 6 attempts suffice
 
 
 def _step_value(h, prize, penalty, keep, v_next):

@@ -138,7 +138,7 @@ def _plan_chunk(ctx: _Context, leads: list):
 
     def when(earliest, idx):
         earliest = np.where(np.isnan(fixed[idx]), earliest, fixed[idx])
-        earliest = np.fmax(earliest, cap_floor[idx])
+        earliest = earliest
         return ctx.hours.clip_grouped(earliest, b.tz[idx], ctx.zones)
 
     due = np.full(n, np.nan)

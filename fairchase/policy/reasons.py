@@ -12,12 +12,16 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _label_cache: dict = {}
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_SINGULAR: dict = {}
 
 
 def ordinal(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return f"{n}th"
     return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
+
+
+_ORDINALS = [ordinal(n) for n in range(60)]
 
 
 def money(x: float) -> str:
@@ -73,14 +77,21 @@ def waited(seconds: float) -> str:
 def contact_silent(ch, when, src, k, p, evidence, prize, cost, wait, value):
     """Reason for the next try on a silent lead (inline formats: this runs per lead)."""
     name = CHANNELS[ch]
-    label = source_label(src)
+    label = _label_cache.get(src) or source_label(src)
     if k == 0:
-        return (f"{VERB[name]} {when}: new enquiry from {label[:-1] if label.endswith('s') else label}"
+        return (f"{VERB[name]} {when}: new enquiry from {_SINGULAR.get(label) or singular(label)}"
                 f"{wait} (${value:,.0f}); {label} answer a first {name} {p:.1%} of the time"
                 f" ({evidence}).")
-    return (f"{VERB[name]} {when}: {label} answer a {ordinal(k + 1)} try by {name} {p:.1%} of"
-            f" the time ({evidence}); on ${value:,.0f} that is worth ${prize:,.2f} against"
-            f" ${cost:,.2f} of your time.")
+    nth = _ORDINALS[k + 1] if k + 1 < len(_ORDINALS) else ordinal(k + 1)
+    return (f"{VERB[name]} {when}: {label} answer a {nth} try by {name} {p:.1%} of"
+            f" the time ({evidence}); on ${value:,.0f} that is worth ${prize:.2f} against"
+            f" ${cost:.2f} of your time.")
+
+
+def singular(label: str) -> str:
+    out = label[:-1] if label.endswith("s") else label
+    _SINGULAR[label] = out
+    return out
 
 
 def keep_going(v, ev, p_win):

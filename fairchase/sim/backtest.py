@@ -147,6 +147,7 @@ class Backtest:
     actual: Row | None = None
     fairchase: Row | None = None
     note: str = HONESTY
+    skipped: int = 0  # records that could not be read
 
 
 def _first(atts: list[dict], outcomes) -> int | None:
@@ -262,8 +263,19 @@ def _as_it_was(rec: dict, k: int) -> dict:
 
 def backtest(records: list[dict], folds: int = 5, settings: dict | None = None, max_n: int = 10,
              with_fairchase: bool = True, on_fold: Callable[[int], None] | None = None) -> Backtest:
-    """Stop-after-N for N = 1..max_n, the actual history and Fairchase's stop decisions."""
-    res = Backtest(leads=len(records))
+    """Stop-after-N for N = 1..max_n, the actual history and Fairchase's stop decisions.
+
+    Records may come straight from `load_history` or from elsewhere (ISO strings or
+    datetimes); one that cannot be read is skipped and counted in `skipped`.
+    """
+    clean = []
+    for rec in records:
+        try:
+            clean.append(_parse(rec))
+        except (ValueError, TypeError):
+            continue
+    res = Backtest(leads=len(clean), skipped=len(records) - len(clean))
+    records = clean
     res.actual = evaluate(records, lambda r: len(r["attempts"]), "actual (all attempts)", settings)
     for n in range(1, max_n + 1):
         res.rows.append(evaluate(records, lambda r, n=n: n, f"stop after {n}", settings))

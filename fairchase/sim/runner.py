@@ -57,7 +57,8 @@ def generate_history(world: World, seed: int, days: int | None = None) -> list[d
     s = world.policy_settings()
     minutes = {**DEFAULT_MINUTES, **s["minutes"]}
     cap, btz = int(s["max_attempts_per_week"]), s["business_timezone"]
-    pool = world.draw_leads(days, seed, start=world.start() - (days + 30) * DAY, prefix="H")
+    # history ends four months before the simulation, so its longest chases are finished too
+    pool = world.draw_leads(days, seed, start=world.start() - (days + 120) * DAY, prefix="H")
     explore = Exploratory(s, seed)
     records = []
     for i in range(pool.n):

@@ -11,10 +11,12 @@ def demo(transactional_db):
     from django.contrib.auth import get_user_model
     from django.core.cache import cache
 
+    from fairchase.insights.synthetic import seed_demo_costs
     from fairchase.leads.demo import load_demo
 
     cache.clear()
     load_demo(n_history=300, n_open=40, seed=7)
+    seed_demo_costs()
     return get_user_model().objects.get(username="owner")
 
 
@@ -56,6 +58,8 @@ def test_insights_draws_every_chart_with_its_series(page_for, demo, screenshot_d
     money = page.locator('svg[data-chart="money-by-source"]')
     assert _series(money) == ["lead-cost", "time-cost", "won-value"]
     assert money.locator('g[data-series="won-value"] rect[data-mark="bar"]').count() == len(all_sources)
+    web_cost = money.locator('g[data-series="lead-cost"] rect[data-category="Web form"]')
+    assert float(web_cost.get_attribute("data-y")) == 35 * Lead.objects.filter(source="web_form").count()
     assert _series(page.locator('svg[data-chart="money-by-attempt"]')) == ["time-cost", "won-value"]
     assert _count(page, 'svg[data-chart="speed-distribution"] rect[data-mark="bar"]') == 6
     assert _count(page, 'svg[data-chart="speed-reply"] rect[data-mark="bar"]') == 6

@@ -82,3 +82,8 @@ def test_a_dry_run_saves_nothing_but_reports_what_would_happen(alice):
     assert (report.created, report.bad) == (3, 0)
     assert "would be created" in report.summary()
     assert not Lead.objects.exists()
+
+
+def test_a_quick_dry_run_can_stop_after_some_rows(alice):
+    report = run(alice, "generic.csv", dry_run=True, max_rows=2)
+    assert report.rows == 2 and report.summary().startswith("The first 2 rows")

@@ -242,7 +242,7 @@ class WorkerDb:
 def worker_db(tmp_path):
     base = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SQLITE_PATH")}
     base.update(DJANGO_SETTINGS_MODULE="fairchase.settings", LOG_LEVEL="WARNING", IMAP_HOST="",
-                WORKER_IDLE_SECONDS="0.1", PYTHONPATH=str(ROOT))
+                WORKER_IDLE_SECONDS="0.1", PYTHONPATH=str(ROOT), OUTREACH_LOCK_DIR=str(tmp_path))
     url = os.environ.get("DATABASE_URL", "")
     dropper = None
     if url.startswith("postgres"):

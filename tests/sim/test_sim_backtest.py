@@ -82,6 +82,12 @@ def test_the_backtest_says_what_it_cannot_know():
     assert len(bt.rows) == 10 and bt.actual.attempts == 17 and bt.actual.wins == 2
 
 
+def test_the_backtest_takes_records_with_iso_strings_and_skips_unreadable_ones():
+    raw = [json.loads(line) for line in _lines(HAND_MADE)] + [{"id": "broken"}]
+    bt = backtest(raw, with_fairchase=False)
+    assert (bt.leads, bt.skipped, bt.actual.attempts) == (5, 1, 17)
+
+
 def test_write_history_round_trips_through_load_history(tmp_path):
     path = write_history("local_contractor", 120, tmp_path / "h.jsonl", seed=3)
     records, errors = load_history(path)

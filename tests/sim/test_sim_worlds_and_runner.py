@@ -155,6 +155,7 @@ def test_the_history_is_finished_leads_in_the_contract_format():
     for r in history:
         ts = [a["at"] for a in r["attempts"]]
         assert ts == sorted(ts) and all(t.tzinfo is not None for t in ts)
+        assert ts[-1] < world.start()  # the past: finished before the simulation begins
 
 
 def test_the_oracle_stops_a_hopeless_lead_and_chases_a_good_one():

@@ -78,7 +78,7 @@ def form_update(request, pk):
 
 
 def _submit(request, key: str, data):
-    """(status, message, lead) for one submission to the form with this key."""
+    """(status, message, lead, form) for one submission to the form with this key."""
     form = CaptureForm.objects.select_related("owner").filter(key=key).first()
     if form is None or not form.owner.is_active:
         return 404, "This form is no longer active.", None, None

@@ -23,6 +23,8 @@ from ..rows import RowError, parse_row
 
 MAX_UPLOAD = getattr(settings, "IMPORT_MAX_BYTES", 100 * 1024 * 1024)
 PREVIEW_ROWS = 8
+# A dry run runs inside the request: beyond this many rows the import itself reports the rest.
+DRY_RUN_ROWS = 20_000
 
 
 @require_POST
@@ -91,7 +93,8 @@ def job_submit(request, pk):
     job.save(update_fields=["mapping"])
     if request.POST.get("action") == "dry_run":
         report = import_file(io.BytesIO(bytes(job.data)), job.owner, filename=job.filename, mapping=job.mapping,
-                             scope=visible_leads(request.user), user=request.user, dry_run=True)
+                             scope=visible_leads(request.user), user=request.user, dry_run=True,
+                             max_rows=DRY_RUN_ROWS)
         data = report.as_dict()
         data["errors"] = data["errors"][:200]
         request.session[f"import-dry-run-{job.pk}"] = data

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from fairchase.insights.synthetic import seed_demo_costs
 from fairchase.leads.demo import DEMO_PASSWORD, load_demo
 from fairchase.leads.models import Lead
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             self.stdout.write("Leads exist already: demo data not loaded.")
             return
         counts = load_demo(n_history=history, n_open=open, seed=seed)
+        seed_demo_costs()  # per-source lead costs, so Insights' money charts mean something
         self.stdout.write(self.style.SUCCESS(
             f"Demo loaded: {counts['history']} finished and {counts['open']} open leads, "
             f"{counts['attempts']} attempts; model fitted on {counts['fitted_on']} leads."))
