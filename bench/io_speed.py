@@ -19,7 +19,7 @@ from pathlib import Path
 
 IMPORT_ROWS = 100_000
 API_LEADS = 10_000
-TARGETS = {"import_seconds": 30.0, "import_cpu_seconds": 30.0, "import_peak_mb": 500.0, "api_median_ms": 50.0}
+TARGETS = {"import_seconds": 30.0, "import_cpu_seconds": 30.0, "import_peak_mb": 500.0, "api_median_ms": 50.0, "api_cpu_median_ms": 50.0}
 
 
 def write_csv(path: Path, rows: int) -> None:
@@ -69,15 +69,17 @@ def _child() -> dict:
     headers = {"Authorization": f"Bearer {secret}"}
     for _ in range(5):  # warm-up
         client.get("/api/leads", headers=headers)
-    times = []
+    times, cpu_times = [], []
     for i in range(200):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         r = client.get("/api/leads", {"limit": 50, "offset": (i % 10) * 50}, headers=headers)
         times.append((time.perf_counter() - t) * 1000)
+        cpu_times.append((time.process_time() - c) * 1000)
         assert r.status_code == 200, r.content[:200]
     return {"rows": report.rows, "created": report.created, "bad": report.bad, "imported": imported,
             "import_seconds": seconds, "import_cpu_seconds": cpu, "import_peak_mb": peak, "base_mb": base_rss,
-            "api_leads": Lead.objects.count(), "api_median_ms": statistics.median(times)}
+            "api_leads": Lead.objects.count(), "api_median_ms": statistics.median(times),
+            "api_cpu_median_ms": statistics.median(cpu_times)}
 
 
 def run() -> dict:
@@ -104,9 +106,10 @@ def main() -> None:
         table.add_column(col, justify="right" if col != "measure" else "left")
     rows = [
         (f"import {r['rows']:,}-row CSV: time", r["import_seconds"], "s", "import_seconds"),
-        ("import: CPU time (unaffected by other load)", r["import_cpu_seconds"], "s", "import_cpu_seconds"),
+        ("import: CPU time (what other load cannot stretch)", r["import_cpu_seconds"], "s", "import_cpu_seconds"),
         ("import: peak memory (process RSS)", r["import_peak_mb"], "MB", "import_peak_mb"),
         (f"API lead list, {r['api_leads']:,} leads: median", r["api_median_ms"], "ms", "api_median_ms"),
+        ("API lead list: median CPU time", r["api_cpu_median_ms"], "ms", "api_cpu_median_ms"),
     ]
     for label, value, unit, key in rows:
         ratio = value / TARGETS[key]

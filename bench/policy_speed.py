@@ -75,7 +75,7 @@ def _child(job: str, n: int) -> None:
     from fairchase.policy import fit, plan
 
     if job == "fit":
-        history = make_leads(n, seed=2, finished=True, attempts_mean=5.0)
+        history = make_leads(n, seed=2, finished=True, attempts_mean=7.6)
         n_att = sum(len(lead["attempts"]) for lead in history)
         before = _peak_mb()
         t0, c0 = time.perf_counter(), time.process_time()

@@ -121,15 +121,24 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Email: SMTP from the environment by default; any django-anymail backend via EMAIL_BACKEND.
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = env("EMAIL_HOST", "localhost")
-EMAIL_PORT = envint("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = envbool("EMAIL_USE_TLS")
-EMAIL_USE_SSL = envbool("EMAIL_USE_SSL")
-EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
+# Email (Django 6.1 MAILERS): SMTP from the environment by default; any django-anymail
+# provider by setting EMAIL_BACKEND (e.g. anymail.backends.postmark.EmailBackend) and ANYMAIL_*.
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+_email_backend = env("EMAIL_BACKEND", SMTP_BACKEND)
+MAILERS = {
+    "default": {
+        "BACKEND": _email_backend,
+        "OPTIONS": {
+            "host": env("EMAIL_HOST", "localhost"),
+            "port": envint("EMAIL_PORT", 25),
+            "username": env("EMAIL_HOST_USER"),
+            "password": env("EMAIL_HOST_PASSWORD"),
+            "use_tls": envbool("EMAIL_USE_TLS"),
+            "use_ssl": envbool("EMAIL_USE_SSL"),
+            "timeout": envint("EMAIL_TIMEOUT", 30),
+        } if _email_backend == SMTP_BACKEND else {},
+    }
+}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Fairchase <sales@localhost>")
 ANYMAIL = {k[len("ANYMAIL_"):]: v for k, v in os.environ.items() if k.startswith("ANYMAIL_")}
 

@@ -59,6 +59,11 @@ class StatusFilter(StrEnum):
     opted_out = "opted_out"
 
 
+class ListOrder(StrEnum):
+    newest = "newest"
+    priority = "priority"
+
+
 class Error(Schema):
     detail: str | list[dict[str, Any]]
 

@@ -15,8 +15,9 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.urls import reverse
 
-from fairchase.leads.models import BusinessSettings, Commitment, Lead
-from fairchase.leads.people import profile_of
+from fairchase.leads.models import Lead
+
+from .facts import LIVE, Facts
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(?:\|([^}]*))?\}\}")
 # Anything that looks like a placeholder but is malformed ("{{ first name }}", "{{}}").
@@ -64,31 +65,34 @@ def check_placeholders(text: str) -> list[str]:
     return problems
 
 
-def _local(dt, lead: Lead):
-    zone = lead.timezone or BusinessSettings.current().business_timezone or "UTC"
+def _local(dt, lead: Lead, facts: Facts = LIVE):
+    zone = lead.timezone or facts.business_zone() or "UTC"
     return dt.astimezone(ZoneInfo(zone))
 
 
-def lead_values(lead: Lead, channel: str = "email", opt_out_url: str = "") -> dict[str, str]:
-    """Every placeholder's value for this lead ('' where unknown)."""
+def lead_values(lead: Lead, channel: str = "email", opt_out_url: str = "", facts: Facts = LIVE) -> dict[str, str]:
+    """Every placeholder's value for this lead ('' where unknown).
+
+    `facts` (a facts.Facts) supplies the commitment, phone and zone; Today passes one
+    loaded for the whole page so a row costs no queries."""
     owner = lead.owner
-    commitment = lead.commitments.filter(state=Commitment.State.PENDING).order_by("due_at").first()
+    commitment = facts.next_commitment(lead)
     slow = lead.first_response_at is None and lead.created_at is not None and (
         _now() - lead.created_at > SLOW_RESPONSE)
-    due = _local(commitment.due_at, lead) if commitment else None
+    due = _local(commitment.due_at, lead, facts) if commitment else None
     return {
         "first_name": lead.first_name,
         "name": lead.name,
         "company": lead.company,
         "owner_name": owner.get_full_name() or owner.get_username(),
         "owner_first_name": owner.first_name or owner.get_username(),
-        "owner_phone": profile_of(owner).phone,
+        "owner_phone": facts.owner_phone(owner),
         "owner_email": owner.email,
         "next_step": commitment.what if commitment else "",
         "next_step_date": f"{due:%A %-d %B at %-H:%M}" if due else "",
         "opt_out_link": opt_out_url or unsubscribe_url(lead, channel),
         "apology": "I'm sorry it has taken me a while to get back to you. " if slow else "",
-        "enquiry_date": f"{_local(lead.created_at, lead):%-d %B}",
+        "enquiry_date": f"{_local(lead.created_at, lead, facts):%-d %B}",
     }
 
 
@@ -131,7 +135,7 @@ def fill(text: str, values: dict[str, str]) -> str:
     return out
 
 
-def render(subject: str, body: str, lead: Lead, channel: str = "email") -> Rendered:
+def render(subject: str, body: str, lead: Lead, channel: str = "email", facts: Facts = LIVE) -> Rendered:
     """The message for this lead; never contains a blank where a placeholder was."""
-    values = lead_values(lead, channel)
+    values = lead_values(lead, channel, facts=facts)
     return Rendered(fill(subject, values).strip(), fill(body, values).strip() + "\n")

@@ -123,7 +123,12 @@ def _walk(leads, src_of, sig_bits):
             n_attempts += 1
             total += 1
             c = ci if ci >= 0 else 0
-            n7 = sum(1 for t in times[-8:] if ts is not None and t is not None and ts - t < WEEK)
+            n7 = 0
+            if ts is not None:
+                for t in reversed(times):
+                    if t is None or ts - t >= WEEK:
+                        break
+                    n7 += 1
             # a complaint is an opt-out after a silent try; "no, and remove me" is a reply
             opted = outcome == "opted_out" or (
                 status == "opted_out" and not explicit_opt and idx == last_real
@@ -319,11 +324,25 @@ def _fit_complaint(model, rows, S):
                            [P.source_prior(n)[2] for n in model.sources], P.CHANNEL_COMPLAINT[1:]])
     sd = np.concatenate([[P.SD["c_base"], P.SD["c_attempt"], P.SD["c_recent"], 1.0],
                          np.full(S, P.SD["source"]), np.full(3, P.SD["channel"])])
-    beta, _, _ = fit_logistic(X, trials, succ, mean, sd)
+    beta, _, cov = fit_logistic(X, trials, succ, mean, sd)
     model.c_base, model.c_attempt, model.c_recent, model.c_engaged = (float(b) for b in beta[:4])
     src = beta[4: 4 + S]
     n = model.source_leads[:S]
     pooled = float((src * n).sum() / n.sum()) if n.sum() else 0.0
+    # variance of the complaint log-odds, for pricing annoyance cautiously (see lookahead):
+    # var = q0[s, c] + a^2 s11 + r^2 s22 + 2a q1[s, c] + 2r q2[s, c] + 2ar s12,
+    # a = attempts before this one, r = attempts in the 7 days before it
+    w = n / n.sum() if n.sum() else np.zeros(S)
+    f = np.zeros((S + 1, 4, n_par))
+    f[:, :, 0] = 1.0
+    f[np.arange(S), :, 4 + np.arange(S)] = 1.0
+    f[S, :, 4: 4 + S] = w[:, None].T
+    for c in range(1, 4):
+        f[:, c, 4 + S + c - 1] = 1.0
+    model.c_q0 = np.einsum("scp,pq,scq->sc", f, cov, f)
+    model.c_q1 = np.einsum("scp,p->sc", f, cov[1])
+    model.c_q2 = np.einsum("scp,p->sc", f, cov[2])
+    model.c_s = np.array([cov[1, 1], cov[2, 2], cov[1, 2]])
 
     model.c_source = np.concatenate([src, [pooled]])
     model.c_channel = np.concatenate([[0.0], beta[4 + S:]])

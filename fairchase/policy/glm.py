@@ -14,7 +14,14 @@ def aggregate(keys: np.ndarray, success: np.ndarray):
     """Unique rows of `keys` (n, m int) with trial and success counts per row."""
     if len(keys) == 0:
         return np.zeros((0, keys.shape[1]), dtype=np.int64), np.zeros(0), np.zeros(0)
-    uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+    span = keys.max(axis=0).astype(float) + 1.0
+    if np.prod(span) < 2.0**62:  # one integer per row: much faster than unique rows
+        radix = np.cumprod(np.concatenate([[1], span[:-1]])).astype(np.int64)
+        flat = keys @ radix
+        _, first, inverse = np.unique(flat, return_index=True, return_inverse=True)
+        uniq = keys[first]
+    else:
+        uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
     inverse = inverse.ravel()
     trials = np.bincount(inverse, minlength=len(uniq)).astype(float)
     wins = np.bincount(inverse, weights=success.astype(float), minlength=len(uniq))

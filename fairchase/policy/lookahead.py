@@ -82,7 +82,12 @@ def lookahead(model, settings, lead, due0, schedule):
     c_logit = fixed["c_logit"] + model.c_recent * n7
     act = fixed["act"]
     A = len(act)
-    risk = sigmoid((c_logit[:, :, None] + model.c_channel[act][None, None, :])
+    # annoyance is priced at a cautious (upper) estimate of its risk: with few opt-outs in
+    # the history the risk is uncertain, and a complaint costs more than a missed reply
+    caution = P.COMPLAINT_CAUTION * model.complaint_sd(
+        src[:, None, None], act[None, None, :], np.minimum(fixed["tries"], 14)[:, :, None],
+        n7[:, :, None])
+    risk = sigmoid((c_logit[:, :, None] + model.c_channel[act][None, None, :] + caution)
                    .astype(np.float32))  # (n, H, A)
     cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act])
     cost = cost * settings.minute_cost()
@@ -137,11 +142,12 @@ def _schedule_free(model, settings, lead):
             - P.TAIL_SLOPE * np.maximum(knum - K, 0))
     win = sigmoid(lead["win_logit"][:, None] + model.win_late * (np.minimum(knum, K) - 1))
     prize = (win * (lead["value"] * settings.margin)[:, None]).astype(np.float32)
-    c_logit = (model.c_base + model.c_attempt * (np.minimum(knum, 15) - 1)
-               + model.c_source[src][:, None])
+    # annoyance counts every try, including those before a revisit
+    tries = lead.get("tries", k)[:, None] + np.arange(settings.horizon)[None, :]
+    c_logit = model.c_base + model.c_attempt * np.minimum(tries, 14) + model.c_source[src][:, None]
     # only the channels some lead in this batch can use
     act = np.array([c for c in range(C) if ((avail >> c) & 1).any()] or [0])
-    return {"knum": knum, "base": base, "win": win, "prize": prize, "c_logit": c_logit,
+    return {"knum": knum, "tries": tries, "base": base, "win": win, "prize": prize, "c_logit": c_logit,
             "act": act, "ref": np.where(k > 0, lead["last_at"], lead["created"]),
             "recent": lead["recent"][:, :6]}  # n7 is capped at 6, so 6 attempts suffice
 
@@ -182,12 +188,16 @@ def engaged_value(model, settings, src, mask, k, streak, channel, value, n7):
             "net": net, "ev": net / contacts}
 
 
-def revisit_worth(model, settings, src, mask, value, avail):
-    """A fresh try in a few months, assumed to answer like half a 3rd try: does it pay twice over?"""
-    sig_r = model.mask_effect(mask, model.sig_reply)
-    h = P.REVISIT_FACTOR * sigmoid(model.reply_logit[src, 2] + sig_r)
-    sig_w = model.mask_effect(mask, model.sig_win)
-    prize = h * sigmoid(model.win_logit[src] + sig_w) * value * settings.margin
+def revisit_worth(model, settings, src, mask, value, tries, created, when):
+    """Does one fresh try at `when` (a few months on) pay twice its cost? It is valued like a
+    3rd try, at the lead's age then (the learned age effect) and after a long gap, with the
+    annoyance risk of all the tries already made."""
+    age = age_bucket(when - created)
+    h = sigmoid(model.reply_logit[src, 2] + model.mask_effect(mask, model.sig_reply)
+                + model.age[age] + model.spacing[7])
+    prize = h * sigmoid(model.win_logit[src] + model.mask_effect(mask, model.sig_win))
+    prize = prize * value * settings.margin
     cheapest = min(settings.minutes.get(c, 5.0) for c in P.CHANNELS[:2]) * settings.minute_cost()
-    risk = sigmoid(model.c_base + model.c_source[src]) * settings.complaint_cost
+    risk = sigmoid(model.c_base + model.c_attempt * np.minimum(tries, 14) + model.c_source[src]
+                   + model.c_channel[1]) * settings.complaint_cost
     return prize >= 2.0 * (cheapest + risk), prize

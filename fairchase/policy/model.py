@@ -53,6 +53,10 @@ class Model:
     c_engaged: float = 0.0
     c_source: np.ndarray = None  # (S+1,)
     c_channel: np.ndarray = None  # (4,)
+    c_q0: np.ndarray = None  # (S+1, 4) complaint log-odds variance terms (see fit)
+    c_q1: np.ndarray = None
+    c_q2: np.ndarray = None
+    c_s: np.ndarray = None  # (3,) var(attempt slope), var(recent slope), their covariance
     c_tried: np.ndarray = None  # (K,) attempts by attempt number
     c_events: np.ndarray = None  # (K,) opt-outs by attempt number
     value_median: np.ndarray = None  # (S+1,)
@@ -81,6 +85,14 @@ class Model:
             if eff:
                 out += ((masks >> g) & 1) * eff
         return out
+
+    def complaint_sd(self, src, channel, before, recent):
+        """Posterior sd of the complaint log-odds (arrays broadcast)."""
+        s11, s22, s12 = self.c_s
+        var = (self.c_q0[src, channel] + before**2 * s11 + recent**2 * s22
+               + 2 * before * self.c_q1[src, channel] + 2 * recent * self.c_q2[src, channel]
+               + 2 * before * recent * s12)
+        return np.sqrt(np.clip(var, 0.0, None))
 
     def source_label(self, s: int) -> str:
         return self.sources[s] if s < len(self.sources) else "all"

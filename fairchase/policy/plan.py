@@ -104,9 +104,22 @@ def plan(model, leads, now, settings=None) -> list[dict]:
         return out
     prio = np.concatenate(priorities)
     _lift_new_enquiries(out, prio, np.concatenate(extras, axis=1), now_ts, settings)
-    ids = np.array([str(d["id"]) for d in out])
-    order = np.lexsort((ids, -prio))
-    return [out[i] for i in order]
+    return [out[i] for i in _order(out, prio)]
+
+
+def _order(out, prio):
+    """Priority descending; ties (e.g. all the stops at 0) by id, for a stable agenda."""
+    order = np.argsort(-prio, kind="stable")
+    ranked = prio[order]
+    tie = np.nonzero(ranked[1:] == ranked[:-1])[0]
+    if not len(tie):
+        return order.tolist()
+    order = order.tolist()
+    starts = tie[np.r_[True, np.diff(tie) > 1]]
+    ends = tie[np.r_[np.diff(tie) > 1, True]] + 2
+    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
+        order[a:b] = sorted(order[a:b], key=lambda i: str(out[i]["id"]))
+    return order
 
 
 def _plan_chunk(ctx: _Context, leads: list):
@@ -138,7 +151,7 @@ def _plan_chunk(ctx: _Context, leads: list):
 
     def when(earliest, idx):
         earliest = np.where(np.isnan(fixed[idx]), earliest, fixed[idx])
-        earliest = earliest
+        earliest = np.fmax(earliest, cap_floor[idx])
         return ctx.hours.clip_grouped(earliest, b.tz[idx], ctx.zones)
 
     due = np.full(n, np.nan)
@@ -155,7 +168,7 @@ def _plan_chunk(ctx: _Context, leads: list):
     io = np.nonzero(kind == OPEN)[0]
     if len(io):
         s_io = src[io]
-        lead = {"src": s_io, "mask": mask[io], "k": b.k[io], "prev": b.prev[io],
+        lead = {"src": s_io, "mask": mask[io], "k": b.k[io], "tries": b.tries[io], "prev": b.prev[io],
                 "avail": b.avail[io], "value": value[io], "last_at": b.last_at[io],
                 "created": b.created[io], "recent": b.recent[io],
                 "sig_reply": model.mask_effect(mask[io], model.sig_reply),
@@ -190,7 +203,8 @@ def _plan_chunk(ctx: _Context, leads: list):
         n7 = ((due[ie, None] - b.recent[ie] < WEEK) & (due[ie, None] >= b.recent[ie])).sum(axis=1)
         res_eng = engaged_value(model, settings, src[ie], mask[ie], b.k[ie], b.streak[ie],
                                 eng_channel, value[ie], n7)
-    worth_revisit, _ = revisit_worth(model, settings, src, mask, value, b.avail)
+    worth_revisit, _ = revisit_worth(model, settings, src, mask, value, b.tries, b.created,
+                                     now + settings.revisit_days * 86400.0)
     revisit_due = np.full(n, np.nan)
     revisit_local = np.full(n, np.nan)
     # a revisit date is only needed for leads we stop

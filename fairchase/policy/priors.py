@@ -89,6 +89,7 @@ GRACE = 86400.0  # seed 000: a lead who promised to call and did not gets anothe
 COMPLAINT_BASE = logit(0.002)
 COMPLAINT_PER_ATTEMPT = 0.25
 COMPLAINT_PER_RECENT = 0.6  # per attempt in the 7 days before this one
+COMPLAINT_CAUTION = 1.0  # price annoyance at the 84th percentile of its estimated risk
 
 # Engaged leads (seed 002): each contact without progress makes the sale less likely.
 ENGAGED_DECAY = 0.5
@@ -98,7 +99,6 @@ ENGAGED_J = 6
 WIN_LATE = -0.05  # a reply that took more tries is a slightly weaker lead
 
 DEFAULT_VALUE = 1000.0
-REVISIT_FACTOR = 0.5  # a cold lead revisited after months answers like half a 3rd try
 
 # Prior spreads (standard deviations, log-odds).
 SD = {
@@ -110,7 +110,7 @@ SD = {
     "channel": 0.5,
     "spacing": 0.4,
     "age": 0.5,
-    "c_base": 1.5,
+    "c_base": 0.7,
     "c_attempt": 0.15,
     "c_recent": 0.25,
     "win_base": 1.5,

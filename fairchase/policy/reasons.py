@@ -128,6 +128,6 @@ def next_state_note(state, when_text, value):
     if state == "nurture":
         return " Moved to the mailing list (they consented): they can come back when ready."
     if state == "revisit":
-        return (f" Revisit around {when_text}: at {money(value)} a fresh try in a few months is"
-                f" worth more than twice its cost.")
+        return (f" Revisit around {when_text}: at {money(value)} a fresh try in a few months"
+                f" (valued like a 3rd try at that age) is worth more than twice its cost.")
     return " Closed: no mailing-list consent, and the value does not justify a later try."

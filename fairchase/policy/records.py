@@ -135,9 +135,9 @@ OUTCOME_CODE = {"no_answer": 0, "left_message": 1, "talked": 2, "replied": 3, "b
 NAN = float("nan")
 FIELDS = ("value", "created", "last_at", "commit_at", "paused", "src", "mask", "tz", "kind", "k",
           "prev", "avail", "mailing", "commit_by", "streak", "last_outcome", "revisited",
-          "resp_channel")
+          "resp_channel", "tries")
 N_FLOAT = 5
-_UNREADABLE_ROW = (NAN,) * N_FLOAT + (0, 0, 0, UNREADABLE) + (0,) * 9
+_UNREADABLE_ROW = (NAN,) * N_FLOAT + (0, 0, 0, UNREADABLE) + (0,) * 10
 
 
 class LeadBatch:
@@ -305,6 +305,7 @@ def _parse_lead(g, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_
             kind = WAIT_REVISIT
             wait_until = revisit_at
     revisited = 0
+    tries = k  # silent tries ever made: what annoyance depends on, revisit or not
     if revisit_at is not None and revisit_at <= now_ts and kind == OPEN:
         revisited = 1
         k = 2 + after_revisit  # a revisited lead starts again like a 3rd try
@@ -316,5 +317,5 @@ def _parse_lead(g, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_
         wait_until,
         src, mask, zi, kind, k, prev, reachable,
         1 if "mailing_list" in consents else 0,
-        commit_by, streak, last_outcome, revisited, resp_channel,
+        commit_by, streak, last_outcome, revisited, resp_channel, tries,
     )

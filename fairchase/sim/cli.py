@@ -62,6 +62,9 @@ def simulate_main(argv: list[str] | None = None, console: Console | None = None)
     rows = ratios(results)
     if rows:
         console.print(ratio_table(rows))
+        if args.quick:
+            console.print("[italic]Quick worlds have a few hundred leads: these ratios are noisy. "
+                          "Judge quality on the full run.[/italic]")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(

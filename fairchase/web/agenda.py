@@ -44,7 +44,9 @@ ROW_FIELDS = (
     "consents", "attempt_count", "created_at", "last_attempt_at", "first_response_at",
     "paused_until", "next_action", "next_channel", "next_due", "next_state", "priority",
     "expected_value", "p_reply", "plan_reason", "why_not_stop", "plan_revisit_at",
-    "owner__username", "owner__first_name",
+    # Every owner field a row's extras read (drafts fill in the owner's name and email):
+    # a field left out here is a deferred load, one query per row.
+    "owner__username", "owner__first_name", "owner__last_name", "owner__email",
 )
 
 

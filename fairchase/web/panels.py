@@ -5,7 +5,9 @@ Apps register from their AppConfig.ready():
 - lead-page panels (a template rendered with `lead` and `request`, plus extra context),
 - Today row extras (a template rendered inside each agenda row, e.g. a drafted message),
   with an optional `prepare(request, leads)` called once per page with every row's lead,
-  so an extra can load what it needs in one query instead of one per row,
+  so an extra can load what it needs in one query instead of one per row; an extra's
+  `context(request, lead)` may return None for "nothing on this row" (its template is
+  then not rendered at all),
 - Today panels (a template rendered once at the top of the agenda, `context(request)` -> dict),
 - timeline sources (functions returning timeline entries for a lead).
 """
@@ -28,7 +30,7 @@ class NavItem:
 @dataclass(frozen=True)
 class Panel:
     template: str
-    context: Callable | None = None  # (request, lead) -> dict; Today blocks: (request) -> dict
+    context: Callable | None = None  # (request, lead) -> dict (Today extras: or None); Today blocks: (request) -> dict
     order: int = 50
     prepare: Callable | None = None  # Today extras: (request, leads) -> None, once per page
 

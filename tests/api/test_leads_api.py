@@ -16,8 +16,10 @@ def test_it_lists_leads_with_filters_and_pagination(client, alice, make_lead, to
     assert client.get("/api/leads", {"source": "event"}, headers=h).json()["count"] == 2
     assert client.get("/api/leads", {"search": "Lead 3"}, headers=h).json()["items"][0]["name"] == "Lead 3"
     assert client.get("/api/leads", {"status": "won"}, headers=h).json()["count"] == 0
-    priorities = [item["priority"] for item in client.get("/api/leads", headers=h).json()["items"]]
-    assert priorities == sorted(priorities, reverse=True)
+    newest = [item["id"] for item in client.get("/api/leads", headers=h).json()["items"]]
+    assert newest == sorted(newest, reverse=True)
+    best = client.get("/api/leads", {"order": "priority"}, headers=h).json()["items"]
+    assert [i["priority"] for i in best] == sorted((i["priority"] for i in best), reverse=True)
 
 
 def test_it_creates_reads_and_updates_a_lead_through_the_actions(client, alice, token_for):

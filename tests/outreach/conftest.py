@@ -95,6 +95,12 @@ class SmtpServer:
                 "EMAIL_PORT": str(self.port), "EMAIL_USE_TLS": "0", "EMAIL_USE_SSL": "0", "DEFAULT_FROM_EMAIL": FROM}
 
 
+def smtp_mailers(port: int) -> dict:
+    """Django's MAILERS pointing at a plain SMTP server on 127.0.0.1."""
+    return {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                        "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 10}}}
+
+
 @pytest.fixture(scope="session")
 def _smtp_session():
     server = SmtpServer()
@@ -111,9 +117,7 @@ def smtp_server(_smtp_session, settings):
 
     _smtp_session.clear()
     EmailChannel.shared().close()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _smtp_session.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.MAILERS = smtp_mailers(_smtp_session.port)
     settings.DEFAULT_FROM_EMAIL = FROM
     settings.IMAP_HOST = ""
     yield _smtp_session

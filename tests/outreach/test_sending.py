@@ -13,6 +13,7 @@ from fairchase.leads.models import Attempt, BusinessSettings
 from fairchase.outreach import outbox
 from fairchase.outreach.models import OutboundMessage
 from fairchase.outreach.tokens import read_token
+from tests.outreach.conftest import smtp_mailers
 
 State = OutboundMessage.State
 
@@ -122,7 +123,7 @@ def test_automatic_messages_respect_the_weekly_cap(alice, make_lead, smtp_server
 def test_a_server_that_refuses_the_address_fails_the_message_without_retrying(alice, make_lead, smtp_server, settings):
     lead = make_lead(alice)
     msg = _queue(lead, alice)
-    settings.EMAIL_PORT = 1  # nothing listens: a retry later, not a failure
+    settings.MAILERS = smtp_mailers(1)  # nothing listens: a retry later, not a failure
     from fairchase.outreach.channels.email import EmailChannel
 
     EmailChannel.shared().close()

@@ -21,7 +21,7 @@ CONTRACT_KEYS = {"id", "action", "channel", "due", "priority", "expected_value",
 EXTRA_KEYS = {"why_not_stop", "p_reply"}
 KNOWN = ("call", "email", "text", "visit")
 MODEL = fit([])
-many = hyp_settings(max_examples=50, deadline=None,
+many = hyp_settings(max_examples=50, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -108,7 +108,7 @@ def test_invariants_hold_at_any_moment_including_daylight_saving_changes(leads, 
     check(leads, raw, now=NOW - timedelta(days=200) + timedelta(seconds=offset))
 
 
-@hyp_settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@hyp_settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lead_lists(max_size=8), settings())
 def test_plan_is_deterministic_and_ignores_input_order(leads, raw):
     first = plan(MODEL, leads, NOW, raw)
@@ -116,7 +116,7 @@ def test_plan_is_deterministic_and_ignores_input_order(leads, raw):
     assert plan(MODEL, list(reversed(leads)), NOW, raw) == first
 
 
-@hyp_settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@hyp_settings(max_examples=20, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lead_lists(max_size=10), lead_lists(max_size=6), settings())
 def test_invariants_hold_with_a_model_fitted_on_random_history(history, leads, raw):
     model = fit(history)

@@ -17,6 +17,7 @@ from ..schemas import (
     LeadOut,
     LeadPage,
     LeadPatch,
+    ListOrder,
     OptOutIn,
     PlanOut,
     StatusFilter,
@@ -49,8 +50,10 @@ def list_leads(request,
                owner: Annotated[int | None, Query(ge=1, le=2**62, description="Owner's user id (admins)")] = None,
                search: Annotated[Text(200) | None, Query(description="In name, email, phone or company")] = None,
                limit: Annotated[int, Query(ge=1, le=500)] = 50,
-               offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
-    """Leads you can see, best first (priority), with filters."""
+               offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+               order: Annotated[ListOrder, Query(description="newest first, or best first (priority)")]
+               = ListOrder.newest):
+    """Leads you can see, newest first (or `order=priority`: best first), with filters."""
     qs = visible_leads(request.user)
     if status is not None:
         qs = qs.filter(status=status.value)
@@ -62,7 +65,8 @@ def list_leads(request,
         qs = qs.filter(Q(name__icontains=search) | Q(email__icontains=search) | Q(phone__icontains=search)
                        | Q(company__icontains=search))
     count = qs.count()
-    page = qs.select_related("owner").order_by("-priority", "pk")[offset : offset + limit]
+    ordering = ("-priority", "pk") if order == ListOrder.priority else ("-pk",)
+    page = qs.select_related("owner").order_by(*ordering)[offset : offset + limit]
     return {"count": count, "limit": limit, "offset": offset, "items": [LeadOut.of(lead) for lead in page]}
 
 

@@ -8,7 +8,7 @@ import smtplib
 import time
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage, mailers
 
 from ..rendering import unsubscribe_url
 from . import Channel, ChannelError
@@ -75,7 +75,7 @@ class EmailChannel(Channel):
             except (smtplib.SMTPException, OSError):
                 self.close()
         if self.connection is None:
-            self.connection = get_connection(fail_silently=False)
+            self.connection = mailers.default
             try:
                 self.connection.open()
             except (smtplib.SMTPException, OSError) as exc:

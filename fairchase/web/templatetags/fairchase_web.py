@@ -37,12 +37,17 @@ def nav_items(context):
     return out
 
 
-def _render_panels(registry, context, lead) -> str:
+def _render_panels(registry, context, lead, skip_none: bool = False) -> str:
+    """Each panel's template for this lead. With `skip_none` (Today extras), a context
+    function returning None means "nothing for this row" and its template is not rendered
+    at all: Today has hundreds of rows, most without an extra. ({} still renders.)"""
     request = context.get("request")
     parts = []
     for panel in registry:
         try:
             extra = panel.context(request, lead) if panel.context else {}
+            if extra is None and skip_none:
+                continue
             parts.append(render_to_string(panel.template, {"lead": lead, **(extra or {})}, request=request))
         except Exception:  # one broken extension must not break the page
             log.exception("panel %s failed for lead %s", panel.template, getattr(lead, "pk", None))
@@ -58,7 +63,7 @@ def lead_panels(context, lead):
 @register.simple_tag(takes_context=True)
 def today_extras(context, lead):
     """The per-row extras other apps registered for Today."""
-    return _render_panels(panels.TODAY_EXTRAS, context, lead)
+    return _render_panels(panels.TODAY_EXTRAS, context, lead, skip_none=True)
 
 
 @register.simple_tag(takes_context=True)
