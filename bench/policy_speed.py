@@ -112,16 +112,17 @@ def main(argv=None) -> int:
         ("plan 1,000,000 open leads", _run("plan", 100_000 if quick else 1_000_000), 30.0, 2048.0),
         ("fit 100,000 leads", _run("fit", 10_000 if quick else 100_000), 20.0, None),
     ]
-    print(f"{'benchmark':<28}{'seconds':>9}{'target':>8}{'ratio':>7}{'peak MB':>9}{'input MB':>10}"
-          f"{'mem target':>11}")
+    print(f"{'benchmark':<36}{'wall s':>8}{'cpu s':>8}{'target':>8}{'ratio':>7}{'peak MB':>9}"
+          f"{'input MB':>10}{'mem target':>11}")
     ok = True
     for name, res, target, mem in runs:
-        ratio = res["seconds"] / target
+        # one core's time: CPU seconds (wall seconds also count other processes on a busy box)
+        ratio = res["cpu"] / target
         ok &= ratio <= 1.0 and (mem is None or res["peak_mb"] < mem)
         label = name + (f" ({res['attempts']:,} att.)" if "attempts" in res else "")
-        print(f"{label:<28}{res['seconds']:>9.2f}{target:>8.0f}{ratio:>7.2f}{res['peak_mb']:>9.0f}"
-              f"{res['input_mb']:>10.0f}{(f'{mem:.0f}' if mem else '-'):>11}")
-    print("ratio = measured / target (<= 1 passes); peak MB is the whole process, input included")
+        print(f"{label:<36}{res['seconds']:>8.2f}{res['cpu']:>8.2f}{target:>8.0f}{ratio:>7.2f}"
+              f"{res['peak_mb']:>9.0f}{res['input_mb']:>10.0f}{(f'{mem:.0f}' if mem else '-'):>11}")
+    print("ratio = cpu seconds / target (<= 1 passes); peak MB is the whole process, input included")
     print("all targets met" if ok else "SOME TARGETS MISSED")
     return 0 if ok else 1
 

@@ -134,7 +134,7 @@ def plan_unsaved(leads: list[NewLead], now=None) -> None:
     decisions = {d["id"]: d for d in policy.plan(planning.current_model(), records, now,
                                                  planning.policy_settings())}
     for i, lead in enumerate(leads):
-        planning._apply(lead, decisions.get(str(i)), now)
+        planning.apply_decision(lead, decisions.get(str(i)), now)
 
 
 class _Batch:

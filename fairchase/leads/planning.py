@@ -119,7 +119,8 @@ def with_history(qs):
     )
 
 
-def _apply(lead: Lead, d: dict | None, now) -> None:
+def apply_decision(lead: Lead, d: dict | None, now) -> None:
+    """Copy one decision of the core onto the lead's plan fields (not saved)."""
     if d is None or lead.status not in ACTIVE_STATUSES:
         lead.next_action, lead.next_channel, lead.next_due, lead.next_state = "", "", None, ""
         lead.priority, lead.expected_value, lead.p_reply = 0.0, 0.0, None
@@ -151,7 +152,7 @@ def replan(leads: Sequence[Lead], now=None, model=None, settings: dict | None = 
     records = [lead_record(lead, suppressed) for lead in active]
     decisions = {d["id"]: d for d in policy.plan(model, records, now, settings)} if records else {}
     for lead in leads:
-        _apply(lead, decisions.get(str(lead.pk)), now)
+        apply_decision(lead, decisions.get(str(lead.pk)), now)
     write_plans(leads)
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.utils import timezone
 
 log = logging.getLogger("fairchase.worker")
@@ -50,7 +50,9 @@ def run_once(clock: Callable[[], float] = time.monotonic) -> int:
         except Exception:  # one failing step must not stop the others
             log.exception("worker step %s failed", step.name)
         finally:
-            close_old_connections()
+            # Drop broken or expired connections between steps (never inside a caller's transaction).
+            if not connection.in_atomic_block:
+                close_old_connections()
     return done
 
 

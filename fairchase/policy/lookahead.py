@@ -84,9 +84,9 @@ def lookahead(model, settings, lead, due0, schedule):
     A = len(act)
     # annoyance is priced at a cautious (upper) estimate of its risk: with few opt-outs in
     # the history the risk is uncertain, and a complaint costs more than a missed reply
-    caution = P.COMPLAINT_CAUTION * model.complaint_sd(
-        src[:, None, None], act[None, None, :], np.minimum(fixed["tries"], 14)[:, :, None],
-        n7[:, :, None])
+    r = n7[:, :, None]
+    caution = P.COMPLAINT_CAUTION * np.sqrt(np.clip(
+        fixed["var0"] + r * (fixed["var1"] + r * model.c_s[1]), 0.0, None))
     risk = sigmoid((c_logit[:, :, None] + model.c_channel[act][None, None, :] + caution)
                    .astype(np.float32))  # (n, H, A)
     cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act])
@@ -147,7 +147,14 @@ def _schedule_free(model, settings, lead):
     c_logit = model.c_base + model.c_attempt * np.minimum(tries, 14) + model.c_source[src][:, None]
     # only the channels some lead in this batch can use
     act = np.array([c for c in range(C) if ((avail >> c) & 1).any()] or [0])
-    return {"knum": knum, "tries": tries, "base": base, "win": win, "prize": prize, "c_logit": c_logit,
+    # complaint log-odds variance = var0 + r var1 + r^2 s22 for r recent attempts (see fit)
+    a = np.minimum(tries, 14)[:, :, None].astype(np.float32)
+    s_a, s_r, s_ar = (np.float32(x) for x in model.c_s)
+    q0, q1, q2 = (q[src][:, None, :][:, :, act].astype(np.float32)
+                  for q in (model.c_q0, model.c_q1, model.c_q2))
+    var0 = q0 + a * (2 * q1 + a * s_a)
+    var1 = 2 * q2 + 2 * a * s_ar
+    return {"knum": knum, "var0": var0, "var1": var1, "base": base, "win": win, "prize": prize, "c_logit": c_logit,
             "act": act, "ref": np.where(k > 0, lead["last_at"], lead["created"]),
             "recent": lead["recent"][:, :6]}  # n7 is capped at 6, so 6 attempts suffice
 
