@@ -7,7 +7,7 @@ import io
 import logging
 import threading
 
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.utils import timezone
 
 from fairchase.leads.people import visible_leads
@@ -69,8 +69,8 @@ def start_in_background(pk: int) -> None:
 
 
 def run_queued_imports() -> int:
-    """Worker step: imports queued but never started (say, the web process restarted)."""
-    close_old_connections()
+    """Worker step: imports queued but never started (say, the web process restarted).
+    (The worker loop recycles stale connections between steps.)"""
     stale = timezone.now() - timezone.timedelta(minutes=1)
     pks = list(ImportJob.objects.filter(state=ImportJob.State.QUEUED, created_at__lt=stale)
                .values_list("pk", flat=True)[:1])

@@ -10,6 +10,7 @@ handful of queries and falls back to `Facts` for a lead it was not given.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
@@ -77,44 +78,74 @@ LIVE = Facts()
 
 
 class PageFacts(Facts):
-    """Every answer for a page of leads, loaded up front (a fixed number of queries).
+    """Every answer for a page of leads, each kind loaded for all of them on first use.
 
-    Built once per request and read-only after that: nothing on the page changes the
-    database between loading and rendering.
+    So a page costs one query per kind of question actually asked (none for a page of
+    calls), never one per row. Built once per request and read-only after that: nothing
+    on the page changes the database between loading and rendering.
     """
 
     def __init__(self, leads: list[Lead], business: BusinessSettings | None = None):
         self.ids = {lead.pk for lead in leads}
-        self.zone = (business or BusinessSettings.current()).business_timezone
-        ids = list(self.ids)
-        self.pending: dict[int, OutboundMessage] = {}
+        self.owner_ids = {lead.owner_id for lead in leads}
+        self.business = business
+
+    @cached_property
+    def pending(self) -> dict[int, OutboundMessage]:
+        out: dict[int, OutboundMessage] = {}
         # Newest first (the model's ordering), so the first seen per lead is `.first()`'s.
-        for m in OutboundMessage.objects.filter(lead_id__in=ids, state__in=PENDING_STATES):
-            self.pending.setdefault(m.lead_id, m)
-        self.calls: dict[int, Attempt] = {}
-        for a in _calls_since(timezone.now()).filter(lead_id__in=ids).order_by("-at", "-pk"):
-            self.calls.setdefault(a.lead_id, a)
-        # One pass over sent messages answers both "written since?" and "said goodbye?".
-        self.last_written: dict[int, datetime] = {}
-        self.goodbye: set[int] = set()
-        for row in (OutboundMessage.objects.filter(lead_id__in=ids).exclude(state__in=NOT_SENT)
-                    .order_by().values("lead_id")
-                    .annotate(last=Max("created_at"), bye=Count("pk", filter=Q(template__purpose__in=GOODBYE)))):
-            self.last_written[row["lead_id"]] = row["last"]
-            if row["bye"]:
-                self.goodbye.add(row["lead_id"])
-        self.commitments: dict[int, Commitment] = {}
-        for c in Commitment.objects.filter(lead_id__in=ids, state=Commitment.State.PENDING).order_by("due_at", "pk"):
-            self.commitments.setdefault(c.lead_id, c)
-        self.woke = dict(StatusChange.objects.filter(lead_id__in=ids, reason=REVISIT_REASON).order_by()
-                         .values("lead_id").annotate(at=Max("at")).values_list("lead_id", "at"))
-        self.tried_at = dict(Attempt.objects.filter(lead_id__in=list(self.woke)).order_by()
-                             .values("lead_id").annotate(at=Max("at")).values_list("lead_id", "at")) if self.woke else {}
-        self.templates: dict[tuple[str, str], MessageTemplate] = {}
+        for m in OutboundMessage.objects.filter(lead_id__in=self.ids, state__in=PENDING_STATES):
+            out.setdefault(m.lead_id, m)
+        return out
+
+    @cached_property
+    def calls(self) -> dict[int, Attempt]:
+        out: dict[int, Attempt] = {}
+        for a in _calls_since(timezone.now()).filter(lead_id__in=self.ids).order_by("-at", "-pk"):
+            out.setdefault(a.lead_id, a)
+        return out
+
+    @cached_property
+    def written(self) -> dict[int, tuple[datetime, bool]]:
+        """lead id -> (latest message that went out, whether any was a goodbye): one pass
+        answers both "written since?" and "said goodbye?"."""
+        rows = (OutboundMessage.objects.filter(lead_id__in=self.ids).exclude(state__in=NOT_SENT)
+                .order_by().values("lead_id")
+                .annotate(last=Max("created_at"), bye=Count("pk", filter=Q(template__purpose__in=GOODBYE))))
+        return {r["lead_id"]: (r["last"], bool(r["bye"])) for r in rows}
+
+    @cached_property
+    def commitments(self) -> dict[int, Commitment]:
+        out: dict[int, Commitment] = {}
+        for c in Commitment.objects.filter(lead_id__in=self.ids, state=Commitment.State.PENDING).order_by("due_at", "pk"):
+            out.setdefault(c.lead_id, c)
+        return out
+
+    @cached_property
+    def revisits(self) -> dict[int, tuple[datetime, datetime | None]]:
+        """lead id -> (when it last woke from revisit, its latest attempt), for woken leads."""
+        woke = dict(StatusChange.objects.filter(lead_id__in=self.ids, reason=REVISIT_REASON).order_by()
+                    .values("lead_id").annotate(at=Max("at")).values_list("lead_id", "at"))
+        if not woke:
+            return {}
+        tried = dict(Attempt.objects.filter(lead_id__in=list(woke)).order_by()
+                     .values("lead_id").annotate(at=Max("at")).values_list("lead_id", "at"))
+        return {pk: (at, tried.get(pk)) for pk, at in woke.items()}
+
+    @cached_property
+    def templates(self) -> dict[tuple[str, str], MessageTemplate]:
+        out: dict[tuple[str, str], MessageTemplate] = {}
         for t in MessageTemplate.objects.filter(is_active=True).order_by("pk"):
-            self.templates.setdefault((t.purpose, t.channel), t)
-        owners = {lead.owner_id for lead in leads}
-        self.phones = dict(Profile.objects.filter(user_id__in=owners).values_list("user_id", "phone"))
+            out.setdefault((t.purpose, t.channel), t)
+        return out
+
+    @cached_property
+    def phones(self) -> dict[int, str]:
+        return dict(Profile.objects.filter(user_id__in=self.owner_ids).values_list("user_id", "phone"))
+
+    @cached_property
+    def zone(self) -> str:
+        return (self.business or BusinessSettings.current()).business_timezone
 
     def pending_message(self, lead):
         return self.pending.get(lead.pk) if lead.pk in self.ids else super().pending_message(lead)
@@ -125,11 +156,11 @@ class PageFacts(Facts):
     def followed_up_since(self, lead, since):
         if lead.pk not in self.ids:
             return super().followed_up_since(lead, since)
-        last = self.last_written.get(lead.pk)
-        return last is not None and last >= since
+        written = self.written.get(lead.pk)
+        return written is not None and written[0] >= since
 
     def said_goodbye(self, lead):
-        return lead.pk in self.goodbye if lead.pk in self.ids else super().said_goodbye(lead)
+        return self.written.get(lead.pk, (None, False))[1] if lead.pk in self.ids else super().said_goodbye(lead)
 
     def next_commitment(self, lead):
         return self.commitments.get(lead.pk) if lead.pk in self.ids else super().next_commitment(lead)
@@ -137,14 +168,16 @@ class PageFacts(Facts):
     def back_from_revisit(self, lead):
         if lead.pk not in self.ids:
             return super().back_from_revisit(lead)
-        woke, tried = self.woke.get(lead.pk), self.tried_at.get(lead.pk)
-        return woke is not None and (tried is None or tried < woke)
+        if lead.pk not in self.revisits:
+            return False
+        woke, tried = self.revisits[lead.pk]
+        return tried is None or tried < woke
 
     def template(self, purpose, channel):
         return self.templates.get((purpose, channel))
 
     def owner_phone(self, owner):
-        # No profile row yet: let profile_of create it, as a single lead would.
+        # An owner not on the page, or with no profile row yet (profile_of creates it).
         return self.phones[owner.pk] if owner.pk in self.phones else super().owner_phone(owner)
 
     def business_zone(self):

@@ -31,13 +31,16 @@ def today_panel_context(request) -> dict:
     recent = (Attempt.objects.filter(lead__in=leads, channel="call", at__gte=timezone.now() - AFTER_CALL,
                                      outcome__in=[Outcome.LEFT_MESSAGE, Outcome.TALKED])
               .order_by("-at").values_list("lead_id", flat=True))
-    drafts, seen = [], set()
-    for lead_id in recent[:50]:
-        if lead_id in seen or len(drafts) >= PANEL_LIMIT:
-            continue
-        seen.add(lead_id)
-        lead = leads.filter(pk=lead_id).first()
-        draft = draft_for(lead) if lead is not None else None
+    ids = list(dict.fromkeys(recent[:50]))  # most recent call first, each lead once
+    # The candidates and what their drafts need, loaded together rather than per lead.
+    by_id = leads.select_related("owner").in_bulk(ids)
+    facts = PageFacts(list(by_id.values()), getattr(request, "business", None))
+    drafts = []
+    for lead_id in ids:
+        if len(drafts) >= PANEL_LIMIT:
+            break
+        lead = by_id.get(lead_id)
+        draft = draft_for(lead, facts) if lead is not None else None
         if draft is not None and draft.template.purpose in AFTER_CALL_PURPOSES:
             drafts.append((lead, draft))
     unknown = OutboundMessage.objects.filter(lead__in=leads, state=State.UNKNOWN).select_related("lead")[:PANEL_LIMIT]
