@@ -74,7 +74,7 @@ class Settings:
     max_attempts_per_week: int = 3
     default_value: float | None = None
     revisit_days: float = 90.0
-    horizon: int = 5
+    horizon: int = 6
 
     def __post_init__(self):
         # Accept the friendly forms when the dataclass is built directly.
