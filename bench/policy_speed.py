@@ -16,14 +16,43 @@ import time
 from datetime import UTC, datetime, timedelta
 
 NOW = datetime(2024, 6, 12, 15, 30, tzinfo=UTC)
-SOURCES = ("referral", "inbound_call", "walk_in", "web_form", "event", "cold_outreach",
-           "purchased_list", "trade_show_2024")
-ZONES = (None, "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
-         "Europe/London", "Europe/Berlin", "Australia/Sydney", "Asia/Kolkata", "America/Phoenix",
-         "Pacific/Auckland", "Not/AZone")
-SIGNALS = ("asked_price", "asked_details", "stated_need", "initiated_contact", "kept_promise",
-           "vague", "no_specific_interest", "short_conversation", "missed_promise", "distracted",
-           "mystery_signal")
+SOURCES = (
+    "referral",
+    "inbound_call",
+    "walk_in",
+    "web_form",
+    "event",
+    "cold_outreach",
+    "purchased_list",
+    "trade_show_2024",
+)
+ZONES = (
+    None,
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Los_Angeles",
+    "Europe/London",
+    "Europe/Berlin",
+    "Australia/Sydney",
+    "Asia/Kolkata",
+    "America/Phoenix",
+    "Pacific/Auckland",
+    "Not/AZone",
+)
+SIGNALS = (
+    "asked_price",
+    "asked_details",
+    "stated_need",
+    "initiated_contact",
+    "kept_promise",
+    "vague",
+    "no_specific_interest",
+    "short_conversation",
+    "missed_promise",
+    "distracted",
+    "mystery_signal",
+)
 CHANNELS = ("call", "call", "email", "text")
 SILENT = ("no_answer", "left_message")
 
@@ -43,23 +72,42 @@ def make_leads(n: int, seed: int = 1, finished: bool = False, attempts_mean: flo
         attempts = []
         responded = False
         for a in range(n_att):
-            at = hours[max(0, age - 30 * (a + 1))] if not finished else hours[age + 24 * 25 - 30 * (a + 1)]
+            at = (
+                hours[max(0, age - 30 * (a + 1))]
+                if not finished
+                else hours[age + 24 * 25 - 30 * (a + 1)]
+            )
             reply = rng.random() < 0.12
             outcome = "replied" if reply else SILENT[a % 2]
-            attempts.append({"at": at, "channel": CHANNELS[(i + a) % 4], "outcome": outcome,
-                             "minutes": 5.0, "progress": None if not responded else rng.random() < 0.5})
+            attempts.append(
+                {
+                    "at": at,
+                    "channel": CHANNELS[(i + a) % 4],
+                    "outcome": outcome,
+                    "minutes": 5.0,
+                    "progress": None if not responded else rng.random() < 0.5,
+                }
+            )
             responded = responded or reply
         if finished:
-            status = ("won" if rng.random() < 0.4 else "lost") if responded else (
-                "opted_out" if rng.random() < 0.02 else "lost")
+            status = (
+                ("won" if rng.random() < 0.4 else "lost")
+                if responded
+                else ("opted_out" if rng.random() < 0.02 else "lost")
+            )
         else:
             status = "engaged" if responded else "open"
-        lead = {"id": f"L{i:07d}", "source": SOURCES[i % len(SOURCES)],
-                "value": round(rng.lognormvariate(7.5, 1.0), 2) if rng.random() > 0.2 else None,
-                "created_at": created, "timezone": ZONES[i % len(ZONES)],
-                "signals": signal_sets[i % 256],
-                "consents": consent_sets[i % 3],
-                "attempts": attempts, "status": status}
+        lead = {
+            "id": f"L{i:07d}",
+            "source": SOURCES[i % len(SOURCES)],
+            "value": round(rng.lognormvariate(7.5, 1.0), 2) if rng.random() > 0.2 else None,
+            "created_at": created,
+            "timezone": ZONES[i % len(ZONES)],
+            "signals": signal_sets[i % 256],
+            "consents": consent_sets[i % 3],
+            "attempts": attempts,
+            "status": status,
+        }
         if i % 50 == 7:
             lead["commitment"] = {"due": NOW + timedelta(days=2), "by": "us", "what": "quote"}
         leads.append(lead)
@@ -81,8 +129,19 @@ def _child(job: str, n: int) -> None:
         t0, c0 = time.perf_counter(), time.process_time()
         fit(history)
         secs, cpu = time.perf_counter() - t0, time.process_time() - c0
-        print(json.dumps({"job": job, "n": n, "attempts": n_att, "seconds": secs, "cpu": cpu,
-                          "input_mb": before, "peak_mb": _peak_mb()}))
+        print(
+            json.dumps(
+                {
+                    "job": job,
+                    "n": n,
+                    "attempts": n_att,
+                    "seconds": secs,
+                    "cpu": cpu,
+                    "input_mb": before,
+                    "peak_mb": _peak_mb(),
+                }
+            )
+        )
         return
     model = fit(make_leads(20000, seed=3, finished=True, attempts_mean=4.0))
     leads = make_leads(n, seed=4)
@@ -91,13 +150,27 @@ def _child(job: str, n: int) -> None:
     decisions = plan(model, leads, NOW)
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     assert len(decisions) == n
-    print(json.dumps({"job": job, "n": n, "seconds": secs, "cpu": cpu, "input_mb": before,
-                      "peak_mb": _peak_mb()}))
+    print(
+        json.dumps(
+            {
+                "job": job,
+                "n": n,
+                "seconds": secs,
+                "cpu": cpu,
+                "input_mb": before,
+                "peak_mb": _peak_mb(),
+            }
+        )
+    )
 
 
 def _run(job: str, n: int) -> dict:
-    out = subprocess.run([sys.executable, "-m", "bench.policy_speed", "--child", job, str(n)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.policy_speed", "--child", job, str(n)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -112,17 +185,23 @@ def main(argv=None) -> int:
         ("plan 1,000,000 open leads", _run("plan", 100_000 if quick else 1_000_000), 30.0, 2048.0),
         ("fit 100,000 leads", _run("fit", 10_000 if quick else 100_000), 20.0, None),
     ]
-    print(f"{'benchmark':<36}{'wall s':>8}{'cpu s':>8}{'target':>8}{'ratio':>7}{'peak MB':>9}"
-          f"{'input MB':>10}{'mem target':>11}")
+    print(
+        f"{'benchmark':<36}{'wall s':>8}{'cpu s':>8}{'target':>8}{'ratio':>7}{'peak MB':>9}"
+        f"{'input MB':>10}{'mem target':>11}"
+    )
     ok = True
     for name, res, target, mem in runs:
         # one core's time: CPU seconds (wall seconds also count other processes on a busy box)
         ratio = res["cpu"] / target
         ok &= ratio <= 1.0 and (mem is None or res["peak_mb"] < mem)
         label = name + (f" ({res['attempts']:,} att.)" if "attempts" in res else "")
-        print(f"{label:<36}{res['seconds']:>8.2f}{res['cpu']:>8.2f}{target:>8.0f}{ratio:>7.2f}"
-              f"{res['peak_mb']:>9.0f}{res['input_mb']:>10.0f}{(f'{mem:.0f}' if mem else '-'):>11}")
-    print("ratio = cpu seconds / target (<= 1 passes); peak MB is the whole process, input included")
+        print(
+            f"{label:<36}{res['seconds']:>8.2f}{res['cpu']:>8.2f}{target:>8.0f}{ratio:>7.2f}"
+            f"{res['peak_mb']:>9.0f}{res['input_mb']:>10.0f}{(f'{mem:.0f}' if mem else '-'):>11}"
+        )
+    print(
+        "ratio = cpu seconds / target (<= 1 passes); peak MB is the whole process, input included"
+    )
     print("all targets met" if ok else "SOME TARGETS MISSED")
     return 0 if ok else 1
 

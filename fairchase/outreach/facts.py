@@ -15,7 +15,15 @@ from functools import cached_property
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from fairchase.leads.models import Attempt, BusinessSettings, Commitment, Lead, Outcome, Profile, StatusChange
+from fairchase.leads.models import (
+    Attempt,
+    BusinessSettings,
+    Commitment,
+    Lead,
+    Outcome,
+    Profile,
+    StatusChange,
+)
 from fairchase.leads.people import profile_of
 
 from .models import MessageTemplate, OutboundMessage

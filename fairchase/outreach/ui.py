@@ -53,9 +53,9 @@ def _may_draft(lead) -> bool:
 
 
 def prepare_today(request, leads) -> None:
-    """Today calls this once per page: load what every row's draft needs in a fixed
-    number of queries (instead of ~9 per row) and keep it on the request for
-    `today_extra_context`."""
+    """Today calls this once per page with every row's lead. The PageFacts kept on the
+    request load what the drafts need for all those rows at once, on first use (a fixed
+    handful of queries instead of ~9 per row), for `today_extra_context`."""
     leads = [lead for lead in leads if _may_draft(lead)]
     request.outreach_facts = PageFacts(leads, getattr(request, "business", None)) if leads else None
 

@@ -6,37 +6,15 @@ import numpy as np
 
 from . import priors as P
 from .blas import one_blas_thread
-from .glm import aggregate, fit_logistic, sigmoid
+from .buckets import age_bucket, spacing_bucket
+from .deals import fit_engaged, fit_values
+from .glm import aggregate, fit_logistic
 from .model import Model
 from .records import WEEK, as_list, getter, next_streak, parse_history_lead
 
 MAX_SOURCES = 40
 MIN_EXTRA_SIGNAL = 30  # an unknown signal needs this many leads before it gets its own effect
 MAX_SIGNALS = 30
-KAPPA_ENGAGED = 5.0
-
-
-def spacing_bucket(gap, k):
-    """Index into the 8 spacing effects: first-try delay buckets, then gap buckets."""
-    if k <= 1:
-        edges, base, default = P.FIRST_DELAY_EDGES, 0, 0
-    else:
-        edges, base, default = P.GAP_EDGES, 4, 5
-    if gap is None:
-        return default
-    for i, edge in enumerate(edges):
-        if gap < edge:
-            return base + i
-    return base + len(edges)
-
-
-def age_bucket(age):
-    if age is None:
-        return 0
-    for i, edge in enumerate(P.AGE_EDGES):
-        if age < edge:
-            return i
-    return len(P.AGE_EDGES)
 
 
 def fit(history, settings=None) -> Model:
@@ -54,20 +32,22 @@ def fit(history, settings=None) -> Model:
     sig_bits = {name: 1 << i for i, name in enumerate(signals)}
     S, G = len(sources), len(signals)
     rows = _walk(leads, src_of, sig_bits)
-    model = Model(n_leads=len(leads), n_attempts=rows["n_attempts"], sources=sources,
-                  signals=signals)
+    model = Model(
+        n_leads=len(leads), n_attempts=rows["n_attempts"], sources=sources, signals=signals
+    )
     src_n = np.bincount(rows["lead_src"], minlength=S + 1).astype(float)[: S + 1]
     src_n[S] = len(leads)
     model.source_leads = src_n
     model.signal_leads = np.array(
-        [sum(1 for lead in leads if name in lead["signals"]) for name in signals], dtype=float)
+        [sum(1 for lead in leads if name in lead["signals"]) for name in signals], dtype=float
+    )
     weights = src_n[:S] / src_n[:S].sum() if src_n[:S].sum() > 0 else np.zeros(S)
     with one_blas_thread():
         _fit_reply(model, rows, S, G, weights)
         _fit_win(model, rows, S, G)
         _fit_complaint(model, rows, S)
-    _fit_values(model, leads, src_of, S)
-    _fit_engaged(model, rows)
+    fit_values(model, leads, src_of, S)
+    fit_engaged(model, rows)
     return model
 
 
@@ -89,8 +69,10 @@ def _signal_vocab(leads):
     for lead in leads:
         for name in set(lead["signals"]):
             counts[name] = counts.get(name, 0) + 1
-    extra = sorted((n for n in counts if n not in P.SIGNAL_PRIORS and counts[n] >= MIN_EXTRA_SIGNAL),
-                   key=lambda n: (-counts[n], n))
+    extra = sorted(
+        (n for n in counts if n not in P.SIGNAL_PRIORS and counts[n] >= MIN_EXTRA_SIGNAL),
+        key=lambda n: (-counts[n], n),
+    )
     return list(P.KNOWN_SIGNALS) + extra[: MAX_SIGNALS - len(P.KNOWN_SIGNALS)]
 
 
@@ -131,8 +113,11 @@ def _walk(leads, src_of, sig_bits):
                     n7 += 1
             # a complaint is an opt-out after a silent try; "no, and remove me" is a reply
             opted = outcome == "opted_out" or (
-                status == "opted_out" and not explicit_opt and idx == last_real
-                and outcome not in P.RESPONSES)
+                status == "opted_out"
+                and not explicit_opt
+                and idx == last_real
+                and outcome not in P.RESPONSES
+            )
             cmp.append((s, min(total, 15), min(n7, 6), c, int(responded), int(opted)))
             if not responded:
                 k += 1
@@ -140,9 +125,22 @@ def _walk(leads, src_of, sig_bits):
                 into = c + 1 if prev != P.NO_CHANNEL and c != prev else 0
                 replied = outcome in P.RESPONSES
                 age = ts - created if ts is not None and created is not None else None
-                hit = int(agreed is not None and ts is not None and abs(ts - agreed) < P.AGREED_WINDOW)
-                haz.append((s, min(k, P.K) - 1, mask, c, into, spacing_bucket(gap, k),
-                            age_bucket(age), hit, int(replied)))
+                hit = int(
+                    agreed is not None and ts is not None and abs(ts - agreed) < P.AGREED_WINDOW
+                )
+                haz.append(
+                    (
+                        s,
+                        min(k, P.K) - 1,
+                        mask,
+                        c,
+                        into,
+                        spacing_bucket(gap, k),
+                        age_bucket(age),
+                        hit,
+                        int(replied),
+                    )
+                )
                 if replied:
                     responded, k_reply, streak = True, k, 0
             else:
@@ -197,7 +195,7 @@ def _fit_reply(model, rows, S, G, weights):
     X[r, o_d + s] = 1.0
     for si in range(S):
         rows_s = s == si
-        X[rows_s, o_e + si * K: o_e + (si + 1) * K] = upto[rows_s]
+        X[rows_s, o_e + si * K : o_e + (si + 1) * K] = upto[rows_s]
     X[:, o_g:o_c] = _bits(mask, G)
     has_c = ch > 0
     X[r[has_c], o_c + ch[has_c] - 1] = 1.0
@@ -238,7 +236,7 @@ def _fit_reply(model, rows, S, G, weights):
             row[: ki + 1] = 1.0
             if si < S:
                 row[o_d + si] = 1.0
-                row[o_e + si * K: o_e + si * K + ki + 1] = 1.0
+                row[o_e + si * K : o_e + si * K + ki + 1] = 1.0
             else:
                 row[o_d:o_e] = weights
                 for j in range(ki + 1):
@@ -284,13 +282,25 @@ def _fit_win(model, rows, S, G):
     r = np.arange(len(cells))
     X[:, 0] = 1.0
     X[r, 1 + cells[:, 0]] = 1.0
-    X[:, 1 + S: 1 + S + G] = _bits(cells[:, 1], G)
+    X[:, 1 + S : 1 + S + G] = _bits(cells[:, 1], G)
     X[:, -1] = cells[:, 2]
     base = P.logit(P.UNKNOWN_SOURCE[1])
-    mean = np.concatenate([[base], [P.logit(P.source_prior(n)[1]) - base for n in model.sources],
-                           [P.signal_prior(n)[1] for n in model.signals], [P.WIN_LATE]])
-    sd = np.concatenate([[P.SD["win_base"]], np.full(S, P.SD["source"]),
-                         np.full(G, P.SD["signal"]), [P.SD["win_late"]]])
+    mean = np.concatenate(
+        [
+            [base],
+            [P.logit(P.source_prior(n)[1]) - base for n in model.sources],
+            [P.signal_prior(n)[1] for n in model.signals],
+            [P.WIN_LATE],
+        ]
+    )
+    sd = np.concatenate(
+        [
+            [P.SD["win_base"]],
+            np.full(S, P.SD["source"]),
+            np.full(G, P.SD["signal"]),
+            [P.SD["win_late"]],
+        ]
+    )
     beta, beta_sd, cov = fit_logistic(X, trials, succ, mean, sd)
     responders = np.bincount(win[:, 1], minlength=S + 1).astype(float)[: S + 1]
     won = np.bincount(win[:, 1], weights=win[:, 4], minlength=S + 1)[: S + 1]
@@ -299,10 +309,10 @@ def _fit_win(model, rows, S, G):
     C = np.zeros((S + 1, n_par))
     C[:, 0] = 1.0
     C[np.arange(S), 1 + np.arange(S)] = 1.0
-    C[S, 1: 1 + S] = w
+    C[S, 1 : 1 + S] = w
     model.win_logit = C @ beta
     model.win_sd = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", C, cov, C), 0, None))
-    model.sig_win, model.sig_win_sd = beta[1 + S: 1 + S + G], beta_sd[1 + S: 1 + S + G]
+    model.sig_win, model.sig_win_sd = beta[1 + S : 1 + S + G], beta_sd[1 + S : 1 + S + G]
     model.win_late = float(beta[-1])
     model.win_responders, model.win_won = responders, won
 
@@ -320,13 +330,23 @@ def _fit_complaint(model, rows, S):
     X[r, 4 + cells[:, 0]] = 1.0
     has_c = cells[:, 3] > 0
     X[r[has_c], 4 + S + cells[has_c, 3] - 1] = 1.0
-    mean = np.concatenate([[P.COMPLAINT_BASE, P.COMPLAINT_PER_ATTEMPT, P.COMPLAINT_PER_RECENT, -0.5],
-                           [P.source_prior(n)[2] for n in model.sources], P.CHANNEL_COMPLAINT[1:]])
-    sd = np.concatenate([[P.SD["c_base"], P.SD["c_attempt"], P.SD["c_recent"], 1.0],
-                         np.full(S, P.SD["source"]), np.full(3, P.SD["channel"])])
+    mean = np.concatenate(
+        [
+            [P.COMPLAINT_BASE, P.COMPLAINT_PER_ATTEMPT, P.COMPLAINT_PER_RECENT, -0.5],
+            [P.source_prior(n)[2] for n in model.sources],
+            P.CHANNEL_COMPLAINT[1:],
+        ]
+    )
+    sd = np.concatenate(
+        [
+            [P.SD["c_base"], P.SD["c_attempt"], P.SD["c_recent"], 1.0],
+            np.full(S, P.SD["source"]),
+            np.full(3, P.SD["channel"]),
+        ]
+    )
     beta, _, cov = fit_logistic(X, trials, succ, mean, sd)
     model.c_base, model.c_attempt, model.c_recent, model.c_engaged = (float(b) for b in beta[:4])
-    src = beta[4: 4 + S]
+    src = beta[4 : 4 + S]
     n = model.source_leads[:S]
     pooled = float((src * n).sum() / n.sum()) if n.sum() else 0.0
     # variance of the complaint log-odds, for pricing annoyance cautiously (see lookahead):
@@ -336,7 +356,7 @@ def _fit_complaint(model, rows, S):
     f = np.zeros((S + 1, 4, n_par))
     f[:, :, 0] = 1.0
     f[np.arange(S), :, 4 + np.arange(S)] = 1.0
-    f[S, :, 4: 4 + S] = w[:, None].T
+    f[S, :, 4 : 4 + S] = w[:, None].T
     for c in range(1, 4):
         f[:, c, 4 + S + c - 1] = 1.0
     model.c_q0 = np.einsum("scp,pq,scq->sc", f, cov, f)
@@ -345,61 +365,7 @@ def _fit_complaint(model, rows, S):
     model.c_s = np.array([cov[1, 1], cov[2, 2], cov[1, 2]])
 
     model.c_source = np.concatenate([src, [pooled]])
-    model.c_channel = np.concatenate([[0.0], beta[4 + S:]])
+    model.c_channel = np.concatenate([[0.0], beta[4 + S :]])
     kk = np.minimum(cmp[:, 1], P.K) - 1
     model.c_tried = np.bincount(kk, minlength=P.K).astype(float)[: P.K]
     model.c_events = np.bincount(kk, weights=cmp[:, 5], minlength=P.K)[: P.K]
-
-
-def _fit_values(model, leads, src_of, S):
-    by_src = [[] for _ in range(S + 1)]
-    for lead in leads:
-        if lead["value"] is not None and lead["value"] > 0:
-            by_src[src_of[lead["source"]]].append(lead["value"])
-    every = [v for vals in by_src for v in vals]
-    pooled = float(np.median(every)) if every else P.DEFAULT_VALUE
-    med = np.full(S + 1, pooled)
-    n = np.zeros(S + 1)
-    for s, vals in enumerate(by_src[:S]):
-        if vals:
-            n[s] = len(vals)
-            # a source with few values leans on the pooled median (log scale)
-            w = len(vals) / (len(vals) + 5.0)
-            med[s] = float(np.exp(w * np.log(np.median(vals)) + (1 - w) * np.log(pooled)))
-    n[S] = len(every)
-    model.value_median, model.value_n = med, n
-    # expected value (the mean, not the median) is what a lead of unknown value is worth
-    pooled_mean = float(np.mean(every)) if every else P.DEFAULT_VALUE
-    mean = np.full(S + 1, pooled_mean)
-    for s, vals in enumerate(by_src[:S]):
-        if vals:
-            w = len(vals) / (len(vals) + 5.0)
-            mean[s] = w * float(np.mean(vals)) + (1 - w) * pooled_mean
-    model.value_mean = mean
-
-
-def _fit_engaged(model, rows):
-    J = P.ENGAGED_J
-    eng = rows["eng"]
-    prior_ratio = P.ENGAGED_DECAY ** np.arange(J)
-    if len(eng) == 0:
-        model.engaged_ratio = prior_ratio
-        model.engaged_remaining = np.full(J, P.ENGAGED_REMAINING)
-        model.engaged_n = np.zeros(J)
-        return
-    win = rows["win"]
-    # expected wins at each state if every engaged contact kept the lead's P(win | reply)
-    p_lead = np.zeros(int(rows["lead_src"].shape[0]))
-    s, mask, kr = win[:, 1], win[:, 2], win[:, 3]
-    logit_w = (model.win_logit[s] + model.mask_effect(mask, model.sig_win) + model.win_late * kr)
-    p_lead[win[:, 0]] = sigmoid(logit_w)
-    j = eng[:, 1]
-    n_j = np.bincount(j, minlength=J).astype(float)
-    won_j = np.bincount(j, weights=eng[:, 3], minlength=J)
-    exp_j = np.bincount(j, weights=p_lead[eng[:, 0]], minlength=J)
-    rem_j = np.bincount(j, weights=eng[:, 2], minlength=J)
-    typical = float(p_lead[eng[:, 0]].mean()) or 0.3
-    prior_w = KAPPA_ENGAGED * typical  # KAPPA_ENGAGED pseudo-leads, in expected-win units
-    model.engaged_ratio = (won_j + prior_w * prior_ratio) / (exp_j + prior_w)
-    model.engaged_remaining = (rem_j + 3.0 * P.ENGAGED_REMAINING) / (n_j + 3.0)
-    model.engaged_n = n_j

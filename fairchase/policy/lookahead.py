@@ -13,23 +13,11 @@ from __future__ import annotations
 import numpy as np
 
 from . import priors as P
+from .buckets import age_buckets, gap_buckets
 from .glm import sigmoid
 from .records import WEEK
 
 C = len(P.CHANNELS)
-
-
-def gap_bucket(gap: np.ndarray, k: np.ndarray) -> np.ndarray:
-    """Spacing effect index (see fit.spacing_bucket), vectorised; k is the attempt number."""
-    first = np.searchsorted(np.array(P.FIRST_DELAY_EDGES), gap, side="right")
-    later = 4 + np.searchsorted(np.array(P.GAP_EDGES), gap, side="right")
-    out = np.where(k <= 1, first, later)
-    return np.where(np.isnan(gap), np.where(k <= 1, 0, 5), out)
-
-
-def age_bucket(age: np.ndarray) -> np.ndarray:
-    out = np.searchsorted(np.array(P.AGE_EDGES), age, side="right")
-    return np.where(np.isnan(age), 0, out)
 
 
 def schedule_gap(done: np.ndarray, schedule=P.SCHEDULES[0]) -> np.ndarray:
@@ -59,7 +47,7 @@ def lookahead(model, settings, lead, due0, schedule):
     (1 when the first try lands on an agreed time). The next try is at `due0`, later ones
     follow `schedule`.
     """
-    src, k, prev, avail = lead["src"], lead["k"], lead["prev"], lead["avail"]
+    src, prev, avail = lead["src"], lead["prev"], lead["avail"]
     n = len(src)
     H = settings.horizon
     fixed = lead.get("_fixed")
@@ -73,8 +61,11 @@ def lookahead(model, settings, lead, due0, schedule):
     gap = np.empty((n, H))
     gap[:, 0] = due0 - fixed["ref"]
     gap[:, 1:] = planned[:, 1:] - planned[:, :-1]
-    base = (fixed["base"] + model.spacing[gap_bucket(gap, knum)]
-            + model.age[age_bucket(planned - lead["created"][:, None])])
+    base = (
+        fixed["base"]
+        + model.spacing[gap_buckets(gap, knum)]
+        + model.age[age_buckets(planned - lead["created"][:, None])]
+    )
     base[:, 0] += lead["agreed"] * model.agreed
     base = base.astype(np.float32)  # single precision halves the memory traffic of the DP
     prize = fixed["prize"]
@@ -85,10 +76,12 @@ def lookahead(model, settings, lead, due0, schedule):
     # annoyance is priced at a cautious (upper) estimate of its risk: with few opt-outs in
     # the history the risk is uncertain, and a complaint costs more than a missed reply
     r = n7[:, :, None]
-    caution = P.COMPLAINT_CAUTION * np.sqrt(np.clip(
-        fixed["var0"] + r * (fixed["var1"] + r * model.c_s[1]), 0.0, None))
-    risk = sigmoid((c_logit[:, :, None] + model.c_channel[act][None, None, :] + caution)
-                   .astype(np.float32))  # (n, H, A)
+    caution = P.COMPLAINT_CAUTION * np.sqrt(
+        np.clip(fixed["var0"] + r * (fixed["var1"] + r * model.c_s[1]), 0.0, None)
+    )
+    risk = sigmoid(
+        (c_logit[:, :, None] + model.c_channel[act][None, None, :] + caution).astype(np.float32)
+    )  # (n, H, A)
     cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act])
     cost = cost * settings.minute_cost()
     penalty = risk * settings.complaint_cost + cost[None, None, :]
@@ -103,10 +96,16 @@ def lookahead(model, settings, lead, due0, schedule):
     # so each step needs two (n, A) tables instead of one per (previous, next) pair
     for j in range(H - 1, 0, -1):
         keep = 1.0 - risk[:, j, :]
-        stay = _step_value(sigmoid(base[:, j, None] + chan), prize[:, j], penalty[:, j], keep,
-                           v_next) + blocked
-        move = _step_value(sigmoid(base[:, j, None] + chan + into), prize[:, j], penalty[:, j],
-                           keep, v_next) + blocked
+        stay = (
+            _step_value(sigmoid(base[:, j, None] + chan), prize[:, j], penalty[:, j], keep, v_next)
+            + blocked
+        )
+        move = (
+            _step_value(
+                sigmoid(base[:, j, None] + chan + into), prize[:, j], penalty[:, j], keep, v_next
+            )
+            + blocked
+        )
         # best channel other than the previous one: the top of `move`, or its runner-up
         top = move.argmax(axis=1)
         first = move[rows, top]
@@ -121,8 +120,13 @@ def lookahead(model, settings, lead, due0, schedule):
     ev0 = h0 * prize[:, 0, None] - penalty[:, 0, :]
     total0 = ev0 + (1 - h0) * (1 - risk[:, 0, :]) * v_next + blocked
     # per-channel figures on the full channel axis, so a caller can re-choose the channel
-    full = {"total": np.full((n, C), -np.inf), "ev": np.zeros((n, C)), "p": np.zeros((n, C)),
-            "risk": np.zeros((n, C)), "cost": np.zeros((n, C))}
+    full = {
+        "total": np.full((n, C), -np.inf),
+        "ev": np.zeros((n, C)),
+        "p": np.zeros((n, C)),
+        "risk": np.zeros((n, C)),
+        "cost": np.zeros((n, C)),
+    }
     full["total"][:, act] = total0
     full["ev"][:, act] = ev0
     full["p"][:, act] = h0
@@ -138,8 +142,11 @@ def _schedule_free(model, settings, lead):
     k, src, avail = lead["k"], lead["src"], lead["avail"]
     K = P.K
     knum = k[:, None] + 1 + np.arange(settings.horizon)[None, :]  # attempt number at each step
-    base = (model.reply_logit[src[:, None], np.minimum(knum, K) - 1] + lead["sig_reply"][:, None]
-            - P.TAIL_SLOPE * np.maximum(knum - K, 0))
+    base = (
+        model.reply_logit[src[:, None], np.minimum(knum, K) - 1]
+        + lead["sig_reply"][:, None]
+        - P.TAIL_SLOPE * np.maximum(knum - K, 0)
+    )
     win = sigmoid(lead["win_logit"][:, None] + model.win_late * (np.minimum(knum, K) - 1))
     prize = (win * (lead["value"] * settings.margin)[:, None]).astype(np.float32)
     # annoyance counts every try, including those before a revisit
@@ -150,13 +157,24 @@ def _schedule_free(model, settings, lead):
     # complaint log-odds variance = var0 + r var1 + r^2 s22 for r recent attempts (see fit)
     a = np.minimum(tries, 14)[:, :, None].astype(np.float32)
     s_a, s_r, s_ar = (np.float32(x) for x in model.c_s)
-    q0, q1, q2 = (q[src][:, None, :][:, :, act].astype(np.float32)
-                  for q in (model.c_q0, model.c_q1, model.c_q2))
+    q0, q1, q2 = (
+        q[src][:, None, :][:, :, act].astype(np.float32)
+        for q in (model.c_q0, model.c_q1, model.c_q2)
+    )
     var0 = q0 + a * (2 * q1 + a * s_a)
     var1 = 2 * q2 + 2 * a * s_ar
-    return {"knum": knum, "var0": var0, "var1": var1, "base": base, "win": win, "prize": prize, "c_logit": c_logit,
-            "act": act, "ref": np.where(k > 0, lead["last_at"], lead["created"]),
-            "recent": lead["recent"][:, :6]}  # n7 is capped at 6, so 6 attempts suffice
+    return {
+        "knum": knum,
+        "var0": var0,
+        "var1": var1,
+        "base": base,
+        "win": win,
+        "prize": prize,
+        "c_logit": c_logit,
+        "act": act,
+        "ref": np.where(k > 0, lead["last_at"], lead["created"]),
+        "recent": lead["recent"][:, :6],
+    }  # n7 is capped at 6, so 6 attempts suffice
 
 
 def _step_value(h, prize, penalty, keep, v_next):
@@ -182,29 +200,57 @@ def engaged_value(model, settings, src, mask, k, streak, channel, value, n7):
     J = P.ENGAGED_J
     j = np.minimum(streak, J - 1)
     sig_w = model.mask_effect(mask, model.sig_win)
-    p_reply_win = sigmoid(model.win_logit[src] + sig_w + model.win_late * (np.minimum(k + 1, P.K) - 1))
+    p_reply_win = sigmoid(
+        model.win_logit[src] + sig_w + model.win_late * (np.minimum(k + 1, P.K) - 1)
+    )
     q = np.minimum(0.98, p_reply_win * model.engaged_ratio[j])
     contacts = np.maximum(1.0, model.engaged_remaining[j])
-    cost = np.array([settings.minutes.get(c, 5.0) for c in P.CHANNELS])[channel] * settings.minute_cost()
-    risk = sigmoid(model.c_base + model.c_attempt * np.minimum(k + 1, 15) + model.c_recent
-                   * np.minimum(n7, 6) + model.c_source[src] + model.c_channel[channel]
-                   + model.c_engaged)
+    cost = (
+        np.array([settings.minutes.get(c, 5.0) for c in P.CHANNELS])[channel]
+        * settings.minute_cost()
+    )
+    risk = sigmoid(
+        model.c_base
+        + model.c_attempt * np.minimum(k + 1, 15)
+        + model.c_recent * np.minimum(n7, 6)
+        + model.c_source[src]
+        + model.c_channel[channel]
+        + model.c_engaged
+    )
     prize = q * value * settings.margin
     net = prize - contacts * (cost + risk * settings.complaint_cost)
-    return {"q": q, "contacts": contacts, "cost": cost, "risk": risk, "prize": prize,
-            "net": net, "ev": net / contacts}
+    return {
+        "q": q,
+        "contacts": contacts,
+        "cost": cost,
+        "risk": risk,
+        "prize": prize,
+        "net": net,
+        "ev": net / contacts,
+    }
 
 
 def revisit_worth(model, settings, src, mask, value, tries, created, when):
     """Does one fresh try at `when` (a few months on) pay twice its cost? It is valued like a
     3rd try, at the lead's age then (the learned age effect) and after a long gap, with the
     annoyance risk of all the tries already made."""
-    age = age_bucket(when - created)
-    h = sigmoid(model.reply_logit[src, 2] + model.mask_effect(mask, model.sig_reply)
-                + model.age[age] + model.spacing[7])
+    age = age_buckets(when - created)
+    h = sigmoid(
+        model.reply_logit[src, 2]
+        + model.mask_effect(mask, model.sig_reply)
+        + model.age[age]
+        + model.spacing[7]
+    )
     prize = h * sigmoid(model.win_logit[src] + model.mask_effect(mask, model.sig_win))
     prize = prize * value * settings.margin
     cheapest = min(settings.minutes.get(c, 5.0) for c in P.CHANNELS[:2]) * settings.minute_cost()
-    risk = sigmoid(model.c_base + model.c_attempt * np.minimum(tries, 14) + model.c_source[src]
-                   + model.c_channel[1]) * settings.complaint_cost
+    risk = (
+        sigmoid(
+            model.c_base
+            + model.c_attempt * np.minimum(tries, 14)
+            + model.c_source[src]
+            + model.c_channel[1]
+        )
+        * settings.complaint_cost
+    )
     return prize >= 2.0 * (cheapest + risk), prize

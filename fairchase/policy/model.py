@@ -89,9 +89,14 @@ class Model:
     def complaint_sd(self, src, channel, before, recent):
         """Posterior sd of the complaint log-odds (arrays broadcast)."""
         s11, s22, s12 = self.c_s
-        var = (self.c_q0[src, channel] + before**2 * s11 + recent**2 * s22
-               + 2 * before * self.c_q1[src, channel] + 2 * recent * self.c_q2[src, channel]
-               + 2 * before * recent * s12)
+        var = (
+            self.c_q0[src, channel]
+            + before**2 * s11
+            + recent**2 * s22
+            + 2 * before * self.c_q1[src, channel]
+            + 2 * recent * self.c_q2[src, channel]
+            + 2 * before * recent * s12
+        )
         return np.sqrt(np.clip(var, 0.0, None))
 
     def source_label(self, s: int) -> str:
@@ -139,14 +144,16 @@ class Model:
         sd = self.curve_sd[s]
         rows = []
         for k in range(K):
-            rows.append({
-                "k": k + 1,
-                "p": float(sigmoid(mid[k])),
-                "lo": float(sigmoid(mid[k] - Z90 * sd[k])),
-                "hi": float(sigmoid(mid[k] + Z90 * sd[k])),
-                "tried": int(self.tried[s, k]),
-                "replied": int(self.replied[s, k]),
-            })
+            rows.append(
+                {
+                    "k": k + 1,
+                    "p": float(sigmoid(mid[k])),
+                    "lo": float(sigmoid(mid[k] - Z90 * sd[k])),
+                    "hi": float(sigmoid(mid[k] + Z90 * sd[k])),
+                    "tried": int(self.tried[s, k]),
+                    "replied": int(self.replied[s, k]),
+                }
+            )
         return rows
 
     def summary(self) -> dict:
@@ -181,13 +188,15 @@ class Model:
         complaint = []
         for k in range(K):
             base = self.c_base + self.c_attempt * k + self.c_source[-1]
-            complaint.append({
-                "k": k + 1,
-                "p": float(sigmoid(base)),
-                "p_after_2_this_week": float(sigmoid(base + 2 * self.c_recent)),
-                "tried": int(self.c_tried[k]),
-                "opted_out": int(self.c_events[k]),
-            })
+            complaint.append(
+                {
+                    "k": k + 1,
+                    "p": float(sigmoid(base)),
+                    "p_after_2_this_week": float(sigmoid(base + 2 * self.c_recent)),
+                    "tried": int(self.c_tried[k]),
+                    "opted_out": int(self.c_events[k]),
+                }
+            )
         return {
             "n_leads": int(self.n_leads),
             "n_attempts": int(self.n_attempts),
@@ -195,22 +204,38 @@ class Model:
             "sources": sources,
             "signals": signals,
             "channels": {c: float(np.exp(self.chan_reply[i])) for i, c in enumerate(CHANNELS)},
-            "channel_switch_odds": {c: float(np.exp(self.switch_into[i]))
-                                    for i, c in enumerate(CHANNELS)},
-            "age_odds": dict(zip(("<2d", "2-7d", "7-14d", "14-30d", "30-60d", ">60d"),
-                                 np.exp(self.age).tolist(), strict=True)),
+            "channel_switch_odds": {
+                c: float(np.exp(self.switch_into[i])) for i, c in enumerate(CHANNELS)
+            },
+            "age_odds": dict(
+                zip(
+                    ("<2d", "2-7d", "7-14d", "14-30d", "30-60d", ">60d"),
+                    np.exp(self.age).tolist(),
+                    strict=True,
+                )
+            ),
             "agreed_time_odds": float(np.exp(self.agreed)),
             "spacing_odds": {
-                "first_try_delay": dict(zip(("<1h", "1h-1d", "1-3d", ">3d"),
-                                            np.exp(self.spacing[:4]).tolist(), strict=True)),
+                "first_try_delay": dict(
+                    zip(
+                        ("<1h", "1h-1d", "1-3d", ">3d"),
+                        np.exp(self.spacing[:4]).tolist(),
+                        strict=True,
+                    )
+                ),
                 "gap": dict(zip(_gap_labels(), np.exp(self.spacing[4:]).tolist(), strict=True)),
             },
             "complaint_by_attempt": complaint,
             "engaged": [
-                {"no_progress_contacts": j, "win_ratio": float(r), "contacts_left": float(m),
-                 "n": int(n)}
-                for j, (r, m, n) in enumerate(zip(self.engaged_ratio, self.engaged_remaining,
-                                                  self.engaged_n, strict=True))
+                {
+                    "no_progress_contacts": j,
+                    "win_ratio": float(r),
+                    "contacts_left": float(m),
+                    "n": int(n),
+                }
+                for j, (r, m, n) in enumerate(
+                    zip(self.engaged_ratio, self.engaged_remaining, self.engaged_n, strict=True)
+                )
             ],
         }
 

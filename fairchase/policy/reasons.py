@@ -39,8 +39,13 @@ def source_label(name: str) -> str:
     """'web_form' -> 'web-form leads'; 'referral' -> 'referrals'."""
     out = _label_cache.get(name)
     if out is None:
-        special = {"referral": "referrals", "walk_in": "walk-ins", "all": "leads like this",
-                   "inbound_call": "inbound-call leads", "event": "event leads"}
+        special = {
+            "referral": "referrals",
+            "walk_in": "walk-ins",
+            "all": "leads like this",
+            "inbound_call": "inbound-call leads",
+            "event": "event leads",
+        }
         out = special.get(name) or f"{name.replace('_', '-')} leads"
         _label_cache[name] = out
     return out
@@ -79,13 +84,17 @@ def contact_silent(ch, when, src, k, p, evidence, prize, cost, wait, value):
     name = CHANNELS[ch]
     label = _label_cache.get(src) or source_label(src)
     if k == 0:
-        return (f"{VERB[name]} {when}: new enquiry from {_SINGULAR.get(label) or singular(label)}"
-                f"{wait} (${value:,.0f}); {label} answer a first {name} {p:.1%} of the time"
-                f" ({evidence}).")
+        return (
+            f"{VERB[name]} {when}: new enquiry from {_SINGULAR.get(label) or singular(label)}"
+            f"{wait} (${value:,.0f}); {label} answer a first {name} {p:.1%} of the time"
+            f" ({evidence})."
+        )
     nth = _ORDINALS[k + 1] if k + 1 < len(_ORDINALS) else ordinal(k + 1)
-    return (f"{VERB[name]} {when}: {label} answer a {nth} try by {name} {p:.1%} of"
-            f" the time ({evidence}); on ${value:,.0f} that is worth ${prize:.2f} against"
-            f" ${cost:.2f} of your time.")
+    return (
+        f"{VERB[name]} {when}: {label} answer a {nth} try by {name} {p:.1%} of"
+        f" the time ({evidence}); on ${value:,.0f} that is worth ${prize:.2f} against"
+        f" ${cost:.2f} of your time."
+    )
 
 
 def singular(label: str) -> str:
@@ -96,38 +105,53 @@ def singular(label: str) -> str:
 
 def keep_going(v, ev, p_win):
     if ev >= 0:
-        return (f"Keep going: a reply is worth a {p_win:.0%} chance of the deal, and this and the"
-                f" next tries are worth ${v:,.2f} net in expectation.")
-    return (f"Keep going: this try alone nets {money(ev)}, but it sets up the next ones; together"
-            f" they are worth ${v:,.2f} net.")
+        return (
+            f"Keep going: a reply is worth a {p_win:.0%} chance of the deal, and this and the"
+            f" next tries are worth ${v:,.2f} net in expectation."
+        )
+    return (
+        f"Keep going: this try alone nets {money(ev)}, but it sets up the next ones; together"
+        f" they are worth ${v:,.2f} net."
+    )
 
 
 def stop_silent(ch, src, k, p, evidence, prize, cost):
     name = CHANNELS[ch]
-    return (f"Stop: {source_label(src)} answer a {ordinal(k + 1)} try by {NOUN[name]} {pct(p)} of"
-            f" the time ({evidence}); expected value {money(prize)} is below the cost of your time"
-            f" and the complaint risk ({money(cost)}).")
+    return (
+        f"Stop: {source_label(src)} answer a {ordinal(k + 1)} try by {NOUN[name]} {pct(p)} of"
+        f" the time ({evidence}); expected value {money(prize)} is below the cost of your time"
+        f" and the complaint risk ({money(cost)})."
+    )
 
 
 def contact_engaged(ch, when, q, streak, evidence, ev, cost, contacts):
     name = CHANNELS[ch]
-    since = (f"after {streak} contact{'s' if streak != 1 else ''} without progress" if streak
-             else "while the conversation is moving")
-    return (f"{VERB[name]} {when}: engaged lead, {pct(q)} chance of a win {since} ({evidence});"
-            f" each of the ~{contacts:.1f} contacts it usually takes is worth {money(ev)} net"
-            f" after {money(cost)} of time.")
+    since = (
+        f"after {streak} contact{'s' if streak != 1 else ''} without progress"
+        if streak
+        else "while the conversation is moving"
+    )
+    return (
+        f"{VERB[name]} {when}: engaged lead, {pct(q)} chance of a win {since} ({evidence});"
+        f" each of the ~{contacts:.1f} contacts it usually takes is worth {money(ev)} net"
+        f" after {money(cost)} of time."
+    )
 
 
 def stop_engaged(q, streak, prize, contacts, cost):
-    return (f"Stop: {streak} contact{'s' if streak != 1 else ''} without progress leave a {pct(q)}"
-            f" chance of a win, worth {money(prize)}, against {money(cost * contacts)} for the"
-            f" ~{contacts:.1f} more contacts it usually takes: time to move on.")
+    return (
+        f"Stop: {streak} contact{'s' if streak != 1 else ''} without progress leave a {pct(q)}"
+        f" chance of a win, worth {money(prize)}, against {money(cost * contacts)} for the"
+        f" ~{contacts:.1f} more contacts it usually takes: time to move on."
+    )
 
 
 def next_state_note(state, when_text, value):
     if state == "nurture":
         return " Moved to the mailing list (they consented): they can come back when ready."
     if state == "revisit":
-        return (f" Revisit around {when_text}: at {money(value)} a fresh try in a few months"
-                f" (valued like a 3rd try at that age) is worth more than twice its cost.")
+        return (
+            f" Revisit around {when_text}: at {money(value)} a fresh try in a few months"
+            f" (valued like a 3rd try at that age) is worth more than twice its cost."
+        )
     return " Closed: no mailing-list consent, and the value does not justify a later try."

@@ -130,12 +130,36 @@ def parse_history_lead(g):
 
 # kind codes
 OPEN, ENGAGED, CLOSED_KIND, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE = range(7)
-OUTCOME_CODE = {"no_answer": 0, "left_message": 1, "talked": 2, "replied": 3, "bounced": 4,
-                "opted_out": 5}
+OUTCOME_CODE = {
+    "no_answer": 0,
+    "left_message": 1,
+    "talked": 2,
+    "replied": 3,
+    "bounced": 4,
+    "opted_out": 5,
+}
 NAN = float("nan")
-FIELDS = ("value", "created", "last_at", "commit_at", "paused", "src", "mask", "tz", "kind", "k",
-          "prev", "avail", "mailing", "commit_by", "streak", "last_outcome", "revisited",
-          "resp_channel", "tries")
+FIELDS = (
+    "value",
+    "created",
+    "last_at",
+    "commit_at",
+    "paused",
+    "src",
+    "mask",
+    "tz",
+    "kind",
+    "k",
+    "prev",
+    "avail",
+    "mailing",
+    "commit_by",
+    "streak",
+    "last_outcome",
+    "revisited",
+    "resp_channel",
+    "tries",
+)
 N_FLOAT = 5
 _UNREADABLE_ROW = (NAN,) * N_FLOAT + (0, 0, 0, UNREADABLE) + (0,) * 10
 
@@ -172,8 +196,11 @@ def parse_leads(leads, src_index, pooled_src, sig_bits, tz_index, now_ts):
         try:
             g = rec.get if type(rec) is dict else getter(rec)
             ids.append(g("id"))
-            rows.append(_parse_lead(g, i, src_index, pooled_src, sig_bits, tz_index, now_ts,
-                                    recent_lead, recent_ts))
+            rows.append(
+                _parse_lead(
+                    g, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_lead, recent_ts
+                )
+            )
         except Exception as exc:  # never raise on a bad record: report it in the decision
             del recent_lead[mark:], recent_ts[mark:]
             if len(ids) == i:
@@ -217,7 +244,9 @@ def _parse_lead(g, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_
     if zi is None:
         zi = tz_index[tz] = len(tz_index)
     created = g("created_at")
-    created = created.timestamp() if type(created) is datetime and created.tzinfo else to_ts(created)
+    created = (
+        created.timestamp() if type(created) is datetime and created.tzinfo else to_ts(created)
+    )
     status = g("status")
     kind = CLOSED_KIND if status in CLOSED else (ENGAGED if status == "engaged" else OPEN)
 
@@ -315,7 +344,18 @@ def _parse_lead(g, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_
         last_at,
         commit_at,
         wait_until,
-        src, mask, zi, kind, k, prev, reachable,
+        src,
+        mask,
+        zi,
+        kind,
+        k,
+        prev,
+        reachable,
         1 if "mailing_list" in consents else 0,
-        commit_by, streak, last_outcome, revisited, resp_channel, tries,
+        commit_by,
+        streak,
+        last_outcome,
+        revisited,
+        resp_channel,
+        tries,
     )

@@ -79,7 +79,9 @@ class Settings:
     def __post_init__(self):
         # Accept the friendly forms when the dataclass is built directly.
         hours = self.contact_hours
-        if not (isinstance(hours, tuple) and len(hours) == 2 and all(type(h) is int for h in hours)):
+        if not (
+            isinstance(hours, tuple) and len(hours) == 2 and all(type(h) is int for h in hours)
+        ):
             object.__setattr__(self, "contact_hours", parse_contact_hours(hours))
         if not isinstance(self.minutes, dict) or set(DEFAULT_MINUTES) - set(self.minutes):
             merged = dict(DEFAULT_MINUTES)
@@ -96,6 +98,7 @@ class Settings:
         if isinstance(value, dict):
             get = value.get
         elif dataclasses.is_dataclass(value) or hasattr(value, "__dict__"):
+
             def get(key, default=None):
                 return getattr(value, key, default)
         else:
@@ -109,7 +112,11 @@ class Settings:
                     minutes[name] = _number(mins, minutes.get(name, 5.0), low=0.0)
         days = get("contact_days")
         try:
-            days = tuple(sorted({int(d) for d in days if 0 <= int(d) <= 6})) if days is not None else ()
+            days = (
+                tuple(sorted({int(d) for d in days if 0 <= int(d) <= 6}))
+                if days is not None
+                else ()
+            )
         except (TypeError, ValueError):
             days = ()
         tz = get("business_timezone")

@@ -73,7 +73,9 @@ class ContactHours:
         allowed[list(days)] = True
         self.allowed = allowed
         # days from weekday w to the next allowed weekday (1..7)
-        self.skip = np.array([next(d for d in range(1, 8) if allowed[(w + d) % 7]) for w in range(7)])
+        self.skip = np.array(
+            [next(d for d in range(1, 8) if allowed[(w + d) % 7]) for w in range(7)]
+        )
         self.fallback = resolve_zone(business_zone)
         self._tables: dict = {}
 
@@ -104,8 +106,11 @@ class ContactHours:
         inside = ok_day & (sec >= self.start) & (sec < self.end)
         later_today = ok_day & (sec < self.start)
         next_day = day + self.skip[weekday]
-        target = np.where(inside, local,
-                          np.where(later_today, day * DAY + self.start, next_day * DAY + self.start))
+        target = np.where(
+            inside,
+            local,
+            np.where(later_today, day * DAY + self.start, next_day * DAY + self.start),
+        )
         utc = target - table.at(target - off)
         utc = target - table.at(utc)
         utc = np.maximum(utc, ts)

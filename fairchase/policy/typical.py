@@ -13,9 +13,17 @@ def stop_attempt(model, source, value, settings=None, signals=(), max_attempts=2
     """The attempt number at which `plan` stops a silent lead with no answer, or None if it never
     stops within `max_attempts`. Each try follows the channel and time `plan` chose."""
     model = as_model(model)
-    lead = {"id": "typical", "source": source, "value": value, "created_at": _START,
-            "timezone": None, "signals": list(signals), "consents": [], "attempts": [],
-            "status": "open"}
+    lead = {
+        "id": "typical",
+        "source": source,
+        "value": value,
+        "created_at": _START,
+        "timezone": None,
+        "signals": list(signals),
+        "consents": [],
+        "attempts": [],
+        "status": "open",
+    }
     now = _START
     for attempt in range(1, max_attempts + 1):
         decision = plan(model, [lead], now, settings)[0]
@@ -23,8 +31,9 @@ def stop_attempt(model, source, value, settings=None, signals=(), max_attempts=2
             return attempt
         at = max(decision["due"], now)
         outcome = "left_message" if decision["channel"] == "call" else "no_answer"
-        lead["attempts"].append({"at": at, "channel": decision["channel"], "outcome": outcome,
-                                 "minutes": 1.0})
+        lead["attempts"].append(
+            {"at": at, "channel": decision["channel"], "outcome": outcome, "minutes": 1.0}
+        )
         now = at + timedelta(minutes=1)
         # the next plan runs when the next try would be due
         follow = plan(model, [lead], now, settings)[0]

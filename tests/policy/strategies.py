@@ -7,12 +7,41 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import strategies as st
 
 NOW = datetime(2024, 6, 12, 15, 30, tzinfo=UTC)  # a Wednesday
-SOURCES = ["referral", "inbound_call", "walk_in", "web_form", "event", "cold_outreach",
-           "purchased_list"]
-SIGNALS = ["asked_price", "asked_details", "stated_need", "initiated_contact", "kept_promise",
-           "vague", "no_specific_interest", "short_conversation", "missed_promise", "distracted"]
-ZONES = [None, "UTC", "America/Chicago", "America/New_York", "Europe/Berlin", "Australia/Sydney",
-         "Asia/Kathmandu", "Pacific/Chatham", "America/St_Johns", "Not/A_Zone", "", "../etc"]
+SOURCES = [
+    "referral",
+    "inbound_call",
+    "walk_in",
+    "web_form",
+    "event",
+    "cold_outreach",
+    "purchased_list",
+]
+SIGNALS = [
+    "asked_price",
+    "asked_details",
+    "stated_need",
+    "initiated_contact",
+    "kept_promise",
+    "vague",
+    "no_specific_interest",
+    "short_conversation",
+    "missed_promise",
+    "distracted",
+]
+ZONES = [
+    None,
+    "UTC",
+    "America/Chicago",
+    "America/New_York",
+    "Europe/Berlin",
+    "Australia/Sydney",
+    "Asia/Kathmandu",
+    "Pacific/Chatham",
+    "America/St_Johns",
+    "Not/A_Zone",
+    "",
+    "../etc",
+]
 CHANNELS = ["call", "email", "text", "visit", "fax", "pigeon"]
 OUTCOMES = ["no_answer", "left_message", "talked", "replied", "bounced", "opted_out", "weird"]
 STATUSES = ["open", "open", "open", "engaged", "won", "lost", "opted_out", "mystery"]
@@ -57,18 +86,24 @@ def leads(draw, i=0):
         "value": draw(st.one_of(st.none(), st.floats(0, 1e6), st.sampled_from([1000.0, 10000.0]))),
         "created_at": draw(iso_or_dt(when(200))),
         "timezone": draw(st.sampled_from(ZONES)),
-        "signals": draw(st.lists(st.one_of(st.sampled_from(SIGNALS), st.text(max_size=6)),
-                                 max_size=4)),
-        "consents": draw(st.lists(st.sampled_from(["mailing_list", "sms", "carrier_pigeon"]),
-                                  max_size=3, unique=True)),
+        "signals": draw(
+            st.lists(st.one_of(st.sampled_from(SIGNALS), st.text(max_size=6)), max_size=4)
+        ),
+        "consents": draw(
+            st.lists(
+                st.sampled_from(["mailing_list", "sms", "carrier_pigeon"]), max_size=3, unique=True
+            )
+        ),
         "attempts": draw(attempts()),
         "status": draw(st.sampled_from(STATUSES)),
         "won_value": None,
     }
     if draw(st.integers(0, 3)) == 0:
-        lead["commitment"] = {"due": draw(iso_or_dt(when(10, 10))),
-                              "by": draw(st.sampled_from(["us", "lead", "nobody"])),
-                              "what": "call back"}
+        lead["commitment"] = {
+            "due": draw(iso_or_dt(when(10, 10))),
+            "by": draw(st.sampled_from(["us", "lead", "nobody"])),
+            "what": "call back",
+        }
     if draw(st.integers(0, 4)) == 0:
         lead["channels"] = draw(st.lists(st.sampled_from(CHANNELS), max_size=3))
     if draw(st.integers(0, 6)) == 0:
@@ -94,8 +129,9 @@ def settings(draw):
     if draw(st.booleans()):
         start = draw(st.integers(0, 14))
         end = draw(st.integers(start + 2, 24))
-        out["contact_hours"] = draw(st.sampled_from([
-            f"{start:02d}:00-{end:02d}:00", (f"{start:02d}:30", f"{end:02d}:00")]))
+        out["contact_hours"] = draw(
+            st.sampled_from([f"{start:02d}:00-{end:02d}:00", (f"{start:02d}:30", f"{end:02d}:00")])
+        )
     if draw(st.booleans()):
         out["max_attempts_per_week"] = draw(st.integers(1, 5))
     if draw(st.booleans()):

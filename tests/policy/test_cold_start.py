@@ -11,12 +11,26 @@ from .strategies import NOW
 
 def silent_lead(source, value, n_attempts, signals=(), **extra):
     created = NOW - timedelta(days=40)
-    attempts = [{"at": created + timedelta(days=1 + 9 * i), "channel": "call" if i % 2 == 0 else "email",
-                 "outcome": "left_message" if i % 2 == 0 else "no_answer", "minutes": 5}
-                for i in range(n_attempts)]
-    lead = {"id": f"{source}-{value}-{n_attempts}", "source": source, "value": value,
-            "created_at": created, "timezone": "America/Chicago", "signals": list(signals),
-            "consents": [], "attempts": attempts, "status": "open"}
+    attempts = [
+        {
+            "at": created + timedelta(days=1 + 9 * i),
+            "channel": "call" if i % 2 == 0 else "email",
+            "outcome": "left_message" if i % 2 == 0 else "no_answer",
+            "minutes": 5,
+        }
+        for i in range(n_attempts)
+    ]
+    lead = {
+        "id": f"{source}-{value}-{n_attempts}",
+        "source": source,
+        "value": value,
+        "created_at": created,
+        "timezone": "America/Chicago",
+        "signals": list(signals),
+        "consents": [],
+        "attempts": attempts,
+        "status": "open",
+    }
     lead.update(extra)
     return lead
 
@@ -39,7 +53,8 @@ def test_a_10000_referral_that_asked_the_price_is_still_chased_at_attempt_5():
 
 def test_plan_without_a_model_uses_the_priors():
     assert plan(None, [silent_lead("web_form", 1000, 0)], NOW) == plan(
-        fit([]), [silent_lead("web_form", 1000, 0)], NOW)
+        fit([]), [silent_lead("web_form", 1000, 0)], NOW
+    )
 
 
 def test_value_raises_the_budget():

@@ -12,13 +12,30 @@ NOW = datetime(2024, 6, 12, 15, 30, tzinfo=UTC)
 
 def engaged(no_progress: int, value=3000.0):
     start = NOW - timedelta(days=60)
-    attempts = [{"at": start, "channel": "call", "outcome": "talked", "minutes": 12, "progress": True}]
+    attempts = [
+        {"at": start, "channel": "call", "outcome": "talked", "minutes": 12, "progress": True}
+    ]
     for i in range(no_progress):
-        attempts.append({"at": start + timedelta(days=7 * (i + 1)), "channel": "call",
-                         "outcome": "talked", "minutes": 8, "progress": False})
-    return {"id": f"e{no_progress}", "source": "web_form", "value": value, "created_at": start,
-            "timezone": "UTC", "signals": [], "consents": [], "attempts": attempts,
-            "status": "engaged"}
+        attempts.append(
+            {
+                "at": start + timedelta(days=7 * (i + 1)),
+                "channel": "call",
+                "outcome": "talked",
+                "minutes": 8,
+                "progress": False,
+            }
+        )
+    return {
+        "id": f"e{no_progress}",
+        "source": "web_form",
+        "value": value,
+        "created_at": start,
+        "timezone": "UTC",
+        "signals": [],
+        "consents": [],
+        "attempts": attempts,
+        "status": "engaged",
+    }
 
 
 def test_an_engaged_lead_is_followed_up_while_it_moves():
@@ -36,8 +53,9 @@ def test_contacts_without_progress_mean_it_is_time_to_move_on():
 
 def test_a_lead_that_wrote_back_is_answered_now():
     lead = engaged(0)
-    lead["attempts"].append({"at": NOW - timedelta(hours=1), "channel": "email",
-                             "outcome": "replied", "minutes": 2})
+    lead["attempts"].append(
+        {"at": NOW - timedelta(hours=1), "channel": "email", "outcome": "replied", "minutes": 2}
+    )
     d = plan(None, [lead], NOW)[0]
     assert d["action"] == "contact" and d["due"] == NOW
 
@@ -49,7 +67,9 @@ def test_the_summary_is_json_and_has_the_insights_fields():
     web = summary["sources"]["web_form"]
     assert web["basis"] == "prior" and len(web["reply_curve"]) == 10
     row = web["reply_curve"][0]
-    assert {"k", "p", "lo", "hi", "tried", "replied"} <= set(row) and row["lo"] < row["p"] < row["hi"]
+    assert {"k", "p", "lo", "hi", "tried", "replied"} <= set(row) and row["lo"] < row["p"] < row[
+        "hi"
+    ]
     assert {"p", "lo", "hi"} <= set(web["p_win_given_reply"]) and web["median_value"] > 0
     price = summary["signals"]["asked_price"]
     assert price["reply_odds"]["ratio"] > 1 and price["win_odds"]["ratio"] > 1

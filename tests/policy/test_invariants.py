@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hyp_settings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
 from fairchase.policy import Settings, fit, plan
@@ -16,13 +17,26 @@ from fairchase.policy.records import to_ts
 
 from .strategies import NOW, lead_lists, settings
 
-CONTRACT_KEYS = {"id", "action", "channel", "due", "priority", "expected_value", "next_state",
-                 "revisit_at", "reason"}
+CONTRACT_KEYS = {
+    "id",
+    "action",
+    "channel",
+    "due",
+    "priority",
+    "expected_value",
+    "next_state",
+    "revisit_at",
+    "reason",
+}
 EXTRA_KEYS = {"why_not_stop", "p_reply"}
 KNOWN = ("call", "email", "text", "visit")
 MODEL = fit([])
-many = hyp_settings(max_examples=50, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+many = hyp_settings(
+    max_examples=50,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def zone_of(lead, conf: Settings):
@@ -40,8 +54,11 @@ def reachable(lead) -> set:
         allowed = {c for c in given_channels if c in KNOWN}
     else:
         allowed = {"call", "email"} | ({"text"} if "sms" in lead.get("consents", []) else set())
-        allowed |= {a["channel"] for a in lead["attempts"]
-                    if a["channel"] in KNOWN and a["outcome"] != "bounced"}
+        allowed |= {
+            a["channel"]
+            for a in lead["attempts"]
+            if a["channel"] in KNOWN and a["outcome"] != "bounced"
+        }
     last = {}
     for a in lead["attempts"]:
         last[a["channel"]] = a["outcome"]
@@ -49,9 +66,11 @@ def reachable(lead) -> set:
 
 
 def must_not_contact(lead) -> bool:
-    return (lead["status"] in ("won", "lost", "opted_out")
-            or any(a["outcome"] == "opted_out" for a in lead["attempts"])
-            or not reachable(lead))
+    return (
+        lead["status"] in ("won", "lost", "opted_out")
+        or any(a["outcome"] == "opted_out" for a in lead["attempts"])
+        or not reachable(lead)
+    )
 
 
 def check(leads, raw_settings, now=NOW, model=MODEL):
@@ -108,7 +127,9 @@ def test_invariants_hold_at_any_moment_including_daylight_saving_changes(leads, 
     check(leads, raw, now=NOW - timedelta(days=200) + timedelta(seconds=offset))
 
 
-@hyp_settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@hyp_settings(
+    max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(lead_lists(max_size=8), settings())
 def test_plan_is_deterministic_and_ignores_input_order(leads, raw):
     first = plan(MODEL, leads, NOW, raw)
@@ -116,7 +137,9 @@ def test_plan_is_deterministic_and_ignores_input_order(leads, raw):
     assert plan(MODEL, list(reversed(leads)), NOW, raw) == first
 
 
-@hyp_settings(max_examples=20, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@hyp_settings(
+    max_examples=20, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(lead_lists(max_size=10), lead_lists(max_size=6), settings())
 def test_invariants_hold_with_a_model_fitted_on_random_history(history, leads, raw):
     model = fit(history)
@@ -125,8 +148,18 @@ def test_invariants_hold_with_a_model_fitted_on_random_history(history, leads, r
 
 @pytest.mark.parametrize("days", [(0, 1, 2, 3, 4), (5,), (2, 6)])
 def test_custom_contact_days_are_respected(days):
-    leads = [{"id": str(i), "source": "referral", "value": 5000, "created_at": NOW,
-              "timezone": "America/Chicago", "attempts": [], "status": "open"} for i in range(3)]
+    leads = [
+        {
+            "id": str(i),
+            "source": "referral",
+            "value": 5000,
+            "created_at": NOW,
+            "timezone": "America/Chicago",
+            "attempts": [],
+            "status": "open",
+        }
+        for i in range(3)
+    ]
     decisions = check(leads, {"contact_days": days})
     for d in decisions:
         assert d["due"].astimezone(ZoneInfo("America/Chicago")).weekday() in days

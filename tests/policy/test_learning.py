@@ -34,17 +34,31 @@ def world(curves, n_per_source, seed=7, gap_days=3.0, p_win=0.3, p_opt=0.0, sign
                 at = created + timedelta(minutes=20) + timedelta(days=gap_days * k)
                 odds = p / (1 - p) * boost
                 if rng.random() < p_opt:
-                    attempts.append({"at": at, "channel": "call", "outcome": "opted_out", "minutes": 1})
+                    attempts.append(
+                        {"at": at, "channel": "call", "outcome": "opted_out", "minutes": 1}
+                    )
                     status = "opted_out"
                     break
                 if rng.random() < odds / (1 + odds):
-                    attempts.append({"at": at, "channel": "call", "outcome": "talked", "minutes": 9})
+                    attempts.append(
+                        {"at": at, "channel": "call", "outcome": "talked", "minutes": 9}
+                    )
                     status = "won" if rng.random() < p_win else "lost"
                     break
                 attempts.append({"at": at, "channel": "call", "outcome": "no_answer", "minutes": 2})
-            history.append({"id": f"{source}-{i}", "source": source, "value": 1000.0,
-                            "created_at": created, "timezone": None, "signals": signals,
-                            "consents": [], "attempts": attempts, "status": status})
+            history.append(
+                {
+                    "id": f"{source}-{i}",
+                    "source": source,
+                    "value": 1000.0,
+                    "created_at": created,
+                    "timezone": None,
+                    "signals": signals,
+                    "consents": [],
+                    "attempts": attempts,
+                    "status": status,
+                }
+            )
     return history
 
 
@@ -69,8 +83,20 @@ def test_an_unknown_source_gets_the_pooled_curve():
     model = fit(world(TRUE_CURVES, {"web_form": 1000, "referral": 1000}))
     pooled = model.summary()["sources"]["all"]["reply_curve"][0]["p"]
     assert 0.30 < pooled < 0.45
-    decision = plan(model, [{"id": "x", "source": "billboard", "value": 1000, "created_at": NOW,
-                             "attempts": [], "status": "open"}], NOW)[0]
+    decision = plan(
+        model,
+        [
+            {
+                "id": "x",
+                "source": "billboard",
+                "value": 1000,
+                "created_at": NOW,
+                "attempts": [],
+                "status": "open",
+            }
+        ],
+        NOW,
+    )[0]
     assert abs(decision["p_reply"] - pooled) < 0.02
 
 
@@ -117,8 +143,14 @@ def test_the_model_survives_a_json_round_trip():
 
 
 def test_fit_accepts_junk_records_without_raising():
-    history = [None, 3, "x", {"attempts": "nope"}, {"id": 1, "status": "won", "attempts": [None]},
-               {"source": ["list"], "signals": [1, None], "attempts": [{"at": "garbage"}]}]
+    history = [
+        None,
+        3,
+        "x",
+        {"attempts": "nope"},
+        {"id": 1, "status": "won", "attempts": [None]},
+        {"source": ["list"], "signals": [1, None], "attempts": [{"at": "garbage"}]},
+    ]
     model = fit(history)
     assert np.isfinite(model.reply_logit).all()
     json.dumps(model.summary())

@@ -12,9 +12,17 @@ CHICAGO = ZoneInfo("America/Chicago")
 
 
 def lead(**extra):
-    out = {"id": "ann", "source": "referral", "value": 5000.0, "created_at": NOW - timedelta(hours=2),
-           "timezone": "America/Chicago", "signals": [], "consents": [], "attempts": [],
-           "status": "open"}
+    out = {
+        "id": "ann",
+        "source": "referral",
+        "value": 5000.0,
+        "created_at": NOW - timedelta(hours=2),
+        "timezone": "America/Chicago",
+        "signals": [],
+        "consents": [],
+        "attempts": [],
+        "status": "open",
+    }
     out.update(extra)
     return out
 
@@ -46,8 +54,13 @@ def test_saturday_night_rolls_over_sunday_to_monday():
 
 def test_an_agreed_callback_time_is_honoured_exactly():
     friday = datetime(2024, 6, 14, 14, 15, tzinfo=CHICAGO)
-    d = decide(lead(attempts=[call(NOW - timedelta(hours=1), "talked")], status="engaged",
-                    commitment={"due": friday.isoformat(), "by": "us", "what": "quote"}))
+    d = decide(
+        lead(
+            attempts=[call(NOW - timedelta(hours=1), "talked")],
+            status="engaged",
+            commitment={"due": friday.isoformat(), "by": "us", "what": "quote"},
+        )
+    )
     assert d["action"] == "contact" and d["due"] == friday
 
 
@@ -59,8 +72,13 @@ def test_an_agreed_time_outside_hours_moves_to_the_next_allowed_moment():
 
 def test_a_lead_that_missed_its_promise_gets_a_grace_day():
     promised = datetime(2024, 6, 11, 12, 0, tzinfo=CHICAGO)
-    d = decide(lead(attempts=[call(NOW - timedelta(days=3), "talked")], status="engaged",
-                    commitment={"due": promised, "by": "lead", "what": "send plans"}))
+    d = decide(
+        lead(
+            attempts=[call(NOW - timedelta(days=3), "talked")],
+            status="engaged",
+            commitment={"due": promised, "by": "lead", "what": "send plans"},
+        )
+    )
     assert d["action"] == "contact"
     assert d["due"] == promised + timedelta(days=1)
 
@@ -74,8 +92,10 @@ def test_spacing_after_one_unanswered_try_is_about_two_days():
 
 def test_the_weekly_cap_pushes_the_next_try_later():
     tries = [call(NOW - timedelta(days=d)) for d in (6, 4, 2.5)]
-    d = decide(lead(attempts=tries, signals=["asked_price"], value=50000.0),
-               settings={"max_attempts_per_week": 3})
+    d = decide(
+        lead(attempts=tries, signals=["asked_price"], value=50000.0),
+        settings={"max_attempts_per_week": 3},
+    )
     assert d["action"] == "contact"
     assert d["due"] - tries[0]["at"] >= timedelta(days=7)
 
@@ -92,8 +112,11 @@ def test_a_parked_lead_waits_until_its_revisit_date():
 
 def test_an_unknown_zone_falls_back_to_the_business_zone():
     night_utc = datetime(2024, 6, 12, 23, 0, tzinfo=UTC)  # 08:00 in Tokyo next day
-    d = decide(lead(timezone="Mars/Olympus_Mons", created_at=night_utc), now=night_utc,
-               settings={"business_timezone": "Asia/Tokyo"})
+    d = decide(
+        lead(timezone="Mars/Olympus_Mons", created_at=night_utc),
+        now=night_utc,
+        settings={"business_timezone": "Asia/Tokyo"},
+    )
     assert d["due"] == night_utc
 
 
@@ -104,8 +127,19 @@ def test_contact_hours_accept_a_pair_of_times():
 
 
 def test_a_text_needs_sms_consent_and_a_bounced_channel_is_not_used():
-    d = decide(lead(attempts=[{"at": NOW - timedelta(days=3), "channel": "email",
-                               "outcome": "bounced", "minutes": 1}], channels=["email"]))
+    d = decide(
+        lead(
+            attempts=[
+                {
+                    "at": NOW - timedelta(days=3),
+                    "channel": "email",
+                    "outcome": "bounced",
+                    "minutes": 1,
+                }
+            ],
+            channels=["email"],
+        )
+    )
     assert d["action"] == "stop" and d["next_state"] == "closed"
     tries = [call(NOW - timedelta(days=d)) for d in (20, 12)]
     d = decide(lead(attempts=tries, consents=["sms"]))
@@ -120,8 +154,9 @@ def test_closed_leads_get_stop_closed():
 
 def test_nurture_needs_mailing_list_consent_and_revisit_a_date():
     tries = [call(NOW - timedelta(days=d)) for d in (60, 50, 40, 30, 20, 10)]
-    with_consent = decide(lead(source="web_form", value=300.0, attempts=tries,
-                               consents=["mailing_list"]))
+    with_consent = decide(
+        lead(source="web_form", value=300.0, attempts=tries, consents=["mailing_list"])
+    )
     without = decide(lead(source="web_form", value=300.0, attempts=tries))
     assert (with_consent["action"], with_consent["next_state"]) == ("stop", "nurture")
     assert (without["action"], without["next_state"]) == ("stop", "closed")
