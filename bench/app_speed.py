@@ -57,7 +57,6 @@ def main() -> None:
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
     from rich.console import Console
     from rich.table import Table
@@ -77,7 +76,7 @@ def main() -> None:
         captured.append((sql, params))
         return execute(sql, params, many, context)
 
-    with CaptureQueriesContext(connection) as ctx, connection.execute_wrapper(capture):
+    with connection.execute_wrapper(capture):
         client.get(url)
     today_ms = _median_ms(lambda: client.get(url), 15)
     # The agenda's main query: the follow-ups ordered by priority.
@@ -99,7 +98,7 @@ def main() -> None:
         table.add_row(name, f"{val:.1f} ms", f"< {target:.0f} ms", f"{val / target:.2f}",
                       "PASS" if val < target else "FAIL")
     con.print(table)
-    con.print(f"Today ran {len(ctx.captured_queries)} queries. Replanning all {N_LEADS:,} leads took {replan_s:.1f} s.")
+    con.print(f"Today ran {len(captured)} queries. Replanning all {N_LEADS:,} leads took {replan_s:.1f} s.")
     con.print("Agenda query:", lead_sql[:300] + ("..." if len(lead_sql) > 300 else ""))
     con.print("Its query plan:")
     for row in plan_rows:
