@@ -35,7 +35,7 @@ PLAN_FIELDS = [
     "p_reply", "plan_reason", "why_not_stop", "plan_revisit_at", "planned_at",
 ]
 
-_model_cache: dict[str, object] = {"pk": None, "model": None}
+_model_cache: dict[str, object] = {"key": None, "model": None}
 
 
 def policy_settings() -> dict:
@@ -44,12 +44,13 @@ def policy_settings() -> dict:
 
 def current_model():
     """The latest fitted model (cached per process until a newer one is saved), or None."""
-    row = FittedModel.objects.order_by("-created_at", "-pk").only("pk").first()
+    row = FittedModel.objects.order_by("-created_at", "-pk").values_list("pk", "created_at", "n_leads").first()
     if row is None:
         return None
-    if _model_cache["pk"] != row.pk:
-        data = FittedModel.objects.values_list("data", flat=True).get(pk=row.pk)
-        _model_cache.update(pk=row.pk, model=policy.Model.from_dict(data))
+    # Keyed on more than the pk: a flushed database (tests, a restore) reuses pks.
+    if _model_cache["key"] != row:
+        data = FittedModel.objects.values_list("data", flat=True).get(pk=row[0])
+        _model_cache.update(key=row, model=policy.Model.from_dict(data))
     return _model_cache["model"]
 
 

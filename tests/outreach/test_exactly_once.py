@@ -63,10 +63,11 @@ def test_a_worker_killed_mid_send_leaves_an_unknown_row_that_is_never_resent(wor
 
 
 def test_nothing_is_sent_to_a_lead_after_its_opt_out_commits(worker_db, smtp_server):
-    ids = json.loads(worker_db.script("seed", "150"))
+    ids = json.loads(worker_db.script("seed", "300"))
     env = smtp_server.env()
-    # Every 8th lead of the later part of the queue opts out once 20 messages are out.
-    victims = ids[40::8]
+    # Every 8th lead of the back half of the queue opts out once 20 messages are out; the
+    # long queue leaves room for a slow start of the opt-out process on a loaded machine.
+    victims = ids[150::8]
     opting = subprocess.Popen([PYTHON, "-m", "tests.outreach.procs", "optout", "20", *map(str, victims)],
                               env=worker_db.env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(1.0)  # the opt-out process is set up and watching
