@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from .models import Attempt, BusinessSettings, Commitment, FittedModel, Lead, Profile, StatusChange, Suppression
+from .models import (
+    Attempt,
+    BusinessSettings,
+    Commitment,
+    FittedModel,
+    Lead,
+    Profile,
+    StatusChange,
+    Suppression,
+)
 
 
 class AttemptInline(admin.TabularInline):
