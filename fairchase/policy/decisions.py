@@ -25,8 +25,12 @@ def columns(res, idx, n):
     return cols
 
 
-def assemble_silent(ctx, b, lead, io, res, out, prio):
-    """Decision dicts for silent leads: one tight loop over plain lists."""
+def assemble_silent(ctx, b, arrays, lead, io, res, out, prio):
+    """Decision dicts for silent leads: one tight loop over plain lists.
+
+    The fixed parts of each reason are built once per (source, channel, try number) and the
+    per-lead values are formatted around them; local "when" texts are shared between leads.
+    """
     minutes = np.array(ctx.minutes_list)
     ch = res["channel"]
     new = (b.k[io] == 0) & np.isnan(b.last_at[io])
@@ -34,67 +38,89 @@ def assemble_silent(ctx, b, lead, io, res, out, prio):
     priority = res["ev"] / minutes[ch]
     prio[io] = priority
     waited = ctx.now - b.created[io]
+    src, k = b.src[io], b.k[io]
+    n_ch = len(P.CHANNELS)
+    k_span = int(k.max()) + 1 if len(k) else 1
+    combo, inv = np.unique((src * n_ch + ch) * k_span + k, return_inverse=True)
+    labels, evidence = ctx.labels, ctx.evidence
+    frags = []
+    for key in combo.tolist():
+        s, kk = divmod(key, k_span)
+        s, c = divmod(s, n_ch)
+        frags.append(R.silent_fragments(c, labels[s], kk, evidence[s]))
     cols = [
         x.tolist()
         for x in (
             io,
             ch,
+            inv.reshape(-1),
             res["p"],
             res["ev"],
             res["v"],
             res["gross"],
             res["cost"],
-            res["risk"],
             res["win"],
             priority,
             new,
             waited,
             go,
+            arrays["value"][io],
+            arrays["due"][io],
+            arrays["due_local"][io],
+            arrays["now_local"][io],
         )
     ]
-    src_l, k_l, value_l = lead["src"], lead["k"], lead["value"]
-    due_l, dloc_l, nloc_l = lead["due"], lead["due_local"], lead["now_local"]
-    labels, evidence = ctx.labels, ctx.evidence
+    risk_l = res["risk"].tolist()
     names = P.CHANNELS
     complaint_cost = ctx.settings.complaint_cost
     utc = UTC
+    local_when, waited_text, keep_going = R.local_when, R.waited, R.keep_going
     due_cache: dict = {}  # many leads share a due time (e.g. "now"): share the datetime too
-    for i, c, p, ev, v, gross, cost, risk, win, pr, is_new, wait, contact in zip(
-        *cols, strict=True
+    when_cache: dict = {}
+    for j, (i, c, u, p, ev, v, gross, cost, win, pr, is_new, wait, contact, value, due, dl, nl) in (
+        enumerate(zip(*cols, strict=True))
     ):
-        s = src_l[i]
-        k = k_l[i]
         if contact:
-            when = R.local_when(dloc_l[i], nloc_l[i])
-            reason = R.contact_silent(
-                c,
-                when,
-                labels[s],
-                k,
-                p,
-                evidence[s],
-                gross,
-                cost,
-                R.waited(wait) if is_new else "",
-                value_l[i],
-            )
+            if dl - nl < 120:
+                when = "now"
+            else:
+                when = when_cache.get((dl, nl))
+                if when is None:
+                    when = when_cache[dl, nl] = local_when(dl, nl)
+            head, mid, after, tail = frags[u]
+            if tail is not None:  # a new enquiry
+                wait = waited_text(wait) if is_new else ""
+                reason = f"{head}{when}{mid}{wait} (${value:,.0f}{after}{p:.1%}{tail}"
+            else:
+                reason = (
+                    f"{head}{when}{mid}{p:.1%}{after}{value:,.0f} that is worth ${gross:.2f}"
+                    f" against ${cost:.2f} of your time."
+                )
+            due_dt = due_cache.get(due)
+            if due_dt is None:
+                due_dt = due_cache[due] = _utc(due, utc)
             out[i] = {
                 "id": None,
                 "action": CONTACT,
                 "channel": names[c],
-                "due": due_cache.get(due_l[i])
-                or due_cache.setdefault(due_l[i], _utc(due_l[i], utc)),
+                "due": due_dt,
                 "priority": pr,
                 "expected_value": ev,
                 "next_state": None,
                 "revisit_at": None,
                 "reason": reason,
-                "why_not_stop": R.keep_going(v, ev, win),
+                "why_not_stop": (
+                    f"Keep going: a reply is worth a {win:.0%} chance of the deal, and this and"
+                    f" the next tries are worth ${v:,.2f} net in expectation."
+                    if ev >= 0
+                    else keep_going(v, ev, win)
+                ),
                 "p_reply": p,
             }
         else:
+            s = lead["src"][i]
             reason = R.stop_silent(
-                c, labels[s], k, p, evidence[s], gross, cost + risk * complaint_cost
+                c, labels[s], lead["k"][i], p, evidence[s], gross, cost + risk_l[j] * complaint_cost
             )
             out[i] = _stop(ctx, lead, i, pr, ev, reason, p)
 

@@ -242,7 +242,8 @@ def _plan_chunk(ctx: _Context, leads: list):
     prio = np.zeros(n)
     out = [None] * n
     if len(io):
-        assemble_silent(ctx, b, lead, io, res_open, out, prio)
+        arrays = {"value": value, "due": due, "due_local": due_local, "now_local": now_local}
+        assemble_silent(ctx, b, arrays, lead, io, res_open, out, prio)
     if len(ie):
         res_eng["channel"] = eng_channel
         engaged = columns(res_eng, ie, n)

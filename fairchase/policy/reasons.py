@@ -155,3 +155,27 @@ def next_state_note(state, when_text, value):
             f" (valued like a 3rd try at that age) is worth more than twice its cost."
         )
     return " Closed: no mailing-list consent, and the value does not justify a later try."
+
+
+def silent_fragments(ch, src, k, evidence):
+    """The fixed parts of contact_silent's sentence for one channel, source and try number.
+
+    k == 0: (head, after `when`, after the value, tail); else (head, after `when`, after p, None).
+    The per-lead loop then formats only when, wait, value, p, prize and cost around them.
+    """
+    name = CHANNELS[ch]
+    label = _label_cache.get(src) or source_label(src)
+    if k == 0:
+        return (
+            f"{VERB[name]} ",
+            f": new enquiry from {_SINGULAR.get(label) or singular(label)}",
+            f"); {label} answer a first {name} ",
+            f" of the time ({evidence}).",
+        )
+    nth = _ORDINALS[k + 1] if k + 1 < len(_ORDINALS) else ordinal(k + 1)
+    return (
+        f"{VERB[name]} ",
+        f": {label} answer a {nth} try by {name} ",
+        f" of the time ({evidence}); on $",
+        None,
+    )

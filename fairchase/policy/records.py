@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+from itertools import chain
 from datetime import UTC, date, datetime
 
 import numpy as np
@@ -114,7 +115,6 @@ def parse_history_lead(g):
     if value is None and status == "won":
         value = to_float(g("won_value"))
     agreed = None
-    commitment = g("commitment")
     if commitment:
         agreed = to_ts(getter(commitment)("due"))
     return {
@@ -171,7 +171,9 @@ class LeadBatch:
         self.n = len(ids)
         self.ids = ids
         self.errors = errors
-        table = np.array(rows, dtype=float).reshape(len(rows), len(FIELDS))  # one C call
+        width = len(FIELDS)
+        table = np.fromiter(chain.from_iterable(rows), float, count=len(rows) * width)
+        table = table.reshape(len(rows), width)  # one C pass over all the rows
         for j, name in enumerate(FIELDS):
             column = table[:, j]
             setattr(self, name, column.copy() if j < N_FLOAT else column.astype(np.int64))
@@ -194,11 +196,29 @@ def parse_leads(leads, src_index, pooled_src, sig_bits, tz_index, now_ts):
     for i, rec in enumerate(leads):
         mark = len(recent_ts)
         try:
-            g = rec.get if type(rec) is dict else getter(rec)
-            ids.append(g("id"))
+            common = None
+            if type(rec) is dict:
+                g = rec.get
+                if len(rec) == _N_COMMON:  # exactly the usual keys: the optional ones are absent
+                    try:
+                        common = _COMMON(rec)  # one C call instead of a get per field
+                    except KeyError:
+                        pass
+            else:
+                g = getter(rec)
+            ids.append(g("id") if common is None else common[0])
             rows.append(
                 _parse_lead(
-                    g, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_lead, recent_ts
+                    g,
+                    common,
+                    i,
+                    src_index,
+                    pooled_src,
+                    sig_bits,
+                    tz_index,
+                    now_ts,
+                    recent_lead,
+                    recent_ts,
                 )
             )
         except Exception as exc:  # never raise on a bad record: report it in the decision
@@ -217,40 +237,64 @@ def _safe_id(rec):
         return None
 
 
-def _parse_lead(g, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_lead, recent_ts):
-    source = g("source")
+_COMMON_KEYS = (
+    "id",
+    "source",
+    "value",
+    "signals",
+    "consents",
+    "timezone",
+    "created_at",
+    "status",
+    "attempts",
+)
+_N_COMMON = len(_COMMON_KEYS)
+_COMMON = operator.itemgetter(*_COMMON_KEYS)
+
+
+def _parse_lead(
+    g, common, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_lead, recent_ts
+):
+    if common is None:  # fields read in the contract's order
+        source, value, signals, consents, tz, created, status = (
+            g("source"),
+            g("value"),
+            g("signals"),
+            g("consents"),
+            g("timezone"),
+            g("created_at"),
+            g("status"),
+        )
+        channels, revisit_at, attempts = g("channels"), g("revisit_at"), g("attempts")
+        commitment, paused = g("commitment"), g("paused_until")
+    else:
+        _, source, value, signals, consents, tz, created, status, attempts = common
+        channels = revisit_at = commitment = paused = None
     src = src_index.get(source, pooled_src) if type(source) is str else pooled_src
-    value = g("value")
     if type(value) is float:
         if not 0.0 <= value < 1e15:  # also rejects NaN
             value = None
     elif value is not None:
         value = to_float(value)
     mask = 0
-    signals = g("signals")
     if signals:
         for name in as_list(signals):
             if type(name) is str:
                 mask |= sig_bits.get(name, 0)
-    consents = g("consents")
     if consents and type(consents) is not list:
         consents = as_list(consents)
     elif not consents:
         consents = ()
-    tz = g("timezone")
     if type(tz) is not str:
         tz = None
     zi = tz_index.get(tz)
     if zi is None:
         zi = tz_index[tz] = len(tz_index)
-    created = g("created_at")
     created = (
         created.timestamp() if type(created) is datetime and created.tzinfo else to_ts(created)
     )
-    status = g("status")
     kind = CLOSED_KIND if status in CLOSED else (ENGAGED if status == "engaged" else OPEN)
 
-    channels = g("channels")
     reachable = 0
     if channels and isinstance(channels, _SEQ):
         for name in channels:
@@ -260,7 +304,6 @@ def _parse_lead(g, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_
         channels = None
         reachable = 3 | (4 if "sms" in consents else 0)  # call + email (+ text with consent)
     bounced = 0  # channels whose latest attempt bounced
-    revisit_at = g("revisit_at")
     if revisit_at is not None:
         revisit_at = to_ts(revisit_at)
     k = streak = after_revisit = 0
@@ -268,7 +311,7 @@ def _parse_lead(g, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_
     prev = NO_CHANNEL
     last_outcome = resp_channel = -1
     last_at = NAN
-    attempts = g("attempts")
+    append_lead, append_ts = recent_lead.append, recent_ts.append
     for a in (attempts if type(attempts) is list else as_list(attempts)) if attempts else ():
         if type(a) is dict:
             ag = a.get
@@ -282,8 +325,8 @@ def _parse_lead(g, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_
         ci = CHANNEL_INDEX.get(channel, -1) if type(channel) is str else -1
         ts = at.timestamp() if type(at) is datetime and at.tzinfo else to_ts(at)
         if ts is not None:
-            recent_lead.append(i)  # every attempt counts for the rolling-week cap
-            recent_ts.append(ts)
+            append_lead(i)  # every attempt counts for the rolling-week cap
+            append_ts(ts)
         if outcome == "bounced":
             if ci >= 0:
                 bounced |= 1 << ci
@@ -292,6 +335,7 @@ def _parse_lead(g, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_
             bounced &= ~(1 << ci)
             if channels is None:
                 reachable |= 1 << ci  # we used it, so it is reachable
+            prev = ci
         if outcome == "opted_out":
             kind = CLOSED_KIND
         last_outcome = OUTCOME_CODE.get(outcome, 0) if type(outcome) is str else 0
@@ -299,21 +343,23 @@ def _parse_lead(g, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_
             last_at = ts
             if revisit_at is not None and ts >= revisit_at:
                 after_revisit += 1
-        if responded or outcome in RESPONSES:
-            streak = next_streak(streak, responded, outcome, ag("progress"))
-            if outcome in RESPONSES:
+        reply = outcome in RESPONSES
+        if responded or reply:  # next_streak, inline
+            progress = ag("progress")
+            if progress is True or (reply and not responded):
+                streak = 0
+            elif progress is False or not reply:
+                streak += 1
+            if reply:
                 resp_channel = ci
             responded = True
         else:
             k += 1
-        if ci >= 0:
-            prev = ci
     if responded and kind == OPEN:
         kind = ENGAGED
     reachable &= ~bounced
     commit_at = NAN
     commit_by = 0
-    commitment = g("commitment")
     if commitment:
         cg = getter(commitment)
         due = to_ts(cg("due"))
@@ -321,7 +367,6 @@ def _parse_lead(g, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_
         if due is not None and by in ("us", "lead"):
             commit_at = due
             commit_by = 1 if by == "us" else 2
-    paused = g("paused_until")
     paused = to_ts(paused) if paused is not None else None
     wait_until = NAN
     if kind == OPEN or kind == ENGAGED:
