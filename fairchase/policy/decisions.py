@@ -15,16 +15,6 @@ CONTACT, WAIT, STOP = "contact", "wait", "stop"
 _utc = datetime.fromtimestamp
 
 
-def columns(res, idx, n):
-    """Scatter per-subset result arrays back to chunk positions, as Python lists."""
-    cols = {}
-    for key, arr in res.items():
-        full = np.zeros(n, dtype=arr.dtype)
-        full[idx] = arr
-        cols[key] = full.tolist()
-    return cols
-
-
 def assemble_silent(ctx, b, arrays, lead, io, res, out, prio):
     """Decision dicts for silent leads: one tight loop over plain lists.
 
@@ -77,9 +67,28 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio):
     local_when, waited_text, keep_going = R.local_when, R.waited, R.keep_going
     due_cache: dict = {}  # many leads share a due time (e.g. "now"): share the datetime too
     when_cache: dict = {}
-    for j, (i, c, u, p, ev, v, gross, cost, win, pr, is_new, wait, contact, value, due, dl, nl) in (
-        enumerate(zip(*cols, strict=True))
-    ):
+    texts: dict = {}
+    money_texts: dict = {}
+    win_texts: dict = {}
+    for j, (
+        i,
+        c,
+        u,
+        p,
+        ev,
+        v,
+        gross,
+        cost,
+        win,
+        pr,
+        is_new,
+        wait,
+        contact,
+        value,
+        due,
+        dl,
+        nl,
+    ) in enumerate(zip(*cols, strict=True)):
         if contact:
             if dl - nl < 120:
                 when = "now"
@@ -88,13 +97,19 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio):
                 if when is None:
                     when = when_cache[dl, nl] = local_when(dl, nl)
             head, mid, after, tail = frags[u]
+            p_text = texts.get(p)  # reply chances and costs repeat: format each once
+            if p_text is None:
+                p_text = texts[p] = f"{p:.1%}"
             if tail is not None:  # a new enquiry
                 wait = waited_text(wait) if is_new else ""
-                reason = f"{head}{when}{mid}{wait} (${value:,.0f}{after}{p:.1%}{tail}"
+                reason = f"{head}{when}{mid}{wait} (${value:,.0f}{after}{p_text}{tail}"
             else:
+                cost_text = money_texts.get(cost)
+                if cost_text is None:
+                    cost_text = money_texts[cost] = f"{cost:.2f}"
                 reason = (
-                    f"{head}{when}{mid}{p:.1%}{after}{value:,.0f} that is worth ${gross:.2f}"
-                    f" against ${cost:.2f} of your time."
+                    f"{head}{when}{mid}{p_text}{after}{value:,.0f} that is worth ${gross:.2f}"
+                    f" against ${cost_text} of your time."
                 )
             due_dt = due_cache.get(due)
             if due_dt is None:
@@ -110,8 +125,9 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio):
                 "revisit_at": None,
                 "reason": reason,
                 "why_not_stop": (
-                    f"Keep going: a reply is worth a {win:.0%} chance of the deal, and this and"
-                    f" the next tries are worth ${v:,.2f} net in expectation."
+                    f"Keep going: a reply is worth a {win_texts.get(win) or _win_text(win_texts, win)}"
+                    f" chance of the deal, and this and the next tries are worth ${v:,.2f} net in"
+                    " expectation."
                     if ev >= 0
                     else keep_going(v, ev, win)
                 ),
@@ -123,6 +139,11 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio):
                 c, labels[s], lead["k"][i], p, evidence[s], gross, cost + risk_l[j] * complaint_cost
             )
             out[i] = _stop(ctx, lead, i, pr, ev, reason, p)
+
+
+def _win_text(cache, win):
+    out = cache[win] = f"{win:.0%}"
+    return out
 
 
 def engaged_channel(resp_channel, avail):
@@ -166,34 +187,60 @@ def _stop(ctx, lead, i, priority, ev, reason, p):
     return d
 
 
-def engaged_decision(ctx, lead, res, i):
-    model = ctx.model
-    q, ev, net = res["q"][i], res["ev"][i], res["net"][i]
-    contacts, time_cost = res["contacts"][i], res["cost"][i]
-    ch = res["channel"][i]
-    streak = lead["streak"][i]
-    minutes = ctx.minutes_list[ch]
-    if net > 0:
-        when = R.local_when(lead["due_local"][i], lead["now_local"][i])
-        n_eng = int(model.engaged_n[min(streak, len(model.engaged_n) - 1)])
-        evidence = f"learned from {n_eng:,} contacts" if n_eng else "prior"
-        reason = R.contact_engaged(ch, when, q, streak, evidence, ev, time_cost, contacts)
-        d = _decision(
-            CONTACT, P.CHANNELS[ch], _utc(lead["due"][i], UTC), ev / minutes, ev, None, None, reason
-        )
-        d["why_not_stop"] = (
-            f"Keep going: the rest of this conversation is worth {R.money(net)} net."
-        )
-        d["p_reply"] = q
-        return d
+def assemble_engaged(ctx, lead, res, ie, out, prio):
+    """Decision dicts for engaged leads (one loop over plain lists, shared texts cached)."""
+    cols = [res[key].tolist() for key in ("q", "ev", "net", "contacts", "cost", "channel")]
+    engaged_n = [int(x) for x in ctx.model.engaged_n]
+    last = len(engaged_n) - 1
+    evidence = [f"learned from {n:,} contacts" if n else "prior" for n in engaged_n]
+    minutes_list, names = ctx.minutes_list, P.CHANNELS
+    streak_l, dloc_l, nloc_l, due_l = (
+        lead["streak"],
+        lead["due_local"],
+        lead["now_local"],
+        lead["due"],
+    )
+    local_when, contact_engaged, money = R.local_when, R.contact_engaged, R.money
+    for j, (i, q, ev, net, contacts, time_cost, ch) in enumerate(
+        zip(ie.tolist(), *cols, strict=True)
+    ):
+        streak = streak_l[i]
+        priority = ev / minutes_list[ch]
+        if net > 0:
+            when = local_when(dloc_l[i], nloc_l[i])
+            reason = contact_engaged(
+                ch, when, q, streak, evidence[min(streak, last)], ev, time_cost, contacts
+            )
+            d = {
+                "id": None,
+                "action": CONTACT,
+                "channel": names[ch],
+                "due": _utc(due_l[i], UTC),
+                "priority": priority,
+                "expected_value": ev,
+                "next_state": None,
+                "revisit_at": None,
+                "reason": reason,
+                "why_not_stop": (
+                    f"Keep going: the rest of this conversation is worth {money(net)} net."
+                ),
+                "p_reply": q,
+            }
+        else:
+            d = _engaged_stop(ctx, lead, res, i, j, q, ev, streak, contacts, time_cost, priority)
+        out[i] = d
+        prio[i] = priority
+
+
+def _engaged_stop(ctx, lead, res, i, j, q, ev, streak, contacts, time_cost, priority):
     reason = R.stop_engaged(
         q,
         streak,
-        res["prize"][i],
+        res["prize"][j].item(),
         contacts,
-        time_cost + res["risk"][i] * ctx.settings.complaint_cost,
+        time_cost + res["risk"][j].item() * ctx.settings.complaint_cost,
     )
-    return _stop(ctx, lead, i, ev / minutes, ev, reason, q)
+    return _stop(ctx, lead, i, priority, ev, reason, q)
 
 
 def fixed_decision(b, i, kind):

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import priors as P
 from .agenda import agenda_order, lift_new_enquiries
-from .decisions import assemble_silent, columns, engaged_channel, engaged_decision, fixed_decision
+from .decisions import assemble_engaged, assemble_silent, engaged_channel, fixed_decision
 from .fit import fit
 from .lookahead import engaged_value, lookahead, revisit_worth, schedule_gap
 from .model import Model
@@ -246,15 +246,12 @@ def _plan_chunk(ctx: _Context, leads: list):
         assemble_silent(ctx, b, arrays, lead, io, res_open, out, prio)
     if len(ie):
         res_eng["channel"] = eng_channel
-        engaged = columns(res_eng, ie, n)
-        for i in ie.tolist():
-            out[i] = engaged_decision(ctx, lead, engaged, i)
-            prio[i] = out[i]["priority"]
+        assemble_engaged(ctx, lead, res_eng, ie, out, prio)
     ids = b.ids
     for i in np.nonzero((kind != OPEN) & (kind != ENGAGED))[0].tolist():
         out[i] = fixed_decision(b, i, int(kind[i]))
-    for i in range(n):
-        out[i]["id"] = ids[i]
+    for decision, lead_id in zip(out, ids, strict=True):
+        decision["id"] = lead_id
     # per decision: minutes it needs if it is a contact due within a day (else 0), is it new
     minutes = np.zeros(n)
     is_new = np.zeros(n)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import operator
-from itertools import chain
 from datetime import UTC, date, datetime
+from itertools import chain
 
 import numpy as np
 
@@ -115,6 +115,7 @@ def parse_history_lead(g):
     if value is None and status == "won":
         value = to_float(g("won_value"))
     agreed = None
+    commitment = g("commitment")
     if commitment:
         agreed = to_ts(getter(commitment)("due"))
     return {
@@ -193,6 +194,7 @@ def parse_leads(leads, src_index, pooled_src, sig_bits, tz_index, now_ts):
     """Parse a chunk of lead records into a LeadBatch (one Python pass, no per-lead objects)."""
     ids, rows, errors = [], [], {}
     recent_lead, recent_ts = [], []
+    append_lead, append_ts = recent_lead.append, recent_ts.append
     for i, rec in enumerate(leads):
         mark = len(recent_ts)
         try:
@@ -207,18 +209,160 @@ def parse_leads(leads, src_index, pooled_src, sig_bits, tz_index, now_ts):
             else:
                 g = getter(rec)
             ids.append(g("id") if common is None else common[0])
+            if common is None:  # fields read in the contract's order
+                source, value, signals, consents, tz, created, status = (
+                    g("source"),
+                    g("value"),
+                    g("signals"),
+                    g("consents"),
+                    g("timezone"),
+                    g("created_at"),
+                    g("status"),
+                )
+                channels, revisit_at, attempts = g("channels"), g("revisit_at"), g("attempts")
+                commitment, paused = g("commitment"), g("paused_until")
+            else:
+                _, source, value, signals, consents, tz, created, status, attempts = common
+                channels = revisit_at = commitment = paused = None
+            src = src_index.get(source, pooled_src) if type(source) is str else pooled_src
+            if type(value) is float:
+                if not 0.0 <= value < 1e15:  # also rejects NaN
+                    value = None
+            elif value is not None:
+                value = to_float(value)
+            mask = 0
+            if signals:
+                for name in as_list(signals):
+                    if type(name) is str:
+                        mask |= sig_bits.get(name, 0)
+            if consents and type(consents) is not list:
+                consents = as_list(consents)
+            elif not consents:
+                consents = ()
+            if type(tz) is not str:
+                tz = None
+            zi = tz_index.get(tz)
+            if zi is None:
+                zi = tz_index[tz] = len(tz_index)
+            created = (
+                created.timestamp()
+                if type(created) is datetime and created.tzinfo
+                else to_ts(created)
+            )
+            kind = CLOSED_KIND if status in CLOSED else (ENGAGED if status == "engaged" else OPEN)
+
+            reachable = 0
+            if channels and isinstance(channels, _SEQ):
+                for name in channels:
+                    if type(name) is str:
+                        reachable |= CHANNEL_BIT.get(name, 0)
+            else:
+                channels = None
+                reachable = 3 | (
+                    4 if "sms" in consents else 0
+                )  # call + email (+ text with consent)
+            bounced = 0  # channels whose latest attempt bounced
+            if revisit_at is not None:
+                revisit_at = to_ts(revisit_at)
+            k = streak = after_revisit = 0
+            responded = False
+            prev = NO_CHANNEL
+            last_outcome = resp_channel = -1
+            last_at = NAN
+            for a in (
+                (attempts if type(attempts) is list else as_list(attempts)) if attempts else ()
+            ):
+                if type(a) is dict:
+                    ag = a.get
+                    try:
+                        outcome, channel, at = _ATTEMPT_FIELDS(a)  # one C call for the common case
+                    except KeyError:
+                        outcome, channel, at = ag("outcome"), ag("channel"), ag("at")
+                else:
+                    ag = getter(a)
+                    outcome, channel, at = ag("outcome"), ag("channel"), ag("at")
+                ci = CHANNEL_INDEX.get(channel, -1) if type(channel) is str else -1
+                ts = at.timestamp() if type(at) is datetime and at.tzinfo else to_ts(at)
+                if ts is not None:
+                    append_lead(i)  # every attempt counts for the rolling-week cap
+                    append_ts(ts)
+                if outcome == "bounced":
+                    if ci >= 0:
+                        bounced |= 1 << ci
+                    continue
+                if ci >= 0:
+                    bounced &= ~(1 << ci)
+                    if channels is None:
+                        reachable |= 1 << ci  # we used it, so it is reachable
+                    prev = ci
+                if outcome == "opted_out":
+                    kind = CLOSED_KIND
+                last_outcome = OUTCOME_CODE.get(outcome, 0) if type(outcome) is str else 0
+                if ts is not None:
+                    last_at = ts
+                    if revisit_at is not None and ts >= revisit_at:
+                        after_revisit += 1
+                reply = outcome in RESPONSES
+                if responded or reply:  # next_streak, inline
+                    progress = ag("progress")
+                    if progress is True or (reply and not responded):
+                        streak = 0
+                    elif progress is False or not reply:
+                        streak += 1
+                    if reply:
+                        resp_channel = ci
+                    responded = True
+                else:
+                    k += 1
+            if responded and kind == OPEN:
+                kind = ENGAGED
+            reachable &= ~bounced
+            commit_at = NAN
+            commit_by = 0
+            if commitment:
+                cg = getter(commitment)
+                due = to_ts(cg("due"))
+                by = cg("by")
+                if due is not None and by in ("us", "lead"):
+                    commit_at = due
+                    commit_by = 1 if by == "us" else 2
+            paused = to_ts(paused) if paused is not None else None
+            wait_until = NAN
+            if kind == OPEN or kind == ENGAGED:
+                if reachable == 0:
+                    kind = UNREACHABLE
+                elif paused is not None and paused > now_ts:
+                    kind = WAIT_PAUSED
+                    wait_until = paused
+                elif revisit_at is not None and revisit_at > now_ts:
+                    kind = WAIT_REVISIT
+                    wait_until = revisit_at
+            revisited = 0
+            tries = k  # silent tries ever made: what annoyance depends on, revisit or not
+            if revisit_at is not None and revisit_at <= now_ts and kind == OPEN:
+                revisited = 1
+                k = 2 + after_revisit  # a revisited lead starts again like a 3rd try
             rows.append(
-                _parse_lead(
-                    g,
-                    common,
-                    i,
-                    src_index,
-                    pooled_src,
-                    sig_bits,
-                    tz_index,
-                    now_ts,
-                    recent_lead,
-                    recent_ts,
+                (
+                    NAN if value is None else value,
+                    NAN if created is None else created,
+                    last_at,
+                    commit_at,
+                    wait_until,
+                    src,
+                    mask,
+                    zi,
+                    kind,
+                    k,
+                    prev,
+                    reachable,
+                    1 if "mailing_list" in consents else 0,
+                    commit_by,
+                    streak,
+                    last_outcome,
+                    revisited,
+                    resp_channel,
+                    tries,
                 )
             )
         except Exception as exc:  # never raise on a bad record: report it in the decision
@@ -237,170 +381,6 @@ def _safe_id(rec):
         return None
 
 
-_COMMON_KEYS = (
-    "id",
-    "source",
-    "value",
-    "signals",
-    "consents",
-    "timezone",
-    "created_at",
-    "status",
-    "attempts",
-)
+_COMMON_KEYS = "id source value signals consents timezone created_at status attempts".split()
 _N_COMMON = len(_COMMON_KEYS)
 _COMMON = operator.itemgetter(*_COMMON_KEYS)
-
-
-def _parse_lead(
-    g, common, i, src_index, pooled_src, sig_bits, tz_index, now_ts, recent_lead, recent_ts
-):
-    if common is None:  # fields read in the contract's order
-        source, value, signals, consents, tz, created, status = (
-            g("source"),
-            g("value"),
-            g("signals"),
-            g("consents"),
-            g("timezone"),
-            g("created_at"),
-            g("status"),
-        )
-        channels, revisit_at, attempts = g("channels"), g("revisit_at"), g("attempts")
-        commitment, paused = g("commitment"), g("paused_until")
-    else:
-        _, source, value, signals, consents, tz, created, status, attempts = common
-        channels = revisit_at = commitment = paused = None
-    src = src_index.get(source, pooled_src) if type(source) is str else pooled_src
-    if type(value) is float:
-        if not 0.0 <= value < 1e15:  # also rejects NaN
-            value = None
-    elif value is not None:
-        value = to_float(value)
-    mask = 0
-    if signals:
-        for name in as_list(signals):
-            if type(name) is str:
-                mask |= sig_bits.get(name, 0)
-    if consents and type(consents) is not list:
-        consents = as_list(consents)
-    elif not consents:
-        consents = ()
-    if type(tz) is not str:
-        tz = None
-    zi = tz_index.get(tz)
-    if zi is None:
-        zi = tz_index[tz] = len(tz_index)
-    created = (
-        created.timestamp() if type(created) is datetime and created.tzinfo else to_ts(created)
-    )
-    kind = CLOSED_KIND if status in CLOSED else (ENGAGED if status == "engaged" else OPEN)
-
-    reachable = 0
-    if channels and isinstance(channels, _SEQ):
-        for name in channels:
-            if type(name) is str:
-                reachable |= CHANNEL_BIT.get(name, 0)
-    else:
-        channels = None
-        reachable = 3 | (4 if "sms" in consents else 0)  # call + email (+ text with consent)
-    bounced = 0  # channels whose latest attempt bounced
-    if revisit_at is not None:
-        revisit_at = to_ts(revisit_at)
-    k = streak = after_revisit = 0
-    responded = False
-    prev = NO_CHANNEL
-    last_outcome = resp_channel = -1
-    last_at = NAN
-    append_lead, append_ts = recent_lead.append, recent_ts.append
-    for a in (attempts if type(attempts) is list else as_list(attempts)) if attempts else ():
-        if type(a) is dict:
-            ag = a.get
-            try:
-                outcome, channel, at = _ATTEMPT_FIELDS(a)  # one C call for the common case
-            except KeyError:
-                outcome, channel, at = ag("outcome"), ag("channel"), ag("at")
-        else:
-            ag = getter(a)
-            outcome, channel, at = ag("outcome"), ag("channel"), ag("at")
-        ci = CHANNEL_INDEX.get(channel, -1) if type(channel) is str else -1
-        ts = at.timestamp() if type(at) is datetime and at.tzinfo else to_ts(at)
-        if ts is not None:
-            append_lead(i)  # every attempt counts for the rolling-week cap
-            append_ts(ts)
-        if outcome == "bounced":
-            if ci >= 0:
-                bounced |= 1 << ci
-            continue
-        if ci >= 0:
-            bounced &= ~(1 << ci)
-            if channels is None:
-                reachable |= 1 << ci  # we used it, so it is reachable
-            prev = ci
-        if outcome == "opted_out":
-            kind = CLOSED_KIND
-        last_outcome = OUTCOME_CODE.get(outcome, 0) if type(outcome) is str else 0
-        if ts is not None:
-            last_at = ts
-            if revisit_at is not None and ts >= revisit_at:
-                after_revisit += 1
-        reply = outcome in RESPONSES
-        if responded or reply:  # next_streak, inline
-            progress = ag("progress")
-            if progress is True or (reply and not responded):
-                streak = 0
-            elif progress is False or not reply:
-                streak += 1
-            if reply:
-                resp_channel = ci
-            responded = True
-        else:
-            k += 1
-    if responded and kind == OPEN:
-        kind = ENGAGED
-    reachable &= ~bounced
-    commit_at = NAN
-    commit_by = 0
-    if commitment:
-        cg = getter(commitment)
-        due = to_ts(cg("due"))
-        by = cg("by")
-        if due is not None and by in ("us", "lead"):
-            commit_at = due
-            commit_by = 1 if by == "us" else 2
-    paused = to_ts(paused) if paused is not None else None
-    wait_until = NAN
-    if kind == OPEN or kind == ENGAGED:
-        if reachable == 0:
-            kind = UNREACHABLE
-        elif paused is not None and paused > now_ts:
-            kind = WAIT_PAUSED
-            wait_until = paused
-        elif revisit_at is not None and revisit_at > now_ts:
-            kind = WAIT_REVISIT
-            wait_until = revisit_at
-    revisited = 0
-    tries = k  # silent tries ever made: what annoyance depends on, revisit or not
-    if revisit_at is not None and revisit_at <= now_ts and kind == OPEN:
-        revisited = 1
-        k = 2 + after_revisit  # a revisited lead starts again like a 3rd try
-    return (
-        NAN if value is None else value,
-        NAN if created is None else created,
-        last_at,
-        commit_at,
-        wait_until,
-        src,
-        mask,
-        zi,
-        kind,
-        k,
-        prev,
-        reachable,
-        1 if "mailing_list" in consents else 0,
-        commit_by,
-        streak,
-        last_outcome,
-        revisited,
-        resp_channel,
-        tries,
-    )

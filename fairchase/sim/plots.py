@@ -32,7 +32,8 @@ def plot_profit(results: list[Metrics], path: str | Path) -> Path:
             m, o = table[w].get(p), table[w].get("oracle")
             ys.append(m.profit / o.profit if m and o and o.profit > 0 else np.nan)
         xs = np.arange(len(worlds)) + (j - (len(policies) - 1) / 2) * width
-        ax.bar(xs, ys, width, label=p, color=HIGHLIGHT.get(p, cmap(j % 20)),
+        # Folk rules in muted tab20 shades (skipping its red pair, which is Fairchase's).
+        ax.bar(xs, ys, width, label=p, color=HIGHLIGHT.get(p, cmap((j if j < 6 else j + 2) % 20)),
                edgecolor="black" if p in HIGHLIGHT else None)
     ax.axhline(1.0, color="black", lw=0.8)
     ax.axhline(0.9, color="grey", lw=0.8, ls="--")
