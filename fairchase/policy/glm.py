@@ -7,6 +7,12 @@ import numpy as np
 
 def sigmoid(x):
     with np.errstate(over="ignore"):
+        # the same operations as below, without the temporary arrays
+        if type(x) is np.ndarray and x.ndim and x.dtype.kind == "f":
+            out = np.negative(x)
+            np.exp(out, out=out)
+            out += 1.0
+            return np.divide(1.0, out, out=out)
         return 1.0 / (1.0 + np.exp(-x))
 
 

@@ -29,14 +29,17 @@ def schedule_gap(done: np.ndarray, schedule=P.SCHEDULES[0]) -> np.ndarray:
 def recent_counts(recent: np.ndarray, planned: np.ndarray) -> np.ndarray:
     """Attempts in the 7 days before each planned time (past attempts and earlier planned ones)."""
     n, H = planned.shape
-    out = np.empty((n, H))
+    cols = np.ascontiguousarray(recent.T)  # one contiguous row per attempt slot
+    times = np.ascontiguousarray(planned.T)
+    out = np.zeros((H, n))
+    hit = np.empty(n, dtype=bool)
     for j in range(H):
-        since = planned[:, j : j + 1] - WEEK
-        count = np.count_nonzero(recent > since, axis=1)  # NaN compares False
-        if j:
-            count += np.count_nonzero(planned[:, :j] > since, axis=1)
-        out[:, j] = count
-    return out
+        since = times[j] - WEEK
+        count = out[j]
+        for t in (*cols, *times[:j]):
+            np.greater(t, since, out=hit)  # NaN compares False
+            count += hit
+    return out.T
 
 
 def lookahead(model, settings, lead, due0, schedule):
@@ -91,30 +94,20 @@ def lookahead(model, settings, lead, due0, schedule):
     usable = ((avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
     blocked = np.where(usable, np.float32(0.0), np.float32(-np.inf))
     v_next = np.zeros((n, A), dtype=np.float32)
-    rows = np.arange(n)
     # the reply chance of channel c only depends on whether c repeats the previous channel,
     # so each step needs two (n, A) tables instead of one per (previous, next) pair
     for j in range(H - 1, 0, -1):
         keep = 1.0 - risk[:, j, :]
-        stay = (
-            _step_value(sigmoid(base[:, j, None] + chan), prize[:, j], penalty[:, j], keep, v_next)
-            + blocked
+        stay = _step_value(
+            sigmoid(base[:, j, None] + chan), prize[:, j], penalty[:, j], keep, v_next
         )
-        move = (
-            _step_value(
-                sigmoid(base[:, j, None] + chan + into), prize[:, j], penalty[:, j], keep, v_next
-            )
-            + blocked
+        stay += blocked
+        move = _step_value(
+            sigmoid(base[:, j, None] + chan + into), prize[:, j], penalty[:, j], keep, v_next
         )
-        # best channel other than the previous one: the top of `move`, or its runner-up
-        top = move.argmax(axis=1)
-        first = move[rows, top]
-        second = np.full(n, -np.inf, dtype=np.float32)
-        if A > 1:
-            move[rows, top] = -np.inf
-            second = move.max(axis=1)
-        others = np.where(top[:, None] == np.arange(A)[None, :], second[:, None], first[:, None])
-        v_next = np.maximum(np.float32(0.0), np.maximum(stay, others))
+        move += blocked
+        np.maximum(stay, _best_other(move), out=stay)
+        v_next = np.maximum(np.float32(0.0), stay, out=stay)
     moved = (prev[:, None] < C) & (act[None, :] != prev[:, None])
     h0 = sigmoid(base[:, 0, None] + chan[None, :] + moved * into[None, :])
     ev0 = h0 * prize[:, 0, None] - penalty[:, 0, :]
@@ -177,9 +170,32 @@ def _schedule_free(model, settings, lead):
     }  # n7 is capped at 6, so 6 attempts suffice
 
 
+def _best_other(move):
+    """For each channel, the best of the other channels (what a switch can reach): (n, A)."""
+    A = move.shape[1]
+    out = np.empty_like(move)
+    if A == 1:
+        out.fill(-np.inf)
+        return out
+    cols = [move[:, c] for c in range(A)]
+    for c in range(A):
+        rest = cols[:c] + cols[c + 1 :]
+        best = rest[0]
+        for col in rest[1:]:
+            best = np.maximum(best, col)  # like max(): NaN wins, first of equals kept
+        out[:, c] = best
+    return out
+
+
 def _step_value(h, prize, penalty, keep, v_next):
     """EV of each channel at one step plus the value of going on if it fails: (n, A)."""
-    return h * prize[:, None] - penalty + (1.0 - h) * keep * v_next
+    out = np.multiply(h, prize[:, None])
+    out -= penalty
+    np.subtract(1.0, h, out=h)  # h is a temporary of the caller's: reuse its memory
+    h *= keep
+    h *= v_next
+    out += h
+    return out
 
 
 def pick_channel(res, best):
