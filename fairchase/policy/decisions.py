@@ -245,29 +245,12 @@ def _engaged_stop(ctx, lead, res, i, j, q, ev, streak, contacts, time_cost, prio
 
 def fixed_decision(b, i, kind):
     """Leads with nothing to weigh: closed, unreachable, paused, parked or unreadable."""
-    if kind == WAIT_PAUSED:
+    if kind in (WAIT_PAUSED, WAIT_REVISIT):
+        why = "out of office until" if kind == WAIT_PAUSED else "parked for a revisit on"
         until = R.local_date(b.paused[i])
         return _decision(
-            WAIT,
-            None,
-            None,
-            0.0,
-            0.0,
-            None,
-            None,
-            f"Wait: out of office until {until}; 0 attempts planned before then.",
-        )
-    if kind == WAIT_REVISIT:
-        until = R.local_date(b.paused[i])
-        return _decision(
-            WAIT,
-            None,
-            None,
-            0.0,
-            0.0,
-            None,
-            None,
-            f"Wait: parked for a revisit on {until}; 0 attempts planned before then.",
+            WAIT, None, None, 0.0, 0.0, None, None,
+            f"Wait: {why} {until}; 0 attempts planned before then.",
         )
     if kind == UNREADABLE:
         return _decision(
