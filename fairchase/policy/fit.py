@@ -185,7 +185,9 @@ def _fit_reply(model, rows, S, G, weights):
     o_sp = o_sw + 4
     o_age = o_sp + 8
     o_hit = o_age + n_age
-    n_par = o_hit + 1
+    o_lam = o_hit + 1
+    o_fade = o_lam + 1
+    n_par = o_fade + G
     X = np.zeros((n_cells, n_par))
     r = np.arange(n_cells)
     # the curve is a random walk over attempts: a_k = sum of steps up to k, so attempts with
@@ -196,7 +198,11 @@ def _fit_reply(model, rows, S, G, weights):
     for si in range(S):
         rows_s = s == si
         X[rows_s, o_e + si * K : o_e + (si + 1) * K] = upto[rows_s]
-    X[:, o_g:o_c] = _bits(mask, G)
+    bits = _bits(mask, G)
+    X[:, o_g:o_c] = bits
+    # a signal says most about the first tries: among leads still silent after several, the
+    # keen ones have mostly answered already, so each signal's effect may fade with attempts
+    X[:, o_fade:] = bits * P.fade(k)[:, None]
     has_c = ch > 0
     X[r[has_c], o_c + ch[has_c] - 1] = 1.0
     has_sw = into > 0
@@ -204,12 +210,18 @@ def _fit_reply(model, rows, S, G, weights):
     X[r, o_sp + gb] = 1.0
     X[r, o_age + ab] = 1.0
     X[:, o_hit] = hit
+    # how steeply replies fall with attempts is learned as one scale on the articles' shape
+    # (1 = the prior curve, 0 = flat): data on attempts 2-8 then speaks for the unseen tail too
+    curve = np.array([P.logit(p) for p in P.POOLED_CURVE])
+    drop = curve - curve[0]
+    X[:, o_lam] = drop[k]
     mean = np.zeros(n_par)
     sd = np.zeros(n_par)
-    curve = np.array([P.logit(p) for p in P.POOLED_CURVE])
-    mean[:K] = np.diff(curve, prepend=0.0)
+    mean[0] = curve[0]
     sd[:K] = P.SD["curve_step"]
     sd[0] = P.SD["curve"]
+    mean[o_lam], sd[o_lam] = 1.0, P.SD["steepness"]
+    sd[o_fade:] = P.SD["signal_fade"]
     mean[o_d:o_e] = [P.source_prior(n)[0] for n in model.sources]
     sd[o_d:o_e] = P.SD["source"]
     sd[o_e:o_g] = P.SD["source_k"]
@@ -234,6 +246,7 @@ def _fit_reply(model, rows, S, G, weights):
         for ki in range(K):
             row = C[si * K + ki]
             row[: ki + 1] = 1.0
+            row[o_lam] = drop[ki]
             if si < S:
                 row[o_d + si] = 1.0
                 row[o_e + si * K : o_e + si * K + ki + 1] = 1.0
@@ -272,6 +285,8 @@ def _fit_reply(model, rows, S, G, weights):
     model.spacing = beta[o_sp:o_age]
     model.age = beta[o_age:o_hit]
     model.agreed = float(beta[o_hit])
+    model.steepness = float(beta[o_lam])
+    model.sig_fade = beta[o_fade:]
 
 
 def _fit_win(model, rows, S, G):

@@ -93,10 +93,15 @@ def lookahead(model, settings, lead, due0, schedule):
     into = model.switch_into[act].astype(np.float32)
     usable = ((avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
     blocked = np.where(usable, np.float32(0.0), np.float32(-np.inf))
+    # a sale later is worth less than a sale sooner (and a slow chase ties up the lead):
+    # each wait discounts what follows it
+    disc = np.exp(-gap / (P.TIME_PREFERENCE_DAYS * 86400.0)).astype(np.float32)
     v_next = np.zeros((n, A), dtype=np.float32)
     # the reply chance of channel c only depends on whether c repeats the previous channel,
     # so each step needs two (n, A) tables instead of one per (previous, next) pair
     for j in range(H - 1, 0, -1):
+        if j + 1 < H:
+            v_next *= disc[:, j + 1, None]
         keep = 1.0 - risk[:, j, :]
         stay = _step_value(
             sigmoid(base[:, j, None] + chan), prize[:, j], penalty[:, j], keep, v_next
@@ -108,6 +113,8 @@ def lookahead(model, settings, lead, due0, schedule):
         move += blocked
         np.maximum(stay, _best_other(move), out=stay)
         v_next = np.maximum(np.float32(0.0), stay, out=stay)
+    if H > 1:
+        v_next *= disc[:, 1, None]
     moved = (prev[:, None] < C) & (act[None, :] != prev[:, None])
     h0 = sigmoid(base[:, 0, None] + chan[None, :] + moved * into[None, :])
     ev0 = h0 * prize[:, 0, None] - penalty[:, 0, :]
@@ -138,6 +145,7 @@ def _schedule_free(model, settings, lead):
     base = (
         model.reply_logit[src[:, None], np.minimum(knum, K) - 1]
         + lead["sig_reply"][:, None]
+        + lead["sig_fade"][:, None] * P.fade(knum - 1)
         - P.TAIL_SLOPE * np.maximum(knum - K, 0)
     )
     win = sigmoid(lead["win_logit"][:, None] + model.win_late * (np.minimum(knum, K) - 1))
@@ -254,6 +262,7 @@ def revisit_worth(model, settings, src, mask, value, tries, created, when):
     h = sigmoid(
         model.reply_logit[src, 2]
         + model.mask_effect(mask, model.sig_reply)
+        + model.mask_effect(mask, model.sig_fade) * P.fade(2)
         + model.age[age]
         + model.spacing[7]
     )

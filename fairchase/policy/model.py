@@ -35,6 +35,7 @@ class Model:
     replied: np.ndarray = None  # (S+1, K) of which answered
     sig_reply: np.ndarray = None  # (G,)
     sig_reply_sd: np.ndarray = None
+    sig_fade: np.ndarray = None  # (G,) change of each signal's reply effect by its 5th try
     sig_win: np.ndarray = None
     sig_win_sd: np.ndarray = None
     chan_reply: np.ndarray = None  # (4,) call = 0
@@ -42,6 +43,7 @@ class Model:
     spacing: np.ndarray = None  # (8,) first-delay buckets then gap buckets
     age: np.ndarray = None  # (6,) the lead's age at the attempt
     agreed: float = 0.0  # a try at the agreed time
+    steepness: float = 1.0  # how fast replies fall with attempts, relative to the articles' curve
     win_logit: np.ndarray = None  # (S+1,)
     win_sd: np.ndarray = None
     win_late: float = 0.0
@@ -136,7 +138,10 @@ class Model:
             elif isinstance(getattr(defaults, f.name), float):
                 value = float(value)
             kwargs[f.name] = value
-        return cls(**kwargs)
+        model = cls(**kwargs)
+        if model.sig_fade is None and model.sig_reply is not None:  # stored before fades
+            model.sig_fade = np.zeros(len(model.sig_reply))
+        return model
 
     # ---- Insights -----------------------------------------------------------------------
     def reply_curve(self, s: int) -> list[dict]:

@@ -10,12 +10,13 @@ the wings).
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 
 import numpy as np
 
 from . import priors as P
-from .agenda import agenda_order, lift_new_enquiries
+from .agenda import agenda_order, lift_new_enquiries, minute_price_today
 from .decisions import assemble_engaged, assemble_silent, engaged_channel, fixed_decision
 from .fit import fit
 from .lookahead import engaged_value, lookahead, revisit_worth, schedule_gap
@@ -32,6 +33,7 @@ from .timing import ContactHours
 
 CHUNK = 32768
 MIN_LEADS_FOR_SCHEDULES = 200
+TIME_PREFERENCE = P.TIME_PREFERENCE_DAYS * 86400.0
 NEW_LEAD_BAND = 1000.0
 ENGAGED_GAP = {
     3: 0.0,
@@ -70,6 +72,7 @@ class _Context:
         self.evidence = [model.evidence(s) for s in range(model.pooled + 1)]
         self.labels = [model.source_label(s) for s in range(model.pooled + 1)]
         self.minutes_list = [float(settings.minutes.get(c, 5.0)) or 1.0 for c in P.CHANNELS]
+        self.n_total = 0
 
     def sync_zones(self):
         names = sorted(self.tz_index, key=self.tz_index.get)
@@ -93,6 +96,7 @@ def plan(model, leads, now, settings=None) -> list[dict]:
     elif not isinstance(leads, list):
         leads = list(leads)
     ctx = _Context(model, settings, now_ts)
+    ctx.n_total = len(leads)
     out: list[dict] = []
     priorities, extras = [], []
     collecting = gc.isenabled()
@@ -172,28 +176,58 @@ def _plan_chunk(ctx: _Context, leads: list):
             "created": b.created[io],
             "recent": b.recent[io],
             "sig_reply": model.mask_effect(mask[io], model.sig_reply),
+            "sig_fade": model.mask_effect(mask[io], model.sig_fade),
             "win_logit": model.win_logit[s_io] + model.mask_effect(mask[io], model.sig_win),
         }
         follow = has_last[io] & (b.k[io] > 0)
-        best_v = None
         # the articles' schedule unless the history is big enough to say otherwise
         schedules = P.SCHEDULES if model.n_leads >= MIN_LEADS_FOR_SCHEDULES else P.SCHEDULES[:1]
-        for schedule in schedules:
-            earliest = np.where(
-                follow, np.fmax(now, b.last_at[io] + schedule_gap(b.k[io], schedule)), now
-            )
-            d_s, l_s = when(earliest, io)
-            lead["agreed"] = ours[io] & (np.abs(d_s - b.commit_at[io]) < P.AGREED_WINDOW)
-            res = lookahead(model, settings, lead, d_s, schedule)
-            res["due"], res["due_local"] = d_s, l_s
-            if best_v is None:
-                res_open, best_v = res, res["v"]
-                continue
-            better = res["v"] > best_v * 1.02 + 0.01
-            for key, arr in res.items():
-                pick = better[:, None] if arr.ndim == 2 else better
-                res_open[key] = np.where(pick, arr, res_open[key])
-            best_v = res_open["v"]
+
+        def look(sel, economics):
+            """Look ahead under each schedule for the silent leads `sel` (None = all)."""
+            sub = lead if sel is None else {key: a[sel] for key, a in lead.items() if key[0] != "_"}
+            ii = io if sel is None else io[sel]
+            fol = follow if sel is None else follow[sel]
+            best = best_v = None
+            for schedule in schedules:
+                earliest = np.where(
+                    fol, np.fmax(now, b.last_at[ii] + schedule_gap(b.k[ii], schedule)), now
+                )
+                d_s, l_s = when(earliest, ii)
+                sub["agreed"] = ours[ii] & (np.abs(d_s - b.commit_at[ii]) < P.AGREED_WINDOW)
+                res = lookahead(model, economics, sub, d_s, schedule)
+                res["due"], res["due_local"] = d_s, l_s
+                # schedules are compared at today's worth: a later first try waits for its value
+                res["v_now"] = res["v"] * np.exp(-np.fmax(d_s - now, 0.0) / TIME_PREFERENCE)
+                if best is None:
+                    best, best_v = res, res["v_now"]
+                    continue
+                better = res["v_now"] > best_v * 1.02 + 0.01
+                for key, arr in res.items():
+                    pick = better[:, None] if arr.ndim == 2 else better
+                    best[key] = np.where(pick, arr, best[key])
+                best_v = best["v_now"]
+            return best
+
+        res_open = look(None, settings)
+        # when today's contacts need more minutes than there are, a minute is worth what the
+        # contact left out would earn with it: today's contacts are re-planned at that price
+        # (a batch bigger than a chunk shares the day's minutes in proportion)
+        today = (res_open["v"] > 0) & (res_open["due"] < now + 86400.0)
+        budget = settings.daily_minutes * n / max(ctx.n_total, n)
+        price = minute_price_today(res_open, today, np.array(ctx.minutes_list), budget)
+        if price > 0:
+            sel = np.nonzero(today)[0]
+            dear = dataclasses.replace(settings, hourly_cost=settings.hourly_cost + 60.0 * price)
+            priced = look(sel, dear)
+            # the price steers how; a lead is only let go for it when everything it may still
+            # bring (at your own cost) does not pay for the minutes it would take from today
+            minutes_c = np.array(ctx.minutes_list)
+            outpriced = res_open["v"][sel] <= price * minutes_c[res_open["channel"][sel]]
+            take = (priced["v"] > 0) | outpriced
+            sel = sel[take]
+            for key, arr in res_open.items():
+                arr[sel] = priced[key][take]
         due[io], due_local[io] = res_open["due"], res_open["due_local"]
     idx = np.nonzero(live)[0]
     now_local = np.full(n, now)

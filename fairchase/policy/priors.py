@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 K = 10  # attempts tracked separately; later attempts extrapolate attempt 10's rate
 TAIL_SLOPE = 0.15  # log-odds lost per attempt beyond K (seed 002: late sales "are rare")
 CHANNELS = ("call", "email", "text", "visit")
@@ -19,6 +21,7 @@ CLOSED = frozenset({"won", "lost", "opted_out"})
 POSITIVE = ("asked_price", "asked_details", "stated_need", "initiated_contact", "kept_promise")
 NEGATIVE = ("vague", "no_specific_interest", "short_conversation", "missed_promise", "distracted")
 KNOWN_SIGNALS = POSITIVE + NEGATIVE
+FADE_FULL = 5  # a signal's learned fade is complete by the 5th try
 
 
 def logit(p: float) -> float:
@@ -81,8 +84,11 @@ AGREED_WINDOW = 12 * 3600.0
 
 # Schedules the look-ahead chooses from (days after attempt 1, 2, 3 and later). The first is
 # the articles' (seeds 000, 002): ~2 days, then about a week, then a few weeks.
-SCHEDULES = ((2.0, 7.0, 21.0), (2.0, 3.0, 4.0), (4.0, 7.0, 14.0))
+SCHEDULES = ((2.0, 7.0, 21.0), (2.0, 3.0, 4.0), (3.0, 7.0, 7.0))
 SPACING_AFTER = tuple(d * 86400.0 for d in SCHEDULES[0])
+# Time preference: value expected d days from now counts exp(-d / this). A sale next quarter is
+# worth less than one this month, and a lead chased slowly stays open (and cooling) for months.
+TIME_PREFERENCE_DAYS = 120.0
 GRACE = 86400.0  # seed 000: a lead who promised to call and did not gets another day
 
 # Complaint / opt-out risk per attempt: small, growing with persistence and with pressure.
@@ -104,6 +110,8 @@ DEFAULT_VALUE = 1000.0
 SD = {
     "curve": 1.5,
     "curve_step": 0.4,
+    "steepness": 0.5,
+    "signal_fade": 0.4,
     "source": 0.7,
     "source_k": 0.2,
     "signal": 0.5,
@@ -120,6 +128,12 @@ SD = {
 
 def source_prior(name: str) -> tuple[float, float, float]:
     return SOURCE_PRIORS.get(name, UNKNOWN_SOURCE)
+
+
+def fade(k):
+    """How far attempt index k (0 = the first try) is into a signal's fade: 0 at the first
+    try, 1 from the FADE_FULL-th on (NumPy arrays or numbers)."""
+    return np.minimum(k, FADE_FULL - 1) / (FADE_FULL - 1)
 
 
 def signal_prior(name: str) -> tuple[float, float]:
