@@ -183,13 +183,14 @@ def _plan_chunk(ctx: _Context, leads: list):
         # the articles' schedule unless the history is big enough to say otherwise
         schedules = P.SCHEDULES if model.n_leads >= MIN_LEADS_FOR_SCHEDULES else P.SCHEDULES[:1]
 
-        def look(sel, economics):
+        def look(sel, economics, choices=range(len(schedules))):
             """Look ahead under each schedule for the silent leads `sel` (None = all)."""
             sub = lead if sel is None else {key: a[sel] for key, a in lead.items() if key[0] != "_"}
             ii = io if sel is None else io[sel]
             fol = follow if sel is None else follow[sel]
             best = best_v = None
-            for schedule in schedules:
+            for choice in choices:
+                schedule = schedules[choice]
                 earliest = np.where(
                     fol, np.fmax(now, b.last_at[ii] + schedule_gap(b.k[ii], schedule)), now
                 )
@@ -199,6 +200,7 @@ def _plan_chunk(ctx: _Context, leads: list):
                 res["due"], res["due_local"] = d_s, l_s
                 # schedules are compared at today's worth: a later first try waits for its value
                 res["v_now"] = res["v"] * np.exp(-np.fmax(d_s - now, 0.0) / TIME_PREFERENCE)
+                res["schedule"] = np.full(len(ii), choice)
                 if best is None:
                     best, best_v = res, res["v_now"]
                     continue
@@ -216,15 +218,22 @@ def _plan_chunk(ctx: _Context, leads: list):
         today = (res_open["v"] > 0) & (res_open["due"] < now + 86400.0)
         budget = settings.daily_minutes * n / max(ctx.n_total, n)
         price = minute_price_today(res_open, today, np.array(ctx.minutes_list), budget)
+        crowded = np.zeros(0, dtype=np.int64)
         if price > 0:
             sel = np.nonzero(today)[0]
             dear = dataclasses.replace(settings, hourly_cost=settings.hourly_cost + 60.0 * price)
-            priced = look(sel, dear)
+            priced = {key: np.empty_like(arr[sel]) for key, arr in res_open.items()}
+            for choice in range(len(schedules)):  # at the schedule each lead already has
+                part = np.nonzero(res_open["schedule"][sel] == choice)[0]
+                if len(part):
+                    for key, arr in look(sel[part], dear, (choice,)).items():
+                        priced[key][part] = arr
             # the price steers how; a lead is only let go for it when everything it may still
             # bring (at your own cost) does not pay for the minutes it would take from today
             minutes_c = np.array(ctx.minutes_list)
             outpriced = res_open["v"][sel] <= price * minutes_c[res_open["channel"][sel]]
             take = (priced["v"] > 0) | outpriced
+            crowded = io[sel[outpriced & (priced["v"] <= 0)]]
             sel = sel[take]
             for key, arr in res_open.items():
                 arr[sel] = priced[key][take]
@@ -278,6 +287,13 @@ def _plan_chunk(ctx: _Context, leads: list):
     if len(io):
         arrays = {"value": value, "due": due, "due_local": due_local, "now_local": now_local}
         assemble_silent(ctx, b, arrays, lead, io, res_open, out, prio)
+        if len(crowded):  # say why a lead worth chasing on a quiet day is let go today
+            note = (
+                f" Today's {settings.daily_minutes:.0f} minutes are not enough for every lead:"
+                f" a minute is worth ${price:,.2f} on the better ones."
+            )
+            for i in crowded.tolist():
+                out[i]["reason"] += note
     if len(ie):
         res_eng["channel"] = eng_channel
         assemble_engaged(ctx, lead, res_eng, ie, out, prio)
