@@ -41,15 +41,21 @@ def seed(n: int) -> None:
 
 
 def optout(ids: list[int], after_sent: int = 0) -> None:
-    """Once `after_sent` messages are out, opt these leads out one by one; print when each committed."""
+    """Opt out the first lead at once, then the others one by one once `after_sent` messages
+    are out; print when each committed."""
     from fairchase.leads import actions
     from fairchase.leads.models import Lead
     from fairchase.outreach.models import OutboundMessage
 
+    # the first lead is opted out before any sending: it warms this process up (the first
+    # opt-out loads the model), so the race is not lost to start-up costs
+    first, *ids = ids
+    actions.opt_out(Lead.objects.get(pk=first), channel="email", reason="test warm-up")
+    committed = {first: time.time()}
+    print("ready", flush=True)  # the test starts the workers only now
     deadline = time.time() + 60
     while OutboundMessage.objects.filter(state="sent").count() < after_sent and time.time() < deadline:
         time.sleep(0.005)
-    committed = {}
     for pk in ids:
         actions.opt_out(Lead.objects.get(pk=pk), channel="email", reason="test race")
         committed[pk] = time.time()  # after the atomic block: the opt-out is committed
