@@ -185,10 +185,15 @@ def replan_all(now=None, batch: int = 2000, queryset=None, progress=None) -> int
     model, settings = current_model(), policy_settings()
     qs = queryset if queryset is not None else Lead.objects.filter(status__in=ACTIVE_STATUSES)
     ids = list(qs.order_by("pk").values_list("pk", flat=True))
+    # The day's minutes are everyone's, shared by the batches in proportion: a crowded day
+    # (more contacts due than minutes) is judged on the whole book, not on one batch.
+    people = max(1, qs.values("owner_id").distinct().count())
+    day = float(settings.get("daily_minutes") or 0.0) * people
     for i in range(0, len(ids), batch):
         chunk = list(with_history(Lead.objects.filter(pk__in=ids[i : i + batch])))
+        share = {**settings, "daily_minutes": day * len(chunk) / max(len(ids), 1)}
         with transaction.atomic():
-            replan(chunk, now=now, model=model, settings=settings)
+            replan(chunk, now=now, model=model, settings=share)
         if progress:
             progress(min(i + batch, len(ids)), len(ids))
     return len(ids)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 
@@ -38,7 +40,13 @@ def lift_new_enquiries(out, prio, extra, settings, band):
 def minute_price(per_minute, minutes, budget):
     """What one more minute is worth today: the value per minute of the first contact due today
     that no longer fits in `budget` minutes (0 when every contact fits)."""
-    order = np.argsort(-per_minute, kind="stable")
+    # at most `fit` contacts fit in the budget, so only the best fit + 1 need sorting
+    fit = int(budget // max(float(minutes.min()), 1e-9)) + 1 if len(minutes) else 0
+    if len(per_minute) > 4 * fit + 64:
+        top = np.argpartition(-per_minute, fit)[: fit + 1]
+        order = top[np.argsort(-per_minute[top], kind="stable")]
+    else:
+        order = np.argsort(-per_minute, kind="stable")
     used = np.cumsum(minutes[order])
     over = np.nonzero(used > budget)[0]
     return max(0.0, float(per_minute[order[over[0]]])) if len(over) else 0.0
@@ -71,3 +79,46 @@ def minute_price_today(res, today, minutes, budget, steps=12):
         else:
             high = mid
     return high
+
+
+def crowded_day(res, look, n_schedules, settings, minutes_list, budget, now):
+    """Re-plan today's contacts at today's minute price, in place. Returns two arrays over the
+    silent leads, NaN except for those let go for the price: the worth today of the minutes
+    each would take, and what its chase is worth at your own cost.
+
+    The price steers how (a 2-minute text may beat a 6-minute call). A lead is let go for it
+    only when everything it may still bring at your own cost does not pay for the minutes it
+    would take from today; the others keep their plan whatever the price says.
+    """
+    crowd = np.full(len(res["v"]), np.nan)
+    minutes = np.array(minutes_list)
+    today = (res["v"] > 0) & (res["due"] < now + 86400.0)
+    price = minute_price_today(res, today, minutes, budget)
+    if price <= 0:
+        return crowd, crowd
+    sel = np.nonzero(today)[0]
+    worth = price * minutes[res["channel"][sel]]
+    outpriced = res["v"][sel] <= worth
+    # no channel pays at the price: let go without re-planning (the bound is never below the
+    # re-planned value, since every later step costs more at the price too)
+    bound = (res["all_total"][sel] - price * minutes[None, :]).max(axis=1)
+    gone = outpriced & (bound <= 0)
+    crowd[sel[gone]] = worth[gone]
+    sel, outpriced, worth = sel[~gone], outpriced[~gone], worth[~gone]
+    dear = dataclasses.replace(settings, hourly_cost=settings.hourly_cost + 60.0 * price)
+    for choice in range(n_schedules):  # at the schedule each lead already has
+        part = np.nonzero(res["schedule"][sel] == choice)[0]
+        if not len(part):
+            continue
+        priced = look(sel[part], dear, (choice,))
+        take = priced["v"] > 0
+        rows = sel[part[take]]
+        for key, arr in res.items():
+            arr[rows] = priced[key][take]
+        lost = ~take & outpriced[part]
+        crowd[sel[part[lost]]] = worth[part[lost]]
+    let_go = np.nonzero(crowd == crowd)[0]
+    chase = np.full(len(crowd), np.nan)
+    chase[let_go] = res["v"][let_go]  # at your own cost, for the reason
+    res["v"][let_go] = np.minimum(res["v"][let_go], 0.0)  # a stop
+    return crowd, chase

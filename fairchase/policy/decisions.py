@@ -15,7 +15,7 @@ CONTACT, WAIT, STOP = "contact", "wait", "stop"
 _utc = datetime.fromtimestamp
 
 
-def assemble_silent(ctx, b, arrays, lead, io, res, out, prio):
+def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
     """Decision dicts for silent leads: one tight loop over plain lists.
 
     The fixed parts of each reason are built once per (source, channel, try number) and the
@@ -70,6 +70,17 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio):
     texts: dict = {}
     money_texts: dict = {}
     win_texts: dict = {}
+    stop_frags: dict = {}
+    nan = [float("nan")] * len(io)
+    crowd_l, chase_l = (nan, nan) if crowd is None else (crowd[0].tolist(), crowd[1].tolist())
+    minutes_list, daily_minutes = ctx.minutes_list, ctx.settings.daily_minutes
+    src_l, k_l = lead["src"], lead["k"]
+    worth_l, revisited_l, mailing_l = lead["worth"], lead["revisited"], lead["mailing"]
+    pct, money, stop_cost = R.pct, R.money, R.STOP_COST
+    nurture_note = R.next_state_note("nurture", "", 0.0)
+    rev_local_l, rev_due_l, revisit_tail = lead["rev_local"], lead["rev_due"], R.REVISIT_TAIL
+    dates: dict = {}
+    closed_note = R.next_state_note("closed", "", 0.0)
     for j, (
         i,
         c,
@@ -133,12 +144,49 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio):
                 ),
                 "p_reply": p,
             }
-        else:
-            s = lead["src"][i]
-            reason = R.stop_silent(
-                c, labels[s], lead["k"][i], p, evidence[s], gross, cost + risk_l[j] * complaint_cost
-            )
-            out[i] = _stop(ctx, lead, i, pr, ev, reason, p)
+        else:  # the same sentence as R.stop_silent, its fixed parts built once per kind
+            s, kk = src_l[i], k_l[i]
+            frag = stop_frags.get((c, s, kk))
+            if frag is None:
+                frag = stop_frags[c, s, kk] = R.stop_fragments(c, labels[s], kk, evidence[s])
+            spend = cost + risk_l[j] * complaint_cost
+            if crowd_l[j] == crowd_l[j]:  # let go for today's crowd, not for its own worth
+                reason = R.crowded_out(chase_l[j], crowd_l[j], minutes_list[c], daily_minutes)
+            else:
+                reason = (  # money() inlined for the usual non-negative amounts: this runs per lead
+                    f"{frag[0]}{pct(p)}{frag[1]}"
+                    f"{(f'${gross:,.0f}' if gross >= 100 else f'${gross:.2f}') if gross >= 0 else money(gross)}"
+                    f"{stop_cost}"
+                    f"{(f'${spend:,.0f}' if spend >= 100 else f'${spend:.2f}') if spend >= 0 else money(spend)})."
+                )
+            revisit_at = None
+            if worth_l[i] and not revisited_l[i]:
+                state = "revisit"
+                day = int(rev_local_l[i]) // 86400
+                when = dates.get(day)
+                if when is None:
+                    when = dates[day] = R.local_date(rev_local_l[i])
+                rd = rev_due_l[i]
+                revisit_at = due_cache.get(rd)
+                if revisit_at is None:
+                    revisit_at = due_cache[rd] = _utc(rd, utc)
+                reason = f"{reason} Revisit around {when}: at {money(value)}{revisit_tail}"
+            elif mailing_l[i]:
+                state, reason = "nurture", reason + nurture_note
+            else:
+                state, reason = "closed", reason + closed_note
+            out[i] = {
+                "id": None,
+                "action": STOP,
+                "channel": None,
+                "due": None,
+                "priority": pr,
+                "expected_value": ev,
+                "next_state": state,
+                "revisit_at": revisit_at,
+                "reason": reason,
+                "p_reply": p,
+            }
 
 
 def _win_text(cache, win):

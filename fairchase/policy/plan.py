@@ -10,13 +10,12 @@ the wings).
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 
 import numpy as np
 
 from . import priors as P
-from .agenda import agenda_order, lift_new_enquiries, minute_price_today
+from .agenda import agenda_order, crowded_day, lift_new_enquiries
 from .decisions import assemble_engaged, assemble_silent, engaged_channel, fixed_decision
 from .fit import fit
 from .lookahead import engaged_value, lookahead, revisit_worth, schedule_gap
@@ -212,31 +211,10 @@ def _plan_chunk(ctx: _Context, leads: list):
             return best
 
         res_open = look(None, settings)
-        # when today's contacts need more minutes than there are, a minute is worth what the
-        # contact left out would earn with it: today's contacts are re-planned at that price
-        # (a batch bigger than a chunk shares the day's minutes in proportion)
-        today = (res_open["v"] > 0) & (res_open["due"] < now + 86400.0)
+        # when today's contacts need more minutes than there are, they are re-planned at what
+        # a minute is worth today (a batch bigger than a chunk shares the day's minutes)
         budget = settings.daily_minutes * n / max(ctx.n_total, n)
-        price = minute_price_today(res_open, today, np.array(ctx.minutes_list), budget)
-        crowded = np.zeros(0, dtype=np.int64)
-        if price > 0:
-            sel = np.nonzero(today)[0]
-            dear = dataclasses.replace(settings, hourly_cost=settings.hourly_cost + 60.0 * price)
-            priced = {key: np.empty_like(arr[sel]) for key, arr in res_open.items()}
-            for choice in range(len(schedules)):  # at the schedule each lead already has
-                part = np.nonzero(res_open["schedule"][sel] == choice)[0]
-                if len(part):
-                    for key, arr in look(sel[part], dear, (choice,)).items():
-                        priced[key][part] = arr
-            # the price steers how; a lead is only let go for it when everything it may still
-            # bring (at your own cost) does not pay for the minutes it would take from today
-            minutes_c = np.array(ctx.minutes_list)
-            outpriced = res_open["v"][sel] <= price * minutes_c[res_open["channel"][sel]]
-            take = (priced["v"] > 0) | outpriced
-            crowded = io[sel[outpriced & (priced["v"] <= 0)]]
-            sel = sel[take]
-            for key, arr in res_open.items():
-                arr[sel] = priced[key][take]
+        crowd = crowded_day(res_open, look, len(schedules), settings, ctx.minutes_list, budget, now)
         due[io], due_local[io] = res_open["due"], res_open["due_local"]
     idx = np.nonzero(live)[0]
     now_local = np.full(n, now)
@@ -286,14 +264,7 @@ def _plan_chunk(ctx: _Context, leads: list):
     out = [None] * n
     if len(io):
         arrays = {"value": value, "due": due, "due_local": due_local, "now_local": now_local}
-        assemble_silent(ctx, b, arrays, lead, io, res_open, out, prio)
-        if len(crowded):  # say why a lead worth chasing on a quiet day is let go today
-            note = (
-                f" Today's {settings.daily_minutes:.0f} minutes are not enough for every lead:"
-                f" a minute is worth ${price:,.2f} on the better ones."
-            )
-            for i in crowded.tolist():
-                out[i]["reason"] += note
+        assemble_silent(ctx, b, arrays, lead, io, res_open, out, prio, crowd)
     if len(ie):
         res_eng["channel"] = eng_channel
         assemble_engaged(ctx, lead, res_eng, ie, out, prio)

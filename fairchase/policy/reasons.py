@@ -115,13 +115,30 @@ def keep_going(v, ev, p_win):
     )
 
 
-def stop_silent(ch, src, k, p, evidence, prize, cost):
+def stop_fragments(ch, src, k, evidence):
+    """The fixed parts of stop_silent's sentence: (before the reply chance, after it)."""
     name = CHANNELS[ch]
     return (
-        f"Stop: {source_label(src)} answer a {ordinal(k + 1)} try by {NOUN[name]} {pct(p)} of"
-        f" the time ({evidence}); expected value {money(prize)} is below the cost of your time"
-        f" and the complaint risk ({money(cost)})."
+        f"Stop: {source_label(src)} answer a {ordinal(k + 1)} try by {NOUN[name]} ",
+        f" of the time ({evidence}); expected value ",
     )
+
+
+def crowded_out(chase, worth, minutes, daily_minutes):
+    """Why a lead worth chasing on a quiet day is let go on a crowded one."""
+    return (
+        f"Stop for now: everything its next tries may bring is worth {money(chase)} at your"
+        f" own cost, less than the {money(worth)} its {minutes:g} minutes earn on better leads"
+        f" today (your {daily_minutes:g} minutes are not enough for every lead)."
+    )
+
+
+STOP_COST = " is below the cost of your time and the complaint risk ("
+
+
+def stop_silent(ch, src, k, p, evidence, prize, cost):
+    head, mid = stop_fragments(ch, src, k, evidence)
+    return f"{head}{pct(p)}{mid}{money(prize)}{STOP_COST}{money(cost)})."
 
 
 def contact_engaged(ch, when, q, streak, evidence, ev, cost, contacts):
@@ -146,14 +163,17 @@ def stop_engaged(q, streak, prize, contacts, cost):
     )
 
 
+REVISIT_TAIL = (
+    " a fresh try in a few months (valued like a 3rd try at that age) is worth more than"
+    " twice its cost."
+)
+
+
 def next_state_note(state, when_text, value):
     if state == "nurture":
         return " Moved to the mailing list (they consented): they can come back when ready."
     if state == "revisit":
-        return (
-            f" Revisit around {when_text}: at {money(value)} a fresh try in a few months"
-            f" (valued like a 3rd try at that age) is worth more than twice its cost."
-        )
+        return f" Revisit around {when_text}: at {money(value)}{REVISIT_TAIL}"
     return " Closed: no mailing-list consent, and the value does not justify a later try."
 
 

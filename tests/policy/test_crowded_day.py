@@ -1,0 +1,75 @@
+"""A crowded day: when today's contacts need more minutes than there are, minutes get a price."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from fairchase.policy import plan
+
+NOW = datetime(2024, 6, 12, 15, 30, tzinfo=UTC)  # Wednesday 10:30 in Chicago
+SOURCES = ("referral", "web_form", "inbound_call", "cold_outreach")
+
+
+def backlog(n=300, seed=5):
+    """Silent leads tried once or twice, all due today, values from $200 to $20,000."""
+    rng = random.Random(seed)
+    leads = []
+    for i in range(n):
+        tries = rng.randint(1, 2)
+        leads.append(
+            {
+                "id": f"L{i:03d}",
+                "source": rng.choice(SOURCES),
+                "value": float(rng.choice((200, 500, 1000, 3000, 8000, 20000))),
+                "created_at": NOW - timedelta(days=12),
+                "timezone": "America/Chicago",
+                "signals": [],
+                "consents": ["sms"] if i % 2 else [],
+                "channels": ["call", "email", "text"] if i % 2 else ["call", "email"],
+                "attempts": [
+                    {"at": NOW - timedelta(days=10 - 3 * t), "channel": "call",
+                     "outcome": "no_answer", "minutes": 6}
+                    for t in range(tries)
+                ],
+                "status": "open",
+            }
+        )
+    return leads
+
+
+def decide(daily_minutes):
+    settings = {"daily_minutes": daily_minutes, "business_timezone": "America/Chicago"}
+    return {d["id"]: d for d in plan(None, backlog(), NOW, settings)}
+
+
+def test_a_quiet_day_prices_nothing():
+    ample = decide(100000)
+    assert not any("Stop for now" in d["reason"] for d in ample.values())
+
+
+def test_a_crowded_day_keeps_the_best_leads_and_says_why_the_others_go():
+    ample, crowded = decide(100000), decide(20)
+    let_go = [d for d in crowded.values() if "Stop for now" in d["reason"]]
+    assert let_go, "20 minutes for 300 leads must leave some out"
+    for d in let_go:
+        assert d["action"] == "stop"
+        assert ample[d["id"]]["action"] == "contact"  # only the crowd let it go
+        assert "your 20 minutes are not enough for every lead" in d["reason"]
+    # nothing is stopped that a quiet day would keep, except for the crowd
+    for lead_id, d in crowded.items():
+        if d["action"] == "stop" and "Stop for now" not in d["reason"]:
+            assert ample[lead_id]["action"] == "stop"
+    # the most valuable contacts of a quiet day are still contacts
+    best = sorted(ample.values(), key=lambda d: -d["expected_value"])[:5]
+    assert all(crowded[d["id"]]["action"] == "contact" for d in best)
+
+
+def test_a_crowded_day_prefers_cheaper_channels():
+    ample, crowded = decide(100000), decide(20)
+
+    def share_of_calls(decisions):
+        contacts = [d for d in decisions.values() if d["action"] == "contact"]
+        return sum(d["channel"] == "call" for d in contacts) / len(contacts)
+
+    assert share_of_calls(crowded) < share_of_calls(ample)
