@@ -297,7 +297,13 @@ def fixed_decision(b, i, kind):
         why = "out of office until" if kind == WAIT_PAUSED else "parked for a revisit on"
         until = R.local_date(b.paused[i])
         return _decision(
-            WAIT, None, None, 0.0, 0.0, None, None,
+            WAIT,
+            None,
+            None,
+            0.0,
+            0.0,
+            None,
+            None,
             f"Wait: {why} {until}; 0 attempts planned before then.",
         )
     if kind == UNREADABLE:

@@ -182,8 +182,10 @@ def _plan_chunk(ctx: _Context, leads: list):
         # the articles' schedule unless the history is big enough to say otherwise
         schedules = P.SCHEDULES if model.n_leads >= MIN_LEADS_FOR_SCHEDULES else P.SCHEDULES[:1]
 
-        def look(sel, economics, choices=range(len(schedules))):
-            """Look ahead under each schedule for the silent leads `sel` (None = all)."""
+        def look(sel, economics, choices=None):
+            """Look ahead under each schedule (or the `choices` among them) for the silent
+            leads `sel` (None = all)."""
+            choices = range(len(schedules)) if choices is None else choices
             sub = lead if sel is None else {key: a[sel] for key, a in lead.items() if key[0] != "_"}
             ii = io if sel is None else io[sel]
             fol = follow if sel is None else follow[sel]

@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import timedelta
 
 from django.core import signing
-
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
