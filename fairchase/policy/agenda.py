@@ -6,6 +6,8 @@ import dataclasses
 
 import numpy as np
 
+from .lookahead import pick_channel
+
 
 def agenda_order(out, prio):
     """Priority descending; ties (e.g. all the stops at 0) by id, for a stable agenda."""
@@ -40,6 +42,8 @@ def lift_new_enquiries(out, prio, extra, settings, band):
 def minute_price(per_minute, minutes, budget):
     """What one more minute is worth today: the value per minute of the first contact due today
     that no longer fits in `budget` minutes (0 when every contact fits)."""
+    if not np.isfinite(budget):
+        return 0.0
     # at most `fit` contacts fit in the budget, so only the best fit + 1 need sorting
     fit = int(budget // max(float(minutes.min()), 1e-9)) + 1 if len(minutes) else 0
     if len(per_minute) > 4 * fit + 64:
@@ -106,17 +110,19 @@ def crowded_day(res, look, n_schedules, settings, minutes_list, budget, now):
     crowd[sel[gone]] = worth[gone]
     sel, outpriced, worth = sel[~gone], outpriced[~gone], worth[~gone]
     dear = dataclasses.replace(settings, hourly_cost=settings.hourly_cost + 60.0 * price)
+    channel = res["channel"].copy()
     for choice in range(n_schedules):  # at the schedule each lead already has
         part = np.nonzero(res["schedule"][sel] == choice)[0]
         if not len(part):
             continue
         priced = look(sel[part], dear, (choice,))
         take = priced["v"] > 0
-        rows = sel[part[take]]
-        for key, arr in res.items():
-            arr[rows] = priced[key][take]
+        channel[sel[part[take]]] = priced["channel"][take]
         lost = ~take & outpriced[part]
         crowd[sel[part[lost]]] = worth[part[lost]]
+    # the price chose the channel; the figures stay at your own cost (same schedule, so the
+    # first look-ahead already holds every channel's own-cost value)
+    pick_channel(res, channel)
     let_go = np.nonzero(crowd == crowd)[0]
     chase = np.full(len(crowd), np.nan)
     chase[let_go] = res["v"][let_go]  # at your own cost, for the reason

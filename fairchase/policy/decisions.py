@@ -73,7 +73,7 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
     stop_frags: dict = {}
     nan = [float("nan")] * len(io)
     crowd_l, chase_l = (nan, nan) if crowd is None else (crowd[0].tolist(), crowd[1].tolist())
-    minutes_list, daily_minutes = ctx.minutes_list, ctx.settings.daily_minutes
+    minutes_list = ctx.minutes_list
     src_l, k_l = lead["src"], lead["k"]
     worth_l, revisited_l, mailing_l = lead["worth"], lead["revisited"], lead["mailing"]
     pct, money, stop_cost = R.pct, R.money, R.STOP_COST
@@ -150,8 +150,9 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
             if frag is None:
                 frag = stop_frags[c, s, kk] = R.stop_fragments(c, labels[s], kk, evidence[s])
             spend = cost + risk_l[j] * complaint_cost
-            if crowd_l[j] == crowd_l[j]:  # let go for today's crowd, not for its own worth
-                reason = R.crowded_out(chase_l[j], crowd_l[j], minutes_list[c], daily_minutes)
+            crowded = crowd_l[j] == crowd_l[j]  # let go for today's crowd, not its own worth
+            if crowded:
+                reason = R.crowded_out(chase_l[j], crowd_l[j], minutes_list[c])
             else:
                 reason = (  # money() inlined for the usual non-negative amounts: this runs per lead
                     f"{frag[0]}{pct(p)}{frag[1]}"
@@ -160,7 +161,7 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
                     f"{(f'${spend:,.0f}' if spend >= 100 else f'${spend:.2f}') if spend >= 0 else money(spend)})."
                 )
             revisit_at = None
-            if worth_l[i] and not revisited_l[i]:
+            if crowded or (worth_l[i] and not revisited_l[i]):
                 state = "revisit"
                 day = int(rev_local_l[i]) // 86400
                 when = dates.get(day)
@@ -170,7 +171,10 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
                 revisit_at = due_cache.get(rd)
                 if revisit_at is None:
                     revisit_at = due_cache[rd] = _utc(rd, utc)
-                reason = f"{reason} Revisit around {when}: at {money(value)}{revisit_tail}"
+                if crowded:  # it was worth its tries: it comes back, whatever it is worth
+                    reason += R.crowd_revisit(when)
+                else:
+                    reason = f"{reason} Revisit around {when}: at {money(value)}{revisit_tail}"
             elif mailing_l[i]:
                 state, reason = "nurture", reason + nurture_note
             else:

@@ -124,13 +124,17 @@ def stop_fragments(ch, src, k, evidence):
     )
 
 
-def crowded_out(chase, worth, minutes, daily_minutes):
+def crowded_out(chase, worth, minutes):
     """Why a lead worth chasing on a quiet day is let go on a crowded one."""
     return (
         f"Stop for now: everything its next tries may bring is worth {money(chase)} at your"
         f" own cost, less than the {money(worth)} its {minutes:g} minutes earn on better leads"
-        f" today (your {daily_minutes:g} minutes are not enough for every lead)."
+        " today: there are not enough minutes for every lead."
     )
+
+
+def crowd_revisit(when_text):
+    return f" Back on the list around {when_text}, when today's crowd has passed."
 
 
 STOP_COST = " is below the cost of your time and the complaint risk ("

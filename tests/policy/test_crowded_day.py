@@ -55,7 +55,9 @@ def test_a_crowded_day_keeps_the_best_leads_and_says_why_the_others_go():
     for d in let_go:
         assert d["action"] == "stop"
         assert ample[d["id"]]["action"] == "contact"  # only the crowd let it go
-        assert "your 20 minutes are not enough for every lead" in d["reason"]
+        assert "not enough minutes for every lead" in d["reason"]
+        assert d["next_state"] == "revisit" and d["revisit_at"] > NOW  # it comes back
+        assert "Closed" not in d["reason"]
     # nothing is stopped that a quiet day would keep, except for the crowd
     for lead_id, d in crowded.items():
         if d["action"] == "stop" and "Stop for now" not in d["reason"]:
@@ -73,3 +75,19 @@ def test_a_crowded_day_prefers_cheaper_channels():
         return sum(d["channel"] == "call" for d in contacts) / len(contacts)
 
     assert share_of_calls(crowded) < share_of_calls(ample)
+
+
+def test_a_crowded_day_reports_contacts_at_your_own_cost():
+    ample, crowded = decide(100000), decide(20)
+    for lead_id, d in crowded.items():
+        if d["action"] == "contact" and d["channel"] == ample[lead_id]["channel"]:
+            assert abs(d["expected_value"] - ample[lead_id]["expected_value"]) < 1e-6
+            assert d["reason"] == ample[lead_id]["reason"]
+
+
+def test_endless_minutes_are_a_quiet_day():
+    endless = decide(float("inf"))
+    assert not any("Stop for now" in d["reason"] for d in endless.values())
+    assert {k: d["action"] for k, d in endless.items()} == {
+        k: d["action"] for k, d in decide(100000).items()
+    }
