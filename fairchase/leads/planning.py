@@ -180,22 +180,42 @@ def replan_lead(lead: Lead, now=None) -> Lead:
 
 
 def replan_all(now=None, batch: int = 2000, queryset=None, progress=None) -> int:
-    """Recompute every active lead's plan in batches; returns how many were planned."""
+    """Recompute every active lead's plan; returns how many were planned.
+
+    Leads are read and written in batches, but planned in one call: on a crowded day (more
+    contacts due than minutes) the core judges the whole book, not one batch at a time.
+    `progress(done, total)` counts reading, then writing (total = twice the leads).
+    """
     now = now or timezone.now()
     model, settings = current_model(), policy_settings()
     qs = queryset if queryset is not None else Lead.objects.filter(status__in=ACTIVE_STATUSES)
     ids = list(qs.order_by("pk").values_list("pk", flat=True))
-    # The day's minutes are everyone's, shared by the batches in proportion: a crowded day
-    # (more contacts due than minutes) is judged on the whole book, not on one batch.
+    if not ids:
+        return 0
+    # the day's minutes are everyone's: per person times the people whose leads these are
     people = max(1, qs.values("owner_id").distinct().count())
-    day = float(settings.get("daily_minutes") or 0.0) * people
+    settings = {**settings, "daily_minutes": float(settings.get("daily_minutes") or 0.0) * people}
+    records, status = [], {}
     for i in range(0, len(ids), batch):
         chunk = list(with_history(Lead.objects.filter(pk__in=ids[i : i + batch])))
-        share = {**settings, "daily_minutes": day * len(chunk) / max(len(ids), 1)}
-        with transaction.atomic():
-            replan(chunk, now=now, model=model, settings=share)
+        values = {v for lead in chunk for v in (lead.email, lead.phone) if v}
+        suppressed = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
+        for lead in chunk:
+            status[lead.pk] = lead.status
+            if lead.status in ACTIVE_STATUSES:
+                records.append(lead_record(lead, suppressed))
         if progress:
-            progress(min(i + batch, len(ids)), len(ids))
+            progress(min(i + batch, len(ids)), 2 * len(ids))
+    decisions = {d["id"]: d for d in policy.plan(model, records, now, settings)} if records else {}
+    del records
+    for i in range(0, len(ids), batch):
+        rows = [Lead(pk=pk, status=status.get(pk, "")) for pk in ids[i : i + batch] if pk in status]
+        for lead in rows:
+            apply_decision(lead, decisions.get(str(lead.pk)), now)
+        with transaction.atomic():
+            write_plans(rows)
+        if progress:
+            progress(len(ids) + min(i + batch, len(ids)), 2 * len(ids))
     return len(ids)
 
 
