@@ -74,6 +74,7 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
     nan = [float("nan")] * len(io)
     crowd_l, chase_l = (nan, nan) if crowd is None else (crowd[0].tolist(), crowd[1].tolist())
     minutes_list = ctx.minutes_list
+    crowd_0, crowd_1, crowd_2 = R.CROWD
     src_l, k_l = lead["src"], lead["k"]
     worth_l, revisited_l, mailing_l = lead["worth"], lead["revisited"], lead["mailing"]
     pct, money, stop_cost = R.pct, R.money, R.STOP_COST
@@ -151,8 +152,13 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
                 frag = stop_frags[c, s, kk] = R.stop_fragments(c, labels[s], kk, evidence[s])
             spend = cost + risk_l[j] * complaint_cost
             crowded = crowd_l[j] == crowd_l[j]  # let go for today's crowd, not its own worth
-            if crowded:
-                reason = R.crowded_out(chase_l[j], crowd_l[j], minutes_list[c])
+            if crowded:  # R.crowded_out, inlined: a crowded day can let go most of a book
+                chase, worth = chase_l[j], crowd_l[j]
+                reason = (
+                    f"{crowd_0}{f'${chase:,.0f}' if chase >= 100 else money(chase)}{crowd_1}"
+                    f"{f'${worth:,.0f}' if worth >= 100 else money(worth)} its"
+                    f" {minutes_list[c]:g}{crowd_2}"
+                )
             else:
                 reason = (  # money() inlined for the usual non-negative amounts: this runs per lead
                     f"{frag[0]}{pct(p)}{frag[1]}"

@@ -124,13 +124,16 @@ def stop_fragments(ch, src, k, evidence):
     )
 
 
+CROWD = (
+    "Stop for now: everything its next tries may bring is worth ",
+    " at your own cost, less than the ",
+    " minutes earn on better leads today: there are not enough minutes for every lead.",
+)
+
+
 def crowded_out(chase, worth, minutes):
     """Why a lead worth chasing on a quiet day is let go on a crowded one."""
-    return (
-        f"Stop for now: everything its next tries may bring is worth {money(chase)} at your"
-        f" own cost, less than the {money(worth)} its {minutes:g} minutes earn on better leads"
-        " today: there are not enough minutes for every lead."
-    )
+    return f"{CROWD[0]}{money(chase)}{CROWD[1]}{money(worth)} its {minutes:g}{CROWD[2]}"
 
 
 def crowd_revisit(when_text):
