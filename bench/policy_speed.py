@@ -15,6 +15,8 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 
+from fairchase.policy.priors import KNOWN_SIGNALS
+
 NOW = datetime(2024, 6, 12, 15, 30, tzinfo=UTC)
 SOURCES = (
     "referral",
@@ -40,19 +42,7 @@ ZONES = (
     "Pacific/Auckland",
     "Not/AZone",
 )
-SIGNALS = (
-    "asked_price",
-    "asked_details",
-    "stated_need",
-    "initiated_contact",
-    "kept_promise",
-    "vague",
-    "no_specific_interest",
-    "short_conversation",
-    "missed_promise",
-    "distracted",
-    "mystery_signal",
-)
+SIGNALS = (*KNOWN_SIGNALS, "mystery_signal")
 CHANNELS = ("call", "call", "email", "text")
 SILENT = ("no_answer", "left_message")
 

@@ -147,14 +147,18 @@ def replan(leads: Sequence[Lead], now=None, model=None, settings: dict | None = 
     now = now or timezone.now()
     model = model if model is not None else current_model()
     settings = settings if settings is not None else policy_settings()
-    values = {v for lead in leads for v in (lead.email, lead.phone) if v}
-    suppressed = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
-    active = [lead for lead in leads if lead.status in ACTIVE_STATUSES]
-    records = [lead_record(lead, suppressed) for lead in active]
+    records = active_records(leads)
     decisions = {d["id"]: d for d in policy.plan(model, records, now, settings)} if records else {}
     for lead in leads:
         apply_decision(lead, decisions.get(str(lead.pk)), now)
     write_plans(leads)
+
+
+def active_records(leads: Sequence[Lead]) -> list[dict]:
+    """Contract records of the active leads among these (suppressed addresses looked up once)."""
+    values = {v for lead in leads for v in (lead.email, lead.phone) if v}
+    suppressed = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
+    return [lead_record(lead, suppressed) for lead in leads if lead.status in ACTIVE_STATUSES]
 
 
 def write_plans(leads: Sequence[Lead]) -> None:
@@ -198,12 +202,8 @@ def replan_all(now=None, batch: int = 2000, queryset=None, progress=None) -> int
     records, status = [], {}
     for i in range(0, len(ids), batch):
         chunk = list(with_history(Lead.objects.filter(pk__in=ids[i : i + batch])))
-        values = {v for lead in chunk for v in (lead.email, lead.phone) if v}
-        suppressed = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
-        for lead in chunk:
-            status[lead.pk] = lead.status
-            if lead.status in ACTIVE_STATUSES:
-                records.append(lead_record(lead, suppressed))
+        status.update((lead.pk, lead.status) for lead in chunk)
+        records += active_records(chunk)
         if progress:
             progress(min(i + batch, len(ids)), 2 * len(ids))
     decisions = {d["id"]: d for d in policy.plan(model, records, now, settings)} if records else {}

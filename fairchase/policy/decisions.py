@@ -145,22 +145,22 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
                 ),
                 "p_reply": p,
             }
-        else:  # the same sentence as R.stop_silent, its fixed parts built once per kind
-            s, kk = src_l[i], k_l[i]
-            frag = stop_frags.get((c, s, kk))
-            if frag is None:
-                frag = stop_frags[c, s, kk] = R.stop_fragments(c, labels[s], kk, evidence[s])
-            spend = cost + risk_l[j] * complaint_cost
+        else:
             crowded = crowd_l[j] == crowd_l[j]  # let go for today's crowd, not its own worth
-            if crowded:  # R.crowded_out, inlined: a crowded day can let go most of a book
+            if crowded:  # money() inlined here and below: a crowded day lets go most of a book
                 chase, worth = chase_l[j], crowd_l[j]
                 reason = (
                     f"{crowd_0}{f'${chase:,.0f}' if chase >= 100 else money(chase)}{crowd_1}"
                     f"{f'${worth:,.0f}' if worth >= 100 else money(worth)} its"
                     f" {minutes_list[c]:g}{crowd_2}"
                 )
-            else:
-                reason = (  # money() inlined for the usual non-negative amounts: this runs per lead
+            else:  # fixed parts built once per (channel, source, try)
+                s, kk = src_l[i], k_l[i]
+                frag = stop_frags.get((c, s, kk))
+                if frag is None:
+                    frag = stop_frags[c, s, kk] = R.stop_fragments(c, labels[s], kk, evidence[s])
+                spend = cost + risk_l[j] * complaint_cost
+                reason = (
                     f"{frag[0]}{pct(p)}{frag[1]}"
                     f"{(f'${gross:,.0f}' if gross >= 100 else f'${gross:.2f}') if gross >= 0 else money(gross)}"
                     f"{stop_cost}"
@@ -301,30 +301,18 @@ def _engaged_stop(ctx, lead, res, i, j, q, ev, streak, contacts, time_cost, prio
     return _stop(ctx, lead, i, priority, ev, reason, q)
 
 
+def _wait(reason):
+    return _decision(WAIT, None, None, 0.0, 0.0, None, None, reason)
+
+
 def fixed_decision(b, i, kind):
     """Leads with nothing to weigh: closed, unreachable, paused, parked or unreadable."""
     if kind in (WAIT_PAUSED, WAIT_REVISIT):
         why = "out of office until" if kind == WAIT_PAUSED else "parked for a revisit on"
         until = R.local_date(b.paused[i])
-        return _decision(
-            WAIT,
-            None,
-            None,
-            0.0,
-            0.0,
-            None,
-            None,
-            f"Wait: {why} {until}; 0 attempts planned before then.",
-        )
+        return _wait(f"Wait: {why} {until}; 0 attempts planned before then.")
     if kind == UNREADABLE:
-        return _decision(
-            WAIT,
-            None,
-            None,
-            0.0,
-            0.0,
-            None,
-            None,
+        return _wait(
             f"Wait: this record could not be read ({b.errors.get(i, 'error')});"
             f" 0 attempts planned until it is fixed.",
         )

@@ -95,7 +95,7 @@ def lookahead(model, settings, lead, due0, schedule):
     blocked = np.where(usable, np.float32(0.0), np.float32(-np.inf))
     # a sale later is worth less than a sale sooner (and a slow chase ties up the lead):
     # each wait discounts what follows it
-    disc = np.exp(-gap / (P.TIME_PREFERENCE_DAYS * 86400.0)).astype(np.float32)
+    disc = np.exp(-gap / P.TIME_PREFERENCE).astype(np.float32)
     v_next = np.zeros((n, A), dtype=np.float32)
     # the reply chance of channel c only depends on whether c repeats the previous channel,
     # so each step needs two (n, A) tables instead of one per (previous, next) pair

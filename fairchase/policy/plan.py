@@ -32,7 +32,6 @@ from .timing import ContactHours
 
 CHUNK = 32768
 MIN_LEADS_FOR_SCHEDULES = 200
-TIME_PREFERENCE = P.TIME_PREFERENCE_DAYS * 86400.0
 NEW_LEAD_BAND = 1000.0
 ENGAGED_GAP = {
     3: 0.0,
@@ -59,7 +58,7 @@ def as_model(model) -> Model:
 
 
 class _Context:
-    def __init__(self, model: Model, settings: Settings, now_ts: float):
+    def __init__(self, model: Model, settings: Settings, now_ts: float, n_total: int):
         self.model, self.settings, self.now = model, settings, now_ts
         self.src_index = model.source_index()
         self.sig_bits = model.signal_bits()
@@ -71,7 +70,7 @@ class _Context:
         self.evidence = [model.evidence(s) for s in range(model.pooled + 1)]
         self.labels = [model.source_label(s) for s in range(model.pooled + 1)]
         self.minutes_list = [float(settings.minutes.get(c, 5.0)) or 1.0 for c in P.CHANNELS]
-        self.n_total = 0
+        self.n_total = n_total  # the whole batch: chunks share the day's minutes in proportion
 
     def sync_zones(self):
         names = sorted(self.tz_index, key=self.tz_index.get)
@@ -94,8 +93,7 @@ def plan(model, leads, now, settings=None) -> list[dict]:
         leads = [leads] if leads else []
     elif not isinstance(leads, list):
         leads = list(leads)
-    ctx = _Context(model, settings, now_ts)
-    ctx.n_total = len(leads)
+    ctx = _Context(model, settings, now_ts, len(leads))
     out: list[dict] = []
     priorities, extras = [], []
     collecting = gc.isenabled()
@@ -200,7 +198,7 @@ def _plan_chunk(ctx: _Context, leads: list):
                 res = lookahead(model, economics, sub, d_s, schedule)
                 res["due"], res["due_local"] = d_s, l_s
                 # schedules are compared at today's worth: a later first try waits for its value
-                res["v_now"] = res["v"] * np.exp(-np.fmax(d_s - now, 0.0) / TIME_PREFERENCE)
+                res["v_now"] = res["v"] * np.exp(-np.fmax(d_s - now, 0.0) / P.TIME_PREFERENCE)
                 res["schedule"] = np.full(len(ii), choice)
                 if best is None:
                     best, best_v = res, res["v_now"]

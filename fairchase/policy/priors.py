@@ -89,6 +89,7 @@ SPACING_AFTER = tuple(d * 86400.0 for d in SCHEDULES[0])
 # Time preference: value expected d days from now counts exp(-d / this). A sale next quarter is
 # worth less than one this month, and a lead chased slowly stays open (and cooling) for months.
 TIME_PREFERENCE_DAYS = 90.0
+TIME_PREFERENCE = TIME_PREFERENCE_DAYS * 86400.0
 GRACE = 86400.0  # seed 000: a lead who promised to call and did not gets another day
 
 # Complaint / opt-out risk per attempt: small, growing with persistence and with pressure.

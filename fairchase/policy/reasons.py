@@ -116,7 +116,8 @@ def keep_going(v, ev, p_win):
 
 
 def stop_fragments(ch, src, k, evidence):
-    """The fixed parts of stop_silent's sentence: (before the reply chance, after it)."""
+    """The fixed parts of a silent lead's stop sentence: (before the reply chance, after it);
+    decisions.assemble_silent formats the numbers around them."""
     name = CHANNELS[ch]
     return (
         f"Stop: {source_label(src)} answer a {ordinal(k + 1)} try by {NOUN[name]} ",
@@ -124,6 +125,8 @@ def stop_fragments(ch, src, k, evidence):
     )
 
 
+# Why a lead worth chasing on a quiet day is let go on a crowded one (the worth of its chase,
+# the worth of its minutes today and how many go around these parts).
 CROWD = (
     "Stop for now: everything its next tries may bring is worth ",
     " at your own cost, less than the ",
@@ -131,21 +134,11 @@ CROWD = (
 )
 
 
-def crowded_out(chase, worth, minutes):
-    """Why a lead worth chasing on a quiet day is let go on a crowded one."""
-    return f"{CROWD[0]}{money(chase)}{CROWD[1]}{money(worth)} its {minutes:g}{CROWD[2]}"
-
-
 def crowd_revisit(when_text):
     return f" Back on the list around {when_text}, when today's crowd has passed."
 
 
 STOP_COST = " is below the cost of your time and the complaint risk ("
-
-
-def stop_silent(ch, src, k, p, evidence, prize, cost):
-    head, mid = stop_fragments(ch, src, k, evidence)
-    return f"{head}{pct(p)}{mid}{money(prize)}{STOP_COST}{money(cost)})."
 
 
 def contact_engaged(ch, when, q, streak, evidence, ev, cost, contacts):

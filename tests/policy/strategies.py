@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from hypothesis import strategies as st
 
+from fairchase.policy.priors import KNOWN_SIGNALS
+
 NOW = datetime(2024, 6, 12, 15, 30, tzinfo=UTC)  # a Wednesday
 SOURCES = [
     "referral",
@@ -16,18 +18,7 @@ SOURCES = [
     "cold_outreach",
     "purchased_list",
 ]
-SIGNALS = [
-    "asked_price",
-    "asked_details",
-    "stated_need",
-    "initiated_contact",
-    "kept_promise",
-    "vague",
-    "no_specific_interest",
-    "short_conversation",
-    "missed_promise",
-    "distracted",
-]
+SIGNALS = list(KNOWN_SIGNALS)
 ZONES = [
     None,
     "UTC",
