@@ -289,7 +289,8 @@ class StatusChange(models.Model):
 
 
 class FittedModel(models.Model):
-    """A decision-core model fitted on the finished leads (JSON from `Model.to_dict()`)."""
+    """A decision-core model fitted on the lead book (JSON from `Model.to_dict()`): finished leads,
+    and the tries of leads still being chased (see `planning.training_records`)."""
 
     created_at = models.DateTimeField(default=tz.now)
     n_leads = models.PositiveIntegerField(default=0)

@@ -231,10 +231,28 @@ def history_records(leads: Iterable[Lead] | None = None) -> list[dict]:
     return out
 
 
+def training_records() -> list[dict]:
+    """What `refit` learns from: every finished lead, plus the tries of leads still being
+    chased or parked for a revisit. A try that has had no answer yet is still a try: leaving
+    the unfinished leads out would count only the chases that ended quickly, which are mostly
+    the ones that got a reply, and make a silent lead look likelier to answer than it is.
+    The core counts an unfinished lead's tries, never its outcome (no win or loss yet)."""
+    records = history_records()
+    chased = with_history(
+        Lead.objects.filter(status__in=(*ACTIVE_STATUSES, Status.REVISIT), attempts__isnull=False).distinct()
+    )
+    for lead in chased:
+        rec = lead_record(lead, suppressed=set())
+        rec["status"] = Status.ENGAGED if lead.status == Status.ENGAGED else Status.OPEN
+        records.append(rec)
+    return records
+
+
 def refit(now=None) -> FittedModel:
-    """Fit the decision core on every finished lead and store it as the current model."""
-    history = history_records()
+    """Fit the decision core on the lead book (see `training_records`) and store it as the
+    current model."""
+    history = training_records()
     model = policy.fit(history, policy_settings())
     row = FittedModel.objects.create(created_at=now or timezone.now(), n_leads=len(history), data=model.to_dict())
-    log.info("fitted the decision core on %d finished leads", len(history))
+    log.info("fitted the decision core on %d leads (finished, or with tries so far)", len(history))
     return row

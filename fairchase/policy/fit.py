@@ -18,7 +18,12 @@ MAX_SIGNALS = 30
 
 
 def fit(history, settings=None) -> Model:
-    """Learn reply, win, complaint and engagement rates from finished leads (any size, even [])."""
+    """Learn reply, win, complaint and engagement rates from finished leads (any size, even []).
+
+    Unfinished leads (any other status, e.g. open or engaged) may be included: their tries
+    count for reply and complaint rates, but they have no outcome yet, so they teach nothing
+    about winning. Leaving them out biases the reply rates up: the chases that are over
+    early are mostly the ones that got an answer."""
     leads = []
     for rec in as_list(history) if not hasattr(history, "__next__") else list(history):
         if rec is None:

@@ -21,6 +21,9 @@ from fairchase.sim.oracle import Oracle
 from fairchase.sim.timing import DAY, as_datetime, attempts_in_week, in_contact_hours, schedule
 from fairchase.sim.worlds import DEFAULT_MINUTES, REPLY_OUTCOME, LeadPool, World
 
+# The app refits the model nightly on every finished lead; the simulator refits weekly (a
+# daily refit changes little and costs minutes per run), so history grows as the run goes.
+REFIT_DAYS = 7
 TERMINAL = {"won": "won", "lost": "lost", "unsubscribed": "opted_out", "complaint": "opted_out"}
 
 
@@ -101,8 +104,12 @@ def simulate(world: World, pool: LeadPool, policy, days: int | None = None,
     open_: dict[int, None] = {}  # insertion-ordered set of open leads
     parked: list[tuple[datetime, int]] = []  # (revisit_at, lead) heap
     just_closed: list[int] = []
+    finished: list[int] = []  # leads closed during the run: new history for a learning policy
+    learns = callable(getattr(policy, "learn", None))
     for d in range(days + world.drain_days):
         now, end = start + d * DAY, start + (d + 1) * DAY
+        if learns and d and d % REFIT_DAYS == 0:
+            policy.learn([r for r in recs if r is not None and r["attempts"]])
         for i in arrivals.get(d, []):
             recs[i] = pool.record(i)
             open_[i] = None
@@ -133,6 +140,8 @@ def simulate(world: World, pool: LeadPool, policy, days: int | None = None,
                         rec["status"] = "open"
                         rec["revisit_at"] = revisit
                         heapq.heappush(parked, (max(revisit, end), i))
+                    else:
+                        finished.append(i)  # nurture or closed: a lost lead, as the app counts it
                 continue
             if action != "contact":
                 continue
@@ -161,6 +170,7 @@ def simulate(world: World, pool: LeadPool, policy, days: int | None = None,
             if result in TERMINAL:
                 del open_[i]
                 just_closed.append(i)
+                finished.append(i)
                 m.wins += result == "won"
                 m.won_value += float(pool.value[i]) if result == "won" else 0.0
                 m.complaints += result == "complaint"
@@ -193,10 +203,17 @@ class FairchasePolicy:
         from fairchase.policy import fit, plan
 
         self.settings = dict(settings)
+        self.history = list(history)
+        self._fit, self._plan = fit, plan
         t0 = time.perf_counter()
-        self.model = fit(history, self.settings)
+        self.model = fit(self.history, self.settings)
         self.fit_seconds = time.perf_counter() - t0
-        self._plan = plan
+
+    def learn(self, finished: list[dict]) -> None:
+        """Refit on the history plus the leads finished since the run began, as the app does."""
+        t0 = time.perf_counter()
+        self.model = self._fit(self.history + finished, self.settings)
+        self.fit_seconds += time.perf_counter() - t0
 
     def plan(self, leads: list[dict], now: datetime) -> list[dict]:
         return self._plan(self.model, leads, now, self.settings)

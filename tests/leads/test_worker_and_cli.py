@@ -66,3 +66,22 @@ def test_the_agenda_command_prints_new_enquiries_first(boss, alice, make_lead):
     call_command("agenda", "--user", "boss", "--width", "200", stdout=out)
     text = out.getvalue()
     assert "New enquiries" in text and "Zed Newcomer" in text
+
+
+def test_refit_learns_from_finished_leads_and_from_the_tries_of_leads_still_chased(alice, make_lead):
+    from fairchase.leads import actions
+
+    won, chased, untried, parked = (make_lead(alice) for _ in range(4))
+    actions.log_attempt(won, "call", "talked")
+    actions.mark_won(won, 2500)
+    actions.log_attempt(chased, "call", "no_answer")
+    actions.log_attempt(chased, "email", "no_answer")
+    actions.log_attempt(parked, "call", "no_answer")
+    actions.stop_chasing(parked, "revisit", revisit_at=timezone.now() + timedelta(days=90))
+    records = {r["id"]: r for r in planning.training_records()}
+    assert set(records) == {str(won.pk), str(chased.pk), str(parked.pk)}  # no try, nothing to learn
+    assert records[str(won.pk)]["status"] == "won"
+    assert records[str(chased.pk)]["status"] == "open" and len(records[str(chased.pk)]["attempts"]) == 2
+    assert records[str(parked.pk)]["status"] == "open"  # its silent try counts, its end is unknown
+    row = planning.refit()
+    assert row.n_leads == 3 and row.data["n_attempts"] == 4

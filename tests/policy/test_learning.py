@@ -154,3 +154,28 @@ def test_fit_accepts_junk_records_without_raising():
     model = fit(history)
     assert np.isfinite(model.reply_logit).all()
     json.dumps(model.summary())
+
+
+def test_tries_of_unfinished_leads_count_and_remove_the_quick_finish_bias():
+    """A book seen mid-chase: each lead has had its first c tries so far. Finished leads alone
+    over-represent quick answers; their tries plus the unfinished leads' tries do not."""
+    curve = {"web_form": [0.20, 0.12, 0.08, 0.06, 0.05, 0.04, 0.03, 0.03]}
+    rng = random.Random(3)
+    finished, unfinished = [], []
+    for lead in world(curve, {"web_form": 4000}, seed=11):
+        c = rng.randint(1, 8)  # tries made by the time we look
+        if len(lead["attempts"]) <= c:
+            finished.append(lead)
+        else:
+            tries = lead["attempts"][:c]
+            replied = any(a["outcome"] == "talked" for a in tries)
+            unfinished.append({**lead, "attempts": tries, "status": "engaged" if replied else "open"})
+    only = fit(finished).summary()["sources"]["web_form"]
+    both = fit(finished + unfinished).summary()["sources"]["web_form"]
+    for k in range(3):
+        truth = curve["web_form"][k]
+        p_only, p_both = only["reply_curve"][k]["p"], both["reply_curve"][k]["p"]
+        assert p_only > truth + 0.02, (k, p_only, truth)  # the bias this guards against
+        assert abs(p_both - truth) < 0.02, (k, p_both, truth)
+    # an unfinished lead has no outcome yet: win rates come from finished leads only
+    assert both["p_win_given_reply"] == only["p_win_given_reply"]

@@ -9,7 +9,7 @@ import pytest
 
 from fairchase.sim.baselines import baselines
 from fairchase.sim.oracle import Oracle, true_reply_curve
-from fairchase.sim.runner import generate_history, run_world, simulate
+from fairchase.sim.runner import REFIT_DAYS, FairchasePolicy, generate_history, run_world, simulate
 from fairchase.sim.timing import DAY
 from fairchase.sim.worlds import WORLDS, get_world
 
@@ -171,3 +171,27 @@ def test_the_oracle_stops_a_hopeless_lead_and_chases_a_good_one():
            "attempts": tries}
     acts = {d["id"]: d["action"] for d in oracle.plan([good, bad], now)}
     assert acts == {"good": "contact", "bad": "stop"}
+
+
+
+def test_fairchase_is_refitted_weekly_on_the_run_so_far_unfinished_leads_included():
+    world = get_world("local_contractor", quick=True)
+    pool = world.draw_leads(world.days, 2)
+    history = generate_history(world, seed=2)
+    fc = FairchasePolicy(history, world.policy_settings())
+    sizes, statuses = [], set()
+    learn = fc.learn
+
+    def spy(records):
+        sizes.append(len(records))
+        statuses.update(r["status"] for r in records)
+        assert all(r["attempts"] for r in records)  # only leads with a try to learn from
+        learn(records)
+
+    fc.learn = spy
+    simulate(world, pool, fc)
+    assert len(sizes) == (world.days + world.drain_days - 1) // REFIT_DAYS
+    assert sizes == sorted(sizes) and sizes[-1] > sizes[0] > 0  # the book grows as it is worked
+    assert fc.model.n_leads == len(history) + sizes[-1]
+    # leads still being chased count their tries (a finished-only history favours quick replies)
+    assert {"open", "won", "lost"} <= statuses
