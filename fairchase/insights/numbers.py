@@ -48,15 +48,15 @@ def source_label(name: str) -> str:
     return SOURCE_LABELS.get(name, "All sources" if name == "all" else name.replace("_", " ").capitalize())
 
 
-def model_for(scope: Scope, history: list[dict] | None, settings: dict):
+def model_for(scope: Scope, settings: dict):
     """(model, label): the stored model for the whole business, else one fitted on this view."""
     if scope.is_whole_business:
         model = planning.current_model()
         if model is not None:
             return model, "the current model (the one planning your leads)"
-    if history is None:
-        history = scope_history(scope)
-    return policy.fit(history, settings), f"a model fitted on the {len(history):,} finished leads in this view"
+    history = planning.training_records(scope.leads())
+    label = f"a model fitted on the {len(history):,} leads in this view (finished, or with tries so far)"
+    return policy.fit(history, settings), label
 
 
 def scope_history(scope: Scope) -> list[dict]:
@@ -230,7 +230,7 @@ def compute(scope: Scope, settings: dict | None = None) -> dict:
     }
     if n_finished:
         # The whole business reuses the stored model; a narrower view learns from its own leads.
-        model, label = model_for(scope, None, settings)
+        model, label = model_for(scope, settings)
         data["model"] = label
         data["learned"] = learned(model, settings)
     return data

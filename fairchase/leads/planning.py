@@ -231,15 +231,17 @@ def history_records(leads: Iterable[Lead] | None = None) -> list[dict]:
     return out
 
 
-def training_records() -> list[dict]:
-    """What `refit` learns from: every finished lead, plus the tries of leads still being
-    chased or parked for a revisit. A try that has had no answer yet is still a try: leaving
-    the unfinished leads out would count only the chases that ended quickly, which are mostly
-    the ones that got a reply, and make a silent lead look likelier to answer than it is.
-    The core counts an unfinished lead's tries, never its outcome (no win or loss yet)."""
-    records = history_records()
+def training_records(leads=None) -> list[dict]:
+    """What `refit` learns from (among `leads`, a queryset; default all): every finished lead,
+    plus the tries of leads still being chased or parked for a revisit. A try that has had no
+    answer yet is still a try: leaving the unfinished leads out would count only the chases
+    that ended quickly, which are mostly the ones that got a reply, and make a silent lead look
+    likelier to answer than it is. The core counts an unfinished lead's tries, never its
+    outcome (no win or loss yet)."""
+    leads = leads if leads is not None else Lead.objects.all()
+    records = history_records(with_history(leads.filter(status__in=FINISHED_STATUSES)))
     chased = with_history(
-        Lead.objects.filter(status__in=(*ACTIVE_STATUSES, Status.REVISIT), attempts__isnull=False).distinct()
+        leads.filter(status__in=(*ACTIVE_STATUSES, Status.REVISIT), attempts__isnull=False).distinct()
     )
     for lead in chased:
         rec = lead_record(lead, suppressed=set())

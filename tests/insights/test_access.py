@@ -5,7 +5,7 @@ import pytest
 from fairchase import policy
 from fairchase.insights.models import SourceCost
 from fairchase.leads import planning
-from fairchase.leads.models import FINISHED_STATUSES, Lead
+from fairchase.leads.models import Lead
 
 from .conftest import table_rows
 
@@ -20,9 +20,9 @@ def test_bob_sees_only_his_own_leads_numbers(client, bob, alice, history):
     client.force_login(bob)
     html = client.get("/insights/").content.decode()
     assert sum(_status_counts(html).values()) == Lead.objects.filter(owner=bob).count()
-    # The curves are learned from Bob's finished leads alone.
-    mine = planning.history_records(planning.with_history(
-        Lead.objects.filter(owner=bob, status__in=FINISHED_STATUSES)))
+    # The curves are learned from Bob's leads alone (finished, or with tries so far).
+    mine = planning.training_records(Lead.objects.filter(owner=bob))
+    assert mine and {r["id"] for r in mine} <= {str(pk) for pk in Lead.objects.filter(owner=bob).values_list("pk", flat=True)}
     model = policy.fit(mine, planning.policy_settings())
     web = model.summary()["sources"]["web_form"]["reply_curve"][0]
     start = html.index('data-table="curve" data-source="web_form"')

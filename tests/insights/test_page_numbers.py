@@ -22,7 +22,7 @@ def _page(client, user, url="/insights/"):
 def test_reply_curves_are_the_fitted_models_summary(client, boss, history):
     html = _page(client, boss)
     settings = planning.policy_settings()
-    model = policy.fit(planning.history_records(), settings)
+    model = policy.fit(planning.training_records(), settings)
     summary = model.summary()["sources"]
     checked = 0
     for source, learned in summary.items():
@@ -44,7 +44,7 @@ def test_reply_curves_are_the_fitted_models_summary(client, boss, history):
 def test_stop_points_are_where_the_model_stops_a_typical_lead(client, boss, history):
     html = _page(client, boss)
     settings = planning.policy_settings()
-    model = policy.fit(planning.history_records(), settings)
+    model = policy.fit(planning.training_records(), settings)
     rows = {r["attrs"]["data-source"]: r for r in table_rows(html, "stops")}
     web = rows["web_form"]
     expected = policy.stop_attempt(model, "web_form", 2000, settings)
@@ -71,7 +71,7 @@ def test_what_if_rows_are_the_backtests(client, boss, history):
 
 def test_signal_effects_are_the_models(client, boss, history):
     html = _page(client, boss)
-    model = policy.fit(planning.history_records(), planning.policy_settings())
+    model = policy.fit(planning.training_records(), planning.policy_settings())
     signals = model.summary()["signals"]
     rows = {r["attrs"]["data-signal"]: r for r in table_rows(html, "signals")}
     assert set(rows) == set(signals)
