@@ -16,10 +16,11 @@ _utc = datetime.fromtimestamp
 
 
 def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
-    """Decision dicts for silent leads: one tight loop over plain lists.
+    """Decision dicts for silent leads: tight loops over plain lists.
 
     The fixed parts of each reason are built once per (source, channel, try number) and the
     per-lead values are formatted around them; local "when" texts are shared between leads.
+    Leads let go for a crowded day (most of a book on such a day) get their own loop.
     """
     minutes = np.array(ctx.minutes_list)
     ch = res["channel"]
@@ -27,6 +28,13 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
     go = res["v"] > 0
     priority = res["ev"] / minutes[ch]
     prio[io] = priority
+    due_cache: dict = {}  # many leads share a due time (e.g. "now"): share the datetime too
+    if crowd is not None:
+        let_go = ~np.isnan(crowd[0])  # let go for today's crowd, not for its own worth
+        _assemble_crowded(ctx, arrays, io, res, out, priority, crowd, let_go, due_cache)
+        rest = np.flatnonzero(~let_go)
+    else:
+        rest = np.arange(len(io))
     waited = ctx.now - b.created[io]
     src, k = b.src[io], b.k[io]
     n_ch = len(P.CHANNELS)
@@ -39,7 +47,7 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
         s, c = divmod(s, n_ch)
         frags.append(R.silent_fragments(c, labels[s], kk, evidence[s]))
     cols = [
-        x.tolist()
+        x[rest].tolist()
         for x in (
             io,
             ch,
@@ -58,23 +66,18 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
             arrays["due"][io],
             arrays["due_local"][io],
             arrays["now_local"][io],
+            res["risk"],
         )
     ]
-    risk_l = res["risk"].tolist()
     names = P.CHANNELS
     complaint_cost = ctx.settings.complaint_cost
     utc = UTC
     local_when, waited_text, keep_going = R.local_when, R.waited, R.keep_going
-    due_cache: dict = {}  # many leads share a due time (e.g. "now"): share the datetime too
     when_cache: dict = {}
     texts: dict = {}
     money_texts: dict = {}
     win_texts: dict = {}
     stop_frags: dict = {}
-    nan = [float("nan")] * len(io)
-    crowd_l, chase_l = (nan, nan) if crowd is None else (crowd[0].tolist(), crowd[1].tolist())
-    minutes_list = ctx.minutes_list
-    crowd_0, crowd_1, crowd_2 = R.CROWD
     src_l, k_l = lead["src"], lead["k"]
     worth_l, revisited_l, mailing_l = lead["worth"], lead["revisited"], lead["mailing"]
     pct, money, stop_cost = R.pct, R.money, R.STOP_COST
@@ -82,7 +85,7 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
     rev_local_l, rev_due_l, revisit_tail = lead["rev_local"], lead["rev_due"], R.REVISIT_TAIL
     dates: dict = {}
     closed_note = R.next_state_note("closed", "", 0.0)
-    for j, (
+    for (
         i,
         c,
         u,
@@ -100,7 +103,8 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
         due,
         dl,
         nl,
-    ) in enumerate(zip(*cols, strict=True)):
+        risk,
+    ) in zip(*cols, strict=True):
         if contact:
             if dl - nl < 120:
                 when = "now"
@@ -145,29 +149,20 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
                 ),
                 "p_reply": p,
             }
-        else:
-            crowded = crowd_l[j] == crowd_l[j]  # let go for today's crowd, not its own worth
-            if crowded:  # money() inlined here and below: a crowded day lets go most of a book
-                chase, worth = chase_l[j], crowd_l[j]
-                reason = (
-                    f"{crowd_0}{f'${chase:,.0f}' if chase >= 100 else money(chase)}{crowd_1}"
-                    f"{f'${worth:,.0f}' if worth >= 100 else money(worth)} its"
-                    f" {minutes_list[c]:g}{crowd_2}"
-                )
-            else:  # fixed parts built once per (channel, source, try)
-                s, kk = src_l[i], k_l[i]
-                frag = stop_frags.get((c, s, kk))
-                if frag is None:
-                    frag = stop_frags[c, s, kk] = R.stop_fragments(c, labels[s], kk, evidence[s])
-                spend = cost + risk_l[j] * complaint_cost
-                reason = (
-                    f"{frag[0]}{pct(p)}{frag[1]}"
-                    f"{(f'${gross:,.0f}' if gross >= 100 else f'${gross:.2f}') if gross >= 0 else money(gross)}"
-                    f"{stop_cost}"
-                    f"{(f'${spend:,.0f}' if spend >= 100 else f'${spend:.2f}') if spend >= 0 else money(spend)})."
-                )
+        else:  # fixed parts built once per (channel, source, try)
+            s, kk = src_l[i], k_l[i]
+            frag = stop_frags.get((c, s, kk))
+            if frag is None:
+                frag = stop_frags[c, s, kk] = R.stop_fragments(c, labels[s], kk, evidence[s])
+            spend = cost + risk * complaint_cost
+            reason = (
+                f"{frag[0]}{pct(p)}{frag[1]}"
+                f"{(f'${gross:,.0f}' if gross >= 100 else f'${gross:.2f}') if gross >= 0 else money(gross)}"
+                f"{stop_cost}"
+                f"{(f'${spend:,.0f}' if spend >= 100 else f'${spend:.2f}') if spend >= 0 else money(spend)})."
+            )
             revisit_at = None
-            if crowded or (worth_l[i] and not revisited_l[i]):
+            if worth_l[i] and not revisited_l[i]:
                 state = "revisit"
                 day = int(rev_local_l[i]) // 86400
                 when = dates.get(day)
@@ -177,10 +172,7 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
                 revisit_at = due_cache.get(rd)
                 if revisit_at is None:
                     revisit_at = due_cache[rd] = _utc(rd, utc)
-                if crowded:  # it was worth its tries: it comes back, whatever it is worth
-                    reason += R.crowd_revisit(when)
-                else:
-                    reason = f"{reason} Revisit around {when}: at {money(value)}{revisit_tail}"
+                reason = f"{reason} Revisit around {when}: at {money(value)}{revisit_tail}"
             elif mailing_l[i]:
                 state, reason = "nurture", reason + nurture_note
             else:
@@ -197,6 +189,60 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
                 "reason": reason,
                 "p_reply": p,
             }
+
+
+def _assemble_crowded(ctx, arrays, io, res, out, priority, crowd, let_go, due_cache):
+    """Stops for the silent leads `let_go` (a mask over io) let go for today's crowd: they
+    all come back (revisit), whatever they are worth."""
+    sel = np.flatnonzero(let_go)
+    worth, chase = crowd[0][sel], crowd[1][sel]
+    rev_local = arrays["rev_local"][io[sel]]
+    cols = [
+        x.tolist()
+        for x in (
+            io[sel],
+            res["channel"][sel],
+            chase,
+            worth,
+            priority[sel],
+            res["ev"][sel],
+            res["p"][sel],
+            rev_local,
+            rev_local.astype(np.int64) // 86400,  # the local day, as int() // 86400 gives it
+            arrays["rev_due"][io[sel]],
+        )
+    ]
+    head, middle, tail = R.CROWD
+    # worth = today's minute price x the channel's minutes: a handful of texts per batch
+    worth_texts: dict = {}
+    tails = [f" its {m:g}{tail}" for m in ctx.minutes_list]
+    back_texts: dict = {}  # " Back on the list around <local date> ..." per local day
+    money, utc = R.money, UTC
+    for i, c, chase, worth, pr, ev, p, rl, day, rd in zip(*cols, strict=True):
+        worth_text = worth_texts.get(worth)
+        if worth_text is None:
+            worth_text = worth_texts[worth] = money(worth)
+        back = back_texts.get(day)
+        if back is None:
+            back = back_texts[day] = R.crowd_revisit(R.local_date(rl))
+        revisit_at = due_cache.get(rd)
+        if revisit_at is None:
+            revisit_at = due_cache[rd] = _utc(rd, utc)
+        out[i] = {
+            "id": None,
+            "action": STOP,
+            "channel": None,
+            "due": None,
+            "priority": pr,
+            "expected_value": ev,
+            "next_state": "revisit",
+            "revisit_at": revisit_at,
+            "reason": (
+                f"{head}{f'${chase:,.0f}' if chase >= 100 else money(chase)}{middle}"
+                f"{worth_text}{tails[c]}{back}"
+            ),
+            "p_reply": p,
+        }
 
 
 def _win_text(cache, win):

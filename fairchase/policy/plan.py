@@ -263,7 +263,14 @@ def _plan_chunk(ctx: _Context, leads: list):
     prio = np.zeros(n)
     out = [None] * n
     if len(io):
-        arrays = {"value": value, "due": due, "due_local": due_local, "now_local": now_local}
+        arrays = {
+            "value": value,
+            "due": due,
+            "due_local": due_local,
+            "now_local": now_local,
+            "rev_due": revisit_due,
+            "rev_local": revisit_local,
+        }
         assemble_silent(ctx, b, arrays, lead, io, res_open, out, prio, crowd)
     if len(ie):
         res_eng["channel"] = eng_channel
