@@ -18,6 +18,8 @@ from .glm import sigmoid
 from .records import WEEK
 
 C = len(P.CHANNELS)
+TRIES_CAP = 14  # the complaint model's count of tries so far stops here
+RECENT_CAP = 6  # and its count of attempts in the week before a try here
 
 
 def schedule_gap(done: np.ndarray, schedule=P.SCHEDULES[0]) -> np.ndarray:
@@ -72,23 +74,18 @@ def lookahead(model, settings, lead, due0, schedule):
     base[:, 0] += lead["agreed"] * model.agreed
     base = base.astype(np.float32)  # single precision halves the memory traffic of the DP
     prize = fixed["prize"]
-    n7 = np.minimum(recent_counts(fixed["recent"], planned), 6)
-    c_logit = fixed["c_logit"] + model.c_recent * n7
+    n7 = np.minimum(recent_counts(fixed["recent"], planned), RECENT_CAP)
     act = fixed["act"]
     A = len(act)
-    # annoyance is priced at a cautious (upper) estimate of its risk: with few opt-outs in
-    # the history the risk is uncertain, and a complaint costs more than a missed reply
-    r = n7[:, :, None]
-    caution = P.COMPLAINT_CAUTION * np.sqrt(
-        np.clip(fixed["var0"] + r * (fixed["var1"] + r * model.c_s[1]), 0.0, None)
-    )
-    risk = sigmoid(
-        (c_logit[:, :, None] + model.c_channel[act][None, None, :] + caution).astype(np.float32)
-    )  # (n, H, A)
+    # risk and penalty per (source, tries, attempts in the week before, channel), looked up:
+    # one row of the flattened table per lead and step
+    table = fixed["risk"]
+    row = fixed["risk_row"] + n7.astype(np.intp)
+    risk = np.take(table.reshape(-1, A), row, axis=0)  # (n, H, A)
     cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act])
     cost = cost * settings.minute_cost()
-    penalty = risk * settings.complaint_cost + cost[None, None, :]
-    penalty = penalty.astype(np.float32)
+    penalty = (table * settings.complaint_cost + cost).astype(np.float32)
+    penalty = np.take(penalty.reshape(-1, A), row, axis=0)
     chan = model.chan_reply[act].astype(np.float32)
     into = model.switch_into[act].astype(np.float32)
     usable = ((avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
@@ -152,30 +149,50 @@ def _schedule_free(model, settings, lead):
     prize = (win * (lead["value"] * settings.margin)[:, None]).astype(np.float32)
     # annoyance counts every try, including those before a revisit
     tries = lead.get("tries", k)[:, None] + np.arange(settings.horizon)[None, :]
-    c_logit = model.c_base + model.c_attempt * np.minimum(tries, 14) + model.c_source[src][:, None]
     # only the channels some lead in this batch can use
     act = np.array([c for c in range(C) if ((avail >> c) & 1).any()] or [0])
-    # complaint log-odds variance = var0 + r var1 + r^2 s22 for r recent attempts (see fit)
-    a = np.minimum(tries, 14)[:, :, None].astype(np.float32)
-    s_a, s_r, s_ar = (np.float32(x) for x in model.c_s)
-    q0, q1, q2 = (
-        q[src][:, None, :][:, :, act].astype(np.float32)
-        for q in (model.c_q0, model.c_q1, model.c_q2)
-    )
-    var0 = q0 + a * (2 * q1 + a * s_a)
-    var1 = 2 * q2 + 2 * a * s_ar
     return {
         "knum": knum,
-        "var0": var0,
-        "var1": var1,
         "base": base,
         "win": win,
         "prize": prize,
-        "c_logit": c_logit,
+        "risk": risk_table(model, act),
+        # the row of the flattened table for (source, tries) and no attempt in the week before
+        "risk_row": (src[:, None] * (TRIES_CAP + 1) + np.minimum(tries, TRIES_CAP))
+        * (RECENT_CAP + 1),
         "act": act,
         "ref": np.where(k > 0, lead["last_at"], lead["created"]),
         "recent": lead["recent"][:, :6],
     }  # n7 is capped at 6, so 6 attempts suffice
+
+
+def risk_table(model, act):
+    """Complaint risk of a try on each channel in `act` for every source, number of tries so
+    far (0..TRIES_CAP) and attempts in the week before it (0..RECENT_CAP): (S, T, R, A).
+
+    A lead's risk depends on nothing else, so lookahead looks it up instead of computing it
+    for every lead and step. The operations, their order and precision are the ones a single
+    lead's figure would go through, so the values are the same to the last bit.
+    """
+    src = np.arange(len(model.c_source))[:, None, None, None]
+    tries = np.arange(TRIES_CAP + 1)[None, :, None, None]
+    r = np.arange(RECENT_CAP + 1.0)[None, None, :, None]  # attempts in the week before
+    c_logit = model.c_base + model.c_attempt * tries + model.c_source[src]
+    c_logit = c_logit + model.c_recent * r
+    # annoyance is priced at a cautious (upper) estimate of its risk: with few opt-outs in
+    # the history the risk is uncertain, and a complaint costs more than a missed reply.
+    # Complaint log-odds variance = var0 + r var1 + r^2 s22 for r recent attempts (see fit).
+    a = tries.astype(np.float32)
+    s_a, s_r, s_ar = (np.float32(x) for x in model.c_s)
+    q0, q1, q2 = (
+        q[:, act].astype(np.float32)[:, None, None, :] for q in (model.c_q0, model.c_q1, model.c_q2)
+    )
+    var0 = q0 + a * (2 * q1 + a * s_a)
+    var1 = 2 * q2 + 2 * a * s_ar
+    caution = P.COMPLAINT_CAUTION * np.sqrt(
+        np.clip(var0 + r * (var1 + r * model.c_s[1]), 0.0, None)
+    )
+    return sigmoid((c_logit + model.c_channel[act] + caution).astype(np.float32))
 
 
 def _best_other(move):
