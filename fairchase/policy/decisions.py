@@ -293,47 +293,72 @@ def _stop(ctx, lead, i, priority, ev, reason, p):
 
 def assemble_engaged(ctx, lead, res, ie, out, prio):
     """Decision dicts for engaged leads (one loop over plain lists, shared texts cached)."""
-    cols = [res[key].tolist() for key in ("q", "ev", "net", "contacts", "cost", "channel")]
+    channel = res["channel"]
+    priority = res["ev"] / np.array(ctx.minutes_list)[channel]
+    prio[ie] = priority
+    cols = [res[key].tolist() for key in ("q", "ev", "net", "contacts", "cost")]
     engaged_n = [int(x) for x in ctx.model.engaged_n]
     last = len(engaged_n) - 1
     evidence = [f"learned from {n:,} contacts" if n else "prior" for n in engaged_n]
-    minutes_list, names = ctx.minutes_list, P.CHANNELS
+    verbs = [f"{R.VERB[name]} " for name in P.CHANNELS]
+    names = P.CHANNELS
     streak_l, dloc_l, nloc_l, due_l = (
         lead["streak"],
         lead["due_local"],
         lead["now_local"],
         lead["due"],
     )
-    local_when, contact_engaged, money = R.local_when, R.contact_engaged, R.money
-    for j, (i, q, ev, net, contacts, time_cost, ch) in enumerate(
-        zip(ie.tolist(), *cols, strict=True)
+    local_when, money, pct = R.local_when, R.money, R.pct
+    # many engaged leads share a due time, a reply chance, a streak and a channel's cost
+    when_cache: dict = {}
+    due_cache: dict = {}
+    pct_texts: dict = {}
+    middles: dict = {}
+    cost_texts: dict = {}
+    for j, (i, q, ev, net, contacts, time_cost, ch, pr) in enumerate(
+        zip(ie.tolist(), *cols, channel.tolist(), priority.tolist(), strict=True)
     ):
         streak = streak_l[i]
-        priority = ev / minutes_list[ch]
         if net > 0:
-            when = local_when(dloc_l[i], nloc_l[i])
-            reason = contact_engaged(
-                ch, when, q, streak, evidence[min(streak, last)], ev, time_cost, contacts
-            )
+            dl, nl, due = dloc_l[i], nloc_l[i], due_l[i]
+            when = when_cache.get((dl, nl))
+            if when is None:
+                when = when_cache[dl, nl] = local_when(dl, nl)
+            q_text = pct_texts.get(q)
+            if q_text is None:
+                q_text = pct_texts[q] = pct(q)
+            middle = middles.get((streak, contacts))
+            if middle is None:
+                middle = middles[streak, contacts] = R.engaged_middle(
+                    streak, evidence[min(streak, last)], contacts
+                )
+            cost_text = cost_texts.get(time_cost)
+            if cost_text is None:
+                cost_text = cost_texts[time_cost] = money(time_cost)
+            due_dt = due_cache.get(due)
+            if due_dt is None:
+                due_dt = due_cache[due] = _utc(due, UTC)
             d = {
                 "id": None,
                 "action": CONTACT,
                 "channel": names[ch],
-                "due": _utc(due_l[i], UTC),
-                "priority": priority,
+                "due": due_dt,
+                "priority": pr,
                 "expected_value": ev,
                 "next_state": None,
                 "revisit_at": None,
-                "reason": reason,
+                "reason": (
+                    f"{verbs[ch]}{when}: engaged lead, {q_text}{middle}{money(ev)} net"
+                    f" after {cost_text} of time."
+                ),
                 "why_not_stop": (
                     f"Keep going: the rest of this conversation is worth {money(net)} net."
                 ),
                 "p_reply": q,
             }
         else:
-            d = _engaged_stop(ctx, lead, res, i, j, q, ev, streak, contacts, time_cost, priority)
+            d = _engaged_stop(ctx, lead, res, i, j, q, ev, streak, contacts, time_cost, pr)
         out[i] = d
-        prio[i] = priority
 
 
 def _engaged_stop(ctx, lead, res, i, j, q, ev, streak, contacts, time_cost, priority):
