@@ -73,15 +73,18 @@ def lookahead(model, settings, lead, due0, schedule):
     )
     base[:, 0] += lead["agreed"] * model.agreed
     base = base.astype(np.float32)  # single precision halves the memory traffic of the DP
+    # from here on the steps are the outer axis: (H, n) and (H, n, A), so that each step of
+    # the DP below reads contiguous (n, A) blocks (strided slices made it a third slower)
+    base = np.ascontiguousarray(base.T)
     prize = fixed["prize"]
     n7 = np.minimum(recent_counts(fixed["recent"], planned), RECENT_CAP)
     act = fixed["act"]
     A = len(act)
     # risk and penalty per (source, tries, attempts in the week before, channel), looked up:
-    # one row of the flattened table per lead and step
+    # one row of the flattened table per step and lead
     table = fixed["risk"]
-    row = fixed["risk_row"] + n7.astype(np.intp)
-    risk = np.take(table.reshape(-1, A), row, axis=0)  # (n, H, A)
+    row = fixed["risk_row"] + n7.T.astype(np.intp)
+    risk = np.take(table.reshape(-1, A), row, axis=0)  # (H, n, A)
     cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act])
     cost = cost * settings.minute_cost()
     penalty = (table * settings.complaint_cost + cost).astype(np.float32)
@@ -92,30 +95,28 @@ def lookahead(model, settings, lead, due0, schedule):
     blocked = np.where(usable, np.float32(0.0), np.float32(-np.inf))
     # a sale later is worth less than a sale sooner (and a slow chase ties up the lead):
     # each wait discounts what follows it
-    disc = np.exp(-gap / P.TIME_PREFERENCE).astype(np.float32)
+    disc = np.ascontiguousarray(np.exp(-gap / P.TIME_PREFERENCE).astype(np.float32).T)
     v_next = np.zeros((n, A), dtype=np.float32)
     # the reply chance of channel c only depends on whether c repeats the previous channel,
     # so each step needs two (n, A) tables instead of one per (previous, next) pair
     for j in range(H - 1, 0, -1):
         if j + 1 < H:
-            v_next *= disc[:, j + 1, None]
-        keep = 1.0 - risk[:, j, :]
-        stay = _step_value(
-            sigmoid(base[:, j, None] + chan), prize[:, j], penalty[:, j], keep, v_next
-        )
+            v_next *= disc[j + 1, :, None]
+        keep = 1.0 - risk[j]
+        stay = _step_value(sigmoid(base[j, :, None] + chan), prize[j], penalty[j], keep, v_next)
         stay += blocked
         move = _step_value(
-            sigmoid(base[:, j, None] + chan + into), prize[:, j], penalty[:, j], keep, v_next
+            sigmoid(base[j, :, None] + chan + into), prize[j], penalty[j], keep, v_next
         )
         move += blocked
         np.maximum(stay, _best_other(move), out=stay)
         v_next = np.maximum(np.float32(0.0), stay, out=stay)
     if H > 1:
-        v_next *= disc[:, 1, None]
+        v_next *= disc[1, :, None]
     moved = (prev[:, None] < C) & (act[None, :] != prev[:, None])
-    h0 = sigmoid(base[:, 0, None] + chan[None, :] + moved * into[None, :])
-    ev0 = h0 * prize[:, 0, None] - penalty[:, 0, :]
-    total0 = ev0 + (1 - h0) * (1 - risk[:, 0, :]) * v_next + blocked
+    h0 = sigmoid(base[0, :, None] + chan[None, :] + moved * into[None, :])
+    ev0 = h0 * prize[0, :, None] - penalty[0]
+    total0 = ev0 + (1 - h0) * (1 - risk[0]) * v_next + blocked
     # per-channel figures on the full channel axis, so a caller can re-choose the channel
     full = {
         "total": np.full((n, C), -np.inf),
@@ -127,10 +128,10 @@ def lookahead(model, settings, lead, due0, schedule):
     full["total"][:, act] = total0
     full["ev"][:, act] = ev0
     full["p"][:, act] = h0
-    full["risk"][:, act] = risk[:, 0, :]
+    full["risk"][:, act] = risk[0]
     full["cost"][:, act] = cost[None, :]
     res = {"all_" + key: arr for key, arr in full.items()}
-    res["prize"] = prize[:, 0]
+    res["prize"] = prize[0]
     res["win"] = fixed["win"][:, 0]
     return pick_channel(res, full["total"].argmax(axis=1))
 
@@ -155,11 +156,10 @@ def _schedule_free(model, settings, lead):
         "knum": knum,
         "base": base,
         "win": win,
-        "prize": prize,
+        "prize": np.ascontiguousarray(prize.T),  # (H, n): step-major, as the DP reads it
         "risk": risk_table(model, act),
-        # the row of the flattened table for (source, tries) and no attempt in the week before
-        "risk_row": (src[:, None] * (TRIES_CAP + 1) + np.minimum(tries, TRIES_CAP))
-        * (RECENT_CAP + 1),
+        # (H, n): the row of the flattened table for (source, tries), no attempt the week before
+        "risk_row": (src * (TRIES_CAP + 1) + np.minimum(tries, TRIES_CAP).T) * (RECENT_CAP + 1),
         "act": act,
         "ref": np.where(k > 0, lead["last_at"], lead["created"]),
         "recent": lead["recent"][:, :6],
@@ -265,7 +265,7 @@ def engaged_value(model, settings, src, mask, k, streak, channel, value, n7):
         "contacts": contacts,
         "cost": cost,
         "risk": risk,
-        "prize": prize,
+        "prize": np.ascontiguousarray(prize.T),  # (H, n): step-major, as the DP reads it
         "net": net,
         "ev": net / contacts,
     }
