@@ -31,7 +31,7 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
     due_cache: dict = {}  # many leads share a due time (e.g. "now"): share the datetime too
     if crowd is not None:
         let_go = ~np.isnan(crowd[0])  # let go for today's crowd, not for its own worth
-        _assemble_crowded(ctx, arrays, io, res, out, priority, crowd, let_go, due_cache)
+        _assemble_crowded(ctx, arrays, lead["id"], io, res, out, priority, crowd, let_go, due_cache)
         rest = np.flatnonzero(~let_go)
     else:
         rest = np.arange(len(io))
@@ -78,7 +78,7 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
     money_texts: dict = {}
     win_texts: dict = {}
     stop_frags: dict = {}
-    src_l, k_l = lead["src"], lead["k"]
+    ids, src_l, k_l = lead["id"], lead["src"], lead["k"]
     worth_l, revisited_l, mailing_l = lead["worth"], lead["revisited"], lead["mailing"]
     pct, money, stop_cost = R.pct, R.money, R.STOP_COST
     nurture_note = R.next_state_note("nurture", "", 0.0)
@@ -131,7 +131,7 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
             if due_dt is None:
                 due_dt = due_cache[due] = _utc(due, utc)
             out[i] = {
-                "id": None,
+                "id": ids[i],
                 "action": CONTACT,
                 "channel": names[c],
                 "due": due_dt,
@@ -178,7 +178,7 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
             else:
                 state, reason = "closed", reason + closed_note
             out[i] = {
-                "id": None,
+                "id": ids[i],
                 "action": STOP,
                 "channel": None,
                 "due": None,
@@ -191,7 +191,7 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
             }
 
 
-def _assemble_crowded(ctx, arrays, io, res, out, priority, crowd, let_go, due_cache):
+def _assemble_crowded(ctx, arrays, ids, io, res, out, priority, crowd, let_go, due_cache):
     """Stops for the silent leads `let_go` (a mask over io) let go for today's crowd: they
     all come back (revisit), whatever they are worth."""
     sel = np.flatnonzero(let_go)
@@ -229,7 +229,7 @@ def _assemble_crowded(ctx, arrays, io, res, out, priority, crowd, let_go, due_ca
         if revisit_at is None:
             revisit_at = due_cache[rd] = _utc(rd, utc)
         out[i] = {
-            "id": None,
+            "id": ids[i],
             "action": STOP,
             "channel": None,
             "due": None,
@@ -238,8 +238,9 @@ def _assemble_crowded(ctx, arrays, io, res, out, priority, crowd, let_go, due_ca
             "next_state": "revisit",
             "revisit_at": revisit_at,
             "reason": (
-                f"{head}{f'${chase:,.0f}' if chase >= 100 else money(chase)}{middle}"
-                f"{worth_text}{tails[c]}{back}"
+                f"{head}"
+                f"{(f'${chase:,.0f}' if chase >= 100 else f'${chase:.2f}') if chase >= 0 else money(chase)}"
+                f"{middle}{worth_text}{tails[c]}{back}"
             ),
             "p_reply": p,
         }
@@ -302,7 +303,8 @@ def assemble_engaged(ctx, lead, res, ie, out, prio):
     evidence = [f"learned from {n:,} contacts" if n else "prior" for n in engaged_n]
     verbs = [f"{R.VERB[name]} " for name in P.CHANNELS]
     names = P.CHANNELS
-    streak_l, dloc_l, nloc_l, due_l = (
+    ids, streak_l, dloc_l, nloc_l, due_l = (
+        lead["id"],
         lead["streak"],
         lead["due_local"],
         lead["now_local"],
@@ -339,7 +341,7 @@ def assemble_engaged(ctx, lead, res, ie, out, prio):
             if due_dt is None:
                 due_dt = due_cache[due] = _utc(due, UTC)
             d = {
-                "id": None,
+                "id": ids[i],
                 "action": CONTACT,
                 "channel": names[ch],
                 "due": due_dt,
@@ -358,6 +360,7 @@ def assemble_engaged(ctx, lead, res, ie, out, prio):
             }
         else:
             d = _engaged_stop(ctx, lead, res, i, j, q, ev, streak, contacts, time_cost, pr)
+            d["id"] = ids[i]
         out[i] = d
 
 
