@@ -195,39 +195,44 @@ def _assemble_crowded(ctx, arrays, ids, io, res, out, priority, crowd, let_go, d
     """Stops for the silent leads `let_go` (a mask over io) let go for today's crowd: they
     all come back (revisit), whatever they are worth."""
     sel = np.flatnonzero(let_go)
-    worth, chase = crowd[0][sel], crowd[1][sel]
+    if not len(sel):
+        return
+    channel = res["channel"][sel]
     rev_local = arrays["rev_local"][io[sel]]
+    # what follows the chase figure depends only on the worth of the lead's minutes (today's
+    # price times the channel's minutes), the channel and the local revisit day; the revisit
+    # time only on the lead's zone: a handful of each per batch, built once, picked by index
+    _, worth_of = np.unique(crowd[0][sel], return_inverse=True)
+    _, day_of = np.unique(rev_local.astype(np.int64) // 86400, return_inverse=True)
+    code = (worth_of * len(P.CHANNELS) + channel) * (day_of.max() + 1) + day_of
+    _, first, end_of = np.unique(code, return_index=True, return_inverse=True)
+    head, middle, tail = R.CROWD
+    money, minutes = R.money, ctx.minutes_list
+    worth_l, channel_l, rev_local_l = crowd[0][sel].tolist(), channel.tolist(), rev_local.tolist()
+    ends = [
+        f"{money(worth_l[j])} its {minutes[channel_l[j]]:g}{tail}"
+        f"{R.crowd_revisit(R.local_date(rev_local_l[j]))}"
+        for j in first.tolist()
+    ]
+    revisits, revisit_of = np.unique(arrays["rev_due"][io[sel]], return_inverse=True)
+    revisit_dts = []
+    for rd in revisits.tolist():
+        if rd not in due_cache:
+            due_cache[rd] = _utc(rd, UTC)
+        revisit_dts.append(due_cache[rd])
     cols = [
         x.tolist()
         for x in (
             io[sel],
-            res["channel"][sel],
-            chase,
-            worth,
+            crowd[1][sel],
             priority[sel],
             res["ev"][sel],
             res["p"][sel],
-            rev_local,
-            rev_local.astype(np.int64) // 86400,  # the local day, as int() // 86400 gives it
-            arrays["rev_due"][io[sel]],
+            end_of,
+            revisit_of,
         )
     ]
-    head, middle, tail = R.CROWD
-    # worth = today's minute price x the channel's minutes: a handful of texts per batch
-    worth_texts: dict = {}
-    tails = [f" its {m:g}{tail}" for m in ctx.minutes_list]
-    back_texts: dict = {}  # " Back on the list around <local date> ..." per local day
-    money, utc = R.money, UTC
-    for i, c, chase, worth, pr, ev, p, rl, day, rd in zip(*cols, strict=True):
-        worth_text = worth_texts.get(worth)
-        if worth_text is None:
-            worth_text = worth_texts[worth] = money(worth)
-        back = back_texts.get(day)
-        if back is None:
-            back = back_texts[day] = R.crowd_revisit(R.local_date(rl))
-        revisit_at = due_cache.get(rd)
-        if revisit_at is None:
-            revisit_at = due_cache[rd] = _utc(rd, utc)
+    for i, chase, pr, ev, p, end, rd in zip(*cols, strict=True):
         out[i] = {
             "id": ids[i],
             "action": STOP,
@@ -236,11 +241,11 @@ def _assemble_crowded(ctx, arrays, ids, io, res, out, priority, crowd, let_go, d
             "priority": pr,
             "expected_value": ev,
             "next_state": "revisit",
-            "revisit_at": revisit_at,
+            "revisit_at": revisit_dts[rd],
             "reason": (
                 f"{head}"
                 f"{(f'${chase:,.0f}' if chase >= 100 else f'${chase:.2f}') if chase >= 0 else money(chase)}"
-                f"{middle}{worth_text}{tails[c]}{back}"
+                f"{middle}{ends[end]}"
             ),
             "p_reply": p,
         }
