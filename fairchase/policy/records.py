@@ -200,6 +200,15 @@ class LeadBatch:
         return cls(ids, columns, recent_lead, recent_ts, errors)
 
 
+def channel_bits(channels) -> int:
+    """The bits of the known channels in a lead's own list of reachable channels."""
+    reachable = 0
+    for name in channels:
+        if type(name) is str:
+            reachable |= CHANNEL_BIT.get(name, 0)
+    return reachable
+
+
 def read_commitment(commitment):
     """(due time, 1 = ours / 2 = theirs) of a promise, or (NaN, 0) when it is not usable."""
     cg = getter(commitment)
@@ -283,11 +292,8 @@ def parse_records(leads, src_index, pooled_src, sig_bits, tz_index, now_ts):
             )
             kind = CLOSED_KIND if status in CLOSED else (ENGAGED if status == "engaged" else OPEN)
 
-            reachable = 0
             if channels and isinstance(channels, _SEQ):
-                for name in channels:
-                    if type(name) is str:
-                        reachable |= CHANNEL_BIT.get(name, 0)
+                reachable = channel_bits(channels)
             else:
                 channels = None
                 reachable = 3 | (
@@ -494,9 +500,8 @@ def _first_per_lead(owner, values, n, fill):
 
 
 def parse_regular(leads, src_index, pooled_src, sig_bits, tz_index, now_ts):
-    """parse_leads for a chunk of plain dicts with aware datetimes and no own channel list or
-    revisit date: the same LeadBatch, read one field at a time. Raises Irregular (or what a
-    conversion raises) for any other chunk."""
+    """parse_leads for a chunk of plain dicts with aware datetimes: the same LeadBatch, read
+    one field at a time. Raises Irregular (or what a conversion raises) for any other chunk."""
     n = len(leads)
     if not n or set(map(type, leads)) != {dict}:
         raise Irregular
@@ -520,23 +525,30 @@ def parse_regular(leads, src_index, pooled_src, sig_bits, tz_index, now_ts):
     if not set(map(type, zones)) <= {str, NoneType}:
         raise Irregular
 
-    # the optional keys: when every usual key is there, only longer records can have them
+    # the optional keys: when every usual key is there, only longer records can have them.
+    # They are read one by one, as the loop does (promises, pauses and revisits are rare).
     with_more = np.fromiter(map(len, leads), np.int64, n) != _N_COMMON
     if not complete:
         with_more[:] = True
+    own_channels = np.full(n, -1, dtype=np.int64)  # the bits of a lead's own list, -1: none
     commit_at = np.full(n, NAN)
     commit_by = np.zeros(n, dtype=np.int64)
     paused = np.full(n, NAN)
+    revisit = np.full(n, NAN)
     for i in np.flatnonzero(with_more).tolist():
         g = leads[i].get
-        if g("channels") is not None or g("revisit_at") is not None:
-            raise Irregular  # their own channel list or a revisit date: the loop
-        commitment, until = g("commitment"), g("paused_until")
-        if commitment:  # promises and pauses are rare: read one by one, as the loop does
+        channels, commitment = g("channels"), g("commitment")
+        until, revisit_at = g("paused_until"), g("revisit_at")
+        if channels and isinstance(channels, _SEQ):
+            own_channels[i] = channel_bits(channels)
+        if commitment:
             commit_at[i], commit_by[i] = read_commitment(commitment)
         if until is not None:
             until = to_ts(until)
             paused[i] = NAN if until is None else until
+        if revisit_at is not None:
+            revisit_at = to_ts(revisit_at)
+            revisit[i] = NAN if revisit_at is None else revisit_at
 
     # ---- attempts: every attempt of the chunk in one flat list, lead by lead ----------------
     attempts = _sequences(attempts)
@@ -568,12 +580,15 @@ def parse_regular(leads, src_index, pooled_src, sig_bits, tz_index, now_ts):
     # everything below reads the attempts that did not bounce
     ok = ~is_bounce
     used = ok & has_channel
-    reachable = np.where(sms, 7, 3)  # call + email (+ text with consent) and every channel used
+    # without a list of its own: call + email (+ text with consent) and every channel used
+    reachable = np.where(sms, 7, 3)
     np.bitwise_or.at(reachable, lead[used], bit[used])
+    reachable = np.where(own_channels >= 0, own_channels, reachable)
     reachable &= ~bounced
     prev = _last_per_lead(lead[used], channel[used], n, NO_CHANNEL)
     last_outcome = _last_per_lead(lead[ok], outcome[ok], n, -1)
     last_at = _last_per_lead(lead[ok], at[ok], n, NAN)
+    after_revisit = np.bincount(lead[ok & (at >= revisit[lead])], minlength=n)  # NaN: none
     opted_out = np.zeros(n, dtype=bool)
     opted_out[lead[ok & (outcome == OUTCOME_CODE["opted_out"])]] = True
     # silent tries until the first reply; after it, contacts in a row without progress
@@ -593,9 +608,14 @@ def parse_regular(leads, src_index, pooled_src, sig_bits, tz_index, now_ts):
     live = (kind == OPEN) | (kind == ENGAGED)
     unreachable = live & (reachable == 0)
     waiting = live & ~unreachable & (paused > now_ts)
+    parked = live & ~unreachable & ~waiting & (revisit > now_ts)
     kind[unreachable] = UNREACHABLE
     kind[waiting] = WAIT_PAUSED
-    wait_until = np.where(waiting, paused, NAN)
+    kind[parked] = WAIT_REVISIT
+    wait_until = np.where(waiting, paused, np.where(parked, revisit, NAN))
+    tries = k  # silent tries ever made: what annoyance depends on, revisit or not
+    revisited = (revisit <= now_ts) & (kind == OPEN)
+    k = np.where(revisited, 2 + after_revisit, k)  # a revisited lead starts again like a 3rd try
 
     # new zones get the next index in order of first appearance, as in the loop
     for name in dict.fromkeys(zones):
@@ -619,8 +639,8 @@ def parse_regular(leads, src_index, pooled_src, sig_bits, tz_index, now_ts):
         "commit_by": commit_by,
         "streak": streak,
         "last_outcome": last_outcome,
-        "revisited": np.zeros(n, dtype=np.int64),
+        "revisited": revisited.astype(np.int64),
         "resp_channel": resp_channel,
-        "tries": k.copy(),  # k changes for revisits in the loop; here they are the same
+        "tries": tries,
     }
     return LeadBatch(ids, columns, lead, at, {})

@@ -110,9 +110,9 @@ def test_odd_values_never_raise():
 
 
 def _regular(lead):
-    """The lead in the shape the column-wise reader takes: aware datetimes, no channel list
-    and no revisit date (the strategies mix in ISO strings and both optional keys)."""
-    lead = {key: value for key, value in lead.items() if key not in ("channels", "revisit_at")}
+    """The lead in the shape the column-wise reader takes: aware datetimes (the strategies mix
+    in ISO strings)."""
+    lead = dict(lead)
     lead["created_at"] = datetime.fromisoformat(str(lead["created_at"]))
     lead["attempts"] = [dict(a, at=datetime.fromisoformat(str(a["at"]))) for a in lead["attempts"]]
     return lead
