@@ -447,7 +447,8 @@ def _fields(records, keys):
     if not records:
         return [() for _ in keys], True
     try:
-        return list(zip(*map(operator.itemgetter(*keys), records), strict=True)), True
+        # every row has len(keys) fields: strict=True would only add a second pass over them
+        return list(zip(*map(operator.itemgetter(*keys), records), strict=False)), True
     except KeyError:
         return [_field(records, key) for key in keys], False
 
