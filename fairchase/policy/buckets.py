@@ -30,14 +30,26 @@ def age_bucket(age):
     return len(P.AGE_EDGES)
 
 
+_FIRST_DELAY_EDGES = np.array(P.FIRST_DELAY_EDGES)
+_GAP_EDGES = np.array(P.GAP_EDGES)
+_AGE_EDGES = np.array(P.AGE_EDGES)
+
+
 def gap_buckets(gap: np.ndarray, k: np.ndarray) -> np.ndarray:
     """Spacing effect index (see spacing_bucket), vectorised; k is the attempt number."""
-    first = np.searchsorted(np.array(P.FIRST_DELAY_EDGES), gap, side="right")
-    later = 4 + np.searchsorted(np.array(P.GAP_EDGES), gap, side="right")
-    out = np.where(k <= 1, first, later)
-    return np.where(np.isnan(gap), np.where(k <= 1, 0, 5), out)
+    out = 4 + np.searchsorted(_GAP_EDGES, gap, side="right")
+    first = k <= 1  # first tries are few (one step of a look-ahead at most): fix them up
+    if first.any():
+        out[first] = np.searchsorted(_FIRST_DELAY_EDGES, gap[first], side="right")
+    missing = np.isnan(gap)
+    if missing.any():
+        out = np.where(missing, np.where(first, 0, 5), out)
+    return out
 
 
 def age_buckets(age: np.ndarray) -> np.ndarray:
-    out = np.searchsorted(np.array(P.AGE_EDGES), age, side="right")
-    return np.where(np.isnan(age), 0, out)
+    out = np.searchsorted(_AGE_EDGES, age, side="right")
+    missing = np.isnan(age)
+    if missing.any():
+        out = np.where(missing, 0, out)
+    return out

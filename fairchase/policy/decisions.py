@@ -16,10 +16,11 @@ _utc = datetime.fromtimestamp
 
 
 def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
-    """Decision dicts for silent leads: one tight loop over plain lists.
+    """Decision dicts for silent leads: tight loops over plain lists.
 
     The fixed parts of each reason are built once per (source, channel, try number) and the
     per-lead values are formatted around them; local "when" texts are shared between leads.
+    Leads let go for a crowded day (most of a book on such a day) get their own loop.
     """
     minutes = np.array(ctx.minutes_list)
     ch = res["channel"]
@@ -27,6 +28,13 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
     go = res["v"] > 0
     priority = res["ev"] / minutes[ch]
     prio[io] = priority
+    due_cache: dict = {}  # many leads share a due time (e.g. "now"): share the datetime too
+    if crowd is not None:
+        let_go = ~np.isnan(crowd[0])  # let go for today's crowd, not for its own worth
+        _assemble_crowded(ctx, arrays, lead["id"], io, res, out, priority, crowd, let_go, due_cache)
+        rest = np.flatnonzero(~let_go)
+    else:
+        rest = np.arange(len(io))
     waited = ctx.now - b.created[io]
     src, k = b.src[io], b.k[io]
     n_ch = len(P.CHANNELS)
@@ -39,7 +47,7 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
         s, c = divmod(s, n_ch)
         frags.append(R.silent_fragments(c, labels[s], kk, evidence[s]))
     cols = [
-        x.tolist()
+        x[rest].tolist()
         for x in (
             io,
             ch,
@@ -58,31 +66,26 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
             arrays["due"][io],
             arrays["due_local"][io],
             arrays["now_local"][io],
+            res["risk"],
         )
     ]
-    risk_l = res["risk"].tolist()
     names = P.CHANNELS
     complaint_cost = ctx.settings.complaint_cost
     utc = UTC
     local_when, waited_text, keep_going = R.local_when, R.waited, R.keep_going
-    due_cache: dict = {}  # many leads share a due time (e.g. "now"): share the datetime too
     when_cache: dict = {}
     texts: dict = {}
     money_texts: dict = {}
     win_texts: dict = {}
     stop_frags: dict = {}
-    nan = [float("nan")] * len(io)
-    crowd_l, chase_l = (nan, nan) if crowd is None else (crowd[0].tolist(), crowd[1].tolist())
-    minutes_list = ctx.minutes_list
-    crowd_0, crowd_1, crowd_2 = R.CROWD
-    src_l, k_l = lead["src"], lead["k"]
+    ids, src_l, k_l = lead["id"], lead["src"], lead["k"]
     worth_l, revisited_l, mailing_l = lead["worth"], lead["revisited"], lead["mailing"]
     pct, money, stop_cost = R.pct, R.money, R.STOP_COST
     nurture_note = R.next_state_note("nurture", "", 0.0)
     rev_local_l, rev_due_l, revisit_tail = lead["rev_local"], lead["rev_due"], R.REVISIT_TAIL
     dates: dict = {}
     closed_note = R.next_state_note("closed", "", 0.0)
-    for j, (
+    for (
         i,
         c,
         u,
@@ -100,7 +103,8 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
         due,
         dl,
         nl,
-    ) in enumerate(zip(*cols, strict=True)):
+        risk,
+    ) in zip(*cols, strict=True):
         if contact:
             if dl - nl < 120:
                 when = "now"
@@ -127,7 +131,7 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
             if due_dt is None:
                 due_dt = due_cache[due] = _utc(due, utc)
             out[i] = {
-                "id": None,
+                "id": ids[i],
                 "action": CONTACT,
                 "channel": names[c],
                 "due": due_dt,
@@ -145,29 +149,20 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
                 ),
                 "p_reply": p,
             }
-        else:
-            crowded = crowd_l[j] == crowd_l[j]  # let go for today's crowd, not its own worth
-            if crowded:  # money() inlined here and below: a crowded day lets go most of a book
-                chase, worth = chase_l[j], crowd_l[j]
-                reason = (
-                    f"{crowd_0}{f'${chase:,.0f}' if chase >= 100 else money(chase)}{crowd_1}"
-                    f"{f'${worth:,.0f}' if worth >= 100 else money(worth)} its"
-                    f" {minutes_list[c]:g}{crowd_2}"
-                )
-            else:  # fixed parts built once per (channel, source, try)
-                s, kk = src_l[i], k_l[i]
-                frag = stop_frags.get((c, s, kk))
-                if frag is None:
-                    frag = stop_frags[c, s, kk] = R.stop_fragments(c, labels[s], kk, evidence[s])
-                spend = cost + risk_l[j] * complaint_cost
-                reason = (
-                    f"{frag[0]}{pct(p)}{frag[1]}"
-                    f"{(f'${gross:,.0f}' if gross >= 100 else f'${gross:.2f}') if gross >= 0 else money(gross)}"
-                    f"{stop_cost}"
-                    f"{(f'${spend:,.0f}' if spend >= 100 else f'${spend:.2f}') if spend >= 0 else money(spend)})."
-                )
+        else:  # fixed parts built once per (channel, source, try)
+            s, kk = src_l[i], k_l[i]
+            frag = stop_frags.get((c, s, kk))
+            if frag is None:
+                frag = stop_frags[c, s, kk] = R.stop_fragments(c, labels[s], kk, evidence[s])
+            spend = cost + risk * complaint_cost
+            reason = (
+                f"{frag[0]}{pct(p)}{frag[1]}"
+                f"{(f'${gross:,.0f}' if gross >= 100 else f'${gross:.2f}') if gross >= 0 else money(gross)}"
+                f"{stop_cost}"
+                f"{(f'${spend:,.0f}' if spend >= 100 else f'${spend:.2f}') if spend >= 0 else money(spend)})."
+            )
             revisit_at = None
-            if crowded or (worth_l[i] and not revisited_l[i]):
+            if worth_l[i] and not revisited_l[i]:
                 state = "revisit"
                 day = int(rev_local_l[i]) // 86400
                 when = dates.get(day)
@@ -177,16 +172,13 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
                 revisit_at = due_cache.get(rd)
                 if revisit_at is None:
                     revisit_at = due_cache[rd] = _utc(rd, utc)
-                if crowded:  # it was worth its tries: it comes back, whatever it is worth
-                    reason += R.crowd_revisit(when)
-                else:
-                    reason = f"{reason} Revisit around {when}: at {money(value)}{revisit_tail}"
+                reason = f"{reason} Revisit around {when}: at {money(value)}{revisit_tail}"
             elif mailing_l[i]:
                 state, reason = "nurture", reason + nurture_note
             else:
                 state, reason = "closed", reason + closed_note
             out[i] = {
-                "id": None,
+                "id": ids[i],
                 "action": STOP,
                 "channel": None,
                 "due": None,
@@ -197,6 +189,66 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
                 "reason": reason,
                 "p_reply": p,
             }
+
+
+def _assemble_crowded(ctx, arrays, ids, io, res, out, priority, crowd, let_go, due_cache):
+    """Stops for the silent leads `let_go` (a mask over io) let go for today's crowd: they
+    all come back (revisit), whatever they are worth."""
+    sel = np.flatnonzero(let_go)
+    if not len(sel):
+        return
+    channel = res["channel"][sel]
+    rev_local = arrays["rev_local"][io[sel]]
+    # what follows the chase figure depends only on the worth of the lead's minutes (today's
+    # price times the channel's minutes), the channel and the local revisit day; the revisit
+    # time only on the lead's zone: a handful of each per batch, built once, picked by index
+    _, worth_of = np.unique(crowd[0][sel], return_inverse=True)
+    _, day_of = np.unique(rev_local.astype(np.int64) // 86400, return_inverse=True)
+    code = (worth_of * len(P.CHANNELS) + channel) * (day_of.max() + 1) + day_of
+    _, first, end_of = np.unique(code, return_index=True, return_inverse=True)
+    head, middle, tail = R.CROWD
+    money, minutes = R.money, ctx.minutes_list
+    worth_l, channel_l, rev_local_l = crowd[0][sel].tolist(), channel.tolist(), rev_local.tolist()
+    ends = [
+        f"{money(worth_l[j])} its {minutes[channel_l[j]]:g}{tail}"
+        f"{R.crowd_revisit(R.local_date(rev_local_l[j]))}"
+        for j in first.tolist()
+    ]
+    revisits, revisit_of = np.unique(arrays["rev_due"][io[sel]], return_inverse=True)
+    revisit_dts = []
+    for rd in revisits.tolist():
+        if rd not in due_cache:
+            due_cache[rd] = _utc(rd, UTC)
+        revisit_dts.append(due_cache[rd])
+    cols = [
+        x.tolist()
+        for x in (
+            io[sel],
+            crowd[1][sel],
+            priority[sel],
+            res["ev"][sel],
+            res["p"][sel],
+            end_of,
+            revisit_of,
+        )
+    ]
+    for i, chase, pr, ev, p, end, rd in zip(*cols, strict=True):
+        out[i] = {
+            "id": ids[i],
+            "action": STOP,
+            "channel": None,
+            "due": None,
+            "priority": pr,
+            "expected_value": ev,
+            "next_state": "revisit",
+            "revisit_at": revisit_dts[rd],
+            "reason": (
+                f"{head}"
+                f"{(f'${chase:,.0f}' if chase >= 100 else f'${chase:.2f}') if chase >= 0 else money(chase)}"
+                f"{middle}{ends[end]}"
+            ),
+            "p_reply": p,
+        }
 
 
 def _win_text(cache, win):
@@ -247,47 +299,74 @@ def _stop(ctx, lead, i, priority, ev, reason, p):
 
 def assemble_engaged(ctx, lead, res, ie, out, prio):
     """Decision dicts for engaged leads (one loop over plain lists, shared texts cached)."""
-    cols = [res[key].tolist() for key in ("q", "ev", "net", "contacts", "cost", "channel")]
+    channel = res["channel"]
+    priority = res["ev"] / np.array(ctx.minutes_list)[channel]
+    prio[ie] = priority
+    cols = [res[key].tolist() for key in ("q", "ev", "net", "contacts", "cost")]
     engaged_n = [int(x) for x in ctx.model.engaged_n]
     last = len(engaged_n) - 1
     evidence = [f"learned from {n:,} contacts" if n else "prior" for n in engaged_n]
-    minutes_list, names = ctx.minutes_list, P.CHANNELS
-    streak_l, dloc_l, nloc_l, due_l = (
+    verbs = [f"{R.VERB[name]} " for name in P.CHANNELS]
+    names = P.CHANNELS
+    ids, streak_l, dloc_l, nloc_l, due_l = (
+        lead["id"],
         lead["streak"],
         lead["due_local"],
         lead["now_local"],
         lead["due"],
     )
-    local_when, contact_engaged, money = R.local_when, R.contact_engaged, R.money
-    for j, (i, q, ev, net, contacts, time_cost, ch) in enumerate(
-        zip(ie.tolist(), *cols, strict=True)
+    local_when, money, pct = R.local_when, R.money, R.pct
+    # many engaged leads share a due time, a reply chance, a streak and a channel's cost
+    when_cache: dict = {}
+    due_cache: dict = {}
+    pct_texts: dict = {}
+    middles: dict = {}
+    cost_texts: dict = {}
+    for j, (i, q, ev, net, contacts, time_cost, ch, pr) in enumerate(
+        zip(ie.tolist(), *cols, channel.tolist(), priority.tolist(), strict=True)
     ):
         streak = streak_l[i]
-        priority = ev / minutes_list[ch]
         if net > 0:
-            when = local_when(dloc_l[i], nloc_l[i])
-            reason = contact_engaged(
-                ch, when, q, streak, evidence[min(streak, last)], ev, time_cost, contacts
-            )
+            dl, nl, due = dloc_l[i], nloc_l[i], due_l[i]
+            when = when_cache.get((dl, nl))
+            if when is None:
+                when = when_cache[dl, nl] = local_when(dl, nl)
+            q_text = pct_texts.get(q)
+            if q_text is None:
+                q_text = pct_texts[q] = pct(q)
+            middle = middles.get((streak, contacts))
+            if middle is None:
+                middle = middles[streak, contacts] = R.engaged_middle(
+                    streak, evidence[min(streak, last)], contacts
+                )
+            cost_text = cost_texts.get(time_cost)
+            if cost_text is None:
+                cost_text = cost_texts[time_cost] = money(time_cost)
+            due_dt = due_cache.get(due)
+            if due_dt is None:
+                due_dt = due_cache[due] = _utc(due, UTC)
             d = {
-                "id": None,
+                "id": ids[i],
                 "action": CONTACT,
                 "channel": names[ch],
-                "due": _utc(due_l[i], UTC),
-                "priority": priority,
+                "due": due_dt,
+                "priority": pr,
                 "expected_value": ev,
                 "next_state": None,
                 "revisit_at": None,
-                "reason": reason,
+                "reason": (
+                    f"{verbs[ch]}{when}: engaged lead, {q_text}{middle}{money(ev)} net"
+                    f" after {cost_text} of time."
+                ),
                 "why_not_stop": (
                     f"Keep going: the rest of this conversation is worth {money(net)} net."
                 ),
                 "p_reply": q,
             }
         else:
-            d = _engaged_stop(ctx, lead, res, i, j, q, ev, streak, contacts, time_cost, priority)
+            d = _engaged_stop(ctx, lead, res, i, j, q, ev, streak, contacts, time_cost, pr)
+            d["id"] = ids[i]
         out[i] = d
-        prio[i] = priority
 
 
 def _engaged_stop(ctx, lead, res, i, j, q, ev, streak, contacts, time_cost, priority):

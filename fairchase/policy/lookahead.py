@@ -18,6 +18,8 @@ from .glm import sigmoid
 from .records import WEEK
 
 C = len(P.CHANNELS)
+TRIES_CAP = 14  # the complaint model's count of tries so far stops here
+RECENT_CAP = 6  # and its count of attempts in the week before a try here
 
 
 def schedule_gap(done: np.ndarray, schedule=P.SCHEDULES[0]) -> np.ndarray:
@@ -71,54 +73,50 @@ def lookahead(model, settings, lead, due0, schedule):
     )
     base[:, 0] += lead["agreed"] * model.agreed
     base = base.astype(np.float32)  # single precision halves the memory traffic of the DP
+    # from here on the steps are the outer axis: (H, n) and (H, n, A), so that each step of
+    # the DP below reads contiguous (n, A) blocks (strided slices made it a third slower)
+    base = np.ascontiguousarray(base.T)
     prize = fixed["prize"]
-    n7 = np.minimum(recent_counts(fixed["recent"], planned), 6)
-    c_logit = fixed["c_logit"] + model.c_recent * n7
+    n7 = np.minimum(recent_counts(fixed["recent"], planned), RECENT_CAP)
     act = fixed["act"]
     A = len(act)
-    # annoyance is priced at a cautious (upper) estimate of its risk: with few opt-outs in
-    # the history the risk is uncertain, and a complaint costs more than a missed reply
-    r = n7[:, :, None]
-    caution = P.COMPLAINT_CAUTION * np.sqrt(
-        np.clip(fixed["var0"] + r * (fixed["var1"] + r * model.c_s[1]), 0.0, None)
-    )
-    risk = sigmoid(
-        (c_logit[:, :, None] + model.c_channel[act][None, None, :] + caution).astype(np.float32)
-    )  # (n, H, A)
+    # risk and penalty per (source, tries, attempts in the week before, channel), looked up:
+    # one row of the flattened table per step and lead
+    table = fixed["risk"]
+    row = fixed["risk_row"] + n7.T.astype(np.intp)
+    risk = np.take(table.reshape(-1, A), row, axis=0)  # (H, n, A)
     cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act])
     cost = cost * settings.minute_cost()
-    penalty = risk * settings.complaint_cost + cost[None, None, :]
-    penalty = penalty.astype(np.float32)
+    penalty = (table * settings.complaint_cost + cost).astype(np.float32)
+    penalty = np.take(penalty.reshape(-1, A), row, axis=0)
     chan = model.chan_reply[act].astype(np.float32)
     into = model.switch_into[act].astype(np.float32)
     usable = ((avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
     blocked = np.where(usable, np.float32(0.0), np.float32(-np.inf))
     # a sale later is worth less than a sale sooner (and a slow chase ties up the lead):
     # each wait discounts what follows it
-    disc = np.exp(-gap / P.TIME_PREFERENCE).astype(np.float32)
+    disc = np.ascontiguousarray(np.exp(-gap / P.TIME_PREFERENCE).astype(np.float32).T)
     v_next = np.zeros((n, A), dtype=np.float32)
     # the reply chance of channel c only depends on whether c repeats the previous channel,
     # so each step needs two (n, A) tables instead of one per (previous, next) pair
     for j in range(H - 1, 0, -1):
         if j + 1 < H:
-            v_next *= disc[:, j + 1, None]
-        keep = 1.0 - risk[:, j, :]
-        stay = _step_value(
-            sigmoid(base[:, j, None] + chan), prize[:, j], penalty[:, j], keep, v_next
-        )
+            v_next *= disc[j + 1, :, None]
+        keep = 1.0 - risk[j]
+        stay = _step_value(sigmoid(base[j, :, None] + chan), prize[j], penalty[j], keep, v_next)
         stay += blocked
         move = _step_value(
-            sigmoid(base[:, j, None] + chan + into), prize[:, j], penalty[:, j], keep, v_next
+            sigmoid(base[j, :, None] + chan + into), prize[j], penalty[j], keep, v_next
         )
         move += blocked
         np.maximum(stay, _best_other(move), out=stay)
         v_next = np.maximum(np.float32(0.0), stay, out=stay)
     if H > 1:
-        v_next *= disc[:, 1, None]
+        v_next *= disc[1, :, None]
     moved = (prev[:, None] < C) & (act[None, :] != prev[:, None])
-    h0 = sigmoid(base[:, 0, None] + chan[None, :] + moved * into[None, :])
-    ev0 = h0 * prize[:, 0, None] - penalty[:, 0, :]
-    total0 = ev0 + (1 - h0) * (1 - risk[:, 0, :]) * v_next + blocked
+    h0 = sigmoid(base[0, :, None] + chan[None, :] + moved * into[None, :])
+    ev0 = h0 * prize[0, :, None] - penalty[0]
+    total0 = ev0 + (1 - h0) * (1 - risk[0]) * v_next + blocked
     # per-channel figures on the full channel axis, so a caller can re-choose the channel
     full = {
         "total": np.full((n, C), -np.inf),
@@ -130,10 +128,10 @@ def lookahead(model, settings, lead, due0, schedule):
     full["total"][:, act] = total0
     full["ev"][:, act] = ev0
     full["p"][:, act] = h0
-    full["risk"][:, act] = risk[:, 0, :]
+    full["risk"][:, act] = risk[0]
     full["cost"][:, act] = cost[None, :]
     res = {"all_" + key: arr for key, arr in full.items()}
-    res["prize"] = prize[:, 0]
+    res["prize"] = prize[0]
     res["win"] = fixed["win"][:, 0]
     return pick_channel(res, full["total"].argmax(axis=1))
 
@@ -152,30 +150,49 @@ def _schedule_free(model, settings, lead):
     prize = (win * (lead["value"] * settings.margin)[:, None]).astype(np.float32)
     # annoyance counts every try, including those before a revisit
     tries = lead.get("tries", k)[:, None] + np.arange(settings.horizon)[None, :]
-    c_logit = model.c_base + model.c_attempt * np.minimum(tries, 14) + model.c_source[src][:, None]
     # only the channels some lead in this batch can use
     act = np.array([c for c in range(C) if ((avail >> c) & 1).any()] or [0])
-    # complaint log-odds variance = var0 + r var1 + r^2 s22 for r recent attempts (see fit)
-    a = np.minimum(tries, 14)[:, :, None].astype(np.float32)
-    s_a, s_r, s_ar = (np.float32(x) for x in model.c_s)
-    q0, q1, q2 = (
-        q[src][:, None, :][:, :, act].astype(np.float32)
-        for q in (model.c_q0, model.c_q1, model.c_q2)
-    )
-    var0 = q0 + a * (2 * q1 + a * s_a)
-    var1 = 2 * q2 + 2 * a * s_ar
     return {
         "knum": knum,
-        "var0": var0,
-        "var1": var1,
         "base": base,
         "win": win,
-        "prize": prize,
-        "c_logit": c_logit,
+        "prize": np.ascontiguousarray(prize.T),  # (H, n): step-major, as the DP reads it
+        "risk": risk_table(model, act),
+        # (H, n): the row of the flattened table for (source, tries), no attempt the week before
+        "risk_row": (src * (TRIES_CAP + 1) + np.minimum(tries, TRIES_CAP).T) * (RECENT_CAP + 1),
         "act": act,
         "ref": np.where(k > 0, lead["last_at"], lead["created"]),
         "recent": lead["recent"][:, :6],
     }  # n7 is capped at 6, so 6 attempts suffice
+
+
+def risk_table(model, act):
+    """Complaint risk of a try on each channel in `act` for every source, number of tries so
+    far (0..TRIES_CAP) and attempts in the week before it (0..RECENT_CAP): (S, T, R, A).
+
+    A lead's risk depends on nothing else, so lookahead looks it up instead of computing it
+    for every lead and step. The operations, their order and precision are the ones a single
+    lead's figure would go through, so the values are the same to the last bit.
+    """
+    src = np.arange(len(model.c_source))[:, None, None, None]
+    tries = np.arange(TRIES_CAP + 1)[None, :, None, None]
+    r = np.arange(RECENT_CAP + 1.0)[None, None, :, None]  # attempts in the week before
+    c_logit = model.c_base + model.c_attempt * tries + model.c_source[src]
+    c_logit = c_logit + model.c_recent * r
+    # annoyance is priced at a cautious (upper) estimate of its risk: with few opt-outs in
+    # the history the risk is uncertain, and a complaint costs more than a missed reply.
+    # Complaint log-odds variance = var0 + r var1 + r^2 s22 for r recent attempts (see fit).
+    a = tries.astype(np.float32)
+    s_a, s_r, s_ar = (np.float32(x) for x in model.c_s)
+    q0, q1, q2 = (
+        q[:, act].astype(np.float32)[:, None, None, :] for q in (model.c_q0, model.c_q1, model.c_q2)
+    )
+    var0 = q0 + a * (2 * q1 + a * s_a)
+    var1 = 2 * q2 + 2 * a * s_ar
+    caution = P.COMPLAINT_CAUTION * np.sqrt(
+        np.clip(var0 + r * (var1 + r * model.c_s[1]), 0.0, None)
+    )
+    return sigmoid((c_logit + model.c_channel[act] + caution).astype(np.float32))
 
 
 def _best_other(move):
@@ -248,7 +265,7 @@ def engaged_value(model, settings, src, mask, k, streak, channel, value, n7):
         "contacts": contacts,
         "cost": cost,
         "risk": risk,
-        "prize": prize,
+        "prize": np.ascontiguousarray(prize.T),  # (H, n): step-major, as the DP reads it
         "net": net,
         "ev": net / contacts,
     }

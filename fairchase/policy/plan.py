@@ -246,6 +246,7 @@ def _plan_chunk(ctx: _Context, leads: list):
 
     # ---- assemble (plain Python lists: indexing NumPy scalars one by one is slow) -------
     lead = {
+        "id": b.ids,
         "kind": kind.tolist(),
         "src": src.tolist(),
         "k": b.k.tolist(),
@@ -263,16 +264,21 @@ def _plan_chunk(ctx: _Context, leads: list):
     prio = np.zeros(n)
     out = [None] * n
     if len(io):
-        arrays = {"value": value, "due": due, "due_local": due_local, "now_local": now_local}
+        arrays = {
+            "value": value,
+            "due": due,
+            "due_local": due_local,
+            "now_local": now_local,
+            "rev_due": revisit_due,
+            "rev_local": revisit_local,
+        }
         assemble_silent(ctx, b, arrays, lead, io, res_open, out, prio, crowd)
     if len(ie):
         res_eng["channel"] = eng_channel
         assemble_engaged(ctx, lead, res_eng, ie, out, prio)
-    ids = b.ids
     for i in np.nonzero((kind != OPEN) & (kind != ENGAGED))[0].tolist():
         out[i] = fixed_decision(b, i, int(kind[i]))
-    for decision, lead_id in zip(out, ids, strict=True):
-        decision["id"] = lead_id
+        out[i]["id"] = b.ids[i]
     # per decision: minutes it needs if it is a contact due within a day (else 0), is it new
     minutes = np.zeros(n)
     is_new = np.zeros(n)

@@ -141,17 +141,17 @@ def crowd_revisit(when_text):
 STOP_COST = " is below the cost of your time and the complaint risk ("
 
 
-def contact_engaged(ch, when, q, streak, evidence, ev, cost, contacts):
-    name = CHANNELS[ch]
+def engaged_middle(streak, evidence, contacts):
+    """The part of an engaged lead's contact sentence between its win chance and the worth of
+    a contact (it depends only on the streak: decisions.assemble_engaged shares it)."""
     since = (
         f"after {streak} contact{'s' if streak != 1 else ''} without progress"
         if streak
         else "while the conversation is moving"
     )
     return (
-        f"{VERB[name]} {when}: engaged lead, {pct(q)} chance of a win {since} ({evidence});"
-        f" each of the ~{contacts:.1f} contacts it usually takes is worth {money(ev)} net"
-        f" after {money(cost)} of time."
+        f" chance of a win {since} ({evidence});"
+        f" each of the ~{contacts:.1f} contacts it usually takes is worth "
     )
 
 
