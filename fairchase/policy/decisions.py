@@ -177,18 +177,7 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
                 state, reason = "nurture", reason + nurture_note
             else:
                 state, reason = "closed", reason + closed_note
-            out[i] = {
-                "id": ids[i],
-                "action": STOP,
-                "channel": None,
-                "due": None,
-                "priority": pr,
-                "expected_value": ev,
-                "next_state": state,
-                "revisit_at": revisit_at,
-                "reason": reason,
-                "p_reply": p,
-            }
+            out[i] = stop_decision(ids[i], pr, ev, state, revisit_at, reason, p)
 
 
 def _assemble_crowded(ctx, arrays, ids, io, res, out, priority, crowd, let_go, due_cache):
@@ -233,22 +222,12 @@ def _assemble_crowded(ctx, arrays, ids, io, res, out, priority, crowd, let_go, d
         )
     ]
     for i, chase, pr, ev, p, end, rd in zip(*cols, strict=True):
-        out[i] = {
-            "id": ids[i],
-            "action": STOP,
-            "channel": None,
-            "due": None,
-            "priority": pr,
-            "expected_value": ev,
-            "next_state": "revisit",
-            "revisit_at": revisit_dts[rd],
-            "reason": (
-                f"{head}"
-                f"{(f'${chase:,.0f}' if chase >= 100 else f'${chase:.2f}') if chase >= 0 else money(chase)}"
-                f"{middle}{ends[end]}"
-            ),
-            "p_reply": p,
-        }
+        reason = (
+            f"{head}"
+            f"{(f'${chase:,.0f}' if chase >= 100 else f'${chase:.2f}') if chase >= 0 else money(chase)}"
+            f"{middle}{ends[end]}"
+        )
+        out[i] = stop_decision(ids[i], pr, ev, "revisit", revisit_dts[rd], reason, p)
 
 
 def _win_text(cache, win):
@@ -287,14 +266,28 @@ def _decision(action, channel, due, priority, ev, state, revisit_at, reason):
     }
 
 
+def stop_decision(lead_id, priority, ev, state, revisit_at, reason, p_reply):
+    """A `stop` decision (the contract's fields, in its order)."""
+    return {
+        "id": lead_id,
+        "action": STOP,
+        "channel": None,
+        "due": None,
+        "priority": priority,
+        "expected_value": ev,
+        "next_state": state,
+        "revisit_at": revisit_at,
+        "reason": reason,
+        "p_reply": p_reply,
+    }
+
+
 def _stop(ctx, lead, i, priority, ev, reason, p):
     state = _stop_state(lead, i)
     when = R.local_date(lead["rev_local"][i]) if state == "revisit" else ""
     reason += R.next_state_note(state, when, lead["value"][i])
     revisit_at = utc_datetime(lead["rev_due"][i]) if state == "revisit" else None
-    d = _decision(STOP, None, None, priority, ev, state, revisit_at, reason)
-    d["p_reply"] = p
-    return d
+    return stop_decision(lead["id"][i], priority, ev, state, revisit_at, reason, p)
 
 
 def assemble_engaged(ctx, lead, res, ie, out, prio):
@@ -365,7 +358,6 @@ def assemble_engaged(ctx, lead, res, ie, out, prio):
             }
         else:
             d = _engaged_stop(ctx, lead, res, i, j, q, ev, streak, contacts, time_cost, pr)
-            d["id"] = ids[i]
         out[i] = d
 
 

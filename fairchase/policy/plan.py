@@ -16,17 +16,12 @@ import numpy as np
 
 from . import priors as P
 from .agenda import agenda_order, crowded_day, lift_new_enquiries
+from .columns import parse_leads
 from .decisions import assemble_engaged, assemble_silent, engaged_channel, fixed_decision
 from .fit import fit
 from .lookahead import engaged_value, lookahead, revisit_worth, schedule_gap
 from .model import Model
-from .records import (
-    ENGAGED,
-    OPEN,
-    WEEK,
-    parse_leads,
-    to_ts,
-)
+from .records import ENGAGED, OPEN, WEEK, to_ts
 from .settings import PolicyError, Settings
 from .timing import ContactHours
 

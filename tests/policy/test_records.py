@@ -11,7 +11,8 @@ from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
 from fairchase.policy import Settings, fit, plan
-from fairchase.policy.records import FIELDS, Irregular, parse_records, parse_regular
+from fairchase.policy.columns import Irregular, parse_regular
+from fairchase.policy.records import FIELDS, parse_records
 
 from .strategies import lead_lists
 
