@@ -111,7 +111,7 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def _child(job: str, n: int) -> None:
+def _child(job: str, n: int, repeats: int = 1) -> None:
     """Run one measurement in this process and print a JSON line."""
     from fairchase.policy import fit, plan
 
@@ -139,10 +139,7 @@ def _child(job: str, n: int) -> None:
     model = fit(make_leads(20000, seed=3, finished=True, attempts_mean=4.0))
     leads = make_leads(n, seed=4)
     before = _peak_mb()
-    # a shared VM's core runs the same code up to twice as slow from one minute to the next,
-    # so the smaller batch is planned several times: the best run is what the code costs on an
-    # uncontended core (as `timeit` reports), the median and worst show the host's swing
-    repeats = 5 if n <= 200_000 else 1
+    # a shared VM's core runs the same code up to twice as slow from one minute to the next
     secs, cpus = [], []
     for _ in range(repeats):
         t0, c0 = time.perf_counter(), time.process_time()
@@ -166,9 +163,9 @@ def _child(job: str, n: int) -> None:
     )
 
 
-def _run(job: str, n: int) -> dict:
+def _run(job: str, n: int, repeats: int = 1) -> dict:
     out = subprocess.run(
-        [sys.executable, "-m", "bench.policy_speed", "--child", job, str(n)],
+        [sys.executable, "-m", "bench.policy_speed", "--child", job, str(n), str(repeats)],
         capture_output=True,
         text=True,
         check=True,
@@ -179,11 +176,11 @@ def _run(job: str, n: int) -> dict:
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:
-        _child(argv[1], int(argv[2]))
+        _child(argv[1], int(argv[2]), int(argv[3]) if len(argv) > 3 else 1)
         return 0
     quick = "--quick" in argv
     runs = [
-        ("plan 100,000 open leads", _run("plan", 10_000 if quick else 100_000), 2.0, None),
+        ("plan 100,000 open leads", _run("plan", 10_000 if quick else 100_000, 5), 2.0, None),
         ("plan 1,000,000 open leads", _run("plan", 100_000 if quick else 1_000_000), 30.0, 2048.0),
         ("fit 100,000 leads", _run("fit", 10_000 if quick else 100_000), 20.0, None),
     ]
