@@ -98,11 +98,11 @@ def capture_view(request, key):
     if request.method == "GET":
         form = get_object_or_404(CaptureForm, key=key)
         return render(request, "intake/capture_page.html",
-                      {"form": form, "snippet": snippet_html(form, _base_url(request))})
+                      {"form": form, "snippet": snippet_html(form, _base_url(request), inline_style=False)})
     status, message, _lead, form = _submit(request, key, request.POST)
     if status == 201 and form is not None and form.thanks_url:
         return redirect(form.thanks_url)
-    return render(request, "intake/capture_done.html", {"message": message, "ok": status == 201},
+    return render(request, "intake/capture_done.html", {"message": message, "ok": status == 201, "back_url": request.path},
                   status=200 if status == 201 else status)
 
 
