@@ -10,12 +10,10 @@ the wings).
 
 from __future__ import annotations
 
-import gc
-
 import numpy as np
 
 from . import priors as P
-from .agenda import agenda_order, crowded_day, lift_new_enquiries
+from .agenda import Crowd, agenda_order, crowded_day, lift_new_enquiries
 from .columns import parse_leads
 from .decisions import assemble_engaged, assemble_silent, engaged_channel, fixed_decision
 from .fit import fit
@@ -91,17 +89,11 @@ def plan(model, leads, now, settings=None) -> list[dict]:
     ctx = _Context(model, settings, now_ts, len(leads))
     out: list[dict] = []
     priorities, extras = [], []
-    collecting = gc.isenabled()
-    gc.disable()  # we build millions of small acyclic objects: cycle checks only cost time
-    try:
-        for start in range(0, len(leads), CHUNK):
-            decisions, prio, extra = _plan_chunk(ctx, leads[start : start + CHUNK])
-            out.extend(decisions)
-            priorities.append(prio)
-            extras.append(extra)
-    finally:
-        if collecting:
-            gc.enable()
+    for start in range(0, len(leads), CHUNK):
+        decisions, prio, extra = _plan_chunk(ctx, leads[start : start + CHUNK])
+        out.extend(decisions)
+        priorities.append(prio)
+        extras.append(extra)
     if not out:
         return out
     prio = np.concatenate(priorities)
@@ -152,7 +144,7 @@ def _plan_chunk(ctx: _Context, leads: list):
         due[ie], due_local[ie] = when(np.fmax(now, b.last_at[ie] + eng_gap), ie)
 
     # ---- silent leads: look ahead under each candidate schedule, keep the best ----------
-    res_open = None
+    res_open: dict[str, np.ndarray] = {}
     io = np.nonzero(kind == OPEN)[0]
     if len(io):
         s_io = src[io]
@@ -211,7 +203,8 @@ def _plan_chunk(ctx: _Context, leads: list):
     now_local = np.full(n, now)
     now_local[idx] = now + (due_local - due)[idx]
     # ---- engaged leads: is the rest of the conversation worth it -------------------------
-    res_eng = eng_channel = None
+    res_eng: dict[str, np.ndarray] = {}
+    eng_channel = np.zeros(0, dtype=np.int64)
     engaged_minutes = 0.0
     if len(ie):
         eng_channel = engaged_channel(b.resp_channel[ie], b.avail[ie])
@@ -221,7 +214,7 @@ def _plan_chunk(ctx: _Context, leads: list):
         )
         soon_eng = (res_eng["net"] > 0) & (due[ie] < now + 86400.0)
         engaged_minutes = float(np.array(ctx.minutes_list)[eng_channel][soon_eng].sum())
-    crowd = None
+    crowd = Crowd.quiet(len(io))
     if len(io):
         # when today's contacts need more minutes than there are (after the engaged leads'),
         # the day is shared (a batch bigger than a chunk shares it in proportion)
