@@ -171,17 +171,16 @@ def risk_table(model, act):
     far (0..TRIES_CAP) and attempts in the week before it (0..RECENT_CAP): (S, T, R, A).
 
     A lead's risk depends on nothing else, so lookahead looks it up instead of computing it
-    for every lead and step.
+    for every lead and step. The operations, their order and precision are the ones a single
+    lead's figure would go through, so the values are the same to the last bit.
     """
     src = np.arange(len(model.c_source))[:, None, None, None]
     tries = np.arange(TRIES_CAP + 1)[None, :, None, None]
     r = np.arange(RECENT_CAP + 1.0)[None, None, :, None]  # attempts in the week before
     c_logit = model.c_base + model.c_attempt * tries + model.c_source[src]
     c_logit = c_logit + model.c_recent * r
-    # annoyance is priced at its expected value over the posterior of its log-odds (a normal
-    # with the variance below): E[sigmoid(x)] ~ sigmoid(mean / sqrt(1 + pi var / 8)), MacKay's
-    # approximation. With few opt-outs in the history the variance is large and the expected
-    # risk higher than the risk at the mean; no upper band is added on top.
+    # annoyance is priced at a cautious (upper) estimate of its risk: with few opt-outs in
+    # the history the risk is uncertain, and a complaint costs more than a missed reply.
     # Complaint log-odds variance = var0 + r var1 + r^2 s22 for r recent attempts (see fit).
     a = tries.astype(np.float32)
     s_a, s_r, s_ar = (np.float32(x) for x in model.c_s)
@@ -190,9 +189,10 @@ def risk_table(model, act):
     )
     var0 = q0 + a * (2 * q1 + a * s_a)
     var1 = 2 * q2 + 2 * a * s_ar
-    var = np.clip(var0 + r * (var1 + r * model.c_s[1]), 0.0, None)
-    mean = c_logit + model.c_channel[act]
-    return sigmoid((mean / np.sqrt(1.0 + np.pi * var / 8.0)).astype(np.float32))
+    caution = P.COMPLAINT_CAUTION * np.sqrt(
+        np.clip(var0 + r * (var1 + r * model.c_s[1]), 0.0, None)
+    )
+    return sigmoid((c_logit + model.c_channel[act] + caution).astype(np.float32))
 
 
 def _best_other(move):

@@ -96,6 +96,7 @@ GRACE = 86400.0  # seed 000: a lead who promised to call and did not gets anothe
 COMPLAINT_BASE = logit(0.002)
 COMPLAINT_PER_ATTEMPT = 0.25
 COMPLAINT_PER_RECENT = 0.6  # per attempt in the 7 days before this one
+COMPLAINT_CAUTION = 1.0  # price annoyance at the 84th percentile of its estimated risk
 
 # Engaged leads (seed 002): each contact without progress makes the sale less likely.
 ENGAGED_DECAY = 0.5
