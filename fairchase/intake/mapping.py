@@ -28,7 +28,9 @@ FIELDS = {
 
 
 def _key(header: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (header or "").lower()).strip()
+    # "Enquiry date (Europe/London)": our exports name a time column's zone; the name is the field
+    header = re.sub(r"\s*\([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*\)\s*$", "", header or "")
+    return re.sub(r"[^a-z0-9]+", " ", header.lower()).strip()
 
 
 # Header aliases per field, compared after _key(); the first column to match a field wins.

@@ -123,3 +123,11 @@ def test_the_history_export_imports_back_into_the_same_database_without_duplicat
     path.write_text("".join(lines))
     call_command("import", "--history", str(path), "--owner", "alice")
     assert Lead.objects.count() == 3
+
+
+def test_exporting_the_history_into_a_csv_file_is_refused_with_the_way_out(alice, tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match=r"name the file \.jsonl.*fairchase export leads"):
+        call_command("export", "history", str(tmp_path / "x.csv"))
+    assert not (tmp_path / "x.csv").exists()
