@@ -51,8 +51,9 @@ test-postgres: install system-deps ## Start PostgreSQL on 127.0.0.1:54329 in a t
 bench: install ## Benchmarks: decision core, simulator quality, app speed (tables and ratios)
 	$(PY) -m bench
 
-lint: install ## ruff
+lint: install ## ruff, and mypy on the decision core
 	$(BIN)/ruff check fairchase tests bench
+	$(BIN)/mypy fairchase/policy
 
 fmt: install ## ruff format + import sort
 	$(BIN)/ruff check --fix --select I fairchase tests bench
