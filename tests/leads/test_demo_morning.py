@@ -30,7 +30,9 @@ MOMENTS = [
 @pytest.mark.parametrize("now", MOMENTS, ids=lambda m: m.strftime("%a-%H%M"))
 def test_demo_loaded_at_any_moment_looks_like_a_real_morning(db, now):
     load_demo(n_history=150, n_open=80, seed=11, now=now)
-    assert not Lead.objects.filter(first_response_at__lt=F("created_at")).exists()  # no negative response time
+    assert not Lead.objects.filter(
+        first_response_at__lt=F("created_at")
+    ).exists()  # no negative response time
     assert not Attempt.objects.filter(at__lt=F("lead__created_at")).exists()
     assert not Attempt.objects.filter(at__gt=now).exists()
     pending = Commitment.objects.filter(state=Commitment.State.PENDING)
