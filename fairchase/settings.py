@@ -181,6 +181,10 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+try:  # `collectstatic` fills it; until then WhiteNoise serves from the apps (and must not warn)
+    STATIC_ROOT.mkdir(exist_ok=True)
+except OSError:
+    pass
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
