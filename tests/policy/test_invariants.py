@@ -50,7 +50,7 @@ def zone_of(lead, conf: Settings):
 
 def reachable(lead) -> set:
     given_channels = lead.get("channels")
-    if given_channels:
+    if isinstance(given_channels, list):  # [] given: the lead has no channel at all
         allowed = {c for c in given_channels if c in KNOWN}
     else:
         allowed = {"call", "email"} | ({"text"} if "sms" in lead.get("consents", []) else set())
