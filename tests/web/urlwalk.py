@@ -16,6 +16,7 @@ from django.urls.resolvers import RegexPattern, RoutePattern
 PUBLIC = {
     "login": "the login form",
     "admin:login": "Django admin's own login form",
+    "admin_login": "Django admin's login form, through the app's throttled login",
     "admin:logout": "logging out needs no login (it only ends a session)",
     "outreach:unsubscribe": "opt-out links in emails work without logging in (signed token)",
     "outreach:sms_inbound": "the SMS provider's webhook for replies and STOP (checks its signature)",
