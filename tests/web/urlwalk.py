@@ -27,6 +27,11 @@ PUBLIC = {
     "api:openapi-view": "the API's interactive docs page (no data)",
 }
 
+# Pages only an owner/admin may open (a salesperson gets 403). Each entry says why.
+ADMIN_ONLY = {
+    "outreach:template_add": "templates are shared by the team: only admins create them",
+}
+
 # Views that accept a POST without Django's CSRF token. Each needs a reason (a webhook
 # authenticated by a secret, or an API authenticated by a token rather than a cookie).
 CSRF_EXEMPT = {
