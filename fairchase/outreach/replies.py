@@ -14,10 +14,11 @@ unclear for a person; a "later" or a call without a date is not guessed.
 from __future__ import annotations
 
 import email
-import email.policy
+import email.errors
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import parsedate_to_datetime
 
@@ -48,17 +49,29 @@ class Reading:
 
 
 def parse(raw: bytes | str | Message) -> Message:
+    # The compat32 policy: the default one parses every header into objects, five
+    # times slower, and we only need a few of them as text.
     if isinstance(raw, bytes):
-        return email.message_from_bytes(raw, policy=email.policy.default)
+        return email.message_from_bytes(raw)
     if isinstance(raw, str):
-        return email.message_from_string(raw, policy=email.policy.default)
+        return email.message_from_string(raw)
     return raw
+
+
+def header(msg: Message, name: str) -> str:
+    value = msg.get(name)
+    if value is None:
+        return ""
+    try:
+        return str(make_header(decode_header(str(value))))
+    except (UnicodeDecodeError, LookupError, ValueError, email.errors.HeaderParseError):
+        return str(value)
 
 
 def is_bounce(msg: Message) -> bool:
     if msg.get_content_type() == "multipart/report" and "delivery-status" in str(msg.get_param("report-type") or ""):
         return True
-    return bool(BOUNCE_SENDERS.search(str(msg.get("From") or "")) and BOUNCE_SUBJECT.search(str(msg.get("Subject") or "")))
+    return bool(BOUNCE_SENDERS.search(header(msg, "From")) and BOUNCE_SUBJECT.search(header(msg, "Subject")))
 
 
 def automatic_header(msg: Message) -> str:
@@ -66,12 +79,12 @@ def automatic_header(msg: Message) -> str:
     auto = (msg.get("Auto-Submitted") or "").strip().lower()
     if auto and auto != "no":
         return f"Auto-Submitted: {auto}"
-    for header in ("X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress-Reply"):
-        if msg.get(header):
-            return f"{header}: {msg.get(header)}"
+    for name in ("X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress-Reply"):
+        if msg.get(name):
+            return f"{name}: {msg.get(name)}"
     if (msg.get("Precedence") or "").strip().lower() in ("auto_reply", "auto-reply"):
         return "Precedence: auto_reply"
-    m = cues.AUTO_SUBJECT.search(cues.fold(str(msg.get("Subject") or "")))
+    m = cues.AUTO_SUBJECT.search(cues.fold(header(msg, "Subject")))
     return f"Subject: {m.group(0)}" if m else ""
 
 
@@ -100,48 +113,40 @@ def read_message(raw: bytes | str | Message, zone: str | None = None, received: 
 def read_text(body: str, sent: datetime, zone: str | None = None, *, channel: str = "text", automatic: str = "") -> Reading:
     """Read the words of a message written at `sent` by a lead in `zone`."""
     fresh = new_text(body) if channel == "email" else body.strip()
-    folded = cues.fold(fresh)
+    folded, where = cues.fold_map(fresh)
     today = sent.astimezone(when.zone_of(zone)).date()
     if channel == "text" and cues.carrier_keyword(fresh):
-        return Reading(OPT_OUT, None, f"carrier keyword {fresh.strip()!r}", fresh, language.detect(fresh, "en"))
-    kind, until, evidence, hint = _decide(fresh, folded, today, zone, channel, automatic)
-    lang = language.detect(fresh, hint)
-    if kind in (AUTO_REPLY, LATER, CALL_BACK) and lang != hint and lang not in ("en",):
-        # Dates were read with the hint's language; read them again in the detected one.
-        kind, until, evidence, _ = _decide(fresh, folded, today, zone, channel, automatic, lang)
+        return Reading(OPT_OUT, None, f'carrier keyword "{fresh.strip()}"', fresh, language.detect(fresh, "en"))
+    kind, until, evidence, lang = _decide(fresh, folded, where, today, zone, channel, automatic)
     return Reading(kind, until, evidence[:255], fresh, lang)
 
 
-def _decide(fresh: str, folded: str, today, zone, channel: str, automatic: str, lang: str | None = None):
+def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str, automatic: str):
     opt_out = cues.first(cues.OPT_OUT, folded)
     refusal = cues.first(cues.REFUSAL, folded)
     later = cues.first(cues.LATER, folded)
     call = cues.first(cues.CALL, folded, negatable=True)
     interest = cues.first(cues.INTEREST, folded, negatable=True)
     if interest is None and (yes := cues.AFFIRM.search(folded)):
-        interest = ("", yes.group(0), yes.start())
+        interest = ("", yes.group(0), yes.start(), yes.end())
     unsure = cues.first(cues.UNSURE, folded)
     auto = cues.first(cues.AUTO, folded[:600])
-    hint = lang or cues.language_vote(folded)
-    try:
-        detected = lang or language.detect(fresh, hint)
-    except Exception:
-        detected = hint or "en"
+    detected = language.detect(fresh, cues.language_vote(folded))
     found = when.find_dates(fresh, today, zone, detected)
 
     def said(*found_cues) -> str:
-        return "; ".join(f"{c[1]!r}" for c in found_cues if c)
+        return "; ".join(f'"{cues.original(fresh, where, c[2], c[3])}"' for c in found_cues if c)
 
     # 1. Automatic replies: a header, or their words with nothing a person would add.
     if automatic or (auto and channel == "email" and not (opt_out or refusal or call or interest and not auto)):
         back = when.return_date(fresh, found)
         until = when.to_datetime(back, zone) if back else None
-        evidence = automatic or f"{auto[1]!r}"
-        return AUTO_REPLY, until, evidence + (f"; back {back.words!r}" if back else ""), detected
+        evidence = automatic or said(auto)
+        return AUTO_REPLY, until, evidence + (f'; back "{back.words}"' if back else ""), detected
     if not folded:
         return UNCLEAR, None, "no new text", detected
     if channel == "text" and folded.strip(" .!") in LOCAL_STOP_WORDS:
-        return OPT_OUT, None, f"{fresh.strip()!r}", LOCAL_STOP_WORDS[folded.strip(" .!")]
+        return OPT_OUT, None, f'"{fresh.strip()}"', LOCAL_STOP_WORDS[folded.strip(" .!")]
     positive = interest or call
     # 2. Asked us to stop: final, unless the same words ask for the offer.
     if opt_out:
@@ -155,7 +160,7 @@ def _decide(fresh: str, folded: str, today, zone, channel: str, automatic: str, 
     if refusal:
         softened = cues.SOFTENERS.search(folded) or later
         if date and softened and (later or unsure or cues.SOFTENERS.search(folded)):
-            return LATER, when.to_datetime(date, zone), f"{said(refusal, later)} {date.words!r}", detected
+            return LATER, when.to_datetime(date, zone), f'{said(refusal, later)} "{date.words}"', detected
         if positive or (asks and cues.CONTRAST.search(folded)):
             return UNCLEAR, None, f"refusal with a question: {said(refusal, positive)}", detected
         return NOT_INTERESTED, None, said(refusal), detected
@@ -165,13 +170,13 @@ def _decide(fresh: str, folded: str, today, zone, channel: str, automatic: str, 
         if unsure:
             return UNCLEAR, None, f"unsure: {said(unsure, call)}", detected
         if date.day - today <= CALL_BACK_HORIZON:
-            return CALL_BACK, at, f"{said(call)} {date.words!r}", detected
-        return LATER, at, f"{said(call)} {date.words!r}", detected
+            return CALL_BACK, at, f'{said(call)} "{date.words}"', detected
+        return LATER, at, f'{said(call)} "{date.words}"', detected
     # 5. Not now, with a date: a revisit. A date and nothing else is the same.
     if date and (later or not positive):
         if date.kind in ("today",) and not later:
-            return UNCLEAR, None, f"a day but no ask: {date.words!r}", detected
-        return LATER, when.to_datetime(date, zone), f"{said(later)} {date.words!r}".strip(), detected
+            return UNCLEAR, None, f'a day but no ask: "{date.words}"', detected
+        return LATER, when.to_datetime(date, zone), f'{said(later)} "{date.words}"'.strip(), detected
     if later and not positive:
         return UNCLEAR, None, f"later, but no date: {said(later)}", detected
     # 6. Interest (or a call with no time), unless in doubt.

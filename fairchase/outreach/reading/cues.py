@@ -13,14 +13,48 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+_MARKS = str.maketrans({"’": "'", "‘": "'", "`": "'", "ß": "ss"})
 
 
 def fold(text: str) -> str:
     """Lower case, accents off, one kind of apostrophe, one space between words."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").replace("`", "'").replace("ß", "ss")
-    return " ".join(text.split())
+    return " ".join(_COMBINING.sub("", unicodedata.normalize("NFKD", text.lower())).translate(_MARKS).split())
+
+
+@lru_cache(maxsize=64)  # the sentences of the message being read
+def fold_map(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` and, for each of its characters, where it came from in `text` (so the
+    words that decided can be quoted as the person wrote them)."""
+    out: list[str] = []
+    where: list[int] = []
+    space = True
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not space:
+                out.append(" ")
+                where.append(i)
+            space = True
+            continue
+        space = False
+        folded = "".join(c for c in unicodedata.normalize("NFKD", ch.lower()) if not unicodedata.combining(c))
+        folded = {"’": "'", "‘": "'", "`": "'", "ß": "ss"}.get(folded, folded)
+        out.extend(folded)
+        where.extend([i] * len(folded))
+    if out and out[-1] == " ":
+        out.pop()
+        where.pop()
+    return "".join(out), where
+
+
+def original(text: str, where: list[int], start: int, end: int) -> str:
+    """The words of `text` behind folded[start:end]."""
+    if not where or start >= len(where):
+        return ""
+    return text[where[start]: where[min(end, len(where)) - 1] + 1]
 
 
 def _c(patterns: dict[str, list[str]]) -> dict[str, re.Pattern]:
@@ -158,7 +192,8 @@ INTEREST = _c({
 })
 # A plain yes, only where a sentence starts: "ja" is also Portuguese for "already",
 # "si" Spanish and French for "if".
-AFFIRM = re.compile(r"(?:^|(?<=[.!?,;:] ))(?:yes|yeah|yep|sure|ja|jawohl|oui|si|sim|claro|jazeker)(?=[ ,.!]|$)")
+AFFIRM = re.compile(r"(?:^|(?<=[.!?,;:] ))(?:(?:yes|yeah|yep|sure|jawohl|oui|sim|claro|jazeker)(?=[ ,.!]|$)|"
+                    r"(?:ja|si)(?=[,.!]|$| (?:gerne|gern|bitte|klar|sicher|genau|graag|hoor|prima|natuurlijk|zeker|me interesa|claro|por favor|perfecto|seguro)))")
 # Doubt: a person should read it.
 UNSURE = _c({
     "en": [r"not sure", r"unsure", r"maybe", r"perhaps", r"(?:i'll|i will|let me|need to|have to|got to) (?:think|check|discuss|talk|ask|consult|run it)",
@@ -199,6 +234,8 @@ SOFTENERS = re.compile(
 # A reply that also asks something after turning something down ("..., but do you ...?").
 CONTRAST = re.compile(r"(?<![\w])(?:but|aber|jedoch|mais|pero|mas|maar|sondern)(?![\w])")
 NEGATORS = re.compile(r"(?<![\w])(?:not|no|never|n't|no longer|nicht|kein\w*|pas|plus|jamais|ne|n'|nunca|nao|sem|niet|geen|nooit|nor)(?![\w])|n't")
+THANKS_FOR = re.compile(r"(?:thanks?|thank you|danke|dank) (?:for|fur|voor)(?: (?:your|the|ihr|ihre|ihren|das|je|uw|het|de))?(?: \w+)? $|"
+                        r"(?:merci|gracias|obrigad[oa]|agradeco|agradezco|bedankt) (?:pour|por|pel[oa]|voor)(?: (?:votre|le|la|su|el|o|a|seu|sua|je|uw|het|de))?(?: \w+)? $")
 CARRIER_KEYWORDS = {"stop", "stopall", "quit", "end", "revoke", "opt out", "optout", "opt-out", "cancel", "unsubscribe", "stop all"}
 
 
@@ -216,13 +253,15 @@ def first(patterns: dict[str, re.Pattern], text: str, negatable: bool = False):
             if negatable and negated(text, m):
                 continue
             if best is None or m.start() < best[2]:
-                best = (lang, m.group(0), m.start())
+                best = (lang, m.group(0), m.start(), m.end())
             break
     return best
 
 
 def negated(text: str, m: re.Match) -> bool:
     """A cue inside a negation in the same clause ("not interested", "ça ne nous intéresse pas")."""
+    if THANKS_FOR.search(text[max(0, m.start() - 30): m.start()]):
+        return True  # "thanks for your quote" is no request for one
     before = re.split(r"[.;!?,:]", text[max(0, m.start() - 30): m.start()])[-1]
     after = re.split(r"[.;!?,:]", text[m.end(): m.end() + 12])[0]
     return bool(NEGATORS.search(before) or re.search(r"(?<![\w])(?:pas|plus|nicht|niet|not)(?![\w])", after))

@@ -45,12 +45,17 @@ def body_text(msg: Message) -> str:
     blocks (<blockquote>, Gmail's and Outlook's quote containers) left out."""
     part = msg.get_body(preferencelist=("plain", "html")) if isinstance(msg, EmailMessage) else None
     if part is None:
-        part = next((p for p in msg.walk() if p.get_content_type() in ("text/plain", "text/html")), None)
+        parts = [p for p in msg.walk() if p.get_content_type() in ("text/plain", "text/html")
+                 and not p.get_filename()]
+        part = next((p for p in parts if p.get_content_type() == "text/plain"), parts[0] if parts else None)
     if part is None:
         return ""
     try:
-        text = part.get_content() if isinstance(part, EmailMessage) else part.get_payload(decode=True).decode(
-            part.get_content_charset() or "utf-8", "replace")
+        if isinstance(part, EmailMessage):
+            text = part.get_content()
+        else:
+            payload = part.get_payload(decode=True) or b""
+            text = payload.decode(part.get_content_charset() or "utf-8", "replace")
     except (LookupError, ValueError, AttributeError):
         text = str(part.get_payload())
     if part.get_content_type() == "text/html":

@@ -46,7 +46,7 @@ from zoneinfo import ZoneInfo
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-from .cues import fold
+from .cues import fold, fold_map, original
 
 MONTHS = {name: i for i, names in enumerate([
     "january jan januar janvier janv enero janeiro januari",
@@ -74,6 +74,8 @@ WEEKDAYS = {name: i for i, names in enumerate([
 NUMBERS = {
     **dict.fromkeys("a an one ein eine einen einem einer un une uno una um uma een".split(), 1),
     **dict.fromkeys("two zwei deux dos dois duas twee couple paar".split(), 2),
+    **dict.fromkeys(["a couple", "a couple of", "couple of", "un par", "um par", "ein paar", "een paar", "a few", "unos cuantos",
+                     "unas cuantas", "uns quantos", "umas quantas", "quelques-unes"], 2),
     **dict.fromkeys("three drei trois tres drie few several some einige einigen quelques unos unas uns umas alguns algumas algunos algunas enkele".split(), 3),
     **dict.fromkeys("four vier quatre cuatro quatro".split(), 4), **dict.fromkeys("five funf cinq cinco vijf".split(), 5),
     **dict.fromkeys("six sechs seis zes".split(), 6), **dict.fromkeys("eight acht huit ocho oito".split(), 8),
@@ -111,11 +113,11 @@ PATTERNS = [
     ("tomorrow", r"tomorrow|(?<!guten )(?<!am )(?<!heute )morgen(?!s)\w*|demain|(?<!la )(?<!de )manana|amanha"),
     ("today", r"today|this (?:afternoon|morning|evening)|heute|aujourd'hui|cet apres-midi|ce soir|hoy|esta tarde|hoje|vandaag|vanmiddag|vanavond"),
     ("weekday", rf"(?<![\w-])(?P<weekday>{_WEEKDAY_RE})(?:ochtend|middag|avond|morgen|nachmittag|vormittag|abend)?(?![\w])"),
+    ("unit_or_two", rf"(?P<unit>{_UNIT_RE}) (?:or|of|ou|o|oder) (?P<n>two|twee|deux|dos|dois|zwei|three|drie|trois|tres|drei)"),
     ("relative", rf"(?<!every )(?<!alle )(?<!toutes les )(?<!tous les )(?<!cada )(?<!om de )(?<!elke )"
                  rf"(?:in|within|for|after|in about|in around|dans|d'ici|pendant|apres|dentro de|en|durante|por|daqui a|em|por|uber|nach|fur|binnen|over|na|voor)"
                  rf"(?: (?:about|around|roughly|approximately|ungefahr|etwa|circa|rund|environ|a peu pres|unos|unas|uns|umas|cerca de|ongeveer|zo'n|een))?"
                  rf" (?P<n>{_NUM_RE})(?: (?:more|of|de|d'|ou|o|oder))? (?P<unit>{_UNIT_RE})(?! ago| geleden| atras| her)(?![\w])"),
-    ("unit_or_two", rf"(?P<unit>{_UNIT_RE}) (?:or|of|ou|o|oder) (?P<n>two|twee|deux|dos|dois|zwei|three|drie|trois|tres|drei)"),
     ("half_year", r"half a year|six months|halbes jahr|six mois|medio ano|meio ano|seis meses|half jaar|halfjaar"),
     ("quarter_n", r"(?<![\w])q(?P<q>[1-4])(?![\w])|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|ersten|zweiten|dritten|vierten|erstes|zweites|drittes|viertes|premier|deuxieme|second|troisieme|quatrieme|primer|segundo|tercer|cuarto|primeiro|terceiro|quarto|eerste|tweede|derde|vierde) (?:quarter|quartal|trimestre|kwartaal)"),
     ("next_quarter", r"next quarter|nachsten quartal|nachstes quartal|kommenden quartal|prochain trimestre|trimestre prochain|proximo trimestre|trimestre que viene|volgend kwartaal|komend kwartaal"),
@@ -313,10 +315,15 @@ def _explicit(sentence: str, folded: str, today: date, zone: str | None, lang: s
         if any(f.start <= m.start() < f.start + len(fold(f.words)) for f in found):
             continue
         g = m.groupdict()
-        day, month = int(g["d"] or g["d2"]), MONTHS[g["m"] or g["m2"]]
-        if 1 <= day <= 31:
+        if g["d3"]:
+            a, b = int(g["d3"]), int(g["m3"])
+            day, month = (b, a) if (zone or "").startswith("America/") and lang == "en" else (a, b)
+            year = g["y3"] and (int(g["y3"]) + 2000 if len(g["y3"]) == 2 else int(g["y3"]))
+        else:
+            day, month, year = int(g["d"] or g["d2"]), MONTHS[g["m"] or g["m2"]], g["y"] and int(g["y"])
+        if 1 <= day <= 31 and 1 <= month <= 12:
             try:
-                d = date(int(g["y"]), month, day) if g.get("y") else _next(month, day, today - timedelta(days=1))
+                d = date(year, month, day) if year else _next(month, day, today - timedelta(days=1))
             except ValueError:
                 continue
             found.append(Found(d, sentence[m.start(): m.end()], "explicit", m.start()))
@@ -326,7 +333,8 @@ def _explicit(sentence: str, folded: str, today: date, zone: str | None, lang: s
 HOLIDAY_KINDS = {"easter", "christmas", "new_year", "holidays", "season", "summer_holidays"}
 OWN_EXPLICIT = re.compile(
     rf"(?<![\w])(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|e|o|º|\.)?\s+(?:de\s+|of\s+)?(?P<m>{_MONTH_RE})\.?(?:\s+(?:de\s+)?(?P<y>\d{{4}}))?"
-    rf"|(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\w])")
+    rf"|(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<d3>\d{{1,2}})[./](?P<m3>\d{{1,2}})(?:[./](?P<y3>(?:20)?\d{{2}}))?(?=[.\s,;!?)]|$))(?![\w/])")
 SENTENCE = re.compile(r"(?<=[!?;\n])\s+|(?<=[^\d\s][.])\s+")
 
 
@@ -355,7 +363,7 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
                 if d is None:
                     continue
                 spans.append((m.start(), m.end()))
-                out.append(Found(d, m.group(0), kind, offset + m.start(), _hour(folded[m.start(): m.start() + 60]) if SPECIFICITY[kind] <= 1 else None))
+                out.append(Found(d, original(sentence, fold_map(sentence)[1], m.start(), m.end()), kind, offset + m.start(), _hour(folded[m.start(): m.start() + 60]) if SPECIFICITY[kind] <= 1 else None))
         offset += len(folded) + 1
     return [f for f in out if f.day >= today]
 
