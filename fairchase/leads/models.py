@@ -174,6 +174,8 @@ class Lead(models.Model):
     attempt_count = models.PositiveIntegerField(default=0)
     last_attempt_at = models.DateTimeField(null=True, blank=True)
     first_response_at = models.DateTimeField(null=True, blank=True, help_text="Our first attempt.")
+    # Their side: a reply is not an attempt of ours (it marks our latest attempt `replied`).
+    responded_at = models.DateTimeField(null=True, blank=True, help_text="When the lead last wrote back.")
     # The plan, written from fairchase.policy.plan on every event.
     next_action = models.CharField(max_length=8, choices=NextAction.choices, blank=True, default="")
     next_channel = models.CharField(max_length=8, blank=True)

@@ -73,6 +73,9 @@ class OutboundMessage(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     # Who asked for it: a person (suggest mode) or None (automatic mode, the worker).
     queued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    # The person confirmed sending outside contact hours or past the weekly cap (never an
+    # opt-out or a suppressed address: those are refused whoever asks).
+    override = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=tz.now)
     claimed_at = models.DateTimeField(null=True, blank=True)
     claimed_by = models.CharField(max_length=100, blank=True)
@@ -88,6 +91,13 @@ class OutboundMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} to {self.to} ({self.state})"
+
+    @property
+    def held(self) -> bool:
+        """Queued and waiting for contact hours or the weekly cap (a person may confirm it)."""
+        from .outbox import HELD
+
+        return self.state == self.State.QUEUED and self.error in HELD.values()
 
     @property
     def is_pending(self) -> bool:

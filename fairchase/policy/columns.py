@@ -167,7 +167,7 @@ def parse_regular(leads, src_index, pooled_src, sig_bits, tz_index, now_ts):
         g = leads[i].get
         channels, commitment = g("channels"), g("commitment")
         until, revisit_at = g("paused_until"), g("revisit_at")
-        if channels and isinstance(channels, SEQUENCES):
+        if isinstance(channels, SEQUENCES):  # [] means none: never contacted
             own_channels[i] = channel_bits(channels)
         if commitment:
             commit_at[i], commit_by[i] = read_commitment(commitment)

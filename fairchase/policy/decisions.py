@@ -30,9 +30,9 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
     prio[io] = priority
     due_cache: dict = {}  # many leads share a due time (e.g. "now"): share the datetime too
     if crowd is not None:
-        let_go = ~np.isnan(crowd[0])  # let go for today's crowd, not for its own worth
-        _assemble_crowded(ctx, arrays, lead["id"], io, res, out, priority, crowd, let_go, due_cache)
-        rest = np.flatnonzero(~let_go)
+        left_out = ~np.isnan(crowd.chase)  # left out of today for the crowd, not for its worth
+        _assemble_crowded(ctx, arrays, lead["id"], io, res, out, priority, crowd, due_cache)
+        rest = np.flatnonzero(~left_out)
     else:
         rest = np.arange(len(io))
     waited = ctx.now - b.created[io]
@@ -180,54 +180,47 @@ def assemble_silent(ctx, b, arrays, lead, io, res, out, prio, crowd=None):
             out[i] = stop_decision(ids[i], pr, ev, state, revisit_at, reason, p)
 
 
-def _assemble_crowded(ctx, arrays, ids, io, res, out, priority, crowd, let_go, due_cache):
-    """Stops for the silent leads `let_go` (a mask over io) let go for today's crowd: they
-    all come back (revisit), whatever they are worth."""
-    sel = np.flatnonzero(let_go)
+def _assemble_crowded(ctx, arrays, ids, io, res, out, priority, crowd, due_cache):
+    """Decisions for the silent leads a crowded day leaves out of today: `wait` in the wings
+    with the day their turn comes, or `stop` into a revisit for those whose turn comes too
+    late (crowd.let_go)."""
+    sel = np.flatnonzero(~np.isnan(crowd.chase))
     if not len(sel):
         return
-    channel = res["channel"][sel]
-    rev_local = arrays["rev_local"][io[sel]]
-    # what follows the chase figure depends only on the worth of the lead's minutes (today's
-    # price times the channel's minutes), the channel and the local revisit day; the revisit
-    # time only on the lead's zone: a handful of each per batch, built once, picked by index
-    _, worth_of = np.unique(crowd[0][sel], return_inverse=True)
-    _, day_of = np.unique(rev_local.astype(np.int64) // 86400, return_inverse=True)
-    code = (worth_of * len(P.CHANNELS) + channel) * (day_of.max() + 1) + day_of
-    _, first, end_of = np.unique(code, return_index=True, return_inverse=True)
-    head, middle, tail = R.CROWD
-    money, minutes = R.money, ctx.minutes_list
-    worth_l, channel_l, rev_local_l = crowd[0][sel].tolist(), channel.tolist(), rev_local.tolist()
-    ends = [
-        f"{money(worth_l[j])} its {minutes[channel_l[j]]:g}{tail}"
-        f"{R.crowd_revisit(R.local_date(rev_local_l[j]))}"
-        for j in first.tolist()
-    ]
-    revisits, revisit_of = np.unique(arrays["rev_due"][io[sel]], return_inverse=True)
-    revisit_dts = []
-    for rd in revisits.tolist():
-        if rd not in due_cache:
-            due_cache[rd] = _utc(rd, UTC)
-        revisit_dts.append(due_cache[rd])
+    dates: dict = {}
+    weeks = ctx.settings.revisit_days / 7.0
+
+    def date_of(local_ts):
+        day = int(local_ts) // 86400
+        if day not in dates:
+            dates[day] = R.local_date(local_ts)
+        return dates[day]
+
     cols = [
         x.tolist()
         for x in (
             io[sel],
-            crowd[1][sel],
+            crowd.chase[sel],
+            crowd.let_go[sel],
+            crowd.reach_local[sel],
+            arrays["rev_local"][io[sel]],
+            arrays["rev_due"][io[sel]],
             priority[sel],
             res["ev"][sel],
             res["p"][sel],
-            end_of,
-            revisit_of,
         )
     ]
-    for i, chase, pr, ev, p, end, rd in zip(*cols, strict=True):
-        reason = (
-            f"{head}"
-            f"{(f'${chase:,.0f}' if chase >= 100 else f'${chase:.2f}') if chase >= 0 else money(chase)}"
-            f"{middle}{ends[end]}"
-        )
-        out[i] = stop_decision(ids[i], pr, ev, "revisit", revisit_dts[rd], reason, p)
+    for i, chase, gone, reach_local, rev_local, rev_due, pr, ev, p in zip(*cols, strict=True):
+        if gone:
+            if rev_due not in due_cache:
+                due_cache[rev_due] = _utc(rev_due, UTC)
+            reason = R.let_go_for_crowd(chase, date_of(rev_local), weeks)
+            out[i] = stop_decision(ids[i], pr, ev, "revisit", due_cache[rev_due], reason, p)
+        else:
+            reason = R.in_the_wings(chase, date_of(reach_local))
+            out[i] = _decision(WAIT, None, None, pr, ev, None, None, reason)
+            out[i]["id"] = ids[i]
+            out[i]["p_reply"] = p
 
 
 def _win_text(cache, win):

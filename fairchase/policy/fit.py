@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from . import priors as P
-from .blas import one_blas_thread
 from .buckets import age_bucket, spacing_bucket
 from .deals import fit_engaged, fit_values
 from .glm import aggregate, fit_logistic
@@ -47,7 +47,8 @@ def fit(history, settings=None) -> Model:
         [sum(1 for lead in leads if name in lead["signals"]) for name in signals], dtype=float
     )
     weights = src_n[:S] / src_n[:S].sum() if src_n[:S].sum() > 0 else np.zeros(S)
-    with one_blas_thread():
+    # our matrices are ~100x100: a BLAS thread pool costs more than it saves there
+    with threadpool_limits(limits=1, user_api="blas"):
         _fit_reply(model, rows, S, G, weights)
         _fit_win(model, rows, S, G)
         _fit_complaint(model, rows, S)

@@ -10,12 +10,10 @@ the wings).
 
 from __future__ import annotations
 
-import gc
-
 import numpy as np
 
 from . import priors as P
-from .agenda import agenda_order, crowded_day, lift_new_enquiries
+from .agenda import Crowd, agenda_order, crowded_day, lift_new_enquiries
 from .columns import parse_leads
 from .decisions import assemble_engaged, assemble_silent, engaged_channel, fixed_decision
 from .fit import fit
@@ -91,17 +89,11 @@ def plan(model, leads, now, settings=None) -> list[dict]:
     ctx = _Context(model, settings, now_ts, len(leads))
     out: list[dict] = []
     priorities, extras = [], []
-    collecting = gc.isenabled()
-    gc.disable()  # we build millions of small acyclic objects: cycle checks only cost time
-    try:
-        for start in range(0, len(leads), CHUNK):
-            decisions, prio, extra = _plan_chunk(ctx, leads[start : start + CHUNK])
-            out.extend(decisions)
-            priorities.append(prio)
-            extras.append(extra)
-    finally:
-        if collecting:
-            gc.enable()
+    for start in range(0, len(leads), CHUNK):
+        decisions, prio, extra = _plan_chunk(ctx, leads[start : start + CHUNK])
+        out.extend(decisions)
+        priorities.append(prio)
+        extras.append(extra)
     if not out:
         return out
     prio = np.concatenate(priorities)
@@ -152,7 +144,7 @@ def _plan_chunk(ctx: _Context, leads: list):
         due[ie], due_local[ie] = when(np.fmax(now, b.last_at[ie] + eng_gap), ie)
 
     # ---- silent leads: look ahead under each candidate schedule, keep the best ----------
-    res_open = None
+    res_open: dict[str, np.ndarray] = {}
     io = np.nonzero(kind == OPEN)[0]
     if len(io):
         s_io = src[io]
@@ -206,22 +198,33 @@ def _plan_chunk(ctx: _Context, leads: list):
             return best
 
         res_open = look(None, settings)
-        # when today's contacts need more minutes than there are, they are re-planned at what
-        # a minute is worth today (a batch bigger than a chunk shares the day's minutes)
-        budget = settings.daily_minutes * n / max(ctx.n_total, n)
-        crowd = crowded_day(res_open, look, len(schedules), settings, ctx.minutes_list, budget, now)
         due[io], due_local[io] = res_open["due"], res_open["due_local"]
     idx = np.nonzero(live)[0]
     now_local = np.full(n, now)
     now_local[idx] = now + (due_local - due)[idx]
     # ---- engaged leads: is the rest of the conversation worth it -------------------------
-    res_eng = eng_channel = None
+    res_eng: dict[str, np.ndarray] = {}
+    eng_channel = np.zeros(0, dtype=np.int64)
+    engaged_minutes = 0.0
     if len(ie):
         eng_channel = engaged_channel(b.resp_channel[ie], b.avail[ie])
         n7 = ((due[ie, None] - b.recent[ie] < WEEK) & (due[ie, None] >= b.recent[ie])).sum(axis=1)
         res_eng = engaged_value(
             model, settings, src[ie], mask[ie], b.k[ie], b.streak[ie], eng_channel, value[ie], n7
         )
+        soon_eng = (res_eng["net"] > 0) & (due[ie] < now + 86400.0)
+        engaged_minutes = float(np.array(ctx.minutes_list)[eng_channel][soon_eng].sum())
+    crowd = Crowd.quiet(len(io))
+    if len(io):
+        # when today's contacts need more minutes than there are (after the engaged leads'),
+        # the day is shared (a batch bigger than a chunk shares it in proportion)
+        budget = max(0.0, settings.daily_minutes * n / max(ctx.n_total, n) - engaged_minutes)
+        crowd = crowded_day(res_open, look, len(schedules), settings, ctx.minutes_list, budget, now)
+        wings = crowd.waiting
+        if wings.any():
+            crowd.reach[wings], crowd.reach_local[wings] = ctx.hours.clip_grouped(
+                crowd.reach[wings], b.tz[io][wings], ctx.zones
+            )
     worth_revisit, _ = revisit_worth(
         model, settings, src, mask, value, b.tries, b.created, now + settings.revisit_days * 86400.0
     )
@@ -280,7 +283,7 @@ def _plan_chunk(ctx: _Context, leads: list):
     per_channel = np.array(ctx.minutes_list)
     soon = due < now + 86400.0
     if len(io):
-        go = (res_open["v"] > 0) & soon[io]
+        go = (res_open["v"] > 0) & soon[io] & ~crowd.waiting
         minutes[io] = np.where(go, per_channel[res_open["channel"]], 0.0)
         is_new[io] = (b.k[io] == 0) & np.isnan(b.last_at[io])
     if len(ie):

@@ -125,17 +125,21 @@ def stop_fragments(ch, src, k, evidence):
     )
 
 
-# Why a lead worth chasing on a quiet day is let go on a crowded one (the worth of its chase,
-# the worth of its minutes today and how many go around these parts).
-CROWD = (
-    "Stop for now: everything its next tries may bring is worth ",
-    " at your own cost, less than the ",
-    " minutes earn on better leads today: there are not enough minutes for every lead.",
-)
+def in_the_wings(chase, when_text):
+    """A lead worth chasing that today's minutes do not reach: it waits for its turn."""
+    return (
+        f"Wait: today's minutes go to leads worth more per minute; at this pace its turn"
+        f" comes around {when_text}. Its next tries are worth {money(chase)} at your own cost."
+    )
 
 
-def crowd_revisit(when_text):
-    return f" Back on the list around {when_text}, when today's crowd has passed."
+def let_go_for_crowd(chase, when_text, weeks):
+    """A lead whose turn would come only after weeks of better leads: it comes back later."""
+    return (
+        f"Stop for now: its next tries are worth {money(chase)} at your own cost, but at this"
+        f" pace better leads fill your minutes for more than {weeks:.0f} weeks: there are not enough"
+        f" minutes for every lead. Back on the list around {when_text}."
+    )
 
 
 STOP_COST = " is below the cost of your time and the complaint risk ("

@@ -281,7 +281,7 @@ def parse_records(leads, src_index, pooled_src, sig_bits, tz_index, now_ts):
             )
             kind = CLOSED_KIND if status in CLOSED else (ENGAGED if status == "engaged" else OPEN)
 
-            if channels and isinstance(channels, SEQUENCES):
+            if isinstance(channels, SEQUENCES):  # [] means none: never contacted
                 reachable = channel_bits(channels)
             else:
                 channels = None

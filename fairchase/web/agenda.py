@@ -213,7 +213,11 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
 
     # status = 'open' is in the term itself, so the count never leaves the index.
     new_qs = (visible_leads(user) if owner is None else visible_leads(user).filter(owner=owner)).filter(NEW_TERM)
-    for lead in rows.filter(NEW_TERM)[:NEW_LIMIT]:
+    # A new enquiry is one to answer only when the plan says contact: a person who opted
+    # out or bounced earlier (every address suppressed) is planned "stop" and is listed
+    # with the leads to let go, never as a call to make.
+    new_qs = new_qs.filter(CONTACT_TERM)
+    for lead in rows.filter(NEW_TERM).filter(CONTACT_TERM)[:NEW_LIMIT]:
         r = row(lead, "new")
         r.waited = max(timedelta(0), now - lead.created_at)
         agenda.new.append(r)
@@ -251,9 +255,8 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     complete = complete and fetched < limit
     agenda.due_total = fetched if complete else _capped_count(due_qs, limit, limit)
 
-    stop_qs = base.filter(STOP_TERM).exclude(status=Status.OPEN, attempt_count=0)
-    agenda.let_go = [row(lead, "let_go") for lead in
-                     rows.filter(STOP_TERM).exclude(status=Status.OPEN, attempt_count=0)[:LET_GO_LIMIT]]
+    stop_qs = base.filter(STOP_TERM)
+    agenda.let_go = [row(lead, "let_go") for lead in rows.filter(STOP_TERM)[:LET_GO_LIMIT]]
     agenda.let_go_total = _capped_count(stop_qs, len(agenda.let_go), LET_GO_LIMIT)
     agenda.has_leads = bool(agenda.new or agenda.commitments or agenda.due_total or agenda.let_go) or base.exists()
     return agenda
