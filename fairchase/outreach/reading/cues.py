@@ -15,7 +15,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 _MARKS = str.maketrans({"’": "'", "‘": "'", "`": "'", "ß": "ss"})
 
@@ -176,7 +175,7 @@ INTEREST = _c({
            r"(?:let's|lets|happy to|keen to|ready to) (?:go ahead|proceed|do it|move forward|book|get started|start)", r"go ahead", r"go for it",
            r"when (?:can|could|would) (?:you|we) (?:start|come|begin|do)", r"next steps?", r"(?:that|this) works", r"works for (?:us|me)", r"count (?:me|us) in",
            r"sign (?:me|us) up", r"(?:we'd|i'd|we would|i would) (?:like|love) to", r"looking forward", r"perfect", r"great", r"still (?:keen|interested)",
-           r"do you (?:also )?(?:do|offer|have|provide)"],
+           r"do you (?:also )?(?:do|offer|provide)"],
     "de": [r"interessiert", r"interesse", r"klingt (?:gut|super|prima)", r"gerne?", r"(?:schicken|senden) sie (?:mir|uns)", r"angebot",
            r"was (?:kostet|wurde|wurden|wird)", r"kosten", r"preis\w*", r"wann (?:konnen|konnten) sie", r"machen wir", r"nehmen (?:das|ihr) angebot",
            r"passt", r"einverstanden", r"super", r"bieten sie (?:auch )?"],

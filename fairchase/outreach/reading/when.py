@@ -74,8 +74,8 @@ WEEKDAYS = {name: i for i, names in enumerate([
 NUMBERS = {
     **dict.fromkeys("a an one ein eine einen einem einer un une uno una um uma een".split(), 1),
     **dict.fromkeys("two zwei deux dos dois duas twee couple paar".split(), 2),
-    **dict.fromkeys(["a couple", "a couple of", "couple of", "un par", "um par", "ein paar", "een paar", "a few", "unos cuantos",
-                     "unas cuantas", "uns quantos", "umas quantas", "quelques-unes"], 2),
+    **dict.fromkeys(["a couple", "a couple of", "couple of", "un par", "um par", "ein paar", "een paar"], 2),
+    **dict.fromkeys(["a few", "unos cuantos", "unas cuantas", "uns quantos", "umas quantas"], 3),
     **dict.fromkeys("three drei trois tres drie few several some einige einigen quelques unos unas uns umas alguns algumas algunos algunas enkele".split(), 3),
     **dict.fromkeys("four vier quatre cuatro quatro".split(), 4), **dict.fromkeys("five funf cinq cinco vijf".split(), 5),
     **dict.fromkeys("six sechs seis zes".split(), 6), **dict.fromkeys("eight acht huit ocho oito".split(), 8),
@@ -149,7 +149,8 @@ SPECIFICITY = {"explicit": 0, "next_week_day": 0, "weekday_next_week": 0, "after
                "after_season": 4, "season": 4, "easter": 4, "christmas": 4, "new_year": 4, "holidays": 4}
 TIME = re.compile(
     r"(?<![\w.:/])(?:(?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2}))? ?(?P<ap>am|pm|a\.m\.|p\.m\.)|(?:at|um|a las|as|a|om|vers|gegen|around|rond|por volta das|hacia las|after|nach|apres|depois das|despues de las|na)"
-    r" (?P<h2>\d{1,2})(?:[:.h](?P<mi2>\d{2}))?(?: ?(?:uhr|h|uur|heures|horas))?|(?P<h3>\d{1,2})(?:[:.h](?P<mi3>\d{2})| ?h(?![\w])| ?uhr| ?uur))")
+    rf" (?P<h2>\d{{1,2}})(?:[:.h](?P<mi2>\d{{2}}))?(?: ?(?:uhr|h|uur|heures|horas))?(?![\w./-])(?!\.? ?(?:de |of )?(?:{_MONTH_RE})(?![\w]))"
+    r"|(?P<h3>\d{1,2})(?:[:.h](?P<mi3>\d{2})| ?h(?![\w])| ?uhr| ?uur))")
 PARTS_OF_DAY = [(re.compile(r"morning|vormittag|morgens|matin|(?:la|de) manana|manha|ochtend|'s ochtends"), time(9, 0)),
                 (re.compile(r"lunch|mittag(?!s)|midi(?!-)"), time(12, 0)),
                 (re.compile(r"afternoon|nachmittag|apres-midi|(?:la|de) tarde|middag"), time(14, 0)),
@@ -284,7 +285,8 @@ def _dateparser_settings(order: str) -> dict:
             "REQUIRE_PARTS": ["day", "month"], "RETURN_AS_TIMEZONE_AWARE": False}
 
 
-EXPLICIT_HINT = re.compile(rf"\d{{1,2}}\s*[./-]\s*\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th|er|e|o|º|\.)?\s+(?:de\s+|of\s+)?(?:{_MONTH_RE})(?![\w])|(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?![\d])|\d{{4}}-\d{{2}}-\d{{2}}")
+# Numbers with dots are dates only with the second dot ("23.03.", "1.5 million" is not May).
+EXPLICIT_HINT = re.compile(rf"(?<![\d.,])(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?)(?![\d,])|\d{{1,2}}(?:st|nd|rd|th|er|e|o|º|\.)?\s+(?:de\s+|of\s+)?(?:{_MONTH_RE})(?![\w])|(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?![\d])|\d{{4}}-\d{{2}}-\d{{2}}")
 
 
 def _explicit(sentence: str, folded: str, today: date, zone: str | None, lang: str) -> list[Found]:
@@ -316,7 +318,8 @@ def _explicit(sentence: str, folded: str, today: date, zone: str | None, lang: s
             continue
         g = m.groupdict()
         if g["d3"]:
-            a, b = int(g["d3"]), int(g["m3"])
+            g["y3"] = g["y3"] or g["y4"]
+            a, b = int(g["d3"]), int(g["m3"] or g["m4"])
             day, month = (b, a) if (zone or "").startswith("America/") and lang == "en" else (a, b)
             year = g["y3"] and (int(g["y3"]) + 2000 if len(g["y3"]) == 2 else int(g["y3"]))
         else:
@@ -334,7 +337,7 @@ HOLIDAY_KINDS = {"easter", "christmas", "new_year", "holidays", "season", "summe
 OWN_EXPLICIT = re.compile(
     rf"(?<![\w])(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|e|o|º|\.)?\s+(?:de\s+|of\s+)?(?P<m>{_MONTH_RE})\.?(?:\s+(?:de\s+)?(?P<y>\d{{4}}))?"
     rf"|(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"|(?P<d3>\d{{1,2}})[./](?P<m3>\d{{1,2}})(?:[./](?P<y3>(?:20)?\d{{2}}))?(?=[.\s,;!?)]|$))(?![\w/])")
+    rf"|(?<![\d.,])(?P<d3>\d{{1,2}})(?:/(?P<m3>\d{{1,2}})(?:/(?P<y3>(?:20)?\d{{2}}))?|\.(?P<m4>\d{{1,2}})\.(?P<y4>(?:20)?\d{{2}})?)(?![\d,]))(?![\w/])")
 SENTENCE = re.compile(r"(?<=[!?;\n])\s+|(?<=[^\d\s][.])\s+")
 
 
