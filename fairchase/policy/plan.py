@@ -14,12 +14,12 @@ import numpy as np
 
 from . import priors as P
 from .agenda import Crowd, agenda_order, crowded_day, lift_new_enquiries
-from .columns import parse_leads
+from .batch import lead_batch
 from .decisions import assemble_engaged, assemble_silent, engaged_channel, fixed_decision
 from .fit import fit
 from .lookahead import engaged_value, lookahead, revisit_worth, schedule_gap
 from .model import Model
-from .records import ENGAGED, OPEN, WEEK, to_ts
+from .records import ENGAGED, OPEN, WEEK, read_book, to_ts
 from .settings import PolicyError, Settings
 from .timing import ContactHours
 
@@ -103,7 +103,7 @@ def plan(model, leads, now, settings=None) -> list[dict]:
 
 def _plan_chunk(ctx: _Context, leads: list):
     model, settings, now = ctx.model, ctx.settings, ctx.now
-    b = parse_leads(leads, ctx.src_index, model.pooled, ctx.sig_bits, ctx.tz_index, now)
+    b = lead_batch(read_book(leads), ctx.src_index, model.pooled, ctx.sig_bits, ctx.tz_index, now)
     ctx.sync_zones()
     n = b.n
     kind = b.kind
