@@ -66,7 +66,7 @@ def _stop(facts: Facts, i: int, priority: float, ev: float, reason: str, p: floa
         reason += R.next_state_note("revisit", when, facts.value[i])
         revisit_at = _utc(facts.revisit_due[i])
         return _decision(facts.ids[i], STOP, priority, ev, reason, next_state="revisit",
-                         revisit_at=revisit_at, p_reply=p)  # fmt: skip
+                         revisit_at=revisit_at, p_reply=p)
     state = "nurture" if facts.mailing[i] else "closed"
     reason += R.next_state_note(state, "", 0.0)
     return _decision(facts.ids[i], STOP, priority, ev, reason, next_state=state, p_reply=p)
@@ -88,29 +88,26 @@ def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: dict, crowd: Crowd,
     minutes = np.array(ctx.minutes_list)
     priority = res["ev"] / minutes[res["channel"]]
     left_out = ~np.isnan(crowd.chase)  # left out of today for the crowd, not for its worth
-    cols = zip(
-        *(x.tolist() for x in (io, res["channel"], res["p"], res["ev"], res["v"], res["gross"]
-          , res["cost"], res["win"], res["risk"], priority, left_out, crowd.chase
-          , crowd.let_go, crowd.reach_local)),
-        strict=True,
-    )  # fmt: skip
+    keys = ("channel", "p", "ev", "v", "gross", "cost", "win", "risk")
+    arrays = (io, *(res[key] for key in keys), priority, left_out, crowd.chase, crowd.let_go)
+    cols = zip(*(x.tolist() for x in (*arrays, crowd.reach_local)), strict=True)
     cost_of_complaint = ctx.settings.complaint_cost
     for i, c, p, ev, v, gross, cost, win, risk, pr, crowded, chase, gone, reach in cols:
         label, evidence = ctx.labels[facts.src[i]], ctx.evidence[facts.src[i]]
         if crowded and gone:
             reason = R.let_go_for_crowd(chase, R.local_date(facts.revisit_local[i]),
-                                        ctx.settings.revisit_days / 7.0)  # fmt: skip
+                                        ctx.settings.revisit_days / 7.0)
             out[i] = _decision(facts.ids[i], STOP, pr, ev, reason, next_state="revisit",
-                               revisit_at=_utc(facts.revisit_due[i]), p_reply=p)  # fmt: skip
+                               revisit_at=_utc(facts.revisit_due[i]), p_reply=p)
         elif crowded:
             reason = R.in_the_wings(chase, R.local_date(reach))
             out[i] = _decision(facts.ids[i], WAIT, pr, ev, reason, p_reply=p)
         elif v > 0:
             wait = R.waited(facts.waited[i])
             reason = R.contact_silent(c, _when(facts, i), label, facts.k[i], p, evidence, gross,
-                                      cost, wait, facts.value[i])  # fmt: skip
+                                      cost, wait, facts.value[i])
             out[i] = _contact(facts, i, c, pr, ev, reason, p_reply=p,
-                              why_not_stop=R.keep_going(v, ev, win))  # fmt: skip
+                              why_not_stop=R.keep_going(v, ev, win))
         else:
             spend = cost + risk * cost_of_complaint
             reason = R.stop_silent(c, label, facts.k[i], p, evidence, gross, spend)
@@ -131,18 +128,15 @@ def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: dict, out: list):
     """Decisions for engaged leads: is the rest of the conversation worth its contacts?"""
     priority = res["ev"] / np.array(ctx.minutes_list)[res["channel"]]
     counts = [int(x) for x in ctx.model.engaged_n]
-    cols = zip(
-        *(x.tolist() for x in (ie, res["channel"], res["q"], res["ev"], res["net"]
-          , res["contacts"], res["cost"], res["risk"], res["prize"], priority)),
-        strict=True,
-    )  # fmt: skip
+    keys = ("channel", "q", "ev", "net", "contacts", "cost", "risk", "prize")
+    cols = zip(*(x.tolist() for x in (ie, *(res[key] for key in keys), priority)), strict=True)
     for i, c, q, ev, net, contacts, cost, risk, prize, pr in cols:
         streak = facts.streak[i]
         if net > 0:
             n = counts[min(streak, len(counts) - 1)]
             reason = R.contact_engaged(c, _when(facts, i), q, streak, n, contacts, ev, cost)
             out[i] = _contact(facts, i, c, pr, ev, reason, p_reply=q,
-                              why_not_stop=R.keep_talking(net))  # fmt: skip
+                              why_not_stop=R.keep_talking(net))
         else:
             spend = cost + risk * ctx.settings.complaint_cost
             out[i] = _stop(facts, i, pr, ev, R.stop_engaged(q, streak, prize, contacts, spend), q)

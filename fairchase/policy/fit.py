@@ -193,124 +193,133 @@ def _bits(masks, G):
     return ((masks[:, None] >> np.arange(G)[None, :]) & 1).astype(float)
 
 
-def _fit_reply(model, rows, S, G, weights):
+class _ReplyLayout:
+    """Where each effect of the reply model sits among the regression's columns:
+    a_k | d_s | e_sk | signals | channel (email, text, visit) | switch into (4) | spacing (8)
+    | age | agreed time | steepness | signal fades."""
+
+    def __init__(self, S: int, G: int):
+        self.S, self.G, self.n = S, G, 0
+        self.a, self.d, self.e = self._next(P.K), self._next(S), self._next(S * P.K)
+        self.g, self.c, self.sw, self.sp = self._next(G), self._next(3), self._next(4), self._next(8)
+        self.age, self.hit = self._next(len(P.AGE_PRIORS)), self._next(1)
+        self.lam, self.fade = self._next(1), self._next(G)
+
+    def _next(self, size: int) -> slice:
+        self.n += size
+        return slice(self.n - size, self.n)
+
+
+def _reply_design(cells, L: _ReplyLayout, drop):
+    """One row per cell of (source, k-1, signals, channel, switch, spacing, age, agreed)."""
     K = P.K
-    haz = rows.haz
-    cells, trials, succ = aggregate(haz[:, :8], haz[:, 8])
     s, k, mask, ch, into, gb, ab, hit = (cells[:, i] for i in range(8))
-    n_cells = len(cells)
-    n_age = len(P.AGE_PRIORS)
-    # columns: a_k | d_s | e_sk | signals | channel (email, text, visit) | switch into (4)
-    #          | spacing (8) | age (n_age) | agreed time
-    o_d, o_e = K, K + S
-    o_g = o_e + S * K
-    o_c = o_g + G
-    o_sw = o_c + 3
-    o_sp = o_sw + 4
-    o_age = o_sp + 8
-    o_hit = o_age + n_age
-    o_lam = o_hit + 1
-    o_fade = o_lam + 1
-    n_par = o_fade + G
-    X = np.zeros((n_cells, n_par))
-    r = np.arange(n_cells)
+    X = np.zeros((len(cells), L.n))
+    r = np.arange(len(cells))
     # the curve is a random walk over attempts: a_k = sum of steps up to k, so attempts with
     # little data follow the trend of their neighbours instead of falling back to the prior
     upto = (np.arange(K)[None, :] <= k[:, None]).astype(float)
-    X[:, :K] = upto
-    X[r, o_d + s] = 1.0
-    for si in range(S):
-        rows_s = s == si
-        X[rows_s, o_e + si * K : o_e + (si + 1) * K] = upto[rows_s]
-    bits = _bits(mask, G)
-    X[:, o_g:o_c] = bits
+    X[:, L.a] = upto
+    X[r, L.d.start + s] = 1.0
+    for si in range(L.S):
+        X[s == si, L.e.start + si * K : L.e.start + (si + 1) * K] = upto[s == si]
+    bits = _bits(mask, L.G)
+    X[:, L.g] = bits
     # a signal says most about the first tries: among leads still silent after several, the
     # keen ones have mostly answered already, so each signal's effect may fade with attempts
-    X[:, o_fade:] = bits * P.fade(k)[:, None]
-    has_c = ch > 0
-    X[r[has_c], o_c + ch[has_c] - 1] = 1.0
-    has_sw = into > 0
-    X[r[has_sw], o_sw + into[has_sw] - 1] = 1.0
-    X[r, o_sp + gb] = 1.0
-    X[r, o_age + ab] = 1.0
-    X[:, o_hit] = hit
+    X[:, L.fade] = bits * P.fade(k)[:, None]
+    X[r[ch > 0], L.c.start + ch[ch > 0] - 1] = 1.0
+    X[r[into > 0], L.sw.start + into[into > 0] - 1] = 1.0
+    X[r, L.sp.start + gb] = 1.0
+    X[r, L.age.start + ab] = 1.0
+    X[:, L.hit] = hit[:, None]
     # how steeply replies fall with attempts is learned as one scale on the articles' shape
     # (1 = the prior curve, 0 = flat): data on attempts 2-8 then speaks for the unseen tail too
-    curve = np.array([P.logit(p) for p in P.POOLED_CURVE])
-    drop = curve - curve[0]
-    X[:, o_lam] = drop[k]
-    mean = np.zeros(n_par)
-    sd = np.zeros(n_par)
-    mean[0] = curve[0]
-    sd[:K] = P.SD["curve_step"]
-    sd[0] = P.SD["curve"]
-    mean[o_lam], sd[o_lam] = 1.0, P.SD["steepness"]
-    sd[o_fade:] = P.SD["signal_fade"]
-    mean[o_d:o_e] = [P.source_prior(n)[0] for n in model.sources]
-    sd[o_d:o_e] = P.SD["source"]
-    sd[o_e:o_g] = P.SD["source_k"]
-    sd[o_e + np.arange(S) * K] = 1e-4  # a source's level is d_s; e_s only bends its curve
-    mean[o_g:o_c] = [P.signal_prior(n)[0] for n in model.signals]
-    sd[o_g:o_c] = P.SD["signal"]
-    mean[o_c:o_sw] = P.CHANNEL_REPLY[1:]
-    sd[o_c:o_sw] = P.SD["channel"]
-    mean[o_sw:o_sp] = P.SWITCH_INTO
-    sd[o_sw:o_sp] = P.SD["channel"]
-    mean[o_sp:o_age] = P.SPACING_PRIORS
-    sd[o_sp:o_age] = P.SD["spacing"]
-    sd[o_sp + np.array(P.SPACING_REFERENCE)] = 1e-4  # reference buckets: the curve's own level
-    mean[o_age:o_hit] = P.AGE_PRIORS
-    sd[o_age:o_hit] = P.SD["age"]
-    sd[o_age] = 1e-4
-    mean[o_hit], sd[o_hit] = P.AGREED_TIME, P.SD["channel"]
-    beta, beta_sd, cov = fit_logistic(X, trials, succ, mean, sd)
-    # contrast rows: theta[s, k] = a_k + d_s + e_sk; pooled row = a_k + weighted mean over sources
-    C = np.zeros(((S + 1) * K, n_par))
+    X[:, L.lam] = drop[k][:, None]
+    return X
+
+
+def _reply_prior(model, L: _ReplyLayout, curve):
+    """Prior means and sds: the articles' curve, source and signal effects, timing."""
+    mean, sd = np.zeros(L.n), np.zeros(L.n)
+    mean[0], sd[L.a], sd[0] = curve[0], P.SD["curve_step"], P.SD["curve"]
+    mean[L.lam], sd[L.lam] = 1.0, P.SD["steepness"]
+    sd[L.fade] = P.SD["signal_fade"]
+    mean[L.d], sd[L.d] = [P.source_prior(n)[0] for n in model.sources], P.SD["source"]
+    sd[L.e] = P.SD["source_k"]
+    sd[L.e.start + np.arange(L.S) * P.K] = 1e-4  # a source's level is d_s; e_s only bends it
+    mean[L.g], sd[L.g] = [P.signal_prior(n)[0] for n in model.signals], P.SD["signal"]
+    mean[L.c], sd[L.c] = P.CHANNEL_REPLY[1:], P.SD["channel"]
+    mean[L.sw], sd[L.sw] = P.SWITCH_INTO, P.SD["channel"]
+    mean[L.sp], sd[L.sp] = P.SPACING_PRIORS, P.SD["spacing"]
+    sd[L.sp.start + np.array(P.SPACING_REFERENCE)] = 1e-4  # reference buckets: the curve's level
+    mean[L.age], sd[L.age] = P.AGE_PRIORS, P.SD["age"]
+    sd[L.age.start] = 1e-4
+    mean[L.hit], sd[L.hit] = P.AGREED_TIME, P.SD["channel"]
+    return mean, sd
+
+
+def _reply_contrasts(L: _ReplyLayout, weights, drop):
+    """Rows giving theta[s, k] = a_k + d_s + e_sk (+ the steepness); the pooled row S uses the
+    sources' weighted mean."""
+    K, S = P.K, L.S
+    C = np.zeros(((S + 1) * K, L.n))
     for si in range(S + 1):
         for ki in range(K):
             row = C[si * K + ki]
             row[: ki + 1] = 1.0
-            row[o_lam] = drop[ki]
+            row[L.lam] = drop[ki]
             if si < S:
-                row[o_d + si] = 1.0
-                row[o_e + si * K : o_e + si * K + ki + 1] = 1.0
+                row[L.d.start + si] = 1.0
+                row[L.e.start + si * K : L.e.start + si * K + ki + 1] = 1.0
             else:
-                row[o_d:o_e] = weights
+                row[L.d] = weights
                 for j in range(ki + 1):
-                    row[o_e + np.arange(S) * K + j] = weights
+                    row[L.e.start + np.arange(S) * K + j] = weights
+    return C
+
+
+def _fit_reply(model, rows, S, G, weights):
+    """The reply hazard: log-odds of answering try k given silence so far (see docs)."""
+    K, haz = P.K, rows.haz
+    cells, trials, succ = aggregate(haz[:, :8], haz[:, 8])
+    L = _ReplyLayout(S, G)
+    curve = np.array([P.logit(p) for p in P.POOLED_CURVE])
+    drop = curve - curve[0]
+    mean, sd = _reply_prior(model, L, curve)
+    beta, beta_sd, cov = fit_logistic(_reply_design(cells, L, drop), trials, succ, mean, sd)
+    C = _reply_contrasts(L, weights, drop)
     model.reply_logit = (C @ beta).reshape(S + 1, K)
     # the Insights curve is shown at the spacing and age this business actually had per attempt
-    typical = np.array(P.TYPICAL_BUCKET)
-    typical_age = np.minimum(np.arange(K), n_age - 1)
-    if len(haz):
-        counts = np.zeros((K, 8))
-        np.add.at(counts, (haz[:, 1], haz[:, 5]), 1.0)
-        ages = np.zeros((K, n_age))
-        np.add.at(ages, (haz[:, 1], haz[:, 6]), 1.0)
-        seen = counts.sum(axis=1) > 0
-        typical = np.where(seen, counts.argmax(axis=1), typical)
-        typical_age = np.where(seen, ages.argmax(axis=1), typical_age)
+    spacing, age = _typical_timing(haz)
     rows_all = np.arange((S + 1) * K)
-    C[rows_all, o_sp + np.tile(typical, S + 1)] = 1.0
-    C[rows_all, o_age + np.tile(typical_age, S + 1)] = 1.0
+    C[rows_all, L.sp.start + np.tile(spacing, S + 1)] = 1.0
+    C[rows_all, L.age.start + np.tile(age, S + 1)] = 1.0
     model.curve_logit = (C @ beta).reshape(S + 1, K)
-    var = np.einsum("ij,jk,ik->i", C, cov, C)
-    model.curve_sd = np.sqrt(np.clip(var, 0, None)).reshape(S + 1, K)
-    tried = np.zeros((S + 1, K))
-    replied = np.zeros((S + 1, K))
+    model.curve_sd = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", C, cov, C), 0, None)).reshape(S + 1, K)
+    tried, replied = np.zeros((S + 1, K)), np.zeros((S + 1, K))
     np.add.at(tried, (haz[:, 0], haz[:, 1]), 1.0)
     np.add.at(replied, (haz[:, 0], haz[:, 1]), haz[:, 8])
-    tried[S] = tried[:S].sum(axis=0)
-    replied[S] = replied[:S].sum(axis=0)
+    tried[S], replied[S] = tried[:S].sum(axis=0), replied[:S].sum(axis=0)
     model.tried, model.replied = tried, replied
-    model.sig_reply, model.sig_reply_sd = beta[o_g:o_c], beta_sd[o_g:o_c]
-    model.chan_reply = np.concatenate([[0.0], beta[o_c:o_sw]])
-    model.switch_into = beta[o_sw:o_sp]
-    model.spacing = beta[o_sp:o_age]
-    model.age = beta[o_age:o_hit]
-    model.agreed = float(beta[o_hit])
-    model.steepness = float(beta[o_lam])
-    model.sig_fade = beta[o_fade:]
+    model.sig_reply, model.sig_reply_sd = beta[L.g], beta_sd[L.g]
+    model.chan_reply = np.concatenate([[0.0], beta[L.c]])
+    model.switch_into, model.spacing, model.age = beta[L.sw], beta[L.sp], beta[L.age]
+    model.agreed, model.steepness = float(beta[L.hit][0]), float(beta[L.lam][0])
+    model.sig_fade = beta[L.fade]
+
+
+def _typical_timing(haz):
+    """The most common spacing and age bucket per attempt number (the articles' without data)."""
+    typical = np.array(P.TYPICAL_BUCKET)
+    typical_age = np.minimum(np.arange(P.K), len(P.AGE_PRIORS) - 1)
+    if not len(haz):
+        return typical, typical_age
+    counts, ages = np.zeros((P.K, 8)), np.zeros((P.K, len(P.AGE_PRIORS)))
+    np.add.at(counts, (haz[:, 1], haz[:, 5]), 1.0)
+    np.add.at(ages, (haz[:, 1], haz[:, 6]), 1.0)
+    seen = counts.sum(axis=1) > 0
+    return np.where(seen, counts.argmax(axis=1), typical), np.where(seen, ages.argmax(axis=1), typical_age)
 
 
 def _fit_win(model, rows, S, G):
