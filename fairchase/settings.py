@@ -168,8 +168,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "today"
 LOGOUT_REDIRECT_URL = "login"
-# Failed logins allowed per username+IP in LOGIN_WINDOW_SECONDS before refusing.
+# Failed logins allowed per account (from any address) and per address (for any accounts)
+# in LOGIN_WINDOW_SECONDS before refusing: /login/ and /admin/login/ alike (web/throttle.py).
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)
+LOGIN_MAX_FAILURES_PER_ADDRESS = envint("LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
 LOGIN_WINDOW_SECONDS = envint("LOGIN_WINDOW_SECONDS", 900)
 
 LANGUAGE_CODE = "en-us"
@@ -179,6 +181,10 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+try:  # `collectstatic` fills it; until then WhiteNoise serves from the apps (and must not warn)
+    STATIC_ROOT.mkdir(exist_ok=True)
+except OSError:
+    pass
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 

@@ -6,24 +6,18 @@ import json
 
 from django.contrib import messages
 from django.http import JsonResponse
+from django.http.request import RawPostDataException
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads.people import profile_of, team
+from fairchase.web.throttle import client_ip
 from fairchase.web.views.common import web_view
 
 from ..calendar import calendar_secret
-from ..capture import (
-    HONEYPOT,
-    MAX_FIELD,
-    CaptureError,
-    capture,
-    client_ip,
-    rate_limited,
-    snippet_html,
-)
+from ..capture import HONEYPOT, MAX_FIELD, CaptureError, capture, rate_limited, snippet_html
 from ..models import CaptureForm, ImportJob
 
 # A submission is a few short fields: anything bigger is refused before it is read.
@@ -106,6 +100,11 @@ def payload_problem(data) -> str | None:
     return None
 
 
+def caller_ip(request) -> str:
+    """The sender's address for the rate limit: REMOTE_ADDR, or through TRUSTED_PROXIES."""
+    return client_ip(request) or "0.0.0.0"
+
+
 def _too_big(request) -> bool:
     try:
         return int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY
@@ -121,10 +120,10 @@ def _submit(request, key: str, data):
     form = CaptureForm.objects.select_related("owner").filter(key=key).first()
     if form is None or not form.owner.is_active:
         return 404, "This form is no longer active.", None, None
-    if rate_limited(client_ip(request)):
+    if rate_limited(caller_ip(request)):
         return 429, "Too many submissions from your address: please try again in a few minutes.", None, form
     try:
-        lead = capture(form, data, client_ip(request))
+        lead = capture(form, data, caller_ip(request))
     except CaptureError as exc:
         return 400, str(exc), None, form
     return 201, "Thank you: we will be in touch shortly.", lead, form
@@ -156,7 +155,7 @@ def webhook_view(request, key):
         return JsonResponse({"error": f"The body is too large (at most {MAX_BODY // 1024} kB)."}, status=413)
     try:
         data = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError, RecursionError):
+    except (ValueError, UnicodeDecodeError, RecursionError, RawPostDataException):  # the last: a multipart body
         return JsonResponse({"error": "The body must be a JSON object."}, status=400)
     if not isinstance(data, dict):
         return JsonResponse({"error": "The body must be a JSON object."}, status=400)

@@ -8,6 +8,8 @@ from rich.table import Table
 
 from fairchase.web.agenda import agenda_for
 
+PIPE_WIDTH = 200
+
 
 def _money(v) -> str:
     return "" if v is None else f"${v:,.0f}"
@@ -28,7 +30,10 @@ class Command(BaseCommand):
         if who is None:
             raise CommandError("No such user." if user else "No users yet: run `fairchase demo` or createsuperuser.")
         agenda = agenda_for(who, timezone.now())
-        con = Console(file=self.stdout, width=width)
+        # Piped or redirected, there is no terminal to fit: rich would assume 80 columns and
+        # fold every reason into a tall column; a file reader scrolls sideways instead.
+        tty = getattr(self.stdout, "isatty", lambda: False)()
+        con = Console(file=self.stdout, width=width or (None if tty else PIPE_WIDTH))
         con.print(f"[bold]Today for {who.get_username()}[/bold]: {agenda.budget_minutes:.0f} selling minutes.")
         if agenda.is_empty:
             con.print("Nothing to do: add leads (web UI, `fairchase import FILE`) or load `fairchase demo`.")
