@@ -1,5 +1,6 @@
 """How well Fairchase reads replies: the labelled corpus under tests/outreach/corpus
-(tuning/ and heldout/, the latter never used to tune the rules), read exactly as
+(tuning/; heldout/, written before the rules; fresh/, written after the first rules as a
+second unseen check: see their commits for the first, untuned scores), read exactly as
 `fairchase read` reads it.
 
 Prints, per split: the confusion matrix, accuracy per intent and per language, the
@@ -99,7 +100,7 @@ def speed(rows: list[dict], n: int = 1000) -> float:
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     failed = []
-    for split in ("tuning", "heldout"):
+    for split in ("tuning", "heldout", "fresh"):
         rows = load(split)
         s = score(rows, read_all(rows))
         report(split, s)
@@ -108,7 +109,7 @@ def main() -> int:
                 failed.append(f"{split} {key} {s[key]:.1%} < {TARGETS[key]:.0%}")
         if s["refusals_read_as_yes"]:
             failed.append(f"{split}: {s['refusals_read_as_yes']} refusals read as interest or later")
-    seconds = speed(load("tuning") + load("heldout"))
+    seconds = speed(load("tuning") + load("heldout") + load("fresh"))
     print(f"\nread 1,000 messages in {seconds:.2f} s (target <= {TARGETS['seconds_per_1000']:.0f} s)")
     if seconds > TARGETS["seconds_per_1000"]:
         failed.append(f"1,000 messages in {seconds:.2f} s")

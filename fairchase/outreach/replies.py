@@ -131,7 +131,7 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
         interest = ("", yes.group(0), yes.start(), yes.end())
     unsure = cues.first(cues.UNSURE, folded)
     auto = cues.first(cues.AUTO, folded[:600])
-    detected = language.detect(fresh, cues.language_vote(folded))
+    detected = language.detect(fresh, lambda: cues.language_vote(folded))
     found = when.find_dates(fresh, today, zone, detected)
 
     def said(*found_cues) -> str:

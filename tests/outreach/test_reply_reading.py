@@ -2,7 +2,7 @@
 quoted history and signatures never deciding, a "no" never read as a "yes", dates read
 as a person means them in the lead's zone, and `fairchase read` printing what it read.
 
-The labelled corpus is tests/outreach/corpus (tuning/ and heldout/, built from
+The labelled corpus is tests/outreach/corpus (tuning/, heldout/ and fresh/, built from
 source/*.txt by build.py); the older English corpus is tests/outreach/replies."""
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def _rows(split: str) -> list[dict]:
         return [dict(row, path=CORPUS / split / row["file"]) for row in csv.DictReader(fh)]
 
 
-ROWS = _rows("tuning") + _rows("heldout")
+ROWS = _rows("tuning") + _rows("heldout") + _rows("fresh")
 
 
 def _read(row: dict) -> dict:

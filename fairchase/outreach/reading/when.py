@@ -73,10 +73,10 @@ WEEKDAYS = {name: i for i, names in enumerate([
     "sunday sonntag dimanche domingo zondag"]) for name in names.split()}
 NUMBERS = {
     **dict.fromkeys("a an one ein eine einen einem einer un une uno una um uma een".split(), 1),
-    **dict.fromkeys("two zwei deux dos dois duas twee couple paar".split(), 2),
-    **dict.fromkeys(["a couple", "a couple of", "couple of", "un par", "um par", "ein paar", "een paar"], 2),
-    **dict.fromkeys(["a few", "unos cuantos", "unas cuantas", "uns quantos", "umas quantas"], 3),
-    **dict.fromkeys("three drei trois tres drie few several some einige einigen quelques unos unas uns umas alguns algumas algunos algunas enkele".split(), 3),
+    **dict.fromkeys("two zwei deux dos dois duas twee couple".split(), 2),
+    **dict.fromkeys(["a couple", "a couple of", "couple of", "un par", "um par"], 2),
+    **dict.fromkeys(["a few", "ein paar", "een paar", "unos cuantos", "unas cuantas", "uns quantos", "umas quantas"], 3),
+    **dict.fromkeys("three drei trois tres drie paar few several some einige einigen quelques unos unas uns umas alguns algumas algunos algunas enkele".split(), 3),
     **dict.fromkeys("four vier quatre cuatro quatro".split(), 4), **dict.fromkeys("five funf cinq cinco vijf".split(), 5),
     **dict.fromkeys("six sechs seis zes".split(), 6), **dict.fromkeys("eight acht huit ocho oito".split(), 8),
     **dict.fromkeys("ten zehn dix diez dez tien".split(), 10), **dict.fromkeys("twelve zwolf douze doce doze twaalf".split(), 12)}
@@ -110,7 +110,7 @@ PATTERNS = [
     ("next_week_day", rf"(?:next week|nachste woche|volgende week|komende week|la semaine prochaine|semana que vem|la semana que viene|la proxima semana|proxima semana)[, ]+(?:on |am |le |el |na |no |op )?(?P<weekday>{_WEEKDAY_RE})"),
     ("weekday_next_week", rf"(?P<weekday>{_WEEKDAY_RE})(?:\w*)? (?:of |in )?(?:next week|nachste woche|nachsten woche|de la semaine prochaine|de la semana que viene|da semana que vem|da proxima semana|volgende week)"),
     ("after_tomorrow", r"(?:the )?day after tomorrow|ubermorgen|apres-demain|pasado manana|depois de amanha|overmorgen"),
-    ("tomorrow", r"tomorrow|(?<!guten )(?<!am )(?<!heute )morgen(?!s)\w*|demain|(?<!la )(?<!de )manana|amanha"),
+    ("tomorrow", r"tomorrow|tmrw|tmr|tomoz|2moro|(?<!guten )(?<!am )(?<!heute )morgen(?!s)\w*|demain|(?<!la )(?<!de )manana|amanha"),
     ("today", r"today|this (?:afternoon|morning|evening)|heute|aujourd'hui|cet apres-midi|ce soir|hoy|esta tarde|hoje|vandaag|vanmiddag|vanavond"),
     ("weekday", rf"(?<![\w-])(?P<weekday>{_WEEKDAY_RE})(?:ochtend|middag|avond|morgen|nachmittag|vormittag|abend)?(?![\w])"),
     ("unit_or_two", rf"(?P<unit>{_UNIT_RE}) (?:or|of|ou|o|oder) (?P<n>two|twee|deux|dos|dois|zwei|three|drie|trois|tres|drei)"),
@@ -121,7 +121,7 @@ PATTERNS = [
     ("half_year", r"half a year|six months|halbes jahr|six mois|medio ano|meio ano|seis meses|half jaar|halfjaar"),
     ("quarter_n", r"(?<![\w])q(?P<q>[1-4])(?![\w])|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|ersten|zweiten|dritten|vierten|erstes|zweites|drittes|viertes|premier|deuxieme|second|troisieme|quatrieme|primer|segundo|tercer|cuarto|primeiro|terceiro|quarto|eerste|tweede|derde|vierde) (?:quarter|quartal|trimestre|kwartaal)"),
     ("next_quarter", r"next quarter|nachsten quartal|nachstes quartal|kommenden quartal|prochain trimestre|trimestre prochain|proximo trimestre|trimestre que viene|volgend kwartaal|komend kwartaal"),
-    ("second_half", r"second half|h2|zweiten? (?:jahres)?halfte|zweites halbjahr|second semestre|segundo semestre|tweede helft|tweede halfjaar"),
+    ("second_half", r"second half|h2|zweiten? (?:jahres)?halfte|zweite[sn]? halbjahr|second semestre|segundo semestre|tweede helft|tweede halfjaar"),
     ("end_of_month", r"end of (?:the|this) month|ende des monats|ende (?:dieses|des) monats|fin (?:du|de ce) mois|fin de mes|final do mes|fim do mes|eind van de maand|einde van de maand"),
     ("end_of_week", r"end of (?:the|this) week|ende der woche|fin de (?:la )?semaine|fin de la semana|final da semana|eind van de week|eind deze week"),
     ("next_week", r"next week|the following week|nachste woche|nachsten woche|kommende woche|kommenden woche|semaine prochaine|semaine pro|la semana que viene|la proxima semana|semana proxima|semana que vem|proxima semana|volgende week|komende week"),
