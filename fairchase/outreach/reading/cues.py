@@ -123,7 +123,8 @@ OPT_OUT = _c({
 })
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = _c({
-    "en": ["(?:we\'re|we are|i\'m|i am) not (?:going to|gonna) (?:go ahead|proceed|do it|need)",
+    "en": ["(?:another|a different|other) (?:solution|option|provider|supplier|vendor|company|firm)",
+           "(?:we\'re|we are|i\'m|i am) not (?:going to|gonna) (?:go ahead|proceed|do it|need)",
            "(?:another|other|a different) direction", "(?:our|the) current (?:cleaners?|provider|supplier|company|vendor|contractor|team|service)", "(?:decided|chosen|chose) (?:not to|another|someone else|to stay|to stick|to keep)",
            "pass on (?:this|that|it|the offer)", "(?:going to|gonna|have to|must|'m going to|will) pass", "(?:we\'ve|we have|we\'re|we are) (?:got it )?covered", "no interest", "(?:stick|sticking|staying|stay) with (?:our|the|my) (?:current|existing|usual|own)", "(?:happy|satisfied) with (?:our|the|my) (?:current|existing)", "(?:a|in a) different direction", "not (?:in the market|looking for)", "not something (?:we|i) need", "no budget for (?:this|it)", "thanks,? but no", "i\'m good,? thanks", "all good,? thanks",
            r"not interested", r"no longer interested", r"not really interested", r"(?:isn't|is not|wasn't) (?:of )?interest\w*",
@@ -135,7 +136,8 @@ REFUSAL = _c({
            r"in-house", r"in house", r"(?:already|have already) (?:have|got|found|hired|sorted|signed|booked)", r"not (?:a )?(?:good )?fit",
            r"(?:cancel|close|withdraw) (?:our|my|the) (?:enquiry|inquiry|request)", r"no longer (?:looking|relevant|needed)",
            r"(?:project|plans?) (?:was |has been |is |got )?(?:cancel\w*|abandon\w*|dropped|shelved|scrapped|off)"],
-    "de": ["(?:aktuellen|bisherigen|jetzigen|derzeitigen) (?:anbieter|dienstleister|firma|partner|reinigungsfirma)", "nicht weiter verfolgen",
+    "de": ["(?:andere|anderen|anderes) (?:losung|option|anbieter|firma|dienstleister|unternehmen|partner|variante)",
+           "(?:aktuellen|bisherigen|jetzigen|derzeitigen) (?:anbieter|dienstleister|firma|partner|reinigungsfirma)", "nicht weiter verfolgen",
            "nicht (?:mehr )?(?:notig|notwendig|erforderlich|relevant)", "(?:haben|hab) (?:bereits|schon) (?:einen|eine|ein|jemanden)", "sind (?:gut |bestens )?versorgt", "zufrieden mit (?:unserem|unserer|unseren|dem|der)", "bleiben bei (?:unserem|unserer|dem|der)", "leider nein", "kein thema mehr", "absage", "kein bedarf",
            r"kein(?:erlei)? interesse", r"nicht interessiert", r"kein(?:en)? bedarf", r"nein,? danke", r"ne,? danke",
            r"(?:brauchen|benotigen) (?:wir|ich)?(?: \w+)? (?:nicht|keine?n?)", r"(?:brauchen|benotigen) (?:wir|ich) (?:das |so etwas |sowas )?nicht",
@@ -143,7 +145,8 @@ REFUSAL = _c({
            r"(?:anderen|andere|anderes) (?:anbieter|firma|dienstleister|unternehmen) (?:entschieden|beauftragt|gefunden|gewahlt)",
            r"(?:hat|haben) sich (?:fur uns )?erledigt", r"intern gelost", r"kommt (?:fur uns )?nicht (?:in frage|infrage)", r"nicht mehr aktuell",
            r"(?:wir|ich) verzichten", r"(?:entschieden|beschlossen),? (?:das|es) nicht", r"nicht weiter verfolgen", r"abgesagt", r"nichts fur uns"],
-    "fr": ["pas de besoin", "(?:finalement|au final),? (?:nous ne|on ne) (?:va|allons|fera|ferons) pas",
+    "fr": ["(?:une autre|d\'autres) (?:solution|option|societe|entreprise)s?",
+           "pas de besoin", "(?:finalement|au final),? (?:nous ne|on ne) (?:va|allons|fera|ferons) pas",
            "(?:rester|restons|garder|gardons|continuer|continuons) avec (?:notre|nos|le|la|l\') ?(?:\\w+ )?(?:prestataire|fournisseur|societe|entreprise|equipe)", "(?:prestataire|fournisseur|societe|entreprise) actuel\\w*",
            "sans facon", "(?:on est|nous sommes) (?:deja )?(?:equipes|servis|couverts|pourvus)", "(?:garde|gardons|garder) (?:notre|nos|le|la) (?:prestataire|fournisseur|societe)", "(?:ne )?(?:donne|donnons|donnerons|donnera|donner) pas suite", "pas de suite", "ne souhait\\w+ pas (?:donner suite|poursuivre|aller plus loin|continuer)", "pas la peine", "inutile",
            r"(?:pas|plus) interesse\w*", r"ne (?:nous|m') interesse (?:pas|plus)", r"ca ne (?:nous|m') interesse (?:pas|plus)", r"non,? merci",
@@ -151,20 +154,23 @@ REFUSAL = _c({
            r"(?:choisi|retenu|opte pour|pris|trouve) (?:un|une) autre", r"autre (?:prestataire|societe|entreprise|fournisseur)",
            r"(?:avons|ai|a) deja (?:quelqu'un|un prestataire|une societe|trouve)", r"on a deja", r"(?:projet|dossier) (?:est |a ete )?(?:abandonne|annule|suspendu indefiniment)",
            r"(?:ce n'est|c'est) pas pour nous", r"sans suite", r"nous ne donnerons pas suite", r"ne pas donner suite", r"je passe mon tour"],
-    "es": ["(?:finalmente |al final )?no (?:vamos|voy) a (?:hacer|contratar|seguir|continuar|necesitar|hacerlo|avanzar)\\w*", "no (?:tenemos|tengo) (?:necesidad|interes)",
+    "es": ["otra (?:solucion|opcion|empresa|alternativa)", "(?:cerrado|cerramos) con otr[ao]",
+           "(?:finalmente |al final )?no (?:vamos|voy) a (?:hacer|contratar|seguir|continuar|necesitar|hacerlo|avanzar)\\w*", "no (?:tenemos|tengo) (?:necesidad|interes)",
            "(?:seguir|seguimos|quedarnos|continuar|continuamos) con (?:nuestro|nuestra|el|la) (?:\\w+ )?(?:proveedor|empresa|equipo)", "(?:proveedor|empresa) actual", "(?:optado|optamos) por otr[oa]",
            "(?:estamos|ya estamos) (?:servidos|cubiertos|bien atendidos)", "ya tenemos (?:proveedor|empresa|a alguien|quien)", "(?:preferimos|vamos a) (?:seguir|quedarnos) con", "seguiremos con", "no vamos a (?:contratar|seguir|continuar)", "descartad[oa]", "desestimad[oa]", "no procede",
            r"no (?:nos|me|les) interesa", r"no (?:estamos|estoy) interesad\w+", r"no,? gracias", r"no (?:lo )?necesitamos", r"no (?:lo )?necesito",
            r"(?:ya|hemos) (?:tenemos|contratamos|contratado|encontramos|elegimos|hemos contratado|lo hemos contratado)", r"ya lo hemos \w+",
            r"otr[ao] (?:empresa|proveedor|compania)", r"(?:decidido|decidimos) no", r"no seguir adelante", r"no es para nosotros",
            r"(?:el )?proyecto (?:se ha |fue )?(?:cancelado|cancelo|anulado)", r"ya tenemos a alguien", r"no hace falta"],
-    "pt": ["nao (?:temos|tenho) (?:necessidade|demanda)", "(?:no final|afinal) nao vamos",
+    "pt": ["outra (?:solucao|opcao|empresa|alternativa)",
+           "nao (?:temos|tenho) (?:necessidade|demanda)", "(?:no final|afinal) nao vamos",
            "(?:seguir|seguimos|ficar|continuar|continuamos) com (?:a|o|nosso|nossa) (?:\\w+ )?(?:empresa|fornecedor|prestador|equipe)", "(?:empresa|fornecedor|prestador) atual", "optamos por outr[oa]",
            "nao e necessario", "ja temos (?:fornecedor|alguem|empresa|quem)", "(?:estamos|ja estamos) (?:bem )?servidos", "vamos (?:ficar|continuar) com", "nao vamos (?:contratar|fechar)", "dispenso", "descartamos",
            r"nao (?:temos|tenho) (?:mais )?interesse", r"sem interesse", r"nao (?:nos|me) interessa", r"nao,? obrigad[oa]",
            r"nao (?:vamos |iremos )?precis\w+", r"ja (?:contratamos|fechamos|temos|encontramos|escolhemos)", r"outr[ao] (?:empresa|fornecedor)",
            r"desistimos", r"nao vamos (?:seguir|avancar|continuar)", r"nao e para nos"],
-    "nl": ["laten (?:het|dit) (?:\\w+ ){0,2}zitten", "laten het (?:hierbij|daarbij)",
+    "nl": ["(?:een )?andere (?:oplossing|optie|partij|aanbieder)",
+           "laten (?:het|dit) (?:\\w+ ){0,2}zitten", "laten het (?:hierbij|daarbij)",
            "(?:onze|ons|de) huidige (?:partij|leverancier|schoonmaker|schoonmaakbedrijf|bedrijf)",
            "(?:we zijn|wij zijn) (?:al )?voorzien", "tevreden met (?:onze|ons|de) (?:huidige)?", "blijven bij (?:onze|ons|de)", "(?:gaan|gaat) (?:er )?niet mee verder", "niet (?:meer )?relevant", "liever niet", "we hebben al een",
            r"geen (?:interesse|behoefte)", r"niet (?:geinteresseerd|nodig)", r"nee,? (?:dank|bedankt)\w*", r"nee bedankt",
@@ -258,6 +264,8 @@ INTEREST = _c({
            r"geinteresseerd", r"interesse", r"graag", r"offerte", r"voorstel", r"wat kost", r"kosten", r"prijs", r"wanneer kunnen (?:jullie|u)",
            r"top", r"prima", r"akkoord", r"laten we", r"stuur", r"hebben jullie"],
 })
+# A plain no where a sentence starts ("Nein, ...", "No.", "Non merci"), not "no problem".
+NO = re.compile(r"(?:^|(?<=[.!?] ))(?:no|nope|nah|nein|non|nee|nao)(?=[,.!]|$)")
 # A plain yes, only where a sentence starts: "ja" is also Portuguese for "already",
 # "si" Spanish and French for "if".
 AFFIRM = re.compile(r"(?:^|(?<=[.!?,;:] ))(?:(?:yes|yeah|yep|sure|jawohl|oui|sim|claro|jazeker)(?=[ ,.!]|$)|"
@@ -306,7 +314,8 @@ SOFTENERS = re.compile(
     r"pour le moment|pour l'instant|actuellement|peut-etre|de momento|ahora|por ahora|quizas?|tal vez|"
     r"no momento|por enquanto|agora|talvez|nu|op dit moment|momenteel|voorlopig|misschien|maybe|perhaps)(?![\w])")
 # A reply that also asks something after turning something down ("..., but do you ...?").
-CONTRAST = re.compile(r"(?<![\w])(?:but|aber|jedoch|mais|pero|mas|maar|sondern)(?![\w])")
+CONTRAST = re.compile(r"(?<![\w])(?:but|however|although|though|aber|jedoch|allerdings|mais|cependant|toutefois|pero|sin embargo|"
+                      r"no obstante|mas|porem|contudo|entretanto|maar|echter|alleen)(?![\w])")
 NEGATORS = re.compile(r"(?<![\w])(?:not|no|never|n't|no longer|nicht|kein\w*|pas|plus|jamais|ne|n'|nunca|nao|sem|niet|geen|nooit|nor)(?![\w])|n't")
 THANKS_FOR = re.compile(r"(?:thanks?|thank you|danke|dank) (?:for|fur|voor)(?: (?:your|the|ihr|ihre|ihren|das|je|uw|het|de))?(?: \w+)? $|"
                         r"(?:merci|gracias|obrigad[oa]|agradeco|agradezco|bedankt) (?:pour|por|pel[oa]|voor)(?: (?:votre|le|la|su|el|o|a|seu|sua|je|uw|het|de))?(?: \w+)? $")
@@ -317,6 +326,23 @@ def carrier_keyword(text: str) -> bool:
     """STOP, QUIT, END, REVOKE, OPT OUT, CANCEL, UNSUBSCRIBE: any case, any punctuation around."""
     words = re.sub(r"[^\w\s-]", " ", fold(text)).split()
     return " ".join(words) in CARRIER_KEYWORDS
+
+
+def every(patterns: dict[str, re.Pattern], text: str, negatable: bool = False) -> list[tuple]:
+    """Every match of any language's cue, (language, words, start, end), in text order."""
+    out = []
+    for lang, pattern in patterns.items():
+        for m in pattern.finditer(text):
+            if not (negatable and negated(text, m)):
+                out.append((lang, m.group(0), m.start(), m.end()))
+    return sorted(out, key=lambda c: c[2])
+
+
+# Praise and politeness: they soften a refusal ("sounds great, but ..."), they ask for nothing.
+POLITE = re.compile(r"(?:great|perfect|sounds (?:good|great|perfect|fine|interesting|promising)|looking forward|super|top|prima|parfait|"
+                    r"tres bien|perfecto|genial|otimo|perfeito|klingt (?:gut|super|prima|interessant|spannend|vernunftig)|"
+                    r"(?:ca|cela) (?:me|nous) (?:parait|semble|va|convient).*|me parece.*|klinkt (?:goed|interessant|prima)|"
+                    r"yes|yeah|yep|sure|ja|jawohl|oui|si|sim|claro|jazeker|gerne?|graag|volontiers|avec plaisir|sehr gerne)$")
 
 
 def first(patterns: dict[str, re.Pattern], text: str, negatable: bool = False):
