@@ -1,20 +1,110 @@
-"""The `fairchase` command: Django's management commands under one name.
+"""The `fairchase` command: Fairchase's own commands first, Django's behind `help --all`.
 
-`fairchase serve`, `fairchase worker`, `fairchase demo`, `fairchase agenda`, `fairchase log`,
-`fairchase fit`, `fairchase simulate`, `fairchase backtest`, `fairchase import`, ... plus
-every stock Django command (`migrate`, `createsuperuser`, `shell`).
+`fairchase` (or `fairchase --help`, `fairchase help`) lists Fairchase's commands, one line
+each; `fairchase help COMMAND` (or `fairchase COMMAND --help`) explains one;
+`fairchase help --all` lists every command, Django's stock ones (`migrate`,
+`createsuperuser`, `shell`, ...) included. A file that cannot be read or written is
+one line on stderr, not a traceback (`--traceback` still shows it).
 """
+
+from __future__ import annotations
 
 import os
 import sys
 
+# The order a newcomer meets them in; any other Fairchase command follows, by name.
+ORDER = (
+    "serve",
+    "demo",
+    "agenda",
+    "log",
+    "import",
+    "export",
+    "report",
+    "fit",
+    "worker",
+    "send_outbox",
+    "simulate",
+    "backtest",
+)
+DJANGO_USEFUL = ("migrate", "createsuperuser", "changepassword", "shell", "dbshell", "check")
+
+
+def _summary(app: str, name: str) -> str:
+    from django.core.management import load_command_class
+
+    try:
+        text = load_command_class(app, name).help or ""
+    except Exception:  # a broken command must not hide the list
+        return ""
+    text = " ".join(text.split())
+    first = text.split(". ")[0].rstrip(".")
+    return first[:1].upper() + first[1:]
+
+
+def ours() -> list[tuple[str, str]]:
+    """(name, one-line description) of Fairchase's own commands, in ORDER."""
+    from django.core.management import get_commands
+
+    found = {name: app for name, app in get_commands().items() if app.startswith("fairchase")}
+    names = [n for n in ORDER if n in found] + sorted(set(found) - set(ORDER))
+    return [(name, _summary(found[name], name)) for name in names]
+
+
+def usage() -> str:
+    rows = ours()
+    width = max((len(name) for name, _ in rows), default=10) + 2
+    lines = [
+        "Fairchase: whom to chase today, how, and when to stop.",
+        "",
+        "Usage: fairchase COMMAND [options]      (fairchase help COMMAND for its options)",
+        "",
+        "Commands:",
+        *(f"  {name.ljust(width)}{text}" for name, text in rows),
+        "",
+        f"Django's commands work too ({', '.join(DJANGO_USEFUL)}, ...): `fairchase help --all` lists them.",
+    ]
+    return "\n".join(lines) + "\n"
+
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fairchase.settings")
+    import django
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["fairchase", *(sys.argv[1:] if argv is None else argv)])
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args in (["help"], ["--help"], ["-h"]):
+        django.setup()
+        sys.stdout.write(usage())
+        return
+    if args[:2] == ["help", "--all"]:
+        args = ["help", *args[2:]]  # Django's own full listing
+    from django.db.utils import OperationalError, ProgrammingError
+
+    try:
+        execute_from_command_line(["fairchase", *args])
+    except OSError as exc:
+        if "--traceback" in args:
+            raise
+        where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
+        sys.stderr.write(f"fairchase {args[0]}: {exc.strerror or exc}{where}\n")
+        raise SystemExit(1) from None
+    except (OperationalError, ProgrammingError) as exc:
+        behind = _not_migrated(exc)
+        if "--traceback" in args or not behind:
+            raise
+        sys.stderr.write(
+            f"fairchase {args[0]}: {behind}: run `fairchase migrate` first "
+            f"(`make run` does it, and loads the demo on an empty database).\n"
+        )
+        raise SystemExit(1) from None
 
 
-if __name__ == "__main__":
-    main()
+def _not_migrated(exc: Exception) -> str:
+    """What a database error says about missing migrations, or ''."""
+    text = str(exc).lower()
+    if "no such table" in text or ("relation" in text and "does not exist" in text):
+        return "the database has no tables yet"
+    if "no such column" in text or ("column" in text and "does not exist" in text):
+        return "the database is older than this version of Fairchase"
+    return ""

@@ -4,9 +4,11 @@ SQLite in the working directory by default; DATABASE_URL switches to PostgreSQL.
 """
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -23,12 +25,71 @@ def envint(name: str, default: int) -> int:
     return int(env(name, str(default)))
 
 
+def envlist(name: str, default: str = "") -> list[str]:
+    return [v.strip() for v in env(name, default).split(",") if v.strip()]
+
+
+def stored_secret_key(path: Path) -> str:
+    """The key kept in the data directory, made on first run (readable by its owner only).
+    Written under a temporary name and linked into place, so two processes starting at
+    once agree on one key and nobody reads a half-written file."""
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(secrets.token_urlsafe(50) + "\n")
+    try:
+        os.link(tmp, path)  # fails if another process got there first: theirs wins
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink()
+    return path.read_text().strip()
+
+
 DEBUG = envbool("DEBUG", False)
-# A fixed development key is fine for a local install; set SECRET_KEY in production.
-SECRET_KEY = env("SECRET_KEY", "fairchase-insecure-dev-key-change-me-in-production-0123456789")
-ALLOWED_HOSTS = [h for h in env("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
-CSRF_TRUSTED_ORIGINS = [o for o in env("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# Where Fairchase keeps what it makes for itself: the SQLite database (by default) and the
+# secret key generated on first run. No secret lives in the code.
+DATA_DIR = Path(env("DATA_DIR", str(BASE_DIR)))
+SECRET_KEY = env("DJANGO_SECRET_KEY") or env("SECRET_KEY") or stored_secret_key(DATA_DIR / ".secret_key")
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# HTTPS (README "Production"): HTTPS=1 turns on secure cookies, HSTS and the redirect to
+# https; each can be set on its own. Behind a TLS-terminating proxy that sets
+# X-Forwarded-Proto, also set SECURE_PROXY_SSL_HEADER=1.
+HTTPS = envbool("HTTPS", False)
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", HTTPS)
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", HTTPS)
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", HTTPS)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", HTTPS)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("SECURE_PROXY_SSL_HEADER") else None
+SECURE_REFERRER_POLICY = "same-origin"
+# The addresses of reverse proxies (IPs or networks, e.g. 127.0.0.1,10.0.0.0/8) whose
+# X-Forwarded-For is believed: the client is the last address in it that is not a proxy.
+# Empty: X-Forwarded-For is ignored and the caller is REMOTE_ADDR.
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES")
+
+# Content-Security-Policy on every response: scripts and styles only from our own static
+# files (no inline script, no eval), nothing framed, no plugins.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -49,12 +110,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "fairchase.web.middleware.MalformedInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "fairchase.urls"
@@ -75,7 +138,7 @@ TEMPLATES = [
     },
 ]
 
-_sqlite_path = env("SQLITE_PATH", str(BASE_DIR / "fairchase.sqlite3"))
+_sqlite_path = env("SQLITE_PATH", str(DATA_DIR / "fairchase.sqlite3"))
 DATABASES = {
     "default": dj_database_url.parse(env("DATABASE_URL", f"sqlite:///{_sqlite_path}"), conn_max_age=60)
 }
@@ -105,8 +168,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "today"
 LOGOUT_REDIRECT_URL = "login"
-# Failed logins allowed per username+IP in LOGIN_WINDOW_SECONDS before refusing.
+# Failed logins allowed per account (from any address) and per address (for any accounts)
+# in LOGIN_WINDOW_SECONDS before refusing: /login/ and /admin/login/ alike (web/throttle.py).
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)
+LOGIN_MAX_FAILURES_PER_ADDRESS = envint("LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
 LOGIN_WINDOW_SECONDS = envint("LOGIN_WINDOW_SECONDS", 900)
 
 LANGUAGE_CODE = "en-us"
@@ -116,6 +181,10 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+try:  # `collectstatic` fills it; until then WhiteNoise serves from the apps (and must not warn)
+    STATIC_ROOT.mkdir(exist_ok=True)
+except OSError:
+    pass
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ PAD_L, PAD_R, PAD_T, PAD_B = 66, 12, 30, 38
 FONT = 14
 
 _ids = itertools.count(1)
+_NOT_ID = re.compile(r"[^A-Za-z0-9_-]")
 
 
 @dataclass
@@ -43,11 +45,13 @@ def _f(v: float) -> str:
 
 def _frame(chart: str, title: str, desc: str, body: list[str], height: int = H) -> SafeString:
     n = next(_ids)
-    tid, did = f"chart-{chart}-{n}-t", f"chart-{chart}-{n}-d"
+    # Element ids from the chart's name (which may carry a lead source someone typed):
+    # only letters, digits and dashes, so an id can never close its attribute.
+    slug = _NOT_ID.sub("-", chart)[:40]
+    tid, did = f"chart-{slug}-{n}-t", f"chart-{slug}-{n}-d"
     return mark_safe(
         f'<svg class="chart" data-chart="{escape(chart)}" role="img" viewBox="0 0 {W} {height}" '
         f'aria-labelledby="{tid} {did}" preserveAspectRatio="xMidYMid meet" '
-        f'style="width:100%;height:auto;max-width:{W * 1.5:.0f}px;font-family:system-ui,sans-serif" '
         f'font-size="{FONT}" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{tid}">{escape(title)}</title><desc id="{did}">{escape(desc)}</desc>'
         + "".join(body) + "</svg>"

@@ -164,17 +164,20 @@ def _outbox_queue():
     return queue
 
 
-def snippet_html(form: CaptureForm, base_url: str) -> str:
-    """The HTML to paste into a website: a plain form posting to this form's address."""
+def snippet_html(form: CaptureForm, base_url: str, *, inline_style: bool = True) -> str:
+    """The HTML to paste into a website: a plain form posting to this form's address.
+    Its honeypot is hidden by an inline style (other sites lack our CSS); our own page
+    hides it with its stylesheet instead (`inline_style=False`), as its CSP allows no inline style."""
     action = base_url.rstrip("/") + reverse("intake:capture", args=[form.key])
     a = html.escape(action, quote=True)
+    hide = ' style="position:absolute;left:-10000px"' if inline_style else ""
     return f"""<form method="post" action="{a}" accept-charset="utf-8" class="fairchase-form">
   <p><label>Name <input name="name" autocomplete="name" required></label></p>
   <p><label>Email <input name="email" type="email" autocomplete="email"></label></p>
   <p><label>Phone <input name="phone" type="tel" autocomplete="tel"></label></p>
   <p><label>Message <textarea name="message" rows="4"></textarea></label></p>
   <p><label><input type="checkbox" name="mailing_list" value="1"> Send me occasional news</label></p>
-  <div style="position:absolute;left:-10000px" aria-hidden="true">
+  <div{hide} aria-hidden="true">
     <label>Leave this empty <input name="{HONEYPOT}" tabindex="-1" autocomplete="off"></label>
   </div>
   <p><button type="submit">Send</button></p>

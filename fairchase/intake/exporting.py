@@ -4,6 +4,10 @@ A cell that would start a formula (=, +, -, @, tab, CR) gets a leading apostroph
 no spreadsheet evaluates it (CSV injection); the importer removes it again. Phone
 numbers are E.164: in Excel they are text cells with Excel's own quote prefix, so
 `+15551234567` shows as typed; in CSV they carry the visible apostrophe ('+1555...).
+In Excel, numbers and times are typed cells (they sum and sort); times are the business's
+wall-clock time to the second, and each time column's header names the zone. Sources,
+statuses, channels and outcomes are written as labels ("Web form"), which the importer
+maps back.
 """
 
 from __future__ import annotations
@@ -13,12 +17,24 @@ import io
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from fairchase.leads.models import Attempt, Commitment
+from fairchase.leads.models import (
+    SOURCES,
+    Attempt,
+    BusinessSettings,
+    Channel,
+    Commitment,
+    NextAction,
+    Outcome,
+    Status,
+)
 
 from .reading import FORMULA_TRIGGERS
 
@@ -38,6 +54,8 @@ def _text(value) -> str:
         return ""
     if isinstance(value, list | tuple):
         return " ".join(str(v) for v in value)
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M:%S}"
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
@@ -48,51 +66,87 @@ class Column:
     header: str
     get: Callable
     phone: bool = False
+    kind: str = "text"  # "number", "money", "date" (typed cells in Excel)
 
+
+SOURCE_LABELS = dict(SOURCES) | {"import": "Import"}
+
+
+def source_label(code: str) -> str:
+    """'web_form' -> 'Web form' (the importer maps it back); a source of our own is kept."""
+    return SOURCE_LABELS.get(code, code)
+
+
+def _label(choices) -> Callable[[str], str]:
+    labels = dict(choices)
+    return lambda code: labels.get(code, code) if code else ""
+
+
+status_label, action_label = _label(Status.choices), _label(NextAction.choices)
+channel_label, outcome_label = _label(Channel.choices), _label(Outcome.choices)
+by_label, state_label = _label(Commitment.By.choices), _label(Commitment.State.choices)
 
 LEAD_COLUMNS = [
-    Column("Fairchase ID", lambda x: x.pk),
+    Column("Fairchase ID", lambda x: x.pk, kind="number"),
     Column("Name", lambda x: x.name),
     Column("Company", lambda x: x.company),
     Column("Email", lambda x: x.email),
     Column("Phone", lambda x: x.phone, phone=True),
-    Column("Source", lambda x: x.source),
-    Column("Value", lambda x: x.value),
-    Column("Status", lambda x: x.status),
+    Column("Source", lambda x: source_label(x.source)),
+    Column("Value", lambda x: x.value, kind="money"),
+    Column("Status", lambda x: status_label(x.status)),
     Column("Time zone", lambda x: x.timezone),
-    Column("Enquiry date", lambda x: x.created_at),
+    Column("Enquiry date", lambda x: x.created_at, kind="date"),
     Column("Consents", lambda x: x.consents),
     Column("Signals", lambda x: x.signals),
-    Column("Attempts", lambda x: x.attempt_count),
-    Column("Last attempt", lambda x: x.last_attempt_at),
-    Column("Next action", lambda x: x.next_action),
-    Column("Next channel", lambda x: x.next_channel),
-    Column("Next due", lambda x: x.next_due),
+    Column("Attempts", lambda x: x.attempt_count, kind="number"),
+    Column("Last attempt", lambda x: x.last_attempt_at, kind="date"),
+    Column("Next action", lambda x: action_label(x.next_action)),
+    Column("Next channel", lambda x: channel_label(x.next_channel)),
+    Column("Next due", lambda x: x.next_due, kind="date"),
     Column("Plan reason", lambda x: x.plan_reason),
     Column("Owner", lambda x: x.owner.get_username()),
     Column("Notes", lambda x: x.notes),
 ]
 ATTEMPT_COLUMNS = [
-    Column("Lead ID", lambda x: x.lead_id),
+    Column("Lead ID", lambda x: x.lead_id, kind="number"),
     Column("Lead", lambda x: x.lead.name),
-    Column("At", lambda x: x.at),
-    Column("Channel", lambda x: x.channel),
-    Column("Outcome", lambda x: x.outcome),
-    Column("Minutes", lambda x: x.minutes),
+    Column("At", lambda x: x.at, kind="date"),
+    Column("Channel", lambda x: channel_label(x.channel)),
+    Column("Outcome", lambda x: outcome_label(x.outcome)),
+    Column("Minutes", lambda x: x.minutes, kind="number"),
     Column("Progress", lambda x: "" if x.progress is None else ("yes" if x.progress else "no")),
     Column("Notes", lambda x: x.notes),
 ]
 COMMITMENT_COLUMNS = [
-    Column("Lead ID", lambda x: x.lead_id),
+    Column("Lead ID", lambda x: x.lead_id, kind="number"),
     Column("Lead", lambda x: x.lead.name),
-    Column("By", lambda x: x.by),
+    Column("By", lambda x: by_label(x.by)),
     Column("What", lambda x: x.what),
-    Column("Due", lambda x: x.due_at),
-    Column("State", lambda x: x.state),
-    Column("Created", lambda x: x.created_at),
-    Column("Resolved", lambda x: x.resolved_at),
+    Column("Due", lambda x: x.due_at, kind="date"),
+    Column("State", lambda x: state_label(x.state)),
+    Column("Created", lambda x: x.created_at, kind="date"),
+    Column("Resolved", lambda x: x.resolved_at, kind="date"),
 ]
 KINDS = {"leads": LEAD_COLUMNS, "attempts": ATTEMPT_COLUMNS, "commitments": COMMITMENT_COLUMNS}
+
+
+def headers(columns: list[Column], zone_name: str) -> list[str]:
+    """Column headers; a date column names the zone its times are in ("At (Europe/London)")."""
+    return [f"{c.header} ({zone_name})" if c.kind == "date" else c.header for c in columns]
+
+
+def local(value, zone) -> datetime | None:
+    """A stored (UTC) time as the business's wall-clock time, to the second, without a zone
+    (what a spreadsheet cell holds; the header names the zone)."""
+    if value is None:
+        return None
+    return value.astimezone(zone).replace(tzinfo=None, microsecond=0)
+
+
+def _zone() -> tuple[str, ZoneInfo]:
+    name = BusinessSettings.current().business_timezone or "UTC"
+    return name, ZoneInfo(name)
 
 
 def rows_for(kind: str, leads) -> Iterable:
@@ -114,15 +168,30 @@ class _Echo:
 
 
 def csv_lines(kind: str, leads) -> Iterator[str]:
-    """CSV text, one line (record) at a time, starting with a UTF-8 BOM for Excel."""
+    """CSV text, one line (record) at a time, starting with a UTF-8 BOM for Excel. Times
+    are the business's wall-clock times (the header names the zone), to the second."""
     columns = KINDS[kind]
+    zone_name, zone = _zone()
     writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow([c.header for c in columns])
+    yield "\ufeff" + writer.writerow(headers(columns, zone_name))
     for obj in rows_for(kind, leads):
-        yield writer.writerow([neutralise(_text(c.get(obj))) for c in columns])
+        yield writer.writerow([neutralise(_text(local(v, zone) if c.kind == "date" else v))
+                               for c in columns for v in (c.get(obj),)])
 
 
-def excel_cell(ws, column: Column, value):
+NUMBER_FORMATS = {"money": "#,##0.00", "date": "yyyy-mm-dd hh:mm", "number": "General"}
+
+
+def excel_cell(ws, column: Column, value, zone=UTC):
+    """A typed cell: numbers and dates as such (they sum and sort), everything else text."""
+    if column.kind != "text" and value is not None:
+        if column.kind == "date":
+            value = local(value, zone)
+        elif isinstance(value, Decimal):
+            value = float(value)
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = NUMBER_FORMATS[column.kind]
+        return cell
     text = ILLEGAL_CHARACTERS_RE.sub("", _text(value))[:EXCEL_MAX_CELL]
     if not column.phone:
         text = neutralise(text)
@@ -136,13 +205,13 @@ def excel_cell(ws, column: Column, value):
 def excel_file(kind: str, leads) -> io.BufferedRandom:
     """An .xlsx workbook (write-only, so memory stays flat) as a temporary file at offset 0."""
     columns = KINDS[kind]
+    zone_name, zone = _zone()
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(kind.title())
-    ws.append([c.header for c in columns])
+    ws.append(headers(columns, zone_name))
     for obj in rows_for(kind, leads):
-        ws.append([excel_cell(ws, c, c.get(obj)) for c in columns])
+        ws.append([excel_cell(ws, c, c.get(obj), zone) for c in columns])
     out = tempfile.TemporaryFile()
     wb.save(out)
     out.seek(0)
     return out
-

@@ -139,14 +139,21 @@ def read_history(lines: Iterable[str | bytes]) -> Iterator[tuple[int, dict | Non
             yield number, None, f"Unreadable record ({type(exc).__name__}: {exc})."
 
 
-def _known(ids: list[str]) -> set[str]:
-    """Ids already stored: imported before, or one of our own exported leads."""
+def _known(batch: list[dict]) -> set[str]:
+    """Ids already stored: imported before, or one of our own exported leads (its id is the
+    lead's, and the lead arrived at the same moment: an id from another system that happens
+    to equal one of ours names someone else)."""
+    ids = [r["id"] for r in batch]
     known = set(ImportedRecord.objects.filter(external_id__in=ids).values_list("external_id", flat=True))
+    ours = {int(r["id"]): r for r in batch if r["id"].isdigit() and r["id"] not in known}
+    for pk, created in Lead.objects.filter(pk__in=ours).values_list("pk", "created_at"):
+        if abs((created - ours[pk]["created_at"]).total_seconds()) < 1:
+            known.add(str(pk))
     return known
 
 
 def _store(batch: list[dict], owner, user, report: ImportReport) -> None:
-    known = _known([r["id"] for r in batch])
+    known = _known(batch)
     fresh = [r for r in batch if r["id"] not in known]
     report.unchanged += len(batch) - len(fresh)
     if not fresh or report.dry_run:

@@ -13,8 +13,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from itertools import islice
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Q
@@ -22,18 +24,25 @@ from django.utils import timezone
 
 from fairchase import policy
 from fairchase.leads import actions, planning
-from fairchase.leads.models import Lead, Status, StatusChange, Suppression
+from fairchase.leads.models import BusinessSettings, Lead, Status, StatusChange, Suppression
 
 from . import bulk
 from .mapping import detect_mapping
 from .reading import Row, read_table
-from .rows import RowError, parse_row
+from .rows import RowError, parse_row, row_name
 
 log = logging.getLogger("fairchase.intake")
 
 BATCH = 1000
+FRESH = timedelta(days=1)  # an imported row that arrived this recently is a new enquiry
 MAX_REPORTED = 5000  # beyond this, bad rows are counted but not listed
 UPDATABLE = ("name", "company", "email", "phone", "source", "value", "timezone", "created_at", "notes")
+
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 lead', '2 leads', '1,200 rows'."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 @dataclass
@@ -45,7 +54,9 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     bad: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)  # rows skipped: (line, why)
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # rows imported without a bad cell
+    changes: list[tuple[int, str]] = field(default_factory=list)  # what an update changed
     preset: str = "generic"
     mapping: list[str] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
@@ -57,25 +68,77 @@ class ImportReport:
         if len(self.errors) < MAX_REPORTED:
             self.errors.append((line, reason))
 
+    def add_warning(self, line: int, text: str) -> None:
+        if len(self.warnings) < MAX_REPORTED:
+            self.warnings.append((line, text))
+
+    def add_change(self, line: int, text: str) -> None:
+        if len(self.changes) < MAX_REPORTED:
+            self.changes.append((line, text))
+
     def summary(self) -> str:
-        verb = "would be" if self.dry_run else "were"
-        first = f"The first {self.rows:,} rows" if self.truncated else f"{self.rows:,} rows"
-        return (f"{first}: {self.created:,} leads {verb} created, {self.updated:,} updated, "
-                f"{self.unchanged:,} unchanged, {self.bad:,} rows skipped.")
+        def were(n: int) -> str:
+            return ("would be" if self.dry_run else "were") if n != 1 else ("would be" if self.dry_run else "was")
+
+        rows = plural(self.rows, "row")
+        first = f"The first {rows}" if self.truncated else rows
+        return (f"{first}: {plural(self.created, 'lead')} {were(self.created)} created, "
+                f"{self.updated:,} updated, {self.unchanged:,} unchanged, "
+                f"{plural(self.bad, 'row')} skipped.")
 
     def as_dict(self) -> dict:
         return {"rows": self.rows, "created": self.created, "updated": self.updated,
                 "unchanged": self.unchanged, "bad": self.bad, "errors": self.errors[:MAX_REPORTED],
+                "warnings": self.warnings[:MAX_REPORTED], "changes": self.changes[:MAX_REPORTED],
                 "preset": self.preset, "dry_run": self.dry_run, "summary": self.summary()}
 
 
+def _money(value) -> str:
+    return f"{value:,.2f}".removesuffix(".00") if value is not None else "none"
+
+
+def _shown(name: str, value) -> str:
+    if name == "value":
+        return _money(value)
+    if name == "created_at":
+        return f"{value:%Y-%m-%d %H:%M}" if value else "none"
+    if isinstance(value, list):
+        return ", ".join(value) or "none"
+    return str(value) if value not in ("", None) else "none"
+
+
+def _same_moment(a, b) -> bool:
+    return a is not None and b is not None and abs((a - b).total_seconds()) < 1
+
+
+def _with_note(old: str, new: str) -> str | None:
+    """The notes after importing `new`: appended when not already there; None when nothing
+    changes. An import never replaces a note."""
+    new = new.strip()
+    if not new or " ".join(new.split()) in " ".join((old or "").split()):
+        return None
+    lines = [line for line in new.splitlines() if " ".join(line.split()) not in " ".join((old or "").split())]
+    added = "\n".join(lines).strip() if old else new
+    if not added:
+        return None
+    return f"{old.rstrip()}\n\n{added}" if old and old.strip() else added
+
+
 def _changes(lead: Lead, fields: dict, fill_only: bool) -> dict:
-    """Fields of the row that differ from the lead (fill_only: only where the lead is blank)."""
+    """Fields of the row that differ from the lead (fill_only: only where the lead is blank).
+    Notes are only ever added to; an enquiry date only fills a blank."""
     out = {}
     for name in UPDATABLE:
         if name not in fields:
             continue
         new, old = fields[name], getattr(lead, name)
+        if name == "notes":
+            merged = _with_note(old, new)
+            if merged is not None:
+                out[name] = merged
+            continue
+        if name == "created_at":
+            continue  # when the enquiry arrived is history: a re-import never moves it
         if fill_only and old not in ("", None):
             continue
         if new != old:
@@ -85,6 +148,18 @@ def _changes(lead: Lead, fields: dict, fill_only: bool) -> dict:
         if merged != sorted(getattr(lead, name) or []):
             out[name] = merged
     return out
+
+
+def describe(lead: Lead, changes: dict) -> str:
+    """'Ann Lee: value 1,000 -> 2,000; notes added'."""
+    parts = []
+    for name, new in changes.items():
+        label = "time zone" if name == "timezone" else name
+        if name == "notes":
+            parts.append("notes added")
+        else:
+            parts.append(f"{label} {_shown(name, getattr(lead, name))} -> {_shown(name, new)}")
+    return f"{lead.name}: " + "; ".join(parts)
 
 
 class NewLead(SimpleNamespace):
@@ -142,6 +217,12 @@ def plan_unsaved(leads: list[NewLead], now=None) -> None:
         planning.apply_decision(lead, decisions.get(str(i)), now)
 
 
+def name_key(fields: dict) -> tuple[str, str]:
+    """Who a row is when it has no email or phone: its name and company, case-folded."""
+    return (" ".join(fields.get("name", "").split()).casefold(),
+            " ".join(fields.get("company", "").split()).casefold())
+
+
 class _Batch:
     """Rows in flight: matched against the scope, merged, then written together."""
 
@@ -149,32 +230,58 @@ class _Batch:
         self.imp = importer
         self.items: list[tuple[int, dict]] = []
 
-    def flush(self) -> None:
-        if not self.items:
-            return
-        imp, items, self.items = self.imp, self.items, []
+    def _existing(self) -> tuple[dict, dict, dict, dict]:
+        """Leads in scope that rows of this batch may be: by our id, email, phone, name."""
+        items, scope = self.items, self.imp.scope
+        ids = {f["id"] for _, f in items if "id" in f}
         emails = {f["email"] for _, f in items if "email" in f}
         phones = {f["phone"] for _, f in items if "phone" in f}
+        names = {f["name"] for _, f in items if "email" not in f and "phone" not in f}
+        by_id: dict[int, Lead] = {}
         by_email: dict[str, Lead] = {}
         by_phone: dict[str, Lead] = {}
-        if emails or phones:
-            for lead in imp.scope.filter(Q(email__in=emails) | Q(phone__in=phones)).order_by("pk"):
+        by_name: dict[tuple[str, str], Lead] = {}
+        query = Q(pk__in=ids) | Q(email__in=emails) | Q(phone__in=phones) | Q(name__in=names)
+        if ids or emails or phones or names:
+            for lead in scope.filter(query).order_by("pk"):
+                by_id[lead.pk] = lead
                 if lead.email:
                     by_email.setdefault(lead.email, lead)
                 if lead.phone:
                     by_phone.setdefault(lead.phone, lead)
+                by_name.setdefault(name_key({"name": lead.name, "company": lead.company}), lead)
+        return by_id, by_email, by_phone, by_name
+
+    def match(self, fields: dict, found: tuple[dict, dict, dict, dict]) -> Lead | None:
+        by_id, by_email, by_phone, by_name = found
+        pending = self.imp.pending_match(fields)
+        if pending is not None:
+            return pending
+        lead = by_id.get(fields.get("id"))
+        if lead is not None and name_key(lead.__dict__)[0] == name_key(fields)[0]:
+            return lead  # one of our own exported rows (an id from another database names someone else)
+        lead = by_email.get(fields.get("email", "")) or by_phone.get(fields.get("phone", ""))
+        if lead is None and "email" not in fields and "phone" not in fields:
+            lead = by_name.get(name_key(fields))
+        return lead
+
+    def flush(self) -> None:
+        if not self.items:
+            return
+        imp = self.imp
+        found = self._existing()
+        items, self.items = self.items, []
         new: list[NewLead] = []
         with transaction.atomic():
             for line, fields in items:
-                key_lead = imp.pending_match(fields) or by_email.get(fields.get("email", "")) \
-                    or by_phone.get(fields.get("phone", ""))
+                key_lead = self.match(fields, found)
                 try:
                     if key_lead is None:
                         new.append(imp.new_lead(fields))
                     else:
-                        imp.merge(key_lead, fields)
+                        imp.merge(key_lead, fields, line)
                 except (RowError, actions.ActionError, ValueError) as exc:
-                    imp.report.add_error(line, str(exc))
+                    imp.report.add_error(line, f"{fields.get('name', '')}: {exc}")
             if new and not imp.dry_run:
                 imp.write_new(new)
         imp.report.created += len(new)  # counted once written (a failed batch creates nothing)
@@ -195,22 +302,38 @@ class Importer:
         self.reason = reason
         self.progress = progress
         self.report = ImportReport(dry_run=dry_run)
-        self.pending: dict[str, Lead] = {}  # email/phone -> lead created in this batch
+        self.pending: dict = {}  # email/phone/name key -> lead created in this batch
         self.touched: set[int] = set()  # leads an earlier row of this import already set
+        self.zone = ZoneInfo(BusinessSettings.current().business_timezone or "UTC")
+
+    def _keys(self, fields: dict) -> list:
+        keys: list = [fields[k] for k in ("email", "phone") if fields.get(k)]
+        if not keys:
+            keys.append(name_key(fields))
+        return keys
 
     def pending_match(self, fields: dict) -> Lead | None:
-        return self.pending.get(fields.get("email", "")) or self.pending.get(fields.get("phone", ""))
+        for key in self._keys(fields):
+            if key in self.pending:
+                return self.pending[key]
+        return None
 
     def new_lead(self, fields: dict) -> NewLead:
+        values = {k: v for k, v in fields.items() if k != "id"}
+        now = timezone.now()
+        # An imported contact is someone we come back to, not a fresh enquiry waiting for its
+        # first answer: it enters as a lead revisited today (the decision core prices it like a
+        # later try, and Today lists it among the follow-ups by value, after the real new
+        # enquiries). Only a row whose own enquiry date is within the last day is a new enquiry.
+        fresh = "created_at" in values and values["created_at"] > now - FRESH
         lead = NewLead.make(**{"owner_id": self.owner.pk, "status": Status.OPEN, "source": self.default_source,
-                               "created_at": timezone.now(), **fields})
-        for key in (lead.email, lead.phone):
-            if key:
-                self.pending[key] = lead
+                               "created_at": now, "revisit_at": None if fresh else now, **values})
+        for key in self._keys(fields):
+            self.pending.setdefault(key, lead)
         return lead
 
-    def merge(self, lead: Lead, fields: dict) -> None:
-        # A second row for the same person only fills blanks, so a re-import is a no-op.
+    def merge(self, lead: Lead, fields: dict, line: int = 0) -> None:
+        # A second row for the same person only fills blanks (and adds notes), so a re-import is a no-op.
         marker = lead.pk if lead.pk is not None else id(lead)
         changes = _changes(lead, fields, fill_only=marker in self.touched)
         self.touched.add(marker)
@@ -222,6 +345,7 @@ class Importer:
         if not changes:
             self.report.unchanged += 1
             return
+        self.report.add_change(line, describe(lead, changes))
         if not self.dry_run:
             actions.update_lead(lead, user=self.user, **changes)
         else:
@@ -252,14 +376,20 @@ class Importer:
                 self.report.add_error(row.line, row.problem)
                 continue
             if len(row.cells) > width and any(c.strip() for c in row.cells[width:]):
-                self.report.add_error(row.line, f"{len(row.cells)} cells but the header has {width}: "
-                                                f"a stray comma or an unquoted cell?")
+                who = row_name(row.cells, mapping)
+                self.report.add_error(row.line, (f"{who}: " if who else "") +
+                                      f"{len(row.cells)} cells but the header has {width}: "
+                                      f"a stray comma or an unquoted cell?")
                 continue
+            problems: list[str] = []
             try:
-                fields = parse_row(row.cells, mapping, self.default_source)
+                fields = parse_row(row.cells, mapping, self.default_source, problems, self.zone)
             except RowError as exc:
-                self.report.add_error(row.line, str(exc))
+                who = row_name(row.cells, mapping)
+                self.report.add_error(row.line, (f"{who}: " if who else "") + str(exc))
                 continue
+            for problem in problems:
+                self.report.add_warning(row.line, f"{fields['name']}: {problem}")
             batch.items.append((row.line, fields))
             if len(batch.items) >= BATCH:
                 self._flush(batch)

@@ -19,6 +19,10 @@ from datetime import date, datetime, time
 MAX_FIELD = 100_000
 # The csv module's own ceiling, above MAX_FIELD so we can report the size ourselves.
 csv.field_size_limit(4 * MAX_FIELD)
+# A workbook is read only as far as the cells really in it, and never past these: a sheet
+# may declare a range of A1:XFD1048576 in a few bytes (its "dimension").
+MAX_COLUMNS = 256  # columns after this are not read (a lead needs a few dozen at most)
+MAX_ROWS = 200_000
 
 XLSX_MAGIC = b"PK\x03\x04"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -134,7 +138,9 @@ def _csv_problem(exc: csv.Error) -> str:
 
 
 def _checked(row: Row) -> Row:
-    """Refuse rows with NUL bytes or giant cells, with a message a person understands."""
+    """Refuse rows with NUL bytes, giant cells or too many columns, with a message a person understands."""
+    if len(row.cells) > MAX_COLUMNS:
+        return Row(row.line, problem=f"The row has {len(row.cells):,} columns (at most {MAX_COLUMNS} are read).")
     for i, cell in enumerate(row.cells):
         if "\x00" in cell:
             return Row(row.line, problem=f"Column {i + 1} contains NUL bytes (binary data, or a UTF-16 file without a BOM?).")
@@ -156,6 +162,17 @@ def excel_cell_text(value) -> str:
     return str(value)
 
 
+def sheet_rows(ws) -> Iterator[tuple[int, tuple]]:
+    """(row number, values) of a read-only worksheet, bounded by the cells really present
+    (its declared dimension is ignored), MAX_COLUMNS wide and one row past MAX_ROWS deep.
+    Empty rows inside the data come back as one shared empty tuple each."""
+    ws.reset_dimensions()
+    rows = ws.iter_rows(max_col=MAX_COLUMNS, max_row=MAX_ROWS + 1, values_only=True)
+    for i, values in enumerate(rows, start=1):
+        if any(v is not None for v in values):
+            yield i, values
+
+
 def _read_excel(stream) -> Iterator[Row]:
     from openpyxl import load_workbook
 
@@ -165,11 +182,14 @@ def _read_excel(stream) -> Iterator[Row]:
         yield Row(1, problem=f"Not a readable Excel workbook ({type(exc).__name__}: {exc}).")
         return
     try:
-        ws = wb.worksheets[0]
-        for i, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            cells = [excel_cell_text(v) for v in values]
-            while cells and cells[-1] == "":
-                cells.pop()
+        for i, values in sheet_rows(wb.worksheets[0]):
+            if i > MAX_ROWS:
+                yield Row(i, problem=f"The sheet has more than {MAX_ROWS:,} rows: the rest was not read.")
+                return
+            end = len(values)
+            while end and values[end - 1] is None:
+                end -= 1
+            cells = [excel_cell_text(v) for v in values[:end]]
             if not any(c.strip() for c in cells):
                 continue
             yield _checked(Row(i, cells))

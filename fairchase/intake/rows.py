@@ -88,13 +88,19 @@ def _split(text: str) -> list[str]:
     return [t for t in _SEPARATORS.split(text.lower()) if t]
 
 
+_CURRENCY = re.compile(r"^(?:[A-Za-z]{3}\s*)?[$€£¥]?\s*|\s*(?:[A-Za-z]{3}|[$€£¥])$")
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
 def parse_value(text: str) -> Decimal | None:
-    """'$1,200.50' -> Decimal('1200.50'); '' -> None."""
-    cleaned = _NOT_NUMBER.sub("", text.replace(",", ""))
-    if not cleaned:
-        if text.strip():
-            raise RowError(f"value: {text[:40]!r} is not a number.")
+    """'$1,200.50' -> Decimal('1200.50'); 'USD 900', '900 €' -> 900; '' -> None.
+    Anything else (a formula, a range, words) is refused: a guessed value would mislead."""
+    stripped = text.strip()
+    if not stripped:
         return None
+    cleaned = _CURRENCY.sub("", stripped).replace(",", "").replace(" ", "").replace("\u00a0", "")
+    if not _NUMBER.fullmatch(cleaned):
+        raise RowError(f"value: {text[:40]!r} is not a number.")
     try:
         value = Decimal(cleaned).quantize(CENT)
     except (InvalidOperation, ValueError):
@@ -104,8 +110,9 @@ def parse_value(text: str) -> Decimal | None:
     return value
 
 
-def parse_when(text: str) -> datetime:
-    """An enquiry date in any common spelling; naive times are taken as UTC."""
+def parse_when(text: str, zone=UTC) -> datetime:
+    """An enquiry date in any common spelling; a time without a zone is read in `zone`
+    (the business's: what a spreadsheet of local times means)."""
     try:
         when = dateparser.parse(text)
     except (ValueError, OverflowError, TypeError):
@@ -113,7 +120,7 @@ def parse_when(text: str) -> datetime:
     if when is None:
         raise RowError(f"created_at: {text[:40]!r} is not a date.")
     if timezone.is_naive(when):
-        when = when.replace(tzinfo=UTC)
+        when = when.replace(tzinfo=zone)
     if when.year < 1970 or when > timezone.now() + timezone.timedelta(days=1):
         raise RowError(f"created_at: {text[:40]!r} is not a plausible enquiry date.")
     return when
@@ -121,55 +128,119 @@ def parse_when(text: str) -> datetime:
 
 def first_phone(text: str) -> str:
     # Google Contacts joins several numbers with " ::: "; "tel:" comes from our calendar links.
-    text = text.split(":::")[0].strip()
-    return text[4:] if text.lower().startswith("tel:") else text
+    return _values(text)[0] if text.strip() else ""
 
 
-def parse_row(cells: list[str], mapping: list[str], default_source: str) -> dict:
-    """The lead fields in this row (only those present). Raises RowError."""
+def _values(text: str) -> list[str]:
+    """The values of a cell: Google Contacts joins several with " ::: "."""
+    out = []
+    for part in text.split(":::"):
+        part = part.strip()
+        if part.lower().startswith(("tel:", "mailto:")):
+            part = part.split(":", 1)[1].strip()
+        if part:
+            out.append(part)
+    return out
+
+
+def _first_valid(text: str, normalize, what: str, problems: list[str], extra: list[str]) -> str:
+    """The first value of a (possibly multi-value) cell that normalises; the rest that do go
+    to `extra` ("Other phone: ..."), the ones that do not to `problems`."""
+    found = ""
+    for raw in _values(text):
+        try:
+            value = normalize(raw)
+        except InvalidContact as exc:
+            problems.append(f"{what} {raw[:60]!r} left out: {exc}")
+            continue
+        if not found:
+            found = value
+        elif value != found:
+            extra.append(f"Other {what}: {value}")
+    return found
+
+
+def row_name(cells: list[str], mapping: list[str]) -> str:
+    """The person a row is about, as well as the cells say (for reporting a bad row)."""
+    got: dict[str, str] = {}
+    for fname, cell in zip(mapping, cells, strict=False):
+        if fname and not got.get(fname):
+            got[fname] = " ".join(unneutralise(cell).split())
+    name = got.get("name") or " ".join(p for p in (got.get("first_name"), got.get("last_name")) if p)
+    return (name or got.get("email") or got.get("phone") or "")[:80]
+
+
+def parse_row(cells: list[str], mapping: list[str], default_source: str,
+              problems: list[str] | None = None, zone=UTC) -> dict:
+    """The lead fields in this row (only those present).
+
+    With `problems` (a list), a bad cell is left out and its problem appended there, so
+    the person still comes in; only a row with nothing to know the person by raises
+    RowError. Without it, the first problem raises RowError."""
+    strict = problems is None
+    problems = [] if problems is None else problems
     raw: dict[str, str] = {}
     for fname, cell in zip(mapping, cells, strict=False):
         if fname and not raw.get(fname, "").strip():  # first non-empty column wins
             raw[fname] = unneutralise(cell)
     got = {k: v.strip() for k, v in raw.items() if k != "notes"}
     out: dict = {}
-    try:
-        out["email"] = fast_normalize_email(got.get("email", "").split(":::")[0])
-    except InvalidContact as exc:
-        raise RowError(f"email: {exc}") from None
-    try:
-        out["phone"] = fast_normalize_phone(first_phone(got.get("phone", "")))
-    except InvalidContact as exc:
-        raise RowError(f"phone: {exc}") from None
+    extra: list[str] = []
+    out["email"] = _first_valid(got.get("email", ""), fast_normalize_email, "email", problems, extra)
+    out["phone"] = _first_valid(got.get("phone", ""), fast_normalize_phone, "phone", problems, extra)
     name = got.get("name") or " ".join(p for p in (got.get("first_name"), got.get("last_name")) if p)
     name = " ".join(name.split())
     if not name:
         name = out["email"] or out["phone"]
     if not name:
-        raise RowError("No name, email or phone: nothing to identify the lead by.")
+        problems.append("No name, email or phone: nothing to identify the lead by.")
+        raise RowError("; ".join(problems))
     out["name"] = name
     if got.get("company"):
-        out["company"] = " ".join(got["company"].split())
+        out["company"] = " ".join(_values(got["company"])[:1] or [""])
+        out["company"] = " ".join(out["company"].split())
     if got.get("source"):
-        out["source"] = _NOT_SLUG.sub("_", got["source"].lower()).strip("_") or default_source
+        from .mapping import map_source
+
+        source, translated = map_source(got["source"])
+        out["source"] = source or default_source
+        if translated:
+            extra.append(f"Source in the imported file: {' '.join(got['source'].split())[:80]}")
     if got.get("value"):
-        out["value"] = parse_value(got["value"])
+        try:
+            out["value"] = parse_value(got["value"])
+        except RowError as exc:
+            problems.append(f"{exc} The value was left out.")
     if got.get("timezone"):
         try:
             out["timezone"] = normalize_timezone(got["timezone"])
         except InvalidContact as exc:
-            raise RowError(f"timezone: {exc}") from None
+            problems.append(f"timezone: {exc} The time zone was left out.")
     if got.get("created_at"):
-        out["created_at"] = parse_when(got["created_at"])
-    if raw.get("notes", "").strip():
-        out["notes"] = raw["notes"]
+        try:
+            out["created_at"] = parse_when(got["created_at"], zone)
+        except RowError as exc:
+            problems.append(f"{exc} The enquiry date was left out.")
+    if got.get("id"):
+        try:
+            out["id"] = int(got["id"])
+        except ValueError:
+            pass  # not one of our ids: ignored
+    notes = raw.get("notes", "") if raw.get("notes", "").strip() else ""
+    if extra:
+        notes = "\n".join([notes, *extra]) if notes else "\n".join(extra)
+    if notes:
+        out["notes"] = notes
     if got.get("consents"):
         out["consents"] = sorted(set(_split(got["consents"])) & KNOWN_CONSENTS)
     if got.get("signals"):
         out["signals"] = sorted(set(_split(got["signals"])) & KNOWN_SIGNALS)
     for fname, limit in LIMITS.items():
         if len(out.get(fname, "")) > limit:
-            raise RowError(f"{fname}: longer than {limit} characters.")
+            problems.append(f"{fname}: longer than {limit} characters; cut to {limit}.")
+            out[fname] = out[fname][:limit]
+    if strict and problems:
+        raise RowError(problems[0])
     if not out["email"]:
         del out["email"]
     if not out["phone"]:

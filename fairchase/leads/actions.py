@@ -137,19 +137,33 @@ def _suppress(lead: Lead, channel: str | None, reason: str) -> None:
         Suppression.objects.get_or_create(value=lead.phone, defaults={"kind": "phone", "reason": reason})
 
 
+# Our outcomes a reply turns into `replied`: the try was silent until they wrote back.
+SILENT_OUTCOMES = (Outcome.NO_ANSWER, Outcome.LEFT_MESSAGE)
+REPLY_CLOCK_SKEW = timezone.timedelta(minutes=15)
+
+
 @transaction.atomic
 def record_reply(lead: Lead, channel: str, *, at: datetime | None = None, text: str = "",
-                 user=None) -> Attempt:
-    """An inbound reply: the lead has responded, so it becomes engaged and tops Today."""
+                 user=None) -> Attempt | None:
+    """An inbound reply: the lead has responded, so it becomes engaged and tops Today.
+
+    A reply is not an attempt of ours: it counts toward no weekly cap. Our latest attempt
+    before it is marked `replied` (that try got an answer: what `fit` learns), and the
+    lead's `responded_at` says when they wrote. Returns the attempt it marked, if any."""
     lead = Lead.objects.select_for_update().get(pk=lead.pk)
     at = at or timezone.now()
-    attempt = Attempt.objects.create(lead=lead, channel=channel, outcome=Outcome.REPLIED, minutes=0.0,
-                                     notes=text[:2000], at=at, user=user)
-    Lead.objects.filter(pk=lead.pk).update(attempt_count=F("attempt_count") + 1)
+    # the reply's clock (a Date header) may run a little behind ours
+    attempt = lead.attempts.filter(at__lte=at + REPLY_CLOCK_SKEW).order_by("-at", "-pk").first()
+    if attempt is not None and attempt.outcome in SILENT_OUTCOMES:
+        attempt.outcome = Outcome.REPLIED
+        attempt.save(update_fields=["outcome"])
+    if lead.responded_at is None or at > lead.responded_at:
+        lead.responded_at = at
+        lead.save(update_fields=["responded_at", "updated_at"])
     if lead.status != Status.ENGAGED and lead.status not in (Status.WON, Status.LOST, Status.OPTED_OUT):
         _transition(lead, Status.ENGAGED, f"Replied by {channel}", user, at)
     replan_lead(lead)
-    _emit(lead, "reply", attempt=attempt)
+    _emit(lead, "reply", attempt=attempt, channel=channel, text=text[:2000])
     return attempt
 
 

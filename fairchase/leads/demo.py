@@ -1,7 +1,10 @@
 """Realistic demo data: a small contractor's team with six months of history.
 
 Finished leads teach the decision core; open leads at every stage make Today,
-the lead pages and Insights meaningful on first start. Deterministic per seed.
+the lead pages and Insights meaningful on first start. Deterministic per seed and
+moment, and a believable morning whenever it is loaded: every attempt comes after its
+enquiry and before now, every pending commitment is due later today or on a later day,
+and every person has their own phone number and address.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from django.utils import timezone
 
 from . import planning
 from .models import (
+    ACTIVE_STATUSES,
+    FINISHED_STATUSES,
     Attempt,
     BusinessSettings,
     Commitment,
@@ -29,6 +34,8 @@ from .models import (
 )
 
 DEMO_PASSWORD = "fairchase-demo"
+# One name per person: the login is the first name the pages show.
+DEMO_USERS = (("olivia", "Olivia", Role.ADMIN), ("sam", "Sam", Role.SALES), ("maria", "Maria", Role.SALES))
 FIRST = ("Ann Bob Carl Dana Eli Fay Gus Hana Ivan Jill Kim Liam Mia Ned Olga Pat Quinn Rosa Sam Tara "
          "Uma Vic Wes Xena Yuri Zoe Abel Bea Cole Dora Emil Flo Gina Hugo Iris Jack Kate Leo Nina Otto").split()
 LAST = ("Adams Baker Cruz Diaz Evans Ford Gray Hill Ito Jones Khan Lopez Moore Nash Ortiz Park Reed "
@@ -54,8 +61,7 @@ SPACING_DAYS = [0.05, 2, 7, 14, 21, 30, 30, 45]
 def _users():
     User = get_user_model()
     people = []
-    for username, first, role in (("owner", "Olivia", Role.ADMIN), ("sam", "Sam", Role.SALES),
-                                  ("maria", "Maria", Role.SALES)):
+    for username, first, role in DEMO_USERS:
         user, created = User.objects.get_or_create(
             username=username, defaults={"first_name": first, "email": f"{username}@example.com"})
         if created:
@@ -68,15 +74,23 @@ def _users():
 
 
 def _in_hours(dt: datetime, zone: str, rng: random.Random) -> datetime:
-    local = dt.astimezone(ZoneInfo(zone))
-    if local.weekday() == 6:
-        local += timedelta(days=1)
-    local = datetime.combine(local.date(), time(rng.randint(9, 17), rng.choice((0, 15, 30, 45))),
-                             tzinfo=local.tzinfo)
-    return local.astimezone(ZoneInfo("UTC"))
+    """A working-hours moment (9:00-17:45, not on Sunday) on dt's day in `zone`, never before
+    dt: the next working day's when that day's hours are over."""
+    tz = ZoneInfo(zone)
+    local = dt.astimezone(tz)
+    day = local.date()
+    for _ in range(8):
+        if day.weekday() != 6:
+            start = datetime.combine(day, time(9), tzinfo=tz)
+            slots = [start + timedelta(minutes=15 * i) for i in range(36)]  # 9:00 .. 17:45
+            later = [t for t in slots if t >= local]
+            if later:
+                return rng.choice(later[:12]).astimezone(ZoneInfo("UTC"))  # within about 3 hours
+        day += timedelta(days=1)
+    return dt
 
 
-def _lead(rng: random.Random, owners, created: datetime) -> tuple[Lead, float, tuple]:
+def _lead(rng: random.Random, owners, created: datetime, number: int) -> tuple[Lead, float, tuple]:
     source = rng.choices(list(SOURCES), weights=[s[0] for s in SOURCES.values()])[0]
     params = SOURCES[source]
     interest = rng.betavariate(2, 3)
@@ -86,13 +100,23 @@ def _lead(rng: random.Random, owners, created: datetime) -> tuple[Lead, float, t
     value = round(params[4] * math.exp(rng.gauss(0, 0.6)), -1)
     lead = Lead(
         name=f"{first} {last}", company=rng.choice(COMPANIES), source=source,
-        email=f"{first}.{last}{rng.randint(1, 999)}@example.com".lower(),
-        phone=f"+1312555{rng.randint(0, 9999):04d}", timezone=rng.choice(ZONES),
+        email=f"{first}.{last}{number}@example.com".lower(),
+        phone=_phone(number), timezone=rng.choice(ZONES),
         value=Decimal(str(value)) if rng.random() < 0.85 else None, owner=rng.choice(owners),
         signals=sorted(signals), created_at=created,
         consents=[c for c, p in (("mailing_list", 0.5), ("sms", 0.3)) if rng.random() < p],
     )
     return lead, interest, params
+
+
+# Area codes of the demo's cities; numbers 2000-9999 so every one is a valid, distinct number.
+AREA_CODES = ("312", "773", "630", "847", "708", "815", "224", "331")
+
+
+def _phone(number: int) -> str:
+    """A distinct phone number per demo person (`number` < 8 * 8,000)."""
+    area, rest = divmod(number, 8000)
+    return f"+1{AREA_CODES[area % len(AREA_CODES)]}555{2000 + rest:04d}"
 
 
 def _play(rng, lead, interest, params, until: datetime, max_tries: int):
@@ -127,14 +151,15 @@ def load_demo(n_history: int = 500, n_open: int = 180, seed: int = 7, now: datet
     bs.business_timezone = "America/Chicago"
     bs.save()
     made: list[tuple[Lead, list[Attempt], str]] = []
+    numbers = iter(rng.sample(range(8 * 8000), n_history + n_open))
     for _ in range(n_history):
-        lead, interest, params = _lead(rng, owners, now - timedelta(days=rng.uniform(30, 200)))
+        lead, interest, params = _lead(rng, owners, now - timedelta(days=rng.uniform(30, 200)), next(numbers))
         attempts, status = _play(rng, lead, interest, params, now - timedelta(days=2), rng.randint(1, 7))
         made.append((lead, attempts, Status.CLOSED if status == Status.OPEN else status))
     for i in range(n_open):
         fresh = i < n_open // 8
         age = rng.uniform(0.01, 0.8) if fresh else rng.uniform(1, 40)
-        lead, interest, params = _lead(rng, owners, now - timedelta(days=age))
+        lead, interest, params = _lead(rng, owners, now - timedelta(days=age), next(numbers))
         if fresh:
             made.append((lead, [], Status.OPEN))
             continue
@@ -160,7 +185,8 @@ def load_demo(n_history: int = 500, n_open: int = 180, seed: int = 7, now: datet
             changes.append(StatusChange(lead=lead, old=Status.OPEN, new=status, reason="Demo history", at=end))
         if status == Status.ENGAGED:
             by = rng.choice([Commitment.By.US, Commitment.By.LEAD])
-            due = _in_hours(now + timedelta(days=rng.choice([-2, -1, 0, 0, 1, 3])), lead.timezone, rng)
+            # due later today or on a coming day: a morning's list, not a backlog of missed promises
+            due = _in_hours(now + timedelta(days=rng.choice([0, 0, 1, 1, 2, 3]), minutes=30), lead.timezone, rng)
             what = "Call back with the quote" if by == Commitment.By.US else "Send us the floor plan"
             commitments.append(Commitment(lead=lead, by=by, what=what, due_at=due, created_at=attempts[-1].at))
     Attempt.objects.bulk_create(rows, batch_size=1000)
@@ -168,5 +194,7 @@ def load_demo(n_history: int = 500, n_open: int = 180, seed: int = 7, now: datet
     Commitment.objects.bulk_create(commitments, batch_size=500)
     fitted = planning.refit(now=now)
     planned = planning.replan_all(now=now)
-    return {"users": len(owners), "history": n_history, "open": n_open, "attempts": len(rows),
-            "fitted_on": fitted.n_leads, "planned": planned}
+    held = Lead.objects.filter(pk__in=[m[0].pk for m in made])
+    return {"users": len(owners), "history": held.filter(status__in=FINISHED_STATUSES).count(),
+            "open": held.filter(status__in=ACTIVE_STATUSES).count(), "attempts": len(rows),
+            "commitments": len(commitments), "fitted_on": fitted.n_leads, "planned": planned}

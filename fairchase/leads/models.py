@@ -174,6 +174,8 @@ class Lead(models.Model):
     attempt_count = models.PositiveIntegerField(default=0)
     last_attempt_at = models.DateTimeField(null=True, blank=True)
     first_response_at = models.DateTimeField(null=True, blank=True, help_text="Our first attempt.")
+    # Their side: a reply is not an attempt of ours (it marks our latest attempt `replied`).
+    responded_at = models.DateTimeField(null=True, blank=True, help_text="When the lead last wrote back.")
     # The plan, written from fairchase.policy.plan on every event.
     next_action = models.CharField(max_length=8, choices=NextAction.choices, blank=True, default="")
     next_channel = models.CharField(max_length=8, blank=True)
@@ -212,7 +214,8 @@ class Lead(models.Model):
 
     @property
     def is_new_enquiry(self) -> bool:
-        return self.status == Status.OPEN and self.attempt_count == 0
+        # an imported contact (or a revisit that came back) has a revisit date: not a new enquiry
+        return self.status == Status.OPEN and self.attempt_count == 0 and self.revisit_at is None
 
     @property
     def response_time(self):

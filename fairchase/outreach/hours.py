@@ -1,38 +1,27 @@
-"""When a message may reach a person: inside the business's contact hours in the
-lead's own zone (Sunday excluded, as the decision core assumes)."""
+"""When a message may reach a person: the decision core's own contact hours (in the
+lead's zone, Sunday excluded) and weekly cap, read from the database for one lead.
+The rules live in `fairchase.policy.window`; nothing here re-implements them."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
-from fairchase.leads.models import BusinessSettings, Lead
+from fairchase.leads.models import Attempt, BusinessSettings, Lead
+from fairchase.policy.window import CAP, HOURS, next_contact_time
 
-
-def _as_time(value) -> time:
-    return value if isinstance(value, time) else time.fromisoformat(str(value))
+__all__ = ["CAP", "HOURS", "next_allowed", "send_window"]
 
 
-def lead_zone(lead: Lead, business: BusinessSettings | None = None) -> ZoneInfo:
+def send_window(now: datetime, lead: Lead, business: BusinessSettings | None = None) -> tuple[datetime, str]:
+    """(earliest time a message may go to this lead, "" / "cap" / "hours": what held it back)."""
     business = business or BusinessSettings.current()
-    try:
-        return ZoneInfo(lead.timezone or business.business_timezone or "UTC")
-    except (KeyError, ValueError):
-        return ZoneInfo("UTC")
+    settings = business.to_policy()
+    recent = Attempt.objects.filter(lead=lead).order_by("-at", "-pk").values_list("at", flat=True)
+    times = list(recent[: max(1, int(settings["max_attempts_per_week"]))])
+    return next_contact_time(now, times, lead.timezone or None, settings)
 
 
 def next_allowed(now: datetime, lead: Lead, business: BusinessSettings | None = None) -> datetime:
     """`now` if it is inside the lead's contact hours, else the start of the next window (UTC)."""
     business = business or BusinessSettings.current()
-    zone = lead_zone(lead, business)
-    start, end = _as_time(business.contact_start), _as_time(business.contact_end)
-    local = now.astimezone(zone)
-    for day in range(8):
-        d = (local + timedelta(days=day)).date()
-        if d.weekday() == 6:  # Sunday
-            continue
-        opens = datetime.combine(d, start, tzinfo=zone)
-        closes = datetime.combine(d, end, tzinfo=zone)
-        if local < closes:
-            return now if local >= opens else opens.astimezone(ZoneInfo("UTC"))
-    return now + timedelta(days=1)  # contact hours that never open: try again tomorrow
+    return next_contact_time(now, [], lead.timezone or None, business.to_policy())[0]

@@ -22,12 +22,12 @@ from django.db.models import F
 from django.utils import timezone
 
 from fairchase.leads import actions, planning
-from fairchase.leads.models import Attempt, BusinessSettings, Lead, Outcome, Status, Suppression
+from fairchase.leads.models import Lead, Outcome, Status, Suppression
 
 from . import locks
 from .channels import ChannelError, channel_for
 from .channels.text import with_opt_out_hint
-from .hours import next_allowed
+from .hours import CAP, HOURS, send_window
 from .models import MessageTemplate, OutboundMessage
 from .rendering import render
 
@@ -39,6 +39,13 @@ MAX_TRIES = 5
 SENDING_LEASE = timedelta(minutes=10)
 WORKER_ID = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 _recovered_at: dict[str, datetime] = {}
+
+
+# Why a message waits (a person may confirm sending it anyway; see `recheck`).
+HELD = {
+    HOURS: "Outside contact hours in the lead's zone.",
+    CAP: "Weekly contact limit reached.",
+}
 
 
 class OutboxError(ValueError):
@@ -133,11 +140,15 @@ def claim(pk: int | None = None, now: datetime | None = None) -> int | None:
 
 
 def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, datetime | None]:
-    """('send'|'cancel'|'defer', why, new due time): what is true now, under the lead's lock."""
+    """('send'|'cancel'|'defer', why, new due time): what is true now, under the lead's lock.
+
+    Every send, automatic or clicked, passes here. An opt-out or a suppressed address
+    cancels it whoever asked; the contact hours and the weekly cap (the decision core's
+    rules, `hours.send_window`) defer it unless a person confirmed sending anyway."""
     automatic = msg.queued_by_id is None
     if lead.status not in (Status.OPEN, Status.ENGAGED):
         return "cancel", f"The lead is {lead.get_status_display().lower()}.", None
-    if Attempt.objects.filter(lead=lead, outcome=Outcome.REPLIED, at__gte=msg.created_at).exists():
+    if lead.responded_at is not None and lead.responded_at >= msg.created_at:
         return "cancel", "The lead replied after this was queued.", None
     if Suppression.objects.filter(value__in=[msg.to, address_for(lead, msg.channel)]).exists():
         return "cancel", "This address asked not to be contacted (or bounced).", None
@@ -145,17 +156,13 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
         return "cancel", "No consent to text this lead.", None
     if automatic and lead.paused_until and lead.paused_until > now:
         return "defer", "Paused (out of office).", lead.paused_until
-    if not (automatic or msg.channel == "text"):
-        return "send", "", None  # a person clicked Send on an email: hours and caps are theirs to judge
-    business = BusinessSettings.current()
-    allowed = next_allowed(now, lead, business)
-    if allowed > now:
-        return "defer", "Outside contact hours in the lead's zone.", allowed
-    if automatic:
-        week = list(Attempt.objects.filter(lead=lead, at__gt=now - timedelta(days=7))
-                    .exclude(outcome=Outcome.REPLIED).order_by("at").values_list("at", flat=True))
-        if len(week) >= business.max_attempts_per_week:
-            return "defer", "Weekly contact limit reached.", next_allowed(week[0] + timedelta(days=7), lead, business)
+    if msg.override and not automatic:
+        return "send", "", None  # a person confirmed: outside contact hours or past the cap
+    allowed, rule = send_window(now, lead)
+    if rule == HOURS:
+        return "defer", HELD[HOURS], allowed
+    if rule == CAP:
+        return "defer", HELD[CAP], allowed
     return "send", "", None
 
 

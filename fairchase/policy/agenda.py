@@ -8,6 +8,8 @@ import numpy as np
 
 from .lookahead import pick_channel
 
+DAY = 86400.0
+
 
 def agenda_order(out, prio):
     """Priority descending; ties (e.g. all the stops at 0) by id, for a stable agenda."""
@@ -85,46 +87,83 @@ def minute_price_today(res, today, minutes, budget, steps=12):
     return high
 
 
-def crowded_day(res, look, n_schedules, settings, minutes_list, budget, now):
-    """Re-plan today's contacts at today's minute price, in place. Returns two arrays over the
-    silent leads, NaN except for those let go for the price: the worth today of the minutes
-    each would take, and what its chase is worth at your own cost.
+@dataclasses.dataclass
+class Crowd:
+    """What a crowded day does to the silent leads due today (arrays over the silent leads).
 
-    The price steers how (a 2-minute text may beat a 6-minute call). A lead is let go for it
-    only when everything it may still bring at your own cost does not pay for the minutes it
-    would take from today; the others keep their plan whatever the price says.
+    `reach`: for a lead in the wings (`wait`), the day its turn comes at today's pace (UTC
+    seconds; NaN otherwise). `let_go`: True for a lead let go for the crowd (its turn would
+    come too late to be worth the minutes). `chase`: what the chase of a lead in the wings or
+    let go is worth at your own cost, for its reason.
     """
-    crowd = np.full(len(res["v"]), np.nan)
+
+    reach: np.ndarray
+    reach_local: np.ndarray
+    let_go: np.ndarray
+    chase: np.ndarray
+
+    @classmethod
+    def quiet(cls, n: int) -> Crowd:
+        return cls(
+            np.full(n, np.nan), np.full(n, np.nan), np.zeros(n, dtype=bool), np.full(n, np.nan)
+        )
+
+    @property
+    def waiting(self) -> np.ndarray:
+        return ~np.isnan(self.reach) & ~self.let_go
+
+
+def fill_day(need: np.ndarray, budget: float) -> np.ndarray:
+    """Which of the contacts (best first, `need` minutes each) today's `budget` holds: the best
+    in order while they fit, then any later one that still fits in what is left, so no minute
+    goes unused while a contact that fits waits."""
+    take = np.cumsum(need) <= budget
+    left = budget - need[take].sum()
+    for j in np.flatnonzero(~take).tolist():
+        if left < need[j]:
+            continue
+        take[j] = True
+        left -= need[j]
+    return take
+
+
+def crowded_day(res, look, n_schedules, settings, minutes_list, budget, now) -> Crowd:
+    """Share today's minutes when today's contacts need more than there are, in place.
+
+    A minute gets a price (what the first contact left out would earn with it), and each of
+    today's contacts is re-planned at it, which picks its channel (a 2-minute text may beat a
+    6-minute call; every figure shown stays at your own cost). Then the day is filled best value
+    per minute first. The others wait in the wings with the day their turn comes at this pace;
+    a lead is let go (into a revisit) only when its turn would come after a revisit would
+    bring it back anyway.
+    """
+    crowd = Crowd.quiet(len(res["v"]))
     minutes = np.array(minutes_list)
-    today = (res["v"] > 0) & (res["due"] < now + 86400.0)
+    today = (res["v"] > 0) & (res["due"] < now + DAY)
     price = minute_price_today(res, today, minutes, budget)
     if price <= 0:
-        return crowd, crowd
-    sel = np.nonzero(today)[0]
-    worth = price * minutes[res["channel"][sel]]
-    outpriced = res["v"][sel] <= worth
-    # no channel pays at the price: let go without re-planning (the bound is never below the
-    # re-planned value, since every later step costs more at the price too)
-    bound = (res["all_total"][sel] - price * minutes[None, :]).max(axis=1)
-    gone = outpriced & (bound <= 0)
-    crowd[sel[gone]] = worth[gone]
-    sel, outpriced, worth = sel[~gone], outpriced[~gone], worth[~gone]
+        return crowd
+    sel = np.flatnonzero(today)
     dear = dataclasses.replace(settings, hourly_cost=settings.hourly_cost + 60.0 * price)
     channel = res["channel"].copy()
     for choice in range(n_schedules):  # at the schedule each lead already has
-        part = np.nonzero(res["schedule"][sel] == choice)[0]
-        if not len(part):
-            continue
-        priced = look(sel[part], dear, (choice,))
-        take = priced["v"] > 0
-        channel[sel[part[take]]] = priced["channel"][take]
-        lost = ~take & outpriced[part]
-        crowd[sel[part[lost]]] = worth[part[lost]]
-    # the price chose the channel; the figures stay at your own cost (same schedule, so the
-    # first look-ahead already holds every channel's own-cost value)
-    pick_channel(res, channel)
-    let_go = np.nonzero(crowd == crowd)[0]
-    chase = np.full(len(crowd), np.nan)
-    chase[let_go] = res["v"][let_go]  # at your own cost, for the reason
-    res["v"][let_go] = np.minimum(res["v"][let_go], 0.0)  # a stop
-    return crowd, chase
+        part = np.flatnonzero(res["schedule"][sel] == choice)
+        if len(part):
+            priced = look(sel[part], dear, (choice,))
+            take = priced["v"] > 0
+            channel[sel[part[take]]] = priced["channel"][take]
+    pick_channel(res, channel)  # same schedule: the own-cost figures of each channel are known
+    need = minutes[res["channel"][sel]]
+    order = np.argsort(-res["v"][sel] / need, kind="stable")
+    fits = fill_day(need[order], budget)
+    later = order[~fits]
+    # working days until each lead's turn, at `budget` minutes a day, then calendar days
+    turn = 1 + np.floor((np.cumsum(need[later]) - need[later]) / max(budget, 1e-9))
+    days = np.maximum(1.0, np.round(turn * 7.0 / len(settings.contact_days)))
+    wings = sel[later]
+    crowd.reach[wings] = now + days * DAY
+    too_late = days > settings.revisit_days
+    crowd.let_go[wings] = too_late
+    crowd.chase[wings] = res["v"][wings]
+    res["v"][wings[too_late]] = 0.0  # a stop
+    return crowd

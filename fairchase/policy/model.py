@@ -25,48 +25,48 @@ class Model:
     n_leads: int = 0
     n_attempts: int = 0
     sources: list = field(default_factory=list)
-    source_leads: np.ndarray = None  # (S+1,)
+    source_leads: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1,)
     signals: list = field(default_factory=list)
-    signal_leads: np.ndarray = None  # (G,)
-    reply_logit: np.ndarray = None  # (S+1, K)
-    curve_logit: np.ndarray = None  # (S+1, K) at the spacing actually used, for Insights
-    curve_sd: np.ndarray = None  # (S+1, K)
-    tried: np.ndarray = None  # (S+1, K) silent attempts seen
-    replied: np.ndarray = None  # (S+1, K) of which answered
-    sig_reply: np.ndarray = None  # (G,)
-    sig_reply_sd: np.ndarray = None
-    sig_fade: np.ndarray = None  # (G,) change of each signal's reply effect by its 5th try
-    sig_win: np.ndarray = None
-    sig_win_sd: np.ndarray = None
-    chan_reply: np.ndarray = None  # (4,) call = 0
-    switch_into: np.ndarray = None  # (4,) moving to this channel from another
-    spacing: np.ndarray = None  # (8,) first-delay buckets then gap buckets
-    age: np.ndarray = None  # (6,) the lead's age at the attempt
+    signal_leads: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (G,)
+    reply_logit: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, K)
+    curve_logit: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, K) at the spacing actually used, for Insights
+    curve_sd: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, K)
+    tried: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, K) silent attempts seen
+    replied: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, K) of which answered
+    sig_reply: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (G,)
+    sig_reply_sd: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    sig_fade: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (G,) change of each signal's reply effect by its 5th try
+    sig_win: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    sig_win_sd: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    chan_reply: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (4,) call = 0
+    switch_into: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (4,) moving to this channel from another
+    spacing: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (8,) first-delay buckets then gap buckets
+    age: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (6,) the lead's age at the attempt
     agreed: float = 0.0  # a try at the agreed time
     steepness: float = 1.0  # how fast replies fall with attempts, relative to the articles' curve
-    win_logit: np.ndarray = None  # (S+1,)
-    win_sd: np.ndarray = None
+    win_logit: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1,)
+    win_sd: np.ndarray = field(default_factory=lambda: np.zeros(0))
     win_late: float = 0.0
-    win_responders: np.ndarray = None  # (S+1,)
-    win_won: np.ndarray = None
+    win_responders: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1,)
+    win_won: np.ndarray = field(default_factory=lambda: np.zeros(0))
     c_base: float = 0.0
     c_attempt: float = 0.0
     c_recent: float = 0.0
     c_engaged: float = 0.0
-    c_source: np.ndarray = None  # (S+1,)
-    c_channel: np.ndarray = None  # (4,)
-    c_q0: np.ndarray = None  # (S+1, 4) complaint log-odds variance terms (see fit)
-    c_q1: np.ndarray = None
-    c_q2: np.ndarray = None
-    c_s: np.ndarray = None  # (3,) var(attempt slope), var(recent slope), their covariance
-    c_tried: np.ndarray = None  # (K,) attempts by attempt number
-    c_events: np.ndarray = None  # (K,) opt-outs by attempt number
-    value_median: np.ndarray = None  # (S+1,)
-    value_mean: np.ndarray = None  # (S+1,) used for leads of unknown value
-    value_n: np.ndarray = None
-    engaged_ratio: np.ndarray = None  # (J,) P(win | j contacts without progress) / P(win | reply)
-    engaged_remaining: np.ndarray = None  # (J,) contacts still to come
-    engaged_n: np.ndarray = None
+    c_source: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1,)
+    c_channel: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (4,)
+    c_q0: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, 4) complaint log-odds variance terms (see fit)
+    c_q1: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    c_q2: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    c_s: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (3,) var(attempt slope), var(recent slope), their covariance
+    c_tried: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (K,) attempts by attempt number
+    c_events: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (K,) opt-outs by attempt number
+    value_median: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1,)
+    value_mean: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1,) used for leads of unknown value
+    value_n: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    engaged_ratio: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (J,) P(win | j contacts without progress) / P(win | reply)
+    engaged_remaining: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (J,) contacts still to come
+    engaged_n: np.ndarray = field(default_factory=lambda: np.zeros(0))
     version: int = 1
 
     # ---- lookups -------------------------------------------------------------------------
@@ -106,7 +106,7 @@ class Model:
 
     def evidence(self, s: int) -> str:
         """'learned from 412 leads' or 'prior' for the reason text."""
-        n = int(self.source_leads[s]) if self.source_leads is not None else 0
+        n = int(self.source_leads[s]) if s < len(self.source_leads) else 0
         if n <= 0:
             return "prior"
         return f"learned from {n:,} lead{'s' if n != 1 else ''}"
@@ -139,7 +139,7 @@ class Model:
                 value = float(value)
             kwargs[f.name] = value
         model = cls(**kwargs)
-        if model.sig_fade is None and model.sig_reply is not None:  # stored before fades
+        if len(model.sig_fade) != len(model.sig_reply):  # stored before fades
             model.sig_fade = np.zeros(len(model.sig_reply))
         return model
 

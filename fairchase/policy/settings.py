@@ -36,7 +36,7 @@ def _minute_of_day(value) -> int | None:
 
 def parse_contact_hours(value, default=(8 * 60, 20 * 60)) -> tuple[int, int]:
     """Contact hours as (start, end) minutes after midnight; '08:00-20:00' or a pair of times."""
-    pair = None
+    pair: list | tuple | None = None
     if isinstance(value, str) and "-" in value:
         pair = value.split("-", 1)
     elif isinstance(value, list | tuple) and len(value) == 2:

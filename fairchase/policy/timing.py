@@ -53,7 +53,8 @@ class Offsets:
         self.edges, self.values = np.array(edges), np.array(values)
 
     def _offset(self, ts: float) -> float:
-        return datetime.fromtimestamp(ts, self.zone).utcoffset().total_seconds()
+        offset = datetime.fromtimestamp(ts, self.zone).utcoffset()
+        return offset.total_seconds() if offset is not None else 0.0
 
     def covers(self, lo: float, hi: float) -> bool:
         return self.lo <= lo and hi <= self.hi

@@ -1,52 +1,133 @@
-"""Login throttling: after LOGIN_MAX_FAILURES failures for one username from one
-address within LOGIN_WINDOW_SECONDS, further attempts are refused without
-checking the password (so guessing gets no feedback)."""
+"""Login throttling, per account across addresses and per address across accounts.
+
+Every password check first takes a slot in two buckets, the account's and the caller's
+address's (`LoginBucket` rows). A slot is taken by a conditional UPDATE (`count < limit`),
+one statement, so concurrent tries (threads, gunicorn workers, machines sharing the
+database) never get more checks than the limit. A successful login gives its slots back;
+a failure keeps them until the window (LOGIN_WINDOW_SECONDS, counted from the first try)
+ends. When either bucket is full the password is not checked at all, so guessing gets no
+feedback. Limits: LOGIN_MAX_FAILURES per account, LOGIN_MAX_FAILURES_PER_ADDRESS per address.
+
+The caller's address is REMOTE_ADDR, or, when REMOTE_ADDR is one of TRUSTED_PROXIES, the
+nearest address in X-Forwarded-For that is not a trusted proxy (a client can put anything
+at the left of that header; only what our own proxies appended is believed).
+"""
 
 from __future__ import annotations
 
+import ipaddress
+from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from django.conf import settings
+from django.db.models import F
 from django.utils import timezone
 
-from .models import LoginFailure
+from .models import LoginBucket, LoginFailure
+
+
+@lru_cache(maxsize=8)
+def _networks(proxies: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(p, strict=False) for p in proxies)
+
+
+def _ip(text: str | None):
+    try:
+        return ipaddress.ip_address((text or "").strip())
+    except ValueError:
+        return None
+
+
+def _is_proxy(addr, networks) -> bool:
+    return addr is not None and any(addr in n for n in networks)
 
 
 def client_ip(request) -> str | None:
-    """The caller's address as seen by Django (put a proxy's real-IP header into REMOTE_ADDR)."""
-    return request.META.get("REMOTE_ADDR") or None
+    """The caller's address: REMOTE_ADDR unless that is a trusted proxy (see above)."""
+    remote = request.META.get("REMOTE_ADDR") or None
+    networks = _networks(tuple(getattr(settings, "TRUSTED_PROXIES", ()) or ()))
+    if not networks or not _is_proxy(_ip(remote), networks):
+        return remote
+    hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
+    for hop in reversed(hops):
+        addr = _ip(hop)
+        if addr is None:
+            return remote  # garbage our proxy would never have written
+        if not _is_proxy(addr, networks):
+            return str(addr)
+    return remote
 
 
-def _key(username: str) -> str:
+def _username(username: str) -> str:
     return (username or "").strip().lower()[:150]
 
 
-def _window_start():
-    return timezone.now() - timedelta(seconds=settings.LOGIN_WINDOW_SECONDS)
+def _window() -> timedelta:
+    return timedelta(seconds=settings.LOGIN_WINDOW_SECONDS)
+
+
+def _buckets(username: str, ip: str | None) -> list[tuple[str, int]]:
+    return [(f"account:{_username(username)}", settings.LOGIN_MAX_FAILURES),
+            (f"address:{ip or 'unknown'}", getattr(settings, "LOGIN_MAX_FAILURES_PER_ADDRESS", 20))]
+
+
+def _take(key: str, limit: int, now) -> bool:
+    """Take one slot in this bucket; False when it is full for the current window."""
+    LoginBucket.objects.get_or_create(key=key, defaults={"window_start": now})
+    # A window that has ended starts again (only one concurrent caller can match this).
+    LoginBucket.objects.filter(key=key, window_start__lte=now - _window()).update(count=0, window_start=now)
+    return LoginBucket.objects.filter(key=key, count__lt=limit).update(count=F("count") + 1) == 1
+
+
+def _give_back(key: str) -> None:
+    LoginBucket.objects.filter(key=key, count__gt=0).update(count=F("count") - 1)
+
+
+@dataclass
+class Attempt:
+    """One password check that holds a slot in each bucket."""
+
+    username: str
+    ip: str | None
+    keys: list[str]
+
+    def succeeded(self) -> None:
+        for key in self.keys:
+            _give_back(key)
+
+    def failed(self) -> None:
+        now = timezone.now()
+        LoginFailure.objects.filter(at__lt=now - _window()).delete()
+        LoginBucket.objects.filter(window_start__lt=now - 2 * _window()).delete()
+        LoginFailure.objects.create(username=_username(self.username), ip=self.ip)
+
+
+def begin(username: str, ip: str | None) -> Attempt | None:
+    """Take the slots for one password check, or None (nothing taken) when locked."""
+    now = timezone.now()
+    taken = []
+    for key, limit in _buckets(username, ip):
+        if not _take(key, limit, now):
+            for k in taken:
+                _give_back(k)
+            return None
+        taken.append(key)
+    return Attempt(username, ip, taken)
 
 
 def is_locked(username: str, ip: str | None) -> bool:
-    """True when this username+address has used up its failures in the window."""
-    recent = LoginFailure.objects.filter(username=_key(username), ip=ip, at__gte=_window_start())
-    return recent.count() >= settings.LOGIN_MAX_FAILURES
-
-
-def record_failure(username: str, ip: str | None) -> None:
-    """Remember one failure and drop rows that have left the window."""
-    LoginFailure.objects.filter(at__lt=_window_start()).delete()
-    LoginFailure.objects.create(username=_key(username), ip=ip)
-
-
-def clear(username: str, ip: str | None) -> None:
-    """A successful login forgets the earlier failures."""
-    LoginFailure.objects.filter(username=_key(username), ip=ip).delete()
+    """True when the account's or the address's bucket is full (takes nothing)."""
+    since = timezone.now() - _window()
+    return any(LoginBucket.objects.filter(key=key, count__gte=limit, window_start__gt=since).exists()
+               for key, limit in _buckets(username, ip))
 
 
 def minutes_left(username: str, ip: str | None) -> int:
-    """How long until the oldest counted failure leaves the window (for the message)."""
-    oldest = (LoginFailure.objects.filter(username=_key(username), ip=ip, at__gte=_window_start())
-              .order_by("at").values_list("at", flat=True).first())
-    if oldest is None:
+    """How long until the fullest bucket's window ends (for the message)."""
+    now = timezone.now()
+    ends = [b.window_start + _window() for key, limit in _buckets(username, ip)
+            for b in LoginBucket.objects.filter(key=key, count__gte=limit, window_start__gt=now - _window())]
+    if not ends:
         return 0
-    left = oldest + timedelta(seconds=settings.LOGIN_WINDOW_SECONDS) - timezone.now()
-    return max(1, int(left.total_seconds() // 60) + 1)
+    return max(1, int((max(ends) - now).total_seconds() // 60) + 1)

@@ -17,7 +17,7 @@ def demo(transactional_db):
     cache.clear()
     load_demo(n_history=300, n_open=40, seed=7)
     seed_demo_costs()
-    return get_user_model().objects.get(username="owner")
+    return get_user_model().objects.get(username="olivia")
 
 
 def _count(page, selector):

@@ -34,3 +34,16 @@ def test_axes_get_round_limits_with_zero_on_a_tick():
     assert svg.nice_range(0, 0.38) == (0.0, 0.4, 0.1)
     assert svg.nice_range(-55210, 1163) == (-60000, 20000, 20000)
     assert svg.nice_range(0, 0) == (0.0, 0.2, 0.2)
+
+
+def test_a_hostile_chart_name_cannot_break_out_of_any_attribute():
+    hostile = '"><script>alert(1)</script>\'><svg onload=alert(2)>'
+    for chart in (svg.line_chart(f"reply-curve-{hostile}", hostile, hostile, [svg.Series(hostile, hostile, [(1, 0.3)])],
+                                 x_values=[1], x_label=hostile, y_label=hostile, markers=[(1, hostile, hostile)]),
+                  svg.bar_chart(hostile, hostile, hostile, [hostile], [svg.Series(hostile, hostile, [(0, 1.0)])],
+                                x_label=hostile, y_label=hostile),
+                  svg.share_bar(hostile, hostile, hostile, [(hostile, hostile, 3)]),
+                  svg.interval_chart(hostile, hostile, hostile, [(hostile, 1.2, 0.8, 1.6, hostile)], x_label=hostile,
+                                     series_key=hostile)):
+        assert "<script" not in chart and "<svg onload" not in chart and "'>" not in chart
+        assert chart.count("<svg") == 1

@@ -69,8 +69,8 @@ def test_cell_text_round_trips_through_excel(alice, note):
     ws = load_workbook(io.BytesIO(data)).active
     for row in ws.iter_rows():
         for cell in row:
-            assert cell.data_type in ("s", "inlineStr")  # text, never a formula ("f")
-            text = cell.value or ""
+            assert cell.data_type in ("s", "inlineStr", "n", "d")  # text, numbers, times: never a formula ("f")
+            text = cell.value if cell.data_type in ("s", "inlineStr") and cell.value else ""
             if text[:1] in FORMULA_TRIGGERS:  # only phone numbers, marked as typed text
                 assert text.startswith("+") and cell.quotePrefix
     report = reimport(alice, data, "leads.xlsx")
@@ -94,7 +94,8 @@ def test_attempts_and_commitments_export_as_csv_and_excel(alice, make_lead):
 
     actions.add_commitment(lead, by="us", what="@call back", due_at=timezone.now() + timezone.timedelta(days=1))
     attempts = list(csv.reader(io.StringIO("".join(csv_lines("attempts", Lead.objects.all())).lstrip("\ufeff"))))
-    assert attempts[0][:5] == ["Lead ID", "Lead", "At", "Channel", "Outcome"]
+    assert attempts[0][:5] == ["Lead ID", "Lead", "At (UTC)", "Channel", "Outcome"]
+    assert attempts[1][3:5] == ["Call", "No answer"]
     assert attempts[1][7] == "'=cmd|' /C calc'!A0"
     commitments = list(csv.reader(io.StringIO("".join(csv_lines("commitments", Lead.objects.all())).lstrip("\ufeff"))))
     assert commitments[1][3] == "'@call back"
@@ -134,3 +135,31 @@ def test_a_bad_history_line_is_reported_by_number_and_skipped(alice):
     assert [line for line, _ in report.errors] == [2, 3, 4, 6]
     lead = Lead.objects.get()
     assert (lead.status, lead.attempt_count, lead.attempts.count()) == ("lost", 1, 1)
+
+
+def test_excel_numbers_and_times_are_typed_cells_in_the_business_zone_that_round_trip(alice, make_lead):
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from fairchase.leads.models import BusinessSettings
+
+    BusinessSettings.objects.update_or_create(pk=BusinessSettings.current().pk,
+                                              defaults={"business_timezone": "America/Chicago"})
+    arrived = datetime(2026, 3, 4, 15, 30, 12, 654321, tzinfo=UTC)  # 09:30:12 in Chicago
+    make_lead(alice, name="Ann Lee", value=Decimal("12345.60"), source="web_form", created_at=arrived)
+    ws = load_workbook(io.BytesIO(export_xlsx(Lead.objects.all()))).active
+    cells = {h.value: c for h, c in zip(ws[1], ws[2], strict=True)}
+    assert cells["Value"].data_type == "n" and cells["Value"].value == 12345.6
+    assert cells["Value"].number_format == "#,##0.00"
+    assert cells["Attempts"].value == 0 and cells["Fairchase ID"].data_type == "n"
+    assert cells["Enquiry date (America/Chicago)"].is_date
+    assert cells["Enquiry date (America/Chicago)"].value == datetime(2026, 3, 4, 9, 30, 12)  # no microseconds
+    assert (cells["Source"].value, cells["Status"].value) == ("Web form", "Open (silent)")
+    text = export_csv(Lead.objects.all()).decode("utf-8-sig")
+    assert "2026-03-04 09:30:12" in text and "Web form" in text and ".654321" not in text
+    for data, name in ((export_xlsx(Lead.objects.all()), "leads.xlsx"), (text.encode(), "leads.csv")):
+        report = reimport(alice, data, name)
+        assert report.bad == 0 and not report.warnings, (report.errors, report.warnings)
+        lead = Lead.objects.get()
+        assert (lead.value, lead.source, lead.created_at) == (Decimal("12345.60"), "web_form",
+                                                              arrived.replace(microsecond=0))

@@ -20,7 +20,8 @@ def test_it_imports_a_hubspot_contacts_export(alice):
     assert report.preset == "hubspot"
     assert (report.created, report.bad) == (3, 0), report.errors
     ann = Lead.objects.get(email="ann.lee@example.com")
-    assert (ann.name, ann.phone, ann.company, ann.source) == ("Ann Lee", "+12125550101", "Lee Dental", "organic_search")
+    assert (ann.name, ann.phone, ann.company, ann.source) == ("Ann Lee", "+12125550101", "Lee Dental", "web_form")
+    assert ann.notes == "Source in the imported file: Organic Search"
     assert ann.created_at.isoformat().startswith("2024-03-04T09:15")
     bob = Lead.objects.get(name="Bob Marsh")
     assert (bob.email, bob.phone) == ("bob@example.com", "+12125550102")
@@ -41,7 +42,7 @@ def test_it_imports_a_google_contacts_export_with_an_embedded_newline(alice):
     assert report.preset == "google"
     assert (report.created, report.bad) == (3, 0), report.errors
     gus = Lead.objects.get(name="Gus Reyes")
-    assert gus.notes == "Met at the fair.\nWants a quote for catering"
+    assert gus.notes == "Met at the fair.\nWants a quote for catering\nOther phone: +12125550129"
     assert gus.phone == "+12125550121"  # the first of Google's ":::"-joined numbers
     assert gus.company == "Reyes Bakery"
     assert gus.source == "import"  # Google's "Labels" are not a lead source

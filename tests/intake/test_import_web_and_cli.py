@@ -78,15 +78,15 @@ def test_an_unreadable_upload_is_refused_with_a_message(client, alice):
     assert not ImportJob.objects.exists()
 
 
-def test_the_import_command_reports_bad_rows_and_is_idempotent(alice, tmp_path, capsys):
+def test_the_import_command_reports_bad_cells_and_is_idempotent(alice, tmp_path, capsys):
     path = tmp_path / "leads.csv"
     path.write_bytes((SAMPLES / "generic.csv").read_bytes() + b"Bad Row,nope,,,,,\n")
     call_command("import", str(path), "--owner", "alice")
     out = capsys.readouterr().out
-    assert "3 leads were created" in out and "line 5: email" in out
-    call_command("import", str(path), "--owner", "alice")
-    assert "0 leads were created, 0 updated, 3 unchanged, 1 rows skipped" in capsys.readouterr().out
-    assert Lead.objects.count() == 3
+    assert "4 leads were created" in out and "line 5: Bad Row: email 'nope' left out" in out
+    call_command("import", str(path), "--owner", "alice")  # Bad Row has no address: matched on its name
+    assert "0 leads were created, 0 updated, 4 unchanged, 0 rows skipped" in capsys.readouterr().out
+    assert Lead.objects.count() == 4
 
 
 def test_the_import_command_dry_run_saves_nothing(alice, tmp_path, capsys):
@@ -103,7 +103,7 @@ def test_the_import_command_loads_history_for_training(alice, tmp_path, capsys):
     path.write_text(json.dumps(rec) + "\n" + "oops\n")
     call_command("import", "--history", str(path), "--owner", "alice")
     out = capsys.readouterr().out
-    assert "1 leads were created" in out and "line 2" in out
+    assert "1 lead was created" in out and "1 row skipped" in out and "line 2" in out
     lead = Lead.objects.get()
     assert (lead.status, float(lead.won_value), lead.attempts.get().minutes) == ("won", 1000.0, 7.0)
     from fairchase.leads.planning import history_records

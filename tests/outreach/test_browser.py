@@ -8,7 +8,8 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_left_message_then_the_voicemail_email_from_today(alice, make_lead, page_for, smtp_server, screenshot_dir):
+def test_left_message_then_the_voicemail_email_from_today(alice, make_lead, page_for, smtp_server, screenshot_dir,
+                                                          open_all_day):
     lead = make_lead(alice, name="Maria Lopez", company="Lopez Dental", email="maria@lopez.example")
     page = page_for(alice)
     page.goto("/")

@@ -14,7 +14,7 @@ from fairchase.leads.models import Attempt, Lead, Status, Suppression
 from fairchase.outreach import mailbox, outbox
 from fairchase.outreach.models import InboundMessage, OutboundMessage
 
-pytestmark = pytest.mark.servers
+pytestmark = [pytest.mark.servers, pytest.mark.usefixtures("open_all_day")]  # clicked sends hold at any hour
 
 
 def _sent(lead, user, smtp_server):

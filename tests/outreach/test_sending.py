@@ -24,7 +24,7 @@ def _queue(lead, user=None, **kw):
                             user=user, **kw)
 
 
-def test_a_sent_email_has_our_message_id_and_one_click_unsubscribe_headers(alice, make_lead, smtp_server):
+def test_a_sent_email_has_our_message_id_and_one_click_unsubscribe_headers(alice, make_lead, smtp_server, open_all_day):
     lead = make_lead(alice, name="Ann Adams", email="Ann@Example.com")
     msg = _queue(lead, alice)
     assert outbox.send_now(msg) == State.SENT
@@ -43,7 +43,7 @@ def test_a_sent_email_has_our_message_id_and_one_click_unsubscribe_headers(alice
     assert "=?utf-8?" not in raw
 
 
-def test_sending_logs_an_email_attempt_so_the_plan_moves_on(alice, make_lead, smtp_server):
+def test_sending_logs_an_email_attempt_so_the_plan_moves_on(alice, make_lead, smtp_server, open_all_day):
     lead = make_lead(alice)
     outbox.send_now(_queue(lead, alice))
     attempt = Attempt.objects.get(lead=lead)
@@ -120,7 +120,8 @@ def test_automatic_messages_respect_the_weekly_cap(alice, make_lead, smtp_server
     assert msg.due_at > tuesday + timedelta(days=4)
 
 
-def test_a_server_that_refuses_the_address_fails_the_message_without_retrying(alice, make_lead, smtp_server, settings):
+def test_a_server_that_refuses_the_address_fails_the_message_without_retrying(alice, make_lead, smtp_server, settings,
+                                                                             open_all_day):
     lead = make_lead(alice)
     msg = _queue(lead, alice)
     settings.MAILERS = smtp_mailers(1)  # nothing listens: a retry later, not a failure
@@ -130,3 +131,90 @@ def test_a_server_that_refuses_the_address_fails_the_message_without_retrying(al
     assert outbox.send_now(msg) == State.QUEUED
     msg.refresh_from_db()
     assert msg.due_at > msg.created_at and "reach" in msg.error
+
+
+def _hours_away_from_now() -> None:
+    """Contact hours of one hour, twelve hours from now (UTC, the leads' zone): now is outside."""
+    from datetime import time
+
+    from django.utils import timezone
+
+    start = (timezone.now().hour + 12) % 24
+    BusinessSettings.objects.filter(pk=BusinessSettings.current().pk).update(
+        contact_start=time(start, 0), contact_end=time(start, 59))
+
+
+def test_a_clicked_send_outside_contact_hours_waits_for_the_persons_confirmation(
+        client, alice, make_lead, smtp_server, django_capture_on_commit_callbacks):
+    from fairchase.outreach.models import MessageTemplate
+
+    _hours_away_from_now()
+    lead = make_lead(alice, email="dee@example.com")
+    template = MessageTemplate.objects.filter(channel="email", is_active=True).first()
+    client.force_login(alice)
+    r = client.post(f"/o/leads/{lead.pk}/send/", {"template": template.pk}, follow=True)
+    msg = OutboundMessage.objects.get(lead=lead)
+    assert (msg.state, msg.error) == (State.QUEUED, outbox.HELD["hours"]) and msg.held
+    assert "confirm it in the Outbox" in r.content.decode()
+    assert smtp_server.received == []
+    assert "Send now anyway" in client.get("/o/outbox/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/o/outbox/{msg.pk}/settle/", {"decision": "override"})
+    msg.refresh_from_db()
+    assert msg.state == State.SENT and msg.override
+    assert [r.to for r in smtp_server.received] == [["dee@example.com"]]
+
+
+def test_a_clicked_send_to_an_opted_out_lead_is_refused_even_when_confirmed(
+        client, alice, make_lead, smtp_server, django_capture_on_commit_callbacks):
+    lead = make_lead(alice, email="eve@example.com")
+    actions.opt_out(lead, user=alice)
+    client.force_login(alice)
+    r = client.post(f"/o/leads/{lead.pk}/compose/", {"channel": "email", "subject": "Hi", "body": "Hello Eve\n"},
+                    follow=True)
+    msg = OutboundMessage.objects.get(lead=lead)
+    assert msg.state == State.CANCELLED and "Not sent" in r.content.decode()
+    # a person's confirmation overrides contact hours, never an opt-out or a suppressed address
+    again = make_lead(alice, name="Eve Again", email="EVE@example.com")
+    forced = _queue(again, alice)
+    OutboundMessage.objects.filter(pk=forced.pk).update(override=True)
+    assert outbox.send_now(forced) == State.CANCELLED
+    assert smtp_server.received == []
+
+
+def test_a_clicked_send_past_the_weekly_cap_waits_for_the_persons_confirmation(alice, make_lead, smtp_server):
+    from datetime import time
+
+    from django.utils import timezone
+
+    BusinessSettings.objects.filter(pk=BusinessSettings.current().pk).update(
+        contact_start=time(0, 0), contact_end=time(23, 59, 59))
+    lead = make_lead(alice, timezone=next(z for z in ("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago")
+                                          if timezone.now().astimezone(ZoneInfo(z)).weekday() != 6))
+    for hours in (30, 20, 10):
+        actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(hours=hours))
+    msg = _queue(lead, alice)
+    assert outbox.send_now(msg) == State.QUEUED
+    msg.refresh_from_db()
+    assert msg.error == outbox.HELD["cap"] and msg.due_at > timezone.now() + timedelta(days=5)
+    OutboundMessage.objects.filter(pk=msg.pk).update(override=True)
+    assert outbox.send_now(msg) == State.SENT
+
+
+def test_the_outbox_holds_a_message_exactly_as_long_as_the_plan_would(alice, make_lead):
+    """One implementation of contact hours and the weekly cap: the core's plan and the
+    outbox's send-time check give the same earliest time."""
+    from fairchase import policy
+    from fairchase.leads.models import Lead
+    from fairchase.leads.planning import lead_record, policy_settings, with_history
+    from fairchase.outreach.hours import send_window
+
+    lead = make_lead(alice, timezone="America/Chicago")
+    tuesday_night = datetime(2030, 1, 8, 23, 30, tzinfo=ZoneInfo("America/Chicago"))
+    for hours in (40, 30, 20):
+        actions.log_attempt(lead, "call", "no_answer", at=tuesday_night - timedelta(hours=hours))
+    fresh = with_history(Lead.objects.filter(pk=lead.pk)).get()
+    record = {**lead_record(fresh), "status": "engaged"}  # engaged: contact as soon as allowed
+    [decision] = policy.plan(None, [record], tuesday_night, policy_settings())
+    at, rule = send_window(tuesday_night, lead)
+    assert rule == "cap" and at == decision["due"], (at, decision["due"], decision["reason"])

@@ -12,6 +12,8 @@ from fairchase.leads.models import Profile, Status
 from fairchase.outreach import drafts, outbox
 from fairchase.outreach.models import InboundMessage, MessageTemplate, OutboundMessage
 
+pytestmark = pytest.mark.usefixtures("open_all_day")  # clicked sends hold at any hour
+
 
 def _client(user):
     c = Client()
@@ -26,9 +28,9 @@ def test_the_shipped_templates_cover_the_seeds_situations(db):
         assert "{{opt_out_link}}" in t.body
 
 
-def test_an_unknown_placeholder_is_an_error_in_the_editor_not_a_blank_in_an_email(alice):
+def test_an_unknown_placeholder_is_an_error_in_the_editor_not_a_blank_in_an_email(boss):
     t = MessageTemplate.objects.get(purpose="voicemail")
-    response = _client(alice).post(f"/o/templates/{t.pk}/", {
+    response = _client(boss).post(f"/o/templates/{t.pk}/", {
         "name": t.name, "purpose": t.purpose, "channel": "email", "subject": "Hi {{frist_name}}",
         "body": t.body.replace("{{owner_phone}}", "{{owner_mobile}}"), "is_active": "on"})
     assert response.status_code == 200
@@ -39,8 +41,8 @@ def test_an_unknown_placeholder_is_an_error_in_the_editor_not_a_blank_in_an_emai
     assert "{{owner_mobile}}" not in t.body
 
 
-def test_an_email_template_must_carry_the_opt_out_link(alice):
-    response = _client(alice).post("/o/templates/new/", {"name": "Pushy", "purpose": "other", "channel": "email",
+def test_an_email_template_must_carry_the_opt_out_link(boss):
+    response = _client(boss).post("/o/templates/new/", {"name": "Pushy", "purpose": "other", "channel": "email",
                                                          "subject": "Buy now", "body": "Hello {{first_name}}", "is_active": "on"})
     assert "{{opt_out_link}}" in response.content.decode()
     assert not MessageTemplate.objects.filter(name="Pushy").exists()
@@ -153,10 +155,10 @@ def a_not_interested_reply(alice, make_lead):
     from django.utils import timezone
 
     from fairchase.outreach.inbound import record_inbound
-    from fairchase.outreach.replies import classify_text
+    from fairchase.outreach.replies import read_text
 
     lead = make_lead(alice, name="Ann Adams")
-    reading = classify_text("Not interested, thanks.", timezone.now())
+    reading = read_text("Not interested, thanks.", timezone.now(), channel="email")
     return record_inbound(key="<x@y>", lead=lead, channel="email", sender="ann@example.com", subject="Re: hi",
                           reading=reading, received_at=timezone.now())
 
@@ -175,13 +177,13 @@ def test_the_reading_shows_on_the_timeline_and_lead_page(alice, a_not_interested
 
 def test_one_click_correction_reopens_the_lead(alice, bob, a_not_interested_reply):
     url = f"/o/replies/{a_not_interested_reply.pk}/correct/"
-    assert _client(bob).post(url, {"kind": "reply"}).status_code == 404
-    _client(alice).post(url, {"kind": "reply"})
+    assert _client(bob).post(url, {"kind": "unclear"}).status_code == 404
+    _client(alice).post(url, {"kind": "unclear"})
     item = InboundMessage.objects.get(pk=a_not_interested_reply.pk)
-    assert item.kind == "reply" and item.corrected_by == alice
+    assert item.kind == "unclear" and item.corrected_by == alice
     item.lead.refresh_from_db()
     assert item.lead.status in (Status.OPEN, Status.ENGAGED)
-    assert item.lead.attempts.filter(outcome="replied").count() == 1
+    assert item.lead.responded_at is not None and not item.lead.attempts.exists()  # a reply is no attempt
 
 
 def test_a_row_whose_plan_says_email_offers_the_drafted_message_on_today(alice, make_lead):
@@ -209,3 +211,20 @@ def test_a_lead_to_let_go_is_offered_the_door_open_message_once(alice, make_lead
     _client(alice).post(f"/o/leads/{lead.pk}/send/", {"template": draft.template.pk})
     Lead.objects.filter(pk=lead.pk).update(next_action="stop", next_state="closed")
     assert drafts.draft_for(Lead.objects.get(pk=lead.pk)) is None
+
+
+def test_only_an_admin_changes_the_shared_templates_a_salesperson_reads_them(alice, boss):
+    t = MessageTemplate.objects.get(purpose="voicemail")
+    data = {"name": "Mine now", "purpose": t.purpose, "channel": "email", "subject": "Hi",
+            "body": "Hello {{first_name}} {{opt_out_link}}", "is_active": "on"}
+    assert _client(alice).post(f"/o/templates/{t.pk}/", data).status_code == 403
+    assert _client(alice).post("/o/templates/new/", {**data, "name": "New one"}).status_code == 403
+    assert _client(alice).get("/o/templates/new/").status_code == 403
+    t.refresh_from_db()
+    assert t.name != "Mine now" and not MessageTemplate.objects.filter(name="New one").exists()
+    page = _client(alice).get(f"/o/templates/{t.pk}/").content.decode()
+    assert t.body.split("\n")[0][:20] in page and "disabled" in page and ">Save</button>" not in page
+    assert "New template" not in _client(alice).get("/o/templates/").content.decode()
+    assert _client(boss).post(f"/o/templates/{t.pk}/", data).status_code == 302
+    t.refresh_from_db()
+    assert t.name == "Mine now"

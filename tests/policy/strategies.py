@@ -101,6 +101,8 @@ def leads(draw, i=0):
         lead["paused_until"] = draw(when(10, 10))
     if draw(st.integers(0, 6)) == 0:
         lead["revisit_at"] = draw(when(100, 100))
+    if draw(st.integers(0, 4)) == 0:
+        lead["responded_at"] = draw(iso_or_dt(when(60)))
     if draw(st.integers(0, 6)) == 0:
         lead["owner"] = "sam"
     if draw(st.integers(0, 6)) == 0:

@@ -46,25 +46,37 @@ def decide(daily_minutes):
 def test_a_quiet_day_prices_nothing():
     ample = decide(100000)
     assert not any("Stop for now" in d["reason"] for d in ample.values())
+    assert not any(d["action"] == "wait" for d in ample.values())
 
 
-def test_a_crowded_day_keeps_the_best_leads_and_says_why_the_others_go():
+def test_a_crowded_day_keeps_the_best_leads_and_the_others_wait_for_their_turn():
     ample, crowded = decide(100000), decide(20)
-    let_go = [d for d in crowded.values() if "Stop for now" in d["reason"]]
-    assert let_go, "20 minutes for 300 leads must leave some out"
-    for d in let_go:
-        assert d["action"] == "stop"
-        assert ample[d["id"]]["action"] == "contact"  # only the crowd let it go
-        assert "not enough minutes for every lead" in d["reason"]
-        assert d["next_state"] == "revisit" and d["revisit_at"] > NOW  # it comes back
-        assert "Closed" not in d["reason"]
-    # nothing is stopped that a quiet day would keep, except for the crowd
+    wings = [d for d in crowded.values() if d["action"] == "wait"]
+    assert wings, "20 minutes for 300 leads must leave some out"
+    for d in wings:
+        assert ample[d["id"]]["action"] == "contact"  # only the crowd holds it back
+        assert "turn comes around" in d["reason"] and "2024" in d["reason"]
+    # nothing is stopped that a quiet day would keep: the crowd only delays
     for lead_id, d in crowded.items():
-        if d["action"] == "stop" and "Stop for now" not in d["reason"]:
+        if d["action"] == "stop":
             assert ample[lead_id]["action"] == "stop"
+    # today's contacts fit in today's minutes
+    minutes = {"call": 6, "email": 3, "text": 2, "visit": 45}
+    today = [d for d in crowded.values() if d["action"] == "contact" and d["due"] < NOW + timedelta(hours=12)]
+    assert 20 - 2 <= sum(minutes[d["channel"]] for d in today) <= 20
     # the most valuable contacts of a quiet day are still contacts
-    best = sorted(ample.values(), key=lambda d: -d["expected_value"])[:5]
+    best = sorted(ample.values(), key=lambda d: -d["expected_value"])[:3]
     assert all(crowded[d["id"]]["action"] == "contact" for d in best)
+
+
+def test_a_backlog_whose_turn_would_come_after_a_revisit_is_let_go_into_one():
+    settings = {"daily_minutes": 20, "business_timezone": "America/Chicago", "revisit_days": 14}
+    crowded = {d["id"]: d for d in plan(None, backlog(), NOW, settings)}
+    let_go = [d for d in crowded.values() if "Stop for now" in d["reason"]]
+    assert let_go
+    for d in let_go:
+        assert d["next_state"] == "revisit" and d["revisit_at"] > NOW
+        assert "not enough minutes for every lead" in d["reason"]
 
 
 def test_a_crowded_day_prefers_cheaper_channels():
@@ -87,7 +99,7 @@ def test_a_crowded_day_reports_contacts_at_your_own_cost():
 
 def test_endless_minutes_are_a_quiet_day():
     endless = decide(float("inf"))
-    assert not any("Stop for now" in d["reason"] for d in endless.values())
+    assert not any(d["action"] == "wait" for d in endless.values())
     assert {k: d["action"] for k, d in endless.items()} == {
         k: d["action"] for k, d in decide(100000).items()
     }

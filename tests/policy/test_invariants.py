@@ -50,7 +50,7 @@ def zone_of(lead, conf: Settings):
 
 def reachable(lead) -> set:
     given_channels = lead.get("channels")
-    if given_channels:
+    if isinstance(given_channels, list):  # [] means none
         allowed = {c for c in given_channels if c in KNOWN}
     else:
         allowed = {"call", "email"} | ({"text"} if "sms" in lead.get("consents", []) else set())
@@ -71,6 +71,19 @@ def must_not_contact(lead) -> bool:
         or any(a["outcome"] == "opted_out" for a in lead["attempts"])
         or not reachable(lead)
     )
+
+
+def pending_commitment(lead, now):
+    """The earliest time a pending promise allows a contact: ours at the agreed time, theirs
+    after it (None when there is none, or an attempt came after it)."""
+    commitment = lead.get("commitment")
+    if not isinstance(commitment, dict) or commitment.get("by") not in ("us", "lead"):
+        return None
+    due = to_ts(commitment.get("due"))
+    tried = [to_ts(a["at"]) for a in lead["attempts"] if a["outcome"] != "bounced"]
+    if due is None or (tried and max(t for t in tried if t is not None) > due):
+        return None
+    return max(due, now.timestamp())
 
 
 def check(leads, raw_settings, now=NOW, model=MODEL):
@@ -98,9 +111,15 @@ def check(leads, raw_settings, now=NOW, model=MODEL):
             assert start <= minute < end, (local, conf.contact_hours)
             assert local.weekday() in conf.contact_days
             assert local.weekday() != 6 or 6 in conf.contact_days
+            # replies are not attempts: only our own tries count against the weekly cap
             week = [to_ts(a["at"]) for a in lead["attempts"]]
             recent = [t for t in week if 0 <= due.timestamp() - t < 7 * 86400]
             assert len(recent) + 1 <= conf.max_attempts_per_week, (recent, due)
+            paused = to_ts(lead.get("paused_until"))
+            assert paused is None or paused <= now.timestamp() or due.timestamp() >= paused
+            agreed = pending_commitment(lead, now)
+            if agreed is not None:
+                assert due.timestamp() >= agreed - 1, (lead["commitment"], due)
         else:
             assert d["channel"] is None and d["due"] is None
         if d["next_state"] == "nurture":
@@ -144,6 +163,30 @@ def test_plan_is_deterministic_and_ignores_input_order(leads, raw):
 def test_invariants_hold_with_a_model_fitted_on_random_history(history, leads, raw):
     model = fit(history)
     check(leads, raw, model=model)
+
+
+def test_a_lead_with_no_channel_is_never_contacted_and_others_only_on_their_own():
+    base = {"source": "referral", "value": 50000, "created_at": NOW, "attempts": [],
+            "status": "open", "consents": ["sms"]}
+    leads = [
+        {**base, "id": "none", "channels": []},
+        {**base, "id": "text-only", "channels": ["text"]},
+        {**base, "id": "visit-only", "channels": ["visit", "fax"]},
+    ]
+    by_id = {d["id"]: d for d in check(leads, {})}
+    assert by_id["none"]["action"] != "contact"
+    assert by_id["text-only"]["channel"] == "text"
+    assert by_id["visit-only"]["channel"] == "visit"
+
+
+def test_a_reply_is_not_an_attempt_for_the_weekly_cap():
+    tries = [{"at": NOW - timedelta(days=d), "channel": "email", "outcome": "no_answer",
+              "minutes": 3} for d in (5, 3)]
+    tries[-1]["outcome"] = "replied"  # they wrote back yesterday: our try of 3 days ago
+    lead = {"id": "r", "source": "web_form", "value": 3000, "created_at": NOW - timedelta(days=6),
+            "attempts": tries, "status": "engaged", "responded_at": NOW - timedelta(days=1)}
+    decision = check([lead], {"max_attempts_per_week": 3})[0]
+    assert decision["action"] == "contact" and decision["due"] == NOW  # answered now
 
 
 @pytest.mark.parametrize("days", [(0, 1, 2, 3, 4), (5,), (2, 6)])

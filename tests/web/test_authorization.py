@@ -16,7 +16,7 @@ from django.utils import timezone
 from fairchase.leads import actions
 from fairchase.leads.models import Lead
 
-from .urlwalk import NON_HTML_PREFIXES, all_routes, fill
+from .urlwalk import ADMIN_ONLY, NON_HTML_PREFIXES, all_routes, fill
 
 ROUTES = all_routes()
 MARKERS = ("Zelda Quimby", "zelda.quimby@example.org")
@@ -105,6 +105,8 @@ def _check_alice(client, route, url):
         assert r.status_code < 500, url  # a made-up token or another app's id may well be a 404
     elif url.startswith(NON_HTML_PREFIXES):
         assert r.status_code in OK_FOR_OWNER | {401, 403, 404}, url  # token auth; the bare root
+    elif route.key in ADMIN_ONLY:
+        assert r.status_code == 403, (url, r.status_code)
     else:
         assert r.status_code in OK_FOR_OWNER, (url, r.status_code)
 

@@ -38,13 +38,41 @@ def test_too_many_failures_lock_the_username_from_that_address(client, alice, se
     assert "_auth_user_id" not in client.session
 
 
-def test_the_lock_is_per_address_and_per_username(client, alice, bob, settings):
+def test_an_account_is_locked_from_every_address_and_other_accounts_are_not(client, alice, bob, settings):
     settings.LOGIN_MAX_FAILURES = 2
-    for _ in range(2):
-        _login(client, "alice", "wrong", ip="10.0.0.1")
+    _login(client, "alice", "wrong", ip="10.0.0.1")
+    _login(client, "alice", "wrong", ip="10.0.0.2")
+    assert _login(client, "alice", PASSWORD, ip="10.0.0.3").status_code == 429  # spraying addresses does not help
     assert _login(client, "bob", PASSWORD, ip="10.0.0.1").status_code == 302
-    client.logout()
-    assert _login(client, "alice", PASSWORD, ip="10.0.0.2").status_code == 302
+
+
+def test_an_address_is_locked_across_accounts(client, alice, bob, settings):
+    settings.LOGIN_MAX_FAILURES_PER_ADDRESS = 3
+    for name in ("carol", "dave", "erin"):  # password spraying: one guess per username
+        assert _login(client, name, "Summer2026!", ip="10.0.0.9").status_code == 200
+    assert _login(client, "alice", PASSWORD, ip="10.0.0.9").status_code == 429
+    assert _login(client, "alice", PASSWORD, ip="10.0.0.10").status_code == 302
+
+
+def test_the_admin_login_is_throttled_with_the_same_buckets(client, boss, settings):
+    settings.LOGIN_MAX_FAILURES = 2
+    boss.is_staff = True
+    boss.save(update_fields=["is_staff"])
+    _login(client, "boss", "wrong")
+    r = client.post("/admin/login/", {"username": "boss", "password": "wrong"}, REMOTE_ADDR="10.0.0.5")
+    assert r.status_code == 200
+    r = client.post("/admin/login/", {"username": "boss", "password": PASSWORD}, REMOTE_ADDR="10.0.0.6")
+    assert r.status_code == 429 and "Too many failed attempts" in r.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_login_still_logs_staff_in(client, boss):
+    boss.is_staff = True
+    boss.save(update_fields=["is_staff"])
+    r = client.post("/admin/login/?next=/admin/", {"username": "boss", "password": PASSWORD, "next": "/admin/"},
+                    REMOTE_ADDR="10.0.0.5")
+    assert r.status_code == 302 and r["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
 
 
 def test_failures_outside_the_window_do_not_count(client, alice, settings):
@@ -55,11 +83,46 @@ def test_failures_outside_the_window_do_not_count(client, alice, settings):
     assert _login(client, "alice", PASSWORD).status_code == 302
 
 
-def test_a_successful_login_forgets_earlier_failures(client, alice, settings):
+def test_a_successful_login_does_not_use_up_the_limit(client, alice, settings):
     settings.LOGIN_MAX_FAILURES = 3
     _login(client, "alice", "wrong")
-    _login(client, "alice", PASSWORD)
-    assert not LoginFailure.objects.filter(username="alice").exists()
+    for _ in range(5):
+        assert _login(client, "alice", PASSWORD).status_code == 302
+        client.logout()
+    assert LoginFailure.objects.filter(username="alice").count() == 1
+    _login(client, "alice", "wrong")
+    _login(client, "alice", "wrong")
+    assert _login(client, "alice", PASSWORD).status_code == 429
+
+
+@pytest.mark.parametrize("remote,forwarded,proxies,expected", [
+    ("203.0.113.9", "198.51.100.1", [], "203.0.113.9"),  # no trusted proxy: the header is ignored
+    ("203.0.113.9", "198.51.100.1", ["127.0.0.1"], "203.0.113.9"),  # not from our proxy: ignored
+    ("127.0.0.1", "198.51.100.1", ["127.0.0.1"], "198.51.100.1"),
+    ("127.0.0.1", "6.6.6.6, 198.51.100.1", ["127.0.0.1"], "198.51.100.1"),  # a spoofed left part is skipped
+    ("10.0.0.2", "198.51.100.1, 10.0.0.7", ["10.0.0.0/8"], "198.51.100.1"),  # two proxies of ours
+    ("127.0.0.1", "not-an-ip", ["127.0.0.1"], "127.0.0.1"),
+    ("127.0.0.1", "", ["127.0.0.1"], "127.0.0.1"),
+    ("::1", "2001:db8::5", ["::1"], "2001:db8::5"),
+])
+def test_the_client_address_comes_from_x_forwarded_for_only_through_trusted_proxies(
+        rf, settings, remote, forwarded, proxies, expected):
+    from fairchase.web.throttle import client_ip
+
+    settings.TRUSTED_PROXIES = proxies
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_address_bucket(client, alice, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    settings.LOGIN_MAX_FAILURES_PER_ADDRESS = 2
+    for name in ("x1", "x2"):
+        client.post("/login/", {"username": name, "password": "no"}, REMOTE_ADDR="127.0.0.1",
+                    HTTP_X_FORWARDED_FOR="198.51.100.1")
+    r = client.post("/login/", {"username": "alice", "password": PASSWORD}, REMOTE_ADDR="127.0.0.1",
+                    HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert r.status_code == 302
 
 
 def test_logout_is_a_post(client, alice):

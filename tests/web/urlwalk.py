@@ -16,6 +16,7 @@ from django.urls.resolvers import RegexPattern, RoutePattern
 PUBLIC = {
     "login": "the login form",
     "admin:login": "Django admin's own login form",
+    "admin_login": "Django admin's login form, through the app's throttled login",
     "admin:logout": "logging out needs no login (it only ends a session)",
     "outreach:unsubscribe": "opt-out links in emails work without logging in (signed token)",
     "outreach:sms_inbound": "the SMS provider's webhook for replies and STOP (checks its signature)",
@@ -24,6 +25,11 @@ PUBLIC = {
     "intake:calendar": "iCalendar feed, authenticated by the secret in its URL",
     "api:openapi-json": "the API's OpenAPI schema (documentation, no data)",
     "api:openapi-view": "the API's interactive docs page (no data)",
+}
+
+# Pages only an owner/admin may open (a salesperson gets 403). Each entry says why.
+ADMIN_ONLY = {
+    "outreach:template_add": "templates are shared by the team: only admins create them",
 }
 
 # Views that accept a POST without Django's CSRF token. Each needs a reason (a webhook

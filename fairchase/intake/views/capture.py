@@ -6,17 +6,25 @@ import json
 
 from django.contrib import messages
 from django.http import JsonResponse
+from django.http.request import RawPostDataException
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads.people import profile_of, team
+from fairchase.web.throttle import client_ip
 from fairchase.web.views.common import web_view
 
 from ..calendar import calendar_secret
-from ..capture import CaptureError, capture, client_ip, rate_limited, snippet_html
+from ..capture import HONEYPOT, MAX_FIELD, CaptureError, capture, rate_limited, snippet_html
 from ..models import CaptureForm, ImportJob
+
+# A submission is a few short fields: anything bigger is refused before it is read.
+MAX_BODY = 64 * 1024
+# Every field a submission may carry, with its longest allowed value.
+FIELDS = {**MAX_FIELD, "first_name": 100, "last_name": 100, HONEYPOT: 500, "mailing_list": 10, "sms": 10}
+JSON_TYPES = {dict: "an object", list: "a list"}
 
 
 def _base_url(request) -> str:
@@ -77,15 +85,45 @@ def form_update(request, pk):
     return redirect("intake:home")
 
 
+def payload_problem(data) -> str | None:
+    """Why this submission cannot be taken as sent (a wrong type or an over-long field), or None.
+    (NUL characters, broken Unicode and deep nesting are refused before: web/middleware.py.)"""
+    for key, limit in FIELDS.items():
+        value = data.get(key)
+        if value is None or isinstance(value, bool | int | float):
+            continue
+        if not isinstance(value, str):
+            kind = JSON_TYPES.get(type(value), type(value).__name__)
+            return f"The field {key!r} must be text, not {kind}."
+        if len(value) > limit:
+            return f"The field {key!r} is too long (at most {limit} characters)."
+    return None
+
+
+def caller_ip(request) -> str:
+    """The sender's address for the rate limit: REMOTE_ADDR, or through TRUSTED_PROXIES."""
+    return client_ip(request) or "0.0.0.0"
+
+
+def _too_big(request) -> bool:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY
+    except ValueError:
+        return True
+
+
 def _submit(request, key: str, data):
     """(status, message, lead, form) for one submission to the form with this key."""
+    problem = payload_problem(data)
+    if problem:
+        return 400, problem, None, None
     form = CaptureForm.objects.select_related("owner").filter(key=key).first()
     if form is None or not form.owner.is_active:
         return 404, "This form is no longer active.", None, None
-    if rate_limited(client_ip(request)):
+    if rate_limited(caller_ip(request)):
         return 429, "Too many submissions from your address: please try again in a few minutes.", None, form
     try:
-        lead = capture(form, data, client_ip(request))
+        lead = capture(form, data, caller_ip(request))
     except CaptureError as exc:
         return 400, str(exc), None, form
     return 201, "Thank you: we will be in touch shortly.", lead, form
@@ -98,11 +136,14 @@ def capture_view(request, key):
     if request.method == "GET":
         form = get_object_or_404(CaptureForm, key=key)
         return render(request, "intake/capture_page.html",
-                      {"form": form, "snippet": snippet_html(form, _base_url(request))})
-    status, message, _lead, form = _submit(request, key, request.POST)
+                      {"form": form, "snippet": snippet_html(form, _base_url(request), inline_style=False)})
+    if _too_big(request):
+        status, message, form = 413, f"The submission is too large (at most {MAX_BODY // 1024} kB).", None
+    else:
+        status, message, _lead, form = _submit(request, key, request.POST)
     if status == 201 and form is not None and form.thanks_url:
         return redirect(form.thanks_url)
-    return render(request, "intake/capture_done.html", {"message": message, "ok": status == 201},
+    return render(request, "intake/capture_done.html", {"message": message, "ok": status == 201, "back_url": request.path},
                   status=200 if status == 201 else status)
 
 
@@ -110,9 +151,11 @@ def capture_view(request, key):
 @require_POST
 def webhook_view(request, key):
     """Public JSON webhook (Zapier-style): {"name", "email", "phone", "company", "message"}."""
+    if _too_big(request):
+        return JsonResponse({"error": f"The body is too large (at most {MAX_BODY // 1024} kB)."}, status=413)
     try:
         data = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError, RawPostDataException):  # the last: a multipart body
         return JsonResponse({"error": "The body must be a JSON object."}, status=400)
     if not isinstance(data, dict):
         return JsonResponse({"error": "The body must be a JSON object."}, status=400)

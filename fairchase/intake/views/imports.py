@@ -19,7 +19,7 @@ from ..importer import header_and_rows, import_file
 from ..jobs import estimate_rows, start_in_background
 from ..mapping import FIELDS, PRESET_LABELS, clean_mapping, detect_mapping
 from ..models import ImportJob
-from ..rows import RowError, parse_row
+from ..rows import RowError, parse_row, row_name
 
 MAX_UPLOAD = getattr(settings, "IMPORT_MAX_BYTES", 100 * 1024 * 1024)
 PREVIEW_ROWS = 8
@@ -61,10 +61,12 @@ def _preview(job: ImportJob) -> list[dict]:
     for row in islice(rows, PREVIEW_ROWS):
         item = {"line": row.line, "cells": row.cells[: len(job.header)], "fields": {}, "error": row.problem}
         if not row.problem:
+            problems: list[str] = []
             try:
-                item["fields"] = parse_row(row.cells, job.mapping, "import")
-            except RowError as exc:
-                item["error"] = str(exc)
+                item["fields"] = parse_row(row.cells, job.mapping, "import", problems)
+            except RowError:
+                item["fields"] = {"name": row_name(row.cells, job.mapping)}
+            item["error"] = "; ".join(problems)
         out.append(item)
     return out
 
@@ -96,7 +98,8 @@ def job_submit(request, pk):
                              scope=visible_leads(request.user), user=request.user, dry_run=True,
                              max_rows=DRY_RUN_ROWS)
         data = report.as_dict()
-        data["errors"] = data["errors"][:200]
+        for key in ("errors", "warnings", "changes"):  # the session holds a page's worth
+            data[key] = data[key][:200]
         request.session[f"import-dry-run-{job.pk}"] = data
         return redirect("intake:import_job", pk=job.pk)
     if request.POST.get("action") == "cancel":

@@ -9,6 +9,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from fairchase.leads import actions
@@ -28,7 +29,8 @@ from ..rendering import render as render_message
 State = OutboundMessage.State
 RESULT = {
     State.SENT: ("success", "Sent to {to}."),
-    State.QUEUED: ("info", "Queued for {to}: it goes out at {due:%a %H:%M} (contact hours)."),
+    State.QUEUED: ("info", "Not sent yet to {to}: {error} It goes out {due:%a %d %b %H:%M} UTC; to send it now "
+                           "anyway, confirm it in the Outbox."),
     State.CANCELLED: ("warning", "Not sent: {error}"),
     State.FAILED: ("error", "Sending failed: {error}"),
     State.UNKNOWN: ("warning", "We could not tell whether it arrived: {error} Check the outbox."),
@@ -139,6 +141,14 @@ def message_settle(request, pk):
             row.refresh_from_db()
             transaction.on_commit(lambda: send_now(row))
             messages.success(request, "Sending again.")
+        elif decision == "override" and row.state == State.QUEUED:
+            # A person confirms sending now, outside contact hours or past the weekly cap;
+            # an opt-out or a suppressed address is still refused at send time.
+            OutboundMessage.objects.filter(pk=row.pk, state=State.QUEUED).update(
+                override=True, queued_by=request.user, due_at=timezone.now(), error="")
+            row.refresh_from_db()
+            transaction.on_commit(lambda: send_now(row))
+            messages.success(request, "Sending now, as you confirmed.")
         elif decision == "cancel" and row.state in (State.QUEUED, State.UNKNOWN, State.FAILED):
             OutboundMessage.objects.filter(pk=row.pk).update(state=State.CANCELLED, error=f"Cancelled by {request.user}")
             messages.success(request, "Cancelled.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -19,7 +20,7 @@ from ..rendering import render as render_message
 @web_view
 def template_list(request):
     templates = MessageTemplate.objects.all()
-    return render(request, "outreach/template_list.html", {"templates": templates})
+    return render(request, "outreach/template_list.html", {"templates": templates, "can_edit": request.is_admin})
 
 
 def _preview(request, subject: str, body: str, channel: str) -> dict:
@@ -40,8 +41,15 @@ def _preview(request, subject: str, body: str, channel: str) -> dict:
 @require_http_methods(["GET", "POST"])
 @web_view
 def template_edit(request, pk=None):
+    """Templates are shared (the worker sends them under every salesperson's name): only an
+    admin creates or changes one; a salesperson sees it read-only with its preview."""
     template = get_object_or_404(MessageTemplate, pk=pk) if pk is not None else None
+    if not request.is_admin and (request.method == "POST" or template is None):
+        raise PermissionDenied("Only an owner/admin can change the shared templates.")
     form = TemplateForm(request.POST or None, instance=template)
+    if not request.is_admin:
+        for field in form.fields.values():
+            field.disabled = True
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, f"Template “{saved.name}” saved.")
@@ -49,7 +57,7 @@ def template_edit(request, pk=None):
     source = form.data if form.is_bound else {"subject": getattr(template, "subject", ""),
                                               "body": getattr(template, "body", ""),
                                               "channel": getattr(template, "channel", "email")}
-    ctx = {"form": form, "template": template, "placeholders": PLACEHOLDERS}
+    ctx = {"form": form, "template": template, "placeholders": PLACEHOLDERS, "can_edit": request.is_admin}
     if not form.errors:
         ctx.update(_preview(request, source.get("subject", ""), source.get("body", ""), source.get("channel", "email")))
     return render(request, "outreach/template_edit.html", ctx)

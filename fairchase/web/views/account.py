@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib import admin, messages
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import LoginView
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from fairchase.leads.people import profile_of
@@ -17,7 +19,8 @@ from .common import web_view
 
 
 class ThrottledLoginView(LoginView):
-    """Django's login, refusing a username+address after too many recent failures."""
+    """Django's login, where every password check first takes a slot from the account's
+    and the address's buckets (web/throttle.py); none left: refused unchecked, 429."""
 
     template_name = "web/login.html"
     redirect_authenticated_user = True
@@ -25,21 +28,37 @@ class ThrottledLoginView(LoginView):
     def post(self, request, *args, **kwargs):
         username = request.POST.get("username", "")
         ip = throttle.client_ip(request)
-        if throttle.is_locked(username, ip):
-            form = AuthenticationForm(request, data=None, initial={"username": username})
+        self.attempt = throttle.begin(username, ip)
+        if self.attempt is None:
+            form = self.get_form_class()(request, data=None, initial={"username": username})
             minutes = throttle.minutes_left(username, ip)
             return self.render_to_response(self.get_context_data(
-                form=form, locked=f"Too many failed attempts for {username or 'this account'}. "
-                                  f"Try again in {minutes} minute{'s' if minutes != 1 else ''}."), status=429)
+                form=form, locked=f"Too many failed attempts for {username or 'this account'} or from your "
+                                  f"address. Try again in {minutes} minute{'s' if minutes != 1 else ''}."),
+                status=429)
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
-        throttle.record_failure(self.request.POST.get("username", ""), throttle.client_ip(self.request))
+        self.attempt.failed()
         return super().form_invalid(form)
 
     def form_valid(self, form):
-        throttle.clear(form.get_user().get_username(), throttle.client_ip(self.request))
+        self.attempt.succeeded()
         return super().form_valid(form)
+
+
+def admin_login(request):
+    """Django admin's login page through the same throttle (what AdminSite.login does,
+    with ThrottledLoginView in place of LoginView)."""
+    if request.method == "GET" and admin.site.has_permission(request):
+        return redirect("admin:index")
+    context = {**admin.site.each_context(request), "title": "Log in", "subtitle": None,
+               "app_path": request.get_full_path(), "username": request.user.get_username()}
+    if REDIRECT_FIELD_NAME not in request.GET and REDIRECT_FIELD_NAME not in request.POST:
+        context[REDIRECT_FIELD_NAME] = reverse("admin:index")
+    return ThrottledLoginView.as_view(
+        template_name="web/admin_login.html", authentication_form=AdminAuthenticationForm,
+        extra_context=context, redirect_authenticated_user=False)(request)
 
 
 @require_http_methods(["GET", "POST"])

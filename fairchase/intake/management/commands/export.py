@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 from django.core.management.base import BaseCommand, CommandError
@@ -21,6 +22,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, kind, file, **opts):
         leads = Lead.objects.all()
+        suffix = os.path.splitext(file)[1].lower()
+        if kind == "history" and suffix not in (".jsonl", ".json", ".ndjson"):
+            raise CommandError(f"The history is JSON lines (one past lead per line): name the file .jsonl, "
+                               f"not {suffix or 'without a suffix'}. For a spreadsheet: `fairchase export leads "
+                               f"{os.path.splitext(file)[0]}{suffix or '.csv'}`.")
         if kind == "history":
             with open(file, "w", encoding="utf-8") as out:
                 out.writelines(history_lines(with_history(leads.filter(status__in=FINISHED_STATUSES))))

@@ -37,6 +37,15 @@ class Command(BaseCommand):
         if opts["file"]:
             self._run(console, opts["file"], owner, opts, history=False)
 
+    def _lines(self, title: str, items: list[tuple[int, str]], total: int) -> None:
+        if not items:
+            return
+        self.stdout.write(title)
+        for line, text in items[:MAX_SHOWN_ERRORS]:
+            self.stdout.write(f"  line {line}: {text}")
+        if total > MAX_SHOWN_ERRORS:
+            self.stdout.write(f"  ... and {total - MAX_SHOWN_ERRORS:,} more.")
+
     def _owner(self, name):
         users = get_user_model().objects.filter(is_active=True)
         if name:
@@ -69,8 +78,7 @@ class Command(BaseCommand):
         if not history:
             self.stdout.write(f"Columns ({report.preset}): " + ", ".join(
                 f"{h} -> {m}" for h, m in zip(report.header, report.mapping, strict=False) if m))
-        for line, reason in report.errors[:MAX_SHOWN_ERRORS]:
-            self.stdout.write(f"  line {line}: {reason}")
-        if report.bad > MAX_SHOWN_ERRORS:
-            self.stdout.write(f"  ... and {report.bad - MAX_SHOWN_ERRORS:,} more rows with problems.")
+        self._lines("Not imported:", report.errors, report.bad)
+        self._lines("Imported, with a cell left out:", report.warnings, len(report.warnings))
+        self._lines("Updated:", report.changes, len(report.changes))
         self.stdout.write(("Dry run: " if opts["dry_run"] else "") + report.summary())

@@ -1,8 +1,25 @@
 """`fairchase backtest`: the decision core's backtest (see `fairchase backtest --help`)."""
 
 import argparse
+import os
 
 from django.core.management.base import BaseCommand
+
+
+def not_history(args: list[str]) -> str:
+    """Why the history file among these arguments is not one (a spreadsheet, say), or "".
+    Said once, at once, instead of one "invalid JSON" line per row."""
+    path = next((a for a in args if not a.startswith("-") and os.path.isfile(a)), None)
+    if path is None:
+        return ""
+    with open(path, "rb") as f:
+        head = f.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head or head[:1] == b"{":
+        return ""
+    sheet = head[:2] == b"PK" or path.lower().endswith((".csv", ".xlsx", ".xls"))
+    return (f"{path} is not a history file: a history file is JSON lines, one past lead per line "
+            f"(`fairchase export history FILE.jsonl` writes one)."
+            + (" It looks like a spreadsheet: to bring its leads in, `fairchase import FILE`." if sheet else ""))
 
 
 class Command(BaseCommand):
@@ -17,6 +34,10 @@ class Command(BaseCommand):
         # Hand every argument to the simulator's own parser, --help included.
         from fairchase.sim.cli import backtest_main
 
+        problem = not_history(argv[2:])
+        if problem:
+            self.stderr.write(problem)
+            raise SystemExit(2)
         raise SystemExit(backtest_main(argv[2:]) or 0)
 
     def handle(self, *args, sim_args=(), **opts):

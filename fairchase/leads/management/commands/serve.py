@@ -26,8 +26,8 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         url = f"http://{addr}/"
         self.stdout.write(self.style.SUCCESS(f"Fairchase is running at {url}"))
-        if get_user_model().objects.filter(username="owner").exists():
-            self.stdout.write("Demo login: owner / fairchase-demo (salespeople: sam, maria; same password)")
+        if get_user_model().objects.filter(username="olivia").exists():
+            self.stdout.write("Demo login: olivia / fairchase-demo (salespeople: sam, maria; same password)")
         elif not get_user_model().objects.exists():
             self.stdout.write("No users yet: create one with `fairchase createsuperuser`, or load `fairchase demo`.")
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "fairchase.settings"}

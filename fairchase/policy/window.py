@@ -1,0 +1,44 @@
+"""When one lead may be contacted at the earliest: the weekly cap and the contact hours,
+computed by the same rules `plan` applies (its `ContactHours` and its rolling week), for
+the outbox to recheck a single message at send time.
+
+    at, why = next_contact_time(now, attempt_times, "Europe/Paris", settings)
+    # at == now and why == "" when a message may go out now
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+import numpy as np
+
+from .records import WEEK, to_ts
+from .settings import Settings
+from .timing import ContactHours, utc_datetime
+
+CAP = "cap"
+HOURS = "hours"
+
+
+def cap_floor(now_ts: float, attempt_times: Iterable, max_per_week: int) -> float:
+    """The earliest time a new attempt keeps every 7 days at `max_per_week` attempts or fewer
+    (`now_ts` when the cap is not reached); the rule `plan` applies to its due times."""
+    times = sorted((t for t in (to_ts(a) for a in attempt_times) if t is not None), reverse=True)
+    if len(times) < max_per_week:
+        return now_ts
+    return max(now_ts, times[max_per_week - 1] + WEEK + 60.0)
+
+
+def next_contact_time(now, attempt_times: Iterable, timezone: str | None, settings=None) -> tuple[datetime, str]:
+    """(earliest UTC time at or after `now` a contact is allowed, which rule moved it: "" when
+    nothing did, "cap" for the weekly cap, "hours" for the contact hours or days)."""
+    conf = Settings.from_any(settings)
+    now_ts = to_ts(now)
+    floor = cap_floor(now_ts, attempt_times, conf.max_attempts_per_week)
+    hours = ContactHours(conf.contact_hours, conf.contact_days, conf.business_timezone)
+    utc, _ = hours.clip(np.array([floor]), hours.zone_for(timezone))
+    at = float(utc[0])
+    if at <= now_ts:
+        return now if isinstance(now, datetime) else utc_datetime(now_ts), ""
+    return utc_datetime(at), CAP if floor > now_ts else HOURS

@@ -1,0 +1,106 @@
+"""Malformed input is refused at the door with 400 and a message, never a 500 deeper in.
+
+Every request's path, query string and form fields, and every JSON body, are checked
+before any view runs:
+- NUL characters (PostgreSQL cannot store them; SQLite would keep them silently),
+- lone UTF-16 surrogates such as `\\ud800` in JSON (no UTF-8 encoding exists for them),
+- JSON nested deeper than MAX_JSON_DEPTH (Python's parser would hit its recursion limit),
+- bodies over DATA_UPLOAD_MAX_MEMORY_SIZE and more than DATA_UPLOAD_MAX_NUMBER_FIELDS fields.
+Field lengths and types are each view's business (forms, API schemas, capture).
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
+from django.http import HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
+
+MAX_JSON_DEPTH = 32
+
+
+class Malformed(ValueError):
+    """The request cannot be read as sent; the message says why, for the sender."""
+
+
+def text_problem(value: str) -> str | None:
+    """Why this text cannot be stored, or None."""
+    if "\x00" in value:
+        return "contains a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "contains an unpaired UTF-16 surrogate (not valid Unicode)"
+    return None
+
+
+def _check_text(where: str, value: str) -> None:
+    problem = text_problem(value)
+    if problem:
+        raise Malformed(f"{where} {problem}.")
+
+
+def _check_json(value, where: str = "The body", depth: int = 0) -> None:
+    if depth > MAX_JSON_DEPTH:
+        raise Malformed(f"The JSON body is nested more than {MAX_JSON_DEPTH} levels deep.")
+    if isinstance(value, str):
+        _check_text(where, value)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _check_text("A field name", k)
+            _check_json(v, f"The field {k[:40]!r}", depth + 1)
+    elif isinstance(value, list):
+        for v in value:
+            _check_json(v, where, depth + 1)
+
+
+def check_request(request) -> None:
+    """Raise Malformed when the request carries input no view can store."""
+    _check_text("The address", request.path)
+    for key, values in request.GET.lists():
+        _check_text("A query parameter name", key)
+        for v in values:
+            _check_text(f"The query parameter {key[:40]!r}", v)
+    if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
+        return
+    content_type = request.content_type or ""
+    if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        for key, values in request.POST.lists():
+            _check_text("A field name", key)
+            for v in values:
+                _check_text(f"The field {key[:40]!r}", v)
+    elif content_type.endswith("json") and request.body:
+        try:
+            data = json.loads(request.body)
+        except RecursionError:
+            raise Malformed(f"The JSON body is nested more than {MAX_JSON_DEPTH} levels deep.") from None
+        except ValueError:
+            return  # not JSON at all: the view says so in its own words
+        _check_json(data)
+
+
+def _refusal(request, message: str, status: int = 400) -> HttpResponse:
+    machine = request.path.startswith("/api/") or request.path.endswith("/json/") or \
+        "json" in (request.content_type or "") or "json" in request.headers.get("Accept", "")
+    if machine:
+        return JsonResponse({"detail": message, "error": message}, status=status)
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+
+
+class MalformedInputMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            check_request(request)
+        except Malformed as exc:
+            return _refusal(request, str(exc))
+        except RequestDataTooBig:
+            return _refusal(request, "The request body is too large.", status=413)
+        except TooManyFieldsSent:
+            return _refusal(request, "The request has too many fields.")
+        except (MultiPartParserError, SuspiciousOperation, UnicodeDecodeError) as exc:
+            return _refusal(request, f"The request body cannot be read ({type(exc).__name__}).")
+        return self.get_response(request)

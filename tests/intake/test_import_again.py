@@ -1,0 +1,206 @@
+"""Importing again: the same file twice changes nothing; a changed file adds notes, never
+replaces them, and says what changed; CRM source names map to ours; the history export
+imports back into the same database without a duplicate."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from fairchase.intake.exporting import csv_lines, excel_file
+from fairchase.intake.history import history_lines, import_history
+from fairchase.intake.importer import import_file
+from fairchase.leads import actions
+from fairchase.leads.models import Channel, Lead, Outcome, StatusChange
+from fairchase.leads.planning import with_history
+
+SAMPLES = Path(__file__).parent / "samples"
+NO_ADDRESSES = (
+    b"name,company,value,notes\r\n"
+    b"Mo Nash,Nash Farm,1200,Barn roof\r\n"
+    b"Mo Nash,Nash Dairy,800,Milking parlour\r\n"  # same name, another company: another person
+    b"Ned Ortiz,,,\r\n"
+    b"Ola Price,,,Bad phone and email,\r\n"
+)
+
+
+def snapshot():
+    return sorted(
+        Lead.objects.values_list(
+            "pk",
+            "name",
+            "company",
+            "email",
+            "phone",
+            "source",
+            "value",
+            "notes",
+            "created_at",
+            "consents",
+            "signals",
+        )
+    )
+
+
+def twice(alice, data: bytes, filename: str):
+    first = import_file(io.BytesIO(data), alice, filename=filename)
+    before, changes = snapshot(), StatusChange.objects.count()
+    second = import_file(io.BytesIO(data), alice, filename=filename)
+    assert snapshot() == before and StatusChange.objects.count() == changes
+    return first, second
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.csv")))
+def test_importing_a_crm_export_twice_changes_nothing_the_second_time(alice, name):
+    first, second = twice(alice, (SAMPLES / name).read_bytes(), name)
+    assert first.created == 3
+    assert (second.created, second.updated, second.unchanged, second.changes) == (0, 0, 3, [])
+
+
+def test_importing_rows_without_an_address_twice_changes_nothing_the_second_time(alice):
+    data = NO_ADDRESSES + b"Pia Quill,Quill & Co,,,nope,12\r\n"
+    data = data.replace(b"name,company,value,notes", b"name,company,value,notes,email,phone")
+    first, second = twice(alice, data, "people.csv")
+    assert first.created == 5 and Lead.objects.filter(name="Mo Nash").count() == 2
+    assert (second.created, second.unchanged) == (0, 5)
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_our_own_export_imports_twice_into_the_same_database_without_a_change(alice, kind):
+    import_file(io.BytesIO(NO_ADDRESSES), alice)
+    import_file((SAMPLES / "hubspot_contacts.csv").open("rb"), alice)
+    data = (
+        "".join(csv_lines("leads", Lead.objects.all())).encode()
+        if kind == "csv"
+        else excel_file("leads", Lead.objects.all()).read()
+    )
+    _first, second = twice(alice, data, f"leads.{kind}")
+    assert (second.created, second.updated) == (0, 0), second.changes
+
+
+def test_a_reimport_adds_new_notes_keeps_the_old_and_says_what_changed(alice):
+    import_file(
+        io.BytesIO(
+            b"name,email,value,notes\r\nRay Stone,ray@example.com,1000,Flat roof over bakery leaking\r\n"
+        ),
+        alice,
+    )
+    report = import_file(
+        io.BytesIO(
+            b"name,email,value,notes\r\nRay Stone,ray@example.com,2000,Wants a quote by May\r\n"
+        ),
+        alice,
+    )
+    ray = Lead.objects.get()
+    assert ray.notes == "Flat roof over bakery leaking\n\nWants a quote by May"
+    assert (report.updated, report.unchanged) == (1, 0)
+    assert report.changes == [(2, "Ray Stone: value 1,000 -> 2,000; notes added")]
+    again = import_file(io.BytesIO(b"name,email,notes\r\nRay Stone,ray@example.com,\r\n"), alice)
+    assert (
+        Lead.objects.get().notes == ray.notes and again.unchanged == 1
+    )  # a blank note removes nothing
+
+
+def test_a_reimport_never_loses_a_note_written_in_fairchase(alice):
+    import_file(
+        io.BytesIO(b"name,email,notes\r\nSue Tate,sue@example.com,From the fair\r\n"), alice
+    )
+    lead = Lead.objects.get()
+    actions.update_lead(lead, notes=lead.notes + "\n\nCalled: wants slate, not tiles")
+    import_file(
+        io.BytesIO(b"name,email,notes\r\nSue Tate,sue@example.com,Changed her mind\r\n"), alice
+    )
+    assert (
+        Lead.objects.get().notes
+        == "From the fair\n\nCalled: wants slate, not tiles\n\nChanged her mind"
+    )
+
+
+@pytest.mark.parametrize(
+    "sample, expected",
+    [
+        (
+            "hubspot",
+            {
+                "Organic Search": "web_form",
+                "Referrals": "referral",
+                "Direct Traffic": "web_form",
+                "Paid Search": "web_form",
+                "Social Media": "web_form",
+                "Email Marketing": "web_form",
+                "Offline Sources": "import",
+            },
+        ),
+        (
+            "pipedrive",
+            {
+                "Web forms": "web_form",
+                "Prospector": "purchased_list",
+                "Live chat": "web_form",
+                "Manually created": "import",
+            },
+        ),
+        (
+            "google",
+            {
+                "Referral": "referral",
+                "Trade show": "event",
+                "Walk-in": "walk_in",
+                "Phone call": "inbound_call",
+                "Window cleaning co": "window_cleaning_co",
+            },
+        ),
+    ],
+)
+def test_crm_source_names_map_to_ours_and_the_original_is_kept_in_a_note(alice, sample, expected):
+    header = {
+        "hubspot": "Record ID,First Name,Last Name,Email,Original Source",
+        "pipedrive": "Person - Name,Person - Email - Work,Lead - Source",
+        "google": "First Name,Last Name,E-mail 1 - Value,Source",
+    }[sample]
+    rows = [
+        f"{i},P{i},Q,p{i}@example.com,{raw}"
+        if sample == "hubspot"
+        else f"P{i} Q,p{i}@example.com,{raw}"
+        if sample == "pipedrive"
+        else f"P{i},Q,p{i}@example.com,{raw}"
+        for i, raw in enumerate(expected)
+    ]
+    report = import_file(io.BytesIO("\r\n".join([header, *rows]).encode()), alice)
+    assert report.preset == sample and report.bad == 0, report.errors
+    for i, (raw, ours) in enumerate(expected.items()):
+        lead = Lead.objects.get(email=f"p{i}@example.com")
+        assert lead.source == ours, raw
+        translated = ours != raw.lower().replace(" ", "_").replace("-", "_")
+        assert (f"Source in the imported file: {raw}" in lead.notes) == translated, lead.notes
+
+
+def test_the_history_export_imports_back_into_the_same_database_without_duplicates(
+    alice, make_lead, tmp_path
+):
+    for i in range(3):
+        lead = make_lead(alice, name=f"Old {i}")
+        actions.log_attempt(
+            lead, channel=Channel.CALL, outcome=Outcome.TALKED, minutes=5, user=alice
+        )
+        if i:
+            actions.mark_won(lead, 1000, user=alice)
+        else:
+            actions.mark_lost(lead, "Went elsewhere", user=alice)
+    lines = list(history_lines(with_history(Lead.objects.all())))
+    assert len(lines) == 3
+    report = import_history(lines, alice)
+    assert (report.created, report.unchanged, report.bad) == (0, 3, 0), report.errors
+    path = tmp_path / "history.jsonl"
+    path.write_text("".join(lines))
+    call_command("import", "--history", str(path), "--owner", "alice")
+    assert Lead.objects.count() == 3
+
+
+def test_exporting_the_history_into_a_csv_file_is_refused_with_the_way_out(alice, tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match=r"name the file \.jsonl.*fairchase export leads"):
+        call_command("export", "history", str(tmp_path / "x.csv"))
+    assert not (tmp_path / "x.csv").exists()

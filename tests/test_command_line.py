@@ -1,0 +1,88 @@
+"""The command line introduces Fairchase, not Django, and a newcomer's slips get one
+clear line instead of a traceback or a screenful."""
+
+import subprocess
+from io import StringIO
+from pathlib import Path
+
+from django.core.management import call_command
+
+from fairchase.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(capsys, *args):
+    code = 0
+    try:
+        main(list(args))
+    except SystemExit as exc:
+        code = exc.code or 0
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_fairchase_help_lists_its_own_commands_first_each_with_one_line(capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0 and out.startswith("Fairchase: ")
+    commands = [line.split()[0] for line in out.splitlines() if line.startswith("  ")]
+    assert commands[:6] == ["serve", "demo", "agenda", "log", "import", "export"]
+    assert {"report", "send_outbox", "simulate", "backtest", "fit", "worker"} <= set(commands)
+    for line in out.splitlines():
+        if line.startswith("  "):
+            assert len(line.split(None, 1)) == 2, line  # every command has its line
+    assert "startproject" not in out and "compilemessages" not in out
+    assert "fairchase help --all" in out
+
+
+def test_fairchase_help_all_still_lists_djangos_commands(capsys):
+    code, out, _ = run(capsys, "help", "--all")
+    assert code == 0 and "startproject" in out and "createsuperuser" in out
+
+
+def test_a_report_into_a_missing_directory_is_one_line(db, capsys):
+    code, out, err = run(capsys, "report", "--html", "/no/such/dir/x.html")
+    assert code == 1 and err.strip().count("\n") == 0
+    assert "No such file or directory: /no/such/dir/x.html" in err and "Traceback" not in err + out
+
+
+def test_a_backtest_on_a_spreadsheet_says_so_at_once(db, capsys, tmp_path):
+    path = tmp_path / "leads.csv"
+    path.write_text("name,email\n" + "".join(f"P{i},p{i}@example.com\n" for i in range(300)))
+    code, out, err = run(capsys, "backtest", str(path))
+    assert code == 2
+    assert (
+        (out + err).count("\n") <= 1
+        and "is not a history file" in err
+        and "fairchase import" in err
+    )
+
+
+def test_a_piped_agenda_is_wide_enough_not_to_fold_every_reason(db):
+    from fairchase.leads.demo import load_demo
+    from fairchase.leads.models import Lead
+
+    load_demo(n_history=60, n_open=30, seed=4)
+    out = StringIO()
+    call_command("agenda", stdout=out)
+    lines = out.getvalue().splitlines()
+    shown = Lead.objects.filter(status__in=["open", "engaged"]).exclude(plan_reason="")
+    whole = [lead for lead in shown if any(lead.plan_reason[:60] in line for line in lines)]
+    assert len(whole) >= 10, "reasons are folded over many lines"
+    assert len(lines) < 40 * 3
+
+
+def test_make_help_describes_fairchase_first_and_make_lint_checks_formatting():
+    help_text = subprocess.run(
+        ["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    assert help_text.startswith("Fairchase: ") and "make demo" in help_text
+    lint = subprocess.run(
+        ["make", "-n", "lint"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    assert "ruff format --check" in lint
+    clean = subprocess.run(
+        ["make", "-n", "clean"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    for path in ("test-output/", ".hypothesis/", "out/"):
+        assert path in clean
