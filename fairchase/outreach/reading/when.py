@@ -109,6 +109,12 @@ MONTH_PREP = (r"in|im|until|till|til|by|from|after|around|before|early|mid|late|
 PATTERNS = [
     ("next_week_day", rf"(?:next week|nachste woche|volgende week|komende week|la semaine prochaine|semana que vem|la semana que viene|la proxima semana|proxima semana)[, ]+(?:on |am |le |el |na |no |op )?(?P<weekday>{_WEEKDAY_RE})"),
     ("weekday_next_week", rf"(?P<weekday>{_WEEKDAY_RE})(?:\w*)? (?:of |in )?(?:next week|nachste woche|nachsten woche|de la semaine prochaine|de la semana que viene|da semana que vem|da proxima semana|volgende week)"),
+    # A day of the month alone: "back on the 23rd", "ab dem 23.", "le 23", "el día 23", "no dia 23", "op de 23e".
+    ("day_only", r"(?:(?:on|by|until|till|from|the|on the|by the|until the|from the) (?P<d>\d{1,2})(?:st|nd|rd|th)"
+                 r"|(?:am|bis|bis zum|ab dem|vom|zum) (?P<d2>\d{1,2})\."
+                 r"|(?:le|au|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
+                 r"(?![\d:/,]|\.\d| ?(?:am|pm|h|uhr|uur|%|euro|eur))(?! (?:of |de |d')?(?:" + _MONTH_RE + r"|week|weeks|days|months|mal|fois|veces|vezes|keer|people|personen|personnes|personas|pessoas|mensen|minutes|minuten|horas|heures|uur))"),
+    ("year", r"(?:in|early|beginning of|start of|anfang|debut|principios de|inicio de|comeco de|begin|vanaf|ab|a partir de|from) (?P<y>20\d\d)(?![\d/.-])"),
     ("after_tomorrow", r"(?:the )?day after tomorrow|ubermorgen|apres-demain|pasado manana|depois de amanha|overmorgen"),
     ("tomorrow", r"tomorrow|tmrw|tmr|tomoz|2moro|(?<!guten )(?<!am )(?<!heute )morgen(?!s)\w*|demain|(?<!la )(?<!de )manana|amanha"),
     ("today", r"today|this (?:afternoon|morning|evening)|heute|aujourd'hui|cet apres-midi|ce soir|hoy|esta tarde|hoje|vandaag|vanmiddag|vanavond"),
@@ -133,7 +139,7 @@ PATTERNS = [
     ("month", rf"(?:{MONTH_PREP}) (?:the )?(?:month of |mois de |mes de |mes de )?(?P<month>{_MONTH_RE})(?![\w])"),
     ("rentree", r"la rentree"),
     ("summer_holidays", r"summer (?:holidays|break|vacation)|sommerferien|sommerpause|sommerurlaub|vacances d'ete|grandes vacances|vacaciones de verano|ferias de verao|zomervakantie|zomerreces|bouwvak"),
-    ("after_season", rf"{AFTER} (?:the |dem |l'|el |o |de )?(?P<season>{_SEASON_RE}|ete)(?![\w])"),
+    ("after_season", rf"{AFTER} (?:the |dem |den |l'|el |del |o |do |da |de la |de |van de |de )?(?P<season>{_SEASON_RE}|ete)(?![\w])"),
     ("season", rf"(?<![\w])(?P<season>{_SEASON_RE}|(?<=l')ete|(?<=cet )ete|(?<=en )ete|(?<=this )fall|(?<=the )fall|(?<=next )fall)(?![\w])"),
     ("easter", r"easter|ostern|paques|pascua|semana santa|pascoa|pasen"),
     ("christmas", r"christmas|xmas|weihnachten|noel|navidad|natal|kerst\w*"),
@@ -142,7 +148,7 @@ PATTERNS = [
 ]
 COMPILED = [(kind, re.compile(r"(?<![\w])(?:" + rx + r")")) for kind, rx in PATTERNS]
 # How sure each kind is: the most specific expression in a message wins.
-SPECIFICITY = {"explicit": 0, "next_week_day": 0, "weekday_next_week": 0, "after_tomorrow": 1, "tomorrow": 1, "today": 1,
+SPECIFICITY = {"explicit": 0, "day_only": 0, "year": 4, "next_week_day": 0, "weekday_next_week": 0, "after_tomorrow": 1, "tomorrow": 1, "today": 1,
                "weekday": 1, "relative": 2, "unit_or_two": 1, "half_year": 2, "week_of_month": 2, "part_month": 2,
                "after_month": 3, "month": 3, "end_of_month": 3, "end_of_week": 3, "next_week": 3, "next_month": 3,
                "quarter_n": 4, "next_quarter": 4, "second_half": 4, "next_year": 4, "rentree": 4, "summer_holidays": 4,
@@ -196,6 +202,17 @@ def _resolve(kind: str, m: re.Match, today: date, zone: str | None, lang: str) -
     if kind in ("next_week_day", "weekday_next_week"):
         monday = today + timedelta(days=7 - today.weekday())
         return monday + timedelta(days=WEEKDAYS[g["weekday"]])
+    if kind == "day_only":
+        day = int(g["d"] or g["d2"] or g["d3"])
+        if not 1 <= day <= 31:
+            return None
+        d = today.replace(day=1) + relativedelta(day=day)
+        if d.day != day or d <= today:
+            d = today.replace(day=1) + relativedelta(months=1, day=day)
+        return d if d.day == day else None
+    if kind == "year":
+        year = int(g["y"])
+        return date(year, 1, 2) if year > today.year else None
     if kind == "after_tomorrow":
         return today + timedelta(days=2)
     if kind == "tomorrow":

@@ -189,7 +189,7 @@ def build(out: Path, sources: list[Path]) -> list[dict]:
         old.unlink()
     rows = []
     for src in sources:
-        lang = src.stem.split("_")[-1]
+        lang = src.stem.split("_")[-1].rstrip("0123456789")
         for ident, style, kind, date, extra, body in parse_source(src):
             zone = extra.get("zone", ZONES[lang])
             now = datetime.fromisoformat(extra.get("now", NOW)).replace(tzinfo=ZoneInfo(zone))
