@@ -185,6 +185,7 @@ def _done(request, lead, said: str, *, undo: dict | None = None, row: str = "", 
           error: bool = False):
     """A clicked row's replacement: what happened, an Undo for a few seconds, what comes next
     (`pin`: True for a fresh "pin the next step" form, or a bound form to show its errors)."""
+    request.today_after_click = True  # extras may fold their after-call message under the card
     return render(request, "web/_row_done.html", {
         "lead": lead, "said": said, "error": error, "row": row,
         "undo_token": _undo_token(lead, undo, row) if undo else "",
