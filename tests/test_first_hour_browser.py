@@ -110,14 +110,9 @@ def test_the_first_hour_log_in_import_work_today_pin_and_every_time_agrees(
     # Ann (in New York) is the one who picks up: worked last, so the pin form follows her call
     order = sorted(first_three, key=lambda name: name == "Ann Lee")
     for name, outcome in zip(order, ("no_answer", "left_message", "talked"), strict=True):
-        row = page.locator(
-            f"#agenda li.agenda-row[data-section=new]:has(a.lead-name:text-is('{name}'))"
-        )
-        row.locator(f"button[name=outcome][value={outcome}]").click()
-        page.wait_for_selector(
-            f"#agenda li.agenda-row[data-section=new]:has(a.lead-name:text-is('{name}'))",
-            state="detached",
-        )
+        pk = Lead.objects.get(name=name).pk
+        page.click(f"#row-{pk} button[name=outcome][value={outcome}]")
+        page.wait_for_selector(f"#row-{pk}[data-done]")
         assert not unlabelled_times(page.inner_text("main")), unlabelled_times(
             page.inner_text("main")
         )
@@ -126,16 +121,13 @@ def test_the_first_hour_log_in_import_work_today_pin_and_every_time_agrees(
 
     # Pin the next step with the lead we talked to
     pinned = next_working_day_at_eleven(now)
-    page.wait_for_selector("#pin-next-step")
-    page.fill("#pin-next-step input[name=what]", "Send the quote")
-    page.fill("#pin-next-step input[name=due_at]", pinned.strftime("%Y-%m-%dT%H:%M"))
-    page.click("#pin-next-step button[type=submit]")
-    page.wait_for_selector("#pin-next-step", state="detached")
+    pin = f"#pin-{talked.pk}"
+    page.fill(f"{pin} input[name=what]", "Send the quote")
+    page.fill(f"{pin} input[name=due_at]", pinned.strftime("%Y-%m-%dT%H:%M"))
+    page.click(f"{pin} button[type=submit]")
+    page.wait_for_selector(f"#row-{talked.pk} .confirm:has-text('Pinned for Ann Lee')")
     commitment = Commitment.objects.get(lead=talked)
     assert commitment.due_at == pinned  # the moment typed, read in the business's zone
-    page.screenshot(path=str(screenshot_dir / "first-hour-today.png"), full_page=True)
-    assert not unlabelled_times(page.inner_text("main")), unlabelled_times(page.inner_text("main"))
-
     ours = f"{pinned:%a %-d %b %H:%M} {pinned.strftime('%Z')}"
     theirs_clock = pinned.astimezone(ZoneInfo(talked.timezone or "America/Chicago"))
     beside = (
@@ -143,6 +135,11 @@ def test_the_first_hour_log_in_import_work_today_pin_and_every_time_agrees(
         if not talked.timezone
         else f" ({theirs_clock:%H:%M} for {talked.first_name} in New York)"
     )
+    assert f"Send the quote, {ours}{beside}." in page.inner_text(f"#row-{talked.pk} .confirm")
+    assert not unlabelled_times(page.inner_text("main")), unlabelled_times(page.inner_text("main"))
+    page.goto("/")
+    page.screenshot(path=str(screenshot_dir / "first-hour-today.png"), full_page=True)
+    assert not unlabelled_times(page.inner_text("main")), unlabelled_times(page.inner_text("main"))
 
     # The lead page: the same moment, in the same labelled zone (the lead's beside it)
     page.goto(f"/leads/{talked.pk}/")
