@@ -90,19 +90,6 @@ class Model:
                 out += ((masks >> g) & 1) * eff
         return out
 
-    def complaint_sd(self, src, channel, before, recent):
-        """Posterior sd of the complaint log-odds (arrays broadcast)."""
-        s11, s22, s12 = self.c_s
-        var = (
-            self.c_q0[src, channel]
-            + before**2 * s11
-            + recent**2 * s22
-            + 2 * before * self.c_q1[src, channel]
-            + 2 * recent * self.c_q2[src, channel]
-            + 2 * before * recent * s12
-        )
-        return np.sqrt(np.clip(var, 0.0, None))
-
     def source_label(self, s: int) -> str:
         return self.sources[s] if s < len(self.sources) else "all"
 
