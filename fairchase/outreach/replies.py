@@ -31,11 +31,15 @@ KINDS = (AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTEREST
 REFUSALS = (OPT_OUT, NOT_INTERESTED)
 # Kinds the app acts on without a person (the others only record the message).
 ACTED_ON = {AUTO_REPLY, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK}
-# A call asked for further out than this is a revisit, not a call-back.
+# A call asked for on a day (a date, a weekday, tomorrow) within this is a call-back; a call
+# "next week", "in a few weeks" or further out is a revisit.
 CALL_BACK_HORIZON = timedelta(days=14)
-BOUNCE_SENDERS = re.compile(r"mailer-daemon|postmaster|mail delivery (?:subsystem|system)", re.I)
+BOUNCE_SENDERS = re.compile(r"mailer-daemon|postmaster|mail delivery (?:subsystem|system)|microsoftexchange", re.I)
 BOUNCE_SUBJECT = re.compile(r"undeliver|delivery status notification \(failure\)|failure notice|returned mail|"
                             r"delivery (?:has )?failed|mail delivery failed|unzustellbar|non remis|no entregado|não entregue|onbestelbaar", re.I)
+# Subjects only delivery systems write (Exchange's NDR comes from a mailbox named after the server).
+BOUNCE_SUBJECT_ALONE = re.compile(r"\s*(?:undeliverable|unzustellbar|non remis|no se puede entregar|n[ãa]o entregue|onbestelbaar)\s*:|"
+                                  r"\s*(?:undelivered mail returned to sender|mail delivery failed|delivery status notification \(failure\))", re.I)
 STATUS_CODE = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
 
 
@@ -71,7 +75,10 @@ def header(msg: Message, name: str) -> str:
 def is_bounce(msg: Message) -> bool:
     if msg.get_content_type() == "multipart/report" and "delivery-status" in str(msg.get_param("report-type") or ""):
         return True
-    return bool(BOUNCE_SENDERS.search(header(msg, "From")) and BOUNCE_SUBJECT.search(header(msg, "Subject")))
+    subject = header(msg, "Subject")
+    if BOUNCE_SUBJECT_ALONE.match(subject):
+        return True
+    return bool(BOUNCE_SENDERS.search(header(msg, "From")) and BOUNCE_SUBJECT.search(subject))
 
 
 def automatic_header(msg: Message) -> str:
@@ -131,14 +138,16 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
         interest = ("", yes.group(0), yes.start(), yes.end())
     unsure = cues.first(cues.UNSURE, folded)
     auto = cues.first(cues.AUTO, folded[:600])
-    detected = language.detect(fresh, cues.language_vote(folded))
+    detected = language.detect(fresh, lambda: cues.language_vote(folded))
     found = when.find_dates(fresh, today, zone, detected)
 
     def said(*found_cues) -> str:
         return "; ".join(f'"{cues.original(fresh, where, c[2], c[3])}"' for c in found_cues if c)
 
     # 1. Automatic replies: a header, or their words with nothing a person would add.
-    if automatic or (auto and channel == "email" and not (opt_out or refusal or call or interest and not auto)):
+    # Without a header, an out-of-office says so before anything a person would ask.
+    others = [c[2] for c in (opt_out, refusal, call, interest, later) if c]
+    if automatic or (auto and channel == "email" and (not others or auto[2] < min(others))):
         back = when.return_date(fresh, found)
         until = when.to_datetime(back, zone) if back else None
         evidence = automatic or said(auto)
@@ -169,12 +178,13 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
         at = when.to_datetime(date, zone, when.DEFAULT_TIME)
         if unsure:
             return UNCLEAR, None, f"unsure: {said(unsure, call)}", detected
-        if date.day - today <= CALL_BACK_HORIZON:
+        if when.SPECIFICITY[date.kind] <= 1 and date.day - today <= CALL_BACK_HORIZON:
             return CALL_BACK, at, f'{said(call)} "{date.words}"', detected
         return LATER, at, f'{said(call)} "{date.words}"', detected
     # 5. Not now, with a date: a revisit. A date and nothing else is the same.
     if date and (later or not positive):
-        if date.kind in ("today",) and not later:
+        if not later and when.SPECIFICITY[date.kind] <= 1:
+            # "Friday at 10?" with nothing else: a visit, a call or a meeting; a person decides.
             return UNCLEAR, None, f'a day but no ask: "{date.words}"', detected
         return LATER, when.to_datetime(date, zone), f'{said(later)} "{date.words}"'.strip(), detected
     if later and not positive:

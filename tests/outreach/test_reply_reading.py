@@ -2,7 +2,7 @@
 quoted history and signatures never deciding, a "no" never read as a "yes", dates read
 as a person means them in the lead's zone, and `fairchase read` printing what it read.
 
-The labelled corpus is tests/outreach/corpus (tuning/ and heldout/, built from
+The labelled corpus is tests/outreach/corpus (tuning/, heldout/ and fresh/, built from
 source/*.txt by build.py); the older English corpus is tests/outreach/replies."""
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def _rows(split: str) -> list[dict]:
         return [dict(row, path=CORPUS / split / row["file"]) for row in csv.DictReader(fh)]
 
 
-ROWS = _rows("tuning") + _rows("heldout")
+ROWS = _rows("tuning") + _rows("heldout") + _rows("fresh")
 
 
 def _read(row: dict) -> dict:
@@ -173,7 +173,9 @@ TUESDAY = datetime(2026, 3, 10, 10, tzinfo=ZoneInfo("Europe/Berlin"))
     ("next quarter", "en", "2026-04-01"), ("im dritten Quartal", "de", "2026-07-01"), ("in the spring", "en", "2026-03-20"),
     ("in the fall", "en", "2026-09-22"), ("after the summer", "en", "2026-09-01"), ("à la rentrée", "fr", "2026-09-01"),
     ("nach den Sommerferien", "de", "2026-09-01"), ("after Easter", "en", "2026-04-07"), ("después de Semana Santa", "es", "2026-04-07"),
-    ("after Christmas", "en", "2026-12-27"), ("next year", "en", "2027-01-02"),
+    ("after Christmas", "en", "2026-12-27"), ("next year", "en", "2027-01-02"), ("early 2027", "en", "2027-01-02"),
+    ("back on the 23rd", "en", "2026-03-23"), ("ab dem 2. wieder da", "de", "2026-04-02"), ("volto no dia 23", "pt", "2026-03-23"),
+    ("tmrw", "en", "2026-03-11"), ("na de zomer", "nl", "2026-09-01"), ("después del verano", "es", "2026-09-01"),
 ])
 def test_each_date_convention(text, lang, want):
     found = when.best(when.find_dates(text, TUESDAY.date(), "Europe/Berlin", lang))

@@ -23,8 +23,18 @@ def _identifier():
     return identifier
 
 
-def detect(text: str, hint: str | None = None) -> str:
-    """The language of `text`; `hint` (the language of the deciding words) settles short texts."""
+def detect(text: str, hint=None) -> str:
+    """The language of `text`; `hint` (the language of the deciding words, or a function
+    that finds it, called only when needed) settles short texts."""
+    if callable(hint):
+        words = text.split()
+        if not words:
+            return "en"
+        if len(words) >= 3:
+            lang, confidence = _identifier().classify(text)
+            if confidence >= 0.9:
+                return lang
+        hint = hint()
     words = text.split()
     if not words:
         return hint or "en"

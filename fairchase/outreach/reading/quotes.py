@@ -28,11 +28,13 @@ SEPARATORS = re.compile(
     r"mensagem original|oorspronkelijk bericht|forwarded message|weitergeleitete nachricht|message transf[ée]r[ée]|"
     r"mensaje reenviado|mensagem encaminhada|doorgestuurd bericht)\s*-{2,})\s*$", re.I | re.M)
 # Reply headers quotequail misses (Yahoo's German and Dutch, Gmail's wrapped English line).
+_LINE = r"[^\n]{0,160}(?:\n[^\n]{0,120})?"  # the header line, wrapped once at most
 ATTRIBUTION = re.compile(
-    r"^[ \t>]*(?:on\b.{0,160}\bwrote:|am\b.{0,160}\b(?:schrieb|geschrieben)\b.{0,120}:|le\b.{0,160}\ba [ée]crit\s?:|"
-    r"el\b.{0,160}\bescribi[óo]:|em\b.{0,160}\bescreveu:|op\b.{0,160}\b(?:schreef|geschreven)\b.{0,80}:)\s*$",
-    re.I | re.M | re.S)
+    rf"^[ \t>]*(?:on\b{_LINE}\bwrote:|am\b{_LINE}\b(?:schrieb|geschrieben)\b[^\n]{{0,120}}:|le\b{_LINE}\ba [ée]crit\s?:|"
+    rf"el\b{_LINE}\bescribi[óo]:|em\b{_LINE}\bescreveu:|op\b{_LINE}\b(?:schreef|geschreven)\b[^\n]{{0,80}}:)[ \t]*$",
+    re.I | re.M)
 ATTRIBUTION_START = re.compile(r"^[ \t]*(?:on|am|le|el|em|op) .{0,120}\d{4}.{0,80}$", re.I | re.M)
+QUOTED_LINE = re.compile(r"^[ \t]*>", re.M)
 SIGNATURE = re.compile(
     r"^[ \t]*(?:--\s*$|sent from my\b|sent from (?:outlook|yahoo|mail)\b|get outlook for\b|von meinem .{0,30}gesendet|"
     r"gesendet von meinem\b|gesendet mit\b|outlook f[üu]r \w+ herunterladen|envoy[ée] (?:de|depuis) mon\b|"
@@ -76,13 +78,14 @@ def new_text(body: str) -> str:
     """What the person wrote above the quoted thread, signature dropped."""
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     cut = len(body)
-    parts = quotequail.quote(body, quote_intro_line=True)
-    if len(parts) > 1:
-        cut = len(parts[0][1])
-    for pattern in (OUTLOOK_BLOCK, SEPARATORS, ATTRIBUTION):
+    for pattern in (OUTLOOK_BLOCK, SEPARATORS, ATTRIBUTION, QUOTED_LINE):
         m = pattern.search(body, 0, cut)
         if m:
             cut = min(cut, m.start())
+    # quotequail looks at what is left (the thread is cut off already: much less to scan).
+    parts = quotequail.quote(body[:cut] if cut < len(body) else body, quote_intro_line=True)
+    if len(parts) > 1:
+        cut = min(cut, len(parts[0][1]))
     head = body[:cut]
     # A wrapped attribution ("On Mon, 9 Mar 2026 at 16:05 Tom\nBaker <...> wrote:") leaves its first line.
     lines = head.rstrip().split("\n")

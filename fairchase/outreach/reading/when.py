@@ -73,10 +73,10 @@ WEEKDAYS = {name: i for i, names in enumerate([
     "sunday sonntag dimanche domingo zondag"]) for name in names.split()}
 NUMBERS = {
     **dict.fromkeys("a an one ein eine einen einem einer un une uno una um uma een".split(), 1),
-    **dict.fromkeys("two zwei deux dos dois duas twee couple paar".split(), 2),
-    **dict.fromkeys(["a couple", "a couple of", "couple of", "un par", "um par", "ein paar", "een paar"], 2),
-    **dict.fromkeys(["a few", "unos cuantos", "unas cuantas", "uns quantos", "umas quantas"], 3),
-    **dict.fromkeys("three drei trois tres drie few several some einige einigen quelques unos unas uns umas alguns algumas algunos algunas enkele".split(), 3),
+    **dict.fromkeys("two zwei deux dos dois duas twee couple".split(), 2),
+    **dict.fromkeys(["a couple", "a couple of", "couple of", "un par", "um par"], 2),
+    **dict.fromkeys(["a few", "ein paar", "een paar", "unos cuantos", "unas cuantas", "uns quantos", "umas quantas"], 3),
+    **dict.fromkeys("three drei trois tres drie paar few several some einige einigen quelques unos unas uns umas alguns algumas algunos algunas enkele".split(), 3),
     **dict.fromkeys("four vier quatre cuatro quatro".split(), 4), **dict.fromkeys("five funf cinq cinco vijf".split(), 5),
     **dict.fromkeys("six sechs seis zes".split(), 6), **dict.fromkeys("eight acht huit ocho oito".split(), 8),
     **dict.fromkeys("ten zehn dix diez dez tien".split(), 10), **dict.fromkeys("twelve zwolf douze doce doze twaalf".split(), 12)}
@@ -109,8 +109,14 @@ MONTH_PREP = (r"in|im|until|till|til|by|from|after|around|before|early|mid|late|
 PATTERNS = [
     ("next_week_day", rf"(?:next week|nachste woche|volgende week|komende week|la semaine prochaine|semana que vem|la semana que viene|la proxima semana|proxima semana)[, ]+(?:on |am |le |el |na |no |op )?(?P<weekday>{_WEEKDAY_RE})"),
     ("weekday_next_week", rf"(?P<weekday>{_WEEKDAY_RE})(?:\w*)? (?:of |in )?(?:next week|nachste woche|nachsten woche|de la semaine prochaine|de la semana que viene|da semana que vem|da proxima semana|volgende week)"),
+    # A day of the month alone: "back on the 23rd", "ab dem 23.", "le 23", "el día 23", "no dia 23", "op de 23e".
+    ("day_only", r"(?:(?:on|by|until|till|from|the|on the|by the|until the|from the) (?P<d>\d{1,2})(?:st|nd|rd|th)"
+                 r"|(?:am|bis|bis zum|ab dem|vom|zum) (?P<d2>\d{1,2})\."
+                 r"|(?:le|au|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
+                 r"(?![\d:/,]|\.\d| ?(?:am|pm|h|uhr|uur|%|euro|eur))(?! (?:of |de |d')?(?:" + _MONTH_RE + r"|week|weeks|days|months|mal|fois|veces|vezes|keer|people|personen|personnes|personas|pessoas|mensen|minutes|minuten|horas|heures|uur))"),
+    ("year", r"(?:in|early|beginning of|start of|anfang|debut|principios de|inicio de|comeco de|begin|vanaf|ab|a partir de|from) (?P<y>20\d\d)(?![\d/.-])"),
     ("after_tomorrow", r"(?:the )?day after tomorrow|ubermorgen|apres-demain|pasado manana|depois de amanha|overmorgen"),
-    ("tomorrow", r"tomorrow|(?<!guten )(?<!am )(?<!heute )morgen(?!s)\w*|demain|(?<!la )(?<!de )manana|amanha"),
+    ("tomorrow", r"tomorrow|tmrw|tmr|tomoz|2moro|(?<!guten )(?<!am )(?<!heute )morgen(?!s)\w*|demain|(?<!la )(?<!de )manana|amanha"),
     ("today", r"today|this (?:afternoon|morning|evening)|heute|aujourd'hui|cet apres-midi|ce soir|hoy|esta tarde|hoje|vandaag|vanmiddag|vanavond"),
     ("weekday", rf"(?<![\w-])(?P<weekday>{_WEEKDAY_RE})(?:ochtend|middag|avond|morgen|nachmittag|vormittag|abend)?(?![\w])"),
     ("unit_or_two", rf"(?P<unit>{_UNIT_RE}) (?:or|of|ou|o|oder) (?P<n>two|twee|deux|dos|dois|zwei|three|drie|trois|tres|drei)"),
@@ -121,7 +127,7 @@ PATTERNS = [
     ("half_year", r"half a year|six months|halbes jahr|six mois|medio ano|meio ano|seis meses|half jaar|halfjaar"),
     ("quarter_n", r"(?<![\w])q(?P<q>[1-4])(?![\w])|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|ersten|zweiten|dritten|vierten|erstes|zweites|drittes|viertes|premier|deuxieme|second|troisieme|quatrieme|primer|segundo|tercer|cuarto|primeiro|terceiro|quarto|eerste|tweede|derde|vierde) (?:quarter|quartal|trimestre|kwartaal)"),
     ("next_quarter", r"next quarter|nachsten quartal|nachstes quartal|kommenden quartal|prochain trimestre|trimestre prochain|proximo trimestre|trimestre que viene|volgend kwartaal|komend kwartaal"),
-    ("second_half", r"second half|h2|zweiten? (?:jahres)?halfte|zweites halbjahr|second semestre|segundo semestre|tweede helft|tweede halfjaar"),
+    ("second_half", r"second half|h2|zweiten? (?:jahres)?halfte|zweite[sn]? halbjahr|second semestre|segundo semestre|tweede helft|tweede halfjaar"),
     ("end_of_month", r"end of (?:the|this) month|ende des monats|ende (?:dieses|des) monats|fin (?:du|de ce) mois|fin de mes|final do mes|fim do mes|eind van de maand|einde van de maand"),
     ("end_of_week", r"end of (?:the|this) week|ende der woche|fin de (?:la )?semaine|fin de la semana|final da semana|eind van de week|eind deze week"),
     ("next_week", r"next week|the following week|nachste woche|nachsten woche|kommende woche|kommenden woche|semaine prochaine|semaine pro|la semana que viene|la proxima semana|semana proxima|semana que vem|proxima semana|volgende week|komende week"),
@@ -133,7 +139,7 @@ PATTERNS = [
     ("month", rf"(?:{MONTH_PREP}) (?:the )?(?:month of |mois de |mes de |mes de )?(?P<month>{_MONTH_RE})(?![\w])"),
     ("rentree", r"la rentree"),
     ("summer_holidays", r"summer (?:holidays|break|vacation)|sommerferien|sommerpause|sommerurlaub|vacances d'ete|grandes vacances|vacaciones de verano|ferias de verao|zomervakantie|zomerreces|bouwvak"),
-    ("after_season", rf"{AFTER} (?:the |dem |l'|el |o |de )?(?P<season>{_SEASON_RE}|ete)(?![\w])"),
+    ("after_season", rf"{AFTER} (?:the |dem |den |l'|el |del |o |do |da |de la |de |van de |de )?(?P<season>{_SEASON_RE}|ete)(?![\w])"),
     ("season", rf"(?<![\w])(?P<season>{_SEASON_RE}|(?<=l')ete|(?<=cet )ete|(?<=en )ete|(?<=this )fall|(?<=the )fall|(?<=next )fall)(?![\w])"),
     ("easter", r"easter|ostern|paques|pascua|semana santa|pascoa|pasen"),
     ("christmas", r"christmas|xmas|weihnachten|noel|navidad|natal|kerst\w*"),
@@ -142,7 +148,7 @@ PATTERNS = [
 ]
 COMPILED = [(kind, re.compile(r"(?<![\w])(?:" + rx + r")")) for kind, rx in PATTERNS]
 # How sure each kind is: the most specific expression in a message wins.
-SPECIFICITY = {"explicit": 0, "next_week_day": 0, "weekday_next_week": 0, "after_tomorrow": 1, "tomorrow": 1, "today": 1,
+SPECIFICITY = {"explicit": 0, "day_only": 0, "year": 4, "next_week_day": 0, "weekday_next_week": 0, "after_tomorrow": 1, "tomorrow": 1, "today": 1,
                "weekday": 1, "relative": 2, "unit_or_two": 1, "half_year": 2, "week_of_month": 2, "part_month": 2,
                "after_month": 3, "month": 3, "end_of_month": 3, "end_of_week": 3, "next_week": 3, "next_month": 3,
                "quarter_n": 4, "next_quarter": 4, "second_half": 4, "next_year": 4, "rentree": 4, "summer_holidays": 4,
@@ -196,6 +202,17 @@ def _resolve(kind: str, m: re.Match, today: date, zone: str | None, lang: str) -
     if kind in ("next_week_day", "weekday_next_week"):
         monday = today + timedelta(days=7 - today.weekday())
         return monday + timedelta(days=WEEKDAYS[g["weekday"]])
+    if kind == "day_only":
+        day = int(g["d"] or g["d2"] or g["d3"])
+        if not 1 <= day <= 31:
+            return None
+        d = today.replace(day=1) + relativedelta(day=day)
+        if d.day != day or d <= today:
+            d = today.replace(day=1) + relativedelta(months=1, day=day)
+        return d if d.day == day else None
+    if kind == "year":
+        year = int(g["y"])
+        return date(year, 1, 2) if year > today.year else None
     if kind == "after_tomorrow":
         return today + timedelta(days=2)
     if kind == "tomorrow":

@@ -7,7 +7,8 @@ mail client (Gmail, Outlook desktop and web, Apple Mail, Yahoo, Exchange, mobile
 A source block is `### id | style | kind | date [| now=YYYY-MM-DDTHH:MM]` followed by the
 text the lead wrote. The quoted history is our own follow-up in the lead's language,
 footer and unsubscribe line included, so words there must never decide a reading.
-`heldout_*.txt` blocks go to heldout/ (written before the rules, never tuned on).
+`heldout_*.txt` blocks go to heldout/ (written before the rules); `fresh_*.txt` to fresh/
+(written after the first rules, as a second check on replies the rules had not seen).
 """
 
 from __future__ import annotations
@@ -188,7 +189,7 @@ def build(out: Path, sources: list[Path]) -> list[dict]:
         old.unlink()
     rows = []
     for src in sources:
-        lang = src.stem.split("_")[-1]
+        lang = src.stem.split("_")[-1].rstrip("0123456789")
         for ident, style, kind, date, extra, body in parse_source(src):
             zone = extra.get("zone", ZONES[lang])
             now = datetime.fromisoformat(extra.get("now", NOW)).replace(tzinfo=ZoneInfo(zone))
@@ -246,9 +247,10 @@ def build(out: Path, sources: list[Path]) -> list[dict]:
 
 def main() -> int:
     src = HERE / "source"
-    tuned = build(HERE / "tuning", sorted(p for p in src.glob("*.txt") if not p.name.startswith("heldout_")))
+    tuned = build(HERE / "tuning", sorted(p for p in src.glob("*.txt") if not p.name.startswith(("heldout_", "fresh_"))))
     held = build(HERE / "heldout", sorted(src.glob("heldout_*.txt")))
-    print(f"{len(tuned)} tuning and {len(held)} held-out replies written")
+    fresh = build(HERE / "fresh", sorted(src.glob("fresh_*.txt")))
+    print(f"{len(tuned)} tuning, {len(held)} held-out and {len(fresh)} fresh replies written")
     return 0
 
 
