@@ -80,6 +80,19 @@ def _pages(values) -> list[str]:
     return sorted(set(urls))
 
 
+def _evaluate(page, script: str):
+    """Evaluate on the loaded page; once more if a late navigation replaced it meanwhile."""
+    from playwright.sync_api import Error
+
+    try:
+        return page.evaluate(script)
+    except Error as exc:
+        if "context was destroyed" not in str(exc):
+            raise
+        page.wait_for_load_state("load")
+        return page.evaluate(script)
+
+
 def test_a_hostile_string_in_every_text_field_runs_no_script_on_any_page(
         browser, live_server, alice, bob, boss, settings):
     from django.conf import settings as dj
@@ -110,7 +123,7 @@ def test_a_hostile_string_in_every_text_field_runs_no_script_on_any_page(
                 csp = response.headers.get("content-security-policy", "")
                 assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0], url
                 visited.append(url)
-            state = page.evaluate("""() => ({
+            state = _evaluate(page, """() => ({
                 pwned: window.__pwned || null,
                 violations: window.__violations || [],
                 handlers: document.querySelectorAll('[onerror], [onload], [onclick], img[src="x"]').length,

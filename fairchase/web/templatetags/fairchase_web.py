@@ -205,3 +205,10 @@ def source_label(code: str) -> str:
     from fairchase.leads.models import SOURCES
 
     return dict(SOURCES).get(code, (code or "").replace("_", " ")).lower()
+
+
+@register.simple_tag
+def zone_note() -> str:
+    """The one zone every time on the page is in: 'Times: Chicago (CST)'."""
+    tz = timezone.get_current_timezone()
+    return f"Times: {clock.place(str(tz))} ({clock.label(timezone.now(), tz)})"

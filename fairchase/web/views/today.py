@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from fairchase import clock
 from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
 from fairchase.leads.models import SOURCES, Outcome, Status
@@ -101,7 +102,7 @@ def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> st
 
 def _next_step(lead) -> str:
     if lead.next_action == "contact" and lead.next_due:
-        when = timezone.localtime(lead.next_due).strftime("%a %d %b %H:%M")
+        when = clock.for_lead(lead.next_due, timezone.get_current_timezone(), lead)
         return f"Next: {lead.next_channel or 'contact'} {when}."
     if lead.next_action == "stop":
         return "The plan now says: let go."
