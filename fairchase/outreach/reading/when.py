@@ -374,7 +374,7 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
                     continue
                 if kind in HOLIDAY_KINDS and re.search(r"(?:before|vor|avant|antes de|antes|voor|until|bis|jusqu'a|hasta|ate|tot) (?:the |dem |den |la |las |les |el |o |as |de )?$", folded[max(0, m.start() - 12): m.start()]):
                     continue  # "before Christmas" is not when to come back
-                if kind == "month" and m.group("month") in AMBIGUOUS_MONTHS and not re.match(r"(?:in|until|till|by|from|after|around|before|im|ab|bis|en|em|tot|vanaf|hasta|ate) ", m.group(0)):
+                if kind == "month" and m.group("month") in AMBIGUOUS_MONTHS and not re.match(r"(?:in|until|till|by|from|after|around|before|im|ab|bis|en|em|tot|vanaf|hasta|ate|courant|debut|fin|mitte|anfang|ende|early|mid|late|begin|eind|half) ", m.group(0)):
                     continue
                 try:
                     d = _resolve(kind, m, today, zone, lang)
