@@ -90,19 +90,21 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr.write(f"fairchase {args[0]}: {exc.strerror or exc}{where}\n")
         raise SystemExit(1) from None
     except (OperationalError, ProgrammingError) as exc:
-        if "--traceback" in args or not _missing_table(exc):
+        behind = _not_migrated(exc)
+        if "--traceback" in args or not behind:
             raise
         sys.stderr.write(
-            f"fairchase {args[0]}: the database has no tables yet: run `fairchase migrate` "
-            f"first (`make run` does it, and loads the demo).\n"
+            f"fairchase {args[0]}: {behind}: run `fairchase migrate` first "
+            f"(`make run` does it, and loads the demo on an empty database).\n"
         )
         raise SystemExit(1) from None
 
 
-def _missing_table(exc: Exception) -> bool:
+def _not_migrated(exc: Exception) -> str:
+    """What a database error says about missing migrations, or ''."""
     text = str(exc).lower()
-    return "no such table" in text or ("relation" in text and "does not exist" in text)
-
-
-if __name__ == "__main__":
-    main()
+    if "no such table" in text or ("relation" in text and "does not exist" in text):
+        return "the database has no tables yet"
+    if "no such column" in text or ("column" in text and "does not exist" in text):
+        return "the database is older than this version of Fairchase"
+    return ""

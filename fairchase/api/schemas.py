@@ -3,13 +3,13 @@ payload is a 4xx with a message, never a database error."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
 
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, model_validator
 
 from fairchase.leads.models import Commitment, Lead
 
@@ -20,15 +20,40 @@ def Text(max_length: int, min_length: int = 0):  # noqa: N802 (reads like a type
     return Annotated[str, StringConstraints(max_length=max_length, min_length=min_length, pattern=NO_NUL)]
 
 
-def _sane_time(value: datetime) -> datetime:
-    if timezone.is_naive(value):
-        value = value.replace(tzinfo=UTC)
-    if not (1970 <= value.astimezone(UTC).year <= 2100):
-        raise ValueError("must be between 1970 and 2100")
+def _iso_text(value):
+    # A number would be read as seconds since 1970 ("at": 0 is 1970-01-01): only text.
+    if not isinstance(value, str | datetime):
+        raise ValueError("must be an ISO 8601 date and time as text, e.g. 2026-03-01T14:30:00Z")
     return value
 
 
-When = Annotated[datetime, AfterValidator(_sane_time)]
+def _span(days: float) -> str:
+    return f"{days / 365:g} years" if days >= 365 else f"{days * 24 * 60:g} minutes" if days < 1 else f"{days:g} days"
+
+
+def When(past_days: float, future_days: float):  # noqa: N802 (reads like a type)
+    """An ISO 8601 date-time (no zone: UTC) within [now - past_days, now + future_days]."""
+
+    def within(value: datetime) -> datetime:
+        if timezone.is_naive(value):
+            value = value.replace(tzinfo=UTC)
+        now = timezone.now()
+        if value < now - timedelta(days=past_days):
+            raise ValueError(f"must be at most {_span(past_days)} in the past")
+        if value > now + timedelta(days=future_days):
+            raise ValueError(f"must be at most {_span(future_days)} in the future" if future_days >= 1
+                             else "must not be in the future")
+        return value
+
+    text = (f"ISO 8601 date and time (UTC when no zone is given), from {_span(past_days)} ago "
+            f"to {_span(future_days)} ahead.")
+    return Annotated[datetime, BeforeValidator(_iso_text), AfterValidator(within), Field(description=text)]
+
+
+# The time something happened (an attempt, an enquiry): the past, give or take clock skew.
+Happened = When(past_days=20 * 365, future_days=10 / (24 * 60))
+# The time something is due (a commitment, a revisit): the near past to a few years ahead.
+Due = When(past_days=365, future_days=5 * 365)
 Money = Annotated[float, Field(ge=0, le=9_999_999_999)]
 
 
@@ -137,7 +162,20 @@ class LeadPage(Schema):
     items: list[LeadOut]
 
 
-class LeadIn(Schema):
+class Body(Schema):
+    """A request body: a JSON object, never a list or a bare value (ninja's schemas would
+    otherwise read a list's missing attributes as defaults and accept it)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, data):
+        # ninja's own validator may already have wrapped the input in a DjangoGetter.
+        if not isinstance(getattr(data, "_obj", data), dict):
+            raise ValueError("the body must be a JSON object")
+        return data
+
+
+class LeadIn(Body):
     name: Text(200, 1)
     company: Text(200) = ""
     email: Text(254) = ""
@@ -146,13 +184,13 @@ class LeadIn(Schema):
     source: Text(64, 1) = "web_form"
     value: Money | None = None
     notes: Text(5000) = ""
-    created_at: When | None = None
+    created_at: Happened | None = None
     signals: list[Text(40)] = Field(default_factory=list, max_length=20)
     consents: list[Text(40)] = Field(default_factory=list, max_length=5)
     owner_id: int | None = Field(default=None, ge=1, le=2**62, description="Admins may assign to a team member.")
 
 
-class LeadPatch(Schema):
+class LeadPatch(Body):
     name: Text(200, 1) | None = None
     company: Text(200) | None = None
     email: Text(254) | None = None
@@ -166,13 +204,13 @@ class LeadPatch(Schema):
     owner_id: int | None = Field(default=None, ge=1, le=2**62)
 
 
-class AttemptIn(Schema):
+class AttemptIn(Body):
     channel: ChannelIn
     outcome: OutcomeIn
     minutes: float | None = Field(default=None, ge=0, le=600)
     notes: Text(2000) = ""
     progress: bool | None = None
-    at: When | None = None
+    at: Happened | None = None
 
 
 class AttemptOut(Schema):
@@ -191,13 +229,13 @@ class ByIn(StrEnum):
     lead = "lead"
 
 
-class CommitmentIn(Schema):
+class CommitmentIn(Body):
     by: ByIn = ByIn.us
     what: Text(200, 1)
-    due_at: When
+    due_at: Due
 
 
-class ResolveIn(Schema):
+class ResolveIn(Body):
     state: Annotated[str, Field(pattern=r"^(done|missed|cancelled)$")]
 
 
@@ -223,9 +261,9 @@ class StopState(StrEnum):
     closed = "closed"
 
 
-class StopIn(Schema):
+class StopIn(Body):
     next_state: StopState
-    revisit_at: When | None = None
+    revisit_at: Due | None = None
     reason: Text(500) = ""
 
 
@@ -235,7 +273,7 @@ class OptOutChannel(StrEnum):
     text = "text"
 
 
-class OptOutIn(Schema):
+class OptOutIn(Body):
     channel: OptOutChannel | None = None
     reason: Text(500) = ""
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from fairchase import clock
 from fairchase.leads.models import ACTIVE_STATUSES, Commitment, Lead, NextAction, Profile
 
 PRODID = "-//Fairchase//Follow-ups//EN"
@@ -96,12 +97,18 @@ def feed(user, now=None) -> bytes:
     now = now or timezone.now()
     cal = _calendar(f"Fairchase: {user.get_full_name() or user.get_username()}")
     cal.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
+    tz = clock.business_zone()
+    cal.add("x-wr-timezone", tz.key)  # events are exact moments (UTC); descriptions name this zone
+
+    def told(lead: Lead) -> str:  # the plan's reason, its times in the business's zone, labelled
+        return clock.reason_in_zones(lead.plan_reason, lead, tz, now)
+
     commitments = (Commitment.objects.filter(lead__owner=user, state=Commitment.State.PENDING,
                                              due_at__gte=now - FEED_PAST, due_at__lte=now + FEED_FUTURE)
                    .select_related("lead").order_by("due_at"))
     for c in commitments:
         cal.add_component(_event(f"commitment-{c.pk}", commitment_summary(c), c.due_at, c.lead,
-                                 c.lead.plan_reason))
+                                 f"Due {clock.for_lead(c.due_at, tz, c.lead)}.\n{told(c.lead)}"))
     due = (Lead.objects.filter(owner=user, status__in=ACTIVE_STATUSES, next_action=NextAction.CONTACT,
                                next_due__isnull=False, next_due__lte=now + FEED_FUTURE)
            .order_by("next_due")[:500])
@@ -109,7 +116,7 @@ def feed(user, now=None) -> bytes:
         channel = lead.next_channel or "contact"
         start = max(lead.next_due, now - FEED_PAST)
         cal.add_component(_event(f"followup-{lead.pk}", f"{channel.title()} {lead.name}", start, lead,
-                                 lead.plan_reason))
+                                 told(lead)))
     return cal.to_ical()
 
 

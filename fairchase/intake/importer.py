@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from itertools import islice
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
@@ -33,6 +34,7 @@ from .rows import RowError, parse_row, row_name
 log = logging.getLogger("fairchase.intake")
 
 BATCH = 1000
+FRESH = timedelta(days=1)  # an imported row that arrived this recently is a new enquiry
 MAX_REPORTED = 5000  # beyond this, bad rows are counted but not listed
 UPDATABLE = ("name", "company", "email", "phone", "source", "value", "timezone", "created_at", "notes")
 
@@ -318,8 +320,14 @@ class Importer:
 
     def new_lead(self, fields: dict) -> NewLead:
         values = {k: v for k, v in fields.items() if k != "id"}
+        now = timezone.now()
+        # An imported contact is someone we come back to, not a fresh enquiry waiting for its
+        # first answer: it enters as a lead revisited today (the decision core prices it like a
+        # later try, and Today lists it among the follow-ups by value, after the real new
+        # enquiries). Only a row whose own enquiry date is within the last day is a new enquiry.
+        fresh = "created_at" in values and values["created_at"] > now - FRESH
         lead = NewLead.make(**{"owner_id": self.owner.pk, "status": Status.OPEN, "source": self.default_source,
-                               "created_at": timezone.now(), **values})
+                               "created_at": now, "revisit_at": None if fresh else now, **values})
         for key in self._keys(fields):
             self.pending.setdefault(key, lead)
         return lead

@@ -218,7 +218,8 @@ class Lead(models.Model):
 
     @property
     def is_new_enquiry(self) -> bool:
-        return self.status == Status.OPEN and self.attempt_count == 0
+        # an imported contact (or a revisit that came back) has a revisit date: not a new enquiry
+        return self.status == Status.OPEN and self.attempt_count == 0 and self.revisit_at is None
 
     @property
     def response_time(self):

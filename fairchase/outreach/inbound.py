@@ -1,5 +1,9 @@
-"""What happens when someone answers: record the reply once, act on what it says
-(pause, opt out, close, revisit, call back), and let a person correct the reading."""
+"""What happens when someone answers: record the message once, act on what the reader
+says (pause, opt out, close, revisit, call back), and let a person correct the reading.
+
+The only door through which InboundMessage and ReadingCorrection rows are written and
+inbound messages change a lead; the lead's own changes go through `leads.actions`.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +13,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from fairchase.leads import actions
-from fairchase.leads.models import Commitment, Lead, Status
+from fairchase.leads.models import Commitment, Lead, Status, Suppression
 
 from . import replies
-from .models import InboundMessage, OutboundMessage
+from .models import InboundMessage, OutboundMessage, ReadingCorrection
 from .replies import Reading
 
 Kind = InboundMessage.Kind
 QUOTE_CHARS = 300
-# Dates a person gets when correcting to a kind that needs one and the reply named none.
+# Dates a person gets when correcting to a kind that needs one and the message named none.
 DEFAULT_LATER = timedelta(days=90)
 DEFAULT_CALL_BACK = timedelta(days=1)
+CALL_BACK_WHAT = "Call back, as they asked"
 
 
 def quote(text: str) -> str:
@@ -36,13 +41,32 @@ def record_inbound(*, key: str, lead: Lead | None, channel: str, sender: str, su
                 key=key[:255], lead=lead, channel=channel, sender=sender[:254], subject=subject[:255],
                 text=reading.text[:20000], received_at=received_at, outbound=outbound,
                 kind=reading.kind if lead is not None else Kind.UNMATCHED, until=reading.until,
-                evidence=reading.evidence[:255])
-            if lead is not None:
+                evidence=reading.evidence[:255], language=reading.language[:8])
+            if lead is not None and reading.kind != Kind.BOUNCE:
                 inbound.effect = apply(inbound)[:255]
                 inbound.save(update_fields=["effect"])
     except IntegrityError:
         return None  # another worker (or an earlier poll) handled this message
     return inbound
+
+
+def record_stop_text(*, key: str, lead: Lead | None, phone: str, body: str, received_at: datetime) -> InboundMessage | None:
+    """A carrier keyword (STOP, QUIT, END, REVOKE, OPT OUT, CANCEL, UNSUBSCRIBE): the number is
+    suppressed and the lead opted out at once (which cancels what is queued for them).
+    No confirmation text is sent: the carrier or provider sends the one the rules require."""
+    try:
+        with transaction.atomic():
+            if phone:
+                Suppression.objects.get_or_create(value=phone, defaults={"kind": "phone", "reason": "opt-out"})
+            already = lead is None or lead.status == Status.OPTED_OUT
+            if not already:
+                actions.opt_out(lead, channel="text", reason=f"Texted {body.strip()[:40]!r}")
+            return InboundMessage.objects.create(
+                key=key[:255], lead=lead, channel="text", sender=phone[:254], text=body[:20000], received_at=received_at,
+                kind=Kind.OPT_OUT, evidence=f'carrier keyword "{body.strip()[:40]}"', language="",
+                effect="Texted a stop word: already opted out." if already and lead else "Texted a stop word: opted out.")
+    except IntegrityError:
+        return None
 
 
 def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> str:
@@ -73,46 +97,62 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
         return f"Later: revisit on {until:%Y-%m-%d}."
     if kind == Kind.CALL_BACK:
         until = until or timezone.now() + DEFAULT_CALL_BACK
-        actions.add_commitment(lead, by=Commitment.By.US, what="Call back, as they asked", due_at=until, user=user)
+        actions.add_commitment(lead, by=Commitment.By.US, what=CALL_BACK_WHAT, due_at=until, user=user)
         return f"Asked for a call: call back {until:%Y-%m-%d %H:%M} UTC."
+    if kind == Kind.INTERESTED:
+        return "Interested: answer them first."
     return "Reply recorded: read it and decide."
 
 
 def _undo(inbound: InboundMessage, user) -> None:
+    """Take back what the old reading did (the reply itself stays on record)."""
     lead = Lead.objects.get(pk=inbound.lead_id)
     if inbound.kind == Kind.AUTO_REPLY and lead.paused_until:
         actions.pause_until(lead, None, reason="Not an automatic reply after all", user=user)
     elif inbound.kind in (Kind.NOT_INTERESTED, Kind.LATER) and lead.status in (Status.CLOSED, Status.REVISIT):
         actions.reopen(lead, user=user, reason="Reading of the reply corrected")
     elif inbound.kind == Kind.CALL_BACK:
-        for c in lead.commitments.filter(state=Commitment.State.PENDING, by=Commitment.By.US, what="Call back, as they asked"):
+        for c in lead.commitments.filter(state=Commitment.State.PENDING, by=Commitment.By.US, what=CALL_BACK_WHAT):
             actions.resolve_commitment(c, Commitment.State.CANCELLED, user=user)
 
 
-CORRECTABLE = [Kind.REPLY, Kind.INTERESTED, Kind.AUTO_REPLY, Kind.LATER, Kind.CALL_BACK, Kind.NOT_INTERESTED, Kind.OPT_OUT]
+CORRECTABLE = [Kind.UNCLEAR, Kind.INTERESTED, Kind.AUTO_REPLY, Kind.LATER, Kind.CALL_BACK, Kind.NOT_INTERESTED, Kind.OPT_OUT]
 
 
 @transaction.atomic
 def correct(inbound: InboundMessage, kind: str, user) -> InboundMessage:
-    """A person's one-click correction: undo what the old reading did, apply the new one."""
+    """A person's one-click correction: undo what the old reading did, apply the new one,
+    and keep the message as a labelled example of what the reader got wrong."""
     inbound = InboundMessage.objects.select_for_update().get(pk=inbound.pk)
     if kind not in CORRECTABLE or inbound.lead_id is None or kind == inbound.kind:
         return inbound
     if inbound.kind == Kind.OPT_OUT:
         raise actions.ActionError("An opt-out is final: we never contact this person again.")
+    ReadingCorrection.objects.create(
+        inbound=inbound, channel=inbound.channel, text=inbound.text, language=inbound.language, wrong_kind=inbound.kind,
+        right_kind=kind, wrong_until=inbound.until, evidence=inbound.evidence, received_at=inbound.received_at,
+        corrected_by=user if getattr(user, "pk", None) else None)
     was_reply = inbound.kind != Kind.AUTO_REPLY
     _undo(inbound, user)
     inbound.kind, inbound.corrected_by = kind, user
+    if kind not in (Kind.AUTO_REPLY, Kind.LATER, Kind.CALL_BACK):
+        inbound.until = None
     # A reply already on record is not recorded twice; only the follow-up action changes.
     effect = apply(inbound, user, record_reply=not was_reply)
     inbound.effect = f"Corrected by {user}: {effect}"[:255]
-    inbound.save(update_fields=["kind", "corrected_by", "effect"])
+    inbound.save(update_fields=["kind", "corrected_by", "effect", "until"])
     return inbound
 
 
-def classify_and_record_text(lead: Lead | None, *, key: str, sender: str, body: str, received_at: datetime) -> InboundMessage | None:
-    """An inbound text message (the webhook): read it like an email body."""
-    zone = lead.timezone if lead else None
-    reading = replies.classify_text(body, received_at, zone)
+def read_and_record_text(lead: Lead | None, *, key: str, sender: str, body: str, received_at: datetime) -> InboundMessage | None:
+    """An inbound text message (the webhook), read by the same reader as email."""
+    zone = lead.timezone if lead and lead.timezone else _business_zone()
+    reading = replies.read_text(body, received_at, zone, channel="text")
     return record_inbound(key=key, lead=lead, channel="text", sender=sender, subject="", reading=reading,
                           received_at=received_at)
+
+
+def _business_zone() -> str:
+    from fairchase.leads.models import BusinessSettings
+
+    return BusinessSettings.current().business_timezone or "UTC"

@@ -24,12 +24,11 @@ from fairchase.leads.normalize import InvalidContact, normalize_email
 from . import replies
 from .inbound import record_inbound
 from .models import InboundMessage, MailboxCursor, OutboundMessage
+from .reading.quotes import body_text
 
 log = logging.getLogger("fairchase.outreach.mailbox")
 MSGID = re.compile(r"<[^<>\s]+@[^<>\s]+>")
 BATCH = 50
-BOUNCE_SENDERS = re.compile(r"mailer-daemon|postmaster|mail delivery (?:subsystem|system)", re.I)
-BOUNCE_SUBJECT = re.compile(r"undeliver|delivery status notification \(failure\)|failure notice|returned mail|delivery (?:has )?failed|mail delivery failed", re.I)
 STATUS_CODE = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
 
 
@@ -66,13 +65,6 @@ def _zone(lead: Lead) -> str:
     return lead.timezone or BusinessSettings.current().business_timezone or "UTC"
 
 
-def _is_bounce(msg: Message) -> bool:
-    if msg.get_content_type() == "multipart/report" and "delivery-status" in str(msg.get_param("report-type") or ""):
-        return True
-    sender = str(msg.get("From") or "")
-    return bool(BOUNCE_SENDERS.search(sender) and BOUNCE_SUBJECT.search(str(msg.get("Subject") or "")))
-
-
 def _bounce_details(msg: Message) -> tuple[list[str], bool, list[str], str]:
     """(failed recipients, permanent?, referenced Message-IDs, status words) of a DSN."""
     recipients, permanent, ids, status = [], False, [], ""
@@ -90,7 +82,7 @@ def _bounce_details(msg: Message) -> tuple[list[str], bool, list[str], str]:
         elif ctype in ("message/rfc822", "text/rfc822-headers"):
             ids += MSGID.findall(part.as_string() if ctype == "message/rfc822" else str(part.get_content()))
     if not recipients:  # a bounce in prose (no machine-readable report)
-        text = replies.body_text(msg)
+        text = body_text(msg)
         ids += MSGID.findall(text)
         code = STATUS_CODE.search(text)
         permanent = bool(code and code.group(1) == "5")
@@ -104,7 +96,7 @@ def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage 
     ours = _our_message([i for i in ids if i != msg.get("Message-ID")])
     lead = ours.lead if ours else next((lead for r in recipients if (lead := _lead_by_address(r))), None)
     address = ours.to if ours else (lead.email if lead else "")
-    reading = replies.Reading(InboundMessage.Kind.BOUNCE, None, status or "bounce", replies.body_text(msg)[:2000])
+    reading = replies.Reading(InboundMessage.Kind.BOUNCE, None, status or "bounce", body_text(msg)[:2000])
     with transaction.atomic():
         inbound = record_inbound(key=key, lead=None, channel="email", sender=str(msg.get("From") or ""),
                                  subject=str(msg.get("Subject") or ""), reading=reading, received_at=received, outbound=ours)
@@ -132,7 +124,7 @@ def handle_mail(raw: bytes, fallback_key: str, received: datetime | None = None)
     key = str(msg.get("Message-ID") or "").strip() or fallback_key
     if InboundMessage.objects.filter(key=key[:255]).exists():
         return None
-    if _is_bounce(msg):
+    if replies.is_bounce(msg):
         return handle_bounce(msg, key, received)
     sender = parseaddr(str(msg.get("From") or ""))[1]
     ours = _our_message(_referenced_ids(msg))
@@ -147,9 +139,9 @@ def handle_mail(raw: bytes, fallback_key: str, received: datetime | None = None)
     if lead is not None and unsubscribe:
         reading = replies.Reading(InboundMessage.Kind.OPT_OUT, None, "List-Unsubscribe mailto", subject)
     elif lead is not None:
-        reading = replies.classify(msg, _zone(lead), received)
+        reading = replies.read_message(msg, _zone(lead), received)
     else:
-        reading = replies.Reading(InboundMessage.Kind.UNMATCHED, None, "", replies.body_text(msg)[:2000])
+        reading = replies.Reading(InboundMessage.Kind.UNMATCHED, None, "", body_text(msg)[:2000])
     with transaction.atomic():
         return record_inbound(key=key, lead=lead, channel="email", sender=sender, subject=subject, reading=reading,
                               received_at=received, outbound=ours)

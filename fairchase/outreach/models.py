@@ -138,7 +138,7 @@ class InboundMessage(models.Model):
     """A mailbox message or inbound text, handled exactly once, with what it says."""
 
     class Kind(models.TextChoices):
-        REPLY = "reply", "Reply (for a person to read)"
+        UNCLEAR = "unclear", "Unclear (for a person to read)"
         INTERESTED = "interested", "Interested"
         AUTO_REPLY = "auto_reply", "Automatic reply"
         OPT_OUT = "opt_out", "Asked to stop"
@@ -156,10 +156,11 @@ class InboundMessage(models.Model):
     subject = models.CharField(max_length=255, blank=True)
     text = models.TextField(blank=True, help_text="The new part of the message (quotes removed).")
     received_at = models.DateTimeField(default=tz.now)
-    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.REPLY)
-    # What the classifier found: the date it read, the phrase that decided, what was done.
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.UNCLEAR)
+    # What the reader found: the date it read, the words that decided, the language, what was done.
     until = models.DateTimeField(null=True, blank=True)
     evidence = models.CharField(max_length=255, blank=True)
+    language = models.CharField(max_length=8, blank=True)
     effect = models.CharField(max_length=255, blank=True)
     corrected_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(default=tz.now)
@@ -169,6 +170,36 @@ class InboundMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} from {self.sender}"
+
+    @property
+    def language_name(self) -> str:
+        return LANGUAGE_NAMES.get(self.language, self.language)
+
+
+LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese", "nl": "Dutch"}
+
+
+class ReadingCorrection(models.Model):
+    """A person corrected how a message was read: kept as a labelled example (the text,
+    its language, what the reader said and what was right) to measure and improve the reader."""
+
+    inbound = models.ForeignKey(InboundMessage, null=True, on_delete=models.SET_NULL, related_name="corrections")
+    channel = models.CharField(max_length=5, default="email")
+    text = models.TextField()
+    language = models.CharField(max_length=8, blank=True)
+    wrong_kind = models.CharField(max_length=16, choices=InboundMessage.Kind.choices)
+    right_kind = models.CharField(max_length=16, choices=InboundMessage.Kind.choices)
+    wrong_until = models.DateTimeField(null=True, blank=True)
+    evidence = models.CharField(max_length=255, blank=True, help_text="The words the reader went by.")
+    received_at = models.DateTimeField(null=True, blank=True)
+    corrected_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(default=tz.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.wrong_kind} -> {self.right_kind}"
 
 
 class MailboxCursor(models.Model):

@@ -98,7 +98,9 @@ def timeline_entries(lead) -> list[TimelineEntry]:
                                  url="" if m.state == State.SENT else outbox))
     for r in InboundMessage.objects.filter(lead=lead)[:100]:
         said = " ".join(r.text.split())[:400]
-        body = "\n".join(x for x in (f"“{said}”" if said else "", r.effect, f"Because: {r.evidence}" if r.evidence else "") if x)
+        reading = f"Read as {r.get_kind_display().lower()}" + (f" in {r.language_name}" if r.language else "") + \
+            (f", because of: {r.evidence}" if r.evidence else "")
+        body = "\n".join(x for x in (f"“{said}”" if said else "", reading, r.effect) if x)
         out.append(TimelineEntry(at=r.received_at, kind=r.get_kind_display().lower(),
                                  title=f"{'Text' if r.channel == 'text' else 'Email'} from {r.sender}: {r.subject}".rstrip(": "),
                                  body=body, url=reverse("lead_detail", args=[lead.pk]) + f"#reply-{r.pk}"))

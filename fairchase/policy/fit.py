@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from threadpoolctl import threadpool_limits
 
@@ -10,7 +12,7 @@ from .buckets import age_bucket, spacing_bucket
 from .deals import fit_engaged, fit_values
 from .glm import aggregate, fit_logistic
 from .model import Model
-from .records import WEEK, as_list, getter, next_streak, parse_history_lead
+from .records import BOUNCED, OPTED_OUT, RESPONSE_CODES, WEEK, read_book, signal_masks
 
 MAX_SOURCES = 40
 MIN_EXTRA_SIGNAL = 30  # an unknown signal needs this many leads before it gets its own effect
@@ -24,27 +26,23 @@ def fit(history, settings=None) -> Model:
     count for reply and complaint rates, but they have no outcome yet, so they teach nothing
     about winning. Leaving them out biases the reply rates up: the chases that are over
     early are mostly the ones that got an answer."""
-    leads = []
-    for rec in as_list(history) if not hasattr(history, "__next__") else list(history):
-        if rec is None:
-            continue
-        try:
-            leads.append(parse_history_lead(getter(rec)))
-        except Exception:  # an unreadable record teaches nothing
-            continue
-    sources, src_of = _source_vocab(leads)
-    signals = _signal_vocab(leads)
+    records = [rec for rec in (history or ()) if rec is not None]
+    book = read_book(records)
+    keep = [i for i in range(book.n) if i not in book.errors]  # unreadable: teaches nothing
+    names = [book.sources[i] or "(none)" for i in keep]
+    sources, src_of = _source_vocab(names)
+    signals = _signal_vocab([book.signals[i] for i in keep])
     sig_bits = {name: 1 << i for i, name in enumerate(signals)}
     S, G = len(sources), len(signals)
-    rows = _walk(leads, src_of, sig_bits)
-    model = Model(
-        n_leads=len(leads), n_attempts=rows["n_attempts"], sources=sources, signals=signals
-    )
-    src_n = np.bincount(rows["lead_src"], minlength=S + 1).astype(float)[: S + 1]
-    src_n[S] = len(leads)
+    lead_src = np.array([src_of[name] for name in names], dtype=np.int64)
+    masks = signal_masks(book.signals, sig_bits)[keep]
+    rows = _walk(book, keep, lead_src, masks)
+    model = Model(n_leads=len(keep), n_attempts=rows.n_attempts, sources=sources, signals=signals)
+    src_n = np.bincount(lead_src, minlength=S + 1).astype(float)[: S + 1]
+    src_n[S] = len(keep)
     model.source_leads = src_n
     model.signal_leads = np.array(
-        [sum(1 for lead in leads if name in lead["signals"]) for name in signals], dtype=float
+        [sum(name in book.signals[i] for i in keep) for name in signals], dtype=float
     )
     weights = src_n[:S] / src_n[:S].sum() if src_n[:S].sum() > 0 else np.zeros(S)
     # our matrices are ~100x100: a BLAS thread pool costs more than it saves there
@@ -52,15 +50,17 @@ def fit(history, settings=None) -> Model:
         _fit_reply(model, rows, S, G, weights)
         _fit_win(model, rows, S, G)
         _fit_complaint(model, rows, S)
-    fit_values(model, leads, src_of, S)
+    won = np.array([book.statuses[i] == "won" for i in keep], dtype=bool)
+    value = np.where(np.isnan(book.value[keep]) & won, book.won_value[keep], book.value[keep])
+    fit_values(model, value, lead_src, S)
     fit_engaged(model, rows)
     return model
 
 
-def _source_vocab(leads):
-    counts = {}
-    for lead in leads:
-        counts[lead["source"]] = counts.get(lead["source"], 0) + 1
+def _source_vocab(names):
+    counts: dict = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
     ranked = sorted(counts, key=lambda s: (-counts[s], s))
     kept = set(ranked[:MAX_SOURCES])
     if len(ranked) > MAX_SOURCES:
@@ -70,10 +70,10 @@ def _source_vocab(leads):
     return sources, {name: index.get(name, index.get("(other)")) for name in counts}
 
 
-def _signal_vocab(leads):
-    counts = {}
-    for lead in leads:
-        for name in set(lead["signals"]):
+def _signal_vocab(signal_lists):
+    counts: dict = {}
+    for names in signal_lists:
+        for name in set(names):
             counts[name] = counts.get(name, 0) + 1
     extra = sorted(
         (n for n in counts if n not in P.SIGNAL_PRIORS and counts[n] >= MIN_EXTRA_SIGNAL),
@@ -82,34 +82,66 @@ def _signal_vocab(leads):
     return list(P.KNOWN_SIGNALS) + extra[: MAX_SIGNALS - len(P.KNOWN_SIGNALS)]
 
 
-def _walk(leads, src_of, sig_bits):
-    """One pass over every attempt, producing the rows each sub-model counts."""
-    haz, cmp, win, eng = [], [], [], []
-    lead_src = []
-    n_attempts = 0
-    for li, lead in enumerate(leads):
-        s = src_of[lead["source"]]
-        lead_src.append(s)
-        mask = 0
-        for name in lead["signals"]:
-            mask |= sig_bits.get(name, 0)
-        status = lead["status"]
-        finished = status in P.CLOSED
-        attempts = lead["attempts"]
-        explicit_opt = any(a[2] == "opted_out" for a in attempts)
-        last_real = max((i for i, a in enumerate(attempts) if a[2] != "bounced"), default=-1)
-        k = total = streak = 0
-        responded = False
-        k_reply = 0
-        prev, prev_ts = P.NO_CHANNEL, lead["created"]
-        created, agreed = lead["created"], lead["agreed"]
-        times = []
+@dataclass
+class Rows:
+    """What each sub-model counts, one row per attempt (or per lead for wins)."""
+
+    haz: np.ndarray  # silent tries: source, k-1, signals, channel, switch, spacing, age, agreed, replied
+    cmp: np.ndarray  # every try: source, tries, tries that week, channel, engaged, opted out
+    win: np.ndarray  # finished leads that answered: lead, source, signals, k-1 of the answer, won
+    eng: np.ndarray  # engaged contacts of finished leads: lead, streak, contacts left, won
+    lead_src: np.ndarray
+    n_attempts: int
+
+
+def _walk(book, keep, lead_src, masks) -> Rows:
+    """One pass over every attempt of the kept leads, producing the rows each sub-model counts."""
+    att = book.attempts
+    starts = np.searchsorted(att.lead, np.arange(book.n + 1)).tolist()
+    at = [None if t != t else t for t in att.at.tolist()]
+    channel, outcome, progress = att.channel.tolist(), att.outcome.tolist(), att.progress.tolist()
+    commit_at = book.commit_at.tolist()
+    haz: list = []
+    cmp: list = []
+    win: list = []
+    eng: list = []
+    for li, i in enumerate(keep):
+        status = book.statuses[i]
+        created = book.created[i].item()
+        lead = _Lead(li, int(lead_src[li]), int(masks[li]), status, created, commit_at[i])
+        span = range(starts[i], starts[i + 1])
+        lead.walk([(at[j], channel[j], outcome[j], progress[j]) for j in span], haz, cmp, eng)
+        if lead.finished and lead.responded:
+            win.append((li, lead.src, lead.mask, min(lead.k_reply, P.K) - 1, int(status == "won")))
+    return Rows(
+        haz=np.array(haz, dtype=np.int64).reshape(-1, 9),
+        cmp=np.array(cmp, dtype=np.int64).reshape(-1, 6),
+        win=np.array(win, dtype=np.int64).reshape(-1, 5),
+        eng=np.array(eng, dtype=np.int64).reshape(-1, 4),
+        lead_src=lead_src,
+        n_attempts=len(cmp),
+    )
+
+
+class _Lead:
+    """One lead's chase, walked attempt by attempt."""
+
+    def __init__(self, li, src, mask, status, created, agreed):
+        self.li, self.src, self.mask, self.status = li, src, mask, status
+        self.created = None if created != created else created
+        self.agreed = None if agreed != agreed else agreed
+        self.finished = status in P.CLOSED
+        self.responded = False
+        self.k_reply = 0
+
+    def walk(self, attempts, haz, cmp, eng):
+        real = [a for a in attempts if a[2] != BOUNCED]
+        explicit_opt = any(a[2] == OPTED_OUT for a in real)
+        k = streak = 0
+        prev, prev_ts = P.NO_CHANNEL, self.created
+        times: list = []
         eng_start = len(eng)
-        for idx, (ts, ci, outcome, progress) in enumerate(attempts):
-            if outcome == "bounced":
-                continue
-            n_attempts += 1
-            total += 1
+        for idx, (ts, ci, outcome, progress) in enumerate(real):
             c = ci if ci >= 0 else 0
             n7 = 0
             if ts is not None:
@@ -118,185 +150,180 @@ def _walk(leads, src_of, sig_bits):
                         break
                     n7 += 1
             # a complaint is an opt-out after a silent try; "no, and remove me" is a reply
-            opted = outcome == "opted_out" or (
-                status == "opted_out"
-                and not explicit_opt
-                and idx == last_real
-                and outcome not in P.RESPONSES
+            replied = outcome in RESPONSE_CODES
+            opted = outcome == OPTED_OUT or (
+                self.status == "opted_out" and not explicit_opt and idx == len(real) - 1 and not replied
             )
-            cmp.append((s, min(total, 15), min(n7, 6), c, int(responded), int(opted)))
-            if not responded:
+            cmp.append((self.src, min(idx + 1, 15), min(n7, 6), c, int(self.responded), int(opted)))
+            if not self.responded:
                 k += 1
-                gap = ts - prev_ts if ts is not None and prev_ts is not None else None
-                into = c + 1 if prev != P.NO_CHANNEL and c != prev else 0
-                replied = outcome in P.RESPONSES
-                age = ts - created if ts is not None and created is not None else None
-                hit = int(
-                    agreed is not None and ts is not None and abs(ts - agreed) < P.AGREED_WINDOW
-                )
-                haz.append(
-                    (
-                        s,
-                        min(k, P.K) - 1,
-                        mask,
-                        c,
-                        into,
-                        spacing_bucket(gap, k),
-                        age_bucket(age),
-                        hit,
-                        int(replied),
-                    )
-                )
+                haz.append(self._silent_try(k, ts, prev_ts, c, prev, replied))
                 if replied:
-                    responded, k_reply, streak = True, k, 0
+                    self.responded, self.k_reply, streak = True, k, 0
             else:
-                if finished:
-                    eng.append([li, min(streak, P.ENGAGED_J - 1), 0, int(status == "won")])
-                streak = next_streak(streak, True, outcome, progress)
+                if self.finished:
+                    eng.append([self.li, min(streak, P.ENGAGED_J - 1), 0, int(self.status == "won")])
+                streak = _next_streak(streak, replied, progress)
             prev, prev_ts = c, ts
             times.append(ts)
         for r, row in enumerate(eng[eng_start:]):
             row[2] = len(eng) - eng_start - r  # contacts from here to the end
-        if status == "won" and not responded:
-            responded, k_reply = True, max(k, 1)
-        if finished and responded:
-            win.append((li, s, mask, min(k_reply, P.K) - 1, int(status == "won")))
-    return {
-        "haz": np.array(haz, dtype=np.int64).reshape(-1, 9),
-        "cmp": np.array(cmp, dtype=np.int64).reshape(-1, 6),
-        "win": np.array(win, dtype=np.int64).reshape(-1, 5),
-        "eng": np.array(eng, dtype=np.int64).reshape(-1, 4),
-        "lead_src": np.array(lead_src, dtype=np.int64),
-        "n_attempts": n_attempts,
-    }
+        if self.status == "won" and not self.responded:
+            self.responded, self.k_reply = True, max(k, 1)
+
+    def _silent_try(self, k, ts, prev_ts, c, prev, replied):
+        gap = ts - prev_ts if ts is not None and prev_ts is not None else None
+        age = ts - self.created if ts is not None and self.created is not None else None
+        into = c + 1 if prev != P.NO_CHANNEL and c != prev else 0
+        hit = self.agreed is not None and ts is not None and abs(ts - self.agreed) < P.AGREED_WINDOW
+        bucket = spacing_bucket(gap, k)
+        return (self.src, min(k, P.K) - 1, self.mask, c, into, bucket, age_bucket(age), int(hit), int(replied))
+
+
+def _next_streak(streak, reply, progress):
+    """Contacts in a row without progress since the lead engaged (seed 002: time to move on)."""
+    if progress == 1:
+        return 0
+    if progress == 0 or not reply:
+        return streak + 1
+    return streak
 
 
 def _bits(masks, G):
     return ((masks[:, None] >> np.arange(G)[None, :]) & 1).astype(float)
 
 
-def _fit_reply(model, rows, S, G, weights):
+class _ReplyLayout:
+    """Where each effect of the reply model sits among the regression's columns:
+    a_k | d_s | e_sk | signals | channel (email, text, visit) | switch into (4) | spacing (8)
+    | age | agreed time | steepness | signal fades."""
+
+    def __init__(self, S: int, G: int):
+        self.S, self.G, self.n = S, G, 0
+        self.a, self.d, self.e = self._next(P.K), self._next(S), self._next(S * P.K)
+        self.g, self.c, self.sw, self.sp = self._next(G), self._next(3), self._next(4), self._next(8)
+        self.age, self.hit = self._next(len(P.AGE_PRIORS)), self._next(1)
+        self.lam, self.fade = self._next(1), self._next(G)
+
+    def _next(self, size: int) -> slice:
+        self.n += size
+        return slice(self.n - size, self.n)
+
+
+def _reply_design(cells, L: _ReplyLayout, drop):
+    """One row per cell of (source, k-1, signals, channel, switch, spacing, age, agreed)."""
     K = P.K
-    haz = rows["haz"]
-    cells, trials, succ = aggregate(haz[:, :8], haz[:, 8])
     s, k, mask, ch, into, gb, ab, hit = (cells[:, i] for i in range(8))
-    n_cells = len(cells)
-    n_age = len(P.AGE_PRIORS)
-    # columns: a_k | d_s | e_sk | signals | channel (email, text, visit) | switch into (4)
-    #          | spacing (8) | age (n_age) | agreed time
-    o_d, o_e = K, K + S
-    o_g = o_e + S * K
-    o_c = o_g + G
-    o_sw = o_c + 3
-    o_sp = o_sw + 4
-    o_age = o_sp + 8
-    o_hit = o_age + n_age
-    o_lam = o_hit + 1
-    o_fade = o_lam + 1
-    n_par = o_fade + G
-    X = np.zeros((n_cells, n_par))
-    r = np.arange(n_cells)
+    X = np.zeros((len(cells), L.n))
+    r = np.arange(len(cells))
     # the curve is a random walk over attempts: a_k = sum of steps up to k, so attempts with
     # little data follow the trend of their neighbours instead of falling back to the prior
     upto = (np.arange(K)[None, :] <= k[:, None]).astype(float)
-    X[:, :K] = upto
-    X[r, o_d + s] = 1.0
-    for si in range(S):
-        rows_s = s == si
-        X[rows_s, o_e + si * K : o_e + (si + 1) * K] = upto[rows_s]
-    bits = _bits(mask, G)
-    X[:, o_g:o_c] = bits
+    X[:, L.a] = upto
+    X[r, L.d.start + s] = 1.0
+    for si in range(L.S):
+        X[s == si, L.e.start + si * K : L.e.start + (si + 1) * K] = upto[s == si]
+    bits = _bits(mask, L.G)
+    X[:, L.g] = bits
     # a signal says most about the first tries: among leads still silent after several, the
     # keen ones have mostly answered already, so each signal's effect may fade with attempts
-    X[:, o_fade:] = bits * P.fade(k)[:, None]
-    has_c = ch > 0
-    X[r[has_c], o_c + ch[has_c] - 1] = 1.0
-    has_sw = into > 0
-    X[r[has_sw], o_sw + into[has_sw] - 1] = 1.0
-    X[r, o_sp + gb] = 1.0
-    X[r, o_age + ab] = 1.0
-    X[:, o_hit] = hit
+    X[:, L.fade] = bits * P.fade(k)[:, None]
+    X[r[ch > 0], L.c.start + ch[ch > 0] - 1] = 1.0
+    X[r[into > 0], L.sw.start + into[into > 0] - 1] = 1.0
+    X[r, L.sp.start + gb] = 1.0
+    X[r, L.age.start + ab] = 1.0
+    X[:, L.hit] = hit[:, None]
     # how steeply replies fall with attempts is learned as one scale on the articles' shape
     # (1 = the prior curve, 0 = flat): data on attempts 2-8 then speaks for the unseen tail too
-    curve = np.array([P.logit(p) for p in P.POOLED_CURVE])
-    drop = curve - curve[0]
-    X[:, o_lam] = drop[k]
-    mean = np.zeros(n_par)
-    sd = np.zeros(n_par)
-    mean[0] = curve[0]
-    sd[:K] = P.SD["curve_step"]
-    sd[0] = P.SD["curve"]
-    mean[o_lam], sd[o_lam] = 1.0, P.SD["steepness"]
-    sd[o_fade:] = P.SD["signal_fade"]
-    mean[o_d:o_e] = [P.source_prior(n)[0] for n in model.sources]
-    sd[o_d:o_e] = P.SD["source"]
-    sd[o_e:o_g] = P.SD["source_k"]
-    sd[o_e + np.arange(S) * K] = 1e-4  # a source's level is d_s; e_s only bends its curve
-    mean[o_g:o_c] = [P.signal_prior(n)[0] for n in model.signals]
-    sd[o_g:o_c] = P.SD["signal"]
-    mean[o_c:o_sw] = P.CHANNEL_REPLY[1:]
-    sd[o_c:o_sw] = P.SD["channel"]
-    mean[o_sw:o_sp] = P.SWITCH_INTO
-    sd[o_sw:o_sp] = P.SD["channel"]
-    mean[o_sp:o_age] = P.SPACING_PRIORS
-    sd[o_sp:o_age] = P.SD["spacing"]
-    sd[o_sp + np.array(P.SPACING_REFERENCE)] = 1e-4  # reference buckets: the curve's own level
-    mean[o_age:o_hit] = P.AGE_PRIORS
-    sd[o_age:o_hit] = P.SD["age"]
-    sd[o_age] = 1e-4
-    mean[o_hit], sd[o_hit] = P.AGREED_TIME, P.SD["channel"]
-    beta, beta_sd, cov = fit_logistic(X, trials, succ, mean, sd)
-    # contrast rows: theta[s, k] = a_k + d_s + e_sk; pooled row = a_k + weighted mean over sources
-    C = np.zeros(((S + 1) * K, n_par))
+    X[:, L.lam] = drop[k][:, None]
+    return X
+
+
+def _reply_prior(model, L: _ReplyLayout, curve):
+    """Prior means and sds: the articles' curve, source and signal effects, timing."""
+    mean, sd = np.zeros(L.n), np.zeros(L.n)
+    mean[0], sd[L.a], sd[0] = curve[0], P.SD["curve_step"], P.SD["curve"]
+    mean[L.lam], sd[L.lam] = 1.0, P.SD["steepness"]
+    sd[L.fade] = P.SD["signal_fade"]
+    mean[L.d], sd[L.d] = [P.source_prior(n)[0] for n in model.sources], P.SD["source"]
+    sd[L.e] = P.SD["source_k"]
+    sd[L.e.start + np.arange(L.S) * P.K] = 1e-4  # a source's level is d_s; e_s only bends it
+    mean[L.g], sd[L.g] = [P.signal_prior(n)[0] for n in model.signals], P.SD["signal"]
+    mean[L.c], sd[L.c] = P.CHANNEL_REPLY[1:], P.SD["channel"]
+    mean[L.sw], sd[L.sw] = P.SWITCH_INTO, P.SD["channel"]
+    mean[L.sp], sd[L.sp] = P.SPACING_PRIORS, P.SD["spacing"]
+    sd[L.sp.start + np.array(P.SPACING_REFERENCE)] = 1e-4  # reference buckets: the curve's level
+    mean[L.age], sd[L.age] = P.AGE_PRIORS, P.SD["age"]
+    sd[L.age.start] = 1e-4
+    mean[L.hit], sd[L.hit] = P.AGREED_TIME, P.SD["channel"]
+    return mean, sd
+
+
+def _reply_contrasts(L: _ReplyLayout, weights, drop):
+    """Rows giving theta[s, k] = a_k + d_s + e_sk (+ the steepness); the pooled row S uses the
+    sources' weighted mean."""
+    K, S = P.K, L.S
+    C = np.zeros(((S + 1) * K, L.n))
     for si in range(S + 1):
         for ki in range(K):
             row = C[si * K + ki]
             row[: ki + 1] = 1.0
-            row[o_lam] = drop[ki]
+            row[L.lam] = drop[ki]
             if si < S:
-                row[o_d + si] = 1.0
-                row[o_e + si * K : o_e + si * K + ki + 1] = 1.0
+                row[L.d.start + si] = 1.0
+                row[L.e.start + si * K : L.e.start + si * K + ki + 1] = 1.0
             else:
-                row[o_d:o_e] = weights
+                row[L.d] = weights
                 for j in range(ki + 1):
-                    row[o_e + np.arange(S) * K + j] = weights
+                    row[L.e.start + np.arange(S) * K + j] = weights
+    return C
+
+
+def _fit_reply(model, rows, S, G, weights):
+    """The reply hazard: log-odds of answering try k given silence so far (see docs)."""
+    K, haz = P.K, rows.haz
+    cells, trials, succ = aggregate(haz[:, :8], haz[:, 8])
+    L = _ReplyLayout(S, G)
+    curve = np.array([P.logit(p) for p in P.POOLED_CURVE])
+    drop = curve - curve[0]
+    mean, sd = _reply_prior(model, L, curve)
+    beta, beta_sd, cov = fit_logistic(_reply_design(cells, L, drop), trials, succ, mean, sd)
+    C = _reply_contrasts(L, weights, drop)
     model.reply_logit = (C @ beta).reshape(S + 1, K)
     # the Insights curve is shown at the spacing and age this business actually had per attempt
-    typical = np.array(P.TYPICAL_BUCKET)
-    typical_age = np.minimum(np.arange(K), n_age - 1)
-    if len(haz):
-        counts = np.zeros((K, 8))
-        np.add.at(counts, (haz[:, 1], haz[:, 5]), 1.0)
-        ages = np.zeros((K, n_age))
-        np.add.at(ages, (haz[:, 1], haz[:, 6]), 1.0)
-        seen = counts.sum(axis=1) > 0
-        typical = np.where(seen, counts.argmax(axis=1), typical)
-        typical_age = np.where(seen, ages.argmax(axis=1), typical_age)
+    spacing, age = _typical_timing(haz)
     rows_all = np.arange((S + 1) * K)
-    C[rows_all, o_sp + np.tile(typical, S + 1)] = 1.0
-    C[rows_all, o_age + np.tile(typical_age, S + 1)] = 1.0
+    C[rows_all, L.sp.start + np.tile(spacing, S + 1)] = 1.0
+    C[rows_all, L.age.start + np.tile(age, S + 1)] = 1.0
     model.curve_logit = (C @ beta).reshape(S + 1, K)
-    var = np.einsum("ij,jk,ik->i", C, cov, C)
-    model.curve_sd = np.sqrt(np.clip(var, 0, None)).reshape(S + 1, K)
-    tried = np.zeros((S + 1, K))
-    replied = np.zeros((S + 1, K))
+    model.curve_sd = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", C, cov, C), 0, None)).reshape(S + 1, K)
+    tried, replied = np.zeros((S + 1, K)), np.zeros((S + 1, K))
     np.add.at(tried, (haz[:, 0], haz[:, 1]), 1.0)
     np.add.at(replied, (haz[:, 0], haz[:, 1]), haz[:, 8])
-    tried[S] = tried[:S].sum(axis=0)
-    replied[S] = replied[:S].sum(axis=0)
+    tried[S], replied[S] = tried[:S].sum(axis=0), replied[:S].sum(axis=0)
     model.tried, model.replied = tried, replied
-    model.sig_reply, model.sig_reply_sd = beta[o_g:o_c], beta_sd[o_g:o_c]
-    model.chan_reply = np.concatenate([[0.0], beta[o_c:o_sw]])
-    model.switch_into = beta[o_sw:o_sp]
-    model.spacing = beta[o_sp:o_age]
-    model.age = beta[o_age:o_hit]
-    model.agreed = float(beta[o_hit])
-    model.steepness = float(beta[o_lam])
-    model.sig_fade = beta[o_fade:]
+    model.sig_reply, model.sig_reply_sd = beta[L.g], beta_sd[L.g]
+    model.chan_reply = np.concatenate([[0.0], beta[L.c]])
+    model.switch_into, model.spacing, model.age = beta[L.sw], beta[L.sp], beta[L.age]
+    model.agreed, model.steepness = float(beta[L.hit][0]), float(beta[L.lam][0])
+    model.sig_fade = beta[L.fade]
+
+
+def _typical_timing(haz):
+    """The most common spacing and age bucket per attempt number (the articles' without data)."""
+    typical = np.array(P.TYPICAL_BUCKET)
+    typical_age = np.minimum(np.arange(P.K), len(P.AGE_PRIORS) - 1)
+    if not len(haz):
+        return typical, typical_age
+    counts, ages = np.zeros((P.K, 8)), np.zeros((P.K, len(P.AGE_PRIORS)))
+    np.add.at(counts, (haz[:, 1], haz[:, 5]), 1.0)
+    np.add.at(ages, (haz[:, 1], haz[:, 6]), 1.0)
+    seen = counts.sum(axis=1) > 0
+    return np.where(seen, counts.argmax(axis=1), typical), np.where(seen, ages.argmax(axis=1), typical_age)
 
 
 def _fit_win(model, rows, S, G):
-    win = rows["win"]
+    win = rows.win
     cells, trials, succ = aggregate(win[:, 1:4], win[:, 4])
     n_par = 1 + S + G + 1
     X = np.zeros((len(cells), n_par))
@@ -339,7 +366,7 @@ def _fit_win(model, rows, S, G):
 
 
 def _fit_complaint(model, rows, S):
-    cmp = rows["cmp"]
+    cmp = rows.cmp
     cells, trials, succ = aggregate(cmp[:, :5], cmp[:, 5])
     n_par = 4 + S + 3
     X = np.zeros((len(cells), n_par))

@@ -13,17 +13,18 @@ from __future__ import annotations
 import numpy as np
 
 from . import priors as P
-from .agenda import Crowd, agenda_order, crowded_day, lift_new_enquiries
-from .columns import parse_leads
-from .decisions import assemble_engaged, assemble_silent, engaged_channel, fixed_decision
+from .agenda import agenda_order, crowded_day, lift_new_enquiries
+from .batch import LeadBatch, lead_batch
+from .decisions import Facts, engaged_channel, engaged_decisions, fixed_decision, silent_decisions
 from .fit import fit
 from .lookahead import engaged_value, lookahead, revisit_worth, schedule_gap
 from .model import Model
-from .records import ENGAGED, OPEN, WEEK, to_ts
+from .records import ENGAGED, OPEN, RECENT, WEEK, read_book, to_ts
 from .settings import PolicyError, Settings
 from .timing import ContactHours
 
 CHUNK = 32768
+DAY = 86400.0
 MIN_LEADS_FOR_SCHEDULES = 200
 NEW_LEAD_BAND = 1000.0
 ENGAGED_GAP = {
@@ -102,55 +103,79 @@ def plan(model, leads, now, settings=None) -> list[dict]:
 
 
 def _plan_chunk(ctx: _Context, leads: list):
-    model, settings, now = ctx.model, ctx.settings, ctx.now
-    b = parse_leads(leads, ctx.src_index, model.pooled, ctx.sig_bits, ctx.tz_index, now)
+    """Decisions for one chunk, its priorities, and per decision the minutes it takes today
+    and whether it is a new enquiry (for `lift_new_enquiries`)."""
+    model, now = ctx.model, ctx.now
+    b = lead_batch(read_book(leads), ctx.src_index, model.pooled, ctx.sig_bits, ctx.tz_index, now)
     ctx.sync_zones()
-    n = b.n
-    kind = b.kind
-    src = b.src
-    default_value = settings.default_value
-    fallback_value = (
-        np.full(n, default_value) if default_value is not None else model.value_mean[src]
+    when = _When(ctx, b)
+    fallback = ctx.settings.default_value
+    value = np.where(
+        np.isnan(b.value), model.value_mean[b.src] if fallback is None else fallback, b.value
     )
-    value = np.where(np.isnan(b.value), fallback_value, b.value)
-    has_last = ~np.isnan(b.last_at)
-    live = (kind == OPEN) | (kind == ENGAGED)
+    io, ie = np.flatnonzero(b.kind == OPEN), np.flatnonzero(b.kind == ENGAGED)
+    engaged = _plan_engaged(ctx, b, when, value, ie)
+    silent = _Silent(ctx, b, when, value, io)
+    res = silent.look(None, ctx.settings)
+    today = engaged["channel"][(engaged["net"] > 0) & (engaged["due"] < now + DAY)]
+    crowd = _share_the_day(ctx, b, silent, res, float(np.array(ctx.minutes_list)[today].sum()))
+    due = np.full(b.n, np.nan)
+    due_local = np.full(b.n, np.nan)
+    due[io], due_local[io] = res["due"], res["due_local"]
+    due[ie], due_local[ie] = engaged["due"], engaged["due_local"]
+    stopping = np.zeros(b.n, dtype=bool)
+    stopping[io], stopping[ie] = res["v"] <= 0, engaged["net"] <= 0
+    facts = _facts(ctx, b, value, when.mask, due, due_local, stopping)
+    out: list = [None] * b.n
+    prio = np.zeros(b.n)
+    prio[io] = silent_decisions(ctx, facts, io, res, crowd, out)
+    prio[ie] = engaged_decisions(ctx, facts, ie, engaged, out)
+    for i in np.flatnonzero((b.kind != OPEN) & (b.kind != ENGAGED)).tolist():
+        out[i] = fixed_decision(b, i, int(b.kind[i]))
+    minutes = np.zeros(b.n)
+    per_channel = np.array(ctx.minutes_list)
+    go = (res["v"] > 0) & (res["due"] < now + DAY) & ~crowd.waiting
+    minutes[io] = np.where(go, per_channel[res["channel"]], 0.0)
+    go = (engaged["net"] > 0) & (engaged["due"] < now + DAY)
+    minutes[ie] = np.where(go, per_channel[engaged["channel"]], 0.0)
+    is_new = np.zeros(b.n)
+    is_new[io] = (b.k[io] == 0) & np.isnan(b.last_at[io])
+    return out, prio, np.vstack([minutes, is_new])
 
-    # ---- when: promises, the weekly cap, contact hours ----------------------------------
-    pending = (b.commit_by > 0) & ~(has_last & (b.commit_at < b.last_at))
-    fixed = np.full(n, np.nan)
-    ours = pending & (b.commit_by == 1)
-    fixed[ours] = np.fmax(now, b.commit_at[ours])  # an agreed time is honoured as agreed
-    theirs = pending & (b.commit_by == 2)
-    fixed[theirs] = np.fmax(now, b.commit_at[theirs] + P.GRACE)  # a grace day (seed 000)
-    mask = b.mask.copy()
-    missed = theirs & (b.commit_at < now)
-    mask[missed] |= ctx.sig_bits.get("missed_promise", 0)
-    m = settings.max_attempts_per_week
-    cap_floor = b.recent[:, m - 1] + WEEK + 60.0 if m <= b.recent.shape[1] else np.full(n, np.nan)
 
-    def when(earliest, idx):
-        earliest = np.where(np.isnan(fixed[idx]), earliest, fixed[idx])
-        earliest = np.fmax(earliest, cap_floor[idx])
-        return ctx.hours.clip_grouped(earliest, b.tz[idx], ctx.zones)
+class _When:
+    """When a lead may next be contacted: an agreed time as agreed, a grace day after a promise
+    the lead did not keep (seed 000), the weekly cap, then the lead's contact hours."""
 
-    due = np.full(n, np.nan)
-    due_local = np.full(n, np.nan)
-    ie = np.nonzero(kind == ENGAGED)[0]
-    if len(ie):
-        eng_gap = np.full(len(ie), ENGAGED_GAP_OTHER)
-        for code, gap in ENGAGED_GAP.items():
-            eng_gap[b.last_outcome[ie] == code] = gap
-        due[ie], due_local[ie] = when(np.fmax(now, b.last_at[ie] + eng_gap), ie)
+    def __init__(self, ctx: _Context, b: LeadBatch):
+        self.ctx, self.b, now = ctx, b, ctx.now
+        pending = (b.commit_by > 0) & ~(~np.isnan(b.last_at) & (b.commit_at < b.last_at))
+        self.ours = pending & (b.commit_by == 1)
+        theirs = pending & (b.commit_by == 2)
+        self.fixed = np.full(b.n, np.nan)
+        self.fixed[self.ours] = np.fmax(now, b.commit_at[self.ours])
+        self.fixed[theirs] = np.fmax(now, b.commit_at[theirs] + P.GRACE)
+        self.mask = b.mask.copy()  # a promise they missed is a signal
+        self.mask[theirs & (b.commit_at < now)] |= ctx.sig_bits.get("missed_promise", 0)
+        m = ctx.settings.max_attempts_per_week
+        self.cap_floor = b.recent[:, m - 1] + WEEK + 60.0 if m <= RECENT else np.full(b.n, np.nan)
 
-    # ---- silent leads: look ahead under each candidate schedule, keep the best ----------
-    res_open: dict[str, np.ndarray] = {}
-    io = np.nonzero(kind == OPEN)[0]
-    if len(io):
-        s_io = src[io]
-        lead = {
-            "src": s_io,
-            "mask": mask[io],
+    def __call__(self, earliest: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The due times (UTC, local seconds) of the leads `idx`, not before `earliest`."""
+        earliest = np.where(np.isnan(self.fixed[idx]), earliest, self.fixed[idx])
+        earliest = np.fmax(earliest, self.cap_floor[idx])
+        return self.ctx.hours.clip_grouped(earliest, self.b.tz[idx], self.ctx.zones)
+
+
+class _Silent:
+    """The silent leads of a chunk, looked ahead under each candidate spacing schedule."""
+
+    def __init__(self, ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, io):
+        model, mask = ctx.model, when.mask[io]
+        self.ctx, self.b, self.when, self.io = ctx, b, when, io
+        self.lead = {
+            "src": b.src[io],
+            "mask": mask,
             "k": b.k[io],
             "tries": b.tries[io],
             "prev": b.prev[io],
@@ -159,137 +184,88 @@ def _plan_chunk(ctx: _Context, leads: list):
             "last_at": b.last_at[io],
             "created": b.created[io],
             "recent": b.recent[io],
-            "sig_reply": model.mask_effect(mask[io], model.sig_reply),
-            "sig_fade": model.mask_effect(mask[io], model.sig_fade),
-            "win_logit": model.win_logit[s_io] + model.mask_effect(mask[io], model.sig_win),
+            "sig_reply": model.mask_effect(mask, model.sig_reply),
+            "sig_fade": model.mask_effect(mask, model.sig_fade),
+            "win_logit": model.win_logit[b.src[io]] + model.mask_effect(mask, model.sig_win),
         }
-        follow = has_last[io] & (b.k[io] > 0)
+        self.follow = ~np.isnan(b.last_at[io]) & (b.k[io] > 0)
         # the articles' schedule unless the history is big enough to say otherwise
-        schedules = P.SCHEDULES if model.n_leads >= MIN_LEADS_FOR_SCHEDULES else P.SCHEDULES[:1]
+        many = model.n_leads >= MIN_LEADS_FOR_SCHEDULES
+        self.schedules = P.SCHEDULES if many else P.SCHEDULES[:1]
 
-        def look(sel, economics, choices=None):
-            """Look ahead under each schedule (or the `choices` among them) for the silent
-            leads `sel` (None = all)."""
-            choices = range(len(schedules)) if choices is None else choices
-            sub = lead if sel is None else {key: a[sel] for key, a in lead.items() if key[0] != "_"}
-            ii = io if sel is None else io[sel]
-            fol = follow if sel is None else follow[sel]
-            best = best_v = None
-            for choice in choices:
-                schedule = schedules[choice]
-                earliest = np.where(
-                    fol, np.fmax(now, b.last_at[ii] + schedule_gap(b.k[ii], schedule)), now
-                )
-                d_s, l_s = when(earliest, ii)
-                sub["agreed"] = ours[ii] & (np.abs(d_s - b.commit_at[ii]) < P.AGREED_WINDOW)
-                res = lookahead(model, economics, sub, d_s, schedule)
-                res["due"], res["due_local"] = d_s, l_s
-                # schedules are compared at today's worth: a later first try waits for its value
-                res["v_now"] = res["v"] * np.exp(-np.fmax(d_s - now, 0.0) / P.TIME_PREFERENCE)
-                res["schedule"] = np.full(len(ii), choice)
-                if best is None:
-                    best, best_v = res, res["v_now"]
-                    continue
-                better = res["v_now"] > best_v * 1.02 + 0.01
+    def look(self, sel, economics: Settings, choices=None) -> dict:
+        """Look ahead under each schedule (or the `choices` among them) for the silent leads
+        `sel` (None = all), keeping each lead's best; schedules are compared at today's worth
+        (a later first try waits for its value)."""
+        b, now = self.b, self.ctx.now
+        sub = self.lead if sel is None else {k: a[sel] for k, a in self.lead.items() if k[0] != "_"}
+        ii = self.io if sel is None else self.io[sel]
+        follow = self.follow if sel is None else self.follow[sel]
+        best: dict = {}
+        for choice in range(len(self.schedules)) if choices is None else choices:
+            schedule = self.schedules[choice]
+            gap = schedule_gap(b.k[ii], schedule)
+            due, local = self.when(np.where(follow, np.fmax(now, b.last_at[ii] + gap), now), ii)
+            sub["agreed"] = self.when.ours[ii] & (np.abs(due - b.commit_at[ii]) < P.AGREED_WINDOW)
+            res = lookahead(self.ctx.model, economics, sub, due, schedule)
+            res["due"], res["due_local"] = due, local
+            res["v_now"] = res["v"] * np.exp(-np.fmax(due - now, 0.0) / P.TIME_PREFERENCE)
+            res["schedule"] = np.full(len(ii), choice)
+            if best:
+                better = res["v_now"] > best["v_now"] * 1.02 + 0.01
                 for key, arr in res.items():
-                    pick = better[:, None] if arr.ndim == 2 else better
-                    best[key] = np.where(pick, arr, best[key])
-                best_v = best["v_now"]
-            return best
+                    best[key] = np.where(better[:, None] if arr.ndim == 2 else better, arr, best[key])
+            else:
+                best = res
+        return best
 
-        res_open = look(None, settings)
-        due[io], due_local[io] = res_open["due"], res_open["due_local"]
-    idx = np.nonzero(live)[0]
-    now_local = np.full(n, now)
-    now_local[idx] = now + (due_local - due)[idx]
-    # ---- engaged leads: is the rest of the conversation worth it -------------------------
-    res_eng: dict[str, np.ndarray] = {}
-    eng_channel = np.zeros(0, dtype=np.int64)
-    engaged_minutes = 0.0
-    if len(ie):
-        eng_channel = engaged_channel(b.resp_channel[ie], b.avail[ie])
-        n7 = ((due[ie, None] - b.recent[ie] < WEEK) & (due[ie, None] >= b.recent[ie])).sum(axis=1)
-        res_eng = engaged_value(
-            model, settings, src[ie], mask[ie], b.k[ie], b.streak[ie], eng_channel, value[ie], n7
+
+def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, ie) -> dict:
+    """Engaged leads: when to answer, on which channel, and is the rest worth it."""
+    gap = np.full(len(ie), ENGAGED_GAP_OTHER)
+    for code, wait in ENGAGED_GAP.items():
+        gap[b.last_outcome[ie] == code] = wait
+    due, due_local = when(np.fmax(ctx.now, b.last_at[ie] + gap), ie)
+    channel = engaged_channel(b.resp_channel[ie], b.avail[ie])
+    n7 = ((due[:, None] - b.recent[ie] < WEEK) & (due[:, None] >= b.recent[ie])).sum(axis=1)
+    args = (b.src[ie], when.mask[ie], b.k[ie], b.streak[ie], channel, value[ie], n7)
+    res = engaged_value(ctx.model, ctx.settings, *args)
+    res.update(channel=channel, due=due, due_local=due_local)
+    return res
+
+
+def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: dict, engaged: float):
+    """A crowded day's sharing of the minutes left after the engaged leads' contacts (a batch
+    bigger than a chunk shares the day's minutes in proportion)."""
+    n = b.n
+    budget = max(0.0, ctx.settings.daily_minutes * n / max(ctx.n_total, n) - engaged)
+    args = (len(silent.schedules), ctx.settings, ctx.minutes_list, budget, ctx.now)
+    crowd = crowded_day(res, silent.look, *args)
+    wings = crowd.waiting
+    if wings.any():
+        crowd.reach[wings], crowd.reach_local[wings] = ctx.hours.clip_grouped(
+            crowd.reach[wings], b.tz[silent.io][wings], ctx.zones
         )
-        soon_eng = (res_eng["net"] > 0) & (due[ie] < now + 86400.0)
-        engaged_minutes = float(np.array(ctx.minutes_list)[eng_channel][soon_eng].sum())
-    crowd = Crowd.quiet(len(io))
-    if len(io):
-        # when today's contacts need more minutes than there are (after the engaged leads'),
-        # the day is shared (a batch bigger than a chunk shares it in proportion)
-        budget = max(0.0, settings.daily_minutes * n / max(ctx.n_total, n) - engaged_minutes)
-        crowd = crowded_day(res_open, look, len(schedules), settings, ctx.minutes_list, budget, now)
-        wings = crowd.waiting
-        if wings.any():
-            crowd.reach[wings], crowd.reach_local[wings] = ctx.hours.clip_grouped(
-                crowd.reach[wings], b.tz[io][wings], ctx.zones
-            )
-    worth_revisit, _ = revisit_worth(
-        model, settings, src, mask, value, b.tries, b.created, now + settings.revisit_days * 86400.0
+    return crowd
+
+
+def _facts(ctx: _Context, b: LeadBatch, value, mask, due, due_local, stopping) -> Facts:
+    """What the decisions' texts draw on; a revisit date only for the leads that stop."""
+    now, settings = ctx.now, ctx.settings
+    later = now + settings.revisit_days * DAY
+    worth, _ = revisit_worth(ctx.model, settings, b.src, mask, value, b.tries, b.created, later)
+    live = (b.kind == OPEN) | (b.kind == ENGAGED)
+    revisit_due = np.full(b.n, np.nan)
+    revisit_local = np.full(b.n, np.nan)
+    cand = np.flatnonzero(stopping & live)
+    revisit_due[cand], revisit_local[cand] = ctx.hours.clip_grouped(
+        np.full(len(cand), later), b.tz[cand], ctx.zones
     )
-    revisit_due = np.full(n, np.nan)
-    revisit_local = np.full(n, np.nan)
-    # a revisit date is only needed for leads we stop
-    stopping = np.zeros(n, dtype=bool)
-    if len(io):
-        stopping[io] = res_open["v"] <= 0
-    if len(ie):
-        stopping[ie] = res_eng["net"] <= 0
-    cand = np.nonzero(stopping & live)[0]
-    if len(cand):
-        revisit_due[cand], revisit_local[cand] = ctx.hours.clip_grouped(
-            np.full(len(cand), now + settings.revisit_days * 86400.0), b.tz[cand], ctx.zones
-        )
-
-    # ---- assemble (plain Python lists: indexing NumPy scalars one by one is slow) -------
-    lead = {
-        "id": b.ids,
-        "kind": kind.tolist(),
-        "src": src.tolist(),
-        "k": b.k.tolist(),
-        "value": value.tolist(),
-        "due": due.tolist(),
-        "due_local": due_local.tolist(),
-        "now_local": now_local.tolist(),
-        "mailing": b.mailing.tolist(),
-        "revisited": b.revisited.tolist(),
-        "worth": worth_revisit.tolist(),
-        "rev_due": revisit_due.tolist(),
-        "rev_local": revisit_local.tolist(),
-        "streak": b.streak.tolist(),
-    }
-    prio = np.zeros(n)
-    out = [None] * n
-    if len(io):
-        arrays = {
-            "value": value,
-            "due": due,
-            "due_local": due_local,
-            "now_local": now_local,
-            "rev_due": revisit_due,
-            "rev_local": revisit_local,
-        }
-        assemble_silent(ctx, b, arrays, lead, io, res_open, out, prio, crowd)
-    if len(ie):
-        res_eng["channel"] = eng_channel
-        assemble_engaged(ctx, lead, res_eng, ie, out, prio)
-    for i in np.nonzero((kind != OPEN) & (kind != ENGAGED))[0].tolist():
-        out[i] = fixed_decision(b, i, int(kind[i]))
-        out[i]["id"] = b.ids[i]
-    # per decision: minutes it needs if it is a contact due within a day (else 0), is it new
-    minutes = np.zeros(n)
-    is_new = np.zeros(n)
-    per_channel = np.array(ctx.minutes_list)
-    soon = due < now + 86400.0
-    if len(io):
-        go = (res_open["v"] > 0) & soon[io] & ~crowd.waiting
-        minutes[io] = np.where(go, per_channel[res_open["channel"]], 0.0)
-        is_new[io] = (b.k[io] == 0) & np.isnan(b.last_at[io])
-    if len(ie):
-        go = (res_eng["net"] > 0) & soon[ie]
-        minutes[ie] = np.where(go, per_channel[eng_channel], 0.0)
-    return out, prio, np.vstack([minutes, is_new])
+    now_local = np.where(live, now + (due_local - due), now)
+    new = (b.k == 0) & np.isnan(b.last_at)
+    arrays = (b.src, b.k, value, np.where(new, now - b.created, np.nan), due, due_local,
+              now_local, revisit_due, revisit_local, worth, b.revisited, b.mailing, b.streak)
+    return Facts(b.ids, *(a.tolist() for a in arrays))
 
 
 __all__ = ["plan", "default_model", "as_model", "NEW_LEAD_BAND"]

@@ -115,13 +115,12 @@ def keep_going(v, ev, p_win):
     )
 
 
-def stop_fragments(ch, src, k, evidence):
-    """The fixed parts of a silent lead's stop sentence: (before the reply chance, after it);
-    decisions.assemble_silent formats the numbers around them."""
-    name = CHANNELS[ch]
+def stop_silent(ch, src, k, p, evidence, gross, spend):
+    """Why a silent lead's chase ends: the next try is worth less than it costs."""
     return (
-        f"Stop: {source_label(src)} answer a {ordinal(k + 1)} try by {NOUN[name]} ",
-        f" of the time ({evidence}); expected value ",
+        f"Stop: {source_label(src)} answer a {ordinal(k + 1)} try by {NOUN[CHANNELS[ch]]}"
+        f" {pct(p)} of the time ({evidence}); expected value {money(gross)} is below the cost"
+        f" of your time and the complaint risk ({money(spend)})."
     )
 
 
@@ -142,21 +141,23 @@ def let_go_for_crowd(chase, when_text, weeks):
     )
 
 
-STOP_COST = " is below the cost of your time and the complaint risk ("
-
-
-def engaged_middle(streak, evidence, contacts):
-    """The part of an engaged lead's contact sentence between its win chance and the worth of
-    a contact (it depends only on the streak: decisions.assemble_engaged shares it)."""
+def contact_engaged(ch, when, q, streak, n_learned, contacts, ev, cost):
+    """The next contact with a lead who answered: the chance it still ends in a sale."""
+    evidence = f"learned from {n_learned:,} contacts" if n_learned else "prior"
     since = (
         f"after {streak} contact{'s' if streak != 1 else ''} without progress"
         if streak
         else "while the conversation is moving"
     )
     return (
-        f" chance of a win {since} ({evidence});"
-        f" each of the ~{contacts:.1f} contacts it usually takes is worth "
+        f"{VERB[CHANNELS[ch]]} {when}: engaged lead, {pct(q)} chance of a win {since}"
+        f" ({evidence}); each of the ~{contacts:.1f} contacts it usually takes is worth"
+        f" {money(ev)} net after {money(cost)} of time."
     )
+
+
+def keep_talking(net):
+    return f"Keep going: the rest of this conversation is worth {money(net)} net."
 
 
 def stop_engaged(q, streak, prize, contacts, cost):
@@ -181,25 +182,14 @@ def next_state_note(state, when_text, value):
     return " Closed: no mailing-list consent, and the value does not justify a later try."
 
 
-def silent_fragments(ch, src, k, evidence):
-    """The fixed parts of contact_silent's sentence for one channel, source and try number.
+def waiting(paused: bool, until_ts: float) -> str:
+    why = "out of office until" if paused else "parked for a revisit on"
+    return f"Wait: {why} {local_date(until_ts)}; 0 attempts planned before then."
 
-    k == 0: (head, after `when`, after the value, tail); else (head, after `when`, after p, None).
-    The per-lead loop then formats only when, wait, value, p, prize and cost around them.
-    """
-    name = CHANNELS[ch]
-    label = _label_cache.get(src) or source_label(src)
-    if k == 0:
-        return (
-            f"{VERB[name]} ",
-            f": new enquiry from {_SINGULAR.get(label) or singular(label)}",
-            f"); {label} answer a first {name} ",
-            f" of the time ({evidence}).",
-        )
-    nth = _ORDINALS[k + 1] if k + 1 < len(_ORDINALS) else ordinal(k + 1)
-    return (
-        f"{VERB[name]} ",
-        f": {label} answer a {nth} try by {name} ",
-        f" of the time ({evidence}); on $",
-        None,
-    )
+
+def unreadable(error: str) -> str:
+    return f"Wait: this record could not be read ({error}); 0 attempts planned until it is fixed."
+
+
+UNREACHABLE = "Stop: all 0 reachable channels are gone (every channel bounced or none given)."
+CLOSED = "Stop: this lead is closed (won, lost or opted out); 0 further attempts."

@@ -1,23 +1,54 @@
-"""Reading lead records (dicts or dataclasses): values, finished leads for `fit`, and open leads
-into flat NumPy arrays by one pass over the records (`columns` reads regular chunks faster)."""
+"""Reading lead records: the one place that knows the record format (see docs/decision-core.md).
+
+`read_book(records, now)` turns any chunk of records (dicts, mappings or dataclasses) into a
+`Book`: one array per field and one flat table of every attempt, for `plan` and `fit` alike.
+Plain dicts with aware datetimes (rows of one table) are read one field at a time over the whole
+chunk; a chunk with anything else is first normalised record by record (`normalise`), and a
+record that cannot be read at all becomes an unreadable row instead of an error.
+`open_leads(book, ...)` then derives, with NumPy, what planning needs of each lead.
+"""
 
 from __future__ import annotations
 
 import operator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from itertools import chain
+from itertools import chain, repeat
 
 import numpy as np
 
-from .priors import CHANNELS, CLOSED, NO_CHANNEL, RESPONSES
+from .priors import CHANNELS, CLOSED, RESPONSES
 
 CHANNEL_INDEX = {name: i for i, name in enumerate(CHANNELS)}
-CHANNEL_BIT = {name: 1 << i for i, name in enumerate(CHANNELS)}
-ALL_REACHABLE = (1 << len(CHANNELS)) - 1
 WEEK = 7 * 86400.0
 RECENT = 16  # attempt times kept per lead for the rolling-week rules
+NAN = float("nan")
+OUTCOME_CODE = {
+    "no_answer": 0,  # and any unknown outcome: a try without an answer
+    "left_message": 1,
+    "talked": 2,
+    "replied": 3,
+    "bounced": 4,
+    "opted_out": 5,
+}
+BOUNCED, OPTED_OUT = OUTCOME_CODE["bounced"], OUTCOME_CODE["opted_out"]
+RESPONSE_CODES = sorted(OUTCOME_CODE[name] for name in RESPONSES)
+# what a lead is to the planner
+OPEN, ENGAGED, CLOSED_KIND, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE = range(7)
+STATUS_KIND = {**dict.fromkeys(CLOSED, CLOSED_KIND), "engaged": ENGAGED}
+COMMON_KEYS = ("id", "source", "value", "signals", "consents", "timezone", "created_at", "status")
+OPTIONAL_KEYS = ("channels", "commitment", "paused_until", "revisit_at", "won_value")
+ATTEMPT_KEYS = ("outcome", "channel", "at", "progress")
+SEQUENCES = (list, tuple, set, frozenset)
+NoneType = type(None)
+_PLAIN = frozenset({str, NoneType, int, float, bool})
 
 
+class Irregular(Exception):
+    """A chunk the column-wise reader leaves to `normalise`."""
+
+
+# ---- single values ------------------------------------------------------------------------
 def getter(rec):
     """A `get(key, default)` for a dict, a mapping or any object with attributes."""
     if type(rec) is dict:
@@ -38,11 +69,8 @@ def to_ts(value, default=None):
         except (OverflowError, ValueError, OSError):
             return default
     if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return default
         try:
-            return to_ts(datetime.fromisoformat(text), default)
+            return to_ts(datetime.fromisoformat(value.strip()), default) if value.strip() else default
         except ValueError:
             return default
     if isinstance(value, date):
@@ -60,337 +88,111 @@ def to_float(value):
         out = float(value)
     except (TypeError, ValueError):
         return None
-    return out if out == out and 0.0 <= out < 1e15 else None
+    return out if 0.0 <= out < 1e15 else None  # also rejects NaN
 
 
-SEQUENCES = (list, tuple, set, frozenset)
-_ATTEMPT_FIELDS = operator.itemgetter("outcome", "channel", "at")
+def _text(value):
+    return str(value) if isinstance(value, str) else None  # str() of a str enum: its value
 
 
-def as_list(value):
-    if type(value) is list or isinstance(value, SEQUENCES):
-        return value
-    return ()
+def _strings(value) -> list:
+    return [str(v) for v in value if isinstance(v, str)] if isinstance(value, SEQUENCES) else []
 
 
-def text(value):
-    return value if isinstance(value, str) else None
+def _epoch(value) -> float:
+    ts = to_ts(value)
+    return NAN if ts is None else ts
 
 
-def signal_mask(signals, bits) -> int:
-    mask = 0
-    for name in as_list(signals):
-        if isinstance(name, str):
-            mask |= bits.get(name, 0)
-    return mask
-
-
-def next_streak(streak, responded, outcome, progress):
-    """Contacts in a row without progress since the lead engaged (seed 002: time to move on)."""
-    if progress is True or (outcome in RESPONSES and not responded):
-        return 0
-    if progress is False or outcome not in RESPONSES:
-        return streak + 1
-    return streak
-
-
-def parse_history_lead(g):
-    """One finished lead as plain Python values (fit walks these)."""
-    source = text(g("source")) or "(none)"
-    signals = [s for s in as_list(g("signals")) if isinstance(s, str)]
-    status = text(g("status")) or "open"
-    created = to_ts(g("created_at"))
-    attempts = []
-    for a in as_list(g("attempts")):
-        ag = getter(a)
-        channel = ag("channel")
-        attempts.append(
-            (
-                to_ts(ag("at")),
-                CHANNEL_INDEX.get(channel, -1) if isinstance(channel, str) else -1,
-                text(ag("outcome")) or "no_answer",
-                ag("progress"),
-            )
-        )
-    value = to_float(g("value"))
-    if value is None and status == "won":
-        value = to_float(g("won_value"))
-    agreed = None
+def normalise(rec) -> dict:
+    """One record of any shape as a plain dict of the contract's fields with plain values
+    (times as epoch seconds, NaN when unreadable): what the column-wise reader takes."""
+    g = getter(rec)
+    out = {key: g(key) for key in ("id", "timezone", "status", "source")}
+    for key in ("timezone", "status", "source"):
+        out[key] = _text(out[key])
+    out["value"], out["won_value"] = to_float(g("value")), to_float(g("won_value"))
+    out["signals"], out["consents"] = _strings(g("signals")), _strings(g("consents"))
+    out["created_at"] = _epoch(g("created_at"))
+    channels = g("channels")
+    out["channels"] = _strings(channels) if isinstance(channels, SEQUENCES) else None
     commitment = g("commitment")
     if commitment:
-        agreed = to_ts(getter(commitment)("due"))
+        cg = getter(commitment)
+        out["commitment"] = {"due": _epoch(cg("due")), "by": _text(cg("by"))}
+    for key in ("paused_until", "revisit_at"):
+        out[key] = None if g(key) is None else _epoch(g(key))
+    attempts = g("attempts")
+    out["attempts"] = [_attempt(a) for a in attempts] if isinstance(attempts, SEQUENCES) else []
+    return out
+
+
+def _attempt(a) -> dict:
+    ag = getter(a)
+    progress = ag("progress")
     return {
-        "agreed": agreed,
-        "source": source,
-        "signals": signals,
-        "status": status,
-        "created": created,
-        "attempts": attempts,
-        "value": value,
+        "outcome": _text(ag("outcome")),
+        "channel": _text(ag("channel")),
+        "at": _epoch(ag("at")),
+        "progress": progress if isinstance(progress, bool) else None,
     }
 
 
-# kind codes
-OPEN, ENGAGED, CLOSED_KIND, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE = range(7)
-OUTCOME_CODE = {
-    "no_answer": 0,
-    "left_message": 1,
-    "talked": 2,
-    "replied": 3,
-    "bounced": 4,
-    "opted_out": 5,
-}
-NAN = float("nan")
-FIELDS = (
-    "value",
-    "created",
-    "last_at",
-    "commit_at",
-    "paused",
-    "src",
-    "mask",
-    "tz",
-    "kind",
-    "k",
-    "prev",
-    "avail",
-    "mailing",
-    "commit_by",
-    "streak",
-    "last_outcome",
-    "revisited",
-    "resp_channel",
-    "tries",
-)
-N_FLOAT = 5
-_UNREADABLE_ROW = (NAN,) * N_FLOAT + (0, 0, 0, UNREADABLE) + (0,) * 10
+# ---- the book: every field as a column, every attempt as a row ----------------------------
+@dataclass
+class Attempts:
+    """Every attempt of a chunk, lead by lead, oldest first (as the records list them)."""
+
+    lead: np.ndarray  # index of its lead in the chunk
+    at: np.ndarray  # epoch seconds, NaN when unknown
+    channel: np.ndarray  # index into CHANNELS, -1 for an unknown channel
+    outcome: np.ndarray  # OUTCOME_CODE (unknown outcomes count as no answer)
+    progress: np.ndarray  # 1 True, 0 False, -1 not said
 
 
-class LeadBatch:
-    """One chunk of open leads as arrays (index i = position in the chunk)."""
+@dataclass
+class Book:
+    """A chunk of lead records as columns (index i = the i-th record)."""
 
-    def __init__(self, ids, columns, recent_lead, recent_ts, errors):
-        """`columns` maps each name in FIELDS to its array (float for the first N_FLOAT, else
-        int64); `recent_lead`/`recent_ts` list every dated attempt (lead index, time) in order."""
-        self.n = len(ids)
-        self.ids = ids
-        self.errors = errors
-        for name in FIELDS:
-            setattr(self, name, columns[name])
-        # latest RECENT attempt times per lead, newest first (NaN-padded)
-        self.recent = np.full((self.n, RECENT), np.nan)
-        if len(recent_ts):
-            lead = np.asarray(recent_lead, dtype=np.int64)
-            ts = np.asarray(recent_ts, dtype=float)
-            counts = np.bincount(lead, minlength=self.n)
-            ends = np.cumsum(counts)
-            back = ends[lead] - 1 - np.arange(len(lead))  # 0 = newest attempt of its lead
-            keep = back < RECENT
-            self.recent[lead[keep], back[keep]] = ts[keep]
+    ids: list
+    sources: list  # str or None
+    signals: list  # lists of str
+    zones: list  # str or None
+    statuses: list  # str or None
+    value: np.ndarray  # NaN when unknown
+    won_value: np.ndarray
+    created: np.ndarray
+    sms: np.ndarray  # consents
+    mailing: np.ndarray
+    own_channels: np.ndarray  # channel bits of the lead's own list, -1 when it gives none
+    commit_at: np.ndarray  # a pending promise's time (NaN: none)
+    commit_by: np.ndarray  # 1 ours, 2 theirs, 0 none
+    paused: np.ndarray
+    revisit: np.ndarray
+    attempts: Attempts
+    errors: dict  # index -> why the record could not be read
 
-    @classmethod
-    def from_rows(cls, ids, rows, recent_lead, recent_ts, errors):
-        """From one tuple per lead, in the order of FIELDS."""
-        width = len(FIELDS)
-        table = np.fromiter(chain.from_iterable(rows), float, count=len(rows) * width)
-        table = table.reshape(len(rows), width)  # one C pass over all the rows
-        columns = {
-            name: table[:, j].copy() if j < N_FLOAT else table[:, j].astype(np.int64)
-            for j, name in enumerate(FIELDS)
-        }
-        return cls(ids, columns, recent_lead, recent_ts, errors)
+    @property
+    def n(self) -> int:
+        return len(self.ids)
 
 
-def channel_bits(channels) -> int:
-    """The bits of the known channels in a lead's own list of reachable channels."""
-    reachable = 0
-    for name in channels:
-        if type(name) is str:
-            reachable |= CHANNEL_BIT.get(name, 0)
-    return reachable
-
-
-def read_commitment(commitment):
-    """(due time, 1 = ours / 2 = theirs) of a promise, or (NaN, 0) when it is not usable."""
-    cg = getter(commitment)
-    due = to_ts(cg("due"))
-    by = cg("by")
-    if due is not None and by in ("us", "lead"):
-        return due, 1 if by == "us" else 2
-    return NAN, 0
-
-
-def parse_records(leads, src_index, pooled_src, sig_bits, tz_index, now_ts):
-    """Any chunk of lead records into a LeadBatch (one Python pass, no per-lead objects)."""
-    ids, rows, errors = [], [], {}
-    recent_lead, recent_ts = [], []
-    append_lead, append_ts = recent_lead.append, recent_ts.append
-    for i, rec in enumerate(leads):
-        mark = len(recent_ts)
+def read_book(records: list) -> Book:
+    """Read a chunk of records: column by column when they are regular, else normalised first."""
+    try:
+        return _read_columns(records)
+    except Exception:  # Irregular, or a value a conversion rejects
+        pass
+    plain, errors = [], {}
+    for i, rec in enumerate(records):
         try:
-            common = None
-            if type(rec) is dict:
-                g = rec.get
-                if len(rec) == N_COMMON:  # exactly the usual keys: the optional ones are absent
-                    try:
-                        common = _COMMON(rec)  # one C call instead of a get per field
-                    except KeyError:
-                        pass
-            else:
-                g = getter(rec)
-            ids.append(g("id") if common is None else common[0])
-            if common is None:  # fields read in the contract's order
-                source, value, signals, consents, tz, created, status = (
-                    g("source"),
-                    g("value"),
-                    g("signals"),
-                    g("consents"),
-                    g("timezone"),
-                    g("created_at"),
-                    g("status"),
-                )
-                channels, revisit_at, attempts = g("channels"), g("revisit_at"), g("attempts")
-                commitment, paused = g("commitment"), g("paused_until")
-            else:
-                _, source, value, signals, consents, tz, created, status, attempts = common
-                channels = revisit_at = commitment = paused = None
-            src = src_index.get(source, pooled_src) if type(source) is str else pooled_src
-            if type(value) is float:
-                if not 0.0 <= value < 1e15:  # also rejects NaN
-                    value = None
-            elif value is not None:
-                value = to_float(value)
-            mask = 0
-            if signals:
-                for name in as_list(signals):
-                    if type(name) is str:
-                        mask |= sig_bits.get(name, 0)
-            if consents and type(consents) is not list:
-                consents = as_list(consents)
-            elif not consents:
-                consents = ()
-            if type(tz) is not str:
-                tz = None
-            zi = tz_index.get(tz)
-            if zi is None:
-                zi = tz_index[tz] = len(tz_index)
-            created = (
-                created.timestamp()
-                if type(created) is datetime and created.tzinfo
-                else to_ts(created)
-            )
-            kind = CLOSED_KIND if status in CLOSED else (ENGAGED if status == "engaged" else OPEN)
-
-            if isinstance(channels, SEQUENCES):  # [] means none: never contacted
-                reachable = channel_bits(channels)
-            else:
-                channels = None
-                reachable = 3 | (
-                    4 if "sms" in consents else 0
-                )  # call + email (+ text with consent)
-            bounced = 0  # channels whose latest attempt bounced
-            if revisit_at is not None:
-                revisit_at = to_ts(revisit_at)
-            k = streak = after_revisit = 0
-            responded = False
-            prev = NO_CHANNEL
-            last_outcome = resp_channel = -1
-            last_at = NAN
-            for a in (
-                (attempts if type(attempts) is list else as_list(attempts)) if attempts else ()
-            ):
-                if type(a) is dict:
-                    ag = a.get
-                    try:
-                        outcome, channel, at = _ATTEMPT_FIELDS(a)  # one C call for the common case
-                    except KeyError:
-                        outcome, channel, at = ag("outcome"), ag("channel"), ag("at")
-                else:
-                    ag = getter(a)
-                    outcome, channel, at = ag("outcome"), ag("channel"), ag("at")
-                ci = CHANNEL_INDEX.get(channel, -1) if type(channel) is str else -1
-                ts = at.timestamp() if type(at) is datetime and at.tzinfo else to_ts(at)
-                if ts is not None:
-                    append_lead(i)  # every attempt counts for the rolling-week cap
-                    append_ts(ts)
-                if outcome == "bounced":
-                    if ci >= 0:
-                        bounced |= 1 << ci
-                    continue
-                if ci >= 0:
-                    bounced &= ~(1 << ci)
-                    if channels is None:
-                        reachable |= 1 << ci  # we used it, so it is reachable
-                    prev = ci
-                if outcome == "opted_out":
-                    kind = CLOSED_KIND
-                last_outcome = OUTCOME_CODE.get(outcome, 0) if type(outcome) is str else 0
-                if ts is not None:
-                    last_at = ts
-                    if revisit_at is not None and ts >= revisit_at:
-                        after_revisit += 1
-                reply = outcome in RESPONSES
-                if responded or reply:  # next_streak, inline
-                    progress = ag("progress")
-                    if progress is True or (reply and not responded):
-                        streak = 0
-                    elif progress is False or not reply:
-                        streak += 1
-                    if reply:
-                        resp_channel = ci
-                    responded = True
-                else:
-                    k += 1
-            if responded and kind == OPEN:
-                kind = ENGAGED
-            reachable &= ~bounced
-            commit_at, commit_by = read_commitment(commitment) if commitment else (NAN, 0)
-            paused = to_ts(paused) if paused is not None else None
-            wait_until = NAN
-            if kind == OPEN or kind == ENGAGED:
-                if reachable == 0:
-                    kind = UNREACHABLE
-                elif paused is not None and paused > now_ts:
-                    kind = WAIT_PAUSED
-                    wait_until = paused
-                elif revisit_at is not None and revisit_at > now_ts:
-                    kind = WAIT_REVISIT
-                    wait_until = revisit_at
-            revisited = 0
-            tries = k  # silent tries ever made: what annoyance depends on, revisit or not
-            if revisit_at is not None and revisit_at <= now_ts and kind == OPEN:
-                revisited = 1
-                k = 2 + after_revisit  # a revisited lead starts again like a 3rd try
-            rows.append(
-                (
-                    NAN if value is None else value,
-                    NAN if created is None else created,
-                    last_at,
-                    commit_at,
-                    wait_until,
-                    src,
-                    mask,
-                    zi,
-                    kind,
-                    k,
-                    prev,
-                    reachable,
-                    1 if "mailing_list" in consents else 0,
-                    commit_by,
-                    streak,
-                    last_outcome,
-                    revisited,
-                    resp_channel,
-                    tries,
-                )
-            )
+            plain.append(normalise(rec))
         except Exception as exc:  # never raise on a bad record: report it in the decision
-            del recent_lead[mark:], recent_ts[mark:]
-            if len(ids) == i:
-                ids.append(_safe_id(rec))
-            rows.append(_UNREADABLE_ROW)
             errors[i] = type(exc).__name__
-    return LeadBatch.from_rows(ids, rows, recent_lead, recent_ts, errors)
+            plain.append({"id": _safe_id(rec), "attempts": []})
+    book = _read_columns(plain)
+    book.errors = errors
+    return book
 
 
 def _safe_id(rec):
@@ -400,6 +202,142 @@ def _safe_id(rec):
         return None
 
 
-COMMON_KEYS = "id source value signals consents timezone created_at status attempts".split()
-N_COMMON = len(COMMON_KEYS)
-_COMMON = operator.itemgetter(*COMMON_KEYS)
+def _read_columns(records: list) -> Book:
+    n = len(records)
+    if set(map(type, records)) - {dict}:
+        raise Irregular
+    columns, complete = _fields(records, COMMON_KEYS)
+    ids, sources, values, signals, consents, zones, created, statuses = columns
+    for column in (sources, zones, statuses):
+        _plain(column)
+    signals, consents = _sequences(signals), _sequences(consents)
+    more = _optional(records, complete)
+    attempts = _sequences(_field(records, "attempts"))
+    flat = list(chain.from_iterable(attempts))
+    if set(map(type, flat)) - {dict}:
+        raise Irregular
+    outcome, channel, at, progress = _fields(flat, ATTEMPT_KEYS)[0]
+    lead = np.repeat(np.arange(n), np.fromiter(map(len, attempts), np.int64, n))
+    said = np.fromiter(map(operator.is_, progress, repeat(True)), bool, len(flat))
+    denied = np.fromiter(map(operator.is_, progress, repeat(False)), bool, len(flat))
+    return Book(
+        ids=list(ids),
+        sources=list(sources),
+        signals=[[s for s in names if type(s) is str] for names in signals],
+        zones=list(zones),
+        statuses=list(statuses),
+        value=_numbers(values),
+        won_value=more["won_value"],
+        created=_timestamps(created),
+        sms=np.fromiter(map(operator.contains, consents, repeat("sms")), bool, n),
+        mailing=np.fromiter(map(operator.contains, consents, repeat("mailing_list")), bool, n),
+        own_channels=more["channels"],
+        commit_at=more["commit_at"],
+        commit_by=more["commit_by"],
+        paused=more["paused_until"],
+        revisit=more["revisit_at"],
+        attempts=Attempts(
+            lead=lead,
+            at=_timestamps(at),
+            channel=codes(CHANNEL_INDEX, channel, -1),
+            outcome=codes(OUTCOME_CODE, outcome, 0),
+            progress=np.where(said, 1, np.where(denied, 0, -1)),
+        ),
+        errors={},
+    )
+
+
+def _field(records, key):
+    return list(map(dict.get, records, repeat(key)))
+
+
+def _fields(records, keys) -> tuple[list, bool]:
+    """The columns `keys` of a list of dicts (None where absent), and whether every dict has
+    every key. Each dict is read by one itemgetter call while it is in the CPU cache (a pass
+    per key would fetch it once per key)."""
+    if not records:
+        return [() for _ in keys], True
+    try:
+        return list(zip(*map(operator.itemgetter(*keys), records), strict=False)), True
+    except KeyError:
+        return [_field(records, key) for key in keys], False
+
+
+def _plain(values):
+    if not set(map(type, values)) <= _PLAIN:
+        raise Irregular
+
+
+def codes(table: dict, values, default: int) -> np.ndarray:
+    """`table.get(v, default)` for each value (a non-str value never matches a key)."""
+    _plain(values)
+    return np.fromiter(map(table.get, values, repeat(default)), np.int64, len(values))
+
+
+def _sequences(values):
+    """Lists and tuples as they are, None as empty; any other value is irregular."""
+    kinds = set(map(type, values))
+    if not kinds <= {list, tuple, NoneType}:
+        raise Irregular
+    return [v or () for v in values] if NoneType in kinds else values
+
+
+def _numbers(values) -> np.ndarray:
+    if not set(map(type, values)) <= {float, int, NoneType}:
+        raise Irregular
+    out = np.array(values, dtype=float).reshape(-1)  # None -> NaN
+    out[~((out >= 0.0) & (out < 1e15))] = np.nan  # to_float's range
+    return out
+
+
+def _timestamps(values) -> np.ndarray:
+    """Epoch seconds of aware datetimes, or of numbers already in epoch seconds."""
+    kinds = set(map(type, values))
+    if kinds <= {float}:
+        return np.array(values, dtype=float).reshape(-1)
+    if kinds != {datetime} or None in set(map(operator.attrgetter("tzinfo"), values)):
+        raise Irregular
+    return np.fromiter(map(datetime.timestamp, values), float, len(values))
+
+
+def _optional(records, complete: bool) -> dict:
+    """The optional fields, read one record at a time: when every record has the usual keys,
+    only longer records can have them (promises, pauses and revisits are rare)."""
+    n = len(records)
+    out = {key: np.full(n, NAN) for key in ("won_value", "commit_at", "paused_until", "revisit_at")}
+    out["channels"] = np.full(n, -1, dtype=np.int64)
+    out["commit_by"] = np.zeros(n, dtype=np.int64)
+    longer = np.fromiter(map(len, records), np.int64, n) != len(COMMON_KEYS) + 1
+    for i in np.flatnonzero(longer | (not complete)).tolist():
+        g = records[i].get
+        channels, commitment = g("channels"), g("commitment")
+        if isinstance(channels, SEQUENCES):  # [] means none: never contacted
+            out["channels"][i] = channel_bits(channels)
+        if commitment:
+            cg = getter(commitment)
+            due, by = to_ts(cg("due")), cg("by")
+            if due is not None and by in ("us", "lead"):
+                out["commit_at"][i], out["commit_by"][i] = due, 1 if by == "us" else 2
+        for key in ("paused_until", "revisit_at"):
+            if g(key) is not None:
+                out[key][i] = _epoch(g(key))
+        won = to_float(g("won_value"))
+        out["won_value"][i] = NAN if won is None else won
+    return out
+
+
+def channel_bits(channels) -> int:
+    """The bits of the known channels in a lead's own list of reachable channels."""
+    bits = 0
+    for name in channels:
+        if type(name) is str and name in CHANNEL_INDEX:
+            bits |= 1 << CHANNEL_INDEX[name]
+    return bits
+
+
+def signal_masks(signals: list, bits: dict) -> np.ndarray:
+    """Each lead's signals as a bitmask over `bits` (unknown names count for nothing)."""
+    owner = np.repeat(np.arange(len(signals)), [len(s) for s in signals])
+    mask = np.zeros(len(signals), dtype=np.int64)
+    np.bitwise_or.at(mask, owner, codes(bits, list(chain.from_iterable(signals)), 0))
+    return mask

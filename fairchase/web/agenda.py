@@ -43,7 +43,7 @@ ROW_FIELDS = (
     "id", "name", "company", "source", "value", "email", "phone", "timezone", "status", "owner_id",
     "consents", "attempt_count", "created_at", "last_attempt_at", "first_response_at",
     "paused_until", "next_action", "next_channel", "next_due", "next_state", "priority",
-    "expected_value", "p_reply", "plan_reason", "why_not_stop", "plan_revisit_at",
+    "expected_value", "p_reply", "plan_reason", "why_not_stop", "plan_revisit_at", "revisit_at",
     # Every owner field a row's extras read (drafts fill in the owner's name and email):
     # a field left out here is a deferred load, one query per row.
     "owner__username", "owner__first_name", "owner__last_name", "owner__email",
@@ -172,7 +172,8 @@ def _literal(sql: str) -> RawSQL:
 
 # Each matches the WHERE of a partial index created in web/migrations/0002 (all three
 # keyed on owner, best priority first), so every section is a short index range scan.
-NEW_TERM = _literal("leads_lead.status = 'open' AND leads_lead.attempt_count = 0")
+# A lead with a revisit date (an imported contact, a revisit that came back) is not a new enquiry.
+NEW_TERM = _literal("leads_lead.status = 'open' AND leads_lead.attempt_count = 0 AND leads_lead.revisit_at IS NULL")
 CONTACT_TERM = _literal("leads_lead.next_action = 'contact'")
 STOP_TERM = _literal("leads_lead.next_action = 'stop'")
 COUNT_CAP = 1000  # badges say "1000+" beyond this instead of counting every row
@@ -232,9 +233,9 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
 
     left = agenda.minutes_left_for_followups
     limit = min(FOLLOWUP_CAP, int(left // max(1.0, min(minutes.values()))) + WINGS_LIMIT + len(committed) + 1)
-    due_qs = base.filter(CONTACT_TERM, next_due__lte=eod).exclude(status=Status.OPEN, attempt_count=0)
+    due_qs = base.filter(CONTACT_TERM, next_due__lte=eod).exclude(status=Status.OPEN, attempt_count=0, revisit_at=None)
     used, fetched, complete = 0.0, 0, True
-    due_rows = rows.filter(CONTACT_TERM, next_due__lte=eod).exclude(status=Status.OPEN, attempt_count=0)
+    due_rows = rows.filter(CONTACT_TERM, next_due__lte=eod).exclude(status=Status.OPEN, attempt_count=0, revisit_at=None)
     # Streamed in small chunks: the loop usually stops at the wings, long before `limit`.
     for lead in due_rows[:limit].iterator(chunk_size=20):
         fetched += 1

@@ -1,10 +1,12 @@
 """The secret iCalendar feed and the .ics invitation parse back with the icalendar library."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from icalendar import Calendar
 
+from fairchase import clock
 from fairchase.intake.calendar import calendar_secret, ics_invitation
 from fairchase.leads import actions
 from fairchase.leads.models import Profile
@@ -41,8 +43,31 @@ def test_the_feed_has_commitments_and_due_follow_ups(client, alice, make_lead, s
     assert "tel:+12125550101" in str(commitment["DESCRIPTION"])
     assert f"https://crm.example.com/leads/{ann.pk}/" in str(commitment["URL"])
     follow_up = [ev for ev in events if str(ev["UID"]).startswith(f"followup-{ann.pk}@")]
-    assert follow_up and ann.plan_reason.split(".")[0] in str(follow_up[0]["DESCRIPTION"])
+    ann.refresh_from_db()
+    told = clock.reason_in_zones(ann.plan_reason, ann, clock.business_zone(), timezone.now())
+    assert follow_up and told.split(".")[0] in str(follow_up[0]["DESCRIPTION"])
+    assert cal["X-WR-TIMEZONE"] == "UTC"
     assert len({str(ev["UID"]) for ev in events}) == len(events)
+
+
+def test_the_feed_names_one_zone_and_the_leads_own_time_beside_it(client, alice, make_lead):
+    from fairchase.leads.models import BusinessSettings
+
+    BusinessSettings.objects.update_or_create(pk=BusinessSettings.current().pk,
+                                              defaults={"business_timezone": "America/Chicago"})
+    bob = make_lead(alice, name="Bob Stone", timezone="America/New_York")
+    day = (timezone.now() + timedelta(days=3)).date()
+    due = datetime(day.year, day.month, day.day, 17, 0, tzinfo=UTC)  # 11:00 or 12:00 in Chicago, an hour later in New York
+    actions.add_commitment(bob, by="us", what="Call back", due_at=due)
+    cal = parse(client.get(feed_url(alice)))
+    assert cal["X-WR-TIMEZONE"] == "America/Chicago"
+    event = next(ev for ev in cal.walk("VEVENT") if "Call back" in str(ev["SUMMARY"]))
+    assert event.decoded("DTSTART") == due
+    chicago, new_york = due.astimezone(ZoneInfo("America/Chicago")), due.astimezone(ZoneInfo("America/New_York"))
+    expected = f"Due {chicago:%a %-d %b %H:%M} {chicago:%Z} ({new_york:%H:%M} for Bob in New York)."
+    assert expected in str(event["DESCRIPTION"])
+
+
 
 
 def test_the_feed_holds_only_the_users_own_leads(client, alice, bob, make_lead):

@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 from fairchase.leads import actions, planning
 from fairchase.leads.models import BusinessSettings, Lead
 
+WEDNESDAY = datetime(2024, 6, 12, 15, 30, tzinfo=UTC)
 FIELDS = ("next_action", "next_channel", "next_due", "next_state", "plan_reason")
 
 
 def _book(alice, bob, make_lead):
-    # a Tuesday noon: the day's contacts are inside contact hours whenever the test runs
-    now = datetime(2030, 1, 8, 12, 0, tzinfo=UTC)
+    now = WEDNESDAY  # a weekday inside contact hours: the follow-ups are due today
     # values rise with the pk: a batch of the cheaper leads alone would look like a quiet day
     # to itself
     for i in range(24):

@@ -155,10 +155,10 @@ def a_not_interested_reply(alice, make_lead):
     from django.utils import timezone
 
     from fairchase.outreach.inbound import record_inbound
-    from fairchase.outreach.replies import classify_text
+    from fairchase.outreach.replies import read_text
 
     lead = make_lead(alice, name="Ann Adams")
-    reading = classify_text("Not interested, thanks.", timezone.now())
+    reading = read_text("Not interested, thanks.", timezone.now(), channel="email")
     return record_inbound(key="<x@y>", lead=lead, channel="email", sender="ann@example.com", subject="Re: hi",
                           reading=reading, received_at=timezone.now())
 
@@ -177,10 +177,10 @@ def test_the_reading_shows_on_the_timeline_and_lead_page(alice, a_not_interested
 
 def test_one_click_correction_reopens_the_lead(alice, bob, a_not_interested_reply):
     url = f"/o/replies/{a_not_interested_reply.pk}/correct/"
-    assert _client(bob).post(url, {"kind": "reply"}).status_code == 404
-    _client(alice).post(url, {"kind": "reply"})
+    assert _client(bob).post(url, {"kind": "unclear"}).status_code == 404
+    _client(alice).post(url, {"kind": "unclear"})
     item = InboundMessage.objects.get(pk=a_not_interested_reply.pk)
-    assert item.kind == "reply" and item.corrected_by == alice
+    assert item.kind == "unclear" and item.corrected_by == alice
     item.lead.refresh_from_db()
     assert item.lead.status in (Status.OPEN, Status.ENGAGED)
     assert item.lead.responded_at is not None and not item.lead.attempts.exists()  # a reply is no attempt

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -11,8 +12,8 @@ from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
 from fairchase.policy import Settings, fit, plan
-from fairchase.policy.columns import Irregular, parse_regular
-from fairchase.policy.records import FIELDS, parse_records
+from fairchase.policy.batch import LeadBatch, lead_batch
+from fairchase.policy.records import normalise, read_book
 
 from .strategies import lead_lists
 
@@ -121,7 +122,7 @@ def _regular(lead):
 
 @hyp_settings(max_examples=60, deadline=None, database=None)
 @given(lead_lists(max_size=16), st.integers(0, 3))
-def test_regular_chunks_read_column_wise_match_the_record_loop(leads, drop):
+def test_regular_chunks_read_column_wise_match_records_normalised_one_by_one(leads, drop):
     leads = [_regular(lead) for lead in leads]
     for lead in leads[:drop]:  # some usual keys missing: read as None, like rec.get
         lead.pop("status", None)
@@ -129,15 +130,12 @@ def test_regular_chunks_read_column_wise_match_the_record_loop(leads, drop):
     model = fit([])
     args = (model.source_index(), model.pooled, model.signal_bits())
     zones_a, zones_b = {None: 0}, {None: 0}
-    try:
-        fast = parse_regular(leads, *args, zones_a, NOW.timestamp())
-    except Irregular:
-        assert not leads
-        return
-    slow = parse_records(leads, *args, zones_b, NOW.timestamp())
+    fast = lead_batch(read_book(leads), *args, zones_a, NOW.timestamp())
+    normalised = lead_batch(read_book([normalise(r) for r in leads]), *args, zones_b, NOW.timestamp())
     assert list(zones_a.items()) == list(zones_b.items())
-    assert fast.ids == slow.ids and fast.errors == slow.errors == {}
-    for name in (*FIELDS, "recent"):
-        a, b = getattr(fast, name), getattr(slow, name)
-        assert a.dtype == b.dtype
-        np.testing.assert_array_equal(a, b, err_msg=name)
+    assert fast.ids == normalised.ids and fast.errors == normalised.errors == {}
+    for f in dataclasses.fields(LeadBatch):
+        a, b = getattr(fast, f.name), getattr(normalised, f.name)
+        if isinstance(a, np.ndarray):
+            assert a.dtype == b.dtype, f.name
+            np.testing.assert_array_equal(a, b, err_msg=f.name)

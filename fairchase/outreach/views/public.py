@@ -14,12 +14,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads import actions
-from fairchase.leads.models import Lead, Status, Suppression
+from fairchase.leads.models import Lead, Status
 from fairchase.leads.normalize import InvalidContact, normalize_phone
 
-from ..channels.text import is_stop_word, valid_signature
-from ..inbound import classify_and_record_text
+from ..channels.text import valid_signature
+from ..inbound import read_and_record_text, record_stop_text
 from ..models import InboundMessage
+from ..reading.cues import carrier_keyword
 from ..tokens import read_token
 
 log = logging.getLogger("fairchase.outreach")
@@ -66,17 +67,13 @@ def sms_inbound(request):
     body = params.get("Body", "")
     key = f"sms:{params.get('MessageSid') or params.get('SmsSid') or timezone.now().isoformat()}"
     lead = _lead_for_phone(phone) if phone else None
+    # The answer is always empty TwiML: we send no text back (for a stop word the carrier or
+    # provider sends the one confirmation the rules require, so the lead gets one at most).
     with transaction.atomic():
         if InboundMessage.objects.filter(key=key).exists():
             return HttpResponse(TWIML_EMPTY, content_type="text/xml")
-        if is_stop_word(body):
-            if phone:
-                Suppression.objects.get_or_create(value=phone, defaults={"kind": "phone", "reason": "opt-out"})
-            if lead is not None and lead.status != Status.OPTED_OUT:
-                actions.opt_out(lead, channel="text", reason=f"Texted {body.strip()!r}")
-            InboundMessage.objects.create(key=key, lead=lead, channel="text", sender=phone, text=body,
-                                          kind=InboundMessage.Kind.OPT_OUT, evidence="STOP keyword",
-                                          effect="Texted STOP: opted out.")
+        if carrier_keyword(body):
+            record_stop_text(key=key, lead=lead, phone=phone, body=body, received_at=timezone.now())
         else:
-            classify_and_record_text(lead, key=key, sender=phone, body=body, received_at=timezone.now())
+            read_and_record_text(lead, key=key, sender=phone, body=body, received_at=timezone.now())
     return HttpResponse(TWIML_EMPTY, content_type="text/xml")

@@ -9,9 +9,11 @@ from django import template
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from fairchase import clock
 from fairchase.leads.people import is_admin
 from fairchase.web import panels
 from fairchase.web.agenda import OUTCOME_BUTTONS
@@ -141,16 +143,65 @@ def waited(delta) -> str:
 
 @register.filter
 def money(value) -> str:
-    """1234.5 -> '1,235'; None -> '—'."""
-    if value in (None, ""):
-        return "—"
-    try:
-        return f"{float(value):,.0f}"
-    except (TypeError, ValueError):
-        return str(value)
+    """1234.5 -> '$1,235'; None -> '—' (the currency the decision core's reasons use)."""
+    return clock.money(value)
+
+
+# One labelled zone per screen: pages render in the business's zone (activated per request);
+# these name it, and put the lead's own time beside it where the lead's clock differs.
+
+
+@register.filter
+def when(value, fmt: str = "D j M H:i") -> str:
+    """A time in the page's zone, labelled: 'Mon 8 Dec 09:00 CST'."""
+    if not value:
+        return ""
+    tz = timezone.get_current_timezone()
+    return f"{date_format(value.astimezone(tz), fmt)} {clock.label(value, tz)}"
+
+
+@register.filter
+def at_lead(value, lead) -> str:
+    """A time in the page's zone, labelled, with the lead's beside it where it differs:
+    'Mon 8 Dec 09:00 CST (10:00 for Bob in New York)'."""
+    if not value:
+        return ""
+    tz = timezone.get_current_timezone()
+    return when(value) + clock.theirs(value, tz, lead)
+
+
+@register.filter
+def reason(lead, field: str = "plan_reason") -> str:
+    """The plan's reason with its times in the page's zone, labelled (the decision core
+    writes the lead's wall-clock time)."""
+    text = getattr(lead, field, "") or ""
+    return clock.reason_in_zones(text, lead, timezone.get_current_timezone(), timezone.now())
 
 
 @register.filter
 def label(value, choices) -> str:
     """Look a stored key up in a list of (key, label) pairs."""
     return dict(choices).get(value, str(value).replace("_", " "))
+
+
+@register.filter
+def rank(lead) -> str:
+    """Where the lead stands on Today, in words: new enquiries are lifted to the top; the
+    rest are ranked by what the next step brings per minute of your time."""
+    from fairchase.policy import NEW_LEAD_BAND
+
+    priority = float(lead.priority or 0.0)
+    if lead.next_action != "contact":
+        return "not on today's list"
+    if priority >= NEW_LEAD_BAND:
+        return "a new enquiry: at the top of today's list"
+    per_minute = clock.money(priority) if priority >= 10 else f"${priority:,.2f}"
+    return f"{per_minute} a minute of your time (Today is worked from the highest)"
+
+
+@register.filter
+def source_label(code: str) -> str:
+    """'web_form' -> 'web form'; a source of your own is shown as written."""
+    from fairchase.leads.models import SOURCES
+
+    return dict(SOURCES).get(code, (code or "").replace("_", " ")).lower()

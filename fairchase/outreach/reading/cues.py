@@ -1,0 +1,340 @@
+"""The words that carry intent, per language, and how they decide a reading.
+
+No library reads sales-reply intent in six languages (the multilingual classifiers
+want model weights we cannot ship, and would not explain themselves), so these cue
+lists are ours. They are written as the grammar of each intent (a request to stop
+contact, a refusal, a deferral, a request for a call, a request for the offer, doubt),
+not as sentences from our corpus, and matched on text folded to lower case without
+accents. Every language's cues are tried on every message: a Spanish reply with an
+English word, or a language guessed wrong on three words, is still read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+_MARKS = str.maketrans({"’": "'", "‘": "'", "`": "'", "ß": "ss"})
+
+
+def fold(text: str) -> str:
+    """Lower case, accents off, one kind of apostrophe, one space between words."""
+    return " ".join(_COMBINING.sub("", unicodedata.normalize("NFKD", text.lower())).translate(_MARKS).split())
+
+
+@lru_cache(maxsize=64)  # the sentences of the message being read
+def fold_map(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` and, for each of its characters, where it came from in `text` (so the
+    words that decided can be quoted as the person wrote them)."""
+    out: list[str] = []
+    where: list[int] = []
+    space = True
+    chars = _CHARS
+    for i, ch in enumerate(text):
+        folded = chars.get(ch)
+        if folded is None:
+            folded = chars[ch] = " " if ch.isspace() else "".join(
+                c for c in unicodedata.normalize("NFKD", ch.lower()) if not unicodedata.combining(c)).translate(_MARKS)
+        if folded == " ":
+            if not space:
+                out.append(" ")
+                where.append(i)
+            space = True
+            continue
+        space = False
+        if len(folded) == 1:
+            out.append(folded)
+            where.append(i)
+        else:
+            out.extend(folded)
+            where.extend([i] * len(folded))
+    if out and out[-1] == " ":
+        out.pop()
+        where.pop()
+    return "".join(out), where
+
+
+_CHARS: dict[str, str] = {}
+
+
+def original(text: str, where: list[int], start: int, end: int) -> str:
+    """The words of `text` behind folded[start:end]."""
+    if not where or start >= len(where):
+        return ""
+    return text[where[start]: where[min(end, len(where)) - 1] + 1]
+
+
+def _c(patterns: dict[str, list[str]]) -> dict[str, re.Pattern]:
+    # Longer cues first, so the words quoted as evidence are the fullest ("bel me", not "bel").
+    return {lang: re.compile(r"(?<![\w])(?:" + "|".join(sorted(ps, key=len, reverse=True)) + r")(?![\w])")
+            for lang, ps in patterns.items()}
+
+
+# Asked us to stop contacting them (opt out: suppression, never contacted again).
+OPT_OUT = _c({
+    "en": ["remove (?:this|my|our|the) (?:e-?mail )?(?:address|email|contact|number)", "(?:off|from) (?:your|the) (?:mailing |distribution |contact |marketing )?(?:list|database)", "unsolicited",
+           "unsubscribe me", "(?:take|remove|delete) (?:me|us|my (?:address|email|number|details)) (?:from|off)", "i want off", "(?:don\'t|do not) want to (?:hear from|be contacted|receive)", "lose my (?:number|email|details)", "cease and desist", "this is spam", "stop spamming", "gdpr",
+           r"unsubscribe\w*", r"opt(?:-| )?(?:me )?out", r"remove (?:me|us|my (?:e-?mail|email address|address|details|number|name|data|info\w*))",
+           r"take (?:me|us|my \w+) off", r"off (?:your|the) (?:mailing )?list",
+           r"(?:stop|quit|cease) (?:e-?mailing|emailing|contacting|messaging|texting|calling|writing|sending|bothering|spamming|pestering|harass\w*)",
+           r"(?:do not|don't|dont|never|please don't|please do not) (?:ever )?(?:contact|e-?mail|email|call|text|message|write to|bother|reach out to) (?:me|us)",
+           r"no (?:more|further) (?:e-?mails|emails|messages|calls|texts|contact)",
+           r"(?:don't|do not|dont) (?:want|wish) (?:to (?:receive|get|hear)|any) (?:any )?(?:more|further)",
+           r"leave me alone", r"(?:delete|erase|remove|purge) (?:all )?(?:my|our) (?:details|data|information|info|contact\w*|number|email|e-mail)",
+           r"not (?:to )?(?:contact|email|e-mail|call) me (?:again|anymore|any more)", r"stop it", r"please stop"],
+    "de": ["nicht (?:mehr|weiter|wieder|erneut) (?:\\w+ )?(?:zu )?(?:kontaktieren|anzuschreiben|anzurufen|anschreiben|anrufen|schreiben|mailen|belastigen|kontaktiert|angeschrieben|angerufen)",
+           "streichen sie (?:mich|meine)", "nehmen sie mich (?:aus|von)", "unterlassen sie", "keine werbung", "widerspreche", "dsgvo", "(?:will|mochte|mochten|wollen) (?:keine|nicht mehr|nicht weiter)\\w* (?:\\w+ )?(?:kontaktiert|angeschrieben|angerufen|belastigt|e-?mails|mails|nachrichten|anrufe)",
+           r"abmelden", r"abbestellen", r"austragen", r"abmeldung",
+           r"(?:aus|von) (?:ihrem|ihrer|dem|der|eurem|eurer) (?:verteiler|liste|mailingliste|newsletter|datenbank|kartei|adressliste|system)",
+           r"nicht (?:mehr|weiter|wieder) (?:zu )?(?:kontaktieren|anschreiben|anrufen|schreiben|belastigen|mailen|kontaktiert|angeschrieben|angerufen)",
+           r"(?:keine|keinerlei) (?:weiteren |weitere )?(?:e-?mails|mails|nachrichten|sms|anrufe|werbung|kontaktaufnahmen?)(?: mehr)?(?: (?:schicken|senden|erhalten|bekommen))?",
+           r"horen sie (?:bitte )?auf", r"hor (?:bitte )?auf", r"lassen sie mich (?:bitte )?in ruhe",
+           r"stopp", r"(?:loschen|entfernen) sie (?:bitte )?(?:meine|unsere|mich)", r"meine (?:daten|adresse|nummer|kontaktdaten) (?:zu )?(?:loschen|entfernen)"],
+    "fr": ["ne plus (?:me|nous) (?:solliciter|contacter|relancer|ecrire|appeler|envoyer|deranger)", "ne (?:m\'|me |nous )?(?:solicitez|sollicitez|derangez|relancez|envoyez|ecrivez|appelez|contactez) plus", "(?:je|nous) ne (?:veux|voulons|souhaite|souhaitons) plus (?:recevoir|etre)", "retirez (?:mon|notre) (?:adresse|numero|contact)", "rgpd",
+           r"desabonn\w*", r"desinscri\w*", r"(?:retirer|retirez|supprimer|supprimez|enlever|enlevez|rayer|rayez)(?:-moi)? (?:de|moi de|mon adresse de) (?:votre|vos|la|cette) (?:liste|fichier|base|envois)\w*",
+           r"(?:retirez|supprimez|enlevez|rayez)-moi", r"ne (?:plus )?m'(?:ecrivez|appelez|envoyez|contactez|relancez)(?: plus)?", r"ne me (?:contactez|relancez|rappelez|recontactez) plus",
+           r"ne (?:plus|pas) (?:etre|m'etre) (?:contacte|recontacte|sollicite)\w*", r"(?:arretez|cessez|arrete|arreter) (?:de|vos|svp|s'il)\w*",
+           r"plus (?:de|aucun) (?:mails?|e-mails?|messages?|sms|appels?)", r"(?:supprimer|supprimez|effacer|effacez) (?:mes|nos) (?:coordonnees|donnees)",
+           r"laissez-moi tranquille", r"stop (?:svp|s'il vous plait|merci)"],
+    "es": ["no (?:me|nos) (?:vuelvan a|vuelvas a) \\w+", "no (?:me|nos) (?:manden|envien|escriban|llamen|contacten) mas", "no quiero (?:que me (?:escriban|llamen|contacten)|recibir mas)", "(?:saquenme|sacame|quitenme) de", "rgpd", "no vuelvan a (?:escribir|llamar|contactar)\\w*",
+           r"dar(?:me|nos|se)? de baja", r"de baja",
+           r"(?:eliminen|elimineme|eliminenme|borren|borrenme|quiten|quitenme|saquen|saquenme|eliminar|borrar)(?:me)? (?:de (?:su|la|sus|vuestra) (?:lista|base)|mis datos|mi (?:correo|numero|email))",
+           r"(?:eliminenme|borrenme|quitenme|saquenme)", r"(?:borren|eliminen|borrar|eliminar) mis datos",
+           r"no (?:me|nos) (?:vuelva[ns]? a |vuelvas a )?(?:escriba[ns]?|llame[ns]?|contacte[ns]?|envie[ns]?|mande[ns]?|escribas|llames|molest\w+)(?: mas)?",
+           r"(?:dejen|deje|deja) de (?:enviar|escribir|llamar|mandar|molestar|contactar)\w*", r"no quiero (?:recibir|que me) \w+",
+           r"no (?:me|nos) (?:escriban|llamen|contacten) mas"],
+    "pt": ["nao (?:me|nos) (?:liguem|mandem|enviem|procurem|contactem|contatem|escrevam) mais", "(?:me|nos) tirem da", "tirem (?:o )?meu", "lgpd", "rgpd", "nao quero (?:mais )?(?:ser contactad\\w+|ser contatad\\w+|receber|que me liguem)",
+           r"descadastr\w*", r"cancelar (?:a )?(?:minha )?inscricao", r"(?:remover|removam|remova|retirem|retire|tirem|excluam|exclua|apaguem|apague|eliminem)(?: o)? (?:meu|meus|o meu|os meus|minha) (?:e-?mail|contacto|contato|dados|numero|telefone|endereco)",
+           r"(?:da|de sua|da vossa|da sua) (?:lista|base de dados)", r"nao (?:quero|queremos|desejo) (?:mais )?(?:receber|ser contactad\w|ser contatad\w)",
+           r"(?:parem|pare|para|deixem|deixe) de (?:me )?(?:mandar|enviar|ligar|escrever|contactar|contatar|incomodar)\w*",
+           r"nao me (?:liguem|mandem|enviem|contactem|contatem|escrevam|procurem) mais", r"sair da lista"],
+    "nl": ["(?:ik|wij|we) (?:wil|willen) niet (?:meer|langer) (?:\\w+ )?(?:gebeld|gemaild|benaderd|gecontacteerd|lastiggevallen)", "haal (?:mijn|onze) (?:gegevens|nummer|adres|e-?mail\\w*) (?:uit|van)", "wil geen (?:e-?mails|mails|berichten|telefoontjes) meer", "avg",
+           r"afmelden", r"uitschrijven", r"(?:verwijder|haal) (?:mij|me|ons|mijn (?:gegevens|adres|nummer|e-?mail\w*)) (?:uit|van)",
+           r"verwijder (?:mijn|onze) (?:gegevens|adres|e-?mailadres)", r"niet (?:meer|langer) (?:te )?(?:mailen|bellen|benaderen|benaderd|contacteren|gecontacteerd|sturen|lastigvallen|lastig vallen|appen)",
+           r"geen (?:e-?mails|mails|berichten|sms(?:jes)?|telefoontjes|nieuwsbrieven) meer", r"laat (?:me|mij) (?:met rust|gerust)"],
+})
+# Refused (not interested: the lead is closed). Negated interest is handled here too.
+REFUSAL = _c({
+    "en": ["(?:another|other|a different) direction", "(?:our|the) current (?:cleaners?|provider|supplier|company|vendor|contractor|team|service)", "(?:decided|chosen|chose) (?:not to|another|someone else|to stay|to stick|to keep)",
+           "pass on (?:this|that|it|the offer)", "(?:going to|gonna|have to|must|'m going to|will) pass", "(?:we\'ve|we have|we\'re|we are) (?:got it )?covered", "no interest", "(?:stick|sticking|staying|stay) with (?:our|the|my) (?:current|existing|usual|own)", "(?:happy|satisfied) with (?:our|the|my) (?:current|existing)", "(?:a|in a) different direction", "not (?:in the market|looking for)", "not something (?:we|i) need", "no budget for (?:this|it)", "thanks,? but no", "i\'m good,? thanks", "all good,? thanks",
+           r"not interested", r"no longer interested", r"not really interested", r"(?:isn't|is not|wasn't) (?:of )?interest\w*",
+           r"no,? thanks?(?: you)?", r"no thank you", r"nah", r"nope", r"(?:we're|we are|i'm|i am) (?:all )?(?:set|good|covered|sorted)\b(?:,? thanks?)?",
+           r"(?:don't|do not|dont|no longer|won't|will not) (?:need|require|want)", r"no (?:need|longer need)", r"not (?:needed|necessary|required)",
+           r"(?:went|gone|go|going|decided to go|signed|chose|chosen|picked|opted|settled) (?:with|for) (?:another|someone|somebody|a different|an? other|other|a competitor|a local)",
+           r"found (?:someone|somebody|another|a different)", r"(?:decided|decision) (?:not to|against)", r"not (?:going|moving) (?:ahead|forward)",
+           r"(?:won't|will not) be (?:going ahead|proceeding|moving forward|needing)", r"(?:we'll|i'll|we will|i will) pass", r"not for (?:us|me)",
+           r"in-house", r"in house", r"(?:already|have already) (?:have|got|found|hired|sorted|signed|booked)", r"not (?:a )?(?:good )?fit",
+           r"(?:cancel|close|withdraw) (?:our|my|the) (?:enquiry|inquiry|request)", r"no longer (?:looking|relevant|needed)",
+           r"(?:project|plans?) (?:was |has been |is |got )?(?:cancel\w*|abandon\w*|dropped|shelved|scrapped|off)"],
+    "de": ["(?:aktuellen|bisherigen|jetzigen|derzeitigen) (?:anbieter|dienstleister|firma|partner|reinigungsfirma)", "nicht weiter verfolgen",
+           "nicht (?:mehr )?(?:notig|notwendig|erforderlich|relevant)", "(?:haben|hab) (?:bereits|schon) (?:einen|eine|ein|jemanden)", "sind (?:gut |bestens )?versorgt", "zufrieden mit (?:unserem|unserer|unseren|dem|der)", "bleiben bei (?:unserem|unserer|dem|der)", "leider nein", "kein thema mehr", "absage", "kein bedarf",
+           r"kein(?:erlei)? interesse", r"nicht interessiert", r"kein(?:en)? bedarf", r"nein,? danke", r"ne,? danke",
+           r"(?:brauchen|benotigen) (?:wir|ich)?(?: \w+)? (?:nicht|keine?n?)", r"(?:brauchen|benotigen) (?:wir|ich) (?:das |so etwas |sowas )?nicht",
+           r"(?:fur|mit) (?:einen |eine |ein )?(?:anderen|andere|anderes) (?:anbieter|firma|dienstleister|unternehmen|partner)",
+           r"(?:anderen|andere|anderes) (?:anbieter|firma|dienstleister|unternehmen) (?:entschieden|beauftragt|gefunden|gewahlt)",
+           r"(?:hat|haben) sich (?:fur uns )?erledigt", r"intern gelost", r"kommt (?:fur uns )?nicht (?:in frage|infrage)", r"nicht mehr aktuell",
+           r"(?:wir|ich) verzichten", r"(?:entschieden|beschlossen),? (?:das|es) nicht", r"nicht weiter verfolgen", r"abgesagt", r"nichts fur uns"],
+    "fr": ["(?:rester|restons|garder|gardons|continuer|continuons) avec (?:notre|nos|le|la|l\') ?(?:\\w+ )?(?:prestataire|fournisseur|societe|entreprise|equipe)", "(?:prestataire|fournisseur|societe|entreprise) actuel\\w*",
+           "sans facon", "(?:on est|nous sommes) (?:deja )?(?:equipes|servis|couverts|pourvus)", "(?:garde|gardons|garder) (?:notre|nos|le|la) (?:prestataire|fournisseur|societe)", "(?:ne )?(?:donne|donnons|donnerons|donnera|donner) pas suite", "pas de suite", "ne souhait\\w+ pas (?:donner suite|poursuivre|aller plus loin|continuer)", "pas la peine", "inutile",
+           r"(?:pas|plus) interesse\w*", r"ne (?:nous|m') interesse (?:pas|plus)", r"ca ne (?:nous|m') interesse (?:pas|plus)", r"non,? merci",
+           r"pas (?:besoin|necessaire)", r"n'(?:avons|ai) (?:plus |pas )?besoin", r"ne sera pas necessaire", r"plus besoin",
+           r"(?:choisi|retenu|opte pour|pris|trouve) (?:un|une) autre", r"autre (?:prestataire|societe|entreprise|fournisseur)",
+           r"(?:avons|ai|a) deja (?:quelqu'un|un prestataire|une societe|trouve)", r"on a deja", r"(?:projet|dossier) (?:est |a ete )?(?:abandonne|annule|suspendu indefiniment)",
+           r"(?:ce n'est|c'est) pas pour nous", r"sans suite", r"nous ne donnerons pas suite", r"ne pas donner suite", r"je passe mon tour"],
+    "es": ["(?:seguir|seguimos|quedarnos|continuar|continuamos) con (?:nuestro|nuestra|el|la) (?:\\w+ )?(?:proveedor|empresa|equipo)", "(?:proveedor|empresa) actual", "(?:optado|optamos) por otr[oa]",
+           "(?:estamos|ya estamos) (?:servidos|cubiertos|bien atendidos)", "ya tenemos (?:proveedor|empresa|a alguien|quien)", "(?:preferimos|vamos a) (?:seguir|quedarnos) con", "seguiremos con", "no vamos a (?:contratar|seguir|continuar)", "descartad[oa]", "desestimad[oa]", "no procede",
+           r"no (?:nos|me|les) interesa", r"no (?:estamos|estoy) interesad\w+", r"no,? gracias", r"no (?:lo )?necesitamos", r"no (?:lo )?necesito",
+           r"(?:ya|hemos) (?:tenemos|contratamos|contratado|encontramos|elegimos|hemos contratado|lo hemos contratado)", r"ya lo hemos \w+",
+           r"otr[ao] (?:empresa|proveedor|compania)", r"(?:decidido|decidimos) no", r"no seguir adelante", r"no es para nosotros",
+           r"(?:el )?proyecto (?:se ha |fue )?(?:cancelado|cancelo|anulado)", r"ya tenemos a alguien", r"no hace falta"],
+    "pt": ["(?:seguir|seguimos|ficar|continuar|continuamos) com (?:a|o|nosso|nossa) (?:\\w+ )?(?:empresa|fornecedor|prestador|equipe)", "(?:empresa|fornecedor|prestador) atual", "optamos por outr[oa]",
+           "nao e necessario", "ja temos (?:fornecedor|alguem|empresa|quem)", "(?:estamos|ja estamos) (?:bem )?servidos", "vamos (?:ficar|continuar) com", "nao vamos (?:contratar|fechar)", "dispenso", "descartamos",
+           r"nao (?:temos|tenho) (?:mais )?interesse", r"sem interesse", r"nao (?:nos|me) interessa", r"nao,? obrigad[oa]",
+           r"nao (?:vamos |iremos )?precis\w+", r"ja (?:contratamos|fechamos|temos|encontramos|escolhemos)", r"outr[ao] (?:empresa|fornecedor)",
+           r"desistimos", r"nao vamos (?:seguir|avancar|continuar)", r"nao e para nos"],
+    "nl": ["(?:onze|ons|de) huidige (?:partij|leverancier|schoonmaker|schoonmaakbedrijf|bedrijf)",
+           "(?:we zijn|wij zijn) (?:al )?voorzien", "tevreden met (?:onze|ons|de) (?:huidige)?", "blijven bij (?:onze|ons|de)", "(?:gaan|gaat) (?:er )?niet mee verder", "niet (?:meer )?relevant", "liever niet", "we hebben al een",
+           r"geen (?:interesse|behoefte)", r"niet (?:geinteresseerd|nodig)", r"nee,? (?:dank|bedankt)\w*", r"nee bedankt",
+           r"(?:gekozen|gaan) voor (?:een )?ander\w*", r"ander (?:bedrijf|bureau)", r"(?:hebben|heb) al (?:een|iemand)",
+           r"besloten (?:om )?(?:het )?(?:\w+ )?niet", r"gaat niet door", r"niet door(?: te laten)? gaan", r"hoeft niet", r"zien (?:er )?van af"],
+})
+# Not now: come back later (a revisit, when a date goes with it).
+LATER = _c({
+    "en": ["pick (?:this|it|things) (?:back )?up", "reconnect", "get back in touch", "hold off", "put a pin in", "park (?:this|it)", "not (?:ready|yet)", "closer to", "remind me", "ask me again", "come back to (?:me|us)", "wait (?:until|till)", "(?:let\'s|lets) (?:pick|talk|speak|reconnect)",
+           r"not (?:right )?now", r"not (?:at|for) the moment", r"not at this (?:time|stage|point)", r"not (?:a )?(?:good|great|the right) time",
+           r"bad time", r"(?:too|very|really|super|so) (?:busy|early|hectic|swamped)", r"swamped", r"hectic", r"slammed", r"busy season",
+           r"(?:try|ask|contact|ping|email|e-mail|text|message|call) (?:me|us) (?:again|back|then|later|after|in|next|around)",
+           r"(?:try|reach out|check in|follow up|touch base|get in touch) (?:again|then|later|after|in|next|around)", r"reach (?:out|back)",
+           r"(?:get|come|circle|check) back", r"follow up", r"revisit", r"down the (?:road|line)", r"(?:maybe|perhaps) later", r"later (?:this|in the) year",
+           r"postpone\w*", r"on hold", r"put (?:it|this|things) off", r"(?:budget|funds|funding) (?:is |are )?(?:frozen|approved|opens|resets|available)",
+           r"drop me a line", r"ping me", r"(?:nothing|not) (?:until|till|before)", r"then we can", r"(?:let's|lets) (?:talk|speak) (?:again|then)",
+           r"waiting (?:on|for)", r"(?:no|not) (?:budget|funds)"],
+    "de": ["(?:melden|kommen) sie (?:sich )?(?:gerne |bitte |doch )?(?:wieder|nochmal|noch einmal|erneut|spater|in|im|nach|ab)", "spater (?:nochmal|wieder|erneut)", "zu einem spateren zeitpunkt", "(?:nochmal|erneut) (?:an)?fragen", "(?:noch|aktuell|derzeit|momentan|zurzeit) nicht", "zuruckkommen", "wiedervorlage", "zu stressig", "(?:erst|fruhestens) (?:im|ab|nach|in)",
+           r"(?:im )?moment (?:passt|ist|geht)", r"(?:gerade|derzeit|aktuell|momentan|zurzeit|jetzt) (?:nicht|kein|ist es|passt|ist)", r"(?:noch )?zu fruh",
+           r"(?:melden|versuchen|fragen) sie (?:sich |es )?(?:gerne |bitte |doch )?(?:\w+ )?(?:nochmal|noch einmal|wieder|erneut|dann)",
+           r"(?:nochmal|noch einmal|erneut|wieder) (?:melden|anfragen|versuchen|kontaktieren|schreiben|anrufen)", r"(?:gerne|dann) (?:wieder|nochmal)",
+           r"(?:schreiben|melden) sie (?:mir|sich) \w+ (?:nochmal|wieder|erneut)", r"sieht es besser aus", r"(?:dann|spater) gerne", r"verschieben",
+           r"wird das nichts", r"(?:erst|fruhestens) (?:im|ab|nach|in)", r"(?:budget|geld) (?:gibt es|haben wir) erst", r"ganz schlecht", r"(?:ist es|passt es|passt) (?:gerade |leider |im moment )*schlecht"],
+    "fr": ["(?:reprendre|reprenez) contact", "je (?:reviens|reviendrai) vers vous", "je vous (?:recontacte|recontacterai)", "remettre a plus tard", "reporter", "pas encore",
+           r"pas (?:pour le moment|maintenant|tout de suite|pour l'instant|ce mois-ci|cette annee)", r"(?:ce n'est|c'est) pas le (?:bon )?moment",
+           r"(?:recontactez|relancez|rappelez|recontacter|relancer|revenez vers)(?:-moi|-nous| moi| nous)?", r"on en reparle", r"(?:en )?reparler",
+           r"(?:pas|rien) avant", r"plus tard", r"c'est la course", r"debordes?", r"(?:revenir|reviendrai) vers", r"pas le moment"],
+    "es": ["(?:vuelva|vuelve|vuelvan) a (?:contactar|escribir|llamar)\\w*", "(?:contactame|contacteme|escribeme|escribame)", "todavia no", "aun no", "de momento no", "mas tarde", "(?:posponer|aplazar)\\w*", "(?:estoy|estamos) liad[oa]s?", "lo miremos", "retomarlo",
+           r"ahora (?:mismo )?no", r"no es (?:buen|el) momento", r"(?:ahora|de momento|este \w+) (?:es )?(?:imposible|complicado)", r"imposible",
+           r"(?:vuelva|vuelve|vuelvan)(?:me)? a (?:contactar|escribir|llamar|intentar)\w*", r"(?:escribeme|escribame|contactame|contacteme|contacte conmigo|hablamos|lo vemos|lo retomamos|lo miramos|retomamos)",
+           r"(?:hasta|antes de) (?:despues|que)", r"mas adelante", r"no podemos", r"a tope", r"lo vemos"],
+    "pt": ["(?:por enquanto|ainda) nao", "mais tarde", "(?:adiar|adiamos)", "quem sabe", "(?:entre|entra|entrem) em contato", "retomamos",
+           r"agora (?:nao|esta complicado)", r"(?:nao|no) (?:e|e um) (?:bom )?momento", r"(?:tenta|tente|tentem) de novo", r"(?:me|nos) procura\w*", r"procure-me",
+           r"(?:fala|fale) comigo", r"(?:so|somente|apenas) (?:depois|a partir|em|no|na)", r"nao consigo", r"a gente (?:ve|conversa|fala)",
+           r"vamos deixar para", r"(?:entre|entra) em contato (?:no|em|na|daqui)", r"mais para frente", r"(?:nao|sem) (?:da|verba|orcamento)"],
+    "nl": ["neem (?:dan |later |over \\w+ \\w+ )?(?:weer |opnieuw |nog eens )?contact op", "kom (?:er )?(?:later )?op terug", "nog niet", "op dit moment niet", "uitstellen", "probeer het later",
+           r"(?:nu|op dit moment|momenteel) (?:even )?niet", r"komt (?:nu )?(?:niet|slecht) (?:goed )?uit", r"(?:probeer|probeert) (?:het )?(?:\w+ )?(?:nog eens|opnieuw|later|dan)",
+           r"(?:nog eens|opnieuw) (?:mailen|bellen|contact)", r"(?:graag )?weer contact", r"kijken (?:we )?(?:er )?(?:weer|opnieuw) naar", r"weer naar kijken",
+           r"(?:te|heel) druk", r"lukt (?:nu )?niet", r"(?:pas|niet eerder dan|niet voor) (?:in|na|over|vanaf)", r"later (?:dit jaar|terug)", r"meer tijd"],
+})
+# Asked for a call (a call-back when a day or time goes with it).
+CALL = _c({
+    "en": ["call me back", "(?:quick |short )?(?:phone )?call (?:on|at|tomorrow|today|next|this)", "(?:set up|schedule|book) a (?:quick )?call", "best number", "on the phone",
+           r"call me", r"call us", r"give (?:me|us) a (?:call|ring|buzz|bell)", r"ring me", r"phone me", r"(?:can|could|would) you (?:call|ring|phone)",
+           r"(?:let's|lets) (?:talk|chat|speak|have a call|jump on a call|hop on a call)", r"(?:happy|glad) to (?:chat|talk|speak|hop on a call)",
+           r"(?:best|good) time to (?:call|reach)", r"(?:a )?(?:quick )?call (?:tomorrow|today|on|at|this|next)", r"free for a (?:quick )?call", r"call back",
+           r"reach me (?:on|at)"],
+    "de": ["telefonat", "erreichen sie mich", "kurz sprechen",
+           r"ruf(?:en)? sie mich", r"ruf mich", r"(?:mich|uns) \w* ?(?:an)?rufen", r"anrufen", r"telefonieren", r"ruckruf", r"telefonisch", r"rufen sie (?:\w+ )?an"],
+    "fr": ["rappel(?:ez|le)(?:-moi)?", "joindre", "par telephone",
+           r"appel(?:ez|le|er)(?:-moi|-nous)?", r"m'appeler", r"nous appeler", r"s'appeler", r"telephoner", r"un appel", r"coup de fil", r"joignable", r"me telephoner"],
+    "es": ["llamar(?:me|nos)?", "hablar por telefono",
+           r"llam(?:ame|eme|arme|arnos|enme|adme)", r"(?:me|nos) (?:puede|puedes|podria|podrias|pueden) llamar", r"llamada", r"por telefono", r"me llamas?"],
+    "pt": ["(?:^|(?<=[.!?,] ))liga(?= (?:amanha|hoje|depois|na |no |segunda|terca|quarta|quinta|sexta|de manha|a tarde|as |para))",
+           "ligue", "ligar", "telefone",
+           r"me (?:liga|ligue|ligar|telefona)", r"liga(?:r)? (?:para mim|pra mim)", r"(?:pode|podem|poderia) me ligar", r"ligacao", r"por telefone", r"telefonar", r"ligue-me"],
+    "nl": ["bel", "telefoontje",
+           r"bel (?:me|mij|ons)", r"(?:even |eens )?bellen", r"belt u", r"telefonisch", r"belletje", r"bel me"],
+})
+# Wants the offer: yes, send the quote, what does it cost, when can you start.
+INTEREST = _c({
+    "en": ["how soon", "come (?:by|over|round|and see|and take a look|out)", "take a look", "(?:a|the) (?:site )?visit", "walk-?through",
+           "(?:let\'s|lets) do (?:it|this)", "(?:book|schedule|set up) (?:a|the|an) (?:visit|appointment|walkthrough|date|start)", "tell me more", "more (?:info|information|details)", "i\'m in", "(?:what are|what\'s|send) (?:your|the) (?:rates|prices|availability)", "availability", "sounds (?:interesting|promising)",
+           r"interested", r"sounds (?:good|great|perfect|fine)", r"(?:please|pls|plz) send", r"send (?:me|us|over|it|the|a)",
+           r"how much", r"what (?:would|will|does|do) (?:it|this|that|you) (?:cost|charge)", r"quote", r"pricing", r"price", r"estimate", r"proposal",
+           r"(?:let's|lets|happy to|keen to|ready to) (?:go ahead|proceed|do it|move forward|book|get started|start)", r"go ahead", r"go for it",
+           r"when (?:can|could|would) (?:you|we) (?:start|come|begin|do)", r"next steps?", r"(?:that|this) works", r"works for (?:us|me)", r"count (?:me|us) in",
+           r"sign (?:me|us) up", r"(?:we'd|i'd|we would|i would) (?:like|love) to", r"looking forward", r"perfect", r"great", r"still (?:keen|interested)",
+           r"do you (?:also )?(?:do|offer|provide)"],
+    "de": ["vorbeikommen", "besichtig\\w+", "sich (?:das|die raume) (?:mal )?ansehen",
+           "klingt (?:interessant|spannend|vernunftig)", "termin (?:vereinbaren|ausmachen|machen|finden)", "mehr (?:infos|informationen)", "legen wir los", "sehr gerne",
+           r"interessiert", r"interesse", r"klingt (?:gut|super|prima)", r"gerne?", r"(?:schicken|senden) sie (?:mir|uns)", r"angebot",
+           r"was (?:kostet|wurde|wurden|wird)", r"kosten", r"preis\w*", r"wann (?:konnen|konnten) sie", r"machen wir", r"nehmen (?:das|ihr) angebot",
+           r"passt", r"einverstanden", r"super", r"bieten sie (?:auch )?"],
+    "fr": ["passer (?:voir|nous voir|visiter)", "(?:une|la) visite", "venir voir",
+           "(?:ca|cela) (?:me|nous) (?:parait|semble|va|convient) (?:tres |tout a fait )?(?:bien|parfait|bon|interessant)?", "(?:fixer|prendre|caler) (?:une date|un rendez-vous|un rdv|un creneau)", "avec plaisir", "tres bien", "plus d\'informations", "on y va", "rendez-vous",
+           r"interesse\w*", r"ca (?:m'|nous )interesse", r"volontiers", r"devis", r"tarifs?", r"combien", r"quel (?:serait le |est le )?prix",
+           r"quand (?:pouvez|pourriez)-vous", r"d'accord", r"ok pour", r"parfait", r"on avance", r"allons-y", r"envoyez(?:-moi|-nous)?", r"faites-vous"],
+    "es": ["venir a ver", "(?:una|la) visita", "pasar(?:se)? a ver",
+           "cotizacion", "(?:agendar|fijar|concertar) (?:una )?(?:cita|fecha|visita)", "mas informacion", "me parece (?:bien|perfecto|genial)", "vale", "genial",
+           r"interesa\w*", r"interesad\w+", r"adelante", r"presupuesto", r"cuanto", r"precio", r"propuesta", r"cuando (?:pueden|podrian|puedes|podrias)",
+           r"perfecto", r"claro", r"de acuerdo", r"(?:mandame|mandenme|enviame|envieme|pasame) \w+", r"info(?:rmacion)?"],
+    "pt": ["vir ver", "(?:uma|a) visita", "passar aqui",
+           "gostei", "gostaria", "(?:agendar|marcar) (?:uma )?(?:visita|data|reuniao)", "proximo passo", "mais informacoes", "me parece (?:bom|otimo)", "otimo",
+           r"interesse", r"interessad\w+", r"quero", r"quanto (?:custa|fica|sai|seria)", r"valores", r"orcamento", r"preco", r"proposta",
+           r"quando (?:voces )?(?:podem|poderiam)", r"fechado", r"pode mandar", r"manda", r"combinado", r"perfeito", r"vamos (?:fechar|em frente)",
+           r"voces fazem"],
+    "nl": ["langs ?komen", "komen kijken", "bezichtig\\w+",
+           "klinkt (?:goed|interessant|prima)", "afspraak (?:maken|inplannen)", "(?:in|)plannen", "meer informatie", "wat zijn de kosten",
+           r"geinteresseerd", r"interesse", r"graag", r"offerte", r"voorstel", r"wat kost", r"kosten", r"prijs", r"wanneer kunnen (?:jullie|u)",
+           r"top", r"prima", r"akkoord", r"laten we", r"stuur", r"hebben jullie"],
+})
+# A plain yes, only where a sentence starts: "ja" is also Portuguese for "already",
+# "si" Spanish and French for "if".
+AFFIRM = re.compile(r"(?:^|(?<=[.!?,;:] ))(?:(?:yes|yeah|yep|sure|jawohl|oui|sim|claro|jazeker)(?=[ ,.!]|$)|"
+                    r"(?:ja|si)(?=[,.!]|$| (?:gerne|gern|bitte|klar|sicher|genau|graag|hoor|prima|natuurlijk|zeker|me interesa|claro|por favor|perfecto|seguro)))")
+# Doubt: a person should read it.
+UNSURE = _c({
+    "en": ["might", "possibly", "depends", "let me see", "i\'ll let you know", "run it by", "how did you get",
+           r"not sure", r"unsure", r"maybe", r"perhaps", r"(?:i'll|i will|let me|need to|have to|got to) (?:think|check|discuss|talk|ask|consult|run it)",
+           r"think (?:about|it over)", r"check with", r"(?:don't|do not|dont) know", r"undecided", r"hmm+", r"who (?:is this|are you|gave you)",
+           r"what company", r"how did you get", r"(?:i|we) never (?:asked|requested|signed)", r"did(?:n't| not) (?:ask|request)"],
+    "de": ["eventuell", "(?:mit|intern) (?:\\w+ )?(?:\\w+ )?(?:besprechen|klaren|abstimmen)", "woher haben sie", "wer sind sie", "an keine anfrage",
+           r"nicht (?:so )?sicher", r"vielleicht", r"weiss (?:noch )?nicht", r"uberlegen", r"erst (?:noch )?(?:\w+ )?besprechen", r"rucksprache", r"mal sehen", r"ich melde mich",
+           r"wer hat ihnen", r"wer sind sie", r"woher haben sie"],
+    "fr": ["pourquoi pas", "je vous redis", "a voir", "je vais voir", "en discuter", "d'ou (?:tenez|avez)-vous",
+           r"pas (?:trop )?sur", r"peut-etre", r"je ne sais pas", r"sais pas", r"reflechir", r"en parler", r"voir avec", r"hesite", r"c'est qui", r"qui etes-vous",
+           r"n'ai rien demande", r"en dire plus"],
+    "es": ["ya (?:te|le|les) (?:dire|digo|aviso)", "(?:^|(?<=[.!?,] ))a ver(?=[,.!?]| que| si|$)", "depende", "de donde (?:saco|saca|tiene)",
+           r"no (?:estoy )?segur\w+", r"quizas?", r"tal vez", r"no (?:lo )?se", r"pensarlo", r"consultarlo", r"ver con", r"quien (?:es|le dio|les dio)", r"explicar"],
+    "pt": ["vou ver", "depende", "nao sei se", "como (?:conseguiu|conseguiram)",
+           r"nao (?:tenho )?certeza", r"talvez", r"nao sei", r"pensar", r"ver com", r"falar com", r"quem e voce", r"nao pedi", r"te aviso"],
+    "nl": ["wellicht", "even kijken", "laat (?:het )?weten", "hangt (?:er )?(?:van )?af", "hoe komt u aan",
+           r"misschien", r"weet (?:het )?(?:nog )?niet", r"twijfel", r"overleggen", r"nadenken", r"niet zeker", r"van wie", r"wie (?:bent u|is dit)"],
+})
+# Automatic replies recognised by their words when no header says so.
+AUTO = _c({
+    "en": [r"out of (?:the )?office", r"away from (?:the|my) (?:office|desk)", r"on (?:annual |parental |maternity |paternity |sick |medical )?leave",
+           r"on (?:vacation|holiday)", r"(?:limited|no|without) access to (?:e-?mail|my e-?mail|email)", r"automatic reply", r"auto-?reply", r"autoreply",
+           r"(?:will|shall) (?:respond|reply|get back to you|answer) (?:to your (?:e-?mail|message) )?(?:when|upon|on my|as soon as)", r"will not be forwarded",
+           r"(?:currently|presently) (?:away|out|travel\w*)"],
+    "de": [r"nicht im buro", r"abwesend", r"abwesenheit\w*", r"im urlaub", r"ausser haus", r"keinen zugriff auf", r"automatische antwort",
+           r"nach meiner ruckkehr", r"wird nicht weitergeleitet", r"nicht erreichbar", r"wieder im buro"],
+    "fr": [r"absente?(?: du bureau)?", r"en conges?", r"en vacances", r"en deplacement", r"acces limite", r"reponse automatique", r"(?:a|des) mon retour",
+           r"de retour le"],
+    "es": [r"fuera de la oficina", r"de vacaciones", r"ausente", r"respuesta automatica", r"acceso limitado", r"a mi regreso", r"regresare", r"estare fuera"],
+    "pt": [r"fora do escritorio", r"de ferias", r"ausente", r"resposta automatica", r"acesso limitado", r"assim que (?:voltar|regressar)", r"encontro-me"],
+    "nl": [r"afwezig", r"met vakantie", r"niet op kantoor", r"automatisch antwoord", r"beperkt toegang", r"weer bereikbaar", r"niet doorgestuurd"],
+})
+AUTO_SUBJECT = re.compile(
+    r"(?<![\w])(?:automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|out of (?:the )?office|ooo|vacation|holiday notice|"
+    r"abwesenheitsnotiz|abwesend|automatische antwort|abwesenheit|reponse automatique|absence|absent|respuesta automatica|"
+    r"fuera de la oficina|ausente|resposta automatica|ferias|automatisch antwoord|afwezig|afwezigheid)(?![\w])")
+# Words that turn a refusal into "not now" ("not interested right now, maybe in the spring").
+SOFTENERS = re.compile(
+    r"(?<![\w])(?:right now|just now|at the moment|at this (?:time|stage|point)|for now|yet|currently|"
+    r"im moment|derzeit|aktuell|momentan|zurzeit|gerade|noch nicht|vielleicht|"
+    r"pour le moment|pour l'instant|actuellement|peut-etre|de momento|ahora|por ahora|quizas?|tal vez|"
+    r"no momento|por enquanto|agora|talvez|nu|op dit moment|momenteel|voorlopig|misschien|maybe|perhaps)(?![\w])")
+# A reply that also asks something after turning something down ("..., but do you ...?").
+CONTRAST = re.compile(r"(?<![\w])(?:but|aber|jedoch|mais|pero|mas|maar|sondern)(?![\w])")
+NEGATORS = re.compile(r"(?<![\w])(?:not|no|never|n't|no longer|nicht|kein\w*|pas|plus|jamais|ne|n'|nunca|nao|sem|niet|geen|nooit|nor)(?![\w])|n't")
+THANKS_FOR = re.compile(r"(?:thanks?|thank you|danke|dank) (?:for|fur|voor)(?: (?:your|the|ihr|ihre|ihren|das|je|uw|het|de))?(?: \w+)? $|"
+                        r"(?:merci|gracias|obrigad[oa]|agradeco|agradezco|bedankt) (?:pour|por|pel[oa]|voor)(?: (?:votre|le|la|su|el|o|a|seu|sua|je|uw|het|de))?(?: \w+)? $")
+CARRIER_KEYWORDS = {"stop", "stopall", "quit", "end", "revoke", "opt out", "optout", "opt-out", "cancel", "unsubscribe", "stop all"}
+
+
+def carrier_keyword(text: str) -> bool:
+    """STOP, QUIT, END, REVOKE, OPT OUT, CANCEL, UNSUBSCRIBE: any case, any punctuation around."""
+    words = re.sub(r"[^\w\s-]", " ", fold(text)).split()
+    return " ".join(words) in CARRIER_KEYWORDS
+
+
+def first(patterns: dict[str, re.Pattern], text: str, negatable: bool = False):
+    """The earliest match of any language's cue: (language, words, position) or None."""
+    best = None
+    for lang, pattern in patterns.items():
+        for m in pattern.finditer(text):
+            if negatable and negated(text, m):
+                continue
+            if best is None or m.start() < best[2]:
+                best = (lang, m.group(0), m.start(), m.end())
+            break
+    return best
+
+
+def negated(text: str, m: re.Match) -> bool:
+    """A cue inside a negation in the same clause ("not interested", "ça ne nous intéresse pas")."""
+    if THANKS_FOR.search(text[max(0, m.start() - 30): m.start()]):
+        return True  # "thanks for your quote" is no request for one
+    before = re.split(r"[.;!?,:]", text[max(0, m.start() - 30): m.start()])[-1]
+    after = re.split(r"[.;!?,:]", text[m.end(): m.end() + 12])[0]
+    return bool(NEGATORS.search(before) or re.search(r"(?<![\w])(?:pas|plus|nicht|niet|not)(?![\w])", after))
+
+
+def language_vote(text: str) -> str | None:
+    """The language whose cues match most in `text` (a hint for texts too short to detect)."""
+    votes: dict[str, int] = {}
+    for table in (OPT_OUT, REFUSAL, LATER, CALL, INTEREST, UNSURE, AUTO):
+        for lang, pattern in table.items():
+            n = len(pattern.findall(text))
+            if n:
+                votes[lang] = votes.get(lang, 0) + n
+    return max(votes, key=lambda lang: votes[lang]) if votes else None

@@ -1,0 +1,98 @@
+"""The part of a message the person just wrote: the body as text, without the quoted
+thread and without the signature.
+
+quotequail finds the reply headers of Gmail, Apple Mail, Yahoo and Thunderbird
+("On ... wrote:", "Am ... schrieb", "Le ... a écrit", "El ... escribió", "Em ...
+escreveu", "Op ... schreef/geschreven") and the forward/original-message separators.
+It does not know Outlook's header block written without ">" (From:/Sent:/To: in the
+reader's language, with or without a line above it), Yahoo's "hat ... Folgendes
+geschrieben" or the phones' "Sent from my ..." lines in six languages: those are ours.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from email.message import EmailMessage, Message
+
+import quotequail
+
+# Outlook desktop and web: a From line followed within two lines by a Sent/Date line,
+# in the languages we read (French puts a space before the colon).
+_FROM = r"(?:from|von|de|van|da)"
+_SENT = r"(?:sent|date|gesendet|datum|envoy[ée]|date d'envoi|enviado(?: el| em)?|enviada em|fecha|data|verzonden|verstuurd)"
+OUTLOOK_BLOCK = re.compile(
+    rf"^[ \t>*]*{_FROM}\s?:\s?\*?.+\n(?:.*\n)?[ \t>*]*{_SENT}\s?:\s?.+$", re.I | re.M)
+SEPARATORS = re.compile(
+    r"^[ \t]*(?:_{8,}|-{2,}\s*(?:original message|urspr[üu]ngliche nachricht|message d'origine|mensaje original|"
+    r"mensagem original|oorspronkelijk bericht|forwarded message|weitergeleitete nachricht|message transf[ée]r[ée]|"
+    r"mensaje reenviado|mensagem encaminhada|doorgestuurd bericht)\s*-{2,})\s*$", re.I | re.M)
+# Reply headers quotequail misses (Yahoo's German and Dutch, Gmail's wrapped English line).
+_LINE = r"[^\n]{0,160}(?:\n[^\n]{0,120})?"  # the header line, wrapped once at most
+ATTRIBUTION = re.compile(
+    rf"^[ \t>]*(?:on\b{_LINE}\bwrote:|am\b{_LINE}\b(?:schrieb|geschrieben)\b[^\n]{{0,120}}:|le\b{_LINE}\ba [ée]crit\s?:|"
+    rf"el\b{_LINE}\bescribi[óo]:|em\b{_LINE}\bescreveu:|op\b{_LINE}\b(?:schreef|geschreven)\b[^\n]{{0,80}}:)[ \t]*$",
+    re.I | re.M)
+ATTRIBUTION_START = re.compile(r"^[ \t]*(?:on|am|le|el|em|op) .{0,120}\d{4}.{0,80}$", re.I | re.M)
+QUOTED_LINE = re.compile(r"^[ \t]*>", re.M)
+SIGNATURE = re.compile(
+    r"^[ \t]*(?:--\s*$|sent from my\b|sent from (?:outlook|yahoo|mail)\b|get outlook for\b|von meinem .{0,30}gesendet|"
+    r"gesendet von meinem\b|gesendet mit\b|outlook f[üu]r \w+ herunterladen|envoy[ée] (?:de|depuis) mon\b|"
+    r"t[ée]l[ée]charger outlook\b|enviado desde mi\b|obtener outlook para\b|enviado do meu\b|obter o outlook\b|"
+    r"verstuurd vanaf mijn\b|verzonden vanaf mijn\b|outlook voor \w+ downloaden)", re.I | re.M)
+
+
+def body_text(msg: Message) -> str:
+    """The text of the first text/plain part, or of the text/html part with its quoted
+    blocks (<blockquote>, Gmail's and Outlook's quote containers) left out."""
+    part = msg.get_body(preferencelist=("plain", "html")) if isinstance(msg, EmailMessage) else None
+    if part is None:
+        parts = [p for p in msg.walk() if p.get_content_type() in ("text/plain", "text/html")
+                 and not p.get_filename()]
+        part = next((p for p in parts if p.get_content_type() == "text/plain"), parts[0] if parts else None)
+    if part is None:
+        return ""
+    try:
+        if isinstance(part, EmailMessage):
+            text = part.get_content()
+        else:
+            payload = part.get_payload(decode=True) or b""
+            text = payload.decode(part.get_content_charset() or "utf-8", "replace")
+    except (LookupError, ValueError, AttributeError):
+        text = str(part.get_payload())
+    if part.get_content_type() == "text/html":
+        text = html_to_text(text)
+    return text
+
+
+def html_to_text(markup: str) -> str:
+    markup = re.sub(r"(?is)<(script|style|head)\b.*?</\1>", " ", markup)
+    # Everything from the first quote container on is history.
+    markup = re.split(r"(?i)<blockquote\b|<div[^>]+(?:gmail_quote|divRplyFwdMsg|OutlookMessageHeader|yahoo_quoted)",
+                      markup, maxsplit=1)[0]
+    markup = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</li>|</tr>", "\n", markup)
+    return html.unescape(re.sub(r"<[^>]+>", " ", markup))
+
+
+def new_text(body: str) -> str:
+    """What the person wrote above the quoted thread, signature dropped."""
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    cut = len(body)
+    for pattern in (OUTLOOK_BLOCK, SEPARATORS, ATTRIBUTION, QUOTED_LINE):
+        m = pattern.search(body, 0, cut)
+        if m:
+            cut = min(cut, m.start())
+    # quotequail looks at what is left (the thread is cut off already: much less to scan).
+    parts = quotequail.quote(body[:cut] if cut < len(body) else body, quote_intro_line=True)
+    if len(parts) > 1:
+        cut = min(cut, len(parts[0][1]))
+    head = body[:cut]
+    # A wrapped attribution ("On Mon, 9 Mar 2026 at 16:05 Tom\nBaker <...> wrote:") leaves its first line.
+    lines = head.rstrip().split("\n")
+    if lines and ATTRIBUTION_START.match(lines[-1]) and len(lines) > 1:
+        head = "\n".join(lines[:-1])
+    m = SIGNATURE.search(head)
+    if m:
+        head = head[: m.start()]
+    kept = [ln for ln in head.split("\n") if not ln.lstrip().startswith(">")]
+    return "\n".join(kept).strip()
