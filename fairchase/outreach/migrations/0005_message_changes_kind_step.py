@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('leads', '0003_workerlease_lead_events'),
-        ('outreach', '0003_outboundmessage_override'),
+        ('outreach', '0004_reader_language_corrections'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
