@@ -192,8 +192,10 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
     #    question about the offer or doubt after it, it is for a person. Praise around a
     #    refusal ("sounds great, but we went with someone else") does not make it a yes.
     if refusal:
-        softened = cues.SOFTENERS.search(folded) or later
-        if date and softened and (later or unsure or cues.SOFTENERS.search(folded)):
+        # A refusal becomes a revisit only with words that put us off, or a softener
+        # ("not right now") next to the date ("..., maybe in the spring").
+        soft = cues.SOFTENERS.search(folded)
+        if date and (later or (soft and abs(date.start - soft.start()) <= 80)):
             return LATER, when.to_datetime(date, zone), f'{said(refusal, later)} "{date.words}"', detected
         other = mixed(refusal, strict=False)
         if other:
