@@ -5,7 +5,8 @@ import subprocess
 import sys
 import time
 
-MODULES = ["policy_speed", "sim_quality", "app_speed", "outreach_throughput", "io_speed", "insights_speed", "replies"]
+MODULES = ["policy_speed", "sim_quality", "real_data", "app_speed", "outreach_throughput", "io_speed",
+           "insights_speed", "replies"]
 
 
 def main(argv: list[str]) -> int:

@@ -40,14 +40,6 @@ class CaptureError(ValueError):
     """A submission that is refused; the message is shown to the person who sent it."""
 
 
-def client_ip(request) -> str:
-    if getattr(settings, "CAPTURE_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
-
-
 def rate_limited(ip: str, now=None) -> bool:
     """Count this hit; True when the IP has gone over the limit in the window."""
     now = now or timezone.now()

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.urls import reverse
 
+from fairchase import clock
 from fairchase.leads.models import Lead
 
 from .facts import LIVE, Facts
@@ -89,7 +90,8 @@ def lead_values(lead: Lead, channel: str = "email", opt_out_url: str = "", facts
         "owner_phone": facts.owner_phone(owner),
         "owner_email": owner.email,
         "next_step": commitment.what if commitment else "",
-        "next_step_date": f"{due:%A %-d %B at %-H:%M}" if due else "",
+        # the reader's own wall clock, its zone named ("Monday 7 December at 12:00 EST")
+        "next_step_date": f"{due:%A %-d %B at %-H:%M} {clock.label(due, due.tzinfo)}" if due else "",
         "opt_out_link": opt_out_url or unsubscribe_url(lead, channel),
         "apology": "I'm sorry it has taken me a while to get back to you. " if slow else "",
         "enquiry_date": f"{_local(lead.created_at, lead, facts):%-d %B}",

@@ -64,14 +64,16 @@ def today_extra_context(request, lead) -> dict | None:
     """The drafted email/text for an agenda row (after-call drafts sit in the page block).
 
     None when there is nothing to show, so Today skips the row's template entirely."""
-    if not _may_draft(lead):
+    # A card just clicked on Today ("Left message", "Talked") folds its after-call message under it.
+    after_click = getattr(request, "today_after_click", False)
+    if not (after_click or _may_draft(lead)):
         return None  # a call or visit row: nothing to draft, and no queries for it
     facts = getattr(request, "outreach_facts", None) or LIVE  # no prepare (another caller): ask per row
     pending = facts.pending_message(lead)
     if pending is not None:
         return {"pending": pending}
     draft = draft_for(lead, facts)
-    if draft is None or draft.template.purpose in AFTER_CALL_PURPOSES:
+    if draft is None or (draft.template.purpose in AFTER_CALL_PURPOSES and not after_click):
         return None
     return {"draft": draft, "mode": _mode(request)}
 

@@ -1,14 +1,7 @@
-"""Fairchase's simulator and backtest: synthetic worlds, folk rules, an oracle, real history.
+"""Fairchase's yardstick: a family of synthetic worlds, an oracle, baselines, real history.
 
-No Django here: pure Python + NumPy, deterministic for a seed.
+No Django here: pure Python + NumPy/SciPy, deterministic for a seed. Modules:
+`worlds` and `mechanisms` (the businesses), `oracle` (the upper bound), `baselines`
+and `learner` (what Fairchase must beat), `runner` (the daily simulation), `metrics`,
+`backtest` (stopping rules on a business's history) and `replay` (the car-insurance data).
 """
-
-from fairchase.sim.backtest import LineError, backtest, load_history, write_history
-from fairchase.sim.baselines import BASELINES, FolkRule, baselines
-from fairchase.sim.oracle import Oracle, true_reply_curve
-from fairchase.sim.runner import compare, generate_history, run_world, simulate
-from fairchase.sim.worlds import WORLDS, World, get_world
-
-__all__ = ["BASELINES", "FolkRule", "LineError", "Oracle", "WORLDS", "World", "backtest",
-           "baselines", "compare", "generate_history", "get_world", "load_history", "run_world",
-           "simulate", "true_reply_curve", "write_history"]

@@ -103,7 +103,7 @@ def _jsonable(obj):
     raise TypeError(f"not serialisable: {type(obj).__name__}")
 
 
-def write_history(world: World | str, n: int, path: str | Path, seed: int = 0) -> Path:
+def write_history(world: World | str | int, n: int, path: str | Path, seed: int = 0) -> Path:
     """Write `n` finished leads from a synthetic world as JSONL (the contract's record format).
 
     Useful for demos and tests: the leads were worked by a haphazard exploratory
@@ -111,7 +111,7 @@ def write_history(world: World | str, n: int, path: str | Path, seed: int = 0) -
     """
     from fairchase.sim.runner import generate_history
 
-    world = get_world(world) if isinstance(world, str) else world
+    world = world if isinstance(world, World) else get_world(world)
     days = max(1, math.ceil(1.3 * n / max(world.arrivals_per_day, 0.1)) + 2)
     records = generate_history(world, seed, days=days)[:n]
     path = Path(path)

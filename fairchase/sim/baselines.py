@@ -30,16 +30,15 @@ def _stop(lead: dict, reason: str) -> dict:
             "revisit_at": None, "reason": reason}
 
 
-def _usable(lead: dict, channel: str) -> str:
-    """The rule's channel if the lead has it and it never bounced, else a call."""
-    channels = lead.get("channels") or ["call", "email"]
+def _usable(lead: dict, channel: str) -> str | None:
+    """The rule's channel if the lead has it and it never bounced, else another it has, else None."""
+    channels = lead.get("channels")
+    channels = ["call", "email"] if channels is None else channels
     bounced = {a.get("channel") for a in lead.get("attempts") or [] if a.get("outcome") == "bounced"}
-    if channel in channels and channel not in bounced:
-        return channel
-    for alt in ("email", "call"):
-        if alt in channels and alt not in bounced and channel != "call":
-            return alt
-    return "call"
+    for c in (channel, "call", "email", "text"):
+        if c in channels and c not in bounced:
+            return c
+    return None
 
 
 @dataclass(frozen=True)
@@ -91,6 +90,10 @@ class FolkRule:
             if limit is not None and k >= limit:
                 out.append(_stop(lead, f"{self.name}: {k} unanswered tries, the rule says stop."))
                 continue
+            channel = _usable(lead, self.channels[k % len(self.channels)])
+            if channel is None:
+                out.append(_stop(lead, f"{self.name}: no channel left to reach them on."))
+                continue
             times = _times(lead)
             if k == 0:
                 commit = (lead.get("commitment") or {}).get("due")
@@ -98,7 +101,6 @@ class FolkRule:
             else:
                 target = times[-1] + self.gaps[min(k - 1, len(self.gaps) - 1)] * DAY
             due = schedule(times, target, now, lead.get("timezone"), cap, btz)
-            channel = _usable(lead, self.channels[k % len(self.channels)])
             value = float(lead.get("value") or 0.0)
             out.append({"id": lead["id"], "action": "contact", "channel": channel, "due": due,
                         # folk priority: new enquiries first, then bigger deals
@@ -148,8 +150,9 @@ class Exploratory:
 
     def choose(self, lead: dict) -> tuple[str, float]:
         """A random channel the lead has and a random gap in days."""
-        channels = [c for c in (lead.get("channels") or ["call", "email"]) if c != "visit"]
-        weights = np.array([{"call": 0.5, "email": 0.3, "text": 0.2}.get(c, 0.1) for c in channels])
+        channels = lead.get("channels") or ["call", "email"]
+        weights = np.array([{"call": 0.5, "email": 0.3, "text": 0.2, "visit": 0.03}.get(c, 0.1)
+                            for c in channels])
         c = channels[int(self.rng.choice(len(channels), p=weights / weights.sum()))]
         return c, float(self.rng.choice(self.GAPS))
 

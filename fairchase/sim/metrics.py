@@ -31,12 +31,23 @@ class Metrics:
     missing: int = 0  # open leads the policy returned no decision for (lead-days)
     seconds: float = 0.0
     violations: Counter = field(default_factory=Counter)
+    daily: list[float] = field(default_factory=list)  # selling minutes used, day by day
+    # what each attempt made was worth in expectation (true chances of the lead's hidden type):
+    # the same mean as the drawn outcomes, without the luck of a few wins
+    expected_won_value: float = 0.0
+    expected_complaints: float = 0.0
 
     @property
     def profit(self) -> float:
         """Won value x margin - selling time x hourly cost - complaints x complaint cost."""
         return (self.won_value * self.margin - self.minutes * self.hourly_cost / 60
                 - self.complaints * self.complaint_cost)
+
+    @property
+    def expected_profit(self) -> float:
+        """Profit with wins and complaints at their expected values given each attempt made."""
+        return (self.expected_won_value * self.margin - self.minutes * self.hourly_cost / 60
+                - self.expected_complaints * self.complaint_cost)
 
     @property
     def revenue_per_hour(self) -> float:
@@ -62,6 +73,8 @@ class Metrics:
     def as_dict(self) -> dict:
         """Plain numbers for JSON output."""
         return {"world": self.world, "policy": self.policy, "profit": round(self.profit, 2),
+                "expected_profit": round(self.expected_profit, 2),
+                "expected_complaints": round(self.expected_complaints, 3),
                 "revenue_per_hour": round(self.revenue_per_hour, 2), "wins": self.wins,
                 "won_value": round(self.won_value, 2), "leads": self.leads,
                 "attempts": self.attempts, "attempts_per_lead": round(self.attempts_per_lead, 3),
@@ -80,28 +93,46 @@ def by_world(results: list[Metrics]) -> dict[str, dict[str, Metrics]]:
     return out
 
 
+NOT_FOLK = ("oracle", "fairchase", "learner")
+FULL_SLACK = 6.0  # a day is "whole" when less than one call's minutes are left
+
+
 def best_folk(row: dict[str, Metrics]) -> Metrics | None:
     """The most profitable folk rule in one world."""
-    folk = [m for p, m in row.items() if p not in ("oracle", "fairchase")]
-    return max(folk, key=lambda m: m.profit) if folk else None
+    folk = [m for p, m in row.items() if p not in NOT_FOLK]
+    return max(folk, key=lambda m: m.expected_profit) if folk else None
 
 
-def ratios(results: list[Metrics], policy: str = "fairchase") -> list[dict]:
-    """Per world: policy/oracle profit, policy/best folk profit, complaints vs oracle."""
+def minutes_on_full_days(me: Metrics, oracle: Metrics, daily_minutes: float) -> tuple[int, float]:
+    """Days on which the oracle used its whole day, and `me`'s minutes / the oracle's on them."""
+    days = [d for d, used in enumerate(oracle.daily) if used >= daily_minutes - FULL_SLACK]
+    mine = sum(me.daily[d] for d in days if d < len(me.daily))
+    theirs = sum(oracle.daily[d] for d in days)
+    return len(days), (mine / theirs if theirs else float("nan"))
+
+
+def ratios(results: list[Metrics], policy: str = "fairchase",
+           daily_minutes: dict[str, float] | None = None) -> list[dict]:
+    """Per world: `policy` against the oracle, the learner and the best folk rule."""
     rows = []
     for world, row in by_world(results).items():
-        me, oracle, folk = row.get(policy), row.get("oracle"), best_folk(row)
+        me, oracle, learner, folk = row.get(policy), row.get("oracle"), row.get("learner"), best_folk(row)
         if me is None or oracle is None or folk is None:
             continue
+        full_days, minutes = minutes_on_full_days(me, oracle, (daily_minutes or {}).get(world, 1e9))
         rows.append({
-            "world": world,
-            "vs_oracle": _ratio(me.profit, oracle.profit),
-            "best_folk": folk.policy,
-            "vs_best_folk": _ratio(me.profit, folk.profit),
-            "complaints_vs_oracle": _ratio(me.complaints_per_1000, oracle.complaints_per_1000,
-                                           empty=1.0 if me.complaints_per_1000 == 0 else float("inf")),
-            "complaints_per_1000": me.complaints_per_1000,
-            "oracle_complaints_per_1000": oracle.complaints_per_1000,
+            "world": world, "policy": policy, "profit": me.expected_profit,
+            "oracle_profit": oracle.expected_profit,
+            "vs_oracle": _ratio(me.expected_profit, oracle.expected_profit),
+            "learner_profit": learner.expected_profit if learner else float("nan"),
+            "vs_learner": _ratio(me.expected_profit, learner.expected_profit) if learner else float("nan"),
+            "best_folk": folk.policy, "folk_profit": folk.expected_profit,
+            "vs_best_folk": _ratio(me.expected_profit, folk.expected_profit),
+            "complaints": me.expected_complaints, "oracle_complaints": oracle.expected_complaints,
+            "complaints_per_1000": 1000 * me.expected_complaints / max(me.leads, 1),
+            "oracle_complaints_per_1000": 1000 * oracle.expected_complaints / max(oracle.leads, 1),
+            "full_days": full_days, "minutes_vs_oracle": minutes,
+            "drawn_profit": me.profit, "oracle_drawn_profit": oracle.profit,
         })
     return rows
 
@@ -111,21 +142,70 @@ def _ratio(a: float, b: float, empty: float = float("nan")) -> float:
     return a / b if b > 0 else empty
 
 
+def check(r: dict) -> dict[str, bool]:
+    """Which per-world targets a ratio row meets.
+
+    Profits and complaints are expected values given the attempts each policy made
+    (the drawn wins of a world are few and noisy; the expectation has the same mean).
+    Profit against the learner and the best folk rule compares amounts (a ratio to a
+    loss means nothing). Complaints: at most 1.25 x the oracle's expected count, plus
+    half a complaint (a fraction of one complaint in a small world is not a rate).
+    Minutes: only judged where the oracle used its whole day on at least 5 days.
+    """
+    return {
+        "oracle": r["oracle_profit"] > 0 and r["profit"] >= 0.95 * r["oracle_profit"],
+        "learner": r["profit"] >= r["learner_profit"] if r["learner_profit"] == r["learner_profit"] else True,
+        "folk": r["profit"] >= r["folk_profit"],
+        "complaints": r["complaints"] <= 1.25 * r["oracle_complaints"] + 0.5,
+        "minutes": r["full_days"] < 5 or r["minutes_vs_oracle"] >= 0.95,
+    }
+
+
+def summary(rows: list[dict]) -> list[tuple[str, str, bool]]:
+    """One line per target over all worlds: (target, figures, passed)."""
+    if not rows:
+        return []
+    vs = [r["vs_oracle"] for r in rows]
+    vs_ok = [v for v in vs if v == v]
+    mean = sum(vs_ok) / len(vs_ok) if vs_ok else float("nan")
+    n = len(rows)
+
+    def count(key: str) -> int:
+        return sum(check(r)[key] for r in rows)
+
+    judged = [r for r in rows if r["full_days"] >= 5]
+    mins = [r["minutes_vs_oracle"] for r in judged]
+    return [
+        ("profit >= 0.95 x oracle in every world",
+         f"{count('oracle')}/{n} worlds; min {min(vs_ok, default=float('nan')):.3f}", count("oracle") == n),
+        ("mean profit / oracle >= 0.97", f"mean {mean:.3f}", mean >= 0.97),
+        ("profit >= the model-free learner's in every world", f"{count('learner')}/{n} worlds",
+         count("learner") == n),
+        ("profit >= the best folk rule's in every world", f"{count('folk')}/{n} worlds", count("folk") == n),
+        ("complaints <= 1.25 x the oracle's (+0.5) in every world", f"{count('complaints')}/{n} worlds",
+         count("complaints") == n),
+        ("minutes >= 0.95 x the oracle's where it used its whole day",
+         f"{sum(check(r)['minutes'] for r in judged)}/{len(judged)} worlds judged; "
+         f"min {min(mins, default=float('nan')):.3f}", all(check(r)["minutes"] for r in judged)),
+    ]
+
+
 def comparison_table(results: list[Metrics], title: str = "Policies by world") -> Table:
     """A rich table: one row per world and policy, profit normalised to the oracle."""
     t = Table(title=title, show_lines=False)
-    for col in ("world", "policy", "profit", "vs oracle", "rev/hour", "wins", "att/lead",
+    for col in ("world", "policy", "expected profit", "vs oracle", "drawn profit", "wins", "att/lead",
                 "hours", "opt-outs/1k", "complaints/1k", "violations", "sec"):
         t.add_column(col, justify="left" if col in ("world", "policy") else "right")
     for world, row in by_world(results).items():
         oracle = row.get("oracle")
         first = True
         for name, m in row.items():
-            rel = f"{m.profit / oracle.profit:.2f}" if oracle and oracle.profit > 0 else "-"
+            rel = (f"{m.expected_profit / oracle.expected_profit:.3f}"
+                   if oracle and oracle.expected_profit > 0 else "-")
             viol = ", ".join(f"{k} {v}" for k, v in sorted(m.violations.items()) if v) or "0"
             style = "bold" if name in ("oracle", "fairchase") else None
-            t.add_row(world if first else "", name, f"{m.profit:,.0f}", rel,
-                      f"{m.revenue_per_hour:,.0f}", str(m.wins), f"{m.attempts_per_lead:.2f}",
+            t.add_row(world if first else "", name, f"{m.expected_profit:,.0f}", rel,
+                      f"{m.profit:,.0f}", str(m.wins), f"{m.attempts_per_lead:.2f}",
                       f"{m.minutes / 60:,.0f}", f"{m.opt_outs_per_1000:.1f}",
                       f"{m.complaints_per_1000:.1f}", viol, f"{m.seconds:.1f}", style=style)
             first = False
@@ -134,30 +214,22 @@ def comparison_table(results: list[Metrics], title: str = "Policies by world") -
 
 
 def ratio_table(rows: list[dict], title: str = "Fairchase against the targets") -> Table:
-    """A rich table of the quality ratios with PASS/FAIL against the issue's targets."""
+    """A rich table per world: ratios to the oracle, learner and best folk rule, with PASS/FAIL."""
     t = Table(title=title)
-    for col in ("world", "vs oracle (>=0.90)", "best folk rule", "vs best folk (>=1.00)",
-                "complaints vs oracle (<=1.25)", "verdict"):
+    for col in ("world", "vs oracle", "vs learner", "best folk rule", "vs folk", "complaints (oracle)",
+                "minutes vs oracle (full days)", "verdict"):
         t.add_column(col, justify="left" if col in ("world", "best folk rule", "verdict") else "right")
     for r in rows:
         ok = check(r)
-        t.add_row(r["world"], f"{r['vs_oracle']:.3f}", r["best_folk"], f"{r['vs_best_folk']:.3f}",
-                  f"{r['complaints_vs_oracle']:.2f} ({r['complaints_per_1000']:.1f} vs "
-                  f"{r['oracle_complaints_per_1000']:.1f})",
-                  "[green]PASS[/green]" if all(ok.values()) else
-                  "[red]FAIL[/red] " + ", ".join(k for k, v in ok.items() if not v))
-    if rows:
-        mean = sum(r["vs_best_folk"] for r in rows) / len(rows)
-        t.add_section()
-        t.add_row("average", "", "", f"{mean:.3f}", "",
-                  "[green]PASS[/green]" if mean >= 1.15 else "[red]FAIL[/red] (target >= 1.15)")
+        t.add_row(r["world"], _fmt(r["vs_oracle"]), _fmt(r["vs_learner"]), r["best_folk"],
+                  _fmt(r["vs_best_folk"]), f"{r['complaints']:.1f} ({r['oracle_complaints']:.1f})",
+                  f"{_fmt(r['minutes_vs_oracle'])} ({r['full_days']})",
+                  "PASS" if all(ok.values()) else "FAIL " + ", ".join(k for k, v in ok.items() if not v))
     return t
 
 
-def check(r: dict) -> dict[str, bool]:
-    """Which of the per-world targets a ratio row meets (NaN fails)."""
-    return {"oracle": r["vs_oracle"] >= 0.90, "folk": r["vs_best_folk"] >= 1.0,
-            "complaints": r["complaints_vs_oracle"] <= 1.25}
+def _fmt(x: float) -> str:
+    return "-" if x != x else f"{x:.3f}"
 
 
 def pooled(results: list[Metrics]) -> list[Metrics]:
@@ -168,7 +240,8 @@ def pooled(results: list[Metrics]) -> list[Metrics]:
         if key not in out:
             out[key] = Metrics(m.world, m.policy, m.margin, m.hourly_cost, m.complaint_cost)
         t = out[key]
-        for f in ("leads", "wins", "won_value", "attempts", "minutes", "complaints", "opt_outs",
+        t.daily = [a + b for a, b in zip(t.daily or [0.0] * len(m.daily), m.daily, strict=False)]
+        for f in ("expected_won_value", "expected_complaints", "leads", "wins", "won_value", "attempts", "minutes", "complaints", "opt_outs",
                   "stopped", "open_at_end", "missing", "seconds"):
             setattr(t, f, getattr(t, f) + getattr(m, f))
         t.violations.update(m.violations)

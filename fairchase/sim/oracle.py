@@ -1,280 +1,232 @@
-"""The oracle: the world's true parameters plus the expected-value stopping rule.
+"""The oracle: the world's true parameters, dynamic programming over each lead's chase.
 
-It knows the population model (source means, signal likelihoods, attempt,
-channel, spacing and decay effects, complaint risk, P(win | reply)) but NOT a
-lead's hidden interest: it integrates over the interest distribution given
-the lead's observable signals and its silence so far (a posterior on a grid).
-For each candidate schedule (channel pattern x spacing) it runs the rule
+It knows everything about the world except each lead's hidden type, which it
+integrates out: the posterior over the type grid given the lead's source,
+signals and every silent attempt so far (exact, since the truth lives on the
+grid). While a lead stays silent the only thing observed is that silence, so
+a chase is a sequence of (channel, gap) steps; the oracle finds it by backward
+induction over (attempts made, day) with every channel the lead has and every
+gap of 1 to 14 days at each step. Each state keeps the per-type value vector
+of its best continuation (so the value of the chosen chase is exact for every
+type); the choice at a state is scored with the belief expected there.
 
-    V_k = max(0, EV_k + (1 - h_k)(1 - c_k) V_{k+1})
-    EV_k = h_k E[p_win] value margin - minutes hourly_cost / 60 - (1 - h_k) c_k complaint_cost
-
-and contacts while the best V is positive: the practical upper bound.
+The day's minutes are shared across leads: every lead whose best first step
+is today is a candidate, ranked by the value of its chase per minute of the
+contact, and the day is filled from the top (the runner does the filling).
+A candidate crowded out keeps its valuation for a few days before it is
+valued again (its state only aged).
 """
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from fairchase.sim.baselines import OPEN, _stop
-from fairchase.sim.timing import DAY, as_datetime, schedule, zone
-from fairchase.sim.worlds import DEFAULT_MINUTES, SIGNALS, World, sigmoid
+from fairchase.sim.mechanisms import CHANNELS
+from fairchase.sim.timing import DAY, as_datetime, attempts_in_week, cap_time, schedule
+from fairchase.sim.worlds import DEFAULT_MINUTES, World
 
-PATTERNS = (("call",), ("email",), ("call", "email"), ("email", "call"), ("text", "call"))
-GAPS = (2.0, 4.0)
+GAPS = np.arange(1, 15)  # every gap of 1..14 days
+HORIZON_DAYS = 49  # the chase is planned this far ahead (fading makes later tries worth little)
+MAX_STEPS = 6  # attempts planned ahead (re-planned after each one)
+CROWDED_DAYS = 7  # a contact crowded out of the day keeps its valuation this long
 
 
 class Oracle:
-    """Expected-value optimal stopping with the world's true population parameters."""
+    """Upper bound: true parameters, posterior over hidden types, DP over the chase."""
 
     name = "oracle"
 
-    def __init__(self, world: World, settings: dict | None = None, grid: int = 20, horizon: int = 8):
+    def __init__(self, world: World, settings: dict | None = None):
         self.world = world
         self.settings = dict(settings or world.policy_settings())
-        mus = [s.interest for s in world.sources]
-        sd = world.interest_sd
-        self.grid = np.linspace(min(mus) - 4 * sd, max(mus) + 4 * sd, grid)
-        self.H = horizon
-        self._prior: dict = {}
-        self._post: dict[str, tuple[int, np.ndarray]] = {}
-        self._eff = np.array(world.attempt_effect)
+        self.minutes = {**DEFAULT_MINUTES, **(self.settings.get("minutes") or {})}
+        self._belief: dict[str, tuple[int, np.ndarray]] = {}
+        self._cache: dict[str, tuple[int, int, dict]] = {}  # id -> (attempts, day to recheck, decision)
 
     # --- beliefs ------------------------------------------------------------------
-    def prior(self, src: int, signals: list[str]) -> np.ndarray:
-        """Log-density of hidden interest on the grid given source and signals."""
-        key = (src, frozenset(s for s in signals if s in SIGNALS))
-        if key not in self._prior:
-            w, z = self.world, self.grid
-            lp = -0.5 * ((z - w.sources[src].interest) / w.interest_sd) ** 2
-            for name, (a, g) in SIGNALS.items():
-                q = sigmoid(a + g * z)
-                lp = lp + np.log(q if name in key[1] else 1 - q)
-            self._prior[key] = lp
-        return self._prior[key]
-
-    def posterior(self, lead: dict, src: int) -> np.ndarray:
-        """Log-weights on the grid after the lead's unanswered attempts (cached per lead)."""
+    def belief(self, lead: dict, src: int) -> np.ndarray:
+        """Posterior weights over the type grid (sums to 1), updated by each silent attempt."""
+        w = self.world
         attempts = lead.get("attempts") or []
-        done, lw = self._post.get(lead["id"], (0, None))
+        done, lw = self._belief.get(lead["id"], (0, None))
         if lw is None:
-            lw = self.prior(src, lead.get("signals") or []).copy()
-        if done < len(attempts):
-            w = self.world
-            created = as_datetime(lead["created_at"])
-            commit = (lead.get("commitment") or {}).get("due")
-            tz = zone(lead.get("timezone"))
-            prev_t, prev_c = None, None
-            for j, a in enumerate(attempts):
-                t = as_datetime(a["at"])
-                if j >= done and a.get("outcome") != "bounced":
-                    gap = (t - prev_t).total_seconds() / 86400 if prev_t else None
-                    hit = (j == 0 and commit is not None
-                           and t.astimezone(tz).date() == as_datetime(commit).astimezone(tz).date())
-                    shift = w.reply_shift(j + 1, a["channel"], prev_c, gap, hit)
-                    age = (t - created).total_seconds() / 86400
-                    lw = lw + np.log1p(-sigmoid(shift + self.grid) * w.decay(age))
-                prev_t, prev_c = t, a["channel"]
-            self._post[lead["id"]] = (len(attempts), lw)
-        return lw
+            lw = np.log(w.mechanism.prior[src]) + w.signal_loglik(set(lead.get("signals") or []))
+        created = as_datetime(lead["created_at"])
+        prev = as_datetime(attempts[done - 1]["at"]) if done else None
+        for j in range(done, len(attempts)):
+            a = attempts[j]
+            t = as_datetime(a["at"])
+            if a.get("outcome") != "bounced":
+                gap = (t - prev).total_seconds() / 86400 if prev else None
+                age = (t - created).total_seconds() / 86400
+                p = w.reply_prob(j + 1, _chan(a.get("channel")), age, gap)
+                lw = lw + np.log1p(-np.minimum(p, 0.999999))
+            prev = t
+        self._belief[lead["id"]] = (len(attempts), lw)
+        post = np.exp(lw - lw.max())
+        return post / post.sum()
 
     # --- planning -----------------------------------------------------------------
     def plan(self, leads: list[dict], now: datetime) -> list[dict]:
-        """Decisions for all leads: contact while the best schedule's value is positive."""
-        w, s = self.world, self.settings
-        cap = int(s.get("max_attempts_per_week", 3))
-        out, rows = [], []
+        """Decisions for every lead: contact today by value per minute, wait, or stop."""
+        today = int((now - self.world.start()).total_seconds() // 86400)
+        out, todo = [], []
         for lead in leads:
-            src = w.source_index(lead.get("source"))
-            if lead.get("status") not in OPEN or src < 0:
-                out.append(_stop(lead, "Closed or unknown."))
+            src = self.world.source_index(lead.get("source"))
+            k = len(lead.get("attempts") or [])
+            if lead.get("status") not in OPEN or src < 0 or not self._channels(lead):
+                out.append(_stop(lead, "Closed, unknown or unreachable."))
                 continue
-            rows.append((lead, src))
-        if rows:
-            out.extend(self._decide(rows, now, cap))
+            cached = self._cache.get(lead["id"])
+            if cached and cached[0] == k and cached[1] > today:
+                out.append(self._refresh(cached[2], lead, now))
+            else:
+                todo.append((lead, src))
+        for start in range(0, len(todo), 128):
+            out.extend(self._decide(todo[start:start + 128], now, today))
         out.sort(key=lambda d: -d["priority"])
         return out
 
-    def _decide(self, rows, now: datetime, cap: int) -> list[dict]:
-        w, s, G = self.world, self.settings, len(self.grid)
-        minutes = {**DEFAULT_MINUTES, **(s.get("minutes") or {})}
-        hc, margin, cc = float(s["hourly_cost"]), float(s["margin"]), float(s["complaint_cost"])
-        L = len(rows)
-        lw = np.empty((L, G))
-        k = np.empty(L, int)
-        past = np.full((L, cap), -np.inf)  # last `cap` attempt times, days from now
-        created = np.empty(L)
-        commit = np.full(L, np.nan)
-        value = np.empty(L)
-        prev_call = np.zeros(L, bool)
-        src_i = np.empty(L, int)
-        ok = {c: np.ones(L, bool) for c in ("call", "email", "text")}
-        for r, (lead, src) in enumerate(rows):
-            lw[r] = self.posterior(lead, src)
-            atts = lead.get("attempts") or []
-            k[r] = len(atts)
-            for i, a in enumerate(atts[-cap:]):
-                past[r, cap - len(atts[-cap:]) + i] = (as_datetime(a["at"]) - now).total_seconds() / 86400
-            created[r] = (as_datetime(lead["created_at"]) - now).total_seconds() / 86400
-            due = (lead.get("commitment") or {}).get("due")
-            if due is not None and not atts:
-                commit[r] = (as_datetime(due) - now).total_seconds() / 86400
-            v = lead.get("value")
-            value[r] = float(v) if v else w.mean_value(src)
-            prev_call[r] = bool(atts) and atts[-1].get("channel") == "call"
-            src_i[r] = src
-            chans = lead.get("channels") or ["call", "email"]
-            bounced = {a.get("channel") for a in atts if a.get("outcome") == "bounced"}
-            for c in ok:
-                ok[c][r] = c in chans and c not in bounced
-        post = np.exp(lw - lw.max(axis=1, keepdims=True))
-        post /= post.sum(axis=1, keepdims=True)
-        pwin = w.win_prob_grid(src_i, self.grid)  # (L, G)
-        best_v = np.full(L, -np.inf)
-        best = [None] * L
-        best_ev = np.zeros(L)
-        for pattern in PATTERNS:
-            allowed = np.logical_and.reduce([ok[c] for c in set(pattern)])
-            if not allowed.any():
-                continue
-            for gap in GAPS:
-                v0, ev0 = self._value(pattern, gap, k, past, created, commit, value, prev_call,
-                                      post, pwin, minutes, hc, margin, cc, cap)
-                better = allowed & (v0 > best_v)
-                best_v[better] = v0[better]
-                best_ev[better] = ev0[better]
-                for r in np.flatnonzero(better):
-                    best[r] = (pattern[0], gap)
-        out = []
-        btz = s.get("business_timezone", "UTC")
-        for r, (lead, _src) in enumerate(rows):
-            if best[r] is None or best_v[r] <= 0:
-                out.append(_stop(lead, f"Oracle: best expected value {best_v[r]:.2f} is not positive."))
-                continue
-            channel, gap = best[r]
-            atts = lead.get("attempts") or []
-            times = [as_datetime(a["at"]) for a in atts]
-            if atts:
-                target = times[-1] + gap * DAY
-            elif not np.isnan(commit[r]) and commit[r] >= 0:
-                target = as_datetime(lead["commitment"]["due"])
-            else:
-                target = now
-            due = schedule(times, target, now, lead.get("timezone"), cap, btz)
-            m = minutes.get(channel, 6.0)
-            ev = best_ev[r]
-            prio = ev / m if ev > 0 else 0.01 * best_v[r] / m
-            out.append({"id": lead["id"], "action": "contact", "channel": channel, "due": due,
-                        "priority": float(prio), "expected_value": float(ev), "next_state": None,
-                        "revisit_at": None,
-                        "reason": f"Oracle: value of chasing {best_v[r]:.2f}, next try {ev:.2f}."})
-        return out
+    def _channels(self, lead: dict) -> list[int]:
+        chans = lead.get("channels")
+        chans = ["call", "email"] if chans is None else chans
+        bounced = {a.get("channel") for a in lead.get("attempts") or [] if a.get("outcome") == "bounced"}
+        return [CHANNELS.index(c) for c in chans if c in CHANNELS and c not in bounced]
 
-    def _value(self, pattern, gap, k, past, created, commit, value, prev_call, post, pwin,
-               minutes, hc, margin, cc, cap):
-        """Value V_0 and next-try EV_0 of following (pattern, gap) from now, per lead."""
-        w, H = self.world, self.H
-        L = len(k)
-        T = np.concatenate([past, np.zeros((L, H))], axis=1)
-        last = past[:, -1]
-        first_commit = ~np.isnan(commit) & (commit >= 0)
-        shift = np.empty((L, H))
-        dec = np.empty((L, H))
-        annoy = np.empty((L, H))
-        mins = np.empty(H)
-        prev_is_call = prev_call.copy()
-        for h in range(H):
-            c = pattern[h % len(pattern)]
-            mins[h] = minutes.get(c, 6.0)
-            prev_t = T[:, cap + h - 1]
-            if h == 0:
-                t = np.where(np.isfinite(last), np.maximum(0.0, last + gap), 0.0)
-                t = np.where(first_commit, commit, t)
-            else:
-                t = prev_t + gap
-            t = np.maximum(t, T[:, h] + 7.0)  # the attempt `cap` back must be a week old
-            T[:, cap + h] = t
-            j = k + h + 1
-            gapd = t - prev_t
-            sh = (w.base_logit + self._eff[np.minimum(j, len(self._eff)) - 1]
-                  + w.channel_effect.get(c, -1.0))
-            sh = sh + np.where(prev_is_call & (c in ("email", "text")), w.switch_bonus, 0.0)
-            sh = sh - w.spacing_penalty * np.exp(-gapd / w.spacing_days)  # inf gap: no penalty
-            if h == 0:
-                sh = sh + np.where(first_commit, w.commitment_bonus, 0.0)
-            shift[:, h] = sh
-            dec[:, h] = w.decay(t - created)
-            recent = (T[:, : cap + h] > t[:, None] - 7.0).sum(axis=1) + 1
-            annoy[:, h] = w.annoy_prob(j, recent, c)
-            prev_is_call = np.full(L, c == "call")
-        # float32 halves the cost of the (leads, horizon, grid) arrays; plenty for a decision
-        f32 = np.float32
-        x = shift.astype(f32)[:, :, None] + self.grid.astype(f32)[None, None, :]
-        p = (1 / (1 + np.exp(-x))) * dec.astype(f32)[:, :, None]  # (L,H,G)
-        S = np.ones_like(p)
-        np.cumprod(1 - p[:, :-1], axis=1, out=S[:, 1:])
-        ws = post.astype(f32)[:, None, :] * S
-        denom = ws.sum(axis=2)
-        wp = ws * p
-        hz = (wp.sum(axis=2) / denom).astype(float)
-        gain = ((wp * pwin.astype(f32)[:, None, :]).sum(axis=2) / denom).astype(float)
-        ev = gain * (value * margin)[:, None] - mins[None, :] * hc / 60 - (1 - hz) * annoy * cc
-        return ev[:, 0] + (1 - hz[:, 0]) * (1 - annoy[:, 0]) * _tail(ev, hz, annoy), ev[:, 0]
+    def _decide(self, rows: list[tuple[dict, int]], now: datetime, today: int) -> list[dict]:
+        w, s = self.world, self.settings
+        cap, btz = int(s.get("max_attempts_per_week", 3)), s.get("business_timezone", "UTC")
+        L, T, C = len(rows), HORIZON_DAYS, len(CHANNELS)
+        k = np.array([len(lead.get("attempts") or []) for lead, _ in rows])
+        age0 = np.array([(now - as_datetime(lead["created_at"])).total_seconds() / 86400
+                         for lead, _ in rows])
+        src = np.array([sr for _, sr in rows])
+        value = np.array([float(lead["value"]) if lead.get("value") else w.mean_value(sr)
+                          for lead, sr in rows])
+        allowed = np.zeros((L, C), bool)
+        for r, (lead, _) in enumerate(rows):
+            allowed[r, self._channels(lead)] = True
+        b0 = np.array([self.belief(lead, sr) for lead, sr in rows], dtype=np.float32)  # (L, G)
+        gain = (w.win_prob(src) * (value * float(s["margin"]))[:, None])[:, None, :].astype(np.float32)
+        per_min = float(s["hourly_cost"]) / 60
+        mins = np.array([self.minutes[c] for c in CHANNELS])
+        cc = float(s["complaint_cost"])
+        ages = age0[:, None] + np.arange(T + 1 + len(GAPS))[None, :]  # (L, days ahead)
+        # reply chance before spacing, per step n (attempt k+n+1), channel, day: (L, T+1, G)
+        def p_at(n, c):
+            return w.mechanism.reply((k + n + 1)[:, None, None], c, ages[:, :, None]).astype(np.float32)
+
+        ref = np.argmax(allowed * np.array([1.0, 0.8, 0.7, 0.1]), axis=1)  # belief's reference channel
+        survs = [b0[:, None, :]]  # belief expected after n silent tries by day t, unnormalised
+        for m in range(MAX_STEPS - 1):
+            survs.append(survs[-1] * (1 - p_at(m, ref[:, None, None])[:, : T + 1]))
+        ng = len(GAPS)
+        inside = (np.arange(T + 1)[:, None] + GAPS[None, :] <= T)[None]  # next try within the plan
+        spacing = w.spacing_factor(w.spacing, GAPS).astype(np.float32)
+        recent = np.minimum(cap, 1 + (GAPS < 7) + (GAPS < 3.5))
+        alpha = np.zeros((L, T + 1 + ng, w.mechanism.G), np.float32)  # zero beyond the horizon
+        for n in range(MAX_STEPS - 1, 0, -1):  # state: n attempts of the plan made, at day t
+            surv = survs[n]
+            norm = surv.sum(axis=2)[:, :, None]
+            nxt = sliding_window_view(alpha[:, 1:], ng, axis=1)  # [l, t, g, gap-1] = alpha at t+gap
+            best_score = np.zeros((L, T + 1))
+            best = np.zeros((L, T + 1, w.mechanism.G), np.float32)
+            for c in np.flatnonzero(allowed.any(axis=0)):
+                p = sliding_window_view(p_at(n, c)[:, 1:], ng, axis=1) * spacing  # (L, T+1, G, gaps)
+                cm = w.annoy_prob((k + n + 1)[:, None], recent[None, :], c)[:, None, None, :].astype(np.float32)
+                cand = (p * gain[..., None] - mins[c] * per_min - (1 - p) * cm * cc
+                        + (1 - p) * (1 - cm) * nxt)
+                score = np.einsum("ltg,ltgd->ltd", surv, cand) / norm
+                score = np.where(inside & allowed[:, c][:, None, None], score, -np.inf)
+                gi = score.argmax(axis=2)
+                top = np.take_along_axis(score, gi[:, :, None], axis=2)[:, :, 0]
+                better = top > best_score
+                best_score = np.where(better, top, best_score)
+                chosen = np.take_along_axis(cand, gi[:, :, None, None], axis=3)[..., 0]
+                best = np.where(better[:, :, None], chosen, best)
+            alpha = np.concatenate([best, np.zeros((L, ng, w.mechanism.G), np.float32)], axis=1)
+        return [self._root(rows[r], r, now, today, k, age0, allowed, b0, gain, per_min, mins, cc,
+                           alpha, cap, btz) for r in range(L)]
+
+    def _root(self, row, r, now, today, k, age0, allowed, b0, gain, per_min, mins, cc, alpha,
+              cap, btz) -> dict:
+        """Best first step for lead r: which day (0 = today) and channel, with the chase's value."""
+        w = self.world
+        lead, _src = row
+        atts = lead.get("attempts") or []
+        times = [as_datetime(a["at"]) for a in atts]
+        earliest = max(0, math.ceil((cap_time(times, now, cap) - now).total_seconds() / 86400 - 1e-9))
+        last_age = ((times[-1] - as_datetime(lead["created_at"])).total_seconds() / 86400
+                    if times else None)
+        g0 = np.arange(earliest, 15)
+        age = age0[r] + g0
+        gap = None if last_age is None else np.maximum(age - last_age, 0.0)[:, None, None]
+        recent = np.array([attempts_in_week(times, now + int(g) * DAY) + 1 for g in g0])[:, None]
+        chans = np.flatnonzero(allowed[r])
+        p = w.reply_prob(k[r] + 1, chans[None, :, None], age[:, None, None], gap)  # (days, chans, G)
+        cm = w.annoy_prob(k[r] + 1, recent, chans[None, :])[:, :, None]
+        cand = (p * gain[r, 0] - mins[chans][None, :, None] * per_min - (1 - p) * cm * cc
+                + (1 - p) * (1 - cm) * alpha[r, g0][:, None, :])
+        v = cand @ b0[r]  # (days, chans)
+        best_step = None
+        if v.size and v.max() > 0:
+            d, ci = np.unravel_index(int(np.argmax(v)), v.shape)
+            best_v, best_step = float(v[d, ci]), (int(g0[d]), int(chans[ci]))
+        if best_step is None:
+            return self._remember(lead, 10**9, _stop(lead, "Oracle: no chase is worth its cost."))
+        g0, c = best_step
+        channel = CHANNELS[c]
+        if g0 > 0:
+            return self._remember(lead, today + g0, _wait(lead, f"Oracle: {channel} in {g0} days "
+                                                              f"(chase worth {best_v:.2f})."))
+        due = schedule(times, now, now, lead.get("timezone"), cap, btz)
+        dec = {"id": lead["id"], "action": "contact", "channel": channel, "due": due,
+               "priority": best_v / mins[c], "expected_value": best_v, "next_state": None,
+               "revisit_at": None, "reason": f"Oracle: {channel} now, chase worth {best_v:.2f}."}
+        return self._remember(lead, today + CROWDED_DAYS, dec)
+
+    def _refresh(self, decision: dict, lead: dict, now: datetime) -> dict:
+        """A cached decision; a contact is moved to today's first allowed moment."""
+        if decision["action"] != "contact":
+            return decision
+        s = self.settings
+        times = [as_datetime(a["at"]) for a in lead.get("attempts") or []]
+        due = schedule(times, now, now, lead.get("timezone"), int(s.get("max_attempts_per_week", 3)),
+                       s.get("business_timezone", "UTC"))
+        return {**decision, "due": due}
+
+    def _remember(self, lead: dict, until: int, decision: dict) -> dict:
+        self._cache[lead["id"]] = (len(lead.get("attempts") or []), until, decision)
+        return decision
 
 
-def _tail(ev, hz, annoy):
-    """Continuation value after the first step (the first step itself is not optional)."""
-    L, H = ev.shape
-    V = np.zeros(L)
-    for h in range(H - 1, 0, -1):
-        V = np.maximum(0.0, ev[:, h] + (1 - hz[:, h]) * (1 - annoy[:, h]) * V)
-    return V
+def _chan(name) -> int:
+    return CHANNELS.index(name) if name in CHANNELS else 0
 
 
-def true_reply_curve(world: World, source: str, attempts: int = 10, signals: tuple = (),
-                     channel: str = "call", gap_days: float = 2.5,
-                     first_delay_days: float = 0.02, timing: str = "fixed") -> list[float]:
-    """The world's true P(answers attempt k | silent so far) for a source, k = 1..attempts.
+def _wait(lead: dict, reason: str) -> dict:
+    return {"id": lead["id"], "action": "wait", "channel": None, "due": None, "priority": 0.0,
+            "expected_value": 0.0, "next_state": None, "revisit_at": None, "reason": reason}
 
-    Averaged over hidden interest given the signals (none by default) for leads
-    tried on `channel` every `gap_days` (timing="fixed"), or at the history's own
-    random first delays and gaps (timing="history": what a model that does not
-    track a lead's age can learn from that history).
+
+def true_reply_curve(world: World, source: str, attempts: int = 10, channel: str = "call",
+                     gap_days: float = 3.0, first_delay_days: float = 0.05) -> list[float]:
+    """The world's true P(answers attempt j | silent so far) for a source, j = 1..attempts.
+
+    Averaged over the hidden types (prior of the source, signals ignored) for
+    leads tried on `channel` every `gap_days`.
     """
-    if timing == "history":
-        return _history_timing_curve(world, source, attempts, signals, channel)
-    o = Oracle(world, grid=80)
     src = world.source_index(source)
-    post = np.exp(o.prior(src, list(signals)))
-    post /= post.sum()
-    out, age, prev = [], first_delay_days, None
+    post = world.mechanism.prior[src].copy()
+    out, age, c = [], first_delay_days, _chan(channel)
     for j in range(1, attempts + 1):
-        shift = world.reply_shift(j, channel, prev, None if j == 1 else gap_days, False)
-        p = sigmoid(shift + o.grid) * world.decay(age)
-        out.append(float((post * p).sum() / post.sum()))
+        p = world.reply_prob(j, c, age, None if j == 1 else gap_days)
+        out.append(float(post @ p / post.sum()))
         post = post * (1 - p)
         age += gap_days
-        prev = channel
-    return out
-
-
-def _history_timing_curve(world, source, attempts, signals, channel, n=4000, seed=0):
-    from fairchase.sim.baselines import Exploratory
-
-    o = Oracle(world, grid=60)
-    rng = np.random.default_rng(seed)
-    prior = np.exp(o.prior(world.source_index(source), list(signals)))
-    surv = np.tile(prior / prior.sum(), (n, 1))  # (schedules, grid)
-    age = rng.uniform(0.01, 1.5, n)  # the exploratory first delay
-    out, gap = [], None
-    for j in range(1, attempts + 1):
-        shift = np.array([world.reply_shift(j, channel, channel if j > 1 else None, g, False)
-                          for g in (gap if gap is not None else [None] * n)])
-        p = sigmoid(shift[:, None] + o.grid[None, :]) * world.decay(age)[:, None]
-        out.append(float((surv * p).sum() / surv.sum()))
-        surv = surv * (1 - p)
-        gap = rng.choice(Exploratory.GAPS, n)
-        age = age + gap
     return out

@@ -30,7 +30,7 @@ def plot_profit(results: list[Metrics], path: str | Path) -> Path:
         ys = []
         for w in worlds:
             m, o = table[w].get(p), table[w].get("oracle")
-            ys.append(m.profit / o.profit if m and o and o.profit > 0 else np.nan)
+            ys.append(m.expected_profit / o.expected_profit if m and o and o.expected_profit > 0 else np.nan)
         xs = np.arange(len(worlds)) + (j - (len(policies) - 1) / 2) * width
         # Folk rules in muted tab20 shades (skipping its red pair, which is Fairchase's).
         ax.bar(xs, ys, width, label=p, color=HIGHLIGHT.get(p, cmap((j if j < 6 else j + 2) % 20)),
@@ -39,40 +39,9 @@ def plot_profit(results: list[Metrics], path: str | Path) -> Path:
     ax.axhline(0.9, color="grey", lw=0.8, ls="--")
     ax.set_xticks(np.arange(len(worlds)), worlds, rotation=15)
     ax.set_ylabel("profit / oracle profit")
-    ax.set_title("Profit by policy and world (oracle = 1; dashed: 0.9 target)")
+    ax.set_title("Profit by policy and world (oracle = 1; dashed: 0.95 target)")
     ax.legend(ncol=3, fontsize=8, loc="lower right")
     return _save(fig, path)
-
-
-def learned_curves(model, first: str = "<1h", gap: str = "1-4d") -> dict[str, list[dict]]:
-    """Per source, the fitted reply curve [{k, p, lo, hi}] from `model.summary()` if it has one.
-
-    The summary's curve is for calls at a reference spacing; when it also reports
-    spacing odds, they are applied for a first try within `first` and later gaps of
-    `gap`, the situation `true_reply_curve` describes.
-    """
-    summary = getattr(model, "summary", None)
-    if not callable(summary):
-        return {}
-    try:
-        data = summary()
-        spacing = data.get("spacing_odds") or {}
-        odds1 = float((spacing.get("first_try_delay") or {}).get(first, 1.0))
-        oddsk = float((spacing.get("gap") or {}).get(gap, 1.0))
-        out = {}
-        for name, s in data["sources"].items():
-            out[name] = [{**r, **{key: _times_odds(r[key], odds1 if r["k"] == 1 else oddsk)
-                                  for key in ("p", "lo", "hi") if key in r}}
-                         for r in s.get("reply_curve", [])]
-        return out
-    except Exception:  # a differently shaped summary: plot the truth and the data only
-        return {}
-
-
-def _times_odds(p: float, odds: float) -> float:
-    p = min(max(p, 1e-9), 1 - 1e-9)
-    o = p / (1 - p) * odds
-    return o / (1 + o)
 
 
 def empirical_curves(history: list[dict], attempts: int = 10) -> dict[str, np.ndarray]:
@@ -90,10 +59,9 @@ def empirical_curves(history: list[dict], attempts: int = 10) -> dict[str, np.nd
     return {s: np.where(c[0] > 0, c[1] / np.maximum(c[0], 1), np.nan) for s, c in counts.items()}
 
 
-def plot_reply_curves(world: World, model, history: list[dict] | None, path: str | Path,
+def plot_reply_curves(world: World, history: list[dict] | None, path: str | Path,
                       attempts: int = 10) -> Path:
-    """Reply rate by attempt number per source: learned (with its band) vs the world's truth."""
-    learned = learned_curves(model)
+    """Reply rate by attempt number per source: the world's truth vs the history's counts."""
     empirical = empirical_curves(history or [], attempts)
     n = len(world.sources)
     cols = min(n, 3)
@@ -101,16 +69,8 @@ def plot_reply_curves(world: World, model, history: list[dict] | None, path: str
     fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.3 * rows), squeeze=False)
     ks = np.arange(1, attempts + 1)
     for ax, src in zip(axes.flat, world.sources, strict=False):
-        ax.plot(ks, true_reply_curve(world, src.name, attempts, timing="history"), "k-", lw=2,
-                label="true (history's timing)")
-        ax.plot(ks, true_reply_curve(world, src.name, attempts), "k:", lw=1,
-                label="true (calls 2.5 days apart)")
-        curve = learned.get(src.name)
-        if curve:
-            kk = [r["k"] for r in curve][:attempts]
-            ax.plot(kk, [r["p"] for r in curve][:attempts], color="#d62728", label="learned")
-            ax.fill_between(kk, [r["lo"] for r in curve][:attempts],
-                            [r["hi"] for r in curve][:attempts], color="#d62728", alpha=0.15)
+        ax.plot(ks, true_reply_curve(world, src.name, attempts), "k-", lw=2,
+                label="true (calls 3 days apart)")
         if src.name in empirical:
             ax.plot(ks, empirical[src.name], "o", ms=3, color="grey", label="history (all leads)")
         ax.set_title(src.name)
@@ -120,7 +80,7 @@ def plot_reply_curves(world: World, model, history: list[dict] | None, path: str
         ax.axis("off")
     axes.flat[0].set_ylabel("P(answer | silent so far)")
     axes.flat[0].legend(fontsize=7)
-    fig.suptitle(f"{world.name}: reply rate by attempt for calls to leads with no signals")
+    fig.suptitle(f"{world.name} ({world.kind}): reply rate by attempt")
     return _save(fig, path)
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from fairchase.sim.baselines import Exploratory, baselines
+from fairchase.sim.learner import Learner
 from fairchase.sim.metrics import Metrics
 from fairchase.sim.oracle import Oracle
 from fairchase.sim.timing import DAY, as_datetime, attempts_in_week, in_contact_hours, schedule
@@ -31,8 +32,7 @@ def record_attempt(pool: LeadPool, rec: dict, i: int, channel: str, t: datetime,
                    times: list[datetime], minutes: float) -> str:
     """Draw lead i's next attempt, append it to the record, update status; returns the result."""
     atts = rec["attempts"]
-    prev = atts[-1]["channel"] if atts else None
-    result = pool.attempt(i, len(atts), channel, t, times, prev)
+    result = pool.attempt(i, len(atts), channel, t, times)
     if result in ("won", "lost", "unsubscribed"):
         outcome = REPLY_OUTCOME.get(channel, "replied")
     elif result == "complaint":
@@ -46,8 +46,6 @@ def record_attempt(pool: LeadPool, rec: dict, i: int, channel: str, t: datetime,
         rec["status"] = TERMINAL[result]
         if result == "won":
             rec["won_value"] = float(pool.value[i])
-    if len(atts) == 1:
-        rec.pop("commitment", None)  # the agreed call has happened
     return result
 
 
@@ -66,9 +64,8 @@ def generate_history(world: World, seed: int, days: int | None = None) -> list[d
     records = []
     for i in range(pool.n):
         rec = pool.record(i)
-        commit = pool.commitment[i]
         times: list[datetime] = []
-        target = commit or pool.created[i] + float(explore.rng.uniform(0.01, 1.5)) * DAY
+        target = pool.created[i] + float(explore.rng.uniform(0.01, 1.5)) * DAY
         for _ in range(explore.limit(rec["id"])):
             channel, gap = explore.choose(rec)
             if times:
@@ -78,8 +75,6 @@ def generate_history(world: World, seed: int, days: int | None = None) -> list[d
                 break
         if rec["status"] == "open":
             rec["status"] = "lost"  # we gave up on the silent ones
-        if commit is not None:
-            rec["commitment"] = {"due": commit, "by": "us", "what": "call back"}
         records.append(rec)
     return records
 
@@ -164,6 +159,9 @@ def simulate(world: World, pool: LeadPool, policy, days: int | None = None,
                 m.violations["channel"] += 1
             left -= need
             done.add(i)
+            reply, win, annoy = pool.chances(i, len(rec["attempts"]), channel, t, times[i])
+            m.expected_won_value += reply * win * float(pool.value[i])
+            m.expected_complaints += (1 - reply) * annoy
             result = record_attempt(pool, rec, i, channel, t, times[i], need)
             m.attempts += 1
             m.minutes += need
@@ -175,6 +173,7 @@ def simulate(world: World, pool: LeadPool, policy, days: int | None = None,
                 m.won_value += float(pool.value[i]) if result == "won" else 0.0
                 m.complaints += result == "complaint"
                 m.opt_outs += result in ("complaint", "unsubscribed")
+        m.daily.append(float(s["daily_minutes"]) - left)
         if on_day:
             on_day()
     m.open_at_end = len(open_) + len(parked)
@@ -219,11 +218,11 @@ class FairchasePolicy:
         return self._plan(self.model, leads, now, self.settings)
 
 
-def policies_for(world: World, history: list[dict] | None, include_fairchase: bool = True) -> list:
-    """The contenders in one world: folk rules, the oracle and (if importable) Fairchase."""
+def policies_for(world: World, history: list[dict], include_fairchase: bool = True) -> list:
+    """The contenders in one world: folk rules, the learner, the oracle and (if importable) Fairchase."""
     s = world.policy_settings()
-    out: list = [*baselines(s), Oracle(world, s)]
-    if include_fairchase and history is not None and fairchase_available():
+    out: list = [*baselines(s), Learner(history, s), Oracle(world, s)]
+    if include_fairchase and fairchase_available():
         out.append(FairchasePolicy(history, s))
     return out
 
@@ -232,7 +231,7 @@ def run_world(world: World, seed: int = 0, include_fairchase: bool = True,
               only: set[str] | None = None, progress: Callable[[str], None] | None = None,
               on_day: Callable[[], None] | None = None) -> tuple[list[Metrics], dict]:
     """Every policy in one world on the same leads. Returns (metrics, extras with the fitted model)."""
-    history = generate_history(world, seed) if include_fairchase else None
+    history = generate_history(world, seed)
     pool = world.draw_leads(world.days, seed)
     results, extras = [], {"history": history, "model": None}
     for policy in policies_for(world, history, include_fairchase):

@@ -1,17 +1,15 @@
-"""Synthetic worlds with known parameters, and the leads they generate.
+"""A family of synthetic businesses drawn at random, and the leads they generate.
 
-Each lead carries a HIDDEN interest `z` (logit scale). Its chance to answer
-attempt j is
+`draw_world(seed)` draws a business from wide ranges: its sources and their
+mix, deal values over 100x, how leads differ, one of four response
+mechanisms (`mechanisms.py`, three of them not the form Fairchase fits),
+fading, channel effects (text and visit included), complaint risk growing
+with tries and tries per week, daily minutes from 30 to 600, hourly cost and
+arrivals per day. `TEST_SEEDS` are the yardstick (never tune on them);
+`TUNING_SEEDS` are for tuning.
 
-    sigmoid(base + z + attempt_effect[j] + channel + switch + spacing + agreed_time)
-        * (floor + (1 - floor) * exp(-age / decay_days))
-
-so the population's reply rate falls with attempts even where one lead's
-does not: the responsive leads answer early and leave the silent pool.
-Observable signals are drawn with probabilities that depend on `z`, so they
-carry information the policies can learn. Everything random about a lead is
-drawn up front (common random numbers): attempt k of lead i uses the same
-uniforms whichever policy makes it.
+Everything random about a lead is drawn up front (common random numbers):
+attempt k of lead i uses the same uniforms whichever policy makes it.
 """
 
 from __future__ import annotations
@@ -23,11 +21,14 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
+from fairchase.sim.mechanisms import CHANNELS, KINDS, Mechanism, draw_mechanism, sigmoid
 from fairchase.sim.timing import DAY, attempts_in_week, zone
 
 KMAX = 64  # uniforms drawn per lead; more than any policy can make in the horizon
+TEST_SEEDS = tuple(range(1000, 1052))  # the yardstick: 52 worlds, 13 of each mechanism
+TUNING_SEEDS = tuple(range(1, 41))  # tune on these, never on the test seeds
 
-# name: (alpha, gamma): P(signal) = sigmoid(alpha + gamma * z). Seed 002's good and poor signs.
+# name: (alpha, gamma): P(signal) = sigmoid(alpha + strength * gamma * score). Seed 002's signs.
 SIGNALS: dict[str, tuple[float, float]] = {
     "asked_price": (-1.3, 0.8),
     "asked_details": (-1.0, 0.6),
@@ -38,64 +39,65 @@ SIGNALS: dict[str, tuple[float, float]] = {
     "short_conversation": (-1.7, -0.5),
     "distracted": (-2.3, -0.4),
 }
+SOURCE_NAMES = ("referral", "inbound_call", "walk_in", "web_form", "event", "cold_outreach",
+                "purchased_list")
 US_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles")
 DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
 SIM_START = (2025, 3, 3, 8)  # a Monday, 08:00 in the business zone
-
-
-def sigmoid(x):
-    """Logistic function for floats or arrays."""
-    if isinstance(x, np.ndarray):
-        return 1.0 / (1.0 + np.exp(-x))
-    return 1.0 / (1.0 + math.exp(-x))
+REPLY_OUTCOME = {"call": "talked", "visit": "talked"}
 
 
 @dataclass(frozen=True)
 class Source:
-    """How one kind of lead behaves: share of arrivals, mean interest, value, P(win | reply)."""
+    """One kind of lead: share of arrivals, deal value, P(win | reply) at average keenness."""
 
     name: str
     share: float
-    interest: float  # mean hidden interest (logit)
     value_median: float
-    win_logit: float  # P(win | reply) at the source's mean interest, logit
-    commitment_rate: float = 0.0  # share whose first conversation fixed a callback time
+    win_logit: float
 
 
 @dataclass(frozen=True)
 class World:
-    """A business: its lead sources, how leads respond, and its settings."""
+    """A business: its sources, how its leads respond, and its settings."""
 
     name: str
-    description: str
+    seed: int
     sources: tuple[Source, ...]
+    mechanism: Mechanism
     arrivals_per_day: float
     settings: dict = field(default_factory=dict)
-    base_logit: float = -1.2
-    interest_sd: float = 1.0
-    attempt_effect: tuple[float, ...] = (0.0, -0.1, -0.2, -0.3, -0.4, -0.5, -0.6, -0.7, -0.8)
-    channel_effect: dict = field(default_factory=lambda: {"call": 0.0, "email": -0.5, "text": -0.2})
-    switch_bonus: float = 0.6  # email or text after an unanswered call ("after voicemails")
-    spacing_penalty: float = 1.0  # logit lost when trying again too soon
-    spacing_days: float = 1.0
-    commitment_bonus: float = 0.8  # first follow-up on the agreed day
-    decay_days: float = 40.0
-    decay_floor: float = 0.3
     value_sigma: float = 0.6
     value_known: float = 0.85
-    win_interest: float = 0.3
-    annoy_base: float = -6.0  # complaint/opt-out logit on a first, lone attempt
+    signal_strength: float = 1.0
+    win_score: float = 0.4  # P(win | reply) rises with the lead's keenness
+    spacing: float = 0.3  # share of the reply chance lost when trying again the next day
+    annoy_base: float = -6.0  # complaint logit on a first, lone attempt
     annoy_attempt: float = 0.3  # per attempt already made
     annoy_recent: float = 0.6  # per other attempt in the last 7 days
-    annoy_channel: dict = field(default_factory=lambda: {"call": 0.0, "email": -0.3, "text": 0.3})
+    annoy_channel: tuple[float, ...] = (0.0, -0.3, 0.3, 0.5)
     unsubscribe: float = 0.15  # a reply that is a "no" asks to be removed
     bounce_rate: float = 0.03
+    phone_rate: float = 0.95
+    email_rate: float = 0.9
     sms_consent: float = 0.4
+    visit_rate: float = 0.0
     mailing_consent: float = 0.5
     timezones: tuple[str, ...] = ("America/Chicago",)
-    days: int = 120  # days with arrivals
-    drain_days: int = 60  # then no new leads: slow cadences finish their chase too
-    history_days: int = 90
+    days: int = 60  # days with arrivals
+    drain_days: int = 30  # then no new leads: slow cadences finish their chase too
+    history_days: int = 60
+
+    @property
+    def kind(self) -> str:
+        return self.mechanism.kind
+
+    @property
+    def description(self) -> str:
+        s = self.policy_settings()
+        values = ", ".join(f"{x.name} ${x.value_median:,.0f}" for x in self.sources)
+        return (f"{self.kind} replies; {self.arrivals_per_day:.1f} leads/day; "
+                f"{s['daily_minutes']:.0f} min/day at ${s['hourly_cost']:.0f}/h; {values}")
 
     # --- the true model -------------------------------------------------------
     def source_index(self, name: str) -> int:
@@ -105,48 +107,35 @@ class World:
                 return i
         return -1
 
-    def decay(self, age_days):
-        """Interest left after `age_days` (leads cool off; a floor keeps late tries possible)."""
-        f, tau = self.decay_floor, self.decay_days
-        if isinstance(age_days, np.ndarray):
-            return f + (1 - f) * np.exp(-np.maximum(age_days, 0) / tau)
-        return f + (1 - f) * math.exp(-max(age_days, 0.0) / tau)
+    @staticmethod
+    def spacing_factor(spacing: float, gap_days):
+        """Share of the reply chance kept when trying again `gap_days` after the last try."""
+        if gap_days is None:
+            return 1.0
+        return 1.0 - spacing * np.exp(-np.maximum(np.asarray(gap_days, dtype=float), 0.0))
 
-    def reply_shift(self, j: int, channel: str, prev_channel: str | None,
-                    gap_days: float | None, commit_hit: bool) -> float:
-        """Logit shift of attempt j (1-based) from the attempt number, channel and timing."""
-        eff = self.attempt_effect
-        x = self.base_logit + eff[min(j, len(eff)) - 1] + self.channel_effect.get(channel, -1.0)
-        if prev_channel == "call" and channel in ("email", "text"):
-            x += self.switch_bonus
-        if gap_days is not None:
-            x -= self.spacing_penalty * math.exp(-gap_days / self.spacing_days)
-        if commit_hit:
-            x += self.commitment_bonus
-        return x
+    def reply_prob(self, j, chan, age, gap_days):
+        """True P(answer) per type of attempt j on channel index `chan` at `age` after `gap_days`."""
+        return self.mechanism.reply(j, chan, age) * self.spacing_factor(self.spacing, gap_days)
 
-    def reply_prob(self, z: float, j: int, channel: str, prev_channel: str | None,
-                   gap_days: float | None, age_days: float, commit_hit: bool) -> float:
-        """True chance that a lead with interest z answers this attempt."""
-        shift = self.reply_shift(j, channel, prev_channel, gap_days, commit_hit)
-        return sigmoid(shift + z) * self.decay(age_days)
-
-    def annoy_prob(self, j, recent7, channel: str):
+    def annoy_prob(self, j, recent7, chan):
         """Chance that a silent lead complains/opts out after attempt j with `recent7` in 7 days."""
-        x = (self.annoy_base + self.annoy_attempt * (j - 1) + self.annoy_recent * (recent7 - 1)
-             + self.annoy_channel.get(channel, 0.0))
+        x = (self.annoy_base + self.annoy_attempt * (np.asarray(j) - 1)
+             + self.annoy_recent * (np.asarray(recent7) - 1) + np.asarray(self.annoy_channel)[chan])
         return sigmoid(x)
 
-    def win_prob(self, src: int, z):
-        """P(win | the lead replied): higher for more interested leads."""
-        s = self.sources[src]
-        return sigmoid(s.win_logit + self.win_interest * (z - s.interest))
+    def win_prob(self, src):
+        """P(win | reply) per type (last axis) for source index/indices `src`."""
+        wl = np.array([s.win_logit for s in self.sources])[np.asarray(src)]
+        return sigmoid(np.asarray(wl)[..., None] + self.win_score * self.mechanism.score)
 
-    def win_prob_grid(self, src: np.ndarray, grid: np.ndarray) -> np.ndarray:
-        """P(win | reply) for each lead's source (rows) at each interest on the grid (columns)."""
-        wl = np.array([s.win_logit for s in self.sources])[src]
-        mu = np.array([s.interest for s in self.sources])[src]
-        return sigmoid(wl[:, None] + self.win_interest * (grid[None, :] - mu[:, None]))
+    def signal_loglik(self, signals) -> np.ndarray:
+        """log P(these signals seen, the others not | type), per type."""
+        out = np.zeros(self.mechanism.G)
+        for name, (a, g) in SIGNALS.items():
+            q = sigmoid(a + self.signal_strength * g * self.mechanism.score)
+            out += np.log(q if name in signals else 1 - q)
+        return out
 
     def mean_value(self, src: int) -> float:
         """Expected deal value of a source (lognormal mean)."""
@@ -176,8 +165,8 @@ class World:
 
     def quick(self) -> World:
         """A small version of this world for tests: fewer days and leads."""
-        return replace(self, days=30, drain_days=20, history_days=40,
-                       arrivals_per_day=max(2.0, self.arrivals_per_day / 4))
+        return replace(self, days=25, drain_days=20, history_days=40,
+                       arrivals_per_day=min(8.0, max(2.0, self.arrivals_per_day / 3)))
 
     # --- drawing leads ----------------------------------------------------------
     def draw_leads(self, days: int, seed: int, start: datetime | None = None,
@@ -187,73 +176,55 @@ class World:
         rng = np.random.default_rng([seed, zlib.crc32(self.name.encode()), zlib.crc32(prefix.encode())])
         per_day = rng.poisson(self.arrivals_per_day, size=days)
         n = int(per_day.sum())
-        day = np.repeat(np.arange(days), per_day)
         shares = np.array([s.share for s in self.sources])
         src = rng.choice(len(self.sources), size=n, p=shares / shares.sum())
-        mu = np.array([s.interest for s in self.sources])[src]
-        z = mu + self.interest_sd * rng.standard_normal(n)
+        mech = self.mechanism
+        cum = np.cumsum(mech.prior[src], axis=1)
+        typ = np.minimum((rng.random(n)[:, None] > cum).sum(axis=1), mech.G - 1)
         med = np.array([s.value_median for s in self.sources])[src]
-        value = np.round(med * np.exp(self.value_sigma * rng.standard_normal(n)), -1)
-        value = np.maximum(value, 10.0)
-        known = rng.random(n) < self.value_known
+        value = np.maximum(np.round(med * np.exp(self.value_sigma * rng.standard_normal(n)), -1), 10.0)
         names = list(SIGNALS)
         a = np.array([SIGNALS[s][0] for s in names])
-        g = np.array([SIGNALS[s][1] for s in names])
-        has = rng.random((n, len(names))) < sigmoid(a[None, :] + g[None, :] * z[:, None])
+        g = np.array([SIGNALS[s][1] for s in names]) * self.signal_strength
+        has = rng.random((n, len(names))) < sigmoid(a[None, :] + g[None, :] * mech.score[typ][:, None])
+        reach = rng.random((n, 6))
+        pool = LeadPool(world=self, n=n, prefix=prefix, src=src, typ=typ, value=value,
+                        value_known=rng.random(n) < self.value_known,
+                        arrival_day=np.repeat(np.arange(days), per_day),
+                        u=rng.random((n, KMAX, 3)), u_win=rng.random(n), u_unsub=rng.random(n),
+                        bad_email=rng.random(n) < self.bounce_rate)
         tz_idx = rng.integers(len(self.timezones), size=n)
-        sms = rng.random(n) < self.sms_consent
-        mailing = rng.random(n) < self.mailing_consent
-        bad_email = rng.random(n) < self.bounce_rate
-        # arrivals spread over the 24 hours before the morning they are first planned
-        created_off = rng.uniform(0.02, 1.0, size=n)
-        commit_rate = np.array([s.commitment_rate for s in self.sources])[src]
-        has_commit = rng.random(n) < commit_rate
-        commit_days = rng.integers(1, 4, size=n)
-        commit_hour = rng.integers(9, 17, size=n)
-        pool = LeadPool(world=self, n=n, prefix=prefix)
-        pool.src, pool.z, pool.value, pool.value_known = src, z, value, known
-        pool.arrival_day = day
-        pool.u = rng.random((n, KMAX, 3))
-        pool.u_win, pool.u_unsub = rng.random(n), rng.random(n)
-        pool.bad_email = bad_email
+        created_off = rng.uniform(0.02, 1.0, size=n)  # over the 24 hours before the morning
         for i in range(n):
-            created = start + int(day[i]) * DAY - timedelta(days=float(created_off[i]))
-            tz = self.timezones[tz_idx[i]]
-            commit = None
-            if has_commit[i]:
-                local = created.astimezone(zone(tz)) + int(commit_days[i]) * DAY
-                if local.weekday() == 6:  # nobody agrees to a Sunday call
-                    local += DAY
-                commit = local.replace(hour=int(commit_hour[i]), minute=0, second=0,
-                                       microsecond=0).astimezone(UTC)
-            pool.created.append(created)
-            pool.tz.append(tz)
-            pool.commitment.append(commit)
+            pool.created.append(start + int(pool.arrival_day[i]) * DAY - timedelta(days=float(created_off[i])))
+            pool.tz.append(self.timezones[tz_idx[i]])
             pool.signals.append([names[k] for k in np.flatnonzero(has[i])])
-            pool.consents.append((["mailing_list"] if mailing[i] else []) + (["sms"] if sms[i] else []))
-            pool.channels.append(["call", "email"] + (["text"] if sms[i] else []))
+            sms, mailing = reach[i, 2] < self.sms_consent, reach[i, 4] < self.mailing_consent
+            pool.consents.append((["mailing_list"] if mailing else []) + (["sms"] if sms else []))
+            chans = [c for c, ok in zip(CHANNELS, (reach[i, 0] < self.phone_rate, reach[i, 1] < self.email_rate,
+                                                   sms, reach[i, 3] < self.visit_rate), strict=True) if ok]
+            pool.channels.append(chans or ["email"])
         return pool
 
 
 @dataclass
 class LeadPool:
-    """The leads of one run, with their hidden interest and pre-drawn random numbers."""
+    """The leads of one run, with their hidden types and pre-drawn random numbers."""
 
     world: World
     n: int
-    prefix: str = "L"
-    src: np.ndarray = None
-    z: np.ndarray = None
-    value: np.ndarray = None
-    value_known: np.ndarray = None
-    arrival_day: np.ndarray = None
-    u: np.ndarray = None
-    u_win: np.ndarray = None
-    u_unsub: np.ndarray = None
-    bad_email: np.ndarray = None
+    prefix: str
+    src: np.ndarray
+    typ: np.ndarray
+    value: np.ndarray
+    value_known: np.ndarray
+    arrival_day: np.ndarray
+    u: np.ndarray
+    u_win: np.ndarray
+    u_unsub: np.ndarray
+    bad_email: np.ndarray
     created: list = field(default_factory=list)
     tz: list = field(default_factory=list)
-    commitment: list = field(default_factory=list)
     signals: list = field(default_factory=list)
     consents: list = field(default_factory=list)
     channels: list = field(default_factory=list)
@@ -264,10 +235,9 @@ class LeadPool:
 
     def record(self, i: int) -> dict:
         """Lead i as the contract's open lead record (no hidden fields)."""
-        w = self.world
-        rec = {
+        return {
             "id": self.lead_id(i),
-            "source": w.sources[self.src[i]].name,
+            "source": self.world.sources[self.src[i]].name,
             "value": float(self.value[i]) if self.value_known[i] else None,
             "created_at": self.created[i],
             "timezone": self.tz[i],
@@ -278,103 +248,88 @@ class LeadPool:
             "status": "open",
             "won_value": None,
         }
-        if self.commitment[i] is not None:
-            rec["commitment"] = {"due": self.commitment[i], "by": "us", "what": "call back"}
-        return rec
 
-    def attempt(self, i: int, k: int, channel: str, t: datetime, times: list[datetime],
-                prev_channel: str | None) -> str:
+    def chances(self, i: int, k: int, channel: str, t: datetime, times: list[datetime]):
+        """True (P(answer), P(win | answer), P(complaint | silent)) of lead i's attempt k+1 at t."""
+        w = self.world
+        if channel == "email" and self.bad_email[i]:
+            return 0.0, 0.0, 0.0
+        c = CHANNELS.index(channel) if channel in CHANNELS else 0
+        gap = (t - times[-1]).total_seconds() / 86400 if times else None
+        age = (t - self.created[i]).total_seconds() / 86400
+        typ = int(self.typ[i])
+        recent = attempts_in_week(times, t) + 1
+        return (float(w.reply_prob(k + 1, c, age, gap)[typ]), float(w.win_prob(int(self.src[i]))[typ]),
+                float(w.annoy_prob(k + 1, recent, c)))
+
+    def attempt(self, i: int, k: int, channel: str, t: datetime, times: list[datetime]) -> str:
         """Draw the outcome of lead i's attempt number k+1 (0-based k) at time t.
 
         Returns one of: silent outcomes "no_answer"/"left_message", "bounced",
         "complaint" (opted out, annoyed), "won", "lost", "unsubscribed" (replied no, opted out).
         """
-        w = self.world
         if channel == "email" and self.bad_email[i]:
             return "bounced"
+        reply, win, annoy = self.chances(i, k, channel, t, times)
         u = self.u[i, k % KMAX]
-        gap = (t - times[-1]).total_seconds() / 86400 if times else None
-        age = (t - self.created[i]).total_seconds() / 86400
-        commit = self.commitment[i]
-        hit = (k == 0 and commit is not None
-               and t.astimezone(zone(self.tz[i])).date() == commit.astimezone(zone(self.tz[i])).date())
-        p = w.reply_prob(float(self.z[i]), k + 1, channel, prev_channel, gap, age, hit)
-        if u[0] < p:
-            if self.u_win[i] < w.win_prob(int(self.src[i]), float(self.z[i])):
+        if u[0] < reply:
+            if self.u_win[i] < win:
                 return "won"
-            return "unsubscribed" if self.u_unsub[i] < w.unsubscribe else "lost"
-        recent = attempts_in_week(times, t) + 1
-        if u[1] < w.annoy_prob(k + 1, recent, channel):
+            return "unsubscribed" if self.u_unsub[i] < self.world.unsubscribe else "lost"
+        if u[1] < annoy:
             return "complaint"
         return "left_message" if channel == "call" and u[2] < 0.6 else "no_answer"
 
 
-REPLY_OUTCOME = {"call": "talked", "visit": "talked"}
+def _log_uniform(rng: np.random.Generator, lo: float, hi: float) -> float:
+    return float(np.exp(rng.uniform(np.log(lo), np.log(hi))))
 
 
-def _src(name, share, interest, value, win, commit=0.0) -> Source:
-    return Source(name, share, interest, value, win, commit)
+def draw_world(seed: int) -> World:
+    """A business drawn from wide ranges; the mechanism cycles with the seed (4 kinds)."""
+    rng = np.random.default_rng([seed, 20_11])
+    kind = KINDS[seed % len(KINDS)]
+    n_src = int(rng.integers(2, 6))
+    names = tuple(rng.choice(SOURCE_NAMES, size=n_src, replace=False))
+    center = _log_uniform(rng, 150, 30_000)
+    sources = tuple(Source(str(nm), float(sh), round(center * _log_uniform(rng, 0.1, 10), -1) or 10.0,
+                           float(rng.uniform(-2.0, 0.5)))
+                    for nm, sh in zip(names, rng.dirichlet(np.full(n_src, 1.5)), strict=True))
+    mech = draw_mechanism(kind, rng, n_src)
+    tz = "America/New_York"
+    settings = {"hourly_cost": round(_log_uniform(rng, 15, 150)),
+                "margin": round(float(rng.uniform(0.15, 0.8)), 2),
+                "daily_minutes": float(round(_log_uniform(rng, 30, 600))),
+                "complaint_cost": round(_log_uniform(rng, 20, 2000)),
+                "max_attempts_per_week": int(rng.choice([2, 3, 3, 4])),
+                "business_timezone": tz, "minutes": dict(DEFAULT_MINUTES)}
+    return World(
+        name=f"w{seed}-{kind}", seed=seed, sources=sources, mechanism=mech,
+        arrivals_per_day=round(_log_uniform(rng, 2, 20), 1), settings=settings,
+        value_sigma=float(rng.uniform(0.3, 1.2)), value_known=float(rng.uniform(0.6, 1.0)),
+        signal_strength=float(rng.uniform(0.2, 1.5)), win_score=float(rng.uniform(0.0, 0.8)),
+        spacing=float(rng.uniform(0.0, 0.6)),
+        annoy_base=float(rng.uniform(-7.5, -4.0)), annoy_attempt=float(rng.uniform(0.0, 0.5)),
+        annoy_recent=float(rng.uniform(0.1, 0.9)),
+        annoy_channel=(0.0, float(rng.uniform(-0.6, 0.0)), float(rng.uniform(-0.2, 0.6)),
+                       float(rng.uniform(-0.5, 0.5))),
+        unsubscribe=float(rng.uniform(0.05, 0.3)), bounce_rate=float(rng.uniform(0.0, 0.08)),
+        phone_rate=float(rng.uniform(0.6, 1.0)), email_rate=float(rng.uniform(0.6, 1.0)),
+        sms_consent=float(rng.uniform(0.0, 0.8)), visit_rate=float(rng.choice([0.0, 0.0, 0.1, 0.3])),
+        mailing_consent=float(rng.uniform(0.2, 0.8)),
+        timezones=US_ZONES[: int(rng.integers(1, 5))])
 
 
-WORLDS: dict[str, World] = {w.name: w for w in (
-    World(
-        "local_contractor", "Home-improvement contractor: inbound calls, referrals, walk-ins.",
-        (_src("inbound_call", 0.35, 0.5, 2500, 0.0, 0.6), _src("referral", 0.25, 0.9, 4000, 0.6, 0.3),
-         _src("walk_in", 0.15, 0.4, 1500, -0.2, 0.7), _src("web_form", 0.25, -0.7, 2000, -0.6)),
-        arrivals_per_day=8, base_logit=-1.0, interest_sd=1.1,
-        settings={"hourly_cost": 50, "margin": 0.35, "daily_minutes": 120, "complaint_cost": 200}),
-    World(
-        "b2b_persistence", "High-value B2B: slow buyers, replies spread out, persistence pays.",
-        (_src("event", 0.3, -0.3, 20000, -0.8), _src("cold_outreach", 0.25, -1.2, 15000, -1.0),
-         _src("referral", 0.15, 0.6, 40000, -0.2), _src("web_form", 0.2, -0.4, 12000, -0.9),
-         _src("inbound_call", 0.1, 0.5, 25000, -0.4, 0.5)),
-        arrivals_per_day=3, base_logit=-2.0, interest_sd=0.7,
-        attempt_effect=(0.0, 0.0, 0.0, -0.05, -0.1, -0.15, -0.2, -0.25, -0.3),
-        decay_days=120, decay_floor=0.5, value_sigma=0.8, timezones=US_ZONES,
-        annoy_base=-7.0, annoy_attempt=0.2, annoy_recent=0.5,
-        # a complaint from a named account in a small market costs more than a consumer's
-        settings={"hourly_cost": 80, "margin": 0.4, "daily_minutes": 150, "complaint_cost": 1000,
-                  "business_timezone": "America/New_York"}),
-    World(
-        "web_form_flood", "Cheap web-form leads by the dozen and 90 minutes a day to work them.",
-        (_src("web_form", 0.7, -0.8, 350, -0.3), _src("purchased_list", 0.2, -1.8, 300, -0.8),
-         _src("event", 0.1, -0.2, 500, 0.0)),
-        arrivals_per_day=40, base_logit=-1.2, interest_sd=1.2, value_sigma=0.5,
-        decay_days=15, decay_floor=0.1, timezones=US_ZONES,
-        settings={"hourly_cost": 30, "margin": 0.6, "daily_minutes": 90, "complaint_cost": 100,
-                  "business_timezone": "America/New_York"}),
-    World(
-        "late_repliers", "Busy buyers: replies keep coming up to the 6th attempt, then dry up.",
-        (_src("inbound_call", 0.3, 0.0, 5000, 0.0, 0.4), _src("referral", 0.2, 0.3, 6000, 0.3),
-         _src("web_form", 0.3, -0.5, 4000, -0.4), _src("event", 0.2, -0.3, 5000, -0.2)),
-        arrivals_per_day=6, base_logit=-2.2, interest_sd=0.5,
-        attempt_effect=(-0.4, -0.2, 0.0, 0.1, 0.2, 0.2, -0.8, -1.2, -1.5),
-        decay_days=90, decay_floor=0.5, timezones=US_ZONES[:2],
-        settings={"hourly_cost": 50, "margin": 0.3, "daily_minutes": 120, "complaint_cost": 200,
-                  "business_timezone": "America/New_York"}),
-    World(
-        "wide_values", "Deal values spread over two orders of magnitude (lognormal, sigma 1.5).",
-        (_src("web_form", 0.4, -0.5, 1500, -0.4), _src("referral", 0.2, 0.7, 4000, 0.4),
-         _src("inbound_call", 0.2, 0.4, 3000, 0.0, 0.5), _src("cold_outreach", 0.2, -1.3, 2000, -0.8)),
-        arrivals_per_day=10, base_logit=-1.1, interest_sd=1.0, value_sigma=1.5, value_known=0.9,
-        timezones=US_ZONES[:2],
-        settings={"hourly_cost": 50, "margin": 0.3, "daily_minutes": 120, "complaint_cost": 200,
-                  "business_timezone": "America/New_York"}),
-    World(
-        "complaint_prone", "A consumer audience quick to complain when chased.",
-        (_src("web_form", 0.5, -0.4, 800, -0.2), _src("purchased_list", 0.3, -1.4, 600, -0.6),
-         _src("event", 0.2, 0.0, 1000, 0.0)),
-        arrivals_per_day=15, base_logit=-1.0, interest_sd=1.0,
-        annoy_base=-4.6, annoy_attempt=0.45, annoy_recent=0.8, unsubscribe=0.3,
-        annoy_channel={"call": 0.2, "email": -0.4, "text": 0.5}, timezones=US_ZONES,
-        settings={"hourly_cost": 40, "margin": 0.5, "daily_minutes": 120, "complaint_cost": 300,
-                  "business_timezone": "America/New_York"}),
-)}
-
-
-def get_world(name: str, quick: bool = False) -> World:
-    """A world by name (KeyError lists the names), optionally its quick version."""
-    if name not in WORLDS:
-        raise KeyError(f"unknown world {name!r}; choose from {', '.join(WORLDS)}")
-    w = WORLDS[name]
+def get_world(name: str | int, quick: bool = False) -> World:
+    """A world by seed (`1003`, `"1003"` or its name `"w1003-..."`), optionally its quick version."""
+    text = str(name)
+    digits = text[1:].split("-")[0] if text.startswith("w") else text
+    if not digits.isdigit():
+        raise KeyError(f"unknown world {name!r}; give a seed such as {TEST_SEEDS[0]}")
+    w = draw_world(int(digits))
     return w.quick() if quick else w
+
+
+def yardstick_worlds(n: int | None = None, quick: bool = False) -> list[World]:
+    """The yardstick's test worlds (the first `n` of them)."""
+    return [get_world(s, quick) for s in TEST_SEEDS[:n]]

@@ -89,17 +89,17 @@ def test_the_backtest_takes_records_with_iso_strings_and_skips_unreadable_ones()
 
 
 def test_write_history_round_trips_through_load_history(tmp_path):
-    path = write_history("local_contractor", 120, tmp_path / "h.jsonl", seed=3)
+    path = write_history(1002, 120, tmp_path / "h.jsonl", seed=3)
     records, errors = load_history(path)
     assert errors == [] and len(records) == 120
     assert {r["status"] for r in records} <= {"won", "lost", "opted_out"}
-    assert write_history("local_contractor", 120, tmp_path / "h2.jsonl", seed=3).read_text() == \
+    assert write_history(1002, 120, tmp_path / "h2.jsonl", seed=3).read_text() == \
         path.read_text()
 
 
 @pytest.mark.skipif(not fairchase_available(), reason="decision core not importable")
 def test_fairchase_stops_never_add_attempts_or_wins(tmp_path):
-    records, _ = load_history(write_history("web_form_flood", 200, tmp_path / "h.jsonl", seed=1))
+    records, _ = load_history(write_history(1006, 200, tmp_path / "h.jsonl", seed=1))
     bt = backtest(records, folds=2)
     fc, actual = bt.fairchase, bt.actual
     assert fc is not None

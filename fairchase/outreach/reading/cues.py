@@ -74,7 +74,10 @@ def _c(patterns: dict[str, list[str]]) -> dict[str, re.Pattern]:
 
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = _c({
-    "en": ["remove (?:this|my|our|the) (?:e-?mail )?(?:address|email|contact|number)", "(?:off|from) (?:your|the) (?:mailing |distribution |contact |marketing )?(?:list|database)", "unsolicited",
+    "en": ["(?:rather|prefer) not (?:to )?(?:receive|get|be contacted|hear)",
+           "wrong (?:number|person|email|address)", "stop (?:please|pls|plz)",
+           "stop (?:with )?(?:the|these|your) (?:emails|e-mails|calls|texts|messages)",
+           "remove (?:this|my|our|the) (?:e-?mail )?(?:address|email|contact|number)", "(?:off|from) (?:your|the) (?:mailing |distribution |contact |marketing )?(?:list|database)", "unsolicited",
            "unsubscribe me", "(?:take|remove|delete) (?:me|us|my (?:address|email|number|details)) (?:from|off)", "i want off", "(?:don\'t|do not) want to (?:hear from|be contacted|receive)", "lose my (?:number|email|details)", "cease and desist", "this is spam", "stop spamming", "gdpr",
            r"unsubscribe\w*", r"opt(?:-| )?(?:me )?out", r"remove (?:me|us|my (?:e-?mail|email address|address|details|number|name|data|info\w*))",
            r"take (?:me|us|my \w+) off", r"off (?:your|the) (?:mailing )?list",
@@ -84,7 +87,9 @@ OPT_OUT = _c({
            r"(?:don't|do not|dont) (?:want|wish) (?:to (?:receive|get|hear)|any) (?:any )?(?:more|further)",
            r"leave me alone", r"(?:delete|erase|remove|purge) (?:all )?(?:my|our) (?:details|data|information|info|contact\w*|number|email|e-mail)",
            r"not (?:to )?(?:contact|email|e-mail|call) me (?:again|anymore|any more)", r"stop it", r"please stop"],
-    "de": ["nicht (?:mehr|weiter|wieder|erneut) (?:\\w+ )?(?:zu )?(?:kontaktieren|anzuschreiben|anzurufen|anschreiben|anrufen|schreiben|mailen|belastigen|kontaktiert|angeschrieben|angerufen)",
+    "de": ["falsche (?:nummer|person|adresse)", "(?:bitte )?nicht mehr (?:schreiben|anrufen|mailen|simsen)",
+           "(?:horen sie|hort) (?:bitte )?auf mit", "(?:loschen|entfernen) sie (?:bitte )?(?:meine|unsere) (?:nummer|telefonnummer|adresse|e-?mail\\w*|daten|kontaktdaten)",
+           "nicht (?:mehr|weiter|wieder|erneut) (?:\\w+ )?(?:zu )?(?:kontaktieren|anzuschreiben|anzurufen|anschreiben|anrufen|schreiben|mailen|belastigen|kontaktiert|angeschrieben|angerufen)",
            "streichen sie (?:mich|meine)", "nehmen sie mich (?:aus|von)", "unterlassen sie", "keine werbung", "widerspreche", "dsgvo", "(?:will|mochte|mochten|wollen) (?:keine|nicht mehr|nicht weiter)\\w* (?:\\w+ )?(?:kontaktiert|angeschrieben|angerufen|belastigt|e-?mails|mails|nachrichten|anrufe)",
            r"abmelden", r"abbestellen", r"austragen", r"abmeldung",
            r"(?:aus|von) (?:ihrem|ihrer|dem|der|eurem|eurer) (?:verteiler|liste|mailingliste|newsletter|datenbank|kartei|adressliste|system)",
@@ -92,69 +97,107 @@ OPT_OUT = _c({
            r"(?:keine|keinerlei) (?:weiteren |weitere )?(?:e-?mails|mails|nachrichten|sms|anrufe|werbung|kontaktaufnahmen?)(?: mehr)?(?: (?:schicken|senden|erhalten|bekommen))?",
            r"horen sie (?:bitte )?auf", r"hor (?:bitte )?auf", r"lassen sie mich (?:bitte )?in ruhe",
            r"stopp", r"(?:loschen|entfernen) sie (?:bitte )?(?:meine|unsere|mich)", r"meine (?:daten|adresse|nummer|kontaktdaten) (?:zu )?(?:loschen|entfernen)"],
-    "fr": ["ne plus (?:me|nous) (?:solliciter|contacter|relancer|ecrire|appeler|envoyer|deranger)", "ne (?:m\'|me |nous )?(?:solicitez|sollicitez|derangez|relancez|envoyez|ecrivez|appelez|contactez) plus", "(?:je|nous) ne (?:veux|voulons|souhaite|souhaitons) plus (?:recevoir|etre)", "retirez (?:mon|notre) (?:adresse|numero|contact)", "rgpd",
+    "fr": ["ne plus (?:m\'|nous )(?:ecrire|appeler|contacter|envoyer|relancer|solliciter)",
+           "(?:mauvais|faux) numero", "(?:erreur|mauvaise) (?:de )?personne", "arretez (?:svp|s\'il vous plait)",
+           "(?:supprimez|supprimer|retirez|retirer|effacez|effacer|enlevez|enlever) (?:mon|mes|notre|nos) (?:numero|adresse|e-?mail|coordonnees|donnees|contact)\\w*",
+           "ne plus (?:me|nous) (?:solliciter|contacter|relancer|ecrire|appeler|envoyer|deranger)", "ne (?:m\'|me |nous )?(?:solicitez|sollicitez|derangez|relancez|envoyez|ecrivez|appelez|contactez) plus", "(?:je|nous) ne (?:veux|voulons|souhaite|souhaitons) plus (?:recevoir|etre)", "retirez (?:mon|notre) (?:adresse|numero|contact)", "rgpd",
            r"desabonn\w*", r"desinscri\w*", r"(?:retirer|retirez|supprimer|supprimez|enlever|enlevez|rayer|rayez)(?:-moi)? (?:de|moi de|mon adresse de) (?:votre|vos|la|cette) (?:liste|fichier|base|envois)\w*",
            r"(?:retirez|supprimez|enlevez|rayez)-moi", r"ne (?:plus )?m'(?:ecrivez|appelez|envoyez|contactez|relancez)(?: plus)?", r"ne me (?:contactez|relancez|rappelez|recontactez) plus",
            r"ne (?:plus|pas) (?:etre|m'etre) (?:contacte|recontacte|sollicite)\w*", r"(?:arretez|cessez|arrete|arreter) (?:de|vos|svp|s'il)\w*",
            r"plus (?:de|aucun) (?:mails?|e-mails?|messages?|sms|appels?)", r"(?:supprimer|supprimez|effacer|effacez) (?:mes|nos) (?:coordonnees|donnees)",
            r"laissez-moi tranquille", r"stop (?:svp|s'il vous plait|merci)"],
-    "es": ["no (?:me|nos) (?:vuelvan a|vuelvas a) \\w+", "no (?:me|nos) (?:manden|envien|escriban|llamen|contacten) mas", "no quiero (?:que me (?:escriban|llamen|contacten)|recibir mas)", "(?:saquenme|sacame|quitenme) de", "rgpd", "no vuelvan a (?:escribir|llamar|contactar)\\w*",
+    "es": ["numero equivocado", "(?:persona|correo) equivocad[oa]", "no (?:escriban|llamen|envien|manden|contacten|escribas|llames) mas",
+           "(?:borra|borre|borren|borrar|elimina|elimine|eliminen|eliminar|quita|quite|quiten|quitar) (?:mi|mis) (?:numero|correo|email|e-mail|telefono|contacto|datos)", "no quiero (?:recibir )?mas (?:mensajes|correos|emails|llamadas|whatsapps?)",
+           "no (?:me|nos) (?:vuelvan a|vuelvas a) \\w+", "no (?:me|nos) (?:manden|envien|escriban|llamen|contacten) mas", "no quiero (?:que me (?:escriban|llamen|contacten)|recibir mas)", "(?:saquenme|sacame|quitenme) de", "rgpd", "no vuelvan a (?:escribir|llamar|contactar)\\w*",
            r"dar(?:me|nos|se)? de baja", r"de baja",
            r"(?:eliminen|elimineme|eliminenme|borren|borrenme|quiten|quitenme|saquen|saquenme|eliminar|borrar)(?:me)? (?:de (?:su|la|sus|vuestra) (?:lista|base)|mis datos|mi (?:correo|numero|email))",
            r"(?:eliminenme|borrenme|quitenme|saquenme)", r"(?:borren|eliminen|borrar|eliminar) mis datos",
            r"no (?:me|nos) (?:vuelva[ns]? a |vuelvas a )?(?:escriba[ns]?|llame[ns]?|contacte[ns]?|envie[ns]?|mande[ns]?|escribas|llames|molest\w+)(?: mas)?",
            r"(?:dejen|deje|deja) de (?:enviar|escribir|llamar|mandar|molestar|contactar)\w*", r"no quiero (?:recibir|que me) \w+",
            r"no (?:me|nos) (?:escriban|llamen|contacten) mas"],
-    "pt": ["nao (?:me|nos) (?:liguem|mandem|enviem|procurem|contactem|contatem|escrevam) mais", "(?:me|nos) tirem da", "tirem (?:o )?meu", "lgpd", "rgpd", "nao quero (?:mais )?(?:ser contactad\\w+|ser contatad\\w+|receber|que me liguem)",
+    "pt": ["nao (?:\\w+ )?(?:entr\\w+|entrem) mais em contato", "nao (?:me )?(?:contat|contact)\\w+ mais",
+           "numero errado", "pessoa errada", "nao (?:mandem|enviem|liguem|escrevam|mande|envie|ligue) mais",
+           "nao quero (?:receber )?mais (?:mensagens?|e-?mails?|ligacoes|contato|contacto)", "(?:apaguem|apague|apagar|excluam|exclua|excluir|removam|remova|remover) (?:o )?(?:meu|meus) (?:numero|contato|contacto|dados|e-?mail)",
+           "nao (?:me|nos) (?:liguem|mandem|enviem|procurem|contactem|contatem|escrevam) mais", "(?:me|nos) tirem da", "tirem (?:o )?meu", "lgpd", "rgpd", "nao quero (?:mais )?(?:ser contactad\\w+|ser contatad\\w+|receber|que me liguem)",
            r"descadastr\w*", r"cancelar (?:a )?(?:minha )?inscricao", r"(?:remover|removam|remova|retirem|retire|tirem|excluam|exclua|apaguem|apague|eliminem)(?: o)? (?:meu|meus|o meu|os meus|minha) (?:e-?mail|contacto|contato|dados|numero|telefone|endereco)",
            r"(?:da|de sua|da vossa|da sua) (?:lista|base de dados)", r"nao (?:quero|queremos|desejo) (?:mais )?(?:receber|ser contactad\w|ser contatad\w)",
            r"(?:parem|pare|para|deixem|deixe) de (?:me )?(?:mandar|enviar|ligar|escrever|contactar|contatar|incomodar)\w*",
            r"nao me (?:liguem|mandem|enviem|contactem|contatem|escrevam|procurem) mais", r"sair da lista"],
-    "nl": ["(?:ik|wij|we) (?:wil|willen) niet (?:meer|langer) (?:\\w+ )?(?:gebeld|gemaild|benaderd|gecontacteerd|lastiggevallen)", "haal (?:mijn|onze) (?:gegevens|nummer|adres|e-?mail\\w*) (?:uit|van)", "wil geen (?:e-?mails|mails|berichten|telefoontjes) meer", "avg",
+    "nl": ["niet meer (?:\\w+ ){0,2}(?:gebeld|gemaild|benaderd|gecontacteerd|lastiggevallen) (?:te )?(?:worden|word)",
+           "verkeerd (?:nummer|persoon|adres)", "stop (?:alsjeblieft|alstublieft|aub|a\\.u\\.b\\.)",
+           "stop (?:met|nu met) (?:het )?(?:mailen|bellen|sturen|appen|berichten|sms\\w*|contact)",
+           "(?:ik|wij|we) (?:wil|willen) niet (?:meer|langer) (?:\\w+ )?(?:gebeld|gemaild|benaderd|gecontacteerd|lastiggevallen)", "haal (?:mijn|onze) (?:gegevens|nummer|adres|e-?mail\\w*) (?:uit|van)", "wil geen (?:e-?mails|mails|berichten|telefoontjes) meer", "avg",
            r"afmelden", r"uitschrijven", r"(?:verwijder|haal) (?:mij|me|ons|mijn (?:gegevens|adres|nummer|e-?mail\w*)) (?:uit|van)",
            r"verwijder (?:mijn|onze) (?:gegevens|adres|e-?mailadres)", r"niet (?:meer|langer) (?:te )?(?:mailen|bellen|benaderen|benaderd|contacteren|gecontacteerd|sturen|lastigvallen|lastig vallen|appen)",
            r"geen (?:e-?mails|mails|berichten|sms(?:jes)?|telefoontjes|nieuwsbrieven) meer", r"laat (?:me|mij) (?:met rust|gerust)"],
 })
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = _c({
-    "en": ["(?:another|other|a different) direction", "(?:our|the) current (?:cleaners?|provider|supplier|company|vendor|contractor|team|service)", "(?:decided|chosen|chose) (?:not to|another|someone else|to stay|to stick|to keep)",
-           "pass on (?:this|that|it|the offer)", "(?:going to|gonna|have to|must|'m going to|will) pass", "(?:we\'ve|we have|we\'re|we are) (?:got it )?covered", "no interest", "(?:stick|sticking|staying|stay) with (?:our|the|my) (?:current|existing|usual|own)", "(?:happy|satisfied) with (?:our|the|my) (?:current|existing)", "(?:a|in a) different direction", "not (?:in the market|looking for)", "not something (?:we|i) need", "no budget for (?:this|it)", "thanks,? but no", "i\'m good,? thanks", "all good,? thanks",
+    "en": ["(?:a )?(?:cheaper|better|different|another|other) (?:option|quote|offer|provider|company|deal|solution)", "found (?:a|an) \\w+ (?:option|provider|company|cleaner|supplier)",
+           "indefinitely", "(?:hold|holding) off (?:for good|permanently)",
+           "(?:do|handle|keep doing|continue doing|manage|doing|handling) (?:it|this|that|the cleaning) ourselves", "internally", "(?:have to|going to|gonna|must|will|\'ll|\'m going to) say no",
+           "(?:another|a different|other) (?:solution|option|provider|supplier|vendor|company|firm)",
+           "(?:we\'re|we are|i\'m|i am) not (?:going to|gonna) (?:go ahead|proceed|do it|need)",
+           "(?:another|other|a different) direction", "(?:our|the) current (?:cleaners?|provider|supplier|company|vendor|contractor|team|service)", "(?:decided|chosen|chose) (?:not to|another|someone else|to stay|to stick|to keep)",
+           "pass on (?:this|that|it|the offer)", "(?:going to|gonna|have to|must|'m going to|will|'ll) pass(?! (?:it|this|that|them|the \\w+) (?:on|along))(?! on to)", "(?:we\'ve|we have|we\'re|we are) (?:got it )?covered", "no interest", "(?:stick|sticking|staying|stay) with (?:our|the|my) (?:current|existing|usual|own)", "(?:happy|satisfied) with (?:our|the|my) (?:current|existing)", "(?:a|in a) different direction", "not (?:in the market|looking for)", "not something (?:we|i) need", "no budget for (?:this|it)", "thanks,? but no", "i\'m good,? thanks", "all good,? thanks",
            r"not interested", r"no longer interested", r"not really interested", r"(?:isn't|is not|wasn't) (?:of )?interest\w*",
            r"no,? thanks?(?: you)?", r"no thank you", r"nah", r"nope", r"(?:we're|we are|i'm|i am) (?:all )?(?:set|good|covered|sorted)\b(?:,? thanks?)?",
            r"(?:don't|do not|dont|no longer|won't|will not) (?:need|require|want)", r"no (?:need|longer need)", r"not (?:needed|necessary|required)",
            r"(?:went|gone|go|going|decided to go|signed|chose|chosen|picked|opted|settled) (?:with|for) (?:another|someone|somebody|a different|an? other|other|a competitor|a local)",
            r"found (?:someone|somebody|another|a different)", r"(?:decided|decision) (?:not to|against)", r"not (?:going|moving) (?:ahead|forward)",
-           r"(?:won't|will not) be (?:going ahead|proceeding|moving forward|needing)", r"(?:we'll|i'll|we will|i will) pass", r"not for (?:us|me)",
+           r"(?:won't|will not) be (?:going ahead|proceeding|moving forward|needing)", r"(?:we'll|i'll|we will|i will) pass(?! (?:it|this|that|them|the \w+) (?:on|along))(?! on to)", r"not for (?:us|me)",
            r"in-house", r"in house", r"(?:already|have already) (?:have|got|found|hired|sorted|signed|booked)", r"not (?:a )?(?:good )?fit",
            r"(?:cancel|close|withdraw) (?:our|my|the) (?:enquiry|inquiry|request)", r"no longer (?:looking|relevant|needed)",
            r"(?:project|plans?) (?:was |has been |is |got )?(?:cancel\w*|abandon\w*|dropped|shelved|scrapped|off)"],
-    "de": ["(?:aktuellen|bisherigen|jetzigen|derzeitigen) (?:anbieter|dienstleister|firma|partner|reinigungsfirma)", "nicht weiter verfolgen",
+    "de": ["anderweitig",
+           "(?:sehen|sehe) (?:davon|von \\w+(?: \\w+)?) ab", "verzichten",
+           "(?:machen|erledigen|ubernehmen|regeln) (?:das|es|wir das|wir es) (?:\\w+ )?(?:weiterhin |lieber |auch weiterhin )?(?:selbst|selber|intern)", "(?:selbst|selber) (?:machen|erledigen)",
+           "(?:andere|anderen|anderes) (?:losung|option|anbieter|firma|dienstleister|unternehmen|partner|variante)",
+           "(?:aktuellen|bisherigen|jetzigen|derzeitigen) (?:anbieter|dienstleister|firma|partner|reinigungsfirma)", "nicht weiter verfolgen",
            "nicht (?:mehr )?(?:notig|notwendig|erforderlich|relevant)", "(?:haben|hab) (?:bereits|schon) (?:einen|eine|ein|jemanden)", "sind (?:gut |bestens )?versorgt", "zufrieden mit (?:unserem|unserer|unseren|dem|der)", "bleiben bei (?:unserem|unserer|dem|der)", "leider nein", "kein thema mehr", "absage", "kein bedarf",
            r"kein(?:erlei)? interesse", r"nicht interessiert", r"kein(?:en)? bedarf", r"nein,? danke", r"ne,? danke",
-           r"(?:brauchen|benotigen) (?:wir|ich)?(?: \w+)? (?:nicht|keine?n?)", r"(?:brauchen|benotigen) (?:wir|ich) (?:das |so etwas |sowas )?nicht",
+           r"(?:brauchen|benotigen|brauche|benotige)(?: \w+){0,3} (?:nicht|keine?n?)(?![\w])",
            r"(?:fur|mit) (?:einen |eine |ein )?(?:anderen|andere|anderes) (?:anbieter|firma|dienstleister|unternehmen|partner)",
            r"(?:anderen|andere|anderes) (?:anbieter|firma|dienstleister|unternehmen) (?:entschieden|beauftragt|gefunden|gewahlt)",
            r"(?:hat|haben) sich (?:fur uns )?erledigt", r"intern gelost", r"kommt (?:fur uns )?nicht (?:in frage|infrage)", r"nicht mehr aktuell",
            r"(?:wir|ich) verzichten", r"(?:entschieden|beschlossen),? (?:das|es) nicht", r"nicht weiter verfolgen", r"abgesagt", r"nichts fur uns"],
-    "fr": ["(?:rester|restons|garder|gardons|continuer|continuons) avec (?:notre|nos|le|la|l\') ?(?:\\w+ )?(?:prestataire|fournisseur|societe|entreprise|equipe)", "(?:prestataire|fournisseur|societe|entreprise) actuel\\w*",
+    "fr": ["(?:ne|n\')\\w* pas (?:\\w+ )?donner suite", "pas donner suite",
+           "en interne", "(?:par )?nous-memes", "(?:le faire|faisons|ferons) (?:nous-memes|en interne)",
+           "(?:une autre|d\'autres) (?:solution|option|societe|entreprise)s?",
+           "pas de besoin", "(?:finalement|au final),? (?:nous ne|on ne) (?:va|allons|fera|ferons) pas",
+           "(?:rester|restons|garder|gardons|continuer|continuons) avec (?:notre|nos|le|la|l\') ?(?:\\w+ )?(?:prestataire|fournisseur|societe|entreprise|equipe)", "(?:prestataire|fournisseur|societe|entreprise) actuel\\w*",
            "sans facon", "(?:on est|nous sommes) (?:deja )?(?:equipes|servis|couverts|pourvus)", "(?:garde|gardons|garder) (?:notre|nos|le|la) (?:prestataire|fournisseur|societe)", "(?:ne )?(?:donne|donnons|donnerons|donnera|donner) pas suite", "pas de suite", "ne souhait\\w+ pas (?:donner suite|poursuivre|aller plus loin|continuer)", "pas la peine", "inutile",
            r"(?:pas|plus) interesse\w*", r"ne (?:nous|m') interesse (?:pas|plus)", r"ca ne (?:nous|m') interesse (?:pas|plus)", r"non,? merci",
            r"pas (?:besoin|necessaire)", r"n'(?:avons|ai) (?:plus |pas )?besoin", r"ne sera pas necessaire", r"plus besoin",
            r"(?:choisi|retenu|opte pour|pris|trouve) (?:un|une) autre", r"autre (?:prestataire|societe|entreprise|fournisseur)",
            r"(?:avons|ai|a) deja (?:quelqu'un|un prestataire|une societe|trouve)", r"on a deja", r"(?:projet|dossier) (?:est |a ete )?(?:abandonne|annule|suspendu indefiniment)",
            r"(?:ce n'est|c'est) pas pour nous", r"sans suite", r"nous ne donnerons pas suite", r"ne pas donner suite", r"je passe mon tour"],
-    "es": ["(?:seguir|seguimos|quedarnos|continuar|continuamos) con (?:nuestro|nuestra|el|la) (?:\\w+ )?(?:proveedor|empresa|equipo)", "(?:proveedor|empresa) actual", "(?:optado|optamos) por otr[oa]",
+    "es": ["(?:al final |finalmente )?lo dejamos",
+           "(?:decidido|decidimos) (?:dejarlo|no seguir|no continuar|no avanzar)",
+           "(?:nosotros|nosotras) mism[oa]s", "internamente", "por nuestra cuenta",
+           "otra (?:solucion|opcion|empresa|alternativa)", "(?:cerrado|cerramos) con otr[ao]",
+           "(?:finalmente |al final )?no (?:vamos|voy) a (?:hacer|contratar|seguir|continuar|necesitar|hacerlo|avanzar)\\w*", "no (?:tenemos|tengo) (?:necesidad|interes)",
+           "(?:seguir|seguimos|quedarnos|continuar|continuamos) con (?:nuestro|nuestra|el|la) (?:\\w+ )?(?:proveedor|empresa|equipo)", "(?:proveedor|empresa) actual", "(?:optado|optamos) por otr[oa]",
            "(?:estamos|ya estamos) (?:servidos|cubiertos|bien atendidos)", "ya tenemos (?:proveedor|empresa|a alguien|quien)", "(?:preferimos|vamos a) (?:seguir|quedarnos) con", "seguiremos con", "no vamos a (?:contratar|seguir|continuar)", "descartad[oa]", "desestimad[oa]", "no procede",
            r"no (?:nos|me|les) interesa", r"no (?:estamos|estoy) interesad\w+", r"no,? gracias", r"no (?:lo )?necesitamos", r"no (?:lo )?necesito",
            r"(?:ya|hemos) (?:tenemos|contratamos|contratado|encontramos|elegimos|hemos contratado|lo hemos contratado)", r"ya lo hemos \w+",
            r"otr[ao] (?:empresa|proveedor|compania)", r"(?:decidido|decidimos) no", r"no seguir adelante", r"no es para nosotros",
            r"(?:el )?proyecto (?:se ha |fue )?(?:cancelado|cancelo|anulado)", r"ya tenemos a alguien", r"no hace falta"],
-    "pt": ["(?:seguir|seguimos|ficar|continuar|continuamos) com (?:a|o|nosso|nossa) (?:\\w+ )?(?:empresa|fornecedor|prestador|equipe)", "(?:empresa|fornecedor|prestador) atual", "optamos por outr[oa]",
+    "pt": ["(?:decidimos|resolvemos|decidi|resolvi) nao (?:seguir|continuar|avancar|fechar|contratar|prosseguir)",
+           "internamente", "(?:nos|a gente) mesm[oa]s", "por conta propria",
+           "outra (?:solucao|opcao|empresa|alternativa)",
+           "nao (?:temos|tenho) (?:necessidade|demanda)", "(?:no final|afinal) nao vamos",
+           "(?:seguir|seguimos|ficar|continuar|continuamos) com (?:a|o|nosso|nossa) (?:\\w+ )?(?:empresa|fornecedor|prestador|equipe)", "(?:empresa|fornecedor|prestador) atual", "optamos por outr[oa]",
            "nao e necessario", "ja temos (?:fornecedor|alguem|empresa|quem)", "(?:estamos|ja estamos) (?:bem )?servidos", "vamos (?:ficar|continuar) com", "nao vamos (?:contratar|fechar)", "dispenso", "descartamos",
            r"nao (?:temos|tenho) (?:mais )?interesse", r"sem interesse", r"nao (?:nos|me) interessa", r"nao,? obrigad[oa]",
            r"nao (?:vamos |iremos )?precis\w+", r"ja (?:contratamos|fechamos|temos|encontramos|escolhemos)", r"outr[ao] (?:empresa|fornecedor)",
            r"desistimos", r"nao vamos (?:seguir|avancar|continuar)", r"nao e para nos"],
-    "nl": ["(?:onze|ons|de) huidige (?:partij|leverancier|schoonmaker|schoonmaakbedrijf|bedrijf)",
+    "nl": ["(?:al|inmiddels|intussen) geregeld",
+           "(?:er )?van ?af (?:te )?zien", "zien (?:er )?van ?af",
+           "(?:doen|regelen) (?:het|dit|dat) (?:\\w+ ){0,2}zelf", "zelf (?:doen|regelen)", "intern (?:oplossen|regelen|geregeld)",
+           "(?:een )?andere (?:oplossing|optie|partij|aanbieder)",
+           "laten (?:het|dit) (?:\\w+ ){0,2}zitten", "laten het (?:hierbij|daarbij)",
+           "(?:onze|ons|de) huidige (?:partij|leverancier|schoonmaker|schoonmaakbedrijf|bedrijf)",
            "(?:we zijn|wij zijn) (?:al )?voorzien", "tevreden met (?:onze|ons|de) (?:huidige)?", "blijven bij (?:onze|ons|de)", "(?:gaan|gaat) (?:er )?niet mee verder", "niet (?:meer )?relevant", "liever niet", "we hebben al een",
            r"geen (?:interesse|behoefte)", r"niet (?:geinteresseerd|nodig)", r"nee,? (?:dank|bedankt)\w*", r"nee bedankt",
            r"(?:gekozen|gaan) voor (?:een )?ander\w*", r"ander (?:bedrijf|bureau)", r"(?:hebben|heb) al (?:een|iemand)",
@@ -196,26 +239,36 @@ LATER = _c({
 })
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = _c({
-    "en": ["call me back", "(?:quick |short )?(?:phone )?call (?:on|at|tomorrow|today|next|this)", "(?:set up|schedule|book) a (?:quick )?call", "best number", "on the phone",
+    "en": ["(?:can|could|shall) we (?:talk|speak|chat|have a call|catch up)",
+           "try (?:me on )?my (?:mobile|cell|phone|number|landline)", "(?:good|free|available) for a (?:quick )?(?:chat|call|phone call)",
+           "(?:call|ring|phone) (?:my|our) (?:cell|mobile|phone|office|landline|number|direct line)", "(?:call|ring) (?:me )?(?:on|at) (?:my|\\+?\\d)",
+           "call me back", "(?:quick |short )?(?:phone )?call (?:on|at|tomorrow|today|next|this)", "(?:set up|schedule|book) a (?:quick )?call", "best number", "on the phone",
            r"call me", r"call us", r"give (?:me|us) a (?:call|ring|buzz|bell)", r"ring me", r"phone me", r"(?:can|could|would) you (?:call|ring|phone)",
            r"(?:let's|lets) (?:talk|chat|speak|have a call|jump on a call|hop on a call)", r"(?:happy|glad) to (?:chat|talk|speak|hop on a call)",
            r"(?:best|good) time to (?:call|reach)", r"(?:a )?(?:quick )?call (?:tomorrow|today|on|at|this|next)", r"free for a (?:quick )?call", r"call back",
            r"reach me (?:on|at)"],
-    "de": ["telefonat", "erreichen sie mich", "kurz sprechen",
+    "de": ["(?:konnen|sollen|konnten) wir (?:kurz |mal )?(?:sprechen|reden)",
+           "telefonat", "erreichen sie mich", "kurz sprechen",
            r"ruf(?:en)? sie mich", r"ruf mich", r"(?:mich|uns) \w* ?(?:an)?rufen", r"anrufen", r"telefonieren", r"ruckruf", r"telefonisch", r"rufen sie (?:\w+ )?an"],
-    "fr": ["rappel(?:ez|le)(?:-moi)?", "joindre", "par telephone",
+    "fr": ["(?:on peut|peut-on|pourrait-on|pouvons-nous|on pourrait) (?:se parler|s\'appeler|en parler|echanger)",
+           "rappel(?:ez|le)(?:-moi)?", "joindre", "par telephone",
            r"appel(?:ez|le|er)(?:-moi|-nous)?", r"m'appeler", r"nous appeler", r"s'appeler", r"telephoner", r"un appel", r"coup de fil", r"joignable", r"me telephoner"],
-    "es": ["llamar(?:me|nos)?", "hablar por telefono",
+    "es": ["(?:hablamos|podemos hablar|hablemos) (?:el|manana|hoy|este|esta|a las|por)",
+           "llamar(?:me|nos)?", "hablar por telefono",
            r"llam(?:ame|eme|arme|arnos|enme|adme)", r"(?:me|nos) (?:puede|puedes|podria|podrias|pueden) llamar", r"llamada", r"por telefono", r"me llamas?"],
-    "pt": ["(?:^|(?<=[.!?,] ))liga(?= (?:amanha|hoje|depois|na |no |segunda|terca|quarta|quinta|sexta|de manha|a tarde|as |para))",
+    "pt": ["(?:podemos|vamos|poderiamos) (?:conversar|falar)",
+           "(?:^|(?<=[.!?,] ))liga(?= (?:amanha|hoje|depois|na |no |segunda|terca|quarta|quinta|sexta|de manha|a tarde|as |para))",
            "ligue", "ligar", "telefone",
            r"me (?:liga|ligue|ligar|telefona)", r"liga(?:r)? (?:para mim|pra mim)", r"(?:pode|podem|poderia) me ligar", r"ligacao", r"por telefone", r"telefonar", r"ligue-me"],
-    "nl": ["bel", "telefoontje",
+    "nl": ["(?:kunnen|zullen) we (?:even |kort )?(?:praten|spreken|bellen)",
+           "bel", "telefoontje",
            r"bel (?:me|mij|ons)", r"(?:even |eens )?bellen", r"belt u", r"telefonisch", r"belletje", r"bel me"],
 })
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = _c({
-    "en": ["how soon", "come (?:by|over|round|and see|and take a look|out)", "take a look", "(?:a|the) (?:site )?visit", "walk-?through",
+    "en": ["contract", "paperwork",
+           "(?:we\'d|we would|i\'d|i would) like to (?:hire|book|start|sign|go|proceed|get|move)", "(?:hire|book) you",
+           "how soon", "come (?:by|over|round|and see|and take a look|out)", "take a look", "(?:a|the) (?:site )?visit", "walk-?through",
            "(?:let\'s|lets) do (?:it|this)", "(?:book|schedule|set up) (?:a|the|an) (?:visit|appointment|walkthrough|date|start)", "tell me more", "more (?:info|information|details)", "i\'m in", "(?:what are|what\'s|send) (?:your|the) (?:rates|prices|availability)", "availability", "sounds (?:interesting|promising)",
            r"interested", r"sounds (?:good|great|perfect|fine)", r"(?:please|pls|plz) send", r"send (?:me|us|over|it|the|a)",
            r"how much", r"what (?:would|will|does|do) (?:it|this|that|you) (?:cost|charge)", r"quote", r"pricing", r"price", r"estimate", r"proposal",
@@ -223,29 +276,41 @@ INTEREST = _c({
            r"when (?:can|could|would) (?:you|we) (?:start|come|begin|do)", r"next steps?", r"(?:that|this) works", r"works for (?:us|me)", r"count (?:me|us) in",
            r"sign (?:me|us) up", r"(?:we'd|i'd|we would|i would) (?:like|love) to", r"looking forward", r"perfect", r"great", r"still (?:keen|interested)",
            r"do you (?:also )?(?:do|offer|provide)"],
-    "de": ["vorbeikommen", "besichtig\\w+", "sich (?:das|die raume) (?:mal )?ansehen",
+    "de": ["vertrag", "(?:mochten|wurden) (?:gerne )?(?:starten|anfangen|beginnen|loslegen)",
+           "beauftragen", "(?:wurden|mochten) (?:das|es|sie|gerne) (?:gerne )?(?:angehen|beauftragen|starten|buchen)", "wie geht es (?:jetzt )?weiter", "(?:das )?thema ist (?:noch )?aktuell",
+           "vorbeikommen", "besichtig\\w+", "sich (?:das|die raume) (?:mal )?ansehen",
            "klingt (?:interessant|spannend|vernunftig)", "termin (?:vereinbaren|ausmachen|machen|finden)", "mehr (?:infos|informationen)", "legen wir los", "sehr gerne",
            r"interessiert", r"interesse", r"klingt (?:gut|super|prima)", r"gerne?", r"(?:schicken|senden) sie (?:mir|uns)", r"angebot",
            r"was (?:kostet|wurde|wurden|wird)", r"kosten", r"preis\w*", r"wann (?:konnen|konnten) sie", r"machen wir", r"nehmen (?:das|ihr) angebot",
            r"passt", r"einverstanden", r"super", r"bieten sie (?:auch )?"],
-    "fr": ["passer (?:voir|nous voir|visiter)", "(?:une|la) visite", "venir voir",
+    "fr": ["contrat",
+           "(?:nous )?souhait\\w+ (?:commencer|signer|demarrer|avancer|travailler)", "(?:toujours|suis|sommes) partant\\w*",
+           "passer (?:voir|nous voir|visiter)", "(?:une|la) visite", "venir voir",
            "(?:ca|cela) (?:me|nous) (?:parait|semble|va|convient) (?:tres |tout a fait )?(?:bien|parfait|bon|interessant)?", "(?:fixer|prendre|caler) (?:une date|un rendez-vous|un rdv|un creneau)", "avec plaisir", "tres bien", "plus d\'informations", "on y va", "rendez-vous",
            r"interesse\w*", r"ca (?:m'|nous )interesse", r"volontiers", r"devis", r"tarifs?", r"combien", r"quel (?:serait le |est le )?prix",
            r"quand (?:pouvez|pourriez)-vous", r"d'accord", r"ok pour", r"parfait", r"on avance", r"allons-y", r"envoyez(?:-moi|-nous)?", r"faites-vous"],
-    "es": ["venir a ver", "(?:una|la) visita", "pasar(?:se)? a ver",
+    "es": ["(?:nos|me) encaja", "(?:me|nos) (?:mandas|mandais|manda|mande|envias|envia) (?:el|la|los|las)", "contrato",
+           "(?:nos|me) gustaria (?:contratar|empezar|seguir|avanzar|hacerlo)", "contratar(?:lo|les)? el servicio", "formaliza\\w*", "seguimos con la idea", "dale",
+           "venir a ver", "(?:una|la) visita", "pasar(?:se)? a ver",
            "cotizacion", "(?:agendar|fijar|concertar) (?:una )?(?:cita|fecha|visita)", "mas informacion", "me parece (?:bien|perfecto|genial)", "vale", "genial",
            r"interesa\w*", r"interesad\w+", r"adelante", r"presupuesto", r"cuanto", r"precio", r"propuesta", r"cuando (?:pueden|podrian|puedes|podrias)",
            r"perfecto", r"claro", r"de acuerdo", r"(?:mandame|mandenme|enviame|envieme|pasame) \w+", r"info(?:rmacion)?"],
-    "pt": ["vir ver", "(?:uma|a) visita", "passar aqui",
+    "pt": ["contrato",
+           "(?:quero|queremos) (?:seguir|contratar|fechar|avancar)", "contratacao",
+           "vir ver", "(?:uma|a) visita", "passar aqui",
            "gostei", "gostaria", "(?:agendar|marcar) (?:uma )?(?:visita|data|reuniao)", "proximo passo", "mais informacoes", "me parece (?:bom|otimo)", "otimo",
            r"interesse", r"interessad\w+", r"quero", r"quanto (?:custa|fica|sai|seria)", r"valores", r"orcamento", r"preco", r"proposta",
            r"quando (?:voces )?(?:podem|poderiam)", r"fechado", r"pode mandar", r"manda", r"combinado", r"perfeito", r"vamos (?:fechar|em frente)",
            r"voces fazem"],
-    "nl": ["langs ?komen", "komen kijken", "bezichtig\\w+",
+    "nl": ["contract",
+           "(?:we|wij|ik) (?:willen|wil) (?:er )?(?:graag )?(?:mee verder|starten|beginnen)",
+           "langs ?komen", "komen kijken", "bezichtig\\w+",
            "klinkt (?:goed|interessant|prima)", "afspraak (?:maken|inplannen)", "(?:in|)plannen", "meer informatie", "wat zijn de kosten",
            r"geinteresseerd", r"interesse", r"graag", r"offerte", r"voorstel", r"wat kost", r"kosten", r"prijs", r"wanneer kunnen (?:jullie|u)",
            r"top", r"prima", r"akkoord", r"laten we", r"stuur", r"hebben jullie"],
 })
+# A plain no where a sentence starts ("Nein, ...", "No.", "Non merci"), not "no problem".
+NO = re.compile(r"(?:^|(?<=[.!?] ))(?:no|nope|nah|nein|non|nee|nao)(?=[,.!]|$)")
 # A plain yes, only where a sentence starts: "ja" is also Portuguese for "already",
 # "si" Spanish and French for "if".
 AFFIRM = re.compile(r"(?:^|(?<=[.!?,;:] ))(?:(?:yes|yeah|yep|sure|jawohl|oui|sim|claro|jazeker)(?=[ ,.!]|$)|"
@@ -294,7 +359,8 @@ SOFTENERS = re.compile(
     r"pour le moment|pour l'instant|actuellement|peut-etre|de momento|ahora|por ahora|quizas?|tal vez|"
     r"no momento|por enquanto|agora|talvez|nu|op dit moment|momenteel|voorlopig|misschien|maybe|perhaps)(?![\w])")
 # A reply that also asks something after turning something down ("..., but do you ...?").
-CONTRAST = re.compile(r"(?<![\w])(?:but|aber|jedoch|mais|pero|mas|maar|sondern)(?![\w])")
+CONTRAST = re.compile(r"(?<![\w])(?:but|however|although|though|aber|jedoch|allerdings|mais|cependant|toutefois|pero|sin embargo|"
+                      r"no obstante|mas|porem|contudo|entretanto|maar|echter|alleen)(?![\w])")
 NEGATORS = re.compile(r"(?<![\w])(?:not|no|never|n't|no longer|nicht|kein\w*|pas|plus|jamais|ne|n'|nunca|nao|sem|niet|geen|nooit|nor)(?![\w])|n't")
 THANKS_FOR = re.compile(r"(?:thanks?|thank you|danke|dank) (?:for|fur|voor)(?: (?:your|the|ihr|ihre|ihren|das|je|uw|het|de))?(?: \w+)? $|"
                         r"(?:merci|gracias|obrigad[oa]|agradeco|agradezco|bedankt) (?:pour|por|pel[oa]|voor)(?: (?:votre|le|la|su|el|o|a|seu|sua|je|uw|het|de))?(?: \w+)? $")
@@ -305,6 +371,23 @@ def carrier_keyword(text: str) -> bool:
     """STOP, QUIT, END, REVOKE, OPT OUT, CANCEL, UNSUBSCRIBE: any case, any punctuation around."""
     words = re.sub(r"[^\w\s-]", " ", fold(text)).split()
     return " ".join(words) in CARRIER_KEYWORDS
+
+
+def every(patterns: dict[str, re.Pattern], text: str, negatable: bool = False) -> list[tuple]:
+    """Every match of any language's cue, (language, words, start, end), in text order."""
+    out = []
+    for lang, pattern in patterns.items():
+        for m in pattern.finditer(text):
+            if not (negatable and negated(text, m)):
+                out.append((lang, m.group(0), m.start(), m.end()))
+    return sorted(out, key=lambda c: c[2])
+
+
+# Praise and politeness: they soften a refusal ("sounds great, but ..."), they ask for nothing.
+POLITE = re.compile(r"(?:great|perfect|sounds (?:good|great|perfect|fine|interesting|promising)|looking forward|super|top|prima|parfait|"
+                    r"tres bien|perfecto|genial|otimo|perfeito|klingt (?:gut|super|prima|interessant|spannend|vernunftig)|"
+                    r"(?:ca|cela) (?:me|nous) (?:parait|semble|va|convient).*|me parece.*|klinkt (?:goed|interessant|prima)|"
+                    r"yes|yeah|yep|sure|ja|jawohl|oui|si|sim|claro|jazeker|gerne?|graag|volontiers|avec plaisir|sehr gerne)$")
 
 
 def first(patterns: dict[str, re.Pattern], text: str, negatable: bool = False):

@@ -69,6 +69,9 @@ def send_draft(request, pk):
     lead = lead_or_404(request.user, pk)
     template = get_object_or_404(MessageTemplate, pk=request.POST.get("template") or 0)
     send_message(request, lead, template.channel, template.subject, template.body, template)
+    if request.headers.get("HX-Request") == "true":
+        # htmx: the draft's own box says what happened (sent, or a failure shown as one).
+        return render(request, "outreach/_sent.html", {"lead": lead})
     return _back(request, lead)
 
 

@@ -1,0 +1,64 @@
+"""Real history: the car-insurance cold calls replayed by truncation (see fairchase/sim/replay.py).
+
+    python -m bench.real_data [--csv PATH] [--folds 5]
+
+Targets (issue 11): at each value of a sale ($15, $30, $60; $5 a call) Fairchase's stops
+earn at least the best fixed "stop after N" in hindsight and at least 0.95 of the
+per-segment (Communication x Outcome) hindsight bound.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from rich.table import Table
+
+from fairchase.sim.cli import _console
+from fairchase.sim.replay import DATA, load_clients, replay
+from fairchase.sim.runner import fairchase_available
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the replay table and one PASS/FAIL line per target; 0 when all pass."""
+    ap = argparse.ArgumentParser(prog="python -m bench.real_data")
+    ap.add_argument("--csv", default=str(DATA))
+    ap.add_argument("--folds", type=int, default=5)
+    args = ap.parse_args(argv)
+    console = _console()
+    try:
+        clients = load_clients(args.csv)
+    except OSError as e:
+        console.print(f"Cannot read {args.csv}: {e}")
+        return 2
+    t0 = time.perf_counter()
+    with_core = fairchase_available()
+    rows = replay(clients, folds=args.folds, with_fairchase=with_core)
+    t = Table(title=f"Car-insurance replay: {len(clients):,} clients, $5 a call, {args.folds}-fold")
+    for col in ("value of a sale", "stop after 1", "stop after 3", "stop after 5", "best N (hindsight)",
+                "per-segment bound", "Fairchase", "calls", "vs best N", "vs segment bound"):
+        t.add_column(col, justify="right")
+    lines = []
+    for r in rows:
+        fc = r.fairchase
+        t.add_row(f"${r.value:.0f}", *(f"{r.by_n[n]:,.0f}" for n in (1, 3, 5)),
+                  f"{r.best_fixed:,.0f} (N={r.best_n})", f"{r.segment_bound:,.0f}",
+                  "-" if fc is None else f"{fc:,.0f}", str(r.fairchase_calls or "-"),
+                  "-" if fc is None else f"{fc / r.best_fixed:.3f}",
+                  "-" if fc is None else f"{fc / r.segment_bound:.3f}")
+        if fc is not None:
+            lines.append((f"${r.value:.0f}: Fairchase >= best N in hindsight",
+                          f"{fc:,.0f} vs {r.best_fixed:,.0f}", fc >= r.best_fixed))
+            lines.append((f"${r.value:.0f}: Fairchase >= 0.95 x per-segment bound",
+                          f"{fc / r.segment_bound:.3f}", fc >= 0.95 * r.segment_bound))
+    console.print(t)
+    console.print("Per-segment best N: " + "; ".join(
+        f"${r.value:.0f}: " + ", ".join(f"{s} {n}" for s, n in r.segment_n.items()) for r in rows))
+    for target, figures, ok in lines:
+        console.print(f"{'PASS' if ok else 'FAIL'}  {target}: {figures}")
+    console.print(f"({time.perf_counter() - t0:.0f} s)")
+    return 0 if lines and all(ok for _, _, ok in lines) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
