@@ -112,8 +112,8 @@ PATTERNS = [
     # A day of the month alone: "back on the 23rd", "ab dem 23.", "le 23", "el día 23", "no dia 23", "op de 23e".
     ("day_only", r"(?:(?:on|by|until|till|from|the|on the|by the|until the|from the) (?P<d>\d{1,2})(?:st|nd|rd|th)"
                  r"|(?:am|bis|bis zum|ab dem|vom|zum) (?P<d2>\d{1,2})\."
-                 r"|(?:le|au|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
-                 r"(?![\d:/,]|\.\d| ?(?:am|pm|h|uhr|uur|%|euro|eur))(?! (?:of |de |d')?(?:" + _MONTH_RE + r"|week|weeks|days|months|mal|fois|veces|vezes|keer|people|personen|personnes|personas|pessoas|mensen|minutes|minuten|horas|heures|uur))"),
+                 r"|(?:le|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
+                 r"(?![\d:/,]|\.\d| ?(?:am|pm|h|uhr|uur|%|euro|eur)| \d{2})(?! (?:of |de |d')?(?:" + _MONTH_RE + r"|week|weeks|days|months|mal|fois|veces|vezes|keer|people|personen|personnes|personas|pessoas|mensen|minutes|minuten|horas|heures|uur))"),
     ("year", r"(?:in|early|beginning of|start of|anfang|debut|principios de|inicio de|comeco de|begin|vanaf|ab|a partir de|from) (?P<y>20\d\d)(?![\d/.-])"),
     ("after_tomorrow", r"(?:the )?day after tomorrow|ubermorgen|apres-demain|pasado manana|depois de amanha|overmorgen"),
     ("tomorrow", r"tomorrow|tmrw|tmr|tomoz|2moro|(?<!guten )(?<!am )(?<!heute )morgen(?!s)\w*|demain|(?<!la )(?<!de )manana|amanha"),
