@@ -88,7 +88,8 @@ OPT_OUT = _c({
            r"(?:don't|do not|dont) (?:want|wish) (?:to (?:receive|get|hear)|any) (?:any )?(?:more|further)",
            r"leave me alone", r"(?:delete|erase|remove|purge) (?:all )?(?:my|our) (?:details|data|information|info|contact\w*|number|email|e-mail)",
            r"not (?:to )?(?:contact|email|e-mail|call) me (?:again|anymore|any more)", r"stop it", r"please stop"],
-    "de": [r"tragen sie (?:mich|uns) (?:\w+ )?aus",
+    "de": [r"(?:melden|tragen) sie (?:mich|uns) (?:\w+ )?(?:ab|aus)", r"(?:kontaktieren|schreiben|mailen|anrufen|rufen|simsen|schicken|belastigen) sie (?:mir|mich|uns)(?: \w+){0,2} nicht mehr",
+           r"tragen sie (?:mich|uns) (?:\w+ )?aus",
            r"vergessen sie (?:meine|mich)",
            "falsche (?:nummer|person|adresse)", "(?:bitte )?nicht mehr (?:schreiben|anrufen|mailen|simsen)",
            "(?:horen sie|hort) (?:bitte )?auf mit", "(?:loschen|entfernen) sie (?:bitte )?(?:meine|unsere) (?:nummer|telefonnummer|adresse|e-?mail\\w*|daten|kontaktdaten)",
@@ -110,7 +111,8 @@ OPT_OUT = _c({
            r"ne (?:plus|pas) (?:etre|m'etre) (?:contacte|recontacte|sollicite)\w*", r"(?:arretez|cessez|arrete|arreter) (?:de|vos|svp|s'il)\w*",
            r"plus (?:de|aucun) (?:mails?|e-mails?|messages?|sms|appels?)", r"(?:supprimer|supprimez|effacer|effacez) (?:mes|nos) (?:coordonnees|donnees)",
            r"laissez-moi tranquille", r"stop (?:svp|s'il vous plait|merci)"],
-    "es": [r"(?:quitadme|sacadme|borradme|quitame|sacame|quitenos|quitadnos) de",
+    "es": [r"(?:dejen|deje|deja|dejad) de (?:llamar|escribir|enviar|mandar|contactar|molestar)\w*",
+           r"(?:quitadme|sacadme|borradme|quitame|sacame|quitenos|quitadnos) de",
            r"olvid(?:ense|ate|en) de (?:mi|mis)",
            "numero equivocado", "(?:persona|correo) equivocad[oa]", "no (?:escriban|llamen|envien|manden|contacten|escribas|llames) mas",
            "(?:borra|borre|borren|borrar|elimina|elimine|eliminen|eliminar|quita|quite|quiten|quitar) (?:mi|mis) (?:numero|correo|email|e-mail|telefono|contacto|datos)", "no quiero (?:recibir )?mas (?:mensajes|correos|emails|llamadas|whatsapps?)",
@@ -141,7 +143,8 @@ OPT_OUT = _c({
 })
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = _c({
-    "en": [r"(?:won't|will not|not going to|no longer|won't be|aren't|are not|not) (?:be )?(?:outsourc\w*|auslager\w*|fremdvergeb\w*|externalis\w*|sous-trait\w*|externaliz\w*|subcontrat\w*|terceiriz\w*|uitbeste\w*|uit te besteden)", r"had a rethink", r"(?:won't|will not) be (?:pursuing|using|hiring|changing|taking)",
+    "en": [r"declin\w*", r"turn(?:ing|ed)? (?:it |this |you )?down", r"reject\w*", r"consider this a no", r"(?:stick|sticking|staying|stay) with what (?:we|i) have", r"(?:leave|leaving) it (?:for now|there|at that)", r"(?:not|isn't|is not) (?:something )?(?:we're|we are|i'm|i am) (?:pursuing|looking (?:at|for))", r"not pursuing", r"(?:don't|do not) think (?:we|i)(?:'ll| will) need", r"(?:won't|will not|'ll not) need", r"not in (?:the|our|my) budget", r"(?:we're|we are|i'm|i am) fine,? thanks?", r"(?:we're|we are) fine", r"manage without", r"(?:we'll|we will|i'll|i will) manage",
+           r"(?:won't|will not|not going to|no longer|won't be|aren't|are not|not) (?:be )?(?:outsourc\w*|auslager\w*|fremdvergeb\w*|externalis\w*|sous-trait\w*|externaliz\w*|subcontrat\w*|terceiriz\w*|uitbeste\w*|uit te besteden)", r"had a rethink", r"(?:won't|will not) be (?:pursuing|using|hiring|changing|taking)",
            r"too expensive", r"(?:can't|cannot|can not) afford", r"(?:out of|over|beyond) (?:our|my) budget", r"(?:no|don't have the|do not have the|don't have a|haven't got the) budget", r"changed (?:our|my) minds?", r"(?:give it|give this) a miss", r"thanks,? but no thanks", r"it's a no", r"not a priority", r"(?:closing|closed) (?:the|our) (?:office|business|site)", r"(?:moving|moved) out", r"no longer (?:at this|based)", r"(?:sold|selling) the (?:building|office|business)",
            r"(?:keep|keeping) (?:our|the) (?:current|existing) (?:\w+ )?(?:setup|arrangement|provider|supplier|cleaners?|team|solution|way)",
            "(?:a )?(?:cheaper|better|different|another|other) (?:option|quote|offer|provider|company|deal|solution)", "found (?:a|an) \\w+ (?:option|provider|company|cleaner|supplier)",
@@ -160,7 +163,8 @@ REFUSAL = _c({
            r"in-house", r"in house", r"(?:already|have already) (?:found|hired|sorted|signed|booked|chosen|picked)", r"(?:already|have already) (?:have|got) (?:someone|somebody|one|our own|a (?:\w+ )?(?:cleaner|cleaners|company|provider|supplier|contractor|team|firm|service|vendor))", r"not (?:a )?(?:good )?fit",
            r"(?:cancel|close|withdraw) (?:our|my|the) (?:enquiry|inquiry|request)", r"no longer (?:looking|relevant|needed)",
            r"(?:project|plans?) (?:was |has been |is |got )?(?:cancel\w*|abandon\w*|dropped|shelved|scrapped|off)"],
-    "de": [r"(?:uns )?dagegen entschieden", r"(?:werden|wollen|mochten) (?:das |es |die reinigung )?(?:doch )?nicht (?:\w+ )?(?:auslagern|vergeben|fremdvergeben|beauftragen)",
+    "de": [r"(?:ab)?lehnen", r"lehnen (?:\w+ ){0,3}ab", r"abgelehnt", r"absagen", r"sagen (?:\w+ ){0,3}ab", r"nicht annehmen", r"kommen (?:so |gut |allein |alleine )?zurecht", r"lassen (?:das|es) (?:erstmal|vorerst|lieber|sein|bleiben)", r"(?:fur|mit) (?:die|der) konkurrenz", r"konkurrenz entschieden",
+           r"(?:uns )?dagegen entschieden", r"(?:werden|wollen|mochten) (?:das |es |die reinigung )?(?:doch )?nicht (?:\w+ )?(?:auslagern|vergeben|fremdvergeben|beauftragen)",
            r"zu teuer", r"(?:kein|keinen) budget", r"nicht im budget", r"(?:haben uns|uns) (?:umentschieden|anders entschieden)", r"bleibt (?:alles )?beim alten", r"(?:hat sich|ist) zerschlagen", r"(?:projekt|vorhaben) (?:ist|wurde|wird) (?:gestoppt|gestrichen|abgesagt|eingestellt)", r"lohnt sich (?:fur uns )?nicht", r"(?:buro|standort) wird geschlossen", r"ziehen (?:hier )?aus",
            r"(?:behalten|beibehalten) (?:unsere?n? |die |den )?(?:\w+ )?(?:losung|organisation|regelung|anbieter|dienstleister)", r"bei (?:unserer|der) (?:bisherigen|aktuellen) (?:losung|regelung)",
            "anderweitig",
@@ -175,7 +179,8 @@ REFUSAL = _c({
            r"(?:anderen|andere|anderes) (?:anbieter|firma|dienstleister|unternehmen) (?:entschieden|beauftragt|gefunden|gewahlt)",
            r"(?:hat|haben) sich (?:fur uns )?erledigt", r"intern gelost", r"kommt (?:fur uns )?nicht (?:in frage|infrage)", r"nicht mehr aktuell",
            r"(?:wir|ich) verzichten", r"(?:entschieden|beschlossen),? (?:das|es) nicht", r"nicht weiter verfolgen", r"abgesagt", r"nichts fur uns"],
-    "fr": [r"(?:n'allons|ne va|ne vais|n'allons plus) pas (?:\w+ )?(?:externaliser|sous-traiter|signer|changer|poursuivre|continuer|faire appel)",
+    "fr": [r"declin\w*", r"refus\w*", r"ne (?:pouvons|peux) pas accepter", r"(?:la|un) concurren\w+",
+           r"(?:n'allons|ne va|ne vais|n'allons plus) pas (?:\w+ )?(?:externaliser|sous-traiter|signer|changer|poursuivre|continuer|faire appel)",
            r"trop cher", r"(?:pas de|hors|sans) budget", r"(?:avons|ai) change d'avis", r"(?:n'est )?plus d'actualite", r"c'est non", r"nous demenageons",
            r"(?:garder|conserver|maintenir|gardons|conservons) (?:notre|nos|le|la) (?:\w+ )?(?:organisation|fonctionnement|prestataire|fournisseur|equipe|solution)", r"organisation actuelle",
            "(?:ne|n\')\\w* pas (?:\\w+ )?donner suite", "pas donner suite",
@@ -189,7 +194,8 @@ REFUSAL = _c({
            r"(?:choisi|retenu|opte pour|pris|trouve) (?:un|une) autre", r"autre (?:prestataire|societe|entreprise|fournisseur)",
            r"(?:avons|ai|a) deja (?:quelqu'un|un prestataire|une societe|trouve)", r"on a deja", r"(?:projet|dossier) (?:est |a ete )?(?:abandonne|annule|suspendu indefiniment)",
            r"(?:ce n'est|c'est) pas pour nous", r"sans suite", r"nous ne donnerons pas suite", r"ne pas donner suite", r"je passe mon tour"],
-    "es": [r"no vamos a (?:\w+ )?(?:externalizar|subcontratar|cambiar)", r"lo hemos pensado mejor",
+    "es": [r"preferimos no", r"ya contamos con", r"declin\w*", r"rechaz\w*", r"nos (?:apanamos|arreglamos)", r"(?:por|con) la competencia",
+           r"no vamos a (?:\w+ )?(?:externalizar|subcontratar|cambiar)", r"lo hemos pensado mejor",
            r"demasiado caro", r"(?:no hay|sin) presupuesto", r"(?:hemos|he) cambiado de (?:opinion|idea)", r"ya no es necesario", r"(?:el )?proyecto (?:se ha |esta )?(?:parado|paralizado|suspendido)", r"no es prioritario",
            r"(?:mantener|mantenemos|conservar) (?:nuestro|nuestra|el|la) (?:\w+ )?(?:proveedor|empresa|organizacion|sistema|equipo)",
            "(?:al final |finalmente )?lo dejamos",
@@ -203,7 +209,8 @@ REFUSAL = _c({
            r"(?:ya|hemos) (?:contratamos|contratado|encontramos|elegimos|hemos contratado|lo hemos contratado)", r"ya tenemos (?:a alguien|quien|otr[oa]|proveedor|empresa|servicio de|una empresa|un proveedor)", r"ya lo hemos \w+",
            r"otr[ao] (?:empresa|proveedor|compania)", r"(?:decidido|decidimos) no", r"no seguir adelante", r"no es para nosotros",
            r"(?:el )?proyecto (?:se ha |fue )?(?:cancelado|cancelo|anulado)", r"ya tenemos a alguien", r"no hace falta"],
-    "pt": [r"nao vamos (?:\w+ )?(?:terceirizar|mudar|trocar)", r"pensamos melhor",
+    "pt": [r"recus\w*", r"declin\w*", r"nao (?:vamos |podemos )?aceitar", r"preferimos nao", r"(?:a|pela) concorrencia",
+           r"nao vamos (?:\w+ )?(?:terceirizar|mudar|trocar)", r"pensamos melhor",
            r"muito caro", r"mudamos de ideia", r"(?:nao e|deixou de ser) mais necessario", r"nao faz mais sentido", r"(?:o )?projeto foi (?:cancelado|suspenso|parado)", r"nao e prioridade",
            r"(?:manter|mantemos|mantenho) (?:o|a|nosso|nossa) (?:\w+ )?(?:fornecedor|empresa|organizacao|equipe)", r"que ja temos",
            "(?:decidimos|resolvemos|decidi|resolvi) nao (?:seguir|continuar|avancar|fechar|contratar|prosseguir)",
@@ -215,7 +222,8 @@ REFUSAL = _c({
            r"nao (?:temos|tenho) (?:mais )?interesse", r"sem interesse", r"nao (?:nos|me) interessa", r"nao,? obrigad[oa]",
            r"nao (?:vamos |iremos )?precis\w+", r"ja (?:contratamos|fechamos|encontramos|escolhemos)", r"ja temos (?:alguem|quem|outr[oa]|fornecedor|empresa|um fornecedor|uma empresa)", r"outr[ao] (?:empresa|fornecedor)",
            r"desistimos", r"nao vamos (?:seguir|avancar|continuar)", r"nao e para nos"],
-    "nl": [r"(?:ervan |er van )?afgezien", r"(?:gaan|zullen) (?:het |dit )?niet (?:\w+ )?(?:uitbesteden|doen|door)",
+    "nl": [r"afwijzen", r"wijzen (?:\w+ ){0,3}af", r"afslaan", r"slaan (?:\w+ ){0,3}af", r"niet (?:aan ?nemen|accepteren)", r"(?:de|voor de) concurrent\w*",
+           r"(?:ervan |er van )?afgezien", r"(?:gaan|zullen) (?:het |dit )?niet (?:\w+ )?(?:uitbesteden|doen|door)",
            r"te duur", r"geen budget", r"van gedachten veranderd", r"(?:het )?project is (?:gestopt|geannuleerd|stopgezet)", r"geen prioriteit",
            r"houden (?:het|we het) bij (?:onze|ons|de) (?:huidige|eigen)", r"bij onze huidige aanpak",
            "(?:al|inmiddels|intussen) geregeld",
@@ -325,7 +333,8 @@ INTEREST = _c({
            "(?:ca|cela) (?:me|nous) (?:parait|semble|va|convient) (?:tres |tout a fait )?(?:bien|parfait|bon|interessant)?", "(?:fixer|prendre|caler) (?:une date|un rendez-vous|un rdv|un creneau)", "avec plaisir", "tres bien", "plus d\'informations", "on y va", "rendez-vous",
            r"interesse\w*", r"ca (?:m'|nous )interesse", r"volontiers", r"devis", r"tarifs?", r"combien", r"quel (?:serait le |est le )?prix",
            r"quand (?:pouvez|pourriez)-vous", r"d'accord", r"ok pour", r"parfait", r"on avance", r"allons-y", r"envoyez(?:-moi|-nous)? (?:le |la |les |un |une |vos |votre )?(?:devis|contrat|proposition|tarifs?|infos?|informations|documents?)", r"faites-vous"],
-    "es": [r"aceptamos", r"trato hecho", r"cuenta con nosotros", r"contratamos",
+    "es": [r"(?:siguiente|proximo) paso",
+           r"aceptamos", r"trato hecho", r"cuenta con nosotros", r"contratamos",
            "(?:nos|me) encaja", "(?:me|nos) (?:mandas|mandais|manda|mande|envias|envia) (?:el|la|los|las)", "contrato",
            "(?:nos|me) gustaria (?:contratar|empezar|seguir|avanzar|hacerlo)", "contratar(?:lo|les)? el servicio", "formaliza\\w*", "seguimos con la idea", "dale",
            "venir a ver", "(?:una|la) visita", "pasar(?:se)? a ver",
@@ -468,4 +477,7 @@ def language_vote(text: str) -> str | None:
             n = len(pattern.findall(text))
             if n:
                 votes[lang] = votes.get(lang, 0) + n
-    return max(votes, key=lambda lang: votes[lang]) if votes else None
+    if not votes:
+        return None
+    top = max(votes.values())
+    return ",".join(lang for lang in votes if votes[lang] == top)  # ties are left for langid to settle
