@@ -152,7 +152,7 @@ def _pages(page) -> list[str]:
     urls = page.eval_on_selector_all("nav a", "els => els.map(e => e.getAttribute('href'))")
     lead = page.eval_on_selector("#agenda a.lead-name", "e => e.getAttribute('href')")
     urls += [lead, "/?owner=all", "/today/new/", "/today/followups/", "/today/let_go/", "/leads/?status=active",
-             lead + "edit/", "/leads/99999999/"]
+             lead + "edit/", MISSING]
     page.goto("/o/templates/")
     urls += page.eval_on_selector_all("main a[href^='/o/templates/']", "els => els.map(e => e.getAttribute('href'))")[:2]
     lead_id = re.search(r"/leads/(\d+)/", lead).group(1)
@@ -160,6 +160,11 @@ def _pages(page) -> list[str]:
     return list(dict.fromkeys(u for u in urls if u))
 
 
+def _is_lead_page(url: str) -> bool:
+    return bool(re.fullmatch(r"/leads/\d+/", url)) and url != MISSING
+
+
+MISSING = "/leads/99999999/"
 SMALL_TARGETS = """() => [...document.querySelectorAll(
     'main a, main button, main select, main textarea, main summary, main input:not([type=hidden]), header a, header button')]
   .map(el => (el.type === 'checkbox' || el.type === 'radio') && el.closest('label') ? el.closest('label') : el)
@@ -189,7 +194,7 @@ def test_on_demo_data_every_page_fits_a_phone_and_axe_finds_nothing_serious(
                         width = page.evaluate("document.documentElement.scrollWidth")
                         if width > SIZES["phone"]["width"]:
                             problems.append(f"{username} {url}: {width} px wide on a phone")
-                        if url == "/" or re.fullmatch(r"/leads/\d+/", url):
+                        if url == "/" or _is_lead_page(url):
                             small = page.evaluate(SMALL_TARGETS)
                             if small:
                                 problems.append(f"{username} {url}: under 44 px: {small[:5]}")
@@ -198,7 +203,7 @@ def test_on_demo_data_every_page_fits_a_phone_and_axe_finds_nothing_serious(
                         if v["impact"] in ("serious", "critical"):
                             problems.append(f"{username} {size} {url}: axe {v['id']} ({v['impact']}) "
                                             f"{[n['target'] for n in v['nodes'][:3]]}")
-                    if username == "olivia" and (url in ("/", "/insights/") or re.fullmatch(r"/leads/\d+/", url)):
+                    if username == "olivia" and (url in ("/", "/insights/") or _is_lead_page(url)):
                         name = {"/": "today", "/insights/": "insights"}.get(url, "lead")
                         page.screenshot(path=str(screenshot_dir / f"workday-{name}-{size}.png"), full_page=True)
             finally:
