@@ -28,6 +28,8 @@ from fairchase.leads.people import profile_of
 
 from .models import MessageTemplate, OutboundMessage
 
+TO_LEAD = OutboundMessage.Kind.TO_LEAD  # the owner's alerts about a lead are not messages to it
+
 # A call logged this recently still deserves its follow-up email.
 AFTER_CALL = timedelta(days=2)
 PENDING_STATES = [OutboundMessage.State.QUEUED, OutboundMessage.State.SENDING]
@@ -47,14 +49,14 @@ class Facts:
 
     def pending_message(self, lead: Lead) -> OutboundMessage | None:
         """The newest message queued or being sent to this lead."""
-        return OutboundMessage.objects.filter(lead=lead, state__in=PENDING_STATES).first()
+        return OutboundMessage.objects.filter(lead=lead, kind=TO_LEAD, state__in=PENDING_STATES).first()
 
     def last_call(self, lead: Lead) -> Attempt | None:
         """The latest recent call that left a message or reached the lead."""
         return _calls_since(timezone.now()).filter(lead=lead).order_by("-at").first()
 
     def followed_up_since(self, lead: Lead, since: datetime) -> bool:
-        return OutboundMessage.objects.filter(lead=lead, created_at__gte=since).exclude(state__in=NOT_SENT).exists()
+        return OutboundMessage.objects.filter(lead=lead, kind=TO_LEAD, created_at__gte=since).exclude(state__in=NOT_SENT).exists()
 
     def said_goodbye(self, lead: Lead) -> bool:
         return (OutboundMessage.objects.filter(lead=lead, template__purpose__in=GOODBYE)
@@ -102,7 +104,7 @@ class PageFacts(Facts):
     def pending(self) -> dict[int, OutboundMessage]:
         out: dict[int, OutboundMessage] = {}
         # Newest first (the model's ordering), so the first seen per lead is `.first()`'s.
-        for m in OutboundMessage.objects.filter(lead_id__in=self.ids, state__in=PENDING_STATES):
+        for m in OutboundMessage.objects.filter(lead_id__in=self.ids, kind=TO_LEAD, state__in=PENDING_STATES):
             out.setdefault(m.lead_id, m)
         return out
 
@@ -117,7 +119,7 @@ class PageFacts(Facts):
     def written(self) -> dict[int, tuple[datetime, bool]]:
         """lead id -> (latest message that went out, whether any was a goodbye): one pass
         answers both "written since?" and "said goodbye?"."""
-        rows = (OutboundMessage.objects.filter(lead_id__in=self.ids).exclude(state__in=NOT_SENT)
+        rows = (OutboundMessage.objects.filter(lead_id__in=self.ids, kind=TO_LEAD).exclude(state__in=NOT_SENT)
                 .order_by().values("lead_id")
                 .annotate(last=Max("created_at"), bye=Count("pk", filter=Q(template__purpose__in=GOODBYE))))
         return {r["lead_id"]: (r["last"], bool(r["bye"])) for r in rows}

@@ -192,8 +192,11 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
     #    question about the offer or doubt after it, it is for a person. Praise around a
     #    refusal ("sounds great, but we went with someone else") does not make it a yes.
     if refusal:
-        softened = cues.SOFTENERS.search(folded) or later
-        if date and softened and (later or unsure or cues.SOFTENERS.search(folded)):
+        # A refusal becomes a revisit only with words that put us off or ask again, or a
+        # softener ("not right now") next to the date ("..., maybe in the spring").
+        soft = cues.SOFTENERS.search(folded)
+        if date and (later or _asks_again(folded, date.start, refusal[2])
+                     or (soft and abs(date.start - soft.start()) <= 80)):
             return LATER, when.to_datetime(date, zone), f'{said(refusal, later)} "{date.words}"', detected
         other = mixed(refusal, strict=False)
         if other:
@@ -221,6 +224,15 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
             return UNCLEAR, None, f"unsure: {said(unsure, positive)}", detected
         return INTERESTED, None, said(positive), detected
     return UNCLEAR, None, said(unsure) if unsure else "", detected
+
+
+def _asks_again(folded: str, at: int, refused: int) -> bool:
+    """An "again" in the date's own sentence, not the refusal's ("Kein Budget vor Juli.
+    Fragen Sie im Juli nochmal nach." but not "They start on Monday. Thanks again.")."""
+    start = max(folded.rfind(c, 0, at) for c in ".!?;") + 1
+    ends = [i for i in (folded.find(c, at) for c in ".!?;") if i >= 0]
+    end = min(ends) if ends else len(folded)
+    return bool(cues.AGAIN.search(folded, start, end)) and not start <= refused < end
 
 
 def _pick(found: list, later) -> when.Found | None:

@@ -10,6 +10,8 @@ recursion keeps the previous channel as its state.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from . import priors as P
@@ -44,6 +46,23 @@ def recent_counts(recent: np.ndarray, planned: np.ndarray) -> np.ndarray:
     return out.T
 
 
+@dataclass
+class Steps:
+    """The next `horizon` tries of each lead, step-major ((H, n) and (H, n, A) arrays, so that
+    each step of the DP reads contiguous (n, A) blocks); A = the channels in `act`."""
+
+    base: np.ndarray  # reply log-odds before the channel's effect (float32)
+    prize: np.ndarray  # P(win | reply) x value x margin
+    risk: np.ndarray  # complaint risk per channel
+    penalty: np.ndarray  # time cost + risk x complaint cost per channel
+    disc: np.ndarray  # time preference over the wait before each step
+    act: np.ndarray  # the channels some lead of the batch can use
+    cost: np.ndarray  # (A,) time cost per channel
+    chan: np.ndarray  # (A,) channel effect on the reply log-odds
+    into: np.ndarray  # (A,) effect of switching into the channel
+    blocked: np.ndarray  # (n, A) 0 where the lead has the channel, -inf where not
+
+
 def lookahead(model, settings, lead, due0, schedule):
     """Best first channel, its EV and the value of continuing, for silent leads.
 
@@ -52,12 +71,31 @@ def lookahead(model, settings, lead, due0, schedule):
     (1 when the first try lands on an agreed time). The next try is at `due0`, later ones
     follow `schedule`.
     """
-    src, prev, avail = lead["src"], lead["prev"], lead["avail"]
-    n = len(src)
-    H = settings.horizon
     fixed = lead.get("_fixed")
     if fixed is None:  # the parts that do not depend on the schedule, computed once per batch
         fixed = lead["_fixed"] = _schedule_free(model, settings, lead)
+    st = _steps(model, settings, lead, fixed, due0, schedule)
+    v_next = _continuation(st)
+    prev, act, n = lead["prev"], st.act, len(lead["src"])
+    moved = (prev[:, None] < C) & (act[None, :] != prev[:, None])
+    h0 = sigmoid(st.base[0, :, None] + st.chan[None, :] + moved * st.into[None, :])
+    ev0 = h0 * st.prize[0, :, None] - st.penalty[0]
+    total0 = ev0 + (1 - h0) * (1 - st.risk[0]) * v_next + st.blocked
+    # per-channel figures on the full channel axis, so a caller can re-choose the channel
+    res = {}
+    for key, arr, fill in (("total", total0, -np.inf), ("ev", ev0, 0.0), ("p", h0, 0.0),
+                           ("risk", st.risk[0], 0.0), ("cost", np.broadcast_to(st.cost, h0.shape), 0.0)):
+        res["all_" + key] = np.full((n, C), fill)
+        res["all_" + key][:, act] = arr
+    res["prize"] = st.prize[0]
+    res["win"] = fixed["win"][:, 0]
+    return pick_channel(res, res["all_total"].argmax(axis=1))
+
+
+def _steps(model, settings, lead, fixed, due0, schedule) -> Steps:
+    """Each step's timing (when it falls, after what gap, at what age), reply log-odds, prize,
+    complaint risk and cost, under `schedule`."""
+    n, H = len(lead["src"]), settings.horizon
     knum = fixed["knum"]
     planned = np.empty((n, H))
     planned[:, 0] = due0
@@ -72,11 +110,6 @@ def lookahead(model, settings, lead, due0, schedule):
         + model.age[age_buckets(planned - lead["created"][:, None])]
     )
     base[:, 0] += lead["agreed"] * model.agreed
-    base = base.astype(np.float32)  # single precision halves the memory traffic of the DP
-    # from here on the steps are the outer axis: (H, n) and (H, n, A), so that each step of
-    # the DP below reads contiguous (n, A) blocks (strided slices made it a third slower)
-    base = np.ascontiguousarray(base.T)
-    prize = fixed["prize"]
     n7 = np.minimum(recent_counts(fixed["recent"], planned), RECENT_CAP)
     act = fixed["act"]
     A = len(act)
@@ -84,56 +117,46 @@ def lookahead(model, settings, lead, due0, schedule):
     # one row of the flattened table per step and lead
     table = fixed["risk"]
     row = fixed["risk_row"] + n7.T.astype(np.intp)
-    risk = np.take(table.reshape(-1, A), row, axis=0)  # (H, n, A)
-    cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act])
-    cost = cost * settings.minute_cost()
+    cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act]) * settings.minute_cost()
     penalty = (table * settings.complaint_cost + cost).astype(np.float32)
-    penalty = np.take(penalty.reshape(-1, A), row, axis=0)
-    chan = model.chan_reply[act].astype(np.float32)
-    into = model.switch_into[act].astype(np.float32)
-    usable = ((avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
-    blocked = np.where(usable, np.float32(0.0), np.float32(-np.inf))
-    # a sale later is worth less than a sale sooner (and a slow chase ties up the lead):
-    # each wait discounts what follows it
-    disc = np.ascontiguousarray(np.exp(-gap / P.TIME_PREFERENCE).astype(np.float32).T)
-    v_next = np.zeros((n, A), dtype=np.float32)
+    usable = ((lead["avail"][:, None] >> act[None, :]) & 1) > 0  # (n, A)
+    return Steps(
+        base=np.ascontiguousarray(base.astype(np.float32).T),  # single precision: half the traffic
+        prize=fixed["prize"],
+        risk=np.take(table.reshape(-1, A), row, axis=0),
+        penalty=np.take(penalty.reshape(-1, A), row, axis=0),
+        # a sale later is worth less than a sale sooner (and a slow chase ties up the lead):
+        # each wait discounts what follows it
+        disc=np.ascontiguousarray(np.exp(-gap / P.TIME_PREFERENCE).astype(np.float32).T),
+        act=act,
+        cost=cost,
+        chan=model.chan_reply[act].astype(np.float32),
+        into=model.switch_into[act].astype(np.float32),
+        blocked=np.where(usable, np.float32(0.0), np.float32(-np.inf)),
+    )
+
+
+def _continuation(st: Steps) -> np.ndarray:
+    """V_1(c) for each channel c of the first step: the value of the tries after it (the DP of
+    the module docstring, backwards from the last step), discounted to the first step."""
+    H, n = st.base.shape
+    v_next = np.zeros((n, len(st.act)), dtype=np.float32)
     # the reply chance of channel c only depends on whether c repeats the previous channel,
     # so each step needs two (n, A) tables instead of one per (previous, next) pair
     for j in range(H - 1, 0, -1):
         if j + 1 < H:
-            v_next *= disc[j + 1, :, None]
-        keep = 1.0 - risk[j]
-        stay = _step_value(sigmoid(base[j, :, None] + chan), prize[j], penalty[j], keep, v_next)
-        stay += blocked
-        move = _step_value(
-            sigmoid(base[j, :, None] + chan + into), prize[j], penalty[j], keep, v_next
-        )
-        move += blocked
+            v_next *= st.disc[j + 1, :, None]
+        keep = 1.0 - st.risk[j]
+        base = st.base[j, :, None]
+        stay = _step_value(sigmoid(base + st.chan), st.prize[j], st.penalty[j], keep, v_next)
+        stay += st.blocked
+        move = _step_value(sigmoid(base + st.chan + st.into), st.prize[j], st.penalty[j], keep, v_next)
+        move += st.blocked
         np.maximum(stay, _best_other(move), out=stay)
         v_next = np.maximum(np.float32(0.0), stay, out=stay)
     if H > 1:
-        v_next *= disc[1, :, None]
-    moved = (prev[:, None] < C) & (act[None, :] != prev[:, None])
-    h0 = sigmoid(base[0, :, None] + chan[None, :] + moved * into[None, :])
-    ev0 = h0 * prize[0, :, None] - penalty[0]
-    total0 = ev0 + (1 - h0) * (1 - risk[0]) * v_next + blocked
-    # per-channel figures on the full channel axis, so a caller can re-choose the channel
-    full = {
-        "total": np.full((n, C), -np.inf),
-        "ev": np.zeros((n, C)),
-        "p": np.zeros((n, C)),
-        "risk": np.zeros((n, C)),
-        "cost": np.zeros((n, C)),
-    }
-    full["total"][:, act] = total0
-    full["ev"][:, act] = ev0
-    full["p"][:, act] = h0
-    full["risk"][:, act] = risk[0]
-    full["cost"][:, act] = cost[None, :]
-    res = {"all_" + key: arr for key, arr in full.items()}
-    res["prize"] = prize[0]
-    res["win"] = fixed["win"][:, 0]
-    return pick_channel(res, full["total"].argmax(axis=1))
+        v_next *= st.disc[1, :, None]
+    return v_next
 
 
 def _schedule_free(model, settings, lead):

@@ -112,8 +112,8 @@ PATTERNS = [
     # A day of the month alone: "back on the 23rd", "ab dem 23.", "le 23", "el día 23", "no dia 23", "op de 23e".
     ("day_only", r"(?:(?:on|by|until|till|from|the|on the|by the|until the|from the) (?P<d>\d{1,2})(?:st|nd|rd|th)"
                  r"|(?:am|bis|bis zum|ab dem|vom|zum) (?P<d2>\d{1,2})\."
-                 r"|(?:le|au|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
-                 r"(?![\d:/,]|\.\d| ?(?:am|pm|h|uhr|uur|%|euro|eur))(?! (?:of |de |d')?(?:" + _MONTH_RE + r"|week|weeks|days|months|mal|fois|veces|vezes|keer|people|personen|personnes|personas|pessoas|mensen|minutes|minuten|horas|heures|uur))"),
+                 r"|(?:le|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
+                 r"(?![\d:/,]|\.\d| ?(?:am|pm|h|uhr|uur|%|euro|eur)| \d{2})(?! (?:of |de |d')?(?:" + _MONTH_RE + r"|week|weeks|days|months|mal|fois|veces|vezes|keer|people|personen|personnes|personas|pessoas|mensen|minutes|minuten|horas|heures|uur))"),
     ("year", r"(?:in|early|beginning of|start of|anfang|debut|principios de|inicio de|comeco de|begin|vanaf|ab|a partir de|from) (?P<y>20\d\d)(?![\d/.-])"),
     ("after_tomorrow", r"(?:the )?day after tomorrow|ubermorgen|apres-demain|pasado manana|depois de amanha|overmorgen"),
     ("tomorrow", r"tomorrow|tmrw|tmr|tomoz|2moro|(?<!guten )(?<!am )(?<!heute )morgen(?!s)\w*|demain|(?<!la )(?<!de )manana|amanha"),
@@ -129,6 +129,7 @@ PATTERNS = [
     ("next_quarter", r"next quarter|nachsten quartal|nachstes quartal|kommenden quartal|prochain trimestre|trimestre prochain|proximo trimestre|trimestre que viene|volgend kwartaal|komend kwartaal"),
     ("second_half", r"second half|h2|zweiten? (?:jahres)?halfte|zweite[sn]? halbjahr|second semestre|segundo semestre|tweede helft|tweede halfjaar"),
     ("end_of_month", r"end of (?:the|this) month|ende des monats|ende (?:dieses|des) monats|fin (?:du|de ce) mois|fin de mes|final do mes|fim do mes|eind van de maand|einde van de maand"),
+    ("end_of_next_week", r"end of next week|ende nachster woche|ende der nachsten woche|fin de la semaine prochaine|fin de la semana que viene|final da semana que vem|eind volgende week|eind van volgende week"),
     ("end_of_week", r"end of (?:the|this) week|ende der woche|fin de (?:la )?semaine|fin de la semana|final da semana|eind van de week|eind deze week"),
     ("next_week", r"next week|the following week|nachste woche|nachsten woche|kommende woche|kommenden woche|semaine prochaine|semaine pro|la semana que viene|la proxima semana|semana proxima|semana que vem|proxima semana|volgende week|komende week"),
     ("next_month", r"next month|nachsten monat|nachster monat|kommenden monat|mois prochain|mes que viene|proximo mes|mes proximo|mes que vem|volgende maand|komende maand"),
@@ -150,7 +151,7 @@ COMPILED = [(kind, re.compile(r"(?<![\w])(?:" + rx + r")")) for kind, rx in PATT
 # How sure each kind is: the most specific expression in a message wins.
 SPECIFICITY = {"explicit": 0, "day_only": 0, "year": 4, "next_week_day": 0, "weekday_next_week": 0, "after_tomorrow": 1, "tomorrow": 1, "today": 1,
                "weekday": 1, "relative": 2, "unit_or_two": 1, "half_year": 2, "week_of_month": 2, "part_month": 2,
-               "after_month": 3, "month": 3, "end_of_month": 3, "end_of_week": 3, "next_week": 3, "next_month": 3,
+               "after_month": 3, "month": 3, "end_of_month": 3, "end_of_week": 3, "end_of_next_week": 3, "next_week": 3, "next_month": 3,
                "quarter_n": 4, "next_quarter": 4, "second_half": 4, "next_year": 4, "rentree": 4, "summer_holidays": 4,
                "after_season": 4, "season": 4, "easter": 4, "christmas": 4, "new_year": 4, "holidays": 4}
 TIME = re.compile(
@@ -244,6 +245,8 @@ def _resolve(kind: str, m: re.Match, today: date, zone: str | None, lang: str) -
         return _first_of_next(7, today)
     if kind == "end_of_month":
         return today + relativedelta(day=31)
+    if kind == "end_of_next_week":
+        return today + timedelta(days=7 - today.weekday() + 4)
     if kind == "end_of_week":
         return today + timedelta(days=(4 - today.weekday()) % 7 or 7)
     if kind == "next_week":
@@ -374,7 +377,7 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
                     continue
                 if kind in HOLIDAY_KINDS and re.search(r"(?:before|vor|avant|antes de|antes|voor|until|bis|jusqu'a|hasta|ate|tot) (?:the |dem |den |la |las |les |el |o |as |de )?$", folded[max(0, m.start() - 12): m.start()]):
                     continue  # "before Christmas" is not when to come back
-                if kind == "month" and m.group("month") in AMBIGUOUS_MONTHS and not re.match(r"(?:in|until|till|by|from|after|around|before|im|ab|bis|en|em|tot|vanaf|hasta|ate) ", m.group(0)):
+                if kind == "month" and m.group("month") in AMBIGUOUS_MONTHS and not re.match(r"(?:in|until|till|by|from|after|around|before|im|ab|bis|en|em|tot|vanaf|hasta|ate|courant|debut|fin|mitte|anfang|ende|early|mid|late|begin|eind|half) ", m.group(0)):
                     continue
                 try:
                     d = _resolve(kind, m, today, zone, lang)
