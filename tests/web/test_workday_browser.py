@@ -89,7 +89,8 @@ def test_each_one_click_on_today_keeps_the_place_and_shows_the_confirmation_in_v
             assert got["moved"] < got["height"], (outcome, got)
             assert got["in_view"], (outcome, got)
             # Focus moved on to the next lead still to work, without scrolling the page.
-            focused = page.evaluate("document.activeElement.closest('li') && document.activeElement.closest('li').id")
+            page.locator("li.agenda-row .lead-name:focus").wait_for()
+            focused = page.evaluate("document.activeElement.closest('li').id")
             nxt = page.evaluate(f"""() => {{ const rows = [...document.querySelectorAll('li.agenda-row:not([data-done])')];
                 const me = document.querySelector('#row-{lead.pk}');
                 const n = rows.find(r => me.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING);
