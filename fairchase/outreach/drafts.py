@@ -43,15 +43,15 @@ def purpose_for(lead: Lead, facts: Facts = LIVE) -> tuple[str, str, str] | None:
     last_call = facts.last_call(lead)
     if last_call and not facts.followed_up_since(lead, last_call.at) and lead.email:
         if last_call.outcome == Outcome.LEFT_MESSAGE:
-            return Purpose.VOICEMAIL, "email", "You left a voicemail: follow it with an email (seed 000)."
+            return Purpose.VOICEMAIL, "email", "You left a voicemail: follow it with an email."
         if facts.next_commitment(lead) is not None:
-            return Purpose.RECAP, "email", "You talked: confirm what was agreed and when (seed 002)."
+            return Purpose.RECAP, "email", "You talked: confirm what was agreed and when."
     if lead.status == Status.REVISIT:
         return None
     if lead.next_action == "stop" and lead.email and not facts.said_goodbye(lead):
         if lead.next_state == "nurture":
             return Purpose.MAILING_LIST, "email", "Stopping: invite them to the mailing list."
-        return Purpose.BREAKUP, "email", "Stopping: leave the door open with a last message (seed 001)."
+        return Purpose.BREAKUP, "email", "Stopping: leave the door open with a last message."
     if lead.next_action == "contact" and lead.next_channel in ("email", "text"):
         channel = lead.next_channel
         if lead.is_new_enquiry:

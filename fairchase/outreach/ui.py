@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
+from fairchase import clock
 from fairchase.leads.models import Attempt, Outcome, Profile
 from fairchase.leads.people import profile_of, visible_leads
 from fairchase.web.panels import TimelineEntry
@@ -95,7 +96,7 @@ def timeline_entries(lead) -> list[TimelineEntry]:
     for m in OutboundMessage.objects.filter(lead=lead).exclude(state=State.CANCELLED)[:100]:
         at = m.sent_at or m.created_at
         title = f"{m.get_channel_display()} {m.get_state_display().lower()}: {m.subject or m.body[:60]}"
-        body = m.body if m.state == State.SENT else (m.error or f"due {m.due_at:%a %d %b %H:%M}")
+        body = m.body if m.state == State.SENT else (m.error or f"due {clock.at_zone(m.due_at, timezone.get_current_timezone())}")
         out.append(TimelineEntry(at=at, kind=f"{m.channel} {m.state}", title=title, body=body,
                                  url="" if m.state == State.SENT else outbox))
     for r in InboundMessage.objects.filter(lead=lead)[:100]:

@@ -256,3 +256,15 @@ def test_praise_and_politeness_around_a_refusal_never_make_it_a_yes(lang):
                      f"{praise} {refusal} {closer}"):
             reading = replies.read_text(text, sent, "Europe/Berlin", channel="email")
             assert reading.kind in replies.REFUSALS, (text, reading)
+
+
+@pytest.mark.parametrize("text", [
+    "We went with another company, they start on Monday. Thanks again.",
+    "No thanks, we signed a contract last week that runs until December.",
+    "Wir haben uns für einen anderen Anbieter entschieden, der ab April bei uns reinigt.",
+    "Ya contratamos otra empresa que empieza el lunes.",
+    "Nous avons choisi un autre prestataire qui commence en avril.",
+])
+def test_a_date_that_goes_with_a_refusal_does_not_make_it_a_later(text):
+    reading = replies.read_text(text, datetime(2026, 3, 10, 9, tzinfo=UTC), "Europe/Berlin", channel="email")
+    assert reading.kind == "not_interested", reading

@@ -112,8 +112,8 @@ PATTERNS = [
     # A day of the month alone: "back on the 23rd", "ab dem 23.", "le 23", "el día 23", "no dia 23", "op de 23e".
     ("day_only", r"(?:(?:on|by|until|till|from|the|on the|by the|until the|from the) (?P<d>\d{1,2})(?:st|nd|rd|th)"
                  r"|(?:am|bis|bis zum|ab dem|vom|zum) (?P<d2>\d{1,2})\."
-                 r"|(?:le|au|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
-                 r"(?![\d:/,]|\.\d| ?(?:am|pm|h|uhr|uur|%|euro|eur))(?! (?:of |de |d')?(?:" + _MONTH_RE + r"|week|weeks|days|months|mal|fois|veces|vezes|keer|people|personen|personnes|personas|pessoas|mensen|minutes|minuten|horas|heures|uur))"),
+                 r"|(?:le|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
+                 r"(?![\d:/,]|\.\d| ?(?:am|pm|h|uhr|uur|%|euro|eur)| \d{2})(?! (?:of |de |d')?(?:" + _MONTH_RE + r"|week|weeks|days|months|mal|fois|veces|vezes|keer|people|personen|personnes|personas|pessoas|mensen|minutes|minuten|horas|heures|uur))"),
     ("year", r"(?:in|early|beginning of|start of|anfang|debut|principios de|inicio de|comeco de|begin|vanaf|ab|a partir de|from) (?P<y>20\d\d)(?![\d/.-])"),
     ("after_tomorrow", r"(?:the )?day after tomorrow|ubermorgen|apres-demain|pasado manana|depois de amanha|overmorgen"),
     ("tomorrow", r"tomorrow|tmrw|tmr|tomoz|2moro|(?<!guten )(?<!am )(?<!heute )morgen(?!s)\w*|demain|(?<!la )(?<!de )manana|amanha"),
@@ -149,7 +149,7 @@ PATTERNS = [
 ]
 COMPILED = [(kind, re.compile(r"(?<![\w])(?:" + rx + r")")) for kind, rx in PATTERNS]
 # How sure each kind is: the most specific expression in a message wins.
-SPECIFICITY = {"explicit": 0, "day_only": 0, "year": 4, "next_week_day": 0, "weekday_next_week": 0, "after_tomorrow": 1, "tomorrow": 1, "today": 1,
+SPECIFICITY = {"explicit": 0, "day_only": 0, "year": 4, "week_after": 2, "next_week_day": 0, "weekday_next_week": 0, "after_tomorrow": 1, "tomorrow": 1, "today": 1,
                "weekday": 1, "relative": 2, "unit_or_two": 1, "half_year": 2, "week_of_month": 2, "part_month": 2,
                "after_month": 3, "month": 3, "end_of_month": 3, "end_of_week": 3, "end_of_next_week": 3, "next_week": 3, "next_month": 3,
                "quarter_n": 4, "next_quarter": 4, "second_half": 4, "next_year": 4, "rentree": 4, "summer_holidays": 4,
@@ -388,7 +388,18 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
                 spans.append((m.start(), m.end()))
                 out.append(Found(d, original(sentence, fold_map(sentence)[1], m.start(), m.end()), kind, offset + m.start(), _hour(folded[m.start(): m.start() + 60]) if SPECIFICITY[kind] <= 1 else None))
         offset += len(folded) + 1
+    # "after Easter ... the week after": the Monday of the week after the date named before it.
+    m = WEEK_AFTER.search(fold(text))
+    if m:
+        before = [f for f in out if f.start < m.start()]
+        if before:
+            d = min(before, key=lambda f: (SPECIFICITY[f.kind], -f.start)).day
+            out.append(Found(d + timedelta(days=7 - d.weekday()), m.group(0), "week_after", m.start()))
     return [f for f in out if f.day >= today]
+
+
+WEEK_AFTER = re.compile(r"(?<![\w])(?:the week after|die woche (?:danach|darauf)|la semaine (?:d'apres|suivante)|la semana (?:siguiente|despues)|"
+                        r"a semana seguinte|de week (?:erna|daarna))(?![\w])")
 
 
 def _hour(text: str) -> time | None:

@@ -165,7 +165,8 @@ def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tu
                                    user=user)
         undo["added"] = c.pk
         undo["what"] = "kept chasing"
-        return f"Keep chasing {lead.name}: one more try pinned for {due:%a %d %b %H:%M}.", undo
+        when = clock.for_lead(due, timezone.get_current_timezone(), lead)
+        return f"Keep chasing {lead.name}: one more try pinned for {when}.", undo
     raise ActionError(f"Unknown outcome {outcome!r}.")
 
 
@@ -196,7 +197,7 @@ def _done(request, lead, said: str, *, undo: dict | None = None, row: str = "", 
 
 def pinned_row(request, lead, commitment):
     """Today's answer to "Pin it": the confirmation, with an Undo that cancels the pin."""
-    when = timezone.localtime(commitment.due_at).strftime("%a %d %b %H:%M")
+    when = clock.for_lead(commitment.due_at, timezone.get_current_timezone(), lead)
     undo = {"before": actions.undo_snapshot(lead), "added": commitment.pk, "what": "pinned the next step"}
     return _done(request, lead, f"Pinned for {lead.name}: {commitment.what}, {when}.", undo=undo,
                  row=_row_kind(request))
