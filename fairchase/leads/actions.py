@@ -387,7 +387,7 @@ def undo_outcome(lead: Lead, *, before: dict, attempt_id: int | None = None, com
     commitments the attempt fulfilled, which are pending again. The lead's counters are
     recounted from its remaining attempts, the plan is recomputed, and a StatusChange row
     says what was undone and by whom. An opted-out person is never brought back."""
-    lead = Lead.objects.select_for_update().get(pk=lead.pk)
+    lead = _lock(lead)
     if lead.status == Status.OPTED_OUT:
         raise ActionError("This person opted out: they cannot be chased again.")
     if attempt_id is not None:
@@ -408,9 +408,7 @@ def undo_outcome(lead: Lead, *, before: dict, attempt_id: int | None = None, com
                              "last_attempt_at", "first_response_at", "updated_at"])
     StatusChange.objects.create(lead=lead, old=old, new=new, user=user, at=timezone.now(),
                                 reason=f"Undone: {what}"[:200] if what else "Undone")
-    replan_lead(lead)
-    _emit(lead, "status" if old != new else "updated")
-    return lead
+    return _done(lead, "status" if old != new else "updated")
 
 
 def undo_snapshot(lead: Lead) -> dict:
