@@ -10,7 +10,8 @@ recursion keeps the previous channel as its state.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -63,7 +64,52 @@ class Steps:
     blocked: np.ndarray  # (n, A) 0 where the lead has the channel, -inf where not
 
 
-def lookahead(model, settings, lead, due0, schedule):
+@dataclass
+class Chase:
+    """The value of each silent lead's remaining chase (arrays over the leads): per channel the
+    next try could take, then for the channel chosen (`choose`). `plan` adds when it is due
+    and under which spacing schedule."""
+
+    total_by_channel: np.ndarray  # (n, C) the whole chase starting on each channel (-inf: none)
+    ev_by_channel: np.ndarray  # (n, C) expected net value of the next try alone
+    p_by_channel: np.ndarray  # (n, C) its reply chance
+    risk_by_channel: np.ndarray  # (n, C) its complaint risk
+    cost_by_channel: np.ndarray  # (n, C) the cost of its minutes
+    prize: np.ndarray  # a reply's worth: P(win | reply) x value x margin
+    win: np.ndarray  # P(win | reply)
+    channel: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    v: np.ndarray = field(default_factory=lambda: np.zeros(0))  # the chase on `channel`
+    ev: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    p: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    gross: np.ndarray = field(default_factory=lambda: np.zeros(0))  # p x prize
+    risk: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    cost: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    due: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    due_local: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    v_now: np.ndarray = field(default_factory=lambda: np.zeros(0))  # v discounted to today
+    schedule: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    def choose(self, channel: np.ndarray) -> Chase:
+        """Fill the chosen-channel fields from the per-channel arrays."""
+        rows = np.arange(len(channel))
+        self.channel = channel
+        self.v = self.total_by_channel[rows, channel]
+        self.ev = self.ev_by_channel[rows, channel]
+        self.p = self.p_by_channel[rows, channel]
+        self.gross = self.p * self.prize
+        self.risk = self.risk_by_channel[rows, channel]
+        self.cost = self.cost_by_channel[rows, channel]
+        return self
+
+    def keep_better(self, other: Chase, better: np.ndarray) -> None:
+        """Take `other`'s figures for the leads where `better` (in place)."""
+        for f in dataclasses.fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            pick = better[:, None] if mine.ndim == 2 else better
+            setattr(self, f.name, np.where(pick, theirs, mine))
+
+
+def lookahead(model, settings, lead, due0, schedule) -> Chase:
     """Best first channel, its EV and the value of continuing, for silent leads.
 
     `lead` holds arrays: src, mask, k (silent attempts made), prev (last channel or NO_CHANNEL),
@@ -82,14 +128,21 @@ def lookahead(model, settings, lead, due0, schedule):
     ev0 = h0 * st.prize[0, :, None] - st.penalty[0]
     total0 = ev0 + (1 - h0) * (1 - st.risk[0]) * v_next + st.blocked
     # per-channel figures on the full channel axis, so a caller can re-choose the channel
-    res = {}
-    for key, arr, fill in (("total", total0, -np.inf), ("ev", ev0, 0.0), ("p", h0, 0.0),
-                           ("risk", st.risk[0], 0.0), ("cost", np.broadcast_to(st.cost, h0.shape), 0.0)):
-        res["all_" + key] = np.full((n, C), fill)
-        res["all_" + key][:, act] = arr
-    res["prize"] = st.prize[0]
-    res["win"] = fixed["win"][:, 0]
-    return pick_channel(res, res["all_total"].argmax(axis=1))
+    def by_channel(arr, fill=0.0):
+        out = np.full((n, C), fill)
+        out[:, act] = arr
+        return out
+
+    chase = Chase(
+        total_by_channel=by_channel(total0, -np.inf),
+        ev_by_channel=by_channel(ev0),
+        p_by_channel=by_channel(h0),
+        risk_by_channel=by_channel(st.risk[0]),
+        cost_by_channel=by_channel(np.broadcast_to(st.cost, h0.shape)),
+        prize=st.prize[0],
+        win=fixed["win"][:, 0],
+    )
+    return chase.choose(chase.total_by_channel.argmax(axis=1))
 
 
 def _steps(model, settings, lead, fixed, due0, schedule) -> Steps:
@@ -246,20 +299,23 @@ def _step_value(h, prize, penalty, keep, v_next):
     return out
 
 
-def pick_channel(res, best):
-    """Fill the chosen-channel fields of a lookahead result from its per-channel arrays."""
-    rows = np.arange(len(best))
-    res["channel"] = best
-    res["v"] = res["all_total"][rows, best]
-    res["ev"] = res["all_ev"][rows, best]
-    res["p"] = res["all_p"][rows, best]
-    res["gross"] = res["p"] * res["prize"]
-    res["risk"] = res["all_risk"][rows, best]
-    res["cost"] = res["all_cost"][rows, best]
-    return res
+@dataclass
+class Conversation:
+    """Engaged leads (arrays over the leads): is the rest of the conversation worth it?"""
+
+    q: np.ndarray  # P(win) from here
+    contacts: np.ndarray  # contacts it usually still takes
+    cost: np.ndarray  # the cost of one contact's minutes
+    risk: np.ndarray  # complaint risk of a contact
+    prize: np.ndarray  # q x value x margin
+    net: np.ndarray  # prize - contacts x (cost + risk x complaint cost)
+    ev: np.ndarray  # net per contact
+    channel: np.ndarray
+    due: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    due_local: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
 
-def engaged_value(model, settings, src, mask, k, streak, channel, value, n7):
+def engaged_value(model, settings, src, mask, k, streak, channel, value, n7) -> Conversation:
     """Engaged leads: is the rest of the conversation worth its contacts (seed 002)?"""
     J = P.ENGAGED_J
     j = np.minimum(streak, J - 1)
@@ -283,15 +339,7 @@ def engaged_value(model, settings, src, mask, k, streak, channel, value, n7):
     )
     prize = q * value * settings.margin
     net = prize - contacts * (cost + risk * settings.complaint_cost)
-    return {
-        "q": q,
-        "contacts": contacts,
-        "cost": cost,
-        "risk": risk,
-        "prize": np.ascontiguousarray(prize.T),  # (H, n): step-major, as the DP reads it
-        "net": net,
-        "ev": net / contacts,
-    }
+    return Conversation(q, contacts, cost, risk, prize, net, net / contacts, channel)
 
 
 def revisit_worth(model, settings, src, mask, value, tries, created, when):

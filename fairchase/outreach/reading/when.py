@@ -149,7 +149,7 @@ PATTERNS = [
 ]
 COMPILED = [(kind, re.compile(r"(?<![\w])(?:" + rx + r")")) for kind, rx in PATTERNS]
 # How sure each kind is: the most specific expression in a message wins.
-SPECIFICITY = {"explicit": 0, "day_only": 0, "year": 4, "next_week_day": 0, "weekday_next_week": 0, "after_tomorrow": 1, "tomorrow": 1, "today": 1,
+SPECIFICITY = {"explicit": 0, "day_only": 0, "year": 4, "week_after": 2, "next_week_day": 0, "weekday_next_week": 0, "after_tomorrow": 1, "tomorrow": 1, "today": 1,
                "weekday": 1, "relative": 2, "unit_or_two": 1, "half_year": 2, "week_of_month": 2, "part_month": 2,
                "after_month": 3, "month": 3, "end_of_month": 3, "end_of_week": 3, "end_of_next_week": 3, "next_week": 3, "next_month": 3,
                "quarter_n": 4, "next_quarter": 4, "second_half": 4, "next_year": 4, "rentree": 4, "summer_holidays": 4,
@@ -388,7 +388,18 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
                 spans.append((m.start(), m.end()))
                 out.append(Found(d, original(sentence, fold_map(sentence)[1], m.start(), m.end()), kind, offset + m.start(), _hour(folded[m.start(): m.start() + 60]) if SPECIFICITY[kind] <= 1 else None))
         offset += len(folded) + 1
+    # "after Easter ... the week after": the Monday of the week after the date named before it.
+    m = WEEK_AFTER.search(fold(text))
+    if m:
+        before = [f for f in out if f.start < m.start()]
+        if before:
+            d = min(before, key=lambda f: (SPECIFICITY[f.kind], -f.start)).day
+            out.append(Found(d + timedelta(days=7 - d.weekday()), m.group(0), "week_after", m.start()))
     return [f for f in out if f.day >= today]
+
+
+WEEK_AFTER = re.compile(r"(?<![\w])(?:the week after|die woche (?:danach|darauf)|la semaine (?:d'apres|suivante)|la semana (?:siguiente|despues)|"
+                        r"a semana seguinte|de week (?:erna|daarna))(?![\w])")
 
 
 def _hour(text: str) -> time | None:
