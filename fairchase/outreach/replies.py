@@ -170,10 +170,15 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
     def mixed(no, strict: bool) -> tuple | None:
         """What goes against a refusal: a request or doubt after a turn that follows it
         ("no thanks, but what would X cost?"), a question after such a turn, or (for an
-        opt-out, `strict`) any request after it ("stop calling, I'm still interested though")."""
+        opt-out, `strict`) a request in a later sentence ("Stop calling my mobile, email
+        is better. I'm still interested though.")."""
         turn = next((t for t in turns if t > no[2]), None)
+        ends = [i for i in (folded.find(ch, no[3]) for ch in ".!?;\n") if i >= 0]
+        sentence_end = min(ends) if ends else len(folded)
         for c in wants + doubts:
-            if not no[2] <= c[2] < no[3] and ((turn is not None and c[2] > turn) or (strict and c[2] > no[2] and c in wants)):
+            if no[2] <= c[2] < no[3]:
+                continue  # the refusal's own words ("dejen de llamarme")
+            if (turn is not None and c[2] > turn) or (strict and c[2] > sentence_end and c in wants):
                 return c
         if turn is not None and "?" in folded[turn:]:
             return ("", "", turn, folded.index("?", turn) + 1)
