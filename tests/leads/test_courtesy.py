@@ -15,6 +15,7 @@ from fairchase.intake.models import CaptureForm
 from fairchase.leads import actions
 from fairchase.leads.models import Attempt, Lead, Status, Suppression
 from fairchase.leads.planning import reachable_channels
+from fairchase.outreach.drafts import draft_for
 
 CONTACT_SECTIONS = ("new", "followups", "wings")
 
@@ -98,6 +99,7 @@ def test_a_lead_whose_every_address_is_suppressed_is_never_offered_as_a_contact(
     assert reachable_channels(lead) == []
     assert lead.next_action != "contact", lead.plan_reason
     assert _contacts_everywhere(client, alice, "Ann Again") == []
+    assert draft_for(lead) is None  # no message drafted to an address that opted out or bounced
     # the test can fail: the same person with an address left is to be contacted
     CREATE[create](client, alice, "Ann Reachable", "ann.other@example.com", "")
     assert Lead.objects.get(name="Ann Reachable").next_action == "contact"
