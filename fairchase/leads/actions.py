@@ -378,37 +378,39 @@ def is_active(lead: Lead) -> bool:
 
 @transaction.atomic
 def undo_outcome(lead: Lead, *, before: dict, attempt_id: int | None = None, commitment_ids=(),
-                 what: str = "", user=None) -> Lead:
+                 added_commitment_id: int | None = None, what: str = "", user=None) -> Lead:
     """Take back a one-click outcome moments after it was clicked (Today's Undo).
 
     `before` is the lead's status and stop fields as they were before the click (status,
-    revisit_at, won_value, lost_reason); `attempt_id` the attempt the click logged, if any,
-    which is deleted (a mis-tap is not history to learn from), and `commitment_ids` our
-    commitments the attempt fulfilled, which are pending again. The lead's counters are
-    recounted from its remaining attempts, the plan is recomputed, and a StatusChange row
-    says what was undone and by whom. An opted-out person is never brought back."""
-    lead = _lock(lead)
+    revisit_at, won_value, lost_reason: `undo_snapshot`); `attempt_id` the attempt the click
+    logged, if any, which is deleted (a mis-tap is not history to learn from);
+    `commitment_ids` our promises that attempt fulfilled, pending again; and
+    `added_commitment_id` a next step the click pinned, cancelled. The lead's counters are
+    recounted from its remaining attempts, the plan recomputed, and a StatusChange row says
+    what was undone and by whom. An opted-out person is never brought back."""
+    caller, lead = lead, _lock(lead)
     if lead.status == Status.OPTED_OUT:
         raise ActionError("This person opted out: they cannot be chased again.")
+    now = timezone.now()
     if attempt_id is not None:
         lead.attempts.filter(pk=attempt_id).delete()
         left = lead.attempts.aggregate(n=models.Count("pk"), last=models.Max("at"), first=models.Min("at"))
         lead.attempt_count, lead.last_attempt_at, lead.first_response_at = left["n"], left["last"], left["first"]
+        lead.save(update_fields=["attempt_count", "last_attempt_at", "first_response_at", "updated_at"])
     if commitment_ids:
         lead.commitments.filter(pk__in=list(commitment_ids), state=Commitment.State.DONE).update(
             state=Commitment.State.PENDING, resolved_at=None)
+    if added_commitment_id is not None:
+        lead.commitments.filter(pk=added_commitment_id, state=Commitment.State.PENDING).update(
+            state=Commitment.State.CANCELLED, resolved_at=now)
     revisit = before.get("revisit_at")
     lead.revisit_at = datetime.fromisoformat(revisit) if revisit else None
     won = before.get("won_value")
     lead.won_value = Decimal(won) if won not in (None, "") else None
     lead.lost_reason = before.get("lost_reason") or ""
-    old, new = lead.status, before.get("status") or lead.status
-    lead.status = new
-    lead.save(update_fields=["status", "revisit_at", "won_value", "lost_reason", "attempt_count",
-                             "last_attempt_at", "first_response_at", "updated_at"])
-    StatusChange.objects.create(lead=lead, old=old, new=new, user=user, at=timezone.now(),
-                                reason=f"Undone: {what}"[:200] if what else "Undone")
-    return _done(lead, "status" if old != new else "updated")
+    old = lead.status
+    _transition(lead, before.get("status") or old, f"Undone: {what}"[:200] if what else "Undone", user, now)
+    return _done(lead, "status" if lead.status != old else "updated", caller=caller)
 
 
 def undo_snapshot(lead: Lead) -> dict:

@@ -428,8 +428,9 @@ AGAIN = re.compile(r"(?<![\w])(?:again|nochmal|noch einmal|erneut|wieder|de nouv
 CONTRAST = re.compile(r"(?<![\w])(?:but|however|although|though|aber|jedoch|allerdings|mais|cependant|toutefois|pero|sin embargo|"
                       r"no obstante|mas|porem|contudo|entretanto|maar|echter|alleen)(?![\w])")
 NEGATORS = re.compile(r"(?<![\w])(?:not|no|never|n't|no longer|nicht|kein\w*|pas|plus|jamais|ne|n'|nunca|nao|sem|niet|geen|nooit|nor)(?![\w])|n't")
-THANKS_FOR = re.compile(r"(?:thanks?|thank you|danke|dank) (?:for|fur|voor)(?: (?:your|the|ihr|ihre|ihren|das|je|uw|het|de))?(?: \w+)? $|"
-                        r"(?:merci|gracias|obrigad[oa]|agradeco|agradezco|bedankt) (?:pour|por|pel[oa]|voor)(?: (?:votre|le|la|su|el|o|a|seu|sua|je|uw|het|de))?(?: \w+)? $")
+THANKS_FOR = re.compile(r"(?:thanks?|thank you|danke|dank) (?:for|fur|voor)(?: (?:your|the|ihr|ihre|ihren|das|die|den|je|uw|het|de))?(?: \w+)? $|"
+                        r"(?:merci|gracias|obrigad[oa]|agradeco|agradezco|bedankt) (?:pour|por|pel[oa]|voor)(?: (?:votre|vos|le|la|les|su|sus|el|la|o|a|os|as|seu|sua|je|uw|het|de))?(?: \w+)? $|"
+                        r"merci pour l'$")
 CARRIER_KEYWORDS = {"stop", "stopall", "quit", "end", "revoke", "opt out", "optout", "opt-out", "cancel", "unsubscribe", "stop all"}
 
 
