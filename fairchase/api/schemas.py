@@ -14,10 +14,15 @@ from pydantic import AfterValidator, BeforeValidator, StringConstraints, model_v
 from fairchase.leads.models import Commitment, Lead
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL cannot store NUL characters in text
+ONE_LINE = r"^[^\x00-\x1f\x7f]*$"  # names go into email subjects: no line breaks or control characters
 
 
 def Text(max_length: int, min_length: int = 0):  # noqa: N802 (reads like a type)
     return Annotated[str, StringConstraints(max_length=max_length, min_length=min_length, pattern=NO_NUL)]
+
+
+def Line(max_length: int, min_length: int = 0):  # noqa: N802 (reads like a type)
+    return Annotated[str, StringConstraints(max_length=max_length, min_length=min_length, pattern=ONE_LINE)]
 
 
 def _iso_text(value):
@@ -176,12 +181,12 @@ class Body(Schema):
 
 
 class LeadIn(Body):
-    name: Text(200, 1)
-    company: Text(200) = ""
-    email: Text(254) = ""
-    phone: Text(40) = ""
-    timezone: Text(64) = ""
-    source: Text(64, 1) = "web_form"
+    name: Line(200, 1)
+    company: Line(200) = ""
+    email: Line(254) = ""
+    phone: Line(40) = ""
+    timezone: Line(64) = ""
+    source: Line(64, 1) = "web_form"
     value: Money | None = None
     notes: Text(5000) = ""
     created_at: Happened | None = None
@@ -191,12 +196,12 @@ class LeadIn(Body):
 
 
 class LeadPatch(Body):
-    name: Text(200, 1) | None = None
-    company: Text(200) | None = None
-    email: Text(254) | None = None
-    phone: Text(40) | None = None
-    timezone: Text(64) | None = None
-    source: Text(64, 1) | None = None
+    name: Line(200, 1) | None = None
+    company: Line(200) | None = None
+    email: Line(254) | None = None
+    phone: Line(40) | None = None
+    timezone: Line(64) | None = None
+    source: Line(64, 1) | None = None
     value: Money | None = None
     notes: Text(5000) | None = None
     signals: list[Text(40)] | None = Field(default=None, max_length=20)

@@ -40,14 +40,6 @@ class CaptureError(ValueError):
     """A submission that is refused; the message is shown to the person who sent it."""
 
 
-def client_ip(request) -> str:
-    if getattr(settings, "CAPTURE_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
-
-
 def rate_limited(ip: str, now=None) -> bool:
     """Count this hit; True when the IP has gone over the limit in the window."""
     now = now or timezone.now()
@@ -104,7 +96,7 @@ def capture(form: CaptureForm, data, ip: str) -> Lead | None:
         except InvalidContact as exc:
             raise CaptureError(str(exc)) from None
         CaptureForm.objects.filter(pk=form.pk).update(submissions=F("submissions") + 1)
-        transaction.on_commit(lambda: notify_owner(lead))
+        notify_owner(lead)  # queued in this transaction: the worker sends it, with retries
         if form.acknowledge and lead.email:
             acknowledge(lead)
     return lead
@@ -122,7 +114,9 @@ def _recent_repeat(form: CaptureForm, fields: dict) -> Lead | None:
 
 
 def notify_owner(lead: Lead) -> None:
-    """Email the owner now: the odds of reaching a lead fall steeply within the hour."""
+    """Tell the owner at once: the odds of reaching a lead fall steeply within the hour.
+    The email goes through the outbox (the worker sends it and retries while the mail
+    server is down), never inside the visitor's request."""
     owner = lead.owner
     if not owner.email:
         return
@@ -131,10 +125,20 @@ def notify_owner(lead: Lead) -> None:
             f"{lead.notes.strip()[:1000]}\n\n"
             f"Respond now: the odds of reaching a new lead fall steeply within the first hour.\n"
             f"{lead_url(lead)}\n")
+    subject = f"New enquiry: {lead.name}, respond now"
     try:
-        send_mail(f"New enquiry: {lead.name}, respond now", body, None, [owner.email])
+        from fairchase.outreach.outbox import queue_owner_alert
+    except ImportError:  # no outbox: mail it once the lead is saved
+        transaction.on_commit(lambda: _mail_now(subject, body, owner.email, lead.pk))
+        return
+    queue_owner_alert(lead, subject, body)
+
+
+def _mail_now(subject: str, body: str, to: str, lead_id: int) -> None:
+    try:
+        send_mail(subject, body, None, [to])
     except Exception:  # the lead is saved; a mail outage must not turn into an error page
-        log.exception("could not email %s about lead %s", owner.email, lead.pk)
+        log.exception("could not email %s about lead %s", to, lead_id)
 
 
 def acknowledge(lead: Lead) -> None:

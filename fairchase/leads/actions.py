@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.dispatch import Signal
 from django.utils import timezone
@@ -26,7 +26,7 @@ from .models import (
     Suppression,
 )
 from .normalize import normalize_email, normalize_phone
-from .planning import replan_lead
+from .planning import PLAN_FIELDS, replan_lead
 
 # kind is one of: created, attempt, commitment, status, signals, reply, opt_out, updated.
 lead_event = Signal()
@@ -46,11 +46,32 @@ def _emit(lead: Lead, kind: str, **extra) -> None:
     lead_event.send(sender=Lead, lead=lead, kind=kind, **extra)
 
 
+def _lock(lead: Lead | int) -> Lead:
+    """The lead's row, locked until the action's transaction ends (the same lock in every
+    action: PostgreSQL's row lock; on SQLite the IMMEDIATE transaction's write lock)."""
+    return Lead.objects.select_for_update().get(pk=lead if isinstance(lead, int) else lead.pk)
+
+
+def _done(lead: Lead, kind: str, *, caller: Lead | None = None, replan: bool = True, **extra) -> Lead:
+    """Close an action on a locked lead: count the event, replan from the facts as they are
+    now, tell the other apps, and refresh the caller's copy of the lead."""
+    Lead.objects.filter(pk=lead.pk).update(events=F("events") + 1)
+    lead.events += 1
+    if replan:
+        replan_lead(lead)
+    _emit(lead, kind, **extra)
+    if caller is not None and caller is not lead:
+        for f in Lead._meta.concrete_fields:
+            setattr(caller, f.attname, getattr(lead, f.attname))
+    return lead
+
+
 def _transition(lead: Lead, new: str, reason: str, user=None, at: datetime | None = None) -> None:
-    """Set the status and write the StatusChange row (the only place status changes)."""
+    """Set the status and write the StatusChange row (the only place status changes).
+
+    The lead's revisit date, won value and lost reason are saved with it even when the
+    status stays the same (a revisit moved to another date, a won value corrected)."""
     old = lead.status
-    if old == new:
-        return
     lead.status = new
     lead.save(update_fields=["status", "revisit_at", "won_value", "lost_reason", "updated_at"])
     StatusChange.objects.create(lead=lead, old=old, new=new, reason=reason, user=user,
@@ -66,24 +87,28 @@ def create_lead(owner, *, user=None, reason: str = "New enquiry", **fields) -> L
     lead = Lead.objects.create(owner=owner, **fields)
     StatusChange.objects.create(lead=lead, old="", new=lead.status, reason=reason, user=user,
                                 at=lead.created_at)
-    replan_lead(lead)
-    _emit(lead, "created")
-    return lead
+    return _done(lead, "created")
+
+
+# Fields only the actions write (through their own transitions), never `update_lead`.
+GUARDED_FIELDS = {"status", "events", "attempt_count", "last_attempt_at", "first_response_at", "responded_at",
+                  "won_value", "owner", "owner_id", "id", "pk", *PLAN_FIELDS}
 
 
 @transaction.atomic
 def update_lead(lead: Lead, *, user=None, **fields) -> Lead:
     """Edit details (not status); the plan is recomputed because value or source may change."""
+    if GUARDED_FIELDS & set(fields):
+        raise ActionError(f"Not a detail: {', '.join(sorted(GUARDED_FIELDS & set(fields)))} change through their own action.")
     if "email" in fields:
         fields["email"] = normalize_email(fields["email"])
     if "phone" in fields:
         fields["phone"] = normalize_phone(fields["phone"])
+    fresh = _lock(lead)
     for k, v in fields.items():
-        setattr(lead, k, v)
-    lead.save()
-    replan_lead(lead)
-    _emit(lead, "updated")
-    return lead
+        setattr(fresh, k, v)
+    fresh.save(update_fields=[*fields, "updated_at"])
+    return _done(fresh, "updated", caller=lead)
 
 
 @transaction.atomic
@@ -94,7 +119,7 @@ def log_attempt(lead: Lead, channel: str, outcome: str, *, user=None, minutes: f
 
     replan=False leaves the plan to the caller, who replans many leads in one batch
     (the outbox worker: planning.replan_all after each batch of sends)."""
-    lead = Lead.objects.select_for_update().get(pk=lead.pk)
+    caller, lead = lead, _lock(lead)
     if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
         raise ActionError(f"{lead.name} is {lead.get_status_display().lower()}: reopen the lead first.")
     at = at or timezone.now()
@@ -102,12 +127,11 @@ def log_attempt(lead: Lead, channel: str, outcome: str, *, user=None, minutes: f
         lead=lead, channel=channel, outcome=outcome, user=user, notes=notes, progress=progress, at=at,
         minutes=DEFAULT_MINUTES.get(channel, 5.0) if minutes is None else minutes,
     )
-    lead.attempt_count = F("attempt_count") + 1
+    lead.attempt_count += 1
     lead.last_attempt_at = at if lead.last_attempt_at is None else max(lead.last_attempt_at, at)
     if lead.first_response_at is None or at < lead.first_response_at:
         lead.first_response_at = at
     lead.save(update_fields=["attempt_count", "last_attempt_at", "first_response_at", "updated_at"])
-    lead.refresh_from_db(fields=["attempt_count"])
     _fulfil_our_commitment(lead, at)
     if outcome in (Outcome.TALKED, Outcome.REPLIED) and lead.status != Status.ENGAGED:
         _transition(lead, Status.ENGAGED, f"{attempt.get_outcome_display()} ({channel})", user, at)
@@ -118,9 +142,7 @@ def log_attempt(lead: Lead, channel: str, outcome: str, *, user=None, minutes: f
         _suppress(lead, channel, "bounce")
     elif lead.status in (Status.NURTURE, Status.REVISIT, Status.CLOSED):
         _transition(lead, Status.OPEN, "Contacted again", user, at)
-    if replan:
-        replan_lead(lead)
-    _emit(lead, "attempt", attempt=attempt)
+    _done(lead, "attempt", caller=caller, replan=replan, attempt=attempt)
     return attempt
 
 
@@ -132,9 +154,24 @@ def _fulfil_our_commitment(lead: Lead, at: datetime) -> None:
 
 def _suppress(lead: Lead, channel: str | None, reason: str) -> None:
     if channel in (None, "email") and lead.email:
-        Suppression.objects.get_or_create(value=lead.email, defaults={"kind": "email", "reason": reason})
+        suppress(lead.email, Suppression.Kind.EMAIL, reason, but=lead.pk)
     if channel in (None, "call", "text") and lead.phone and reason == "opt-out":
-        Suppression.objects.get_or_create(value=lead.phone, defaults={"kind": "phone", "reason": reason})
+        suppress(lead.phone, Suppression.Kind.PHONE, reason, but=lead.pk)
+
+
+@transaction.atomic
+def suppress(value: str, kind: str, reason: str, *, but: int | None = None) -> Suppression:
+    """Never contact this address again (an opt-out, a hard bounce): the one door for a
+    suppression. Every other active lead with the address is replanned at once, so a
+    second record of the same person stops being offered as a contact too."""
+    row, created = Suppression.objects.get_or_create(value=value, defaults={"kind": kind, "reason": reason[:40]})
+    if created:
+        field = "email" if kind == Suppression.Kind.EMAIL else "phone"
+        others = (Lead.objects.filter(**{field: value}, status__in=ACTIVE_STATUSES).exclude(pk=but)
+                  .values_list("pk", flat=True))
+        for pk in others:
+            _done(_lock(pk), "updated")
+    return row
 
 
 # Our outcomes a reply turns into `replied`: the try was silent until they wrote back.
@@ -150,7 +187,7 @@ def record_reply(lead: Lead, channel: str, *, at: datetime | None = None, text: 
     A reply is not an attempt of ours: it counts toward no weekly cap. Our latest attempt
     before it is marked `replied` (that try got an answer: what `fit` learns), and the
     lead's `responded_at` says when they wrote. Returns the attempt it marked, if any."""
-    lead = Lead.objects.select_for_update().get(pk=lead.pk)
+    caller, lead = lead, _lock(lead)
     at = at or timezone.now()
     # the reply's clock (a Date header) may run a little behind ours
     attempt = lead.attempts.filter(at__lte=at + REPLY_CLOCK_SKEW).order_by("-at", "-pk").first()
@@ -162,65 +199,76 @@ def record_reply(lead: Lead, channel: str, *, at: datetime | None = None, text: 
         lead.save(update_fields=["responded_at", "updated_at"])
     if lead.status != Status.ENGAGED and lead.status not in (Status.WON, Status.LOST, Status.OPTED_OUT):
         _transition(lead, Status.ENGAGED, f"Replied by {channel}", user, at)
-    replan_lead(lead)
-    _emit(lead, "reply", attempt=attempt, channel=channel, text=text[:2000])
+    _done(lead, "reply", caller=caller, attempt=attempt, channel=channel, text=text[:2000])
     return attempt
 
 
 @transaction.atomic
 def add_commitment(lead: Lead, *, by: str, what: str, due_at: datetime, user=None) -> Commitment:
     """Pin the next step (seed 002: propose a specific time yourself)."""
+    caller, lead = lead, _lock(lead)
     c = Commitment.objects.create(lead=lead, by=by, what=what, due_at=due_at)
-    replan_lead(lead)
-    _emit(lead, "commitment", commitment=c)
+    _done(lead, "commitment", caller=caller, commitment=c)
     return c
 
 
 @transaction.atomic
 def resolve_commitment(c: Commitment, state: str, *, user=None, at: datetime | None = None) -> Commitment:
     """Mark a commitment done, missed or cancelled. A promise the lead misses is a poor signal."""
-    if c.state != Commitment.State.PENDING:
-        return c
-    c.state, c.resolved_at = state, at or timezone.now()
-    c.save(update_fields=["state", "resolved_at"])
-    lead = c.lead
-    if state == Commitment.State.MISSED and c.by == Commitment.By.LEAD and "missed_promise" not in lead.signals:
-        lead.signals = [*lead.signals, "missed_promise"]
-        lead.save(update_fields=["signals", "updated_at"])
-    elif state == Commitment.State.DONE and c.by == Commitment.By.LEAD and "kept_promise" not in lead.signals:
-        lead.signals = [*lead.signals, "kept_promise"]
-        lead.save(update_fields=["signals", "updated_at"])
-    replan_lead(lead)
-    _emit(lead, "commitment", commitment=c)
+    _resolve(c, state, at or timezone.now())
     return c
 
 
+def _resolve(c: Commitment, state: str, at: datetime) -> bool:
+    """Claimed by a conditional UPDATE (pending -> state) under the lead's lock: of two
+    workers (or a worker and a person) resolving the same promise, one wins and returns
+    True; the other changes nothing."""
+    lead = _lock(c.lead_id)
+    if Commitment.objects.filter(pk=c.pk, state=Commitment.State.PENDING).update(state=state, resolved_at=at) != 1:
+        c.refresh_from_db()
+        return False
+    c.state, c.resolved_at = state, at
+    signal = {Commitment.State.MISSED: "missed_promise", Commitment.State.DONE: "kept_promise"}.get(state)
+    if c.by == Commitment.By.LEAD and signal and signal not in lead.signals:
+        lead.signals = [*lead.signals, signal]
+        lead.save(update_fields=["signals", "updated_at"])
+    _done(lead, "commitment", commitment=c)
+    return True
+
+
+def lapse_commitment(c: Commitment, now: datetime) -> bool:
+    """One of the lead's promises past due becomes missed; True if this call lapsed it."""
+    with transaction.atomic():
+        return _resolve(c, Commitment.State.MISSED, now)
+
+
 def mark_missed_commitments(now: datetime | None = None) -> int:
-    """Worker step: pending commitments past due become missed (the plan adds the grace day)."""
+    """Worker step: the lead's pending promises past due become missed (the plan adds the
+    grace day); our own overdue calls stay pending (they are on Today). Returns how many
+    this worker lapsed (each promise is lapsed by exactly one worker)."""
     now = now or timezone.now()
-    n = 0
-    for c in Commitment.objects.filter(state=Commitment.State.PENDING, due_at__lt=now).select_related("lead"):
-        # Our own overdue calls stay pending (they are on Today); the lead's promises lapse.
-        if c.by == Commitment.By.LEAD:
-            resolve_commitment(c, Commitment.State.MISSED, at=now)
-            n += 1
-    return n
+    due = Commitment.objects.filter(state=Commitment.State.PENDING, by=Commitment.By.LEAD, due_at__lt=now)
+    return sum(lapse_commitment(c, now) for c in due.order_by("due_at", "pk")[:500])
 
 
 @transaction.atomic
 def set_signals(lead: Lead, signals: list[str], *, user=None) -> Lead:
     """Replace the qualification signals; good ones raise the plan, poor ones lower it."""
+    caller, lead = lead, _lock(lead)
     lead.signals = sorted(set(signals))
     lead.save(update_fields=["signals", "updated_at"])
-    replan_lead(lead)
-    _emit(lead, "signals")
-    return lead
+    return _done(lead, "signals", caller=caller)
 
 
 @transaction.atomic
 def stop_chasing(lead: Lead, next_state: str, *, user=None, revisit_at: datetime | None = None,
                  reason: str = "") -> Lead:
-    """Stop: nurture (mailing list, needs consent), revisit on a date, or closed."""
+    """Stop: nurture (mailing list, needs consent), revisit on a date, or closed.
+
+    An opted-out lead stays opted out (stopping it changes nothing: it is never chased)."""
+    caller, lead = lead, _lock(lead)
+    if lead.status == Status.OPTED_OUT:
+        return lead
     if next_state == Status.NURTURE and "mailing_list" not in (lead.consents or []):
         raise ActionError("Nurture needs the lead's mailing-list consent; close it or set a revisit date.")
     if next_state == Status.REVISIT:
@@ -230,86 +278,207 @@ def stop_chasing(lead: Lead, next_state: str, *, user=None, revisit_at: datetime
     elif next_state not in (Status.NURTURE, Status.CLOSED):
         raise ActionError(f"Cannot stop into {next_state!r}.")
     _transition(lead, next_state, reason or f"Stopped chasing: {next_state}", user)
-    replan_lead(lead)
-    _emit(lead, "status")
+    return _done(lead, "status", caller=caller)
+
+
+def _reopen(lead: Lead, user, reason: str) -> Lead:
+    lead.revisit_at = None
+    _transition(lead, Status.ENGAGED if lead.status == Status.ENGAGED else Status.OPEN, reason, user)
     return lead
 
 
 @transaction.atomic
 def reopen(lead: Lead, *, user=None, reason: str = "Reopened") -> Lead:
     """Bring a stopped, lost or revisit lead back to the agenda (never an opted-out one)."""
+    caller, lead = lead, _lock(lead)
     if lead.status == Status.OPTED_OUT:
         raise ActionError("This person opted out: they cannot be chased again.")
-    lead.revisit_at = None
-    _transition(lead, Status.ENGAGED if lead.status == Status.ENGAGED else Status.OPEN, reason, user)
-    replan_lead(lead)
-    _emit(lead, "status")
-    return lead
+    return _done(_reopen(lead, user, reason), "status", caller=caller)
 
 
 @transaction.atomic
 def mark_won(lead: Lead, value: Decimal | float | None = None, *, user=None, reason: str = "") -> Lead:
+    caller, lead = lead, _lock(lead)
+    if lead.status == Status.OPTED_OUT:
+        raise ActionError("This person opted out: record the sale in a new lead if they come back.")
     lead.won_value = Decimal(str(value)) if value is not None else lead.value
     _transition(lead, Status.WON, reason or f"Won ({lead.won_value or 'no value'})", user)
-    replan_lead(lead)
-    _emit(lead, "status")
-    return lead
+    return _done(lead, "status", caller=caller)
 
 
 @transaction.atomic
 def mark_lost(lead: Lead, reason: str = "", *, user=None) -> Lead:
+    caller, lead = lead, _lock(lead)
+    if lead.status == Status.OPTED_OUT:
+        return lead  # an opt-out is final; it stays the lead's status
     lead.lost_reason = reason[:200]
     _transition(lead, Status.LOST, reason or "Lost", user)
-    replan_lead(lead)
-    _emit(lead, "status")
-    return lead
+    return _done(lead, "status", caller=caller)
 
 
 @transaction.atomic
 def opt_out(lead: Lead, *, channel: str | None = None, user=None, reason: str = "Opted out") -> Lead:
     """The person asked us to stop: suppress their addresses, never contact again."""
-    lead = Lead.objects.select_for_update().get(pk=lead.pk)
+    caller, lead = lead, _lock(lead)
     _suppress(lead, channel, "opt-out")
     if channel is None:
         _suppress(lead, "email", "opt-out")
     _transition(lead, Status.OPTED_OUT, reason, user)
-    replan_lead(lead)
-    _emit(lead, "opt_out", channel=channel)
-    return lead
+    return _done(lead, "opt_out", caller=caller, channel=channel)
 
 
 @transaction.atomic
 def reassign(lead: Lead, owner, *, user=None) -> Lead:
+    caller, lead = lead, _lock(lead)
     old = lead.owner
     lead.owner = owner
     lead.save(update_fields=["owner", "updated_at"])
     StatusChange.objects.create(lead=lead, old=lead.status, new=lead.status, user=user,
                                 reason=f"Reassigned from {old} to {owner}")
-    _emit(lead, "updated")
-    return lead
+    return _done(lead, "updated", caller=caller)
 
 
 @transaction.atomic
 def pause_until(lead: Lead, until: datetime | None, *, reason: str = "Out of office", user=None) -> Lead:
     """Pause the chase until a date (an out-of-office reply names one)."""
+    caller, lead = lead, _lock(lead)
     lead.paused_until = until
     lead.save(update_fields=["paused_until", "updated_at"])
     StatusChange.objects.create(lead=lead, old=lead.status, new=lead.status, user=user,
                                 reason=f"{reason}: paused until {until:%Y-%m-%d}" if until else reason)
-    replan_lead(lead)
-    _emit(lead, "updated")
-    return lead
+    return _done(lead, "updated", caller=caller)
+
+
+@transaction.atomic
+def wake_revisit(lead: Lead | int, now: datetime | None = None) -> bool:
+    """A lead parked for revisit whose date has come goes back on the agenda. Claimed by a
+    conditional UPDATE (still parked, date passed): of several workers, one wakes it."""
+    now = now or timezone.now()
+    lead = _lock(lead)
+    if Lead.objects.filter(pk=lead.pk, status=Status.REVISIT, revisit_at__lte=now).update(
+            status=Status.OPEN, revisit_at=None, updated_at=now) != 1:
+        return False
+    StatusChange.objects.create(lead=lead, old=Status.REVISIT, new=Status.OPEN, reason="Revisit date reached", at=now)
+    lead.status, lead.revisit_at = Status.OPEN, None
+    _done(lead, "status")
+    return True
 
 
 def wake_revisits(now: datetime | None = None) -> int:
-    """Worker step: leads parked for revisit whose date has come go back on the agenda."""
+    """Worker step: wake every parked lead whose revisit date has come; returns how many
+    this worker woke."""
     now = now or timezone.now()
-    n = 0
-    for lead in Lead.objects.filter(status=Status.REVISIT, revisit_at__lte=now):
-        reopen(lead, reason="Revisit date reached")
-        n += 1
-    return n
+    due = Lead.objects.filter(status=Status.REVISIT, revisit_at__lte=now).order_by("revisit_at", "pk")
+    return sum(wake_revisit(pk, now) for pk in due.values_list("pk", flat=True)[:500])
 
 
 def is_active(lead: Lead) -> bool:
     return lead.status in ACTIVE_STATUSES
+
+
+@transaction.atomic
+def undo_outcome(lead: Lead, *, before: dict, attempt_id: int | None = None, commitment_ids=(),
+                 added_commitment_id: int | None = None, what: str = "", user=None) -> Lead:
+    """Take back a one-click outcome moments after it was clicked (Today's Undo).
+
+    `before` is the lead's status and stop fields as they were before the click (status,
+    revisit_at, won_value, lost_reason: `undo_snapshot`); `attempt_id` the attempt the click
+    logged, if any, which is deleted (a mis-tap is not history to learn from);
+    `commitment_ids` our promises that attempt fulfilled, pending again; and
+    `added_commitment_id` a next step the click pinned, cancelled. The lead's counters are
+    recounted from its remaining attempts, the plan recomputed, and a StatusChange row says
+    what was undone and by whom. An opted-out person is never brought back."""
+    caller, lead = lead, _lock(lead)
+    if lead.status == Status.OPTED_OUT:
+        raise ActionError("This person opted out: they cannot be chased again.")
+    now = timezone.now()
+    if attempt_id is not None:
+        lead.attempts.filter(pk=attempt_id).delete()
+        left = lead.attempts.aggregate(n=models.Count("pk"), last=models.Max("at"), first=models.Min("at"))
+        lead.attempt_count, lead.last_attempt_at, lead.first_response_at = left["n"], left["last"], left["first"]
+        lead.save(update_fields=["attempt_count", "last_attempt_at", "first_response_at", "updated_at"])
+    if commitment_ids:
+        lead.commitments.filter(pk__in=list(commitment_ids), state=Commitment.State.DONE).update(
+            state=Commitment.State.PENDING, resolved_at=None)
+    if added_commitment_id is not None:
+        lead.commitments.filter(pk=added_commitment_id, state=Commitment.State.PENDING).update(
+            state=Commitment.State.CANCELLED, resolved_at=now)
+    revisit = before.get("revisit_at")
+    lead.revisit_at = datetime.fromisoformat(revisit) if revisit else None
+    won = before.get("won_value")
+    lead.won_value = Decimal(won) if won not in (None, "") else None
+    lead.lost_reason = before.get("lost_reason") or ""
+    old = lead.status
+    _transition(lead, before.get("status") or old, f"Undone: {what}"[:200] if what else "Undone", user, now)
+    return _done(lead, "status" if lead.status != old else "updated", caller=caller)
+
+
+def undo_snapshot(lead: Lead) -> dict:
+    """What `undo_outcome` needs to put a lead back as it is now (plain JSON values)."""
+    return {
+        "status": lead.status,
+        "revisit_at": lead.revisit_at.isoformat() if lead.revisit_at else None,
+        "won_value": str(lead.won_value) if lead.won_value is not None else None,
+        "lost_reason": lead.lost_reason or "",
+    }
+
+
+class _NoHistory:
+    def all(self) -> list:
+        return []
+
+
+class _Unsaved:
+    """A lead about to be inserted, as `planning.lead_record` reads it: a new lead has no
+    attempts or commitments, so its plan can be computed before the insert."""
+
+    attempts = commitments = _NoHistory()
+
+    def __init__(self, lead, temp_id: int) -> None:
+        self._lead, self.pk = lead, temp_id
+
+    def __getattr__(self, name):
+        return getattr(self._lead, name)
+
+
+@transaction.atomic
+def create_leads(leads: list, *, user=None, reason: str = "Imported", now: datetime | None = None) -> list[int]:
+    """Store many new leads at once (an import): `create_lead` in bulk.
+
+    `leads` hold the Lead columns as attributes (model instances, or lighter objects an
+    importer builds: at 100,000 rows a Lead instance costs more than the rest of a row's
+    work). Each is planned through the decision core before one multi-row insert (a new
+    lead has no history, so its record is complete), then gets its StatusChange row. No
+    `created` event is sent: an imported list is not a stack of enquiries to alert about.
+    Returns the new primary keys, in order, also set on each object's `id`."""
+    from fairchase import policy
+    from fairchase.intake import bulk  # one multi-row INSERT ... RETURNING per batch
+
+    from . import planning
+    from .models import Suppression
+
+    if not leads:
+        return []
+    now = now or timezone.now()
+    values = {v for lead in leads for v in (lead.email, lead.phone) if v}
+    suppressed = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
+    records = [planning.lead_record(_Unsaved(lead, i), suppressed) for i, lead in enumerate(leads)]
+    decisions = {d["id"]: d for d in policy.plan(planning.current_model(), records, now,
+                                                 planning.policy_settings())}
+    for i, lead in enumerate(leads):
+        planning.apply_decision(lead, decisions.get(str(i)), now)
+    ids = bulk.insert(Lead, leads, returning=True)
+    for lead, pk in zip(leads, ids, strict=True):
+        lead.id = pk
+    user_id = user.pk if user is not None else None
+    bulk.insert(StatusChange, [  # plain rows: no model instances needed for an insert
+        _Row(lead_id=lead.id, old="", new=lead.status, reason=reason, user_id=user_id, at=lead.created_at)
+        for lead in leads])
+    return ids
+
+
+class _Row:
+    """A row for `bulk.insert`: its columns as attributes."""
+
+    def __init__(self, **columns) -> None:
+        self.__dict__.update(columns)

@@ -11,27 +11,51 @@ from django.utils import timezone
 
 from . import actions, planning
 from .models import ACTIVE_STATUSES, FittedModel, Lead
+from .worker import claim_lease, release_lease
 
 STALE_PLAN = timedelta(hours=6)
 
 
-def refit_if_stale() -> int:
+# How long a worker may hold a step before another may take it over (it died meanwhile).
+REFIT_LEASE = 3600
+REPLAN_LEASE = 600
+
+
+def _model_is_fresh() -> bool:
     latest = FittedModel.objects.order_by("-created_at").values_list("created_at", flat=True).first()
-    if latest is not None and timezone.now() - latest < timedelta(hours=settings.REFIT_EVERY_HOURS):
+    return latest is not None and timezone.now() - latest < timedelta(hours=settings.REFIT_EVERY_HOURS)
+
+
+def refit_if_stale() -> int:
+    """Refit and replan the whole book when the model is older than REFIT_EVERY_HOURS. One
+    worker claims it; the others skip. The replan never writes over a plan computed from
+    newer facts (an outcome logged while it ran: see planning.write_plans)."""
+    if _model_is_fresh() or not claim_lease("refit", REFIT_LEASE):
         return 0
-    planning.refit()
-    planning.replan_all()
-    return 1
+    try:
+        if _model_is_fresh():  # another worker refitted between our look and our claim
+            return 0
+        planning.refit()
+        planning.replan_all()
+        return 1
+    finally:
+        release_lease("refit")
 
 
 def replan_stale(batch: int = 2000) -> int:
-    """Plans depend on the clock (due times, weekly caps): refresh those older than STALE_PLAN."""
+    """Plans depend on the clock (due times, weekly caps): refresh those older than STALE_PLAN
+    (one worker at a time)."""
     cutoff = timezone.now() - STALE_PLAN
     qs = Lead.objects.filter(status__in=ACTIVE_STATUSES).filter(Q(planned_at__lt=cutoff) | Q(planned_at=None))
-    ids = list(qs.values_list("pk", flat=True)[:batch])
-    if ids:
-        planning.replan_all(queryset=Lead.objects.filter(pk__in=ids))
-    return len(ids)
+    if not qs.exists() or not claim_lease("replan_stale", REPLAN_LEASE):
+        return 0
+    try:
+        ids = list(qs.values_list("pk", flat=True)[:batch])
+        if ids:
+            planning.replan_all(queryset=Lead.objects.filter(pk__in=ids))
+        return len(ids)
+    finally:
+        release_lease("replan_stale")
 
 
 def lapse_commitments() -> int:

@@ -188,6 +188,10 @@ class Lead(models.Model):
     why_not_stop = models.TextField(blank=True)
     plan_revisit_at = models.DateTimeField(null=True, blank=True)
     planned_at = models.DateTimeField(null=True, blank=True)
+    # Counts the events recorded on this lead (every action adds one). A plan is written
+    # only while this is still the count it was computed from: a plan from older facts
+    # (a whole-book refit that read the lead before an outcome was logged) never lands.
+    events = models.PositiveIntegerField(default=0)
 
     class Meta:
         indexes = [
@@ -318,3 +322,15 @@ class Suppression(models.Model):
 
     def __str__(self) -> str:
         return f"{self.value} ({self.reason})"
+
+
+class WorkerLease(models.Model):
+    """A worker step that only one worker may run at a time (the nightly refit, the stale
+    replan): claimed by a conditional UPDATE of `until`, so exactly one worker wins."""
+
+    name = models.CharField(max_length=40, unique=True)
+    holder = models.CharField(max_length=100, blank=True)
+    until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.holder or 'free'})"

@@ -161,17 +161,25 @@ def active_records(leads: Sequence[Lead]) -> list[dict]:
     return [lead_record(lead, suppressed) for lead in leads if lead.status in ACTIVE_STATUSES]
 
 
-def write_plans(leads: Sequence[Lead]) -> None:
+def write_plans(leads: Sequence[Lead]) -> int:
     """Save only the plan fields, in one executemany (Django's bulk_update builds a CASE
-    per field and row, which costs seconds for a few thousand leads)."""
+    per field and row, which costs seconds for a few thousand leads); returns how many.
+
+    A plan lands only on a lead whose event count is still the one it was computed from:
+    a plan from older facts (a whole-book refit that read the lead before an outcome was
+    logged) is dropped, and the newer plan the outcome's action wrote stays."""
     fields = [Lead._meta.get_field(name) for name in PLAN_FIELDS]
     conn = connections[router.db_for_write(Lead)]
     qn = conn.ops.quote_name
-    sql = "UPDATE {} SET {} WHERE {} = %s".format(
-        qn(Lead._meta.db_table), ", ".join(f"{qn(f.column)} = %s" for f in fields), qn(Lead._meta.pk.column))
-    rows = [[f.get_db_prep_save(getattr(lead, f.attname), conn) for f in fields] + [lead.pk] for lead in leads]
+    sql = "UPDATE {} SET {} WHERE {} = %s AND {} = %s".format(
+        qn(Lead._meta.db_table), ", ".join(f"{qn(f.column)} = %s" for f in fields), qn(Lead._meta.pk.column),
+        qn(Lead._meta.get_field("events").column))
+    rows = [[f.get_db_prep_save(getattr(lead, f.attname), conn) for f in fields] + [lead.pk, lead.events]
+            for lead in leads]
     with conn.cursor() as cur:
         cur.executemany(sql, rows)
+        written = cur.rowcount  # summed over the rows on both backends' drivers
+    return written if written is not None and written >= 0 else len(rows)
 
 
 def replan_lead(lead: Lead, now=None) -> Lead:
@@ -202,14 +210,15 @@ def replan_all(now=None, batch: int = 2000, queryset=None, progress=None) -> int
     records, status = [], {}
     for i in range(0, len(ids), batch):
         chunk = list(with_history(Lead.objects.filter(pk__in=ids[i : i + batch])))
-        status.update((lead.pk, lead.status) for lead in chunk)
+        # the event count read with the facts: the write checks it (see write_plans)
+        status.update((lead.pk, (lead.status, lead.events)) for lead in chunk)
         records += active_records(chunk)
         if progress:
             progress(min(i + batch, len(ids)), 2 * len(ids))
     decisions = {d["id"]: d for d in policy.plan(model, records, now, settings)} if records else {}
     del records
     for i in range(0, len(ids), batch):
-        rows = [Lead(pk=pk, status=status.get(pk, "")) for pk in ids[i : i + batch] if pk in status]
+        rows = [Lead(pk=pk, status=status[pk][0], events=status[pk][1]) for pk in ids[i : i + batch] if pk in status]
         for lead in rows:
             apply_decision(lead, decisions.get(str(lead.pk)), now)
         with transaction.atomic():

@@ -9,16 +9,45 @@ several workers on PostgreSQL never collide.
 from __future__ import annotations
 
 import logging
+import os
 import signal
+import socket
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 log = logging.getLogger("fairchase.worker")
+WORKER_ID = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def claim_lease(name: str, seconds: float, now=None) -> bool:
+    """Take the step `name` for `seconds` if no other worker holds it: a conditional UPDATE
+    (free or expired -> ours), so exactly one of several workers wins (healthchecks' habit)."""
+    from .models import WorkerLease
+
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            WorkerLease.objects.get_or_create(name=name)
+    except IntegrityError:  # another worker created it at the same moment
+        pass
+    free = Q(until__isnull=True) | Q(until__lte=now)
+    return WorkerLease.objects.filter(free, name=name).update(
+        holder=WORKER_ID, until=now + timedelta(seconds=seconds)) == 1
+
+
+def release_lease(name: str) -> None:
+    """Give the step back early (only if this worker still holds it)."""
+    from .models import WorkerLease
+
+    WorkerLease.objects.filter(name=name, holder=WORKER_ID).update(until=None, holder="")
 
 
 @dataclass

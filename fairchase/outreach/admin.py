@@ -13,6 +13,17 @@ class MessageTemplateAdmin(admin.ModelAdmin):
 
 @admin.register(OutboundMessage)
 class OutboundMessageAdmin(admin.ModelAdmin):
+    """Shown, never edited: a message's state changes through `outreach.actions` (the Outbox page)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
     list_display = ["created_at", "lead", "channel", "to", "state", "due_at", "sent_at", "attempts"]
     list_filter = ["state", "channel"]
     search_fields = ["to", "message_id", "subject"]

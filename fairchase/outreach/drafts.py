@@ -8,12 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from fairchase.leads.models import Lead, Outcome, Profile, Status
 
 from .facts import AFTER_CALL, LIVE, Facts  # noqa: F401  (AFTER_CALL: long imported from here)
-from .models import MessageTemplate
+from .models import MessageTemplate, OutboundMessage
 from .outbox import OutboxError, queue_template
 from .rendering import Rendered, RenderError, render
 
@@ -39,20 +40,25 @@ def purpose_for(lead: Lead, facts: Facts = LIVE) -> tuple[str, str, str] | None:
     """(purpose, channel, why) of the message this lead is due, or None."""
     if lead.status not in (Status.OPEN, Status.ENGAGED, Status.REVISIT):
         return None
+    # never a draft to an address that opted out or bounced (the send would be refused)
+    suppressed = facts.suppressed(lead) if (lead.email or lead.phone) else set()
+    email_ok = bool(lead.email) and lead.email not in suppressed
     last_call = facts.last_call(lead)
-    if last_call and not facts.followed_up_since(lead, last_call.at) and lead.email:
+    if last_call and not facts.followed_up_since(lead, last_call.at) and email_ok:
         if last_call.outcome == Outcome.LEFT_MESSAGE:
-            return Purpose.VOICEMAIL, "email", "You left a voicemail: follow it with an email (seed 000)."
+            return Purpose.VOICEMAIL, "email", "You left a voicemail: follow it with an email."
         if facts.next_commitment(lead) is not None:
-            return Purpose.RECAP, "email", "You talked: confirm what was agreed and when (seed 002)."
+            return Purpose.RECAP, "email", "You talked: confirm what was agreed and when."
     if lead.status == Status.REVISIT:
         return None
-    if lead.next_action == "stop" and lead.email and not facts.said_goodbye(lead):
+    if lead.next_action == "stop" and email_ok and not facts.said_goodbye(lead):
         if lead.next_state == "nurture":
             return Purpose.MAILING_LIST, "email", "Stopping: invite them to the mailing list."
-        return Purpose.BREAKUP, "email", "Stopping: leave the door open with a last message (seed 001)."
+        return Purpose.BREAKUP, "email", "Stopping: leave the door open with a last message."
     if lead.next_action == "contact" and lead.next_channel in ("email", "text"):
         channel = lead.next_channel
+        if (lead.email if channel == "email" else lead.phone) in suppressed:
+            return None
         if lead.is_new_enquiry:
             return Purpose.FIRST_RESPONSE, channel, "A new enquiry: answer it now."
         if facts.back_from_revisit(lead):
@@ -85,10 +91,11 @@ def queue_plan_steps(limit: int = 200) -> int:
     """Worker step (automatic mode): queue the due email/text steps of the plan."""
     now = timezone.now()
     automatic = Profile.objects.filter(outreach_mode=Profile.Mode.AUTOMATIC).values("user_id")
+    to_leads = OutboundMessage.objects.filter(kind=OutboundMessage.Kind.TO_LEAD)  # not the owner's alerts
     due = (Lead.objects.filter(owner__in=automatic, status__in=[Status.OPEN, Status.ENGAGED])
            .filter(next_action="contact", next_channel__in=["email", "text"], next_due__lte=now)
-           .exclude(outbound_messages__state__in=["queued", "sending", "unknown"])
-           .exclude(outbound_messages__created_at__gte=now - MIN_GAP)
+           .exclude(pk__in=to_leads.filter(state__in=["queued", "sending", "unknown"]).values("lead_id"))
+           .exclude(pk__in=to_leads.filter(created_at__gte=now - MIN_GAP).values("lead_id"))
            .order_by("-priority")[:limit])
     queued = 0
     for lead in due:
@@ -96,8 +103,17 @@ def queue_plan_steps(limit: int = 200) -> int:
         if draft is None or draft.error:
             continue
         try:
-            queue_template(lead, draft.template)
+            with transaction.atomic():
+                queue_template(lead, draft.template, step=plan_step(lead, draft.template.purpose))
+        except IntegrityError:
+            continue  # another worker queued this step of this lead's plan first
         except (OutboxError, RenderError):
             continue
         queued += 1
     return queued
+
+
+def plan_step(lead: Lead, purpose: str) -> str:
+    """The key of the plan step a message carries out: its purpose at the lead's event count
+    (every event on the lead starts a new step). Unique per lead in the outbox."""
+    return f"{purpose}@{lead.events}"

@@ -23,10 +23,13 @@ from fairchase.leads.models import (
     Outcome,
     Profile,
     StatusChange,
+    Suppression,
 )
 from fairchase.leads.people import profile_of
 
 from .models import MessageTemplate, OutboundMessage
+
+TO_LEAD = OutboundMessage.Kind.TO_LEAD  # the owner's alerts about a lead are not messages to it
 
 # A call logged this recently still deserves its follow-up email.
 AFTER_CALL = timedelta(days=2)
@@ -47,14 +50,14 @@ class Facts:
 
     def pending_message(self, lead: Lead) -> OutboundMessage | None:
         """The newest message queued or being sent to this lead."""
-        return OutboundMessage.objects.filter(lead=lead, state__in=PENDING_STATES).first()
+        return OutboundMessage.objects.filter(lead=lead, kind=TO_LEAD, state__in=PENDING_STATES).first()
 
     def last_call(self, lead: Lead) -> Attempt | None:
         """The latest recent call that left a message or reached the lead."""
         return _calls_since(timezone.now()).filter(lead=lead).order_by("-at").first()
 
     def followed_up_since(self, lead: Lead, since: datetime) -> bool:
-        return OutboundMessage.objects.filter(lead=lead, created_at__gte=since).exclude(state__in=NOT_SENT).exists()
+        return OutboundMessage.objects.filter(lead=lead, kind=TO_LEAD, created_at__gte=since).exclude(state__in=NOT_SENT).exists()
 
     def said_goodbye(self, lead: Lead) -> bool:
         return (OutboundMessage.objects.filter(lead=lead, template__purpose__in=GOODBYE)
@@ -69,6 +72,11 @@ class Facts:
         woke = (lead.status_changes.filter(reason=REVISIT_REASON).order_by("-at")
                 .values_list("at", flat=True).first())
         return woke is not None and not lead.attempts.filter(at__gte=woke).exists()
+
+    def suppressed(self, lead: Lead) -> set[str]:
+        """The lead's addresses nobody may write to (opted out or bounced, on any lead)."""
+        return set(Suppression.objects.filter(value__in=[v for v in (lead.email, lead.phone) if v])
+                   .values_list("value", flat=True))
 
     def template(self, purpose: str, channel: str) -> MessageTemplate | None:
         """The active template for this purpose and channel (the oldest if several)."""
@@ -96,13 +104,23 @@ class PageFacts(Facts):
     def __init__(self, leads: list[Lead], business: BusinessSettings | None = None):
         self.ids = {lead.pk for lead in leads}
         self.owner_ids = {lead.owner_id for lead in leads}
+        self.addresses = {v for lead in leads for v in (lead.email, lead.phone) if v}
         self.business = business
+
+    @cached_property
+    def suppressions(self) -> set[str]:
+        return set(Suppression.objects.filter(value__in=self.addresses).values_list("value", flat=True))
+
+    def suppressed(self, lead):
+        if lead.pk not in self.ids:
+            return super().suppressed(lead)
+        return {v for v in (lead.email, lead.phone) if v and v in self.suppressions}
 
     @cached_property
     def pending(self) -> dict[int, OutboundMessage]:
         out: dict[int, OutboundMessage] = {}
         # Newest first (the model's ordering), so the first seen per lead is `.first()`'s.
-        for m in OutboundMessage.objects.filter(lead_id__in=self.ids, state__in=PENDING_STATES):
+        for m in OutboundMessage.objects.filter(lead_id__in=self.ids, kind=TO_LEAD, state__in=PENDING_STATES):
             out.setdefault(m.lead_id, m)
         return out
 
@@ -117,7 +135,7 @@ class PageFacts(Facts):
     def written(self) -> dict[int, tuple[datetime, bool]]:
         """lead id -> (latest message that went out, whether any was a goodbye): one pass
         answers both "written since?" and "said goodbye?"."""
-        rows = (OutboundMessage.objects.filter(lead_id__in=self.ids).exclude(state__in=NOT_SENT)
+        rows = (OutboundMessage.objects.filter(lead_id__in=self.ids, kind=TO_LEAD).exclude(state__in=NOT_SENT)
                 .order_by().values("lead_id")
                 .annotate(last=Max("created_at"), bye=Count("pk", filter=Q(template__purpose__in=GOODBYE))))
         return {r["lead_id"]: (r["last"], bool(r["bye"])) for r in rows}

@@ -59,7 +59,16 @@ class OutboundMessage(models.Model):
         # The worker died between claim and the provider's answer: a person decides.
         UNKNOWN = "unknown", "Unknown (check)"
 
+    class Kind(models.TextChoices):
+        TO_LEAD = "lead", "To the lead"
+        # To the lead's owner about the lead ("new enquiry"): no courtesy rules, no attempt.
+        OWNER_ALERT = "alert", "Alert to the owner"
+
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="outbound_messages")
+    kind = models.CharField(max_length=5, choices=Kind.choices, default=Kind.TO_LEAD)
+    # An automatic message's plan step ("follow_up@7": purpose and the lead's event count
+    # when it was queued); unique per lead, so two workers never queue the same step twice.
+    step = models.CharField(max_length=60, blank=True)
     template = models.ForeignKey(MessageTemplate, null=True, blank=True, on_delete=models.SET_NULL)
     channel = models.CharField(max_length=5, choices=MessageTemplate.Channel.choices)
     to = models.CharField(max_length=254)
@@ -88,6 +97,9 @@ class OutboundMessage(models.Model):
             models.Index(fields=["due_at"], name="outbox_queued_due", condition=Q(state="queued")),
             models.Index(fields=["lead", "state"], name="outbox_lead_state"),
         ]
+        constraints = [
+            models.UniqueConstraint(fields=["lead", "step"], condition=~Q(step=""), name="outbox_one_message_per_step"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.channel} to {self.to} ({self.state})"
@@ -102,6 +114,24 @@ class OutboundMessage(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.state in (self.State.QUEUED, self.State.SENDING, self.State.UNKNOWN)
+
+
+class MessageChange(models.Model):
+    """A transition row of an outbound message (queued -> sending -> sent, cancelled, ...):
+    written by `outreach.actions.move`, the one door for a message's state."""
+
+    message = models.ForeignKey(OutboundMessage, on_delete=models.CASCADE, related_name="changes")
+    at = models.DateTimeField(default=tz.now)
+    old = models.CharField(max_length=10, choices=OutboundMessage.State.choices, blank=True)
+    new = models.CharField(max_length=10, choices=OutboundMessage.State.choices)
+    reason = models.CharField(max_length=500, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.old or '-'} -> {self.new}"
 
 
 class InboundMessage(models.Model):

@@ -2,7 +2,8 @@
 UPDATE, re-check under the lead's lock, send once, record the attempt.
 
 Exactly-once rests on two rules. A row moves queued -> sending only through
-`filter(pk=..., state=queued).update(...) == 1`, so one worker owns it. The row is
+`actions.move` (`filter(pk=..., state=queued).update(...) == 1`), so one worker owns it;
+every state change goes through that door and leaves a `MessageChange` row. The row is
 `sending` (committed) before the provider is called, so a worker that dies mid-send
 leaves evidence: `recover_abandoned` turns such rows `unknown` for a person, never
 back into `queued`.
@@ -21,10 +22,11 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from fairchase.leads import actions, planning
+from fairchase.leads import actions as lead_actions
+from fairchase.leads import planning
 from fairchase.leads.models import Lead, Outcome, Status, Suppression
 
-from . import locks
+from . import actions, locks
 from .channels import ChannelError, channel_for
 from .channels.text import with_opt_out_hint
 from .hours import CAP, HOURS, send_window
@@ -66,31 +68,49 @@ def address_for(lead: Lead, channel: str) -> str:
 
 
 def queue(lead: Lead, channel: str, subject: str, body: str, *, template: MessageTemplate | None = None,
-          due_at: datetime | None = None, user=None) -> OutboundMessage:
-    """Add a message to the outbox in the caller's transaction (a rollback queues nothing)."""
+          due_at: datetime | None = None, user=None, step: str = "") -> OutboundMessage:
+    """Add a message to the outbox in the caller's transaction (a rollback queues nothing).
+
+    `step` names an automatic message's plan step: a second message for the same lead and
+    step raises IntegrityError (the database's unique constraint), so two workers planning
+    the same lead queue it once."""
     to = address_for(lead, channel)
     if not to:
         raise OutboxError(f"{lead.name} has no {'email address' if channel == 'email' else 'phone number'}.")
     if channel == "text":
         body = with_opt_out_hint(body)
-    return OutboundMessage.objects.create(
+    msg = OutboundMessage.objects.create(
         lead=lead, channel=channel, to=to, subject=subject[:200] if channel == "email" else "", body=body,
         template=template, due_at=due_at or timezone.now(), queued_by=user, message_id=new_message_id(),
+        step=step[:60],
     )
+    actions.created(msg, f"Queued: plan step {step}" if step else "Queued", user)
+    return msg
 
 
-def queue_template(lead: Lead, template: MessageTemplate, *, user=None, due_at=None) -> OutboundMessage:
+def queue_owner_alert(lead: Lead, subject: str, body: str) -> OutboundMessage | None:
+    """An email to the lead's owner about the lead ("new enquiry"): queued in the caller's
+    transaction and sent by the worker with retries, never inside a visitor's request."""
+    to = lead.owner.email
+    if not to:
+        return None
+    msg = OutboundMessage.objects.create(
+        lead=lead, kind=OutboundMessage.Kind.OWNER_ALERT, channel="email", to=to, subject=subject[:200],
+        body=body, due_at=timezone.now(), message_id=new_message_id())
+    actions.created(msg, "Owner alert queued")
+    return msg
+
+
+def queue_template(lead: Lead, template: MessageTemplate, *, user=None, due_at=None, step: str = "") -> OutboundMessage:
     """Render a template for the lead and queue it (RenderError if a value is missing)."""
     rendered = render(template.subject, template.body, lead, template.channel)
-    return queue(lead, template.channel, rendered.subject, rendered.body, template=template, due_at=due_at, user=user)
+    return queue(lead, template.channel, rendered.subject, rendered.body, template=template, due_at=due_at,
+                 user=user, step=step)
 
 
 def cancel_pending(lead: Lead, reason: str, *, automatic_only: bool = False) -> int:
     """Cancel this lead's queued messages (a reply, an opt-out, a closed lead)."""
-    qs = OutboundMessage.objects.filter(lead=lead, state=State.QUEUED)
-    if automatic_only:
-        qs = qs.filter(queued_by=None)
-    return qs.update(state=State.CANCELLED, error=reason[:500])
+    return actions.cancel_pending(lead, reason, automatic_only=automatic_only)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -113,10 +133,8 @@ def recover_abandoned(now: datetime | None = None) -> int:
         dead_here = len(parts) == 3 and parts[0] == host and parts[1].isdigit() and not _pid_alive(int(parts[1]))
         if dead_here or at is None or now - at > SENDING_LEASE:
             stale.append(pk)
-    if not stale:
-        return 0
-    return OutboundMessage.objects.filter(pk__in=stale, state=State.SENDING).update(
-        state=State.UNKNOWN, error="The worker stopped while sending: check whether it arrived, then confirm or resend.")
+    why = "The worker stopped while sending: check whether it arrived, then confirm or resend."
+    return sum(actions.move(pk, State.SENDING, State.UNKNOWN, why, error=why) for pk in stale)
 
 
 def claim(pk: int | None = None, now: datetime | None = None) -> int | None:
@@ -132,9 +150,8 @@ def claim(pk: int | None = None, now: datetime | None = None) -> int | None:
         else:
             candidates = list(due.values_list("pk", flat=True)[:5])
         for candidate in candidates:
-            won = OutboundMessage.objects.filter(pk=candidate, state=State.QUEUED).update(
-                state=State.SENDING, claimed_at=now, claimed_by=WORKER_ID, attempts=F("attempts") + 1)
-            if won == 1:
+            if actions.move(candidate, State.QUEUED, State.SENDING, f"Claimed by worker {WORKER_ID}",
+                            claimed_at=now, claimed_by=WORKER_ID, attempts=F("attempts") + 1):
                 return candidate
     return None
 
@@ -145,6 +162,8 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
     Every send, automatic or clicked, passes here. An opt-out or a suppressed address
     cancels it whoever asked; the contact hours and the weekly cap (the decision core's
     rules, `hours.send_window`) defer it unless a person confirmed sending anyway."""
+    if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
+        return "send", "", None  # to our own user about the lead: no courtesy rule applies
     automatic = msg.queued_by_id is None
     if lead.status not in (Status.OPEN, Status.ENGAGED):
         return "cancel", f"The lead is {lead.get_status_display().lower()}.", None
@@ -176,12 +195,13 @@ def _claimed(pk: int, now: datetime):
     if msg.state != State.SENDING or msg.claimed_by != WORKER_ID:
         return msg, lead, msg.state
     verdict, why, later = recheck(msg, lead, now)
-    mine = OutboundMessage.objects.filter(pk=pk, state=State.SENDING, claimed_by=WORKER_ID)
+    mine = {"claimed_by": WORKER_ID}
     if verdict == "cancel":
-        mine.update(state=State.CANCELLED, error=why)
+        actions.move(pk, State.SENDING, State.CANCELLED, why, where=mine, error=why)
         return msg, lead, State.CANCELLED
     if verdict == "defer":
-        mine.update(state=State.QUEUED, due_at=later, error=why, claimed_by="", attempts=F("attempts") - 1)
+        actions.move(pk, State.SENDING, State.QUEUED, why, where=mine, due_at=later, error=why, claimed_by="",
+                     attempts=F("attempts") - 1)
         return msg, lead, State.QUEUED
     return msg, lead, None
 
@@ -199,16 +219,17 @@ def _send(msg: OutboundMessage) -> tuple[str, ChannelError | None]:
 def _record(msg: OutboundMessage, lead: Lead, provider_id: str, error: ChannelError | None, now: datetime,
             replan: bool) -> str:
     """Write what the provider said (inside a transaction)."""
-    mine = OutboundMessage.objects.filter(pk=msg.pk, state=State.SENDING, claimed_by=WORKER_ID)
     if error is not None:
-        return _record_failure(mine, msg, error, now)
+        return _record_failure(msg, error, now)
     sent_at = timezone.now()
     # A row a restarted worker already marked unknown is still known to be sent by us.
-    OutboundMessage.objects.filter(pk=msg.pk, state__in=[State.SENDING, State.UNKNOWN]).update(
-        state=State.SENT, sent_at=sent_at, provider_id=provider_id[:200], error="")
+    actions.move(msg.pk, (State.SENDING, State.UNKNOWN), State.SENT, "Sent", sent_at=sent_at,
+                 provider_id=provider_id[:200], error="")
+    if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
+        return State.SENT  # our own user was told: not an attempt on the lead
     try:
         with transaction.atomic():
-            actions.log_attempt(lead, msg.channel, Outcome.NO_ANSWER, user=msg.queued_by, at=sent_at,
+            lead_actions.log_attempt(lead, msg.channel, Outcome.NO_ANSWER, user=msg.queued_by, at=sent_at,
                                 notes=f"{msg.get_channel_display()} sent: {msg.subject or msg.body[:80]}",
                                 replan=replan)
     except Exception:  # the message is out: its row must say sent even if planning fails
@@ -247,8 +268,9 @@ def _send_one(now: datetime, pk: int | None = None, *, claimed: bool = False, re
             return done, lead.pk
         guard = locks.LeadSendLock(lead.pk)
         if not guard.acquire(wait=False):  # another message to this lead is in flight
-            OutboundMessage.objects.filter(pk=pk, state=State.SENDING, claimed_by=WORKER_ID).update(
-                state=State.QUEUED, claimed_by="", due_at=now + timedelta(seconds=5), attempts=F("attempts") - 1)
+            actions.move(pk, State.SENDING, State.QUEUED, "Another message to this lead is in flight",
+                         where={"claimed_by": WORKER_ID}, claimed_by="", due_at=now + timedelta(seconds=5),
+                         attempts=F("attempts") - 1)
             return State.QUEUED, lead.pk
     try:
         provider_id, error = _send(msg)
@@ -258,13 +280,16 @@ def _send_one(now: datetime, pk: int | None = None, *, claimed: bool = False, re
         return _record(msg, lead, provider_id, error, now, replan), lead.pk
 
 
-def _record_failure(mine, msg: OutboundMessage, exc: ChannelError, now: datetime) -> str:
-    if exc.outcome == "retry" and msg.attempts < MAX_TRIES:
-        backoff = timedelta(minutes=2 ** msg.attempts)
-        mine.update(state=State.QUEUED, due_at=now + backoff, error=str(exc)[:1000], claimed_by="")
+def _record_failure(msg: OutboundMessage, exc: ChannelError, now: datetime) -> str:
+    mine = {"claimed_by": WORKER_ID}
+    tries = OutboundMessage.objects.values_list("attempts", flat=True).get(pk=msg.pk)
+    if exc.outcome == "retry" and tries < MAX_TRIES:
+        backoff = timedelta(minutes=2 ** tries)
+        actions.move(msg.pk, State.SENDING, State.QUEUED, f"Retry in {backoff}: {exc}", where=mine,
+                     due_at=now + backoff, error=str(exc)[:1000], claimed_by="")
         return State.QUEUED
     state = State.UNKNOWN if exc.outcome == "unknown" else State.FAILED
-    mine.update(state=state, error=str(exc)[:1000])
+    actions.move(msg.pk, State.SENDING, state, str(exc), where=mine, error=str(exc)[:1000])
     log.warning("message %s %s: %s", msg.pk, state, exc)
     return state
 

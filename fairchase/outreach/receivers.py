@@ -3,6 +3,7 @@ an opt-out cancels what is queued; a voicemail queues its email in automatic mod
 
 from __future__ import annotations
 
+from django.db import IntegrityError, transaction
 from django.dispatch import receiver
 
 from fairchase.leads.actions import lead_event
@@ -40,7 +41,7 @@ def _voicemail_email(lead) -> None:
     """Automatic mode: the email after a voicemail goes out now (suggest mode shows it on Today)."""
     if profile_of(lead.owner).outreach_mode != Profile.Mode.AUTOMATIC:
         return
-    from .drafts import Purpose, draft_for
+    from .drafts import Purpose, draft_for, plan_step
     from .outbox import OutboxError, queue_template
     from .rendering import RenderError
 
@@ -48,6 +49,7 @@ def _voicemail_email(lead) -> None:
     if draft is None or draft.error or draft.template.purpose != Purpose.VOICEMAIL:
         return
     try:
-        queue_template(lead, draft.template)
-    except (OutboxError, RenderError):
+        with transaction.atomic():
+            queue_template(lead, draft.template, step=plan_step(lead, Purpose.VOICEMAIL))
+    except (OutboxError, RenderError, IntegrityError):
         pass

@@ -131,6 +131,8 @@ def read_text(body: str, sent: datetime, zone: str | None = None, *, channel: st
 def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str, automatic: str):
     opt_out = cues.first(cues.OPT_OUT, folded)
     refusal = cues.first(cues.REFUSAL, folded)
+    if refusal is None and (no := cues.NO.search(folded)):
+        refusal = ("", no.group(0), no.start(), no.end())
     later = cues.first(cues.LATER, folded)
     call = cues.first(cues.CALL, folded, negatable=True)
     interest = cues.first(cues.INTEREST, folded, negatable=True)
@@ -157,21 +159,54 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
     if channel == "text" and folded.strip(" .!") in LOCAL_STOP_WORDS:
         return OPT_OUT, None, f'"{fresh.strip()}"', LOCAL_STOP_WORDS[folded.strip(" .!")]
     positive = interest or call
-    # 2. Asked us to stop: final, unless the same words ask for the offer.
-    if opt_out:
-        if positive and positive[2] != opt_out[2]:
-            return UNCLEAR, None, f"mixed: {said(opt_out, positive)}", detected
-        return OPT_OUT, None, said(opt_out), detected
-    date = when.best(found)
     asks = "?" in fresh
+    # Where the message turns ("..., but ..."): what follows the turn is what it means.
+    turns = [m.start() for m in cues.CONTRAST.finditer(folded)]
+    # What asks for something (a call, a price, a visit), as opposed to praise and politeness.
+    wants = [c for c in cues.every(cues.CALL, folded, True) + cues.every(cues.INTEREST, folded, True)
+             if not cues.POLITE.match(c[1])]
+    doubts = cues.every(cues.UNSURE, folded)
+
+    def mixed(no, strict: bool) -> tuple | None:
+        """What goes against a refusal: a request or doubt after a turn that follows it
+        ("no thanks, but what would X cost?"), a question after such a turn, or (for an
+        opt-out, `strict`) a request in a later sentence ("Stop calling my mobile, email
+        is better. I'm still interested though.")."""
+        turn = next((t for t in turns if t > no[2]), None)
+        ends = [i for i in (folded.find(ch, no[3]) for ch in ".!?;\n") if i >= 0]
+        sentence_end = min(ends) if ends else len(folded)
+        for c in wants + doubts:
+            if no[2] <= c[2] < no[3]:
+                continue  # the refusal's own words ("dejen de llamarme")
+            if (turn is not None and c[2] > turn) or (strict and c[2] > sentence_end and c in wants):
+                return c
+        if turn is not None and "?" in folded[turn:]:
+            return ("", "", turn, folded.index("?", turn) + 1)
+        others = [c for c in wants if not no[2] <= c[2] < no[3]]
+        if asks and others:
+            return others[0]
+        return None
+
+    # 2. Asked us to stop: final, unless it also asks for the offer.
+    if opt_out:
+        other = mixed(opt_out, strict=True)
+        if other:
+            return UNCLEAR, None, f"mixed: {said(opt_out, other)}", detected
+        return OPT_OUT, None, said(opt_out), detected
+    date = _pick(found, later)
     # 3. Refused: a softened refusal with a date and an invitation is a revisit; with a
-    #    question about the offer, or doubt, it is for a person.
+    #    question about the offer or doubt after it, it is for a person. Praise around a
+    #    refusal ("sounds great, but we went with someone else") does not make it a yes.
     if refusal:
-        softened = cues.SOFTENERS.search(folded) or later
-        if date and softened and (later or unsure or cues.SOFTENERS.search(folded)):
+        # A refusal becomes a revisit only with words that put us off or ask again, or a
+        # softener ("not right now") next to the date ("..., maybe in the spring").
+        soft = cues.SOFTENERS.search(folded)
+        if date and (later or _asks_again(folded, date.start, refusal[2])
+                     or (soft and abs(date.start - soft.start()) <= 80)):
             return LATER, when.to_datetime(date, zone), f'{said(refusal, later)} "{date.words}"', detected
-        if positive or (asks and cues.CONTRAST.search(folded)):
-            return UNCLEAR, None, f"refusal with a question: {said(refusal, positive)}", detected
+        other = mixed(refusal, strict=False)
+        if other:
+            return UNCLEAR, None, f"refusal with a question or doubt: {said(refusal, other)}", detected
         return NOT_INTERESTED, None, said(refusal), detected
     # 4. A call with a day or time soon is a call-back; further out it is a revisit.
     if call and date:
@@ -182,7 +217,8 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
             return CALL_BACK, at, f'{said(call)} "{date.words}"', detected
         return LATER, at, f'{said(call)} "{date.words}"', detected
     # 5. Not now, with a date: a revisit. A date and nothing else is the same.
-    if date and (later or not positive):
+    # Politeness alone ("Im neuen Jahr gerne") asks for nothing now: with a vague date it defers.
+    if date and (later or not positive or (not wants and when.SPECIFICITY[date.kind] >= 2)):
         if not later and when.SPECIFICITY[date.kind] <= 1:
             # "Friday at 10?" with nothing else: a visit, a call or a meeting; a person decides.
             return UNCLEAR, None, f'a day but no ask: "{date.words}"', detected
@@ -195,6 +231,27 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
             return UNCLEAR, None, f"unsure: {said(unsure, positive)}", detected
         return INTERESTED, None, said(positive), detected
     return UNCLEAR, None, said(unsure) if unsure else "", detected
+
+
+def _asks_again(folded: str, at: int, refused: int) -> bool:
+    """An "again" in the date's own sentence, not the refusal's ("Kein Budget vor Juli.
+    Fragen Sie im Juli nochmal nach." but not "They start on Monday. Thanks again.")."""
+    start = max(folded.rfind(c, 0, at) for c in ".!?;") + 1
+    ends = [i for i in (folded.find(c, at) for c in ".!?;") if i >= 0]
+    end = min(ends) if ends else len(folded)
+    return bool(cues.AGAIN.search(folded, start, end)) and not start <= refused < end
+
+
+def _pick(found: list, later) -> when.Found | None:
+    """The most specific date; among equals the one nearest the words that put us off
+    ("En agosto cerramos. A partir de septiembre lo vemos."), else the first."""
+    if not found:
+        return None
+    top = min(when.SPECIFICITY[f.kind] for f in found)
+    tied = [f for f in found if when.SPECIFICITY[f.kind] == top]
+    if later and len(tied) > 1:
+        return min(tied, key=lambda f: abs(f.start - later[2]))
+    return min(tied, key=lambda f: f.start)
 
 
 # One-word texts people send to stop, besides the carriers' keywords.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
+from fairchase import clock
 from fairchase.leads.models import Attempt, Outcome, Profile
 from fairchase.leads.people import profile_of, visible_leads
 from fairchase.web.panels import TimelineEntry
@@ -64,14 +65,16 @@ def today_extra_context(request, lead) -> dict | None:
     """The drafted email/text for an agenda row (after-call drafts sit in the page block).
 
     None when there is nothing to show, so Today skips the row's template entirely."""
-    if not _may_draft(lead):
+    # A card just clicked on Today ("Left message", "Talked") folds its after-call message under it.
+    after_click = getattr(request, "today_after_click", False)
+    if not (after_click or _may_draft(lead)):
         return None  # a call or visit row: nothing to draft, and no queries for it
     facts = getattr(request, "outreach_facts", None) or LIVE  # no prepare (another caller): ask per row
     pending = facts.pending_message(lead)
     if pending is not None:
         return {"pending": pending}
     draft = draft_for(lead, facts)
-    if draft is None or draft.template.purpose in AFTER_CALL_PURPOSES:
+    if draft is None or (draft.template.purpose in AFTER_CALL_PURPOSES and not after_click):
         return None
     return {"draft": draft, "mode": _mode(request)}
 
@@ -93,7 +96,7 @@ def timeline_entries(lead) -> list[TimelineEntry]:
     for m in OutboundMessage.objects.filter(lead=lead).exclude(state=State.CANCELLED)[:100]:
         at = m.sent_at or m.created_at
         title = f"{m.get_channel_display()} {m.get_state_display().lower()}: {m.subject or m.body[:60]}"
-        body = m.body if m.state == State.SENT else (m.error or f"due {m.due_at:%a %d %b %H:%M}")
+        body = m.body if m.state == State.SENT else (m.error or f"due {clock.at_zone(m.due_at, timezone.get_current_timezone())}")
         out.append(TimelineEntry(at=at, kind=f"{m.channel} {m.state}", title=title, body=body,
                                  url="" if m.state == State.SENT else outbox))
     for r in InboundMessage.objects.filter(lead=lead)[:100]:

@@ -6,7 +6,7 @@ import dataclasses
 
 import numpy as np
 
-from .lookahead import pick_channel
+from .lookahead import Chase
 
 DAY = 86400.0
 
@@ -58,7 +58,7 @@ def minute_price(per_minute, minutes, budget):
     return max(0.0, float(per_minute[order[over[0]]])) if len(over) else 0.0
 
 
-def minute_price_today(res, today, minutes, budget, steps=12):
+def minute_price_today(res: Chase, today, minutes, budget, steps=12):
     """What a minute is worth today when today's contacts need more minutes than `budget`:
     the value per minute of the first contact left out. Priced minutes make cheaper channels
     worth choosing, which fits more contacts and lowers the price: the fixed point is found
@@ -66,8 +66,8 @@ def minute_price_today(res, today, minutes, budget, steps=12):
     due = np.nonzero(today)[0]
     if not len(due):
         return 0.0
-    total = np.where(res["all_total"][due] > 0, res["all_total"][due], -np.inf)
-    ev = res["all_ev"][due]
+    total = np.where(res.total_by_channel[due] > 0, res.total_by_channel[due], -np.inf)
+    ev = res.ev_by_channel[due]
     rows = np.arange(len(due))
 
     def left_out(price):
@@ -127,43 +127,50 @@ def fill_day(need: np.ndarray, budget: float) -> np.ndarray:
     return take
 
 
-def crowded_day(res, look, n_schedules, settings, minutes_list, budget, now) -> Crowd:
+def crowded_day(res: Chase, look, n_schedules, settings, minutes_list, budget, now) -> Crowd:
     """Share today's minutes when today's contacts need more than there are, in place.
 
     A minute gets a price (what the first contact left out would earn with it), and each of
     today's contacts is re-planned at it, which picks its channel (a 2-minute text may beat a
     6-minute call; every figure shown stays at your own cost). Then the day is filled best value
-    per minute first. The others wait in the wings with the day their turn comes at this pace;
-    a lead is let go (into a revisit) only when its turn would come after a revisit would
-    bring it back anyway.
+    per minute first (the agenda's priority). The others wait in the wings with the day their
+    turn comes at this pace; a lead is let go (into a revisit) only when its turn would come
+    after a revisit would bring it back anyway.
     """
-    crowd = Crowd.quiet(len(res["v"]))
+    crowd = Crowd.quiet(len(res.v))
     minutes = np.array(minutes_list)
-    today = (res["v"] > 0) & (res["due"] < now + DAY)
+    today = (res.v > 0) & (res.due < now + DAY)
     price = minute_price_today(res, today, minutes, budget)
     if price <= 0:
         return crowd
     sel = np.flatnonzero(today)
-    dear = dataclasses.replace(settings, hourly_cost=settings.hourly_cost + 60.0 * price)
-    channel = res["channel"].copy()
-    for choice in range(n_schedules):  # at the schedule each lead already has
-        part = np.flatnonzero(res["schedule"][sel] == choice)
-        if len(part):
-            priced = look(sel[part], dear, (choice,))
-            take = priced["v"] > 0
-            channel[sel[part[take]]] = priced["channel"][take]
-    pick_channel(res, channel)  # same schedule: the own-cost figures of each channel are known
-    need = minutes[res["channel"][sel]]
-    order = np.argsort(-res["v"][sel] / need, kind="stable")
-    fits = fill_day(need[order], budget)
-    later = order[~fits]
+    _price_channels(res, look, n_schedules, settings, sel, price)
+    need = minutes[res.channel[sel]]
+    rank = res.ev[sel] / need  # the agenda's priority
+    order = np.argsort(-rank, kind="stable")
+    later = order[~fill_day(need[order], budget)]
+    ahead = np.cumsum(need[later]) - need[later]  # minutes of better leads ahead of each
     # working days until each lead's turn, at `budget` minutes a day, then calendar days
-    turn = 1 + np.floor((np.cumsum(need[later]) - need[later]) / max(budget, 1e-9))
+    turn = 1 + np.floor(ahead / max(budget, 1e-9))
     days = np.maximum(1.0, np.round(turn * 7.0 / len(settings.contact_days)))
     wings = sel[later]
     crowd.reach[wings] = now + days * DAY
     too_late = days > settings.revisit_days
     crowd.let_go[wings] = too_late
-    crowd.chase[wings] = res["v"][wings]
-    res["v"][wings[too_late]] = 0.0  # a stop
+    crowd.chase[wings] = res.v[wings]
+    res.v[wings[too_late]] = 0.0  # a stop
     return crowd
+
+
+def _price_channels(res: Chase, look, n_schedules, settings, sel, price):
+    """Re-choose the channel of today's leads `sel` at `price` a minute (in place): the figures
+    stay at your own cost (same schedule, so the look-ahead already holds every channel's)."""
+    dear = dataclasses.replace(settings, hourly_cost=settings.hourly_cost + 60.0 * price)
+    channel = res.channel.copy()
+    for choice in range(n_schedules):  # at the schedule each lead already has
+        part = np.flatnonzero(res.schedule[sel] == choice)
+        if len(part):
+            priced = look(sel[part], dear, (choice,))
+            take = priced.v > 0
+            channel[sel[part[take]]] = priced.channel[take]
+    res.choose(channel)

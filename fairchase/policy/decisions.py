@@ -11,6 +11,7 @@ import numpy as np
 from . import priors as P
 from . import reasons as R
 from .agenda import Crowd
+from .lookahead import Chase, Conversation
 from .records import UNREACHABLE, UNREADABLE, WAIT_PAUSED, WAIT_REVISIT
 
 CONTACT, WAIT, STOP = "contact", "wait", "stop"
@@ -82,14 +83,14 @@ def _when(facts: Facts, i: int) -> str:
     return R.local_when(facts.due_local[i], facts.now_local[i])
 
 
-def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: dict, crowd: Crowd, out: list):
+def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd, out: list):
     """Decisions for silent leads (`io`: their indices in the chunk); returns their priority
     (expected value of the next try per minute)."""
     minutes = np.array(ctx.minutes_list)
-    priority = res["ev"] / minutes[res["channel"]]
+    priority = res.ev / minutes[res.channel]
     left_out = ~np.isnan(crowd.chase)  # left out of today for the crowd, not for its worth
     keys = ("channel", "p", "ev", "v", "gross", "cost", "win", "risk")
-    arrays = (io, *(res[key] for key in keys), priority, left_out, crowd.chase, crowd.let_go)
+    arrays = (io, *(getattr(res, key) for key in keys), priority, left_out, crowd.chase, crowd.let_go)
     cols = zip(*(x.tolist() for x in (*arrays, crowd.reach_local)), strict=True)
     cost_of_complaint = ctx.settings.complaint_cost
     for i, c, p, ev, v, gross, cost, win, risk, pr, crowded, chase, gone, reach in cols:
@@ -124,12 +125,12 @@ def engaged_channel(resp_channel, avail):
     return np.where(ok, resp_channel, np.maximum(choice, 0))
 
 
-def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: dict, out: list):
+def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: Conversation, out: list):
     """Decisions for engaged leads: is the rest of the conversation worth its contacts?"""
-    priority = res["ev"] / np.array(ctx.minutes_list)[res["channel"]]
+    priority = res.ev / np.array(ctx.minutes_list)[res.channel]
     counts = [int(x) for x in ctx.model.engaged_n]
     keys = ("channel", "q", "ev", "net", "contacts", "cost", "risk", "prize")
-    cols = zip(*(x.tolist() for x in (ie, *(res[key] for key in keys), priority)), strict=True)
+    cols = zip(*(x.tolist() for x in (ie, *(getattr(res, key) for key in keys), priority)), strict=True)
     for i, c, q, ev, net, contacts, cost, risk, prize, pr in cols:
         streak = facts.streak[i]
         if net > 0:

@@ -8,11 +8,11 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from . import priors as P
-from .buckets import age_bucket, spacing_bucket
+from .buckets import age_buckets, gap_buckets
 from .deals import fit_engaged, fit_values
 from .glm import aggregate, fit_logistic
 from .model import Model
-from .records import BOUNCED, OPTED_OUT, RESPONSE_CODES, WEEK, read_book, signal_masks
+from .records import BOUNCED, NAN, OPTED_OUT, RESPONSE_CODES, WEEK, read_book, signal_masks
 
 MAX_SOURCES = 40
 MIN_EXTRA_SIGNAL = 30  # an unknown signal needs this many leads before it gets its own effect
@@ -114,13 +114,21 @@ def _walk(book, keep, lead_src, masks) -> Rows:
         if lead.finished and lead.responded:
             win.append((li, lead.src, lead.mask, min(lead.k_reply, P.K) - 1, int(status == "won")))
     return Rows(
-        haz=np.array(haz, dtype=np.int64).reshape(-1, 9),
+        haz=_timing_buckets(np.array(haz, dtype=float).reshape(-1, 10)),
         cmp=np.array(cmp, dtype=np.int64).reshape(-1, 6),
         win=np.array(win, dtype=np.int64).reshape(-1, 5),
         eng=np.array(eng, dtype=np.int64).reshape(-1, 4),
         lead_src=lead_src,
         n_attempts=len(cmp),
     )
+
+
+def _timing_buckets(raw: np.ndarray) -> np.ndarray:
+    """Silent tries with their gap and age (seconds, columns 5 and 6) turned into the spacing
+    and age buckets of their effects; the attempt number (column 9) is dropped."""
+    raw[:, 5] = gap_buckets(raw[:, 5], raw[:, 9])
+    raw[:, 6] = age_buckets(raw[:, 6])
+    return raw[:, :9].astype(np.int64)
 
 
 class _Lead:
@@ -172,12 +180,11 @@ class _Lead:
             self.responded, self.k_reply = True, max(k, 1)
 
     def _silent_try(self, k, ts, prev_ts, c, prev, replied):
-        gap = ts - prev_ts if ts is not None and prev_ts is not None else None
-        age = ts - self.created if ts is not None and self.created is not None else None
+        gap = ts - prev_ts if ts is not None and prev_ts is not None else NAN
+        age = ts - self.created if ts is not None and self.created is not None else NAN
         into = c + 1 if prev != P.NO_CHANNEL and c != prev else 0
         hit = self.agreed is not None and ts is not None and abs(ts - self.agreed) < P.AGREED_WINDOW
-        bucket = spacing_bucket(gap, k)
-        return (self.src, min(k, P.K) - 1, self.mask, c, into, bucket, age_bucket(age), int(hit), int(replied))
+        return (self.src, min(k, P.K) - 1, self.mask, c, into, gap, age, int(hit), int(replied), k)
 
 
 def _next_streak(streak, reply, progress):

@@ -10,6 +10,9 @@ recursion keeps the previous channel as its state.
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass, field
+
 import numpy as np
 
 from . import priors as P
@@ -44,7 +47,69 @@ def recent_counts(recent: np.ndarray, planned: np.ndarray) -> np.ndarray:
     return out.T
 
 
-def lookahead(model, settings, lead, due0, schedule):
+@dataclass
+class Steps:
+    """The next `horizon` tries of each lead, step-major ((H, n) and (H, n, A) arrays, so that
+    each step of the DP reads contiguous (n, A) blocks); A = the channels in `act`."""
+
+    base: np.ndarray  # reply log-odds before the channel's effect (float32)
+    prize: np.ndarray  # P(win | reply) x value x margin
+    risk: np.ndarray  # complaint risk per channel
+    penalty: np.ndarray  # time cost + risk x complaint cost per channel
+    disc: np.ndarray  # time preference over the wait before each step
+    act: np.ndarray  # the channels some lead of the batch can use
+    cost: np.ndarray  # (A,) time cost per channel
+    chan: np.ndarray  # (A,) channel effect on the reply log-odds
+    into: np.ndarray  # (A,) effect of switching into the channel
+    blocked: np.ndarray  # (n, A) 0 where the lead has the channel, -inf where not
+
+
+@dataclass
+class Chase:
+    """The value of each silent lead's remaining chase (arrays over the leads): per channel the
+    next try could take, then for the channel chosen (`choose`). `plan` adds when it is due
+    and under which spacing schedule."""
+
+    total_by_channel: np.ndarray  # (n, C) the whole chase starting on each channel (-inf: none)
+    ev_by_channel: np.ndarray  # (n, C) expected net value of the next try alone
+    p_by_channel: np.ndarray  # (n, C) its reply chance
+    risk_by_channel: np.ndarray  # (n, C) its complaint risk
+    cost_by_channel: np.ndarray  # (n, C) the cost of its minutes
+    prize: np.ndarray  # a reply's worth: P(win | reply) x value x margin
+    win: np.ndarray  # P(win | reply)
+    channel: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    v: np.ndarray = field(default_factory=lambda: np.zeros(0))  # the chase on `channel`
+    ev: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    p: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    gross: np.ndarray = field(default_factory=lambda: np.zeros(0))  # p x prize
+    risk: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    cost: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    due: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    due_local: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    v_now: np.ndarray = field(default_factory=lambda: np.zeros(0))  # v discounted to today
+    schedule: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    def choose(self, channel: np.ndarray) -> Chase:
+        """Fill the chosen-channel fields from the per-channel arrays."""
+        rows = np.arange(len(channel))
+        self.channel = channel
+        self.v = self.total_by_channel[rows, channel]
+        self.ev = self.ev_by_channel[rows, channel]
+        self.p = self.p_by_channel[rows, channel]
+        self.gross = self.p * self.prize
+        self.risk = self.risk_by_channel[rows, channel]
+        self.cost = self.cost_by_channel[rows, channel]
+        return self
+
+    def keep_better(self, other: Chase, better: np.ndarray) -> None:
+        """Take `other`'s figures for the leads where `better` (in place)."""
+        for f in dataclasses.fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            pick = better[:, None] if mine.ndim == 2 else better
+            setattr(self, f.name, np.where(pick, theirs, mine))
+
+
+def lookahead(model, settings, lead, due0, schedule) -> Chase:
     """Best first channel, its EV and the value of continuing, for silent leads.
 
     `lead` holds arrays: src, mask, k (silent attempts made), prev (last channel or NO_CHANNEL),
@@ -52,12 +117,38 @@ def lookahead(model, settings, lead, due0, schedule):
     (1 when the first try lands on an agreed time). The next try is at `due0`, later ones
     follow `schedule`.
     """
-    src, prev, avail = lead["src"], lead["prev"], lead["avail"]
-    n = len(src)
-    H = settings.horizon
     fixed = lead.get("_fixed")
     if fixed is None:  # the parts that do not depend on the schedule, computed once per batch
         fixed = lead["_fixed"] = _schedule_free(model, settings, lead)
+    st = _steps(model, settings, lead, fixed, due0, schedule)
+    v_next = _continuation(st)
+    prev, act, n = lead["prev"], st.act, len(lead["src"])
+    moved = (prev[:, None] < C) & (act[None, :] != prev[:, None])
+    h0 = sigmoid(st.base[0, :, None] + st.chan[None, :] + moved * st.into[None, :])
+    ev0 = h0 * st.prize[0, :, None] - st.penalty[0]
+    total0 = ev0 + (1 - h0) * (1 - st.risk[0]) * v_next + st.blocked
+    # per-channel figures on the full channel axis, so a caller can re-choose the channel
+    def by_channel(arr, fill=0.0):
+        out = np.full((n, C), fill)
+        out[:, act] = arr
+        return out
+
+    chase = Chase(
+        total_by_channel=by_channel(total0, -np.inf),
+        ev_by_channel=by_channel(ev0),
+        p_by_channel=by_channel(h0),
+        risk_by_channel=by_channel(st.risk[0]),
+        cost_by_channel=by_channel(np.broadcast_to(st.cost, h0.shape)),
+        prize=st.prize[0],
+        win=fixed["win"][:, 0],
+    )
+    return chase.choose(chase.total_by_channel.argmax(axis=1))
+
+
+def _steps(model, settings, lead, fixed, due0, schedule) -> Steps:
+    """Each step's timing (when it falls, after what gap, at what age), reply log-odds, prize,
+    complaint risk and cost, under `schedule`."""
+    n, H = len(lead["src"]), settings.horizon
     knum = fixed["knum"]
     planned = np.empty((n, H))
     planned[:, 0] = due0
@@ -72,11 +163,6 @@ def lookahead(model, settings, lead, due0, schedule):
         + model.age[age_buckets(planned - lead["created"][:, None])]
     )
     base[:, 0] += lead["agreed"] * model.agreed
-    base = base.astype(np.float32)  # single precision halves the memory traffic of the DP
-    # from here on the steps are the outer axis: (H, n) and (H, n, A), so that each step of
-    # the DP below reads contiguous (n, A) blocks (strided slices made it a third slower)
-    base = np.ascontiguousarray(base.T)
-    prize = fixed["prize"]
     n7 = np.minimum(recent_counts(fixed["recent"], planned), RECENT_CAP)
     act = fixed["act"]
     A = len(act)
@@ -84,56 +170,46 @@ def lookahead(model, settings, lead, due0, schedule):
     # one row of the flattened table per step and lead
     table = fixed["risk"]
     row = fixed["risk_row"] + n7.T.astype(np.intp)
-    risk = np.take(table.reshape(-1, A), row, axis=0)  # (H, n, A)
-    cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act])
-    cost = cost * settings.minute_cost()
+    cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act]) * settings.minute_cost()
     penalty = (table * settings.complaint_cost + cost).astype(np.float32)
-    penalty = np.take(penalty.reshape(-1, A), row, axis=0)
-    chan = model.chan_reply[act].astype(np.float32)
-    into = model.switch_into[act].astype(np.float32)
-    usable = ((avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
-    blocked = np.where(usable, np.float32(0.0), np.float32(-np.inf))
-    # a sale later is worth less than a sale sooner (and a slow chase ties up the lead):
-    # each wait discounts what follows it
-    disc = np.ascontiguousarray(np.exp(-gap / P.TIME_PREFERENCE).astype(np.float32).T)
-    v_next = np.zeros((n, A), dtype=np.float32)
+    usable = ((lead["avail"][:, None] >> act[None, :]) & 1) > 0  # (n, A)
+    return Steps(
+        base=np.ascontiguousarray(base.astype(np.float32).T),  # single precision: half the traffic
+        prize=fixed["prize"],
+        risk=np.take(table.reshape(-1, A), row, axis=0),
+        penalty=np.take(penalty.reshape(-1, A), row, axis=0),
+        # a sale later is worth less than a sale sooner (and a slow chase ties up the lead):
+        # each wait discounts what follows it
+        disc=np.ascontiguousarray(np.exp(-gap / P.TIME_PREFERENCE).astype(np.float32).T),
+        act=act,
+        cost=cost,
+        chan=model.chan_reply[act].astype(np.float32),
+        into=model.switch_into[act].astype(np.float32),
+        blocked=np.where(usable, np.float32(0.0), np.float32(-np.inf)),
+    )
+
+
+def _continuation(st: Steps) -> np.ndarray:
+    """V_1(c) for each channel c of the first step: the value of the tries after it (the DP of
+    the module docstring, backwards from the last step), discounted to the first step."""
+    H, n = st.base.shape
+    v_next = np.zeros((n, len(st.act)), dtype=np.float32)
     # the reply chance of channel c only depends on whether c repeats the previous channel,
     # so each step needs two (n, A) tables instead of one per (previous, next) pair
     for j in range(H - 1, 0, -1):
         if j + 1 < H:
-            v_next *= disc[j + 1, :, None]
-        keep = 1.0 - risk[j]
-        stay = _step_value(sigmoid(base[j, :, None] + chan), prize[j], penalty[j], keep, v_next)
-        stay += blocked
-        move = _step_value(
-            sigmoid(base[j, :, None] + chan + into), prize[j], penalty[j], keep, v_next
-        )
-        move += blocked
+            v_next *= st.disc[j + 1, :, None]
+        keep = 1.0 - st.risk[j]
+        base = st.base[j, :, None]
+        stay = _step_value(sigmoid(base + st.chan), st.prize[j], st.penalty[j], keep, v_next)
+        stay += st.blocked
+        move = _step_value(sigmoid(base + st.chan + st.into), st.prize[j], st.penalty[j], keep, v_next)
+        move += st.blocked
         np.maximum(stay, _best_other(move), out=stay)
         v_next = np.maximum(np.float32(0.0), stay, out=stay)
     if H > 1:
-        v_next *= disc[1, :, None]
-    moved = (prev[:, None] < C) & (act[None, :] != prev[:, None])
-    h0 = sigmoid(base[0, :, None] + chan[None, :] + moved * into[None, :])
-    ev0 = h0 * prize[0, :, None] - penalty[0]
-    total0 = ev0 + (1 - h0) * (1 - risk[0]) * v_next + blocked
-    # per-channel figures on the full channel axis, so a caller can re-choose the channel
-    full = {
-        "total": np.full((n, C), -np.inf),
-        "ev": np.zeros((n, C)),
-        "p": np.zeros((n, C)),
-        "risk": np.zeros((n, C)),
-        "cost": np.zeros((n, C)),
-    }
-    full["total"][:, act] = total0
-    full["ev"][:, act] = ev0
-    full["p"][:, act] = h0
-    full["risk"][:, act] = risk[0]
-    full["cost"][:, act] = cost[None, :]
-    res = {"all_" + key: arr for key, arr in full.items()}
-    res["prize"] = prize[0]
-    res["win"] = fixed["win"][:, 0]
-    return pick_channel(res, full["total"].argmax(axis=1))
+        v_next *= st.disc[1, :, None]
+    return v_next
 
 
 def _schedule_free(model, settings, lead):
@@ -223,20 +299,23 @@ def _step_value(h, prize, penalty, keep, v_next):
     return out
 
 
-def pick_channel(res, best):
-    """Fill the chosen-channel fields of a lookahead result from its per-channel arrays."""
-    rows = np.arange(len(best))
-    res["channel"] = best
-    res["v"] = res["all_total"][rows, best]
-    res["ev"] = res["all_ev"][rows, best]
-    res["p"] = res["all_p"][rows, best]
-    res["gross"] = res["p"] * res["prize"]
-    res["risk"] = res["all_risk"][rows, best]
-    res["cost"] = res["all_cost"][rows, best]
-    return res
+@dataclass
+class Conversation:
+    """Engaged leads (arrays over the leads): is the rest of the conversation worth it?"""
+
+    q: np.ndarray  # P(win) from here
+    contacts: np.ndarray  # contacts it usually still takes
+    cost: np.ndarray  # the cost of one contact's minutes
+    risk: np.ndarray  # complaint risk of a contact
+    prize: np.ndarray  # q x value x margin
+    net: np.ndarray  # prize - contacts x (cost + risk x complaint cost)
+    ev: np.ndarray  # net per contact
+    channel: np.ndarray
+    due: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    due_local: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
 
-def engaged_value(model, settings, src, mask, k, streak, channel, value, n7):
+def engaged_value(model, settings, src, mask, k, streak, channel, value, n7) -> Conversation:
     """Engaged leads: is the rest of the conversation worth its contacts (seed 002)?"""
     J = P.ENGAGED_J
     j = np.minimum(streak, J - 1)
@@ -260,15 +339,7 @@ def engaged_value(model, settings, src, mask, k, streak, channel, value, n7):
     )
     prize = q * value * settings.margin
     net = prize - contacts * (cost + risk * settings.complaint_cost)
-    return {
-        "q": q,
-        "contacts": contacts,
-        "cost": cost,
-        "risk": risk,
-        "prize": np.ascontiguousarray(prize.T),  # (H, n): step-major, as the DP reads it
-        "net": net,
-        "ev": net / contacts,
-    }
+    return Conversation(q, contacts, cost, risk, prize, net, net / contacts, channel)
 
 
 def revisit_worth(model, settings, src, mask, value, tries, created, when):

@@ -11,6 +11,8 @@ from .glm import sigmoid
 from .priors import CHANNELS, GAP_EDGES, K
 
 Z90 = 1.6448536269514722  # two-sided 90% band
+AGE_LABELS = ("<2d", "2-7d", "7-14d", "14-30d", "30-60d", ">60d")
+DELAY_LABELS = ("<1h", "1h-1d", "1-3d", ">3d")
 
 
 @dataclass
@@ -88,19 +90,6 @@ class Model:
                 out += ((masks >> g) & 1) * eff
         return out
 
-    def complaint_sd(self, src, channel, before, recent):
-        """Posterior sd of the complaint log-odds (arrays broadcast)."""
-        s11, s22, s12 = self.c_s
-        var = (
-            self.c_q0[src, channel]
-            + before**2 * s11
-            + recent**2 * s22
-            + 2 * before * self.c_q1[src, channel]
-            + 2 * recent * self.c_q2[src, channel]
-            + 2 * before * recent * s12
-        )
-        return np.sqrt(np.clip(var, 0.0, None))
-
     def source_label(self, s: int) -> str:
         return self.sources[s] if s < len(self.sources) else "all"
 
@@ -163,85 +152,62 @@ class Model:
 
     def summary(self) -> dict:
         """A JSON-serialisable picture of what was learned, for the Insights page."""
-        sources = {}
-        for s in range(len(self.sources) + 1):
-            name = self.source_label(s)
-            w, wsd = self.win_logit[s], self.win_sd[s]
-            sources[name] = {
-                "n_leads": int(self.source_leads[s]),
-                "basis": self.evidence(s),
-                "reply_curve": self.reply_curve(s),
-                "p_win_given_reply": {
-                    "p": float(sigmoid(w)),
-                    "lo": float(sigmoid(w - Z90 * wsd)),
-                    "hi": float(sigmoid(w + Z90 * wsd)),
-                    "responders": int(self.win_responders[s]),
-                    "won": int(self.win_won[s]),
-                },
-                "median_value": float(self.value_median[s]),
-                "n_values": int(self.value_n[s]),
-            }
-        signals = {}
-        for g, name in enumerate(self.signals):
-            r, rsd = self.sig_reply[g], self.sig_reply_sd[g]
-            w, wsd = self.sig_win[g], self.sig_win_sd[g]
-            signals[name] = {
-                "n_leads": int(self.signal_leads[g]),
-                "reply_odds": _odds(r, rsd),
-                "win_odds": _odds(w, wsd),
-            }
-        complaint = []
-        for k in range(K):
-            base = self.c_base + self.c_attempt * k + self.c_source[-1]
-            complaint.append(
-                {
-                    "k": k + 1,
-                    "p": float(sigmoid(base)),
-                    "p_after_2_this_week": float(sigmoid(base + 2 * self.c_recent)),
-                    "tried": int(self.c_tried[k]),
-                    "opted_out": int(self.c_events[k]),
-                }
-            )
+        odds = np.exp
         return {
             "n_leads": int(self.n_leads),
             "n_attempts": int(self.n_attempts),
             "basis": "prior" if self.n_leads == 0 else f"learned from {self.n_leads:,} leads",
-            "sources": sources,
-            "signals": signals,
-            "channels": {c: float(np.exp(self.chan_reply[i])) for i, c in enumerate(CHANNELS)},
-            "channel_switch_odds": {
-                c: float(np.exp(self.switch_into[i])) for i, c in enumerate(CHANNELS)
-            },
-            "age_odds": dict(
-                zip(
-                    ("<2d", "2-7d", "7-14d", "14-30d", "30-60d", ">60d"),
-                    np.exp(self.age).tolist(),
-                    strict=True,
-                )
-            ),
-            "agreed_time_odds": float(np.exp(self.agreed)),
+            "sources": {self.source_label(s): self._source(s) for s in range(self.pooled + 1)},
+            "signals": {name: self._signal(g) for g, name in enumerate(self.signals)},
+            "channels": dict(zip(CHANNELS, odds(self.chan_reply).tolist(), strict=True)),
+            "channel_switch_odds": dict(zip(CHANNELS, odds(self.switch_into).tolist(), strict=True)),
+            "age_odds": dict(zip(AGE_LABELS, odds(self.age).tolist(), strict=True)),
+            "agreed_time_odds": float(odds(self.agreed)),
             "spacing_odds": {
-                "first_try_delay": dict(
-                    zip(
-                        ("<1h", "1h-1d", "1-3d", ">3d"),
-                        np.exp(self.spacing[:4]).tolist(),
-                        strict=True,
-                    )
-                ),
-                "gap": dict(zip(_gap_labels(), np.exp(self.spacing[4:]).tolist(), strict=True)),
+                "first_try_delay": dict(zip(DELAY_LABELS, odds(self.spacing[:4]).tolist(), strict=True)),
+                "gap": dict(zip(_gap_labels(), odds(self.spacing[4:]).tolist(), strict=True)),
             },
-            "complaint_by_attempt": complaint,
+            "complaint_by_attempt": [self._complaint(k) for k in range(K)],
             "engaged": [
-                {
-                    "no_progress_contacts": j,
-                    "win_ratio": float(r),
-                    "contacts_left": float(m),
-                    "n": int(n),
-                }
+                {"no_progress_contacts": j, "win_ratio": float(r), "contacts_left": float(m), "n": int(n)}
                 for j, (r, m, n) in enumerate(
                     zip(self.engaged_ratio, self.engaged_remaining, self.engaged_n, strict=True)
                 )
             ],
+        }
+
+    def _source(self, s: int) -> dict:
+        w, wsd = self.win_logit[s], self.win_sd[s]
+        return {
+            "n_leads": int(self.source_leads[s]),
+            "basis": self.evidence(s),
+            "reply_curve": self.reply_curve(s),
+            "p_win_given_reply": {
+                "p": float(sigmoid(w)),
+                "lo": float(sigmoid(w - Z90 * wsd)),
+                "hi": float(sigmoid(w + Z90 * wsd)),
+                "responders": int(self.win_responders[s]),
+                "won": int(self.win_won[s]),
+            },
+            "median_value": float(self.value_median[s]),
+            "n_values": int(self.value_n[s]),
+        }
+
+    def _signal(self, g: int) -> dict:
+        return {
+            "n_leads": int(self.signal_leads[g]),
+            "reply_odds": _odds(self.sig_reply[g], self.sig_reply_sd[g]),
+            "win_odds": _odds(self.sig_win[g], self.sig_win_sd[g]),
+        }
+
+    def _complaint(self, k: int) -> dict:
+        base = self.c_base + self.c_attempt * k + self.c_source[-1]
+        return {
+            "k": k + 1,
+            "p": float(sigmoid(base)),
+            "p_after_2_this_week": float(sigmoid(base + 2 * self.c_recent)),
+            "tried": int(self.c_tried[k]),
+            "opted_out": int(self.c_events[k]),
         }
 
 

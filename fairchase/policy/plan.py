@@ -17,7 +17,7 @@ from .agenda import agenda_order, crowded_day, lift_new_enquiries
 from .batch import LeadBatch, lead_batch
 from .decisions import Facts, engaged_channel, engaged_decisions, fixed_decision, silent_decisions
 from .fit import fit
-from .lookahead import engaged_value, lookahead, revisit_worth, schedule_gap
+from .lookahead import Chase, Conversation, engaged_value, lookahead, revisit_worth, schedule_gap
 from .model import Model
 from .records import ENGAGED, OPEN, RECENT, WEEK, read_book, to_ts
 from .settings import PolicyError, Settings
@@ -117,14 +117,14 @@ def _plan_chunk(ctx: _Context, leads: list):
     engaged = _plan_engaged(ctx, b, when, value, ie)
     silent = _Silent(ctx, b, when, value, io)
     res = silent.look(None, ctx.settings)
-    today = engaged["channel"][(engaged["net"] > 0) & (engaged["due"] < now + DAY)]
+    today = engaged.channel[(engaged.net > 0) & (engaged.due < now + DAY)]
     crowd = _share_the_day(ctx, b, silent, res, float(np.array(ctx.minutes_list)[today].sum()))
     due = np.full(b.n, np.nan)
     due_local = np.full(b.n, np.nan)
-    due[io], due_local[io] = res["due"], res["due_local"]
-    due[ie], due_local[ie] = engaged["due"], engaged["due_local"]
+    due[io], due_local[io] = res.due, res.due_local
+    due[ie], due_local[ie] = engaged.due, engaged.due_local
     stopping = np.zeros(b.n, dtype=bool)
-    stopping[io], stopping[ie] = res["v"] <= 0, engaged["net"] <= 0
+    stopping[io], stopping[ie] = res.v <= 0, engaged.net <= 0
     facts = _facts(ctx, b, value, when.mask, due, due_local, stopping)
     out: list = [None] * b.n
     prio = np.zeros(b.n)
@@ -134,10 +134,10 @@ def _plan_chunk(ctx: _Context, leads: list):
         out[i] = fixed_decision(b, i, int(b.kind[i]))
     minutes = np.zeros(b.n)
     per_channel = np.array(ctx.minutes_list)
-    go = (res["v"] > 0) & (res["due"] < now + DAY) & ~crowd.waiting
-    minutes[io] = np.where(go, per_channel[res["channel"]], 0.0)
-    go = (engaged["net"] > 0) & (engaged["due"] < now + DAY)
-    minutes[ie] = np.where(go, per_channel[engaged["channel"]], 0.0)
+    go = (res.v > 0) & (res.due < now + DAY) & ~crowd.waiting
+    minutes[io] = np.where(go, per_channel[res.channel], 0.0)
+    go = (engaged.net > 0) & (engaged.due < now + DAY)
+    minutes[ie] = np.where(go, per_channel[engaged.channel], 0.0)
     is_new = np.zeros(b.n)
     is_new[io] = (b.k[io] == 0) & np.isnan(b.last_at[io])
     return out, prio, np.vstack([minutes, is_new])
@@ -193,7 +193,7 @@ class _Silent:
         many = model.n_leads >= MIN_LEADS_FOR_SCHEDULES
         self.schedules = P.SCHEDULES if many else P.SCHEDULES[:1]
 
-    def look(self, sel, economics: Settings, choices=None) -> dict:
+    def look(self, sel, economics: Settings, choices=None) -> Chase:
         """Look ahead under each schedule (or the `choices` among them) for the silent leads
         `sel` (None = all), keeping each lead's best; schedules are compared at today's worth
         (a later first try waits for its value)."""
@@ -201,26 +201,25 @@ class _Silent:
         sub = self.lead if sel is None else {k: a[sel] for k, a in self.lead.items() if k[0] != "_"}
         ii = self.io if sel is None else self.io[sel]
         follow = self.follow if sel is None else self.follow[sel]
-        best: dict = {}
+        best: Chase | None = None
         for choice in range(len(self.schedules)) if choices is None else choices:
             schedule = self.schedules[choice]
             gap = schedule_gap(b.k[ii], schedule)
             due, local = self.when(np.where(follow, np.fmax(now, b.last_at[ii] + gap), now), ii)
             sub["agreed"] = self.when.ours[ii] & (np.abs(due - b.commit_at[ii]) < P.AGREED_WINDOW)
             res = lookahead(self.ctx.model, economics, sub, due, schedule)
-            res["due"], res["due_local"] = due, local
-            res["v_now"] = res["v"] * np.exp(-np.fmax(due - now, 0.0) / P.TIME_PREFERENCE)
-            res["schedule"] = np.full(len(ii), choice)
-            if best:
-                better = res["v_now"] > best["v_now"] * 1.02 + 0.01
-                for key, arr in res.items():
-                    best[key] = np.where(better[:, None] if arr.ndim == 2 else better, arr, best[key])
-            else:
+            res.due, res.due_local = due, local
+            res.v_now = res.v * np.exp(-np.fmax(due - now, 0.0) / P.TIME_PREFERENCE)
+            res.schedule = np.full(len(ii), choice)
+            if best is None:
                 best = res
+            else:
+                best.keep_better(res, res.v_now > best.v_now * 1.02 + 0.01)
+        assert best is not None, "at least one schedule"
         return best
 
 
-def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, ie) -> dict:
+def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, ie) -> Conversation:
     """Engaged leads: when to answer, on which channel, and is the rest worth it."""
     gap = np.full(len(ie), ENGAGED_GAP_OTHER)
     for code, wait in ENGAGED_GAP.items():
@@ -230,11 +229,11 @@ def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, i
     n7 = ((due[:, None] - b.recent[ie] < WEEK) & (due[:, None] >= b.recent[ie])).sum(axis=1)
     args = (b.src[ie], when.mask[ie], b.k[ie], b.streak[ie], channel, value[ie], n7)
     res = engaged_value(ctx.model, ctx.settings, *args)
-    res.update(channel=channel, due=due, due_local=due_local)
+    res.due, res.due_local = due, due_local
     return res
 
 
-def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: dict, engaged: float):
+def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, engaged: float):
     """A crowded day's sharing of the minutes left after the engaged leads' contacts (a batch
     bigger than a chunk shares the day's minutes in proportion)."""
     n = b.n

@@ -37,7 +37,6 @@ RESPONSE_CODES = sorted(OUTCOME_CODE[name] for name in RESPONSES)
 OPEN, ENGAGED, CLOSED_KIND, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE = range(7)
 STATUS_KIND = {**dict.fromkeys(CLOSED, CLOSED_KIND), "engaged": ENGAGED}
 COMMON_KEYS = ("id", "source", "value", "signals", "consents", "timezone", "created_at", "status")
-OPTIONAL_KEYS = ("channels", "commitment", "paused_until", "revisit_at", "won_value")
 ATTEMPT_KEYS = ("outcome", "channel", "at", "progress")
 SEQUENCES = (list, tuple, set, frozenset)
 NoneType = type(None)

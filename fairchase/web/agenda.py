@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from math import exp
 from zoneinfo import ZoneInfo
 
 from django.db.models import BooleanField
@@ -25,6 +26,7 @@ from django.db.models.expressions import RawSQL
 
 from fairchase.leads.models import ACTIVE_STATUSES, BusinessSettings, Commitment, Lead, Status
 from fairchase.leads.people import is_admin, visible_leads
+from fairchase.policy.priors import FIRST_DELAY_EDGES, SPACING_PRIORS
 
 # The one-click outcome buttons of a row: (value, label).
 OUTCOME_BUTTONS = [
@@ -38,6 +40,8 @@ LET_GO_LIMIT = 15
 COMMITMENT_LIMIT = 25
 # Never pull more than this many follow-ups, however small the per-row minutes are.
 FOLLOWUP_CAP = 200
+# An enquiry in its first hour is the one whose chance fades fastest: it is answered first.
+FRESH = timedelta(hours=1)
 
 ROW_FIELDS = (
     "id", "name", "company", "source", "value", "email", "phone", "timezone", "status", "owner_id",
@@ -60,6 +64,16 @@ class AgendaRow:
     minutes: float
     waited: timedelta | None = None  # new enquiries: since the enquiry arrived
     overdue: bool = False
+
+    @property
+    def fresh(self) -> bool:
+        """A new enquiry still in its first hour (answering it now is worth the most)."""
+        return self.waited is not None and self.waited < FRESH
+
+    @property
+    def worth_now(self) -> float:
+        """The plan's value per minute, faded by how long the enquiry has waited."""
+        return worth_now(self.lead.priority, self.waited)
 
     def as_dict(self) -> dict:
         """Plain values for the terminal and JSON."""
@@ -113,6 +127,21 @@ class Agenda:
     @property
     def minutes_left_for_followups(self) -> float:
         return max(0.0, self.budget_minutes - self.minutes_new - self.minutes_commitments)
+
+    @property
+    def minutes_sentence(self) -> str:
+        """How the day's selling minutes are spent, in numbers that add up."""
+        budget = round(self.budget_minutes)
+        new, promised = round(self.minutes_new), round(self.minutes_commitments)
+        if new + promised >= budget:
+            over = new + promised - budget
+            return (f"Your {budget} selling minutes today go to new enquiries ({new} min) and commitments "
+                    f"({promised} min){f', {over} min more than you have' if over else ''}: "
+                    f"follow-ups wait in the wings.")
+        follow = round(self.minutes_followups)
+        spare = budget - new - promised - follow
+        return (f"{budget} selling minutes today: {new} for new enquiries + {promised} for commitments + "
+                f"{follow} for follow-ups{f' + {spare} spare' if spare > 0 else ''}.")
 
     @property
     def is_empty(self) -> bool:
@@ -218,10 +247,17 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     # out or bounced earlier (every address suppressed) is planned "stop" and is listed
     # with the leads to let go, never as a call to make.
     new_qs = new_qs.filter(CONTACT_TERM)
-    for lead in rows.filter(NEW_TERM).filter(CONTACT_TERM)[:NEW_LIMIT]:
+    # The enquirer's own words (the capture form's message) go on the card.
+    new_rows = rows.filter(NEW_TERM).filter(CONTACT_TERM).only(*ROW_FIELDS, "notes")
+    seen: dict[int, Lead] = {}
+    for lead in [*new_rows.filter(created_at__gte=now - FRESH)[:NEW_LIMIT], *new_rows[:NEW_LIMIT]]:
+        seen.setdefault(lead.pk, lead)
+    for lead in seen.values():
         r = row(lead, "new")
         r.waited = max(timedelta(0), now - lead.created_at)
         agenda.new.append(r)
+    agenda.new.sort(key=new_order)
+    del agenda.new[NEW_LIMIT:]
     agenda.new_total = _capped_count(new_qs, len(agenda.new), NEW_LIMIT)
     agenda.minutes_new = sum(r.minutes for r in agenda.new)
 
@@ -261,6 +297,60 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     agenda.let_go_total = _capped_count(stop_qs, len(agenda.let_go), LET_GO_LIMIT)
     agenda.has_leads = bool(agenda.new or agenda.commitments or agenda.due_total or agenda.let_go) or base.exists()
     return agenda
+
+
+def worth_now(priority: float, waited: timedelta | None) -> float:
+    """A new enquiry's value per minute as it stands now: the decision core priced it when it
+    arrived; each hour, then day, it waits lowers the chance of reaching the person (the
+    core's own first-delay effect on the log-odds, applied to the plan's value)."""
+    if waited is None:
+        return priority
+    seconds = waited.total_seconds()
+    bucket = sum(seconds >= edge for edge in FIRST_DELAY_EDGES)
+    return priority * exp(SPACING_PRIORS[bucket] - SPACING_PRIORS[0]) if priority > 0 else priority
+
+
+def new_order(r: AgendaRow):
+    """Respond-now order: enquiries in their first hour first (their chance fades fastest),
+    each group by what it is worth now."""
+    return (not r.fresh, -r.worth_now, r.lead.pk)
+
+
+def row_for(lead: Lead, now: datetime, business: BusinessSettings) -> AgendaRow:
+    """One lead's row as Today would show it now (after an Undo puts it back)."""
+    minutes = channel_minutes(business)
+    channel = lead.next_channel or ("call" if lead.phone else "email" if lead.email else "visit")
+    if lead.next_action == "stop":
+        section = "let_go"
+    elif lead.status == Status.OPEN and lead.attempt_count == 0 and lead.revisit_at is None:
+        section = "new"
+    else:
+        section = "followup"
+    r = AgendaRow(lead=lead, section=section, channel=channel, minutes=float(minutes.get(channel, 5.0)),
+                  overdue=bool(lead.next_due and lead.next_due < now - timedelta(hours=1)))
+    if section == "new":
+        r.waited = max(timedelta(0), now - lead.created_at)
+    return r
+
+
+SECTIONS = {"new": "New enquiries", "followups": "Follow-ups due today", "let_go": "Ready to let go"}
+
+
+def section_leads(user, now: datetime, section: str, owner=None, business: BusinessSettings | None = None):
+    """Every lead of one Today section (for its complete, paginated list), best first."""
+    business = business or BusinessSettings.current()
+    if owner is None and not is_admin(user):
+        owner = user
+    base = _active_leads(user, owner).select_related("owner").only(*ROW_FIELDS, "notes").order_by("-priority", "pk")
+    if section == "new":
+        return base.filter(NEW_TERM).filter(CONTACT_TERM)
+    if section == "followups":
+        eod = end_of_local_day(now, business.business_timezone)
+        return base.filter(CONTACT_TERM, next_due__lte=eod).exclude(status=Status.OPEN, attempt_count=0,
+                                                                    revisit_at=None)
+    if section == "let_go":
+        return base.filter(STOP_TERM)
+    raise KeyError(section)
 
 
 def _commitments_due(user, owner, eod: datetime, now: datetime) -> list[CommitmentRow]:

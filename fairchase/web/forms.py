@@ -4,6 +4,7 @@ so a form never half-saves a lead (the action runs in one transaction)."""
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils import timezone
 
 from fairchase.leads.models import (
@@ -25,6 +26,9 @@ from fairchase.leads.normalize import (
     normalize_timezone,
 )
 
+# A name goes into email subjects and headers: one line, no control characters.
+one_line = RegexValidator(r"^[^\x00-\x1f\x7f]*\Z", "Write this on one line, without control characters.")
+
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
@@ -38,8 +42,8 @@ def _normalized(fn, value):
 class LeadForm(forms.Form):
     """A lead's details (add and edit); email, phone and time zone are normalised."""
 
-    name = forms.CharField(max_length=200)
-    company = forms.CharField(max_length=200, required=False)
+    name = forms.CharField(max_length=200, validators=[one_line])
+    company = forms.CharField(max_length=200, required=False, validators=[one_line])
     email = forms.CharField(max_length=254, required=False, widget=forms.EmailInput)
     phone = forms.CharField(max_length=40, required=False, widget=forms.TextInput(attrs={"type": "tel"}),
                             help_text="With the country code, e.g. +1 555 123 4567.")

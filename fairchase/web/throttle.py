@@ -74,10 +74,15 @@ def _buckets(username: str, ip: str | None) -> list[tuple[str, int]]:
 
 def _take(key: str, limit: int, now) -> bool:
     """Take one slot in this bucket; False when it is full for the current window."""
-    LoginBucket.objects.get_or_create(key=key, defaults={"window_start": now})
-    # A window that has ended starts again (only one concurrent caller can match this).
-    LoginBucket.objects.filter(key=key, window_start__lte=now - _window()).update(count=0, window_start=now)
-    return LoginBucket.objects.filter(key=key, count__lt=limit).update(count=F("count") + 1) == 1
+    for _ in range(2):  # a second go when the pruning in `failed` removed the row meanwhile
+        LoginBucket.objects.get_or_create(key=key, defaults={"window_start": now})
+        # A window that has ended starts again (only one concurrent caller can match this).
+        LoginBucket.objects.filter(key=key, window_start__lte=now - _window()).update(count=0, window_start=now)
+        if LoginBucket.objects.filter(key=key, count__lt=limit).update(count=F("count") + 1) == 1:
+            return True
+        if LoginBucket.objects.filter(key=key).exists():
+            return False
+    return False
 
 
 def _give_back(key: str) -> None:
@@ -114,13 +119,6 @@ def begin(username: str, ip: str | None) -> Attempt | None:
             return None
         taken.append(key)
     return Attempt(username, ip, taken)
-
-
-def is_locked(username: str, ip: str | None) -> bool:
-    """True when the account's or the address's bucket is full (takes nothing)."""
-    since = timezone.now() - _window()
-    return any(LoginBucket.objects.filter(key=key, count__gte=limit, window_start__gt=since).exists()
-               for key, limit in _buckets(username, ip))
 
 
 def minutes_left(username: str, ip: str | None) -> int:

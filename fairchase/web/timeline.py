@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import logging
 
+from django.utils import timezone
+
+from fairchase import clock
 from fairchase.leads.models import Lead
 
 from . import panels
@@ -33,7 +36,8 @@ def timeline_for(lead: Lead) -> list[TimelineEntry]:
     for c in lead.commitments.all():
         ranked.append((COMMITMENT, TimelineEntry(
             at=c.created_at, kind="commitment", title=f"Pinned: {c.get_by_display().lower()}, {c.what}",
-            body=f"due {c.due_at:%a %d %b %H:%M} ({c.get_state_display().lower()})")))
+            body=f"due {clock.for_lead(c.due_at, timezone.get_current_timezone(), lead)} "
+                 f"({c.get_state_display().lower()})")))
         if c.resolved_at:
             ranked.append((COMMITMENT, TimelineEntry(at=c.resolved_at, kind=c.state,
                                                      title=f"Commitment {c.get_state_display().lower()}: {c.what}")))

@@ -8,6 +8,7 @@ from .views import account, lead_actions, leads, today
 urlpatterns = [
     path("", today.today, name="today"),
     path("today/agenda/", today.agenda_fragment, name="agenda_fragment"),
+    path("today/<slug:section>/", today.today_section, name="today_section"),
     path("login/", account.ThrottledLoginView.as_view(), name="login"),
     path("logout/", LogoutView.as_view(), name="logout"),
     path("settings/", account.settings_view, name="settings"),
@@ -16,6 +17,7 @@ urlpatterns = [
     path("leads/<int:pk>/", leads.lead_detail, name="lead_detail"),
     path("leads/<int:pk>/edit/", leads.lead_edit, name="lead_edit"),
     path("leads/<int:pk>/outcome/", today.lead_outcome, name="lead_outcome"),
+    path("leads/<int:pk>/undo/", today.lead_undo, name="lead_undo"),
     path("leads/<int:pk>/log/", lead_actions.lead_log, name="lead_log"),
     path("leads/<int:pk>/commitments/", lead_actions.lead_commit, name="lead_commit"),
     path("leads/<int:pk>/signals/", lead_actions.lead_signals, name="lead_signals"),

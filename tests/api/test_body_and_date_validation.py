@@ -101,3 +101,9 @@ def test_the_schema_says_bodies_are_objects_and_gives_the_date_ranges(client):
     assert "date-time" in text and "20 years ago" in text and "in the future" not in text
     due = json.dumps(schemas["CommitmentIn"]["properties"]["due_at"])
     assert "date-time" in due and "5 years ahead" in due
+
+
+@pytest.mark.parametrize("field", ["name", "company", "source", "email"])
+def test_names_that_go_into_email_headers_must_be_one_line(api, field):
+    body = {"name": "Ann", "email": "ann@example.com", field: "Ann\r\nBcc: all@example.com"}
+    assert api("POST", "/leads", body).status_code == 422

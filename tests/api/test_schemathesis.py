@@ -52,3 +52,37 @@ def alices_book(alice, bob, make_lead, token_for):
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_the_api_never_fails_and_matches_its_schema(case, alices_book):
     case.call_and_validate(headers=alices_book, checks=CHECKS)
+
+
+def _alices(alice):
+    """What Bob must never read or change: Alice's leads and commitments as they stand."""
+    from fairchase.leads.models import Commitment, Lead
+
+    leads = list(Lead.objects.filter(owner=alice).order_by("pk").values_list(
+        "pk", "name", "status", "attempt_count", "notes", "company", "source"))
+    commitments = list(Commitment.objects.filter(lead__owner=alice).order_by("pk").values_list("pk", "state", "what"))
+    return leads, commitments
+
+
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_a_second_user_never_reads_or_changes_the_first_users_objects(case, alices_book, alice, bob, token_for):
+    """Schemathesis as Bob, with every id in the path pointing at Alice's lead or commitment
+    (generated bodies and queries otherwise): no server error, nothing of Alice's in any
+    answer, and nothing of Alice's changed."""
+    from fairchase.leads.models import Commitment, Lead
+
+    before = _alices(alice)
+    lead = Lead.objects.filter(owner=alice).order_by("pk").first()
+    for name in list(case.path_parameters or {}):
+        if "commitment" in name:
+            case.path_parameters[name] = Commitment.objects.filter(lead=lead).first().pk
+        elif "lead" in name:
+            case.path_parameters[name] = lead.pk
+    response = case.call(headers=token_for(bob))
+    case.validate_response(response, checks=CHECKS)
+    text = response.text
+    assert not any(marker in text for marker in ("Ann Lee", "Cy Engaged", "Call back")), (case.path, text[:300])
+    if case.path_parameters:
+        assert not 200 <= response.status_code < 300, (case.method, case.formatted_path, response.status_code)
+    assert _alices(alice) == before

@@ -38,14 +38,21 @@ def test_a_submitted_form_becomes_a_new_enquiry_at_the_top_of_today(client, form
     assert lead.next_action == "contact"  # due at the first moment inside contact hours
 
 
-def test_the_owner_is_emailed_at_once(client, form, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        post_form(client, form, email="ann@example.com")
+def test_the_owner_alert_is_queued_in_the_outbox_and_sent_by_the_worker_not_in_the_request(client, form):
+    from fairchase.outreach.models import OutboundMessage
+    from fairchase.outreach.outbox import send_due
+
+    post_form(client, form, email="ann@example.com")
+    assert mail.outbox == []  # nothing is sent inside the visitor's request
+    alert = OutboundMessage.objects.get(kind="alert")
+    assert (alert.to, alert.state) == ("alice@example.com", "queued")
+    assert send_due() == 1
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["alice@example.com"]
     assert "Ann Lee" in message.subject and "respond now" in message.subject
     assert f"/leads/{Lead.objects.get().pk}/" in message.body
+    assert "List-Unsubscribe" not in message.extra_headers  # to our own user, not to the lead
 
 
 def test_the_honeypot_drops_bots_silently(client, form):
@@ -103,7 +110,7 @@ def test_an_acknowledgment_is_queued_when_the_form_asks_for_it(client, form, dja
     lead = Lead.objects.get()
     from fairchase.outreach.models import OutboundMessage
 
-    ack = OutboundMessage.objects.get(lead=lead)
+    ack = OutboundMessage.objects.get(lead=lead, kind="lead")  # the other one is the owner's alert
     assert ack.to == "ann@example.com" and "got your message" in ack.subject
 
 

@@ -15,13 +15,15 @@ def test_left_message_then_the_voicemail_email_from_today(alice, make_lead, page
     page.goto("/")
     row = page.locator(f"#row-{lead.pk}")
     row.locator("button[value=left_message]").click()
-    panel = page.locator("#outreach-today")
-    panel.wait_for()
-    assert "Email after a voicemail" in panel.inner_text()
+    card = page.locator(f"#row-{lead.pk}[data-done]")  # the draft is folded under the card just clicked
+    card.wait_for()
+    assert "Email after a voicemail" in card.inner_text()
     page.screenshot(path=str(screenshot_dir / "outreach-voicemail-offer.png"), full_page=True)
-    panel.locator("button.send-draft").click()
-    page.wait_for_selector(".message-success")
-    assert "Sent to maria@lopez.example" in page.inner_text(".messages")
+    page.evaluate("window.stillTheSamePage = true")
+    card.locator("button.send-draft").click()
+    card.locator(".message-success").wait_for()
+    assert "Sent to maria@lopez.example" in card.inner_text()
+    assert page.evaluate("window.stillTheSamePage === true")  # sent without a reload
 
     [got] = smtp_server.received
     assert got.to == ["maria@lopez.example"]

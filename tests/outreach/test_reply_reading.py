@@ -176,6 +176,9 @@ TUESDAY = datetime(2026, 3, 10, 10, tzinfo=ZoneInfo("Europe/Berlin"))
     ("after Christmas", "en", "2026-12-27"), ("next year", "en", "2027-01-02"), ("early 2027", "en", "2027-01-02"),
     ("back on the 23rd", "en", "2026-03-23"), ("ab dem 2. wieder da", "de", "2026-04-02"), ("volto no dia 23", "pt", "2026-03-23"),
     ("tmrw", "en", "2026-03-11"), ("na de zomer", "nl", "2026-09-01"), ("después del verano", "es", "2026-09-01"),
+    ("at the end of Q2", "en", "2026-06-30"), ("Ende des Quartals", "de", "2026-03-31"), ("fin d'année", "fr", "2026-12-31"),
+    ("en las próximas semanas", "es", "2026-03-31"), ("de komende maanden", "nl", "2026-06-10"), ("depois do dia 20", "pt", "2026-03-20"),
+    ("the week after Easter", "en", "2026-04-13"),
 ])
 def test_each_date_convention(text, lang, want):
     found = when.best(when.find_dates(text, TUESDAY.date(), "Europe/Berlin", lang))
@@ -229,3 +232,42 @@ def test_the_read_command_prints_one_json_line_per_file(tmp_path):
     assert lines[1]["kind"] == "call_back" and lines[1]["date"] == "2026-03-11T10:00+01:00" and lines[1]["language"] == "nl"
     assert "Bel me" in lines[1]["evidence"] and "morgen" in lines[1]["evidence"]
     assert lines[2]["kind"] == "bounce" and lines[2]["date"] is None
+
+
+REFUSALS_BY_LANGUAGE = {
+    "en": ("Sounds great, but", "Have a great day!", ["we went with another company.", "we're not interested.",
+           "we've decided not to go ahead.", "please remove me from your list.", "no thanks."]),
+    "de": ("Klingt gut, aber", "Schönen Tag noch!", ["wir haben uns für einen anderen Anbieter entschieden.",
+           "wir haben kein Interesse.", "wir brauchen das nicht mehr.", "bitte nehmen Sie mich aus Ihrem Verteiler."]),
+    "fr": ("Ça a l'air très bien, mais", "Bonne journée !", ["nous avons choisi un autre prestataire.",
+           "ça ne nous intéresse pas.", "nous n'avons plus besoin de vos services.", "merci de me retirer de votre liste."]),
+    "es": ("Suena muy bien, pero", "¡Que tenga un buen día!", ["ya contratamos otra empresa.", "no nos interesa.",
+           "no lo necesitamos.", "por favor, dejen de escribirme."]),
+    "pt": ("Parece ótimo, mas", "Tenha um ótimo dia!", ["já fechamos com outro fornecedor.", "não temos interesse.",
+           "não precisamos.", "por favor, removam meu e-mail da lista."]),
+    "nl": ("Klinkt goed, maar", "Fijne dag nog!", ["we hebben voor een ander bedrijf gekozen.", "we hebben geen interesse.",
+           "het is niet nodig.", "haal mij uit uw bestand alstublieft."]),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_praise_and_politeness_around_a_refusal_never_make_it_a_yes(lang):
+    praise, closer, refusals = REFUSALS_BY_LANGUAGE[lang]
+    sent = datetime(2026, 3, 10, 9, tzinfo=UTC)
+    for refusal in refusals:
+        for text in (refusal.capitalize(), f"{praise} {refusal}", f"{refusal.capitalize()} {closer}",
+                     f"{praise} {refusal} {closer}"):
+            reading = replies.read_text(text, sent, "Europe/Berlin", channel="email")
+            assert reading.kind in replies.REFUSALS, (text, reading)
+
+
+@pytest.mark.parametrize("text", [
+    "We went with another company, they start on Monday. Thanks again.",
+    "No thanks, we signed a contract last week that runs until December.",
+    "Wir haben uns für einen anderen Anbieter entschieden, der ab April bei uns reinigt.",
+    "Ya contratamos otra empresa que empieza el lunes.",
+    "Nous avons choisi un autre prestataire qui commence en avril.",
+])
+def test_a_date_that_goes_with_a_refusal_does_not_make_it_a_later(text):
+    reading = replies.read_text(text, datetime(2026, 3, 10, 9, tzinfo=UTC), "Europe/Berlin", channel="email")
+    assert reading.kind == "not_interested", reading

@@ -218,3 +218,69 @@ def test_the_outbox_holds_a_message_exactly_as_long_as_the_plan_would(alice, mak
     [decision] = policy.plan(None, [record], tuesday_night, policy_settings())
     at, rule = send_window(tuesday_night, lead)
     assert rule == "cap" and at == decision["due"], (at, decision["due"], decision["reason"])
+
+
+def test_every_state_change_of_a_message_leaves_a_transition_row(alice, make_lead, smtp_server, open_all_day):
+    from fairchase.outreach.models import MessageChange
+
+    lead = make_lead(alice)
+    msg = _queue(lead, alice)
+    assert outbox.send_now(msg) == State.SENT
+    rows = list(MessageChange.objects.filter(message=msg).values_list("old", "new"))
+    assert rows == [("", "queued"), ("queued", "sending"), ("sending", "sent")]
+
+
+def test_the_outbox_settles_an_unknown_message_through_the_message_actions(client, alice, bob, make_lead,
+                                                                           smtp_server):
+    from fairchase.outreach import actions as message_actions
+    from fairchase.outreach.models import MessageChange
+
+    lead = make_lead(alice)
+    msg = _queue(lead, alice)
+    assert outbox.claim() == msg.pk
+    assert message_actions.move(msg, State.SENDING, State.UNKNOWN, "worker died")
+    client.force_login(bob)
+    assert client.post(f"/o/outbox/{msg.pk}/settle/", {"decision": "sent"}).status_code == 404
+    client.force_login(alice)
+    client.post(f"/o/outbox/{msg.pk}/settle/", {"decision": "sent"})
+    msg.refresh_from_db()
+    assert msg.state == State.SENT
+    last = MessageChange.objects.filter(message=msg).last()
+    assert (last.old, last.new, last.user) == ("unknown", "sent", alice)
+    assert Attempt.objects.filter(lead=lead, channel="email").count() == 1
+    # deciding again changes nothing: the conditional UPDATE finds no unknown row
+    r = client.post(f"/o/outbox/{msg.pk}/settle/", {"decision": "sent"}, follow=True)
+    assert "Nothing to do" in r.content.decode()
+    assert Attempt.objects.filter(lead=lead).count() == 1
+
+
+def test_an_owner_alert_survives_an_smtp_server_that_is_down_and_comes_back(client, alice, smtp_server, settings):
+    import time
+
+    from fairchase.intake.models import CaptureForm
+    from fairchase.outreach.channels.email import EmailChannel
+    from tests.outreach.conftest import SmtpServer
+
+    down = SmtpServer()  # its port is chosen, nothing listens on it yet
+    settings.MAILERS = smtp_mailers(down.port)
+    EmailChannel.shared().close()
+    form = CaptureForm.objects.create(name="Website", owner=alice)
+    started = time.monotonic()
+    r = client.post(f"/in/f/{form.key}/", {"name": "Gil Ross", "email": "gil@example.com"}, REMOTE_ADDR="203.0.113.7")
+    assert r.status_code == 200 and time.monotonic() - started < 5  # the visitor never waits on SMTP
+    alert = OutboundMessage.objects.get(kind="alert")
+    assert outbox.send_due() == 1  # the server is down: a retry later, not a loss
+    alert.refresh_from_db()
+    assert alert.state == State.QUEUED and alert.error and alert.due_at > alert.created_at
+    down.controller.start()
+    try:
+        later = alert.due_at + timedelta(seconds=1)
+        assert outbox.claim(now=later) == alert.pk
+        assert outbox.deliver(alert.pk, now=later) == State.SENT
+        [got] = down.received
+        assert got.to == ["alice@example.com"] and "Gil Ross" in got.message["Subject"]
+        assert got.message["List-Unsubscribe"] is None
+        assert not Attempt.objects.filter(lead=alert.lead).exists()  # telling the owner is no attempt
+    finally:
+        down.controller.stop()
+        EmailChannel.shared().close()

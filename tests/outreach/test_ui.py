@@ -171,8 +171,25 @@ def test_the_reading_shows_on_the_timeline_and_lead_page(alice, a_not_interested
     assert lead.status == Status.CLOSED
     entries = [e for e in timeline_for(lead) if e.kind == "not interested"]
     assert entries and "Not interested, thanks." in entries[0].body
+    assert "Read as not interested in English, because of: \"Not interested\"" in entries[0].body
     html = _client(alice).get(f"/leads/{lead.pk}/").content.decode()
     assert f'id="reply-{a_not_interested_reply.pk}"' in html and "Read it differently" in html
+    assert "in English" in html and '<q class="evidence">&quot;Not interested&quot;</q>' in html
+
+
+def test_the_deciding_words_of_a_reply_are_escaped_on_the_lead_page(alice, make_lead):
+    from django.utils import timezone
+
+    from fairchase.outreach.inbound import record_inbound
+    from fairchase.outreach.replies import read_text
+
+    lead = make_lead(alice, name="Eve Evil")
+    reading = read_text("<script>alert(1)</script> Bitte keine E-Mails mehr <b>schicken</b>", timezone.now(), channel="email")
+    item = record_inbound(key="<e@y>", lead=lead, channel="email", sender="eve@example.com", subject="<i>x</i>",
+                          reading=reading, received_at=timezone.now())
+    assert item.kind == "opt_out" and item.language == "de"
+    html = _client(alice).get(f"/leads/{lead.pk}/").content.decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html and "in German" in html
 
 
 def test_one_click_correction_reopens_the_lead(alice, bob, a_not_interested_reply):

@@ -35,10 +35,15 @@ document.addEventListener('securitypolicyviolation', e =>
 def _seed(alice, bob, boss):
     """Hostile text in lead name, company, notes, source, attempt and commitment notes,
     a template's name, subject and body, a capture form's name, an API token's name,
-    a person's name and an outbox message; finished leads so Insights draws the source."""
+    a person's name, an outbox message, a lead's emailed reply (sender, subject, text),
+    and an uploaded spreadsheet's file name and column headers; finished leads so
+    Insights draws the source."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
     from fairchase.api.models import ApiToken
-    from fairchase.intake.models import CaptureForm
-    from fairchase.outreach.models import MessageTemplate
+    from fairchase.intake.models import CaptureForm, ImportJob
+    from fairchase.outreach.models import InboundMessage, MessageTemplate
     from fairchase.outreach.outbox import queue
 
     bob.first_name = HOSTILE[:150]
@@ -61,8 +66,15 @@ def _seed(alice, bob, boss):
     queue(lead, "email", HOSTILE[:200], HOSTILE)
     form = CaptureForm.objects.create(name=HOSTILE[:100], owner=alice, source=SHORT)
     ApiToken.issue(boss, HOSTILE[:100])
+    InboundMessage.objects.create(key="hostile-reply", lead=lead, sender=f"{SHORT}@example.com", subject=HOSTILE[:255],
+                                  text=HOSTILE, evidence=HOSTILE[:255], effect=HOSTILE[:255])
+    uploader = Client()
+    uploader.force_login(boss)
+    header = ",".join(f'"{HOSTILE.replace(chr(34), chr(34) * 2)}"' for _ in range(2)) + ",Email\n"
+    uploader.post("/in/import/", {"file": SimpleUploadedFile(f"{SHORT}.csv", (header + "a,b,c@example.com\n").encode())})
+    job = ImportJob.objects.get()
     return {"lead": str(lead.pk), "commitment": str(commitment.pk), "attempt": str(lead.attempts.first().pk),
-            "template": template.pk, "form": form}
+            "template": template.pk, "form": form, "job": job.pk}
 
 
 def _pages(values) -> list[str]:
@@ -76,8 +88,21 @@ def _pages(values) -> list[str]:
     urls += [f"/o/templates/{values['template']}/", f"/o/templates/{values['template']}/preview/?lead={lead.pk}",
              f"/in/f/{values['form'].key}/", f"/o/unsubscribe/{make_token(lead, 'email')}",
              "/admin/", "/admin/leads/lead/", f"/admin/leads/lead/{lead.pk}/change/",
-             f"/leads/?q={SHORT}", f"/leads/?source={SHORT}", "/insights/whatif/"]
+             f"/leads/?q={SHORT}", f"/leads/?source={SHORT}", "/insights/whatif/", f"/in/import/{values['job']}/"]
     return sorted(set(urls))
+
+
+def _evaluate(page, script: str):
+    """Evaluate on the loaded page; once more if a late navigation replaced it meanwhile."""
+    from playwright.sync_api import Error
+
+    try:
+        return page.evaluate(script)
+    except Error as exc:
+        if "context was destroyed" not in str(exc):
+            raise
+        page.wait_for_load_state("load")
+        return page.evaluate(script)
 
 
 def test_a_hostile_string_in_every_text_field_runs_no_script_on_any_page(
@@ -110,7 +135,7 @@ def test_a_hostile_string_in_every_text_field_runs_no_script_on_any_page(
                 csp = response.headers.get("content-security-policy", "")
                 assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0], url
                 visited.append(url)
-            state = page.evaluate("""() => ({
+            state = _evaluate(page, """() => ({
                 pwned: window.__pwned || null,
                 violations: window.__violations || [],
                 handlers: document.querySelectorAll('[onerror], [onload], [onclick], img[src="x"]').length,
@@ -125,6 +150,7 @@ def test_a_hostile_string_in_every_text_field_runs_no_script_on_any_page(
     assert dialogs == [] and errors == [], dialogs + errors
     # The hostile text is shown as text (so the pages above really carried it).
     assert len(visited) > 25, visited
-    for url in ("/", f"/leads/{values['lead']}/", "/insights/", f"/o/templates/{values['template']}/", "/in/"):
+    for url in ("/", f"/leads/{values['lead']}/", "/insights/", f"/o/templates/{values['template']}/", "/in/",
+                f"/in/import/{values['job']}/", "/o/outbox/", "/api/tokens/"):
         assert "<script>window.__pwned=1</script>" in client.get(url).content.decode().replace("&lt;", "<") \
             .replace("&gt;", ">").replace("&quot;", '"').replace("&#x27;", "'"), url

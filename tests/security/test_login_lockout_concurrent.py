@@ -60,15 +60,19 @@ def server(tmp_path_factory):
                              "--threads", "4", "--timeout", "60"], env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            if requests.get(base + "/login/", timeout=10).status_code == 200:
-                break
-        except requests.RequestException:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail(proc.stderr.read().decode()[-2000:])
+    try:
+        for _ in range(150):
+            try:
+                if requests.get(base + "/login/", timeout=10).status_code == 200:
+                    break
+            except requests.RequestException:
+                time.sleep(0.2)
+        else:
+            pytest.fail("gunicorn did not answer")
+    except BaseException:
+        proc.kill()  # never leave a server behind
+        proc.wait(timeout=20)
+        raise
 
     def failures(where: str) -> int:
         out = subprocess.run([BIN / "fairchase", "shell", "-c",
@@ -76,11 +80,13 @@ def server(tmp_path_factory):
                              **run)
         return int(out.stdout.split()[-1])
 
-    yield base, failures
-    proc.terminate()
-    proc.wait(timeout=20)
-    if drop:
-        drop()
+    try:
+        yield base, failures
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        if drop:
+            drop()
 
 
 def _guess(base: str, path: str, username: str, address: str, barrier: threading.Barrier) -> int:

@@ -42,6 +42,8 @@ JSON_CORPUS = {
     "a 5000-digit number": b'{"name": "Ann", "phone": 1' + b"0" * 5000 + b"}",
     "empty body": b"",
     "over-long email": json.dumps({"name": "Ann", "email": "a" * 300 + "@example.com"}).encode(),
+    "a header break in the name": b'{"name": "Ann\\r\\nBcc: all@example.com", "email": "a@example.com"}',
+    "a line break in the company": b'{"name": "Ann", "company": "A\\nB", "email": "a@example.com"}',
 }
 
 FORM_CORPUS = {
@@ -53,6 +55,7 @@ FORM_CORPUS = {
     "3 MB body": b"name=Ann&email=a%40example.com&pad=" + b"p" * (3 * MB),
     "5000 fields": b"&".join(b"f%d=1" % i for i in range(5000)),
     "over-long phone": b"name=Ann&phone=" + b"5" * 100,
+    "a header break in the name": b"name=Ann%0D%0ABcc%3A+all%40example.com&email=a%40example.com",
 }
 
 

@@ -105,3 +105,11 @@ def test_the_list_is_paginated(client, alice, make_lead):
     assert "Page 1 of 2" in first
     second = client.get("/leads/?page=2").content.decode()
     assert second.count('<tr id="lead-') == 5
+
+
+@pytest.mark.parametrize("field", ["name", "company"])
+def test_a_name_with_a_line_break_is_refused_next_to_the_field(client, alice, field):
+    client.force_login(alice)
+    r = client.post("/leads/new/", {**GOOD, field: "Pat\r\nBcc: all@example.com"})
+    assert r.status_code == 200 and "one line" in _field_errors(r.content.decode(), field)
+    assert not Lead.objects.exists()

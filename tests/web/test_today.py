@@ -103,7 +103,9 @@ def test_talked_engages_the_lead_and_offers_to_pin_the_next_step(client, alice, 
                        HTTP_HX_REQUEST="true").content.decode()
     c = Commitment.objects.get(lead=lead)
     assert (c.by, c.what, c.state) == ("us", "send the quote", "pending")
-    assert "You promised: send the quote" in html.split('id="section-commitments"')[1]
+    assert "Pinned for Chatty Cathy: send the quote" in html  # the card answers, not the page
+    today = client.get("/").content.decode()
+    assert "You promised: send the quote" in today.split('id="section-commitments"')[1]
 
 
 def test_a_pin_without_a_time_is_refused_next_to_the_field(client, alice, make_lead):
@@ -133,7 +135,7 @@ def test_letting_go_follows_the_plans_next_state(client, alice, make_lead):
     client.force_login(alice)
     html = client.get("/").content.decode()
     let_go = html.split('id="section-let-go"')[1].split("</section>")[0]
-    assert "Going Quiet" in let_go and "Confirm: nurture" in let_go
+    assert "Going Quiet" in let_go and "Let go: nurture" in let_go and "Keep chasing" in let_go
     client.post(f"/leads/{lead.pk}/outcome/", {"outcome": "stop"}, HTTP_HX_REQUEST="true")
     assert Lead.objects.get(pk=lead.pk).status == Status.NURTURE
 
@@ -156,12 +158,16 @@ def test_commitments_due_today_are_listed_with_the_grace_day_for_theirs(client, 
     assert "give them another day" in html
 
 
-def test_an_admin_sees_everyones_leads_and_can_narrow_to_one_owner(client, boss, alice, bob, make_lead):
+def test_an_admin_sees_their_own_leads_first_and_the_team_one_click_away(client, boss, alice, bob, make_lead):
+    make_lead(boss, name="Boss Lead")
     make_lead(alice, name="Alice Lead")
     make_lead(bob, name="Bob Lead")
     client.force_login(boss)
     html = client.get("/").content.decode()
-    assert "Alice Lead" in html and "Bob Lead" in html
+    assert "Boss Lead" in html and "Alice Lead" not in html and "Bob Lead" not in html
+    assert 'href="?owner=all"' in html
+    html = client.get("/?owner=all").content.decode()
+    assert "Boss Lead" in html and "Alice Lead" in html and "Bob Lead" in html
     html = client.get(f"/today/agenda/?owner={bob.pk}").content.decode()
     assert "Bob Lead" in html and "Alice Lead" not in html
 
@@ -238,7 +244,7 @@ def test_letting_go_into_revisit_uses_the_plans_date(client, alice, make_lead):
     when = timezone.now() + timedelta(days=120)
     _plan(lead, next_action="stop", next_state="revisit", plan_revisit_at=when)
     client.force_login(alice)
-    assert "Confirm: revisit" in client.get("/").content.decode()
+    assert "Let go: revisit" in client.get("/").content.decode()
     client.post(f"/leads/{lead.pk}/outcome/", {"outcome": "stop"}, HTTP_HX_REQUEST="true")
     lead.refresh_from_db()
     assert lead.status == Status.REVISIT and lead.revisit_at == when

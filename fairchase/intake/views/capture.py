@@ -25,6 +25,8 @@ MAX_BODY = 64 * 1024
 # Every field a submission may carry, with its longest allowed value.
 FIELDS = {**MAX_FIELD, "first_name": 100, "last_name": 100, HONEYPOT: 500, "mailing_list": 10, "sms": 10}
 JSON_TYPES = {dict: "an object", list: "a list"}
+# Fields that end up in email subjects and headers: one line, no control characters.
+ONE_LINE = {"name", "first_name", "last_name", "company", "email", "phone"}
 
 
 def _base_url(request) -> str:
@@ -97,6 +99,8 @@ def payload_problem(data) -> str | None:
             return f"The field {key!r} must be text, not {kind}."
         if len(value) > limit:
             return f"The field {key!r} is too long (at most {limit} characters)."
+        if key in ONE_LINE and any(ord(c) < 32 or ord(c) == 127 for c in value):
+            return f"The field {key!r} must be on one line, without control characters."
     return None
 
 

@@ -84,6 +84,9 @@ class EmailChannel(Channel):
         return self.connection
 
     def build(self, message) -> EmailMessage:
+        if getattr(message, "kind", "lead") == "alert":  # to our own user: from us, nothing to unsubscribe from
+            return OutreachEmail(subject=message.subject, body=message.body, from_email=settings.DEFAULT_FROM_EMAIL,
+                                 to=[message.to], headers={"Message-ID": message.message_id})
         headers = {"Message-ID": message.message_id, **unsubscribe_headers(message)}
         return OutreachEmail(subject=message.subject, body=message.body, from_email=from_address(message.lead),
                             to=[message.to], headers=headers)

@@ -34,6 +34,15 @@ ATTRIBUTION = re.compile(
     rf"el\b{_LINE}\bescribi[óo]:|em\b{_LINE}\bescreveu:|op\b{_LINE}\b(?:schreef|geschreven)\b[^\n]{{0,80}}:)[ \t]*$",
     re.I | re.M)
 ATTRIBUTION_START = re.compile(r"^[ \t]*(?:on|am|le|el|em|op) .{0,120}\d{4}.{0,80}$", re.I | re.M)
+# A closing line ("Best regards,", "Mit freundlichen Grüßen") ends what the person wrote:
+# below it come their name, title, phone numbers, opening hours and legal small print.
+# ("Thanks" is not one: people write "Thanks!" and then their answer.)
+VALEDICTION = re.compile(
+    r"^[ \t]*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|many thanks|cheers|sincerely|yours sincerely|"
+    r"yours truly|mit freundlichen gr(?:ü|ue)(?:ß|ss)en|freundliche gr(?:ü|ue)(?:ß|ss)e|viele gr(?:ü|ue)(?:ß|ss)e|beste gr(?:ü|ue)(?:ß|ss)e|"
+    r"liebe gr(?:ü|ue)(?:ß|ss)e|sch(?:ö|oe)ne gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|lg|mfg|cordialement|bien cordialement|bien (?:à|a) vous|"
+    r"salutations|meilleures salutations|saludos(?: cordiales)?|un saludo|atentamente|att|atenciosamente|abra(?:ç|c)os?|abs|"
+    r"cumprimentos|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groet(?:en|jes)?|mvg)[ \t]*[,.!]?[ \t]*$", re.I | re.M)
 QUOTED_LINE = re.compile(r"^[ \t]*>", re.M)
 SIGNATURE = re.compile(
     r"^[ \t]*(?:--\s*$|sent from my\b|sent from (?:outlook|yahoo|mail)\b|get outlook for\b|von meinem .{0,30}gesendet|"
@@ -93,6 +102,9 @@ def new_text(body: str) -> str:
         head = "\n".join(lines[:-1])
     m = SIGNATURE.search(head)
     if m:
+        head = head[: m.start()]
+    m = VALEDICTION.search(head)
+    if m and head[: m.start()].strip():
         head = head[: m.start()]
     kept = [ln for ln in head.split("\n") if not ln.lstrip().startswith(">")]
     return "\n".join(kept).strip()

@@ -9,15 +9,13 @@ from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
-from fairchase.leads.models import Outcome
 from fairchase.leads.people import lead_or_404, visible_leads
 from fairchase.web.views.common import web_view
 
+from .. import actions as message_actions
 from .. import inbound as inbound_actions
 from ..drafts import draft_for
 from ..forms import ComposeForm
@@ -36,6 +34,10 @@ RESULT = {
     State.UNKNOWN: ("warning", "We could not tell whether it arrived: {error} Check the outbox."),
     State.SENDING: ("info", "Another worker is sending it."),
 }
+
+
+SETTLED = {"sent": "Marked as sent.", "resend": "Sending again.", "override": "Sending now, as you confirmed.",
+           "cancel": "Cancelled."}
 
 
 def _back(request, lead):
@@ -67,6 +69,9 @@ def send_draft(request, pk):
     lead = lead_or_404(request.user, pk)
     template = get_object_or_404(MessageTemplate, pk=request.POST.get("template") or 0)
     send_message(request, lead, template.channel, template.subject, template.body, template)
+    if request.headers.get("HX-Request") == "true":
+        # htmx: the draft's own box says what happened (sent, or a failure shown as one).
+        return render(request, "outreach/_sent.html", {"lead": lead})
     return _back(request, lead)
 
 
@@ -123,37 +128,12 @@ def outbox(request):
 def message_settle(request, pk):
     """A person decides an `unknown` (or failed) row: it arrived / send again / drop it."""
     msg = _message_or_404(request, pk)
-    decision = request.POST.get("decision")
-    with transaction.atomic():
-        row = OutboundMessage.objects.select_for_update().get(pk=msg.pk)
-        if decision == "sent" and row.state == State.UNKNOWN:
-            OutboundMessage.objects.filter(pk=row.pk).update(state=State.SENT, sent_at=row.claimed_at, error="")
-            try:
-                actions.log_attempt(row.lead, row.channel, Outcome.NO_ANSWER, user=request.user,
-                                    at=row.claimed_at, notes=f"{row.get_channel_display()} sent (confirmed)")
-            except ActionError:
-                pass  # the lead was closed since: the message still counts as sent
-            messages.success(request, "Marked as sent.")
-        elif decision == "resend" and row.state in (State.UNKNOWN, State.FAILED):
-            # The same Message-ID: if the first copy did arrive, mail clients show one message.
-            OutboundMessage.objects.filter(pk=row.pk).update(state=State.QUEUED, error="", claimed_by="",
-                                                             queued_by=request.user)
-            row.refresh_from_db()
-            transaction.on_commit(lambda: send_now(row))
-            messages.success(request, "Sending again.")
-        elif decision == "override" and row.state == State.QUEUED:
-            # A person confirms sending now, outside contact hours or past the weekly cap;
-            # an opt-out or a suppressed address is still refused at send time.
-            OutboundMessage.objects.filter(pk=row.pk, state=State.QUEUED).update(
-                override=True, queued_by=request.user, due_at=timezone.now(), error="")
-            row.refresh_from_db()
-            transaction.on_commit(lambda: send_now(row))
-            messages.success(request, "Sending now, as you confirmed.")
-        elif decision == "cancel" and row.state in (State.QUEUED, State.UNKNOWN, State.FAILED):
-            OutboundMessage.objects.filter(pk=row.pk).update(state=State.CANCELLED, error=f"Cancelled by {request.user}")
-            messages.success(request, "Cancelled.")
-        else:
-            messages.error(request, f"Nothing to do: the message is {row.get_state_display().lower()}.")
+    decision = request.POST.get("decision", "")
+    if message_actions.settle(msg, decision, request.user):
+        messages.success(request, SETTLED[decision])
+    else:
+        msg.refresh_from_db()
+        messages.error(request, f"Nothing to do: the message is {msg.get_state_display().lower()}.")
     if request.POST.get("next") == "lead":
         return redirect("lead_detail", pk=msg.lead_id)
     return redirect(request.POST.get("next") == "today" and reverse("today") or reverse("outreach:outbox"))

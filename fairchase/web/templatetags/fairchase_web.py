@@ -88,29 +88,47 @@ _BUTTONS = "".join(
 
 
 @register.simple_tag(takes_context=True)
-def outcome_form(context, lead, channel="", section="", owner=None, next_page=""):
-    """A row's outcome buttons as one htmx form (built in Python: Today shows many rows)."""
+def outcome_form(context, lead, channel="", section="", owner=None, next_page="", row=""):
+    """A row's outcome buttons as one htmx form (built in Python: Today shows many rows).
+
+    On Today a click swaps only its own card (`closest li`): the page never jumps. A row
+    the plan says to let go offers the stop and "Keep chasing" side by side."""
     token = str(context.get("csrf_token", ""))
     url = f"{_lead_prefix()}{int(lead.pk)}/outcome/"
+    if section == "commitment" and row:
+        row = f"commitment:{int(row)}"  # the promise's card, put back as it was by an Undo
     hidden = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-                         '<input type="hidden" name="channel" value="{}">', token, channel or "")
+                         '<input type="hidden" name="channel" value="{}">'
+                         '<input type="hidden" name="row" value="{}">', token, channel or "", row or section or "")
     if owner is not None:
         hidden += format_html('<input type="hidden" name="owner" value="{}">', owner.pk)
     if next_page:
         hidden += format_html('<input type="hidden" name="next" value="{}">', next_page)
-    if section == "let_go":
-        target = lead.next_state or "close"
+    if section == "let_go" or (next_page == "lead" and lead.next_action == "stop"):
+        target = lead.next_state or "closed"
+        if target == "nurture" and "mailing_list" not in (lead.consents or []):
+            target = "closed"
         if target == "revisit" and lead.plan_revisit_at:
             target = f"revisit {timezone.localtime(lead.plan_revisit_at):%d %b %Y}"
         buttons = format_html(
-            '<button type="submit" name="outcome" value="stop" class="btn btn-small btn-primary">Confirm: {}</button>'
-            '<a href="{}{}/" class="btn btn-small">Why? / keep</a>',
-            target, _lead_prefix(), int(lead.pk))
+            '<button type="submit" name="outcome" value="stop" class="btn btn-small btn-primary outcome-stop">'
+            'Let go: {}</button>'
+            '<button type="submit" name="outcome" value="keep" class="btn btn-small outcome-keep">Keep chasing</button>',
+            target)
+    elif section == "commitment":
+        buttons = mark_safe(_COMMITMENT_BUTTONS)
     else:
         buttons = mark_safe(_BUTTONS)
-    htmx = "" if next_page == "lead" else f' hx-post="{url}" hx-target="#agenda" hx-disabled-elt="find button"'
+    htmx = "" if next_page == "lead" else (
+        f' hx-post="{url}" hx-target="closest li" hx-swap="outerHTML" hx-disabled-elt="find button"')
     return format_html('<form class="outcomes" method="post" action="{}"{}>{}{}</form>',
                        url, mark_safe(htmx), hidden, buttons)
+
+
+# A promise of ours: the call that keeps it (logging it fulfils the promise), or the deal.
+_COMMITMENT_BUTTONS = "".join(
+    f'<button type="submit" name="outcome" value="{v}" class="btn btn-small outcome-{v}">{label}</button>'
+    for v, label in OUTCOME_BUTTONS if v in ("no_answer", "talked", "won"))
 
 
 def _lead_prefix() -> str:

@@ -23,8 +23,8 @@ from ..forms import (
     StopForm,
     WonForm,
 )
+from . import today
 from .common import form_errors, is_htmx, web_view
-from .today import _context as today_context
 
 
 def _back(lead):
@@ -67,17 +67,16 @@ def lead_commit(request, pk):
     from_today = request.POST.get("next") == "today"
     if form.is_valid():
         d = form.cleaned_data
-        actions.add_commitment(lead, by=d["by"], what=d["what"], due_at=d["due_at"], user=request.user)
+        c = actions.add_commitment(lead, by=d["by"], what=d["what"], due_at=d["due_at"], user=request.user)
+        if from_today and is_htmx(request):
+            return today.pinned_row(request, lead, c)  # the card it came from, not the page
         messages.success(request, f"Pinned for {lead.name}: {d['what']}.")
     elif from_today and is_htmx(request):
-        ctx = today_context(request, pin_lead=lead)
-        ctx["pin_form"] = form  # show the errors next to the fields
-        return render(request, "web/_agenda.html", ctx)
+        return today.pin_errors(request, lead, form)  # the errors next to the fields
     else:
         messages.error(request, f"Not pinned: {form_errors(form)}")
     if from_today:
-        return render(request, "web/_agenda.html", today_context(request)) if is_htmx(request) \
-            else redirect("today")
+        return redirect("today")
     return _back(lead)
 
 
@@ -92,15 +91,17 @@ def commitment_resolve(request, commitment_pk):
     lead = lead_or_404(request.user, c.lead_id)
     state = request.POST.get("state", "")
     if state not in (Commitment.State.DONE, Commitment.State.MISSED, Commitment.State.CANCELLED):
-        messages.error(request, "Choose done, missed or cancelled.")
+        said, level = "Choose done, missed or cancelled.", messages.ERROR
     elif c.state != Commitment.State.PENDING:
-        messages.info(request, f"That commitment was already {c.get_state_display().lower()}.")
+        said, level = f"That commitment was already {c.get_state_display().lower()}.", messages.INFO
     else:
         actions.resolve_commitment(c, state, user=request.user)
-        messages.success(request, f"Commitment {state}: {c.what}.")
+        said, level = f"Commitment {state}: {c.what}.", messages.SUCCESS
+    if request.POST.get("next") == "today" and is_htmx(request):
+        return today.resolved_row(request, lead, said)  # the card it came from, not the page
+    messages.add_message(request, level, said)
     if request.POST.get("next") == "today":
-        return render(request, "web/_agenda.html", today_context(request)) if is_htmx(request) \
-            else redirect("today")
+        return redirect("today")
     return _back(lead)
 
 

@@ -1,4 +1,10 @@
-"""Today: the agenda page, its htmx fragment, and the one-click outcome buttons."""
+"""Today: the agenda page, its sections in full, and the one-click buttons of a row.
+
+A click answers with its own row only (htmx swaps that card, never the page): the row
+becomes a confirmation with an Undo, so a person working top to bottom keeps their place.
+The Undo carries a signed note of what the click changed; `actions.undo_outcome` puts the
+lead back and records that it did.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,9 @@ import logging
 from datetime import timedelta
 
 from django.contrib import messages
+from django.core import signing
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,11 +23,11 @@ from django.views.decorators.http import require_GET, require_POST
 from fairchase import clock
 from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
-from fairchase.leads.models import SOURCES, Outcome, Status
+from fairchase.leads.models import SOURCES, Commitment, Outcome, Status
 from fairchase.leads.people import lead_or_404, team
 
 from .. import panels
-from ..agenda import OUTCOME_BUTTONS, agenda_for
+from ..agenda import OUTCOME_BUTTONS, SECTIONS, CommitmentRow, agenda_for, row_for, section_leads
 from ..forms import CommitmentForm
 from .common import is_htmx, web_view
 
@@ -27,36 +36,45 @@ log = logging.getLogger("fairchase.web")
 ATTEMPT_OUTCOMES = {Outcome.NO_ANSWER, Outcome.LEFT_MESSAGE, Outcome.TALKED, Outcome.REPLIED}
 # A stop into "revisit" needs a date; when the plan gives none, look again in three months.
 DEFAULT_REVISIT = timedelta(days=90)
+# "Keep chasing" against a plan that says stop: one more try, this many days on, at 10:00.
+KEEP_DAYS = 2
+UNDO_SALT = "fairchase.today.undo"
+UNDO_MAX_AGE = 15 * 60  # the button shows for seconds; a slow network still gets its undo
+SECTION_PAGE = 50
+EVERYONE = "all"
 
 
 def _owner_filter(request):
-    """An admin may narrow Today to one owner (?owner=<id>); others always see their own."""
+    """Whose leads Today shows: your own, always by default. An admin can pick a teammate
+    (?owner=<id>) or the whole team (?owner=all); the choice lives in the URL."""
     raw = request.GET.get("owner") or request.POST.get("owner") or ""
-    if not (request.is_admin and raw.isdigit()):
-        return None
-    return team(request.user).filter(pk=int(raw)).first()
+    if not request.is_admin:
+        return request.user, ""
+    if raw == EVERYONE:
+        return None, EVERYONE
+    if raw.isdigit():
+        chosen = team(request.user).filter(pk=int(raw)).first()
+        if chosen is not None:
+            return chosen, str(chosen.pk)
+    return request.user, ""
 
 
-def _context(request, pin_lead=None) -> dict:
-    owner = _owner_filter(request)
+def _context(request) -> dict:
+    owner, scope = _owner_filter(request)
     agenda = agenda_for(request.user, timezone.now(), owner=owner, business=request.business)
     try:
         panels.prepare_today(request, agenda.leads())
     except Exception:  # an extension's bug must not take Today down
         log.exception("preparing Today extras failed")
-    ctx = {
+    return {
         "agenda": agenda,
         "owner": owner,
+        "scope": scope,
+        "team_view": owner is None or owner != request.user,
         "owners": team(request.user) if request.is_admin else None,
         "outcome_buttons": OUTCOME_BUTTONS,
         "sources": dict(SOURCES),
-        "pin_lead": pin_lead,
     }
-    if pin_lead is not None:
-        default_due = (timezone.localtime() + timedelta(days=2)).replace(hour=10, minute=0, second=0,
-                                                                        microsecond=0)
-        ctx["pin_form"] = CommitmentForm(initial={"due_at": default_due})
-    return ctx
 
 
 @require_GET
@@ -73,22 +91,63 @@ def agenda_fragment(request):
     return render(request, "web/_agenda.html", _context(request))
 
 
-def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> str:
-    """Carry out one outcome button through the actions; returns the message to show."""
+@require_GET
+@web_view
+def today_section(request, section):
+    """One section of Today in full, a page at a time ("35 more due today" links here)."""
+    if section not in SECTIONS:
+        raise Http404("No such section")
+    owner, scope = _owner_filter(request)
+    now = timezone.now()
+    page = Paginator(section_leads(request.user, now, section, owner=owner, business=request.business),
+                     SECTION_PAGE).get_page(request.GET.get("page"))
+    rows = [row_for(lead, now, request.business) for lead in page.object_list]
+    try:
+        panels.prepare_today(request, [r.lead for r in rows])
+    except Exception:
+        log.exception("preparing Today extras failed")
+    return render(request, "web/today_section.html", {
+        "title": SECTIONS[section], "section": section, "page": page, "rows": rows, "owner": owner,
+        "scope": scope, "team_view": owner is None or owner != request.user,
+        "owners": team(request.user) if request.is_admin else None, "sources": dict(SOURCES),
+    })
+
+
+def _pin_form():
+    default_due = (timezone.localtime() + timedelta(days=2)).replace(hour=10, minute=0, second=0, microsecond=0)
+    return CommitmentForm(initial={"due_at": default_due})
+
+
+def _keep_due():
+    return (timezone.localtime() + timedelta(days=KEEP_DAYS)).replace(hour=10, minute=0, second=0, microsecond=0)
+
+
+def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tuple[str, dict]:
+    """Carry out one button through the actions. Returns the confirmation to show and
+    what an Undo needs (the lead as it was, the attempt or commitment the click made)."""
     user = request.user
+    undo = {"before": actions.undo_snapshot(lead)}
     if outcome in ATTEMPT_OUTCOMES:
         channel = channel or lead.next_channel or ("call" if lead.phone else "email")
-        actions.log_attempt(lead, channel, outcome, user=user)
+        pending = set(lead.commitments.filter(state=Commitment.State.PENDING, by=Commitment.By.US)
+                      .values_list("pk", flat=True))
+        attempt = actions.log_attempt(lead, channel, outcome, user=user)
         lead.refresh_from_db()
+        undo["attempt"] = attempt.pk
+        undo["fulfilled"] = sorted(pending - set(lead.commitments.filter(state=Commitment.State.PENDING)
+                                                 .values_list("pk", flat=True)))
         said = {Outcome.NO_ANSWER: f"No answer from {lead.name}", Outcome.LEFT_MESSAGE: f"Left {lead.name} a message",
                 Outcome.TALKED: f"Talked with {lead.name}", Outcome.REPLIED: f"{lead.name} replied"}[outcome]
-        return f"{said} ({channel}): logged. {_next_step(lead)}".strip()
+        undo["what"] = f"{Outcome(outcome).label} ({channel})"
+        return f"{said} ({channel}): logged. {_next_step(lead)}".strip(), undo
     if outcome == "won":
         actions.mark_won(lead, user=user)
-        return f"{lead.name}: won. Well done!"
+        undo["what"] = "won"
+        return f"{lead.name}: won. Well done!", undo
     if outcome == "lost":
         actions.mark_lost(lead, "Marked lost on Today", user=user)
-        return f"{lead.name}: marked lost."
+        undo["what"] = "lost"
+        return f"{lead.name}: marked lost.", undo
     if outcome == "stop":
         state = lead.next_state or Status.CLOSED
         if state == Status.NURTURE and "mailing_list" not in (lead.consents or []):
@@ -96,7 +155,18 @@ def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> st
         revisit = lead.plan_revisit_at or (timezone.now() + DEFAULT_REVISIT if state == Status.REVISIT else None)
         actions.stop_chasing(lead, state, user=user, revisit_at=revisit,
                              reason=lead.plan_reason[:200] if lead.plan_reason else "")
-        return f"Stopped chasing {lead.name}: {Status(state).label.lower()}."
+        undo["what"] = f"stopped chasing ({Status(state).label.lower()})"
+        return f"Stopped chasing {lead.name}: {Status(state).label.lower()}.", undo
+    if outcome == "keep":
+        if not lead.is_active:
+            raise ActionError(f"{lead.name} is {lead.get_status_display().lower()}: reopen the lead first.")
+        due = _keep_due()
+        c = actions.add_commitment(lead, by=Commitment.By.US, what="Try again (kept chasing)", due_at=due,
+                                   user=user)
+        undo["added"] = c.pk
+        undo["what"] = "kept chasing"
+        when = clock.for_lead(due, timezone.get_current_timezone(), lead)
+        return f"Keep chasing {lead.name}: one more try pinned for {when}.", undo
     raise ActionError(f"Unknown outcome {outcome!r}.")
 
 
@@ -109,23 +179,118 @@ def _next_step(lead) -> str:
     return ""
 
 
+def _undo_token(lead, undo: dict, row: str) -> str:
+    return signing.dumps({"lead": lead.pk, "row": row, **undo}, salt=UNDO_SALT, compress=True)
+
+
+def _done(request, lead, said: str, *, undo: dict | None = None, row: str = "", pin=False,
+          error: bool = False):
+    """A clicked row's replacement: what happened, an Undo for a few seconds, what comes next
+    (`pin`: True for a fresh "pin the next step" form, or a bound form to show its errors)."""
+    request.today_after_click = True  # extras may fold their after-call message under the card
+    return render(request, "web/_row_done.html", {
+        "lead": lead, "said": said, "error": error, "row": row,
+        "undo_token": _undo_token(lead, undo, row) if undo else "",
+        "pin_form": _pin_form() if pin is True else pin or None,
+    })
+
+
+def pinned_row(request, lead, commitment):
+    """Today's answer to "Pin it": the confirmation, with an Undo that cancels the pin."""
+    when = clock.for_lead(commitment.due_at, timezone.get_current_timezone(), lead)
+    undo = {"before": actions.undo_snapshot(lead), "added": commitment.pk, "what": "pinned the next step"}
+    return _done(request, lead, f"Pinned for {lead.name}: {commitment.what}, {when}.", undo=undo,
+                 row=_row_kind(request))
+
+
+def pin_errors(request, lead, form):
+    """The pin form again, with its errors next to the fields."""
+    return _done(request, lead, "Not pinned yet: see below.", pin=form, error=True, row=_row_kind(request))
+
+
+def resolved_row(request, lead, said: str):
+    return _done(request, lead, said, row=_row_kind(request))
+
+
+def _row_kind(request) -> str:
+    """Which card the click came from: a Today section or `commitment:<id>`."""
+    row = request.POST.get("row", "")
+    return row if row in ("new", "followup", "wings", "let_go") or row.startswith("commitment:") else ""
+
+
 @require_POST
 @web_view
 def lead_outcome(request, pk):
-    """One click on Today (or the lead page): log it, re-plan, re-render without a reload."""
+    """One click on Today (or the lead page): log it, re-plan, answer with the row only."""
     lead = lead_or_404(request.user, pk)
     outcome = request.POST.get("outcome", "")
-    pin_lead = None
+    row = _row_kind(request)
     try:
-        messages.success(request, apply_outcome(request, lead, outcome, request.POST.get("channel")))
-        if outcome in (Outcome.TALKED, Outcome.REPLIED):
-            pin_lead = lead  # seed 002: every conversation ends with a specific next time
-            if not is_htmx(request):
-                messages.info(request, "Now pin the next step: who contacts whom, about what, and when.")
+        said, undo = apply_outcome(request, lead, outcome, request.POST.get("channel"))
     except ActionError as exc:
+        if is_htmx(request):
+            return _done(request, lead, str(exc), error=True, row=row)
         messages.error(request, str(exc))
-    if is_htmx(request):
-        return render(request, "web/_agenda.html", _context(request, pin_lead=pin_lead))
+    else:
+        pin = outcome in (Outcome.TALKED, Outcome.REPLIED)  # seed 002: every conversation pins a next time
+        if is_htmx(request):
+            lead.refresh_from_db()
+            return _done(request, lead, said, undo=undo, row=row, pin=pin)
+        messages.success(request, said)
+        if pin and request.POST.get("next") != "lead":
+            messages.info(request, "Now pin the next step: who contacts whom, about what, and when.")
     if request.POST.get("next") == "lead":
         return redirect("lead_detail", pk=lead.pk)
-    return redirect(reverse("today"))
+    return redirect(_today_url(request))
+
+
+def _today_url(request) -> str:
+    owner = request.POST.get("owner") or ""
+    return reverse("today") + (f"?owner={owner}" if owner else "")
+
+
+@require_POST
+@web_view
+def lead_undo(request, pk):
+    """Undo a click: the lead's state, counters and plan as they were before it."""
+    lead = lead_or_404(request.user, pk)
+    try:
+        note = signing.loads(request.POST.get("token", ""), salt=UNDO_SALT, max_age=UNDO_MAX_AGE)
+    except signing.BadSignature:
+        note = None
+    if not isinstance(note, dict) or note.get("lead") != lead.pk:
+        said = "Too late to undo that here: open the lead to change it."
+        if is_htmx(request):
+            return _done(request, lead, said, error=True)
+        messages.error(request, said)
+        return redirect("lead_detail", pk=lead.pk)
+    try:
+        actions.undo_outcome(lead, before=note["before"], attempt_id=note.get("attempt"),
+                             commitment_ids=note.get("fulfilled") or (), added_commitment_id=note.get("added"),
+                             what=note.get("what", ""), user=request.user)
+    except ActionError as exc:
+        if is_htmx(request):
+            return _done(request, lead, str(exc), error=True)
+        messages.error(request, str(exc))
+        return redirect("lead_detail", pk=lead.pk)
+    lead.refresh_from_db()
+    said = f"Undone: {lead.name} is back as before."
+    if not is_htmx(request):
+        messages.success(request, said)
+        return redirect(_today_url(request))
+    return _row(request, lead, note.get("row", ""), said)
+
+
+def _row(request, lead, row: str, note: str = ""):
+    """The lead's card as Today shows it now (a commitment card if it came from one)."""
+    ctx = {"sources": dict(SOURCES), "note": note, "owner": None}
+    if row.startswith("commitment:") and row[len("commitment:"):].isdigit():
+        c = lead.commitments.filter(pk=int(row[len("commitment:"):]), state=Commitment.State.PENDING).first()
+        if c is not None:
+            ctx["c"] = CommitmentRow(commitment=c, lead=lead, overdue=c.due_at < timezone.now())
+            return render(request, "web/_commitment_row.html", ctx)
+    r = row_for(lead, timezone.now(), request.business)
+    if row == "wings" and r.section == "followup":
+        r.section = "wings"
+    ctx["r"] = r
+    return render(request, "web/_agenda_row.html", ctx)

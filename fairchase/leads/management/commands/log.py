@@ -3,7 +3,9 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
+from django.utils import timezone
 
+from fairchase import clock
 from fairchase.leads import actions
 from fairchase.leads.models import Lead
 
@@ -37,8 +39,11 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         target.refresh_from_db()
         self.stdout.write(f"Logged {channel} {outcome.replace('_', ' ')} for {target.name} (#{target.pk}).")
-        due = f" at {target.next_due:%a %d %b %H:%M} UTC" if target.next_due else ""
-        self.stdout.write(f"Next: {target.next_action or 'nothing'} {target.next_channel}{due}. {target.plan_reason}")
+        tz, now = clock.business_zone(), timezone.now()  # one labelled zone, the lead's beside it
+        due = f" at {clock.for_lead(target.next_due, tz, target)}" if target.next_due else ""
+        reason = clock.reason_in_zones(target.plan_reason, target, tz, now)
+        what = " ".join(x for x in (target.next_action or "nothing", target.next_channel) if x)
+        self.stdout.write(f"Next: {what}{due}. {reason}")
 
     def _find(self, text: str) -> Lead:
         qs = Lead.objects.filter(pk=int(text)) if text.isdigit() else Lead.objects.filter(

@@ -39,6 +39,9 @@ class Command(BaseCommand):
                 line = as_json(path, read_file(path, zone, arrived))
             except OSError as e:
                 line = {"file": path, "kind": None, "date": None, "language": None, "evidence": f"unreadable: {e.strerror}"}
+            except Exception as e:  # one odd message must not stop the others; a person reads it
+                line = {"file": path, "kind": "unclear", "date": None, "language": None,
+                        "evidence": f"could not be read: {type(e).__name__}"}
             self.stdout.write(json.dumps(line, ensure_ascii=False))
 
     @staticmethod
