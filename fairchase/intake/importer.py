@@ -1,11 +1,12 @@
 """Import leads from a CSV or Excel file: streamed, de-duplicated, never raising.
 
 Rows are read and checked in batches. A row matching a lead already in scope
-(normalised email or E.164 phone) updates it through `actions.update_lead`; new
-leads are planned by the decision core before they are bulk-inserted (a new enquiry
-has no history, so its record is complete), then their StatusChange rows follow.
-Every bad row is reported with its line number while the good rows import, and
-importing the same file twice changes nothing the second time.
+(our Fairchase ID, normalised email, E.164 phone, or for a row with neither its name and
+company) updates it through `actions.update_lead` (notes are added to, never replaced);
+new leads go in through `actions.create_leads`, planned by the decision core before one
+bulk insert, each with its StatusChange row. A bad cell is left out with a warning and
+the person still comes in; a row with nothing to know the person by is reported with its
+line number; importing the same file twice changes nothing the second time.
 """
 
 from __future__ import annotations
@@ -22,11 +23,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from fairchase import policy
-from fairchase.leads import actions, planning
-from fairchase.leads.models import BusinessSettings, Lead, Status, StatusChange, Suppression
+from fairchase.leads import actions
+from fairchase.leads.models import BusinessSettings, Lead, Status
 
-from . import bulk
 from .mapping import detect_mapping
 from .reading import Row, read_table
 from .rows import RowError, parse_row, row_name
@@ -186,37 +185,6 @@ class NewLead(SimpleNamespace):
         return self.id
 
 
-class _NoHistory:
-    def all(self) -> list:
-        return []
-
-
-class _Unsaved:
-    """A lead not saved yet, as `planning.lead_record` reads it: a new enquiry has no
-    attempts or commitments, so its plan can be computed before the insert."""
-
-    attempts = commitments = _NoHistory()
-
-    def __init__(self, lead: NewLead, temp_id: int) -> None:
-        self._lead, self.pk = lead, temp_id
-
-    def __getattr__(self, name):
-        return getattr(self._lead, name)
-
-
-def plan_unsaved(leads: list[NewLead], now=None) -> None:
-    """Fill the plan fields of new leads through the decision core, so they are inserted
-    planned (one bulk insert; no per-row or CASE-per-row update afterwards)."""
-    now = now or timezone.now()
-    values = {v for lead in leads for v in (lead.email, lead.phone) if v}
-    suppressed = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
-    records = [planning.lead_record(_Unsaved(lead, i), suppressed) for i, lead in enumerate(leads)]
-    decisions = {d["id"]: d for d in policy.plan(planning.current_model(), records, now,
-                                                 planning.policy_settings())}
-    for i, lead in enumerate(leads):
-        planning.apply_decision(lead, decisions.get(str(i)), now)
-
-
 def name_key(fields: dict) -> tuple[str, str]:
     """Who a row is when it has no email or phone: its name and company, case-folded."""
     return (" ".join(fields.get("name", "").split()).casefold(),
@@ -354,14 +322,8 @@ class Importer:
         self.report.updated += 1
 
     def write_new(self, leads: list[NewLead]) -> None:
-        plan_unsaved(leads)
-        for lead, pk in zip(leads, bulk.insert(Lead, leads, returning=True), strict=True):
-            lead.id = pk
-        user_id = self.user.pk if self.user else None
-        bulk.insert(StatusChange, [  # plain rows: no model instances needed for an insert
-            SimpleNamespace(lead_id=lead.pk, old="", new=lead.status, reason=self.reason, user_id=user_id,
-                            at=lead.created_at)
-            for lead in leads])
+        # through the one door for new leads: planned by the decision core, a StatusChange each
+        actions.create_leads(leads, user=self.user, reason=self.reason)
 
     def run(self, rows: Iterable[Row], mapping: list[str]) -> ImportReport:
         batch = _Batch(self)

@@ -378,39 +378,39 @@ def is_active(lead: Lead) -> bool:
 
 @transaction.atomic
 def undo_outcome(lead: Lead, *, before: dict, attempt_id: int | None = None, commitment_ids=(),
-                 what: str = "", user=None) -> Lead:
+                 added_commitment_id: int | None = None, what: str = "", user=None) -> Lead:
     """Take back a one-click outcome moments after it was clicked (Today's Undo).
 
     `before` is the lead's status and stop fields as they were before the click (status,
-    revisit_at, won_value, lost_reason); `attempt_id` the attempt the click logged, if any,
-    which is deleted (a mis-tap is not history to learn from), and `commitment_ids` our
-    commitments the attempt fulfilled, which are pending again. The lead's counters are
-    recounted from its remaining attempts, the plan is recomputed, and a StatusChange row
-    says what was undone and by whom. An opted-out person is never brought back."""
-    lead = Lead.objects.select_for_update().get(pk=lead.pk)
+    revisit_at, won_value, lost_reason: `undo_snapshot`); `attempt_id` the attempt the click
+    logged, if any, which is deleted (a mis-tap is not history to learn from);
+    `commitment_ids` our promises that attempt fulfilled, pending again; and
+    `added_commitment_id` a next step the click pinned, cancelled. The lead's counters are
+    recounted from its remaining attempts, the plan recomputed, and a StatusChange row says
+    what was undone and by whom. An opted-out person is never brought back."""
+    caller, lead = lead, _lock(lead)
     if lead.status == Status.OPTED_OUT:
         raise ActionError("This person opted out: they cannot be chased again.")
+    now = timezone.now()
     if attempt_id is not None:
         lead.attempts.filter(pk=attempt_id).delete()
         left = lead.attempts.aggregate(n=models.Count("pk"), last=models.Max("at"), first=models.Min("at"))
         lead.attempt_count, lead.last_attempt_at, lead.first_response_at = left["n"], left["last"], left["first"]
+        lead.save(update_fields=["attempt_count", "last_attempt_at", "first_response_at", "updated_at"])
     if commitment_ids:
         lead.commitments.filter(pk__in=list(commitment_ids), state=Commitment.State.DONE).update(
             state=Commitment.State.PENDING, resolved_at=None)
+    if added_commitment_id is not None:
+        lead.commitments.filter(pk=added_commitment_id, state=Commitment.State.PENDING).update(
+            state=Commitment.State.CANCELLED, resolved_at=now)
     revisit = before.get("revisit_at")
     lead.revisit_at = datetime.fromisoformat(revisit) if revisit else None
     won = before.get("won_value")
     lead.won_value = Decimal(won) if won not in (None, "") else None
     lead.lost_reason = before.get("lost_reason") or ""
-    old, new = lead.status, before.get("status") or lead.status
-    lead.status = new
-    lead.save(update_fields=["status", "revisit_at", "won_value", "lost_reason", "attempt_count",
-                             "last_attempt_at", "first_response_at", "updated_at"])
-    StatusChange.objects.create(lead=lead, old=old, new=new, user=user, at=timezone.now(),
-                                reason=f"Undone: {what}"[:200] if what else "Undone")
-    replan_lead(lead)
-    _emit(lead, "status" if old != new else "updated")
-    return lead
+    old = lead.status
+    _transition(lead, before.get("status") or old, f"Undone: {what}"[:200] if what else "Undone", user, now)
+    return _done(lead, "status" if lead.status != old else "updated", caller=caller)
 
 
 def undo_snapshot(lead: Lead) -> dict:
@@ -421,3 +421,64 @@ def undo_snapshot(lead: Lead) -> dict:
         "won_value": str(lead.won_value) if lead.won_value is not None else None,
         "lost_reason": lead.lost_reason or "",
     }
+
+
+class _NoHistory:
+    def all(self) -> list:
+        return []
+
+
+class _Unsaved:
+    """A lead about to be inserted, as `planning.lead_record` reads it: a new lead has no
+    attempts or commitments, so its plan can be computed before the insert."""
+
+    attempts = commitments = _NoHistory()
+
+    def __init__(self, lead, temp_id: int) -> None:
+        self._lead, self.pk = lead, temp_id
+
+    def __getattr__(self, name):
+        return getattr(self._lead, name)
+
+
+@transaction.atomic
+def create_leads(leads: list, *, user=None, reason: str = "Imported", now: datetime | None = None) -> list[int]:
+    """Store many new leads at once (an import): `create_lead` in bulk.
+
+    `leads` hold the Lead columns as attributes (model instances, or lighter objects an
+    importer builds: at 100,000 rows a Lead instance costs more than the rest of a row's
+    work). Each is planned through the decision core before one multi-row insert (a new
+    lead has no history, so its record is complete), then gets its StatusChange row. No
+    `created` event is sent: an imported list is not a stack of enquiries to alert about.
+    Returns the new primary keys, in order, also set on each object's `id`."""
+    from fairchase import policy
+    from fairchase.intake import bulk  # one multi-row INSERT ... RETURNING per batch
+
+    from . import planning
+    from .models import Suppression
+
+    if not leads:
+        return []
+    now = now or timezone.now()
+    values = {v for lead in leads for v in (lead.email, lead.phone) if v}
+    suppressed = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
+    records = [planning.lead_record(_Unsaved(lead, i), suppressed) for i, lead in enumerate(leads)]
+    decisions = {d["id"]: d for d in policy.plan(planning.current_model(), records, now,
+                                                 planning.policy_settings())}
+    for i, lead in enumerate(leads):
+        planning.apply_decision(lead, decisions.get(str(i)), now)
+    ids = bulk.insert(Lead, leads, returning=True)
+    for lead, pk in zip(leads, ids, strict=True):
+        lead.id = pk
+    user_id = user.pk if user is not None else None
+    bulk.insert(StatusChange, [  # plain rows: no model instances needed for an insert
+        _Row(lead_id=lead.id, old="", new=lead.status, reason=reason, user_id=user_id, at=lead.created_at)
+        for lead in leads])
+    return ids
+
+
+class _Row:
+    """A row for `bulk.insert`: its columns as attributes."""
+
+    def __init__(self, **columns) -> None:
+        self.__dict__.update(columns)

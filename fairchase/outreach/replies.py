@@ -170,15 +170,21 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
     def mixed(no, strict: bool) -> tuple | None:
         """What goes against a refusal: a request or doubt after a turn that follows it
         ("no thanks, but what would X cost?"), a question after such a turn, or (for an
-        opt-out, `strict`) any request after it ("stop calling, I'm still interested though")."""
+        opt-out, `strict`) a request in a later sentence ("Stop calling my mobile, email
+        is better. I'm still interested though.")."""
         turn = next((t for t in turns if t > no[2]), None)
+        ends = [i for i in (folded.find(ch, no[3]) for ch in ".!?;\n") if i >= 0]
+        sentence_end = min(ends) if ends else len(folded)
         for c in wants + doubts:
-            if c[2] != no[2] and ((turn is not None and c[2] > turn) or (strict and c[2] > no[2] and c in wants)):
+            if no[2] <= c[2] < no[3]:
+                continue  # the refusal's own words ("dejen de llamarme")
+            if (turn is not None and c[2] > turn) or (strict and c[2] > sentence_end and c in wants):
                 return c
         if turn is not None and "?" in folded[turn:]:
             return ("", "", turn, folded.index("?", turn) + 1)
-        if asks and any(c[2] != no[2] for c in wants):
-            return next(c for c in wants if c[2] != no[2])
+        others = [c for c in wants if not no[2] <= c[2] < no[3]]
+        if asks and others:
+            return others[0]
         return None
 
     # 2. Asked us to stop: final, unless it also asks for the offer.
@@ -211,7 +217,8 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
             return CALL_BACK, at, f'{said(call)} "{date.words}"', detected
         return LATER, at, f'{said(call)} "{date.words}"', detected
     # 5. Not now, with a date: a revisit. A date and nothing else is the same.
-    if date and (later or not positive):
+    # Politeness alone ("Im neuen Jahr gerne") asks for nothing now: with a vague date it defers.
+    if date and (later or not positive or (not wants and when.SPECIFICITY[date.kind] >= 2)):
         if not later and when.SPECIFICITY[date.kind] <= 1:
             # "Friday at 10?" with nothing else: a visit, a call or a meeting; a person decides.
             return UNCLEAR, None, f'a day but no ask: "{date.words}"', detected

@@ -87,6 +87,74 @@ def states() -> None:
     print(json.dumps(list(rows)))
 
 
+def seed_due(n: int) -> None:
+    """Due work for every worker step, n rows each: leads parked for a revisit whose date
+    has passed, promises of leads past due, and new enquiries of an owner in automatic mode
+    (email only) whose plan says write now."""
+    from datetime import timedelta
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from fairchase.leads import actions
+    from fairchase.leads.models import Profile, Status
+
+    User = get_user_model()
+    alice, _ = User.objects.get_or_create(username="alice", defaults={"first_name": "Alice", "email": "alice@example.com"})
+    owen, _ = User.objects.get_or_create(username="owen", defaults={"first_name": "Owen", "email": "owen@example.com"})
+    Profile.objects.update_or_create(user=alice, defaults={"phone": "+15555550100"})
+    Profile.objects.update_or_create(user=owen, defaults={"phone": "+15555550101",
+                                                          "outreach_mode": Profile.Mode.AUTOMATIC})
+    open_all_day()
+    now = timezone.now()
+    out = {"revisit": [], "promise": {}, "automatic": []}
+    for i in range(n):
+        parked = actions.create_lead(alice, name=f"Parked {i}", email=f"parked{i}@example.com", source="referral")
+        actions.stop_chasing(parked, Status.REVISIT, revisit_at=now - timedelta(minutes=5))
+        out["revisit"].append(parked.pk)
+        promised = actions.create_lead(alice, name=f"Promised {i}", phone=f"+1212555{i:04d}", source="referral")
+        actions.log_attempt(promised, "call", "talked", at=now - timedelta(days=1))
+        actions.add_commitment(promised, by="lead", what="Send the plans", due_at=now - timedelta(hours=2))
+        out["promise"][promised.pk] = promised.events
+        writing = actions.create_lead(owen, name=f"Writer {i}", email=f"writer{i}@example.com", source="web_form",
+                                      created_at=now - timedelta(minutes=2))
+        assert (writing.next_action, writing.next_channel) == ("contact", "email"), writing.plan_reason
+        out["automatic"].append(writing.pk)
+    print(json.dumps(out))
+
+
+def work(start_at: float, rounds: int) -> None:
+    """Run every worker step `rounds` times, starting at `start_at` (so several processes
+    start together); print how much each step did here."""
+    from fairchase.leads.worker import STEPS
+
+    steps = [s for s in STEPS.values() if s.name != "outreach_mailbox"]
+    done = {s.name: 0 for s in steps}
+    late = time.time() - start_at
+    time.sleep(max(0.0, -late))
+    for _ in range(rounds):
+        for step in steps:
+            t0 = time.time()
+            done[step.name] += int(step.fn() or 0)
+            done[f"t_{step.name}"] = round(t0 - start_at, 2)
+    done["late"] = round(late, 2)
+    print(json.dumps(done))
+
+
+def report() -> None:
+    from django.db.models import Count
+
+    from fairchase.leads.models import Commitment, Lead, StatusChange
+    from fairchase.outreach.models import OutboundMessage
+
+    woken = dict(StatusChange.objects.filter(reason="Revisit date reached").values_list("lead_id")
+                 .annotate(n=Count("pk")))
+    lapsed = dict(Commitment.objects.filter(state="missed").values_list("lead_id").annotate(n=Count("pk")))
+    events = dict(Lead.objects.values_list("pk", "events"))
+    messages = list(OutboundMessage.objects.filter(kind="lead").values("lead_id", "state", "message_id", "step"))
+    print(json.dumps({"woken": woken, "lapsed": lapsed, "events": events, "messages": messages}))
+
+
 def main(argv: list[str]) -> None:
     _setup()
     name, args = argv[0], argv[1:]
@@ -96,6 +164,12 @@ def main(argv: list[str]) -> None:
         optout([int(a) for a in args[1:]], after_sent=int(args[0]))
     elif name == "states":
         states()
+    elif name == "seed_due":
+        seed_due(int(args[0]))
+    elif name == "work":
+        work(float(args[0]), int(args[1]))
+    elif name == "report":
+        report()
     else:
         raise SystemExit(f"unknown command {name}")
 

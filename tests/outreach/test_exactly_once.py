@@ -105,3 +105,41 @@ def test_on_postgresql_workers_pick_candidates_with_skip_locked(worker_db, smtp_
     worker_db.script("seed", "60")
     out = worker_db.run("send_outbox", "--until-empty", extra_env=smtp_server.env())
     assert "60 message(s)" in out
+
+
+def test_three_workers_running_every_worker_step_do_each_due_thing_once(worker_db, smtp_server):
+    """Revisits woken once, missed promises lapsed once, each automatic message queued once
+    and sent once, with three workers running every step over the same due rows at once."""
+    n = 60
+    seeded = json.loads(worker_db.script("seed_due", str(n), timeout=300))
+    start_at = time.time() + 12  # every worker has started Django by then and begins together
+    env = {**worker_db.env, **smtp_server.env()}
+    workers = [subprocess.Popen([PYTHON, "-m", "tests.outreach.procs", "work", str(start_at), "3"], env=env, cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    did = []
+    for w in workers:
+        out, err = w.communicate(timeout=300)
+        assert w.returncode == 0, err[-3000:]
+        did.append(json.loads(out))
+    got = json.loads(worker_db.script("report"))
+
+    woken = {int(k): v for k, v in got["woken"].items()}
+    assert woken == {pk: 1 for pk in seeded["revisit"]}
+    assert sum(d["wake_revisits"] for d in did) == n
+
+    lapsed = {int(k): v for k, v in got["lapsed"].items()}
+    assert lapsed == {int(pk): 1 for pk in seeded["promise"]}
+    assert sum(d["lapse_commitments"] for d in did) == n
+    events = {int(k): v for k, v in got["events"].items()}
+    assert {int(pk): events[int(pk)] - before for pk, before in seeded["promise"].items()} == {
+        int(pk): 1 for pk in seeded["promise"]}  # each lapse happened once, not once per worker
+
+    per_lead = Counter(m["lead_id"] for m in got["messages"])
+    assert per_lead == {pk: 1 for pk in seeded["automatic"]}
+    assert Counter(m["state"] for m in got["messages"]) == {"sent": n}
+    seen = Counter(r.to[0] for r in smtp_server.received)
+    assert seen == {f"writer{i}@example.com": 1 for i in range(n)}
+    assert sum(d["outreach_send"] for d in did) == n
+    assert sum(d["refit"] for d in did) == 1  # one worker refitted; the others found it claimed
+    assert sum(1 for d in did if d["wake_revisits"] or d["lapse_commitments"] or d["outreach_send"]) > 1, \
+        f"the work was not shared: {did}"

@@ -176,6 +176,9 @@ TUESDAY = datetime(2026, 3, 10, 10, tzinfo=ZoneInfo("Europe/Berlin"))
     ("after Christmas", "en", "2026-12-27"), ("next year", "en", "2027-01-02"), ("early 2027", "en", "2027-01-02"),
     ("back on the 23rd", "en", "2026-03-23"), ("ab dem 2. wieder da", "de", "2026-04-02"), ("volto no dia 23", "pt", "2026-03-23"),
     ("tmrw", "en", "2026-03-11"), ("na de zomer", "nl", "2026-09-01"), ("después del verano", "es", "2026-09-01"),
+    ("at the end of Q2", "en", "2026-06-30"), ("Ende des Quartals", "de", "2026-03-31"), ("fin d'année", "fr", "2026-12-31"),
+    ("en las próximas semanas", "es", "2026-03-31"), ("de komende maanden", "nl", "2026-06-10"), ("depois do dia 20", "pt", "2026-03-20"),
+    ("the week after Easter", "en", "2026-04-13"),
 ])
 def test_each_date_convention(text, lang, want):
     found = when.best(when.find_dates(text, TUESDAY.date(), "Europe/Berlin", lang))

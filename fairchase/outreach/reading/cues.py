@@ -88,7 +88,8 @@ OPT_OUT = _c({
            r"(?:don't|do not|dont) (?:want|wish) (?:to (?:receive|get|hear)|any) (?:any )?(?:more|further)",
            r"leave me alone", r"(?:delete|erase|remove|purge) (?:all )?(?:my|our) (?:details|data|information|info|contact\w*|number|email|e-mail)",
            r"not (?:to )?(?:contact|email|e-mail|call) me (?:again|anymore|any more)", r"stop it", r"please stop"],
-    "de": [r"tragen sie (?:mich|uns) (?:\w+ )?aus",
+    "de": [r"(?:melden|tragen) sie (?:mich|uns) (?:\w+ )?(?:ab|aus)", r"(?:kontaktieren|schreiben|mailen|anrufen|rufen|simsen|schicken|belastigen) sie (?:mir|mich|uns)(?: \w+){0,2} nicht mehr",
+           r"tragen sie (?:mich|uns) (?:\w+ )?aus",
            r"vergessen sie (?:meine|mich)",
            "falsche (?:nummer|person|adresse)", "(?:bitte )?nicht mehr (?:schreiben|anrufen|mailen|simsen)",
            "(?:horen sie|hort) (?:bitte )?auf mit", "(?:loschen|entfernen) sie (?:bitte )?(?:meine|unsere) (?:nummer|telefonnummer|adresse|e-?mail\\w*|daten|kontaktdaten)",
@@ -107,10 +108,11 @@ OPT_OUT = _c({
            "ne plus (?:me|nous) (?:solliciter|contacter|relancer|ecrire|appeler|envoyer|deranger)", "ne (?:m\'|me |nous )?(?:solicitez|sollicitez|derangez|relancez|envoyez|ecrivez|appelez|contactez) plus", "(?:je|nous) ne (?:veux|voulons|souhaite|souhaitons) plus (?:recevoir|etre)", "retirez (?:mon|notre) (?:adresse|numero|contact)", "rgpd",
            r"desabonn\w*", r"desinscri\w*", r"(?:retirer|retirez|supprimer|supprimez|enlever|enlevez|rayer|rayez)(?:-moi)? (?:de|moi de|mon adresse de) (?:votre|vos|la|cette) (?:liste|fichier|base|envois)\w*",
            r"(?:retirez|supprimez|enlevez|rayez)-moi", r"ne (?:plus )?m'(?:ecrivez|appelez|envoyez|contactez|relancez)(?: plus)?", r"ne me (?:contactez|relancez|rappelez|recontactez) plus",
-           r"ne (?:plus|pas) (?:etre|m'etre) (?:contacte|recontacte|sollicite)\w*", r"(?:arretez|cessez|arrete|arreter) (?:de|vos|svp|s'il)\w*",
+           r"ne (?:plus|pas) (?:etre|m'etre) (?:contacte|recontacte|sollicite)\w*", r"(?:arretez|cessez|arrete|arreter) (?:de (?:m'|me |nous )?\w+|vos|svp|s'il)\w*",
            r"plus (?:de|aucun) (?:mails?|e-mails?|messages?|sms|appels?)", r"(?:supprimer|supprimez|effacer|effacez) (?:mes|nos) (?:coordonnees|donnees)",
            r"laissez-moi tranquille", r"stop (?:svp|s'il vous plait|merci)"],
-    "es": [r"(?:quitadme|sacadme|borradme|quitame|sacame|quitenos|quitadnos) de",
+    "es": [r"(?:dejen|deje|deja|dejad) de (?:llamar|escribir|enviar|mandar|contactar|molestar)\w*",
+           r"(?:quitadme|sacadme|borradme|quitame|sacame|quitenos|quitadnos) de",
            r"olvid(?:ense|ate|en) de (?:mi|mis)",
            "numero equivocado", "(?:persona|correo) equivocad[oa]", "no (?:escriban|llamen|envien|manden|contacten|escribas|llames) mas",
            "(?:borra|borre|borren|borrar|elimina|elimine|eliminen|eliminar|quita|quite|quiten|quitar) (?:mi|mis) (?:numero|correo|email|e-mail|telefono|contacto|datos)", "no quiero (?:recibir )?mas (?:mensajes|correos|emails|llamadas|whatsapps?)",
@@ -121,7 +123,8 @@ OPT_OUT = _c({
            r"no (?:me|nos) (?:vuelva[ns]? a |vuelvas a )?(?:escriba[ns]?|llame[ns]?|contacte[ns]?|envie[ns]?|mande[ns]?|escribas|llames|molest\w+)(?: mas)?",
            r"(?:dejen|deje|deja) de (?:enviar|escribir|llamar|mandar|molestar|contactar)\w*", r"no quiero (?:recibir|que me) \w+",
            r"no (?:me|nos) (?:escriban|llamen|contacten) mas"],
-    "pt": [r"esque(?:cam|ca|cer) (?:o )?(?:meu|de mim|o meu) ?(?:numero|contato|contacto|e-?mail)?",
+    "pt": [r"nao me (?:escreva|escrevam|contate|contatem|contacte|contactem|ligue|liguem|mande|mandem|envie|enviem|procure|procurem) (?:nunca )?mais",
+           r"esque(?:cam|ca|cer) (?:o )?(?:meu|de mim|o meu) ?(?:numero|contato|contacto|e-?mail)?",
            "nao (?:\\w+ )?(?:entr\\w+|entrem) mais em contato", "nao (?:me )?(?:contat|contact)\\w+ mais",
            "numero errado", "pessoa errada", "nao (?:mandem|enviem|liguem|escrevam|mande|envie|ligue) mais",
            "nao quero (?:receber )?mais (?:mensagens?|e-?mails?|ligacoes|contato|contacto)", "(?:apaguem|apague|apagar|excluam|exclua|excluir|removam|remova|remover) (?:o )?(?:meu|meus) (?:numero|contato|contacto|dados|e-?mail)",
@@ -130,7 +133,8 @@ OPT_OUT = _c({
            r"(?:da|de sua|da vossa|da sua) (?:lista|base de dados)", r"nao (?:quero|queremos|desejo) (?:mais )?(?:receber|ser contactad\w|ser contatad\w)",
            r"(?:parem|pare|para|deixem|deixe) de (?:me )?(?:mandar|enviar|ligar|escrever|contactar|contatar|incomodar)\w*",
            r"nao me (?:liguem|mandem|enviem|contactem|contatem|escrevam|procurem) mais", r"sair da lista"],
-    "nl": [r"verwijder (?:mijn|onze) (?:nummer|telefoonnummer|gegevens|adres|e-?mailadres)", r"vergeet (?:mijn|me)",
+    "nl": [r"schrijf (?:me|mij|ons) (?:\w+ )?uit", r"neem (?:nooit|niet) (?:meer )?contact (?:met (?:mij|me|ons) )?op", r"neem (?:nooit|niet) meer contact", r"(?:mail|bel|app|sms|sms't) (?:me|mij|ons) (?:\w+ )?niet meer",
+           r"verwijder (?:mijn|onze) (?:nummer|telefoonnummer|gegevens|adres|e-?mailadres)", r"vergeet (?:mijn|me)",
            "niet meer (?:\\w+ ){0,2}(?:gebeld|gemaild|benaderd|gecontacteerd|lastiggevallen) (?:te )?(?:worden|word)",
            "verkeerd (?:nummer|persoon|adres)", "stop (?:alsjeblieft|alstublieft|aub|a\\.u\\.b\\.)",
            "stop (?:met|nu met) (?:het )?(?:mailen|bellen|sturen|appen|berichten|sms\\w*|contact)",
@@ -141,7 +145,8 @@ OPT_OUT = _c({
 })
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = _c({
-    "en": [r"(?:won't|will not|not going to|no longer|won't be|aren't|are not|not) (?:be )?(?:outsourc\w*|auslager\w*|fremdvergeb\w*|externalis\w*|sous-trait\w*|externaliz\w*|subcontrat\w*|terceiriz\w*|uitbeste\w*|uit te besteden)", r"had a rethink", r"(?:won't|will not) be (?:pursuing|using|hiring|changing|taking)",
+    "en": [r"declin\w*", r"turn(?:ing|ed)? (?:it |this |you )?down", r"reject\w*", r"consider this a no", r"(?:stick|sticking|staying|stay) with what (?:we|i) have", r"(?:leave|leaving) it (?:for now|there|at that)", r"(?:not|isn't|is not) (?:something )?(?:we're|we are|i'm|i am) (?:pursuing|looking (?:at|for))", r"not pursuing", r"(?:don't|do not) think (?:we|i)(?:'ll| will) need", r"(?:won't|will not|'ll not) need", r"not in (?:the|our|my) budget", r"(?:we're|we are|i'm|i am) fine,? thanks?", r"(?:we're|we are) fine", r"manage without", r"(?:we'll|we will|i'll|i will) manage",
+           r"(?:won't|will not|not going to|no longer|won't be|aren't|are not|not) (?:be )?(?:outsourc\w*|auslager\w*|fremdvergeb\w*|externalis\w*|sous-trait\w*|externaliz\w*|subcontrat\w*|terceiriz\w*|uitbeste\w*|uit te besteden)", r"had a rethink", r"(?:won't|will not) be (?:pursuing|using|hiring|changing|taking)",
            r"too expensive", r"(?:can't|cannot|can not) afford", r"(?:out of|over|beyond) (?:our|my) budget", r"(?:no|don't have the|do not have the|don't have a|haven't got the) budget", r"changed (?:our|my) minds?", r"(?:give it|give this) a miss", r"thanks,? but no thanks", r"it's a no", r"not a priority", r"(?:closing|closed) (?:the|our) (?:office|business|site)", r"(?:moving|moved) out", r"no longer (?:at this|based)", r"(?:sold|selling) the (?:building|office|business)",
            r"(?:keep|keeping) (?:our|the) (?:current|existing) (?:\w+ )?(?:setup|arrangement|provider|supplier|cleaners?|team|solution|way)",
            "(?:a )?(?:cheaper|better|different|another|other) (?:option|quote|offer|provider|company|deal|solution)", "found (?:a|an) \\w+ (?:option|provider|company|cleaner|supplier)",
@@ -160,7 +165,8 @@ REFUSAL = _c({
            r"in-house", r"in house", r"(?:already|have already) (?:found|hired|sorted|signed|booked|chosen|picked)", r"(?:already|have already) (?:have|got) (?:someone|somebody|one|our own|a (?:\w+ )?(?:cleaner|cleaners|company|provider|supplier|contractor|team|firm|service|vendor))", r"not (?:a )?(?:good )?fit",
            r"(?:cancel|close|withdraw) (?:our|my|the) (?:enquiry|inquiry|request)", r"no longer (?:looking|relevant|needed)",
            r"(?:project|plans?) (?:was |has been |is |got )?(?:cancel\w*|abandon\w*|dropped|shelved|scrapped|off)"],
-    "de": [r"(?:uns )?dagegen entschieden", r"(?:werden|wollen|mochten) (?:das |es |die reinigung )?(?:doch )?nicht (?:\w+ )?(?:auslagern|vergeben|fremdvergeben|beauftragen)",
+    "de": [r"(?:ab)?lehnen", r"lehnen (?:\w+ ){0,3}ab", r"abgelehnt", r"absagen", r"sagen (?:\w+ ){0,3}ab", r"nicht annehmen", r"kommen (?:so |gut |allein |alleine )?zurecht", r"lassen (?:das|es) (?:erstmal|vorerst|lieber|sein|bleiben)", r"(?:fur|mit) (?:die|der) konkurrenz", r"konkurrenz entschieden",
+           r"(?:uns )?dagegen entschieden", r"(?:werden|wollen|mochten) (?:das |es |die reinigung )?(?:doch )?nicht (?:\w+ )?(?:auslagern|vergeben|fremdvergeben|beauftragen)",
            r"zu teuer", r"(?:kein|keinen) budget", r"nicht im budget", r"(?:haben uns|uns) (?:umentschieden|anders entschieden)", r"bleibt (?:alles )?beim alten", r"(?:hat sich|ist) zerschlagen", r"(?:projekt|vorhaben) (?:ist|wurde|wird) (?:gestoppt|gestrichen|abgesagt|eingestellt)", r"lohnt sich (?:fur uns )?nicht", r"(?:buro|standort) wird geschlossen", r"ziehen (?:hier )?aus",
            r"(?:behalten|beibehalten) (?:unsere?n? |die |den )?(?:\w+ )?(?:losung|organisation|regelung|anbieter|dienstleister)", r"bei (?:unserer|der) (?:bisherigen|aktuellen) (?:losung|regelung)",
            "anderweitig",
@@ -175,7 +181,9 @@ REFUSAL = _c({
            r"(?:anderen|andere|anderes) (?:anbieter|firma|dienstleister|unternehmen) (?:entschieden|beauftragt|gefunden|gewahlt)",
            r"(?:hat|haben) sich (?:fur uns )?erledigt", r"intern gelost", r"kommt (?:fur uns )?nicht (?:in frage|infrage)", r"nicht mehr aktuell",
            r"(?:wir|ich) verzichten", r"(?:entschieden|beschlossen),? (?:das|es) nicht", r"nicht weiter verfolgen", r"abgesagt", r"nichts fur uns"],
-    "fr": [r"(?:n'allons|ne va|ne vais|n'allons plus) pas (?:\w+ )?(?:externaliser|sous-traiter|signer|changer|poursuivre|continuer|faire appel)",
+    "fr": [r"laiss\w* tomber", r"(?:decide|choisi|prefere|preferons) de ne pas (?:\w+)", r"preferons ne pas", r"(?:on se|nous nous) debrouill\w+",
+           r"declin\w*", r"refus\w*", r"ne (?:pouvons|peux) pas accepter", r"(?:la|un) concurren\w+",
+           r"(?:n'allons|ne va|ne vais|n'allons plus) pas (?:\w+ )?(?:externaliser|sous-traiter|signer|changer|poursuivre|continuer|faire appel)",
            r"trop cher", r"(?:pas de|hors|sans) budget", r"(?:avons|ai) change d'avis", r"(?:n'est )?plus d'actualite", r"c'est non", r"nous demenageons",
            r"(?:garder|conserver|maintenir|gardons|conservons) (?:notre|nos|le|la) (?:\w+ )?(?:organisation|fonctionnement|prestataire|fournisseur|equipe|solution)", r"organisation actuelle",
            "(?:ne|n\')\\w* pas (?:\\w+ )?donner suite", "pas donner suite",
@@ -184,12 +192,13 @@ REFUSAL = _c({
            "pas de besoin", "(?:finalement|au final),? (?:nous ne|on ne) (?:va|allons|fera|ferons) pas",
            "(?:rester|restons|garder|gardons|continuer|continuons) avec (?:notre|nos|le|la|l\') ?(?:\\w+ )?(?:prestataire|fournisseur|societe|entreprise|equipe)", "(?:prestataire|fournisseur|societe|entreprise) actuel\\w*",
            "sans facon", "(?:on est|nous sommes) (?:deja )?(?:equipes|servis|couverts|pourvus)", "(?:garde|gardons|garder) (?:notre|nos|le|la) (?:prestataire|fournisseur|societe)", "(?:ne )?(?:donne|donnons|donnerons|donnera|donner) pas suite", "pas de suite", "ne souhait\\w+ pas (?:donner suite|poursuivre|aller plus loin|continuer)", "pas la peine", "inutile",
-           r"(?:pas|plus) interesse\w*", r"ne (?:nous|m') interesse (?:pas|plus)", r"ca ne (?:nous|m') interesse (?:pas|plus)", r"non,? merci",
+           r"(?:pas|plus) interesse\w*", r"ne (?:nous |m'|me |les )interesse(?:nt)? (?:pas|plus)", r"ca ne (?:nous |m')interesse (?:pas|plus)", r"non,? merci",
            r"pas (?:besoin|necessaire)", r"n'(?:avons|ai) (?:plus |pas )?besoin", r"ne sera pas necessaire", r"plus besoin",
            r"(?:choisi|retenu|opte pour|pris|trouve) (?:un|une) autre", r"autre (?:prestataire|societe|entreprise|fournisseur)",
            r"(?:avons|ai|a) deja (?:quelqu'un|un prestataire|une societe|trouve)", r"on a deja", r"(?:projet|dossier) (?:est |a ete )?(?:abandonne|annule|suspendu indefiniment)",
            r"(?:ce n'est|c'est) pas pour nous", r"sans suite", r"nous ne donnerons pas suite", r"ne pas donner suite", r"je passe mon tour"],
-    "es": [r"no vamos a (?:\w+ )?(?:externalizar|subcontratar|cambiar)", r"lo hemos pensado mejor",
+    "es": [r"preferimos no", r"ya contamos con", r"declin\w*", r"rechaz\w*", r"nos (?:apanamos|arreglamos)", r"(?:por|con) la competencia",
+           r"no vamos a (?:\w+ )?(?:externalizar|subcontratar|cambiar)", r"lo hemos pensado mejor",
            r"demasiado caro", r"(?:no hay|sin) presupuesto", r"(?:hemos|he) cambiado de (?:opinion|idea)", r"ya no es necesario", r"(?:el )?proyecto (?:se ha |esta )?(?:parado|paralizado|suspendido)", r"no es prioritario",
            r"(?:mantener|mantenemos|conservar) (?:nuestro|nuestra|el|la) (?:\w+ )?(?:proveedor|empresa|organizacion|sistema|equipo)",
            "(?:al final |finalmente )?lo dejamos",
@@ -203,7 +212,9 @@ REFUSAL = _c({
            r"(?:ya|hemos) (?:contratamos|contratado|encontramos|elegimos|hemos contratado|lo hemos contratado)", r"ya tenemos (?:a alguien|quien|otr[oa]|proveedor|empresa|servicio de|una empresa|un proveedor)", r"ya lo hemos \w+",
            r"otr[ao] (?:empresa|proveedor|compania)", r"(?:decidido|decidimos) no", r"no seguir adelante", r"no es para nosotros",
            r"(?:el )?proyecto (?:se ha |fue )?(?:cancelado|cancelo|anulado)", r"ya tenemos a alguien", r"no hace falta"],
-    "pt": [r"nao vamos (?:\w+ )?(?:terceirizar|mudar|trocar)", r"pensamos melhor",
+    "pt": [r"deixar (?:isso |isto )?de lado", r"ja contamos com", r"(?:a gente se|nos nos) vir\w+",
+           r"recus\w*", r"declin\w*", r"nao (?:vamos |podemos )?aceitar", r"preferimos nao", r"(?:a|pela) concorrencia",
+           r"nao vamos (?:\w+ )?(?:terceirizar|mudar|trocar)", r"pensamos melhor",
            r"muito caro", r"mudamos de ideia", r"(?:nao e|deixou de ser) mais necessario", r"nao faz mais sentido", r"(?:o )?projeto foi (?:cancelado|suspenso|parado)", r"nao e prioridade",
            r"(?:manter|mantemos|mantenho) (?:o|a|nosso|nossa) (?:\w+ )?(?:fornecedor|empresa|organizacao|equipe)", r"que ja temos",
            "(?:decidimos|resolvemos|decidi|resolvi) nao (?:seguir|continuar|avancar|fechar|contratar|prosseguir)",
@@ -215,7 +226,9 @@ REFUSAL = _c({
            r"nao (?:temos|tenho) (?:mais )?interesse", r"sem interesse", r"nao (?:nos|me) interessa", r"nao,? obrigad[oa]",
            r"nao (?:vamos |iremos )?precis\w+", r"ja (?:contratamos|fechamos|encontramos|escolhemos)", r"ja temos (?:alguem|quem|outr[oa]|fornecedor|empresa|um fornecedor|uma empresa)", r"outr[ao] (?:empresa|fornecedor)",
            r"desistimos", r"nao vamos (?:seguir|avancar|continuar)", r"nao e para nos"],
-    "nl": [r"(?:ervan |er van )?afgezien", r"(?:gaan|zullen) (?:het |dit )?niet (?:\w+ )?(?:uitbesteden|doen|door)",
+    "nl": [r"laten (?:het|dit) (?:\w+ )?rusten", r"niets voor (?:ons|mij)", r"(?:we|wij) redden (?:ons|het)(?: wel)?",
+           r"afwijzen", r"wijzen (?:\w+ ){0,3}af", r"afslaan", r"slaan (?:\w+ ){0,3}af", r"niet (?:aan ?nemen|accepteren)", r"(?:de|voor de) concurrent\w*",
+           r"(?:ervan |er van )?afgezien", r"(?:gaan|zullen) (?:het |dit )?niet (?:\w+ )?(?:uitbesteden|doen|door)",
            r"te duur", r"geen budget", r"van gedachten veranderd", r"(?:het )?project is (?:gestopt|geannuleerd|stopgezet)", r"geen prioriteit",
            r"houden (?:het|we het) bij (?:onze|ons|de) (?:huidige|eigen)", r"bij onze huidige aanpak",
            "(?:al|inmiddels|intussen) geregeld",
@@ -289,7 +302,8 @@ CALL = _c({
     "es": ["(?:hablamos|podemos hablar|hablemos) (?:el|manana|hoy|este|esta|a las|por)",
            "llamar(?:me|nos)?", "hablar por telefono",
            r"llam(?:ame|eme|arme|arnos|enme|adme)", r"(?:me|nos) (?:puede|puedes|podria|podrias|pueden) llamar", r"llamada", r"por telefono", r"me llamas?"],
-    "pt": ["(?:podemos|vamos|poderiamos) (?:conversar|falar)",
+    "pt": [r"(?:uma )?ligad(?:a|inha)", r"liga pra mim",
+           "(?:podemos|vamos|poderiamos) (?:conversar|falar)",
            "(?:^|(?<=[.!?,] ))liga(?= (?:amanha|hoje|depois|na |no |segunda|terca|quarta|quinta|sexta|de manha|a tarde|as |para))",
            "ligue", "ligar", "telefone",
            r"me (?:liga|ligue|ligar|telefona)", r"liga(?:r)? (?:para mim|pra mim)", r"(?:pode|podem|poderia) me ligar", r"ligacao", r"por telefone", r"telefonar", r"ligue-me"],
@@ -318,21 +332,24 @@ INTEREST = _c({
            r"interessiert", r"interesse", r"klingt (?:gut|super|prima)", r"gerne?", r"(?:schicken|senden) sie (?:mir|uns) (?:\w+ )?(?:das |den |die |ein |einen |eine |ihr |ihre |ihren )?(?:angebot|vertrag|unterlagen|infos|informationen|preis\w*|kostenvoranschlag|termin\w*)", r"angebot",
            r"was (?:kostet|wurde|wurden|wird)", r"kosten", r"preis\w*", r"wann (?:konnen|konnten) sie", r"machen wir", r"nehmen (?:das|ihr) angebot",
            r"passt", r"einverstanden", r"super", r"bieten sie (?:auch )?"],
-    "fr": [r"je valide", r"valide", r"bon pour accord", r"c'est parti", r"on signe",
+    "fr": [r"prochaine etape",
+           r"je valide", r"valide", r"bon pour accord", r"c'est parti", r"on signe",
            "contrat",
            "(?:nous )?souhait\\w+ (?:commencer|signer|demarrer|avancer|travailler)", "(?:toujours|suis|sommes) partant\\w*",
            "passer (?:voir|nous voir|visiter)", "(?:une|la) visite", "venir voir",
            "(?:ca|cela) (?:me|nous) (?:parait|semble|va|convient) (?:tres |tout a fait )?(?:bien|parfait|bon|interessant)?", "(?:fixer|prendre|caler) (?:une date|un rendez-vous|un rdv|un creneau)", "avec plaisir", "tres bien", "plus d\'informations", "on y va", "rendez-vous",
            r"interesse\w*", r"ca (?:m'|nous )interesse", r"volontiers", r"devis", r"tarifs?", r"combien", r"quel (?:serait le |est le )?prix",
            r"quand (?:pouvez|pourriez)-vous", r"d'accord", r"ok pour", r"parfait", r"on avance", r"allons-y", r"envoyez(?:-moi|-nous)? (?:le |la |les |un |une |vos |votre )?(?:devis|contrat|proposition|tarifs?|infos?|informations|documents?)", r"faites-vous"],
-    "es": [r"aceptamos", r"trato hecho", r"cuenta con nosotros", r"contratamos",
+    "es": [r"(?:siguiente|proximo) paso",
+           r"aceptamos", r"trato hecho", r"cuenta con nosotros", r"contratamos",
            "(?:nos|me) encaja", "(?:me|nos) (?:mandas|mandais|manda|mande|envias|envia) (?:el|la|los|las)", "contrato",
            "(?:nos|me) gustaria (?:contratar|empezar|seguir|avanzar|hacerlo)", "contratar(?:lo|les)? el servicio", "formaliza\\w*", "seguimos con la idea", "dale",
            "venir a ver", "(?:una|la) visita", "pasar(?:se)? a ver",
            "cotizacion", "(?:agendar|fijar|concertar) (?:una )?(?:cita|fecha|visita)", "mas informacion", "me parece (?:bien|perfecto|genial)", "vale", "genial",
            r"interesa\w*", r"interesad\w+", r"adelante", r"presupuesto", r"cuanto", r"precio", r"propuesta", r"cuando (?:pueden|podrian|puedes|podrias)",
            r"perfecto", r"claro", r"de acuerdo", r"(?:mandame|mandenme|enviame|envieme|pasame|mandeme) (?:el |la |los |las |un |una |su |tu )?(?:presupuesto|propuesta|contrato|precio|info|informacion|tarifas|cotizacion|detalles)", r"info(?:rmacion)?"],
-    "pt": [r"aceito", r"aprovad[oa]", r"pode agendar", r"bora", r"fechou",
+    "pt": [r"pode seguir", r"pode (?:ir em frente|avancar)",
+           r"aceito", r"aprovad[oa]", r"pode agendar", r"bora", r"fechou",
            "contrato",
            "(?:quero|queremos) (?:seguir|contratar|fechar|avancar)", "contratacao",
            "vir ver", "(?:uma|a) visita", "passar aqui",
@@ -340,7 +357,8 @@ INTEREST = _c({
            r"interesse", r"interessad\w+", r"quero", r"quanto (?:custa|fica|sai|seria)", r"valores", r"orcamento", r"preco", r"proposta",
            r"quando (?:voces )?(?:podem|poderiam)", r"fechado", r"(?:pode )?mand(?:a|ar|e) (?:o |a |os |as |um |uma |seu |sua )?(?:orcamento|proposta|contrato|valores|preco|info|informacoes|detalhes)", r"combinado", r"perfeito", r"vamos (?:fechar|em frente)",
            r"voces fazem"],
-    "nl": [r"doen we", r"deal", r"we gaan ervoor", r"ga (?:je|uw) gang", r"goedgekeurd",
+    "nl": [r"volgende stap",
+           r"doen we", r"deal", r"we gaan ervoor", r"ga (?:je|uw) gang", r"goedgekeurd",
            "contract",
            "(?:we|wij|ik) (?:willen|wil) (?:er )?(?:graag )?(?:mee verder|starten|beginnen)",
            "langs ?komen", "komen kijken", "bezichtig\\w+",
@@ -410,8 +428,9 @@ AGAIN = re.compile(r"(?<![\w])(?:again|nochmal|noch einmal|erneut|wieder|de nouv
 CONTRAST = re.compile(r"(?<![\w])(?:but|however|although|though|aber|jedoch|allerdings|mais|cependant|toutefois|pero|sin embargo|"
                       r"no obstante|mas|porem|contudo|entretanto|maar|echter|alleen)(?![\w])")
 NEGATORS = re.compile(r"(?<![\w])(?:not|no|never|n't|no longer|nicht|kein\w*|pas|plus|jamais|ne|n'|nunca|nao|sem|niet|geen|nooit|nor)(?![\w])|n't")
-THANKS_FOR = re.compile(r"(?:thanks?|thank you|danke|dank) (?:for|fur|voor)(?: (?:your|the|ihr|ihre|ihren|das|je|uw|het|de))?(?: \w+)? $|"
-                        r"(?:merci|gracias|obrigad[oa]|agradeco|agradezco|bedankt) (?:pour|por|pel[oa]|voor)(?: (?:votre|le|la|su|el|o|a|seu|sua|je|uw|het|de))?(?: \w+)? $")
+THANKS_FOR = re.compile(r"(?:thanks?|thank you|danke|dank) (?:for|fur|voor)(?: (?:your|the|ihr|ihre|ihren|das|die|den|je|uw|het|de))?(?: \w+)? $|"
+                        r"(?:merci|gracias|obrigad[oa]|agradeco|agradezco|bedankt) (?:pour|por|pel[oa]|voor)(?: (?:votre|vos|le|la|les|su|sus|el|la|o|a|os|as|seu|sua|je|uw|het|de))?(?: \w+)? $|"
+                        r"merci pour l'$")
 CARRIER_KEYWORDS = {"stop", "stopall", "quit", "end", "revoke", "opt out", "optout", "opt-out", "cancel", "unsubscribe", "stop all"}
 
 
@@ -468,4 +487,7 @@ def language_vote(text: str) -> str | None:
             n = len(pattern.findall(text))
             if n:
                 votes[lang] = votes.get(lang, 0) + n
-    return max(votes, key=lambda lang: votes[lang]) if votes else None
+    if not votes:
+        return None
+    top = max(votes.values())
+    return ",".join(lang for lang in votes if votes[lang] == top)  # ties are left for langid to settle

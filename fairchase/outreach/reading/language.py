@@ -24,8 +24,9 @@ def _identifier():
 
 
 def detect(text: str, hint=None) -> str:
-    """The language of `text`; `hint` (the language of the deciding words, or a function
-    that finds it, called only when needed) settles short texts."""
+    """The language of `text`; `hint` (the languages, comma-separated, whose cue words
+    matched most, or a function that finds them, called only when needed) settles short
+    texts and overrules an unsure langid that picked none of them."""
     if callable(hint):
         words = text.split()
         if not words:
@@ -36,11 +37,12 @@ def detect(text: str, hint=None) -> str:
                 return lang
         hint = hint()
     words = text.split()
+    hints = hint.split(",") if hint else []
     if not words:
-        return hint or "en"
-    if len(words) < 3 and hint:
-        return hint
+        return hints[0] if hints else "en"
+    if len(words) < 3 and len(hints) == 1:
+        return hints[0]
     lang, confidence = _identifier().classify(text)
-    if hint and hint != lang and confidence < 0.9:
-        return hint
+    if hints and lang not in hints and confidence < 0.9:
+        return hints[0]
     return lang

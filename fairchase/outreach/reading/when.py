@@ -20,7 +20,10 @@ each gets one convention, written here (and in the README's reply section):
   last day; "after March" = 1 April); the first/second/last week of a month = its 1st,
   8th, 24th;
 - a quarter = its first day (Q2 = 1 April; next quarter = the next one's first day);
-  the second half of the year = 1 July;
+  the end of a quarter = its last day; the second half of the year = 1 July; the end
+  of the year = 31 December; "the coming weeks / months" = 3 weeks / 3 months;
+- a day of the month alone ("back on the 23rd", "ab dem 23.", "le 23", "no dia 23") =
+  the next such day; "the week after" a named date = the Monday after it;
 - a season = the day it starts (spring 20 March, summer 21 June, autumn 22 September,
   winter 21 December; six months later south of the equator); "after the summer",
   the summer holidays and "la rentrée" = 1 September, because that is when people are
@@ -111,8 +114,8 @@ PATTERNS = [
     ("weekday_next_week", rf"(?P<weekday>{_WEEKDAY_RE})(?:\w*)? (?:of |in )?(?:next week|nachste woche|nachsten woche|de la semaine prochaine|de la semana que viene|da semana que vem|da proxima semana|volgende week)"),
     # A day of the month alone: "back on the 23rd", "ab dem 23.", "le 23", "el día 23", "no dia 23", "op de 23e".
     ("day_only", r"(?:(?:on|by|until|till|from|the|on the|by the|until the|from the) (?P<d>\d{1,2})(?:st|nd|rd|th)"
-                 r"|(?:am|bis|bis zum|ab dem|vom|zum) (?P<d2>\d{1,2})\."
-                 r"|(?:le|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
+                 r"|(?:am|bis|bis zum|ab dem|vom|zum|nach dem|seit dem) (?P<d2>\d{1,2})\."
+                 r"|(?:le|apres le|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|del dia|despues del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de|na de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
                  r"(?![\d:/,]|\.\d| ?(?:am|pm|h|uhr|uur|%|euro|eur)| \d{2})(?! (?:of |de |d')?(?:" + _MONTH_RE + r"|week|weeks|days|months|mal|fois|veces|vezes|keer|people|personen|personnes|personas|pessoas|mensen|minutes|minuten|horas|heures|uur))"),
     ("year", r"(?:in|early|beginning of|start of|anfang|debut|principios de|inicio de|comeco de|begin|vanaf|ab|a partir de|from) (?P<y>20\d\d)(?![\d/.-])"),
     ("after_tomorrow", r"(?:the )?day after tomorrow|ubermorgen|apres-demain|pasado manana|depois de amanha|overmorgen"),
@@ -125,9 +128,16 @@ PATTERNS = [
                  rf"(?: (?:about|around|roughly|approximately|ungefahr|etwa|circa|rund|environ|a peu pres|unos|unas|uns|umas|cerca de|ongeveer|zo'n|een))?"
                  rf" (?P<n>{_NUM_RE})(?: (?:more|of|de|d'|ou|o|oder))? (?P<unit>{_UNIT_RE})(?! ago| geleden| atras| her)(?![\w])"),
     ("half_year", r"half a year|six months|halbes jahr|six mois|medio ano|meio ano|seis meses|half jaar|halfjaar"),
+    ("end_of_quarter", r"end of (?:q(?P<q>[1-4])|the quarter|this quarter)|ende (?:des )?(?:q(?P<q2>[1-4])|quartals)|fin (?:du )?(?:t(?P<q3>[1-4])|trimestre)|"
+                       r"finales? del trimestre|final do trimestre|fim do trimestre|eind (?:van )?(?:het )?(?:q(?P<q4>[1-4])|kwartaal)"),
     ("quarter_n", r"(?<![\w])q(?P<q>[1-4])(?![\w])|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|ersten|zweiten|dritten|vierten|erstes|zweites|drittes|viertes|premier|deuxieme|second|troisieme|quatrieme|primer|segundo|tercer|cuarto|primeiro|terceiro|quarto|eerste|tweede|derde|vierde) (?:quarter|quartal|trimestre|kwartaal)"),
     ("next_quarter", r"next quarter|nachsten quartal|nachstes quartal|kommenden quartal|prochain trimestre|trimestre prochain|proximo trimestre|trimestre que viene|volgend kwartaal|komend kwartaal"),
     ("second_half", r"second half|h2|zweiten? (?:jahres)?halfte|zweite[sn]? halbjahr|second semestre|segundo semestre|tweede helft|tweede halfjaar"),
+    ("end_of_year", r"end of (?:the|this) year|(?:year|year's) end|ende (?:des|dieses) jahres|jahresende|fin (?:d'annee|de l'annee|de cette annee)|"
+                    r"final(?:es)? (?:de|del) ano|fin de ano|fim do ano|final do ano|eind van (?:het|dit) jaar|einde van het jaar"),
+    ("coming_weeks", r"(?:in )?the (?:coming|next few) (?P<unit>weeks|months)|(?:in )?(?:den )?(?:kommenden|nachsten) (?P<unit2>wochen|monaten)|"
+                     r"(?:dans )?les (?:prochaines semaines|prochains mois)|(?:en )?las proximas semanas|(?:en )?los proximos meses|"
+                     r"(?:nas )?proximas semanas|(?:nos )?proximos meses|(?:in )?de komende (?:weken|maanden)"),
     ("end_of_month", r"end of (?:the|this) month|ende des monats|ende (?:dieses|des) monats|fin (?:du|de ce) mois|fin de mes|final do mes|fim do mes|eind van de maand|einde van de maand"),
     ("end_of_next_week", r"end of next week|ende nachster woche|ende der nachsten woche|fin de la semaine prochaine|fin de la semana que viene|final da semana que vem|eind volgende week|eind van volgende week"),
     ("end_of_week", r"end of (?:the|this) week|ende der woche|fin de (?:la )?semaine|fin de la semana|final da semana|eind van de week|eind deze week"),
@@ -149,7 +159,7 @@ PATTERNS = [
 ]
 COMPILED = [(kind, re.compile(r"(?<![\w])(?:" + rx + r")")) for kind, rx in PATTERNS]
 # How sure each kind is: the most specific expression in a message wins.
-SPECIFICITY = {"explicit": 0, "day_only": 0, "year": 4, "week_after": 2, "next_week_day": 0, "weekday_next_week": 0, "after_tomorrow": 1, "tomorrow": 1, "today": 1,
+SPECIFICITY = {"explicit": 0, "day_only": 0, "year": 4, "week_after": 2, "end_of_quarter": 3, "end_of_year": 4, "coming_weeks": 3, "next_week_day": 0, "weekday_next_week": 0, "after_tomorrow": 1, "tomorrow": 1, "today": 1,
                "weekday": 1, "relative": 2, "unit_or_two": 1, "half_year": 2, "week_of_month": 2, "part_month": 2,
                "after_month": 3, "month": 3, "end_of_month": 3, "end_of_week": 3, "end_of_next_week": 3, "next_week": 3, "next_month": 3,
                "quarter_n": 4, "next_quarter": 4, "second_half": 4, "next_year": 4, "rentree": 4, "summer_holidays": 4,
@@ -243,6 +253,15 @@ def _resolve(kind: str, m: re.Match, today: date, zone: str | None, lang: str) -
         return first + relativedelta(months=3)
     if kind == "second_half":
         return _first_of_next(7, today)
+    if kind == "end_of_quarter":
+        q = next((int(g[k]) for k in ("q", "q2", "q3", "q4") if g.get(k)), (today.month - 1) // 3 + 1)
+        end = date(today.year, 3 * q, 1) + relativedelta(day=31)
+        return end if end >= today else date(today.year + 1, 3 * q, 1) + relativedelta(day=31)
+    if kind == "end_of_year":
+        return date(today.year, 12, 31)
+    if kind == "coming_weeks":
+        text = m.group(0)
+        return today + (relativedelta(months=3) if re.search(r"month|monat|mois|mes|maand", text) else timedelta(weeks=3))
     if kind == "end_of_month":
         return today + relativedelta(day=31)
     if kind == "end_of_next_week":
@@ -388,12 +407,12 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
                 spans.append((m.start(), m.end()))
                 out.append(Found(d, original(sentence, fold_map(sentence)[1], m.start(), m.end()), kind, offset + m.start(), _hour(folded[m.start(): m.start() + 60]) if SPECIFICITY[kind] <= 1 else None))
         offset += len(folded) + 1
-    # "after Easter ... the week after": the Monday of the week after the date named before it.
+    # "after Easter ... the week after", "the week after Easter": the Monday after the date named.
     m = WEEK_AFTER.search(fold(text))
     if m:
-        before = [f for f in out if f.start < m.start()]
-        if before:
-            d = min(before, key=lambda f: (SPECIFICITY[f.kind], -f.start)).day
+        named = [f for f in out if not m.start() <= f.start < m.end()]
+        if named:
+            d = min(named, key=lambda f: (SPECIFICITY[f.kind], abs(f.start - m.start()))).day
             out.append(Found(d + timedelta(days=7 - d.weekday()), m.group(0), "week_after", m.start()))
     return [f for f in out if f.day >= today]
 

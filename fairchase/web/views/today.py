@@ -265,11 +265,9 @@ def lead_undo(request, pk):
         messages.error(request, said)
         return redirect("lead_detail", pk=lead.pk)
     try:
-        if note.get("added"):
-            _cancel_added(lead, note["added"], request.user)
         actions.undo_outcome(lead, before=note["before"], attempt_id=note.get("attempt"),
-                             commitment_ids=note.get("fulfilled") or (), what=note.get("what", ""),
-                             user=request.user)
+                             commitment_ids=note.get("fulfilled") or (), added_commitment_id=note.get("added"),
+                             what=note.get("what", ""), user=request.user)
     except ActionError as exc:
         if is_htmx(request):
             return _done(request, lead, str(exc), error=True)
@@ -281,12 +279,6 @@ def lead_undo(request, pk):
         messages.success(request, said)
         return redirect(_today_url(request))
     return _row(request, lead, note.get("row", ""), said)
-
-
-def _cancel_added(lead, commitment_pk, user) -> None:
-    c = lead.commitments.filter(pk=commitment_pk, state=Commitment.State.PENDING).first()
-    if c is not None:
-        actions.resolve_commitment(c, Commitment.State.CANCELLED, user=user)
 
 
 def _row(request, lead, row: str, note: str = ""):
