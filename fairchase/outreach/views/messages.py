@@ -9,8 +9,10 @@ from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from fairchase import clock
 from fairchase.leads.actions import ActionError
 from fairchase.leads.people import lead_or_404, visible_leads
 from fairchase.web.views.common import web_view
@@ -27,7 +29,7 @@ from ..rendering import render as render_message
 State = OutboundMessage.State
 RESULT = {
     State.SENT: ("success", "Sent to {to}."),
-    State.QUEUED: ("info", "Not sent yet to {to}: {error} It goes out {due:%a %d %b %H:%M} UTC; to send it now "
+    State.QUEUED: ("info", "Not sent yet to {to}: {error} It goes out {due}; to send it now "
                            "anyway, confirm it in the Outbox."),
     State.CANCELLED: ("warning", "Not sent: {error}"),
     State.FAILED: ("error", "Sending failed: {error}"),
@@ -58,7 +60,8 @@ def send_message(request, lead, channel: str, subject: str, body: str, template=
     state = send_now(msg)
     msg.refresh_from_db()
     level, text = RESULT[state]
-    getattr(messages, level)(request, text.format(to=msg.to, due=msg.due_at, error=msg.error))
+    due = clock.at_zone(msg.due_at, timezone.get_current_timezone()) if msg.due_at else ""  # labelled
+    getattr(messages, level)(request, text.format(to=msg.to, due=due, error=msg.error))
     return msg
 
 
