@@ -2,7 +2,13 @@
 
 from django.contrib import admin
 
-from .models import InboundMessage, MailboxCursor, MessageTemplate, OutboundMessage, ReadingCorrection
+from .models import (
+    InboundMessage,
+    MailboxCursor,
+    MessageTemplate,
+    OutboundMessage,
+    ReadingCorrection,
+)
 
 
 @admin.register(MessageTemplate)
