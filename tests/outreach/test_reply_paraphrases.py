@@ -2,7 +2,7 @@
 language: a wide net of everyday wordings beside the corpus. (First runs, before the
 changes they caused: 98/127 in en/de/es, one German refusal read as interest; 99/120 in
 fr/pt/nl, every miss read as unclear; 44/46 replies that ask for nothing stayed unclear; 27/28 dated ones, one Dutch "laten we"
-(let's) read as interest.)"""
+(let's) read as interest; 19/45 harder idioms of refusal in en/de/es, all misses unclear.)"""
 
 from __future__ import annotations
 
@@ -68,7 +68,24 @@ P2 = {
 },
 }
 
-CASES = [(kind, lang, text) for table in (P, P2) for kind, langs in table.items() for lang, texts in langs.items() for text in texts]
+P5 = {
+"not_interested": {
+ "en": ["We've got it handled, thanks.", "Thanks, but I'll have to say no this time.", "We're good for now, no need to follow up.", "Appreciate it, but we've opted for another route.",
+        "We're not moving ahead with any cleaning contract.", "It's not something we'll be doing.", "Thanks but we're going to give this one a pass.", "We've made other arrangements.",
+        "Cleaning is covered by our landlord now.", "Not required, thank you."],
+ "de": ["Wir haben das im Griff, danke.", "Wir haben andere Vorkehrungen getroffen.", "Das übernimmt jetzt unser Vermieter.", "Wird nicht benötigt, danke.", "Wir verfolgen das nicht weiter.",
+        "Danke, aber wir haben uns anders orientiert.", "Das kommt für uns nicht in Betracht.", "Danke, kein Bedarf mehr.", "Wir werden das nicht umsetzen.", "Das Thema ist für uns vom Tisch."],
+ "es": ["Lo tenemos cubierto, gracias.", "Hemos tomado otras medidas.", "Eso lo gestiona ahora el propietario.", "No es necesario, gracias.", "No vamos a seguir adelante con esto.",
+        "Gracias, pero hemos elegido otra opción.", "No entra en nuestros planes.", "Gracias, ya no nos hace falta.", "Este tema ya está descartado.", "Paso, gracias."],
+},
+"opt_out": {
+ "en": ["I don't want to hear from you again.", "Please stop reaching out.", "Delete me from your database.", "Never contact this address again.", "No more emails, thank you."],
+ "de": ["Ich will nichts mehr von Ihnen hören.", "Bitte hören Sie auf, mich zu kontaktieren.", "Streichen Sie mich aus Ihrer Datenbank.", "Kontaktieren Sie diese Adresse nie wieder.", "Keine E-Mails mehr, danke."],
+ "es": ["No quiero saber nada más de ustedes.", "Por favor, dejen de contactarme.", "Bórrenme de su base de datos.", "No vuelvan a escribir a esta dirección.", "No más correos, gracias."],
+},
+}
+
+CASES = [(kind, lang, text) for table in (P, P2, P5) for kind, langs in table.items() for lang, texts in langs.items() for text in texts]
 
 
 @pytest.mark.parametrize("kind, lang, text", CASES, ids=[f"{k}-{lang}-{i}" for i, (k, lang, _) in enumerate(CASES)])
