@@ -40,20 +40,25 @@ def purpose_for(lead: Lead, facts: Facts = LIVE) -> tuple[str, str, str] | None:
     """(purpose, channel, why) of the message this lead is due, or None."""
     if lead.status not in (Status.OPEN, Status.ENGAGED, Status.REVISIT):
         return None
+    # never a draft to an address that opted out or bounced (the send would be refused)
+    suppressed = facts.suppressed(lead) if (lead.email or lead.phone) else set()
+    email_ok = bool(lead.email) and lead.email not in suppressed
     last_call = facts.last_call(lead)
-    if last_call and not facts.followed_up_since(lead, last_call.at) and lead.email:
+    if last_call and not facts.followed_up_since(lead, last_call.at) and email_ok:
         if last_call.outcome == Outcome.LEFT_MESSAGE:
             return Purpose.VOICEMAIL, "email", "You left a voicemail: follow it with an email."
         if facts.next_commitment(lead) is not None:
             return Purpose.RECAP, "email", "You talked: confirm what was agreed and when."
     if lead.status == Status.REVISIT:
         return None
-    if lead.next_action == "stop" and lead.email and not facts.said_goodbye(lead):
+    if lead.next_action == "stop" and email_ok and not facts.said_goodbye(lead):
         if lead.next_state == "nurture":
             return Purpose.MAILING_LIST, "email", "Stopping: invite them to the mailing list."
         return Purpose.BREAKUP, "email", "Stopping: leave the door open with a last message."
     if lead.next_action == "contact" and lead.next_channel in ("email", "text"):
         channel = lead.next_channel
+        if (lead.email if channel == "email" else lead.phone) in suppressed:
+            return None
         if lead.is_new_enquiry:
             return Purpose.FIRST_RESPONSE, channel, "A new enquiry: answer it now."
         if facts.back_from_revisit(lead):

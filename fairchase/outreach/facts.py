@@ -23,6 +23,7 @@ from fairchase.leads.models import (
     Outcome,
     Profile,
     StatusChange,
+    Suppression,
 )
 from fairchase.leads.people import profile_of
 
@@ -72,6 +73,11 @@ class Facts:
                 .values_list("at", flat=True).first())
         return woke is not None and not lead.attempts.filter(at__gte=woke).exists()
 
+    def suppressed(self, lead: Lead) -> set[str]:
+        """The lead's addresses nobody may write to (opted out or bounced, on any lead)."""
+        return set(Suppression.objects.filter(value__in=[v for v in (lead.email, lead.phone) if v])
+                   .values_list("value", flat=True))
+
     def template(self, purpose: str, channel: str) -> MessageTemplate | None:
         """The active template for this purpose and channel (the oldest if several)."""
         return (MessageTemplate.objects.filter(purpose=purpose, channel=channel, is_active=True)
@@ -98,7 +104,17 @@ class PageFacts(Facts):
     def __init__(self, leads: list[Lead], business: BusinessSettings | None = None):
         self.ids = {lead.pk for lead in leads}
         self.owner_ids = {lead.owner_id for lead in leads}
+        self.addresses = {v for lead in leads for v in (lead.email, lead.phone) if v}
         self.business = business
+
+    @cached_property
+    def suppressions(self) -> set[str]:
+        return set(Suppression.objects.filter(value__in=self.addresses).values_list("value", flat=True))
+
+    def suppressed(self, lead):
+        if lead.pk not in self.ids:
+            return super().suppressed(lead)
+        return {v for v in (lead.email, lead.phone) if v and v in self.suppressions}
 
     @cached_property
     def pending(self) -> dict[int, OutboundMessage]:

@@ -219,6 +219,10 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
     # 5. Not now, with a date: a revisit. A date and nothing else is the same.
     # Politeness alone ("Im neuen Jahr gerne") asks for nothing now: with a vague date it defers.
     if date and (later or not positive or (not wants and when.SPECIFICITY[date.kind] >= 2)):
+        if not later and cues.NEGATION.get(detected, cues.NEGATORS).search(folded):
+            # A date, no deferral words and a "not" we could not place: perhaps a refusal
+            # in words we do not know ("el mes que viene ... no os necesitaremos"). A person reads it.
+            return UNCLEAR, None, f'a date with a negation: "{date.words}"', detected
         if not later and when.SPECIFICITY[date.kind] <= 1:
             # "Friday at 10?" with nothing else: a visit, a call or a meeting; a person decides.
             return UNCLEAR, None, f'a day but no ask: "{date.words}"', detected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from .priors import CHANNELS
 
@@ -65,7 +66,12 @@ def local_when(local_ts: float, now_local: float) -> str:
 
 
 def local_date(local_ts: float) -> str:
-    d = date.fromordinal(_EPOCH_ORDINAL + int(local_ts) // 86400)
+    return _day_text(int(local_ts) // 86400)
+
+
+@lru_cache(maxsize=4096)
+def _day_text(day: int) -> str:
+    d = date.fromordinal(_EPOCH_ORDINAL + day)
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 

@@ -151,9 +151,10 @@ def check(r: dict) -> dict[str, bool]:
     loss means nothing). Complaints: at most 1.25 x the oracle's expected count, plus
     half a complaint (a fraction of one complaint in a small world is not a rate).
     Minutes: only judged where the oracle used its whole day on at least 5 days.
+    Oracle: within 5% of the oracle's profit (of its size, so a loss-making world counts too).
     """
     return {
-        "oracle": r["oracle_profit"] > 0 and r["profit"] >= 0.95 * r["oracle_profit"],
+        "oracle": r["profit"] >= r["oracle_profit"] - 0.05 * abs(r["oracle_profit"]),
         "learner": r["profit"] >= r["learner_profit"] if r["learner_profit"] == r["learner_profit"] else True,
         "folk": r["profit"] >= r["folk_profit"],
         "complaints": r["complaints"] <= 1.25 * r["oracle_complaints"] + 0.5,
@@ -174,6 +175,7 @@ def summary(rows: list[dict]) -> list[tuple[str, str, bool]]:
         return sum(check(r)[key] for r in rows)
 
     judged = [r for r in rows if r["full_days"] >= 5]
+    above = [r["world"] for r in rows if r["profit"] > r["oracle_profit"] + 0.02 * abs(r["oracle_profit"])]
     mins = [r["minutes_vs_oracle"] for r in judged]
     return [
         ("profit >= 0.95 x oracle in every world",
@@ -187,6 +189,8 @@ def summary(rows: list[dict]) -> list[tuple[str, str, bool]]:
         ("minutes >= 0.95 x the oracle's where it used its whole day",
          f"{sum(check(r)['minutes'] for r in judged)}/{len(judged)} worlds judged; "
          f"min {min(mins, default=float('nan')):.3f}", all(check(r)["minutes"] for r in judged)),
+        ("the oracle is an upper bound (no world where this policy earns 2% more)",
+         f"{len(above)} such world(s){': ' + ', '.join(above) if above else ''}", not above),
     ]
 
 

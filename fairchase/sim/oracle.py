@@ -11,8 +11,12 @@ of its best continuation (so the value of the chosen chase is exact for every
 type); the choice at a state is scored with the belief expected there.
 
 The day's minutes are shared across leads: every lead whose best first step
-is today is a candidate, ranked by the value of its chase per minute of the
-contact, and the day is filled from the top (the runner does the filling).
+is today is a candidate, ranked by what its chase loses if it starts later
+instead, per minute of the contact, and the day is filled from the top (the
+runner does the filling). When the day is oversubscribed, later steps of
+every chase pay a shadow price per minute (the chase value per minute of the
+first contact that does not fit, smoothed over days), so plans prefer the
+channels that spare minutes and only chases worth scarce minutes are begun.
 A candidate crowded out keeps its valuation for a few days before it is
 valued again (its state only aged).
 """
@@ -33,7 +37,8 @@ from fairchase.sim.worlds import DEFAULT_MINUTES, World
 GAPS = np.arange(1, 15)  # every gap of 1..14 days
 HORIZON_DAYS = 49  # the chase is planned this far ahead (fading makes later tries worth little)
 MAX_STEPS = 6  # attempts planned ahead (re-planned after each one)
-CROWDED_DAYS = 7  # a contact crowded out of the day keeps its valuation this long
+CROWDED_DAYS = 7
+RECHECK_DAYS = 7  # a lead not worth the scarce minutes is looked at again after this
 
 
 class Oracle:
@@ -47,6 +52,9 @@ class Oracle:
         self.minutes = {**DEFAULT_MINUTES, **(self.settings.get("minutes") or {})}
         self._belief: dict[str, tuple[int, np.ndarray]] = {}
         self._cache: dict[str, tuple[int, int, dict]] = {}  # id -> (attempts, day to recheck, decision)
+        self._proposed: dict[str, int] = {}  # yesterday's contacts for today: id -> attempts then
+        self._crowded_days = 0
+        self.price = 0.0  # shadow price of a future selling minute, currency per minute
 
     # --- beliefs ------------------------------------------------------------------
     def belief(self, lead: dict, src: int) -> np.ndarray:
@@ -75,6 +83,9 @@ class Oracle:
     def plan(self, leads: list[dict], now: datetime) -> list[dict]:
         """Decisions for every lead: contact today by value per minute, wait, or stop."""
         today = int((now - self.world.start()).total_seconds() // 86400)
+        counts = {lead["id"]: len(lead.get("attempts") or []) for lead in leads}
+        left_over = [i for i, k in self._proposed.items() if counts.get(i) == k]
+        self._crowded_days = 0 if not left_over else self._crowded_days + 1
         out, todo = [], []
         for lead in leads:
             src = self.world.source_index(lead.get("source"))
@@ -89,8 +100,28 @@ class Oracle:
                 todo.append((lead, src))
         for start in range(0, len(todo), 128):
             out.extend(self._decide(todo[start:start + 128], now, today))
+        today_ = [d for d in out if d["action"] == "contact" and as_datetime(d["due"]) < now + DAY]
+        self._proposed = {d["id"]: counts[d["id"]] for d in today_}
+        self._update_price(today_)
         out.sort(key=lambda d: -d["priority"])
         return out
+
+    def _update_price(self, contacts: list[dict]) -> None:
+        """The clearing price of a minute: the chase value per minute of the first contact
+        (best value per minute first) that does not fit in the day; smoothed over days."""
+        left, clearing = float(self.settings.get("daily_minutes", 120.0)), 0.0
+        for d in sorted(contacts, key=lambda d: -d["expected_value"] / self.minutes[d["channel"]]):
+            need = self.minutes[d["channel"]]
+            if need > left:
+                clearing = max(d["expected_value"] / need, 0.0)
+                break
+            left -= need
+        self.price = 0.8 * self.price + 0.2 * clearing
+
+    @property
+    def crowded(self) -> bool:
+        """True when contacts due were left for want of minutes on the last two days."""
+        return self._crowded_days >= 2
 
     def _channels(self, lead: dict) -> list[int]:
         chans = lead.get("channels")
@@ -113,7 +144,7 @@ class Oracle:
             allowed[r, self._channels(lead)] = True
         b0 = np.array([self.belief(lead, sr) for lead, sr in rows], dtype=np.float32)  # (L, G)
         gain = (w.win_prob(src) * (value * float(s["margin"]))[:, None])[:, None, :].astype(np.float32)
-        per_min = float(s["hourly_cost"]) / 60
+        per_min = float(s["hourly_cost"]) / 60 + self.price  # future minutes: scarce ones cost more
         mins = np.array([self.minutes[c] for c in CHANNELS])
         cc = float(s["complaint_cost"])
         ages = age0[:, None] + np.arange(T + 1 + len(GAPS))[None, :]  # (L, days ahead)
@@ -131,26 +162,31 @@ class Oracle:
         recent = np.minimum(cap, 1 + (GAPS < 7) + (GAPS < 3.5))
         alpha = np.zeros((L, T + 1 + ng, w.mechanism.G), np.float32)  # zero beyond the horizon
         for n in range(MAX_STEPS - 1, 0, -1):  # state: n attempts of the plan made, at day t
-            surv = survs[n]
+            tn = min(T, len(GAPS) * n) + 1  # days reachable in n steps from today
+            surv = survs[n][:, :tn]
             norm = surv.sum(axis=2)[:, :, None]
-            nxt = sliding_window_view(alpha[:, 1:], ng, axis=1)  # [l, t, g, gap-1] = alpha at t+gap
-            best_score = np.zeros((L, T + 1))
-            best = np.zeros((L, T + 1, w.mechanism.G), np.float32)
+            nxt = sliding_window_view(alpha[:, 1:], ng, axis=1)[:, :tn]  # [l, t, g, gap-1]: alpha at t+gap
+            best_score = np.zeros((L, tn))
+            best = np.zeros((L, tn, w.mechanism.G), np.float32)
             for c in np.flatnonzero(allowed.any(axis=0)):
-                p = sliding_window_view(p_at(n, c)[:, 1:], ng, axis=1) * spacing  # (L, T+1, G, gaps)
+                p = sliding_window_view(p_at(n, c)[:, 1:], ng, axis=1)[:, :tn] * spacing  # (L, tn, G, gaps)
                 cm = w.annoy_prob((k + n + 1)[:, None], recent[None, :], c)[:, None, None, :].astype(np.float32)
-                cand = (p * gain[..., None] - mins[c] * per_min - (1 - p) * cm * cc
-                        + (1 - p) * (1 - cm) * nxt)
+                # value of trying: p (gain - keep + cm cc) + keep - cm cc - minutes' cost,
+                # keep = (1 - cm) x the continuation's value if still silent
+                keep = (1 - cm) * nxt
+                cost = cm * cc + np.float32(mins[c] * per_min)
+                cand = p * (gain[..., None] - keep + cm * cc) + (keep - cost)
                 score = np.einsum("ltg,ltgd->ltd", surv, cand) / norm
-                score = np.where(inside & allowed[:, c][:, None, None], score, -np.inf)
+                score = np.where(inside[:, :tn] & allowed[:, c][:, None, None], score, -np.inf)
                 gi = score.argmax(axis=2)
                 top = np.take_along_axis(score, gi[:, :, None], axis=2)[:, :, 0]
                 better = top > best_score
                 best_score = np.where(better, top, best_score)
                 chosen = np.take_along_axis(cand, gi[:, :, None, None], axis=3)[..., 0]
                 best = np.where(better[:, :, None], chosen, best)
-            alpha = np.concatenate([best, np.zeros((L, ng, w.mechanism.G), np.float32)], axis=1)
-        return [self._root(rows[r], r, now, today, k, age0, allowed, b0, gain, per_min, mins, cc,
+            alpha = np.concatenate([best, np.zeros((L, T + 1 + ng - tn, w.mechanism.G), np.float32)], axis=1)
+        today_per_min = float(s["hourly_cost"]) / 60  # today's minutes are shared by the ranking
+        return [self._root(rows[r], r, now, today, k, age0, allowed, b0, gain, today_per_min, mins, cc,
                            alpha, cap, btz) for r in range(L)]
 
     def _root(self, row, r, now, today, k, age0, allowed, b0, gain, per_min, mins, cc, alpha,
@@ -163,7 +199,7 @@ class Oracle:
         earliest = max(0, math.ceil((cap_time(times, now, cap) - now).total_seconds() / 86400 - 1e-9))
         last_age = ((times[-1] - as_datetime(lead["created_at"])).total_seconds() / 86400
                     if times else None)
-        g0 = np.arange(earliest, 15)
+        g0 = g0_all = np.arange(earliest, 15)
         age = age0[r] + g0
         gap = None if last_age is None else np.maximum(age - last_age, 0.0)[:, None, None]
         recent = np.array([attempts_in_week(times, now + int(g) * DAY) + 1 for g in g0])[:, None]
@@ -178,15 +214,26 @@ class Oracle:
             d, ci = np.unravel_index(int(np.argmax(v)), v.shape)
             best_v, best_step = float(v[d, ci]), (int(g0[d]), int(chans[ci]))
         if best_step is None:
+            if self.price > 0.01:  # not worth the scarce minutes now: look again later
+                return self._remember(lead, today + RECHECK_DAYS, _wait(
+                    lead, f"Oracle: not worth minutes at {self.price:.2f} a minute now."))
             return self._remember(lead, 10**9, _stop(lead, "Oracle: no chase is worth its cost."))
         g0, c = best_step
         channel = CHANNELS[c]
         if g0 > 0:
             return self._remember(lead, today + g0, _wait(lead, f"Oracle: {channel} in {g0} days "
                                                               f"(chase worth {best_v:.2f})."))
+        # today's minute is worth what the chase loses if it starts later instead
+        later = max(float(v[g0_all > 0].max()) if (g0_all > 0).any() else 0.0, 0.0)
+        if self.crowded:  # minutes are scarce: the channel with the most value per minute
+            per_minute = (v[0] - later) / mins[chans]
+            ci = int(np.argmax(np.where(v[0] > 0, per_minute, -np.inf)))
+            c, channel, best_v = int(chans[ci]), CHANNELS[int(chans[ci])], float(v[0, ci])
+        urgency = best_v - later
         due = schedule(times, now, now, lead.get("timezone"), cap, btz)
         dec = {"id": lead["id"], "action": "contact", "channel": channel, "due": due,
-               "priority": best_v / mins[c], "expected_value": best_v, "next_state": None,
+               "priority": (urgency + 1e-3 * best_v) / mins[c], "expected_value": best_v,
+               "next_state": None,
                "revisit_at": None, "reason": f"Oracle: {channel} now, chase worth {best_v:.2f}."}
         return self._remember(lead, today + CROWDED_DAYS, dec)
 

@@ -84,8 +84,8 @@ class World:
     visit_rate: float = 0.0
     mailing_consent: float = 0.5
     timezones: tuple[str, ...] = ("America/Chicago",)
-    days: int = 60  # days with arrivals
-    drain_days: int = 30  # then no new leads: slow cadences finish their chase too
+    days: int = 45  # days with arrivals
+    drain_days: int = 25  # then no new leads: slow cadences finish their chase too
     history_days: int = 60
 
     @property

@@ -108,6 +108,29 @@ def test_try_again_in_march_becomes_a_dated_revisit(alice, make_lead, smtp_serve
     assert lead.revisit_at.month == 3 and lead.revisit_at > timezone.now()
 
 
+def test_replies_in_other_languages_are_read_by_the_worker_with_their_quoted_history(alice, make_lead, smtp_server, imap_server):
+    lead = make_lead(alice, email="ana@example.com", timezone="Europe/Madrid")
+    other = make_lead(alice, email="jonas@example.com", timezone="Europe/Berlin")
+    sent, sent_other = _sent(lead, alice, smtp_server), _sent(other, alice, smtp_server)
+    history = ("El lun, 9 mar 2026 a las 16:05, Tom <sales@fairchase.test> escribió:\n"
+               "> ¿Sigue interesada? Para darse de baja, haga clic aquí.")
+    imap_server.append(imap_server.folder, _reply(sent.message_id, f"Ahora no es buen momento. Escríbeme en septiembre.\n\n{history}",
+                                                  sender="ana@example.com", msg_id="<es1@mail.example.com>"))
+    imap_server.append(imap_server.folder, _reply(
+        sent_other.message_id, "Guten Tag, wir haben uns für einen anderen Anbieter entschieden.\n\nMit freundlichen Grüßen\nJonas\n\n"
+        "Von: Tom <sales@fairchase.test>\nGesendet: Montag, 9. März 2026 16:05\nAn: Jonas\nBetreff: Angebot\n\n"
+        "Haben Sie noch Interesse? Hier abmelden.", sender="jonas@example.com", msg_id="<de1@mail.example.com>"))
+    assert mailbox.poll_mailbox() == 2
+    lead.refresh_from_db()
+    other.refresh_from_db()
+    assert lead.status == Status.REVISIT and lead.revisit_at.month == 9 and lead.revisit_at > timezone.now()
+    assert other.status == Status.CLOSED  # neither "Interesse" nor "abmelden" in the quote decided
+    got = {m.lead_id: m for m in InboundMessage.objects.all()}
+    assert (got[lead.pk].kind, got[lead.pk].language) == ("later", "es")
+    assert (got[other.pk].kind, got[other.pk].language) == ("not_interested", "de")
+    assert "anderen Anbieter" in got[other.pk].evidence and "Gesendet" not in got[other.pk].text
+
+
 def test_remove_me_opts_out_and_suppresses_the_address(alice, make_lead, smtp_server, imap_server):
     lead = make_lead(alice, email="ann@example.com")
     sent = _sent(lead, alice, smtp_server)

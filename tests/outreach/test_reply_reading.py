@@ -271,3 +271,13 @@ def test_praise_and_politeness_around_a_refusal_never_make_it_a_yes(lang):
 def test_a_date_that_goes_with_a_refusal_does_not_make_it_a_later(text):
     reading = replies.read_text(text, datetime(2026, 3, 10, 9, tzinfo=UTC), "Europe/Berlin", channel="email")
     assert reading.kind == "not_interested", reading
+
+
+@pytest.mark.parametrize("text", [
+    "Next month we move into a serviced building, so we will not be requiring cleaners any more.",
+    "Ab April sitzen wir in einem Gebäude mit Hausmeisterservice, das wird sich also nicht ergeben.",
+    "En mayo nos trasladamos a otra sede y allí no hará falta.",
+])
+def test_a_date_with_a_negation_it_cannot_place_is_never_a_later(text):
+    reading = replies.read_text(text, datetime(2026, 3, 10, 9, tzinfo=UTC), "Europe/Berlin", channel="email")
+    assert reading.kind in ("not_interested", "unclear"), reading

@@ -92,7 +92,7 @@ def test_page_facts_draft_exactly_what_per_lead_queries_draft(alice, make_lead):
     assert page == live
     assert pendings == {lead.pk: LIVE.pending_message(lead) for lead in leads}
     assert pendings[pending.pk] == queued
-    assert len(ctx.captured_queries) <= 9  # one per kind of question, not per lead
+    assert len(ctx.captured_queries) <= 10  # one per kind of question (suppressions too), not per lead
     purposes = {MessageTemplate.objects.get(pk=said[0]).purpose for said in live.values() if said}
     assert {"voicemail", "recap", "follow_up", "first_response", "revisit", "breakup", "mailing_list"} <= purposes
     assert live[goodbye.pk] is None  # already said goodbye

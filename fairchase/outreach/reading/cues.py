@@ -74,7 +74,8 @@ def _c(patterns: dict[str, list[str]]) -> dict[str, re.Pattern]:
 
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = _c({
-    "en": [r"forget (?:my|our) (?:number|email|address|details)", r"lose my number",
+    "en": [r"(?:like|want|need|ask) you to stop", r"(?:please )?stop now",
+           r"forget (?:my|our) (?:number|email|address|details)", r"lose my number",
            "(?:rather|prefer) not (?:to )?(?:receive|get|be contacted|hear)",
            "wrong (?:number|person|email|address)", "stop (?:please|pls|plz)",
            "stop (?:with )?(?:the|these|your) (?:emails|e-mails|calls|texts|messages)",
@@ -88,7 +89,8 @@ OPT_OUT = _c({
            r"(?:don't|do not|dont) (?:want|wish) (?:to (?:receive|get|hear)|any) (?:any )?(?:more|further)",
            r"leave me alone", r"(?:delete|erase|remove|purge) (?:all )?(?:my|our) (?:details|data|information|info|contact\w*|number|email|e-mail)",
            r"not (?:to )?(?:contact|email|e-mail|call) me (?:again|anymore|any more)", r"stop it", r"please stop"],
-    "de": [r"(?:melden|tragen) sie (?:mich|uns) (?:\w+ )?(?:ab|aus)", r"(?:kontaktieren|schreiben|mailen|anrufen|rufen|simsen|schicken|belastigen) sie (?:mir|mich|uns)(?: \w+){0,2} nicht mehr",
+    "de": [r"(?:damit|mit (?:den|diesen|ihren) \w+) aufhoren",
+           r"(?:melden|tragen) sie (?:mich|uns) (?:\w+ )?(?:ab|aus)", r"(?:kontaktieren|schreiben|mailen|anrufen|rufen|simsen|schicken|belastigen) sie (?:mir|mich|uns)(?: \w+){0,2} nicht mehr",
            r"tragen sie (?:mich|uns) (?:\w+ )?aus",
            r"vergessen sie (?:meine|mich)",
            "falsche (?:nummer|person|adresse)", "(?:bitte )?nicht mehr (?:schreiben|anrufen|mailen|simsen)",
@@ -101,7 +103,8 @@ OPT_OUT = _c({
            r"(?:keine|keinerlei) (?:weiteren |weitere )?(?:e-?mails|mails|nachrichten|sms|anrufe|werbung|kontaktaufnahmen?)(?: mehr)?(?: (?:schicken|senden|erhalten|bekommen))?",
            r"horen sie (?:bitte )?auf", r"hor (?:bitte )?auf", r"lassen sie mich (?:bitte )?in ruhe",
            r"stopp", r"(?:loschen|entfernen) sie (?:bitte )?(?:meine|unsere|mich)", r"meine (?:daten|adresse|nummer|kontaktdaten) (?:zu )?(?:loschen|entfernen)"],
-    "fr": [r"(?:merci de )?m'oublier", r"oubliez(?:-moi| mon numero| mes coordonnees)",
+    "fr": [r"(?:que vous|d')arret(?:ez|er) (?:de|vos|ces)",
+           r"(?:merci de )?m'oublier", r"oubliez(?:-moi| mon numero| mes coordonnees)",
            "ne plus (?:m\'|nous )(?:ecrire|appeler|contacter|envoyer|relancer|solliciter)",
            "(?:mauvais|faux) numero", "(?:erreur|mauvaise) (?:de )?personne", "arretez (?:svp|s\'il vous plait)",
            "(?:supprimez|supprimer|retirez|retirer|effacez|effacer|enlevez|enlever) (?:mon|mes|notre|nos) (?:numero|adresse|e-?mail|coordonnees|donnees|contact)\\w*",
@@ -145,7 +148,8 @@ OPT_OUT = _c({
 })
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = _c({
-    "en": [r"declin\w*", r"turn(?:ing|ed)? (?:it |this |you )?down", r"reject\w*", r"consider this a no", r"(?:stick|sticking|staying|stay) with what (?:we|i) have", r"(?:leave|leaving) it (?:for now|there|at that)", r"(?:not|isn't|is not) (?:something )?(?:we're|we are|i'm|i am) (?:pursuing|looking (?:at|for))", r"not pursuing", r"(?:don't|do not) think (?:we|i)(?:'ll| will) need", r"(?:won't|will not|'ll not) need", r"not in (?:the|our|my) budget", r"(?:we're|we are|i'm|i am) fine,? thanks?", r"(?:we're|we are) fine", r"manage without", r"(?:we'll|we will|i'll|i will) manage",
+    "en": [r"(?:won't|will not|don't|do not) need (?:you|your services|your help|cleaners|a cleaner)",
+           r"declin\w*", r"turn(?:ing|ed)? (?:it |this |you )?down", r"reject\w*", r"consider this a no", r"(?:stick|sticking|staying|stay) with what (?:we|i) have", r"(?:leave|leaving) it (?:for now|there|at that)", r"(?:not|isn't|is not) (?:something )?(?:we're|we are|i'm|i am) (?:pursuing|looking (?:at|for))", r"not pursuing", r"(?:don't|do not) think (?:we|i)(?:'ll| will) need", r"(?:won't|will not|'ll not) need", r"not in (?:the|our|my) budget", r"(?:we're|we are|i'm|i am) fine,? thanks?", r"(?:we're|we are) fine", r"manage without", r"(?:we'll|we will|i'll|i will) manage",
            r"(?:won't|will not|not going to|no longer|won't be|aren't|are not|not) (?:be )?(?:outsourc\w*|auslager\w*|fremdvergeb\w*|externalis\w*|sous-trait\w*|externaliz\w*|subcontrat\w*|terceiriz\w*|uitbeste\w*|uit te besteden)", r"had a rethink", r"(?:won't|will not) be (?:pursuing|using|hiring|changing|taking)",
            r"too expensive", r"(?:can't|cannot|can not) afford", r"(?:out of|over|beyond) (?:our|my) budget", r"(?:no|don't have the|do not have the|don't have a|haven't got the) budget", r"changed (?:our|my) minds?", r"(?:give it|give this) a miss", r"thanks,? but no thanks", r"it's a no", r"not a priority", r"(?:closing|closed) (?:the|our) (?:office|business|site)", r"(?:moving|moved) out", r"no longer (?:at this|based)", r"(?:sold|selling) the (?:building|office|business)",
            r"(?:keep|keeping) (?:our|the) (?:current|existing) (?:\w+ )?(?:setup|arrangement|provider|supplier|cleaners?|team|solution|way)",
@@ -165,7 +169,8 @@ REFUSAL = _c({
            r"in-house", r"in house", r"(?:already|have already) (?:found|hired|sorted|signed|booked|chosen|picked)", r"(?:already|have already) (?:have|got) (?:someone|somebody|one|our own|a (?:\w+ )?(?:cleaner|cleaners|company|provider|supplier|contractor|team|firm|service|vendor))", r"not (?:a )?(?:good )?fit",
            r"(?:cancel|close|withdraw) (?:our|my|the) (?:enquiry|inquiry|request)", r"no longer (?:looking|relevant|needed)",
            r"(?:project|plans?) (?:was |has been |is |got )?(?:cancel\w*|abandon\w*|dropped|shelved|scrapped|off)"],
-    "de": [r"(?:ab)?lehnen", r"lehnen (?:\w+ ){0,3}ab", r"abgelehnt", r"absagen", r"sagen (?:\w+ ){0,3}ab", r"nicht annehmen", r"kommen (?:so |gut |allein |alleine )?zurecht", r"lassen (?:das|es) (?:erstmal|vorerst|lieber|sein|bleiben)", r"(?:fur|mit) (?:die|der) konkurrenz", r"konkurrenz entschieden",
+    "de": [r"brauchen (?:wir )?sie nicht",
+           r"(?:ab)?lehnen", r"lehnen (?:\w+ ){0,3}ab", r"abgelehnt", r"absagen", r"sagen (?:\w+ ){0,3}ab", r"nicht annehmen", r"kommen (?:so |gut |allein |alleine )?zurecht", r"lassen (?:das|es) (?:erstmal|vorerst|lieber|sein|bleiben)", r"(?:fur|mit) (?:die|der) konkurrenz", r"konkurrenz entschieden",
            r"(?:uns )?dagegen entschieden", r"(?:werden|wollen|mochten) (?:das |es |die reinigung )?(?:doch )?nicht (?:\w+ )?(?:auslagern|vergeben|fremdvergeben|beauftragen)",
            r"zu teuer", r"(?:kein|keinen) budget", r"nicht im budget", r"(?:haben uns|uns) (?:umentschieden|anders entschieden)", r"bleibt (?:alles )?beim alten", r"(?:hat sich|ist) zerschlagen", r"(?:projekt|vorhaben) (?:ist|wurde|wird) (?:gestoppt|gestrichen|abgesagt|eingestellt)", r"lohnt sich (?:fur uns )?nicht", r"(?:buro|standort) wird geschlossen", r"ziehen (?:hier )?aus",
            r"(?:behalten|beibehalten) (?:unsere?n? |die |den )?(?:\w+ )?(?:losung|organisation|regelung|anbieter|dienstleister)", r"bei (?:unserer|der) (?:bisherigen|aktuellen) (?:losung|regelung)",
@@ -197,7 +202,8 @@ REFUSAL = _c({
            r"(?:choisi|retenu|opte pour|pris|trouve) (?:un|une) autre", r"autre (?:prestataire|societe|entreprise|fournisseur)",
            r"(?:avons|ai|a) deja (?:quelqu'un|un prestataire|une societe|trouve)", r"on a deja", r"(?:projet|dossier) (?:est |a ete )?(?:abandonne|annule|suspendu indefiniment)",
            r"(?:ce n'est|c'est) pas pour nous", r"sans suite", r"nous ne donnerons pas suite", r"ne pas donner suite", r"je passe mon tour"],
-    "es": [r"preferimos no", r"ya contamos con", r"declin\w*", r"rechaz\w*", r"nos (?:apanamos|arreglamos)", r"(?:por|con) la competencia",
+    "es": [r"no (?:os|les|le|te) (?:necesitamos|necesitaremos|vamos a necesitar)",
+           r"preferimos no", r"ya contamos con", r"declin\w*", r"rechaz\w*", r"nos (?:apanamos|arreglamos)", r"(?:por|con) la competencia",
            r"no vamos a (?:\w+ )?(?:externalizar|subcontratar|cambiar)", r"lo hemos pensado mejor",
            r"demasiado caro", r"(?:no hay|sin) presupuesto", r"(?:hemos|he) cambiado de (?:opinion|idea)", r"ya no es necesario", r"(?:el )?proyecto (?:se ha |esta )?(?:parado|paralizado|suspendido)", r"no es prioritario",
            r"(?:mantener|mantenemos|conservar) (?:nuestro|nuestra|el|la) (?:\w+ )?(?:proveedor|empresa|organizacion|sistema|equipo)",
@@ -244,7 +250,8 @@ REFUSAL = _c({
 })
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = _c({
-    "en": [r"not this (?:week|month)",
+    "en": [r"not (?:rn|atm|now|yet)",
+           r"not this (?:week|month)",
            "pick (?:this|it|things) (?:back )?up", "reconnect", "get back in touch", "hold off", "put a pin in", "park (?:this|it)", "not (?:ready|yet)", "closer to", "remind me", "ask me again", "come back to (?:me|us)", "wait (?:until|till)", "(?:let\'s|lets) (?:pick|talk|speak|reconnect)",
            r"not (?:right )?now", r"not (?:at|for) the moment", r"not at this (?:time|stage|point)", r"not (?:a )?(?:good|great|the right) time",
            r"bad time", r"(?:too|very|really|super|so) (?:busy|early|hectic|swamped)", r"swamped", r"hectic", r"slammed", r"busy season",
@@ -267,7 +274,8 @@ LATER = _c({
            r"pas (?:pour le moment|maintenant|tout de suite|pour l'instant|ce mois-ci|cette annee)", r"(?:ce n'est|c'est) pas le (?:bon )?moment",
            r"(?:recontactez|relancez|rappelez|recontacter|relancer|revenez vers)(?:-moi|-nous| moi| nous)?", r"on en reparle", r"(?:en )?reparler",
            r"(?:pas|rien) avant", r"plus tard", r"c'est la course", r"debordes?", r"(?:revenir|reviendrai) vers", r"pas le moment"],
-    "es": [r"esta semana no", r"este mes no",
+    "es": [r"volver a (?:contactar|escribir|llamar|hablar)\w*",
+           r"esta semana no", r"este mes no",
            "(?:vuelva|vuelve|vuelvan) a (?:contactar|escribir|llamar)\\w*", "(?:contactame|contacteme|escribeme|escribame)", "todavia no", "aun no", "de momento no", "mas tarde", "(?:posponer|aplazar)\\w*", "(?:estoy|estamos) liad[oa]s?", "lo miremos", "retomarlo",
            r"ahora (?:mismo )?no", r"no es (?:buen|el) momento", r"(?:ahora|de momento|este \w+) (?:es )?(?:imposible|complicado)", r"imposible",
            r"(?:vuelva|vuelve|vuelvan)(?:me)? a (?:contactar|escribir|llamar|intentar)\w*", r"(?:escribeme|escribame|contactame|contacteme|contacte conmigo|hablamos|lo vemos|lo retomamos|lo miramos|retomamos)",
@@ -285,7 +293,8 @@ LATER = _c({
 })
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = _c({
-    "en": ["(?:can|could|shall) we (?:talk|speak|chat|have a call|catch up)",
+    "en": [r"(?:for|on) a (?:quick |short |brief )?(?:phone )?call",
+           "(?:can|could|shall) we (?:talk|speak|chat|have a call|catch up)",
            "try (?:me on )?my (?:mobile|cell|phone|number|landline)", "(?:good|free|available) for a (?:quick )?(?:chat|call|phone call)",
            "(?:call|ring|phone) (?:my|our) (?:cell|mobile|phone|office|landline|number|direct line)", "(?:call|ring) (?:me )?(?:on|at) (?:my|\\+?\\d)",
            "call me back", "(?:quick |short )?(?:phone )?call (?:on|at|tomorrow|today|next|this)", "(?:set up|schedule|book) a (?:quick )?call", "best number", "on the phone",
@@ -313,8 +322,7 @@ CALL = _c({
 })
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = _c({
-    "en": [r"count (?:me|us) in", r"book (?:me|us) in", r"we'll take it", r"please proceed", r"(?:we )?accept(?:ed)? (?:your|the) (?:quote|proposal|offer)", r"let's go", r"deal",
-           "contract", "paperwork",
+    "en": [r"count (?:me|us) in", r"book (?:me|us) in", r"we'll take it", r"please proceed", r"(?:we )?accept(?:ed)? (?:your|the) (?:quote|proposal|offer)", r"let's go(?=[!.]|$| for it)", r"deal",
            "(?:we\'d|we would|i\'d|i would) like to (?:hire|book|start|sign|go|proceed|get|move)", "(?:hire|book) you",
            "how soon", "come (?:by|over|round|and see|and take a look|out)", "take a look", "(?:a|the) (?:site )?visit", "walk-?through",
            "(?:let\'s|lets) do (?:it|this)", "(?:book|schedule|set up) (?:a|the|an) (?:visit|appointment|walkthrough|date|start)", "tell me more", "more (?:info|information|details)", "i\'m in", "(?:what are|what\'s|send) (?:your|the) (?:rates|prices|availability)", "availability", "sounds (?:interesting|promising)",
@@ -325,7 +333,7 @@ INTEREST = _c({
            r"sign (?:me|us) up", r"(?:we'd|i'd|we would|i would) (?:like|love) to", r"looking forward", r"perfect", r"great", r"still (?:keen|interested)",
            r"do you (?:also )?(?:do|offer|provide)"],
     "de": [r"auftrag erteilt", r"(?:wir )?nehmen (?:das|ihr|es)", r"zusage", r"los geht'?s", r"gebucht",
-           "vertrag", "(?:mochten|wurden) (?:gerne )?(?:starten|anfangen|beginnen|loslegen)",
+           "(?:mochten|wurden) (?:gerne )?(?:starten|anfangen|beginnen|loslegen)",
            "beauftragen", "(?:wurden|mochten) (?:das|es|sie|gerne) (?:gerne )?(?:angehen|beauftragen|starten|buchen)", "wie geht es (?:jetzt )?weiter", "(?:das )?thema ist (?:noch )?aktuell",
            "vorbeikommen", "besichtig\\w+", "sich (?:das|die raume) (?:mal )?ansehen",
            "klingt (?:interessant|spannend|vernunftig)", "termin (?:vereinbaren|ausmachen|machen|finden)", "mehr (?:infos|informationen)", "legen wir los", "sehr gerne",
@@ -334,7 +342,6 @@ INTEREST = _c({
            r"passt", r"einverstanden", r"super", r"bieten sie (?:auch )?"],
     "fr": [r"prochaine etape",
            r"je valide", r"valide", r"bon pour accord", r"c'est parti", r"on signe",
-           "contrat",
            "(?:nous )?souhait\\w+ (?:commencer|signer|demarrer|avancer|travailler)", "(?:toujours|suis|sommes) partant\\w*",
            "passer (?:voir|nous voir|visiter)", "(?:une|la) visite", "venir voir",
            "(?:ca|cela) (?:me|nous) (?:parait|semble|va|convient) (?:tres |tout a fait )?(?:bien|parfait|bon|interessant)?", "(?:fixer|prendre|caler) (?:une date|un rendez-vous|un rdv|un creneau)", "avec plaisir", "tres bien", "plus d\'informations", "on y va", "rendez-vous",
@@ -342,7 +349,7 @@ INTEREST = _c({
            r"quand (?:pouvez|pourriez)-vous", r"d'accord", r"ok pour", r"parfait", r"on avance", r"allons-y", r"envoyez(?:-moi|-nous)? (?:le |la |les |un |une |vos |votre )?(?:devis|contrat|proposition|tarifs?|infos?|informations|documents?)", r"faites-vous"],
     "es": [r"(?:siguiente|proximo) paso",
            r"aceptamos", r"trato hecho", r"cuenta con nosotros", r"contratamos",
-           "(?:nos|me) encaja", "(?:me|nos) (?:mandas|mandais|manda|mande|envias|envia) (?:el|la|los|las)", "contrato",
+           "(?:nos|me) encaja", "(?:me|nos) (?:mandas|mandais|manda|mande|envias|envia) (?:el|la|los|las)",
            "(?:nos|me) gustaria (?:contratar|empezar|seguir|avanzar|hacerlo)", "contratar(?:lo|les)? el servicio", "formaliza\\w*", "seguimos con la idea", "dale",
            "venir a ver", "(?:una|la) visita", "pasar(?:se)? a ver",
            "cotizacion", "(?:agendar|fijar|concertar) (?:una )?(?:cita|fecha|visita)", "mas informacion", "me parece (?:bien|perfecto|genial)", "vale", "genial",
@@ -350,7 +357,6 @@ INTEREST = _c({
            r"perfecto", r"claro", r"de acuerdo", r"(?:mandame|mandenme|enviame|envieme|pasame|mandeme) (?:el |la |los |las |un |una |su |tu )?(?:presupuesto|propuesta|contrato|precio|info|informacion|tarifas|cotizacion|detalles)", r"info(?:rmacion)?"],
     "pt": [r"pode seguir", r"pode (?:ir em frente|avancar)",
            r"aceito", r"aprovad[oa]", r"pode agendar", r"bora", r"fechou",
-           "contrato",
            "(?:quero|queremos) (?:seguir|contratar|fechar|avancar)", "contratacao",
            "vir ver", "(?:uma|a) visita", "passar aqui",
            "gostei", "gostaria", "(?:agendar|marcar) (?:uma )?(?:visita|data|reuniao)", "proximo passo", "mais informacoes", "me parece (?:bom|otimo)", "otimo",
@@ -359,12 +365,11 @@ INTEREST = _c({
            r"voces fazem"],
     "nl": [r"volgende stap",
            r"doen we", r"deal", r"we gaan ervoor", r"ga (?:je|uw) gang", r"goedgekeurd",
-           "contract",
            "(?:we|wij|ik) (?:willen|wil) (?:er )?(?:graag )?(?:mee verder|starten|beginnen)",
            "langs ?komen", "komen kijken", "bezichtig\\w+",
            "klinkt (?:goed|interessant|prima)", "afspraak (?:maken|inplannen)", "(?:in|)plannen", "meer informatie", "wat zijn de kosten",
            r"geinteresseerd", r"interesse", r"graag", r"offerte", r"voorstel", r"wat kost", r"kosten", r"prijs", r"wanneer kunnen (?:jullie|u)",
-           r"top", r"prima", r"akkoord", r"laten we", r"stuur (?:maar |ons |mij |me )?(?:een |de |het |uw |je )?(?:offerte|voorstel|prijs\w*|info|informatie|contract)", r"hebben jullie"],
+           r"top", r"prima", r"akkoord", r"laten we (?:het |dat )?(?:zo )?(?:doen|beginnen|starten|afspreken)", r"stuur (?:maar |ons |mij |me )?(?:een |de |het |uw |je )?(?:offerte|voorstel|prijs\w*|info|informatie|contract)", r"hebben jullie"],
 })
 # A plain no where a sentence starts ("Nein, ...", "No.", "Non merci"), not "no problem".
 NO = re.compile(r"(?:^|(?<=[.!?] ))(?:no|nope|nah|nein|non|nee|nao)(?=[,.!]|$)")
@@ -427,6 +432,16 @@ AGAIN = re.compile(r"(?<![\w])(?:again|nochmal|noch einmal|erneut|wieder|de nouv
 # A reply that also asks something after turning something down ("..., but do you ...?").
 CONTRAST = re.compile(r"(?<![\w])(?:but|however|although|though|aber|jedoch|allerdings|mais|cependant|toutefois|pero|sin embargo|"
                       r"no obstante|mas|porem|contudo|entretanto|maar|echter|alleen)(?![\w])")
+# A negation in each language, for a date with nothing else to go on ("no" is Portuguese
+# for "in the", so it counts only in English and Spanish; "no rush" negates nothing).
+NEGATION = {
+    "en": re.compile(r"(?<![\w])(?:not|never|no longer|nope|no(?! rush| hurry| worries| problem| pressure))(?![\w])|n't"),
+    "de": re.compile(r"(?<![\w])(?:nicht|kein\w*|nie|niemals)(?![\w])"),
+    "fr": re.compile(r"(?<![\w])(?:pas|plus|jamais|ne|n')(?![\w])|(?<![\w])n'"),
+    "es": re.compile(r"(?<![\w])(?:no|nunca|tampoco|jamas)(?![\w])"),
+    "pt": re.compile(r"(?<![\w])(?:nao|nunca|jamais)(?![\w])"),
+    "nl": re.compile(r"(?<![\w])(?:niet|geen|nooit)(?![\w])"),
+}
 NEGATORS = re.compile(r"(?<![\w])(?:not|no|never|n't|no longer|nicht|kein\w*|pas|plus|jamais|ne|n'|nunca|nao|sem|niet|geen|nooit|nor)(?![\w])|n't")
 THANKS_FOR = re.compile(r"(?:thanks?|thank you|danke|dank) (?:for|fur|voor)(?: (?:your|the|ihr|ihre|ihren|das|die|den|je|uw|het|de))?(?: \w+)? $|"
                         r"(?:merci|gracias|obrigad[oa]|agradeco|agradezco|bedankt) (?:pour|por|pel[oa]|voor)(?: (?:votre|vos|le|la|les|su|sus|el|la|o|a|os|as|seu|sua|je|uw|het|de))?(?: \w+)? $|"

@@ -407,12 +407,12 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
                 spans.append((m.start(), m.end()))
                 out.append(Found(d, original(sentence, fold_map(sentence)[1], m.start(), m.end()), kind, offset + m.start(), _hour(folded[m.start(): m.start() + 60]) if SPECIFICITY[kind] <= 1 else None))
         offset += len(folded) + 1
-    # "after Easter ... the week after": the Monday of the week after the date named before it.
+    # "after Easter ... the week after", "the week after Easter": the Monday after the date named.
     m = WEEK_AFTER.search(fold(text))
     if m:
-        before = [f for f in out if f.start < m.start()]
-        if before:
-            d = min(before, key=lambda f: (SPECIFICITY[f.kind], -f.start)).day
+        named = [f for f in out if not m.start() <= f.start < m.end()]
+        if named:
+            d = min(named, key=lambda f: (SPECIFICITY[f.kind], abs(f.start - m.start()))).day
             out.append(Found(d + timedelta(days=7 - d.weekday()), m.group(0), "week_after", m.start()))
     return [f for f in out if f.day >= today]
 

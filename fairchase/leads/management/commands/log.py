@@ -42,7 +42,8 @@ class Command(BaseCommand):
         tz, now = clock.business_zone(), timezone.now()  # one labelled zone, the lead's beside it
         due = f" at {clock.for_lead(target.next_due, tz, target)}" if target.next_due else ""
         reason = clock.reason_in_zones(target.plan_reason, target, tz, now)
-        self.stdout.write(f"Next: {target.next_action or 'nothing'} {target.next_channel}{due}. {reason}")
+        what = " ".join(x for x in (target.next_action or "nothing", target.next_channel) if x)
+        self.stdout.write(f"Next: {what}{due}. {reason}")
 
     def _find(self, text: str) -> Lead:
         qs = Lead.objects.filter(pk=int(text)) if text.isdigit() else Lead.objects.filter(
