@@ -322,7 +322,7 @@ CALL = _c({
 })
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = _c({
-    "en": [r"count (?:me|us) in", r"book (?:me|us) in", r"we'll take it", r"please proceed", r"(?:we )?accept(?:ed)? (?:your|the) (?:quote|proposal|offer)", r"let's go", r"deal",
+    "en": [r"count (?:me|us) in", r"book (?:me|us) in", r"we'll take it", r"please proceed", r"(?:we )?accept(?:ed)? (?:your|the) (?:quote|proposal|offer)", r"let's go(?=[!.]|$| for it)", r"deal",
            "(?:we\'d|we would|i\'d|i would) like to (?:hire|book|start|sign|go|proceed|get|move)", "(?:hire|book) you",
            "how soon", "come (?:by|over|round|and see|and take a look|out)", "take a look", "(?:a|the) (?:site )?visit", "walk-?through",
            "(?:let\'s|lets) do (?:it|this)", "(?:book|schedule|set up) (?:a|the|an) (?:visit|appointment|walkthrough|date|start)", "tell me more", "more (?:info|information|details)", "i\'m in", "(?:what are|what\'s|send) (?:your|the) (?:rates|prices|availability)", "availability", "sounds (?:interesting|promising)",
@@ -369,7 +369,7 @@ INTEREST = _c({
            "langs ?komen", "komen kijken", "bezichtig\\w+",
            "klinkt (?:goed|interessant|prima)", "afspraak (?:maken|inplannen)", "(?:in|)plannen", "meer informatie", "wat zijn de kosten",
            r"geinteresseerd", r"interesse", r"graag", r"offerte", r"voorstel", r"wat kost", r"kosten", r"prijs", r"wanneer kunnen (?:jullie|u)",
-           r"top", r"prima", r"akkoord", r"laten we", r"stuur (?:maar |ons |mij |me )?(?:een |de |het |uw |je )?(?:offerte|voorstel|prijs\w*|info|informatie|contract)", r"hebben jullie"],
+           r"top", r"prima", r"akkoord", r"laten we (?:het |dat )?(?:zo )?(?:doen|beginnen|starten|afspreken)", r"stuur (?:maar |ons |mij |me )?(?:een |de |het |uw |je )?(?:offerte|voorstel|prijs\w*|info|informatie|contract)", r"hebben jullie"],
 })
 # A plain no where a sentence starts ("Nein, ...", "No.", "Non merci"), not "no problem".
 NO = re.compile(r"(?:^|(?<=[.!?] ))(?:no|nope|nah|nein|non|nee|nao)(?=[,.!]|$)")
