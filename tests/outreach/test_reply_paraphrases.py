@@ -2,7 +2,7 @@
 language: a wide net of everyday wordings beside the corpus. (First runs, before the
 changes they caused: 98/127 in en/de/es, one German refusal read as interest; 99/120 in
 fr/pt/nl, every miss read as unclear; 44/46 replies that ask for nothing stayed unclear; 27/28 dated ones, one Dutch "laten we"
-(let's) read as interest; 19/45 harder idioms of refusal in en/de/es, all misses unclear.)"""
+(let's) read as interest; 19/45 harder idioms of refusal in en/de/es and 18/45 in fr/pt/nl, all misses unclear.)"""
 
 from __future__ import annotations
 
@@ -85,7 +85,23 @@ P5 = {
 },
 }
 
-CASES = [(kind, lang, text) for table in (P, P2, P5) for kind, langs in table.items() for lang, texts in langs.items() for text in texts]
+P6 = {
+"not_interested": {
+ "fr": ["Nous avons la situation en main, merci.", "Nous avons pris d'autres dispositions.", "C'est désormais géré par notre propriétaire.", "Ce n'est pas nécessaire, merci.", "Nous ne donnerons pas suite.",
+        "Merci, mais nous avons choisi une autre voie.", "Ça ne rentre pas dans nos plans.", "Merci, nous n'en avons plus besoin.", "Le sujet est clos pour nous.", "Je passe, merci."],
+ "pt": ["Já está tudo resolvido, obrigado.", "Tomamos outras providências.", "Agora quem cuida disso é o condomínio.", "Não é necessário, obrigado.", "Não vamos dar continuidade.",
+        "Obrigado, mas escolhemos outro caminho.", "Isso não está nos nossos planos.", "Obrigado, já não precisamos.", "Esse assunto está encerrado para nós.", "Passo, obrigado."],
+ "nl": ["We hebben het onder controle, bedankt.", "We hebben andere afspraken gemaakt.", "Dat regelt onze verhuurder nu.", "Niet nodig, bedankt.", "We gaan er niet mee verder.",
+        "Bedankt, maar we hebben voor een andere weg gekozen.", "Het past niet in onze plannen.", "Bedankt, we hebben het niet meer nodig.", "Het onderwerp is voor ons afgesloten.", "Ik pas, bedankt."],
+},
+"opt_out": {
+ "fr": ["Je ne veux plus entendre parler de vous.", "Merci d'arrêter de me contacter.", "Effacez-moi de votre base de données.", "Ne contactez plus jamais cette adresse.", "Plus de mails, merci."],
+ "pt": ["Não quero mais ouvir falar de vocês.", "Por favor, parem de me contatar.", "Me apaguem do banco de dados de vocês.", "Nunca mais escrevam para este endereço.", "Chega de e-mails, obrigado."],
+ "nl": ["Ik wil niets meer van jullie horen.", "Stop alstublieft met contact opnemen.", "Verwijder me uit uw database.", "Neem nooit meer contact op met dit adres.", "Geen mails meer, bedankt."],
+},
+}
+
+CASES = [(kind, lang, text) for table in (P, P2, P5, P6) for kind, langs in table.items() for lang, texts in langs.items() for text in texts]
 
 
 @pytest.mark.parametrize("kind, lang, text", CASES, ids=[f"{k}-{lang}-{i}" for i, (k, lang, _) in enumerate(CASES)])
