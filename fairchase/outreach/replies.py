@@ -40,6 +40,7 @@ BOUNCE_SUBJECT = re.compile(r"undeliver|delivery status notification \(failure\)
 # Subjects only delivery systems write (Exchange's NDR comes from a mailbox named after the server).
 BOUNCE_SUBJECT_ALONE = re.compile(r"\s*(?:undeliverable|unzustellbar|non remis|no se puede entregar|n[ãa]o entregue|onbestelbaar)\s*:|"
                                   r"\s*(?:undelivered mail returned to sender|mail delivery failed|delivery status notification \(failure\))", re.I)
+CONTRACT = re.compile(r"contract|vertrag|contrat|contrato|overeenkomst")
 STATUS_CODE = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
 
 
@@ -201,7 +202,9 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
         # A refusal becomes a revisit only with words that put us off or ask again, or a
         # softener ("not right now") next to the date ("..., maybe in the spring").
         soft = cues.SOFTENERS.search(folded)
-        if date and (later or _asks_again(folded, date.start, refusal[2])
+        # (A contract "running until June" says when it ends, not that we should come back.)
+        deferrals = [c for c in cues.every(cues.LATER, folded) if not CONTRACT.search(c[1])]
+        if date and (deferrals or _asks_again(folded, date.start, refusal[2])
                      or (soft and abs(date.start - soft.start()) <= 80)):
             return LATER, when.to_datetime(date, zone), f'{said(refusal, later)} "{date.words}"', detected
         other = mixed(refusal, strict=False)

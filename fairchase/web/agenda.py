@@ -250,7 +250,8 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     # The enquirer's own words (the capture form's message) go on the card.
     new_rows = rows.filter(NEW_TERM).filter(CONTACT_TERM).only(*ROW_FIELDS, "notes")
     seen: dict[int, Lead] = {}
-    for lead in [*new_rows.filter(created_at__gte=now - FRESH)[:NEW_LIMIT], *new_rows[:NEW_LIMIT]]:
+    fresh = new_rows.filter(created_at__gte=now - FRESH).order_by("-created_at")  # index web_lead_new_fresh
+    for lead in [*fresh[:NEW_LIMIT], *new_rows[:NEW_LIMIT]]:
         seen.setdefault(lead.pk, lead)
     for lead in seen.values():
         r = row(lead, "new")
