@@ -168,3 +168,26 @@ def test_each_dated_paraphrase_is_read_with_its_date(kind, lang, text, day):
     assert reading.kind == kind and reading.language == lang, reading
     assert abs((reading.until.date() - date.fromisoformat(day)).days) <= 1, reading
 
+
+# Idioms of yes and of later (first run 14/24: every miss unclear).
+P7 = [
+ ("interested","en","Let's make it happen.", None), ("interested","en","Sign me up!", None), ("interested","en","I'm keen, what do you need from me?", None),
+ ("interested","en","Sounds like a plan.", None), ("interested","en","Please quote for a weekly clean.", None), ("interested","en","We're ready when you are.", None),
+ ("interested","de","Machen Sie uns bitte ein Angebot.", None), ("interested","de","Gerne, ich bin dabei.", None), ("interested","de","Klingt nach einem Plan.", None),
+ ("interested","de","Von mir aus kann es losgehen.", None), ("interested","es","¡Me apunto!", None), ("interested","es","Hazme una oferta, por favor.", None),
+ ("interested","es","Cuando queráis empezamos.", None), ("interested","es","Me convence, adelante.", None),
+ ("later","en","Bump this to next quarter please.", "2026-04-01"), ("later","en","Put it on the back burner until May.", "2026-05-01"),
+ ("later","en","We'll be in a better position in the summer.", "2026-06-21"), ("later","en","Catch me in a month.", "2026-04-10"),
+ ("later","de","Schieben wir das aufs nächste Quartal.", "2026-04-01"), ("later","de","Im Sommer sieht es bei uns besser aus.", "2026-06-21"),
+ ("later","de","Fragen Sie in einem Monat noch mal.", "2026-04-10"), ("later","es","Déjalo para el próximo trimestre.", "2026-04-01"),
+ ("later","es","En verano estaremos en mejor situación.", "2026-06-21"), ("later","es","Pregúntame dentro de un mes.", "2026-04-10"),
+]
+
+
+@pytest.mark.parametrize("kind, lang, text, day", P7, ids=[f"{k}-{lang}-{i}" for i, (k, lang, _, _) in enumerate(P7)])
+def test_idioms_of_yes_and_later_are_read_as_meant(kind, lang, text, day):
+    reading = replies.read_text(text, datetime(2026, 3, 10, 9, tzinfo=UTC), "Europe/Berlin", channel="email")
+    assert reading.kind == kind and reading.language == lang, reading
+    if day:
+        assert abs((reading.until.date() - date.fromisoformat(day)).days) <= 1, reading
+
