@@ -191,3 +191,25 @@ def test_idioms_of_yes_and_later_are_read_as_meant(kind, lang, text, day):
     if day:
         assert abs((reading.until.date() - date.fromisoformat(day)).days) <= 1, reading
 
+
+# Text messages as people thumb them (first run 24/32: every miss unclear).
+T = [
+ ("interested","en","yes pls", None), ("not_interested","en","no ty", None), ("not_interested","en","nty", None), ("not_interested","en","not interested sorry", None),
+ ("opt_out","en","stop pls", None), ("call_back","en","u can call me tmrw after 5", "2026-03-11"), ("call_back","en","ring me at 5 today", "2026-03-10"),
+ ("later","en","busy this wk, msg me next wk", "2026-03-16"), ("unclear","en","who's this?", None), ("interested","en","ya send it over", None),
+ ("interested","de","ja bitte", None), ("not_interested","de","nein danke", None), ("opt_out","de","bitte keine sms mehr", None), ("call_back","de","ruf mich morgen an", "2026-03-11"),
+ ("later","de","diese woche nicht, nächste woche gerne", "2026-03-16"), ("interested","es","sí porfa", None), ("not_interested","es","no gracias", None),
+ ("opt_out","es","no me mandes más sms", None), ("call_back","es","llámame mañana", "2026-03-11"), ("later","es","esta semana no, la que viene sí", "2026-03-16"),
+ ("interested","fr","oui svp", None), ("not_interested","fr","non merci", None), ("opt_out","fr","plus de sms svp", None), ("call_back","fr","appelle moi demain", "2026-03-11"),
+ ("interested","pt","sim pfv", None), ("not_interested","pt","não obg", None), ("opt_out","pt","não me manda mais sms", None), ("call_back","pt","me liga amanhã", "2026-03-11"),
+ ("interested","nl","ja graag", None), ("not_interested","nl","nee dank je", None), ("opt_out","nl","geen sms meer aub", None), ("call_back","nl","bel me morgen", "2026-03-11"),
+]
+
+
+@pytest.mark.parametrize("kind, lang, text, day", T, ids=[f"{k}-{lang}-{i}" for i, (k, lang, _, _) in enumerate(T)])
+def test_texting_shorthand_is_read_as_meant(kind, lang, text, day):
+    reading = replies.read_text(text, datetime(2026, 3, 10, 9, tzinfo=UTC), "Europe/Berlin", channel="text")
+    assert reading.kind == kind, reading
+    if day:
+        assert abs((reading.until.date() - date.fromisoformat(day)).days) <= 1, reading
+

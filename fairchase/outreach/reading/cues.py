@@ -132,7 +132,8 @@ OPT_OUT = _c({
            r"no (?:me|nos) (?:vuelva[ns]? a |vuelvas a )?(?:escriba[ns]?|llame[ns]?|contacte[ns]?|envie[ns]?|mande[ns]?|escribas|llames|molest\w+)(?: mas)?",
            r"(?:dejen|deje|deja) de (?:enviar|escribir|llamar|mandar|molestar|contactar)\w*", r"no quiero (?:recibir|que me) \w+",
            r"no (?:me|nos) (?:escriban|llamen|contacten) mas"],
-    "pt": [r"nao quero mais ouvir falar de", r"(?:me )?apaguem", r"chega de (?:e-?mails|mensagens|ligacoes|contatos)",
+    "pt": [r"nao me (?:manda|mande|envia|envie|liga|ligue) mais",
+           r"nao quero mais ouvir falar de", r"(?:me )?apaguem", r"chega de (?:e-?mails|mensagens|ligacoes|contatos)",
            r"nunca mais (?:me )?(?:liguem|mandem|escrevam|contatem|contactem)", r"nao quero (?:mais )?saber de",
            r"nao me (?:escreva|escrevam|contate|contatem|contacte|contactem|ligue|liguem|mande|mandem|envie|enviem|procure|procurem) (?:nunca )?mais",
            r"esque(?:cam|ca|cer) (?:o )?(?:meu|de mim|o meu) ?(?:numero|contato|contacto|e-?mail)?",
@@ -158,7 +159,8 @@ OPT_OUT = _c({
 })
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = _c({
-    "en": [r"off the table", r"case closed",
+    "en": [r"no,? (?:ty|thx|thnx|thanx)", r"nty", r"nah,? (?:ty|thx|thanks)",
+           r"off the table", r"case closed",
            r"(?:don't|do not|doesn't|does not|won't|will not|not going to|aren't going to) (?:\w+ ){0,2}(?:need|require|want|pursue|proceed|go ahead|move forward|continue|take (?:this|it) further)", r"not (?:something (?:we|i)(?:'ll| will| would)? (?:be )?(?:doing|pursuing|need))", r"(?:got|have) (?:it|this|that|things) (?:handled|covered|sorted|in hand|taken care of)", r"(?:made|have|found) other arrangements", r"(?:is|are) (?:now )?(?:covered|handled|done|provided) by (?:our|the)", r"(?:give|giving) (?:this|it|this one) a (?:pass|miss)",
            r"(?:don't|do not) (?:have|see) (?:the|a|any) need",
            r"(?:won't|will not|don't|do not) need (?:you|your services|your help|cleaners|a cleaner)",
@@ -219,7 +221,8 @@ REFUSAL = _c({
            r"(?:choisi|retenu|opte pour|pris|trouve) (?:un|une) autre", r"autre (?:prestataire|societe|entreprise|fournisseur)",
            r"(?:avons|ai|a) deja (?:quelqu'un|un prestataire|une societe|trouve)", r"on a deja", r"(?:projet|dossier) (?:est |a ete )?(?:abandonne|annule|suspendu indefiniment)",
            r"(?:ce n'est|c'est) pas pour nous", r"sans suite", r"nous ne donnerons pas suite", r"ne pas donner suite", r"je passe mon tour"],
-    "es": [r"(?:tema|asunto) (?:esta )?(?:cerrado|zanjado)", r"otro camino",
+    "es": [r"no,? (?:grax|grs|gracias)",
+           r"(?:tema|asunto) (?:esta )?(?:cerrado|zanjado)", r"otro camino",
            r"no (?:\w+ ){0,2}(?:necesit\w+|hace falta|es necesario|entra en|queremos|vamos a (?:seguir|continuar|contratar|hacer)|seguiremos|continuaremos)", r"lo tenemos (?:cubierto|resuelto|controlado)", r"(?:otras|otra) medidas?", r"lo gestiona (?:ahora )?(?:el|la|nuestro|nuestra)", r"(?:^|(?<=[.!?] ))paso(?=[,.!]|$)",
            r"no (?:os|les|le|te) (?:necesitamos|necesitaremos|vamos a necesitar)",
            r"preferimos no", r"ya contamos con", r"declin\w*", r"rechaz\w*", r"nos (?:apanamos|arreglamos)", r"(?:por|con) la competencia",
@@ -237,7 +240,8 @@ REFUSAL = _c({
            r"(?:ya|hemos) (?:contratamos|contratado|encontramos|elegimos|hemos contratado|lo hemos contratado)", r"ya tenemos (?:a alguien|quien|otr[oa]|proveedor|empresa|servicio de|una empresa|un proveedor)", r"ya lo hemos \w+",
            r"otr[ao] (?:empresa|proveedor|compania)", r"(?:decidido|decidimos) no", r"no seguir adelante", r"no es para nosotros",
            r"(?:el )?proyecto (?:se ha |fue )?(?:cancelado|cancelo|anulado)", r"ya tenemos a alguien", r"no hace falta"],
-    "pt": [r"(?:ja )?esta (?:tudo )?resolvido", r"outras providencias", r"quem cuida (?:disso|disto)", r"(?:nao vamos )?dar continuidade", r"outro caminho", r"nao esta nos (?:nossos )?planos", r"(?:assunto|tema) (?:esta )?encerrado", r"(?:^|(?<=[.!?] ))passo(?=[,.!]|$)",
+    "pt": [r"nao,? (?:obg|obgd|obrigad\w*|vlw|valeu)",
+           r"(?:ja )?esta (?:tudo )?resolvido", r"outras providencias", r"quem cuida (?:disso|disto)", r"(?:nao vamos )?dar continuidade", r"outro caminho", r"nao esta nos (?:nossos )?planos", r"(?:assunto|tema) (?:esta )?encerrado", r"(?:^|(?<=[.!?] ))passo(?=[,.!]|$)",
            r"nao (?:\w+ ){0,2}(?:precis\w+|necessari\w+|vamos (?:seguir|continuar|contratar|fazer)|queremos|faz sentido)", r"(?:ja )?esta (?:resolvido|coberto|coberta)",
            r"deixar (?:isso |isto )?de lado", r"ja contamos com", r"(?:a gente se|nos nos) vir\w+",
            r"recus\w*", r"declin\w*", r"nao (?:vamos |podemos )?aceitar", r"preferimos nao", r"(?:a|pela) concorrencia",
@@ -273,7 +277,8 @@ REFUSAL = _c({
 })
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = _c({
-    "en": [r"at the earliest", r"(?:contract|vertrag|contrat|contrato|contract) (?:\w+ ){0,5}(?:until|till|through|bis|jusqu'(?:a|au|en)|hasta|ate|tot)", r"locked in(?:to)? (?:\w+ ){0,4}until",
+    "en": [r"(?:busy|swamped|slammed) (?:this|rn|atm|today)", r"msg me (?:next|in|after|on)",
+           r"at the earliest", r"(?:contract|vertrag|contrat|contrato|contract) (?:\w+ ){0,5}(?:until|till|through|bis|jusqu'(?:a|au|en)|hasta|ate|tot)", r"locked in(?:to)? (?:\w+ ){0,4}until",
            r"not (?:rn|atm|now|yet)",
            r"not this (?:week|month)",
            "pick (?:this|it|things) (?:back )?up", "reconnect", "get back in touch", "hold off", "put a pin in", "park (?:this|it)", "not (?:ready|yet)", "closer to", "remind me", "ask me again", "come back to (?:me|us)", "wait (?:until|till)", "(?:let\'s|lets) (?:pick|talk|speak|reconnect)",
@@ -301,7 +306,8 @@ LATER = _c({
            r"pas (?:pour le moment|maintenant|tout de suite|pour l'instant|ce mois-ci|cette annee)", r"(?:ce n'est|c'est) pas le (?:bon )?moment",
            r"(?:recontactez|relancez|rappelez|recontacter|relancer|revenez vers)(?:-moi|-nous| moi| nous)?", r"on en reparle", r"(?:en )?reparler",
            r"(?:pas|rien) avant", r"plus tard", r"c'est la course", r"debordes?", r"(?:revenir|reviendrai) vers", r"pas le moment"],
-    "es": [r"como (?:muy )?pronto", r"(?:contract|vertrag|contrat|contrato|contract) (?:\w+ ){0,5}(?:until|till|through|bis|jusqu'(?:a|au|en)|hasta|ate|tot)",
+    "es": [r"la (?:semana )?que viene si",
+           r"como (?:muy )?pronto", r"(?:contract|vertrag|contrat|contrato|contract) (?:\w+ ){0,5}(?:until|till|through|bis|jusqu'(?:a|au|en)|hasta|ate|tot)",
            r"volver a (?:contactar|escribir|llamar|hablar)\w*",
            r"esta semana no", r"este mes no",
            "(?:vuelva|vuelve|vuelvan) a (?:contactar|escribir|llamar)\\w*", "(?:contactame|contacteme|escribeme|escribame)", "todavia no", "aun no", "de momento no", "mas tarde", "(?:posponer|aplazar)\\w*", "(?:estoy|estamos) liad[oa]s?", "lo miremos", "retomarlo",
@@ -352,7 +358,8 @@ CALL = _c({
 })
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = _c({
-    "en": [r"make it happen", r"(?:i'm|we're|i am|we are|very|really) keen", r"sounds like a plan", r"ready when you are", r"what (?:do|would) you need from (?:me|us)", r"let's get (?:it|this|things) (?:going|started|booked|moving)",
+    "en": [r"send it (?:over|through|across)", r"(?:ya|yeah|yes|yep),? send",
+           r"make it happen", r"(?:i'm|we're|i am|we are|very|really) keen", r"sounds like a plan", r"ready when you are", r"what (?:do|would) you need from (?:me|us)", r"let's get (?:it|this|things) (?:going|started|booked|moving)",
            r"count (?:me|us) in", r"book (?:me|us) in", r"we'll take it", r"please proceed", r"(?:we )?accept(?:ed)? (?:your|the) (?:quote|proposal|offer)", r"let's go(?=[!.]|$| for it)", r"deal",
            "(?:we\'d|we would|i\'d|i would) like to (?:hire|book|start|sign|go|proceed|get|move)", "(?:hire|book) you",
            "how soon", "come (?:by|over|round|and see|and take a look|out)", "take a look", "(?:a|the) (?:site )?visit", "walk-?through",
@@ -381,7 +388,8 @@ INTEREST = _c({
            "(?:ca|cela) (?:me|nous) (?:parait|semble|va|convient) (?:tres |tout a fait )?(?:bien|parfait|bon|interessant)?", "(?:fixer|prendre|caler) (?:une date|un rendez-vous|un rdv|un creneau)", "avec plaisir", "tres bien", "plus d\'informations", "on y va", "rendez-vous",
            r"interesse\w*", r"ca (?:m'|nous )interesse", r"volontiers", r"devis", r"tarifs?", r"combien", r"quel (?:serait le |est le )?prix",
            r"quand (?:pouvez|pourriez)-vous", r"d'accord", r"ok pour", r"parfait", r"on avance", r"allons-y", r"envoyez(?:-moi|-nous)? (?:le |la |les |un |une |vos |votre )?(?:devis|contrat|proposition|tarifs?|infos?|informations|documents?)", r"faites-vous"],
-    "es": [r"(?:me|nos) apunt(?:o|amos)", r"haz(?:me|nos)|haga(?:me|nos) una oferta", r"una oferta", r"cuando (?:querais|quieran|quieras) (?:empezamos|empezar|empezais)", r"que necesita(?:s|n)? de (?:mi|nosotros)",
+    "es": [r"(?:si|vale),? (?:porfa|por favor|claro)",
+           r"(?:me|nos) apunt(?:o|amos)", r"haz(?:me|nos)|haga(?:me|nos) una oferta", r"una oferta", r"cuando (?:querais|quieran|quieras) (?:empezamos|empezar|empezais)", r"que necesita(?:s|n)? de (?:mi|nosotros)",
            r"reserv(?:anos|ame|adnos|adme|a) (?:la|el|una|un)",
            r"(?:siguiente|proximo) paso",
            r"aceptamos", r"trato hecho", r"cuenta con nosotros", r"contratamos",
