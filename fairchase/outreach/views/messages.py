@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from fairchase import clock
 from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
 from fairchase.leads.people import lead_or_404, visible_leads
@@ -29,7 +30,7 @@ from ..rendering import render as render_message
 State = OutboundMessage.State
 RESULT = {
     State.SENT: ("success", "Sent to {to}."),
-    State.QUEUED: ("info", "Not sent yet to {to}: {error} It goes out {due:%a %d %b %H:%M} UTC; to send it now "
+    State.QUEUED: ("info", "Not sent yet to {to}: {error} It goes out {due}; to send it now "
                            "anyway, confirm it in the Outbox."),
     State.CANCELLED: ("warning", "Not sent: {error}"),
     State.FAILED: ("error", "Sending failed: {error}"),
@@ -60,7 +61,8 @@ def send_message(request, lead, channel: str, subject: str, body: str, template=
     state = send_now(msg)
     msg.refresh_from_db()
     level, text = RESULT[state]
-    getattr(messages, level)(request, text.format(to=msg.to, due=msg.due_at, error=msg.error))
+    due = clock.at_zone(msg.due_at, timezone.get_current_timezone()) if msg.due_at else ""  # labelled
+    getattr(messages, level)(request, text.format(to=msg.to, due=due, error=msg.error))
     return msg
 
 
