@@ -198,6 +198,10 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
     # 3. Refused: a softened refusal with a date and an invitation is a revisit; with a
     #    question about the offer or doubt after it, it is for a person. Praise around a
     #    refusal ("sounds great, but we went with someone else") does not make it a yes.
+    if refusal and refusal[0] == "" and (wants or later or date or doubts):
+        # A bare "No," with more after it ("No, Monday works better", "Nein, A nicht, aber
+        # was kostet B?") is no clear refusal: a person reads it.
+        return UNCLEAR, None, f"a no with more: {said(refusal)}", detected
     if refusal:
         # A refusal becomes a revisit only with words that put us off or ask again, or a
         # softener ("not right now") next to the date ("..., maybe in the spring").
