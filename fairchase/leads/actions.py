@@ -131,7 +131,9 @@ def log_attempt(lead: Lead, channel: str, outcome: str, *, user=None, minutes: f
     lead.last_attempt_at = at if lead.last_attempt_at is None else max(lead.last_attempt_at, at)
     if lead.first_response_at is None or at < lead.first_response_at:
         lead.first_response_at = at
-    lead.save(update_fields=["attempt_count", "last_attempt_at", "first_response_at", "updated_at"])
+    if outcome == Outcome.REPLIED and (lead.responded_at is None or at > lead.responded_at):
+        lead.responded_at = at  # logged by hand: our try, and they wrote back
+    lead.save(update_fields=["attempt_count", "last_attempt_at", "first_response_at", "responded_at", "updated_at"])
     _fulfil_our_commitment(lead, at)
     if outcome in (Outcome.TALKED, Outcome.REPLIED) and lead.status != Status.ENGAGED:
         _transition(lead, Status.ENGAGED, f"{attempt.get_outcome_display()} ({channel})", user, at)

@@ -90,6 +90,7 @@ def lead_record(lead: Lead, suppressed: set[str] | None = None) -> dict:
         "commitment": commitment,
         "paused_until": lead.paused_until,
         "revisit_at": lead.revisit_at,
+        "responded_at": lead.responded_at,  # their latest reply (a reply is not an attempt)
     }
 
 

@@ -2,7 +2,13 @@
 
 from django.contrib import admin
 
-from .models import InboundMessage, MailboxCursor, MessageTemplate, OutboundMessage
+from .models import (
+    InboundMessage,
+    MailboxCursor,
+    MessageTemplate,
+    OutboundMessage,
+    ReadingCorrection,
+)
 
 
 @admin.register(MessageTemplate)
@@ -33,10 +39,25 @@ class OutboundMessageAdmin(admin.ModelAdmin):
 
 @admin.register(InboundMessage)
 class InboundMessageAdmin(admin.ModelAdmin):
-    list_display = ["received_at", "lead", "channel", "sender", "kind", "effect"]
-    list_filter = ["kind", "channel"]
+    list_display = ["received_at", "lead", "channel", "sender", "kind", "language", "evidence", "effect"]
+    list_filter = ["kind", "channel", "language"]
     search_fields = ["sender", "key", "subject"]
     raw_id_fields = ["lead", "outbound"]
+
+
+@admin.register(ReadingCorrection)
+class ReadingCorrectionAdmin(admin.ModelAdmin):
+    """The labelled examples people's corrections leave: what the reader said, what was right."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    list_display = ["created_at", "language", "wrong_kind", "right_kind", "evidence", "corrected_by"]
+    list_filter = ["language", "wrong_kind", "right_kind"]
+    search_fields = ["text", "evidence"]
 
 
 admin.site.register(MailboxCursor)

@@ -40,6 +40,7 @@ BOUNCE_SUBJECT = re.compile(r"undeliver|delivery status notification \(failure\)
 # Subjects only delivery systems write (Exchange's NDR comes from a mailbox named after the server).
 BOUNCE_SUBJECT_ALONE = re.compile(r"\s*(?:undeliverable|unzustellbar|non remis|no se puede entregar|n[ãa]o entregue|onbestelbaar)\s*:|"
                                   r"\s*(?:undelivered mail returned to sender|mail delivery failed|delivery status notification \(failure\))", re.I)
+CONTRACT = re.compile(r"contract|vertrag|contrat|contrato|overeenkomst")
 STATUS_CODE = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
 
 
@@ -197,11 +198,17 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
     # 3. Refused: a softened refusal with a date and an invitation is a revisit; with a
     #    question about the offer or doubt after it, it is for a person. Praise around a
     #    refusal ("sounds great, but we went with someone else") does not make it a yes.
+    if refusal and refusal[0] == "" and (wants or later or date or doubts):
+        # A bare "No," with more after it ("No, Monday works better", "Nein, A nicht, aber
+        # was kostet B?") is no clear refusal: a person reads it.
+        return UNCLEAR, None, f"a no with more: {said(refusal)}", detected
     if refusal:
         # A refusal becomes a revisit only with words that put us off or ask again, or a
         # softener ("not right now") next to the date ("..., maybe in the spring").
         soft = cues.SOFTENERS.search(folded)
-        if date and (later or _asks_again(folded, date.start, refusal[2])
+        # (A contract "running until June" says when it ends, not that we should come back.)
+        deferrals = [c for c in cues.every(cues.LATER, folded) if not CONTRACT.search(c[1])]
+        if date and (deferrals or _asks_again(folded, date.start, refusal[2])
                      or (soft and abs(date.start - soft.start()) <= 80)):
             return LATER, when.to_datetime(date, zone), f'{said(refusal, later)} "{date.words}"', detected
         other = mixed(refusal, strict=False)
@@ -219,6 +226,10 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
     # 5. Not now, with a date: a revisit. A date and nothing else is the same.
     # Politeness alone ("Im neuen Jahr gerne") asks for nothing now: with a vague date it defers.
     if date and (later or not positive or (not wants and when.SPECIFICITY[date.kind] >= 2)):
+        if not later and cues.NEGATION.get(detected, cues.NEGATORS).search(folded):
+            # A date, no deferral words and a "not" we could not place: perhaps a refusal
+            # in words we do not know ("el mes que viene ... no os necesitaremos"). A person reads it.
+            return UNCLEAR, None, f'a date with a negation: "{date.words}"', detected
         if not later and when.SPECIFICITY[date.kind] <= 1:
             # "Friday at 10?" with nothing else: a visit, a call or a meeting; a person decides.
             return UNCLEAR, None, f'a day but no ask: "{date.words}"', detected

@@ -42,20 +42,25 @@ def _utc(ts: float) -> datetime:
     return datetime.fromtimestamp(ts, UTC)
 
 
-def _decision(lead_id, action, priority, ev, reason, **extra) -> dict:
-    """A decision with the contract's fields, in its order (plus `extra`: p_reply and so on)."""
+def _decision(lead_id, action, priority, ev, reason, next_state=None, revisit_at=None,
+              p_reply=None, why_not_stop=None, channel=None, due=None) -> dict:
+    """A decision with the contract's fields, in its order, then p_reply and why_not_stop
+    when there are any."""
     out = {
         "id": lead_id,
         "action": action,
-        "channel": None,
-        "due": None,
+        "channel": channel,
+        "due": due,
         "priority": priority,
         "expected_value": ev,
-        "next_state": None,
-        "revisit_at": None,
+        "next_state": next_state,
+        "revisit_at": revisit_at,
         "reason": reason,
     }
-    out.update(extra)
+    if why_not_stop is not None:
+        out["why_not_stop"] = why_not_stop
+    if p_reply is not None:
+        out["p_reply"] = p_reply
     return out
 
 
@@ -73,10 +78,10 @@ def _stop(facts: Facts, i: int, priority: float, ev: float, reason: str, p: floa
     return _decision(facts.ids[i], STOP, priority, ev, reason, next_state=state, p_reply=p)
 
 
-def _contact(facts: Facts, i: int, channel: int, priority, ev, reason, **extra) -> dict:
-    out = _decision(facts.ids[i], CONTACT, priority, ev, reason, **extra)
-    out["channel"], out["due"] = P.CHANNELS[channel], _utc(facts.due[i])
-    return out
+def _contact(facts: Facts, i: int, channel: int, priority, ev, reason, p, why) -> dict:
+    due = _utc(facts.due[i])
+    return _decision(facts.ids[i], CONTACT, priority, ev, reason, p_reply=p, why_not_stop=why,
+                     channel=P.CHANNELS[channel], due=due)
 
 
 def _when(facts: Facts, i: int) -> str:
@@ -107,8 +112,7 @@ def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd
             wait = R.waited(facts.waited[i])
             reason = R.contact_silent(c, _when(facts, i), label, facts.k[i], p, evidence, gross,
                                       cost, wait, facts.value[i])
-            out[i] = _contact(facts, i, c, pr, ev, reason, p_reply=p,
-                              why_not_stop=R.keep_going(v, ev, win))
+            out[i] = _contact(facts, i, c, pr, ev, reason, p, R.keep_going(v, ev, win))
         else:
             spend = cost + risk * cost_of_complaint
             reason = R.stop_silent(c, label, facts.k[i], p, evidence, gross, spend)
@@ -136,8 +140,7 @@ def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: Conversation, out:
         if net > 0:
             n = counts[min(streak, len(counts) - 1)]
             reason = R.contact_engaged(c, _when(facts, i), q, streak, n, contacts, ev, cost)
-            out[i] = _contact(facts, i, c, pr, ev, reason, p_reply=q,
-                              why_not_stop=R.keep_talking(net))
+            out[i] = _contact(facts, i, c, pr, ev, reason, q, R.keep_talking(net))
         else:
             spend = cost + risk * ctx.settings.complaint_cost
             out[i] = _stop(facts, i, pr, ev, R.stop_engaged(q, streak, prize, contacts, spend), q)

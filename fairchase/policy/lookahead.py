@@ -48,6 +48,44 @@ def recent_counts(recent: np.ndarray, planned: np.ndarray) -> np.ndarray:
 
 
 @dataclass
+class SilentLeads:
+    """The silent leads to look ahead for (arrays over the leads)."""
+
+    src: np.ndarray
+    mask: np.ndarray
+    k: np.ndarray  # silent tries made (a revisited lead restarts at 2)
+    tries: np.ndarray  # every try ever made: what annoyance counts
+    prev: np.ndarray  # channel of the latest try, NO_CHANNEL before the first
+    avail: np.ndarray  # reachable channel bits
+    value: np.ndarray
+    last_at: np.ndarray
+    created: np.ndarray
+    recent: np.ndarray  # latest attempt times, newest first
+    sig_reply: np.ndarray  # the signals' effect on the reply log-odds
+    sig_fade: np.ndarray  # and its fade by the 5th try
+    win_logit: np.ndarray  # log-odds of a win once they answer
+    agreed: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # first try at an agreed time
+
+    def subset(self, sel: np.ndarray) -> SilentLeads:
+        return SilentLeads(**{f.name: getattr(self, f.name)[sel] for f in dataclasses.fields(self)})
+
+
+@dataclass
+class ScheduleFree:
+    """What the look-ahead needs that no spacing schedule changes (computed once per batch)."""
+
+    knum: np.ndarray  # (n, H) attempt number at each step
+    base: np.ndarray  # (n, H) reply log-odds from source, try number and signals
+    win: np.ndarray  # (n, H) P(win | reply)
+    prize: np.ndarray  # (H, n) P(win | reply) x value x margin, step-major as the DP reads it
+    risk: np.ndarray  # the complaint risk table (risk_table)
+    risk_row: np.ndarray  # (H, n) each step's row of it, before the week's count
+    act: np.ndarray  # the channels some lead of the batch can use
+    ref: np.ndarray  # the time the first gap is counted from
+    recent: np.ndarray  # the latest 6 attempt times (the week's count is capped at 6)
+
+
+@dataclass
 class Steps:
     """The next `horizon` tries of each lead, step-major ((H, n) and (H, n, A) arrays, so that
     each step of the DP reads contiguous (n, A) blocks); A = the channels in `act`."""
@@ -109,20 +147,15 @@ class Chase:
             setattr(self, f.name, np.where(pick, theirs, mine))
 
 
-def lookahead(model, settings, lead, due0, schedule) -> Chase:
+def lookahead(model, settings, lead: SilentLeads, due0, schedule, fixed: ScheduleFree) -> Chase:
     """Best first channel, its EV and the value of continuing, for silent leads.
 
-    `lead` holds arrays: src, mask, k (silent attempts made), prev (last channel or NO_CHANNEL),
-    avail (channel bits), value, last_at, created, recent (latest attempt times), agreed
-    (1 when the first try lands on an agreed time). The next try is at `due0`, later ones
-    follow `schedule`.
+    The next try is at `due0`, later ones follow `schedule`; `fixed` is `schedule_free` of
+    the same leads.
     """
-    fixed = lead.get("_fixed")
-    if fixed is None:  # the parts that do not depend on the schedule, computed once per batch
-        fixed = lead["_fixed"] = _schedule_free(model, settings, lead)
     st = _steps(model, settings, lead, fixed, due0, schedule)
     v_next = _continuation(st)
-    prev, act, n = lead["prev"], st.act, len(lead["src"])
+    prev, act, n = lead.prev, st.act, len(lead.src)
     moved = (prev[:, None] < C) & (act[None, :] != prev[:, None])
     h0 = sigmoid(st.base[0, :, None] + st.chan[None, :] + moved * st.into[None, :])
     ev0 = h0 * st.prize[0, :, None] - st.penalty[0]
@@ -140,42 +173,42 @@ def lookahead(model, settings, lead, due0, schedule) -> Chase:
         risk_by_channel=by_channel(st.risk[0]),
         cost_by_channel=by_channel(np.broadcast_to(st.cost, h0.shape)),
         prize=st.prize[0],
-        win=fixed["win"][:, 0],
+        win=fixed.win[:, 0],
     )
     return chase.choose(chase.total_by_channel.argmax(axis=1))
 
 
-def _steps(model, settings, lead, fixed, due0, schedule) -> Steps:
+def _steps(model, settings, lead: SilentLeads, fixed: ScheduleFree, due0, schedule) -> Steps:
     """Each step's timing (when it falls, after what gap, at what age), reply log-odds, prize,
     complaint risk and cost, under `schedule`."""
-    n, H = len(lead["src"]), settings.horizon
-    knum = fixed["knum"]
+    n, H = len(lead.src), settings.horizon
+    knum = fixed.knum
     planned = np.empty((n, H))
     planned[:, 0] = due0
     for j in range(1, H):
         planned[:, j] = planned[:, j - 1] + schedule_gap(knum[:, j - 1], schedule)
     gap = np.empty((n, H))
-    gap[:, 0] = due0 - fixed["ref"]
+    gap[:, 0] = due0 - fixed.ref
     gap[:, 1:] = planned[:, 1:] - planned[:, :-1]
     base = (
-        fixed["base"]
+        fixed.base
         + model.spacing[gap_buckets(gap, knum)]
-        + model.age[age_buckets(planned - lead["created"][:, None])]
+        + model.age[age_buckets(planned - lead.created[:, None])]
     )
-    base[:, 0] += lead["agreed"] * model.agreed
-    n7 = np.minimum(recent_counts(fixed["recent"], planned), RECENT_CAP)
-    act = fixed["act"]
+    base[:, 0] += lead.agreed * model.agreed
+    n7 = np.minimum(recent_counts(fixed.recent, planned), RECENT_CAP)
+    act = fixed.act
     A = len(act)
     # risk and penalty per (source, tries, attempts in the week before, channel), looked up:
     # one row of the flattened table per step and lead
-    table = fixed["risk"]
-    row = fixed["risk_row"] + n7.T.astype(np.intp)
+    table = fixed.risk
+    row = fixed.risk_row + n7.T.astype(np.intp)
     cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act]) * settings.minute_cost()
     penalty = (table * settings.complaint_cost + cost).astype(np.float32)
-    usable = ((lead["avail"][:, None] >> act[None, :]) & 1) > 0  # (n, A)
+    usable = ((lead.avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
     return Steps(
         base=np.ascontiguousarray(base.astype(np.float32).T),  # single precision: half the traffic
-        prize=fixed["prize"],
+        prize=fixed.prize,
         risk=np.take(table.reshape(-1, A), row, axis=0),
         penalty=np.take(penalty.reshape(-1, A), row, axis=0),
         # a sale later is worth less than a sale sooner (and a slow chase ties up the lead):
@@ -212,34 +245,32 @@ def _continuation(st: Steps) -> np.ndarray:
     return v_next
 
 
-def _schedule_free(model, settings, lead):
-    k, src, avail = lead["k"], lead["src"], lead["avail"]
-    K = P.K
+def schedule_free(model, settings, lead: SilentLeads) -> ScheduleFree:
+    """The parts of the look-ahead no spacing schedule changes."""
+    k, src, avail, K = lead.k, lead.src, lead.avail, P.K
     knum = k[:, None] + 1 + np.arange(settings.horizon)[None, :]  # attempt number at each step
     base = (
         model.reply_logit[src[:, None], np.minimum(knum, K) - 1]
-        + lead["sig_reply"][:, None]
-        + lead["sig_fade"][:, None] * P.fade(knum - 1)
+        + lead.sig_reply[:, None]
+        + lead.sig_fade[:, None] * P.fade(knum - 1)
         - P.TAIL_SLOPE * np.maximum(knum - K, 0)
     )
-    win = sigmoid(lead["win_logit"][:, None] + model.win_late * (np.minimum(knum, K) - 1))
-    prize = (win * (lead["value"] * settings.margin)[:, None]).astype(np.float32)
+    win = sigmoid(lead.win_logit[:, None] + model.win_late * (np.minimum(knum, K) - 1))
+    prize = (win * (lead.value * settings.margin)[:, None]).astype(np.float32)
     # annoyance counts every try, including those before a revisit
-    tries = lead.get("tries", k)[:, None] + np.arange(settings.horizon)[None, :]
-    # only the channels some lead in this batch can use
+    tries = lead.tries[:, None] + np.arange(settings.horizon)[None, :]
     act = np.array([c for c in range(C) if ((avail >> c) & 1).any()] or [0])
-    return {
-        "knum": knum,
-        "base": base,
-        "win": win,
-        "prize": np.ascontiguousarray(prize.T),  # (H, n): step-major, as the DP reads it
-        "risk": risk_table(model, act),
-        # (H, n): the row of the flattened table for (source, tries), no attempt the week before
-        "risk_row": (src * (TRIES_CAP + 1) + np.minimum(tries, TRIES_CAP).T) * (RECENT_CAP + 1),
-        "act": act,
-        "ref": np.where(k > 0, lead["last_at"], lead["created"]),
-        "recent": lead["recent"][:, :6],
-    }  # n7 is capped at 6, so 6 attempts suffice
+    return ScheduleFree(
+        knum=knum,
+        base=base,
+        win=win,
+        prize=np.ascontiguousarray(prize.T),
+        risk=risk_table(model, act),
+        risk_row=(src * (TRIES_CAP + 1) + np.minimum(tries, TRIES_CAP).T) * (RECENT_CAP + 1),
+        act=act,
+        ref=np.where(k > 0, lead.last_at, lead.created),
+        recent=lead.recent[:, :6],
+    )
 
 
 def risk_table(model, act):

@@ -17,7 +17,17 @@ from .agenda import agenda_order, crowded_day, lift_new_enquiries
 from .batch import LeadBatch, lead_batch
 from .decisions import Facts, engaged_channel, engaged_decisions, fixed_decision, silent_decisions
 from .fit import fit
-from .lookahead import Chase, Conversation, engaged_value, lookahead, revisit_worth, schedule_gap
+from .lookahead import (
+    Chase,
+    Conversation,
+    ScheduleFree,
+    SilentLeads,
+    engaged_value,
+    lookahead,
+    revisit_worth,
+    schedule_free,
+    schedule_gap,
+)
 from .model import Model
 from .records import ENGAGED, OPEN, RECENT, WEEK, read_book, to_ts
 from .settings import PolicyError, Settings
@@ -67,7 +77,8 @@ class _Context:
         self.n_total = n_total  # the whole batch: chunks share the day's minutes in proportion
 
     def sync_zones(self):
-        names = sorted(self.tz_index, key=self.tz_index.get)
+        """Resolve the zones `lead_batch` added to `tz_index`, in index order."""
+        names = sorted(self.tz_index, key=lambda name: self.tz_index[name])
         for name in names[len(self.zones) :]:
             self.zones.append(self.hours.zone_for(name))
 
@@ -173,21 +184,23 @@ class _Silent:
     def __init__(self, ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, io):
         model, mask = ctx.model, when.mask[io]
         self.ctx, self.b, self.when, self.io = ctx, b, when, io
-        self.lead = {
-            "src": b.src[io],
-            "mask": mask,
-            "k": b.k[io],
-            "tries": b.tries[io],
-            "prev": b.prev[io],
-            "avail": b.avail[io],
-            "value": value[io],
-            "last_at": b.last_at[io],
-            "created": b.created[io],
-            "recent": b.recent[io],
-            "sig_reply": model.mask_effect(mask, model.sig_reply),
-            "sig_fade": model.mask_effect(mask, model.sig_fade),
-            "win_logit": model.win_logit[b.src[io]] + model.mask_effect(mask, model.sig_win),
-        }
+        self.lead = SilentLeads(
+            src=b.src[io],
+            mask=mask,
+            k=b.k[io],
+            tries=b.tries[io],
+            prev=b.prev[io],
+            avail=b.avail[io],
+            value=value[io],
+            last_at=b.last_at[io],
+            created=b.created[io],
+            recent=b.recent[io],
+            sig_reply=model.mask_effect(mask, model.sig_reply),
+            sig_fade=model.mask_effect(mask, model.sig_fade),
+            win_logit=model.win_logit[b.src[io]] + model.mask_effect(mask, model.sig_win),
+            agreed=np.zeros(len(io), dtype=bool),
+        )
+        self.fixed: ScheduleFree | None = None  # computed on the first look at every lead
         self.follow = ~np.isnan(b.last_at[io]) & (b.k[io] > 0)
         # the articles' schedule unless the history is big enough to say otherwise
         many = model.n_leads >= MIN_LEADS_FOR_SCHEDULES
@@ -198,7 +211,13 @@ class _Silent:
         `sel` (None = all), keeping each lead's best; schedules are compared at today's worth
         (a later first try waits for its value)."""
         b, now = self.b, self.ctx.now
-        sub = self.lead if sel is None else {k: a[sel] for k, a in self.lead.items() if k[0] != "_"}
+        sub = self.lead if sel is None else self.lead.subset(sel)
+        if sel is not None:
+            fixed = schedule_free(self.ctx.model, economics, sub)
+        else:
+            if self.fixed is None:
+                self.fixed = schedule_free(self.ctx.model, economics, sub)
+            fixed = self.fixed
         ii = self.io if sel is None else self.io[sel]
         follow = self.follow if sel is None else self.follow[sel]
         best: Chase | None = None
@@ -206,8 +225,8 @@ class _Silent:
             schedule = self.schedules[choice]
             gap = schedule_gap(b.k[ii], schedule)
             due, local = self.when(np.where(follow, np.fmax(now, b.last_at[ii] + gap), now), ii)
-            sub["agreed"] = self.when.ours[ii] & (np.abs(due - b.commit_at[ii]) < P.AGREED_WINDOW)
-            res = lookahead(self.ctx.model, economics, sub, due, schedule)
+            sub.agreed = self.when.ours[ii] & (np.abs(due - b.commit_at[ii]) < P.AGREED_WINDOW)
+            res = lookahead(self.ctx.model, economics, sub, due, schedule, fixed)
             res.due, res.due_local = due, local
             res.v_now = res.v * np.exp(-np.fmax(due - now, 0.0) / P.TIME_PREFERENCE)
             res.schedule = np.full(len(ii), choice)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from .priors import CHANNELS
 
@@ -10,18 +11,21 @@ VERB = {"call": "Call", "email": "Email", "text": "Text", "visit": "Visit"}
 NOUN = {"call": "call", "email": "email", "text": "text", "visit": "visit"}
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_label_cache: dict = {}
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-_SINGULAR: dict = {}
+_LABELS = {
+    "referral": "referrals",
+    "walk_in": "walk-ins",
+    "all": "leads like this",
+    "inbound_call": "inbound-call leads",
+    "event": "event leads",
+}
 
 
+@lru_cache(maxsize=256)
 def ordinal(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return f"{n}th"
     return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
-
-
-_ORDINALS = [ordinal(n) for n in range(60)]
 
 
 def money(x: float) -> str:
@@ -35,20 +39,15 @@ def pct(p: float) -> str:
     return f"{p:.0f}%" if p >= 10 else (f"{p:.1f}%" if p >= 1 else f"{p:.2f}%")
 
 
+@lru_cache(maxsize=1024)
 def source_label(name: str) -> str:
     """'web_form' -> 'web-form leads'; 'referral' -> 'referrals'."""
-    out = _label_cache.get(name)
-    if out is None:
-        special = {
-            "referral": "referrals",
-            "walk_in": "walk-ins",
-            "all": "leads like this",
-            "inbound_call": "inbound-call leads",
-            "event": "event leads",
-        }
-        out = special.get(name) or f"{name.replace('_', '-')} leads"
-        _label_cache[name] = out
-    return out
+    return _LABELS.get(name) or f"{name.replace('_', '-')} leads"
+
+
+def one_of(label: str) -> str:
+    """'referrals' -> 'referral' (a new enquiry from one of them)."""
+    return label[:-1] if label.endswith("s") else label
 
 
 def local_when(local_ts: float, now_local: float) -> str:
@@ -65,7 +64,12 @@ def local_when(local_ts: float, now_local: float) -> str:
 
 
 def local_date(local_ts: float) -> str:
-    d = date.fromordinal(_EPOCH_ORDINAL + int(local_ts) // 86400)
+    return _day_text(int(local_ts) // 86400)
+
+
+@lru_cache(maxsize=4096)
+def _day_text(day: int) -> str:
+    d = date.fromordinal(_EPOCH_ORDINAL + day)
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
@@ -80,27 +84,18 @@ def waited(seconds: float) -> str:
 
 
 def contact_silent(ch, when, src, k, p, evidence, prize, cost, wait, value):
-    """Reason for the next try on a silent lead (inline formats: this runs per lead)."""
-    name = CHANNELS[ch]
-    label = _label_cache.get(src) or source_label(src)
+    """Reason for the next try on a silent lead."""
+    name, label = CHANNELS[ch], source_label(src)
     if k == 0:
         return (
-            f"{VERB[name]} {when}: new enquiry from {_SINGULAR.get(label) or singular(label)}"
-            f"{wait} (${value:,.0f}); {label} answer a first {name} {p:.1%} of the time"
-            f" ({evidence})."
+            f"{VERB[name]} {when}: new enquiry from {one_of(label)}{wait} (${value:,.0f});"
+            f" {label} answer a first {name} {p:.1%} of the time ({evidence})."
         )
-    nth = _ORDINALS[k + 1] if k + 1 < len(_ORDINALS) else ordinal(k + 1)
     return (
-        f"{VERB[name]} {when}: {label} answer a {nth} try by {name} {p:.1%} of"
+        f"{VERB[name]} {when}: {label} answer a {ordinal(k + 1)} try by {name} {p:.1%} of"
         f" the time ({evidence}); on ${value:,.0f} that is worth ${prize:.2f} against"
         f" ${cost:.2f} of your time."
     )
-
-
-def singular(label: str) -> str:
-    out = label[:-1] if label.endswith("s") else label
-    _SINGULAR[label] = out
-    return out
 
 
 def keep_going(v, ev, p_win):

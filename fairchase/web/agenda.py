@@ -118,6 +118,7 @@ class Agenda:
     new_total: int = 0
     due_total: int = 0
     let_go_total: int = 0
+    commitments_total: int = 0
     due_committed: int = 0  # due follow-ups listed under their commitment instead
     has_leads: bool = False  # any active lead at all (else Today shows how to start)
     minutes_new: float = 0.0
@@ -250,7 +251,8 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     # The enquirer's own words (the capture form's message) go on the card.
     new_rows = rows.filter(NEW_TERM).filter(CONTACT_TERM).only(*ROW_FIELDS, "notes")
     seen: dict[int, Lead] = {}
-    for lead in [*new_rows.filter(created_at__gte=now - FRESH)[:NEW_LIMIT], *new_rows[:NEW_LIMIT]]:
+    fresh = new_rows.filter(created_at__gte=now - FRESH).order_by("-created_at")  # index web_lead_new_fresh
+    for lead in [*fresh[:NEW_LIMIT], *new_rows[:NEW_LIMIT]]:
         seen.setdefault(lead.pk, lead)
     for lead in seen.values():
         r = row(lead, "new")
@@ -262,6 +264,9 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     agenda.minutes_new = sum(r.minutes for r in agenda.new)
 
     agenda.commitments = _commitments_due(user, owner, eod, now)
+    agenda.commitments_total = len(agenda.commitments)
+    if agenda.commitments_total >= COMMITMENT_LIMIT:
+        agenda.commitments_total = commitments_due(user, owner, eod)[:COUNT_CAP].count()
     committed = {c.lead.pk for c in agenda.commitments if c.commitment.by == Commitment.By.US}
     agenda.minutes_commitments = sum(
         minutes.get(c.lead.next_channel or "call", 5.0) for c in agenda.commitments
@@ -333,7 +338,8 @@ def row_for(lead: Lead, now: datetime, business: BusinessSettings) -> AgendaRow:
     return r
 
 
-SECTIONS = {"new": "New enquiries", "followups": "Follow-ups due today", "let_go": "Ready to let go"}
+SECTIONS = {"new": "New enquiries", "commitments": "Commitments due", "followups": "Follow-ups due today",
+            "let_go": "Ready to let go"}
 
 
 def section_leads(user, now: datetime, section: str, owner=None, business: BusinessSettings | None = None):
@@ -350,13 +356,21 @@ def section_leads(user, now: datetime, section: str, owner=None, business: Busin
                                                                     revisit_at=None)
     if section == "let_go":
         return base.filter(STOP_TERM)
+    if section == "commitments":
+        return commitments_due(user, owner, end_of_local_day(now, business.business_timezone))
     raise KeyError(section)
 
 
-def _commitments_due(user, owner, eod: datetime, now: datetime) -> list[CommitmentRow]:
+def commitments_due(user, owner, eod: datetime):
+    """Pending promises due by the end of today on active leads, earliest first."""
     qs = (Commitment.objects.filter(state=Commitment.State.PENDING, due_at__lte=eod,
                                     lead__in=visible_leads(user).filter(status__in=list(ACTIVE_STATUSES)))
           .select_related("lead", "lead__owner").order_by("due_at", "pk"))
     if owner is not None:
         qs = qs.filter(lead__owner=owner)
-    return [CommitmentRow(commitment=c, lead=c.lead, overdue=c.due_at < now) for c in qs[:COMMITMENT_LIMIT]]
+    return qs
+
+
+def _commitments_due(user, owner, eod: datetime, now: datetime) -> list[CommitmentRow]:
+    return [CommitmentRow(commitment=c, lead=c.lead, overdue=c.due_at < now)
+            for c in commitments_due(user, owner, eod)[:COMMITMENT_LIMIT]]

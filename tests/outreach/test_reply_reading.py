@@ -267,7 +267,19 @@ def test_praise_and_politeness_around_a_refusal_never_make_it_a_yes(lang):
     "Wir haben uns für einen anderen Anbieter entschieden, der ab April bei uns reinigt.",
     "Ya contratamos otra empresa que empieza el lunes.",
     "Nous avons choisi un autre prestataire qui commence en avril.",
+    "We signed a contract with another company that runs until December.",
+    "Wir haben einen Vertrag mit einer anderen Firma bis Dezember.",
 ])
 def test_a_date_that_goes_with_a_refusal_does_not_make_it_a_later(text):
     reading = replies.read_text(text, datetime(2026, 3, 10, 9, tzinfo=UTC), "Europe/Berlin", channel="email")
     assert reading.kind == "not_interested", reading
+
+
+@pytest.mark.parametrize("text", [
+    "Next month we move into a serviced building, so we will not be requiring cleaners any more.",
+    "Ab April sitzen wir in einem Gebäude mit Hausmeisterservice, das wird sich also nicht ergeben.",
+    "En mayo nos trasladamos a otra sede y allí no hará falta.",
+])
+def test_a_date_with_a_negation_it_cannot_place_is_never_a_later(text):
+    reading = replies.read_text(text, datetime(2026, 3, 10, 9, tzinfo=UTC), "Europe/Berlin", channel="email")
+    assert reading.kind in ("not_interested", "unclear"), reading

@@ -245,3 +245,18 @@ def test_only_an_admin_changes_the_shared_templates_a_salesperson_reads_them(ali
     assert _client(boss).post(f"/o/templates/{t.pk}/", data).status_code == 302
     t.refresh_from_db()
     assert t.name == "Mine now"
+
+
+def test_sending_the_door_open_message_completes_the_stop_it_was_written_for(alice, make_lead, smtp_server):
+    from fairchase.leads.models import Lead
+
+    lead = make_lead(alice, name="Door Dan")
+    actions.log_attempt(lead, "call", "no_answer")
+    Lead.objects.filter(pk=lead.pk).update(next_action="stop", next_state="closed")
+    draft = drafts.draft_for(Lead.objects.get(pk=lead.pk))
+    assert draft.template.purpose == "breakup"
+    html = _client(alice).post(f"/o/leads/{lead.pk}/send/", {"template": draft.template.pk, "next": "today"},
+                               HTTP_HX_REQUEST="true").content.decode()
+    assert len(smtp_server.received) == 1
+    assert Lead.objects.get(pk=lead.pk).status == Status.CLOSED
+    assert "Stopped chasing Door Dan: closed." in html and "<html" not in html

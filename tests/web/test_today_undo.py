@@ -171,3 +171,20 @@ def test_the_minutes_line_adds_up(client, alice, make_lead):
     numbers = [int(n) for n in re.findall(r"\d+", line)]
     assert numbers[0] == 90 and sum(numbers[1:]) == 90, line
     assert "18 for new enquiries" in line and "24 for follow-ups" in line
+
+
+def test_every_commitment_due_is_listed_when_there_are_more_than_fit(client, alice, make_lead):
+    from fairchase.web.agenda import COMMITMENT_LIMIT
+
+    n = COMMITMENT_LIMIT + 3
+    for i in range(n):
+        lead = make_lead(alice, name=f"Promised {i:02d}")
+        actions.add_commitment(lead, by="us", what=f"call back {i:02d}", due_at=timezone.now() + timedelta(minutes=i))
+    client.force_login(alice)
+    html = client.get("/").content.decode()
+    section = html.split('id="section-commitments"')[1].split("</section>")[0]
+    assert len(re.findall(r'id="commitment-\d+"', section)) == COMMITMENT_LIMIT
+    link = re.search(r'href="(/today/commitments/[^"]*)"[^>]*>(\d+) commitments due: see all<', section)
+    assert link and int(link.group(2)) == n
+    full = client.get(link.group(1)).content.decode()
+    assert set(re.findall(r"call back \d\d", full)) == {f"call back {i:02d}" for i in range(n)}

@@ -146,6 +146,23 @@ def test_undo_in_the_browser_puts_the_lead_back_and_its_card_returns(browser, li
         ctx.close()
 
 
+def test_the_undo_shows_for_several_seconds_then_goes_and_the_confirmation_stays(
+        browser, live_server, alice, make_lead):
+    lead = _long_day(alice, make_lead, n=3)[1]
+    ctx, page = _context(browser, live_server, alice, "phone")
+    try:
+        page.goto("/")
+        page.locator(f"#row-{lead.pk} button[value=no_answer]").click()
+        undo = page.locator(f"#row-{lead.pk}[data-done] button.undo")
+        undo.wait_for()
+        page.wait_for_timeout(5_000)
+        assert undo.is_visible()  # still there after five seconds
+        undo.wait_for(state="detached", timeout=10_000)
+        assert "No answer from Follow Up 01" in page.locator(f"#row-{lead.pk} .confirm").inner_text()
+    finally:
+        ctx.close()
+
+
 def _pages(page) -> list[str]:
     """Every page a person reaches from the menu, plus a lead, its compose page, the
     complete sections, a template's editor and a page that does not exist."""

@@ -131,7 +131,7 @@ PATTERNS = [
     ("end_of_quarter", r"end of (?:q(?P<q>[1-4])|the quarter|this quarter)|ende (?:des )?(?:q(?P<q2>[1-4])|quartals)|fin (?:du )?(?:t(?P<q3>[1-4])|trimestre)|"
                        r"finales? del trimestre|final do trimestre|fim do trimestre|eind (?:van )?(?:het )?(?:q(?P<q4>[1-4])|kwartaal)"),
     ("quarter_n", r"(?<![\w])q(?P<q>[1-4])(?![\w])|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|ersten|zweiten|dritten|vierten|erstes|zweites|drittes|viertes|premier|deuxieme|second|troisieme|quatrieme|primer|segundo|tercer|cuarto|primeiro|terceiro|quarto|eerste|tweede|derde|vierde) (?:quarter|quartal|trimestre|kwartaal)"),
-    ("next_quarter", r"next quarter|nachsten quartal|nachstes quartal|kommenden quartal|prochain trimestre|trimestre prochain|proximo trimestre|trimestre que viene|volgend kwartaal|komend kwartaal"),
+    ("next_quarter", r"next quarter|nachste quartal|nachsten quartal|nachstes quartal|kommenden quartal|prochain trimestre|trimestre prochain|proximo trimestre|trimestre que viene|volgend kwartaal|komend kwartaal"),
     ("second_half", r"second half|h2|zweiten? (?:jahres)?halfte|zweite[sn]? halbjahr|second semestre|segundo semestre|tweede helft|tweede halfjaar"),
     ("end_of_year", r"end of (?:the|this) year|(?:year|year's) end|ende (?:des|dieses) jahres|jahresende|fin (?:d'annee|de l'annee|de cette annee)|"
                     r"final(?:es)? (?:de|del) ano|fin de ano|fim do ano|final do ano|eind van (?:het|dit) jaar|einde van het jaar"),
@@ -141,7 +141,7 @@ PATTERNS = [
     ("end_of_month", r"end of (?:the|this) month|ende des monats|ende (?:dieses|des) monats|fin (?:du|de ce) mois|fin de mes|final do mes|fim do mes|eind van de maand|einde van de maand"),
     ("end_of_next_week", r"end of next week|ende nachster woche|ende der nachsten woche|fin de la semaine prochaine|fin de la semana que viene|final da semana que vem|eind volgende week|eind van volgende week"),
     ("end_of_week", r"end of (?:the|this) week|ende der woche|fin de (?:la )?semaine|fin de la semana|final da semana|eind van de week|eind deze week"),
-    ("next_week", r"next week|the following week|nachste woche|nachsten woche|kommende woche|kommenden woche|semaine prochaine|semaine pro|la semana que viene|la proxima semana|semana proxima|semana que vem|proxima semana|volgende week|komende week"),
+    ("next_week", r"next week|next wk|nxt week|nxt wk|la que viene(?= si)|the following week|nachste woche|nachsten woche|kommende woche|kommenden woche|semaine prochaine|semaine pro|la semana que viene|la proxima semana|semana proxima|semana que vem|proxima semana|volgende week|komende week"),
     ("next_month", r"next month|nachsten monat|nachster monat|kommenden monat|mois prochain|mes que viene|proximo mes|mes proximo|mes que vem|volgende maand|komende maand"),
     ("next_year", r"next year|(?:the|a) new year|nachstes jahr|nachsten jahr|kommendes jahr|im neuen jahr|l'annee prochaine|l'an prochain|annee prochaine|ano que viene|proximo ano|ano que vem|volgend jaar|komend jaar|nieuwe jaar"),
     ("week_of_month", rf"(?P<which>first|second|last|erste|zweite|letzte|premiere|deuxieme|derniere|primera|segunda|ultima|primeira|eerste|tweede|laatste) (?:week|woche|semaine|semana)(?: of| im| in| de| d'| van)? (?P<month>{_MONTH_RE})"),

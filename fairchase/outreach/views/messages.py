@@ -9,8 +9,11 @@ from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from fairchase import clock
+from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
 from fairchase.leads.people import lead_or_404, visible_leads
 from fairchase.web.views.common import web_view
@@ -27,7 +30,7 @@ from ..rendering import render as render_message
 State = OutboundMessage.State
 RESULT = {
     State.SENT: ("success", "Sent to {to}."),
-    State.QUEUED: ("info", "Not sent yet to {to}: {error} It goes out {due:%a %d %b %H:%M} UTC; to send it now "
+    State.QUEUED: ("info", "Not sent yet to {to}: {error} It goes out {due}; to send it now "
                            "anyway, confirm it in the Outbox."),
     State.CANCELLED: ("warning", "Not sent: {error}"),
     State.FAILED: ("error", "Sending failed: {error}"),
@@ -58,7 +61,8 @@ def send_message(request, lead, channel: str, subject: str, body: str, template=
     state = send_now(msg)
     msg.refresh_from_db()
     level, text = RESULT[state]
-    getattr(messages, level)(request, text.format(to=msg.to, due=msg.due_at, error=msg.error))
+    due = clock.at_zone(msg.due_at, timezone.get_current_timezone()) if msg.due_at else ""  # labelled
+    getattr(messages, level)(request, text.format(to=msg.to, due=due, error=msg.error))
     return msg
 
 
@@ -68,11 +72,35 @@ def send_draft(request, pk):
     """One click on Today or the lead page: send the template as drafted for this lead."""
     lead = lead_or_404(request.user, pk)
     template = get_object_or_404(MessageTemplate, pk=request.POST.get("template") or 0)
-    send_message(request, lead, template.channel, template.subject, template.body, template)
+    letting_go = lead.next_action == "stop" and lead.is_active  # the plan's stop, as it stood before the send
+    stop = (lead.next_state, lead.plan_revisit_at, lead.plan_reason)
+    msg = send_message(request, lead, template.channel, template.subject, template.body, template)
+    if letting_go and msg is not None and msg.state == State.SENT and template.purpose == MessageTemplate.Purpose.BREAKUP:
+        _complete_stop(request, lead, *stop)
     if request.headers.get("HX-Request") == "true":
         # htmx: the draft's own box says what happened (sent, or a failure shown as one).
         return render(request, "outreach/_sent.html", {"lead": lead})
     return _back(request, lead)
+
+
+def _complete_stop(request, lead, next_state: str, revisit_at, reason: str) -> None:
+    """The door-open message went out: the stop it was written for is done too (a queued
+    one is not: stopping would cancel it, so that stop waits for the person)."""
+    from fairchase.leads.models import Status
+
+    lead.refresh_from_db()
+    state = next_state or Status.CLOSED
+    if state == Status.NURTURE and "mailing_list" not in (lead.consents or []):
+        state = Status.CLOSED
+    if state == Status.REVISIT and revisit_at is None:
+        revisit_at = timezone.now() + timezone.timedelta(days=90)
+    try:
+        actions.stop_chasing(lead, state, user=request.user, revisit_at=revisit_at,
+                             reason=(reason or "Last message sent")[:200])
+    except ActionError as exc:
+        messages.error(request, str(exc))
+        return
+    messages.success(request, f"Stopped chasing {lead.name}: {Status(state).label.lower()}.")
 
 
 @require_http_methods(["GET", "POST"])

@@ -101,7 +101,10 @@ def today_section(request, section):
     now = timezone.now()
     page = Paginator(section_leads(request.user, now, section, owner=owner, business=request.business),
                      SECTION_PAGE).get_page(request.GET.get("page"))
-    rows = [row_for(lead, now, request.business) for lead in page.object_list]
+    if section == "commitments":
+        rows = [CommitmentRow(commitment=c, lead=c.lead, overdue=c.due_at < now) for c in page.object_list]
+    else:
+        rows = [row_for(lead, now, request.business) for lead in page.object_list]
     try:
         panels.prepare_today(request, [r.lead for r in rows])
     except Exception:
