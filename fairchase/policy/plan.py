@@ -77,7 +77,8 @@ class _Context:
         self.n_total = n_total  # the whole batch: chunks share the day's minutes in proportion
 
     def sync_zones(self):
-        names = sorted(self.tz_index, key=self.tz_index.get)
+        """Resolve the zones `lead_batch` added to `tz_index`, in index order."""
+        names = sorted(self.tz_index, key=lambda name: self.tz_index[name])
         for name in names[len(self.zones) :]:
             self.zones.append(self.hours.zone_for(name))
 
