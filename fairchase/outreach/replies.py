@@ -35,8 +35,6 @@ ACTED_ON = {AUTO_REPLY, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK}
 # "next week", "in a few weeks" or further out is a revisit.
 CALL_BACK_HORIZON = timedelta(days=14)
 BOUNCE_SENDERS = re.compile(r"mailer-daemon|postmaster|mail delivery (?:subsystem|system)|microsoftexchange", re.I)
-BOUNCE_SUBJECT = re.compile(r"undeliver|delivery status notification \(failure\)|failure notice|returned mail|"
-                            r"delivery (?:has )?failed|mail delivery failed|unzustellbar|non remis|no entregado|não entregue|onbestelbaar", re.I)
 # Subjects only delivery systems write (Exchange's NDR comes from a mailbox named after the server).
 BOUNCE_SUBJECT_ALONE = re.compile(r"\s*(?:undeliverable|unzustellbar|non remis|no se puede entregar|n[ãa]o entregue|onbestelbaar)\s*:|"
                                   r"\s*(?:undelivered mail returned to sender|mail delivery failed|delivery status notification \(failure\))", re.I)
@@ -79,7 +77,9 @@ def is_bounce(msg: Message) -> bool:
     subject = header(msg, "Subject")
     if BOUNCE_SUBJECT_ALONE.match(subject):
         return True
-    return bool(BOUNCE_SENDERS.search(header(msg, "From")) and BOUNCE_SUBJECT.search(subject))
+    # Whatever a delivery system sends us (a failure, a delay warning) is about delivery,
+    # never a person's answer; the mailbox tells a permanent failure from a delay by its status.
+    return bool(BOUNCE_SENDERS.search(header(msg, "From")))
 
 
 def automatic_header(msg: Message) -> str:
