@@ -260,3 +260,15 @@ def test_sending_the_door_open_message_completes_the_stop_it_was_written_for(ali
     assert len(smtp_server.received) == 1
     assert Lead.objects.get(pk=lead.pk).status == Status.CLOSED
     assert "Stopped chasing Door Dan: closed." in html and "<html" not in html
+
+
+def test_the_preview_shows_the_unsaved_edits_in_the_editor(boss, alice, make_lead):
+    lead = make_lead(alice, name="Ann Adams", company="Acme")
+    t = MessageTemplate.objects.get(purpose="voicemail", channel="email")
+    html = _client(boss).get(f"/o/templates/{t.pk}/preview/", {
+        "lead": lead.pk, "subject": "Still there, {{first_name}}?", "body": "About {{company}}: <b>call me</b>",
+        "channel": "email"}).content.decode()
+    assert "Still there, Ann?" in html and "About Acme: &lt;b&gt;call me&lt;/b&gt;" in html
+    assert MessageTemplate.objects.get(pk=t.pk).subject == t.subject  # nothing saved
+    editor = _client(boss).get(f"/o/templates/{t.pk}/").content.decode()
+    assert 'hx-trigger="input changed delay:400ms"' in editor  # typing refreshes the preview
