@@ -206,7 +206,9 @@ class Oracle:
         chans = np.flatnonzero(allowed[r])
         p = w.reply_prob(k[r] + 1, chans[None, :, None], age[:, None, None], gap)  # (days, chans, G)
         cm = w.annoy_prob(k[r] + 1, recent, chans[None, :])[:, :, None]
-        cand = (p * gain[r, 0] - mins[chans][None, :, None] * per_min - (1 - p) * cm * cc
+        # today's minutes are shared out by the ranking; a later first step pays the scarce price too
+        minute = per_min + self.price * (g0 > 0)[:, None, None]
+        cand = (p * gain[r, 0] - mins[chans][None, :, None] * minute - (1 - p) * cm * cc
                 + (1 - p) * (1 - cm) * alpha[r, g0][:, None, :])
         v = cand @ b0[r]  # (days, chans)
         best_step = None
