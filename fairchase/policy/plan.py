@@ -11,6 +11,7 @@ priority: respond ASAP (seed 000) means they top the agenda, while priority minu
 is still their expected value per minute. A new enquiry that today's minutes do not reach
 waits in the wings like any other lead (seed 003: better leads first).
 """
+
 from __future__ import annotations
 
 import dataclasses
