@@ -146,8 +146,8 @@ def acknowledge(lead: Lead) -> None:
     queue = _outbox_queue()
     subject = "We got your message"
     sender = lead.owner.get_full_name() or lead.owner.get_username()
-    body = (f"Hello {lead.first_name},\n\nThank you for getting in touch. {sender} will get back to you "
-            f"shortly.\n\n{sender}\n")
+    # Signed by the owner, so the promise is in the first person (not "Olivia will ... Olivia").
+    body = f"Hello {lead.first_name},\n\nThank you for getting in touch. I will get back to you shortly.\n\n{sender}\n"
     if queue is not None:
         queue(lead, "email", subject, body)  # in this transaction: the worker sends it
         return

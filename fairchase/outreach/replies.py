@@ -35,8 +35,6 @@ ACTED_ON = {AUTO_REPLY, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK}
 # "next week", "in a few weeks" or further out is a revisit.
 CALL_BACK_HORIZON = timedelta(days=14)
 BOUNCE_SENDERS = re.compile(r"mailer-daemon|postmaster|mail delivery (?:subsystem|system)|microsoftexchange", re.I)
-BOUNCE_SUBJECT = re.compile(r"undeliver|delivery status notification \(failure\)|failure notice|returned mail|"
-                            r"delivery (?:has )?failed|mail delivery failed|unzustellbar|non remis|no entregado|não entregue|onbestelbaar", re.I)
 # Subjects only delivery systems write (Exchange's NDR comes from a mailbox named after the server).
 BOUNCE_SUBJECT_ALONE = re.compile(r"\s*(?:undeliverable|unzustellbar|non remis|no se puede entregar|n[ãa]o entregue|onbestelbaar)\s*:|"
                                   r"\s*(?:undelivered mail returned to sender|mail delivery failed|delivery status notification \(failure\))", re.I)
@@ -79,7 +77,9 @@ def is_bounce(msg: Message) -> bool:
     subject = header(msg, "Subject")
     if BOUNCE_SUBJECT_ALONE.match(subject):
         return True
-    return bool(BOUNCE_SENDERS.search(header(msg, "From")) and BOUNCE_SUBJECT.search(subject))
+    # Whatever a delivery system sends us (a failure, a delay warning) is about delivery,
+    # never a person's answer; the mailbox tells a permanent failure from a delay by its status.
+    return bool(BOUNCE_SENDERS.search(header(msg, "From")))
 
 
 def automatic_header(msg: Message) -> str:
@@ -194,10 +194,14 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
         if other:
             return UNCLEAR, None, f"mixed: {said(opt_out, other)}", detected
         return OPT_OUT, None, said(opt_out), detected
-    date = _pick(found, later)
+    date = _pick(found, later, folded)
     # 3. Refused: a softened refusal with a date and an invitation is a revisit; with a
     #    question about the offer or doubt after it, it is for a person. Praise around a
     #    refusal ("sounds great, but we went with someone else") does not make it a yes.
+    if refusal and refusal[0] == "" and (wants or later or date or doubts):
+        # A bare "No," with more after it ("No, Monday works better", "Nein, A nicht, aber
+        # was kostet B?") is no clear refusal: a person reads it.
+        return UNCLEAR, None, f"a no with more: {said(refusal)}", detected
     if refusal:
         # A refusal becomes a revisit only with words that put us off or ask again, or a
         # softener ("not right now") next to the date ("..., maybe in the spring").
@@ -249,7 +253,7 @@ def _asks_again(folded: str, at: int, refused: int) -> bool:
     return bool(cues.AGAIN.search(folded, start, end)) and not start <= refused < end
 
 
-def _pick(found: list, later) -> when.Found | None:
+def _pick(found: list, later, folded: str = "") -> when.Found | None:
     """The most specific date; among equals the one nearest the words that put us off
     ("En agosto cerramos. A partir de septiembre lo vemos."), else the first."""
     if not found:
@@ -258,6 +262,12 @@ def _pick(found: list, later) -> when.Found | None:
     tied = [f for f in found if when.SPECIFICITY[f.kind] == top]
     if later and len(tied) > 1:
         return min(tied, key=lambda f: abs(f.start - later[2]))
+    if len(tied) > 1 and folded:
+        # "a tender that closes in September. Please contact me again in October": the date
+        # whose sentence asks again.
+        again = [f for f in tied if _asks_again(folded, f.start, -1)]
+        if again:
+            return again[0]
     return min(tied, key=lambda f: f.start)
 
 

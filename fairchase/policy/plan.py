@@ -1,14 +1,20 @@
 """plan(model, leads, now): one decision per open lead, sorted by priority (value per minute).
 
+Steps per chunk of leads: read them (records, batch); when each may next be contacted (_When);
+the value of each silent lead's remaining chase under each spacing schedule (_Silent and
+lookahead); engaged leads (_plan_engaged); the sharing of the day's minutes (agenda.crowded_day
+on a crowded day, _bring_forward on a day with minutes to spare); the decisions and their
+reasons (decisions, reasons).
+
 New enquiries (no attempt yet) that make today's agenda get NEW_LEAD_BAND added to their
 priority: respond ASAP (seed 000) means they top the agenda, while priority minus the band
-is still their expected value per minute. "Today's agenda" is the contacts due within a day,
-best value per minute first, until `daily_minutes` are used up: a new enquiry worth less per
-minute than the last contact that fits does not jump the queue (seed 003: better leads in
-the wings).
+is still their expected value per minute. A new enquiry that today's minutes do not reach
+waits in the wings like any other lead (seed 003: better leads first).
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 import numpy as np
 
@@ -77,7 +83,8 @@ class _Context:
         self.n_total = n_total  # the whole batch: chunks share the day's minutes in proportion
 
     def sync_zones(self):
-        names = sorted(self.tz_index, key=self.tz_index.get)
+        """Resolve the zones `lead_batch` added to `tz_index`, in index order."""
+        names = sorted(self.tz_index, key=lambda name: self.tz_index[name])
         for name in names[len(self.zones) :]:
             self.zones.append(self.hours.zone_for(name))
 
@@ -128,7 +135,10 @@ def _plan_chunk(ctx: _Context, leads: list):
     silent = _Silent(ctx, b, when, value, io)
     res = silent.look(None, ctx.settings)
     today = engaged.channel[(engaged.net > 0) & (engaged.due < now + DAY)]
-    crowd = _share_the_day(ctx, b, silent, res, float(np.array(ctx.minutes_list)[today].sum()))
+    engaged_minutes = float(np.array(ctx.minutes_list)[today].sum())
+    crowd = _share_the_day(ctx, b, silent, res, engaged_minutes)
+    if not crowd.waiting.any():
+        _bring_forward(ctx, b, silent, res, engaged_minutes)
     due = np.full(b.n, np.nan)
     due_local = np.full(b.n, np.nan)
     due[io], due_local[io] = res.due, res.due_local
@@ -205,10 +215,11 @@ class _Silent:
         many = model.n_leads >= MIN_LEADS_FOR_SCHEDULES
         self.schedules = P.SCHEDULES if many else P.SCHEDULES[:1]
 
-    def look(self, sel, economics: Settings, choices=None) -> Chase:
+    def look(self, sel, economics: Settings, choices=None, now_first=False) -> Chase:
         """Look ahead under each schedule (or the `choices` among them) for the silent leads
         `sel` (None = all), keeping each lead's best; schedules are compared at today's worth
-        (a later first try waits for its value)."""
+        (a later first try waits for its value). `now_first`: the next try as soon as allowed
+        instead of after the schedule's gap."""
         b, now = self.b, self.ctx.now
         sub = self.lead if sel is None else self.lead.subset(sel)
         if sel is not None:
@@ -223,7 +234,8 @@ class _Silent:
         for choice in range(len(self.schedules)) if choices is None else choices:
             schedule = self.schedules[choice]
             gap = schedule_gap(b.k[ii], schedule)
-            due, local = self.when(np.where(follow, np.fmax(now, b.last_at[ii] + gap), now), ii)
+            start = np.where(follow & (not now_first), np.fmax(now, b.last_at[ii] + gap), now)
+            due, local = self.when(start, ii)
             sub.agreed = self.when.ours[ii] & (np.abs(due - b.commit_at[ii]) < P.AGREED_WINDOW)
             res = lookahead(self.ctx.model, economics, sub, due, schedule, fixed)
             res.due, res.due_local = due, local
@@ -264,6 +276,29 @@ def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, eng
             crowd.reach[wings], b.tz[silent.io][wings], ctx.zones
         )
     return crowd
+
+
+def _bring_forward(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, engaged: float):
+    """A day with minutes to spare brings forward follow-ups due in the coming week whose chase
+    is worth at least as much (at today's worth) started now, best value per minute first: no
+    minute goes unused while a contact that gains by coming sooner waits."""
+    now, minutes = ctx.now, np.array(ctx.minutes_list)
+    budget = ctx.settings.daily_minutes * b.n / max(ctx.n_total, b.n) - engaged
+    spare = budget - minutes[res.channel[(res.v > 0) & (res.due < now + DAY)]].sum()
+    later = (res.v > 0) & (res.due >= now + DAY) & (res.due < now + 8 * DAY) & silent.follow
+    if spare < minutes.min() or not later.any():
+        return
+    cand = np.flatnonzero(later)
+    early = silent.look(cand, ctx.settings, now_first=True)
+    ok = (early.due < now + DAY) & (early.v > 0) & (early.v_now >= res.v_now[cand])
+    need = minutes[early.channel]
+    order = np.argsort(-np.where(ok, early.ev / need, -np.inf), kind="stable")
+    take = np.zeros(len(cand), dtype=bool)
+    for j in order[: int(ok.sum())].tolist():
+        if need[j] <= spare:
+            take[j], spare = True, spare - need[j]
+    for f in dataclasses.fields(res):
+        getattr(res, f.name)[cand[take]] = getattr(early, f.name)[take]
 
 
 def _facts(ctx: _Context, b: LeadBatch, value, mask, due, due_local, stopping) -> Facts:

@@ -213,3 +213,11 @@ def test_texting_shorthand_is_read_as_meant(kind, lang, text, day):
     if day:
         assert abs((reading.until.date() - date.fromisoformat(day)).days) <= 1, reading
 
+
+
+@pytest.mark.parametrize("text", ["Donnerstag passt nicht, Freitag geht.", "El jueves no me encaja, mejor el viernes.",
+                                  "Jeudi ne me convient pas, vendredi oui.", "Donderdag past niet, vrijdag wel.",
+                                  "No, Monday works better."])
+def test_a_day_that_does_not_suit_is_no_refusal(text):
+    reading = replies.read_text(text, datetime(2026, 3, 10, 9, tzinfo=UTC), "Europe/Berlin", channel="email")
+    assert reading.kind not in replies.REFUSALS, reading

@@ -283,3 +283,18 @@ def test_a_date_that_goes_with_a_refusal_does_not_make_it_a_later(text):
 def test_a_date_with_a_negation_it_cannot_place_is_never_a_later(text):
     reading = replies.read_text(text, datetime(2026, 3, 10, 9, tzinfo=UTC), "Europe/Berlin", channel="email")
     assert reading.kind in ("not_interested", "unclear"), reading
+
+
+@pytest.mark.parametrize("sender, subject, body", [
+    ("Mail Delivery Subsystem <mailer-daemon@googlemail.com>", "Delivery Status Notification (Failure)",
+     "Your message wasn't delivered to ann@example.test because the address couldn't be found.\n550 5.1.1"),
+    ("postmaster@example.test", "Unzustellbar: Ihre Anfrage", "Ihre Nachricht konnte nicht zugestellt werden."),
+    ("MAILER-DAEMON (Mail Delivery System)", "Returned mail: see transcript for details", "permanent fatal errors"),
+    ("Microsoft Outlook <MicrosoftExchange329e71ec@contoso.test>", "Undeliverable: Your enquiry", "Delivery has failed"),
+    ("Mail Delivery System <MAILER-DAEMON@mx.example.test>", "Warning: message delayed 4 hours",
+     "This is a warning only; you do not need to resend."),
+])
+def test_whatever_a_delivery_system_sends_is_a_bounce_never_an_answer(sender, subject, body):
+    raw = f"From: {sender}\nTo: tom@fairchase.test\nSubject: {subject}\nDate: Tue, 10 Mar 2026 09:00:00 +0000\n\n{body}\n"
+    assert replies.read_message(raw, "UTC", datetime(2026, 3, 10, 9, tzinfo=UTC)).kind == "bounce"
+

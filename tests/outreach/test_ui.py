@@ -260,3 +260,25 @@ def test_sending_the_door_open_message_completes_the_stop_it_was_written_for(ali
     assert len(smtp_server.received) == 1
     assert Lead.objects.get(pk=lead.pk).status == Status.CLOSED
     assert "Stopped chasing Door Dan: closed." in html and "<html" not in html
+
+
+def test_the_preview_shows_the_unsaved_edits_in_the_editor(boss, alice, make_lead):
+    lead = make_lead(alice, name="Ann Adams", company="Acme")
+    t = MessageTemplate.objects.get(purpose="voicemail", channel="email")
+    html = _client(boss).get(f"/o/templates/{t.pk}/preview/", {
+        "lead": lead.pk, "subject": "Still there, {{first_name}}?", "body": "About {{company}}: <b>call me</b>",
+        "channel": "email"}).content.decode()
+    assert "Still there, Ann?" in html and "About Acme: &lt;b&gt;call me&lt;/b&gt;" in html
+    assert MessageTemplate.objects.get(pk=t.pk).subject == t.subject  # nothing saved
+    editor = _client(boss).get(f"/o/templates/{t.pk}/").content.decode()
+    assert 'hx-trigger="input changed delay:400ms"' in editor  # typing refreshes the preview
+
+
+def test_a_failed_send_shows_as_a_failure_in_the_outbox_not_as_queued(alice, make_lead):
+    lead = make_lead(alice, name="Ann Adams")
+    with transaction.atomic():
+        msg = outbox.queue(lead, "email", "Hello", "Body", user=alice)
+    OutboundMessage.objects.filter(pk=msg.pk).update(error="SMTP 451: try again later")
+    html = _client(alice).get("/o/outbox/").content.decode()
+    row = html.split(f'id="message-{msg.pk}"')[1].split("</tr>")[0]
+    assert "Failed: retrying" in row and 'class="small send-error">SMTP 451: try again later' in row

@@ -103,3 +103,33 @@ def test_endless_minutes_are_a_quiet_day():
     assert {k: d["action"] for k, d in endless.items()} == {
         k: d["action"] for k, d in decide(100000).items()
     }
+
+
+def _waiting_for_its_gap(i):
+    """A referral tried three times, the last two weeks ago: its schedule's next try (three
+    weeks after the last) is a week away, though a try now would do as well."""
+    return {
+        "id": f"Y{i}", "source": "referral", "value": 8000.0, "created_at": NOW - timedelta(days=40),
+        "timezone": "America/Chicago", "signals": [], "consents": [],
+        "attempts": [{"at": NOW - timedelta(days=d), "channel": "call", "outcome": "no_answer",
+                      "minutes": 6} for d in (30, 25, 14.5)],
+        "status": "open",
+    }
+
+
+def test_a_quiet_day_brings_forward_a_follow_up_that_gains_by_coming_sooner():
+    settings = {"business_timezone": "America/Chicago"}
+    scheduled = plan(None, [_waiting_for_its_gap(0)], NOW, {**settings, "daily_minutes": 1})[0]
+    assert scheduled["action"] == "contact" and scheduled["due"] > NOW + timedelta(days=5)
+    quiet = plan(None, [_waiting_for_its_gap(0)], NOW, {**settings, "daily_minutes": 600})[0]
+    assert quiet["action"] == "contact" and quiet["due"] < NOW + timedelta(hours=12)
+
+
+def test_a_quiet_day_brings_forward_only_what_its_spare_minutes_hold():
+    leads = [_waiting_for_its_gap(i) for i in range(10)]
+    settings = {"business_timezone": "America/Chicago", "daily_minutes": 13}
+    decisions = plan(None, leads, NOW, settings)
+    today = [d for d in decisions if d["action"] == "contact" and d["due"] < NOW + timedelta(hours=12)]
+    minutes = {"call": 6, "email": 3, "text": 2, "visit": 45}
+    assert today and sum(minutes[d["channel"]] for d in today) <= 13
+    assert len(today) < len(leads)  # the others keep their schedule

@@ -159,7 +159,8 @@ OPT_OUT = _c({
 })
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = _c({
-    "en": [r"no,? (?:ty|thx|thnx|thanx)", r"nty", r"nah,? (?:ty|thx|thanks)",
+    "en": [r"not (?:the |a |really )?(?:right |good |great )?(?:fit|match)", r"(?:isn't|is not|wasn't) (?:the |a )?(?:right |good )?(?:fit|match)",
+           r"no,? (?:ty|thx|thnx|thanx)", r"nty", r"nah,? (?:ty|thx|thanks)",
            r"off the table", r"case closed",
            r"(?:don't|do not|doesn't|does not|won't|will not|not going to|aren't going to) (?:\w+ ){0,2}(?:need|require|want|pursue|proceed|go ahead|move forward|continue|take (?:this|it) further)", r"not (?:something (?:we|i)(?:'ll| will| would)? (?:be )?(?:doing|pursuing|need))", r"(?:got|have) (?:it|this|that|things) (?:handled|covered|sorted|in hand|taken care of)", r"(?:made|have|found) other arrangements", r"(?:is|are) (?:now )?(?:covered|handled|done|provided) by (?:our|the)", r"(?:give|giving) (?:this|it|this one) a (?:pass|miss)",
            r"(?:don't|do not) (?:have|see) (?:the|a|any) need",
@@ -184,7 +185,8 @@ REFUSAL = _c({
            r"in-house", r"in house", r"(?:already|have already) (?:found|hired|sorted|signed|booked|chosen|picked)", r"(?:already|have already) (?:have|got) (?:someone|somebody|one|our own|a (?:\w+ )?(?:cleaner|cleaners|company|provider|supplier|contractor|team|firm|service|vendor))", r"not (?:a )?(?:good )?fit",
            r"(?:cancel|close|withdraw) (?:our|my|the) (?:enquiry|inquiry|request)", r"no longer (?:looking|relevant|needed)",
            r"(?:project|plans?) (?:was |has been |is |got )?(?:cancel\w*|abandon\w*|dropped|shelved|scrapped|off)"],
-    "de": [r"thema ist (?:fur uns )?(?:erledigt|abgeschlossen|durch)",
+    "de": [r"passt (?:\w+ ){0,2}nicht (?:zu|fur) (?:uns|mir|unserem|unserer)",
+           r"thema ist (?:fur uns )?(?:erledigt|abgeschlossen|durch)",
            r"(?:nicht|kein\w*) (?:\w+ ){0,2}(?:benotigt|notig|notwendig|gebraucht|weiterverfolgen|in betracht|umsetzen|beauftragen)", r"(?:benotigen|brauchen|verfolgen|umsetzen|beauftragen|machen|realisieren|weiterfuhren) (?:\w+ ){0,3}(?:nicht|nie)(?: weiter| mehr)?(?![\w])", r"(?:werden|wollen|mochten|konnen) (?:\w+ ){0,3}nicht (?:\w+ ){0,1}(?:umsetzen|beauftragen|machen|realisieren|weiterverfolgen|fortsetzen)", r"im griff", r"vorkehrungen getroffen", r"ubernimmt (?:jetzt |ab sofort |kunftig )?(?:unser|unsere|der|die|das)", r"vom tisch", r"anders orientiert", r"(?:nicht|nie) in (?:betracht|frage)",
            r"brauchen (?:wir )?sie nicht",
            r"(?:ab)?lehnen", r"lehnen (?:\w+ ){0,3}ab", r"abgelehnt", r"absagen", r"sagen (?:\w+ ){0,3}ab", r"nicht annehmen", r"kommen (?:so |gut |allein |alleine )?zurecht", r"lassen (?:das|es) (?:erstmal|vorerst|lieber|sein|bleiben)", r"(?:fur|mit) (?:die|der) konkurrenz", r"konkurrenz entschieden",
@@ -203,7 +205,8 @@ REFUSAL = _c({
            r"(?:anderen|andere|anderes) (?:anbieter|firma|dienstleister|unternehmen) (?:entschieden|beauftragt|gefunden|gewahlt)",
            r"(?:hat|haben) sich (?:fur uns )?erledigt", r"intern gelost", r"kommt (?:fur uns )?nicht (?:in frage|infrage)", r"nicht mehr aktuell",
            r"(?:wir|ich) verzichten", r"(?:entschieden|beschlossen),? (?:das|es) nicht", r"nicht weiter verfolgen", r"abgesagt", r"nichts fur uns"],
-    "fr": [r"(?:la situation|les choses|tout) (?:bien )?en main", r"(?:pris|prendre|prenons) d'autres dispositions", r"(?:desormais |maintenant )?gere par (?:notre|nos|le|la|les)", r"(?:ne )?rentre pas dans (?:nos|notre) (?:plans|projets|priorites|budget)", r"(?:sujet|dossier) (?:est )?(?:clos|clot|ferme)", r"(?:^|(?<=[.!?] ))je passe(?=[,.!]|$)", r"une autre voie",
+    "fr": [r"ne correspond (?:pas|plus) (?:a|au|aux) (?:nos|notre)",
+           r"(?:la situation|les choses|tout) (?:bien )?en main", r"(?:pris|prendre|prenons) d'autres dispositions", r"(?:desormais |maintenant )?gere par (?:notre|nos|le|la|les)", r"(?:ne )?rentre pas dans (?:nos|notre) (?:plans|projets|priorites|budget)", r"(?:sujet|dossier) (?:est )?(?:clos|clot|ferme)", r"(?:^|(?<=[.!?] ))je passe(?=[,.!]|$)", r"une autre voie",
            r"(?:ne|n') ?(?:\w+ ){0,2}(?:pas|plus) (?:\w+ ){0,2}(?:besoin|necessaire|donner suite|poursuivre|continuer)", r"(?:c'est|cela est) (?:deja )?(?:gere|couvert|regle)",
            r"laiss\w* tomber", r"(?:decide|choisi|prefere|preferons) de ne pas (?:\w+)", r"preferons ne pas", r"(?:on se|nous nous) debrouill\w+",
            r"declin\w*", r"refus\w*", r"ne (?:pouvons|peux) pas accepter", r"(?:la|un) concurren\w+",
@@ -221,7 +224,8 @@ REFUSAL = _c({
            r"(?:choisi|retenu|opte pour|pris|trouve) (?:un|une) autre", r"autre (?:prestataire|societe|entreprise|fournisseur)",
            r"(?:avons|ai|a) deja (?:quelqu'un|un prestataire|une societe|trouve)", r"on a deja", r"(?:projet|dossier) (?:est |a ete )?(?:abandonne|annule|suspendu indefiniment)",
            r"(?:ce n'est|c'est) pas pour nous", r"sans suite", r"nous ne donnerons pas suite", r"ne pas donner suite", r"je passe mon tour"],
-    "es": [r"no,? (?:grax|grs|gracias)",
+    "es": [r"no (?:nos |me )?encaja con (?:nosotros|nuestr\w+)", r"no nos encaja",
+           r"no,? (?:grax|grs|gracias)",
            r"(?:tema|asunto) (?:esta )?(?:cerrado|zanjado)", r"otro camino",
            r"no (?:\w+ ){0,2}(?:necesit\w+|hace falta|es necesario|entra en|queremos|vamos a (?:seguir|continuar|contratar|hacer)|seguiremos|continuaremos)", r"lo tenemos (?:cubierto|resuelto|controlado)", r"(?:otras|otra) medidas?", r"lo gestiona (?:ahora )?(?:el|la|nuestro|nuestra)", r"(?:^|(?<=[.!?] ))paso(?=[,.!]|$)",
            r"no (?:os|les|le|te) (?:necesitamos|necesitaremos|vamos a necesitar)",
@@ -240,7 +244,8 @@ REFUSAL = _c({
            r"(?:ya|hemos) (?:contratamos|contratado|encontramos|elegimos|hemos contratado|lo hemos contratado)", r"ya tenemos (?:a alguien|quien|otr[oa]|proveedor|empresa|servicio de|una empresa|un proveedor)", r"ya lo hemos \w+",
            r"otr[ao] (?:empresa|proveedor|compania)", r"(?:decidido|decidimos) no", r"no seguir adelante", r"no es para nosotros",
            r"(?:el )?proyecto (?:se ha |fue )?(?:cancelado|cancelo|anulado)", r"ya tenemos a alguien", r"no hace falta"],
-    "pt": [r"nao,? (?:obg|obgd|obrigad\w*|vlw|valeu)",
+    "pt": [r"nao (?:combina|se encaixa) com (?:a gente|nos|nosso|nossa)",
+           r"nao,? (?:obg|obgd|obrigad\w*|vlw|valeu)",
            r"(?:ja )?esta (?:tudo )?resolvido", r"outras providencias", r"quem cuida (?:disso|disto)", r"(?:nao vamos )?dar continuidade", r"outro caminho", r"nao esta nos (?:nossos )?planos", r"(?:assunto|tema) (?:esta )?encerrado", r"(?:^|(?<=[.!?] ))passo(?=[,.!]|$)",
            r"nao (?:\w+ ){0,2}(?:precis\w+|necessari\w+|vamos (?:seguir|continuar|contratar|fazer)|queremos|faz sentido)", r"(?:ja )?esta (?:resolvido|coberto|coberta)",
            r"deixar (?:isso |isto )?de lado", r"ja contamos com", r"(?:a gente se|nos nos) vir\w+",
@@ -257,7 +262,8 @@ REFUSAL = _c({
            r"nao (?:temos|tenho) (?:mais )?interesse", r"sem interesse", r"nao (?:nos|me) interessa", r"nao,? obrigad[oa]",
            r"nao (?:vamos |iremos )?precis\w+", r"ja (?:contratamos|fechamos|encontramos|escolhemos)", r"ja temos (?:alguem|quem|outr[oa]|fornecedor|empresa|um fornecedor|uma empresa)", r"outr[ao] (?:empresa|fornecedor)",
            r"desistimos", r"nao vamos (?:seguir|avancar|continuar)", r"nao e para nos"],
-    "nl": [r"onder controle", r"andere (?:afspraken|regelingen) (?:gemaakt|getroffen)", r"regelt (?:onze|de|ons|het) \w+ (?:nu|voortaan|zelf)", r"(?:een )?andere weg", r"past niet in (?:onze|ons|de) (?:plannen|planning|budget)", r"(?:onderwerp|dossier) is (?:voor ons )?(?:afgesloten|gesloten)", r"(?:^|(?<=[.!?] ))ik pas(?=[,.!]|$)",
+    "nl": [r"past niet bij (?:ons|mij|onze)",
+           r"onder controle", r"andere (?:afspraken|regelingen) (?:gemaakt|getroffen)", r"regelt (?:onze|de|ons|het) \w+ (?:nu|voortaan|zelf)", r"(?:een )?andere weg", r"past niet in (?:onze|ons|de) (?:plannen|planning|budget)", r"(?:onderwerp|dossier) is (?:voor ons )?(?:afgesloten|gesloten)", r"(?:^|(?<=[.!?] ))ik pas(?=[,.!]|$)",
            r"(?:niet|geen) (?:\w+ ){0,2}(?:nodig|behoefte|verder|uitvoeren)", r"(?:is|zijn) (?:al )?(?:geregeld|opgelost|gedekt)",
            r"laten (?:het|dit) (?:\w+ )?rusten", r"niets voor (?:ons|mij)", r"(?:we|wij) redden (?:ons|het)(?: wel)?",
            r"afwijzen", r"wijzen (?:\w+ ){0,3}af", r"afslaan", r"slaan (?:\w+ ){0,3}af", r"niet (?:aan ?nemen|accepteren)", r"(?:de|voor de) concurrent\w*",
@@ -290,7 +296,8 @@ LATER = _c({
            r"postpone\w*", r"on hold", r"put (?:it|this|things) off", r"(?:budget|funds|funding) (?:is |are )?(?:frozen|approved|opens|resets|available)",
            r"drop me a line", r"ping me", r"(?:nothing|not) (?:until|till|before)", r"then we can", r"(?:let's|lets) (?:talk|speak) (?:again|then)",
            r"waiting (?:on|for)", r"(?:no|not) (?:budget|funds)"],
-    "de": [r"schieben (?:wir )?(?:das|es) (?:\w+ )?(?:aufs|auf|ins|in|nach)",
+    "de": [r"(?:kontaktieren|melden|schreiben) sie (?:mich|sich|uns) (?:\w+ ){0,3}(?:erneut|nochmal|noch einmal|wieder)",
+           r"schieben (?:wir )?(?:das|es) (?:\w+ )?(?:aufs|auf|ins|in|nach)",
            r"fruhestens", r"(?:vertrag\w*|vertrag|contrat|contrato|contract) (?:\w+ ){0,5}(?:until|till|through|bis|jusqu'(?:a|au|en)|hasta|ate|tot)",
            r"(?:nochmal|noch einmal|erneut) nach(?:fragen|haken)?", r"(?:fragen|melden) sie (?:sich )?(?:\w+ ){0,3}(?:nochmal|noch einmal|erneut|wieder)",
            r"diese woche nicht", r"diesen monat nicht",
@@ -338,7 +345,8 @@ CALL = _c({
            r"(?:let's|lets) (?:talk|chat|speak|have a call|jump on a call|hop on a call)", r"(?:happy|glad) to (?:chat|talk|speak|hop on a call)",
            r"(?:best|good) time to (?:call|reach)", r"(?:a )?(?:quick )?call (?:tomorrow|today|on|at|this|next)", r"free for a (?:quick )?call", r"call back",
            r"reach me (?:on|at)"],
-    "de": ["(?:konnen|sollen|konnten) wir (?:kurz |mal )?(?:sprechen|reden)",
+    "de": [r"zuruckrufen", r"zuruckruf", r"rufen sie (?:\w+ ){0,3}zuruck",
+           "(?:konnen|sollen|konnten) wir (?:kurz |mal )?(?:sprechen|reden)",
            "telefonat", "erreichen sie mich", "kurz sprechen",
            r"ruf(?:en)? sie mich", r"ruf mich", r"(?:mich|uns) \w* ?(?:an)?rufen", r"anrufen", r"telefonieren", r"ruckruf", r"telefonisch", r"rufen sie (?:\w+ )?an"],
     "fr": ["(?:on peut|peut-on|pourrait-on|pouvons-nous|on pourrait) (?:se parler|s\'appeler|en parler|echanger)",
@@ -537,7 +545,7 @@ def negated(text: str, m: re.Match) -> bool:
     if THANKS_FOR.search(text[max(0, m.start() - 30): m.start()]):
         return True  # "thanks for your quote" is no request for one
     before = re.split(r"[.;!?,:]", text[max(0, m.start() - 30): m.start()])[-1]
-    after = re.split(r"[.;!?,:]", text[m.end(): m.end() + 12])[0]
+    after = re.split(r"[.;!?,:]", text[m.end(): m.end() + 20])[0]
     return bool(NEGATORS.search(before) or re.search(r"(?<![\w])(?:pas|plus|nicht|niet|not)(?![\w])", after))
 
 

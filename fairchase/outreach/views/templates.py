@@ -68,5 +68,9 @@ def template_edit(request, pk=None):
 def template_preview(request, pk):
     """The rendered template for one lead (htmx fragment of the editor)."""
     template = get_object_or_404(MessageTemplate, pk=pk)
-    ctx = {"template": template, **_preview(request, template.subject, template.body, template.channel)}
+    # The editor sends what is typed so far: the preview shows the unsaved edits.
+    subject = request.GET.get("subject", template.subject)
+    body = request.GET.get("body", template.body)
+    channel = request.GET.get("channel") if request.GET.get("channel") in ("email", "text") else template.channel
+    ctx = {"template": template, **_preview(request, subject, body, channel)}
     return render(request, "outreach/_preview.html", ctx)

@@ -2,6 +2,7 @@
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -12,6 +13,15 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from fairchase.leads.worker import Loop
+
+
+def site_url_for(addr: str) -> str:
+    """The address links in emails point to (unsubscribe, calendar) when SITE_URL is not set:
+    the one being served, with a wildcard host replaced by this machine's name."""
+    host, _, port = addr.rpartition(":")
+    if host in ("", "0.0.0.0", "::", "[::]"):
+        host = socket.getfqdn() or "localhost"
+    return f"http://{host}:{port}" if port else f"http://{addr}"
 
 
 class Command(BaseCommand):
@@ -30,7 +40,11 @@ class Command(BaseCommand):
             self.stdout.write("Demo login: olivia / fairchase-demo (salespeople: sam, maria; same password)")
         elif not get_user_model().objects.exists():
             self.stdout.write("No users yet: create one with `fairchase createsuperuser`, or load `fairchase demo`.")
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "fairchase.settings"}
+        if not os.environ.get("SITE_URL"):
+            # Links in emails follow the address served, not a default of 127.0.0.1:8000.
+            settings.SITE_URL = site_url_for(addr)
+            self.stdout.write(f"Links in emails point to {settings.SITE_URL} (set SITE_URL to change it).")
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "fairchase.settings", "SITE_URL": settings.SITE_URL}
         web = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "fairchase.wsgi", "-b", addr, "--workers", str(workers),
              "--threads", "4", "--access-logfile", "-" if settings.DEBUG else "/dev/null"],
