@@ -14,9 +14,10 @@ the lead's row lock for the same purpose and does not need this.
 
 from __future__ import annotations
 
+import atexit
 import fcntl
-import hashlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -29,12 +30,27 @@ def needed() -> bool:
 
 
 def _dir() -> Path:
+    """Where the lock files live: beside the SQLite file (``fairchase.sqlite3.locks/``), so
+    they go with the data and never litter the system's temp directory. An in-memory
+    database (the test suite's) is private to its process, and so are its locks: a
+    temporary directory removed when the process exits."""
+    global _private_dir
+    chosen = getattr(settings, "OUTREACH_LOCK_DIR", "") or os.environ.get("OUTREACH_LOCK_DIR")
     name = str(settings.DATABASES["default"].get("NAME") or "")
-    tag = hashlib.sha256(os.path.abspath(name).encode()).hexdigest()[:16]
-    base = getattr(settings, "OUTREACH_LOCK_DIR", "") or os.environ.get("OUTREACH_LOCK_DIR") or tempfile.gettempdir()
-    path = Path(base) / f"fairchase-send-{tag}"
+    if chosen:
+        path = Path(chosen)
+    elif name and name != ":memory:" and not name.startswith("file:"):
+        path = Path(name).with_name(Path(name).name + ".locks")
+    else:
+        if _private_dir is None:
+            _private_dir = tempfile.mkdtemp(prefix="fairchase-locks-")
+            atexit.register(shutil.rmtree, _private_dir, True)
+        path = Path(_private_dir)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+_private_dir: str | None = None
 
 
 class LeadSendLock:
