@@ -149,8 +149,11 @@ class Oracle:
         cc = float(s["complaint_cost"])
         ages = age0[:, None] + np.arange(T + 1 + len(GAPS))[None, :]  # (L, days ahead)
         # reply chance before spacing, per step n (attempt k+n+1), channel, day: (L, T+1, G)
+        # the run is judged up to its last day: a try after it earns nothing
+        live = (np.arange(ages.shape[1]) < w.horizon - today)[None, :, None]
+
         def p_at(n, c):
-            return w.mechanism.reply((k + n + 1)[:, None, None], c, ages[:, :, None]).astype(np.float32)
+            return (w.mechanism.reply((k + n + 1)[:, None, None], c, ages[:, :, None]) * live).astype(np.float32)
 
         ref = np.argmax(allowed * np.array([1.0, 0.8, 0.7, 0.1]), axis=1)  # belief's reference channel
         survs = [b0[:, None, :]]  # belief expected after n silent tries by day t, unnormalised
@@ -160,7 +163,7 @@ class Oracle:
         inside = (np.arange(T + 1)[:, None] + GAPS[None, :] <= T)[None]  # next try within the plan
         spacing = w.spacing_factor(w.spacing, GAPS).astype(np.float32)
         recent = np.minimum(cap, 1 + (GAPS < 7) + (GAPS < 3.5))
-        alpha = np.zeros((L, T + 1 + ng, w.mechanism.G), np.float32)  # zero beyond the horizon
+        alpha = self._tail(L, T, k, survs[-1], allowed, gain, per_min, mins, cc, p_at, spacing, recent)
         for n in range(MAX_STEPS - 1, 0, -1):  # state: n attempts of the plan made, at day t
             tn = min(T, len(GAPS) * n) + 1  # days reachable in n steps from today
             surv = survs[n][:, :tn]
@@ -189,6 +192,40 @@ class Oracle:
         return [self._root(rows[r], r, now, today, k, age0, allowed, b0, gain, today_per_min, mins, cc,
                            alpha, cap, btz) for r in range(L)]
 
+    def _tail(self, L, T, k, surv, allowed, gain, per_min, mins, cc, p_at, spacing, recent):
+        """Value per type of chasing on from day t after the planned steps, as many tries as pay.
+
+        A DP over days alone (each try moves time on by its gap), with the chance of the
+        last planned attempt number: without it a limited number of steps would make a
+        try now look like it spends a try better kept for later.
+        """
+        w, ng, n = self.world, len(GAPS), MAX_STEPS - 1
+        tail = np.zeros((L, T + 1 + ng, w.mechanism.G), np.float32)
+        chans = np.flatnonzero(allowed.any(axis=0))
+        pc = {c: p_at(n, c) for c in chans}  # (L, days, G), before spacing
+        cms = {c: w.annoy_prob((k + n + 1)[:, None], recent[None, :], c).astype(np.float32)[:, :, None]
+               for c in chans}  # (L, gaps, 1)
+        sp = spacing[None, :, None]
+        for t in range(T - 1, -1, -1):
+            belief = surv[:, t, :] / surv[:, t, :].sum(axis=1, keepdims=True)
+            hi = min(ng, T - t)  # gaps that stay inside the plan
+            nx = tail[:, t + 1 : t + 1 + hi, :]
+            best_score, best = np.zeros(L), np.zeros((L, w.mechanism.G), np.float32)
+            for c in chans:
+                p = pc[c][:, t + 1 : t + 1 + hi, :] * sp[:, :hi]
+                cm = cms[c][:, :hi]
+                keep = (1 - cm) * nx
+                cand = p * (gain - keep + cm * cc) + keep - (cm * cc + np.float32(mins[c] * per_min))
+                score = np.einsum("lg,ldg->ld", belief, cand)
+                score = np.where(allowed[:, c][:, None], score, -np.inf)
+                gi = score.argmax(axis=1)
+                top = score[np.arange(L), gi]
+                better = top > best_score
+                best_score = np.where(better, top, best_score)
+                best = np.where(better[:, None], cand[np.arange(L), gi], best)
+            tail[:, t] = best
+        return tail
+
     def _root(self, row, r, now, today, k, age0, allowed, b0, gain, per_min, mins, cc, alpha,
               cap, btz) -> dict:
         """Best first step for lead r: which day (0 = today) and channel, with the chase's value."""
@@ -205,6 +242,7 @@ class Oracle:
         recent = np.array([attempts_in_week(times, now + int(g) * DAY) + 1 for g in g0])[:, None]
         chans = np.flatnonzero(allowed[r])
         p = w.reply_prob(k[r] + 1, chans[None, :, None], age[:, None, None], gap)  # (days, chans, G)
+        p = p * (g0 < self.world.horizon - today)[:, None, None]
         cm = w.annoy_prob(k[r] + 1, recent, chans[None, :])[:, :, None]
         # today's minutes are shared out by the ranking; a later first step pays the scarce price too
         minute = per_min + self.price * (g0 > 0)[:, None, None]
