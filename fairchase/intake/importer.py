@@ -185,6 +185,18 @@ class NewLead(SimpleNamespace):
         return self.id
 
 
+def _token(lead) -> int:
+    """A lead's identity during an import: its pk, or for one not saved yet, the object's id."""
+    if isinstance(lead, int):
+        return lead
+    return lead.pk if lead.pk is not None else id(lead)
+
+
+def row_keys(fields: dict) -> list:
+    """The keys a row is matched on: its addresses, or, without one, its name and company."""
+    return [fields[k] for k in ("email", "phone") if fields.get(k)] or [name_key(fields)]
+
+
 def name_key(fields: dict) -> tuple[str, str]:
     """Who a row is when it has no email or phone: its name and company, case-folded."""
     return (" ".join(fields.get("name", "").split()).casefold(),
@@ -202,6 +214,7 @@ class _Batch:
         """Leads in scope that rows of this batch may be: by our id, email, phone, name."""
         items, scope = self.items, self.imp.scope
         ids = {f["id"] for _, f in items if "id" in f}
+        ids |= {pk for _, f in items for key in row_keys(f) if (pk := self.imp.aliases.get(key)) is not None}
         emails = {f["email"] for _, f in items if "email" in f}
         phones = {f["phone"] for _, f in items if "phone" in f}
         names = {f["name"] for _, f in items if "email" not in f and "phone" not in f}
@@ -217,14 +230,18 @@ class _Batch:
                     by_email.setdefault(lead.email, lead)
                 if lead.phone:
                     by_phone.setdefault(lead.phone, lead)
-                by_name.setdefault(name_key({"name": lead.name, "company": lead.company}), lead)
+                if not lead.email and not lead.phone:  # a row without an address is someone without one
+                    by_name.setdefault(name_key({"name": lead.name, "company": lead.company}), lead)
         return by_id, by_email, by_phone, by_name
 
     def match(self, fields: dict, found: tuple[dict, dict, dict, dict]) -> Lead | None:
         by_id, by_email, by_phone, by_name = found
-        pending = self.imp.pending_match(fields)
-        if pending is not None:
-            return pending
+        for key in row_keys(fields):  # the person an earlier row of this import was, key by key
+            if key in self.imp.pending:
+                return self.imp.pending[key]
+            pk = self.imp.aliases.get(key)
+            if pk is not None and pk in by_id:
+                return by_id[pk]
         lead = by_id.get(fields.get("id"))
         if lead is not None and name_key(lead.__dict__)[0] == name_key(fields)[0]:
             return lead  # one of our own exported rows (an id from another database names someone else)
@@ -232,6 +249,14 @@ class _Batch:
         if lead is None and "email" not in fields and "phone" not in fields:
             lead = by_name.get(name_key(fields))
         return lead
+
+    def holder(self, address: str, found: tuple[dict, dict, dict, dict]):
+        """Who already has this address in this import or in scope (a lead or its pk), or None."""
+        if address in self.imp.pending:
+            return self.imp.pending[address]
+        if address in self.imp.aliases:
+            return self.imp.aliases[address]
+        return found[1].get(address) or found[2].get(address)
 
     def flush(self) -> None:
         if not self.items:
@@ -247,14 +272,14 @@ class _Batch:
                     if key_lead is None:
                         new.append(imp.new_lead(fields))
                     else:
-                        imp.merge(key_lead, fields, line)
+                        imp.merge(key_lead, fields, line, holder=lambda key: self.holder(key, found))
                 except (RowError, actions.ActionError, ValueError) as exc:
                     imp.report.add_error(line, f"{fields.get('name', '')}: {exc}")
             if new and not imp.dry_run:
                 imp.write_new(new)
         imp.report.created += len(new)  # counted once written (a failed batch creates nothing)
-        if not imp.dry_run:  # once written, the next batch finds these leads in the database
-            imp.pending.clear()
+        if not imp.dry_run:  # once written, the next batch finds these leads by their keys
+            imp.forget_pending()
 
 
 class Importer:
@@ -270,21 +295,34 @@ class Importer:
         self.reason = reason
         self.progress = progress
         self.report = ImportReport(dry_run=dry_run)
-        self.pending: dict = {}  # email/phone/name key -> lead created in this batch
+        self.pending: dict = {}  # email/phone/name key -> lead a row of this batch was
+        self.aliases: dict = {}  # the same, for earlier batches: key -> primary key
         self.touched: set[int] = set()  # leads an earlier row of this import already set
         self.zone = ZoneInfo(BusinessSettings.current().business_timezone or "UTC")
 
-    def _keys(self, fields: dict) -> list:
-        keys: list = [fields[k] for k in ("email", "phone") if fields.get(k)]
-        if not keys:
-            keys.append(name_key(fields))
-        return keys
-
     def pending_match(self, fields: dict) -> Lead | None:
-        for key in self._keys(fields):
+        """The lead an earlier row of this batch was, when this row shares a key with it:
+        an address, or, for a row without one, its name and company."""
+        for key in row_keys(fields):
             if key in self.pending:
                 return self.pending[key]
         return None
+
+    def remember(self, lead, fields: dict, holder=None) -> None:
+        """Every key of this row that nobody holds yet names this lead for the rest of the
+        import (a person with two addresses over two rows is one person, found the same way
+        on a re-import)."""
+        for key in row_keys(fields):
+            if key not in self.pending and key not in self.aliases and (holder is None or holder(key) is None):
+                self.pending[key] = lead
+
+    def forget_pending(self) -> None:
+        """After a batch is written: its leads are known by primary key from now on."""
+        for key, lead in self.pending.items():
+            if lead.pk is not None:
+                self.aliases.setdefault(key, lead.pk)
+                self.touched.add(lead.pk)
+        self.pending.clear()
 
     def new_lead(self, fields: dict) -> NewLead:
         values = {k: v for k, v in fields.items() if k != "id"}
@@ -296,15 +334,20 @@ class Importer:
         fresh = "created_at" in values and values["created_at"] > now - FRESH
         lead = NewLead.make(**{"owner_id": self.owner.pk, "status": Status.OPEN, "source": self.default_source,
                                "created_at": now, "revisit_at": None if fresh else now, **values})
-        for key in self._keys(fields):
-            self.pending.setdefault(key, lead)
+        self.remember(lead, fields)
+        self.touched.add(id(lead))  # later rows for this person only fill blanks (as on a re-import)
         return lead
 
-    def merge(self, lead: Lead, fields: dict, line: int = 0) -> None:
+    def merge(self, lead: Lead, fields: dict, line: int = 0, holder=None) -> None:
         # A second row for the same person only fills blanks (and adds notes), so a re-import is a no-op.
         marker = lead.pk if lead.pk is not None else id(lead)
         changes = _changes(lead, fields, fill_only=marker in self.touched)
+        for name in ("email", "phone"):  # an address someone else has stays theirs: no duplicates
+            other = holder(changes[name]) if holder is not None and name in changes else None
+            if other is not None and _token(other) != marker:
+                del changes[name]
         self.touched.add(marker)
+        self.remember(lead, fields, holder)
         if lead.pk is None:  # created earlier in this batch: not saved yet
             for name, value in changes.items():
                 setattr(lead, name, value)

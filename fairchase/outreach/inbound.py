@@ -57,7 +57,7 @@ def record_stop_text(*, key: str, lead: Lead | None, phone: str, body: str, rece
     try:
         with transaction.atomic():
             if phone:
-                Suppression.objects.get_or_create(value=phone, defaults={"kind": "phone", "reason": "opt-out"})
+                actions.suppress(phone, Suppression.Kind.PHONE, "opt-out")
             already = lead is None or lead.status == Status.OPTED_OUT
             if not already:
                 actions.opt_out(lead, channel="text", reason=f"Texted {body.strip()[:40]!r}")

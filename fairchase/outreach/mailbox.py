@@ -110,7 +110,7 @@ def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage 
             if ours:
                 OutboundMessage.objects.filter(pk=ours.pk).update(error=f"Bounced: {status}"[:1000])
             if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
-                Suppression.objects.get_or_create(value=address, defaults={"kind": "email", "reason": "bounce"})
+                actions.suppress(address, Suppression.Kind.EMAIL, "bounce")
             else:
                 actions.log_attempt(lead, "email", Outcome.BOUNCED, at=received, notes=f"Bounced: {status}")
         inbound.save(update_fields=["lead", "kind", "effect"])

@@ -1,11 +1,15 @@
 """plan(model, leads, now): one decision per open lead, sorted by priority (value per minute).
 
+Steps per chunk of leads: read them (records, batch); when each may next be contacted (_When);
+the value of each silent lead's remaining chase under each spacing schedule (_Silent and
+lookahead); engaged leads (_plan_engaged); the sharing of the day's minutes (agenda.crowded_day
+on a crowded day, _bring_forward on a day with minutes to spare); the decisions and their
+reasons (decisions, reasons).
+
 New enquiries (no attempt yet) that make today's agenda get NEW_LEAD_BAND added to their
 priority: respond ASAP (seed 000) means they top the agenda, while priority minus the band
-is still their expected value per minute. "Today's agenda" is the contacts due within a day,
-best value per minute first, until `daily_minutes` are used up: a new enquiry worth less per
-minute than the last contact that fits does not jump the queue (seed 003: better leads in
-the wings).
+is still their expected value per minute. A new enquiry that today's minutes do not reach
+waits in the wings like any other lead (seed 003: better leads first).
 """
 
 from __future__ import annotations

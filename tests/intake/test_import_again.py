@@ -2,11 +2,14 @@
 replaces them, and says what changed; CRM source names map to ours; the history export
 imports back into the same database without a duplicate."""
 
+import csv
 import io
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fairchase.intake.exporting import csv_lines, excel_file
 from fairchase.intake.history import history_lines, import_history
@@ -204,3 +207,64 @@ def test_exporting_the_history_into_a_csv_file_is_refused_with_the_way_out(alice
     with pytest.raises(CommandError, match=r"name the file \.jsonl.*fairchase export leads"):
         call_command("export", "history", str(tmp_path / "x.csv"))
     assert not (tmp_path / "x.csv").exists()
+
+
+# Any file: rows of people with or without addresses, repeated people, bad cells.
+_names = st.sampled_from(["Ann Lee", "ann lee", "Bob Marsh", "Cy Nash", "", "Dee O'Hara"])
+_companies = st.sampled_from(["", "Acme", "acme", "Nash Farm"])
+_emails = st.sampled_from(
+    [
+        "",
+        "ann@example.com",
+        "BOB@Example.com",
+        "not-an-address",
+        "cy@example.com ::: c2@example.com",
+    ]
+)
+_phones = st.sampled_from(["", "+1 212 555 0101", "(212) 555-0102", "020 7946 0018", "12"])
+_values = st.sampled_from(["", "1000", "$2,500", "=SUM(A1:A2)", "lots"])
+_notes = st.sampled_from(["", "Flat roof", "Gutters, and the shed", "=cmd"])
+_rows = st.lists(
+    st.tuples(_names, _companies, _emails, _phones, _values, _notes), min_size=1, max_size=12
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(rows=_rows, batch=st.sampled_from([2, 3, 1000]))
+def test_importing_any_file_twice_changes_nothing_the_second_time(alice, rows, batch):
+    from fairchase.intake import importer
+
+    Lead.objects.all().delete()
+    importer.BATCH, saved = batch, importer.BATCH  # small batches: a person's rows in several
+    try:
+        _import_twice(alice, rows)
+    finally:
+        importer.BATCH = saved
+
+
+def _import_twice(alice, rows):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["name", "company", "email", "phone", "value", "notes"])
+    writer.writerows(rows)
+    data = out.getvalue().encode()
+    import_file(io.BytesIO(data), alice)
+    before = snapshot()
+    second = import_file(io.BytesIO(data), alice)
+    assert snapshot() == before, repr(rows)
+    assert (second.created, second.updated) == (0, 0), second.changes
+    # nobody is lost: a named row without a usable address arrives under its name (rows with
+    # one are matched on it, so two names sharing an address are one person)
+    usable = {
+        "ann@example.com",
+        "BOB@Example.com",
+        "cy@example.com ::: c2@example.com",
+        "+1 212 555 0101",
+        "(212) 555-0102",
+    }
+    named = {
+        " ".join(r[0].split()).casefold()
+        for r in rows
+        if r[0].strip() and not {r[2], r[3]} & usable
+    }
+    assert named <= {n.casefold() for n in Lead.objects.values_list("name", flat=True)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.utils import timezone
-from ninja import Router
+from ninja import Router, Status
 
 from fairchase.web.agenda import agenda_for
 
@@ -16,4 +16,4 @@ router = Router(tags=["agenda"])
 @router.get("", response=responses(200, AgendaOut), summary="Today's agenda, best first")
 def agenda(request):
     """New enquiries, commitments due, follow-ups within today's selling time, and leads to let go."""
-    return 200, agenda_for(request.user, timezone.now()).as_dict()
+    return Status(200, agenda_for(request.user, timezone.now()).as_dict())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ninja import Path, Router
+from ninja import Path, Router, Status
 
 from fairchase.leads import actions
 from fairchase.leads.people import lead_or_404
@@ -22,7 +22,7 @@ def _out(a) -> dict:
 @router.get("/{lead_id}/attempts", response=responses(200, list[AttemptOut]), summary="A lead's attempts")
 def list_attempts(request, lead_id: int = LeadId):
     lead = lead_or_404(request.user, lead_id)
-    return 200, [_out(a) for a in lead.attempts.order_by("at", "pk")]
+    return Status(200, [_out(a) for a in lead.attempts.order_by("at", "pk")])
 
 
 @router.post("/{lead_id}/attempts", response=responses(201, AttemptOut), summary="Log an attempt")
@@ -32,4 +32,4 @@ def log_attempt(request, payload: AttemptIn, lead_id: int = LeadId):
     attempt = actions.log_attempt(lead, payload.channel.value, payload.outcome.value, user=request.user,
                                   minutes=payload.minutes, notes=payload.notes, progress=payload.progress,
                                   at=payload.at)
-    return 201, _out(attempt)
+    return Status(201, _out(attempt))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from django.http import Http404
-from ninja import Path, Query, Router
+from ninja import Path, Query, Router, Status
 
 from fairchase.leads import actions
 from fairchase.leads.models import Commitment
@@ -23,14 +23,14 @@ def list_commitments(request,
                      state: Annotated[str, Query(pattern=r"^(pending|done|missed|cancelled)$")] = "pending",
                      limit: Annotated[int, Query(ge=1, le=1000)] = 200):
     qs = Commitment.objects.filter(lead__in=visible_leads(request.user), state=state).order_by("due_at", "pk")
-    return 200, [CommitmentOut.of(c) for c in qs[:limit]]
+    return Status(200, [CommitmentOut.of(c) for c in qs[:limit]])
 
 
 @router.get("/leads/{lead_id}/commitments", response=responses(200, list[CommitmentOut]),
             summary="A lead's commitments")
 def lead_commitments(request, lead_id: int = Id):
     lead = lead_or_404(request.user, lead_id)
-    return 200, [CommitmentOut.of(c) for c in lead.commitments.order_by("due_at", "pk")]
+    return Status(200, [CommitmentOut.of(c) for c in lead.commitments.order_by("due_at", "pk")])
 
 
 @router.post("/leads/{lead_id}/commitments", response=responses(201, CommitmentOut), summary="Add a commitment")
@@ -39,7 +39,7 @@ def add_commitment(request, payload: CommitmentIn, lead_id: int = Id):
     lead = lead_or_404(request.user, lead_id)
     c = actions.add_commitment(lead, by=payload.by.value, what=payload.what, due_at=payload.due_at,
                                user=request.user)
-    return 201, CommitmentOut.of(c)
+    return Status(201, CommitmentOut.of(c))
 
 
 @router.post("/commitments/{commitment_id}/resolve", response=responses(200, CommitmentOut),
@@ -49,4 +49,4 @@ def resolve(request, payload: ResolveIn, commitment_id: int = Id):
         pk=commitment_id, lead__in=visible_leads(request.user)).first()
     if c is None:
         raise Http404("No such commitment")
-    return 200, CommitmentOut.of(actions.resolve_commitment(c, payload.state, user=request.user))
+    return Status(200, CommitmentOut.of(actions.resolve_commitment(c, payload.state, user=request.user)))

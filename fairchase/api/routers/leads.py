@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Annotated
 
 from django.db.models import Q
-from ninja import Path, Query, Router
+from ninja import Path, Query, Router, Status
 
 from fairchase.leads import actions
 from fairchase.leads.normalize import normalize_timezone
@@ -80,12 +80,12 @@ def create_lead(request, payload: LeadIn):
     if payload.created_at is not None:
         fields["created_at"] = payload.created_at
     lead = actions.create_lead(owner, user=request.user, reason="Created through the API", **fields)
-    return 201, LeadOut.of(lead)
+    return Status(201, LeadOut.of(lead))
 
 
 @router.get("/{lead_id}", response=responses(200, LeadOut), summary="Read a lead")
 def read_lead(request, lead_id: int = LeadId):
-    return 200, LeadOut.of(lead_or_404(request.user, lead_id))
+    return Status(200, LeadOut.of(lead_or_404(request.user, lead_id)))
 
 
 @router.patch("/{lead_id}", response=responses(200, LeadOut), summary="Update a lead's details")
@@ -102,12 +102,12 @@ def update_lead(request, payload: LeadPatch, lead_id: int = LeadId):
         lead = actions.update_lead(lead, user=request.user, **changes)
     if payload.owner_id is not None and payload.owner_id != lead.owner_id:
         lead = actions.reassign(lead, _owner(request, payload.owner_id), user=request.user)
-    return 200, LeadOut.of(lead)
+    return Status(200, LeadOut.of(lead))
 
 
 @router.get("/{lead_id}/plan", response=responses(200, PlanOut), summary="A lead's plan and its reason")
 def lead_plan(request, lead_id: int = LeadId):
-    return 200, PlanOut.of(lead_or_404(request.user, lead_id))
+    return Status(200, PlanOut.of(lead_or_404(request.user, lead_id)))
 
 
 @router.post("/{lead_id}/stop", response=responses(200, LeadOut), summary="Stop chasing a lead")
@@ -116,7 +116,7 @@ def stop(request, payload: StopIn, lead_id: int = LeadId):
     lead = lead_or_404(request.user, lead_id)
     lead = actions.stop_chasing(lead, payload.next_state.value, user=request.user, revisit_at=payload.revisit_at,
                                 reason=payload.reason)
-    return 200, LeadOut.of(lead)
+    return Status(200, LeadOut.of(lead))
 
 
 @router.post("/{lead_id}/opt-out", response=responses(200, LeadOut), summary="Record an opt-out")
@@ -125,5 +125,5 @@ def opt_out(request, payload: OptOutIn, lead_id: int = LeadId):
     lead = lead_or_404(request.user, lead_id)
     channel = payload.channel.value if payload.channel else None
     lead = actions.opt_out(lead, channel=channel, user=request.user, reason=payload.reason or "Opted out (API)")
-    return 200, LeadOut.of(lead)
+    return Status(200, LeadOut.of(lead))
 
