@@ -104,8 +104,9 @@ def _axes(y_lo: float, y_hi: float, step: float, fmt: Callable[[float], str], y_
         out.append(f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{_f(y)}" y2="{_f(y)}" stroke="#ddd"/>'
                    f'<text x="{PAD_L - 4}" y="{_f(y + 4)}" text-anchor="end">{escape(fmt(t))}</text>')
     out.append(f'<text x="{(PAD_L + W - PAD_R) / 2}" y="{_f(label_y)}" text-anchor="middle">{escape(x_label)}</text>')
-    out.append(f'<text x="12" y="{(PAD_T + H - PAD_B) / 2}" text-anchor="middle" '
-               f'transform="rotate(-90 12 {(PAD_T + H - PAD_B) / 2})">{escape(y_label)}</text></g>')
+    # x = 16: the turned label's full line height stays inside the chart.
+    out.append(f'<text x="16" y="{(PAD_T + H - PAD_B) / 2}" text-anchor="middle" '
+               f'transform="rotate(-90 16 {(PAD_T + H - PAD_B) / 2})">{escape(y_label)}</text></g>')
     return out
 
 
@@ -145,7 +146,10 @@ def line_chart(chart: str, title: str, desc: str, series: Sequence[Series], *,
     for x, label, *short in markers:
         # Markers at the same x stack their short labels instead of overwriting each other.
         row = seen[x] = seen.get(x, -1) + 1
-        tag = (f'<text x="{_f(x_of(x) + 3)}" y="{PAD_T + 10 + 13 * row}" font-size="11" fill="#444">'
+        # A tag that would run off the right edge sits on the left of its line instead.
+        near_edge = short and x_of(x) + 3 + FONT * 0.6 * len(short[0]) > W - PAD_R
+        where = f'x="{_f(x_of(x) - 3)}" text-anchor="end"' if near_edge else f'x="{_f(x_of(x) + 3)}"'
+        tag = (f'<text {where} y="{PAD_T + 10 + 13 * row}" font-size="11" fill="#444">'
                f'{escape(short[0])}</text>') if short else ""
         body.append(f'<g data-mark="stop" data-x="{_f(x)}"><title>{escape(label)}</title>'
                     f'<line x1="{_f(x_of(x))}" x2="{_f(x_of(x))}" y1="{PAD_T}" y2="{H - PAD_B}" '
@@ -240,7 +244,10 @@ def interval_chart(chart: str, title: str, desc: str, rows: Sequence[tuple[str, 
     height = PAD_T + 22 * max(len(rows), 1) + PAD_B
     vals = [v for _, e, lo, hi, _ in rows for v in (e, lo, hi) if v and v > 0] or [1.0]
     lo_x, hi_x = min(min(vals), 0.5), max(max(vals), 2.0)
-    left = 190
+    # Room for the longest label at the chart's font (about 0.55 em a character), so no
+    # signal name is clipped on the left; the plot keeps at least 40% of the width.
+    longest = max((len(label) for label, *_ in rows), default=10)
+    left = int(min(W * 0.6, max(120, 12 + FONT * 0.55 * longest)))
 
     def x_of(v):
         v = min(max(v, lo_x), hi_x)

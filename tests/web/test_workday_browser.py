@@ -191,6 +191,21 @@ SMALL_TARGETS = """() => [...document.querySelectorAll(
              + Math.round(el.getBoundingClientRect().height) + 'px')"""
 
 
+# Every label of every Insights chart inside its chart (none clipped), and on a phone drawn at
+# least `min_px` tall on screen (a 420-unit chart shrinks to the phone's width).
+CHART_TEXT = """min_px => { const out = [];
+  for (const svg of document.querySelectorAll('svg.chart')) {
+    const vb = svg.viewBox.baseVal, box = svg.getBoundingClientRect(), scale = box.width / vb.width;
+    for (const t of svg.querySelectorAll('text')) {
+      const b = t.getBoundingClientRect(); if (!t.textContent.trim()) continue;
+      if (b.left < box.left - 1 || b.right > box.right + 1)
+        out.push([svg.dataset.chart, 'clipped: ' + t.textContent.slice(0, 30)]);
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (px < min_px) out.push([svg.dataset.chart, Math.round(px * 10) / 10 + ' px: ' + t.textContent.slice(0, 20)]);
+    } }
+  return out.slice(0, 20); }"""
+
+
 def test_on_demo_data_every_page_fits_a_phone_and_axe_finds_nothing_serious(
         browser, live_server, screenshot_dir, django_user_model):
     call_command("demo", verbosity=0)
@@ -221,6 +236,9 @@ def test_on_demo_data_every_page_fits_a_phone_and_axe_finds_nothing_serious(
                         if v["impact"] in ("serious", "critical"):
                             problems.append(f"{username} {size} {url}: axe {v['id']} ({v['impact']}) "
                                             f"{[n['target'] for n in v['nodes'][:3]]}")
+                    if url == "/insights/":
+                        for chart, issue in page.evaluate(CHART_TEXT, 11 if size == "phone" else 0):
+                            problems.append(f"{username} {size} chart {chart}: {issue}")
                     if username == "olivia" and (url in ("/", "/insights/") or _is_lead_page(url)):
                         name = {"/": "today", "/insights/": "insights"}.get(url, "lead")
                         page.screenshot(path=str(screenshot_dir / f"workday-{name}-{size}.png"), full_page=True)
