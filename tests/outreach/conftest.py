@@ -269,20 +269,6 @@ def worker_db(tmp_path):
         dropper()
 
 
-@pytest.fixture(autouse=True)
-def _shipped_templates(request):
-    """The data migration's templates (a transactional test's flush removes them)."""
-    if not {"db", "transactional_db", "live_server"} & set(request.fixturenames):
-        return
-    import importlib
-
-    from django.apps import apps
-
-    defaults = importlib.import_module("fairchase.outreach.migrations.0002_default_templates")
-    request.getfixturevalue("transactional_db" if "live_server" in request.fixturenames else "db")
-    defaults.add_defaults(apps, None)
-
-
 @pytest.fixture
 def open_all_day(db):
     """Contact hours all day in a business zone where it is not Sunday right now: a test of
