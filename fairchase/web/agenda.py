@@ -4,7 +4,9 @@ Sections, in the order a person works them:
 1. new enquiries (open, never contacted): respond now (seed 000), with how long each waited;
 2. commitments due today or overdue (seed 002: every conversation pins a next time);
 3. follow-ups whose plan says "contact" by the end of today, best value per minute first,
-   cut by a line where the day's selling minutes run out ("in the wings" below it);
+   cut by a line where the day's selling minutes run out ("in the wings" below it),
+   followed by leads the plan keeps waiting for their turn (worth chasing, but today's
+   minutes go to leads worth more per minute; each reason names the day its turn comes);
 4. leads the plan says to let go (nurture, revisit or close).
 
 Everything comes from the lead's precomputed plan fields: each section is one query
@@ -114,6 +116,7 @@ class Agenda:
     commitments: list[CommitmentRow] = field(default_factory=list)
     followups: list[AgendaRow] = field(default_factory=list)
     wings: list[AgendaRow] = field(default_factory=list)
+    waiting: list[AgendaRow] = field(default_factory=list)  # plan says wait for their turn
     let_go: list[AgendaRow] = field(default_factory=list)
     new_total: int = 0
     due_total: int = 0
@@ -146,7 +149,8 @@ class Agenda:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.new or self.commitments or self.followups or self.wings or self.let_go)
+        return not (self.new or self.commitments or self.followups or self.wings or self.waiting
+                    or self.let_go)
 
     @property
     def more_new(self) -> int:
@@ -164,7 +168,7 @@ class Agenda:
 
     def leads(self) -> list[Lead]:
         """Every lead shown on the page (for extras that batch-load per page)."""
-        rows = self.new + self.followups + self.wings + self.let_go
+        rows = self.new + self.followups + self.wings + self.waiting + self.let_go
         return [r.lead for r in rows] + [c.lead for c in self.commitments]
 
     def as_dict(self) -> dict:
@@ -174,6 +178,7 @@ class Agenda:
             "commitments": [r.as_dict() for r in self.commitments],
             "followups": [r.as_dict() for r in self.followups],
             "wings": [r.as_dict() for r in self.wings],
+            "waiting": [r.as_dict() for r in self.waiting],
             "let_go": [r.as_dict() for r in self.let_go],
             "totals": {"new": self.new_total, "due": self.due_total, "let_go": self.let_go_total},
         }
@@ -206,6 +211,7 @@ def _literal(sql: str) -> RawSQL:
 NEW_TERM = _literal("leads_lead.status = 'open' AND leads_lead.attempt_count = 0 AND leads_lead.revisit_at IS NULL")
 CONTACT_TERM = _literal("leads_lead.next_action = 'contact'")
 STOP_TERM = _literal("leads_lead.next_action = 'stop'")
+WAIT_TERM = _literal("leads_lead.next_action = 'wait'")
 COUNT_CAP = 1000  # badges say "1000+" beyond this instead of counting every row
 
 
@@ -297,6 +303,9 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     complete = complete and fetched < limit
     agenda.due_total = fetched if complete else _capped_count(due_qs, limit, limit)
 
+    # Leads waiting for their turn, best first (index web_lead_wait): shown under the wings.
+    agenda.waiting = [row(lead, "wings") for lead in rows.filter(WAIT_TERM, priority__gt=0)[:WINGS_LIMIT]]
+
     stop_qs = base.filter(STOP_TERM)
     agenda.let_go = [row(lead, "let_go") for lead in rows.filter(STOP_TERM)[:LET_GO_LIMIT]]
     agenda.let_go_total = _capped_count(stop_qs, len(agenda.let_go), LET_GO_LIMIT)
@@ -327,6 +336,8 @@ def row_for(lead: Lead, now: datetime, business: BusinessSettings) -> AgendaRow:
     channel = lead.next_channel or ("call" if lead.phone else "email" if lead.email else "visit")
     if lead.next_action == "stop":
         section = "let_go"
+    elif lead.next_action == "wait":
+        section = "wings"
     elif lead.status == Status.OPEN and lead.attempt_count == 0 and lead.revisit_at is None:
         section = "new"
     else:

@@ -207,7 +207,7 @@ def test_today_runs_a_fixed_number_of_queries_however_many_leads(client, alice, 
             actions.add_commitment(lead, by="us", what="x", due_at=timezone.now())
     client.force_login(alice)
     client.get("/")  # warm the session and settings rows
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):  # one a section, waiting leads included
         assert client.get("/").status_code == 200
 
 
@@ -237,6 +237,21 @@ def test_every_agenda_query_on_leads_uses_an_index(alice, make_lead):
         assert "SCAN leads_lead" not in plan, plan
     assert any("web_lead_new_enquiry" in p for p in plans)
     assert any("web_lead_contact" in p for p in plans)
+    assert any("web_lead_wait" in p for p in plans)
+
+
+def test_a_lead_waiting_for_its_turn_stays_in_the_wings_with_its_reason(client, alice, make_lead):
+    waiting = _contacted(make_lead, alice, name="Patient Pia")
+    _plan(waiting, next_action="wait", next_channel="", next_due=None, priority=3.0,
+          plan_reason="Wait: today's minutes go to leads worth more per minute; its turn comes Thursday.")
+    worthless = _contacted(make_lead, alice, name="Idle Ida")
+    _plan(worthless, next_action="wait", next_channel="", next_due=None, priority=0.0)
+    client.force_login(alice)
+    html = client.get("/").content.decode()
+    wings = html.split('id="budget-line"')[1]
+    assert "Patient Pia" in wings and "its turn comes Thursday" in wings
+    assert "Idle Ida" not in html
+    assert [r.lead.name for r in agenda_for(alice, timezone.now()).waiting] == ["Patient Pia"]
 
 
 def test_letting_go_into_revisit_uses_the_plans_date(client, alice, make_lead):

@@ -34,7 +34,7 @@ class Command(BaseCommand):
         now = timezone.now()
         agenda = agenda_for(who, now)
         tz = clock.business_zone()
-        leads = {r.lead.pk: r.lead for r in agenda.new + agenda.followups + agenda.wings + agenda.let_go}
+        leads = {r.lead.pk: r.lead for r in agenda.new + agenda.followups + agenda.wings + agenda.waiting + agenda.let_go}
         leads.update({c.lead.pk: c.lead for c in agenda.commitments})
 
         def reason(d):  # times in the screen's zone, labelled, the lead's beside them
@@ -69,7 +69,7 @@ class Command(BaseCommand):
                 due = clock.for_lead(d["due"], tz, c.lead) + (" (overdue)" if d["overdue"] else "")
                 t.add_row(str(d["lead_id"]), d["name"], "we call" if d["by"] == "us" else "they call", d["what"], due)
             con.print(t)
-        for title, rows in (("Follow-ups, best first", agenda.followups), ("In the wings (past today's minutes)", agenda.wings),
+        for title, rows in (("Follow-ups, best first", agenda.followups), ("In the wings (past today's minutes)", agenda.wings + agenda.waiting),
                             ("Ready to let go", agenda.let_go)):
             if not rows:
                 continue
