@@ -5,8 +5,16 @@ import subprocess
 import sys
 import time
 
-MODULES = ["policy_speed", "sim_quality", "real_data", "app_speed", "outreach_throughput", "io_speed",
-           "insights_speed", "replies"]
+MODULES = [
+    "policy_speed",
+    "sim_quality",
+    "real_data",
+    "app_speed",
+    "outreach_throughput",
+    "io_speed",
+    "insights_speed",
+    "replies",
+]
 
 
 def main(argv: list[str]) -> int:
@@ -16,7 +24,9 @@ def main(argv: list[str]) -> int:
         print(f"\n=== bench.{name} ===", flush=True)
         t0 = time.perf_counter()
         rc = subprocess.call([sys.executable, "-c", f"import bench.{name} as m; m.main()"])
-        print(f"--- bench.{name}: {'ok' if rc == 0 else f'exit {rc}'} in {time.perf_counter() - t0:.1f} s")
+        print(
+            f"--- bench.{name}: {'ok' if rc == 0 else f'exit {rc}'} in {time.perf_counter() - t0:.1f} s"
+        )
         if rc:
             failed.append(name)
     if failed:

@@ -22,23 +22,42 @@ def _make_leads(owner, n: int):
     rng = random.Random(1)
     now = timezone.now()
     sources = ["referral", "web_form", "inbound_call", "event", "cold_outreach"]
-    leads = [Lead(name=f"Lead {i}", owner=owner, source=rng.choice(sources), value=rng.choice([500, 2000, 9000]),
-                  email=f"l{i}@example.com", phone=f"+1212{i:07d}", created_at=now - timedelta(days=rng.uniform(0, 30)),
-                  attempt_count=0) for i in range(n)]
+    leads = [
+        Lead(
+            name=f"Lead {i}",
+            owner=owner,
+            source=rng.choice(sources),
+            value=rng.choice([500, 2000, 9000]),
+            email=f"l{i}@example.com",
+            phone=f"+1212{i:07d}",
+            created_at=now - timedelta(days=rng.uniform(0, 30)),
+            attempt_count=0,
+        )
+        for i in range(n)
+    ]
     Lead.objects.bulk_create(leads, batch_size=1000)
     attempts = []
     for lead in leads:
         # Most leads have been tried already; a few are new enquiries.
         k_max = rng.choices([0, 1, 2, 3], weights=[1, 4, 4, 3])[0]
         for k in range(k_max):
-            attempts.append(Attempt(lead=lead, channel="call", outcome="no_answer", minutes=5,
-                                    at=lead.created_at + timedelta(days=2 * k + 0.1)))
+            attempts.append(
+                Attempt(
+                    lead=lead,
+                    channel="call",
+                    outcome="no_answer",
+                    minutes=5,
+                    at=lead.created_at + timedelta(days=2 * k + 0.1),
+                )
+            )
         lead.attempt_count = k_max
         if k_max:
             lead.last_attempt_at = attempts[-1].at
             lead.first_response_at = attempts[-k_max].at
     Attempt.objects.bulk_create(attempts, batch_size=2000)
-    Lead.objects.bulk_update(leads, ["attempt_count", "last_attempt_at", "first_response_at"], batch_size=1000)
+    Lead.objects.bulk_update(
+        leads, ["attempt_count", "last_attempt_at", "first_response_at"], batch_size=1000
+    )
     t0 = time.perf_counter()
     planning.replan_all()
     return time.perf_counter() - t0
@@ -81,29 +100,51 @@ def main() -> None:
         client.get(url)
     today_ms = _median_ms(lambda: client.get(url), 15)
     # The agenda's main query: the follow-ups ordered by priority.
-    lead_sql, params = next(((q, p) for q, p in captured if "leads_lead" in q and "ORDER BY" in q and "priority" in q),
-                            captured[0])
+    lead_sql, params = next(
+        ((q, p) for q, p in captured if "leads_lead" in q and "ORDER BY" in q and "priority" in q),
+        captured[0],
+    )
     with connection.cursor() as cur:
-        cur.execute(("EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN ") + lead_sql, params)
+        cur.execute(
+            ("EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN ") + lead_sql,
+            params,
+        )
         plan_rows = [" ".join(str(c) for c in row) for row in cur.fetchall()]
     ids = list(Lead.objects.values_list("pk", flat=True)[:60])
     it = iter(ids)
-    log_ms = _median_ms(lambda: actions.log_attempt(Lead.objects.get(pk=next(it)), "call", "no_answer"), 50)
+    log_ms = _median_ms(
+        lambda: actions.log_attempt(Lead.objects.get(pk=next(it)), "call", "no_answer"), 50
+    )
     clicks = iter(Lead.objects.values_list("pk", flat=True)[100:130])
-    click_ms = _median_ms(lambda: client.post(f"/leads/{next(clicks)}/outcome/", {"outcome": "no_answer", "row": "followup"},
-                                              HTTP_HX_REQUEST="true"), 25)
+    click_ms = _median_ms(
+        lambda: client.post(
+            f"/leads/{next(clicks)}/outcome/",
+            {"outcome": "no_answer", "row": "followup"},
+            HTTP_HX_REQUEST="true",
+        ),
+        25,
+    )
 
     con = Console()
     table = Table(title=f"App speed (SQLite file, {N_LEADS:,} open leads, one user)")
     for col in ("measure", "median", "target", "ratio to target", "verdict"):
         table.add_column(col)
-    for name, val, target in (("Today page render", today_ms, TODAY_TARGET_MS),
-                              ("Log an attempt + replan", log_ms, LOG_TARGET_MS),
-                              ("Today click: outcome + its card (htmx)", click_ms, CLICK_TARGET_MS)):
-        table.add_row(name, f"{val:.1f} ms", f"< {target:.0f} ms", f"{val / target:.2f}",
-                      "PASS" if val < target else "FAIL")
+    for name, val, target in (
+        ("Today page render", today_ms, TODAY_TARGET_MS),
+        ("Log an attempt + replan", log_ms, LOG_TARGET_MS),
+        ("Today click: outcome + its card (htmx)", click_ms, CLICK_TARGET_MS),
+    ):
+        table.add_row(
+            name,
+            f"{val:.1f} ms",
+            f"< {target:.0f} ms",
+            f"{val / target:.2f}",
+            "PASS" if val < target else "FAIL",
+        )
     con.print(table)
-    con.print(f"Today ran {len(captured)} queries. Replanning all {N_LEADS:,} leads took {replan_s:.1f} s.")
+    con.print(
+        f"Today ran {len(captured)} queries. Replanning all {N_LEADS:,} leads took {replan_s:.1f} s."
+    )
     con.print("Agenda query:", lead_sql[:300] + ("..." if len(lead_sql) > 300 else ""))
     con.print("Its query plan:")
     for row in plan_rows:

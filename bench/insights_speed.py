@@ -50,7 +50,9 @@ def main() -> None:
         User = get_user_model()
         boss = User.objects.create_user("boss", "boss@example.com", "x")
         Profile.objects.update_or_create(user=boss, defaults={"role": "admin"})
-        team = [boss] + [User.objects.create_user(f"sales{i}", f"s{i}@example.com", "x") for i in range(5)]
+        team = [boss] + [
+            User.objects.create_user(f"sales{i}", f"s{i}@example.com", "x") for i in range(5)
+        ]
         steps = []
         t = time.perf_counter()
         attempts = write_history(n, team, seed=2026)
@@ -65,7 +67,9 @@ def main() -> None:
 
         def page():
             response = client.get("/insights/")
-            assert response.status_code == 200 and b'data-chart="reply-overview"' in response.content
+            assert (
+                response.status_code == 200 and b'data-chart="reply-overview"' in response.content
+            )
 
         def cold():
             InsightsSnapshot.objects.all().delete()
@@ -73,29 +77,48 @@ def main() -> None:
             page()
 
         client.get("/")  # imports and template compilation of the app itself
-        rows = [("page, first after refit", _timed(page)[0]),
-                ("page, cold (snapshot cleared)", statistics.median(_timed(cold, 3))),
-                ("page, warm (snapshot reused)", statistics.median(_timed(page, 7)))]
+        rows = [
+            ("page, first after refit", _timed(page)[0]),
+            ("page, cold (snapshot cleared)", statistics.median(_timed(cold, 3))),
+            ("page, warm (snapshot reused)", statistics.median(_timed(page, 7))),
+        ]
         if with_whatif:
             InsightsSnapshot.objects.all().delete()
             cache.clear()
             page()
-            rows.append(("what-if fragment, cold (backtest)", _timed(lambda: client.get("/insights/whatif/"))[0]))
-            rows.append(("what-if fragment, warm",
-                         statistics.median(_timed(lambda: client.get("/insights/whatif/"), 5))))
+            rows.append(
+                (
+                    "what-if fragment, cold (backtest)",
+                    _timed(lambda: client.get("/insights/whatif/"))[0],
+                )
+            )
+            rows.append(
+                (
+                    "what-if fragment, warm",
+                    statistics.median(_timed(lambda: client.get("/insights/whatif/"), 5)),
+                )
+            )
             rows.append(("page incl. cached what-if, warm", statistics.median(_timed(page, 5))))
 
     finally:
         for suffix in ("", "-wal", "-shm"):
             Path(db_path + suffix).unlink(missing_ok=True)
     load = os.getloadavg()[0]
-    print(f"Insights speed: {finished:,} finished leads ({n:,} leads, {attempts:,} attempts), SQLite file DB; "
-          f"load average {load:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"Insights speed: {finished:,} finished leads ({n:,} leads, {attempts:,} attempts), SQLite file DB; "
+        f"load average {load:.1f} on {os.cpu_count()} CPUs"
+    )
     for label, seconds in steps:
         print(f"  setup: {label:<28} {seconds:8.2f} s")
     print(f"{'measurement':<36} {'median s':>9} {'/ 1 s target':>13}  verdict")
     for label, seconds in rows:
-        verdict = "ok" if seconds < TARGET else "over: the worker precomputes it" if "warm" not in label else "over"
+        verdict = (
+            "ok"
+            if seconds < TARGET
+            else "over: the worker precomputes it"
+            if "warm" not in label
+            else "over"
+        )
         print(f"{label:<36} {seconds:9.3f} {seconds / TARGET:12.2f}x  {verdict}")
 
 

@@ -19,20 +19,30 @@ from pathlib import Path
 
 IMPORT_ROWS = 100_000
 API_LEADS = 10_000
-TARGETS = {"import_seconds": 30.0, "import_cpu_seconds": 30.0, "import_peak_mb": 500.0, "api_median_ms": 50.0, "api_cpu_median_ms": 50.0}
+TARGETS = {
+    "import_seconds": 30.0,
+    "import_cpu_seconds": 30.0,
+    "import_peak_mb": 500.0,
+    "api_median_ms": 50.0,
+    "api_cpu_median_ms": 50.0,
+}
 
 
 def write_csv(path: Path, rows: int) -> None:
     """A HubSpot-like export with realistic, valid, distinct people."""
     sources = ["referral", "web_form", "event", "cold_outreach", "inbound_call"]
     with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write("First Name,Last Name,Email,Phone Number,Company Name,Original Source,Amount,Notes\r\n")
+        f.write(
+            "First Name,Last Name,Email,Phone Number,Company Name,Original Source,Amount,Notes\r\n"
+        )
         for i in range(rows):
             # 212/646/718 with 7 digits: valid US numbers, unique per row.
             area = (212, 646, 718, 917)[i % 4]
             phone = f"+1 {area} {200 + (i // 10000) % 800:03d} {i % 10000:04d}"
-            f.write(f"Person{i},Lastname{i % 977},person{i}@example{i % 50}.com,{phone},Company {i % 3000},"
-                    f"{sources[i % 5]},{(i % 40) * 250},\"Asked about pricing, row {i}\"\r\n")
+            f.write(
+                f"Person{i},Lastname{i % 977},person{i}@example{i % 50}.com,{phone},Company {i % 3000},"
+                f'{sources[i % 5]},{(i % 40) * 250},"Asked about pricing, row {i}"\r\n'
+            )
 
 
 def _child() -> dict:
@@ -76,20 +86,40 @@ def _child() -> dict:
         times.append((time.perf_counter() - t) * 1000)
         cpu_times.append((time.process_time() - c) * 1000)
         assert r.status_code == 200, r.content[:200]
-    return {"rows": report.rows, "created": report.created, "bad": report.bad, "imported": imported,
-            "import_seconds": seconds, "import_cpu_seconds": cpu, "import_peak_mb": peak, "base_mb": base_rss,
-            "api_leads": Lead.objects.count(), "api_median_ms": statistics.median(times),
-            "api_cpu_median_ms": statistics.median(cpu_times)}
+    return {
+        "rows": report.rows,
+        "created": report.created,
+        "bad": report.bad,
+        "imported": imported,
+        "import_seconds": seconds,
+        "import_cpu_seconds": cpu,
+        "import_peak_mb": peak,
+        "base_mb": base_rss,
+        "api_leads": Lead.objects.count(),
+        "api_median_ms": statistics.median(times),
+        "api_cpu_median_ms": statistics.median(cpu_times),
+    }
 
 
 def run() -> dict:
     """Run the benchmark in a child process; returns its measurements."""
     with tempfile.TemporaryDirectory(prefix="fairchase-bench-") as tmp:
-        env = {**os.environ, "SQLITE_PATH": str(Path(tmp) / "bench.sqlite3"), "BENCH_DIR": tmp,
-               "DJANGO_SETTINGS_MODULE": "fairchase.settings", "LOG_LEVEL": "ERROR"}
+        env = {
+            **os.environ,
+            "SQLITE_PATH": str(Path(tmp) / "bench.sqlite3"),
+            "BENCH_DIR": tmp,
+            "DJANGO_SETTINGS_MODULE": "fairchase.settings",
+            "LOG_LEVEL": "ERROR",
+        }
         root = Path(__file__).resolve().parent.parent
-        out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child"], env=env, cwd=root,
-                             capture_output=True, text=True, check=False)
+        out = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--child"],
+            env=env,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if out.returncode != 0:
             raise RuntimeError(f"benchmark child failed:\n{out.stderr[-3000:]}")
         return json.loads(out.stdout.strip().splitlines()[-1])
@@ -106,18 +136,35 @@ def main() -> None:
         table.add_column(col, justify="right" if col != "measure" else "left")
     rows = [
         (f"import {r['rows']:,}-row CSV: time", r["import_seconds"], "s", "import_seconds"),
-        ("import: CPU time (what other load cannot stretch)", r["import_cpu_seconds"], "s", "import_cpu_seconds"),
+        (
+            "import: CPU time (what other load cannot stretch)",
+            r["import_cpu_seconds"],
+            "s",
+            "import_cpu_seconds",
+        ),
         ("import: peak memory (process RSS)", r["import_peak_mb"], "MB", "import_peak_mb"),
-        (f"API lead list, {r['api_leads']:,} leads: median", r["api_median_ms"], "ms", "api_median_ms"),
+        (
+            f"API lead list, {r['api_leads']:,} leads: median",
+            r["api_median_ms"],
+            "ms",
+            "api_median_ms",
+        ),
         ("API lead list: median CPU time", r["api_cpu_median_ms"], "ms", "api_cpu_median_ms"),
     ]
     for label, value, unit, key in rows:
         ratio = value / TARGETS[key]
-        table.add_row(label, f"{value:,.1f} {unit}", f"≤ {TARGETS[key]:,.0f} {unit}", f"{ratio:.2f}",
-                      "yes" if ratio <= 1 else "NO")
+        table.add_row(
+            label,
+            f"{value:,.1f} {unit}",
+            f"≤ {TARGETS[key]:,.0f} {unit}",
+            f"{ratio:.2f}",
+            "yes" if ratio <= 1 else "NO",
+        )
     Console().print(table)
-    print(f"created {r['created']:,} leads, {r['bad']} bad rows; baseline RSS before import {r['base_mb']:.0f} MB; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times stretch under load)")
+    print(
+        f"created {r['created']:,} leads, {r['bad']} bad rows; baseline RSS before import {r['base_mb']:.0f} MB; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times stretch under load)"
+    )
 
 
 if __name__ == "__main__":

@@ -19,7 +19,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FAIRCHASE = str(ROOT / ".venv" / "bin" / "fairchase") if (ROOT / ".venv" / "bin" / "fairchase").exists() else "fairchase"
+FAIRCHASE = (
+    str(ROOT / ".venv" / "bin" / "fairchase")
+    if (ROOT / ".venv" / "bin" / "fairchase").exists()
+    else "fairchase"
+)
 TARGET = 50.0
 
 
@@ -65,18 +69,33 @@ def run(n: int, workers: int) -> dict:
         controller = Controller(counter, hostname="127.0.0.1", port=port)
         controller.start()
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        env.update(DJANGO_SETTINGS_MODULE="fairchase.settings", SQLITE_PATH=f"{d}/bench.sqlite3", LOG_LEVEL="ERROR",
-                   EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", EMAIL_HOST="127.0.0.1",
-                   EMAIL_PORT=str(port), DEFAULT_FROM_EMAIL="Bench <sales@bench.test>", IMAP_HOST="",
-                   OUTREACH_LOCK_DIR=d, PYTHONPATH=str(ROOT))
+        env.update(
+            DJANGO_SETTINGS_MODULE="fairchase.settings",
+            SQLITE_PATH=f"{d}/bench.sqlite3",
+            LOG_LEVEL="ERROR",
+            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+            EMAIL_HOST="127.0.0.1",
+            EMAIL_PORT=str(port),
+            DEFAULT_FROM_EMAIL="Bench <sales@bench.test>",
+            IMAP_HOST="",
+            OUTREACH_LOCK_DIR=d,
+            PYTHONPATH=str(ROOT),
+        )
         subprocess.run([FAIRCHASE, "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
         _seed(env, n)
         import resource
 
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        procs = [subprocess.Popen([FAIRCHASE, "send_outbox", "--until-empty"], env=env, cwd=ROOT,
-                                  stdout=subprocess.DEVNULL) for _ in range(workers)]
+        procs = [
+            subprocess.Popen(
+                [FAIRCHASE, "send_outbox", "--until-empty"],
+                env=env,
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+            )
+            for _ in range(workers)
+        ]
         for p in procs:
             p.wait()
         wall = time.perf_counter() - t0
@@ -85,26 +104,39 @@ def run(n: int, workers: int) -> dict:
         controller.stop()
     times = sorted(counter.times)
     span = (times[-1] - times[0]) if len(times) > 1 else float("nan")
-    return {"sent": len(times), "span": span, "wall": wall, "cpu": cpu,
-            "rate": (len(times) - 1) / span if len(times) > 1 else 0.0}
+    return {
+        "sent": len(times),
+        "span": span,
+        "wall": wall,
+        "cpu": cpu,
+        "rate": (len(times) - 1) / span if len(times) > 1 else 0.0,
+    }
 
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     n = 300 if "--quick" in argv else 1000
-    print(f"{'outbox on SQLite':<14}{'messages':>9}{'seconds':>9}{'msg/s':>8}{'target':>8}{'ratio':>7}"
-          f"{'wall s':>8}{'worker CPU ms/msg':>19}")
+    print(
+        f"{'outbox on SQLite':<14}{'messages':>9}{'seconds':>9}{'msg/s':>8}{'target':>8}{'ratio':>7}"
+        f"{'wall s':>8}{'worker CPU ms/msg':>19}"
+    )
     ok = True
     for workers in (1, 3):
         res = run(n, workers)
         ratio = res["rate"] / TARGET
         ok &= res["sent"] == n and (workers != 1 or ratio >= 1.0)
         label = f"{workers} worker{'s' if workers > 1 else ''}"
-        print(f"{label:<14}{res['sent']:>9}{res['span']:>9.2f}{res['rate']:>8.1f}{TARGET:>8.0f}{ratio:>7.2f}"
-              f"{res['wall']:>8.1f}{1000 * res['cpu'] / max(1, res['sent']):>19.1f}")
-    print("ratio = measured / target (>= 1 passes); seconds = first to last message at the SMTP server;")
-    print(f"worker CPU includes each worker's start-up. {os.cpu_count()} cores, load average now "
-          f"{os.getloadavg()[0]:.1f} (a busy machine slows msg/s; CPU ms per message is what the outbox costs).")
+        print(
+            f"{label:<14}{res['sent']:>9}{res['span']:>9.2f}{res['rate']:>8.1f}{TARGET:>8.0f}{ratio:>7.2f}"
+            f"{res['wall']:>8.1f}{1000 * res['cpu'] / max(1, res['sent']):>19.1f}"
+        )
+    print(
+        "ratio = measured / target (>= 1 passes); seconds = first to last message at the SMTP server;"
+    )
+    print(
+        f"worker CPU includes each worker's start-up. {os.cpu_count()} cores, load average now "
+        f"{os.getloadavg()[0]:.1f} (a busy machine slows msg/s; CPU ms per message is what the outbox costs)."
+    )
     print("target met" if ok else "TARGET MISSED")
     return 0 if ok else 1
 

@@ -36,26 +36,55 @@ def main(argv: list[str] | None = None) -> int:
     with_core = fairchase_available()
     rows = replay(clients, folds=args.folds, with_fairchase=with_core)
     t = Table(title=f"Car-insurance replay: {len(clients):,} clients, $5 a call, {args.folds}-fold")
-    for col in ("value of a sale", "stop after 1", "stop after 3", "stop after 5", "best N (hindsight)",
-                "per-segment bound", "Fairchase", "calls", "vs best N", "vs segment bound"):
+    for col in (
+        "value of a sale",
+        "stop after 1",
+        "stop after 3",
+        "stop after 5",
+        "best N (hindsight)",
+        "per-segment bound",
+        "Fairchase",
+        "calls",
+        "vs best N",
+        "vs segment bound",
+    ):
         t.add_column(col, justify="right")
     lines = []
     for r in rows:
         fc = r.fairchase
-        t.add_row(f"${r.value:.0f}", *(f"{r.by_n[n]:,.0f}" for n in (1, 3, 5)),
-                  f"{r.best_fixed:,.0f} (N={r.best_n})", f"{r.segment_bound:,.0f}",
-                  "-" if fc is None else f"{fc:,.0f}", str(r.fairchase_calls or "-"),
-                  "-" if fc is None else _ratio(fc, r.best_fixed),
-                  "-" if fc is None else _ratio(fc, r.segment_bound))
+        t.add_row(
+            f"${r.value:.0f}",
+            *(f"{r.by_n[n]:,.0f}" for n in (1, 3, 5)),
+            f"{r.best_fixed:,.0f} (N={r.best_n})",
+            f"{r.segment_bound:,.0f}",
+            "-" if fc is None else f"{fc:,.0f}",
+            str(r.fairchase_calls or "-"),
+            "-" if fc is None else _ratio(fc, r.best_fixed),
+            "-" if fc is None else _ratio(fc, r.segment_bound),
+        )
         if fc is not None:
-            lines.append((f"${r.value:.0f}: Fairchase >= best N in hindsight",
-                          f"{fc:,.0f} vs {r.best_fixed:,.0f}", fc >= r.best_fixed))
-            lines.append((f"${r.value:.0f}: Fairchase >= 0.95 x per-segment bound (within 5% of its size)",
-                          f"{fc:,.0f} vs {r.segment_bound:,.0f} ({_ratio(fc, r.segment_bound)})",
-                          fc >= r.segment_bound - 0.05 * abs(r.segment_bound)))
+            lines.append(
+                (
+                    f"${r.value:.0f}: Fairchase >= best N in hindsight",
+                    f"{fc:,.0f} vs {r.best_fixed:,.0f}",
+                    fc >= r.best_fixed,
+                )
+            )
+            lines.append(
+                (
+                    f"${r.value:.0f}: Fairchase >= 0.95 x per-segment bound (within 5% of its size)",
+                    f"{fc:,.0f} vs {r.segment_bound:,.0f} ({_ratio(fc, r.segment_bound)})",
+                    fc >= r.segment_bound - 0.05 * abs(r.segment_bound),
+                )
+            )
     console.print(t)
-    console.print("Per-segment best N: " + "; ".join(
-        f"${r.value:.0f}: " + ", ".join(f"{s} {n}" for s, n in r.segment_n.items()) for r in rows))
+    console.print(
+        "Per-segment best N: "
+        + "; ".join(
+            f"${r.value:.0f}: " + ", ".join(f"{s} {n}" for s, n in r.segment_n.items())
+            for r in rows
+        )
+    )
     for target, figures, ok in lines:
         console.print(f"{'PASS' if ok else 'FAIL'}  {target}: {figures}")
     console.print(f"({time.perf_counter() - t0:.0f} s)")

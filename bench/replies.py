@@ -19,7 +19,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "outreach" / "corpus"
-TARGETS = {"intent_accuracy": 0.95, "date_accuracy": 0.95, "refusals_read_as_yes": 0, "seconds_per_1000": 5.0}
+TARGETS = {
+    "intent_accuracy": 0.95,
+    "date_accuracy": 0.95,
+    "refusals_read_as_yes": 0,
+    "seconds_per_1000": 5.0,
+}
 
 
 def load(split: str) -> list[dict]:
@@ -35,7 +40,9 @@ def read_all(rows: list[dict]) -> list[dict]:
 
     out = []
     for row in rows:
-        got = as_json(row["path"], read_file(row["path"], row["zone"], datetime.fromisoformat(row["now"])))
+        got = as_json(
+            row["path"], read_file(row["path"], row["zone"], datetime.fromisoformat(row["now"]))
+        )
         out.append(got)
     return out
 
@@ -57,16 +64,32 @@ def score(rows: list[dict], got: list[dict]) -> dict:
             refusals_as_yes += 1
         if row["date"] or (g["date"] and right):
             dates_total += 1
-            ok = bool(row["date"] and g["date"]) and abs((date.fromisoformat(g["date"][:10]) - date.fromisoformat(row["date"])).days) <= 1
+            ok = (
+                bool(row["date"] and g["date"])
+                and abs((date.fromisoformat(g["date"][:10]) - date.fromisoformat(row["date"])).days)
+                <= 1
+            )
             dates_right += ok
             if not ok:
-                misses.append(f"  date  {row['file']}: want {row['date'] or None}, read {g['date']} ({g['evidence']})")
+                misses.append(
+                    f"  date  {row['file']}: want {row['date'] or None}, read {g['date']} ({g['evidence']})"
+                )
         if not right:
-            misses.append(f"  kind  {row['file']}: want {row['kind']}, read {g['kind']} ({g['evidence']})")
-    return {"n": len(rows), "confusion": confusion, "by_kind": by_kind, "by_lang": by_lang, "kinds": KINDS,
-            "intent_accuracy": sum(v[0] for v in by_kind.values()) / len(rows),
-            "date_accuracy": dates_right / dates_total if dates_total else 1.0, "dates": (dates_right, dates_total),
-            "refusals_read_as_yes": refusals_as_yes, "misses": misses}
+            misses.append(
+                f"  kind  {row['file']}: want {row['kind']}, read {g['kind']} ({g['evidence']})"
+            )
+    return {
+        "n": len(rows),
+        "confusion": confusion,
+        "by_kind": by_kind,
+        "by_lang": by_lang,
+        "kinds": KINDS,
+        "intent_accuracy": sum(v[0] for v in by_kind.values()) / len(rows),
+        "date_accuracy": dates_right / dates_total if dates_total else 1.0,
+        "dates": (dates_right, dates_total),
+        "refusals_read_as_yes": refusals_as_yes,
+        "misses": misses,
+    }
 
 
 def report(name: str, s: dict) -> None:
@@ -77,11 +100,18 @@ def report(name: str, s: dict) -> None:
     print("  " + " " * 15 + " ".join(f"{short[k]:>8}" for k in kinds))
     for want in kinds:
         print(f"  {want:15}" + " ".join(f"{s['confusion'][want, g] or '.':>8}" for g in kinds))
-    print("  accuracy per intent: " + ", ".join(
-        f"{k} {v[0]}/{v[1]}" for k in kinds if (v := s["by_kind"].get(k))))
-    print("  accuracy per language: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(s["by_lang"].items())))
-    print(f"  intents right: {s['intent_accuracy']:.1%}   dates within a day: {s['date_accuracy']:.1%} "
-          f"({s['dates'][0]}/{s['dates'][1]})   refusals read as interest or later: {s['refusals_read_as_yes']}")
+    print(
+        "  accuracy per intent: "
+        + ", ".join(f"{k} {v[0]}/{v[1]}" for k in kinds if (v := s["by_kind"].get(k)))
+    )
+    print(
+        "  accuracy per language: "
+        + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(s["by_lang"].items()))
+    )
+    print(
+        f"  intents right: {s['intent_accuracy']:.1%}   dates within a day: {s['date_accuracy']:.1%} "
+        f"({s['dates'][0]}/{s['dates'][1]})   refusals read as interest or later: {s['refusals_read_as_yes']}"
+    )
     for line in s["misses"]:
         print(line)
 
@@ -91,7 +121,9 @@ def speed(rows: list[dict], n: int = 1000) -> tuple[float, float]:
     from fairchase.outreach.reading.files import read_file
 
     batch = [rows[i % len(rows)] for i in range(n)]
-    read_all(rows[:20])  # imports and dateparser's first call per language are paid once per process
+    read_all(
+        rows[:20]
+    )  # imports and dateparser's first call per language are paid once per process
     t0, c0 = time.perf_counter(), time.process_time()
     for row in batch:
         read_file(row["path"], row["zone"], datetime.fromisoformat(row["now"]))
@@ -109,11 +141,15 @@ def main() -> int:
             if s[key] < TARGETS[key]:
                 failed.append(f"{split} {key} {s[key]:.1%} < {TARGETS[key]:.0%}")
         if s["refusals_read_as_yes"]:
-            failed.append(f"{split}: {s['refusals_read_as_yes']} refusals read as interest or later")
+            failed.append(
+                f"{split}: {s['refusals_read_as_yes']} refusals read as interest or later"
+            )
     wall, cpu = speed(load("tuning") + load("heldout") + load("fresh"))
     # On a shared machine the wall clock counts other processes' time too: the target is
     # checked on the CPU time this process spent (the wall clock is printed beside it).
-    print(f"\nread 1,000 messages in {cpu:.2f} s of CPU, {wall:.2f} s wall (target <= {TARGETS['seconds_per_1000']:.0f} s)")
+    print(
+        f"\nread 1,000 messages in {cpu:.2f} s of CPU, {wall:.2f} s wall (target <= {TARGETS['seconds_per_1000']:.0f} s)"
+    )
     if cpu > TARGETS["seconds_per_1000"]:
         failed.append(f"1,000 messages in {cpu:.2f} s of CPU")
     print("targets: " + ("all met" if not failed else "MISSED: " + "; ".join(failed)))

@@ -29,18 +29,27 @@ def _run(args: tuple[int, bool, int]):
     world = get_world(seed, quick)
     t0 = time.perf_counter()
     results, _ = run_world(world, run_seed)
-    return world.name, world.description, float(world.setting("daily_minutes")), results, \
-        time.perf_counter() - t0
+    return (
+        world.name,
+        world.description,
+        float(world.setting("daily_minutes")),
+        results,
+        time.perf_counter() - t0,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the worlds, print the tables, one PASS/FAIL line per target; 0 when all pass."""
     ap = argparse.ArgumentParser(prog="python -m bench.sim_quality")
     ap.add_argument("--worlds", type=int, default=len(TEST_SEEDS), help="first N test worlds")
-    ap.add_argument("--tuning", action="store_true", help="the tuning worlds instead of the test worlds")
+    ap.add_argument(
+        "--tuning", action="store_true", help="the tuning worlds instead of the test worlds"
+    )
     ap.add_argument("--quick", action="store_true", help="small worlds (noisy: for smoke tests)")
     ap.add_argument("--procs", type=int, default=2)
-    ap.add_argument("--seed", type=int, default=0, help="the run's seed (leads drawn in each world)")
+    ap.add_argument(
+        "--seed", type=int, default=0, help="the run's seed (leads drawn in each world)"
+    )
     ap.add_argument("--json", help="write every world's metrics and ratios to this file")
     args = ap.parse_args(argv)
     console = _console()
@@ -57,25 +66,41 @@ def main(argv: list[str] | None = None) -> int:
             minutes[name] = daily
             row = {m.policy: m for m in res}
             fc, orc = row.get("fairchase"), row["oracle"]
-            console.print(f"{name:22s} {secs:5.0f} s  oracle {orc.expected_profit:12,.0f}  fairchase "
-                          f"{fc.expected_profit if fc else float('nan'):12,.0f}  | {desc}")
-    console.print(comparison_table(results, "Policies by world (profit; vs oracle = share of the oracle's)"))
+            console.print(
+                f"{name:22s} {secs:5.0f} s  oracle {orc.expected_profit:12,.0f}  fairchase "
+                f"{fc.expected_profit if fc else float('nan'):12,.0f}  | {desc}"
+            )
+    console.print(
+        comparison_table(results, "Policies by world (profit; vs oracle = share of the oracle's)")
+    )
     rows = ratios(results, daily_minutes=minutes)
     console.print(ratio_table(rows))
     for policy in ("learner",):
         other = ratios(results, policy, minutes)
         vs = [r["vs_oracle"] for r in other if r["vs_oracle"] == r["vs_oracle"]]
-        console.print(f"{policy}: mean profit / oracle {sum(vs) / max(len(vs), 1):.3f}, "
-                      f"min {min(vs, default=float('nan')):.3f}")
-    console.print(f"Fairchase on {len(rows)} {'tuning' if args.tuning else 'test'} worlds "
-                  f"({time.perf_counter() - t0:.0f} s):")
+        console.print(
+            f"{policy}: mean profit / oracle {sum(vs) / max(len(vs), 1):.3f}, "
+            f"min {min(vs, default=float('nan')):.3f}"
+        )
+    console.print(
+        f"Fairchase on {len(rows)} {'tuning' if args.tuning else 'test'} worlds "
+        f"({time.perf_counter() - t0:.0f} s):"
+    )
     lines = summary(rows)
     for target, figures, ok in lines:
         console.print(f"{'PASS' if ok else 'FAIL'}  {target}: {figures}")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
-            json.dump({"results": [m.as_dict() for m in results], "ratios": rows,
-                       "checks": [check(r) for r in rows]}, fh, indent=1, default=str)
+            json.dump(
+                {
+                    "results": [m.as_dict() for m in results],
+                    "ratios": rows,
+                    "checks": [check(r) for r in rows],
+                },
+                fh,
+                indent=1,
+                default=str,
+            )
     return 0 if all(ok for _, _, ok in lines) else 1
 
 

@@ -55,7 +55,9 @@ DEBUG = envbool("DEBUG", False)
 # Where Fairchase keeps what it makes for itself: the SQLite database (by default) and the
 # secret key generated on first run. No secret lives in the code.
 DATA_DIR = Path(env("DATA_DIR", str(BASE_DIR)))
-SECRET_KEY = env("DJANGO_SECRET_KEY") or env("SECRET_KEY") or stored_secret_key(DATA_DIR / ".secret_key")
+SECRET_KEY = (
+    env("DJANGO_SECRET_KEY") or env("SECRET_KEY") or stored_secret_key(DATA_DIR / ".secret_key")
+)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -70,7 +72,9 @@ CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", HTTPS)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", HTTPS)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("SECURE_PROXY_SSL_HEADER") else None
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if envbool("SECURE_PROXY_SSL_HEADER") else None
+)
 SECURE_REFERRER_POLICY = "same-origin"
 # The addresses of reverse proxies (IPs or networks, e.g. 127.0.0.1,10.0.0.0/8) whose
 # X-Forwarded-For is believed: the client is the last address in it that is not a proxy.
@@ -140,7 +144,9 @@ TEMPLATES = [
 
 _sqlite_path = env("SQLITE_PATH", str(DATA_DIR / "fairchase.sqlite3"))
 DATABASES = {
-    "default": dj_database_url.parse(env("DATABASE_URL", f"sqlite:///{_sqlite_path}"), conn_max_age=60)
+    "default": dj_database_url.parse(
+        env("DATABASE_URL", f"sqlite:///{_sqlite_path}"), conn_max_age=60
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run beside the writer; IMMEDIATE takes the write lock at BEGIN,
@@ -205,11 +211,13 @@ MAILERS = {
             "use_tls": envbool("EMAIL_USE_TLS"),
             "use_ssl": envbool("EMAIL_USE_SSL"),
             "timeout": envint("EMAIL_TIMEOUT", 30),
-        } if _email_backend == SMTP_BACKEND else {},
+        }
+        if _email_backend == SMTP_BACKEND
+        else {},
     }
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Fairchase <sales@localhost>")
-ANYMAIL = {k[len("ANYMAIL_"):]: v for k, v in os.environ.items() if k.startswith("ANYMAIL_")}
+ANYMAIL = {k[len("ANYMAIL_") :]: v for k, v in os.environ.items() if k.startswith("ANYMAIL_")}
 
 # Reply and bounce mailbox (IMAP), read by the worker.
 IMAP_HOST = env("IMAP_HOST")

@@ -9,7 +9,9 @@ from fairchase.web.views.account import admin_login
 
 urlpatterns = [
     # The admin's login goes through the app's throttled login (per account and per address).
-    path("admin/login/", sensitive_post_parameters()(csrf_protect(admin_login)), name="admin_login"),
+    path(
+        "admin/login/", sensitive_post_parameters()(csrf_protect(admin_login)), name="admin_login"
+    ),
     path("admin/", admin.site.urls),
     path("api/", include("fairchase.api.urls")),
     path("o/", include("fairchase.outreach.urls")),

@@ -22,8 +22,13 @@ PASSWORD = "correct-horse-battery-staple"
 OUTPUT = Path(os.environ.get("TEST_OUTPUT", Path(__file__).resolve().parent.parent / "test-output"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 
@@ -120,8 +125,9 @@ def page_for(browser, live_server):
             client = Client()
             client.force_login(user)
             cookie = client.cookies[dj.SESSION_COOKIE_NAME]
-            ctx.add_cookies([{"name": dj.SESSION_COOKIE_NAME, "value": cookie.value,
-                              "url": live_server.url}])
+            ctx.add_cookies(
+                [{"name": dj.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+            )
         page = ctx.new_page()
         page.set_default_timeout(10_000)
         return page

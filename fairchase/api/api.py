@@ -17,7 +17,7 @@ api = NinjaAPI(
     title="Fairchase API",
     version="1",
     description="Leads, attempts, commitments, the agenda and each lead's plan. "
-                "Authenticate with a personal token: `Authorization: Bearer fc_...` (create one under Capture & import).",
+    "Authenticate with a personal token: `Authorization: Bearer fc_...` (create one under Capture & import).",
     auth=TokenAuth(),
     urls_namespace="api",
 )

@@ -19,9 +19,13 @@ def digest(secret: str) -> str:
 class ApiToken(models.Model):
     """A Bearer token for the REST API; it acts as its user (same ownership rules)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(max_length=100)
-    hint = models.CharField(max_length=12, help_text="The first characters, to recognise the token.")
+    hint = models.CharField(
+        max_length=12, help_text="The first characters, to recognise the token."
+    )
     digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=tz.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
@@ -37,7 +41,9 @@ class ApiToken(models.Model):
     def issue(cls, user, name: str) -> tuple[ApiToken, str]:
         """A new token and its secret (the only time the secret exists in the clear)."""
         secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name[:100] or "API token", hint=secret[:10], digest=digest(secret))
+        token = cls.objects.create(
+            user=user, name=name[:100] or "API token", hint=secret[:10], digest=digest(secret)
+        )
         return token, secret
 
     @classmethod
@@ -45,8 +51,11 @@ class ApiToken(models.Model):
         """The active user this secret belongs to, or None (revoked, unknown, inactive)."""
         if not secret or not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
             return None
-        token = (cls.objects.select_related("user").filter(digest=digest(secret), revoked_at__isnull=True)
-                 .first())
+        token = (
+            cls.objects.select_related("user")
+            .filter(digest=digest(secret), revoked_at__isnull=True)
+            .first()
+        )
         if token is None or not token.user.is_active:
             return None
         now = tz.now()

@@ -14,15 +14,21 @@ from pydantic import AfterValidator, BeforeValidator, StringConstraints, model_v
 from fairchase.leads.models import Commitment, Lead
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL cannot store NUL characters in text
-ONE_LINE = r"^[^\x00-\x1f\x7f]*$"  # names go into email subjects: no line breaks or control characters
+ONE_LINE = (
+    r"^[^\x00-\x1f\x7f]*$"  # names go into email subjects: no line breaks or control characters
+)
 
 
 def Text(max_length: int, min_length: int = 0):  # noqa: N802 (reads like a type)
-    return Annotated[str, StringConstraints(max_length=max_length, min_length=min_length, pattern=NO_NUL)]
+    return Annotated[
+        str, StringConstraints(max_length=max_length, min_length=min_length, pattern=NO_NUL)
+    ]
 
 
 def Line(max_length: int, min_length: int = 0):  # noqa: N802 (reads like a type)
-    return Annotated[str, StringConstraints(max_length=max_length, min_length=min_length, pattern=ONE_LINE)]
+    return Annotated[
+        str, StringConstraints(max_length=max_length, min_length=min_length, pattern=ONE_LINE)
+    ]
 
 
 def _iso_text(value):
@@ -33,7 +39,13 @@ def _iso_text(value):
 
 
 def _span(days: float) -> str:
-    return f"{days / 365:g} years" if days >= 365 else f"{days * 24 * 60:g} minutes" if days < 1 else f"{days:g} days"
+    return (
+        f"{days / 365:g} years"
+        if days >= 365
+        else f"{days * 24 * 60:g} minutes"
+        if days < 1
+        else f"{days:g} days"
+    )
 
 
 def When(past_days: float, future_days: float):  # noqa: N802 (reads like a type)
@@ -46,13 +58,20 @@ def When(past_days: float, future_days: float):  # noqa: N802 (reads like a type
         if value < now - timedelta(days=past_days):
             raise ValueError(f"must be at most {_span(past_days)} in the past")
         if value > now + timedelta(days=future_days):
-            raise ValueError(f"must be at most {_span(future_days)} in the future" if future_days >= 1
-                             else "must not be in the future")
+            raise ValueError(
+                f"must be at most {_span(future_days)} in the future"
+                if future_days >= 1
+                else "must not be in the future"
+            )
         return value
 
-    text = (f"ISO 8601 date and time (UTC when no zone is given), from {_span(past_days)} ago "
-            f"to {_span(future_days)} ahead.")
-    return Annotated[datetime, BeforeValidator(_iso_text), AfterValidator(within), Field(description=text)]
+    text = (
+        f"ISO 8601 date and time (UTC when no zone is given), from {_span(past_days)} ago "
+        f"to {_span(future_days)} ahead."
+    )
+    return Annotated[
+        datetime, BeforeValidator(_iso_text), AfterValidator(within), Field(description=text)
+    ]
 
 
 # The time something happened (an attempt, an enquiry): the past, give or take clock skew.
@@ -114,10 +133,20 @@ class PlanOut(Schema):
 
     @staticmethod
     def of(lead: Lead) -> dict:
-        return {"lead_id": lead.pk, "action": lead.next_action, "channel": lead.next_channel, "due": lead.next_due,
-                "next_state": lead.next_state, "priority": lead.priority, "expected_value": lead.expected_value,
-                "p_reply": lead.p_reply, "reason": lead.plan_reason, "why_not_stop": lead.why_not_stop,
-                "revisit_at": lead.plan_revisit_at, "planned_at": lead.planned_at}
+        return {
+            "lead_id": lead.pk,
+            "action": lead.next_action,
+            "channel": lead.next_channel,
+            "due": lead.next_due,
+            "next_state": lead.next_state,
+            "priority": lead.priority,
+            "expected_value": lead.expected_value,
+            "p_reply": lead.p_reply,
+            "reason": lead.plan_reason,
+            "why_not_stop": lead.why_not_stop,
+            "revisit_at": lead.plan_revisit_at,
+            "planned_at": lead.planned_at,
+        }
 
 
 class LeadOut(Schema):
@@ -148,15 +177,28 @@ class LeadOut(Schema):
     def of(lead: Lead) -> dict:
         rt = lead.response_time
         return {
-            "id": lead.pk, "name": lead.name, "company": lead.company, "email": lead.email, "phone": lead.phone,
-            "timezone": lead.timezone, "source": lead.source,
-            "value": float(lead.value) if lead.value is not None else None, "status": lead.status,
-            "owner": lead.owner.get_username(), "signals": list(lead.signals or []),
-            "consents": list(lead.consents or []), "notes": lead.notes, "created_at": lead.created_at,
-            "attempt_count": lead.attempt_count, "last_attempt_at": lead.last_attempt_at,
+            "id": lead.pk,
+            "name": lead.name,
+            "company": lead.company,
+            "email": lead.email,
+            "phone": lead.phone,
+            "timezone": lead.timezone,
+            "source": lead.source,
+            "value": float(lead.value) if lead.value is not None else None,
+            "status": lead.status,
+            "owner": lead.owner.get_username(),
+            "signals": list(lead.signals or []),
+            "consents": list(lead.consents or []),
+            "notes": lead.notes,
+            "created_at": lead.created_at,
+            "attempt_count": lead.attempt_count,
+            "last_attempt_at": lead.last_attempt_at,
             "response_time_seconds": rt.total_seconds() if rt is not None else None,
-            "next_action": lead.next_action, "next_channel": lead.next_channel, "next_due": lead.next_due,
-            "priority": lead.priority, "plan_reason": lead.plan_reason,
+            "next_action": lead.next_action,
+            "next_channel": lead.next_channel,
+            "next_due": lead.next_due,
+            "priority": lead.priority,
+            "plan_reason": lead.plan_reason,
         }
 
 
@@ -192,7 +234,9 @@ class LeadIn(Body):
     created_at: Happened | None = None
     signals: list[Text(40)] = Field(default_factory=list, max_length=20)
     consents: list[Text(40)] = Field(default_factory=list, max_length=5)
-    owner_id: int | None = Field(default=None, ge=1, le=2**62, description="Admins may assign to a team member.")
+    owner_id: int | None = Field(
+        default=None, ge=1, le=2**62, description="Admins may assign to a team member."
+    )
 
 
 class LeadPatch(Body):
@@ -256,8 +300,16 @@ class CommitmentOut(Schema):
 
     @staticmethod
     def of(c: Commitment) -> dict:
-        return {"id": c.pk, "lead_id": c.lead_id, "by": c.by, "what": c.what, "due_at": c.due_at,
-                "state": c.state, "created_at": c.created_at, "resolved_at": c.resolved_at}
+        return {
+            "id": c.pk,
+            "lead_id": c.lead_id,
+            "by": c.by,
+            "what": c.what,
+            "due_at": c.due_at,
+            "state": c.state,
+            "created_at": c.created_at,
+            "resolved_at": c.resolved_at,
+        }
 
 
 class StopState(StrEnum):

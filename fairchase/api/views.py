@@ -19,11 +19,18 @@ def tokens(request):
     if request.method == "POST":
         name = request.POST.get("name", "").strip()[:100] or "API token"
         token, secret = ApiToken.issue(request.user, name)
-        messages.success(request, f"Token “{token.name}” created: copy it now, it will not be shown again.")
-    return render(request, "api/tokens.html", {
-        "tokens": ApiToken.objects.filter(user=request.user), "secret": secret,
-        "docs_url": request.build_absolute_uri("/api/docs"),
-    })
+        messages.success(
+            request, f"Token “{token.name}” created: copy it now, it will not be shown again."
+        )
+    return render(
+        request,
+        "api/tokens.html",
+        {
+            "tokens": ApiToken.objects.filter(user=request.user),
+            "secret": secret,
+            "docs_url": request.build_absolute_uri("/api/docs"),
+        },
+    )
 
 
 @require_POST

@@ -35,48 +35,123 @@ def reply_section(learned: dict) -> dict:
     curves = [c for c in learned["curves"] if c["points"]]
     ks = [p["k"] for p in curves[0]["points"]] if curves else list(range(1, 11))
     overview = svg.line_chart(
-        "reply-overview", "Chance a silent lead answers the next attempt, by source",
+        "reply-overview",
+        "Chance a silent lead answers the next attempt, by source",
         "Learned reply probability at each attempt number for every lead source.",
-        [svg.Series(c["label"], c["source"], [(p["k"], p["p"]) for p in c["points"]],
-                    [f"{c['label']}, attempt {p['k']}: {pct(p['p'])} (90% band {pct(p['lo'])}–{pct(p['hi'])}; "
-                     f"{p['replied']} of {p['tried']} answered)" for p in c["points"]])
-         for c in curves],
-        x_values=ks, x_label="Attempt number", y_label="P(answers)")
+        [
+            svg.Series(
+                c["label"],
+                c["source"],
+                [(p["k"], p["p"]) for p in c["points"]],
+                [
+                    f"{c['label']}, attempt {p['k']}: {pct(p['p'])} (90% band {pct(p['lo'])}–{pct(p['hi'])}; "
+                    f"{p['replied']} of {p['tried']} answered)"
+                    for p in c["points"]
+                ],
+            )
+            for c in curves
+        ],
+        x_values=ks,
+        x_label="Attempt number",
+        y_label="P(answers)",
+    )
     panels = []
     for c in curves:
         pts = c["points"]
         observed = [(p["k"], p["replied"] / p["tried"]) for p in pts if p["tried"]]
         # The marker sits between the last attempt made and the one declined.
-        stops = [(min(max(s["tries"] + 0.5, ks[0]), ks[-1]), f"A {money(s['value'])} lead: stop {stop_text(s['tries'])}",
-                  svg.compact_money(s["value"]))
-                 for s in c["stops"] if s["tries"] is not None and s["tries"] < ks[-1]]
+        stops = [
+            (
+                min(max(s["tries"] + 0.5, ks[0]), ks[-1]),
+                f"A {money(s['value'])} lead: stop {stop_text(s['tries'])}",
+                svg.compact_money(s["value"]),
+            )
+            for s in c["stops"]
+            if s["tries"] is not None and s["tries"] < ks[-1]
+        ]
         chart = svg.line_chart(
-            f"reply-curve-{c['source']}", f"{c['label']}: reply chance by attempt",
+            f"reply-curve-{c['source']}",
+            f"{c['label']}: reply chance by attempt",
             f"Model estimate with its 90% band, the raw answered/tried share, and where the model stops "
             f"leads worth $500, $2,000 and $10,000. {c['basis']}.",
-            [svg.Series("Model (90% band)", "model", [(p["k"], p["p"]) for p in pts],
-                        [f"Attempt {p['k']}: {pct(p['p'])} ({pct(p['lo'])}–{pct(p['hi'])})" for p in pts],
-                        band=[(p["k"], p["lo"], p["hi"]) for p in pts]),
-             svg.Series("Raw share", "observed", observed,
-                        [f"Attempt {p['k']}: {p['replied']} of {p['tried']} answered" for p in pts if p["tried"]],
-                        dashed=True)],
-            x_values=ks, x_label="Attempt number", y_label="P(answers)", markers=stops)
-        panels.append({**c, "chart": chart, "stop_texts": [{**s, "text": stop_text(s["tries"])} for s in c["stops"]]})
+            [
+                svg.Series(
+                    "Model (90% band)",
+                    "model",
+                    [(p["k"], p["p"]) for p in pts],
+                    [
+                        f"Attempt {p['k']}: {pct(p['p'])} ({pct(p['lo'])}–{pct(p['hi'])})"
+                        for p in pts
+                    ],
+                    band=[(p["k"], p["lo"], p["hi"]) for p in pts],
+                ),
+                svg.Series(
+                    "Raw share",
+                    "observed",
+                    observed,
+                    [
+                        f"Attempt {p['k']}: {p['replied']} of {p['tried']} answered"
+                        for p in pts
+                        if p["tried"]
+                    ],
+                    dashed=True,
+                ),
+            ],
+            x_values=ks,
+            x_label="Attempt number",
+            y_label="P(answers)",
+            markers=stops,
+        )
+        panels.append(
+            {
+                **c,
+                "chart": chart,
+                "stop_texts": [{**s, "text": stop_text(s["tries"])} for s in c["stops"]],
+            }
+        )
     complaint = learned.get("complaint") or []
-    complaint_chart = svg.line_chart(
-        "complaint", "Chance an attempt ends in an opt-out or complaint",
-        "Learned risk by attempt number, for a spaced-out attempt and after two others this week.",
-        [svg.Series("Spaced out", "complaint", [(r["k"], r["p"]) for r in complaint],
-                    [f"Attempt {r['k']}: {pct(r['p'])} ({r['opted_out']} of {r['tried']} opted out)" for r in complaint]),
-         svg.Series("After 2 this week", "complaint-crowded", [(r["k"], r["p_after_2_this_week"]) for r in complaint],
-                    dashed=True)],
-        x_values=[r["k"] for r in complaint] or [1, 10], x_label="Attempt number", y_label="P(complaint)",
-        y_format=lambda v: f"{v:.1%}") if complaint else None
-    return {"overview": overview, "panels": panels, "complaint": complaint, "complaint_chart": complaint_chart}
+    complaint_chart = (
+        svg.line_chart(
+            "complaint",
+            "Chance an attempt ends in an opt-out or complaint",
+            "Learned risk by attempt number, for a spaced-out attempt and after two others this week.",
+            [
+                svg.Series(
+                    "Spaced out",
+                    "complaint",
+                    [(r["k"], r["p"]) for r in complaint],
+                    [
+                        f"Attempt {r['k']}: {pct(r['p'])} ({r['opted_out']} of {r['tried']} opted out)"
+                        for r in complaint
+                    ],
+                ),
+                svg.Series(
+                    "After 2 this week",
+                    "complaint-crowded",
+                    [(r["k"], r["p_after_2_this_week"]) for r in complaint],
+                    dashed=True,
+                ),
+            ],
+            x_values=[r["k"] for r in complaint] or [1, 10],
+            x_label="Attempt number",
+            y_label="P(complaint)",
+            y_format=lambda v: f"{v:.1%}",
+        )
+        if complaint
+        else None
+    )
+    return {
+        "overview": overview,
+        "panels": panels,
+        "complaint": complaint,
+        "complaint_chart": complaint_chart,
+    }
 
 
 def _short_rule(row: dict) -> str:
-    return {"actual": "You", "fairchase": "FC"}.get(row.get("kind"), str(row.get("n") or row["label"]))
+    return {"actual": "You", "fairchase": "FC"}.get(
+        row.get("kind"), str(row.get("n") or row["label"])
+    )
 
 
 def whatif_section(backtest: dict) -> dict:
@@ -85,18 +160,35 @@ def whatif_section(backtest: dict) -> dict:
     actual = next((r["profit"] for r in rows if r.get("kind") == "actual"), None) or 0.0
     # Every rule's profit lands within a few percent of the others, so the chart shows the
     # difference from what you actually did; the table beside it has the absolute numbers.
-    chart = svg.bar_chart(
-        "whatif", "Profit compared with what you did, under each stopping rule",
-        "Replay of your finished leads, stopping after N attempts or where Fairchase would have stopped; "
-        "bars show the profit gained or lost against your real history.",
-        [_short_rule(r) for r in rows],
-        [svg.Series("Profit vs what you did", "profit",
+    chart = (
+        svg.bar_chart(
+            "whatif",
+            "Profit compared with what you did, under each stopping rule",
+            "Replay of your finished leads, stopping after N attempts or where Fairchase would have stopped; "
+            "bars show the profit gained or lost against your real history.",
+            [_short_rule(r) for r in rows],
+            [
+                svg.Series(
+                    "Profit vs what you did",
+                    "profit",
                     [(i, (r["profit"] or 0.0) - actual) for i, r in enumerate(rows)],
-                    [f"{r['label']}: profit {money(r['profit'])} ({_signed(r['profit'] - actual)} vs what you did), "
-                     f"{r['wins_kept'] or 0:.0f} wins kept, {money(r['value_lost'])} lost, "
-                     f"{r['hours_saved'] or 0:.0f} h saved" for r in rows])],
-        x_label="Stop after N tries (FC = Fairchase)", y_label="Profit change",
-        y_format=_signed, tick_format=svg.compact_money, highlight="FC") if rows else None
+                    [
+                        f"{r['label']}: profit {money(r['profit'])} ({_signed(r['profit'] - actual)} vs what you did), "
+                        f"{r['wins_kept'] or 0:.0f} wins kept, {money(r['value_lost'])} lost, "
+                        f"{r['hours_saved'] or 0:.0f} h saved"
+                        for r in rows
+                    ],
+                )
+            ],
+            x_label="Stop after N tries (FC = Fairchase)",
+            y_label="Profit change",
+            y_format=_signed,
+            tick_format=svg.compact_money,
+            highlight="FC",
+        )
+        if rows
+        else None
+    )
     best = max(rows, key=lambda r: r["profit"] or float("-inf")) if rows else None
     return {**backtest, "chart": chart, "best": best}
 
@@ -113,55 +205,139 @@ def money_section(data: dict) -> dict:
     for r in data["sources"]:
         lead_cost = costs.get(r["source"], 0.0) * r["n_leads"]
         time_cost = r["hours"] * hourly
-        rows.append({**r, "cost_per_lead": costs.get(r["source"], 0.0), "lead_cost": lead_cost,
-                     "time_cost": time_cost,
-                     "cost_per_win": (lead_cost + time_cost) / r["won"] if r["won"] else None,
-                     "net": r["won_value"] * margin - lead_cost - time_cost,
-                     "return": r["won_value"] / lead_cost if lead_cost else None})
-    by_source = svg.bar_chart(
-        "money-by-source", "What each source costs against what it won",
-        "Per source: what its leads cost, the selling time spent on them (at your hourly cost), and value won.",
-        [r["label"] for r in rows],
-        [svg.Series("Lead cost", "lead-cost", [(i, r["lead_cost"]) for i, r in enumerate(rows)]),
-         svg.Series("Selling time", "time-cost", [(i, r["time_cost"]) for i, r in enumerate(rows)],
-                    [f"{r['label']}: {r['hours']:,.1f} h = {money(r['time_cost'])}" for r in rows]),
-         svg.Series("Value won", "won-value", [(i, r["won_value"]) for i, r in enumerate(rows)],
-                    [f"{r['label']}: {money(r['won_value'])} from {r['won']} wins" for r in rows])],
-        x_label="Source", y_label="Dollars", y_format=money, tick_format=svg.compact_money) if rows else None
+        rows.append(
+            {
+                **r,
+                "cost_per_lead": costs.get(r["source"], 0.0),
+                "lead_cost": lead_cost,
+                "time_cost": time_cost,
+                "cost_per_win": (lead_cost + time_cost) / r["won"] if r["won"] else None,
+                "net": r["won_value"] * margin - lead_cost - time_cost,
+                "return": r["won_value"] / lead_cost if lead_cost else None,
+            }
+        )
+    by_source = (
+        svg.bar_chart(
+            "money-by-source",
+            "What each source costs against what it won",
+            "Per source: what its leads cost, the selling time spent on them (at your hourly cost), and value won.",
+            [r["label"] for r in rows],
+            [
+                svg.Series(
+                    "Lead cost", "lead-cost", [(i, r["lead_cost"]) for i, r in enumerate(rows)]
+                ),
+                svg.Series(
+                    "Selling time",
+                    "time-cost",
+                    [(i, r["time_cost"]) for i, r in enumerate(rows)],
+                    [f"{r['label']}: {r['hours']:,.1f} h = {money(r['time_cost'])}" for r in rows],
+                ),
+                svg.Series(
+                    "Value won",
+                    "won-value",
+                    [(i, r["won_value"]) for i, r in enumerate(rows)],
+                    [f"{r['label']}: {money(r['won_value'])} from {r['won']} wins" for r in rows],
+                ),
+            ],
+            x_label="Source",
+            y_label="Dollars",
+            y_format=money,
+            tick_format=svg.compact_money,
+        )
+        if rows
+        else None
+    )
     attempts = [{**a, "time_cost": a["hours"] * hourly} for a in data["attempts"] if a["attempts"]]
-    by_attempt = svg.bar_chart(
-        "money-by-attempt", "Selling time by attempt number against the value it won",
-        "For each attempt number: time spent on those attempts and value won from leads who first answered then.",
-        [f"{a['k']}{'+' if a['k'] == 10 else ''}" for a in attempts],
-        [svg.Series("Selling time", "time-cost", [(i, a["time_cost"]) for i, a in enumerate(attempts)],
-                    [f"Attempt {a['k']}: {a['hours']:,.1f} h on {a['attempts']:,} attempts = {money(a['time_cost'])}"
-                     for a in attempts]),
-         svg.Series("Value won", "won-value", [(i, a["won_value"]) for i, a in enumerate(attempts)],
-                    [f"Attempt {a['k']}: {a['first_replies']} first answers, {a['won']} wins, {money(a['won_value'])}"
-                     for a in attempts])],
-        x_label="Attempt number", y_label="Dollars", y_format=money, tick_format=svg.compact_money) if attempts else None
-    return {"rows": rows, "chart": by_source, "attempts": attempts, "attempt_chart": by_attempt,
-            "hourly_cost": hourly, "margin": margin}
+    by_attempt = (
+        svg.bar_chart(
+            "money-by-attempt",
+            "Selling time by attempt number against the value it won",
+            "For each attempt number: time spent on those attempts and value won from leads who first answered then.",
+            [f"{a['k']}{'+' if a['k'] == 10 else ''}" for a in attempts],
+            [
+                svg.Series(
+                    "Selling time",
+                    "time-cost",
+                    [(i, a["time_cost"]) for i, a in enumerate(attempts)],
+                    [
+                        f"Attempt {a['k']}: {a['hours']:,.1f} h on {a['attempts']:,} attempts = {money(a['time_cost'])}"
+                        for a in attempts
+                    ],
+                ),
+                svg.Series(
+                    "Value won",
+                    "won-value",
+                    [(i, a["won_value"]) for i, a in enumerate(attempts)],
+                    [
+                        f"Attempt {a['k']}: {a['first_replies']} first answers, {a['won']} wins, {money(a['won_value'])}"
+                        for a in attempts
+                    ],
+                ),
+            ],
+            x_label="Attempt number",
+            y_label="Dollars",
+            y_format=money,
+            tick_format=svg.compact_money,
+        )
+        if attempts
+        else None
+    )
+    return {
+        "rows": rows,
+        "chart": by_source,
+        "attempts": attempts,
+        "attempt_chart": by_attempt,
+        "hourly_cost": hourly,
+        "margin": margin,
+    }
 
 
 def speed_section(speed: dict) -> dict:
     """Speed to lead: how fast we first tried, and who answered by that speed."""
     buckets = speed["buckets"]
     labels = [b["label"] for b in buckets]
-    dist = svg.bar_chart(
-        "speed-distribution", "How fast the first attempt followed the enquiry",
-        "Number of finished leads by time from enquiry to our first attempt.", labels,
-        [svg.Series("Leads", "leads", [(i, b["n"]) for i, b in enumerate(buckets)])],
-        x_label="Time to first attempt", y_label="Leads") if speed["n"] else None
+    dist = (
+        svg.bar_chart(
+            "speed-distribution",
+            "How fast the first attempt followed the enquiry",
+            "Number of finished leads by time from enquiry to our first attempt.",
+            labels,
+            [svg.Series("Leads", "leads", [(i, b["n"]) for i, b in enumerate(buckets)])],
+            x_label="Time to first attempt",
+            y_label="Leads",
+        )
+        if speed["n"]
+        else None
+    )
     rated = [(i, b) for i, b in enumerate(buckets) if b["n"]]
-    rate = svg.bar_chart(
-        "speed-reply", "Share who ever answered, by speed of first attempt",
-        "Reply rate of finished leads grouped by how quickly we first tried them.", labels,
-        [svg.Series("Answered", "reply-rate", [(i, b["reply_rate"] or 0.0) for i, b in enumerate(buckets)],
-                    [f"{b['label']}: {b['replied']} of {b['n']} answered" for b in buckets])],
-        x_label="Time to first attempt", y_label="Answered", y_format=pct) if rated else None
+    rate = (
+        svg.bar_chart(
+            "speed-reply",
+            "Share who ever answered, by speed of first attempt",
+            "Reply rate of finished leads grouped by how quickly we first tried them.",
+            labels,
+            [
+                svg.Series(
+                    "Answered",
+                    "reply-rate",
+                    [(i, b["reply_rate"] or 0.0) for i, b in enumerate(buckets)],
+                    [f"{b['label']}: {b['replied']} of {b['n']} answered" for b in buckets],
+                )
+            ],
+            x_label="Time to first attempt",
+            y_label="Answered",
+            y_format=pct,
+        )
+        if rated
+        else None
+    )
     median = speed["median_minutes"]
-    return {**speed, "distribution_chart": dist, "reply_chart": rate, "median_text": _duration(median)}
+    return {
+        **speed,
+        "distribution_chart": dist,
+        "reply_chart": rate,
+        "median_text": _duration(median),
+    }
 
 
 def _duration(minutes) -> str:
@@ -178,8 +354,16 @@ def status_section(status: list[dict]) -> dict:
     """Where the leads ended up, as one stacked bar."""
     parts = [(r["status"], r["label"], r["n"]) for r in status if r["n"]]
     total = sum(r["n"] for r in status) or 1
-    chart = svg.share_bar("status-share", "What became of the leads",
-                          "Share of leads in this view by where they ended up.", parts) if parts else None
+    chart = (
+        svg.share_bar(
+            "status-share",
+            "What became of the leads",
+            "Share of leads in this view by where they ended up.",
+            parts,
+        )
+        if parts
+        else None
+    )
     return {"rows": [{**r, "share": r["n"] / total} for r in status if r["n"]], "chart": chart}
 
 
@@ -188,18 +372,40 @@ def signals_section(learned: dict) -> dict:
     sigs = learned["signals"]
 
     def rows(kind):
-        return [(s["label"] + ("" if s["n_leads"] else " (prior)"), s[kind].get("ratio", 1.0), s[kind].get("lo", 1.0), s[kind].get("hi", 1.0),
-                 f"{s['label']}: odds ×{s[kind].get('ratio', 1.0):.2f} (90% band ×{s[kind].get('lo', 1.0):.2f}–"
-                 f"×{s[kind].get('hi', 1.0):.2f}), {s['n_leads']} leads") for s in sigs]
+        return [
+            (
+                s["label"] + ("" if s["n_leads"] else " (prior)"),
+                s[kind].get("ratio", 1.0),
+                s[kind].get("lo", 1.0),
+                s[kind].get("hi", 1.0),
+                f"{s['label']}: odds ×{s[kind].get('ratio', 1.0):.2f} (90% band ×{s[kind].get('lo', 1.0):.2f}–"
+                f"×{s[kind].get('hi', 1.0):.2f}), {s['n_leads']} leads",
+            )
+            for s in sigs
+        ]
 
     return {
         "rows": sigs,
-        "reply_chart": svg.interval_chart("signals-reply", "Which signals predicted an answer",
-                                          "Effect of each signal on the odds of answering an attempt (1 = none).",
-                                          rows("reply"), x_label="Odds of answering", series_key="reply") if sigs else None,
-        "win_chart": svg.interval_chart("signals-win", "Which signals predicted a win",
-                                        "Effect of each signal on the odds of winning once they answer (1 = none).",
-                                        rows("win"), x_label="Odds of winning", series_key="win") if sigs else None,
+        "reply_chart": svg.interval_chart(
+            "signals-reply",
+            "Which signals predicted an answer",
+            "Effect of each signal on the odds of answering an attempt (1 = none).",
+            rows("reply"),
+            x_label="Odds of answering",
+            series_key="reply",
+        )
+        if sigs
+        else None,
+        "win_chart": svg.interval_chart(
+            "signals-win",
+            "Which signals predicted a win",
+            "Effect of each signal on the odds of winning once they answer (1 = none).",
+            rows("win"),
+            x_label="Odds of winning",
+            series_key="win",
+        )
+        if sigs
+        else None,
     }
 
 

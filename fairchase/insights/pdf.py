@@ -36,19 +36,29 @@ def _reply_pages(pdf, learned: dict) -> None:
         fig.suptitle("Chance a silent lead answers the next attempt (90% band; dots = raw share)")
         for ax, c in zip(axes.flat, curves[start : start + 6], strict=False):
             ks = [p["k"] for p in c["points"]]
-            ax.fill_between(ks, [p["lo"] for p in c["points"]], [p["hi"] for p in c["points"]],
-                            color=PALETTE[0], alpha=0.2)
+            ax.fill_between(
+                ks,
+                [p["lo"] for p in c["points"]],
+                [p["hi"] for p in c["points"]],
+                color=PALETTE[0],
+                alpha=0.2,
+            )
             ax.plot(ks, [p["p"] for p in c["points"]], color=PALETTE[0], marker="o", ms=3)
             raw = [(p["k"], p["replied"] / p["tried"]) for p in c["points"] if p["tried"]]
             if raw:
                 ax.plot(*zip(*raw, strict=True), ls="--", color=PALETTE[1], marker="s", ms=3)
             for s, style in zip(c["stops"], (":", "-.", "--"), strict=False):
                 if s["k"]:
-                    ax.axvline(s["k"], color="#666", ls=style, label=f"{charts.money(s['value'])}: stop after {s['k']}")
+                    ax.axvline(
+                        s["k"],
+                        color="#666",
+                        ls=style,
+                        label=f"{charts.money(s['value'])}: stop after {s['k']}",
+                    )
             ax.set_title(f"{c['label']} ({c['n_leads']} leads)", fontsize=10)
             ax.set_xlabel("Attempt")
             ax.legend(fontsize=7)
-        for ax in list(axes.flat)[len(curves[start : start + 6]):]:
+        for ax in list(axes.flat)[len(curves[start : start + 6]) :]:
             ax.axis("off")
         fig.tight_layout()
         pdf.savefig(fig)
@@ -58,9 +68,16 @@ def _reply_pages(pdf, learned: dict) -> None:
 def _bars(ax, labels, series, title, fmt=charts.money):
     width = 0.8 / max(len(series), 1)
     for i, (name, values) in enumerate(series):
-        ax.bar([j + i * width for j in range(len(labels))], values, width, label=name, color=PALETTE[i])
-    ax.set_xticks([j + width * (len(series) - 1) / 2 for j in range(len(labels))], labels, rotation=30,
-                  ha="right", fontsize=8)
+        ax.bar(
+            [j + i * width for j in range(len(labels))], values, width, label=name, color=PALETTE[i]
+        )
+    ax.set_xticks(
+        [j + width * (len(series) - 1) / 2 for j in range(len(labels))],
+        labels,
+        rotation=30,
+        ha="right",
+        fontsize=8,
+    )
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt(v)))
     ax.set_title(title, fontsize=11)
     ax.legend(fontsize=8)
@@ -69,7 +86,10 @@ def _bars(ax, labels, series, title, fmt=charts.money):
 def write_pdf(path: str, data: dict, backtest: dict | None, scope_text: str) -> None:
     """Write the report to `path`: the same sections as the page, one or two per page."""
     with PdfPages(path) as pdf:
-        intro = [scope_text, f"{data['n_finished']} finished leads, {data['n_leads']} leads in all."]
+        intro = [
+            scope_text,
+            f"{data['n_finished']} finished leads, {data['n_leads']} leads in all.",
+        ]
         if data.get("model"):
             intro.append(f"Reply curves and signals come from {data['model']}.")
         if backtest and backtest.get("note"):
@@ -80,28 +100,49 @@ def write_pdf(path: str, data: dict, backtest: dict | None, scope_text: str) -> 
         fig, (top, bottom) = plt.subplots(2, 1, figsize=A4)
         rows = (backtest or {}).get("rows") or []
         if rows:
-            _bars(top, [r["label"] for r in rows], [("Profit", [r["profit"] or 0 for r in rows])],
-                  "What if: profit on your history under each stopping rule")
+            _bars(
+                top,
+                [r["label"] for r in rows],
+                [("Profit", [r["profit"] or 0 for r in rows])],
+                "What if: profit on your history under each stopping rule",
+            )
         else:
             top.axis("off")
         money = charts.money_section(data)
         if money["rows"]:
-            _bars(bottom, [r["label"] for r in money["rows"]],
-                  [("Lead cost", [r["lead_cost"] for r in money["rows"]]),
-                   ("Selling time", [r["time_cost"] for r in money["rows"]]),
-                   ("Value won", [r["won_value"] for r in money["rows"]])], "What each source cost and won")
+            _bars(
+                bottom,
+                [r["label"] for r in money["rows"]],
+                [
+                    ("Lead cost", [r["lead_cost"] for r in money["rows"]]),
+                    ("Selling time", [r["time_cost"] for r in money["rows"]]),
+                    ("Value won", [r["won_value"] for r in money["rows"]]),
+                ],
+                "What each source cost and won",
+            )
         fig.tight_layout()
         pdf.savefig(fig)
         plt.close(fig)
         fig, axes = plt.subplots(3, 1, figsize=A4)
         att = money["attempts"]
         if att:
-            _bars(axes[0], [str(a["k"]) for a in att], [("Selling time", [a["time_cost"] for a in att]),
-                                                        ("Value won", [a["won_value"] for a in att])],
-                  "Selling time by attempt number vs value won")
+            _bars(
+                axes[0],
+                [str(a["k"]) for a in att],
+                [
+                    ("Selling time", [a["time_cost"] for a in att]),
+                    ("Value won", [a["won_value"] for a in att]),
+                ],
+                "Selling time by attempt number vs value won",
+            )
         buckets = data["speed"]["buckets"]
-        _bars(axes[1], [b["label"] for b in buckets], [("Answered", [b["reply_rate"] or 0 for b in buckets])],
-              "Reply rate by speed of first attempt", fmt=charts.pct)
+        _bars(
+            axes[1],
+            [b["label"] for b in buckets],
+            [("Answered", [b["reply_rate"] or 0 for b in buckets])],
+            "Reply rate by speed of first attempt",
+            fmt=charts.pct,
+        )
         status = [r for r in data["status"] if r["n"]]
         if status:
             axes[2].barh([r["label"] for r in status], [r["n"] for r in status], color=PALETTE[0])
@@ -112,7 +153,10 @@ def write_pdf(path: str, data: dict, backtest: dict | None, scope_text: str) -> 
         sigs = (data.get("learned") or {}).get("signals") or []
         if sigs:
             fig, axes = plt.subplots(1, 2, figsize=A4, sharey=True)
-            for ax, kind, title in ((axes[0], "reply", "Odds of answering"), (axes[1], "win", "Odds of winning")):
+            for ax, kind, title in (
+                (axes[0], "reply", "Odds of answering"),
+                (axes[1], "win", "Odds of winning"),
+            ):
                 ys = range(len(sigs))
                 est = [s[kind].get("ratio", 1) for s in sigs]
                 lo = [e - s[kind].get("lo", e) for e, s in zip(est, sigs, strict=True)]
@@ -120,7 +164,9 @@ def write_pdf(path: str, data: dict, backtest: dict | None, scope_text: str) -> 
                 ax.errorbar(est, ys, xerr=[lo, hi], fmt="o", color=PALETTE[0])
                 ax.axvline(1, color="#999")
                 ax.set_xscale("log")
-                ax.set_yticks(list(ys), [f"{s['label']} ({s['n_leads']})" for s in sigs], fontsize=8)
+                ax.set_yticks(
+                    list(ys), [f"{s['label']} ({s['n_leads']})" for s in sigs], fontsize=8
+                )
                 ax.set_title(title, fontsize=11)
             fig.suptitle("Which signals mattered (90% bands; leads in brackets)")
             fig.tight_layout()

@@ -31,8 +31,11 @@ PARTS = {"main": numbers.compute, "whatif": numbers.compute_whatif}
 
 
 def snapshot_key(scope: Scope, settings: dict, part: str = "main") -> str:
-    model_pk = (FittedModel.objects.order_by("-created_at", "-pk").values_list("pk", flat=True).first()
-                if scope.is_whole_business and part == "main" else None)
+    model_pk = (
+        FittedModel.objects.order_by("-created_at", "-pk").values_list("pk", flat=True).first()
+        if scope.is_whole_business and part == "main"
+        else None
+    )
     return scope.cache_key(part, numbers.VERSION, model_pk, scope.history_token(), settings)
 
 
@@ -66,7 +69,9 @@ def _store(key: str, data: dict) -> None:
             InsightsSnapshot.objects.create(key=key, data=data)
     except IntegrityError:  # another process computed the same view meanwhile
         pass
-    InsightsSnapshot.objects.filter(created_at__lt=timezone.now() - timedelta(days=KEEP_DAYS)).delete()
+    InsightsSnapshot.objects.filter(
+        created_at__lt=timezone.now() - timedelta(days=KEEP_DAYS)
+    ).delete()
 
 
 def warm_whole_business() -> int:

@@ -15,8 +15,13 @@ class MinutesBetween(Func):
         super().__init__(end, start, **extra)
 
     def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="((julianday(%(expressions)s)) * 1440.0)",
-                           arg_joiner=") - julianday(", **extra)
+        return self.as_sql(
+            compiler,
+            connection,
+            template="((julianday(%(expressions)s)) * 1440.0)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
 
     def as_sql(self, compiler, connection, **extra):
         extra.setdefault("template", "(EXTRACT(EPOCH FROM (%(expressions)s)) / 60.0)")

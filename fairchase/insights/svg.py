@@ -54,7 +54,8 @@ def _frame(chart: str, title: str, desc: str, body: list[str], height: int = H) 
         f'aria-labelledby="{tid} {did}" preserveAspectRatio="xMidYMid meet" '
         f'font-size="{FONT}" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{tid}">{escape(title)}</title><desc id="{did}">{escape(desc)}</desc>'
-        + "".join(body) + "</svg>"
+        + "".join(body)
+        + "</svg>"
     )
 
 
@@ -79,8 +80,10 @@ def _legend(names: Sequence[tuple[str, str]], y: int = 16) -> tuple[list[str], i
         step = 26 + 8.2 * len(name)
         if x + step > W and x > PAD_L:
             x, extra = PAD_L, extra + 18
-        out.append(f'<rect x="{_f(x)}" y="{y - 10 + extra}" width="12" height="12" fill="{colour}"/>'
-                   f'<text x="{_f(x + 16)}" y="{y + extra}">{escape(name)}</text>')
+        out.append(
+            f'<rect x="{_f(x)}" y="{y - 10 + extra}" width="12" height="12" fill="{colour}"/>'
+            f'<text x="{_f(x + 16)}" y="{y + extra}">{escape(name)}</text>'
+        )
         x += step
     return out, extra
 
@@ -92,21 +95,37 @@ def _tick_label(x: float, label: str, wrap: bool, bold: bool) -> str:
         return f'<text x="{_f(x)}" y="{H - PAD_B + 15}" text-anchor="middle"{weight}>{escape(label)}</text>'
     first, _, rest = label.partition(" ")
     second = f'<tspan x="{_f(x)}" dy="12">{escape(rest)}</tspan>' if rest else ""
-    return (f'<text x="{_f(x)}" y="{H - PAD_B + 15}" text-anchor="middle" font-size="10.5"{weight}>'
-            f'<tspan x="{_f(x)}">{escape(first)}</tspan>{second}</text>')
+    return (
+        f'<text x="{_f(x)}" y="{H - PAD_B + 15}" text-anchor="middle" font-size="10.5"{weight}>'
+        f'<tspan x="{_f(x)}">{escape(first)}</tspan>{second}</text>'
+    )
 
 
-def _axes(y_lo: float, y_hi: float, step: float, fmt: Callable[[float], str], y_of, x_label: str,
-          y_label: str, label_y: float = H - 4) -> list[str]:
+def _axes(
+    y_lo: float,
+    y_hi: float,
+    step: float,
+    fmt: Callable[[float], str],
+    y_of,
+    x_label: str,
+    y_label: str,
+    label_y: float = H - 4,
+) -> list[str]:
     out = ['<g class="axis" fill="#555" stroke="none">']
     for t in _ticks(y_lo, y_hi, step):
         y = y_of(t)
-        out.append(f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{_f(y)}" y2="{_f(y)}" stroke="#ddd"/>'
-                   f'<text x="{PAD_L - 4}" y="{_f(y + 4)}" text-anchor="end">{escape(fmt(t))}</text>')
-    out.append(f'<text x="{(PAD_L + W - PAD_R) / 2}" y="{_f(label_y)}" text-anchor="middle">{escape(x_label)}</text>')
+        out.append(
+            f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{_f(y)}" y2="{_f(y)}" stroke="#ddd"/>'
+            f'<text x="{PAD_L - 4}" y="{_f(y + 4)}" text-anchor="end">{escape(fmt(t))}</text>'
+        )
+    out.append(
+        f'<text x="{(PAD_L + W - PAD_R) / 2}" y="{_f(label_y)}" text-anchor="middle">{escape(x_label)}</text>'
+    )
     # x = 16: the turned label's full line height stays inside the chart.
-    out.append(f'<text x="16" y="{(PAD_T + H - PAD_B) / 2}" text-anchor="middle" '
-               f'transform="rotate(-90 16 {(PAD_T + H - PAD_B) / 2})">{escape(y_label)}</text></g>')
+    out.append(
+        f'<text x="16" y="{(PAD_T + H - PAD_B) / 2}" text-anchor="middle" '
+        f'transform="rotate(-90 16 {(PAD_T + H - PAD_B) / 2})">{escape(y_label)}</text></g>'
+    )
     return out
 
 
@@ -120,15 +139,31 @@ def compact_money(v: float) -> str:
     return f"{sign}${v:.3g}"
 
 
-def line_chart(chart: str, title: str, desc: str, series: Sequence[Series], *,
-               x_values: Sequence[float], x_label: str, y_label: str,
-               y_format: Callable[[float], str] = lambda v: f"{v:.0%}", y_max: float | None = None,
-               markers: Sequence[tuple] = ()) -> SafeString:
+def line_chart(
+    chart: str,
+    title: str,
+    desc: str,
+    series: Sequence[Series],
+    *,
+    x_values: Sequence[float],
+    x_label: str,
+    y_label: str,
+    y_format: Callable[[float], str] = lambda v: f"{v:.0%}",
+    y_max: float | None = None,
+    markers: Sequence[tuple] = (),
+) -> SafeString:
     """Lines with optional uncertainty bands, one circle per point, and vertical markers
     given as (x, hover text) or (x, hover text, short label drawn at the top)."""
     xs = list(x_values)
-    _, top, step = nice_range(0.0, y_max or max([y for s in series for _, y in s.points] +
-                                                [hi for s in series for *_, hi in s.band] + [1e-9]))
+    _, top, step = nice_range(
+        0.0,
+        y_max
+        or max(
+            [y for s in series for _, y in s.points]
+            + [hi for s in series for *_, hi in s.band]
+            + [1e-9]
+        ),
+    )
     x0, x1 = min(xs), max(xs)
 
     def x_of(x):
@@ -140,44 +175,74 @@ def line_chart(chart: str, title: str, desc: str, series: Sequence[Series], *,
     body, extra = _legend([(s.name, PALETTE[i % len(PALETTE)]) for i, s in enumerate(series)])
     body.append(f'<g transform="translate(0 {extra})">')
     body += _axes(0, top, step, y_format, y_of, x_label, y_label)
-    body.append('<g class="xticks" fill="#555">' + "".join(
-        f'<text x="{_f(x_of(x))}" y="{H - PAD_B + 15}" text-anchor="middle">{_f(x)}</text>' for x in xs) + "</g>")
+    body.append(
+        '<g class="xticks" fill="#555">'
+        + "".join(
+            f'<text x="{_f(x_of(x))}" y="{H - PAD_B + 15}" text-anchor="middle">{_f(x)}</text>'
+            for x in xs
+        )
+        + "</g>"
+    )
     seen: dict[float, int] = {}
     for x, label, *short in markers:
         # Markers at the same x stack their short labels instead of overwriting each other.
         row = seen[x] = seen.get(x, -1) + 1
         # A tag that would run off the right edge sits on the left of its line instead.
         near_edge = short and x_of(x) + 3 + FONT * 0.6 * len(short[0]) > W - PAD_R
-        where = f'x="{_f(x_of(x) - 3)}" text-anchor="end"' if near_edge else f'x="{_f(x_of(x) + 3)}"'
-        tag = (f'<text {where} y="{PAD_T + 10 + 13 * row}" font-size="11" fill="#444">'
-               f'{escape(short[0])}</text>') if short else ""
-        body.append(f'<g data-mark="stop" data-x="{_f(x)}"><title>{escape(label)}</title>'
-                    f'<line x1="{_f(x_of(x))}" x2="{_f(x_of(x))}" y1="{PAD_T}" y2="{H - PAD_B}" '
-                    f'stroke="#888" stroke-dasharray="4 3"/>{tag}</g>')
+        where = (
+            f'x="{_f(x_of(x) - 3)}" text-anchor="end"' if near_edge else f'x="{_f(x_of(x) + 3)}"'
+        )
+        tag = (
+            (
+                f'<text {where} y="{PAD_T + 10 + 13 * row}" font-size="11" fill="#444">'
+                f"{escape(short[0])}</text>"
+            )
+            if short
+            else ""
+        )
+        body.append(
+            f'<g data-mark="stop" data-x="{_f(x)}"><title>{escape(label)}</title>'
+            f'<line x1="{_f(x_of(x))}" x2="{_f(x_of(x))}" y1="{PAD_T}" y2="{H - PAD_B}" '
+            f'stroke="#888" stroke-dasharray="4 3"/>{tag}</g>'
+        )
     for i, s in enumerate(series):
         colour = PALETTE[i % len(PALETTE)]
         g = [f'<g data-series="{escape(s.key)}" fill="{colour}" stroke="{colour}">']
         if s.band:
             upper = " ".join(f"{_f(x_of(x))},{_f(y_of(hi))}" for x, _, hi in s.band)
             lower = " ".join(f"{_f(x_of(x))},{_f(y_of(lo))}" for x, lo, _ in reversed(s.band))
-            g.append(f'<polygon data-mark="band" points="{upper} {lower}" opacity="0.18" stroke="none"/>')
+            g.append(
+                f'<polygon data-mark="band" points="{upper} {lower}" opacity="0.18" stroke="none"/>'
+            )
         if s.points:
             path = " ".join(f"{_f(x_of(x))},{_f(y_of(y))}" for x, y in s.points)
             dash = ' stroke-dasharray="5 4"' if s.dashed else ""
             g.append(f'<polyline points="{path}" fill="none" stroke-width="2"{dash}/>')
         for j, (x, y) in enumerate(s.points):
             hover = s.hover[j] if j < len(s.hover) else f"{_f(x)}: {y_format(y)}"
-            g.append(f'<circle data-mark="point" data-x="{_f(x)}" data-y="{y:.6g}" cx="{_f(x_of(x))}" '
-                     f'cy="{_f(y_of(y))}" r="4"><title>{escape(hover)}</title></circle>')
+            g.append(
+                f'<circle data-mark="point" data-x="{_f(x)}" data-y="{y:.6g}" cx="{_f(x_of(x))}" '
+                f'cy="{_f(y_of(y))}" r="4"><title>{escape(hover)}</title></circle>'
+            )
         g.append("</g>")
         body += g
     body.append("</g>")
     return _frame(chart, title, desc, body, height=H + extra)
 
 
-def bar_chart(chart: str, title: str, desc: str, categories: Sequence[str], series: Sequence[Series], *,
-              x_label: str, y_label: str, y_format: Callable[[float], str] = lambda v: f"{v:,.0f}",
-              tick_format: Callable[[float], str] | None = None, highlight: str | None = None) -> SafeString:
+def bar_chart(
+    chart: str,
+    title: str,
+    desc: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    *,
+    x_label: str,
+    y_label: str,
+    y_format: Callable[[float], str] = lambda v: f"{v:,.0f}",
+    tick_format: Callable[[float], str] | None = None,
+    highlight: str | None = None,
+) -> SafeString:
     """Grouped vertical bars (series[i].points[j][1] is series i's value for category j); negatives allowed."""
     values = [y for s in series for _, y in s.points] or [0.0]
     bottom, top, step = nice_range(min(values), max(values))
@@ -193,9 +258,17 @@ def bar_chart(chart: str, title: str, desc: str, categories: Sequence[str], seri
     wrap = len(categories) > 4 and any(" " in c for c in categories)
     below = 12 if wrap else 0  # room for two-line category names
     body.append(f'<g transform="translate(0 {extra})">')
-    body += _axes(bottom, top, step, tick_format or y_format, y_of, x_label, y_label, label_y=H - 4 + below)
-    body.append('<g class="xticks" fill="#555">' + "".join(
-        _tick_label(PAD_L + slot * (j + 0.5), c, wrap, c == highlight) for j, c in enumerate(categories)) + "</g>")
+    body += _axes(
+        bottom, top, step, tick_format or y_format, y_of, x_label, y_label, label_y=H - 4 + below
+    )
+    body.append(
+        '<g class="xticks" fill="#555">'
+        + "".join(
+            _tick_label(PAD_L + slot * (j + 0.5), c, wrap, c == highlight)
+            for j, c in enumerate(categories)
+        )
+        + "</g>"
+    )
     for i, s in enumerate(series):
         colour = PALETTE[i % len(PALETTE)]
         g = [f'<g data-series="{escape(s.key)}" fill="{colour}">']
@@ -203,18 +276,24 @@ def bar_chart(chart: str, title: str, desc: str, categories: Sequence[str], seri
             x = PAD_L + slot * j + slot * 0.1 + bar * i
             y_top, y_base = y_of(max(y, 0.0)), y_of(min(y, 0.0))
             hover = s.hover[j] if j < len(s.hover) else f"{categories[j]}: {y_format(y)}"
-            g.append(f'<rect data-mark="bar" data-category="{escape(categories[j])}" data-y="{y:.6g}" '
-                     f'x="{_f(x)}" y="{_f(y_top)}" width="{_f(max(bar - 1, 1))}" '
-                     f'height="{_f(max(y_base - y_top, 0.5))}"><title>{escape(hover)}</title></rect>')
+            g.append(
+                f'<rect data-mark="bar" data-category="{escape(categories[j])}" data-y="{y:.6g}" '
+                f'x="{_f(x)}" y="{_f(y_top)}" width="{_f(max(bar - 1, 1))}" '
+                f'height="{_f(max(y_base - y_top, 0.5))}"><title>{escape(hover)}</title></rect>'
+            )
         g.append("</g>")
         body += g
     if bottom < 0:
-        body.append(f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{_f(y_of(0))}" y2="{_f(y_of(0))}" stroke="#333"/>')
+        body.append(
+            f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{_f(y_of(0))}" y2="{_f(y_of(0))}" stroke="#333"/>'
+        )
     body.append("</g>")
     return _frame(chart, title, desc, body, height=H + extra + below)
 
 
-def share_bar(chart: str, title: str, desc: str, parts: Sequence[tuple[str, str, int]]) -> SafeString:
+def share_bar(
+    chart: str, title: str, desc: str, parts: Sequence[tuple[str, str, int]]
+) -> SafeString:
     """One stacked 100% bar with a wrapping legend below: parts are (key, label, count)."""
     total = sum(c for *_, c in parts) or 1
     left, width = 12, W - 24
@@ -223,8 +302,10 @@ def share_bar(chart: str, title: str, desc: str, parts: Sequence[tuple[str, str,
         colour = PALETTE[i % len(PALETTE)]
         w = count / total * width
         hover = f"{label}: {count:,} leads ({count / total:.0%})"
-        body.append(f'<g data-series="{escape(key)}" fill="{colour}"><rect data-mark="share" data-y="{count}" '
-                    f'x="{_f(x)}" y="8" width="{_f(w)}" height="30"><title>{escape(hover)}</title></rect></g>')
+        body.append(
+            f'<g data-series="{escape(key)}" fill="{colour}"><rect data-mark="share" data-y="{count}" '
+            f'x="{_f(x)}" y="8" width="{_f(w)}" height="30"><title>{escape(hover)}</title></rect></g>'
+        )
         x += w
     lx, ly = left, 60
     for i, (_, label, count) in enumerate(parts):
@@ -232,14 +313,23 @@ def share_bar(chart: str, title: str, desc: str, parts: Sequence[tuple[str, str,
         step = 26 + 8.2 * len(name)
         if lx + step > W and lx > left:
             lx, ly = left, ly + 20
-        body.append(f'<rect x="{_f(lx)}" y="{ly - 10}" width="12" height="12" fill="{PALETTE[i % len(PALETTE)]}"/>'
-                    f'<text x="{_f(lx + 16)}" y="{ly}">{escape(name)}</text>')
+        body.append(
+            f'<rect x="{_f(lx)}" y="{ly - 10}" width="12" height="12" fill="{PALETTE[i % len(PALETTE)]}"/>'
+            f'<text x="{_f(lx + 16)}" y="{ly}">{escape(name)}</text>'
+        )
         lx += step
     return _frame(chart, title, desc, body, height=ly + 12)
 
 
-def interval_chart(chart: str, title: str, desc: str, rows: Sequence[tuple[str, float, float, float, str]],
-                   *, x_label: str, series_key: str = "effect") -> SafeString:
+def interval_chart(
+    chart: str,
+    title: str,
+    desc: str,
+    rows: Sequence[tuple[str, float, float, float, str]],
+    *,
+    x_label: str,
+    series_key: str = "effect",
+) -> SafeString:
     """Horizontal dot-and-whisker rows on a log scale: (label, estimate, lo, hi, hover); 1 = no effect."""
     height = PAD_T + 22 * max(len(rows), 1) + PAD_B
     vals = [v for _, e, lo, hi, _ in rows for v in (e, lo, hi) if v and v > 0] or [1.0]
@@ -251,20 +341,30 @@ def interval_chart(chart: str, title: str, desc: str, rows: Sequence[tuple[str, 
 
     def x_of(v):
         v = min(max(v, lo_x), hi_x)
-        return left + (math.log(v) - math.log(lo_x)) / (math.log(hi_x) - math.log(lo_x)) * (W - left - PAD_R)
+        return left + (math.log(v) - math.log(lo_x)) / (math.log(hi_x) - math.log(lo_x)) * (
+            W - left - PAD_R
+        )
 
-    body = [f'<line x1="{_f(x_of(1))}" x2="{_f(x_of(1))}" y1="{PAD_T - 8}" y2="{height - PAD_B + 4}" stroke="#999"/>']
+    body = [
+        f'<line x1="{_f(x_of(1))}" x2="{_f(x_of(1))}" y1="{PAD_T - 8}" y2="{height - PAD_B + 4}" stroke="#999"/>'
+    ]
     for t in (0.25, 0.5, 1, 2, 4, 8):
         if lo_x <= t <= hi_x:
-            body.append(f'<text x="{_f(x_of(t))}" y="{height - PAD_B + 18}" fill="#555" '
-                        f'text-anchor="middle">×{_f(t)}</text>')
-    body.append(f'<text x="{(left + W) / 2}" y="{height - 4}" fill="#555" text-anchor="middle">{escape(x_label)}</text>')
+            body.append(
+                f'<text x="{_f(x_of(t))}" y="{height - PAD_B + 18}" fill="#555" '
+                f'text-anchor="middle">×{_f(t)}</text>'
+            )
+    body.append(
+        f'<text x="{(left + W) / 2}" y="{height - 4}" fill="#555" text-anchor="middle">{escape(x_label)}</text>'
+    )
     g = [f'<g data-series="{escape(series_key)}" fill="{PALETTE[0]}" stroke="{PALETTE[0]}">']
     for i, (label, est, lo, hi, hover) in enumerate(rows):
         y = PAD_T + 22 * i + 8
-        g.append(f'<text x="{left - 6}" y="{y + 4}" text-anchor="end" fill="#222" stroke="none">{escape(label)}</text>'
-                 f'<g data-mark="effect" data-y="{est:.6g}"><title>{escape(hover)}</title>'
-                 f'<line x1="{_f(x_of(lo))}" x2="{_f(x_of(hi))}" y1="{y}" y2="{y}" stroke-width="2"/>'
-                 f'<circle cx="{_f(x_of(est))}" cy="{y}" r="5"/></g>')
+        g.append(
+            f'<text x="{left - 6}" y="{y + 4}" text-anchor="end" fill="#222" stroke="none">{escape(label)}</text>'
+            f'<g data-mark="effect" data-y="{est:.6g}"><title>{escape(hover)}</title>'
+            f'<line x1="{_f(x_of(lo))}" x2="{_f(x_of(hi))}" y1="{y}" y2="{y}" stroke-width="2"/>'
+            f'<circle cx="{_f(x_of(est))}" cy="{y}" r="5"/></g>'
+        )
     g.append("</g>")
     return _frame(chart, title, desc, body + g, height=height)

@@ -29,8 +29,12 @@ SOURCE_MIX = {
     "purchased_list": (0.1, -1.6, 1500, -1.5),
 }
 SIGNAL_LINKS = {  # name: (base log-odds, slope on interest)
-    "asked_price": (-1.4, 0.9), "asked_details": (-1.1, 0.7), "stated_need": (-1.5, 0.8),
-    "initiated_contact": (-1.0, 0.6), "vague": (-1.8, -0.8), "no_specific_interest": (-2.2, -0.9),
+    "asked_price": (-1.4, 0.9),
+    "asked_details": (-1.1, 0.7),
+    "stated_need": (-1.5, 0.8),
+    "initiated_contact": (-1.0, 0.6),
+    "vague": (-1.8, -0.8),
+    "no_specific_interest": (-2.2, -0.9),
     "short_conversation": (-1.9, -0.5),
 }
 MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0}
@@ -52,7 +56,9 @@ def _lead(rng: random.Random, now, days: int):
     return source, z, created, signals, consents, value, win
 
 
-def history_rows(n: int, owners: list, seed: int = 7, now=None, days: int = 365, active_share: float = 0.0):
+def history_rows(
+    n: int, owners: list, seed: int = 7, now=None, days: int = 365, active_share: float = 0.0
+):
     """(lead, attempts) pairs, unsaved: `n` leads spread over `owners` and the last `days` days."""
     rng = random.Random(seed)
     now = now or timezone.now()
@@ -70,33 +76,63 @@ def history_rows(n: int, owners: list, seed: int = 7, now=None, days: int = 365,
                 status = Status.OPTED_OUT
                 break
             if rng.random() < _sigmoid(-0.6 + z - 0.35 * k - slow):
-                attempts.append(Attempt(at=t, channel=channel, outcome="talked" if channel == "call" else "replied",
-                                        minutes=MINUTES[channel] * 2, progress=True))
-                won = rng.random() < _sigmoid(win + 0.6 * z + 0.3 * len([s for s in signals if s.startswith("asked")]))
+                attempts.append(
+                    Attempt(
+                        at=t,
+                        channel=channel,
+                        outcome="talked" if channel == "call" else "replied",
+                        minutes=MINUTES[channel] * 2,
+                        progress=True,
+                    )
+                )
+                won = rng.random() < _sigmoid(
+                    win + 0.6 * z + 0.3 * len([s for s in signals if s.startswith("asked")])
+                )
                 status = Status.WON if won else Status.LOST
                 won_value = Decimal(str(value)) if won else None
                 break
             outcome = "left_message" if channel == "call" and rng.random() < 0.5 else "no_answer"
-            attempts.append(Attempt(at=t, channel=channel, outcome=outcome, minutes=MINUTES[channel]))
+            attempts.append(
+                Attempt(at=t, channel=channel, outcome=outcome, minutes=MINUTES[channel])
+            )
             t += timedelta(days=rng.choice((1, 2, 2, 3, 7, 14)), hours=rng.uniform(-2, 2))
         else:
-            status = Status.NURTURE if consents and rng.random() < 0.6 else rng.choice(
-                (Status.CLOSED, Status.CLOSED, Status.LOST, Status.REVISIT))
+            status = (
+                Status.NURTURE
+                if consents and rng.random() < 0.6
+                else rng.choice((Status.CLOSED, Status.CLOSED, Status.LOST, Status.REVISIT))
+            )
         if rng.random() < active_share:
             status, won_value = rng.choice((Status.OPEN, Status.ENGAGED)), None
         lead = Lead(
-            name=f"Lead {seed}-{i}", email=f"lead{seed}x{i}@example.com", phone=f"+1212{seed % 10}{i:06d}"[:12],
-            source=source, value=Decimal(str(value)), owner=owners[i % len(owners)], status=status,
-            signals=signals, consents=consents, created_at=created, won_value=won_value,
-            attempt_count=len(attempts), last_attempt_at=attempts[-1].at if attempts else None,
+            name=f"Lead {seed}-{i}",
+            email=f"lead{seed}x{i}@example.com",
+            phone=f"+1212{seed % 10}{i:06d}"[:12],
+            source=source,
+            value=Decimal(str(value)),
+            owner=owners[i % len(owners)],
+            status=status,
+            signals=signals,
+            consents=consents,
+            created_at=created,
+            won_value=won_value,
+            attempt_count=len(attempts),
+            last_attempt_at=attempts[-1].at if attempts else None,
             first_response_at=attempts[0].at if attempts else None,
         )
         out.append((lead, attempts))
     return out
 
 
-def write_history(n: int, owners: list, seed: int = 7, now=None, days: int = 365, active_share: float = 0.0,
-                  batch: int = 2000) -> int:
+def write_history(
+    n: int,
+    owners: list,
+    seed: int = 7,
+    now=None,
+    days: int = 365,
+    active_share: float = 0.0,
+    batch: int = 2000,
+) -> int:
     """Bulk-create `n` leads with their attempts; returns how many attempts were written."""
     rows = history_rows(n, owners, seed=seed, now=now, days=days, active_share=active_share)
     written = 0
@@ -115,7 +151,13 @@ def write_history(n: int, owners: list, seed: int = 7, now=None, days: int = 365
 
 
 # What contractors typically pay per lead (lead-marketplace prices; referrals and walk-ins are free).
-DEMO_LEAD_COSTS = {"web_form": 35, "purchased_list": 8, "event": 20, "cold_outreach": 5, "inbound_call": 15}
+DEMO_LEAD_COSTS = {
+    "web_form": 35,
+    "purchased_list": 8,
+    "event": 20,
+    "cold_outreach": 5,
+    "inbound_call": 15,
+}
 
 
 def seed_demo_costs() -> int:

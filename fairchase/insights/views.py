@@ -26,10 +26,13 @@ def cost_sources() -> list[dict]:
     """Every source worth pricing: the known ones plus any seen on a lead or priced before."""
     names = [s for s, _ in SOURCES]
     seen = set(Lead.objects.values_list("source", flat=True).distinct()) | set(
-        SourceCost.objects.values_list("source", flat=True))
+        SourceCost.objects.values_list("source", flat=True)
+    )
     names += sorted(seen - set(names))
     costs = dict(SourceCost.objects.values_list("source", "cost_per_lead"))
-    return [{"source": n, "label": source_label(n), "cost": costs.get(n, Decimal("0"))} for n in names]
+    return [
+        {"source": n, "label": source_label(n), "cost": costs.get(n, Decimal("0"))} for n in names
+    ]
 
 
 @login_required
@@ -41,12 +44,20 @@ def insights(request):
     scope = scope_for(request.user, request.GET)
     admin = is_admin(request.user)
     ctx = sections(insights_for(scope), cached(scope, part="whatif"))
-    owner = get_user_model().objects.filter(pk=scope.owner_id).first() if admin and scope.owner_id else None
+    owner = (
+        get_user_model().objects.filter(pk=scope.owner_id).first()
+        if admin and scope.owner_id
+        else None
+    )
     ctx.update(
-        is_admin=admin, owners=team(request.user) if admin else [], owner_id=scope.owner_id,
+        is_admin=admin,
+        owners=team(request.user) if admin else [],
+        owner_id=scope.owner_id,
         owner_name=(owner.get_full_name() or owner.username) if owner else "",
-        date_from=scope.date_from, date_to=scope.date_to,
-        can_edit_costs=admin, cost_sources=cost_sources() if admin else [],
+        date_from=scope.date_from,
+        date_to=scope.date_to,
+        can_edit_costs=admin,
+        cost_sources=cost_sources() if admin else [],
         query=request.GET.urlencode(),
     )
     return render(request, "insights/page.html", ctx)
@@ -84,7 +95,9 @@ def save_costs(request):
         if not cost.is_finite() or cost < 0 or cost >= Decimal("1e8"):
             bad.append(s["label"])
             continue
-        SourceCost.objects.update_or_create(source=s["source"], defaults={"cost_per_lead": cost.quantize(Decimal("0.01"))})
+        SourceCost.objects.update_or_create(
+            source=s["source"], defaults={"cost_per_lead": cost.quantize(Decimal("0.01"))}
+        )
     if bad:
         messages.error(request, f"Enter a cost of zero or more for: {', '.join(bad)}.")
     else:

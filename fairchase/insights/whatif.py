@@ -13,8 +13,10 @@ import logging
 log = logging.getLogger("fairchase.insights")
 
 # Said beside the backtest's own note: the saved hours are only hours, not money earned elsewhere.
-EXTRA = ("Hours saved are shown as hours; what they would have earned on other leads is not "
-         "counted, and neither is whether a different time or channel would have changed an answer.")
+EXTRA = (
+    "Hours saved are shown as hours; what they would have earned on other leads is not "
+    "counted, and neither is whether a different time or channel would have changed an answer."
+)
 
 
 def run_backtest(history: list[dict], settings: dict) -> dict:
@@ -22,13 +24,22 @@ def run_backtest(history: list[dict], settings: dict) -> dict:
     try:
         from fairchase.sim.backtest import HONESTY, backtest
     except ImportError:
-        return {"rows": [], "note": EXTRA, "error": "The backtest is not available in this install.", "leads": 0}
+        return {
+            "rows": [],
+            "note": EXTRA,
+            "error": "The backtest is not available in this install.",
+            "leads": 0,
+        }
     try:
         result = backtest(history, settings=settings)
     except Exception as exc:  # the page must still show everything else
         log.exception("backtest failed")
-        return {"rows": [], "note": f"{HONESTY} {EXTRA}", "error": f"The backtest could not run: {exc}",
-                "leads": len(history)}
+        return {
+            "rows": [],
+            "note": f"{HONESTY} {EXTRA}",
+            "error": f"The backtest could not run: {exc}",
+            "leads": len(history),
+        }
     return reshape(result)
 
 

@@ -80,8 +80,12 @@ def insert(model: type[models.Model], rows: Sequence, returning: bool = False) -
                     value = get(obj)
                     append(adapt(value) if value is not None else value)
                 extend(constants)
-            cursor.execute(f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "
-                           + ", ".join([one] * len(chunk)) + tail, params)
+            cursor.execute(
+                f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "
+                + ", ".join([one] * len(chunk))
+                + tail,
+                params,
+            )
             if returning:
                 ids.extend(row[0] for row in cursor.fetchall())
     return ids

@@ -41,8 +41,11 @@ def rotate_calendar_secret(profile: Profile) -> str:
 def profile_for_secret(secret: str) -> Profile | None:
     if not secret or len(secret) < 16:
         return None
-    return (Profile.objects.select_related("user").filter(calendar_secret=secret, user__is_active=True)
-            .first())
+    return (
+        Profile.objects.select_related("user")
+        .filter(calendar_secret=secret, user__is_active=True)
+        .first()
+    )
 
 
 def lead_url(lead: Lead) -> str:
@@ -64,7 +67,9 @@ def _description(lead: Lead, reason: str) -> str:
     return "\n".join(lines)
 
 
-def _event(uid: str, summary: str, start, lead: Lead, reason: str, minutes: int = EVENT_MINUTES) -> Event:
+def _event(
+    uid: str, summary: str, start, lead: Lead, reason: str, minutes: int = EVENT_MINUTES
+) -> Event:
     ev = Event()
     ev.add("uid", f"{uid}@{_host()}")
     ev.add("dtstamp", timezone.now())
@@ -103,20 +108,39 @@ def feed(user, now=None) -> bytes:
     def told(lead: Lead) -> str:  # the plan's reason, its times in the business's zone, labelled
         return clock.reason_in_zones(lead.plan_reason, lead, tz, now)
 
-    commitments = (Commitment.objects.filter(lead__owner=user, state=Commitment.State.PENDING,
-                                             due_at__gte=now - FEED_PAST, due_at__lte=now + FEED_FUTURE)
-                   .select_related("lead").order_by("due_at"))
+    commitments = (
+        Commitment.objects.filter(
+            lead__owner=user,
+            state=Commitment.State.PENDING,
+            due_at__gte=now - FEED_PAST,
+            due_at__lte=now + FEED_FUTURE,
+        )
+        .select_related("lead")
+        .order_by("due_at")
+    )
     for c in commitments:
-        cal.add_component(_event(f"commitment-{c.pk}", commitment_summary(c), c.due_at, c.lead,
-                                 f"Due {clock.for_lead(c.due_at, tz, c.lead)}.\n{told(c.lead)}"))
-    due = (Lead.objects.filter(owner=user, status__in=ACTIVE_STATUSES, next_action=NextAction.CONTACT,
-                               next_due__isnull=False, next_due__lte=now + FEED_FUTURE)
-           .order_by("next_due")[:500])
+        cal.add_component(
+            _event(
+                f"commitment-{c.pk}",
+                commitment_summary(c),
+                c.due_at,
+                c.lead,
+                f"Due {clock.for_lead(c.due_at, tz, c.lead)}.\n{told(c.lead)}",
+            )
+        )
+    due = Lead.objects.filter(
+        owner=user,
+        status__in=ACTIVE_STATUSES,
+        next_action=NextAction.CONTACT,
+        next_due__isnull=False,
+        next_due__lte=now + FEED_FUTURE,
+    ).order_by("next_due")[:500]
     for lead in due:
         channel = lead.next_channel or "contact"
         start = max(lead.next_due, now - FEED_PAST)
-        cal.add_component(_event(f"followup-{lead.pk}", f"{channel.title()} {lead.name}", start, lead,
-                                 told(lead)))
+        cal.add_component(
+            _event(f"followup-{lead.pk}", f"{channel.title()} {lead.name}", start, lead, told(lead))
+        )
     return cal.to_ical()
 
 

@@ -59,7 +59,10 @@ def _clean(data) -> dict:
         if len(value) > limit:
             raise CaptureError(f"{key.title()} is too long (at most {limit} characters).")
         out[key] = value.replace("\x00", "").strip()
-    first, last = str(data.get("first_name") or "").strip(), str(data.get("last_name") or "").strip()
+    first, last = (
+        str(data.get("first_name") or "").strip(),
+        str(data.get("last_name") or "").strip(),
+    )
     if not out["name"]:
         out["name"] = " ".join(p for p in (first, last) if p)[:200]
     if not out["email"] and not out["phone"]:
@@ -88,10 +91,16 @@ def capture(form: CaptureForm, data, ip: str) -> Lead | None:
             return repeat
         try:
             lead = actions.create_lead(
-                form.owner, name=fields["name"] or fields["email"] or fields["phone"],
-                email=fields["email"], phone=fields["phone"], company=fields["company"],
-                notes=fields["message"], source=form.source, consents=_consents(data),
-                signals=["initiated_contact"], reason=f"Web form: {form.name}",
+                form.owner,
+                name=fields["name"] or fields["email"] or fields["phone"],
+                email=fields["email"],
+                phone=fields["phone"],
+                company=fields["company"],
+                notes=fields["message"],
+                source=form.source,
+                consents=_consents(data),
+                signals=["initiated_contact"],
+                reason=f"Web form: {form.name}",
             )
         except InvalidContact as exc:
             raise CaptureError(str(exc)) from None
@@ -121,10 +130,12 @@ def notify_owner(lead: Lead) -> None:
     if not owner.email:
         return
     contact = " / ".join(v for v in (lead.phone, lead.email) if v)
-    body = (f"{lead.name} just sent an enquiry ({contact}).\n\n"
-            f"{lead.notes.strip()[:1000]}\n\n"
-            f"Respond now: the odds of reaching a new lead fall steeply within the first hour.\n"
-            f"{lead_url(lead)}\n")
+    body = (
+        f"{lead.name} just sent an enquiry ({contact}).\n\n"
+        f"{lead.notes.strip()[:1000]}\n\n"
+        f"Respond now: the odds of reaching a new lead fall steeply within the first hour.\n"
+        f"{lead_url(lead)}\n"
+    )
     subject = f"New enquiry: {lead.name}, respond now"
     try:
         from fairchase.outreach.outbox import queue_owner_alert
@@ -157,6 +168,7 @@ def acknowledge(lead: Lead) -> None:
             send_mail(subject, body, None, [lead.email])
         except Exception:
             log.exception("could not acknowledge lead %s", lead.pk)
+
     transaction.on_commit(send)
 
 

@@ -154,11 +154,19 @@ def rows_for(kind: str, leads) -> Iterable:
     if kind == "leads":
         return leads.select_related("owner").order_by("pk").iterator(chunk_size=2000)
     if kind == "attempts":
-        return (Attempt.objects.filter(lead__in=leads).select_related("lead")
-                .order_by("lead_id", "at", "pk").iterator(chunk_size=2000))
+        return (
+            Attempt.objects.filter(lead__in=leads)
+            .select_related("lead")
+            .order_by("lead_id", "at", "pk")
+            .iterator(chunk_size=2000)
+        )
     if kind == "commitments":
-        return (Commitment.objects.filter(lead__in=leads).select_related("lead")
-                .order_by("lead_id", "due_at", "pk").iterator(chunk_size=2000))
+        return (
+            Commitment.objects.filter(lead__in=leads)
+            .select_related("lead")
+            .order_by("lead_id", "due_at", "pk")
+            .iterator(chunk_size=2000)
+        )
     raise ValueError(f"Unknown export {kind!r}")
 
 
@@ -175,8 +183,13 @@ def csv_lines(kind: str, leads) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(headers(columns, zone_name))
     for obj in rows_for(kind, leads):
-        yield writer.writerow([neutralise(_text(local(v, zone) if c.kind == "date" else v))
-                               for c in columns for v in (c.get(obj),)])
+        yield writer.writerow(
+            [
+                neutralise(_text(local(v, zone) if c.kind == "date" else v))
+                for c in columns
+                for v in (c.get(obj),)
+            ]
+        )
 
 
 NUMBER_FORMATS = {"money": "#,##0.00", "date": "yyyy-mm-dd hh:mm", "number": "General"}

@@ -82,16 +82,29 @@ def parse_record(rec) -> dict:
             raise RecordError(f"attempt {i}: not an object.")
         channel, outcome = a.get("channel"), a.get("outcome")
         if channel not in CHANNELS:
-            raise RecordError(f"attempt {i}: channel {channel!r} is not one of {', '.join(sorted(CHANNELS))}.")
+            raise RecordError(
+                f"attempt {i}: channel {channel!r} is not one of {', '.join(sorted(CHANNELS))}."
+            )
         if outcome not in OUTCOMES:
-            raise RecordError(f"attempt {i}: outcome {outcome!r} is not one of {', '.join(sorted(OUTCOMES))}.")
+            raise RecordError(
+                f"attempt {i}: outcome {outcome!r} is not one of {', '.join(sorted(OUTCOMES))}."
+            )
         try:
             minutes = float(a.get("minutes") or 0.0)
         except (TypeError, ValueError):
-            raise RecordError(f"attempt {i}: minutes {a.get('minutes')!r} is not a number.") from None
+            raise RecordError(
+                f"attempt {i}: minutes {a.get('minutes')!r} is not a number."
+            ) from None
         progress = a.get("progress")
-        attempts.append({"at": _when(a.get("at"), f"attempt {i} at"), "channel": channel, "outcome": outcome,
-                         "minutes": minutes, "progress": progress if isinstance(progress, bool) else None})
+        attempts.append(
+            {
+                "at": _when(a.get("at"), f"attempt {i} at"),
+                "channel": channel,
+                "outcome": outcome,
+                "minutes": minutes,
+                "progress": progress if isinstance(progress, bool) else None,
+            }
+        )
     attempts.sort(key=lambda a: a["at"])
     as_list = lambda v: [str(x) for x in v] if isinstance(v, list) else []  # noqa: E731
     return {
@@ -144,7 +157,9 @@ def _known(batch: list[dict]) -> set[str]:
     lead's, and the lead arrived at the same moment: an id from another system that happens
     to equal one of ours names someone else)."""
     ids = [r["id"] for r in batch]
-    known = set(ImportedRecord.objects.filter(external_id__in=ids).values_list("external_id", flat=True))
+    known = set(
+        ImportedRecord.objects.filter(external_id__in=ids).values_list("external_id", flat=True)
+    )
     ours = {int(r["id"]): r for r in batch if r["id"].isdigit() and r["id"] not in known}
     for pk, created in Lead.objects.filter(pk__in=ours).values_list("pk", "created_at"):
         if abs((created - ours[pk]["created_at"]).total_seconds()) < 1:
@@ -163,29 +178,62 @@ def _store(batch: list[dict], owner, user, report: ImportReport) -> None:
         leads = []
         for r in fresh:
             attempts = r["attempts"]
-            leads.append(Lead(
-                owner=owner, name=r["name"], source=r["source"], value=r["value"], created_at=r["created_at"],
-                timezone=r["timezone"], signals=r["signals"], consents=r["consents"], status=r["status"],
-                won_value=r["won_value"], attempt_count=len(attempts),
-                last_attempt_at=attempts[-1]["at"] if attempts else None,
-                first_response_at=attempts[0]["at"] if attempts else None,
-            ))
+            leads.append(
+                Lead(
+                    owner=owner,
+                    name=r["name"],
+                    source=r["source"],
+                    value=r["value"],
+                    created_at=r["created_at"],
+                    timezone=r["timezone"],
+                    signals=r["signals"],
+                    consents=r["consents"],
+                    status=r["status"],
+                    won_value=r["won_value"],
+                    attempt_count=len(attempts),
+                    last_attempt_at=attempts[-1]["at"] if attempts else None,
+                    first_response_at=attempts[0]["at"] if attempts else None,
+                )
+            )
         Lead.objects.bulk_create(leads)
         Attempt.objects.bulk_create(
-            [Attempt(lead=lead, **a) for lead, r in zip(leads, fresh, strict=True) for a in r["attempts"]],
+            [
+                Attempt(lead=lead, **a)
+                for lead, r in zip(leads, fresh, strict=True)
+                for a in r["attempts"]
+            ],
             batch_size=1000,
         )
         changes = []
         for lead, r in zip(leads, fresh, strict=True):
-            changes.append(StatusChange(lead=lead, old="", new=Status.OPEN, reason="Imported history",
-                                        user=user, at=lead.created_at))
+            changes.append(
+                StatusChange(
+                    lead=lead,
+                    old="",
+                    new=Status.OPEN,
+                    reason="Imported history",
+                    user=user,
+                    at=lead.created_at,
+                )
+            )
             if lead.status != Status.OPEN:
                 end = r["attempts"][-1]["at"] if r["attempts"] else lead.created_at
-                changes.append(StatusChange(lead=lead, old=Status.OPEN, new=lead.status, user=user, at=end,
-                                            reason="Imported history"))
+                changes.append(
+                    StatusChange(
+                        lead=lead,
+                        old=Status.OPEN,
+                        new=lead.status,
+                        user=user,
+                        at=end,
+                        reason="Imported history",
+                    )
+                )
         StatusChange.objects.bulk_create(changes, batch_size=1000)
         ImportedRecord.objects.bulk_create(
-            [ImportedRecord(external_id=r["id"], lead=lead) for lead, r in zip(leads, fresh, strict=True)]
+            [
+                ImportedRecord(external_id=r["id"], lead=lead)
+                for lead, r in zip(leads, fresh, strict=True)
+            ]
         )
         active = [lead.pk for lead in leads if lead.status in ACTIVE_STATUSES]
         if active:
@@ -193,8 +241,9 @@ def _store(batch: list[dict], owner, user, report: ImportReport) -> None:
     report.created += len(fresh)
 
 
-def import_history(lines: Iterable[str | bytes], owner, *, user=None, dry_run: bool = False,
-                   progress=None) -> ImportReport:
+def import_history(
+    lines: Iterable[str | bytes], owner, *, user=None, dry_run: bool = False, progress=None
+) -> ImportReport:
     """Store past leads from JSON lines; bad lines are reported by number and skipped. Never raises."""
     report = ImportReport(dry_run=dry_run, preset="history")
     batch: list[dict] = []
@@ -206,7 +255,9 @@ def import_history(lines: Iterable[str | bytes], owner, *, user=None, dry_run: b
                 report.add_error(number, problem)
                 continue
             if rec["id"] in seen:
-                report.add_error(number, f"id {rec['id']!r} appears twice in this file; the first one is kept.")
+                report.add_error(
+                    number, f"id {rec['id']!r} appears twice in this file; the first one is kept."
+                )
                 continue
             seen.add(rec["id"])
             batch.append(rec)

@@ -35,8 +35,17 @@ log = logging.getLogger("fairchase.intake")
 BATCH = 1000
 FRESH = timedelta(days=1)  # an imported row that arrived this recently is a new enquiry
 MAX_REPORTED = 5000  # beyond this, bad rows are counted but not listed
-UPDATABLE = ("name", "company", "email", "phone", "source", "value", "timezone", "created_at", "notes")
-
+UPDATABLE = (
+    "name",
+    "company",
+    "email",
+    "phone",
+    "source",
+    "value",
+    "timezone",
+    "created_at",
+    "notes",
+)
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -54,7 +63,9 @@ class ImportReport:
     unchanged: int = 0
     bad: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)  # rows skipped: (line, why)
-    warnings: list[tuple[int, str]] = field(default_factory=list)  # rows imported without a bad cell
+    warnings: list[tuple[int, str]] = field(
+        default_factory=list
+    )  # rows imported without a bad cell
     changes: list[tuple[int, str]] = field(default_factory=list)  # what an update changed
     preset: str = "generic"
     mapping: list[str] = field(default_factory=list)
@@ -77,19 +88,34 @@ class ImportReport:
 
     def summary(self) -> str:
         def were(n: int) -> str:
-            return ("would be" if self.dry_run else "were") if n != 1 else ("would be" if self.dry_run else "was")
+            return (
+                ("would be" if self.dry_run else "were")
+                if n != 1
+                else ("would be" if self.dry_run else "was")
+            )
 
         rows = plural(self.rows, "row")
         first = f"The first {rows}" if self.truncated else rows
-        return (f"{first}: {plural(self.created, 'lead')} {were(self.created)} created, "
-                f"{self.updated:,} updated, {self.unchanged:,} unchanged, "
-                f"{plural(self.bad, 'row')} skipped.")
+        return (
+            f"{first}: {plural(self.created, 'lead')} {were(self.created)} created, "
+            f"{self.updated:,} updated, {self.unchanged:,} unchanged, "
+            f"{plural(self.bad, 'row')} skipped."
+        )
 
     def as_dict(self) -> dict:
-        return {"rows": self.rows, "created": self.created, "updated": self.updated,
-                "unchanged": self.unchanged, "bad": self.bad, "errors": self.errors[:MAX_REPORTED],
-                "warnings": self.warnings[:MAX_REPORTED], "changes": self.changes[:MAX_REPORTED],
-                "preset": self.preset, "dry_run": self.dry_run, "summary": self.summary()}
+        return {
+            "rows": self.rows,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "bad": self.bad,
+            "errors": self.errors[:MAX_REPORTED],
+            "warnings": self.warnings[:MAX_REPORTED],
+            "changes": self.changes[:MAX_REPORTED],
+            "preset": self.preset,
+            "dry_run": self.dry_run,
+            "summary": self.summary(),
+        }
 
 
 def _money(value) -> str:
@@ -116,7 +142,11 @@ def _with_note(old: str, new: str) -> str | None:
     new = new.strip()
     if not new or " ".join(new.split()) in " ".join((old or "").split()):
         return None
-    lines = [line for line in new.splitlines() if " ".join(line.split()) not in " ".join((old or "").split())]
+    lines = [
+        line
+        for line in new.splitlines()
+        if " ".join(line.split()) not in " ".join((old or "").split())
+    ]
     added = "\n".join(lines).strip() if old else new
     if not added:
         return None
@@ -171,8 +201,10 @@ class NewLead(SimpleNamespace):
     @classmethod
     def make(cls, **values) -> NewLead:
         if cls._defaults is None:
-            cls._defaults = {f.attname: None if f.primary_key else f.get_default()
-                             for f in Lead._meta.concrete_fields}
+            cls._defaults = {
+                f.attname: None if f.primary_key else f.get_default()
+                for f in Lead._meta.concrete_fields
+            }
             cls._list_defaults = tuple(k for k, v in cls._defaults.items() if isinstance(v, list))
         fresh = cls._defaults.copy()
         for k in cls._list_defaults:
@@ -199,8 +231,10 @@ def row_keys(fields: dict) -> list:
 
 def name_key(fields: dict) -> tuple[str, str]:
     """Who a row is when it has no email or phone: its name and company, case-folded."""
-    return (" ".join(fields.get("name", "").split()).casefold(),
-            " ".join(fields.get("company", "").split()).casefold())
+    return (
+        " ".join(fields.get("name", "").split()).casefold(),
+        " ".join(fields.get("company", "").split()).casefold(),
+    )
 
 
 class _Batch:
@@ -214,7 +248,12 @@ class _Batch:
         """Leads in scope that rows of this batch may be: by our id, email, phone, name."""
         items, scope = self.items, self.imp.scope
         ids = {f["id"] for _, f in items if "id" in f}
-        ids |= {pk for _, f in items for key in row_keys(f) if (pk := self.imp.aliases.get(key)) is not None}
+        ids |= {
+            pk
+            for _, f in items
+            for key in row_keys(f)
+            if (pk := self.imp.aliases.get(key)) is not None
+        }
         emails = {f["email"] for _, f in items if "email" in f}
         phones = {f["phone"] for _, f in items if "phone" in f}
         names = {f["name"] for _, f in items if "email" not in f and "phone" not in f}
@@ -230,7 +269,9 @@ class _Batch:
                     by_email.setdefault(lead.email, lead)
                 if lead.phone:
                     by_phone.setdefault(lead.phone, lead)
-                if not lead.email and not lead.phone:  # a row without an address is someone without one
+                if (
+                    not lead.email and not lead.phone
+                ):  # a row without an address is someone without one
                     by_name.setdefault(name_key({"name": lead.name, "company": lead.company}), lead)
         return by_id, by_email, by_phone, by_name
 
@@ -272,7 +313,9 @@ class _Batch:
                     if key_lead is None:
                         new.append(imp.new_lead(fields))
                     else:
-                        imp.merge(key_lead, fields, line, holder=lambda key: self.holder(key, found))
+                        imp.merge(
+                            key_lead, fields, line, holder=lambda key: self.holder(key, found)
+                        )
                 except (RowError, actions.ActionError, ValueError) as exc:
                     imp.report.add_error(line, f"{fields.get('name', '')}: {exc}")
             if new and not imp.dry_run:
@@ -285,8 +328,17 @@ class _Batch:
 class Importer:
     """One import run. `run(rows)` consumes (line, cells) rows after the header."""
 
-    def __init__(self, owner, *, scope=None, user=None, dry_run: bool = False, default_source: str = "import",
-                 reason: str = "Imported", progress: Callable[[int], None] | None = None) -> None:
+    def __init__(
+        self,
+        owner,
+        *,
+        scope=None,
+        user=None,
+        dry_run: bool = False,
+        default_source: str = "import",
+        reason: str = "Imported",
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
         self.owner = owner
         self.user = user
         self.scope = scope if scope is not None else Lead.objects.all()
@@ -313,7 +365,11 @@ class Importer:
         import (a person with two addresses over two rows is one person, found the same way
         on a re-import)."""
         for key in row_keys(fields):
-            if key not in self.pending and key not in self.aliases and (holder is None or holder(key) is None):
+            if (
+                key not in self.pending
+                and key not in self.aliases
+                and (holder is None or holder(key) is None)
+            ):
                 self.pending[key] = lead
 
     def forget_pending(self) -> None:
@@ -332,10 +388,20 @@ class Importer:
         # later try, and Today lists it among the follow-ups by value, after the real new
         # enquiries). Only a row whose own enquiry date is within the last day is a new enquiry.
         fresh = "created_at" in values and values["created_at"] > now - FRESH
-        lead = NewLead.make(**{"owner_id": self.owner.pk, "status": Status.OPEN, "source": self.default_source,
-                               "created_at": now, "revisit_at": None if fresh else now, **values})
+        lead = NewLead.make(
+            **{
+                "owner_id": self.owner.pk,
+                "status": Status.OPEN,
+                "source": self.default_source,
+                "created_at": now,
+                "revisit_at": None if fresh else now,
+                **values,
+            }
+        )
         self.remember(lead, fields)
-        self.touched.add(id(lead))  # later rows for this person only fill blanks (as on a re-import)
+        self.touched.add(
+            id(lead)
+        )  # later rows for this person only fill blanks (as on a re-import)
         return lead
 
     def merge(self, lead: Lead, fields: dict, line: int = 0, holder=None) -> None:
@@ -372,7 +438,9 @@ class Importer:
         batch = _Batch(self)
         self.report.mapping = mapping
         if not any(mapping):
-            self.report.add_error(1, "No column could be matched to a lead field: map the columns first.")
+            self.report.add_error(
+                1, "No column could be matched to a lead field: map the columns first."
+            )
             return self.report
         width = len(self.report.header) or len(mapping)
         for row in rows:
@@ -382,9 +450,12 @@ class Importer:
                 continue
             if len(row.cells) > width and any(c.strip() for c in row.cells[width:]):
                 who = row_name(row.cells, mapping)
-                self.report.add_error(row.line, (f"{who}: " if who else "") +
-                                      f"{len(row.cells)} cells but the header has {width}: "
-                                      f"a stray comma or an unquoted cell?")
+                self.report.add_error(
+                    row.line,
+                    (f"{who}: " if who else "")
+                    + f"{len(row.cells)} cells but the header has {width}: "
+                    f"a stray comma or an unquoted cell?",
+                )
                 continue
             problems: list[str] = []
             try:
@@ -407,7 +478,9 @@ class Importer:
         except Exception as exc:  # a database failure loses this batch, not the whole import
             log.exception("import batch failed")
             lines = [line for line, _ in batch.items] or [0]
-            self.report.add_error(lines[0], f"This batch could not be saved ({type(exc).__name__}: {exc}).")
+            self.report.add_error(
+                lines[0], f"This batch could not be saved ({type(exc).__name__}: {exc})."
+            )
             batch.items.clear()
             self.pending.clear()
         if self.progress:
@@ -422,9 +495,19 @@ def header_and_rows(stream, filename: str = "") -> tuple[Row | None, Iterator[Ro
     return None, iter(())
 
 
-def import_file(stream, owner, *, filename: str = "", mapping: list[str] | None = None, scope=None,
-                user=None, dry_run: bool = False, default_source: str = "import",
-                progress: Callable[[int], None] | None = None, max_rows: int | None = None) -> ImportReport:
+def import_file(
+    stream,
+    owner,
+    *,
+    filename: str = "",
+    mapping: list[str] | None = None,
+    scope=None,
+    user=None,
+    dry_run: bool = False,
+    default_source: str = "import",
+    progress: Callable[[int], None] | None = None,
+    max_rows: int | None = None,
+) -> ImportReport:
     """Import a CSV/Excel file (binary stream) for `owner`; never raises.
     `max_rows` stops after that many data rows (a quick dry run in a web request)."""
     try:
@@ -438,10 +521,20 @@ def import_file(stream, owner, *, filename: str = "", mapping: list[str] | None 
             rep.add_error(header.line, header.problem)
             return rep
         preset, detected = detect_mapping(header.cells)
-        imp = Importer(owner, scope=scope, user=user, dry_run=dry_run, default_source=default_source,
-                       reason=f"Imported from {filename}" if filename else "Imported", progress=progress)
+        imp = Importer(
+            owner,
+            scope=scope,
+            user=user,
+            dry_run=dry_run,
+            default_source=default_source,
+            reason=f"Imported from {filename}" if filename else "Imported",
+            progress=progress,
+        )
         imp.report.preset, imp.report.header = preset, header.cells
-        report = imp.run(islice(rows, max_rows) if max_rows else rows, mapping if mapping is not None else detected)
+        report = imp.run(
+            islice(rows, max_rows) if max_rows else rows,
+            mapping if mapping is not None else detected,
+        )
         report.truncated = bool(max_rows and report.rows >= max_rows)
         return report
     except Exception as exc:  # the promise is a report, never a traceback

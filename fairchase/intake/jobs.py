@@ -35,7 +35,12 @@ def estimate_rows(data: bytes) -> int:
 
 def run_job(pk: int) -> bool:
     """Run one queued job if nobody else has claimed it; True when this call ran it."""
-    if ImportJob.objects.filter(pk=pk, state=ImportJob.State.QUEUED).update(state=ImportJob.State.RUNNING) != 1:
+    if (
+        ImportJob.objects.filter(pk=pk, state=ImportJob.State.QUEUED).update(
+            state=ImportJob.State.RUNNING
+        )
+        != 1
+    ):
         return False
     job = ImportJob.objects.select_related("user", "owner").get(pk=pk)
 
@@ -43,16 +48,28 @@ def run_job(pk: int) -> bool:
         ImportJob.objects.filter(pk=pk).update(processed=rows)
 
     try:
-        report = import_file(io.BytesIO(bytes(job.data)), job.owner, filename=job.filename, mapping=job.mapping,
-                             scope=visible_leads(job.user), user=job.user, progress=progress)
+        report = import_file(
+            io.BytesIO(bytes(job.data)),
+            job.owner,
+            filename=job.filename,
+            mapping=job.mapping,
+            scope=visible_leads(job.user),
+            user=job.user,
+            progress=progress,
+        )
         state = ImportJob.State.DONE
     except Exception as exc:  # import_file never raises; this guards the bookkeeping around it
         log.exception("import job %s failed", pk)
         report = ImportReport()
         report.add_error(0, f"The import stopped: {exc}")
         state = ImportJob.State.FAILED
-    ImportJob.objects.filter(pk=pk).update(state=state, report=report.as_dict(), processed=report.rows,
-                                           data=b"", finished_at=timezone.now())
+    ImportJob.objects.filter(pk=pk).update(
+        state=state,
+        report=report.as_dict(),
+        processed=report.rows,
+        data=b"",
+        finished_at=timezone.now(),
+    )
     return True
 
 
@@ -72,6 +89,9 @@ def run_queued_imports() -> int:
     """Worker step: imports queued but never started (say, the web process restarted).
     (The worker loop recycles stale connections between steps.)"""
     stale = timezone.now() - timezone.timedelta(minutes=1)
-    pks = list(ImportJob.objects.filter(state=ImportJob.State.QUEUED, created_at__lt=stale)
-               .values_list("pk", flat=True)[:1])
+    pks = list(
+        ImportJob.objects.filter(state=ImportJob.State.QUEUED, created_at__lt=stale).values_list(
+            "pk", flat=True
+        )[:1]
+    )
     return sum(1 for pk in pks if run_job(pk))

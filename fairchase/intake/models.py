@@ -19,11 +19,17 @@ class CaptureForm(models.Model):
     """A web form or webhook that turns submissions into leads for its owner."""
 
     name = models.CharField(max_length=100)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="capture_forms")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="capture_forms"
+    )
     key = models.CharField(max_length=40, unique=True, default=new_form_key)
     source = models.CharField(max_length=64, default="web_form")
-    acknowledge = models.BooleanField(default=False, help_text="Email the person a short 'we got it' note.")
-    thanks_url = models.URLField(blank=True, help_text="Where the form sends people afterwards (optional).")
+    acknowledge = models.BooleanField(
+        default=False, help_text="Email the person a short 'we got it' note."
+    )
+    thanks_url = models.URLField(
+        blank=True, help_text="Where the form sends people afterwards (optional)."
+    )
     created_at = models.DateTimeField(default=tz.now)
     submissions = models.PositiveIntegerField(default=0)
 
@@ -58,7 +64,9 @@ class ImportJob(models.Model):
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_jobs")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_jobs"
+    )
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     filename = models.CharField(max_length=255)
     data = models.BinaryField(help_text="The uploaded file; emptied once imported.")
@@ -80,7 +88,9 @@ class ImportJob(models.Model):
     def percent(self) -> int:
         if self.state == self.State.DONE:
             return 100
-        return min(99, int(100 * self.processed / self.estimated_rows)) if self.estimated_rows else 0
+        return (
+            min(99, int(100 * self.processed / self.estimated_rows)) if self.estimated_rows else 0
+        )
 
 
 class ImportedRecord(models.Model):

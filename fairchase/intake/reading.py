@@ -129,7 +129,7 @@ def _read_csv(stream) -> Iterator[Row]:
 def _csv_problem(exc: csv.Error) -> str:
     msg = str(exc)
     if "unexpected end of data" in msg:
-        return "A quoted cell is never closed (a missing \" before the end of the file)."
+        return 'A quoted cell is never closed (a missing " before the end of the file).'
     if "expected" in msg and "delimiter" in msg:
         return f"A quote in the middle of a cell ({msg}): quote the whole cell and double inner quotes."
     if "field larger than field limit" in msg:
@@ -140,12 +140,21 @@ def _csv_problem(exc: csv.Error) -> str:
 def _checked(row: Row) -> Row:
     """Refuse rows with NUL bytes, giant cells or too many columns, with a message a person understands."""
     if len(row.cells) > MAX_COLUMNS:
-        return Row(row.line, problem=f"The row has {len(row.cells):,} columns (at most {MAX_COLUMNS} are read).")
+        return Row(
+            row.line,
+            problem=f"The row has {len(row.cells):,} columns (at most {MAX_COLUMNS} are read).",
+        )
     for i, cell in enumerate(row.cells):
         if "\x00" in cell:
-            return Row(row.line, problem=f"Column {i + 1} contains NUL bytes (binary data, or a UTF-16 file without a BOM?).")
+            return Row(
+                row.line,
+                problem=f"Column {i + 1} contains NUL bytes (binary data, or a UTF-16 file without a BOM?).",
+            )
         if len(cell) > MAX_FIELD:
-            return Row(row.line, problem=f"Column {i + 1} has {len(cell):,} characters (the limit is {MAX_FIELD:,}).")
+            return Row(
+                row.line,
+                problem=f"Column {i + 1} has {len(cell):,} characters (the limit is {MAX_FIELD:,}).",
+            )
     return row
 
 
@@ -184,7 +193,9 @@ def _read_excel(stream) -> Iterator[Row]:
     try:
         for i, values in sheet_rows(wb.worksheets[0]):
             if i > MAX_ROWS:
-                yield Row(i, problem=f"The sheet has more than {MAX_ROWS:,} rows: the rest was not read.")
+                yield Row(
+                    i, problem=f"The sheet has more than {MAX_ROWS:,} rows: the rest was not read."
+                )
                 return
             end = len(values)
             while end and values[end - 1] is None:
@@ -194,6 +205,8 @@ def _read_excel(stream) -> Iterator[Row]:
                 continue
             yield _checked(Row(i, cells))
     except Exception as exc:
-        yield Row(0, problem=f"The workbook stopped reading part-way ({type(exc).__name__}: {exc}).")
+        yield Row(
+            0, problem=f"The workbook stopped reading part-way ({type(exc).__name__}: {exc})."
+        )
     finally:
         wb.close()

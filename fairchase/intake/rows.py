@@ -29,7 +29,8 @@ LIMITS = {"name": 200, "company": 200, "source": 64}
 # Plain ASCII addresses take a fast path (email_validator costs ~0.1 ms a call, which
 # matters at 100,000 rows); anything unusual goes through normalize_email itself.
 _SIMPLE_EMAIL = re.compile(
-    r"^[a-z0-9]+(?:[._+-][a-z0-9]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24})$")
+    r"^[a-z0-9]+(?:[._+-][a-z0-9]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24})$"
+)
 _SPECIAL_TLDS = {"arpa", "invalid", "local", "localhost", "onion", "test"}
 
 
@@ -52,8 +53,10 @@ _NANP_E164 = re.compile(r"\+1[ -]?([2-9][0-9][0-9])[ -]?([0-9]{3})[ -]?([0-9]{4}
 # is_valid_number resolves the region (trying "US" first, by full pattern match) and then
 # matches again for that region; a number valid for "US" is therefore valid, and checking
 # just that halves the work. Only while "US" comes first for +1 and has no leading digits.
-_US_FIRST = (phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(1, ())[:1] == ("US",)
-             and phonenumbers.PhoneMetadata.metadata_for_region("US").leading_digits is None)
+_US_FIRST = (
+    phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(1, ())[:1] == ("US",)
+    and phonenumbers.PhoneMetadata.metadata_for_region("US").leading_digits is None
+)
 
 
 def fast_normalize_phone(raw: str) -> str:
@@ -62,7 +65,9 @@ def fast_normalize_phone(raw: str) -> str:
     if m:
         digits = "".join(m.groups())
         num = phonenumbers.PhoneNumber(country_code=1, national_number=int(digits))
-        if (_US_FIRST and phonenumbers.is_valid_number_for_region(num, "US")) or phonenumbers.is_valid_number(num):
+        if (
+            _US_FIRST and phonenumbers.is_valid_number_for_region(num, "US")
+        ) or phonenumbers.is_valid_number(num):
             return "+1" + digits
     return normalize_phone(raw)
 
@@ -166,12 +171,19 @@ def row_name(cells: list[str], mapping: list[str]) -> str:
     for fname, cell in zip(mapping, cells, strict=False):
         if fname and not got.get(fname):
             got[fname] = " ".join(unneutralise(cell).split())
-    name = got.get("name") or " ".join(p for p in (got.get("first_name"), got.get("last_name")) if p)
+    name = got.get("name") or " ".join(
+        p for p in (got.get("first_name"), got.get("last_name")) if p
+    )
     return (name or got.get("email") or got.get("phone") or "")[:80]
 
 
-def parse_row(cells: list[str], mapping: list[str], default_source: str,
-              problems: list[str] | None = None, zone=UTC) -> dict:
+def parse_row(
+    cells: list[str],
+    mapping: list[str],
+    default_source: str,
+    problems: list[str] | None = None,
+    zone=UTC,
+) -> dict:
     """The lead fields in this row (only those present).
 
     With `problems` (a list), a bad cell is left out and its problem appended there, so
@@ -186,9 +198,15 @@ def parse_row(cells: list[str], mapping: list[str], default_source: str,
     got = {k: v.strip() for k, v in raw.items() if k != "notes"}
     out: dict = {}
     extra: list[str] = []
-    out["email"] = _first_valid(got.get("email", ""), fast_normalize_email, "email", problems, extra)
-    out["phone"] = _first_valid(got.get("phone", ""), fast_normalize_phone, "phone", problems, extra)
-    name = got.get("name") or " ".join(p for p in (got.get("first_name"), got.get("last_name")) if p)
+    out["email"] = _first_valid(
+        got.get("email", ""), fast_normalize_email, "email", problems, extra
+    )
+    out["phone"] = _first_valid(
+        got.get("phone", ""), fast_normalize_phone, "phone", problems, extra
+    )
+    name = got.get("name") or " ".join(
+        p for p in (got.get("first_name"), got.get("last_name")) if p
+    )
     name = " ".join(name.split())
     if not name:
         name = out["email"] or out["phone"]

@@ -52,7 +52,9 @@ def _lock(lead: Lead | int) -> Lead:
     return Lead.objects.select_for_update().get(pk=lead if isinstance(lead, int) else lead.pk)
 
 
-def _done(lead: Lead, kind: str, *, caller: Lead | None = None, replan: bool = True, **extra) -> Lead:
+def _done(
+    lead: Lead, kind: str, *, caller: Lead | None = None, replan: bool = True, **extra
+) -> Lead:
     """Close an action on a locked lead: count the event, replan from the facts as they are
     now, tell the other apps, and refresh the caller's copy of the lead."""
     Lead.objects.filter(pk=lead.pk).update(events=F("events") + 1)
@@ -74,8 +76,9 @@ def _transition(lead: Lead, new: str, reason: str, user=None, at: datetime | Non
     old = lead.status
     lead.status = new
     lead.save(update_fields=["status", "revisit_at", "won_value", "lost_reason", "updated_at"])
-    StatusChange.objects.create(lead=lead, old=old, new=new, reason=reason, user=user,
-                                at=at or timezone.now())
+    StatusChange.objects.create(
+        lead=lead, old=old, new=new, reason=reason, user=user, at=at or timezone.now()
+    )
 
 
 @transaction.atomic
@@ -85,21 +88,36 @@ def create_lead(owner, *, user=None, reason: str = "New enquiry", **fields) -> L
     fields["phone"] = normalize_phone(fields.get("phone"))
     fields.setdefault("status", Status.OPEN)
     lead = Lead.objects.create(owner=owner, **fields)
-    StatusChange.objects.create(lead=lead, old="", new=lead.status, reason=reason, user=user,
-                                at=lead.created_at)
+    StatusChange.objects.create(
+        lead=lead, old="", new=lead.status, reason=reason, user=user, at=lead.created_at
+    )
     return _done(lead, "created")
 
 
 # Fields only the actions write (through their own transitions), never `update_lead`.
-GUARDED_FIELDS = {"status", "events", "attempt_count", "last_attempt_at", "first_response_at", "responded_at",
-                  "won_value", "owner", "owner_id", "id", "pk", *PLAN_FIELDS}
+GUARDED_FIELDS = {
+    "status",
+    "events",
+    "attempt_count",
+    "last_attempt_at",
+    "first_response_at",
+    "responded_at",
+    "won_value",
+    "owner",
+    "owner_id",
+    "id",
+    "pk",
+    *PLAN_FIELDS,
+}
 
 
 @transaction.atomic
 def update_lead(lead: Lead, *, user=None, **fields) -> Lead:
     """Edit details (not status); the plan is recomputed because value or source may change."""
     if GUARDED_FIELDS & set(fields):
-        raise ActionError(f"Not a detail: {', '.join(sorted(GUARDED_FIELDS & set(fields)))} change through their own action.")
+        raise ActionError(
+            f"Not a detail: {', '.join(sorted(GUARDED_FIELDS & set(fields)))} change through their own action."
+        )
     if "email" in fields:
         fields["email"] = normalize_email(fields["email"])
     if "phone" in fields:
@@ -112,19 +130,36 @@ def update_lead(lead: Lead, *, user=None, **fields) -> Lead:
 
 
 @transaction.atomic
-def log_attempt(lead: Lead, channel: str, outcome: str, *, user=None, minutes: float | None = None,
-                notes: str = "", progress: bool | None = None, at: datetime | None = None,
-                replan: bool = True) -> Attempt:
+def log_attempt(
+    lead: Lead,
+    channel: str,
+    outcome: str,
+    *,
+    user=None,
+    minutes: float | None = None,
+    notes: str = "",
+    progress: bool | None = None,
+    at: datetime | None = None,
+    replan: bool = True,
+) -> Attempt:
     """Record one contact attempt and move the lead on (talked/replied -> engaged, ...).
 
     replan=False leaves the plan to the caller, who replans many leads in one batch
     (the outbox worker: planning.replan_all after each batch of sends)."""
     caller, lead = lead, _lock(lead)
     if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
-        raise ActionError(f"{lead.name} is {lead.get_status_display().lower()}: reopen the lead first.")
+        raise ActionError(
+            f"{lead.name} is {lead.get_status_display().lower()}: reopen the lead first."
+        )
     at = at or timezone.now()
     attempt = Attempt.objects.create(
-        lead=lead, channel=channel, outcome=outcome, user=user, notes=notes, progress=progress, at=at,
+        lead=lead,
+        channel=channel,
+        outcome=outcome,
+        user=user,
+        notes=notes,
+        progress=progress,
+        at=at,
         minutes=DEFAULT_MINUTES.get(channel, 5.0) if minutes is None else minutes,
     )
     lead.attempt_count += 1
@@ -133,7 +168,15 @@ def log_attempt(lead: Lead, channel: str, outcome: str, *, user=None, minutes: f
         lead.first_response_at = at
     if outcome == Outcome.REPLIED and (lead.responded_at is None or at > lead.responded_at):
         lead.responded_at = at  # logged by hand: our try, and they wrote back
-    lead.save(update_fields=["attempt_count", "last_attempt_at", "first_response_at", "responded_at", "updated_at"])
+    lead.save(
+        update_fields=[
+            "attempt_count",
+            "last_attempt_at",
+            "first_response_at",
+            "responded_at",
+            "updated_at",
+        ]
+    )
     _fulfil_our_commitment(lead, at)
     if outcome in (Outcome.TALKED, Outcome.REPLIED) and lead.status != Status.ENGAGED:
         _transition(lead, Status.ENGAGED, f"{attempt.get_outcome_display()} ({channel})", user, at)
@@ -150,8 +193,9 @@ def log_attempt(lead: Lead, channel: str, outcome: str, *, user=None, minutes: f
 
 def _fulfil_our_commitment(lead: Lead, at: datetime) -> None:
     window = timezone.timedelta(hours=COMMITMENT_MATCH_HOURS)
-    lead.commitments.filter(state=Commitment.State.PENDING, by=Commitment.By.US,
-                            due_at__lte=at + window).update(state=Commitment.State.DONE, resolved_at=at)
+    lead.commitments.filter(
+        state=Commitment.State.PENDING, by=Commitment.By.US, due_at__lte=at + window
+    ).update(state=Commitment.State.DONE, resolved_at=at)
 
 
 def _suppress(lead: Lead, channel: str | None, reason: str) -> None:
@@ -166,11 +210,16 @@ def suppress(value: str, kind: str, reason: str, *, but: int | None = None) -> S
     """Never contact this address again (an opt-out, a hard bounce): the one door for a
     suppression. Every other active lead with the address is replanned at once, so a
     second record of the same person stops being offered as a contact too."""
-    row, created = Suppression.objects.get_or_create(value=value, defaults={"kind": kind, "reason": reason[:40]})
+    row, created = Suppression.objects.get_or_create(
+        value=value, defaults={"kind": kind, "reason": reason[:40]}
+    )
     if created:
         field = "email" if kind == Suppression.Kind.EMAIL else "phone"
-        others = (Lead.objects.filter(**{field: value}, status__in=ACTIVE_STATUSES).exclude(pk=but)
-                  .values_list("pk", flat=True))
+        others = (
+            Lead.objects.filter(**{field: value}, status__in=ACTIVE_STATUSES)
+            .exclude(pk=but)
+            .values_list("pk", flat=True)
+        )
         for pk in others:
             _done(_lock(pk), "updated")
     return row
@@ -182,8 +231,9 @@ REPLY_CLOCK_SKEW = timezone.timedelta(minutes=15)
 
 
 @transaction.atomic
-def record_reply(lead: Lead, channel: str, *, at: datetime | None = None, text: str = "",
-                 user=None) -> Attempt | None:
+def record_reply(
+    lead: Lead, channel: str, *, at: datetime | None = None, text: str = "", user=None
+) -> Attempt | None:
     """An inbound reply: the lead has responded, so it becomes engaged and tops Today.
 
     A reply is not an attempt of ours: it counts toward no weekly cap. Our latest attempt
@@ -199,7 +249,11 @@ def record_reply(lead: Lead, channel: str, *, at: datetime | None = None, text: 
     if lead.responded_at is None or at > lead.responded_at:
         lead.responded_at = at
         lead.save(update_fields=["responded_at", "updated_at"])
-    if lead.status != Status.ENGAGED and lead.status not in (Status.WON, Status.LOST, Status.OPTED_OUT):
+    if lead.status != Status.ENGAGED and lead.status not in (
+        Status.WON,
+        Status.LOST,
+        Status.OPTED_OUT,
+    ):
         _transition(lead, Status.ENGAGED, f"Replied by {channel}", user, at)
     _done(lead, "reply", caller=caller, attempt=attempt, channel=channel, text=text[:2000])
     return attempt
@@ -215,7 +269,9 @@ def add_commitment(lead: Lead, *, by: str, what: str, due_at: datetime, user=Non
 
 
 @transaction.atomic
-def resolve_commitment(c: Commitment, state: str, *, user=None, at: datetime | None = None) -> Commitment:
+def resolve_commitment(
+    c: Commitment, state: str, *, user=None, at: datetime | None = None
+) -> Commitment:
     """Mark a commitment done, missed or cancelled. A promise the lead misses is a poor signal."""
     _resolve(c, state, at or timezone.now())
     return c
@@ -226,11 +282,18 @@ def _resolve(c: Commitment, state: str, at: datetime) -> bool:
     workers (or a worker and a person) resolving the same promise, one wins and returns
     True; the other changes nothing."""
     lead = _lock(c.lead_id)
-    if Commitment.objects.filter(pk=c.pk, state=Commitment.State.PENDING).update(state=state, resolved_at=at) != 1:
+    if (
+        Commitment.objects.filter(pk=c.pk, state=Commitment.State.PENDING).update(
+            state=state, resolved_at=at
+        )
+        != 1
+    ):
         c.refresh_from_db()
         return False
     c.state, c.resolved_at = state, at
-    signal = {Commitment.State.MISSED: "missed_promise", Commitment.State.DONE: "kept_promise"}.get(state)
+    signal = {Commitment.State.MISSED: "missed_promise", Commitment.State.DONE: "kept_promise"}.get(
+        state
+    )
     if c.by == Commitment.By.LEAD and signal and signal not in lead.signals:
         lead.signals = [*lead.signals, signal]
         lead.save(update_fields=["signals", "updated_at"])
@@ -249,7 +312,9 @@ def mark_missed_commitments(now: datetime | None = None) -> int:
     grace day); our own overdue calls stay pending (they are on Today). Returns how many
     this worker lapsed (each promise is lapsed by exactly one worker)."""
     now = now or timezone.now()
-    due = Commitment.objects.filter(state=Commitment.State.PENDING, by=Commitment.By.LEAD, due_at__lt=now)
+    due = Commitment.objects.filter(
+        state=Commitment.State.PENDING, by=Commitment.By.LEAD, due_at__lt=now
+    )
     return sum(lapse_commitment(c, now) for c in due.order_by("due_at", "pk")[:500])
 
 
@@ -263,8 +328,9 @@ def set_signals(lead: Lead, signals: list[str], *, user=None) -> Lead:
 
 
 @transaction.atomic
-def stop_chasing(lead: Lead, next_state: str, *, user=None, revisit_at: datetime | None = None,
-                 reason: str = "") -> Lead:
+def stop_chasing(
+    lead: Lead, next_state: str, *, user=None, revisit_at: datetime | None = None, reason: str = ""
+) -> Lead:
     """Stop: nurture (mailing list, needs consent), revisit on a date, or closed.
 
     An opted-out lead stays opted out (stopping it changes nothing: it is never chased)."""
@@ -272,7 +338,9 @@ def stop_chasing(lead: Lead, next_state: str, *, user=None, revisit_at: datetime
     if lead.status == Status.OPTED_OUT:
         return lead
     if next_state == Status.NURTURE and "mailing_list" not in (lead.consents or []):
-        raise ActionError("Nurture needs the lead's mailing-list consent; close it or set a revisit date.")
+        raise ActionError(
+            "Nurture needs the lead's mailing-list consent; close it or set a revisit date."
+        )
     if next_state == Status.REVISIT:
         if revisit_at is None:
             raise ActionError("A revisit needs a date.")
@@ -285,7 +353,9 @@ def stop_chasing(lead: Lead, next_state: str, *, user=None, revisit_at: datetime
 
 def _reopen(lead: Lead, user, reason: str) -> Lead:
     lead.revisit_at = None
-    _transition(lead, Status.ENGAGED if lead.status == Status.ENGAGED else Status.OPEN, reason, user)
+    _transition(
+        lead, Status.ENGAGED if lead.status == Status.ENGAGED else Status.OPEN, reason, user
+    )
     return lead
 
 
@@ -299,7 +369,9 @@ def reopen(lead: Lead, *, user=None, reason: str = "Reopened") -> Lead:
 
 
 @transaction.atomic
-def mark_won(lead: Lead, value: Decimal | float | None = None, *, user=None, reason: str = "") -> Lead:
+def mark_won(
+    lead: Lead, value: Decimal | float | None = None, *, user=None, reason: str = ""
+) -> Lead:
     caller, lead = lead, _lock(lead)
     if lead.status == Status.OPTED_OUT:
         raise ActionError("This person opted out: record the sale in a new lead if they come back.")
@@ -319,7 +391,9 @@ def mark_lost(lead: Lead, reason: str = "", *, user=None) -> Lead:
 
 
 @transaction.atomic
-def opt_out(lead: Lead, *, channel: str | None = None, user=None, reason: str = "Opted out") -> Lead:
+def opt_out(
+    lead: Lead, *, channel: str | None = None, user=None, reason: str = "Opted out"
+) -> Lead:
     """The person asked us to stop: suppress their addresses, never contact again."""
     caller, lead = lead, _lock(lead)
     _suppress(lead, channel, "opt-out")
@@ -335,19 +409,31 @@ def reassign(lead: Lead, owner, *, user=None) -> Lead:
     old = lead.owner
     lead.owner = owner
     lead.save(update_fields=["owner", "updated_at"])
-    StatusChange.objects.create(lead=lead, old=lead.status, new=lead.status, user=user,
-                                reason=f"Reassigned from {old} to {owner}")
+    StatusChange.objects.create(
+        lead=lead,
+        old=lead.status,
+        new=lead.status,
+        user=user,
+        reason=f"Reassigned from {old} to {owner}",
+    )
     return _done(lead, "updated", caller=caller)
 
 
 @transaction.atomic
-def pause_until(lead: Lead, until: datetime | None, *, reason: str = "Out of office", user=None) -> Lead:
+def pause_until(
+    lead: Lead, until: datetime | None, *, reason: str = "Out of office", user=None
+) -> Lead:
     """Pause the chase until a date (an out-of-office reply names one)."""
     caller, lead = lead, _lock(lead)
     lead.paused_until = until
     lead.save(update_fields=["paused_until", "updated_at"])
-    StatusChange.objects.create(lead=lead, old=lead.status, new=lead.status, user=user,
-                                reason=f"{reason}: paused until {until:%Y-%m-%d}" if until else reason)
+    StatusChange.objects.create(
+        lead=lead,
+        old=lead.status,
+        new=lead.status,
+        user=user,
+        reason=f"{reason}: paused until {until:%Y-%m-%d}" if until else reason,
+    )
     return _done(lead, "updated", caller=caller)
 
 
@@ -357,10 +443,16 @@ def wake_revisit(lead: Lead | int, now: datetime | None = None) -> bool:
     conditional UPDATE (still parked, date passed): of several workers, one wakes it."""
     now = now or timezone.now()
     lead = _lock(lead)
-    if Lead.objects.filter(pk=lead.pk, status=Status.REVISIT, revisit_at__lte=now).update(
-            status=Status.OPEN, revisit_at=None, updated_at=now) != 1:
+    if (
+        Lead.objects.filter(pk=lead.pk, status=Status.REVISIT, revisit_at__lte=now).update(
+            status=Status.OPEN, revisit_at=None, updated_at=now
+        )
+        != 1
+    ):
         return False
-    StatusChange.objects.create(lead=lead, old=Status.REVISIT, new=Status.OPEN, reason="Revisit date reached", at=now)
+    StatusChange.objects.create(
+        lead=lead, old=Status.REVISIT, new=Status.OPEN, reason="Revisit date reached", at=now
+    )
     lead.status, lead.revisit_at = Status.OPEN, None
     _done(lead, "status")
     return True
@@ -370,7 +462,9 @@ def wake_revisits(now: datetime | None = None) -> int:
     """Worker step: wake every parked lead whose revisit date has come; returns how many
     this worker woke."""
     now = now or timezone.now()
-    due = Lead.objects.filter(status=Status.REVISIT, revisit_at__lte=now).order_by("revisit_at", "pk")
+    due = Lead.objects.filter(status=Status.REVISIT, revisit_at__lte=now).order_by(
+        "revisit_at", "pk"
+    )
     return sum(wake_revisit(pk, now) for pk in due.values_list("pk", flat=True)[:500])
 
 
@@ -379,8 +473,16 @@ def is_active(lead: Lead) -> bool:
 
 
 @transaction.atomic
-def undo_outcome(lead: Lead, *, before: dict, attempt_id: int | None = None, commitment_ids=(),
-                 added_commitment_id: int | None = None, what: str = "", user=None) -> Lead:
+def undo_outcome(
+    lead: Lead,
+    *,
+    before: dict,
+    attempt_id: int | None = None,
+    commitment_ids=(),
+    added_commitment_id: int | None = None,
+    what: str = "",
+    user=None,
+) -> Lead:
     """Take back a one-click outcome moments after it was clicked (Today's Undo).
 
     `before` is the lead's status and stop fields as they were before the click (status,
@@ -396,22 +498,34 @@ def undo_outcome(lead: Lead, *, before: dict, attempt_id: int | None = None, com
     now = timezone.now()
     if attempt_id is not None:
         lead.attempts.filter(pk=attempt_id).delete()
-        left = lead.attempts.aggregate(n=models.Count("pk"), last=models.Max("at"), first=models.Min("at"))
-        lead.attempt_count, lead.last_attempt_at, lead.first_response_at = left["n"], left["last"], left["first"]
-        lead.save(update_fields=["attempt_count", "last_attempt_at", "first_response_at", "updated_at"])
+        left = lead.attempts.aggregate(
+            n=models.Count("pk"), last=models.Max("at"), first=models.Min("at")
+        )
+        lead.attempt_count, lead.last_attempt_at, lead.first_response_at = (
+            left["n"],
+            left["last"],
+            left["first"],
+        )
+        lead.save(
+            update_fields=["attempt_count", "last_attempt_at", "first_response_at", "updated_at"]
+        )
     if commitment_ids:
         lead.commitments.filter(pk__in=list(commitment_ids), state=Commitment.State.DONE).update(
-            state=Commitment.State.PENDING, resolved_at=None)
+            state=Commitment.State.PENDING, resolved_at=None
+        )
     if added_commitment_id is not None:
         lead.commitments.filter(pk=added_commitment_id, state=Commitment.State.PENDING).update(
-            state=Commitment.State.CANCELLED, resolved_at=now)
+            state=Commitment.State.CANCELLED, resolved_at=now
+        )
     revisit = before.get("revisit_at")
     lead.revisit_at = datetime.fromisoformat(revisit) if revisit else None
     won = before.get("won_value")
     lead.won_value = Decimal(won) if won not in (None, "") else None
     lead.lost_reason = before.get("lost_reason") or ""
     old = lead.status
-    _transition(lead, before.get("status") or old, f"Undone: {what}"[:200] if what else "Undone", user, now)
+    _transition(
+        lead, before.get("status") or old, f"Undone: {what}"[:200] if what else "Undone", user, now
+    )
     return _done(lead, "status" if lead.status != old else "updated", caller=caller)
 
 
@@ -444,7 +558,9 @@ class _Unsaved:
 
 
 @transaction.atomic
-def create_leads(leads: list, *, user=None, reason: str = "Imported", now: datetime | None = None) -> list[int]:
+def create_leads(
+    leads: list, *, user=None, reason: str = "Imported", now: datetime | None = None
+) -> list[int]:
     """Store many new leads at once (an import): `create_lead` in bulk.
 
     `leads` hold the Lead columns as attributes (model instances, or lighter objects an
@@ -465,17 +581,30 @@ def create_leads(leads: list, *, user=None, reason: str = "Imported", now: datet
     values = {v for lead in leads for v in (lead.email, lead.phone) if v}
     suppressed = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
     records = [planning.lead_record(_Unsaved(lead, i), suppressed) for i, lead in enumerate(leads)]
-    decisions = {d["id"]: d for d in policy.plan(planning.current_model(), records, now,
-                                                 planning.policy_settings())}
+    decisions = {
+        d["id"]: d
+        for d in policy.plan(planning.current_model(), records, now, planning.policy_settings())
+    }
     for i, lead in enumerate(leads):
         planning.apply_decision(lead, decisions.get(str(i)), now)
     ids = bulk.insert(Lead, leads, returning=True)
     for lead, pk in zip(leads, ids, strict=True):
         lead.id = pk
     user_id = user.pk if user is not None else None
-    bulk.insert(StatusChange, [  # plain rows: no model instances needed for an insert
-        _Row(lead_id=lead.id, old="", new=lead.status, reason=reason, user_id=user_id, at=lead.created_at)
-        for lead in leads])
+    bulk.insert(
+        StatusChange,
+        [  # plain rows: no model instances needed for an insert
+            _Row(
+                lead_id=lead.id,
+                old="",
+                new=lead.status,
+                reason=reason,
+                user_id=user_id,
+                at=lead.created_at,
+            )
+            for lead in leads
+        ],
+    )
     return ids
 
 

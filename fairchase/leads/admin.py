@@ -52,12 +52,34 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Lead)
 class LeadAdmin(admin.ModelAdmin):
-    list_display = ("name", "company", "source", "status", "owner", "next_action", "priority", "next_due")
+    list_display = (
+        "name",
+        "company",
+        "source",
+        "status",
+        "owner",
+        "next_action",
+        "priority",
+        "next_due",
+    )
     list_filter = ("status", "source", "owner")
     search_fields = ("name", "company", "email", "phone")
     # status, owner, history and plan change only through the actions (the lead's page)
-    readonly_fields = ("status", "owner", "revisit_at", "won_value", "lost_reason", "paused_until", "attempt_count",
-                       "last_attempt_at", "first_response_at", "responded_at", "events", "created_at", *PLAN_FIELDS)
+    readonly_fields = (
+        "status",
+        "owner",
+        "revisit_at",
+        "won_value",
+        "lost_reason",
+        "paused_until",
+        "attempt_count",
+        "last_attempt_at",
+        "first_response_at",
+        "responded_at",
+        "events",
+        "created_at",
+        *PLAN_FIELDS,
+    )
     inlines = [AttemptInline, StatusChangeInline]
 
     def has_add_permission(self, request):

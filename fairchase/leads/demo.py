@@ -35,13 +35,33 @@ from .models import (
 
 DEMO_PASSWORD = "fairchase-demo"
 # One name per person: the login is the first name the pages show.
-DEMO_USERS = (("olivia", "Olivia", Role.ADMIN), ("sam", "Sam", Role.SALES), ("maria", "Maria", Role.SALES))
-FIRST = ("Ann Bob Carl Dana Eli Fay Gus Hana Ivan Jill Kim Liam Mia Ned Olga Pat Quinn Rosa Sam Tara "
-         "Uma Vic Wes Xena Yuri Zoe Abel Bea Cole Dora Emil Flo Gina Hugo Iris Jack Kate Leo Nina Otto").split()
-LAST = ("Adams Baker Cruz Diaz Evans Ford Gray Hill Ito Jones Khan Lopez Moore Nash Ortiz Park Reed "
-        "Shaw Tran Usman Vega Wong Young Zhang Berg Costa Dunn Ellis").split()
-COMPANIES = ["", "", "", "Acme Builders", "Northwind", "Bluebird Cafe", "Oak & Pine", "Riverside Dental",
-             "Summit Realty", "Greenleaf Farms", "Harbor Logistics", "Maple School"]
+DEMO_USERS = (
+    ("olivia", "Olivia", Role.ADMIN),
+    ("sam", "Sam", Role.SALES),
+    ("maria", "Maria", Role.SALES),
+)
+FIRST = (
+    "Ann Bob Carl Dana Eli Fay Gus Hana Ivan Jill Kim Liam Mia Ned Olga Pat Quinn Rosa Sam Tara "
+    "Uma Vic Wes Xena Yuri Zoe Abel Bea Cole Dora Emil Flo Gina Hugo Iris Jack Kate Leo Nina Otto"
+).split()
+LAST = (
+    "Adams Baker Cruz Diaz Evans Ford Gray Hill Ito Jones Khan Lopez Moore Nash Ortiz Park Reed "
+    "Shaw Tran Usman Vega Wong Young Zhang Berg Costa Dunn Ellis"
+).split()
+COMPANIES = [
+    "",
+    "",
+    "",
+    "Acme Builders",
+    "Northwind",
+    "Bluebird Cafe",
+    "Oak & Pine",
+    "Riverside Dental",
+    "Summit Realty",
+    "Greenleaf Farms",
+    "Harbor Logistics",
+    "Maple School",
+]
 ZONES = ["America/Chicago"] * 6 + ["America/New_York", "America/Denver", "America/Los_Angeles"]
 # source: (share, first-try reply chance, decay per try, P(win | reply), median value)
 SOURCES = {
@@ -63,12 +83,15 @@ def _users():
     people = []
     for username, first, role in DEMO_USERS:
         user, created = User.objects.get_or_create(
-            username=username, defaults={"first_name": first, "email": f"{username}@example.com"})
+            username=username, defaults={"first_name": first, "email": f"{username}@example.com"}
+        )
         if created:
             user.set_password(DEMO_PASSWORD)
             user.is_staff = user.is_superuser = role == Role.ADMIN
             user.save()
-        Profile.objects.update_or_create(user=user, defaults={"role": role, "phone": "+13125550100"})
+        Profile.objects.update_or_create(
+            user=user, defaults={"role": role, "phone": "+13125550100"}
+        )
         people.append(user)
     return people
 
@@ -95,15 +118,21 @@ def _lead(rng: random.Random, owners, created: datetime, number: int) -> tuple[L
     params = SOURCES[source]
     interest = rng.betavariate(2, 3)
     signals = [s for s in GOOD if rng.random() < 0.5 * interest] + [
-        s for s in POOR if rng.random() < 0.3 * (1 - interest)]
+        s for s in POOR if rng.random() < 0.3 * (1 - interest)
+    ]
     first, last = rng.choice(FIRST), rng.choice(LAST)
     value = round(params[4] * math.exp(rng.gauss(0, 0.6)), -1)
     lead = Lead(
-        name=f"{first} {last}", company=rng.choice(COMPANIES), source=source,
+        name=f"{first} {last}",
+        company=rng.choice(COMPANIES),
+        source=source,
         email=f"{first}.{last}{number}@example.com".lower(),
-        phone=_phone(number), timezone=rng.choice(ZONES),
-        value=Decimal(str(value)) if rng.random() < 0.85 else None, owner=rng.choice(owners),
-        signals=sorted(signals), created_at=created,
+        phone=_phone(number),
+        timezone=rng.choice(ZONES),
+        value=Decimal(str(value)) if rng.random() < 0.85 else None,
+        owner=rng.choice(owners),
+        signals=sorted(signals),
+        created_at=created,
         consents=[c for c, p in (("mailing_list", 0.5), ("sms", 0.3)) if rng.random() < p],
     )
     return lead, interest, params
@@ -123,7 +152,9 @@ def _play(rng, lead, interest, params, until: datetime, max_tries: int):
     """Chase one lead until it answers, we give up, or `until`; returns (attempts, status)."""
     attempts, at = [], lead.created_at
     for k in range(max_tries):
-        at = _in_hours(at + timedelta(days=SPACING_DAYS[min(k, len(SPACING_DAYS) - 1)]), lead.timezone, rng)
+        at = _in_hours(
+            at + timedelta(days=SPACING_DAYS[min(k, len(SPACING_DAYS) - 1)]), lead.timezone, rng
+        )
         if at > until:
             return attempts, Status.OPEN
         channel = "call" if k % 3 != 2 else "email"
@@ -132,17 +163,28 @@ def _play(rng, lead, interest, params, until: datetime, max_tries: int):
             attempts.append(Attempt(at=at, channel=channel, outcome="opted_out", minutes=2))
             return attempts, Status.OPTED_OUT
         if rng.random() < min(p, 0.95):
-            attempts.append(Attempt(at=at, channel=channel, outcome="talked" if channel == "call" else "replied",
-                                    minutes=12 if channel == "call" else 4, progress=True))
+            attempts.append(
+                Attempt(
+                    at=at,
+                    channel=channel,
+                    outcome="talked" if channel == "call" else "replied",
+                    minutes=12 if channel == "call" else 4,
+                    progress=True,
+                )
+            )
             won = rng.random() < params[3] * (0.5 + interest)
             return attempts, Status.WON if won else Status.LOST
         outcome = "left_message" if channel == "call" and rng.random() < 0.6 else "no_answer"
-        attempts.append(Attempt(at=at, channel=channel, outcome=outcome, minutes=4 if channel == "call" else 3))
+        attempts.append(
+            Attempt(at=at, channel=channel, outcome=outcome, minutes=4 if channel == "call" else 3)
+        )
     return attempts, Status.CLOSED
 
 
 @transaction.atomic
-def load_demo(n_history: int = 500, n_open: int = 180, seed: int = 7, now: datetime | None = None) -> dict:
+def load_demo(
+    n_history: int = 500, n_open: int = 180, seed: int = 7, now: datetime | None = None
+) -> dict:
     """Create users, settings, finished history and open leads; fit and plan. Returns counts."""
     rng = random.Random(seed)
     now = now or timezone.now()
@@ -153,8 +195,12 @@ def load_demo(n_history: int = 500, n_open: int = 180, seed: int = 7, now: datet
     made: list[tuple[Lead, list[Attempt], str]] = []
     numbers = iter(rng.sample(range(8 * 8000), n_history + n_open))
     for _ in range(n_history):
-        lead, interest, params = _lead(rng, owners, now - timedelta(days=rng.uniform(30, 200)), next(numbers))
-        attempts, status = _play(rng, lead, interest, params, now - timedelta(days=2), rng.randint(1, 7))
+        lead, interest, params = _lead(
+            rng, owners, now - timedelta(days=rng.uniform(30, 200)), next(numbers)
+        )
+        attempts, status = _play(
+            rng, lead, interest, params, now - timedelta(days=2), rng.randint(1, 7)
+        )
         made.append((lead, attempts, Status.CLOSED if status == Status.OPEN else status))
     for i in range(n_open):
         fresh = i < n_open // 8
@@ -163,7 +209,9 @@ def load_demo(n_history: int = 500, n_open: int = 180, seed: int = 7, now: datet
         if fresh:
             made.append((lead, [], Status.OPEN))
             continue
-        attempts, status = _play(rng, lead, interest, params, now - timedelta(hours=1), rng.randint(1, 5))
+        attempts, status = _play(
+            rng, lead, interest, params, now - timedelta(hours=1), rng.randint(1, 5)
+        )
         status = Status.ENGAGED if status in (Status.WON, Status.LOST) else status
         made.append((lead, attempts, Status.OPEN if status == Status.CLOSED else status))
     for lead, attempts, status in made:
@@ -179,22 +227,40 @@ def load_demo(n_history: int = 500, n_open: int = 180, seed: int = 7, now: datet
         for a in attempts:
             a.lead, a.user = lead, lead.owner
             rows.append(a)
-        changes.append(StatusChange(lead=lead, old="", new=Status.OPEN, reason="New enquiry", at=lead.created_at))
+        changes.append(
+            StatusChange(
+                lead=lead, old="", new=Status.OPEN, reason="New enquiry", at=lead.created_at
+            )
+        )
         if status != Status.OPEN:
             end = attempts[-1].at if attempts else lead.created_at
-            changes.append(StatusChange(lead=lead, old=Status.OPEN, new=status, reason="Demo history", at=end))
+            changes.append(
+                StatusChange(lead=lead, old=Status.OPEN, new=status, reason="Demo history", at=end)
+            )
         if status == Status.ENGAGED:
             by = rng.choice([Commitment.By.US, Commitment.By.LEAD])
             # due later today or on a coming day: a morning's list, not a backlog of missed promises
-            due = _in_hours(now + timedelta(days=rng.choice([0, 0, 1, 1, 2, 3]), minutes=30), lead.timezone, rng)
-            what = "Call back with the quote" if by == Commitment.By.US else "Send us the floor plan"
-            commitments.append(Commitment(lead=lead, by=by, what=what, due_at=due, created_at=attempts[-1].at))
+            due = _in_hours(
+                now + timedelta(days=rng.choice([0, 0, 1, 1, 2, 3]), minutes=30), lead.timezone, rng
+            )
+            what = (
+                "Call back with the quote" if by == Commitment.By.US else "Send us the floor plan"
+            )
+            commitments.append(
+                Commitment(lead=lead, by=by, what=what, due_at=due, created_at=attempts[-1].at)
+            )
     Attempt.objects.bulk_create(rows, batch_size=1000)
     StatusChange.objects.bulk_create(changes, batch_size=1000)
     Commitment.objects.bulk_create(commitments, batch_size=500)
     fitted = planning.refit(now=now)
     planned = planning.replan_all(now=now)
     held = Lead.objects.filter(pk__in=[m[0].pk for m in made])
-    return {"users": len(owners), "history": held.filter(status__in=FINISHED_STATUSES).count(),
-            "open": held.filter(status__in=ACTIVE_STATUSES).count(), "attempts": len(rows),
-            "commitments": len(commitments), "fitted_on": fitted.n_leads, "planned": planned}
+    return {
+        "users": len(owners),
+        "history": held.filter(status__in=FINISHED_STATUSES).count(),
+        "open": held.filter(status__in=ACTIVE_STATUSES).count(),
+        "attempts": len(rows),
+        "commitments": len(commitments),
+        "fitted_on": fitted.n_leads,
+        "planned": planned,
+    }

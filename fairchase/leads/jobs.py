@@ -22,8 +22,12 @@ REPLAN_LEASE = 600
 
 
 def _model_is_fresh() -> bool:
-    latest = FittedModel.objects.order_by("-created_at").values_list("created_at", flat=True).first()
-    return latest is not None and timezone.now() - latest < timedelta(hours=settings.REFIT_EVERY_HOURS)
+    latest = (
+        FittedModel.objects.order_by("-created_at").values_list("created_at", flat=True).first()
+    )
+    return latest is not None and timezone.now() - latest < timedelta(
+        hours=settings.REFIT_EVERY_HOURS
+    )
 
 
 def refit_if_stale() -> int:
@@ -46,7 +50,9 @@ def replan_stale(batch: int = 2000) -> int:
     """Plans depend on the clock (due times, weekly caps): refresh those older than STALE_PLAN
     (one worker at a time)."""
     cutoff = timezone.now() - STALE_PLAN
-    qs = Lead.objects.filter(status__in=ACTIVE_STATUSES).filter(Q(planned_at__lt=cutoff) | Q(planned_at=None))
+    qs = Lead.objects.filter(status__in=ACTIVE_STATUSES).filter(
+        Q(planned_at__lt=cutoff) | Q(planned_at=None)
+    )
     if not qs.exists() or not claim_lease("replan_stale", REPLAN_LEASE):
         return 0
     try:

@@ -90,7 +90,9 @@ class Profile(models.Model):
         SUGGEST = "suggest", "Suggest (I click send)"
         AUTOMATIC = "automatic", "Automatic (the worker sends)"
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.SALES)
     phone = models.CharField(max_length=32, blank=True)
     outreach_mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.SUGGEST)
@@ -109,13 +111,19 @@ class BusinessSettings(models.Model):
 
     hourly_cost = models.FloatField(default=50.0, help_text="What an hour of selling time costs.")
     margin = models.FloatField(default=1.0, help_text="Share of deal value that is profit (0-1).")
-    daily_minutes = models.PositiveIntegerField(default=120, help_text="Selling minutes per day per person.")
+    daily_minutes = models.PositiveIntegerField(
+        default=120, help_text="Selling minutes per day per person."
+    )
     contact_start = models.TimeField(default="08:00")
     contact_end = models.TimeField(default="20:00")
     max_attempts_per_week = models.PositiveSmallIntegerField(default=3)
-    complaint_cost = models.FloatField(default=200.0, help_text="Cost of annoying someone into a complaint.")
+    complaint_cost = models.FloatField(
+        default=200.0, help_text="Cost of annoying someone into a complaint."
+    )
     business_timezone = models.CharField(max_length=64, default="UTC")
-    default_value = models.FloatField(null=True, blank=True, help_text="Deal value when a lead has none; empty = learned median.")
+    default_value = models.FloatField(
+        null=True, blank=True, help_text="Deal value when a lead has none; empty = learned median."
+    )
     minutes_call = models.FloatField(default=6.0)
     minutes_email = models.FloatField(default=3.0)
     minutes_text = models.FloatField(default=2.0)
@@ -139,8 +147,12 @@ class BusinessSettings(models.Model):
             "max_attempts_per_week": self.max_attempts_per_week,
             "complaint_cost": self.complaint_cost,
             "business_timezone": self.business_timezone,
-            "minutes": {"call": self.minutes_call, "email": self.minutes_email,
-                        "text": self.minutes_text, "visit": self.minutes_visit},
+            "minutes": {
+                "call": self.minutes_call,
+                "email": self.minutes_email,
+                "text": self.minutes_text,
+                "visit": self.minutes_visit,
+            },
         }
         if self.default_value is not None:
             out["default_value"] = self.default_value
@@ -154,12 +166,20 @@ def _hhmm(t) -> str:
 class Lead(models.Model):
     name = models.CharField(max_length=200)
     company = models.CharField(max_length=200, blank=True)
-    email = models.EmailField(blank=True, db_index=True, help_text="Stored normalised (lower-case domain).")
-    phone = models.CharField(max_length=32, blank=True, db_index=True, help_text="E.164, e.g. +15551234567.")
-    timezone = models.CharField(max_length=64, blank=True, help_text="IANA zone; empty = the business's.")
+    email = models.EmailField(
+        blank=True, db_index=True, help_text="Stored normalised (lower-case domain)."
+    )
+    phone = models.CharField(
+        max_length=32, blank=True, db_index=True, help_text="E.164, e.g. +15551234567."
+    )
+    timezone = models.CharField(
+        max_length=64, blank=True, help_text="IANA zone; empty = the business's."
+    )
     source = models.CharField(max_length=64, default="web_form")
     value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="leads")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="leads"
+    )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
     signals = models.JSONField(default=list, blank=True)
     consents = models.JSONField(default=list, blank=True)
@@ -175,7 +195,9 @@ class Lead(models.Model):
     last_attempt_at = models.DateTimeField(null=True, blank=True)
     first_response_at = models.DateTimeField(null=True, blank=True, help_text="Our first attempt.")
     # Their side: a reply is not an attempt of ours (it marks our latest attempt `replied`).
-    responded_at = models.DateTimeField(null=True, blank=True, help_text="When the lead last wrote back.")
+    responded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the lead last wrote back."
+    )
     # The plan, written from fairchase.policy.plan on every event.
     next_action = models.CharField(max_length=8, choices=NextAction.choices, blank=True, default="")
     next_channel = models.CharField(max_length=8, blank=True)
@@ -239,7 +261,9 @@ class Attempt(models.Model):
     minutes = models.FloatField(default=0.0)
     progress = models.BooleanField(null=True, blank=True, help_text="Moved closer to a sale?")
     notes = models.TextField(blank=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
 
     class Meta:
         ordering = ["at", "pk"]
@@ -286,7 +310,9 @@ class StatusChange(models.Model):
     old = models.CharField(max_length=12, choices=Status.choices, blank=True)
     new = models.CharField(max_length=12, choices=Status.choices)
     reason = models.TextField(blank=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
 
     class Meta:
         ordering = ["at", "pk"]

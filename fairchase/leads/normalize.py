@@ -38,7 +38,9 @@ def normalize_phone(raw: str | None, region: str | None = None) -> str:
     except phonenumbers.NumberParseException as exc:
         raise InvalidContact(f"Not a phone number: {exc}") from None
     if not phonenumbers.is_valid_number(num):
-        raise InvalidContact("Not a valid phone number (include the country code, e.g. +1 555 123 4567).")
+        raise InvalidContact(
+            "Not a valid phone number (include the country code, e.g. +1 555 123 4567)."
+        )
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
 
 

@@ -18,11 +18,17 @@ def profile_of(user) -> Profile:
     try:
         return user.profile
     except Profile.DoesNotExist:
-        return Profile.objects.get_or_create(user=user, defaults={"role": Role.ADMIN if user.is_superuser else Role.SALES})[0]
+        return Profile.objects.get_or_create(
+            user=user, defaults={"role": Role.ADMIN if user.is_superuser else Role.SALES}
+        )[0]
 
 
 def is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and (user.is_superuser or profile_of(user).role == Role.ADMIN))
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or profile_of(user).role == Role.ADMIN)
+    )
 
 
 def visible_leads(user):

@@ -31,8 +31,17 @@ from .models import (
 log = logging.getLogger("fairchase.planning")
 
 PLAN_FIELDS = [
-    "next_action", "next_channel", "next_due", "next_state", "priority", "expected_value",
-    "p_reply", "plan_reason", "why_not_stop", "plan_revisit_at", "planned_at",
+    "next_action",
+    "next_channel",
+    "next_due",
+    "next_state",
+    "priority",
+    "expected_value",
+    "p_reply",
+    "plan_reason",
+    "why_not_stop",
+    "plan_revisit_at",
+    "planned_at",
 ]
 
 _model_cache: dict[str, object] = {"key": None, "model": None}
@@ -44,7 +53,11 @@ def policy_settings() -> dict:
 
 def current_model():
     """The latest fitted model (cached per process until a newer one is saved), or None."""
-    row = FittedModel.objects.order_by("-created_at", "-pk").values_list("pk", "created_at", "n_leads").first()
+    row = (
+        FittedModel.objects.order_by("-created_at", "-pk")
+        .values_list("pk", "created_at", "n_leads")
+        .first()
+    )
     if row is None:
         return None
     # Keyed on more than the pk: a flushed database (tests, a restore) reuses pks.
@@ -98,8 +111,9 @@ def reachable_channels(lead: Lead, suppressed: set[str] | None = None) -> list[s
     """Channels we may use: we need the address, no suppression, and consent for texts."""
     if suppressed is None:
         suppressed = set(
-            Suppression.objects.filter(value__in=[v for v in (lead.email, lead.phone) if v])
-            .values_list("value", flat=True)
+            Suppression.objects.filter(
+                value__in=[v for v in (lead.email, lead.phone) if v]
+            ).values_list("value", flat=True)
         )
     out = []
     if lead.phone and lead.phone not in suppressed:
@@ -173,10 +187,16 @@ def write_plans(leads: Sequence[Lead]) -> int:
     conn = connections[router.db_for_write(Lead)]
     qn = conn.ops.quote_name
     sql = "UPDATE {} SET {} WHERE {} = %s AND {} = %s".format(
-        qn(Lead._meta.db_table), ", ".join(f"{qn(f.column)} = %s" for f in fields), qn(Lead._meta.pk.column),
-        qn(Lead._meta.get_field("events").column))
-    rows = [[f.get_db_prep_save(getattr(lead, f.attname), conn) for f in fields] + [lead.pk, lead.events]
-            for lead in leads]
+        qn(Lead._meta.db_table),
+        ", ".join(f"{qn(f.column)} = %s" for f in fields),
+        qn(Lead._meta.pk.column),
+        qn(Lead._meta.get_field("events").column),
+    )
+    rows = [
+        [f.get_db_prep_save(getattr(lead, f.attname), conn) for f in fields]
+        + [lead.pk, lead.events]
+        for lead in leads
+    ]
     with conn.cursor() as cur:
         cur.executemany(sql, rows)
         written = cur.rowcount  # summed over the rows on both backends' drivers
@@ -219,7 +239,11 @@ def replan_all(now=None, batch: int = 2000, queryset=None, progress=None) -> int
     decisions = {d["id"]: d for d in policy.plan(model, records, now, settings)} if records else {}
     del records
     for i in range(0, len(ids), batch):
-        rows = [Lead(pk=pk, status=status[pk][0], events=status[pk][1]) for pk in ids[i : i + batch] if pk in status]
+        rows = [
+            Lead(pk=pk, status=status[pk][0], events=status[pk][1])
+            for pk in ids[i : i + batch]
+            if pk in status
+        ]
         for lead in rows:
             apply_decision(lead, decisions.get(str(lead.pk)), now)
         with transaction.atomic():
@@ -231,12 +255,18 @@ def replan_all(now=None, batch: int = 2000, queryset=None, progress=None) -> int
 
 def history_records(leads: Iterable[Lead] | None = None) -> list[dict]:
     """Finished leads as contract records: the training data for `fit`."""
-    qs = leads if leads is not None else with_history(Lead.objects.filter(status__in=FINISHED_STATUSES))
+    qs = (
+        leads
+        if leads is not None
+        else with_history(Lead.objects.filter(status__in=FINISHED_STATUSES))
+    )
     out = []
     for lead in qs:
         rec = lead_record(lead, suppressed=set())
         # Stopped leads (nurture/closed) count as lost for training: they did not buy.
-        rec["status"] = lead.status if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT) else "lost"
+        rec["status"] = (
+            lead.status if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT) else "lost"
+        )
         out.append(rec)
     return out
 
@@ -251,7 +281,9 @@ def training_records(leads=None) -> list[dict]:
     leads = leads if leads is not None else Lead.objects.all()
     records = history_records(with_history(leads.filter(status__in=FINISHED_STATUSES)))
     chased = with_history(
-        leads.filter(status__in=(*ACTIVE_STATUSES, Status.REVISIT), attempts__isnull=False).distinct()
+        leads.filter(
+            status__in=(*ACTIVE_STATUSES, Status.REVISIT), attempts__isnull=False
+        ).distinct()
     )
     for lead in chased:
         rec = lead_record(lead, suppressed=set())
@@ -265,6 +297,8 @@ def refit(now=None) -> FittedModel:
     current model."""
     history = training_records()
     model = policy.fit(history, policy_settings())
-    row = FittedModel.objects.create(created_at=now or timezone.now(), n_leads=len(history), data=model.to_dict())
+    row = FittedModel.objects.create(
+        created_at=now or timezone.now(), n_leads=len(history), data=model.to_dict()
+    )
     log.info("fitted the decision core on %d leads (finished, or with tries so far)", len(history))
     return row

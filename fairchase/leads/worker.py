@@ -39,8 +39,12 @@ def claim_lease(name: str, seconds: float, now=None) -> bool:
     except IntegrityError:  # another worker created it at the same moment
         pass
     free = Q(until__isnull=True) | Q(until__lte=now)
-    return WorkerLease.objects.filter(free, name=name).update(
-        holder=WORKER_ID, until=now + timedelta(seconds=seconds)) == 1
+    return (
+        WorkerLease.objects.filter(free, name=name).update(
+            holder=WORKER_ID, until=now + timedelta(seconds=seconds)
+        )
+        == 1
+    )
 
 
 def release_lease(name: str) -> None:

@@ -23,34 +23,58 @@ from .models import MessageChange, OutboundMessage
 State = OutboundMessage.State
 
 
-def move(msg: OutboundMessage | int, old: str | Iterable[str], new: str, reason: str = "", *, user=None,
-         where: dict | None = None, **fields) -> bool:
+def move(
+    msg: OutboundMessage | int,
+    old: str | Iterable[str],
+    new: str,
+    reason: str = "",
+    *,
+    user=None,
+    where: dict | None = None,
+    **fields,
+) -> bool:
     """Move a message from `old` (one state or several) to `new`, setting `fields` too, if it
     is still there (and matches `where`); write its transition row. True if this call won."""
     pk = msg if isinstance(msg, int) else msg.pk
     olds = (old,) if isinstance(old, str) else tuple(old)
     with transaction.atomic():
         for was in olds:
-            if OutboundMessage.objects.filter(pk=pk, state=was, **(where or {})).update(state=new, **fields) == 1:
-                MessageChange.objects.create(message_id=pk, old=was, new=new, reason=reason[:500], user=user,
-                                             at=timezone.now())
+            if (
+                OutboundMessage.objects.filter(pk=pk, state=was, **(where or {})).update(
+                    state=new, **fields
+                )
+                == 1
+            ):
+                MessageChange.objects.create(
+                    message_id=pk,
+                    old=was,
+                    new=new,
+                    reason=reason[:500],
+                    user=user,
+                    at=timezone.now(),
+                )
                 return True
     return False
 
 
 def created(msg: OutboundMessage, reason: str = "Queued", user=None) -> None:
     """The first transition row of a new message (written by `outbox.queue`)."""
-    MessageChange.objects.create(message=msg, old="", new=msg.state, reason=reason[:500], user=user,
-                                 at=msg.created_at)
+    MessageChange.objects.create(
+        message=msg, old="", new=msg.state, reason=reason[:500], user=user, at=msg.created_at
+    )
 
 
 def cancel_pending(lead: Lead, reason: str, *, automatic_only: bool = False) -> int:
     """Cancel this lead's queued messages (a reply, an opt-out, a closed lead); how many."""
-    qs = OutboundMessage.objects.filter(lead=lead, state=State.QUEUED, kind=OutboundMessage.Kind.TO_LEAD)
+    qs = OutboundMessage.objects.filter(
+        lead=lead, state=State.QUEUED, kind=OutboundMessage.Kind.TO_LEAD
+    )
     if automatic_only:
         qs = qs.filter(queued_by=None)
-    return sum(move(pk, State.QUEUED, State.CANCELLED, reason, error=reason[:500])
-               for pk in qs.values_list("pk", flat=True))
+    return sum(
+        move(pk, State.QUEUED, State.CANCELLED, reason, error=reason[:500])
+        for pk in qs.values_list("pk", flat=True)
+    )
 
 
 def _locked(msg: OutboundMessage) -> OutboundMessage:
@@ -62,13 +86,26 @@ def confirm_arrived(msg: OutboundMessage, user) -> bool:
     """A person checked: the message the worker died sending did arrive. It counts as sent
     (and as an attempt, unless the lead was closed since)."""
     row = _locked(msg)
-    if not move(row, State.UNKNOWN, State.SENT, "A person confirmed it arrived", user=user,
-                sent_at=row.claimed_at, error=""):
+    if not move(
+        row,
+        State.UNKNOWN,
+        State.SENT,
+        "A person confirmed it arrived",
+        user=user,
+        sent_at=row.claimed_at,
+        error="",
+    ):
         return False
     if row.kind == OutboundMessage.Kind.TO_LEAD:
         try:
-            lead_actions.log_attempt(row.lead, row.channel, Outcome.NO_ANSWER, user=user, at=row.claimed_at,
-                                     notes=f"{row.get_channel_display()} sent (confirmed)")
+            lead_actions.log_attempt(
+                row.lead,
+                row.channel,
+                Outcome.NO_ANSWER,
+                user=user,
+                at=row.claimed_at,
+                notes=f"{row.get_channel_display()} sent (confirmed)",
+            )
         except ActionError:
             pass  # the lead was closed since: the message still counts as sent
     return True
@@ -87,14 +124,26 @@ def send_anyway(msg: OutboundMessage, user) -> bool:
     """A person confirms sending a held message now: outside contact hours or past the
     weekly cap. An opt-out or a suppressed address is still refused at send time."""
     row = _locked(msg)
-    return _queue_now(row, (State.QUEUED,), "A person confirmed sending it now", user, override=True)
+    return _queue_now(
+        row, (State.QUEUED,), "A person confirmed sending it now", user, override=True
+    )
 
 
 def _queue_now(row: OutboundMessage, olds, reason: str, user, **fields) -> bool:
     from .outbox import send_now
 
-    if not move(row, olds, State.QUEUED, reason, user=user, error="", claimed_by="", queued_by=user,
-                due_at=timezone.now(), **fields):
+    if not move(
+        row,
+        olds,
+        State.QUEUED,
+        reason,
+        user=user,
+        error="",
+        claimed_by="",
+        queued_by=user,
+        due_at=timezone.now(),
+        **fields,
+    ):
         return False
     row.refresh_from_db()
     transaction.on_commit(lambda: send_now(row))
@@ -105,7 +154,9 @@ def _queue_now(row: OutboundMessage, olds, reason: str, user, **fields) -> bool:
 def cancel(msg: OutboundMessage, user) -> bool:
     row = _locked(msg)
     why = f"Cancelled by {user}"
-    return move(row, (State.QUEUED, State.UNKNOWN, State.FAILED), State.CANCELLED, why, user=user, error=why)
+    return move(
+        row, (State.QUEUED, State.UNKNOWN, State.FAILED), State.CANCELLED, why, user=user, error=why
+    )
 
 
 SETTLE = {"sent": confirm_arrived, "resend": send_again, "override": send_anyway, "cancel": cancel}

@@ -39,7 +39,16 @@ class OutboundMessageAdmin(admin.ModelAdmin):
 
 @admin.register(InboundMessage)
 class InboundMessageAdmin(admin.ModelAdmin):
-    list_display = ["received_at", "lead", "channel", "sender", "kind", "language", "evidence", "effect"]
+    list_display = [
+        "received_at",
+        "lead",
+        "channel",
+        "sender",
+        "kind",
+        "language",
+        "evidence",
+        "effect",
+    ]
     list_filter = ["kind", "channel", "language"]
     search_fields = ["sender", "key", "subject"]
     raw_id_fields = ["lead", "outbound"]
@@ -55,7 +64,14 @@ class ReadingCorrectionAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    list_display = ["created_at", "language", "wrong_kind", "right_kind", "evidence", "corrected_by"]
+    list_display = [
+        "created_at",
+        "language",
+        "wrong_kind",
+        "right_kind",
+        "evidence",
+        "corrected_by",
+    ]
     list_filter = ["language", "wrong_kind", "right_kind"]
     search_fields = ["text", "evidence"]
 

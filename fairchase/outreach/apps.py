@@ -17,7 +17,9 @@ class OutreachConfig(AppConfig):
         register_step("outreach_mailbox", mailbox.poll_mailbox, every=60)
         panels.register_nav("Templates", "outreach:templates", order=60)
         panels.register_nav("Outbox", "outreach:outbox", order=61)
-        panels.register_today_extra("outreach/today_extra.html", ui.today_extra_context, prepare=ui.prepare_today)
+        panels.register_today_extra(
+            "outreach/today_extra.html", ui.today_extra_context, prepare=ui.prepare_today
+        )
         if hasattr(panels, "register_today_panel"):
             panels.register_today_panel("outreach/today_panel.html", ui.today_panel_context)
         panels.register_lead_panel("outreach/lead_panel.html", ui.lead_panel_context, order=40)

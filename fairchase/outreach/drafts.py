@@ -31,7 +31,9 @@ class Draft:
     error: str = ""
 
 
-def template_for(purpose: str, channel: str = "email", facts: Facts = LIVE) -> MessageTemplate | None:
+def template_for(
+    purpose: str, channel: str = "email", facts: Facts = LIVE
+) -> MessageTemplate | None:
     """The active template for this purpose and channel (the oldest if several)."""
     return facts.template(purpose, channel)
 
@@ -76,12 +78,15 @@ def draft_for(lead: Lead, facts: Facts = LIVE) -> Draft | None:
         return None
     purpose, channel, why = found
     template = facts.template(purpose, channel) or (
-        facts.template(Purpose.FOLLOW_UP, channel) if purpose != Purpose.VOICEMAIL else None)
+        facts.template(Purpose.FOLLOW_UP, channel) if purpose != Purpose.VOICEMAIL else None
+    )
     if template is None:
         return None
     draft = Draft(template, why)
     try:
-        draft.rendered = render(template.subject, template.body, lead, template.channel, facts=facts)
+        draft.rendered = render(
+            template.subject, template.body, lead, template.channel, facts=facts
+        )
     except RenderError as exc:
         draft.error = str(exc)
     return draft
@@ -91,12 +96,18 @@ def queue_plan_steps(limit: int = 200) -> int:
     """Worker step (automatic mode): queue the due email/text steps of the plan."""
     now = timezone.now()
     automatic = Profile.objects.filter(outreach_mode=Profile.Mode.AUTOMATIC).values("user_id")
-    to_leads = OutboundMessage.objects.filter(kind=OutboundMessage.Kind.TO_LEAD)  # not the owner's alerts
-    due = (Lead.objects.filter(owner__in=automatic, status__in=[Status.OPEN, Status.ENGAGED])
-           .filter(next_action="contact", next_channel__in=["email", "text"], next_due__lte=now)
-           .exclude(pk__in=to_leads.filter(state__in=["queued", "sending", "unknown"]).values("lead_id"))
-           .exclude(pk__in=to_leads.filter(created_at__gte=now - MIN_GAP).values("lead_id"))
-           .order_by("-priority")[:limit])
+    to_leads = OutboundMessage.objects.filter(
+        kind=OutboundMessage.Kind.TO_LEAD
+    )  # not the owner's alerts
+    due = (
+        Lead.objects.filter(owner__in=automatic, status__in=[Status.OPEN, Status.ENGAGED])
+        .filter(next_action="contact", next_channel__in=["email", "text"], next_due__lte=now)
+        .exclude(
+            pk__in=to_leads.filter(state__in=["queued", "sending", "unknown"]).values("lead_id")
+        )
+        .exclude(pk__in=to_leads.filter(created_at__gte=now - MIN_GAP).values("lead_id"))
+        .order_by("-priority")[:limit]
+    )
     queued = 0
     for lead in due:
         draft = draft_for(lead)

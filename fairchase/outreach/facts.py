@@ -41,8 +41,9 @@ REVISIT_REASON = "Revisit date reached"
 
 
 def _calls_since(now: datetime):
-    return Attempt.objects.filter(channel="call", at__gte=now - AFTER_CALL,
-                                  outcome__in=[Outcome.LEFT_MESSAGE, Outcome.TALKED])
+    return Attempt.objects.filter(
+        channel="call", at__gte=now - AFTER_CALL, outcome__in=[Outcome.LEFT_MESSAGE, Outcome.TALKED]
+    )
 
 
 class Facts:
@@ -50,18 +51,27 @@ class Facts:
 
     def pending_message(self, lead: Lead) -> OutboundMessage | None:
         """The newest message queued or being sent to this lead."""
-        return OutboundMessage.objects.filter(lead=lead, kind=TO_LEAD, state__in=PENDING_STATES).first()
+        return OutboundMessage.objects.filter(
+            lead=lead, kind=TO_LEAD, state__in=PENDING_STATES
+        ).first()
 
     def last_call(self, lead: Lead) -> Attempt | None:
         """The latest recent call that left a message or reached the lead."""
         return _calls_since(timezone.now()).filter(lead=lead).order_by("-at").first()
 
     def followed_up_since(self, lead: Lead, since: datetime) -> bool:
-        return OutboundMessage.objects.filter(lead=lead, kind=TO_LEAD, created_at__gte=since).exclude(state__in=NOT_SENT).exists()
+        return (
+            OutboundMessage.objects.filter(lead=lead, kind=TO_LEAD, created_at__gte=since)
+            .exclude(state__in=NOT_SENT)
+            .exists()
+        )
 
     def said_goodbye(self, lead: Lead) -> bool:
-        return (OutboundMessage.objects.filter(lead=lead, template__purpose__in=GOODBYE)
-                .exclude(state__in=NOT_SENT).exists())
+        return (
+            OutboundMessage.objects.filter(lead=lead, template__purpose__in=GOODBYE)
+            .exclude(state__in=NOT_SENT)
+            .exists()
+        )
 
     def next_commitment(self, lead: Lead) -> Commitment | None:
         """The earliest pending commitment (the agreed next step)."""
@@ -69,19 +79,29 @@ class Facts:
 
     def back_from_revisit(self, lead: Lead) -> bool:
         """Woken from revisit and not tried since."""
-        woke = (lead.status_changes.filter(reason=REVISIT_REASON).order_by("-at")
-                .values_list("at", flat=True).first())
+        woke = (
+            lead.status_changes.filter(reason=REVISIT_REASON)
+            .order_by("-at")
+            .values_list("at", flat=True)
+            .first()
+        )
         return woke is not None and not lead.attempts.filter(at__gte=woke).exists()
 
     def suppressed(self, lead: Lead) -> set[str]:
         """The lead's addresses nobody may write to (opted out or bounced, on any lead)."""
-        return set(Suppression.objects.filter(value__in=[v for v in (lead.email, lead.phone) if v])
-                   .values_list("value", flat=True))
+        return set(
+            Suppression.objects.filter(
+                value__in=[v for v in (lead.email, lead.phone) if v]
+            ).values_list("value", flat=True)
+        )
 
     def template(self, purpose: str, channel: str) -> MessageTemplate | None:
         """The active template for this purpose and channel (the oldest if several)."""
-        return (MessageTemplate.objects.filter(purpose=purpose, channel=channel, is_active=True)
-                .order_by("pk").first())
+        return (
+            MessageTemplate.objects.filter(purpose=purpose, channel=channel, is_active=True)
+            .order_by("pk")
+            .first()
+        )
 
     def owner_phone(self, owner) -> str:
         return profile_of(owner).phone
@@ -109,7 +129,9 @@ class PageFacts(Facts):
 
     @cached_property
     def suppressions(self) -> set[str]:
-        return set(Suppression.objects.filter(value__in=self.addresses).values_list("value", flat=True))
+        return set(
+            Suppression.objects.filter(value__in=self.addresses).values_list("value", flat=True)
+        )
 
     def suppressed(self, lead):
         if lead.pk not in self.ids:
@@ -120,7 +142,9 @@ class PageFacts(Facts):
     def pending(self) -> dict[int, OutboundMessage]:
         out: dict[int, OutboundMessage] = {}
         # Newest first (the model's ordering), so the first seen per lead is `.first()`'s.
-        for m in OutboundMessage.objects.filter(lead_id__in=self.ids, kind=TO_LEAD, state__in=PENDING_STATES):
+        for m in OutboundMessage.objects.filter(
+            lead_id__in=self.ids, kind=TO_LEAD, state__in=PENDING_STATES
+        ):
             out.setdefault(m.lead_id, m)
         return out
 
@@ -135,27 +159,45 @@ class PageFacts(Facts):
     def written(self) -> dict[int, tuple[datetime, bool]]:
         """lead id -> (latest message that went out, whether any was a goodbye): one pass
         answers both "written since?" and "said goodbye?"."""
-        rows = (OutboundMessage.objects.filter(lead_id__in=self.ids, kind=TO_LEAD).exclude(state__in=NOT_SENT)
-                .order_by().values("lead_id")
-                .annotate(last=Max("created_at"), bye=Count("pk", filter=Q(template__purpose__in=GOODBYE))))
+        rows = (
+            OutboundMessage.objects.filter(lead_id__in=self.ids, kind=TO_LEAD)
+            .exclude(state__in=NOT_SENT)
+            .order_by()
+            .values("lead_id")
+            .annotate(
+                last=Max("created_at"), bye=Count("pk", filter=Q(template__purpose__in=GOODBYE))
+            )
+        )
         return {r["lead_id"]: (r["last"], bool(r["bye"])) for r in rows}
 
     @cached_property
     def commitments(self) -> dict[int, Commitment]:
         out: dict[int, Commitment] = {}
-        for c in Commitment.objects.filter(lead_id__in=self.ids, state=Commitment.State.PENDING).order_by("due_at", "pk"):
+        for c in Commitment.objects.filter(
+            lead_id__in=self.ids, state=Commitment.State.PENDING
+        ).order_by("due_at", "pk"):
             out.setdefault(c.lead_id, c)
         return out
 
     @cached_property
     def revisits(self) -> dict[int, tuple[datetime, datetime | None]]:
         """lead id -> (when it last woke from revisit, its latest attempt), for woken leads."""
-        woke = dict(StatusChange.objects.filter(lead_id__in=self.ids, reason=REVISIT_REASON).order_by()
-                    .values("lead_id").annotate(at=Max("at")).values_list("lead_id", "at"))
+        woke = dict(
+            StatusChange.objects.filter(lead_id__in=self.ids, reason=REVISIT_REASON)
+            .order_by()
+            .values("lead_id")
+            .annotate(at=Max("at"))
+            .values_list("lead_id", "at")
+        )
         if not woke:
             return {}
-        tried = dict(Attempt.objects.filter(lead_id__in=list(woke)).order_by()
-                     .values("lead_id").annotate(at=Max("at")).values_list("lead_id", "at"))
+        tried = dict(
+            Attempt.objects.filter(lead_id__in=list(woke))
+            .order_by()
+            .values("lead_id")
+            .annotate(at=Max("at"))
+            .values_list("lead_id", "at")
+        )
         return {pk: (at, tried.get(pk)) for pk, at in woke.items()}
 
     @cached_property
@@ -167,7 +209,9 @@ class PageFacts(Facts):
 
     @cached_property
     def phones(self) -> dict[int, str]:
-        return dict(Profile.objects.filter(user_id__in=self.owner_ids).values_list("user_id", "phone"))
+        return dict(
+            Profile.objects.filter(user_id__in=self.owner_ids).values_list("user_id", "phone")
+        )
 
     @cached_property
     def zone(self) -> str:
@@ -186,10 +230,16 @@ class PageFacts(Facts):
         return written is not None and written[0] >= since
 
     def said_goodbye(self, lead):
-        return self.written.get(lead.pk, (None, False))[1] if lead.pk in self.ids else super().said_goodbye(lead)
+        return (
+            self.written.get(lead.pk, (None, False))[1]
+            if lead.pk in self.ids
+            else super().said_goodbye(lead)
+        )
 
     def next_commitment(self, lead):
-        return self.commitments.get(lead.pk) if lead.pk in self.ids else super().next_commitment(lead)
+        return (
+            self.commitments.get(lead.pk) if lead.pk in self.ids else super().next_commitment(lead)
+        )
 
     def back_from_revisit(self, lead):
         if lead.pk not in self.ids:

@@ -38,15 +38,23 @@ class TemplateForm(forms.ModelForm):
             names = {m.group(1) for m in PLACEHOLDER.finditer(body)}
             if "body" not in self.errors and "opt_out_link" not in names:
                 # Seed 001: make it easy to say no. Every email carries the link.
-                self.add_error("body", "Include {{opt_out_link}} so people can stop hearing from us in one click.")
+                self.add_error(
+                    "body",
+                    "Include {{opt_out_link}} so people can stop hearing from us in one click.",
+                )
         if channel == MessageTemplate.Channel.TEXT and len(body) > 480:
-            self.add_error("body", "Keep texts short (at most 480 characters, about three messages).")
+            self.add_error(
+                "body", "Keep texts short (at most 480 characters, about three messages)."
+            )
         return data
 
 
 class ComposeForm(forms.Form):
-    template = forms.ModelChoiceField(queryset=MessageTemplate.objects.filter(is_active=True), required=False,
-                                      widget=forms.HiddenInput)
+    template = forms.ModelChoiceField(
+        queryset=MessageTemplate.objects.filter(is_active=True),
+        required=False,
+        widget=forms.HiddenInput,
+    )
     channel = forms.ChoiceField(choices=MessageTemplate.Channel.choices)
     subject = forms.CharField(max_length=200, required=False)
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}))

@@ -12,7 +12,9 @@ from fairchase.policy.window import CAP, HOURS, next_contact_time
 __all__ = ["CAP", "HOURS", "next_allowed", "send_window"]
 
 
-def send_window(now: datetime, lead: Lead, business: BusinessSettings | None = None) -> tuple[datetime, str]:
+def send_window(
+    now: datetime, lead: Lead, business: BusinessSettings | None = None
+) -> tuple[datetime, str]:
     """(earliest time a message may go to this lead, "" / "cap" / "hours": what held it back)."""
     business = business or BusinessSettings.current()
     settings = business.to_policy()

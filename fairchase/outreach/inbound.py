@@ -32,16 +32,34 @@ def quote(text: str) -> str:
     return flat if len(flat) <= QUOTE_CHARS else flat[: QUOTE_CHARS - 1] + "…"
 
 
-def record_inbound(*, key: str, lead: Lead | None, channel: str, sender: str, subject: str, reading: Reading,
-                   received_at: datetime, outbound: OutboundMessage | None = None) -> InboundMessage | None:
+def record_inbound(
+    *,
+    key: str,
+    lead: Lead | None,
+    channel: str,
+    sender: str,
+    subject: str,
+    reading: Reading,
+    received_at: datetime,
+    outbound: OutboundMessage | None = None,
+) -> InboundMessage | None:
     """Store one inbound message and act on it; None if this key was handled before."""
     try:
         with transaction.atomic():
             inbound = InboundMessage.objects.create(
-                key=key[:255], lead=lead, channel=channel, sender=sender[:254], subject=subject[:255],
-                text=reading.text[:20000], received_at=received_at, outbound=outbound,
-                kind=reading.kind if lead is not None else Kind.UNMATCHED, until=reading.until,
-                evidence=reading.evidence[:255], language=reading.language[:8])
+                key=key[:255],
+                lead=lead,
+                channel=channel,
+                sender=sender[:254],
+                subject=subject[:255],
+                text=reading.text[:20000],
+                received_at=received_at,
+                outbound=outbound,
+                kind=reading.kind if lead is not None else Kind.UNMATCHED,
+                until=reading.until,
+                evidence=reading.evidence[:255],
+                language=reading.language[:8],
+            )
             if lead is not None and reading.kind != Kind.BOUNCE:
                 inbound.effect = apply(inbound)[:255]
                 inbound.save(update_fields=["effect"])
@@ -50,7 +68,9 @@ def record_inbound(*, key: str, lead: Lead | None, channel: str, sender: str, su
     return inbound
 
 
-def record_stop_text(*, key: str, lead: Lead | None, phone: str, body: str, received_at: datetime) -> InboundMessage | None:
+def record_stop_text(
+    *, key: str, lead: Lead | None, phone: str, body: str, received_at: datetime
+) -> InboundMessage | None:
     """A carrier keyword (STOP, QUIT, END, REVOKE, OPT OUT, CANCEL, UNSUBSCRIBE): the number is
     suppressed and the lead opted out at once (which cancels what is queued for them).
     No confirmation text is sent: the carrier or provider sends the one the rules require."""
@@ -62,9 +82,19 @@ def record_stop_text(*, key: str, lead: Lead | None, phone: str, body: str, rece
             if not already:
                 actions.opt_out(lead, channel="text", reason=f"Texted {body.strip()[:40]!r}")
             return InboundMessage.objects.create(
-                key=key[:255], lead=lead, channel="text", sender=phone[:254], text=body[:20000], received_at=received_at,
-                kind=Kind.OPT_OUT, evidence=f'carrier keyword "{body.strip()[:40]}"', language="",
-                effect="Texted a stop word: already opted out." if already and lead else "Texted a stop word: opted out.")
+                key=key[:255],
+                lead=lead,
+                channel="text",
+                sender=phone[:254],
+                text=body[:20000],
+                received_at=received_at,
+                kind=Kind.OPT_OUT,
+                evidence=f'carrier keyword "{body.strip()[:40]}"',
+                language="",
+                effect="Texted a stop word: already opted out."
+                if already and lead
+                else "Texted a stop word: opted out.",
+            )
     except IntegrityError:
         return None
 
@@ -82,7 +112,9 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
     if kind == Kind.BOUNCE:
         return inbound.effect
     if record_reply and lead.status != Status.OPTED_OUT:
-        actions.record_reply(lead, inbound.channel, at=inbound.received_at, text=inbound.text, user=user)
+        actions.record_reply(
+            lead, inbound.channel, at=inbound.received_at, text=inbound.text, user=user
+        )
         lead.refresh_from_db()
     if kind == Kind.OPT_OUT:
         if lead.status != Status.OPTED_OUT:
@@ -93,11 +125,19 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
         return "Not interested: lead closed."
     if kind == Kind.LATER:
         until = until or timezone.now() + DEFAULT_LATER
-        actions.stop_chasing(lead, Status.REVISIT, revisit_at=until, user=user, reason=f"Asked us to come back later: {said}")
+        actions.stop_chasing(
+            lead,
+            Status.REVISIT,
+            revisit_at=until,
+            user=user,
+            reason=f"Asked us to come back later: {said}",
+        )
         return f"Later: revisit on {until:%Y-%m-%d}."
     if kind == Kind.CALL_BACK:
         until = until or timezone.now() + DEFAULT_CALL_BACK
-        actions.add_commitment(lead, by=Commitment.By.US, what=CALL_BACK_WHAT, due_at=until, user=user)
+        actions.add_commitment(
+            lead, by=Commitment.By.US, what=CALL_BACK_WHAT, due_at=until, user=user
+        )
         return f"Asked for a call: call back {until:%Y-%m-%d %H:%M} UTC."
     if kind == Kind.INTERESTED:
         return "Interested: answer them first."
@@ -109,14 +149,27 @@ def _undo(inbound: InboundMessage, user) -> None:
     lead = Lead.objects.get(pk=inbound.lead_id)
     if inbound.kind == Kind.AUTO_REPLY and lead.paused_until:
         actions.pause_until(lead, None, reason="Not an automatic reply after all", user=user)
-    elif inbound.kind in (Kind.NOT_INTERESTED, Kind.LATER) and lead.status in (Status.CLOSED, Status.REVISIT):
+    elif inbound.kind in (Kind.NOT_INTERESTED, Kind.LATER) and lead.status in (
+        Status.CLOSED,
+        Status.REVISIT,
+    ):
         actions.reopen(lead, user=user, reason="Reading of the reply corrected")
     elif inbound.kind == Kind.CALL_BACK:
-        for c in lead.commitments.filter(state=Commitment.State.PENDING, by=Commitment.By.US, what=CALL_BACK_WHAT):
+        for c in lead.commitments.filter(
+            state=Commitment.State.PENDING, by=Commitment.By.US, what=CALL_BACK_WHAT
+        ):
             actions.resolve_commitment(c, Commitment.State.CANCELLED, user=user)
 
 
-CORRECTABLE = [Kind.UNCLEAR, Kind.INTERESTED, Kind.AUTO_REPLY, Kind.LATER, Kind.CALL_BACK, Kind.NOT_INTERESTED, Kind.OPT_OUT]
+CORRECTABLE = [
+    Kind.UNCLEAR,
+    Kind.INTERESTED,
+    Kind.AUTO_REPLY,
+    Kind.LATER,
+    Kind.CALL_BACK,
+    Kind.NOT_INTERESTED,
+    Kind.OPT_OUT,
+]
 
 
 @transaction.atomic
@@ -129,9 +182,17 @@ def correct(inbound: InboundMessage, kind: str, user) -> InboundMessage:
     if inbound.kind == Kind.OPT_OUT:
         raise actions.ActionError("An opt-out is final: we never contact this person again.")
     ReadingCorrection.objects.create(
-        inbound=inbound, channel=inbound.channel, text=inbound.text, language=inbound.language, wrong_kind=inbound.kind,
-        right_kind=kind, wrong_until=inbound.until, evidence=inbound.evidence, received_at=inbound.received_at,
-        corrected_by=user if getattr(user, "pk", None) else None)
+        inbound=inbound,
+        channel=inbound.channel,
+        text=inbound.text,
+        language=inbound.language,
+        wrong_kind=inbound.kind,
+        right_kind=kind,
+        wrong_until=inbound.until,
+        evidence=inbound.evidence,
+        received_at=inbound.received_at,
+        corrected_by=user if getattr(user, "pk", None) else None,
+    )
     was_reply = inbound.kind != Kind.AUTO_REPLY
     _undo(inbound, user)
     inbound.kind, inbound.corrected_by = kind, user
@@ -144,12 +205,21 @@ def correct(inbound: InboundMessage, kind: str, user) -> InboundMessage:
     return inbound
 
 
-def read_and_record_text(lead: Lead | None, *, key: str, sender: str, body: str, received_at: datetime) -> InboundMessage | None:
+def read_and_record_text(
+    lead: Lead | None, *, key: str, sender: str, body: str, received_at: datetime
+) -> InboundMessage | None:
     """An inbound text message (the webhook), read by the same reader as email."""
     zone = lead.timezone if lead and lead.timezone else _business_zone()
     reading = replies.read_text(body, received_at, zone, channel="text")
-    return record_inbound(key=key, lead=lead, channel="text", sender=sender, subject="", reading=reading,
-                          received_at=received_at)
+    return record_inbound(
+        key=key,
+        lead=lead,
+        channel="text",
+        sender=sender,
+        subject="",
+        reading=reading,
+        received_at=received_at,
+    )
 
 
 def _business_zone() -> str:

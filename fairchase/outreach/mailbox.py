@@ -46,7 +46,10 @@ def _referenced_ids(msg: Message) -> list[str]:
 def _our_message(ids: list[str]) -> OutboundMessage | None:
     if not ids:
         return None
-    found = {m.message_id: m for m in OutboundMessage.objects.filter(message_id__in=ids).select_related("lead")}
+    found = {
+        m.message_id: m
+        for m in OutboundMessage.objects.filter(message_id__in=ids).select_related("lead")
+    }
     return next((found[i] for i in ids if i in found), None)
 
 
@@ -58,7 +61,10 @@ def _lead_by_address(address: str) -> Lead | None:
     if not normal:
         return None
     leads = Lead.objects.filter(email=normal)
-    return leads.filter(status__in=[Status.OPEN, Status.ENGAGED]).order_by("-created_at").first() or leads.order_by("-created_at").first()
+    return (
+        leads.filter(status__in=[Status.OPEN, Status.ENGAGED]).order_by("-created_at").first()
+        or leads.order_by("-created_at").first()
+    )
 
 
 def _zone(lead: Lead) -> str:
@@ -80,26 +86,46 @@ def _bounce_details(msg: Message) -> tuple[list[str], bool, list[str], str]:
                     permanent = permanent or code.startswith("5") or action == "failed"
                     status = status or f"{action} {code}".strip()
         elif ctype in ("message/rfc822", "text/rfc822-headers"):
-            ids += MSGID.findall(part.as_string() if ctype == "message/rfc822" else str(part.get_content()))
+            ids += MSGID.findall(
+                part.as_string() if ctype == "message/rfc822" else str(part.get_content())
+            )
     if not recipients:  # a bounce in prose (no machine-readable report)
         text = body_text(msg)
         ids += MSGID.findall(text)
         code = STATUS_CODE.search(text)
         permanent = bool(code and code.group(1) == "5")
         status = code.group(0) if code else ""
-        recipients = [a for _, a in getaddresses([m for m in re.findall(r"[\w.+-]+@[\w-]+\.[\w.-]+", text)]) if a]
+        recipients = [
+            a
+            for _, a in getaddresses([m for m in re.findall(r"[\w.+-]+@[\w-]+\.[\w.-]+", text)])
+            if a
+        ]
     return recipients, permanent, ids, status
 
 
 def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage | None:
     recipients, permanent, ids, status = _bounce_details(msg)
     ours = _our_message([i for i in ids if i != msg.get("Message-ID")])
-    lead = ours.lead if ours else next((lead for r in recipients if (lead := _lead_by_address(r))), None)
+    lead = (
+        ours.lead
+        if ours
+        else next((lead for r in recipients if (lead := _lead_by_address(r))), None)
+    )
     address = ours.to if ours else (lead.email if lead else "")
-    reading = replies.Reading(InboundMessage.Kind.BOUNCE, None, status or "bounce", body_text(msg)[:2000])
+    reading = replies.Reading(
+        InboundMessage.Kind.BOUNCE, None, status or "bounce", body_text(msg)[:2000]
+    )
     with transaction.atomic():
-        inbound = record_inbound(key=key, lead=None, channel="email", sender=str(msg.get("From") or ""),
-                                 subject=str(msg.get("Subject") or ""), reading=reading, received_at=received, outbound=ours)
+        inbound = record_inbound(
+            key=key,
+            lead=None,
+            channel="email",
+            sender=str(msg.get("From") or ""),
+            subject=str(msg.get("Subject") or ""),
+            reading=reading,
+            received_at=received,
+            outbound=ours,
+        )
         if inbound is None or lead is None:
             return inbound
         inbound.lead, inbound.kind = lead, InboundMessage.Kind.BOUNCE
@@ -112,12 +138,16 @@ def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage 
             if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
                 actions.suppress(address, Suppression.Kind.EMAIL, "bounce")
             else:
-                actions.log_attempt(lead, "email", Outcome.BOUNCED, at=received, notes=f"Bounced: {status}")
+                actions.log_attempt(
+                    lead, "email", Outcome.BOUNCED, at=received, notes=f"Bounced: {status}"
+                )
         inbound.save(update_fields=["lead", "kind", "effect"])
     return inbound
 
 
-def handle_mail(raw: bytes, fallback_key: str, received: datetime | None = None) -> InboundMessage | None:
+def handle_mail(
+    raw: bytes, fallback_key: str, received: datetime | None = None
+) -> InboundMessage | None:
     """Record one mailbox message (reply, bounce or unsubscribe); None if already handled."""
     msg = parse(raw)
     received = received or timezone.now()
@@ -133,18 +163,32 @@ def handle_mail(raw: bytes, fallback_key: str, received: datetime | None = None)
     unsubscribe = subject.strip().lower().startswith("unsubscribe")
     if unsubscribe:
         # Our List-Unsubscribe mailto puts the Message-ID in the subject: that names the lead.
-        named = _our_message(MSGID.findall(f"<{subject.split()[-1].strip('<>')}>")) if len(subject.split()) > 1 else None
+        named = (
+            _our_message(MSGID.findall(f"<{subject.split()[-1].strip('<>')}>"))
+            if len(subject.split()) > 1
+            else None
+        )
         ours = named or ours
         lead = ours.lead if ours else lead
     if lead is not None and unsubscribe:
-        reading = replies.Reading(InboundMessage.Kind.OPT_OUT, None, "List-Unsubscribe mailto", subject)
+        reading = replies.Reading(
+            InboundMessage.Kind.OPT_OUT, None, "List-Unsubscribe mailto", subject
+        )
     elif lead is not None:
         reading = replies.read_message(msg, _zone(lead), received)
     else:
         reading = replies.Reading(InboundMessage.Kind.UNMATCHED, None, "", body_text(msg)[:2000])
     with transaction.atomic():
-        return record_inbound(key=key, lead=lead, channel="email", sender=sender, subject=subject, reading=reading,
-                              received_at=received, outbound=ours)
+        return record_inbound(
+            key=key,
+            lead=lead,
+            channel="email",
+            sender=sender,
+            subject=subject,
+            reading=reading,
+            received_at=received,
+            outbound=ours,
+        )
 
 
 def poll_mailbox() -> int:
@@ -155,7 +199,9 @@ def poll_mailbox() -> int:
 
     handled = 0
     folder = settings.IMAP_FOLDER
-    with IMAPClient(settings.IMAP_HOST, port=settings.IMAP_PORT, ssl=settings.IMAP_SSL, timeout=30) as client:
+    with IMAPClient(
+        settings.IMAP_HOST, port=settings.IMAP_PORT, ssl=settings.IMAP_SSL, timeout=30
+    ) as client:
         client.normalise_times = False  # aware INTERNALDATEs, not host-local naive ones
         client.login(settings.IMAP_USER, settings.IMAP_PASSWORD)
         info = client.select_folder(folder, readonly=True)
@@ -164,9 +210,11 @@ def poll_mailbox() -> int:
         if cursor.uidvalidity != validity:
             cursor.uidvalidity, cursor.last_uid = validity, 0
         # "n:*" always includes the newest message, even when it is older than n.
-        uids = sorted(u for u in client.search(["UID", f"{cursor.last_uid + 1}:*"]) if u > cursor.last_uid)
+        uids = sorted(
+            u for u in client.search(["UID", f"{cursor.last_uid + 1}:*"]) if u > cursor.last_uid
+        )
         for start in range(0, len(uids), BATCH):
-            chunk = uids[start: start + BATCH]
+            chunk = uids[start : start + BATCH]
             for uid, data in sorted(client.fetch(chunk, ["BODY.PEEK[]", "INTERNALDATE"]).items()):
                 when = data.get(b"INTERNALDATE")
                 if isinstance(when, datetime) and when.tzinfo is None:

@@ -81,7 +81,9 @@ class OutboundMessage(models.Model):
     provider_id = models.CharField(max_length=200, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     # Who asked for it: a person (suggest mode) or None (automatic mode, the worker).
-    queued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    queued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
     # The person confirmed sending outside contact hours or past the weekly cap (never an
     # opt-out or a suppressed address: those are refused whoever asks).
     override = models.BooleanField(default=False)
@@ -98,7 +100,9 @@ class OutboundMessage(models.Model):
             models.Index(fields=["lead", "state"], name="outbox_lead_state"),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["lead", "step"], condition=~Q(step=""), name="outbox_one_message_per_step"),
+            models.UniqueConstraint(
+                fields=["lead", "step"], condition=~Q(step=""), name="outbox_one_message_per_step"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -125,7 +129,9 @@ class MessageChange(models.Model):
     old = models.CharField(max_length=10, choices=OutboundMessage.State.choices, blank=True)
     new = models.CharField(max_length=10, choices=OutboundMessage.State.choices)
     reason = models.CharField(max_length=500, blank=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
 
     class Meta:
         ordering = ["at", "pk"]
@@ -149,7 +155,9 @@ class InboundMessage(models.Model):
         UNMATCHED = "unmatched", "Not from a lead"
 
     key = models.CharField(max_length=255, unique=True, help_text="Message-ID, or folder/UID.")
-    lead = models.ForeignKey(Lead, null=True, blank=True, on_delete=models.CASCADE, related_name="inbound_messages")
+    lead = models.ForeignKey(
+        Lead, null=True, blank=True, on_delete=models.CASCADE, related_name="inbound_messages"
+    )
     outbound = models.ForeignKey(OutboundMessage, null=True, blank=True, on_delete=models.SET_NULL)
     channel = models.CharField(max_length=5, default="email")
     sender = models.CharField(max_length=254, blank=True)
@@ -162,7 +170,9 @@ class InboundMessage(models.Model):
     evidence = models.CharField(max_length=255, blank=True)
     language = models.CharField(max_length=8, blank=True)
     effect = models.CharField(max_length=255, blank=True)
-    corrected_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
     created_at = models.DateTimeField(default=tz.now)
 
     class Meta:
@@ -176,23 +186,36 @@ class InboundMessage(models.Model):
         return LANGUAGE_NAMES.get(self.language, self.language)
 
 
-LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese", "nl": "Dutch"}
+LANGUAGE_NAMES = {
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+}
 
 
 class ReadingCorrection(models.Model):
     """A person corrected how a message was read: kept as a labelled example (the text,
     its language, what the reader said and what was right) to measure and improve the reader."""
 
-    inbound = models.ForeignKey(InboundMessage, null=True, on_delete=models.SET_NULL, related_name="corrections")
+    inbound = models.ForeignKey(
+        InboundMessage, null=True, on_delete=models.SET_NULL, related_name="corrections"
+    )
     channel = models.CharField(max_length=5, default="email")
     text = models.TextField()
     language = models.CharField(max_length=8, blank=True)
     wrong_kind = models.CharField(max_length=16, choices=InboundMessage.Kind.choices)
     right_kind = models.CharField(max_length=16, choices=InboundMessage.Kind.choices)
     wrong_until = models.DateTimeField(null=True, blank=True)
-    evidence = models.CharField(max_length=255, blank=True, help_text="The words the reader went by.")
+    evidence = models.CharField(
+        max_length=255, blank=True, help_text="The words the reader went by."
+    )
     received_at = models.DateTimeField(null=True, blank=True)
-    corrected_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
     created_at = models.DateTimeField(default=tz.now)
 
     class Meta:

@@ -67,8 +67,17 @@ def address_for(lead: Lead, channel: str) -> str:
     return lead.email if channel == "email" else lead.phone
 
 
-def queue(lead: Lead, channel: str, subject: str, body: str, *, template: MessageTemplate | None = None,
-          due_at: datetime | None = None, user=None, step: str = "") -> OutboundMessage:
+def queue(
+    lead: Lead,
+    channel: str,
+    subject: str,
+    body: str,
+    *,
+    template: MessageTemplate | None = None,
+    due_at: datetime | None = None,
+    user=None,
+    step: str = "",
+) -> OutboundMessage:
     """Add a message to the outbox in the caller's transaction (a rollback queues nothing).
 
     `step` names an automatic message's plan step: a second message for the same lead and
@@ -76,12 +85,21 @@ def queue(lead: Lead, channel: str, subject: str, body: str, *, template: Messag
     the same lead queue it once."""
     to = address_for(lead, channel)
     if not to:
-        raise OutboxError(f"{lead.name} has no {'email address' if channel == 'email' else 'phone number'}.")
+        raise OutboxError(
+            f"{lead.name} has no {'email address' if channel == 'email' else 'phone number'}."
+        )
     if channel == "text":
         body = with_opt_out_hint(body)
     msg = OutboundMessage.objects.create(
-        lead=lead, channel=channel, to=to, subject=subject[:200] if channel == "email" else "", body=body,
-        template=template, due_at=due_at or timezone.now(), queued_by=user, message_id=new_message_id(),
+        lead=lead,
+        channel=channel,
+        to=to,
+        subject=subject[:200] if channel == "email" else "",
+        body=body,
+        template=template,
+        due_at=due_at or timezone.now(),
+        queued_by=user,
+        message_id=new_message_id(),
         step=step[:60],
     )
     actions.created(msg, f"Queued: plan step {step}" if step else "Queued", user)
@@ -95,17 +113,34 @@ def queue_owner_alert(lead: Lead, subject: str, body: str) -> OutboundMessage | 
     if not to:
         return None
     msg = OutboundMessage.objects.create(
-        lead=lead, kind=OutboundMessage.Kind.OWNER_ALERT, channel="email", to=to, subject=subject[:200],
-        body=body, due_at=timezone.now(), message_id=new_message_id())
+        lead=lead,
+        kind=OutboundMessage.Kind.OWNER_ALERT,
+        channel="email",
+        to=to,
+        subject=subject[:200],
+        body=body,
+        due_at=timezone.now(),
+        message_id=new_message_id(),
+    )
     actions.created(msg, "Owner alert queued")
     return msg
 
 
-def queue_template(lead: Lead, template: MessageTemplate, *, user=None, due_at=None, step: str = "") -> OutboundMessage:
+def queue_template(
+    lead: Lead, template: MessageTemplate, *, user=None, due_at=None, step: str = ""
+) -> OutboundMessage:
     """Render a template for the lead and queue it (RenderError if a value is missing)."""
     rendered = render(template.subject, template.body, lead, template.channel)
-    return queue(lead, template.channel, rendered.subject, rendered.body, template=template, due_at=due_at,
-                 user=user, step=step)
+    return queue(
+        lead,
+        template.channel,
+        rendered.subject,
+        rendered.body,
+        template=template,
+        due_at=due_at,
+        user=user,
+        step=step,
+    )
 
 
 def cancel_pending(lead: Lead, reason: str, *, automatic_only: bool = False) -> int:
@@ -128,9 +163,16 @@ def recover_abandoned(now: datetime | None = None) -> int:
     now = now or timezone.now()
     host = socket.gethostname()
     stale = []
-    for pk, by, at in OutboundMessage.objects.filter(state=State.SENDING).values_list("pk", "claimed_by", "claimed_at"):
+    for pk, by, at in OutboundMessage.objects.filter(state=State.SENDING).values_list(
+        "pk", "claimed_by", "claimed_at"
+    ):
         parts = by.split(":")
-        dead_here = len(parts) == 3 and parts[0] == host and parts[1].isdigit() and not _pid_alive(int(parts[1]))
+        dead_here = (
+            len(parts) == 3
+            and parts[0] == host
+            and parts[1].isdigit()
+            and not _pid_alive(int(parts[1]))
+        )
         if dead_here or at is None or now - at > SENDING_LEASE:
             stale.append(pk)
     why = "The worker stopped while sending: check whether it arrived, then confirm or resend."
@@ -146,12 +188,21 @@ def claim(pk: int | None = None, now: datetime | None = None) -> int | None:
     with transaction.atomic():
         if connection.features.has_select_for_update_skip_locked:
             # PostgreSQL: each worker locks a different candidate instead of queueing on one.
-            candidates = list(due.select_for_update(skip_locked=True).values_list("pk", flat=True)[:1])
+            candidates = list(
+                due.select_for_update(skip_locked=True).values_list("pk", flat=True)[:1]
+            )
         else:
             candidates = list(due.values_list("pk", flat=True)[:5])
         for candidate in candidates:
-            if actions.move(candidate, State.QUEUED, State.SENDING, f"Claimed by worker {WORKER_ID}",
-                            claimed_at=now, claimed_by=WORKER_ID, attempts=F("attempts") + 1):
+            if actions.move(
+                candidate,
+                State.QUEUED,
+                State.SENDING,
+                f"Claimed by worker {WORKER_ID}",
+                claimed_at=now,
+                claimed_by=WORKER_ID,
+                attempts=F("attempts") + 1,
+            ):
                 return candidate
     return None
 
@@ -200,8 +251,17 @@ def _claimed(pk: int, now: datetime):
         actions.move(pk, State.SENDING, State.CANCELLED, why, where=mine, error=why)
         return msg, lead, State.CANCELLED
     if verdict == "defer":
-        actions.move(pk, State.SENDING, State.QUEUED, why, where=mine, due_at=later, error=why, claimed_by="",
-                     attempts=F("attempts") - 1)
+        actions.move(
+            pk,
+            State.SENDING,
+            State.QUEUED,
+            why,
+            where=mine,
+            due_at=later,
+            error=why,
+            claimed_by="",
+            attempts=F("attempts") - 1,
+        )
         return msg, lead, State.QUEUED
     return msg, lead, None
 
@@ -211,27 +271,48 @@ def _send(msg: OutboundMessage) -> tuple[str, ChannelError | None]:
         return channel_for(msg.channel).send(msg), None
     except ChannelError as exc:
         return "", exc
-    except Exception as exc:  # we cannot tell how far it got: a person decides, never a silent resend
+    except (
+        Exception
+    ) as exc:  # we cannot tell how far it got: a person decides, never a silent resend
         log.exception("sending message %s failed unexpectedly", msg.pk)
         return "", ChannelError(f"{type(exc).__name__}: {exc}", "unknown")
 
 
-def _record(msg: OutboundMessage, lead: Lead, provider_id: str, error: ChannelError | None, now: datetime,
-            replan: bool) -> str:
+def _record(
+    msg: OutboundMessage,
+    lead: Lead,
+    provider_id: str,
+    error: ChannelError | None,
+    now: datetime,
+    replan: bool,
+) -> str:
     """Write what the provider said (inside a transaction)."""
     if error is not None:
         return _record_failure(msg, error, now)
     sent_at = timezone.now()
     # A row a restarted worker already marked unknown is still known to be sent by us.
-    actions.move(msg.pk, (State.SENDING, State.UNKNOWN), State.SENT, "Sent", sent_at=sent_at,
-                 provider_id=provider_id[:200], error="")
+    actions.move(
+        msg.pk,
+        (State.SENDING, State.UNKNOWN),
+        State.SENT,
+        "Sent",
+        sent_at=sent_at,
+        provider_id=provider_id[:200],
+        error="",
+    )
     if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
         return State.SENT  # our own user was told: not an attempt on the lead
     try:
         with transaction.atomic():
-            lead_actions.log_attempt(lead, msg.channel, Outcome.NO_ANSWER, user=msg.queued_by, at=sent_at,
-                                notes=f"{msg.get_channel_display()} sent: {msg.subject or msg.body[:80]}",
-                                replan=replan)
+            lead_actions.log_attempt(
+                lead,
+                msg.channel,
+                Outcome.NO_ANSWER,
+                user=msg.queued_by,
+                at=sent_at,
+                notes=f"{msg.get_channel_display()} sent: {msg.subject or msg.body[:80]}",
+                replan=replan,
+            )
     except Exception:  # the message is out: its row must say sent even if planning fails
         log.exception("sent message %s but could not log the attempt", msg.pk)
     return State.SENT
@@ -242,7 +323,9 @@ def deliver(pk: int, now: datetime | None = None, *, replan: bool = True) -> str
     return _send_one(now or timezone.now(), pk, claimed=True, replan=replan)[0]
 
 
-def _send_one(now: datetime, pk: int | None = None, *, claimed: bool = False, replan: bool = True) -> tuple[str | None, int | None]:
+def _send_one(
+    now: datetime, pk: int | None = None, *, claimed: bool = False, replan: bool = True
+) -> tuple[str | None, int | None]:
     """Claim (unless `claimed`) and send one due row, or row `pk`: (new state, lead id), (None, None) if none."""
     if not locks.needed():
         # PostgreSQL: the claim commits on its own, then the lead's row stays locked through
@@ -268,9 +351,16 @@ def _send_one(now: datetime, pk: int | None = None, *, claimed: bool = False, re
             return done, lead.pk
         guard = locks.LeadSendLock(lead.pk)
         if not guard.acquire(wait=False):  # another message to this lead is in flight
-            actions.move(pk, State.SENDING, State.QUEUED, "Another message to this lead is in flight",
-                         where={"claimed_by": WORKER_ID}, claimed_by="", due_at=now + timedelta(seconds=5),
-                         attempts=F("attempts") - 1)
+            actions.move(
+                pk,
+                State.SENDING,
+                State.QUEUED,
+                "Another message to this lead is in flight",
+                where={"claimed_by": WORKER_ID},
+                claimed_by="",
+                due_at=now + timedelta(seconds=5),
+                attempts=F("attempts") - 1,
+            )
             return State.QUEUED, lead.pk
     try:
         provider_id, error = _send(msg)
@@ -284,9 +374,17 @@ def _record_failure(msg: OutboundMessage, exc: ChannelError, now: datetime) -> s
     mine = {"claimed_by": WORKER_ID}
     tries = OutboundMessage.objects.values_list("attempts", flat=True).get(pk=msg.pk)
     if exc.outcome == "retry" and tries < MAX_TRIES:
-        backoff = timedelta(minutes=2 ** tries)
-        actions.move(msg.pk, State.SENDING, State.QUEUED, f"Retry in {backoff}: {exc}", where=mine,
-                     due_at=now + backoff, error=str(exc)[:1000], claimed_by="")
+        backoff = timedelta(minutes=2**tries)
+        actions.move(
+            msg.pk,
+            State.SENDING,
+            State.QUEUED,
+            f"Retry in {backoff}: {exc}",
+            where=mine,
+            due_at=now + backoff,
+            error=str(exc)[:1000],
+            claimed_by="",
+        )
         return State.QUEUED
     state = State.UNKNOWN if exc.outcome == "unknown" else State.FAILED
     actions.move(msg.pk, State.SENDING, state, str(exc), where=mine, error=str(exc)[:1000])

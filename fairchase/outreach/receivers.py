@@ -19,8 +19,11 @@ STOPPING_OUTCOMES = (Outcome.REPLIED, Outcome.OPTED_OUT, Outcome.TALKED)
 @receiver(lead_event, dispatch_uid="outreach.on_lead_event")
 def on_lead_event(sender, lead, kind, **extra):
     attempt = extra.get("attempt")
-    if kind in ("reply", "opt_out") or (kind == "status" and lead.status not in ACTIVE_STATUSES) or (
-            kind == "attempt" and attempt is not None and attempt.outcome in STOPPING_OUTCOMES):
+    if (
+        kind in ("reply", "opt_out")
+        or (kind == "status" and lead.status not in ACTIVE_STATUSES)
+        or (kind == "attempt" and attempt is not None and attempt.outcome in STOPPING_OUTCOMES)
+    ):
         # Commit only after a send to this lead that is in flight right now has finished.
         wait_for_sends(lead.pk)
     if kind == "reply":
@@ -32,7 +35,9 @@ def on_lead_event(sender, lead, kind, **extra):
     elif kind == "attempt" and attempt is not None:
         if attempt.outcome in (Outcome.REPLIED, Outcome.TALKED):
             # They answered: automatic follow-ups written for silence no longer fit.
-            cancel_pending(lead, "The lead answered.", automatic_only=attempt.outcome == Outcome.TALKED)
+            cancel_pending(
+                lead, "The lead answered.", automatic_only=attempt.outcome == Outcome.TALKED
+            )
         elif attempt.channel == "call" and attempt.outcome == Outcome.LEFT_MESSAGE:
             _voicemail_email(lead)
 

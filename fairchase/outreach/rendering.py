@@ -59,10 +59,14 @@ def check_placeholders(text: str) -> list[str]:
     problems = []
     for m in PLACEHOLDER.finditer(text):
         if m.group(1) not in PLACEHOLDERS:
-            problems.append(f"Unknown placeholder {{{{{m.group(1)}}}}}. Known: {', '.join(sorted(PLACEHOLDERS))}.")
+            problems.append(
+                f"Unknown placeholder {{{{{m.group(1)}}}}}. Known: {', '.join(sorted(PLACEHOLDERS))}."
+            )
     leftover = PLACEHOLDER.sub("", text)
     for m in BRACES.finditer(leftover):
-        problems.append(f"Malformed placeholder {m.group(0)!r}: write {{{{name}}}} with letters and underscores.")
+        problems.append(
+            f"Malformed placeholder {m.group(0)!r}: write {{{{name}}}} with letters and underscores."
+        )
     return problems
 
 
@@ -71,15 +75,20 @@ def _local(dt, lead: Lead, facts: Facts = LIVE):
     return dt.astimezone(ZoneInfo(zone))
 
 
-def lead_values(lead: Lead, channel: str = "email", opt_out_url: str = "", facts: Facts = LIVE) -> dict[str, str]:
+def lead_values(
+    lead: Lead, channel: str = "email", opt_out_url: str = "", facts: Facts = LIVE
+) -> dict[str, str]:
     """Every placeholder's value for this lead ('' where unknown).
 
     `facts` (a facts.Facts) supplies the commitment, phone and zone; Today passes one
     loaded for the whole page so a row costs no queries."""
     owner = lead.owner
     commitment = facts.next_commitment(lead)
-    slow = lead.first_response_at is None and lead.created_at is not None and (
-        _now() - lead.created_at > SLOW_RESPONSE)
+    slow = (
+        lead.first_response_at is None
+        and lead.created_at is not None
+        and (_now() - lead.created_at > SLOW_RESPONSE)
+    )
     due = _local(commitment.due_at, lead, facts) if commitment else None
     return {
         "first_name": lead.first_name,
@@ -91,7 +100,9 @@ def lead_values(lead: Lead, channel: str = "email", opt_out_url: str = "", facts
         "owner_email": owner.email,
         "next_step": commitment.what if commitment else "",
         # the reader's own wall clock, its zone named ("Monday 7 December at 12:00 EST")
-        "next_step_date": f"{due:%A %-d %B at %-H:%M} {clock.label(due, due.tzinfo)}" if due else "",
+        "next_step_date": f"{due:%A %-d %B at %-H:%M} {clock.label(due, due.tzinfo)}"
+        if due
+        else "",
         "opt_out_link": opt_out_url or unsubscribe_url(lead, channel),
         "apology": "I'm sorry it has taken me a while to get back to you. " if slow else "",
         "enquiry_date": f"{_local(lead.created_at, lead, facts):%-d %B}",
@@ -131,13 +142,16 @@ def fill(text: str, values: dict[str, str]) -> str:
     out = PLACEHOLDER.sub(sub, text)
     if missing:
         raise RenderError(
-            "No value for " + ", ".join(f"{{{{{n}}}}}" for n in dict.fromkeys(missing))
+            "No value for "
+            + ", ".join(f"{{{{{n}}}}}" for n in dict.fromkeys(missing))
             + ": add it to the lead (or your profile), or give a fallback like {{company|your team}}."
         )
     return out
 
 
-def render(subject: str, body: str, lead: Lead, channel: str = "email", facts: Facts = LIVE) -> Rendered:
+def render(
+    subject: str, body: str, lead: Lead, channel: str = "email", facts: Facts = LIVE
+) -> Rendered:
     """The message for this lead; never contains a blank where a placeholder was."""
     values = lead_values(lead, channel, facts=facts)
     return Rendered(fill(subject, values).strip(), fill(body, values).strip() + "\n")

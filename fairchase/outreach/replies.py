@@ -26,7 +26,15 @@ from .reading import cues, language, when
 from .reading.quotes import body_text, new_text
 
 AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR = (
-    "auto_reply", "bounce", "opt_out", "not_interested", "later", "call_back", "interested", "unclear")
+    "auto_reply",
+    "bounce",
+    "opt_out",
+    "not_interested",
+    "later",
+    "call_back",
+    "interested",
+    "unclear",
+)
 KINDS = (AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR)
 REFUSALS = (OPT_OUT, NOT_INTERESTED)
 # Kinds the app acts on without a person (the others only record the message).
@@ -34,10 +42,15 @@ ACTED_ON = {AUTO_REPLY, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK}
 # A call asked for on a day (a date, a weekday, tomorrow) within this is a call-back; a call
 # "next week", "in a few weeks" or further out is a revisit.
 CALL_BACK_HORIZON = timedelta(days=14)
-BOUNCE_SENDERS = re.compile(r"mailer-daemon|postmaster|mail delivery (?:subsystem|system)|microsoftexchange", re.I)
+BOUNCE_SENDERS = re.compile(
+    r"mailer-daemon|postmaster|mail delivery (?:subsystem|system)|microsoftexchange", re.I
+)
 # Subjects only delivery systems write (Exchange's NDR comes from a mailbox named after the server).
-BOUNCE_SUBJECT_ALONE = re.compile(r"\s*(?:undeliverable|unzustellbar|non remis|no se puede entregar|n[ãa]o entregue|onbestelbaar)\s*:|"
-                                  r"\s*(?:undelivered mail returned to sender|mail delivery failed|delivery status notification \(failure\))", re.I)
+BOUNCE_SUBJECT_ALONE = re.compile(
+    r"\s*(?:undeliverable|unzustellbar|non remis|no se puede entregar|n[ãa]o entregue|onbestelbaar)\s*:|"
+    r"\s*(?:undelivered mail returned to sender|mail delivery failed|delivery status notification \(failure\))",
+    re.I,
+)
 CONTRACT = re.compile(r"contract|vertrag|contrat|contrato|overeenkomst")
 STATUS_CODE = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
 
@@ -45,7 +58,9 @@ STATUS_CODE = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
 @dataclass(frozen=True)
 class Reading:
     kind: str
-    until: datetime | None = None  # return date, revisit date or call-back time (aware, in the lead's zone)
+    until: datetime | None = (
+        None  # return date, revisit date or call-back time (aware, in the lead's zone)
+    )
     evidence: str = ""  # the words that decided
     text: str = ""  # the new part of the message, quotes and signature removed
     language: str = ""
@@ -72,7 +87,9 @@ def header(msg: Message, name: str) -> str:
 
 
 def is_bounce(msg: Message) -> bool:
-    if msg.get_content_type() == "multipart/report" and "delivery-status" in str(msg.get_param("report-type") or ""):
+    if msg.get_content_type() == "multipart/report" and "delivery-status" in str(
+        msg.get_param("report-type") or ""
+    ):
         return True
     subject = header(msg, "Subject")
     if BOUNCE_SUBJECT_ALONE.match(subject):
@@ -107,24 +124,43 @@ def sent_at(msg: Message, received: datetime) -> datetime:
     return d
 
 
-def read_message(raw: bytes | str | Message, zone: str | None = None, received: datetime | None = None) -> Reading:
+def read_message(
+    raw: bytes | str | Message, zone: str | None = None, received: datetime | None = None
+) -> Reading:
     """Read a whole mail: headers say automatic replies and bounces, the new text the rest."""
     msg = parse(raw)
     received = received or datetime.now(UTC)
     body = body_text(msg)
     if is_bounce(msg):
         code = STATUS_CODE.search(body) or STATUS_CODE.search(msg.as_string()[:20000])
-        return Reading(BOUNCE, None, f"delivery failure {code.group(0)}" if code else "delivery failure", body[:2000], "en")
-    return read_text(body, sent_at(msg, received), zone, channel="email", automatic=automatic_header(msg))
+        return Reading(
+            BOUNCE,
+            None,
+            f"delivery failure {code.group(0)}" if code else "delivery failure",
+            body[:2000],
+            "en",
+        )
+    return read_text(
+        body, sent_at(msg, received), zone, channel="email", automatic=automatic_header(msg)
+    )
 
 
-def read_text(body: str, sent: datetime, zone: str | None = None, *, channel: str = "text", automatic: str = "") -> Reading:
+def read_text(
+    body: str,
+    sent: datetime,
+    zone: str | None = None,
+    *,
+    channel: str = "text",
+    automatic: str = "",
+) -> Reading:
     """Read the words of a message written at `sent` by a lead in `zone`."""
     fresh = new_text(body) if channel == "email" else body.strip()
     folded, where = cues.fold_map(fresh)
     today = sent.astimezone(when.zone_of(zone)).date()
     if channel == "text" and cues.carrier_keyword(fresh):
-        return Reading(OPT_OUT, None, f'carrier keyword "{fresh.strip()}"', fresh, language.detect(fresh, "en"))
+        return Reading(
+            OPT_OUT, None, f'carrier keyword "{fresh.strip()}"', fresh, language.detect(fresh, "en")
+        )
     kind, until, evidence, lang = _decide(fresh, folded, where, today, zone, channel, automatic)
     return Reading(kind, until, evidence[:255], fresh, lang)
 
@@ -164,8 +200,11 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
     # Where the message turns ("..., but ..."): what follows the turn is what it means.
     turns = [m.start() for m in cues.CONTRAST.finditer(folded)]
     # What asks for something (a call, a price, a visit), as opposed to praise and politeness.
-    wants = [c for c in cues.every(cues.CALL, folded, True) + cues.every(cues.INTEREST, folded, True)
-             if not cues.POLITE.match(c[1])]
+    wants = [
+        c
+        for c in cues.every(cues.CALL, folded, True) + cues.every(cues.INTEREST, folded, True)
+        if not cues.POLITE.match(c[1])
+    ]
     doubts = cues.every(cues.UNSURE, folded)
 
     def mixed(no, strict: bool) -> tuple | None:
@@ -179,7 +218,9 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
         for c in wants + doubts:
             if no[2] <= c[2] < no[3]:
                 continue  # the refusal's own words ("dejen de llamarme")
-            if (turn is not None and c[2] > turn) or (strict and c[2] > sentence_end and c in wants):
+            if (turn is not None and c[2] > turn) or (
+                strict and c[2] > sentence_end and c in wants
+            ):
                 return c
         if turn is not None and "?" in folded[turn:]:
             return ("", "", turn, folded.index("?", turn) + 1)
@@ -208,12 +249,25 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
         soft = cues.SOFTENERS.search(folded)
         # (A contract "running until June" says when it ends, not that we should come back.)
         deferrals = [c for c in cues.every(cues.LATER, folded) if not CONTRACT.search(c[1])]
-        if date and (deferrals or _asks_again(folded, date.start, refusal[2])
-                     or (soft and abs(date.start - soft.start()) <= 80)):
-            return LATER, when.to_datetime(date, zone), f'{said(refusal, later)} "{date.words}"', detected
+        if date and (
+            deferrals
+            or _asks_again(folded, date.start, refusal[2])
+            or (soft and abs(date.start - soft.start()) <= 80)
+        ):
+            return (
+                LATER,
+                when.to_datetime(date, zone),
+                f'{said(refusal, later)} "{date.words}"',
+                detected,
+            )
         other = mixed(refusal, strict=False)
         if other:
-            return UNCLEAR, None, f"refusal with a question or doubt: {said(refusal, other)}", detected
+            return (
+                UNCLEAR,
+                None,
+                f"refusal with a question or doubt: {said(refusal, other)}",
+                detected,
+            )
         return NOT_INTERESTED, None, said(refusal), detected
     # 4. A call with a day or time soon is a call-back; further out it is a revisit.
     if call and date:
@@ -233,7 +287,12 @@ def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str
         if not later and when.SPECIFICITY[date.kind] <= 1:
             # "Friday at 10?" with nothing else: a visit, a call or a meeting; a person decides.
             return UNCLEAR, None, f'a day but no ask: "{date.words}"', detected
-        return LATER, when.to_datetime(date, zone), f'{said(later)} "{date.words}"'.strip(), detected
+        return (
+            LATER,
+            when.to_datetime(date, zone),
+            f'{said(later)} "{date.words}"'.strip(),
+            detected,
+        )
     if later and not positive:
         return UNCLEAR, None, f"later, but no date: {said(later)}", detected
     # 6. Interest (or a call with no time), unless in doubt.
@@ -272,5 +331,16 @@ def _pick(found: list, later, folded: str = "") -> when.Found | None:
 
 
 # One-word texts people send to stop, besides the carriers' keywords.
-LOCAL_STOP_WORDS = {"stopp": "de", "abmelden": "de", "baja": "es", "alto": "es", "sair": "pt", "parar": "pt", "afmelden": "nl",
-                    "desabonner": "fr", "arret": "fr", "arreter": "fr", "remove": "en"}
+LOCAL_STOP_WORDS = {
+    "stopp": "de",
+    "abmelden": "de",
+    "baja": "es",
+    "alto": "es",
+    "sair": "pt",
+    "parar": "pt",
+    "afmelden": "nl",
+    "desabonner": "fr",
+    "arret": "fr",
+    "arreter": "fr",
+    "remove": "en",
+}

@@ -33,8 +33,11 @@ def _address(lead: Lead, channel: str) -> str:
 
 def make_token(lead: Lead, channel: str) -> str:
     """A URL-safe token that opts this lead out of this channel."""
-    return signing.dumps({"l": lead.pk, "c": channel, "a": _address_tag(_address(lead, channel))},
-                         salt=SALT, compress=True)
+    return signing.dumps(
+        {"l": lead.pk, "c": channel, "a": _address_tag(_address(lead, channel))},
+        salt=SALT,
+        compress=True,
+    )
 
 
 def read_token(token: str) -> tuple[Lead, str] | None:
@@ -45,7 +48,11 @@ def read_token(token: str) -> tuple[Lead, str] | None:
         return None
     except Exception:  # a forged payload that unpickles to nonsense must still be a 404
         return None
-    if not isinstance(data, dict) or data.get("c") not in CHANNELS or not isinstance(data.get("l"), int):
+    if (
+        not isinstance(data, dict)
+        or data.get("c") not in CHANNELS
+        or not isinstance(data.get("l"), int)
+    ):
         return None
     lead = Lead.objects.filter(pk=data["l"]).first()
     if lead is None or data.get("a") != _address_tag(_address(lead, data["c"])):

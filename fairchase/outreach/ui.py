@@ -22,16 +22,27 @@ PANEL_LIMIT = 10
 
 
 def _mode(request) -> str:
-    return profile_of(request.user).outreach_mode if request and request.user.is_authenticated else Profile.Mode.SUGGEST
+    return (
+        profile_of(request.user).outreach_mode
+        if request and request.user.is_authenticated
+        else Profile.Mode.SUGGEST
+    )
 
 
 def today_panel_context(request) -> dict:
     """Messages to send right after today's calls, and sends a person must settle."""
     user = request.user
     leads = visible_leads(user).filter(owner=user)
-    recent = (Attempt.objects.filter(lead__in=leads, channel="call", at__gte=timezone.now() - AFTER_CALL,
-                                     outcome__in=[Outcome.LEFT_MESSAGE, Outcome.TALKED])
-              .order_by("-at").values_list("lead_id", flat=True))
+    recent = (
+        Attempt.objects.filter(
+            lead__in=leads,
+            channel="call",
+            at__gte=timezone.now() - AFTER_CALL,
+            outcome__in=[Outcome.LEFT_MESSAGE, Outcome.TALKED],
+        )
+        .order_by("-at")
+        .values_list("lead_id", flat=True)
+    )
     ids = list(dict.fromkeys(recent[:50]))  # most recent call first, each lead once
     # The candidates and what their drafts need, loaded together rather than per lead.
     by_id = leads.select_related("owner").in_bulk(ids)
@@ -44,7 +55,9 @@ def today_panel_context(request) -> dict:
         draft = draft_for(lead, facts) if lead is not None else None
         if draft is not None and draft.template.purpose in AFTER_CALL_PURPOSES:
             drafts.append((lead, draft))
-    unknown = OutboundMessage.objects.filter(lead__in=leads, state=State.UNKNOWN).select_related("lead")[:PANEL_LIMIT]
+    unknown = OutboundMessage.objects.filter(lead__in=leads, state=State.UNKNOWN).select_related(
+        "lead"
+    )[:PANEL_LIMIT]
     return {"drafts": drafts, "unknown": list(unknown), "mode": _mode(request)}
 
 
@@ -69,7 +82,9 @@ def today_extra_context(request, lead) -> dict | None:
     after_click = getattr(request, "today_after_click", False)
     if not (after_click or _may_draft(lead)):
         return None  # a call or visit row: nothing to draft, and no queries for it
-    facts = getattr(request, "outreach_facts", None) or LIVE  # no prepare (another caller): ask per row
+    facts = (
+        getattr(request, "outreach_facts", None) or LIVE
+    )  # no prepare (another caller): ask per row
     pending = facts.pending_message(lead)
     if pending is not None:
         return {"pending": pending}
@@ -95,18 +110,40 @@ def timeline_entries(lead) -> list[TimelineEntry]:
     outbox = reverse("outreach:outbox")
     for m in OutboundMessage.objects.filter(lead=lead).exclude(state=State.CANCELLED)[:100]:
         at = m.sent_at or m.created_at
-        title = f"{m.get_channel_display()} {m.get_state_display().lower()}: {m.subject or m.body[:60]}"
-        body = m.body if m.state == State.SENT else (m.error or f"due {clock.at_zone(m.due_at, timezone.get_current_timezone())}")
-        out.append(TimelineEntry(at=at, kind=f"{m.channel} {m.state}", title=title, body=body,
-                                 url="" if m.state == State.SENT else outbox))
+        title = (
+            f"{m.get_channel_display()} {m.get_state_display().lower()}: {m.subject or m.body[:60]}"
+        )
+        body = (
+            m.body
+            if m.state == State.SENT
+            else (m.error or f"due {clock.at_zone(m.due_at, timezone.get_current_timezone())}")
+        )
+        out.append(
+            TimelineEntry(
+                at=at,
+                kind=f"{m.channel} {m.state}",
+                title=title,
+                body=body,
+                url="" if m.state == State.SENT else outbox,
+            )
+        )
     for r in InboundMessage.objects.filter(lead=lead)[:100]:
         said = " ".join(r.text.split())[:400]
-        reading = f"Read as {r.get_kind_display().lower()}" + (f" in {r.language_name}" if r.language else "") + \
-            (f", because of: {r.evidence}" if r.evidence else "")
+        reading = (
+            f"Read as {r.get_kind_display().lower()}"
+            + (f" in {r.language_name}" if r.language else "")
+            + (f", because of: {r.evidence}" if r.evidence else "")
+        )
         body = "\n".join(x for x in (f"“{said}”" if said else "", reading, r.effect) if x)
-        out.append(TimelineEntry(at=r.received_at, kind=r.get_kind_display().lower(),
-                                 title=f"{'Text' if r.channel == 'text' else 'Email'} from {r.sender}: {r.subject}".rstrip(": "),
-                                 body=body, url=reverse("lead_detail", args=[lead.pk]) + f"#reply-{r.pk}"))
+        out.append(
+            TimelineEntry(
+                at=r.received_at,
+                kind=r.get_kind_display().lower(),
+                title=f"{'Text' if r.channel == 'text' else 'Email'} from {r.sender}: {r.subject}".rstrip(
+                    ": "
+                ),
+                body=body,
+                url=reverse("lead_detail", args=[lead.pk]) + f"#reply-{r.pk}",
+            )
+        )
     return out
-
-

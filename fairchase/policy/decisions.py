@@ -42,8 +42,19 @@ def _utc(ts: float) -> datetime:
     return datetime.fromtimestamp(ts, UTC)
 
 
-def _decision(lead_id, action, priority, ev, reason, next_state=None, revisit_at=None,
-              p_reply=None, why_not_stop=None, channel=None, due=None) -> dict:
+def _decision(
+    lead_id,
+    action,
+    priority,
+    ev,
+    reason,
+    next_state=None,
+    revisit_at=None,
+    p_reply=None,
+    why_not_stop=None,
+    channel=None,
+    due=None,
+) -> dict:
     """A decision with the contract's fields, in its order, then p_reply and why_not_stop
     when there are any."""
     out = {
@@ -71,8 +82,16 @@ def _stop(facts: Facts, i: int, priority: float, ev: float, reason: str, p: floa
         when = R.local_date(facts.revisit_local[i])
         reason += R.next_state_note("revisit", when, facts.value[i])
         revisit_at = _utc(facts.revisit_due[i])
-        return _decision(facts.ids[i], STOP, priority, ev, reason, next_state="revisit",
-                         revisit_at=revisit_at, p_reply=p)
+        return _decision(
+            facts.ids[i],
+            STOP,
+            priority,
+            ev,
+            reason,
+            next_state="revisit",
+            revisit_at=revisit_at,
+            p_reply=p,
+        )
     state = "nurture" if facts.mailing[i] else "closed"
     reason += R.next_state_note(state, "", 0.0)
     return _decision(facts.ids[i], STOP, priority, ev, reason, next_state=state, p_reply=p)
@@ -80,8 +99,17 @@ def _stop(facts: Facts, i: int, priority: float, ev: float, reason: str, p: floa
 
 def _contact(facts: Facts, i: int, channel: int, priority, ev, reason, p, why) -> dict:
     due = _utc(facts.due[i])
-    return _decision(facts.ids[i], CONTACT, priority, ev, reason, p_reply=p, why_not_stop=why,
-                     channel=P.CHANNELS[channel], due=due)
+    return _decision(
+        facts.ids[i],
+        CONTACT,
+        priority,
+        ev,
+        reason,
+        p_reply=p,
+        why_not_stop=why,
+        channel=P.CHANNELS[channel],
+        due=due,
+    )
 
 
 def _when(facts: Facts, i: int) -> str:
@@ -95,23 +123,49 @@ def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd
     priority = res.ev / minutes[res.channel]
     left_out = ~np.isnan(crowd.chase)  # left out of today for the crowd, not for its worth
     keys = ("channel", "p", "ev", "v", "gross", "cost", "win", "risk")
-    arrays = (io, *(getattr(res, key) for key in keys), priority, left_out, crowd.chase, crowd.let_go)
+    arrays = (
+        io,
+        *(getattr(res, key) for key in keys),
+        priority,
+        left_out,
+        crowd.chase,
+        crowd.let_go,
+    )
     cols = zip(*(x.tolist() for x in (*arrays, crowd.reach_local)), strict=True)
     cost_of_complaint = ctx.settings.complaint_cost
     for i, c, p, ev, v, gross, cost, win, risk, pr, crowded, chase, gone, reach in cols:
         label, evidence = ctx.labels[facts.src[i]], ctx.evidence[facts.src[i]]
         if crowded and gone:
-            reason = R.let_go_for_crowd(chase, R.local_date(facts.revisit_local[i]),
-                                        ctx.settings.revisit_days / 7.0)
-            out[i] = _decision(facts.ids[i], STOP, pr, ev, reason, next_state="revisit",
-                               revisit_at=_utc(facts.revisit_due[i]), p_reply=p)
+            reason = R.let_go_for_crowd(
+                chase, R.local_date(facts.revisit_local[i]), ctx.settings.revisit_days / 7.0
+            )
+            out[i] = _decision(
+                facts.ids[i],
+                STOP,
+                pr,
+                ev,
+                reason,
+                next_state="revisit",
+                revisit_at=_utc(facts.revisit_due[i]),
+                p_reply=p,
+            )
         elif crowded:
             reason = R.in_the_wings(chase, R.local_date(reach))
             out[i] = _decision(facts.ids[i], WAIT, pr, ev, reason, p_reply=p)
         elif v > 0:
             wait = R.waited(facts.waited[i])
-            reason = R.contact_silent(c, _when(facts, i), label, facts.k[i], p, evidence, gross,
-                                      cost, wait, facts.value[i])
+            reason = R.contact_silent(
+                c,
+                _when(facts, i),
+                label,
+                facts.k[i],
+                p,
+                evidence,
+                gross,
+                cost,
+                wait,
+                facts.value[i],
+            )
             out[i] = _contact(facts, i, c, pr, ev, reason, p, R.keep_going(v, ev, win))
         else:
             spend = cost + risk * cost_of_complaint
@@ -134,7 +188,9 @@ def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: Conversation, out:
     priority = res.ev / np.array(ctx.minutes_list)[res.channel]
     counts = [int(x) for x in ctx.model.engaged_n]
     keys = ("channel", "q", "ev", "net", "contacts", "cost", "risk", "prize")
-    cols = zip(*(x.tolist() for x in (ie, *(getattr(res, key) for key in keys), priority)), strict=True)
+    cols = zip(
+        *(x.tolist() for x in (ie, *(getattr(res, key) for key in keys), priority)), strict=True
+    )
     for i, c, q, ev, net, contacts, cost, risk, prize, pr in cols:
         streak = facts.streak[i]
         if net > 0:

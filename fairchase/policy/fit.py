@@ -86,7 +86,9 @@ def _signal_vocab(signal_lists):
 class Rows:
     """What each sub-model counts, one row per attempt (or per lead for wins)."""
 
-    haz: np.ndarray  # silent tries: source, k-1, signals, channel, switch, spacing, age, agreed, replied
+    haz: (
+        np.ndarray
+    )  # silent tries: source, k-1, signals, channel, switch, spacing, age, agreed, replied
     cmp: np.ndarray  # every try: source, tries, tries that week, channel, engaged, opted out
     win: np.ndarray  # finished leads that answered: lead, source, signals, k-1 of the answer, won
     eng: np.ndarray  # engaged contacts of finished leads: lead, streak, contacts left, won
@@ -160,7 +162,10 @@ class _Lead:
             # a complaint is an opt-out after a silent try; "no, and remove me" is a reply
             replied = outcome in RESPONSE_CODES
             opted = outcome == OPTED_OUT or (
-                self.status == "opted_out" and not explicit_opt and idx == len(real) - 1 and not replied
+                self.status == "opted_out"
+                and not explicit_opt
+                and idx == len(real) - 1
+                and not replied
             )
             cmp.append((self.src, min(idx + 1, 15), min(n7, 6), c, int(self.responded), int(opted)))
             if not self.responded:
@@ -170,7 +175,9 @@ class _Lead:
                     self.responded, self.k_reply, streak = True, k, 0
             else:
                 if self.finished:
-                    eng.append([self.li, min(streak, P.ENGAGED_J - 1), 0, int(self.status == "won")])
+                    eng.append(
+                        [self.li, min(streak, P.ENGAGED_J - 1), 0, int(self.status == "won")]
+                    )
                 streak = _next_streak(streak, replied, progress)
             prev, prev_ts = c, ts
             times.append(ts)
@@ -208,7 +215,12 @@ class _ReplyLayout:
     def __init__(self, S: int, G: int):
         self.S, self.G, self.n = S, G, 0
         self.a, self.d, self.e = self._next(P.K), self._next(S), self._next(S * P.K)
-        self.g, self.c, self.sw, self.sp = self._next(G), self._next(3), self._next(4), self._next(8)
+        self.g, self.c, self.sw, self.sp = (
+            self._next(G),
+            self._next(3),
+            self._next(4),
+            self._next(8),
+        )
         self.age, self.hit = self._next(len(P.AGE_PRIORS)), self._next(1)
         self.lam, self.fade = self._next(1), self._next(G)
 
@@ -303,7 +315,9 @@ def _fit_reply(model, rows, S, G, weights):
     C[rows_all, L.sp.start + np.tile(spacing, S + 1)] = 1.0
     C[rows_all, L.age.start + np.tile(age, S + 1)] = 1.0
     model.curve_logit = (C @ beta).reshape(S + 1, K)
-    model.curve_sd = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", C, cov, C), 0, None)).reshape(S + 1, K)
+    model.curve_sd = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", C, cov, C), 0, None)).reshape(
+        S + 1, K
+    )
     tried, replied = np.zeros((S + 1, K)), np.zeros((S + 1, K))
     np.add.at(tried, (haz[:, 0], haz[:, 1]), 1.0)
     np.add.at(replied, (haz[:, 0], haz[:, 1]), haz[:, 8])
@@ -326,7 +340,9 @@ def _typical_timing(haz):
     np.add.at(counts, (haz[:, 1], haz[:, 5]), 1.0)
     np.add.at(ages, (haz[:, 1], haz[:, 6]), 1.0)
     seen = counts.sum(axis=1) > 0
-    return np.where(seen, counts.argmax(axis=1), typical), np.where(seen, ages.argmax(axis=1), typical_age)
+    return np.where(seen, counts.argmax(axis=1), typical), np.where(
+        seen, ages.argmax(axis=1), typical_age
+    )
 
 
 def _fit_win(model, rows, S, G):

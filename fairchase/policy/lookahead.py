@@ -64,7 +64,9 @@ class SilentLeads:
     sig_reply: np.ndarray  # the signals' effect on the reply log-odds
     sig_fade: np.ndarray  # and its fade by the 5th try
     win_logit: np.ndarray  # log-odds of a win once they answer
-    agreed: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # first try at an agreed time
+    agreed: np.ndarray = field(
+        default_factory=lambda: np.zeros(0, dtype=bool)
+    )  # first try at an agreed time
 
     def subset(self, sel: np.ndarray) -> SilentLeads:
         return SilentLeads(**{f.name: getattr(self, f.name)[sel] for f in dataclasses.fields(self)})
@@ -160,6 +162,7 @@ def lookahead(model, settings, lead: SilentLeads, due0, schedule, fixed: Schedul
     h0 = sigmoid(st.base[0, :, None] + st.chan[None, :] + moved * st.into[None, :])
     ev0 = h0 * st.prize[0, :, None] - st.penalty[0]
     total0 = ev0 + (1 - h0) * (1 - st.risk[0]) * v_next + st.blocked
+
     # per-channel figures on the full channel axis, so a caller can re-choose the channel
     def by_channel(arr, fill=0.0):
         out = np.full((n, C), fill)
@@ -203,7 +206,9 @@ def _steps(model, settings, lead: SilentLeads, fixed: ScheduleFree, due0, schedu
     # one row of the flattened table per step and lead
     table = fixed.risk
     row = fixed.risk_row + n7.T.astype(np.intp)
-    cost = np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act]) * settings.minute_cost()
+    cost = (
+        np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act]) * settings.minute_cost()
+    )
     penalty = (table * settings.complaint_cost + cost).astype(np.float32)
     usable = ((lead.avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
     return Steps(
@@ -236,7 +241,9 @@ def _continuation(st: Steps) -> np.ndarray:
         base = st.base[j, :, None]
         stay = _step_value(sigmoid(base + st.chan), st.prize[j], st.penalty[j], keep, v_next)
         stay += st.blocked
-        move = _step_value(sigmoid(base + st.chan + st.into), st.prize[j], st.penalty[j], keep, v_next)
+        move = _step_value(
+            sigmoid(base + st.chan + st.into), st.prize[j], st.penalty[j], keep, v_next
+        )
         move += st.blocked
         np.maximum(stay, _best_other(move), out=stay)
         v_next = np.maximum(np.float32(0.0), stay, out=stay)

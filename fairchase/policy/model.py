@@ -31,19 +31,29 @@ class Model:
     signals: list = field(default_factory=list)
     signal_leads: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (G,)
     reply_logit: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, K)
-    curve_logit: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, K) at the spacing actually used, for Insights
+    curve_logit: np.ndarray = field(
+        default_factory=lambda: np.zeros(0)
+    )  # (S+1, K) at the spacing actually used, for Insights
     curve_sd: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, K)
     tried: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, K) silent attempts seen
     replied: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, K) of which answered
     sig_reply: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (G,)
     sig_reply_sd: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    sig_fade: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (G,) change of each signal's reply effect by its 5th try
+    sig_fade: np.ndarray = field(
+        default_factory=lambda: np.zeros(0)
+    )  # (G,) change of each signal's reply effect by its 5th try
     sig_win: np.ndarray = field(default_factory=lambda: np.zeros(0))
     sig_win_sd: np.ndarray = field(default_factory=lambda: np.zeros(0))
     chan_reply: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (4,) call = 0
-    switch_into: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (4,) moving to this channel from another
-    spacing: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (8,) first-delay buckets then gap buckets
-    age: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (6,) the lead's age at the attempt
+    switch_into: np.ndarray = field(
+        default_factory=lambda: np.zeros(0)
+    )  # (4,) moving to this channel from another
+    spacing: np.ndarray = field(
+        default_factory=lambda: np.zeros(0)
+    )  # (8,) first-delay buckets then gap buckets
+    age: np.ndarray = field(
+        default_factory=lambda: np.zeros(0)
+    )  # (6,) the lead's age at the attempt
     agreed: float = 0.0  # a try at the agreed time
     steepness: float = 1.0  # how fast replies fall with attempts, relative to the articles' curve
     win_logit: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1,)
@@ -57,17 +67,31 @@ class Model:
     c_engaged: float = 0.0
     c_source: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1,)
     c_channel: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (4,)
-    c_q0: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, 4) complaint log-odds variance terms (see fit)
+    c_q0: np.ndarray = field(
+        default_factory=lambda: np.zeros(0)
+    )  # (S+1, 4) complaint log-odds variance terms (see fit)
     c_q1: np.ndarray = field(default_factory=lambda: np.zeros(0))
     c_q2: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    c_s: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (3,) var(attempt slope), var(recent slope), their covariance
-    c_tried: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (K,) attempts by attempt number
-    c_events: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (K,) opt-outs by attempt number
+    c_s: np.ndarray = field(
+        default_factory=lambda: np.zeros(0)
+    )  # (3,) var(attempt slope), var(recent slope), their covariance
+    c_tried: np.ndarray = field(
+        default_factory=lambda: np.zeros(0)
+    )  # (K,) attempts by attempt number
+    c_events: np.ndarray = field(
+        default_factory=lambda: np.zeros(0)
+    )  # (K,) opt-outs by attempt number
     value_median: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1,)
-    value_mean: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1,) used for leads of unknown value
+    value_mean: np.ndarray = field(
+        default_factory=lambda: np.zeros(0)
+    )  # (S+1,) used for leads of unknown value
     value_n: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    engaged_ratio: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (J,) P(win | j contacts without progress) / P(win | reply)
-    engaged_remaining: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (J,) contacts still to come
+    engaged_ratio: np.ndarray = field(
+        default_factory=lambda: np.zeros(0)
+    )  # (J,) P(win | j contacts without progress) / P(win | reply)
+    engaged_remaining: np.ndarray = field(
+        default_factory=lambda: np.zeros(0)
+    )  # (J,) contacts still to come
     engaged_n: np.ndarray = field(default_factory=lambda: np.zeros(0))
     version: int = 1
 
@@ -160,16 +184,25 @@ class Model:
             "sources": {self.source_label(s): self._source(s) for s in range(self.pooled + 1)},
             "signals": {name: self._signal(g) for g, name in enumerate(self.signals)},
             "channels": dict(zip(CHANNELS, odds(self.chan_reply).tolist(), strict=True)),
-            "channel_switch_odds": dict(zip(CHANNELS, odds(self.switch_into).tolist(), strict=True)),
+            "channel_switch_odds": dict(
+                zip(CHANNELS, odds(self.switch_into).tolist(), strict=True)
+            ),
             "age_odds": dict(zip(AGE_LABELS, odds(self.age).tolist(), strict=True)),
             "agreed_time_odds": float(odds(self.agreed)),
             "spacing_odds": {
-                "first_try_delay": dict(zip(DELAY_LABELS, odds(self.spacing[:4]).tolist(), strict=True)),
+                "first_try_delay": dict(
+                    zip(DELAY_LABELS, odds(self.spacing[:4]).tolist(), strict=True)
+                ),
                 "gap": dict(zip(_gap_labels(), odds(self.spacing[4:]).tolist(), strict=True)),
             },
             "complaint_by_attempt": [self._complaint(k) for k in range(K)],
             "engaged": [
-                {"no_progress_contacts": j, "win_ratio": float(r), "contacts_left": float(m), "n": int(n)}
+                {
+                    "no_progress_contacts": j,
+                    "win_ratio": float(r),
+                    "contacts_left": float(m),
+                    "n": int(n),
+                }
                 for j, (r, m, n) in enumerate(
                     zip(self.engaged_ratio, self.engaged_remaining, self.engaged_n, strict=True)
                 )

@@ -315,8 +315,21 @@ def _facts(ctx: _Context, b: LeadBatch, value, mask, due, due_local, stopping) -
     )
     now_local = np.where(live, now + (due_local - due), now)
     new = (b.k == 0) & np.isnan(b.last_at)
-    arrays = (b.src, b.k, value, np.where(new, now - b.created, np.nan), due, due_local,
-              now_local, revisit_due, revisit_local, worth, b.revisited, b.mailing, b.streak)
+    arrays = (
+        b.src,
+        b.k,
+        value,
+        np.where(new, now - b.created, np.nan),
+        due,
+        due_local,
+        now_local,
+        revisit_due,
+        revisit_local,
+        worth,
+        b.revisited,
+        b.mailing,
+        b.streak,
+    )
     return Facts(b.ids, *(a.tolist() for a in arrays))
 
 

@@ -69,7 +69,9 @@ def to_ts(value, default=None):
             return default
     if isinstance(value, str):
         try:
-            return to_ts(datetime.fromisoformat(value.strip()), default) if value.strip() else default
+            return (
+                to_ts(datetime.fromisoformat(value.strip()), default) if value.strip() else default
+            )
         except ValueError:
             return default
     if isinstance(value, date):

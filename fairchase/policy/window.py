@@ -30,7 +30,9 @@ def cap_floor(now_ts: float, attempt_times: Iterable, max_per_week: int) -> floa
     return max(now_ts, times[max_per_week - 1] + WEEK + 60.0)
 
 
-def next_contact_time(now, attempt_times: Iterable, timezone: str | None, settings=None) -> tuple[datetime, str]:
+def next_contact_time(
+    now, attempt_times: Iterable, timezone: str | None, settings=None
+) -> tuple[datetime, str]:
     """(earliest UTC time at or after `now` a contact is allowed, which rule moved it: "" when
     nothing did, "cap" for the weekly cap, "hours" for the contact hours or days)."""
     conf = Settings.from_any(settings)

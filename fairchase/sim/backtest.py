@@ -21,9 +21,11 @@ from typing import NamedTuple
 from fairchase.sim.timing import as_datetime
 from fairchase.sim.worlds import DEFAULT_MINUTES, World, get_world
 
-HONESTY = ("A truncated real history is an honest counterfactual only for stopping rules: it "
-           "shows what stopping earlier would have kept and saved. It cannot tell what extra "
-           "attempts would have brought, so no rule here is credited with wins it never saw.")
+HONESTY = (
+    "A truncated real history is an honest counterfactual only for stopping rules: it "
+    "shows what stopping earlier would have kept and saved. It cannot tell what extra "
+    "attempts would have brought, so no rule here is credited with wins it never saw."
+)
 RESPONDED = ("replied", "talked")
 REQUIRED = ("id", "source", "created_at", "status", "attempts")
 SECOND = timedelta(seconds=1)
@@ -162,8 +164,9 @@ def _minutes(a: dict, minutes: dict) -> float:
     return float(m) if isinstance(m, (int, float)) else float(minutes.get(a.get("channel"), 6.0))
 
 
-def evaluate(records: list[dict], kept: Callable[[dict], int], label: str,
-             settings: dict | None = None) -> Row:
+def evaluate(
+    records: list[dict], kept: Callable[[dict], int], label: str, settings: dict | None = None
+) -> Row:
     """Score a stopping rule given how many of each lead's attempts it would have kept.
 
     Attempts after the lead first answered are never cut: the chase was over.
@@ -205,8 +208,12 @@ def fold_of(lead_id: str, folds: int) -> int:
     return zlib.crc32(str(lead_id).encode()) % folds
 
 
-def fairchase_stops(records: list[dict], folds: int = 5, settings: dict | None = None,
-                    on_fold: Callable[[int], None] | None = None) -> dict[str, int]:
+def fairchase_stops(
+    records: list[dict],
+    folds: int = 5,
+    settings: dict | None = None,
+    on_fold: Callable[[int], None] | None = None,
+) -> dict[str, int]:
     """For each lead, how many of its real attempts Fairchase would have made (K-fold).
 
     Walk each lead's silent attempts; before attempt k+1 ask `plan` (fitted on the
@@ -239,8 +246,11 @@ def fairchase_stops(records: list[dict], folds: int = 5, settings: dict | None =
                 shared = [rec for _, rec in items if k == 0 or rec["attempts"][k - 1]["at"] < now]
                 batches = [(now, shared)] if shared else []
                 # a lead tried twice that day is judged at its own moment, not before its last try
-                batches += [(at, [rec]) for at, rec in items
-                            if k > 0 and rec["attempts"][k - 1]["at"] >= now]
+                batches += [
+                    (at, [rec])
+                    for at, rec in items
+                    if k > 0 and rec["attempts"][k - 1]["at"] >= now
+                ]
                 for when, recs in batches:
                     states = [_as_it_was(rec, k) for rec in recs]
                     for d in plan(model, states, when, settings):
@@ -261,8 +271,14 @@ def _as_it_was(rec: dict, k: int) -> dict:
     return state
 
 
-def backtest(records: list[dict], folds: int = 5, settings: dict | None = None, max_n: int = 10,
-             with_fairchase: bool = True, on_fold: Callable[[int], None] | None = None) -> Backtest:
+def backtest(
+    records: list[dict],
+    folds: int = 5,
+    settings: dict | None = None,
+    max_n: int = 10,
+    with_fairchase: bool = True,
+    on_fold: Callable[[int], None] | None = None,
+) -> Backtest:
     """Stop-after-N for N = 1..max_n, the actual history and Fairchase's stop decisions.
 
     Records may come straight from `load_history` or from elsewhere (ISO strings or
@@ -282,6 +298,10 @@ def backtest(records: list[dict], folds: int = 5, settings: dict | None = None, 
     if with_fairchase and records:
         folds = max(2, min(folds, len(records)))
         stops = fairchase_stops(records, folds, settings, on_fold)
-        res.fairchase = evaluate(records, lambda r: stops.get(r["id"], len(r["attempts"])),
-                                 f"Fairchase ({folds}-fold)", settings)
+        res.fairchase = evaluate(
+            records,
+            lambda r: stops.get(r["id"], len(r["attempts"])),
+            f"Fairchase ({folds}-fold)",
+            settings,
+        )
     return res

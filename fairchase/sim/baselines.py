@@ -25,16 +25,26 @@ def _times(lead: dict) -> list[datetime]:
 
 def _stop(lead: dict, reason: str) -> dict:
     nurture = "mailing_list" in (lead.get("consents") or [])
-    return {"id": lead["id"], "action": "stop", "channel": None, "due": None, "priority": 0.0,
-            "expected_value": 0.0, "next_state": "nurture" if nurture else "closed",
-            "revisit_at": None, "reason": reason}
+    return {
+        "id": lead["id"],
+        "action": "stop",
+        "channel": None,
+        "due": None,
+        "priority": 0.0,
+        "expected_value": 0.0,
+        "next_state": "nurture" if nurture else "closed",
+        "revisit_at": None,
+        "reason": reason,
+    }
 
 
 def _usable(lead: dict, channel: str) -> str | None:
     """The rule's channel if the lead has it and it never bounced, else another it has, else None."""
     channels = lead.get("channels")
     channels = ["call", "email"] if channels is None else channels
-    bounced = {a.get("channel") for a in lead.get("attempts") or [] if a.get("outcome") == "bounced"}
+    bounced = {
+        a.get("channel") for a in lead.get("attempts") or [] if a.get("outcome") == "bounced"
+    }
     for c in (channel, "call", "email", "text"):
         if c in channels and c not in bounced:
             return c
@@ -68,8 +78,15 @@ class FolkRule:
 
     def with_settings(self, settings: dict) -> FolkRule:
         """The same rule bound to a business's settings (cap, zone, default value)."""
-        return FolkRule(self.name, self.source, self.max_attempts, self.gaps, self.channels,
-                        self.per_value, dict(settings))
+        return FolkRule(
+            self.name,
+            self.source,
+            self.max_attempts,
+            self.gaps,
+            self.channels,
+            self.per_value,
+            dict(settings),
+        )
 
     def plan(self, leads: list[dict], now: datetime) -> list[dict]:
         """One decision per open lead: next try per the rule, or stop when the rule is done."""
@@ -102,29 +119,69 @@ class FolkRule:
                 target = times[-1] + self.gaps[min(k - 1, len(self.gaps) - 1)] * DAY
             due = schedule(times, target, now, lead.get("timezone"), cap, btz)
             value = float(lead.get("value") or 0.0)
-            out.append({"id": lead["id"], "action": "contact", "channel": channel, "due": due,
-                        # folk priority: new enquiries first, then bigger deals
-                        "priority": 1.0 / (1 + k) + 1e-9 * value, "expected_value": 0.0,
-                        "next_state": None, "revisit_at": None,
-                        "reason": f"{self.name}: try {k + 1} of {limit or 'many'}."})
+            out.append(
+                {
+                    "id": lead["id"],
+                    "action": "contact",
+                    "channel": channel,
+                    "due": due,
+                    # folk priority: new enquiries first, then bigger deals
+                    "priority": 1.0 / (1 + k) + 1e-9 * value,
+                    "expected_value": 0.0,
+                    "next_state": None,
+                    "revisit_at": None,
+                    "reason": f"{self.name}: try {k + 1} of {limit or 'many'}.",
+                }
+            )
         out.sort(key=lambda d: -d["priority"])
         return out
 
 
 BASELINES: tuple[FolkRule, ...] = (
     FolkRule("one_attempt", "seed 004: 48% give up after the first contact", 1, (2.0,)),
-    FolkRule("agreed_then_2d", "seed 000: agreed time, +2 days (call then email), stop",
-             3, (2.0, 1.0), ("call", "call", "email")),
-    FolkRule("two_three_in_2wk", "seed 001: 2-3 tries in a week or two, call then text/email",
-             3, (4.0, 6.0), ("call", "text", "call")),
-    FolkRule("weekly_plus_late", "seed 002: 3-4 weekly follow-ups, a late one weeks later",
-             5, (7.0, 7.0, 7.0, 21.0), ("call",)),
-    FolkRule("value_scaled", "seed 004: $1,000 is worth 2-3 calls, $10,000 many more",
-             None, (2.0, 3.0, 5.0, 7.0), ("call", "email", "call", "text"), per_value=True),
-    FolkRule("five_plus", "seed 004: 80% of sales come after 5+ contacts",
-             6, (2.0, 3.0, 4.0, 7.0), ("call", "email")),
-    FolkRule("never_stop", "seed 001: 'I always keep calling'",
-             None, (2.0, 3.0, 5.0, 7.0), ("call", "email", "text")),
+    FolkRule(
+        "agreed_then_2d",
+        "seed 000: agreed time, +2 days (call then email), stop",
+        3,
+        (2.0, 1.0),
+        ("call", "call", "email"),
+    ),
+    FolkRule(
+        "two_three_in_2wk",
+        "seed 001: 2-3 tries in a week or two, call then text/email",
+        3,
+        (4.0, 6.0),
+        ("call", "text", "call"),
+    ),
+    FolkRule(
+        "weekly_plus_late",
+        "seed 002: 3-4 weekly follow-ups, a late one weeks later",
+        5,
+        (7.0, 7.0, 7.0, 21.0),
+        ("call",),
+    ),
+    FolkRule(
+        "value_scaled",
+        "seed 004: $1,000 is worth 2-3 calls, $10,000 many more",
+        None,
+        (2.0, 3.0, 5.0, 7.0),
+        ("call", "email", "call", "text"),
+        per_value=True,
+    ),
+    FolkRule(
+        "five_plus",
+        "seed 004: 80% of sales come after 5+ contacts",
+        6,
+        (2.0, 3.0, 4.0, 7.0),
+        ("call", "email"),
+    ),
+    FolkRule(
+        "never_stop",
+        "seed 001: 'I always keep calling'",
+        None,
+        (2.0, 3.0, 5.0, 7.0),
+        ("call", "email", "text"),
+    ),
 )
 
 
@@ -151,8 +208,9 @@ class Exploratory:
     def choose(self, lead: dict) -> tuple[str, float]:
         """A random channel the lead has and a random gap in days."""
         channels = lead.get("channels") or ["call", "email"]
-        weights = np.array([{"call": 0.5, "email": 0.3, "text": 0.2, "visit": 0.03}.get(c, 0.1)
-                            for c in channels])
+        weights = np.array(
+            [{"call": 0.5, "email": 0.3, "text": 0.2, "visit": 0.03}.get(c, 0.1) for c in channels]
+        )
         c = channels[int(self.rng.choice(len(channels), p=weights / weights.sum()))]
         return c, float(self.rng.choice(self.GAPS))
 

@@ -29,18 +29,28 @@ def _console(console: Console | None = None) -> Console:
 
 
 def _progress(console: Console) -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=console, transient=True)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
 
 
 def simulate_main(argv: list[str] | None = None, console: Console | None = None) -> int:
     """Run the policy comparison; print the tables and ratios; write plots to --out."""
-    ap = argparse.ArgumentParser(prog="fairchase simulate",
-                                 description="Compare Fairchase, the folk rules and the oracle "
-                                             "in synthetic worlds.")
-    ap.add_argument("--world", action="append",
-                    help="world to run, by seed (repeatable; default: the first 3 test worlds, "
-                         f"{TEST_SEEDS[0]}-{TEST_SEEDS[2]})")
+    ap = argparse.ArgumentParser(
+        prog="fairchase simulate",
+        description="Compare Fairchase, the folk rules and the oracle in synthetic worlds.",
+    )
+    ap.add_argument(
+        "--world",
+        action="append",
+        help="world to run, by seed (repeatable; default: the first 3 test worlds, "
+        f"{TEST_SEEDS[0]}-{TEST_SEEDS[2]})",
+    )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--quick", action="store_true", help="small worlds, a few seconds")
     ap.add_argument("--out", default="out/sim", help="directory for plots and results.json")
@@ -54,34 +64,58 @@ def simulate_main(argv: list[str] | None = None, console: Console | None = None)
         return 2
     with_core = fairchase_available()
     if not with_core:
-        console.print("[yellow]fairchase.policy is not importable: comparing folk rules and "
-                      "the oracle only.[/yellow]")
+        console.print(
+            "[yellow]fairchase.policy is not importable: comparing folk rules and "
+            "the oracle only.[/yellow]"
+        )
     per_world = len(BASELINES) + 2 + with_core
     with _progress(console) as bar:
         task = bar.add_task("simulating", total=sum(w.horizon for w in worlds) * per_world)
-        results, extras = compare(worlds, args.seed, with_core,
-                                  on_day=lambda: bar.advance(task),
-                                  progress=lambda d: bar.update(task, description=d))
-    console.print(comparison_table(results, f"Policies by world (seed {args.seed}"
-                                            f"{', quick' if args.quick else ''})"))
-    rows = ratios(results, daily_minutes={w.name: float(w.setting("daily_minutes")) for w in worlds})
+        results, extras = compare(
+            worlds,
+            args.seed,
+            with_core,
+            on_day=lambda: bar.advance(task),
+            progress=lambda d: bar.update(task, description=d),
+        )
+    console.print(
+        comparison_table(
+            results, f"Policies by world (seed {args.seed}{', quick' if args.quick else ''})"
+        )
+    )
+    rows = ratios(
+        results, daily_minutes={w.name: float(w.setting("daily_minutes")) for w in worlds}
+    )
     if rows:
         console.print(ratio_table(rows))
         if args.quick:
-            console.print("[italic]Quick worlds have a few hundred leads: these ratios are noisy. "
-                          "Judge quality on the full run.[/italic]")
+            console.print(
+                "[italic]Quick worlds have a few hundred leads: these ratios are noisy. "
+                "Judge quality on the full run.[/italic]"
+            )
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "results.json").write_text(json.dumps(
-        {"seed": args.seed, "quick": args.quick, "results": [m.as_dict() for m in results],
-         "ratios": rows}, indent=1))
+    (out / "results.json").write_text(
+        json.dumps(
+            {
+                "seed": args.seed,
+                "quick": args.quick,
+                "results": [m.as_dict() for m in results],
+                "ratios": rows,
+            },
+            indent=1,
+        )
+    )
     if not args.no_plots:
         from fairchase.sim.plots import plot_profit, plot_reply_curves
 
         paths = [plot_profit(results, out / "profit_by_world.png")]
         for w in worlds:
-            paths.append(plot_reply_curves(w, extras.get(w.name, {}).get("history"),
-                                           out / f"reply_curves_{w.name}.png"))
+            paths.append(
+                plot_reply_curves(
+                    w, extras.get(w.name, {}).get("history"), out / f"reply_curves_{w.name}.png"
+                )
+            )
         console.print("Plots: " + ", ".join(str(p) for p in paths))
     return 0
 
@@ -91,23 +125,43 @@ def backtest_table(bt: Backtest):
     from rich.table import Table
 
     t = Table(title=f"Backtest on {bt.leads:,} finished leads")
-    for col in ("rule", "wins kept", "won value kept", "wins lost", "value lost", "attempts",
-                "attempts saved", "hours saved", "complaints", "profit"):
+    for col in (
+        "rule",
+        "wins kept",
+        "won value kept",
+        "wins lost",
+        "value lost",
+        "attempts",
+        "attempts saved",
+        "hours saved",
+        "complaints",
+        "profit",
+    ):
         t.add_column(col, justify="left" if col == "rule" else "right")
     rows = [bt.actual, *bt.rows] + ([bt.fairchase] if bt.fairchase else [])
     for r in rows:
-        t.add_row(r.label, str(r.wins), f"{r.won_value:,.0f}", str(r.lost_wins),
-                  f"{r.lost_value:,.0f}", str(r.attempts), str(r.attempts_saved),
-                  f"{r.hours_saved:,.1f}", str(r.complaints), f"{r.profit:,.0f}",
-                  style="bold" if r is bt.fairchase else None)
+        t.add_row(
+            r.label,
+            str(r.wins),
+            f"{r.won_value:,.0f}",
+            str(r.lost_wins),
+            f"{r.lost_value:,.0f}",
+            str(r.attempts),
+            str(r.attempts_saved),
+            f"{r.hours_saved:,.1f}",
+            str(r.complaints),
+            f"{r.profit:,.0f}",
+            style="bold" if r is bt.fairchase else None,
+        )
     return t
 
 
 def backtest_main(argv: list[str] | None = None, console: Console | None = None) -> int:
     """Backtest stopping rules on a JSONL history; print the table; write a plot to --out."""
-    ap = argparse.ArgumentParser(prog="fairchase backtest",
-                                 description="What if we had stopped earlier? Stopping rules "
-                                             "on your real, finished leads.")
+    ap = argparse.ArgumentParser(
+        prog="fairchase backtest",
+        description="What if we had stopped earlier? Stopping rules on your real, finished leads.",
+    )
     ap.add_argument("history", help="JSONL file of finished leads (the contract's lead records)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--out", default="out/backtest")
@@ -128,13 +182,21 @@ def backtest_main(argv: list[str] | None = None, console: Console | None = None)
     if not records:
         console.print("[red]No usable leads in the history.[/red]")
         return 1
-    settings = {"margin": args.margin, "hourly_cost": args.hourly_cost,
-                "complaint_cost": args.complaint_cost}
+    settings = {
+        "margin": args.margin,
+        "hourly_cost": args.hourly_cost,
+        "complaint_cost": args.complaint_cost,
+    }
     with_core = not args.no_fairchase and fairchase_available()
     with _progress(console) as bar:
         task = bar.add_task("fitting folds", total=args.folds if with_core else 1)
-        bt = backtest(records, args.folds, settings, with_fairchase=with_core,
-                      on_fold=lambda f: bar.advance(task))
+        bt = backtest(
+            records,
+            args.folds,
+            settings,
+            with_fairchase=with_core,
+            on_fold=lambda f: bar.advance(task),
+        )
     console.print(backtest_table(bt))
     console.print(f"[italic]{bt.note}[/italic]")
     if errors:

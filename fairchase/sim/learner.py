@@ -72,16 +72,24 @@ class Learner:
         self.tries, self.replies = tries, replies
         total_t, total_r = sum(tries.values()), sum(replies.values())
         overall = _smooth(total_r, total_t, 0.1)
-        self.by_channel = {c: _smooth(sum(v for (_, _, cc), v in replies.items() if cc == c),
-                                      sum(v for (_, _, cc), v in tries.items() if cc == c), overall)
-                           for c in CHANNELS}
+        self.by_channel = {
+            c: _smooth(
+                sum(v for (_, _, cc), v in replies.items() if cc == c),
+                sum(v for (_, _, cc), v in tries.items() if cc == c),
+                overall,
+            )
+            for c in CHANNELS
+        }
         pooled_t, pooled_r = Counter(), Counter()
         for (_, j, c), v in tries.items():
             pooled_t[j, c] += v
         for (_, j, c), v in replies.items():
             pooled_r[j, c] += v
-        self.pooled = {(j, c): _smooth(pooled_r[j, c], pooled_t[j, c], self.by_channel[c])
-                       for j in range(1, MAX_J + 1) for c in CHANNELS}
+        self.pooled = {
+            (j, c): _smooth(pooled_r[j, c], pooled_t[j, c], self.by_channel[c])
+            for j in range(1, MAX_J + 1)
+            for c in CHANNELS
+        }
         win_all = _smooth(sum(wins.values()), sum(answered.values()), 0.3)
         self.win = {s: _smooth(wins[s], answered[s], win_all) for s in answered}
         self.win_all = win_all
@@ -105,7 +113,9 @@ class Learner:
         per_min, cc = float(s.get("hourly_cost", 50.0)) / 60, float(s.get("complaint_cost", 200.0))
         chans = lead.get("channels")
         chans = ["call", "email"] if chans is None else chans
-        bounced = {a.get("channel") for a in lead.get("attempts") or [] if a.get("outcome") == "bounced"}
+        bounced = {
+            a.get("channel") for a in lead.get("attempts") or [] if a.get("outcome") == "bounced"
+        }
         best, best_ev, best_rate = None, 0.0, 0.0
         for c in chans:
             if c not in CHANNELS or c in bounced:
@@ -123,8 +133,9 @@ class Learner:
         out = []
         for lead in leads:
             atts = lead.get("attempts") or []
-            if lead.get("status") not in OPEN or any(a.get("outcome") in RESPONDED + ("opted_out",)
-                                                    for a in atts):
+            if lead.get("status") not in OPEN or any(
+                a.get("outcome") in RESPONDED + ("opted_out",) for a in atts
+            ):
                 out.append(_stop(lead, "Closed, answered or opted out."))
                 continue
             channel, ev = self.next_try(lead)
@@ -134,9 +145,18 @@ class Learner:
             times = [as_datetime(a["at"]) for a in atts]
             target = times[-1] + GAP_DAYS * DAY if times else now
             due = schedule(times, target, now, lead.get("timezone"), cap, btz)
-            out.append({"id": lead["id"], "action": "contact", "channel": channel, "due": due,
-                        "priority": ev / self.minutes[channel], "expected_value": ev,
-                        "next_state": None, "revisit_at": None,
-                        "reason": f"Learner: {channel}, expected value {ev:.2f}."})
+            out.append(
+                {
+                    "id": lead["id"],
+                    "action": "contact",
+                    "channel": channel,
+                    "due": due,
+                    "priority": ev / self.minutes[channel],
+                    "expected_value": ev,
+                    "next_state": None,
+                    "revisit_at": None,
+                    "reason": f"Learner: {channel}, expected value {ev:.2f}.",
+                }
+            )
         out.sort(key=lambda d: -d["priority"])
         return out

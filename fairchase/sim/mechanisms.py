@@ -74,7 +74,9 @@ class Mechanism:
         age = np.maximum(np.asarray(age, dtype=float), 0.0)
         ch = np.asarray(self.channel)[np.asarray(chan)]
         if self.kind == "logistic":
-            return sigmoid(self.base + self.level - self.attempt_slope * (j - 1) + ch) * self.fade(age)
+            return sigmoid(self.base + self.level - self.attempt_slope * (j - 1) + ch) * self.fade(
+                age
+            )
         if self.kind == "beta_decay":
             p = self.level * np.exp(-self.attempt_slope * (j - 1)) * ch
             return np.minimum(p, P_MAX) * self.fade(age)
@@ -84,7 +86,9 @@ class Mechanism:
             return np.minimum(self.level * ch, P_MAX) * cool + 0.0 * j
         if self.kind == "come_back":
             after = age - self.return_day
-            bump = np.where(after < 0, self.before_return, np.exp(-np.maximum(after, 0) / self.after_days))
+            bump = np.where(
+                after < 0, self.before_return, np.exp(-np.maximum(after, 0) / self.after_days)
+            )
             return np.minimum(self.level * ch * bump, P_MAX) + 0.0 * j
         raise ValueError(f"unknown mechanism {self.kind!r}")
 
@@ -98,24 +102,46 @@ def draw_mechanism(kind: str, rng: np.random.Generator, n_sources: int) -> Mecha
     if kind == "logistic":
         z = np.linspace(-3, 3, 10) * heterogeneity
         prior = _normal_rows(z, means * heterogeneity, heterogeneity)
-        return Mechanism(kind, score=z / heterogeneity, prior=prior, level=z,
-                         channel=tuple(float(np.log(c)) for c in chan),
-                         attempt_slope=rng.uniform(0.0, 0.5), fade_days=fade_days, fade_floor=floor,
-                         base=rng.uniform(-3.0, -0.5))
+        return Mechanism(
+            kind,
+            score=z / heterogeneity,
+            prior=prior,
+            level=z,
+            channel=tuple(float(np.log(c)) for c in chan),
+            attempt_slope=rng.uniform(0.0, 0.5),
+            fade_days=fade_days,
+            fade_floor=floor,
+            base=rng.uniform(-3.0, -0.5),
+        )
     if kind == "beta_decay":
         q = sigmoid(np.linspace(-5.0, 1.5, 10))  # reply chances from 0.7% to 82%
         mean_q = sigmoid(rng.uniform(-3.2, -0.8) + 0.7 * means)
         conc = 2.5 / heterogeneity**2  # a + b: small = leads differ a lot
         prior = np.array([_beta_row(q, m * conc, (1 - m) * conc) for m in mean_q])
-        return Mechanism(kind, score=_standard(np.log(q)), prior=prior, level=q,
-                         channel=chan, attempt_slope=rng.uniform(0.0, 0.35),
-                         fade_days=fade_days, fade_floor=floor)
+        return Mechanism(
+            kind,
+            score=_standard(np.log(q)),
+            prior=prior,
+            level=q,
+            channel=chan,
+            attempt_slope=rng.uniform(0.0, 0.35),
+            fade_days=fade_days,
+            fade_floor=floor,
+        )
     if kind == "ready_never":
         level = np.array([rng.uniform(0.4, 0.85), rng.uniform(0.04, 0.2), 0.004])
         mix = np.array([rng.dirichlet([2.0, 3.0, 3.0 * heterogeneity]) for _ in range(n_sources)])
-        return Mechanism(kind, score=np.array([1.3, 0.0, -1.3]), prior=mix, level=level,
-                         channel=chan, ready_type=np.arange(3), ready_days=rng.uniform(1.5, 12.0),
-                         fade_days=fade_days, fade_floor=floor)
+        return Mechanism(
+            kind,
+            score=np.array([1.3, 0.0, -1.3]),
+            prior=mix,
+            level=level,
+            channel=chan,
+            ready_type=np.arange(3),
+            ready_days=rng.uniform(1.5, 12.0),
+            fade_days=fade_days,
+            fade_floor=floor,
+        )
     if kind == "come_back":
         days = np.array([0.0, 14.0, 28.0, 49.0])
         qs = np.array([rng.uniform(0.02, 0.08), rng.uniform(0.1, 0.3), rng.uniform(0.35, 0.7)])
@@ -124,10 +150,16 @@ def draw_mechanism(kind: str, rng: np.random.Generator, n_sources: int) -> Mecha
         for m in means:
             keen = np.exp(np.array([-1.0, 0.0, 1.0]) * (m - 0.5))
             rows.append(np.outer(when, keen / keen.sum()).ravel())
-        return Mechanism(kind, score=_standard(np.tile(np.log(qs), len(days))), prior=np.array(rows),
-                         level=np.tile(qs, len(days)), channel=chan,
-                         return_day=np.repeat(days, len(qs)), before_return=rng.uniform(0.05, 0.3),
-                         after_days=rng.uniform(7.0, 30.0))
+        return Mechanism(
+            kind,
+            score=_standard(np.tile(np.log(qs), len(days))),
+            prior=np.array(rows),
+            level=np.tile(qs, len(days)),
+            channel=chan,
+            return_day=np.repeat(days, len(qs)),
+            before_return=rng.uniform(0.05, 0.3),
+            after_days=rng.uniform(7.0, 30.0),
+        )
     raise ValueError(f"unknown mechanism {kind!r}")
 
 

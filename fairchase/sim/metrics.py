@@ -40,14 +40,20 @@ class Metrics:
     @property
     def profit(self) -> float:
         """Won value x margin - selling time x hourly cost - complaints x complaint cost."""
-        return (self.won_value * self.margin - self.minutes * self.hourly_cost / 60
-                - self.complaints * self.complaint_cost)
+        return (
+            self.won_value * self.margin
+            - self.minutes * self.hourly_cost / 60
+            - self.complaints * self.complaint_cost
+        )
 
     @property
     def expected_profit(self) -> float:
         """Profit with wins and complaints at their expected values given each attempt made."""
-        return (self.expected_won_value * self.margin - self.minutes * self.hourly_cost / 60
-                - self.expected_complaints * self.complaint_cost)
+        return (
+            self.expected_won_value * self.margin
+            - self.minutes * self.hourly_cost / 60
+            - self.expected_complaints * self.complaint_cost
+        )
 
     @property
     def revenue_per_hour(self) -> float:
@@ -72,17 +78,28 @@ class Metrics:
 
     def as_dict(self) -> dict:
         """Plain numbers for JSON output."""
-        return {"world": self.world, "policy": self.policy, "profit": round(self.profit, 2),
-                "expected_profit": round(self.expected_profit, 2),
-                "expected_complaints": round(self.expected_complaints, 3),
-                "revenue_per_hour": round(self.revenue_per_hour, 2), "wins": self.wins,
-                "won_value": round(self.won_value, 2), "leads": self.leads,
-                "attempts": self.attempts, "attempts_per_lead": round(self.attempts_per_lead, 3),
-                "hours": round(self.minutes / 60, 2), "complaints": self.complaints,
-                "complaints_per_1000": round(self.complaints_per_1000, 2),
-                "opt_outs_per_1000": round(self.opt_outs_per_1000, 2), "stopped": self.stopped,
-                "open_at_end": self.open_at_end, "missing": self.missing,
-                "violations": dict(self.violations), "seconds": round(self.seconds, 2)}
+        return {
+            "world": self.world,
+            "policy": self.policy,
+            "profit": round(self.profit, 2),
+            "expected_profit": round(self.expected_profit, 2),
+            "expected_complaints": round(self.expected_complaints, 3),
+            "revenue_per_hour": round(self.revenue_per_hour, 2),
+            "wins": self.wins,
+            "won_value": round(self.won_value, 2),
+            "leads": self.leads,
+            "attempts": self.attempts,
+            "attempts_per_lead": round(self.attempts_per_lead, 3),
+            "hours": round(self.minutes / 60, 2),
+            "complaints": self.complaints,
+            "complaints_per_1000": round(self.complaints_per_1000, 2),
+            "opt_outs_per_1000": round(self.opt_outs_per_1000, 2),
+            "stopped": self.stopped,
+            "open_at_end": self.open_at_end,
+            "missing": self.missing,
+            "violations": dict(self.violations),
+            "seconds": round(self.seconds, 2),
+        }
 
 
 def by_world(results: list[Metrics]) -> dict[str, dict[str, Metrics]]:
@@ -111,29 +128,47 @@ def minutes_on_full_days(me: Metrics, oracle: Metrics, daily_minutes: float) -> 
     return len(days), (mine / theirs if theirs else float("nan"))
 
 
-def ratios(results: list[Metrics], policy: str = "fairchase",
-           daily_minutes: dict[str, float] | None = None) -> list[dict]:
+def ratios(
+    results: list[Metrics], policy: str = "fairchase", daily_minutes: dict[str, float] | None = None
+) -> list[dict]:
     """Per world: `policy` against the oracle, the learner and the best folk rule."""
     rows = []
     for world, row in by_world(results).items():
-        me, oracle, learner, folk = row.get(policy), row.get("oracle"), row.get("learner"), best_folk(row)
+        me, oracle, learner, folk = (
+            row.get(policy),
+            row.get("oracle"),
+            row.get("learner"),
+            best_folk(row),
+        )
         if me is None or oracle is None or folk is None:
             continue
         full_days, minutes = minutes_on_full_days(me, oracle, (daily_minutes or {}).get(world, 1e9))
-        rows.append({
-            "world": world, "policy": policy, "profit": me.expected_profit,
-            "oracle_profit": oracle.expected_profit,
-            "vs_oracle": _ratio(me.expected_profit, oracle.expected_profit),
-            "learner_profit": learner.expected_profit if learner else float("nan"),
-            "vs_learner": _ratio(me.expected_profit, learner.expected_profit) if learner else float("nan"),
-            "best_folk": folk.policy, "folk_profit": folk.expected_profit,
-            "vs_best_folk": _ratio(me.expected_profit, folk.expected_profit),
-            "complaints": me.expected_complaints, "oracle_complaints": oracle.expected_complaints,
-            "complaints_per_1000": 1000 * me.expected_complaints / max(me.leads, 1),
-            "oracle_complaints_per_1000": 1000 * oracle.expected_complaints / max(oracle.leads, 1),
-            "full_days": full_days, "minutes_vs_oracle": minutes,
-            "drawn_profit": me.profit, "oracle_drawn_profit": oracle.profit,
-        })
+        rows.append(
+            {
+                "world": world,
+                "policy": policy,
+                "profit": me.expected_profit,
+                "oracle_profit": oracle.expected_profit,
+                "vs_oracle": _ratio(me.expected_profit, oracle.expected_profit),
+                "learner_profit": learner.expected_profit if learner else float("nan"),
+                "vs_learner": _ratio(me.expected_profit, learner.expected_profit)
+                if learner
+                else float("nan"),
+                "best_folk": folk.policy,
+                "folk_profit": folk.expected_profit,
+                "vs_best_folk": _ratio(me.expected_profit, folk.expected_profit),
+                "complaints": me.expected_complaints,
+                "oracle_complaints": oracle.expected_complaints,
+                "complaints_per_1000": 1000 * me.expected_complaints / max(me.leads, 1),
+                "oracle_complaints_per_1000": 1000
+                * oracle.expected_complaints
+                / max(oracle.leads, 1),
+                "full_days": full_days,
+                "minutes_vs_oracle": minutes,
+                "drawn_profit": me.profit,
+                "oracle_drawn_profit": oracle.profit,
+            }
+        )
     return rows
 
 
@@ -155,7 +190,9 @@ def check(r: dict) -> dict[str, bool]:
     """
     return {
         "oracle": r["profit"] >= r["oracle_profit"] - 0.05 * abs(r["oracle_profit"]),
-        "learner": r["profit"] >= r["learner_profit"] if r["learner_profit"] == r["learner_profit"] else True,
+        "learner": r["profit"] >= r["learner_profit"]
+        if r["learner_profit"] == r["learner_profit"]
+        else True,
         "folk": r["profit"] >= r["folk_profit"],
         "complaints": r["complaints"] <= 1.25 * r["oracle_complaints"] + 0.5,
         "minutes": r["full_days"] < 5 or r["minutes_vs_oracle"] >= 0.95,
@@ -175,43 +212,92 @@ def summary(rows: list[dict]) -> list[tuple[str, str, bool]]:
         return sum(check(r)[key] for r in rows)
 
     judged = [r for r in rows if r["full_days"] >= 5]
-    above = [r["world"] for r in rows if r["profit"] > r["oracle_profit"] + 0.02 * abs(r["oracle_profit"])]
+    above = [
+        r["world"]
+        for r in rows
+        if r["profit"] > r["oracle_profit"] + 0.02 * abs(r["oracle_profit"])
+    ]
     mins = [r["minutes_vs_oracle"] for r in judged]
     return [
-        ("profit >= 0.95 x oracle in every world",
-         f"{count('oracle')}/{n} worlds; min {min(vs_ok, default=float('nan')):.3f}", count("oracle") == n),
+        (
+            "profit >= 0.95 x oracle in every world",
+            f"{count('oracle')}/{n} worlds; min {min(vs_ok, default=float('nan')):.3f}",
+            count("oracle") == n,
+        ),
         ("mean profit / oracle >= 0.97", f"mean {mean:.3f}", mean >= 0.97),
-        ("profit >= the model-free learner's in every world", f"{count('learner')}/{n} worlds",
-         count("learner") == n),
-        ("profit >= the best folk rule's in every world", f"{count('folk')}/{n} worlds", count("folk") == n),
-        ("complaints <= 1.25 x the oracle's (+0.5) in every world", f"{count('complaints')}/{n} worlds",
-         count("complaints") == n),
-        ("minutes >= 0.95 x the oracle's where it used its whole day",
-         f"{sum(check(r)['minutes'] for r in judged)}/{len(judged)} worlds judged; "
-         f"min {min(mins, default=float('nan')):.3f}", all(check(r)["minutes"] for r in judged)),
-        ("the oracle is an upper bound (no world where this policy earns 2% more)",
-         f"{len(above)} such world(s){': ' + ', '.join(above) if above else ''}", not above),
+        (
+            "profit >= the model-free learner's in every world",
+            f"{count('learner')}/{n} worlds",
+            count("learner") == n,
+        ),
+        (
+            "profit >= the best folk rule's in every world",
+            f"{count('folk')}/{n} worlds",
+            count("folk") == n,
+        ),
+        (
+            "complaints <= 1.25 x the oracle's (+0.5) in every world",
+            f"{count('complaints')}/{n} worlds",
+            count("complaints") == n,
+        ),
+        (
+            "minutes >= 0.95 x the oracle's where it used its whole day",
+            f"{sum(check(r)['minutes'] for r in judged)}/{len(judged)} worlds judged; "
+            f"min {min(mins, default=float('nan')):.3f}",
+            all(check(r)["minutes"] for r in judged),
+        ),
+        (
+            "the oracle is an upper bound (no world where this policy earns 2% more)",
+            f"{len(above)} such world(s){': ' + ', '.join(above) if above else ''}",
+            not above,
+        ),
     ]
 
 
 def comparison_table(results: list[Metrics], title: str = "Policies by world") -> Table:
     """A rich table: one row per world and policy, profit normalised to the oracle."""
     t = Table(title=title, show_lines=False)
-    for col in ("world", "policy", "expected profit", "vs oracle", "drawn profit", "wins", "att/lead",
-                "hours", "opt-outs/1k", "complaints/1k", "violations", "sec"):
+    for col in (
+        "world",
+        "policy",
+        "expected profit",
+        "vs oracle",
+        "drawn profit",
+        "wins",
+        "att/lead",
+        "hours",
+        "opt-outs/1k",
+        "complaints/1k",
+        "violations",
+        "sec",
+    ):
         t.add_column(col, justify="left" if col in ("world", "policy") else "right")
     for world, row in by_world(results).items():
         oracle = row.get("oracle")
         first = True
         for name, m in row.items():
-            rel = (f"{m.expected_profit / oracle.expected_profit:.3f}"
-                   if oracle and oracle.expected_profit > 0 else "-")
+            rel = (
+                f"{m.expected_profit / oracle.expected_profit:.3f}"
+                if oracle and oracle.expected_profit > 0
+                else "-"
+            )
             viol = ", ".join(f"{k} {v}" for k, v in sorted(m.violations.items()) if v) or "0"
             style = "bold" if name in ("oracle", "fairchase") else None
-            t.add_row(world if first else "", name, f"{m.expected_profit:,.0f}", rel,
-                      f"{m.profit:,.0f}", str(m.wins), f"{m.attempts_per_lead:.2f}",
-                      f"{m.minutes / 60:,.0f}", f"{m.opt_outs_per_1000:.1f}",
-                      f"{m.complaints_per_1000:.1f}", viol, f"{m.seconds:.1f}", style=style)
+            t.add_row(
+                world if first else "",
+                name,
+                f"{m.expected_profit:,.0f}",
+                rel,
+                f"{m.profit:,.0f}",
+                str(m.wins),
+                f"{m.attempts_per_lead:.2f}",
+                f"{m.minutes / 60:,.0f}",
+                f"{m.opt_outs_per_1000:.1f}",
+                f"{m.complaints_per_1000:.1f}",
+                viol,
+                f"{m.seconds:.1f}",
+                style=style,
+            )
             first = False
         t.add_section()
     return t
@@ -220,15 +306,31 @@ def comparison_table(results: list[Metrics], title: str = "Policies by world") -
 def ratio_table(rows: list[dict], title: str = "Fairchase against the targets") -> Table:
     """A rich table per world: ratios to the oracle, learner and best folk rule, with PASS/FAIL."""
     t = Table(title=title)
-    for col in ("world", "vs oracle", "vs learner", "best folk rule", "vs folk", "complaints (oracle)",
-                "minutes vs oracle (full days)", "verdict"):
-        t.add_column(col, justify="left" if col in ("world", "best folk rule", "verdict") else "right")
+    for col in (
+        "world",
+        "vs oracle",
+        "vs learner",
+        "best folk rule",
+        "vs folk",
+        "complaints (oracle)",
+        "minutes vs oracle (full days)",
+        "verdict",
+    ):
+        t.add_column(
+            col, justify="left" if col in ("world", "best folk rule", "verdict") else "right"
+        )
     for r in rows:
         ok = check(r)
-        t.add_row(r["world"], _fmt(r["vs_oracle"]), _fmt(r["vs_learner"]), r["best_folk"],
-                  _fmt(r["vs_best_folk"]), f"{r['complaints']:.1f} ({r['oracle_complaints']:.1f})",
-                  f"{_fmt(r['minutes_vs_oracle'])} ({r['full_days']})",
-                  "PASS" if all(ok.values()) else "FAIL " + ", ".join(k for k, v in ok.items() if not v))
+        t.add_row(
+            r["world"],
+            _fmt(r["vs_oracle"]),
+            _fmt(r["vs_learner"]),
+            r["best_folk"],
+            _fmt(r["vs_best_folk"]),
+            f"{r['complaints']:.1f} ({r['oracle_complaints']:.1f})",
+            f"{_fmt(r['minutes_vs_oracle'])} ({r['full_days']})",
+            "PASS" if all(ok.values()) else "FAIL " + ", ".join(k for k, v in ok.items() if not v),
+        )
     return t
 
 
@@ -245,8 +347,21 @@ def pooled(results: list[Metrics]) -> list[Metrics]:
             out[key] = Metrics(m.world, m.policy, m.margin, m.hourly_cost, m.complaint_cost)
         t = out[key]
         t.daily = [a + b for a, b in zip(t.daily or [0.0] * len(m.daily), m.daily, strict=False)]
-        for f in ("expected_won_value", "expected_complaints", "leads", "wins", "won_value", "attempts", "minutes", "complaints", "opt_outs",
-                  "stopped", "open_at_end", "missing", "seconds"):
+        for f in (
+            "expected_won_value",
+            "expected_complaints",
+            "leads",
+            "wins",
+            "won_value",
+            "attempts",
+            "minutes",
+            "complaints",
+            "opt_outs",
+            "stopped",
+            "open_at_end",
+            "missing",
+            "seconds",
+        ):
             setattr(t, f, getattr(t, f) + getattr(m, f))
         t.violations.update(m.violations)
     return list(out.values())

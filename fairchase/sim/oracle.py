@@ -51,7 +51,9 @@ class Oracle:
         self.settings = dict(settings or world.policy_settings())
         self.minutes = {**DEFAULT_MINUTES, **(self.settings.get("minutes") or {})}
         self._belief: dict[str, tuple[int, np.ndarray]] = {}
-        self._cache: dict[str, tuple[int, int, dict]] = {}  # id -> (attempts, day to recheck, decision)
+        self._cache: dict[
+            str, tuple[int, int, dict]
+        ] = {}  # id -> (attempts, day to recheck, decision)
         self._proposed: dict[str, int] = {}  # yesterday's contacts for today: id -> attempts then
         self._crowded_days = 0
         self.price = 0.0  # shadow price of a future selling minute, currency per minute
@@ -99,7 +101,7 @@ class Oracle:
             else:
                 todo.append((lead, src))
         for start in range(0, len(todo), 128):
-            out.extend(self._decide(todo[start:start + 128], now, today))
+            out.extend(self._decide(todo[start : start + 128], now, today))
         today_ = [d for d in out if d["action"] == "contact" and as_datetime(d["due"]) < now + DAY]
         self._proposed = {d["id"]: counts[d["id"]] for d in today_}
         self._update_price(today_)
@@ -126,7 +128,9 @@ class Oracle:
     def _channels(self, lead: dict) -> list[int]:
         chans = lead.get("channels")
         chans = ["call", "email"] if chans is None else chans
-        bounced = {a.get("channel") for a in lead.get("attempts") or [] if a.get("outcome") == "bounced"}
+        bounced = {
+            a.get("channel") for a in lead.get("attempts") or [] if a.get("outcome") == "bounced"
+        }
         return [CHANNELS.index(c) for c in chans if c in CHANNELS and c not in bounced]
 
     def _decide(self, rows: list[tuple[dict, int]], now: datetime, today: int) -> list[dict]:
@@ -134,16 +138,20 @@ class Oracle:
         cap, btz = int(s.get("max_attempts_per_week", 3)), s.get("business_timezone", "UTC")
         L, T, C = len(rows), HORIZON_DAYS, len(CHANNELS)
         k = np.array([len(lead.get("attempts") or []) for lead, _ in rows])
-        age0 = np.array([(now - as_datetime(lead["created_at"])).total_seconds() / 86400
-                         for lead, _ in rows])
+        age0 = np.array(
+            [(now - as_datetime(lead["created_at"])).total_seconds() / 86400 for lead, _ in rows]
+        )
         src = np.array([sr for _, sr in rows])
-        value = np.array([float(lead["value"]) if lead.get("value") else w.mean_value(sr)
-                          for lead, sr in rows])
+        value = np.array(
+            [float(lead["value"]) if lead.get("value") else w.mean_value(sr) for lead, sr in rows]
+        )
         allowed = np.zeros((L, C), bool)
         for r, (lead, _) in enumerate(rows):
             allowed[r, self._channels(lead)] = True
         b0 = np.array([self.belief(lead, sr) for lead, sr in rows], dtype=np.float32)  # (L, G)
-        gain = (w.win_prob(src) * (value * float(s["margin"]))[:, None])[:, None, :].astype(np.float32)
+        gain = (w.win_prob(src) * (value * float(s["margin"]))[:, None])[:, None, :].astype(
+            np.float32
+        )
         per_min = float(s["hourly_cost"]) / 60 + self.price  # future minutes: scarce ones cost more
         mins = np.array([self.minutes[c] for c in CHANNELS])
         cc = float(s["complaint_cost"])
@@ -153,9 +161,13 @@ class Oracle:
         live = (np.arange(ages.shape[1]) < w.horizon - today)[None, :, None]
 
         def p_at(n, c):
-            return (w.mechanism.reply((k + n + 1)[:, None, None], c, ages[:, :, None]) * live).astype(np.float32)
+            return (
+                w.mechanism.reply((k + n + 1)[:, None, None], c, ages[:, :, None]) * live
+            ).astype(np.float32)
 
-        ref = np.argmax(allowed * np.array([1.0, 0.8, 0.7, 0.1]), axis=1)  # belief's reference channel
+        ref = np.argmax(
+            allowed * np.array([1.0, 0.8, 0.7, 0.1]), axis=1
+        )  # belief's reference channel
         survs = [b0[:, None, :]]  # belief expected after n silent tries by day t, unnormalised
         for m in range(MAX_STEPS - 1):
             survs.append(survs[-1] * (1 - p_at(m, ref[:, None, None])[:, : T + 1]))
@@ -163,17 +175,25 @@ class Oracle:
         inside = (np.arange(T + 1)[:, None] + GAPS[None, :] <= T)[None]  # next try within the plan
         spacing = w.spacing_factor(w.spacing, GAPS).astype(np.float32)
         recent = np.minimum(cap, 1 + (GAPS < 7) + (GAPS < 3.5))
-        alpha = self._tail(L, T, k, survs[-1], allowed, gain, per_min, mins, cc, p_at, spacing, recent)
+        alpha = self._tail(
+            L, T, k, survs[-1], allowed, gain, per_min, mins, cc, p_at, spacing, recent
+        )
         for n in range(MAX_STEPS - 1, 0, -1):  # state: n attempts of the plan made, at day t
             tn = min(T, len(GAPS) * n) + 1  # days reachable in n steps from today
             surv = survs[n][:, :tn]
             norm = surv.sum(axis=2)[:, :, None]
-            nxt = sliding_window_view(alpha[:, 1:], ng, axis=1)[:, :tn]  # [l, t, g, gap-1]: alpha at t+gap
+            nxt = sliding_window_view(alpha[:, 1:], ng, axis=1)[
+                :, :tn
+            ]  # [l, t, g, gap-1]: alpha at t+gap
             best_score = np.zeros((L, tn))
             best = np.zeros((L, tn, w.mechanism.G), np.float32)
             for c in np.flatnonzero(allowed.any(axis=0)):
-                p = sliding_window_view(p_at(n, c)[:, 1:], ng, axis=1)[:, :tn] * spacing  # (L, tn, G, gaps)
-                cm = w.annoy_prob((k + n + 1)[:, None], recent[None, :], c)[:, None, None, :].astype(np.float32)
+                p = (
+                    sliding_window_view(p_at(n, c)[:, 1:], ng, axis=1)[:, :tn] * spacing
+                )  # (L, tn, G, gaps)
+                cm = w.annoy_prob((k + n + 1)[:, None], recent[None, :], c)[
+                    :, None, None, :
+                ].astype(np.float32)
                 # value of trying: p (gain - keep + cm cc) + keep - cm cc - minutes' cost,
                 # keep = (1 - cm) x the continuation's value if still silent
                 keep = (1 - cm) * nxt
@@ -187,10 +207,30 @@ class Oracle:
                 best_score = np.where(better, top, best_score)
                 chosen = np.take_along_axis(cand, gi[:, :, None, None], axis=3)[..., 0]
                 best = np.where(better[:, :, None], chosen, best)
-            alpha = np.concatenate([best, np.zeros((L, T + 1 + ng - tn, w.mechanism.G), np.float32)], axis=1)
+            alpha = np.concatenate(
+                [best, np.zeros((L, T + 1 + ng - tn, w.mechanism.G), np.float32)], axis=1
+            )
         today_per_min = float(s["hourly_cost"]) / 60  # today's minutes are shared by the ranking
-        return [self._root(rows[r], r, now, today, k, age0, allowed, b0, gain, today_per_min, mins, cc,
-                           alpha, cap, btz) for r in range(L)]
+        return [
+            self._root(
+                rows[r],
+                r,
+                now,
+                today,
+                k,
+                age0,
+                allowed,
+                b0,
+                gain,
+                today_per_min,
+                mins,
+                cc,
+                alpha,
+                cap,
+                btz,
+            )
+            for r in range(L)
+        ]
 
     def _tail(self, L, T, k, surv, allowed, gain, per_min, mins, cc, p_at, spacing, recent):
         """Value per type of chasing on from day t after the planned steps, as many tries as pay.
@@ -203,8 +243,10 @@ class Oracle:
         tail = np.zeros((L, T + 1 + ng, w.mechanism.G), np.float32)
         chans = np.flatnonzero(allowed.any(axis=0))
         pc = {c: p_at(n, c) for c in chans}  # (L, days, G), before spacing
-        cms = {c: w.annoy_prob((k + n + 1)[:, None], recent[None, :], c).astype(np.float32)[:, :, None]
-               for c in chans}  # (L, gaps, 1)
+        cms = {
+            c: w.annoy_prob((k + n + 1)[:, None], recent[None, :], c).astype(np.float32)[:, :, None]
+            for c in chans
+        }  # (L, gaps, 1)
         sp = spacing[None, :, None]
         for t in range(T - 1, -1, -1):
             belief = surv[:, t, :] / surv[:, t, :].sum(axis=1, keepdims=True)
@@ -215,7 +257,9 @@ class Oracle:
                 p = pc[c][:, t + 1 : t + 1 + hi, :] * sp[:, :hi]
                 cm = cms[c][:, :hi]
                 keep = (1 - cm) * nx
-                cand = p * (gain - keep + cm * cc) + keep - (cm * cc + np.float32(mins[c] * per_min))
+                cand = (
+                    p * (gain - keep + cm * cc) + keep - (cm * cc + np.float32(mins[c] * per_min))
+                )
                 score = np.einsum("lg,ldg->ld", belief, cand)
                 score = np.where(allowed[:, c][:, None], score, -np.inf)
                 gi = score.argmax(axis=1)
@@ -226,28 +270,38 @@ class Oracle:
             tail[:, t] = best
         return tail
 
-    def _root(self, row, r, now, today, k, age0, allowed, b0, gain, per_min, mins, cc, alpha,
-              cap, btz) -> dict:
+    def _root(
+        self, row, r, now, today, k, age0, allowed, b0, gain, per_min, mins, cc, alpha, cap, btz
+    ) -> dict:
         """Best first step for lead r: which day (0 = today) and channel, with the chase's value."""
         w = self.world
         lead, _src = row
         atts = lead.get("attempts") or []
         times = [as_datetime(a["at"]) for a in atts]
-        earliest = max(0, math.ceil((cap_time(times, now, cap) - now).total_seconds() / 86400 - 1e-9))
-        last_age = ((times[-1] - as_datetime(lead["created_at"])).total_seconds() / 86400
-                    if times else None)
+        earliest = max(
+            0, math.ceil((cap_time(times, now, cap) - now).total_seconds() / 86400 - 1e-9)
+        )
+        last_age = (
+            (times[-1] - as_datetime(lead["created_at"])).total_seconds() / 86400 if times else None
+        )
         g0 = g0_all = np.arange(earliest, 15)
         age = age0[r] + g0
         gap = None if last_age is None else np.maximum(age - last_age, 0.0)[:, None, None]
         recent = np.array([attempts_in_week(times, now + int(g) * DAY) + 1 for g in g0])[:, None]
         chans = np.flatnonzero(allowed[r])
-        p = w.reply_prob(k[r] + 1, chans[None, :, None], age[:, None, None], gap)  # (days, chans, G)
+        p = w.reply_prob(
+            k[r] + 1, chans[None, :, None], age[:, None, None], gap
+        )  # (days, chans, G)
         p = p * (g0 < self.world.horizon - today)[:, None, None]
         cm = w.annoy_prob(k[r] + 1, recent, chans[None, :])[:, :, None]
         # today's minutes are shared out by the ranking; a later first step pays the scarce price too
         minute = per_min + self.price * (g0 > 0)[:, None, None]
-        cand = (p * gain[r, 0] - mins[chans][None, :, None] * minute - (1 - p) * cm * cc
-                + (1 - p) * (1 - cm) * alpha[r, g0][:, None, :])
+        cand = (
+            p * gain[r, 0]
+            - mins[chans][None, :, None] * minute
+            - (1 - p) * cm * cc
+            + (1 - p) * (1 - cm) * alpha[r, g0][:, None, :]
+        )
         v = cand @ b0[r]  # (days, chans)
         best_step = None
         if v.size and v.max() > 0:
@@ -255,14 +309,20 @@ class Oracle:
             best_v, best_step = float(v[d, ci]), (int(g0[d]), int(chans[ci]))
         if best_step is None:
             if self.price > 0.01:  # not worth the scarce minutes now: look again later
-                return self._remember(lead, today + RECHECK_DAYS, _wait(
-                    lead, f"Oracle: not worth minutes at {self.price:.2f} a minute now."))
+                return self._remember(
+                    lead,
+                    today + RECHECK_DAYS,
+                    _wait(lead, f"Oracle: not worth minutes at {self.price:.2f} a minute now."),
+                )
             return self._remember(lead, 10**9, _stop(lead, "Oracle: no chase is worth its cost."))
         g0, c = best_step
         channel = CHANNELS[c]
         if g0 > 0:
-            return self._remember(lead, today + g0, _wait(lead, f"Oracle: {channel} in {g0} days "
-                                                              f"(chase worth {best_v:.2f})."))
+            return self._remember(
+                lead,
+                today + g0,
+                _wait(lead, f"Oracle: {channel} in {g0} days (chase worth {best_v:.2f})."),
+            )
         # today's minute is worth what the chase loses if it starts later instead
         later = max(float(v[g0_all > 0].max()) if (g0_all > 0).any() else 0.0, 0.0)
         if self.crowded:  # minutes are scarce: the channel with the most value per minute
@@ -271,10 +331,17 @@ class Oracle:
             c, channel, best_v = int(chans[ci]), CHANNELS[int(chans[ci])], float(v[0, ci])
         urgency = best_v - later
         due = schedule(times, now, now, lead.get("timezone"), cap, btz)
-        dec = {"id": lead["id"], "action": "contact", "channel": channel, "due": due,
-               "priority": (urgency + 1e-3 * best_v) / mins[c], "expected_value": best_v,
-               "next_state": None,
-               "revisit_at": None, "reason": f"Oracle: {channel} now, chase worth {best_v:.2f}."}
+        dec = {
+            "id": lead["id"],
+            "action": "contact",
+            "channel": channel,
+            "due": due,
+            "priority": (urgency + 1e-3 * best_v) / mins[c],
+            "expected_value": best_v,
+            "next_state": None,
+            "revisit_at": None,
+            "reason": f"Oracle: {channel} now, chase worth {best_v:.2f}.",
+        }
         return self._remember(lead, today + CROWDED_DAYS, dec)
 
     def _refresh(self, decision: dict, lead: dict, now: datetime) -> dict:
@@ -283,8 +350,14 @@ class Oracle:
             return decision
         s = self.settings
         times = [as_datetime(a["at"]) for a in lead.get("attempts") or []]
-        due = schedule(times, now, now, lead.get("timezone"), int(s.get("max_attempts_per_week", 3)),
-                       s.get("business_timezone", "UTC"))
+        due = schedule(
+            times,
+            now,
+            now,
+            lead.get("timezone"),
+            int(s.get("max_attempts_per_week", 3)),
+            s.get("business_timezone", "UTC"),
+        )
         return {**decision, "due": due}
 
     def _remember(self, lead: dict, until: int, decision: dict) -> dict:
@@ -297,12 +370,27 @@ def _chan(name) -> int:
 
 
 def _wait(lead: dict, reason: str) -> dict:
-    return {"id": lead["id"], "action": "wait", "channel": None, "due": None, "priority": 0.0,
-            "expected_value": 0.0, "next_state": None, "revisit_at": None, "reason": reason}
+    return {
+        "id": lead["id"],
+        "action": "wait",
+        "channel": None,
+        "due": None,
+        "priority": 0.0,
+        "expected_value": 0.0,
+        "next_state": None,
+        "revisit_at": None,
+        "reason": reason,
+    }
 
 
-def true_reply_curve(world: World, source: str, attempts: int = 10, channel: str = "call",
-                     gap_days: float = 3.0, first_delay_days: float = 0.05) -> list[float]:
+def true_reply_curve(
+    world: World,
+    source: str,
+    attempts: int = 10,
+    channel: str = "call",
+    gap_days: float = 3.0,
+    first_delay_days: float = 0.05,
+) -> list[float]:
     """The world's true P(answers attempt j | silent so far) for a source, j = 1..attempts.
 
     Averaged over the hidden types (prior of the source, signals ignored) for

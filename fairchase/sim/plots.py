@@ -30,11 +30,21 @@ def plot_profit(results: list[Metrics], path: str | Path) -> Path:
         ys = []
         for w in worlds:
             m, o = table[w].get(p), table[w].get("oracle")
-            ys.append(m.expected_profit / o.expected_profit if m and o and o.expected_profit > 0 else np.nan)
+            ys.append(
+                m.expected_profit / o.expected_profit
+                if m and o and o.expected_profit > 0
+                else np.nan
+            )
         xs = np.arange(len(worlds)) + (j - (len(policies) - 1) / 2) * width
         # Folk rules in muted tab20 shades (skipping its red pair, which is Fairchase's).
-        ax.bar(xs, ys, width, label=p, color=HIGHLIGHT.get(p, cmap((j if j < 6 else j + 2) % 20)),
-               edgecolor="black" if p in HIGHLIGHT else None)
+        ax.bar(
+            xs,
+            ys,
+            width,
+            label=p,
+            color=HIGHLIGHT.get(p, cmap((j if j < 6 else j + 2) % 20)),
+            edgecolor="black" if p in HIGHLIGHT else None,
+        )
     ax.axhline(1.0, color="black", lw=0.8)
     ax.axhline(0.9, color="grey", lw=0.8, ls="--")
     ax.set_xticks(np.arange(len(worlds)), worlds, rotation=15)
@@ -59,8 +69,9 @@ def empirical_curves(history: list[dict], attempts: int = 10) -> dict[str, np.nd
     return {s: np.where(c[0] > 0, c[1] / np.maximum(c[0], 1), np.nan) for s, c in counts.items()}
 
 
-def plot_reply_curves(world: World, history: list[dict] | None, path: str | Path,
-                      attempts: int = 10) -> Path:
+def plot_reply_curves(
+    world: World, history: list[dict] | None, path: str | Path, attempts: int = 10
+) -> Path:
     """Reply rate by attempt number per source: the world's truth vs the history's counts."""
     empirical = empirical_curves(history or [], attempts)
     n = len(world.sources)
@@ -69,8 +80,13 @@ def plot_reply_curves(world: World, history: list[dict] | None, path: str | Path
     fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.3 * rows), squeeze=False)
     ks = np.arange(1, attempts + 1)
     for ax, src in zip(axes.flat, world.sources, strict=False):
-        ax.plot(ks, true_reply_curve(world, src.name, attempts), "k-", lw=2,
-                label="true (calls 3 days apart)")
+        ax.plot(
+            ks,
+            true_reply_curve(world, src.name, attempts),
+            "k-",
+            lw=2,
+            label="true (calls 3 days apart)",
+        )
         if src.name in empirical:
             ax.plot(ks, empirical[src.name], "o", ms=3, color="grey", label="history (all leads)")
         ax.set_title(src.name)
@@ -91,7 +107,9 @@ def plot_backtest(bt: Backtest, path: str | Path) -> Path:
     for ax, key, label in ((a1, "profit", "profit"), (a2, "wins", "wins kept")):
         ax.plot(ns, [getattr(r, key) for r in bt.rows], "o-", label="stop after N")
         if bt.actual:
-            ax.axhline(getattr(bt.actual, key), color="grey", ls="--", label="actual (all attempts)")
+            ax.axhline(
+                getattr(bt.actual, key), color="grey", ls="--", label="actual (all attempts)"
+            )
         if bt.fairchase:
             ax.axhline(getattr(bt.fairchase, key), color="#d62728", lw=2, label=bt.fairchase.label)
         ax.set_xlabel("N (stop after N unanswered attempts)")

@@ -40,9 +40,15 @@ class Client:
 def load_clients(path: str | Path = DATA) -> list[Client]:
     """The clients of the CSV (call duration and last-call fields are never read)."""
     with open(path, newline="", encoding="utf-8") as fh:
-        return [Client(row["Id"], f"{row['Communication']}/{row['Outcome']}".lower(),
-                       int(row["NoOfContacts"]), row["CarInsurance"] == "1")
-                for row in csv.DictReader(fh)]
+        return [
+            Client(
+                row["Id"],
+                f"{row['Communication']}/{row['Outcome']}".lower(),
+                int(row["NoOfContacts"]),
+                row["CarInsurance"] == "1",
+            )
+            for row in csv.DictReader(fh)
+        ]
 
 
 def call_time(k: int) -> datetime:
@@ -58,19 +64,31 @@ def call_time(k: int) -> datetime:
 def record(client: Client, value: float, calls: int | None = None) -> dict:
     """The client as a contract lead record; with `calls`, as it was after that many silent calls."""
     n = client.calls if calls is None else calls
-    atts = [{"at": call_time(k), "channel": "call", "outcome": "no_answer", "minutes": CALL_MINUTES}
-            for k in range(n)]
+    atts = [
+        {"at": call_time(k), "channel": "call", "outcome": "no_answer", "minutes": CALL_MINUTES}
+        for k in range(n)
+    ]
     finished = calls is None
     if finished and client.bought:
         atts[-1]["outcome"] = "talked"
-    return {"id": client.id, "source": client.segment, "value": value,
-            "created_at": T0 - timedelta(hours=1), "timezone": "UTC", "signals": [],
-            "consents": [], "channels": ["call"], "attempts": atts,
-            "status": ("won" if client.bought else "lost") if finished else "open",
-            "won_value": value if finished and client.bought else None}
+    return {
+        "id": client.id,
+        "source": client.segment,
+        "value": value,
+        "created_at": T0 - timedelta(hours=1),
+        "timezone": "UTC",
+        "signals": [],
+        "consents": [],
+        "channels": ["call"],
+        "attempts": atts,
+        "status": ("won" if client.bought else "lost") if finished else "open",
+        "won_value": value if finished and client.bought else None,
+    }
 
 
-def profit(clients: list[Client], kept: Callable[[Client], int], value: float, per_call: float) -> float:
+def profit(
+    clients: list[Client], kept: Callable[[Client], int], value: float, per_call: float
+) -> float:
     """Profit of a stopping rule: `kept(client)` calls made (at least 1, at most the real ones)."""
     total = 0.0
     for c in clients:
@@ -79,7 +97,9 @@ def profit(clients: list[Client], kept: Callable[[Client], int], value: float, p
     return total
 
 
-def stop_after(clients: list[Client], value: float, per_call: float, max_n: int = 43) -> dict[int, float]:
+def stop_after(
+    clients: list[Client], value: float, per_call: float, max_n: int = 43
+) -> dict[int, float]:
     """Profit of "stop after N calls" for every N."""
     return {n: profit(clients, lambda c, n=n: n, value, per_call) for n in range(1, max_n + 1)}
 
@@ -101,8 +121,9 @@ def fold_of(client_id: str, folds: int) -> int:
     return zlib.crc32(client_id.encode()) % folds
 
 
-def fairchase_calls(clients: list[Client], value: float, per_call: float, folds: int = 5,
-                    plan_fn=None, fit_fn=None) -> dict[str, int]:
+def fairchase_calls(
+    clients: list[Client], value: float, per_call: float, folds: int = 5, plan_fn=None, fit_fn=None
+) -> dict[str, int]:
     """How many calls Fairchase makes per client: fitted on the other folds, asked after each
     unanswered call whether to call again; the first `stop` ends the chase."""
     if plan_fn is None or fit_fn is None:
@@ -134,9 +155,14 @@ def fairchase_calls(clients: list[Client], value: float, per_call: float, folds:
 
 def settings_for(per_call: float, leads: int) -> dict:
     """Business settings of the replay: a call costs `per_call`; minutes enough for every client."""
-    return {"hourly_cost": per_call * 60 / CALL_MINUTES, "margin": 1.0, "complaint_cost": 0.0,
-            "daily_minutes": CALL_MINUTES * max(leads, 1), "max_attempts_per_week": 4,
-            "minutes": {"call": CALL_MINUTES, "email": 3.0, "text": 2.0, "visit": 45.0}}
+    return {
+        "hourly_cost": per_call * 60 / CALL_MINUTES,
+        "margin": 1.0,
+        "complaint_cost": 0.0,
+        "daily_minutes": CALL_MINUTES * max(leads, 1),
+        "max_attempts_per_week": 4,
+        "minutes": {"call": CALL_MINUTES, "email": 3.0, "text": 2.0, "visit": 45.0},
+    }
 
 
 @dataclass
@@ -157,8 +183,13 @@ class ReplayRow:
         return self.by_n[self.best_n]
 
 
-def replay(clients: list[Client], values=(15.0, 30.0, 60.0), per_call: float = 5.0, folds: int = 5,
-           with_fairchase: bool = True) -> list[ReplayRow]:
+def replay(
+    clients: list[Client],
+    values=(15.0, 30.0, 60.0),
+    per_call: float = 5.0,
+    folds: int = 5,
+    with_fairchase: bool = True,
+) -> list[ReplayRow]:
     """The car-insurance table: every rule at each value of a sale."""
     rows = []
     for v in values:

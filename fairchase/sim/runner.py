@@ -28,8 +28,15 @@ REFIT_DAYS = 7
 TERMINAL = {"won": "won", "lost": "lost", "unsubscribed": "opted_out", "complaint": "opted_out"}
 
 
-def record_attempt(pool: LeadPool, rec: dict, i: int, channel: str, t: datetime,
-                   times: list[datetime], minutes: float) -> str:
+def record_attempt(
+    pool: LeadPool,
+    rec: dict,
+    i: int,
+    channel: str,
+    t: datetime,
+    times: list[datetime],
+    minutes: float,
+) -> str:
     """Draw lead i's next attempt, append it to the record, update status; returns the result."""
     atts = rec["attempts"]
     result = pool.attempt(i, len(atts), channel, t, times)
@@ -39,8 +46,9 @@ def record_attempt(pool: LeadPool, rec: dict, i: int, channel: str, t: datetime,
         outcome = "opted_out"
     else:
         outcome = result
-    atts.append({"at": t, "channel": channel, "outcome": outcome, "minutes": minutes,
-                 "progress": None})
+    atts.append(
+        {"at": t, "channel": channel, "outcome": outcome, "minutes": minutes, "progress": None}
+    )
     times.append(t)
     if result in TERMINAL:
         rec["status"] = TERMINAL[result]
@@ -79,16 +87,27 @@ def generate_history(world: World, seed: int, days: int | None = None) -> list[d
     return records
 
 
-def simulate(world: World, pool: LeadPool, policy, days: int | None = None,
-             on_day: Callable[[], None] | None = None) -> Metrics:
+def simulate(
+    world: World,
+    pool: LeadPool,
+    policy,
+    days: int | None = None,
+    on_day: Callable[[], None] | None = None,
+) -> Metrics:
     """Run one policy over the pool's arrivals (first `days` days) and the drain after them."""
     t0 = time.perf_counter()
     days = days or world.days
     s = world.policy_settings()
     minutes = {**DEFAULT_MINUTES, **s["minutes"]}
     cap, btz = int(s["max_attempts_per_week"]), s["business_timezone"]
-    m = Metrics(world.name, policy.name, float(s["margin"]), float(s["hourly_cost"]),
-                float(s["complaint_cost"]), leads=int((pool.arrival_day < days).sum()))
+    m = Metrics(
+        world.name,
+        policy.name,
+        float(s["margin"]),
+        float(s["hourly_cost"]),
+        float(s["complaint_cost"]),
+        leads=int((pool.arrival_day < days).sum()),
+    )
     start = world.start()
     arrivals: dict[int, list[int]] = {}
     for i, d in enumerate(pool.arrival_day):
@@ -114,7 +133,9 @@ def simulate(world: World, pool: LeadPool, policy, days: int | None = None,
         # recently closed leads are passed too: a policy must answer them with stop or nothing
         batch = [recs[i] for i in open_] + [recs[i] for i in just_closed]
         decisions = sorted(policy.plan(batch, now), key=lambda x: -float(x.get("priority") or 0))
-        m.missing += len(open_) - len({x.get("id") for x in decisions} & {recs[i]["id"] for i in open_})
+        m.missing += len(open_) - len(
+            {x.get("id") for x in decisions} & {recs[i]["id"] for i in open_}
+        )
         just_closed = []
         left = float(s["daily_minutes"])
         done: set[int] = set()
@@ -227,9 +248,14 @@ def policies_for(world: World, history: list[dict], include_fairchase: bool = Tr
     return out
 
 
-def run_world(world: World, seed: int = 0, include_fairchase: bool = True,
-              only: set[str] | None = None, progress: Callable[[str], None] | None = None,
-              on_day: Callable[[], None] | None = None) -> tuple[list[Metrics], dict]:
+def run_world(
+    world: World,
+    seed: int = 0,
+    include_fairchase: bool = True,
+    only: set[str] | None = None,
+    progress: Callable[[str], None] | None = None,
+    on_day: Callable[[], None] | None = None,
+) -> tuple[list[Metrics], dict]:
     """Every policy in one world on the same leads. Returns (metrics, extras with the fitted model)."""
     history = generate_history(world, seed)
     pool = world.draw_leads(world.days, seed)
@@ -245,15 +271,23 @@ def run_world(world: World, seed: int = 0, include_fairchase: bool = True,
     return results, extras
 
 
-def compare(worlds: list[World], seed: int = 0, include_fairchase: bool = True,
-            on_day: Callable[[], None] | None = None,
-            progress: Callable[[str], None] | None = None) -> tuple[list[Metrics], dict]:
+def compare(
+    worlds: list[World],
+    seed: int = 0,
+    include_fairchase: bool = True,
+    on_day: Callable[[], None] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[list[Metrics], dict]:
     """Every policy in every world. Returns (metrics, {world name: extras})."""
     results, extras = [], {}
     for world in worlds:
-        res, ex = run_world(world, seed, include_fairchase,
-                            progress=(lambda p, w=world: progress(f"{w.name}: {p}")) if progress else None,
-                            on_day=on_day)
+        res, ex = run_world(
+            world,
+            seed,
+            include_fairchase,
+            progress=(lambda p, w=world: progress(f"{w.name}: {p}")) if progress else None,
+            on_day=on_day,
+        )
         results += res
         extras[world.name] = ex
     return results, extras

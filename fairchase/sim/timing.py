@@ -58,8 +58,14 @@ def cap_time(times: list[datetime], t: datetime, cap: int) -> datetime:
     return max(t, times[-cap] + WEEK)
 
 
-def schedule(times: list[datetime], target: datetime, now: datetime, tz: str | None,
-             cap: int, default_tz: str = "UTC") -> datetime:
+def schedule(
+    times: list[datetime],
+    target: datetime,
+    now: datetime,
+    tz: str | None,
+    cap: int,
+    default_tz: str = "UTC",
+) -> datetime:
     """When to make the next attempt: not before `target` or `now`, under the cap, in hours."""
     t = cap_time(times, max(target, now), cap)
     return next_contact_time(t, tz, default_tz)

@@ -39,8 +39,15 @@ SIGNALS: dict[str, tuple[float, float]] = {
     "short_conversation": (-1.7, -0.5),
     "distracted": (-2.3, -0.4),
 }
-SOURCE_NAMES = ("referral", "inbound_call", "walk_in", "web_form", "event", "cold_outreach",
-                "purchased_list")
+SOURCE_NAMES = (
+    "referral",
+    "inbound_call",
+    "walk_in",
+    "web_form",
+    "event",
+    "cold_outreach",
+    "purchased_list",
+)
 US_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles")
 DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
 SIM_START = (2025, 3, 3, 8)  # a Monday, 08:00 in the business zone
@@ -96,8 +103,10 @@ class World:
     def description(self) -> str:
         s = self.policy_settings()
         values = ", ".join(f"{x.name} ${x.value_median:,.0f}" for x in self.sources)
-        return (f"{self.kind} replies; {self.arrivals_per_day:.1f} leads/day; "
-                f"{s['daily_minutes']:.0f} min/day at ${s['hourly_cost']:.0f}/h; {values}")
+        return (
+            f"{self.kind} replies; {self.arrivals_per_day:.1f} leads/day; "
+            f"{s['daily_minutes']:.0f} min/day at ${s['hourly_cost']:.0f}/h; {values}"
+        )
 
     # --- the true model -------------------------------------------------------
     def source_index(self, name: str) -> int:
@@ -120,8 +129,12 @@ class World:
 
     def annoy_prob(self, j, recent7, chan):
         """Chance that a silent lead complains/opts out after attempt j with `recent7` in 7 days."""
-        x = (self.annoy_base + self.annoy_attempt * (np.asarray(j) - 1)
-             + self.annoy_recent * (np.asarray(recent7) - 1) + np.asarray(self.annoy_channel)[chan])
+        x = (
+            self.annoy_base
+            + self.annoy_attempt * (np.asarray(j) - 1)
+            + self.annoy_recent * (np.asarray(recent7) - 1)
+            + np.asarray(self.annoy_channel)[chan]
+        )
         return sigmoid(x)
 
     def win_prob(self, src):
@@ -143,15 +156,28 @@ class World:
 
     def setting(self, key: str, default=None):
         """A business setting of this world, with the contract's defaults."""
-        defaults = {"hourly_cost": 50.0, "margin": 1.0, "daily_minutes": 120.0,
-                    "complaint_cost": 200.0, "max_attempts_per_week": 3,
-                    "business_timezone": self.timezones[0], "minutes": DEFAULT_MINUTES}
+        defaults = {
+            "hourly_cost": 50.0,
+            "margin": 1.0,
+            "daily_minutes": 120.0,
+            "complaint_cost": 200.0,
+            "max_attempts_per_week": 3,
+            "business_timezone": self.timezones[0],
+            "minutes": DEFAULT_MINUTES,
+        }
         return self.settings.get(key, defaults.get(key, default))
 
     def policy_settings(self) -> dict:
         """The settings a business would type into Fairchase (nothing about the world's truth)."""
-        keys = ("hourly_cost", "margin", "daily_minutes", "complaint_cost",
-                "max_attempts_per_week", "business_timezone", "minutes")
+        keys = (
+            "hourly_cost",
+            "margin",
+            "daily_minutes",
+            "complaint_cost",
+            "max_attempts_per_week",
+            "business_timezone",
+            "minutes",
+        )
         return {k: self.setting(k) for k in keys}
 
     @property
@@ -165,15 +191,23 @@ class World:
 
     def quick(self) -> World:
         """A small version of this world for tests: fewer days and leads."""
-        return replace(self, days=25, drain_days=20, history_days=40,
-                       arrivals_per_day=min(8.0, max(2.0, self.arrivals_per_day / 3)))
+        return replace(
+            self,
+            days=25,
+            drain_days=20,
+            history_days=40,
+            arrivals_per_day=min(8.0, max(2.0, self.arrivals_per_day / 3)),
+        )
 
     # --- drawing leads ----------------------------------------------------------
-    def draw_leads(self, days: int, seed: int, start: datetime | None = None,
-                   prefix: str = "L") -> LeadPool:
+    def draw_leads(
+        self, days: int, seed: int, start: datetime | None = None, prefix: str = "L"
+    ) -> LeadPool:
         """Leads arriving over `days` days from `start` (default: the simulation start)."""
         start = start or self.start()
-        rng = np.random.default_rng([seed, zlib.crc32(self.name.encode()), zlib.crc32(prefix.encode())])
+        rng = np.random.default_rng(
+            [seed, zlib.crc32(self.name.encode()), zlib.crc32(prefix.encode())]
+        )
         per_day = rng.poisson(self.arrivals_per_day, size=days)
         n = int(per_day.sum())
         shares = np.array([s.share for s in self.sources])
@@ -182,27 +216,54 @@ class World:
         cum = np.cumsum(mech.prior[src], axis=1)
         typ = np.minimum((rng.random(n)[:, None] > cum).sum(axis=1), mech.G - 1)
         med = np.array([s.value_median for s in self.sources])[src]
-        value = np.maximum(np.round(med * np.exp(self.value_sigma * rng.standard_normal(n)), -1), 10.0)
+        value = np.maximum(
+            np.round(med * np.exp(self.value_sigma * rng.standard_normal(n)), -1), 10.0
+        )
         names = list(SIGNALS)
         a = np.array([SIGNALS[s][0] for s in names])
         g = np.array([SIGNALS[s][1] for s in names]) * self.signal_strength
-        has = rng.random((n, len(names))) < sigmoid(a[None, :] + g[None, :] * mech.score[typ][:, None])
+        has = rng.random((n, len(names))) < sigmoid(
+            a[None, :] + g[None, :] * mech.score[typ][:, None]
+        )
         reach = rng.random((n, 6))
-        pool = LeadPool(world=self, n=n, prefix=prefix, src=src, typ=typ, value=value,
-                        value_known=rng.random(n) < self.value_known,
-                        arrival_day=np.repeat(np.arange(days), per_day),
-                        u=rng.random((n, KMAX, 3)), u_win=rng.random(n), u_unsub=rng.random(n),
-                        bad_email=rng.random(n) < self.bounce_rate)
+        pool = LeadPool(
+            world=self,
+            n=n,
+            prefix=prefix,
+            src=src,
+            typ=typ,
+            value=value,
+            value_known=rng.random(n) < self.value_known,
+            arrival_day=np.repeat(np.arange(days), per_day),
+            u=rng.random((n, KMAX, 3)),
+            u_win=rng.random(n),
+            u_unsub=rng.random(n),
+            bad_email=rng.random(n) < self.bounce_rate,
+        )
         tz_idx = rng.integers(len(self.timezones), size=n)
         created_off = rng.uniform(0.02, 1.0, size=n)  # over the 24 hours before the morning
         for i in range(n):
-            pool.created.append(start + int(pool.arrival_day[i]) * DAY - timedelta(days=float(created_off[i])))
+            pool.created.append(
+                start + int(pool.arrival_day[i]) * DAY - timedelta(days=float(created_off[i]))
+            )
             pool.tz.append(self.timezones[tz_idx[i]])
             pool.signals.append([names[k] for k in np.flatnonzero(has[i])])
             sms, mailing = reach[i, 2] < self.sms_consent, reach[i, 4] < self.mailing_consent
             pool.consents.append((["mailing_list"] if mailing else []) + (["sms"] if sms else []))
-            chans = [c for c, ok in zip(CHANNELS, (reach[i, 0] < self.phone_rate, reach[i, 1] < self.email_rate,
-                                                   sms, reach[i, 3] < self.visit_rate), strict=True) if ok]
+            chans = [
+                c
+                for c, ok in zip(
+                    CHANNELS,
+                    (
+                        reach[i, 0] < self.phone_rate,
+                        reach[i, 1] < self.email_rate,
+                        sms,
+                        reach[i, 3] < self.visit_rate,
+                    ),
+                    strict=True,
+                )
+                if ok
+            ]
             pool.channels.append(chans or ["email"])
         return pool
 
@@ -259,8 +320,11 @@ class LeadPool:
         age = (t - self.created[i]).total_seconds() / 86400
         typ = int(self.typ[i])
         recent = attempts_in_week(times, t) + 1
-        return (float(w.reply_prob(k + 1, c, age, gap)[typ]), float(w.win_prob(int(self.src[i]))[typ]),
-                float(w.annoy_prob(k + 1, recent, c)))
+        return (
+            float(w.reply_prob(k + 1, c, age, gap)[typ]),
+            float(w.win_prob(int(self.src[i]))[typ]),
+            float(w.annoy_prob(k + 1, recent, c)),
+        )
 
     def attempt(self, i: int, k: int, channel: str, t: datetime, times: list[datetime]) -> str:
         """Draw the outcome of lead i's attempt number k+1 (0-based k) at time t.
@@ -292,32 +356,56 @@ def draw_world(seed: int) -> World:
     n_src = int(rng.integers(2, 6))
     names = tuple(rng.choice(SOURCE_NAMES, size=n_src, replace=False))
     center = _log_uniform(rng, 150, 30_000)
-    sources = tuple(Source(str(nm), float(sh), round(center * _log_uniform(rng, 0.1, 10), -1) or 10.0,
-                           float(rng.uniform(-2.0, 0.5)))
-                    for nm, sh in zip(names, rng.dirichlet(np.full(n_src, 1.5)), strict=True))
+    sources = tuple(
+        Source(
+            str(nm),
+            float(sh),
+            round(center * _log_uniform(rng, 0.1, 10), -1) or 10.0,
+            float(rng.uniform(-2.0, 0.5)),
+        )
+        for nm, sh in zip(names, rng.dirichlet(np.full(n_src, 1.5)), strict=True)
+    )
     mech = draw_mechanism(kind, rng, n_src)
     tz = "America/New_York"
-    settings = {"hourly_cost": round(_log_uniform(rng, 15, 150)),
-                "margin": round(float(rng.uniform(0.15, 0.8)), 2),
-                "daily_minutes": float(round(_log_uniform(rng, 30, 600))),
-                "complaint_cost": round(_log_uniform(rng, 20, 2000)),
-                "max_attempts_per_week": int(rng.choice([2, 3, 3, 4])),
-                "business_timezone": tz, "minutes": dict(DEFAULT_MINUTES)}
+    settings = {
+        "hourly_cost": round(_log_uniform(rng, 15, 150)),
+        "margin": round(float(rng.uniform(0.15, 0.8)), 2),
+        "daily_minutes": float(round(_log_uniform(rng, 30, 600))),
+        "complaint_cost": round(_log_uniform(rng, 20, 2000)),
+        "max_attempts_per_week": int(rng.choice([2, 3, 3, 4])),
+        "business_timezone": tz,
+        "minutes": dict(DEFAULT_MINUTES),
+    }
     return World(
-        name=f"w{seed}-{kind}", seed=seed, sources=sources, mechanism=mech,
-        arrivals_per_day=round(_log_uniform(rng, 2, 20), 1), settings=settings,
-        value_sigma=float(rng.uniform(0.3, 1.2)), value_known=float(rng.uniform(0.6, 1.0)),
-        signal_strength=float(rng.uniform(0.2, 1.5)), win_score=float(rng.uniform(0.0, 0.8)),
+        name=f"w{seed}-{kind}",
+        seed=seed,
+        sources=sources,
+        mechanism=mech,
+        arrivals_per_day=round(_log_uniform(rng, 2, 20), 1),
+        settings=settings,
+        value_sigma=float(rng.uniform(0.3, 1.2)),
+        value_known=float(rng.uniform(0.6, 1.0)),
+        signal_strength=float(rng.uniform(0.2, 1.5)),
+        win_score=float(rng.uniform(0.0, 0.8)),
         spacing=float(rng.uniform(0.0, 0.6)),
-        annoy_base=float(rng.uniform(-7.5, -4.0)), annoy_attempt=float(rng.uniform(0.0, 0.5)),
+        annoy_base=float(rng.uniform(-7.5, -4.0)),
+        annoy_attempt=float(rng.uniform(0.0, 0.5)),
         annoy_recent=float(rng.uniform(0.1, 0.9)),
-        annoy_channel=(0.0, float(rng.uniform(-0.6, 0.0)), float(rng.uniform(-0.2, 0.6)),
-                       float(rng.uniform(-0.5, 0.5))),
-        unsubscribe=float(rng.uniform(0.05, 0.3)), bounce_rate=float(rng.uniform(0.0, 0.08)),
-        phone_rate=float(rng.uniform(0.6, 1.0)), email_rate=float(rng.uniform(0.6, 1.0)),
-        sms_consent=float(rng.uniform(0.0, 0.8)), visit_rate=float(rng.choice([0.0, 0.0, 0.1, 0.3])),
+        annoy_channel=(
+            0.0,
+            float(rng.uniform(-0.6, 0.0)),
+            float(rng.uniform(-0.2, 0.6)),
+            float(rng.uniform(-0.5, 0.5)),
+        ),
+        unsubscribe=float(rng.uniform(0.05, 0.3)),
+        bounce_rate=float(rng.uniform(0.0, 0.08)),
+        phone_rate=float(rng.uniform(0.6, 1.0)),
+        email_rate=float(rng.uniform(0.6, 1.0)),
+        sms_consent=float(rng.uniform(0.0, 0.8)),
+        visit_rate=float(rng.choice([0.0, 0.0, 0.1, 0.3])),
         mailing_consent=float(rng.uniform(0.2, 0.8)),
-        timezones=US_ZONES[: int(rng.integers(1, 5))])
+        timezones=US_ZONES[: int(rng.integers(1, 5))],
+    )
 
 
 def get_world(name: str | int, quick: bool = False) -> World:

@@ -32,8 +32,13 @@ from fairchase.policy.priors import FIRST_DELAY_EDGES, SPACING_PRIORS
 
 # The one-click outcome buttons of a row: (value, label).
 OUTCOME_BUTTONS = [
-    ("no_answer", "No answer"), ("left_message", "Left message"), ("talked", "Talked"),
-    ("replied", "Replied"), ("won", "Won"), ("lost", "Lost"), ("stop", "Stop"),
+    ("no_answer", "No answer"),
+    ("left_message", "Left message"),
+    ("talked", "Talked"),
+    ("replied", "Replied"),
+    ("won", "Won"),
+    ("lost", "Lost"),
+    ("stop", "Stop"),
 ]
 # Rows shown per section: enough for a day's work, few enough to render fast.
 NEW_LIMIT = 20
@@ -46,13 +51,39 @@ FOLLOWUP_CAP = 200
 FRESH = timedelta(hours=1)
 
 ROW_FIELDS = (
-    "id", "name", "company", "source", "value", "email", "phone", "timezone", "status", "owner_id",
-    "consents", "attempt_count", "created_at", "last_attempt_at", "first_response_at",
-    "paused_until", "next_action", "next_channel", "next_due", "next_state", "priority",
-    "expected_value", "p_reply", "plan_reason", "why_not_stop", "plan_revisit_at", "revisit_at",
+    "id",
+    "name",
+    "company",
+    "source",
+    "value",
+    "email",
+    "phone",
+    "timezone",
+    "status",
+    "owner_id",
+    "consents",
+    "attempt_count",
+    "created_at",
+    "last_attempt_at",
+    "first_response_at",
+    "paused_until",
+    "next_action",
+    "next_channel",
+    "next_due",
+    "next_state",
+    "priority",
+    "expected_value",
+    "p_reply",
+    "plan_reason",
+    "why_not_stop",
+    "plan_revisit_at",
+    "revisit_at",
     # Every owner field a row's extras read (drafts fill in the owner's name and email):
     # a field left out here is a deferred load, one query per row.
-    "owner__username", "owner__first_name", "owner__last_name", "owner__email",
+    "owner__username",
+    "owner__first_name",
+    "owner__last_name",
+    "owner__email",
 )
 
 
@@ -81,12 +112,22 @@ class AgendaRow:
         """Plain values for the terminal and JSON."""
         lead = self.lead
         return {
-            "id": lead.pk, "name": lead.name, "company": lead.company, "source": lead.source,
+            "id": lead.pk,
+            "name": lead.name,
+            "company": lead.company,
+            "source": lead.source,
             "value": float(lead.value) if lead.value is not None else None,
-            "section": self.section, "action": lead.next_action or "contact",
-            "channel": self.channel, "due": lead.next_due, "minutes": self.minutes,
-            "priority": lead.priority, "reason": lead.plan_reason, "next_state": lead.next_state,
-            "phone": lead.phone, "email": lead.email, "owner": lead.owner.username,
+            "section": self.section,
+            "action": lead.next_action or "contact",
+            "channel": self.channel,
+            "due": lead.next_due,
+            "minutes": self.minutes,
+            "priority": lead.priority,
+            "reason": lead.plan_reason,
+            "next_state": lead.next_state,
+            "phone": lead.phone,
+            "email": lead.email,
+            "owner": lead.owner.username,
             "waited_minutes": int(self.waited.total_seconds() // 60) if self.waited else None,
         }
 
@@ -101,8 +142,15 @@ class CommitmentRow:
 
     def as_dict(self) -> dict:
         c = self.commitment
-        return {"id": c.pk, "lead_id": self.lead.pk, "name": self.lead.name, "by": c.by,
-                "what": c.what, "due": c.due_at, "overdue": self.overdue}
+        return {
+            "id": c.pk,
+            "lead_id": self.lead.pk,
+            "name": self.lead.name,
+            "by": c.by,
+            "what": c.what,
+            "due": c.due_at,
+            "overdue": self.overdue,
+        }
 
 
 @dataclass
@@ -139,18 +187,28 @@ class Agenda:
         new, promised = round(self.minutes_new), round(self.minutes_commitments)
         if new + promised >= budget:
             over = new + promised - budget
-            return (f"Your {budget} selling minutes today go to new enquiries ({new} min) and commitments "
-                    f"({promised} min){f', {over} min more than you have' if over else ''}: "
-                    f"follow-ups wait in the wings.")
+            return (
+                f"Your {budget} selling minutes today go to new enquiries ({new} min) and commitments "
+                f"({promised} min){f', {over} min more than you have' if over else ''}: "
+                f"follow-ups wait in the wings."
+            )
         follow = round(self.minutes_followups)
         spare = budget - new - promised - follow
-        return (f"{budget} selling minutes today: {new} for new enquiries + {promised} for commitments + "
-                f"{follow} for follow-ups{f' + {spare} spare' if spare > 0 else ''}.")
+        return (
+            f"{budget} selling minutes today: {new} for new enquiries + {promised} for commitments + "
+            f"{follow} for follow-ups{f' + {spare} spare' if spare > 0 else ''}."
+        )
 
     @property
     def is_empty(self) -> bool:
-        return not (self.new or self.commitments or self.followups or self.wings or self.waiting
-                    or self.let_go)
+        return not (
+            self.new
+            or self.commitments
+            or self.followups
+            or self.wings
+            or self.waiting
+            or self.let_go
+        )
 
     @property
     def more_new(self) -> int:
@@ -173,7 +231,8 @@ class Agenda:
 
     def as_dict(self) -> dict:
         return {
-            "now": self.now, "budget_minutes": self.budget_minutes,
+            "now": self.now,
+            "budget_minutes": self.budget_minutes,
             "new": [r.as_dict() for r in self.new],
             "commitments": [r.as_dict() for r in self.commitments],
             "followups": [r.as_dict() for r in self.followups],
@@ -195,8 +254,12 @@ def end_of_local_day(now: datetime, zone: str) -> datetime:
 
 
 def channel_minutes(business: BusinessSettings) -> dict[str, float]:
-    return {"call": business.minutes_call, "email": business.minutes_email,
-            "text": business.minutes_text, "visit": business.minutes_visit}
+    return {
+        "call": business.minutes_call,
+        "email": business.minutes_email,
+        "text": business.minutes_text,
+        "visit": business.minutes_visit,
+    }
 
 
 def _literal(sql: str) -> RawSQL:
@@ -208,7 +271,9 @@ def _literal(sql: str) -> RawSQL:
 # Each matches the WHERE of a partial index created in web/migrations/0002 (all three
 # keyed on owner, best priority first), so every section is a short index range scan.
 # A lead with a revisit date (an imported contact, a revisit that came back) is not a new enquiry.
-NEW_TERM = _literal("leads_lead.status = 'open' AND leads_lead.attempt_count = 0 AND leads_lead.revisit_at IS NULL")
+NEW_TERM = _literal(
+    "leads_lead.status = 'open' AND leads_lead.attempt_count = 0 AND leads_lead.revisit_at IS NULL"
+)
 CONTACT_TERM = _literal("leads_lead.next_action = 'contact'")
 STOP_TERM = _literal("leads_lead.next_action = 'stop'")
 WAIT_TERM = _literal("leads_lead.next_action = 'wait'")
@@ -243,13 +308,21 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
 
     def row(lead: Lead, section: str) -> AgendaRow:
-        channel = lead.next_channel or ("call" if lead.phone else "email" if lead.email else "visit")
-        return AgendaRow(lead=lead, section=section, channel=channel,
-                         minutes=float(minutes.get(channel, 5.0)),
-                         overdue=bool(lead.next_due and lead.next_due < now - timedelta(hours=1)))
+        channel = lead.next_channel or (
+            "call" if lead.phone else "email" if lead.email else "visit"
+        )
+        return AgendaRow(
+            lead=lead,
+            section=section,
+            channel=channel,
+            minutes=float(minutes.get(channel, 5.0)),
+            overdue=bool(lead.next_due and lead.next_due < now - timedelta(hours=1)),
+        )
 
     # status = 'open' is in the term itself, so the count never leaves the index.
-    new_qs = (visible_leads(user) if owner is None else visible_leads(user).filter(owner=owner)).filter(NEW_TERM)
+    new_qs = (
+        visible_leads(user) if owner is None else visible_leads(user).filter(owner=owner)
+    ).filter(NEW_TERM)
     # A new enquiry is one to answer only when the plan says contact: a person who opted
     # out or bounced earlier (every address suppressed) is planned "stop" and is listed
     # with the leads to let go, never as a call to make.
@@ -257,7 +330,9 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     # The enquirer's own words (the capture form's message) go on the card.
     new_rows = rows.filter(NEW_TERM).filter(CONTACT_TERM).only(*ROW_FIELDS, "notes")
     seen: dict[int, Lead] = {}
-    fresh = new_rows.filter(created_at__gte=now - FRESH).order_by("-created_at")  # index web_lead_new_fresh
+    fresh = new_rows.filter(created_at__gte=now - FRESH).order_by(
+        "-created_at"
+    )  # index web_lead_new_fresh
     for lead in [*fresh[:NEW_LIMIT], *new_rows[:NEW_LIMIT]]:
         seen.setdefault(lead.pk, lead)
     for lead in seen.values():
@@ -275,14 +350,23 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
         agenda.commitments_total = commitments_due(user, owner, eod)[:COUNT_CAP].count()
     committed = {c.lead.pk for c in agenda.commitments if c.commitment.by == Commitment.By.US}
     agenda.minutes_commitments = sum(
-        minutes.get(c.lead.next_channel or "call", 5.0) for c in agenda.commitments
-        if c.commitment.by == Commitment.By.US)
+        minutes.get(c.lead.next_channel or "call", 5.0)
+        for c in agenda.commitments
+        if c.commitment.by == Commitment.By.US
+    )
 
     left = agenda.minutes_left_for_followups
-    limit = min(FOLLOWUP_CAP, int(left // max(1.0, min(minutes.values()))) + WINGS_LIMIT + len(committed) + 1)
-    due_qs = base.filter(CONTACT_TERM, next_due__lte=eod).exclude(status=Status.OPEN, attempt_count=0, revisit_at=None)
+    limit = min(
+        FOLLOWUP_CAP,
+        int(left // max(1.0, min(minutes.values()))) + WINGS_LIMIT + len(committed) + 1,
+    )
+    due_qs = base.filter(CONTACT_TERM, next_due__lte=eod).exclude(
+        status=Status.OPEN, attempt_count=0, revisit_at=None
+    )
     used, fetched, complete = 0.0, 0, True
-    due_rows = rows.filter(CONTACT_TERM, next_due__lte=eod).exclude(status=Status.OPEN, attempt_count=0, revisit_at=None)
+    due_rows = rows.filter(CONTACT_TERM, next_due__lte=eod).exclude(
+        status=Status.OPEN, attempt_count=0, revisit_at=None
+    )
     # Streamed in small chunks: the loop usually stops at the wings, long before `limit`.
     for lead in due_rows[:limit].iterator(chunk_size=20):
         fetched += 1
@@ -304,12 +388,16 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     agenda.due_total = fetched if complete else _capped_count(due_qs, limit, limit)
 
     # Leads waiting for their turn, best first (index web_lead_wait): shown under the wings.
-    agenda.waiting = [row(lead, "wings") for lead in rows.filter(WAIT_TERM, priority__gt=0)[:WINGS_LIMIT]]
+    agenda.waiting = [
+        row(lead, "wings") for lead in rows.filter(WAIT_TERM, priority__gt=0)[:WINGS_LIMIT]
+    ]
 
     stop_qs = base.filter(STOP_TERM)
     agenda.let_go = [row(lead, "let_go") for lead in rows.filter(STOP_TERM)[:LET_GO_LIMIT]]
     agenda.let_go_total = _capped_count(stop_qs, len(agenda.let_go), LET_GO_LIMIT)
-    agenda.has_leads = bool(agenda.new or agenda.commitments or agenda.due_total or agenda.let_go) or base.exists()
+    agenda.has_leads = (
+        bool(agenda.new or agenda.commitments or agenda.due_total or agenda.let_go) or base.exists()
+    )
     return agenda
 
 
@@ -342,29 +430,46 @@ def row_for(lead: Lead, now: datetime, business: BusinessSettings) -> AgendaRow:
         section = "new"
     else:
         section = "followup"
-    r = AgendaRow(lead=lead, section=section, channel=channel, minutes=float(minutes.get(channel, 5.0)),
-                  overdue=bool(lead.next_due and lead.next_due < now - timedelta(hours=1)))
+    r = AgendaRow(
+        lead=lead,
+        section=section,
+        channel=channel,
+        minutes=float(minutes.get(channel, 5.0)),
+        overdue=bool(lead.next_due and lead.next_due < now - timedelta(hours=1)),
+    )
     if section == "new":
         r.waited = max(timedelta(0), now - lead.created_at)
     return r
 
 
-SECTIONS = {"new": "New enquiries", "commitments": "Commitments due", "followups": "Follow-ups due today",
-            "let_go": "Ready to let go"}
+SECTIONS = {
+    "new": "New enquiries",
+    "commitments": "Commitments due",
+    "followups": "Follow-ups due today",
+    "let_go": "Ready to let go",
+}
 
 
-def section_leads(user, now: datetime, section: str, owner=None, business: BusinessSettings | None = None):
+def section_leads(
+    user, now: datetime, section: str, owner=None, business: BusinessSettings | None = None
+):
     """Every lead of one Today section (for its complete, paginated list), best first."""
     business = business or BusinessSettings.current()
     if owner is None and not is_admin(user):
         owner = user
-    base = _active_leads(user, owner).select_related("owner").only(*ROW_FIELDS, "notes").order_by("-priority", "pk")
+    base = (
+        _active_leads(user, owner)
+        .select_related("owner")
+        .only(*ROW_FIELDS, "notes")
+        .order_by("-priority", "pk")
+    )
     if section == "new":
         return base.filter(NEW_TERM).filter(CONTACT_TERM)
     if section == "followups":
         eod = end_of_local_day(now, business.business_timezone)
-        return base.filter(CONTACT_TERM, next_due__lte=eod).exclude(status=Status.OPEN, attempt_count=0,
-                                                                    revisit_at=None)
+        return base.filter(CONTACT_TERM, next_due__lte=eod).exclude(
+            status=Status.OPEN, attempt_count=0, revisit_at=None
+        )
     if section == "let_go":
         return base.filter(STOP_TERM)
     if section == "commitments":
@@ -374,14 +479,22 @@ def section_leads(user, now: datetime, section: str, owner=None, business: Busin
 
 def commitments_due(user, owner, eod: datetime):
     """Pending promises due by the end of today on active leads, earliest first."""
-    qs = (Commitment.objects.filter(state=Commitment.State.PENDING, due_at__lte=eod,
-                                    lead__in=visible_leads(user).filter(status__in=list(ACTIVE_STATUSES)))
-          .select_related("lead", "lead__owner").order_by("due_at", "pk"))
+    qs = (
+        Commitment.objects.filter(
+            state=Commitment.State.PENDING,
+            due_at__lte=eod,
+            lead__in=visible_leads(user).filter(status__in=list(ACTIVE_STATUSES)),
+        )
+        .select_related("lead", "lead__owner")
+        .order_by("due_at", "pk")
+    )
     if owner is not None:
         qs = qs.filter(lead__owner=owner)
     return qs
 
 
 def _commitments_due(user, owner, eod: datetime, now: datetime) -> list[CommitmentRow]:
-    return [CommitmentRow(commitment=c, lead=c.lead, overdue=c.due_at < now)
-            for c in commitments_due(user, owner, eod)[:COMMITMENT_LIMIT]]
+    return [
+        CommitmentRow(commitment=c, lead=c.lead, overdue=c.due_at < now)
+        for c in commitments_due(user, owner, eod)[:COMMITMENT_LIMIT]
+    ]

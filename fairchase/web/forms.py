@@ -27,7 +27,9 @@ from fairchase.leads.normalize import (
 )
 
 # A name goes into email subjects and headers: one line, no control characters.
-one_line = RegexValidator(r"^[^\x00-\x1f\x7f]*\Z", "Write this on one line, without control characters.")
+one_line = RegexValidator(
+    r"^[^\x00-\x1f\x7f]*\Z", "Write this on one line, without control characters."
+)
 
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -45,15 +47,24 @@ class LeadForm(forms.Form):
     name = forms.CharField(max_length=200, validators=[one_line])
     company = forms.CharField(max_length=200, required=False, validators=[one_line])
     email = forms.CharField(max_length=254, required=False, widget=forms.EmailInput)
-    phone = forms.CharField(max_length=40, required=False, widget=forms.TextInput(attrs={"type": "tel"}),
-                            help_text="With the country code, e.g. +1 555 123 4567.")
-    timezone = forms.CharField(max_length=64, required=False,
-                               help_text="IANA zone like America/Chicago; empty = the business's zone.")
+    phone = forms.CharField(
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel"}),
+        help_text="With the country code, e.g. +1 555 123 4567.",
+    )
+    timezone = forms.CharField(
+        max_length=64,
+        required=False,
+        help_text="IANA zone like America/Chicago; empty = the business's zone.",
+    )
     source = forms.ChoiceField(choices=SOURCES, initial="web_form")
-    value = forms.DecimalField(max_digits=12, decimal_places=2, min_value=0, required=False,
-                               label="Estimated value")
-    consents = forms.MultipleChoiceField(choices=CONSENTS, required=False,
-                                         widget=forms.CheckboxSelectMultiple)
+    value = forms.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, required=False, label="Estimated value"
+    )
+    consents = forms.MultipleChoiceField(
+        choices=CONSENTS, required=False, widget=forms.CheckboxSelectMultiple
+    )
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, owners=None, **kwargs):
@@ -85,12 +96,16 @@ class LeadForm(forms.Form):
 class AttemptForm(forms.Form):
     """Log one attempt in seconds: channel, outcome, minutes, notes, progress."""
 
-    PROGRESS = [("", "Not a conversation / not sure"), ("yes", "Yes, closer to a sale"),
-                ("no", "No progress")]
+    PROGRESS = [
+        ("", "Not a conversation / not sure"),
+        ("yes", "Yes, closer to a sale"),
+        ("no", "No progress"),
+    ]
     channel = forms.ChoiceField(choices=Channel.choices)
     outcome = forms.ChoiceField(choices=Outcome.choices)
-    minutes = forms.FloatField(min_value=0, max_value=600, required=False,
-                               help_text="Empty = the usual for this channel.")
+    minutes = forms.FloatField(
+        min_value=0, max_value=600, required=False, help_text="Empty = the usual for this channel."
+    )
     progress = forms.ChoiceField(choices=PROGRESS, required=False, label="Moved closer to a sale?")
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -102,8 +117,11 @@ class CommitmentForm(forms.Form):
     """Pin the next step: who contacts whom, about what, when (seeds 000 and 002)."""
 
     by = forms.ChoiceField(choices=Commitment.By.choices, initial=Commitment.By.US, label="Who")
-    what = forms.CharField(max_length=200, label="What",
-                           widget=forms.TextInput(attrs={"placeholder": "e.g. send the quote, call back"}))
+    what = forms.CharField(
+        max_length=200,
+        label="What",
+        widget=forms.TextInput(attrs={"placeholder": "e.g. send the quote, call back"}),
+    )
     due_at = forms.DateTimeField(label="When", widget=LOCAL_DATETIME)
 
     def clean_due_at(self):
@@ -116,16 +134,28 @@ class CommitmentForm(forms.Form):
 class SignalsForm(forms.Form):
     """Seed 002's checklist of good and poor prospect signals."""
 
-    good = forms.MultipleChoiceField(choices=GOOD_SIGNALS, required=False, widget=forms.CheckboxSelectMultiple,
-                                     label="Signs of a good prospect")
-    poor = forms.MultipleChoiceField(choices=POOR_SIGNALS, required=False, widget=forms.CheckboxSelectMultiple,
-                                     label="Signs of a poor prospect")
+    good = forms.MultipleChoiceField(
+        choices=GOOD_SIGNALS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Signs of a good prospect",
+    )
+    poor = forms.MultipleChoiceField(
+        choices=POOR_SIGNALS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Signs of a poor prospect",
+    )
 
     @classmethod
     def for_lead(cls, lead) -> SignalsForm:
         have = set(lead.signals or [])
-        return cls(initial={"good": [k for k, _ in GOOD_SIGNALS if k in have],
-                            "poor": [k for k, _ in POOR_SIGNALS if k in have]})
+        return cls(
+            initial={
+                "good": [k for k, _ in GOOD_SIGNALS if k in have],
+                "poor": [k for k, _ in POOR_SIGNALS if k in have],
+            }
+        )
 
     def signals(self, lead) -> list[str]:
         """The new signal list; unknown signals already on the lead are kept."""
@@ -137,8 +167,11 @@ class SignalsForm(forms.Form):
 class StopForm(forms.Form):
     """Stop chasing: nurture (needs mailing-list consent), revisit on a date, or close."""
 
-    CHOICES = [(Status.NURTURE, "Nurture (mailing list)"), (Status.REVISIT, "Revisit on a date"),
-               (Status.CLOSED, "Close")]
+    CHOICES = [
+        (Status.NURTURE, "Nurture (mailing list)"),
+        (Status.REVISIT, "Revisit on a date"),
+        (Status.CLOSED, "Close"),
+    ]
     next_state = forms.ChoiceField(choices=CHOICES, label="Move to")
     revisit_at = forms.DateTimeField(required=False, widget=LOCAL_DATETIME, label="Revisit on")
     reason = forms.CharField(max_length=200, required=False)
@@ -158,8 +191,14 @@ class StopForm(forms.Form):
 
 
 class WonForm(forms.Form):
-    value = forms.DecimalField(max_digits=12, decimal_places=2, min_value=0, required=False,
-                               label="Won value", help_text="Empty = the estimated value.")
+    value = forms.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        min_value=0,
+        required=False,
+        label="Won value",
+        help_text="Empty = the estimated value.",
+    )
 
 
 class LostForm(forms.Form):
@@ -177,17 +216,36 @@ class BusinessSettingsForm(forms.ModelForm):
 
     class Meta:
         model = BusinessSettings
-        fields = ["hourly_cost", "margin", "daily_minutes", "contact_start", "contact_end",
-                  "max_attempts_per_week", "complaint_cost", "business_timezone", "default_value",
-                  "minutes_call", "minutes_email", "minutes_text", "minutes_visit"]
-        widgets = {"contact_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-                   "contact_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
-        labels = {"max_attempts_per_week": "Weekly cap (tries per lead per 7 days)",
-                  "daily_minutes": "Daily selling minutes (per person)",
-                  "contact_start": "Contact hours from", "contact_end": "Contact hours until",
-                  "business_timezone": "Business time zone",
-                  "minutes_call": "Minutes per call", "minutes_email": "Minutes per email",
-                  "minutes_text": "Minutes per text", "minutes_visit": "Minutes per visit"}
+        fields = [
+            "hourly_cost",
+            "margin",
+            "daily_minutes",
+            "contact_start",
+            "contact_end",
+            "max_attempts_per_week",
+            "complaint_cost",
+            "business_timezone",
+            "default_value",
+            "minutes_call",
+            "minutes_email",
+            "minutes_text",
+            "minutes_visit",
+        ]
+        widgets = {
+            "contact_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "contact_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        labels = {
+            "max_attempts_per_week": "Weekly cap (tries per lead per 7 days)",
+            "daily_minutes": "Daily selling minutes (per person)",
+            "contact_start": "Contact hours from",
+            "contact_end": "Contact hours until",
+            "business_timezone": "Business time zone",
+            "minutes_call": "Minutes per call",
+            "minutes_email": "Minutes per email",
+            "minutes_text": "Minutes per text",
+            "minutes_visit": "Minutes per visit",
+        }
 
     def clean_business_timezone(self):
         zone = _normalized(normalize_timezone, self.cleaned_data.get("business_timezone"))
@@ -206,8 +264,14 @@ class BusinessSettingsForm(forms.ModelForm):
         start, end = data.get("contact_start"), data.get("contact_end")
         if start and end and start >= end:
             self.add_error("contact_end", "Contact hours must end after they start.")
-        for name in ("hourly_cost", "complaint_cost", "minutes_call", "minutes_email",
-                     "minutes_text", "minutes_visit"):
+        for name in (
+            "hourly_cost",
+            "complaint_cost",
+            "minutes_call",
+            "minutes_email",
+            "minutes_text",
+            "minutes_visit",
+        ):
             if data.get(name) is not None and data[name] < 0:
                 self.add_error(name, "Must not be negative.")
         return data

@@ -74,15 +74,21 @@ def check_request(request) -> None:
         try:
             data = json.loads(request.body)
         except RecursionError:
-            raise Malformed(f"The JSON body is nested more than {MAX_JSON_DEPTH} levels deep.") from None
+            raise Malformed(
+                f"The JSON body is nested more than {MAX_JSON_DEPTH} levels deep."
+            ) from None
         except ValueError:
             return  # not JSON at all: the view says so in its own words
         _check_json(data)
 
 
 def _refusal(request, message: str, status: int = 400) -> HttpResponse:
-    machine = request.path.startswith("/api/") or request.path.endswith("/json/") or \
-        "json" in (request.content_type or "") or "json" in request.headers.get("Accept", "")
+    machine = (
+        request.path.startswith("/api/")
+        or request.path.endswith("/json/")
+        or "json" in (request.content_type or "")
+        or "json" in request.headers.get("Accept", "")
+    )
     if machine:
         return JsonResponse({"detail": message, "error": message}, status=status)
     return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")

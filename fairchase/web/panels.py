@@ -30,7 +30,9 @@ class NavItem:
 @dataclass(frozen=True)
 class Panel:
     template: str
-    context: Callable | None = None  # (request, lead) -> dict (Today extras: or None); Today blocks: (request) -> dict
+    context: Callable | None = (
+        None  # (request, lead) -> dict (Today extras: or None); Today blocks: (request) -> dict
+    )
     order: int = 50
     prepare: Callable | None = None  # Today extras: (request, leads) -> None, once per page
 
@@ -65,8 +67,9 @@ def register_lead_panel(template: str, context: Callable | None = None, order: i
     _add(LEAD_PANELS, Panel(template, context, order))
 
 
-def register_today_extra(template: str, context: Callable | None = None, order: int = 50,
-                         prepare: Callable | None = None) -> None:
+def register_today_extra(
+    template: str, context: Callable | None = None, order: int = 50, prepare: Callable | None = None
+) -> None:
     _add(TODAY_EXTRAS, Panel(template, context, order, prepare))
 
 

@@ -68,8 +68,10 @@ def _window() -> timedelta:
 
 
 def _buckets(username: str, ip: str | None) -> list[tuple[str, int]]:
-    return [(f"account:{_username(username)}", settings.LOGIN_MAX_FAILURES),
-            (f"address:{ip or 'unknown'}", getattr(settings, "LOGIN_MAX_FAILURES_PER_ADDRESS", 20))]
+    return [
+        (f"account:{_username(username)}", settings.LOGIN_MAX_FAILURES),
+        (f"address:{ip or 'unknown'}", getattr(settings, "LOGIN_MAX_FAILURES_PER_ADDRESS", 20)),
+    ]
 
 
 def _take(key: str, limit: int, now) -> bool:
@@ -77,7 +79,9 @@ def _take(key: str, limit: int, now) -> bool:
     for _ in range(2):  # a second go when the pruning in `failed` removed the row meanwhile
         LoginBucket.objects.get_or_create(key=key, defaults={"window_start": now})
         # A window that has ended starts again (only one concurrent caller can match this).
-        LoginBucket.objects.filter(key=key, window_start__lte=now - _window()).update(count=0, window_start=now)
+        LoginBucket.objects.filter(key=key, window_start__lte=now - _window()).update(
+            count=0, window_start=now
+        )
         if LoginBucket.objects.filter(key=key, count__lt=limit).update(count=F("count") + 1) == 1:
             return True
         if LoginBucket.objects.filter(key=key).exists():
@@ -124,8 +128,13 @@ def begin(username: str, ip: str | None) -> Attempt | None:
 def minutes_left(username: str, ip: str | None) -> int:
     """How long until the fullest bucket's window ends (for the message)."""
     now = timezone.now()
-    ends = [b.window_start + _window() for key, limit in _buckets(username, ip)
-            for b in LoginBucket.objects.filter(key=key, count__gte=limit, window_start__gt=now - _window())]
+    ends = [
+        b.window_start + _window()
+        for key, limit in _buckets(username, ip)
+        for b in LoginBucket.objects.filter(
+            key=key, count__gte=limit, window_start__gt=now - _window()
+        )
+    ]
     if not ends:
         return 0
     return max(1, int((max(ends) - now).total_seconds() // 60) + 1)

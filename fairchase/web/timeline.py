@@ -29,18 +29,46 @@ def timeline_for(lead: Lead) -> list[TimelineEntry]:
     ranked: list[tuple[int, TimelineEntry]] = []
     for a in lead.attempts.select_related("user").all():
         title = f"{a.get_channel_display()}: {a.get_outcome_display().lower()}"
-        detail = ", ".join(x for x in (f"{a.minutes:g} min" if a.minutes else "", _progress(a.progress),
-                                       f"by {a.user}" if a.user else "") if x)
+        detail = ", ".join(
+            x
+            for x in (
+                f"{a.minutes:g} min" if a.minutes else "",
+                _progress(a.progress),
+                f"by {a.user}" if a.user else "",
+            )
+            if x
+        )
         body = "\n".join(x for x in (detail, a.notes) if x)
-        ranked.append((ATTEMPT, TimelineEntry(at=a.at, kind=a.outcome.replace("_", " "), title=title, body=body)))
+        ranked.append(
+            (
+                ATTEMPT,
+                TimelineEntry(at=a.at, kind=a.outcome.replace("_", " "), title=title, body=body),
+            )
+        )
     for c in lead.commitments.all():
-        ranked.append((COMMITMENT, TimelineEntry(
-            at=c.created_at, kind="commitment", title=f"Pinned: {c.get_by_display().lower()}, {c.what}",
-            body=f"due {clock.for_lead(c.due_at, timezone.get_current_timezone(), lead)} "
-                 f"({c.get_state_display().lower()})")))
+        ranked.append(
+            (
+                COMMITMENT,
+                TimelineEntry(
+                    at=c.created_at,
+                    kind="commitment",
+                    title=f"Pinned: {c.get_by_display().lower()}, {c.what}",
+                    body=f"due {clock.for_lead(c.due_at, timezone.get_current_timezone(), lead)} "
+                    f"({c.get_state_display().lower()})",
+                ),
+            )
+        )
         if c.resolved_at:
-            ranked.append((COMMITMENT, TimelineEntry(at=c.resolved_at, kind=c.state,
-                                                     title=f"Commitment {c.get_state_display().lower()}: {c.what}")))
+            ranked.append(
+                (
+                    COMMITMENT,
+                    TimelineEntry(
+                        at=c.resolved_at,
+                        kind=c.state,
+                        title=f"Commitment {c.get_state_display().lower()}: {c.what}",
+                    ),
+                )
+            )
     for s in lead.status_changes.select_related("user").all():
         if not s.old:
             rank, title = CREATED, f"Created as {s.get_new_display().lower()}"

@@ -27,6 +27,9 @@ urlpatterns = [
     path("leads/<int:pk>/lost/", lead_actions.lead_lost, name="lead_lost"),
     path("leads/<int:pk>/opt-out/", lead_actions.lead_opt_out, name="lead_opt_out"),
     path("leads/<int:pk>/reassign/", lead_actions.lead_reassign, name="lead_reassign"),
-    path("commitments/<int:commitment_pk>/resolve/", lead_actions.commitment_resolve,
-         name="commitment_resolve"),
+    path(
+        "commitments/<int:commitment_pk>/resolve/",
+        lead_actions.commitment_resolve,
+        name="commitment_resolve",
+    ),
 ]

@@ -19,8 +19,13 @@ def api(client, alice, token_for):
     headers = token_for(alice)
 
     def call(method, path, body):
-        return client.generic(method, "/api" + path, json.dumps(body), content_type="application/json",
-                              headers=headers)
+        return client.generic(
+            method,
+            "/api" + path,
+            json.dumps(body),
+            content_type="application/json",
+            headers=headers,
+        )
 
     return call
 
@@ -30,7 +35,9 @@ def _iso(delta: timedelta) -> str:
 
 
 @pytest.mark.parametrize("body", [[], ["email"], [{"channel": "email"}], "email", 1, None, True])
-def test_an_opt_out_with_a_body_that_is_not_an_object_is_refused_and_changes_nothing(api, alice, make_lead, body):
+def test_an_opt_out_with_a_body_that_is_not_an_object_is_refused_and_changes_nothing(
+    api, alice, make_lead, body
+):
     lead = make_lead(alice)
     r = api("POST", f"/leads/{lead.pk}/opt-out", body)
     assert r.status_code in (400, 422), r.content
@@ -43,34 +50,59 @@ def test_an_opt_out_with_an_object_body_still_works(api, alice, make_lead):
     assert api("POST", f"/leads/{lead.pk}/opt-out", {"channel": "email"}).status_code == 200
 
 
-@pytest.mark.parametrize("path,body", [
-    ("/leads/{pk}/stop", [{"next_state": "closed"}]),
-    ("/leads/{pk}/attempts", [{"channel": "call", "outcome": "no_answer"}]),
-    ("/leads/{pk}/commitments", [{"what": "Call back", "due_at": "2030-01-01T00:00:00Z"}]),
-    ("/leads", [{"name": "Ann", "email": "ann@example.com"}]),
-])
+@pytest.mark.parametrize(
+    "path,body",
+    [
+        ("/leads/{pk}/stop", [{"next_state": "closed"}]),
+        ("/leads/{pk}/attempts", [{"channel": "call", "outcome": "no_answer"}]),
+        ("/leads/{pk}/commitments", [{"what": "Call back", "due_at": "2030-01-01T00:00:00Z"}]),
+        ("/leads", [{"name": "Ann", "email": "ann@example.com"}]),
+    ],
+)
 def test_every_body_must_be_an_object(api, alice, make_lead, path, body):
     lead = make_lead(alice)
     r = api("POST", path.format(pk=lead.pk), body)
     assert r.status_code == 422 and "JSON object" in r.content.decode()
 
 
-@pytest.mark.parametrize("at", [0, 1, 1_700_000_000, 1.5e9, "0", "1970-01-01T00:00:00Z", "1999-12-31T23:59:59Z",
-                                "9999-01-01T00:00:00Z", True, [], {}])
+@pytest.mark.parametrize(
+    "at",
+    [
+        0,
+        1,
+        1_700_000_000,
+        1.5e9,
+        "0",
+        "1970-01-01T00:00:00Z",
+        "1999-12-31T23:59:59Z",
+        "9999-01-01T00:00:00Z",
+        True,
+        [],
+        {},
+    ],
+)
 def test_an_attempt_time_that_is_a_number_or_out_of_range_is_refused(api, alice, make_lead, at):
     lead = make_lead(alice)
-    r = api("POST", f"/leads/{lead.pk}/attempts", {"channel": "call", "outcome": "no_answer", "at": at})
+    r = api(
+        "POST", f"/leads/{lead.pk}/attempts", {"channel": "call", "outcome": "no_answer", "at": at}
+    )
     assert r.status_code == 422, (at, r.content)
     assert lead.attempts.count() == 0
 
 
 def test_an_attempt_in_the_future_is_refused_and_one_an_hour_ago_is_taken(api, alice, make_lead):
     lead = make_lead(alice)
-    r = api("POST", f"/leads/{lead.pk}/attempts", {"channel": "call", "outcome": "no_answer",
-                                                   "at": _iso(timedelta(days=1))})
+    r = api(
+        "POST",
+        f"/leads/{lead.pk}/attempts",
+        {"channel": "call", "outcome": "no_answer", "at": _iso(timedelta(days=1))},
+    )
     assert r.status_code == 422 and "future" in r.content.decode()
-    r = api("POST", f"/leads/{lead.pk}/attempts", {"channel": "call", "outcome": "no_answer",
-                                                   "at": _iso(-timedelta(hours=1))})
+    r = api(
+        "POST",
+        f"/leads/{lead.pk}/attempts",
+        {"channel": "call", "outcome": "no_answer", "at": _iso(-timedelta(hours=1))},
+    )
     assert r.status_code == 201, r.content
 
 
@@ -79,15 +111,27 @@ def test_commitment_and_revisit_dates_must_be_within_a_few_years(api, alice, mak
     for due in (_iso(timedelta(days=6 * 365)), _iso(-timedelta(days=400)), 0):
         r = api("POST", f"/leads/{lead.pk}/commitments", {"what": "Call back", "due_at": due})
         assert r.status_code == 422, (due, r.content)
-    assert api("POST", f"/leads/{lead.pk}/commitments",
-               {"what": "Call back", "due_at": _iso(timedelta(days=2))}).status_code == 201
-    r = api("POST", f"/leads/{lead.pk}/stop", {"next_state": "revisit", "revisit_at": "2100-01-01T00:00:00Z"})
+    assert (
+        api(
+            "POST",
+            f"/leads/{lead.pk}/commitments",
+            {"what": "Call back", "due_at": _iso(timedelta(days=2))},
+        ).status_code
+        == 201
+    )
+    r = api(
+        "POST",
+        f"/leads/{lead.pk}/stop",
+        {"next_state": "revisit", "revisit_at": "2100-01-01T00:00:00Z"},
+    )
     assert r.status_code == 422
 
 
 def test_a_lead_created_decades_ago_or_tomorrow_is_refused(api):
     for created in ("1990-05-01T00:00:00Z", _iso(timedelta(days=1)), 946684800):
-        r = api("POST", "/leads", {"name": "Ann", "email": "ann@example.com", "created_at": created})
+        r = api(
+            "POST", "/leads", {"name": "Ann", "email": "ann@example.com", "created_at": created}
+        )
         assert r.status_code == 422, (created, r.content)
 
 

@@ -14,7 +14,10 @@ def test_it_lists_leads_with_filters_and_pagination(client, alice, make_lead, to
     page = client.get("/api/leads", {"limit": 2, "offset": 1}, headers=h).json()
     assert page["count"] == 5 and len(page["items"]) == 2 and page["offset"] == 1
     assert client.get("/api/leads", {"source": "event"}, headers=h).json()["count"] == 2
-    assert client.get("/api/leads", {"search": "Lead 3"}, headers=h).json()["items"][0]["name"] == "Lead 3"
+    assert (
+        client.get("/api/leads", {"search": "Lead 3"}, headers=h).json()["items"][0]["name"]
+        == "Lead 3"
+    )
     assert client.get("/api/leads", {"status": "won"}, headers=h).json()["count"] == 0
     newest = [item["id"] for item in client.get("/api/leads", headers=h).json()["items"]]
     assert newest == sorted(newest, reverse=True)
@@ -24,18 +27,37 @@ def test_it_lists_leads_with_filters_and_pagination(client, alice, make_lead, to
 
 def test_it_creates_reads_and_updates_a_lead_through_the_actions(client, alice, token_for):
     h = token_for(alice)
-    created = client.post("/api/leads", {"name": "Ann Lee", "email": "Ann@Example.com", "phone": "212 555 0101",
-                                         "value": 1200, "source": "referral"}, content_type="application/json",
-                          headers=h)
+    created = client.post(
+        "/api/leads",
+        {
+            "name": "Ann Lee",
+            "email": "Ann@Example.com",
+            "phone": "212 555 0101",
+            "value": 1200,
+            "source": "referral",
+        },
+        content_type="application/json",
+        headers=h,
+    )
     assert created.status_code == 201, created.content
     lead = created.json()
-    assert (lead["email"], lead["phone"], lead["owner"]) == ("ann@example.com", "+12125550101", "alice")
+    assert (lead["email"], lead["phone"], lead["owner"]) == (
+        "ann@example.com",
+        "+12125550101",
+        "alice",
+    )
     assert lead["next_action"] and lead["plan_reason"]  # planned at once
-    assert StatusChange.objects.filter(lead_id=lead["id"], reason="Created through the API").exists()
+    assert StatusChange.objects.filter(
+        lead_id=lead["id"], reason="Created through the API"
+    ).exists()
     read = client.get(f"/api/leads/{lead['id']}", headers=h).json()
     assert read["name"] == "Ann Lee"
-    patched = client.patch(f"/api/leads/{lead['id']}", {"company": "Lee Dental", "value": None},
-                           content_type="application/json", headers=h)
+    patched = client.patch(
+        f"/api/leads/{lead['id']}",
+        {"company": "Lee Dental", "value": None},
+        content_type="application/json",
+        headers=h,
+    )
     assert patched.status_code == 200 and patched.json()["company"] == "Lee Dental"
     assert patched.json()["value"] is None
 
@@ -43,31 +65,61 @@ def test_it_creates_reads_and_updates_a_lead_through_the_actions(client, alice, 
 def test_attempts_commitments_plan_stop_and_opt_out(client, alice, make_lead, token_for):
     h = token_for(alice)
     lead = make_lead(alice, name="Ann Lee")
-    logged = client.post(f"/api/leads/{lead.pk}/attempts", {"channel": "call", "outcome": "talked"},
-                         content_type="application/json", headers=h)
+    logged = client.post(
+        f"/api/leads/{lead.pk}/attempts",
+        {"channel": "call", "outcome": "talked"},
+        content_type="application/json",
+        headers=h,
+    )
     assert logged.status_code == 201
-    assert [a["outcome"] for a in client.get(f"/api/leads/{lead.pk}/attempts", headers=h).json()] == ["talked"]
+    assert [
+        a["outcome"] for a in client.get(f"/api/leads/{lead.pk}/attempts", headers=h).json()
+    ] == ["talked"]
     assert client.get(f"/api/leads/{lead.pk}", headers=h).json()["status"] == "engaged"
     due = (timezone.now() + timedelta(days=1)).isoformat()
-    c = client.post(f"/api/leads/{lead.pk}/commitments", {"by": "lead", "what": "Send the floor plan",
-                                                          "due_at": due}, content_type="application/json", headers=h)
+    c = client.post(
+        f"/api/leads/{lead.pk}/commitments",
+        {"by": "lead", "what": "Send the floor plan", "due_at": due},
+        content_type="application/json",
+        headers=h,
+    )
     assert c.status_code == 201
-    assert [x["what"] for x in client.get("/api/commitments", headers=h).json()] == ["Send the floor plan"]
-    done = client.post(f"/api/commitments/{c.json()['id']}/resolve", {"state": "done"},
-                       content_type="application/json", headers=h)
+    assert [x["what"] for x in client.get("/api/commitments", headers=h).json()] == [
+        "Send the floor plan"
+    ]
+    done = client.post(
+        f"/api/commitments/{c.json()['id']}/resolve",
+        {"state": "done"},
+        content_type="application/json",
+        headers=h,
+    )
     assert done.json()["state"] == "done"
     plan = client.get(f"/api/leads/{lead.pk}/plan", headers=h).json()
     assert plan["lead_id"] == lead.pk and plan["reason"]
-    refused = client.post(f"/api/leads/{lead.pk}/stop", {"next_state": "nurture"}, content_type="application/json",
-                          headers=h)
+    refused = client.post(
+        f"/api/leads/{lead.pk}/stop",
+        {"next_state": "nurture"},
+        content_type="application/json",
+        headers=h,
+    )
     assert refused.status_code == 400 and "consent" in refused.json()["detail"]
-    stopped = client.post(f"/api/leads/{lead.pk}/stop", {"next_state": "closed", "reason": "No budget"},
-                          content_type="application/json", headers=h)
+    stopped = client.post(
+        f"/api/leads/{lead.pk}/stop",
+        {"next_state": "closed", "reason": "No budget"},
+        content_type="application/json",
+        headers=h,
+    )
     assert stopped.json()["status"] == "closed"
-    out = client.post(f"/api/leads/{lead.pk}/opt-out", {}, content_type="application/json", headers=h)
+    out = client.post(
+        f"/api/leads/{lead.pk}/opt-out", {}, content_type="application/json", headers=h
+    )
     assert out.json()["status"] == "opted_out"
-    again = client.post(f"/api/leads/{lead.pk}/attempts", {"channel": "call", "outcome": "talked"},
-                        content_type="application/json", headers=h)
+    again = client.post(
+        f"/api/leads/{lead.pk}/attempts",
+        {"channel": "call", "outcome": "talked"},
+        content_type="application/json",
+        headers=h,
+    )
     assert again.status_code == 400 and "opted out" in again.json()["detail"]
 
 
@@ -105,9 +157,13 @@ def test_a_token_is_needed_and_a_revoked_one_stops_working(client, alice):
     token, secret = ApiToken.issue(alice, "script")
     assert client.get("/api/leads").status_code == 401
     assert client.get("/api/leads", headers={"Authorization": "Bearer fc_wrong"}).status_code == 401
-    assert client.get("/api/leads", headers={"Authorization": f"Bearer {secret}"}).status_code == 200
+    assert (
+        client.get("/api/leads", headers={"Authorization": f"Bearer {secret}"}).status_code == 200
+    )
     token.revoke()
-    assert client.get("/api/leads", headers={"Authorization": f"Bearer {secret}"}).status_code == 401
+    assert (
+        client.get("/api/leads", headers={"Authorization": f"Bearer {secret}"}).status_code == 401
+    )
 
 
 def test_tokens_are_stored_hashed_and_shown_once(client, alice):

@@ -16,7 +16,12 @@ from schemathesis.checks import (
 
 from fairchase.leads import actions
 
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 
 
 from fairchase.wsgi import application  # noqa: E402 (pytest-django has set Django up)
@@ -42,7 +47,9 @@ def _keep_the_test_connection():
 def alices_book(alice, bob, make_lead, token_for):
     """A few real objects (ids 1.. exist, so generated ids sometimes hit them) and a token."""
     ann = make_lead(alice, name="Ann Lee")
-    actions.add_commitment(ann, by="us", what="Call back", due_at=timezone.now() + timedelta(days=1))
+    actions.add_commitment(
+        ann, by="us", what="Call back", due_at=timezone.now() + timedelta(days=1)
+    )
     make_lead(alice, name="Cy Engaged")
     make_lead(bob, name="Bob's lead")
     return token_for(alice)
@@ -58,15 +65,24 @@ def _alices(alice):
     """What Bob must never read or change: Alice's leads and commitments as they stand."""
     from fairchase.leads.models import Commitment, Lead
 
-    leads = list(Lead.objects.filter(owner=alice).order_by("pk").values_list(
-        "pk", "name", "status", "attempt_count", "notes", "company", "source"))
-    commitments = list(Commitment.objects.filter(lead__owner=alice).order_by("pk").values_list("pk", "state", "what"))
+    leads = list(
+        Lead.objects.filter(owner=alice)
+        .order_by("pk")
+        .values_list("pk", "name", "status", "attempt_count", "notes", "company", "source")
+    )
+    commitments = list(
+        Commitment.objects.filter(lead__owner=alice)
+        .order_by("pk")
+        .values_list("pk", "state", "what")
+    )
     return leads, commitments
 
 
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_a_second_user_never_reads_or_changes_the_first_users_objects(case, alices_book, alice, bob, token_for):
+def test_a_second_user_never_reads_or_changes_the_first_users_objects(
+    case, alices_book, alice, bob, token_for
+):
     """Schemathesis as Bob, with every id in the path pointing at Alice's lead or commitment
     (generated bodies and queries otherwise): no server error, nothing of Alice's in any
     answer, and nothing of Alice's changed."""
@@ -82,7 +98,14 @@ def test_a_second_user_never_reads_or_changes_the_first_users_objects(case, alic
     response = case.call(headers=token_for(bob))
     case.validate_response(response, checks=CHECKS)
     text = response.text
-    assert not any(marker in text for marker in ("Ann Lee", "Cy Engaged", "Call back")), (case.path, text[:300])
+    assert not any(marker in text for marker in ("Ann Lee", "Cy Engaged", "Call back")), (
+        case.path,
+        text[:300],
+    )
     if case.path_parameters:
-        assert not 200 <= response.status_code < 300, (case.method, case.formatted_path, response.status_code)
+        assert not 200 <= response.status_code < 300, (
+            case.method,
+            case.formatted_path,
+            response.status_code,
+        )
     assert _alices(alice) == before

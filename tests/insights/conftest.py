@@ -65,5 +65,11 @@ def table_rows(html: str, table: str) -> list[dict]:
         merged = {}
         for c in row["cells"]:
             merged.update(c["attrs"])
-        out.append({"attrs": row["attrs"], "cell": merged, "texts": [c["text"].strip() for c in row["cells"]]})
+        out.append(
+            {
+                "attrs": row["attrs"],
+                "cell": merged,
+                "texts": [c["text"].strip() for c in row["cells"]],
+            }
+        )
     return out

@@ -13,7 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _status_counts(html):
-    return {r["attrs"]["data-status"]: int(r["texts"][1].replace(",", "")) for r in table_rows(html, "status")}
+    return {
+        r["attrs"]["data-status"]: int(r["texts"][1].replace(",", ""))
+        for r in table_rows(html, "status")
+    }
 
 
 def test_bob_sees_only_his_own_leads_numbers(client, bob, alice, history):
@@ -22,11 +25,13 @@ def test_bob_sees_only_his_own_leads_numbers(client, bob, alice, history):
     assert sum(_status_counts(html).values()) == Lead.objects.filter(owner=bob).count()
     # The curves are learned from Bob's leads alone (finished, or with tries so far).
     mine = planning.training_records(Lead.objects.filter(owner=bob))
-    assert mine and {r["id"] for r in mine} <= {str(pk) for pk in Lead.objects.filter(owner=bob).values_list("pk", flat=True)}
+    assert mine and {r["id"] for r in mine} <= {
+        str(pk) for pk in Lead.objects.filter(owner=bob).values_list("pk", flat=True)
+    }
     model = policy.fit(mine, planning.policy_settings())
     web = model.summary()["sources"]["web_form"]["reply_curve"][0]
     start = html.index('data-table="curve" data-source="web_form"')
-    first = table_rows(html[html.rindex("<table", 0, start):], "curve")[0]
+    first = table_rows(html[html.rindex("<table", 0, start) :], "curve")[0]
     assert int(first["cell"]["data-tried"]) == web["tried"]
     assert float(first["cell"]["data-p"]) == pytest.approx(web["p"], rel=1e-9)
 
@@ -50,7 +55,10 @@ def test_a_date_range_narrows_the_view_to_enquiries_in_it(client, boss, history)
     client.force_login(boss)
     first = Lead.objects.order_by("created_at").first().created_at.date()
     html = client.get(f"/insights/?from=2000-01-01&to={first.isoformat()}").content.decode()
-    assert sum(_status_counts(html).values()) == Lead.objects.filter(created_at__date__lte=first).count()
+    assert (
+        sum(_status_counts(html).values())
+        == Lead.objects.filter(created_at__date__lte=first).count()
+    )
     assert f'name="to" value="{first.isoformat()}"' in html
 
 
@@ -76,6 +84,8 @@ def test_only_admins_may_price_leads(client, bob, boss):
 
 def test_a_negative_lead_cost_is_refused(client, boss):
     client.force_login(boss)
-    response = client.post("/insights/costs/", {"cost_web_form": "-5", "cost_referral": "abc"}, follow=True)
+    response = client.post(
+        "/insights/costs/", {"cost_web_form": "-5", "cost_referral": "abc"}, follow=True
+    )
     assert not SourceCost.objects.exists()
     assert "Enter a cost of zero or more for: Referral, Web form" in response.content.decode()

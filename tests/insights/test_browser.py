@@ -37,7 +37,9 @@ def test_insights_draws_every_chart_with_its_series(page_for, demo, screenshot_d
     # The what-if arrives by htmx once the backtest has run.
     page.wait_for_selector('svg[data-chart="whatif"]', timeout=120_000)
 
-    sources = set(Lead.objects.filter(status__in=FINISHED_STATUSES).values_list("source", flat=True))
+    sources = set(
+        Lead.objects.filter(status__in=FINISHED_STATUSES).values_list("source", flat=True)
+    )
     overview = page.locator('svg[data-chart="reply-overview"]')
     assert set(_series(overview)) == sources | {"all"}
     assert overview.locator('circle[data-mark="point"]').count() == 10 * (len(sources) + 1)
@@ -46,7 +48,9 @@ def test_insights_draws_every_chart_with_its_series(page_for, demo, screenshot_d
         assert _series(curve) == ["model", "observed"]
         assert curve.locator('g[data-series="model"] polygon[data-mark="band"]').count() == 1
         assert curve.locator('g[data-series="model"] circle[data-mark="point"]').count() == 10
-    web = page.locator('svg[data-chart="reply-curve-web_form"] g[data-series="model"] circle title').first
+    web = page.locator(
+        'svg[data-chart="reply-curve-web_form"] g[data-series="model"] circle title'
+    ).first
     assert web.text_content().startswith("Attempt 1:")
     assert page.locator('table[data-table="stops"] tbody tr').count() == len(sources) + 1
 
@@ -57,9 +61,14 @@ def test_insights_draws_every_chart_with_its_series(page_for, demo, screenshot_d
     all_sources = set(Lead.objects.values_list("source", flat=True))
     money = page.locator('svg[data-chart="money-by-source"]')
     assert _series(money) == ["lead-cost", "time-cost", "won-value"]
-    assert money.locator('g[data-series="won-value"] rect[data-mark="bar"]').count() == len(all_sources)
+    assert money.locator('g[data-series="won-value"] rect[data-mark="bar"]').count() == len(
+        all_sources
+    )
     web_cost = money.locator('g[data-series="lead-cost"] rect[data-category="Web form"]')
-    assert float(web_cost.get_attribute("data-y")) == 35 * Lead.objects.filter(source="web_form").count()
+    assert (
+        float(web_cost.get_attribute("data-y"))
+        == 35 * Lead.objects.filter(source="web_form").count()
+    )
     assert _series(page.locator('svg[data-chart="money-by-attempt"]')) == ["time-cost", "won-value"]
     assert _count(page, 'svg[data-chart="speed-distribution"] rect[data-mark="bar"]') == 6
     assert _count(page, 'svg[data-chart="speed-reply"] rect[data-mark="bar"]') == 6

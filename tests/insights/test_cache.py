@@ -9,7 +9,9 @@ from fairchase.leads.models import Lead
 pytestmark = pytest.mark.django_db
 
 
-def test_a_warm_page_reuses_the_snapshot_with_a_handful_of_queries(client, boss, history, django_assert_max_num_queries):
+def test_a_warm_page_reuses_the_snapshot_with_a_handful_of_queries(
+    client, boss, history, django_assert_max_num_queries
+):
     client.force_login(boss)
     client.get("/insights/")
     assert InsightsSnapshot.objects.count() == 1

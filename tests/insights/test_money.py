@@ -25,7 +25,9 @@ def test_cost_per_won_job_uses_the_lead_price_set_on_the_page(client, boss, hist
     assert float(rows["web_form"]["cell"]["data-won-value"]) == pytest.approx(float(won_value))
     minutes = Attempt.objects.filter(lead__source="web_form").aggregate(m=Sum("minutes"))["m"]
     wins = web.filter(status="won").count()
-    assert float(rows["web_form"]["cell"]["data-cost-per-win"]) == pytest.approx((lead_cost + minutes / 60 * 50) / wins)
+    assert float(rows["web_form"]["cell"]["data-cost-per-win"]) == pytest.approx(
+        (lead_cost + minutes / 60 * 50) / wins
+    )
 
 
 def test_selling_hours_are_counted_by_attempt_number(client, boss, history):
@@ -40,7 +42,13 @@ def test_selling_hours_are_counted_by_attempt_number(client, boss, history):
 def test_speed_to_lead_median_is_over_finished_leads(client, boss, history):
     client.force_login(boss)
     html = client.get("/insights/").content.decode()
-    delays = [(f - c).total_seconds() / 60 for c, f in Lead.objects.filter(
-        status__in=FINISHED_STATUSES, first_response_at__isnull=False).values_list("created_at", "first_response_at")]
+    delays = [
+        (f - c).total_seconds() / 60
+        for c, f in Lead.objects.filter(
+            status__in=FINISHED_STATUSES, first_response_at__isnull=False
+        ).values_list("created_at", "first_response_at")
+    ]
     shown = float(html.split('data-median-minutes="', 1)[1].split('"', 1)[0])
-    assert shown == pytest.approx(statistics.median(delays), abs=0.02)  # the database measures to the second
+    assert shown == pytest.approx(
+        statistics.median(delays), abs=0.02
+    )  # the database measures to the second

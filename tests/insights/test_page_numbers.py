@@ -31,7 +31,9 @@ def test_reply_curves_are_the_fitted_models_summary(client, boss, history):
             assert f'data-source="{source}"' not in html
             continue
         start = html.index(f'data-table="curve" data-source="{source}"')
-        rows = table_rows(html[html.rindex("<table", 0, start):], "curve")[: len(learned["reply_curve"])]
+        rows = table_rows(html[html.rindex("<table", 0, start) :], "curve")[
+            : len(learned["reply_curve"])
+        ]
         for row, point in zip(rows, learned["reply_curve"], strict=True):
             assert int(row["attrs"]["data-k"]) == point["k"]
             assert float(row["cell"]["data-p"]) == pytest.approx(point["p"], rel=1e-9)
@@ -49,7 +51,9 @@ def test_stop_points_are_where_the_model_stops_a_typical_lead(client, boss, hist
     web = rows["web_form"]
     expected = policy.stop_attempt(model, "web_form", 2000, settings)
     # The table shows the tries made before the attempt the model declines.
-    shown = html.split('data-source="web_form"', 1)[1].split('data-stop-value="2000" data-stop-tries="', 1)[1]
+    shown = html.split('data-source="web_form"', 1)[1].split(
+        'data-stop-value="2000" data-stop-tries="', 1
+    )[1]
     assert shown.split('"', 1)[0] == ("" if expected is None else str(expected - 1))
     assert web["texts"][1] == f"{model.summary()['sources']['web_form']['n_leads']:,}"
 
@@ -76,8 +80,12 @@ def test_signal_effects_are_the_models(client, boss, history):
     rows = {r["attrs"]["data-signal"]: r for r in table_rows(html, "signals")}
     assert set(rows) == set(signals)
     for name, sig in signals.items():
-        assert float(rows[name]["cell"]["data-reply-odds"]) == pytest.approx(sig["reply_odds"]["ratio"], rel=1e-9)
-        assert float(rows[name]["cell"]["data-win-odds"]) == pytest.approx(sig["win_odds"]["ratio"], rel=1e-9)
+        assert float(rows[name]["cell"]["data-reply-odds"]) == pytest.approx(
+            sig["reply_odds"]["ratio"], rel=1e-9
+        )
+        assert float(rows[name]["cell"]["data-win-odds"]) == pytest.approx(
+            sig["win_odds"]["ratio"], rel=1e-9
+        )
         assert rows[name]["texts"][1].split()[0] == f"{sig['n_leads']:,}"
 
 

@@ -21,12 +21,12 @@ def test_the_html_report_is_self_contained_and_shows_the_models_numbers(tmp_path
     assert html.startswith("<!doctype html>")
     assert 'data-chart="reply-overview"' in html and 'data-chart="whatif"' in html
     # No stylesheet, script or image is fetched: everything is inline.
-    assert not re.search(r'<(script|link|img)\b[^>]*(src|href)=', html)
+    assert not re.search(r"<(script|link|img)\b[^>]*(src|href)=", html)
     assert "<style>" in html and ".insights-pair" in html
     model = policy.fit(planning.training_records(), planning.policy_settings())
     first = model.summary()["sources"]["web_form"]["reply_curve"][0]
     start = html.index('data-table="curve" data-source="web_form"')
-    row = table_rows(html[html.rindex("<table", 0, start):], "curve")[0]
+    row = table_rows(html[html.rindex("<table", 0, start) :], "curve")[0]
     assert float(row["cell"]["data-p"]) == pytest.approx(first["p"], rel=1e-9)
     assert "hx-get" not in html  # the report waits for the what-if instead of loading it later
 

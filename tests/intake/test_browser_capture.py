@@ -14,13 +14,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_visitor_submits_the_embedded_form_and_the_lead_tops_today(
-        browser, page_for, live_server, alice, make_lead, tmp_path, screenshot_dir):
+    browser, page_for, live_server, alice, make_lead, tmp_path, screenshot_dir
+):
     older = make_lead(alice, name="Older Enquiry", created_at=timezone.now() - timedelta(days=2))
     actions.log_attempt(older, "call", "no_answer", at=timezone.now() - timedelta(days=1))
     form = CaptureForm.objects.create(name="Website", owner=alice)
     site = tmp_path / "contact.html"  # the business's own website, outside Fairchase
-    site.write_text(f"<!doctype html><html><body><h1>Contact Diaz Plumbing</h1>"
-                    f"{snippet_html(form, live_server.url)}</body></html>", encoding="utf-8")
+    site.write_text(
+        f"<!doctype html><html><body><h1>Contact Diaz Plumbing</h1>"
+        f"{snippet_html(form, live_server.url)}</body></html>",
+        encoding="utf-8",
+    )
 
     visitor = browser.new_context()
     try:

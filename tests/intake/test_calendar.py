@@ -38,8 +38,9 @@ def test_the_feed_has_commitments_and_due_follow_ups(client, alice, make_lead, s
             assert prop in ev, prop
     commitment = next(ev for ev in events if "quote" in str(ev["SUMMARY"]))
     assert "Ann Lee" in str(commitment["SUMMARY"])
-    assert commitment.decoded("DTSTART") == due.replace(microsecond=0) or \
-        abs(commitment.decoded("DTSTART") - due) < timedelta(seconds=1)
+    assert commitment.decoded("DTSTART") == due.replace(microsecond=0) or abs(
+        commitment.decoded("DTSTART") - due
+    ) < timedelta(seconds=1)
     assert "tel:+12125550101" in str(commitment["DESCRIPTION"])
     assert f"https://crm.example.com/leads/{ann.pk}/" in str(commitment["URL"])
     follow_up = [ev for ev in events if str(ev["UID"]).startswith(f"followup-{ann.pk}@")]
@@ -53,27 +54,33 @@ def test_the_feed_has_commitments_and_due_follow_ups(client, alice, make_lead, s
 def test_the_feed_names_one_zone_and_the_leads_own_time_beside_it(client, alice, make_lead):
     from fairchase.leads.models import BusinessSettings
 
-    BusinessSettings.objects.update_or_create(pk=BusinessSettings.current().pk,
-                                              defaults={"business_timezone": "America/Chicago"})
+    BusinessSettings.objects.update_or_create(
+        pk=BusinessSettings.current().pk, defaults={"business_timezone": "America/Chicago"}
+    )
     bob = make_lead(alice, name="Bob Stone", timezone="America/New_York")
     day = (timezone.now() + timedelta(days=3)).date()
-    due = datetime(day.year, day.month, day.day, 17, 0, tzinfo=UTC)  # 11:00 or 12:00 in Chicago, an hour later in New York
+    due = datetime(
+        day.year, day.month, day.day, 17, 0, tzinfo=UTC
+    )  # 11:00 or 12:00 in Chicago, an hour later in New York
     actions.add_commitment(bob, by="us", what="Call back", due_at=due)
     cal = parse(client.get(feed_url(alice)))
     assert cal["X-WR-TIMEZONE"] == "America/Chicago"
     event = next(ev for ev in cal.walk("VEVENT") if "Call back" in str(ev["SUMMARY"]))
     assert event.decoded("DTSTART") == due
-    chicago, new_york = due.astimezone(ZoneInfo("America/Chicago")), due.astimezone(ZoneInfo("America/New_York"))
+    chicago, new_york = (
+        due.astimezone(ZoneInfo("America/Chicago")),
+        due.astimezone(ZoneInfo("America/New_York")),
+    )
     expected = f"Due {chicago:%a %-d %b %H:%M} {chicago:%Z} ({new_york:%H:%M} for Bob in New York)."
     assert expected in str(event["DESCRIPTION"])
-
-
 
 
 def test_the_feed_holds_only_the_users_own_leads(client, alice, bob, make_lead):
     make_lead(alice, name="Alice's lead")
     make_lead(bob, name="Bob's lead")
-    text = b"".join(str(ev["SUMMARY"]).encode() for ev in parse(client.get(feed_url(alice))).walk("VEVENT"))
+    text = b"".join(
+        str(ev["SUMMARY"]).encode() for ev in parse(client.get(feed_url(alice))).walk("VEVENT")
+    )
     assert b"Alice's lead" in text and b"Bob's lead" not in text
 
 

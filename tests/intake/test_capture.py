@@ -24,21 +24,32 @@ def post_form(client, form, **data):
 
 
 def test_a_submitted_form_becomes_a_new_enquiry_at_the_top_of_today(client, form, alice, make_lead):
-    older = make_lead(alice, name="Older lead", created_at=timezone.now() - timezone.timedelta(days=3))
+    older = make_lead(
+        alice, name="Older lead", created_at=timezone.now() - timezone.timedelta(days=3)
+    )
     actions.log_attempt(older, "call", "no_answer", at=timezone.now() - timezone.timedelta(days=2))
     with pytest.raises(AssertionError):  # sanity: the test can fail when nothing is captured
         assert Lead.objects.filter(name="Ann Lee").exists()
-    with_email = post_form(client, form, email="Ann@Example.com", phone="212 555 0101", message="Need a quote")
+    with_email = post_form(
+        client, form, email="Ann@Example.com", phone="212 555 0101", message="Need a quote"
+    )
     assert with_email.status_code == 200 and b"Thank you" in with_email.content
     lead = Lead.objects.get(name="Ann Lee")
-    assert (lead.owner, lead.source, lead.email, lead.phone) == (alice, "web_form", "ann@example.com", "+12125550101")
+    assert (lead.owner, lead.source, lead.email, lead.phone) == (
+        alice,
+        "web_form",
+        "ann@example.com",
+        "+12125550101",
+    )
     assert lead.notes == "Need a quote" and "initiated_contact" in lead.signals
     agenda = agenda_for(alice, timezone.now())
     assert agenda.new[0].lead == lead
     assert lead.next_action == "contact"  # due at the first moment inside contact hours
 
 
-def test_the_owner_alert_is_queued_in_the_outbox_and_sent_by_the_worker_not_in_the_request(client, form):
+def test_the_owner_alert_is_queued_in_the_outbox_and_sent_by_the_worker_not_in_the_request(
+    client, form
+):
     from fairchase.outreach.models import OutboundMessage
     from fairchase.outreach.outbox import send_due
 
@@ -78,15 +89,25 @@ def test_an_unknown_or_rotated_key_is_404(client, form):
 
 def test_each_address_is_rate_limited_across_requests(client, form):
     for i in range(RATE_LIMIT):
-        assert post_form(client, form, name=f"Person {i}", email=f"p{i}@example.com").status_code == 200
+        assert (
+            post_form(client, form, name=f"Person {i}", email=f"p{i}@example.com").status_code
+            == 200
+        )
     assert post_form(client, form, name="One too many", email="x@example.com").status_code == 429
-    assert post_form(client, form, name="Someone else", email="y@example.com", ip="198.51.100.7").status_code == 200
+    assert (
+        post_form(
+            client, form, name="Someone else", email="y@example.com", ip="198.51.100.7"
+        ).status_code
+        == 200
+    )
     assert Lead.objects.count() == RATE_LIMIT + 1
 
 
 def test_the_json_webhook_creates_a_lead(client, form):
     body = {"first_name": "Bo", "last_name": "Diaz", "email": "bo@example.com", "message": "Hi"}
-    response = client.post(f"/in/f/{form.key}/json/", json.dumps(body), content_type="application/json")
+    response = client.post(
+        f"/in/f/{form.key}/json/", json.dumps(body), content_type="application/json"
+    )
     assert response.status_code == 201
     lead = Lead.objects.get(pk=response.json()["id"])
     assert (lead.name, lead.notes) == ("Bo Diaz", "Hi")
@@ -102,7 +123,9 @@ def test_a_double_submission_reuses_the_lead(client, form):
     assert Lead.objects.count() == 1
 
 
-def test_an_acknowledgment_is_queued_when_the_form_asks_for_it(client, form, django_capture_on_commit_callbacks):
+def test_an_acknowledgment_is_queued_when_the_form_asks_for_it(
+    client, form, django_capture_on_commit_callbacks
+):
     form.acknowledge = True
     form.save()
     with django_capture_on_commit_callbacks(execute=True):

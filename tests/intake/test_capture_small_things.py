@@ -6,12 +6,17 @@ from fairchase.leads.models import Lead
 
 
 def test_the_acknowledgement_promises_in_the_first_person_and_is_signed_once(
-        client, alice, django_capture_on_commit_callbacks):
+    client, alice, django_capture_on_commit_callbacks
+):
     from fairchase.outreach.models import OutboundMessage
 
     form = CaptureForm.objects.create(name="Website", owner=alice, acknowledge=True)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/in/f/{form.key}/", {"name": "Ann Lee", "email": "ann@example.com"}, REMOTE_ADDR="203.0.113.9")
+        client.post(
+            f"/in/f/{form.key}/",
+            {"name": "Ann Lee", "email": "ann@example.com"},
+            REMOTE_ADDR="203.0.113.9",
+        )
     ack = OutboundMessage.objects.get(lead=Lead.objects.get(), kind="lead")
     assert "I will get back to you shortly." in ack.body
     assert ack.body.count("Alice") == 1  # the signature, not "Alice will get back to you ... Alice"

@@ -17,8 +17,12 @@ from fairchase.leads.models import Lead
 
 # Cell text a person could type: anything printable plus tabs and newlines (no NUL, which
 # the importer refuses, and no other control characters, which Excel cannot store).
-cell_text = st.text(st.characters(exclude_categories=("Cs", "Cc"), include_characters="\t\n"), max_size=60)
-trigger_text = st.sampled_from(FORMULA_TRIGGERS + ("'", "''")).flatmap(lambda t: cell_text.map(lambda s: t + s))
+cell_text = st.text(
+    st.characters(exclude_categories=("Cs", "Cc"), include_characters="\t\n"), max_size=60
+)
+trigger_text = st.sampled_from(FORMULA_TRIGGERS + ("'", "''")).flatmap(
+    lambda t: cell_text.map(lambda s: t + s)
+)
 notes = st.one_of(cell_text, trigger_text).filter(lambda s: s.strip())
 name_text = st.text(st.characters(exclude_categories=("Cs", "Cc", "Z")), min_size=1, max_size=40)
 
@@ -44,12 +48,17 @@ def test_neutralise_prefixes_every_formula_trigger():
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-@given(note=notes, company=st.one_of(name_text, trigger_text.map(str.strip).filter(bool)), name=name_text)
+@given(
+    note=notes,
+    company=st.one_of(name_text, trigger_text.map(str.strip).filter(bool)),
+    name=name_text,
+)
 def test_cell_text_round_trips_through_csv(alice, note, company, name):
     Lead.objects.all().delete()
     company = " ".join(company.split())[:200]
-    actions.create_lead(alice, name=name, email="ann@example.com", phone="+12125550101", notes=note,
-                        company=company)
+    actions.create_lead(
+        alice, name=name, email="ann@example.com", phone="+12125550101", notes=note, company=company
+    )
     data = export_csv(Lead.objects.all())
     for row in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")):
         for cell in row:
@@ -64,12 +73,19 @@ def test_cell_text_round_trips_through_csv(alice, note, company, name):
 @given(note=notes.filter(lambda s: "\r" not in s))  # XML turns a bare CR into a newline
 def test_cell_text_round_trips_through_excel(alice, note):
     Lead.objects.all().delete()
-    actions.create_lead(alice, name="Ann Lee", email="ann@example.com", phone="+12125550101", notes=note)
+    actions.create_lead(
+        alice, name="Ann Lee", email="ann@example.com", phone="+12125550101", notes=note
+    )
     data = export_xlsx(Lead.objects.all())
     ws = load_workbook(io.BytesIO(data)).active
     for row in ws.iter_rows():
         for cell in row:
-            assert cell.data_type in ("s", "inlineStr", "n", "d")  # text, numbers, times: never a formula ("f")
+            assert cell.data_type in (
+                "s",
+                "inlineStr",
+                "n",
+                "d",
+            )  # text, numbers, times: never a formula ("f")
             text = cell.value if cell.data_type in ("s", "inlineStr") and cell.value else ""
             if text[:1] in FORMULA_TRIGGERS:  # only phone numbers, marked as typed text
                 assert text.startswith("+") and cell.quotePrefix
@@ -92,19 +108,29 @@ def test_attempts_and_commitments_export_as_csv_and_excel(alice, make_lead):
     actions.log_attempt(lead, "call", "no_answer", notes="=cmd|' /C calc'!A0")
     from django.utils import timezone
 
-    actions.add_commitment(lead, by="us", what="@call back", due_at=timezone.now() + timezone.timedelta(days=1))
-    attempts = list(csv.reader(io.StringIO("".join(csv_lines("attempts", Lead.objects.all())).lstrip("\ufeff"))))
+    actions.add_commitment(
+        lead, by="us", what="@call back", due_at=timezone.now() + timezone.timedelta(days=1)
+    )
+    attempts = list(
+        csv.reader(io.StringIO("".join(csv_lines("attempts", Lead.objects.all())).lstrip("\ufeff")))
+    )
     assert attempts[0][:5] == ["Lead ID", "Lead", "At (UTC)", "Channel", "Outcome"]
     assert attempts[1][3:5] == ["Call", "No answer"]
     assert attempts[1][7] == "'=cmd|' /C calc'!A0"
-    commitments = list(csv.reader(io.StringIO("".join(csv_lines("commitments", Lead.objects.all())).lstrip("\ufeff"))))
+    commitments = list(
+        csv.reader(
+            io.StringIO("".join(csv_lines("commitments", Lead.objects.all())).lstrip("\ufeff"))
+        )
+    )
     assert commitments[1][3] == "'@call back"
     ws = load_workbook(excel_file("commitments", Lead.objects.all())).active
     assert ws["D2"].value == "'@call back"
 
 
 def test_the_history_export_imports_back_identically(alice, make_lead):
-    won = make_lead(alice, name="Won", value=1500, signals=["asked_price"], consents=["mailing_list"])
+    won = make_lead(
+        alice, name="Won", value=1500, signals=["asked_price"], consents=["mailing_list"]
+    )
     actions.log_attempt(won, "call", "no_answer")
     actions.log_attempt(won, "email", "replied", progress=True)
     actions.mark_won(won, 1800)
@@ -124,12 +150,29 @@ def test_the_history_export_imports_back_identically(alice, make_lead):
 
 
 def test_a_bad_history_line_is_reported_by_number_and_skipped(alice):
-    good = {"id": "p1", "source": "referral", "created_at": "2024-01-02T10:00:00+00:00", "status": "lost",
-            "attempts": [{"at": "2024-01-02T11:00:00+00:00", "channel": "call", "outcome": "no_answer"}]}
-    lines = [json.dumps(good), "{not json", json.dumps({**good, "id": "p2", "status": "maybe"}),
-             json.dumps({**good, "id": "p3", "attempts": [{"at": "2024-01-02", "channel": "fax",
-                                                           "outcome": "no_answer"}]}),
-             "", json.dumps({"id": "p4"})]
+    good = {
+        "id": "p1",
+        "source": "referral",
+        "created_at": "2024-01-02T10:00:00+00:00",
+        "status": "lost",
+        "attempts": [
+            {"at": "2024-01-02T11:00:00+00:00", "channel": "call", "outcome": "no_answer"}
+        ],
+    }
+    lines = [
+        json.dumps(good),
+        "{not json",
+        json.dumps({**good, "id": "p2", "status": "maybe"}),
+        json.dumps(
+            {
+                **good,
+                "id": "p3",
+                "attempts": [{"at": "2024-01-02", "channel": "fax", "outcome": "no_answer"}],
+            }
+        ),
+        "",
+        json.dumps({"id": "p4"}),
+    ]
     report = import_history(lines, alice)
     assert report.created == 1
     assert [line for line, _ in report.errors] == [2, 3, 4, 6]
@@ -137,29 +180,42 @@ def test_a_bad_history_line_is_reported_by_number_and_skipped(alice):
     assert (lead.status, lead.attempt_count, lead.attempts.count()) == ("lost", 1, 1)
 
 
-def test_excel_numbers_and_times_are_typed_cells_in_the_business_zone_that_round_trip(alice, make_lead):
+def test_excel_numbers_and_times_are_typed_cells_in_the_business_zone_that_round_trip(
+    alice, make_lead
+):
     from datetime import UTC, datetime
     from decimal import Decimal
 
     from fairchase.leads.models import BusinessSettings
 
-    BusinessSettings.objects.update_or_create(pk=BusinessSettings.current().pk,
-                                              defaults={"business_timezone": "America/Chicago"})
+    BusinessSettings.objects.update_or_create(
+        pk=BusinessSettings.current().pk, defaults={"business_timezone": "America/Chicago"}
+    )
     arrived = datetime(2026, 3, 4, 15, 30, 12, 654321, tzinfo=UTC)  # 09:30:12 in Chicago
-    make_lead(alice, name="Ann Lee", value=Decimal("12345.60"), source="web_form", created_at=arrived)
+    make_lead(
+        alice, name="Ann Lee", value=Decimal("12345.60"), source="web_form", created_at=arrived
+    )
     ws = load_workbook(io.BytesIO(export_xlsx(Lead.objects.all()))).active
     cells = {h.value: c for h, c in zip(ws[1], ws[2], strict=True)}
     assert cells["Value"].data_type == "n" and cells["Value"].value == 12345.6
     assert cells["Value"].number_format == "#,##0.00"
     assert cells["Attempts"].value == 0 and cells["Fairchase ID"].data_type == "n"
     assert cells["Enquiry date (America/Chicago)"].is_date
-    assert cells["Enquiry date (America/Chicago)"].value == datetime(2026, 3, 4, 9, 30, 12)  # no microseconds
+    assert cells["Enquiry date (America/Chicago)"].value == datetime(
+        2026, 3, 4, 9, 30, 12
+    )  # no microseconds
     assert (cells["Source"].value, cells["Status"].value) == ("Web form", "Open (silent)")
     text = export_csv(Lead.objects.all()).decode("utf-8-sig")
     assert "2026-03-04 09:30:12" in text and "Web form" in text and ".654321" not in text
-    for data, name in ((export_xlsx(Lead.objects.all()), "leads.xlsx"), (text.encode(), "leads.csv")):
+    for data, name in (
+        (export_xlsx(Lead.objects.all()), "leads.xlsx"),
+        (text.encode(), "leads.csv"),
+    ):
         report = reimport(alice, data, name)
         assert report.bad == 0 and not report.warnings, (report.errors, report.warnings)
         lead = Lead.objects.get()
-        assert (lead.value, lead.source, lead.created_at) == (Decimal("12345.60"), "web_form",
-                                                              arrived.replace(microsecond=0))
+        assert (lead.value, lead.source, lead.created_at) == (
+            Decimal("12345.60"),
+            "web_form",
+            arrived.replace(microsecond=0),
+        )

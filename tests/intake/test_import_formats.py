@@ -20,12 +20,19 @@ def test_it_imports_a_hubspot_contacts_export(alice):
     assert report.preset == "hubspot"
     assert (report.created, report.bad) == (3, 0), report.errors
     ann = Lead.objects.get(email="ann.lee@example.com")
-    assert (ann.name, ann.phone, ann.company, ann.source) == ("Ann Lee", "+12125550101", "Lee Dental", "web_form")
+    assert (ann.name, ann.phone, ann.company, ann.source) == (
+        "Ann Lee",
+        "+12125550101",
+        "Lee Dental",
+        "web_form",
+    )
     assert ann.notes == "Source in the imported file: Organic Search"
     assert ann.created_at.isoformat().startswith("2024-03-04T09:15")
     bob = Lead.objects.get(name="Bob Marsh")
     assert (bob.email, bob.phone) == ("bob@example.com", "+12125550102")
-    assert Lead.objects.get(name="Cara Nunez").phone == "+16465550103"  # mobile when there is no phone
+    assert (
+        Lead.objects.get(name="Cara Nunez").phone == "+16465550103"
+    )  # mobile when there is no phone
 
 
 def test_it_imports_a_pipedrive_people_export(alice):
@@ -33,7 +40,11 @@ def test_it_imports_a_pipedrive_people_export(alice):
     assert report.preset == "pipedrive"
     assert (report.created, report.bad) == (3, 0), report.errors
     dana = Lead.objects.get(name="Dana Ortiz")
-    assert (dana.email, dana.phone, dana.company) == ("dana@ortizroofing.example", "+12125550111", "Ortiz Roofing")
+    assert (dana.email, dana.phone, dana.company) == (
+        "dana@ortizroofing.example",
+        "+12125550111",
+        "Ortiz Roofing",
+    )
     assert Lead.objects.get(name="Fay Quinn").phone == "+16465550113"
 
 
@@ -65,8 +76,9 @@ def test_new_leads_get_a_status_change_and_a_plan(alice):
     assert jo.owner == alice
 
 
-@pytest.mark.parametrize("name", ["hubspot_contacts.csv", "pipedrive_people.csv", "google_contacts.csv",
-                                  "generic.csv"])
+@pytest.mark.parametrize(
+    "name", ["hubspot_contacts.csv", "pipedrive_people.csv", "google_contacts.csv", "generic.csv"]
+)
 def test_a_second_import_of_the_same_file_changes_nothing(alice, name):
     run(alice, name)
     before = list(Lead.objects.order_by("pk").values())

@@ -28,39 +28,76 @@ def xlsx(rows) -> bytes:
 # name -> (file bytes, names that must import, {line: words in the problem reported})
 CORPUS = {
     "utf8_bom": (b"\xef\xbb\xbf" + HEADER + GOOD + GOOD2, {"Ann Lee", "Bob Marsh"}, {}),
-    "windows_1252": (HEADER + "José Müller,jose@example.com,+12125550103,café “quoted”\r\n".encode("cp1252")
-                     + b"Bad Mail,not-an-email,,x\r\n",
-                     {"José Müller", "Bad Mail"}, {3: "email"}),
-    "utf16_excel_unicode_text": ("name\temail\tphone\r\nAnn Lee\tann@example.com\t+12125550101\r\n"
-                                 .encode("utf-16"), {"Ann Lee"}, {}),
-    "embedded_newlines": (HEADER + b'Ann Lee,ann@example.com,+12125550101,"line one\r\nline two\nthree"\r\n' + GOOD2
-                          + b"Cy Bad,not-an-email,,\r\n", {"Ann Lee", "Bob Marsh", "Cy Bad"}, {6: "email"}),
-    "ragged_rows": (HEADER + b"Ann Lee,ann@example.com\r\n" + b"Bob Marsh,bob@example.com,+12125550102,n,EXTRA,MORE\r\n"
-                    + b"Cy Short\r\n", {"Ann Lee", "Cy Short"}, {3: "cells"}),
-    "huge_field": (HEADER + b"Big Notes,big@example.com,," + b"x" * 300_000 + b"\r\n" + GOOD,
-                   {"Ann Lee"}, {2: "characters"}),
+    "windows_1252": (
+        HEADER
+        + "José Müller,jose@example.com,+12125550103,café “quoted”\r\n".encode("cp1252")
+        + b"Bad Mail,not-an-email,,x\r\n",
+        {"José Müller", "Bad Mail"},
+        {3: "email"},
+    ),
+    "utf16_excel_unicode_text": (
+        "name\temail\tphone\r\nAnn Lee\tann@example.com\t+12125550101\r\n".encode("utf-16"),
+        {"Ann Lee"},
+        {},
+    ),
+    "embedded_newlines": (
+        HEADER
+        + b'Ann Lee,ann@example.com,+12125550101,"line one\r\nline two\nthree"\r\n'
+        + GOOD2
+        + b"Cy Bad,not-an-email,,\r\n",
+        {"Ann Lee", "Bob Marsh", "Cy Bad"},
+        {6: "email"},
+    ),
+    "ragged_rows": (
+        HEADER
+        + b"Ann Lee,ann@example.com\r\n"
+        + b"Bob Marsh,bob@example.com,+12125550102,n,EXTRA,MORE\r\n"
+        + b"Cy Short\r\n",
+        {"Ann Lee", "Cy Short"},
+        {3: "cells"},
+    ),
+    "huge_field": (
+        HEADER + b"Big Notes,big@example.com,," + b"x" * 300_000 + b"\r\n" + GOOD,
+        {"Ann Lee"},
+        {2: "characters"},
+    ),
     "nul_bytes": (HEADER + b"Nul\x00Name,nul@example.com,,\r\n" + GOOD, {"Ann Lee"}, {2: "NUL"}),
-    "unclosed_quote": (HEADER + GOOD + b'Bob Marsh,bob@example.com,,"never closed\r\nand on\r\n',
-                       {"Ann Lee"}, {3: "never closed"}),
-    "bad_values": (b"name,email,phone,created,value,timezone\r\n"
-                   b"Ann Lee,ann@example.com,+12125550101,2024-01-02,100,America/Chicago\r\n"
-                   b"Bad Phone,,12,,,\r\n"
-                   b"Bad Date,d@example.com,,not a date,,\r\n"
-                   b"Bad Value,v@example.com,,,lots,\r\n"
-                   b"Bad Zone,z@example.com,,,,Mars/Olympus\r\n"
-                   b",,,,,\r\n"
-                   b"  ,  ,  ,2024-01-01,,\r\n",
-                   {"Ann Lee", "Bad Phone", "Bad Date", "Bad Value", "Bad Zone"},
-                   {3: "phone", 4: "date", 5: "number", 6: "time zone", 8: "email or phone"}),
+    "unclosed_quote": (
+        HEADER + GOOD + b'Bob Marsh,bob@example.com,,"never closed\r\nand on\r\n',
+        {"Ann Lee"},
+        {3: "never closed"},
+    ),
+    "bad_values": (
+        b"name,email,phone,created,value,timezone\r\n"
+        b"Ann Lee,ann@example.com,+12125550101,2024-01-02,100,America/Chicago\r\n"
+        b"Bad Phone,,12,,,\r\n"
+        b"Bad Date,d@example.com,,not a date,,\r\n"
+        b"Bad Value,v@example.com,,,lots,\r\n"
+        b"Bad Zone,z@example.com,,,,Mars/Olympus\r\n"
+        b",,,,,\r\n"
+        b"  ,  ,  ,2024-01-01,,\r\n",
+        {"Ann Lee", "Bad Phone", "Bad Date", "Bad Value", "Bad Zone"},
+        {3: "phone", 4: "date", 5: "number", 6: "time zone", 8: "email or phone"},
+    ),
     "empty": (b"", set(), {1: "empty"}),
     "header_only": (HEADER, set(), {}),
     "no_known_columns": (b"foo,bar\r\n1,2\r\n", set(), {1: "map the columns"}),
     "random_binary": (os.urandom(2048).replace(b"PK", b"pk"), set(), None),
     "corrupt_xlsx": (b"PK\x03\x04" + b"\x00garbage" * 100, set(), {1: "Excel"}),
     "old_xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, set(), None),
-    "excel_with_bad_rows": (xlsx([["Name", "Email", "Phone"], ["Ann Lee", "ann@example.com", 12125550101],
-                                  ["Bad Mail", "nope", None], [None, None, None], ["Bob Marsh", None, "+12125550102"]]),
-                            {"Ann Lee", "Bob Marsh", "Bad Mail"}, {3: "email"}),
+    "excel_with_bad_rows": (
+        xlsx(
+            [
+                ["Name", "Email", "Phone"],
+                ["Ann Lee", "ann@example.com", 12125550101],
+                ["Bad Mail", "nope", None],
+                [None, None, None],
+                ["Bob Marsh", None, "+12125550102"],
+            ]
+        ),
+        {"Ann Lee", "Bob Marsh", "Bad Mail"},
+        {3: "email"},
+    ),
 }
 
 
@@ -80,7 +117,9 @@ def test_a_malformed_file_imports_every_person_and_reports_every_problem(alice, 
 
 
 def test_a_file_of_only_bad_rows_still_returns_a_report(alice):
-    data = HEADER + b"".join(b",bad%d,1,\r\n" % i for i in range(50))  # no name and no usable address
+    data = HEADER + b"".join(
+        b",bad%d,1,\r\n" % i for i in range(50)
+    )  # no name and no usable address
     report = import_file(io.BytesIO(data), alice)
     assert report.bad == 50 and report.created == 0
     assert [line for line, _ in report.errors] == list(range(2, 52))
@@ -93,13 +132,17 @@ def test_windows_1252_text_is_read_as_such(alice):
 
 
 def test_a_bad_cell_is_left_out_and_the_person_comes_in_with_every_problem_named(alice):
-    data = (b"First Name,Last Name,E-mail 1 - Value,Phone 1 - Value,Notes\r\n"
-            b"Gwen,Hale,gwen@example.co.uk,020 7946 0018,Flat roof over bakery leaking\r\n"
-            b"Hal,Ives,hal@example.com,555 0134,\r\n"
-            b"Ida,Jones,not-an-address ::: ida@example.com,12,\r\n")
+    data = (
+        b"First Name,Last Name,E-mail 1 - Value,Phone 1 - Value,Notes\r\n"
+        b"Gwen,Hale,gwen@example.co.uk,020 7946 0018,Flat roof over bakery leaking\r\n"
+        b"Hal,Ives,hal@example.com,555 0134,\r\n"
+        b"Ida,Jones,not-an-address ::: ida@example.com,12,\r\n"
+    )
     report = import_file(io.BytesIO(data), alice, filename="contacts.csv")
     assert report.created == 3 and report.bad == 0, report.errors
-    assert Lead.objects.get(name="Ida Jones").email == "ida@example.com"  # the valid one of a ::: cell
+    assert (
+        Lead.objects.get(name="Ida Jones").email == "ida@example.com"
+    )  # the valid one of a ::: cell
     assert Lead.objects.get(name="Gwen Hale").notes == "Flat roof over bakery leaking"
     problems = [text for _, text in report.warnings]
     assert [line for line, _ in report.warnings] == [2, 3, 4, 4]
@@ -109,9 +152,11 @@ def test_a_bad_cell_is_left_out_and_the_person_comes_in_with_every_problem_named
 
 
 def test_a_formula_in_a_value_cell_loses_the_value_not_the_person(alice):
-    data = b"name,email,value\r\nKai Lund,kai@example.com,=SUM(B2:B4)\r\nLea Moss,lea@example.com,\"$2,500\"\r\n"
+    data = b'name,email,value\r\nKai Lund,kai@example.com,=SUM(B2:B4)\r\nLea Moss,lea@example.com,"$2,500"\r\n'
     report = import_file(io.BytesIO(data), alice)
     assert report.created == 2, report.errors
     assert Lead.objects.get(name="Kai Lund").value is None
     assert str(Lead.objects.get(name="Lea Moss").value) == "2500.00"
-    assert report.warnings == [(2, "Kai Lund: value: '=SUM(B2:B4)' is not a number. The value was left out.")]
+    assert report.warnings == [
+        (2, "Kai Lund: value: '=SUM(B2:B4)' is not a number. The value was left out.")
+    ]

@@ -12,10 +12,13 @@ from fairchase.web.agenda import agenda_for
 
 
 def test_imported_contacts_come_after_a_real_enquiry_and_are_worked_by_value(alice):
-    enquiry = actions.create_lead(alice, name="Web Enquiry", email="web@example.com", source="web_form",
-                                  value=1500)
-    rows = "".join(f"Old Contact {i},old{i}@example.com,+1646555{1000 + i},{(i + 1) * 4000},Referrals\r\n"
-                   for i in range(8))
+    enquiry = actions.create_lead(
+        alice, name="Web Enquiry", email="web@example.com", source="web_form", value=1500
+    )
+    rows = "".join(
+        f"Old Contact {i},old{i}@example.com,+1646555{1000 + i},{(i + 1) * 4000},Referrals\r\n"
+        for i in range(8)
+    )
     report = import_file(io.BytesIO(("name,email,phone,value,source\r\n" + rows).encode()), alice)
     assert report.created == 8
     # Today when they are due (an import on a Saturday night is planned for Monday morning)
@@ -23,7 +26,9 @@ def test_imported_contacts_come_after_a_real_enquiry_and_are_worked_by_value(ali
     agenda = agenda_for(alice, when)
     assert [r.lead.name for r in agenda.new] == ["Web Enquiry"]  # the only one saying "respond now"
     assert agenda.new_total == 1
-    imported = [r.lead for r in agenda.followups + agenda.wings if r.lead.name.startswith("Old Contact")]
+    imported = [
+        r.lead for r in agenda.followups + agenda.wings if r.lead.name.startswith("Old Contact")
+    ]
     assert len(imported) == 8
     values = [lead.value for lead in imported]
     assert values == sorted(values, reverse=True)  # worth most first
@@ -33,7 +38,12 @@ def test_imported_contacts_come_after_a_real_enquiry_and_are_worked_by_value(ali
 
 def test_an_imported_row_that_arrived_today_is_a_new_enquiry(alice):
     arrived = (timezone.now() - timezone.timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
-    import_file(io.BytesIO(f"name,email,created\r\nNew Today,new@example.com,{arrived}\r\n"
-                           f"Last Year,last@example.com,2025-01-10 10:00\r\n".encode()), alice)
+    import_file(
+        io.BytesIO(
+            f"name,email,created\r\nNew Today,new@example.com,{arrived}\r\n"
+            f"Last Year,last@example.com,2025-01-10 10:00\r\n".encode()
+        ),
+        alice,
+    )
     when = max(Lead.objects.values_list("next_due", flat=True)) + timezone.timedelta(minutes=1)
     assert [r.lead.name for r in agenda_for(alice, when).new] == ["New Today"]

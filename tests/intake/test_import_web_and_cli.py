@@ -15,7 +15,9 @@ SAMPLES = Path(__file__).parent / "samples"
 
 def upload(client, name):
     data = (SAMPLES / name).read_bytes()
-    return client.post("/in/import/", {"file": SimpleUploadedFile(name, data, content_type="text/csv")})
+    return client.post(
+        "/in/import/", {"file": SimpleUploadedFile(name, data, content_type="text/csv")}
+    )
 
 
 def test_upload_detects_the_columns_and_shows_a_preview(client, alice):
@@ -23,7 +25,12 @@ def test_upload_detects_the_columns_and_shows_a_preview(client, alice):
     response = upload(client, "hubspot_contacts.csv")
     job = ImportJob.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/in/import/{job.pk}/"
-    assert job.preset == "hubspot" and job.mapping[1:5] == ["first_name", "last_name", "email", "phone"]
+    assert job.preset == "hubspot" and job.mapping[1:5] == [
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+    ]
     page = client.get(f"/in/import/{job.pk}/")
     assert page.status_code == 200
     assert b"HubSpot contacts export" in page.content and b"ann.lee@example.com" in page.content
@@ -72,8 +79,11 @@ def test_someone_elses_import_job_is_404(client, alice, bob):
 
 def test_an_unreadable_upload_is_refused_with_a_message(client, alice):
     client.force_login(alice)
-    response = client.post("/in/import/", {"file": SimpleUploadedFile("x.csv", b"", content_type="text/csv")},
-                           follow=True)
+    response = client.post(
+        "/in/import/",
+        {"file": SimpleUploadedFile("x.csv", b"", content_type="text/csv")},
+        follow=True,
+    )
     assert b"Cannot import x.csv" in response.content or b"empty" in response.content
     assert not ImportJob.objects.exists()
 
@@ -84,7 +94,9 @@ def test_the_import_command_reports_bad_cells_and_is_idempotent(alice, tmp_path,
     call_command("import", str(path), "--owner", "alice")
     out = capsys.readouterr().out
     assert "4 leads were created" in out and "line 5: Bad Row: email 'nope' left out" in out
-    call_command("import", str(path), "--owner", "alice")  # Bad Row has no address: matched on its name
+    call_command(
+        "import", str(path), "--owner", "alice"
+    )  # Bad Row has no address: matched on its name
     assert "0 leads were created, 0 updated, 4 unchanged, 0 rows skipped" in capsys.readouterr().out
     assert Lead.objects.count() == 4
 
@@ -97,9 +109,23 @@ def test_the_import_command_dry_run_saves_nothing(alice, tmp_path, capsys):
 
 def test_the_import_command_loads_history_for_training(alice, tmp_path, capsys):
     path = tmp_path / "history.jsonl"
-    rec = {"id": "h1", "source": "referral", "value": 900, "created_at": "2024-01-02T10:00:00Z", "status": "won",
-           "won_value": 1000, "attempts": [{"at": "2024-01-02T11:00:00Z", "channel": "call", "outcome": "talked",
-                                            "minutes": 7, "progress": True}]}
+    rec = {
+        "id": "h1",
+        "source": "referral",
+        "value": 900,
+        "created_at": "2024-01-02T10:00:00Z",
+        "status": "won",
+        "won_value": 1000,
+        "attempts": [
+            {
+                "at": "2024-01-02T11:00:00Z",
+                "channel": "call",
+                "outcome": "talked",
+                "minutes": 7,
+                "progress": True,
+            }
+        ],
+    }
     path.write_text(json.dumps(rec) + "\n" + "oops\n")
     call_command("import", "--history", str(path), "--owner", "alice")
     out = capsys.readouterr().out
@@ -117,6 +143,10 @@ def test_the_export_command_writes_what_the_import_command_reads(alice, tmp_path
         call_command("export", "leads", str(tmp_path / name))
         Lead.objects.all().delete()
         call_command("import", str(tmp_path / name), "--owner", "alice")
-        assert sorted(Lead.objects.values_list("name", flat=True)) == ["Jo Underwood", "Kim Vance", "Lou Webb"]
+        assert sorted(Lead.objects.values_list("name", flat=True)) == [
+            "Jo Underwood",
+            "Kim Vance",
+            "Lou Webb",
+        ]
     call_command("export", "history", str(tmp_path / "history.jsonl"))
     assert (tmp_path / "history.jsonl").read_text() == ""  # nobody finished yet

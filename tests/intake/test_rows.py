@@ -26,8 +26,9 @@ def test_the_fast_email_path_agrees_with_normalize_email(raw):
     assert got == expected
 
 
-@pytest.mark.parametrize("text,value", [("$1,200.50", "1200.50"), ("2500", "2500.00"), ("€ 99", "99.00"),
-                                        ("", None)])
+@pytest.mark.parametrize(
+    "text,value", [("$1,200.50", "1200.50"), ("2500", "2500.00"), ("€ 99", "99.00"), ("", None)]
+)
 def test_values_are_read_in_common_spellings(text, value):
     result = parse_value(text)
     assert (str(result) if result is not None else None) == value
@@ -40,12 +41,27 @@ def test_bad_values_are_refused_with_a_reason(text):
 
 
 def test_pipedrive_and_hubspot_headers_map_to_lead_fields():
-    preset, mapping = detect_mapping(["Deal - Title", "Deal - Value", "Person - Name", "Person - Email - Work",
-                                      "Organization - Name"])
+    preset, mapping = detect_mapping(
+        [
+            "Deal - Title",
+            "Deal - Value",
+            "Person - Name",
+            "Person - Email - Work",
+            "Organization - Name",
+        ]
+    )
     assert preset == "pipedrive" and mapping == ["notes", "value", "name", "email", "company"]
-    preset, mapping = detect_mapping(["Record ID", "First Name", "Last Name", "Email", "Phone Number",
-                                      "Mobile Phone Number"])
-    assert preset == "hubspot" and mapping == ["", "first_name", "last_name", "email", "phone", "phone"]
+    preset, mapping = detect_mapping(
+        ["Record ID", "First Name", "Last Name", "Email", "Phone Number", "Mobile Phone Number"]
+    )
+    assert preset == "hubspot" and mapping == [
+        "",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "phone",
+    ]
 
 
 def test_a_mapping_from_the_form_drops_unknown_fields_and_pads():

@@ -43,7 +43,10 @@ def test_an_opt_out_suppresses_the_addresses_and_stops_the_plan(alice, make_lead
     lead.refresh_from_db()
     assert lead.status == Status.OPTED_OUT
     assert lead.next_action == ""
-    assert set(Suppression.objects.values_list("value", flat=True)) == {"ann@example.com", "+12125550199"}
+    assert set(Suppression.objects.values_list("value", flat=True)) == {
+        "ann@example.com",
+        "+12125550199",
+    }
     with pytest.raises(actions.ActionError):
         actions.reopen(lead)
     with pytest.raises(actions.ActionError):
@@ -104,7 +107,9 @@ def test_won_and_lost_are_recorded_with_value_and_reason(alice, make_lead):
 def test_a_promise_the_lead_misses_lapses_and_counts_against_it(alice, make_lead):
     lead = make_lead(alice)
     actions.log_attempt(lead, "call", "talked")
-    c = actions.add_commitment(lead, by="lead", what="Send photos", due_at=timezone.now() + timedelta(hours=2))
+    c = actions.add_commitment(
+        lead, by="lead", what="Send photos", due_at=timezone.now() + timedelta(hours=2)
+    )
     assert actions.mark_missed_commitments(now=timezone.now() + timedelta(hours=1)) == 0
     assert actions.mark_missed_commitments(now=timezone.now() + timedelta(hours=3)) == 1
     c.refresh_from_db()
@@ -115,7 +120,9 @@ def test_a_promise_the_lead_misses_lapses_and_counts_against_it(alice, make_lead
 
 def test_our_callback_is_done_when_we_call_near_its_time(alice, make_lead):
     lead = make_lead(alice)
-    c = actions.add_commitment(lead, by="us", what="Call with quote", due_at=timezone.now() + timedelta(hours=3))
+    c = actions.add_commitment(
+        lead, by="us", what="Call with quote", due_at=timezone.now() + timedelta(hours=3)
+    )
     actions.log_attempt(lead, "call", "talked")
     c.refresh_from_db()
     assert c.state == Commitment.State.DONE

@@ -22,15 +22,21 @@ CONTACT_SECTIONS = ("new", "followups", "wings")
 
 def _by_hand(client, owner, name, email, phone):
     client.force_login(owner)
-    r = client.post("/leads/new/", {"name": name, "email": email, "phone": phone, "source": "referral",
-                                    "value": "900"})
+    r = client.post(
+        "/leads/new/",
+        {"name": name, "email": email, "phone": phone, "source": "referral", "value": "900"},
+    )
     assert r.status_code == 302, r.content.decode()[:2000]
 
 
 def _by_capture(client, owner, name, email, phone):
     form = CaptureForm.objects.create(name="Website", owner=owner)
-    r = client.post(f"/in/f/{form.key}/json/", json.dumps({"name": name, "email": email, "phone": phone}),
-                    content_type="application/json", REMOTE_ADDR="203.0.113.9")
+    r = client.post(
+        f"/in/f/{form.key}/json/",
+        json.dumps({"name": name, "email": email, "phone": phone}),
+        content_type="application/json",
+        REMOTE_ADDR="203.0.113.9",
+    )
     assert r.status_code in (200, 201), r.content.decode()[:2000]
 
 
@@ -38,8 +44,12 @@ def _by_api(client, owner, name, email, phone, token_for=None):
     from fairchase.api.models import ApiToken
 
     _token, secret = ApiToken.issue(owner, "tests")
-    r = client.post("/api/leads", {"name": name, "email": email, "phone": phone, "source": "referral", "value": 900},
-                    content_type="application/json", headers={"Authorization": f"Bearer {secret}"})
+    r = client.post(
+        "/api/leads",
+        {"name": name, "email": email, "phone": phone, "source": "referral", "value": 900},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
     assert r.status_code == 201, r.content.decode()[:2000]
 
 
@@ -52,7 +62,12 @@ def _by_import(client, owner, name, email, phone):
     assert Lead.objects.filter(name=name).exists()
 
 
-CREATE = {"by hand": _by_hand, "by capture": _by_capture, "by the API": _by_api, "by import": _by_import}
+CREATE = {
+    "by hand": _by_hand,
+    "by capture": _by_capture,
+    "by the API": _by_api,
+    "by import": _by_import,
+}
 
 
 def _earlier_person(alice, make_lead, how: str, email: str, phone: str):
@@ -90,8 +105,9 @@ def _contacts_everywhere(client, owner, name: str) -> list[str]:
 
 @pytest.mark.parametrize("how", ["opted out", "bounced"])
 @pytest.mark.parametrize("create", list(CREATE))
-def test_a_lead_whose_every_address_is_suppressed_is_never_offered_as_a_contact(client, alice, make_lead, how,
-                                                                                create):
+def test_a_lead_whose_every_address_is_suppressed_is_never_offered_as_a_contact(
+    client, alice, make_lead, how, create
+):
     phone = "+12125550177" if how == "opted out" else ""
     _earlier_person(alice, make_lead, how, "ann@example.com", phone)
     CREATE[create](client, alice, "Ann Again", "Ann@Example.com", phone)
@@ -125,11 +141,16 @@ def test_a_reply_is_not_an_attempt_it_marks_our_latest_try_replied(alice, make_l
     lead.refresh_from_db()
     assert Attempt.objects.filter(lead=lead).count() == 2 and lead.attempt_count == 2
     assert Attempt.objects.get(pk=latest.pk).outcome == "replied"
-    assert list(Attempt.objects.filter(lead=lead).values_list("outcome", flat=True)) == ["no_answer", "replied"]
+    assert list(Attempt.objects.filter(lead=lead).values_list("outcome", flat=True)) == [
+        "no_answer",
+        "replied",
+    ]
     assert lead.responded_at == replied_at and lead.status == Status.ENGAGED
 
 
-def test_a_lead_who_writes_back_after_two_tries_is_answered_without_waiting_for_the_weekly_cap(alice, make_lead):
+def test_a_lead_who_writes_back_after_two_tries_is_answered_without_waiting_for_the_weekly_cap(
+    alice, make_lead
+):
     lead = make_lead(alice)
     now = timezone.now()
     for days in (3, 2):  # two tries of ours; the weekly cap is 3
@@ -145,4 +166,7 @@ def test_a_lead_who_writes_back_after_two_tries_is_answered_without_waiting_for_
 def test_every_address_of_an_opted_out_person_is_suppressed(alice, make_lead):
     lead = make_lead(alice, email="cy@example.com", phone="+12125550180")
     actions.opt_out(lead)
-    assert set(Suppression.objects.values_list("value", flat=True)) == {"cy@example.com", "+12125550180"}
+    assert set(Suppression.objects.values_list("value", flat=True)) == {
+        "cy@example.com",
+        "+12125550180",
+    }

@@ -38,7 +38,11 @@ def test_an_outcome_logged_while_a_whole_book_refit_runs_keeps_its_new_plan(alic
     called.refresh_from_db()
     assert called.attempt_count == 1 and called.next_due > called.last_attempt_at
     # the refit's plans did land on the other leads
-    assert all(Lead.objects.get(pk=lead.pk).planned_at > lead.planned_at for lead in leads if lead != called)
+    assert all(
+        Lead.objects.get(pk=lead.pk).planned_at > lead.planned_at
+        for lead in leads
+        if lead != called
+    )
 
 
 def test_every_action_counts_one_event_on_the_lead(alice, make_lead):
@@ -46,7 +50,9 @@ def test_every_action_counts_one_event_on_the_lead(alice, make_lead):
     assert Lead.objects.get(pk=lead.pk).events == 1
     actions.log_attempt(lead, "call", "no_answer")
     actions.set_signals(lead, ["asked_price"])
-    actions.add_commitment(lead, by="us", what="Call back", due_at=timezone.now() + timedelta(days=1))
+    actions.add_commitment(
+        lead, by="us", what="Call back", due_at=timezone.now() + timedelta(days=1)
+    )
     actions.update_lead(lead, company="Acme")
     assert Lead.objects.get(pk=lead.pk).events == 5
     assert lead.events == 5  # the caller's copy is refreshed too
@@ -101,8 +107,12 @@ def test_each_revisit_is_woken_once_and_each_missed_promise_lapsed_once(alice, m
     parked, promised = make_lead(alice), make_lead(alice)
     actions.stop_chasing(parked, Status.REVISIT, revisit_at=timezone.now() - timedelta(minutes=1))
     actions.log_attempt(promised, "call", "talked")
-    c = actions.add_commitment(promised, by="lead", what="Send photos", due_at=timezone.now() - timedelta(hours=1))
-    stale = Commitment.objects.get(pk=c.pk)  # a second worker's copy, loaded before the first lapsed it
+    c = actions.add_commitment(
+        promised, by="lead", what="Send photos", due_at=timezone.now() - timedelta(hours=1)
+    )
+    stale = Commitment.objects.get(
+        pk=c.pk
+    )  # a second worker's copy, loaded before the first lapsed it
     assert actions.wake_revisits() == 1 and actions.wake_revisits() == 0
     assert not actions.wake_revisit(parked.pk)
     assert actions.mark_missed_commitments() == 1 and actions.mark_missed_commitments() == 0
@@ -133,5 +143,7 @@ def test_the_admin_shows_status_plan_and_attempts_but_never_edits_them(boss, ali
     for model in (Attempt, StatusChange, Suppression, Commitment):
         assert not admin.site._registry[model].has_change_permission(request)
     inlines = lead_admin.get_inline_instances(request, lead)
-    assert inlines and not any(i.has_change_permission(request, lead) or i.has_add_permission(request, lead)
-                               for i in inlines)
+    assert inlines and not any(
+        i.has_change_permission(request, lead) or i.has_add_permission(request, lead)
+        for i in inlines
+    )

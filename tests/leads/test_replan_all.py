@@ -16,7 +16,9 @@ def _book(alice, bob, make_lead):
     # values rise with the pk: a batch of the cheaper leads alone would look like a quiet day
     # to itself
     for i in range(24):
-        lead = make_lead(alice if i % 2 else bob, value=500 * (i + 1), created_at=now - timedelta(days=9))
+        lead = make_lead(
+            alice if i % 2 else bob, value=500 * (i + 1), created_at=now - timedelta(days=9)
+        )
         actions.log_attempt(lead, "call", "no_answer", user=lead.owner, at=now - timedelta(days=8))
     return now
 

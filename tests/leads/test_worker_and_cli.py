@@ -34,7 +34,9 @@ def test_one_worker_iteration_runs_every_step(alice, make_lead):
 
 
 def test_demo_data_gives_history_a_model_and_a_ranked_agenda(db):
-    counts = __import__("fairchase.leads.demo", fromlist=["load_demo"]).load_demo(n_history=120, n_open=40, seed=3)
+    counts = __import__("fairchase.leads.demo", fromlist=["load_demo"]).load_demo(
+        n_history=120, n_open=40, seed=3
+    )
     assert counts["fitted_on"] >= 100
     assert Lead.objects.filter(status__in=[Status.WON, Status.LOST]).exists()
     assert Lead.objects.filter(status=Status.OPEN, attempt_count=0).exists()
@@ -68,7 +70,9 @@ def test_the_agenda_command_prints_new_enquiries_first(boss, alice, make_lead):
     assert "New enquiries" in text and "Zed Newcomer" in text
 
 
-def test_refit_learns_from_finished_leads_and_from_the_tries_of_leads_still_chased(alice, make_lead):
+def test_refit_learns_from_finished_leads_and_from_the_tries_of_leads_still_chased(
+    alice, make_lead
+):
     from fairchase.leads import actions
 
     won, chased, untried, parked = (make_lead(alice) for _ in range(4))
@@ -81,7 +85,10 @@ def test_refit_learns_from_finished_leads_and_from_the_tries_of_leads_still_chas
     records = {r["id"]: r for r in planning.training_records()}
     assert set(records) == {str(won.pk), str(chased.pk), str(parked.pk)}  # no try, nothing to learn
     assert records[str(won.pk)]["status"] == "won"
-    assert records[str(chased.pk)]["status"] == "open" and len(records[str(chased.pk)]["attempts"]) == 2
+    assert (
+        records[str(chased.pk)]["status"] == "open"
+        and len(records[str(chased.pk)]["attempts"]) == 2
+    )
     assert records[str(parked.pk)]["status"] == "open"  # its silent try counts, its end is unknown
     row = planning.refit()
     assert row.n_leads == 3 and row.data["n_attempts"] == 4

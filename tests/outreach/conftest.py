@@ -61,7 +61,9 @@ class RecordingHandler:
         raw = envelope.original_content or envelope.content
         msg = email.message_from_bytes(raw, policy=email.policy.default)
         with self.lock:
-            self.received.append(Received(str(msg.get("Message-ID", "")), list(envelope.rcpt_tos), raw, time.time()))
+            self.received.append(
+                Received(str(msg.get("Message-ID", "")), list(envelope.rcpt_tos), raw, time.time())
+            )
         while self.stall.is_set():
             self.stalled.set()
             await asyncio.sleep(0.05)
@@ -91,14 +93,24 @@ class SmtpServer:
         return [r.message_id for r in self.received]
 
     def env(self) -> dict[str, str]:
-        return {"EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend", "EMAIL_HOST": "127.0.0.1",
-                "EMAIL_PORT": str(self.port), "EMAIL_USE_TLS": "0", "EMAIL_USE_SSL": "0", "DEFAULT_FROM_EMAIL": FROM}
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(self.port),
+            "EMAIL_USE_TLS": "0",
+            "EMAIL_USE_SSL": "0",
+            "DEFAULT_FROM_EMAIL": FROM,
+        }
 
 
 def smtp_mailers(port: int) -> dict:
     """Django's MAILERS pointing at a plain SMTP server on 127.0.0.1."""
-    return {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-                        "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 10}}}
+    return {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 10},
+        }
+    }
 
 
 @pytest.fixture(scope="session")
@@ -211,7 +223,11 @@ def imap_server(_imap_session, settings):
     folder = f"t{uuid.uuid4().hex[:10]}"
     with _imap_session.client() as c:
         c.create_folder(folder)
-    settings.IMAP_HOST, settings.IMAP_PORT, settings.IMAP_SSL = "127.0.0.1", _imap_session.port, False
+    settings.IMAP_HOST, settings.IMAP_PORT, settings.IMAP_SSL = (
+        "127.0.0.1",
+        _imap_session.port,
+        False,
+    )
     settings.IMAP_USER, settings.IMAP_PASSWORD, settings.IMAP_FOLDER = "sales", "secret", folder
     _imap_session.folder = folder
     return _imap_session
@@ -224,29 +240,54 @@ class WorkerDb:
     env: dict[str, str]
 
     def run(self, *args: str, timeout: float = 120, extra_env: dict | None = None) -> str:
-        out = subprocess.run([FAIRCHASE, *args], env={**self.env, **(extra_env or {})}, cwd=ROOT,
-                             capture_output=True, text=True, timeout=timeout)
+        out = subprocess.run(
+            [FAIRCHASE, *args],
+            env={**self.env, **(extra_env or {})},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
         assert out.returncode == 0, out.stderr[-3000:]
         return out.stdout
 
-    def script(self, name: str, *args: str, timeout: float = 120, extra_env: dict | None = None) -> str:
+    def script(
+        self, name: str, *args: str, timeout: float = 120, extra_env: dict | None = None
+    ) -> str:
         """Run tests/outreach/procs.py (seed data, opt out, read states) against this database."""
-        out = subprocess.run([PYTHON, "-m", "tests.outreach.procs", name, *args],
-                             env={**self.env, **(extra_env or {})}, cwd=ROOT, capture_output=True, text=True,
-                             timeout=timeout)
+        out = subprocess.run(
+            [PYTHON, "-m", "tests.outreach.procs", name, *args],
+            env={**self.env, **(extra_env or {})},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
         assert out.returncode == 0, out.stderr[-3000:]
         return out.stdout
 
     def popen(self, *args: str, extra_env: dict | None = None) -> subprocess.Popen:
-        return subprocess.Popen([FAIRCHASE, *args], env={**self.env, **(extra_env or {})}, cwd=ROOT,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        return subprocess.Popen(
+            [FAIRCHASE, *args],
+            env={**self.env, **(extra_env or {})},
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
 
 
 @pytest.fixture
 def worker_db(tmp_path):
     base = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SQLITE_PATH")}
-    base.update(DJANGO_SETTINGS_MODULE="fairchase.settings", LOG_LEVEL="WARNING", IMAP_HOST="",
-                WORKER_IDLE_SECONDS="0.1", PYTHONPATH=str(ROOT), OUTREACH_LOCK_DIR=str(tmp_path))
+    base.update(
+        DJANGO_SETTINGS_MODULE="fairchase.settings",
+        LOG_LEVEL="WARNING",
+        IMAP_HOST="",
+        WORKER_IDLE_SECONDS="0.1",
+        PYTHONPATH=str(ROOT),
+        OUTREACH_LOCK_DIR=str(tmp_path),
+    )
     url = os.environ.get("DATABASE_URL", "")
     dropper = None
     if url.startswith("postgres"):
@@ -280,8 +321,12 @@ def open_all_day(db):
 
     from fairchase.leads.models import BusinessSettings
 
-    zone = next(z for z in ("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago")
-                if timezone.now().astimezone(ZoneInfo(z)).weekday() != 6)
+    zone = next(
+        z
+        for z in ("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago")
+        if timezone.now().astimezone(ZoneInfo(z)).weekday() != 6
+    )
     BusinessSettings.objects.filter(pk=BusinessSettings.current().pk).update(
-        contact_start=time(0, 0), contact_end=time(23, 59, 59), business_timezone=zone)
+        contact_start=time(0, 0), contact_end=time(23, 59, 59), business_timezone=zone
+    )
     return zone

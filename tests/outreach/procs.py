@@ -26,10 +26,14 @@ def open_all_day() -> None:
 
     from fairchase.leads.models import BusinessSettings
 
-    zone = next(z for z in ("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago")
-                if timezone.now().astimezone(ZoneInfo(z)).weekday() != 6)
+    zone = next(
+        z
+        for z in ("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago")
+        if timezone.now().astimezone(ZoneInfo(z)).weekday() != 6
+    )
     BusinessSettings.objects.filter(pk=BusinessSettings.current().pk).update(
-        contact_start=time(0, 0), contact_end=time(23, 59, 59), business_timezone=zone)
+        contact_start=time(0, 0), contact_end=time(23, 59, 59), business_timezone=zone
+    )
 
 
 def seed(n: int) -> None:
@@ -43,17 +47,39 @@ def seed(n: int) -> None:
     from fairchase.outreach.outbox import new_message_id
 
     User = get_user_model()
-    alice, _ = User.objects.get_or_create(username="alice", defaults={"first_name": "Alice", "email": "alice@example.com"})
+    alice, _ = User.objects.get_or_create(
+        username="alice", defaults={"first_name": "Alice", "email": "alice@example.com"}
+    )
     Profile.objects.update_or_create(user=alice, defaults={"phone": "+15555550100"})
     now = timezone.now()
     open_all_day()
     with transaction.atomic():
         leads = Lead.objects.bulk_create(
-            [Lead(name=f"Person {i}", email=f"person{i}@example.com", owner=alice, source="web_form") for i in range(n)])
-        OutboundMessage.objects.bulk_create([
-            OutboundMessage(lead=lead, channel="email", to=lead.email, subject=f"Hello {lead.name}",
-                            body="Hello,\n\nA message.\n", due_at=now, queued_by=alice, message_id=new_message_id())
-            for lead in leads])
+            [
+                Lead(
+                    name=f"Person {i}",
+                    email=f"person{i}@example.com",
+                    owner=alice,
+                    source="web_form",
+                )
+                for i in range(n)
+            ]
+        )
+        OutboundMessage.objects.bulk_create(
+            [
+                OutboundMessage(
+                    lead=lead,
+                    channel="email",
+                    to=lead.email,
+                    subject=f"Hello {lead.name}",
+                    body="Hello,\n\nA message.\n",
+                    due_at=now,
+                    queued_by=alice,
+                    message_id=new_message_id(),
+                )
+                for lead in leads
+            ]
+        )
     print(json.dumps([lead.pk for lead in leads]))
 
 
@@ -71,7 +97,9 @@ def optout(ids: list[int], after_sent: int = 0) -> None:
     committed = {first: time.time()}
     print("ready", flush=True)  # the test starts the workers only now
     deadline = time.time() + 60
-    while OutboundMessage.objects.filter(state="sent").count() < after_sent and time.time() < deadline:
+    while (
+        OutboundMessage.objects.filter(state="sent").count() < after_sent and time.time() < deadline
+    ):
         time.sleep(0.005)
     for pk in ids:
         actions.opt_out(Lead.objects.get(pk=pk), channel="email", reason="test race")
@@ -100,25 +128,43 @@ def seed_due(n: int) -> None:
     from fairchase.leads.models import Profile, Status
 
     User = get_user_model()
-    alice, _ = User.objects.get_or_create(username="alice", defaults={"first_name": "Alice", "email": "alice@example.com"})
-    owen, _ = User.objects.get_or_create(username="owen", defaults={"first_name": "Owen", "email": "owen@example.com"})
+    alice, _ = User.objects.get_or_create(
+        username="alice", defaults={"first_name": "Alice", "email": "alice@example.com"}
+    )
+    owen, _ = User.objects.get_or_create(
+        username="owen", defaults={"first_name": "Owen", "email": "owen@example.com"}
+    )
     Profile.objects.update_or_create(user=alice, defaults={"phone": "+15555550100"})
-    Profile.objects.update_or_create(user=owen, defaults={"phone": "+15555550101",
-                                                          "outreach_mode": Profile.Mode.AUTOMATIC})
+    Profile.objects.update_or_create(
+        user=owen, defaults={"phone": "+15555550101", "outreach_mode": Profile.Mode.AUTOMATIC}
+    )
     open_all_day()
     now = timezone.now()
     out = {"revisit": [], "promise": {}, "automatic": []}
     for i in range(n):
-        parked = actions.create_lead(alice, name=f"Parked {i}", email=f"parked{i}@example.com", source="referral")
+        parked = actions.create_lead(
+            alice, name=f"Parked {i}", email=f"parked{i}@example.com", source="referral"
+        )
         actions.stop_chasing(parked, Status.REVISIT, revisit_at=now - timedelta(minutes=5))
         out["revisit"].append(parked.pk)
-        promised = actions.create_lead(alice, name=f"Promised {i}", phone=f"+1212555{i:04d}", source="referral")
+        promised = actions.create_lead(
+            alice, name=f"Promised {i}", phone=f"+1212555{i:04d}", source="referral"
+        )
         actions.log_attempt(promised, "call", "talked", at=now - timedelta(days=1))
-        actions.add_commitment(promised, by="lead", what="Send the plans", due_at=now - timedelta(hours=2))
+        actions.add_commitment(
+            promised, by="lead", what="Send the plans", due_at=now - timedelta(hours=2)
+        )
         out["promise"][promised.pk] = promised.events
-        writing = actions.create_lead(owen, name=f"Writer {i}", email=f"writer{i}@example.com", source="web_form",
-                                      created_at=now - timedelta(minutes=2))
-        assert (writing.next_action, writing.next_channel) == ("contact", "email"), writing.plan_reason
+        writing = actions.create_lead(
+            owen,
+            name=f"Writer {i}",
+            email=f"writer{i}@example.com",
+            source="web_form",
+            created_at=now - timedelta(minutes=2),
+        )
+        assert (writing.next_action, writing.next_channel) == ("contact", "email"), (
+            writing.plan_reason
+        )
         out["automatic"].append(writing.pk)
     print(json.dumps(out))
 
@@ -147,11 +193,18 @@ def report() -> None:
     from fairchase.leads.models import Commitment, Lead, StatusChange
     from fairchase.outreach.models import OutboundMessage
 
-    woken = dict(StatusChange.objects.filter(reason="Revisit date reached").values_list("lead_id")
-                 .annotate(n=Count("pk")))
-    lapsed = dict(Commitment.objects.filter(state="missed").values_list("lead_id").annotate(n=Count("pk")))
+    woken = dict(
+        StatusChange.objects.filter(reason="Revisit date reached")
+        .values_list("lead_id")
+        .annotate(n=Count("pk"))
+    )
+    lapsed = dict(
+        Commitment.objects.filter(state="missed").values_list("lead_id").annotate(n=Count("pk"))
+    )
     events = dict(Lead.objects.values_list("pk", "events"))
-    messages = list(OutboundMessage.objects.filter(kind="lead").values("lead_id", "state", "message_id", "step"))
+    messages = list(
+        OutboundMessage.objects.filter(kind="lead").values("lead_id", "state", "message_id", "step")
+    )
     print(json.dumps({"woken": woken, "lapsed": lapsed, "events": events, "messages": messages}))
 
 

@@ -8,14 +8,17 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_left_message_then_the_voicemail_email_from_today(alice, make_lead, page_for, smtp_server, screenshot_dir,
-                                                          open_all_day):
+def test_left_message_then_the_voicemail_email_from_today(
+    alice, make_lead, page_for, smtp_server, screenshot_dir, open_all_day
+):
     lead = make_lead(alice, name="Maria Lopez", company="Lopez Dental", email="maria@lopez.example")
     page = page_for(alice)
     page.goto("/")
     row = page.locator(f"#row-{lead.pk}")
     row.locator("button[value=left_message]").click()
-    card = page.locator(f"#row-{lead.pk}[data-done]")  # the draft is folded under the card just clicked
+    card = page.locator(
+        f"#row-{lead.pk}[data-done]"
+    )  # the draft is folded under the card just clicked
     card.wait_for()
     assert "Email after a voicemail" in card.inner_text()
     page.screenshot(path=str(screenshot_dir / "outreach-voicemail-offer.png"), full_page=True)

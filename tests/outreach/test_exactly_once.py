@@ -41,7 +41,9 @@ def test_three_workers_send_500_due_messages_each_exactly_once(worker_db, smtp_s
     assert len({r["claimed_by"] for r in rows}) > 1, "the work was not shared between the workers"
 
 
-def test_a_worker_killed_mid_send_leaves_an_unknown_row_that_is_never_resent(worker_db, smtp_server):
+def test_a_worker_killed_mid_send_leaves_an_unknown_row_that_is_never_resent(
+    worker_db, smtp_server
+):
     worker_db.script("seed", "3")
     smtp_server.handler.stall.set()
     env = smtp_server.env()
@@ -70,9 +72,14 @@ def test_nothing_is_sent_to_a_lead_after_its_opt_out_commits(worker_db, smtp_ser
     # write lock for seconds before its transaction gets in.
     victims = ids[300::10]
     warm_up = ids[-1]  # opted out before the workers start
-    opting = subprocess.Popen([PYTHON, "-m", "tests.outreach.procs", "optout", "20", str(warm_up),
-                               *map(str, victims)],
-                              env=worker_db.env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    opting = subprocess.Popen(
+        [PYTHON, "-m", "tests.outreach.procs", "optout", "20", str(warm_up), *map(str, victims)],
+        env=worker_db.env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     # the workers start only once the opt-out process is set up and watching, however slow
     # the machine is to start Django
     assert opting.stdout.readline().strip() == "ready", opting.stderr.read()[-3000:]
@@ -95,12 +102,16 @@ def test_nothing_is_sent_to_a_lead_after_its_opt_out_commits(worker_db, smtp_ser
     # when it fails, say how late the opt-outs came (seconds, sent vs committed per victim)
     sent_at = {by_id[g.message_id]["lead_id"]: g.at for g in smtp_server.received}
     t0 = min(committed[v] for v in victims)
-    timing = sorted((round(sent_at.get(v, t0) - t0, 2), round(committed[v] - t0, 2)) for v in victims)
+    timing = sorted(
+        (round(sent_at.get(v, t0) - t0, 2), round(committed[v] - t0, 2)) for v in victims
+    )
     assert states["cancelled"] > 0, f"the race never happened: {states}; {timing}"
     assert Counter(smtp_server.ids()).most_common(1)[0][1] == 1
 
 
-@pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="PostgreSQL only")
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="PostgreSQL only"
+)
 def test_on_postgresql_workers_pick_candidates_with_skip_locked(worker_db, smtp_server):
     worker_db.script("seed", "60")
     out = worker_db.run("send_outbox", "--until-empty", extra_env=smtp_server.env())
@@ -114,8 +125,17 @@ def test_three_workers_running_every_worker_step_do_each_due_thing_once(worker_d
     seeded = json.loads(worker_db.script("seed_due", str(n), timeout=300))
     start_at = time.time() + 12  # every worker has started Django by then and begins together
     env = {**worker_db.env, **smtp_server.env()}
-    workers = [subprocess.Popen([PYTHON, "-m", "tests.outreach.procs", "work", str(start_at), "3"], env=env, cwd=ROOT,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    workers = [
+        subprocess.Popen(
+            [PYTHON, "-m", "tests.outreach.procs", "work", str(start_at), "3"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
     did = []
     for w in workers:
         out, err = w.communicate(timeout=300)
@@ -132,7 +152,8 @@ def test_three_workers_running_every_worker_step_do_each_due_thing_once(worker_d
     assert sum(d["lapse_commitments"] for d in did) == n
     events = {int(k): v for k, v in got["events"].items()}
     assert {int(pk): events[int(pk)] - before for pk, before in seeded["promise"].items()} == {
-        int(pk): 1 for pk in seeded["promise"]}  # each lapse happened once, not once per worker
+        int(pk): 1 for pk in seeded["promise"]
+    }  # each lapse happened once, not once per worker
 
     per_lead = Counter(m["lead_id"] for m in got["messages"])
     assert per_lead == {pk: 1 for pk in seeded["automatic"]}
@@ -141,5 +162,7 @@ def test_three_workers_running_every_worker_step_do_each_due_thing_once(worker_d
     assert seen == {f"writer{i}@example.com": 1 for i in range(n)}
     assert sum(d["outreach_send"] for d in did) == n
     assert sum(d["refit"] for d in did) == 1  # one worker refitted; the others found it claimed
-    assert sum(1 for d in did if d["wake_revisits"] or d["lapse_commitments"] or d["outreach_send"]) > 1, \
-        f"the work was not shared: {did}"
+    assert (
+        sum(1 for d in did if d["wake_revisits"] or d["lapse_commitments"] or d["outreach_send"])
+        > 1
+    ), f"the work was not shared: {did}"

@@ -9,8 +9,10 @@ from fairchase.outreach import locks
 
 def test_send_locks_live_beside_the_sqlite_file(settings, tmp_path, monkeypatch):
     monkeypatch.delenv("OUTREACH_LOCK_DIR", raising=False)
-    settings.DATABASES = {**settings.DATABASES, "default": {**settings.DATABASES["default"],
-                                                            "NAME": str(tmp_path / "fairchase.sqlite3")}}
+    settings.DATABASES = {
+        **settings.DATABASES,
+        "default": {**settings.DATABASES["default"], "NAME": str(tmp_path / "fairchase.sqlite3")},
+    }
     lock = locks.LeadSendLock(7)
     assert lock.acquire(wait=False)
     lock.release()
@@ -20,6 +22,11 @@ def test_send_locks_live_beside_the_sqlite_file(settings, tmp_path, monkeypatch)
 
 def test_an_in_memory_database_keeps_its_locks_in_a_private_directory(settings, monkeypatch):
     monkeypatch.delenv("OUTREACH_LOCK_DIR", raising=False)
-    settings.DATABASES = {**settings.DATABASES, "default": {**settings.DATABASES["default"],
-                                                            "NAME": "file:memorydb_default?mode=memory&cache=shared"}}
+    settings.DATABASES = {
+        **settings.DATABASES,
+        "default": {
+            **settings.DATABASES["default"],
+            "NAME": "file:memorydb_default?mode=memory&cache=shared",
+        },
+    }
     assert locks._dir().name.startswith("fairchase-locks-")

@@ -14,7 +14,10 @@ from fairchase.leads.models import Attempt, Lead, Status, Suppression
 from fairchase.outreach import mailbox, outbox
 from fairchase.outreach.models import InboundMessage, OutboundMessage
 
-pytestmark = [pytest.mark.servers, pytest.mark.usefixtures("open_all_day")]  # clicked sends hold at any hour
+pytestmark = [
+    pytest.mark.servers,
+    pytest.mark.usefixtures("open_all_day"),
+]  # clicked sends hold at any hour
 
 
 def _sent(lead, user, smtp_server):
@@ -25,22 +28,48 @@ def _sent(lead, user, smtp_server):
     return msg
 
 
-def _reply(to_msg_id: str | None, body: str, *, sender="ann@example.com", subject="Re: Sorry I missed you",
-           headers: str = "", msg_id: str = "<r1@mail.example.com>", when=None) -> str:
+def _reply(
+    to_msg_id: str | None,
+    body: str,
+    *,
+    sender="ann@example.com",
+    subject="Re: Sorry I missed you",
+    headers: str = "",
+    msg_id: str = "<r1@mail.example.com>",
+    when=None,
+) -> str:
     when = when or timezone.now()
-    refs = f"In-Reply-To: {to_msg_id}\nReferences: <older@x.test> {to_msg_id}\n" if to_msg_id else ""
-    return (f"From: Ann Adams <{sender}>\nTo: sales@fairchase.test\nSubject: {subject}\n"
-            f"Date: {format_datetime(when)}\nMessage-ID: {msg_id}\n{refs}{headers}"
-            f"Content-Type: text/plain; charset=utf-8\n\n{body}")
+    refs = (
+        f"In-Reply-To: {to_msg_id}\nReferences: <older@x.test> {to_msg_id}\n" if to_msg_id else ""
+    )
+    return (
+        f"From: Ann Adams <{sender}>\nTo: sales@fairchase.test\nSubject: {subject}\n"
+        f"Date: {format_datetime(when)}\nMessage-ID: {msg_id}\n{refs}{headers}"
+        f"Content-Type: text/plain; charset=utf-8\n\n{body}"
+    )
 
 
-def test_a_reply_to_our_message_makes_the_lead_engaged_and_cancels_queued_follow_ups(alice, make_lead, smtp_server, imap_server):
+def test_a_reply_to_our_message_makes_the_lead_engaged_and_cancels_queued_follow_ups(
+    alice, make_lead, smtp_server, imap_server
+):
     lead = make_lead(alice, name="Ann Adams", email="ann@example.com")
     sent = _sent(lead, alice, smtp_server)
     with transaction.atomic():
-        later = outbox.queue(lead, "email", "Following up", "Hello again\n", due_at=timezone.now() + timedelta(days=2))
-    imap_server.append(imap_server.folder, _reply(sent.message_id, "Thanks, what would it cost for the whole house?",
-                                                  sender="someone-else@forwarded.example"))
+        later = outbox.queue(
+            lead,
+            "email",
+            "Following up",
+            "Hello again\n",
+            due_at=timezone.now() + timedelta(days=2),
+        )
+    imap_server.append(
+        imap_server.folder,
+        _reply(
+            sent.message_id,
+            "Thanks, what would it cost for the whole house?",
+            sender="someone-else@forwarded.example",
+        ),
+    )
     assert mailbox.poll_mailbox() == 1
     lead.refresh_from_db()
     assert lead.status == Status.ENGAGED
@@ -64,34 +93,55 @@ def test_polling_again_changes_nothing(alice, make_lead, smtp_server, imap_serve
     assert InboundMessage.objects.count() == 1
 
 
-def test_mail_without_references_is_matched_by_the_senders_address(alice, make_lead, smtp_server, imap_server):
+def test_mail_without_references_is_matched_by_the_senders_address(
+    alice, make_lead, smtp_server, imap_server
+):
     lead = make_lead(alice, email="Ann@Example.com")
-    imap_server.append(imap_server.folder, _reply(None, "Hello, is this still available?", sender="ANN@example.com"))
+    imap_server.append(
+        imap_server.folder,
+        _reply(None, "Hello, is this still available?", sender="ANN@example.com"),
+    )
     mailbox.poll_mailbox()
     assert InboundMessage.objects.get().lead == lead
     lead.refresh_from_db()
     assert lead.status == Status.ENGAGED
 
 
-def test_an_out_of_office_pauses_the_chase_and_is_not_a_reply(alice, make_lead, smtp_server, imap_server):
+def test_an_out_of_office_pauses_the_chase_and_is_not_a_reply(
+    alice, make_lead, smtp_server, imap_server
+):
     lead = make_lead(alice, email="ann@example.com", timezone="Europe/London")
     sent = _sent(lead, alice, smtp_server)
     back = (timezone.now() + timedelta(days=10)).strftime("%-d %B %Y")
-    imap_server.append(imap_server.folder, _reply(sent.message_id, f"I am out of the office, back on {back}.",
-                                                  subject="Automatic reply: Sorry I missed you",
-                                                  headers="Auto-Submitted: auto-replied\n"))
+    imap_server.append(
+        imap_server.folder,
+        _reply(
+            sent.message_id,
+            f"I am out of the office, back on {back}.",
+            subject="Automatic reply: Sorry I missed you",
+            headers="Auto-Submitted: auto-replied\n",
+        ),
+    )
     mailbox.poll_mailbox()
     lead.refresh_from_db()
     assert lead.status == Status.OPEN
     assert not Attempt.objects.filter(lead=lead, outcome="replied").exists()
-    assert lead.paused_until is not None and lead.paused_until.astimezone().date() >= (timezone.now() + timedelta(days=9)).date()
+    assert (
+        lead.paused_until is not None
+        and lead.paused_until.astimezone().date() >= (timezone.now() + timedelta(days=9)).date()
+    )
     assert InboundMessage.objects.get().kind == "auto_reply"
 
 
-def test_not_interested_closes_the_lead_and_quotes_the_reply(alice, make_lead, smtp_server, imap_server):
+def test_not_interested_closes_the_lead_and_quotes_the_reply(
+    alice, make_lead, smtp_server, imap_server
+):
     lead = make_lead(alice, email="ann@example.com")
     sent = _sent(lead, alice, smtp_server)
-    imap_server.append(imap_server.folder, _reply(sent.message_id, "We've decided to go with another supplier, sorry."))
+    imap_server.append(
+        imap_server.folder,
+        _reply(sent.message_id, "We've decided to go with another supplier, sorry."),
+    )
     mailbox.poll_mailbox()
     lead.refresh_from_db()
     assert lead.status == Status.CLOSED
@@ -108,22 +158,44 @@ def test_try_again_in_march_becomes_a_dated_revisit(alice, make_lead, smtp_serve
     assert lead.revisit_at.month == 3 and lead.revisit_at > timezone.now()
 
 
-def test_replies_in_other_languages_are_read_by_the_worker_with_their_quoted_history(alice, make_lead, smtp_server, imap_server):
+def test_replies_in_other_languages_are_read_by_the_worker_with_their_quoted_history(
+    alice, make_lead, smtp_server, imap_server
+):
     lead = make_lead(alice, email="ana@example.com", timezone="Europe/Madrid")
     other = make_lead(alice, email="jonas@example.com", timezone="Europe/Berlin")
     sent, sent_other = _sent(lead, alice, smtp_server), _sent(other, alice, smtp_server)
-    history = ("El lun, 9 mar 2026 a las 16:05, Tom <sales@fairchase.test> escribió:\n"
-               "> ¿Sigue interesada? Para darse de baja, haga clic aquí.")
-    imap_server.append(imap_server.folder, _reply(sent.message_id, f"Ahora no es buen momento. Escríbeme en septiembre.\n\n{history}",
-                                                  sender="ana@example.com", msg_id="<es1@mail.example.com>"))
-    imap_server.append(imap_server.folder, _reply(
-        sent_other.message_id, "Guten Tag, wir haben uns für einen anderen Anbieter entschieden.\n\nMit freundlichen Grüßen\nJonas\n\n"
-        "Von: Tom <sales@fairchase.test>\nGesendet: Montag, 9. März 2026 16:05\nAn: Jonas\nBetreff: Angebot\n\n"
-        "Haben Sie noch Interesse? Hier abmelden.", sender="jonas@example.com", msg_id="<de1@mail.example.com>"))
+    history = (
+        "El lun, 9 mar 2026 a las 16:05, Tom <sales@fairchase.test> escribió:\n"
+        "> ¿Sigue interesada? Para darse de baja, haga clic aquí."
+    )
+    imap_server.append(
+        imap_server.folder,
+        _reply(
+            sent.message_id,
+            f"Ahora no es buen momento. Escríbeme en septiembre.\n\n{history}",
+            sender="ana@example.com",
+            msg_id="<es1@mail.example.com>",
+        ),
+    )
+    imap_server.append(
+        imap_server.folder,
+        _reply(
+            sent_other.message_id,
+            "Guten Tag, wir haben uns für einen anderen Anbieter entschieden.\n\nMit freundlichen Grüßen\nJonas\n\n"
+            "Von: Tom <sales@fairchase.test>\nGesendet: Montag, 9. März 2026 16:05\nAn: Jonas\nBetreff: Angebot\n\n"
+            "Haben Sie noch Interesse? Hier abmelden.",
+            sender="jonas@example.com",
+            msg_id="<de1@mail.example.com>",
+        ),
+    )
     assert mailbox.poll_mailbox() == 2
     lead.refresh_from_db()
     other.refresh_from_db()
-    assert lead.status == Status.REVISIT and lead.revisit_at.month == 9 and lead.revisit_at > timezone.now()
+    assert (
+        lead.status == Status.REVISIT
+        and lead.revisit_at.month == 9
+        and lead.revisit_at > timezone.now()
+    )
     assert other.status == Status.CLOSED  # neither "Interesse" nor "abmelden" in the quote decided
     got = {m.lead_id: m for m in InboundMessage.objects.all()}
     assert (got[lead.pk].kind, got[lead.pk].language) == ("later", "es")
@@ -134,7 +206,9 @@ def test_replies_in_other_languages_are_read_by_the_worker_with_their_quoted_his
 def test_remove_me_opts_out_and_suppresses_the_address(alice, make_lead, smtp_server, imap_server):
     lead = make_lead(alice, email="ann@example.com")
     sent = _sent(lead, alice, smtp_server)
-    imap_server.append(imap_server.folder, _reply(sent.message_id, "Please remove me from your list."))
+    imap_server.append(
+        imap_server.folder, _reply(sent.message_id, "Please remove me from your list.")
+    )
     mailbox.poll_mailbox()
     lead.refresh_from_db()
     assert lead.status == Status.OPTED_OUT
@@ -177,11 +251,17 @@ Message-ID: {msgid}
 """
 
 
-def test_a_bounce_suppresses_the_address_and_logs_a_bounced_attempt(alice, make_lead, smtp_server, imap_server):
+def test_a_bounce_suppresses_the_address_and_logs_a_bounced_attempt(
+    alice, make_lead, smtp_server, imap_server
+):
     lead = make_lead(alice, email="gone@example.com")
     sent = _sent(lead, alice, smtp_server)
-    imap_server.append(imap_server.folder, DSN.format(date=format_datetime(timezone.now()), to="gone@example.com",
-                                                      msgid=sent.message_id))
+    imap_server.append(
+        imap_server.folder,
+        DSN.format(
+            date=format_datetime(timezone.now()), to="gone@example.com", msgid=sent.message_id
+        ),
+    )
     assert mailbox.poll_mailbox() == 1
     assert Suppression.objects.filter(value="gone@example.com", reason="bounce").exists()
     assert Attempt.objects.filter(lead=lead, outcome="bounced").count() == 1
@@ -195,7 +275,9 @@ def test_a_bounce_suppresses_the_address_and_logs_a_bounced_attempt(alice, make_
 
 def test_mail_from_strangers_is_kept_once_as_unmatched(alice, make_lead, smtp_server, imap_server):
     make_lead(alice, email="ann@example.com")
-    imap_server.append(imap_server.folder, _reply(None, "Buy our SEO services!", sender="spam@spam.example"))
+    imap_server.append(
+        imap_server.folder, _reply(None, "Buy our SEO services!", sender="spam@spam.example")
+    )
     mailbox.poll_mailbox()
     assert InboundMessage.objects.get().kind == "unmatched"
     assert Lead.objects.get().status == Status.OPEN
@@ -204,8 +286,15 @@ def test_mail_from_strangers_is_kept_once_as_unmatched(alice, make_lead, smtp_se
 def test_the_list_unsubscribe_mailto_opts_out(alice, make_lead, smtp_server, imap_server):
     lead = make_lead(alice, email="ann@example.com")
     sent = _sent(lead, alice, smtp_server)
-    imap_server.append(imap_server.folder, _reply(None, "", subject=f"unsubscribe {sent.message_id.strip('<>')}",
-                                                  sender="list-robot@mailbox-provider.example"))
+    imap_server.append(
+        imap_server.folder,
+        _reply(
+            None,
+            "",
+            subject=f"unsubscribe {sent.message_id.strip('<>')}",
+            sender="list-robot@mailbox-provider.example",
+        ),
+    )
     mailbox.poll_mailbox()
     lead.refresh_from_db()
     assert lead.status == Status.OPTED_OUT

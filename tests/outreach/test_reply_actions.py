@@ -25,16 +25,28 @@ def _text_in(settings, body: str, sender: str, sid: str):
     settings.SMS_AUTH_TOKEN = TOKEN
     url = "http://testserver/o/sms/inbound"
     params = {"From": sender, "To": "+15005550006", "Body": body, "MessageSid": sid}
-    return Client().post("/o/sms/inbound", params, HTTP_X_TWILIO_SIGNATURE=signature(url, params, TOKEN))
+    return Client().post(
+        "/o/sms/inbound", params, HTTP_X_TWILIO_SIGNATURE=signature(url, params, TOKEN)
+    )
 
 
 def _queue(lead, user, channel="text"):
     with transaction.atomic():
-        return outbox.queue(lead, channel, "Following up" if channel == "email" else "", "Hi, following up.", user=user)
+        return outbox.queue(
+            lead,
+            channel,
+            "Following up" if channel == "email" else "",
+            "Hi, following up.",
+            user=user,
+        )
 
 
-def test_a_stop_text_opts_out_cancels_queued_messages_and_sends_nothing_back(alice, make_lead, settings):
-    lead = make_lead(alice, phone="+12125550123", email="ann@example.com", consents=["sms", "email"])
+def test_a_stop_text_opts_out_cancels_queued_messages_and_sends_nothing_back(
+    alice, make_lead, settings
+):
+    lead = make_lead(
+        alice, phone="+12125550123", email="ann@example.com", consents=["sms", "email"]
+    )
     queued = [_queue(lead, alice, "text"), _queue(lead, alice, "email")]
     other = make_lead(alice, phone="+12125550999", consents=["sms"])
     theirs = _queue(other, alice)
@@ -43,10 +55,18 @@ def test_a_stop_text_opts_out_cancels_queued_messages_and_sends_nothing_back(ali
         assert response.status_code == 200 and response.content.count(b"<Message") == 0
     assert Lead.objects.get(pk=lead.pk).status == Status.OPTED_OUT
     assert Suppression.objects.filter(value="+12125550123").exists()
-    assert {m.state for m in OutboundMessage.objects.filter(pk__in=[m.pk for m in queued])} == {"cancelled"}
-    assert OutboundMessage.objects.get(pk=theirs.pk).state == "queued"  # another lead's queue is untouched
+    assert {m.state for m in OutboundMessage.objects.filter(pk__in=[m.pk for m in queued])} == {
+        "cancelled"
+    }
+    assert (
+        OutboundMessage.objects.get(pk=theirs.pk).state == "queued"
+    )  # another lead's queue is untouched
     # one confirmation at most: we queued none (the carrier sends its own)
-    assert not OutboundMessage.objects.filter(lead=lead).exclude(pk__in=[m.pk for m in queued]).exists()
+    assert (
+        not OutboundMessage.objects.filter(lead=lead)
+        .exclude(pk__in=[m.pk for m in queued])
+        .exists()
+    )
     assert InboundMessage.objects.filter(lead=lead, kind="opt_out").count() == 3
 
 
@@ -62,8 +82,15 @@ def test_a_refusal_texted_in_another_language_opts_out_too(alice, make_lead, set
 
 def _record(lead, text: str, key: str, channel="email", **kw):
     reading = replies.read_text(text, timezone.now(), "Europe/Berlin", channel=channel, **kw)
-    return record_inbound(key=key, lead=lead, channel=channel, sender="ann@example.com", subject="Re: hi",
-                          reading=reading, received_at=timezone.now())
+    return record_inbound(
+        key=key,
+        lead=lead,
+        channel=channel,
+        sender="ann@example.com",
+        subject="Re: hi",
+        reading=reading,
+        received_at=timezone.now(),
+    )
 
 
 def test_correcting_a_later_to_interested_reopens_the_lead_and_keeps_the_example(alice, make_lead):
@@ -74,10 +101,22 @@ def test_correcting_a_later_to_interested_reopens_the_lead_and_keeps_the_example
     assert lead.status == Status.REVISIT and lead.revisit_at is not None
     fixed = correct(wrong, "interested", alice)
     lead.refresh_from_db()
-    assert fixed.kind == "interested" and lead.status in (Status.OPEN, Status.ENGAGED) and fixed.until is None
+    assert (
+        fixed.kind == "interested"
+        and lead.status in (Status.OPEN, Status.ENGAGED)
+        and fixed.until is None
+    )
     example = ReadingCorrection.objects.get(inbound=fixed)
-    assert (example.wrong_kind, example.right_kind, example.language) == ("later", "interested", "de")
-    assert example.text == wrong.text and example.wrong_until == wrong.until and example.corrected_by == alice
+    assert (example.wrong_kind, example.right_kind, example.language) == (
+        "later",
+        "interested",
+        "de",
+    )
+    assert (
+        example.text == wrong.text
+        and example.wrong_until == wrong.until
+        and example.corrected_by == alice
+    )
 
 
 def test_correcting_an_automatic_reply_lifts_the_pause(alice, make_lead):
@@ -88,10 +127,14 @@ def test_correcting_an_automatic_reply_lifts_the_pause(alice, make_lead):
     assert Lead.objects.get(pk=lead.pk).paused_until is not None
     correct(wrong, "unclear", alice)
     assert Lead.objects.get(pk=lead.pk).paused_until is None
-    assert ReadingCorrection.objects.filter(wrong_kind="auto_reply", right_kind="unclear").count() == 1
+    assert (
+        ReadingCorrection.objects.filter(wrong_kind="auto_reply", right_kind="unclear").count() == 1
+    )
 
 
-def test_correcting_a_call_back_to_not_interested_cancels_the_call_and_closes_the_lead(alice, make_lead):
+def test_correcting_a_call_back_to_not_interested_cancels_the_call_and_closes_the_lead(
+    alice, make_lead
+):
     lead = make_lead(alice)
     wrong = _record(lead, "Bel me morgen om 10 uur", "<c@x>", channel="text")
     assert wrong.kind == "call_back" and lead.commitments.filter(state="pending").count() == 1
@@ -105,4 +148,7 @@ def test_an_opt_out_cannot_be_corrected_away(alice, make_lead):
     got = _record(lead, "Please remove me from your list.", "<d@x>")
     with pytest.raises(ActionError):
         correct(got, "interested", alice)
-    assert Lead.objects.get(pk=lead.pk).status == Status.OPTED_OUT and not ReadingCorrection.objects.exists()
+    assert (
+        Lead.objects.get(pk=lead.pk).status == Status.OPTED_OUT
+        and not ReadingCorrection.objects.exists()
+    )

@@ -20,11 +20,19 @@ State = OutboundMessage.State
 
 def _queue(lead, user=None, **kw):
     with transaction.atomic():
-        return outbox.queue(lead, kw.pop("channel", "email"), kw.pop("subject", "Hello"), kw.pop("body", "Hi there.\n"),
-                            user=user, **kw)
+        return outbox.queue(
+            lead,
+            kw.pop("channel", "email"),
+            kw.pop("subject", "Hello"),
+            kw.pop("body", "Hi there.\n"),
+            user=user,
+            **kw,
+        )
 
 
-def test_a_sent_email_has_our_message_id_and_one_click_unsubscribe_headers(alice, make_lead, smtp_server, open_all_day):
+def test_a_sent_email_has_our_message_id_and_one_click_unsubscribe_headers(
+    alice, make_lead, smtp_server, open_all_day
+):
     lead = make_lead(alice, name="Ann Adams", email="Ann@Example.com")
     msg = _queue(lead, alice)
     assert outbox.send_now(msg) == State.SENT
@@ -43,7 +51,9 @@ def test_a_sent_email_has_our_message_id_and_one_click_unsubscribe_headers(alice
     assert "=?utf-8?" not in raw
 
 
-def test_sending_logs_an_email_attempt_so_the_plan_moves_on(alice, make_lead, smtp_server, open_all_day):
+def test_sending_logs_an_email_attempt_so_the_plan_moves_on(
+    alice, make_lead, smtp_server, open_all_day
+):
     lead = make_lead(alice)
     outbox.send_now(_queue(lead, alice))
     attempt = Attempt.objects.get(lead=lead)
@@ -80,7 +90,9 @@ def test_an_opted_out_lead_is_never_sent_even_if_its_row_was_claimed(alice, make
     assert smtp_server.received == []
 
 
-def test_a_suppressed_address_is_not_used_for_another_lead_with_the_same_email(alice, make_lead, smtp_server):
+def test_a_suppressed_address_is_not_used_for_another_lead_with_the_same_email(
+    alice, make_lead, smtp_server
+):
     first = make_lead(alice, email="same@example.com")
     actions.opt_out(first)
     again = make_lead(alice, email="SAME@example.com")
@@ -120,8 +132,9 @@ def test_automatic_messages_respect_the_weekly_cap(alice, make_lead, smtp_server
     assert msg.due_at > tuesday + timedelta(days=4)
 
 
-def test_a_server_that_refuses_the_address_fails_the_message_without_retrying(alice, make_lead, smtp_server, settings,
-                                                                             open_all_day):
+def test_a_server_that_refuses_the_address_fails_the_message_without_retrying(
+    alice, make_lead, smtp_server, settings, open_all_day
+):
     lead = make_lead(alice)
     msg = _queue(lead, alice)
     settings.MAILERS = smtp_mailers(1)  # nothing listens: a retry later, not a failure
@@ -141,11 +154,13 @@ def _hours_away_from_now() -> None:
 
     start = (timezone.now().hour + 12) % 24
     BusinessSettings.objects.filter(pk=BusinessSettings.current().pk).update(
-        contact_start=time(start, 0), contact_end=time(start, 59))
+        contact_start=time(start, 0), contact_end=time(start, 59)
+    )
 
 
 def test_a_clicked_send_outside_contact_hours_waits_for_the_persons_confirmation(
-        client, alice, make_lead, smtp_server, django_capture_on_commit_callbacks):
+    client, alice, make_lead, smtp_server, django_capture_on_commit_callbacks
+):
     from fairchase.outreach.models import MessageTemplate
 
     _hours_away_from_now()
@@ -166,12 +181,16 @@ def test_a_clicked_send_outside_contact_hours_waits_for_the_persons_confirmation
 
 
 def test_a_clicked_send_to_an_opted_out_lead_is_refused_even_when_confirmed(
-        client, alice, make_lead, smtp_server, django_capture_on_commit_callbacks):
+    client, alice, make_lead, smtp_server, django_capture_on_commit_callbacks
+):
     lead = make_lead(alice, email="eve@example.com")
     actions.opt_out(lead, user=alice)
     client.force_login(alice)
-    r = client.post(f"/o/leads/{lead.pk}/compose/", {"channel": "email", "subject": "Hi", "body": "Hello Eve\n"},
-                    follow=True)
+    r = client.post(
+        f"/o/leads/{lead.pk}/compose/",
+        {"channel": "email", "subject": "Hi", "body": "Hello Eve\n"},
+        follow=True,
+    )
     msg = OutboundMessage.objects.get(lead=lead)
     assert msg.state == State.CANCELLED and "Not sent" in r.content.decode()
     # a person's confirmation overrides contact hours, never an opt-out or a suppressed address
@@ -182,15 +201,24 @@ def test_a_clicked_send_to_an_opted_out_lead_is_refused_even_when_confirmed(
     assert smtp_server.received == []
 
 
-def test_a_clicked_send_past_the_weekly_cap_waits_for_the_persons_confirmation(alice, make_lead, smtp_server):
+def test_a_clicked_send_past_the_weekly_cap_waits_for_the_persons_confirmation(
+    alice, make_lead, smtp_server
+):
     from datetime import time
 
     from django.utils import timezone
 
     BusinessSettings.objects.filter(pk=BusinessSettings.current().pk).update(
-        contact_start=time(0, 0), contact_end=time(23, 59, 59))
-    lead = make_lead(alice, timezone=next(z for z in ("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago")
-                                          if timezone.now().astimezone(ZoneInfo(z)).weekday() != 6))
+        contact_start=time(0, 0), contact_end=time(23, 59, 59)
+    )
+    lead = make_lead(
+        alice,
+        timezone=next(
+            z
+            for z in ("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago")
+            if timezone.now().astimezone(ZoneInfo(z)).weekday() != 6
+        ),
+    )
     for hours in (30, 20, 10):
         actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(hours=hours))
     msg = _queue(lead, alice)
@@ -220,7 +248,9 @@ def test_the_outbox_holds_a_message_exactly_as_long_as_the_plan_would(alice, mak
     assert rule == "cap" and at == decision["due"], (at, decision["due"], decision["reason"])
 
 
-def test_every_state_change_of_a_message_leaves_a_transition_row(alice, make_lead, smtp_server, open_all_day):
+def test_every_state_change_of_a_message_leaves_a_transition_row(
+    alice, make_lead, smtp_server, open_all_day
+):
     from fairchase.outreach.models import MessageChange
 
     lead = make_lead(alice)
@@ -230,8 +260,9 @@ def test_every_state_change_of_a_message_leaves_a_transition_row(alice, make_lea
     assert rows == [("", "queued"), ("queued", "sending"), ("sending", "sent")]
 
 
-def test_the_outbox_settles_an_unknown_message_through_the_message_actions(client, alice, bob, make_lead,
-                                                                           smtp_server):
+def test_the_outbox_settles_an_unknown_message_through_the_message_actions(
+    client, alice, bob, make_lead, smtp_server
+):
     from fairchase.outreach import actions as message_actions
     from fairchase.outreach.models import MessageChange
 
@@ -254,7 +285,9 @@ def test_the_outbox_settles_an_unknown_message_through_the_message_actions(clien
     assert Attempt.objects.filter(lead=lead).count() == 1
 
 
-def test_an_owner_alert_survives_an_smtp_server_that_is_down_and_comes_back(client, alice, smtp_server, settings):
+def test_an_owner_alert_survives_an_smtp_server_that_is_down_and_comes_back(
+    client, alice, smtp_server, settings
+):
     import time
 
     from fairchase.intake.models import CaptureForm
@@ -266,8 +299,14 @@ def test_an_owner_alert_survives_an_smtp_server_that_is_down_and_comes_back(clie
     EmailChannel.shared().close()
     form = CaptureForm.objects.create(name="Website", owner=alice)
     started = time.monotonic()
-    r = client.post(f"/in/f/{form.key}/", {"name": "Gil Ross", "email": "gil@example.com"}, REMOTE_ADDR="203.0.113.7")
-    assert r.status_code == 200 and time.monotonic() - started < 5  # the visitor never waits on SMTP
+    r = client.post(
+        f"/in/f/{form.key}/",
+        {"name": "Gil Ross", "email": "gil@example.com"},
+        REMOTE_ADDR="203.0.113.7",
+    )
+    assert (
+        r.status_code == 200 and time.monotonic() - started < 5
+    )  # the visitor never waits on SMTP
     alert = OutboundMessage.objects.get(kind="alert")
     assert outbox.send_due() == 1  # the server is down: a retry later, not a loss
     alert.refresh_from_db()
@@ -280,7 +319,9 @@ def test_an_owner_alert_survives_an_smtp_server_that_is_down_and_comes_back(clie
         [got] = down.received
         assert got.to == ["alice@example.com"] and "Gil Ross" in got.message["Subject"]
         assert got.message["List-Unsubscribe"] is None
-        assert not Attempt.objects.filter(lead=alert.lead).exists()  # telling the owner is no attempt
+        assert not Attempt.objects.filter(
+            lead=alert.lead
+        ).exists()  # telling the owner is no attempt
     finally:
         down.controller.stop()
         EmailChannel.shared().close()

@@ -26,7 +26,9 @@ class MessagesApi(BaseHTTPRequestHandler):
 
     def do_POST(self):  # noqa: N802 - http.server's naming
         body = self.rfile.read(int(self.headers["Content-Length"])).decode()
-        type(self).received.append({"path": self.path, "auth": self.headers.get("Authorization"), "form": parse_qs(body)})
+        type(self).received.append(
+            {"path": self.path, "auth": self.headers.get("Authorization"), "form": parse_qs(body)}
+        )
         self.send_response(type(self).status)
         self.send_header("Content-Type", "application/json")
         self.end_headers()
@@ -42,7 +44,11 @@ def sms_api(settings):
     server = ThreadingHTTPServer(("127.0.0.1", 0), MessagesApi)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     settings.SMS_API_URL = f"http://127.0.0.1:{server.server_port}/2010-04-01"
-    settings.SMS_ACCOUNT_SID, settings.SMS_AUTH_TOKEN, settings.SMS_FROM = "AC123", TOKEN, "+15005550006"
+    settings.SMS_ACCOUNT_SID, settings.SMS_AUTH_TOKEN, settings.SMS_FROM = (
+        "AC123",
+        TOKEN,
+        "+15005550006",
+    )
     yield MessagesApi
     server.shutdown()
 
@@ -61,10 +67,15 @@ def _open_all_day_zone() -> str:
 
     from fairchase.leads.models import BusinessSettings
 
-    BusinessSettings.objects.update_or_create(pk=BusinessSettings.current().pk,
-                                              defaults={"contact_start": time(0, 0), "contact_end": time(23, 59, 59)})
-    return next(z for z in ("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago")
-                if timezone.now().astimezone(ZoneInfo(z)).weekday() != 6)
+    BusinessSettings.objects.update_or_create(
+        pk=BusinessSettings.current().pk,
+        defaults={"contact_start": time(0, 0), "contact_end": time(23, 59, 59)},
+    )
+    return next(
+        z
+        for z in ("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago")
+        if timezone.now().astimezone(ZoneInfo(z)).weekday() != 6
+    )
 
 
 def test_a_text_goes_to_the_messages_api_with_an_opt_out_hint(alice, make_lead, sms_api):
@@ -95,12 +106,16 @@ def test_a_rejected_text_fails_without_retrying(alice, make_lead, sms_api):
 def _inbound(body: str, sender: str, sid: str, token: str = TOKEN):
     url = "http://testserver/o/sms/inbound"
     params = {"From": sender, "To": "+15005550006", "Body": body, "MessageSid": sid}
-    return Client().post("/o/sms/inbound", params, HTTP_X_TWILIO_SIGNATURE=signature(url, params, token))
+    return Client().post(
+        "/o/sms/inbound", params, HTTP_X_TWILIO_SIGNATURE=signature(url, params, token)
+    )
 
 
 def test_an_unsigned_or_badly_signed_webhook_is_refused(alice, make_lead, sms_api):
     lead = make_lead(alice, phone="+12125550123")
-    assert Client().post("/o/sms/inbound", {"From": "+12125550123", "Body": "STOP"}).status_code == 403
+    assert (
+        Client().post("/o/sms/inbound", {"From": "+12125550123", "Body": "STOP"}).status_code == 403
+    )
     assert _inbound("STOP", "+12125550123", "SM1", token="wrong").status_code == 403
     assert Lead.objects.get(pk=lead.pk).status == Status.OPEN
 

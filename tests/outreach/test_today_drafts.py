@@ -62,12 +62,22 @@ def test_page_facts_draft_exactly_what_per_lead_queries_draft(alice, make_lead):
     _plan(text, next_channel="text", attempt_count=2)
     woken = make_lead(alice)
     actions.log_attempt(woken, "call", "no_answer", user=alice, at=now - timedelta(days=30))
-    StatusChange.objects.create(lead=woken, old="revisit", new="open", reason="Revisit date reached",
-                                at=now - timedelta(days=1))
+    StatusChange.objects.create(
+        lead=woken,
+        old="revisit",
+        new="open",
+        reason="Revisit date reached",
+        at=now - timedelta(days=1),
+    )
     _plan(woken, next_channel="email", attempt_count=1)
     tried = make_lead(alice)
-    StatusChange.objects.create(lead=tried, old="revisit", new="open", reason="Revisit date reached",
-                                at=now - timedelta(days=3))
+    StatusChange.objects.create(
+        lead=tried,
+        old="revisit",
+        new="open",
+        reason="Revisit date reached",
+        at=now - timedelta(days=3),
+    )
     actions.log_attempt(tried, "call", "no_answer", user=alice, at=now - timedelta(days=2))
     _plan(tried, next_channel="email", attempt_count=1)
     breakup = make_lead(alice)
@@ -76,10 +86,16 @@ def test_page_facts_draft_exactly_what_per_lead_queries_draft(alice, make_lead):
     _plan(nurture, next_action="stop", next_state="nurture", attempt_count=3)
     goodbye = make_lead(alice)
     _plan(goodbye, next_action="stop", next_state="closed", attempt_count=3)
-    sent = outbox.queue_template(Lead.objects.get(pk=goodbye.pk), MessageTemplate.objects.get(purpose="breakup", channel="email"))
+    sent = outbox.queue_template(
+        Lead.objects.get(pk=goodbye.pk),
+        MessageTemplate.objects.get(purpose="breakup", channel="email"),
+    )
     pending = make_lead(alice)
     _plan(pending, next_action="stop", next_state="closed", attempt_count=3)
-    queued = outbox.queue_template(Lead.objects.get(pk=pending.pk), MessageTemplate.objects.get(purpose="breakup", channel="email"))
+    queued = outbox.queue_template(
+        Lead.objects.get(pk=pending.pk),
+        MessageTemplate.objects.get(purpose="breakup", channel="email"),
+    )
     sent.state = "sent"
     sent.save()
 
@@ -92,11 +108,23 @@ def test_page_facts_draft_exactly_what_per_lead_queries_draft(alice, make_lead):
     assert page == live
     assert pendings == {lead.pk: LIVE.pending_message(lead) for lead in leads}
     assert pendings[pending.pk] == queued
-    assert len(ctx.captured_queries) <= 10  # one per kind of question (suppressions too), not per lead
+    assert (
+        len(ctx.captured_queries) <= 10
+    )  # one per kind of question (suppressions too), not per lead
     purposes = {MessageTemplate.objects.get(pk=said[0]).purpose for said in live.values() if said}
-    assert {"voicemail", "recap", "follow_up", "first_response", "revisit", "breakup", "mailing_list"} <= purposes
+    assert {
+        "voicemail",
+        "recap",
+        "follow_up",
+        "first_response",
+        "revisit",
+        "breakup",
+        "mailing_list",
+    } <= purposes
     assert live[goodbye.pk] is None  # already said goodbye
-    assert MessageTemplate.objects.get(pk=live[tried.pk][0]).purpose == "follow_up"  # tried since waking
+    assert (
+        MessageTemplate.objects.get(pk=live[tried.pk][0]).purpose == "follow_up"
+    )  # tried since waking
 
 
 def _today_queries(client) -> tuple[int, str]:

@@ -23,27 +23,54 @@ def _client(user):
 
 def test_the_shipped_templates_cover_the_seeds_situations(db):
     purposes = set(MessageTemplate.objects.values_list("purpose", flat=True))
-    assert {"first_response", "voicemail", "recap", "breakup", "mailing_list", "revisit"} <= purposes
+    assert {
+        "first_response",
+        "voicemail",
+        "recap",
+        "breakup",
+        "mailing_list",
+        "revisit",
+    } <= purposes
     for t in MessageTemplate.objects.filter(channel="email"):
         assert "{{opt_out_link}}" in t.body
 
 
 def test_an_unknown_placeholder_is_an_error_in_the_editor_not_a_blank_in_an_email(boss):
     t = MessageTemplate.objects.get(purpose="voicemail")
-    response = _client(boss).post(f"/o/templates/{t.pk}/", {
-        "name": t.name, "purpose": t.purpose, "channel": "email", "subject": "Hi {{frist_name}}",
-        "body": t.body.replace("{{owner_phone}}", "{{owner_mobile}}"), "is_active": "on"})
+    response = _client(boss).post(
+        f"/o/templates/{t.pk}/",
+        {
+            "name": t.name,
+            "purpose": t.purpose,
+            "channel": "email",
+            "subject": "Hi {{frist_name}}",
+            "body": t.body.replace("{{owner_phone}}", "{{owner_mobile}}"),
+            "is_active": "on",
+        },
+    )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Unknown placeholder {{frist_name}}" in html and "Unknown placeholder {{owner_mobile}}" in html
+    assert (
+        "Unknown placeholder {{frist_name}}" in html
+        and "Unknown placeholder {{owner_mobile}}" in html
+    )
     assert 'class="errorlist' in html
     t.refresh_from_db()
     assert "{{owner_mobile}}" not in t.body
 
 
 def test_an_email_template_must_carry_the_opt_out_link(boss):
-    response = _client(boss).post("/o/templates/new/", {"name": "Pushy", "purpose": "other", "channel": "email",
-                                                         "subject": "Buy now", "body": "Hello {{first_name}}", "is_active": "on"})
+    response = _client(boss).post(
+        "/o/templates/new/",
+        {
+            "name": "Pushy",
+            "purpose": "other",
+            "channel": "email",
+            "subject": "Buy now",
+            "body": "Hello {{first_name}}",
+            "is_active": "on",
+        },
+    )
     assert "{{opt_out_link}}" in response.content.decode()
     assert not MessageTemplate.objects.filter(name="Pushy").exists()
 
@@ -94,8 +121,16 @@ def test_one_click_sends_the_draft_and_the_offer_goes_away(alice, make_lead, smt
 def test_compose_lets_a_person_edit_before_sending(alice, make_lead, smtp_server):
     lead = make_lead(alice, name="Ann Adams")
     c = _client(alice)
-    assert "Hello Ann" in c.get(f"/o/leads/{lead.pk}/compose/?template={MessageTemplate.objects.get(purpose='voicemail').pk}").content.decode()
-    c.post(f"/o/leads/{lead.pk}/compose/", {"channel": "email", "subject": "Quick note", "body": "Hi {{first_name}}, edited by hand."})
+    assert (
+        "Hello Ann"
+        in c.get(
+            f"/o/leads/{lead.pk}/compose/?template={MessageTemplate.objects.get(purpose='voicemail').pk}"
+        ).content.decode()
+    )
+    c.post(
+        f"/o/leads/{lead.pk}/compose/",
+        {"channel": "email", "subject": "Quick note", "body": "Hi {{first_name}}, edited by hand."},
+    )
     [got] = smtp_server.received
     assert got.message["Subject"] == "Quick note"
     assert "Hi Ann, edited by hand." in got.message.get_body().get_content()
@@ -123,7 +158,9 @@ def test_the_automatic_step_queues_due_email_steps_of_the_plan_once(alice, make_
 
     Profile.objects.filter(user=alice).update(outreach_mode="automatic")
     lead = make_lead(alice)
-    Lead.objects.filter(pk=lead.pk).update(next_action="contact", next_channel="email", next_due=timezone.now())
+    Lead.objects.filter(pk=lead.pk).update(
+        next_action="contact", next_channel="email", next_due=timezone.now()
+    )
     assert drafts.queue_plan_steps() == 1
     assert drafts.queue_plan_steps() == 0
     assert OutboundMessage.objects.get().template.purpose == "first_response"
@@ -146,7 +183,9 @@ def test_bob_cannot_settle_alices_messages(alice, bob, make_lead):
     lead = make_lead(alice)
     with transaction.atomic():
         msg = outbox.queue(lead, "email", "Hello", "Hi\n", user=alice)
-    assert _client(bob).post(f"/o/outbox/{msg.pk}/settle/", {"decision": "cancel"}).status_code == 404
+    assert (
+        _client(bob).post(f"/o/outbox/{msg.pk}/settle/", {"decision": "cancel"}).status_code == 404
+    )
     assert msg.pk not in [r.pk for r in _client(bob).get("/o/outbox/").context["rows"]]
 
 
@@ -159,8 +198,15 @@ def a_not_interested_reply(alice, make_lead):
 
     lead = make_lead(alice, name="Ann Adams")
     reading = read_text("Not interested, thanks.", timezone.now(), channel="email")
-    return record_inbound(key="<x@y>", lead=lead, channel="email", sender="ann@example.com", subject="Re: hi",
-                          reading=reading, received_at=timezone.now())
+    return record_inbound(
+        key="<x@y>",
+        lead=lead,
+        channel="email",
+        sender="ann@example.com",
+        subject="Re: hi",
+        reading=reading,
+        received_at=timezone.now(),
+    )
 
 
 def test_the_reading_shows_on_the_timeline_and_lead_page(alice, a_not_interested_reply):
@@ -171,7 +217,7 @@ def test_the_reading_shows_on_the_timeline_and_lead_page(alice, a_not_interested
     assert lead.status == Status.CLOSED
     entries = [e for e in timeline_for(lead) if e.kind == "not interested"]
     assert entries and "Not interested, thanks." in entries[0].body
-    assert "Read as not interested in English, because of: \"Not interested\"" in entries[0].body
+    assert 'Read as not interested in English, because of: "Not interested"' in entries[0].body
     html = _client(alice).get(f"/leads/{lead.pk}/").content.decode()
     assert f'id="reply-{a_not_interested_reply.pk}"' in html and "Read it differently" in html
     assert "in English" in html and '<q class="evidence">&quot;Not interested&quot;</q>' in html
@@ -184,12 +230,25 @@ def test_the_deciding_words_of_a_reply_are_escaped_on_the_lead_page(alice, make_
     from fairchase.outreach.replies import read_text
 
     lead = make_lead(alice, name="Eve Evil")
-    reading = read_text("<script>alert(1)</script> Bitte keine E-Mails mehr <b>schicken</b>", timezone.now(), channel="email")
-    item = record_inbound(key="<e@y>", lead=lead, channel="email", sender="eve@example.com", subject="<i>x</i>",
-                          reading=reading, received_at=timezone.now())
+    reading = read_text(
+        "<script>alert(1)</script> Bitte keine E-Mails mehr <b>schicken</b>",
+        timezone.now(),
+        channel="email",
+    )
+    item = record_inbound(
+        key="<e@y>",
+        lead=lead,
+        channel="email",
+        sender="eve@example.com",
+        subject="<i>x</i>",
+        reading=reading,
+        received_at=timezone.now(),
+    )
     assert item.kind == "opt_out" and item.language == "de"
     html = _client(alice).get(f"/leads/{lead.pk}/").content.decode()
-    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html and "in German" in html
+    assert (
+        "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html and "in German" in html
+    )
 
 
 def test_one_click_correction_reopens_the_lead(alice, bob, a_not_interested_reply):
@@ -200,7 +259,9 @@ def test_one_click_correction_reopens_the_lead(alice, bob, a_not_interested_repl
     assert item.kind == "unclear" and item.corrected_by == alice
     item.lead.refresh_from_db()
     assert item.lead.status in (Status.OPEN, Status.ENGAGED)
-    assert item.lead.responded_at is not None and not item.lead.attempts.exists()  # a reply is no attempt
+    assert (
+        item.lead.responded_at is not None and not item.lead.attempts.exists()
+    )  # a reply is no attempt
 
 
 def test_a_row_whose_plan_says_email_offers_the_drafted_message_on_today(alice, make_lead):
@@ -210,9 +271,11 @@ def test_a_row_whose_plan_says_email_offers_the_drafted_message_on_today(alice, 
 
     lead = make_lead(alice, name="Ann Adams")
     actions.log_attempt(lead, "call", "no_answer")
-    Lead.objects.filter(pk=lead.pk).update(next_action="contact", next_channel="email", next_due=timezone.now())
+    Lead.objects.filter(pk=lead.pk).update(
+        next_action="contact", next_channel="email", next_due=timezone.now()
+    )
     html = _client(alice).get("/").content.decode()
-    row = html[html.index(f'id="row-{lead.pk}"'):]
+    row = html[html.index(f'id="row-{lead.pk}"') :]
     row = row[: row.index("</li>")]
     assert "Follow-up" in row and "send-draft" in row and "Edit, then send" in row
 
@@ -232,22 +295,32 @@ def test_a_lead_to_let_go_is_offered_the_door_open_message_once(alice, make_lead
 
 def test_only_an_admin_changes_the_shared_templates_a_salesperson_reads_them(alice, boss):
     t = MessageTemplate.objects.get(purpose="voicemail")
-    data = {"name": "Mine now", "purpose": t.purpose, "channel": "email", "subject": "Hi",
-            "body": "Hello {{first_name}} {{opt_out_link}}", "is_active": "on"}
+    data = {
+        "name": "Mine now",
+        "purpose": t.purpose,
+        "channel": "email",
+        "subject": "Hi",
+        "body": "Hello {{first_name}} {{opt_out_link}}",
+        "is_active": "on",
+    }
     assert _client(alice).post(f"/o/templates/{t.pk}/", data).status_code == 403
     assert _client(alice).post("/o/templates/new/", {**data, "name": "New one"}).status_code == 403
     assert _client(alice).get("/o/templates/new/").status_code == 403
     t.refresh_from_db()
     assert t.name != "Mine now" and not MessageTemplate.objects.filter(name="New one").exists()
     page = _client(alice).get(f"/o/templates/{t.pk}/").content.decode()
-    assert t.body.split("\n")[0][:20] in page and "disabled" in page and ">Save</button>" not in page
+    assert (
+        t.body.split("\n")[0][:20] in page and "disabled" in page and ">Save</button>" not in page
+    )
     assert "New template" not in _client(alice).get("/o/templates/").content.decode()
     assert _client(boss).post(f"/o/templates/{t.pk}/", data).status_code == 302
     t.refresh_from_db()
     assert t.name == "Mine now"
 
 
-def test_sending_the_door_open_message_completes_the_stop_it_was_written_for(alice, make_lead, smtp_server):
+def test_sending_the_door_open_message_completes_the_stop_it_was_written_for(
+    alice, make_lead, smtp_server
+):
     from fairchase.leads.models import Lead
 
     lead = make_lead(alice, name="Door Dan")
@@ -255,8 +328,15 @@ def test_sending_the_door_open_message_completes_the_stop_it_was_written_for(ali
     Lead.objects.filter(pk=lead.pk).update(next_action="stop", next_state="closed")
     draft = drafts.draft_for(Lead.objects.get(pk=lead.pk))
     assert draft.template.purpose == "breakup"
-    html = _client(alice).post(f"/o/leads/{lead.pk}/send/", {"template": draft.template.pk, "next": "today"},
-                               HTTP_HX_REQUEST="true").content.decode()
+    html = (
+        _client(alice)
+        .post(
+            f"/o/leads/{lead.pk}/send/",
+            {"template": draft.template.pk, "next": "today"},
+            HTTP_HX_REQUEST="true",
+        )
+        .content.decode()
+    )
     assert len(smtp_server.received) == 1
     assert Lead.objects.get(pk=lead.pk).status == Status.CLOSED
     assert "Stopped chasing Door Dan: closed." in html and "<html" not in html
@@ -265,9 +345,19 @@ def test_sending_the_door_open_message_completes_the_stop_it_was_written_for(ali
 def test_the_preview_shows_the_unsaved_edits_in_the_editor(boss, alice, make_lead):
     lead = make_lead(alice, name="Ann Adams", company="Acme")
     t = MessageTemplate.objects.get(purpose="voicemail", channel="email")
-    html = _client(boss).get(f"/o/templates/{t.pk}/preview/", {
-        "lead": lead.pk, "subject": "Still there, {{first_name}}?", "body": "About {{company}}: <b>call me</b>",
-        "channel": "email"}).content.decode()
+    html = (
+        _client(boss)
+        .get(
+            f"/o/templates/{t.pk}/preview/",
+            {
+                "lead": lead.pk,
+                "subject": "Still there, {{first_name}}?",
+                "body": "About {{company}}: <b>call me</b>",
+                "channel": "email",
+            },
+        )
+        .content.decode()
+    )
     assert "Still there, Ann?" in html and "About Acme: &lt;b&gt;call me&lt;/b&gt;" in html
     assert MessageTemplate.objects.get(pk=t.pk).subject == t.subject  # nothing saved
     editor = _client(boss).get(f"/o/templates/{t.pk}/").content.decode()

@@ -71,7 +71,9 @@ def test_a_token_for_another_lead_or_salt_changes_nothing(alice, bob, make_lead)
     ann = make_lead(alice)
     ben = make_lead(bob)
     # The same payload shape, signed for another purpose (another salt), or re-pointed at Ben.
-    forged = signing.dumps({"l": ben.pk, "c": "email", "a": "x"}, salt="another.purpose", compress=True)
+    forged = signing.dumps(
+        {"l": ben.pk, "c": "email", "a": "x"}, salt="another.purpose", compress=True
+    )
     real = make_token(ann, "email")
     payload, rest = real.split(":", 1)
     swapped = make_token(ben, "email").split(":", 1)[0] + ":" + rest
@@ -93,14 +95,21 @@ def test_a_token_stops_working_when_the_leads_address_changes(alice, make_lead):
 
 
 @pytest.mark.django_db
-@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(position=st.integers(min_value=0, max_value=400), char=st.sampled_from("AZaz09-_:.~%"),
-       method=st.sampled_from(["get", "post"]))
-def test_mutated_tokens_never_change_anything_and_never_fail(alice, make_lead, position, char, method):
+@hsettings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    position=st.integers(min_value=0, max_value=400),
+    char=st.sampled_from("AZaz09-_:.~%"),
+    method=st.sampled_from(["get", "post"]),
+)
+def test_mutated_tokens_never_change_anything_and_never_fail(
+    alice, make_lead, position, char, method
+):
     lead = Lead.objects.filter(owner=alice).first() or make_lead(alice)
     token = make_token(lead, "email")
     i = position % len(token)
-    mutated = token[:i] + char + token[i + 1:]
+    mutated = token[:i] + char + token[i + 1 :]
     if mutated == token:
         return
     response = getattr(Client(), method)(_url(mutated))

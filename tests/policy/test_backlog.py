@@ -30,8 +30,12 @@ def old_leads(n=2000, seed=3):
                 "signals": [],
                 "consents": ["sms"] if i % 3 else [],
                 "attempts": [
-                    {"at": created + timedelta(days=1 + 4 * t), "channel": "call",
-                     "outcome": "no_answer", "minutes": 6}
+                    {
+                        "at": created + timedelta(days=1 + 4 * t),
+                        "channel": "call",
+                        "outcome": "no_answer",
+                        "minutes": 6,
+                    }
                     for t in range(rng.randint(0, 2))
                 ],
                 "status": "open",

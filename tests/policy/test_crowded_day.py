@@ -28,8 +28,12 @@ def backlog(n=300, seed=5):
                 "consents": ["sms"] if i % 2 else [],
                 "channels": ["call", "email", "text"] if i % 2 else ["call", "email"],
                 "attempts": [
-                    {"at": NOW - timedelta(days=10 - 3 * t), "channel": "call",
-                     "outcome": "no_answer", "minutes": 6}
+                    {
+                        "at": NOW - timedelta(days=10 - 3 * t),
+                        "channel": "call",
+                        "outcome": "no_answer",
+                        "minutes": 6,
+                    }
                     for t in range(tries)
                 ],
                 "status": "open",
@@ -62,7 +66,11 @@ def test_a_crowded_day_keeps_the_best_leads_and_the_others_wait_for_their_turn()
             assert ample[lead_id]["action"] == "stop"
     # today's contacts fit in today's minutes
     minutes = {"call": 6, "email": 3, "text": 2, "visit": 45}
-    today = [d for d in crowded.values() if d["action"] == "contact" and d["due"] < NOW + timedelta(hours=12)]
+    today = [
+        d
+        for d in crowded.values()
+        if d["action"] == "contact" and d["due"] < NOW + timedelta(hours=12)
+    ]
     assert 20 - 2 <= sum(minutes[d["channel"]] for d in today) <= 20
     # the most valuable contacts of a quiet day are still contacts
     best = sorted(ample.values(), key=lambda d: -d["expected_value"])[:3]
@@ -109,10 +117,17 @@ def _waiting_for_its_gap(i):
     """A referral tried three times, the last two weeks ago: its schedule's next try (three
     weeks after the last) is a week away, though a try now would do as well."""
     return {
-        "id": f"Y{i}", "source": "referral", "value": 8000.0, "created_at": NOW - timedelta(days=40),
-        "timezone": "America/Chicago", "signals": [], "consents": [],
-        "attempts": [{"at": NOW - timedelta(days=d), "channel": "call", "outcome": "no_answer",
-                      "minutes": 6} for d in (30, 25, 14.5)],
+        "id": f"Y{i}",
+        "source": "referral",
+        "value": 8000.0,
+        "created_at": NOW - timedelta(days=40),
+        "timezone": "America/Chicago",
+        "signals": [],
+        "consents": [],
+        "attempts": [
+            {"at": NOW - timedelta(days=d), "channel": "call", "outcome": "no_answer", "minutes": 6}
+            for d in (30, 25, 14.5)
+        ],
         "status": "open",
     }
 
@@ -129,7 +144,9 @@ def test_a_quiet_day_brings_forward_only_what_its_spare_minutes_hold():
     leads = [_waiting_for_its_gap(i) for i in range(10)]
     settings = {"business_timezone": "America/Chicago", "daily_minutes": 13}
     decisions = plan(None, leads, NOW, settings)
-    today = [d for d in decisions if d["action"] == "contact" and d["due"] < NOW + timedelta(hours=12)]
+    today = [
+        d for d in decisions if d["action"] == "contact" and d["due"] < NOW + timedelta(hours=12)
+    ]
     minutes = {"call": 6, "email": 3, "text": 2, "visit": 45}
     assert today and sum(minutes[d["channel"]] for d in today) <= 13
     assert len(today) < len(leads)  # the others keep their schedule

@@ -166,8 +166,14 @@ def test_invariants_hold_with_a_model_fitted_on_random_history(history, leads, r
 
 
 def test_a_lead_with_no_channel_is_never_contacted_and_others_only_on_their_own():
-    base = {"source": "referral", "value": 50000, "created_at": NOW, "attempts": [],
-            "status": "open", "consents": ["sms"]}
+    base = {
+        "source": "referral",
+        "value": 50000,
+        "created_at": NOW,
+        "attempts": [],
+        "status": "open",
+        "consents": ["sms"],
+    }
     leads = [
         {**base, "id": "none", "channels": []},
         {**base, "id": "text-only", "channels": ["text"]},
@@ -180,11 +186,20 @@ def test_a_lead_with_no_channel_is_never_contacted_and_others_only_on_their_own(
 
 
 def test_a_reply_is_not_an_attempt_for_the_weekly_cap():
-    tries = [{"at": NOW - timedelta(days=d), "channel": "email", "outcome": "no_answer",
-              "minutes": 3} for d in (5, 3)]
+    tries = [
+        {"at": NOW - timedelta(days=d), "channel": "email", "outcome": "no_answer", "minutes": 3}
+        for d in (5, 3)
+    ]
     tries[-1]["outcome"] = "replied"  # they wrote back yesterday: our try of 3 days ago
-    lead = {"id": "r", "source": "web_form", "value": 3000, "created_at": NOW - timedelta(days=6),
-            "attempts": tries, "status": "engaged", "responded_at": NOW - timedelta(days=1)}
+    lead = {
+        "id": "r",
+        "source": "web_form",
+        "value": 3000,
+        "created_at": NOW - timedelta(days=6),
+        "attempts": tries,
+        "status": "engaged",
+        "responded_at": NOW - timedelta(days=1),
+    }
     decision = check([lead], {"max_attempts_per_week": 3})[0]
     assert decision["action"] == "contact" and decision["due"] == NOW  # answered now
 

@@ -169,7 +169,9 @@ def test_tries_of_unfinished_leads_count_and_remove_the_quick_finish_bias():
         else:
             tries = lead["attempts"][:c]
             replied = any(a["outcome"] == "talked" for a in tries)
-            unfinished.append({**lead, "attempts": tries, "status": "engaged" if replied else "open"})
+            unfinished.append(
+                {**lead, "attempts": tries, "status": "engaged" if replied else "open"}
+            )
     only = fit(finished).summary()["sources"]["web_form"]
     both = fit(finished + unfinished).summary()["sources"]["web_form"]
     for k in range(3):

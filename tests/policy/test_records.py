@@ -131,7 +131,9 @@ def test_regular_chunks_read_column_wise_match_records_normalised_one_by_one(lea
     args = (model.source_index(), model.pooled, model.signal_bits())
     zones_a, zones_b = {None: 0}, {None: 0}
     fast = lead_batch(read_book(leads), *args, zones_a, NOW.timestamp())
-    normalised = lead_batch(read_book([normalise(r) for r in leads]), *args, zones_b, NOW.timestamp())
+    normalised = lead_batch(
+        read_book([normalise(r) for r in leads]), *args, zones_b, NOW.timestamp()
+    )
     assert list(zones_a.items()) == list(zones_b.items())
     assert fast.ids == normalised.ids and fast.errors == normalised.errors == {}
     for f in dataclasses.fields(LeadBatch):

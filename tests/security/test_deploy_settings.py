@@ -15,15 +15,27 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 FAIRCHASE = Path(sys.executable).parent / "fairchase"
-PRINT = ("import django; django.setup(); from django.conf import settings as s; "
-         "print(s.SECRET_KEY, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS)")
+PRINT = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.SECRET_KEY, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS)"
+)
 
 
 def _clean_env(**extra) -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("SECURE_", "DJANGO_SECRET", "HTTPS", "DATABASE_URL", "SQLITE_PATH"))
-           and k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DATA_DIR", "TRUSTED_PROXIES",
-                         "DJANGO_ALLOW_ASYNC_UNSAFE")}  # conftest sets it for Playwright
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SECURE_", "DJANGO_SECRET", "HTTPS", "DATABASE_URL", "SQLITE_PATH"))
+        and k
+        not in (
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DEBUG",
+            "DATA_DIR",
+            "TRUSTED_PROXIES",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        )
+    }  # conftest sets it for Playwright
     return {**env, "DJANGO_SETTINGS_MODULE": "fairchase.settings", **extra}
 
 
@@ -33,29 +45,48 @@ def _readme_production_env(data_dir: Path) -> dict:
     section = readme.split("## Production", 1)[1].split("\n## ", 1)[0]
     exports = re.findall(r"^export \w+=.*$", section, flags=re.M)
     names = [line.split()[1].split("=")[0] for line in exports]
-    script = "\n".join(["set -e", *exports, f'{sys.executable} -c "import os, json; '
-                         f'print(json.dumps({{k: os.environ[k] for k in {names!r}}}))"'])
-    out = subprocess.run(["sh", "-c", script], capture_output=True, text=True, check=True)  # as a shell would
+    script = "\n".join(
+        [
+            "set -e",
+            *exports,
+            f'{sys.executable} -c "import os, json; '
+            f'print(json.dumps({{k: os.environ[k] for k in {names!r}}}))"',
+        ]
+    )
+    out = subprocess.run(
+        ["sh", "-c", script], capture_output=True, text=True, check=True
+    )  # as a shell would
     return {**json.loads(out.stdout), "DATA_DIR": str(data_dir)}
 
 
 def _settings(env: dict) -> list[str]:
-    out = subprocess.run([sys.executable, "-c", PRINT], env=env, cwd=ROOT, capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", PRINT], env=env, cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return out.stdout.split()
 
 
 def test_check_deploy_is_clean_with_the_production_environment_from_readme(tmp_path):
     env = _readme_production_env(tmp_path)
     assert {"HTTPS", "ALLOWED_HOSTS", "SECURE_PROXY_SSL_HEADER"} <= set(env), env
-    out = subprocess.run([FAIRCHASE, "check", "--deploy", "--fail-level", "DEBUG"], env=_clean_env(**env), cwd=ROOT,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [FAIRCHASE, "check", "--deploy", "--fail-level", "DEBUG"],
+        env=_clean_env(**env),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 0 and "no issues" in out.stdout, out.stdout + out.stderr
 
 
 def test_check_deploy_names_the_missing_https_settings_without_them(tmp_path):
-    out = subprocess.run([FAIRCHASE, "check", "--deploy"], env=_clean_env(DATA_DIR=str(tmp_path)), cwd=ROOT,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [FAIRCHASE, "check", "--deploy"],
+        env=_clean_env(DATA_DIR=str(tmp_path)),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     for warning in ("W004", "W008", "W012", "W016"):
         assert warning in out.stdout + out.stderr
 

@@ -21,9 +21,11 @@ from tests.web.urlwalk import all_routes, fill
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-HOSTILE = ("\"><script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">"
-           "'><svg onload=window.__pwned=3>{{7*7}} javascript:alert(1)")
-SHORT = "\"><script>window.__pwned=1</script>{{7*7}}"  # fits 64-character fields (source)
+HOSTILE = (
+    '"><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+    "'><svg onload=window.__pwned=3>{{7*7}} javascript:alert(1)"
+)
+SHORT = '"><script>window.__pwned=1</script>{{7*7}}'  # fits 64-character fields (source)
 
 WATCH = """
 window.__violations = [];
@@ -49,32 +51,69 @@ def _seed(alice, bob, boss):
     bob.first_name = HOSTILE[:150]
     bob.save(update_fields=["first_name"])
     now = timezone.now()
-    lead = actions.create_lead(alice, name=HOSTILE, company=HOSTILE[:200], notes=HOSTILE, source=SHORT,
-                               email="hostile@example.com", phone="+12125550199", value=1500,
-                               created_at=now - timedelta(minutes=20))
-    actions.log_attempt(lead, "call", "talked", user=alice, notes=HOSTILE, at=now - timedelta(minutes=10))
-    commitment = actions.add_commitment(lead, by="us", what=HOSTILE[:200], due_at=now + timedelta(hours=2))
+    lead = actions.create_lead(
+        alice,
+        name=HOSTILE,
+        company=HOSTILE[:200],
+        notes=HOSTILE,
+        source=SHORT,
+        email="hostile@example.com",
+        phone="+12125550199",
+        value=1500,
+        created_at=now - timedelta(minutes=20),
+    )
+    actions.log_attempt(
+        lead, "call", "talked", user=alice, notes=HOSTILE, at=now - timedelta(minutes=10)
+    )
+    commitment = actions.add_commitment(
+        lead, by="us", what=HOSTILE[:200], due_at=now + timedelta(hours=2)
+    )
     for i in range(6):
-        done = actions.create_lead(alice, name=f"{SHORT} {i}", source=SHORT, email=f"done{i}@example.com",
-                                   phone=f"+1212555{i:04d}", value=900, created_at=now - timedelta(days=40 + i))
+        done = actions.create_lead(
+            alice,
+            name=f"{SHORT} {i}",
+            source=SHORT,
+            email=f"done{i}@example.com",
+            phone=f"+1212555{i:04d}",
+            value=900,
+            created_at=now - timedelta(days=40 + i),
+        )
         actions.log_attempt(done, "call", "no_answer", user=alice, at=now - timedelta(days=39 + i))
         if i % 2:
             actions.mark_won(done, 900, user=alice)
         else:
             actions.mark_lost(done, HOSTILE[:200], user=alice)
-    template = MessageTemplate.objects.create(name=HOSTILE[:100], subject=HOSTILE[:200], body=HOSTILE)
+    template = MessageTemplate.objects.create(
+        name=HOSTILE[:100], subject=HOSTILE[:200], body=HOSTILE
+    )
     queue(lead, "email", HOSTILE[:200], HOSTILE)
     form = CaptureForm.objects.create(name=HOSTILE[:100], owner=alice, source=SHORT)
     ApiToken.issue(boss, HOSTILE[:100])
-    InboundMessage.objects.create(key="hostile-reply", lead=lead, sender=f"{SHORT}@example.com", subject=HOSTILE[:255],
-                                  text=HOSTILE, evidence=HOSTILE[:255], effect=HOSTILE[:255])
+    InboundMessage.objects.create(
+        key="hostile-reply",
+        lead=lead,
+        sender=f"{SHORT}@example.com",
+        subject=HOSTILE[:255],
+        text=HOSTILE,
+        evidence=HOSTILE[:255],
+        effect=HOSTILE[:255],
+    )
     uploader = Client()
     uploader.force_login(boss)
     header = ",".join(f'"{HOSTILE.replace(chr(34), chr(34) * 2)}"' for _ in range(2)) + ",Email\n"
-    uploader.post("/in/import/", {"file": SimpleUploadedFile(f"{SHORT}.csv", (header + "a,b,c@example.com\n").encode())})
+    uploader.post(
+        "/in/import/",
+        {"file": SimpleUploadedFile(f"{SHORT}.csv", (header + "a,b,c@example.com\n").encode())},
+    )
     job = ImportJob.objects.get()
-    return {"lead": str(lead.pk), "commitment": str(commitment.pk), "attempt": str(lead.attempts.first().pk),
-            "template": template.pk, "form": form, "job": job.pk}
+    return {
+        "lead": str(lead.pk),
+        "commitment": str(commitment.pk),
+        "attempt": str(lead.attempts.first().pk),
+        "template": template.pk,
+        "form": form,
+        "job": job.pk,
+    }
 
 
 def _pages(values) -> list[str]:
@@ -85,10 +124,19 @@ def _pages(values) -> list[str]:
     lead = Lead.objects.get(pk=values["lead"])
     urls = [fill(r, values) for r in all_routes() if not r.is_admin_site]
     urls = [u for u in urls if "/x" not in u]  # a made-up key or token: covered below
-    urls += [f"/o/templates/{values['template']}/", f"/o/templates/{values['template']}/preview/?lead={lead.pk}",
-             f"/in/f/{values['form'].key}/", f"/o/unsubscribe/{make_token(lead, 'email')}",
-             "/admin/", "/admin/leads/lead/", f"/admin/leads/lead/{lead.pk}/change/",
-             f"/leads/?q={SHORT}", f"/leads/?source={SHORT}", "/insights/whatif/", f"/in/import/{values['job']}/"]
+    urls += [
+        f"/o/templates/{values['template']}/",
+        f"/o/templates/{values['template']}/preview/?lead={lead.pk}",
+        f"/in/f/{values['form'].key}/",
+        f"/o/unsubscribe/{make_token(lead, 'email')}",
+        "/admin/",
+        "/admin/leads/lead/",
+        f"/admin/leads/lead/{lead.pk}/change/",
+        f"/leads/?q={SHORT}",
+        f"/leads/?source={SHORT}",
+        "/insights/whatif/",
+        f"/in/import/{values['job']}/",
+    ]
     return sorted(set(urls))
 
 
@@ -106,7 +154,8 @@ def _evaluate(page, script: str):
 
 
 def test_a_hostile_string_in_every_text_field_runs_no_script_on_any_page(
-        browser, live_server, alice, bob, boss, settings):
+    browser, live_server, alice, bob, boss, settings
+):
     from django.conf import settings as dj
     from django.test import Client
 
@@ -114,33 +163,56 @@ def test_a_hostile_string_in_every_text_field_runs_no_script_on_any_page(
     client = Client()
     client.force_login(boss)
     ctx = browser.new_context(base_url=live_server.url)
-    ctx.add_cookies([{"name": dj.SESSION_COOKIE_NAME, "value": client.cookies[dj.SESSION_COOKIE_NAME].value,
-                      "url": live_server.url}])
+    ctx.add_cookies(
+        [
+            {
+                "name": dj.SESSION_COOKIE_NAME,
+                "value": client.cookies[dj.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
     ctx.add_init_script(WATCH)
     page = ctx.new_page()
     page.set_default_timeout(15_000)
     dialogs, errors, visited = [], [], []
     page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
-    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}")
-            if "Content Security Policy" in m.text or "Content-Security-Policy" in m.text else None)
+    page.on(
+        "console",
+        lambda m: (
+            errors.append(f"{page.url}: {m.text}")
+            if "Content Security Policy" in m.text or "Content-Security-Policy" in m.text
+            else None
+        ),
+    )
     try:
         for url in _pages(values):
             head = client.get(url)
-            if head.status_code in (401, 405) or "attachment" in head.get("Content-Disposition", ""):
+            if head.status_code in (401, 405) or "attachment" in head.get(
+                "Content-Disposition", ""
+            ):
                 continue  # a POST-only action, a token-only API call, or a file download
             response = page.goto(url, wait_until="load")
-            assert response is not None and response.status < 500, f"{url}: {response and response.status}"
+            assert response is not None and response.status < 500, (
+                f"{url}: {response and response.status}"
+            )
             page.wait_for_timeout(50)  # htmx loads fragments after load
             if "text/html" in (response.headers.get("content-type") or ""):
                 csp = response.headers.get("content-security-policy", "")
-                assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0], url
+                assert (
+                    "script-src 'self'" in csp
+                    and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+                ), url
                 visited.append(url)
-            state = _evaluate(page, """() => ({
+            state = _evaluate(
+                page,
+                """() => ({
                 pwned: window.__pwned || null,
                 violations: window.__violations || [],
                 handlers: document.querySelectorAll('[onerror], [onload], [onclick], img[src="x"]').length,
                 hostileLinks: [...document.querySelectorAll('a[href]')].filter(a => a.href.startsWith('javascript:')).length,
-            })""")
+            })""",
+            )
             assert state["pwned"] is None, f"{url}: hostile script ran ({state['pwned']})"
             assert state["violations"] == [], f"{url}: CSP violations {state['violations']}"
             assert state["handlers"] == 0, f"{url}: injected element with an event handler"
@@ -150,7 +222,16 @@ def test_a_hostile_string_in_every_text_field_runs_no_script_on_any_page(
     assert dialogs == [] and errors == [], dialogs + errors
     # The hostile text is shown as text (so the pages above really carried it).
     assert len(visited) > 25, visited
-    for url in ("/", f"/leads/{values['lead']}/", "/insights/", f"/o/templates/{values['template']}/", "/in/",
-                f"/in/import/{values['job']}/", "/o/outbox/", "/api/tokens/"):
-        assert "<script>window.__pwned=1</script>" in client.get(url).content.decode().replace("&lt;", "<") \
-            .replace("&gt;", ">").replace("&quot;", '"').replace("&#x27;", "'"), url
+    for url in (
+        "/",
+        f"/leads/{values['lead']}/",
+        "/insights/",
+        f"/o/templates/{values['template']}/",
+        "/in/",
+        f"/in/import/{values['job']}/",
+        "/o/outbox/",
+        "/api/tokens/",
+    ):
+        assert "<script>window.__pwned=1</script>" in client.get(url).content.decode().replace(
+            "&lt;", "<"
+        ).replace("&gt;", ">").replace("&quot;", '"').replace("&#x27;", "'"), url

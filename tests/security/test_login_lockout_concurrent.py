@@ -36,9 +36,15 @@ def _free_port() -> int:
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("lockout")
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SQLITE_PATH")}
-    env.update(DJANGO_SETTINGS_MODULE="fairchase.settings", DATA_DIR=str(tmp), LOG_LEVEL="WARNING",
-               LOGIN_MAX_FAILURES=str(ACCOUNT_LIMIT), LOGIN_MAX_FAILURES_PER_ADDRESS=str(ADDRESS_LIMIT),
-               TRUSTED_PROXIES="127.0.0.1", DJANGO_SUPERUSER_PASSWORD="a-long-and-right-password")
+    env.update(
+        DJANGO_SETTINGS_MODULE="fairchase.settings",
+        DATA_DIR=str(tmp),
+        LOG_LEVEL="WARNING",
+        LOGIN_MAX_FAILURES=str(ACCOUNT_LIMIT),
+        LOGIN_MAX_FAILURES_PER_ADDRESS=str(ADDRESS_LIMIT),
+        TRUSTED_PROXIES="127.0.0.1",
+        DJANGO_SUPERUSER_PASSWORD="a-long-and-right-password",
+    )
     url, drop = os.environ.get("DATABASE_URL", ""), None
     if url.startswith("postgres"):
         import psycopg
@@ -51,14 +57,40 @@ def server(tmp_path_factory):
         def drop():
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             admin.close()
+
     run = dict(env=env, cwd=ROOT, check=True, capture_output=True)
     subprocess.run([BIN / "fairchase", "migrate", "--noinput"], **run)
-    subprocess.run([BIN / "fairchase", "createsuperuser", "--noinput", "--username", "boss",
-                    "--email", "boss@example.com"], **run)
+    subprocess.run(
+        [
+            BIN / "fairchase",
+            "createsuperuser",
+            "--noinput",
+            "--username",
+            "boss",
+            "--email",
+            "boss@example.com",
+        ],
+        **run,
+    )
     port = _free_port()
-    proc = subprocess.Popen([BIN / "gunicorn", "fairchase.wsgi", "-b", f"127.0.0.1:{port}", "--workers", "3",
-                             "--threads", "4", "--timeout", "60"], env=env, cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            BIN / "gunicorn",
+            "fairchase.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "3",
+            "--threads",
+            "4",
+            "--timeout",
+            "60",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(150):
@@ -75,9 +107,15 @@ def server(tmp_path_factory):
         raise
 
     def failures(where: str) -> int:
-        out = subprocess.run([BIN / "fairchase", "shell", "-c",
-                              f"from fairchase.web.models import LoginFailure as F; print(F.objects.filter({where}).count())"],
-                             **run)
+        out = subprocess.run(
+            [
+                BIN / "fairchase",
+                "shell",
+                "-c",
+                f"from fairchase.web.models import LoginFailure as F; print(F.objects.filter({where}).count())",
+            ],
+            **run,
+        )
         return int(out.stdout.split()[-1])
 
     try:
@@ -94,21 +132,32 @@ def _guess(base: str, path: str, username: str, address: str, barrier: threading
     page = s.get(base + path, timeout=30)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
     barrier.wait(timeout=60)  # every thread posts at the same moment
-    r = s.post(base + path, data={"username": username, "password": "wrong-guess", "csrfmiddlewaretoken": token},
-               headers={"Referer": base + path, "X-Forwarded-For": address}, timeout=120, allow_redirects=False)
+    r = s.post(
+        base + path,
+        data={"username": username, "password": "wrong-guess", "csrfmiddlewaretoken": token},
+        headers={"Referer": base + path, "X-Forwarded-For": address},
+        timeout=120,
+        allow_redirects=False,
+    )
     return r.status_code
 
 
 def _storm(base, path, usernames, addresses):
     barrier = threading.Barrier(len(usernames))
     with ThreadPoolExecutor(len(usernames)) as pool:
-        codes = list(pool.map(lambda a: _guess(base, path, a[0], a[1], barrier),
-                              zip(usernames, addresses, strict=True)))
+        codes = list(
+            pool.map(
+                lambda a: _guess(base, path, a[0], a[1], barrier),
+                zip(usernames, addresses, strict=True),
+            )
+        )
     assert set(codes) <= {200, 429}, codes
     return codes.count(200)
 
 
-@pytest.mark.parametrize("path,address", [("/login/", "203.0.113.1"), ("/admin/login/", "203.0.113.2")])
+@pytest.mark.parametrize(
+    "path,address", [("/login/", "203.0.113.1"), ("/admin/login/", "203.0.113.2")]
+)
 def test_concurrent_guesses_at_one_account_never_exceed_the_limit(server, path, address):
     base, failures = server
     user = f"target{address[-1]}"
@@ -123,14 +172,26 @@ def test_concurrent_guesses_at_the_admin_from_many_addresses_share_the_account_l
     assert failures("username='boss'") == ACCOUNT_LIMIT
     # The right password is refused too until the window ends.
     s = requests.Session()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', s.get(base + "/admin/login/").text).group(1)
-    r = s.post(base + "/admin/login/", data={"username": "boss", "password": "a-long-and-right-password",
-                                            "csrfmiddlewaretoken": token},
-               headers={"Referer": base + "/admin/login/", "X-Forwarded-For": "192.0.2.50"}, allow_redirects=False)
+    token = re.search(
+        r'name="csrfmiddlewaretoken" value="([^"]+)"', s.get(base + "/admin/login/").text
+    ).group(1)
+    r = s.post(
+        base + "/admin/login/",
+        data={
+            "username": "boss",
+            "password": "a-long-and-right-password",
+            "csrfmiddlewaretoken": token,
+        },
+        headers={"Referer": base + "/admin/login/", "X-Forwarded-For": "192.0.2.50"},
+        allow_redirects=False,
+    )
     assert r.status_code == 429
 
 
 def test_concurrent_password_spraying_from_one_address_never_exceeds_its_limit(server):
     base, failures = server
-    assert _storm(base, "/login/", [f"sprayed{i}" for i in range(TRIES)], ["203.0.113.99"] * TRIES) == ADDRESS_LIMIT
+    assert (
+        _storm(base, "/login/", [f"sprayed{i}" for i in range(TRIES)], ["203.0.113.99"] * TRIES)
+        == ADDRESS_LIMIT
+    )
     assert failures("ip='203.0.113.99'") == ADDRESS_LIMIT

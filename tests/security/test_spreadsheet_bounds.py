@@ -28,7 +28,9 @@ def _xlsx(rows, dimension: str | None = None) -> bytes:
         for item in src.infolist():
             data = src.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
-                data = re.sub(rb'<dimension ref="[^"]+"', f'<dimension ref="{dimension}"'.encode(), data)
+                data = re.sub(
+                    rb'<dimension ref="[^"]+"', f'<dimension ref="{dimension}"'.encode(), data
+                )
             z.writestr(item, data)
     return out.getvalue()
 
@@ -49,7 +51,11 @@ def _counted(data: bytes):
     return list(reading.sheet_rows(ws)), seen
 
 
-PEOPLE = [["Name", "Email", "Phone"], ["Ann", "ann@example.com", "+12125550100"], ["Bob", "bob@example.com", None]]
+PEOPLE = [
+    ["Name", "Email", "Phone"],
+    ["Ann", "ann@example.com", "+12125550100"],
+    ["Bob", "bob@example.com", None],
+]
 
 
 def test_a_small_workbook_declaring_a_huge_range_reads_only_its_real_cells():
@@ -59,7 +65,10 @@ def test_a_small_workbook_declaring_a_huge_range_reads_only_its_real_cells():
     assert [i for i, _ in rows] == [1, 2, 3]
     assert seen["rows"] == 3 and seen["cells"] <= 3 * reading.MAX_COLUMNS
     assert [r.cells for r in reading.read_table(io.BytesIO(data))] == [
-        ["Name", "Email", "Phone"], ["Ann", "ann@example.com", "+12125550100"], ["Bob", "bob@example.com"]]
+        ["Name", "Email", "Phone"],
+        ["Ann", "ann@example.com", "+12125550100"],
+        ["Bob", "bob@example.com"],
+    ]
 
 
 def test_a_cell_far_to_the_right_does_not_widen_every_row():

@@ -12,11 +12,27 @@ T0 = datetime(2025, 1, 6, 15, 0, tzinfo=UTC)
 
 
 def _lead(lid, outcomes, status, value=1000.0, minutes=6.0):
-    atts = [{"at": (T0 + timedelta(days=3 * i)).isoformat(), "channel": "call", "outcome": o,
-             "minutes": minutes} for i, o in enumerate(outcomes)]
-    return {"id": lid, "source": "web_form", "value": value, "created_at": T0.isoformat(),
-            "timezone": None, "signals": [], "consents": [], "attempts": atts, "status": status,
-            "won_value": value if status == "won" else None}
+    atts = [
+        {
+            "at": (T0 + timedelta(days=3 * i)).isoformat(),
+            "channel": "call",
+            "outcome": o,
+            "minutes": minutes,
+        }
+        for i, o in enumerate(outcomes)
+    ]
+    return {
+        "id": lid,
+        "source": "web_form",
+        "value": value,
+        "created_at": T0.isoformat(),
+        "timezone": None,
+        "signals": [],
+        "consents": [],
+        "attempts": atts,
+        "status": status,
+        "won_value": value if status == "won" else None,
+    }
 
 
 # a: answered on try 2 and won; b: 4 silent tries, lost; c: won on try 5;
@@ -52,23 +68,36 @@ def test_an_attempt_without_a_time_or_a_duplicate_id_is_skipped(tmp_path):
     records, errors = load_history(path)
     assert [r["id"] for r in records] == ["a"]
     assert [(e.line, "attempt 1" in e.message or "duplicate" in e.message) for e in errors] == [
-        (2, True), (3, True)]
+        (2, True),
+        (3, True),
+    ]
     assert records[0]["attempts"][0]["at"].tzinfo is not None
 
 
-@pytest.mark.parametrize("n, wins, attempts, complaints, lost_value", [
-    (1, 0, 1 + 1 + 1 + 1 + 3, 0, 6000.0),
-    (2, 1, 2 + 2 + 2 + 2 + 3, 0, 5000.0),
-    (3, 1, 2 + 3 + 3 + 3 + 3, 1, 5000.0),
-    (4, 1, 2 + 4 + 4 + 3 + 3, 1, 5000.0),
-    (5, 2, 2 + 4 + 5 + 3 + 3, 1, 0.0),
-])
+@pytest.mark.parametrize(
+    "n, wins, attempts, complaints, lost_value",
+    [
+        (1, 0, 1 + 1 + 1 + 1 + 3, 0, 6000.0),
+        (2, 1, 2 + 2 + 2 + 2 + 3, 0, 5000.0),
+        (3, 1, 2 + 3 + 3 + 3 + 3, 1, 5000.0),
+        (4, 1, 2 + 4 + 4 + 3 + 3, 1, 5000.0),
+        (5, 2, 2 + 4 + 5 + 3 + 3, 1, 0.0),
+    ],
+)
 def test_stop_after_n_counts_are_exact(n, wins, attempts, complaints, lost_value):
     records, _ = load_history(_lines(HAND_MADE))
-    row = evaluate(records, lambda r: n, f"stop after {n}",
-                   {"margin": 0.5, "hourly_cost": 60, "complaint_cost": 100})
+    row = evaluate(
+        records,
+        lambda r: n,
+        f"stop after {n}",
+        {"margin": 0.5, "hourly_cost": 60, "complaint_cost": 100},
+    )
     assert (row.wins, row.attempts, row.complaints, row.lost_value) == (
-        wins, attempts, complaints, lost_value)
+        wins,
+        attempts,
+        complaints,
+        lost_value,
+    )
     assert row.attempts_saved == 17 - attempts
     assert row.hours_saved == pytest.approx(6 * (17 - attempts) / 60)
     won = 1000 * (wins >= 1) + 5000 * (wins >= 2)
@@ -93,8 +122,7 @@ def test_write_history_round_trips_through_load_history(tmp_path):
     records, errors = load_history(path)
     assert errors == [] and len(records) == 120
     assert {r["status"] for r in records} <= {"won", "lost", "opted_out"}
-    assert write_history(1002, 120, tmp_path / "h2.jsonl", seed=3).read_text() == \
-        path.read_text()
+    assert write_history(1002, 120, tmp_path / "h2.jsonl", seed=3).read_text() == path.read_text()
 
 
 @pytest.mark.skipif(not fairchase_available(), reason="decision core not importable")

@@ -12,20 +12,44 @@ SETTINGS = {"max_attempts_per_week": 3, "business_timezone": "America/New_York"}
 
 
 def _lead(n_attempts, value=1000.0, gap_days=9, **extra):
-    tries = [{"at": NOW - timedelta(days=gap_days * (n_attempts - i)), "channel": "call",
-              "outcome": "no_answer", "minutes": 6} for i in range(n_attempts)]
-    return {"id": "x", "source": "web_form", "value": value, "created_at": NOW - timedelta(days=90),
-            "timezone": "America/Los_Angeles", "signals": [], "consents": [], "attempts": tries,
-            "status": "open", "channels": ["call", "email"], **extra}
+    tries = [
+        {
+            "at": NOW - timedelta(days=gap_days * (n_attempts - i)),
+            "channel": "call",
+            "outcome": "no_answer",
+            "minutes": 6,
+        }
+        for i in range(n_attempts)
+    ]
+    return {
+        "id": "x",
+        "source": "web_form",
+        "value": value,
+        "created_at": NOW - timedelta(days=90),
+        "timezone": "America/Los_Angeles",
+        "signals": [],
+        "consents": [],
+        "attempts": tries,
+        "status": "open",
+        "channels": ["call", "email"],
+        **extra,
+    }
 
 
 def _rule(name):
     return {r.name: r for r in baselines(SETTINGS)}[name]
 
 
-@pytest.mark.parametrize("name, stops_after", [
-    ("one_attempt", 1), ("agreed_then_2d", 3), ("two_three_in_2wk", 3), ("weekly_plus_late", 5),
-    ("five_plus", 6)])
+@pytest.mark.parametrize(
+    "name, stops_after",
+    [
+        ("one_attempt", 1),
+        ("agreed_then_2d", 3),
+        ("two_three_in_2wk", 3),
+        ("weekly_plus_late", 5),
+        ("five_plus", 6),
+    ],
+)
 def test_a_folk_rule_stops_exactly_when_it_says(name, stops_after):
     rule = _rule(name)
     for k in range(stops_after):

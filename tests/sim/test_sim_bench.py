@@ -14,9 +14,19 @@ def test_sim_quality_prints_a_verdict_for_every_target(capsys):
     rc = main(["--quick", "--worlds", "2", "--procs", "1"])
     out = capsys.readouterr().out
     assert rc in (0, 1)
-    for target in ("0.95 x oracle", "mean profit / oracle", "model-free learner", "best folk rule",
-                   "complaints", "minutes", "upper bound"):
-        assert sum(line.startswith(("PASS", "FAIL")) and target in line for line in out.splitlines()) == 1
+    for target in (
+        "0.95 x oracle",
+        "mean profit / oracle",
+        "model-free learner",
+        "best folk rule",
+        "complaints",
+        "minutes",
+        "upper bound",
+    ):
+        assert (
+            sum(line.startswith(("PASS", "FAIL")) and target in line for line in out.splitlines())
+            == 1
+        )
 
 
 @pytest.mark.skipif(not DATA.exists(), reason="car-insurance data not present")

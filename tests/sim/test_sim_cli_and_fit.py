@@ -9,11 +9,14 @@ from fairchase.sim.runner import fairchase_available
 
 def test_simulate_prints_the_table_and_writes_plots(tmp_path):
     console = Console(record=True, width=220)
-    rc = simulate_main(["--quick", "--world", "5", "--seed", "3", "--out", str(tmp_path)],
-                       console=console)
+    rc = simulate_main(
+        ["--quick", "--world", "5", "--seed", "3", "--out", str(tmp_path)], console=console
+    )
     text = console.export_text()
     assert rc == 0
-    assert "oracle" in text and "never_stop" in text and "learner" in text and "complaints/1k" in text
+    assert (
+        "oracle" in text and "never_stop" in text and "learner" in text and "complaints/1k" in text
+    )
     assert (tmp_path / "profit_by_world.png").stat().st_size > 1000
     assert (tmp_path / "results.json").exists()
     assert list(tmp_path.glob("reply_curves_w5-*.png"))
@@ -40,5 +43,7 @@ def test_backtest_reports_bad_lines_and_writes_a_plot(tmp_path):
 
 
 def test_backtest_of_a_missing_file_fails_cleanly(tmp_path):
-    assert backtest_main([str(tmp_path / "nope.jsonl"), "--no-plots"],
-                         console=Console(record=True)) == 2
+    assert (
+        backtest_main([str(tmp_path / "nope.jsonl"), "--no-plots"], console=Console(record=True))
+        == 2
+    )

@@ -8,30 +8,63 @@ from fairchase.sim.baselines import baselines
 from fairchase.sim.learner import Learner
 
 NOW = datetime(2025, 3, 4, 13, 0, tzinfo=UTC)  # a Tuesday
-SETTINGS = {"hourly_cost": 60.0, "margin": 1.0, "complaint_cost": 100.0, "max_attempts_per_week": 3,
-            "business_timezone": "UTC"}
+SETTINGS = {
+    "hourly_cost": 60.0,
+    "margin": 1.0,
+    "complaint_cost": 100.0,
+    "max_attempts_per_week": 3,
+    "business_timezone": "UTC",
+}
 
 
 def _past(lid, source, outcomes, status, value=1000.0, channel="call"):
-    atts = [{"at": NOW - timedelta(days=60 - 2 * i), "channel": channel, "outcome": o, "minutes": 6}
-            for i, o in enumerate(outcomes)]
-    return {"id": lid, "source": source, "value": value, "created_at": NOW - timedelta(days=61),
-            "signals": [], "consents": [], "attempts": atts, "status": status,
-            "won_value": value if status == "won" else None}
+    atts = [
+        {"at": NOW - timedelta(days=60 - 2 * i), "channel": channel, "outcome": o, "minutes": 6}
+        for i, o in enumerate(outcomes)
+    ]
+    return {
+        "id": lid,
+        "source": source,
+        "value": value,
+        "created_at": NOW - timedelta(days=61),
+        "signals": [],
+        "consents": [],
+        "attempts": atts,
+        "status": status,
+        "won_value": value if status == "won" else None,
+    }
 
 
 def _open(channels, attempts=0, source="web_form", value=5000.0):
-    atts = [{"at": NOW - timedelta(days=3 * (attempts - i)), "channel": "call",
-             "outcome": "no_answer", "minutes": 6} for i in range(attempts)]
-    return {"id": "o", "source": source, "value": value, "created_at": NOW - timedelta(days=20),
-            "timezone": "UTC", "signals": [], "consents": ["sms"], "attempts": atts,
-            "status": "open", "channels": channels}
+    atts = [
+        {
+            "at": NOW - timedelta(days=3 * (attempts - i)),
+            "channel": "call",
+            "outcome": "no_answer",
+            "minutes": 6,
+        }
+        for i in range(attempts)
+    ]
+    return {
+        "id": "o",
+        "source": source,
+        "value": value,
+        "created_at": NOW - timedelta(days=20),
+        "timezone": "UTC",
+        "signals": [],
+        "consents": ["sms"],
+        "attempts": atts,
+        "status": "open",
+        "channels": channels,
+    }
 
 
 # referral: 10 leads, 5 answer the first call, 4 of them buy; web_form: 20 leads never answer
-HISTORY = ([_past(f"r{i}", "referral", ["talked"], "won" if i < 4 else "lost") for i in range(5)]
-           + [_past(f"s{i}", "referral", ["no_answer"] * 3, "lost") for i in range(5)]
-           + [_past(f"w{i}", "web_form", ["no_answer"] * 4, "lost") for i in range(20)])
+HISTORY = (
+    [_past(f"r{i}", "referral", ["talked"], "won" if i < 4 else "lost") for i in range(5)]
+    + [_past(f"s{i}", "referral", ["no_answer"] * 3, "lost") for i in range(5)]
+    + [_past(f"w{i}", "web_form", ["no_answer"] * 4, "lost") for i in range(20)]
+)
 
 
 def test_reply_rates_are_counts_smoothed_toward_the_pooled_rate():
@@ -74,8 +107,9 @@ def test_the_learner_and_the_folk_rules_use_only_the_leads_channels(channels):
 
 def test_a_bounced_channel_is_not_used_again():
     lead = _open(["call", "email"], source="referral", value=1e6)
-    lead["attempts"] = [{"at": NOW - timedelta(days=3), "channel": "call", "outcome": "bounced",
-                         "minutes": 6}]
+    lead["attempts"] = [
+        {"at": NOW - timedelta(days=3), "channel": "call", "outcome": "bounced", "minutes": 6}
+    ]
     for policy in [Learner(HISTORY, SETTINGS), *baselines(SETTINGS)]:
         d = policy.plan([lead], NOW)[0]
         assert d["action"] == "stop" or d["channel"] == "email", policy.name

@@ -74,11 +74,18 @@ def test_silence_lowers_the_oracles_belief_in_a_keen_lead():
     world = _world("logistic")
     oracle = Oracle(world)
     now = world.start() + 30 * DAY
-    lead = {"id": "x", "source": world.sources[0].name, "created_at": now - 20 * DAY, "signals": [],
-            "attempts": []}
+    lead = {
+        "id": "x",
+        "source": world.sources[0].name,
+        "created_at": now - 20 * DAY,
+        "signals": [],
+        "attempts": [],
+    }
     before = oracle.belief(lead, 0) @ world.mechanism.score
-    lead["attempts"] = [{"at": now - (15 - 3 * i) * DAY, "channel": "call", "outcome": "no_answer"}
-                        for i in range(5)]
+    lead["attempts"] = [
+        {"at": now - (15 - 3 * i) * DAY, "channel": "call", "outcome": "no_answer"}
+        for i in range(5)
+    ]
     after = Oracle(world).belief(lead, 0) @ world.mechanism.score
     assert after < before
 
@@ -88,9 +95,15 @@ def test_the_oracle_chases_a_valuable_lead_and_stops_a_hopeless_one(kind):
     world = _world(kind)
     oracle = Oracle(world)
     now = world.start() + 10 * DAY
-    base = {"created_at": now - 0.2 * DAY, "timezone": world.timezones[0], "consents": [],
-            "channels": ["call", "email"], "status": "open", "attempts": [],
-            "source": world.sources[0].name}
+    base = {
+        "created_at": now - 0.2 * DAY,
+        "timezone": world.timezones[0],
+        "consents": [],
+        "channels": ["call", "email"],
+        "status": "open",
+        "attempts": [],
+        "source": world.sources[0].name,
+    }
     good = {**base, "id": "good", "value": 1e6, "signals": ["asked_price", "stated_need"]}
     bad = {**base, "id": "bad", "value": 1.0, "signals": ["vague"]}
     acts = {d["id"]: d["action"] for d in oracle.plan([good, bad], now)}

@@ -14,8 +14,12 @@ from fairchase.sim.replay import (
 )
 
 # a: bought on call 1; b: bought on call 3; c: 4 calls, no sale (segment x); d: bought on call 2 (y)
-TINY = [Client("a", "x", 1, True), Client("b", "x", 3, True), Client("c", "x", 4, False),
-        Client("d", "y", 2, True)]
+TINY = [
+    Client("a", "x", 1, True),
+    Client("b", "x", 3, True),
+    Client("c", "x", 4, False),
+    Client("d", "y", 2, True),
+]
 
 
 def test_stop_after_n_on_a_tiny_slice_is_right_by_hand():
@@ -57,8 +61,10 @@ def test_the_replay_asks_after_each_unanswered_call_and_honours_the_first_stop()
     def plan_fn(model, leads, now, settings):
         asked.extend((lead["id"], len(lead["attempts"])) for lead in leads)
         # stop everyone after 2 silent calls
-        return [{"id": lead["id"], "action": "stop" if len(lead["attempts"]) >= 2 else "contact"}
-                for lead in leads]
+        return [
+            {"id": lead["id"], "action": "stop" if len(lead["attempts"]) >= 2 else "contact"}
+            for lead in leads
+        ]
 
     calls = fairchase_calls(TINY, 30.0, 5.0, folds=2, plan_fn=plan_fn, fit_fn=fit_fn)
     assert calls == {"a": 1, "b": 2, "c": 2, "d": 2}

@@ -74,8 +74,13 @@ def test_folk_rules_the_learner_and_the_oracle_keep_every_invariant():
     for seed in TUNING_SEEDS[:4]:
         res, _ = run_world(get_world(seed, quick=True), seed=2, include_fairchase=False)
         assert {m.policy: m.violation_count for m in res} == {m.policy: 0 for m in res}
-        limits = {"one_attempt": 1, "agreed_then_2d": 3, "two_three_in_2wk": 3,
-                  "weekly_plus_late": 5, "five_plus": 6}
+        limits = {
+            "one_attempt": 1,
+            "agreed_then_2d": 3,
+            "two_three_in_2wk": 3,
+            "weekly_plus_late": 5,
+            "five_plus": 6,
+        }
         for m in res:
             if m.policy in limits:
                 assert m.attempts <= limits[m.policy] * m.leads
@@ -87,11 +92,23 @@ class _Pest:
     name = "pest"
 
     def plan(self, leads, now):
-        out = [{"id": x["id"], "action": "contact", "channel": "text", "priority": 1.0,
-                "due": now.replace(hour=3), "expected_value": 0.0} for x in leads]
+        out = [
+            {
+                "id": x["id"],
+                "action": "contact",
+                "channel": "text",
+                "priority": 1.0,
+                "due": now.replace(hour=3),
+                "expected_value": 0.0,
+            }
+            for x in leads
+        ]
         # and puts everyone who has had five tries on the mailing list, consent or not
-        return out + [{"id": x["id"], "action": "stop", "next_state": "nurture", "priority": 0.0}
-                      for x in leads if len(x["attempts"]) >= 5]
+        return out + [
+            {"id": x["id"], "action": "stop", "next_state": "nurture", "priority": 0.0}
+            for x in leads
+            if len(x["attempts"]) >= 5
+        ]
 
 
 def test_the_runner_counts_a_pests_violations():

@@ -26,26 +26,56 @@ OK_FOR_OWNER = {200, 204, 301, 302, 405}
 @pytest.fixture
 def alices(alice, make_lead):
     """Alice's lead with an attempt and a pending commitment, and the ids to fill URLs with."""
-    lead = make_lead(alice, name="Zelda Quimby", email="zelda.quimby@example.org", company="Quimby Roofing")
+    lead = make_lead(
+        alice, name="Zelda Quimby", email="zelda.quimby@example.org", company="Quimby Roofing"
+    )
     attempt = actions.log_attempt(lead, "call", "talked", user=alice)
-    c = actions.add_commitment(lead, by="us", what="send the quote", due_at=timezone.now() + timedelta(days=1))
-    return {"lead": str(lead.pk), "commitment": str(c.pk), "attempt": str(attempt.pk),
-            "content_type": str(ContentType.objects.get_for_model(Lead).pk), "obj": lead}
+    c = actions.add_commitment(
+        lead, by="us", what="send the quote", due_at=timezone.now() + timedelta(days=1)
+    )
+    return {
+        "lead": str(lead.pk),
+        "commitment": str(c.pk),
+        "attempt": str(attempt.pk),
+        "content_type": str(ContentType.objects.get_for_model(Lead).pk),
+        "obj": lead,
+    }
 
 
 def _snapshot(lead: Lead) -> tuple:
     lead = Lead.objects.get(pk=lead.pk)
-    return (lead.name, lead.status, lead.owner_id, lead.attempt_count, sorted(lead.signals), lead.updated_at,
-            list(lead.commitments.values_list("state", flat=True)), lead.status_changes.count())
+    return (
+        lead.name,
+        lead.status,
+        lead.owner_id,
+        lead.attempt_count,
+        sorted(lead.signals),
+        lead.updated_at,
+        list(lead.commitments.values_list("state", flat=True)),
+        lead.status_changes.count(),
+    )
 
 
 def _hostile_payload(bob) -> dict:
     """Values that would make most views act, so a missing check shows up as a change."""
-    return {"outcome": "no_answer", "channel": "call", "state": "done", "next_state": "closed",
-            "reason": "x", "value": "1", "good": "asked_price", "by": "us", "what": "x",
-            "due_at": (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M"),
-            "name": "Hacked", "source": "referral", "owner": str(bob.pk), "minutes": "1",
-            "form": "profile", "phone": "+12125550199"}
+    return {
+        "outcome": "no_answer",
+        "channel": "call",
+        "state": "done",
+        "next_state": "closed",
+        "reason": "x",
+        "value": "1",
+        "good": "asked_price",
+        "by": "us",
+        "what": "x",
+        "due_at": (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M"),
+        "name": "Hacked",
+        "source": "referral",
+        "owner": str(bob.pk),
+        "minutes": "1",
+        "form": "profile",
+        "phone": "+12125550199",
+    }
 
 
 def _is_login_redirect(response) -> bool:
@@ -54,7 +84,14 @@ def _is_login_redirect(response) -> bool:
 
 def test_the_walk_finds_the_web_views():
     names = {r.name for r in ROUTES}
-    assert {"today", "leads", "lead_detail", "lead_outcome", "settings", "commitment_resolve"} <= names
+    assert {
+        "today",
+        "leads",
+        "lead_detail",
+        "lead_outcome",
+        "settings",
+        "commitment_resolve",
+    } <= names
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.key)
@@ -63,7 +100,9 @@ def test_only_alice_reaches_her_lead_through(client, alices, alice, bob, route):
     url = fill(route, alices)
     before = _snapshot(alices["obj"])
     _check_anonymous(client, route, url)
-    assert _snapshot(alices["obj"]) == before, f"an anonymous visitor changed Alice's lead through {url}"
+    assert _snapshot(alices["obj"]) == before, (
+        f"an anonymous visitor changed Alice's lead through {url}"
+    )
     client.force_login(bob)
     _check_bob(client, bob, url)
     assert _snapshot(alices["obj"]) == before, f"Bob changed Alice's lead through {url}"
@@ -85,7 +124,11 @@ def _check_anonymous(client, route, url):
         if url.startswith(NON_HTML_PREFIXES):
             assert r.status_code in (401, 403, 404, 405) or _is_login_redirect(r), (method, url)
         else:
-            assert _is_login_redirect(r) or r.status_code in (403, 404, 405), (method, url, r.status_code)
+            assert _is_login_redirect(r) or r.status_code in (403, 404, 405), (
+                method,
+                url,
+                r.status_code,
+            )
 
 
 def _check_bob(client, bob, url):

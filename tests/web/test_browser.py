@@ -26,37 +26,65 @@ PEOPLE = [
 
 def _seed(alice, make_lead):
     """Two waiting enquiries, a pinned commitment, ranked follow-ups, one to let go."""
-    BusinessSettings.objects.update_or_create(pk=BusinessSettings.current().pk, defaults={"daily_minutes": 32})
+    BusinessSettings.objects.update_or_create(
+        pk=BusinessSettings.current().pk, defaults={"daily_minutes": 32}
+    )
     now = timezone.now()
     leads = []
     for i, (name, company, source, value) in enumerate(PEOPLE):
-        lead = make_lead(alice, name=name, company=company, source=source, value=value,
-                         email=f"{name.split()[0].lower()}@example.com",
-                         created_at=now - timedelta(days=9 - i) if i >= 2 else now - timedelta(minutes=25 + 70 * i),
-                         consents=["mailing_list"] if i == 6 else [])
+        lead = make_lead(
+            alice,
+            name=name,
+            company=company,
+            source=source,
+            value=value,
+            email=f"{name.split()[0].lower()}@example.com",
+            created_at=now - timedelta(days=9 - i)
+            if i >= 2
+            else now - timedelta(minutes=25 + 70 * i),
+            consents=["mailing_list"] if i == 6 else [],
+        )
         leads.append(lead)
     for i, lead in enumerate(leads[2:], start=2):
-        actions.log_attempt(lead, "call", "no_answer" if i != 3 else "talked", user=alice,
-                            at=now - timedelta(days=3 + i))
-    actions.add_commitment(leads[3], by="us", what="send the revised quote", due_at=now + timedelta(hours=1))
+        actions.log_attempt(
+            lead,
+            "call",
+            "no_answer" if i != 3 else "talked",
+            user=alice,
+            at=now - timedelta(days=3 + i),
+        )
+    actions.add_commitment(
+        leads[3], by="us", what="send the revised quote", due_at=now + timedelta(hours=1)
+    )
     # Known plans for the follow-ups, so the page is the same on every run.
     for lead, prio in ((leads[2], 30.0), (leads[4], 8.0), (leads[5], 22.0)):
         Lead.objects.filter(pk=lead.pk).update(
-            next_action="contact", next_channel="call", next_due=now - timedelta(hours=1), priority=prio,
+            next_action="contact",
+            next_channel="call",
+            next_due=now - timedelta(hours=1),
+            priority=prio,
             plan_reason=f"A call to {lead.name.split()[0]} answers about {int(prio * 2)}% of the time; "
-                        f"worth ${prio * 6:.0f} against $5 of your time.")
+            f"worth ${prio * 6:.0f} against $5 of your time.",
+        )
     Lead.objects.filter(pk=leads[6].pk).update(
-        next_action="stop", next_state="nurture", next_due=None, priority=-0.5,
-        plan_reason="Purchased-list leads answer a 4th try 2% of the time: $3 against $5 of your time.")
+        next_action="stop",
+        next_state="nurture",
+        next_due=None,
+        priority=-0.5,
+        plan_reason="Purchased-list leads answer a 4th try 2% of the time: $3 against $5 of your time.",
+    )
     return leads
 
 
 def _rows(page) -> list[str]:
     return page.locator("#agenda li.agenda-row[data-section]").evaluate_all(
-        "els => els.map(e => e.dataset.lead)")
+        "els => els.map(e => e.dataset.lead)"
+    )
 
 
-def test_log_in_see_today_click_no_answer_and_watch_it_rerank(page_for, alice, make_lead, screenshot_dir):
+def test_log_in_see_today_click_no_answer_and_watch_it_rerank(
+    page_for, alice, make_lead, screenshot_dir
+):
     leads = _seed(alice, make_lead)
     page = page_for()
     page.goto("/")
@@ -77,8 +105,10 @@ def test_log_in_see_today_click_no_answer_and_watch_it_rerank(page_for, alice, m
     assert page.evaluate("window.stillTheSamePage === true")  # htmx swapped the agenda: no reload
     after = _rows(page)
     assert after[0] != top  # re-ranked
-    assert page.evaluate("document.querySelector('#section-new').innerText").count("Respond now") == len(
-        [x for x in before if x in (str(leads[0].pk), str(leads[1].pk))]) - 1
+    assert (
+        page.evaluate("document.querySelector('#section-new').innerText").count("Respond now")
+        == len([x for x in before if x in (str(leads[0].pk), str(leads[1].pk))]) - 1
+    )
 
     page.goto(f"/leads/{top}/")
     timeline = page.locator("#timeline").inner_text()
@@ -86,7 +116,9 @@ def test_log_in_see_today_click_no_answer_and_watch_it_rerank(page_for, alice, m
     assert Lead.objects.get(pk=top).attempt_count == 1
 
 
-def test_add_a_lead_and_find_it_at_the_top_as_a_new_enquiry(page_for, alice, make_lead, screenshot_dir):
+def test_add_a_lead_and_find_it_at_the_top_as_a_new_enquiry(
+    page_for, alice, make_lead, screenshot_dir
+):
     for lead in _seed(alice, make_lead)[:2]:
         actions.log_attempt(lead, "email", "no_answer", user=alice)  # nobody else is waiting
     page = page_for(alice)
@@ -129,8 +161,15 @@ def test_today_fits_a_phone_screen(browser, live_server, alice, make_lead, scree
     client.force_login(alice)
     ctx = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
     try:
-        ctx.add_cookies([{"name": dj.SESSION_COOKIE_NAME, "value": client.cookies[dj.SESSION_COOKIE_NAME].value,
-                          "url": live_server.url}])
+        ctx.add_cookies(
+            [
+                {
+                    "name": dj.SESSION_COOKIE_NAME,
+                    "value": client.cookies[dj.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
         page = ctx.new_page()
         page.goto("/")
         page.wait_for_selector("#section-new")

@@ -14,24 +14,51 @@ from fairchase.leads.models import Lead
 from .urlwalk import CSRF_EXEMPT, NON_HTML_PREFIXES, all_routes, fill
 
 ROUTES = all_routes()
-WEB_ACTIONS = ["lead_outcome", "lead_log", "lead_commit", "lead_signals", "lead_stop", "lead_reopen",
-               "lead_won", "lead_lost", "lead_opt_out", "lead_reassign", "commitment_resolve"]
+WEB_ACTIONS = [
+    "lead_outcome",
+    "lead_log",
+    "lead_commit",
+    "lead_signals",
+    "lead_stop",
+    "lead_reopen",
+    "lead_won",
+    "lead_lost",
+    "lead_opt_out",
+    "lead_reassign",
+    "commitment_resolve",
+]
 
 
 @pytest.fixture
 def ids(alice, make_lead):
     lead = make_lead(alice, name="Csrf Target")
-    c = actions.add_commitment(lead, by="us", what="call back", due_at=timezone.now() + timedelta(days=1))
-    return {"lead": str(lead.pk), "commitment": str(c.pk), "attempt": "1", "content_type": "1", "obj": lead}
+    c = actions.add_commitment(
+        lead, by="us", what="call back", due_at=timezone.now() + timedelta(days=1)
+    )
+    return {
+        "lead": str(lead.pk),
+        "commitment": str(c.pk),
+        "attempt": "1",
+        "content_type": "1",
+        "obj": lead,
+    }
 
 
 def test_only_listed_views_are_csrf_exempt():
-    exempt = {r.key for r in ROUTES if getattr(r.callback, "csrf_exempt", False)
-              and not ("/" + r.template).startswith(NON_HTML_PREFIXES)}
-    assert exempt <= set(CSRF_EXEMPT), f"CSRF-exempt views without a reason in CSRF_EXEMPT: {exempt - set(CSRF_EXEMPT)}"
+    exempt = {
+        r.key
+        for r in ROUTES
+        if getattr(r.callback, "csrf_exempt", False)
+        and not ("/" + r.template).startswith(NON_HTML_PREFIXES)
+    }
+    assert exempt <= set(CSRF_EXEMPT), (
+        f"CSRF-exempt views without a reason in CSRF_EXEMPT: {exempt - set(CSRF_EXEMPT)}"
+    )
 
 
-@pytest.mark.parametrize("route", [r for r in ROUTES if r.key not in CSRF_EXEMPT], ids=lambda r: r.key)
+@pytest.mark.parametrize(
+    "route", [r for r in ROUTES if r.key not in CSRF_EXEMPT], ids=lambda r: r.key
+)
 def test_a_post_without_the_csrf_token_is_refused(alice, ids, route):
     client = Client(enforce_csrf_checks=True)
     client.force_login(alice)
@@ -51,7 +78,9 @@ def test_the_same_post_with_the_token_works(alice, ids):
     client.force_login(alice)
     page = client.get(f"/leads/{ids['lead']}/")
     token = page.cookies["csrftoken"].value
-    r = client.post(f"/leads/{ids['lead']}/outcome/", {"outcome": "no_answer", "csrfmiddlewaretoken": token})
+    r = client.post(
+        f"/leads/{ids['lead']}/outcome/", {"outcome": "no_answer", "csrfmiddlewaretoken": token}
+    )
     assert r.status_code == 302
     assert Lead.objects.get(pk=ids["lead"]).attempt_count == 1
 
@@ -62,8 +91,12 @@ def test_htmx_posts_carry_the_token_in_a_header(alice, ids):
     page = client.get("/")
     assert 'hx-headers=\'{"X-CSRFToken":' in page.content.decode()
     token = page.cookies["csrftoken"].value
-    r = client.post(f"/leads/{ids['lead']}/outcome/", {"outcome": "left_message"},
-                    HTTP_X_CSRFTOKEN=token, HTTP_HX_REQUEST="true")
+    r = client.post(
+        f"/leads/{ids['lead']}/outcome/",
+        {"outcome": "left_message"},
+        HTTP_X_CSRFTOKEN=token,
+        HTTP_HX_REQUEST="true",
+    )
     assert r.status_code == 200
     assert Lead.objects.get(pk=ids["lead"]).attempt_count == 1
 

@@ -6,8 +6,16 @@ import pytest
 
 from fairchase.leads.models import Lead, StatusChange
 
-GOOD = {"name": "Pat Jones", "company": "Jones Bakery", "email": "Pat@Example.COM", "phone": "(212) 555-0142",
-        "timezone": "America/New_York", "source": "referral", "value": "2500", "notes": "Needs a new oven"}
+GOOD = {
+    "name": "Pat Jones",
+    "company": "Jones Bakery",
+    "email": "Pat@Example.COM",
+    "phone": "(212) 555-0142",
+    "timezone": "America/New_York",
+    "source": "referral",
+    "value": "2500",
+    "notes": "Needs a new oven",
+}
 
 
 def _field_errors(html: str, field: str) -> str:
@@ -23,20 +31,29 @@ def test_a_new_lead_is_normalised_and_tops_today_as_a_new_enquiry(client, alice,
     r = client.post("/leads/new/", GOOD)
     lead = Lead.objects.get(name="Pat Jones")
     assert r.status_code == 302 and r["Location"] == f"/leads/{lead.pk}/"
-    assert (lead.email, lead.phone, lead.timezone, lead.owner) == ("pat@example.com", "+12125550142",
-                                                                   "America/New_York", alice)
+    assert (lead.email, lead.phone, lead.timezone, lead.owner) == (
+        "pat@example.com",
+        "+12125550142",
+        "America/New_York",
+        alice,
+    )
     assert lead.is_new_enquiry and lead.next_action == "contact"
     html = client.get("/").content.decode()
     new = html.split('id="section-new"')[1].split("</section>")[0]
     assert "Pat Jones" in new
 
 
-@pytest.mark.parametrize("field,value,message", [
-    ("phone", "12345", "phone number"),
-    ("email", "not-an-email", "email"),
-    ("timezone", "Mars/Olympus", "Unknown time zone"),
-])
-def test_a_bad_contact_is_refused_next_to_its_field_and_nothing_is_saved(client, alice, field, value, message):
+@pytest.mark.parametrize(
+    "field,value,message",
+    [
+        ("phone", "12345", "phone number"),
+        ("email", "not-an-email", "email"),
+        ("timezone", "Mars/Olympus", "Unknown time zone"),
+    ],
+)
+def test_a_bad_contact_is_refused_next_to_its_field_and_nothing_is_saved(
+    client, alice, field, value, message
+):
     client.force_login(alice)
     r = client.post("/leads/new/", {**GOOD, field: value})
     assert r.status_code == 200
@@ -85,7 +102,9 @@ def test_the_list_searches_and_filters(client, alice, bob, boss, make_lead):
 
     def names(query):
         html = client.get("/leads/" + query).content.decode()
-        return {n for n in ("Ann Archer", "Ben Baker", "Bob's Carl", "Bob&#x27;s Carl") if n in html}
+        return {
+            n for n in ("Ann Archer", "Ben Baker", "Bob's Carl", "Bob&#x27;s Carl") if n in html
+        }
 
     assert names("") == {"Ann Archer", "Ben Baker"}
     assert names("?q=archery") == {"Ann Archer"}

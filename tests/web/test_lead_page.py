@@ -46,25 +46,46 @@ def test_the_response_time_is_shown_after_the_first_attempt(client, alice, make_
 def test_logging_an_attempt_with_the_full_form_grows_the_timeline(client, alice, make_lead):
     lead = make_lead(alice)
     client.force_login(alice)
-    r = client.post(f"/leads/{lead.pk}/log/", {"channel": "email", "outcome": "replied", "minutes": "4",
-                                                "progress": "yes", "notes": "Wants a quote for the roof"})
+    r = client.post(
+        f"/leads/{lead.pk}/log/",
+        {
+            "channel": "email",
+            "outcome": "replied",
+            "minutes": "4",
+            "progress": "yes",
+            "notes": "Wants a quote for the roof",
+        },
+    )
     assert r.status_code == 302
     a = Attempt.objects.get(lead=lead)
-    assert (a.channel, a.outcome, a.minutes, a.progress, a.user) == ("email", "replied", 4.0, True, alice)
+    assert (a.channel, a.outcome, a.minutes, a.progress, a.user) == (
+        "email",
+        "replied",
+        4.0,
+        True,
+        alice,
+    )
     lead.refresh_from_db()
     assert lead.status == Status.ENGAGED
     html = _page(client, lead)
     assert "Email: replied" in html and "Wants a quote for the roof" in html
     timeline = html.split('id="timeline"')[1]
     # Newest first, and what the reply caused sits above the reply itself.
-    assert timeline.index("Open (silent) → Engaged") < timeline.index("Email: replied") < timeline.index("Created as")
+    assert (
+        timeline.index("Open (silent) → Engaged")
+        < timeline.index("Email: replied")
+        < timeline.index("Created as")
+    )
 
 
 def test_signals_are_saved_by_htmx_and_the_plan_comes_back(client, alice, make_lead):
     lead = make_lead(alice, signals=["from_import"])
     client.force_login(alice)
-    r = client.post(f"/leads/{lead.pk}/signals/", {"good": ["asked_price", "stated_need"], "poor": ["vague"]},
-                    HTTP_HX_REQUEST="true")
+    r = client.post(
+        f"/leads/{lead.pk}/signals/",
+        {"good": ["asked_price", "stated_need"], "poor": ["vague"]},
+        HTTP_HX_REQUEST="true",
+    )
     assert r.status_code == 200
     html = r.content.decode()
     assert 'id="lead-plan"' in html and "Saved; the plan above is updated." in html
@@ -79,8 +100,12 @@ def test_good_signals_raise_the_plan_and_poor_ones_lower_it(client, alice, make_
     for lead in (good, poor):
         actions.log_attempt(lead, "call", "talked", at=timezone.now() - timedelta(days=2))
     client.force_login(alice)
-    client.post(f"/leads/{good.pk}/signals/", {"good": ["asked_price", "asked_details", "stated_need"]})
-    client.post(f"/leads/{poor.pk}/signals/", {"poor": ["vague", "no_specific_interest", "distracted"]})
+    client.post(
+        f"/leads/{good.pk}/signals/", {"good": ["asked_price", "asked_details", "stated_need"]}
+    )
+    client.post(
+        f"/leads/{poor.pk}/signals/", {"poor": ["vague", "no_specific_interest", "distracted"]}
+    )
     good.refresh_from_db()
     poor.refresh_from_db()
     assert good.expected_value > poor.expected_value
@@ -90,7 +115,9 @@ def test_pinning_and_resolving_a_commitment(client, alice, make_lead):
     lead = make_lead(alice)
     client.force_login(alice)
     due = (timezone.localtime() + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
-    client.post(f"/leads/{lead.pk}/commitments/", {"by": "lead", "what": "send measurements", "due_at": due})
+    client.post(
+        f"/leads/{lead.pk}/commitments/", {"by": "lead", "what": "send measurements", "due_at": due}
+    )
     c = Commitment.objects.get(lead=lead)
     assert "They contact us" in _page(client, lead)
     client.post(f"/commitments/{c.pk}/resolve/", {"state": "missed"})
@@ -157,14 +184,22 @@ def test_an_opt_out_suppresses_and_cannot_be_reopened(client, alice, make_lead):
     assert Lead.objects.get(pk=lead.pk).attempt_count == 0
 
 
-def test_other_apps_timeline_entries_and_panels_appear(client, alice, make_lead, tmp_path, settings):
+def test_other_apps_timeline_entries_and_panels_appear(
+    client, alice, make_lead, tmp_path, settings
+):
     lead = make_lead(alice)
-    (tmp_path / "panel.html").write_text('<section class="card">Panel for {{ lead.name }} {{ n }}</section>')
+    (tmp_path / "panel.html").write_text(
+        '<section class="card">Panel for {{ lead.name }} {{ n }}</section>'
+    )
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
     panel = panels.Panel("panel.html", lambda request, lead: {"n": 7})
 
     def source(lead):
-        return [TimelineEntry(at=timezone.now() + timedelta(minutes=1), kind="email sent", title="Quote sent")]
+        return [
+            TimelineEntry(
+                at=timezone.now() + timedelta(minutes=1), kind="email sent", title="Quote sent"
+            )
+        ]
 
     panels.LEAD_PANELS.append(panel)
     panels.TIMELINE_SOURCES.append(source)

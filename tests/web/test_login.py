@@ -38,11 +38,15 @@ def test_too_many_failures_lock_the_username_from_that_address(client, alice, se
     assert "_auth_user_id" not in client.session
 
 
-def test_an_account_is_locked_from_every_address_and_other_accounts_are_not(client, alice, bob, settings):
+def test_an_account_is_locked_from_every_address_and_other_accounts_are_not(
+    client, alice, bob, settings
+):
     settings.LOGIN_MAX_FAILURES = 2
     _login(client, "alice", "wrong", ip="10.0.0.1")
     _login(client, "alice", "wrong", ip="10.0.0.2")
-    assert _login(client, "alice", PASSWORD, ip="10.0.0.3").status_code == 429  # spraying addresses does not help
+    assert (
+        _login(client, "alice", PASSWORD, ip="10.0.0.3").status_code == 429
+    )  # spraying addresses does not help
     assert _login(client, "bob", PASSWORD, ip="10.0.0.1").status_code == 302
 
 
@@ -59,9 +63,13 @@ def test_the_admin_login_is_throttled_with_the_same_buckets(client, boss, settin
     boss.is_staff = True
     boss.save(update_fields=["is_staff"])
     _login(client, "boss", "wrong")
-    r = client.post("/admin/login/", {"username": "boss", "password": "wrong"}, REMOTE_ADDR="10.0.0.5")
+    r = client.post(
+        "/admin/login/", {"username": "boss", "password": "wrong"}, REMOTE_ADDR="10.0.0.5"
+    )
     assert r.status_code == 200
-    r = client.post("/admin/login/", {"username": "boss", "password": PASSWORD}, REMOTE_ADDR="10.0.0.6")
+    r = client.post(
+        "/admin/login/", {"username": "boss", "password": PASSWORD}, REMOTE_ADDR="10.0.0.6"
+    )
     assert r.status_code == 429 and "Too many failed attempts" in r.content.decode()
     assert "_auth_user_id" not in client.session
 
@@ -69,8 +77,11 @@ def test_the_admin_login_is_throttled_with_the_same_buckets(client, boss, settin
 def test_the_admin_login_still_logs_staff_in(client, boss):
     boss.is_staff = True
     boss.save(update_fields=["is_staff"])
-    r = client.post("/admin/login/?next=/admin/", {"username": "boss", "password": PASSWORD, "next": "/admin/"},
-                    REMOTE_ADDR="10.0.0.5")
+    r = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "boss", "password": PASSWORD, "next": "/admin/"},
+        REMOTE_ADDR="10.0.0.5",
+    )
     assert r.status_code == 302 and r["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
 
@@ -95,18 +106,42 @@ def test_a_successful_login_does_not_use_up_the_limit(client, alice, settings):
     assert _login(client, "alice", PASSWORD).status_code == 429
 
 
-@pytest.mark.parametrize("remote,forwarded,proxies,expected", [
-    ("203.0.113.9", "198.51.100.1", [], "203.0.113.9"),  # no trusted proxy: the header is ignored
-    ("203.0.113.9", "198.51.100.1", ["127.0.0.1"], "203.0.113.9"),  # not from our proxy: ignored
-    ("127.0.0.1", "198.51.100.1", ["127.0.0.1"], "198.51.100.1"),
-    ("127.0.0.1", "6.6.6.6, 198.51.100.1", ["127.0.0.1"], "198.51.100.1"),  # a spoofed left part is skipped
-    ("10.0.0.2", "198.51.100.1, 10.0.0.7", ["10.0.0.0/8"], "198.51.100.1"),  # two proxies of ours
-    ("127.0.0.1", "not-an-ip", ["127.0.0.1"], "127.0.0.1"),
-    ("127.0.0.1", "", ["127.0.0.1"], "127.0.0.1"),
-    ("::1", "2001:db8::5", ["::1"], "2001:db8::5"),
-])
+@pytest.mark.parametrize(
+    "remote,forwarded,proxies,expected",
+    [
+        (
+            "203.0.113.9",
+            "198.51.100.1",
+            [],
+            "203.0.113.9",
+        ),  # no trusted proxy: the header is ignored
+        (
+            "203.0.113.9",
+            "198.51.100.1",
+            ["127.0.0.1"],
+            "203.0.113.9",
+        ),  # not from our proxy: ignored
+        ("127.0.0.1", "198.51.100.1", ["127.0.0.1"], "198.51.100.1"),
+        (
+            "127.0.0.1",
+            "6.6.6.6, 198.51.100.1",
+            ["127.0.0.1"],
+            "198.51.100.1",
+        ),  # a spoofed left part is skipped
+        (
+            "10.0.0.2",
+            "198.51.100.1, 10.0.0.7",
+            ["10.0.0.0/8"],
+            "198.51.100.1",
+        ),  # two proxies of ours
+        ("127.0.0.1", "not-an-ip", ["127.0.0.1"], "127.0.0.1"),
+        ("127.0.0.1", "", ["127.0.0.1"], "127.0.0.1"),
+        ("::1", "2001:db8::5", ["::1"], "2001:db8::5"),
+    ],
+)
 def test_the_client_address_comes_from_x_forwarded_for_only_through_trusted_proxies(
-        rf, settings, remote, forwarded, proxies, expected):
+    rf, settings, remote, forwarded, proxies, expected
+):
     from fairchase.web.throttle import client_ip
 
     settings.TRUSTED_PROXIES = proxies
@@ -118,10 +153,18 @@ def test_behind_a_trusted_proxy_each_client_has_its_own_address_bucket(client, a
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
     settings.LOGIN_MAX_FAILURES_PER_ADDRESS = 2
     for name in ("x1", "x2"):
-        client.post("/login/", {"username": name, "password": "no"}, REMOTE_ADDR="127.0.0.1",
-                    HTTP_X_FORWARDED_FOR="198.51.100.1")
-    r = client.post("/login/", {"username": "alice", "password": PASSWORD}, REMOTE_ADDR="127.0.0.1",
-                    HTTP_X_FORWARDED_FOR="198.51.100.2")
+        client.post(
+            "/login/",
+            {"username": name, "password": "no"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR="198.51.100.1",
+        )
+    r = client.post(
+        "/login/",
+        {"username": "alice", "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.2",
+    )
     assert r.status_code == 302
 
 
@@ -141,11 +184,18 @@ def test_an_anonymous_visit_to_today_redirects_to_login(client):
 def test_argon2_is_the_configured_hasher():
     # conftest swaps in MD5 for speed, so read the real settings in a fresh interpreter.
     out = subprocess.run(
-        [sys.executable, "-c", "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='fairchase.settings';"
-         "django.setup(); from django.conf import settings as s; from django.contrib.auth.hashers import "
-         "make_password; print(s.PASSWORD_HASHERS[0]); print(make_password('x').split('$')[0]);"
-         "print(len(s.AUTH_PASSWORD_VALIDATORS))"],
-        capture_output=True, text=True, check=True)
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='fairchase.settings';"
+            "django.setup(); from django.conf import settings as s; from django.contrib.auth.hashers import "
+            "make_password; print(s.PASSWORD_HASHERS[0]); print(make_password('x').split('$')[0]);"
+            "print(len(s.AUTH_PASSWORD_VALIDATORS))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     hasher, prefix, validators = out.stdout.split()
     assert hasher == "django.contrib.auth.hashers.Argon2PasswordHasher"
     assert prefix == "argon2"

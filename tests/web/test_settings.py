@@ -4,20 +4,39 @@ from __future__ import annotations
 
 from fairchase.leads.models import BusinessSettings, Lead, Profile
 
-BUSINESS = {"form": "business", "hourly_cost": "80", "margin": "0.4", "daily_minutes": "90",
-            "contact_start": "09:00", "contact_end": "18:00", "max_attempts_per_week": "2",
-            "complaint_cost": "300", "business_timezone": "Europe/London", "default_value": "",
-            "minutes_call": "5", "minutes_email": "3", "minutes_text": "2", "minutes_visit": "40"}
+BUSINESS = {
+    "form": "business",
+    "hourly_cost": "80",
+    "margin": "0.4",
+    "daily_minutes": "90",
+    "contact_start": "09:00",
+    "contact_end": "18:00",
+    "max_attempts_per_week": "2",
+    "complaint_cost": "300",
+    "business_timezone": "Europe/London",
+    "default_value": "",
+    "minutes_call": "5",
+    "minutes_email": "3",
+    "minutes_text": "2",
+    "minutes_visit": "40",
+}
 
 
-def test_an_admin_saves_business_settings_and_every_active_lead_is_replanned(client, boss, alice, make_lead):
+def test_an_admin_saves_business_settings_and_every_active_lead_is_replanned(
+    client, boss, alice, make_lead
+):
     lead = make_lead(alice)
     before = Lead.objects.get(pk=lead.pk).planned_at
     client.force_login(boss)
     r = client.post("/settings/", BUSINESS, follow=True)
     assert "1 active lead replanned" in r.content.decode()
     s = BusinessSettings.current()
-    assert (s.hourly_cost, s.daily_minutes, s.business_timezone, s.max_attempts_per_week) == (80, 90, "Europe/London", 2)
+    assert (s.hourly_cost, s.daily_minutes, s.business_timezone, s.max_attempts_per_week) == (
+        80,
+        90,
+        "Europe/London",
+        2,
+    )
     assert Lead.objects.get(pk=lead.pk).planned_at > before
 
 
@@ -32,7 +51,9 @@ def test_a_salesperson_sees_business_settings_read_only(client, alice):
 
 def test_bad_business_settings_are_refused_next_to_the_field(client, boss):
     client.force_login(boss)
-    r = client.post("/settings/", {**BUSINESS, "business_timezone": "Nowhere/Land", "contact_end": "08:00"})
+    r = client.post(
+        "/settings/", {**BUSINESS, "business_timezone": "Nowhere/Land", "contact_end": "08:00"}
+    )
     html = r.content.decode()
     assert "Unknown time zone" in html and "Contact hours must end after they start." in html
     assert BusinessSettings.current().business_timezone == "UTC"
@@ -40,7 +61,9 @@ def test_bad_business_settings_are_refused_next_to_the_field(client, boss):
 
 def test_everyone_edits_their_own_profile(client, alice):
     client.force_login(alice)
-    client.post("/settings/", {"form": "profile", "phone": "+44 20 7946 0958", "outreach_mode": "automatic"})
+    client.post(
+        "/settings/", {"form": "profile", "phone": "+44 20 7946 0958", "outreach_mode": "automatic"}
+    )
     p = Profile.objects.get(user=alice)
     assert (p.phone, p.outreach_mode) == ("+442079460958", "automatic")
 

@@ -49,9 +49,12 @@ def test_a_new_enquiry_is_first_and_shows_how_long_it_waited(client, alice, make
     assert f'href="tel:{lead.phone}"' in new and f'href="mailto:{lead.email}"' in new
 
 
-def test_follow_ups_are_ranked_by_priority_with_a_line_where_minutes_run_out(client, alice, make_lead):
-    BusinessSettings.objects.update_or_create(pk=BusinessSettings.current().pk,
-                                              defaults={"daily_minutes": 12, "minutes_call": 6})
+def test_follow_ups_are_ranked_by_priority_with_a_line_where_minutes_run_out(
+    client, alice, make_lead
+):
+    BusinessSettings.objects.update_or_create(
+        pk=BusinessSettings.current().pk, defaults={"daily_minutes": 12, "minutes_call": 6}
+    )
     leads = [_contacted(make_lead, alice, name=f"Follow {i}") for i in range(4)]
     for lead, priority in zip(leads, [5.0, 20.0, 1.0, 10.0], strict=True):
         _plan(lead, priority=priority, plan_reason=f"Reason for {lead.name}")
@@ -77,8 +80,11 @@ def test_no_answer_logs_an_attempt_replans_and_rerenders_without_reload(client, 
     lead = make_lead(alice, name="Click Me")
     planned_before = Lead.objects.get(pk=lead.pk).planned_at
     client.force_login(alice)
-    r = client.post(f"/leads/{lead.pk}/outcome/", {"outcome": "no_answer", "channel": "call"},
-                    HTTP_HX_REQUEST="true")
+    r = client.post(
+        f"/leads/{lead.pk}/outcome/",
+        {"outcome": "no_answer", "channel": "call"},
+        HTTP_HX_REQUEST="true",
+    )
     assert r.status_code == 200
     html = r.content.decode()
     assert "<html" not in html  # a fragment, swapped into #agenda
@@ -94,13 +100,17 @@ def test_no_answer_logs_an_attempt_replans_and_rerenders_without_reload(client, 
 def test_talked_engages_the_lead_and_offers_to_pin_the_next_step(client, alice, make_lead):
     lead = make_lead(alice, name="Chatty Cathy")
     client.force_login(alice)
-    html = client.post(f"/leads/{lead.pk}/outcome/", {"outcome": "talked"}, HTTP_HX_REQUEST="true").content.decode()
+    html = client.post(
+        f"/leads/{lead.pk}/outcome/", {"outcome": "talked"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
     assert Lead.objects.get(pk=lead.pk).status == Status.ENGAGED
     assert "Pin the next step with Chatty Cathy" in html
     due = (timezone.localtime() + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
-    html = client.post(f"/leads/{lead.pk}/commitments/",
-                       {"by": "us", "what": "send the quote", "due_at": due, "next": "today"},
-                       HTTP_HX_REQUEST="true").content.decode()
+    html = client.post(
+        f"/leads/{lead.pk}/commitments/",
+        {"by": "us", "what": "send the quote", "due_at": due, "next": "today"},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
     c = Commitment.objects.get(lead=lead)
     assert (c.by, c.what, c.state) == ("us", "send the quote", "pending")
     assert "Pinned for Chatty Cathy: send the quote" in html  # the card answers, not the page
@@ -111,13 +121,18 @@ def test_talked_engages_the_lead_and_offers_to_pin_the_next_step(client, alice, 
 def test_a_pin_without_a_time_is_refused_next_to_the_field(client, alice, make_lead):
     lead = make_lead(alice)
     client.force_login(alice)
-    html = client.post(f"/leads/{lead.pk}/commitments/", {"by": "us", "what": "call", "next": "today"},
-                       HTTP_HX_REQUEST="true").content.decode()
+    html = client.post(
+        f"/leads/{lead.pk}/commitments/",
+        {"by": "us", "what": "call", "next": "today"},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
     assert "errorlist" in html and "This field is required" in html
     assert not Commitment.objects.filter(lead=lead).exists()
 
 
-@pytest.mark.parametrize("outcome,status", [("won", Status.WON), ("lost", Status.LOST), ("stop", Status.CLOSED)])
+@pytest.mark.parametrize(
+    "outcome,status", [("won", Status.WON), ("lost", Status.LOST), ("stop", Status.CLOSED)]
+)
 def test_won_lost_and_stop_buttons_move_the_lead(client, alice, make_lead, outcome, status):
     lead = make_lead(alice)
     client.force_login(alice)
@@ -130,8 +145,14 @@ def test_won_lost_and_stop_buttons_move_the_lead(client, alice, make_lead, outco
 
 def test_letting_go_follows_the_plans_next_state(client, alice, make_lead):
     lead = _contacted(make_lead, alice, name="Going Quiet", consents=["mailing_list"])
-    _plan(lead, next_action="stop", next_state="nurture", next_due=None, priority=-1,
-          plan_reason="Three tries, no answer: a fourth is worth less than it costs.")
+    _plan(
+        lead,
+        next_action="stop",
+        next_state="nurture",
+        next_due=None,
+        priority=-1,
+        plan_reason="Three tries, no answer: a fourth is worth less than it costs.",
+    )
     client.force_login(alice)
     html = client.get("/").content.decode()
     let_go = html.split('id="section-let-go"')[1].split("</section>")[0]
@@ -150,15 +171,23 @@ def test_nurture_without_consent_falls_back_to_closed(client, alice, make_lead):
 
 def test_commitments_due_today_are_listed_with_the_grace_day_for_theirs(client, alice, make_lead):
     lead = _contacted(make_lead, alice, name="Promiser")
-    actions.add_commitment(lead, by="lead", what="call us with the measurements",
-                           due_at=timezone.now() - timedelta(minutes=30))
+    actions.add_commitment(
+        lead,
+        by="lead",
+        what="call us with the measurements",
+        due_at=timezone.now() - timedelta(minutes=30),
+    )
     client.force_login(alice)
-    html = client.get("/").content.decode().split('id="section-commitments"')[1].split("</section>")[0]
+    html = (
+        client.get("/").content.decode().split('id="section-commitments"')[1].split("</section>")[0]
+    )
     assert "Promiser promised: call us with the measurements" in html
     assert "give them another day" in html
 
 
-def test_an_admin_sees_their_own_leads_first_and_the_team_one_click_away(client, boss, alice, bob, make_lead):
+def test_an_admin_sees_their_own_leads_first_and_the_team_one_click_away(
+    client, boss, alice, bob, make_lead
+):
     make_lead(boss, name="Boss Lead")
     make_lead(alice, name="Alice Lead")
     make_lead(bob, name="Bob Lead")
@@ -178,9 +207,13 @@ def test_a_salesperson_cannot_peek_through_the_owner_filter(client, alice, bob, 
     assert "Bob Secret" not in client.get(f"/?owner={bob.pk}").content.decode()
 
 
-def test_registered_today_extras_render_inside_each_row(client, alice, make_lead, tmp_path, settings):
+def test_registered_today_extras_render_inside_each_row(
+    client, alice, make_lead, tmp_path, settings
+):
     lead = make_lead(alice, name="Extra Row")
-    (tmp_path / "extra.html").write_text('<p class="extra">Draft for {{ lead.name }}: {{ word }}</p>')
+    (tmp_path / "extra.html").write_text(
+        '<p class="extra">Draft for {{ lead.name }}: {{ word }}</p>'
+    )
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
     panel = panels.Panel("extra.html", lambda request, lead: {"word": "hello"})
     panels.TODAY_EXTRAS.append(panel)
@@ -193,8 +226,9 @@ def test_registered_today_extras_render_inside_each_row(client, alice, make_lead
     assert "Draft for Extra Row: hello" in row
 
 
-def test_today_runs_a_fixed_number_of_queries_however_many_leads(client, alice, make_lead, monkeypatch,
-                                                                 django_assert_max_num_queries):
+def test_today_runs_a_fixed_number_of_queries_however_many_leads(
+    client, alice, make_lead, monkeypatch, django_assert_max_num_queries
+):
     # Other apps' extras are measured by their own tests; this counts the agenda's own queries.
     monkeypatch.setattr(panels, "TODAY_EXTRAS", [])
     monkeypatch.setattr(panels, "TODAY_PANELS", [])
@@ -242,8 +276,14 @@ def test_every_agenda_query_on_leads_uses_an_index(alice, make_lead):
 
 def test_a_lead_waiting_for_its_turn_stays_in_the_wings_with_its_reason(client, alice, make_lead):
     waiting = _contacted(make_lead, alice, name="Patient Pia")
-    _plan(waiting, next_action="wait", next_channel="", next_due=None, priority=3.0,
-          plan_reason="Wait: today's minutes go to leads worth more per minute; its turn comes Thursday.")
+    _plan(
+        waiting,
+        next_action="wait",
+        next_channel="",
+        next_due=None,
+        priority=3.0,
+        plan_reason="Wait: today's minutes go to leads worth more per minute; its turn comes Thursday.",
+    )
     worthless = _contacted(make_lead, alice, name="Idle Ida")
     _plan(worthless, next_action="wait", next_channel="", next_due=None, priority=0.0)
     client.force_login(alice)

@@ -16,8 +16,21 @@ from fairchase.leads import actions
 from fairchase.leads.models import Attempt, BusinessSettings, Commitment, Lead, Status, StatusChange
 from fairchase.web.agenda import agenda_for
 
-PLAN = ("status", "attempt_count", "last_attempt_at", "first_response_at", "revisit_at", "won_value",
-        "lost_reason", "next_action", "next_channel", "next_due", "next_state", "priority", "plan_reason")
+PLAN = (
+    "status",
+    "attempt_count",
+    "last_attempt_at",
+    "first_response_at",
+    "revisit_at",
+    "won_value",
+    "lost_reason",
+    "next_action",
+    "next_channel",
+    "next_due",
+    "next_state",
+    "priority",
+    "plan_reason",
+)
 
 
 def _state(lead) -> dict:
@@ -26,23 +39,30 @@ def _state(lead) -> dict:
 
 
 def _click(client, lead, outcome: str, row: str = "followup") -> str:
-    return client.post(f"/leads/{lead.pk}/outcome/", {"outcome": outcome, "row": row},
-                       HTTP_HX_REQUEST="true").content.decode()
+    return client.post(
+        f"/leads/{lead.pk}/outcome/", {"outcome": outcome, "row": row}, HTTP_HX_REQUEST="true"
+    ).content.decode()
 
 
 def _undo(client, lead, card: str) -> str:
     token = re.search(r'name="token" value="([^"]+)"', card).group(1)
-    return client.post(f"/leads/{lead.pk}/undo/", {"token": token}, HTTP_HX_REQUEST="true").content.decode()
+    return client.post(
+        f"/leads/{lead.pk}/undo/", {"token": token}, HTTP_HX_REQUEST="true"
+    ).content.decode()
 
 
-@pytest.mark.parametrize("outcome", ["no_answer", "left_message", "talked", "replied", "won", "lost", "stop"])
-def test_undo_restores_the_leads_state_and_plan_after_each_one_click_outcome(client, alice, make_lead, outcome):
+@pytest.mark.parametrize(
+    "outcome", ["no_answer", "left_message", "talked", "replied", "won", "lost", "stop"]
+)
+def test_undo_restores_the_leads_state_and_plan_after_each_one_click_outcome(
+    client, alice, make_lead, outcome
+):
     lead = make_lead(alice, name="Mis Tap")
     actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(days=3))
     before = _state(lead)
     client.force_login(alice)
     card = _click(client, lead, outcome)
-    assert 'data-done' in card and "<html" not in card  # only the card, never the page
+    assert "data-done" in card and "<html" not in card  # only the card, never the page
     assert _state(lead) != before
     back = _undo(client, lead, card)
     assert _state(lead) == before
@@ -54,7 +74,9 @@ def test_undo_restores_the_leads_state_and_plan_after_each_one_click_outcome(cli
 
 def test_undoing_a_stop_leaves_a_new_enquiry_a_new_enquiry(client, alice, make_lead):
     lead = make_lead(alice, name="Fresh Fiona")
-    Lead.objects.filter(pk=lead.pk).update(next_state="revisit", plan_revisit_at=timezone.now() + timedelta(days=30))
+    Lead.objects.filter(pk=lead.pk).update(
+        next_state="revisit", plan_revisit_at=timezone.now() + timedelta(days=30)
+    )
     client.force_login(alice)
     card = _click(client, lead, "stop", row="new")
     assert Lead.objects.get(pk=lead.pk).status == Status.REVISIT
@@ -68,7 +90,9 @@ def test_undoing_a_stop_leaves_a_new_enquiry_a_new_enquiry(client, alice, make_l
 def test_undoing_a_talk_puts_back_the_promise_it_kept(client, alice, make_lead):
     lead = make_lead(alice, name="Quote Quinn")
     actions.log_attempt(lead, "call", "talked", at=timezone.now() - timedelta(days=2))
-    c = actions.add_commitment(lead, by="us", what="call back with the quote", due_at=timezone.now())
+    c = actions.add_commitment(
+        lead, by="us", what="call back with the quote", due_at=timezone.now()
+    )
     client.force_login(alice)
     card = _click(client, lead, "talked", row=f"commitment:{c.pk}")
     assert Commitment.objects.get(pk=c.pk).state == Commitment.State.DONE
@@ -102,7 +126,9 @@ def test_the_lead_page_offers_keep_chasing_when_the_plan_says_stop(client, alice
     html = client.get(f"/leads/{lead.pk}/").content.decode()
     quick = html.split('id="quick-outcomes"')[1].split("</section>")[0]
     assert 'value="keep"' in quick and "Keep chasing" in quick
-    assert html.index('id="quick-outcomes"') < html.index('id="details"')  # "What happened?" comes first
+    assert html.index('id="quick-outcomes"') < html.index(
+        'id="details"'
+    )  # "What happened?" comes first
 
 
 def test_an_undo_token_for_another_lead_or_a_forged_one_changes_nothing(client, alice, make_lead):
@@ -111,7 +137,9 @@ def test_an_undo_token_for_another_lead_or_a_forged_one_changes_nothing(client, 
     card = _click(client, one, "won")
     token = re.search(r'name="token" value="([^"]+)"', card).group(1)
     for lead, tok in ((two, token), (one, token[:-3] + "abc")):
-        html = client.post(f"/leads/{lead.pk}/undo/", {"token": tok}, HTTP_HX_REQUEST="true").content.decode()
+        html = client.post(
+            f"/leads/{lead.pk}/undo/", {"token": tok}, HTTP_HX_REQUEST="true"
+        ).content.decode()
         assert "Too late to undo" in html
     assert Lead.objects.get(pk=one.pk).status == Status.WON
 
@@ -130,25 +158,41 @@ def test_a_captured_enquiry_is_first_in_respond_now_with_its_message(client, ali
     now = timezone.now()
     make_lead(alice, name="Waited Eight", value=9000, created_at=now - timedelta(hours=8))
     make_lead(alice, name="Waited Fifteen", value=12000, created_at=now - timedelta(hours=15))
-    make_lead(alice, name="Fresh Attic", value=1500, created_at=now - timedelta(minutes=1),
-              source="web_form", notes="Water coming into the attic <b>since last night</b>")
+    make_lead(
+        alice,
+        name="Fresh Attic",
+        value=1500,
+        created_at=now - timedelta(minutes=1),
+        source="web_form",
+        notes="Water coming into the attic <b>since last night</b>",
+    )
     client.force_login(alice)
     new = client.get("/").content.decode().split('id="section-new"')[1].split("</section>")[0]
     names = re.findall(r'class="lead-name"[^>]*>([^<]+)<', new)
     assert names[0] == "Fresh Attic"
-    assert "Water coming into the attic &lt;b&gt;since last night&lt;/b&gt;" in new  # their words, escaped
+    assert (
+        "Water coming into the attic &lt;b&gt;since last night&lt;/b&gt;" in new
+    )  # their words, escaped
 
 
 def test_every_section_is_complete_or_paginated(client, alice, make_lead):
-    BusinessSettings.objects.update_or_create(pk=BusinessSettings.current().pk, defaults={"daily_minutes": 6})
+    BusinessSettings.objects.update_or_create(
+        pk=BusinessSettings.current().pk, defaults={"daily_minutes": 6}
+    )
     leads = [make_lead(alice, name=f"Due {i:02d}") for i in range(30)]
     for i, lead in enumerate(leads):
         actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(days=5))
-        Lead.objects.filter(pk=lead.pk).update(next_action="contact", next_channel="call", priority=100 - i,
-                                               next_due=timezone.now() - timedelta(minutes=5))
+        Lead.objects.filter(pk=lead.pk).update(
+            next_action="contact",
+            next_channel="call",
+            priority=100 - i,
+            next_due=timezone.now() - timedelta(minutes=5),
+        )
     client.force_login(alice)
     html = client.get("/").content.decode()
-    link = re.search(r'href="(/today/followups/[^"]*)"[^>]*>(\d+) more due today: see all 30<', html)
+    link = re.search(
+        r'href="(/today/followups/[^"]*)"[^>]*>(\d+) more due today: see all 30<', html
+    )
     assert link is not None
     shown = set(re.findall(r"Due \d\d", html))
     full = client.get(link.group(1)).content.decode()
@@ -157,15 +201,17 @@ def test_every_section_is_complete_or_paginated(client, alice, make_lead):
 
 
 def test_the_minutes_line_adds_up(client, alice, make_lead):
-    BusinessSettings.objects.update_or_create(pk=BusinessSettings.current().pk,
-                                              defaults={"daily_minutes": 90, "minutes_call": 6})
+    BusinessSettings.objects.update_or_create(
+        pk=BusinessSettings.current().pk, defaults={"daily_minutes": 90, "minutes_call": 6}
+    )
     for i in range(3):
         make_lead(alice, name=f"New {i}")
     for i in range(4):
         lead = make_lead(alice, name=f"Old {i}")
         actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(days=5))
-        Lead.objects.filter(pk=lead.pk).update(next_action="contact", next_channel="call", priority=5,
-                                               next_due=timezone.now())
+        Lead.objects.filter(pk=lead.pk).update(
+            next_action="contact", next_channel="call", priority=5, next_due=timezone.now()
+        )
     client.force_login(alice)
     line = client.get("/").content.decode().split('id="minutes">')[1].split("</p>")[0]
     numbers = [int(n) for n in re.findall(r"\d+", line)]
@@ -179,12 +225,16 @@ def test_every_commitment_due_is_listed_when_there_are_more_than_fit(client, ali
     n = COMMITMENT_LIMIT + 3
     for i in range(n):
         lead = make_lead(alice, name=f"Promised {i:02d}")
-        actions.add_commitment(lead, by="us", what=f"call back {i:02d}", due_at=timezone.now() + timedelta(minutes=i))
+        actions.add_commitment(
+            lead, by="us", what=f"call back {i:02d}", due_at=timezone.now() + timedelta(minutes=i)
+        )
     client.force_login(alice)
     html = client.get("/").content.decode()
     section = html.split('id="section-commitments"')[1].split("</section>")[0]
     assert len(re.findall(r'id="commitment-\d+"', section)) == COMMITMENT_LIMIT
-    link = re.search(r'href="(/today/commitments/[^"]*)"[^>]*>(\d+) commitments due: see all<', section)
+    link = re.search(
+        r'href="(/today/commitments/[^"]*)"[^>]*>(\d+) commitments due: see all<', section
+    )
     assert link and int(link.group(2)) == n
     full = client.get(link.group(1)).content.decode()
     assert set(re.findall(r"call back \d\d", full)) == {f"call back {i:02d}" for i in range(n)}

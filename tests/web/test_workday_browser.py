@@ -32,12 +32,21 @@ def _context(browser, live_server, user, size: str):
     from django.test import Client
 
     phone = size == "phone"
-    ctx = browser.new_context(base_url=live_server.url, viewport=SIZES[size], has_touch=phone, is_mobile=phone)
+    ctx = browser.new_context(
+        base_url=live_server.url, viewport=SIZES[size], has_touch=phone, is_mobile=phone
+    )
     if user is not None:
         client = Client()
         client.force_login(user)
-        ctx.add_cookies([{"name": dj.SESSION_COOKIE_NAME, "value": client.cookies[dj.SESSION_COOKIE_NAME].value,
-                          "url": live_server.url}])
+        ctx.add_cookies(
+            [
+                {
+                    "name": dj.SESSION_COOKIE_NAME,
+                    "value": client.cookies[dj.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
     page = ctx.new_page()
     page.set_default_timeout(15_000)
     return ctx, page
@@ -45,22 +54,31 @@ def _context(browser, live_server, user, size: str):
 
 def _long_day(alice, make_lead, n: int = 24) -> list[Lead]:
     """A page several screens long: follow-ups due now, each with a plan and a reason."""
-    BusinessSettings.objects.update_or_create(pk=BusinessSettings.current().pk, defaults={"daily_minutes": 600})
+    BusinessSettings.objects.update_or_create(
+        pk=BusinessSettings.current().pk, defaults={"daily_minutes": 600}
+    )
     now = timezone.now()
     leads = []
     for i in range(n):
         lead = make_lead(alice, name=f"Follow Up {i:02d}", company=f"Company {i}")
         actions.log_attempt(lead, "call", "no_answer", at=now - timedelta(days=4))
         Lead.objects.filter(pk=lead.pk).update(
-            next_action="contact", next_channel="call", next_due=now - timedelta(minutes=30), priority=100 - i,
-            plan_reason=f"A call answers about {30 - i}% of the time now; worth more than your time.")
+            next_action="contact",
+            next_channel="call",
+            next_due=now - timedelta(minutes=30),
+            priority=100 - i,
+            plan_reason=f"A call answers about {30 - i}% of the time now; worth more than your time.",
+        )
         leads.append(lead)
     return leads
 
 
 def _in_view(page, selector: str) -> bool:
-    return page.evaluate("""sel => { const r = document.querySelector(sel).getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= window.innerHeight; }""", selector)
+    return page.evaluate(
+        """sel => { const r = document.querySelector(sel).getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        selector,
+    )
 
 
 def _click_keeping_place(page, lead_pk: int, button: str) -> dict:
@@ -71,13 +89,18 @@ def _click_keeping_place(page, lead_pk: int, button: str) -> dict:
     before = page.evaluate("window.scrollY")
     page.locator(f"{row} button[value={button}]").click()
     page.locator(f"{row}[data-done]").wait_for()
-    return {"moved": abs(page.evaluate("window.scrollY") - before), "height": height,
-            "in_view": _in_view(page, f"{row} .confirm"), "said": page.locator(f"{row} .confirm").inner_text()}
+    return {
+        "moved": abs(page.evaluate("window.scrollY") - before),
+        "height": height,
+        "in_view": _in_view(page, f"{row} .confirm"),
+        "said": page.locator(f"{row} .confirm").inner_text(),
+    }
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_each_one_click_on_today_keeps_the_place_and_shows_the_confirmation_in_view(
-        browser, live_server, alice, make_lead, size):
+    browser, live_server, alice, make_lead, size
+):
     leads = _long_day(alice, make_lead)
     ctx, page = _context(browser, live_server, alice, size)
     try:
@@ -111,7 +134,9 @@ def test_each_one_click_on_today_keeps_the_place_and_shows_the_confirmation_in_v
         ctx.close()
 
 
-def test_keep_chasing_on_a_lead_to_let_go_keeps_the_place_too(browser, live_server, alice, make_lead):
+def test_keep_chasing_on_a_lead_to_let_go_keeps_the_place_too(
+    browser, live_server, alice, make_lead
+):
     leads = _long_day(alice, make_lead, n=16)
     quiet = leads[-1]
     Lead.objects.filter(pk=quiet.pk).update(next_action="stop", next_state="closed", priority=-1.0)
@@ -125,10 +150,20 @@ def test_keep_chasing_on_a_lead_to_let_go_keeps_the_place_too(browser, live_serv
         ctx.close()
 
 
-def test_undo_in_the_browser_puts_the_lead_back_and_its_card_returns(browser, live_server, alice, make_lead):
+def test_undo_in_the_browser_puts_the_lead_back_and_its_card_returns(
+    browser, live_server, alice, make_lead
+):
     _long_day(alice, make_lead, n=6)
     target = make_lead(alice, name="Mis Tapped")  # a new enquiry, planned by the decision core
-    fields = ("status", "attempt_count", "revisit_at", "next_action", "next_channel", "next_due", "priority")
+    fields = (
+        "status",
+        "attempt_count",
+        "revisit_at",
+        "next_action",
+        "next_channel",
+        "next_due",
+        "priority",
+    )
     before = Lead.objects.values(*fields).get(pk=target.pk)
     ctx, page = _context(browser, live_server, alice, "desktop")
     try:
@@ -141,13 +176,16 @@ def test_undo_in_the_browser_puts_the_lead_back_and_its_card_returns(browser, li
         assert abs(after.pop("next_due") - before.pop("next_due")) < timedelta(minutes=2)
         assert after.pop("priority") == pytest.approx(before.pop("priority"), rel=0.01)
         assert after == before
-        assert page.locator(f"#row-{target.pk} button[value=no_answer]").is_visible()  # workable again
+        assert page.locator(
+            f"#row-{target.pk} button[value=no_answer]"
+        ).is_visible()  # workable again
     finally:
         ctx.close()
 
 
 def test_the_undo_shows_for_several_seconds_then_goes_and_the_confirmation_stays(
-        browser, live_server, alice, make_lead):
+    browser, live_server, alice, make_lead
+):
     lead = _long_day(alice, make_lead, n=3)[1]
     ctx, page = _context(browser, live_server, alice, "phone")
     try:
@@ -158,7 +196,9 @@ def test_the_undo_shows_for_several_seconds_then_goes_and_the_confirmation_stays
         page.wait_for_timeout(5_000)
         assert undo.is_visible()  # still there after five seconds
         undo.wait_for(state="detached", timeout=10_000)
-        assert "No answer from Follow Up 01" in page.locator(f"#row-{lead.pk} .confirm").inner_text()
+        assert (
+            "No answer from Follow Up 01" in page.locator(f"#row-{lead.pk} .confirm").inner_text()
+        )
     finally:
         ctx.close()
 
@@ -169,10 +209,20 @@ def _pages(page) -> list[str]:
     page.goto("/")
     urls = page.eval_on_selector_all("nav a", "els => els.map(e => e.getAttribute('href'))")
     lead = page.eval_on_selector("#agenda a.lead-name", "e => e.getAttribute('href')")
-    urls += [lead, "/?owner=all", "/today/new/", "/today/followups/", "/today/let_go/", "/leads/?status=active",
-             lead + "edit/", MISSING]
+    urls += [
+        lead,
+        "/?owner=all",
+        "/today/new/",
+        "/today/followups/",
+        "/today/let_go/",
+        "/leads/?status=active",
+        lead + "edit/",
+        MISSING,
+    ]
     page.goto("/o/templates/")
-    urls += page.eval_on_selector_all("main a[href^='/o/templates/']", "els => els.map(e => e.getAttribute('href'))")[:2]
+    urls += page.eval_on_selector_all(
+        "main a[href^='/o/templates/']", "els => els.map(e => e.getAttribute('href'))"
+    )[:2]
     lead_id = re.search(r"/leads/(\d+)/", lead).group(1)
     urls.append(f"/o/leads/{lead_id}/compose/")
     return list(dict.fromkeys(u for u in urls if u))
@@ -207,7 +257,8 @@ CHART_TEXT = """min_px => { const out = [];
 
 
 def test_on_demo_data_every_page_fits_a_phone_and_axe_finds_nothing_serious(
-        browser, live_server, screenshot_dir, django_user_model):
+    browser, live_server, screenshot_dir, django_user_model
+):
     call_command("demo", verbosity=0)
     axe = Axe()
     problems = []
@@ -221,7 +272,9 @@ def test_on_demo_data_every_page_fits_a_phone_and_axe_finds_nothing_serious(
                     page.goto(url)
                     page.wait_for_load_state("networkidle")
                     # Drafts, previews and folded panels open: the widest the page can be.
-                    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+                    page.evaluate(
+                        "document.querySelectorAll('details').forEach(d => d.open = true)"
+                    )
                     checked += 1
                     if size == "phone":
                         width = page.evaluate("document.documentElement.scrollWidth")
@@ -234,14 +287,18 @@ def test_on_demo_data_every_page_fits_a_phone_and_axe_finds_nothing_serious(
                     found = axe.run(page).response["violations"]
                     for v in found:
                         if v["impact"] in ("serious", "critical"):
-                            problems.append(f"{username} {size} {url}: axe {v['id']} ({v['impact']}) "
-                                            f"{[n['target'] for n in v['nodes'][:3]]}")
+                            problems.append(
+                                f"{username} {size} {url}: axe {v['id']} ({v['impact']}) "
+                                f"{[n['target'] for n in v['nodes'][:3]]}"
+                            )
                     if url == "/insights/":
                         for chart, issue in page.evaluate(CHART_TEXT, 11 if size == "phone" else 0):
                             problems.append(f"{username} {size} chart {chart}: {issue}")
                     if username == "olivia" and (url in ("/", "/insights/") or _is_lead_page(url)):
                         name = {"/": "today", "/insights/": "insights"}.get(url, "lead")
-                        page.screenshot(path=str(screenshot_dir / f"workday-{name}-{size}.png"), full_page=True)
+                        page.screenshot(
+                            path=str(screenshot_dir / f"workday-{name}-{size}.png"), full_page=True
+                        )
             finally:
                 ctx.close()
     assert checked >= 40
@@ -276,7 +333,9 @@ def test_the_phone_menu_is_a_button_a_keyboard_reaches(browser, live_server, ali
         ctx.close()
 
 
-def test_a_captured_enquiry_tops_respond_now_with_the_enquirers_words(browser, live_server, alice, make_lead):
+def test_a_captured_enquiry_tops_respond_now_with_the_enquirers_words(
+    browser, live_server, alice, make_lead
+):
     from fairchase.intake.models import CaptureForm
 
     now = timezone.now()
@@ -298,6 +357,8 @@ def test_a_captured_enquiry_tops_respond_now_with_the_enquirers_words(browser, l
         page.goto("/")
         first = page.locator("#section-new li.agenda-row").first
         assert "Rita Roof" in first.inner_text()
-        assert "Water coming into the attic since the storm" in first.locator(".enquiry").inner_text()
+        assert (
+            "Water coming into the attic since the storm" in first.locator(".enquiry").inner_text()
+        )
     finally:
         ctx.close()

@@ -69,7 +69,11 @@ class Route:
         for name, _kind in self.params:
             low = name.lower()
             before = self.template.split("<", 1)[0]
-            if "lead" in low or "commitment" in low or (low in ("pk", "id") and before.endswith("leads/")):
+            if (
+                "lead" in low
+                or "commitment" in low
+                or (low in ("pk", "id") and before.endswith("leads/"))
+            ):
                 continue
             return False
         return True
@@ -102,8 +106,12 @@ def _walk(resolver, prefix="", namespace="", params=()):
             ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
             yield from _walk(p, prefix + seg, ns, params + tuple(seg_params))
         elif isinstance(p, URLPattern):
-            yield Route(prefix + seg, f"{namespace}{p.name}" if p.name else "", params + tuple(seg_params),
-                        p.callback)
+            yield Route(
+                prefix + seg,
+                f"{namespace}{p.name}" if p.name else "",
+                params + tuple(seg_params),
+                p.callback,
+            )
 
 
 def all_routes() -> list[Route]:
@@ -133,7 +141,9 @@ def fill(route: Route, values: dict[str, str]) -> str:
             return values["content_type"]
         if low == "app_label":
             return "leads"
-        if low in ("pk", "id", "object_id", "lead", "lead_id", "lead_pk") or low.endswith("lead_id"):
+        if low in ("pk", "id", "object_id", "lead", "lead_id", "lead_pk") or low.endswith(
+            "lead_id"
+        ):
             return values["lead"]
         if kind.startswith("regex:"):
             first = kind[6:].split("|")[0]
@@ -143,7 +153,9 @@ def fill(route: Route, values: dict[str, str]) -> str:
     for name, kind in route.params:
         v = value_for(name, kind)
         if kind.startswith("regex:"):
-            path = re.sub(rf"\(\?P<{re.escape(name)}>[^()]*(?:\([^()]*\)[^()]*)*\)", v, path, count=1)
+            path = re.sub(
+                rf"\(\?P<{re.escape(name)}>[^()]*(?:\([^()]*\)[^()]*)*\)", v, path, count=1
+            )
         else:
             path = re.sub(rf"<(?:[^>:]+:)?{re.escape(name)}>", v, path, count=1)
     return "/" + path

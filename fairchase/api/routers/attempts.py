@@ -15,11 +15,21 @@ LeadId = Path(..., ge=1, le=2**62)
 
 
 def _out(a) -> dict:
-    return {"id": a.pk, "lead_id": a.lead_id, "at": a.at, "channel": a.channel, "outcome": a.outcome,
-            "minutes": a.minutes, "progress": a.progress, "notes": a.notes}
+    return {
+        "id": a.pk,
+        "lead_id": a.lead_id,
+        "at": a.at,
+        "channel": a.channel,
+        "outcome": a.outcome,
+        "minutes": a.minutes,
+        "progress": a.progress,
+        "notes": a.notes,
+    }
 
 
-@router.get("/{lead_id}/attempts", response=responses(200, list[AttemptOut]), summary="A lead's attempts")
+@router.get(
+    "/{lead_id}/attempts", response=responses(200, list[AttemptOut]), summary="A lead's attempts"
+)
 def list_attempts(request, lead_id: int = LeadId):
     lead = lead_or_404(request.user, lead_id)
     return Status(200, [_out(a) for a in lead.attempts.order_by("at", "pk")])
@@ -29,7 +39,14 @@ def list_attempts(request, lead_id: int = LeadId):
 def log_attempt(request, payload: AttemptIn, lead_id: int = LeadId):
     """One contact attempt and its outcome; the lead's plan is recomputed."""
     lead = lead_or_404(request.user, lead_id)
-    attempt = actions.log_attempt(lead, payload.channel.value, payload.outcome.value, user=request.user,
-                                  minutes=payload.minutes, notes=payload.notes, progress=payload.progress,
-                                  at=payload.at)
+    attempt = actions.log_attempt(
+        lead,
+        payload.channel.value,
+        payload.outcome.value,
+        user=request.user,
+        minutes=payload.minutes,
+        notes=payload.notes,
+        progress=payload.progress,
+        at=payload.at,
+    )
     return Status(201, _out(attempt))

@@ -18,35 +18,59 @@ router = Router(tags=["commitments"])
 Id = Path(..., ge=1, le=2**62)
 
 
-@router.get("/commitments", response=responses(200, list[CommitmentOut]), summary="Commitments on your leads")
-def list_commitments(request,
-                     state: Annotated[str, Query(pattern=r"^(pending|done|missed|cancelled)$")] = "pending",
-                     limit: Annotated[int, Query(ge=1, le=1000)] = 200):
-    qs = Commitment.objects.filter(lead__in=visible_leads(request.user), state=state).order_by("due_at", "pk")
+@router.get(
+    "/commitments",
+    response=responses(200, list[CommitmentOut]),
+    summary="Commitments on your leads",
+)
+def list_commitments(
+    request,
+    state: Annotated[str, Query(pattern=r"^(pending|done|missed|cancelled)$")] = "pending",
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+):
+    qs = Commitment.objects.filter(lead__in=visible_leads(request.user), state=state).order_by(
+        "due_at", "pk"
+    )
     return Status(200, [CommitmentOut.of(c) for c in qs[:limit]])
 
 
-@router.get("/leads/{lead_id}/commitments", response=responses(200, list[CommitmentOut]),
-            summary="A lead's commitments")
+@router.get(
+    "/leads/{lead_id}/commitments",
+    response=responses(200, list[CommitmentOut]),
+    summary="A lead's commitments",
+)
 def lead_commitments(request, lead_id: int = Id):
     lead = lead_or_404(request.user, lead_id)
     return Status(200, [CommitmentOut.of(c) for c in lead.commitments.order_by("due_at", "pk")])
 
 
-@router.post("/leads/{lead_id}/commitments", response=responses(201, CommitmentOut), summary="Add a commitment")
+@router.post(
+    "/leads/{lead_id}/commitments",
+    response=responses(201, CommitmentOut),
+    summary="Add a commitment",
+)
 def add_commitment(request, payload: CommitmentIn, lead_id: int = Id):
     """Pin the next step: who contacts whom, about what, when."""
     lead = lead_or_404(request.user, lead_id)
-    c = actions.add_commitment(lead, by=payload.by.value, what=payload.what, due_at=payload.due_at,
-                               user=request.user)
+    c = actions.add_commitment(
+        lead, by=payload.by.value, what=payload.what, due_at=payload.due_at, user=request.user
+    )
     return Status(201, CommitmentOut.of(c))
 
 
-@router.post("/commitments/{commitment_id}/resolve", response=responses(200, CommitmentOut),
-             summary="Mark a commitment done, missed or cancelled")
+@router.post(
+    "/commitments/{commitment_id}/resolve",
+    response=responses(200, CommitmentOut),
+    summary="Mark a commitment done, missed or cancelled",
+)
 def resolve(request, payload: ResolveIn, commitment_id: int = Id):
-    c = Commitment.objects.select_related("lead").filter(
-        pk=commitment_id, lead__in=visible_leads(request.user)).first()
+    c = (
+        Commitment.objects.select_related("lead")
+        .filter(pk=commitment_id, lead__in=visible_leads(request.user))
+        .first()
+    )
     if c is None:
         raise Http404("No such commitment")
-    return Status(200, CommitmentOut.of(actions.resolve_commitment(c, payload.state, user=request.user)))
+    return Status(
+        200, CommitmentOut.of(actions.resolve_commitment(c, payload.state, user=request.user))
+    )

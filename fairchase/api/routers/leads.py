@@ -44,15 +44,22 @@ def _money(value: float | None) -> Decimal | None:
 
 
 @router.get("", response=responses(200, LeadPage), summary="List leads")
-def list_leads(request,
-               status: StatusFilter | None = None,
-               source: Text(64) | None = None,
-               owner: Annotated[int | None, Query(ge=1, le=2**62, description="Owner's user id (admins)")] = None,
-               search: Annotated[Text(200) | None, Query(description="In name, email, phone or company")] = None,
-               limit: Annotated[int, Query(ge=1, le=500)] = 50,
-               offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
-               order: Annotated[ListOrder, Query(description="newest first, or best first (priority)")]
-               = ListOrder.newest):
+def list_leads(
+    request,
+    status: StatusFilter | None = None,
+    source: Text(64) | None = None,
+    owner: Annotated[
+        int | None, Query(ge=1, le=2**62, description="Owner's user id (admins)")
+    ] = None,
+    search: Annotated[
+        Text(200) | None, Query(description="In name, email, phone or company")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+    order: Annotated[
+        ListOrder, Query(description="newest first, or best first (priority)")
+    ] = ListOrder.newest,
+):
     """Leads you can see, newest first (or `order=priority`: best first), with filters."""
     qs = visible_leads(request.user)
     if status is not None:
@@ -62,12 +69,21 @@ def list_leads(request,
     if owner is not None:
         qs = qs.filter(owner_id=owner)
     if search:
-        qs = qs.filter(Q(name__icontains=search) | Q(email__icontains=search) | Q(phone__icontains=search)
-                       | Q(company__icontains=search))
+        qs = qs.filter(
+            Q(name__icontains=search)
+            | Q(email__icontains=search)
+            | Q(phone__icontains=search)
+            | Q(company__icontains=search)
+        )
     count = qs.count()
     ordering = ("-priority", "pk") if order == ListOrder.priority else ("-pk",)
     page = qs.select_related("owner").order_by(*ordering)[offset : offset + limit]
-    return {"count": count, "limit": limit, "offset": offset, "items": [LeadOut.of(lead) for lead in page]}
+    return {
+        "count": count,
+        "limit": limit,
+        "offset": offset,
+        "items": [LeadOut.of(lead) for lead in page],
+    }
 
 
 @router.post("", response=responses(201, LeadOut), summary="Create a lead")
@@ -105,7 +121,9 @@ def update_lead(request, payload: LeadPatch, lead_id: int = LeadId):
     return Status(200, LeadOut.of(lead))
 
 
-@router.get("/{lead_id}/plan", response=responses(200, PlanOut), summary="A lead's plan and its reason")
+@router.get(
+    "/{lead_id}/plan", response=responses(200, PlanOut), summary="A lead's plan and its reason"
+)
 def lead_plan(request, lead_id: int = LeadId):
     return Status(200, PlanOut.of(lead_or_404(request.user, lead_id)))
 
@@ -114,8 +132,13 @@ def lead_plan(request, lead_id: int = LeadId):
 def stop(request, payload: StopIn, lead_id: int = LeadId):
     """Into nurture (needs mailing-list consent), revisit (needs revisit_at) or closed."""
     lead = lead_or_404(request.user, lead_id)
-    lead = actions.stop_chasing(lead, payload.next_state.value, user=request.user, revisit_at=payload.revisit_at,
-                                reason=payload.reason)
+    lead = actions.stop_chasing(
+        lead,
+        payload.next_state.value,
+        user=request.user,
+        revisit_at=payload.revisit_at,
+        reason=payload.reason,
+    )
     return Status(200, LeadOut.of(lead))
 
 
@@ -124,6 +147,7 @@ def opt_out(request, payload: OptOutIn, lead_id: int = LeadId):
     """The person asked us to stop: their addresses are suppressed for good."""
     lead = lead_or_404(request.user, lead_id)
     channel = payload.channel.value if payload.channel else None
-    lead = actions.opt_out(lead, channel=channel, user=request.user, reason=payload.reason or "Opted out (API)")
+    lead = actions.opt_out(
+        lead, channel=channel, user=request.user, reason=payload.reason or "Opted out (API)"
+    )
     return Status(200, LeadOut.of(lead))
-

@@ -9,72 +9,147 @@ import fairchase.intake.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('leads', '0001_initial'),
+        ("leads", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CaptureForm',
+            name="CaptureForm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
-                ('key', models.CharField(default=fairchase.intake.models.new_form_key, max_length=40, unique=True)),
-                ('source', models.CharField(default='web_form', max_length=64)),
-                ('acknowledge', models.BooleanField(default=False, help_text="Email the person a short 'we got it' note.")),
-                ('thanks_url', models.URLField(blank=True, help_text='Where the form sends people afterwards (optional).')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('submissions', models.PositiveIntegerField(default=0)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='capture_forms', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                (
+                    "key",
+                    models.CharField(
+                        default=fairchase.intake.models.new_form_key, max_length=40, unique=True
+                    ),
+                ),
+                ("source", models.CharField(default="web_form", max_length=64)),
+                (
+                    "acknowledge",
+                    models.BooleanField(
+                        default=False, help_text="Email the person a short 'we got it' note."
+                    ),
+                ),
+                (
+                    "thanks_url",
+                    models.URLField(
+                        blank=True, help_text="Where the form sends people afterwards (optional)."
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("submissions", models.PositiveIntegerField(default=0)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="capture_forms",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name', 'pk'],
+                "ordering": ["name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='CaptureHit',
+            name="CaptureHit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ip', models.GenericIPAddressField()),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("ip", models.GenericIPAddressField()),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'indexes': [models.Index(fields=['ip', 'at'], name='capturehit_ip_at')],
+                "indexes": [models.Index(fields=["ip", "at"], name="capturehit_ip_at")],
             },
         ),
         migrations.CreateModel(
-            name='ImportedRecord',
+            name="ImportedRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('external_id', models.CharField(max_length=200, unique=True)),
-                ('lead', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='imported_record', to='leads.lead')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("external_id", models.CharField(max_length=200, unique=True)),
+                (
+                    "lead",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="imported_record",
+                        to="leads.lead",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ImportJob',
+            name="ImportJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('filename', models.CharField(max_length=255)),
-                ('data', models.BinaryField(help_text='The uploaded file; emptied once imported.')),
-                ('size', models.PositiveIntegerField(default=0)),
-                ('estimated_rows', models.PositiveIntegerField(default=0)),
-                ('header', models.JSONField(default=list)),
-                ('mapping', models.JSONField(default=list)),
-                ('preset', models.CharField(blank=True, max_length=20)),
-                ('state', models.CharField(choices=[('mapping', 'Choosing columns'), ('queued', 'Queued'), ('running', 'Importing'), ('done', 'Done'), ('failed', 'Failed')], default='mapping', max_length=10)),
-                ('processed', models.PositiveIntegerField(default=0)),
-                ('report', models.JSONField(blank=True, default=dict)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='import_jobs', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("filename", models.CharField(max_length=255)),
+                ("data", models.BinaryField(help_text="The uploaded file; emptied once imported.")),
+                ("size", models.PositiveIntegerField(default=0)),
+                ("estimated_rows", models.PositiveIntegerField(default=0)),
+                ("header", models.JSONField(default=list)),
+                ("mapping", models.JSONField(default=list)),
+                ("preset", models.CharField(blank=True, max_length=20)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("mapping", "Choosing columns"),
+                            ("queued", "Queued"),
+                            ("running", "Importing"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                        ],
+                        default="mapping",
+                        max_length=10,
+                    ),
+                ),
+                ("processed", models.PositiveIntegerField(default=0)),
+                ("report", models.JSONField(blank=True, default=dict)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="import_jobs",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
+                "ordering": ["-created_at", "-pk"],
             },
         ),
     ]

@@ -23,7 +23,14 @@ from ..models import CaptureForm, ImportJob
 # A submission is a few short fields: anything bigger is refused before it is read.
 MAX_BODY = 64 * 1024
 # Every field a submission may carry, with its longest allowed value.
-FIELDS = {**MAX_FIELD, "first_name": 100, "last_name": 100, HONEYPOT: 500, "mailing_list": 10, "sms": 10}
+FIELDS = {
+    **MAX_FIELD,
+    "first_name": 100,
+    "last_name": 100,
+    HONEYPOT: 500,
+    "mailing_list": 10,
+    "sms": 10,
+}
 JSON_TYPES = {dict: "an object", list: "a list"}
 # Fields that end up in email subjects and headers: one line, no control characters.
 ONE_LINE = {"name", "first_name", "last_name", "company", "email", "phone"}
@@ -37,19 +44,38 @@ def _base_url(request) -> str:
 def home(request):
     """Capture forms with their snippets, import, export and the calendar feed."""
     base = _base_url(request)
-    forms = CaptureForm.objects.filter(owner=request.user) if not request.is_admin else \
-        CaptureForm.objects.select_related("owner")
-    rows = [{"form": f, "snippet": snippet_html(f, base),
-             "webhook": base + reverse("intake:webhook", args=[f.key])} for f in forms]
+    forms = (
+        CaptureForm.objects.filter(owner=request.user)
+        if not request.is_admin
+        else CaptureForm.objects.select_related("owner")
+    )
+    rows = [
+        {
+            "form": f,
+            "snippet": snippet_html(f, base),
+            "webhook": base + reverse("intake:webhook", args=[f.key]),
+        }
+        for f in forms
+    ]
     feed = base + reverse("intake:calendar", args=[calendar_secret(profile_of(request.user))])
-    return render(request, "intake/home.html", {
-        "forms": rows, "feed_url": feed, "team": team(request.user),
-        "jobs": ImportJob.objects.filter(user=request.user)[:5],
-    })
+    return render(
+        request,
+        "intake/home.html",
+        {
+            "forms": rows,
+            "feed_url": feed,
+            "team": team(request.user),
+            "jobs": ImportJob.objects.filter(user=request.user)[:5],
+        },
+    )
 
 
 def _own_form(request, pk) -> CaptureForm:
-    qs = CaptureForm.objects.all() if request.is_admin else CaptureForm.objects.filter(owner=request.user)
+    qs = (
+        CaptureForm.objects.all()
+        if request.is_admin
+        else CaptureForm.objects.filter(owner=request.user)
+    )
     return get_object_or_404(qs, pk=pk)
 
 
@@ -61,8 +87,12 @@ def form_create(request):
     owner_id = request.POST.get("owner")
     if owner_id:
         owner = team(request.user).filter(pk=owner_id).first() or request.user
-    CaptureForm.objects.create(name=name, owner=owner, acknowledge=bool(request.POST.get("acknowledge")))
-    messages.success(request, f"Capture form “{name}” created: paste its snippet into your website.")
+    CaptureForm.objects.create(
+        name=name, owner=owner, acknowledge=bool(request.POST.get("acknowledge"))
+    )
+    messages.success(
+        request, f"Capture form “{name}” created: paste its snippet into your website."
+    )
     return redirect("intake:home")
 
 
@@ -125,7 +155,12 @@ def _submit(request, key: str, data):
     if form is None or not form.owner.is_active:
         return 404, "This form is no longer active.", None, None
     if rate_limited(caller_ip(request)):
-        return 429, "Too many submissions from your address: please try again in a few minutes.", None, form
+        return (
+            429,
+            "Too many submissions from your address: please try again in a few minutes.",
+            None,
+            form,
+        )
     try:
         lead = capture(form, data, caller_ip(request))
     except CaptureError as exc:
@@ -139,16 +174,27 @@ def capture_view(request, key):
     """Public: the HTML form posts here (GET shows a bare page with the form, for testing)."""
     if request.method == "GET":
         form = get_object_or_404(CaptureForm, key=key)
-        return render(request, "intake/capture_page.html",
-                      {"form": form, "snippet": snippet_html(form, _base_url(request), inline_style=False)})
+        return render(
+            request,
+            "intake/capture_page.html",
+            {"form": form, "snippet": snippet_html(form, _base_url(request), inline_style=False)},
+        )
     if _too_big(request):
-        status, message, form = 413, f"The submission is too large (at most {MAX_BODY // 1024} kB).", None
+        status, message, form = (
+            413,
+            f"The submission is too large (at most {MAX_BODY // 1024} kB).",
+            None,
+        )
     else:
         status, message, _lead, form = _submit(request, key, request.POST)
     if status == 201 and form is not None and form.thanks_url:
         return redirect(form.thanks_url)
-    return render(request, "intake/capture_done.html", {"message": message, "ok": status == 201, "back_url": request.path},
-                  status=200 if status == 201 else status)
+    return render(
+        request,
+        "intake/capture_done.html",
+        {"message": message, "ok": status == 201, "back_url": request.path},
+        status=200 if status == 201 else status,
+    )
 
 
 @csrf_exempt
@@ -156,10 +202,17 @@ def capture_view(request, key):
 def webhook_view(request, key):
     """Public JSON webhook (Zapier-style): {"name", "email", "phone", "company", "message"}."""
     if _too_big(request):
-        return JsonResponse({"error": f"The body is too large (at most {MAX_BODY // 1024} kB)."}, status=413)
+        return JsonResponse(
+            {"error": f"The body is too large (at most {MAX_BODY // 1024} kB)."}, status=413
+        )
     try:
         data = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError, RecursionError, RawPostDataException):  # the last: a multipart body
+    except (
+        ValueError,
+        UnicodeDecodeError,
+        RecursionError,
+        RawPostDataException,
+    ):  # the last: a multipart body
         return JsonResponse({"error": "The body must be a JSON object."}, status=400)
     if not isinstance(data, dict):
         return JsonResponse({"error": "The body must be a JSON object."}, status=400)

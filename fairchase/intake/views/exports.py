@@ -30,19 +30,29 @@ def export(request, kind, fmt):
     stamp = timezone.now().strftime("%Y%m%d")
     name = f"fairchase-{kind}-{stamp}.{fmt}"
     if fmt == "csv":
-        response = StreamingHttpResponse(csv_lines(kind, leads), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            csv_lines(kind, leads), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
-    return FileResponse(excel_file(kind, leads), as_attachment=True, filename=name, content_type=XLSX)
+    return FileResponse(
+        excel_file(kind, leads), as_attachment=True, filename=name, content_type=XLSX
+    )
 
 
 @require_GET
 @web_view
 def export_history(request):
     """Finished leads in the decision core's record format (re-importable)."""
-    leads = with_history(visible_leads(request.user).filter(status__in=FINISHED_STATUSES).order_by("pk"))
-    response = StreamingHttpResponse(history_lines(leads), content_type="application/x-ndjson; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="fairchase-history-{timezone.now():%Y%m%d}.jsonl"'
+    leads = with_history(
+        visible_leads(request.user).filter(status__in=FINISHED_STATUSES).order_by("pk")
+    )
+    response = StreamingHttpResponse(
+        history_lines(leads), content_type="application/x-ndjson; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="fairchase-history-{timezone.now():%Y%m%d}.jsonl"'
+    )
     return response
 
 
@@ -62,5 +72,7 @@ def calendar_feed(request, secret):
 @web_view
 def calendar_rotate(request):
     rotate_calendar_secret(profile_of(request.user))
-    messages.success(request, "New calendar address: the old one no longer works; subscribe to the new one.")
+    messages.success(
+        request, "New calendar address: the old one no longer works; subscribe to the new one."
+    )
     return redirect("intake:home")

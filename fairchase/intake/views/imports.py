@@ -36,18 +36,35 @@ def upload(request):
         messages.error(request, "Choose a CSV or Excel file to import.")
         return redirect("intake:home")
     if f.size > MAX_UPLOAD:
-        messages.error(request, f"The file is larger than {MAX_UPLOAD // 2**20} MB: split it, or use `fairchase import`.")
+        messages.error(
+            request,
+            f"The file is larger than {MAX_UPLOAD // 2**20} MB: split it, or use `fairchase import`.",
+        )
         return redirect("intake:home")
     data = f.read()
     header, _rows = header_and_rows(io.BytesIO(data), f.name)
     if header is None or header.problem:
-        messages.error(request, f"Cannot import {f.name}: {header.problem if header else 'the file has no rows.'}")
+        messages.error(
+            request,
+            f"Cannot import {f.name}: {header.problem if header else 'the file has no rows.'}",
+        )
         return redirect("intake:home")
     preset, mapping = detect_mapping(header.cells)
-    owner = team(request.user).filter(pk=request.POST.get("owner") or request.user.pk).first() or request.user
-    job = ImportJob.objects.create(user=request.user, owner=owner, filename=f.name[:255], data=data, size=len(data),
-                                   estimated_rows=estimate_rows(data), header=header.cells[:200],
-                                   mapping=mapping[:200], preset=preset)
+    owner = (
+        team(request.user).filter(pk=request.POST.get("owner") or request.user.pk).first()
+        or request.user
+    )
+    job = ImportJob.objects.create(
+        user=request.user,
+        owner=owner,
+        filename=f.name[:255],
+        data=data,
+        size=len(data),
+        estimated_rows=estimate_rows(data),
+        header=header.cells[:200],
+        mapping=mapping[:200],
+        preset=preset,
+    )
     return redirect("intake:import_job", pk=job.pk)
 
 
@@ -59,7 +76,12 @@ def _preview(job: ImportJob) -> list[dict]:
     _header, rows = header_and_rows(io.BytesIO(bytes(job.data)), job.filename)
     out = []
     for row in islice(rows, PREVIEW_ROWS):
-        item = {"line": row.line, "cells": row.cells[: len(job.header)], "fields": {}, "error": row.problem}
+        item = {
+            "line": row.line,
+            "cells": row.cells[: len(job.header)],
+            "fields": {},
+            "error": row.problem,
+        }
         if not row.problem:
             problems: list[str] = []
             try:
@@ -80,7 +102,11 @@ def job_view(request, pk):
         ctx["columns"] = list(zip(job.header, job.mapping, strict=False))
         ctx["preview"] = _preview(job)
         ctx["dry_run"] = request.session.pop(f"import-dry-run-{job.pk}", None)
-    template = "intake/_import_progress.html" if request.headers.get("HX-Request") else "intake/import_job.html"
+    template = (
+        "intake/_import_progress.html"
+        if request.headers.get("HX-Request")
+        else "intake/import_job.html"
+    )
     return render(request, template, ctx)
 
 
@@ -91,12 +117,21 @@ def job_submit(request, pk):
     job = _job(request, pk)
     if job.state != ImportJob.State.MAPPING:
         return redirect("intake:import_job", pk=job.pk)
-    job.mapping = clean_mapping([request.POST.get(f"col{i}", "") for i in range(len(job.header))], len(job.header))
+    job.mapping = clean_mapping(
+        [request.POST.get(f"col{i}", "") for i in range(len(job.header))], len(job.header)
+    )
     job.save(update_fields=["mapping"])
     if request.POST.get("action") == "dry_run":
-        report = import_file(io.BytesIO(bytes(job.data)), job.owner, filename=job.filename, mapping=job.mapping,
-                             scope=visible_leads(request.user), user=request.user, dry_run=True,
-                             max_rows=DRY_RUN_ROWS)
+        report = import_file(
+            io.BytesIO(bytes(job.data)),
+            job.owner,
+            filename=job.filename,
+            mapping=job.mapping,
+            scope=visible_leads(request.user),
+            user=request.user,
+            dry_run=True,
+            max_rows=DRY_RUN_ROWS,
+        )
         data = report.as_dict()
         for key in ("errors", "warnings", "changes"):  # the session holds a page's worth
             data[key] = data[key][:200]

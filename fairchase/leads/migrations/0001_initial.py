@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,164 +15,455 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='BusinessSettings',
+            name="BusinessSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('hourly_cost', models.FloatField(default=50.0, help_text='What an hour of selling time costs.')),
-                ('margin', models.FloatField(default=1.0, help_text='Share of deal value that is profit (0-1).')),
-                ('daily_minutes', models.PositiveIntegerField(default=120, help_text='Selling minutes per day per person.')),
-                ('contact_start', models.TimeField(default='08:00')),
-                ('contact_end', models.TimeField(default='20:00')),
-                ('max_attempts_per_week', models.PositiveSmallIntegerField(default=3)),
-                ('complaint_cost', models.FloatField(default=200.0, help_text='Cost of annoying someone into a complaint.')),
-                ('business_timezone', models.CharField(default='UTC', max_length=64)),
-                ('default_value', models.FloatField(blank=True, help_text='Deal value when a lead has none; empty = learned median.', null=True)),
-                ('minutes_call', models.FloatField(default=6.0)),
-                ('minutes_email', models.FloatField(default=3.0)),
-                ('minutes_text', models.FloatField(default=2.0)),
-                ('minutes_visit', models.FloatField(default=45.0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "hourly_cost",
+                    models.FloatField(
+                        default=50.0, help_text="What an hour of selling time costs."
+                    ),
+                ),
+                (
+                    "margin",
+                    models.FloatField(
+                        default=1.0, help_text="Share of deal value that is profit (0-1)."
+                    ),
+                ),
+                (
+                    "daily_minutes",
+                    models.PositiveIntegerField(
+                        default=120, help_text="Selling minutes per day per person."
+                    ),
+                ),
+                ("contact_start", models.TimeField(default="08:00")),
+                ("contact_end", models.TimeField(default="20:00")),
+                ("max_attempts_per_week", models.PositiveSmallIntegerField(default=3)),
+                (
+                    "complaint_cost",
+                    models.FloatField(
+                        default=200.0, help_text="Cost of annoying someone into a complaint."
+                    ),
+                ),
+                ("business_timezone", models.CharField(default="UTC", max_length=64)),
+                (
+                    "default_value",
+                    models.FloatField(
+                        blank=True,
+                        help_text="Deal value when a lead has none; empty = learned median.",
+                        null=True,
+                    ),
+                ),
+                ("minutes_call", models.FloatField(default=6.0)),
+                ("minutes_email", models.FloatField(default=3.0)),
+                ("minutes_text", models.FloatField(default=2.0)),
+                ("minutes_visit", models.FloatField(default=45.0)),
             ],
             options={
-                'verbose_name_plural': 'business settings',
+                "verbose_name_plural": "business settings",
             },
         ),
         migrations.CreateModel(
-            name='FittedModel',
+            name="FittedModel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('n_leads', models.PositiveIntegerField(default=0)),
-                ('data', models.JSONField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("n_leads", models.PositiveIntegerField(default=0)),
+                ("data", models.JSONField()),
             ],
             options={
-                'get_latest_by': 'created_at',
+                "get_latest_by": "created_at",
             },
         ),
         migrations.CreateModel(
-            name='Suppression',
+            name="Suppression",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('email', 'Email'), ('phone', 'Phone')], max_length=5)),
-                ('value', models.CharField(max_length=254, unique=True)),
-                ('reason', models.CharField(max_length=40)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("email", "Email"), ("phone", "Phone")], max_length=5
+                    ),
+                ),
+                ("value", models.CharField(max_length=254, unique=True)),
+                ("reason", models.CharField(max_length=40)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
         ),
         migrations.CreateModel(
-            name='Lead',
+            name="Lead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('company', models.CharField(blank=True, max_length=200)),
-                ('email', models.EmailField(blank=True, db_index=True, help_text='Stored normalised (lower-case domain).', max_length=254)),
-                ('phone', models.CharField(blank=True, db_index=True, help_text='E.164, e.g. +15551234567.', max_length=32)),
-                ('timezone', models.CharField(blank=True, help_text="IANA zone; empty = the business's.", max_length=64)),
-                ('source', models.CharField(default='web_form', max_length=64)),
-                ('value', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('status', models.CharField(choices=[('open', 'Open (silent)'), ('engaged', 'Engaged'), ('nurture', 'Nurture (mailing list)'), ('revisit', 'Revisit later'), ('closed', 'Closed'), ('won', 'Won'), ('lost', 'Lost'), ('opted_out', 'Opted out')], default='open', max_length=12)),
-                ('signals', models.JSONField(blank=True, default=list)),
-                ('consents', models.JSONField(blank=True, default=list)),
-                ('notes', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, help_text='When the enquiry arrived.')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('won_value', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('lost_reason', models.CharField(blank=True, max_length=200)),
-                ('revisit_at', models.DateTimeField(blank=True, null=True)),
-                ('paused_until', models.DateTimeField(blank=True, help_text='Out of office until.', null=True)),
-                ('attempt_count', models.PositiveIntegerField(default=0)),
-                ('last_attempt_at', models.DateTimeField(blank=True, null=True)),
-                ('first_response_at', models.DateTimeField(blank=True, help_text='Our first attempt.', null=True)),
-                ('next_action', models.CharField(blank=True, choices=[('contact', 'Contact'), ('wait', 'Wait'), ('stop', 'Stop'), ('', 'None')], default='', max_length=8)),
-                ('next_channel', models.CharField(blank=True, max_length=8)),
-                ('next_due', models.DateTimeField(blank=True, null=True)),
-                ('next_state', models.CharField(blank=True, max_length=10)),
-                ('priority', models.FloatField(default=0.0)),
-                ('expected_value', models.FloatField(default=0.0)),
-                ('p_reply', models.FloatField(blank=True, null=True)),
-                ('plan_reason', models.TextField(blank=True)),
-                ('why_not_stop', models.TextField(blank=True)),
-                ('plan_revisit_at', models.DateTimeField(blank=True, null=True)),
-                ('planned_at', models.DateTimeField(blank=True, null=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='leads', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("company", models.CharField(blank=True, max_length=200)),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True,
+                        db_index=True,
+                        help_text="Stored normalised (lower-case domain).",
+                        max_length=254,
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        help_text="E.164, e.g. +15551234567.",
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "timezone",
+                    models.CharField(
+                        blank=True, help_text="IANA zone; empty = the business's.", max_length=64
+                    ),
+                ),
+                ("source", models.CharField(default="web_form", max_length=64)),
+                (
+                    "value",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open (silent)"),
+                            ("engaged", "Engaged"),
+                            ("nurture", "Nurture (mailing list)"),
+                            ("revisit", "Revisit later"),
+                            ("closed", "Closed"),
+                            ("won", "Won"),
+                            ("lost", "Lost"),
+                            ("opted_out", "Opted out"),
+                        ],
+                        default="open",
+                        max_length=12,
+                    ),
+                ),
+                ("signals", models.JSONField(blank=True, default=list)),
+                ("consents", models.JSONField(blank=True, default=list)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, help_text="When the enquiry arrived."
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "won_value",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True),
+                ),
+                ("lost_reason", models.CharField(blank=True, max_length=200)),
+                ("revisit_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "paused_until",
+                    models.DateTimeField(blank=True, help_text="Out of office until.", null=True),
+                ),
+                ("attempt_count", models.PositiveIntegerField(default=0)),
+                ("last_attempt_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "first_response_at",
+                    models.DateTimeField(blank=True, help_text="Our first attempt.", null=True),
+                ),
+                (
+                    "next_action",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("contact", "Contact"),
+                            ("wait", "Wait"),
+                            ("stop", "Stop"),
+                            ("", "None"),
+                        ],
+                        default="",
+                        max_length=8,
+                    ),
+                ),
+                ("next_channel", models.CharField(blank=True, max_length=8)),
+                ("next_due", models.DateTimeField(blank=True, null=True)),
+                ("next_state", models.CharField(blank=True, max_length=10)),
+                ("priority", models.FloatField(default=0.0)),
+                ("expected_value", models.FloatField(default=0.0)),
+                ("p_reply", models.FloatField(blank=True, null=True)),
+                ("plan_reason", models.TextField(blank=True)),
+                ("why_not_stop", models.TextField(blank=True)),
+                ("plan_revisit_at", models.DateTimeField(blank=True, null=True)),
+                ("planned_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="leads",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Commitment',
+            name="Commitment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('by', models.CharField(choices=[('us', 'We contact them'), ('lead', 'They contact us')], default='us', max_length=4)),
-                ('what', models.CharField(max_length=200)),
-                ('due_at', models.DateTimeField()),
-                ('state', models.CharField(choices=[('pending', 'Pending'), ('done', 'Done'), ('missed', 'Missed'), ('cancelled', 'Cancelled')], default='pending', max_length=10)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('lead', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='commitments', to='leads.lead')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "by",
+                    models.CharField(
+                        choices=[("us", "We contact them"), ("lead", "They contact us")],
+                        default="us",
+                        max_length=4,
+                    ),
+                ),
+                ("what", models.CharField(max_length=200)),
+                ("due_at", models.DateTimeField()),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("done", "Done"),
+                            ("missed", "Missed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("resolved_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "lead",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="commitments",
+                        to="leads.lead",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_at', 'pk'],
+                "ordering": ["due_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Attempt',
+            name="Attempt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('channel', models.CharField(choices=[('call', 'Call'), ('email', 'Email'), ('text', 'Text'), ('visit', 'Visit')], max_length=8)),
-                ('outcome', models.CharField(choices=[('no_answer', 'No answer'), ('left_message', 'Left message'), ('talked', 'Talked'), ('replied', 'Replied'), ('bounced', 'Bounced'), ('opted_out', 'Opted out')], max_length=14)),
-                ('minutes', models.FloatField(default=0.0)),
-                ('progress', models.BooleanField(blank=True, help_text='Moved closer to a sale?', null=True)),
-                ('notes', models.TextField(blank=True)),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('lead', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attempts', to='leads.lead')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("call", "Call"),
+                            ("email", "Email"),
+                            ("text", "Text"),
+                            ("visit", "Visit"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("no_answer", "No answer"),
+                            ("left_message", "Left message"),
+                            ("talked", "Talked"),
+                            ("replied", "Replied"),
+                            ("bounced", "Bounced"),
+                            ("opted_out", "Opted out"),
+                        ],
+                        max_length=14,
+                    ),
+                ),
+                ("minutes", models.FloatField(default=0.0)),
+                (
+                    "progress",
+                    models.BooleanField(blank=True, help_text="Moved closer to a sale?", null=True),
+                ),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lead",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attempts",
+                        to="leads.lead",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('admin', 'Owner / admin (sees all leads)'), ('sales', 'Salesperson (own leads)')], default='sales', max_length=10)),
-                ('phone', models.CharField(blank=True, max_length=32)),
-                ('outreach_mode', models.CharField(choices=[('suggest', 'Suggest (I click send)'), ('automatic', 'Automatic (the worker sends)')], default='suggest', max_length=10)),
-                ('calendar_secret', models.CharField(blank=True, max_length=64)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("admin", "Owner / admin (sees all leads)"),
+                            ("sales", "Salesperson (own leads)"),
+                        ],
+                        default="sales",
+                        max_length=10,
+                    ),
+                ),
+                ("phone", models.CharField(blank=True, max_length=32)),
+                (
+                    "outreach_mode",
+                    models.CharField(
+                        choices=[
+                            ("suggest", "Suggest (I click send)"),
+                            ("automatic", "Automatic (the worker sends)"),
+                        ],
+                        default="suggest",
+                        max_length=10,
+                    ),
+                ),
+                ("calendar_secret", models.CharField(blank=True, max_length=64)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='StatusChange',
+            name="StatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('old', models.CharField(blank=True, choices=[('open', 'Open (silent)'), ('engaged', 'Engaged'), ('nurture', 'Nurture (mailing list)'), ('revisit', 'Revisit later'), ('closed', 'Closed'), ('won', 'Won'), ('lost', 'Lost'), ('opted_out', 'Opted out')], max_length=12)),
-                ('new', models.CharField(choices=[('open', 'Open (silent)'), ('engaged', 'Engaged'), ('nurture', 'Nurture (mailing list)'), ('revisit', 'Revisit later'), ('closed', 'Closed'), ('won', 'Won'), ('lost', 'Lost'), ('opted_out', 'Opted out')], max_length=12)),
-                ('reason', models.TextField(blank=True)),
-                ('lead', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_changes', to='leads.lead')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "old",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("open", "Open (silent)"),
+                            ("engaged", "Engaged"),
+                            ("nurture", "Nurture (mailing list)"),
+                            ("revisit", "Revisit later"),
+                            ("closed", "Closed"),
+                            ("won", "Won"),
+                            ("lost", "Lost"),
+                            ("opted_out", "Opted out"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "new",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open (silent)"),
+                            ("engaged", "Engaged"),
+                            ("nurture", "Nurture (mailing list)"),
+                            ("revisit", "Revisit later"),
+                            ("closed", "Closed"),
+                            ("won", "Won"),
+                            ("lost", "Lost"),
+                            ("opted_out", "Opted out"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True)),
+                (
+                    "lead",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_changes",
+                        to="leads.lead",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='lead',
-            index=models.Index(condition=models.Q(('status__in', ['open', 'engaged'])), fields=['owner', '-priority'], name='lead_agenda_active'),
+            model_name="lead",
+            index=models.Index(
+                condition=models.Q(("status__in", ["open", "engaged"])),
+                fields=["owner", "-priority"],
+                name="lead_agenda_active",
+            ),
         ),
         migrations.AddIndex(
-            model_name='lead',
-            index=models.Index(fields=['status', 'next_due'], name='lead_status_due'),
+            model_name="lead",
+            index=models.Index(fields=["status", "next_due"], name="lead_status_due"),
         ),
         migrations.AddIndex(
-            model_name='lead',
-            index=models.Index(fields=['owner', 'status'], name='lead_owner_status'),
+            model_name="lead",
+            index=models.Index(fields=["owner", "status"], name="lead_owner_status"),
         ),
         migrations.AddIndex(
-            model_name='commitment',
-            index=models.Index(fields=['state', 'due_at'], name='commitment_state_due'),
+            model_name="commitment",
+            index=models.Index(fields=["state", "due_at"], name="commitment_state_due"),
         ),
         migrations.AddIndex(
-            model_name='attempt',
-            index=models.Index(fields=['lead', 'at'], name='attempt_lead_at'),
+            model_name="attempt",
+            index=models.Index(fields=["lead", "at"], name="attempt_lead_at"),
         ),
     ]

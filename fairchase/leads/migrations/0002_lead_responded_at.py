@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('leads', '0001_initial'),
+        ("leads", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='lead',
-            name='responded_at',
-            field=models.DateTimeField(blank=True, help_text='When the lead last wrote back.', null=True),
+            model_name="lead",
+            name="responded_at",
+            field=models.DateTimeField(
+                blank=True, help_text="When the lead last wrote back.", null=True
+            ),
         ),
     ]

@@ -4,24 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('leads', '0002_lead_responded_at'),
+        ("leads", "0002_lead_responded_at"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='WorkerLease',
+            name="WorkerLease",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=40, unique=True)),
-                ('holder', models.CharField(blank=True, max_length=100)),
-                ('until', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=40, unique=True)),
+                ("holder", models.CharField(blank=True, max_length=100)),
+                ("until", models.DateTimeField(blank=True, null=True)),
             ],
         ),
         migrations.AddField(
-            model_name='lead',
-            name='events',
+            model_name="lead",
+            name="events",
             field=models.PositiveIntegerField(default=0),
         ),
     ]

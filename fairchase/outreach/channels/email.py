@@ -23,12 +23,19 @@ def unsubscribe_headers(message) -> dict[str, str]:
     """List-Unsubscribe (URL and mailto) and the one-click POST marker (RFC 8058)."""
     url = unsubscribe_url(message.lead, "email")
     # The mailbox the poller reads, so an emailed "unsubscribe" is acted on too.
-    candidates = (getattr(settings, "UNSUBSCRIBE_MAILTO", ""), settings.IMAP_USER, _address(settings.DEFAULT_FROM_EMAIL))
+    candidates = (
+        getattr(settings, "UNSUBSCRIBE_MAILTO", ""),
+        settings.IMAP_USER,
+        _address(settings.DEFAULT_FROM_EMAIL),
+    )
     mailbox = next((c for c in candidates if c and "@" in c), "")
     parts = [f"<{url}>"]
     if mailbox:
         parts.append(f"<mailto:{mailbox}?subject=unsubscribe%20{message.message_id.strip('<>')}>")
-    return {"List-Unsubscribe": ", ".join(parts), "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return {
+        "List-Unsubscribe": ", ".join(parts),
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
 
 
 def _address(from_email: str) -> str:
@@ -84,12 +91,24 @@ class EmailChannel(Channel):
         return self.connection
 
     def build(self, message) -> EmailMessage:
-        if getattr(message, "kind", "lead") == "alert":  # to our own user: from us, nothing to unsubscribe from
-            return OutreachEmail(subject=message.subject, body=message.body, from_email=settings.DEFAULT_FROM_EMAIL,
-                                 to=[message.to], headers={"Message-ID": message.message_id})
+        if (
+            getattr(message, "kind", "lead") == "alert"
+        ):  # to our own user: from us, nothing to unsubscribe from
+            return OutreachEmail(
+                subject=message.subject,
+                body=message.body,
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                to=[message.to],
+                headers={"Message-ID": message.message_id},
+            )
         headers = {"Message-ID": message.message_id, **unsubscribe_headers(message)}
-        return OutreachEmail(subject=message.subject, body=message.body, from_email=from_address(message.lead),
-                            to=[message.to], headers=headers)
+        return OutreachEmail(
+            subject=message.subject,
+            body=message.body,
+            from_email=from_address(message.lead),
+            to=[message.to],
+            headers=headers,
+        )
 
     def send(self, message) -> str:
         email = self.build(message)
@@ -102,7 +121,9 @@ class EmailChannel(Channel):
         except smtplib.SMTPResponseException as exc:
             self.close()
             outcome = "failed" if 500 <= exc.smtp_code < 600 else "retry"
-            raise ChannelError(f"Mail server said {exc.smtp_code} {exc.smtp_error!r}", outcome) from exc
+            raise ChannelError(
+                f"Mail server said {exc.smtp_code} {exc.smtp_error!r}", outcome
+            ) from exc
         except (TimeoutError, smtplib.SMTPServerDisconnected, OSError) as exc:
             # Lost mid-conversation: the server may already have the message.
             self.close()
@@ -112,7 +133,11 @@ class EmailChannel(Channel):
             raise ChannelError(f"{type(exc).__name__}: {exc}", "unknown") from exc
         self.last_used = time.monotonic()
         status = getattr(email, "anymail_status", None)
-        return (getattr(status, "message_id", None) or message.message_id) if status else message.message_id
+        return (
+            (getattr(status, "message_id", None) or message.message_id)
+            if status
+            else message.message_id
+        )
 
     def close(self) -> None:
         if self.connection is not None:

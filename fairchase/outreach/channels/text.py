@@ -17,7 +17,17 @@ from django.conf import settings
 from . import Channel, ChannelError
 
 OPT_OUT_HINT = "Reply STOP to opt out."
-STOP_WORDS = {"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "optout", "opt-out", "opt out"}
+STOP_WORDS = {
+    "stop",
+    "stopall",
+    "unsubscribe",
+    "cancel",
+    "end",
+    "quit",
+    "optout",
+    "opt-out",
+    "opt out",
+}
 TIMEOUT = 15
 
 
@@ -59,11 +69,23 @@ class TextChannel(Channel):
         return cls()
 
     def send(self, message) -> str:
-        if not (settings.SMS_API_URL and settings.SMS_ACCOUNT_SID and settings.SMS_AUTH_TOKEN and settings.SMS_FROM):
-            raise ChannelError("Texts are not configured (SMS_API_URL, SMS_ACCOUNT_SID, SMS_AUTH_TOKEN, SMS_FROM).", "failed")
-        data = urllib.parse.urlencode({"To": message.to, "From": settings.SMS_FROM, "Body": message.body}).encode()
+        if not (
+            settings.SMS_API_URL
+            and settings.SMS_ACCOUNT_SID
+            and settings.SMS_AUTH_TOKEN
+            and settings.SMS_FROM
+        ):
+            raise ChannelError(
+                "Texts are not configured (SMS_API_URL, SMS_ACCOUNT_SID, SMS_AUTH_TOKEN, SMS_FROM).",
+                "failed",
+            )
+        data = urllib.parse.urlencode(
+            {"To": message.to, "From": settings.SMS_FROM, "Body": message.body}
+        ).encode()
         request = urllib.request.Request(messages_url(), data=data, method="POST")
-        auth = base64.b64encode(f"{settings.SMS_ACCOUNT_SID}:{settings.SMS_AUTH_TOKEN}".encode()).decode()
+        auth = base64.b64encode(
+            f"{settings.SMS_ACCOUNT_SID}:{settings.SMS_AUTH_TOKEN}".encode()
+        ).decode()
         request.add_header("Authorization", f"Basic {auth}")
         request.add_header("Content-Type", "application/x-www-form-urlencoded")
         try:
@@ -76,7 +98,9 @@ class TextChannel(Channel):
             raise ChannelError(f"Text provider said {exc.code}: {detail}", outcome) from exc
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, (ConnectionRefusedError, socket.gaierror)):
-                raise ChannelError(f"Cannot reach the text provider: {exc.reason}", "retry") from exc
+                raise ChannelError(
+                    f"Cannot reach the text provider: {exc.reason}", "retry"
+                ) from exc
             raise ChannelError(f"Text provider did not answer: {exc.reason}", "unknown") from exc
         except (TimeoutError, OSError, ValueError) as exc:
             raise ChannelError(f"Text provider did not answer: {exc}", "unknown") from exc

@@ -7,96 +7,234 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('leads', '0001_initial'),
+        ("leads", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MailboxCursor',
+            name="MailboxCursor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('folder', models.CharField(max_length=200, unique=True)),
-                ('uidvalidity', models.BigIntegerField(default=0)),
-                ('last_uid', models.BigIntegerField(default=0)),
-                ('polled_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("folder", models.CharField(max_length=200, unique=True)),
+                ("uidvalidity", models.BigIntegerField(default=0)),
+                ("last_uid", models.BigIntegerField(default=0)),
+                ("polled_at", models.DateTimeField(blank=True, null=True)),
             ],
         ),
         migrations.CreateModel(
-            name='MessageTemplate',
+            name="MessageTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
-                ('purpose', models.CharField(choices=[('first_response', 'First response to a new enquiry'), ('voicemail', 'Email after a voicemail'), ('recap', 'Recap after a call'), ('breakup', 'Last message (door open)'), ('mailing_list', 'Mailing-list invitation'), ('revisit', 'Revisit check-in'), ('follow_up', 'Follow-up'), ('other', 'Other')], default='other', max_length=20)),
-                ('channel', models.CharField(choices=[('email', 'Email'), ('text', 'Text message')], default='email', max_length=5)),
-                ('subject', models.CharField(blank=True, max_length=200)),
-                ('body', models.TextField()),
-                ('is_active', models.BooleanField(default=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            ("first_response", "First response to a new enquiry"),
+                            ("voicemail", "Email after a voicemail"),
+                            ("recap", "Recap after a call"),
+                            ("breakup", "Last message (door open)"),
+                            ("mailing_list", "Mailing-list invitation"),
+                            ("revisit", "Revisit check-in"),
+                            ("follow_up", "Follow-up"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[("email", "Email"), ("text", "Text message")],
+                        default="email",
+                        max_length=5,
+                    ),
+                ),
+                ("subject", models.CharField(blank=True, max_length=200)),
+                ("body", models.TextField()),
+                ("is_active", models.BooleanField(default=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['channel', 'purpose', 'name'],
+                "ordering": ["channel", "purpose", "name"],
             },
         ),
         migrations.CreateModel(
-            name='OutboundMessage',
+            name="OutboundMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('channel', models.CharField(choices=[('email', 'Email'), ('text', 'Text message')], max_length=5)),
-                ('to', models.CharField(max_length=254)),
-                ('subject', models.CharField(blank=True, max_length=200)),
-                ('body', models.TextField()),
-                ('message_id', models.CharField(max_length=200, unique=True)),
-                ('due_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('state', models.CharField(choices=[('queued', 'Queued'), ('sending', 'Sending'), ('sent', 'Sent'), ('failed', 'Failed'), ('cancelled', 'Cancelled'), ('unknown', 'Unknown (check)')], default='queued', max_length=10)),
-                ('error', models.TextField(blank=True)),
-                ('provider_id', models.CharField(blank=True, max_length=200)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('claimed_at', models.DateTimeField(blank=True, null=True)),
-                ('claimed_by', models.CharField(blank=True, max_length=100)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('lead', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outbound_messages', to='leads.lead')),
-                ('queued_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('template', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='outreach.messagetemplate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[("email", "Email"), ("text", "Text message")], max_length=5
+                    ),
+                ),
+                ("to", models.CharField(max_length=254)),
+                ("subject", models.CharField(blank=True, max_length=200)),
+                ("body", models.TextField()),
+                ("message_id", models.CharField(max_length=200, unique=True)),
+                ("due_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("sending", "Sending"),
+                            ("sent", "Sent"),
+                            ("failed", "Failed"),
+                            ("cancelled", "Cancelled"),
+                            ("unknown", "Unknown (check)"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                ("error", models.TextField(blank=True)),
+                ("provider_id", models.CharField(blank=True, max_length=200)),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("claimed_at", models.DateTimeField(blank=True, null=True)),
+                ("claimed_by", models.CharField(blank=True, max_length=100)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "lead",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="outbound_messages",
+                        to="leads.lead",
+                    ),
+                ),
+                (
+                    "queued_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "template",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="outreach.messagetemplate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='InboundMessage',
+            name="InboundMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(help_text='Message-ID, or folder/UID.', max_length=255, unique=True)),
-                ('channel', models.CharField(default='email', max_length=5)),
-                ('sender', models.CharField(blank=True, max_length=254)),
-                ('subject', models.CharField(blank=True, max_length=255)),
-                ('text', models.TextField(blank=True, help_text='The new part of the message (quotes removed).')),
-                ('received_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('kind', models.CharField(choices=[('reply', 'Reply (for a person to read)'), ('interested', 'Interested'), ('auto_reply', 'Automatic reply'), ('opt_out', 'Asked to stop'), ('not_interested', 'Not interested'), ('later', 'Later (revisit)'), ('call_back', 'Call back on a date'), ('bounce', 'Bounce'), ('unmatched', 'Not from a lead')], default='reply', max_length=16)),
-                ('until', models.DateTimeField(blank=True, null=True)),
-                ('evidence', models.CharField(blank=True, max_length=255)),
-                ('effect', models.CharField(blank=True, max_length=255)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('corrected_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('lead', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='inbound_messages', to='leads.lead')),
-                ('outbound', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='outreach.outboundmessage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(
+                        help_text="Message-ID, or folder/UID.", max_length=255, unique=True
+                    ),
+                ),
+                ("channel", models.CharField(default="email", max_length=5)),
+                ("sender", models.CharField(blank=True, max_length=254)),
+                ("subject", models.CharField(blank=True, max_length=255)),
+                (
+                    "text",
+                    models.TextField(
+                        blank=True, help_text="The new part of the message (quotes removed)."
+                    ),
+                ),
+                ("received_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("reply", "Reply (for a person to read)"),
+                            ("interested", "Interested"),
+                            ("auto_reply", "Automatic reply"),
+                            ("opt_out", "Asked to stop"),
+                            ("not_interested", "Not interested"),
+                            ("later", "Later (revisit)"),
+                            ("call_back", "Call back on a date"),
+                            ("bounce", "Bounce"),
+                            ("unmatched", "Not from a lead"),
+                        ],
+                        default="reply",
+                        max_length=16,
+                    ),
+                ),
+                ("until", models.DateTimeField(blank=True, null=True)),
+                ("evidence", models.CharField(blank=True, max_length=255)),
+                ("effect", models.CharField(blank=True, max_length=255)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "corrected_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lead",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="inbound_messages",
+                        to="leads.lead",
+                    ),
+                ),
+                (
+                    "outbound",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="outreach.outboundmessage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-received_at', '-pk'],
+                "ordering": ["-received_at", "-pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='outboundmessage',
-            index=models.Index(condition=models.Q(('state', 'queued')), fields=['due_at'], name='outbox_queued_due'),
+            model_name="outboundmessage",
+            index=models.Index(
+                condition=models.Q(("state", "queued")), fields=["due_at"], name="outbox_queued_due"
+            ),
         ),
         migrations.AddIndex(
-            model_name='outboundmessage',
-            index=models.Index(fields=['lead', 'state'], name='outbox_lead_state'),
+            model_name="outboundmessage",
+            index=models.Index(fields=["lead", "state"], name="outbox_lead_state"),
         ),
     ]

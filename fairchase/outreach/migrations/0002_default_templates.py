@@ -8,8 +8,12 @@ what was agreed and when (002), a last message that makes "no" easy (001).
 from django.db import migrations
 
 DEFAULTS = [
-    ("first_response", "email", "First response to a new enquiry", "Your enquiry",
-     """Hello {{first_name}},
+    (
+        "first_response",
+        "email",
+        "First response to a new enquiry",
+        "Your enquiry",
+        """Hello {{first_name}},
 
 {{apology}}Thank you for getting in touch on {{enquiry_date}}. I'd be glad to help.
 
@@ -19,9 +23,14 @@ Best regards,
 {{owner_name}}
 
 If you'd rather not hear from us, one click is enough: {{opt_out_link}}
-"""),
-    ("voicemail", "email", "Email after a voicemail", "Sorry I missed you, {{first_name}}",
-     """Hello {{first_name}},
+""",
+    ),
+    (
+        "voicemail",
+        "email",
+        "Email after a voicemail",
+        "Sorry I missed you, {{first_name}}",
+        """Hello {{first_name}},
 
 I just left you a voicemail following up on your enquiry. Sorry I missed you — I'm sending a quick email so you have my details for whenever you're ready.
 
@@ -31,9 +40,14 @@ Best regards,
 {{owner_name}}
 
 Not the right time? One click and we won't contact you again: {{opt_out_link}}
-"""),
-    ("recap", "email", "Recap after a call", "Following up on our call",
-     """Hello {{first_name}},
+""",
+    ),
+    (
+        "recap",
+        "email",
+        "Recap after a call",
+        "Following up on our call",
+        """Hello {{first_name}},
 
 Thank you for your time on the phone today. As agreed, the next step is: {{next_step}}, on {{next_step_date}}.
 
@@ -43,9 +57,14 @@ Best regards,
 {{owner_name}}
 
 If you'd rather not hear from us: {{opt_out_link}}
-"""),
-    ("breakup", "email", "Last message (door open)", "I'll leave it here, {{first_name}}",
-     """Hello {{first_name}},
+""",
+    ),
+    (
+        "breakup",
+        "email",
+        "Last message (door open)",
+        "I'll leave it here, {{first_name}}",
+        """Hello {{first_name}},
 
 I understand this might not be the right time for you, so this is the last you'll hear from me about your enquiry. If your needs change, please don't hesitate to get in touch — you can reach me on {{owner_phone}} or just reply here.
 
@@ -55,9 +74,14 @@ Wishing you the best,
 {{owner_name}}
 
 Stop all messages from us: {{opt_out_link}}
-"""),
-    ("mailing_list", "email", "Mailing-list invitation", "Staying in touch",
-     """Hello {{first_name}},
+""",
+    ),
+    (
+        "mailing_list",
+        "email",
+        "Mailing-list invitation",
+        "Staying in touch",
+        """Hello {{first_name}},
 
 Thank you for your interest earlier. Since you agreed to hear from us now and then, we'll send you the occasional update — news and offers we think may be useful, nothing more.
 
@@ -67,9 +91,14 @@ Best regards,
 {{owner_name}}
 
 Prefer no updates? Unsubscribe with one click: {{opt_out_link}}
-"""),
-    ("revisit", "email", "Revisit check-in", "Checking in, {{first_name}}",
-     """Hello {{first_name}},
+""",
+    ),
+    (
+        "revisit",
+        "email",
+        "Revisit check-in",
+        "Checking in, {{first_name}}",
+        """Hello {{first_name}},
 
 We spoke a while ago about your enquiry, and you mentioned the timing wasn't right then. I'm checking in to see whether things have changed at {{company|your end}}.
 
@@ -79,9 +108,14 @@ Best regards,
 {{owner_name}}
 
 Rather not hear from us again? {{opt_out_link}}
-"""),
-    ("follow_up", "email", "Follow-up", "Following up on your enquiry",
-     """Hello {{first_name}},
+""",
+    ),
+    (
+        "follow_up",
+        "email",
+        "Follow-up",
+        "Following up on your enquiry",
+        """Hello {{first_name}},
 
 I'm following up on your enquiry from {{enquiry_date}}. Is this still something you're looking into? I'd be happy to answer any questions — reply here or call me on {{owner_phone}}.
 
@@ -89,19 +123,31 @@ Best regards,
 {{owner_name}}
 
 If you'd rather not hear from us: {{opt_out_link}}
-"""),
-    ("follow_up", "text", "Follow-up text", "",
-     "Hi {{first_name}}, it's {{owner_first_name}} following up on your enquiry. Happy to help whenever suits you: reply here or call {{owner_phone}}."),
-    ("first_response", "text", "First response text", "",
-     "Hi {{first_name}}, {{owner_first_name}} here. {{apology}}Thanks for your enquiry! When is a good time for a quick call? You can reach me on {{owner_phone}}."),
+""",
+    ),
+    (
+        "follow_up",
+        "text",
+        "Follow-up text",
+        "",
+        "Hi {{first_name}}, it's {{owner_first_name}} following up on your enquiry. Happy to help whenever suits you: reply here or call {{owner_phone}}.",
+    ),
+    (
+        "first_response",
+        "text",
+        "First response text",
+        "",
+        "Hi {{first_name}}, {{owner_first_name}} here. {{apology}}Thanks for your enquiry! When is a good time for a quick call? You can reach me on {{owner_phone}}.",
+    ),
 ]
 
 
 def add_defaults(apps, schema_editor):
     MessageTemplate = apps.get_model("outreach", "MessageTemplate")
     for purpose, channel, name, subject, body in DEFAULTS:
-        MessageTemplate.objects.get_or_create(purpose=purpose, channel=channel, name=name,
-                                              defaults={"subject": subject, "body": body})
+        MessageTemplate.objects.get_or_create(
+            purpose=purpose, channel=channel, name=name, defaults={"subject": subject, "body": body}
+        )
 
 
 def remove_defaults(apps, schema_editor):

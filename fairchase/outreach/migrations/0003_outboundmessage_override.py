@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('outreach', '0002_default_templates'),
+        ("outreach", "0002_default_templates"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='outboundmessage',
-            name='override',
+            model_name="outboundmessage",
+            name="override",
             field=models.BooleanField(default=False),
         ),
     ]

@@ -16,41 +16,112 @@ def unclear_is_reply(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('outreach', '0003_outboundmessage_override'),
+        ("outreach", "0003_outboundmessage_override"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='inboundmessage',
-            name='language',
+            model_name="inboundmessage",
+            name="language",
             field=models.CharField(blank=True, max_length=8),
         ),
         migrations.AlterField(
-            model_name='inboundmessage',
-            name='kind',
-            field=models.CharField(choices=[('unclear', 'Unclear (for a person to read)'), ('interested', 'Interested'), ('auto_reply', 'Automatic reply'), ('opt_out', 'Asked to stop'), ('not_interested', 'Not interested'), ('later', 'Later (revisit)'), ('call_back', 'Call back on a date'), ('bounce', 'Bounce'), ('unmatched', 'Not from a lead')], default='unclear', max_length=16),
+            model_name="inboundmessage",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("unclear", "Unclear (for a person to read)"),
+                    ("interested", "Interested"),
+                    ("auto_reply", "Automatic reply"),
+                    ("opt_out", "Asked to stop"),
+                    ("not_interested", "Not interested"),
+                    ("later", "Later (revisit)"),
+                    ("call_back", "Call back on a date"),
+                    ("bounce", "Bounce"),
+                    ("unmatched", "Not from a lead"),
+                ],
+                default="unclear",
+                max_length=16,
+            ),
         ),
         migrations.CreateModel(
-            name='ReadingCorrection',
+            name="ReadingCorrection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('channel', models.CharField(default='email', max_length=5)),
-                ('text', models.TextField()),
-                ('language', models.CharField(blank=True, max_length=8)),
-                ('wrong_kind', models.CharField(choices=[('unclear', 'Unclear (for a person to read)'), ('interested', 'Interested'), ('auto_reply', 'Automatic reply'), ('opt_out', 'Asked to stop'), ('not_interested', 'Not interested'), ('later', 'Later (revisit)'), ('call_back', 'Call back on a date'), ('bounce', 'Bounce'), ('unmatched', 'Not from a lead')], max_length=16)),
-                ('right_kind', models.CharField(choices=[('unclear', 'Unclear (for a person to read)'), ('interested', 'Interested'), ('auto_reply', 'Automatic reply'), ('opt_out', 'Asked to stop'), ('not_interested', 'Not interested'), ('later', 'Later (revisit)'), ('call_back', 'Call back on a date'), ('bounce', 'Bounce'), ('unmatched', 'Not from a lead')], max_length=16)),
-                ('wrong_until', models.DateTimeField(blank=True, null=True)),
-                ('evidence', models.CharField(blank=True, help_text='The words the reader went by.', max_length=255)),
-                ('received_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('corrected_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('inbound', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='corrections', to='outreach.inboundmessage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("channel", models.CharField(default="email", max_length=5)),
+                ("text", models.TextField()),
+                ("language", models.CharField(blank=True, max_length=8)),
+                (
+                    "wrong_kind",
+                    models.CharField(
+                        choices=[
+                            ("unclear", "Unclear (for a person to read)"),
+                            ("interested", "Interested"),
+                            ("auto_reply", "Automatic reply"),
+                            ("opt_out", "Asked to stop"),
+                            ("not_interested", "Not interested"),
+                            ("later", "Later (revisit)"),
+                            ("call_back", "Call back on a date"),
+                            ("bounce", "Bounce"),
+                            ("unmatched", "Not from a lead"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "right_kind",
+                    models.CharField(
+                        choices=[
+                            ("unclear", "Unclear (for a person to read)"),
+                            ("interested", "Interested"),
+                            ("auto_reply", "Automatic reply"),
+                            ("opt_out", "Asked to stop"),
+                            ("not_interested", "Not interested"),
+                            ("later", "Later (revisit)"),
+                            ("call_back", "Call back on a date"),
+                            ("bounce", "Bounce"),
+                            ("unmatched", "Not from a lead"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("wrong_until", models.DateTimeField(blank=True, null=True)),
+                (
+                    "evidence",
+                    models.CharField(
+                        blank=True, help_text="The words the reader went by.", max_length=255
+                    ),
+                ),
+                ("received_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "corrected_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "inbound",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="corrections",
+                        to="outreach.inboundmessage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.RunPython(reply_is_unclear, unclear_is_reply),

@@ -7,49 +7,97 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('leads', '0003_workerlease_lead_events'),
-        ('outreach', '0004_reader_language_corrections'),
+        ("leads", "0003_workerlease_lead_events"),
+        ("outreach", "0004_reader_language_corrections"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MessageChange',
+            name="MessageChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('old', models.CharField(blank=True, choices=[('queued', 'Queued'), ('sending', 'Sending'), ('sent', 'Sent'), ('failed', 'Failed'), ('cancelled', 'Cancelled'), ('unknown', 'Unknown (check)')], max_length=10)),
-                ('new', models.CharField(choices=[('queued', 'Queued'), ('sending', 'Sending'), ('sent', 'Sent'), ('failed', 'Failed'), ('cancelled', 'Cancelled'), ('unknown', 'Unknown (check)')], max_length=10)),
-                ('reason', models.CharField(blank=True, max_length=500)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "old",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("queued", "Queued"),
+                            ("sending", "Sending"),
+                            ("sent", "Sent"),
+                            ("failed", "Failed"),
+                            ("cancelled", "Cancelled"),
+                            ("unknown", "Unknown (check)"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "new",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("sending", "Sending"),
+                            ("sent", "Sent"),
+                            ("failed", "Failed"),
+                            ("cancelled", "Cancelled"),
+                            ("unknown", "Unknown (check)"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=500)),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='outboundmessage',
-            name='kind',
-            field=models.CharField(choices=[('lead', 'To the lead'), ('alert', 'Alert to the owner')], default='lead', max_length=5),
+            model_name="outboundmessage",
+            name="kind",
+            field=models.CharField(
+                choices=[("lead", "To the lead"), ("alert", "Alert to the owner")],
+                default="lead",
+                max_length=5,
+            ),
         ),
         migrations.AddField(
-            model_name='outboundmessage',
-            name='step',
+            model_name="outboundmessage",
+            name="step",
             field=models.CharField(blank=True, max_length=60),
         ),
         migrations.AddConstraint(
-            model_name='outboundmessage',
-            constraint=models.UniqueConstraint(condition=models.Q(('step', ''), _negated=True), fields=('lead', 'step'), name='outbox_one_message_per_step'),
+            model_name="outboundmessage",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("step", ""), _negated=True),
+                fields=("lead", "step"),
+                name="outbox_one_message_per_step",
+            ),
         ),
         migrations.AddField(
-            model_name='messagechange',
-            name='message',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='outreach.outboundmessage'),
+            model_name="messagechange",
+            name="message",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="changes",
+                to="outreach.outboundmessage",
+            ),
         ),
         migrations.AddField(
-            model_name='messagechange',
-            name='user',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL),
+            model_name="messagechange",
+            name="user",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
     ]

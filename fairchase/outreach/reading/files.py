@@ -25,5 +25,10 @@ def as_json(path: str | Path, reading: replies.Reading) -> dict:
         date = when.date().isoformat()
     else:
         date = when.isoformat(timespec="minutes") if when else None
-    return {"file": str(path), "kind": reading.kind, "date": date, "language": reading.language,
-            "evidence": reading.evidence}
+    return {
+        "file": str(path),
+        "kind": reading.kind,
+        "date": date,
+        "language": reading.language,
+        "evidence": reading.evidence,
+    }

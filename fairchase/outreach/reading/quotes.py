@@ -22,17 +22,21 @@ import quotequail
 _FROM = r"(?:from|von|de|van|da)"
 _SENT = r"(?:sent|date|gesendet|datum|envoy[ée]|date d'envoi|enviado(?: el| em)?|enviada em|fecha|data|verzonden|verstuurd)"
 OUTLOOK_BLOCK = re.compile(
-    rf"^[ \t>*]*{_FROM}\s?:\s?\*?.+\n(?:.*\n)?[ \t>*]*{_SENT}\s?:\s?.+$", re.I | re.M)
+    rf"^[ \t>*]*{_FROM}\s?:\s?\*?.+\n(?:.*\n)?[ \t>*]*{_SENT}\s?:\s?.+$", re.I | re.M
+)
 SEPARATORS = re.compile(
     r"^[ \t]*(?:_{8,}|-{2,}\s*(?:original message|urspr[üu]ngliche nachricht|message d'origine|mensaje original|"
     r"mensagem original|oorspronkelijk bericht|forwarded message|weitergeleitete nachricht|message transf[ée]r[ée]|"
-    r"mensaje reenviado|mensagem encaminhada|doorgestuurd bericht)\s*-{2,})\s*$", re.I | re.M)
+    r"mensaje reenviado|mensagem encaminhada|doorgestuurd bericht)\s*-{2,})\s*$",
+    re.I | re.M,
+)
 # Reply headers quotequail misses (Yahoo's German and Dutch, Gmail's wrapped English line).
 _LINE = r"[^\n]{0,160}(?:\n[^\n]{0,120})?"  # the header line, wrapped once at most
 ATTRIBUTION = re.compile(
     rf"^[ \t>]*(?:on\b{_LINE}\bwrote:|am\b{_LINE}\b(?:schrieb|geschrieben)\b[^\n]{{0,120}}:|le\b{_LINE}\ba [ée]crit\s?:|"
     rf"el\b{_LINE}\bescribi[óo]:|em\b{_LINE}\bescreveu:|op\b{_LINE}\b(?:schreef|geschreven)\b[^\n]{{0,80}}:)[ \t]*$",
-    re.I | re.M)
+    re.I | re.M,
+)
 ATTRIBUTION_START = re.compile(r"^[ \t]*(?:on|am|le|el|em|op) .{0,120}\d{4}.{0,80}$", re.I | re.M)
 # A closing line ("Best regards,", "Mit freundlichen Grüßen") ends what the person wrote:
 # below it come their name, title, phone numbers, opening hours and legal small print.
@@ -42,13 +46,17 @@ VALEDICTION = re.compile(
     r"yours truly|mit freundlichen gr(?:ü|ue)(?:ß|ss)en|freundliche gr(?:ü|ue)(?:ß|ss)e|viele gr(?:ü|ue)(?:ß|ss)e|beste gr(?:ü|ue)(?:ß|ss)e|"
     r"liebe gr(?:ü|ue)(?:ß|ss)e|sch(?:ö|oe)ne gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|lg|mfg|cordialement|bien cordialement|bien (?:à|a) vous|"
     r"salutations|meilleures salutations|saludos(?: cordiales)?|un saludo|atentamente|att|atenciosamente|abra(?:ç|c)os?|abs|"
-    r"cumprimentos|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groet(?:en|jes)?|mvg)[ \t]*[,.!]?[ \t]*$", re.I | re.M)
+    r"cumprimentos|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groet(?:en|jes)?|mvg)[ \t]*[,.!]?[ \t]*$",
+    re.I | re.M,
+)
 QUOTED_LINE = re.compile(r"^[ \t]*>", re.M)
 SIGNATURE = re.compile(
     r"^[ \t]*(?:--\s*$|sent from my\b|sent from (?:outlook|yahoo|mail)\b|get outlook for\b|von meinem .{0,30}gesendet|"
     r"gesendet von meinem\b|gesendet mit\b|outlook f[üu]r \w+ herunterladen|envoy[ée] (?:de|depuis) mon\b|"
     r"t[ée]l[ée]charger outlook\b|enviado desde mi\b|obtener outlook para\b|enviado do meu\b|obter o outlook\b|"
-    r"verstuurd vanaf mijn\b|verzonden vanaf mijn\b|outlook voor \w+ downloaden)", re.I | re.M)
+    r"verstuurd vanaf mijn\b|verzonden vanaf mijn\b|outlook voor \w+ downloaden)",
+    re.I | re.M,
+)
 
 
 def body_text(msg: Message) -> str:
@@ -56,9 +64,14 @@ def body_text(msg: Message) -> str:
     blocks (<blockquote>, Gmail's and Outlook's quote containers) left out."""
     part = msg.get_body(preferencelist=("plain", "html")) if isinstance(msg, EmailMessage) else None
     if part is None:
-        parts = [p for p in msg.walk() if p.get_content_type() in ("text/plain", "text/html")
-                 and not p.get_filename()]
-        part = next((p for p in parts if p.get_content_type() == "text/plain"), parts[0] if parts else None)
+        parts = [
+            p
+            for p in msg.walk()
+            if p.get_content_type() in ("text/plain", "text/html") and not p.get_filename()
+        ]
+        part = next(
+            (p for p in parts if p.get_content_type() == "text/plain"), parts[0] if parts else None
+        )
     if part is None:
         return ""
     try:
@@ -77,8 +90,11 @@ def body_text(msg: Message) -> str:
 def html_to_text(markup: str) -> str:
     markup = re.sub(r"(?is)<(script|style|head)\b.*?</\1>", " ", markup)
     # Everything from the first quote container on is history.
-    markup = re.split(r"(?i)<blockquote\b|<div[^>]+(?:gmail_quote|divRplyFwdMsg|OutlookMessageHeader|yahoo_quoted)",
-                      markup, maxsplit=1)[0]
+    markup = re.split(
+        r"(?i)<blockquote\b|<div[^>]+(?:gmail_quote|divRplyFwdMsg|OutlookMessageHeader|yahoo_quoted)",
+        markup,
+        maxsplit=1,
+    )[0]
     markup = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</li>|</tr>", "\n", markup)
     return html.unescape(re.sub(r"<[^>]+>", " ", markup))
 

@@ -30,8 +30,11 @@ from ..rendering import render as render_message
 State = OutboundMessage.State
 RESULT = {
     State.SENT: ("success", "Sent to {to}."),
-    State.QUEUED: ("info", "Not sent yet to {to}: {error} It goes out {due}; to send it now "
-                           "anyway, confirm it in the Outbox."),
+    State.QUEUED: (
+        "info",
+        "Not sent yet to {to}: {error} It goes out {due}; to send it now "
+        "anyway, confirm it in the Outbox.",
+    ),
     State.CANCELLED: ("warning", "Not sent: {error}"),
     State.FAILED: ("error", "Sending failed: {error}"),
     State.UNKNOWN: ("warning", "We could not tell whether it arrived: {error} Check the outbox."),
@@ -39,8 +42,12 @@ RESULT = {
 }
 
 
-SETTLED = {"sent": "Marked as sent.", "resend": "Sending again.", "override": "Sending now, as you confirmed.",
-           "cancel": "Cancelled."}
+SETTLED = {
+    "sent": "Marked as sent.",
+    "resend": "Sending again.",
+    "override": "Sending now, as you confirmed.",
+    "cancel": "Cancelled.",
+}
 
 
 def _back(request, lead):
@@ -49,19 +56,25 @@ def _back(request, lead):
     return redirect("lead_detail", pk=lead.pk)
 
 
-def send_message(request, lead, channel: str, subject: str, body: str, template=None) -> OutboundMessage | None:
+def send_message(
+    request, lead, channel: str, subject: str, body: str, template=None
+) -> OutboundMessage | None:
     """Render what the person approved, queue it in one transaction, send it now; flash the result."""
     try:
         rendered = render_message(subject, body, lead, channel)
         with transaction.atomic():
-            msg = queue(lead, channel, rendered.subject, rendered.body, template=template, user=request.user)
+            msg = queue(
+                lead, channel, rendered.subject, rendered.body, template=template, user=request.user
+            )
     except (RenderError, OutboxError) as exc:
         messages.error(request, str(exc))
         return None
     state = send_now(msg)
     msg.refresh_from_db()
     level, text = RESULT[state]
-    due = clock.at_zone(msg.due_at, timezone.get_current_timezone()) if msg.due_at else ""  # labelled
+    due = (
+        clock.at_zone(msg.due_at, timezone.get_current_timezone()) if msg.due_at else ""
+    )  # labelled
     getattr(messages, level)(request, text.format(to=msg.to, due=due, error=msg.error))
     return msg
 
@@ -72,10 +85,17 @@ def send_draft(request, pk):
     """One click on Today or the lead page: send the template as drafted for this lead."""
     lead = lead_or_404(request.user, pk)
     template = get_object_or_404(MessageTemplate, pk=request.POST.get("template") or 0)
-    letting_go = lead.next_action == "stop" and lead.is_active  # the plan's stop, as it stood before the send
+    letting_go = (
+        lead.next_action == "stop" and lead.is_active
+    )  # the plan's stop, as it stood before the send
     stop = (lead.next_state, lead.plan_revisit_at, lead.plan_reason)
     msg = send_message(request, lead, template.channel, template.subject, template.body, template)
-    if letting_go and msg is not None and msg.state == State.SENT and template.purpose == MessageTemplate.Purpose.BREAKUP:
+    if (
+        letting_go
+        and msg is not None
+        and msg.state == State.SENT
+        and template.purpose == MessageTemplate.Purpose.BREAKUP
+    ):
         _complete_stop(request, lead, *stop)
     if request.headers.get("HX-Request") == "true":
         # htmx: the draft's own box says what happened (sent, or a failure shown as one).
@@ -95,8 +115,13 @@ def _complete_stop(request, lead, next_state: str, revisit_at, reason: str) -> N
     if state == Status.REVISIT and revisit_at is None:
         revisit_at = timezone.now() + timezone.timedelta(days=90)
     try:
-        actions.stop_chasing(lead, state, user=request.user, revisit_at=revisit_at,
-                             reason=(reason or "Last message sent")[:200])
+        actions.stop_chasing(
+            lead,
+            state,
+            user=request.user,
+            revisit_at=revisit_at,
+            reason=(reason or "Last message sent")[:200],
+        )
     except ActionError as exc:
         messages.error(request, str(exc))
         return
@@ -111,29 +136,50 @@ def compose(request, pk):
     form = ComposeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if send_message(request, lead, data["channel"], data["subject"], data["body"], data["template"]):
+        if send_message(
+            request, lead, data["channel"], data["subject"], data["body"], data["template"]
+        ):
             return _back(request, lead)
     elif request.method == "GET":
-        template = MessageTemplate.objects.filter(pk=request.GET.get("template") or 0).first() if \
-            (request.GET.get("template") or "").isdigit() else None
+        template = (
+            MessageTemplate.objects.filter(pk=request.GET.get("template") or 0).first()
+            if (request.GET.get("template") or "").isdigit()
+            else None
+        )
         draft = None if template else draft_for(lead)
         template = template or (draft.template if draft else None)
         initial = {"channel": "email", "subject": "", "body": ""}
         if template is not None:
-            initial = {"template": template.pk, "channel": template.channel, "subject": template.subject, "body": template.body}
+            initial = {
+                "template": template.pk,
+                "channel": template.channel,
+                "subject": template.subject,
+                "body": template.body,
+            }
             try:
                 rendered = render_message(template.subject, template.body, lead, template.channel)
                 initial.update(subject=rendered.subject, body=rendered.body)
             except RenderError as exc:
                 messages.warning(request, f"{exc} Fill it in below.")
         form = ComposeForm(initial=initial)
-    return render(request, "outreach/compose.html", {
-        "lead": lead, "form": form, "templates": MessageTemplate.objects.filter(is_active=True),
-        "next": request.GET.get("next") or request.POST.get("next") or "lead"})
+    return render(
+        request,
+        "outreach/compose.html",
+        {
+            "lead": lead,
+            "form": form,
+            "templates": MessageTemplate.objects.filter(is_active=True),
+            "next": request.GET.get("next") or request.POST.get("next") or "lead",
+        },
+    )
 
 
 def _message_or_404(request, pk) -> OutboundMessage:
-    msg = OutboundMessage.objects.filter(pk=pk, lead__in=visible_leads(request.user)).select_related("lead").first()
+    msg = (
+        OutboundMessage.objects.filter(pk=pk, lead__in=visible_leads(request.user))
+        .select_related("lead")
+        .first()
+    )
     if msg is None:
         raise Http404("No such message")
     return msg
@@ -143,11 +189,20 @@ def _message_or_404(request, pk) -> OutboundMessage:
 @web_view
 def outbox(request):
     """Messages that need a person first (unknown, failed), then queued, then recently sent."""
-    order = Case(When(state=State.UNKNOWN, then=Value(0)), When(state=State.FAILED, then=Value(1)),
-                 When(state=State.QUEUED, then=Value(2)), When(state=State.SENDING, then=Value(3)),
-                 default=Value(4), output_field=IntegerField())
-    rows = (OutboundMessage.objects.filter(lead__in=visible_leads(request.user)).select_related("lead")
-            .annotate(rank=order).order_by("rank", "-created_at")[:200])
+    order = Case(
+        When(state=State.UNKNOWN, then=Value(0)),
+        When(state=State.FAILED, then=Value(1)),
+        When(state=State.QUEUED, then=Value(2)),
+        When(state=State.SENDING, then=Value(3)),
+        default=Value(4),
+        output_field=IntegerField(),
+    )
+    rows = (
+        OutboundMessage.objects.filter(lead__in=visible_leads(request.user))
+        .select_related("lead")
+        .annotate(rank=order)
+        .order_by("rank", "-created_at")[:200]
+    )
     return render(request, "outreach/outbox.html", {"rows": rows})
 
 
@@ -164,7 +219,9 @@ def message_settle(request, pk):
         messages.error(request, f"Nothing to do: the message is {msg.get_state_display().lower()}.")
     if request.POST.get("next") == "lead":
         return redirect("lead_detail", pk=msg.lead_id)
-    return redirect(request.POST.get("next") == "today" and reverse("today") or reverse("outreach:outbox"))
+    return redirect(
+        request.POST.get("next") == "today" and reverse("today") or reverse("outreach:outbox")
+    )
 
 
 @require_POST

@@ -38,18 +38,27 @@ def unsubscribe(request, token: str):
         return render(request, "outreach/unsubscribe_invalid.html", status=404)
     lead, channel = found
     if request.method == "GET":
-        return render(request, "outreach/unsubscribe.html", {"lead": lead, "channel": channel, "token": token})
+        return render(
+            request, "outreach/unsubscribe.html", {"lead": lead, "channel": channel, "token": token}
+        )
     if lead.status != Status.OPTED_OUT:
         one_click = request.POST.get("List-Unsubscribe") == "One-Click"
-        actions.opt_out(lead, channel=channel, reason="Unsubscribed with the one-click link" if one_click
-                        else "Unsubscribed on the confirmation page")
+        actions.opt_out(
+            lead,
+            channel=channel,
+            reason="Unsubscribed with the one-click link"
+            if one_click
+            else "Unsubscribed on the confirmation page",
+        )
     return render(request, "outreach/unsubscribe_done.html", {"lead": lead, "channel": channel})
 
 
 def _lead_for_phone(phone: str) -> Lead | None:
     leads = Lead.objects.filter(phone=phone)
-    return leads.filter(status__in=[Status.OPEN, Status.ENGAGED]).order_by("-created_at").first() or \
-        leads.order_by("-created_at").first()
+    return (
+        leads.filter(status__in=[Status.OPEN, Status.ENGAGED]).order_by("-created_at").first()
+        or leads.order_by("-created_at").first()
+    )
 
 
 @csrf_exempt

@@ -20,7 +20,11 @@ from ..rendering import render as render_message
 @web_view
 def template_list(request):
     templates = MessageTemplate.objects.all()
-    return render(request, "outreach/template_list.html", {"templates": templates, "can_edit": request.is_admin})
+    return render(
+        request,
+        "outreach/template_list.html",
+        {"templates": templates, "can_edit": request.is_admin},
+    )
 
 
 def _preview(request, subject: str, body: str, channel: str) -> dict:
@@ -54,12 +58,30 @@ def template_edit(request, pk=None):
         saved = form.save()
         messages.success(request, f"Template “{saved.name}” saved.")
         return redirect("outreach:template_edit", pk=saved.pk)
-    source = form.data if form.is_bound else {"subject": getattr(template, "subject", ""),
-                                              "body": getattr(template, "body", ""),
-                                              "channel": getattr(template, "channel", "email")}
-    ctx = {"form": form, "template": template, "placeholders": PLACEHOLDERS, "can_edit": request.is_admin}
+    source = (
+        form.data
+        if form.is_bound
+        else {
+            "subject": getattr(template, "subject", ""),
+            "body": getattr(template, "body", ""),
+            "channel": getattr(template, "channel", "email"),
+        }
+    )
+    ctx = {
+        "form": form,
+        "template": template,
+        "placeholders": PLACEHOLDERS,
+        "can_edit": request.is_admin,
+    }
     if not form.errors:
-        ctx.update(_preview(request, source.get("subject", ""), source.get("body", ""), source.get("channel", "email")))
+        ctx.update(
+            _preview(
+                request,
+                source.get("subject", ""),
+                source.get("body", ""),
+                source.get("channel", "email"),
+            )
+        )
     return render(request, "outreach/template_edit.html", ctx)
 
 
@@ -71,6 +93,10 @@ def template_preview(request, pk):
     # The editor sends what is typed so far: the preview shows the unsaved edits.
     subject = request.GET.get("subject", template.subject)
     body = request.GET.get("body", template.body)
-    channel = request.GET.get("channel") if request.GET.get("channel") in ("email", "text") else template.channel
+    channel = (
+        request.GET.get("channel")
+        if request.GET.get("channel") in ("email", "text")
+        else template.channel
+    )
     ctx = {"template": template, **_preview(request, subject, body, channel)}
     return render(request, "outreach/_preview.html", ctx)

@@ -5,19 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('web', '0002_agenda_indexes'),
+        ("web", "0002_agenda_indexes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LoginBucket',
+            name="LoginBucket",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=200, unique=True)),
-                ('window_start', models.DateTimeField(default=django.utils.timezone.now)),
-                ('count', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=200, unique=True)),
+                ("window_start", models.DateTimeField(default=django.utils.timezone.now)),
+                ("count", models.PositiveIntegerField(default=0)),
             ],
         ),
     ]

@@ -14,5 +14,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunSQL(f"CREATE INDEX web_lead_new_fresh ON leads_lead {SPEC}", "DROP INDEX web_lead_new_fresh"),
+        migrations.RunSQL(
+            f"CREATE INDEX web_lead_new_fresh ON leads_lead {SPEC}", "DROP INDEX web_lead_new_fresh"
+        ),
     ]

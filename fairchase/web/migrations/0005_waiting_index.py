@@ -13,5 +13,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunSQL(f"CREATE INDEX web_lead_wait ON leads_lead {SPEC}", "DROP INDEX web_lead_wait"),
+        migrations.RunSQL(
+            f"CREATE INDEX web_lead_wait ON leads_lead {SPEC}", "DROP INDEX web_lead_wait"
+        ),
     ]

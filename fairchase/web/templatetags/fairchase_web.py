@@ -50,7 +50,9 @@ def _render_panels(registry, context, lead, skip_none: bool = False) -> str:
             extra = panel.context(request, lead) if panel.context else {}
             if extra is None and skip_none:
                 continue
-            parts.append(render_to_string(panel.template, {"lead": lead, **(extra or {})}, request=request))
+            parts.append(
+                render_to_string(panel.template, {"lead": lead, **(extra or {})}, request=request)
+            )
         except Exception:  # one broken extension must not break the page
             log.exception("panel %s failed for lead %s", panel.template, getattr(lead, "pk", None))
     return mark_safe("".join(parts))
@@ -84,7 +86,8 @@ def today_panels(context):
 
 _BUTTONS = "".join(
     f'<button type="submit" name="outcome" value="{v}" class="btn btn-small outcome-{v}">{label}</button>'
-    for v, label in OUTCOME_BUTTONS)
+    for v, label in OUTCOME_BUTTONS
+)
 
 
 @register.simple_tag(takes_context=True)
@@ -97,9 +100,14 @@ def outcome_form(context, lead, channel="", section="", owner=None, next_page=""
     url = f"{_lead_prefix()}{int(lead.pk)}/outcome/"
     if section == "commitment" and row:
         row = f"commitment:{int(row)}"  # the promise's card, put back as it was by an Undo
-    hidden = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-                         '<input type="hidden" name="channel" value="{}">'
-                         '<input type="hidden" name="row" value="{}">', token, channel or "", row or section or "")
+    hidden = format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+        '<input type="hidden" name="channel" value="{}">'
+        '<input type="hidden" name="row" value="{}">',
+        token,
+        channel or "",
+        row or section or "",
+    )
     if owner is not None:
         hidden += format_html('<input type="hidden" name="owner" value="{}">', owner.pk)
     if next_page:
@@ -112,23 +120,36 @@ def outcome_form(context, lead, channel="", section="", owner=None, next_page=""
             target = f"revisit {timezone.localtime(lead.plan_revisit_at):%d %b %Y}"
         buttons = format_html(
             '<button type="submit" name="outcome" value="stop" class="btn btn-small btn-primary outcome-stop">'
-            'Let go: {}</button>'
+            "Let go: {}</button>"
             '<button type="submit" name="outcome" value="keep" class="btn btn-small outcome-keep">Keep chasing</button>',
-            target)
+            target,
+        )
     elif section == "commitment":
         buttons = mark_safe(_COMMITMENT_BUTTONS)
     else:
         buttons = mark_safe(_BUTTONS)
-    htmx = "" if next_page == "lead" else (
-        f' hx-post="{url}" hx-target="closest li" hx-swap="outerHTML" hx-disabled-elt="find button"')
-    return format_html('<form class="outcomes" method="post" action="{}"{}>{}{}</form>',
-                       url, mark_safe(htmx), hidden, buttons)
+    htmx = (
+        ""
+        if next_page == "lead"
+        else (
+            f' hx-post="{url}" hx-target="closest li" hx-swap="outerHTML" hx-disabled-elt="find button"'
+        )
+    )
+    return format_html(
+        '<form class="outcomes" method="post" action="{}"{}>{}{}</form>',
+        url,
+        mark_safe(htmx),
+        hidden,
+        buttons,
+    )
 
 
 # A promise of ours: the call that keeps it (logging it fulfils the promise), or the deal.
 _COMMITMENT_BUTTONS = "".join(
     f'<button type="submit" name="outcome" value="{v}" class="btn btn-small outcome-{v}">{label}</button>'
-    for v, label in OUTCOME_BUTTONS if v in ("no_answer", "talked", "won"))
+    for v, label in OUTCOME_BUTTONS
+    if v in ("no_answer", "talked", "won")
+)
 
 
 def _lead_prefix() -> str:

@@ -32,10 +32,14 @@ class ThrottledLoginView(LoginView):
         if self.attempt is None:
             form = self.get_form_class()(request, data=None, initial={"username": username})
             minutes = throttle.minutes_left(username, ip)
-            return self.render_to_response(self.get_context_data(
-                form=form, locked=f"Too many failed attempts for {username or 'this account'} or from your "
-                                  f"address. Try again in {minutes} minute{'s' if minutes != 1 else ''}."),
-                status=429)
+            return self.render_to_response(
+                self.get_context_data(
+                    form=form,
+                    locked=f"Too many failed attempts for {username or 'this account'} or from your "
+                    f"address. Try again in {minutes} minute{'s' if minutes != 1 else ''}.",
+                ),
+                status=429,
+            )
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
@@ -52,13 +56,21 @@ def admin_login(request):
     with ThrottledLoginView in place of LoginView)."""
     if request.method == "GET" and admin.site.has_permission(request):
         return redirect("admin:index")
-    context = {**admin.site.each_context(request), "title": "Log in", "subtitle": None,
-               "app_path": request.get_full_path(), "username": request.user.get_username()}
+    context = {
+        **admin.site.each_context(request),
+        "title": "Log in",
+        "subtitle": None,
+        "app_path": request.get_full_path(),
+        "username": request.user.get_username(),
+    }
     if REDIRECT_FIELD_NAME not in request.GET and REDIRECT_FIELD_NAME not in request.POST:
         context[REDIRECT_FIELD_NAME] = reverse("admin:index")
     return ThrottledLoginView.as_view(
-        template_name="web/admin_login.html", authentication_form=AdminAuthenticationForm,
-        extra_context=context, redirect_authenticated_user=False)(request)
+        template_name="web/admin_login.html",
+        authentication_form=AdminAuthenticationForm,
+        extra_context=context,
+        redirect_authenticated_user=False,
+    )(request)
 
 
 @require_http_methods(["GET", "POST"])
@@ -68,7 +80,9 @@ def settings_view(request):
     business = request.business
     profile = profile_of(request.user)
     which = request.POST.get("form") if request.method == "POST" else None
-    business_form = BusinessSettingsForm(request.POST if which == "business" else None, instance=business)
+    business_form = BusinessSettingsForm(
+        request.POST if which == "business" else None, instance=business
+    )
     profile_form = ProfileForm(request.POST if which == "profile" else None, instance=profile)
     if not request.is_admin:
         for field in business_form.fields.values():
@@ -77,7 +91,10 @@ def settings_view(request):
         business_form.save()
         # Batched (one transaction per batch) so a large book does not hold the write lock.
         planned = replan_all()
-        messages.success(request, f"Business settings saved; {planned} active lead{'s' if planned != 1 else ''} replanned.")
+        messages.success(
+            request,
+            f"Business settings saved; {planned} active lead{'s' if planned != 1 else ''} replanned.",
+        )
         return redirect("settings")
     if which == "business" and not request.is_admin:
         messages.error(request, "Only an owner/admin can change the business settings.")
@@ -86,5 +103,6 @@ def settings_view(request):
         profile_form.save()
         messages.success(request, "Your profile is saved.")
         return redirect("settings")
-    return render(request, "web/settings.html", {"business_form": business_form,
-                                                 "profile_form": profile_form})
+    return render(
+        request, "web/settings.html", {"business_form": business_form, "profile_form": profile_form}
+    )

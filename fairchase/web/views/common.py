@@ -37,4 +37,6 @@ def is_htmx(request) -> bool:
 
 def form_errors(form) -> str:
     """All of a form's errors as one line (for a flash message after a redirect)."""
-    return "; ".join(f"{'' if k == '__all__' else k + ': '}{' '.join(v)}" for k, v in form.errors.items())
+    return "; ".join(
+        f"{'' if k == '__all__' else k + ': '}{' '.join(v)}" for k, v in form.errors.items()
+    )

@@ -52,9 +52,20 @@ def lead_log(request, pk):
         messages.error(request, f"Not logged: {form_errors(form)}")
         return _back(lead)
     d = form.cleaned_data
-    _run(request, lead, lambda: actions.log_attempt(
-        lead, d["channel"], d["outcome"], user=request.user, minutes=d["minutes"], notes=d["notes"],
-        progress=d["progress"]), f"Logged: {d['channel']}, {d['outcome'].replace('_', ' ')}.")
+    _run(
+        request,
+        lead,
+        lambda: actions.log_attempt(
+            lead,
+            d["channel"],
+            d["outcome"],
+            user=request.user,
+            minutes=d["minutes"],
+            notes=d["notes"],
+            progress=d["progress"],
+        ),
+        f"Logged: {d['channel']}, {d['outcome'].replace('_', ' ')}.",
+    )
     return _back(lead)
 
 
@@ -67,7 +78,9 @@ def lead_commit(request, pk):
     from_today = request.POST.get("next") == "today"
     if form.is_valid():
         d = form.cleaned_data
-        c = actions.add_commitment(lead, by=d["by"], what=d["what"], due_at=d["due_at"], user=request.user)
+        c = actions.add_commitment(
+            lead, by=d["by"], what=d["what"], due_at=d["due_at"], user=request.user
+        )
         if from_today and is_htmx(request):
             return today.pinned_row(request, lead, c)  # the card it came from, not the page
         messages.success(request, f"Pinned for {lead.name}: {d['what']}.")
@@ -115,8 +128,11 @@ def lead_signals(request, pk):
         actions.set_signals(lead, form.signals(lead), user=request.user)
         lead.refresh_from_db()
     if is_htmx(request):
-        return render(request, "web/_lead_plan.html", {
-            "lead": lead, "signals_form": SignalsForm.for_lead(lead), "saved": form.is_valid()})
+        return render(
+            request,
+            "web/_lead_plan.html",
+            {"lead": lead, "signals_form": SignalsForm.for_lead(lead), "saved": form.is_valid()},
+        )
     if form.is_valid():
         messages.success(request, "Signals saved; the plan is updated.")
     else:
@@ -133,9 +149,18 @@ def lead_stop(request, pk):
         messages.error(request, f"Not stopped: {form_errors(form)}")
         return _back(lead)
     d = form.cleaned_data
-    _run(request, lead, lambda: actions.stop_chasing(
-        lead, d["next_state"], user=request.user, revisit_at=d.get("revisit_at"), reason=d.get("reason", "")),
-        f"Stopped chasing {lead.name}: {Status(d['next_state']).label.lower()}.")
+    _run(
+        request,
+        lead,
+        lambda: actions.stop_chasing(
+            lead,
+            d["next_state"],
+            user=request.user,
+            revisit_at=d.get("revisit_at"),
+            reason=d.get("reason", ""),
+        ),
+        f"Stopped chasing {lead.name}: {Status(d['next_state']).label.lower()}.",
+    )
     return _back(lead)
 
 
@@ -155,8 +180,12 @@ def lead_won(request, pk):
     if not form.is_valid():
         messages.error(request, f"Not saved: {form_errors(form)}")
         return _back(lead)
-    _run(request, lead, lambda: actions.mark_won(lead, form.cleaned_data["value"], user=request.user),
-         f"{lead.name}: won.")
+    _run(
+        request,
+        lead,
+        lambda: actions.mark_won(lead, form.cleaned_data["value"], user=request.user),
+        f"{lead.name}: won.",
+    )
     return _back(lead)
 
 
@@ -166,7 +195,12 @@ def lead_lost(request, pk):
     lead = lead_or_404(request.user, pk)
     form = LostForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    _run(request, lead, lambda: actions.mark_lost(lead, reason, user=request.user), f"{lead.name}: lost.")
+    _run(
+        request,
+        lead,
+        lambda: actions.mark_lost(lead, reason, user=request.user),
+        f"{lead.name}: lost.",
+    )
     return _back(lead)
 
 
@@ -175,8 +209,12 @@ def lead_lost(request, pk):
 def lead_opt_out(request, pk):
     """The person asked us to stop: every address is suppressed."""
     lead = lead_or_404(request.user, pk)
-    _run(request, lead, lambda: actions.opt_out(lead, user=request.user, reason="Opted out (entered by hand)"),
-         f"{lead.name} opted out: they will not be contacted again.")
+    _run(
+        request,
+        lead,
+        lambda: actions.opt_out(lead, user=request.user, reason="Opted out (entered by hand)"),
+        f"{lead.name} opted out: they will not be contacted again.",
+    )
     return _back(lead)
 
 
@@ -190,7 +228,12 @@ def lead_reassign(request, pk):
     form = ReassignForm(request.POST, owners=team(request.user))
     if form.is_valid():
         new = form.cleaned_data["owner"]
-        _run(request, lead, lambda: actions.reassign(lead, new, user=request.user), f"{lead.name} now belongs to {new}.")
+        _run(
+            request,
+            lead,
+            lambda: actions.reassign(lead, new, user=request.user),
+            f"{lead.name} now belongs to {new}.",
+        )
     else:
         messages.error(request, f"Not reassigned: {form_errors(form)}")
     return _back(lead)

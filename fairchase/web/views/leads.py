@@ -32,9 +32,26 @@ from ..timeline import timeline_for
 from .common import web_view
 
 PAGE_SIZE = 50
-LIST_FIELDS = ("id", "name", "company", "email", "phone", "source", "value", "status", "owner_id",
-               "owner__username", "owner__first_name", "next_action", "next_channel", "next_due",
-               "priority", "attempt_count", "created_at", "last_attempt_at")
+LIST_FIELDS = (
+    "id",
+    "name",
+    "company",
+    "email",
+    "phone",
+    "source",
+    "value",
+    "status",
+    "owner_id",
+    "owner__username",
+    "owner__first_name",
+    "next_action",
+    "next_channel",
+    "next_due",
+    "priority",
+    "attempt_count",
+    "created_at",
+    "last_attempt_at",
+)
 
 
 @require_GET
@@ -63,13 +80,22 @@ def lead_list(request):
     page = Paginator(qs.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
-    return render(request, "web/leads.html", {
-        "page": page, "q": q, "status": status, "source": source, "owner": owner,
-        "statuses": Status.choices, "sources": SOURCES,
-        "owners": team(request.user) if request.is_admin else None,
-        "querystring": params.urlencode(),
-        "filtered": bool(q or status or source or owner),
-    })
+    return render(
+        request,
+        "web/leads.html",
+        {
+            "page": page,
+            "q": q,
+            "status": status,
+            "source": source,
+            "owner": owner,
+            "statuses": Status.choices,
+            "sources": SOURCES,
+            "owners": team(request.user) if request.is_admin else None,
+            "querystring": params.urlencode(),
+            "filtered": bool(q or status or source or owner),
+        },
+    )
 
 
 @require_GET
@@ -78,24 +104,36 @@ def lead_detail(request, pk):
     """Everything about one lead and every action on it."""
     lead = lead_or_404(request.user, pk)
     channel = lead.next_channel or ("call" if lead.phone else "email")
-    return render(request, "web/lead_detail.html", {
-        "lead": lead,
-        "timeline": timeline_for(lead),
-        "signals_form": SignalsForm.for_lead(lead),
-        "attempt_form": AttemptForm(initial={"channel": channel, "outcome": "no_answer"}),
-        "commitment_form": CommitmentForm(),
-        "stop_form": StopForm(lead=lead, initial={"next_state": lead.next_state or Status.CLOSED,
-                                                  "revisit_at": lead.plan_revisit_at}),
-        "won_form": WonForm(initial={"value": lead.value}),
-        "lost_form": LostForm(),
-        "reassign_form": ReassignForm(owners=team(request.user), initial={"owner": lead.owner_id})
-        if request.is_admin else None,
-        "pending": [c for c in lead.commitments.all() if c.state == Commitment.State.PENDING],
-        "outcome_buttons": OUTCOME_BUTTONS,
-        "waiting": lead.is_new_enquiry,
-        "sources_choices": SOURCES,
-        "now": timezone.now(),
-    })
+    return render(
+        request,
+        "web/lead_detail.html",
+        {
+            "lead": lead,
+            "timeline": timeline_for(lead),
+            "signals_form": SignalsForm.for_lead(lead),
+            "attempt_form": AttemptForm(initial={"channel": channel, "outcome": "no_answer"}),
+            "commitment_form": CommitmentForm(),
+            "stop_form": StopForm(
+                lead=lead,
+                initial={
+                    "next_state": lead.next_state or Status.CLOSED,
+                    "revisit_at": lead.plan_revisit_at,
+                },
+            ),
+            "won_form": WonForm(initial={"value": lead.value}),
+            "lost_form": LostForm(),
+            "reassign_form": ReassignForm(
+                owners=team(request.user), initial={"owner": lead.owner_id}
+            )
+            if request.is_admin
+            else None,
+            "pending": [c for c in lead.commitments.all() if c.state == Commitment.State.PENDING],
+            "outcome_buttons": OUTCOME_BUTTONS,
+            "waiting": lead.is_new_enquiry,
+            "sources_choices": SOURCES,
+            "now": timezone.now(),
+        },
+    )
 
 
 def _save_lead(request, form, lead=None):
@@ -134,8 +172,20 @@ def lead_add(request):
 def lead_edit(request, pk):
     lead = lead_or_404(request.user, pk)
     owners = team(request.user) if request.is_admin else None
-    initial = {f: getattr(lead, f) for f in ("name", "company", "email", "phone", "timezone", "source",
-                                             "value", "consents", "notes")}
+    initial = {
+        f: getattr(lead, f)
+        for f in (
+            "name",
+            "company",
+            "email",
+            "phone",
+            "timezone",
+            "source",
+            "value",
+            "consents",
+            "notes",
+        )
+    }
     initial["owner"] = lead.owner_id
     form = LeadForm(request.POST or None, owners=owners, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -99,30 +99,49 @@ def today_section(request, section):
         raise Http404("No such section")
     owner, scope = _owner_filter(request)
     now = timezone.now()
-    page = Paginator(section_leads(request.user, now, section, owner=owner, business=request.business),
-                     SECTION_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(
+        section_leads(request.user, now, section, owner=owner, business=request.business),
+        SECTION_PAGE,
+    ).get_page(request.GET.get("page"))
     if section == "commitments":
-        rows = [CommitmentRow(commitment=c, lead=c.lead, overdue=c.due_at < now) for c in page.object_list]
+        rows = [
+            CommitmentRow(commitment=c, lead=c.lead, overdue=c.due_at < now)
+            for c in page.object_list
+        ]
     else:
         rows = [row_for(lead, now, request.business) for lead in page.object_list]
     try:
         panels.prepare_today(request, [r.lead for r in rows])
     except Exception:
         log.exception("preparing Today extras failed")
-    return render(request, "web/today_section.html", {
-        "title": SECTIONS[section], "section": section, "page": page, "rows": rows, "owner": owner,
-        "scope": scope, "team_view": owner is None or owner != request.user,
-        "owners": team(request.user) if request.is_admin else None, "sources": dict(SOURCES),
-    })
+    return render(
+        request,
+        "web/today_section.html",
+        {
+            "title": SECTIONS[section],
+            "section": section,
+            "page": page,
+            "rows": rows,
+            "owner": owner,
+            "scope": scope,
+            "team_view": owner is None or owner != request.user,
+            "owners": team(request.user) if request.is_admin else None,
+            "sources": dict(SOURCES),
+        },
+    )
 
 
 def _pin_form():
-    default_due = (timezone.localtime() + timedelta(days=2)).replace(hour=10, minute=0, second=0, microsecond=0)
+    default_due = (timezone.localtime() + timedelta(days=2)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
     return CommitmentForm(initial={"due_at": default_due})
 
 
 def _keep_due():
-    return (timezone.localtime() + timedelta(days=KEEP_DAYS)).replace(hour=10, minute=0, second=0, microsecond=0)
+    return (timezone.localtime() + timedelta(days=KEEP_DAYS)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
 
 
 def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tuple[str, dict]:
@@ -132,15 +151,26 @@ def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tu
     undo = {"before": actions.undo_snapshot(lead)}
     if outcome in ATTEMPT_OUTCOMES:
         channel = channel or lead.next_channel or ("call" if lead.phone else "email")
-        pending = set(lead.commitments.filter(state=Commitment.State.PENDING, by=Commitment.By.US)
-                      .values_list("pk", flat=True))
+        pending = set(
+            lead.commitments.filter(
+                state=Commitment.State.PENDING, by=Commitment.By.US
+            ).values_list("pk", flat=True)
+        )
         attempt = actions.log_attempt(lead, channel, outcome, user=user)
         lead.refresh_from_db()
         undo["attempt"] = attempt.pk
-        undo["fulfilled"] = sorted(pending - set(lead.commitments.filter(state=Commitment.State.PENDING)
-                                                 .values_list("pk", flat=True)))
-        said = {Outcome.NO_ANSWER: f"No answer from {lead.name}", Outcome.LEFT_MESSAGE: f"Left {lead.name} a message",
-                Outcome.TALKED: f"Talked with {lead.name}", Outcome.REPLIED: f"{lead.name} replied"}[outcome]
+        undo["fulfilled"] = sorted(
+            pending
+            - set(
+                lead.commitments.filter(state=Commitment.State.PENDING).values_list("pk", flat=True)
+            )
+        )
+        said = {
+            Outcome.NO_ANSWER: f"No answer from {lead.name}",
+            Outcome.LEFT_MESSAGE: f"Left {lead.name} a message",
+            Outcome.TALKED: f"Talked with {lead.name}",
+            Outcome.REPLIED: f"{lead.name} replied",
+        }[outcome]
         undo["what"] = f"{Outcome(outcome).label} ({channel})"
         return f"{said} ({channel}): logged. {_next_step(lead)}".strip(), undo
     if outcome == "won":
@@ -155,17 +185,27 @@ def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tu
         state = lead.next_state or Status.CLOSED
         if state == Status.NURTURE and "mailing_list" not in (lead.consents or []):
             state = Status.CLOSED
-        revisit = lead.plan_revisit_at or (timezone.now() + DEFAULT_REVISIT if state == Status.REVISIT else None)
-        actions.stop_chasing(lead, state, user=user, revisit_at=revisit,
-                             reason=lead.plan_reason[:200] if lead.plan_reason else "")
+        revisit = lead.plan_revisit_at or (
+            timezone.now() + DEFAULT_REVISIT if state == Status.REVISIT else None
+        )
+        actions.stop_chasing(
+            lead,
+            state,
+            user=user,
+            revisit_at=revisit,
+            reason=lead.plan_reason[:200] if lead.plan_reason else "",
+        )
         undo["what"] = f"stopped chasing ({Status(state).label.lower()})"
         return f"Stopped chasing {lead.name}: {Status(state).label.lower()}.", undo
     if outcome == "keep":
         if not lead.is_active:
-            raise ActionError(f"{lead.name} is {lead.get_status_display().lower()}: reopen the lead first.")
+            raise ActionError(
+                f"{lead.name} is {lead.get_status_display().lower()}: reopen the lead first."
+            )
         due = _keep_due()
-        c = actions.add_commitment(lead, by=Commitment.By.US, what="Try again (kept chasing)", due_at=due,
-                                   user=user)
+        c = actions.add_commitment(
+            lead, by=Commitment.By.US, what="Try again (kept chasing)", due_at=due, user=user
+        )
         undo["added"] = c.pk
         undo["what"] = "kept chasing"
         when = clock.for_lead(due, timezone.get_current_timezone(), lead)
@@ -186,29 +226,55 @@ def _undo_token(lead, undo: dict, row: str) -> str:
     return signing.dumps({"lead": lead.pk, "row": row, **undo}, salt=UNDO_SALT, compress=True)
 
 
-def _done(request, lead, said: str, *, undo: dict | None = None, row: str = "", pin=False,
-          error: bool = False):
+def _done(
+    request,
+    lead,
+    said: str,
+    *,
+    undo: dict | None = None,
+    row: str = "",
+    pin=False,
+    error: bool = False,
+):
     """A clicked row's replacement: what happened, an Undo for a few seconds, what comes next
     (`pin`: True for a fresh "pin the next step" form, or a bound form to show its errors)."""
     request.today_after_click = True  # extras may fold their after-call message under the card
-    return render(request, "web/_row_done.html", {
-        "lead": lead, "said": said, "error": error, "row": row,
-        "undo_token": _undo_token(lead, undo, row) if undo else "",
-        "pin_form": _pin_form() if pin is True else pin or None,
-    })
+    return render(
+        request,
+        "web/_row_done.html",
+        {
+            "lead": lead,
+            "said": said,
+            "error": error,
+            "row": row,
+            "undo_token": _undo_token(lead, undo, row) if undo else "",
+            "pin_form": _pin_form() if pin is True else pin or None,
+        },
+    )
 
 
 def pinned_row(request, lead, commitment):
     """Today's answer to "Pin it": the confirmation, with an Undo that cancels the pin."""
     when = clock.for_lead(commitment.due_at, timezone.get_current_timezone(), lead)
-    undo = {"before": actions.undo_snapshot(lead), "added": commitment.pk, "what": "pinned the next step"}
-    return _done(request, lead, f"Pinned for {lead.name}: {commitment.what}, {when}.", undo=undo,
-                 row=_row_kind(request))
+    undo = {
+        "before": actions.undo_snapshot(lead),
+        "added": commitment.pk,
+        "what": "pinned the next step",
+    }
+    return _done(
+        request,
+        lead,
+        f"Pinned for {lead.name}: {commitment.what}, {when}.",
+        undo=undo,
+        row=_row_kind(request),
+    )
 
 
 def pin_errors(request, lead, form):
     """The pin form again, with its errors next to the fields."""
-    return _done(request, lead, "Not pinned yet: see below.", pin=form, error=True, row=_row_kind(request))
+    return _done(
+        request, lead, "Not pinned yet: see below.", pin=form, error=True, row=_row_kind(request)
+    )
 
 
 def resolved_row(request, lead, said: str):
@@ -218,7 +284,11 @@ def resolved_row(request, lead, said: str):
 def _row_kind(request) -> str:
     """Which card the click came from: a Today section or `commitment:<id>`."""
     row = request.POST.get("row", "")
-    return row if row in ("new", "followup", "wings", "let_go") or row.startswith("commitment:") else ""
+    return (
+        row
+        if row in ("new", "followup", "wings", "let_go") or row.startswith("commitment:")
+        else ""
+    )
 
 
 @require_POST
@@ -235,13 +305,18 @@ def lead_outcome(request, pk):
             return _done(request, lead, str(exc), error=True, row=row)
         messages.error(request, str(exc))
     else:
-        pin = outcome in (Outcome.TALKED, Outcome.REPLIED)  # seed 002: every conversation pins a next time
+        pin = outcome in (
+            Outcome.TALKED,
+            Outcome.REPLIED,
+        )  # seed 002: every conversation pins a next time
         if is_htmx(request):
             lead.refresh_from_db()
             return _done(request, lead, said, undo=undo, row=row, pin=pin)
         messages.success(request, said)
         if pin and request.POST.get("next") != "lead":
-            messages.info(request, "Now pin the next step: who contacts whom, about what, and when.")
+            messages.info(
+                request, "Now pin the next step: who contacts whom, about what, and when."
+            )
     if request.POST.get("next") == "lead":
         return redirect("lead_detail", pk=lead.pk)
     return redirect(_today_url(request))
@@ -268,9 +343,15 @@ def lead_undo(request, pk):
         messages.error(request, said)
         return redirect("lead_detail", pk=lead.pk)
     try:
-        actions.undo_outcome(lead, before=note["before"], attempt_id=note.get("attempt"),
-                             commitment_ids=note.get("fulfilled") or (), added_commitment_id=note.get("added"),
-                             what=note.get("what", ""), user=request.user)
+        actions.undo_outcome(
+            lead,
+            before=note["before"],
+            attempt_id=note.get("attempt"),
+            commitment_ids=note.get("fulfilled") or (),
+            added_commitment_id=note.get("added"),
+            what=note.get("what", ""),
+            user=request.user,
+        )
     except ActionError as exc:
         if is_htmx(request):
             return _done(request, lead, str(exc), error=True)
@@ -287,8 +368,10 @@ def lead_undo(request, pk):
 def _row(request, lead, row: str, note: str = ""):
     """The lead's card as Today shows it now (a commitment card if it came from one)."""
     ctx = {"sources": dict(SOURCES), "note": note, "owner": None}
-    if row.startswith("commitment:") and row[len("commitment:"):].isdigit():
-        c = lead.commitments.filter(pk=int(row[len("commitment:"):]), state=Commitment.State.PENDING).first()
+    if row.startswith("commitment:") and row[len("commitment:") :].isdigit():
+        c = lead.commitments.filter(
+            pk=int(row[len("commitment:") :]), state=Commitment.State.PENDING
+        ).first()
         if c is not None:
             ctx["c"] = CommitmentRow(commitment=c, lead=lead, overdue=c.due_at < timezone.now())
             return render(request, "web/_commitment_row.html", ctx)

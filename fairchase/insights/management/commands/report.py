@@ -20,20 +20,32 @@ def report_html(data: dict, backtest: dict, scope_text: str) -> str:
     css_path = finders.find("insights/insights.css")
     css = Path(css_path).read_text() if css_path else ""
     ctx = sections(data, backtest)
-    ctx.update(report=True, css=css, scope_text=scope_text,
-               generated_at=timezone.localtime().strftime("%Y-%m-%d %H:%M %Z"))
+    ctx.update(
+        report=True,
+        css=css,
+        scope_text=scope_text,
+        generated_at=timezone.localtime().strftime("%Y-%m-%d %H:%M %Z"),
+    )
     return render_to_string("insights/report.html", ctx)
 
 
 class Command(BaseCommand):
-    help = "Write the Insights report (what your history says about when to stop) to HTML and/or PDF."
+    help = (
+        "Write the Insights report (what your history says about when to stop) to HTML and/or PDF."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--html", metavar="FILE", help="write a self-contained HTML report here")
+        parser.add_argument(
+            "--html", metavar="FILE", help="write a self-contained HTML report here"
+        )
         parser.add_argument("--pdf", metavar="FILE", help="write a PDF report here (matplotlib)")
         parser.add_argument("--owner", metavar="USERNAME", help="only this salesperson's leads")
-        parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="enquiries from this day")
-        parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="enquiries up to this day")
+        parser.add_argument(
+            "--from", dest="date_from", metavar="YYYY-MM-DD", help="enquiries from this day"
+        )
+        parser.add_argument(
+            "--to", dest="date_to", metavar="YYYY-MM-DD", help="enquiries up to this day"
+        )
 
     def handle(self, *args, html=None, pdf=None, owner=None, date_from=None, date_to=None, **opts):
         if not html and not pdf:

@@ -24,12 +24,16 @@ class Command(BaseCommand):
         leads = Lead.objects.all()
         suffix = os.path.splitext(file)[1].lower()
         if kind == "history" and suffix not in (".jsonl", ".json", ".ndjson"):
-            raise CommandError(f"The history is JSON lines (one past lead per line): name the file .jsonl, "
-                               f"not {suffix or 'without a suffix'}. For a spreadsheet: `fairchase export leads "
-                               f"{os.path.splitext(file)[0]}{suffix or '.csv'}`.")
+            raise CommandError(
+                f"The history is JSON lines (one past lead per line): name the file .jsonl, "
+                f"not {suffix or 'without a suffix'}. For a spreadsheet: `fairchase export leads "
+                f"{os.path.splitext(file)[0]}{suffix or '.csv'}`."
+            )
         if kind == "history":
             with open(file, "w", encoding="utf-8") as out:
-                out.writelines(history_lines(with_history(leads.filter(status__in=FINISHED_STATUSES))))
+                out.writelines(
+                    history_lines(with_history(leads.filter(status__in=FINISHED_STATUSES)))
+                )
         elif file.lower().endswith(".xlsx"):
             with open(file, "wb") as out:
                 shutil.copyfileobj(excel_file(kind, leads), out)

@@ -24,8 +24,14 @@ class Command(BaseCommand):
         parser.add_argument("file", nargs="?", help="CSV or .xlsx file of leads")
         parser.add_argument("--owner", help="username or email of the owner of the imported leads")
         parser.add_argument("--dry-run", action="store_true", help="check everything, save nothing")
-        parser.add_argument("--history", metavar="FILE.jsonl", help="past leads in the decision core's record format")
-        parser.add_argument("--source", default="import", help="source for rows without one (default: import)")
+        parser.add_argument(
+            "--history",
+            metavar="FILE.jsonl",
+            help="past leads in the decision core's record format",
+        )
+        parser.add_argument(
+            "--source", default="import", help="source for rows without one (default: import)"
+        )
 
     def handle(self, *args, **opts):
         if not opts["file"] and not opts["history"]:
@@ -63,21 +69,39 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {path}")
         with open(path, "rb") as f:
             total = estimate_rows(f.read()) if os.path.getsize(path) < 512 * 2**20 else None
-        with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=console, transient=False) as progress:
-            task = progress.add_task(os.path.basename(path), total=(total + 1 if history and total is not None
-                                                                    else total))
+        with Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
+        ) as progress:
+            task = progress.add_task(
+                os.path.basename(path),
+                total=(total + 1 if history and total is not None else total),
+            )
             update = lambda rows: progress.update(task, completed=rows)  # noqa: E731
             with open(path, "rb") as f:
                 if history:
                     report = import_history(f, owner, dry_run=opts["dry_run"], progress=update)
                 else:
-                    report = import_file(f, owner, filename=os.path.basename(path), dry_run=opts["dry_run"],
-                                         default_source=opts["source"], progress=update)
+                    report = import_file(
+                        f,
+                        owner,
+                        filename=os.path.basename(path),
+                        dry_run=opts["dry_run"],
+                        default_source=opts["source"],
+                        progress=update,
+                    )
             progress.update(task, completed=report.rows, total=max(report.rows, 1))
         if not history:
-            self.stdout.write(f"Columns ({report.preset}): " + ", ".join(
-                f"{h} -> {m}" for h, m in zip(report.header, report.mapping, strict=False) if m))
+            self.stdout.write(
+                f"Columns ({report.preset}): "
+                + ", ".join(
+                    f"{h} -> {m}" for h, m in zip(report.header, report.mapping, strict=False) if m
+                )
+            )
         self._lines("Not imported:", report.errors, report.bad)
         self._lines("Imported, with a cell left out:", report.warnings, len(report.warnings))
         self._lines("Updated:", report.changes, len(report.changes))

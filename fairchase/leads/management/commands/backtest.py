@@ -17,9 +17,15 @@ def not_history(args: list[str]) -> str:
     if not head or head[:1] == b"{":
         return ""
     sheet = head[:2] == b"PK" or path.lower().endswith((".csv", ".xlsx", ".xls"))
-    return (f"{path} is not a history file: a history file is JSON lines, one past lead per line "
-            f"(`fairchase export history FILE.jsonl` writes one)."
-            + (" It looks like a spreadsheet: to bring its leads in, `fairchase import FILE`." if sheet else ""))
+    return (
+        f"{path} is not a history file: a history file is JSON lines, one past lead per line "
+        f"(`fairchase export history FILE.jsonl` writes one)."
+        + (
+            " It looks like a spreadsheet: to bring its leads in, `fairchase import FILE`."
+            if sheet
+            else ""
+        )
+    )
 
 
 class Command(BaseCommand):

@@ -22,9 +22,14 @@ class Command(BaseCommand):
             return
         counts = load_demo(n_history=history, n_open=open, seed=seed)
         seed_demo_costs()  # per-source lead costs, so Insights' money charts mean something
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo loaded: {counts['history']:,} finished and {counts['open']:,} open leads, "
-            f"{counts['attempts']:,} attempts, {counts['commitments']:,} commitments; "
-            f"model fitted on {counts['fitted_on']:,} leads."))
-        self.stdout.write(f"Log in as olivia / {DEMO_PASSWORD} (the owner, who sees every lead), "
-                          f"or sam or maria (salespeople), same password.")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo loaded: {counts['history']:,} finished and {counts['open']:,} open leads, "
+                f"{counts['attempts']:,} attempts, {counts['commitments']:,} commitments; "
+                f"model fitted on {counts['fitted_on']:,} leads."
+            )
+        )
+        self.stdout.write(
+            f"Log in as olivia / {DEMO_PASSWORD} (the owner, who sees every lead), "
+            f"or sam or maria (salespeople), same password."
+        )

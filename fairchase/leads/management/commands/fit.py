@@ -11,8 +11,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         row = planning.refit()
-        self.stdout.write(f"Fitted on {row.n_leads} leads (finished, or still being chased with tries so far).")
+        self.stdout.write(
+            f"Fitted on {row.n_leads} leads (finished, or still being chased with tries so far)."
+        )
         with Progress(transient=True) as bar:
             task = bar.add_task("Recomputing plans", total=None)
-            n = planning.replan_all(progress=lambda done, total: bar.update(task, completed=done, total=total))
+            n = planning.replan_all(
+                progress=lambda done, total: bar.update(task, completed=done, total=total)
+            )
         self.stdout.write(f"Recomputed {n} plans.")

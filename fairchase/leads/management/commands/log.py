@@ -23,22 +23,35 @@ class Command(BaseCommand):
             ch.add_argument(f"--{c}", dest="channel", action="store_const", const=c)
         out = parser.add_mutually_exclusive_group(required=True)
         for o in OUTCOMES:
-            out.add_argument(f"--{o.replace('_', '-')}", dest="outcome", action="store_const", const=o)
+            out.add_argument(
+                f"--{o.replace('_', '-')}", dest="outcome", action="store_const", const=o
+            )
         parser.add_argument("--minutes", type=float, default=None)
         parser.add_argument("--notes", default="")
-        parser.add_argument("--progress", action="store_true", help="The conversation moved closer to a sale")
+        parser.add_argument(
+            "--progress", action="store_true", help="The conversation moved closer to a sale"
+        )
         parser.add_argument("--user", default=None, help="Username logging the attempt")
 
     def handle(self, *args, lead, channel, outcome, minutes, notes, progress, user, **opts):
         target = self._find(lead)
         who = get_user_model().objects.filter(username=user).first() if user else target.owner
         try:
-            actions.log_attempt(target, channel, outcome, user=who, minutes=minutes, notes=notes,
-                                progress=True if progress else None)
+            actions.log_attempt(
+                target,
+                channel,
+                outcome,
+                user=who,
+                minutes=minutes,
+                notes=notes,
+                progress=True if progress else None,
+            )
         except actions.ActionError as exc:
             raise CommandError(str(exc)) from None
         target.refresh_from_db()
-        self.stdout.write(f"Logged {channel} {outcome.replace('_', ' ')} for {target.name} (#{target.pk}).")
+        self.stdout.write(
+            f"Logged {channel} {outcome.replace('_', ' ')} for {target.name} (#{target.pk})."
+        )
         tz, now = clock.business_zone(), timezone.now()  # one labelled zone, the lead's beside it
         due = f" at {clock.for_lead(target.next_due, tz, target)}" if target.next_due else ""
         reason = clock.reason_in_zones(target.plan_reason, target, tz, now)
@@ -46,8 +59,13 @@ class Command(BaseCommand):
         self.stdout.write(f"Next: {what}{due}. {reason}")
 
     def _find(self, text: str) -> Lead:
-        qs = Lead.objects.filter(pk=int(text)) if text.isdigit() else Lead.objects.filter(
-            Q(email__iexact=text) | Q(phone=text) | Q(name__icontains=text))
+        qs = (
+            Lead.objects.filter(pk=int(text))
+            if text.isdigit()
+            else Lead.objects.filter(
+                Q(email__iexact=text) | Q(phone=text) | Q(name__icontains=text)
+            )
+        )
         found = list(qs[:6])
         if not found:
             raise CommandError(f"No lead matches {text!r}.")

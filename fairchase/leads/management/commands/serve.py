@@ -30,24 +30,48 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--addr", default="127.0.0.1:8000", help="host:port to listen on")
         parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-        parser.add_argument("--no-worker", action="store_true", help="Do not run the background worker")
+        parser.add_argument(
+            "--no-worker", action="store_true", help="Do not run the background worker"
+        )
 
     def handle(self, *args, addr, workers, no_worker, **opts):
         call_command("migrate", interactive=False, verbosity=0)
         url = f"http://{addr}/"
         self.stdout.write(self.style.SUCCESS(f"Fairchase is running at {url}"))
         if get_user_model().objects.filter(username="olivia").exists():
-            self.stdout.write("Demo login: olivia / fairchase-demo (salespeople: sam, maria; same password)")
+            self.stdout.write(
+                "Demo login: olivia / fairchase-demo (salespeople: sam, maria; same password)"
+            )
         elif not get_user_model().objects.exists():
-            self.stdout.write("No users yet: create one with `fairchase createsuperuser`, or load `fairchase demo`.")
+            self.stdout.write(
+                "No users yet: create one with `fairchase createsuperuser`, or load `fairchase demo`."
+            )
         if not os.environ.get("SITE_URL"):
             # Links in emails follow the address served, not a default of 127.0.0.1:8000.
             settings.SITE_URL = site_url_for(addr)
-            self.stdout.write(f"Links in emails point to {settings.SITE_URL} (set SITE_URL to change it).")
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "fairchase.settings", "SITE_URL": settings.SITE_URL}
+            self.stdout.write(
+                f"Links in emails point to {settings.SITE_URL} (set SITE_URL to change it)."
+            )
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "fairchase.settings",
+            "SITE_URL": settings.SITE_URL,
+        }
         web = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "fairchase.wsgi", "-b", addr, "--workers", str(workers),
-             "--threads", "4", "--access-logfile", "-" if settings.DEBUG else "/dev/null"],
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "fairchase.wsgi",
+                "-b",
+                addr,
+                "--workers",
+                str(workers),
+                "--threads",
+                "4",
+                "--access-logfile",
+                "-" if settings.DEBUG else "/dev/null",
+            ],
             env=env,
         )
         loop = Loop()
@@ -59,7 +83,9 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
         if not no_worker:
-            threading.Thread(target=loop.run, kwargs={"install_signals": False}, daemon=True).start()
+            threading.Thread(
+                target=loop.run, kwargs={"install_signals": False}, daemon=True
+            ).start()
         try:
             web.wait()
         finally:

@@ -10,7 +10,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="Run every step once and exit.")
-        parser.add_argument("--iterations", type=int, default=None, help="Stop after N loop iterations.")
+        parser.add_argument(
+            "--iterations", type=int, default=None, help="Stop after N loop iterations."
+        )
 
     def handle(self, *args, once=False, iterations=None, **opts):
         if once:

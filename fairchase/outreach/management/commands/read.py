@@ -15,14 +15,19 @@ from fairchase.outreach.reading.when import zone_of
 
 
 class Command(BaseCommand):
-    help = ('Read saved messages (.eml, or a text message as .txt) and print one JSON line per file: '
-            '{"file", "kind", "date", "language", "evidence"}.')
+    help = (
+        "Read saved messages (.eml, or a text message as .txt) and print one JSON line per file: "
+        '{"file", "kind", "date", "language", "evidence"}.'
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
         parser.add_argument("--zone", help="the lead's IANA time zone (default: the business's)")
-        parser.add_argument("--now", help="when the messages arrived, ISO 8601 (default: now); "
-                                          "a mail's own Date header is used when it has one")
+        parser.add_argument(
+            "--now",
+            help="when the messages arrived, ISO 8601 (default: now); "
+            "a mail's own Date header is used when it has one",
+        )
 
     def handle(self, *args, files, zone=None, now=None, **options):
         zone = zone or self._business_zone()
@@ -38,10 +43,21 @@ class Command(BaseCommand):
             try:
                 line = as_json(path, read_file(path, zone, arrived))
             except OSError as e:
-                line = {"file": path, "kind": None, "date": None, "language": None, "evidence": f"unreadable: {e.strerror}"}
+                line = {
+                    "file": path,
+                    "kind": None,
+                    "date": None,
+                    "language": None,
+                    "evidence": f"unreadable: {e.strerror}",
+                }
             except Exception as e:  # one odd message must not stop the others; a person reads it
-                line = {"file": path, "kind": "unclear", "date": None, "language": None,
-                        "evidence": f"could not be read: {type(e).__name__}"}
+                line = {
+                    "file": path,
+                    "kind": "unclear",
+                    "date": None,
+                    "language": None,
+                    "evidence": f"could not be read: {type(e).__name__}",
+                }
             self.stdout.write(json.dumps(line, ensure_ascii=False))
 
     @staticmethod

@@ -13,9 +13,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--until-empty", action="store_true", help="Exit once nothing is due.")
-        parser.add_argument("--iterations", type=int, default=1, help="Loop this many times (0 = forever).")
+        parser.add_argument(
+            "--iterations", type=int, default=1, help="Loop this many times (0 = forever)."
+        )
         parser.add_argument("--poll", action="store_true", help="Also read the reply mailbox.")
-        parser.add_argument("--idle", type=float, default=0.2, help="Seconds to sleep when nothing is due.")
+        parser.add_argument(
+            "--idle", type=float, default=0.2, help="Seconds to sleep when nothing is due."
+        )
 
     def handle(self, *args, until_empty=False, iterations=1, poll=False, idle=0.2, **opts):
         outbox.recover_abandoned()
