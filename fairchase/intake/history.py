@@ -16,16 +16,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from fairchase.leads import planning
-from fairchase.leads.models import (
-    ACTIVE_STATUSES,
-    Attempt,
-    Channel,
-    Lead,
-    Outcome,
-    Status,
-    StatusChange,
-)
+from fairchase.leads import actions, planning
+from fairchase.leads.models import Channel, Lead, Outcome, Status
 
 from .importer import ImportReport
 from .models import ImportedRecord
@@ -175,69 +167,13 @@ def _store(batch: list[dict], owner, user, report: ImportReport) -> None:
         report.created += len(fresh)
         return
     with transaction.atomic():
-        leads = []
-        for r in fresh:
-            attempts = r["attempts"]
-            leads.append(
-                Lead(
-                    owner=owner,
-                    name=r["name"],
-                    source=r["source"],
-                    value=r["value"],
-                    created_at=r["created_at"],
-                    timezone=r["timezone"],
-                    signals=r["signals"],
-                    consents=r["consents"],
-                    status=r["status"],
-                    won_value=r["won_value"],
-                    attempt_count=len(attempts),
-                    last_attempt_at=attempts[-1]["at"] if attempts else None,
-                    first_response_at=attempts[0]["at"] if attempts else None,
-                )
-            )
-        Lead.objects.bulk_create(leads)
-        Attempt.objects.bulk_create(
-            [
-                Attempt(lead=lead, **a)
-                for lead, r in zip(leads, fresh, strict=True)
-                for a in r["attempts"]
-            ],
-            batch_size=1000,
-        )
-        changes = []
-        for lead, r in zip(leads, fresh, strict=True):
-            changes.append(
-                StatusChange(
-                    lead=lead,
-                    old="",
-                    new=Status.OPEN,
-                    reason="Imported history",
-                    user=user,
-                    at=lead.created_at,
-                )
-            )
-            if lead.status != Status.OPEN:
-                end = r["attempts"][-1]["at"] if r["attempts"] else lead.created_at
-                changes.append(
-                    StatusChange(
-                        lead=lead,
-                        old=Status.OPEN,
-                        new=lead.status,
-                        user=user,
-                        at=end,
-                        reason="Imported history",
-                    )
-                )
-        StatusChange.objects.bulk_create(changes, batch_size=1000)
+        leads = actions.record_history(fresh, owner=owner, user=user)
         ImportedRecord.objects.bulk_create(
             [
                 ImportedRecord(external_id=r["id"], lead=lead)
                 for lead, r in zip(leads, fresh, strict=True)
             ]
         )
-        active = [lead.pk for lead in leads if lead.status in ACTIVE_STATUSES]
-        if active:
-            planning.replan_all(queryset=Lead.objects.filter(pk__in=active))
     report.created += len(fresh)
 
 

@@ -608,6 +608,63 @@ def create_leads(
     return ids
 
 
+@transaction.atomic
+def record_history(rows: list[dict], *, owner, user=None) -> list[Lead]:
+    """Store past leads with their attempts (an imported history): `create_leads` for the
+    past. Each lead gets its transition rows (open when it arrived, then its final status at
+    its last try), and the ones still active are planned through the decision core.
+    `rows` are parsed history records (`intake.history.parse_record`). Returns the leads."""
+    from . import planning
+
+    leads = [
+        Lead(
+            owner=owner,
+            name=r["name"],
+            source=r["source"],
+            value=r["value"],
+            created_at=r["created_at"],
+            timezone=r["timezone"],
+            signals=r["signals"],
+            consents=r["consents"],
+            status=r["status"],
+            won_value=r["won_value"],
+            attempt_count=len(r["attempts"]),
+            last_attempt_at=r["attempts"][-1]["at"] if r["attempts"] else None,
+            first_response_at=r["attempts"][0]["at"] if r["attempts"] else None,
+        )
+        for r in rows
+    ]
+    Lead.objects.bulk_create(leads)
+    Attempt.objects.bulk_create(
+        [
+            Attempt(lead=lead, **a)
+            for lead, r in zip(leads, rows, strict=True)
+            for a in r["attempts"]
+        ],
+        batch_size=1000,
+    )
+    changes = []
+    for lead, r in zip(leads, rows, strict=True):
+        reason = "Imported history"
+        changes.append(
+            StatusChange(
+                lead=lead, old="", new=Status.OPEN, reason=reason, user=user, at=lead.created_at
+            )
+        )
+        if lead.status != Status.OPEN:
+            end = r["attempts"][-1]["at"] if r["attempts"] else lead.created_at
+            changes.append(
+                StatusChange(
+                    lead=lead, old=Status.OPEN, new=lead.status, user=user, at=end, reason=reason
+                )
+            )
+    StatusChange.objects.bulk_create(changes, batch_size=1000)
+    active = [lead.pk for lead in leads if lead.status in ACTIVE_STATUSES]
+    if active:
+        planning.replan_all(queryset=Lead.objects.filter(pk__in=active))
+    return leads
+
+
 class _Row:
     """A row for `bulk.insert`: its columns as attributes."""
 
