@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from fairchase import clock
 from fairchase.leads import actions
 from fairchase.leads.models import Commitment, Lead, Status, Suppression
 
@@ -138,7 +139,7 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
         actions.add_commitment(
             lead, by=Commitment.By.US, what=CALL_BACK_WHAT, due_at=until, user=user
         )
-        return f"Asked for a call: call back {until:%Y-%m-%d %H:%M} UTC."
+        return f"Asked for a call: call back {clock.for_lead(until, clock.business_zone(), lead)}."
     if kind == Kind.INTERESTED:
         return "Interested: answer them first."
     return "Reply recorded: read it and decide."
