@@ -51,6 +51,7 @@ def sms_api(settings):
     )
     yield MessagesApi
     server.shutdown()
+    server.server_close()
 
 
 def _queue_text(lead, user):
