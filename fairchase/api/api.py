@@ -17,7 +17,9 @@ api = NinjaAPI(
     title="Fairchase API",
     version="1",
     description="Leads, attempts, commitments, the agenda and each lead's plan. "
-    "Authenticate with a personal token: `Authorization: Bearer fc_...` (create one under Capture & import).",
+    "Authenticate with a personal token: `Authorization: Bearer fc_...`. Create one on the "
+    "**API** page of the app's menu (`/api/tokens/`), then press **Authorize** here and paste "
+    "it to try any call from this page.",
     auth=TokenAuth(),
     urls_namespace="api",
 )

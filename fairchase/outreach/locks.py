@@ -30,17 +30,20 @@ def needed() -> bool:
 
 
 def _dir() -> Path:
+    return lock_dir_for(str(settings.DATABASES["default"].get("NAME") or ""))
+
+
+def lock_dir_for(db_name: str) -> Path:
     """Where the lock files live: beside the SQLite file (``fairchase.sqlite3.locks/``), so
     they go with the data and never litter the system's temp directory. An in-memory
     database (the test suite's) is private to its process, and so are its locks: a
     temporary directory removed when the process exits."""
     global _private_dir
     chosen = getattr(settings, "OUTREACH_LOCK_DIR", "") or os.environ.get("OUTREACH_LOCK_DIR")
-    name = str(settings.DATABASES["default"].get("NAME") or "")
     if chosen:
         path = Path(chosen)
-    elif name and name != ":memory:" and not name.startswith("file:"):
-        path = Path(name).with_name(Path(name).name + ".locks")
+    elif db_name and db_name != ":memory:" and not db_name.startswith("file:"):
+        path = Path(db_name).with_name(Path(db_name).name + ".locks")
     else:
         if _private_dir is None:
             _private_dir = tempfile.mkdtemp(prefix="fairchase-locks-")

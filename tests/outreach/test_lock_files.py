@@ -7,26 +7,24 @@ import tempfile
 from fairchase.outreach import locks
 
 
-def test_send_locks_live_beside_the_sqlite_file(settings, tmp_path, monkeypatch):
+def test_send_locks_live_beside_the_sqlite_file(tmp_path, monkeypatch):
     monkeypatch.delenv("OUTREACH_LOCK_DIR", raising=False)
-    settings.DATABASES = {
-        **settings.DATABASES,
-        "default": {**settings.DATABASES["default"], "NAME": str(tmp_path / "fairchase.sqlite3")},
-    }
+    where = locks.lock_dir_for(str(tmp_path / "fairchase.sqlite3"))
+    assert where == tmp_path / "fairchase.sqlite3.locks" and where.is_dir()
+    assert not str(where).startswith(tempfile.gettempdir() + "/fairchase-send-")
+
+
+def test_an_in_memory_database_keeps_its_locks_in_a_private_directory(monkeypatch):
+    monkeypatch.delenv("OUTREACH_LOCK_DIR", raising=False)
+    where = locks.lock_dir_for("file:memorydb_default?mode=memory&cache=shared")
+    assert where.name.startswith("fairchase-locks-") and where.is_dir()
+
+
+def test_a_send_lock_is_taken_and_given_back(db):
     lock = locks.LeadSendLock(7)
     assert lock.acquire(wait=False)
+    other = locks.LeadSendLock(7)
+    assert not other.acquire(wait=False)
     lock.release()
-    assert lock.path.parent == tmp_path / "fairchase.sqlite3.locks"
-    assert not str(lock.path).startswith(tempfile.gettempdir() + "/fairchase-send-")
-
-
-def test_an_in_memory_database_keeps_its_locks_in_a_private_directory(settings, monkeypatch):
-    monkeypatch.delenv("OUTREACH_LOCK_DIR", raising=False)
-    settings.DATABASES = {
-        **settings.DATABASES,
-        "default": {
-            **settings.DATABASES["default"],
-            "NAME": "file:memorydb_default?mode=memory&cache=shared",
-        },
-    }
-    assert locks._dir().name.startswith("fairchase-locks-")
+    assert other.acquire(wait=False)
+    other.release()
