@@ -212,3 +212,16 @@ def test_other_apps_timeline_entries_and_panels_appear(
     assert f"Panel for {lead.name} 7" in html
     timeline = html.split('id="timeline"')[1]
     assert timeline.index("Quote sent") < timeline.index("Created as")  # newest first
+
+
+def test_an_engaged_leads_chance_is_named_as_its_reason_names_it(client, alice, make_lead):
+    """The summary and the reason call the same number the same thing (a win, for an
+    engaged lead), never 'an answer' in one place and 'a win' in the other."""
+    lead = make_lead(alice, name="Engaged Ed")
+    actions.log_attempt(lead, "call", "talked")
+    lead.refresh_from_db()
+    assert lead.status == Status.ENGAGED and lead.p_reply is not None
+    client.force_login(alice)
+    html = client.get(f"/leads/{lead.pk}/").content.decode()
+    assert "Chance of a win" in html
+    assert "Chance of an answer" not in html
