@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from fairchase.leads import actions, planning
+from fairchase.leads import imports, planning
 from fairchase.leads.models import Channel, Lead, Outcome, Status
 
 from .importer import ImportReport
@@ -167,7 +167,7 @@ def _store(batch: list[dict], owner, user, report: ImportReport) -> None:
         report.created += len(fresh)
         return
     with transaction.atomic():
-        leads = actions.record_history(fresh, owner=owner, user=user)
+        leads = imports.record_history(fresh, owner=owner, user=user)
         ImportedRecord.objects.bulk_create(
             [
                 ImportedRecord(external_id=r["id"], lead=lead)

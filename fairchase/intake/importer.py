@@ -3,7 +3,7 @@
 Rows are read and checked in batches. A row matching a lead already in scope
 (our Fairchase ID, normalised email, E.164 phone, or for a row with neither its name and
 company) updates it through `actions.update_lead` (notes are added to, never replaced);
-new leads go in through `actions.create_leads`, planned by the decision core before one
+new leads go in through `leads.imports.create_leads`, planned by the decision core before one
 bulk insert, each with its StatusChange row. A bad cell is left out with a warning and
 the person still comes in; a row with nothing to know the person by is reported with its
 line number; importing the same file twice changes nothing the second time.
@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from fairchase.leads import actions
+from fairchase.leads import actions, imports
 from fairchase.leads.models import BusinessSettings, Lead, Status
 
 from .mapping import detect_mapping
@@ -432,7 +432,7 @@ class Importer:
 
     def write_new(self, leads: list[NewLead]) -> None:
         # through the one door for new leads: planned by the decision core, a StatusChange each
-        actions.create_leads(leads, user=self.user, reason=self.reason)
+        imports.create_leads(leads, user=self.user, reason=self.reason)
 
     def run(self, rows: Iterable[Row], mapping: list[str]) -> ImportReport:
         batch = _Batch(self)
