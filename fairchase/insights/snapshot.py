@@ -103,7 +103,8 @@ def insights_for(
 
 
 def _compute(scope: Scope, settings: dict, part: str) -> dict:
-    key = snapshot_key(scope, settings, part)  # before computing: a change meanwhile is seen next time
+    # The key before computing: a change made meanwhile is seen next time.
+    key = snapshot_key(scope, settings, part)
     data = PARTS[part](scope, settings)
     _store(key, view_key(scope, settings, part), data)
     cache.set(f"insights:{key}", data, 3600)

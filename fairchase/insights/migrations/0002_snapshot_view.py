@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('insights', '0001_initial'),
+        ("insights", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='insightssnapshot',
-            name='view',
-            field=models.CharField(db_index=True, default='', max_length=64),
+            model_name="insightssnapshot",
+            name="view",
+            field=models.CharField(db_index=True, default="", max_length=64),
         ),
     ]
