@@ -157,7 +157,7 @@ def _due(scope: Scope, settings: dict, part: str) -> bool:
     ).exists()
 
 
-def warm(budget: float = WARM_BUDGET) -> int:
+def warm(budget: float = WARM_BUDGET, parts=tuple(PARTS)) -> int:
     """Worker step: recompute the views whose history, model or settings changed, one at a
     time until `budget` seconds are spent (the loop's other steps, sends first, run between
     passes). One worker at a time holds it. Returns how many views it computed."""
@@ -166,7 +166,7 @@ def warm(budget: float = WARM_BUDGET) -> int:
     started, done = time.monotonic(), 0
     try:
         settings = planning.policy_settings()
-        for part in PARTS:  # every view's page numbers before any what-if replay
+        for part in parts:  # every view's page numbers before any what-if replay
             for scope in warm_scopes():
                 if time.monotonic() - started > budget:
                     return done
