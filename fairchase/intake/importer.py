@@ -276,20 +276,28 @@ class _Batch:
         return by_id, by_email, by_phone, by_name
 
     def match(self, fields: dict, found: tuple[dict, dict, dict, dict]) -> Lead | None:
+        """Who this row is: one of our own exported rows by its id, else key by key (email,
+        then phone, or the name for a row without one) the person an earlier row of this
+        import was or a lead in scope. Key by key, so a row is matched on its email first
+        on every import, whether its email's owner was created by this import or the last."""
         by_id, by_email, by_phone, by_name = found
-        for key in row_keys(fields):  # the person an earlier row of this import was, key by key
+        lead = by_id.get(fields.get("id"))
+        if lead is not None and name_key(lead.__dict__)[0] == name_key(fields)[0]:
+            return lead  # one of our own exported rows (an id from another database names someone else)
+        keys = [
+            (fields[k], table)
+            for k, table in (("email", by_email), ("phone", by_phone))
+            if fields.get(k)
+        ] or [(name_key(fields), by_name)]
+        for key, in_scope in keys:
             if key in self.imp.pending:
                 return self.imp.pending[key]
             pk = self.imp.aliases.get(key)
             if pk is not None and pk in by_id:
                 return by_id[pk]
-        lead = by_id.get(fields.get("id"))
-        if lead is not None and name_key(lead.__dict__)[0] == name_key(fields)[0]:
-            return lead  # one of our own exported rows (an id from another database names someone else)
-        lead = by_email.get(fields.get("email", "")) or by_phone.get(fields.get("phone", ""))
-        if lead is None and "email" not in fields and "phone" not in fields:
-            lead = by_name.get(name_key(fields))
-        return lead
+            if key in in_scope:
+                return in_scope[key]
+        return None
 
     def holder(self, address: str, found: tuple[dict, dict, dict, dict]):
         """Who already has this address in this import or in scope (a lead or its pk), or None."""
