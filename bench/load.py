@@ -142,6 +142,22 @@ def stop(proc: subprocess.Popen) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
 
 
+def cpu_seconds(pid: int) -> dict[int, float]:
+    """CPU seconds (user + system) so far of `pid` and every process under it, by pid."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out, todo = {}, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            out[p] = (int(fields[11]) + int(fields[12])) / tick
+            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+        except (OSError, IndexError, ValueError):
+            continue
+        todo += [int(c) for c in children]
+    return out
+
+
 # --- one person ------------------------------------------------------------------------
 @dataclass
 class Stats:
@@ -301,6 +317,10 @@ def report(stats: Stats, wall: float, setup: dict, load_before: float) -> None:
         print(_row(kind, stats.times[kind], stats.sizes[kind]))
     print(_row("all", everything, [s for v in stats.sizes.values() for s in v]))
     print(f"{total / wall:.1f} requests/s, {len(stats.errors)} errors")
+    print(
+        f"CPU during the day: web {setup['web_cpu']:.1f} s ({setup['web_cpu'] / max(total, 1) * 1000:.0f} ms "
+        f"a request), worker loop {setup['loop_cpu']:.1f} s, load generator {setup['client_cpu']:.1f} s"
+    )
     for error in stats.errors[:10]:
         print(f"  error: {error}")
 
@@ -345,13 +365,21 @@ def main() -> None:
         connections.close_all()
         server = serve(url, web_port, workers)
         load_before = os.getloadavg()[0]
+        cpu_before, client_before = cpu_seconds(server.pid), time.process_time()
         stats, wall = run_day(web_port, made["tokens"], users, seconds, think)
+        cpu_after, client_cpu = cpu_seconds(server.pid), time.process_time() - client_before
         setup = {
             "users": users,
             "owner_sessions": len(range(0, users, 5)),
             "think": think,
             "counts": made["counts"],
             "workers": workers or "2",
+            # `fairchase serve` runs the worker loop in its own process; gunicorn's are below it.
+            "loop_cpu": cpu_after.get(server.pid, 0.0) - cpu_before.get(server.pid, 0.0),
+            "web_cpu": sum(
+                v - cpu_before.get(p, 0.0) for p, v in cpu_after.items() if p != server.pid
+            ),
+            "client_cpu": client_cpu,
         }
         report(stats, wall, setup, load_before)
     finally:
