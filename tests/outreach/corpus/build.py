@@ -351,7 +351,9 @@ def main() -> int:
     src = HERE / "source"
     tuned = build(
         HERE / "tuning",
-        sorted(p for p in src.glob("*.txt") if not p.name.startswith(("heldout_", "fresh_", "unseen_"))),
+        sorted(
+            p for p in src.glob("*.txt") if not p.name.startswith(("heldout_", "fresh_", "unseen_"))
+        ),
     )
     held = build(HERE / "heldout", sorted(src.glob("heldout_*.txt")))
     fresh = build(HERE / "fresh", sorted(src.glob("fresh_*.txt")))
