@@ -154,43 +154,58 @@ def _short_rule(row: dict) -> str:
     )
 
 
-def whatif_section(backtest: dict) -> dict:
-    """The backtest as a chart of profit against what you did, plus its rows."""
-    rows = backtest.get("rows") or []
+def whatif_section(backtest: dict, source: str = "") -> dict:
+    """The backtest (of one source's leads when `source` names one it has) as a chart of
+    profit against what you did, plus its rows and the one-line answer per source."""
+    groups = backtest.get("by_source") or {}
+    source = source if source in groups else ""
+    shown = groups[source] if source else backtest
+    rows = shown.get("rows") or []
+    best = max(rows, key=lambda r: r["profit"] or float("-inf")) if rows else None
+    return {
+        **shown,
+        "note": backtest.get("note", ""),
+        "error": backtest.get("error"),
+        "chart": _whatif_chart(rows),
+        "best": best,
+        "source": source,
+        "source_text": source_label(source) if source else "",
+        "sources": [{"source": name, "label": source_label(name)} for name in groups],
+        "answers": backtest.get("answers") or [],
+    }
+
+
+def _whatif_chart(rows: list[dict]):
+    if not rows:
+        return None
     actual = next((r["profit"] for r in rows if r.get("kind") == "actual"), None) or 0.0
     # Every rule's profit lands within a few percent of the others, so the chart shows the
     # difference from what you actually did; the table beside it has the absolute numbers.
-    chart = (
-        svg.bar_chart(
-            "whatif",
-            "Profit compared with what you did, under each stopping rule",
-            "Replay of your finished leads, stopping after N attempts or where Fairchase would have stopped; "
-            "bars show the profit gained or lost against your real history.",
-            [_short_rule(r) for r in rows],
-            [
-                svg.Series(
-                    "Profit vs what you did",
-                    "profit",
-                    [(i, (r["profit"] or 0.0) - actual) for i, r in enumerate(rows)],
-                    [
-                        f"{r['label']}: profit {money(r['profit'])} ({_signed(r['profit'] - actual)} vs what you did), "
-                        f"{r['wins_kept'] or 0:.0f} wins kept, {money(r['value_lost'])} lost, "
-                        f"{r['hours_saved'] or 0:.0f} h saved"
-                        for r in rows
-                    ],
-                )
-            ],
-            x_label="Stop after N tries (FC = Fairchase)",
-            y_label="Profit change",
-            y_format=_signed,
-            tick_format=svg.compact_money,
-            highlight="FC",
-        )
-        if rows
-        else None
+    return svg.bar_chart(
+        "whatif",
+        "Profit compared with what you did, under each stopping rule",
+        "Replay of your finished leads, stopping after N attempts or where Fairchase would have stopped; "
+        "bars show the profit gained or lost against your real history.",
+        [_short_rule(r) for r in rows],
+        [
+            svg.Series(
+                "Profit vs what you did",
+                "profit",
+                [(i, (r["profit"] or 0.0) - actual) for i, r in enumerate(rows)],
+                [
+                    f"{r['label']}: profit {money(r['profit'])} ({_signed(r['profit'] - actual)} vs what you did), "
+                    f"{r['wins_kept'] or 0:.0f} wins kept, {money(r['value_lost'])} lost, "
+                    f"{r['hours_saved'] or 0:.0f} h saved"
+                    for r in rows
+                ],
+            )
+        ],
+        x_label="Stop after N tries (FC = Fairchase)",
+        y_label="Profit change",
+        y_format=_signed,
+        tick_format=svg.compact_money,
+        highlight="FC",
     )
-    best = max(rows, key=lambda r: r["profit"] or float("-inf")) if rows else None
-    return {**backtest, "chart": chart, "best": best}
 
 
 def _signed(v) -> str:
@@ -409,14 +424,15 @@ def signals_section(learned: dict) -> dict:
     }
 
 
-def sections(data: dict, backtest: dict | None = None) -> dict:
+def sections(data: dict, backtest: dict | None = None, source: str = "") -> dict:
     """Template context for every section (None where there is nothing to show yet);
-    `backtest` is the what-if part, None while it is still being computed."""
+    `backtest` is the what-if part, None while it is still being computed; `source` narrows
+    the what-if to one source's leads."""
     learned = data.get("learned")
     return {
         "data": data,
         "reply": reply_section(learned) if learned else None,
-        "whatif": whatif_section(backtest) if backtest and data["n_finished"] else None,
+        "whatif": whatif_section(backtest, source) if backtest and data["n_finished"] else None,
         "whatif_pending": backtest is None and data["n_finished"] > 0,
         "money": money_section(data),
         "speed": speed_section(data["speed"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
@@ -43,7 +44,12 @@ def insights(request):
         raise Http404
     scope = scope_for(request.user, request.GET)
     admin = is_admin(request.user)
-    ctx = sections(insights_for(scope), cached(scope, part="whatif"))
+    # The worker keeps these views computed; until it catches up with a change the page
+    # shows the latest numbers with their time rather than make the visitor wait.
+    data = insights_for(scope, stale_ok=True)
+    ctx = sections(
+        data, cached(scope, part="whatif", stale_ok=True), source=request.GET.get("source", "")
+    )
     owner = (
         get_user_model().objects.filter(pk=scope.owner_id).first()
         if admin and scope.owner_id
@@ -59,6 +65,7 @@ def insights(request):
         can_edit_costs=admin,
         cost_sources=cost_sources() if admin else [],
         query=request.GET.urlencode(),
+        as_of=_as_of(data),
     )
     return render(request, "insights/page.html", ctx)
 
@@ -70,10 +77,27 @@ def whatif(request):
     if not request.user.is_active:
         raise Http404
     scope = scope_for(request.user, request.GET)
-    ctx = sections(insights_for(scope), insights_for(scope, part="whatif"))
+    ctx = sections(
+        insights_for(scope, stale_ok=True),
+        insights_for(scope, part="whatif", stale_ok=True),
+        source=request.GET.get("source", ""),
+    )
+    ctx.update(
+        is_admin=is_admin(request.user),
+        owner_id=scope.owner_id,
+        date_from=scope.date_from,
+        date_to=scope.date_to,
+    )
     if ctx["whatif"] is None:
         return HttpResponse("")
     return render(request, "insights/_whatif.html", ctx)
+
+
+def _as_of(data: dict) -> datetime | None:
+    """When numbers shown from before the latest change were computed (None when current)."""
+    if not data.get("stale") or not data.get("generated_at"):
+        return None
+    return datetime.fromisoformat(data["generated_at"])
 
 
 @login_required
