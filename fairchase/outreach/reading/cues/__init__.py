@@ -90,6 +90,14 @@ def _table(name: str) -> dict[str, list[str]]:
     return {lang: getattr(module, name) for lang, module in LANGUAGES.items()}
 
 
+def words(name: str) -> re.Pattern:
+    """One pattern for a word list every language has (see `reading.clauses`), longest first."""
+    listed = {p for module in LANGUAGES.values() for p in getattr(module, name)}
+    return re.compile(
+        r"(?<![\w])(?:" + "|".join(sorted(listed, key=len, reverse=True)) + r")(?![\w])"
+    )
+
+
 def _c(patterns: dict[str, list[str]]) -> dict[str, re.Pattern]:
     # Longer cues first, so the words quoted as evidence are the fullest ("bel me", not "bel").
     return {
@@ -148,13 +156,15 @@ CONTRAST = re.compile(
 # for "in the", so it counts only in English and Spanish; "no rush" negates nothing).
 NEGATION = {
     "en": re.compile(
-        r"(?<![\w])(?:not|never|no longer|nope|no(?! rush| hurry| worries| problem| pressure))(?![\w])|n't"
+        r"(?<![\w])(?:not|never|no longer|nope|no(?! rush| hurry| worries| problem| pressure)|"
+        r"(?:do|does|did|is|are|was|were|wo|ca|would|could|should|have|has)nt)(?![\w])|n't"
     ),
-    "de": re.compile(r"(?<![\w])(?:nicht|kein\w*|nie|niemals)(?![\w])"),
+    # Spoken forms too: "nich", "nix", "ned", "niks", "nem".
+    "de": re.compile(r"(?<![\w])(?:nicht|nichts|nich|nix|ned|kein\w*|nie|niemals)(?![\w])"),
     "fr": re.compile(r"(?<![\w])(?:pas|jamais|ne|n')(?![\w])|(?<![\w])n'"),  # "plus": "au plus tôt"
-    "es": re.compile(r"(?<![\w])(?:no|nunca|tampoco|jamas)(?![\w])"),
-    "pt": re.compile(r"(?<![\w])(?:nao|nunca|jamais)(?![\w])"),
-    "nl": re.compile(r"(?<![\w])(?:niet|geen|nooit)(?![\w])"),
+    "es": re.compile(r"(?<![\w])(?:no|nunca|tampoco|jamas|ni)(?![\w])"),
+    "pt": re.compile(r"(?<![\w])(?:nao|nunca|jamais|nem)(?![\w])"),
+    "nl": re.compile(r"(?<![\w])(?:niet|geen|nooit|niks|niets)(?![\w])"),
 }
 NEGATORS = re.compile(
     r"(?<![\w])(?:not|no|never|n't|no longer|nicht|kein\w*|pas|plus|jamais|ne|n'|nunca|nao|sem|niet|geen|nooit|nor)(?![\w])|n't"

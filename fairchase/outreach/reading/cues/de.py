@@ -197,10 +197,7 @@ INTEREST = [
     r"klingt (?:gut|super|prima)",
     r"gerne?",
     r"(?:schicken|senden) sie (?:mir|uns) (?:\w+ )?(?:das |den |die |ein |einen |eine |ihr |ihre |ihren )?(?:angebot|vertrag|unterlagen|infos|informationen|preis\w*|kostenvoranschlag|termin\w*)",
-    r"angebot",
     r"was (?:kostet|wurde|wurden|wird)",
-    r"kosten",
-    r"preis\w*",
     r"wann (?:konnen|konnten) sie",
     r"machen wir",
     r"nehmen (?:das|ihr) angebot",
@@ -247,3 +244,88 @@ AUTO = [
     r"nicht erreichbar",
     r"wieder im buro",
 ]
+
+# The grammar a clause is read with (see `reading.clauses`).
+CONTACT = [
+    r"e-?mails?",
+    r"mails?",
+    r"nachricht\w*",
+    r"sms",
+    r"anrufe?",
+    r"anschreib\w*",
+    r"angeschrieben",
+    r"kontakt\w*",
+    r"werbung",
+    r"newsletter",
+    r"post",
+    r"zuschrift\w*",
+]
+CEASE = [
+    r"nicht mehr",
+    r"nich mehr",
+    r"keine? (?:\w+ )?mehr",
+    r"nie wieder",
+    r"nimmer",
+    r"aufhoren",
+    r"einstellen",
+    r"unterlassen",
+]
+REMOVE = [r"losch\w*", r"entfern\w*", r"streich\w*", r"austrag\w*"]
+LISTS = [r"listen?", r"verteiler\w*", r"datenbank", r"kartei", r"system", r"adressbuch", r"crm"]
+REQUEST = [
+    r"bitte",
+    r"schicken",
+    r"senden",
+    r"schick",
+    r"(?:hatte|hatten|mochte|mochten|wurde|wurden) (?:\w+ )?gerne?",
+    r"(?:konnen|konnten|wurden) sie",
+    r"was (?:kostet|kosten|ware|wurde)",
+    r"wie (?:viel|teuer|hoch)",
+]
+NEGATED = [
+    r"brauch\w*",
+    r"benotig\w*",
+    r"woll\w*",
+    r"interess\w*",
+    r"beauftrag\w*",
+    r"nutz\w*",
+    r"lohnt",
+    r"rentiert",
+    r"fur uns",
+    r"in frage",
+    r"weiterverfolg\w*",
+    r"bedarf",
+]
+AGAINST = [
+    r"gegen (?:\w+ ){0,4}(?:entschieden|gestimmt|ausgesprochen|votiert)",
+    r"dagegen (?:entschieden|gestimmt|ausgesprochen)",
+]
+DECISION = [
+    r"entschieden fur",
+    r"gewahlt",
+    r"beauftragt",
+    r"vergeben",
+    r"erteilt",
+    r"unterschrieben",
+    r"unterzeichnet",
+    r"zuschlag",
+    r"bleiben bei",
+]
+OTHER_PARTY = [
+    r"(?:anderen?|andere[mnrs]?|regionalen?|lokalen?|neuen?|bisherigen?|bestehenden?) (?:\w+ )?(?:anbieter\w*|dienstleister\w*|firma|unternehmen|partner\w*|reinigungsfirma|hausmeister\w*)",
+    r"konkurren\w*",
+    r"mitbewerber\w*",
+]
+# Approval of the offer ("the quote looks fine"): with a noun of the offer, a yes.
+APPROVE = [
+    r"passt",
+    r"gut",
+    r"ok(?:ay)?",
+    r"in ordnung",
+    r"einverstanden",
+    r"akzeptabel",
+    r"vernunftig",
+    r"fair",
+    r"angemessen",
+]
+TOPIC = [r"angebot", r"kosten", r"preis\w*"]

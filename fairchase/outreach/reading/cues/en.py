@@ -202,6 +202,7 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"phone (?:chat|call|conversation|meeting)",
     r"(?:for|on) a (?:quick |short |brief )?(?:phone )?call",
     "(?:can|could|shall) we (?:talk|speak|chat|have a call|catch up)",
     "try (?:me on )?my (?:mobile|cell|phone|number|landline)",
@@ -258,7 +259,6 @@ INTEREST = [
     "more (?:info|information|details)",
     "i'm in",
     "(?:what are|what's|send) (?:your|the) (?:rates|prices|availability)",
-    "availability",
     "sounds (?:interesting|promising)",
     r"interested",
     r"sounds (?:good|great|perfect|fine)",
@@ -266,11 +266,6 @@ INTEREST = [
     r"send (?:me |us |it )?(?:over )?(?:the |a |an |your |some |more )?(?:quote|proposal|info|information|details|pricing|prices|estimate|contract|paperwork|brochure|price list|rates|agreement|offer)",
     r"how much",
     r"what (?:would|will|does|do) (?:it|this|that|you) (?:cost|charge)",
-    r"quote",
-    r"pricing",
-    r"price",
-    r"estimate",
-    r"proposal",
     r"(?:let's|lets|happy to|keen to|ready to) (?:go ahead|proceed|do it|move forward|book|get started|start)",
     r"go ahead",
     r"go for it",
@@ -332,3 +327,105 @@ AUTO = [
     r"will not be forwarded",
     r"(?:currently|presently) (?:away|out|travel\w*)",
 ]
+
+# The grammar a clause is read with (see `reading.clauses`): words that name contact with
+# us, words that end it, words that ask, what a negation can take back (a need, a wish, a
+# fit), decisions, the other party chosen instead, and the nouns of an offer.
+CONTACT = [
+    r"msgs?",
+    r"messag\w*",
+    r"e-?mails?",
+    r"e-?mailing",
+    r"mails?",
+    r"mailings?",
+    r"texts?",
+    r"texting",
+    r"sms",
+    r"calls?",
+    r"calling",
+    r"contact(?:ing|ed)?",
+    r"writing",
+    r"correspondence",
+    r"newsletters?",
+    r"marketing",
+    r"solicitations?",
+    r"reach(?:ing)? out",
+]
+CEASE = [
+    r"any ?more",
+    r"no more",
+    r"no further",
+    r"no longer",
+    r"any further",
+    r"cease",
+    r"never again",
+    r"stop(?! by| in| over)",
+]
+REMOVE = [r"remove", r"delete", r"strike", r"erase", r"purge", r"take (?:us|me|our \w+|my \w+) off"]
+LISTS = [r"lists?", r"records?", r"database", r"files?", r"systems?", r"crm", r"contacts"]
+REQUEST = [
+    r"please",
+    r"pls",
+    r"plz",
+    r"send",
+    r"(?:can|could|would|will) you",
+    r"let me (?:know|have|see)",
+    r"(?:i'd|we'd|i would|we would) (?:like|love)",
+    r"need (?:a|the|your|an)",
+    r"what(?:'s| is| are| would)",
+    r"how much",
+]
+NEGATED = [
+    r"need\w*",
+    r"want\w*",
+    r"requir\w*",
+    r"interest\w*",
+    r"keen",
+    r"hir(?:e|ing)",
+    r"proceed\w*",
+    r"pursu\w*",
+    r"go ahead",
+    r"happen\w*",
+    r"work out",
+    r"move forward",
+    r"continu\w*",
+    r"us(?:e|ing)",
+    r"worth\w*",
+    r"for us",
+    r"afford",
+]
+AGAINST = [r"(?:decided|voted|opted|chose|come down) against"]
+DECISION = [
+    r"cho(?:se|sen)",
+    r"picked",
+    r"selected",
+    r"(?:went|gone|going|go) with",
+    r"signed",
+    r"awarded",
+    r"hired",
+    r"engaged",
+    r"appointed",
+    r"contracted",
+    r"opted for",
+    r"(?:decided|settled) on",
+    r"put pen to paper",
+    r"sticking with",
+    r"stay(?:ing)? with",
+]
+OTHER_PARTY = [
+    r"(?:another|other|a different|a local|a new|our current|our existing|our usual|the same) (?:\w+ )?(?:company|provider|supplier|firm|vendor|contractor|outfit|agency|team|cleaners?|business|partner)",
+    r"(?:a |another )?competitor",
+]
+# Approval of the offer ("the quote looks fine"): with a noun of the offer, a yes.
+APPROVE = [
+    r"fine",
+    r"good",
+    r"great",
+    r"ok(?:ay)?",
+    r"acceptable",
+    r"reasonable",
+    r"fair",
+    r"works",
+    r"right",
+]
+TOPIC = [r"costs?", r"availability", r"quote", r"pricing", r"price", r"estimate", r"proposal"]
