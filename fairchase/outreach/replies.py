@@ -157,7 +157,8 @@ def read_text(
     fresh = new_text(body) if channel == "email" else body.strip()
     folded, where = cues.fold_map(fresh)
     today = sent.astimezone(when.zone_of(zone)).date()
-    if channel == "text" and cues.carrier_keyword(fresh):
+    # STOP and its kin alone opt out in a text and in a mail alike (our mails say "reply STOP").
+    if cues.carrier_keyword(fresh):
         return Reading(
             OPT_OUT, None, f'carrier keyword "{fresh.strip()}"', fresh, language.detect(fresh, "en")
         )
@@ -268,9 +269,9 @@ def _nothing_new(m: _Message):
 
 
 def _stop_word(m: _Message):
-    """A one-word text people send to stop, besides the carriers' keywords."""
+    """A one-word reply people send to stop, besides the carriers' keywords."""
     word = m.folded.strip(" .!")
-    if m.channel == "text" and word in LOCAL_STOP_WORDS:
+    if word in LOCAL_STOP_WORDS:
         m.language = LOCAL_STOP_WORDS[word]
         return OPT_OUT, None, f'"{m.fresh.strip()}"'
     return None
@@ -315,13 +316,6 @@ def _refused(m: _Message, date):
     refusal = m.refusal
     if not refusal:
         return None
-    if refusal[0] == "~" and (m.wants or m.doubts or "?" in m.fresh):
-        # A refusal read from a clause's grammar, beside a request, a question or doubt: for a person.
-        return (
-            UNCLEAR,
-            None,
-            f"a refusal with a request, question or doubt: {m.said(refusal, *(m.wants + m.doubts)[:1])}",
-        )
     if refusal[0] == "" and (m.wants or m.later or date or m.doubts):
         # A bare "No," with more after it ("No, Monday works better", "Nein, A nicht, aber
         # was kostet B?") is no clear refusal: a person reads it.
@@ -337,6 +331,13 @@ def _refused(m: _Message, date):
         or (soft and abs(date.start - soft.start()) <= 80)
     ):
         return LATER, when.to_datetime(date, m.zone), f'{m.said(refusal, m.later)} "{date.words}"'
+    if refusal[0] == "~" and (m.wants or m.doubts or "?" in m.fresh):
+        # A refusal read from a clause's grammar, beside a request, a question or doubt: for a person.
+        return (
+            UNCLEAR,
+            None,
+            f"a refusal with a request, question or doubt: {m.said(refusal, *(m.wants + m.doubts)[:1])}",
+        )
     other = _against(m, refusal, strict=False)
     if other is None and "?" in m.folded[refusal[3] :]:
         # A question after the refusal ("Brauchen wir nicht. Oder lohnt sich das doch?")

@@ -129,3 +129,35 @@ def test_a_reply_written_below_or_between_the_quoted_lines_is_read():
     assert new_text(bottom) == "We are, send over the contract."
     assert new_text(between) == "Yes, very.\nPlease do."
     assert kind_of(new_text(bottom)) == "interested"
+
+
+@pytest.mark.parametrize("text", ["STOP", "Stop.", "unsubscribe", "Abmelden"])
+def test_a_stop_word_alone_opts_out_in_a_mail_too(text):
+    # Our mails end "or reply STOP": a mail saying only that is as clear as the text.
+    assert kind_of(text, channel="email") == "opt_out"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We've opted not to go ahead this year.",
+        "Wir haben uns entschieden, das nicht weiterzuverfolgen.",
+        "Le projet est gelé sine die.",
+        "Lo dejamos como está, gracias.",
+        "Vamos manter tudo como sempre foi.",
+        "We laten alles bij het oude.",
+        "The project has been shelved indefinitely.",
+    ],
+)
+def test_a_decision_not_to_an_indefinite_deferral_or_the_status_quo_refuses(text):
+    assert kind_of(text) in replies.REFUSALS
+
+
+def test_a_refusal_not_until_a_date_with_a_follow_up_is_a_later():
+    reading = replies.read_text(
+        "We can't sign anything before the budget round in May. Follow up then?",
+        SENT,
+        "Europe/Berlin",
+        channel="email",
+    )
+    assert reading.kind == "later" and reading.until.date().isoformat() == "2026-05-01"

@@ -61,9 +61,8 @@ def stop_request(folded: str) -> tuple | None:
         contact, cease = CONTACT.search(folded, a, b), CEASE.search(folded, a, b)
         if contact and cease:
             return _cue(folded, contact, cease)
-        remove = REMOVE.search(folded, a, b)
-        listed = remove and LISTS.search(folded, remove.end(), b)
-        if remove and listed:
+        remove, listed = REMOVE.search(folded, a, b), LISTS.search(folded, a, b)
+        if remove and listed and not remove.start() <= listed.start() < remove.end():
             return _cue(folded, remove, listed)
     return None
 

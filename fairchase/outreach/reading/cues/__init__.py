@@ -119,7 +119,10 @@ CALL = _c(_table("CALL"))
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = _c(_table("INTEREST"))
 # A plain no where a sentence starts ("Nein, ...", "No.", "Non merci"), not "no problem".
-NO = re.compile(r"(?:^|(?<=[.!?] ))(?:no|nope|nah|nein|non|nee|nao)(?=[,.!]|$)")
+NO = re.compile(
+    r"(?:^|(?<=[.!?] ))(?:(?:bof|euh|hmm+|ah|oh|well|ach|naja|na|bueno|pues|hum|nou|tja|pff+),? )?"
+    r"(?:no|nope|nah|nein|non|nee|nao)(?=[,.!]|$| (?:thanks|thank you|danke|merci|gracias|obrigad[oa]|bedankt|dank je|ca ira)\b)"
+)
 # A plain yes, only where a sentence starts: "ja" is also Portuguese for "already",
 # "si" Spanish and French for "if".
 AFFIRM = re.compile(

@@ -222,7 +222,7 @@ UNSURE = [
     r"weiss (?:noch )?nicht",
     r"uberlegen",
     r"erst (?:noch )?(?:\w+ )?besprechen",
-    r"rucksprache",
+    r"(?<!nach )rucksprache",
     r"mal sehen",
     r"ich melde mich",
     r"wer hat ihnen",
@@ -271,7 +271,20 @@ CEASE = [
     r"unterlassen",
 ]
 REMOVE = [r"losch\w*", r"entfern\w*", r"streich\w*", r"austrag\w*"]
-LISTS = [r"listen?", r"verteiler\w*", r"datenbank", r"kartei", r"system", r"adressbuch", r"crm"]
+LISTS = [
+    r"(?:telefon)?nummer",
+    r"adresse",
+    r"daten",
+    r"kontaktdaten",
+    r"e-?mail-?adresse",
+    r"listen?",
+    r"verteiler\w*",
+    r"datenbank",
+    r"kartei",
+    r"system",
+    r"adressbuch",
+    r"crm",
+]
 REQUEST = [
     r"bitte",
     r"schicken",
@@ -283,6 +296,10 @@ REQUEST = [
     r"wie (?:viel|teuer|hoch)",
 ]
 NEGATED = [
+    r"rechnet",
+    r"verwendung",
+    r"sinn",
+    r"nutzen",
     r"brauch\w*",
     r"benotig\w*",
     r"woll\w*",
@@ -297,10 +314,17 @@ NEGATED = [
     r"bedarf",
 ]
 AGAINST = [
+    r"entschieden,? (?:\w+ ){0,3}nicht",
+    r"auf unbestimmte zeit",
+    r"(?:bleibt|bleiben|lassen|belassen) (?:\w+ ){0,2}(?:alles )?(?:so,? )?wie (?:es ist|bisher|gehabt)",
     r"gegen (?:\w+ ){0,4}(?:entschieden|gestimmt|ausgesprochen|votiert)",
     r"dagegen (?:entschieden|gestimmt|ausgesprochen)",
 ]
 DECISION = [
+    r"entschieden",
+    r"ubertragen",
+    r"ubergeben",
+    r"verlangert",
     r"entschieden fur",
     r"gewahlt",
     r"beauftragt",
@@ -312,6 +336,7 @@ DECISION = [
     r"bleiben bei",
 ]
 OTHER_PARTY = [
+    r"unser\w* (?:\w+ )?(?:verwalter\w*|hausverwaltung|gebaudeverwalt\w*|vermieter\w*|hausmeister\w*)",
     r"(?:anderen?|andere[mnrs]?|regionalen?|lokalen?|neuen?|bisherigen?|bestehenden?) (?:\w+ )?(?:anbieter\w*|dienstleister\w*|firma|unternehmen|partner\w*|reinigungsfirma|hausmeister\w*)",
     r"konkurren\w*",
     r"mitbewerber\w*",
@@ -328,4 +353,12 @@ APPROVE = [
     r"fair",
     r"angemessen",
 ]
-TOPIC = [r"angebot", r"kosten", r"preis\w*"]
+TOPIC = [
+    r"vertrag\w*",
+    r"agb",
+    r"auftragsbestatigung",
+    r"starttermin",
+    r"angebot",
+    r"kosten",
+    r"preis\w*",
+]

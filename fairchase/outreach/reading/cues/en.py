@@ -352,6 +352,7 @@ CONTACT = [
     r"reach(?:ing)? out",
 ]
 CEASE = [
+    r"stop with",
     r"any ?more",
     r"no more",
     r"no further",
@@ -362,7 +363,19 @@ CEASE = [
     r"stop(?! by| in| over)",
 ]
 REMOVE = [r"remove", r"delete", r"strike", r"erase", r"purge", r"take (?:us|me|our \w+|my \w+) off"]
-LISTS = [r"lists?", r"records?", r"database", r"files?", r"systems?", r"crm", r"contacts"]
+LISTS = [
+    r"(?:phone )?number",
+    r"(?:e-?mail )?address",
+    r"data",
+    r"details",
+    r"lists?",
+    r"records?",
+    r"database",
+    r"files?",
+    r"systems?",
+    r"crm",
+    r"contacts",
+]
 REQUEST = [
     r"please",
     r"pls",
@@ -376,6 +389,12 @@ REQUEST = [
     r"how much",
 ]
 NEGATED = [
+    r"sign\w*",
+    r"approv\w*",
+    r"commit\w*",
+    r"pay off",
+    r"point",
+    r"sense",
     r"need\w*",
     r"want\w*",
     r"requir\w*",
@@ -394,8 +413,15 @@ NEGATED = [
     r"for us",
     r"afford",
 ]
-AGAINST = [r"(?:decided|voted|opted|chose|come down) against"]
+AGAINST = [
+    r"(?:decided|voted|opted|chose|come down) against",
+    r"(?:decided|opted|chosen|chose) not to",
+    r"(?:postpone\w*|put (?:it |this )?on hold|shelve\w*) indefinitely",
+    r"(?:stay|staying|remain|keep (?:things|it)) (?:as|the way) (?:we are|it is|they are|things are)",
+]
 DECISION = [
+    r"renewed",
+    r"extended",
     r"cho(?:se|sen)",
     r"picked",
     r"selected",
@@ -418,6 +444,10 @@ OTHER_PARTY = [
 ]
 # Approval of the offer ("the quote looks fine"): with a noun of the offer, a yes.
 APPROVE = [
+    r"best",
+    r"ideal",
+    r"suits",
+    r"perfect",
     r"fine",
     r"good",
     r"great",
@@ -428,4 +458,17 @@ APPROVE = [
     r"works",
     r"right",
 ]
-TOPIC = [r"costs?", r"availability", r"quote", r"pricing", r"price", r"estimate", r"proposal"]
+TOPIC = [
+    r"(?:start|starting) date",
+    r"booking\w*",
+    r"contract",
+    r"agreement",
+    r"terms",
+    r"costs?",
+    r"availability",
+    r"quote",
+    r"pricing",
+    r"price",
+    r"estimate",
+    r"proposal",
+]

@@ -236,6 +236,7 @@ CEASE = [
     r"paren de",
 ]
 REMOVE = [
+    r"(?:la )?baja",
     r"borr\w*",
     r"elimin\w*",
     r"quit\w*",
@@ -243,7 +244,18 @@ REMOVE = [
     r"dar(?:me|nos) de baja",
     r"den de baja",
 ]
-LISTS = [r"listas?", r"bases? de datos", r"base", r"ficheros?", r"registros?", r"agenda"]
+LISTS = [
+    r"numero",
+    r"direccion",
+    r"datos",
+    r"correo",
+    r"listas?",
+    r"bases? de datos",
+    r"base",
+    r"ficheros?",
+    r"registros?",
+    r"agenda",
+]
 REQUEST = [
     r"por favor",
     r"porfa",
@@ -256,6 +268,10 @@ REQUEST = [
     r"cual(?:es)? (?:es|son|seria\w*)",
 ]
 NEGATED = [
+    r"rentable",
+    r"sentido",
+    r"utilidad",
+    r"sale a cuenta",
     r"necesit\w*",
     r"interes\w*",
     r"hace falta",
@@ -268,8 +284,16 @@ NEGATED = [
     r"usar",
     r"utilizar",
 ]
-AGAINST = [r"(?:votado|votaron|votamos|decidido|decidimos|optado|optamos) en contra"]
+AGAINST = [
+    r"(?:votado|votaron|votamos|decidido|decidimos|optado|optamos) en contra",
+    r"(?:optado|decidido|elegido|optamos|decidimos) (?:por )?no",
+    r"indefinidamente",
+    r"por tiempo indefinido",
+    r"(?:quedamos|seguimos|quedarnos|seguir|dejarlo|lo dejamos) (?:\w+ )?como (?:estamos|esta|hasta ahora)",
+]
 DECISION = [
+    r"renovado",
+    r"renovamos",
     r"elegido",
     r"escogido",
     r"contratado",
@@ -282,6 +306,7 @@ DECISION = [
     r"descart\w*",
 ]
 OTHER_PARTY = [
+    r"(?:empresa|proveedor\w*|compania) (?:actual|habitual|de siempre|anterior)",
     r"(?:otra|otro|una nueva|un nuevo|la misma|de siempre) (?:\w+ )?(?:empresa|proveedor|compania|oferta|propuesta)",
     r"empresa de siempre",
     r"competencia",
@@ -298,4 +323,13 @@ APPROVE = [
     r"perfecto",
     r"justo",
 ]
-TOPIC = [r"cost[oe]s?", r"cotizacion", r"presupuesto", r"precio", r"propuesta"]
+TOPIC = [
+    r"contrato",
+    r"condiciones",
+    r"fecha de inicio",
+    r"cost[oe]s?",
+    r"cotizacion",
+    r"presupuesto",
+    r"precio",
+    r"propuesta",
+]

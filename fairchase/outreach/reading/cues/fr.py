@@ -237,7 +237,17 @@ CONTACT = [
 ]
 CEASE = [r"plus", r"cess\w*", r"arret\w*", r"jamais"]
 REMOVE = [r"supprim\w*", r"retir\w*", r"effac\w*", r"desinscri\w*", r"ray\w*"]
-LISTS = [r"listes?", r"fichiers?", r"base(?: de donnees)?", r"envois", r"crm"]
+LISTS = [
+    r"numero",
+    r"adresse",
+    r"donnees",
+    r"coordonnees",
+    r"listes?",
+    r"fichiers?",
+    r"base(?: de donnees)?",
+    r"envois",
+    r"crm",
+]
 REQUEST = [
     r"svp",
     r"s'il vous plait",
@@ -249,6 +259,9 @@ REQUEST = [
     r"combien",
 ]
 NEGATED = [
+    r"rentable",
+    r"sens",
+    r"utilite",
     r"besoin",
     r"interess\w*",
     r"donner suite",
@@ -262,8 +275,16 @@ NEGATED = [
     r"poursuiv\w*",
     r"continu\w*",
 ]
-AGAINST = [r"(?:vote|decide|prononces?|opte) contre"]
+AGAINST = [
+    r"(?:vote|decide|prononces?|opte) contre",
+    r"(?:decide|choisi) de ne pas",
+    r"sine die",
+    r"(?:a une date )?indetermine\w*",
+    r"(?:on reste|nous restons|rester|garder|laisser) (?:les choses )?comme (?:ca|c'est|nous sommes|avant)",
+]
 DECISION = [
+    r"reconduit",
+    r"renouvele",
     r"choisi",
     r"retenu",
     r"signe",
@@ -289,4 +310,4 @@ APPROVE = [
     r"d'accord",
     r"honnete",
 ]
-TOPIC = [r"couts?", r"devis", r"tarifs?"]
+TOPIC = [r"contrat", r"conditions", r"date de debut", r"couts?", r"devis", r"tarifs?"]

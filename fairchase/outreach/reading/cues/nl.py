@@ -194,6 +194,7 @@ AUTO = [
 
 # The grammar a clause is read with (see `reading.clauses`).
 CONTACT = [
+    r"berichtje\w*",
     r"e-?mails?",
     r"mails?",
     r"mailtjes?",
@@ -209,9 +210,28 @@ CONTACT = [
     r"nieuwsbrie\w*",
     r"reclame",
 ]
-CEASE = [r"(?:niet|geen|niks|niets) (?:\w+ ){0,4}meer", r"niet langer", r"nooit meer", r"stoppen"]
+CEASE = [
+    r"hou(?:d|dt)? op",
+    r"ophouden",
+    r"stop(?:pen)? met",
+    r"(?:niet|geen|niks|niets) (?:\w+ ){0,4}meer",
+    r"niet langer",
+    r"nooit meer",
+    r"stoppen",
+]
 REMOVE = [r"verwijder\w*", r"schrap\w*", r"uitschrijv\w*", r"afmeld\w*"]
-LISTS = [r"lijst\w*", r"bestand\w*", r"database", r"systeem", r"adressen\w*", r"crm"]
+LISTS = [
+    r"nummer",
+    r"adres",
+    r"gegevens",
+    r"e-?mailadres",
+    r"lijst\w*",
+    r"bestand\w*",
+    r"database",
+    r"systeem",
+    r"adressen\w*",
+    r"crm",
+]
 REQUEST = [
     r"graag",
     r"stuur\w*",
@@ -221,6 +241,9 @@ REQUEST = [
     r"hoeveel",
 ]
 NEGATED = [
+    r"nut",
+    r"zin",
+    r"rendabel",
     r"nodig",
     r"interesse",
     r"geinteresseerd",
@@ -233,10 +256,14 @@ NEGATED = [
     r"verder(?: gaan)?",
 ]
 AGAINST = [
+    r"besloten (?:om )?(?:het )?niet",
+    r"voor onbepaalde tijd",
+    r"(?:laten|houden) (?:het|alles) (?:zoals (?:het is|het was)|bij het oude)",
     r"(?:besloten|gestemd|gekozen) tegen",
     r"tegen (?:\w+ ){0,3}(?:gestemd|besloten|gekozen)",
 ]
 DECISION = [
+    r"verlengd",
     r"gekozen",
     r"gegund",
     r"getekend",
@@ -254,4 +281,13 @@ OTHER_PARTY = [
 ]
 # Approval of the offer ("the quote looks fine"): with a noun of the offer, a yes.
 APPROVE = [r"goed", r"prima", r"ok(?:e|ay)?", r"redelijk", r"akkoord", r"in orde", r"schappelijk"]
-TOPIC = [r"offerte", r"voorstel", r"kosten", r"prijs"]
+TOPIC = [
+    r"contract",
+    r"overeenkomst",
+    r"voorwaarden",
+    r"startdatum",
+    r"offerte",
+    r"voorstel",
+    r"kosten",
+    r"prijs",
+]

@@ -226,7 +226,17 @@ CONTACT = [
 ]
 CEASE = [r"nao (?:\w+ ){0,3}mais", r"nunca mais", r"chega de", r"parem? de", r"deixem? de"]
 REMOVE = [r"retir\w*", r"remov\w*", r"exclu\w*", r"apag\w*", r"descadastr\w*", r"tir\w+"]
-LISTS = [r"listas?", r"cadastros?", r"base(?: de dados)?", r"mailing", r"contatos"]
+LISTS = [
+    r"numero",
+    r"endereco",
+    r"dados",
+    r"e-?mails?",
+    r"listas?",
+    r"cadastros?",
+    r"base(?: de dados)?",
+    r"mailing",
+    r"contatos",
+]
 REQUEST = [
     r"por favor",
     r"favor",
@@ -239,6 +249,8 @@ REQUEST = [
     r"qual (?:e|o|seria)",
 ]
 NEGATED = [
+    r"sentido",
+    r"utilidade",
     r"precis\w*",
     r"interess\w*",
     r"pra gente",
@@ -252,9 +264,13 @@ NEGATED = [
     r"rolar",
 ]
 AGAINST = [
-    r"(?:votou|votaram|votamos|decidiu|decidimos|optou|optamos|optaram) (?:por )?(?:contra|nao)"
+    r"por tempo indeterminado",
+    r"indefinidamente",
+    r"(?:manter|ficar|ficamos|deixar|mantemos) (?:\w+ )?(?:tudo )?como (?:esta|estamos|sempre)",
+    r"(?:votou|votaram|votamos|decidiu|decidimos|optou|optamos|optaram) (?:por )?(?:contra|nao)",
 ]
 DECISION = [
+    r"renov\w+",
     r"escolh\w+",
     r"contratamos",
     r"contratado",
@@ -266,6 +282,7 @@ DECISION = [
     r"ficar com",
 ]
 OTHER_PARTY = [
+    r"(?:empresa|prestador\w*|fornecedor\w*|firma|equipe) (?:atual|de sempre|habitual|anterior)",
     r"(?:outra|outro|uma nova|um novo|nossa propria|nosso proprio) (?:\w+ )?(?:empresa|fornecedor|prestador|proposta|firma|equipe)",
     r"equipe propria",
     r"concorren\w*",
@@ -282,4 +299,13 @@ APPROVE = [
     r"justo",
     r"perfeito",
 ]
-TOPIC = [r"custos?", r"valores", r"orcamento", r"preco", r"proposta"]
+TOPIC = [
+    r"contrato",
+    r"condicoes",
+    r"data de inicio",
+    r"custos?",
+    r"valores",
+    r"orcamento",
+    r"preco",
+    r"proposta",
+]

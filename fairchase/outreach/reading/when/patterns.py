@@ -28,6 +28,7 @@ PATTERNS = [
         "day_only",
         r"(?:(?:on|by|until|till|from|the|on the|by the|until the|from the) (?P<d>\d{1,2})(?:st|nd|rd|th)"
         r"|(?:am|bis|bis zum|ab dem|vom|zum|nach dem|seit dem) (?P<d2>\d{1,2})\."
+        rf"|(?:{_WEEKDAY_RE}),? (?P<d4>\d{{1,2}})(?:st|nd|rd|th|er|e)?"
         r"|(?:le|apres le|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|del dia|despues del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de|na de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
         r"(?![\d:/,]|\.\d| ?(?:am|pm|h|uhr|uur|%|euro|eur)| \d{2})(?! (?:of |de |d')?(?:"
         + _MONTH_RE
@@ -66,6 +67,11 @@ PATTERNS = [
         rf"(?: (?:about|around|roughly|approximately|ungefahr|etwa|circa|rund|environ|a peu pres|unos|unas|uns|umas|cerca de|ongeveer|zo'n|een))?"
         rf" (?P<n>{_NUM_RE})(?: (?:more|of|de|d'|ou|o|oder))? (?P<unit>{_UNIT_RE})(?! ago| geleden| atras| her)(?![\w])",
     ),
+    # Two weeks by one word: "in a fortnight", "in vierzehn Tagen", "dans quinze jours".
+    (
+        "fortnight",
+        r"(?:a|one) fortnight|vierzehn tagen?|quinze jours|quince dias|quinze dias|veertien dagen",
+    ),
     (
         "half_year",
         r"half a year|six months|halbes jahr|six mois|medio ano|meio ano|seis meses|half jaar|halfjaar",
@@ -89,8 +95,9 @@ PATTERNS = [
     ),
     (
         "end_of_year",
-        r"end of (?:the|this) year|(?:year|year's) end|ende (?:des|dieses) jahres|jahresende|fin (?:d'annee|de l'annee|de cette annee)|"
-        r"final(?:es)? (?:de|del) ano|fin de ano|fim do ano|final do ano|eind van (?:het|dit) jaar|einde van het jaar",
+        # (not the year-end holidays: "les fêtes de fin d'année", "las fiestas de fin de año")
+        r"(?<!fetes de )(?<!fiestas de )(?<!festas de )(?:end of (?:the|this) year|(?:year|year's) end|ende (?:des|dieses) jahres|jahresende|fin (?:d'annee|de l'annee|de cette annee)|"
+        r"final(?:es)? (?:de|del) ano|fin de ano|fim do ano|final do ano|eind van (?:het|dit) jaar|einde van het jaar)",
     ),
     (
         "coming_weeks",
@@ -159,7 +166,7 @@ PATTERNS = [
     ),
     (
         "holidays",
-        r"the holidays|holiday season|feiertage\w*|les fetes|fetes de fin d'annee|las fiestas|fiestas|as festas|festas|feestdagen",
+        r"the holidays|holiday season|year-end holidays|feiertage\w*|(?:les )?fetes de fin d'annee|les fetes|las fiestas|fiestas|as festas|festas|feestdagen",
     ),
 ]
 COMPILED = [(kind, re.compile(r"(?<![\w])(?:" + rx + r")")) for kind, rx in PATTERNS]
@@ -181,6 +188,7 @@ SPECIFICITY = {
     "relative": 2,
     "unit_or_two": 1,
     "half_year": 2,
+    "fortnight": 2,
     "week_of_month": 2,
     "part_month": 2,
     "after_month": 3,

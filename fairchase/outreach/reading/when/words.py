@@ -118,7 +118,7 @@ SOUTHERN = (
 AFTER = r"(?:after|nach|apres|despues|depois|na|once|post|past)"
 RETURN_CUES = re.compile(
     r"(?<![\w])(?:back|return\w*|returning|wieder|ab dem|ab|zuruck|retour|reviens|regres\w*|vuelvo|volto|volta\w*|retorno|retorn\w*|"
-    r"terug|vanaf|weer|available again)(?![\w])"
+    r"terug|vanaf|weer|available again|volvere|volveremos|de vuelta|reincorpor\w*|regreso)(?![\w])"
 )
 INCLUSIVE = re.compile(
     r"(?<![\w])(?:inclusive|inclusief|einschliesslich|inklusive|inclus|incluse|incluido|incluida|t/m|tot en met)(?![\w])"
