@@ -22,7 +22,7 @@ from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import parsedate_to_datetime
 
-from .reading import cues, language, when
+from .reading import clauses, cues, language, when
 from .reading.quotes import body_text, new_text
 
 AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR = (
@@ -157,7 +157,8 @@ def read_text(
     fresh = new_text(body) if channel == "email" else body.strip()
     folded, where = cues.fold_map(fresh)
     today = sent.astimezone(when.zone_of(zone)).date()
-    if channel == "text" and cues.carrier_keyword(fresh):
+    # STOP and its kin alone opt out in a text and in a mail alike (our mails say "reply STOP").
+    if cues.carrier_keyword(fresh):
         return Reading(
             OPT_OUT, None, f'carrier keyword "{fresh.strip()}"', fresh, language.detect(fresh, "en")
         )
@@ -185,6 +186,7 @@ class _Message:
     unsure: tuple | None = None
     auto: tuple | None = None
     language: str = ""
+    negation: re.Pattern | None = None  # the message's language's negations
     found: list = field(default_factory=list)
     turns: list[int] = field(default_factory=list)
     wants: list[tuple] = field(default_factory=list)
@@ -199,27 +201,37 @@ class _Message:
 
 def _gather(fresh: str, folded: str, where: list[int], today, zone, channel, automatic) -> _Message:
     m = _Message(fresh, folded, where, today, zone, channel, automatic)
-    m.opt_out = cues.first(cues.OPT_OUT, folded)
-    m.refusal = cues.first(cues.REFUSAL, folded)
+    m.language = language.detect(fresh, lambda: cues.language_vote(folded))
+    m.negation = cues.NEGATION.get(m.language, cues.NEGATORS)
+    m.opt_out = cues.first(cues.OPT_OUT, folded) or clauses.stop_request(folded)
+    m.refusal = cues.first(cues.REFUSAL, folded) or clauses.refusal(folded, m.negation)
     if m.refusal is None and (no := cues.NO.search(folded)):
         m.refusal = ("", no.group(0), no.start(), no.end())
     m.later = cues.first(cues.LATER, folded)
-    m.call = cues.first(cues.CALL, folded, negatable=True)
-    m.interest = cues.first(cues.INTEREST, folded, negatable=True)
+    # Where the message turns ("..., but ..."): what follows the turn is what it means, so
+    # praise or a yes before a turn to a "no" asks for nothing.
+    m.turns = [t.start() for t in cues.CONTRAST.finditer(folded)]
+
+    def kept(found: list[tuple]) -> list[tuple]:
+        return [c for c in found if not clauses.undone_by_turn(folded, c[2], m.negation, m.turns)]
+
+    calls = kept(cues.every(cues.CALL, folded, True))
+    interests = kept(
+        sorted(
+            cues.every(cues.INTEREST, folded, True) + clauses.asked_topics(folded),
+            key=lambda c: c[2],
+        )
+    )
+    m.call = calls[0] if calls else None
+    m.interest = interests[0] if interests else None
     if m.interest is None and (yes := cues.AFFIRM.search(folded)):
-        m.interest = ("", yes.group(0), yes.start(), yes.end())
+        m.interest = kept([("", yes.group(0), yes.start(), yes.end())])[0:1] or None
+        m.interest = m.interest[0] if m.interest else None
     m.unsure = cues.first(cues.UNSURE, folded)
     m.auto = cues.first(cues.AUTO, folded[:600])
-    m.language = language.detect(fresh, lambda: cues.language_vote(folded))
     m.found = when.find_dates(fresh, today, zone, m.language)
-    # Where the message turns ("..., but ..."): what follows the turn is what it means.
-    m.turns = [t.start() for t in cues.CONTRAST.finditer(folded)]
     # What asks for something (a call, a price, a visit), as opposed to praise and politeness.
-    m.wants = [
-        c
-        for c in cues.every(cues.CALL, folded, True) + cues.every(cues.INTEREST, folded, True)
-        if not cues.POLITE.match(c[1])
-    ]
+    m.wants = [c for c in calls + interests if not cues.POLITE.match(c[1])]
     m.doubts = cues.every(cues.UNSURE, folded)
     return m
 
@@ -257,9 +269,9 @@ def _nothing_new(m: _Message):
 
 
 def _stop_word(m: _Message):
-    """A one-word text people send to stop, besides the carriers' keywords."""
+    """A one-word reply people send to stop, besides the carriers' keywords."""
     word = m.folded.strip(" .!")
-    if m.channel == "text" and word in LOCAL_STOP_WORDS:
+    if word in LOCAL_STOP_WORDS:
         m.language = LOCAL_STOP_WORDS[word]
         return OPT_OUT, None, f'"{m.fresh.strip()}"'
     return None
@@ -319,7 +331,19 @@ def _refused(m: _Message, date):
         or (soft and abs(date.start - soft.start()) <= 80)
     ):
         return LATER, when.to_datetime(date, m.zone), f'{m.said(refusal, m.later)} "{date.words}"'
+    if refusal[0] == "~" and (m.wants or m.doubts or "?" in m.fresh):
+        # A refusal read from a clause's grammar, beside a request, a question or doubt: for a person.
+        return (
+            UNCLEAR,
+            None,
+            f"a refusal with a request, question or doubt: {m.said(refusal, *(m.wants + m.doubts)[:1])}",
+        )
     other = _against(m, refusal, strict=False)
+    if other is None and "?" in m.folded[refusal[3] :]:
+        # A question after the refusal ("Brauchen wir nicht. Oder lohnt sich das doch?")
+        # may reopen it: a person reads it.
+        q = m.folded.index("?", refusal[3])
+        other = ("", "", m.folded.rfind(" ", 0, max(q - 20, 0)) + 1, q + 1)
     if other:
         return UNCLEAR, None, f"refusal with a question or doubt: {m.said(refusal, other)}"
     return NOT_INTERESTED, None, m.said(refusal)
@@ -367,6 +391,15 @@ def _interest_or_unclear(m: _Message):
     if positive:
         if m.unsure:
             return UNCLEAR, None, f"unsure: {m.said(m.unsure, positive)}"
+        # A "no" anywhere that no step could place: interest is never read past it.
+        negations = clauses.negations(m.folded, m.negation)
+        if negations:
+            no = negations[0]
+            return (
+                UNCLEAR,
+                None,
+                f"interest beside a negation: {m.said(positive, ('', '', no.start(), no.end()))}",
+            )
         return INTERESTED, None, m.said(positive)
     return UNCLEAR, None, m.said(m.unsure) if m.unsure else ""
 

@@ -113,3 +113,18 @@ def test_numbers_that_are_not_dates_are_not_dates():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text, lang, want",
+    [
+        ("Try me in a fortnight.", "en", "2026-03-24"),
+        ("Melden Sie sich in vierzehn Tagen.", "de", "2026-03-24"),
+        ("Recontactez-moi dans quinze jours.", "fr", "2026-03-24"),
+        ("Back in the office Monday 16, reply then.", "en", "2026-03-16"),
+        ("Après les fêtes de fin d'année.", "fr", "2027-01-02"),
+    ],
+)
+def test_a_fortnight_a_weekday_with_its_day_and_the_year_end_holidays(text, lang, want):
+    found = when.best(when.find_dates(text, TUESDAY.date(), "Europe/Berlin", lang))
+    assert found is not None and found.day.isoformat() == want, found

@@ -90,6 +90,14 @@ def _table(name: str) -> dict[str, list[str]]:
     return {lang: getattr(module, name) for lang, module in LANGUAGES.items()}
 
 
+def words(name: str) -> re.Pattern:
+    """One pattern for a word list every language has (see `reading.clauses`), longest first."""
+    listed = {p for module in LANGUAGES.values() for p in getattr(module, name)}
+    return re.compile(
+        r"(?<![\w])(?:" + "|".join(sorted(listed, key=len, reverse=True)) + r")(?![\w])"
+    )
+
+
 def _c(patterns: dict[str, list[str]]) -> dict[str, re.Pattern]:
     # Longer cues first, so the words quoted as evidence are the fullest ("bel me", not "bel").
     return {
@@ -111,7 +119,10 @@ CALL = _c(_table("CALL"))
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = _c(_table("INTEREST"))
 # A plain no where a sentence starts ("Nein, ...", "No.", "Non merci"), not "no problem".
-NO = re.compile(r"(?:^|(?<=[.!?] ))(?:no|nope|nah|nein|non|nee|nao)(?=[,.!]|$)")
+NO = re.compile(
+    r"(?:^|(?<=[.!?] ))(?:(?:bof|euh|hmm+|ah|oh|well|ach|naja|na|bueno|pues|hum|nou|tja|pff+),? )?"
+    r"(?:no|nope|nah|nein|non|nee|nao)(?=[,.!]|$| (?:thanks|thank you|danke|merci|gracias|obrigad[oa]|bedankt|dank je|ca ira)\b)"
+)
 # A plain yes, only where a sentence starts: "ja" is also Portuguese for "already",
 # "si" Spanish and French for "if".
 AFFIRM = re.compile(
@@ -148,13 +159,15 @@ CONTRAST = re.compile(
 # for "in the", so it counts only in English and Spanish; "no rush" negates nothing).
 NEGATION = {
     "en": re.compile(
-        r"(?<![\w])(?:not|never|no longer|nope|no(?! rush| hurry| worries| problem| pressure))(?![\w])|n't"
+        r"(?<![\w])(?:not|never|no longer|nope|no(?! rush| hurry| worries| problem| pressure)|"
+        r"(?:do|does|did|is|are|was|were|wo|ca|would|could|should|have|has)nt)(?![\w])|n't"
     ),
-    "de": re.compile(r"(?<![\w])(?:nicht|kein\w*|nie|niemals)(?![\w])"),
+    # Spoken forms too: "nich", "nix", "ned", "niks", "nem".
+    "de": re.compile(r"(?<![\w])(?:nicht|nichts|nich|nix|ned|kein\w*|nie|niemals)(?![\w])"),
     "fr": re.compile(r"(?<![\w])(?:pas|jamais|ne|n')(?![\w])|(?<![\w])n'"),  # "plus": "au plus tôt"
-    "es": re.compile(r"(?<![\w])(?:no|nunca|tampoco|jamas)(?![\w])"),
-    "pt": re.compile(r"(?<![\w])(?:nao|nunca|jamais)(?![\w])"),
-    "nl": re.compile(r"(?<![\w])(?:niet|geen|nooit)(?![\w])"),
+    "es": re.compile(r"(?<![\w])(?:no|nunca|tampoco|jamas|ni)(?![\w])"),
+    "pt": re.compile(r"(?<![\w])(?:nao|nunca|jamais|nem)(?![\w])"),
+    "nl": re.compile(r"(?<![\w])(?:niet|geen|nooit|niks|niets)(?![\w])"),
 }
 NEGATORS = re.compile(
     r"(?<![\w])(?:not|no|never|n't|no longer|nicht|kein\w*|pas|plus|jamais|ne|n'|nunca|nao|sem|niet|geen|nooit|nor)(?![\w])|n't"

@@ -171,10 +171,6 @@ INTEREST = [
     r"interessad\w+",
     r"quero",
     r"quanto (?:custa|fica|sai|seria)",
-    r"valores",
-    r"orcamento",
-    r"preco",
-    r"proposta",
     r"quando (?:voces )?(?:podem|poderiam)",
     r"fechado",
     r"(?:pode )?mand(?:a|ar|e) (?:o |a |os |as |um |uma |seu |sua )?(?:orcamento|proposta|contrato|valores|preco|info|informacoes|detalhes)",
@@ -212,4 +208,104 @@ AUTO = [
     r"acesso limitado",
     r"assim que (?:voltar|regressar)",
     r"encontro-me",
+]
+
+# The grammar a clause is read with (see `reading.clauses`).
+CONTACT = [
+    r"e-?mails?",
+    r"mensage(?:m|ns)",
+    r"msg",
+    r"sms",
+    r"ligac(?:ao|oes)",
+    r"lig\w+",
+    r"contat\w*",
+    r"escrev\w*",
+    r"procur\w*",
+    r"propaganda",
+    r"whats(?:app)?",
+]
+CEASE = [r"nao (?:\w+ ){0,3}mais", r"nunca mais", r"chega de", r"parem? de", r"deixem? de"]
+REMOVE = [r"retir\w*", r"remov\w*", r"exclu\w*", r"apag\w*", r"descadastr\w*", r"tir\w+"]
+LISTS = [
+    r"numero",
+    r"endereco",
+    r"dados",
+    r"e-?mails?",
+    r"listas?",
+    r"cadastros?",
+    r"base(?: de dados)?",
+    r"mailing",
+    r"contatos",
+]
+REQUEST = [
+    r"por favor",
+    r"favor",
+    r"mand\w+",
+    r"envi\w+",
+    r"pode(?:m|ria|riam)?",
+    r"gostaria\w*",
+    r"queria\w*",
+    r"quanto",
+    r"qual (?:e|o|seria)",
+]
+NEGATED = [
+    r"sentido",
+    r"utilidade",
+    r"precis\w*",
+    r"interess\w*",
+    r"pra gente",
+    r"para nos",
+    r"a pena",
+    r"compensa",
+    r"contrat\w*",
+    r"seguir",
+    r"continuar",
+    r"usar",
+    r"rolar",
+]
+AGAINST = [
+    r"por tempo indeterminado",
+    r"indefinidamente",
+    r"(?:manter|ficar|ficamos|deixar|mantemos) (?:\w+ )?(?:tudo )?como (?:esta|estamos|sempre)",
+    r"(?:votou|votaram|votamos|decidiu|decidimos|optou|optamos|optaram) (?:por )?(?:contra|nao)",
+]
+DECISION = [
+    r"renov\w+",
+    r"escolh\w+",
+    r"contratamos",
+    r"contratado",
+    r"fechamos",
+    r"assinamos",
+    r"assinar com",
+    r"optamos",
+    r"manter",
+    r"ficar com",
+]
+OTHER_PARTY = [
+    r"(?:empresa|prestador\w*|fornecedor\w*|firma|equipe) (?:atual|de sempre|habitual|anterior)",
+    r"(?:outra|outro|uma nova|um novo|nossa propria|nosso proprio) (?:\w+ )?(?:empresa|fornecedor|prestador|proposta|firma|equipe)",
+    r"equipe propria",
+    r"concorren\w*",
+]
+# Approval of the offer ("the quote looks fine"): with a noun of the offer, a yes.
+APPROVE = [
+    r"bom",
+    r"boa",
+    r"otimo",
+    r"certo",
+    r"ok",
+    r"razoavel",
+    r"combinado",
+    r"justo",
+    r"perfeito",
+]
+TOPIC = [
+    r"contrato",
+    r"condicoes",
+    r"data de inicio",
+    r"custos?",
+    r"valores",
+    r"orcamento",
+    r"preco",
+    r"proposta",
 ]

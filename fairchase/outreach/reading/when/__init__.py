@@ -14,7 +14,8 @@ each gets one convention, written here (and in the README's reply section):
 - next week = its Monday; "next week Tuesday" = the Tuesday of next week; end of the
   week = Friday; next month = its 1st; end of the month = its last day; next year or
   the new year = 2 January;
-- "in N days/weeks/months" = today plus N; a couple = 2, a few / some / several = 3,
+- "in N days/weeks/months" = today plus N ("give me three weeks" too; a fortnight,
+  "vierzehn Tage", "quinze jours" = 14 days); a couple = 2, a few / some / several = 3,
   "a month or two" = 2 months; half a year = 6 months;
 - a month without a day = its 1st ("early" 1st, "mid" 15th, "late" 25th, "end of" its
   last day; "after March" = 1 April); the first/second/last week of a month = its 1st,
@@ -28,11 +29,13 @@ each gets one convention, written here (and in the README's reply section):
   winter 21 December; six months later south of the equator); "after the summer",
   the summer holidays and "la rentrée" = 1 September, because that is when people are
   back at work;
+- a weekday with a day ("Monday 28", "el lunes 28") = that day of the month;
 - after Christmas = 27 December; after New Year or the year-end holidays ("nach den
   Feiertagen", "après les fêtes", "na de feestdagen", "depois das festas") = 2 January,
   but "después de las fiestas" = 7 January (Spain works again after Reyes); after
   Easter ("Semana Santa", "Ostern", "Pâques", "Páscoa", "Pasen") = the Tuesday after
-  Easter Monday;
+  Easter Monday; "the holidays" unnamed = the next ones (year-end in autumn and
+  winter, Easter in spring, else the summer), "les fêtes de fin d'année" always the year-end;
 - a time ("at 3pm", "15h", "um 14 Uhr", "às 10h", "om 15.00 uur") or a part of the day
   (morning 9:00, lunchtime 12:00, afternoon 14:00, "after 2" 14:00, evening 18:00) sets
   the hour; otherwise 9:00.

@@ -17,7 +17,7 @@ def weekday_of_next_week(m: re.Match, today: date, zone: str | None, lang: str) 
 
 def day_only(m: re.Match, today: date, zone: str | None, lang: str) -> date | None:
     """A day of the month alone: the next such day."""
-    day = int(m.group("d") or m.group("d2") or m.group("d3"))
+    day = int(m.group("d") or m.group("d2") or m.group("d3") or m.group("d4"))
     if not 1 <= day <= 31:
         return None
     d = today.replace(day=1) + relativedelta(day=day)
@@ -62,6 +62,10 @@ def _plus(n: int, word: str, today: date, lang: str) -> date | None:
     return today + relativedelta(**{unit: n})
 
 
+def fortnight(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    return today + timedelta(days=14)
+
+
 def half_year(m: re.Match, today: date, zone: str | None, lang: str) -> date:
     return today + relativedelta(months=6)
 
@@ -95,6 +99,7 @@ RESOLVERS = {
     "relative": relative,
     "unit_or_two": unit_or_two,
     "half_year": half_year,
+    "fortnight": fortnight,
     "coming_weeks": coming_weeks,
     "end_of_next_week": end_of_next_week,
     "end_of_week": end_of_week,

@@ -53,8 +53,12 @@ def new_year(m: re.Match, today: date, zone: str | None, lang: str) -> date:
 
 
 def holidays(m: re.Match, today: date, zone: str | None, lang: str) -> date:
-    """ "The holidays": the year-end ones in autumn and winter, Easter in spring, else the summer's."""
-    if today.month in (11, 12, 1, 9, 10):
+    """The holidays: the year-end ones when named so or in autumn and winter, Easter in
+    spring, else the summer's."""
+    year_end = re.search(
+        r"fin d'annee|fin de ano|fim de ano|year-end|jahresende|eindejaar", m.group(0)
+    )
+    if year_end or today.month in (11, 12, 1, 9, 10):
         return next_day_of(1, 7 if lang == "es" else 2, today)
     if today.month in (2, 3, 4):
         day = easter_sunday(today.year) + timedelta(days=2)

@@ -28,6 +28,7 @@ PATTERNS = [
         "day_only",
         r"(?:(?:on|by|until|till|from|the|on the|by the|until the|from the) (?P<d>\d{1,2})(?:st|nd|rd|th)"
         r"|(?:am|bis|bis zum|ab dem|vom|zum|nach dem|seit dem) (?P<d2>\d{1,2})\."
+        rf"|(?:{_WEEKDAY_RE}),? (?P<d4>\d{{1,2}})(?:st|nd|rd|th|er|e)?"
         r"|(?:le|apres le|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|del dia|despues del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de|na de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
         r"(?![\d:/,]|\.\d| ?(?:am|pm|h|uhr|uur|%|euro|eur)| \d{2})(?! (?:of |de |d')?(?:"
         + _MONTH_RE
@@ -60,9 +61,16 @@ PATTERNS = [
     (
         "relative",
         rf"(?<!every )(?<!alle )(?<!toutes les )(?<!tous les )(?<!cada )(?<!om de )(?<!elke )"
-        rf"(?:in|within|for|after|in about|in around|dans|d'ici|pendant|apres|dentro de|en|durante|por|daqui a|em|por|uber|nach|fur|binnen|over|na|voor)"
+        rf"(?:in|within|for|after|in about|in around|dans|d'ici|pendant|apres|dentro de|en|durante|por|daqui a|em|por|uber|nach|fur|binnen|over|na|voor|"
+        # "give me three weeks": wait that long
+        rf"give (?:me|us)|gib mir|geben sie (?:mir|uns)|donnez-(?:moi|nous)|laissez-(?:moi|nous)|(?:deme|denos|dame)|de-?me|geef (?:me|ons))"
         rf"(?: (?:about|around|roughly|approximately|ungefahr|etwa|circa|rund|environ|a peu pres|unos|unas|uns|umas|cerca de|ongeveer|zo'n|een))?"
         rf" (?P<n>{_NUM_RE})(?: (?:more|of|de|d'|ou|o|oder))? (?P<unit>{_UNIT_RE})(?! ago| geleden| atras| her)(?![\w])",
+    ),
+    # Two weeks by one word: "in a fortnight", "in vierzehn Tagen", "dans quinze jours".
+    (
+        "fortnight",
+        r"(?:a|one) fortnight|vierzehn tagen?|quinze jours|quince dias|quinze dias|veertien dagen",
     ),
     (
         "half_year",
@@ -87,8 +95,9 @@ PATTERNS = [
     ),
     (
         "end_of_year",
-        r"end of (?:the|this) year|(?:year|year's) end|ende (?:des|dieses) jahres|jahresende|fin (?:d'annee|de l'annee|de cette annee)|"
-        r"final(?:es)? (?:de|del) ano|fin de ano|fim do ano|final do ano|eind van (?:het|dit) jaar|einde van het jaar",
+        # (not the year-end holidays: "les fêtes de fin d'année", "las fiestas de fin de año")
+        r"(?<!fetes de )(?<!fiestas de )(?<!festas de )(?:end of (?:the|this) year|(?:year|year's) end|ende (?:des|dieses) jahres|jahresende|fin (?:d'annee|de l'annee|de cette annee)|"
+        r"final(?:es)? (?:de|del) ano|fin de ano|fim do ano|final do ano|eind van (?:het|dit) jaar|einde van het jaar)",
     ),
     (
         "coming_weeks",
@@ -157,7 +166,7 @@ PATTERNS = [
     ),
     (
         "holidays",
-        r"the holidays|holiday season|feiertage\w*|les fetes|fetes de fin d'annee|las fiestas|fiestas|as festas|festas|feestdagen",
+        r"the holidays|holiday season|year-end holidays|feiertage\w*|(?:les )?fetes de fin d'annee|les fetes|las fiestas|fiestas|as festas|festas|feestdagen",
     ),
 ]
 COMPILED = [(kind, re.compile(r"(?<![\w])(?:" + rx + r")")) for kind, rx in PATTERNS]
@@ -179,6 +188,7 @@ SPECIFICITY = {
     "relative": 2,
     "unit_or_two": 1,
     "half_year": 2,
+    "fortnight": 2,
     "week_of_month": 2,
     "part_month": 2,
     "after_month": 3,

@@ -47,10 +47,10 @@ WEEKDAYS = {
     for i, names in enumerate(
         [
             "monday montag lundi lunes segunda segunda-feira maandag",
-            "tuesday dienstag mardi martes terca terca-feira dinsdag",
-            "wednesday mittwoch mercredi miercoles quarta quarta-feira woensdag",
-            "thursday donnerstag jeudi jueves quinta quinta-feira donderdag",
-            "friday freitag vendredi viernes sexta sexta-feira vrijdag",
+            "tuesday tue tues dienstag mardi martes terca terca-feira dinsdag",
+            "wednesday weds mittwoch mercredi miercoles quarta quarta-feira woensdag",
+            "thursday thu thur thurs donnerstag jeudi jueves quinta quinta-feira donderdag",
+            "friday fri freitag vendredi viernes sexta sexta-feira vrijdag",
             "saturday samstag samedi sabado zaterdag",
             "sunday sonntag dimanche domingo zondag",
         ]
@@ -118,7 +118,7 @@ SOUTHERN = (
 AFTER = r"(?:after|nach|apres|despues|depois|na|once|post|past)"
 RETURN_CUES = re.compile(
     r"(?<![\w])(?:back|return\w*|returning|wieder|ab dem|ab|zuruck|retour|reviens|regres\w*|vuelvo|volto|volta\w*|retorno|retorn\w*|"
-    r"terug|vanaf|weer|available again)(?![\w])"
+    r"terug|vanaf|weer|available again|volvere|volveremos|de vuelta|reincorpor\w*|regreso)(?![\w])"
 )
 INCLUSIVE = re.compile(
     r"(?<![\w])(?:inclusive|inclusief|einschliesslich|inklusive|inclus|incluse|incluido|incluida|t/m|tot en met)(?![\w])"
@@ -130,7 +130,7 @@ _NUM_RE = r"\d{1,2}|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
 _UNIT_RE = "|".join(sorted(UNITS, key=len, reverse=True))
 _SEASON_RE = "|".join(sorted(SEASONS, key=len, reverse=True))
 MONTH_PREP = (
-    r"in|im|until|till|til|by|from|after|around|before|early|mid|late|end of|beginning of|start of|the end of|"
+    r"in|im|until|till|til|by|from|after|around|before|early|mid|late|end of|beginning of|start of|the end of|once|come|"
     r"ab|bis|nach|anfang|mitte|ende|en|a partir de|des|apres|debut|fin|courant|avant|hasta|despues de|principios de|"
     r"mediados de|finales de|a finales de|a principios de|em|ate|depois de|inicio de|comeco de|meados de|final de|fim de|"
     r"no inicio de|no comeco de|no final de|no fim de|vanaf|tot|na|begin|half|midden|eind|eind van|einde|medio|mi-"
