@@ -7,7 +7,6 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads.models import SOURCES, Lead
 from fairchase.leads.people import is_admin, team
+from fairchase.web.views.common import web_view
 
 from .charts import sections
 from .models import SourceCost
@@ -36,7 +36,7 @@ def cost_sources() -> list[dict]:
     ]
 
 
-@login_required
+@web_view
 @require_http_methods(["GET", "HEAD"])
 def insights(request):
     """What this user's (or, for admins, the business's) history says about when to stop."""
@@ -70,7 +70,7 @@ def insights(request):
     return render(request, "insights/page.html", ctx)
 
 
-@login_required
+@web_view
 @require_http_methods(["GET", "HEAD"])
 def whatif(request):
     """The what-if section alone (the page loads it after itself when it is not cached yet)."""
@@ -100,7 +100,7 @@ def _as_of(data: dict) -> datetime | None:
     return datetime.fromisoformat(data["generated_at"])
 
 
-@login_required
+@web_view
 @require_POST
 def save_costs(request):
     """Admins set what one lead from each source costs."""
