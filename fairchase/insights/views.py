@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads.models import SOURCES, Lead
-from fairchase.leads.people import is_admin, team
+from fairchase.leads.people import team
 from fairchase.web.views.common import web_view
 
 from .charts import sections
@@ -43,7 +43,7 @@ def insights(request):
     if not request.user.is_active:
         raise Http404
     scope = scope_for(request.user, request.GET)
-    admin = is_admin(request.user)
+    admin = request.is_admin
     # The worker keeps these views computed; until it catches up with a change the page
     # shows the latest numbers with their time rather than make the visitor wait.
     data = insights_for(scope, stale_ok=True)
@@ -83,7 +83,7 @@ def whatif(request):
         source=request.GET.get("source", ""),
     )
     ctx.update(
-        is_admin=is_admin(request.user),
+        is_admin=request.is_admin,
         owner_id=scope.owner_id,
         date_from=scope.date_from,
         date_to=scope.date_to,
@@ -104,7 +104,7 @@ def _as_of(data: dict) -> datetime | None:
 @require_POST
 def save_costs(request):
     """Admins set what one lead from each source costs."""
-    if not is_admin(request.user):
+    if not request.is_admin:
         raise Http404
     bad = []
     for s in cost_sources():
