@@ -491,13 +491,15 @@ def undo_outcome(
     `commitment_ids` our promises that attempt fulfilled, pending again; and
     `added_commitment_id` a next step the click pinned, cancelled. The lead's counters are
     recounted from its remaining attempts, the plan recomputed, and a StatusChange row says
-    what was undone and by whom. An opted-out person is never brought back."""
+    what was undone and by whom; an automatic message the attempt queued is cancelled. An
+    opted-out person is never brought back."""
     caller, lead = lead, _lock(lead)
     if lead.status == Status.OPTED_OUT:
         raise ActionError("This person opted out: they cannot be chased again.")
     now = timezone.now()
-    if attempt_id is not None:
-        lead.attempts.filter(pk=attempt_id).delete()
+    undone = lead.attempts.filter(pk=attempt_id).first() if attempt_id is not None else None
+    if undone is not None:
+        undone.delete()
         left = lead.attempts.aggregate(
             n=models.Count("pk"), last=models.Max("at"), first=models.Min("at")
         )
@@ -526,7 +528,9 @@ def undo_outcome(
     _transition(
         lead, before.get("status") or old, f"Undone: {what}"[:200] if what else "Undone", user, now
     )
-    return _done(lead, "status" if lead.status != old else "updated", caller=caller)
+    # `undone`: the attempt taken back, so what it set off (a voicemail's email) is taken back too
+    kind = "status" if lead.status != old else "updated"
+    return _done(lead, kind, caller=caller, undone=undone)
 
 
 def undo_snapshot(lead: Lead) -> dict:

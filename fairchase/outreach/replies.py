@@ -16,13 +16,13 @@ from __future__ import annotations
 import email
 import email.errors
 import re
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import parsedate_to_datetime
 
-from .reading import cues, language, when
+from .reading import clauses, cues, language, when
 from .reading.quotes import body_text, new_text
 
 AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR = (
@@ -157,7 +157,8 @@ def read_text(
     fresh = new_text(body) if channel == "email" else body.strip()
     folded, where = cues.fold_map(fresh)
     today = sent.astimezone(when.zone_of(zone)).date()
-    if channel == "text" and cues.carrier_keyword(fresh):
+    # STOP and its kin alone opt out in a text and in a mail alike (our mails say "reply STOP").
+    if cues.carrier_keyword(fresh):
         return Reading(
             OPT_OUT, None, f'carrier keyword "{fresh.strip()}"', fresh, language.detect(fresh, "en")
         )
@@ -165,142 +166,242 @@ def read_text(
     return Reading(kind, until, evidence[:255], fresh, lang)
 
 
-def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str, automatic: str):
-    opt_out = cues.first(cues.OPT_OUT, folded)
-    refusal = cues.first(cues.REFUSAL, folded)
-    if refusal is None and (no := cues.NO.search(folded)):
-        refusal = ("", no.group(0), no.start(), no.end())
-    later = cues.first(cues.LATER, folded)
-    call = cues.first(cues.CALL, folded, negatable=True)
-    interest = cues.first(cues.INTEREST, folded, negatable=True)
-    if interest is None and (yes := cues.AFFIRM.search(folded)):
-        interest = ("", yes.group(0), yes.start(), yes.end())
-    unsure = cues.first(cues.UNSURE, folded)
-    auto = cues.first(cues.AUTO, folded[:600])
-    detected = language.detect(fresh, lambda: cues.language_vote(folded))
-    found = when.find_dates(fresh, today, zone, detected)
+@dataclass
+class _Message:
+    """What one message's words hold: its text, the cues of every intent found in it (each
+    (language, words, start, end) in the folded text, or None), and the dates it names."""
 
-    def said(*found_cues) -> str:
-        return "; ".join(f'"{cues.original(fresh, where, c[2], c[3])}"' for c in found_cues if c)
+    fresh: str
+    folded: str
+    where: list[int]
+    today: date
+    zone: str | None
+    channel: str
+    automatic: str
+    opt_out: tuple | None = None
+    refusal: tuple | None = None
+    later: tuple | None = None
+    call: tuple | None = None
+    interest: tuple | None = None
+    unsure: tuple | None = None
+    auto: tuple | None = None
+    language: str = ""
+    negation: re.Pattern | None = None  # the message's language's negations
+    found: list = field(default_factory=list)
+    turns: list[int] = field(default_factory=list)
+    wants: list[tuple] = field(default_factory=list)
+    doubts: list[tuple] = field(default_factory=list)
 
-    # 1. Automatic replies: a header, or their words with nothing a person would add.
-    # Without a header, an out-of-office says so before anything a person would ask.
-    others = [c[2] for c in (opt_out, refusal, call, interest, later) if c]
-    if automatic or (auto and channel == "email" and (not others or auto[2] < min(others))):
-        back = when.return_date(fresh, found)
-        until = when.to_datetime(back, zone) if back else None
-        evidence = automatic or said(auto)
-        return AUTO_REPLY, until, evidence + (f'; back "{back.words}"' if back else ""), detected
-    if not folded:
-        return UNCLEAR, None, "no new text", detected
-    if channel == "text" and folded.strip(" .!") in LOCAL_STOP_WORDS:
-        return OPT_OUT, None, f'"{fresh.strip()}"', LOCAL_STOP_WORDS[folded.strip(" .!")]
-    positive = interest or call
-    asks = "?" in fresh
-    # Where the message turns ("..., but ..."): what follows the turn is what it means.
-    turns = [m.start() for m in cues.CONTRAST.finditer(folded)]
+    def said(self, *found_cues) -> str:
+        """The decisive words as the person wrote them."""
+        return "; ".join(
+            f'"{cues.original(self.fresh, self.where, c[2], c[3])}"' for c in found_cues if c
+        )
+
+
+def _gather(fresh: str, folded: str, where: list[int], today, zone, channel, automatic) -> _Message:
+    m = _Message(fresh, folded, where, today, zone, channel, automatic)
+    m.language = language.detect(fresh, lambda: cues.language_vote(folded))
+    m.negation = cues.NEGATION.get(m.language, cues.NEGATORS)
+    m.opt_out = cues.first(cues.OPT_OUT, folded) or clauses.stop_request(folded)
+    m.refusal = cues.first(cues.REFUSAL, folded) or clauses.refusal(folded, m.negation)
+    if m.refusal is None and (no := cues.NO.search(folded)):
+        m.refusal = ("", no.group(0), no.start(), no.end())
+    m.later = cues.first(cues.LATER, folded)
+    # Where the message turns ("..., but ..."): what follows the turn is what it means, so
+    # praise or a yes before a turn to a "no" asks for nothing.
+    m.turns = [t.start() for t in cues.CONTRAST.finditer(folded)]
+
+    def kept(found: list[tuple]) -> list[tuple]:
+        return [c for c in found if not clauses.undone_by_turn(folded, c[2], m.negation, m.turns)]
+
+    calls = kept(cues.every(cues.CALL, folded, True))
+    interests = kept(
+        sorted(
+            cues.every(cues.INTEREST, folded, True) + clauses.asked_topics(folded),
+            key=lambda c: c[2],
+        )
+    )
+    m.call = calls[0] if calls else None
+    m.interest = interests[0] if interests else None
+    if m.interest is None and (yes := cues.AFFIRM.search(folded)):
+        m.interest = kept([("", yes.group(0), yes.start(), yes.end())])[0:1] or None
+        m.interest = m.interest[0] if m.interest else None
+    m.unsure = cues.first(cues.UNSURE, folded)
+    m.auto = cues.first(cues.AUTO, folded[:600])
+    m.found = when.find_dates(fresh, today, zone, m.language)
     # What asks for something (a call, a price, a visit), as opposed to praise and politeness.
-    wants = [
-        c
-        for c in cues.every(cues.CALL, folded, True) + cues.every(cues.INTEREST, folded, True)
-        if not cues.POLITE.match(c[1])
-    ]
-    doubts = cues.every(cues.UNSURE, folded)
+    m.wants = [c for c in calls + interests if not cues.POLITE.match(c[1])]
+    m.doubts = cues.every(cues.UNSURE, folded)
+    return m
 
-    def mixed(no, strict: bool) -> tuple | None:
-        """What goes against a refusal: a request or doubt after a turn that follows it
-        ("no thanks, but what would X cost?"), a question after such a turn, or (for an
-        opt-out, `strict`) a request in a later sentence ("Stop calling my mobile, email
-        is better. I'm still interested though.")."""
-        turn = next((t for t in turns if t > no[2]), None)
-        ends = [i for i in (folded.find(ch, no[3]) for ch in ".!?;\n") if i >= 0]
-        sentence_end = min(ends) if ends else len(folded)
-        for c in wants + doubts:
-            if no[2] <= c[2] < no[3]:
-                continue  # the refusal's own words ("dejen de llamarme")
-            if (turn is not None and c[2] > turn) or (
-                strict and c[2] > sentence_end and c in wants
-            ):
-                return c
-        if turn is not None and "?" in folded[turn:]:
-            return ("", "", turn, folded.index("?", turn) + 1)
-        others = [c for c in wants if not no[2] <= c[2] < no[3]]
-        if asks and others:
-            return others[0]
+
+def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str, automatic: str):
+    """The reading, in steps from the surest to the least sure: each step decides or
+    passes the message on."""
+    m = _gather(fresh, folded, where, today, zone, channel, automatic)
+    for step in (_automatic_reply, _nothing_new, _stop_word, _opt_out):
+        if reading := step(m):
+            return (*reading, m.language)
+    date = _pick(m.found, m.later, m.folded)
+    for dated_step in (_refused, _call_on_a_day, _dated, _later_without_date):
+        if reading := dated_step(m, date):
+            return (*reading, m.language)
+    return (*_interest_or_unclear(m), m.language)
+
+
+def _automatic_reply(m: _Message):
+    """1. A header, or an out-of-office's words with nothing a person would add (without a
+    header, it says so before anything a person would ask)."""
+    others = [c[2] for c in (m.opt_out, m.refusal, m.call, m.interest, m.later) if c]
+    if not m.automatic and not (
+        m.auto and m.channel == "email" and (not others or m.auto[2] < min(others))
+    ):
         return None
+    back = when.return_date(m.fresh, m.found)
+    until = when.to_datetime(back, m.zone) if back else None
+    evidence = m.automatic or m.said(m.auto)
+    return AUTO_REPLY, until, evidence + (f'; back "{back.words}"' if back else "")
 
-    # 2. Asked us to stop: final, unless it also asks for the offer.
-    if opt_out:
-        other = mixed(opt_out, strict=True)
-        if other:
-            return UNCLEAR, None, f"mixed: {said(opt_out, other)}", detected
-        return OPT_OUT, None, said(opt_out), detected
-    date = _pick(found, later, folded)
-    # 3. Refused: a softened refusal with a date and an invitation is a revisit; with a
-    #    question about the offer or doubt after it, it is for a person. Praise around a
-    #    refusal ("sounds great, but we went with someone else") does not make it a yes.
-    if refusal and refusal[0] == "" and (wants or later or date or doubts):
+
+def _nothing_new(m: _Message):
+    return (UNCLEAR, None, "no new text") if not m.folded else None
+
+
+def _stop_word(m: _Message):
+    """A one-word reply people send to stop, besides the carriers' keywords."""
+    word = m.folded.strip(" .!")
+    if word in LOCAL_STOP_WORDS:
+        m.language = LOCAL_STOP_WORDS[word]
+        return OPT_OUT, None, f'"{m.fresh.strip()}"'
+    return None
+
+
+def _against(m: _Message, no: tuple, strict: bool) -> tuple | None:
+    """What goes against a refusal: a request or doubt after a turn that follows it
+    ("no thanks, but what would X cost?"), a question after such a turn, or (for an
+    opt-out, `strict`) a request in a later sentence ("Stop calling my mobile, email
+    is better. I'm still interested though.")."""
+    folded = m.folded
+    turn = next((t for t in m.turns if t > no[2]), None)
+    ends = [i for i in (folded.find(ch, no[3]) for ch in ".!?;\n") if i >= 0]
+    sentence_end = min(ends) if ends else len(folded)
+    for c in m.wants + m.doubts:
+        if no[2] <= c[2] < no[3]:
+            continue  # the refusal's own words ("dejen de llamarme")
+        if (turn is not None and c[2] > turn) or (strict and c[2] > sentence_end and c in m.wants):
+            return c
+    if turn is not None and "?" in folded[turn:]:
+        return ("", "", turn, folded.index("?", turn) + 1)
+    others = [c for c in m.wants if not no[2] <= c[2] < no[3]]
+    if "?" in m.fresh and others:
+        return others[0]
+    return None
+
+
+def _opt_out(m: _Message):
+    """2. Asked us to stop: final, unless it also asks for the offer."""
+    if not m.opt_out:
+        return None
+    other = _against(m, m.opt_out, strict=True)
+    if other:
+        return UNCLEAR, None, f"mixed: {m.said(m.opt_out, other)}"
+    return OPT_OUT, None, m.said(m.opt_out)
+
+
+def _refused(m: _Message, date):
+    """3. Refused. A softened refusal with a date and an invitation is a revisit; with a
+    question about the offer or doubt after it, it is for a person. Praise around a
+    refusal ("sounds great, but we went with someone else") does not make it a yes."""
+    refusal = m.refusal
+    if not refusal:
+        return None
+    if refusal[0] == "" and (m.wants or m.later or date or m.doubts):
         # A bare "No," with more after it ("No, Monday works better", "Nein, A nicht, aber
         # was kostet B?") is no clear refusal: a person reads it.
-        return UNCLEAR, None, f"a no with more: {said(refusal)}", detected
-    if refusal:
-        # A refusal becomes a revisit only with words that put us off or ask again, or a
-        # softener ("not right now") next to the date ("..., maybe in the spring").
-        soft = cues.SOFTENERS.search(folded)
-        # (A contract "running until June" says when it ends, not that we should come back.)
-        deferrals = [c for c in cues.every(cues.LATER, folded) if not CONTRACT.search(c[1])]
-        if date and (
-            deferrals
-            or _asks_again(folded, date.start, refusal[2])
-            or (soft and abs(date.start - soft.start()) <= 80)
-        ):
-            return (
-                LATER,
-                when.to_datetime(date, zone),
-                f'{said(refusal, later)} "{date.words}"',
-                detected,
-            )
-        other = mixed(refusal, strict=False)
-        if other:
+        return UNCLEAR, None, f"a no with more: {m.said(refusal)}"
+    # A refusal becomes a revisit only with words that put us off or ask again, or a
+    # softener ("not right now") next to the date ("..., maybe in the spring").
+    soft = cues.SOFTENERS.search(m.folded)
+    # (A contract "running until June" says when it ends, not that we should come back.)
+    deferrals = [c for c in cues.every(cues.LATER, m.folded) if not CONTRACT.search(c[1])]
+    if date and (
+        deferrals
+        or _asks_again(m.folded, date.start, refusal[2])
+        or (soft and abs(date.start - soft.start()) <= 80)
+    ):
+        return LATER, when.to_datetime(date, m.zone), f'{m.said(refusal, m.later)} "{date.words}"'
+    if refusal[0] == "~" and (m.wants or m.doubts or "?" in m.fresh):
+        # A refusal read from a clause's grammar, beside a request, a question or doubt: for a person.
+        return (
+            UNCLEAR,
+            None,
+            f"a refusal with a request, question or doubt: {m.said(refusal, *(m.wants + m.doubts)[:1])}",
+        )
+    other = _against(m, refusal, strict=False)
+    if other is None and "?" in m.folded[refusal[3] :]:
+        # A question after the refusal ("Brauchen wir nicht. Oder lohnt sich das doch?")
+        # may reopen it: a person reads it.
+        q = m.folded.index("?", refusal[3])
+        other = ("", "", m.folded.rfind(" ", 0, max(q - 20, 0)) + 1, q + 1)
+    if other:
+        return UNCLEAR, None, f"refusal with a question or doubt: {m.said(refusal, other)}"
+    return NOT_INTERESTED, None, m.said(refusal)
+
+
+def _call_on_a_day(m: _Message, date):
+    """4. A call with a day or time soon is a call-back; further out it is a revisit."""
+    if not (m.call and date):
+        return None
+    at = when.to_datetime(date, m.zone, when.DEFAULT_TIME)
+    if m.unsure:
+        return UNCLEAR, None, f"unsure: {m.said(m.unsure, m.call)}"
+    if when.SPECIFICITY[date.kind] <= 1 and date.day - m.today <= CALL_BACK_HORIZON:
+        return CALL_BACK, at, f'{m.said(m.call)} "{date.words}"'
+    return LATER, at, f'{m.said(m.call)} "{date.words}"'
+
+
+def _dated(m: _Message, date):
+    """5. Not now, with a date: a revisit. A date and nothing else is the same. Politeness
+    alone ("Im neuen Jahr gerne") asks for nothing now: with a vague date it defers."""
+    positive = m.interest or m.call
+    if not date or not (
+        m.later or not positive or (not m.wants and when.SPECIFICITY[date.kind] >= 2)
+    ):
+        return None
+    if not m.later and cues.NEGATION.get(m.language, cues.NEGATORS).search(m.folded):
+        # A date, no deferral words and a "not" we could not place: perhaps a refusal
+        # in words we do not know ("el mes que viene ... no os necesitaremos"). A person reads it.
+        return UNCLEAR, None, f'a date with a negation: "{date.words}"'
+    if not m.later and when.SPECIFICITY[date.kind] <= 1:
+        # "Friday at 10?" with nothing else: a visit, a call or a meeting; a person decides.
+        return UNCLEAR, None, f'a day but no ask: "{date.words}"'
+    return LATER, when.to_datetime(date, m.zone), f'{m.said(m.later)} "{date.words}"'.strip()
+
+
+def _later_without_date(m: _Message, date):
+    if m.later and not (m.interest or m.call):
+        return UNCLEAR, None, f"later, but no date: {m.said(m.later)}"
+    return None
+
+
+def _interest_or_unclear(m: _Message):
+    """6. Interest (or a call with no time), unless in doubt."""
+    positive = m.interest or m.call
+    if positive:
+        if m.unsure:
+            return UNCLEAR, None, f"unsure: {m.said(m.unsure, positive)}"
+        # A "no" anywhere that no step could place: interest is never read past it.
+        negations = clauses.negations(m.folded, m.negation)
+        if negations:
+            no = negations[0]
             return (
                 UNCLEAR,
                 None,
-                f"refusal with a question or doubt: {said(refusal, other)}",
-                detected,
+                f"interest beside a negation: {m.said(positive, ('', '', no.start(), no.end()))}",
             )
-        return NOT_INTERESTED, None, said(refusal), detected
-    # 4. A call with a day or time soon is a call-back; further out it is a revisit.
-    if call and date:
-        at = when.to_datetime(date, zone, when.DEFAULT_TIME)
-        if unsure:
-            return UNCLEAR, None, f"unsure: {said(unsure, call)}", detected
-        if when.SPECIFICITY[date.kind] <= 1 and date.day - today <= CALL_BACK_HORIZON:
-            return CALL_BACK, at, f'{said(call)} "{date.words}"', detected
-        return LATER, at, f'{said(call)} "{date.words}"', detected
-    # 5. Not now, with a date: a revisit. A date and nothing else is the same.
-    # Politeness alone ("Im neuen Jahr gerne") asks for nothing now: with a vague date it defers.
-    if date and (later or not positive or (not wants and when.SPECIFICITY[date.kind] >= 2)):
-        if not later and cues.NEGATION.get(detected, cues.NEGATORS).search(folded):
-            # A date, no deferral words and a "not" we could not place: perhaps a refusal
-            # in words we do not know ("el mes que viene ... no os necesitaremos"). A person reads it.
-            return UNCLEAR, None, f'a date with a negation: "{date.words}"', detected
-        if not later and when.SPECIFICITY[date.kind] <= 1:
-            # "Friday at 10?" with nothing else: a visit, a call or a meeting; a person decides.
-            return UNCLEAR, None, f'a day but no ask: "{date.words}"', detected
-        return (
-            LATER,
-            when.to_datetime(date, zone),
-            f'{said(later)} "{date.words}"'.strip(),
-            detected,
-        )
-    if later and not positive:
-        return UNCLEAR, None, f"later, but no date: {said(later)}", detected
-    # 6. Interest (or a call with no time), unless in doubt.
-    if positive:
-        if unsure:
-            return UNCLEAR, None, f"unsure: {said(unsure, positive)}", detected
-        return INTERESTED, None, said(positive), detected
-    return UNCLEAR, None, said(unsure) if unsure else "", detected
+        return INTERESTED, None, m.said(positive)
+    return UNCLEAR, None, m.said(m.unsure) if m.unsure else ""
 
 
 def _asks_again(folded: str, at: int, refused: int) -> bool:

@@ -238,3 +238,20 @@ def test_every_commitment_due_is_listed_when_there_are_more_than_fit(client, ali
     assert link and int(link.group(2)) == n
     full = client.get(link.group(1)).content.decode()
     assert set(re.findall(r"call back \d\d", full)) == {f"call back {i:02d}" for i in range(n)}
+
+
+def test_undoing_a_left_message_in_automatic_mode_cancels_the_voicemail_email_it_queued(
+    client, alice, make_lead
+):
+    from fairchase.leads.models import Profile
+    from fairchase.outreach.models import OutboundMessage
+
+    Profile.objects.filter(user=alice).update(outreach_mode="automatic")
+    lead = make_lead(alice, name="Mis Tap", email="mis.tap@example.com")
+    client.force_login(alice)
+    card = _click(client, lead, "left_message")
+    [queued] = OutboundMessage.objects.filter(lead=lead)
+    assert (queued.state, queued.template.purpose) == ("queued", "voicemail")
+    _undo(client, lead, card)
+    queued.refresh_from_db()
+    assert queued.state == "cancelled" and "undone" in queued.error
