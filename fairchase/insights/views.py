@@ -7,14 +7,14 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads.models import SOURCES, Lead
-from fairchase.leads.people import is_admin, team
+from fairchase.leads.people import team
+from fairchase.web.views.common import web_view
 
 from .charts import sections
 from .models import SourceCost
@@ -36,14 +36,14 @@ def cost_sources() -> list[dict]:
     ]
 
 
-@login_required
+@web_view
 @require_http_methods(["GET", "HEAD"])
 def insights(request):
     """What this user's (or, for admins, the business's) history says about when to stop."""
     if not request.user.is_active:
         raise Http404
     scope = scope_for(request.user, request.GET)
-    admin = is_admin(request.user)
+    admin = request.is_admin
     # The worker keeps these views computed; until it catches up with a change the page
     # shows the latest numbers with their time rather than make the visitor wait.
     data = insights_for(scope, stale_ok=True)
@@ -70,7 +70,7 @@ def insights(request):
     return render(request, "insights/page.html", ctx)
 
 
-@login_required
+@web_view
 @require_http_methods(["GET", "HEAD"])
 def whatif(request):
     """The what-if section alone (the page loads it after itself when it is not cached yet)."""
@@ -83,7 +83,7 @@ def whatif(request):
         source=request.GET.get("source", ""),
     )
     ctx.update(
-        is_admin=is_admin(request.user),
+        is_admin=request.is_admin,
         owner_id=scope.owner_id,
         date_from=scope.date_from,
         date_to=scope.date_to,
@@ -100,11 +100,11 @@ def _as_of(data: dict) -> datetime | None:
     return datetime.fromisoformat(data["generated_at"])
 
 
-@login_required
+@web_view
 @require_POST
 def save_costs(request):
     """Admins set what one lead from each source costs."""
-    if not is_admin(request.user):
+    if not request.is_admin:
         raise Http404
     bad = []
     for s in cost_sources():

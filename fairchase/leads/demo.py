@@ -76,6 +76,17 @@ SOURCES = {
 GOOD = ["asked_price", "asked_details", "stated_need", "initiated_contact"]
 POOR = ["vague", "no_specific_interest", "short_conversation", "distracted"]
 SPACING_DAYS = [0.05, 2, 7, 14, 21, 30, 30, 45]
+# What this morning's new enquiries wrote or said (shown on their Today card).
+ENQUIRIES = (
+    "Water is coming into the attic after last night's storm. Can someone look today?",
+    "We need a quote for a new roof on a two-storey house, about 1,800 sq ft.",
+    "The gutters overflow at the back of the building. Looking for a repair this week.",
+    "We're renovating the cafe and need the flat roof redone before spring.",
+    "A few shingles blew off in the wind. Not urgent, but please check before winter.",
+    "Could you send a price for replacing two skylights? Both leak.",
+    "I manage three buildings and want a yearly inspection contract.",
+    "Saw your van on Elm Street. Do you repair chimney flashing?",
+)
 
 
 def _users():
@@ -236,6 +247,7 @@ def _open(rng: random.Random, owners, numbers, now: datetime, n: int) -> Made:
         age = rng.uniform(0.01, 0.8) if fresh else rng.uniform(1, 40)
         lead, interest, params = _lead(rng, owners, now - timedelta(days=age), next(numbers))
         if fresh:
+            lead.notes = ENQUIRIES[i % len(ENQUIRIES)]
             made.append((lead, [], Status.OPEN))
             continue
         attempts, status = _play(
