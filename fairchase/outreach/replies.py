@@ -369,7 +369,11 @@ def _dated(m: _Message, date):
         m.later or not positive or (not m.wants and when.SPECIFICITY[date.kind] >= 2)
     ):
         return None
-    if not m.later and cues.NEGATION.get(m.language, cues.NEGATORS).search(m.folded):
+    if (
+        not m.later
+        and cues.NEGATION.get(m.language, cues.NEGATORS).search(m.folded)
+        and not _not_before(m, date)
+    ):
         # A date, no deferral words and a "not" we could not place: perhaps a refusal
         # in words we do not know ("el mes que viene ... no os necesitaremos"). A person reads it.
         return UNCLEAR, None, f'a date with a negation: "{date.words}"'
@@ -377,6 +381,35 @@ def _dated(m: _Message, date):
         # "Friday at 10?" with nothing else: a visit, a call or a meeting; a person decides.
         return UNCLEAR, None, f'a day but no ask: "{date.words}"'
     return LATER, when.to_datetime(date, m.zone), f'{m.said(m.later)} "{date.words}"'.strip()
+
+
+# "Not before September", "Vor September wird das nichts", "Rien avant septembre": the
+# negation says when, it refuses nothing.
+BEFORE = re.compile(
+    r"(?<![\w])(?:before|until|till|vor|bis|avant|jusqu'(?:a|en|au)|antes de|antes|hasta|ate|voor|tot)"
+    r"(?: (?:the|dem|der|la|le|el|o|a|de))? $"
+)
+
+
+def _not_before(m: _Message, date) -> bool:
+    """Every negation of the message shares its sentence with a date that follows a
+    "before" or "until" ("Vor September wird das nichts. Schreiben Sie im September.")."""
+    before = [
+        f.start
+        for f in m.found
+        if BEFORE.search(m.folded[max(0, f.start - 20) : f.start])
+        or BEFORE.match(cues.fold(f.words).split(" ")[0] + " ")
+    ]
+    negation = cues.NEGATION.get(m.language, cues.NEGATORS)
+    return bool(before) and all(
+        any(_same_sentence(m.folded, n.start(), at) for at in before)
+        for n in negation.finditer(m.folded)
+    )
+
+
+def _same_sentence(folded: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return not any(c in folded[lo:hi] for c in ".!?;\n")
 
 
 def _later_without_date(m: _Message, date):

@@ -61,8 +61,16 @@ def stop_request(folded: str) -> tuple | None:
         contact, cease = CONTACT.search(folded, a, b), CEASE.search(folded, a, b)
         if contact and cease:
             return _cue(folded, contact, cease)
-        remove, listed = REMOVE.search(folded, a, b), LISTS.search(folded, a, b)
-        if remove and listed and not remove.start() <= listed.start() < remove.end():
+        remove = REMOVE.search(folded, a, b)
+        listed = remove and next(
+            (
+                x
+                for x in LISTS.finditer(folded, a, b)
+                if not remove.start() <= x.start() < remove.end()
+            ),
+            None,
+        )
+        if remove and listed:
             return _cue(folded, remove, listed)
     return None
 

@@ -151,6 +151,7 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"(?:per|am) tel(?:efon)?",
     r"zuruckrufen",
     r"zuruckruf",
     r"rufen sie (?:\w+ ){0,3}zuruck",
@@ -170,6 +171,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"(?:konnen|konnten) sie (?:\w+ ){0,2}(?:vorbeikommen|kommen)",
     r"klingt nach einem plan",
     r"kann (?:es )?losgehen",
     r"(?:bin|sind) dabei",
@@ -261,6 +263,7 @@ CONTACT = [
     r"zuschrift\w*",
 ]
 CEASE = [
+    r"genug (?:mit|von)",
     r"nicht mehr",
     r"nich mehr",
     r"keine? (?:\w+ )?mehr",
@@ -296,6 +299,8 @@ REQUEST = [
     r"wie (?:viel|teuer|hoch)",
 ]
 NEGATED = [
+    r"mochte\w*",
+    r"will",
     r"rechnet",
     r"verwendung",
     r"sinn",
@@ -353,7 +358,12 @@ APPROVE = [
     r"fair",
     r"angemessen",
 ]
+# (and starting: "When could you start?", "Vous pouvez démarrer quand ?")
 TOPIC = [
+    r"anfangen",
+    r"beginnen",
+    r"starten",
+    r"loslegen",
     r"vertrag\w*",
     r"agb",
     r"auftragsbestatigung",

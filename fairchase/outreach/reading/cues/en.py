@@ -202,6 +202,7 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"(?:on|by|over) the (?:tel|phone)",
     r"phone (?:chat|call|conversation|meeting)",
     r"(?:for|on) a (?:quick |short |brief )?(?:phone )?call",
     "(?:can|could|shall) we (?:talk|speak|chat|have a call|catch up)",
@@ -231,6 +232,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"(?:can|could|would|will) (?:you|someone|your team) (?:come|pop|drop|swing)(?: in| by| over| round| out)?",
     r"send it (?:over|through|across)",
     r"(?:ya|yeah|yes|yep),? send",
     r"make it happen",
@@ -352,6 +354,7 @@ CONTACT = [
     r"reach(?:ing)? out",
 ]
 CEASE = [
+    r"enough (?:of|with)",
     r"stop with",
     r"any ?more",
     r"no more",
@@ -362,7 +365,15 @@ CEASE = [
     r"never again",
     r"stop(?! by| in| over)",
 ]
-REMOVE = [r"remove", r"delete", r"strike", r"erase", r"purge", r"take (?:us|me|our \w+|my \w+) off"]
+REMOVE = [
+    r"take (?:us|me|our \w+|my \w+) out",
+    r"remove",
+    r"delete",
+    r"strike",
+    r"erase",
+    r"purge",
+    r"take (?:us|me|our \w+|my \w+) off",
+]
 LISTS = [
     r"(?:phone )?number",
     r"(?:e-?mail )?address",
@@ -458,7 +469,11 @@ APPROVE = [
     r"works",
     r"right",
 ]
+# (and starting: "When could you start?", "Vous pouvez démarrer quand ?")
 TOPIC = [
+    r"(?:start|begin)(?:ning|s)?(?! of)",
+    r"slots?",
+    r"earliest",
     r"(?:start|starting) date",
     r"booking\w*",
     r"contract",

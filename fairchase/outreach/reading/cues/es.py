@@ -130,6 +130,7 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"por tel(?:efono)?",
     "(?:hablamos|podemos hablar|hablemos) (?:el|manana|hoy|este|esta|a las|por)",
     "llamar(?:me|nos)?",
     "hablar por telefono",
@@ -142,6 +143,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"(?:puede|pueden|podria|podrian|puedes) (?:venir|pasar(?:se)?)",
     r"(?:si|vale),? (?:porfa|por favor|claro)",
     r"(?:me|nos) apunt(?:o|amos)",
     r"haz(?:me|nos)|haga(?:me|nos) una oferta",
@@ -227,6 +229,8 @@ CONTACT = [
     r"whatsapps?",
 ]
 CEASE = [
+    r"basta de",
+    r"ya esta bien de",
     r"(?:no|ni) (?:\w+ ){0,3}mas",
     r"ya no",
     r"nunca mas",
@@ -268,6 +272,7 @@ REQUEST = [
     r"cual(?:es)? (?:es|son|seria\w*)",
 ]
 NEGATED = [
+    r"quier\w*",
     r"rentable",
     r"sentido",
     r"utilidad",
@@ -323,7 +328,12 @@ APPROVE = [
     r"perfecto",
     r"justo",
 ]
+# (and starting: "When could you start?", "Vous pouvez démarrer quand ?")
 TOPIC = [
+    r"empezar\w*",
+    r"empiezan",
+    r"comenzar\w*",
+    r"arrancar\w*",
     r"contrato",
     r"condiciones",
     r"fecha de inicio",

@@ -129,6 +129,7 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"(?:au|par) tel(?:ephone)?",
     "(?:on peut|peut-on|pourrait-on|pouvons-nous|on pourrait) (?:se parler|s'appeler|en parler|echanger)",
     "rappel(?:ez|le)(?:-moi)?",
     "joindre",
@@ -146,6 +147,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"(?:pouvez|pourriez)-vous (?:venir|passer)",
     r"ca marche",
     r"de quoi avez-vous besoin",
     r"reserv(?:ez|e)(?:-nous|-moi)",
@@ -235,7 +237,7 @@ CONTACT = [
     r"newsletters?",
     r"publicites?",
 ]
-CEASE = [r"plus", r"cess\w*", r"arret\w*", r"jamais"]
+CEASE = [r"assez de", r"ras le bol", r"plus", r"cess\w*", r"arret\w*", r"jamais"]
 REMOVE = [r"supprim\w*", r"retir\w*", r"effac\w*", r"desinscri\w*", r"ray\w*"]
 LISTS = [
     r"numero",
@@ -259,6 +261,8 @@ REQUEST = [
     r"combien",
 ]
 NEGATED = [
+    r"veu\w+",
+    r"souhait\w*",
     r"rentable",
     r"sens",
     r"utilite",
@@ -310,4 +314,14 @@ APPROVE = [
     r"d'accord",
     r"honnete",
 ]
-TOPIC = [r"contrat", r"conditions", r"date de debut", r"couts?", r"devis", r"tarifs?"]
+# (and starting: "When could you start?", "Vous pouvez démarrer quand ?")
+TOPIC = [
+    r"commencer",
+    r"demarrer",
+    r"contrat",
+    r"conditions",
+    r"date de debut",
+    r"couts?",
+    r"devis",
+    r"tarifs?",
+]

@@ -118,6 +118,7 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"(?:per|aan de) telefoon",
     "(?:kunnen|zullen) we (?:even |kort )?(?:praten|spreken|bellen)",
     "bel",
     "telefoontje",
@@ -131,6 +132,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"(?:kunt|kun|kunnen) (?:u|je|jullie) (?:\w+ ){0,2}(?:langskomen|komen)",
     r"(?:ik doe|we doen) mee",
     r"klinkt als een plan",
     r"wat (?:heb|hebben) (?:je|jullie|u) (?:van (?:ons|mij) )?nodig",
@@ -211,6 +213,7 @@ CONTACT = [
     r"reclame",
 ]
 CEASE = [
+    r"genoeg (?:van|met)",
     r"hou(?:d|dt)? op",
     r"ophouden",
     r"stop(?:pen)? met",
@@ -241,6 +244,7 @@ REQUEST = [
     r"hoeveel",
 ]
 NEGATED = [
+    r"wil(?:len)?",
     r"nut",
     r"zin",
     r"rendabel",
@@ -281,7 +285,10 @@ OTHER_PARTY = [
 ]
 # Approval of the offer ("the quote looks fine"): with a noun of the offer, a yes.
 APPROVE = [r"goed", r"prima", r"ok(?:e|ay)?", r"redelijk", r"akkoord", r"in orde", r"schappelijk"]
+# (and starting: "When could you start?", "Vous pouvez démarrer quand ?")
 TOPIC = [
+    r"beginnen",
+    r"starten",
     r"contract",
     r"overeenkomst",
     r"voorwaarden",

@@ -127,6 +127,7 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"por tel(?:efone)?",
     r"(?:uma )?ligad(?:a|inha)",
     r"liga pra mim",
     "(?:podemos|vamos|poderiamos) (?:conversar|falar)",
@@ -145,6 +146,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"(?:pode|podem|poderia) (?:vir|passar)",
     r"(?:to|estou|estamos) dentro",
     r"do que (?:voce|voces) precisa(?:m)?",
     r"(?:pode )?reserv(?:ar|a|e) (?:a|o|uma|um)",
@@ -224,7 +226,14 @@ CONTACT = [
     r"propaganda",
     r"whats(?:app)?",
 ]
-CEASE = [r"nao (?:\w+ ){0,3}mais", r"nunca mais", r"chega de", r"parem? de", r"deixem? de"]
+CEASE = [
+    r"(?:para|pare|parem) com",
+    r"nao (?:\w+ ){0,3}mais",
+    r"nunca mais",
+    r"chega de",
+    r"parem? de",
+    r"deixem? de",
+]
 REMOVE = [r"retir\w*", r"remov\w*", r"exclu\w*", r"apag\w*", r"descadastr\w*", r"tir\w+"]
 LISTS = [
     r"numero",
@@ -249,6 +258,7 @@ REQUEST = [
     r"qual (?:e|o|seria)",
 ]
 NEGATED = [
+    r"quer\w*",
     r"sentido",
     r"utilidade",
     r"precis\w*",
@@ -299,7 +309,11 @@ APPROVE = [
     r"justo",
     r"perfeito",
 ]
+# (and starting: "When could you start?", "Vous pouvez démarrer quand ?")
 TOPIC = [
+    r"comecar\w*",
+    r"comecam",
+    r"iniciar\w*",
     r"contrato",
     r"condicoes",
     r"data de inicio",

@@ -131,9 +131,9 @@ _UNIT_RE = "|".join(sorted(UNITS, key=len, reverse=True))
 _SEASON_RE = "|".join(sorted(SEASONS, key=len, reverse=True))
 MONTH_PREP = (
     r"in|im|until|till|til|by|from|after|around|before|early|mid|late|end of|beginning of|start of|the end of|once|come|"
-    r"ab|bis|nach|anfang|mitte|ende|en|a partir de|des|apres|debut|fin|courant|avant|hasta|despues de|principios de|"
+    r"ab|bis|nach|vor|anfang|mitte|ende|en|a partir de|des|apres|debut|fin|courant|avant|hasta|antes de|despues de|principios de|"
     r"mediados de|finales de|a finales de|a principios de|em|ate|depois de|inicio de|comeco de|meados de|final de|fim de|"
-    r"no inicio de|no comeco de|no final de|no fim de|vanaf|tot|na|begin|half|midden|eind|eind van|einde|medio|mi-"
+    r"no inicio de|no comeco de|no final de|no fim de|vanaf|tot|voor|na|begin|half|midden|eind|eind van|einde|medio|mi-"
 )
 TIME = re.compile(
     r"(?<![\w.:/])(?:(?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2}))? ?(?P<ap>am|pm|a\.m\.|p\.m\.)|(?:at|um|a las|as|a|om|vers|gegen|around|rond|por volta das|hacia las|after|nach|apres|depois das|despues de las|na)"
