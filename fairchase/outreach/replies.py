@@ -215,10 +215,16 @@ def _gather(fresh: str, folded: str, where: list[int], today, zone, channel, aut
     def kept(found: list[tuple]) -> list[tuple]:
         return [c for c in found if not clauses.undone_by_turn(folded, c[2], m.negation, m.turns)]
 
+    # Taking one of our options is a yes, whatever a "stay with" cue makes of it.
+    accept = clauses.accepted(folded)
+    if accept and m.refusal and m.refusal[2] < accept[3] and accept[2] < m.refusal[3]:
+        m.refusal = None
     calls = kept(cues.every(cues.CALL, folded, True))
     interests = kept(
         sorted(
-            cues.every(cues.INTEREST, folded, True) + clauses.asked_topics(folded),
+            cues.every(cues.INTEREST, folded, True)
+            + clauses.asked_topics(folded)
+            + ([accept] if accept else []),
             key=lambda c: c[2],
         )
     )
@@ -331,12 +337,14 @@ def _refused(m: _Message, date):
         or (soft and abs(date.start - soft.start()) <= 80)
     ):
         return LATER, when.to_datetime(date, m.zone), f'{m.said(refusal, m.later)} "{date.words}"'
-    if refusal[0] == "~" and (m.wants or m.doubts or "?" in m.fresh):
+    # (the refusal's own words are no request: "ni ahora ni más adelante")
+    wants = [c for c in m.wants + m.doubts if not refusal[2] <= c[2] < refusal[3]]
+    if refusal[0] == "~" and (wants or "?" in m.fresh):
         # A refusal read from a clause's grammar, beside a request, a question or doubt: for a person.
         return (
             UNCLEAR,
             None,
-            f"a refusal with a request, question or doubt: {m.said(refusal, *(m.wants + m.doubts)[:1])}",
+            f"a refusal with a request, question or doubt: {m.said(refusal, *wants[:1])}",
         )
     other = _against(m, refusal, strict=False)
     if other is None and "?" in m.folded[refusal[3] :]:
@@ -393,12 +401,14 @@ BEFORE = re.compile(
 
 def _not_before(m: _Message, date) -> bool:
     """Every negation of the message shares its sentence with a date that follows a
-    "before" or "until" ("Vor September wird das nichts. Schreiben Sie im September.")."""
+    "before" or "until" ("Vor September wird das nichts. Schreiben Sie im September."),
+    or with a date before the one read ("Im Dezember geht gar nichts. Mitte Januar gern.")."""
     before = [
         f.start
         for f in m.found
         if BEFORE.search(m.folded[max(0, f.start - 20) : f.start])
         or BEFORE.match(cues.fold(f.words).split(" ")[0] + " ")
+        or f.day < date.day
     ]
     negation = cues.NEGATION.get(m.language, cues.NEGATORS)
     return bool(before) and all(

@@ -19,13 +19,14 @@ from . import cues
 
 SENTENCE_BREAK = re.compile(r"[.;!?\n]+")
 CLAUSE_BREAK = re.compile(
-    r"[.;:!?\n,]+|(?<![\w])(?:but|however|aber|jedoch|doch|mais|pero|mas|porem|maar)(?![\w])"
+    r"[.;:!?\n,]+|(?<![\w])(?:but|however|aber|jedoch|doch|mais|pero|(?<!no )(?<!ni )mas|porem|maar)(?![\w])"
 )
 CONTACT, CEASE, REMOVE, LISTS = (cues.words(n) for n in ("CONTACT", "CEASE", "REMOVE", "LISTS"))
 NEGATED, AGAINST, DECISION, OTHER_PARTY = (
     cues.words(n) for n in ("NEGATED", "AGAINST", "DECISION", "OTHER_PARTY")
 )
 TOPIC, REQUEST, APPROVE = (cues.words(n) for n in ("TOPIC", "REQUEST", "APPROVE"))
+ACCEPT, OFFER = cues.words("ACCEPT"), cues.words("OFFER")
 # Negations that refuse nothing: "no problem", "why not", "not uninterested", "don't hesitate".
 BENIGN = re.compile(
     r"(?<![\w])(?:no (?:problem|worries|rush|hurry|pressure|doubt)|not only|why not|don't hesitate|can't wait|"
@@ -113,6 +114,18 @@ def asked_topics(folded: str) -> list[tuple]:
             continue
         out += [("~", t.group(0), t.start(), t.end()) for t in TOPIC.finditer(folded, a, b)]
     return out
+
+
+def accepted(folded: str) -> tuple | None:
+    """Taking one of our options in one sentence, with no other party named ("we'll go
+    with the fortnightly option", "Wir nehmen das 14-tägige Paket", "Vamos ficar com o
+    plano quinzenal")."""
+    for a, b in spans(SENTENCE_BREAK, folded):
+        take = ACCEPT.search(folded, a, b)
+        offer = take and OFFER.search(folded, take.end(), min(b, take.end() + 40))
+        if take and offer and not OTHER_PARTY.search(folded, a, b):
+            return _cue(folded, take, offer)
+    return None
 
 
 def undone_by_turn(folded: str, at: int, negation: re.Pattern, turns: list[int]) -> bool:

@@ -151,6 +151,8 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"(?:zu )?(?:sprechen|telefonieren)",
+    r"erreichen sie mich",
     r"(?:per|am) tel(?:efon)?",
     r"zuruckrufen",
     r"zuruckruf",
@@ -171,6 +173,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"buchen sie (?:uns|mich)",
     r"(?:konnen|konnten) sie (?:\w+ ){0,2}(?:vorbeikommen|kommen)",
     r"klingt nach einem plan",
     r"kann (?:es )?losgehen",
@@ -319,6 +322,8 @@ NEGATED = [
     r"bedarf",
 ]
 AGAINST = [
+    r"weder jetzt noch (?:spater|in zukunft)",
+    r"(?:sind|ist) (?:\w+ ){0,2}(?:versorgt|abgedeckt)",
     r"entschieden,? (?:\w+ ){0,3}nicht",
     r"auf unbestimmte zeit",
     r"(?:bleibt|bleiben|lassen|belassen) (?:\w+ ){0,2}(?:alles )?(?:so,? )?wie (?:es ist|bisher|gehabt)",
@@ -341,6 +346,7 @@ DECISION = [
     r"bleiben bei",
 ]
 OTHER_PARTY = [
+    r"(?:gunstigsten?|billigsten?|anderen?) (?:bieter|anbieter|angebot)",
     r"unser\w* (?:\w+ )?(?:verwalter\w*|hausverwaltung|gebaudeverwalt\w*|vermieter\w*|hausmeister\w*)",
     r"(?:anderen?|andere[mnrs]?|regionalen?|lokalen?|neuen?|bisherigen?|bestehenden?) (?:\w+ )?(?:anbieter\w*|dienstleister\w*|firma|unternehmen|partner\w*|reinigungsfirma|hausmeister\w*)",
     r"konkurren\w*",
@@ -360,6 +366,7 @@ APPROVE = [
 ]
 # (and starting: "When could you start?", "Vous pouvez démarrer quand ?")
 TOPIC = [
+    r"vereinbarung",
     r"anfangen",
     r"beginnen",
     r"starten",
@@ -372,3 +379,7 @@ TOPIC = [
     r"kosten",
     r"preis\w*",
 ]
+
+# Taking one of our options ("we'll go with the fortnightly option"): a yes.
+ACCEPT = ["nehmen", "wahlen", "entscheiden uns fur"]
+OFFER = ["paket", "option", "tarif", "angebot", "variante"]

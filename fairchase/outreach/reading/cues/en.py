@@ -202,6 +202,9 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"(?:to |let's |can we |could we )(?:talk|speak|chat)",
+    r"best time to (?:talk|reach me|call)",
+    r"(?:can|could|would) u (?:call|ring|phone)",
     r"(?:on|by|over) the (?:tel|phone)",
     r"phone (?:chat|call|conversation|meeting)",
     r"(?:for|on) a (?:quick |short |brief )?(?:phone )?call",
@@ -425,6 +428,9 @@ NEGATED = [
     r"afford",
 ]
 AGAINST = [
+    r"not (?:now|for now),? (?:and )?not (?:later|ever|for later)",
+    r"neither now nor (?:later|ever)",
+    r"(?:we're|we are|i'm|i am) (?:already |all )?(?:covered|sorted|set)",
     r"(?:decided|voted|opted|chose|come down) against",
     r"(?:decided|opted|chosen|chose) not to",
     r"(?:postpone\w*|put (?:it |this )?on hold|shelve\w*) indefinitely",
@@ -450,6 +456,8 @@ DECISION = [
     r"stay(?:ing)? with",
 ]
 OTHER_PARTY = [
+    r"(?:lowest|cheapest|another|other) (?:bid(?:der)?|offer|quote)",
+    r"(?:a|another) firm",
     r"(?:another|other|a different|a local|a new|our current|our existing|our usual|the same) (?:\w+ )?(?:company|provider|supplier|firm|vendor|contractor|outfit|agency|team|cleaners?|business|partner)",
     r"(?:a |another )?competitor",
 ]
@@ -487,3 +495,7 @@ TOPIC = [
     r"estimate",
     r"proposal",
 ]
+
+# Taking one of our options ("we'll go with the fortnightly option"): a yes.
+ACCEPT = ["go(?:ing)? with", "take", "choose", "opt(?:ing)? for", "pick"]
+OFFER = ["option", "package", "plan", "tier", "offer", "proposal", "quote"]

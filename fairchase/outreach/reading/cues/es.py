@@ -130,6 +130,9 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"hablar(?:lo)?",
+    r"hablamos",
+    r"localizarme",
     r"por tel(?:efono)?",
     "(?:hablamos|podemos hablar|hablemos) (?:el|manana|hoy|este|esta|a las|por)",
     "llamar(?:me|nos)?",
@@ -143,6 +146,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"reserv\w*(?:nos|me)",
     r"(?:puede|pueden|podria|podrian|puedes) (?:venir|pasar(?:se)?)",
     r"(?:si|vale),? (?:porfa|por favor|claro)",
     r"(?:me|nos) apunt(?:o|amos)",
@@ -290,6 +294,8 @@ NEGATED = [
     r"utilizar",
 ]
 AGAINST = [
+    r"ni ahora ni (?:mas adelante|nunca|luego)",
+    r"(?:estamos|esta) (?:\w+ ){0,2}(?:cubiertos|servidos|atendidos)",
     r"(?:votado|votaron|votamos|decidido|decidimos|optado|optamos) en contra",
     r"(?:optado|decidido|elegido|optamos|decidimos) (?:por )?no",
     r"indefinidamente",
@@ -297,6 +303,7 @@ AGAINST = [
     r"(?:quedamos|seguimos|quedarnos|seguir|dejarlo|lo dejamos) (?:\w+ )?como (?:estamos|esta|hasta ahora)",
 ]
 DECISION = [
+    r"(?:ha|han|hemos) quedado con",
     r"renovado",
     r"renovamos",
     r"elegido",
@@ -311,6 +318,8 @@ DECISION = [
     r"descart\w*",
 ]
 OTHER_PARTY = [
+    r"(?:la )?mas economica",
+    r"(?:otra|mejor) oferta",
     r"(?:empresa|proveedor\w*|compania) (?:actual|habitual|de siempre|anterior)",
     r"(?:otra|otro|una nueva|un nuevo|la misma|de siempre) (?:\w+ )?(?:empresa|proveedor|compania|oferta|propuesta)",
     r"empresa de siempre",
@@ -330,6 +339,7 @@ APPROVE = [
 ]
 # (and starting: "When could you start?", "Vous pouvez démarrer quand ?")
 TOPIC = [
+    r"acuerdo",
     r"empezar\w*",
     r"empiezan",
     r"comenzar\w*",
@@ -343,3 +353,7 @@ TOPIC = [
     r"precio",
     r"propuesta",
 ]
+
+# Taking one of our options ("we'll go with the fortnightly option"): a yes.
+ACCEPT = ["quedamos con", "elegimos", "optamos por", "nos quedamos con"]
+OFFER = ["opcion", "plan", "paquete", "oferta", "propuesta", "tarifa"]

@@ -129,6 +129,9 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"(?:se|vous|nous|me) parler",
+    r"me joindre",
+    r"(?:un )?appel",
     r"(?:au|par) tel(?:ephone)?",
     "(?:on peut|peut-on|pourrait-on|pouvons-nous|on pourrait) (?:se parler|s'appeler|en parler|echanger)",
     "rappel(?:ez|le)(?:-moi)?",
@@ -280,6 +283,8 @@ NEGATED = [
     r"continu\w*",
 ]
 AGAINST = [
+    r"ni maintenant ni (?:plus tard|jamais)",
+    r"(?:sommes|est) (?:\w+ ){0,2}(?:equipes?|couverts?)",
     r"(?:vote|decide|prononces?|opte) contre",
     r"(?:decide|choisi) de ne pas",
     r"sine die",
@@ -299,6 +304,8 @@ DECISION = [
     r"rester avec",
 ]
 OTHER_PARTY = [
+    r"moins-disant",
+    r"(?:autre|meilleure) offre",
     r"(?:autre|un autre|une autre|nouveau|nouvelle|notre actuel\w*) (?:\w+ )?(?:proposition|prestataire|societe|entreprise|offre|fournisseur|partenaire)",
     r"concurren\w*",
     r"la societe qui",
@@ -316,6 +323,7 @@ APPROVE = [
 ]
 # (and starting: "When could you start?", "Vous pouvez démarrer quand ?")
 TOPIC = [
+    r"accord",
     r"commencer",
     r"demarrer",
     r"contrat",
@@ -325,3 +333,7 @@ TOPIC = [
     r"devis",
     r"tarifs?",
 ]
+
+# Taking one of our options ("we'll go with the fortnightly option"): a yes.
+ACCEPT = ["part(?:ons)? sur", "prend(?:s|re|rons)?", "choisi\\w*", "opte\\w* pour", "reten\\w*"]
+OFFER = ["formule", "option", "offre", "forfait", "proposition"]

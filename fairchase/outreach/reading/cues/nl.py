@@ -118,6 +118,9 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"spreken",
+    r"praten",
+    r"bereiken",
     r"(?:per|aan de) telefoon",
     "(?:kunnen|zullen) we (?:even |kort )?(?:praten|spreken|bellen)",
     "bel",
@@ -132,6 +135,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"plan (?:maar |u |even )?(?:\w+ ){0,4}in",
     r"(?:kunt|kun|kunnen) (?:u|je|jullie) (?:\w+ ){0,2}(?:langskomen|komen)",
     r"(?:ik doe|we doen) mee",
     r"klinkt als een plan",
@@ -260,6 +264,11 @@ NEGATED = [
     r"verder(?: gaan)?",
 ]
 AGAINST = [
+    r"niet nu(?: en)? (?:ook )?niet later",
+    r"nu niet en later ook niet",
+    r"(?:zijn|is) (?:\w+ ){0,2}(?:voorzien|gedekt)",
+    r"(?:moeten|moet) (?:helaas )?bedanken",
+    r"besloten (?:\w+ ){0,3}niet",
     r"besloten (?:om )?(?:het )?niet",
     r"voor onbepaalde tijd",
     r"(?:laten|houden) (?:het|alles) (?:zoals (?:het is|het was)|bij het oude)",
@@ -279,6 +288,7 @@ DECISION = [
     r"zelf (?:\w+ )?(?:te )?(?:blijven )?doen",
 ]
 OTHER_PARTY = [
+    r"goedkoopste (?:aanbieder|offerte|partij)",
     r"(?:andere|een andere|nieuwe|de huidige|onze huidige|onze eigen) (?:\w+ )?(?:partij|leverancier|aanbieder|firma|bedrijf|schoonmaakbedrijf|schoonmaker\w*)",
     r"concurrent\w*",
     r"zelf (?:\w+ )?(?:te )?(?:blijven )?doen",
@@ -298,3 +308,7 @@ TOPIC = [
     r"kosten",
     r"prijs",
 ]
+
+# Taking one of our options ("we'll go with the fortnightly option"): a yes.
+ACCEPT = ["kiezen voor", "nemen", "gaan voor"]
+OFFER = ["optie", "pakket", "abonnement", "aanbod", "voorstel", "offerte"]

@@ -127,6 +127,8 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"(?:pra|para) (?:a gente )?falar",
+    r"liga(?:r|m)?",
     r"por tel(?:efone)?",
     r"(?:uma )?ligad(?:a|inha)",
     r"liga pra mim",
@@ -146,6 +148,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"agend\w+",
     r"(?:pode|podem|poderia) (?:vir|passar)",
     r"(?:to|estou|estamos) dentro",
     r"do que (?:voce|voces) precisa(?:m)?",
@@ -274,6 +277,8 @@ NEGATED = [
     r"rolar",
 ]
 AGAINST = [
+    r"nem agora nem (?:depois|nunca|mais tarde)",
+    r"(?:estamos|esta) (?:\w+ ){0,2}(?:atendidos|cobertos|servidos)",
     r"por tempo indeterminado",
     r"indefinidamente",
     r"(?:manter|ficar|ficamos|deixar|mantemos) (?:\w+ )?(?:tudo )?como (?:esta|estamos|sempre)",
@@ -292,6 +297,8 @@ DECISION = [
     r"ficar com",
 ]
 OTHER_PARTY = [
+    r"(?:a )?mais barata",
+    r"(?:outra|melhor) proposta",
     r"(?:empresa|prestador\w*|fornecedor\w*|firma|equipe) (?:atual|de sempre|habitual|anterior)",
     r"(?:outra|outro|uma nova|um novo|nossa propria|nosso proprio) (?:\w+ )?(?:empresa|fornecedor|prestador|proposta|firma|equipe)",
     r"equipe propria",
@@ -311,6 +318,7 @@ APPROVE = [
 ]
 # (and starting: "When could you start?", "Vous pouvez démarrer quand ?")
 TOPIC = [
+    r"acordo",
     r"comecar\w*",
     r"comecam",
     r"iniciar\w*",
@@ -323,3 +331,7 @@ TOPIC = [
     r"preco",
     r"proposta",
 ]
+
+# Taking one of our options ("we'll go with the fortnightly option"): a yes.
+ACCEPT = ["ficar com", "escolhemos", "optamos pelo", "optamos pela", "fechar com"]
+OFFER = ["plano", "opcao", "pacote", "proposta", "oferta"]
