@@ -38,9 +38,11 @@ KEEP_DAYS = 7
 # "whatif" (the backtest, which refits the model per fold and so may take a while).
 PARTS = {"main": numbers.compute, "whatif": numbers.compute_whatif}
 # How old a view's latest numbers may be and still be shown while the worker refreshes them.
-STALE_OK = {"main": timedelta(minutes=15), "whatif": timedelta(days=1)}
-# The worker recomputes a changed view at most this often (the what-if replays the history).
-REFRESH = {"main": timedelta(seconds=60), "whatif": timedelta(minutes=15)}
+STALE_OK = {"main": timedelta(hours=1), "whatif": timedelta(days=1)}
+# The worker recomputes a changed view at most this often: on a busy day every click changes
+# the history, and an owner's view refits a model on their leads (seconds at 7,000 leads)
+# and the what-if replays the history; months of numbers move little in ten minutes.
+REFRESH = {"main": timedelta(minutes=10), "whatif": timedelta(hours=1)}
 WARM_LEASE = 3600  # seconds: another worker may take the step over after this
 WARM_BUDGET = 2.0  # seconds of warming per worker pass before the other steps run again
 

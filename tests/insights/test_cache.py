@@ -43,7 +43,7 @@ def test_a_change_shows_the_earlier_numbers_with_their_time_until_the_worker_rec
     assert cached(scope) is None  # the stored numbers predate the change
     html = client.get("/insights/").content.decode()
     assert 'data-testid="insights-as-of"' in html  # shown, and said to be from before
-    assert _warm_all() == 0  # the worker recomputes a view at most once a minute
+    assert _warm_all() == 0  # the worker recomputes a changed view at most every REFRESH
     _age(REFRESH["main"])
     assert _warm_all() >= 1
     assert cached(scope) is not None

@@ -144,35 +144,38 @@ def _keep_due():
     )
 
 
+def _log_attempt(lead, outcome: str, channel: str | None, user, undo: dict) -> tuple[str, dict]:
+    """An attempt's button: log it, and note for the Undo the attempt and the promises it kept."""
+    channel = channel or lead.next_channel or ("call" if lead.phone else "email")
+    pending = set(
+        lead.commitments.filter(state=Commitment.State.PENDING, by=Commitment.By.US).values_list(
+            "pk", flat=True
+        )
+    )
+    attempt = actions.log_attempt(lead, channel, outcome, user=user)
+    lead.refresh_from_db()
+    undo["attempt"] = attempt.pk
+    undo["fulfilled"] = sorted(
+        pending
+        - set(lead.commitments.filter(state=Commitment.State.PENDING).values_list("pk", flat=True))
+    )
+    said = {
+        Outcome.NO_ANSWER: f"No answer from {lead.name}",
+        Outcome.LEFT_MESSAGE: f"Left {lead.name} a message",
+        Outcome.TALKED: f"Talked with {lead.name}",
+        Outcome.REPLIED: f"{lead.name} replied",
+    }[outcome]
+    undo["what"] = f"{Outcome(outcome).label} ({channel})"
+    return f"{said} ({channel}): logged. {_next_step(lead)}".strip(), undo
+
+
 def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tuple[str, dict]:
     """Carry out one button through the actions. Returns the confirmation to show and
     what an Undo needs (the lead as it was, the attempt or commitment the click made)."""
     user = request.user
     undo = {"before": actions.undo_snapshot(lead)}
     if outcome in ATTEMPT_OUTCOMES:
-        channel = channel or lead.next_channel or ("call" if lead.phone else "email")
-        pending = set(
-            lead.commitments.filter(
-                state=Commitment.State.PENDING, by=Commitment.By.US
-            ).values_list("pk", flat=True)
-        )
-        attempt = actions.log_attempt(lead, channel, outcome, user=user)
-        lead.refresh_from_db()
-        undo["attempt"] = attempt.pk
-        undo["fulfilled"] = sorted(
-            pending
-            - set(
-                lead.commitments.filter(state=Commitment.State.PENDING).values_list("pk", flat=True)
-            )
-        )
-        said = {
-            Outcome.NO_ANSWER: f"No answer from {lead.name}",
-            Outcome.LEFT_MESSAGE: f"Left {lead.name} a message",
-            Outcome.TALKED: f"Talked with {lead.name}",
-            Outcome.REPLIED: f"{lead.name} replied",
-        }[outcome]
-        undo["what"] = f"{Outcome(outcome).label} ({channel})"
-        return f"{said} ({channel}): logged. {_next_step(lead)}".strip(), undo
+        return _log_attempt(lead, outcome, channel, user, undo)
     if outcome == "won":
         actions.mark_won(lead, user=user)
         undo["what"] = "won"
