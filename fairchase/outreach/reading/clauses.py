@@ -7,26 +7,38 @@ one sentence ("den Zuschlag einem regionalen Anbieter erteilt"); a noun of the o
 ("price", "Angebot") asks for it only in a clause that asks; and praise before a turn
 ("I'd love to, but ...") says nothing when what follows the turn is a "no".
 
-The word lists are per language, beside the cue lists (cues/en.py, ...: CONTACT, CEASE,
-REMOVE, LISTS, NEGATED, AGAINST, DECISION, OTHER_PARTY, TOPIC, REQUEST, APPROVE).
+The word lists are per language in grammar/ (en.py, ...: CONTACT, CEASE,
+REMOVE, LISTS, NEGATED, AGAINST, DECISION, OTHER_PARTY, TOPIC, REQUEST, APPROVE, ACCEPT,
+OFFER).
 """
 
 from __future__ import annotations
 
 import re
 
-from . import cues
+from .grammar import de, en, es, fr, nl, pt
+
+GRAMMAR = (en, de, fr, es, pt, nl)
+
+
+def words(name: str) -> re.Pattern:
+    """One pattern for a word list every language has, longest first."""
+    listed = {p for module in GRAMMAR for p in getattr(module, name)}
+    return re.compile(
+        r"(?<![\w])(?:" + "|".join(sorted(listed, key=len, reverse=True)) + r")(?![\w])"
+    )
+
 
 SENTENCE_BREAK = re.compile(r"[.;!?\n]+")
 CLAUSE_BREAK = re.compile(
     r"[.;:!?\n,]+|(?<![\w])(?:but|however|aber|jedoch|doch|mais|pero|(?<!no )(?<!ni )mas|porem|maar)(?![\w])"
 )
-CONTACT, CEASE, REMOVE, LISTS = (cues.words(n) for n in ("CONTACT", "CEASE", "REMOVE", "LISTS"))
+CONTACT, CEASE, REMOVE, LISTS = (words(n) for n in ("CONTACT", "CEASE", "REMOVE", "LISTS"))
 NEGATED, AGAINST, DECISION, OTHER_PARTY = (
-    cues.words(n) for n in ("NEGATED", "AGAINST", "DECISION", "OTHER_PARTY")
+    words(n) for n in ("NEGATED", "AGAINST", "DECISION", "OTHER_PARTY")
 )
-TOPIC, REQUEST, APPROVE = (cues.words(n) for n in ("TOPIC", "REQUEST", "APPROVE"))
-ACCEPT, OFFER = cues.words("ACCEPT"), cues.words("OFFER")
+TOPIC, REQUEST, APPROVE = (words(n) for n in ("TOPIC", "REQUEST", "APPROVE"))
+ACCEPT, OFFER = words("ACCEPT"), words("OFFER")
 # Negations that refuse nothing: "no problem", "why not", "not uninterested", "don't hesitate".
 BENIGN = re.compile(
     r"(?<![\w])(?:no (?:problem|worries|rush|hurry|pressure|doubt)|not only|why not|don't hesitate|can't wait|"
