@@ -207,3 +207,23 @@ def test_a_period_ruled_out_before_a_later_date_is_a_later():
 @pytest.mark.parametrize("text", ["no más mensajes", "NO MAS CORREOS"])
 def test_no_mas_ends_contact_though_mas_is_portuguese_for_but(text):
     assert kind_of(text) == "opt_out"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great. Please don't send anyone before 8am though. When can you start?",
+        "Ja, gerne. Bitte nicht vor 8 Uhr kommen. Wann können Sie anfangen?",
+        "Oui, envoyez le devis, je ne suis pas pressé.",
+        "I have no objection, go ahead.",
+    ],
+)
+def test_a_negation_that_sets_a_time_or_takes_nothing_back_leaves_a_yes(text):
+    assert kind_of(text) == "interested"
+
+
+def test_not_yet_is_no_refusal():
+    # "can't commit before the board meets" is doubt about when, not a "no".
+    assert kind_of("Sounds great. We can't commit to anything before the board meets.") == (
+        "unclear"
+    )

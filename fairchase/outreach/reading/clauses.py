@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .grammar import de, en, es, fr, nl, pt
+from .when.words import TIME
 
 GRAMMAR = (en, de, fr, es, pt, nl)
 
@@ -39,6 +40,9 @@ NEGATED, AGAINST, DECISION, OTHER_PARTY = (
 )
 TOPIC, REQUEST, APPROVE = (words(n) for n in ("TOPIC", "REQUEST", "APPROVE"))
 ACCEPT, OFFER = words("ACCEPT"), words("OFFER")
+UNTIL = re.compile(
+    r"(?<![\w])(?:before|until|till|bis|vor|avant|jusqu'\w+|antes|hasta|ate|tot)(?![\w])"
+)
 # Negations that refuse nothing: "no problem", "why not", "not uninterested", "don't hesitate".
 BENIGN = re.compile(
     r"(?<![\w])(?:no (?:problem|worries|rush|hurry|pressure|doubt)|not only|why not|don't hesitate|can't wait|"
@@ -47,7 +51,10 @@ BENIGN = re.compile(
     r"pas de (?:souci|soucis|probleme|urgence)|pourquoi pas|n'hesitez pas|pas seulement|"
     r"no hay (?:problema|prisa)|sin (?:problema|prisa)|no pasa nada|por que no|no solo|no dude\w*|"
     r"sem (?:problema|pressa)|por que nao|nao hesite|nao so|geen (?:probleem|haast|punt|zorgen)|waarom niet|niet alleen|"
-    r"aarzel niet|nichts dagegen|nothing against|rien contre|nada en contra|nada contra|niets op tegen)(?![\w])"
+    r"aarzel niet|nichts dagegen|nothing against|rien contre|nada en contra|nada contra|niets op tegen|"
+    r"no objections?|keine einwande|pas d'objection|ninguna objecion|nenhuma objecao|geen bezwaar|"
+    r"ne (?:\w+ )?pas presse\w*|nothing fancy|not in a hurry|not wait any longer|pas presse\w*|sin prisa|sem pressa|geen haast|keine eile|"
+    r"don't forget|nicht vergessen|n'oubliez pas|no olvide\w*|nao esquec\w*|vergeet niet)(?![\w])"
 )
 
 
@@ -94,6 +101,14 @@ def negations(folded: str, negation: re.Pattern) -> list[re.Match]:
     return [n for n in negation.finditer(folded) if not any(a <= n.start() < b for a, b in benign)]
 
 
+def unplaced(folded: str, negation: re.Pattern) -> list[re.Match]:
+    """The negations that take something back, less those in a clause that sets a time
+    ("please don't come before 8", "bitte nicht vor 8 Uhr"): a condition of the visit,
+    not a "no" to it."""
+    timed = [(a, b) for a, b in spans(CLAUSE_BREAK, folded) if TIME.search(folded, a, b)]
+    return [n for n in negations(folded, negation) if not any(a <= n.start() < b for a, b in timed)]
+
+
 def refusal(folded: str, negation: re.Pattern) -> tuple | None:
     """A decision against us, a decision for another party in one sentence, or a negation
     of a need, a wish or a fit in one clause."""
@@ -106,6 +121,8 @@ def refusal(folded: str, negation: re.Pattern) -> tuple | None:
             return _cue(folded, decision, other)
     negs = negations(folded, negation)
     for a, b in spans(CLAUSE_BREAK, folded):
+        if UNTIL.search(folded, a, b):
+            continue  # "can't commit before the board meets": not yet, not no
         neg = next((n for n in negs if a <= n.start() < b), None)
         taken_back = neg and NEGATED.search(folded, a, b)
         if neg and taken_back:

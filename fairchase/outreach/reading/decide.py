@@ -300,7 +300,7 @@ def _interest_or_unclear(m: _Message):
         if m.unsure:
             return UNCLEAR, None, f"unsure: {m.said(m.unsure, positive)}"
         # A "no" anywhere that no step could place: interest is never read past it.
-        negations = clauses.negations(m.folded, m.negation)
+        negations = clauses.unplaced(m.folded, m.negation)
         if negations:
             no = negations[0]
             return (
