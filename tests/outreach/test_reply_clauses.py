@@ -161,3 +161,69 @@ def test_a_refusal_not_until_a_date_with_a_follow_up_is_a_later():
         channel="email",
     )
     assert reading.kind == "later" and reading.until.date().isoformat() == "2026-05-01"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'll take the monthly package, how do we proceed?",
+        "Wir wählen die Variante mit zwei Terminen pro Woche.",
+        "Nous retenons la formule hebdomadaire.",
+        "Elegimos la opción mensual.",
+        "Escolhemos o pacote semanal.",
+        "We gaan voor het maandelijkse pakket.",
+    ],
+)
+def test_taking_one_of_our_options_is_a_yes(text):
+    assert kind_of(text) == "interested"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neither now nor later, thanks.",
+        "We're all set on that front, thanks.",
+        "Wir sind da bestens versorgt.",
+        "Ni maintenant ni jamais.",
+        "Ya estamos bien servidos, gracias.",
+        "Já estamos muito bem atendidos.",
+        "We zijn al prima voorzien.",
+    ],
+)
+def test_never_or_already_covered_refuses(text):
+    assert kind_of(text) in replies.REFUSALS
+
+
+def test_a_period_ruled_out_before_a_later_date_is_a_later():
+    reading = replies.read_text(
+        "Im Dezember geht bei uns gar nichts. Ende Januar können wir gern reden.",
+        SENT,
+        "Europe/Berlin",
+        channel="email",
+    )
+    assert reading.kind == "later" and reading.until.date().isoformat() == "2027-01-31"
+
+
+@pytest.mark.parametrize("text", ["no más mensajes", "NO MAS CORREOS"])
+def test_no_mas_ends_contact_though_mas_is_portuguese_for_but(text):
+    assert kind_of(text) == "opt_out"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great. Please don't send anyone before 8am though. When can you start?",
+        "Ja, gerne. Bitte nicht vor 8 Uhr kommen. Wann können Sie anfangen?",
+        "Oui, envoyez le devis, je ne suis pas pressé.",
+        "I have no objection, go ahead.",
+    ],
+)
+def test_a_negation_that_sets_a_time_or_takes_nothing_back_leaves_a_yes(text):
+    assert kind_of(text) == "interested"
+
+
+def test_not_yet_is_no_refusal():
+    # "can't commit before the board meets" is doubt about when, not a "no".
+    assert kind_of("Sounds great. We can't commit to anything before the board meets.") == (
+        "unclear"
+    )

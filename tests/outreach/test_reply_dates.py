@@ -128,3 +128,20 @@ def test_numbers_that_are_not_dates_are_not_dates():
 def test_a_fortnight_a_weekday_with_its_day_and_the_year_end_holidays(text, lang, want):
     found = when.best(when.find_dates(text, TUESDAY.date(), "Europe/Berlin", lang))
     assert found is not None and found.day.isoformat() == want, found
+
+
+@pytest.mark.parametrize(
+    "text, lang, want",
+    [
+        ("Let's pick this up the first Monday in April.", "en", "2026-04-06"),
+        ("Am besten am letzten Freitag im März.", "de", "2026-03-27"),
+        ("Le deuxième mardi de mai.", "fr", "2026-05-12"),
+    ],
+)
+def test_the_nth_weekday_of_a_month(text, lang, want):
+    found = when.best(when.find_dates(text, TUESDAY.date(), "Europe/Berlin", lang))
+    assert found is not None and found.day.isoformat() == want, found
+
+
+def test_every_fortnight_is_a_frequency_not_a_date():
+    assert not when.find_dates("Une formule tous les quinze jours.", TUESDAY.date(), None, "fr")

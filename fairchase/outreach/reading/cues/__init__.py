@@ -90,14 +90,6 @@ def _table(name: str) -> dict[str, list[str]]:
     return {lang: getattr(module, name) for lang, module in LANGUAGES.items()}
 
 
-def words(name: str) -> re.Pattern:
-    """One pattern for a word list every language has (see `reading.clauses`), longest first."""
-    listed = {p for module in LANGUAGES.values() for p in getattr(module, name)}
-    return re.compile(
-        r"(?<![\w])(?:" + "|".join(sorted(listed, key=len, reverse=True)) + r")(?![\w])"
-    )
-
-
 def _c(patterns: dict[str, list[str]]) -> dict[str, re.Pattern]:
     # Longer cues first, so the words quoted as evidence are the fullest ("bel me", not "bel").
     return {

@@ -130,6 +130,9 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"hablar(?:lo)?",
+    r"hablamos",
+    r"localizarme",
     r"por tel(?:efono)?",
     "(?:hablamos|podemos hablar|hablemos) (?:el|manana|hoy|este|esta|a las|por)",
     "llamar(?:me|nos)?",
@@ -143,6 +146,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"reserv\w*(?:nos|me)",
     r"(?:puede|pueden|podria|podrian|puedes) (?:venir|pasar(?:se)?)",
     r"(?:si|vale),? (?:porfa|por favor|claro)",
     r"(?:me|nos) apunt(?:o|amos)",
@@ -212,134 +216,4 @@ AUTO = [
     r"a mi regreso",
     r"regresare",
     r"estare fuera",
-]
-
-# The grammar a clause is read with (see `reading.clauses`).
-CONTACT = [
-    r"e-?mails?",
-    r"correos?",
-    r"mensajes?",
-    r"sms",
-    r"llamadas?",
-    r"llam\w+",
-    r"escrib\w*",
-    r"contact\w*",
-    r"publicidad",
-    r"boletin\w*",
-    r"whatsapps?",
-]
-CEASE = [
-    r"basta de",
-    r"ya esta bien de",
-    r"(?:no|ni) (?:\w+ ){0,3}mas",
-    r"ya no",
-    r"nunca mas",
-    r"dejen de",
-    r"deje de",
-    r"dejad de",
-    r"paren de",
-]
-REMOVE = [
-    r"(?:la )?baja",
-    r"borr\w*",
-    r"elimin\w*",
-    r"quit\w*",
-    r"supriman",
-    r"dar(?:me|nos) de baja",
-    r"den de baja",
-]
-LISTS = [
-    r"numero",
-    r"direccion",
-    r"datos",
-    r"correo",
-    r"listas?",
-    r"bases? de datos",
-    r"base",
-    r"ficheros?",
-    r"registros?",
-    r"agenda",
-]
-REQUEST = [
-    r"por favor",
-    r"porfa",
-    r"envi\w+",
-    r"mand\w+",
-    r"(?:puede|pueden|podria|podrian|puedes)",
-    r"quisiera\w*",
-    r"me gustaria",
-    r"cuanto",
-    r"cual(?:es)? (?:es|son|seria\w*)",
-]
-NEGATED = [
-    r"quier\w*",
-    r"rentable",
-    r"sentido",
-    r"utilidad",
-    r"sale a cuenta",
-    r"necesit\w*",
-    r"interes\w*",
-    r"hace falta",
-    r"para nosotros",
-    r"la pena",
-    r"compensa",
-    r"contrat\w*",
-    r"seguir\w*",
-    r"continuar",
-    r"usar",
-    r"utilizar",
-]
-AGAINST = [
-    r"(?:votado|votaron|votamos|decidido|decidimos|optado|optamos) en contra",
-    r"(?:optado|decidido|elegido|optamos|decidimos) (?:por )?no",
-    r"indefinidamente",
-    r"por tiempo indefinido",
-    r"(?:quedamos|seguimos|quedarnos|seguir|dejarlo|lo dejamos) (?:\w+ )?como (?:estamos|esta|hasta ahora)",
-]
-DECISION = [
-    r"renovado",
-    r"renovamos",
-    r"elegido",
-    r"escogido",
-    r"contratado",
-    r"firmado",
-    r"optado por",
-    r"adjudicado",
-    r"decantado",
-    r"quedamos con",
-    r"seguimos con",
-    r"descart\w*",
-]
-OTHER_PARTY = [
-    r"(?:empresa|proveedor\w*|compania) (?:actual|habitual|de siempre|anterior)",
-    r"(?:otra|otro|una nueva|un nuevo|la misma|de siempre) (?:\w+ )?(?:empresa|proveedor|compania|oferta|propuesta)",
-    r"empresa de siempre",
-    r"competencia",
-]
-# Approval of the offer ("the quote looks fine"): with a noun of the offer, a yes.
-APPROVE = [
-    r"correcto",
-    r"bien",
-    r"vale",
-    r"ok",
-    r"razonable",
-    r"encaja",
-    r"cuadra",
-    r"perfecto",
-    r"justo",
-]
-# (and starting: "When could you start?", "Vous pouvez démarrer quand ?")
-TOPIC = [
-    r"empezar\w*",
-    r"empiezan",
-    r"comenzar\w*",
-    r"arrancar\w*",
-    r"contrato",
-    r"condiciones",
-    r"fecha de inicio",
-    r"cost[oe]s?",
-    r"cotizacion",
-    r"presupuesto",
-    r"precio",
-    r"propuesta",
 ]

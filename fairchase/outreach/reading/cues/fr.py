@@ -129,6 +129,9 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"(?:se|vous|nous|me) parler",
+    r"me joindre",
+    r"(?:un )?appel",
     r"(?:au|par) tel(?:ephone)?",
     "(?:on peut|peut-on|pourrait-on|pouvons-nous|on pourrait) (?:se parler|s'appeler|en parler|echanger)",
     "rappel(?:ez|le)(?:-moi)?",
@@ -218,110 +221,4 @@ AUTO = [
     r"reponse automatique",
     r"(?:a|des) mon retour",
     r"de retour le",
-]
-
-# The grammar a clause is read with (see `reading.clauses`).
-CONTACT = [
-    r"e-?mails?",
-    r"mails?",
-    r"courriels?",
-    r"messages?",
-    r"sms",
-    r"appels?",
-    r"envois?",
-    r"ecrire",
-    r"contact\w*",
-    r"sollicit\w*",
-    r"demarch\w*",
-    r"relances?",
-    r"newsletters?",
-    r"publicites?",
-]
-CEASE = [r"assez de", r"ras le bol", r"plus", r"cess\w*", r"arret\w*", r"jamais"]
-REMOVE = [r"supprim\w*", r"retir\w*", r"effac\w*", r"desinscri\w*", r"ray\w*"]
-LISTS = [
-    r"numero",
-    r"adresse",
-    r"donnees",
-    r"coordonnees",
-    r"listes?",
-    r"fichiers?",
-    r"base(?: de donnees)?",
-    r"envois",
-    r"crm",
-]
-REQUEST = [
-    r"svp",
-    r"s'il vous plait",
-    r"envoy\w*",
-    r"merci de",
-    r"(?:pouvez|pourriez)-vous",
-    r"(?:je|nous) (?:voudrions|voudrais|souhaiterions|souhaiterais|aimerions|aimerais)",
-    r"quel(?:le)?s? (?:est|sont|serai\w*)",
-    r"combien",
-]
-NEGATED = [
-    r"veu\w+",
-    r"souhait\w*",
-    r"rentable",
-    r"sens",
-    r"utilite",
-    r"besoin",
-    r"interess\w*",
-    r"donner suite",
-    r"donnerons suite",
-    r"usage",
-    r"utilis\w*",
-    r"pour nous",
-    r"la peine",
-    r"le coup",
-    r"engag\w*",
-    r"poursuiv\w*",
-    r"continu\w*",
-]
-AGAINST = [
-    r"(?:vote|decide|prononces?|opte) contre",
-    r"(?:decide|choisi) de ne pas",
-    r"sine die",
-    r"(?:a une date )?indetermine\w*",
-    r"(?:on reste|nous restons|rester|garder|laisser) (?:les choses )?comme (?:ca|c'est|nous sommes|avant)",
-]
-DECISION = [
-    r"reconduit",
-    r"renouvele",
-    r"choisi",
-    r"retenu",
-    r"signe",
-    r"opte pour",
-    r"confie",
-    r"garder",
-    r"restons avec",
-    r"rester avec",
-]
-OTHER_PARTY = [
-    r"(?:autre|un autre|une autre|nouveau|nouvelle|notre actuel\w*) (?:\w+ )?(?:proposition|prestataire|societe|entreprise|offre|fournisseur|partenaire)",
-    r"concurren\w*",
-    r"la societe qui",
-]
-# Approval of the offer ("the quote looks fine"): with a noun of the offer, a yes.
-APPROVE = [
-    r"convient",
-    r"correct",
-    r"bien",
-    r"ok",
-    r"parfait",
-    r"raisonnable",
-    r"d'accord",
-    r"honnete",
-]
-# (and starting: "When could you start?", "Vous pouvez démarrer quand ?")
-TOPIC = [
-    r"commencer",
-    r"demarrer",
-    r"contrat",
-    r"conditions",
-    r"date de debut",
-    r"couts?",
-    r"devis",
-    r"tarifs?",
 ]

@@ -118,6 +118,9 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"spreken",
+    r"praten",
+    r"bereiken",
     r"(?:per|aan de) telefoon",
     "(?:kunnen|zullen) we (?:even |kort )?(?:praten|spreken|bellen)",
     "bel",
@@ -132,6 +135,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"plan (?:maar |u |even )?(?:\w+ ){0,4}in",
     r"(?:kunt|kun|kunnen) (?:u|je|jullie) (?:\w+ ){0,2}(?:langskomen|komen)",
     r"(?:ik doe|we doen) mee",
     r"klinkt als een plan",
@@ -192,109 +196,4 @@ AUTO = [
     r"beperkt toegang",
     r"weer bereikbaar",
     r"niet doorgestuurd",
-]
-
-# The grammar a clause is read with (see `reading.clauses`).
-CONTACT = [
-    r"berichtje\w*",
-    r"e-?mails?",
-    r"mails?",
-    r"mailtjes?",
-    r"gemaild",
-    r"berichten",
-    r"sms(?:je)?",
-    r"appjes?",
-    r"telefoontjes?",
-    r"gebeld",
-    r"benader\w*",
-    r"contact\w*",
-    r"ontvangen",
-    r"nieuwsbrie\w*",
-    r"reclame",
-]
-CEASE = [
-    r"genoeg (?:van|met)",
-    r"hou(?:d|dt)? op",
-    r"ophouden",
-    r"stop(?:pen)? met",
-    r"(?:niet|geen|niks|niets) (?:\w+ ){0,4}meer",
-    r"niet langer",
-    r"nooit meer",
-    r"stoppen",
-]
-REMOVE = [r"verwijder\w*", r"schrap\w*", r"uitschrijv\w*", r"afmeld\w*"]
-LISTS = [
-    r"nummer",
-    r"adres",
-    r"gegevens",
-    r"e-?mailadres",
-    r"lijst\w*",
-    r"bestand\w*",
-    r"database",
-    r"systeem",
-    r"adressen\w*",
-    r"crm",
-]
-REQUEST = [
-    r"graag",
-    r"stuur\w*",
-    r"(?:kunt|kun|zou|zoudt|wilt|wil) (?:u|je|jullie)",
-    r"a\.?u\.?b\.?",
-    r"wat (?:kost|kosten|zijn|is)",
-    r"hoeveel",
-]
-NEGATED = [
-    r"wil(?:len)?",
-    r"nut",
-    r"zin",
-    r"rendabel",
-    r"nodig",
-    r"interesse",
-    r"geinteresseerd",
-    r"voor ons",
-    r"de moeite",
-    r"loont",
-    r"inhuren",
-    r"gebruik\w*",
-    r"doorgaan",
-    r"verder(?: gaan)?",
-]
-AGAINST = [
-    r"besloten (?:om )?(?:het )?niet",
-    r"voor onbepaalde tijd",
-    r"(?:laten|houden) (?:het|alles) (?:zoals (?:het is|het was)|bij het oude)",
-    r"(?:besloten|gestemd|gekozen) tegen",
-    r"tegen (?:\w+ ){0,3}(?:gestemd|besloten|gekozen)",
-]
-DECISION = [
-    r"verlengd",
-    r"gekozen",
-    r"gegund",
-    r"getekend",
-    r"ingehuurd",
-    r"in zee",
-    r"houdt het bij",
-    r"houden het bij",
-    r"blijven bij",
-    r"zelf (?:\w+ )?(?:te )?(?:blijven )?doen",
-]
-OTHER_PARTY = [
-    r"(?:andere|een andere|nieuwe|de huidige|onze huidige|onze eigen) (?:\w+ )?(?:partij|leverancier|aanbieder|firma|bedrijf|schoonmaakbedrijf|schoonmaker\w*)",
-    r"concurrent\w*",
-    r"zelf (?:\w+ )?(?:te )?(?:blijven )?doen",
-]
-# Approval of the offer ("the quote looks fine"): with a noun of the offer, a yes.
-APPROVE = [r"goed", r"prima", r"ok(?:e|ay)?", r"redelijk", r"akkoord", r"in orde", r"schappelijk"]
-# (and starting: "When could you start?", "Vous pouvez démarrer quand ?")
-TOPIC = [
-    r"beginnen",
-    r"starten",
-    r"contract",
-    r"overeenkomst",
-    r"voorwaarden",
-    r"startdatum",
-    r"offerte",
-    r"voorstel",
-    r"kosten",
-    r"prijs",
 ]

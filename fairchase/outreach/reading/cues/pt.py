@@ -127,6 +127,8 @@ LATER = [
 
 # Asked for a call (a call-back when a day or time goes with it).
 CALL = [
+    r"(?:pra|para) (?:a gente )?falar",
+    r"liga(?:r|m)?",
     r"por tel(?:efone)?",
     r"(?:uma )?ligad(?:a|inha)",
     r"liga pra mim",
@@ -146,6 +148,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"agend\w+",
     r"(?:pode|podem|poderia) (?:vir|passar)",
     r"(?:to|estou|estamos) dentro",
     r"do que (?:voce|voces) precisa(?:m)?",
@@ -210,116 +213,4 @@ AUTO = [
     r"acesso limitado",
     r"assim que (?:voltar|regressar)",
     r"encontro-me",
-]
-
-# The grammar a clause is read with (see `reading.clauses`).
-CONTACT = [
-    r"e-?mails?",
-    r"mensage(?:m|ns)",
-    r"msg",
-    r"sms",
-    r"ligac(?:ao|oes)",
-    r"lig\w+",
-    r"contat\w*",
-    r"escrev\w*",
-    r"procur\w*",
-    r"propaganda",
-    r"whats(?:app)?",
-]
-CEASE = [
-    r"(?:para|pare|parem) com",
-    r"nao (?:\w+ ){0,3}mais",
-    r"nunca mais",
-    r"chega de",
-    r"parem? de",
-    r"deixem? de",
-]
-REMOVE = [r"retir\w*", r"remov\w*", r"exclu\w*", r"apag\w*", r"descadastr\w*", r"tir\w+"]
-LISTS = [
-    r"numero",
-    r"endereco",
-    r"dados",
-    r"e-?mails?",
-    r"listas?",
-    r"cadastros?",
-    r"base(?: de dados)?",
-    r"mailing",
-    r"contatos",
-]
-REQUEST = [
-    r"por favor",
-    r"favor",
-    r"mand\w+",
-    r"envi\w+",
-    r"pode(?:m|ria|riam)?",
-    r"gostaria\w*",
-    r"queria\w*",
-    r"quanto",
-    r"qual (?:e|o|seria)",
-]
-NEGATED = [
-    r"quer\w*",
-    r"sentido",
-    r"utilidade",
-    r"precis\w*",
-    r"interess\w*",
-    r"pra gente",
-    r"para nos",
-    r"a pena",
-    r"compensa",
-    r"contrat\w*",
-    r"seguir",
-    r"continuar",
-    r"usar",
-    r"rolar",
-]
-AGAINST = [
-    r"por tempo indeterminado",
-    r"indefinidamente",
-    r"(?:manter|ficar|ficamos|deixar|mantemos) (?:\w+ )?(?:tudo )?como (?:esta|estamos|sempre)",
-    r"(?:votou|votaram|votamos|decidiu|decidimos|optou|optamos|optaram) (?:por )?(?:contra|nao)",
-]
-DECISION = [
-    r"renov\w+",
-    r"escolh\w+",
-    r"contratamos",
-    r"contratado",
-    r"fechamos",
-    r"assinamos",
-    r"assinar com",
-    r"optamos",
-    r"manter",
-    r"ficar com",
-]
-OTHER_PARTY = [
-    r"(?:empresa|prestador\w*|fornecedor\w*|firma|equipe) (?:atual|de sempre|habitual|anterior)",
-    r"(?:outra|outro|uma nova|um novo|nossa propria|nosso proprio) (?:\w+ )?(?:empresa|fornecedor|prestador|proposta|firma|equipe)",
-    r"equipe propria",
-    r"concorren\w*",
-]
-# Approval of the offer ("the quote looks fine"): with a noun of the offer, a yes.
-APPROVE = [
-    r"bom",
-    r"boa",
-    r"otimo",
-    r"certo",
-    r"ok",
-    r"razoavel",
-    r"combinado",
-    r"justo",
-    r"perfeito",
-]
-# (and starting: "When could you start?", "Vous pouvez démarrer quand ?")
-TOPIC = [
-    r"comecar\w*",
-    r"comecam",
-    r"iniciar\w*",
-    r"contrato",
-    r"condicoes",
-    r"data de inicio",
-    r"custos?",
-    r"valores",
-    r"orcamento",
-    r"preco",
-    r"proposta",
 ]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from .calendar import first_of_next
-from .words import MONTHS
+from .words import MONTHS, WEEKDAYS
 
 QUARTER_ORDINALS = {
     **dict.fromkeys("first 1st ersten erstes premier primer primeiro eerste".split(), 1),
@@ -102,6 +102,25 @@ def part_month(m: re.Match, today: date, zone: str | None, lang: str) -> date:
     return first_of_next(month, today, day)
 
 
+NTH = {
+    **dict.fromkeys("first ersten erste premier primer primeira eerste".split(), 0),
+    **dict.fromkeys("second zweiten zweite deuxieme segundo segunda tweede".split(), 1),
+    **dict.fromkeys("third dritten dritte troisieme tercer terceira derde".split(), 2),
+}
+
+
+def weekday_of_month(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    """The first, second, third or last such weekday of the next such month."""
+    month = MONTHS[m.group("month")]
+    first = first_of_next(month, today) if month != today.month else today.replace(day=1)
+    weekday = WEEKDAYS[m.group("weekday")]
+    nth = NTH.get(m.group("which"))
+    if nth is None:  # the last one
+        last = first + relativedelta(day=31)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * nth)
+
+
 def after_month(m: re.Match, today: date, zone: str | None, lang: str) -> date:
     return first_of_next(MONTHS[m.group("month")] % 12 + 1, today)
 
@@ -123,5 +142,6 @@ RESOLVERS = {
     "week_of_month": week_of_month,
     "part_month": part_month,
     "after_month": after_month,
+    "weekday_of_month": weekday_of_month,
     "month": month,
 }

@@ -15,6 +15,13 @@ from .words import (
 )
 
 PATTERNS = [
+    # "the first Monday in January", "den ersten Montag im Januar", "le premier lundi de janvier"
+    (
+        "weekday_of_month",
+        rf"(?P<which>first|second|third|last|ersten?|zweiten?|dritten?|letzten?|premier|deuxieme|troisieme|dernier|"
+        rf"primer|segundo|tercer|ultimo|primeira|segunda|terceira|ultima|eerste|tweede|derde|laatste) "
+        rf"(?P<weekday>{_WEEKDAY_RE}) (?:in|of|im|de|d'|van|en|do|da) ?(?P<month>{_MONTH_RE})(?![\w])",
+    ),
     (
         "next_week_day",
         rf"(?:next week|nachste woche|volgende week|komende week|la semaine prochaine|semana que vem|la semana que viene|la proxima semana|proxima semana)[, ]+(?:on |am |le |el |na |no |op )?(?P<weekday>{_WEEKDAY_RE})",
@@ -70,7 +77,8 @@ PATTERNS = [
     # Two weeks by one word: "in a fortnight", "in vierzehn Tagen", "dans quinze jours".
     (
         "fortnight",
-        r"(?:a|one) fortnight|vierzehn tagen?|quinze jours|quince dias|quinze dias|veertien dagen",
+        r"(?<!every )(?<!alle )(?<!tous les )(?<!cada )(?<!om de )"
+        r"(?:(?:a|one) fortnight|vierzehn tagen?|quinze jours|quince dias|quinze dias|veertien dagen)",
     ),
     (
         "half_year",
@@ -173,6 +181,7 @@ COMPILED = [(kind, re.compile(r"(?<![\w])(?:" + rx + r")")) for kind, rx in PATT
 # How sure each kind is: the most specific expression in a message wins.
 SPECIFICITY = {
     "explicit": 0,
+    "weekday_of_month": 0,
     "day_only": 0,
     "year": 4,
     "week_after": 2,
