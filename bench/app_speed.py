@@ -9,7 +9,7 @@ from datetime import timedelta
 from bench._django import setup_temp_db
 
 N_LEADS = 10_000
-TODAY_TARGET_MS, LOG_TARGET_MS = 150.0, 50.0
+TODAY_TARGET_MS, LOG_TARGET_MS = 50.0, 50.0  # issue 15: Today with 10,000 open leads < 50 ms
 CLICK_TARGET_MS = 100.0  # a one-click outcome on Today answers with its own card, not the page
 
 
