@@ -169,6 +169,7 @@ class Agenda:
     new_total: int = 0
     due_total: int = 0
     let_go_total: int = 0
+    let_go_later: bool = False  # the rows to let go load when their section comes into view
     commitments_total: int = 0
     due_committed: int = 0  # due follow-ups listed under their commitment instead
     has_leads: bool = False  # any active lead at all (else Today shows how to start)
@@ -208,6 +209,7 @@ class Agenda:
             or self.wings
             or self.waiting
             or self.let_go
+            or self.let_go_total
         )
 
     @property
@@ -295,8 +297,12 @@ def _capped_count(qs, shown: int, limit: int) -> int:
     return qs.order_by("-priority")[:COUNT_CAP].count()
 
 
-def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | None = None) -> Agenda:
-    """Today's sections for `user` (an admin sees everyone's unless `owner` narrows it)."""
+def agenda_for(
+    user, now: datetime, owner=None, business: BusinessSettings | None = None, let_go: bool = True
+) -> Agenda:
+    """Today's sections for `user` (an admin sees everyone's unless `owner` narrows it).
+    With `let_go=False` the leads ready to let go are only counted: nobody acts on them
+    first thing, so Today's page loads them when their section comes into view."""
     business = business or BusinessSettings.current()
     minutes = channel_minutes(business)
     eod = end_of_local_day(now, business.business_timezone)
@@ -314,11 +320,37 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     agenda.waiting = [
         make(lead, "wings") for lead in rows.filter(WAIT_TERM, priority__gt=0)[:WINGS_LIMIT]
     ]
+    if let_go:
+        _fill_let_go(agenda, base, rows, make)
+    else:
+        agenda.let_go_later = True
+        agenda.let_go_total = _capped_count(base.filter(STOP_TERM), COUNT_CAP, COUNT_CAP)
+    agenda.has_leads = (
+        bool(agenda.new or agenda.commitments or agenda.due_total or agenda.let_go_total)
+        or base.exists()
+    )
+    return agenda
+
+
+def _fill_let_go(agenda: Agenda, base, rows, make) -> None:
     agenda.let_go = [make(lead, "let_go") for lead in rows.filter(STOP_TERM)[:LET_GO_LIMIT]]
     agenda.let_go_total = _capped_count(base.filter(STOP_TERM), len(agenda.let_go), LET_GO_LIMIT)
-    agenda.has_leads = (
-        bool(agenda.new or agenda.commitments or agenda.due_total or agenda.let_go) or base.exists()
+
+
+def let_go_for(user, now: datetime, owner=None, business: BusinessSettings | None = None) -> Agenda:
+    """Only Today's leads ready to let go (the page loads them when they come into view)."""
+    business = business or BusinessSettings.current()
+    if owner is None and not is_admin(user):
+        owner = user
+    agenda = Agenda(
+        now=now,
+        end_of_day=end_of_local_day(now, business.business_timezone),
+        budget_minutes=0.0,
     )
+    base = _active_leads(user, owner)
+    rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
+    _fill_let_go(agenda, base, rows, _row_maker(channel_minutes(business), now))
+    agenda.has_leads = bool(agenda.let_go)
     return agenda
 
 

@@ -107,12 +107,17 @@ def test_no_refusal_is_ever_read_as_interest_or_later():
         assert _read(row)["kind"] in (*replies.REFUSALS, "unclear"), row["file"]
 
 
-def test_at_least_95_percent_of_the_unseen_batches_are_read_right():
+# The unseen batches the reader has since been changed for (by general means); the latest
+# batch is kept as it was read at first sight, so it is not held to this.
+WORKED_THROUGH = ("b1-", "b2-", "b3-", "b4-")
+
+
+def test_at_least_95_percent_of_the_worked_through_unseen_batches_are_read_right():
     # unseen/ holds batches labelled before the reader saw them (their first-sight scores
-    # are in bench/replies.py); since then the reader was changed by general means for
-    # them, so this is the tuned figure, not a first sight.
-    right = sum(_read(row)["kind"] == row["kind"] for row in UNSEEN)
-    assert len(UNSEEN) >= 300 and right / len(UNSEEN) >= 0.95, (right, len(UNSEEN))
+    # are in bench/replies.py); this is the figure after the changes they caused.
+    rows = [row for row in UNSEEN if row["file"].startswith(WORKED_THROUGH)]
+    right = sum(_read(row)["kind"] == row["kind"] for row in rows)
+    assert len(rows) >= 500 and right / len(rows) >= 0.95, (right, len(rows))
 
 
 def test_the_older_english_corpus_is_still_read_right():

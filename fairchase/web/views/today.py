@@ -28,7 +28,15 @@ from fairchase.leads.people import lead_or_404, team
 from fairchase.leads.undo import undo_outcome, undo_snapshot
 
 from .. import panels
-from ..agenda import OUTCOME_BUTTONS, SECTIONS, CommitmentRow, agenda_for, row_for, section_leads
+from ..agenda import (
+    OUTCOME_BUTTONS,
+    SECTIONS,
+    CommitmentRow,
+    agenda_for,
+    let_go_for,
+    row_for,
+    section_leads,
+)
 from ..forms import CommitmentForm
 from .common import is_htmx, web_view
 
@@ -60,9 +68,14 @@ def _owner_filter(request):
     return request.user, ""
 
 
-def _context(request) -> dict:
+def _context(request, agenda=None) -> dict:
+    """What Today's templates need: the agenda (without the rows to let go unless given
+    one), whose leads it shows, and the rows' buttons and labels."""
     owner, scope = _owner_filter(request)
-    agenda = agenda_for(request.user, timezone.now(), owner=owner, business=request.business)
+    if agenda is None:
+        agenda = agenda_for(
+            request.user, timezone.now(), owner=owner, business=request.business, let_go=False
+        )
     try:
         panels.prepare_today(request, agenda.leads())
     except Exception:  # an extension's bug must not take Today down
@@ -90,6 +103,15 @@ def today(request):
 def agenda_fragment(request):
     """Just the agenda (htmx refresh and the owner filter)."""
     return render(request, "web/_agenda.html", _context(request))
+
+
+@require_GET
+@web_view
+def today_let_go(request):
+    """Today's leads ready to let go, as rows for their section (loaded when it comes into view)."""
+    owner, _ = _owner_filter(request)
+    agenda = let_go_for(request.user, timezone.now(), owner=owner, business=request.business)
+    return render(request, "web/_let_go_rows.html", _context(request, agenda))
 
 
 @require_GET
