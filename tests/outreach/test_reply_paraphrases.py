@@ -6,11 +6,9 @@ fr/pt/nl, every miss read as unclear; 44/46 replies that ask for nothing stayed 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from fairchase.outreach import replies
+from tests.outreach.paraphrase_cases import case_ids, cases, read
 
 P = {
     "not_interested": {
@@ -345,21 +343,10 @@ P2 = {
     },
 }
 
-CASES = [
-    (kind, lang, text)
-    for table in (P, P2)
-    for kind, langs in table.items()
-    for lang, texts in langs.items()
-    for text in texts
-]
+CASES = cases(P, P2)
 
 
-@pytest.mark.parametrize(
-    "kind, lang, text", CASES, ids=[f"{k}-{lang}-{i}" for i, (k, lang, _) in enumerate(CASES)]
-)
+@pytest.mark.parametrize("kind, lang, text", CASES, ids=case_ids(CASES))
 def test_each_paraphrase_is_read_as_meant(kind, lang, text):
-    reading = replies.read_text(
-        text, datetime(2026, 3, 10, 9, tzinfo=UTC), "Europe/Berlin", channel="email"
-    )
-    assert reading.kind == kind, reading
-    assert reading.language == lang, reading
+    reading = read(text)
+    assert (reading.kind, reading.language) == (kind, lang), reading

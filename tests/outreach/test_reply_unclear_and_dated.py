@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from fairchase.outreach import replies
+from tests.outreach.paraphrase_cases import case_ids, read
 
 # Replies that ask for nothing and refuse nothing: for a person, never acted on.
 U = {
@@ -144,12 +145,8 @@ A = [
 ]
 
 
-@pytest.mark.parametrize(
-    "kind, lang, text, day", A, ids=[f"{k}-{lang}-{i}" for i, (k, lang, _, _) in enumerate(A)]
-)
+@pytest.mark.parametrize("kind, lang, text, day", A, ids=case_ids(A))
 def test_each_dated_paraphrase_is_read_with_its_date(kind, lang, text, day):
-    reading = replies.read_text(
-        text, datetime(2026, 3, 10, 9, tzinfo=UTC), "Europe/Berlin", channel="email"
-    )
+    reading = read(text)
     assert reading.kind == kind and reading.language == lang, reading
     assert abs((reading.until.date() - date.fromisoformat(day)).days) <= 1, reading

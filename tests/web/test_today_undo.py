@@ -226,7 +226,10 @@ def test_every_commitment_due_is_listed_when_there_are_more_than_fit(client, ali
     for i in range(n):
         lead = make_lead(alice, name=f"Promised {i:02d}")
         actions.add_commitment(
-            lead, by="us", what=f"call back {i:02d}", due_at=timezone.now() + timedelta(minutes=i)
+            lead,
+            by="us",
+            what=f"call back {i:02d}",
+            due_at=timezone.now() - timedelta(minutes=i + 1),
         )
     client.force_login(alice)
     html = client.get("/").content.decode()
