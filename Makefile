@@ -57,8 +57,6 @@ test-postgres: install system-deps ## Start PostgreSQL on 127.0.0.1:54329 in a t
 bench: install ## Benchmarks: decision core, simulator quality, app speed (tables and ratios)
 	$(PY) -m bench
 
-# Files `ruff format --check` holds to the format; widen to "fairchase tests bench" once
-# `make fmt` has run over the tree.
 lint: install ## ruff (lint and formatting) and mypy on the decision core
 	$(BIN)/ruff check fairchase tests bench
 	$(BIN)/ruff format --check fairchase tests bench

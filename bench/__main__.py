@@ -14,6 +14,7 @@ MODULES = [
     "io_speed",
     "insights_speed",
     "replies",
+    "load",
 ]
 
 

@@ -90,3 +90,9 @@ def test_make_help_describes_fairchase_first_and_make_lint_checks_formatting():
     ).stdout
     for path in ("test-output/", ".hypothesis/", "out/"):
         assert path in clean
+
+
+def test_a_backtest_prints_a_file_name_as_written_never_as_terminal_markup(db, capsys, tmp_path):
+    missing = tmp_path / "[/red]history[bold].jsonl"
+    code, out, err = run(capsys, "backtest", str(missing))
+    assert code == 2 and f"Cannot read {missing}" in " ".join((out + err).split())

@@ -34,7 +34,17 @@ def reply_section(learned: dict) -> dict:
     """Reply curves: all sources together, one panel per source with its band and raw counts."""
     curves = [c for c in learned["curves"] if c["points"]]
     ks = [p["k"] for p in curves[0]["points"]] if curves else list(range(1, 11))
-    overview = svg.line_chart(
+    complaint = learned.get("complaint") or []
+    return {
+        "overview": _overview_chart(curves, ks),
+        "panels": [_source_panel(c, ks) for c in curves],
+        "complaint": complaint,
+        "complaint_chart": _complaint_chart(complaint) if complaint else None,
+    }
+
+
+def _overview_chart(curves: list[dict], ks: list[int]):
+    return svg.line_chart(
         "reply-overview",
         "Chance a silent lead answers the next attempt, by source",
         "Learned reply probability at each attempt number for every lead source.",
@@ -55,97 +65,81 @@ def reply_section(learned: dict) -> dict:
         x_label="Attempt number",
         y_label="P(answers)",
     )
-    panels = []
-    for c in curves:
-        pts = c["points"]
-        observed = [(p["k"], p["replied"] / p["tried"]) for p in pts if p["tried"]]
-        # The marker sits between the last attempt made and the one declined.
-        stops = [
-            (
-                min(max(s["tries"] + 0.5, ks[0]), ks[-1]),
-                f"A {money(s['value'])} lead: stop {stop_text(s['tries'])}",
-                svg.compact_money(s["value"]),
-            )
-            for s in c["stops"]
-            if s["tries"] is not None and s["tries"] < ks[-1]
-        ]
-        chart = svg.line_chart(
-            f"reply-curve-{c['source']}",
-            f"{c['label']}: reply chance by attempt",
-            f"Model estimate with its 90% band, the raw answered/tried share, and where the model stops "
-            f"leads worth $500, $2,000 and $10,000. {c['basis']}.",
-            [
-                svg.Series(
-                    "Model (90% band)",
-                    "model",
-                    [(p["k"], p["p"]) for p in pts],
-                    [
-                        f"Attempt {p['k']}: {pct(p['p'])} ({pct(p['lo'])}–{pct(p['hi'])})"
-                        for p in pts
-                    ],
-                    band=[(p["k"], p["lo"], p["hi"]) for p in pts],
-                ),
-                svg.Series(
-                    "Raw share",
-                    "observed",
-                    observed,
-                    [
-                        f"Attempt {p['k']}: {p['replied']} of {p['tried']} answered"
-                        for p in pts
-                        if p["tried"]
-                    ],
-                    dashed=True,
-                ),
-            ],
-            x_values=ks,
-            x_label="Attempt number",
-            y_label="P(answers)",
-            markers=stops,
+
+
+def _source_panel(c: dict, ks: list[int]) -> dict:
+    """One source's curve: the model with its band, the raw share, and where it stops."""
+    pts = c["points"]
+    observed = [(p["k"], p["replied"] / p["tried"]) for p in pts if p["tried"]]
+    # The marker sits between the last attempt made and the one declined.
+    stops = [
+        (
+            min(max(s["tries"] + 0.5, ks[0]), ks[-1]),
+            f"A {money(s['value'])} lead: stop {stop_text(s['tries'])}",
+            svg.compact_money(s["value"]),
         )
-        panels.append(
-            {
-                **c,
-                "chart": chart,
-                "stop_texts": [{**s, "text": stop_text(s["tries"])} for s in c["stops"]],
-            }
-        )
-    complaint = learned.get("complaint") or []
-    complaint_chart = (
-        svg.line_chart(
-            "complaint",
-            "Chance an attempt ends in an opt-out or complaint",
-            "Learned risk by attempt number, for a spaced-out attempt and after two others this week.",
-            [
-                svg.Series(
-                    "Spaced out",
-                    "complaint",
-                    [(r["k"], r["p"]) for r in complaint],
-                    [
-                        f"Attempt {r['k']}: {pct(r['p'])} ({r['opted_out']} of {r['tried']} opted out)"
-                        for r in complaint
-                    ],
-                ),
-                svg.Series(
-                    "After 2 this week",
-                    "complaint-crowded",
-                    [(r["k"], r["p_after_2_this_week"]) for r in complaint],
-                    dashed=True,
-                ),
-            ],
-            x_values=[r["k"] for r in complaint] or [1, 10],
-            x_label="Attempt number",
-            y_label="P(complaint)",
-            y_format=lambda v: f"{v:.1%}",
-        )
-        if complaint
-        else None
+        for s in c["stops"]
+        if s["tries"] is not None and s["tries"] < ks[-1]
+    ]
+    model = svg.Series(
+        "Model (90% band)",
+        "model",
+        [(p["k"], p["p"]) for p in pts],
+        [f"Attempt {p['k']}: {pct(p['p'])} ({pct(p['lo'])}–{pct(p['hi'])})" for p in pts],
+        band=[(p["k"], p["lo"], p["hi"]) for p in pts],
+    )
+    raw = svg.Series(
+        "Raw share",
+        "observed",
+        observed,
+        [f"Attempt {p['k']}: {p['replied']} of {p['tried']} answered" for p in pts if p["tried"]],
+        dashed=True,
+    )
+    chart = svg.line_chart(
+        f"reply-curve-{c['source']}",
+        f"{c['label']}: reply chance by attempt",
+        f"Model estimate with its 90% band, the raw answered/tried share, and where the model stops "
+        f"leads worth $500, $2,000 and $10,000. {c['basis']}.",
+        [model, raw],
+        x_values=ks,
+        x_label="Attempt number",
+        y_label="P(answers)",
+        markers=stops,
     )
     return {
-        "overview": overview,
-        "panels": panels,
-        "complaint": complaint,
-        "complaint_chart": complaint_chart,
+        **c,
+        "chart": chart,
+        "stop_texts": [{**s, "text": stop_text(s["tries"])} for s in c["stops"]],
     }
+
+
+def _complaint_chart(complaint: list[dict]):
+    return svg.line_chart(
+        "complaint",
+        "Chance an attempt ends in an opt-out or complaint",
+        "Learned risk by attempt number, for a spaced-out attempt and after two others this week.",
+        [
+            svg.Series(
+                "Spaced out",
+                "complaint",
+                [(r["k"], r["p"]) for r in complaint],
+                [
+                    f"Attempt {r['k']}: {pct(r['p'])} ({r['opted_out']} of {r['tried']} opted out)"
+                    for r in complaint
+                ],
+            ),
+            svg.Series(
+                "After 2 this week",
+                "complaint-crowded",
+                [(r["k"], r["p_after_2_this_week"]) for r in complaint],
+                dashed=True,
+            ),
+        ],
+        x_values=[r["k"] for r in complaint] or [1, 10],
+        x_label="Attempt number",
+        y_label="P(complaint)",
+        y_format=lambda v: f"{v:.1%}",
+    )
 
 
 def _short_rule(row: dict) -> str:
@@ -154,43 +148,58 @@ def _short_rule(row: dict) -> str:
     )
 
 
-def whatif_section(backtest: dict) -> dict:
-    """The backtest as a chart of profit against what you did, plus its rows."""
-    rows = backtest.get("rows") or []
+def whatif_section(backtest: dict, source: str = "") -> dict:
+    """The backtest (of one source's leads when `source` names one it has) as a chart of
+    profit against what you did, plus its rows and the one-line answer per source."""
+    groups = backtest.get("by_source") or {}
+    source = source if source in groups else ""
+    shown = groups[source] if source else backtest
+    rows = shown.get("rows") or []
+    best = max(rows, key=lambda r: r["profit"] or float("-inf")) if rows else None
+    return {
+        **shown,
+        "note": backtest.get("note", ""),
+        "error": backtest.get("error"),
+        "chart": _whatif_chart(rows),
+        "best": best,
+        "source": source,
+        "source_text": source_label(source) if source else "",
+        "sources": [{"source": name, "label": source_label(name)} for name in groups],
+        "answers": backtest.get("answers") or [],
+    }
+
+
+def _whatif_chart(rows: list[dict]):
+    if not rows:
+        return None
     actual = next((r["profit"] for r in rows if r.get("kind") == "actual"), None) or 0.0
     # Every rule's profit lands within a few percent of the others, so the chart shows the
     # difference from what you actually did; the table beside it has the absolute numbers.
-    chart = (
-        svg.bar_chart(
-            "whatif",
-            "Profit compared with what you did, under each stopping rule",
-            "Replay of your finished leads, stopping after N attempts or where Fairchase would have stopped; "
-            "bars show the profit gained or lost against your real history.",
-            [_short_rule(r) for r in rows],
-            [
-                svg.Series(
-                    "Profit vs what you did",
-                    "profit",
-                    [(i, (r["profit"] or 0.0) - actual) for i, r in enumerate(rows)],
-                    [
-                        f"{r['label']}: profit {money(r['profit'])} ({_signed(r['profit'] - actual)} vs what you did), "
-                        f"{r['wins_kept'] or 0:.0f} wins kept, {money(r['value_lost'])} lost, "
-                        f"{r['hours_saved'] or 0:.0f} h saved"
-                        for r in rows
-                    ],
-                )
-            ],
-            x_label="Stop after N tries (FC = Fairchase)",
-            y_label="Profit change",
-            y_format=_signed,
-            tick_format=svg.compact_money,
-            highlight="FC",
-        )
-        if rows
-        else None
+    return svg.bar_chart(
+        "whatif",
+        "Profit compared with what you did, under each stopping rule",
+        "Replay of your finished leads, stopping after N attempts or where Fairchase would have stopped; "
+        "bars show the profit gained or lost against your real history.",
+        [_short_rule(r) for r in rows],
+        [
+            svg.Series(
+                "Profit vs what you did",
+                "profit",
+                [(i, (r["profit"] or 0.0) - actual) for i, r in enumerate(rows)],
+                [
+                    f"{r['label']}: profit {money(r['profit'])} ({_signed(r['profit'] - actual)} vs what you did), "
+                    f"{r['wins_kept'] or 0:.0f} wins kept, {money(r['value_lost'])} lost, "
+                    f"{r['hours_saved'] or 0:.0f} h saved"
+                    for r in rows
+                ],
+            )
+        ],
+        x_label="Stop after N tries (FC = Fairchase)",
+        y_label="Profit change",
+        y_format=_signed,
+        tick_format=svg.compact_money,
+        highlight="FC",
     )
-    best = max(rows, key=lambda r: r["profit"] or float("-inf")) if rows else None
-    return {**backtest, "chart": chart, "best": best}
 
 
 def _signed(v) -> str:
@@ -201,95 +210,91 @@ def money_section(data: dict) -> dict:
     """Lead cost, selling time and value won per source and per attempt number."""
     costs = {c.source: float(c.cost_per_lead) for c in SourceCost.objects.all()}
     hourly, margin = data["hourly_cost"], data["margin"]
-    rows = []
-    for r in data["sources"]:
-        lead_cost = costs.get(r["source"], 0.0) * r["n_leads"]
-        time_cost = r["hours"] * hourly
-        rows.append(
-            {
-                **r,
-                "cost_per_lead": costs.get(r["source"], 0.0),
-                "lead_cost": lead_cost,
-                "time_cost": time_cost,
-                "cost_per_win": (lead_cost + time_cost) / r["won"] if r["won"] else None,
-                "net": r["won_value"] * margin - lead_cost - time_cost,
-                "return": r["won_value"] / lead_cost if lead_cost else None,
-            }
-        )
-    by_source = (
-        svg.bar_chart(
-            "money-by-source",
-            "What each source costs against what it won",
-            "Per source: what its leads cost, the selling time spent on them (at your hourly cost), and value won.",
-            [r["label"] for r in rows],
-            [
-                svg.Series(
-                    "Lead cost", "lead-cost", [(i, r["lead_cost"]) for i, r in enumerate(rows)]
-                ),
-                svg.Series(
-                    "Selling time",
-                    "time-cost",
-                    [(i, r["time_cost"]) for i, r in enumerate(rows)],
-                    [f"{r['label']}: {r['hours']:,.1f} h = {money(r['time_cost'])}" for r in rows],
-                ),
-                svg.Series(
-                    "Value won",
-                    "won-value",
-                    [(i, r["won_value"]) for i, r in enumerate(rows)],
-                    [f"{r['label']}: {money(r['won_value'])} from {r['won']} wins" for r in rows],
-                ),
-            ],
-            x_label="Source",
-            y_label="Dollars",
-            y_format=money,
-            tick_format=svg.compact_money,
-        )
-        if rows
-        else None
-    )
+    rows = [_money_row(r, costs.get(r["source"], 0.0), hourly, margin) for r in data["sources"]]
     attempts = [{**a, "time_cost": a["hours"] * hourly} for a in data["attempts"] if a["attempts"]]
-    by_attempt = (
-        svg.bar_chart(
-            "money-by-attempt",
-            "Selling time by attempt number against the value it won",
-            "For each attempt number: time spent on those attempts and value won from leads who first answered then.",
-            [f"{a['k']}{'+' if a['k'] == 10 else ''}" for a in attempts],
-            [
-                svg.Series(
-                    "Selling time",
-                    "time-cost",
-                    [(i, a["time_cost"]) for i, a in enumerate(attempts)],
-                    [
-                        f"Attempt {a['k']}: {a['hours']:,.1f} h on {a['attempts']:,} attempts = {money(a['time_cost'])}"
-                        for a in attempts
-                    ],
-                ),
-                svg.Series(
-                    "Value won",
-                    "won-value",
-                    [(i, a["won_value"]) for i, a in enumerate(attempts)],
-                    [
-                        f"Attempt {a['k']}: {a['first_replies']} first answers, {a['won']} wins, {money(a['won_value'])}"
-                        for a in attempts
-                    ],
-                ),
-            ],
-            x_label="Attempt number",
-            y_label="Dollars",
-            y_format=money,
-            tick_format=svg.compact_money,
-        )
-        if attempts
-        else None
-    )
     return {
         "rows": rows,
-        "chart": by_source,
+        "chart": _money_by_source_chart(rows) if rows else None,
         "attempts": attempts,
-        "attempt_chart": by_attempt,
+        "attempt_chart": _money_by_attempt_chart(attempts) if attempts else None,
         "hourly_cost": hourly,
         "margin": margin,
     }
+
+
+def _money_row(r: dict, cost_per_lead: float, hourly: float, margin: float) -> dict:
+    lead_cost = cost_per_lead * r["n_leads"]
+    time_cost = r["hours"] * hourly
+    return {
+        **r,
+        "cost_per_lead": cost_per_lead,
+        "lead_cost": lead_cost,
+        "time_cost": time_cost,
+        "cost_per_win": (lead_cost + time_cost) / r["won"] if r["won"] else None,
+        "net": r["won_value"] * margin - lead_cost - time_cost,
+        "return": r["won_value"] / lead_cost if lead_cost else None,
+    }
+
+
+def _money_by_source_chart(rows: list[dict]):
+    return svg.bar_chart(
+        "money-by-source",
+        "What each source costs against what it won",
+        "Per source: what its leads cost, the selling time spent on them (at your hourly cost), and value won.",
+        [r["label"] for r in rows],
+        [
+            svg.Series("Lead cost", "lead-cost", [(i, r["lead_cost"]) for i, r in enumerate(rows)]),
+            svg.Series(
+                "Selling time",
+                "time-cost",
+                [(i, r["time_cost"]) for i, r in enumerate(rows)],
+                [f"{r['label']}: {r['hours']:,.1f} h = {money(r['time_cost'])}" for r in rows],
+            ),
+            svg.Series(
+                "Value won",
+                "won-value",
+                [(i, r["won_value"]) for i, r in enumerate(rows)],
+                [f"{r['label']}: {money(r['won_value'])} from {r['won']} wins" for r in rows],
+            ),
+        ],
+        x_label="Source",
+        y_label="Dollars",
+        y_format=money,
+        tick_format=svg.compact_money,
+    )
+
+
+def _money_by_attempt_chart(attempts: list[dict]):
+    return svg.bar_chart(
+        "money-by-attempt",
+        "Selling time by attempt number against the value it won",
+        "For each attempt number: time spent on those attempts and value won from leads who first answered then.",
+        [f"{a['k']}{'+' if a['k'] == 10 else ''}" for a in attempts],
+        [
+            svg.Series(
+                "Selling time",
+                "time-cost",
+                [(i, a["time_cost"]) for i, a in enumerate(attempts)],
+                [
+                    f"Attempt {a['k']}: {a['hours']:,.1f} h on {a['attempts']:,} attempts = {money(a['time_cost'])}"
+                    for a in attempts
+                ],
+            ),
+            svg.Series(
+                "Value won",
+                "won-value",
+                [(i, a["won_value"]) for i, a in enumerate(attempts)],
+                [
+                    f"Attempt {a['k']}: {a['first_replies']} first answers, {a['won']} wins, {money(a['won_value'])}"
+                    for a in attempts
+                ],
+            ),
+        ],
+        x_label="Attempt number",
+        y_label="Dollars",
+        y_format=money,
+        tick_format=svg.compact_money,
+    )
 
 
 def speed_section(speed: dict) -> dict:
@@ -409,14 +414,15 @@ def signals_section(learned: dict) -> dict:
     }
 
 
-def sections(data: dict, backtest: dict | None = None) -> dict:
+def sections(data: dict, backtest: dict | None = None, source: str = "") -> dict:
     """Template context for every section (None where there is nothing to show yet);
-    `backtest` is the what-if part, None while it is still being computed."""
+    `backtest` is the what-if part, None while it is still being computed; `source` narrows
+    the what-if to one source's leads."""
     learned = data.get("learned")
     return {
         "data": data,
         "reply": reply_section(learned) if learned else None,
-        "whatif": whatif_section(backtest) if backtest and data["n_finished"] else None,
+        "whatif": whatif_section(backtest, source) if backtest and data["n_finished"] else None,
         "whatif_pending": backtest is None and data["n_finished"] > 0,
         "money": money_section(data),
         "speed": speed_section(data["speed"]),

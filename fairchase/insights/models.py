@@ -23,6 +23,9 @@ class InsightsSnapshot(models.Model):
     web process and the worker, so a page render is one indexed lookup once warm."""
 
     key = models.CharField(max_length=64, unique=True)
+    # Shared by every snapshot of one view (scope, part, settings): its latest is shown
+    # while the worker recomputes it after a change.
+    view = models.CharField(max_length=64, default="", db_index=True)
     created_at = models.DateTimeField(default=timezone.now)
     data = models.JSONField()
 

@@ -97,78 +97,86 @@ def write_pdf(path: str, data: dict, backtest: dict | None, scope_text: str) -> 
         _text_page(pdf, "Fairchase insights", intro)
         if data.get("learned"):
             _reply_pages(pdf, data["learned"])
-        fig, (top, bottom) = plt.subplots(2, 1, figsize=A4)
-        rows = (backtest or {}).get("rows") or []
-        if rows:
-            _bars(
-                top,
-                [r["label"] for r in rows],
-                [("Profit", [r["profit"] or 0 for r in rows])],
-                "What if: profit on your history under each stopping rule",
-            )
-        else:
-            top.axis("off")
         money = charts.money_section(data)
-        if money["rows"]:
-            _bars(
-                bottom,
-                [r["label"] for r in money["rows"]],
-                [
-                    ("Lead cost", [r["lead_cost"] for r in money["rows"]]),
-                    ("Selling time", [r["time_cost"] for r in money["rows"]]),
-                    ("Value won", [r["won_value"] for r in money["rows"]]),
-                ],
-                "What each source cost and won",
-            )
-        fig.tight_layout()
-        pdf.savefig(fig)
-        plt.close(fig)
-        fig, axes = plt.subplots(3, 1, figsize=A4)
-        att = money["attempts"]
-        if att:
-            _bars(
-                axes[0],
-                [str(a["k"]) for a in att],
-                [
-                    ("Selling time", [a["time_cost"] for a in att]),
-                    ("Value won", [a["won_value"] for a in att]),
-                ],
-                "Selling time by attempt number vs value won",
-            )
-        buckets = data["speed"]["buckets"]
-        _bars(
-            axes[1],
-            [b["label"] for b in buckets],
-            [("Answered", [b["reply_rate"] or 0 for b in buckets])],
-            "Reply rate by speed of first attempt",
-            fmt=charts.pct,
-        )
-        status = [r for r in data["status"] if r["n"]]
-        if status:
-            axes[2].barh([r["label"] for r in status], [r["n"] for r in status], color=PALETTE[0])
-            axes[2].set_title("What became of the leads", fontsize=11)
-        fig.tight_layout()
-        pdf.savefig(fig)
-        plt.close(fig)
+        _whatif_and_money_page(pdf, (backtest or {}).get("rows") or [], money)
+        _time_speed_status_page(pdf, data, money["attempts"])
         sigs = (data.get("learned") or {}).get("signals") or []
         if sigs:
-            fig, axes = plt.subplots(1, 2, figsize=A4, sharey=True)
-            for ax, kind, title in (
-                (axes[0], "reply", "Odds of answering"),
-                (axes[1], "win", "Odds of winning"),
-            ):
-                ys = range(len(sigs))
-                est = [s[kind].get("ratio", 1) for s in sigs]
-                lo = [e - s[kind].get("lo", e) for e, s in zip(est, sigs, strict=True)]
-                hi = [s[kind].get("hi", e) - e for e, s in zip(est, sigs, strict=True)]
-                ax.errorbar(est, ys, xerr=[lo, hi], fmt="o", color=PALETTE[0])
-                ax.axvline(1, color="#999")
-                ax.set_xscale("log")
-                ax.set_yticks(
-                    list(ys), [f"{s['label']} ({s['n_leads']})" for s in sigs], fontsize=8
-                )
-                ax.set_title(title, fontsize=11)
-            fig.suptitle("Which signals mattered (90% bands; leads in brackets)")
-            fig.tight_layout()
-            pdf.savefig(fig)
-            plt.close(fig)
+            _signals_page(pdf, sigs)
+
+
+def _whatif_and_money_page(pdf, rows: list[dict], money: dict) -> None:
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=A4)
+    if rows:
+        _bars(
+            top,
+            [r["label"] for r in rows],
+            [("Profit", [r["profit"] or 0 for r in rows])],
+            "What if: profit on your history under each stopping rule",
+        )
+    else:
+        top.axis("off")
+    if money["rows"]:
+        _bars(
+            bottom,
+            [r["label"] for r in money["rows"]],
+            [
+                ("Lead cost", [r["lead_cost"] for r in money["rows"]]),
+                ("Selling time", [r["time_cost"] for r in money["rows"]]),
+                ("Value won", [r["won_value"] for r in money["rows"]]),
+            ],
+            "What each source cost and won",
+        )
+    fig.tight_layout()
+    pdf.savefig(fig)
+    plt.close(fig)
+
+
+def _time_speed_status_page(pdf, data: dict, att: list[dict]) -> None:
+    fig, axes = plt.subplots(3, 1, figsize=A4)
+    if att:
+        _bars(
+            axes[0],
+            [str(a["k"]) for a in att],
+            [
+                ("Selling time", [a["time_cost"] for a in att]),
+                ("Value won", [a["won_value"] for a in att]),
+            ],
+            "Selling time by attempt number vs value won",
+        )
+    buckets = data["speed"]["buckets"]
+    _bars(
+        axes[1],
+        [b["label"] for b in buckets],
+        [("Answered", [b["reply_rate"] or 0 for b in buckets])],
+        "Reply rate by speed of first attempt",
+        fmt=charts.pct,
+    )
+    status = [r for r in data["status"] if r["n"]]
+    if status:
+        axes[2].barh([r["label"] for r in status], [r["n"] for r in status], color=PALETTE[0])
+        axes[2].set_title("What became of the leads", fontsize=11)
+    fig.tight_layout()
+    pdf.savefig(fig)
+    plt.close(fig)
+
+
+def _signals_page(pdf, sigs: list[dict]) -> None:
+    fig, axes = plt.subplots(1, 2, figsize=A4, sharey=True)
+    for ax, kind, title in (
+        (axes[0], "reply", "Odds of answering"),
+        (axes[1], "win", "Odds of winning"),
+    ):
+        ys = range(len(sigs))
+        est = [s[kind].get("ratio", 1) for s in sigs]
+        lo = [e - s[kind].get("lo", e) for e, s in zip(est, sigs, strict=True)]
+        hi = [s[kind].get("hi", e) - e for e, s in zip(est, sigs, strict=True)]
+        ax.errorbar(est, ys, xerr=[lo, hi], fmt="o", color=PALETTE[0])
+        ax.axvline(1, color="#999")
+        ax.set_xscale("log")
+        ax.set_yticks(list(ys), [f"{s['label']} ({s['n_leads']})" for s in sigs], fontsize=8)
+        ax.set_title(title, fontsize=11)
+    fig.suptitle("Which signals mattered (90% bands; leads in brackets)")
+    fig.tight_layout()
+    pdf.savefig(fig)
+    plt.close(fig)

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from fairchase.leads.models import Attempt, Lead
+from fairchase.leads.models import FINISHED_STATUSES, Attempt, Lead
 from fairchase.leads.people import is_admin
 
 
@@ -49,9 +49,13 @@ class Scope:
             qs = qs.filter(lead__created_at__lt=_start_of(self.date_to + timedelta(days=1)))
         return qs
 
-    def history_token(self) -> str:
-        """Cheap 'has anything changed' stamp: lead count and latest change in the view."""
-        agg = self.leads().aggregate(n=Count("id"), last=Max("updated_at"))
+    def history_token(self, finished_only: bool = False) -> str:
+        """Cheap 'has anything changed' stamp: lead count and latest change in the view
+        (among its finished leads only, with `finished_only`)."""
+        qs = self.leads()
+        if finished_only:
+            qs = qs.filter(status__in=FINISHED_STATUSES)
+        agg = qs.aggregate(n=Count("id"), last=Max("updated_at"))
         last = agg["last"].isoformat() if agg["last"] else "-"
         return f"{agg['n']}:{last}"
 

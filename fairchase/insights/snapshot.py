@@ -1,21 +1,30 @@
 """Cached insights: computed once per (view, fitted model, settings, history state).
 
-A page render asks for a cheap history token (lead count + latest change in the
-view); when nothing changed since the last computation, the stored JSON is reused.
-Snapshots live in the database so every web process and the worker share them.
+A page render asks for a cheap history token (lead count + latest change in the view);
+when nothing changed since the last computation, the stored JSON is reused. Snapshots
+live in the database so every web process and the worker share them.
+
+The worker keeps every view a page can open without a date range computed (the whole
+business, and each owner's own leads: what a salesperson sees and what an admin picks),
+one view at a time between its other steps. Until it has caught up with a change (a refit,
+an outcome logged a moment ago), a page shows the view's latest numbers with their time
+rather than making the visitor wait; numbers older than `STALE_OK` are computed on the spot.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from fairchase.leads import planning
-from fairchase.leads.models import FittedModel
+from fairchase.leads.models import FittedModel, Lead
+from fairchase.leads.worker import claim_lease, release_lease
 
 from . import numbers
 from .models import InsightsSnapshot
@@ -28,19 +37,39 @@ KEEP_DAYS = 7
 # The page's numbers come in two parts: "main" (aggregates and what the model learned) and
 # "whatif" (the backtest, which refits the model per fold and so may take a while).
 PARTS = {"main": numbers.compute, "whatif": numbers.compute_whatif}
+# How old a view's latest numbers may be and still be shown while the worker refreshes them.
+STALE_OK = {"main": timedelta(hours=1), "whatif": timedelta(days=1)}
+# The worker recomputes a changed view at most this often: on a busy day every click changes
+# the history, and an owner's view refits a model on their leads (seconds at 7,000 leads)
+# and the what-if replays the history; months of numbers move little in ten minutes.
+REFRESH = {"main": timedelta(minutes=10), "whatif": timedelta(hours=1)}
+WARM_LEASE = 3600  # seconds: another worker may take the step over after this
+WARM_BUDGET = 2.0  # seconds of warming per worker pass before the other steps run again
 
 
 def snapshot_key(scope: Scope, settings: dict, part: str = "main") -> str:
+    """The key of this view's numbers as they would be computed now."""
     model_pk = (
         FittedModel.objects.order_by("-created_at", "-pk").values_list("pk", flat=True).first()
         if scope.is_whole_business and part == "main"
         else None
     )
-    return scope.cache_key(part, numbers.VERSION, model_pk, scope.history_token(), settings)
+    # The what-if replays finished leads only: a click on an open lead leaves it as it is.
+    token = scope.history_token(finished_only=part == "whatif")
+    return scope.cache_key(part, numbers.VERSION, model_pk, token, settings)
 
 
-def cached(scope: Scope, settings: dict | None = None, part: str = "main") -> dict | None:
-    """The stored numbers for this view if the history has not changed since, else None."""
+def view_key(scope: Scope, settings: dict, part: str) -> str:
+    """The key every snapshot of this view shares, whatever history or model it was computed on."""
+    return scope.cache_key("view", part, numbers.VERSION, settings)
+
+
+def cached(
+    scope: Scope, settings: dict | None = None, part: str = "main", stale_ok: bool = False
+) -> dict | None:
+    """The stored numbers for this view if the history has not changed since, else None; with
+    `stale_ok`, the view's latest numbers younger than STALE_OK[part] will do (their
+    `generated_at` says when they were computed)."""
     settings = settings if settings is not None else planning.policy_settings()
     key = snapshot_key(scope, settings, part)
     data = cache.get(f"insights:{key}")
@@ -48,39 +77,111 @@ def cached(scope: Scope, settings: dict | None = None, part: str = "main") -> di
         data = InsightsSnapshot.objects.filter(key=key).values_list("data", flat=True).first()
         if data is not None:
             cache.set(f"insights:{key}", data, 3600)
+    if data is None and stale_ok:
+        data = (
+            InsightsSnapshot.objects.filter(
+                view=view_key(scope, settings, part),
+                created_at__gte=timezone.now() - STALE_OK[part],
+            )
+            .order_by("-created_at", "-pk")
+            .values_list("data", flat=True)
+            .first()
+        )
+        if data is not None:
+            data = {**data, "stale": True}
     return data
 
 
-def insights_for(scope: Scope, settings: dict | None = None, part: str = "main") -> dict:
-    """The view's numbers: from the cache when the history has not changed, else computed now."""
+def insights_for(
+    scope: Scope, settings: dict | None = None, part: str = "main", stale_ok: bool = False
+) -> dict:
+    """The view's numbers: from the cache when the history has not changed (or, with
+    `stale_ok`, recent enough), else computed now."""
     settings = settings if settings is not None else planning.policy_settings()
-    data = cached(scope, settings, part)
+    data = cached(scope, settings, part, stale_ok=stale_ok)
     if data is None:
-        data = PARTS[part](scope, settings)
-        key = snapshot_key(scope, settings, part)
-        _store(key, data)
-        cache.set(f"insights:{key}", data, 3600)
+        data = _compute(scope, settings, part)
     return data
 
 
-def _store(key: str, data: dict) -> None:
+def _compute(scope: Scope, settings: dict, part: str) -> dict:
+    # The key before computing: a change made meanwhile is seen next time.
+    key = snapshot_key(scope, settings, part)
+    data = PARTS[part](scope, settings)
+    _store(key, view_key(scope, settings, part), data)
+    cache.set(f"insights:{key}", data, 3600)
+    return data
+
+
+def _store(key: str, view: str, data: dict) -> None:
     try:
         with transaction.atomic():
-            InsightsSnapshot.objects.create(key=key, data=data)
+            row = InsightsSnapshot.objects.create(key=key, view=view, data=data)
     except IntegrityError:  # another process computed the same view meanwhile
-        pass
+        return
+    # Older numbers of the same view are superseded; anything a week old goes too.
+    InsightsSnapshot.objects.filter(view=view, created_at__lte=row.created_at).exclude(
+        pk=row.pk
+    ).delete()
     InsightsSnapshot.objects.filter(
         created_at__lt=timezone.now() - timedelta(days=KEEP_DAYS)
     ).delete()
 
 
-def warm_whole_business() -> int:
-    """Worker step: keep the owner's default view computed, so it opens instantly."""
-    scope, settings, done = Scope(), planning.policy_settings(), 0
-    for part, compute in PARTS.items():
-        key = snapshot_key(scope, settings, part)
-        if not InsightsSnapshot.objects.filter(key=key).exists():
-            _store(key, compute(scope, settings))
-            log.info("insights: recomputed the whole-business %s numbers", part)
-            done += 1
-    return done
+def warm_scopes() -> list[Scope]:
+    """Every view a page opens without a date range: the whole business, then each active
+    owner's own leads (a salesperson's Insights, and an admin's pick of one owner)."""
+    owners = set(Lead.objects.values_list("owner_id", flat=True).distinct().order_by())
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, pk__in=owners - {None})
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    return [Scope(), *(Scope(owner_id=pk) for pk in users)]
+
+
+def _due(scope: Scope, settings: dict, part: str) -> bool:
+    """Whether this view's numbers are out of date and not refreshed within REFRESH[part]
+    (a refit makes the whole business's numbers due at once: they show the model's curves)."""
+    if InsightsSnapshot.objects.filter(key=snapshot_key(scope, settings, part)).exists():
+        return False
+    since = timezone.now() - REFRESH[part]
+    if scope.is_whole_business and part == "main":
+        fitted = (
+            FittedModel.objects.order_by("-created_at", "-pk")
+            .values_list("created_at", flat=True)
+            .first()
+        )
+        since = max(since, fitted) if fitted else since
+    return not InsightsSnapshot.objects.filter(
+        view=view_key(scope, settings, part), created_at__gte=since
+    ).exists()
+
+
+def warm(budget: float = WARM_BUDGET, parts=tuple(PARTS)) -> int:
+    """Worker step: recompute the views whose history, model or settings changed, one at a
+    time until `budget` seconds are spent (the loop's other steps, sends first, run between
+    passes). One worker at a time holds it. Returns how many views it computed."""
+    if not claim_lease("insights_warm", WARM_LEASE):
+        return 0
+    started, done = time.monotonic(), 0
+    try:
+        settings = planning.policy_settings()
+        for part in parts:  # every view's page numbers before any what-if replay
+            for scope in warm_scopes():
+                if time.monotonic() - started > budget:
+                    return done
+                if _due(scope, settings, part):
+                    t = time.monotonic()
+                    _compute(scope, settings, part)
+                    log.info(
+                        "insights: recomputed %s for %s in %.1f s",
+                        part,
+                        f"owner {scope.owner_id}" if scope.owner_id else "the whole business",
+                        time.monotonic() - t,
+                    )
+                    done += 1
+        return done
+    finally:
+        release_lease("insights_warm")

@@ -183,6 +183,16 @@ def line_chart(
         )
         + "</g>"
     )
+    body += _markers(markers, x_of)
+    for i, s in enumerate(series):
+        body += _line_series(s, PALETTE[i % len(PALETTE)], x_of, y_of, y_format)
+    body.append("</g>")
+    return _frame(chart, title, desc, body, height=H + extra)
+
+
+def _markers(markers: Sequence[tuple], x_of) -> list[str]:
+    """Dashed vertical lines at the markers' x, each with its hover text and short tag."""
+    out: list[str] = []
     seen: dict[float, int] = {}
     for x, label, *short in markers:
         # Markers at the same x stack their short labels instead of overwriting each other.
@@ -200,34 +210,35 @@ def line_chart(
             if short
             else ""
         )
-        body.append(
+        out.append(
             f'<g data-mark="stop" data-x="{_f(x)}"><title>{escape(label)}</title>'
             f'<line x1="{_f(x_of(x))}" x2="{_f(x_of(x))}" y1="{PAD_T}" y2="{H - PAD_B}" '
             f'stroke="#888" stroke-dasharray="4 3"/>{tag}</g>'
         )
-    for i, s in enumerate(series):
-        colour = PALETTE[i % len(PALETTE)]
-        g = [f'<g data-series="{escape(s.key)}" fill="{colour}" stroke="{colour}">']
-        if s.band:
-            upper = " ".join(f"{_f(x_of(x))},{_f(y_of(hi))}" for x, _, hi in s.band)
-            lower = " ".join(f"{_f(x_of(x))},{_f(y_of(lo))}" for x, lo, _ in reversed(s.band))
-            g.append(
-                f'<polygon data-mark="band" points="{upper} {lower}" opacity="0.18" stroke="none"/>'
-            )
-        if s.points:
-            path = " ".join(f"{_f(x_of(x))},{_f(y_of(y))}" for x, y in s.points)
-            dash = ' stroke-dasharray="5 4"' if s.dashed else ""
-            g.append(f'<polyline points="{path}" fill="none" stroke-width="2"{dash}/>')
-        for j, (x, y) in enumerate(s.points):
-            hover = s.hover[j] if j < len(s.hover) else f"{_f(x)}: {y_format(y)}"
-            g.append(
-                f'<circle data-mark="point" data-x="{_f(x)}" data-y="{y:.6g}" cx="{_f(x_of(x))}" '
-                f'cy="{_f(y_of(y))}" r="4"><title>{escape(hover)}</title></circle>'
-            )
-        g.append("</g>")
-        body += g
-    body.append("</g>")
-    return _frame(chart, title, desc, body, height=H + extra)
+    return out
+
+
+def _line_series(s: Series, colour: str, x_of, y_of, y_format) -> list[str]:
+    """One series of a line chart: its band, its line and a circle per point."""
+    g = [f'<g data-series="{escape(s.key)}" fill="{colour}" stroke="{colour}">']
+    if s.band:
+        upper = " ".join(f"{_f(x_of(x))},{_f(y_of(hi))}" for x, _, hi in s.band)
+        lower = " ".join(f"{_f(x_of(x))},{_f(y_of(lo))}" for x, lo, _ in reversed(s.band))
+        g.append(
+            f'<polygon data-mark="band" points="{upper} {lower}" opacity="0.18" stroke="none"/>'
+        )
+    if s.points:
+        path = " ".join(f"{_f(x_of(x))},{_f(y_of(y))}" for x, y in s.points)
+        dash = ' stroke-dasharray="5 4"' if s.dashed else ""
+        g.append(f'<polyline points="{path}" fill="none" stroke-width="2"{dash}/>')
+    for j, (x, y) in enumerate(s.points):
+        hover = s.hover[j] if j < len(s.hover) else f"{_f(x)}: {y_format(y)}"
+        g.append(
+            f'<circle data-mark="point" data-x="{_f(x)}" data-y="{y:.6g}" cx="{_f(x_of(x))}" '
+            f'cy="{_f(y_of(y))}" r="4"><title>{escape(hover)}</title></circle>'
+        )
+    g.append("</g>")
+    return g
 
 
 def bar_chart(

@@ -56,6 +56,46 @@ def _lead(rng: random.Random, now, days: int):
     return source, z, created, signals, consents, value, win
 
 
+def _chase(rng: random.Random, z: float, created, signals, consents, value, win):
+    """One finished lead's tries, unsaved: (attempts, status, won value)."""
+    delay = timedelta(minutes=math.exp(rng.gauss(math.log(90), 1.6)))
+    budget = rng.choice((1, 2, 2, 3, 3, 4, 5, 6, 8, 10))  # how persistent this salesperson was
+    t, attempts = created + delay, []
+    slow = math.log1p(delay.total_seconds() / 3600) * 0.25  # replies fall with speed to lead
+    for k in range(budget):
+        channel = "call" if k % 3 != 1 else ("text" if rng.random() < 0.3 else "email")
+        if rng.random() < 0.004 * (k + 1):
+            attempts.append(Attempt(at=t, channel=channel, outcome="opted_out", minutes=1.0))
+            return attempts, Status.OPTED_OUT, None
+        if rng.random() < _sigmoid(-0.6 + z - 0.35 * k - slow):
+            attempts.append(
+                Attempt(
+                    at=t,
+                    channel=channel,
+                    outcome="talked" if channel == "call" else "replied",
+                    minutes=MINUTES[channel] * 2,
+                    progress=True,
+                )
+            )
+            won = rng.random() < _sigmoid(
+                win + 0.6 * z + 0.3 * len([s for s in signals if s.startswith("asked")])
+            )
+            return (
+                attempts,
+                Status.WON if won else Status.LOST,
+                Decimal(str(value)) if won else None,
+            )
+        outcome = "left_message" if channel == "call" and rng.random() < 0.5 else "no_answer"
+        attempts.append(Attempt(at=t, channel=channel, outcome=outcome, minutes=MINUTES[channel]))
+        t += timedelta(days=rng.choice((1, 2, 2, 3, 7, 14)), hours=rng.uniform(-2, 2))
+    status = (
+        Status.NURTURE
+        if consents and rng.random() < 0.6
+        else rng.choice((Status.CLOSED, Status.CLOSED, Status.LOST, Status.REVISIT))
+    )
+    return attempts, status, None
+
+
 def history_rows(
     n: int, owners: list, seed: int = 7, now=None, days: int = 365, active_share: float = 0.0
 ):
@@ -65,43 +105,7 @@ def history_rows(
     out = []
     for i in range(n):
         source, z, created, signals, consents, value, win = _lead(rng, now, days)
-        delay = timedelta(minutes=math.exp(rng.gauss(math.log(90), 1.6)))
-        budget = rng.choice((1, 2, 2, 3, 3, 4, 5, 6, 8, 10))  # how persistent this salesperson was
-        t, attempts, status, won_value = created + delay, [], Status.CLOSED, None
-        slow = math.log1p(delay.total_seconds() / 3600) * 0.25  # replies fall with speed to lead
-        for k in range(budget):
-            channel = "call" if k % 3 != 1 else ("text" if rng.random() < 0.3 else "email")
-            if rng.random() < 0.004 * (k + 1):
-                attempts.append(Attempt(at=t, channel=channel, outcome="opted_out", minutes=1.0))
-                status = Status.OPTED_OUT
-                break
-            if rng.random() < _sigmoid(-0.6 + z - 0.35 * k - slow):
-                attempts.append(
-                    Attempt(
-                        at=t,
-                        channel=channel,
-                        outcome="talked" if channel == "call" else "replied",
-                        minutes=MINUTES[channel] * 2,
-                        progress=True,
-                    )
-                )
-                won = rng.random() < _sigmoid(
-                    win + 0.6 * z + 0.3 * len([s for s in signals if s.startswith("asked")])
-                )
-                status = Status.WON if won else Status.LOST
-                won_value = Decimal(str(value)) if won else None
-                break
-            outcome = "left_message" if channel == "call" and rng.random() < 0.5 else "no_answer"
-            attempts.append(
-                Attempt(at=t, channel=channel, outcome=outcome, minutes=MINUTES[channel])
-            )
-            t += timedelta(days=rng.choice((1, 2, 2, 3, 7, 14)), hours=rng.uniform(-2, 2))
-        else:
-            status = (
-                Status.NURTURE
-                if consents and rng.random() < 0.6
-                else rng.choice((Status.CLOSED, Status.CLOSED, Status.LOST, Status.REVISIT))
-            )
+        attempts, status, won_value = _chase(rng, z, created, signals, consents, value, win)
         if rng.random() < active_share:
             status, won_value = rng.choice((Status.OPEN, Status.ENGAGED)), None
         lead = Lead(

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads.models import SOURCES, Lead
-from fairchase.leads.people import is_admin, team
+from fairchase.leads.people import team
+from fairchase.web.views.common import web_view
 
 from .charts import sections
 from .models import SourceCost
@@ -35,15 +36,20 @@ def cost_sources() -> list[dict]:
     ]
 
 
-@login_required
+@web_view
 @require_http_methods(["GET", "HEAD"])
 def insights(request):
     """What this user's (or, for admins, the business's) history says about when to stop."""
     if not request.user.is_active:
         raise Http404
     scope = scope_for(request.user, request.GET)
-    admin = is_admin(request.user)
-    ctx = sections(insights_for(scope), cached(scope, part="whatif"))
+    admin = request.is_admin
+    # The worker keeps these views computed; until it catches up with a change the page
+    # shows the latest numbers with their time rather than make the visitor wait.
+    data = insights_for(scope, stale_ok=True)
+    ctx = sections(
+        data, cached(scope, part="whatif", stale_ok=True), source=request.GET.get("source", "")
+    )
     owner = (
         get_user_model().objects.filter(pk=scope.owner_id).first()
         if admin and scope.owner_id
@@ -59,28 +65,46 @@ def insights(request):
         can_edit_costs=admin,
         cost_sources=cost_sources() if admin else [],
         query=request.GET.urlencode(),
+        as_of=_as_of(data),
     )
     return render(request, "insights/page.html", ctx)
 
 
-@login_required
+@web_view
 @require_http_methods(["GET", "HEAD"])
 def whatif(request):
     """The what-if section alone (the page loads it after itself when it is not cached yet)."""
     if not request.user.is_active:
         raise Http404
     scope = scope_for(request.user, request.GET)
-    ctx = sections(insights_for(scope), insights_for(scope, part="whatif"))
+    ctx = sections(
+        insights_for(scope, stale_ok=True),
+        insights_for(scope, part="whatif", stale_ok=True),
+        source=request.GET.get("source", ""),
+    )
+    ctx.update(
+        is_admin=request.is_admin,
+        owner_id=scope.owner_id,
+        date_from=scope.date_from,
+        date_to=scope.date_to,
+    )
     if ctx["whatif"] is None:
         return HttpResponse("")
     return render(request, "insights/_whatif.html", ctx)
 
 
-@login_required
+def _as_of(data: dict) -> datetime | None:
+    """When numbers shown from before the latest change were computed (None when current)."""
+    if not data.get("stale") or not data.get("generated_at"):
+        return None
+    return datetime.fromisoformat(data["generated_at"])
+
+
+@web_view
 @require_POST
 def save_costs(request):
     """Admins set what one lead from each source costs."""
-    if not is_admin(request.user):
+    if not request.is_admin:
         raise Http404
     bad = []
     for s in cost_sources():

@@ -1,14 +1,17 @@
 """What-if on real history: a thin adapter over `fairchase.sim`'s backtest.
 
 The backtest itself (stop after N = 1..10, and Fairchase's own stop decisions fitted
-K-fold so no lead judges itself) lives in the simulator; this module only calls it
-and reshapes its rows for the page and the report.
+K-fold so no lead judges itself) lives in the simulator; this module calls it once for
+every source together and once per source, and reshapes its rows for the page and the
+report. Fairchase's K-fold stops are found once, on every source together (the model the
+business really plans with learns from all of them), and scored on each source's leads.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import statistics
 
 log = logging.getLogger("fairchase.insights")
 
@@ -17,12 +20,17 @@ EXTRA = (
     "Hours saved are shown as hours; what they would have earned on other leads is not "
     "counted, and neither is whether a different time or channel would have changed an answer."
 )
+FOLDS = 5
+# Fewer finished leads of a source than this and its answer line says so instead of a rule.
+MIN_LEADS = 20
 
 
 def run_backtest(history: list[dict], settings: dict) -> dict:
-    """The backtest's table for these finished leads: {"rows": [...], "note", "error", "leads"}."""
+    """The backtest's table for these finished leads: {"rows": [...], "note", "error", "leads"}
+    for every source together, plus "by_source" (the same per source) and "answers" (one
+    plain line per source: its most profitable stop-after-N rule)."""
     try:
-        from fairchase.sim.backtest import HONESTY, backtest
+        from fairchase.sim.backtest import HONESTY, backtest, evaluate, fairchase_stops
     except ImportError:
         return {
             "rows": [],
@@ -31,7 +39,25 @@ def run_backtest(history: list[dict], settings: dict) -> dict:
             "leads": 0,
         }
     try:
-        result = backtest(history, settings=settings)
+        records = [{**rec, "id": str(rec["id"])} for rec in history]
+        folds = max(2, min(FOLDS, len(records)))
+        stops = fairchase_stops(records, folds, settings)
+
+        def replay(group: list[dict]) -> dict:
+            result = backtest(group, settings=settings, with_fairchase=False)
+            result.fairchase = evaluate(
+                group,
+                lambda r: stops.get(r["id"], len(r["attempts"])),
+                f"Fairchase ({folds}-fold)",
+                settings,
+            )
+            return reshape(result)
+
+        out = replay(records)
+        by_source: dict[str, list[dict]] = {}
+        for rec in records:
+            by_source.setdefault(rec["source"], []).append(rec)
+        out["by_source"] = {name: replay(group) for name, group in sorted(by_source.items())}
     except Exception as exc:  # the page must still show everything else
         log.exception("backtest failed")
         return {
@@ -40,7 +66,48 @@ def run_backtest(history: list[dict], settings: dict) -> dict:
             "error": f"The backtest could not run: {exc}",
             "leads": len(history),
         }
-    return reshape(result)
+    out["answers"] = [
+        answer(name, out["by_source"][name], typical_value(group))
+        for name, group in sorted(by_source.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
+    return out
+
+
+def typical_value(group: list[dict]) -> float | None:
+    """The median deal value of these leads (None when none has one)."""
+    values = [float(r["value"]) for r in group if r.get("value")]
+    return statistics.median(values) if values else None
+
+
+def best_stop(replay: dict) -> dict | None:
+    """The most profitable stop-after-N row of one replay (the first N on a tie)."""
+    rows = [r for r in replay.get("rows") or [] if r["kind"] == "stop_after"]
+    return max(rows, key=lambda r: r["profit"]) if rows else None
+
+
+def answer(source: str, replay: dict, value: float | None) -> dict:
+    """One plain line for a source: "Web-form leads: stop after 4 tries at $2,000"."""
+    from .charts import money
+    from .numbers import source_label
+
+    label = source_label(source)
+    best = best_stop(replay)
+    line = {"source": source, "label": label, "leads": replay["leads"], "n": None, "value": value}
+    if best is None or replay["leads"] < MIN_LEADS:
+        return {
+            **line,
+            "text": f"{label} leads: too few finished yet to say ({replay['leads']}).",
+        }
+    actual = next((r["profit"] for r in replay["rows"] if r["kind"] == "actual"), 0.0)
+    n, gain = best["n"], best["profit"] - actual
+    at = f" at {money(value)}" if value else ""
+    than = f"{money(abs(gain))} {'more' if gain >= 0 else 'less'} profit than what you did"
+    return {
+        **line,
+        "n": n,
+        "profit": best["profit"],
+        "text": f"{label} leads: stop after {n} tr{'ies' if n != 1 else 'y'}{at} ({than}).",
+    }
 
 
 def _row(row, kind: str, n: int | None = None) -> dict:

@@ -22,9 +22,10 @@ from django.utils import timezone
 from fairchase.leads import actions
 from fairchase.leads.models import Lead
 from fairchase.leads.normalize import InvalidContact, normalize_email
+from fairchase.web import throttle
 
 from .calendar import lead_url
-from .models import CaptureForm, CaptureHit
+from .models import CaptureForm
 
 log = logging.getLogger("fairchase.intake")
 
@@ -40,15 +41,12 @@ class CaptureError(ValueError):
     """A submission that is refused; the message is shown to the person who sent it."""
 
 
-def rate_limited(ip: str, now=None) -> bool:
-    """Count this hit; True when the IP has gone over the limit in the window."""
+def rate_limited(ip: str | None, now=None) -> bool:
+    """Count this submission; True when the address has used up its window (a slot taken
+    with one conditional UPDATE, so simultaneous submissions never get past the limit)."""
     now = now or timezone.now()
-    CaptureHit.objects.filter(at__lt=now - RATE_WINDOW).delete()
-    recent = CaptureHit.objects.filter(ip=ip, at__gte=now - RATE_WINDOW).count()
-    if recent >= RATE_LIMIT:
-        return True
-    CaptureHit.objects.create(ip=ip, at=now)
-    return False
+    throttle.prune(("capture:",), RATE_WINDOW, now)
+    return not throttle.take_slot(f"capture:{ip or 'unknown'}", RATE_LIMIT, RATE_WINDOW, now)
 
 
 def _clean(data) -> dict:

@@ -19,8 +19,8 @@ from django.utils import timezone
 from fairchase.leads import imports, planning
 from fairchase.leads.models import Channel, Lead, Outcome, Status
 
-from .importer import ImportReport
 from .models import ImportedRecord
+from .report import ImportReport
 
 log = logging.getLogger("fairchase.intake")
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import timedelta
 from itertools import islice
 from types import SimpleNamespace
@@ -28,13 +27,13 @@ from fairchase.leads.models import BusinessSettings, Lead, Status
 
 from .mapping import detect_mapping
 from .reading import Row, read_table
+from .report import ImportReport, describe
 from .rows import RowError, parse_row, row_name
 
 log = logging.getLogger("fairchase.intake")
 
 BATCH = 1000
 FRESH = timedelta(days=1)  # an imported row that arrived this recently is a new enquiry
-MAX_REPORTED = 5000  # beyond this, bad rows are counted but not listed
 UPDATABLE = (
     "name",
     "company",
@@ -46,94 +45,6 @@ UPDATABLE = (
     "created_at",
     "notes",
 )
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    """'1 lead', '2 leads', '1,200 rows'."""
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
-
-
-@dataclass
-class ImportReport:
-    """What an import did (or, for a dry run, would do)."""
-
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    bad: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)  # rows skipped: (line, why)
-    warnings: list[tuple[int, str]] = field(
-        default_factory=list
-    )  # rows imported without a bad cell
-    changes: list[tuple[int, str]] = field(default_factory=list)  # what an update changed
-    preset: str = "generic"
-    mapping: list[str] = field(default_factory=list)
-    header: list[str] = field(default_factory=list)
-    dry_run: bool = False
-    truncated: bool = False  # stopped at max_rows
-
-    def add_error(self, line: int, reason: str) -> None:
-        self.bad += 1
-        if len(self.errors) < MAX_REPORTED:
-            self.errors.append((line, reason))
-
-    def add_warning(self, line: int, text: str) -> None:
-        if len(self.warnings) < MAX_REPORTED:
-            self.warnings.append((line, text))
-
-    def add_change(self, line: int, text: str) -> None:
-        if len(self.changes) < MAX_REPORTED:
-            self.changes.append((line, text))
-
-    def summary(self) -> str:
-        def were(n: int) -> str:
-            return (
-                ("would be" if self.dry_run else "were")
-                if n != 1
-                else ("would be" if self.dry_run else "was")
-            )
-
-        rows = plural(self.rows, "row")
-        first = f"The first {rows}" if self.truncated else rows
-        return (
-            f"{first}: {plural(self.created, 'lead')} {were(self.created)} created, "
-            f"{self.updated:,} updated, {self.unchanged:,} unchanged, "
-            f"{plural(self.bad, 'row')} skipped."
-        )
-
-    def as_dict(self) -> dict:
-        return {
-            "rows": self.rows,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "bad": self.bad,
-            "errors": self.errors[:MAX_REPORTED],
-            "warnings": self.warnings[:MAX_REPORTED],
-            "changes": self.changes[:MAX_REPORTED],
-            "preset": self.preset,
-            "dry_run": self.dry_run,
-            "summary": self.summary(),
-        }
-
-
-def _money(value) -> str:
-    return f"{value:,.2f}".removesuffix(".00") if value is not None else "none"
-
-
-def _shown(name: str, value) -> str:
-    if name == "value":
-        return _money(value)
-    if name == "created_at":
-        return f"{value:%Y-%m-%d %H:%M}" if value else "none"
-    if isinstance(value, list):
-        return ", ".join(value) or "none"
-    return str(value) if value not in ("", None) else "none"
-
-
-def _same_moment(a, b) -> bool:
-    return a is not None and b is not None and abs((a - b).total_seconds()) < 1
 
 
 def _with_note(old: str, new: str) -> str | None:
@@ -177,18 +88,6 @@ def _changes(lead: Lead, fields: dict, fill_only: bool) -> dict:
         if merged != sorted(getattr(lead, name) or []):
             out[name] = merged
     return out
-
-
-def describe(lead: Lead, changes: dict) -> str:
-    """'Ann Lee: value 1,000 -> 2,000; notes added'."""
-    parts = []
-    for name, new in changes.items():
-        label = "time zone" if name == "timezone" else name
-        if name == "notes":
-            parts.append("notes added")
-        else:
-            parts.append(f"{label} {_shown(name, getattr(lead, name))} -> {_shown(name, new)}")
-    return f"{lead.name}: " + "; ".join(parts)
 
 
 class NewLead(SimpleNamespace):
@@ -276,20 +175,28 @@ class _Batch:
         return by_id, by_email, by_phone, by_name
 
     def match(self, fields: dict, found: tuple[dict, dict, dict, dict]) -> Lead | None:
+        """Who this row is: one of our own exported rows by its id, else key by key (email,
+        then phone, or the name for a row without one) the person an earlier row of this
+        import was or a lead in scope. Key by key, so a row is matched on its email first
+        on every import, whether its email's owner was created by this import or the last."""
         by_id, by_email, by_phone, by_name = found
-        for key in row_keys(fields):  # the person an earlier row of this import was, key by key
+        lead = by_id.get(fields.get("id"))
+        if lead is not None and name_key(lead.__dict__)[0] == name_key(fields)[0]:
+            return lead  # one of our own exported rows (an id from another database names someone else)
+        keys = [
+            (fields[k], table)
+            for k, table in (("email", by_email), ("phone", by_phone))
+            if fields.get(k)
+        ] or [(name_key(fields), by_name)]
+        for key, in_scope in keys:
             if key in self.imp.pending:
                 return self.imp.pending[key]
             pk = self.imp.aliases.get(key)
             if pk is not None and pk in by_id:
                 return by_id[pk]
-        lead = by_id.get(fields.get("id"))
-        if lead is not None and name_key(lead.__dict__)[0] == name_key(fields)[0]:
-            return lead  # one of our own exported rows (an id from another database names someone else)
-        lead = by_email.get(fields.get("email", "")) or by_phone.get(fields.get("phone", ""))
-        if lead is None and "email" not in fields and "phone" not in fields:
-            lead = by_name.get(name_key(fields))
-        return lead
+            if key in in_scope:
+                return in_scope[key]
+        return None
 
     def holder(self, address: str, found: tuple[dict, dict, dict, dict]):
         """Who already has this address in this import or in scope (a lead or its pk), or None."""

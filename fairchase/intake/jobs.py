@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from fairchase.leads.people import visible_leads
 
-from .importer import ImportReport, import_file
+from .importer import import_file
 from .models import ImportJob
+from .report import ImportReport
 
 log = logging.getLogger("fairchase.intake")
 

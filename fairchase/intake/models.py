@@ -44,16 +44,6 @@ class CaptureForm(models.Model):
         self.save(update_fields=["key"])
 
 
-class CaptureHit(models.Model):
-    """One submission from an IP: the rate limit counts these rows (shared by every worker)."""
-
-    ip = models.GenericIPAddressField()
-    at = models.DateTimeField(default=tz.now)
-
-    class Meta:
-        indexes = [models.Index(fields=["ip", "at"], name="capturehit_ip_at")]
-
-
 class ImportJob(models.Model):
     """A file uploaded in the web UI, mapped, previewed, then imported in the background."""
 

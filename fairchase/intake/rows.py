@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
+from functools import partial
 
 import phonenumbers
 from dateutil import parser as dateparser
@@ -18,6 +19,7 @@ from fairchase.leads.normalize import (
     normalize_timezone,
 )
 
+from .mapping import map_source
 from .reading import FORMULA_TRIGGERS
 
 KNOWN_CONSENTS = {c for c, _ in CONSENTS}
@@ -196,71 +198,76 @@ def parse_row(
         if fname and not raw.get(fname, "").strip():  # first non-empty column wins
             raw[fname] = unneutralise(cell)
     got = {k: v.strip() for k, v in raw.items() if k != "notes"}
-    out: dict = {}
-    extra: list[str] = []
-    out["email"] = _first_valid(
-        got.get("email", ""), fast_normalize_email, "email", problems, extra
+    extra: list[str] = []  # lines added to the notes: a second address, the CRM's source
+    out = _who(got, problems, extra)
+    out.update(_details(got, default_source, zone, problems, extra))
+    notes = "\n".join(
+        line for line in [raw.get("notes", "").strip() and raw["notes"], *extra] if line
     )
-    out["phone"] = _first_valid(
-        got.get("phone", ""), fast_normalize_phone, "phone", problems, extra
-    )
-    name = got.get("name") or " ".join(
-        p for p in (got.get("first_name"), got.get("last_name")) if p
-    )
-    name = " ".join(name.split())
-    if not name:
-        name = out["email"] or out["phone"]
-    if not name:
-        problems.append("No name, email or phone: nothing to identify the lead by.")
-        raise RowError("; ".join(problems))
-    out["name"] = name
-    if got.get("company"):
-        out["company"] = " ".join(_values(got["company"])[:1] or [""])
-        out["company"] = " ".join(out["company"].split())
-    if got.get("source"):
-        from .mapping import map_source
-
-        source, translated = map_source(got["source"])
-        out["source"] = source or default_source
-        if translated:
-            extra.append(f"Source in the imported file: {' '.join(got['source'].split())[:80]}")
-    if got.get("value"):
-        try:
-            out["value"] = parse_value(got["value"])
-        except RowError as exc:
-            problems.append(f"{exc} The value was left out.")
-    if got.get("timezone"):
-        try:
-            out["timezone"] = normalize_timezone(got["timezone"])
-        except InvalidContact as exc:
-            problems.append(f"timezone: {exc} The time zone was left out.")
-    if got.get("created_at"):
-        try:
-            out["created_at"] = parse_when(got["created_at"], zone)
-        except RowError as exc:
-            problems.append(f"{exc} The enquiry date was left out.")
-    if got.get("id"):
-        try:
-            out["id"] = int(got["id"])
-        except ValueError:
-            pass  # not one of our ids: ignored
-    notes = raw.get("notes", "") if raw.get("notes", "").strip() else ""
-    if extra:
-        notes = "\n".join([notes, *extra]) if notes else "\n".join(extra)
     if notes:
         out["notes"] = notes
-    if got.get("consents"):
-        out["consents"] = sorted(set(_split(got["consents"])) & KNOWN_CONSENTS)
-    if got.get("signals"):
-        out["signals"] = sorted(set(_split(got["signals"])) & KNOWN_SIGNALS)
     for fname, limit in LIMITS.items():
         if len(out.get(fname, "")) > limit:
             problems.append(f"{fname}: longer than {limit} characters; cut to {limit}.")
             out[fname] = out[fname][:limit]
     if strict and problems:
         raise RowError(problems[0])
-    if not out["email"]:
-        del out["email"]
-    if not out["phone"]:
-        del out["phone"]
+    return {k: v for k, v in out.items() if k not in ("email", "phone") or v}
+
+
+def _who(got: dict[str, str], problems: list[str], extra: list[str]) -> dict:
+    """Who the row is: email, phone (the first valid of several), name and company.
+    Raises RowError when nothing names the person."""
+    out: dict = {
+        "email": _first_valid(got.get("email", ""), fast_normalize_email, "email", problems, extra),
+        "phone": _first_valid(got.get("phone", ""), fast_normalize_phone, "phone", problems, extra),
+    }
+    name = got.get("name") or " ".join(
+        p for p in (got.get("first_name"), got.get("last_name")) if p
+    )
+    out["name"] = " ".join(name.split()) or out["email"] or out["phone"]
+    if not out["name"]:
+        problems.append("No name, email or phone: nothing to identify the lead by.")
+        raise RowError("; ".join(problems))
+    if got.get("company"):
+        out["company"] = " ".join(" ".join(_values(got["company"])[:1]).split())
+    return out
+
+
+# A cell that cannot be read is left out with this problem; the person still comes in.
+_LEFT_OUT = {
+    "value": "{exc} The value was left out.",
+    "timezone": "timezone: {exc} The time zone was left out.",
+    "created_at": "{exc} The enquiry date was left out.",
+}
+
+
+def _details(got: dict[str, str], default_source: str, zone, problems: list[str], extra) -> dict:
+    """What else the row says: source, value, time zone, enquiry date, our id, consents, signals."""
+    out: dict = {}
+    if got.get("source"):
+        source, translated = map_source(got["source"])
+        out["source"] = source or default_source
+        if translated:
+            extra.append(f"Source in the imported file: {' '.join(got['source'].split())[:80]}")
+    readers = {
+        "value": parse_value,
+        "timezone": normalize_timezone,
+        "created_at": partial(parse_when, zone=zone),
+    }
+    for fname, read in readers.items():
+        if got.get(fname):
+            try:
+                out[fname] = read(got[fname])
+            except (RowError, InvalidContact) as exc:
+                problems.append(_LEFT_OUT[fname].format(exc=exc))
+    if got.get("id"):
+        try:
+            out["id"] = int(got["id"])
+        except ValueError:
+            pass  # not one of our ids: ignored
+    if got.get("consents"):
+        out["consents"] = sorted(set(_split(got["consents"])) & KNOWN_CONSENTS)
+    if got.get("signals"):
+        out["signals"] = sorted(set(_split(got["signals"])) & KNOWN_SIGNALS)
     return out

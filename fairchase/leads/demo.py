@@ -76,6 +76,17 @@ SOURCES = {
 GOOD = ["asked_price", "asked_details", "stated_need", "initiated_contact"]
 POOR = ["vague", "no_specific_interest", "short_conversation", "distracted"]
 SPACING_DAYS = [0.05, 2, 7, 14, 21, 30, 30, 45]
+# What this morning's new enquiries wrote or said (shown on their Today card).
+ENQUIRIES = (
+    "Water is coming into the attic after last night's storm. Can someone look today?",
+    "We need a quote for a new roof on a two-storey house, about 1,800 sq ft.",
+    "The gutters overflow at the back of the building. Looking for a repair this week.",
+    "We're renovating the cafe and need the flat roof redone before spring.",
+    "A few shingles blew off in the wind. Not urgent, but please check before winter.",
+    "Could you send a price for replacing two skylights? Both leak.",
+    "I manage three buildings and want a yearly inspection contract.",
+    "Saw your van on Elm Street. Do you repair chimney flashing?",
+)
 
 
 def _users():
@@ -181,6 +192,9 @@ def _play(rng, lead, interest, params, until: datetime, max_tries: int):
     return attempts, Status.CLOSED
 
 
+Made = list[tuple[Lead, list[Attempt], str]]  # a lead, its attempts, the status it ends in
+
+
 @transaction.atomic
 def load_demo(
     n_history: int = 500, n_open: int = 180, seed: int = 7, now: datetime | None = None
@@ -192,21 +206,48 @@ def load_demo(
     bs = BusinessSettings.current()
     bs.business_timezone = "America/Chicago"
     bs.save()
-    made: list[tuple[Lead, list[Attempt], str]] = []
     numbers = iter(rng.sample(range(8 * 8000), n_history + n_open))
-    for _ in range(n_history):
-        lead, interest, params = _lead(
-            rng, owners, now - timedelta(days=rng.uniform(30, 200)), next(numbers)
-        )
+    made = _finished(rng, owners, numbers, now, n_history) + _open(
+        rng, owners, numbers, now, n_open
+    )
+    rows, commitments = _store(made, rng, now)
+    fitted = planning.refit(now=now)
+    planned = planning.replan_all(now=now)
+    held = Lead.objects.filter(pk__in=[m[0].pk for m in made])
+    return {
+        "users": len(owners),
+        "history": held.filter(status__in=FINISHED_STATUSES).count(),
+        "open": held.filter(status__in=ACTIVE_STATUSES).count(),
+        "attempts": rows,
+        "commitments": commitments,
+        "fitted_on": fitted.n_leads,
+        "planned": planned,
+    }
+
+
+def _finished(rng: random.Random, owners, numbers, now: datetime, n: int) -> Made:
+    """Leads that arrived 1-7 months ago, chased and finished (won, lost or let go)."""
+    made: Made = []
+    for _ in range(n):
+        arrived = now - timedelta(days=rng.uniform(30, 200))
+        lead, interest, params = _lead(rng, owners, arrived, next(numbers))
         attempts, status = _play(
             rng, lead, interest, params, now - timedelta(days=2), rng.randint(1, 7)
         )
         made.append((lead, attempts, Status.CLOSED if status == Status.OPEN else status))
-    for i in range(n_open):
-        fresh = i < n_open // 8
+    return made
+
+
+def _open(rng: random.Random, owners, numbers, now: datetime, n: int) -> Made:
+    """Leads still open: an eighth arrived within the day and wait for a first answer, the
+    rest arrived in the last 40 days and were tried up to an hour ago."""
+    made: Made = []
+    for i in range(n):
+        fresh = i < n // 8
         age = rng.uniform(0.01, 0.8) if fresh else rng.uniform(1, 40)
         lead, interest, params = _lead(rng, owners, now - timedelta(days=age), next(numbers))
         if fresh:
+            lead.notes = ENQUIRIES[i % len(ENQUIRIES)]
             made.append((lead, [], Status.OPEN))
             continue
         attempts, status = _play(
@@ -214,6 +255,12 @@ def load_demo(
         )
         status = Status.ENGAGED if status in (Status.WON, Status.LOST) else status
         made.append((lead, attempts, Status.OPEN if status == Status.CLOSED else status))
+    return made
+
+
+def _store(made: Made, rng: random.Random, now: datetime) -> tuple[int, int]:
+    """Write the leads, their attempts, status changes and the engaged leads' commitments.
+    Returns how many attempts and commitments were written."""
     for lead, attempts, status in made:
         lead.status = status
         if status == Status.WON:
@@ -238,29 +285,19 @@ def load_demo(
                 StatusChange(lead=lead, old=Status.OPEN, new=status, reason="Demo history", at=end)
             )
         if status == Status.ENGAGED:
-            by = rng.choice([Commitment.By.US, Commitment.By.LEAD])
-            # due later today or on a coming day: a morning's list, not a backlog of missed promises
-            due = _in_hours(
-                now + timedelta(days=rng.choice([0, 0, 1, 1, 2, 3]), minutes=30), lead.timezone, rng
-            )
-            what = (
-                "Call back with the quote" if by == Commitment.By.US else "Send us the floor plan"
-            )
-            commitments.append(
-                Commitment(lead=lead, by=by, what=what, due_at=due, created_at=attempts[-1].at)
-            )
+            commitments.append(_commitment(lead, attempts[-1].at, rng, now))
     Attempt.objects.bulk_create(rows, batch_size=1000)
     StatusChange.objects.bulk_create(changes, batch_size=1000)
     Commitment.objects.bulk_create(commitments, batch_size=500)
-    fitted = planning.refit(now=now)
-    planned = planning.replan_all(now=now)
-    held = Lead.objects.filter(pk__in=[m[0].pk for m in made])
-    return {
-        "users": len(owners),
-        "history": held.filter(status__in=FINISHED_STATUSES).count(),
-        "open": held.filter(status__in=ACTIVE_STATUSES).count(),
-        "attempts": len(rows),
-        "commitments": len(commitments),
-        "fitted_on": fitted.n_leads,
-        "planned": planned,
-    }
+    return len(rows), len(commitments)
+
+
+def _commitment(lead: Lead, since: datetime, rng: random.Random, now: datetime) -> Commitment:
+    """A promise due later today or on a coming day: a morning's list, not a backlog of
+    missed promises."""
+    by = rng.choice([Commitment.By.US, Commitment.By.LEAD])
+    due = _in_hours(
+        now + timedelta(days=rng.choice([0, 0, 1, 1, 2, 3]), minutes=30), lead.timezone, rng
+    )
+    what = "Call back with the quote" if by == Commitment.By.US else "Send us the floor plan"
+    return Commitment(lead=lead, by=by, what=what, due_at=due, created_at=since)

@@ -64,13 +64,19 @@ def created(msg: OutboundMessage, reason: str = "Queued", user=None) -> None:
     )
 
 
-def cancel_pending(lead: Lead, reason: str, *, automatic_only: bool = False) -> int:
-    """Cancel this lead's queued messages (a reply, an opt-out, a closed lead); how many."""
+def cancel_pending(
+    lead: Lead, reason: str, *, automatic_only: bool = False, queued_since=None
+) -> int:
+    """Cancel this lead's queued messages (a reply, an opt-out, a closed lead); how many.
+    `automatic_only`: only those no person queued; `queued_since`: only those queued then
+    or later."""
     qs = OutboundMessage.objects.filter(
         lead=lead, state=State.QUEUED, kind=OutboundMessage.Kind.TO_LEAD
     )
     if automatic_only:
         qs = qs.filter(queued_by=None)
+    if queued_since is not None:
+        qs = qs.filter(created_at__gte=queued_since)
     return sum(
         move(pk, State.QUEUED, State.CANCELLED, reason, error=reason[:500])
         for pk in qs.values_list("pk", flat=True)

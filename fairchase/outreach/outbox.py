@@ -143,9 +143,13 @@ def queue_template(
     )
 
 
-def cancel_pending(lead: Lead, reason: str, *, automatic_only: bool = False) -> int:
+def cancel_pending(
+    lead: Lead, reason: str, *, automatic_only: bool = False, queued_since=None
+) -> int:
     """Cancel this lead's queued messages (a reply, an opt-out, a closed lead)."""
-    return actions.cancel_pending(lead, reason, automatic_only=automatic_only)
+    return actions.cancel_pending(
+        lead, reason, automatic_only=automatic_only, queued_since=queued_since
+    )
 
 
 def _pid_alive(pid: int) -> bool:

@@ -1,5 +1,6 @@
 """Reactions to lead events, inside the transaction that changed the lead: a reply or
-an opt-out cancels what is queued; a voicemail queues its email in automatic mode."""
+an opt-out cancels what is queued; a voicemail queues its email in automatic mode, and an
+undone voicemail cancels it."""
 
 from __future__ import annotations
 
@@ -38,8 +39,18 @@ def on_lead_event(sender, lead, kind, **extra):
             cancel_pending(
                 lead, "The lead answered.", automatic_only=attempt.outcome == Outcome.TALKED
             )
-        elif attempt.channel == "call" and attempt.outcome == Outcome.LEFT_MESSAGE:
+        elif _is_voicemail(attempt):
             _voicemail_email(lead)
+    undone = extra.get("undone")
+    if undone is not None and _is_voicemail(undone):
+        # A mis-tapped "Left message" taken back: the email that followed it is not sent.
+        cancel_pending(
+            lead, "The voicemail was undone.", automatic_only=True, queued_since=undone.at
+        )
+
+
+def _is_voicemail(attempt) -> bool:
+    return attempt.channel == "call" and attempt.outcome == Outcome.LEFT_MESSAGE
 
 
 def _voicemail_email(lead) -> None:

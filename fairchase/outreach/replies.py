@@ -9,6 +9,10 @@ Kinds: auto_reply (with the return date), bounce, opt_out, not_interested, later
 the revisit date), call_back (with the time), interested, unclear. A "no" is never
 read as a "yes": a refusal that also asks about the offer, or any doubt, stays
 unclear for a person; a "later" or a call without a date is not guessed.
+
+Here: the message's parts (headers, bounces, automatic replies, the new text); the
+reading of the words is in `reading.decide` (cues per language in `reading.cues`, the
+clause grammar in `reading.clauses`, dates in `reading.when`).
 """
 
 from __future__ import annotations
@@ -23,25 +27,21 @@ from email.message import Message
 from email.utils import parsedate_to_datetime
 
 from .reading import cues, language, when
+from .reading.decide import (  # noqa: F401 (the kinds are this module's to name)
+    AUTO_REPLY,
+    BOUNCE,
+    CALL_BACK,
+    INTERESTED,
+    KINDS,
+    LATER,
+    NOT_INTERESTED,
+    OPT_OUT,
+    REFUSALS,
+    UNCLEAR,
+    decide,
+)
 from .reading.quotes import body_text, new_text
 
-AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR = (
-    "auto_reply",
-    "bounce",
-    "opt_out",
-    "not_interested",
-    "later",
-    "call_back",
-    "interested",
-    "unclear",
-)
-KINDS = (AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR)
-REFUSALS = (OPT_OUT, NOT_INTERESTED)
-# Kinds the app acts on without a person (the others only record the message).
-ACTED_ON = {AUTO_REPLY, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK}
-# A call asked for on a day (a date, a weekday, tomorrow) within this is a call-back; a call
-# "next week", "in a few weeks" or further out is a revisit.
-CALL_BACK_HORIZON = timedelta(days=14)
 BOUNCE_SENDERS = re.compile(
     r"mailer-daemon|postmaster|mail delivery (?:subsystem|system)|microsoftexchange", re.I
 )
@@ -51,7 +51,6 @@ BOUNCE_SUBJECT_ALONE = re.compile(
     r"\s*(?:undelivered mail returned to sender|mail delivery failed|delivery status notification \(failure\))",
     re.I,
 )
-CONTRACT = re.compile(r"contract|vertrag|contrat|contrato|overeenkomst")
 STATUS_CODE = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
 
 
@@ -157,190 +156,10 @@ def read_text(
     fresh = new_text(body) if channel == "email" else body.strip()
     folded, where = cues.fold_map(fresh)
     today = sent.astimezone(when.zone_of(zone)).date()
-    if channel == "text" and cues.carrier_keyword(fresh):
+    # STOP and its kin alone opt out in a text and in a mail alike (our mails say "reply STOP").
+    if cues.carrier_keyword(fresh):
         return Reading(
             OPT_OUT, None, f'carrier keyword "{fresh.strip()}"', fresh, language.detect(fresh, "en")
         )
-    kind, until, evidence, lang = _decide(fresh, folded, where, today, zone, channel, automatic)
+    kind, until, evidence, lang = decide(fresh, folded, where, today, zone, channel, automatic)
     return Reading(kind, until, evidence[:255], fresh, lang)
-
-
-def _decide(fresh: str, folded: str, where: list[int], today, zone, channel: str, automatic: str):
-    opt_out = cues.first(cues.OPT_OUT, folded)
-    refusal = cues.first(cues.REFUSAL, folded)
-    if refusal is None and (no := cues.NO.search(folded)):
-        refusal = ("", no.group(0), no.start(), no.end())
-    later = cues.first(cues.LATER, folded)
-    call = cues.first(cues.CALL, folded, negatable=True)
-    interest = cues.first(cues.INTEREST, folded, negatable=True)
-    if interest is None and (yes := cues.AFFIRM.search(folded)):
-        interest = ("", yes.group(0), yes.start(), yes.end())
-    unsure = cues.first(cues.UNSURE, folded)
-    auto = cues.first(cues.AUTO, folded[:600])
-    detected = language.detect(fresh, lambda: cues.language_vote(folded))
-    found = when.find_dates(fresh, today, zone, detected)
-
-    def said(*found_cues) -> str:
-        return "; ".join(f'"{cues.original(fresh, where, c[2], c[3])}"' for c in found_cues if c)
-
-    # 1. Automatic replies: a header, or their words with nothing a person would add.
-    # Without a header, an out-of-office says so before anything a person would ask.
-    others = [c[2] for c in (opt_out, refusal, call, interest, later) if c]
-    if automatic or (auto and channel == "email" and (not others or auto[2] < min(others))):
-        back = when.return_date(fresh, found)
-        until = when.to_datetime(back, zone) if back else None
-        evidence = automatic or said(auto)
-        return AUTO_REPLY, until, evidence + (f'; back "{back.words}"' if back else ""), detected
-    if not folded:
-        return UNCLEAR, None, "no new text", detected
-    if channel == "text" and folded.strip(" .!") in LOCAL_STOP_WORDS:
-        return OPT_OUT, None, f'"{fresh.strip()}"', LOCAL_STOP_WORDS[folded.strip(" .!")]
-    positive = interest or call
-    asks = "?" in fresh
-    # Where the message turns ("..., but ..."): what follows the turn is what it means.
-    turns = [m.start() for m in cues.CONTRAST.finditer(folded)]
-    # What asks for something (a call, a price, a visit), as opposed to praise and politeness.
-    wants = [
-        c
-        for c in cues.every(cues.CALL, folded, True) + cues.every(cues.INTEREST, folded, True)
-        if not cues.POLITE.match(c[1])
-    ]
-    doubts = cues.every(cues.UNSURE, folded)
-
-    def mixed(no, strict: bool) -> tuple | None:
-        """What goes against a refusal: a request or doubt after a turn that follows it
-        ("no thanks, but what would X cost?"), a question after such a turn, or (for an
-        opt-out, `strict`) a request in a later sentence ("Stop calling my mobile, email
-        is better. I'm still interested though.")."""
-        turn = next((t for t in turns if t > no[2]), None)
-        ends = [i for i in (folded.find(ch, no[3]) for ch in ".!?;\n") if i >= 0]
-        sentence_end = min(ends) if ends else len(folded)
-        for c in wants + doubts:
-            if no[2] <= c[2] < no[3]:
-                continue  # the refusal's own words ("dejen de llamarme")
-            if (turn is not None and c[2] > turn) or (
-                strict and c[2] > sentence_end and c in wants
-            ):
-                return c
-        if turn is not None and "?" in folded[turn:]:
-            return ("", "", turn, folded.index("?", turn) + 1)
-        others = [c for c in wants if not no[2] <= c[2] < no[3]]
-        if asks and others:
-            return others[0]
-        return None
-
-    # 2. Asked us to stop: final, unless it also asks for the offer.
-    if opt_out:
-        other = mixed(opt_out, strict=True)
-        if other:
-            return UNCLEAR, None, f"mixed: {said(opt_out, other)}", detected
-        return OPT_OUT, None, said(opt_out), detected
-    date = _pick(found, later, folded)
-    # 3. Refused: a softened refusal with a date and an invitation is a revisit; with a
-    #    question about the offer or doubt after it, it is for a person. Praise around a
-    #    refusal ("sounds great, but we went with someone else") does not make it a yes.
-    if refusal and refusal[0] == "" and (wants or later or date or doubts):
-        # A bare "No," with more after it ("No, Monday works better", "Nein, A nicht, aber
-        # was kostet B?") is no clear refusal: a person reads it.
-        return UNCLEAR, None, f"a no with more: {said(refusal)}", detected
-    if refusal:
-        # A refusal becomes a revisit only with words that put us off or ask again, or a
-        # softener ("not right now") next to the date ("..., maybe in the spring").
-        soft = cues.SOFTENERS.search(folded)
-        # (A contract "running until June" says when it ends, not that we should come back.)
-        deferrals = [c for c in cues.every(cues.LATER, folded) if not CONTRACT.search(c[1])]
-        if date and (
-            deferrals
-            or _asks_again(folded, date.start, refusal[2])
-            or (soft and abs(date.start - soft.start()) <= 80)
-        ):
-            return (
-                LATER,
-                when.to_datetime(date, zone),
-                f'{said(refusal, later)} "{date.words}"',
-                detected,
-            )
-        other = mixed(refusal, strict=False)
-        if other:
-            return (
-                UNCLEAR,
-                None,
-                f"refusal with a question or doubt: {said(refusal, other)}",
-                detected,
-            )
-        return NOT_INTERESTED, None, said(refusal), detected
-    # 4. A call with a day or time soon is a call-back; further out it is a revisit.
-    if call and date:
-        at = when.to_datetime(date, zone, when.DEFAULT_TIME)
-        if unsure:
-            return UNCLEAR, None, f"unsure: {said(unsure, call)}", detected
-        if when.SPECIFICITY[date.kind] <= 1 and date.day - today <= CALL_BACK_HORIZON:
-            return CALL_BACK, at, f'{said(call)} "{date.words}"', detected
-        return LATER, at, f'{said(call)} "{date.words}"', detected
-    # 5. Not now, with a date: a revisit. A date and nothing else is the same.
-    # Politeness alone ("Im neuen Jahr gerne") asks for nothing now: with a vague date it defers.
-    if date and (later or not positive or (not wants and when.SPECIFICITY[date.kind] >= 2)):
-        if not later and cues.NEGATION.get(detected, cues.NEGATORS).search(folded):
-            # A date, no deferral words and a "not" we could not place: perhaps a refusal
-            # in words we do not know ("el mes que viene ... no os necesitaremos"). A person reads it.
-            return UNCLEAR, None, f'a date with a negation: "{date.words}"', detected
-        if not later and when.SPECIFICITY[date.kind] <= 1:
-            # "Friday at 10?" with nothing else: a visit, a call or a meeting; a person decides.
-            return UNCLEAR, None, f'a day but no ask: "{date.words}"', detected
-        return (
-            LATER,
-            when.to_datetime(date, zone),
-            f'{said(later)} "{date.words}"'.strip(),
-            detected,
-        )
-    if later and not positive:
-        return UNCLEAR, None, f"later, but no date: {said(later)}", detected
-    # 6. Interest (or a call with no time), unless in doubt.
-    if positive:
-        if unsure:
-            return UNCLEAR, None, f"unsure: {said(unsure, positive)}", detected
-        return INTERESTED, None, said(positive), detected
-    return UNCLEAR, None, said(unsure) if unsure else "", detected
-
-
-def _asks_again(folded: str, at: int, refused: int) -> bool:
-    """An "again" in the date's own sentence, not the refusal's ("Kein Budget vor Juli.
-    Fragen Sie im Juli nochmal nach." but not "They start on Monday. Thanks again.")."""
-    start = max(folded.rfind(c, 0, at) for c in ".!?;") + 1
-    ends = [i for i in (folded.find(c, at) for c in ".!?;") if i >= 0]
-    end = min(ends) if ends else len(folded)
-    return bool(cues.AGAIN.search(folded, start, end)) and not start <= refused < end
-
-
-def _pick(found: list, later, folded: str = "") -> when.Found | None:
-    """The most specific date; among equals the one nearest the words that put us off
-    ("En agosto cerramos. A partir de septiembre lo vemos."), else the first."""
-    if not found:
-        return None
-    top = min(when.SPECIFICITY[f.kind] for f in found)
-    tied = [f for f in found if when.SPECIFICITY[f.kind] == top]
-    if later and len(tied) > 1:
-        return min(tied, key=lambda f: abs(f.start - later[2]))
-    if len(tied) > 1 and folded:
-        # "a tender that closes in September. Please contact me again in October": the date
-        # whose sentence asks again.
-        again = [f for f in tied if _asks_again(folded, f.start, -1)]
-        if again:
-            return again[0]
-    return min(tied, key=lambda f: f.start)
-
-
-# One-word texts people send to stop, besides the carriers' keywords.
-LOCAL_STOP_WORDS = {
-    "stopp": "de",
-    "abmelden": "de",
-    "baja": "es",
-    "alto": "es",
-    "sair": "pt",
-    "parar": "pt",
-    "afmelden": "nl",
-    "desabonner": "fr",
-    "arret": "fr",
-    "arreter": "fr",
-    "remove": "en",
-}

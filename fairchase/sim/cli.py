@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from fairchase.sim.backtest import Backtest, backtest, load_history
@@ -169,10 +170,10 @@ def backtest_main(argv: list[str] | None = None, console: Console | None = None)
     try:
         records, errors = load_history(args.history)
     except OSError as e:
-        console.print(f"[red]Cannot read {args.history}: {e}[/red]")
+        console.print(f"[red]Cannot read {escape(str(args.history))}: {escape(str(e))}[/red]")
         return 2
     for err in errors:
-        console.print(f"[yellow]Skipped {err}[/yellow]")
+        console.print(f"[yellow]Skipped {escape(str(err))}[/yellow]")
     if not records:
         console.print("[red]No usable leads in the history.[/red]")
         return 1

@@ -169,6 +169,7 @@ class Agenda:
     new_total: int = 0
     due_total: int = 0
     let_go_total: int = 0
+    let_go_later: bool = False  # the rows to let go load when their section comes into view
     commitments_total: int = 0
     due_committed: int = 0  # due follow-ups listed under their commitment instead
     has_leads: bool = False  # any active lead at all (else Today shows how to start)
@@ -208,6 +209,7 @@ class Agenda:
             or self.wings
             or self.waiting
             or self.let_go
+            or self.let_go_total
         )
 
     @property
@@ -295,8 +297,12 @@ def _capped_count(qs, shown: int, limit: int) -> int:
     return qs.order_by("-priority")[:COUNT_CAP].count()
 
 
-def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | None = None) -> Agenda:
-    """Today's sections for `user` (an admin sees everyone's unless `owner` narrows it)."""
+def agenda_for(
+    user, now: datetime, owner=None, business: BusinessSettings | None = None, let_go: bool = True
+) -> Agenda:
+    """Today's sections for `user` (an admin sees everyone's unless `owner` narrows it).
+    With `let_go=False` the leads ready to let go are only counted: nobody acts on them
+    first thing, so Today's page loads them when their section comes into view."""
     business = business or BusinessSettings.current()
     minutes = channel_minutes(business)
     eod = end_of_local_day(now, business.business_timezone)
@@ -306,6 +312,50 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     people = 1 if owner is not None else max(1, base.values("owner_id").distinct().count())
     agenda = Agenda(now=now, end_of_day=eod, budget_minutes=float(business.daily_minutes) * people)
     rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
+    make = _row_maker(minutes, now)
+    _fill_new(agenda, user, owner, rows, make)
+    committed = _fill_commitments(agenda, user, owner, minutes)
+    _fill_followups(agenda, base, rows, make, minutes, committed)
+    # Leads waiting for their turn, best first (index web_lead_wait): shown under the wings.
+    agenda.waiting = [
+        make(lead, "wings") for lead in rows.filter(WAIT_TERM, priority__gt=0)[:WINGS_LIMIT]
+    ]
+    if let_go:
+        _fill_let_go(agenda, base, rows, make)
+    else:
+        agenda.let_go_later = True
+        agenda.let_go_total = _capped_count(base.filter(STOP_TERM), COUNT_CAP, COUNT_CAP)
+    agenda.has_leads = (
+        bool(agenda.new or agenda.commitments or agenda.due_total or agenda.let_go_total)
+        or base.exists()
+    )
+    return agenda
+
+
+def _fill_let_go(agenda: Agenda, base, rows, make) -> None:
+    agenda.let_go = [make(lead, "let_go") for lead in rows.filter(STOP_TERM)[:LET_GO_LIMIT]]
+    agenda.let_go_total = _capped_count(base.filter(STOP_TERM), len(agenda.let_go), LET_GO_LIMIT)
+
+
+def let_go_for(user, now: datetime, owner=None, business: BusinessSettings | None = None) -> Agenda:
+    """Only Today's leads ready to let go (the page loads them when they come into view)."""
+    business = business or BusinessSettings.current()
+    if owner is None and not is_admin(user):
+        owner = user
+    agenda = Agenda(
+        now=now,
+        end_of_day=end_of_local_day(now, business.business_timezone),
+        budget_minutes=0.0,
+    )
+    base = _active_leads(user, owner)
+    rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
+    _fill_let_go(agenda, base, rows, _row_maker(channel_minutes(business), now))
+    agenda.has_leads = bool(agenda.let_go)
+    return agenda
+
+
+def _row_maker(minutes: dict[str, float], now: datetime):
+    """A function making a lead's AgendaRow in a section, with its channel's minutes."""
 
     def row(lead: Lead, section: str) -> AgendaRow:
         channel = lead.next_channel or (
@@ -319,6 +369,12 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
             overdue=bool(lead.next_due and lead.next_due < now - timedelta(hours=1)),
         )
 
+    return row
+
+
+def _fill_new(agenda: Agenda, user, owner, rows, make) -> None:
+    """New enquiries: those in their first hour, then by what they are worth now."""
+    now = agenda.now
     # status = 'open' is in the term itself, so the count never leaves the index.
     new_qs = (
         visible_leads(user) if owner is None else visible_leads(user).filter(owner=owner)
@@ -336,7 +392,7 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     for lead in [*fresh[:NEW_LIMIT], *new_rows[:NEW_LIMIT]]:
         seen.setdefault(lead.pk, lead)
     for lead in seen.values():
-        r = row(lead, "new")
+        r = make(lead, "new")
         r.waited = max(timedelta(0), now - lead.created_at)
         agenda.new.append(r)
     agenda.new.sort(key=new_order)
@@ -344,22 +400,27 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     agenda.new_total = _capped_count(new_qs, len(agenda.new), NEW_LIMIT)
     agenda.minutes_new = sum(r.minutes for r in agenda.new)
 
-    agenda.commitments = _commitments_due(user, owner, eod, now)
+
+def _fill_commitments(agenda: Agenda, user, owner, minutes: dict[str, float]) -> set[int]:
+    """Commitments due by the end of the day; returns the leads we promised to contact."""
+    eod = agenda.end_of_day
+    agenda.commitments = _commitments_due(user, owner, eod, agenda.now)
     agenda.commitments_total = len(agenda.commitments)
     if agenda.commitments_total >= COMMITMENT_LIMIT:
         agenda.commitments_total = commitments_due(user, owner, eod)[:COUNT_CAP].count()
-    committed = {c.lead.pk for c in agenda.commitments if c.commitment.by == Commitment.By.US}
-    agenda.minutes_commitments = sum(
-        minutes.get(c.lead.next_channel or "call", 5.0)
-        for c in agenda.commitments
-        if c.commitment.by == Commitment.By.US
-    )
+    ours = [c for c in agenda.commitments if c.commitment.by == Commitment.By.US]
+    agenda.minutes_commitments = sum(minutes.get(c.lead.next_channel or "call", 5.0) for c in ours)
+    return {c.lead.pk for c in ours}
 
+
+def _fill_followups(agenda: Agenda, base, rows, make, minutes, committed: set[int]) -> None:
+    """Follow-ups due today, best value per minute first, up to the day's minutes; then the wings."""
     left = agenda.minutes_left_for_followups
     limit = min(
         FOLLOWUP_CAP,
         int(left // max(1.0, min(minutes.values()))) + WINGS_LIMIT + len(committed) + 1,
     )
+    eod = agenda.end_of_day
     due_qs = base.filter(CONTACT_TERM, next_due__lte=eod).exclude(
         status=Status.OPEN, attempt_count=0, revisit_at=None
     )
@@ -373,7 +434,7 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
         if lead.pk in committed:
             agenda.due_committed += 1
             continue  # already listed under its commitment
-        r = row(lead, "followup")
+        r = make(lead, "followup")
         if not agenda.wings and used + r.minutes <= left:
             used += r.minutes
             agenda.followups.append(r)
@@ -386,19 +447,6 @@ def agenda_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     agenda.minutes_followups = used
     complete = complete and fetched < limit
     agenda.due_total = fetched if complete else _capped_count(due_qs, limit, limit)
-
-    # Leads waiting for their turn, best first (index web_lead_wait): shown under the wings.
-    agenda.waiting = [
-        row(lead, "wings") for lead in rows.filter(WAIT_TERM, priority__gt=0)[:WINGS_LIMIT]
-    ]
-
-    stop_qs = base.filter(STOP_TERM)
-    agenda.let_go = [row(lead, "let_go") for lead in rows.filter(STOP_TERM)[:LET_GO_LIMIT]]
-    agenda.let_go_total = _capped_count(stop_qs, len(agenda.let_go), LET_GO_LIMIT)
-    agenda.has_leads = (
-        bool(agenda.new or agenda.commitments or agenda.due_total or agenda.let_go) or base.exists()
-    )
-    return agenda
 
 
 def worth_now(priority: float, waited: timedelta | None) -> float:
@@ -483,11 +531,17 @@ def commitments_due(user, owner, eod: datetime):
         Commitment.objects.filter(
             state=Commitment.State.PENDING,
             due_at__lte=eod,
-            lead__in=visible_leads(user).filter(status__in=list(ACTIVE_STATUSES)),
+            lead__status__in=list(ACTIVE_STATUSES),
         )
         .select_related("lead", "lead__owner")
         .order_by("due_at", "pk")
     )
+    # Whom `user` may see, said as a condition on the joined lead (a subquery of every
+    # visible lead made PostgreSQL read the whole lead table for an admin's Today).
+    if not (user and user.is_authenticated and user.is_active):
+        return qs.none()
+    if not is_admin(user):
+        qs = qs.filter(lead__owner=user)
     if owner is not None:
         qs = qs.filter(lead__owner=owner)
     return qs

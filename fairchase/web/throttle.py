@@ -74,12 +74,16 @@ def _buckets(username: str, ip: str | None) -> list[tuple[str, int]]:
     ]
 
 
-def _take(key: str, limit: int, now) -> bool:
-    """Take one slot in this bucket; False when it is full for the current window."""
-    for _ in range(2):  # a second go when the pruning in `failed` removed the row meanwhile
+def take_slot(key: str, limit: int, window: timedelta, now=None) -> bool:
+    """Take one slot in the bucket `key` (at most `limit` per `window`, counted from the
+    window's first slot); False when it is full. One conditional UPDATE takes the slot, so
+    concurrent callers in any process never take more than `limit`. The login throttle's
+    buckets and the capture form's per-address limit both use it."""
+    now = now or timezone.now()
+    for _ in range(2):  # a second go when pruning removed the row meanwhile
         LoginBucket.objects.get_or_create(key=key, defaults={"window_start": now})
         # A window that has ended starts again (only one concurrent caller can match this).
-        LoginBucket.objects.filter(key=key, window_start__lte=now - _window()).update(
+        LoginBucket.objects.filter(key=key, window_start__lte=now - window).update(
             count=0, window_start=now
         )
         if LoginBucket.objects.filter(key=key, count__lt=limit).update(count=F("count") + 1) == 1:
@@ -87,6 +91,13 @@ def _take(key: str, limit: int, now) -> bool:
         if LoginBucket.objects.filter(key=key).exists():
             return False
     return False
+
+
+def prune(prefixes: tuple[str, ...], window: timedelta, now) -> None:
+    """Forget buckets of these kinds whose window ended long ago."""
+    old = LoginBucket.objects.filter(window_start__lt=now - 2 * window)
+    for prefix in prefixes:
+        old.filter(key__startswith=prefix).delete()
 
 
 def _give_back(key: str) -> None:
@@ -108,7 +119,7 @@ class Attempt:
     def failed(self) -> None:
         now = timezone.now()
         LoginFailure.objects.filter(at__lt=now - _window()).delete()
-        LoginBucket.objects.filter(window_start__lt=now - 2 * _window()).delete()
+        prune(("account:", "address:"), _window(), now)
         LoginFailure.objects.create(username=_username(self.username), ip=self.ip)
 
 
@@ -117,7 +128,7 @@ def begin(username: str, ip: str | None) -> Attempt | None:
     now = timezone.now()
     taken = []
     for key, limit in _buckets(username, ip):
-        if not _take(key, limit, now):
+        if not take_slot(key, limit, _window(), now):
             for k in taken:
                 _give_back(k)
             return None

@@ -24,9 +24,8 @@ def _progress(value) -> str:
     return {True: "moved closer to a sale", False: "no progress"}.get(value, "")
 
 
-def timeline_for(lead: Lead) -> list[TimelineEntry]:
-    """Every event on the lead as TimelineEntry rows, newest first (three queries + sources)."""
-    ranked: list[tuple[int, TimelineEntry]] = []
+def _attempt_entries(lead: Lead) -> list[tuple[int, TimelineEntry]]:
+    out = []
     for a in lead.attempts.select_related("user").all():
         title = f"{a.get_channel_display()}: {a.get_outcome_display().lower()}"
         detail = ", ".join(
@@ -39,36 +38,35 @@ def timeline_for(lead: Lead) -> list[TimelineEntry]:
             if x
         )
         body = "\n".join(x for x in (detail, a.notes) if x)
-        ranked.append(
-            (
-                ATTEMPT,
-                TimelineEntry(at=a.at, kind=a.outcome.replace("_", " "), title=title, body=body),
-            )
-        )
+        kind = a.outcome.replace("_", " ")
+        out.append((ATTEMPT, TimelineEntry(at=a.at, kind=kind, title=title, body=body)))
+    return out
+
+
+def _commitment_entries(lead: Lead) -> list[tuple[int, TimelineEntry]]:
+    out = []
     for c in lead.commitments.all():
-        ranked.append(
+        due = clock.for_lead(c.due_at, timezone.get_current_timezone(), lead)
+        out.append(
             (
                 COMMITMENT,
                 TimelineEntry(
                     at=c.created_at,
                     kind="commitment",
                     title=f"Pinned: {c.get_by_display().lower()}, {c.what}",
-                    body=f"due {clock.for_lead(c.due_at, timezone.get_current_timezone(), lead)} "
-                    f"({c.get_state_display().lower()})",
+                    body=f"due {due} ({c.get_state_display().lower()})",
                 ),
             )
         )
         if c.resolved_at:
-            ranked.append(
-                (
-                    COMMITMENT,
-                    TimelineEntry(
-                        at=c.resolved_at,
-                        kind=c.state,
-                        title=f"Commitment {c.get_state_display().lower()}: {c.what}",
-                    ),
-                )
-            )
+            title = f"Commitment {c.get_state_display().lower()}: {c.what}"
+            out.append((COMMITMENT, TimelineEntry(at=c.resolved_at, kind=c.state, title=title)))
+    return out
+
+
+def timeline_for(lead: Lead) -> list[TimelineEntry]:
+    """Every event on the lead as TimelineEntry rows, newest first (three queries + sources)."""
+    ranked = _attempt_entries(lead) + _commitment_entries(lead)
     for s in lead.status_changes.select_related("user").all():
         if not s.old:
             rank, title = CREATED, f"Created as {s.get_new_display().lower()}"

@@ -8,6 +8,7 @@ from .views import account, lead_actions, leads, today
 urlpatterns = [
     path("", today.today, name="today"),
     path("today/agenda/", today.agenda_fragment, name="agenda_fragment"),
+    path("today/let-go/rows/", today.today_let_go, name="today_let_go"),
     path("today/<slug:section>/", today.today_section, name="today_section"),
     path("login/", account.ThrottledLoginView.as_view(), name="login"),
     path("logout/", LogoutView.as_view(), name="logout"),

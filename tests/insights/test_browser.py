@@ -87,3 +87,30 @@ def test_insights_draws_every_chart_with_its_series(page_for, demo, screenshot_d
     assert page.locator('svg[data-chart="reply-overview"]').bounding_box()["width"] <= 390
     assert page.evaluate("document.documentElement.scrollWidth") <= 391
     page.screenshot(path=str(screenshot_dir / "insights-phone.png"), full_page=True)
+
+
+def test_the_what_if_source_filter_changes_the_answer_and_stays_in_the_url(page_for, demo):
+    from fairchase.insights.snapshot import warm
+
+    warm(budget=float("inf"))  # what the worker does after the demo loads
+    page = page_for(demo)
+    assert page.goto("/insights/").ok
+    best = page.get_by_test_id("whatif-best")
+    everyone = best.text_content()
+    rows = page.locator('table[data-table="whatif"] tbody tr td[data-profit]')
+    before = [rows.nth(i).get_attribute("data-profit") for i in range(rows.count())]
+    page.get_by_test_id("whatif-source").select_option("referral")
+    page.get_by_role("button", name="Replay").click()
+    page.wait_for_url("**source=referral**")
+    assert "referral leads" in best.text_content().lower()
+    assert best.text_content() != everyone
+    after = [rows.nth(i).get_attribute("data-profit") for i in range(rows.count())]
+    assert after != before
+    assert page.get_by_test_id("whatif-source").input_value() == "referral"
+    answers = page.get_by_test_id("whatif-answers").locator("li")
+    assert answers.count() >= 3
+    assert (
+        page.locator('[data-testid="whatif-answers"] li[data-source="referral"]')
+        .text_content()
+        .startswith("Referral leads: ")
+    )

@@ -94,3 +94,40 @@ def test_outcome_shares_count_every_lead_in_view(client, boss, history):
     rows = {r["attrs"]["data-status"]: r for r in table_rows(html, "status")}
     for status in ("won", "lost", "closed", "nurture"):
         assert rows[status]["texts"][1] == f"{Lead.objects.filter(status=status).count():,}"
+
+
+def test_each_sources_answer_line_is_the_best_stop_of_its_own_replay(client, boss, history):
+    from fairchase.insights.charts import money
+    from fairchase.insights.numbers import source_label
+
+    client.force_login(boss)
+    records = planning.history_records()
+    settings = planning.policy_settings()
+    html = client.get("/insights/whatif/").content.decode()
+    answers = html.split('data-testid="whatif-answers"', 1)[1].split("</ul>", 1)[0]
+    sources = sorted({r["source"] for r in records})
+    assert sources and all(f'data-source="{s}"' in answers for s in sources)
+    for source in sources:
+        own = [r for r in records if r["source"] == source]
+        result = backtest(own, settings=settings, with_fairchase=False)
+        best_n, best = max(enumerate(result.rows, 1), key=lambda nr: (nr[1].profit, -nr[0]))
+        line = answers.split(f'data-source="{source}"', 1)[1].split("</li>", 1)[0]
+        if len(own) < 20:
+            assert "too few" in line
+            continue
+        assert f'data-stop-after="{best_n}"' in line
+        values = sorted(float(r["value"]) for r in own if r.get("value"))
+        assert f"{source_label(source)} leads: stop after {best_n} tr" in line
+        if values:
+            from statistics import median
+
+            assert f"at {money(median(values))}" in line
+    # Filtered to one source, the table is that source's replay.
+    source = sources[0]
+    html = client.get(f"/insights/whatif/?source={source}").content.decode()
+    own = [r for r in records if r["source"] == source]
+    result = backtest(own, settings=settings, with_fairchase=False)
+    rows = table_rows(html, "whatif")
+    assert [float(r["cell"]["data-profit"]) for r in rows[:11]] == pytest.approx(
+        [result.actual.profit, *(r.profit for r in result.rows)]
+    )

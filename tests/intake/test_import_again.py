@@ -229,7 +229,7 @@ _rows = st.lists(
 )
 
 
-# derandomize: the same 60 files on every run, so CI is not a lottery over the known bug below.
+# derandomize: the same 60 files on every run (CI is never a lottery); the file below was found by a random seed.
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(rows=_rows, batch=st.sampled_from([2, 3, 1000]))
 def test_importing_any_file_twice_changes_nothing_the_second_time(alice, rows, batch):
@@ -271,11 +271,6 @@ def _import_twice(alice, rows):
     assert named <= {n.casefold() for n in Lead.objects.values_list("name", flat=True)}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: rows that tie two people together (Bob's email with Ann's second phone) "
-    "are matched differently on the second import, which adds the note to the other record",
-)
 def test_a_file_whose_rows_tie_two_people_together_imports_twice_without_a_change(alice):
     """Found by the property test above with a random seed (Hypothesis)."""
     rows = [("Ann Lee", "", "", "", "", "")] * 8 + [

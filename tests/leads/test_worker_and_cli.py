@@ -70,6 +70,15 @@ def test_the_agenda_command_prints_new_enquiries_first(boss, alice, make_lead):
     assert "New enquiries" in text and "Zed Newcomer" in text
 
 
+def test_the_agenda_command_prints_names_as_written_never_as_terminal_markup(
+    boss, alice, make_lead
+):
+    make_lead(alice, name="[red]Ann[/] Lee [/bold]", company="[link=http://x]Acme")
+    out = StringIO()
+    call_command("agenda", "--user", "boss", "--width", "200", stdout=out)
+    assert "[red]Ann[/] Lee [/bold]" in out.getvalue()
+
+
 def test_refit_learns_from_finished_leads_and_from_the_tries_of_leads_still_chased(
     alice, make_lead
 ):

@@ -20,10 +20,15 @@ pytestmark = [
 ]  # clicked sends hold at any hour
 
 
-def _sent(lead, user, smtp_server):
+def _sent(lead, user, smtp_server, *, then_zone: str = ""):
+    """Our email to the lead, sent within contact hours; `then_zone`: the lead's own time zone,
+    set after the send (a reply is read in it; a send there may fall on its Sunday)."""
     with transaction.atomic():
         msg = outbox.queue(lead, "email", "Sorry I missed you", "Hello\n", user=user)
     assert outbox.send_now(msg) == "sent"
+    if then_zone:
+        Lead.objects.filter(pk=lead.pk).update(timezone=then_zone)
+        lead.timezone = then_zone
     msg.refresh_from_db()
     return msg
 
@@ -110,8 +115,8 @@ def test_mail_without_references_is_matched_by_the_senders_address(
 def test_an_out_of_office_pauses_the_chase_and_is_not_a_reply(
     alice, make_lead, smtp_server, imap_server
 ):
-    lead = make_lead(alice, email="ann@example.com", timezone="Europe/London")
-    sent = _sent(lead, alice, smtp_server)
+    lead = make_lead(alice, email="ann@example.com")
+    sent = _sent(lead, alice, smtp_server, then_zone="Europe/London")
     back = (timezone.now() + timedelta(days=10)).strftime("%-d %B %Y")
     imap_server.append(
         imap_server.folder,
@@ -161,9 +166,10 @@ def test_try_again_in_march_becomes_a_dated_revisit(alice, make_lead, smtp_serve
 def test_replies_in_other_languages_are_read_by_the_worker_with_their_quoted_history(
     alice, make_lead, smtp_server, imap_server
 ):
-    lead = make_lead(alice, email="ana@example.com", timezone="Europe/Madrid")
-    other = make_lead(alice, email="jonas@example.com", timezone="Europe/Berlin")
-    sent, sent_other = _sent(lead, alice, smtp_server), _sent(other, alice, smtp_server)
+    lead = make_lead(alice, email="ana@example.com")
+    other = make_lead(alice, email="jonas@example.com")
+    sent = _sent(lead, alice, smtp_server, then_zone="Europe/Madrid")
+    sent_other = _sent(other, alice, smtp_server, then_zone="Europe/Berlin")
     history = (
         "El lun, 9 mar 2026 a las 16:05, Tom <sales@fairchase.test> escribió:\n"
         "> ¿Sigue interesada? Para darse de baja, haga clic aquí."

@@ -2,7 +2,8 @@
 gunicorn (3 worker processes x 4 threads, SQLite file or PostgreSQL) never get more
 password checks than the limit, on /login/ and /admin/login/, per account across
 addresses and per address across accounts. A check is a 200 (the form's error); a
-refusal without checking is a 429."""
+refusal without checking is a 429. The public capture form's per-address limit uses the
+same buckets and holds the same way."""
 
 from __future__ import annotations
 
@@ -118,8 +119,11 @@ def server(tmp_path_factory):
         )
         return int(out.stdout.split()[-1])
 
+    def shell(code: str) -> str:
+        return subprocess.run([BIN / "fairchase", "shell", "-c", code], **run).stdout.decode()
+
     try:
-        yield base, failures
+        yield base, failures, shell
     finally:
         proc.terminate()
         proc.wait(timeout=20)
@@ -159,14 +163,14 @@ def _storm(base, path, usernames, addresses):
     "path,address", [("/login/", "203.0.113.1"), ("/admin/login/", "203.0.113.2")]
 )
 def test_concurrent_guesses_at_one_account_never_exceed_the_limit(server, path, address):
-    base, failures = server
+    base, failures, _ = server
     user = f"target{address[-1]}"
     assert _storm(base, path, [user] * TRIES, [address] * TRIES) == ACCOUNT_LIMIT
     assert failures(f"username='{user}'") == ACCOUNT_LIMIT
 
 
 def test_concurrent_guesses_at_the_admin_from_many_addresses_share_the_account_limit(server):
-    base, failures = server
+    base, failures, _ = server
     addresses = [f"198.51.100.{i + 1}" for i in range(TRIES)]
     assert _storm(base, "/admin/login/", ["boss"] * TRIES, addresses) == ACCOUNT_LIMIT
     assert failures("username='boss'") == ACCOUNT_LIMIT
@@ -189,9 +193,37 @@ def test_concurrent_guesses_at_the_admin_from_many_addresses_share_the_account_l
 
 
 def test_concurrent_password_spraying_from_one_address_never_exceeds_its_limit(server):
-    base, failures = server
+    base, failures, _ = server
     assert (
         _storm(base, "/login/", [f"sprayed{i}" for i in range(TRIES)], ["203.0.113.99"] * TRIES)
         == ADDRESS_LIMIT
     )
     assert failures("ip='203.0.113.99'") == ADDRESS_LIMIT
+
+
+def test_simultaneous_enquiries_from_one_address_never_exceed_the_capture_limit(server):
+    from fairchase.intake.capture import RATE_LIMIT
+
+    base, _, shell = server
+    key = shell(
+        "from django.contrib.auth.models import User; from fairchase.intake.models import "
+        "CaptureForm; print(CaptureForm.objects.create(name='Web', "
+        "owner=User.objects.get(username='boss')).key)"
+    ).split()[-1]
+    barrier = threading.Barrier(TRIES)
+
+    def submit(i: int) -> int:
+        barrier.wait(timeout=60)  # every submission arrives at the same moment
+        return requests.post(
+            f"{base}/in/f/{key}/",
+            data={"name": f"Person {i}", "email": f"p{i}@example.com"},
+            headers={"X-Forwarded-For": "203.0.113.77"},
+            timeout=120,
+        ).status_code
+
+    with ThreadPoolExecutor(TRIES) as pool:
+        codes = list(pool.map(submit, range(TRIES)))
+    assert set(codes) <= {200, 429}, codes
+    assert codes.count(200) == RATE_LIMIT < TRIES
+    count = "from fairchase.leads.models import Lead; print(Lead.objects.count())"
+    assert int(shell(count).split()[-1]) == RATE_LIMIT

@@ -157,7 +157,9 @@ def test_letting_go_follows_the_plans_next_state(client, alice, make_lead):
     )
     client.force_login(alice)
     html = client.get("/").content.decode()
-    let_go = html.split('id="section-let-go"')[1].split("</section>")[0]
+    section = html.split('id="section-let-go"')[1].split("</section>")[0]
+    assert 'hx-get="/today/let-go/rows/"' in section  # its rows load as it comes into view
+    let_go = client.get("/today/let-go/rows/").content.decode()
     assert "Going Quiet" in let_go and "Let go: nurture" in let_go and "Keep chasing" in let_go
     client.post(f"/leads/{lead.pk}/outcome/", {"outcome": "stop"}, HTTP_HX_REQUEST="true")
     assert Lead.objects.get(pk=lead.pk).status == Status.NURTURE
@@ -301,7 +303,28 @@ def test_letting_go_into_revisit_uses_the_plans_date(client, alice, make_lead):
     when = timezone.now() + timedelta(days=120)
     _plan(lead, next_action="stop", next_state="revisit", plan_revisit_at=when)
     client.force_login(alice)
-    assert "Let go: revisit" in client.get("/").content.decode()
+    assert "Let go: revisit" in client.get("/today/let-go/rows/").content.decode()
     client.post(f"/leads/{lead.pk}/outcome/", {"outcome": "stop"}, HTTP_HX_REQUEST="true")
     lead.refresh_from_db()
     assert lead.status == Status.REVISIT and lead.revisit_at == when
+
+
+def test_today_counts_the_leads_to_let_go_and_loads_their_rows_when_their_section_is_seen(
+    client, alice, bob, make_lead
+):
+    mine = [_contacted(make_lead, alice, name=f"Quiet {i}") for i in range(3)]
+    for lead in mine:
+        _plan(lead, next_action="stop", next_state="closed", next_due=None, priority=-1)
+    _plan(_contacted(make_lead, bob, name="Not Mine"), next_action="stop", next_due=None)
+    client.force_login(alice)
+    html = client.get("/").content.decode()
+    section = html.split('id="section-let-go"')[1].split("</section>")[0]
+    assert '<span class="badge">3</span>' in section
+    assert "Quiet 0" not in section  # not rendered with the page
+    assert 'href="/today/let_go/"' in section  # and reachable without JavaScript
+    rows = client.get("/today/let-go/rows/").content.decode()
+    assert all(f'id="row-{lead.pk}"' in rows for lead in mine)
+    assert "Not Mine" not in rows and rows.count("Keep chasing") == 3
+    empty = client.get("/", {"owner": "all"})  # alice is no admin: still her own leads
+    assert "Not Mine" not in client.get("/today/let-go/rows/?owner=all").content.decode()
+    assert empty.status_code == 200

@@ -107,7 +107,7 @@ def test_keep_chasing_pins_one_more_try_and_its_undo_takes_the_pin_back(client, 
     actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(days=9))
     Lead.objects.filter(pk=lead.pk).update(next_action="stop", next_state="closed", priority=-1.0)
     client.force_login(alice)
-    today = client.get("/").content.decode().split('id="section-let-go"')[1]
+    today = client.get("/today/let-go/rows/").content.decode()
     assert "Let go: closed" in today and "Keep chasing" in today
     card = _click(client, lead, "keep", row="let_go")
     c = Commitment.objects.get(lead=lead)
@@ -226,7 +226,10 @@ def test_every_commitment_due_is_listed_when_there_are_more_than_fit(client, ali
     for i in range(n):
         lead = make_lead(alice, name=f"Promised {i:02d}")
         actions.add_commitment(
-            lead, by="us", what=f"call back {i:02d}", due_at=timezone.now() + timedelta(minutes=i)
+            lead,
+            by="us",
+            what=f"call back {i:02d}",
+            due_at=timezone.now() - timedelta(minutes=i + 1),
         )
     client.force_login(alice)
     html = client.get("/").content.decode()
@@ -238,3 +241,20 @@ def test_every_commitment_due_is_listed_when_there_are_more_than_fit(client, ali
     assert link and int(link.group(2)) == n
     full = client.get(link.group(1)).content.decode()
     assert set(re.findall(r"call back \d\d", full)) == {f"call back {i:02d}" for i in range(n)}
+
+
+def test_undoing_a_left_message_in_automatic_mode_cancels_the_voicemail_email_it_queued(
+    client, alice, make_lead
+):
+    from fairchase.leads.models import Profile
+    from fairchase.outreach.models import OutboundMessage
+
+    Profile.objects.filter(user=alice).update(outreach_mode="automatic")
+    lead = make_lead(alice, name="Mis Tap", email="mis.tap@example.com")
+    client.force_login(alice)
+    card = _click(client, lead, "left_message")
+    [queued] = OutboundMessage.objects.filter(lead=lead)
+    assert (queued.state, queued.template.purpose) == ("queued", "voicemail")
+    _undo(client, lead, card)
+    queued.refresh_from_db()
+    assert queued.state == "cancelled" and "undone" in queued.error

@@ -143,6 +143,10 @@ def test_keep_chasing_on_a_lead_to_let_go_keeps_the_place_too(
     ctx, page = _context(browser, live_server, alice, "phone")
     try:
         page.goto("/")
+        # The leads to let go load when their section comes into view.
+        assert page.locator(f"#row-{quiet.pk}").count() == 0
+        page.locator("#section-let-go").scroll_into_view_if_needed()
+        page.locator(f"#row-{quiet.pk}").wait_for()
         got = _click_keeping_place(page, quiet.pk, "keep")
         assert got["moved"] < got["height"] and got["in_view"]
         assert "Keep chasing Follow Up 15: one more try pinned" in got["said"]

@@ -100,8 +100,18 @@ def html_to_text(markup: str) -> str:
 
 
 def new_text(body: str) -> str:
-    """What the person wrote above the quoted thread, signature dropped."""
+    """What the person wrote above the quoted thread, signature dropped; or, when nothing
+    is written above it, what they wrote below and between its quoted lines (a reply
+    written at the bottom, or answers put between the lines of our message)."""
     body = body.replace("\r\n", "\n").replace("\r", "\n")
+    head = _above_the_quote(body)
+    if head or not QUOTED_LINE.search(body):
+        return head
+    below = "\n".join(ln for ln in body.split("\n") if not ln.lstrip().startswith(">"))
+    return _above_the_quote(ATTRIBUTION.sub("", below))
+
+
+def _above_the_quote(body: str) -> str:
     cut = len(body)
     for pattern in (OUTLOOK_BLOCK, SEPARATORS, ATTRIBUTION, QUOTED_LINE):
         m = pattern.search(body, 0, cut)

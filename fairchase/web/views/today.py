@@ -2,7 +2,7 @@
 
 A click answers with its own row only (htmx swaps that card, never the page): the row
 becomes a confirmation with an Undo, so a person working top to bottom keeps their place.
-The Undo carries a signed note of what the click changed; `actions.undo_outcome` puts the
+The Undo carries a signed note of what the click changed; `leads.undo.undo_outcome` puts the
 lead back and records that it did.
 """
 
@@ -25,9 +25,18 @@ from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
 from fairchase.leads.models import SOURCES, Commitment, Outcome, Status
 from fairchase.leads.people import lead_or_404, team
+from fairchase.leads.undo import undo_outcome, undo_snapshot
 
 from .. import panels
-from ..agenda import OUTCOME_BUTTONS, SECTIONS, CommitmentRow, agenda_for, row_for, section_leads
+from ..agenda import (
+    OUTCOME_BUTTONS,
+    SECTIONS,
+    CommitmentRow,
+    agenda_for,
+    let_go_for,
+    row_for,
+    section_leads,
+)
 from ..forms import CommitmentForm
 from .common import is_htmx, web_view
 
@@ -59,9 +68,14 @@ def _owner_filter(request):
     return request.user, ""
 
 
-def _context(request) -> dict:
+def _context(request, agenda=None) -> dict:
+    """What Today's templates need: the agenda (without the rows to let go unless given
+    one), whose leads it shows, and the rows' buttons and labels."""
     owner, scope = _owner_filter(request)
-    agenda = agenda_for(request.user, timezone.now(), owner=owner, business=request.business)
+    if agenda is None:
+        agenda = agenda_for(
+            request.user, timezone.now(), owner=owner, business=request.business, let_go=False
+        )
     try:
         panels.prepare_today(request, agenda.leads())
     except Exception:  # an extension's bug must not take Today down
@@ -89,6 +103,15 @@ def today(request):
 def agenda_fragment(request):
     """Just the agenda (htmx refresh and the owner filter)."""
     return render(request, "web/_agenda.html", _context(request))
+
+
+@require_GET
+@web_view
+def today_let_go(request):
+    """Today's leads ready to let go, as rows for their section (loaded when it comes into view)."""
+    owner, _ = _owner_filter(request)
+    agenda = let_go_for(request.user, timezone.now(), owner=owner, business=request.business)
+    return render(request, "web/_let_go_rows.html", _context(request, agenda))
 
 
 @require_GET
@@ -144,35 +167,38 @@ def _keep_due():
     )
 
 
+def _log_attempt(lead, outcome: str, channel: str | None, user, undo: dict) -> tuple[str, dict]:
+    """An attempt's button: log it, and note for the Undo the attempt and the promises it kept."""
+    channel = channel or lead.next_channel or ("call" if lead.phone else "email")
+    pending = set(
+        lead.commitments.filter(state=Commitment.State.PENDING, by=Commitment.By.US).values_list(
+            "pk", flat=True
+        )
+    )
+    attempt = actions.log_attempt(lead, channel, outcome, user=user)
+    lead.refresh_from_db()
+    undo["attempt"] = attempt.pk
+    undo["fulfilled"] = sorted(
+        pending
+        - set(lead.commitments.filter(state=Commitment.State.PENDING).values_list("pk", flat=True))
+    )
+    said = {
+        Outcome.NO_ANSWER: f"No answer from {lead.name}",
+        Outcome.LEFT_MESSAGE: f"Left {lead.name} a message",
+        Outcome.TALKED: f"Talked with {lead.name}",
+        Outcome.REPLIED: f"{lead.name} replied",
+    }[outcome]
+    undo["what"] = f"{Outcome(outcome).label} ({channel})"
+    return f"{said} ({channel}): logged. {_next_step(lead)}".strip(), undo
+
+
 def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tuple[str, dict]:
     """Carry out one button through the actions. Returns the confirmation to show and
     what an Undo needs (the lead as it was, the attempt or commitment the click made)."""
     user = request.user
-    undo = {"before": actions.undo_snapshot(lead)}
+    undo = {"before": undo_snapshot(lead)}
     if outcome in ATTEMPT_OUTCOMES:
-        channel = channel or lead.next_channel or ("call" if lead.phone else "email")
-        pending = set(
-            lead.commitments.filter(
-                state=Commitment.State.PENDING, by=Commitment.By.US
-            ).values_list("pk", flat=True)
-        )
-        attempt = actions.log_attempt(lead, channel, outcome, user=user)
-        lead.refresh_from_db()
-        undo["attempt"] = attempt.pk
-        undo["fulfilled"] = sorted(
-            pending
-            - set(
-                lead.commitments.filter(state=Commitment.State.PENDING).values_list("pk", flat=True)
-            )
-        )
-        said = {
-            Outcome.NO_ANSWER: f"No answer from {lead.name}",
-            Outcome.LEFT_MESSAGE: f"Left {lead.name} a message",
-            Outcome.TALKED: f"Talked with {lead.name}",
-            Outcome.REPLIED: f"{lead.name} replied",
-        }[outcome]
-        undo["what"] = f"{Outcome(outcome).label} ({channel})"
-        return f"{said} ({channel}): logged. {_next_step(lead)}".strip(), undo
+        return _log_attempt(lead, outcome, channel, user, undo)
     if outcome == "won":
         actions.mark_won(lead, user=user)
         undo["what"] = "won"
@@ -257,7 +283,7 @@ def pinned_row(request, lead, commitment):
     """Today's answer to "Pin it": the confirmation, with an Undo that cancels the pin."""
     when = clock.for_lead(commitment.due_at, timezone.get_current_timezone(), lead)
     undo = {
-        "before": actions.undo_snapshot(lead),
+        "before": undo_snapshot(lead),
         "added": commitment.pk,
         "what": "pinned the next step",
     }
@@ -343,7 +369,7 @@ def lead_undo(request, pk):
         messages.error(request, said)
         return redirect("lead_detail", pk=lead.pk)
     try:
-        actions.undo_outcome(
+        undo_outcome(
             lead,
             before=note["before"],
             attempt_id=note.get("attempt"),

@@ -8,7 +8,9 @@ A source block is `### id | style | kind | date [| now=YYYY-MM-DDTHH:MM]` follow
 text the lead wrote. The quoted history is our own follow-up in the lead's language,
 footer and unsubscribe line included, so words there must never decide a reading.
 `heldout_*.txt` blocks go to heldout/ (written before the rules); `fresh_*.txt` to fresh/
-(written after the first rules, as a second check on replies the rules had not seen).
+(written after the first rules, as a second check on replies the rules had not seen);
+`unseen_*.txt` to unseen/ (batches written with their labels before the reader saw them,
+scored at first sight, then kept as held-out: their rules are never tuned on their phrases).
 """
 
 from __future__ import annotations
@@ -349,11 +351,16 @@ def main() -> int:
     src = HERE / "source"
     tuned = build(
         HERE / "tuning",
-        sorted(p for p in src.glob("*.txt") if not p.name.startswith(("heldout_", "fresh_"))),
+        sorted(
+            p for p in src.glob("*.txt") if not p.name.startswith(("heldout_", "fresh_", "unseen_"))
+        ),
     )
     held = build(HERE / "heldout", sorted(src.glob("heldout_*.txt")))
     fresh = build(HERE / "fresh", sorted(src.glob("fresh_*.txt")))
-    print(f"{len(tuned)} tuning, {len(held)} held-out and {len(fresh)} fresh replies written")
+    unseen = build(HERE / "unseen", sorted(src.glob("unseen_*.txt")))
+    print(
+        f"{len(tuned)} tuning, {len(held)} held-out, {len(fresh)} fresh and {len(unseen)} unseen replies written"
+    )
     return 0
 
 

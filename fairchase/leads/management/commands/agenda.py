@@ -4,7 +4,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from fairchase import clock
 from fairchase.intake.exporting import source_label
@@ -17,6 +19,16 @@ def _money(v) -> str:
     return "" if v is None else f"${v:,.0f}"
 
 
+def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table:
+    """A table of plain text: a lead named "[red]Ann" is printed as written, never as markup."""
+    t = Table(title=title, title_justify="left")
+    for col in columns:
+        t.add_column(col, overflow="fold")
+    for row in rows:
+        t.add_row(*(Text(cell) for cell in row))
+    return t
+
+
 class Command(BaseCommand):
     help = "Print Today's agenda: new enquiries, commitments due, follow-ups by priority, leads to let go."
 
@@ -25,19 +37,7 @@ class Command(BaseCommand):
         parser.add_argument("--width", type=int, default=None, help="Terminal width")
 
     def handle(self, *args, user=None, width=None, **opts):
-        User = get_user_model()
-        who = (
-            User.objects.filter(username=user).first()
-            if user
-            else User.objects.filter(is_superuser=True).order_by("pk").first()
-            or User.objects.filter(profile__role="admin").order_by("pk").first()
-        )
-        if who is None:
-            raise CommandError(
-                "No such user."
-                if user
-                else "No users yet: run `fairchase demo` or createsuperuser."
-            )
+        who = _whose(user)
         now = timezone.now()
         agenda = agenda_for(who, now)
         tz = clock.business_zone()
@@ -55,7 +55,7 @@ class Command(BaseCommand):
         tty = getattr(self.stdout, "isatty", lambda: False)()
         con = Console(file=self.stdout, width=width or (None if tty else PIPE_WIDTH))
         con.print(
-            f"[bold]Today for {who.get_short_name() or who.get_username()}[/bold]: "
+            f"[bold]Today for {escape(who.get_short_name() or who.get_username())}[/bold]: "
             f"{agenda.budget_minutes:.0f} selling minutes. Times are {tz.key} time "
             f"({clock.label(now, tz)}), a lead's own beside it where it differs.",
             highlight=False,
@@ -66,67 +66,85 @@ class Command(BaseCommand):
             )
             return
         if agenda.new:
-            t = Table(
-                title=f"New enquiries: respond now ({agenda.new_total})", title_justify="left"
-            )
-            for col in ("#", "name", "source", "value", "waiting", "do", "reason"):
-                t.add_column(col, overflow="fold")
-            for r in agenda.new:
-                d = r.as_dict()
-                waited = (
-                    f"{d['waited_minutes'] // 60} h {d['waited_minutes'] % 60} min"
-                    if d["waited_minutes"]
-                    else ""
-                )
-                t.add_row(
-                    str(d["id"]),
-                    d["name"],
-                    source_label(d["source"]),
-                    _money(d["value"]),
-                    waited,
-                    d["channel"],
-                    reason(d),
-                )
-            con.print(t)
+            con.print(_new_table(agenda, reason))
         if agenda.commitments:
-            t = Table(title="Commitments due", title_justify="left")
-            for col in ("#", "name", "who", "what", "due"):
-                t.add_column(col, overflow="fold")
-            for c in agenda.commitments:
-                d = c.as_dict()
-                due = clock.for_lead(d["due"], tz, c.lead) + (" (overdue)" if d["overdue"] else "")
-                t.add_row(
-                    str(d["lead_id"]),
-                    d["name"],
-                    "we call" if d["by"] == "us" else "they call",
-                    d["what"],
-                    due,
-                )
-            con.print(t)
+            con.print(_commitments_table(agenda, tz))
         for title, rows in (
             ("Follow-ups, best first", agenda.followups),
             ("In the wings (past today's minutes)", agenda.wings + agenda.waiting),
             ("Ready to let go", agenda.let_go),
         ):
-            if not rows:
-                continue
-            t = Table(title=title, title_justify="left")
-            for col in ("#", "name", "source", "value", "do", "$/min", "reason"):
-                t.add_column(col, overflow="fold")
-            for r in rows:
-                d = r.as_dict()
-                do = (
-                    d["channel"]
-                    if d["action"] == "contact"
-                    else f"stop → {d['next_state'] or 'closed'}"
-                )
-                t.add_row(
-                    str(d["id"]),
-                    d["name"],
-                    source_label(d["source"]),
-                    _money(d["value"]),
-                    do,
-                    f"{d['priority']:.2f}",
-                    reason(d),
-                )
-            con.print(t)
+            if rows:
+                con.print(_plans_table(title, rows, reason))
+
+
+def _whose(username: str | None):
+    """The named user, or the first admin."""
+    User = get_user_model()
+    if username:
+        who = User.objects.filter(username=username).first()
+    else:
+        who = (
+            User.objects.filter(is_superuser=True).order_by("pk").first()
+            or User.objects.filter(profile__role="admin").order_by("pk").first()
+        )
+    if who is None:
+        raise CommandError(
+            "No such user."
+            if username
+            else "No users yet: run `fairchase demo` or createsuperuser."
+        )
+    return who
+
+
+def _new_table(agenda, reason) -> Table:
+    rows = []
+    for r in agenda.new:
+        d = r.as_dict()
+        minutes = d["waited_minutes"]
+        waited = f"{minutes // 60} h {minutes % 60} min" if minutes else ""
+        rows.append(
+            (
+                str(d["id"]),
+                d["name"],
+                source_label(d["source"]),
+                _money(d["value"]),
+                waited,
+                d["channel"],
+                reason(d),
+            )
+        )
+    return _table(
+        f"New enquiries: respond now ({agenda.new_total})",
+        ("#", "name", "source", "value", "waiting", "do", "reason"),
+        rows,
+    )
+
+
+def _commitments_table(agenda, tz) -> Table:
+    rows = []
+    for c in agenda.commitments:
+        d = c.as_dict()
+        due = clock.for_lead(d["due"], tz, c.lead) + (" (overdue)" if d["overdue"] else "")
+        who = "we call" if d["by"] == "us" else "they call"
+        rows.append((str(d["lead_id"]), d["name"], who, d["what"], due))
+    return _table("Commitments due", ("#", "name", "who", "what", "due"), rows)
+
+
+def _plans_table(title: str, plans, reason) -> Table:
+    rows = []
+    for r in plans:
+        d = r.as_dict()
+        do = d["channel"] if d["action"] == "contact" else f"stop → {d['next_state'] or 'closed'}"
+        rows.append(
+            (
+                str(d["id"]),
+                d["name"],
+                source_label(d["source"]),
+                _money(d["value"]),
+                do,
+                f"{d['priority']:.2f}",
+                reason(d),
+            )
+        )
+    return _table(title, ("#", "name", "source", "value", "do", "$/min", "reason"), rows)

@@ -1,0 +1,106 @@
+"""What an import did, in words a person reads: counts, every problem with its line, and
+each change to a lead ("Ann Lee: value 1,000 -> 2,000; notes added")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fairchase.leads.models import Lead
+
+MAX_REPORTED = 5000  # beyond this, bad rows are counted but not listed
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 lead', '2 leads', '1,200 rows'."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, for a dry run, would do)."""
+
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    bad: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)  # rows skipped: (line, why)
+    warnings: list[tuple[int, str]] = field(
+        default_factory=list
+    )  # rows imported without a bad cell
+    changes: list[tuple[int, str]] = field(default_factory=list)  # what an update changed
+    preset: str = "generic"
+    mapping: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    truncated: bool = False  # stopped at max_rows
+
+    def add_error(self, line: int, reason: str) -> None:
+        self.bad += 1
+        if len(self.errors) < MAX_REPORTED:
+            self.errors.append((line, reason))
+
+    def add_warning(self, line: int, text: str) -> None:
+        if len(self.warnings) < MAX_REPORTED:
+            self.warnings.append((line, text))
+
+    def add_change(self, line: int, text: str) -> None:
+        if len(self.changes) < MAX_REPORTED:
+            self.changes.append((line, text))
+
+    def summary(self) -> str:
+        def were(n: int) -> str:
+            return (
+                ("would be" if self.dry_run else "were")
+                if n != 1
+                else ("would be" if self.dry_run else "was")
+            )
+
+        rows = plural(self.rows, "row")
+        first = f"The first {rows}" if self.truncated else rows
+        return (
+            f"{first}: {plural(self.created, 'lead')} {were(self.created)} created, "
+            f"{self.updated:,} updated, {self.unchanged:,} unchanged, "
+            f"{plural(self.bad, 'row')} skipped."
+        )
+
+    def as_dict(self) -> dict:
+        return {
+            "rows": self.rows,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "bad": self.bad,
+            "errors": self.errors[:MAX_REPORTED],
+            "warnings": self.warnings[:MAX_REPORTED],
+            "changes": self.changes[:MAX_REPORTED],
+            "preset": self.preset,
+            "dry_run": self.dry_run,
+            "summary": self.summary(),
+        }
+
+
+def _money(value) -> str:
+    return f"{value:,.2f}".removesuffix(".00") if value is not None else "none"
+
+
+def _shown(name: str, value) -> str:
+    if name == "value":
+        return _money(value)
+    if name == "created_at":
+        return f"{value:%Y-%m-%d %H:%M}" if value else "none"
+    if isinstance(value, list):
+        return ", ".join(value) or "none"
+    return str(value) if value not in ("", None) else "none"
+
+
+def describe(lead: Lead, changes: dict) -> str:
+    """'Ann Lee: value 1,000 -> 2,000; notes added'."""
+    parts = []
+    for name, new in changes.items():
+        label = "time zone" if name == "timezone" else name
+        if name == "notes":
+            parts.append("notes added")
+        else:
+            parts.append(f"{label} {_shown(name, getattr(lead, name))} -> {_shown(name, new)}")
+    return f"{lead.name}: " + "; ".join(parts)

@@ -1,0 +1,85 @@
+"""Today's Undo: a one-click outcome taken back moments after it was clicked, through the
+same door as every change to a lead (locked, recorded as a StatusChange, replanned; see
+`actions`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from .actions import ActionError, _done, _lock, _transition
+from .models import Commitment, Lead, Status
+
+
+@transaction.atomic
+def undo_outcome(
+    lead: Lead,
+    *,
+    before: dict,
+    attempt_id: int | None = None,
+    commitment_ids=(),
+    added_commitment_id: int | None = None,
+    what: str = "",
+    user=None,
+) -> Lead:
+    """Take back a one-click outcome moments after it was clicked (Today's Undo).
+
+    `before` is the lead's status and stop fields as they were before the click (status,
+    revisit_at, won_value, lost_reason: `undo_snapshot`); `attempt_id` the attempt the click
+    logged, if any, which is deleted (a mis-tap is not history to learn from);
+    `commitment_ids` our promises that attempt fulfilled, pending again; and
+    `added_commitment_id` a next step the click pinned, cancelled. The lead's counters are
+    recounted from its remaining attempts, the plan recomputed, and a StatusChange row says
+    what was undone and by whom; an automatic message the attempt queued is cancelled. An
+    opted-out person is never brought back."""
+    caller, lead = lead, _lock(lead)
+    if lead.status == Status.OPTED_OUT:
+        raise ActionError("This person opted out: they cannot be chased again.")
+    now = timezone.now()
+    undone = lead.attempts.filter(pk=attempt_id).first() if attempt_id is not None else None
+    if undone is not None:
+        undone.delete()
+        left = lead.attempts.aggregate(
+            n=models.Count("pk"), last=models.Max("at"), first=models.Min("at")
+        )
+        lead.attempt_count, lead.last_attempt_at, lead.first_response_at = (
+            left["n"],
+            left["last"],
+            left["first"],
+        )
+        lead.save(
+            update_fields=["attempt_count", "last_attempt_at", "first_response_at", "updated_at"]
+        )
+    if commitment_ids:
+        lead.commitments.filter(pk__in=list(commitment_ids), state=Commitment.State.DONE).update(
+            state=Commitment.State.PENDING, resolved_at=None
+        )
+    if added_commitment_id is not None:
+        lead.commitments.filter(pk=added_commitment_id, state=Commitment.State.PENDING).update(
+            state=Commitment.State.CANCELLED, resolved_at=now
+        )
+    revisit = before.get("revisit_at")
+    lead.revisit_at = datetime.fromisoformat(revisit) if revisit else None
+    won = before.get("won_value")
+    lead.won_value = Decimal(won) if won not in (None, "") else None
+    lead.lost_reason = before.get("lost_reason") or ""
+    old = lead.status
+    _transition(
+        lead, before.get("status") or old, f"Undone: {what}"[:200] if what else "Undone", user, now
+    )
+    # `undone`: the attempt taken back, so what it set off (a voicemail's email) is taken back too
+    kind = "status" if lead.status != old else "updated"
+    return _done(lead, kind, caller=caller, undone=undone)
+
+
+def undo_snapshot(lead: Lead) -> dict:
+    """What `undo_outcome` needs to put a lead back as it is now (plain JSON values)."""
+    return {
+        "status": lead.status,
+        "revisit_at": lead.revisit_at.isoformat() if lead.revisit_at else None,
+        "won_value": str(lead.won_value) if lead.won_value is not None else None,
+        "lost_reason": lead.lost_reason or "",
+    }

@@ -1,0 +1,355 @@
+"""How the words of a message are read: the cues of every intent gathered once, then
+steps from the surest to the least sure, each deciding or passing the message on (an
+automatic reply, a stop word, an opt-out, a refusal, a call on a day, a date, interest).
+A "no" is never read as a "yes": what is unsure stays unclear."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from . import clauses, cues, language, when
+
+AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR = (
+    "auto_reply",
+    "bounce",
+    "opt_out",
+    "not_interested",
+    "later",
+    "call_back",
+    "interested",
+    "unclear",
+)
+KINDS = (AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR)
+REFUSALS = (OPT_OUT, NOT_INTERESTED)
+# Kinds the app acts on without a person (the others only record the message).
+ACTED_ON = {AUTO_REPLY, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK}
+# A call asked for on a day (a date, a weekday, tomorrow) within this is a call-back; a call
+# "next week", "in a few weeks" or further out is a revisit.
+CALL_BACK_HORIZON = timedelta(days=14)
+CONTRACT = re.compile(r"contract|vertrag|contrat|contrato|overeenkomst")
+
+
+@dataclass
+class _Message:
+    """What one message's words hold: its text, the cues of every intent found in it (each
+    (language, words, start, end) in the folded text, or None), and the dates it names."""
+
+    fresh: str
+    folded: str
+    where: list[int]
+    today: date
+    zone: str | None
+    channel: str
+    automatic: str
+    opt_out: tuple | None = None
+    refusal: tuple | None = None
+    later: tuple | None = None
+    call: tuple | None = None
+    interest: tuple | None = None
+    unsure: tuple | None = None
+    auto: tuple | None = None
+    language: str = ""
+    negation: re.Pattern | None = None  # the message's language's negations
+    found: list = field(default_factory=list)
+    turns: list[int] = field(default_factory=list)
+    wants: list[tuple] = field(default_factory=list)
+    doubts: list[tuple] = field(default_factory=list)
+
+    def said(self, *found_cues) -> str:
+        """The decisive words as the person wrote them."""
+        return "; ".join(
+            f'"{cues.original(self.fresh, self.where, c[2], c[3])}"' for c in found_cues if c
+        )
+
+
+def _gather(fresh: str, folded: str, where: list[int], today, zone, channel, automatic) -> _Message:
+    m = _Message(fresh, folded, where, today, zone, channel, automatic)
+    m.language = language.detect(fresh, lambda: cues.language_vote(folded))
+    m.negation = cues.NEGATION.get(m.language, cues.NEGATORS)
+    m.opt_out = cues.first(cues.OPT_OUT, folded) or clauses.stop_request(folded)
+    m.refusal = cues.first(cues.REFUSAL, folded) or clauses.refusal(folded, m.negation)
+    if m.refusal is None and (no := cues.NO.search(folded)):
+        m.refusal = ("", no.group(0), no.start(), no.end())
+    m.later = cues.first(cues.LATER, folded)
+    # Where the message turns ("..., but ..."): what follows the turn is what it means, so
+    # praise or a yes before a turn to a "no" asks for nothing.
+    m.turns = [t.start() for t in cues.CONTRAST.finditer(folded)]
+
+    def kept(found: list[tuple]) -> list[tuple]:
+        return [c for c in found if not clauses.undone_by_turn(folded, c[2], m.negation, m.turns)]
+
+    # Taking one of our options is a yes, whatever a "stay with" cue makes of it.
+    accept = clauses.accepted(folded)
+    if accept and m.refusal and m.refusal[2] < accept[3] and accept[2] < m.refusal[3]:
+        m.refusal = None
+    calls = kept(cues.every(cues.CALL, folded, True))
+    interests = kept(
+        sorted(
+            cues.every(cues.INTEREST, folded, True)
+            + clauses.asked_topics(folded)
+            + ([accept] if accept else []),
+            key=lambda c: c[2],
+        )
+    )
+    m.call = calls[0] if calls else None
+    m.interest = interests[0] if interests else None
+    if m.interest is None and (yes := cues.AFFIRM.search(folded)):
+        m.interest = kept([("", yes.group(0), yes.start(), yes.end())])[0:1] or None
+        m.interest = m.interest[0] if m.interest else None
+    m.unsure = cues.first(cues.UNSURE, folded)
+    m.auto = cues.first(cues.AUTO, folded[:600])
+    m.found = when.find_dates(fresh, today, zone, m.language)
+    # What asks for something (a call, a price, a visit), as opposed to praise and politeness.
+    m.wants = [c for c in calls + interests if not cues.POLITE.match(c[1])]
+    m.doubts = cues.every(cues.UNSURE, folded)
+    return m
+
+
+def decide(fresh: str, folded: str, where: list[int], today, zone, channel: str, automatic: str):
+    """The reading, in steps from the surest to the least sure: each step decides or
+    passes the message on."""
+    m = _gather(fresh, folded, where, today, zone, channel, automatic)
+    for step in (_automatic_reply, _nothing_new, _stop_word, _opt_out):
+        if reading := step(m):
+            return (*reading, m.language)
+    date = _pick(m.found, m.later, m.folded)
+    for dated_step in (_refused, _call_on_a_day, _dated, _later_without_date):
+        if reading := dated_step(m, date):
+            return (*reading, m.language)
+    return (*_interest_or_unclear(m), m.language)
+
+
+def _automatic_reply(m: _Message):
+    """1. A header, or an out-of-office's words with nothing a person would add (without a
+    header, it says so before anything a person would ask)."""
+    others = [c[2] for c in (m.opt_out, m.refusal, m.call, m.interest, m.later) if c]
+    if not m.automatic and not (
+        m.auto and m.channel == "email" and (not others or m.auto[2] < min(others))
+    ):
+        return None
+    back = when.return_date(m.fresh, m.found)
+    until = when.to_datetime(back, m.zone) if back else None
+    evidence = m.automatic or m.said(m.auto)
+    return AUTO_REPLY, until, evidence + (f'; back "{back.words}"' if back else "")
+
+
+def _nothing_new(m: _Message):
+    return (UNCLEAR, None, "no new text") if not m.folded else None
+
+
+def _stop_word(m: _Message):
+    """A one-word reply people send to stop, besides the carriers' keywords."""
+    word = m.folded.strip(" .!")
+    if word in LOCAL_STOP_WORDS:
+        m.language = LOCAL_STOP_WORDS[word]
+        return OPT_OUT, None, f'"{m.fresh.strip()}"'
+    return None
+
+
+def _against(m: _Message, no: tuple, strict: bool) -> tuple | None:
+    """What goes against a refusal: a request or doubt after a turn that follows it
+    ("no thanks, but what would X cost?"), a question after such a turn, or (for an
+    opt-out, `strict`) a request in a later sentence ("Stop calling my mobile, email
+    is better. I'm still interested though.")."""
+    folded = m.folded
+    turn = next((t for t in m.turns if t > no[2]), None)
+    ends = [i for i in (folded.find(ch, no[3]) for ch in ".!?;\n") if i >= 0]
+    sentence_end = min(ends) if ends else len(folded)
+    for c in m.wants + m.doubts:
+        if no[2] <= c[2] < no[3]:
+            continue  # the refusal's own words ("dejen de llamarme")
+        if (turn is not None and c[2] > turn) or (strict and c[2] > sentence_end and c in m.wants):
+            return c
+    if turn is not None and "?" in folded[turn:]:
+        return ("", "", turn, folded.index("?", turn) + 1)
+    others = [c for c in m.wants if not no[2] <= c[2] < no[3]]
+    if "?" in m.fresh and others:
+        return others[0]
+    return None
+
+
+def _opt_out(m: _Message):
+    """2. Asked us to stop: final, unless it also asks for the offer."""
+    if not m.opt_out:
+        return None
+    other = _against(m, m.opt_out, strict=True)
+    if other:
+        return UNCLEAR, None, f"mixed: {m.said(m.opt_out, other)}"
+    return OPT_OUT, None, m.said(m.opt_out)
+
+
+def _refused(m: _Message, date):
+    """3. Refused. A softened refusal with a date and an invitation is a revisit; with a
+    question about the offer or doubt after it, it is for a person. Praise around a
+    refusal ("sounds great, but we went with someone else") does not make it a yes."""
+    refusal = m.refusal
+    if not refusal:
+        return None
+    if refusal[0] == "" and (m.wants or m.later or date or m.doubts):
+        # A bare "No," with more after it ("No, Monday works better", "Nein, A nicht, aber
+        # was kostet B?") is no clear refusal: a person reads it.
+        return UNCLEAR, None, f"a no with more: {m.said(refusal)}"
+    # A refusal becomes a revisit only with words that put us off or ask again, or a
+    # softener ("not right now") next to the date ("..., maybe in the spring").
+    soft = cues.SOFTENERS.search(m.folded)
+    # (A contract "running until June" says when it ends, not that we should come back.)
+    deferrals = [c for c in cues.every(cues.LATER, m.folded) if not CONTRACT.search(c[1])]
+    if date and (
+        deferrals
+        or _asks_again(m.folded, date.start, refusal[2])
+        or (soft and abs(date.start - soft.start()) <= 80)
+    ):
+        return LATER, when.to_datetime(date, m.zone), f'{m.said(refusal, m.later)} "{date.words}"'
+    # (the refusal's own words are no request: "ni ahora ni más adelante")
+    wants = [c for c in m.wants + m.doubts if not refusal[2] <= c[2] < refusal[3]]
+    if refusal[0] == "~" and (wants or "?" in m.fresh):
+        # A refusal read from a clause's grammar, beside a request, a question or doubt: for a person.
+        return (
+            UNCLEAR,
+            None,
+            f"a refusal with a request, question or doubt: {m.said(refusal, *wants[:1])}",
+        )
+    other = _against(m, refusal, strict=False)
+    if other is None and "?" in m.folded[refusal[3] :]:
+        # A question after the refusal ("Brauchen wir nicht. Oder lohnt sich das doch?")
+        # may reopen it: a person reads it.
+        q = m.folded.index("?", refusal[3])
+        other = ("", "", m.folded.rfind(" ", 0, max(q - 20, 0)) + 1, q + 1)
+    if other:
+        return UNCLEAR, None, f"refusal with a question or doubt: {m.said(refusal, other)}"
+    return NOT_INTERESTED, None, m.said(refusal)
+
+
+def _call_on_a_day(m: _Message, date):
+    """4. A call with a day or time soon is a call-back; further out it is a revisit."""
+    if not (m.call and date):
+        return None
+    at = when.to_datetime(date, m.zone, when.DEFAULT_TIME)
+    if m.unsure:
+        return UNCLEAR, None, f"unsure: {m.said(m.unsure, m.call)}"
+    if when.SPECIFICITY[date.kind] <= 1 and date.day - m.today <= CALL_BACK_HORIZON:
+        return CALL_BACK, at, f'{m.said(m.call)} "{date.words}"'
+    return LATER, at, f'{m.said(m.call)} "{date.words}"'
+
+
+def _dated(m: _Message, date):
+    """5. Not now, with a date: a revisit. A date and nothing else is the same. Politeness
+    alone ("Im neuen Jahr gerne") asks for nothing now: with a vague date it defers."""
+    positive = m.interest or m.call
+    if not date or not (
+        m.later or not positive or (not m.wants and when.SPECIFICITY[date.kind] >= 2)
+    ):
+        return None
+    if (
+        not m.later
+        and cues.NEGATION.get(m.language, cues.NEGATORS).search(m.folded)
+        and not _not_before(m, date)
+    ):
+        # A date, no deferral words and a "not" we could not place: perhaps a refusal
+        # in words we do not know ("el mes que viene ... no os necesitaremos"). A person reads it.
+        return UNCLEAR, None, f'a date with a negation: "{date.words}"'
+    if not m.later and when.SPECIFICITY[date.kind] <= 1:
+        # "Friday at 10?" with nothing else: a visit, a call or a meeting; a person decides.
+        return UNCLEAR, None, f'a day but no ask: "{date.words}"'
+    return LATER, when.to_datetime(date, m.zone), f'{m.said(m.later)} "{date.words}"'.strip()
+
+
+# "Not before September", "Vor September wird das nichts", "Rien avant septembre": the
+# negation says when, it refuses nothing.
+BEFORE = re.compile(
+    r"(?<![\w])(?:before|until|till|vor|bis|avant|jusqu'(?:a|en|au)|antes de|antes|hasta|ate|voor|tot)"
+    r"(?: (?:the|dem|der|la|le|el|o|a|de))? $"
+)
+
+
+def _not_before(m: _Message, date) -> bool:
+    """Every negation of the message shares its sentence with a date that follows a
+    "before" or "until" ("Vor September wird das nichts. Schreiben Sie im September."),
+    or with a date before the one read ("Im Dezember geht gar nichts. Mitte Januar gern.")."""
+    before = [
+        f.start
+        for f in m.found
+        if BEFORE.search(m.folded[max(0, f.start - 20) : f.start])
+        or BEFORE.match(cues.fold(f.words).split(" ")[0] + " ")
+        or f.day < date.day
+    ]
+    negation = cues.NEGATION.get(m.language, cues.NEGATORS)
+    return bool(before) and all(
+        any(_same_sentence(m.folded, n.start(), at) for at in before)
+        for n in negation.finditer(m.folded)
+    )
+
+
+def _same_sentence(folded: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return not any(c in folded[lo:hi] for c in ".!?;\n")
+
+
+def _later_without_date(m: _Message, date):
+    if m.later and not (m.interest or m.call):
+        return UNCLEAR, None, f"later, but no date: {m.said(m.later)}"
+    return None
+
+
+def _interest_or_unclear(m: _Message):
+    """6. Interest (or a call with no time), unless in doubt."""
+    positive = m.interest or m.call
+    if positive:
+        if m.unsure:
+            return UNCLEAR, None, f"unsure: {m.said(m.unsure, positive)}"
+        # A "no" anywhere that no step could place: interest is never read past it.
+        negations = clauses.unplaced(m.folded, m.negation)
+        if negations:
+            no = negations[0]
+            return (
+                UNCLEAR,
+                None,
+                f"interest beside a negation: {m.said(positive, ('', '', no.start(), no.end()))}",
+            )
+        return INTERESTED, None, m.said(positive)
+    return UNCLEAR, None, m.said(m.unsure) if m.unsure else ""
+
+
+def _asks_again(folded: str, at: int, refused: int) -> bool:
+    """An "again" in the date's own sentence, not the refusal's ("Kein Budget vor Juli.
+    Fragen Sie im Juli nochmal nach." but not "They start on Monday. Thanks again.")."""
+    start = max(folded.rfind(c, 0, at) for c in ".!?;") + 1
+    ends = [i for i in (folded.find(c, at) for c in ".!?;") if i >= 0]
+    end = min(ends) if ends else len(folded)
+    return bool(cues.AGAIN.search(folded, start, end)) and not start <= refused < end
+
+
+def _pick(found: list, later, folded: str = "") -> when.Found | None:
+    """The most specific date; among equals the one nearest the words that put us off
+    ("En agosto cerramos. A partir de septiembre lo vemos."), else the first."""
+    if not found:
+        return None
+    top = min(when.SPECIFICITY[f.kind] for f in found)
+    tied = [f for f in found if when.SPECIFICITY[f.kind] == top]
+    if later and len(tied) > 1:
+        return min(tied, key=lambda f: abs(f.start - later[2]))
+    if len(tied) > 1 and folded:
+        # "a tender that closes in September. Please contact me again in October": the date
+        # whose sentence asks again.
+        again = [f for f in tied if _asks_again(folded, f.start, -1)]
+        if again:
+            return again[0]
+    return min(tied, key=lambda f: f.start)
+
+
+# One-word texts people send to stop, besides the carriers' keywords.
+LOCAL_STOP_WORDS = {
+    "stopp": "de",
+    "abmelden": "de",
+    "baja": "es",
+    "alto": "es",
+    "sair": "pt",
+    "parar": "pt",
+    "afmelden": "nl",
+    "desabonner": "fr",
+    "arret": "fr",
+    "arreter": "fr",
+    "remove": "en",
+}

@@ -1,0 +1,1 @@
+"""Per-language word lists for `reading.clauses` (one module per language)."""

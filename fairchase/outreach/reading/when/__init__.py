@@ -1,0 +1,189 @@
+"""Dates as a person means them, in the lead's own time zone, never in the past.
+
+Explicit calendar dates ("4. Januar", "le 1er avril", "16 de marzo", "27/03",
+"Monday 23rd March") are read by dateparser, on the sentence that carries them. The
+vague and relative times people use when they put us off have no single meaning, so
+each gets one convention, written here (and in the README's reply section):
+
+- a date without a year is the next one ("back on 3 January" written in December is
+  next January); a bare weekday is the next such day after today, "next Friday" too;
+- away "until" a day means back that day; "until ... inclusive" (einschließlich,
+  inclus, t/m, tot en met, incluido, inclusive) means back the day after;
+- "tomorrow", "today", "the day after tomorrow" in each language ("morgen", "demain",
+  "mañana" but not "por la mañana", "amanhã");
+- next week = its Monday; "next week Tuesday" = the Tuesday of next week; end of the
+  week = Friday; next month = its 1st; end of the month = its last day; next year or
+  the new year = 2 January;
+- "in N days/weeks/months" = today plus N ("give me three weeks" too; a fortnight,
+  "vierzehn Tage", "quinze jours" = 14 days); a couple = 2, a few / some / several = 3,
+  "a month or two" = 2 months; half a year = 6 months;
+- a month without a day = its 1st ("early" 1st, "mid" 15th, "late" 25th, "end of" its
+  last day; "after March" = 1 April); the first/second/last week of a month = its 1st,
+  8th, 24th;
+- a quarter = its first day (Q2 = 1 April; next quarter = the next one's first day);
+  the end of a quarter = its last day; the second half of the year = 1 July; the end
+  of the year = 31 December; "the coming weeks / months" = 3 weeks / 3 months;
+- a day of the month alone ("back on the 23rd", "ab dem 23.", "le 23", "no dia 23") =
+  the next such day; "the week after" a named date = the Monday after it;
+- a season = the day it starts (spring 20 March, summer 21 June, autumn 22 September,
+  winter 21 December; six months later south of the equator); "after the summer",
+  the summer holidays and "la rentrée" = 1 September, because that is when people are
+  back at work;
+- a weekday with a day ("Monday 28", "el lunes 28") = that day of the month;
+- after Christmas = 27 December; after New Year or the year-end holidays ("nach den
+  Feiertagen", "après les fêtes", "na de feestdagen", "depois das festas") = 2 January,
+  but "después de las fiestas" = 7 January (Spain works again after Reyes); after
+  Easter ("Semana Santa", "Ostern", "Pâques", "Páscoa", "Pasen") = the Tuesday after
+  Easter Monday; "the holidays" unnamed = the next ones (year-end in autumn and
+  winter, Easter in spring, else the summer), "les fêtes de fin d'année" always the year-end;
+- a time ("at 3pm", "15h", "um 14 Uhr", "às 10h", "om 15.00 uur") or a part of the day
+  (morning 9:00, lunchtime 12:00, afternoon 14:00, "after 2" 14:00, evening 18:00) sets
+  the hour; otherwise 9:00.
+
+The module reads in steps, each in its own file: words.py (months, weekdays, numbers in
+six languages), patterns.py (one pattern per kind of date), explicit.py (calendar dates,
+by dateparser), and the conventions by kind of date: days.py (days and weeks), months.py
+(months, quarters, years), holidays.py (seasons and holidays).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from ..cues import fold, fold_map, original
+from . import days, holidays, months
+from .calendar import Found, zone_of
+from .explicit import _explicit
+from .patterns import COMPILED, HOLIDAY_KINDS, SPECIFICITY
+from .words import AMBIGUOUS_MONTHS, DEFAULT_TIME, INCLUSIVE, PARTS_OF_DAY, RETURN_CUES, TIME
+
+__all__ = [
+    "DEFAULT_TIME",
+    "SPECIFICITY",
+    "Found",
+    "best",
+    "find_dates",
+    "return_date",
+    "to_datetime",
+    "zone_of",
+]
+
+RESOLVERS = {**days.RESOLVERS, **months.RESOLVERS, **holidays.RESOLVERS}
+SENTENCE = re.compile(r"(?<=[!?;\n])\s+|(?<=[^\d\s][.])\s+")
+
+
+def _resolve(kind: str, m: re.Match, today: date, zone: str | None, lang: str) -> date | None:
+    """The day an expression of `kind` means, by its convention (None if it names none)."""
+    return RESOLVERS[kind](m, today, zone, lang)
+
+
+def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en") -> list[Found]:
+    """Every date the text names, each with its words, kind and the hour it names (if any)."""
+    out: list[Found] = []
+    offset = 0
+    for sentence in SENTENCE.split(text):
+        folded = fold(sentence)
+        spans = []
+        for f in _explicit(sentence, folded, today, zone, lang):
+            spans.append((f.start, f.start + len(fold(f.words))))
+            out.append(Found(f.day, f.words, f.kind, offset + f.start, _hour(folded[f.start :])))
+        for kind, pattern in COMPILED:
+            for m in pattern.finditer(folded):
+                if any(a <= m.start() < b or a < m.end() <= b for a, b in spans):
+                    continue
+                if kind in HOLIDAY_KINDS and re.search(
+                    r"(?:before|vor|avant|antes de|antes|voor|until|bis|jusqu'a|hasta|ate|tot) (?:the |dem |den |la |las |les |el |o |as |de )?$",
+                    folded[max(0, m.start() - 12) : m.start()],
+                ):
+                    continue  # "before Christmas" is not when to come back
+                if (
+                    kind == "month"
+                    and m.group("month") in AMBIGUOUS_MONTHS
+                    and not re.match(
+                        r"(?:in|until|till|by|from|after|around|before|im|ab|bis|en|em|tot|vanaf|hasta|ate|courant|debut|fin|mitte|anfang|ende|early|mid|late|begin|eind|half) ",
+                        m.group(0),
+                    )
+                ):
+                    continue
+                try:
+                    d = _resolve(kind, m, today, zone, lang)
+                except (ValueError, KeyError):
+                    d = None
+                if d is None:
+                    continue
+                spans.append((m.start(), m.end()))
+                out.append(
+                    Found(
+                        d,
+                        original(sentence, fold_map(sentence)[1], m.start(), m.end()),
+                        kind,
+                        offset + m.start(),
+                        _hour(folded[m.start() : m.start() + 60])
+                        if SPECIFICITY[kind] <= 1
+                        else None,
+                    )
+                )
+        offset += len(folded) + 1
+    # "after Easter ... the week after", "the week after Easter": the Monday after the date named.
+    m = WEEK_AFTER.search(fold(text))
+    if m:
+        named = [f for f in out if not m.start() <= f.start < m.end()]
+        if named:
+            d = min(named, key=lambda f: (SPECIFICITY[f.kind], abs(f.start - m.start()))).day
+            out.append(
+                Found(d + timedelta(days=7 - d.weekday()), m.group(0), "week_after", m.start())
+            )
+    return [f for f in out if f.day >= today]
+
+
+WEEK_AFTER = re.compile(
+    r"(?<![\w])(?:the week after|die woche (?:danach|darauf)|la semaine (?:d'apres|suivante)|la semana (?:siguiente|despues)|"
+    r"a semana seguinte|de week (?:erna|daarna))(?![\w])"
+)
+
+
+def _hour(text: str) -> time | None:
+    m = TIME.search(text[:60])
+    if m:
+        h = m.group("h") or m.group("h2") or m.group("h3")
+        mi = m.group("mi") or m.group("mi2") or m.group("mi3") or 0
+        h, mi = int(h), int(mi)
+        if m.group("ap") and m.group("ap").startswith("p") and h < 12:
+            h += 12
+        elif not m.group("ap") and 1 <= h <= 6:
+            h += 12  # "at 4", "after 2": business hours, so the afternoon
+        if 0 <= h < 24 and 0 <= mi < 60:
+            return time(h, mi)
+    for pattern, at in PARTS_OF_DAY:
+        if pattern.search(text[:40]):
+            return at
+    return None
+
+
+def best(found: list[Found]) -> Found | None:
+    """The most specific date named, the earliest written among equals."""
+    return min(found, key=lambda f: (SPECIFICITY[f.kind], f.start), default=None)
+
+
+def return_date(text: str, found: list[Found]) -> Found | None:
+    """An automatic reply's return day: the date after "back"/"return"/"wieder"/"retour"...,
+    else the last date it names (people write when they leave, then when they are back)."""
+    if not found:
+        return None
+    folded = fold(text)
+    cued = [f for f in found if RETURN_CUES.search(folded[max(0, f.start - 40) : f.start])]
+    chosen = max(cued or found, key=lambda f: (f.day, f.start))
+    if not cued and INCLUSIVE.search(
+        folded[chosen.start : chosen.start + len(chosen.words) + 25]
+        + " "
+        + folded[max(0, chosen.start - 25) : chosen.start]
+    ):
+        return Found(
+            chosen.day + timedelta(days=1), chosen.words + " (inclusive)", chosen.kind, chosen.start
+        )
+    return chosen
+
+
+def to_datetime(f: Found, zone: str | None, default: time = DEFAULT_TIME) -> datetime:
+    return datetime.combine(f.day, f.at or default, tzinfo=zone_of(zone))

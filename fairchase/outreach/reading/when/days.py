@@ -1,0 +1,107 @@
+"""Days and weeks: tomorrow, a weekday, the 23rd, next week, in three weeks."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from .words import NUMBERS, UNITS, WEEKDAYS
+
+
+def weekday_of_next_week(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    monday = today + timedelta(days=7 - today.weekday())
+    return monday + timedelta(days=WEEKDAYS[m.group("weekday")])
+
+
+def day_only(m: re.Match, today: date, zone: str | None, lang: str) -> date | None:
+    """A day of the month alone: the next such day."""
+    day = int(m.group("d") or m.group("d2") or m.group("d3") or m.group("d4"))
+    if not 1 <= day <= 31:
+        return None
+    d = today.replace(day=1) + relativedelta(day=day)
+    if d.day != day or d <= today:
+        d = today.replace(day=1) + relativedelta(months=1, day=day)
+    return d if d.day == day else None
+
+
+def after_tomorrow(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    return today + timedelta(days=2)
+
+
+def tomorrow(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    return today + timedelta(days=1)
+
+
+def today_(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    return today
+
+
+def weekday(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    """A bare weekday: the next such day after today."""
+    return today + timedelta(days=(WEEKDAYS[m.group("weekday")] - today.weekday()) % 7 or 7)
+
+
+def relative(m: re.Match, today: date, zone: str | None, lang: str) -> date | None:
+    """In N days/weeks/months/years (a couple 2, a few or some 3)."""
+    n = m.group("n")
+    return _plus(int(n) if n.isdigit() else NUMBERS.get(n, 1), m.group("unit"), today, lang)
+
+
+def unit_or_two(m: re.Match, today: date, zone: str | None, lang: str) -> date | None:
+    """ "A week or two" is two of them, "a month or three" three."""
+    n = {"two": 2, "twee": 2, "deux": 2, "dos": 2, "dois": 2, "zwei": 2}.get(m.group("n"), 3)
+    return _plus(n, m.group("unit"), today, lang)
+
+
+def _plus(n: int, word: str, today: date, lang: str) -> date | None:
+    unit = UNITS[word]
+    if unit == "years" and word in ("an", "ans") and lang not in ("fr",):
+        return None  # "an" is a word of its own outside French
+    return today + relativedelta(**{unit: n})
+
+
+def fortnight(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    return today + timedelta(days=14)
+
+
+def half_year(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    return today + relativedelta(months=6)
+
+
+def coming_weeks(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    """ "The coming weeks" = three weeks, "the coming months" = three months."""
+    months = re.search(r"month|monat|mois|mes|maand", m.group(0))
+    return today + (relativedelta(months=3) if months else timedelta(weeks=3))
+
+
+def end_of_next_week(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    return today + timedelta(days=7 - today.weekday() + 4)
+
+
+def end_of_week(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    return today + timedelta(days=(4 - today.weekday()) % 7 or 7)
+
+
+def next_week(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    return today + timedelta(days=7 - today.weekday())
+
+
+RESOLVERS = {
+    "next_week_day": weekday_of_next_week,
+    "weekday_next_week": weekday_of_next_week,
+    "day_only": day_only,
+    "after_tomorrow": after_tomorrow,
+    "tomorrow": tomorrow,
+    "today": today_,
+    "weekday": weekday,
+    "relative": relative,
+    "unit_or_two": unit_or_two,
+    "half_year": half_year,
+    "fortnight": fortnight,
+    "coming_weeks": coming_weeks,
+    "end_of_next_week": end_of_next_week,
+    "end_of_week": end_of_week,
+    "next_week": next_week,
+}

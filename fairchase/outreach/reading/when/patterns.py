@@ -1,0 +1,224 @@
+"""The expressions of a date, one pattern per kind, and how specific each kind is."""
+
+from __future__ import annotations
+
+import re
+
+from .words import (
+    _MONTH_RE,
+    _NUM_RE,
+    _SEASON_RE,
+    _UNIT_RE,
+    _WEEKDAY_RE,
+    AFTER,
+    MONTH_PREP,
+)
+
+PATTERNS = [
+    # "the first Monday in January", "den ersten Montag im Januar", "le premier lundi de janvier"
+    (
+        "weekday_of_month",
+        rf"(?P<which>first|second|third|last|ersten?|zweiten?|dritten?|letzten?|premier|deuxieme|troisieme|dernier|"
+        rf"primer|segundo|tercer|ultimo|primeira|segunda|terceira|ultima|eerste|tweede|derde|laatste) "
+        rf"(?P<weekday>{_WEEKDAY_RE}) (?:in|of|im|de|d'|van|en|do|da) ?(?P<month>{_MONTH_RE})(?![\w])",
+    ),
+    (
+        "next_week_day",
+        rf"(?:next week|nachste woche|volgende week|komende week|la semaine prochaine|semana que vem|la semana que viene|la proxima semana|proxima semana)[, ]+(?:on |am |le |el |na |no |op )?(?P<weekday>{_WEEKDAY_RE})",
+    ),
+    (
+        "weekday_next_week",
+        rf"(?P<weekday>{_WEEKDAY_RE})(?:\w*)? (?:of |in )?(?:next week|nachste woche|nachsten woche|de la semaine prochaine|de la semana que viene|da semana que vem|da proxima semana|volgende week)",
+    ),
+    # A day of the month alone: "back on the 23rd", "ab dem 23.", "le 23", "el día 23", "no dia 23", "op de 23e".
+    (
+        "day_only",
+        r"(?:(?:on|by|until|till|from|the|on the|by the|until the|from the) (?P<d>\d{1,2})(?:st|nd|rd|th)"
+        r"|(?:am|bis|bis zum|ab dem|vom|zum|nach dem|seit dem) (?P<d2>\d{1,2})\."
+        rf"|(?:{_WEEKDAY_RE}),? (?P<d4>\d{{1,2}})(?:st|nd|rd|th|er|e)?"
+        r"|(?:le|apres le|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|del dia|despues del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de|na de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
+        r"(?![\d:/,]|[-–]\d|\.\d| ?(?:am|pm|h|uhr|uur|%|euro|eur)| \d{2})(?! (?:of |de |d')?(?:"
+        + _MONTH_RE
+        + r"|week|weeks|days|months|mal|fois|veces|vezes|keer|people|personen|personnes|personas|pessoas|mensen|minutes|minuten|horas|heures|uur))",
+    ),
+    (
+        "year",
+        r"(?:in|early|beginning of|start of|anfang|debut|principios de|inicio de|comeco de|begin|vanaf|ab|a partir de|from) (?P<y>20\d\d)(?![\d/.-])",
+    ),
+    (
+        "after_tomorrow",
+        r"(?:the )?day after tomorrow|ubermorgen|apres-demain|pasado manana|depois de amanha|overmorgen",
+    ),
+    (
+        "tomorrow",
+        r"tomorrow|tmrw|tmr|tomoz|2moro|(?<!guten )(?<!am )(?<!heute )morgen(?!s)\w*|demain|(?<!la )(?<!de )manana|amanha",
+    ),
+    (
+        "today",
+        r"today|this (?:afternoon|morning|evening)|heute|aujourd'hui|cet apres-midi|ce soir|hoy|esta tarde|hoje|vandaag|vanmiddag|vanavond",
+    ),
+    (
+        "weekday",
+        rf"(?<![\w-])(?P<weekday>{_WEEKDAY_RE})(?:ochtend|middag|avond|morgen|nachmittag|vormittag|abend)?(?![\w])",
+    ),
+    (
+        "unit_or_two",
+        rf"(?P<unit>{_UNIT_RE}) (?:or|of|ou|o|oder) (?P<n>two|twee|deux|dos|dois|zwei|three|drie|trois|tres|drei)",
+    ),
+    (
+        "relative",
+        rf"(?<!every )(?<!alle )(?<!toutes les )(?<!tous les )(?<!cada )(?<!om de )(?<!elke )"
+        rf"(?:in|within|for|after|in about|in around|dans|d'ici|pendant|apres|dentro de|en|durante|por|daqui a|em|por|uber|nach|fur|binnen|over|na|voor|"
+        # "give me three weeks": wait that long
+        rf"give (?:me|us)|gib mir|geben sie (?:mir|uns)|donnez-(?:moi|nous)|laissez-(?:moi|nous)|(?:deme|denos|dame)|de-?me|geef (?:me|ons))"
+        rf"(?: (?:about|around|roughly|approximately|ungefahr|etwa|circa|rund|environ|a peu pres|unos|unas|uns|umas|cerca de|ongeveer|zo'n|een))?"
+        rf" (?P<n>{_NUM_RE})(?: (?:more|of|de|d'|ou|o|oder))? (?P<unit>{_UNIT_RE})(?! ago| geleden| atras| her)(?![\w])",
+    ),
+    # Two weeks by one word: "in a fortnight", "in vierzehn Tagen", "dans quinze jours".
+    (
+        "fortnight",
+        r"(?<!every )(?<!alle )(?<!tous les )(?<!cada )(?<!om de )"
+        r"(?:(?:a|one) fortnight|vierzehn tagen?|quinze jours|quince dias|quinze dias|veertien dagen)",
+    ),
+    (
+        "half_year",
+        r"half a year|six months|halbes jahr|six mois|medio ano|meio ano|seis meses|half jaar|halfjaar",
+    ),
+    (
+        "end_of_quarter",
+        r"end of (?:q(?P<q>[1-4])|the quarter|this quarter)|ende (?:des )?(?:q(?P<q2>[1-4])|quartals)|fin (?:du )?(?:t(?P<q3>[1-4])|trimestre)|"
+        r"finales? del trimestre|final do trimestre|fim do trimestre|eind (?:van )?(?:het )?(?:q(?P<q4>[1-4])|kwartaal)",
+    ),
+    (
+        "quarter_n",
+        r"(?<![\w])q(?P<q>[1-4])(?![\w])|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|ersten|zweiten|dritten|vierten|erstes|zweites|drittes|viertes|premier|deuxieme|second|troisieme|quatrieme|primer|segundo|tercer|cuarto|primeiro|terceiro|quarto|eerste|tweede|derde|vierde) (?:quarter|quartal|trimestre|kwartaal)",
+    ),
+    (
+        "next_quarter",
+        r"next quarter|nachste quartal|nachsten quartal|nachstes quartal|kommenden quartal|prochain trimestre|trimestre prochain|proximo trimestre|trimestre que viene|volgend kwartaal|komend kwartaal",
+    ),
+    (
+        "second_half",
+        r"second half|h2|zweiten? (?:jahres)?halfte|zweite[sn]? halbjahr|second semestre|segundo semestre|tweede helft|tweede halfjaar",
+    ),
+    (
+        "end_of_year",
+        # (not the year-end holidays: "les fêtes de fin d'année", "las fiestas de fin de año")
+        r"(?<!fetes de )(?<!fiestas de )(?<!festas de )(?:end of (?:the|this) year|(?:year|year's) end|ende (?:des|dieses) jahres|jahresende|fin (?:d'annee|de l'annee|de cette annee)|"
+        r"final(?:es)? (?:de|del) ano|fin de ano|fim do ano|final do ano|eind van (?:het|dit) jaar|einde van het jaar)",
+    ),
+    (
+        "coming_weeks",
+        r"(?:in )?the (?:coming|next few) (?P<unit>weeks|months)|(?:in )?(?:den )?(?:kommenden|nachsten) (?P<unit2>wochen|monaten)|"
+        r"(?:dans )?les (?:prochaines semaines|prochains mois)|(?:en )?las proximas semanas|(?:en )?los proximos meses|"
+        r"(?:nas )?proximas semanas|(?:nos )?proximos meses|(?:in )?de komende (?:weken|maanden)",
+    ),
+    (
+        "end_of_month",
+        r"end of (?:the|this) month|ende des monats|ende (?:dieses|des) monats|fin (?:du|de ce) mois|fin de mes|final do mes|fim do mes|eind van de maand|einde van de maand",
+    ),
+    (
+        "end_of_next_week",
+        r"end of next week|ende nachster woche|ende der nachsten woche|fin de la semaine prochaine|fin de la semana que viene|final da semana que vem|eind volgende week|eind van volgende week",
+    ),
+    (
+        "end_of_week",
+        r"end of (?:the|this) week|ende der woche|fin de (?:la )?semaine|fin de la semana|final da semana|eind van de week|eind deze week",
+    ),
+    (
+        "next_week",
+        r"next week|next wk|nxt week|nxt wk|la que viene(?= si)|the following week|nachste woche|nachsten woche|kommende woche|kommenden woche|semaine prochaine|semaine pro|la semana que viene|la proxima semana|semana proxima|semana que vem|proxima semana|volgende week|komende week",
+    ),
+    (
+        "next_month",
+        r"next month|nachsten monat|nachster monat|kommenden monat|mois prochain|mes que viene|proximo mes|mes proximo|mes que vem|volgende maand|komende maand",
+    ),
+    (
+        "next_year",
+        r"next year|(?:the|a) new year|nachstes jahr|nachsten jahr|kommendes jahr|im neuen jahr|l'annee prochaine|l'an prochain|annee prochaine|ano que viene|proximo ano|ano que vem|volgend jaar|komend jaar|nieuwe jaar",
+    ),
+    (
+        "week_of_month",
+        rf"(?P<which>first|second|last|erste|zweite|letzte|premiere|deuxieme|derniere|primera|segunda|ultima|primeira|eerste|tweede|laatste) (?:week|woche|semaine|semana)(?: of| im| in| de| d'| van)? (?P<month>{_MONTH_RE})",
+    ),
+    (
+        "part_month",
+        rf"(?P<part>early|mid|middle of|late|end of|the end of|beginning of|start of|anfang|mitte|ende|debut|mi|fin|principios de|a principios de|mediados de|finales de|a finales de|inicio de|comeco de|no inicio de|no comeco de|meados de|final de|no final de|fim de|no fim de|begin|half|midden|eind|eind van)[ -](?P<month>{_MONTH_RE})(?![\w])",
+    ),
+    (
+        "after_month",
+        rf"(?:after|nach|apres|despues de|depois de|na) (?P<month>{_MONTH_RE})(?![\w])",
+    ),
+    (
+        "month",
+        rf"(?:{MONTH_PREP}) (?:the )?(?:month of |mois de |mes de |mes de )?(?P<month>{_MONTH_RE})(?![\w])",
+    ),
+    ("rentree", r"la rentree"),
+    (
+        "summer_holidays",
+        r"summer (?:holidays|break|vacation)|sommerferien|sommerpause|sommerurlaub|vacances d'ete|grandes vacances|vacaciones de verano|ferias de verao|zomervakantie|zomerreces|bouwvak",
+    ),
+    (
+        "after_season",
+        rf"{AFTER} (?:the |dem |den |l'|el |del |o |do |da |de la |de |van de |de )?(?P<season>{_SEASON_RE}|ete)(?![\w])",
+    ),
+    (
+        "season",
+        rf"(?<![\w])(?P<season>{_SEASON_RE}|(?<=l')ete|(?<=cet )ete|(?<=en )ete|(?<=this )fall|(?<=the )fall|(?<=next )fall)(?![\w])",
+    ),
+    ("easter", r"easter|ostern|paques|pascua|semana santa|pascoa|pasen"),
+    ("christmas", r"christmas|xmas|weihnachten|noel|navidad|natal|kerst\w*"),
+    (
+        "new_year",
+        r"new year|neujahr|jahreswechsel|nouvel an|ano nuevo|ano novo|nieuwjaar|jaarwisseling|reyes",
+    ),
+    (
+        "holidays",
+        r"the holidays|holiday season|year-end holidays|feiertage\w*|(?:les )?fetes de fin d'annee|les fetes|las fiestas|fiestas|as festas|festas|feestdagen",
+    ),
+]
+COMPILED = [(kind, re.compile(r"(?<![\w])(?:" + rx + r")")) for kind, rx in PATTERNS]
+# How sure each kind is: the most specific expression in a message wins.
+SPECIFICITY = {
+    "explicit": 0,
+    "weekday_of_month": 0,
+    "day_only": 0,
+    "year": 4,
+    "week_after": 2,
+    "end_of_quarter": 3,
+    "end_of_year": 4,
+    "coming_weeks": 3,
+    "next_week_day": 0,
+    "weekday_next_week": 0,
+    "after_tomorrow": 1,
+    "tomorrow": 1,
+    "today": 1,
+    "weekday": 1,
+    "relative": 2,
+    "unit_or_two": 1,
+    "half_year": 2,
+    "fortnight": 2,
+    "week_of_month": 2,
+    "part_month": 2,
+    "after_month": 3,
+    "month": 3,
+    "end_of_month": 3,
+    "end_of_week": 3,
+    "end_of_next_week": 3,
+    "next_week": 3,
+    "next_month": 3,
+    "quarter_n": 4,
+    "next_quarter": 4,
+    "second_half": 4,
+    "next_year": 4,
+    "rentree": 4,
+    "summer_holidays": 4,
+    "after_season": 4,
+    "season": 4,
+    "easter": 4,
+    "christmas": 4,
+    "new_year": 4,
+    "holidays": 4,
+}
+# Holidays and seasons: "before Christmas" names no day to come back on.
+HOLIDAY_KINDS = {"easter", "christmas", "new_year", "holidays", "season", "summer_holidays"}

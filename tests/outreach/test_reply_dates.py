@@ -1,0 +1,147 @@
+"""Dates as a person means them: each documented convention, in the lead's zone, never
+in the past, and numbers that are no dates."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from fairchase.outreach import replies
+from fairchase.outreach.reading import when
+
+# Each documented convention, written on Tuesday 10 March 2026 at 10:00 in Berlin.
+TUESDAY = datetime(2026, 3, 10, 10, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+@pytest.mark.parametrize(
+    "text, lang, want",
+    [
+        ("back on 3 January", "en", "2027-01-03"),  # no year: the next one
+        ("Ich bin bis 20.03. nicht da", "de", "2026-03-20"),  # until a day: back that day
+        ("absente jusqu'au 16 mars inclus", "fr", "2026-03-17"),  # inclusive: the day after
+        ("tomorrow", "en", "2026-03-11"),
+        ("pasado mañana", "es", "2026-03-12"),
+        ("el viernes por la mañana", "es", "2026-03-13"),
+        ("next Tuesday", "en", "2026-03-17"),
+        ("on Tuesday", "en", "2026-03-17"),
+        ("volgende week dinsdag", "nl", "2026-03-17"),
+        ("next week", "en", "2026-03-16"),
+        ("la semaine prochaine", "fr", "2026-03-16"),
+        ("next month", "en", "2026-04-01"),
+        ("end of the month", "en", "2026-03-31"),
+        ("in three weeks", "en", "2026-03-31"),
+        ("in a couple of weeks", "en", "2026-03-24"),
+        ("in a few months", "en", "2026-06-10"),
+        ("dentro de un par de meses", "es", "2026-05-10"),
+        ("over een maand of twee", "nl", "2026-05-10"),
+        ("in June", "en", "2026-06-01"),
+        ("Mitte Mai", "de", "2026-05-15"),
+        ("end of May", "en", "2026-05-31"),
+        ("after March", "en", "2026-04-01"),
+        ("Q3", "en", "2026-07-01"),
+        ("next quarter", "en", "2026-04-01"),
+        ("im dritten Quartal", "de", "2026-07-01"),
+        ("in the spring", "en", "2026-03-20"),
+        ("in the fall", "en", "2026-09-22"),
+        ("after the summer", "en", "2026-09-01"),
+        ("à la rentrée", "fr", "2026-09-01"),
+        ("nach den Sommerferien", "de", "2026-09-01"),
+        ("after Easter", "en", "2026-04-07"),
+        ("después de Semana Santa", "es", "2026-04-07"),
+        ("after Christmas", "en", "2026-12-27"),
+        ("next year", "en", "2027-01-02"),
+        ("early 2027", "en", "2027-01-02"),
+        ("back on the 23rd", "en", "2026-03-23"),
+        ("ab dem 2. wieder da", "de", "2026-04-02"),
+        ("volto no dia 23", "pt", "2026-03-23"),
+        ("tmrw", "en", "2026-03-11"),
+        ("na de zomer", "nl", "2026-09-01"),
+        ("después del verano", "es", "2026-09-01"),
+        ("at the end of Q2", "en", "2026-06-30"),
+        ("Ende des Quartals", "de", "2026-03-31"),
+        ("fin d'année", "fr", "2026-12-31"),
+        ("en las próximas semanas", "es", "2026-03-31"),
+        ("de komende maanden", "nl", "2026-06-10"),
+        ("depois do dia 20", "pt", "2026-03-20"),
+        ("the week after Easter", "en", "2026-04-13"),
+    ],
+)
+def test_each_date_convention(text, lang, want):
+    found = when.best(when.find_dates(text, TUESDAY.date(), "Europe/Berlin", lang))
+    if "inclus" in text or "bis" in text:
+        found = when.return_date(text, when.find_dates(text, TUESDAY.date(), "Europe/Berlin", lang))
+    assert found is not None and found.day.isoformat() == want, found
+
+
+def test_after_the_holidays_means_january_and_in_spain_after_reyes():
+    december = date(2025, 12, 15)
+    assert when.best(
+        when.find_dates("nach den Feiertagen", december, "Europe/Berlin", "de")
+    ).day == date(2026, 1, 2)
+    assert when.best(
+        when.find_dates("después de las fiestas", december, "Europe/Madrid", "es")
+    ).day == date(2026, 1, 7)
+
+
+def test_seasons_turn_around_south_of_the_equator():
+    assert when.best(
+        when.find_dates("no verão", date(2026, 3, 10), "America/Sao_Paulo", "pt")
+    ).day == date(2026, 12, 21)
+
+
+def test_dates_are_in_the_leads_zone_and_never_in_the_past():
+    written = datetime(2024, 12, 20, 23, 30, tzinfo=UTC)  # already the 21st in Tokyo
+    tokyo = replies.read_text("Call me tomorrow at 3pm", written, "Asia/Tokyo")
+    assert tokyo.until == datetime(2024, 12, 22, 15, tzinfo=ZoneInfo("Asia/Tokyo"))
+    la = replies.read_text("Call me tomorrow at 3pm", written, "America/Los_Angeles")
+    assert la.until == datetime(2024, 12, 21, 15, tzinfo=ZoneInfo("America/Los_Angeles"))
+    past = replies.read_text(
+        "I'm out of the office, back on 2 December.", written, "Europe/London", channel="email"
+    )
+    assert past.kind == "auto_reply" and past.until.date() == date(2025, 12, 2)
+
+
+def test_numbers_that_are_not_dates_are_not_dates():
+    assert (
+        when.find_dates(
+            "it costs 1.5 million for 3,000 sq ft, cleaning every two weeks",
+            date(2026, 3, 10),
+            "UTC",
+            "en",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "text, lang, want",
+    [
+        ("Try me in a fortnight.", "en", "2026-03-24"),
+        ("Melden Sie sich in vierzehn Tagen.", "de", "2026-03-24"),
+        ("Recontactez-moi dans quinze jours.", "fr", "2026-03-24"),
+        ("Back in the office Monday 16, reply then.", "en", "2026-03-16"),
+        ("Après les fêtes de fin d'année.", "fr", "2027-01-02"),
+    ],
+)
+def test_a_fortnight_a_weekday_with_its_day_and_the_year_end_holidays(text, lang, want):
+    found = when.best(when.find_dates(text, TUESDAY.date(), "Europe/Berlin", lang))
+    assert found is not None and found.day.isoformat() == want, found
+
+
+@pytest.mark.parametrize(
+    "text, lang, want",
+    [
+        ("Let's pick this up the first Monday in April.", "en", "2026-04-06"),
+        ("Am besten am letzten Freitag im März.", "de", "2026-03-27"),
+        ("Le deuxième mardi de mai.", "fr", "2026-05-12"),
+    ],
+)
+def test_the_nth_weekday_of_a_month(text, lang, want):
+    found = when.best(when.find_dates(text, TUESDAY.date(), "Europe/Berlin", lang))
+    assert found is not None and found.day.isoformat() == want, found
+
+
+def test_every_fortnight_is_a_frequency_not_a_date():
+    assert not when.find_dates("Une formule tous les quinze jours.", TUESDAY.date(), None, "fr")
