@@ -11,13 +11,14 @@ recursion keeps the previous channel as its state.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from . import priors as P
 from .buckets import age_buckets, gap_buckets
 from .glm import sigmoid
+from .model import empty_array
 from .records import WEEK
 
 C = len(P.CHANNELS)
@@ -64,9 +65,7 @@ class SilentLeads:
     sig_reply: np.ndarray  # the signals' effect on the reply log-odds
     sig_fade: np.ndarray  # and its fade by the 5th try
     win_logit: np.ndarray  # log-odds of a win once they answer
-    agreed: np.ndarray = field(
-        default_factory=lambda: np.zeros(0, dtype=bool)
-    )  # first try at an agreed time
+    agreed: np.ndarray = empty_array(bool)  # first try at an agreed time
 
     def subset(self, sel: np.ndarray) -> SilentLeads:
         return SilentLeads(**{f.name: getattr(self, f.name)[sel] for f in dataclasses.fields(self)})
@@ -117,17 +116,17 @@ class Chase:
     cost_by_channel: np.ndarray  # (n, C) the cost of its minutes
     prize: np.ndarray  # a reply's worth: P(win | reply) x value x margin
     win: np.ndarray  # P(win | reply)
-    channel: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    v: np.ndarray = field(default_factory=lambda: np.zeros(0))  # the chase on `channel`
-    ev: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    p: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    gross: np.ndarray = field(default_factory=lambda: np.zeros(0))  # p x prize
-    risk: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    cost: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    due: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    due_local: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    v_now: np.ndarray = field(default_factory=lambda: np.zeros(0))  # v discounted to today
-    schedule: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    channel: np.ndarray = empty_array(np.int64)
+    v: np.ndarray = empty_array()  # the chase on `channel`
+    ev: np.ndarray = empty_array()
+    p: np.ndarray = empty_array()
+    gross: np.ndarray = empty_array()  # p x prize
+    risk: np.ndarray = empty_array()
+    cost: np.ndarray = empty_array()
+    due: np.ndarray = empty_array()
+    due_local: np.ndarray = empty_array()
+    v_now: np.ndarray = empty_array()  # v discounted to today
+    schedule: np.ndarray = empty_array(np.int64)
 
     def choose(self, channel: np.ndarray) -> Chase:
         """Fill the chosen-channel fields from the per-channel arrays."""
@@ -349,8 +348,8 @@ class Conversation:
     net: np.ndarray  # prize - contacts x (cost + risk x complaint cost)
     ev: np.ndarray  # net per contact
     channel: np.ndarray
-    due: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    due_local: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    due: np.ndarray = empty_array()
+    due_local: np.ndarray = empty_array()
 
 
 def engaged_value(model, settings, src, mask, k, streak, channel, value, n7) -> Conversation:

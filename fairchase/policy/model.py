@@ -15,6 +15,11 @@ AGE_LABELS = ("<2d", "2-7d", "7-14d", "14-30d", "30-60d", ">60d")
 DELAY_LABELS = ("<1h", "1h-1d", "1-3d", ">3d")
 
 
+def empty_array(dtype=float):
+    """A dataclass field holding an empty array (filled later)."""
+    return field(default_factory=lambda: np.zeros(0, dtype=dtype))
+
+
 @dataclass
 class Model:
     """Everything `plan` needs, learned by `fit` (or the articles' priors when history is empty).
@@ -27,72 +32,49 @@ class Model:
     n_leads: int = 0
     n_attempts: int = 0
     sources: list = field(default_factory=list)
-    source_leads: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1,)
+    source_leads: np.ndarray = empty_array()  # (S+1,)
     signals: list = field(default_factory=list)
-    signal_leads: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (G,)
-    reply_logit: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, K)
-    curve_logit: np.ndarray = field(
-        default_factory=lambda: np.zeros(0)
-    )  # (S+1, K) at the spacing actually used, for Insights
-    curve_sd: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, K)
-    tried: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, K) silent attempts seen
-    replied: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1, K) of which answered
-    sig_reply: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (G,)
-    sig_reply_sd: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    sig_fade: np.ndarray = field(
-        default_factory=lambda: np.zeros(0)
-    )  # (G,) change of each signal's reply effect by its 5th try
-    sig_win: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    sig_win_sd: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    chan_reply: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (4,) call = 0
-    switch_into: np.ndarray = field(
-        default_factory=lambda: np.zeros(0)
-    )  # (4,) moving to this channel from another
-    spacing: np.ndarray = field(
-        default_factory=lambda: np.zeros(0)
-    )  # (8,) first-delay buckets then gap buckets
-    age: np.ndarray = field(
-        default_factory=lambda: np.zeros(0)
-    )  # (6,) the lead's age at the attempt
+    signal_leads: np.ndarray = empty_array()  # (G,)
+    reply_logit: np.ndarray = empty_array()  # (S+1, K)
+    curve_logit: np.ndarray = empty_array()  # (S+1, K) at the spacing actually used, for Insights
+    curve_sd: np.ndarray = empty_array()  # (S+1, K)
+    tried: np.ndarray = empty_array()  # (S+1, K) silent attempts seen
+    replied: np.ndarray = empty_array()  # (S+1, K) of which answered
+    sig_reply: np.ndarray = empty_array()  # (G,)
+    sig_reply_sd: np.ndarray = empty_array()
+    sig_fade: np.ndarray = empty_array()  # (G,) change of each signal's reply effect by its 5th try
+    sig_win: np.ndarray = empty_array()
+    sig_win_sd: np.ndarray = empty_array()
+    chan_reply: np.ndarray = empty_array()  # (4,) call = 0
+    switch_into: np.ndarray = empty_array()  # (4,) moving to this channel from another
+    spacing: np.ndarray = empty_array()  # (8,) first-delay buckets then gap buckets
+    age: np.ndarray = empty_array()  # (6,) the lead's age at the attempt
     agreed: float = 0.0  # a try at the agreed time
     steepness: float = 1.0  # how fast replies fall with attempts, relative to the articles' curve
-    win_logit: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1,)
-    win_sd: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    win_logit: np.ndarray = empty_array()  # (S+1,)
+    win_sd: np.ndarray = empty_array()
     win_late: float = 0.0
-    win_responders: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1,)
-    win_won: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    win_responders: np.ndarray = empty_array()  # (S+1,)
+    win_won: np.ndarray = empty_array()
     c_base: float = 0.0
     c_attempt: float = 0.0
     c_recent: float = 0.0
     c_engaged: float = 0.0
-    c_source: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1,)
-    c_channel: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (4,)
-    c_q0: np.ndarray = field(
-        default_factory=lambda: np.zeros(0)
-    )  # (S+1, 4) complaint log-odds variance terms (see fit)
-    c_q1: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    c_q2: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    c_s: np.ndarray = field(
-        default_factory=lambda: np.zeros(0)
-    )  # (3,) var(attempt slope), var(recent slope), their covariance
-    c_tried: np.ndarray = field(
-        default_factory=lambda: np.zeros(0)
-    )  # (K,) attempts by attempt number
-    c_events: np.ndarray = field(
-        default_factory=lambda: np.zeros(0)
-    )  # (K,) opt-outs by attempt number
-    value_median: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (S+1,)
-    value_mean: np.ndarray = field(
-        default_factory=lambda: np.zeros(0)
-    )  # (S+1,) used for leads of unknown value
-    value_n: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    engaged_ratio: np.ndarray = field(
-        default_factory=lambda: np.zeros(0)
-    )  # (J,) P(win | j contacts without progress) / P(win | reply)
-    engaged_remaining: np.ndarray = field(
-        default_factory=lambda: np.zeros(0)
-    )  # (J,) contacts still to come
-    engaged_n: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    c_source: np.ndarray = empty_array()  # (S+1,)
+    c_channel: np.ndarray = empty_array()  # (4,)
+    c_q0: np.ndarray = empty_array()  # (S+1, 4) complaint log-odds variance terms (see fit)
+    c_q1: np.ndarray = empty_array()
+    c_q2: np.ndarray = empty_array()
+    c_s: np.ndarray = empty_array()  # (3,) var(attempt slope), var(recent slope), their covariance
+    c_tried: np.ndarray = empty_array()  # (K,) attempts by attempt number
+    c_events: np.ndarray = empty_array()  # (K,) opt-outs by attempt number
+    value_median: np.ndarray = empty_array()  # (S+1,)
+    value_mean: np.ndarray = empty_array()  # (S+1,) used for leads of unknown value
+    value_n: np.ndarray = empty_array()
+    # (J,) P(win | j contacts without progress) / P(win | reply)
+    engaged_ratio: np.ndarray = empty_array()
+    engaged_remaining: np.ndarray = empty_array()  # (J,) contacts still to come
+    engaged_n: np.ndarray = empty_array()
     version: int = 1
 
     # ---- lookups -------------------------------------------------------------------------
