@@ -55,10 +55,11 @@ def _env(name: str, default: str) -> str:
 
 # --- PostgreSQL and the server -----------------------------------------------------------
 def start_postgres(port: int) -> tuple[str, str]:
-    """A throw-away PostgreSQL on 127.0.0.1:`port` (run as `postgres`); (directory, URL)."""
+    """A throw-away PostgreSQL on 127.0.0.1:`port`; (directory, URL)."""
     d = tempfile.mkdtemp(prefix="fairchase-load-pg-")
-    shutil.chown(d, "postgres")
-    as_pg = ["runuser", "-u", "postgres", "--"]
+    as_pg = _as_postgres()
+    if as_pg:
+        shutil.chown(d, "postgres")
     quiet = {"stdout": subprocess.DEVNULL, "check": True}
     subprocess.run(
         [*as_pg, PG_BIN / "initdb", "-D", f"{d}/data", "-A", "trust", "-U", "fairchase"], **quiet
@@ -71,13 +72,15 @@ def start_postgres(port: int) -> tuple[str, str]:
     return d, f"postgres://fairchase@127.0.0.1:{port}/postgres"
 
 
+def _as_postgres() -> list[str]:
+    """initdb refuses to run as root: as root, run the server as the `postgres` user."""
+    return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+
 def stop_postgres(d: str) -> None:
     subprocess.run(
         [
-            "runuser",
-            "-u",
-            "postgres",
-            "--",
+            *_as_postgres(),
             PG_BIN / "pg_ctl",
             "-D",
             f"{d}/data",
