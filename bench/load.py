@@ -322,7 +322,8 @@ def report(stats: Stats, wall: float, setup: dict, load_before: float) -> None:
     print(f"{total / wall:.1f} requests/s, {len(stats.errors)} errors")
     print(
         f"CPU during the day: web {setup['web_cpu']:.1f} s ({setup['web_cpu'] / max(total, 1) * 1000:.0f} ms "
-        f"a request), worker loop {setup['loop_cpu']:.1f} s, load generator {setup['client_cpu']:.1f} s"
+        f"a request), PostgreSQL {setup['db_cpu']:.1f} s, worker loop {setup['loop_cpu']:.1f} s, "
+        f"load generator {setup['client_cpu']:.1f} s"
     )
     for error in stats.errors[:10]:
         print(f"  error: {error}")
@@ -368,9 +369,12 @@ def main() -> None:
         connections.close_all()
         server = serve(url, web_port, workers)
         load_before = os.getloadavg()[0]
+        postmaster = int(Path(pg_dir, "data", "postmaster.pid").read_text().split()[0])
         cpu_before, client_before = cpu_seconds(server.pid), time.process_time()
+        db_before = sum(cpu_seconds(postmaster).values())
         stats, wall = run_day(web_port, made["tokens"], users, seconds, think)
         cpu_after, client_cpu = cpu_seconds(server.pid), time.process_time() - client_before
+        db_cpu = sum(cpu_seconds(postmaster).values()) - db_before
         setup = {
             "users": users,
             "owner_sessions": len(range(0, users, 5)),
@@ -383,6 +387,7 @@ def main() -> None:
                 v - cpu_before.get(p, 0.0) for p, v in cpu_after.items() if p != server.pid
             ),
             "client_cpu": client_cpu,
+            "db_cpu": db_cpu,  # its backends that lived through the day (connections persist)
         }
         report(stats, wall, setup, load_before)
     finally:
