@@ -19,6 +19,19 @@ from fairchase.sim.cli import _console
 from fairchase.sim.replay import DATA, load_clients, replay
 from fairchase.sim.runner import fairchase_available
 
+COLUMNS = (
+    "value of a sale",
+    "stop after 1",
+    "stop after 3",
+    "stop after 5",
+    "best N (hindsight)",
+    "per-segment bound",
+    "Fairchase",
+    "calls",
+    "vs best N",
+    "vs segment bound",
+)
+
 
 def main(argv: list[str] | None = None) -> int:
     """Print the replay table and one PASS/FAIL line per target; 0 when all pass."""
@@ -33,50 +46,14 @@ def main(argv: list[str] | None = None) -> int:
         console.print(f"Cannot read {args.csv}: {e}")
         return 2
     t0 = time.perf_counter()
-    with_core = fairchase_available()
-    rows = replay(clients, folds=args.folds, with_fairchase=with_core)
+    rows = replay(clients, folds=args.folds, with_fairchase=fairchase_available())
     t = Table(title=f"Car-insurance replay: {len(clients):,} clients, $5 a call, {args.folds}-fold")
-    for col in (
-        "value of a sale",
-        "stop after 1",
-        "stop after 3",
-        "stop after 5",
-        "best N (hindsight)",
-        "per-segment bound",
-        "Fairchase",
-        "calls",
-        "vs best N",
-        "vs segment bound",
-    ):
+    for col in COLUMNS:
         t.add_column(col, justify="right")
     lines = []
     for r in rows:
-        fc = r.fairchase
-        t.add_row(
-            f"${r.value:.0f}",
-            *(f"{r.by_n[n]:,.0f}" for n in (1, 3, 5)),
-            f"{r.best_fixed:,.0f} (N={r.best_n})",
-            f"{r.segment_bound:,.0f}",
-            "-" if fc is None else f"{fc:,.0f}",
-            str(r.fairchase_calls or "-"),
-            "-" if fc is None else _ratio(fc, r.best_fixed),
-            "-" if fc is None else _ratio(fc, r.segment_bound),
-        )
-        if fc is not None:
-            lines.append(
-                (
-                    f"${r.value:.0f}: Fairchase >= best N in hindsight",
-                    f"{fc:,.0f} vs {r.best_fixed:,.0f}",
-                    fc >= r.best_fixed,
-                )
-            )
-            lines.append(
-                (
-                    f"${r.value:.0f}: Fairchase >= 0.95 x per-segment bound (within 5% of its size)",
-                    f"{fc:,.0f} vs {r.segment_bound:,.0f} ({_ratio(fc, r.segment_bound)})",
-                    fc >= r.segment_bound - 0.05 * abs(r.segment_bound),
-                )
-            )
+        t.add_row(*_cells(r))
+        lines += _targets(r)
     console.print(t)
     console.print(
         "Per-segment best N: "
@@ -89,6 +66,40 @@ def main(argv: list[str] | None = None) -> int:
         console.print(f"{'PASS' if ok else 'FAIL'}  {target}: {figures}")
     console.print(f"({time.perf_counter() - t0:.0f} s)")
     return 0 if lines and all(ok for _, _, ok in lines) else 1
+
+
+def _cells(r) -> list[str]:
+    """One row of the replay table."""
+    fc = r.fairchase
+    return [
+        f"${r.value:.0f}",
+        *(f"{r.by_n[n]:,.0f}" for n in (1, 3, 5)),
+        f"{r.best_fixed:,.0f} (N={r.best_n})",
+        f"{r.segment_bound:,.0f}",
+        "-" if fc is None else f"{fc:,.0f}",
+        str(r.fairchase_calls or "-"),
+        "-" if fc is None else _ratio(fc, r.best_fixed),
+        "-" if fc is None else _ratio(fc, r.segment_bound),
+    ]
+
+
+def _targets(r) -> list[tuple[str, str, bool]]:
+    """The PASS/FAIL lines of one value of a sale: (target, figures, met)."""
+    fc = r.fairchase
+    if fc is None:
+        return []
+    return [
+        (
+            f"${r.value:.0f}: Fairchase >= best N in hindsight",
+            f"{fc:,.0f} vs {r.best_fixed:,.0f}",
+            fc >= r.best_fixed,
+        ),
+        (
+            f"${r.value:.0f}: Fairchase >= 0.95 x per-segment bound (within 5% of its size)",
+            f"{fc:,.0f} vs {r.segment_bound:,.0f} ({_ratio(fc, r.segment_bound)})",
+            fc >= r.segment_bound - 0.05 * abs(r.segment_bound),
+        ),
+    ]
 
 
 def _ratio(a: float, b: float) -> str:

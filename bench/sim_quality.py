@@ -38,6 +38,23 @@ def _run(args: tuple[int, bool, int]):
     )
 
 
+def _run_worlds(seeds, args, console) -> tuple[list, dict[str, float]]:
+    """Every world's results (in order, two processes at most) and its daily minutes."""
+    results, minutes = [], {}
+    jobs = [(s, args.quick, args.seed) for s in seeds]
+    with get_context("spawn").Pool(max(1, min(2, args.procs))) as pool:
+        for name, desc, daily, res, secs in pool.imap(_run, jobs):
+            results += res
+            minutes[name] = daily
+            row = {m.policy: m for m in res}
+            fc, orc = row.get("fairchase"), row["oracle"]
+            console.print(
+                f"{name:22s} {secs:5.0f} s  oracle {orc.expected_profit:12,.0f}  fairchase "
+                f"{fc.expected_profit if fc else float('nan'):12,.0f}  | {desc}"
+            )
+    return results, minutes
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the worlds, print the tables, one PASS/FAIL line per target; 0 when all pass."""
     ap = argparse.ArgumentParser(prog="python -m bench.sim_quality")
@@ -58,18 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     seeds = (TUNING_SEEDS if args.tuning else TEST_SEEDS)[: args.worlds]
     t0 = time.perf_counter()
-    results, minutes = [], {}
-    jobs = [(s, args.quick, args.seed) for s in seeds]
-    with get_context("spawn").Pool(max(1, min(2, args.procs))) as pool:
-        for name, desc, daily, res, secs in pool.imap(_run, jobs):
-            results += res
-            minutes[name] = daily
-            row = {m.policy: m for m in res}
-            fc, orc = row.get("fairchase"), row["oracle"]
-            console.print(
-                f"{name:22s} {secs:5.0f} s  oracle {orc.expected_profit:12,.0f}  fairchase "
-                f"{fc.expected_profit if fc else float('nan'):12,.0f}  | {desc}"
-            )
+    results, minutes = _run_worlds(seeds, args, console)
     console.print(
         comparison_table(results, "Policies by world (profit; vs oracle = share of the oracle's)")
     )

@@ -84,7 +84,14 @@ AGREED_WINDOW = 12 * 3600.0
 
 # Schedules the look-ahead chooses from (days after attempt 1, 2, 3 and later). The first is
 # the articles' (seeds 000, 002): ~2 days, then about a week, then a few weeks.
-SCHEDULES = ((2.0, 7.0, 21.0), (2.0, 3.0, 4.0), (3.0, 7.0, 7.0))
+SCHEDULES = (
+    (2.0, 7.0, 21.0),
+    (2.0, 3.0, 4.0),
+    (3.0, 7.0, 7.0),
+    # next day, then every few days: for buyers whose interest cools within days, when the
+    # history's age and gap effects say so
+    (1.0, 2.0, 4.0),
+)
 # Time preference: value expected d days from now counts exp(-d / this). A sale next quarter is
 # worth less than one this month, and a lead chased slowly stays open (and cooling) for months.
 TIME_PREFERENCE_DAYS = 90.0

@@ -40,8 +40,7 @@ def _progress(console: Console) -> Progress:
     )
 
 
-def simulate_main(argv: list[str] | None = None, console: Console | None = None) -> int:
-    """Run the policy comparison; print the tables and ratios; write plots to --out."""
+def _simulate_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(
         prog="fairchase simulate",
         description="Compare Fairchase, the folk rules and the oracle in synthetic worlds.",
@@ -56,7 +55,12 @@ def simulate_main(argv: list[str] | None = None, console: Console | None = None)
     ap.add_argument("--quick", action="store_true", help="small worlds, a few seconds")
     ap.add_argument("--out", default="out/sim", help="directory for plots and results.json")
     ap.add_argument("--no-plots", action="store_true")
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
+
+
+def simulate_main(argv: list[str] | None = None, console: Console | None = None) -> int:
+    """Run the policy comparison; print the tables and ratios; write plots to --out."""
+    args = _simulate_args(argv)
     console = _console(console)
     try:
         worlds = [get_world(n, args.quick) for n in (args.world or TEST_SEEDS[:3])]
@@ -79,11 +83,8 @@ def simulate_main(argv: list[str] | None = None, console: Console | None = None)
             on_day=lambda: bar.advance(task),
             progress=lambda d: bar.update(task, description=d),
         )
-    console.print(
-        comparison_table(
-            results, f"Policies by world (seed {args.seed}{', quick' if args.quick else ''})"
-        )
-    )
+    title = f"Policies by world (seed {args.seed}{', quick' if args.quick else ''})"
+    console.print(comparison_table(results, title))
     rows = ratios(
         results, daily_minutes={w.name: float(w.setting("daily_minutes")) for w in worlds}
     )
@@ -96,29 +97,22 @@ def simulate_main(argv: list[str] | None = None, console: Console | None = None)
             )
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "results.json").write_text(
-        json.dumps(
-            {
-                "seed": args.seed,
-                "quick": args.quick,
-                "results": [m.as_dict() for m in results],
-                "ratios": rows,
-            },
-            indent=1,
-        )
-    )
+    saved = {"seed": args.seed, "quick": args.quick, "ratios": rows}
+    saved["results"] = [m.as_dict() for m in results]
+    (out / "results.json").write_text(json.dumps(saved, indent=1))
     if not args.no_plots:
-        from fairchase.sim.plots import plot_profit, plot_reply_curves
-
-        paths = [plot_profit(results, out / "profit_by_world.png")]
-        for w in worlds:
-            paths.append(
-                plot_reply_curves(
-                    w, extras.get(w.name, {}).get("history"), out / f"reply_curves_{w.name}.png"
-                )
-            )
-        console.print("Plots: " + ", ".join(str(p) for p in paths))
+        console.print("Plots: " + ", ".join(str(p) for p in _plots(results, worlds, extras, out)))
     return 0
+
+
+def _plots(results, worlds, extras, out: Path) -> list[Path]:
+    from fairchase.sim.plots import plot_profit, plot_reply_curves
+
+    paths = [plot_profit(results, out / "profit_by_world.png")]
+    for w in worlds:
+        history = extras.get(w.name, {}).get("history")
+        paths.append(plot_reply_curves(w, history, out / f"reply_curves_{w.name}.png"))
+    return paths
 
 
 def backtest_table(bt: Backtest):

@@ -95,72 +95,100 @@ class Mechanism:
 
 def draw_mechanism(kind: str, rng: np.random.Generator, n_sources: int) -> Mechanism:
     """A mechanism of `kind` with parameters drawn from wide ranges, for `n_sources` sources."""
+    if kind not in _DRAW:
+        raise ValueError(f"unknown mechanism {kind!r}")
     heterogeneity = rng.uniform(0.3, 1.6)  # how much leads of one source differ
     means = rng.normal(0.0, 0.8, n_sources)  # sources differ in keenness
     chan = (1.0, rng.uniform(0.25, 1.0), rng.uniform(0.4, 1.3), rng.uniform(1.2, 2.5))
     fade_days, floor = float(np.exp(rng.uniform(np.log(5), np.log(150)))), rng.uniform(0.0, 0.6)
-    if kind == "logistic":
-        z = np.linspace(-3, 3, 10) * heterogeneity
-        prior = _normal_rows(z, means * heterogeneity, heterogeneity)
-        return Mechanism(
-            kind,
-            score=z / heterogeneity,
-            prior=prior,
-            level=z,
-            channel=tuple(float(np.log(c)) for c in chan),
-            attempt_slope=rng.uniform(0.0, 0.5),
-            fade_days=fade_days,
-            fade_floor=floor,
-            base=rng.uniform(-3.0, -0.5),
-        )
-    if kind == "beta_decay":
-        q = sigmoid(np.linspace(-5.0, 1.5, 10))  # reply chances from 0.7% to 82%
-        mean_q = sigmoid(rng.uniform(-3.2, -0.8) + 0.7 * means)
-        conc = 2.5 / heterogeneity**2  # a + b: small = leads differ a lot
-        prior = np.array([_beta_row(q, m * conc, (1 - m) * conc) for m in mean_q])
-        return Mechanism(
-            kind,
-            score=_standard(np.log(q)),
-            prior=prior,
-            level=q,
-            channel=chan,
-            attempt_slope=rng.uniform(0.0, 0.35),
-            fade_days=fade_days,
-            fade_floor=floor,
-        )
-    if kind == "ready_never":
-        level = np.array([rng.uniform(0.4, 0.85), rng.uniform(0.04, 0.2), 0.004])
-        mix = np.array([rng.dirichlet([2.0, 3.0, 3.0 * heterogeneity]) for _ in range(n_sources)])
-        return Mechanism(
-            kind,
-            score=np.array([1.3, 0.0, -1.3]),
-            prior=mix,
-            level=level,
-            channel=chan,
-            ready_type=np.arange(3),
-            ready_days=rng.uniform(1.5, 12.0),
-            fade_days=fade_days,
-            fade_floor=floor,
-        )
-    if kind == "come_back":
-        days = np.array([0.0, 14.0, 28.0, 49.0])
-        qs = np.array([rng.uniform(0.02, 0.08), rng.uniform(0.1, 0.3), rng.uniform(0.35, 0.7)])
-        when = rng.dirichlet(np.full(len(days), 1.5))  # how soon buyers come back
-        rows = []
-        for m in means:
-            keen = np.exp(np.array([-1.0, 0.0, 1.0]) * (m - 0.5))
-            rows.append(np.outer(when, keen / keen.sum()).ravel())
-        return Mechanism(
-            kind,
-            score=_standard(np.tile(np.log(qs), len(days))),
-            prior=np.array(rows),
-            level=np.tile(qs, len(days)),
-            channel=chan,
-            return_day=np.repeat(days, len(qs)),
-            before_return=rng.uniform(0.05, 0.3),
-            after_days=rng.uniform(7.0, 30.0),
-        )
-    raise ValueError(f"unknown mechanism {kind!r}")
+    common = _Common(heterogeneity, means, chan, fade_days, floor)
+    return _DRAW[kind](rng, common)
+
+
+@dataclass(frozen=True)
+class _Common:
+    """What every mechanism draws first (in this order, so a seed keeps its world)."""
+
+    heterogeneity: float
+    means: np.ndarray
+    chan: tuple[float, ...]
+    fade_days: float
+    floor: float
+
+
+def _draw_logistic(rng: np.random.Generator, m: _Common) -> Mechanism:
+    z = np.linspace(-3, 3, 10) * m.heterogeneity
+    return Mechanism(
+        "logistic",
+        score=z / m.heterogeneity,
+        prior=_normal_rows(z, m.means * m.heterogeneity, m.heterogeneity),
+        level=z,
+        channel=tuple(float(np.log(c)) for c in m.chan),
+        attempt_slope=rng.uniform(0.0, 0.5),
+        fade_days=m.fade_days,
+        fade_floor=m.floor,
+        base=rng.uniform(-3.0, -0.5),
+    )
+
+
+def _draw_beta_decay(rng: np.random.Generator, m: _Common) -> Mechanism:
+    q = sigmoid(np.linspace(-5.0, 1.5, 10))  # reply chances from 0.7% to 82%
+    mean_q = sigmoid(rng.uniform(-3.2, -0.8) + 0.7 * m.means)
+    conc = 2.5 / m.heterogeneity**2  # a + b: small = leads differ a lot
+    return Mechanism(
+        "beta_decay",
+        score=_standard(np.log(q)),
+        prior=np.array([_beta_row(q, mq * conc, (1 - mq) * conc) for mq in mean_q]),
+        level=q,
+        channel=m.chan,
+        attempt_slope=rng.uniform(0.0, 0.35),
+        fade_days=m.fade_days,
+        fade_floor=m.floor,
+    )
+
+
+def _draw_ready_never(rng: np.random.Generator, m: _Common) -> Mechanism:
+    level = np.array([rng.uniform(0.4, 0.85), rng.uniform(0.04, 0.2), 0.004])
+    mix = np.array([rng.dirichlet([2.0, 3.0, 3.0 * m.heterogeneity]) for _ in m.means])
+    return Mechanism(
+        "ready_never",
+        score=np.array([1.3, 0.0, -1.3]),
+        prior=mix,
+        level=level,
+        channel=m.chan,
+        ready_type=np.arange(3),
+        ready_days=rng.uniform(1.5, 12.0),
+        fade_days=m.fade_days,
+        fade_floor=m.floor,
+    )
+
+
+def _draw_come_back(rng: np.random.Generator, m: _Common) -> Mechanism:
+    days = np.array([0.0, 14.0, 28.0, 49.0])
+    qs = np.array([rng.uniform(0.02, 0.08), rng.uniform(0.1, 0.3), rng.uniform(0.35, 0.7)])
+    when = rng.dirichlet(np.full(len(days), 1.5))  # how soon buyers come back
+    rows = []
+    for mean in m.means:
+        keen = np.exp(np.array([-1.0, 0.0, 1.0]) * (mean - 0.5))
+        rows.append(np.outer(when, keen / keen.sum()).ravel())
+    return Mechanism(
+        "come_back",
+        score=_standard(np.tile(np.log(qs), len(days))),
+        prior=np.array(rows),
+        level=np.tile(qs, len(days)),
+        channel=m.chan,
+        return_day=np.repeat(days, len(qs)),
+        before_return=rng.uniform(0.05, 0.3),
+        after_days=rng.uniform(7.0, 30.0),
+    )
+
+
+_DRAW = {
+    "logistic": _draw_logistic,
+    "beta_decay": _draw_beta_decay,
+    "ready_never": _draw_ready_never,
+    "come_back": _draw_come_back,
+}
 
 
 def _normal_rows(grid, means, sd) -> np.ndarray:

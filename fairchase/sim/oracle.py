@@ -134,120 +134,58 @@ class Oracle:
         return [CHANNELS.index(c) for c in chans if c in CHANNELS and c not in bounced]
 
     def _decide(self, rows: list[tuple[dict, int]], now: datetime, today: int) -> list[dict]:
-        w, s = self.world, self.settings
-        cap, btz = int(s.get("max_attempts_per_week", 3)), s.get("business_timezone", "UTC")
-        L, T, C = len(rows), HORIZON_DAYS, len(CHANNELS)
-        k = np.array([len(lead.get("attempts") or []) for lead, _ in rows])
-        age0 = np.array(
-            [(now - as_datetime(lead["created_at"])).total_seconds() / 86400 for lead, _ in rows]
-        )
-        src = np.array([sr for _, sr in rows])
-        value = np.array(
-            [float(lead["value"]) if lead.get("value") else w.mean_value(sr) for lead, sr in rows]
-        )
-        allowed = np.zeros((L, C), bool)
-        for r, (lead, _) in enumerate(rows):
-            allowed[r, self._channels(lead)] = True
-        b0 = np.array([self.belief(lead, sr) for lead, sr in rows], dtype=np.float32)  # (L, G)
-        gain = (w.win_prob(src) * (value * float(s["margin"]))[:, None])[:, None, :].astype(
-            np.float32
-        )
-        per_min = float(s["hourly_cost"]) / 60 + self.price  # future minutes: scarce ones cost more
-        mins = np.array([self.minutes[c] for c in CHANNELS])
-        cc = float(s["complaint_cost"])
-        ages = age0[:, None] + np.arange(T + 1 + len(GAPS))[None, :]  # (L, days ahead)
-        # reply chance before spacing, per step n (attempt k+n+1), channel, day: (L, T+1, G)
-        # the run is judged up to its last day: a try after it earns nothing
-        live = (np.arange(ages.shape[1]) < w.horizon - today)[None, :, None]
+        """Decisions for a batch of leads: the DP over their chases, then each first step."""
+        bt = _Batch(self, rows, now, today)
+        alpha = self._steps(bt, self._tail(bt))
+        return [self._root(bt, r, now, today, alpha) for r in range(len(rows))]
 
-        def p_at(n, c):
-            return (
-                w.mechanism.reply((k + n + 1)[:, None, None], c, ages[:, :, None]) * live
-            ).astype(np.float32)
-
-        ref = np.argmax(
-            allowed * np.array([1.0, 0.8, 0.7, 0.1]), axis=1
-        )  # belief's reference channel
-        survs = [b0[:, None, :]]  # belief expected after n silent tries by day t, unnormalised
-        for m in range(MAX_STEPS - 1):
-            survs.append(survs[-1] * (1 - p_at(m, ref[:, None, None])[:, : T + 1]))
-        ng = len(GAPS)
+    def _steps(self, bt: _Batch, alpha: np.ndarray) -> np.ndarray:
+        """Backward induction over the planned steps: per type, the value of the best chase
+        from each (attempts of the plan made, day) state, given the value after the last."""
+        w, L, T, ng = self.world, bt.L, bt.T, len(GAPS)
         inside = (np.arange(T + 1)[:, None] + GAPS[None, :] <= T)[None]  # next try within the plan
-        spacing = w.spacing_factor(w.spacing, GAPS).astype(np.float32)
-        recent = np.minimum(cap, 1 + (GAPS < 7) + (GAPS < 3.5))
-        alpha = self._tail(
-            L, T, k, survs[-1], allowed, gain, per_min, mins, cc, p_at, spacing, recent
-        )
         for n in range(MAX_STEPS - 1, 0, -1):  # state: n attempts of the plan made, at day t
-            tn = min(T, len(GAPS) * n) + 1  # days reachable in n steps from today
-            surv = survs[n][:, :tn]
+            tn = min(T, ng * n) + 1  # days reachable in n steps from today
+            surv = bt.survs[n][:, :tn]
             norm = surv.sum(axis=2)[:, :, None]
-            nxt = sliding_window_view(alpha[:, 1:], ng, axis=1)[
-                :, :tn
-            ]  # [l, t, g, gap-1]: alpha at t+gap
+            # [l, t, g, gap-1]: alpha at t+gap
+            nxt = sliding_window_view(alpha[:, 1:], ng, axis=1)[:, :tn]
             best_score = np.zeros((L, tn))
             best = np.zeros((L, tn, w.mechanism.G), np.float32)
-            for c in np.flatnonzero(allowed.any(axis=0)):
-                p = (
-                    sliding_window_view(p_at(n, c)[:, 1:], ng, axis=1)[:, :tn] * spacing
-                )  # (L, tn, G, gaps)
-                cm = w.annoy_prob((k + n + 1)[:, None], recent[None, :], c)[
-                    :, None, None, :
-                ].astype(np.float32)
+            for c in np.flatnonzero(bt.allowed.any(axis=0)):
+                p = sliding_window_view(bt.p_at(n, c)[:, 1:], ng, axis=1)[:, :tn] * bt.spacing
+                cm = bt.annoy(n, c)[:, None, None, :]
                 # value of trying: p (gain - keep + cm cc) + keep - cm cc - minutes' cost,
                 # keep = (1 - cm) x the continuation's value if still silent
                 keep = (1 - cm) * nxt
-                cost = cm * cc + np.float32(mins[c] * per_min)
-                cand = p * (gain[..., None] - keep + cm * cc) + (keep - cost)
+                cost = cm * bt.cc + np.float32(bt.mins[c] * bt.per_min)
+                cand = p * (bt.gain[..., None] - keep + cm * bt.cc) + (keep - cost)
                 score = np.einsum("ltg,ltgd->ltd", surv, cand) / norm
-                score = np.where(inside[:, :tn] & allowed[:, c][:, None, None], score, -np.inf)
+                score = np.where(inside[:, :tn] & bt.allowed[:, c][:, None, None], score, -np.inf)
                 gi = score.argmax(axis=2)
                 top = np.take_along_axis(score, gi[:, :, None], axis=2)[:, :, 0]
                 better = top > best_score
                 best_score = np.where(better, top, best_score)
                 chosen = np.take_along_axis(cand, gi[:, :, None, None], axis=3)[..., 0]
                 best = np.where(better[:, :, None], chosen, best)
-            alpha = np.concatenate(
-                [best, np.zeros((L, T + 1 + ng - tn, w.mechanism.G), np.float32)], axis=1
-            )
-        today_per_min = float(s["hourly_cost"]) / 60  # today's minutes are shared by the ranking
-        return [
-            self._root(
-                rows[r],
-                r,
-                now,
-                today,
-                k,
-                age0,
-                allowed,
-                b0,
-                gain,
-                today_per_min,
-                mins,
-                cc,
-                alpha,
-                cap,
-                btz,
-            )
-            for r in range(L)
-        ]
+            pad = np.zeros((L, T + 1 + ng - tn, w.mechanism.G), np.float32)
+            alpha = np.concatenate([best, pad], axis=1)
+        return alpha
 
-    def _tail(self, L, T, k, surv, allowed, gain, per_min, mins, cc, p_at, spacing, recent):
+    def _tail(self, bt: _Batch) -> np.ndarray:
         """Value per type of chasing on from day t after the planned steps, as many tries as pay.
 
         A DP over days alone (each try moves time on by its gap), with the chance of the
         last planned attempt number: without it a limited number of steps would make a
         try now look like it spends a try better kept for later.
         """
-        w, ng, n = self.world, len(GAPS), MAX_STEPS - 1
+        w, ng, n, L, T = self.world, len(GAPS), MAX_STEPS - 1, bt.L, bt.T
+        surv = bt.survs[-1]
         tail = np.zeros((L, T + 1 + ng, w.mechanism.G), np.float32)
-        chans = np.flatnonzero(allowed.any(axis=0))
-        pc = {c: p_at(n, c) for c in chans}  # (L, days, G), before spacing
-        cms = {
-            c: w.annoy_prob((k + n + 1)[:, None], recent[None, :], c).astype(np.float32)[:, :, None]
-            for c in chans
-        }  # (L, gaps, 1)
-        sp = spacing[None, :, None]
+        chans = np.flatnonzero(bt.allowed.any(axis=0))
+        pc = {c: bt.p_at(n, c) for c in chans}  # (L, days, G), before spacing
+        cms = {c: bt.annoy(n, c)[:, :, None] for c in chans}  # (L, gaps, 1)
+        sp = bt.spacing[None, :, None]
         for t in range(T - 1, -1, -1):
             belief = surv[:, t, :] / surv[:, t, :].sum(axis=1, keepdims=True)
             hi = min(ng, T - t)  # gaps that stay inside the plan
@@ -257,11 +195,10 @@ class Oracle:
                 p = pc[c][:, t + 1 : t + 1 + hi, :] * sp[:, :hi]
                 cm = cms[c][:, :hi]
                 keep = (1 - cm) * nx
-                cand = (
-                    p * (gain - keep + cm * cc) + keep - (cm * cc + np.float32(mins[c] * per_min))
-                )
+                cost = cm * bt.cc + np.float32(bt.mins[c] * bt.per_min)
+                cand = p * (bt.gain - keep + cm * bt.cc) + keep - cost
                 score = np.einsum("lg,ldg->ld", belief, cand)
-                score = np.where(allowed[:, c][:, None], score, -np.inf)
+                score = np.where(bt.allowed[:, c][:, None], score, -np.inf)
                 gi = score.argmax(axis=1)
                 top = score[np.arange(L), gi]
                 better = top > best_score
@@ -270,79 +207,66 @@ class Oracle:
             tail[:, t] = best
         return tail
 
-    def _root(
-        self, row, r, now, today, k, age0, allowed, b0, gain, per_min, mins, cc, alpha, cap, btz
-    ) -> dict:
+    def _root(self, bt: _Batch, r: int, now: datetime, today: int, alpha: np.ndarray) -> dict:
         """Best first step for lead r: which day (0 = today) and channel, with the chase's value."""
-        w = self.world
-        lead, _src = row
-        atts = lead.get("attempts") or []
-        times = [as_datetime(a["at"]) for a in atts]
-        earliest = max(
-            0, math.ceil((cap_time(times, now, cap) - now).total_seconds() / 86400 - 1e-9)
-        )
-        last_age = (
-            (times[-1] - as_datetime(lead["created_at"])).total_seconds() / 86400 if times else None
-        )
-        g0 = g0_all = np.arange(earliest, 15)
-        age = age0[r] + g0
-        gap = None if last_age is None else np.maximum(age - last_age, 0.0)[:, None, None]
-        recent = np.array([attempts_in_week(times, now + int(g) * DAY) + 1 for g in g0])[:, None]
-        chans = np.flatnonzero(allowed[r])
-        p = w.reply_prob(
-            k[r] + 1, chans[None, :, None], age[:, None, None], gap
-        )  # (days, chans, G)
-        p = p * (g0 < self.world.horizon - today)[:, None, None]
-        cm = w.annoy_prob(k[r] + 1, recent, chans[None, :])[:, :, None]
-        # today's minutes are shared out by the ranking; a later first step pays the scarce price too
-        minute = per_min + self.price * (g0 > 0)[:, None, None]
-        cand = (
-            p * gain[r, 0]
-            - mins[chans][None, :, None] * minute
-            - (1 - p) * cm * cc
-            + (1 - p) * (1 - cm) * alpha[r, g0][:, None, :]
-        )
-        v = cand @ b0[r]  # (days, chans)
-        best_step = None
-        if v.size and v.max() > 0:
-            d, ci = np.unravel_index(int(np.argmax(v)), v.shape)
-            best_v, best_step = float(v[d, ci]), (int(g0[d]), int(chans[ci]))
-        if best_step is None:
+        lead = bt.rows[r][0]
+        times = [as_datetime(a["at"]) for a in lead.get("attempts") or []]
+        g0, chans, v = self._first_steps(bt, r, now, today, times, alpha)
+        if not v.size or v.max() <= 0:
             if self.price > 0.01:  # not worth the scarce minutes now: look again later
-                return self._remember(
-                    lead,
-                    today + RECHECK_DAYS,
-                    _wait(lead, f"Oracle: not worth minutes at {self.price:.2f} a minute now."),
-                )
+                reason = f"Oracle: not worth minutes at {self.price:.2f} a minute now."
+                return self._remember(lead, today + RECHECK_DAYS, _wait(lead, reason))
             return self._remember(lead, 10**9, _stop(lead, "Oracle: no chase is worth its cost."))
-        g0, c = best_step
-        channel = CHANNELS[c]
-        if g0 > 0:
-            return self._remember(
-                lead,
-                today + g0,
-                _wait(lead, f"Oracle: {channel} in {g0} days (chase worth {best_v:.2f})."),
-            )
+        d, ci = np.unravel_index(int(np.argmax(v)), v.shape)
+        best_v, first, c = float(v[d, ci]), int(g0[d]), int(chans[ci])
+        if first > 0:
+            reason = f"Oracle: {CHANNELS[c]} in {first} days (chase worth {best_v:.2f})."
+            return self._remember(lead, today + first, _wait(lead, reason))
         # today's minute is worth what the chase loses if it starts later instead
-        later = max(float(v[g0_all > 0].max()) if (g0_all > 0).any() else 0.0, 0.0)
+        later = max(float(v[g0 > 0].max()) if (g0 > 0).any() else 0.0, 0.0)
         if self.crowded:  # minutes are scarce: the channel with the most value per minute
-            per_minute = (v[0] - later) / mins[chans]
+            per_minute = (v[0] - later) / bt.mins[chans]
             ci = int(np.argmax(np.where(v[0] > 0, per_minute, -np.inf)))
-            c, channel, best_v = int(chans[ci]), CHANNELS[int(chans[ci])], float(v[0, ci])
-        urgency = best_v - later
-        due = schedule(times, now, now, lead.get("timezone"), cap, btz)
+            c, best_v = int(chans[ci]), float(v[0, ci])
+        channel = CHANNELS[c]
+        due = schedule(times, now, now, lead.get("timezone"), bt.cap, bt.btz)
         dec = {
             "id": lead["id"],
             "action": "contact",
             "channel": channel,
             "due": due,
-            "priority": (urgency + 1e-3 * best_v) / mins[c],
+            "priority": (best_v - later + 1e-3 * best_v) / bt.mins[c],
             "expected_value": best_v,
             "next_state": None,
             "revisit_at": None,
             "reason": f"Oracle: {channel} now, chase worth {best_v:.2f}.",
         }
         return self._remember(lead, today + CROWDED_DAYS, dec)
+
+    def _first_steps(self, bt: _Batch, r, now, today, times, alpha):
+        """The chase's value per day the first step may take (0..14) and channel: (g0, chans, v)."""
+        w, lead, k = self.world, bt.rows[r][0], int(bt.k[r])
+        start = (cap_time(times, now, bt.cap) - now).total_seconds() / 86400
+        g0 = np.arange(max(0, math.ceil(start - 1e-9)), 15)
+        age = bt.age0[r] + g0
+        last_age = None
+        if times:
+            last_age = (times[-1] - as_datetime(lead["created_at"])).total_seconds() / 86400
+        gap = None if last_age is None else np.maximum(age - last_age, 0.0)[:, None, None]
+        recent = np.array([attempts_in_week(times, now + int(g) * DAY) + 1 for g in g0])[:, None]
+        chans = np.flatnonzero(bt.allowed[r])
+        p = w.reply_prob(k + 1, chans[None, :, None], age[:, None, None], gap)  # (days, chans, G)
+        p = p * (g0 < w.horizon - today)[:, None, None]
+        cm = w.annoy_prob(k + 1, recent, chans[None, :])[:, :, None]
+        # today's minutes are shared out by the ranking; a later first step pays the scarce price
+        minute = bt.today_per_min + self.price * (g0 > 0)[:, None, None]
+        cand = (
+            p * bt.gain[r, 0]
+            - bt.mins[chans][None, :, None] * minute
+            - (1 - p) * cm * bt.cc
+            + (1 - p) * (1 - cm) * alpha[r, g0][:, None, :]
+        )
+        return g0, chans, cand @ bt.b0[r]  # v: (days, chans)
 
     def _refresh(self, decision: dict, lead: dict, now: datetime) -> dict:
         """A cached decision; a contact is moved to today's first allowed moment."""
@@ -363,6 +287,62 @@ class Oracle:
     def _remember(self, lead: dict, until: int, decision: dict) -> dict:
         self._cache[lead["id"]] = (len(lead.get("attempts") or []), until, decision)
         return decision
+
+
+class _Batch:
+    """A batch of leads the oracle plans together: their state, beliefs and the economics."""
+
+    def __init__(self, oracle: Oracle, rows: list[tuple[dict, int]], now: datetime, today: int):
+        w, s = oracle.world, oracle.settings
+        self.world, self.rows = w, rows
+        self.cap, self.btz = (
+            int(s.get("max_attempts_per_week", 3)),
+            s.get("business_timezone", "UTC"),
+        )
+        self.L, self.T = len(rows), HORIZON_DAYS
+        self.k = np.array([len(lead.get("attempts") or []) for lead, _ in rows])
+        self.age0 = np.array(
+            [(now - as_datetime(lead["created_at"])).total_seconds() / 86400 for lead, _ in rows]
+        )
+        src = np.array([sr for _, sr in rows])
+        value = np.array(
+            [float(lead["value"]) if lead.get("value") else w.mean_value(sr) for lead, sr in rows]
+        )
+        self.allowed = np.zeros((self.L, len(CHANNELS)), bool)
+        for r, (lead, _) in enumerate(rows):
+            self.allowed[r, oracle._channels(lead)] = True
+        self.b0 = np.array([oracle.belief(lead, sr) for lead, sr in rows], dtype=np.float32)
+        margin = float(s["margin"])
+        self.gain = (w.win_prob(src) * (value * margin)[:, None])[:, None, :].astype(np.float32)
+        # future minutes: scarce ones cost more; today's are shared out by the ranking
+        self.today_per_min = float(s["hourly_cost"]) / 60
+        self.per_min = self.today_per_min + oracle.price
+        self.mins = np.array([oracle.minutes[c] for c in CHANNELS])
+        self.cc = float(s["complaint_cost"])
+        self.ages = self.age0[:, None] + np.arange(self.T + 1 + len(GAPS))[None, :]
+        # the run is judged up to its last day: a try after it earns nothing
+        self.live = (np.arange(self.ages.shape[1]) < w.horizon - today)[None, :, None]
+        self.spacing = w.spacing_factor(w.spacing, GAPS).astype(np.float32)
+        self.recent = np.minimum(self.cap, 1 + (GAPS < 7) + (GAPS < 3.5))
+        # the belief's reference channel, and the belief expected after n silent tries by day t
+        ref = np.argmax(self.allowed * np.array([1.0, 0.8, 0.7, 0.1]), axis=1)
+        self.survs = [self.b0[:, None, :]]  # unnormalised
+        for m in range(MAX_STEPS - 1):
+            p = self.p_at(m, ref[:, None, None])[:, : self.T + 1]
+            self.survs.append(self.survs[-1] * (1 - p))
+
+    def p_at(self, n, c) -> np.ndarray:
+        """Reply chance before spacing of step n (attempt k+n+1) on channel c, per day: (L, days, G)."""
+        j = (self.k + n + 1)[:, None, None]
+        return (self.world.mechanism.reply(j, c, self.ages[:, :, None]) * self.live).astype(
+            np.float32
+        )
+
+    def annoy(self, n, c) -> np.ndarray:
+        """Complaint chance of step n on channel c after each gap: (L, gaps)."""
+        return self.world.annoy_prob((self.k + n + 1)[:, None], self.recent[None, :], c).astype(
+            np.float32
+        )
 
 
 def _chan(name) -> int:

@@ -97,109 +97,131 @@ def simulate(
     """Run one policy over the pool's arrivals (first `days` days) and the drain after them."""
     t0 = time.perf_counter()
     days = days or world.days
-    s = world.policy_settings()
-    minutes = {**DEFAULT_MINUTES, **s["minutes"]}
-    cap, btz = int(s["max_attempts_per_week"]), s["business_timezone"]
-    m = Metrics(
-        world.name,
-        policy.name,
-        float(s["margin"]),
-        float(s["hourly_cost"]),
-        float(s["complaint_cost"]),
-        leads=int((pool.arrival_day < days).sum()),
-    )
-    start = world.start()
-    arrivals: dict[int, list[int]] = {}
-    for i, d in enumerate(pool.arrival_day):
-        arrivals.setdefault(int(d), []).append(i)
-    index = {pool.lead_id(i): i for i in range(pool.n)}
-    recs: list[dict | None] = [None] * pool.n
-    times: list[list[datetime]] = [[] for _ in range(pool.n)]
-    open_: dict[int, None] = {}  # insertion-ordered set of open leads
-    parked: list[tuple[datetime, int]] = []  # (revisit_at, lead) heap
-    just_closed: list[int] = []
-    finished: list[int] = []  # leads closed during the run: new history for a learning policy
+    run = _Run(world, pool, policy, days)
     learns = callable(getattr(policy, "learn", None))
     for d in range(days + world.drain_days):
-        now, end = start + d * DAY, start + (d + 1) * DAY
         if learns and d and d % REFIT_DAYS == 0:
-            policy.learn([r for r in recs if r is not None and r["attempts"]])
-        for i in arrivals.get(d, []):
-            recs[i] = pool.record(i)
-            open_[i] = None
-        while parked and parked[0][0] <= now:
-            _, i = heapq.heappop(parked)
-            open_[i] = None
-        # recently closed leads are passed too: a policy must answer them with stop or nothing
-        batch = [recs[i] for i in open_] + [recs[i] for i in just_closed]
-        decisions = sorted(policy.plan(batch, now), key=lambda x: -float(x.get("priority") or 0))
-        m.missing += len(open_) - len(
-            {x.get("id") for x in decisions} & {recs[i]["id"] for i in open_}
-        )
-        just_closed = []
-        left = float(s["daily_minutes"])
-        done: set[int] = set()
-        for dec in decisions:
-            i = index.get(dec.get("id"))
-            if i is None or recs[i] is None:
-                continue
-            rec, action = recs[i], dec.get("action")
-            if action == "stop":
-                if dec.get("next_state") == "nurture" and "mailing_list" not in rec["consents"]:
-                    m.violations["nurture"] += 1
-                if i in open_:
-                    del open_[i]
-                    rec["status"] = "lost"
-                    m.stopped += 1
-                    revisit = as_datetime(dec.get("revisit_at"))
-                    if dec.get("next_state") == "revisit" and revisit is not None:
-                        rec["status"] = "open"
-                        rec["revisit_at"] = revisit
-                        heapq.heappush(parked, (max(revisit, end), i))
-                    else:
-                        finished.append(i)  # nurture or closed: a lost lead, as the app counts it
-                continue
-            if action != "contact":
-                continue
-            due = as_datetime(dec.get("due")) or now
-            if due >= end or i in done:
-                continue
-            if i not in open_:
-                m.violations["closed"] += 1
-                continue
-            channel = dec.get("channel") or "call"
-            need = float(minutes.get(channel, 6.0))
-            if need > left:
-                continue
-            t = max(due, now)
-            if not in_contact_hours(t, rec.get("timezone"), btz):
-                m.violations["hours"] += 1
-            if attempts_in_week(times[i], t) + 1 > cap:
-                m.violations["cap"] += 1
-            if channel not in rec["channels"]:
-                m.violations["channel"] += 1
-            left -= need
-            done.add(i)
-            reply, win, annoy = pool.chances(i, len(rec["attempts"]), channel, t, times[i])
-            m.expected_won_value += reply * win * float(pool.value[i])
-            m.expected_complaints += (1 - reply) * annoy
-            result = record_attempt(pool, rec, i, channel, t, times[i], need)
-            m.attempts += 1
-            m.minutes += need
-            if result in TERMINAL:
-                del open_[i]
-                just_closed.append(i)
-                finished.append(i)
-                m.wins += result == "won"
-                m.won_value += float(pool.value[i]) if result == "won" else 0.0
-                m.complaints += result == "complaint"
-                m.opt_outs += result in ("complaint", "unsubscribed")
-        m.daily.append(float(s["daily_minutes"]) - left)
+            policy.learn([r for r in run.recs if r is not None and r["attempts"]])
+        run.day(d)
         if on_day:
             on_day()
-    m.open_at_end = len(open_) + len(parked)
-    m.seconds = time.perf_counter() - t0
-    return m
+    run.m.open_at_end = len(run.open_) + len(run.parked)
+    run.m.seconds = time.perf_counter() - t0
+    return run.m
+
+
+class _Run:
+    """One policy's run over a pool of leads: the open leads, the parked ones, the totals."""
+
+    def __init__(self, world: World, pool: LeadPool, policy, days: int):
+        s = world.policy_settings()
+        self.world, self.pool, self.policy, self.settings = world, pool, policy, s
+        self.minutes = {**DEFAULT_MINUTES, **s["minutes"]}
+        self.cap, self.btz = int(s["max_attempts_per_week"]), s["business_timezone"]
+        self.m = Metrics(
+            world.name,
+            policy.name,
+            float(s["margin"]),
+            float(s["hourly_cost"]),
+            float(s["complaint_cost"]),
+            leads=int((pool.arrival_day < days).sum()),
+        )
+        self.arrivals: dict[int, list[int]] = {}
+        for i, d in enumerate(pool.arrival_day):
+            self.arrivals.setdefault(int(d), []).append(i)
+        self.index = {pool.lead_id(i): i for i in range(pool.n)}
+        self.recs: list[dict | None] = [None] * pool.n
+        self.times: list[list[datetime]] = [[] for _ in range(pool.n)]
+        self.open_: dict[int, None] = {}  # insertion-ordered set of open leads
+        self.parked: list[tuple[datetime, int]] = []  # (revisit_at, lead) heap
+        self.just_closed: list[int] = []
+
+    def day(self, d: int) -> None:
+        """Day d: arrivals and revisits open, the policy decides, the day's contacts are made."""
+        now = self.world.start() + d * DAY
+        end = now + DAY
+        for i in self.arrivals.get(d, []):
+            self.recs[i] = self.pool.record(i)
+            self.open_[i] = None
+        while self.parked and self.parked[0][0] <= now:
+            _, i = heapq.heappop(self.parked)
+            self.open_[i] = None
+        recs = self.recs
+        # recently closed leads are passed too: a policy must answer them with stop or nothing
+        batch = [recs[i] for i in self.open_] + [recs[i] for i in self.just_closed]
+        decisions = sorted(
+            self.policy.plan(batch, now), key=lambda x: -float(x.get("priority") or 0)
+        )
+        answered = {x.get("id") for x in decisions}
+        self.m.missing += len(self.open_) - len(answered & {recs[i]["id"] for i in self.open_})
+        self.just_closed = []
+        left = float(self.settings["daily_minutes"])
+        done: set[int] = set()
+        for dec in decisions:
+            i = self.index.get(dec.get("id"))
+            if i is None or recs[i] is None:
+                continue
+            if dec.get("action") == "stop":
+                self._stop(i, dec, end)
+            elif dec.get("action") == "contact" and i not in done:
+                used = self._contact(i, dec, now, end, left)
+                if used:
+                    left -= used
+                    done.add(i)
+        self.m.daily.append(float(self.settings["daily_minutes"]) - left)
+
+    def _stop(self, i: int, dec: dict, end: datetime) -> None:
+        rec, m = self.recs[i], self.m
+        assert rec is not None
+        if dec.get("next_state") == "nurture" and "mailing_list" not in rec["consents"]:
+            m.violations["nurture"] += 1
+        if i not in self.open_:
+            return
+        del self.open_[i]
+        rec["status"] = "lost"
+        m.stopped += 1
+        revisit = as_datetime(dec.get("revisit_at"))
+        if dec.get("next_state") == "revisit" and revisit is not None:
+            rec["status"] = "open"
+            rec["revisit_at"] = revisit
+            heapq.heappush(self.parked, (max(revisit, end), i))
+
+    def _contact(self, i: int, dec: dict, now: datetime, end: datetime, left: float) -> float:
+        """Make a contact due today if it fits in the `left` minutes; the minutes it took."""
+        rec, m, pool = self.recs[i], self.m, self.pool
+        assert rec is not None
+        due = as_datetime(dec.get("due")) or now
+        if due >= end:
+            return 0.0
+        if i not in self.open_:
+            m.violations["closed"] += 1
+            return 0.0
+        channel = dec.get("channel") or "call"
+        need = float(self.minutes.get(channel, 6.0))
+        if need > left:
+            return 0.0
+        t = max(due, now)
+        times = self.times[i]
+        if not in_contact_hours(t, rec.get("timezone"), self.btz):
+            m.violations["hours"] += 1
+        if attempts_in_week(times, t) + 1 > self.cap:
+            m.violations["cap"] += 1
+        if channel not in rec["channels"]:
+            m.violations["channel"] += 1
+        reply, win, annoy = pool.chances(i, len(rec["attempts"]), channel, t, times)
+        m.expected_won_value += reply * win * float(pool.value[i])
+        m.expected_complaints += (1 - reply) * annoy
+        result = record_attempt(pool, rec, i, channel, t, times, need)
+        m.attempts += 1
+        m.minutes += need
+        if result in TERMINAL:
+            del self.open_[i]
+            self.just_closed.append(i)
+            m.wins += result == "won"
+            m.won_value += float(pool.value[i]) if result == "won" else 0.0
+            m.complaints += result == "complaint"
+            m.opt_outs += result in ("complaint", "unsubscribed")
+        return need
 
 
 def fairchase_available() -> bool:

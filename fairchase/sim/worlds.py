@@ -248,24 +248,18 @@ class World:
             )
             pool.tz.append(self.timezones[tz_idx[i]])
             pool.signals.append([names[k] for k in np.flatnonzero(has[i])])
-            sms, mailing = reach[i, 2] < self.sms_consent, reach[i, 4] < self.mailing_consent
-            pool.consents.append((["mailing_list"] if mailing else []) + (["sms"] if sms else []))
-            chans = [
-                c
-                for c, ok in zip(
-                    CHANNELS,
-                    (
-                        reach[i, 0] < self.phone_rate,
-                        reach[i, 1] < self.email_rate,
-                        sms,
-                        reach[i, 3] < self.visit_rate,
-                    ),
-                    strict=True,
-                )
-                if ok
-            ]
-            pool.channels.append(chans or ["email"])
+            consents, chans = self._reach(reach[i])
+            pool.consents.append(consents)
+            pool.channels.append(chans)
         return pool
+
+    def _reach(self, u: np.ndarray) -> tuple[list[str], list[str]]:
+        """A lead's consents and the channels it can be reached on, from its 6 uniforms."""
+        sms, mailing = u[2] < self.sms_consent, u[4] < self.mailing_consent
+        consents = (["mailing_list"] if mailing else []) + (["sms"] if sms else [])
+        ok = (u[0] < self.phone_rate, u[1] < self.email_rate, sms, u[3] < self.visit_rate)
+        chans = [c for c, yes in zip(CHANNELS, ok, strict=True) if yes]
+        return consents, chans or ["email"]
 
 
 @dataclass
