@@ -67,4 +67,4 @@ fmt: install ## ruff format + import sort
 	$(BIN)/ruff format fairchase tests bench
 
 clean: ## Remove the virtualenv, local data and what tests, benchmarks and simulations wrote
-	rm -rf $(VENV) $(TESTDATA) fairchase.sqlite3* test-output/ .hypothesis/ out/ staticfiles/ .pytest_cache/
+	rm -rf $(VENV) $(TESTDATA) fairchase.sqlite3* test-output/ .hypothesis/ out/ staticfiles/ .pytest_cache/ .mypy_cache/ .ruff_cache/

@@ -51,7 +51,7 @@ STATUS_ORDER = (
     (Status.OPEN, "Still chasing (silent)"),
     (Status.ENGAGED, "Talking"),
 )
-VERSION = 5  # bump when the shape of the computed dict changes
+VERSION = 6  # bump when the shape of the computed dict changes
 
 
 def source_label(name: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import statistics
 
 log = logging.getLogger("fairchase.insights")
@@ -74,9 +75,13 @@ def run_backtest(history: list[dict], settings: dict) -> dict:
 
 
 def typical_value(group: list[dict]) -> float | None:
-    """The median deal value of these leads (None when none has one)."""
+    """The median deal value of these leads to two significant figures ($1,530 -> $1,500),
+    as a person would say it (None when none has one)."""
     values = [float(r["value"]) for r in group if r.get("value")]
-    return statistics.median(values) if values else None
+    if not values:
+        return None
+    median = statistics.median(values)
+    return round(median, 1 - math.floor(math.log10(median))) if median > 0 else median
 
 
 def best_stop(replay: dict) -> dict | None:
