@@ -130,7 +130,8 @@ def lead_detail(request, pk):
             else None,
             "pending": [c for c in lead.commitments.all() if c.state == Commitment.State.PENDING],
             "outcome_buttons": OUTCOME_BUTTONS,
-            "waiting": lead.is_new_enquiry,
+            # "respond now" only where the plan says to contact them (not a cold contact let go)
+            "waiting": lead.is_new_enquiry and lead.next_action == "contact",
             # an address is a link only while we may use it (never after an opt-out or bounce)
             "reachable": reachable_channels(lead) if lead.is_active else [],
             "sources_choices": SOURCES,
