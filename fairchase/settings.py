@@ -216,6 +216,8 @@ MAILERS = {
         else {},
     }
 }
+# False until a mail server is named: a failed send then says how to set one up.
+EMAIL_CONFIGURED = bool(env("EMAIL_HOST")) or _email_backend != SMTP_BACKEND
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Fairchase <sales@localhost>")
 ANYMAIL = {k[len("ANYMAIL_") :]: v for k, v in os.environ.items() if k.startswith("ANYMAIL_")}
 

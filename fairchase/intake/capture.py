@@ -158,7 +158,12 @@ def acknowledge(lead: Lead) -> None:
     # Signed by the owner, so the promise is in the first person (not "Olivia will ... Olivia").
     body = f"Hello {lead.first_name},\n\nThank you for getting in touch. I will get back to you shortly.\n\n{sender}\n"
     if queue is not None:
-        queue(lead, "email", subject, body)  # in this transaction: the worker sends it
+        from fairchase.outreach.outbox import OutboxError
+
+        try:
+            queue(lead, "email", subject, body)  # in this transaction: the worker sends it
+        except OutboxError:
+            pass  # an address that asked not to be contacted gets no acknowledgement either
         return
 
     def send():

@@ -76,7 +76,9 @@ SOURCES = {
 GOOD = ["asked_price", "asked_details", "stated_need", "initiated_contact"]
 POOR = ["vague", "no_specific_interest", "short_conversation", "distracted"]
 SPACING_DAYS = [0.05, 2, 7, 14, 21, 30, 30, 45]
-# What this morning's new enquiries wrote or said (shown on their Today card).
+# What this morning's new enquiries wrote or said (shown on their Today card); only people
+# who came to us enquire: a cold list's contact has said nothing yet.
+ENQUIRING_SOURCES = {"referral", "inbound_call", "walk_in", "web_form", "event"}
 ENQUIRIES = (
     "Water is coming into the attic after last night's storm. Can someone look today?",
     "We need a quote for a new roof on a two-storey house, about 1,800 sq ft.",
@@ -247,7 +249,8 @@ def _open(rng: random.Random, owners, numbers, now: datetime, n: int) -> Made:
         age = rng.uniform(0.01, 0.8) if fresh else rng.uniform(1, 40)
         lead, interest, params = _lead(rng, owners, now - timedelta(days=age), next(numbers))
         if fresh:
-            lead.notes = ENQUIRIES[i % len(ENQUIRIES)]
+            if lead.source in ENQUIRING_SOURCES:  # a cold contact did not write to us
+                lead.notes = ENQUIRIES[i % len(ENQUIRIES)]
             made.append((lead, [], Status.OPEN))
             continue
         attempts, status = _play(

@@ -88,6 +88,8 @@ def queue(
         raise OutboxError(
             f"{lead.name} has no {'email address' if channel == 'email' else 'phone number'}."
         )
+    if why := refusal(lead, channel):
+        raise OutboxError(why)  # nothing is queued for someone we may not contact
     if channel == "text":
         body = with_opt_out_hint(body)
     msg = OutboundMessage.objects.create(
@@ -211,6 +213,38 @@ def claim(pk: int | None = None, now: datetime | None = None) -> int | None:
     return None
 
 
+def refusal(lead: Lead, channel: str | None = None, to: str = "") -> str:
+    """Why nobody may write to this lead, on `channel` (to `to`) or, without one, on any
+    channel; "" when someone may. Asked before anyone writes (the lead page, the composer,
+    the queue) and again at send time (`recheck`): an opted-out or closed lead, a suppressed
+    address (opted out or bounced, on any lead), a text without consent."""
+    if lead.status not in (Status.OPEN, Status.ENGAGED):
+        return f"The lead is {lead.get_status_display().lower()}."
+    if channel is None:
+        addresses = [a for a in (lead.email, lead.phone) if a]
+        blocked = set(
+            Suppression.objects.filter(value__in=addresses).values_list("value", flat=True)
+        )
+        if addresses and blocked >= set(addresses):
+            return "Every address of this lead asked not to be contacted (or bounced)."
+        return ""
+    if Suppression.objects.filter(value__in=[to, address_for(lead, channel)]).exists():
+        return "This address asked not to be contacted (or bounced)."
+    if channel == "text" and "sms" not in (lead.consents or []):
+        return "No consent to text this lead."
+    return ""
+
+
+def contactable(leads, channel: str):
+    """The leads someone may write to on `channel`: open or engaged, their address for it not
+    suppressed (the list form of `refusal`, for pickers such as a template's preview)."""
+    leads = leads.filter(status__in=[Status.OPEN, Status.ENGAGED])
+    suppressed = Suppression.objects.values("value")
+    if channel == "email":
+        return leads.exclude(email="").exclude(email__in=suppressed)
+    return leads.exclude(phone="").exclude(phone__in=suppressed)
+
+
 def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, datetime | None]:
     """('send'|'cancel'|'defer', why, new due time): what is true now, under the lead's lock.
 
@@ -220,14 +254,10 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
     if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
         return "send", "", None  # to our own user about the lead: no courtesy rule applies
     automatic = msg.queued_by_id is None
-    if lead.status not in (Status.OPEN, Status.ENGAGED):
-        return "cancel", f"The lead is {lead.get_status_display().lower()}.", None
+    if why := refusal(lead, msg.channel, msg.to):
+        return "cancel", why, None
     if lead.responded_at is not None and lead.responded_at >= msg.created_at:
         return "cancel", "The lead replied after this was queued.", None
-    if Suppression.objects.filter(value__in=[msg.to, address_for(lead, msg.channel)]).exists():
-        return "cancel", "This address asked not to be contacted (or bounced).", None
-    if msg.channel == "text" and "sms" not in (lead.consents or []):
-        return "cancel", "No consent to text this lead.", None
     if automatic and lead.paused_until and lead.paused_until > now:
         return "defer", "Paused (out of office).", lead.paused_until
     if msg.override and not automatic:

@@ -15,6 +15,7 @@ from .drafts import AFTER_CALL, Purpose, draft_for
 from .facts import LIVE, PageFacts
 from .inbound import CORRECTABLE
 from .models import InboundMessage, OutboundMessage
+from .outbox import refusal
 
 State = OutboundMessage.State
 AFTER_CALL_PURPOSES = {Purpose.VOICEMAIL, Purpose.RECAP}
@@ -95,8 +96,10 @@ def today_extra_context(request, lead) -> dict | None:
 
 
 def lead_panel_context(request, lead) -> dict:
+    why_not = refusal(lead)
     return {
-        "draft": draft_for(lead),
+        "why_not": why_not,  # nothing to write, no draft, for someone we may not contact
+        "draft": None if why_not else draft_for(lead),
         "outbound": list(OutboundMessage.objects.filter(lead=lead).order_by("-created_at")[:20]),
         "inbound": list(InboundMessage.objects.filter(lead=lead).order_by("-received_at")[:20]),
         "kinds": [(k.value, k.label) for k in CORRECTABLE],

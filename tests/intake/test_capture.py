@@ -137,6 +137,23 @@ def test_an_acknowledgment_is_queued_when_the_form_asks_for_it(
     assert ack.to == "ann@example.com" and "got your message" in ack.subject
 
 
+def test_someone_who_opted_out_can_still_enquire_but_gets_no_acknowledgment(
+    client, form, django_capture_on_commit_callbacks
+):
+    from fairchase.leads.models import Suppression
+    from fairchase.outreach.models import OutboundMessage
+
+    Suppression.objects.create(value="ann@example.com", kind="email", reason="opt_out")
+    form.acknowledge = True
+    form.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_form(client, form, email="ann@example.com", message="Call me")
+    assert response.status_code == 200
+    lead = Lead.objects.get()
+    assert not OutboundMessage.objects.filter(lead=lead, kind="lead").exists()
+    assert OutboundMessage.objects.filter(lead=lead, kind="alert").exists()  # the owner hears
+
+
 def test_the_snippet_posts_to_the_form_and_has_a_hidden_honeypot(form):
     html = snippet_html(form, "https://crm.example.com")
     assert f'action="https://crm.example.com/in/f/{form.key}/"' in html

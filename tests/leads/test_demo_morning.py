@@ -63,8 +63,10 @@ def test_the_demo_owner_has_one_name_at_login_and_on_every_page(db):
     assert not get_user_model().objects.filter(username="owner").exists()
 
 
-def test_the_demos_new_enquiries_say_what_they_need_in_their_own_words(db):
+def test_the_demos_new_enquiries_say_what_they_need_and_cold_contacts_say_nothing(db):
     load_demo(n_history=40, n_open=40, seed=3)
     fresh = Lead.objects.filter(status__in=ACTIVE_STATUSES, attempt_count=0)
-    assert fresh.count() >= 5
-    assert all(len(notes) > 20 for notes in fresh.values_list("notes", flat=True))
+    enquired = fresh.exclude(source__in=["cold_outreach", "purchased_list"])
+    assert enquired.count() >= 4
+    assert all(len(notes) > 20 for notes in enquired.values_list("notes", flat=True))
+    assert not fresh.filter(source__in=["cold_outreach", "purchased_list"]).exclude(notes="")

@@ -9,7 +9,7 @@ import pytest
 from django.db import transaction
 
 from fairchase.leads import actions
-from fairchase.leads.models import Attempt, BusinessSettings
+from fairchase.leads.models import Attempt, BusinessSettings, Lead
 from fairchase.outreach import outbox
 from fairchase.outreach.models import OutboundMessage
 from fairchase.outreach.tokens import read_token
@@ -94,16 +94,22 @@ def test_a_suppressed_address_is_not_used_for_another_lead_with_the_same_email(
     alice, make_lead, smtp_server
 ):
     first = make_lead(alice, email="same@example.com")
-    actions.opt_out(first)
     again = make_lead(alice, email="SAME@example.com")
-    msg = _queue(again, alice)
+    msg = _queue(again, alice)  # queued before the opt-out: refused when it is sent
+    actions.opt_out(first)
     assert outbox.send_now(msg) == State.CANCELLED
+    with pytest.raises(outbox.OutboxError, match="asked not to be contacted"):
+        _queue(again, alice)  # and nothing more is queued
     assert smtp_server.received == []
 
 
 def test_texts_need_sms_consent(alice, make_lead, smtp_server):
     lead = make_lead(alice, consents=[])
-    msg = _queue(lead, alice, channel="text", subject="")
+    with pytest.raises(outbox.OutboxError, match="consent"):
+        _queue(lead, alice, channel="text", subject="")
+    Lead.objects.filter(pk=lead.pk).update(consents=["sms"])
+    msg = _queue(Lead.objects.get(pk=lead.pk), alice, channel="text", subject="")
+    Lead.objects.filter(pk=lead.pk).update(consents=[])  # withdrawn before the send
     assert outbox.send_now(msg) == State.CANCELLED
     assert "consent" in OutboundMessage.objects.get(pk=msg.pk).error
 
@@ -184,19 +190,22 @@ def test_a_clicked_send_to_an_opted_out_lead_is_refused_even_when_confirmed(
     client, alice, make_lead, smtp_server, django_capture_on_commit_callbacks
 ):
     lead = make_lead(alice, email="eve@example.com")
+    again = make_lead(alice, name="Eve Again", email="EVE@example.com")
+    forced = _queue(again, alice)  # queued and confirmed before Eve opted out
+    OutboundMessage.objects.filter(pk=forced.pk).update(override=True)
     actions.opt_out(lead, user=alice)
     client.force_login(alice)
+    page = client.get(f"/leads/{lead.pk}/").content.decode()
+    assert "Not contacted: The lead is opted out." in page and "/compose/" not in page
+    assert "mailto:" not in page and 'eve@example.com <span class="muted">(not to be' in page
     r = client.post(
         f"/o/leads/{lead.pk}/compose/",
         {"channel": "email", "subject": "Hi", "body": "Hello Eve\n"},
         follow=True,
     )
-    msg = OutboundMessage.objects.get(lead=lead)
-    assert msg.state == State.CANCELLED and "Not sent" in r.content.decode()
+    assert "Nothing can be sent to" in r.content.decode()
+    assert not OutboundMessage.objects.filter(lead=lead).exists()
     # a person's confirmation overrides contact hours, never an opt-out or a suppressed address
-    again = make_lead(alice, name="Eve Again", email="EVE@example.com")
-    forced = _queue(again, alice)
-    OutboundMessage.objects.filter(pk=forced.pk).update(override=True)
     assert outbox.send_now(forced) == State.CANCELLED
     assert smtp_server.received == []
 
@@ -325,3 +334,22 @@ def test_an_owner_alert_survives_an_smtp_server_that_is_down_and_comes_back(
     finally:
         down.controller.stop()
         EmailChannel.shared().close()
+
+
+def test_a_clicked_send_with_no_mail_server_says_it_retries_and_how_to_set_one_up(
+    client, alice, make_lead, smtp_server, settings, open_all_day
+):
+    from fairchase.outreach.channels.email import EmailChannel
+
+    lead = make_lead(alice, email="ann@example.com")
+    settings.MAILERS = smtp_mailers(1)  # nothing listens, as on a fresh install
+    settings.EMAIL_CONFIGURED = False
+    EmailChannel.shared().close()
+    client.force_login(alice)
+    page = client.post(
+        f"/o/leads/{lead.pk}/compose/",
+        {"channel": "email", "subject": "Hi", "body": "Hello Ann\n"},
+        follow=True,
+    ).content.decode()
+    assert "tries again by itself" in page and "set EMAIL_HOST" in page
+    assert "confirm it in the Outbox" not in page  # confirming cannot bring a server up

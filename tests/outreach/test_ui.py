@@ -82,6 +82,19 @@ def test_the_preview_renders_the_template_for_a_real_lead(alice, make_lead):
     assert "Hello Ann," in html and "+15555550100" in html and "/o/unsubscribe/" in html
 
 
+def test_the_preview_never_offers_someone_who_opted_out_or_whose_address_is_suppressed(
+    alice, make_lead
+):
+    make_lead(alice, name="Ann Adams", email="ann@example.com")
+    gone = make_lead(alice, name="Olga Optout", email="olga@example.com")
+    actions.opt_out(gone, user=alice)
+    make_lead(alice, name="Sue Same", email="OLGA@example.com")  # her address, another lead
+    t = MessageTemplate.objects.get(purpose="voicemail")
+    html = _client(alice).get(f"/o/templates/{t.pk}/preview/?lead={gone.pk}").content.decode()
+    assert "Ann Adams" in html
+    assert "Olga" not in html and "Sue Same" not in html
+
+
 def test_a_missing_value_shows_what_to_fix_instead_of_a_blank(alice, make_lead):
     lead = make_lead(alice)
     t = MessageTemplate.objects.get(purpose="recap")  # needs an agreed next step

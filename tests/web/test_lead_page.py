@@ -19,6 +19,14 @@ def _page(client, lead) -> str:
     return r.content.decode()
 
 
+def test_a_new_contact_the_plan_lets_go_is_not_told_to_respond_now(client, alice, make_lead):
+    lead = make_lead(alice, name="Cold Carl", source="purchased_list", value=50)
+    Lead.objects.filter(pk=lead.pk).update(next_action="stop", next_state="closed")
+    client.force_login(alice)
+    html = _page(client, lead)
+    assert 'id="waiting"' not in html and "Respond now" not in html
+
+
 def test_a_new_enquiry_shows_who_is_waiting_and_the_plan(client, alice, make_lead):
     lead = make_lead(alice, name="Nora Newcomer", created_at=timezone.now() - timedelta(hours=3))
     client.force_login(alice)

@@ -87,7 +87,12 @@ class EmailChannel(Channel):
                 self.connection.open()
             except (smtplib.SMTPException, OSError) as exc:
                 self.connection = None
-                raise ChannelError(f"Cannot reach the mail server: {exc}", "retry") from exc
+                hint = (
+                    ""
+                    if getattr(settings, "EMAIL_CONFIGURED", True)
+                    else " No mail server is set up yet: set EMAIL_HOST (README, Production)."
+                )
+                raise ChannelError(f"Cannot reach the mail server: {exc}.{hint}", "retry") from exc
         return self.connection
 
     def build(self, message) -> EmailMessage:

@@ -23,7 +23,7 @@ from .. import inbound as inbound_actions
 from ..drafts import draft_for
 from ..forms import ComposeForm
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
-from ..outbox import OutboxError, queue, send_now
+from ..outbox import OutboxError, queue, refusal, send_now
 from ..rendering import RenderError
 from ..rendering import render as render_message
 
@@ -34,6 +34,11 @@ RESULT = {
         "info",
         "Not sent yet to {to}: {error} It goes out {due}; to send it now "
         "anyway, confirm it in the Outbox.",
+    ),
+    "retrying": (
+        "warning",
+        "Not sent yet to {to}: {error} Fairchase tries again by itself ({due}); "
+        "the Outbox shows how it goes.",
     ),
     State.CANCELLED: ("warning", "Not sent: {error}"),
     State.FAILED: ("error", "Sending failed: {error}"),
@@ -71,7 +76,8 @@ def send_message(
         return None
     state = send_now(msg)
     msg.refresh_from_db()
-    level, text = RESULT[state]
+    tried = state == State.QUEUED and msg.attempts > 0  # a send failed: not held by a rule
+    level, text = RESULT["retrying" if tried else state]
     due = (
         clock.at_zone(msg.due_at, timezone.get_current_timezone()) if msg.due_at else ""
     )  # labelled
@@ -131,8 +137,11 @@ def _complete_stop(request, lead, next_state: str, revisit_at, reason: str) -> N
 @require_http_methods(["GET", "POST"])
 @web_view
 def compose(request, pk):
-    """Edit a drafted message, then send it."""
+    """Edit a drafted message, then send it (never to someone we may not contact)."""
     lead = lead_or_404(request.user, pk)
+    if why := refusal(lead):
+        messages.error(request, f"Nothing can be sent to {lead.name}: {why}")
+        return redirect("lead_detail", pk=lead.pk)
     form = ComposeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -12,6 +12,7 @@ from fairchase.web.views.common import web_view
 
 from ..forms import TemplateForm
 from ..models import MessageTemplate
+from ..outbox import contactable
 from ..rendering import PLACEHOLDERS, RenderError
 from ..rendering import render as render_message
 
@@ -28,7 +29,8 @@ def template_list(request):
 
 
 def _preview(request, subject: str, body: str, channel: str) -> dict:
-    leads = visible_leads(request.user).order_by("-created_at")
+    # previewed for people we may write to: never an opted-out, closed or suppressed lead
+    leads = contactable(visible_leads(request.user), channel).order_by("-created_at")
     raw = request.GET.get("lead") or request.POST.get("preview_lead") or ""
     lead = leads.filter(pk=int(raw)).first() if raw.isdigit() else None
     lead = lead or leads.first()

@@ -16,6 +16,7 @@ from fairchase.leads.actions import ActionError
 from fairchase.leads.models import SOURCES, Commitment, Status
 from fairchase.leads.normalize import InvalidContact
 from fairchase.leads.people import lead_or_404, team, visible_leads
+from fairchase.leads.planning import reachable_channels
 
 from ..agenda import OUTCOME_BUTTONS
 from ..forms import (
@@ -129,7 +130,10 @@ def lead_detail(request, pk):
             else None,
             "pending": [c for c in lead.commitments.all() if c.state == Commitment.State.PENDING],
             "outcome_buttons": OUTCOME_BUTTONS,
-            "waiting": lead.is_new_enquiry,
+            # "respond now" only where the plan says to contact them (not a cold contact let go)
+            "waiting": lead.is_new_enquiry and lead.next_action == "contact",
+            # an address is a link only while we may use it (never after an opt-out or bounce)
+            "reachable": reachable_channels(lead) if lead.is_active else [],
             "sources_choices": SOURCES,
             "now": timezone.now(),
         },
