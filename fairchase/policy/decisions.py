@@ -165,11 +165,14 @@ def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd
                 cost,
                 wait,
                 facts.value[i],
+                revisited=bool(facts.revisited[i]),
             )
             out[i] = _contact(facts, i, c, pr, ev, reason, p, R.keep_going(v, ev, win))
         else:
             spend = cost + risk * cost_of_complaint
-            reason = R.stop_silent(c, label, facts.k[i], p, evidence, gross, spend)
+            reason = R.stop_silent(
+                c, label, facts.k[i], p, evidence, gross, spend, revisited=bool(facts.revisited[i])
+            )
             out[i] = _stop(facts, i, pr, ev, reason, p)
     return priority
 

@@ -83,18 +83,26 @@ def waited(seconds: float) -> str:
     return f" waiting {seconds / 86400:.0f} days"
 
 
-def contact_silent(ch, when, src, k, p, evidence, prize, cost, wait, value):
+def nth_try(k: int, name: str, revisited: bool = False) -> str:
+    """'a 3rd try by email'; for a lead back from a pause (a revisit, an imported contact),
+    which is priced like a 3rd try at its age, 'a 1st try by email after a pause'."""
+    if revisited:
+        return f"a {ordinal(max(1, k - 1))} try by {name} after a pause"
+    return f"a {ordinal(k + 1)} try by {name}"
+
+
+def contact_silent(ch, when, src, k, p, evidence, prize, cost, wait, value, revisited=False):
     """Reason for the next try on a silent lead."""
     name, label = CHANNELS[ch], source_label(src)
     if k == 0:
         return (
-            f"{VERB[name]} {when}: new enquiry from {one_of(label)}{wait} (${value:,.0f});"
+            f"{VERB[name]} {when}: new enquiry from {one_of(label)}{wait} ({money(value)});"
             f" {label} answer a first {name} {p:.1%} of the time ({evidence})."
         )
     return (
-        f"{VERB[name]} {when}: {label} answer a {ordinal(k + 1)} try by {name} {p:.1%} of"
-        f" the time ({evidence}); on ${value:,.0f} that is worth ${prize:.2f} against"
-        f" ${cost:.2f} of your time."
+        f"{VERB[name]} {when}: {label} answer {nth_try(k, name, revisited)} {p:.1%} of"
+        f" the time ({evidence}); on {money(value)} that is worth {money(prize)} against"
+        f" {money(cost)} of your time."
     )
 
 
@@ -102,18 +110,18 @@ def keep_going(v, ev, p_win):
     if ev >= 0:
         return (
             f"Keep going: a reply is worth a {p_win:.0%} chance of the deal, and this and the"
-            f" next tries are worth ${v:,.2f} net in expectation."
+            f" next tries are worth {money(v)} net in expectation."
         )
     return (
         f"Keep going: this try alone nets {money(ev)}, but it sets up the next ones; together"
-        f" they are worth ${v:,.2f} net."
+        f" they are worth {money(v)} net."
     )
 
 
-def stop_silent(ch, src, k, p, evidence, gross, spend):
+def stop_silent(ch, src, k, p, evidence, gross, spend, revisited=False):
     """Why a silent lead's chase ends: the next try is worth less than it costs."""
     return (
-        f"Stop: {source_label(src)} answer a {ordinal(k + 1)} try by {NOUN[CHANNELS[ch]]}"
+        f"Stop: {source_label(src)} answer {nth_try(k, NOUN[CHANNELS[ch]], revisited)}"
         f" {pct(p)} of the time ({evidence}); expected value {money(gross)} is below the cost"
         f" of your time and the complaint risk ({money(spend)})."
     )

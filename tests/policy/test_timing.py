@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -162,3 +163,18 @@ def test_nurture_needs_mailing_list_consent_and_revisit_a_date():
     assert (without["action"], without["next_state"]) == ("stop", "closed")
     big = decide(lead(source="web_form", value=40000.0, attempts=tries * 3))
     assert big["next_state"] == "revisit" and big["revisit_at"] > NOW + timedelta(days=80)
+
+
+def test_a_contact_back_from_a_pause_is_told_as_such_never_as_a_3rd_try():
+    back = lead(source="web_form", created_at=NOW - timedelta(days=200), revisit_at=NOW)
+    for value in (300.0, 20000.0):  # a stop and a contact
+        reason = decide({**back, "value": value})["reason"]
+        assert "after a pause" in reason and "3rd try" not in reason, reason
+
+
+def test_money_in_a_reason_has_thousands_separators_and_no_stray_cents():
+    tries = [call(NOW - timedelta(days=d), "no_answer") for d in (9, 6, 3)]
+    reason = decide(lead(value=250000.0, attempts=tries))["reason"]
+    amounts = re.findall(r"\$[\d,.]+", reason)
+    assert amounts and all(re.fullmatch(r"\$\d{1,3}(,\d{3})*(\.\d\d)?", a) for a in amounts)
+    assert not any(re.fullmatch(r"\$\d{4,}.*", a) for a in amounts), reason
