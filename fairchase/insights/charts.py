@@ -54,7 +54,7 @@ def _overview_chart(curves: list[dict], ks: list[int]):
                 c["source"],
                 [(p["k"], p["p"]) for p in c["points"]],
                 [
-                    f"{c['label']}, attempt {p['k']}: {pct(p['p'])} (90% band {pct(p['lo'])}–{pct(p['hi'])}; "
+                    f"{c['label']}, attempt {p['k']}: {pct(p['p'])} (likely range {pct(p['lo'])}–{pct(p['hi'])}; "
                     f"{p['replied']} of {p['tried']} answered)"
                     for p in c["points"]
                 ],
@@ -63,7 +63,7 @@ def _overview_chart(curves: list[dict], ks: list[int]):
         ],
         x_values=ks,
         x_label="Attempt number",
-        y_label="P(answers)",
+        y_label="Chance of an answer",
     )
 
 
@@ -83,7 +83,7 @@ def _source_panel(c: dict, ks: list[int]) -> dict:
         if s["tries"] is not None and s["tries"] < ks[-1]
     ]
     model = svg.Series(
-        "Model (90% band)",
+        "Estimate (likely range)",
         "model",
         [(p["k"], p["p"]) for p in pts],
         [f"Attempt {p['k']}: {pct(p['p'])} ({pct(p['lo'])}–{pct(p['hi'])})" for p in pts],
@@ -99,12 +99,12 @@ def _source_panel(c: dict, ks: list[int]) -> dict:
     chart = svg.line_chart(
         f"reply-curve-{c['source']}",
         f"{c['label']}: reply chance by attempt",
-        f"Model estimate with its 90% band, the raw answered/tried share, and where the model stops "
+        f"Fairchase's estimate with its likely range, the plain share who answered, and where the model stops "
         f"leads worth $500, $2,000 and $10,000. {c['basis']}.",
         [model, raw],
         x_values=ks,
         x_label="Attempt number",
-        y_label="P(answers)",
+        y_label="Chance of an answer",
         markers=stops,
     )
     return {
@@ -138,7 +138,7 @@ def _complaint_chart(complaint: list[dict]):
         ],
         x_values=[r["k"] for r in complaint] or [1, 10],
         x_label="Attempt number",
-        y_label="P(complaint)",
+        y_label="Chance of an opt-out",
         y_format=lambda v: f"{v:.1%}",
     )
 
@@ -384,11 +384,11 @@ def signals_section(learned: dict) -> dict:
     def rows(kind):
         return [
             (
-                s["label"] + ("" if s["n_leads"] else " (prior)"),
+                s["label"] + ("" if s["n_leads"] else " (starting guess)"),
                 s[kind].get("ratio", 1.0),
                 s[kind].get("lo", 1.0),
                 s[kind].get("hi", 1.0),
-                f"{s['label']}: odds ×{s[kind].get('ratio', 1.0):.2f} (90% band ×{s[kind].get('lo', 1.0):.2f}–"
+                f"{s['label']}: odds ×{s[kind].get('ratio', 1.0):.2f} (likely range ×{s[kind].get('lo', 1.0):.2f}–"
                 f"×{s[kind].get('hi', 1.0):.2f}), {s['n_leads']} leads",
             )
             for s in sigs

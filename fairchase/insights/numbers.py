@@ -45,7 +45,7 @@ STATUS_ORDER = (
     (Status.WON, "Won"),
     (Status.LOST, "Lost"),
     (Status.CLOSED, "Stopped"),
-    (Status.NURTURE, "Nurtured"),
+    (Status.NURTURE, "Moved to the mailing list"),
     (Status.REVISIT, "Revisit later"),
     (Status.OPTED_OUT, "Opted out"),
     (Status.OPEN, "Still chasing (silent)"),

@@ -33,7 +33,9 @@ def _reply_pages(pdf, learned: dict) -> None:
     curves = [c for c in learned["curves"] if c["points"]]
     for start in range(0, len(curves), 6):
         fig, axes = plt.subplots(3, 2, figsize=A4, sharey=True)
-        fig.suptitle("Chance a silent lead answers the next attempt (90% band; dots = raw share)")
+        fig.suptitle(
+            "Chance a silent lead answers the next attempt (shaded: likely range; dots: share who answered)"
+        )
         for ax, c in zip(axes.flat, curves[start : start + 6], strict=False):
             ks = [p["k"] for p in c["points"]]
             ax.fill_between(
@@ -176,7 +178,7 @@ def _signals_page(pdf, sigs: list[dict]) -> None:
         ax.set_xscale("log")
         ax.set_yticks(list(ys), [f"{s['label']} ({s['n_leads']})" for s in sigs], fontsize=8)
         ax.set_title(title, fontsize=11)
-    fig.suptitle("Which signals mattered (90% bands; leads in brackets)")
+    fig.suptitle("Which signals mattered (likely ranges; leads in brackets)")
     fig.tight_layout()
     pdf.savefig(fig)
     plt.close(fig)

@@ -16,11 +16,19 @@ import statistics
 
 log = logging.getLogger("fairchase.insights")
 
-# Said beside the backtest's own note: the saved hours are only hours, not money earned elsewhere.
+# The page's note on the replay, in plain words (the simulator's own note speaks to
+# statisticians): what cutting real history short can and cannot say.
+NOTE = (
+    "Cutting your real leads short shows what stopping earlier would have kept and saved. "
+    "It cannot show what extra tries would have brought, so no rule is credited with a "
+    "win that never happened."
+)
 EXTRA = (
     "Hours saved are shown as hours; what they would have earned on other leads is not "
     "counted, and neither is whether a different time or channel would have changed an answer."
 )
+# The row of Fairchase's own stops (each lead judged by a model that never saw it).
+FAIRCHASE_ROW = "Fairchase's plan"
 FOLDS = 5
 # Fewer finished leads of a source than this and its answer line says so instead of a rule.
 MIN_LEADS = 20
@@ -31,7 +39,7 @@ def run_backtest(history: list[dict], settings: dict) -> dict:
     for every source together, plus "by_source" (the same per source) and "answers" (one
     plain line per source: its most profitable stop-after-N rule)."""
     try:
-        from fairchase.sim.backtest import HONESTY, backtest, evaluate, fairchase_stops
+        from fairchase.sim.backtest import backtest, evaluate, fairchase_stops
     except ImportError:
         return {
             "rows": [],
@@ -49,7 +57,7 @@ def run_backtest(history: list[dict], settings: dict) -> dict:
             result.fairchase = evaluate(
                 group,
                 lambda r: stops.get(r["id"], len(r["attempts"])),
-                f"Fairchase ({folds}-fold)",
+                FAIRCHASE_ROW,
                 settings,
             )
             return reshape(result)
@@ -63,7 +71,7 @@ def run_backtest(history: list[dict], settings: dict) -> dict:
         log.exception("backtest failed")
         return {
             "rows": [],
-            "note": f"{HONESTY} {EXTRA}",
+            "note": f"{NOTE} {EXTRA}",
             "error": f"The backtest could not run: {exc}",
             "leads": len(history),
         }
@@ -179,4 +187,4 @@ def reshape(result) -> dict:
     rows += [_row(r, "stop_after", n) for n, r in enumerate(result.rows, 1)]
     if result.fairchase is not None:
         rows.append(_row(result.fairchase, "fairchase"))
-    return {"rows": rows, "note": f"{result.note} {EXTRA}", "error": None, "leads": result.leads}
+    return {"rows": rows, "note": f"{NOTE} {EXTRA}", "error": None, "leads": result.leads}

@@ -3,6 +3,9 @@ so a form never half-saves a lead (the action runs in one transaction)."""
 
 from __future__ import annotations
 
+import zoneinfo
+from decimal import Decimal
+
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils import timezone
@@ -25,6 +28,7 @@ from fairchase.leads.normalize import (
     normalize_phone,
     normalize_timezone,
 )
+from fairchase.web.words import money_text
 
 # A name goes into email subjects and headers: one line, no control characters.
 one_line = RegexValidator(
@@ -32,6 +36,40 @@ one_line = RegexValidator(
 )
 
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+# The zones most of our businesses and their customers live in, by the name people use.
+COMMON_ZONES = [
+    ("America/New_York", "US Eastern (New York)"),
+    ("America/Chicago", "US Central (Chicago)"),
+    ("America/Denver", "US Mountain (Denver)"),
+    ("America/Phoenix", "US Arizona (Phoenix)"),
+    ("America/Los_Angeles", "US Pacific (Los Angeles)"),
+    ("America/Anchorage", "Alaska (Anchorage)"),
+    ("Pacific/Honolulu", "Hawaii (Honolulu)"),
+    ("America/Toronto", "Canada Eastern (Toronto)"),
+    ("America/Vancouver", "Canada Pacific (Vancouver)"),
+    ("Europe/London", "UK and Ireland (London)"),
+    ("Europe/Paris", "Central Europe (Paris, Berlin, Madrid)"),
+    ("Asia/Kolkata", "India (Kolkata)"),
+    ("Australia/Sydney", "Australia Eastern (Sydney)"),
+    ("UTC", "UTC"),
+]
+
+
+def zone_choices(current: str = "", first: tuple[str, str] | None = None) -> list:
+    """A select list of time zones: `first` on top (e.g. "the business's zone"), the zone
+    already chosen, the common ones, then every zone this Python knows, sorted."""
+    common = dict(COMMON_ZONES)
+    every = sorted(zoneinfo.available_timezones() - set(common) - {"localtime"})
+    top = [first] if first else []
+    if current and current not in common and (not first or current != first[0]):
+        top.append((current, current.replace("_", " ")))
+    return [
+        *top,
+        ("Common zones", COMMON_ZONES),
+        ("Every zone", [(z, z.replace("_", " ")) for z in every if z != current]),
+    ]
 
 
 def _normalized(fn, value):
@@ -56,7 +94,8 @@ class LeadForm(forms.Form):
     timezone = forms.CharField(
         max_length=64,
         required=False,
-        help_text="IANA zone like America/Chicago; empty = the business's zone.",
+        label="Their time zone",
+        help_text="Where the lead lives, so Fairchase contacts them in their working hours.",
     )
     source = forms.ChoiceField(choices=SOURCES, initial="web_form")
     value = forms.DecimalField(
@@ -75,6 +114,13 @@ class LeadForm(forms.Form):
             self.fields["source"].choices = [*SOURCES, (source, source)]
         if owners is not None:
             self.fields["owner"] = forms.ModelChoiceField(queryset=owners, required=True)
+        business = BusinessSettings.current().business_timezone
+        current = self.data.get("timezone") if self.is_bound else self.initial.get("timezone")
+        self.fields["timezone"].widget = forms.Select(
+            choices=zone_choices(
+                current or "", first=("", f"Same as the business ({business.replace('_', ' ')})")
+            )
+        )
 
     def clean_email(self):
         return _normalized(normalize_email, self.cleaned_data.get("email"))
@@ -165,10 +211,10 @@ class SignalsForm(forms.Form):
 
 
 class StopForm(forms.Form):
-    """Stop chasing: nurture (needs mailing-list consent), revisit on a date, or close."""
+    """Stop chasing: the mailing list (needs its consent), revisit on a date, or close."""
 
     CHOICES = [
-        (Status.NURTURE, "Nurture (mailing list)"),
+        (Status.NURTURE, "The mailing list (they agreed to it)"),
         (Status.REVISIT, "Revisit on a date"),
         (Status.CLOSED, "Close"),
     ]
@@ -236,6 +282,9 @@ class BusinessSettingsForm(forms.ModelForm):
             "contact_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
         labels = {
+            "hourly_cost": "Hourly cost of selling time ($)",
+            "complaint_cost": "Cost of a complaint ($)",
+            "default_value": "Typical deal value ($)",
             "max_attempts_per_week": "Weekly cap (tries per lead per 7 days)",
             "daily_minutes": "Daily selling minutes (per person)",
             "contact_start": "Contact hours from",
@@ -247,6 +296,28 @@ class BusinessSettingsForm(forms.ModelForm):
             "minutes_visit": "Minutes per visit",
         }
 
+    MONEY = ("hourly_cost", "complaint_cost", "default_value")
+
+    margin = forms.DecimalField(
+        label="Margin (%)",
+        max_digits=5,
+        decimal_places=2,
+        help_text="The share of a deal's value that is profit, e.g. 30 for 30%.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        settings = self.instance
+        current = self.data.get("business_timezone") if self.is_bound else None
+        current = current or settings.business_timezone
+        self.fields["business_timezone"].widget = forms.Select(choices=zone_choices(current))
+        # Shown (and, for a read-only form, kept) as a person reads them: 30 for 30%, $50.
+        self.initial["margin"] = money_text(Decimal(str(settings.margin)) * 100)
+        for name in self.MONEY:
+            self.initial[name] = money_text(getattr(settings, name))
+        for name in self.MONEY:
+            self.fields[name].widget.attrs.update(step="0.01", inputmode="decimal")
+
     def clean_business_timezone(self):
         zone = _normalized(normalize_timezone, self.cleaned_data.get("business_timezone"))
         if not zone:
@@ -254,10 +325,10 @@ class BusinessSettingsForm(forms.ModelForm):
         return zone
 
     def clean_margin(self):
-        margin = self.cleaned_data["margin"]
-        if not 0 < margin <= 1:
-            raise forms.ValidationError("A share between 0 and 1, e.g. 0.3 for 30%.")
-        return margin
+        percent = self.cleaned_data["margin"]
+        if not 0 < percent <= 100:
+            raise forms.ValidationError("A percent above 0 and at most 100, e.g. 30.")
+        return float(percent) / 100
 
     def clean(self):
         data = super().clean()

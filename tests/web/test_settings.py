@@ -7,7 +7,7 @@ from fairchase.leads.models import BusinessSettings, Lead, Profile
 BUSINESS = {
     "form": "business",
     "hourly_cost": "80",
-    "margin": "0.4",
+    "margin": "40",
     "daily_minutes": "90",
     "contact_start": "09:00",
     "contact_end": "18:00",

@@ -160,7 +160,8 @@ def test_letting_go_follows_the_plans_next_state(client, alice, make_lead):
     section = html.split('id="section-let-go"')[1].split("</section>")[0]
     assert 'hx-get="/today/let-go/rows/"' in section  # its rows load as it comes into view
     let_go = client.get("/today/let-go/rows/").content.decode()
-    assert "Going Quiet" in let_go and "Let go: nurture" in let_go and "Keep chasing" in let_go
+    assert "Going Quiet" in let_go and "Let go: mailing list" in let_go
+    assert "nurture" not in let_go.lower() and "Keep chasing" in let_go
     client.post(f"/leads/{lead.pk}/outcome/", {"outcome": "stop"}, HTTP_HX_REQUEST="true")
     assert Lead.objects.get(pk=lead.pk).status == Status.NURTURE
 

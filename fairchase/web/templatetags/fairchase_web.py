@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 
 from fairchase import clock
 from fairchase.leads.people import is_admin
-from fairchase.web import panels
+from fairchase.web import panels, words
 from fairchase.web.agenda import OUTCOME_BUTTONS
 
 register = template.Library()
@@ -113,11 +113,7 @@ def outcome_form(context, lead, channel="", section="", owner=None, next_page=""
     if next_page:
         hidden += format_html('<input type="hidden" name="next" value="{}">', next_page)
     if section == "let_go" or (next_page == "lead" and lead.next_action == "stop"):
-        target = lead.next_state or "closed"
-        if target == "nurture" and "mailing_list" not in (lead.consents or []):
-            target = "closed"
-        if target == "revisit" and lead.plan_revisit_at:
-            target = f"revisit {timezone.localtime(lead.plan_revisit_at):%d %b %Y}"
+        target = words.let_go_target(lead)
         buttons = format_html(
             '<button type="submit" name="outcome" value="stop" class="btn btn-small btn-primary outcome-stop">'
             "Let go: {}</button>"
@@ -184,6 +180,11 @@ def waited(delta) -> str:
 def money(value) -> str:
     """1234.5 -> '$1,235'; None -> '—' (the currency the decision core's reasons use)."""
     return clock.money(value)
+
+
+register.filter("amount", words.money_text)
+register.filter("status_label", words.status_label)
+register.filter("let_go_target", words.let_go_target)
 
 
 # One labelled zone per screen: pages render in the business's zone (activated per request);

@@ -30,6 +30,7 @@ from ..forms import (
     WonForm,
 )
 from ..timeline import timeline_for
+from ..words import status_label
 from .common import web_view
 
 PAGE_SIZE = 50
@@ -90,7 +91,7 @@ def lead_list(request):
             "status": status,
             "source": source,
             "owner": owner,
-            "statuses": Status.choices,
+            "statuses": [(v, status_label(v)) for v, _ in Status.choices],
             "sources": SOURCES,
             "owners": team(request.user) if request.is_admin else None,
             "querystring": params.urlencode(),

@@ -38,6 +38,7 @@ from ..agenda import (
     section_leads,
 )
 from ..forms import CommitmentForm
+from ..words import status_label
 from .common import is_htmx, web_view
 
 log = logging.getLogger("fairchase.web")
@@ -226,7 +227,7 @@ def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tu
     if outcome == "keep":
         if not lead.is_active:
             raise ActionError(
-                f"{lead.name} is {lead.get_status_display().lower()}: reopen the lead first."
+                f"{lead.name} is {status_label(lead).lower()}: reopen the lead first."
             )
         due = _keep_due()
         c = actions.add_commitment(

@@ -1,0 +1,42 @@
+"""The screens' words for what the code calls otherwise: a lead's state, where letting it
+go puts it, an amount in an input box."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.utils import timezone
+
+from fairchase.leads.models import Status
+
+# "nurture" is the code's word for the mailing list.
+STATUS_WORDS = {Status.NURTURE: "Mailing list"}
+
+
+def status_label(lead_or_status) -> str:
+    """A lead's state in plain words ("Mailing list", not "Nurture")."""
+    status = getattr(lead_or_status, "status", lead_or_status)
+    return STATUS_WORDS.get(status) or dict(Status.choices).get(status, str(status))
+
+
+def let_go_target(lead) -> str:
+    """Where letting this lead go puts it, in plain words: "mailing list" (only with its
+    consent), "revisit 12 Mar 2027", or "closed"."""
+    target = lead.next_state or Status.CLOSED
+    if target == Status.NURTURE and "mailing_list" not in (lead.consents or []):
+        target = Status.CLOSED
+    if target == Status.NURTURE:
+        return "mailing list"
+    if target == Status.REVISIT:
+        if lead.plan_revisit_at:
+            return f"revisit {timezone.localtime(lead.plan_revisit_at):%d %b %Y}"
+        return "revisit later"
+    return str(target)
+
+
+def money_text(value) -> str:
+    """A stored amount as a person types it: 50.0 -> "50", 12.5 -> "12.50"."""
+    if value in (None, ""):
+        return ""
+    amount = Decimal(str(value)).quantize(Decimal("0.01"))
+    return f"{amount:f}".removesuffix(".00")
