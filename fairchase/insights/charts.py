@@ -27,7 +27,7 @@ def stop_text(tries) -> str:
     """How many tries the model makes before it stops, in words."""
     if tries is None:
         return "keeps trying"
-    return "not at all" if tries == 0 else f"after {tries} tr{'ies' if tries != 1 else 'y'}"
+    return "don't try" if tries == 0 else f"after {tries} tr{'ies' if tries != 1 else 'y'}"
 
 
 def reply_section(learned: dict) -> dict:
@@ -75,7 +75,8 @@ def _source_panel(c: dict, ks: list[int]) -> dict:
     stops = [
         (
             min(max(s["tries"] + 0.5, ks[0]), ks[-1]),
-            f"A {money(s['value'])} lead: stop {stop_text(s['tries'])}",
+            f"A {money(s['value'])} lead: "
+            + ("not worth a try" if s["tries"] == 0 else f"stop {stop_text(s['tries'])}"),
             svg.compact_money(s["value"]),
         )
         for s in c["stops"]
@@ -155,13 +156,17 @@ def whatif_section(backtest: dict, source: str = "") -> dict:
     source = source if source in groups else ""
     shown = groups[source] if source else backtest
     rows = shown.get("rows") or []
-    best = max(rows, key=lambda r: r["profit"] or float("-inf")) if rows else None
+    # The line under the table says what the answer line of the same leads says.
+    if source:
+        verdict = next((a for a in backtest.get("answers") or [] if a["source"] == source), None)
+    else:
+        verdict = backtest.get("verdict")
     return {
         **shown,
         "note": backtest.get("note", ""),
         "error": backtest.get("error"),
         "chart": _whatif_chart(rows),
-        "best": best,
+        "verdict": verdict,
         "source": source,
         "source_text": source_label(source) if source else "",
         "sources": [{"source": name, "label": source_label(name)} for name in groups],

@@ -67,10 +67,12 @@ def run_backtest(history: list[dict], settings: dict) -> dict:
             "error": f"The backtest could not run: {exc}",
             "leads": len(history),
         }
+    margin = float(settings.get("margin", 1.0))
     out["answers"] = [
-        answer(name, out["by_source"][name], typical_value(group))
+        answer(name, out["by_source"][name], typical_value(group), margin)
         for name, group in sorted(by_source.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
+    out["verdict"] = answer("", out, typical_value(records), margin)
     return out
 
 
@@ -90,28 +92,65 @@ def best_stop(replay: dict) -> dict | None:
     return max(rows, key=lambda r: r["profit"]) if rows else None
 
 
-def answer(source: str, replay: dict, value: float | None) -> dict:
-    """One plain line for a source: "Web-form leads: stop after 4 tries at $2,000"."""
+def answer(source: str, replay: dict, value: float | None, margin: float = 1.0) -> dict:
+    """One plain verdict on a replay, the same wherever it is said: the answer line of a
+    source ("Web form leads: stop after 4 tries at $2,000 ($900 more profit than what you
+    did)"), and the line under the what-if table. `kind` is one of
+    - "few": fewer than MIN_LEADS finished leads, no rule is named;
+    - "loss": no stop-after rule made money, so none is called profitable;
+    - "same": the best rule and what you did differ by less than one typical sale (the
+      typical value at your margin), which one lead more or less could swing: no clear
+      difference;
+    - "stop": stop after `n` tries beat what you did by more than that;
+    - "keep": what you did beat every stop-after rule by more than that.
+    `source` "" is every source together."""
     from .charts import money
     from .numbers import source_label
 
-    label = source_label(source)
+    label = f"{source_label(source)} leads" if source else "All leads"
     best = best_stop(replay)
     line = {"source": source, "label": label, "leads": replay["leads"], "n": None, "value": value}
     if best is None or replay["leads"] < MIN_LEADS:
         return {
             **line,
-            "text": f"{label} leads: too few finished yet to say ({replay['leads']}).",
+            "kind": "few",
+            "text": f"{label}: too few finished yet to say ({replay['leads']}).",
         }
     actual = next((r["profit"] for r in replay["rows"] if r["kind"] == "actual"), 0.0)
     n, gain = best["n"], best["profit"] - actual
+    tries = f"{n} tr{'ies' if n != 1 else 'y'}"
+    line = {**line, "n": n, "profit": best["profit"], "gain": gain}
+    if best["profit"] <= 0:
+        return {
+            **line,
+            "n": None,
+            "kind": "loss",
+            "text": f"{label}: no stopping rule made money (the best, stop after {tries}, "
+            f"came to {money(best['profit'])}).",
+        }
+    noise = (value or 0.0) * margin
+    if abs(gain) < noise:
+        return {
+            **line,
+            "n": None,
+            "kind": "same",
+            "text": f"{label}: no clear difference between stopping rules and what you did "
+            f"(the best, stop after {tries}, made {money(abs(gain))} "
+            f"{'more' if gain >= 0 else 'less'}: less than one typical sale).",
+        }
     at = f" at {money(value)}" if value else ""
-    than = f"{money(abs(gain))} {'more' if gain >= 0 else 'less'} profit than what you did"
+    if gain < 0:
+        return {
+            **line,
+            "n": None,
+            "kind": "keep",
+            "text": f"{label}: keep trying as you did ({money(-gain)} more profit than the "
+            f"best stop-after rule{at}).",
+        }
     return {
         **line,
-        "n": n,
-        "profit": best["profit"],
-        "text": f"{label} leads: stop after {n} tr{'ies' if n != 1 else 'y'}{at} ({than}).",
+        "kind": "stop",
+        "text": f"{label}: stop after {tries}{at} ({money(gain)} more profit than what you did).",
     }
 
 

@@ -96,7 +96,10 @@ def test_outcome_shares_count_every_lead_in_view(client, boss, history):
         assert rows[status]["texts"][1] == f"{Lead.objects.filter(status=status).count():,}"
 
 
-def test_each_sources_answer_line_is_the_best_stop_of_its_own_replay(client, boss, history):
+def test_each_sources_answer_line_is_the_verdict_on_its_own_replay(client, boss, history):
+    from math import floor, log10
+    from statistics import median
+
     from fairchase.insights.charts import money
     from fairchase.insights.numbers import source_label
 
@@ -113,20 +116,26 @@ def test_each_sources_answer_line_is_the_best_stop_of_its_own_replay(client, bos
         result = backtest(own, settings=settings, with_fairchase=False)
         best_n, best = max(enumerate(result.rows, 1), key=lambda nr: (nr[1].profit, -nr[0]))
         line = answers.split(f'data-source="{source}"', 1)[1].split("</li>", 1)[0]
+        label = source_label(source)
         if len(own) < 20:
             assert "too few" in line
             continue
         ruled += 1
-        assert f'data-stop-after="{best_n}"' in line
-        values = sorted(float(r["value"]) for r in own if r.get("value"))
-        assert f"{source_label(source)} leads: stop after {best_n} tr" in line
-        if values:
-            from math import floor, log10
-            from statistics import median
-
-            typical = median(values)  # said to two significant figures: $1,530 -> $1,500
-            assert f"at {money(round(typical, 1 - floor(log10(typical))))}" in line
-    assert ruled  # at least one source has enough finished leads for a rule
+        values = [float(r["value"]) for r in own if r.get("value")]
+        typical = median(values)  # said to two significant figures: $1,530 -> $1,500
+        typical = round(typical, 1 - floor(log10(typical)))
+        gain = best.profit - result.actual.profit
+        if best.profit <= 0:
+            assert f"{label} leads: no stopping rule made money" in line
+        elif abs(gain) < typical * float(settings.get("margin", 1.0)):
+            assert f"{label} leads: no clear difference" in line
+        elif gain > 0:
+            assert f'data-stop-after="{best_n}"' in line
+            assert f"{label} leads: stop after {best_n} tr" in line
+            assert f"at {money(typical)}" in line
+        else:
+            assert f"{label} leads: keep trying as you did" in line
+    assert ruled  # at least one source has enough finished leads for a verdict
     # Filtered to one source, the table is that source's replay.
     source = sources[0]
     html = client.get(f"/insights/whatif/?source={source}").content.decode()
