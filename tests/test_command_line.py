@@ -64,7 +64,7 @@ def test_a_piped_agenda_is_wide_enough_not_to_fold_every_reason(db):
 
     load_demo(n_history=60, n_open=30, seed=4)
     out = StringIO()
-    call_command("agenda", stdout=out)
+    call_command("agenda", "--everyone", stdout=out)
     lines = out.getvalue().splitlines()
     shown = Lead.objects.filter(status__in=["open", "engaged"]).exclude(plan_reason="")
     whole = [

@@ -119,18 +119,28 @@ def parse_value(text: str) -> Decimal | None:
 
 def parse_when(text: str, zone=UTC) -> datetime:
     """An enquiry date in any common spelling; a time without a zone is read in `zone`
-    (the business's: what a spreadsheet of local times means)."""
+    (the business's: what a spreadsheet of local times means). A date without a time is
+    noon that day, or now for today (we do not know the hour: never "waiting 18 h")."""
     try:
-        when = dateparser.parse(text)
+        when = dateparser.parse(text, default=_NOON)
+        dated_only = when is not None and dateparser.parse(text, default=_MIDNIGHT) != when
     except (ValueError, OverflowError, TypeError):
-        raise RowError(f"created_at: {text[:40]!r} is not a date.") from None
+        raise RowError(f"enquiry date: {text[:40]!r} is not a date.") from None
     if when is None:
-        raise RowError(f"created_at: {text[:40]!r} is not a date.")
+        raise RowError(f"enquiry date: {text[:40]!r} is not a date.")
     if timezone.is_naive(when):
         when = when.replace(tzinfo=zone)
-    if when.year < 1970 or when > timezone.now() + timezone.timedelta(days=1):
-        raise RowError(f"created_at: {text[:40]!r} is not a plausible enquiry date.")
+    now = timezone.now()
+    if dated_only and when.date() == now.astimezone(when.tzinfo).date():
+        when = now
+    if when.year < 1970 or when > now + timezone.timedelta(days=1):
+        raise RowError(f"enquiry date: {text[:40]!r} is not a plausible enquiry date.")
     return when
+
+
+# dateutil fills what a cell leaves out from these: two defaults tell a bare date apart
+_NOON = datetime(2000, 1, 1, 12, 0)  # noqa: DTZ001 (naive: a cell without a zone stays naive)
+_MIDNIGHT = datetime(2000, 1, 1, 0, 0)  # noqa: DTZ001
 
 
 def first_phone(text: str) -> str:

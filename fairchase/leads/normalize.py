@@ -33,14 +33,13 @@ def normalize_phone(raw: str | None, region: str | None = None) -> str:
     raw = (raw or "").strip()
     if not raw:
         return ""
+    unreadable = "Not a phone number we can dial (give its country code, e.g. +1 555 123 4567)."
     try:
         num = phonenumbers.parse(raw, region or DEFAULT_REGION)
-    except phonenumbers.NumberParseException as exc:
-        raise InvalidContact(f"Not a phone number: {exc}") from None
+    except phonenumbers.NumberParseException:
+        raise InvalidContact(unreadable) from None
     if not phonenumbers.is_valid_number(num):
-        raise InvalidContact(
-            "Not a valid phone number (include the country code, e.g. +1 555 123 4567)."
-        )
+        raise InvalidContact(unreadable)
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
 
 

@@ -47,7 +47,15 @@ def source_label(name: str) -> str:
 
 def one_of(label: str) -> str:
     """'referrals' -> 'referral' (a new enquiry from one of them)."""
+    if label == _LABELS["all"]:
+        return "lead"
     return label[:-1] if label.endswith("s") else label
+
+
+def like_this(label: str) -> str:
+    """'referrals' -> 'a referral like this': the chance is this lead's (its source, signals,
+    tries so far), not the source's average shown on Insights."""
+    return f"a {one_of(label)} like this"
 
 
 def local_when(local_ts: float, now_local: float) -> str:
@@ -97,10 +105,10 @@ def contact_silent(ch, when, src, k, p, evidence, prize, cost, wait, value, revi
     if k == 0:
         return (
             f"{VERB[name]} {when}: new enquiry from {one_of(label)}{wait} ({money(value)});"
-            f" {label} answer a first {name} {p:.1%} of the time ({evidence})."
+            f" {like_this(label)} answers a first {name} {p:.1%} of the time ({evidence})."
         )
     return (
-        f"{VERB[name]} {when}: {label} answer {nth_try(k, name, revisited)} {p:.1%} of"
+        f"{VERB[name]} {when}: {like_this(label)} answers {nth_try(k, name, revisited)} {p:.1%} of"
         f" the time ({evidence}); on {money(value)} that is worth {money(prize)} against"
         f" {money(cost)} of your time."
     )
@@ -121,7 +129,7 @@ def keep_going(v, ev, p_win):
 def stop_silent(ch, src, k, p, evidence, gross, spend, revisited=False):
     """Why a silent lead's chase ends: the next try is worth less than it costs."""
     return (
-        f"Stop: {source_label(src)} answer {nth_try(k, NOUN[CHANNELS[ch]], revisited)}"
+        f"Stop: {like_this(source_label(src))} answers {nth_try(k, NOUN[CHANNELS[ch]], revisited)}"
         f" {pct(p)} of the time ({evidence}); expected value {money(gross)} is below the cost"
         f" of your time and the complaint risk ({money(spend)})."
     )

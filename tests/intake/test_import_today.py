@@ -3,6 +3,7 @@ today's real enquiries."""
 
 import io
 
+import pytest
 from django.utils import timezone
 
 from fairchase.intake.importer import import_file
@@ -47,3 +48,24 @@ def test_an_imported_row_that_arrived_today_is_a_new_enquiry(alice):
     )
     when = max(Lead.objects.values_list("next_due", flat=True)) + timezone.timedelta(minutes=1)
     assert [r.lead.name for r in agenda_for(alice, when).new] == ["New Today"]
+
+
+def test_a_date_without_a_time_is_noon_that_day_or_now_for_today_and_messages_read_plainly(
+    alice,
+):
+    from datetime import UTC, datetime, timedelta
+
+    from django.utils import timezone
+
+    from fairchase.intake.rows import RowError, parse_when
+    from fairchase.leads.normalize import InvalidContact, normalize_phone
+
+    today = timezone.now().astimezone(UTC)
+    assert parse_when(f"{today:%Y-%m-%d}") >= timezone.now() - timedelta(seconds=5)
+    assert parse_when("2026-03-14") == datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
+    assert parse_when("2026-03-14 08:30") == datetime(2026, 3, 14, 8, 30, tzinfo=UTC)
+    with pytest.raises(RowError, match=r"^enquiry date: 'soon' is not a date\.$"):
+        parse_when("soon")
+    with pytest.raises(InvalidContact) as bad:
+        normalize_phone("12")
+    assert "did not seem" not in str(bad.value) and "country code" in str(bad.value)

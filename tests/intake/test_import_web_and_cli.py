@@ -36,6 +36,20 @@ def test_upload_detects_the_columns_and_shows_a_preview(client, alice):
     assert b"HubSpot contacts export" in page.content and b"ann.lee@example.com" in page.content
 
 
+def test_the_preview_says_whether_it_shows_the_whole_file(client, alice):
+    from fairchase.intake.views.imports import PREVIEW_ROWS
+
+    client.force_login(alice)
+    for rows, says in ((3, "Every row of the file"), (PREVIEW_ROWS + 1, "The first")):
+        body = "name,email\n" + "".join(f"P{i},p{i}@example.com\n" for i in range(rows))
+        client.post(
+            "/in/import/",
+            {"file": SimpleUploadedFile("x.csv", body.encode(), content_type="text/csv")},
+        )
+        job = ImportJob.objects.latest("pk")
+        assert says in client.get(f"/in/import/{job.pk}/").content.decode()
+
+
 def test_the_mapping_can_be_changed_and_dry_run_before_importing(client, alice):
     client.force_login(alice)
     upload(client, "generic.csv")

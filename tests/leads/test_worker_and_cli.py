@@ -65,9 +65,18 @@ def test_the_log_command_refuses_an_ambiguous_lead(alice, make_lead):
 def test_the_agenda_command_prints_new_enquiries_first(boss, alice, make_lead):
     make_lead(alice, name="Zed Newcomer")
     out = StringIO()
-    call_command("agenda", "--user", "boss", "--width", "200", stdout=out)
+    call_command("agenda", "--user", "alice", "--width", "200", stdout=out)
     text = out.getvalue()
     assert "New enquiries" in text and "Zed Newcomer" in text
+
+
+def test_the_agenda_command_shows_your_own_leads_and_the_team_on_request(boss, alice, make_lead):
+    make_lead(alice, name="Zed Newcomer")
+    mine, team = StringIO(), StringIO()
+    call_command("agenda", "--user", "boss", "--width", "200", stdout=mine)
+    call_command("agenda", "--user", "boss", "--everyone", "--width", "200", stdout=team)
+    assert "Zed Newcomer" not in mine.getvalue() and "Today for" in mine.getvalue()
+    assert "Zed Newcomer" in team.getvalue() and "Today for everyone" in team.getvalue()
 
 
 def test_the_agenda_command_prints_names_as_written_never_as_terminal_markup(
@@ -75,7 +84,7 @@ def test_the_agenda_command_prints_names_as_written_never_as_terminal_markup(
 ):
     make_lead(alice, name="[red]Ann[/] Lee [/bold]", company="[link=http://x]Acme")
     out = StringIO()
-    call_command("agenda", "--user", "boss", "--width", "200", stdout=out)
+    call_command("agenda", "--user", "boss", "--everyone", "--width", "200", stdout=out)
     assert "[red]Ann[/] Lee [/bold]" in out.getvalue()
 
 

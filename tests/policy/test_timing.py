@@ -178,3 +178,9 @@ def test_money_in_a_reason_has_thousands_separators_and_no_stray_cents():
     amounts = re.findall(r"\$[\d,.]+", reason)
     assert amounts and all(re.fullmatch(r"\$\d{1,3}(,\d{3})*(\.\d\d)?", a) for a in amounts)
     assert not any(re.fullmatch(r"\$\d{4,}.*", a) for a in amounts), reason
+
+
+def test_a_reason_gives_this_leads_chance_as_its_own_not_as_the_sources_average():
+    reason = decide(lead(signals=["asked_price", "stated_need"]))["reason"]
+    assert "a referral like this answers a first call" in reason, reason
+    assert "referrals answer" not in reason

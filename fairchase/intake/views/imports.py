@@ -100,7 +100,7 @@ def job_view(request, pk):
     ctx = {"job": job, "fields": FIELDS, "preset_label": PRESET_LABELS.get(job.preset, job.preset)}
     if job.state == ImportJob.State.MAPPING:
         ctx["columns"] = list(zip(job.header, job.mapping, strict=False))
-        ctx["preview"] = _preview(job)
+        ctx["preview"], ctx["preview_rows"] = _preview(job), PREVIEW_ROWS
         ctx["dry_run"] = request.session.pop(f"import-dry-run-{job.pk}", None)
     template = (
         "intake/_import_progress.html"

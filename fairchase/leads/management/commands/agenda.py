@@ -10,6 +10,7 @@ from rich.text import Text
 
 from fairchase import clock
 from fairchase.intake.exporting import source_label
+from fairchase.leads.people import is_admin
 from fairchase.web.agenda import agenda_for
 
 PIPE_WIDTH = 200
@@ -34,12 +35,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--user", help="Whose agenda (default: the first admin)")
+        parser.add_argument(
+            "--everyone", action="store_true", help="An owner's view of the whole team's leads"
+        )
         parser.add_argument("--width", type=int, default=None, help="Terminal width")
 
-    def handle(self, *args, user=None, width=None, **opts):
+    def handle(self, *args, user=None, width=None, everyone=False, **opts):
         who = _whose(user)
         now = timezone.now()
-        agenda = agenda_for(who, now)
+        # Like Today on the web: your own leads; the team's one option away (admins only).
+        agenda = agenda_for(who, now, owner=None if everyone else who)
+        name = who.get_short_name() or who.get_username()
+        whose = "everyone" if everyone and is_admin(who) else name
         tz = clock.business_zone()
         leads = {
             r.lead.pk: r.lead
@@ -55,7 +62,7 @@ class Command(BaseCommand):
         tty = getattr(self.stdout, "isatty", lambda: False)()
         con = Console(file=self.stdout, width=width or (None if tty else PIPE_WIDTH))
         con.print(
-            f"[bold]Today for {escape(who.get_short_name() or who.get_username())}[/bold]: "
+            f"[bold]Today for {escape(whose)}[/bold]: "
             f"{agenda.budget_minutes:.0f} selling minutes. Times are {tz.key} time "
             f"({clock.label(now, tz)}), a lead's own beside it where it differs.",
             highlight=False,
