@@ -1,0 +1,200 @@
+"""What Today is made of, as plain data: a lead's row, a pinned promise's row, and the day
+(its sections, totals and minutes). `fairchase.web.agenda` fills them from the database;
+the page, `fairchase agenda`, the API and the benchmark read them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from math import exp
+
+from fairchase.leads.models import Commitment, Lead
+from fairchase.policy.priors import FIRST_DELAY_EDGES, SPACING_PRIORS
+
+# The one-click outcome buttons of a row: (value, label).
+OUTCOME_BUTTONS = [
+    ("no_answer", "No answer"),
+    ("left_message", "Left message"),
+    ("talked", "Talked"),
+    ("replied", "Replied"),
+    ("won", "Won"),
+    ("lost", "Lost"),
+    ("stop", "Stop"),
+]
+# An enquiry in its first hour is the one whose chance fades fastest: it is answered first.
+FRESH = timedelta(hours=1)
+
+
+@dataclass
+class AgendaRow:
+    """One lead on Today, with the minutes its suggested action takes."""
+
+    lead: Lead
+    section: str  # "new", "followup", "wings" or "let_go"
+    channel: str
+    minutes: float
+    waited: timedelta | None = None  # new enquiries: since the enquiry arrived
+    overdue: bool = False
+
+    @property
+    def fresh(self) -> bool:
+        """A new enquiry still in its first hour (answering it now is worth the most)."""
+        return self.waited is not None and self.waited < FRESH
+
+    @property
+    def worth_now(self) -> float:
+        """The plan's value per minute, faded by how long the enquiry has waited."""
+        return worth_now(self.lead.priority, self.waited)
+
+    def as_dict(self) -> dict:
+        """Plain values for the terminal and JSON."""
+        lead = self.lead
+        return {
+            "id": lead.pk,
+            "name": lead.name,
+            "company": lead.company,
+            "source": lead.source,
+            "value": float(lead.value) if lead.value is not None else None,
+            "section": self.section,
+            "action": lead.next_action or "contact",
+            "channel": self.channel,
+            "due": lead.next_due,
+            "minutes": self.minutes,
+            "priority": lead.priority,
+            "reason": lead.plan_reason,
+            "next_state": lead.next_state,
+            "phone": lead.phone,
+            "email": lead.email,
+            "owner": lead.owner.username,
+            "waited_minutes": int(self.waited.total_seconds() // 60) if self.waited else None,
+        }
+
+
+@dataclass
+class CommitmentRow:
+    """A pinned next step due today or overdue."""
+
+    commitment: Commitment
+    lead: Lead
+    overdue: bool
+
+    def as_dict(self) -> dict:
+        c = self.commitment
+        return {
+            "id": c.pk,
+            "lead_id": self.lead.pk,
+            "name": self.lead.name,
+            "by": c.by,
+            "what": c.what,
+            "due": c.due_at,
+            "overdue": self.overdue,
+        }
+
+
+@dataclass
+class Agenda:
+    """Today for one person (or, for an admin, the whole team or one owner)."""
+
+    now: datetime
+    end_of_day: datetime
+    budget_minutes: float
+    new: list[AgendaRow] = field(default_factory=list)
+    commitments: list[CommitmentRow] = field(default_factory=list)
+    followups: list[AgendaRow] = field(default_factory=list)
+    wings: list[AgendaRow] = field(default_factory=list)
+    waiting: list[AgendaRow] = field(default_factory=list)  # plan says wait for their turn
+    let_go: list[AgendaRow] = field(default_factory=list)
+    new_total: int = 0
+    due_total: int = 0
+    let_go_total: int = 0
+    let_go_later: bool = False  # the rows to let go load when their section comes into view
+    commitments_total: int = 0
+    due_committed: int = 0  # due follow-ups listed under their commitment instead
+    has_leads: bool = False  # any active lead at all (else Today shows how to start)
+    minutes_new: float = 0.0
+    minutes_commitments: float = 0.0
+    minutes_followups: float = 0.0
+
+    @property
+    def minutes_left_for_followups(self) -> float:
+        return max(0.0, self.budget_minutes - self.minutes_new - self.minutes_commitments)
+
+    @property
+    def minutes_sentence(self) -> str:
+        """How the day's selling minutes are spent, in numbers that add up."""
+        budget = round(self.budget_minutes)
+        new, promised = round(self.minutes_new), round(self.minutes_commitments)
+        if new + promised >= budget:
+            over = new + promised - budget
+            return (
+                f"Your {budget} selling minutes today go to new enquiries ({new} min) and commitments "
+                f"({promised} min){f', {over} min more than you have' if over else ''}: "
+                f"follow-ups wait in the wings."
+            )
+        follow = round(self.minutes_followups)
+        spare = budget - new - promised - follow
+        return (
+            f"{budget} selling minutes today: {new} for new enquiries + {promised} for commitments + "
+            f"{follow} for follow-ups{f' + {spare} spare' if spare > 0 else ''}."
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.new
+            or self.commitments
+            or self.followups
+            or self.wings
+            or self.waiting
+            or self.let_go
+            or self.let_go_total
+        )
+
+    @property
+    def more_new(self) -> int:
+        return max(0, self.new_total - len(self.new))
+
+    @property
+    def followup_total(self) -> int:
+        """Follow-ups due today, not counting those listed under a commitment."""
+        return max(0, self.due_total - self.due_committed)
+
+    @property
+    def more_wings(self) -> int:
+        """Due follow-ups not shown at all (beyond the line and the wings)."""
+        return max(0, self.due_total - self.due_committed - len(self.followups) - len(self.wings))
+
+    def leads(self) -> list[Lead]:
+        """Every lead shown on the page (for extras that batch-load per page)."""
+        rows = self.new + self.followups + self.wings + self.waiting + self.let_go
+        return [r.lead for r in rows] + [c.lead for c in self.commitments]
+
+    def as_dict(self) -> dict:
+        return {
+            "now": self.now,
+            "budget_minutes": self.budget_minutes,
+            "new": [r.as_dict() for r in self.new],
+            "commitments": [r.as_dict() for r in self.commitments],
+            "followups": [r.as_dict() for r in self.followups],
+            "wings": [r.as_dict() for r in self.wings],
+            "waiting": [r.as_dict() for r in self.waiting],
+            "let_go": [r.as_dict() for r in self.let_go],
+            "totals": {"new": self.new_total, "due": self.due_total, "let_go": self.let_go_total},
+        }
+
+
+def worth_now(priority: float, waited: timedelta | None) -> float:
+    """A new enquiry's value per minute as it stands now: the decision core priced it when it
+    arrived; each hour, then day, it waits lowers the chance of reaching the person (the
+    core's own first-delay effect on the log-odds, applied to the plan's value)."""
+    if waited is None:
+        return priority
+    seconds = waited.total_seconds()
+    bucket = sum(seconds >= edge for edge in FIRST_DELAY_EDGES)
+    return priority * exp(SPACING_PRIORS[bucket] - SPACING_PRIORS[0]) if priority > 0 else priority
+
+
+def new_order(r: AgendaRow):
+    """Respond-now order: enquiries in their first hour first (their chance fades fastest),
+    each group by what it is worth now."""
+    return (not r.fresh, -r.worth_now, r.lead.pk)
