@@ -384,7 +384,7 @@ def signals_section(learned: dict) -> dict:
     def rows(kind):
         return [
             (
-                s["label"] + ("" if s["n_leads"] else " (starting guess)"),
+                s["label"] + ("" if s["n_leads"] else " (guess)"),
                 s[kind].get("ratio", 1.0),
                 s[kind].get("lo", 1.0),
                 s[kind].get("hi", 1.0),

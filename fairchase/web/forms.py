@@ -10,6 +10,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils import timezone
 
+from fairchase import clock
 from fairchase.leads.models import (
     CONSENTS,
     GOOD_SIGNALS,
@@ -169,6 +170,14 @@ class CommitmentForm(forms.Form):
         widget=forms.TextInput(attrs={"placeholder": "e.g. send the quote, call back"}),
     )
     due_at = forms.DateTimeField(label="When", widget=LOCAL_DATETIME)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The time is read in the screen's zone (the business's): say which.
+        tz = timezone.get_current_timezone()
+        self.fields[
+            "due_at"
+        ].label = f"When ({clock.place(str(tz))} time, {clock.label(timezone.now(), tz)})"
 
     def clean_due_at(self):
         due = self.cleaned_data["due_at"]

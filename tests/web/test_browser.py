@@ -97,6 +97,7 @@ def test_log_in_see_today_click_no_answer_and_watch_it_rerank(
     page.screenshot(path=str(screenshot_dir / "today.png"), full_page=True)
 
     before = _rows(page)
+    new_before = int(page.inner_text("#count-new"))
     top = before[0]
     assert top in {str(leads[0].pk), str(leads[1].pk)}  # a waiting enquiry comes first
     page.evaluate("window.stillTheSamePage = true")
@@ -105,6 +106,8 @@ def test_log_in_see_today_click_no_answer_and_watch_it_rerank(
     assert page.evaluate("window.stillTheSamePage === true")  # htmx swapped the agenda: no reload
     after = _rows(page)
     assert after[0] != top  # re-ranked
+    # The section's count and the minutes line came with the card (out of band).
+    assert int(page.inner_text("#count-new")) == new_before - 1
     assert (
         page.evaluate("document.querySelector('#section-new').innerText").count("Respond now")
         == len([x for x in before if x in (str(leads[0].pk), str(leads[1].pk))]) - 1

@@ -320,7 +320,7 @@ def test_today_counts_the_leads_to_let_go_and_loads_their_rows_when_their_sectio
     client.force_login(alice)
     html = client.get("/").content.decode()
     section = html.split('id="section-let-go"')[1].split("</section>")[0]
-    assert '<span class="badge">3</span>' in section
+    assert '<span class="badge" id="count-let-go">3</span>' in section
     assert "Quiet 0" not in section  # not rendered with the page
     assert 'href="/today/let_go/"' in section  # and reachable without JavaScript
     rows = client.get("/today/let-go/rows/").content.decode()

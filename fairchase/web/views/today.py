@@ -14,8 +14,9 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core import signing
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -33,6 +34,7 @@ from ..agenda import (
     SECTIONS,
     CommitmentRow,
     agenda_for,
+    end_of_local_day,
     let_go_for,
     row_for,
     section_leads,
@@ -259,25 +261,51 @@ def _done(
     said: str,
     *,
     undo: dict | None = None,
+    undo_token: str = "",
     row: str = "",
     pin=False,
     error: bool = False,
+    extras: bool = True,
 ):
     """A clicked row's replacement: what happened, an Undo for a few seconds, what comes next
-    (`pin`: True for a fresh "pin the next step" form, or a bound form to show its errors)."""
+    (`pin`: True for a fresh "pin the next step" form, or a bound form to show its errors;
+    `extras`: the drafted message other apps fold under the card)."""
     request.today_after_click = True  # extras may fold their after-call message under the card
-    return render(
-        request,
+    token = _undo_token(lead, undo, row) if undo else undo_token
+    card = render_to_string(
         "web/_row_done.html",
         {
             "lead": lead,
             "said": said,
             "error": error,
             "row": row,
-            "undo_token": _undo_token(lead, undo, row) if undo else "",
+            "undo_token": token,
             "pin_form": _pin_form() if pin is True else pin or None,
+            "extras": extras,
         },
+        request=request,
     )
+    return HttpResponse(card + _counts(request))
+
+
+def _counts(request) -> str:
+    """Today's minutes line and section counts as they stand after a click, swapped into
+    the page beside the card (htmx out-of-band), so the page never shows stale numbers."""
+    owner, _ = _owner_filter(request)
+    agenda = agenda_for(
+        request.user, timezone.now(), owner=owner, business=request.business, let_go=False
+    )
+    return render_to_string("web/_agenda_counts.html", {"agenda": agenda}, request=request)
+
+
+def _due_today(lead, business) -> bool:
+    """Whether the plan's next step is for today (a drafted message is then for now)."""
+    if lead.next_action == "stop":
+        return True
+    if lead.next_action != "contact" or lead.next_due is None:
+        return False
+    now = timezone.now()
+    return lead.next_due <= end_of_local_day(now, business.business_timezone)
 
 
 def pinned_row(request, lead, commitment):
@@ -298,9 +326,23 @@ def pinned_row(request, lead, commitment):
 
 
 def pin_errors(request, lead, form):
-    """The pin form again, with its errors next to the fields."""
+    """The pin form again, with its errors next to the fields, and the Undo of the click
+    that opened it (the form carries that Undo's token back)."""
+    token = request.POST.get("undo", "")
+    try:
+        note = signing.loads(token, salt=UNDO_SALT, max_age=UNDO_MAX_AGE)
+    except signing.BadSignature:
+        note = None
+    if not isinstance(note, dict) or note.get("lead") != lead.pk:
+        token = ""
     return _done(
-        request, lead, "Not pinned yet: see below.", pin=form, error=True, row=_row_kind(request)
+        request,
+        lead,
+        "Not pinned yet: see below.",
+        pin=form,
+        error=True,
+        row=_row_kind(request),
+        undo_token=token,
     )
 
 
@@ -338,7 +380,12 @@ def lead_outcome(request, pk):
         )  # seed 002: every conversation pins a next time
         if is_htmx(request):
             lead.refresh_from_db()
-            return _done(request, lead, said, undo=undo, row=row, pin=pin)
+            # A message drafted under the card is for now: after a call (a voicemail to
+            # follow, a talk to recap) or when the plan's next step is today. Otherwise the
+            # confirmation's "Next: email Mon 7 Dec" is the whole truth.
+            after_call = outcome in (Outcome.LEFT_MESSAGE, Outcome.TALKED, Outcome.REPLIED)
+            extras = after_call or _due_today(lead, request.business)
+            return _done(request, lead, said, undo=undo, row=row, pin=pin, extras=extras)
         messages.success(request, said)
         if pin and request.POST.get("next") != "lead":
             messages.info(
@@ -401,9 +448,11 @@ def _row(request, lead, row: str, note: str = ""):
         ).first()
         if c is not None:
             ctx["c"] = CommitmentRow(commitment=c, lead=lead, overdue=c.due_at < timezone.now())
-            return render(request, "web/_commitment_row.html", ctx)
+            card = render_to_string("web/_commitment_row.html", ctx, request=request)
+            return HttpResponse(card + _counts(request))
     r = row_for(lead, timezone.now(), request.business)
     if row == "wings" and r.section == "followup":
         r.section = "wings"
     ctx["r"] = r
-    return render(request, "web/_agenda_row.html", ctx)
+    card = render_to_string("web/_agenda_row.html", ctx, request=request)
+    return HttpResponse(card + _counts(request))
