@@ -165,7 +165,9 @@ def answer(source: str, replay: dict, value: float | None, margin: float = 1.0) 
 def _row(row, kind: str, n: int | None = None) -> dict:
     raw = dataclasses.asdict(row)
     return {
-        "label": raw["label"][:1].upper() + raw["label"][1:],
+        "label": "What you did"
+        if kind == "actual"
+        else raw["label"][:1].upper() + raw["label"][1:],
         "kind": kind,  # actual | stop_after | fairchase
         "n": n,
         "is_fairchase": kind == "fairchase",

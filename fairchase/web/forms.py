@@ -306,6 +306,7 @@ class BusinessSettingsForm(forms.ModelForm):
         }
 
     MONEY = ("hourly_cost", "complaint_cost", "default_value")
+    MINUTES = ("minutes_call", "minutes_email", "minutes_text", "minutes_visit")
 
     margin = forms.DecimalField(
         label="Margin (%)",
@@ -322,8 +323,8 @@ class BusinessSettingsForm(forms.ModelForm):
         self.fields["business_timezone"].widget = forms.Select(choices=zone_choices(current))
         # Shown (and, for a read-only form, kept) as a person reads them: 30 for 30%, $50.
         self.initial["margin"] = money_text(Decimal(str(settings.margin)) * 100)
-        for name in self.MONEY:
-            self.initial[name] = money_text(getattr(settings, name))
+        for name in self.MONEY + self.MINUTES:
+            self.initial[name] = money_text(getattr(settings, name))  # 6.0 -> "6"
         for name in self.MONEY:
             self.fields[name].widget.attrs.update(step="0.01", inputmode="decimal")
 

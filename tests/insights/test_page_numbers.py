@@ -63,7 +63,8 @@ def test_what_if_rows_are_the_backtests(client, boss, history):
     result = backtest(planning.history_records(), settings=planning.policy_settings())
     expected = [result.actual, *result.rows, result.fairchase]
     rows = table_rows(html, "whatif")
-    labels = [e.label.lower() for e in expected[:-1]] + ["fairchase's plan"]  # plain words
+    # In plain words: what you did, stop after 1..10, Fairchase's plan.
+    labels = ["what you did"] + [e.label.lower() for e in expected[1:-1]] + ["fairchase's plan"]
     assert [r["texts"][0].lower() for r in rows] == labels
     for row, exp in zip(rows, expected, strict=True):
         assert float(row["cell"]["data-profit"]) == pytest.approx(exp.profit, rel=1e-9)

@@ -55,6 +55,7 @@ def test_settings_show_the_margin_in_percent_and_money_with_its_currency(client,
     assert "Margin (%)" in html and 'name="margin" value="100"' in html
     assert "Hourly cost of selling time ($)" in html and 'name="hourly_cost" value="50"' in html
     assert "Cost of a complaint ($)" in html and 'name="complaint_cost" value="200"' in html
+    assert 'name="minutes_call" value="6"' in html  # not "6.0"
     form = {
         "form": "business",
         "hourly_cost": "62.5",

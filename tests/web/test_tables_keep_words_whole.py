@@ -48,11 +48,31 @@ def demo(transactional_db):
     return get_user_model().objects.get(username="olivia")
 
 
-def test_no_table_cell_splits_a_word_and_no_page_is_wider_than_the_screen(page_for, demo):
+CONTACTS = (
+    "name,email,phone,value,source,notes\r\n"
+    "Ann Lee,ann@example.com,+1 212 555 0101,9000,Referrals,Flat roof leaking\r\n"
+    "Gwen Hale,gwen@example.co.uk,020 7946 0018,4000,Referrals,Met at the fair\r\n"
+    "Kai Lund,kai@example.com,+1 312 555 0105,=SUM(B2:B4),Offline Sources,\r\n"
+)
+
+
+def _import_preview(page, tmp_path) -> str:
+    """An import's preview page (the line-by-line table of what would be imported)."""
+    path = tmp_path / "contacts.csv"
+    path.write_text(CONTACTS)
+    page.goto("/in/")
+    page.set_input_files("input[type=file][name=file]", str(path))
+    page.locator("form[action$='/in/import/'] button[type=submit]").click()
+    page.wait_for_selector("table.preview")
+    return page.url
+
+
+def test_no_table_cell_splits_a_word_and_no_page_is_wider_than_the_screen(page_for, demo, tmp_path):
     page = page_for(demo)
+    pages = [*PAGES, _import_preview(page, tmp_path)]
     for width in (390, 1366):
         page.set_viewport_size({"width": width, "height": 900})
-        for url in PAGES:
+        for url in pages:
             assert page.goto(url).ok, url
             if url == "/insights/":
                 page.wait_for_selector('table[data-table="whatif"]', timeout=120_000)
