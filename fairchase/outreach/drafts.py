@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from fairchase import clock
 from fairchase.leads.models import Lead, Outcome, Profile, Status
 
 from .facts import AFTER_CALL, LIVE, Facts  # noqa: F401  (AFTER_CALL: long imported from here)
@@ -57,7 +58,8 @@ def purpose_for(lead: Lead, facts: Facts = LIVE) -> tuple[str, str, str] | None:
         if lead.next_state == "nurture":
             return Purpose.MAILING_LIST, "email", "Stopping: invite them to the mailing list."
         return Purpose.BREAKUP, "email", "Stopping: leave the door open with a last message."
-    if lead.next_action == "contact" and lead.next_channel in ("email", "text"):
+    due = lead.next_action == "contact" and _due_today(lead, facts.business_zone())
+    if due and lead.next_channel in ("email", "text"):
         channel = lead.next_channel
         if (lead.email if channel == "email" else lead.phone) in suppressed:
             return None
@@ -67,6 +69,15 @@ def purpose_for(lead: Lead, facts: Facts = LIVE) -> tuple[str, str, str] | None:
             return Purpose.REVISIT, channel, "Back from revisit: check in."
         return Purpose.FOLLOW_UP, channel, "The plan says to write now."
     return None
+
+
+def _due_today(lead: Lead, zone_name: str) -> bool:
+    """The plan's next message is due by the end of today (the business's day): a step due
+    Monday is not offered as "write now" on Saturday."""
+    if lead.next_due is None:
+        return True
+    zone = clock.zone(zone_name)
+    return lead.next_due.astimezone(zone).date() <= timezone.now().astimezone(zone).date()
 
 
 def draft_for(lead: Lead, facts: Facts = LIVE) -> Draft | None:

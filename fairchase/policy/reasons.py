@@ -12,6 +12,8 @@ NOUN = {"call": "call", "email": "email", "text": "text", "visit": "visit"}
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+# Where a number comes from before the business has history of its own (the articles' rules)
+STARTING_GUESS = "a starting guess: no history yet"
 _LABELS = {
     "referral": "referrals",
     "walk_in": "walk-ins",
@@ -154,7 +156,7 @@ def let_go_for_crowd(chase, when_text, weeks):
 
 def contact_engaged(ch, when, q, streak, n_learned, contacts, ev, cost):
     """The next contact with a lead who answered: the chance it still ends in a sale."""
-    evidence = f"learned from {n_learned:,} contacts" if n_learned else "prior"
+    evidence = f"learned from {n_learned:,} contacts" if n_learned else STARTING_GUESS
     since = (
         f"after {streak} contact{'s' if streak != 1 else ''} without progress"
         if streak

@@ -385,3 +385,20 @@ def test_a_failed_send_shows_as_a_failure_in_the_outbox_not_as_queued(alice, mak
     html = _client(alice).get("/o/outbox/").content.decode()
     row = html.split(f'id="message-{msg.pk}"')[1].split("</tr>")[0]
     assert "Failed: retrying" in row and 'class="small send-error">SMTP 451: try again later' in row
+
+
+def test_a_follow_up_due_on_a_later_day_is_not_drafted_as_write_now(alice, make_lead):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from fairchase.leads.models import Lead
+
+    lead = make_lead(alice, email="ann@example.com")
+    actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(days=3))
+    for due, drafted in ((timezone.now() + timedelta(days=3), False), (timezone.now(), True)):
+        Lead.objects.filter(pk=lead.pk).update(
+            next_action="contact", next_channel="email", next_due=due
+        )
+        draft = drafts.draft_for(Lead.objects.get(pk=lead.pk))
+        assert (draft is not None and draft.template.purpose == "follow_up") == drafted, due

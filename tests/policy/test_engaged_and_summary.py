@@ -65,7 +65,7 @@ def test_the_summary_is_json_and_has_the_insights_fields():
     summary = model.summary()
     json.dumps(summary)
     web = summary["sources"]["web_form"]
-    assert web["basis"] == "prior" and len(web["reply_curve"]) == 10
+    assert web["basis"] == "a starting guess: no history yet" and len(web["reply_curve"]) == 10
     row = web["reply_curve"][0]
     assert {"k", "p", "lo", "hi", "tried", "replied"} <= set(row) and row["lo"] < row["p"] < row[
         "hi"
