@@ -246,7 +246,7 @@ def test_today_runs_a_fixed_number_of_queries_however_many_leads(
             actions.add_commitment(lead, by="us", what="x", due_at=timezone.now())
     client.force_login(alice)
     client.get("/")  # warm the session and settings rows
-    with django_assert_max_num_queries(11):  # one a section, waiting leads included
+    with django_assert_max_num_queries(12):  # one a section, waiting leads included, blocked addresses
         assert client.get("/").status_code == 200
 
 
@@ -329,3 +329,21 @@ def test_today_counts_the_leads_to_let_go_and_loads_their_rows_when_their_sectio
     empty = client.get("/", {"owner": "all"})  # alice is no admin: still her own leads
     assert "Not Mine" not in client.get("/today/let-go/rows/?owner=all").content.decode()
     assert empty.status_code == 200
+
+
+def test_today_never_offers_an_address_that_asked_not_to_be_contacted(client, alice, make_lead):
+    from fairchase.leads.models import Suppression
+
+    lead = make_lead(alice, name="Half Blocked", email="gone@example.com", phone="+12125550123")
+    actions.add_commitment(lead, by="us", what="call back", due_at=timezone.now())
+    Suppression.objects.create(value="gone@example.com", kind="email", reason="bounce")
+    client.force_login(alice)
+    page = client.get("/").content.decode()
+    assert "Half Blocked" in page and "tel:+12125550123" in page
+    assert "mailto:gone@example.com" not in page
+    card = client.post(
+        f"/leads/{lead.pk}/outcome/",
+        {"outcome": "no_answer", "row": "followup"},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
+    assert "mailto:gone@example.com" not in card

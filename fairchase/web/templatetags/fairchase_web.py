@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from fairchase import clock
+from fairchase.leads.models import Suppression
 from fairchase.leads.people import is_admin
 from fairchase.web import panels, words
 from fairchase.web.agenda import OUTCOME_BUTTONS
@@ -88,6 +89,31 @@ _BUTTONS = "".join(
     f'<button type="submit" name="outcome" value="{v}" class="btn btn-small outcome-{v}">{label}</button>'
     for v, label in OUTCOME_BUTTONS
 )
+
+
+def check_addresses(request, leads) -> None:
+    """Look up once for a whole page which of its leads' addresses nobody may use (opted
+    out or bounced, on any lead); `contact_links` reads the answers from the request."""
+    values = {v for lead in leads for v in (lead.email, lead.phone) if v}
+    blocked = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
+    request.address_checks = {v: v in blocked for v in values}
+
+
+@register.inclusion_tag("web/_contact_links.html", takes_context=True)
+def contact_links(context, lead):
+    """A row's call and email buttons, for the addresses we may use only: an address that
+    asked not to be contacted is never offered."""
+    addresses = {v for v in (lead.email, lead.phone) if v}
+    checks = getattr(context.get("request"), "address_checks", {})
+    if not addresses <= checks.keys():  # a row the page's view did not look up
+        blocked = set(
+            Suppression.objects.filter(value__in=addresses).values_list("value", flat=True)
+        )
+        checks = {v: v in blocked for v in addresses}
+    return {
+        "phone": lead.phone if lead.phone and not checks[lead.phone] else "",
+        "email": lead.email if lead.email and not checks[lead.email] else "",
+    }
 
 
 @register.simple_tag(takes_context=True)

@@ -40,6 +40,7 @@ from ..agenda import (
     section_leads,
 )
 from ..forms import CommitmentForm
+from ..templatetags.fairchase_web import check_addresses
 from ..words import status_label
 from .common import is_htmx, web_view
 
@@ -79,6 +80,7 @@ def _context(request, agenda=None) -> dict:
         agenda = agenda_for(
             request.user, timezone.now(), owner=owner, business=request.business, let_go=False
         )
+    check_addresses(request, agenda.leads())  # one query: no button for a blocked address
     try:
         panels.prepare_today(request, agenda.leads())
     except Exception:  # an extension's bug must not take Today down
@@ -136,6 +138,7 @@ def today_section(request, section):
         ]
     else:
         rows = [row_for(lead, now, request.business) for lead in page.object_list]
+    check_addresses(request, [r.lead for r in rows])
     try:
         panels.prepare_today(request, [r.lead for r in rows])
     except Exception:
