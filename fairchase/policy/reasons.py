@@ -54,6 +54,11 @@ def one_of(label: str) -> str:
     return label[:-1] if label.endswith("s") else label
 
 
+def new_enquiry(label: str) -> str:
+    """'new enquiry from referral'; 'new enquiry' when the source is one the model pools."""
+    return "new enquiry" if label == _LABELS["all"] else f"new enquiry from {one_of(label)}"
+
+
 def like_this(label: str) -> str:
     """'referrals' -> 'a referral like this': the chance is this lead's (its source, signals,
     tries so far), not the source's average shown on Insights."""
@@ -106,7 +111,7 @@ def contact_silent(ch, when, src, k, p, evidence, prize, cost, wait, value, revi
     name, label = CHANNELS[ch], source_label(src)
     if k == 0:
         return (
-            f"{VERB[name]} {when}: new enquiry from {one_of(label)}{wait} ({money(value)});"
+            f"{VERB[name]} {when}: {new_enquiry(label)}{wait} ({money(value)});"
             f" {like_this(label)} answers a first {name} {p:.1%} of the time ({evidence})."
         )
     return (
