@@ -42,6 +42,16 @@ def test_demo_loaded_at_any_moment_looks_like_a_real_morning(db, now):
     assert len(set(phones)) == len(phones) == 230 and len(set(emails)) == len(emails)
 
 
+def test_after_the_demo_command_insights_first_visit_reads_stored_numbers(client, db):
+    from fairchase.insights.models import InsightsSnapshot
+    from fairchase.insights.scope import Scope
+    from fairchase.insights.snapshot import cached
+
+    call_command("demo", "--history", "120", "--open", "60", "--seed", "5", stdout=StringIO())
+    assert cached(Scope()) is not None  # the whole business's page is computed already
+    assert InsightsSnapshot.objects.count() >= 8  # page and what-if, business and each person
+
+
 def test_the_demo_command_prints_the_counts_it_holds(db):
     out = StringIO()
     call_command("demo", "--history", "120", "--open", "60", "--seed", "5", stdout=out)
