@@ -123,7 +123,6 @@ def parse_when(text: str, zone=UTC) -> datetime:
     noon that day, or now for today (we do not know the hour: never "waiting 18 h")."""
     try:
         when = dateparser.parse(text, default=_NOON)
-        dated_only = when is not None and dateparser.parse(text, default=_MIDNIGHT) != when
     except (ValueError, OverflowError, TypeError):
         raise RowError(f"enquiry date: {text[:40]!r} is not a date.") from None
     if when is None:
@@ -131,7 +130,7 @@ def parse_when(text: str, zone=UTC) -> datetime:
     if timezone.is_naive(when):
         when = when.replace(tzinfo=zone)
     now = timezone.now()
-    if dated_only and when.date() == now.astimezone(when.tzinfo).date():
+    if when.date() == now.astimezone(when.tzinfo).date() and _bare_date(text, when):
         when = now
     if when.year < 1970 or when > now + timezone.timedelta(days=1):
         raise RowError(f"enquiry date: {text[:40]!r} is not a plausible enquiry date.")
@@ -141,6 +140,16 @@ def parse_when(text: str, zone=UTC) -> datetime:
 # dateutil fills what a cell leaves out from these: two defaults tell a bare date apart
 _NOON = datetime(2000, 1, 1, 12, 0)  # noqa: DTZ001 (naive: a cell without a zone stays naive)
 _MIDNIGHT = datetime(2000, 1, 1, 0, 0)  # noqa: DTZ001
+
+
+def _bare_date(text: str, at_noon: datetime) -> bool:
+    """A cell read as noon gave no time when a midnight default changes its reading (the
+    second reading only for a noon of today, not for every row of a large import)."""
+    return (
+        at_noon.hour == 12
+        and at_noon.minute == 0
+        and (dateparser.parse(text, default=_MIDNIGHT).hour != 12)
+    )
 
 
 def first_phone(text: str) -> str:
