@@ -221,11 +221,7 @@ def refusal(lead: Lead, channel: str | None = None, to: str = "") -> str:
     if lead.status not in (Status.OPEN, Status.ENGAGED):
         return f"The lead is {lead.get_status_display().lower()}."
     if channel is None:
-        addresses = [a for a in (lead.email, lead.phone) if a]
-        blocked = set(
-            Suppression.objects.filter(value__in=addresses).values_list("value", flat=True)
-        )
-        if addresses and blocked >= set(addresses):
+        if (lead.email or lead.phone) and not planning.reachable_channels(lead):
             return "Every address of this lead asked not to be contacted (or bounced)."
         return ""
     if Suppression.objects.filter(value__in=[to, address_for(lead, channel)]).exists():
