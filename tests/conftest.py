@@ -149,3 +149,25 @@ def _shipped_templates(request):
     defaults = importlib.import_module("fairchase.outreach.migrations.0002_default_templates")
     request.getfixturevalue("transactional_db" if "live_server" in request.fixturenames else "db")
     defaults.add_defaults(apps, None)
+
+
+def open_all_day_now() -> str:
+    """Contact hours all day in a business zone where it is not Sunday right now, so a test
+    of what the app does (not of when it may contact someone) holds at any hour it runs.
+    Returns the zone."""
+    from datetime import time
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    from fairchase.leads.models import BusinessSettings
+
+    zone = next(
+        z
+        for z in ("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago")
+        if timezone.now().astimezone(ZoneInfo(z)).weekday() != 6
+    )
+    BusinessSettings.objects.filter(pk=BusinessSettings.current().pk).update(
+        contact_start=time(0, 0), contact_end=time(23, 59, 59), business_timezone=zone
+    )
+    return zone

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import open_all_day_now
+
 ROOT = Path(__file__).resolve().parents[2]
 FAIRCHASE = str(ROOT / ".venv" / "bin" / "fairchase")
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -314,19 +316,4 @@ def worker_db(tmp_path):
 def open_all_day(db):
     """Contact hours all day in a business zone where it is not Sunday right now: a test of
     what a send does (not of when it may go) then holds at any hour it runs."""
-    from datetime import time
-    from zoneinfo import ZoneInfo
-
-    from django.utils import timezone
-
-    from fairchase.leads.models import BusinessSettings
-
-    zone = next(
-        z
-        for z in ("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago")
-        if timezone.now().astimezone(ZoneInfo(z)).weekday() != 6
-    )
-    BusinessSettings.objects.filter(pk=BusinessSettings.current().pk).update(
-        contact_start=time(0, 0), contact_end=time(23, 59, 59), business_timezone=zone
-    )
-    return zone
+    return open_all_day_now()
