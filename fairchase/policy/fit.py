@@ -8,15 +8,17 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from . import priors as P
-from .buckets import age_buckets, gap_buckets
+from .buckets import gap_buckets
 from .deals import fit_engaged, fit_values
 from .glm import aggregate, fit_logistic
-from .model import Model
+from .model import AGE_BUCKET_DAYS, Model, age_bin_weights, age_bins
 from .records import BOUNCED, NAN, OPTED_OUT, RESPONSE_CODES, WEEK, read_book, signal_masks
 
 MAX_SOURCES = 40
 MIN_EXTRA_SIGNAL = 30  # an unknown signal needs this many leads before it gets its own effect
 MAX_SIGNALS = 30
+AGE_EM_ROUNDS = 4  # rounds of EM for the age curve's step size
+AGE_BEND_RANGE = (0.01, 0.5)  # the step sizes EM may choose from
 
 
 def fit(history, settings=None) -> Model:
@@ -127,9 +129,9 @@ def _walk(book, keep, lead_src, masks) -> Rows:
 
 def _timing_buckets(raw: np.ndarray) -> np.ndarray:
     """Silent tries with their gap and age (seconds, columns 5 and 6) turned into the spacing
-    and age buckets of their effects; the attempt number (column 9) is dropped."""
+    bucket and the fine age bin of their effects; the attempt number (column 9) is dropped."""
     raw[:, 5] = gap_buckets(raw[:, 5], raw[:, 9])
-    raw[:, 6] = age_buckets(raw[:, 6])
+    raw[:, 6] = age_bins(raw[:, 6])
     return raw[:, :9].astype(np.int64)
 
 
@@ -221,12 +223,22 @@ class _ReplyLayout:
             self._next(4),
             self._next(8),
         )
-        self.age, self.hit = self._next(len(P.AGE_PRIORS)), self._next(1)
+        # the age curve: its first slope, then the changes of slope (knot values: age_knots)
+        self.age, self.hit = self._next(P.AGE_KNOTS - 1), self._next(1)
         self.lam, self.fade = self._next(1), self._next(G)
 
     def _next(self, size: int) -> slice:
         self.n += size
         return slice(self.n - size, self.n)
+
+
+def age_knots_of_params() -> np.ndarray:
+    """(AGE_KNOTS, AGE_KNOTS - 1): the age curve at its knots from its parameters, a first
+    slope p_1 and changes of slope p_2.. (a random walk on the second differences): the curve
+    is 0 at age 0 and f_i = i p_1 + sum_m (i - m + 1) p_m."""
+    i = np.arange(P.AGE_KNOTS)[:, None]
+    m = np.arange(1, P.AGE_KNOTS)[None, :]
+    return np.where(m == 1, i, np.maximum(i - m + 1, 0)).astype(float)
 
 
 def _reply_design(cells, L: _ReplyLayout, drop):
@@ -250,7 +262,7 @@ def _reply_design(cells, L: _ReplyLayout, drop):
     X[r[ch > 0], L.c.start + ch[ch > 0] - 1] = 1.0
     X[r[into > 0], L.sw.start + into[into > 0] - 1] = 1.0
     X[r, L.sp.start + gb] = 1.0
-    X[r, L.age.start + ab] = 1.0
+    X[:, L.age] = age_bin_weights(ab) @ age_knots_of_params()
     X[:, L.hit] = hit[:, None]
     # how steeply replies fall with attempts is learned as one scale on the articles' shape
     # (1 = the prior curve, 0 = flat): data on attempts 2-8 then speaks for the unseen tail too
@@ -272,8 +284,8 @@ def _reply_prior(model, L: _ReplyLayout, curve):
     mean[L.sw], sd[L.sw] = P.SWITCH_INTO, P.SD["channel"]
     mean[L.sp], sd[L.sp] = P.SPACING_PRIORS, P.SD["spacing"]
     sd[L.sp.start + np.array(P.SPACING_REFERENCE)] = 1e-4  # reference buckets: the curve's level
-    mean[L.age], sd[L.age] = P.AGE_PRIORS, P.SD["age"]
-    sd[L.age.start] = 1e-4
+    mean[L.age.start], sd[L.age.start] = P.AGE_SLOPE, P.SD["age_slope"]
+    sd[L.age.start + 1 : L.age.stop] = P.SD["age_bend"]
     mean[L.hit], sd[L.hit] = P.AGREED_TIME, P.SD["channel"]
     return mean, sd
 
@@ -306,14 +318,16 @@ def _fit_reply(model, rows, S, G, weights):
     curve = np.array([P.logit(p) for p in P.POOLED_CURVE])
     drop = curve - curve[0]
     mean, sd = _reply_prior(model, L, curve)
-    beta, beta_sd, cov = fit_logistic(_reply_design(cells, L, drop), trials, succ, mean, sd)
+    beta, beta_sd, cov = _fit_age_bend(
+        model, _reply_design(cells, L, drop), trials, succ, L, mean, sd
+    )
     C = _reply_contrasts(L, weights, drop)
     model.reply_logit = (C @ beta).reshape(S + 1, K)
     # the Insights curve is shown at the spacing and age this business actually had per attempt
     spacing, age = _typical_timing(haz)
     rows_all = np.arange((S + 1) * K)
     C[rows_all, L.sp.start + np.tile(spacing, S + 1)] = 1.0
-    C[rows_all, L.age.start + np.tile(age, S + 1)] = 1.0
+    C[rows_all, L.age] = np.tile(age_bin_weights(age) @ age_knots_of_params(), (S + 1, 1))
     model.curve_logit = (C @ beta).reshape(S + 1, K)
     model.curve_sd = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", C, cov, C), 0, None)).reshape(
         S + 1, K
@@ -325,18 +339,43 @@ def _fit_reply(model, rows, S, G, weights):
     model.tried, model.replied = tried, replied
     model.sig_reply, model.sig_reply_sd = beta[L.g], beta_sd[L.g]
     model.chan_reply = np.concatenate([[0.0], beta[L.c]])
-    model.switch_into, model.spacing, model.age = beta[L.sw], beta[L.sp], beta[L.age]
+    model.switch_into, model.spacing = beta[L.sw], beta[L.sp]
+    model.age_curve = age_knots_of_params() @ beta[L.age]
+    model.age = model.age_effect(np.array(AGE_BUCKET_DAYS) * 86400.0)
     model.agreed, model.steepness = float(beta[L.hit][0]), float(beta[L.lam][0])
     model.sig_fade = beta[L.fade]
 
 
+def _fit_age_bend(model, X, trials, succ, L: _ReplyLayout, mean, sd):
+    """fit_logistic, with the age curve's random-walk step size set by the data: a few rounds
+    of EM on that variance (the mean square of the changes of slope plus their posterior
+    variance). With no data the step size stays at its prior."""
+    sd = sd.copy()
+    bends = slice(L.age.start + 1, L.age.stop)
+    start = None
+    for _ in range(AGE_EM_ROUNDS):
+        beta, beta_sd, cov = fit_logistic(X, trials, succ, mean, sd, start=start)
+        step = float(np.sqrt(np.mean(beta[bends] ** 2 + beta_sd[bends] ** 2)))
+        step = min(max(step, AGE_BEND_RANGE[0]), AGE_BEND_RANGE[1])
+        converged = abs(np.log(step / sd[bends.start])) < 0.05
+        sd[bends], start = step, beta
+        if converged:
+            break
+    model.age_bend = float(sd[bends.start])
+    return beta, beta_sd, cov
+
+
 def _typical_timing(haz):
-    """The most common spacing and age bucket per attempt number (the articles' without data)."""
+    """The most common spacing and age bin per attempt number (the articles' without data)."""
     typical = np.array(P.TYPICAL_BUCKET)
-    typical_age = np.minimum(np.arange(P.K), len(P.AGE_PRIORS) - 1)
+    typical_days = np.concatenate(
+        [[0.0], np.cumsum([*P.SCHEDULES[0], *[P.SCHEDULES[0][-1]] * P.K])]
+    )
+    typical_age = age_bins(typical_days[: P.K] * 86400.0)
     if not len(haz):
         return typical, typical_age
-    counts, ages = np.zeros((P.K, 8)), np.zeros((P.K, len(P.AGE_PRIORS)))
+    top = P.AGE_KNOTS * P.AGE_BINS_PER_KNOT
+    counts, ages = np.zeros((P.K, 8)), np.zeros((P.K, top))
     np.add.at(counts, (haz[:, 1], haz[:, 5]), 1.0)
     np.add.at(ages, (haz[:, 1], haz[:, 6]), 1.0)
     seen = counts.sum(axis=1) > 0

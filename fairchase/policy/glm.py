@@ -34,15 +34,16 @@ def aggregate(keys: np.ndarray, success: np.ndarray):
     return uniq, trials, wins
 
 
-def fit_logistic(X, trials, successes, prior_mean, prior_sd, iters=30, offset=None):
+def fit_logistic(X, trials, successes, prior_mean, prior_sd, iters=30, offset=None, start=None):
     """Maximise binomial log-likelihood + Gaussian prior; return (coef, posterior sd, covariance).
 
     X is (cells, params); each cell has `trials` Bernoulli draws with `successes`.
-    With no data the answer is the prior mean, with its prior sd.
+    With no data the answer is the prior mean, with its prior sd. `start`: where Newton
+    starts (default the prior mean).
     """
     prior_mean = np.asarray(prior_mean, dtype=float)
     precision = 1.0 / np.asarray(prior_sd, dtype=float) ** 2
-    beta = prior_mean.copy()
+    beta = prior_mean.copy() if start is None else np.asarray(start, dtype=float).copy()
     if X.shape[0] == 0 or trials.sum() == 0:
         sd = np.asarray(prior_sd, dtype=float).copy()
         return beta, sd, np.diag(sd**2)

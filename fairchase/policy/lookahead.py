@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import priors as P
-from .buckets import age_buckets, gap_buckets
+from .buckets import gap_buckets
 from .glm import sigmoid
 from .model import empty_array
 from .records import WEEK
@@ -195,7 +195,7 @@ def _steps(model, settings, lead: SilentLeads, fixed: ScheduleFree, due0, schedu
     base = (
         fixed.base
         + model.spacing[gap_buckets(gap, knum)]
-        + model.age[age_buckets(planned - lead.created[:, None])]
+        + model.age_effect(planned - lead.created[:, None])
     )
     base[:, 0] += lead.agreed * model.agreed
     n7 = np.minimum(recent_counts(fixed.recent, planned), RECENT_CAP)
@@ -383,12 +383,11 @@ def revisit_worth(model, settings, src, mask, value, tries, created, when):
     """Does one fresh try at `when` (a few months on) pay twice its cost? It is valued like a
     3rd try, at the lead's age then (the learned age effect) and after a long gap, with the
     annoyance risk of all the tries already made."""
-    age = age_buckets(when - created)
     h = sigmoid(
         model.reply_logit[src, 2]
         + model.mask_effect(mask, model.sig_reply)
         + model.mask_effect(mask, model.sig_fade) * P.fade(2)
-        + model.age[age]
+        + model.age_effect(when - created)
         + model.spacing[7]
     )
     prize = h * sigmoid(model.win_logit[src] + model.mask_effect(mask, model.sig_win))

@@ -8,12 +8,42 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .glm import sigmoid
-from .priors import CHANNELS, GAP_EDGES, K
+from .priors import AGE_BINS_PER_KNOT, AGE_EDGES, AGE_KNOTS, AGE_STEP, CHANNELS, GAP_EDGES, K
 from .reasons import STARTING_GUESS
 
 Z90 = 1.6448536269514722  # two-sided 90% band
 AGE_LABELS = ("<2d", "2-7d", "7-14d", "14-30d", "30-60d", ">60d")
 DELAY_LABELS = ("<1h", "1h-1d", "1-3d", ">3d")
+
+
+AGE_KNOT_U = np.arange(AGE_KNOTS) * AGE_STEP  # knots of the age curve, in log(1 + days)
+AGE_BUCKET_DAYS = (1.0, 4.0, 10.0, 21.0, 45.0, 75.0)  # a typical age in each Insights bucket
+
+
+def age_u(age_seconds) -> np.ndarray:
+    """log(1 + age in days), the age curve's axis (a missing or negative age counts as 0)."""
+    days = np.nan_to_num(np.asarray(age_seconds, dtype=float), nan=0.0) / 86400.0
+    return np.log1p(np.maximum(days, 0.0))
+
+
+def age_bins(age_seconds) -> np.ndarray:
+    """The fine bin (a third of a knot wide) each age falls in, for counting tries."""
+    width = AGE_STEP / AGE_BINS_PER_KNOT
+    top = (AGE_KNOTS - 1) * AGE_BINS_PER_KNOT
+    return np.minimum(np.rint(age_u(age_seconds) / width), top).astype(np.int64)
+
+
+def age_bin_weights(bins: np.ndarray) -> np.ndarray:
+    """(n, AGE_KNOTS) weights of the knots at each bin's centre (linear between knots)."""
+    pos = np.asarray(bins, dtype=float) / AGE_BINS_PER_KNOT
+    lo = np.minimum(np.floor(pos).astype(np.int64), AGE_KNOTS - 1)
+    frac = pos - lo
+    out = np.zeros((len(pos), AGE_KNOTS))
+    rows = np.arange(len(pos))
+    out[rows, lo] = 1.0 - frac
+    hi = np.minimum(lo + 1, AGE_KNOTS - 1)
+    np.add.at(out, (rows, hi), frac)
+    return out
 
 
 def empty_array(dtype=float):
@@ -49,7 +79,9 @@ class Model:
     chan_reply: np.ndarray = empty_array()  # (4,) call = 0
     switch_into: np.ndarray = empty_array()  # (4,) moving to this channel from another
     spacing: np.ndarray = empty_array()  # (8,) first-delay buckets then gap buckets
-    age: np.ndarray = empty_array()  # (6,) the lead's age at the attempt
+    age: np.ndarray = empty_array()  # (6,) the age curve at a typical age per bucket (Insights)
+    age_curve: np.ndarray = empty_array()  # (AGE_KNOTS,) log-odds by the lead's age (age_u knots)
+    age_bend: float = 0.0  # the age curve's random-walk step size the data chose
     agreed: float = 0.0  # a try at the agreed time
     steepness: float = 1.0  # how fast replies fall with attempts, relative to the articles' curve
     win_logit: np.ndarray = empty_array()  # (S+1,)
@@ -97,6 +129,10 @@ class Model:
                 out += ((masks >> g) & 1) * eff
         return out
 
+    def age_effect(self, age_seconds) -> np.ndarray:
+        """Reply log-odds gained (or lost) at the lead's age, relative to a fresh lead."""
+        return np.interp(age_u(age_seconds), AGE_KNOT_U, self.age_curve)
+
     def source_label(self, s: int) -> str:
         return self.sources[s] if s < len(self.sources) else "all"
 
@@ -138,6 +174,9 @@ class Model:
         model = cls(**kwargs)
         if len(model.sig_fade) != len(model.sig_reply):  # stored before fades
             model.sig_fade = np.zeros(len(model.sig_reply))
+        if len(model.age_curve) != AGE_KNOTS:  # stored before the age curve: its buckets
+            edges = np.searchsorted(np.array(AGE_EDGES), np.expm1(AGE_KNOT_U) * 86400.0, "right")
+            model.age_curve = np.asarray(model.age, dtype=float)[edges]
         return model
 
     # ---- Insights -----------------------------------------------------------------------

@@ -79,6 +79,14 @@ TYPICAL_BUCKET = (0, 5, 6, 7, 7, 7, 7, 7, 7, 7)  # the default schedule, per att
 # log-odds by the lead's age at the attempt, relative to the first two days.
 AGE_EDGES = (2 * 86400.0, 7 * 86400.0, 14 * 86400.0, 30 * 86400.0, 60 * 86400.0)
 AGE_PRIORS = (0.0, -0.05, -0.1, -0.2, -0.35, -0.5)
+# The learned age effect is finer: a curve in u = log(1 + age in days), linear between knots
+# AGE_STEP apart (0, 0.6, 1.5, 2.9, 5, 8.5, 14, 22, 36, 56, 89 days; flat beyond), whose
+# second differences are a random walk with a step size the data set (empirical Bayes).
+# Cold start: a straight decline of AGE_SLOPE per knot (the articles' -0.5 by two months).
+AGE_STEP = 0.45
+AGE_KNOTS = 11
+AGE_SLOPE = -0.055
+AGE_BINS_PER_KNOT = 3  # tries are counted in bins a third of a knot wide
 AGREED_TIME = 0.5  # a try at the time agreed with the lead (seed 000/002)
 AGREED_WINDOW = 12 * 3600.0
 
@@ -92,6 +100,12 @@ SCHEDULES = (
     # history's age and gap effects say so
     (1.0, 2.0, 4.0),
 )
+# When the learned age curve rises (buyers who come back weeks after their enquiry), the
+# look-ahead also weighs longer gaps and a first try some days after the enquiry: these
+# schedules and first-try delays (days), in addition to the ones above.
+LATE_SCHEDULES = ((7.0, 7.0, 7.0), (14.0, 14.0, 14.0), (21.0, 21.0, 21.0))
+FIRST_DELAYS = (7.0, 14.0, 28.0)  # each with the first late schedule after it
+LATE_RISE = 0.15  # log-odds the age curve must gain somewhere before late schedules are weighed
 # Time preference: value expected d days from now counts exp(-d / this). A sale next quarter is
 # worth less than one this month, and a lead chased slowly stays open (and cooling) for months.
 TIME_PREFERENCE_DAYS = 90.0
@@ -125,6 +139,8 @@ SD = {
     "channel": 0.5,
     "spacing": 0.4,
     "age": 0.5,
+    "age_slope": 0.15,  # per knot
+    "age_bend": 0.1,  # the random walk's starting step size (then set by the data)
     "c_base": 0.7,
     "c_attempt": 0.15,
     "c_recent": 0.25,
