@@ -213,11 +213,7 @@ class _Silent:
         self.follow = ~np.isnan(b.last_at[io]) & (b.k[io] > 0)
         # the articles' schedule unless the history is big enough to say otherwise
         many = model.n_leads >= MIN_LEADS_FOR_SCHEDULES
-        self.schedules = list(P.SCHEDULES if many else P.SCHEDULES[:1])
-        self.delays = [0.0] * len(self.schedules)  # days from the enquiry to a first try
-        if many and late_replies(model):
-            self.schedules += [*P.LATE_SCHEDULES, *[P.LATE_SCHEDULES[0]] * len(P.FIRST_DELAYS)]
-            self.delays += [0.0] * len(P.LATE_SCHEDULES) + [d * DAY for d in P.FIRST_DELAYS]
+        self.schedules = P.SCHEDULES if many else P.SCHEDULES[:1]
 
     def look(self, sel, economics: Settings, choices=None, now_first=False) -> Chase:
         """Look ahead under each schedule (or the `choices` among them) for the silent leads
@@ -236,12 +232,9 @@ class _Silent:
         follow = self.follow if sel is None else self.follow[sel]
         best: Chase | None = None
         for choice in range(len(self.schedules)) if choices is None else choices:
-            schedule, delay = self.schedules[choice], self.delays[choice]
+            schedule = self.schedules[choice]
             gap = schedule_gap(b.k[ii], schedule)
-            first = (
-                now if now_first else np.fmax(now, np.nan_to_num(b.created[ii], nan=now) + delay)
-            )
-            start = np.where(follow & (not now_first), np.fmax(now, b.last_at[ii] + gap), first)
+            start = np.where(follow & (not now_first), np.fmax(now, b.last_at[ii] + gap), now)
             due, local = self.when(start, ii)
             sub.agreed = self.when.ours[ii] & (np.abs(due - b.commit_at[ii]) < P.AGREED_WINDOW)
             res = lookahead(self.ctx.model, economics, sub, due, schedule, fixed)
@@ -254,13 +247,6 @@ class _Silent:
                 best.keep_better(res, res.v_now > best.v_now * 1.02 + 0.01)
         assert best is not None, "at least one schedule"
         return best
-
-
-def late_replies(model: Model) -> bool:
-    """Does the learned age curve rise somewhere (by LATE_RISE), so that a later try can
-    find a lead more willing to answer than an earlier one?"""
-    curve = model.age_curve
-    return bool(len(curve)) and float((curve - np.minimum.accumulate(curve)).max()) >= P.LATE_RISE
 
 
 def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, ie) -> Conversation:

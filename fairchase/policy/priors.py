@@ -100,12 +100,6 @@ SCHEDULES = (
     # history's age and gap effects say so
     (1.0, 2.0, 4.0),
 )
-# When the learned age curve rises (buyers who come back weeks after their enquiry), the
-# look-ahead also weighs longer gaps and a first try some days after the enquiry: these
-# schedules and first-try delays (days), in addition to the ones above.
-LATE_SCHEDULES = ((7.0, 7.0, 7.0), (14.0, 14.0, 14.0), (21.0, 21.0, 21.0))
-FIRST_DELAYS = (7.0, 14.0, 28.0)  # each with the first late schedule after it
-LATE_RISE = 0.15  # log-odds the age curve must gain somewhere before late schedules are weighed
 # Time preference: value expected d days from now counts exp(-d / this). A sale next quarter is
 # worth less than one this month, and a lead chased slowly stays open (and cooling) for months.
 TIME_PREFERENCE_DAYS = 90.0
