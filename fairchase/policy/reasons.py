@@ -21,6 +21,14 @@ _LABELS = {
 }
 
 
+def learned_from(n_leads: int) -> str:
+    """What a learned number rests on: 'learned from 412 leads', or before any history the
+    articles' rules of thumb, 'a starting guess: no history yet'."""
+    if n_leads <= 0:
+        return STARTING_GUESS
+    return f"learned from {n_leads:,} lead{'s' if n_leads != 1 else ''}"
+
+
 def ordinal(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return f"{n}th"
