@@ -29,6 +29,16 @@ def learned_from(n_leads: int) -> str:
     return f"learned from {n_leads:,} lead{'s' if n_leads != 1 else ''}"
 
 
+def a(word: str) -> str:
+    """'a referral', 'an event lead', 'an 8th try', 'an 11% chance': the article by its sound."""
+    digits = word[: len(word) - len(word.lstrip("0123456789"))]
+    if digits:
+        vowel = digits.startswith("8") or digits in ("11", "18")
+    else:
+        vowel = word[:1].lower() in ("a", "e", "i", "o", "u")
+    return f"{'an' if vowel else 'a'} {word}"
+
+
 def ordinal(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return f"{n}th"
@@ -66,7 +76,7 @@ def new_enquiry(label: str) -> str:
 def like_this(label: str) -> str:
     """'referrals' -> 'a referral like this': the chance is this lead's (its source, signals,
     tries so far), not the source's average shown on Insights."""
-    return f"a {one_of(label)} like this"
+    return f"{a(one_of(label))} like this"
 
 
 def local_when(local_ts: float, now_local: float) -> str:
@@ -106,8 +116,8 @@ def nth_try(k: int, name: str, revisited: bool = False) -> str:
     """'a 3rd try by email'; for a lead back from a pause (a revisit, an imported contact),
     which is priced like a 3rd try at its age, 'a 1st try by email after a pause'."""
     if revisited:
-        return f"a {ordinal(max(1, k - 1))} try by {name} after a pause"
-    return f"a {ordinal(k + 1)} try by {name}"
+        return f"{a(ordinal(max(1, k - 1)))} try by {name} after a pause"
+    return f"{a(ordinal(k + 1))} try by {name}"
 
 
 def contact_silent(ch, when, src, k, p, evidence, prize, cost, wait, value, revisited=False):
@@ -128,7 +138,7 @@ def contact_silent(ch, when, src, k, p, evidence, prize, cost, wait, value, revi
 def keep_going(v, ev, p_win):
     if ev >= 0:
         return (
-            f"Keep going: a reply is worth a {p_win:.0%} chance of the deal, and this and the"
+            f"Keep going: a reply is worth {a(f'{p_win:.0%}')} chance of the deal, and this and the"
             f" next tries are worth {money(v)} net in expectation."
         )
     return (
@@ -184,7 +194,7 @@ def keep_talking(net):
 
 def stop_engaged(q, streak, prize, contacts, cost):
     return (
-        f"Stop: {streak} contact{'s' if streak != 1 else ''} without progress leave a {pct(q)}"
+        f"Stop: {streak} contact{'s' if streak != 1 else ''} without progress leave {a(pct(q))}"
         f" chance of a win, worth {money(prize)}, against {money(cost * contacts)} for the"
         f" ~{contacts:.1f} more contacts it usually takes: time to move on."
     )
