@@ -18,7 +18,7 @@ MAX_SOURCES = 40
 MIN_EXTRA_SIGNAL = 30  # an unknown signal needs this many leads before it gets its own effect
 MAX_SIGNALS = 30
 AGE_EM_ROUNDS = 4  # rounds of EM for the age curve's step size
-AGE_BEND_RANGE = (0.01, 0.5)  # the step sizes EM may choose from
+AGE_BEND_RANGE = (0.02, 0.6)  # the step sizes EM may choose from
 
 
 def fit(history, settings=None) -> Model:
@@ -223,7 +223,7 @@ class _ReplyLayout:
             self._next(4),
             self._next(8),
         )
-        # the age curve: its first slope, then the changes of slope (knot values: age_knots)
+        # the age curve: its steps from knot to knot (knot values: age_knots_of_params)
         self.age, self.hit = self._next(P.AGE_KNOTS - 1), self._next(1)
         self.lam, self.fade = self._next(1), self._next(G)
 
@@ -233,12 +233,13 @@ class _ReplyLayout:
 
 
 def age_knots_of_params() -> np.ndarray:
-    """(AGE_KNOTS, AGE_KNOTS - 1): the age curve at its knots from its parameters, a first
-    slope p_1 and changes of slope p_2.. (a random walk on the second differences): the curve
-    is 0 at age 0 and f_i = i p_1 + sum_m (i - m + 1) p_m."""
+    """(AGE_KNOTS, AGE_KNOTS - 1): the age curve at its knots from its parameters, the steps
+    from one knot to the next (a random walk): the curve is 0 at age 0 and f_i = the sum of
+    the first i steps. Where the history has no tries, the steps fall back to the articles'
+    gentle decline instead of carrying a trend on."""
     i = np.arange(P.AGE_KNOTS)[:, None]
     m = np.arange(1, P.AGE_KNOTS)[None, :]
-    return np.where(m == 1, i, np.maximum(i - m + 1, 0)).astype(float)
+    return (m <= i).astype(float)
 
 
 def _reply_design(cells, L: _ReplyLayout, drop):
@@ -284,8 +285,7 @@ def _reply_prior(model, L: _ReplyLayout, curve):
     mean[L.sw], sd[L.sw] = P.SWITCH_INTO, P.SD["channel"]
     mean[L.sp], sd[L.sp] = P.SPACING_PRIORS, P.SD["spacing"]
     sd[L.sp.start + np.array(P.SPACING_REFERENCE)] = 1e-4  # reference buckets: the curve's level
-    mean[L.age.start], sd[L.age.start] = P.AGE_SLOPE, P.SD["age_slope"]
-    sd[L.age.start + 1 : L.age.stop] = P.SD["age_bend"]
+    mean[L.age], sd[L.age] = P.AGE_SLOPE, P.SD["age_step"]
     mean[L.hit], sd[L.hit] = P.AGREED_TIME, P.SD["channel"]
     return mean, sd
 
@@ -348,14 +348,14 @@ def _fit_reply(model, rows, S, G, weights):
 
 def _fit_age_bend(model, X, trials, succ, L: _ReplyLayout, mean, sd):
     """fit_logistic, with the age curve's random-walk step size set by the data: a few rounds
-    of EM on that variance (the mean square of the changes of slope plus their posterior
-    variance). With no data the step size stays at its prior."""
+    of EM on that variance (the mean square of the steps' departures from their prior mean
+    plus their posterior variance). With no data the step size stays at its prior."""
     sd = sd.copy()
-    bends = slice(L.age.start + 1, L.age.stop)
+    bends = L.age
     start = None
     for _ in range(AGE_EM_ROUNDS):
         beta, beta_sd, cov = fit_logistic(X, trials, succ, mean, sd, start=start)
-        step = float(np.sqrt(np.mean(beta[bends] ** 2 + beta_sd[bends] ** 2)))
+        step = float(np.sqrt(np.mean((beta[bends] - P.AGE_SLOPE) ** 2 + beta_sd[bends] ** 2)))
         step = min(max(step, AGE_BEND_RANGE[0]), AGE_BEND_RANGE[1])
         converged = abs(np.log(step / sd[bends.start])) < 0.05
         sd[bends], start = step, beta

@@ -80,9 +80,10 @@ TYPICAL_BUCKET = (0, 5, 6, 7, 7, 7, 7, 7, 7, 7)  # the default schedule, per att
 AGE_EDGES = (2 * 86400.0, 7 * 86400.0, 14 * 86400.0, 30 * 86400.0, 60 * 86400.0)
 AGE_PRIORS = (0.0, -0.05, -0.1, -0.2, -0.35, -0.5)
 # The learned age effect is finer: a curve in u = log(1 + age in days), linear between knots
-# AGE_STEP apart (0, 0.6, 1.5, 2.9, 5, 8.5, 14, 22, 36, 56, 89 days; flat beyond), whose
-# second differences are a random walk with a step size the data set (empirical Bayes).
-# Cold start: a straight decline of AGE_SLOPE per knot (the articles' -0.5 by two months).
+# AGE_STEP apart (0, 0.6, 1.5, 2.9, 5, 8.5, 14, 22, 36, 56, 89 days; flat beyond), a random
+# walk from knot to knot with a step size the data set (empirical Bayes). Each step's prior
+# mean is AGE_SLOPE (the articles' -0.5 by two months): the curve at the cold start, and
+# where the history has no tries.
 AGE_STEP = 0.45
 AGE_KNOTS = 11
 AGE_SLOPE = -0.055
@@ -133,8 +134,7 @@ SD = {
     "channel": 0.5,
     "spacing": 0.4,
     "age": 0.5,
-    "age_slope": 0.15,  # per knot
-    "age_bend": 0.1,  # the random walk's starting step size (then set by the data)
+    "age_step": 0.2,  # the random walk's starting step size (then set by the data)
     "c_base": 0.7,
     "c_attempt": 0.15,
     "c_recent": 0.25,
