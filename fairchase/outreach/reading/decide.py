@@ -158,15 +158,15 @@ MIN_WORDS = 5
 SAFE_REFUSAL = 0.10  # above this P(refusal), never interest, a revisit or a call-back
 YES_MIN, YES_MARGIN = 0.5, 0.2  # how sure it must be of interest, a revisit or a call-back
 NO_MIN, NO_MARGIN = 0.7, 0.2  # how sure of a refusal (both refusal kinds together)
-REST_MIN = 0.5  # and how sure still without the word that weighed most for it
+REST_MIN, REST_WORDS = 0.6, 1  # and how sure still without the entry that weighed most
 
 
-def _on_one_word(m: _Message, w: learned.Weighing, learner: learned.Learner) -> bool:
-    """A refusal that rests on one word: without the word that weighed most for it, the
-    classifier no longer finds a refusal likely. "Thanks, got it" is no refusal because
-    most polite refusals begin with thanks."""
-    word = next((x for x in w.words if " " not in x), None)
-    return word is not None and learner.without(m.fresh, word).refusal < REST_MIN
+def _on_few_words(m: _Message, w: learned.Weighing, learner: learned.Learner) -> bool:
+    """A refusal that rests on a word or two: without the word (or pair of words) that
+    weighed most for it, the classifier no longer finds a refusal likely. "Vielen Dank
+    für die Informationen" is no refusal because most polite refusals begin with thanks."""
+    words = [word for entry in w.words[:REST_WORDS] for word in entry.split()]
+    return bool(words) and learner.without(m.fresh, *words).refusal < REST_MIN
 
 
 def _learned(m: _Message, rules, learner: learned.Learner):
@@ -179,7 +179,7 @@ def _learned(m: _Message, rules, learner: learned.Learner):
     kind, p = w.kind, w.probabilities[w.kind]
     said = ", ".join(f'"{word}"' for word in w.words)
     if kind in REFUSALS:
-        if w.refusal >= NO_MIN and w.margin >= NO_MARGIN and not _on_one_word(m, w, learner):
+        if w.refusal >= NO_MIN and w.margin >= NO_MARGIN and not _on_few_words(m, w, learner):
             return kind, None, f"learned ({w.refusal:.0%} a refusal): {said}"
         return rules
     if kind == UNCLEAR or p < YES_MIN or w.margin < YES_MARGIN:
