@@ -139,16 +139,16 @@ def page_for(browser, live_server):
 
 @pytest.fixture(autouse=True)
 def _shipped_templates(request):
-    """The data migration's templates (a transactional test's flush removes them)."""
+    """The data migrations' templates (a transactional test's flush removes them)."""
     if not {"db", "transactional_db", "live_server"} & set(request.fixturenames):
         return
     import importlib
 
     from django.apps import apps
 
-    defaults = importlib.import_module("fairchase.outreach.migrations.0002_default_templates")
     request.getfixturevalue("transactional_db" if "live_server" in request.fixturenames else "db")
-    defaults.add_defaults(apps, None)
+    for name in ("0002_default_templates", "0006_introduction_templates"):
+        importlib.import_module(f"fairchase.outreach.migrations.{name}").add_defaults(apps, None)
 
 
 def open_all_day_now() -> str:

@@ -6,8 +6,8 @@ numbers are E.164: in Excel they are text cells with Excel's own quote prefix, s
 `+15551234567` shows as typed; in CSV they carry the visible apostrophe ('+1555...).
 In Excel, numbers and times are typed cells (they sum and sort); times are the business's
 wall-clock time to the second, and each time column's header names the zone. Sources,
-statuses, channels and outcomes are written as labels ("Web form"), which the importer
-maps back.
+statuses, channels, outcomes, consents and signals are written as labels ("Web form",
+"Asked about price; Kept a promise"), which the importer maps back.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from fairchase.leads.models import (
+    CONSENTS,
+    GOOD_SIGNALS,
+    POOR_SIGNALS,
     SOURCES,
     Attempt,
     BusinessSettings,
@@ -86,6 +89,15 @@ status_label, action_label = _label(Status.choices), _label(NextAction.choices)
 channel_label, outcome_label = _label(Channel.choices), _label(Outcome.choices)
 by_label, state_label = _label(Commitment.By.choices), _label(Commitment.State.choices)
 
+
+def _labels(choices) -> Callable[[list[str]], str]:
+    """A list of codes as its labels, '; '-separated ("Asked about price; Kept a promise")."""
+    one = _label(choices)
+    return lambda codes: "; ".join(one(code) for code in codes or ())
+
+
+consent_labels, signal_labels = _labels(CONSENTS), _labels(GOOD_SIGNALS + POOR_SIGNALS)
+
 LEAD_COLUMNS = [
     Column("Fairchase ID", lambda x: x.pk, kind="number"),
     Column("Name", lambda x: x.name),
@@ -97,8 +109,8 @@ LEAD_COLUMNS = [
     Column("Status", lambda x: status_label(x.status)),
     Column("Time zone", lambda x: x.timezone),
     Column("Enquiry date", lambda x: x.created_at, kind="date"),
-    Column("Consents", lambda x: x.consents),
-    Column("Signals", lambda x: x.signals),
+    Column("Consents", lambda x: consent_labels(x.consents)),
+    Column("Signals", lambda x: signal_labels(x.signals)),
     Column("Attempts", lambda x: x.attempt_count, kind="number"),
     Column("Last attempt", lambda x: x.last_attempt_at, kind="date"),
     Column("Next action", lambda x: action_label(x.next_action)),

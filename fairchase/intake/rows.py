@@ -22,8 +22,6 @@ from fairchase.leads.normalize import (
 from .mapping import map_source
 from .reading import FORMULA_TRIGGERS
 
-KNOWN_CONSENTS = {c for c, _ in CONSENTS}
-KNOWN_SIGNALS = {s for s, _ in GOOD_SIGNALS + POOR_SIGNALS}
 MAX_VALUE = Decimal("9999999999")
 LIMITS = {"name": 200, "company": 200, "source": 64}
 
@@ -93,6 +91,29 @@ CENT = Decimal("0.01")
 
 def _split(text: str) -> list[str]:
     return [t for t in _SEPARATORS.split(text.lower()) if t]
+
+
+_LIST_SEPARATORS = re.compile(r"[,;|]+")
+
+
+def _slug(text: str) -> str:
+    return _NOT_SLUG.sub("_", text.lower()).strip("_")
+
+
+def codes_named(text: str, choices: list[tuple[str, str]]) -> list[str]:
+    """The codes a cell names, each by its code or its label, separated by , ; or |
+    ("Asked about price; Kept a promise", as we export them); codes may also be separated
+    by spaces ("asked_price kept_promise"). Anything else in the cell is left out."""
+    known = {_slug(code): code for code, _ in choices} | {
+        _slug(label): code for code, label in choices
+    }
+    found = set()
+    for piece in _LIST_SEPARATORS.split(text):
+        if _slug(piece) in known:
+            found.add(known[_slug(piece)])
+        else:
+            found.update(known[word] for word in _split(piece) if word in known)
+    return sorted(found)
 
 
 _CURRENCY = re.compile(r"^(?:[A-Za-z]{3}\s*)?[$€£¥]?\s*|\s*(?:[A-Za-z]{3}|[$€£¥])$")
@@ -286,7 +307,7 @@ def _details(got: dict[str, str], default_source: str, zone, problems: list[str]
         except ValueError:
             pass  # not one of our ids: ignored
     if got.get("consents"):
-        out["consents"] = sorted(set(_split(got["consents"])) & KNOWN_CONSENTS)
+        out["consents"] = codes_named(got["consents"], CONSENTS)
     if got.get("signals"):
-        out["signals"] = sorted(set(_split(got["signals"])) & KNOWN_SIGNALS)
+        out["signals"] = codes_named(got["signals"], GOOD_SIGNALS + POOR_SIGNALS)
     return out

@@ -24,6 +24,7 @@ class MessageTemplate(models.Model):
 
     class Purpose(models.TextChoices):
         FIRST_RESPONSE = "first_response", "First response to a new enquiry"
+        INTRODUCTION = "introduction", "First message to an imported contact"
         VOICEMAIL = "voicemail", "Email after a voicemail"
         RECAP = "recap", "Recap after a call"
         BREAKUP = "breakup", "Last message (door open)"

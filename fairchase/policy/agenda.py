@@ -13,17 +13,8 @@ DAY = 86400.0
 
 def agenda_order(out, prio):
     """Priority descending; ties (e.g. all the stops at 0) by id, for a stable agenda."""
-    order = np.argsort(-prio, kind="stable")
-    ranked = prio[order]
-    tie = np.nonzero(ranked[1:] == ranked[:-1])[0]
-    if not len(tie):
-        return order.tolist()
-    order = order.tolist()
-    starts = tie[np.r_[True, np.diff(tie) > 1]]
-    ends = tie[np.r_[np.diff(tie) > 1, True]] + 2
-    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
-        order[a:b] = sorted(order[a:b], key=lambda i: str(out[i]["id"]))
-    return order
+    keys = list(zip((-prio).tolist(), [str(d["id"]) for d in out], strict=True))
+    return sorted(range(len(out)), key=keys.__getitem__)
 
 
 def lift_new_enquiries(out, prio, extra, settings, band):
@@ -127,7 +118,7 @@ def fill_day(need: np.ndarray, budget: float) -> np.ndarray:
     return take
 
 
-def crowded_day(res: Chase, look, n_schedules, settings, minutes_list, budget, now) -> Crowd:
+def crowded_day(res: Chase, look, settings, minutes_list, budget, now) -> Crowd:
     """Share today's minutes when today's contacts need more than there are, in place.
 
     A minute gets a price (what the first contact left out would earn with it), and each of
@@ -145,7 +136,7 @@ def crowded_day(res: Chase, look, n_schedules, settings, minutes_list, budget, n
         return crowd
     sel = np.flatnonzero(today)
     own = res.channel.copy()  # each lead's best channel at your own cost
-    _price_channels(res, look, n_schedules, settings, sel, price)
+    _price_channels(res, look, settings, sel, price)
     need = minutes[res.channel[sel]]
     rank = res.ev[sel] / need  # the agenda's priority
     order = np.argsort(-rank, kind="stable")
@@ -183,15 +174,14 @@ def _upgrade(res: Chase, taken: np.ndarray, own: np.ndarray, minutes: np.ndarray
         res.choose(channel)
 
 
-def _price_channels(res: Chase, look, n_schedules, settings, sel, price):
+def _price_channels(res: Chase, look, settings, sel, price):
     """Re-choose the channel of today's leads `sel` at `price` a minute (in place): the figures
     stay at your own cost (same schedule, so the look-ahead already holds every channel's)."""
     dear = dataclasses.replace(settings, hourly_cost=settings.hourly_cost + 60.0 * price)
     channel = res.channel.copy()
-    for choice in range(n_schedules):  # at the schedule each lead already has
+    for choice in np.unique(res.schedule[sel]).tolist():  # at the schedule each lead has
         part = np.flatnonzero(res.schedule[sel] == choice)
-        if len(part):
-            priced = look(sel[part], dear, (choice,))
-            take = priced.v > 0
-            channel[sel[part[take]]] = priced.channel[take]
+        priced = look(sel[part], dear, (choice,))
+        take = priced.v > 0
+        channel[sel[part[take]]] = priced.channel[take]
     res.choose(channel)

@@ -165,8 +165,4 @@ def _last_per_lead(owner, values, n, fill):
 
 def _first_per_lead(owner, values, n, fill):
     """values[j] of each lead's first entry (`owner` ascending); `fill` for leads without one."""
-    out = np.full(n, fill, dtype=np.int64)
-    first = np.ones(len(owner), dtype=bool)
-    first[1:] = owner[1:] != owner[:-1]
-    out[owner[first]] = values[first]
-    return out
+    return _last_per_lead(owner[::-1], values[::-1], n, fill)

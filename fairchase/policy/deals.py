@@ -30,27 +30,28 @@ def fit_values(model, value, lead_src, S):
 
 
 def fit_engaged(model, rows):
+    """How engaged leads end, by contacts in a row without progress (the streak j): the wins
+    against those expected if each contact kept the lead's P(win | reply), shrunk toward the
+    articles' decay, and how many contacts a conversation still takes."""
     J = P.ENGAGED_J
-    eng = rows.eng
     prior_ratio = P.ENGAGED_DECAY ** np.arange(J)
-    if len(eng) == 0:
+    if len(rows.eng) == 0:
         model.engaged_ratio = prior_ratio
         model.engaged_remaining = np.full(J, P.ENGAGED_REMAINING)
         model.engaged_n = np.zeros(J)
         return
-    win = rows.win
-    # expected wins at each state if every engaged contact kept the lead's P(win | reply)
+    lead, source, signals, k = rows.win[:, 0], rows.win[:, 1], rows.win[:, 2], rows.win[:, 3]
+    logit_w = model.win_logit[source] + model.mask_effect(signals, model.sig_win)
     p_lead = np.zeros(int(rows.lead_src.shape[0]))
-    s, mask, kr = win[:, 1], win[:, 2], win[:, 3]
-    logit_w = model.win_logit[s] + model.mask_effect(mask, model.sig_win) + model.win_late * kr
-    p_lead[win[:, 0]] = sigmoid(logit_w)
-    j = eng[:, 1]
+    p_lead[lead] = sigmoid(logit_w + model.win_late * k)
+    contact_lead, j = rows.eng[:, 0], rows.eng[:, 1]
+    contacts_left, won = rows.eng[:, 2], rows.eng[:, 3]
     n_j = np.bincount(j, minlength=J).astype(float)
-    won_j = np.bincount(j, weights=eng[:, 3], minlength=J)
-    exp_j = np.bincount(j, weights=p_lead[eng[:, 0]], minlength=J)
-    rem_j = np.bincount(j, weights=eng[:, 2], minlength=J)
-    typical = float(p_lead[eng[:, 0]].mean()) or 0.3
+    won_j = np.bincount(j, weights=won, minlength=J)
+    exp_j = np.bincount(j, weights=p_lead[contact_lead], minlength=J)
+    left_j = np.bincount(j, weights=contacts_left, minlength=J)
+    typical = float(p_lead[contact_lead].mean()) or 0.3
     prior_w = KAPPA_ENGAGED * typical  # KAPPA_ENGAGED pseudo-leads, in expected-win units
     model.engaged_ratio = (won_j + prior_w * prior_ratio) / (exp_j + prior_w)
-    model.engaged_remaining = (rem_j + 3.0 * P.ENGAGED_REMAINING) / (n_j + 3.0)
+    model.engaged_remaining = (left_j + 3.0 * P.ENGAGED_REMAINING) / (n_j + 3.0)
     model.engaged_n = n_j

@@ -79,22 +79,26 @@ def _stop(facts: Facts, i: int, priority: float, ev: float, reason: str, p: floa
     """A stop into a revisit (when a fresh try later pays), the newsletter (with consent) or
     closed, with the note that says which."""
     if facts.revisit_worth[i] and not facts.revisited[i]:
-        when = R.local_date(facts.revisit_local[i])
-        reason += R.next_state_note("revisit", when, facts.value[i])
-        revisit_at = _utc(facts.revisit_due[i])
-        return _decision(
-            facts.ids[i],
-            STOP,
-            priority,
-            ev,
-            reason,
-            next_state="revisit",
-            revisit_at=revisit_at,
-            p_reply=p,
-        )
-    state = "nurture" if facts.mailing[i] else "closed"
-    reason += R.next_state_note(state, "", 0.0)
-    return _decision(facts.ids[i], STOP, priority, ev, reason, next_state=state, p_reply=p)
+        note = R.revisit_note(R.local_date(facts.revisit_local[i]), facts.value[i])
+        return _revisit(facts, i, priority, ev, reason + note, p)
+    if facts.mailing[i]:
+        state, note = "nurture", R.NURTURE_NOTE
+    else:
+        state, note = "closed", R.CLOSED_NOTE
+    return _decision(facts.ids[i], STOP, priority, ev, reason + note, next_state=state, p_reply=p)
+
+
+def _revisit(facts: Facts, i: int, priority: float, ev: float, reason: str, p: float) -> dict:
+    return _decision(
+        facts.ids[i],
+        STOP,
+        priority,
+        ev,
+        reason,
+        next_state="revisit",
+        revisit_at=_utc(facts.revisit_due[i]),
+        p_reply=p,
+    )
 
 
 def _contact(facts: Facts, i: int, channel: int, priority, ev, reason, p, why) -> dict:
@@ -139,16 +143,7 @@ def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd
             reason = R.let_go_for_crowd(
                 chase, R.local_date(facts.revisit_local[i]), ctx.settings.revisit_days / 7.0
             )
-            out[i] = _decision(
-                facts.ids[i],
-                STOP,
-                pr,
-                ev,
-                reason,
-                next_state="revisit",
-                revisit_at=_utc(facts.revisit_due[i]),
-                p_reply=p,
-            )
+            out[i] = _revisit(facts, i, pr, ev, reason, p)
         elif crowded:
             reason = R.in_the_wings(chase, R.local_date(reach))
             out[i] = _decision(facts.ids[i], WAIT, pr, ev, reason, p_reply=p)

@@ -9,7 +9,7 @@ import numpy as np
 
 from .glm import sigmoid
 from .priors import CHANNELS, GAP_EDGES, K
-from .reasons import STARTING_GUESS
+from .reasons import learned_from
 
 Z90 = 1.6448536269514722  # two-sided 90% band
 AGE_LABELS = ("<2d", "2-7d", "7-14d", "14-30d", "30-60d", ">60d")
@@ -103,10 +103,7 @@ class Model:
     def evidence(self, s: int) -> str:
         """'learned from 412 leads', or for a source with no history yet the reason text's
         'a starting guess: no history yet' (the articles' rules of thumb)."""
-        n = int(self.source_leads[s]) if s < len(self.source_leads) else 0
-        if n <= 0:
-            return STARTING_GUESS
-        return f"learned from {n:,} lead{'s' if n != 1 else ''}"
+        return learned_from(int(self.source_leads[s]) if s < len(self.source_leads) else 0)
 
     # ---- JSON ---------------------------------------------------------------------------
     def to_dict(self) -> dict:
@@ -164,9 +161,7 @@ class Model:
         return {
             "n_leads": int(self.n_leads),
             "n_attempts": int(self.n_attempts),
-            "basis": STARTING_GUESS
-            if self.n_leads == 0
-            else f"learned from {self.n_leads:,} leads",
+            "basis": learned_from(int(self.n_leads)),
             "sources": {self.source_label(s): self._source(s) for s in range(self.pooled + 1)},
             "signals": {name: self._signal(g) for g, name in enumerate(self.signals)},
             "channels": dict(zip(CHANNELS, odds(self.chan_reply).tolist(), strict=True)),

@@ -268,8 +268,7 @@ def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, eng
     bigger than a chunk shares the day's minutes in proportion)."""
     n = b.n
     budget = max(0.0, ctx.settings.daily_minutes * n / max(ctx.n_total, n) - engaged)
-    args = (len(silent.schedules), ctx.settings, ctx.minutes_list, budget, ctx.now)
-    crowd = crowded_day(res, silent.look, *args)
+    crowd = crowded_day(res, silent.look, ctx.settings, ctx.minutes_list, budget, ctx.now)
     wings = crowd.waiting
     if wings.any():
         crowd.reach[wings], crowd.reach_local[wings] = ctx.hours.clip_grouped(

@@ -7,8 +7,6 @@ from functools import lru_cache
 
 from .priors import CHANNELS
 
-VERB = {"call": "Call", "email": "Email", "text": "Text", "visit": "Visit"}
-NOUN = {"call": "call", "email": "email", "text": "text", "visit": "visit"}
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
@@ -23,7 +21,24 @@ _LABELS = {
 }
 
 
-@lru_cache(maxsize=256)
+def learned_from(n_leads: int) -> str:
+    """What a learned number rests on: 'learned from 412 leads', or before any history the
+    articles' rules of thumb, 'a starting guess: no history yet'."""
+    if n_leads <= 0:
+        return STARTING_GUESS
+    return f"learned from {n_leads:,} lead{'s' if n_leads != 1 else ''}"
+
+
+def a(word: str) -> str:
+    """'a referral', 'an event lead', 'an 8th try', 'an 11% chance': the article by its sound."""
+    digits = word[: len(word) - len(word.lstrip("0123456789"))]
+    if digits:
+        vowel = digits.startswith("8") or digits in ("11", "18")
+    else:
+        vowel = word[:1].lower() in ("a", "e", "i", "o", "u")
+    return f"{'an' if vowel else 'a'} {word}"
+
+
 def ordinal(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return f"{n}th"
@@ -41,7 +56,6 @@ def pct(p: float) -> str:
     return f"{p:.0f}%" if p >= 10 else (f"{p:.1f}%" if p >= 1 else f"{p:.2f}%")
 
 
-@lru_cache(maxsize=1024)
 def source_label(name: str) -> str:
     """'web_form' -> 'web-form leads'; 'referral' -> 'referrals'."""
     return _LABELS.get(name) or f"{name.replace('_', '-')} leads"
@@ -62,7 +76,7 @@ def new_enquiry(label: str) -> str:
 def like_this(label: str) -> str:
     """'referrals' -> 'a referral like this': the chance is this lead's (its source, signals,
     tries so far), not the source's average shown on Insights."""
-    return f"a {one_of(label)} like this"
+    return f"{a(one_of(label))} like this"
 
 
 def local_when(local_ts: float, now_local: float) -> str:
@@ -102,8 +116,8 @@ def nth_try(k: int, name: str, revisited: bool = False) -> str:
     """'a 3rd try by email'; for a lead back from a pause (a revisit, an imported contact),
     which is priced like a 3rd try at its age, 'a 1st try by email after a pause'."""
     if revisited:
-        return f"a {ordinal(max(1, k - 1))} try by {name} after a pause"
-    return f"a {ordinal(k + 1)} try by {name}"
+        return f"{a(ordinal(max(1, k - 1)))} try by {name} after a pause"
+    return f"{a(ordinal(k + 1))} try by {name}"
 
 
 def contact_silent(ch, when, src, k, p, evidence, prize, cost, wait, value, revisited=False):
@@ -111,11 +125,11 @@ def contact_silent(ch, when, src, k, p, evidence, prize, cost, wait, value, revi
     name, label = CHANNELS[ch], source_label(src)
     if k == 0:
         return (
-            f"{VERB[name]} {when}: {new_enquiry(label)}{wait} ({money(value)});"
+            f"{name.capitalize()} {when}: {new_enquiry(label)}{wait} ({money(value)});"
             f" {like_this(label)} answers a first {name} {p:.1%} of the time ({evidence})."
         )
     return (
-        f"{VERB[name]} {when}: {like_this(label)} answers {nth_try(k, name, revisited)} {p:.1%} of"
+        f"{name.capitalize()} {when}: {like_this(label)} answers {nth_try(k, name, revisited)} {p:.1%} of"
         f" the time ({evidence}); on {money(value)} that is worth {money(prize)} against"
         f" {money(cost)} of your time."
     )
@@ -124,7 +138,7 @@ def contact_silent(ch, when, src, k, p, evidence, prize, cost, wait, value, revi
 def keep_going(v, ev, p_win):
     if ev >= 0:
         return (
-            f"Keep going: a reply is worth a {p_win:.0%} chance of the deal, and this and the"
+            f"Keep going: a reply is worth {a(f'{p_win:.0%}')} chance of the deal, and this and the"
             f" next tries are worth {money(v)} net in expectation."
         )
     return (
@@ -136,7 +150,7 @@ def keep_going(v, ev, p_win):
 def stop_silent(ch, src, k, p, evidence, gross, spend, revisited=False):
     """Why a silent lead's chase ends: the next try is worth less than it costs."""
     return (
-        f"Stop: {like_this(source_label(src))} answers {nth_try(k, NOUN[CHANNELS[ch]], revisited)}"
+        f"Stop: {like_this(source_label(src))} answers {nth_try(k, CHANNELS[ch], revisited)}"
         f" {pct(p)} of the time ({evidence}); expected value {money(gross)} is below the cost"
         f" of your time and the complaint risk ({money(spend)})."
     )
@@ -168,7 +182,7 @@ def contact_engaged(ch, when, q, streak, n_learned, contacts, ev, cost):
         else "while the conversation is moving"
     )
     return (
-        f"{VERB[CHANNELS[ch]]} {when}: engaged lead, {pct(q)} chance of a win {since}"
+        f"{CHANNELS[ch].capitalize()} {when}: engaged lead, {pct(q)} chance of a win {since}"
         f" ({evidence}); each of the ~{contacts:.1f} contacts it usually takes is worth"
         f" {money(ev)} net after {money(cost)} of time."
     )
@@ -180,24 +194,21 @@ def keep_talking(net):
 
 def stop_engaged(q, streak, prize, contacts, cost):
     return (
-        f"Stop: {streak} contact{'s' if streak != 1 else ''} without progress leave a {pct(q)}"
+        f"Stop: {streak} contact{'s' if streak != 1 else ''} without progress leave {a(pct(q))}"
         f" chance of a win, worth {money(prize)}, against {money(cost * contacts)} for the"
         f" ~{contacts:.1f} more contacts it usually takes: time to move on."
     )
 
 
-REVISIT_TAIL = (
-    " a fresh try in a few months (valued like a 3rd try at that age) is worth more than"
-    " twice its cost."
-)
+def revisit_note(when_text, value):
+    return (
+        f" Revisit around {when_text}: at {money(value)} a fresh try in a few months (valued like"
+        " a 3rd try at that age) is worth more than twice its cost."
+    )
 
 
-def next_state_note(state, when_text, value):
-    if state == "nurture":
-        return " Moved to the mailing list (they consented): they can come back when ready."
-    if state == "revisit":
-        return f" Revisit around {when_text}: at {money(value)}{REVISIT_TAIL}"
-    return " Closed: no mailing-list consent, and the value does not justify a later try."
+NURTURE_NOTE = " Moved to the mailing list (they consented): they can come back when ready."
+CLOSED_NOTE = " Closed: no mailing-list consent, and the value does not justify a later try."
 
 
 def waiting(paused: bool, until_ts: float) -> str:

@@ -212,7 +212,6 @@ def _read_columns(records: list) -> Book:
     for column in (sources, zones, statuses):
         _plain(column)
     signals, consents = _sequences(signals), _sequences(consents)
-    more = _optional(records, complete)
     attempts = _sequences(_field(records, "attempts"))
     flat = list(chain.from_iterable(attempts))
     if set(map(type, flat)) - {dict}:
@@ -221,22 +220,22 @@ def _read_columns(records: list) -> Book:
     lead = np.repeat(np.arange(n), np.fromiter(map(len, attempts), np.int64, n))
     said = np.fromiter(map(operator.is_, progress, repeat(True)), bool, len(flat))
     denied = np.fromiter(map(operator.is_, progress, repeat(False)), bool, len(flat))
-    return Book(
+    book = Book(
         ids=list(ids),
         sources=list(sources),
         signals=[[s for s in names if type(s) is str] for names in signals],
         zones=list(zones),
         statuses=list(statuses),
         value=_numbers(values),
-        won_value=more["won_value"],
+        won_value=np.full(n, NAN),
         created=_timestamps(created),
         sms=np.fromiter(map(operator.contains, consents, repeat("sms")), bool, n),
         mailing=np.fromiter(map(operator.contains, consents, repeat("mailing_list")), bool, n),
-        own_channels=more["channels"],
-        commit_at=more["commit_at"],
-        commit_by=more["commit_by"],
-        paused=more["paused_until"],
-        revisit=more["revisit_at"],
+        own_channels=np.full(n, -1, dtype=np.int64),
+        commit_at=np.full(n, NAN),
+        commit_by=np.zeros(n, dtype=np.int64),
+        paused=np.full(n, NAN),
+        revisit=np.full(n, NAN),
         attempts=Attempts(
             lead=lead,
             at=_timestamps(at),
@@ -246,6 +245,8 @@ def _read_columns(records: list) -> Book:
         ),
         errors={},
     )
+    _read_optional(book, records, complete)
+    return book
 
 
 def _field(records, key):
@@ -301,30 +302,26 @@ def _timestamps(values) -> np.ndarray:
     return np.fromiter(map(datetime.timestamp, values), float, len(values))
 
 
-def _optional(records, complete: bool) -> dict:
-    """The optional fields, read one record at a time: when every record has the usual keys,
-    only longer records can have them (promises, pauses and revisits are rare)."""
-    n = len(records)
-    out = {key: np.full(n, NAN) for key in ("won_value", "commit_at", "paused_until", "revisit_at")}
-    out["channels"] = np.full(n, -1, dtype=np.int64)
-    out["commit_by"] = np.zeros(n, dtype=np.int64)
-    longer = np.fromiter(map(len, records), np.int64, n) != len(COMMON_KEYS) + 1
+def _read_optional(book: Book, records: list, complete: bool):
+    """Fill in the optional fields, read one record at a time: when every record has the usual
+    keys, only longer records can have them (promises, pauses and revisits are rare)."""
+    longer = np.fromiter(map(len, records), np.int64, book.n) != len(COMMON_KEYS) + 1
     for i in np.flatnonzero(longer | (not complete)).tolist():
         g = records[i].get
         channels, commitment = g("channels"), g("commitment")
         if isinstance(channels, SEQUENCES):  # [] means none: never contacted
-            out["channels"][i] = channel_bits(channels)
+            book.own_channels[i] = channel_bits(channels)
         if commitment:
             cg = getter(commitment)
             due, by = to_ts(cg("due")), cg("by")
             if due is not None and by in ("us", "lead"):
-                out["commit_at"][i], out["commit_by"][i] = due, 1 if by == "us" else 2
-        for key in ("paused_until", "revisit_at"):
-            if g(key) is not None:
-                out[key][i] = _epoch(g(key))
+                book.commit_at[i], book.commit_by[i] = due, 1 if by == "us" else 2
+        if g("paused_until") is not None:
+            book.paused[i] = _epoch(g("paused_until"))
+        if g("revisit_at") is not None:
+            book.revisit[i] = _epoch(g("revisit_at"))
         won = to_float(g("won_value"))
-        out["won_value"][i] = NAN if won is None else won
-    return out
+        book.won_value[i] = NAN if won is None else won
 
 
 def channel_bits(channels) -> int:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from datetime import time
+
+from .records import getter
 
 DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
 DEFAULT_DAYS = (0, 1, 2, 3, 4, 5)  # Monday..Saturday: Sunday is excluded
@@ -90,19 +91,12 @@ class Settings:
 
     @classmethod
     def from_any(cls, value=None) -> Settings:
-        """Build from a dict, a Settings, any object with attributes, or None (defaults)."""
+        """Build from a dict, a mapping, a Settings, an object with attributes, or None."""
         if isinstance(value, Settings):
             return value
         if value is None:
             return cls()
-        if isinstance(value, dict):
-            get = value.get
-        elif dataclasses.is_dataclass(value) or hasattr(value, "__dict__"):
-
-            def get(key, default=None):
-                return getattr(value, key, default)
-        else:
-            return cls()
+        get = getter(value)
         base = cls()
         minutes = dict(DEFAULT_MINUTES)
         raw_minutes = get("minutes")

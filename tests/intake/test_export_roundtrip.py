@@ -219,3 +219,38 @@ def test_excel_numbers_and_times_are_typed_cells_in_the_business_zone_that_round
             "web_form",
             arrived.replace(microsecond=0),
         )
+
+
+def test_consents_and_signals_export_as_words_and_import_back(alice, make_lead):
+    make_lead(
+        alice,
+        name="Ann Lee",
+        signals=["asked_price", "missed_promise"],
+        consents=["mailing_list", "sms"],
+    )
+    header, row = list(csv.reader(io.StringIO(export_csv(Lead.objects.all()).decode()[1:])))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["Signals"] == "Asked about price; Failed to keep a promise"
+    assert cells["Consents"] == "Mailing list; Text messages"
+    for data, name in (
+        (export_csv(Lead.objects.all()), "a.csv"),
+        (export_xlsx(Lead.objects.all()), "a.xlsx"),
+    ):
+        report = reimport(alice, data, name)
+        assert report.created == 1, report.errors
+        lead = Lead.objects.get()
+        assert (lead.signals, lead.consents) == (
+            ["asked_price", "missed_promise"],
+            ["mailing_list", "sms"],
+        )
+
+
+def test_signals_named_by_code_or_label_in_any_separator_import():
+    from fairchase.intake.rows import codes_named
+    from fairchase.leads.models import GOOD_SIGNALS, POOR_SIGNALS
+
+    signals = GOOD_SIGNALS + POOR_SIGNALS
+    assert codes_named("asked_price kept_promise", signals) == ["asked_price", "kept_promise"]
+    assert codes_named("ASKED ABOUT PRICE | vague, nonsense", signals) == ["asked_price", "vague"]
+    assert codes_named("Vague or noncommittal;Kept a promise", signals) == ["kept_promise", "vague"]
+    assert codes_named("nothing we know", signals) == []

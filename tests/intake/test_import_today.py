@@ -69,3 +69,33 @@ def test_a_date_without_a_time_is_noon_that_day_or_now_for_today_and_messages_re
     with pytest.raises(InvalidContact) as bad:
         normalize_phone("12")
     assert "did not seem" not in str(bad.value) and "country code" in str(bad.value)
+
+
+def test_an_imported_contact_is_introduced_never_thanked_for_an_enquiry_it_may_not_have_made(
+    alice,
+):
+    from fairchase.outreach.drafts import draft_for
+
+    csv = "name,email,phone,company\r\nCold Contact,cold@example.com,+16465551000,Acme\r\n"
+    assert import_file(io.BytesIO(csv.encode()), alice).created == 1
+    lead = Lead.objects.get()
+    written = []
+    for channel in ("email", "text"):
+        # the plan says write now (as the decision core would for a cheap first try)
+        Lead.objects.filter(pk=lead.pk).update(
+            next_action="contact", next_channel=channel, next_due=timezone.now()
+        )
+        draft = draft_for(Lead.objects.get(pk=lead.pk))
+        assert draft is not None and draft.error == "", draft
+        assert draft.template.purpose == "introduction"
+        written.append(draft.rendered.subject + draft.rendered.body)
+    text = " ".join(written)
+    assert "Acme" in text and "enquiry" not in text.lower()
+    assert f"{timezone.now():%-d %B}" not in text  # no invented enquiry date
+
+    # once tried, later messages are follow-ups again
+    actions.log_attempt(Lead.objects.get(pk=lead.pk), "call", "no_answer")
+    Lead.objects.filter(pk=lead.pk).update(
+        next_action="contact", next_channel="email", next_due=timezone.now()
+    )
+    assert draft_for(Lead.objects.get(pk=lead.pk)).template.purpose == "follow_up"
