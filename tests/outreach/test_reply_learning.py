@@ -79,13 +79,27 @@ def test_it_never_reads_interest_where_it_finds_a_refusal_likely():
     assert plain.weigh(text).probabilities != w.probabilities
 
 
-def test_what_the_rules_decide_the_classifier_does_not_change():
+def test_a_refusal_the_rules_read_stays_a_refusal_whatever_the_classifier_learned():
+    text = "No thanks, we're not interested in a cleaning contract."
     taught = learned.Learner(
-        list(learned.shipped())
-        + [learned.Example("Please call me tomorrow at 10.", "not_interested")] * 50
+        list(learned.shipped()) + [learned.Example(text, "interested", "en", "correction")] * 50
     )
-    got = _read("Please call me tomorrow at 10.", taught)
-    assert got.kind == "call_back" and not got.evidence.startswith("learned")
+    assert taught.weigh(text).kind == "interested"
+    got = _read(text, taught)
+    assert got.kind == "not_interested" and not got.evidence.startswith("learned")
+
+
+def test_a_yes_of_the_rules_that_the_classifier_finds_a_refusal_goes_to_a_person():
+    # As with "I'd love to, but we just put pen to paper with another outfit": the rules
+    # read a yes, the classifier (here taught so) finds a refusal likely.
+    text = "Please call me tomorrow at 10."
+    assert _read(text, None).kind == "call_back"
+    taught = learned.Learner(
+        list(learned.shipped()) + [learned.Example(text, "not_interested", "en", "correction")] * 50
+    )
+    got = _read(text, taught)
+    assert got.kind == "unclear" and "call_back by the rules, but learned" in got.evidence
+    assert _read(text).kind == "call_back"
 
 
 def test_a_refusal_resting_on_thanks_alone_is_no_refusal():

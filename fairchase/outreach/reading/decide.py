@@ -23,6 +23,7 @@ AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLE
 )
 KINDS = (AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR)
 REFUSALS = (OPT_OUT, NOT_INTERESTED)
+YES = (INTERESTED, LATER, CALL_BACK)  # what keeps us chasing: never read past a "no"
 # Kinds the app acts on without a person (the others only record the message).
 ACTED_ON = {AUTO_REPLY, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK}
 # A call asked for on a day (a date, a weekday, tomorrow) within this is a call-back; a call
@@ -122,7 +123,9 @@ def decide(
     trained on labelled replies) may read, under the safety rule (`_learned`)."""
     m = _gather(fresh, folded, where, today, zone, channel, automatic)
     reading = _rules(m)
-    if (
+    if reading[0] in YES and learner is not None:
+        reading = _second_opinion(m, reading, learner)
+    elif (
         reading[0] == UNCLEAR
         and learner is not None
         and len(m.folded.split()) >= MIN_WORDS
@@ -158,7 +161,24 @@ MIN_WORDS = 5
 SAFE_REFUSAL = 0.10  # above this P(refusal), never interest, a revisit or a call-back
 YES_MIN, YES_MARGIN = 0.5, 0.2  # how sure it must be of interest, a revisit or a call-back
 NO_MIN, NO_MARGIN = 0.7, 0.2  # how sure of a refusal (both refusal kinds together)
+# Above this P(refusal) the classifier sends a rules' "yes" to a person.
+VETO = 0.7
 REST_MIN, REST_WORDS = 0.6, 1  # and how sure still without the entry that weighed most
+
+
+def _second_opinion(m: _Message, rules, learner: learned.Learner):
+    """Interest, a revisit or a call-back read by the rules, unless the classifier finds a
+    refusal most likely (VETO, not resting on one word or pair): then a person reads it
+    ("I'd love to, but we just put pen to paper with another outfit")."""
+    w = learner.weigh(m.fresh)
+    if w.refusal >= VETO and w.kind in REFUSALS and not _on_few_words(m, w, learner):
+        said = ", ".join(f'"{word}"' for word in w.words)
+        return (
+            UNCLEAR,
+            None,
+            f"{rules[0]} by the rules, but learned {w.refusal:.0%} a refusal: {said}",
+        )
+    return rules
 
 
 def _on_few_words(m: _Message, w: learned.Weighing, learner: learned.Learner) -> bool:
