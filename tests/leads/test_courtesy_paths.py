@@ -106,3 +106,10 @@ def test_a_capture_webhook_sent_as_plain_text_with_broken_unicode_is_a_400(clien
         REMOTE_ADDR="203.0.113.9",
     )
     assert r.status_code == 400 and "Unicode" in r.json()["error"]
+
+
+def test_a_subject_with_a_newline_is_queued_on_one_line(alice, make_lead):
+    lead = make_lead(alice)
+    with transaction.atomic():
+        msg = outbox.queue(lead, "email", "Your quote\r\nBcc: x@evil.test", "Hi.\n", user=alice)
+    assert msg.subject == "Your quote Bcc: x@evil.test"
