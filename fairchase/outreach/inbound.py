@@ -16,7 +16,7 @@ from fairchase import clock
 from fairchase.leads import actions
 from fairchase.leads.models import Commitment, Lead, Status, Suppression
 
-from . import replies
+from . import replies, replies_learning
 from .models import InboundMessage, OutboundMessage, ReadingCorrection
 from .replies import Reading
 
@@ -211,7 +211,9 @@ def read_and_record_text(
 ) -> InboundMessage | None:
     """An inbound text message (the webhook), read by the same reader as email."""
     zone = lead.timezone if lead and lead.timezone else _business_zone()
-    reading = replies.read_text(body, received_at, zone, channel="text")
+    reading = replies.read_text(
+        body, received_at, zone, channel="text", learner=replies_learning.learner()
+    )
     return record_inbound(
         key=key,
         lead=lead,

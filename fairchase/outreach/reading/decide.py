@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from . import clauses, cues, language, when
+from . import clauses, cues, language, learned, when
 
 AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR = (
     "auto_reply",
@@ -107,18 +107,97 @@ def _gather(fresh: str, folded: str, where: list[int], today, zone, channel, aut
     return m
 
 
-def decide(fresh: str, folded: str, where: list[int], today, zone, channel: str, automatic: str):
+def decide(
+    fresh: str,
+    folded: str,
+    where: list[int],
+    today,
+    zone,
+    channel: str,
+    automatic: str,
+    learner: learned.Learner | None = None,
+):
     """The reading, in steps from the surest to the least sure: each step decides or
-    passes the message on."""
+    passes the message on. What the rules leave unclear, the `learner` (the classifier
+    trained on labelled replies) may read, under the safety rule (`_learned`)."""
     m = _gather(fresh, folded, where, today, zone, channel, automatic)
+    reading = _rules(m)
+    if (
+        reading[0] == UNCLEAR
+        and learner is not None
+        and len(m.folded.split()) >= MIN_WORDS
+        and not _torn(m)
+    ):
+        reading = _learned(m, reading, learner)
+    return (*reading, m.language)
+
+
+def _torn(m: _Message) -> bool:
+    """The rules found a refusal or a doubt and left the message unclear on purpose (a
+    refusal that also asks, a "no" with more after it, "not sure yet"): a person reads it."""
+    return bool(m.opt_out or m.refusal or m.unsure)
+
+
+def _rules(m: _Message):
+    """The hand-written steps, from the surest to the least sure."""
     for step in (_automatic_reply, _nothing_new, _stop_word, _opt_out):
         if reading := step(m):
-            return (*reading, m.language)
+            return reading
     date = _pick(m.found, m.later, m.folded)
     for dated_step in (_refused, _call_on_a_day, _dated, _later_without_date):
         if reading := dated_step(m, date):
-            return (*reading, m.language)
-    return (*_interest_or_unclear(m), m.language)
+            return reading
+    return _interest_or_unclear(m)
+
+
+# In fewer words one word decides, and "thanks" opens most polite refusals: the rules know
+# the short answers ("No thanks", "Stop", "Call me"), the classifier reads longer ones.
+MIN_WORDS = 5
+# The safety rule's thresholds on the classifier's own probabilities (tuned by
+# leave-one-batch-out in bench/replies.py, never on a held-out batch).
+SAFE_REFUSAL = 0.10  # above this P(refusal), never interest, a revisit or a call-back
+YES_MIN, YES_MARGIN = 0.5, 0.2  # how sure it must be of interest, a revisit or a call-back
+NO_MIN, NO_MARGIN = 0.7, 0.2  # how sure of a refusal (both refusal kinds together)
+REST_MIN, REST_WORDS = 0.6, 1  # and how sure still without the entry that weighed most
+
+
+def _on_few_words(m: _Message, w: learned.Weighing, learner: learned.Learner) -> bool:
+    """A refusal that rests on a word or two: without the word (or pair of words) that
+    weighed most for it, the classifier no longer finds a refusal likely. "Vielen Dank
+    für die Informationen" is no refusal because most polite refusals begin with thanks."""
+    words = [word for entry in w.words[:REST_WORDS] for word in entry.split()]
+    return bool(words) and learner.without(m.fresh, *words).refusal < REST_MIN
+
+
+def _learned(m: _Message, rules, learner: learned.Learner):
+    """What the rules left unclear for want of words they know, read by the classifier.
+    A "no" is never read as a "yes": it never reads a message with a refusal cue
+    (`_torn`), and reads interest, a revisit or a call-back only when its own P(refusal)
+    is at most SAFE_REFUSAL; a refusal only with a clear margin; a revisit or call-back
+    only with a date the rules read. Otherwise the rules' "unclear" stands."""
+    w = learner.weigh(m.fresh)
+    kind, p = w.kind, w.probabilities[w.kind]
+    said = ", ".join(f'"{word}"' for word in w.words)
+    if kind in REFUSALS:
+        if w.refusal >= NO_MIN and w.margin >= NO_MARGIN and not _on_few_words(m, w, learner):
+            return kind, None, f"learned ({w.refusal:.0%} a refusal): {said}"
+        return rules
+    if kind == UNCLEAR or p < YES_MIN or w.margin < YES_MARGIN:
+        return rules
+    if w.refusal > SAFE_REFUSAL:
+        return rules  # (a refusal cue of the rules' own: never here, see `_torn`)
+    evidence = f"learned ({p:.0%}): {said}"
+    if kind == INTERESTED:
+        return INTERESTED, None, evidence
+    date = _pick(m.found, m.later, m.folded)
+    if date is None:
+        return rules
+    at = when.to_datetime(date, m.zone)
+    if kind == CALL_BACK and not (
+        when.SPECIFICITY[date.kind] <= 1 and date.day - m.today <= CALL_BACK_HORIZON
+    ):
+        kind = LATER
+    return kind, at, f'{evidence} "{date.words}"'
 
 
 def _automatic_reply(m: _Message):
