@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import lru_cache
 
 import numpy as np
@@ -13,6 +12,7 @@ from . import reasons as R
 from .agenda import Crowd
 from .lookahead import Chase, Conversation
 from .records import UNREACHABLE, UNREADABLE, WAIT_PAUSED, WAIT_REVISIT
+from .timing import utc_datetime
 
 CONTACT, WAIT, STOP = "contact", "wait", "stop"
 
@@ -37,9 +37,8 @@ class Facts:
     streak: list
 
 
-@lru_cache(maxsize=4096)
-def _utc(ts: float) -> datetime:
-    return datetime.fromtimestamp(ts, UTC)
+# due times cluster (the start of contact hours, now): one datetime per distinct time
+_utc = lru_cache(maxsize=4096)(utc_datetime)
 
 
 def _decision(
