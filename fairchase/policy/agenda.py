@@ -7,8 +7,7 @@ import dataclasses
 import numpy as np
 
 from .lookahead import Chase
-
-DAY = 86400.0
+from .records import DAY
 
 
 def agenda_order(out, prio):

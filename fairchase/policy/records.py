@@ -20,7 +20,8 @@ import numpy as np
 from .priors import CHANNELS, CLOSED, RESPONSES
 
 CHANNEL_INDEX = {name: i for i, name in enumerate(CHANNELS)}
-WEEK = 7 * 86400.0
+DAY = 86400.0
+WEEK = 7 * DAY
 RECENT = 16  # attempt times kept per lead for the rolling-week rules
 NAN = float("nan")
 OUTCOME_CODE = {
