@@ -100,6 +100,11 @@ def record_stop_text(
         return None
 
 
+# A reply never reopens or closes a lead whose outcome is settled (a won customer saying
+# "not interested" in more is still won).
+FINAL = (Status.WON, Status.LOST, Status.OPTED_OUT)
+
+
 def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> str:
     """Do what the reading says; returns a sentence for the timeline."""
     lead = Lead.objects.get(pk=inbound.lead_id)
@@ -118,9 +123,10 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
         )
         lead.refresh_from_db()
     if kind == Kind.OPT_OUT:
-        if lead.status != Status.OPTED_OUT:
-            actions.opt_out(lead, user=user, reason=f"Asked to stop: {said}")
+        actions.opt_out(lead, user=user, reason=f"Asked to stop: {said}")  # idempotent
         return "Asked us to stop: opted out."
+    if kind in (Kind.NOT_INTERESTED, Kind.LATER) and lead.status in FINAL:
+        return f"Reply recorded; the lead is {lead.get_status_display().lower()}: nothing changed."
     if kind == Kind.NOT_INTERESTED:
         actions.stop_chasing(lead, Status.CLOSED, user=user, reason=f"Not interested: {said}")
         return "Not interested: lead closed."
