@@ -161,6 +161,7 @@ MIN_WORDS = 5
 SAFE_REFUSAL = 0.10  # above this P(refusal), never interest, a revisit or a call-back
 YES_MIN, YES_MARGIN = 0.5, 0.2  # how sure it must be of interest, a revisit or a call-back
 NO_MIN, NO_MARGIN = 0.7, 0.2  # how sure of a refusal (both refusal kinds together)
+NO_MIN_NEGATED = 0.65  # the same, with a negation in the message
 # Above this P(refusal) the classifier sends a rules' "yes" to a person.
 VETO = 0.7
 REST_MIN = 0.5  # how sure of a refusal still with its thanks taken out
@@ -204,14 +205,23 @@ def _learned(m: _Message, rules, learner: learned.Learner):
     """What the rules left unclear for want of words they know, read by the classifier.
     A "no" is never read as a "yes": it never reads a message with a refusal cue
     (`_torn`), and reads interest, a revisit or a call-back only when its own P(refusal)
-    is at most SAFE_REFUSAL; a refusal only with a clear margin and not resting on thanks; a revisit or call-back
-    only with a date the rules read. Otherwise the rules' "unclear" stands."""
+    is at most SAFE_REFUSAL; a refusal only with a clear margin over any other reading
+    and not resting on thanks; a revisit or call-back only with a date the rules read.
+    Otherwise the rules' "unclear" stands."""
     w = learner.weigh(m.fresh)
     kind, p = w.kind, w.probabilities[w.kind]
     said = ", ".join(f'"{word}"' for word in w.words)
+    # Both refusal kinds together against the likeliest other reading; a "not" in the
+    # message (one the rules could not place) is evidence of a refusal too.
+    other = max(v for k, v in w.probabilities.items() if k not in REFUSALS)
+    no_min = NO_MIN_NEGATED if clauses.negations(m.folded, m.negation) else NO_MIN
+    if w.refusal >= no_min and w.refusal - other >= NO_MARGIN:
+        if _on_thanks(m, learner):
+            return rules
+        kind = max(REFUSALS, key=lambda k: w.probabilities[k])
+        said = ", ".join(f'"{word}"' for word in learner.weigh(m.fresh, kind).words)
+        return kind, None, f"learned ({w.refusal:.0%} a refusal): {said}"
     if kind in REFUSALS:
-        if w.refusal >= NO_MIN and w.margin >= NO_MARGIN and not _on_thanks(m, learner):
-            return kind, None, f"learned ({w.refusal:.0%} a refusal): {said}"
         return rules
     if kind == UNCLEAR or p < YES_MIN or w.margin < YES_MARGIN:
         return rules

@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from scipy.sparse import hstack
 
 from . import cues
 
@@ -114,22 +115,30 @@ class Learner:
             min_df=2,
             dtype=np.float64,
         )
-        self.features = make_union(self.words, chars)
-        x = self.features.fit_transform([e.text for e in examples])
+        self.chars = chars
+        features = make_union(self.words, chars)
+        x = features.fit_transform([e.text for e in examples])
         self.model = ComplementNB(alpha=0.3).fit(x, [e.kind for e in examples])
+        # Complement naive Bayes scores a text by a product with these weights (the
+        # model's own predict_proba, without its per-call checks: a third of the time).
+        self._weights = np.ascontiguousarray(self.model.feature_log_prob_.T)
         self.kinds = [str(k) for k in self.model.classes_]
         self.vocabulary = self.words.get_feature_names_out()
         self._lock = threading.Lock()
 
-    def weigh(self, text: str) -> Weighing:
+    def weigh(self, text: str, kind: str | None = None) -> Weighing:
+        """The probability of each kind, and the words that weighed most for `kind` (by
+        default the likeliest)."""
         with self._lock:  # one fitted model shared by the threads of a process
-            x = self.features.transform([text])
-            p = self.model.predict_proba(x)[0]
+            x = hstack([self.words.transform([text]), self.chars.transform([text])]).tocsr()
+        scores = (x @ self._weights)[0]
+        p = np.exp(scores - scores.max())
+        p /= p.sum()
         probabilities = {k: 0.0 for k in LEARNED} | {
             k: float(v) for k, v in zip(self.kinds, p, strict=True)
         }
-        best = self.kinds.index(max(probabilities, key=lambda k: (probabilities[k], k)))
-        return Weighing(probabilities, self._weighed(x, best))
+        kind = kind or max(probabilities, key=lambda k: (probabilities[k], k))
+        return Weighing(probabilities, self._weighed(x, self.kinds.index(kind)))
 
     def _weighed(self, x, kind: int, n: int = 4) -> tuple[str, ...]:
         """The words (and pairs of words) present in the text that weigh most for `kind`
