@@ -47,6 +47,123 @@ FIRST_SIGHT = [
 ]
 
 
+# The commit that added each unseen batch, before the reader was changed for it.
+BATCH_COMMITS = {
+    "b1": "3e31bb5",
+    "b2": "a602fdb",
+    "b3": "540a51d",
+    "b4": "d39f2d1",
+    "b5": "6f66a3c",
+}
+# `python -m bench.replies first-sight` (below), recorded: each batch as the rules read it
+# at first sight, then with what they left unclear read by the classifier trained only on
+# what existed before the batch: (batch, rules right, with the classifier right, replies,
+# refusals read as interest or later by the rules, then with the classifier).
+FIRST_SIGHT_LEARNED = [
+    ("b1", 119, 131, 157, 3, 2),
+    ("b2", 130, 137, 154, 0, 0),
+    ("b3", 97, 106, 123, 0, 0),
+    ("b4", 108, 122, 150, 0, 0),
+    ("b5", 92, 100, 120, 0, 0),
+]
+
+_OLD_READ = """
+import csv, json, sys
+from datetime import datetime
+from pathlib import Path
+from fairchase.outreach.reading.files import read_file
+corpus, batch = Path(sys.argv[1]), sys.argv[2]
+out = {}
+for row in csv.DictReader(open(corpus / "labels.csv")):
+    if row["file"].startswith(batch + "-"):
+        r = read_file(corpus / row["file"], row["zone"], datetime.fromisoformat(row["now"]))
+        out[row["file"]] = [r.kind, r.text]
+print(json.dumps(out))
+"""
+
+
+def first_sight_with_classifier() -> list[tuple]:
+    """Each unseen batch read by the reader as it was when the batch came (its commit's
+    fairchase/, from git), then the classifier (trained on the corpus, the written holding
+    replies and the earlier batches only) given what those rules left unclear, through
+    decide's own `_learned`, and their interest, revisits and call-backs, through
+    `_second_opinion`. The rules' refusal cues of that time are not at hand here, so the
+    classifier reads every unclear message (in the reader it skips those with a refusal
+    cue or doubt): a harder test of its own safety rule."""
+    import json
+    import subprocess
+    import tempfile
+
+    from fairchase.outreach.reading import cues, decide, learned, when
+
+    shipped = learned.shipped()
+    labels = {row["file"]: row for row in load("unseen")}
+    out = []
+    for i, (batch, commit) in enumerate(BATCH_COMMITS.items()):
+        before = {"tuning", "heldout", "fresh", "holding", *list(BATCH_COMMITS)[:i]}
+        learner = learned.Learner([e for e in shipped if e.source in before])
+        with tempfile.TemporaryDirectory() as old:
+            archive = subprocess.run(
+                ["git", "-C", str(ROOT), "archive", commit, "fairchase"],
+                check=True,
+                capture_output=True,
+            ).stdout
+            subprocess.run(["tar", "-x", "-C", old], input=archive, check=True)
+            read = subprocess.run(
+                [sys.executable, "-c", _OLD_READ, str(CORPUS / "unseen"), batch],
+                cwd=old,
+                env={"PATH": "/usr/bin:/bin", "PYTHONPATH": old},
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        rules_right = both_right = rules_yes = both_yes = 0
+        readings = json.loads(read)
+        for name, (kind, text) in readings.items():
+            row = labels[name]
+            folded, where = cues.fold_map(text)
+            now = datetime.fromisoformat(row["now"])
+            m = decide._gather(
+                text,
+                folded,
+                where,
+                now.astimezone(when.zone_of(row["zone"])).date(),
+                row["zone"],
+                "email",
+                "",
+            )
+            got = kind
+            if kind == decide.UNCLEAR and len(folded.split()) >= decide.MIN_WORDS:
+                got = decide._learned(m, (kind, None, ""), learner)[0]
+            elif kind in decide.YES:
+                got = decide._second_opinion(m, (kind, None, ""), learner)[0]
+            refused = row["kind"] in decide.REFUSALS
+            rules_right += kind == row["kind"]
+            both_right += got == row["kind"]
+            rules_yes += refused and kind in decide.YES
+            both_yes += refused and got in decide.YES
+        out.append((batch, rules_right, both_right, len(readings), rules_yes, both_yes))
+    return out
+
+
+def report_first_sight(rows: list[tuple]) -> None:
+    print(
+        "\nfirst sight, rules then the classifier trained only on what came before each batch"
+        " (right/replies; refusals read as interest or later):"
+    )
+    for batch, rules, both, n, rules_yes, both_yes in rows:
+        print(
+            f"  {batch}: rules {rules}/{n} ({rules / n:.1%}), {rules_yes};"
+            f"  with the classifier {both}/{n} ({both / n:.1%}), {both_yes}"
+        )
+    n = sum(r[3] for r in rows)
+    rules, both = sum(r[1] for r in rows), sum(r[2] for r in rows)
+    print(
+        f"  all: rules {rules}/{n} ({rules / n:.1%}), {sum(r[4] for r in rows)};"
+        f"  with the classifier {both}/{n} ({both / n:.1%}), {sum(r[5] for r in rows)}"
+    )
+
+
 def load(split: str) -> list[dict]:
     with open(CORPUS / split / "labels.csv", newline="") as fh:
         rows = list(csv.DictReader(fh))
@@ -270,6 +387,8 @@ def main() -> int:
             f"never seen, first sight: {right}/{n} ({right / n:.1%}) intents, {dates_right}/{dates} dates "
             f"within a day, {as_yes} refusals read as interest or later (batch {batch}, unseen/{batch}-*)"
         )
+    report_first_sight(FIRST_SIGHT_LEARNED)
+    print("  (recorded; python -m bench.replies first-sight measures it again, ~30 s)")
     table = leave_one_batch_out()
     report_leave_one_batch_out(table)
     for batch, line in table.items():
@@ -302,5 +421,9 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["examples"]:
         sys.path.insert(0, str(ROOT))
         write_examples()
+        raise SystemExit(0)
+    if sys.argv[1:] == ["first-sight"]:
+        sys.path.insert(0, str(ROOT))
+        report_first_sight(first_sight_with_classifier())
         raise SystemExit(0)
     raise SystemExit(main())

@@ -79,13 +79,27 @@ def test_it_never_reads_interest_where_it_finds_a_refusal_likely():
     assert plain.weigh(text).probabilities != w.probabilities
 
 
-def test_what_the_rules_decide_the_classifier_does_not_change():
+def test_a_refusal_the_rules_read_stays_a_refusal_whatever_the_classifier_learned():
+    text = "No thanks, we're not interested in a cleaning contract."
     taught = learned.Learner(
-        list(learned.shipped())
-        + [learned.Example("Please call me tomorrow at 10.", "not_interested")] * 50
+        list(learned.shipped()) + [learned.Example(text, "interested", "en", "correction")] * 50
     )
-    got = _read("Please call me tomorrow at 10.", taught)
-    assert got.kind == "call_back" and not got.evidence.startswith("learned")
+    assert taught.weigh(text).kind == "interested"
+    got = _read(text, taught)
+    assert got.kind == "not_interested" and not got.evidence.startswith("learned")
+
+
+def test_a_yes_of_the_rules_that_the_classifier_finds_a_refusal_goes_to_a_person():
+    # As with "I'd love to, but we just put pen to paper with another outfit": the rules
+    # read a yes, the classifier (here taught so) finds a refusal likely.
+    text = "Please call me tomorrow at 10."
+    assert _read(text, None).kind == "call_back"
+    taught = learned.Learner(
+        list(learned.shipped()) + [learned.Example(text, "not_interested", "en", "correction")] * 50
+    )
+    got = _read(text, taught)
+    assert got.kind == "unclear" and "call_back by the rules, but learned" in got.evidence
+    assert _read(text).kind == "call_back"
 
 
 def test_a_refusal_resting_on_thanks_alone_is_no_refusal():
@@ -93,8 +107,26 @@ def test_a_refusal_resting_on_thanks_alone_is_no_refusal():
         "Thanks a lot for the information.",
         "Vielen Dank für die Informationen.",
         "Muchas gracias por la información.",
+        "Muchas gracias por su correo.",
+        "Heel erg bedankt voor uw bericht.",
+        "Merci beaucoup pour votre message.",
+        "Muito obrigada pelo seu e-mail.",
     ):
         assert _read(text).kind == "unclear", text
+
+
+def test_it_reads_refusals_in_words_no_rule_lists_from_replies_it_has_not_seen():
+    # Trained without batch b5 (as the benchmark's leave-one-batch-out does), it reads
+    # b5's "we're happy with the company we have, I'll pass" in three languages.
+    learner = learned.Learner([e for e in learned.shipped() if e.source != "b5"])
+    for text in (
+        "Sinceramente estamos satisfeitos com a empresa que temos, vou passar.",
+        "Sinceramente estamos contentos con la empresa que tenemos, paso.",
+        "Ehrlich gesagt sind wir mit unserer Firma zufrieden, ich passe.",
+    ):
+        assert _read(text, None).kind == "unclear", text
+        got = _read(text, learner)
+        assert got.kind == "not_interested" and got.evidence.startswith("learned"), got
 
 
 def test_training_is_deterministic():
@@ -115,3 +147,26 @@ def test_the_fitted_classifier_is_kept_until_the_corrections_change():
     assert learned.learner() is learned.learner()
     assert learned.learner(extra) is learned.learner(extra)
     assert learned.learner(extra) is not learned.learner()
+
+
+def test_reading_1000_messages_with_the_classifier_takes_at_most_5_seconds():
+    import csv
+    import time
+    from pathlib import Path
+
+    from fairchase.outreach.reading.files import read_file
+
+    corpus = Path(__file__).parent / "corpus" / "unseen"
+    with open(corpus / "labels.csv", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    batch = [rows[i % len(rows)] for i in range(1000)]
+    learner = learned.learner()  # fitted once per process, as the worker's
+    read_file(corpus / rows[0]["file"], rows[0]["zone"], SENT, learner)
+    # CPU time of this process: on a shared machine the wall clock counts others' work too.
+    start = time.process_time()
+    kinds = {
+        read_file(corpus / r["file"], r["zone"], datetime.fromisoformat(r["now"]), learner).kind
+        for r in batch
+    }
+    assert time.process_time() - start <= 5.0
+    assert len(kinds) >= 7

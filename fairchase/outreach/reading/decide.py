@@ -23,6 +23,7 @@ AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLE
 )
 KINDS = (AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR)
 REFUSALS = (OPT_OUT, NOT_INTERESTED)
+YES = (INTERESTED, LATER, CALL_BACK)  # what keeps us chasing: never read past a "no"
 # Kinds the app acts on without a person (the others only record the message).
 ACTED_ON = {AUTO_REPLY, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK}
 # A call asked for on a day (a date, a weekday, tomorrow) within this is a call-back; a call
@@ -122,7 +123,9 @@ def decide(
     trained on labelled replies) may read, under the safety rule (`_learned`)."""
     m = _gather(fresh, folded, where, today, zone, channel, automatic)
     reading = _rules(m)
-    if (
+    if reading[0] in YES and learner is not None:
+        reading = _second_opinion(m, reading, learner)
+    elif (
         reading[0] == UNCLEAR
         and learner is not None
         and len(m.folded.split()) >= MIN_WORDS
@@ -158,28 +161,56 @@ MIN_WORDS = 5
 SAFE_REFUSAL = 0.10  # above this P(refusal), never interest, a revisit or a call-back
 YES_MIN, YES_MARGIN = 0.5, 0.2  # how sure it must be of interest, a revisit or a call-back
 NO_MIN, NO_MARGIN = 0.7, 0.2  # how sure of a refusal (both refusal kinds together)
-REST_MIN, REST_WORDS = 0.6, 1  # and how sure still without the entry that weighed most
+# Above this P(refusal) the classifier sends a rules' "yes" to a person.
+VETO = 0.7
+REST_MIN = 0.5  # how sure of a refusal still with its thanks taken out
 
 
-def _on_few_words(m: _Message, w: learned.Weighing, learner: learned.Learner) -> bool:
-    """A refusal that rests on a word or two: without the word (or pair of words) that
-    weighed most for it, the classifier no longer finds a refusal likely. "Vielen Dank
-    für die Informationen" is no refusal because most polite refusals begin with thanks."""
-    words = [word for entry in w.words[:REST_WORDS] for word in entry.split()]
-    return bool(words) and learner.without(m.fresh, *words).refusal < REST_MIN
+def _second_opinion(m: _Message, rules, learner: learned.Learner):
+    """Interest, a revisit or a call-back read by the rules, unless the classifier finds a
+    refusal most likely (VETO, not resting on thanks): then a person reads it
+    ("I'd love to, but we just put pen to paper with another outfit")."""
+    w = learner.weigh(m.fresh)
+    if w.refusal >= VETO and w.kind in REFUSALS and not _on_thanks(m, learner):
+        said = ", ".join(f'"{word}"' for word in w.words)
+        return (
+            UNCLEAR,
+            None,
+            f"{rules[0]} by the rules, but learned {w.refusal:.0%} a refusal: {said}",
+        )
+    return rules
+
+
+def _on_thanks(m: _Message, learner: learned.Learner) -> bool:
+    """A refusal that rests on thanks: with the thanks taken out ("Muchas gracias por su
+    correo") the words left are too few, or no longer likely a refusal. Most polite
+    refusals begin with thanks, so thanks alone weigh as a refusal."""
+    rest = THANKS.sub(" ", m.folded)
+    return len(rest.split()) < MIN_REST or learner.weigh(rest).refusal < REST_MIN
+
+
+# Thanks in each language, with what they thank for ("vielen Dank für Ihre Nachricht").
+THANKS = re.compile(
+    r"(?<![\w'])(?:(?:many|muchas|mil|vielen|herzlichen|besten|heel erg|hartelijk|muito|merci)\s)?"
+    r"(?:thanks?(?: you)?|thx|cheers|ta|danke(?:schon)?|dank(?: je(?: wel)?| u(?: wel)?)?|"
+    r"merci|gracias|obrigad[oa]s?|obg|agradec\w*|agradeco|bedankt)"
+    r"(?: (?:a lot|very much|so much|again|beaucoup|vielmals|mil|muito|igualmente|anyway))?"
+    r"(?: (?:for|fur|pour|por|pel[oa]s?|voor)(?: [\w'-]+){0,3})?(?![\w'])"
+)
+MIN_REST = 3  # words a learned refusal needs besides its thanks
 
 
 def _learned(m: _Message, rules, learner: learned.Learner):
     """What the rules left unclear for want of words they know, read by the classifier.
     A "no" is never read as a "yes": it never reads a message with a refusal cue
     (`_torn`), and reads interest, a revisit or a call-back only when its own P(refusal)
-    is at most SAFE_REFUSAL; a refusal only with a clear margin; a revisit or call-back
+    is at most SAFE_REFUSAL; a refusal only with a clear margin and not resting on thanks; a revisit or call-back
     only with a date the rules read. Otherwise the rules' "unclear" stands."""
     w = learner.weigh(m.fresh)
     kind, p = w.kind, w.probabilities[w.kind]
     said = ", ".join(f'"{word}"' for word in w.words)
     if kind in REFUSALS:
-        if w.refusal >= NO_MIN and w.margin >= NO_MARGIN and not _on_few_words(m, w, learner):
+        if w.refusal >= NO_MIN and w.margin >= NO_MARGIN and not _on_thanks(m, learner):
             return kind, None, f"learned ({w.refusal:.0%} a refusal): {said}"
         return rules
     if kind == UNCLEAR or p < YES_MIN or w.margin < YES_MARGIN:

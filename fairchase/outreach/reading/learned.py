@@ -131,13 +131,6 @@ class Learner:
         best = self.kinds.index(max(probabilities, key=lambda k: (probabilities[k], k)))
         return Weighing(probabilities, self._weighed(x, best))
 
-    def without(self, text: str, *words: str) -> Weighing:
-        """The text weighed again with some of its words taken out."""
-        text = prepare(text)
-        for word in words:
-            text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text)
-        return self.weigh(text)
-
     def _weighed(self, x, kind: int, n: int = 4) -> tuple[str, ...]:
         """The words (and pairs of words) present in the text that weigh most for `kind`
         against the next likeliest kind of each word."""
