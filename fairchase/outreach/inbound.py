@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from fairchase import clock
-from fairchase.leads import actions
+from fairchase.leads import actions, planning
 from fairchase.leads.models import Commitment, Lead, Status, Suppression
 
 from . import replies, replies_learning
@@ -22,8 +22,7 @@ from .replies import Reading
 
 Kind = InboundMessage.Kind
 QUOTE_CHARS = 300
-# Dates a person gets when correcting to a kind that needs one and the message named none.
-DEFAULT_LATER = timedelta(days=90)
+# A call back the message named no date for (a "later" without one: planning.default_revisit).
 DEFAULT_CALL_BACK = timedelta(days=1)
 CALL_BACK_WHAT = "Call back, as they asked"
 
@@ -131,7 +130,7 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
         actions.stop_chasing(lead, Status.CLOSED, user=user, reason=f"Not interested: {said}")
         return "Not interested: lead closed."
     if kind == Kind.LATER:
-        until = until or timezone.now() + DEFAULT_LATER
+        until = until or planning.default_revisit(timezone.now())
         actions.stop_chasing(
             lead,
             Status.REVISIT,
