@@ -39,6 +39,39 @@ def test_a_corrected_reading_changes_the_reading_of_the_next_similar_reply(
     assert second.evidence.startswith("learned") and '"pencil"' in second.evidence
 
 
+def test_the_read_command_reads_as_the_worker_with_the_corrections(
+    alice, make_lead, settings, tmp_path
+):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    saved = tmp_path / "reply.txt"
+    saved.write_text("Go on then, you can pencil us in.\n")
+
+    def read() -> dict:
+        out = io.StringIO()
+        call_command("read", str(saved), "--zone", "Europe/London", stdout=out)
+        return json.loads(out.getvalue())
+
+    assert read()["kind"] == "unclear"
+    lead = make_lead(alice, phone="+12125550125", consents=["sms"])
+    _text_in(settings, "Alright go on then, pencil us in.", "+12125550125", "SM4")
+    correct(InboundMessage.objects.get(lead=lead), "interested", alice)
+    assert read()["kind"] == "interested"
+
+
+def test_the_shipped_examples_are_the_corpus_as_the_reader_separates_it():
+    # After the corpus changes: python -m bench.replies examples
+    import csv
+
+    from bench.replies import examples
+
+    with open(learned.EXAMPLES, newline="", encoding="utf-8") as fh:
+        assert list(csv.DictReader(fh)) == examples()
+
+
 def test_a_message_corrected_twice_teaches_its_last_correction_only(alice, make_lead, settings):
     lead = make_lead(alice, phone="+12125550124", consents=["sms"])
     _text_in(settings, "Alright go on then, pencil us in.", "+12125550124", "SM3")
