@@ -11,6 +11,8 @@ classifier trained on every other labelled reply, the held batch read by the rul
 the classifier alone and both); then the time to fit the classifier and to read 1,000
 messages (<= 5 s). `python -m bench replies`.
 
+`python -m bench.replies first-sight` measures again what the classifier adds to the rules
+as they were when each unseen batch came (recorded in FIRST_SIGHT_LEARNED).
 `python -m bench.replies examples` rewrites the classifier's shipped examples
 (fairchase/outreach/reading/examples/replies.csv: the new text of every labelled reply)
 from the corpus, after the corpus changes.
