@@ -87,7 +87,9 @@ def _bars(ax, labels, series, title, fmt=charts.money):
 
 def write_pdf(path: str, data: dict, backtest: dict | None, scope_text: str) -> None:
     """Write the report to `path`: the same sections as the page, one or two per page."""
-    with PdfPages(path) as pdf:
+    # Text is drawn as written: a source named "$x$ ads" or two amounts ("$1,200 ... $3,400")
+    # in one label are not matplotlib math.
+    with matplotlib.rc_context({"text.parse_math": False}), PdfPages(path) as pdf:
         intro = [
             scope_text,
             f"{data['n_finished']} finished leads, {data['n_leads']} leads in all.",

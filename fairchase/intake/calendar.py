@@ -12,7 +12,14 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from fairchase import clock
-from fairchase.leads.models import ACTIVE_STATUSES, Commitment, Lead, NextAction, Profile
+from fairchase.leads.models import (
+    ACTIVE_STATUSES,
+    Commitment,
+    Lead,
+    NextAction,
+    Profile,
+    Suppression,
+)
 
 PRODID = "-//Fairchase//Follow-ups//EN"
 FEED_PAST = timedelta(days=14)  # overdue items stay visible for two weeks
@@ -57,28 +64,35 @@ def _host() -> str:
     return settings.SITE_URL.split("://")[-1].split("/")[0] or "fairchase"
 
 
-def _description(lead: Lead, reason: str) -> str:
+def _description(lead: Lead, reason: str, blocked: set[str]) -> str:
     lines = [reason] if reason else []
-    if lead.phone:
+    if lead.phone and lead.phone not in blocked:
         lines.append(f"Phone: tel:{lead.phone}")
-    if lead.email:
+    if lead.email and lead.email not in blocked:
         lines.append(f"Email: mailto:{lead.email}")
     lines.append(f"Lead: {lead_url(lead)}")
     return "\n".join(lines)
 
 
 def _event(
-    uid: str, summary: str, start, lead: Lead, reason: str, minutes: int = EVENT_MINUTES
+    uid: str,
+    summary: str,
+    start,
+    lead: Lead,
+    reason: str,
+    blocked: set[str],
+    minutes: int = EVENT_MINUTES,
 ) -> Event:
+    """One event; an address in `blocked` (opted out or bounced) is never offered as a link."""
     ev = Event()
     ev.add("uid", f"{uid}@{_host()}")
     ev.add("dtstamp", timezone.now())
     ev.add("dtstart", start)
     ev.add("dtend", start + timedelta(minutes=minutes))
     ev.add("summary", summary)
-    ev.add("description", _description(lead, reason))
+    ev.add("description", _description(lead, reason, blocked))
     ev.add("url", lead_url(lead))
-    if lead.phone:
+    if lead.phone and lead.phone not in blocked:
         ev.add("location", f"tel:{lead.phone}")
     return ev
 
@@ -108,9 +122,11 @@ def feed(user, now=None) -> bytes:
     def told(lead: Lead) -> str:  # the plan's reason, its times in the business's zone, labelled
         return clock.reason_in_zones(lead.plan_reason, lead, tz, now)
 
-    commitments = (
+    # Only leads someone may contact (as on Today): an opted-out lead's promise is no appointment.
+    commitments = list(
         Commitment.objects.filter(
             lead__owner=user,
+            lead__status__in=ACTIVE_STATUSES,
             state=Commitment.State.PENDING,
             due_at__gte=now - FEED_PAST,
             due_at__lte=now + FEED_FUTURE,
@@ -118,6 +134,16 @@ def feed(user, now=None) -> bytes:
         .select_related("lead")
         .order_by("due_at")
     )
+    due = list(
+        Lead.objects.filter(
+            owner=user,
+            status__in=ACTIVE_STATUSES,
+            next_action=NextAction.CONTACT,
+            next_due__isnull=False,
+            next_due__lte=now + FEED_FUTURE,
+        ).order_by("next_due")[:500]
+    )
+    blocked = Suppression.among([c.lead for c in commitments] + due)
     for c in commitments:
         cal.add_component(
             _event(
@@ -126,20 +152,21 @@ def feed(user, now=None) -> bytes:
                 c.due_at,
                 c.lead,
                 f"Due {clock.for_lead(c.due_at, tz, c.lead)}.\n{told(c.lead)}",
+                blocked,
             )
         )
-    due = Lead.objects.filter(
-        owner=user,
-        status__in=ACTIVE_STATUSES,
-        next_action=NextAction.CONTACT,
-        next_due__isnull=False,
-        next_due__lte=now + FEED_FUTURE,
-    ).order_by("next_due")[:500]
     for lead in due:
         channel = lead.next_channel or "contact"
         start = max(lead.next_due, now - FEED_PAST)
         cal.add_component(
-            _event(f"followup-{lead.pk}", f"{channel.title()} {lead.name}", start, lead, told(lead))
+            _event(
+                f"followup-{lead.pk}",
+                f"{channel.title()} {lead.name}",
+                start,
+                lead,
+                told(lead),
+                blocked,
+            )
         )
     return cal.to_ical()
 

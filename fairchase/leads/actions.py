@@ -103,6 +103,9 @@ GUARDED_FIELDS = {
     "first_response_at",
     "responded_at",
     "won_value",
+    "lost_reason",
+    "paused_until",
+    "revisit_at",
     "owner",
     "owner_id",
     "id",
@@ -181,7 +184,7 @@ def log_attempt(
     if outcome in (Outcome.TALKED, Outcome.REPLIED) and lead.status != Status.ENGAGED:
         _transition(lead, Status.ENGAGED, f"{attempt.get_outcome_display()} ({channel})", user, at)
     elif outcome == Outcome.OPTED_OUT:
-        _suppress(lead, channel, "opt-out")
+        _suppress(lead, None, "opt-out")  # said on a call or a visit: every address
         _transition(lead, Status.OPTED_OUT, f"Asked not to be contacted ({channel})", user, at)
     elif outcome == Outcome.BOUNCED:
         _suppress(lead, channel, "bounce")
@@ -199,6 +202,8 @@ def _fulfil_our_commitment(lead: Lead, at: datetime) -> None:
 
 
 def _suppress(lead: Lead, channel: str | None, reason: str) -> None:
+    """Suppress the lead's address for `channel` (None: every address). A bounce blocks an
+    email address only: a phone number does not bounce."""
     if channel in (None, "email") and lead.email:
         suppress(lead.email, Suppression.Kind.EMAIL, reason, but=lead.pk)
     if channel in (None, "call", "text") and lead.phone and reason == "opt-out":
@@ -394,11 +399,13 @@ def mark_lost(lead: Lead, reason: str = "", *, user=None) -> Lead:
 def opt_out(
     lead: Lead, *, channel: str | None = None, user=None, reason: str = "Opted out"
 ) -> Lead:
-    """The person asked us to stop: suppress their addresses, never contact again."""
+    """The person asked us to stop, on `channel` or in person: every address of theirs is
+    suppressed and they are never contacted again. Asked again (a STOP text after an
+    unsubscribe link), it suppresses addresses added since and changes nothing else."""
     caller, lead = lead, _lock(lead)
-    _suppress(lead, channel, "opt-out")
-    if channel is None:
-        _suppress(lead, "email", "opt-out")
+    _suppress(lead, None, "opt-out")
+    if lead.status == Status.OPTED_OUT:
+        return lead
     _transition(lead, Status.OPTED_OUT, reason, user)
     return _done(lead, "opt_out", caller=caller, channel=channel)
 

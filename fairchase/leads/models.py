@@ -349,6 +349,13 @@ class Suppression(models.Model):
     def __str__(self) -> str:
         return f"{self.value} ({self.reason})"
 
+    @classmethod
+    def among(cls, leads) -> set[str]:
+        """Which of these leads' addresses nobody may use, in one query (for a page, a feed,
+        an API list that shows many leads' addresses)."""
+        values = {v for lead in leads for v in (lead.email, lead.phone) if v}
+        return set(cls.objects.filter(value__in=values).values_list("value", flat=True))
+
 
 class WorkerLease(models.Model):
     """A worker step that only one worker may run at a time (the nightly refit, the stale

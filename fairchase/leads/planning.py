@@ -51,6 +51,13 @@ def policy_settings() -> dict:
     return BusinessSettings.current().to_policy()
 
 
+def default_revisit(now):
+    """When to look again at a lead put off without a date of its own (a "later" with no
+    date, a stop into revisit): the decision core's revisit horizon, set in one place."""
+    days = policy.Settings.from_any(policy_settings()).revisit_days
+    return now + timezone.timedelta(days=days)
+
+
 def current_model():
     """The latest fitted model (cached per process until a newer one is saved), or None."""
     row = (

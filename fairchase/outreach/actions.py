@@ -15,8 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from fairchase.leads import actions as lead_actions
-from fairchase.leads.actions import ActionError
-from fairchase.leads.models import Lead, Outcome, Suppression
+from fairchase.leads.models import ACTIVE_STATUSES, Lead, Outcome, Suppression
 
 from .models import MessageChange, OutboundMessage
 
@@ -89,8 +88,9 @@ def _locked(msg: OutboundMessage) -> OutboundMessage:
 
 @transaction.atomic
 def confirm_arrived(msg: OutboundMessage, user) -> bool:
-    """A person checked: the message the worker died sending did arrive. It counts as sent
-    (and as an attempt, unless the lead was closed since)."""
+    """A person checked: the message the worker died sending did arrive. It counts as sent,
+    and as an attempt only on a lead still being chased: confirming never reopens a lead
+    closed, won, put off for a revisit or opted out since."""
     row = _locked(msg)
     if not move(
         row,
@@ -102,18 +102,16 @@ def confirm_arrived(msg: OutboundMessage, user) -> bool:
         error="",
     ):
         return False
-    if row.kind == OutboundMessage.Kind.TO_LEAD:
-        try:
-            lead_actions.log_attempt(
-                row.lead,
-                row.channel,
-                Outcome.NO_ANSWER,
-                user=user,
-                at=row.claimed_at,
-                notes=f"{row.get_channel_display()} sent (confirmed)",
-            )
-        except ActionError:
-            pass  # the lead was closed since: the message still counts as sent
+    lead = Lead.objects.get(pk=row.lead_id) if row.kind == OutboundMessage.Kind.TO_LEAD else None
+    if lead is not None and lead.status in ACTIVE_STATUSES:
+        lead_actions.log_attempt(
+            lead,
+            row.channel,
+            Outcome.NO_ANSWER,
+            user=user,
+            at=row.claimed_at,
+            notes=f"{row.get_channel_display()} sent (confirmed)",
+        )
     return True
 
 

@@ -13,17 +13,16 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from fairchase import clock
-from fairchase.leads import actions
+from fairchase.leads import actions, planning
 from fairchase.leads.models import Commitment, Lead, Status, Suppression
 
-from . import replies
+from . import replies, replies_learning
 from .models import InboundMessage, OutboundMessage, ReadingCorrection
 from .replies import Reading
 
 Kind = InboundMessage.Kind
 QUOTE_CHARS = 300
-# Dates a person gets when correcting to a kind that needs one and the message named none.
-DEFAULT_LATER = timedelta(days=90)
+# A call back the message named no date for (a "later" without one: planning.default_revisit).
 DEFAULT_CALL_BACK = timedelta(days=1)
 CALL_BACK_WHAT = "Call back, as they asked"
 
@@ -100,6 +99,11 @@ def record_stop_text(
         return None
 
 
+# A reply never reopens or closes a lead whose outcome is settled (a won customer saying
+# "not interested" in more is still won).
+FINAL = (Status.WON, Status.LOST, Status.OPTED_OUT)
+
+
 def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> str:
     """Do what the reading says; returns a sentence for the timeline."""
     lead = Lead.objects.get(pk=inbound.lead_id)
@@ -118,14 +122,15 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
         )
         lead.refresh_from_db()
     if kind == Kind.OPT_OUT:
-        if lead.status != Status.OPTED_OUT:
-            actions.opt_out(lead, user=user, reason=f"Asked to stop: {said}")
+        actions.opt_out(lead, user=user, reason=f"Asked to stop: {said}")  # idempotent
         return "Asked us to stop: opted out."
+    if kind in (Kind.NOT_INTERESTED, Kind.LATER) and lead.status in FINAL:
+        return f"Reply recorded; the lead is {lead.get_status_display().lower()}: nothing changed."
     if kind == Kind.NOT_INTERESTED:
         actions.stop_chasing(lead, Status.CLOSED, user=user, reason=f"Not interested: {said}")
         return "Not interested: lead closed."
     if kind == Kind.LATER:
-        until = until or timezone.now() + DEFAULT_LATER
+        until = until or planning.default_revisit(timezone.now())
         actions.stop_chasing(
             lead,
             Status.REVISIT,
@@ -211,7 +216,9 @@ def read_and_record_text(
 ) -> InboundMessage | None:
     """An inbound text message (the webhook), read by the same reader as email."""
     zone = lead.timezone if lead and lead.timezone else _business_zone()
-    reading = replies.read_text(body, received_at, zone, channel="text")
+    reading = replies.read_text(
+        body, received_at, zone, channel="text", learner=replies_learning.learner()
+    )
     return record_inbound(
         key=key,
         lead=lead,

@@ -21,7 +21,7 @@ from fairchase.leads import actions
 from fairchase.leads.models import BusinessSettings, Lead, Outcome, Status, Suppression
 from fairchase.leads.normalize import InvalidContact, normalize_email
 
-from . import replies
+from . import replies, replies_learning
 from .inbound import record_inbound
 from .models import InboundMessage, MailboxCursor, OutboundMessage
 from .reading.quotes import body_text
@@ -175,7 +175,7 @@ def handle_mail(
             InboundMessage.Kind.OPT_OUT, None, "List-Unsubscribe mailto", subject
         )
     elif lead is not None:
-        reading = replies.read_message(msg, _zone(lead), received)
+        reading = replies.read_message(msg, _zone(lead), received, replies_learning.learner())
     else:
         reading = replies.Reading(InboundMessage.Kind.UNMATCHED, None, "", body_text(msg)[:2000])
     with transaction.atomic():

@@ -96,7 +96,8 @@ def queue(
         lead=lead,
         channel=channel,
         to=to,
-        subject=subject[:200] if channel == "email" else "",
+        # one line: a newline in a subject (typed, or from a placeholder) is no header break
+        subject=" ".join(subject.split())[:200] if channel == "email" else "",
         body=body,
         template=template,
         due_at=due_at or timezone.now(),

@@ -26,7 +26,7 @@ from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import parsedate_to_datetime
 
-from .reading import cues, language, when
+from .reading import cues, language, learned, when
 from .reading.decide import (  # noqa: F401 (the kinds are this module's to name)
     AUTO_REPLY,
     BOUNCE,
@@ -124,9 +124,14 @@ def sent_at(msg: Message, received: datetime) -> datetime:
 
 
 def read_message(
-    raw: bytes | str | Message, zone: str | None = None, received: datetime | None = None
+    raw: bytes | str | Message,
+    zone: str | None = None,
+    received: datetime | None = None,
+    learner: learned.Learner | None | str = "shipped",
 ) -> Reading:
-    """Read a whole mail: headers say automatic replies and bounces, the new text the rest."""
+    """Read a whole mail: headers say automatic replies and bounces, the new text the rest.
+    `learner`: the classifier that reads what the rules leave unclear ("shipped": the one
+    trained on the shipped examples; None: the rules alone)."""
     msg = parse(raw)
     received = received or datetime.now(UTC)
     body = body_text(msg)
@@ -140,7 +145,12 @@ def read_message(
             "en",
         )
     return read_text(
-        body, sent_at(msg, received), zone, channel="email", automatic=automatic_header(msg)
+        body,
+        sent_at(msg, received),
+        zone,
+        channel="email",
+        automatic=automatic_header(msg),
+        learner=learner,
     )
 
 
@@ -151,8 +161,10 @@ def read_text(
     *,
     channel: str = "text",
     automatic: str = "",
+    learner: learned.Learner | None | str = "shipped",
 ) -> Reading:
-    """Read the words of a message written at `sent` by a lead in `zone`."""
+    """Read the words of a message written at `sent` by a lead in `zone` (`learner` as
+    for `read_message`)."""
     fresh = new_text(body) if channel == "email" else body.strip()
     folded, where = cues.fold_map(fresh)
     today = sent.astimezone(when.zone_of(zone)).date()
@@ -161,5 +173,9 @@ def read_text(
         return Reading(
             OPT_OUT, None, f'carrier keyword "{fresh.strip()}"', fresh, language.detect(fresh, "en")
         )
-    kind, until, evidence, lang = decide(fresh, folded, where, today, zone, channel, automatic)
+    if learner == "shipped":
+        learner = learned.learner()
+    kind, until, evidence, lang = decide(
+        fresh, folded, where, today, zone, channel, automatic, learner
+    )
     return Reading(kind, until, evidence[:255], fresh, lang)

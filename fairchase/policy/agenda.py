@@ -7,27 +7,52 @@ import dataclasses
 import numpy as np
 
 from .lookahead import Chase
-
-DAY = 86400.0
+from .records import DAY
 
 
 def agenda_order(out, prio):
     """Priority descending; ties (e.g. all the stops at 0) by id, for a stable agenda."""
-    keys = list(zip((-prio).tolist(), [str(d["id"]) for d in out], strict=True))
-    return sorted(range(len(out)), key=keys.__getitem__)
+    order = np.argsort(-prio, kind="stable")
+    ranked = prio[order]
+    tie = np.flatnonzero(ranked[1:] == ranked[:-1])  # ranks j and j + 1 tie
+    if not len(tie):
+        return order.tolist()
+    order = order.tolist()
+    # each run of tied ranks [start, end) is sorted by id (a Python sort of ties only: most
+    # priorities differ, and one sort of every lead by (priority, id) costs 0.1 s per 100k)
+    starts = tie[np.r_[True, np.diff(tie) > 1]]
+    ends = tie[np.r_[np.diff(tie) > 1, True]] + 2
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        order[start:end] = sorted(order[start:end], key=lambda i: str(out[i]["id"]))
+    return order
 
 
-def lift_new_enquiries(out, prio, extra, settings, band):
+@dataclasses.dataclass
+class Today:
+    """Per decision: the minutes its contact takes today (0: no contact today) and whether it
+    answers a new enquiry (never tried), for `lift_new_enquiries`."""
+
+    minutes: np.ndarray
+    new: np.ndarray
+
+    @classmethod
+    def join(cls, parts: list[Today]) -> Today:
+        return cls(
+            np.concatenate([part.minutes for part in parts]),
+            np.concatenate([part.new for part in parts]),
+        )
+
+
+def lift_new_enquiries(out, prio, today: Today, settings, band):
     """Put new enquiries that make today's agenda at the top (see plan's module docstring)."""
-    minutes, is_new = extra
-    today = np.nonzero(minutes > 0)[0]
-    if not len(today):
+    due = np.nonzero(today.minutes > 0)[0]
+    if not len(due):
         return
-    order = today[np.argsort(-prio[today], kind="stable")]
-    used = np.cumsum(minutes[order])
+    order = due[np.argsort(-prio[due], kind="stable")]
+    used = np.cumsum(today.minutes[order])
     over = np.nonzero(used > settings.daily_minutes)[0]
     cutoff = prio[order[over[0]]] if len(over) else -np.inf
-    for i in today[(is_new[today] > 0) & (prio[today] > cutoff)].tolist():
+    for i in due[today.new[due] & (prio[due] > cutoff)].tolist():
         prio[i] += band
         out[i]["priority"] = float(prio[i])
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import lru_cache
 
 import numpy as np
@@ -13,6 +12,7 @@ from . import reasons as R
 from .agenda import Crowd
 from .lookahead import Chase, Conversation
 from .records import UNREACHABLE, UNREADABLE, WAIT_PAUSED, WAIT_REVISIT
+from .timing import utc_datetime
 
 CONTACT, WAIT, STOP = "contact", "wait", "stop"
 
@@ -37,9 +37,8 @@ class Facts:
     streak: list
 
 
-@lru_cache(maxsize=4096)
-def _utc(ts: float) -> datetime:
-    return datetime.fromtimestamp(ts, UTC)
+# due times cluster (the start of contact hours, now): one datetime per distinct time
+_utc = lru_cache(maxsize=4096)(utc_datetime)
 
 
 def _decision(
@@ -126,18 +125,25 @@ def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd
     minutes = np.array(ctx.minutes_list)
     priority = res.ev / minutes[res.channel]
     left_out = ~np.isnan(crowd.chase)  # left out of today for the crowd, not for its worth
-    keys = ("channel", "p", "ev", "v", "gross", "cost", "win", "risk")
-    arrays = (
+    columns = (
         io,
-        *(getattr(res, key) for key in keys),
+        res.channel,
+        res.p,
+        res.ev,
+        res.v,
+        res.gross,
+        res.cost,
+        res.win,
+        res.risk,
         priority,
         left_out,
         crowd.chase,
         crowd.let_go,
+        crowd.reach_local,
     )
-    cols = zip(*(x.tolist() for x in (*arrays, crowd.reach_local)), strict=True)
+    rows = zip(*(column.tolist() for column in columns), strict=True)
     cost_of_complaint = ctx.settings.complaint_cost
-    for i, c, p, ev, v, gross, cost, win, risk, pr, crowded, chase, gone, reach in cols:
+    for i, c, p, ev, v, gross, cost, win, risk, pr, crowded, chase, gone, reach in rows:
         label, evidence = ctx.labels[facts.src[i]], ctx.evidence[facts.src[i]]
         if crowded and gone:
             reason = R.let_go_for_crowd(
@@ -185,11 +191,20 @@ def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: Conversation, out:
     """Decisions for engaged leads: is the rest of the conversation worth its contacts?"""
     priority = res.ev / np.array(ctx.minutes_list)[res.channel]
     counts = [int(x) for x in ctx.model.engaged_n]
-    keys = ("channel", "q", "ev", "net", "contacts", "cost", "risk", "prize")
-    cols = zip(
-        *(x.tolist() for x in (ie, *(getattr(res, key) for key in keys), priority)), strict=True
+    columns = (
+        ie,
+        res.channel,
+        res.q,
+        res.ev,
+        res.net,
+        res.contacts,
+        res.cost,
+        res.risk,
+        res.prize,
+        priority,
     )
-    for i, c, q, ev, net, contacts, cost, risk, prize, pr in cols:
+    rows = zip(*(column.tolist() for column in columns), strict=True)
+    for i, c, q, ev, net, contacts, cost, risk, prize, pr in rows:
         streak = facts.streak[i]
         if net > 0:
             n = counts[min(streak, len(counts) - 1)]

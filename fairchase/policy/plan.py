@@ -19,7 +19,7 @@ import dataclasses
 import numpy as np
 
 from . import priors as P
-from .agenda import agenda_order, crowded_day, lift_new_enquiries
+from .agenda import Today, agenda_order, crowded_day, lift_new_enquiries
 from .batch import LeadBatch, lead_batch
 from .decisions import Facts, engaged_channel, engaged_decisions, fixed_decision, silent_decisions
 from .fit import fit
@@ -106,22 +106,21 @@ def plan(model, leads, now, settings=None) -> list[dict]:
         leads = list(leads)
     ctx = _Context(model, settings, now_ts, len(leads))
     out: list[dict] = []
-    priorities, extras = [], []
+    priorities, todays = [], []
     for start in range(0, len(leads), CHUNK):
-        decisions, prio, extra = _plan_chunk(ctx, leads[start : start + CHUNK])
+        decisions, prio, today = _plan_chunk(ctx, leads[start : start + CHUNK])
         out.extend(decisions)
         priorities.append(prio)
-        extras.append(extra)
+        todays.append(today)
     if not out:
         return out
     prio = np.concatenate(priorities)
-    lift_new_enquiries(out, prio, np.concatenate(extras, axis=1), settings, NEW_LEAD_BAND)
+    lift_new_enquiries(out, prio, Today.join(todays), settings, NEW_LEAD_BAND)
     return [out[i] for i in agenda_order(out, prio)]
 
 
-def _plan_chunk(ctx: _Context, leads: list):
-    """Decisions for one chunk, its priorities, and per decision the minutes it takes today
-    and whether it is a new enquiry (for `lift_new_enquiries`)."""
+def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
+    """Decisions for one chunk, its priorities, and what each takes of today (`Today`)."""
     model, now = ctx.model, ctx.now
     b = lead_batch(read_book(leads), ctx.src_index, model.pooled, ctx.sig_bits, ctx.tz_index, now)
     ctx.sync_zones()
@@ -158,9 +157,9 @@ def _plan_chunk(ctx: _Context, leads: list):
     minutes[io] = np.where(go, per_channel[res.channel], 0.0)
     go = (engaged.net > 0) & (engaged.due < now + DAY)
     minutes[ie] = np.where(go, per_channel[engaged.channel], 0.0)
-    is_new = np.zeros(b.n)
+    is_new = np.zeros(b.n, dtype=bool)
     is_new[io] = (b.k[io] == 0) & np.isnan(b.last_at[io])
-    return out, prio, np.vstack([minutes, is_new])
+    return out, prio, Today(minutes, is_new)
 
 
 class _When:

@@ -13,14 +13,15 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from itertools import chain, repeat
+from itertools import chain
 
 import numpy as np
 
 from .priors import CHANNELS, CLOSED, RESPONSES
 
 CHANNEL_INDEX = {name: i for i, name in enumerate(CHANNELS)}
-WEEK = 7 * 86400.0
+DAY = 86400.0
+WEEK = 7 * DAY
 RECENT = 16  # attempt times kept per lead for the rolling-week rules
 NAN = float("nan")
 OUTCOME_CODE = {
@@ -217,9 +218,9 @@ def _read_columns(records: list) -> Book:
     if set(map(type, flat)) - {dict}:
         raise Irregular
     outcome, channel, at, progress = _fields(flat, ATTEMPT_KEYS)[0]
-    lead = np.repeat(np.arange(n), np.fromiter(map(len, attempts), np.int64, n))
-    said = np.fromiter(map(operator.is_, progress, repeat(True)), bool, len(flat))
-    denied = np.fromiter(map(operator.is_, progress, repeat(False)), bool, len(flat))
+    lead = np.repeat(np.arange(n), [len(a) for a in attempts])
+    said = np.array([p is True for p in progress], dtype=bool)
+    denied = np.array([p is False for p in progress], dtype=bool)
     book = Book(
         ids=list(ids),
         sources=list(sources),
@@ -229,8 +230,8 @@ def _read_columns(records: list) -> Book:
         value=_numbers(values),
         won_value=np.full(n, NAN),
         created=_timestamps(created),
-        sms=np.fromiter(map(operator.contains, consents, repeat("sms")), bool, n),
-        mailing=np.fromiter(map(operator.contains, consents, repeat("mailing_list")), bool, n),
+        sms=np.array(["sms" in names for names in consents], dtype=bool),
+        mailing=np.array(["mailing_list" in names for names in consents], dtype=bool),
         own_channels=np.full(n, -1, dtype=np.int64),
         commit_at=np.full(n, NAN),
         commit_by=np.zeros(n, dtype=np.int64),
@@ -250,7 +251,7 @@ def _read_columns(records: list) -> Book:
 
 
 def _field(records, key):
-    return list(map(dict.get, records, repeat(key)))
+    return [record.get(key) for record in records]
 
 
 def _fields(records, keys) -> tuple[list, bool]:
@@ -273,7 +274,7 @@ def _plain(values):
 def codes(table: dict, values, default: int) -> np.ndarray:
     """`table.get(v, default)` for each value (a non-str value never matches a key)."""
     _plain(values)
-    return np.fromiter(map(table.get, values, repeat(default)), np.int64, len(values))
+    return np.array([table.get(value, default) for value in values], dtype=np.int64)
 
 
 def _sequences(values):
@@ -297,7 +298,7 @@ def _timestamps(values) -> np.ndarray:
     kinds = set(map(type, values))
     if kinds <= {float}:
         return np.array(values, dtype=float).reshape(-1)
-    if kinds != {datetime} or None in set(map(operator.attrgetter("tzinfo"), values)):
+    if kinds != {datetime} or any(value.tzinfo is None for value in values):
         raise Irregular
     return np.fromiter(map(datetime.timestamp, values), float, len(values))
 
@@ -305,7 +306,7 @@ def _timestamps(values) -> np.ndarray:
 def _read_optional(book: Book, records: list, complete: bool):
     """Fill in the optional fields, read one record at a time: when every record has the usual
     keys, only longer records can have them (promises, pauses and revisits are rare)."""
-    longer = np.fromiter(map(len, records), np.int64, book.n) != len(COMMON_KEYS) + 1
+    longer = np.array([len(record) for record in records]) != len(COMMON_KEYS) + 1
     for i in np.flatnonzero(longer | (not complete)).tolist():
         g = records[i].get
         channels, commitment = g("channels"), g("commitment")

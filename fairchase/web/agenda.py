@@ -268,11 +268,15 @@ def _fill_commitments(agenda: Agenda, user, owner, minutes: dict[str, float]) ->
 
 
 def _fill_followups(agenda: Agenda, base, rows, make, minutes, committed: set[int]) -> None:
-    """Follow-ups due today, best value per minute first, up to the day's minutes; then the wings."""
+    """Follow-ups due today, best value per minute first, up to the day's minutes; then the
+    wings. As the decision core fills a day (`policy.agenda`), a contact that does not fit
+    does not end the day: a later, shorter one that fits (a 2-minute text after a call too
+    long for what is left) still takes the minutes."""
     left = agenda.minutes_left_for_followups
+    shortest = max(1.0, min(minutes.values()))
     limit = min(
         FOLLOWUP_CAP,
-        int(left // max(1.0, min(minutes.values()))) + WINGS_LIMIT + len(committed) + 1,
+        int(left // shortest) + WINGS_LIMIT + len(committed) + 1,
     )
     eod = agenda.end_of_day
     due_qs = base.filter(CONTACT_TERM, next_due__lte=eod).exclude(
@@ -289,14 +293,14 @@ def _fill_followups(agenda: Agenda, base, rows, make, minutes, committed: set[in
             agenda.due_committed += 1
             continue  # already listed under its commitment
         r = make(lead, "followup")
-        if not agenda.wings and used + r.minutes <= left:
+        if used + r.minutes <= left:
             used += r.minutes
             agenda.followups.append(r)
         elif len(agenda.wings) < WINGS_LIMIT:
             r.section = "wings"
             agenda.wings.append(r)
-        else:
-            complete = False
+        elif used + shortest > left:
+            complete = False  # nothing else fits today: the rest are only counted
             break
     agenda.minutes_followups = used
     complete = complete and fetched < limit

@@ -4,11 +4,12 @@ the page, `fairchase agenda`, the API and the benchmark read them."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from math import exp
 
-from fairchase.leads.models import Commitment, Lead
+from fairchase.leads.models import Commitment, Lead, Suppression
 from fairchase.policy.priors import FIRST_DELAY_EDGES, SPACING_PRIORS
 
 # The one-click outcome buttons of a row: (value, label).
@@ -46,8 +47,9 @@ class AgendaRow:
         """The plan's value per minute, faded by how long the enquiry has waited."""
         return worth_now(self.lead.priority, self.waited)
 
-    def as_dict(self) -> dict:
-        """Plain values for the terminal and JSON."""
+    def as_dict(self, blocked: Collection[str] | None = None) -> dict:
+        """Plain values for the terminal and JSON. Addresses only when `blocked` names those
+        nobody may use (opted out or bounced: left out, never offered); without it, none."""
         lead = self.lead
         return {
             "id": lead.pk,
@@ -63,8 +65,8 @@ class AgendaRow:
             "priority": lead.priority,
             "reason": lead.plan_reason,
             "next_state": lead.next_state,
-            "phone": lead.phone,
-            "email": lead.email,
+            "phone": lead.phone if blocked is not None and lead.phone not in blocked else "",
+            "email": lead.email if blocked is not None and lead.email not in blocked else "",
             "owner": lead.owner.username,
             "waited_minutes": int(self.waited.total_seconds() // 60) if self.waited else None,
         }
@@ -170,15 +172,16 @@ class Agenda:
         return [r.lead for r in rows] + [c.lead for c in self.commitments]
 
     def as_dict(self) -> dict:
+        blocked = Suppression.among(self.leads())
         return {
             "now": self.now,
             "budget_minutes": self.budget_minutes,
-            "new": [r.as_dict() for r in self.new],
+            "new": [r.as_dict(blocked) for r in self.new],
             "commitments": [r.as_dict() for r in self.commitments],
-            "followups": [r.as_dict() for r in self.followups],
-            "wings": [r.as_dict() for r in self.wings],
-            "waiting": [r.as_dict() for r in self.waiting],
-            "let_go": [r.as_dict() for r in self.let_go],
+            "followups": [r.as_dict(blocked) for r in self.followups],
+            "wings": [r.as_dict(blocked) for r in self.wings],
+            "waiting": [r.as_dict(blocked) for r in self.waiting],
+            "let_go": [r.as_dict(blocked) for r in self.let_go],
             "totals": {"new": self.new_total, "due": self.due_total, "let_go": self.let_go_total},
         }
 

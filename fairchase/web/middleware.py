@@ -70,7 +70,8 @@ def check_request(request) -> None:
             _check_text("A field name", key)
             for v in values:
                 _check_text(f"The field {key[:40]!r}", v)
-    elif content_type.endswith("json") and request.body:
+    # The capture webhook (/json/) reads its body as JSON whatever the Content-Type says.
+    elif (content_type.endswith("json") or request.path.endswith("/json/")) and request.body:
         try:
             data = json.loads(request.body)
         except RecursionError:

@@ -46,3 +46,12 @@ def test_the_report_can_be_narrowed_to_one_salesperson(tmp_path, alice, history)
         call_command("report", html=str(out), owner="nobody")
     with pytest.raises(CommandError):
         call_command("report", html=str(out), date_from="last tuesday")
+
+
+def test_the_pdf_draws_a_source_name_with_dollar_signs_as_written(tmp_path, history):
+    from fairchase.leads.models import Lead
+
+    Lead.objects.filter(source="web_form").update(source="$\\frac$ ads")
+    out = tmp_path / "insights.pdf"
+    call_command("report", pdf=str(out))  # matplotlib read "$\frac$" as math and raised
+    assert out.read_bytes().startswith(b"%PDF")

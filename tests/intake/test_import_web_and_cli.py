@@ -164,3 +164,11 @@ def test_the_export_command_writes_what_the_import_command_reads(alice, tmp_path
         ]
     call_command("export", "history", str(tmp_path / "history.jsonl"))
     assert (tmp_path / "history.jsonl").read_text() == ""  # nobody finished yet
+
+
+def test_a_file_name_that_looks_like_markup_is_shown_as_written(tmp_path, alice, capsys):
+    path = tmp_path / "[bold]leads.csv"
+    path.write_text("name,email\nAnn Lee,ann@example.com\n")
+    call_command("import", str(path), "--owner", "alice")
+    assert "[bold]leads.csv" in capsys.readouterr().err  # the progress bar's label
+    assert Lead.objects.filter(email="ann@example.com").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from types import MappingProxyType
 
 import numpy as np
 from hypothesis import given
@@ -80,6 +81,13 @@ def test_dataclass_leads_and_settings_plan_like_dicts():
     conf = BusinessSettings()
     assert plan(None, [lead], NOW, conf) == plan(None, [as_dict], NOW, vars(conf))
     assert Settings.from_any(conf).contact_hours == (540, 1020)
+
+
+def test_settings_given_as_a_read_only_mapping_are_read_like_a_dict():
+    given_settings = {"hourly_cost": 80.0, "contact_hours": "09:00-17:00", "daily_minutes": 30}
+    read = Settings.from_any(MappingProxyType(given_settings))
+    assert read == Settings.from_any(given_settings)
+    assert read.contact_hours == (540, 1020) and read.daily_minutes == 30.0
 
 
 def test_fit_accepts_dataclasses():

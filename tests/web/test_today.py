@@ -67,6 +67,26 @@ def test_follow_ups_are_ranked_by_priority_with_a_line_where_minutes_run_out(
     assert "Reason for Follow 1" in above
 
 
+def test_a_short_contact_that_fits_takes_the_minutes_a_long_one_left(client, alice, make_lead):
+    BusinessSettings.objects.update_or_create(
+        pk=BusinessSettings.current().pk,
+        defaults={"daily_minutes": 12, "minutes_call": 10, "minutes_email": 2},
+    )
+    first, long_call, short_email = (
+        _contacted(make_lead, alice, name=n) for n in ("First Call", "Long Call", "Short Email")
+    )
+    _plan(first, priority=30.0)
+    _plan(long_call, priority=20.0)  # 10 more minutes: does not fit the 2 left
+    _plan(short_email, priority=10.0, next_channel="email")  # 2 minutes: fits
+    client.force_login(alice)
+    html = client.get("/").content.decode()
+    above, below = (
+        html.split('id="section-followups"')[1].split("</section>")[0].split('id="budget-line"')
+    )
+    assert _order(above) == [first.pk, short_email.pk]  # the day's 12 minutes all used
+    assert _order(below) == [long_call.pk]
+
+
 def test_the_agenda_is_plain_data_for_the_terminal(alice, make_lead):
     make_lead(alice, name="Plain Data")
     agenda = agenda_for(alice, timezone.now())

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from . import clauses, cues, language, when
+from . import clauses, cues, language, learned, when
 
 AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR = (
     "auto_reply",
@@ -23,6 +23,7 @@ AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLE
 )
 KINDS = (AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR)
 REFUSALS = (OPT_OUT, NOT_INTERESTED)
+YES = (INTERESTED, LATER, CALL_BACK)  # what keeps us chasing: never read past a "no"
 # Kinds the app acts on without a person (the others only record the message).
 ACTED_ON = {AUTO_REPLY, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK}
 # A call asked for on a day (a date, a weekday, tomorrow) within this is a call-back; a call
@@ -107,18 +108,137 @@ def _gather(fresh: str, folded: str, where: list[int], today, zone, channel, aut
     return m
 
 
-def decide(fresh: str, folded: str, where: list[int], today, zone, channel: str, automatic: str):
+def decide(
+    fresh: str,
+    folded: str,
+    where: list[int],
+    today,
+    zone,
+    channel: str,
+    automatic: str,
+    learner: learned.Learner | None = None,
+):
     """The reading, in steps from the surest to the least sure: each step decides or
-    passes the message on."""
+    passes the message on. What the rules leave unclear, the `learner` (the classifier
+    trained on labelled replies) may read, under the safety rule (`_learned`)."""
     m = _gather(fresh, folded, where, today, zone, channel, automatic)
+    reading = _rules(m)
+    if reading[0] in YES and learner is not None:
+        reading = _second_opinion(m, reading, learner)
+    elif (
+        reading[0] == UNCLEAR
+        and learner is not None
+        and len(m.folded.split()) >= MIN_WORDS
+        and not _torn(m)
+    ):
+        reading = _learned(m, reading, learner)
+    return (*reading, m.language)
+
+
+def _torn(m: _Message) -> bool:
+    """The rules found a refusal or a doubt and left the message unclear on purpose (a
+    refusal that also asks, a "no" with more after it, "not sure yet"): a person reads it."""
+    return bool(m.opt_out or m.refusal or m.unsure)
+
+
+def _rules(m: _Message):
+    """The hand-written steps, from the surest to the least sure."""
     for step in (_automatic_reply, _nothing_new, _stop_word, _opt_out):
         if reading := step(m):
-            return (*reading, m.language)
+            return reading
     date = _pick(m.found, m.later, m.folded)
     for dated_step in (_refused, _call_on_a_day, _dated, _later_without_date):
         if reading := dated_step(m, date):
-            return (*reading, m.language)
-    return (*_interest_or_unclear(m), m.language)
+            return reading
+    return _interest_or_unclear(m)
+
+
+# In fewer words one word decides, and "thanks" opens most polite refusals: the rules know
+# the short answers ("No thanks", "Stop", "Call me"), the classifier reads longer ones.
+MIN_WORDS = 5
+# The safety rule's thresholds on the classifier's own probabilities (tuned by
+# leave-one-batch-out in bench/replies.py, never on a held-out batch).
+SAFE_REFUSAL = 0.10  # above this P(refusal), never interest, a revisit or a call-back
+YES_MIN, YES_MARGIN = 0.5, 0.2  # how sure it must be of interest, a revisit or a call-back
+NO_MIN, NO_MARGIN = 0.7, 0.2  # how sure of a refusal (both refusal kinds together)
+NO_MIN_NEGATED = 0.65  # the same, with a negation in the message
+# Above this P(refusal) the classifier sends a rules' "yes" to a person.
+VETO = 0.7
+REST_MIN = 0.5  # how sure of a refusal still with its thanks taken out
+
+
+def _second_opinion(m: _Message, rules, learner: learned.Learner):
+    """Interest, a revisit or a call-back read by the rules, unless the classifier finds a
+    refusal most likely (VETO, not resting on thanks): then a person reads it
+    ("I'd love to, but we just put pen to paper with another outfit")."""
+    w = learner.weigh(m.fresh)
+    if w.refusal >= VETO and w.kind in REFUSALS and not _on_thanks(m, learner):
+        said = ", ".join(f'"{word}"' for word in w.words)
+        return (
+            UNCLEAR,
+            None,
+            f"{rules[0]} by the rules, but learned {w.refusal:.0%} a refusal: {said}",
+        )
+    return rules
+
+
+def _on_thanks(m: _Message, learner: learned.Learner) -> bool:
+    """A refusal that rests on thanks: with the thanks taken out ("Muchas gracias por su
+    correo") the words left are too few, or no longer likely a refusal. Most polite
+    refusals begin with thanks, so thanks alone weigh as a refusal."""
+    rest = THANKS.sub(" ", m.folded)
+    return len(rest.split()) < MIN_REST or learner.weigh(rest).refusal < REST_MIN
+
+
+# Thanks in each language, with what they thank for ("vielen Dank für Ihre Nachricht").
+THANKS = re.compile(
+    r"(?<![\w'])(?:(?:many|muchas|mil|vielen|herzlichen|besten|heel erg|hartelijk|muito|merci)\s)?"
+    r"(?:thanks?(?: you)?|thx|cheers|ta|danke(?:schon)?|dank(?: je(?: wel)?| u(?: wel)?)?|"
+    r"merci|gracias|obrigad[oa]s?|obg|agradec\w*|agradeco|bedankt)"
+    r"(?: (?:a lot|very much|so much|again|beaucoup|vielmals|mil|muito|igualmente|anyway))?"
+    r"(?: (?:for|fur|pour|por|pel[oa]s?|voor)(?: [\w'-]+){0,3})?(?![\w'])"
+)
+MIN_REST = 3  # words a learned refusal needs besides its thanks
+
+
+def _learned(m: _Message, rules, learner: learned.Learner):
+    """What the rules left unclear for want of words they know, read by the classifier.
+    A "no" is never read as a "yes": it never reads a message with a refusal cue
+    (`_torn`), and reads interest, a revisit or a call-back only when its own P(refusal)
+    is at most SAFE_REFUSAL; a refusal only with a clear margin over any other reading
+    and not resting on thanks; a revisit or call-back only with a date the rules read.
+    Otherwise the rules' "unclear" stands."""
+    w = learner.weigh(m.fresh)
+    kind, p = w.kind, w.probabilities[w.kind]
+    said = ", ".join(f'"{word}"' for word in w.words)
+    # Both refusal kinds together against the likeliest other reading; a "not" in the
+    # message (one the rules could not place) is evidence of a refusal too.
+    other = max(v for k, v in w.probabilities.items() if k not in REFUSALS)
+    no_min = NO_MIN_NEGATED if clauses.negations(m.folded, m.negation) else NO_MIN
+    if w.refusal >= no_min and w.refusal - other >= NO_MARGIN:
+        if _on_thanks(m, learner):
+            return rules
+        kind = max(REFUSALS, key=lambda k: w.probabilities[k])
+        said = ", ".join(f'"{word}"' for word in learner.weigh(m.fresh, kind).words)
+        return kind, None, f"learned ({w.refusal:.0%} a refusal): {said}"
+    if kind in REFUSALS:
+        return rules
+    if kind == UNCLEAR or p < YES_MIN or w.margin < YES_MARGIN:
+        return rules
+    if w.refusal > SAFE_REFUSAL:
+        return rules  # (a refusal cue of the rules' own: never here, see `_torn`)
+    evidence = f"learned ({p:.0%}): {said}"
+    if kind == INTERESTED:
+        return INTERESTED, None, evidence
+    date = _pick(m.found, m.later, m.folded)
+    if date is None:
+        return rules
+    at = when.to_datetime(date, m.zone)
+    if kind == CALL_BACK and not (
+        when.SPECIFICITY[date.kind] <= 1 and date.day - m.today <= CALL_BACK_HORIZON
+    ):
+        kind = LATER
+    return kind, at, f'{evidence} "{date.words}"'
 
 
 def _automatic_reply(m: _Message):

@@ -9,13 +9,16 @@ from pathlib import Path
 from .. import replies
 
 
-def read_file(path: str | Path, zone: str | None, now: datetime) -> replies.Reading:
-    """`now` is when the message arrived: a mail's own Date header is used when it has one."""
+def read_file(
+    path: str | Path, zone: str | None, now: datetime, learner="shipped"
+) -> replies.Reading:
+    """`now` is when the message arrived: a mail's own Date header is used when it has one.
+    `learner` as for `replies.read_message`."""
     path = Path(path)
     raw = path.read_bytes()
     if path.suffix.lower() == ".eml":
-        return replies.read_message(raw, zone, now)
-    return replies.read_text(raw.decode("utf-8", "replace"), now, zone)
+        return replies.read_message(raw, zone, now, learner)
+    return replies.read_text(raw.decode("utf-8", "replace"), now, zone, learner=learner)
 
 
 def as_json(path: str | Path, reading: replies.Reading) -> dict:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from fairchase import clock
-from fairchase.leads import actions
+from fairchase.leads import actions, planning
 from fairchase.leads.actions import ActionError
 from fairchase.leads.people import lead_or_404, visible_leads
 from fairchase.web.views.common import web_view
@@ -119,7 +119,7 @@ def _complete_stop(request, lead, next_state: str, revisit_at, reason: str) -> N
     if state == Status.NURTURE and "mailing_list" not in (lead.consents or []):
         state = Status.CLOSED
     if state == Status.REVISIT and revisit_at is None:
-        revisit_at = timezone.now() + timezone.timedelta(days=90)
+        revisit_at = planning.default_revisit(timezone.now())
     try:
         actions.stop_chasing(
             lead,

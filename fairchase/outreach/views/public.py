@@ -41,15 +41,15 @@ def unsubscribe(request, token: str):
         return render(
             request, "outreach/unsubscribe.html", {"lead": lead, "channel": channel, "token": token}
         )
-    if lead.status != Status.OPTED_OUT:
-        one_click = request.POST.get("List-Unsubscribe") == "One-Click"
-        actions.opt_out(
-            lead,
-            channel=channel,
-            reason="Unsubscribed with the one-click link"
-            if one_click
-            else "Unsubscribed on the confirmation page",
-        )
+    # Asked again (say after a STOP text), it still blocks this address: opt_out is idempotent.
+    one_click = request.POST.get("List-Unsubscribe") == "One-Click"
+    actions.opt_out(
+        lead,
+        channel=channel,
+        reason="Unsubscribed with the one-click link"
+        if one_click
+        else "Unsubscribed on the confirmation page",
+    )
     return render(request, "outreach/unsubscribe_done.html", {"lead": lead, "channel": channel})
 
 

@@ -95,7 +95,7 @@ def check_addresses(request, leads) -> None:
     """Look up once for a whole page which of its leads' addresses nobody may use (opted
     out or bounced, on any lead); `contact_links` reads the answers from the request."""
     values = {v for lead in leads for v in (lead.email, lead.phone) if v}
-    blocked = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
+    blocked = Suppression.among(leads)
     request.address_checks = {v: v in blocked for v in values}
 
 
@@ -106,9 +106,7 @@ def contact_links(context, lead):
     addresses = {v for v in (lead.email, lead.phone) if v}
     checks = getattr(context.get("request"), "address_checks", {})
     if not addresses <= checks.keys():  # a row the page's view did not look up
-        blocked = set(
-            Suppression.objects.filter(value__in=addresses).values_list("value", flat=True)
-        )
+        blocked = Suppression.among([lead])
         checks = {v: v in blocked for v in addresses}
     return {
         "phone": lead.phone if lead.phone and not checks[lead.phone] else "",

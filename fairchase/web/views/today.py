@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from fairchase import clock
-from fairchase.leads import actions
+from fairchase.leads import actions, planning
 from fairchase.leads.actions import ActionError
 from fairchase.leads.models import SOURCES, Commitment, Outcome, Status
 from fairchase.leads.people import lead_or_404, team
@@ -47,8 +47,6 @@ from .common import is_htmx, web_view
 log = logging.getLogger("fairchase.web")
 
 ATTEMPT_OUTCOMES = {Outcome.NO_ANSWER, Outcome.LEFT_MESSAGE, Outcome.TALKED, Outcome.REPLIED}
-# A stop into "revisit" needs a date; when the plan gives none, look again in three months.
-DEFAULT_REVISIT = timedelta(days=90)
 # "Keep chasing" against a plan that says stop: one more try, this many days on, at 10:00.
 KEEP_DAYS = 2
 UNDO_SALT = "fairchase.today.undo"
@@ -218,7 +216,7 @@ def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tu
         if state == Status.NURTURE and "mailing_list" not in (lead.consents or []):
             state = Status.CLOSED
         revisit = lead.plan_revisit_at or (
-            timezone.now() + DEFAULT_REVISIT if state == Status.REVISIT else None
+            planning.default_revisit(timezone.now()) if state == Status.REVISIT else None
         )
         actions.stop_chasing(
             lead,

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from fairchase.intake.history import import_history
@@ -78,7 +79,7 @@ class Command(BaseCommand):
             transient=False,
         ) as progress:
             task = progress.add_task(
-                os.path.basename(path),
+                escape(os.path.basename(path)),  # a file named "x[/].csv" is no rich markup
                 total=(total + 1 if history and total is not None else total),
             )
             update = lambda rows: progress.update(task, completed=rows)  # noqa: E731

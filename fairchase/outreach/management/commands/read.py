@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from fairchase.leads.models import BusinessSettings
+from fairchase.outreach import replies_learning
 from fairchase.outreach.reading.files import as_json, read_file
 from fairchase.outreach.reading.when import zone_of
 
@@ -39,9 +40,10 @@ class Command(BaseCommand):
             raise CommandError(f"--now is not an ISO date: {now}") from e
         if arrived.tzinfo is None:
             arrived = arrived.replace(tzinfo=zone_of(zone))
+        learner = self._learner()
         for path in files:
             try:
-                line = as_json(path, read_file(path, zone, arrived))
+                line = as_json(path, read_file(path, zone, arrived, learner))
             except OSError as e:
                 line = {
                     "file": path,
@@ -59,6 +61,14 @@ class Command(BaseCommand):
                     "evidence": f"could not be read: {type(e).__name__}",
                 }
             self.stdout.write(json.dumps(line, ensure_ascii=False))
+
+    @staticmethod
+    def _learner():
+        """The classifier as the worker has it: taught by this business's corrections."""
+        try:
+            return replies_learning.learner()
+        except Exception:  # no database yet: the shipped examples alone
+            return "shipped"
 
     @staticmethod
     def _business_zone() -> str:
