@@ -46,6 +46,9 @@ FIRST_SIGHT = [
     ("b3", 97, 123, 38, 42, 0),  # after the second round, made for b2
     ("b4", 108, 150, 39, 48, 0),  # after the third round, made for b3
     ("b5", 92, 120, 38, 42, 0),  # after the fourth round, made for b4
+    # b6 is the blind batch, never in this repository. b7: dated replies only (later, call-back,
+    # automatic reply with a date), in relative and vague phrasings, before any change for it.
+    ("b7", 102, 120, 95, 120, 0),
 ]
 
 
