@@ -210,3 +210,19 @@ def test_a_call_on_a_shortened_day_is_a_call_back_that_day(text, zone, want):
     written = datetime(2026, 3, 10, 10, tzinfo=ZoneInfo(zone))
     got = replies.read_text(text, written, zone)
     assert got.kind == "call_back" and got.until.date().isoformat() == want, got
+
+
+@pytest.mark.parametrize(
+    "text, lang, want",
+    [
+        (
+            "Please get back to me early next month. Our board meets on the 20th.",
+            "en",
+            "2026-04-01",
+        ),
+        ("Melden Sie sich bitte Anfang Juni wieder. Am 20. tagt der Vorstand.", "de", "2026-06-01"),
+    ],
+)
+def test_a_day_of_the_month_in_another_sentence_names_another_event(text, lang, want):
+    got = replies.read_text(text, TUESDAY, "Europe/Berlin")
+    assert got.kind == "later" and got.until.date().isoformat() == want, got
