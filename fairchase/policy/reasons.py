@@ -207,7 +207,7 @@ def revisit_note(when_text, value):
     )
 
 
-NURTURE_NOTE = " Moved to the mailing list (they consented): they can come back when ready."
+NURTURE_NOTE = " Next: the mailing list (they consented), so they can come back when ready."
 CLOSED_NOTE = " Closed: no mailing-list consent, and the value does not justify a later try."
 
 

@@ -109,3 +109,19 @@ def test_a_contact_with_no_address_left_is_not_sent_on_a_visit(alice):
     lead = Lead.objects.get()
     assert lead.next_action == "stop" and lead.next_channel in ("", None)
     assert "add an address" in lead.plan_reason
+
+
+def test_a_cold_list_contact_added_by_hand_is_no_new_enquiry(alice):
+    enquiry = actions.create_lead(
+        alice, name="Web Enquiry", email="w@example.com", source="web_form"
+    )
+    cold = actions.create_lead(
+        alice, name="Cold Contact", email="c@example.com", source="cold_outreach"
+    )
+    assert enquiry.is_new_enquiry and not cold.is_new_enquiry
+    dues = Lead.objects.exclude(next_due=None).values_list("next_due", flat=True)
+    when = max([timezone.now(), *dues]) + timezone.timedelta(minutes=1)
+    agenda = agenda_for(alice, when)
+    assert [r.lead.name for r in agenda.new] == ["Web Enquiry"]
+    cold.refresh_from_db()
+    assert "new enquiry" not in cold.plan_reason
