@@ -213,8 +213,6 @@ class _Silent:
         # the articles' schedule unless the history is big enough to say otherwise
         many = model.n_leads >= MIN_LEADS_FOR_SCHEDULES
         self.schedules = P.SCHEDULES if many else P.SCHEDULES[:1]
-        if many and late_replies(model):
-            self.schedules = (*self.schedules, *P.LATE_SCHEDULES)
 
     def look(self, sel, economics: Settings, choices=None, now_first=False) -> Chase:
         """Look ahead under each schedule (or the `choices` among them) for the silent leads
@@ -248,13 +246,6 @@ class _Silent:
                 best.keep_better(res, res.v_now > best.v_now * 1.02 + 0.01)
         assert best is not None, "at least one schedule"
         return best
-
-
-def late_replies(model: Model) -> bool:
-    """Does the learned age curve rise somewhere (by LATE_RISE), so that a later try can
-    find a lead more willing to answer than an earlier one?"""
-    curve = model.age_curve
-    return bool(len(curve)) and float((curve - np.minimum.accumulate(curve)).max()) >= P.LATE_RISE
 
 
 def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, ie) -> Conversation:

@@ -101,10 +101,6 @@ SCHEDULES = (
     # history's age and gap effects say so
     (1.0, 2.0, 4.0),
 )
-# When the learned age curve rises (buyers who come back weeks after their enquiry), the
-# look-ahead also weighs follow-ups at longer gaps (days after attempt 1, 2, 3 and later).
-LATE_SCHEDULES = ((7.0, 7.0, 7.0), (14.0, 14.0, 14.0), (21.0, 21.0, 21.0))
-LATE_RISE = 0.15  # log-odds the age curve must gain somewhere before they are weighed
 # Time preference: value expected d days from now counts exp(-d / this). A sale next quarter is
 # worth less than one this month, and a lead chased slowly stays open (and cooling) for months.
 TIME_PREFERENCE_DAYS = 90.0

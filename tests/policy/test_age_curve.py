@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import numpy as np
 
@@ -83,45 +83,3 @@ def test_a_model_stored_before_the_age_curve_reads_its_age_buckets():
     assert effect(model, 0) == 0.0
     assert effect(model, 90) == -0.5
     assert effect(model, 20) < effect(model, 5) < 0.0
-
-
-def silent_lead(tried_days_ago=1.0, age_days=1.5):
-    created = NOW - timedelta(days=age_days)
-    return {
-        "id": "S1",
-        "source": "web_form",
-        "value": 5000.0,
-        "created_at": created,
-        "timezone": None,
-        "signals": [],
-        "consents": [],
-        "attempts": [
-            {
-                "at": NOW - timedelta(days=tried_days_ago),
-                "channel": "call",
-                "outcome": "no_answer",
-                "minutes": 2,
-            }
-        ],
-        "status": "open",
-    }
-
-
-def days_to_next_try(model):
-    from fairchase.policy import plan
-
-    decision = plan(model, [silent_lead()], NOW, {"daily_minutes": 600})[0]
-    assert decision["action"] in ("contact", "wait"), decision
-    due = (
-        datetime.fromisoformat(decision["due"])
-        if isinstance(decision["due"], str)
-        else decision["due"]
-    )
-    return (due - NOW).total_seconds() / DAY
-
-
-def test_when_buyers_answer_weeks_later_the_follow_up_waits_for_them():
-    rising = fit(history_by_age(lambda age: 0.03 if age < 14 else 0.25))
-    flat = fit(history_by_age(lambda age: 0.10))
-    assert days_to_next_try(rising) >= 5.0
-    assert days_to_next_try(flat) <= 3.0
