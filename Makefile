@@ -8,6 +8,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 /root/.pyenv/versions/3
 	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; done)
 PGBIN := /usr/lib/postgresql/15/bin
 TESTDATA ?= $(CURDIR)/.testdata
+PORT ?= 8000
 
 .PHONY: help install system-deps run demo test test-sqlite test-postgres bench lint fmt clean
 
@@ -32,8 +33,8 @@ system-deps: ## apt: PostgreSQL, Dovecot IMAP and Chromium for the test suite (s
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql dovecot-imapd chromium >/dev/null; \
 	fi
 
-run: demo ## Set up, load demo data on first run, serve on http://127.0.0.1:8000
-	$(BIN)/fairchase serve --addr 127.0.0.1:8000
+run: demo ## Set up, load demo data on first run, serve on http://127.0.0.1:8000 (PORT=8001 for another)
+	$(BIN)/fairchase serve --addr 127.0.0.1:$(PORT)
 
 demo: install ## Create the database and load the demo data into it (once: a database with leads is left alone)
 	$(BIN)/fairchase migrate --noinput -v 0

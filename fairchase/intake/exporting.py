@@ -21,10 +21,12 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from fairchase import clock
 from fairchase.leads.models import (
     CONSENTS,
     GOOD_SIGNALS,
@@ -67,9 +69,19 @@ def _text(value) -> str:
 @dataclass(frozen=True)
 class Column:
     header: str
-    get: Callable
+    get: Callable  # obj -> value; obj, zone -> value when `zoned`
     phone: bool = False
     kind: str = "text"  # "number", "money", "date" (typed cells in Excel)
+    zoned: bool = False  # text with times in it, written in the export's zone
+
+    def value(self, obj, zone):
+        return self.get(obj, zone) if self.zoned else self.get(obj)
+
+
+def plan_reason(lead, zone) -> str:
+    """The plan's reason with its times in the export's zone, named, the lead's own beside
+    them ("Call Thu 10 Dec 08:30 CST (09:30 for Gina in New York)"), as the lead page says it."""
+    return clock.reason_in_zones(lead.plan_reason, lead, zone, timezone.now())
 
 
 SOURCE_LABELS = dict(SOURCES) | {"import": "Import"}
@@ -116,7 +128,7 @@ LEAD_COLUMNS = [
     Column("Next action", lambda x: action_label(x.next_action)),
     Column("Next channel", lambda x: channel_label(x.next_channel)),
     Column("Next due", lambda x: x.next_due, kind="date"),
-    Column("Plan reason", lambda x: x.plan_reason),
+    Column("Plan reason", plan_reason, zoned=True),
     Column("Owner", lambda x: x.owner.get_username()),
     Column("Notes", lambda x: x.notes),
 ]
@@ -199,12 +211,12 @@ def csv_lines(kind: str, leads) -> Iterator[str]:
             [
                 neutralise(_text(local(v, zone) if c.kind == "date" else v))
                 for c in columns
-                for v in (c.get(obj),)
+                for v in (c.value(obj, zone),)
             ]
         )
 
 
-NUMBER_FORMATS = {"money": "#,##0.00", "date": "yyyy-mm-dd hh:mm", "number": "General"}
+NUMBER_FORMATS = {"money": "#,##0.00", "date": "yyyy-mm-dd hh:mm:ss", "number": "General"}
 
 
 def excel_cell(ws, column: Column, value, zone=UTC):
@@ -235,7 +247,7 @@ def excel_file(kind: str, leads) -> io.BufferedRandom:
     ws = wb.create_sheet(kind.title())
     ws.append(headers(columns, zone_name))
     for obj in rows_for(kind, leads):
-        ws.append([excel_cell(ws, c, c.get(obj), zone) for c in columns])
+        ws.append([excel_cell(ws, c, c.value(obj, zone), zone) for c in columns])
     out = tempfile.TemporaryFile()
     wb.save(out)
     out.seek(0)

@@ -192,13 +192,15 @@ def _values(text: str) -> list[str]:
 
 def _first_valid(text: str, normalize, what: str, problems: list[str], extra: list[str]) -> str:
     """The first value of a (possibly multi-value) cell that normalises; the rest that do go
-    to `extra` ("Other phone: ..."), the ones that do not to `problems`."""
+    to `extra` ("Other phone: ..."), the ones that do not to `problems` and, as written, to
+    `extra` too (a typo in the only address is still there to fix by hand)."""
     found = ""
     for raw in _values(text):
         try:
             value = normalize(raw)
         except InvalidContact as exc:
             problems.append(f"{what} {raw[:60]!r} left out: {exc}")
+            extra.append(f"Unreadable {what} in the imported file: {raw[:200]}")
             continue
         if not found:
             found = value

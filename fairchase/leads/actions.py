@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from .models import (
     ACTIVE_STATUSES,
+    OUTBOUND_SOURCES,
     Attempt,
     Commitment,
     Lead,
@@ -83,10 +84,14 @@ def _transition(lead: Lead, new: str, reason: str, user=None, at: datetime | Non
 
 @transaction.atomic
 def create_lead(owner, *, user=None, reason: str = "New enquiry", **fields) -> Lead:
-    """Store a new enquiry; its plan says 'respond now'."""
+    """Store a new enquiry; its plan says 'respond now'. A contact from a cold list did not
+    enquire: it comes in to be worked by value (a revisit from its first day), never
+    listed as an enquiry waiting for its answer."""
     fields["email"] = normalize_email(fields.get("email"))
     fields["phone"] = normalize_phone(fields.get("phone"))
     fields.setdefault("status", Status.OPEN)
+    if fields.get("source") in OUTBOUND_SOURCES:
+        fields.setdefault("revisit_at", fields.get("created_at") or timezone.now())
     lead = Lead.objects.create(owner=owner, **fields)
     StatusChange.objects.create(
         lead=lead, old="", new=lead.status, reason=reason, user=user, at=lead.created_at

@@ -23,6 +23,7 @@ from . import planning
 from .models import (
     ACTIVE_STATUSES,
     FINISHED_STATUSES,
+    OUTBOUND_SOURCES,
     Attempt,
     BusinessSettings,
     Commitment,
@@ -77,8 +78,7 @@ GOOD = ["asked_price", "asked_details", "stated_need", "initiated_contact"]
 POOR = ["vague", "no_specific_interest", "short_conversation", "distracted"]
 SPACING_DAYS = [0.05, 2, 7, 14, 21, 30, 30, 45]
 # What this morning's new enquiries wrote or said (shown on their Today card); only people
-# who came to us enquire: a cold list's contact has said nothing yet.
-ENQUIRING_SOURCES = {"referral", "inbound_call", "walk_in", "web_form", "event"}
+# who came to us enquire: a cold list's contact (OUTBOUND_SOURCES) has said nothing yet.
 ENQUIRIES = (
     "Water is coming into the attic after last night's storm. Can someone look today?",
     "We need a quote for a new roof on a two-storey house, about 1,800 sq ft.",
@@ -249,7 +249,9 @@ def _open(rng: random.Random, owners, numbers, now: datetime, n: int) -> Made:
         age = rng.uniform(0.01, 0.8) if fresh else rng.uniform(1, 40)
         lead, interest, params = _lead(rng, owners, now - timedelta(days=age), next(numbers))
         if fresh:
-            if lead.source in ENQUIRING_SOURCES:  # a cold contact did not write to us
+            if lead.source in OUTBOUND_SOURCES:  # a cold contact did not write to us
+                lead.revisit_at = lead.created_at  # to work by value, not a new enquiry
+            else:
                 lead.notes = ENQUIRIES[i % len(ENQUIRIES)]
             made.append((lead, [], Status.OPEN))
             continue

@@ -59,6 +59,9 @@ SOURCES = [
     ("cold_outreach", "Cold outreach"),
     ("purchased_list", "Purchased list"),
 ]
+# Contacts we reach out to: they did not enquire, so they are never a new enquiry waiting
+# for its answer (they come in like an imported contact: a lead to work by value).
+OUTBOUND_SOURCES = ("cold_outreach", "purchased_list")
 
 # Seed 002: signs of a good and of a poor prospect.
 GOOD_SIGNALS = [

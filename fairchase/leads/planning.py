@@ -115,7 +115,8 @@ def lead_record(lead: Lead, suppressed: set[str] | None = None) -> dict:
 
 
 def reachable_channels(lead: Lead, suppressed: set[str] | None = None) -> list[str]:
-    """Channels we may use: we need the address, no suppression, and consent for texts."""
+    """Channels we may use: we need the address, no suppression, and consent for texts.
+    No address at all is no channel (a visit needs somewhere to go: we keep none)."""
     if suppressed is None:
         suppressed = set(
             Suppression.objects.filter(
@@ -129,8 +130,6 @@ def reachable_channels(lead: Lead, suppressed: set[str] | None = None) -> list[s
             out += ["text"]
     if lead.email and lead.email not in suppressed:
         out += ["email"]
-    if not out and not lead.phone and not lead.email:
-        out = ["visit"]
     return out
 
 

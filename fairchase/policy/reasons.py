@@ -207,7 +207,7 @@ def revisit_note(when_text, value):
     )
 
 
-NURTURE_NOTE = " Moved to the mailing list (they consented): they can come back when ready."
+NURTURE_NOTE = " Next: the mailing list (they consented), so they can come back when ready."
 CLOSED_NOTE = " Closed: no mailing-list consent, and the value does not justify a later try."
 
 
@@ -220,5 +220,8 @@ def unreadable(error: str) -> str:
     return f"Wait: this record could not be read ({error}); 0 attempts planned until it is fixed."
 
 
-UNREACHABLE = "Stop: all 0 reachable channels are gone (every channel bounced or none given)."
+UNREACHABLE = (
+    "Stop: 0 ways left to reach them (no email or phone, or each one bounced or asked not"
+    " to be contacted): add an address to chase them again."
+)
 CLOSED = "Stop: this lead is closed (won, lost or opted out); 0 further attempts."

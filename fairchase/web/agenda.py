@@ -97,6 +97,8 @@ ROW_FIELDS = (
     "owner__last_name",
     "owner__email",
 )
+# A new enquiry whose first step is due more than this ahead is "first", not "now".
+LATER = timedelta(minutes=15)
 
 
 def end_of_local_day(now: datetime, zone: str) -> datetime:
@@ -221,6 +223,7 @@ def _row_maker(minutes: dict[str, float], now: datetime):
             channel=channel,
             minutes=float(minutes.get(channel, 5.0)),
             overdue=bool(lead.next_due and lead.next_due < now - timedelta(hours=1)),
+            later=bool(lead.next_due and lead.next_due > now + LATER),
         )
 
     return row
@@ -325,6 +328,7 @@ def row_for(lead: Lead, now: datetime, business: BusinessSettings) -> AgendaRow:
         channel=channel,
         minutes=float(minutes.get(channel, 5.0)),
         overdue=bool(lead.next_due and lead.next_due < now - timedelta(hours=1)),
+        later=bool(lead.next_due and lead.next_due > now + LATER),
     )
     if section == "new":
         r.waited = max(timedelta(0), now - lead.created_at)

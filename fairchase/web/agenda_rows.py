@@ -36,6 +36,7 @@ class AgendaRow:
     minutes: float
     waited: timedelta | None = None  # new enquiries: since the enquiry arrived
     overdue: bool = False
+    later: bool = False  # its step is due later today or after (outside contact hours, say)
 
     @property
     def fresh(self) -> bool:

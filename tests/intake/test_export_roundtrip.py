@@ -254,3 +254,12 @@ def test_signals_named_by_code_or_label_in_any_separator_import():
     assert codes_named("ASKED ABOUT PRICE | vague, nonsense", signals) == ["asked_price", "vague"]
     assert codes_named("Vague or noncommittal;Kept a promise", signals) == ["kept_promise", "vague"]
     assert codes_named("nothing we know", signals) == []
+
+
+def test_the_plan_reason_names_the_zone_of_its_times(alice, make_lead):
+    lead = make_lead(alice, name="Gina Park", timezone="Asia/Kolkata")
+    Lead.objects.filter(pk=lead.pk).update(plan_reason="Call Mon 09:30: a 2nd try.")
+    header, row = list(csv.reader(io.StringIO(export_csv(Lead.objects.all()).decode()[1:])))
+    reason = dict(zip(header, row, strict=True))["Plan reason"]
+    # the business's zone is UTC here: the lead's 09:30 in Kolkata (UTC+05:30, no DST) is 04:00
+    assert "04:00 UTC" in reason and "09:30 for Gina in Kolkata" in reason, reason

@@ -99,3 +99,29 @@ def test_an_imported_contact_is_introduced_never_thanked_for_an_enquiry_it_may_n
         next_action="contact", next_channel="email", next_due=timezone.now()
     )
     assert draft_for(Lead.objects.get(pk=lead.pk)).template.purpose == "follow_up"
+
+
+def test_a_contact_with_no_address_left_is_not_sent_on_a_visit(alice):
+    # the email cell is unreadable and there is no phone: nowhere to call, write or go
+    csv = "name,email,phone\r\nHank Miller,hank.miller@example,\r\n"
+    report = import_file(io.BytesIO(csv.encode()), alice)
+    assert report.created == 1 and report.warnings
+    lead = Lead.objects.get()
+    assert lead.next_action == "stop" and lead.next_channel in ("", None)
+    assert "add an address" in lead.plan_reason
+
+
+def test_a_cold_list_contact_added_by_hand_is_no_new_enquiry(alice):
+    enquiry = actions.create_lead(
+        alice, name="Web Enquiry", email="w@example.com", source="web_form"
+    )
+    cold = actions.create_lead(
+        alice, name="Cold Contact", email="c@example.com", source="cold_outreach"
+    )
+    assert enquiry.is_new_enquiry and not cold.is_new_enquiry
+    dues = Lead.objects.exclude(next_due=None).values_list("next_due", flat=True)
+    when = max([timezone.now(), *dues]) + timezone.timedelta(minutes=1)
+    agenda = agenda_for(alice, when)
+    assert [r.lead.name for r in agenda.new] == ["Web Enquiry"]
+    cold.refresh_from_db()
+    assert "new enquiry" not in cold.plan_reason

@@ -145,3 +145,84 @@ def test_the_nth_weekday_of_a_month(text, lang, want):
 
 def test_every_fortnight_is_a_frequency_not_a_date():
     assert not when.find_dates("Une formule tous les quinze jours.", TUESDAY.date(), None, "fr")
+
+
+# The conventions the dated batch b7 asked for, in words b7 does not use (written on
+# Tuesday 10 March 2026 in Berlin unless a zone is given).
+@pytest.mark.parametrize(
+    "text, lang, zone, want",
+    [
+        # a range of amounts: the larger one
+        ("Fragen Sie in drei oder vier Wochen nochmal.", "de", None, "2026-04-07"),
+        ("Recontactez-moi dans trois ou quatre semaines.", "fr", None, "2026-04-07"),
+        ("Try again in 2-3 weeks.", "en", None, "2026-03-31"),
+        ("Over twee, drie maanden weer contact opnemen.", "nl", None, "2026-06-10"),
+        # a unit and a half: 10 days for a week, 45 for a month
+        ("Try me in a week and a half.", "en", None, "2026-03-20"),
+        ("Fale comigo daqui a uma semana e meia.", "pt", None, "2026-03-20"),
+        ("Melden Sie sich in eineinhalb Monaten.", "de", None, "2026-04-24"),
+        # the week after next: its Monday; late next week: its Friday
+        ("Try me the week after next.", "en", None, "2026-03-23"),
+        ("Übernächste Woche passt besser.", "de", None, "2026-03-23"),
+        ("Me procure a semana depois da próxima.", "pt", None, "2026-03-23"),
+        ("Let's speak late next week.", "en", None, "2026-03-20"),
+        # shortened words: a weekday before a part of the day, today, weeks
+        ("Do. ab 15 Uhr bin ich erreichbar.", "de", None, "2026-03-12"),
+        ("di ochtend bellen", "nl", None, "2026-03-17"),
+        ("me liga hj", "pt", "America/Sao_Paulo", "2026-03-10"),
+        ("ring me this avo", "en", "Australia/Sydney", "2026-03-10"),
+        ("ping me in 3 wks", "en", None, "2026-03-31"),
+        ("Relancez-moi d'ici une quinzaine.", "fr", None, "2026-03-24"),
+        ("Escríbame la semana entrante.", "es", None, "2026-03-16"),
+        # once a season comes is that season; a la vuelta del verano is after it
+        ("Let's revisit once spring comes.", "en", None, "2026-03-20"),
+        ("Lo vemos a la vuelta del verano.", "es", None, "2026-09-01"),
+        ("Depois das férias de julho a gente conversa.", "pt", "America/Sao_Paulo", "2026-08-01"),
+    ],
+)
+def test_ranges_halves_the_week_after_next_and_shortened_words(text, lang, zone, want):
+    found = when.best(when.find_dates(text, TUESDAY.date(), zone or "Europe/Berlin", lang))
+    assert found is not None and found.day.isoformat() == want, found
+
+
+def test_the_last_few_weeks_are_no_date_to_come_back():
+    assert (
+        when.find_dates("The last two or three weeks were hectic.", TUESDAY.date(), "UTC", "en")
+        == []
+    )
+
+
+def test_away_until_a_day_inclusive_with_a_shortened_word_and_a_comma_is_back_the_day_after():
+    text = "Ich bin bis inkl. Freitag, 13.03., nicht im Büro."
+    found = when.return_date(text, when.find_dates(text, TUESDAY.date(), "Europe/Berlin", "de"))
+    assert found is not None and found.day == date(2026, 3, 14), found
+
+
+@pytest.mark.parametrize(
+    "text, zone, want",
+    [
+        ("fr nachmittag anrufen?", "Europe/Berlin", "2026-03-13"),
+        ("give us a buzz this avo, any time after 2", "Australia/Sydney", "2026-03-10"),
+        ("me liga hj a tarde", "America/Sao_Paulo", "2026-03-10"),
+    ],
+)
+def test_a_call_on_a_shortened_day_is_a_call_back_that_day(text, zone, want):
+    written = datetime(2026, 3, 10, 10, tzinfo=ZoneInfo(zone))
+    got = replies.read_text(text, written, zone)
+    assert got.kind == "call_back" and got.until.date().isoformat() == want, got
+
+
+@pytest.mark.parametrize(
+    "text, lang, want",
+    [
+        (
+            "Please get back to me early next month. Our board meets on the 20th.",
+            "en",
+            "2026-04-01",
+        ),
+        ("Melden Sie sich bitte Anfang Juni wieder. Am 20. tagt der Vorstand.", "de", "2026-06-01"),
+    ],
+)
+def test_a_day_of_the_month_in_another_sentence_names_another_event(text, lang, want):
+    got = replies.read_text(text, TUESDAY, "Europe/Berlin")
+    assert got.kind == "later" and got.until.date().isoformat() == want, got

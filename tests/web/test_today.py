@@ -49,6 +49,15 @@ def test_a_new_enquiry_is_first_and_shows_how_long_it_waited(client, alice, make
     assert f'href="tel:{lead.phone}"' in new and f'href="mailto:{lead.email}"' in new
 
 
+def test_a_new_enquiry_due_after_hours_says_when_not_respond_now(client, alice, make_lead):
+    lead = make_lead(alice, name="Ann Evening")
+    _plan(lead, next_due=timezone.now() + timedelta(hours=11))  # contact hours open tomorrow
+    client.force_login(alice)
+    new = client.get("/").content.decode().split('id="section-new"')[1].split("</section>")[0]
+    assert "Ann Evening" in new
+    assert "Respond first: call" in new and "Respond now" not in new
+
+
 def test_follow_ups_are_ranked_by_priority_with_a_line_where_minutes_run_out(
     client, alice, make_lead
 ):

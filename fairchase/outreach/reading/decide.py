@@ -446,6 +446,17 @@ def _pick(found: list, later, folded: str = "") -> when.Found | None:
     ("En agosto cerramos. A partir de septiembre lo vemos."), else the first."""
     if not found:
         return None
+    if later and folded:
+        # "Can you circle back early next month? We sign off the budget on the 28th": a day
+        # of the month alone, the most specific kind, in another sentence than the words
+        # that put us off names another event (a deadline, a meeting) when the sentence
+        # that puts us off names its own date.
+        def apart(f):
+            between = folded[min(f.start, later[2]) : max(f.start, later[3])]
+            return bool(re.search(r"[.!?](?:\s|$)", between))
+
+        if any(not apart(f) for f in found):
+            found = [f for f in found if not (f.kind == "day_only" and apart(f))]
     top = min(when.SPECIFICITY[f.kind] for f in found)
     tied = [f for f in found if when.SPECIFICITY[f.kind] == top]
     if later and len(tied) > 1:

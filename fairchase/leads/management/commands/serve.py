@@ -10,7 +10,7 @@ import threading
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from fairchase.leads.worker import Loop
 
@@ -24,6 +24,27 @@ def site_url_for(addr: str) -> str:
     return f"http://{host}:{port}" if port else f"http://{addr}"
 
 
+def port_problem(addr: str) -> str | None:
+    """Why nothing can listen on host:port (taken, or not an address), or None. Asked before
+    announcing "running": gunicorn alone would retry, give up and exit with status 0."""
+    host, _, port = addr.rpartition(":")
+    host = host.strip("[]") or "0.0.0.0"
+    if not port.isdigit():
+        return f"{addr!r} is not host:port (for example 127.0.0.1:8000)."
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
+        try:
+            probe.bind((host, int(port)))
+        except OSError as exc:
+            return (
+                f"Cannot listen on {addr}: {exc.strerror}. Is Fairchase (or something else) "
+                "already running there? Choose another address with --addr "
+                "(make run PORT=8001)."
+            )
+    return None
+
+
 class Command(BaseCommand):
     help = "Serve the web UI (gunicorn) and run the worker in the same process group."
 
@@ -35,6 +56,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, addr, workers, no_worker, **opts):
+        if problem := port_problem(addr):
+            raise CommandError(problem)
         call_command("migrate", interactive=False, verbosity=0)
         url = f"http://{addr}/"
         self.stdout.write(self.style.SUCCESS(f"Fairchase is running at {url}"))
@@ -75,8 +98,10 @@ class Command(BaseCommand):
             env=env,
         )
         loop = Loop()
+        stopping = threading.Event()
 
         def stop(*_):
+            stopping.set()
             loop.stop()
             web.terminate()
 
@@ -87,6 +112,10 @@ class Command(BaseCommand):
                 target=loop.run, kwargs={"install_signals": False}, daemon=True
             ).start()
         try:
-            web.wait()
+            code = web.wait()
         finally:
             loop.stop()
+        if code and not stopping.is_set():
+            raise CommandError(
+                f"The web server stopped (exit status {code}): see its messages above."
+            )

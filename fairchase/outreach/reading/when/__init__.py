@@ -70,7 +70,12 @@ __all__ = [
 ]
 
 RESOLVERS = {**days.RESOLVERS, **months.RESOLVERS, **holidays.RESOLVERS}
-SENTENCE = re.compile(r"(?<=[!?;\n])\s+|(?<=[^\d\s][.])\s+")
+# Sentences end at a full stop, but not after a shortened weekday, part of the day or
+# "inkl." ("Fr. nachm.", "Do. ab 15 Uhr", "bis inkl. Freitag").
+_SHORT = ("mo", "di", "mi", "do", "fr", "vr", "wo", "ma", "inkl", "incl", "nachm", "vorm")
+SENTENCE = re.compile(
+    r"(?i)(?<=[!?;\n])\s+|(?<=[^\d\s][.])" + "".join(rf"(?<!\b{a}\.)" for a in _SHORT) + r"\s+"
+)
 
 
 def _resolve(kind: str, m: re.Match, today: date, zone: str | None, lang: str) -> date | None:

@@ -55,6 +55,30 @@ def unit_or_two(m: re.Match, today: date, zone: str | None, lang: str) -> date |
     return _plus(n, m.group("unit"), today, lang)
 
 
+def range_(m: re.Match, today: date, zone: str | None, lang: str) -> date | None:
+    """ "Zwei, drei Wochen", "deux ou trois semaines": the larger amount, as "a month or two"."""
+    ns = [int(n) if n.isdigit() else NUMBERS.get(n, 1) for n in (m.group("n"), m.group("n2"))]
+    return _plus(max(ns), m.group("unit"), today, lang)
+
+
+def and_a_half(m: re.Match, today: date, zone: str | None, lang: str) -> date | None:
+    """A week and a half = 10 days, a month and a half = 45 days (a day and a half: 1)."""
+    unit = UNITS[m.group("unit") or m.group("unit2")]
+    return today + timedelta(days={"days": 1, "weeks": 10, "months": 45, "years": 548}[unit])
+
+
+def week_after_next(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    return today + timedelta(days=14 - today.weekday())
+
+
+SHORT_WEEKDAYS = {"mo": 0, "ma": 0, "di": 1, "mi": 2, "wo": 2, "do": 3, "fr": 4, "vr": 4}
+
+
+def weekday_short(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    """ "fr nachmittag", "do ab 15 Uhr": the next such day, as a weekday written out."""
+    return today + timedelta(days=(SHORT_WEEKDAYS[m.group("short")] - today.weekday()) % 7 or 7)
+
+
 def _plus(n: int, word: str, today: date, lang: str) -> date | None:
     unit = UNITS[word]
     if unit == "years" and word in ("an", "ans") and lang not in ("fr",):
@@ -98,6 +122,10 @@ RESOLVERS = {
     "weekday": weekday,
     "relative": relative,
     "unit_or_two": unit_or_two,
+    "range": range_,
+    "weekday_short": weekday_short,
+    "and_a_half": and_a_half,
+    "week_after_next": week_after_next,
     "half_year": half_year,
     "fortnight": fortnight,
     "coming_weeks": coming_weeks,

@@ -25,7 +25,7 @@ def _dateparser_settings(order: str) -> dict:
 
 # Numbers with dots are dates only with the second dot ("23.03.", "1.5 million" is not May).
 EXPLICIT_HINT = re.compile(
-    rf"(?<![\d.,])(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?)(?![\d,])|\d{{1,2}}(?:st|nd|rd|th|er|e|o|º|\.)?\s+(?:de\s+|of\s+)?(?:{_MONTH_RE})(?![\w])|(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?![\d])|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"(?<![\d.,])(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?)(?!\d|,\d)|\d{{1,2}}(?:st|nd|rd|th|er|e|o|º|\.)?\s+(?:de\s+|of\s+)?(?:{_MONTH_RE})(?![\w])|(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?![\d])|\d{{4}}-\d{{2}}-\d{{2}}"
 )
 
 
@@ -93,5 +93,5 @@ def _explicit(sentence: str, folded: str, today: date, zone: str | None, lang: s
 OWN_EXPLICIT = re.compile(
     rf"(?<![\w])(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|e|o|º|\.)?\s+(?:de\s+|of\s+)?(?P<m>{_MONTH_RE})\.?(?:\s+(?:de\s+)?(?P<y>\d{{4}}))?"
     rf"|(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"|(?<![\d.,])(?P<d3>\d{{1,2}})(?:/(?P<m3>\d{{1,2}})(?:/(?P<y3>(?:20)?\d{{2}}))?|\.(?P<m4>\d{{1,2}})\.(?P<y4>(?:20)?\d{{2}})?)(?![\d,]))(?![\w/])"
+    rf"|(?<![\d.,])(?P<d3>\d{{1,2}})(?:/(?P<m3>\d{{1,2}})(?:/(?P<y3>(?:20)?\d{{2}}))?|\.(?P<m4>\d{{1,2}})\.(?P<y4>(?:20)?\d{{2}})?)(?!\d|,\d))(?![\w/])"
 )

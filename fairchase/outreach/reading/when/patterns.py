@@ -55,11 +55,31 @@ PATTERNS = [
     ),
     (
         "today",
-        r"today|this (?:afternoon|morning|evening)|heute|aujourd'hui|cet apres-midi|ce soir|hoy|esta tarde|hoje|vandaag|vanmiddag|vanavond",
+        r"today|this (?:afternoon|morning|evening|arvo|avo)(?![\w])|heute|aujourd'hui|cet apres-midi|ce soir|hoy|esta tarde|hoje|hj(?![\w])|vandaag|vanmiddag|vanavond",
     ),
     (
         "weekday",
         rf"(?<![\w-])(?P<weekday>{_WEEKDAY_RE})(?:ochtend|middag|avond|morgen|nachmittag|vormittag|abend)?(?![\w])",
+    ),
+    # A range, "zwei, drei Wochen", "deux ou trois semaines", "in 3-4 weeks": the larger amount.
+    (
+        "range",
+        rf"(?<!last )(?<!past )(?<!letzten )(?<!dernieres )(?<!ultimas )(?<!afgelopen )"
+        rf"(?P<n>{_NUM_RE})(?:, ?| or | oder | ou | o | of | to | bis | a | tot |-|–|/)(?P<n2>{_NUM_RE}) (?P<unit>{_UNIT_RE})"
+        rf"(?! ago| geleden| atras| her)(?![\w])",
+    ),
+    # "anderthalb Wochen", "a week and a half", "une semaine et demie": 10 days (a month and a half 45).
+    (
+        "and_a_half",
+        rf"(?:anderthalb|eineinhalb|anderhalve|anderhalf|one and a half|een en een halve?) (?P<unit>{_UNIT_RE})(?![\w])"
+        rf"|(?:a|one|une|un|una|uma|um|een) (?P<unit2>{_UNIT_RE}) (?:and a half|et demie?|y media|e meia|en een half)",
+    ),
+    # A weekday as German and Dutch shorten it, only before a part of the day or an hour:
+    # "fr nachmittag", "Do. ab 15 Uhr", "di ochtend".
+    (
+        "weekday_short",
+        r"(?P<short>mo|ma|di|mi|wo|do|fr|vr)\.? (?=(?:vormittags?|vorm|nachmittags?|nachm|abends?|mittags?|ochtend|middag|avond)(?![\w])"
+        r"|(?:ab|um|gegen|vanaf|om|na) \d|\d{1,2}(?:[:.]\d\d)? ?(?:uhr|uur|h)(?![\w]))",
     ),
     (
         "unit_or_two",
@@ -70,7 +90,7 @@ PATTERNS = [
         rf"(?<!every )(?<!alle )(?<!toutes les )(?<!tous les )(?<!cada )(?<!om de )(?<!elke )"
         rf"(?:in|within|for|after|in about|in around|dans|d'ici|pendant|apres|dentro de|en|durante|por|daqui a|em|por|uber|nach|fur|binnen|over|na|voor|"
         # "give me three weeks": wait that long
-        rf"give (?:me|us)|gib mir|geben sie (?:mir|uns)|donnez-(?:moi|nous)|laissez-(?:moi|nous)|(?:deme|denos|dame)|de-?me|geef (?:me|ons))"
+        rf"give (?:me|us|it)|gib mir|geben sie (?:mir|uns)|donnez-(?:moi|nous)|laissez-(?:moi|nous)|(?:deme|denos|dame)|de-?me|geef (?:me|ons))"
         rf"(?: (?:about|around|roughly|approximately|ungefahr|etwa|circa|rund|environ|a peu pres|unos|unas|uns|umas|cerca de|ongeveer|zo'n|een))?"
         rf" (?P<n>{_NUM_RE})(?: (?:more|of|de|d'|ou|o|oder))? (?P<unit>{_UNIT_RE})(?! ago| geleden| atras| her)(?![\w])",
     ),
@@ -78,7 +98,7 @@ PATTERNS = [
     (
         "fortnight",
         r"(?<!every )(?<!alle )(?<!tous les )(?<!cada )(?<!om de )"
-        r"(?:(?:a|one) fortnight|vierzehn tagen?|quinze jours|quince dias|quinze dias|veertien dagen)",
+        r"(?:(?:a|one) fortnight|(?:une |d'ici une |dans une )?quinzaine|(?:una |en una )?quincena|(?:uma )?quinzena|vierzehn tagen?|quinze jours|quince dias|quinze dias|veertien dagen)",
     ),
     (
         "half_year",
@@ -119,7 +139,14 @@ PATTERNS = [
     ),
     (
         "end_of_next_week",
-        r"end of next week|ende nachster woche|ende der nachsten woche|fin de la semaine prochaine|fin de la semana que viene|final da semana que vem|eind volgende week|eind van volgende week",
+        r"(?:end of|late|later) next week|ende nachster woche|ende der nachsten woche|fin de la semaine prochaine|fin de la semana que viene|final da semana que vem|eind volgende week|eind van volgende week",
+    ),
+    # The week after next: its Monday.
+    (
+        "week_after_next",
+        r"(?:the )?week after next|ubernachste(?:n)? woche|la semaine d'apres la prochaine|"
+        r"pasada la semana que viene|la semana despues de la (?:que viene|proxima)|a semana depois da (?:que vem|proxima)|"
+        r"de week na volgende week",
     ),
     (
         "end_of_week",
@@ -127,7 +154,7 @@ PATTERNS = [
     ),
     (
         "next_week",
-        r"next week|next wk|nxt week|nxt wk|la que viene(?= si)|the following week|nachste woche|nachsten woche|kommende woche|kommenden woche|semaine prochaine|semaine pro|la semana que viene|la proxima semana|semana proxima|semana que vem|proxima semana|volgende week|komende week",
+        r"next week|next wk|nxt week|nxt wk|la que viene(?= si)|the following week|nachste woche|nachsten woche|kommende woche|kommenden woche|semaine prochaine|semaine pro|la semana que viene|la proxima semana|semana proxima|semana entrante|semana que vem|proxima semana|volgende week|komende week",
     ),
     (
         "next_month",
@@ -147,7 +174,9 @@ PATTERNS = [
     ),
     (
         "after_month",
-        rf"(?:after|nach|apres|despues de|depois de|na) (?P<month>{_MONTH_RE})(?![\w])",
+        rf"(?:after|nach|apres|despues de|depois de|depois|na) (?:(?:the|den|les|las|as|das|de las|de) )?"
+        rf"(?:(?:holidays?|ferien|vacances|vacaciones|ferias|vakantie|break) (?:in|im|of|de|d'|em|en|van|do|da) ?)?"
+        rf"(?P<month>{_MONTH_RE})(?![\w])",
     ),
     (
         "month",
@@ -195,7 +224,11 @@ SPECIFICITY = {
     "today": 1,
     "weekday": 1,
     "relative": 2,
-    "unit_or_two": 1,
+    "unit_or_two": 2,
+    "weekday_short": 1,
+    "range": 2,
+    "and_a_half": 2,
+    "week_after_next": 3,
     "half_year": 2,
     "fortnight": 2,
     "week_of_month": 2,

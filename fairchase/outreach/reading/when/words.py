@@ -58,7 +58,9 @@ WEEKDAYS = {
     for name in names.split()
 }
 NUMBERS = {
-    **dict.fromkeys("a an one ein eine einen einem einer un une uno una um uma een".split(), 1),
+    **dict.fromkeys(
+        "a an one ein eine einen einem einer nem nen un une uno una um uma een".split(), 1
+    ),
     **dict.fromkeys("two zwei deux dos dois duas twee couple".split(), 2),
     **dict.fromkeys(["a couple", "a couple of", "couple of", "un par", "um par"], 2),
     **dict.fromkeys(
@@ -87,10 +89,11 @@ NUMBERS = {
 UNITS = {
     **dict.fromkeys("day days tag tage tagen jour jours dia dias dag dagen".split(), "days"),
     **dict.fromkeys(
-        "week weeks woche wochen semaine semaines semana semanas weken".split(), "weeks"
+        "week weeks wk wks woche wochen semaine semaines semana semanas weken".split(), "weeks"
     ),
     **dict.fromkeys(
-        "month months monat monate monaten mois mes meses maand maanden".split(), "months"
+        "month months mth mths monat monate monaten mois mes meses maand maanden mnd".split(),
+        "months",
     ),
     **dict.fromkeys(
         "year years jahr jahre jahren an ans annee annees ano anos jaar jaren".split(), "years"
@@ -115,13 +118,14 @@ SOUTHERN = (
     "Africa/Maputo",
     "Africa/Luanda",
 )
-AFTER = r"(?:after|nach|apres|despues|depois|na|once|post|past)"
+# ("once spring comes" is spring itself, not what follows it; "a la vuelta del verano" is after it.)
+AFTER = r"(?:after|nach|apres|despues|depois|na|post|past|a la vuelta|de vuelta|na volta)"
 RETURN_CUES = re.compile(
     r"(?<![\w])(?:back|return\w*|returning|wieder|ab dem|ab|zuruck|retour|reviens|regres\w*|vuelvo|volto|volta\w*|retorno|retorn\w*|"
     r"terug|vanaf|weer|available again|volvere|volveremos|de vuelta|reincorpor\w*|regreso)(?![\w])"
 )
 INCLUSIVE = re.compile(
-    r"(?<![\w])(?:inclusive|inclusief|einschliesslich|inklusive|inclus|incluse|incluido|incluida|t/m|tot en met)(?![\w])"
+    r"(?<![\w])(?:inclusive|inclusief|einschliesslich|inklusive|inkl|incl|inclus|incluse|incluido|incluida|t/m|tot en met)(?![\w])"
 )
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -146,7 +150,12 @@ PARTS_OF_DAY = [
         time(9, 0),
     ),
     (re.compile(r"lunch|mittag(?!s)|midi(?!-)"), time(12, 0)),
-    (re.compile(r"afternoon|nachmittag|apres-midi|(?:la|de) tarde|middag"), time(14, 0)),
+    (
+        re.compile(
+            r"afternoon|(?<![\w])(?:arvo|avo|nachm|aprem)(?![\w])|nachmittag|apres-midi|(?:la|de|a) tarde|middag"
+        ),
+        time(14, 0),
+    ),
     (re.compile(r"evening|abend|soir|noche|noite|avond"), time(18, 0)),
 ]
 DEFAULT_TIME = time(9, 0)
