@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import BooleanField
+from django.db.models import BooleanField, Min
 from django.db.models.expressions import RawSQL
 
 from fairchase.leads.models import ACTIVE_STATUSES, BusinessSettings, Commitment, Lead, Status
@@ -172,6 +172,9 @@ def agenda_for(
     _fill_new(agenda, user, owner, rows, make)
     committed = _fill_commitments(agenda, user, owner, minutes)
     _fill_followups(agenda, base, rows, make, minutes, committed)
+    if not agenda.due_total:  # say when the next follow-up is (a weekend, a quiet evening)
+        upcoming = base.filter(CONTACT_TERM, next_due__gt=eod).aggregate(first=Min("next_due"))
+        agenda.next_due = upcoming["first"]
     # Leads waiting for their turn, best first (index web_lead_wait): shown under the wings.
     agenda.waiting = [
         make(lead, "wings") for lead in rows.filter(WAIT_TERM, priority__gt=0)[:WINGS_LIMIT]
