@@ -186,12 +186,33 @@ def _play(rng, lead, interest, params, until: datetime, max_tries: int):
                 )
             )
             won = rng.random() < params[3] * (0.5 + interest)
+            attempts += _conversation(rng, lead, at, until, won)
             return attempts, Status.WON if won else Status.LOST
         outcome = "left_message" if channel == "call" and rng.random() < 0.6 else "no_answer"
         attempts.append(
             Attempt(at=at, channel=channel, outcome=outcome, minutes=4 if channel == "call" else 3)
         )
     return attempts, Status.CLOSED
+
+
+def _conversation(rng, lead, at: datetime, until: datetime, won: bool) -> list[Attempt]:
+    """The contacts after a first answer (a quote, questions, a visit): a sale usually takes
+    one to three more; a lost one often goes quiet after the first without progress."""
+    contacts = []
+    for n in range(rng.randint(1, 3) if won else rng.randint(0, 3)):
+        at = _in_hours(at + timedelta(days=rng.uniform(1, 5)), lead.timezone, rng)
+        if at > until:
+            break
+        moving = won or (n == 0 and rng.random() < 0.5)
+        if moving or rng.random() < 0.5:
+            channel = "call" if rng.random() < 0.6 else "email"
+            outcome = "talked" if channel == "call" else "replied"
+            contacts.append(
+                Attempt(at=at, channel=channel, outcome=outcome, minutes=10, progress=moving)
+            )
+        else:
+            contacts.append(Attempt(at=at, channel="call", outcome="no_answer", minutes=3))
+    return contacts
 
 
 Made = list[tuple[Lead, list[Attempt], str]]  # a lead, its attempts, the status it ends in

@@ -175,7 +175,11 @@ def let_go_for_crowd(chase, when_text, weeks):
 
 def contact_engaged(ch, when, q, streak, n_learned, contacts, ev, cost):
     """The next contact with a lead who answered: the chance it still ends in a sale."""
-    evidence = f"learned from {n_learned:,} contacts" if n_learned else STARTING_GUESS
+    evidence = (
+        f"learned from {n_learned:,} contacts"
+        if n_learned
+        else "a starting guess: no conversation in the history yet"
+    )
     since = (
         f"after {streak} contact{'s' if streak != 1 else ''} without progress"
         if streak

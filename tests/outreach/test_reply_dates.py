@@ -204,6 +204,7 @@ def test_away_until_a_day_inclusive_with_a_shortened_word_and_a_comma_is_back_th
         ("fr nachmittag anrufen?", "Europe/Berlin", "2026-03-13"),
         ("give us a buzz this avo, any time after 2", "Australia/Sydney", "2026-03-10"),
         ("me liga hj a tarde", "America/Sao_Paulo", "2026-03-10"),
+        ("Mo. vorm. geht, ruf doch kurz an", "Europe/Berlin", "2026-03-16"),
     ],
 )
 def test_a_call_on_a_shortened_day_is_a_call_back_that_day(text, zone, want):
@@ -226,3 +227,8 @@ def test_a_call_on_a_shortened_day_is_a_call_back_that_day(text, zone, want):
 def test_a_day_of_the_month_in_another_sentence_names_another_event(text, lang, want):
     got = replies.read_text(text, TUESDAY, "Europe/Berlin")
     assert got.kind == "later" and got.until.date().isoformat() == want, got
+
+
+def test_a_negation_inside_the_separable_call_verb_is_no_call_back():
+    got = replies.read_text("Ruf mich Montag bitte nicht mehr an.", TUESDAY, "Europe/Berlin")
+    assert got.kind in ("opt_out", "not_interested", "unclear"), got

@@ -169,6 +169,9 @@ CALL = [
     r"ruckruf",
     r"telefonisch",
     r"rufen sie (?:\w+ )?an",
+    # the separable verb with words between ("ruf einfach an", "ruf doch morgen kurz an"),
+    # never with a negation between ("ruf bitte nicht mehr an")
+    r"ruf(?:e|t)?(?: (?!nicht|nie|kein)\w+){1,3} an(?![\w])",
 ]
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
