@@ -104,6 +104,12 @@ class Command(BaseCommand):
                 )
             )
         self._lines("Not imported:", report.errors, report.bad)
-        self._lines("Imported, with a cell left out:", report.warnings, len(report.warnings))
+        self._lines(
+            "Would come in with a cell left out:"
+            if opts["dry_run"]
+            else "Imported, with a cell left out:",
+            report.warnings,
+            len(report.warnings),
+        )
         self._lines("Updated:", report.changes, len(report.changes))
         self.stdout.write(("Dry run: " if opts["dry_run"] else "") + report.summary())
