@@ -18,6 +18,7 @@ from fairchase.leads.models import (
     Lead,
     NextAction,
     Profile,
+    Status,
     Suppression,
 )
 
@@ -122,15 +123,15 @@ def feed(user, now=None) -> bytes:
     def told(lead: Lead) -> str:  # the plan's reason, its times in the business's zone, labelled
         return clock.reason_in_zones(lead.plan_reason, lead, tz, now)
 
-    # Only leads someone may contact (as on Today): an opted-out lead's promise is no appointment.
+    # An opted-out person's promise is no appointment (a won customer's call back still is).
     commitments = list(
         Commitment.objects.filter(
             lead__owner=user,
-            lead__status__in=ACTIVE_STATUSES,
             state=Commitment.State.PENDING,
             due_at__gte=now - FEED_PAST,
             due_at__lte=now + FEED_FUTURE,
         )
+        .exclude(lead__status=Status.OPTED_OUT)
         .select_related("lead")
         .order_by("due_at")
     )

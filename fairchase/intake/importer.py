@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from fairchase.leads import actions, imports
-from fairchase.leads.models import BusinessSettings, Lead, Status
+from fairchase.leads.models import OUTBOUND_SOURCES, BusinessSettings, Lead, Status
 
 from .mapping import detect_mapping
 from .reading import Row, read_table
@@ -294,7 +294,11 @@ class Importer:
         # first answer: it enters as a lead revisited today (the decision core prices it like a
         # later try, and Today lists it among the follow-ups by value, after the real new
         # enquiries). Only a row whose own enquiry date is within the last day is a new enquiry.
-        fresh = "created_at" in values and values["created_at"] > now - FRESH
+        fresh = (
+            "created_at" in values
+            and values["created_at"] > now - FRESH
+            and values.get("source", self.default_source) not in OUTBOUND_SOURCES
+        )
         lead = NewLead.make(
             **{
                 "owner_id": self.owner.pk,

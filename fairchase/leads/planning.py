@@ -116,7 +116,8 @@ def lead_record(lead: Lead, suppressed: set[str] | None = None) -> dict:
 
 def reachable_channels(lead: Lead, suppressed: set[str] | None = None) -> list[str]:
     """Channels we may use: we need the address, no suppression, and consent for texts.
-    No address at all is no channel (a visit needs somewhere to go: we keep none)."""
+    Someone who came to us without leaving an address (a walk-in) can be visited; a
+    contact we come back to (imported, a cold list) with no address has no channel."""
     if suppressed is None:
         suppressed = set(
             Suppression.objects.filter(
@@ -130,6 +131,8 @@ def reachable_channels(lead: Lead, suppressed: set[str] | None = None) -> list[s
             out += ["text"]
     if lead.email and lead.email not in suppressed:
         out += ["email"]
+    if not out and not lead.phone and not lead.email and lead.revisit_at is None:
+        out = ["visit"]
     return out
 
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from fairchase.leads import actions as lead_actions
+from fairchase.leads.actions import ActionError
 from fairchase.leads.models import ACTIVE_STATUSES, Lead, Outcome, Suppression
 
 from .models import MessageChange, OutboundMessage
@@ -104,14 +105,17 @@ def confirm_arrived(msg: OutboundMessage, user) -> bool:
         return False
     lead = Lead.objects.get(pk=row.lead_id) if row.kind == OutboundMessage.Kind.TO_LEAD else None
     if lead is not None and lead.status in ACTIVE_STATUSES:
-        lead_actions.log_attempt(
-            lead,
-            row.channel,
-            Outcome.NO_ANSWER,
-            user=user,
-            at=row.claimed_at,
-            notes=f"{row.get_channel_display()} sent (confirmed)",
-        )
+        try:
+            lead_actions.log_attempt(
+                lead,
+                row.channel,
+                Outcome.NO_ANSWER,
+                user=user,
+                at=row.claimed_at,
+                notes=f"{row.get_channel_display()} sent (confirmed)",
+            )
+        except ActionError:
+            pass  # won, lost or opted out in the meantime: the message still counts as sent
     return True
 
 

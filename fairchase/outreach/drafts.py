@@ -65,8 +65,13 @@ def purpose_for(lead: Lead, facts: Facts = LIVE) -> tuple[str, str, str] | None:
             return None
         if lead.is_new_enquiry:
             return Purpose.FIRST_RESPONSE, channel, "A new enquiry: answer it now."
-        if lead.attempt_count == 0 and not facts.back_from_revisit(lead):
-            # an imported contact: we may not know when (or whether) they enquired
+        if (
+            lead.status == Status.OPEN
+            and lead.attempt_count == 0
+            and lead.revisit_at is not None
+            and not facts.back_from_revisit(lead)
+        ):
+            # an imported or cold-list contact: we may not know when (or whether) they enquired
             return Purpose.INTRODUCTION, channel, "Never contacted yet: introduce yourself."
         if facts.back_from_revisit(lead):
             return Purpose.REVISIT, channel, "Back from revisit: check in."

@@ -173,7 +173,11 @@ def agenda_for(
     committed = _fill_commitments(agenda, user, owner, minutes)
     _fill_followups(agenda, base, rows, make, minutes, committed)
     if not agenda.due_total:  # say when the next follow-up is (a weekend, a quiet evening)
-        upcoming = base.filter(CONTACT_TERM, next_due__gt=eod).aggregate(first=Min("next_due"))
+        upcoming = (
+            base.filter(CONTACT_TERM, next_due__gt=eod)
+            .exclude(status=Status.OPEN, attempt_count=0, revisit_at=None)  # new enquiries
+            .aggregate(first=Min("next_due"))
+        )
         agenda.next_due = upcoming["first"]
     # Leads waiting for their turn, best first (index web_lead_wait): shown under the wings.
     agenda.waiting = [
@@ -292,7 +296,7 @@ def _fill_followups(agenda: Agenda, base, rows, make, minutes, committed: set[in
     due_rows = rows.filter(CONTACT_TERM, next_due__lte=eod).exclude(
         status=Status.OPEN, attempt_count=0, revisit_at=None
     )
-    # Streamed in small chunks: the loop usually stops at the wings, long before `limit`.
+    # Streamed in small chunks: the loop stops once nothing more fits and the wings are full.
     for lead in due_rows[:limit].iterator(chunk_size=20):
         fetched += 1
         if lead.pk in committed:

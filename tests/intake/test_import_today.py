@@ -125,3 +125,28 @@ def test_a_cold_list_contact_added_by_hand_is_no_new_enquiry(alice):
     assert [r.lead.name for r in agenda.new] == ["Web Enquiry"]
     cold.refresh_from_db()
     assert "new enquiry" not in cold.plan_reason
+
+
+def test_a_walk_in_who_left_no_address_is_still_a_new_enquiry(alice):
+    lead = actions.create_lead(alice, name="Walk In", source="walk_in")
+    assert lead.is_new_enquiry and lead.next_action == "contact" and lead.next_channel == "visit"
+
+
+def test_a_cold_list_row_dated_today_is_no_new_enquiry_either(alice):
+    today = timezone.now().strftime("%Y-%m-%d %H:%M")
+    csv = f"name,email,source,created\r\nList Lee,ll@example.com,Purchased list,{today}\r\n"
+    assert import_file(io.BytesIO(csv.encode()), alice).created == 1
+    assert not Lead.objects.get().is_new_enquiry
+
+
+def test_someone_who_enquired_and_wrote_again_is_not_introduced(alice):
+    from fairchase.outreach.drafts import purpose_for
+
+    lead = actions.create_lead(alice, name="Web Wendy", email="ww@example.com", source="web_form")
+    actions.record_reply(lead, "email", text="Any news?")
+    lead = Lead.objects.get(pk=lead.pk)
+    Lead.objects.filter(pk=lead.pk).update(
+        next_action="contact", next_channel="email", next_due=timezone.now()
+    )
+    found = purpose_for(Lead.objects.get(pk=lead.pk))
+    assert found is None or found[0] != "introduction"

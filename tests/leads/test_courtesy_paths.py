@@ -53,6 +53,9 @@ def test_the_calendar_feed_offers_no_opted_out_lead_and_no_blocked_address(
     gone = make_lead(alice, name="Gone Person", phone="+12125550174")
     actions.add_commitment(gone, by="lead", what="Call back", due_at=due)
     actions.opt_out(gone)
+    customer = make_lead(alice, name="Won Customer", phone="+12125550176")
+    actions.mark_won(customer, 900)
+    actions.add_commitment(customer, by="us", what="Call about the extras", due_at=due)
     kept = make_lead(alice, name="Kept Person", email="kp@example.com", phone="+12125550175")
     actions.add_commitment(kept, by="us", what="Send the quote", due_at=due)
     actions.suppress("+12125550175", Suppression.Kind.PHONE, "bounce")
@@ -61,6 +64,7 @@ def test_the_calendar_feed_offers_no_opted_out_lead_and_no_blocked_address(
     text = r.content.decode()
     assert "Gone Person" not in text and "+12125550174" not in text
     assert any("Kept Person" in str(ev["SUMMARY"]) for ev in events)
+    assert any("Won Customer" in str(ev["SUMMARY"]) for ev in events)  # a promise still kept
     assert "+12125550175" not in text and "mailto:kp@example.com" in text
 
 

@@ -58,15 +58,18 @@ def test_a_new_enquiry_due_after_hours_says_when_not_respond_now(client, alice, 
     assert "Respond first: call" in new and "Respond now" not in new
 
 
-def test_with_nothing_due_today_the_page_says_when_the_next_follow_up_is(
-    client, alice, make_lead
-):
+def test_with_nothing_due_today_the_page_says_when_the_next_follow_up_is(client, alice, make_lead):
+    from fairchase.web.templatetags.fairchase_web import when
+
+    due = timezone.now() + timedelta(days=2)
     lead = _contacted(make_lead, alice, name="Monday Mo")
-    _plan(lead, next_due=timezone.now() + timedelta(days=2))
+    _plan(lead, next_due=due)
+    enquiry = make_lead(alice, name="Sooner Sue")  # a new enquiry's first answer is no follow-up
+    _plan(enquiry, next_due=timezone.now() + timedelta(days=1))
     client.force_login(alice)
     section = client.get("/").content.decode().split('id="section-followups"')[1]
     section = section.split("</section>")[0]
-    assert "No follow-up is due today. The next is due <strong>" in section
+    assert f"No follow-up is due today. The next is due <strong>{when(due)}</strong>" in section
 
 
 def test_follow_ups_are_ranked_by_priority_with_a_line_where_minutes_run_out(
