@@ -46,12 +46,16 @@ FIRST_SIGHT = [
     ("b3", 97, 123, 38, 42, 0),  # after the second round, made for b2
     ("b4", 108, 150, 39, 48, 0),  # after the third round, made for b3
     ("b5", 92, 120, 38, 42, 0),  # after the fourth round, made for b4
-    # b6 is the blind batch, never in this repository. b7: dated replies only (later, call-back,
-    # automatic reply with a date), in relative and vague phrasings, before any change for it,
-    # read by the rules and the shipped classifier (which had not learned from it).
+    # b7: dated replies only (later, call-back, automatic reply with a date), in relative and
+    # vague phrasings, before any change for it, read by the rules and the shipped classifier
+    # (which had not learned from it).
     ("b7", 102, 120, 95, 120, 0),
+    # b6 and b8: BLIND_NOTE (below), before any change for them.
+    ("b6", 175, 180, 63, 66, 0),
+    ("b8", 114, 120, 41, 48, 0),
 ]
-
+BLIND = {"b6", "b8"}
+BLIND_NOTE = "blind: written by someone who never saw the reader; read at 8f95b09"
 
 # The commit that added each unseen batch, before the reader was changed for it.
 BATCH_COMMITS = {
@@ -396,6 +400,7 @@ def main() -> int:
         print(
             f"never seen, first sight: {right}/{n} ({right / n:.1%}) intents, {dates_right}/{dates} dates "
             f"within a day, {as_yes} refusals read as interest or later (batch {batch}, unseen/{batch}-*)"
+            + (f"\n  ({BLIND_NOTE})" if batch in BLIND else "")
         )
     report_first_sight(FIRST_SIGHT_LEARNED)
     print("  (recorded; python -m bench.replies first-sight measures it again, ~30 s)")
