@@ -232,3 +232,42 @@ def test_a_day_of_the_month_in_another_sentence_names_another_event(text, lang, 
 def test_a_negation_inside_the_separable_call_verb_is_no_call_back():
     got = replies.read_text("Ruf mich Montag bitte nicht mehr an.", TUESDAY, "Europe/Berlin")
     assert got.kind in ("opt_out", "not_interested", "unclear"), got
+
+
+@pytest.mark.parametrize(
+    "text, lang, want",
+    [
+        ("Schreiben Sie mir bitte nächstes Jahr im Mai noch einmal.", "de", "2027-05-01"),
+        ("Melden Sie sich im zweiten Quartal des nächsten Jahres wieder.", "de", "2027-04-01"),
+        ("Mail me again in the third quarter of next year, please.", "en", "2027-07-01"),
+        ("Recontactez-moi en mai de l'année prochaine.", "fr", "2027-05-01"),
+        ("Escríbame en el segundo trimestre del año que viene.", "es", "2027-04-01"),
+        ("Volte a falar comigo em maio do próximo ano.", "pt", "2027-05-01"),
+        ("Mail me volgend jaar in mei maar opnieuw.", "nl", "2027-05-01"),
+    ],
+)
+def test_a_month_or_quarter_of_next_year_is_that_one_of_next_year(text, lang, want):
+    got = replies.read_text(text, TUESDAY, "Europe/Berlin")
+    assert got.kind == "later" and got.until.date().isoformat() == want, got
+
+
+def test_next_year_in_another_sentence_does_not_move_the_month():
+    got = replies.read_text(
+        "Next year is fully booked. Please try me again in May.", TUESDAY, "Europe/Berlin"
+    )
+    assert got.kind == "later" and got.until.date().isoformat() == "2026-05-01", got
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Rufen Sie mich am Dienstag übernächste Woche an.", "2026-03-24"),
+        ("Call me the week after next, on Monday.", "2026-03-23"),
+        ("Appelez-moi le lundi de la semaine d'après la prochaine.", "2026-03-23"),
+        ("Bel me de week na volgende week op maandag.", "2026-03-23"),
+    ],
+)
+def test_a_weekday_of_the_week_after_next_is_that_day_of_that_week(text, want):
+    # (within the two weeks a call-back is asked for; a later day there is a revisit)
+    got = replies.read_text(text, TUESDAY, "Europe/Berlin")
+    assert got.kind == "call_back" and got.until.date().isoformat() == want, got

@@ -49,6 +49,7 @@ by dateparser), and the conventions by kind of date: days.py (days and weeks), m
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from ..cues import fold, fold_map, original
@@ -89,6 +90,7 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
     offset = 0
     for sentence in SENTENCE.split(text):
         folded = fold(sentence)
+        first = len(out)
         spans = []
         for f in _explicit(sentence, folded, today, zone, lang):
             spans.append((f.start, f.start + len(fold(f.words))))
@@ -129,6 +131,7 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
                         else None,
                     )
                 )
+        out[first:] = _in_next_year(out[first:], today)
         offset += len(folded) + 1
     # "after Easter ... the week after", "the week after Easter": the Monday after the date named.
     m = WEEK_AFTER.search(fold(text))
@@ -140,6 +143,37 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
                 Found(d + timedelta(days=7 - d.weekday()), m.group(0), "week_after", m.start())
             )
     return [f for f in out if f.day >= today]
+
+
+# A month or quarter said with "next year" beside it ("im dritten Quartal nächsten Jahres",
+# "volgend jaar in april", "en mars de l'année prochaine") is that one of next year.
+YEAR_PARTS = {
+    "quarter_n",
+    "end_of_quarter",
+    "week_of_month",
+    "part_month",
+    "after_month",
+    "weekday_of_month",
+    "month",
+}
+
+
+def _in_next_year(found: list[Found], today: date) -> list[Found]:
+    """One sentence's dates, "next year" folded into the month or quarter beside it."""
+    for ny in [f for f in found if f.kind == "next_year"]:
+        near = [
+            f
+            for f in found
+            if f.kind in YEAR_PARTS
+            and abs(f.start - ny.start) <= 30 + len(f.words)
+            and f.day.year <= today.year + 1
+        ]
+        if not near:
+            continue
+        part = min(near, key=lambda f: abs(f.start - ny.start))
+        moved = replace(part, day=part.day.replace(year=today.year + 1))
+        found = [moved if f is part else f for f in found if f is not ny]
+    return found
 
 
 WEEK_AFTER = re.compile(

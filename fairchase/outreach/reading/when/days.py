@@ -71,6 +71,12 @@ def week_after_next(m: re.Match, today: date, zone: str | None, lang: str) -> da
     return today + timedelta(days=14 - today.weekday())
 
 
+def weekday_week_after_next(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    """That weekday in the week after next (its Monday and on)."""
+    weekday = WEEKDAYS[m.group("weekday") or m.group("weekday2")]
+    return week_after_next(m, today, zone, lang) + timedelta(days=weekday)
+
+
 SHORT_WEEKDAYS = {"mo": 0, "ma": 0, "di": 1, "mi": 2, "wo": 2, "do": 3, "fr": 4, "vr": 4}
 
 
@@ -126,6 +132,7 @@ RESOLVERS = {
     "weekday_short": weekday_short,
     "and_a_half": and_a_half,
     "week_after_next": week_after_next,
+    "weekday_week_after_next": weekday_week_after_next,
     "half_year": half_year,
     "fortnight": fortnight,
     "coming_weeks": coming_weeks,

@@ -14,6 +14,12 @@ from .words import (
     MONTH_PREP,
 )
 
+_WEEK_AFTER_NEXT_RE = (
+    r"(?:the )?week after next|ubernachste(?:n)? woche|la semaine d'apres la prochaine|"
+    r"pasada la semana que viene|la semana despues de la (?:que viene|proxima)|a semana depois da (?:que vem|proxima)|"
+    r"de week na volgende week"
+)
+
 PATTERNS = [
     # "the first Monday in January", "den ersten Montag im Januar", "le premier lundi de janvier"
     (
@@ -21,6 +27,13 @@ PATTERNS = [
         rf"(?P<which>first|second|third|last|ersten?|zweiten?|dritten?|letzten?|premier|deuxieme|troisieme|dernier|"
         rf"primer|segundo|tercer|ultimo|primeira|segunda|terceira|ultima|eerste|tweede|derde|laatste) "
         rf"(?P<weekday>{_WEEKDAY_RE}) (?:in|of|im|de|d'|van|en|do|da) ?(?P<month>{_MONTH_RE})(?![\w])",
+    ),
+    # A weekday of the week after next, either way round: "übernächste Woche am Montag",
+    # "Tuesday of the week after next", "le mardi de la semaine d'après la prochaine".
+    (
+        "weekday_week_after_next",
+        rf"(?:{_WEEK_AFTER_NEXT_RE})[, ]+(?:on |am |le |el |na |no |op |o )?(?P<weekday>{_WEEKDAY_RE})|"
+        rf"(?P<weekday2>{_WEEKDAY_RE})(?:\w*)? (?:of |in |de |da |van |in der |der )?(?:{_WEEK_AFTER_NEXT_RE})",
     ),
     (
         "next_week_day",
@@ -144,9 +157,7 @@ PATTERNS = [
     # The week after next: its Monday.
     (
         "week_after_next",
-        r"(?:the )?week after next|ubernachste(?:n)? woche|la semaine d'apres la prochaine|"
-        r"pasada la semana que viene|la semana despues de la (?:que viene|proxima)|a semana depois da (?:que vem|proxima)|"
-        r"de week na volgende week",
+        _WEEK_AFTER_NEXT_RE,
     ),
     (
         "end_of_week",
@@ -218,6 +229,7 @@ SPECIFICITY = {
     "end_of_year": 4,
     "coming_weeks": 3,
     "next_week_day": 0,
+    "weekday_week_after_next": 0,
     "weekday_next_week": 0,
     "after_tomorrow": 1,
     "tomorrow": 1,
