@@ -271,3 +271,25 @@ def test_a_weekday_of_the_week_after_next_is_that_day_of_that_week(text, want):
     # (within the two weeks a call-back is asked for; a later day there is a revisit)
     got = replies.read_text(text, TUESDAY, "Europe/Berlin")
     assert got.kind == "call_back" and got.until.date().isoformat() == want, got
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Vous pouvez m'appeler jeudi matin pour en discuter ?", "2026-03-12"),
+        ("Je préfère en discuter au téléphone : appelez-moi demain vers 11h.", "2026-03-11"),
+        ("Können Sie mich am Donnerstag anrufen, um das zu besprechen?", "2026-03-12"),
+        ("¿Puede llamarme el jueves para hablarlo con calma?", "2026-03-12"),
+        ("Kunt u me donderdag bellen om het te bespreken?", "2026-03-12"),
+    ],
+)
+def test_a_call_on_a_day_to_talk_it_over_is_a_call_back(text, want):
+    got = replies.read_text(text, TUESDAY, "Europe/Berlin")
+    assert got.kind == "call_back" and got.until.date().isoformat() == want, got
+
+
+def test_having_to_talk_it_over_with_someone_first_is_still_doubt():
+    got = replies.read_text(
+        "Je dois d'abord en discuter avec mon associé, rappelez-moi jeudi.", TUESDAY, "Europe/Paris"
+    )
+    assert got.kind == "unclear", got

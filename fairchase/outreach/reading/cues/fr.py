@@ -195,7 +195,10 @@ UNSURE = [
     "je vous redis",
     "a voir",
     "je vais voir",
-    "en discuter",
+    # "je dois en discuter avec mon associé": doubt; "m'appeler pour en discuter", "je préfère
+    # en discuter de vive voix" ask for a talk.
+    r"(?:dois|devons|doit|dois d'abord|vais|allons|va|faut|faudra) (?:d'abord )?en discuter",
+    r"en discuter (?:d'abord|en interne|avec (?!vous))",
     "d'ou (?:tenez|avez)-vous",
     r"pas (?:trop )?sur",
     r"peut-etre",
