@@ -293,3 +293,36 @@ def test_having_to_talk_it_over_with_someone_first_is_still_doubt():
         "Je dois d'abord en discuter avec mon associé, rappelez-moi jeudi.", TUESDAY, "Europe/Paris"
     )
     assert got.kind == "unclear", got
+
+
+@pytest.mark.parametrize(
+    "text, zone, want",
+    [
+        (
+            "We move offices in May. Please get in touch again in October.",
+            "Europe/London",
+            "2026-10-01",
+        ),
+        (
+            "Im April ziehen wir um. Melden Sie sich im Herbst wieder.",
+            "Europe/Berlin",
+            "2026-09-22",
+        ),
+        ("On déménage en mai ; recontactez-moi en septembre.", "Europe/Paris", "2026-09-01"),
+        ("Nos mudamos en mayo. Vuelva a escribirme en octubre.", "Europe/Madrid", "2026-10-01"),
+        (
+            "Vamos entrar no inverno, volte a falar comigo na primavera.",
+            "America/Sao_Paulo",
+            "2026-09-20",
+        ),
+        (
+            "In mei verhuizen we, neem in september weer contact op.",
+            "Europe/Amsterdam",
+            "2026-09-01",
+        ),
+    ],
+)
+def test_the_month_that_asks_again_is_the_revisit_not_the_month_of_the_event(text, zone, want):
+    written = datetime(2026, 3, 10, 10, tzinfo=ZoneInfo(zone))
+    got = replies.read_text(text, written, zone)
+    assert got.kind == "later" and got.until.date().isoformat() == want, got

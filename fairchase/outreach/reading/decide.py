@@ -457,6 +457,13 @@ def _pick(found: list, later, folded: str = "") -> when.Found | None:
 
         if any(not apart(f) for f in found):
             found = [f for f in found if not (f.kind == "day_only" and apart(f))]
+    if folded:
+        # "We move in June; try me again in September", "heading into winter ... try me
+        # again in spring": a date in a sentence that asks again is when to come back; the
+        # others name what happens meanwhile.
+        again = [f for f in found if _asks_again(folded, f.start, -1)]
+        if again and len(again) < len(found):
+            found = again
     top = min(when.SPECIFICITY[f.kind] for f in found)
     tied = [f for f in found if when.SPECIFICITY[f.kind] == top]
     if later and len(tied) > 1:

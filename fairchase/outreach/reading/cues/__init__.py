@@ -140,7 +140,8 @@ SOFTENERS = re.compile(
 # "Again": with a date, it turns a refusal into "come back then" ("kein Budget, fragen Sie im Juli nochmal").
 AGAIN = re.compile(
     r"(?<![\w])(?:again|nochmal|noch einmal|erneut|wieder|de nouveau|a nouveau|otra vez|de nuevo|novamente|de novo|"
-    r"outra vez|opnieuw|nog eens|nog een keer)(?![\w])"
+    r"outra vez|opnieuw|nog eens|nog een keer|recontact\w*|vuelv\w* a|volver a|volte a|voltar a|"
+    r"weer (?:contact|bellen|mailen))(?![\w])"
 )
 # A reply that also asks something after turning something down ("..., but do you ...?").
 CONTRAST = re.compile(

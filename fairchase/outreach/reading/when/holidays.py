@@ -23,6 +23,8 @@ def back_at_work(m: re.Match, today: date, zone: str | None, lang: str) -> date:
 def after_season(m: re.Match, today: date, zone: str | None, lang: str) -> date:
     """After the summer = 1 September in the north; after another season, the next one's start."""
     season = m.group("season")
+    if lang == "pt" and m.group(0).startswith("na "):
+        return next_day_of(*season_start(season, zone), today)  # Portuguese "na": in the
     if season in SUMMER and not southern(zone):
         return first_of_next(9, today)
     month, _ = season_start(season, zone)
