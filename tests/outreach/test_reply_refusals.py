@@ -209,3 +209,36 @@ def test_a_date_with_a_negation_it_cannot_place_is_never_a_later(text):
 def test_whatever_a_delivery_system_sends_is_a_bounce_never_an_answer(sender, subject, body):
     raw = f"From: {sender}\nTo: tom@fairchase.test\nSubject: {subject}\nDate: Tue, 10 Mar 2026 09:00:00 +0000\n\n{body}\n"
     assert replies.read_message(raw, "UTC", datetime(2026, 3, 10, 9, tzinfo=UTC)).kind == "bounce"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes, we are still interested, if it is not too late. Please send the quote.",
+        "Wir sind weiterhin interessiert, falls es nicht zu spät ist. Schicken Sie das Angebot.",
+        "Nous sommes toujours intéressés, si ce n'est pas trop tard. Envoyez le devis.",
+        "Seguimos interesados, si no es demasiado tarde. Envíenos el presupuesto.",
+        "Ainda temos interesse, se não for tarde demais. Enviem o orçamento.",
+        "We zijn nog steeds geïnteresseerd, als het niet te laat is. Stuur de offerte maar.",
+    ],
+)
+def test_a_not_inside_if_not_too_late_takes_back_no_interest(text):
+    got = replies.read_text(
+        text, datetime(2026, 3, 10, 9, tzinfo=UTC), "Europe/Berlin", learner=None
+    )
+    assert got.kind == "interested", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If it is not too late to say so: we are not interested anymore.",
+        "Falls es nicht zu spät ist: wir haben kein Interesse mehr.",
+        "Si ce n'est pas trop tard, sachez que cela ne nous intéresse plus.",
+    ],
+)
+def test_a_refusal_beside_if_not_too_late_is_still_a_refusal(text):
+    got = replies.read_text(
+        text, datetime(2026, 3, 10, 9, tzinfo=UTC), "Europe/Berlin", learner=None
+    )
+    assert got.kind == "not_interested", got

@@ -54,7 +54,10 @@ BENIGN = re.compile(
     r"aarzel niet|nichts dagegen|nothing against|rien contre|nada en contra|nada contra|niets op tegen|"
     r"no objections?|keine einwande|pas d'objection|ninguna objecion|nenhuma objecao|geen bezwaar|"
     r"ne (?:\w+ )?pas presse\w*|nothing fancy|not in a hurry|not wait any longer|pas presse\w*|sin prisa|sem pressa|geen haast|keine eile|"
-    r"don't forget|nicht vergessen|n'oubliez pas|no olvide\w*|nao esquec\w*|vergeet niet)(?![\w])"
+    r"don't forget|nicht vergessen|n'oubliez pas|no olvide\w*|nao esquec\w*|vergeet niet|"
+    # "still interested, if not too late", "si ce n'est pas trop tard": a condition, no "no"
+    r"(?:if|falls|wenn|sofern|si|als|indien|se)(?: [\w']+){0,4}? "
+    r"(?:too late|zu spat|trop tard|demasiado tarde|tarde demais|muito tarde|te laat))(?![\w])"
 )
 
 
