@@ -311,7 +311,7 @@ def test_having_to_talk_it_over_with_someone_first_is_still_doubt():
         ("On déménage en mai ; recontactez-moi en septembre.", "Europe/Paris", "2026-09-01"),
         ("Nos mudamos en mayo. Vuelva a escribirme en octubre.", "Europe/Madrid", "2026-10-01"),
         (
-            "Vamos entrar no inverno, volte a falar comigo na primavera.",
+            "Vamos entrar no inverno. Volte a falar comigo na primavera.",
             "America/Sao_Paulo",
             "2026-09-20",
         ),
@@ -325,4 +325,23 @@ def test_having_to_talk_it_over_with_someone_first_is_still_doubt():
 def test_the_month_that_asks_again_is_the_revisit_not_the_month_of_the_event(text, zone, want):
     written = datetime(2026, 3, 10, 10, tzinfo=ZoneInfo(zone))
     got = replies.read_text(text, written, zone)
+    assert got.kind == "later" and got.until.date().isoformat() == want, got
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Schreiben Sie mir nach Pfingsten wieder.", "2026-05-26"),
+        ("Not now, try me again after Whitsun.", "2026-05-26"),
+        ("Recontactez-moi après la Pentecôte.", "2026-05-26"),
+        ("Bel me na Pinksteren maar.", "2026-05-26"),
+        ("Rufen Sie mich am Ostermontag an.", "2026-04-06"),
+        ("Llámeme el lunes de Pascua.", "2026-04-06"),
+        ("Neste momento não é possível. Volte a falar comigo depois da Páscoa.", "2026-04-07"),
+    ],
+)
+def test_dates_reckoned_from_easter_are_read_from_that_years_easter(text, want):
+    # Easter 2026 is 5 April: after Pentecost is the Tuesday after Whit Monday, as after
+    # Easter is the Tuesday after Easter Monday.
+    got = replies.read_text(text, TUESDAY, "Europe/Berlin", learner=None)
     assert got.kind == "later" and got.until.date().isoformat() == want, got

@@ -123,6 +123,9 @@ LATER = [
     r"(?:entre|entra) em contato (?:no|em|na|daqui)",
     r"mais para frente",
     r"(?:nao|sem) (?:da|verba|orcamento)",
+    r"(?:neste|nesse|de) momento nao",
+    r"(?:volte|volta|voltem) a (?:contactar|contatar|falar|escrever|ligar)",
+    r"(?:contacte|contate|contactem|contatem)-(?:me|nos)",
 ]
 
 # Asked for a call (a call-back when a day or time goes with it).

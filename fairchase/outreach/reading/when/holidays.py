@@ -45,6 +45,17 @@ def easter(m: re.Match, today: date, zone: str | None, lang: str) -> date:
     return _after_easter(today)
 
 
+def easter_monday(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    day = easter_sunday(today.year) + timedelta(days=1)
+    return day if day >= today else easter_sunday(today.year + 1) + timedelta(days=1)
+
+
+def pentecost(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    """After Pentecost (Whitsun, Pfingsten): the Tuesday after Whit Monday, as after Easter."""
+    day = easter_sunday(today.year) + timedelta(days=51)
+    return day if day > today else easter_sunday(today.year + 1) + timedelta(days=51)
+
+
 def christmas(m: re.Match, today: date, zone: str | None, lang: str) -> date:
     return next_day_of(12, 27, today)
 
@@ -74,6 +85,8 @@ RESOLVERS = {
     "after_season": after_season,
     "season": season,
     "easter": easter,
+    "easter_monday": easter_monday,
+    "pentecost": pentecost,
     "christmas": christmas,
     "new_year": new_year,
     "holidays": holidays,

@@ -21,6 +21,11 @@ _WEEK_AFTER_NEXT_RE = (
 )
 
 PATTERNS = [
+    # Easter Monday is a day (before the weekday in it is read alone).
+    (
+        "easter_monday",
+        r"easter monday|ostermontag|lundi de paques|lunes de pascua|segunda-feira de pascoa|paasmaandag|tweede paasdag",
+    ),
     # "the first Monday in January", "den ersten Montag im Januar", "le premier lundi de janvier"
     (
         "weekday_of_month",
@@ -207,6 +212,7 @@ PATTERNS = [
         rf"(?<![\w])(?P<season>{_SEASON_RE}|(?<=l')ete|(?<=cet )ete|(?<=en )ete|(?<=this )fall|(?<=the )fall|(?<=next )fall)(?![\w])",
     ),
     ("easter", r"easter|ostern|paques|pascua|semana santa|pascoa|pasen"),
+    ("pentecost", r"pentecost|whitsun\w*|pfingst\w*|pentecote|pentecostes|pinkster\w*"),
     ("christmas", r"christmas|xmas|weihnachten|noel|navidad|natal|kerst\w*"),
     (
         "new_year",
@@ -261,9 +267,19 @@ SPECIFICITY = {
     "after_season": 4,
     "season": 4,
     "easter": 4,
+    "easter_monday": 0,
+    "pentecost": 4,
     "christmas": 4,
     "new_year": 4,
     "holidays": 4,
 }
 # Holidays and seasons: "before Christmas" names no day to come back on.
-HOLIDAY_KINDS = {"easter", "christmas", "new_year", "holidays", "season", "summer_holidays"}
+HOLIDAY_KINDS = {
+    "easter",
+    "pentecost",
+    "christmas",
+    "new_year",
+    "holidays",
+    "season",
+    "summer_holidays",
+}
