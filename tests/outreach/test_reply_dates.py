@@ -345,3 +345,24 @@ def test_dates_reckoned_from_easter_are_read_from_that_years_easter(text, want):
     # Easter is the Tuesday after Easter Monday.
     got = replies.read_text(text, TUESDAY, "Europe/Berlin", learner=None)
     assert got.kind == "later" and got.until.date().isoformat() == want, got
+
+
+@pytest.mark.parametrize(
+    "text, zone, want",
+    [
+        ("Let's leave it until after winter.", "Europe/London", "2026-03-20"),
+        ("Das verschieben wir bis nach dem Winter.", "Europe/Berlin", "2026-03-20"),
+        ("Lo dejamos para después del invierno.", "Europe/Madrid", "2026-03-20"),
+        (
+            "It's on hold until after the winter, then get back to me.",
+            "Australia/Sydney",
+            "2026-09-20",
+        ),
+        ("Fica para depois do inverno.", "America/Sao_Paulo", "2026-09-20"),
+        ("Try me after the autumn.", "Europe/London", "2026-12-21"),
+    ],
+)
+def test_after_a_season_is_the_day_the_next_season_starts_in_that_hemisphere(text, zone, want):
+    written = datetime(2026, 3, 10, 10, tzinfo=ZoneInfo(zone))
+    got = replies.read_text(text, written, zone, learner=None)
+    assert got.kind == "later" and got.until.date().isoformat() == want, got

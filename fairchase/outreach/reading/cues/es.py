@@ -60,7 +60,8 @@ REFUSAL = [
     r"(?:el )?proyecto (?:se ha |esta )?(?:parado|paralizado|suspendido)",
     r"no es prioritario",
     r"(?:mantener|mantenemos|conservar) (?:nuestro|nuestra|el|la) (?:\w+ )?(?:proveedor|empresa|organizacion|sistema|equipo)",
-    "(?:al final |finalmente )?lo dejamos",
+    # "lo dejamos" drops it; "lo dejamos para después del invierno" puts it off
+    "(?:al final |finalmente )?lo dejamos(?! para| hasta)",
     "(?:decidido|decidimos) (?:dejarlo|no seguir|no continuar|no avanzar)",
     "(?:nosotros|nosotras) mism[oa]s",
     "internamente",

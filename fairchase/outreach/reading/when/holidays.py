@@ -11,8 +11,9 @@ from dateutil.easter import easter as easter_sunday
 from .calendar import first_of_next, next_day_of, season_start, southern
 
 SUMMER = {"summer", "sommer", "verano", "verao", "zomer", "ete"}
-# The season that follows each season's first month.
-FOLLOWING = {3: (6, 21), 6: (9, 22), 9: (12, 21), 12: (3, 20)}
+# The day each season starts, by its first month in the north (south of the equator the
+# same day six months later: spring 20 September).
+START_DAY = {3: 20, 6: 21, 9: 22, 12: 21}
 
 
 def back_at_work(m: re.Match, today: date, zone: str | None, lang: str) -> date:
@@ -28,7 +29,9 @@ def after_season(m: re.Match, today: date, zone: str | None, lang: str) -> date:
     if season in SUMMER and not southern(zone):
         return first_of_next(9, today)
     month, _ = season_start(season, zone)
-    return next_day_of(*FOLLOWING[month], today)
+    following = (month + 2) % 12 + 1
+    north = (following + 5) % 12 + 1 if southern(zone) else following
+    return next_day_of(following, START_DAY[north], today)
 
 
 def season(m: re.Match, today: date, zone: str | None, lang: str) -> date:
