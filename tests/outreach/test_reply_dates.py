@@ -366,3 +366,17 @@ def test_after_a_season_is_the_day_the_next_season_starts_in_that_hemisphere(tex
     written = datetime(2026, 3, 10, 10, tzinfo=ZoneInfo(zone))
     got = replies.read_text(text, written, zone, learner=None)
     assert got.kind == "later" and got.until.date().isoformat() == want, got
+
+
+@pytest.mark.parametrize(
+    "text, want_hour",
+    [
+        ("Tu peux m'appeler cet aprem ?", 14),
+        ("Rappelez moi cet aprèm vers 15h, merci.", 15),
+    ],
+)
+def test_a_call_this_afternoon_in_french_slang_is_a_call_back_today(text, want_hour):
+    written = datetime(2026, 3, 10, 10, tzinfo=ZoneInfo("Europe/Paris"))
+    got = replies.read_text(text, written, "Europe/Paris", learner=None)
+    assert got.kind == "call_back", got
+    assert (got.until.date().isoformat(), got.until.hour) == ("2026-03-10", want_hour), got

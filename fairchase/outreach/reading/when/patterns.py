@@ -73,7 +73,7 @@ PATTERNS = [
     ),
     (
         "today",
-        r"today|this (?:afternoon|morning|evening|arvo|avo)(?![\w])|heute|aujourd'hui|cet apres-midi|ce soir|hoy|esta tarde|hoje|hj(?![\w])|vandaag|vanmiddag|vanavond",
+        r"today|this (?:afternoon|morning|evening|arvo|avo)(?![\w])|heute|aujourd'hui|cet apres-midi|cet aprem|ce soir|hoy|esta tarde|hoje|hj(?![\w])|vandaag|vanmiddag|vanavond",
     ),
     (
         "weekday",
