@@ -167,6 +167,7 @@ class Stats:
     times: dict = field(default_factory=lambda: {k: [] for k in KINDS})
     sizes: dict = field(default_factory=lambda: {k: [] for k in KINDS})
     errors: list = field(default_factory=list)
+    resent: int = 0  # requests sent again on a new connection (the server closed the idle one)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, kind: str, seconds: float, size: int, error: str = "") -> None:
@@ -204,8 +205,14 @@ class Person:
             except (OSError, http.client.HTTPException) as exc:
                 self.conn.close()
                 self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-                # The server closed an idle keep-alive connection: a browser sends it again.
-                if retry and isinstance(exc, (http.client.RemoteDisconnected, BrokenPipeError)):
+                # The server closed an idle keep-alive connection (gunicorn's keep-alive is 2 s;
+                # a think time can be longer): the client's next request on it meets a closed
+                # socket or a reset, and a browser sends it again on a new connection.
+                if retry and isinstance(
+                    exc, (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)
+                ):
+                    with self.stats.lock:
+                        self.stats.resent += 1
                     continue
                 if kind:
                     self.stats.add(kind, time.perf_counter() - t, 0, f"{path}: {exc!r}")
@@ -319,7 +326,10 @@ def report(stats: Stats, wall: float, setup: dict, load_before: float) -> None:
     for kind in KINDS:
         print(_row(kind, stats.times[kind], stats.sizes[kind]))
     print(_row("all", everything, [s for v in stats.sizes.values() for s in v]))
-    print(f"{total / wall:.1f} requests/s, {len(stats.errors)} errors")
+    print(
+        f"{total / wall:.1f} requests/s, {len(stats.errors)} errors"
+        f" ({stats.resent} sent again on a new connection after the server closed an idle one)"
+    )
     print(
         f"CPU during the day: web {setup['web_cpu']:.1f} s ({setup['web_cpu'] / max(total, 1) * 1000:.0f} ms "
         f"a request), PostgreSQL {setup['db_cpu']:.1f} s, worker loop {setup['loop_cpu']:.1f} s, "
