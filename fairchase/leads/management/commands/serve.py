@@ -59,44 +59,8 @@ class Command(BaseCommand):
         if problem := port_problem(addr):
             raise CommandError(problem)
         call_command("migrate", interactive=False, verbosity=0)
-        url = f"http://{addr}/"
-        self.stdout.write(self.style.SUCCESS(f"Fairchase is running at {url}"))
-        if get_user_model().objects.filter(username="olivia").exists():
-            self.stdout.write(
-                "Demo login: olivia / fairchase-demo (salespeople: sam, maria; same password)"
-            )
-        elif not get_user_model().objects.exists():
-            self.stdout.write(
-                "No users yet: create one with `fairchase createsuperuser`, or load `fairchase demo`."
-            )
-        if not os.environ.get("SITE_URL"):
-            # Links in emails follow the address served, not a default of 127.0.0.1:8000.
-            settings.SITE_URL = site_url_for(addr)
-            self.stdout.write(
-                f"Links in emails point to {settings.SITE_URL} (set SITE_URL to change it)."
-            )
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "fairchase.settings",
-            "SITE_URL": settings.SITE_URL,
-        }
-        web = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "fairchase.wsgi",
-                "-b",
-                addr,
-                "--workers",
-                str(workers),
-                "--threads",
-                "4",
-                "--access-logfile",
-                "-" if settings.DEBUG else "/dev/null",
-            ],
-            env=env,
-        )
+        self._announce(addr)
+        web = self._start_web(addr, workers)
         loop = Loop()
         stopping = threading.Event()
 
@@ -119,3 +83,33 @@ class Command(BaseCommand):
             raise CommandError(
                 f"The web server stopped (exit status {code}): see its messages above."
             )
+
+    def _announce(self, addr: str) -> None:
+        """Where it runs, how to log in, where links in emails point (SITE_URL)."""
+        self.stdout.write(self.style.SUCCESS(f"Fairchase is running at http://{addr}/"))
+        if get_user_model().objects.filter(username="olivia").exists():
+            self.stdout.write(
+                "Demo login: olivia / fairchase-demo (salespeople: sam, maria; same password)"
+            )
+        elif not get_user_model().objects.exists():
+            self.stdout.write(
+                "No users yet: create one with `fairchase createsuperuser`, or load `fairchase demo`."
+            )
+        if not os.environ.get("SITE_URL"):
+            # Links in emails follow the address served, not a default of 127.0.0.1:8000.
+            settings.SITE_URL = site_url_for(addr)
+            self.stdout.write(
+                f"Links in emails point to {settings.SITE_URL} (set SITE_URL to change it)."
+            )
+
+    def _start_web(self, addr: str, workers: int) -> subprocess.Popen:
+        """gunicorn on `addr`, in the same process group, with the SITE_URL just decided."""
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "fairchase.settings",
+            "SITE_URL": settings.SITE_URL,
+        }
+        command = [sys.executable, "-m", "gunicorn", "fairchase.wsgi", "-b", addr]
+        command += ["--workers", str(workers), "--threads", "4"]
+        command += ["--access-logfile", "-" if settings.DEBUG else "/dev/null"]
+        return subprocess.Popen(command, env=env)
