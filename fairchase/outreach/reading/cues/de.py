@@ -2,6 +2,10 @@
 matched on text folded to lower case without accents (see `reading.cues` for how).
 """
 
+# After the words for the current provider, words that say it is gone ("our current
+# cleaner quit"): then there is no one to stay with, and the phrase refuses nothing.
+GONE = r"(?! (?:hat|haben|ist|sind|hort|horen) (?:\w+ )?(?:gekundigt|aufgehort|auf|weg|in rente|in den ruhestand|pleite|insolvent|abgesprungen))"
+
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
     r"nichts mehr von (?:ihnen|euch) (?:horen|lesen)",
@@ -83,7 +87,7 @@ REFUSAL = [
     "(?:machen|erledigen|ubernehmen|regeln) (?:das|es|wir das|wir es) (?:\\w+ )?(?:weiterhin |lieber |auch weiterhin )?(?:selbst|selber|intern)",
     "(?:selbst|selber) (?:machen|erledigen)",
     "(?:andere|anderen|anderes) (?:losung|option|anbieter|firma|dienstleister|unternehmen|partner|variante)",
-    "(?:aktuellen|bisherigen|jetzigen|derzeitigen) (?:anbieter|dienstleister|firma|partner|reinigungsfirma)",
+    "(?:aktuellen|bisherigen|jetzigen|derzeitigen) (?:anbieter|dienstleister|firma|partner|reinigungsfirma)" + GONE,
     "nicht weiter verfolgen",
     "nicht (?:mehr )?(?:notig|notwendig|erforderlich|relevant)",
     "(?:haben|hab) (?:bereits|schon) (?:jemanden|(?:einen|eine|ein) (?:\\w+ )?(?:anbieter|dienstleister|firma|partner|\\w*firma|\\w*dienst|\\w*unternehmen))",

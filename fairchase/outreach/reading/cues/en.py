@@ -2,6 +2,10 @@
 matched on text folded to lower case without accents (see `reading.cues` for how).
 """
 
+# After the words for the current provider, words that say it is gone ("our current
+# cleaner quit"): then there is no one to stay with, and the phrase refuses nothing.
+GONE = r"(?! (?:just |has |have |had |recently |suddenly )?(?:quit|left|retired|stopped|resigned|moved|went|closed|is leaving|are leaving|is retiring|are retiring|let us down|no-showed|ghosted|disappeared))"
+
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
     r"(?:don't|do not) want to hear (?:from|about) (?:you|your company)",
@@ -102,7 +106,7 @@ REFUSAL = [
     "(?:another|a different|other) (?:solution|option|provider|supplier|vendor|company|firm)",
     "(?:we're|we are|i'm|i am) not (?:going to|gonna) (?:go ahead|proceed|do it|need)",
     "(?:another|other|a different) direction",
-    "(?:our|the) current (?:cleaners?|provider|supplier|company|vendor|contractor|team|service)",
+    "(?:our|the) current (?:cleaners?|provider|supplier|company|vendor|contractor|team|service)" + GONE,
     "(?:decided|chosen|chose) (?:not to|another|someone else|to stay|to stick|to keep)",
     "pass on (?:this|that|it|the offer)",
     "(?:going to|gonna|have to|must|'m going to|will|'ll) pass(?! (?:it|this|that|them|the \\w+) (?:on|along))(?! on to)",

@@ -2,6 +2,10 @@
 matched on text folded to lower case without accents (see `reading.cues` for how).
 """
 
+# After the words for the current provider, words that say it is gone ("our current
+# cleaner quit"): then there is no one to stay with, and the phrase refuses nothing.
+GONE = r"(?! (?:se (?:fue|ha ido|jubilo|marcho)|lo (?:dejo|ha dejado)|(?:ha )?cerr\w+|renuncio|quebro|nos dejo|ya no (?:esta|viene)))"
+
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
     r"no quiero saber nada (?:mas )?de",
@@ -71,7 +75,7 @@ REFUSAL = [
     "(?:finalmente |al final )?no (?:vamos|voy) a (?:hacer|contratar|seguir|continuar|necesitar|hacerlo|avanzar)\\w*",
     "no (?:tenemos|tengo) (?:necesidad|interes)",
     "(?:seguir|seguimos|quedarnos|continuar|continuamos) con (?:nuestro|nuestra|el|la) (?:\\w+ )?(?:proveedor|empresa|equipo)",
-    "(?:proveedor|empresa) actual",
+    "(?:proveedor|empresa) actual" + GONE,
     "(?:optado|optamos) por otr[oa]",
     "(?:estamos|ya estamos) (?:servidos|cubiertos|bien atendidos)",
     "ya tenemos (?:proveedor|empresa|a alguien|quien)",

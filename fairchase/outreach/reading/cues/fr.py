@@ -2,6 +2,10 @@
 matched on text folded to lower case without accents (see `reading.cues` for how).
 """
 
+# After the words for the current provider, words that say it is gone ("our current
+# cleaner quit"): then there is no one to stay with, and the phrase refuses nothing.
+GONE = r"(?! (?:est|sont) (?:partie?s?|en retraite|a la retraite|ferme\w*)| (?:a|ont) (?:arrete|demissionne|ferme|cesse))"
+
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
     r"(?:ne veux|ne souhaite|ne voulons) plus entendre parler de",
@@ -73,7 +77,7 @@ REFUSAL = [
     "pas de besoin",
     "(?:finalement|au final),? (?:nous ne|on ne) (?:va|allons|fera|ferons) pas",
     "(?:rester|restons|garder|gardons|continuer|continuons) avec (?:notre|nos|le|la|l') ?(?:\\w+ )?(?:prestataire|fournisseur|societe|entreprise|equipe)",
-    "(?:prestataire|fournisseur|societe|entreprise) actuel\\w*",
+    "(?:prestataire|fournisseur|societe|entreprise) actuel\\w*" + GONE,
     "sans facon",
     "(?:on est|nous sommes) (?:deja )?(?:equipes|servis|couverts|pourvus)",
     "(?:garde|gardons|garder) (?:notre|nos|le|la) (?:prestataire|fournisseur|societe)",

@@ -2,6 +2,10 @@
 matched on text folded to lower case without accents (see `reading.cues` for how).
 """
 
+# After the words for the current provider, words that say it is gone ("our current
+# cleaner quit"): then there is no one to stay with, and the phrase refuses nothing.
+GONE = r"(?! (?:is |zijn |gaat |gaan |heeft |hebben )?(?:er )?(?:\w+ )?(?:gestopt|stopt|vertrokken|weg|met pensioen|failliet|opgezegd|ermee opgehouden))"
+
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
     r"niets meer van (?:jullie|u) (?:horen|lezen|ontvangen)",
@@ -69,7 +73,7 @@ REFUSAL = [
     "(?:een )?andere (?:oplossing|optie|partij|aanbieder)",
     "laten (?:het|dit) (?:\\w+ ){0,2}zitten",
     "laten het (?:hierbij|daarbij)",
-    "(?:onze|ons|de) huidige (?:partij|leverancier|schoonmaker|schoonmaakbedrijf|bedrijf)",
+    "(?:onze|ons|de) huidige (?:partij|leverancier|schoonmaker|schoonmaakbedrijf|bedrijf)" + GONE,
     "(?:we zijn|wij zijn) (?:al )?voorzien",
     "tevreden met (?:onze|ons|de) (?:huidige)?",
     "blijven bij (?:onze|ons|de)",

@@ -2,6 +2,10 @@
 matched on text folded to lower case without accents (see `reading.cues` for how).
 """
 
+# After the words for the current provider, words that say it is gone ("our current
+# cleaner quit"): then there is no one to stay with, and the phrase refuses nothing.
+GONE = r"(?! (?:saiu|se demitiu|fechou|foi embora|parou|desistiu|se aposentou|nos deixou))"
+
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
     r"nao me (?:manda|mande|envia|envie|liga|ligue) mais",
@@ -75,7 +79,7 @@ REFUSAL = [
     "nao (?:temos|tenho) (?:necessidade|demanda)",
     "(?:no final|afinal) nao vamos",
     "(?:seguir|seguimos|ficar|continuar|continuamos) com (?:a|o|nosso|nossa) (?:\\w+ )?(?:empresa|fornecedor|prestador|equipe)",
-    "(?:empresa|fornecedor|prestador) atual",
+    "(?:empresa|fornecedor|prestador) atual" + GONE,
     "optamos por outr[oa]",
     "nao e necessario",
     "ja temos (?:fornecedor|alguem|empresa|quem)",
