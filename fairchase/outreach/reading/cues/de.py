@@ -87,7 +87,8 @@ REFUSAL = [
     "(?:machen|erledigen|ubernehmen|regeln) (?:das|es|wir das|wir es) (?:\\w+ )?(?:weiterhin |lieber |auch weiterhin )?(?:selbst|selber|intern)",
     "(?:selbst|selber) (?:machen|erledigen)",
     "(?:andere|anderen|anderes) (?:losung|option|anbieter|firma|dienstleister|unternehmen|partner|variante)",
-    "(?:aktuellen|bisherigen|jetzigen|derzeitigen) (?:anbieter|dienstleister|firma|partner|reinigungsfirma)" + GONE,
+    "(?:aktuellen|bisherigen|jetzigen|derzeitigen) (?:anbieter|dienstleister|firma|partner|reinigungsfirma)"
+    + GONE,
     "nicht weiter verfolgen",
     "nicht (?:mehr )?(?:notig|notwendig|erforderlich|relevant)",
     "(?:haben|hab) (?:bereits|schon) (?:jemanden|(?:einen|eine|ein) (?:\\w+ )?(?:anbieter|dienstleister|firma|partner|\\w*firma|\\w*dienst|\\w*unternehmen))",
@@ -119,6 +120,9 @@ REFUSAL = [
 
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = [
+    # Eine Zeit, die "besser passt", verschiebt dorthin (mit einem Datum).
+    r"(?:passt|passen|ware|ist|geht|klappt) (?:(?:mir|uns|es|das) )?(?:\w+ )?besser",
+    r"besser passen",
     r"(?:kontaktieren|melden|schreiben) sie (?:mich|sich|uns) (?:\w+ ){0,3}(?:erneut|nochmal|noch einmal|wieder)",
     r"schieben (?:wir )?(?:das|es) (?:\w+ )?(?:aufs|auf|ins|in|nach)",
     r"fruhestens",

@@ -106,7 +106,8 @@ REFUSAL = [
     "(?:another|a different|other) (?:solution|option|provider|supplier|vendor|company|firm)",
     "(?:we're|we are|i'm|i am) not (?:going to|gonna) (?:go ahead|proceed|do it|need)",
     "(?:another|other|a different) direction",
-    "(?:our|the) current (?:cleaners?|provider|supplier|company|vendor|contractor|team|service)" + GONE,
+    "(?:our|the) current (?:cleaners?|provider|supplier|company|vendor|contractor|team|service)"
+    + GONE,
     "(?:decided|chosen|chose) (?:not to|another|someone else|to stay|to stick|to keep)",
     "pass on (?:this|that|it|the offer)",
     "(?:going to|gonna|have to|must|'m going to|will|'ll) pass(?! (?:it|this|that|them|the \\w+) (?:on|along))(?! on to)",
@@ -152,6 +153,9 @@ REFUSAL = [
 
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = [
+    # A time that "works better" / "would be better" defers to it (with a date).
+    r"(?:works|suits (?:me|us)|would (?:be|work|suit (?:me|us))) better",
+    r"better for (?:me|us)",
     r"(?:busy|swamped|slammed) (?:this|rn|atm|today)",
     r"msg me (?:next|in|after|on)",
     r"at the earliest",
@@ -324,6 +328,7 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"auto[- ]reply",
     r"out of (?:the )?office",
     r"away from (?:the|my) (?:office|desk)",
     r"on (?:annual |parental |maternity |paternity |sick |medical )?leave",

@@ -104,6 +104,8 @@ REFUSAL = [
 
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = [
+    r"(?:me|nos) (?:viene|va|iria|vendria|vendra|ira) mejor",
+    r"(?:seria|sera|es) mejor (?:en|a|para|despues|dentro)",
     r"la (?:semana )?que viene si",
     r"como (?:muy )?pronto",
     r"(?:contract|vertrag|contrat|contrato|contract) (?:\w+ ){0,5}(?:until|till|through|bis|jusqu'(?:a|au|en)|hasta|ate|tot)",
@@ -194,6 +196,8 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    # Otra persona decide con ellos ("hablarlo con mi marido"): duda.
+    r"(?:hablar|consultar|comentar|ver|mirar|decidir|hablarlo|consultarlo|comentarlo|verlo|mirarlo|decidirlo) con (?:mi|mis|el|la|nuestro|nuestra|nuestros) (?:marido|mujer|esposo|esposa|pareja|novio|novia|socio|socia|socios|jefe|jefa|familia|contable|equipo|gerente|director|directora|junta)",
     r"(?:todavia|aun) no (?:lo )?(?:hemos|he) decidido",
     r"necesito (?:un poco de |mas )?tiempo",
     "ya (?:te|le|les) (?:dire|digo|aviso)",

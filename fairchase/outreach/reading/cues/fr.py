@@ -108,6 +108,7 @@ REFUSAL = [
 
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = [
+    r"(?:m\'arrange|nous arrange|me convient|nous convient|conviendrait|arrangerait|serait|sera|c\'est) (?:\w+ )?mieux",
     r"au plus tot",
     r"(?:contract|vertrag|contrat|contrato|contract) (?:\w+ ){0,5}(?:until|till|through|bis|jusqu'(?:a|au|en)|hasta|ate|tot)",
     r"pas cette semaine",
@@ -193,6 +194,7 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"(?:en parler|voir|discuter|consulter|decider|verifier)(?: ca)? avec (?:mon|ma|mes|notre|nos) (?:mari|femme|epouse|conjoint|conjointe|associe|associee|associes|patron|patronne|chef|comptable|equipe|famille|directeur|directrice)",
     r"pas encore decide",
     r"besoin de (?:un peu de )?temps",
     "pourquoi pas",

@@ -97,6 +97,7 @@ REFUSAL = [
 
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = [
+    r"(?:komt|past|lijkt|zou|is) (?:\w+ )?(?:het )?beter(?: uit)?(?! dan)",
     r"op (?:zijn|z'n) vroegst",
     r"(?:contract|overeenkomst) (?:\w+ ){0,4}(?:loopt|lopen) (?:nog )?(?:tot|door)",
     r"deze (?:week|maand) niet",
@@ -193,6 +194,7 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"op vakantie tot",
     r"afwezig",
     r"met vakantie",
     r"niet op kantoor",

@@ -103,6 +103,8 @@ REFUSAL = [
 
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = [
+    r"(?:fica|ficaria|seria|sera|e) melhor (?:em|no|na|a|daqui|depois|para)",
+    r"(?:me|nos) (?:da|daria|convem) mais jeito",
     r"no minimo",
     r"so a partir",
     r"(?:contract|vertrag|contrat|contrato|contract) (?:\w+ ){0,5}(?:until|till|through|bis|jusqu'(?:a|au|en)|hasta|ate|tot)",
@@ -194,6 +196,7 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"(?:falar|consultar|ver|conversar|decidir|combinar|falar isso|ver isso)(?: isso)? com (?:o meu|a minha|meu|minha|os meus|nosso|nossa|o nosso|a nossa) (?:marido|mulher|esposa|esposo|parceiro|parceira|socio|socia|socios|chefe|familia|contabilista|contador|equipa|equipe|gerente|diretor|diretora)",
     r"ainda nao decidimos",
     r"preciso de (?:um pouco de |mais )?tempo",
     "vou ver",

@@ -109,7 +109,7 @@ PATTERNS = [
         rf"(?<!every )(?<!alle )(?<!toutes les )(?<!tous les )(?<!cada )(?<!om de )(?<!elke )"
         rf"(?:in|within|for|after|in about|in around|dans|d'ici|pendant|apres|dentro de|en|durante|por|daqui a|em|por|uber|nach|fur|binnen|over|na|voor|"
         # "give me three weeks": wait that long
-        rf"give (?:me|us|it)|gib mir|geben sie (?:mir|uns)|donnez-(?:moi|nous)|laissez-(?:moi|nous)|(?:deme|denos|dame)|de-?me|geef (?:me|ons))"
+        rf"give (?:me|us|it)|gib mir|geben sie (?:mir|uns)|donnez-(?:moi|nous)|laissez-(?:moi|nous)|(?:deme|denos|dame)|de-?me|(?:me|nos) (?:da|de)|da-?(?:me|nos)|geef (?:me|ons))"
         rf"(?: (?:about|around|roughly|approximately|ungefahr|etwa|circa|rund|environ|a peu pres|unos|unas|uns|umas|cerca de|ongeveer|zo'n|een))?"
         rf" (?P<n>{_NUM_RE})(?: (?:more|of|de|d'|ou|o|oder))? (?P<unit>{_UNIT_RE})(?! ago| geleden| atras| her)(?![\w])",
     ),
