@@ -76,7 +76,12 @@ def _gather(fresh: str, folded: str, where: list[int], today, zone, channel, aut
     m.later = cues.first(cues.LATER, folded)
     # Where the message turns ("..., but ..."): what follows the turn is what it means, so
     # praise or a yes before a turn to a "no" asks for nothing.
-    m.turns = [t.start() for t in cues.CONTRAST.finditer(folded)]
+    # (Spanish "más", folded to "mas", is "more": only Portuguese "mas" turns.)
+    m.turns = [
+        t.start()
+        for t in cues.CONTRAST.finditer(folded)
+        if t.group(0) != "mas" or m.language == "pt"
+    ]
 
     def kept(found: list[tuple]) -> list[tuple]:
         return [c for c in found if not clauses.undone_by_turn(folded, c[2], m.negation, m.turns)]

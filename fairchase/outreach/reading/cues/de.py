@@ -225,6 +225,9 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"welche[sn]? (?:angebot|kostenvoranschlag|offerte)(?: (?:meinen sie|meinst du))?\?",
+    r"(?:angebote|preise) (?:\w+ )?vergleichen",
+    r"wer (?:bist du|ist da|spricht da)",
     r"(?:noch )?unentschlossen",
     r"brauchen (?:noch )?(?:etwas )?zeit",
     r"noch nicht entschieden",
@@ -236,7 +239,8 @@ UNSURE = [
     r"nicht (?:so )?sicher",
     r"vielleicht",
     r"weiss (?:noch )?nicht",
-    r"uberlegen",
+    # ("nach langem Überlegen ... entschieden": the thinking is over)
+    r"(?<!langem )(?<!reiflichem )(?<!einigem )(?<!kurzem )(?<!nach )uberlegen",
     r"erst (?:noch )?(?:\w+ )?besprechen",
     r"(?<!nach )rucksprache",
     r"mal sehen",

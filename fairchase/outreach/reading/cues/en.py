@@ -298,6 +298,10 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    # Not yet placed: asking which quote we mean, who we are, or comparing offers first.
+    r"(?:what|which) (?:quote|offer|estimate|proposal)(?: (?:are you talking about|do you mean|is this|you mean))?\?",
+    r"compar(?:e|ing) (?:\w+ )?(?:quotes|offers|prices|options)",
+    r"(?:see|seen) what (?:the )?(?:others|competitors?|other companies) (?:offer|charge|quote)",
     r"need (?:more|some) time",
     r"(?:not|haven't) decided",
     r"still deciding",

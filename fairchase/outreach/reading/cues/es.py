@@ -196,6 +196,10 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"(?:de )?(?:que|cual) (?:presupuesto|oferta|propuesta)(?: (?:me hablas|me habla|me dice|me dices|es ese|es esa|es este))?\?",
+    r"comparar (?:\w+ )?(?:presupuestos|ofertas|precios)",
+    r"quien (?:eres|sois|son ustedes|me escribe)",
+    r"quienes (?:son|sois)",
     # Otra persona decide con ellos ("hablarlo con mi marido"): duda.
     r"(?:hablar|consultar|comentar|ver|mirar|decidir|hablarlo|consultarlo|comentarlo|verlo|mirarlo|decidirlo) con (?:mi|mis|el|la|nuestro|nuestra|nuestros) (?:marido|mujer|esposo|esposa|pareja|novio|novia|socio|socia|socios|jefe|jefa|familia|contable|equipo|gerente|director|directora|junta)",
     r"(?:todavia|aun) no (?:lo )?(?:hemos|he) decidido",
@@ -208,7 +212,7 @@ UNSURE = [
     r"quizas?",
     r"tal vez",
     r"no (?:lo )?se",
-    r"pensarlo",
+    r"(?<!despues de )(?<!tras )pensarlo",
     r"consultarlo",
     r"ver con",
     r"quien (?:es|le dio|les dio)",

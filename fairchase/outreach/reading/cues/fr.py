@@ -194,6 +194,11 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"quel(?:le)? (?:devis|offre|proposition)(?: (?:dites-vous|voulez-vous dire))? ?\?",
+    r"(?:pas )?avant d\'avoir (?:vu|compare|regarde|recu)",
+    r"comparer (?:les |des )?(?:devis|offres|prix)",
+    r"ce que propose(?:nt)? (?:la concurrence|les autres)",
+    r"(?:vous etes|t\'es) qui",
     r"(?:en parler|voir|discuter|consulter|decider|verifier)(?: ca)? avec (?:mon|ma|mes|notre|nos) (?:mari|femme|epouse|conjoint|conjointe|associe|associee|associes|patron|patronne|chef|comptable|equipe|famille|directeur|directrice)",
     r"pas encore decide",
     r"besoin de (?:un peu de )?temps",

@@ -175,6 +175,9 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"(?:welke|wat voor) (?:offerte|aanbieding|voorstel)(?: bedoel\w*)?\?",
+    r"(?:offertes|prijzen) (?:\w+ )?vergelijken",
+    r"wie (?:ben je|zijn jullie)",
     r"nog niet besloten",
     r"even bedenken",
     "wellicht",
@@ -186,7 +189,7 @@ UNSURE = [
     r"weet (?:het )?(?:nog )?niet",
     r"twijfel",
     r"overleggen",
-    r"nadenken",
+    r"(?<!lang )(?<!goed )(?<!veel )nadenken",
     r"niet zeker",
     r"van wie",
     r"wie (?:bent u|is dit)",

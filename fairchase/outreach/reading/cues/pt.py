@@ -196,6 +196,9 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"(?:que|qual) (?:orcamento|proposta|oferta)(?: (?:e esse|e essa|e este|fala|falam))?\?",
+    r"comparar (?:\w+ )?(?:orcamentos|propostas|precos)",
+    r"quem (?:e|sao|fala)(?: voces?)?\?",
     r"(?:falar|consultar|ver|conversar|decidir|combinar|falar isso|ver isso)(?: isso)? com (?:o meu|a minha|meu|minha|os meus|nosso|nossa|o nosso|a nossa) (?:marido|mulher|esposa|esposo|parceiro|parceira|socio|socia|socios|chefe|familia|contabilista|contador|equipa|equipe|gerente|diretor|diretora)",
     r"ainda nao decidimos",
     r"preciso de (?:um pouco de |mais )?tempo",
@@ -206,7 +209,7 @@ UNSURE = [
     r"nao (?:tenho )?certeza",
     r"talvez",
     r"nao sei",
-    r"pensar",
+    r"(?<!depois de )(?<!apos )pensar",
     r"ver com",
     r"falar com",
     r"quem e voce",
