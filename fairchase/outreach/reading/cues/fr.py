@@ -58,7 +58,9 @@ REFUSAL = [
     r"declin\w*",
     r"refus\w*",
     r"ne (?:pouvons|peux) pas accepter",
-    r"(?:la|un) concurren\w+",
+    # (the competition as the subject or a yardstick, "ce que propose la concurrence",
+    # "comparer avec la concurrence", chooses no one)
+    r"(?<!propose )(?<!proposent )(?<!offre )(?<!fait )(?<!avec )(?:la|un) concurren\w+",
     r"(?:n'allons|ne va|ne vais|n'allons plus) pas (?:\w+ )?(?:externaliser|sous-traiter|signer|changer|poursuivre|continuer|faire appel)",
     r"trop cher",
     r"(?:pas de|hors|sans) budget",
