@@ -143,7 +143,7 @@ def fill_day(need: np.ndarray, budget: float) -> np.ndarray:
     return take
 
 
-def crowded_day(res: Chase, look, settings, minutes_list, budget, now) -> Crowd:
+def crowded_day(res: Chase, look, settings, minutes, budget, now) -> Crowd:
     """Share today's minutes when today's contacts need more than there are, in place.
 
     A minute gets a price (what the first contact left out would earn with it), and each of
@@ -154,7 +154,6 @@ def crowded_day(res: Chase, look, settings, minutes_list, budget, now) -> Crowd:
     after a revisit would bring it back anyway.
     """
     crowd = Crowd.quiet(len(res.v))
-    minutes = np.array(minutes_list)
     today = (res.v > 0) & (res.due < now + DAY)
     price = minute_price_today(res, today, minutes, budget)
     if price <= 0:

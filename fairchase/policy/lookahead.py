@@ -26,7 +26,7 @@ TRIES_CAP = 14  # the complaint model's count of tries so far stops here
 RECENT_CAP = 6  # and its count of attempts in the week before a try here
 
 
-def schedule_gap(done: np.ndarray, schedule=P.SCHEDULES[0]) -> np.ndarray:
+def schedule_gap(done: np.ndarray, schedule) -> np.ndarray:
     """Wait after `done` silent attempts under a schedule (days after attempt 1, 2, 3+)."""
     spacing = np.array(schedule) * 86400.0
     return spacing[np.clip(done, 1, len(spacing)) - 1]
@@ -402,4 +402,4 @@ def revisit_worth(model, settings, src, mask, value, tries, created, when):
         )
         * settings.complaint_cost
     )
-    return prize >= 2.0 * (cheapest + risk), prize
+    return prize >= 2.0 * (cheapest + risk)
