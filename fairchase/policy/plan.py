@@ -75,8 +75,8 @@ class _Context:
         )
         self.evidence = [model.evidence(s) for s in range(model.pooled + 1)]
         self.labels = [model.source_label(s) for s in range(model.pooled + 1)]
-        # a try's minutes per channel (never 0: the agenda divides by them)
-        self.minutes = np.array([float(settings.minutes.get(c, 5.0)) or 1.0 for c in P.CHANNELS])
+        minutes = settings.try_minutes()
+        self.minutes = np.where(minutes > 0, minutes, 1.0)  # never 0: the agenda divides by it
         self.n_total = n_total  # the whole batch: chunks share the day's minutes in proportion
 
     def sync_zones(self):
@@ -153,9 +153,7 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     go = (res.v > 0) & (res.due < now + DAY) & ~crowd.waiting
     minutes[io] = np.where(go, per_channel[res.channel], 0.0)
     minutes[ie] = np.where(talk_today, per_channel[engaged.channel], 0.0)
-    is_new = np.zeros(b.n, dtype=bool)
-    is_new[io] = (b.k[io] == 0) & np.isnan(b.last_at[io])
-    return out, prio, Today(minutes, is_new)
+    return out, prio, Today(minutes, b.new & (b.kind == OPEN))
 
 
 class _When:
@@ -309,13 +307,12 @@ def _facts(ctx: _Context, b: LeadBatch, value, mask, due, due_local, stopping) -
     revisit_due[cand], revisit_local[cand] = ctx.hours.clip_grouped(
         np.full(len(cand), later), b.tz[cand], ctx.zones
     )
-    new = (b.k == 0) & np.isnan(b.last_at)
     return Facts(
         ids=b.ids,
         src=b.src.tolist(),
         k=b.k.tolist(),
         value=value.tolist(),
-        waited=np.where(new, now - b.created, np.nan).tolist(),
+        waited=np.where(b.new, now - b.created, np.nan).tolist(),
         due=due.tolist(),
         due_local=due_local.tolist(),
         now_local=np.where(live, now + (due_local - due), now).tolist(),
