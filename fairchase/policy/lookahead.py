@@ -26,7 +26,7 @@ TRIES_CAP = 14  # the complaint model's count of tries so far stops here
 RECENT_CAP = 6  # and its count of attempts in the week before a try here
 
 
-def schedule_gap(done: np.ndarray, schedule=P.SCHEDULES[0]) -> np.ndarray:
+def schedule_gap(done: np.ndarray, schedule) -> np.ndarray:
     """Wait after `done` silent attempts under a schedule (days after attempt 1, 2, 3+)."""
     spacing = np.array(schedule) * 86400.0
     return spacing[np.clip(done, 1, len(spacing)) - 1]
@@ -83,7 +83,7 @@ class ScheduleFree:
     risk_row: np.ndarray  # (H, n) each step's row of it, before the week's count
     act: np.ndarray  # the channels some lead of the batch can use
     ref: np.ndarray  # the time the first gap is counted from
-    recent: np.ndarray  # the latest 6 attempt times (the week's count is capped at 6)
+    recent: np.ndarray  # the latest RECENT_CAP attempt times (the week's count stops there)
 
 
 @dataclass
@@ -205,9 +205,7 @@ def _steps(model, settings, lead: SilentLeads, fixed: ScheduleFree, due0, schedu
     # one row of the flattened table per step and lead
     table = fixed.risk
     row = fixed.risk_row + n7.T.astype(np.intp)
-    cost = (
-        np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act]) * settings.minute_cost()
-    )
+    cost = settings.try_minutes()[act] * settings.minute_cost()
     penalty = (table * settings.complaint_cost + cost).astype(np.float32)
     usable = ((lead.avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
     return Steps(
@@ -275,7 +273,7 @@ def schedule_free(model, settings, lead: SilentLeads) -> ScheduleFree:
         risk_row=(src * (TRIES_CAP + 1) + np.minimum(tries, TRIES_CAP).T) * (RECENT_CAP + 1),
         act=act,
         ref=np.where(k > 0, lead.last_at, lead.created),
-        recent=lead.recent[:, :6],
+        recent=lead.recent[:, :RECENT_CAP],
     )
 
 
@@ -296,7 +294,7 @@ def risk_table(model, act):
     # the history the risk is uncertain, and a complaint costs more than a missed reply.
     # Complaint log-odds variance = var0 + r var1 + r^2 s22 for r recent attempts (see fit).
     a = tries.astype(np.float32)
-    s_a, s_r, s_ar = (np.float32(x) for x in model.c_s)
+    s_a, s_ar = np.float32(model.c_s[0]), np.float32(model.c_s[2])
     q0, q1, q2 = (
         q[:, act].astype(np.float32)[:, None, None, :] for q in (model.c_q0, model.c_q1, model.c_q2)
     )
@@ -362,14 +360,11 @@ def engaged_value(model, settings, src, mask, k, streak, channel, value, n7) -> 
     )
     q = np.minimum(0.98, p_reply_win * model.engaged_ratio[j])
     contacts = np.maximum(1.0, model.engaged_remaining[j])
-    cost = (
-        np.array([settings.minutes.get(c, 5.0) for c in P.CHANNELS])[channel]
-        * settings.minute_cost()
-    )
+    cost = settings.try_minutes()[channel] * settings.minute_cost()
     risk = sigmoid(
         model.c_base
-        + model.c_attempt * np.minimum(k + 1, 15)
-        + model.c_recent * np.minimum(n7, 6)
+        + model.c_attempt * np.minimum(k + 1, TRIES_CAP + 1)
+        + model.c_recent * np.minimum(n7, RECENT_CAP)
         + model.c_source[src]
         + model.c_channel[channel]
         + model.c_engaged
@@ -392,14 +387,14 @@ def revisit_worth(model, settings, src, mask, value, tries, created, when):
     )
     prize = h * sigmoid(model.win_logit[src] + model.mask_effect(mask, model.sig_win))
     prize = prize * value * settings.margin
-    cheapest = min(settings.minutes.get(c, 5.0) for c in P.CHANNELS[:2]) * settings.minute_cost()
+    cheapest = min(settings.try_minutes()[:2]) * settings.minute_cost()  # a call or an email
     risk = (
         sigmoid(
             model.c_base
-            + model.c_attempt * np.minimum(tries, 14)
+            + model.c_attempt * np.minimum(tries, TRIES_CAP)
             + model.c_source[src]
             + model.c_channel[1]
         )
         * settings.complaint_cost
     )
-    return prize >= 2.0 * (cheapest + risk), prize
+    return prize >= 2.0 * (cheapest + risk)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import time
 
+import numpy as np
+
+from .priors import CHANNELS
 from .records import getter
 
 DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
@@ -135,3 +138,7 @@ class Settings:
     def minute_cost(self) -> float:
         """What one minute of selling time costs."""
         return self.hourly_cost / 60.0
+
+    def try_minutes(self) -> np.ndarray:
+        """The minutes one try takes on each channel, in `priors.CHANNELS` order."""
+        return np.array([float(self.minutes[c]) for c in CHANNELS])
