@@ -19,7 +19,7 @@ class PolicyError(ValueError):
 
 
 def _minute_of_day(value) -> int | None:
-    """'08:00' / time / (8, 0) / 8 -> minutes after midnight, or None when unreadable."""
+    """'08:00' / '8' / time / 8 -> minutes after midnight, or None when unreadable."""
     if isinstance(value, time):
         return value.hour * 60 + value.minute
     if isinstance(value, bool):
