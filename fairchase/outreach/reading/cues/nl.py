@@ -36,6 +36,7 @@ OPT_OUT = [
 
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = [
+    r"(?:slaan|sla|slaat) (?:het|deze|dit|die|ons) (?:\w+ )?over",
     r"past niet bij (?:ons|mij|onze)",
     r"onder controle",
     r"andere (?:afspraken|regelingen) (?:gemaakt|getroffen)",

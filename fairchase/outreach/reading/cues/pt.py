@@ -157,6 +157,8 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"(?:avancem|avance|avancemos|podem avancar|pode avancar)(?! com (?:outr|a concorr))",
+    r"marque(?:m)?(?:-nos|-me| para)",
     r"agend\w+",
     r"(?:pode|podem|poderia) (?:vir|passar)",
     r"(?:to|estou|estamos) dentro",
