@@ -226,6 +226,16 @@ GRID_FIRST_SIGHT = {
         "pt": (28, 31, 17, 19),
         "nl": (32, 33, 21, 21),
     },
+    # harder replies (praise before a no, an opt-out with a question, the provider gone),
+    # written after the changes grid2.csv caused, read once before any change for it
+    "grid3.csv": {
+        "en": (19, 20, 6, 6),
+        "de": (17, 20, 5, 6),
+        "fr": (17, 20, 5, 6),
+        "es": (19, 20, 6, 6),
+        "pt": (18, 20, 6, 6),
+        "nl": (17, 20, 5, 6),
+    },
 }
 
 

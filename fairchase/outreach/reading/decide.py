@@ -256,7 +256,12 @@ def _learned(m: _Message, rules, learner: learned.Learner):
 def _automatic_reply(m: _Message):
     """1. A header, or an out-of-office's words with nothing a person would add (without a
     header, it says so before anything a person would ask)."""
-    others = [c[2] for c in (m.opt_out, m.refusal, m.call, m.interest, m.later) if c]
+    # (a cue that shares the out-of-office's words is not another: "derzeit nicht im Büro")
+    others = [
+        c[2]
+        for c in (m.opt_out, m.refusal, m.call, m.interest, m.later)
+        if c and not (m.auto and c[2] < m.auto[3] and m.auto[2] < c[3])
+    ]
     if not m.automatic and not (
         m.auto and m.channel == "email" and (not others or m.auto[2] < min(others))
     ):

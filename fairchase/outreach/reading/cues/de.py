@@ -185,6 +185,9 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"(?:tragen|buchen) sie (?:mich|uns) (?:\w+ )?ein",
+    r"(?:mich|uns) (?:gerne? )?(?:eintragen|einbuchen)",
+    r"(?:also|dann) ja",
     r"buchen sie (?:uns|mich)",
     r"(?:konnen|konnten) sie (?:\w+ ){0,2}(?:vorbeikommen|kommen)",
     r"klingt nach einem plan",

@@ -141,6 +141,8 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"kom (?:maar |gerust )?langs",
+    r"(?:dus|dan) ja",
     r"plan (?:maar |u |even )?(?:\w+ ){0,4}in",
     r"(?:kunt|kun|kunnen) (?:u|je|jullie) (?:\w+ ){0,2}(?:langskomen|komen)",
     r"(?:ik doe|we doen) mee",
