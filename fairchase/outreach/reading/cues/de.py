@@ -2,6 +2,10 @@
 matched on text folded to lower case without accents (see `reading.cues` for how).
 """
 
+# After the words for the current provider, words that say it is gone ("our current
+# cleaner quit"): then there is no one to stay with, and the phrase refuses nothing.
+GONE = r"(?! (?:hat|haben|ist|sind|hort|horen) (?:\w+ )?(?:gekundigt|aufgehort|auf|weg|in rente|in den ruhestand|pleite|insolvent|abgesprungen))"
+
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
     r"nichts mehr von (?:ihnen|euch) (?:horen|lesen)",
@@ -83,7 +87,8 @@ REFUSAL = [
     "(?:machen|erledigen|ubernehmen|regeln) (?:das|es|wir das|wir es) (?:\\w+ )?(?:weiterhin |lieber |auch weiterhin )?(?:selbst|selber|intern)",
     "(?:selbst|selber) (?:machen|erledigen)",
     "(?:andere|anderen|anderes) (?:losung|option|anbieter|firma|dienstleister|unternehmen|partner|variante)",
-    "(?:aktuellen|bisherigen|jetzigen|derzeitigen) (?:anbieter|dienstleister|firma|partner|reinigungsfirma)",
+    "(?:aktuellen|bisherigen|jetzigen|derzeitigen) (?:anbieter|dienstleister|firma|partner|reinigungsfirma)"
+    + GONE,
     "nicht weiter verfolgen",
     "nicht (?:mehr )?(?:notig|notwendig|erforderlich|relevant)",
     "(?:haben|hab) (?:bereits|schon) (?:jemanden|(?:einen|eine|ein) (?:\\w+ )?(?:anbieter|dienstleister|firma|partner|\\w*firma|\\w*dienst|\\w*unternehmen))",
@@ -115,6 +120,9 @@ REFUSAL = [
 
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = [
+    # Eine Zeit, die "besser passt", verschiebt dorthin (mit einem Datum).
+    r"(?:passt|passen|ware|ist|geht|klappt) (?:(?:mir|uns|es|das) )?(?:\w+ )?besser",
+    r"besser passen",
     r"(?:kontaktieren|melden|schreiben) sie (?:mich|sich|uns) (?:\w+ ){0,3}(?:erneut|nochmal|noch einmal|wieder)",
     r"schieben (?:wir )?(?:das|es) (?:\w+ )?(?:aufs|auf|ins|in|nach)",
     r"fruhestens",
@@ -217,6 +225,9 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"welche[sn]? (?:angebot|kostenvoranschlag|offerte)(?: (?:meinen sie|meinst du))?\?",
+    r"(?:angebote|preise) (?:\w+ )?vergleichen",
+    r"wer (?:bist du|ist da|spricht da)",
     r"(?:noch )?unentschlossen",
     r"brauchen (?:noch )?(?:etwas )?zeit",
     r"noch nicht entschieden",
@@ -228,7 +239,8 @@ UNSURE = [
     r"nicht (?:so )?sicher",
     r"vielleicht",
     r"weiss (?:noch )?nicht",
-    r"uberlegen",
+    # ("nach langem Überlegen ... entschieden": the thinking is over)
+    r"(?<!langem )(?<!reiflichem )(?<!einigem )(?<!kurzem )(?<!nach )uberlegen",
     r"erst (?:noch )?(?:\w+ )?besprechen",
     r"(?<!nach )rucksprache",
     r"mal sehen",

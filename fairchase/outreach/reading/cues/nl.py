@@ -2,6 +2,10 @@
 matched on text folded to lower case without accents (see `reading.cues` for how).
 """
 
+# After the words for the current provider, words that say it is gone ("our current
+# cleaner quit"): then there is no one to stay with, and the phrase refuses nothing.
+GONE = r"(?! (?:is |zijn |gaat |gaan |heeft |hebben )?(?:er )?(?:\w+ )?(?:gestopt|stopt|vertrokken|weg|met pensioen|failliet|opgezegd|ermee opgehouden))"
+
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
     r"niets meer van (?:jullie|u) (?:horen|lezen|ontvangen)",
@@ -69,7 +73,7 @@ REFUSAL = [
     "(?:een )?andere (?:oplossing|optie|partij|aanbieder)",
     "laten (?:het|dit) (?:\\w+ ){0,2}zitten",
     "laten het (?:hierbij|daarbij)",
-    "(?:onze|ons|de) huidige (?:partij|leverancier|schoonmaker|schoonmaakbedrijf|bedrijf)",
+    "(?:onze|ons|de) huidige (?:partij|leverancier|schoonmaker|schoonmaakbedrijf|bedrijf)" + GONE,
     "(?:we zijn|wij zijn) (?:al )?voorzien",
     "tevreden met (?:onze|ons|de) (?:huidige)?",
     "blijven bij (?:onze|ons|de)",
@@ -93,6 +97,7 @@ REFUSAL = [
 
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = [
+    r"(?:komt|past|lijkt|zou|is) (?:\w+ )?(?:het )?beter(?: uit)?(?! dan)",
     r"op (?:zijn|z'n) vroegst",
     r"(?:contract|overeenkomst) (?:\w+ ){0,4}(?:loopt|lopen) (?:nog )?(?:tot|door)",
     r"deze (?:week|maand) niet",
@@ -170,6 +175,9 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"(?:welke|wat voor) (?:offerte|aanbieding|voorstel)(?: bedoel\w*)?\?",
+    r"(?:offertes|prijzen) (?:\w+ )?vergelijken",
+    r"wie (?:ben je|zijn jullie)",
     r"nog niet besloten",
     r"even bedenken",
     "wellicht",
@@ -181,7 +189,7 @@ UNSURE = [
     r"weet (?:het )?(?:nog )?niet",
     r"twijfel",
     r"overleggen",
-    r"nadenken",
+    r"(?<!lang )(?<!goed )(?<!veel )nadenken",
     r"niet zeker",
     r"van wie",
     r"wie (?:bent u|is dit)",
@@ -189,6 +197,7 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"op vakantie tot",
     r"afwezig",
     r"met vakantie",
     r"niet op kantoor",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..cues import elision_optional
 from .words import (
     _MONTH_RE,
     _NUM_RE,
@@ -108,7 +109,7 @@ PATTERNS = [
         rf"(?<!every )(?<!alle )(?<!toutes les )(?<!tous les )(?<!cada )(?<!om de )(?<!elke )"
         rf"(?:in|within|for|after|in about|in around|dans|d'ici|pendant|apres|dentro de|en|durante|por|daqui a|em|por|uber|nach|fur|binnen|over|na|voor|"
         # "give me three weeks": wait that long
-        rf"give (?:me|us|it)|gib mir|geben sie (?:mir|uns)|donnez-(?:moi|nous)|laissez-(?:moi|nous)|(?:deme|denos|dame)|de-?me|geef (?:me|ons))"
+        rf"give (?:me|us|it)|gib mir|geben sie (?:mir|uns)|donnez-(?:moi|nous)|laissez-(?:moi|nous)|(?:deme|denos|dame)|de-?me|(?:me|nos) (?:da|de)|da-?(?:me|nos)|geef (?:me|ons))"
         rf"(?: (?:about|around|roughly|approximately|ungefahr|etwa|circa|rund|environ|a peu pres|unos|unas|uns|umas|cerca de|ongeveer|zo'n|een))?"
         rf" (?P<n>{_NUM_RE})(?: (?:more|of|de|d'|ou|o|oder))? (?P<unit>{_UNIT_RE})(?! ago| geleden| atras| her)(?![\w])",
     ),
@@ -142,7 +143,7 @@ PATTERNS = [
     (
         "end_of_year",
         # (not the year-end holidays: "les fêtes de fin d'année", "las fiestas de fin de año")
-        r"(?<!fetes de )(?<!fiestas de )(?<!festas de )(?:end of (?:the|this) year|(?:year|year's) end|ende (?:des|dieses) jahres|jahresende|fin (?:d'annee|de l'annee|de cette annee)|"
+        r"(?<!fetes de )(?<!fiestas de )(?<!festas de )(?:end of (?:the|this) year|(?:year|year's)[ -]end|ende (?:des|dieses) jahres|jahresende|fin (?:d'annee|de l'annee|de cette annee)|"
         r"final(?:es)? (?:de|del) ano|fin de ano|fim do ano|final do ano|eind van (?:het|dit) jaar|einde van het jaar)",
     ),
     (
@@ -223,7 +224,11 @@ PATTERNS = [
         r"the holidays|holiday season|year-end holidays|feiertage\w*|(?:les )?fetes de fin d'annee|les fetes|las fiestas|fiestas|as festas|festas|feestdagen",
     ),
 ]
-COMPILED = [(kind, re.compile(r"(?<![\w])(?:" + rx + r")")) for kind, rx in PATTERNS]
+
+
+COMPILED = [
+    (kind, re.compile(r"(?<![\w])(?:" + elision_optional(rx) + r")")) for kind, rx in PATTERNS
+]
 # How sure each kind is: the most specific expression in a message wins.
 SPECIFICITY = {
     "explicit": 0,
