@@ -62,9 +62,8 @@ def lift_new_enquiries(out, prio, today: Today, settings, band):
     if not len(due):
         return
     order = due[np.argsort(-prio[due], kind="stable")]
-    used = np.cumsum(today.minutes[order])
-    over = np.nonzero(used > settings.daily_minutes)[0]
-    cutoff = prio[order[over[0]]] if len(over) else -np.inf
+    first_out = _first_left_out(order, today.minutes, settings.daily_minutes)
+    cutoff = -np.inf if first_out is None else prio[first_out]
     for i in due[today.new[due] & (prio[due] > cutoff)].tolist():
         prio[i] += band
         out[i]["priority"] = float(prio[i])
@@ -82,9 +81,15 @@ def minute_price(per_minute, minutes, budget):
         order = top[np.argsort(-per_minute[top], kind="stable")]
     else:
         order = np.argsort(-per_minute, kind="stable")
-    used = np.cumsum(minutes[order])
-    over = np.nonzero(used > budget)[0]
-    return max(0.0, float(per_minute[order[over[0]]])) if len(over) else 0.0
+    first_out = _first_left_out(order, minutes, budget)
+    return 0.0 if first_out is None else max(0.0, float(per_minute[first_out]))
+
+
+def _first_left_out(order: np.ndarray, minutes: np.ndarray, budget: float) -> int | None:
+    """The first contact of `order` (best first) that `budget` minutes no longer hold, taking
+    them in order (None when they all fit)."""
+    over = np.flatnonzero(np.cumsum(minutes[order]) > budget)
+    return int(order[over[0]]) if len(over) else None
 
 
 def minute_price_today(res: Chase, today, minutes, budget, steps=12):

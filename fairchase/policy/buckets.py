@@ -21,4 +21,3 @@ def gap_buckets(gap: np.ndarray, k: np.ndarray) -> np.ndarray:
     if missing.any():
         out = np.where(missing, np.where(first, 0, 5), out)
     return out
-
