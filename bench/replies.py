@@ -202,7 +202,7 @@ def read_all(rows: list[dict], learner="shipped") -> list[dict]:
 SPLITS = ("tuning", "heldout", "fresh", "unseen")
 # The grid (tests/outreach/corpus/grid/*.csv): short replies written one cell at a time, a
 # row of the README's dates table or an intent by a language, each read at GRID_NOW by a
-# lead in Berlin. grid.csv was labelled before the reader saw it; its first reading is in
+# lead in Berlin. Each file was labelled before the reader saw it; its first reading is in
 # GRID_FIRST_SIGHT, the changes it caused were general (see the commits after 8b605e7).
 GRID = CORPUS / "grid"
 GRID_NOW = datetime.fromisoformat("2026-03-10T09:00+00:00")  # a Tuesday, 10:00 in Berlin
@@ -215,6 +215,26 @@ GRID_FIRST_SIGHT = {
         "es": (43, 44, 31, 32),
         "pt": (43, 44, 30, 32),
         "nl": (42, 44, 30, 32),
+    },
+    # written after the changes grid.csv caused, read once before any change for it (three
+    # "Ende/Fin/Eind April" labels corrected to the documented convention, the last day)
+    "grid2.csv": {
+        "en": (34, 34, 22, 22),
+        "de": (33, 34, 22, 22),
+        "fr": (31, 32, 19, 20),
+        "es": (29, 31, 17, 19),
+        "pt": (28, 31, 17, 19),
+        "nl": (32, 33, 21, 21),
+    },
+    # harder replies (praise before a no, an opt-out with a question, the provider gone),
+    # written after the changes grid2.csv caused, read once before any change for it
+    "grid3.csv": {
+        "en": (19, 20, 6, 6),
+        "de": (17, 20, 5, 6),
+        "fr": (17, 20, 5, 6),
+        "es": (19, 20, 6, 6),
+        "pt": (18, 20, 6, 6),
+        "nl": (17, 20, 5, 6),
     },
 }
 

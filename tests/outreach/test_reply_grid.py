@@ -1,9 +1,11 @@
 """The grid: for every row of the README's dates table and every intent, short new
 replies in each of the six languages (curt and polite, typos, no accents, lower case,
 texts), under tests/outreach/corpus/grid/. Each is read as an email from a lead in Berlin
-on Tuesday 10 March 2026, 10:00. grid.csv was labelled before the reader saw it (first
-sight 257/269 intents, 183/197 dates); what it missed was fixed by general means (date
-conventions, each language's cue vocabulary), never by adding its phrases."""
+on Tuesday 10 March 2026, 10:00. Each file was labelled before the reader saw it (first
+sight: grid.csv 257/269 intents, 183/197 dates; grid2.csv, written after the changes the
+first caused, 187/195 and 118/123; grid3.csv, harder replies written after that, 107/120
+and 33/36); what they missed was fixed by general means (date
+conventions, each language's cue vocabulary), never by adding their phrases."""
 
 from __future__ import annotations
 
@@ -35,10 +37,11 @@ def test_the_grid_covers_every_convention_and_intent_in_six_languages():
     assert {r["language"] for r in ROWS} == {"en", "de", "fr", "es", "pt", "nl"}
     assert set(replies.KINDS) - {"bounce"} <= {r["kind"] for r in ROWS}
     assert len(conventions) >= 20
-    # every convention in at least four languages (the week after next has no common
-    # Spanish or Portuguese phrase of its own: "in two weeks" stands in for it there)
+    # every convention in two languages at least, every language with 18 conventions
     for c in conventions:
-        assert sum((c, lang) in cells for lang in ("en", "de", "fr", "es", "pt", "nl")) >= 4, c
+        assert sum((c, lang) in cells for lang in ("en", "de", "fr", "es", "pt", "nl")) >= 2, c
+    for lang in ("en", "de", "fr", "es", "pt", "nl"):
+        assert sum((c, lang) in cells for c in conventions) >= 18, lang
 
 
 @pytest.mark.parametrize(

@@ -223,8 +223,11 @@ def _learned(m: _Message, rules, learner: learned.Learner):
     # Both refusal kinds together against the likeliest other reading; a "not" in the
     # message (one the rules could not place) is evidence of a refusal too.
     other = max(v for k, v in w.probabilities.items() if k not in REFUSALS)
-    no_min = NO_MIN_NEGATED if clauses.negations(m.folded, m.negation) else NO_MIN
-    if w.refusal >= no_min and w.refusal - other >= NO_MARGIN:
+    negated = clauses.negations(m.folded, m.negation)
+    no_min = NO_MIN_NEGATED if negated else NO_MIN
+    # A message that only asks ("¿Es la empresa que tenía mi vecino?") refuses nothing.
+    only_asks = not negated and re.fullmatch(r"[^.!;]*\?[?\s]*", m.folded)
+    if w.refusal >= no_min and w.refusal - other >= NO_MARGIN and not only_asks:
         if _on_thanks(m, learner):
             return rules
         kind = max(REFUSALS, key=lambda k: w.probabilities[k])
@@ -253,7 +256,12 @@ def _learned(m: _Message, rules, learner: learned.Learner):
 def _automatic_reply(m: _Message):
     """1. A header, or an out-of-office's words with nothing a person would add (without a
     header, it says so before anything a person would ask)."""
-    others = [c[2] for c in (m.opt_out, m.refusal, m.call, m.interest, m.later) if c]
+    # (a cue that shares the out-of-office's words is not another: "derzeit nicht im Büro")
+    others = [
+        c[2]
+        for c in (m.opt_out, m.refusal, m.call, m.interest, m.later)
+        if c and not (m.auto and c[2] < m.auto[3] and m.auto[2] < c[3])
+    ]
     if not m.automatic and not (
         m.auto and m.channel == "email" and (not others or m.auto[2] < min(others))
     ):

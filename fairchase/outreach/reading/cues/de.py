@@ -45,6 +45,7 @@ OPT_OUT = [
 
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = [
+    r"(?:nee|ne|nein),? lass (?:mal|gut sein|stecken)",
     r"passt (?:\w+ ){0,2}nicht (?:zu|fur) (?:uns|mir|unserem|unserer)",
     r"thema ist (?:fur uns )?(?:erledigt|abgeschlossen|durch)",
     r"(?:nicht|kein\w*) (?:\w+ ){0,2}(?:benotigt|notig|notwendig|gebraucht|weiterverfolgen|in betracht|umsetzen|beauftragen)",
@@ -184,6 +185,9 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"(?:tragen|buchen) sie (?:mich|uns) (?:\w+ )?ein",
+    r"(?:mich|uns) (?:gerne? )?(?:eintragen|einbuchen)",
+    r"(?:also|dann) ja",
     r"buchen sie (?:uns|mich)",
     r"(?:konnen|konnten) sie (?:\w+ ){0,2}(?:vorbeikommen|kommen)",
     r"klingt nach einem plan",

@@ -8,6 +8,7 @@ GONE = r"(?! (?:just |has |have |had |recently |suddenly )?(?:quit|left|retired|
 
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
+    r"(?:don't|do not|dont|never) (?:contact|call|text|email|e-mail|message|ring|phone) (?:me|us|this (?:number|address|email)|my \w+) (?:again|anymore|any more|ever again)",
     r"(?:don't|do not) want to hear (?:from|about) (?:you|your company)",
     r"never (?:contact|email|e-mail|call|text|message|write to) (?:me|us|this address|this number) again",
     r"no more (?:emails|e-mails|messages|calls|texts)",
@@ -243,6 +244,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"so yes",
     r"(?:can|could|would|will) (?:you|someone|your team) (?:come|pop|drop|swing)(?: in| by| over| round| out)?",
     r"send it (?:over|through|across)",
     r"(?:ya|yeah|yes|yep),? send",

@@ -153,6 +153,8 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"vengan? a (?:hacer|ver|dar|mirar)",
+    r"(?:asi que|entonces) si",
     r"reserv\w*(?:nos|me)",
     r"(?:puede|pueden|podria|podrian|puedes) (?:venir|pasar(?:se)?)",
     r"(?:si|vale),? (?:porfa|por favor|claro)",

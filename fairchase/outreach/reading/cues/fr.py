@@ -157,6 +157,10 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"inscri(?:vez|s)[- ]moi",
+    r"reserve[sz][- ](?:moi|nous)",
+    r"passez (?:nous |me )?(?:voir|faire)",
+    r"(?:donc|alors) oui",
     r"(?:pouvez|pourriez)-vous (?:venir|passer)",
     r"ca marche",
     r"de quoi avez-vous besoin",

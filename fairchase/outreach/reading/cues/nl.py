@@ -36,6 +36,7 @@ OPT_OUT = [
 
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = [
+    r"(?:slaan|sla|slaat) (?:het|deze|dit|die|ons) (?:\w+ )?over",
     r"past niet bij (?:ons|mij|onze)",
     r"onder controle",
     r"andere (?:afspraken|regelingen) (?:gemaakt|getroffen)",
@@ -140,6 +141,8 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"kom (?:maar |gerust )?langs",
+    r"(?:dus|dan) ja",
     r"plan (?:maar |u |even )?(?:\w+ ){0,4}in",
     r"(?:kunt|kun|kunnen) (?:u|je|jullie) (?:\w+ ){0,2}(?:langskomen|komen)",
     r"(?:ik doe|we doen) mee",

@@ -8,6 +8,7 @@ GONE = r"(?! (?:saiu|se demitiu|fechou|foi embora|parou|desistiu|se aposentou|no
 
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
+    r"cancel\w* (?:a )?(?:minha |nossa )?(?:inscricao|subscricao|assinatura)",
     r"nao me (?:manda|mande|envia|envie|liga|ligue) mais",
     r"nao quero mais ouvir falar de",
     r"(?:me )?apaguem",
@@ -157,6 +158,10 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"venham? (?:fazer|ver|ca)",
+    r"(?:por isso|entao) sim",
+    r"(?:avancem|avance|avancemos|podem avancar|pode avancar)(?! com (?:outr|a concorr))",
+    r"marque(?:m)?(?:-nos|-me| para)",
     r"agend\w+",
     r"(?:pode|podem|poderia) (?:vir|passar)",
     r"(?:to|estou|estamos) dentro",

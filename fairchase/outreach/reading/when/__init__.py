@@ -110,7 +110,7 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
                     kind == "month"
                     and m.group("month") in AMBIGUOUS_MONTHS
                     and not re.match(
-                        r"(?:in|until|till|by|from|after|around|before|im|ab|bis|en|em|tot|vanaf|hasta|ate|courant|debut|fin|mitte|anfang|ende|early|mid|late|begin|eind|half) ",
+                        r"(?:in|until|till|by|from|after|around|before|im|ab|bis|vor|nach|en|em|tot|vanaf|voor|na|hasta|ate|avant|apres|antes de|despues de|depois de|courant|debut|fin|mitte|anfang|ende|early|mid|late|begin|eind|half) ",
                         m.group(0),
                     )
                 ):

@@ -149,7 +149,7 @@ PATTERNS = [
     (
         "coming_weeks",
         r"(?:in )?the (?:coming|next few) (?P<unit>weeks|months)|(?:in )?(?:den )?(?:kommenden|nachsten) (?P<unit2>wochen|monaten)|"
-        r"(?:dans )?les (?:prochaines semaines|prochains mois)|(?:en )?las proximas semanas|(?:en )?los proximos meses|"
+        r"(?:dans )?les (?:prochaines semaines|prochains mois)|(?:dans )?les (?:semaines|mois) a venir|(?:en )?las proximas semanas|(?:en )?los proximos meses|"
         r"(?:nas )?proximas semanas|(?:nos )?proximos meses|(?:in )?de komende (?:weken|maanden)",
     ),
     (
@@ -158,7 +158,7 @@ PATTERNS = [
     ),
     (
         "end_of_next_week",
-        r"(?:end of|late|later) next week|ende nachster woche|ende der nachsten woche|fin de la semaine prochaine|fin de la semana que viene|final da semana que vem|eind volgende week|eind van volgende week",
+        r"(?:end of|late|later) next week|ende nachster woche|ende der nachsten woche|fin de la semaine prochaine|fin de la semana que viene|finales? de la semana que viene|finales? de la proxima semana|final da semana que vem|(?:final|fim) da proxima semana|fim da semana que vem|eind volgende week|eind van volgende week",
     ),
     # The week after next: its Monday.
     (
@@ -167,7 +167,7 @@ PATTERNS = [
     ),
     (
         "end_of_week",
-        r"end of (?:the|this) week|ende der woche|fin de (?:la )?semaine|fin de la semana|final da semana|eind van de week|eind deze week",
+        r"end of (?:the|this) week|ende der woche|fin de (?:la )?semaine|(?:fin|final|finales) de (?:la|esta) semana|a final de semana|(?:final|fim) da semana|eind van de week|eind deze week",
     ),
     (
         "next_week",
