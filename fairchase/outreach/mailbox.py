@@ -135,7 +135,8 @@ def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage 
             inbound.effect = f"Bounced ({status}): {address} will not be used again."
             if ours:
                 OutboundMessage.objects.filter(pk=ours.pk).update(error=f"Bounced: {status}"[:1000])
-            if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
+            moved_on = address.lower() != (lead.email or "").lower()  # an address since replaced
+            if moved_on or lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
                 actions.suppress(address, Suppression.Kind.EMAIL, "bounce")
             else:
                 actions.log_attempt(

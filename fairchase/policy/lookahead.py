@@ -84,7 +84,7 @@ class ScheduleFree:
     risk_row: np.ndarray  # (H, n) each step's row of it, before the week's count
     act: np.ndarray  # the channels some lead of the batch can use
     ref: np.ndarray  # the time the first gap is counted from
-    recent: np.ndarray  # the latest 6 attempt times (the week's count is capped at 6)
+    recent: np.ndarray  # the latest RECENT_CAP attempt times (the week's count stops there)
 
 
 @dataclass
@@ -273,7 +273,7 @@ def schedule_free(model, settings, lead: SilentLeads) -> ScheduleFree:
         risk_row=(src * (TRIES_CAP + 1) + np.minimum(tries, TRIES_CAP).T) * (RECENT_CAP + 1),
         act=act,
         ref=np.where(k > 0, lead.last_at, lead.created),
-        recent=lead.recent[:, :6],
+        recent=lead.recent[:, :RECENT_CAP],
     )
 
 
@@ -294,7 +294,7 @@ def risk_table(model, act):
     # the history the risk is uncertain, and a complaint costs more than a missed reply.
     # Complaint log-odds variance = var0 + r var1 + r^2 s22 for r recent attempts (see fit).
     a = tries.astype(np.float32)
-    s_a, s_r, s_ar = (np.float32(x) for x in model.c_s)
+    s_a, s_ar = np.float32(model.c_s[0]), np.float32(model.c_s[2])
     q0, q1, q2 = (
         q[:, act].astype(np.float32)[:, None, None, :] for q in (model.c_q0, model.c_q1, model.c_q2)
     )
@@ -366,8 +366,8 @@ def engaged_value(model, settings, src, mask, k, streak, channel, value, n7) -> 
     )
     risk = sigmoid(
         model.c_base
-        + model.c_attempt * np.minimum(k + 1, 15)
-        + model.c_recent * np.minimum(n7, 6)
+        + model.c_attempt * np.minimum(k + 1, TRIES_CAP + 1)
+        + model.c_recent * np.minimum(n7, RECENT_CAP)
         + model.c_source[src]
         + model.c_channel[channel]
         + model.c_engaged
@@ -394,7 +394,7 @@ def revisit_worth(model, settings, src, mask, value, tries, created, when):
     risk = (
         sigmoid(
             model.c_base
-            + model.c_attempt * np.minimum(tries, 14)
+            + model.c_attempt * np.minimum(tries, TRIES_CAP)
             + model.c_source[src]
             + model.c_channel[1]
         )

@@ -30,24 +30,23 @@ from .lookahead import (
     SilentLeads,
     engaged_value,
     lookahead,
+    recent_counts,
     revisit_worth,
     schedule_free,
     schedule_gap,
 )
 from .model import Model
-from .records import ENGAGED, OPEN, RECENT, WEEK, read_book, to_ts
+from .records import DAY, ENGAGED, OPEN, OUTCOME_CODE, read_book, to_ts
 from .settings import PolicyError, Settings
 from .timing import ContactHours
+from .window import cap_floor
 
 CHUNK = 32768
-DAY = 86400.0
 MIN_LEADS_FOR_SCHEDULES = 200
 NEW_LEAD_BAND = 1000.0
-ENGAGED_GAP = {
-    3: 0.0,
-    2: 7 * 86400.0,
-}  # they wrote back: answer now; we talked: follow up in a week
-ENGAGED_GAP_OTHER = 2 * 86400.0
+# they wrote back: answer now; we talked: follow up in a week; otherwise in two days
+ENGAGED_GAP = {OUTCOME_CODE["replied"]: 0.0, OUTCOME_CODE["talked"]: 7 * DAY}
+ENGAGED_GAP_OTHER = 2 * DAY
 _default_model: Model | None = None
 
 
@@ -133,11 +132,12 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     engaged = _plan_engaged(ctx, b, when, value, ie)
     silent = _Silent(ctx, b, when, value, io)
     res = silent.look(None, ctx.settings)
-    today = engaged.channel[(engaged.net > 0) & (engaged.due < now + DAY)]
-    engaged_minutes = float(np.array(ctx.minutes_list)[today].sum())
-    crowd = _share_the_day(ctx, b, silent, res, engaged_minutes)
+    per_channel = np.array(ctx.minutes_list)
+    talk_today = (engaged.net > 0) & (engaged.due < now + DAY)
+    budget = _day_budget(ctx, b.n) - per_channel[engaged.channel[talk_today]].sum()
+    crowd = _share_the_day(ctx, b, silent, res, budget)
     if not crowd.waiting.any():
-        _bring_forward(ctx, b, silent, res, engaged_minutes)
+        _bring_forward(ctx, silent, res, budget)
     due = np.full(b.n, np.nan)
     due_local = np.full(b.n, np.nan)
     due[io], due_local[io] = res.due, res.due_local
@@ -152,11 +152,9 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     for i in np.flatnonzero((b.kind != OPEN) & (b.kind != ENGAGED)).tolist():
         out[i] = fixed_decision(b, i, int(b.kind[i]))
     minutes = np.zeros(b.n)
-    per_channel = np.array(ctx.minutes_list)
     go = (res.v > 0) & (res.due < now + DAY) & ~crowd.waiting
     minutes[io] = np.where(go, per_channel[res.channel], 0.0)
-    go = (engaged.net > 0) & (engaged.due < now + DAY)
-    minutes[ie] = np.where(go, per_channel[engaged.channel], 0.0)
+    minutes[ie] = np.where(talk_today, per_channel[engaged.channel], 0.0)
     is_new = np.zeros(b.n, dtype=bool)
     is_new[io] = (b.k[io] == 0) & np.isnan(b.last_at[io])
     return out, prio, Today(minutes, is_new)
@@ -176,8 +174,7 @@ class _When:
         self.fixed[theirs] = np.fmax(now, b.commit_at[theirs] + P.GRACE)
         self.mask = b.mask.copy()  # a promise they missed is a signal
         self.mask[theirs & (b.commit_at < now)] |= ctx.sig_bits.get("missed_promise", 0)
-        m = ctx.settings.max_attempts_per_week
-        self.cap_floor = b.recent[:, m - 1] + WEEK + 60.0 if m <= RECENT else np.full(b.n, np.nan)
+        self.cap_floor = cap_floor(b.recent, ctx.settings.max_attempts_per_week)
 
     def __call__(self, earliest: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The due times (UTC, local seconds) of the leads `idx`, not before `earliest`."""
@@ -255,19 +252,31 @@ def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, i
         gap[b.last_outcome[ie] == code] = wait
     due, due_local = when(np.fmax(ctx.now, b.last_at[ie] + gap), ie)
     channel = engaged_channel(b.resp_channel[ie], b.avail[ie])
-    n7 = ((due[:, None] - b.recent[ie] < WEEK) & (due[:, None] >= b.recent[ie])).sum(axis=1)
-    args = (b.src[ie], when.mask[ie], b.k[ie], b.streak[ie], channel, value[ie], n7)
-    res = engaged_value(ctx.model, ctx.settings, *args)
+    n7 = recent_counts(b.recent[ie], due[:, None])[:, 0]
+    res = engaged_value(
+        ctx.model,
+        ctx.settings,
+        src=b.src[ie],
+        mask=when.mask[ie],
+        k=b.k[ie],
+        streak=b.streak[ie],
+        channel=channel,
+        value=value[ie],
+        n7=n7,
+    )
     res.due, res.due_local = due, due_local
     return res
 
 
-def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, engaged: float):
-    """A crowded day's sharing of the minutes left after the engaged leads' contacts (a batch
-    bigger than a chunk shares the day's minutes in proportion)."""
-    n = b.n
-    budget = max(0.0, ctx.settings.daily_minutes * n / max(ctx.n_total, n) - engaged)
-    crowd = crowded_day(res, silent.look, ctx.settings, ctx.minutes_list, budget, ctx.now)
+def _day_budget(ctx: _Context, n: int) -> float:
+    """The chunk's share of the day's minutes (a batch bigger than a chunk shares them in
+    proportion)."""
+    return ctx.settings.daily_minutes * n / max(ctx.n_total, n)
+
+
+def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, budget: float):
+    """A crowded day's sharing of the `budget` minutes left after the engaged leads' contacts."""
+    crowd = crowded_day(res, silent.look, ctx.settings, ctx.minutes_list, max(0.0, budget), ctx.now)
     wings = crowd.waiting
     if wings.any():
         crowd.reach[wings], crowd.reach_local[wings] = ctx.hours.clip_grouped(
@@ -276,12 +285,11 @@ def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, eng
     return crowd
 
 
-def _bring_forward(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, engaged: float):
-    """A day with minutes to spare brings forward follow-ups due in the coming week whose chase
-    is worth at least as much (at today's worth) started now, best value per minute first: no
-    minute goes unused while a contact that gains by coming sooner waits."""
+def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
+    """A day with `budget` minutes to spare brings forward follow-ups due in the coming week
+    whose chase is worth at least as much (at today's worth) started now, best value per minute
+    first: no minute goes unused while a contact that gains by coming sooner waits."""
     now, minutes = ctx.now, np.array(ctx.minutes_list)
-    budget = ctx.settings.daily_minutes * b.n / max(ctx.n_total, b.n) - engaged
     spare = budget - minutes[res.channel[(res.v > 0) & (res.due < now + DAY)]].sum()
     later = (res.v > 0) & (res.due >= now + DAY) & (res.due < now + 8 * DAY) & silent.follow
     if spare < minutes.min() or not later.any():
@@ -311,24 +319,23 @@ def _facts(ctx: _Context, b: LeadBatch, value, mask, due, due_local, stopping) -
     revisit_due[cand], revisit_local[cand] = ctx.hours.clip_grouped(
         np.full(len(cand), later), b.tz[cand], ctx.zones
     )
-    now_local = np.where(live, now + (due_local - due), now)
     new = (b.k == 0) & np.isnan(b.last_at)
-    arrays = (
-        b.src,
-        b.k,
-        value,
-        np.where(new, now - b.created, np.nan),
-        due,
-        due_local,
-        now_local,
-        revisit_due,
-        revisit_local,
-        worth,
-        b.revisited,
-        b.mailing,
-        b.streak,
+    return Facts(
+        ids=b.ids,
+        src=b.src.tolist(),
+        k=b.k.tolist(),
+        value=value.tolist(),
+        waited=np.where(new, now - b.created, np.nan).tolist(),
+        due=due.tolist(),
+        due_local=due_local.tolist(),
+        now_local=np.where(live, now + (due_local - due), now).tolist(),
+        revisit_due=revisit_due.tolist(),
+        revisit_local=revisit_local.tolist(),
+        revisit_worth=worth.tolist(),
+        revisited=b.revisited.tolist(),
+        mailing=b.mailing.tolist(),
+        streak=b.streak.tolist(),
     )
-    return Facts(b.ids, *(a.tolist() for a in arrays))
 
 
 __all__ = ["plan", "default_model", "as_model", "NEW_LEAD_BAND"]

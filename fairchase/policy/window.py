@@ -21,13 +21,13 @@ CAP = "cap"
 HOURS = "hours"
 
 
-def cap_floor(now_ts: float, attempt_times: Iterable, max_per_week: int) -> float:
-    """The earliest time a new attempt keeps every 7 days at `max_per_week` attempts or fewer
-    (`now_ts` when the cap is not reached); the rule `plan` applies to its due times."""
-    times = sorted((t for t in (to_ts(a) for a in attempt_times) if t is not None), reverse=True)
-    if len(times) < max_per_week:
-        return now_ts
-    return max(now_ts, times[max_per_week - 1] + WEEK + 60.0)
+def cap_floor(latest: np.ndarray, max_per_week: int) -> np.ndarray:
+    """The earliest time a new attempt keeps every 7 days at `max_per_week` attempts or fewer,
+    per row of `latest` (attempt times, newest first, NaN-padded); NaN where the cap is not
+    reached. `plan` applies it to its due times, `next_contact_time` to one message."""
+    if max_per_week > latest.shape[1]:
+        return np.full(len(latest), np.nan)
+    return latest[:, max_per_week - 1] + WEEK + 60.0
 
 
 def next_contact_time(
@@ -37,7 +37,8 @@ def next_contact_time(
     nothing did, "cap" for the weekly cap, "hours" for the contact hours or days)."""
     conf = Settings.from_any(settings)
     now_ts = to_ts(now)
-    floor = cap_floor(now_ts, attempt_times, conf.max_attempts_per_week)
+    times = sorted((t for t in (to_ts(a) for a in attempt_times) if t is not None), reverse=True)
+    floor = float(np.fmax(now_ts, cap_floor(np.array([times]), conf.max_attempts_per_week)[0]))
     hours = ContactHours(conf.contact_hours, conf.contact_days, conf.business_timezone)
     utc, _ = hours.clip(np.array([floor]), hours.zone_for(timezone))
     at = float(utc[0])

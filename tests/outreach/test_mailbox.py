@@ -278,6 +278,26 @@ def test_a_bounce_suppresses_the_address_and_logs_a_bounced_attempt(
     assert mailbox.poll_mailbox() == 0
 
 
+def test_a_bounce_of_an_address_since_replaced_blocks_that_address_not_the_new_one(
+    alice, make_lead, smtp_server, imap_server
+):
+    lead = make_lead(alice, email="old@example.com")
+    sent = _sent(lead, alice, smtp_server)
+    Lead.objects.filter(pk=lead.pk).update(email="new@example.com")  # corrected before the DSN
+    imap_server.append(
+        imap_server.folder,
+        DSN.format(
+            date=format_datetime(timezone.now()), to="old@example.com", msgid=sent.message_id
+        ),
+    )
+    assert mailbox.poll_mailbox() == 1
+    assert Suppression.objects.filter(value="old@example.com", reason="bounce").exists()
+    assert not Suppression.objects.filter(value="new@example.com").exists()
+    assert not Attempt.objects.filter(lead=lead, outcome="bounced").exists()
+    assert "old@example.com will not be used again" in InboundMessage.objects.get().effect
+    outbox.queue(Lead.objects.get(pk=lead.pk), "email", "Hello", "Hi\n", user=alice)  # still open
+
+
 def test_mail_from_strangers_is_kept_once_as_unmatched(alice, make_lead, smtp_server, imap_server):
     make_lead(alice, email="ann@example.com")
     imap_server.append(
