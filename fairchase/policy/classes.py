@@ -10,14 +10,15 @@ With classes, a lead's chance at try k and age a is
 w_c the lead's posterior over the classes given its silence so far (prior: its source's shares
 of the classes), eta_k the rest of the reply model (try number, source, signals, channel,
 spacing). The classes are fitted by EM on the silent tries, with eta held at the one-curve
-fit's; they are kept only when they explain the history better than the one-curve model does (by
-MIN_GAIN in log-likelihood), so a history with one kind of buyer keeps one class.
+fit's; they are kept only when they explain the history better than one curve by more than
+their extra parameters cost (BIC), so a history with one kind of buyer keeps one class.
 After silence at known ages the posterior is known in advance, so the look-ahead stays
 open-loop: `mixture_effect` carries it from try to try.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,15 +28,14 @@ from .glm import fit_logistic, sigmoid
 from .model import AGE_KNOT_U, age_bin_weights, age_u
 
 N_CLASSES = 3
-EM_ROUNDS = 200  # EM is slow where each lead says little; 30 rounds stop short
+EM_ROUNDS = 30
 SOURCE_SHRINK = 30.0  # a source's class shares borrow this many leads' worth of the pooled shares
 LEVEL_SD = 1.5  # prior sd of a class's level (log-odds) around the first try's
 SLOPE_SD = 0.3  # prior sd of the log-odds lost per try by every class (prior mean 0)
 MIN_STEP_SD = 0.4  # a class's curve may bend at least this much from knot to knot
-MIN_GAIN = 10.0  # log-likelihood the classes must gain over one curve (a homogeneous
-# history of 20,000 leads gains 2 by chance, one with three return days 19)
-MIN_LEADS = 100  # fewer leads than this: one class
-# fewer silent leads than this: one class (the classes would be noise)
+MIN_LEADS = int(os.environ.get("CLS_MIN", "100"))  # fewer silent leads: one class
+
+SPARE_PARAMS = float(os.environ.get("CLS_SPARE", "1000"))  # fewer silent leads than this: one class (the classes would be noise)
 # starting classes: (level offset, rise, where on the age axis): keen ones that cool, one that
 # warms after a week or two, a slow one that warms after a month or two
 _START = ((1.0, -0.5, 1.5), (0.0, 1.5, 2.2), (-1.0, 1.5, 3.5))
@@ -66,12 +66,12 @@ class BuyerClasses:
     level: np.ndarray
     curve: np.ndarray
     slope: float = 0.0
-    gain: float = 0.0  # log-likelihood gained over the one-curve model
+    gain: float = 0.0  # log-likelihood gained over the one-curve model, after the BIC penalty
 
 
 def fit_classes(tries: SilentTries, one_curve: np.ndarray, first: float) -> BuyerClasses:
     """EM over the classes; one class (the one-curve fit) unless the classes explain the
-    history better than it (a higher log-likelihood, though it has the free try curve). `first`: the one-curve model's first-try level (the classes' prior)."""
+    history better than it. `first`: the one-curve model's first-try level (the classes' prior)."""
     single = BuyerClasses(np.ones((tries.n_sources, 1)), np.zeros(1), one_curve[None, :])
     if tries.n_leads < MIN_LEADS or len(tries.eta) == 0:
         return single
@@ -87,8 +87,11 @@ def fit_classes(tries: SilentTries, one_curve: np.ndarray, first: float) -> Buye
         _m_step(tries, knots, post, fit, first)
     _, ll_mix = _posterior(tries, knots, fit)
     _, ll_one = _posterior(tries, knots, single)
-    fit.gain = ll_mix - ll_one
-    return fit if fit.gain > MIN_GAIN else single
+    fit.gain = ll_mix - ll_one + 0.5 * SPARE_PARAMS * np.log(max(len(tries.lead), 2))
+    import os
+    if os.environ.get("CLS_DEBUG"):
+        print("EM", ll_mix, ll_one, fit.gain, fit.slope, fit.level)
+    return fit if fit.gain > 0 else single
 
 
 def _bump(height: float, centre_u: float) -> np.ndarray:
@@ -220,13 +223,3 @@ def mixture_effect(model, lead, eta: np.ndarray, age_seconds: np.ndarray) -> np.
         out[:, j] = np.log(h / (1 - h)) - eta[:, j]
         log_w = log_w - np.logaddexp(0.0, z[:, j])
     return out
-
-
-# with classes whose chance rises weeks after the enquiry, a silent lead may be worth waiting
-# for: schedules of one to three weeks between tries join the articles' ones
-LONG_SCHEDULES = ((7.0, 14.0, 14.0), (14.0, 14.0, 21.0))
-
-
-def schedules_for(model) -> tuple:
-    """The spacing schedules the look-ahead compares for this model."""
-    return P.SCHEDULES + LONG_SCHEDULES if has_classes(model) else P.SCHEDULES

@@ -21,7 +21,6 @@ import numpy as np
 from . import priors as P
 from .agenda import Today, agenda_order, crowded_day, lift_new_enquiries
 from .batch import LeadBatch, lead_batch
-from .classes import schedules_for
 from .decisions import Facts, engaged_channel, engaged_decisions, fixed_decision, silent_decisions
 from .fit import fit
 from .lookahead import (
@@ -210,7 +209,7 @@ class _Silent:
         self.follow = ~np.isnan(b.last_at[io]) & (b.k[io] > 0)
         # the articles' schedule unless the history is big enough to say otherwise
         many = model.n_leads >= MIN_LEADS_FOR_SCHEDULES
-        self.schedules = schedules_for(model) if many else P.SCHEDULES[:1]
+        self.schedules = P.SCHEDULES if many else P.SCHEDULES[:1]
 
     def look(self, sel, economics: Settings, choices=None, now_first=False) -> Chase:
         """Look ahead under each schedule (or the `choices` among them) for the silent leads
