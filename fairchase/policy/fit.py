@@ -9,7 +9,6 @@ from threadpoolctl import threadpool_limits
 
 from . import priors as P
 from .buckets import gap_buckets
-from .classes import SilentTries, fit_classes
 from .deals import fit_engaged, fit_values
 from .glm import aggregate, fit_logistic
 from .model import AGE_BUCKET_DAYS, Model, age_bin_weights, age_bins
@@ -91,7 +90,7 @@ class Rows:
 
     haz: (
         np.ndarray
-    )  # silent tries: source, k-1, signals, channel, switch, spacing, age, agreed, replied, lead
+    )  # silent tries: source, k-1, signals, channel, switch, spacing, age, agreed, replied
     cmp: np.ndarray  # every try: source, tries, tries that week, channel, engaged, opted out
     win: np.ndarray  # finished leads that answered: lead, source, signals, k-1 of the answer, won
     eng: np.ndarray  # engaged contacts of finished leads: lead, streak, contacts left, won
@@ -119,7 +118,7 @@ def _walk(book, keep, lead_src, masks) -> Rows:
         if lead.finished and lead.responded:
             win.append((li, lead.src, lead.mask, min(lead.k_reply, P.K) - 1, int(status == "won")))
     return Rows(
-        haz=_timing_buckets(np.array(haz, dtype=float).reshape(-1, 11)),
+        haz=_timing_buckets(np.array(haz, dtype=float).reshape(-1, 10)),
         cmp=np.array(cmp, dtype=np.int64).reshape(-1, 6),
         win=np.array(win, dtype=np.int64).reshape(-1, 5),
         eng=np.array(eng, dtype=np.int64).reshape(-1, 4),
@@ -130,11 +129,10 @@ def _walk(book, keep, lead_src, masks) -> Rows:
 
 def _timing_buckets(raw: np.ndarray) -> np.ndarray:
     """Silent tries with their gap and age (seconds, columns 5 and 6) turned into the spacing
-    bucket and the fine age bin of their effects; the attempt number (column 9) is dropped
-    and the lead's index (column 10) takes its place."""
+    bucket and the fine age bin of their effects; the attempt number (column 9) is dropped."""
     raw[:, 5] = gap_buckets(raw[:, 5], raw[:, 9])
     raw[:, 6] = age_bins(raw[:, 6])
-    return raw[:, [0, 1, 2, 3, 4, 5, 6, 7, 8, 10]].astype(np.int64)
+    return raw[:, :9].astype(np.int64)
 
 
 class _Lead:
@@ -195,10 +193,7 @@ class _Lead:
         age = ts - self.created if ts is not None and self.created is not None else NAN
         into = c + 1 if prev != P.NO_CHANNEL and c != prev else 0
         hit = self.agreed is not None and ts is not None and abs(ts - self.agreed) < P.AGREED_WINDOW
-        return (
-            *(self.src, min(k, P.K) - 1, self.mask, c, into, gap, age),
-            *(int(hit), int(replied), k, self.li),
-        )
+        return (self.src, min(k, P.K) - 1, self.mask, c, into, gap, age, int(hit), int(replied), k)
 
 
 def _next_streak(streak, reply, progress):
@@ -318,13 +313,14 @@ def _reply_contrasts(L: _ReplyLayout, weights, drop):
 def _fit_reply(model, rows, S, G, weights):
     """The reply hazard: log-odds of answering try k given silence so far (see docs)."""
     K, haz = P.K, rows.haz
-    cells, trials, succ, cell_of = aggregate(haz[:, :8], haz[:, 8], with_inverse=True)
+    cells, trials, succ = aggregate(haz[:, :8], haz[:, 8])
     L = _ReplyLayout(S, G)
     curve = np.array([P.logit(p) for p in P.POOLED_CURVE])
     drop = curve - curve[0]
     mean, sd = _reply_prior(model, L, curve)
-    X = _reply_design(cells, L, drop)
-    beta, beta_sd, cov = _fit_age_bend(model, X, trials, succ, L, mean, sd)
+    beta, beta_sd, cov = _fit_age_bend(
+        model, _reply_design(cells, L, drop), trials, succ, L, mean, sd
+    )
     C = _reply_contrasts(L, weights, drop)
     model.reply_logit = (C @ beta).reshape(S + 1, K)
     # the Insights curve is shown at the spacing and age this business actually had per attempt
@@ -348,26 +344,6 @@ def _fit_reply(model, rows, S, G, weights):
     model.age = model.age_effect(np.array(AGE_BUCKET_DAYS) * 86400.0)
     model.agreed, model.steepness = float(beta[L.hit][0]), float(beta[L.lam][0])
     model.sig_fade = beta[L.fade]
-    _fit_classes(model, X, beta, L, C, cells, haz, cell_of)
-
-
-def _fit_classes(model, X, beta, L: _ReplyLayout, C, cells, haz, cell_of):
-    """Buyers' classes (classes.py) on the one-curve fit: `X`, `beta` its design and fit, `C`
-    its contrasts (reply_logit = C @ beta)."""
-
-    def tries_part(A):  # what the try-number curve adds (a_k, the source's bend, steepness)
-        return A[:, L.a] @ beta[L.a] + A[:, L.e] @ beta[L.e] + A[:, L.lam] @ beta[L.lam]
-
-    eta = X @ beta - X[:, L.age] @ beta[L.age]  # each cell's log-odds but for its age
-    tries = SilentTries(
-        *(haz[:, 9], haz[:, 0], cell_of, haz[:, 8], eta, eta - tries_part(X), cells[:, 1]),
-        *(cells[:, 6], model.n_leads, L.S + 1),
-    )
-    found = fit_classes(tries, model.age_curve, float(beta[L.a][0]))
-    model.class_weight, model.class_level = found.weight, found.level
-    model.class_curve, model.class_gain = found.curve, found.gain
-    shift = found.slope * np.arange(P.K)[None, :] - tries_part(C).reshape(L.S + 1, P.K)
-    model.class_shift = shift if len(found.level) > 1 else np.zeros((L.S + 1, P.K))
 
 
 def _fit_age_bend(model, X, trials, succ, L: _ReplyLayout, mean, sd):

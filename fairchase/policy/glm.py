@@ -16,12 +16,10 @@ def sigmoid(x):
         return 1.0 / (1.0 + np.exp(-x))
 
 
-def aggregate(keys: np.ndarray, success: np.ndarray, with_inverse: bool = False):
-    """Unique rows of `keys` (n, m int) with trial and success counts per row (and, with
-    `with_inverse`, the unique row of each input row)."""
+def aggregate(keys: np.ndarray, success: np.ndarray):
+    """Unique rows of `keys` (n, m int) with trial and success counts per row."""
     if len(keys) == 0:
-        empty = np.zeros((0, keys.shape[1]), dtype=np.int64), np.zeros(0), np.zeros(0)
-        return (*empty, np.zeros(0, dtype=np.int64)) if with_inverse else empty
+        return np.zeros((0, keys.shape[1]), dtype=np.int64), np.zeros(0), np.zeros(0)
     span = keys.max(axis=0).astype(float) + 1.0
     if np.prod(span) < 2.0**62:  # one integer per row: much faster than unique rows
         radix = np.cumprod(np.concatenate([[1], span[:-1]])).astype(np.int64)
@@ -33,7 +31,7 @@ def aggregate(keys: np.ndarray, success: np.ndarray, with_inverse: bool = False)
     inverse = inverse.ravel()
     trials = np.bincount(inverse, minlength=len(uniq)).astype(float)
     wins = np.bincount(inverse, weights=success.astype(float), minlength=len(uniq))
-    return (uniq, trials, wins, inverse) if with_inverse else (uniq, trials, wins)
+    return uniq, trials, wins
 
 
 def fit_logistic(X, trials, successes, prior_mean, prior_sd, iters=30, offset=None, start=None):

@@ -17,7 +17,6 @@ import numpy as np
 
 from . import priors as P
 from .buckets import gap_buckets
-from .classes import mixture_effect
 from .glm import sigmoid
 from .model import empty_array
 from .records import WEEK
@@ -193,8 +192,11 @@ def _steps(model, settings, lead: SilentLeads, fixed: ScheduleFree, due0, schedu
     gap = np.empty((n, H))
     gap[:, 0] = due0 - fixed.ref
     gap[:, 1:] = planned[:, 1:] - planned[:, :-1]
-    base = fixed.base + model.spacing[gap_buckets(gap, knum)]
-    base = base + mixture_effect(model, lead, base, planned - lead.created[:, None])
+    base = (
+        fixed.base
+        + model.spacing[gap_buckets(gap, knum)]
+        + model.age_effect(planned - lead.created[:, None])
+    )
     base[:, 0] += lead.agreed * model.agreed
     n7 = np.minimum(recent_counts(fixed.recent, planned), RECENT_CAP)
     act = fixed.act

@@ -82,13 +82,6 @@ class Model:
     age: np.ndarray = empty_array()  # (6,) the age curve at a typical age per bucket (Insights)
     age_curve: np.ndarray = empty_array()  # (AGE_KNOTS,) log-odds by the lead's age (age_u knots)
     age_bend: float = 0.0  # the age curve's random-walk step size the data chose
-    # buyers' classes (see classes.py): shares per source (S+1, C), levels (C,), age curves
-    # (C, AGE_KNOTS); empty or one class: every lead follows `age_curve`
-    class_weight: np.ndarray = empty_array()
-    class_level: np.ndarray = empty_array()
-    class_curve: np.ndarray = empty_array()
-    class_shift: np.ndarray = empty_array()  # (S+1, K) one-curve try curve -> classes' slope
-    class_gain: float = 0.0  # log-likelihood the classes gained over one curve (after BIC)
     agreed: float = 0.0  # a try at the agreed time
     steepness: float = 1.0  # how fast replies fall with attempts, relative to the articles' curve
     win_logit: np.ndarray = empty_array()  # (S+1,)
