@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 
 import numpy as np
 
+from . import priors as P
 from .lookahead import Chase
 from .records import DAY
 
@@ -25,6 +27,17 @@ def agenda_order(out, prio):
     for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
         order[start:end] = sorted(order[start:end], key=lambda i: str(out[i]["id"]))
     return order
+
+
+def worth_now(priority: float, waited: float | None) -> float:
+    """A new enquiry's value per minute after it has waited `waited` seconds (None: not a new
+    enquiry): `plan` priced it when it arrived, and each hour, then day, it waits lowers the
+    chance of reaching the person (the first-delay effect on the log-odds, applied to the
+    plan's value). Today's page orders its new enquiries by it."""
+    if waited is None or priority <= 0:
+        return priority
+    bucket = sum(waited >= edge for edge in P.FIRST_DELAY_EDGES)
+    return priority * math.exp(P.SPACING_PRIORS[bucket] - P.SPACING_PRIORS[0])
 
 
 @dataclasses.dataclass
@@ -49,9 +62,8 @@ def lift_new_enquiries(out, prio, today: Today, settings, band):
     if not len(due):
         return
     order = due[np.argsort(-prio[due], kind="stable")]
-    used = np.cumsum(today.minutes[order])
-    over = np.nonzero(used > settings.daily_minutes)[0]
-    cutoff = prio[order[over[0]]] if len(over) else -np.inf
+    first_out = _first_left_out(order, today.minutes, settings.daily_minutes)
+    cutoff = -np.inf if first_out is None else prio[first_out]
     for i in due[today.new[due] & (prio[due] > cutoff)].tolist():
         prio[i] += band
         out[i]["priority"] = float(prio[i])
@@ -69,9 +81,15 @@ def minute_price(per_minute, minutes, budget):
         order = top[np.argsort(-per_minute[top], kind="stable")]
     else:
         order = np.argsort(-per_minute, kind="stable")
-    used = np.cumsum(minutes[order])
-    over = np.nonzero(used > budget)[0]
-    return max(0.0, float(per_minute[order[over[0]]])) if len(over) else 0.0
+    first_out = _first_left_out(order, minutes, budget)
+    return 0.0 if first_out is None else max(0.0, float(per_minute[first_out]))
+
+
+def _first_left_out(order: np.ndarray, minutes: np.ndarray, budget: float) -> int | None:
+    """The first contact of `order` (best first) that `budget` minutes no longer hold, taking
+    them in order (None when they all fit)."""
+    over = np.flatnonzero(np.cumsum(minutes[order]) > budget)
+    return int(order[over[0]]) if len(over) else None
 
 
 def minute_price_today(res: Chase, today, minutes, budget, steps=12):
@@ -143,7 +161,7 @@ def fill_day(need: np.ndarray, budget: float) -> np.ndarray:
     return take
 
 
-def crowded_day(res: Chase, look, settings, minutes_list, budget, now) -> Crowd:
+def crowded_day(res: Chase, look, settings, minutes, budget, now) -> Crowd:
     """Share today's minutes when today's contacts need more than there are, in place.
 
     A minute gets a price (what the first contact left out would earn with it), and each of
@@ -154,7 +172,6 @@ def crowded_day(res: Chase, look, settings, minutes_list, budget, now) -> Crowd:
     after a revisit would bring it back anyway.
     """
     crowd = Crowd.quiet(len(res.v))
-    minutes = np.array(minutes_list)
     today = (res.v > 0) & (res.due < now + DAY)
     price = minute_price_today(res, today, minutes, budget)
     if price <= 0:

@@ -58,6 +58,11 @@ class LeadBatch:
     def n(self) -> int:
         return len(self.ids)
 
+    @property
+    def new(self) -> np.ndarray:
+        """A new enquiry: never tried."""
+        return (self.k == 0) & np.isnan(self.last_at)
+
 
 def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, tz_index: dict, now):
     """The planner's view of a book; new zone names are added to `tz_index` in order."""

@@ -1,4 +1,4 @@
-"""Spacing and age buckets: which learned timing effect applies to an attempt."""
+"""Spacing buckets: which learned spacing effect applies to an attempt."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from . import priors as P
 
 _FIRST_DELAY_EDGES = np.array(P.FIRST_DELAY_EDGES)
 _GAP_EDGES = np.array(P.GAP_EDGES)
-_AGE_EDGES = np.array(P.AGE_EDGES)
 
 
 def gap_buckets(gap: np.ndarray, k: np.ndarray) -> np.ndarray:
@@ -21,12 +20,4 @@ def gap_buckets(gap: np.ndarray, k: np.ndarray) -> np.ndarray:
     missing = np.isnan(gap)
     if missing.any():
         out = np.where(missing, np.where(first, 0, 5), out)
-    return out
-
-
-def age_buckets(age: np.ndarray) -> np.ndarray:
-    out = np.searchsorted(_AGE_EDGES, age, side="right")
-    missing = np.isnan(age)
-    if missing.any():
-        out = np.where(missing, 0, out)
     return out

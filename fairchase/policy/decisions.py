@@ -122,8 +122,7 @@ def _when(facts: Facts, i: int) -> str:
 def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd, out: list):
     """Decisions for silent leads (`io`: their indices in the chunk); returns their priority
     (expected value of the next try per minute)."""
-    minutes = np.array(ctx.minutes_list)
-    priority = res.ev / minutes[res.channel]
+    priority = res.ev / ctx.minutes[res.channel]
     left_out = ~np.isnan(crowd.chase)  # left out of today for the crowd, not for its worth
     columns = (
         io,
@@ -189,7 +188,7 @@ def engaged_channel(resp_channel, avail):
 
 def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: Conversation, out: list):
     """Decisions for engaged leads: is the rest of the conversation worth its contacts?"""
-    priority = res.ev / np.array(ctx.minutes_list)[res.channel]
+    priority = res.ev / ctx.minutes[res.channel]
     counts = [int(x) for x in ctx.model.engaged_n]
     columns = (
         ie,

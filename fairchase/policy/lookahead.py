@@ -26,7 +26,7 @@ TRIES_CAP = 14  # the complaint model's count of tries so far stops here
 RECENT_CAP = 6  # and its count of attempts in the week before a try here
 
 
-def schedule_gap(done: np.ndarray, schedule=P.SCHEDULES[0]) -> np.ndarray:
+def schedule_gap(done: np.ndarray, schedule) -> np.ndarray:
     """Wait after `done` silent attempts under a schedule (days after attempt 1, 2, 3+)."""
     spacing = np.array(schedule) * 86400.0
     return spacing[np.clip(done, 1, len(spacing)) - 1]
@@ -205,9 +205,7 @@ def _steps(model, settings, lead: SilentLeads, fixed: ScheduleFree, due0, schedu
     # one row of the flattened table per step and lead
     table = fixed.risk
     row = fixed.risk_row + n7.T.astype(np.intp)
-    cost = (
-        np.array([settings.minutes.get(P.CHANNELS[c], 5.0) for c in act]) * settings.minute_cost()
-    )
+    cost = settings.try_minutes()[act] * settings.minute_cost()
     penalty = (table * settings.complaint_cost + cost).astype(np.float32)
     usable = ((lead.avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
     return Steps(
@@ -362,10 +360,7 @@ def engaged_value(model, settings, src, mask, k, streak, channel, value, n7) -> 
     )
     q = np.minimum(0.98, p_reply_win * model.engaged_ratio[j])
     contacts = np.maximum(1.0, model.engaged_remaining[j])
-    cost = (
-        np.array([settings.minutes.get(c, 5.0) for c in P.CHANNELS])[channel]
-        * settings.minute_cost()
-    )
+    cost = settings.try_minutes()[channel] * settings.minute_cost()
     risk = sigmoid(
         model.c_base
         + model.c_attempt * np.minimum(k + 1, TRIES_CAP + 1)
@@ -392,7 +387,7 @@ def revisit_worth(model, settings, src, mask, value, tries, created, when):
     )
     prize = h * sigmoid(model.win_logit[src] + model.mask_effect(mask, model.sig_win))
     prize = prize * value * settings.margin
-    cheapest = min(settings.minutes.get(c, 5.0) for c in P.CHANNELS[:2]) * settings.minute_cost()
+    cheapest = min(settings.try_minutes()[:2]) * settings.minute_cost()  # a call or an email
     risk = (
         sigmoid(
             model.c_base
@@ -402,4 +397,4 @@ def revisit_worth(model, settings, src, mask, value, tries, created, when):
         )
         * settings.complaint_cost
     )
-    return prize >= 2.0 * (cheapest + risk), prize
+    return prize >= 2.0 * (cheapest + risk)

@@ -15,18 +15,18 @@ waits in the wings like any other lead (seed 003: better leads first).
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 import numpy as np
 
 from . import priors as P
-from .agenda import Today, agenda_order, crowded_day, lift_new_enquiries
+from .agenda import Today, agenda_order, crowded_day, fill_day, lift_new_enquiries
 from .batch import LeadBatch, lead_batch
 from .decisions import Facts, engaged_channel, engaged_decisions, fixed_decision, silent_decisions
 from .fit import fit
 from .lookahead import (
     Chase,
     Conversation,
-    ScheduleFree,
     SilentLeads,
     engaged_value,
     lookahead,
@@ -47,15 +47,12 @@ NEW_LEAD_BAND = 1000.0
 # they wrote back: answer now; we talked: follow up in a week; otherwise in two days
 ENGAGED_GAP = {OUTCOME_CODE["replied"]: 0.0, OUTCOME_CODE["talked"]: 7 * DAY}
 ENGAGED_GAP_OTHER = 2 * DAY
-_default_model: Model | None = None
 
 
+@functools.cache
 def default_model() -> Model:
     """The cold-start model: the articles' priors, no history."""
-    global _default_model
-    if _default_model is None:
-        _default_model = fit([])
-    return _default_model
+    return fit([])
 
 
 def as_model(model) -> Model:
@@ -78,7 +75,8 @@ class _Context:
         )
         self.evidence = [model.evidence(s) for s in range(model.pooled + 1)]
         self.labels = [model.source_label(s) for s in range(model.pooled + 1)]
-        self.minutes_list = [float(settings.minutes.get(c, 5.0)) or 1.0 for c in P.CHANNELS]
+        minutes = settings.try_minutes()
+        self.minutes = np.where(minutes > 0, minutes, 1.0)  # never 0: the agenda divides by it
         self.n_total = n_total  # the whole batch: chunks share the day's minutes in proportion
 
     def sync_zones(self):
@@ -132,7 +130,7 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     engaged = _plan_engaged(ctx, b, when, value, ie)
     silent = _Silent(ctx, b, when, value, io)
     res = silent.look(None, ctx.settings)
-    per_channel = np.array(ctx.minutes_list)
+    per_channel = ctx.minutes
     talk_today = (engaged.net > 0) & (engaged.due < now + DAY)
     budget = _day_budget(ctx, b.n) - per_channel[engaged.channel[talk_today]].sum()
     crowd = _share_the_day(ctx, b, silent, res, budget)
@@ -155,9 +153,7 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     go = (res.v > 0) & (res.due < now + DAY) & ~crowd.waiting
     minutes[io] = np.where(go, per_channel[res.channel], 0.0)
     minutes[ie] = np.where(talk_today, per_channel[engaged.channel], 0.0)
-    is_new = np.zeros(b.n, dtype=bool)
-    is_new[io] = (b.k[io] == 0) & np.isnan(b.last_at[io])
-    return out, prio, Today(minutes, is_new)
+    return out, prio, Today(minutes, b.new & (b.kind == OPEN))
 
 
 class _When:
@@ -205,7 +201,6 @@ class _Silent:
             win_logit=model.win_logit[b.src[io]] + model.mask_effect(mask, model.sig_win),
             agreed=np.zeros(len(io), dtype=bool),
         )
-        self.fixed: ScheduleFree | None = None  # computed on the first look at every lead
         self.follow = ~np.isnan(b.last_at[io]) & (b.k[io] > 0)
         # the articles' schedule unless the history is big enough to say otherwise
         many = model.n_leads >= MIN_LEADS_FOR_SCHEDULES
@@ -218,12 +213,7 @@ class _Silent:
         instead of after the schedule's gap."""
         b, now = self.b, self.ctx.now
         sub = self.lead if sel is None else self.lead.subset(sel)
-        if sel is not None:
-            fixed = schedule_free(self.ctx.model, economics, sub)
-        else:
-            if self.fixed is None:
-                self.fixed = schedule_free(self.ctx.model, economics, sub)
-            fixed = self.fixed
+        fixed = schedule_free(self.ctx.model, economics, sub)
         ii = self.io if sel is None else self.io[sel]
         follow = self.follow if sel is None else self.follow[sel]
         best: Chase | None = None
@@ -276,7 +266,7 @@ def _day_budget(ctx: _Context, n: int) -> float:
 
 def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, budget: float):
     """A crowded day's sharing of the `budget` minutes left after the engaged leads' contacts."""
-    crowd = crowded_day(res, silent.look, ctx.settings, ctx.minutes_list, max(0.0, budget), ctx.now)
+    crowd = crowded_day(res, silent.look, ctx.settings, ctx.minutes, max(0.0, budget), ctx.now)
     wings = crowd.waiting
     if wings.any():
         crowd.reach[wings], crowd.reach_local[wings] = ctx.hours.clip_grouped(
@@ -289,7 +279,7 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
     """A day with `budget` minutes to spare brings forward follow-ups due in the coming week
     whose chase is worth at least as much (at today's worth) started now, best value per minute
     first: no minute goes unused while a contact that gains by coming sooner waits."""
-    now, minutes = ctx.now, np.array(ctx.minutes_list)
+    now, minutes = ctx.now, ctx.minutes
     spare = budget - minutes[res.channel[(res.v > 0) & (res.due < now + DAY)]].sum()
     later = (res.v > 0) & (res.due >= now + DAY) & (res.due < now + 8 * DAY) & silent.follow
     if spare < minutes.min() or not later.any():
@@ -298,11 +288,9 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
     early = silent.look(cand, ctx.settings, now_first=True)
     ok = (early.due < now + DAY) & (early.v > 0) & (early.v_now >= res.v_now[cand])
     need = minutes[early.channel]
-    order = np.argsort(-np.where(ok, early.ev / need, -np.inf), kind="stable")
+    order = np.argsort(-np.where(ok, early.ev / need, -np.inf), kind="stable")[: int(ok.sum())]
     take = np.zeros(len(cand), dtype=bool)
-    for j in order[: int(ok.sum())].tolist():
-        if need[j] <= spare:
-            take[j], spare = True, spare - need[j]
+    take[order] = fill_day(need[order], spare)
     for f in dataclasses.fields(res):
         getattr(res, f.name)[cand[take]] = getattr(early, f.name)[take]
 
@@ -311,7 +299,7 @@ def _facts(ctx: _Context, b: LeadBatch, value, mask, due, due_local, stopping) -
     """What the decisions' texts draw on; a revisit date only for the leads that stop."""
     now, settings = ctx.now, ctx.settings
     later = now + settings.revisit_days * DAY
-    worth, _ = revisit_worth(ctx.model, settings, b.src, mask, value, b.tries, b.created, later)
+    worth = revisit_worth(ctx.model, settings, b.src, mask, value, b.tries, b.created, later)
     live = (b.kind == OPEN) | (b.kind == ENGAGED)
     revisit_due = np.full(b.n, np.nan)
     revisit_local = np.full(b.n, np.nan)
@@ -319,13 +307,12 @@ def _facts(ctx: _Context, b: LeadBatch, value, mask, due, due_local, stopping) -
     revisit_due[cand], revisit_local[cand] = ctx.hours.clip_grouped(
         np.full(len(cand), later), b.tz[cand], ctx.zones
     )
-    new = (b.k == 0) & np.isnan(b.last_at)
     return Facts(
         ids=b.ids,
         src=b.src.tolist(),
         k=b.k.tolist(),
         value=value.tolist(),
-        waited=np.where(new, now - b.created, np.nan).tolist(),
+        waited=np.where(b.new, now - b.created, np.nan).tolist(),
         due=due.tolist(),
         due_local=due_local.tolist(),
         now_local=np.where(live, now + (due_local - due), now).tolist(),

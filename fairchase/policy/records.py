@@ -5,7 +5,7 @@
 Plain dicts with aware datetimes (rows of one table) are read one field at a time over the whole
 chunk; a chunk with anything else is first normalised record by record (`normalise`), and a
 record that cannot be read at all becomes an unreadable row instead of an error.
-`open_leads(book, ...)` then derives, with NumPy, what planning needs of each lead.
+`batch.lead_batch` then derives, with NumPy, what planning needs of each lead.
 """
 
 from __future__ import annotations

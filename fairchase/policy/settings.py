@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import time
 
+import numpy as np
+
+from .priors import CHANNELS
 from .records import getter
 
 DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
@@ -16,7 +19,7 @@ class PolicyError(ValueError):
 
 
 def _minute_of_day(value) -> int | None:
-    """'08:00' / time / (8, 0) / 8 -> minutes after midnight, or None when unreadable."""
+    """'08:00' / '8' / time / 8 -> minutes after midnight, or None when unreadable."""
     if isinstance(value, time):
         return value.hour * 60 + value.minute
     if isinstance(value, bool):
@@ -135,3 +138,7 @@ class Settings:
     def minute_cost(self) -> float:
         """What one minute of selling time costs."""
         return self.hourly_cost / 60.0
+
+    def try_minutes(self) -> np.ndarray:
+        """The minutes one try takes on each channel, in `priors.CHANNELS` order."""
+        return np.array([float(self.minutes[c]) for c in CHANNELS])

@@ -7,10 +7,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from math import exp
 
 from fairchase.leads.models import Commitment, Lead, Suppression
-from fairchase.policy.priors import FIRST_DELAY_EDGES, SPACING_PRIORS
+from fairchase.policy.agenda import worth_now
 
 # The one-click outcome buttons of a row: (value, label).
 OUTCOME_BUTTONS = [
@@ -45,8 +44,10 @@ class AgendaRow:
 
     @property
     def worth_now(self) -> float:
-        """The plan's value per minute, faded by how long the enquiry has waited."""
-        return worth_now(self.lead.priority, self.waited)
+        """The plan's value per minute, faded by how long the enquiry has waited (the decision
+        core's rule)."""
+        waited = self.waited.total_seconds() if self.waited is not None else None
+        return worth_now(self.lead.priority, waited)
 
     def as_dict(self, blocked: Collection[str] | None = None) -> dict:
         """Plain values for the terminal and JSON. Addresses only when `blocked` names those
@@ -186,17 +187,6 @@ class Agenda:
             "let_go": [r.as_dict(blocked) for r in self.let_go],
             "totals": {"new": self.new_total, "due": self.due_total, "let_go": self.let_go_total},
         }
-
-
-def worth_now(priority: float, waited: timedelta | None) -> float:
-    """A new enquiry's value per minute as it stands now: the decision core priced it when it
-    arrived; each hour, then day, it waits lowers the chance of reaching the person (the
-    core's own first-delay effect on the log-odds, applied to the plan's value)."""
-    if waited is None:
-        return priority
-    seconds = waited.total_seconds()
-    bucket = sum(seconds >= edge for edge in FIRST_DELAY_EDGES)
-    return priority * exp(SPACING_PRIORS[bucket] - SPACING_PRIORS[0]) if priority > 0 else priority
 
 
 def new_order(r: AgendaRow):

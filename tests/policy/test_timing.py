@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from fairchase.policy import Settings, plan
+from fairchase.policy.window import next_contact_time
 
 NOW = datetime(2024, 6, 12, 15, 30, tzinfo=UTC)  # Wednesday 10:30 in Chicago
 CHICAGO = ZoneInfo("America/Chicago")
@@ -99,6 +100,16 @@ def test_the_weekly_cap_pushes_the_next_try_later():
     )
     assert d["action"] == "contact"
     assert d["due"] - tries[0]["at"] >= timedelta(days=7)
+
+
+def test_the_plan_and_the_outbox_hold_a_lead_to_the_same_weekly_cap():
+    first = NOW - timedelta(hours=1)  # Wednesday 09:30 in Chicago
+    settings = {"max_attempts_per_week": 1}
+    d = decide(lead(attempts=[call(first)]), settings=settings)
+    at, why = next_contact_time(NOW, [first], "America/Chicago", settings)
+    assert d["action"] == "contact"
+    assert d["due"] == at == first + timedelta(days=7, minutes=1)
+    assert why == "cap"
 
 
 def test_an_out_of_office_lead_waits():

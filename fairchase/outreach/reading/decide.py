@@ -76,7 +76,12 @@ def _gather(fresh: str, folded: str, where: list[int], today, zone, channel, aut
     m.later = cues.first(cues.LATER, folded)
     # Where the message turns ("..., but ..."): what follows the turn is what it means, so
     # praise or a yes before a turn to a "no" asks for nothing.
-    m.turns = [t.start() for t in cues.CONTRAST.finditer(folded)]
+    # (Spanish "más", folded to "mas", is "more": only Portuguese "mas" turns.)
+    m.turns = [
+        t.start()
+        for t in cues.CONTRAST.finditer(folded)
+        if t.group(0) != "mas" or m.language == "pt"
+    ]
 
     def kept(found: list[tuple]) -> list[tuple]:
         return [c for c in found if not clauses.undone_by_turn(folded, c[2], m.negation, m.turns)]
@@ -102,6 +107,10 @@ def _gather(fresh: str, folded: str, where: list[int], today, zone, channel, aut
     m.unsure = cues.first(cues.UNSURE, folded)
     m.auto = cues.first(cues.AUTO, folded[:600])
     m.found = when.find_dates(fresh, today, zone, m.language)
+    if any(f.day > today for f in m.found):
+        # "Can we pick this up next week? Today's hectic": a bare "today" (no hour) beside a
+        # later date is the reason for waiting, not when to come back.
+        m.found = [f for f in m.found if not (f.kind == "today" and f.at is None)]
     # What asks for something (a call, a price, a visit), as opposed to praise and politeness.
     m.wants = [c for c in calls + interests if not cues.POLITE.match(c[1])]
     m.doubts = cues.every(cues.UNSURE, folded)
@@ -214,8 +223,11 @@ def _learned(m: _Message, rules, learner: learned.Learner):
     # Both refusal kinds together against the likeliest other reading; a "not" in the
     # message (one the rules could not place) is evidence of a refusal too.
     other = max(v for k, v in w.probabilities.items() if k not in REFUSALS)
-    no_min = NO_MIN_NEGATED if clauses.negations(m.folded, m.negation) else NO_MIN
-    if w.refusal >= no_min and w.refusal - other >= NO_MARGIN:
+    negated = clauses.negations(m.folded, m.negation)
+    no_min = NO_MIN_NEGATED if negated else NO_MIN
+    # A message that only asks ("¿Es la empresa que tenía mi vecino?") refuses nothing.
+    only_asks = not negated and re.fullmatch(r"[^.!;]*\?[?\s]*", m.folded)
+    if w.refusal >= no_min and w.refusal - other >= NO_MARGIN and not only_asks:
         if _on_thanks(m, learner):
             return rules
         kind = max(REFUSALS, key=lambda k: w.probabilities[k])
@@ -244,7 +256,12 @@ def _learned(m: _Message, rules, learner: learned.Learner):
 def _automatic_reply(m: _Message):
     """1. A header, or an out-of-office's words with nothing a person would add (without a
     header, it says so before anything a person would ask)."""
-    others = [c[2] for c in (m.opt_out, m.refusal, m.call, m.interest, m.later) if c]
+    # (a cue that shares the out-of-office's words is not another: "derzeit nicht im Büro")
+    others = [
+        c[2]
+        for c in (m.opt_out, m.refusal, m.call, m.interest, m.later)
+        if c and not (m.auto and c[2] < m.auto[3] and m.auto[2] < c[3])
+    ]
     if not m.automatic and not (
         m.auto and m.channel == "email" and (not others or m.auto[2] < min(others))
     ):
@@ -358,22 +375,26 @@ def _dated(m: _Message, date):
     """5. Not now, with a date: a revisit. A date and nothing else is the same. Politeness
     alone ("Im neuen Jahr gerne") asks for nothing now: with a vague date it defers."""
     positive = m.interest or m.call
-    if not date or not (
-        m.later or not positive or (not m.wants and when.SPECIFICITY[date.kind] >= 2)
-    ):
+    if not date:
+        return None
+    later = m.later
+    if not later and (again := _again_in_sentence(m.folded, date.start)):
+        # "schreiben Sie mir am 15. April nochmal": "again" beside the date asks for a revisit.
+        later = ("", again.group(0), again.start(), again.end())
+    if not (later or not positive or (not m.wants and when.SPECIFICITY[date.kind] >= 2)):
         return None
     if (
-        not m.later
+        not later
         and cues.NEGATION.get(m.language, cues.NEGATORS).search(m.folded)
         and not _not_before(m, date)
     ):
         # A date, no deferral words and a "not" we could not place: perhaps a refusal
         # in words we do not know ("el mes que viene ... no os necesitaremos"). A person reads it.
         return UNCLEAR, None, f'a date with a negation: "{date.words}"'
-    if not m.later and when.SPECIFICITY[date.kind] <= 1:
+    if not later and when.SPECIFICITY[date.kind] <= 1:
         # "Friday at 10?" with nothing else: a visit, a call or a meeting; a person decides.
         return UNCLEAR, None, f'a day but no ask: "{date.words}"'
-    return LATER, when.to_datetime(date, m.zone), f'{m.said(m.later)} "{date.words}"'.strip()
+    return LATER, when.to_datetime(date, m.zone), f'{m.said(later)} "{date.words}"'.strip()
 
 
 # "Not before September", "Vor September wird das nichts", "Rien avant septembre": the
@@ -432,12 +453,26 @@ def _interest_or_unclear(m: _Message):
     return UNCLEAR, None, m.said(m.unsure) if m.unsure else ""
 
 
+# A sentence ends at ! ? ; or a full stop that does not close a number ("am 15. April").
+_END = re.compile(r"[!?;]|(?<!\d)\.")
+
+
+def _sentence_at(folded: str, at: int) -> tuple[int, int]:
+    start = max((e.end() for e in _END.finditer(folded, 0, at)), default=0)
+    end = _END.search(folded, at)
+    return start, end.start() if end else len(folded)
+
+
+def _again_in_sentence(folded: str, at: int) -> re.Match | None:
+    """An "again" in the sentence of the date at `at` ("mail me on 15 April again")."""
+    start, end = _sentence_at(folded, at)
+    return cues.AGAIN.search(folded, start, end)
+
+
 def _asks_again(folded: str, at: int, refused: int) -> bool:
     """An "again" in the date's own sentence, not the refusal's ("Kein Budget vor Juli.
     Fragen Sie im Juli nochmal nach." but not "They start on Monday. Thanks again.")."""
-    start = max(folded.rfind(c, 0, at) for c in ".!?;") + 1
-    ends = [i for i in (folded.find(c, at) for c in ".!?;") if i >= 0]
-    end = min(ends) if ends else len(folded)
+    start, end = _sentence_at(folded, at)
     return bool(cues.AGAIN.search(folded, start, end)) and not start <= refused < end
 
 

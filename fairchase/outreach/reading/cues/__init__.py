@@ -90,11 +90,39 @@ def _table(name: str) -> dict[str, list[str]]:
     return {lang: getattr(module, name) for lang, module in LANGUAGES.items()}
 
 
+def elision_optional(rx: str) -> str:
+    """An elision's apostrophe may be typed as a space or not at all on a phone ("fin de
+    l annee", "jusqu au", "la semaine d apres"): outside lookbehinds, which need a fixed
+    width."""
+    out, depth, behind = [], 0, []  # behind: the depths at which a lookbehind opened
+    for i, ch in enumerate(rx):
+        escaped = i > 0 and rx[i - 1] == "\\"
+        if ch == "(" and not escaped:
+            depth += 1
+            if rx.startswith("(?<", i) and rx[i + 3 : i + 4] in "=!":
+                behind.append(depth)
+        elif ch == ")" and not escaped:
+            if behind and behind[-1] == depth:
+                behind.pop()
+            depth -= 1
+        elif ch == "'" and not behind and rx[i - 1 : i].isalpha() and rx[i + 1 : i + 2].isalpha():
+            out.append("(?:'| )?")
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
 def _c(patterns: dict[str, list[str]]) -> dict[str, re.Pattern]:
     # Longer cues first, so the words quoted as evidence are the fullest ("bel me", not "bel").
+    # French elisions may be typed without their apostrophe ("j en ai pas besoin", "d accord").
     return {
         lang: re.compile(
-            r"(?<![\w])(?:" + "|".join(sorted(ps, key=len, reverse=True)) + r")(?![\w])"
+            r"(?<![\w])(?:"
+            + "|".join(
+                elision_optional(p) if lang == "fr" else p
+                for p in sorted(ps, key=len, reverse=True)
+            )
+            + r")(?![\w])"
         )
         for lang, ps in patterns.items()
     }

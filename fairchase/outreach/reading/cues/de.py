@@ -2,6 +2,10 @@
 matched on text folded to lower case without accents (see `reading.cues` for how).
 """
 
+# After the words for the current provider, words that say it is gone ("our current
+# cleaner quit"): then there is no one to stay with, and the phrase refuses nothing.
+GONE = r"(?! (?:hat|haben|ist|sind|hort|horen) (?:\w+ )?(?:gekundigt|aufgehort|auf|weg|in rente|in den ruhestand|pleite|insolvent|abgesprungen))"
+
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
     r"nichts mehr von (?:ihnen|euch) (?:horen|lesen)",
@@ -41,6 +45,7 @@ OPT_OUT = [
 
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = [
+    r"(?:nee|ne|nein),? lass (?:mal|gut sein|stecken)",
     r"passt (?:\w+ ){0,2}nicht (?:zu|fur) (?:uns|mir|unserem|unserer)",
     r"thema ist (?:fur uns )?(?:erledigt|abgeschlossen|durch)",
     r"(?:nicht|kein\w*) (?:\w+ ){0,2}(?:benotigt|notig|notwendig|gebraucht|weiterverfolgen|in betracht|umsetzen|beauftragen)",
@@ -83,7 +88,8 @@ REFUSAL = [
     "(?:machen|erledigen|ubernehmen|regeln) (?:das|es|wir das|wir es) (?:\\w+ )?(?:weiterhin |lieber |auch weiterhin )?(?:selbst|selber|intern)",
     "(?:selbst|selber) (?:machen|erledigen)",
     "(?:andere|anderen|anderes) (?:losung|option|anbieter|firma|dienstleister|unternehmen|partner|variante)",
-    "(?:aktuellen|bisherigen|jetzigen|derzeitigen) (?:anbieter|dienstleister|firma|partner|reinigungsfirma)",
+    "(?:aktuellen|bisherigen|jetzigen|derzeitigen) (?:anbieter|dienstleister|firma|partner|reinigungsfirma)"
+    + GONE,
     "nicht weiter verfolgen",
     "nicht (?:mehr )?(?:notig|notwendig|erforderlich|relevant)",
     "(?:haben|hab) (?:bereits|schon) (?:jemanden|(?:einen|eine|ein) (?:\\w+ )?(?:anbieter|dienstleister|firma|partner|\\w*firma|\\w*dienst|\\w*unternehmen))",
@@ -115,6 +121,9 @@ REFUSAL = [
 
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = [
+    # Eine Zeit, die "besser passt", verschiebt dorthin (mit einem Datum).
+    r"(?:passt|passen|ware|ist|geht|klappt) (?:(?:mir|uns|es|das) )?(?:\w+ )?besser",
+    r"besser passen",
     r"(?:kontaktieren|melden|schreiben) sie (?:mich|sich|uns) (?:\w+ ){0,3}(?:erneut|nochmal|noch einmal|wieder)",
     r"schieben (?:wir )?(?:das|es) (?:\w+ )?(?:aufs|auf|ins|in|nach)",
     r"fruhestens",
@@ -176,6 +185,9 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"(?:tragen|buchen) sie (?:mich|uns) (?:\w+ )?ein",
+    r"(?:mich|uns) (?:gerne? )?(?:eintragen|einbuchen)",
+    r"(?:also|dann) ja",
     r"buchen sie (?:uns|mich)",
     r"(?:konnen|konnten) sie (?:\w+ ){0,2}(?:vorbeikommen|kommen)",
     r"klingt nach einem plan",
@@ -217,6 +229,9 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"welche[sn]? (?:angebot|kostenvoranschlag|offerte)(?: (?:meinen sie|meinst du))?\?",
+    r"(?:angebote|preise) (?:\w+ )?vergleichen",
+    r"wer (?:bist du|ist da|spricht da)",
     r"(?:noch )?unentschlossen",
     r"brauchen (?:noch )?(?:etwas )?zeit",
     r"noch nicht entschieden",
@@ -228,7 +243,8 @@ UNSURE = [
     r"nicht (?:so )?sicher",
     r"vielleicht",
     r"weiss (?:noch )?nicht",
-    r"uberlegen",
+    # ("nach langem Überlegen ... entschieden": the thinking is over)
+    r"(?<!langem )(?<!reiflichem )(?<!einigem )(?<!kurzem )(?<!nach )uberlegen",
     r"erst (?:noch )?(?:\w+ )?besprechen",
     r"(?<!nach )rucksprache",
     r"mal sehen",

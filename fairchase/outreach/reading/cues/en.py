@@ -2,8 +2,13 @@
 matched on text folded to lower case without accents (see `reading.cues` for how).
 """
 
+# After the words for the current provider, words that say it is gone ("our current
+# cleaner quit"): then there is no one to stay with, and the phrase refuses nothing.
+GONE = r"(?! (?:just |has |have |had |recently |suddenly )?(?:quit|left|retired|stopped|resigned|moved|went|closed|is leaving|are leaving|is retiring|are retiring|let us down|no-showed|ghosted|disappeared))"
+
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
+    r"(?:don't|do not|dont|never) (?:contact|call|text|email|e-mail|message|ring|phone) (?:me|us|this (?:number|address|email)|my \w+) (?:again|anymore|any more|ever again)",
     r"(?:don't|do not) want to hear (?:from|about) (?:you|your company)",
     r"never (?:contact|email|e-mail|call|text|message|write to) (?:me|us|this address|this number) again",
     r"no more (?:emails|e-mails|messages|calls|texts)",
@@ -102,7 +107,8 @@ REFUSAL = [
     "(?:another|a different|other) (?:solution|option|provider|supplier|vendor|company|firm)",
     "(?:we're|we are|i'm|i am) not (?:going to|gonna) (?:go ahead|proceed|do it|need)",
     "(?:another|other|a different) direction",
-    "(?:our|the) current (?:cleaners?|provider|supplier|company|vendor|contractor|team|service)",
+    "(?:our|the) current (?:cleaners?|provider|supplier|company|vendor|contractor|team|service)"
+    + GONE,
     "(?:decided|chosen|chose) (?:not to|another|someone else|to stay|to stick|to keep)",
     "pass on (?:this|that|it|the offer)",
     "(?:going to|gonna|have to|must|'m going to|will|'ll) pass(?! (?:it|this|that|them|the \\w+) (?:on|along))(?! on to)",
@@ -148,6 +154,9 @@ REFUSAL = [
 
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = [
+    # A time that "works better" / "would be better" defers to it (with a date).
+    r"(?:works|suits (?:me|us)|would (?:be|work|suit (?:me|us))) better",
+    r"better for (?:me|us)",
     r"(?:busy|swamped|slammed) (?:this|rn|atm|today)",
     r"msg me (?:next|in|after|on)",
     r"at the earliest",
@@ -235,6 +244,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"so yes",
     r"(?:can|could|would|will) (?:you|someone|your team) (?:come|pop|drop|swing)(?: in| by| over| round| out)?",
     r"send it (?:over|through|across)",
     r"(?:ya|yeah|yes|yep),? send",
@@ -290,6 +300,10 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    # Not yet placed: asking which quote we mean, who we are, or comparing offers first.
+    r"(?:what|which) (?:quote|offer|estimate|proposal)(?: (?:are you talking about|do you mean|is this|you mean))?\?",
+    r"compar(?:e|ing) (?:\w+ )?(?:quotes|offers|prices|options)",
+    r"(?:see|seen) what (?:the )?(?:others|competitors?|other companies) (?:offer|charge|quote)",
     r"need (?:more|some) time",
     r"(?:not|haven't) decided",
     r"still deciding",
@@ -320,6 +334,7 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"auto[- ]reply",
     r"out of (?:the )?office",
     r"away from (?:the|my) (?:office|desk)",
     r"on (?:annual |parental |maternity |paternity |sick |medical )?leave",

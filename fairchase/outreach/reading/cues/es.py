@@ -2,6 +2,10 @@
 matched on text folded to lower case without accents (see `reading.cues` for how).
 """
 
+# After the words for the current provider, words that say it is gone ("our current
+# cleaner quit"): then there is no one to stay with, and the phrase refuses nothing.
+GONE = r"(?! (?:se (?:fue|ha ido|jubilo|marcho)|lo (?:dejo|ha dejado)|(?:ha )?cerr\w+|renuncio|quebro|nos dejo|ya no (?:esta|viene)))"
+
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
     r"no quiero saber nada (?:mas )?de",
@@ -71,7 +75,7 @@ REFUSAL = [
     "(?:finalmente |al final )?no (?:vamos|voy) a (?:hacer|contratar|seguir|continuar|necesitar|hacerlo|avanzar)\\w*",
     "no (?:tenemos|tengo) (?:necesidad|interes)",
     "(?:seguir|seguimos|quedarnos|continuar|continuamos) con (?:nuestro|nuestra|el|la) (?:\\w+ )?(?:proveedor|empresa|equipo)",
-    "(?:proveedor|empresa) actual",
+    "(?:proveedor|empresa) actual" + GONE,
     "(?:optado|optamos) por otr[oa]",
     "(?:estamos|ya estamos) (?:servidos|cubiertos|bien atendidos)",
     "ya tenemos (?:proveedor|empresa|a alguien|quien)",
@@ -100,6 +104,8 @@ REFUSAL = [
 
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = [
+    r"(?:me|nos) (?:viene|va|iria|vendria|vendra|ira) mejor",
+    r"(?:seria|sera|es) mejor (?:en|a|para|despues|dentro)",
     r"la (?:semana )?que viene si",
     r"como (?:muy )?pronto",
     r"(?:contract|vertrag|contrat|contrato|contract) (?:\w+ ){0,5}(?:until|till|through|bis|jusqu'(?:a|au|en)|hasta|ate|tot)",
@@ -147,6 +153,8 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"vengan? a (?:hacer|ver|dar|mirar)",
+    r"(?:asi que|entonces) si",
     r"reserv\w*(?:nos|me)",
     r"(?:puede|pueden|podria|podrian|puedes) (?:venir|pasar(?:se)?)",
     r"(?:si|vale),? (?:porfa|por favor|claro)",
@@ -190,6 +198,12 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"(?:de )?(?:que|cual) (?:presupuesto|oferta|propuesta)(?: (?:me hablas|me habla|me dice|me dices|es ese|es esa|es este))?\?",
+    r"comparar (?:\w+ )?(?:presupuestos|ofertas|precios)",
+    r"quien (?:eres|sois|son ustedes|me escribe)",
+    r"quienes (?:son|sois)",
+    # Otra persona decide con ellos ("hablarlo con mi marido"): duda.
+    r"(?:hablar|consultar|comentar|ver|mirar|decidir|hablarlo|consultarlo|comentarlo|verlo|mirarlo|decidirlo) con (?:mi|mis|el|la|nuestro|nuestra|nuestros) (?:marido|mujer|esposo|esposa|pareja|novio|novia|socio|socia|socios|jefe|jefa|familia|contable|equipo|gerente|director|directora|junta)",
     r"(?:todavia|aun) no (?:lo )?(?:hemos|he) decidido",
     r"necesito (?:un poco de |mas )?tiempo",
     "ya (?:te|le|les) (?:dire|digo|aviso)",
@@ -200,7 +214,7 @@ UNSURE = [
     r"quizas?",
     r"tal vez",
     r"no (?:lo )?se",
-    r"pensarlo",
+    r"(?<!despues de )(?<!tras )pensarlo",
     r"consultarlo",
     r"ver con",
     r"quien (?:es|le dio|les dio)",

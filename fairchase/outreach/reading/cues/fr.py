@@ -2,6 +2,10 @@
 matched on text folded to lower case without accents (see `reading.cues` for how).
 """
 
+# After the words for the current provider, words that say it is gone ("our current
+# cleaner quit"): then there is no one to stay with, and the phrase refuses nothing.
+GONE = r"(?! (?:est|sont) (?:partie?s?|en retraite|a la retraite|ferme\w*)| (?:a|ont) (?:arrete|demissionne|ferme|cesse))"
+
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
     r"(?:ne veux|ne souhaite|ne voulons) plus entendre parler de",
@@ -54,7 +58,9 @@ REFUSAL = [
     r"declin\w*",
     r"refus\w*",
     r"ne (?:pouvons|peux) pas accepter",
-    r"(?:la|un) concurren\w+",
+    # (the competition as the subject or a yardstick, "ce que propose la concurrence",
+    # "comparer avec la concurrence", chooses no one)
+    r"(?<!propose )(?<!proposent )(?<!offre )(?<!fait )(?<!avec )(?:la|un) concurren\w+",
     r"(?:n'allons|ne va|ne vais|n'allons plus) pas (?:\w+ )?(?:externaliser|sous-traiter|signer|changer|poursuivre|continuer|faire appel)",
     r"trop cher",
     r"(?:pas de|hors|sans) budget",
@@ -73,7 +79,7 @@ REFUSAL = [
     "pas de besoin",
     "(?:finalement|au final),? (?:nous ne|on ne) (?:va|allons|fera|ferons) pas",
     "(?:rester|restons|garder|gardons|continuer|continuons) avec (?:notre|nos|le|la|l') ?(?:\\w+ )?(?:prestataire|fournisseur|societe|entreprise|equipe)",
-    "(?:prestataire|fournisseur|societe|entreprise) actuel\\w*",
+    "(?:prestataire|fournisseur|societe|entreprise) actuel\\w*" + GONE,
     "sans facon",
     "(?:on est|nous sommes) (?:deja )?(?:equipes|servis|couverts|pourvus)",
     "(?:garde|gardons|garder) (?:notre|nos|le|la) (?:prestataire|fournisseur|societe)",
@@ -104,6 +110,7 @@ REFUSAL = [
 
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = [
+    r"(?:m\'arrange|nous arrange|me convient|nous convient|conviendrait|arrangerait|serait|sera|c\'est) (?:\w+ )?mieux",
     r"au plus tot",
     r"(?:contract|vertrag|contrat|contrato|contract) (?:\w+ ){0,5}(?:until|till|through|bis|jusqu'(?:a|au|en)|hasta|ate|tot)",
     r"pas cette semaine",
@@ -150,6 +157,10 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"inscri(?:vez|s)[- ]moi",
+    r"reserve[sz][- ](?:moi|nous)",
+    r"passez (?:nous |me )?(?:voir|faire)",
+    r"(?:donc|alors) oui",
     r"(?:pouvez|pourriez)-vous (?:venir|passer)",
     r"ca marche",
     r"de quoi avez-vous besoin",
@@ -189,6 +200,12 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"quel(?:le)? (?:devis|offre|proposition)(?: (?:dites-vous|voulez-vous dire))? ?\?",
+    r"(?:pas )?avant d\'avoir (?:vu|compare|regarde|recu)",
+    r"comparer (?:les |des )?(?:devis|offres|prix)",
+    r"ce que propose(?:nt)? (?:la concurrence|les autres)",
+    r"(?:vous etes|t\'es) qui",
+    r"(?:en parler|voir|discuter|consulter|decider|verifier)(?: ca)? avec (?:mon|ma|mes|notre|nos) (?:mari|femme|epouse|conjoint|conjointe|associe|associee|associes|patron|patronne|chef|comptable|equipe|famille|directeur|directrice)",
     r"pas encore decide",
     r"besoin de (?:un peu de )?temps",
     "pourquoi pas",

@@ -2,6 +2,10 @@
 matched on text folded to lower case without accents (see `reading.cues` for how).
 """
 
+# After the words for the current provider, words that say it is gone ("our current
+# cleaner quit"): then there is no one to stay with, and the phrase refuses nothing.
+GONE = r"(?! (?:is |zijn |gaat |gaan |heeft |hebben )?(?:er )?(?:\w+ )?(?:gestopt|stopt|vertrokken|weg|met pensioen|failliet|opgezegd|ermee opgehouden))"
+
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
     r"niets meer van (?:jullie|u) (?:horen|lezen|ontvangen)",
@@ -32,6 +36,7 @@ OPT_OUT = [
 
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = [
+    r"(?:slaan|sla|slaat) (?:het|deze|dit|die|ons) (?:\w+ )?over",
     r"past niet bij (?:ons|mij|onze)",
     r"onder controle",
     r"andere (?:afspraken|regelingen) (?:gemaakt|getroffen)",
@@ -69,7 +74,7 @@ REFUSAL = [
     "(?:een )?andere (?:oplossing|optie|partij|aanbieder)",
     "laten (?:het|dit) (?:\\w+ ){0,2}zitten",
     "laten het (?:hierbij|daarbij)",
-    "(?:onze|ons|de) huidige (?:partij|leverancier|schoonmaker|schoonmaakbedrijf|bedrijf)",
+    "(?:onze|ons|de) huidige (?:partij|leverancier|schoonmaker|schoonmaakbedrijf|bedrijf)" + GONE,
     "(?:we zijn|wij zijn) (?:al )?voorzien",
     "tevreden met (?:onze|ons|de) (?:huidige)?",
     "blijven bij (?:onze|ons|de)",
@@ -93,6 +98,7 @@ REFUSAL = [
 
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = [
+    r"(?:komt|past|lijkt|zou|is) (?:\w+ )?(?:het )?beter(?: uit)?(?! dan)",
     r"op (?:zijn|z'n) vroegst",
     r"(?:contract|overeenkomst) (?:\w+ ){0,4}(?:loopt|lopen) (?:nog )?(?:tot|door)",
     r"deze (?:week|maand) niet",
@@ -135,6 +141,8 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"kom (?:maar |gerust )?langs",
+    r"(?:dus|dan) ja",
     r"plan (?:maar |u |even )?(?:\w+ ){0,4}in",
     r"(?:kunt|kun|kunnen) (?:u|je|jullie) (?:\w+ ){0,2}(?:langskomen|komen)",
     r"(?:ik doe|we doen) mee",
@@ -170,6 +178,9 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"(?:welke|wat voor) (?:offerte|aanbieding|voorstel)(?: bedoel\w*)?\?",
+    r"(?:offertes|prijzen) (?:\w+ )?vergelijken",
+    r"wie (?:ben je|zijn jullie)",
     r"nog niet besloten",
     r"even bedenken",
     "wellicht",
@@ -181,7 +192,7 @@ UNSURE = [
     r"weet (?:het )?(?:nog )?niet",
     r"twijfel",
     r"overleggen",
-    r"nadenken",
+    r"(?<!lang )(?<!goed )(?<!veel )nadenken",
     r"niet zeker",
     r"van wie",
     r"wie (?:bent u|is dit)",
@@ -189,6 +200,7 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"op vakantie tot",
     r"afwezig",
     r"met vakantie",
     r"niet op kantoor",

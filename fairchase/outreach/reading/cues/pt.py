@@ -2,8 +2,13 @@
 matched on text folded to lower case without accents (see `reading.cues` for how).
 """
 
+# After the words for the current provider, words that say it is gone ("our current
+# cleaner quit"): then there is no one to stay with, and the phrase refuses nothing.
+GONE = r"(?! (?:saiu|se demitiu|fechou|foi embora|parou|desistiu|se aposentou|nos deixou))"
+
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
+    r"cancel\w* (?:a )?(?:minha |nossa )?(?:inscricao|subscricao|assinatura)",
     r"nao me (?:manda|mande|envia|envie|liga|ligue) mais",
     r"nao quero mais ouvir falar de",
     r"(?:me )?apaguem",
@@ -75,7 +80,7 @@ REFUSAL = [
     "nao (?:temos|tenho) (?:necessidade|demanda)",
     "(?:no final|afinal) nao vamos",
     "(?:seguir|seguimos|ficar|continuar|continuamos) com (?:a|o|nosso|nossa) (?:\\w+ )?(?:empresa|fornecedor|prestador|equipe)",
-    "(?:empresa|fornecedor|prestador) atual",
+    "(?:empresa|fornecedor|prestador) atual" + GONE,
     "optamos por outr[oa]",
     "nao e necessario",
     "ja temos (?:fornecedor|alguem|empresa|quem)",
@@ -99,6 +104,8 @@ REFUSAL = [
 
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = [
+    r"(?:fica|ficaria|seria|sera|e) melhor (?:em|no|na|a|daqui|depois|para)",
+    r"(?:me|nos) (?:da|daria|convem) mais jeito",
     r"no minimo",
     r"so a partir",
     r"(?:contract|vertrag|contrat|contrato|contract) (?:\w+ ){0,5}(?:until|till|through|bis|jusqu'(?:a|au|en)|hasta|ate|tot)",
@@ -151,6 +158,10 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"venham? (?:fazer|ver|ca)",
+    r"(?:por isso|entao) sim",
+    r"(?:avancem|avance|avancemos|podem avancar|pode avancar)(?! com (?:outr|a concorr))",
+    r"marque(?:m)?(?:-nos|-me| para)",
     r"agend\w+",
     r"(?:pode|podem|poderia) (?:vir|passar)",
     r"(?:to|estou|estamos) dentro",
@@ -190,6 +201,10 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"(?:que|qual) (?:orcamento|proposta|oferta)(?: (?:e esse|e essa|e este|fala|falam))?\?",
+    r"comparar (?:\w+ )?(?:orcamentos|propostas|precos)",
+    r"quem (?:e|sao|fala)(?: voces?)?\?",
+    r"(?:falar|consultar|ver|conversar|decidir|combinar|falar isso|ver isso)(?: isso)? com (?:o meu|a minha|meu|minha|os meus|nosso|nossa|o nosso|a nossa) (?:marido|mulher|esposa|esposo|parceiro|parceira|socio|socia|socios|chefe|familia|contabilista|contador|equipa|equipe|gerente|diretor|diretora)",
     r"ainda nao decidimos",
     r"preciso de (?:um pouco de |mais )?tempo",
     "vou ver",
@@ -199,7 +214,7 @@ UNSURE = [
     r"nao (?:tenho )?certeza",
     r"talvez",
     r"nao sei",
-    r"pensar",
+    r"(?<!depois de )(?<!apos )pensar",
     r"ver com",
     r"falar com",
     r"quem e voce",

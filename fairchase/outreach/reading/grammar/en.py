@@ -3,6 +3,10 @@
 negation takes back, decisions, the other party, approval, the offer's nouns and
 options."""
 
+# After the words for the current provider, words that say it is gone ("our current
+# cleaner quit"): then there is no one to stay with, and the phrase refuses nothing.
+GONE = r"(?! (?:just |has |have |had |recently |suddenly )?(?:quit|left|retired|stopped|resigned|moved|went|closed|is leaving|are leaving|is retiring|are retiring|let us down|no-showed|ghosted|disappeared))"
+
 CONTACT = [
     r"msgs?",
     r"messag\w*",
@@ -125,7 +129,8 @@ DECISION = [
 OTHER_PARTY = [
     r"(?:lowest|cheapest|another|other) (?:bid(?:der)?|offer|quote)",
     r"(?:a|another) firm",
-    r"(?:another|other|a different|a local|a new|our current|our existing|our usual|the same) (?:\w+ )?(?:company|provider|supplier|firm|vendor|contractor|outfit|agency|team|cleaners?|business|partner)",
+    r"(?:another|other|a different|a local|a new|our current|our existing|our usual|the same) (?:\w+ )?(?:company|provider|supplier|firm|vendor|contractor|outfit|agency|team|cleaners?|business|partner)"
+    + GONE,
     r"(?:a |another )?competitor",
 ]
 # Approval of the offer ("the quote looks fine"): with a noun of the offer, a yes.

@@ -95,8 +95,10 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
         for f in _explicit(sentence, folded, today, zone, lang):
             spans.append((f.start, f.start + len(fold(f.words))))
             out.append(Found(f.day, f.words, f.kind, offset + f.start, _hour(folded[f.start :])))
+        spelled, back = _spelled(folded, lang)
         for kind, pattern in COMPILED:
-            for m in pattern.finditer(folded):
+            for m in pattern.finditer(spelled):
+                m = _Back(m, back)
                 if any(a <= m.start() < b or a < m.end() <= b for a, b in spans):
                     continue
                 if kind in HOLIDAY_KINDS and re.search(
@@ -108,7 +110,7 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
                     kind == "month"
                     and m.group("month") in AMBIGUOUS_MONTHS
                     and not re.match(
-                        r"(?:in|until|till|by|from|after|around|before|im|ab|bis|en|em|tot|vanaf|hasta|ate|courant|debut|fin|mitte|anfang|ende|early|mid|late|begin|eind|half) ",
+                        r"(?:in|until|till|by|from|after|around|before|im|ab|bis|vor|nach|en|em|tot|vanaf|voor|na|hasta|ate|avant|apres|antes de|despues de|depois de|courant|debut|fin|mitte|anfang|ende|early|mid|late|begin|eind|half) ",
                         m.group(0),
                     )
                 ):
@@ -143,6 +145,43 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
                 Found(d + timedelta(days=7 - d.weekday()), m.group(0), "week_after", m.start())
             )
     return [f for f in out if f.day >= today]
+
+
+# German typed without umlauts ("uebernaechste Woche", "Maerz", "spaeter"): ae, oe, ue read
+# as the folded ä, ö, ü, but not in a diphthong ("neue", "schauen") or "-uell" ("aktuell").
+_UMLAUT = re.compile(r"(?:(?<=[b-df-hj-np-tv-z])|(?<![\w]))(?:ae|oe|ue(?!ll))")
+
+
+def _spelled(folded: str, lang: str) -> tuple[str, list[int]]:
+    """The folded sentence with German umlauts spelled out read back, and where each of its
+    characters was in `folded` (one past the end for the end)."""
+    if lang != "de" or not _UMLAUT.search(folded):
+        return folded, list(range(len(folded) + 1))
+    out, back, i = [], [], 0
+    for m in _UMLAUT.finditer(folded):
+        out.append(folded[i : m.start() + 1])
+        back.extend(range(i, m.start() + 1))
+        i = m.end()
+    out.append(folded[i:])
+    back.extend(range(i, len(folded) + 1))
+    return "".join(out), back
+
+
+class _Back:
+    """A match on the spelled sentence, its positions and groups as in the folded one."""
+
+    def __init__(self, m: re.Match, back: list[int]):
+        self._m, self._back = m, back
+
+    def start(self, *g) -> int:
+        return self._back[self._m.start(*g)]
+
+    def end(self, *g) -> int:
+        e = self._m.end(*g)
+        return self._back[e - 1] + 1 if e > self._m.start(*g) else self._back[e]
+
+    def __getattr__(self, name):
+        return getattr(self._m, name)
 
 
 # A month or quarter said with "next year" beside it ("im dritten Quartal nächsten Jahres",

@@ -23,8 +23,15 @@ def _dateparser_settings(order: str) -> dict:
     }
 
 
-# Numbers with dots are dates only with the second dot ("23.03.", "1.5 million" is not May).
+# Numbers with dots are dates only with the second dot ("23.03.", "1.5 million" is not May);
+# with a dash ("tot 27-03", Dutch and Portuguese habit) only with a two-digit month or a year,
+# and not before a unit ("10-12 weeks" is a range).
+_DASHED = (
+    r"(?<![\d.,/-])(?P<d5>\d{1,2})-(?P<m5>\d{2}|\d{1,2}(?=-\d))(?:-(?P<y5>(?:20)?\d{2}))?(?![\d/-])"
+    r"(?!\s*(?:\w*(?:week|woch|seman|semaine|maand|monat|mois|mes|meses|dag|tag|day|jour|dia|uur|uhr|hour|min|h\b)))"
+)
 EXPLICIT_HINT = re.compile(
+    _DASHED + r"|"
     rf"(?<![\d.,])(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?)(?!\d|,\d)|\d{{1,2}}(?:st|nd|rd|th|er|e|o|º|\.)?\s+(?:de\s+|of\s+)?(?:{_MONTH_RE})(?![\w])|(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?![\d])|\d{{4}}-\d{{2}}-\d{{2}}"
 )
 
@@ -66,7 +73,10 @@ def _explicit(sentence: str, folded: str, today: date, zone: str | None, lang: s
         if any(f.start <= m.start() < f.start + len(fold(f.words)) for f in found):
             continue
         g = m.groupdict()
-        if g["d3"]:
+        if g["d5"]:
+            day, month = int(g["d5"]), int(g["m5"])
+            year = g["y5"] and (int(g["y5"]) + 2000 if len(g["y5"]) == 2 else int(g["y5"]))
+        elif g["d3"]:
             g["y3"] = g["y3"] or g["y4"]
             a, b = int(g["d3"]), int(g["m3"] or g["m4"])
             day, month = (b, a) if (zone or "").startswith("America/") and lang == "en" else (a, b)
@@ -93,5 +103,6 @@ def _explicit(sentence: str, folded: str, today: date, zone: str | None, lang: s
 OWN_EXPLICIT = re.compile(
     rf"(?<![\w])(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|e|o|º|\.)?\s+(?:de\s+|of\s+)?(?P<m>{_MONTH_RE})\.?(?:\s+(?:de\s+)?(?P<y>\d{{4}}))?"
     rf"|(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|{_DASHED}"
     rf"|(?<![\d.,])(?P<d3>\d{{1,2}})(?:/(?P<m3>\d{{1,2}})(?:/(?P<y3>(?:20)?\d{{2}}))?|\.(?P<m4>\d{{1,2}})\.(?P<y4>(?:20)?\d{{2}})?)(?!\d|,\d))(?![\w/])"
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..cues import elision_optional
 from .words import (
     _MONTH_RE,
     _NUM_RE,
@@ -108,7 +109,7 @@ PATTERNS = [
         rf"(?<!every )(?<!alle )(?<!toutes les )(?<!tous les )(?<!cada )(?<!om de )(?<!elke )"
         rf"(?:in|within|for|after|in about|in around|dans|d'ici|pendant|apres|dentro de|en|durante|por|daqui a|em|por|uber|nach|fur|binnen|over|na|voor|"
         # "give me three weeks": wait that long
-        rf"give (?:me|us|it)|gib mir|geben sie (?:mir|uns)|donnez-(?:moi|nous)|laissez-(?:moi|nous)|(?:deme|denos|dame)|de-?me|geef (?:me|ons))"
+        rf"give (?:me|us|it)|gib mir|geben sie (?:mir|uns)|donnez-(?:moi|nous)|laissez-(?:moi|nous)|(?:deme|denos|dame)|de-?me|(?:me|nos) (?:da|de)|da-?(?:me|nos)|geef (?:me|ons))"
         rf"(?: (?:about|around|roughly|approximately|ungefahr|etwa|circa|rund|environ|a peu pres|unos|unas|uns|umas|cerca de|ongeveer|zo'n|een))?"
         rf" (?P<n>{_NUM_RE})(?: (?:more|of|de|d'|ou|o|oder))? (?P<unit>{_UNIT_RE})(?! ago| geleden| atras| her)(?![\w])",
     ),
@@ -142,13 +143,13 @@ PATTERNS = [
     (
         "end_of_year",
         # (not the year-end holidays: "les fêtes de fin d'année", "las fiestas de fin de año")
-        r"(?<!fetes de )(?<!fiestas de )(?<!festas de )(?:end of (?:the|this) year|(?:year|year's) end|ende (?:des|dieses) jahres|jahresende|fin (?:d'annee|de l'annee|de cette annee)|"
+        r"(?<!fetes de )(?<!fiestas de )(?<!festas de )(?:end of (?:the|this) year|(?:year|year's)[ -]end|ende (?:des|dieses) jahres|jahresende|fin (?:d'annee|de l'annee|de cette annee)|"
         r"final(?:es)? (?:de|del) ano|fin de ano|fim do ano|final do ano|eind van (?:het|dit) jaar|einde van het jaar)",
     ),
     (
         "coming_weeks",
         r"(?:in )?the (?:coming|next few) (?P<unit>weeks|months)|(?:in )?(?:den )?(?:kommenden|nachsten) (?P<unit2>wochen|monaten)|"
-        r"(?:dans )?les (?:prochaines semaines|prochains mois)|(?:en )?las proximas semanas|(?:en )?los proximos meses|"
+        r"(?:dans )?les (?:prochaines semaines|prochains mois)|(?:dans )?les (?:semaines|mois) a venir|(?:en )?las proximas semanas|(?:en )?los proximos meses|"
         r"(?:nas )?proximas semanas|(?:nos )?proximos meses|(?:in )?de komende (?:weken|maanden)",
     ),
     (
@@ -157,7 +158,7 @@ PATTERNS = [
     ),
     (
         "end_of_next_week",
-        r"(?:end of|late|later) next week|ende nachster woche|ende der nachsten woche|fin de la semaine prochaine|fin de la semana que viene|final da semana que vem|eind volgende week|eind van volgende week",
+        r"(?:end of|late|later) next week|ende nachster woche|ende der nachsten woche|fin de la semaine prochaine|fin de la semana que viene|finales? de la semana que viene|finales? de la proxima semana|final da semana que vem|(?:final|fim) da proxima semana|fim da semana que vem|eind volgende week|eind van volgende week",
     ),
     # The week after next: its Monday.
     (
@@ -166,7 +167,7 @@ PATTERNS = [
     ),
     (
         "end_of_week",
-        r"end of (?:the|this) week|ende der woche|fin de (?:la )?semaine|fin de la semana|final da semana|eind van de week|eind deze week",
+        r"end of (?:the|this) week|ende der woche|fin de (?:la )?semaine|(?:fin|final|finales) de (?:la|esta) semana|a final de semana|(?:final|fim) da semana|eind van de week|eind deze week",
     ),
     (
         "next_week",
@@ -223,7 +224,11 @@ PATTERNS = [
         r"the holidays|holiday season|year-end holidays|feiertage\w*|(?:les )?fetes de fin d'annee|les fetes|las fiestas|fiestas|as festas|festas|feestdagen",
     ),
 ]
-COMPILED = [(kind, re.compile(r"(?<![\w])(?:" + rx + r")")) for kind, rx in PATTERNS]
+
+
+COMPILED = [
+    (kind, re.compile(r"(?<![\w])(?:" + elision_optional(rx) + r")")) for kind, rx in PATTERNS
+]
 # How sure each kind is: the most specific expression in a message wins.
 SPECIFICITY = {
     "explicit": 0,

@@ -62,11 +62,12 @@ NUMBERS = {
         "a an one ein eine einen einem einer nem nen un une uno una um uma een".split(), 1
     ),
     **dict.fromkeys("two zwei deux dos dois duas twee couple".split(), 2),
-    **dict.fromkeys(["a couple", "a couple of", "couple of", "un par", "um par"], 2),
+    # "ein paar Wochen" is said as "a couple of weeks" (as a blind batch was labelled);
+    # Dutch "een paar weken" as "a few" (as the corpus is)
+    **dict.fromkeys(["a couple", "a couple of", "couple of", "un par", "um par", "ein paar"], 2),
     **dict.fromkeys(
         [
             "a few",
-            "ein paar",
             "een paar",
             "unos cuantos",
             "unas cuantas",
