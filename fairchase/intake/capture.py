@@ -151,17 +151,19 @@ def _mail_now(subject: str, body: str, to: str, lead_id: int) -> None:
 
 
 def acknowledge(lead: Lead) -> None:
-    """Tell the person we got their message: through the outbox when there is one."""
-    queue = _outbox_queue()
+    """Tell the person we got their message: a receipt through the outbox when there is one
+    (sent at once, not logged as an attempt), never to an address that opted out."""
     subject = "We got your message"
     sender = lead.owner.get_full_name() or lead.owner.get_username()
     # Signed by the owner, so the promise is in the first person (not "Olivia will ... Olivia").
     body = f"Hello {lead.first_name},\n\nThank you for getting in touch. I will get back to you shortly.\n\n{sender}\n"
-    if queue is not None:
-        from fairchase.outreach.outbox import OutboxError
-
+    try:
+        from fairchase.outreach.outbox import OutboxError, queue_receipt
+    except ImportError:
+        queue_receipt = None
+    if queue_receipt is not None:
         try:
-            queue(lead, "email", subject, body)  # in this transaction: the worker sends it
+            queue_receipt(lead, subject, body)  # in this transaction: the worker sends it
         except OutboxError:
             pass  # an address that asked not to be contacted gets no acknowledgement either
         return
@@ -173,14 +175,6 @@ def acknowledge(lead: Lead) -> None:
             log.exception("could not acknowledge lead %s", lead.pk)
 
     transaction.on_commit(send)
-
-
-def _outbox_queue():
-    try:
-        from fairchase.outreach.outbox import queue
-    except ImportError:
-        return None
-    return queue
 
 
 def snippet_html(form: CaptureForm, base_url: str, *, inline_style: bool = True) -> str:

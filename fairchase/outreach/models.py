@@ -64,6 +64,9 @@ class OutboundMessage(models.Model):
         TO_LEAD = "lead", "To the lead"
         # To the lead's owner about the lead ("new enquiry"): no courtesy rules, no attempt.
         OWNER_ALERT = "alert", "Alert to the owner"
+        # To the person who just wrote ("we got your message"): a receipt, not an attempt;
+        # sent at once at any hour, never to an address that asked not to be contacted.
+        RECEIPT = "ack", "Acknowledgement to the enquirer"
 
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="outbound_messages")
     kind = models.CharField(max_length=5, choices=Kind.choices, default=Kind.TO_LEAD)
@@ -108,6 +111,16 @@ class OutboundMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} to {self.to} ({self.state})"
+
+    @property
+    def label(self) -> str:
+        """What it is, for a person reading the lead's history: an alert went to the owner
+        (not to the lead), a receipt is an automatic acknowledgement (not a try)."""
+        if self.kind == self.Kind.OWNER_ALERT:
+            return f"Alert to the owner ({self.to})"
+        if self.kind == self.Kind.RECEIPT:
+            return "Automatic acknowledgement email"
+        return self.get_channel_display()
 
     @property
     def held(self) -> bool:

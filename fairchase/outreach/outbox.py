@@ -129,6 +129,29 @@ def queue_owner_alert(lead: Lead, subject: str, body: str) -> OutboundMessage | 
     return msg
 
 
+def queue_receipt(lead: Lead, subject: str, body: str) -> OutboundMessage:
+    """Send "we got your message" to the person who just wrote: queued in the caller's transaction
+    and sent at once at any hour (they are waiting for it), yet never to an address that
+    asked not to be contacted (OutboxError). A receipt, not an attempt: the enquiry stays
+    "respond now" until a person responds."""
+    if not lead.email:
+        raise OutboxError(f"{lead.name} has no email address.")
+    if why := refusal(lead, "email"):
+        raise OutboxError(why)
+    msg = OutboundMessage.objects.create(
+        lead=lead,
+        kind=OutboundMessage.Kind.RECEIPT,
+        channel="email",
+        to=lead.email,
+        subject=" ".join(subject.split())[:200],
+        body=body,
+        due_at=timezone.now(),
+        message_id=new_message_id(),
+    )
+    actions.created(msg, "Acknowledgement queued")
+    return msg
+
+
 def queue_template(
     lead: Lead, template: MessageTemplate, *, user=None, due_at=None, step: str = ""
 ) -> OutboundMessage:
@@ -250,6 +273,11 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
     rules, `hours.send_window`) defer it unless a person confirmed sending anyway."""
     if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
         return "send", "", None  # to our own user about the lead: no courtesy rule applies
+    if msg.kind == OutboundMessage.Kind.RECEIPT:
+        # The person just wrote: their receipt goes at once, unless they may not be written to.
+        if why := refusal(lead, msg.channel, msg.to):
+            return "cancel", why, None
+        return "send", "", None
     automatic = msg.queued_by_id is None
     if why := refusal(lead, msg.channel, msg.to):
         return "cancel", why, None
@@ -331,8 +359,9 @@ def _record(
         provider_id=provider_id[:200],
         error="",
     )
-    if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
-        return State.SENT  # our own user was told: not an attempt on the lead
+    if msg.kind != OutboundMessage.Kind.TO_LEAD:
+        # An alert to our own user, or a receipt to the enquirer: neither is an attempt.
+        return State.SENT
     try:
         with transaction.atomic():
             lead_actions.log_attempt(

@@ -113,9 +113,7 @@ def timeline_entries(lead) -> list[TimelineEntry]:
     outbox = reverse("outreach:outbox")
     for m in OutboundMessage.objects.filter(lead=lead).exclude(state=State.CANCELLED)[:100]:
         at = m.sent_at or m.created_at
-        title = (
-            f"{m.get_channel_display()} {m.get_state_display().lower()}: {m.subject or m.body[:60]}"
-        )
+        title = f"{m.label} {m.get_state_display().lower()}: {m.subject or m.body[:60]}"
         body = (
             m.body
             if m.state == State.SENT

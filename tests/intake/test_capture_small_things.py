@@ -17,7 +17,7 @@ def test_the_acknowledgement_promises_in_the_first_person_and_is_signed_once(
             {"name": "Ann Lee", "email": "ann@example.com"},
             REMOTE_ADDR="203.0.113.9",
         )
-    ack = OutboundMessage.objects.get(lead=Lead.objects.get(), kind="lead")
+    ack = OutboundMessage.objects.get(lead=Lead.objects.get(), kind="ack")
     assert "I will get back to you shortly." in ack.body
     assert ack.body.count("Alice") == 1  # the signature, not "Alice will get back to you ... Alice"
 
