@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.dispatch import Signal
 from django.utils import timezone
 
@@ -190,7 +190,10 @@ def log_attempt(
         _transition(lead, Status.ENGAGED, f"{attempt.get_outcome_display()} ({channel})", user, at)
     elif outcome == Outcome.OPTED_OUT:
         _suppress(lead, None, "opt-out")  # said on a call or a visit: every address
-        _transition(lead, Status.OPTED_OUT, f"Asked not to be contacted ({channel})", user, at)
+        reason = f"Asked not to be contacted ({channel})"
+        _cancel_commitments(lead, at)
+        _transition(lead, Status.OPTED_OUT, reason, user, at)
+        _opt_out_other_records(lead, reason, user, at)
     elif outcome == Outcome.BOUNCED:
         _suppress(lead, channel, "bounce")
     elif lead.status in (Status.NURTURE, Status.REVISIT, Status.CLOSED):
@@ -273,6 +276,10 @@ def record_reply(
 def add_commitment(lead: Lead, *, by: str, what: str, due_at: datetime, user=None) -> Commitment:
     """Pin the next step (seed 002: propose a specific time yourself)."""
     caller, lead = lead, _lock(lead)
+    if lead.status == Status.OPTED_OUT:
+        raise ActionError(
+            f"{lead.name} opted out: no next step can be pinned, they asked not to be contacted."
+        )
     c = Commitment.objects.create(lead=lead, by=by, what=what, due_at=due_at)
     _done(lead, "commitment", caller=caller, commitment=c)
     return c
@@ -405,14 +412,55 @@ def opt_out(
     lead: Lead, *, channel: str | None = None, user=None, reason: str = "Opted out"
 ) -> Lead:
     """The person asked us to stop, on `channel` or in person: every address of theirs is
-    suppressed and they are never contacted again. Asked again (a STOP text after an
-    unsubscribe link), it suppresses addresses added since and changes nothing else."""
+    suppressed, their pending promises cancelled, and they are never contacted again, on
+    this record or any other active record of theirs (the same email or phone). Asked
+    again (a STOP text after an unsubscribe link), it suppresses addresses added since,
+    reaches records made since, and changes nothing else."""
     caller, lead = lead, _lock(lead)
     _suppress(lead, None, "opt-out")
-    if lead.status == Status.OPTED_OUT:
-        return lead
-    _transition(lead, Status.OPTED_OUT, reason, user)
-    return _done(lead, "opt_out", caller=caller, channel=channel)
+    if lead.status != Status.OPTED_OUT:
+        now = timezone.now()
+        _cancel_commitments(lead, now)
+        _transition(lead, Status.OPTED_OUT, reason, user, now)
+        _done(lead, "opt_out", caller=caller, channel=channel)
+    # asked again, it still reaches a record of theirs made since
+    _opt_out_other_records(lead, reason, user, timezone.now())
+    return lead
+
+
+def _cancel_commitments(lead: Lead, at: datetime) -> None:
+    """An opted-out person's pending promises (ours and theirs) are no longer due."""
+    lead.commitments.filter(state=Commitment.State.PENDING).update(
+        state=Commitment.State.CANCELLED, resolved_at=at
+    )
+
+
+def _opt_out_other_records(lead: Lead, reason: str, user, at: datetime) -> None:
+    """The same person's other active records (the same email or phone, and theirs in
+    turn) are opted out too, each with its own transition row naming this one, every
+    address of each suppressed and its pending promises cancelled."""
+    addresses = {v for v in (lead.email, lead.phone) if v}
+    seen = {lead.pk}
+    said = f"Opted out on another record: {lead.name} (#{lead.pk}): {reason}"
+    while addresses:
+        same = Q(email__in=addresses) | Q(phone__in=addresses)
+        pks = list(
+            Lead.objects.filter(same, status__in=ACTIVE_STATUSES)
+            .exclude(pk__in=seen)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        addresses = set()
+        for pk in pks:
+            seen.add(pk)
+            other = _lock(pk)
+            if other.status not in ACTIVE_STATUSES:
+                continue
+            _suppress(other, None, "opt-out")
+            _cancel_commitments(other, at)
+            _transition(other, Status.OPTED_OUT, said, user, at)
+            _done(other, "opt_out")
+            addresses |= {v for v in (other.email, other.phone) if v}
 
 
 @transaction.atomic

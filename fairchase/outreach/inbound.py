@@ -139,6 +139,8 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
             reason=f"Asked us to come back later: {said}",
         )
         return f"Later: revisit on {until:%Y-%m-%d}."
+    if kind == Kind.CALL_BACK and lead.status == Status.OPTED_OUT:
+        return "Asked for a call, but they opted out: no call back pinned (call only if they ask you again)."
     if kind == Kind.CALL_BACK:
         until = until or timezone.now() + DEFAULT_CALL_BACK
         actions.add_commitment(

@@ -78,15 +78,19 @@ def lead_commit(request, pk):
     from_today = request.POST.get("next") == "today"
     if form.is_valid():
         d = form.cleaned_data
-        c = actions.add_commitment(
-            lead, by=d["by"], what=d["what"], due_at=d["due_at"], user=request.user
-        )
-        if from_today and is_htmx(request):
-            return today.pinned_row(request, lead, c)  # the card it came from, not the page
-        messages.success(request, f"Pinned for {lead.name}: {d['what']}.")
-    elif from_today and is_htmx(request):
+        try:
+            c = actions.add_commitment(
+                lead, by=d["by"], what=d["what"], due_at=d["due_at"], user=request.user
+            )
+        except ActionError as exc:  # an opted-out person
+            form.add_error(None, str(exc))
+        else:
+            if from_today and is_htmx(request):
+                return today.pinned_row(request, lead, c)  # the card it came from, not the page
+            messages.success(request, f"Pinned for {lead.name}: {d['what']}.")
+    if form.errors and from_today and is_htmx(request):
         return today.pin_errors(request, lead, form)  # the errors next to the fields
-    else:
+    if form.errors:
         messages.error(request, f"Not pinned: {form_errors(form)}")
     if from_today:
         return redirect("today")
