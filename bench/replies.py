@@ -236,6 +236,16 @@ GRID_FIRST_SIGHT = {
         "pt": (18, 20, 6, 6),
         "nl": (17, 20, 5, 6),
     },
+    # dated replies in conventions the first three lacked (the end of next month, around
+    # the 20th, the end of the first quarter, half a year), read before any change for it
+    "grid4.csv": {
+        "en": (13, 14, 12, 14),
+        "de": (11, 13, 9, 13),
+        "fr": (12, 13, 10, 13),
+        "es": (11, 13, 9, 13),
+        "pt": (11, 13, 9, 13),
+        "nl": (12, 13, 10, 13),
+    },
 }
 
 

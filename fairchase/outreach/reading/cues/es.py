@@ -26,7 +26,8 @@ OPT_OUT = [
     "rgpd",
     "no vuelvan a (?:escribir|llamar|contactar)\\w*",
     r"dar(?:me|nos|se)? de baja",
-    r"de baja",
+    # ("estoy de baja por paternidad", "de baja médica": on leave)
+    r"(?<!estoy )(?<!esta )(?<!estar )(?<!estare )de baja(?! (?:por|medica|laboral|de maternidad|de paternidad))",
     r"(?:eliminen|elimineme|eliminenme|borren|borrenme|quiten|quitenme|saquen|saquenme|eliminar|borrar)(?:me)? (?:de (?:su|la|sus|vuestra) (?:lista|base)|mis datos|mi (?:correo|numero|email))",
     r"(?:eliminenme|borrenme|quitenme|saquenme)",
     r"(?:borren|eliminen|borrar|eliminar) mis datos",
@@ -223,6 +224,8 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"de baja (?:por|medica|laboral|de maternidad|de paternidad)",
+    r"no (?:sera|seran) reenviad\w+",
     r"fuera de la oficina",
     r"de vacaciones",
     r"ausente",

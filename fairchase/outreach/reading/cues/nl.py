@@ -98,6 +98,7 @@ REFUSAL = [
 
 # Not now: come back later (a revisit, when a date goes with it).
 LATER = [
+    r"mail (?:me|ons) dan",
     r"(?:komt|past|lijkt|zou|is) (?:\w+ )?(?:het )?beter(?: uit)?(?! dan)",
     r"op (?:zijn|z'n) vroegst",
     r"(?:contract|overeenkomst) (?:\w+ ){0,4}(?:loopt|lopen) (?:nog )?(?:tot|door)",

@@ -224,6 +224,8 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"de licenca",
+    r"nao (?:sera|serao) reencaminhad\w+",
     r"fora do escritorio",
     r"de ferias",
     r"ausente",

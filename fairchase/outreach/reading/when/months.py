@@ -14,6 +14,7 @@ QUARTER_ORDINALS = {
     **dict.fromkeys("first 1st ersten erstes premier primer primeiro eerste".split(), 1),
     **dict.fromkeys("second 2nd zweiten zweites deuxieme segundo tweede".split(), 2),
     **dict.fromkeys("third 3rd dritten drittes troisieme tercer terceiro derde".split(), 3),
+    **dict.fromkeys("fourth 4th vierten viertes quatrieme cuarto quarto vierde".split(), 4),
 }
 WEEK_OF_MONTH_DAY = {
     **dict.fromkeys("second zweite deuxieme segunda tweede".split(), 8),
@@ -62,9 +63,18 @@ def second_half(m: re.Match, today: date, zone: str | None, lang: str) -> date:
 
 def end_of_quarter(m: re.Match, today: date, zone: str | None, lang: str) -> date:
     g = m.groupdict()
-    q = next((int(g[k]) for k in ("q", "q2", "q3", "q4") if g.get(k)), (today.month - 1) // 3 + 1)
+    q = next((int(g[k]) for k in ("q", "q2", "q3", "q4") if g.get(k)), None)
+    if q is None:
+        q = QUARTER_ORDINALS.get(g.get("ord") or "", (today.month - 1) // 3 + 1)
     end = date(today.year, 3 * q, 1) + relativedelta(day=31)
     return end if end >= today else date(today.year + 1, 3 * q, 1) + relativedelta(day=31)
+
+
+def part_next_month(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    """The end of next month its last day, the middle its 15th."""
+    first = (today + relativedelta(months=1)).replace(day=1)
+    end = re.match(r"(?:the )?end|ende|fin|(?:a )?final|(?:no )?f|eind", m.group("part"))
+    return first + relativedelta(day=31) if end else first.replace(day=15)
 
 
 def end_of_year(m: re.Match, today: date, zone: str | None, lang: str) -> date:
@@ -135,6 +145,7 @@ RESOLVERS = {
     "next_quarter": next_quarter,
     "second_half": second_half,
     "end_of_quarter": end_of_quarter,
+    "part_next_month": part_next_month,
     "end_of_year": end_of_year,
     "end_of_month": end_of_month,
     "next_month": next_month,

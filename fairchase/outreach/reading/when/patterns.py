@@ -52,11 +52,11 @@ PATTERNS = [
     # A day of the month alone: "back on the 23rd", "ab dem 23.", "le 23", "el día 23", "no dia 23", "op de 23e".
     (
         "day_only",
-        r"(?:(?:on|by|until|till|from|the|on the|by the|until the|from the) (?P<d>\d{1,2})(?:st|nd|rd|th)"
-        r"|(?:am|bis|bis zum|ab dem|vom|zum|nach dem|seit dem) (?P<d2>\d{1,2})\."
+        r"(?:(?:on|by|until|till|from|the|on the|by the|until the|from the|around|around the|about the) (?P<d>\d{1,2})(?:st|nd|rd|th)"
+        r"|(?:am|bis|bis zum|ab dem|vom|zum|nach dem|seit dem|um den|gegen den) (?P<d2>\d{1,2})\."
         rf"|(?:{_WEEKDAY_RE}),? (?P<d4>\d{{1,2}})(?:st|nd|rd|th|er|e)?"
-        r"|(?:le|apres le|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|del dia|despues del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de|na de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
-        r"(?![\d:/,]|[-–]\d|\.\d| ?(?:am|pm|h|uhr|uur|%|euro|eur)| \d{2})(?! (?:of |de |d')?(?:"
+        r"|(?:le|vers le|autour du|sobre el|hacia el|alrededor del|por volta do dia|rond de|omstreeks de|apres le|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|del dia|despues del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de|na de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
+        r"(?![\d:/]|,\d|[-–]\d|\.\d| ?(?:am|pm|h|uhr|uur|euro|eur)(?![\w])| ?%| \d{2})(?! (?:of |de |d')?(?:"
         + _MONTH_RE
         + r"|week|weeks|days|months|mal|fois|veces|vezes|keer|people|personen|personnes|personas|pessoas|mensen|minutes|minuten|horas|heures|uur))",
     ),
@@ -121,12 +121,21 @@ PATTERNS = [
     ),
     (
         "half_year",
-        r"half a year|six months|halbes jahr|six mois|medio ano|meio ano|seis meses|half jaar|halfjaar",
+        r"half a year|six months|halbe[ns]? jahr|six mois|medio ano|meio ano|seis meses|half jaar|halfjaar",
     ),
     (
         "end_of_quarter",
         r"end of (?:q(?P<q>[1-4])|the quarter|this quarter)|ende (?:des )?(?:q(?P<q2>[1-4])|quartals)|fin (?:du )?(?:t(?P<q3>[1-4])|trimestre)|"
-        r"finales? del trimestre|final do trimestre|fim do trimestre|eind (?:van )?(?:het )?(?:q(?P<q4>[1-4])|kwartaal)",
+        r"final(?:es)? del trimestre|final do trimestre|fim do trimestre|eind (?:van )?(?:het )?(?:q(?P<q4>[1-4])|kwartaal)|"
+        # "the end of the first quarter", "Ende des ersten Quartals", "fin du premier trimestre"
+        r"(?:(?:the )?end of the|ende des|fin du|(?:a )?final(?:es)? del|(?:no )?(?:final|fim) do|eind van het) "
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|ersten|zweiten|dritten|vierten|premier|deuxieme|troisieme|quatrieme|primer|segundo|tercer|cuarto|primeiro|terceiro|quarto|eerste|tweede|derde|vierde) (?:quarter|quartals?|trimestre|kwartaal)",
+    ),
+    # The end or the middle of next month: its last day, its 15th.
+    (
+        "part_next_month",
+        r"(?P<part>(?:the )?end of|ende|fin du|(?:a )?final(?:es)? del|(?:no )?(?:final|fim) do|eind(?: van)?|mid|the middle of|mitte|mi-|(?:a )?mediados del|(?:em )?meados do|half|midden) ?"
+        r"(?:next month|nachsten monats|mois prochain|mes que viene|proximo mes|mes que vem|volgende maand)",
     ),
     (
         "quarter_n",
@@ -154,11 +163,11 @@ PATTERNS = [
     ),
     (
         "end_of_month",
-        r"end of (?:the|this) month|ende des monats|ende (?:dieses|des) monats|fin (?:du|de ce) mois|fin de mes|final do mes|fim do mes|eind van de maand|einde van de maand",
+        r"end of (?:the|this) month|ende des monats|ende (?:dieses|des) monats|fin (?:du|de ce) mois|fin de mes|(?:a )?final(?:es)? de mes|final do mes|fim do mes|eind van de maand|einde van de maand",
     ),
     (
         "end_of_next_week",
-        r"(?:end of|late|later) next week|ende nachster woche|ende der nachsten woche|fin de la semaine prochaine|fin de la semana que viene|finales? de la semana que viene|finales? de la proxima semana|final da semana que vem|(?:final|fim) da proxima semana|fim da semana que vem|eind volgende week|eind van volgende week",
+        r"(?:end of|late|later) next week|ende nachster woche|ende der nachsten woche|fin de la semaine prochaine|fin de la semana que viene|final(?:es)? de la semana que viene|final(?:es)? de la proxima semana|final da semana que vem|(?:final|fim) da proxima semana|fim da semana que vem|eind volgende week|eind van volgende week",
     ),
     # The week after next: its Monday.
     (
@@ -237,6 +246,7 @@ SPECIFICITY = {
     "year": 4,
     "week_after": 2,
     "end_of_quarter": 3,
+    "part_next_month": 2,
     "end_of_year": 4,
     "coming_weeks": 3,
     "next_week_day": 0,
