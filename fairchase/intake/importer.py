@@ -325,21 +325,20 @@ class Importer:
                 del changes[name]
         self.touched.add(marker)
         self.remember(lead, fields, holder)
-        if lead.pk is None:  # created earlier in this batch: not saved yet
-            for name, value in changes.items():
-                setattr(lead, name, value)
-            self.report.unchanged += 1
-            return
         if not changes:
             self.report.unchanged += 1
             return
         self.report.add_change(line, describe(lead, changes))
+        self.report.updated += 1
+        if lead.pk is None:  # created by an earlier row of this import, not saved yet
+            for name, value in changes.items():
+                setattr(lead, name, value)
+            return
         if not self.dry_run:
             actions.update_lead(lead, user=self.user, **changes)
         else:
             for name, value in changes.items():
                 setattr(lead, name, value)
-        self.report.updated += 1
 
     def write_new(self, leads: list[NewLead]) -> None:
         # through the one door for new leads: planned by the decision core, a StatusChange each

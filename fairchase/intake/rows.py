@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
-from functools import partial
+from functools import cache, partial
+from importlib import resources
+from pathlib import Path
 
 import phonenumbers
 from dateutil import parser as dateparser
+from django.conf import settings
 from django.utils import timezone
 
 from fairchase.leads.models import CONSENTS, GOOD_SIGNALS, POOR_SIGNALS
@@ -116,21 +119,54 @@ def codes_named(text: str, choices: list[tuple[str, str]]) -> list[str]:
     return sorted(found)
 
 
-_CURRENCY = re.compile(r"^(?:[A-Za-z]{3}\s*)?[$€£¥]?\s*|\s*(?:[A-Za-z]{3}|[$€£¥])$")
+# The currency the business's values are in (the app shows them with "$"); a value in
+# another one is kept in the notes as written, never silently counted as this one.
+CURRENCY = getattr(settings, "CURRENCY", "USD")
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CURRENCY = re.compile(
+    r"^(?P<code>[A-Za-z]{3}\s*)?(?P<sym>[$€£¥])?\s*|\s*(?P<code2>[A-Za-z]{3}|[$€£¥])$"
+)
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_SUFFIX = {"k": Decimal(1000), "m": Decimal(1000000)}
+
+
+class OtherCurrency(RowError):
+    """A value in a currency other than the business's: kept in the notes, not converted."""
+
+
+def _currency_of(text: str) -> str:
+    """The currency a value cell names ("USD", "EUR"), or "" when it names none."""
+    found = ""
+    for m in _CURRENCY.finditer(text):
+        for part in (m.group("code"), m.group("sym"), m.group("code2")):
+            part = (part or "").strip()
+            if part:
+                found = _SYMBOLS.get(part, part.upper())
+    return found
 
 
 def parse_value(text: str) -> Decimal | None:
-    """'$1,200.50' -> Decimal('1200.50'); 'USD 900', '900 €' -> 900; '' -> None.
-    Anything else (a formula, a range, words) is refused: a guessed value would mislead."""
+    """'$1,200.50' -> Decimal('1200.50'); 'USD 900', '900 $' -> 900; '$1.2k' -> 1200,
+    '3k' -> 3000, '2m' -> 2,000,000; '' -> None. A value in another currency ('€800')
+    raises OtherCurrency; anything else (a formula, a range, words) is refused: a guessed
+    value would mislead."""
     stripped = text.strip()
     if not stripped:
         return None
+    currency = _currency_of(stripped)
     cleaned = _CURRENCY.sub("", stripped).replace(",", "").replace(" ", "").replace("\u00a0", "")
+    factor = Decimal(1)
+    if cleaned[-1:].lower() in _SUFFIX and _NUMBER.fullmatch(cleaned[:-1]):
+        factor, cleaned = _SUFFIX[cleaned[-1].lower()], cleaned[:-1]
     if not _NUMBER.fullmatch(cleaned):
         raise RowError(f"value: {text[:40]!r} is not a number.")
+    if currency and currency != CURRENCY:
+        raise OtherCurrency(
+            f"value: {text[:40]!r} is in {currency}, not {CURRENCY}: kept in the notes, "
+            f"not converted."
+        )
     try:
-        value = Decimal(cleaned).quantize(CENT)
+        value = (Decimal(cleaned) * factor).quantize(CENT)
     except (InvalidOperation, ValueError):
         raise RowError(f"value: {text[:40]!r} is not a number.") from None
     if not (0 <= value <= MAX_VALUE):
@@ -138,12 +174,56 @@ def parse_value(text: str) -> Decimal | None:
     return value
 
 
-def parse_when(text: str, zone=UTC) -> datetime:
+# Dotted dates ("03.12.2026") are day first wherever they are written; a slashed or dashed
+# one ("03/12/2026") is ambiguous when both numbers could be the month: it follows the
+# business's convention (month first where that is the custom) and the report says so.
+_DOTTED = re.compile(r"\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?![\d.])")
+_SLASHED = re.compile(r"\s*(\d{1,2})[/-](\d{1,2})[/-]\d{2,4}(?![\d/-])")
+MONTH_FIRST = {"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW", "BZ", "CA"}
+
+
+@cache
+def _zone_countries() -> dict[str, str]:
+    """IANA zone -> ISO country code (zone.tab, from the system or the tzdata package)."""
+    candidates = [Path("/usr/share/zoneinfo/zone.tab")]
+    try:
+        candidates.append(Path(str(resources.files("tzdata") / "zoneinfo" / "zone.tab")))
+    except ModuleNotFoundError:
+        pass
+    for path in candidates:
+        if path.exists():
+            rows = (line.split("\t") for line in path.read_text().splitlines())
+            return {r[2]: r[0] for r in rows if len(r) >= 3 and not r[0].startswith("#")}
+    return {}
+
+
+def month_first(zone) -> bool:
+    """Whether the business writes dates month first: the custom of its time zone's country
+    (America/Chicago: yes; Europe/Berlin: no), else of the site's language ("en-us")."""
+    country = _zone_countries().get(getattr(zone, "key", str(zone)), "")
+    if not country:
+        country = settings.LANGUAGE_CODE.partition("-")[2].upper()
+    return country in MONTH_FIRST
+
+
+def _day_month(when: datetime) -> str:
+    return f"{when.day} {when:%B}"
+
+
+def parse_when(text: str, zone=UTC, doubts: list[str] | None = None) -> datetime:
     """An enquiry date in any common spelling; a time without a zone is read in `zone`
     (the business's: what a spreadsheet of local times means). A date without a time is
-    noon that day, or now for today (we do not know the hour: never "waiting 18 h")."""
+    noon that day, or now for today (we do not know the hour: never "waiting 18 h").
+    Dotted dates are day first; an ambiguous slashed one follows the business's convention,
+    with a line in `doubts` saying how it was read."""
+    dayfirst = False
+    slashed = _SLASHED.match(text)
+    if _DOTTED.match(text):
+        dayfirst = True
+    elif slashed:
+        dayfirst = not month_first(zone)
     try:
-        when = dateparser.parse(text, default=_NOON)
+        when = dateparser.parse(text, default=_NOON, dayfirst=dayfirst)
     except (ValueError, OverflowError, TypeError):
         raise RowError(f"enquiry date: {text[:40]!r} is not a date.") from None
     if when is None:
@@ -151,10 +231,20 @@ def parse_when(text: str, zone=UTC) -> datetime:
     if timezone.is_naive(when):
         when = when.replace(tzinfo=zone)
     now = timezone.now()
-    if when.date() == now.astimezone(when.tzinfo).date() and _bare_date(text, when):
+    if when.date() == now.astimezone(when.tzinfo).date() and _bare_date(text, when, dayfirst):
         when = now
     if when.year < 1970 or when > now + timezone.timedelta(days=1):
         raise RowError(f"enquiry date: {text[:40]!r} is not a plausible enquiry date.")
+    if slashed and doubts is not None:
+        a, b = (int(g) for g in slashed.groups())
+        if a != b and a <= 12 and b <= 12:
+            other = when.replace(month=when.day, day=when.month)
+            order = "day first" if dayfirst else "month first"
+            doubts.append(
+                f"enquiry date: {text[:40]!r} could be {_day_month(when)} or "
+                f"{_day_month(other)}; read as {_day_month(when)} {when.year} "
+                f"({order}, the business's convention): check it."
+            )
     return when
 
 
@@ -163,13 +253,13 @@ _NOON = datetime(2000, 1, 1, 12, 0)  # noqa: DTZ001 (naive: a cell without a zon
 _MIDNIGHT = datetime(2000, 1, 1, 0, 0)  # noqa: DTZ001
 
 
-def _bare_date(text: str, at_noon: datetime) -> bool:
+def _bare_date(text: str, at_noon: datetime, dayfirst: bool = False) -> bool:
     """A cell read as noon gave no time when a midnight default changes its reading (the
     second reading only for a noon of today, not for every row of a large import)."""
     return (
         at_noon.hour == 12
         and at_noon.minute == 0
-        and (dateparser.parse(text, default=_MIDNIGHT).hour != 12)
+        and (dateparser.parse(text, default=_MIDNIGHT, dayfirst=dayfirst).hour != 12)
     )
 
 
@@ -178,10 +268,15 @@ def first_phone(text: str) -> str:
     return _values(text)[0] if text.strip() else ""
 
 
-def _values(text: str) -> list[str]:
-    """The values of a cell: Google Contacts joins several with " ::: "."""
+# Several values in one cell: Google Contacts joins them with " ::: "; people type "; " (and,
+# between email addresses, which never hold one, ", ").
+_SPLIT = {"email": re.compile(r":::|[;,]"), "phone": re.compile(r":::|;")}
+
+
+def _values(text: str, what: str = "") -> list[str]:
+    """The values of a cell ("a@x ::: b@y", "jose@x; jnunez@y")."""
     out = []
-    for part in text.split(":::"):
+    for part in _SPLIT[what].split(text) if what in _SPLIT else text.split(":::"):
         part = part.strip()
         if part.lower().startswith(("tel:", "mailto:")):
             part = part.split(":", 1)[1].strip()
@@ -195,7 +290,7 @@ def _first_valid(text: str, normalize, what: str, problems: list[str], extra: li
     to `extra` ("Other phone: ..."), the ones that do not to `problems` and, as written, to
     `extra` too (a typo in the only address is still there to fix by hand)."""
     found = ""
-    for raw in _values(text):
+    for raw in _values(text, what):
         try:
             value = normalize(raw)
         except InvalidContact as exc:
@@ -241,8 +336,9 @@ def parse_row(
             raw[fname] = unneutralise(cell)
     got = {k: v.strip() for k, v in raw.items() if k != "notes"}
     extra: list[str] = []  # lines added to the notes: a second address, the CRM's source
+    doubts: list[str] = []  # read, but worth a look: an ambiguous date
     out = _who(got, problems, extra)
-    out.update(_details(got, default_source, zone, problems, extra))
+    out.update(_details(got, default_source, zone, problems, extra, doubts))
     notes = "\n".join(
         line for line in [raw.get("notes", "").strip() and raw["notes"], *extra] if line
     )
@@ -254,6 +350,7 @@ def parse_row(
             out[fname] = out[fname][:limit]
     if strict and problems:
         raise RowError(problems[0])
+    problems.extend(doubts)
     return {k: v for k, v in out.items() if k not in ("email", "phone") or v}
 
 
@@ -284,7 +381,9 @@ _LEFT_OUT = {
 }
 
 
-def _details(got: dict[str, str], default_source: str, zone, problems: list[str], extra) -> dict:
+def _details(
+    got: dict[str, str], default_source: str, zone, problems: list[str], extra, doubts: list[str]
+) -> dict:
     """What else the row says: source, value, time zone, enquiry date, our id, consents, signals."""
     out: dict = {}
     if got.get("source"):
@@ -295,12 +394,15 @@ def _details(got: dict[str, str], default_source: str, zone, problems: list[str]
     readers = {
         "value": parse_value,
         "timezone": normalize_timezone,
-        "created_at": partial(parse_when, zone=zone),
+        "created_at": partial(parse_when, zone=zone, doubts=doubts),
     }
     for fname, read in readers.items():
         if got.get(fname):
             try:
                 out[fname] = read(got[fname])
+            except OtherCurrency as exc:
+                problems.append(str(exc))
+                extra.append(f"Value in the imported file: {' '.join(got[fname].split())[:80]}")
             except (RowError, InvalidContact) as exc:
                 problems.append(_LEFT_OUT[fname].format(exc=exc))
     if got.get("id"):

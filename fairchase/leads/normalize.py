@@ -28,18 +28,49 @@ def normalize_email(raw: str | None) -> str:
     return info.normalized.lower()
 
 
+# A valid example (a hint must itself pass): 555-0100 to 0199 are fictional but valid numbers.
+PHONE_EXAMPLE = "+1 312 555 0100"
+_Why = phonenumbers.ValidationResult
+_LENGTH = {
+    _Why.TOO_SHORT: "too few digits",
+    _Why.TOO_LONG: "too many digits",
+    _Why.INVALID_LENGTH: "the wrong number of digits",
+}
+
+
+def _phone_problem(raw: str, num: phonenumbers.PhoneNumber | None) -> str:
+    """What is actually wrong with a number, in words: never "give its country code" to a
+    number that has one."""
+    explicit = raw.lstrip().startswith("+")
+    if num is None:
+        if explicit:
+            return "Not a phone number: no known country code after the +."
+        return "Not a phone number."
+    why = phonenumbers.is_possible_number_with_reason(num)
+    where = f"a +{num.country_code} number" if explicit else f"a number in {DEFAULT_REGION}"
+    if why in _LENGTH:
+        problem = f"Not a valid phone number: {_LENGTH[why]} for {where}"
+    elif num.country_code == 1:
+        area = str(num.national_number)[:3]
+        problem = f"Not a valid phone number: {area} is not an area code in use for {where}"
+    else:
+        problem = f"Not a valid phone number: no such area code or range for {where}"
+    if explicit:
+        return problem + "."
+    return problem + f" (a number abroad needs its country code, e.g. {PHONE_EXAMPLE})."
+
+
 def normalize_phone(raw: str | None, region: str | None = None) -> str:
-    """E.164 form ('' for empty). Raises InvalidContact."""
+    """E.164 form ('' for empty). Raises InvalidContact saying what is wrong."""
     raw = (raw or "").strip()
     if not raw:
         return ""
-    unreadable = "Not a phone number we can dial (give its country code, e.g. +1 555 123 4567)."
     try:
         num = phonenumbers.parse(raw, region or DEFAULT_REGION)
     except phonenumbers.NumberParseException:
-        raise InvalidContact(unreadable) from None
+        raise InvalidContact(_phone_problem(raw, None)) from None
     if not phonenumbers.is_valid_number(num):
-        raise InvalidContact(unreadable)
+        raise InvalidContact(_phone_problem(raw, num))
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
 
 

@@ -90,7 +90,7 @@ class LeadForm(forms.Form):
         max_length=40,
         required=False,
         widget=forms.TextInput(attrs={"type": "tel"}),
-        help_text="With the country code, e.g. +1 555 123 4567.",
+        help_text="With the country code, e.g. +1 312 555 0100.",
     )
     timezone = forms.CharField(
         max_length=64,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from itertools import islice
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,6 +13,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from fairchase.leads.models import BusinessSettings
 from fairchase.leads.people import team, visible_leads
 from fairchase.web.views.common import web_view
 
@@ -73,7 +75,10 @@ def _job(request, pk) -> ImportJob:
 
 
 def _preview(job: ImportJob) -> list[dict]:
+    """The first rows as the import would read them: the dates and values it read beside
+    the names, so a person spots a date read the wrong way round before importing."""
     _header, rows = header_and_rows(io.BytesIO(bytes(job.data)), job.filename)
+    zone = ZoneInfo(BusinessSettings.current().business_timezone or "UTC")
     out = []
     for row in islice(rows, PREVIEW_ROWS):
         item = {
@@ -85,7 +90,7 @@ def _preview(job: ImportJob) -> list[dict]:
         if not row.problem:
             problems: list[str] = []
             try:
-                item["fields"] = parse_row(row.cells, job.mapping, "import", problems)
+                item["fields"] = parse_row(row.cells, job.mapping, "import", problems, zone)
             except RowError:
                 item["fields"] = {"name": row_name(row.cells, job.mapping)}
             item["error"] = "; ".join(problems)

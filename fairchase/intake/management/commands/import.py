@@ -105,9 +105,9 @@ class Command(BaseCommand):
             )
         self._lines("Not imported:", report.errors, report.bad)
         self._lines(
-            "Would come in with a cell left out:"
+            "Would come in, with a warning (a cell left out or to check):"
             if opts["dry_run"]
-            else "Imported, with a cell left out:",
+            else "Imported, with a warning (a cell left out or to check):",
             report.warnings,
             len(report.warnings),
         )
