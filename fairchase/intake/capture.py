@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from fairchase.leads import actions
 from fairchase.leads.models import Lead
-from fairchase.leads.normalize import InvalidContact, normalize_email
+from fairchase.leads.normalize import InvalidContact, display_phone, normalize_email
 from fairchase.web import throttle
 
 from .calendar import lead_url
@@ -127,7 +127,7 @@ def notify_owner(lead: Lead) -> None:
     owner = lead.owner
     if not owner.email:
         return
-    contact = " / ".join(v for v in (lead.phone, lead.email) if v)
+    contact = " / ".join(v for v in (display_phone(lead.phone), lead.email) if v)
     body = (
         f"{lead.name} just sent an enquiry ({contact}).\n\n"
         f"{lead.notes.strip()[:1000]}\n\n"
