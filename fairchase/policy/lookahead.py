@@ -277,19 +277,24 @@ def schedule_free(model, settings, lead: SilentLeads) -> ScheduleFree:
     )
 
 
+def complaint_logit(model, src, tries, recent, channel):
+    """The complaint model's log-odds that a try on `channel` annoys the lead into opting out,
+    after `tries` tries, `recent` of them in the week before it (the one place it is computed:
+    the look-ahead's table, engaged leads and revisits all read it)."""
+    base = model.c_base + model.c_attempt * tries + model.c_source[src]
+    return base + model.c_recent * recent + model.c_channel[channel]
+
+
 def risk_table(model, act):
     """Complaint risk of a try on each channel in `act` for every source, number of tries so
     far (0..TRIES_CAP) and attempts in the week before it (0..RECENT_CAP): (S, T, R, A).
 
     A lead's risk depends on nothing else, so lookahead looks it up instead of computing it
-    for every lead and step. The operations, their order and precision are the ones a single
-    lead's figure would go through, so the values are the same to the last bit.
+    for every lead and step.
     """
     src = np.arange(len(model.c_source))[:, None, None, None]
     tries = np.arange(TRIES_CAP + 1)[None, :, None, None]
     r = np.arange(RECENT_CAP + 1.0)[None, None, :, None]  # attempts in the week before
-    c_logit = model.c_base + model.c_attempt * tries + model.c_source[src]
-    c_logit = c_logit + model.c_recent * r
     # annoyance is priced at a cautious (upper) estimate of its risk: with few opt-outs in
     # the history the risk is uncertain, and a complaint costs more than a missed reply.
     # Complaint log-odds variance = var0 + r var1 + r^2 s22 for r recent attempts (see fit).
@@ -303,7 +308,8 @@ def risk_table(model, act):
     caution = P.COMPLAINT_CAUTION * np.sqrt(
         np.clip(var0 + r * (var1 + r * model.c_s[1]), 0.0, None)
     )
-    return sigmoid((c_logit + model.c_channel[act] + caution).astype(np.float32))
+    c_logit = complaint_logit(model, src, tries, r, act)
+    return sigmoid((c_logit + caution).astype(np.float32))
 
 
 def _best_other(move):
@@ -361,13 +367,9 @@ def engaged_value(model, settings, src, mask, k, streak, channel, value, n7) -> 
     q = np.minimum(0.98, p_reply_win * model.engaged_ratio[j])
     contacts = np.maximum(1.0, model.engaged_remaining[j])
     cost = settings.try_minutes()[channel] * settings.minute_cost()
+    tries = np.minimum(k + 1, TRIES_CAP + 1)
     risk = sigmoid(
-        model.c_base
-        + model.c_attempt * np.minimum(k + 1, TRIES_CAP + 1)
-        + model.c_recent * np.minimum(n7, RECENT_CAP)
-        + model.c_source[src]
-        + model.c_channel[channel]
-        + model.c_engaged
+        complaint_logit(model, src, tries, np.minimum(n7, RECENT_CAP), channel) + model.c_engaged
     )
     prize = q * value * settings.margin
     net = prize - contacts * (cost + risk * settings.complaint_cost)
@@ -388,13 +390,6 @@ def revisit_worth(model, settings, src, mask, value, tries, created, when):
     prize = h * sigmoid(model.win_logit[src] + model.mask_effect(mask, model.sig_win))
     prize = prize * value * settings.margin
     cheapest = min(settings.try_minutes()[:2]) * settings.minute_cost()  # a call or an email
-    risk = (
-        sigmoid(
-            model.c_base
-            + model.c_attempt * np.minimum(tries, TRIES_CAP)
-            + model.c_source[src]
-            + model.c_channel[1]
-        )
-        * settings.complaint_cost
-    )
+    risk = sigmoid(complaint_logit(model, src, np.minimum(tries, TRIES_CAP), 0.0, 1))
+    risk = risk * settings.complaint_cost
     return prize >= 2.0 * (cheapest + risk)
