@@ -22,7 +22,12 @@ from django.utils import timezone
 
 from fairchase.leads import actions
 from fairchase.leads.models import ACTIVE_STATUSES, Lead
-from fairchase.leads.normalize import InvalidContact, normalize_email, normalize_phone
+from fairchase.leads.normalize import (
+    InvalidContact,
+    display_phone,
+    normalize_email,
+    normalize_phone,
+)
 from fairchase.web import throttle
 
 from .calendar import lead_url
@@ -173,7 +178,7 @@ def notify_owner(lead: Lead, *, again: bool = False) -> None:
     owner = lead.owner
     if not owner.email:
         return
-    contact = " / ".join(v for v in (lead.phone, lead.email) if v)
+    contact = " / ".join(v for v in (display_phone(lead.phone), lead.email) if v)
     notes = lead.notes.strip()
     body = (
         f"{lead.name} just sent {'another' if again else 'an'} enquiry ({contact}).\n\n"
