@@ -246,6 +246,16 @@ GRID_FIRST_SIGHT = {
         "pt": (11, 13, 9, 13),
         "nl": (12, 13, 10, 13),
     },
+    # call-backs in an hour or tonight, short weekdays, away "from 9 to 20 March",
+    # "reachable again", GDPR erasure, asking our availability, the tenant
+    "grid5.csv": {
+        "en": (11, 14, 5, 7),
+        "de": (11, 14, 5, 7),
+        "fr": (10, 14, 5, 7),
+        "es": (8, 14, 4, 7),
+        "pt": (8, 14, 4, 7),
+        "nl": (12, 14, 6, 7),
+    },
 }
 
 

@@ -2,6 +2,7 @@
 
 A submission becomes a lead through `actions.create_lead`, so its plan says "respond
 now" and it tops its owner's Today; the owner is emailed at once, after the commit.
+From someone with an active lead already, it joins that lead (`actions.add_enquiry`).
 The form's key in the URL identifies (and authenticates) the form; a hidden honeypot
 field catches bots; a per-IP limit, counted in the database, holds across workers.
 """
@@ -20,8 +21,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fairchase.leads import actions
-from fairchase.leads.models import Lead
-from fairchase.leads.normalize import InvalidContact, normalize_email
+from fairchase.leads.models import ACTIVE_STATUSES, Lead
+from fairchase.leads.normalize import (
+    InvalidContact,
+    display_phone,
+    normalize_email,
+    normalize_phone,
+)
 from fairchase.web import throttle
 
 from .calendar import lead_url
@@ -76,17 +82,21 @@ def _consents(data) -> list[str]:
     return out
 
 
-def capture(form: CaptureForm, data, ip: str) -> Lead | None:
-    """Turn one submission into a lead (None when the honeypot caught a bot).
-    Raises CaptureError with a message for the person."""
+def capture(form: CaptureForm, data, ip: str) -> tuple[Lead | None, bool]:
+    """Turn one submission into a lead: (the lead, whether it is a new one). An enquiry
+    from someone with an active lead joins that lead (False); (None, False) when the
+    honeypot caught a bot. Raises CaptureError with a message for the person."""
     if str(data.get(HONEYPOT) or "").strip():
         log.info("capture form %s: honeypot filled from %s, dropped", form.pk, ip)
-        return None
+        return None, False
     fields = _clean(data)
     with transaction.atomic():
         repeat = _recent_repeat(form, fields)
         if repeat is not None:
-            return repeat
+            return repeat, True
+        known = _same_person(fields)
+        if known is not None:
+            return _add_to(known, form, fields, _consents(data)), False
         try:
             lead = actions.create_lead(
                 form.owner,
@@ -106,6 +116,46 @@ def capture(form: CaptureForm, data, ip: str) -> Lead | None:
         notify_owner(lead)  # queued in this transaction: the worker sends it, with retries
         if form.acknowledge and lead.email:
             acknowledge(lead)
+    return lead, True
+
+
+def _same_person(fields: dict) -> Lead | None:
+    """The active lead this person already has, whoever owns it: matched by normalised
+    email, then phone (as the importer matches), the oldest first. Raises CaptureError
+    for an address that cannot be read."""
+    try:
+        email, phone = normalize_email(fields["email"]), normalize_phone(fields["phone"])
+    except InvalidContact as exc:
+        raise CaptureError(str(exc)) from None
+    active = Lead.objects.filter(status__in=ACTIVE_STATUSES).order_by("pk")
+    for field, value in (("email", email), ("phone", phone)):
+        if value and (lead := active.filter(**{field: value}).first()) is not None:
+            return lead
+    return None
+
+
+def _add_to(lead: Lead, form: CaptureForm, fields: dict, consents: list[str]) -> Lead:
+    """The enquiry joins the person's lead (its message in the notes, a timeline row, the
+    owner alerted); a resubmission of the same message within minutes changes nothing."""
+    via = form.name
+    since = timezone.now() - REPEAT_WINDOW
+    message = fields["message"]
+    if lead.status_changes.filter(reason=f"New enquiry through {via}", at__gte=since).exists() and (
+        message in lead.notes
+    ):
+        return lead
+    lead = actions.add_enquiry(
+        lead,
+        via=via,
+        message=message,
+        email=fields["email"],
+        phone=fields["phone"],
+        consents=consents,
+    )
+    CaptureForm.objects.filter(pk=form.pk).update(submissions=F("submissions") + 1)
+    notify_owner(lead, again=True)
+    if form.acknowledge and lead.email:
+        acknowledge(lead)
     return lead
 
 
@@ -120,17 +170,19 @@ def _recent_repeat(form: CaptureForm, fields: dict) -> Lead | None:
     return None
 
 
-def notify_owner(lead: Lead) -> None:
+def notify_owner(lead: Lead, *, again: bool = False) -> None:
     """Tell the owner at once: the odds of reaching a lead fall steeply within the hour.
     The email goes through the outbox (the worker sends it and retries while the mail
-    server is down), never inside the visitor's request."""
+    server is down), never inside the visitor's request. `again`: a lead of theirs
+    already, the alert quotes the latest of the notes (where the new message is)."""
     owner = lead.owner
     if not owner.email:
         return
-    contact = " / ".join(v for v in (lead.phone, lead.email) if v)
+    contact = " / ".join(v for v in (display_phone(lead.phone), lead.email) if v)
+    notes = lead.notes.strip()
     body = (
-        f"{lead.name} just sent an enquiry ({contact}).\n\n"
-        f"{lead.notes.strip()[:1000]}\n\n"
+        f"{lead.name} just sent {'another' if again else 'an'} enquiry ({contact}).\n\n"
+        f"{notes[-1000:] if again else notes[:1000]}\n\n"
         f"Respond now: the odds of reaching a new lead fall steeply within the first hour.\n"
         f"{lead_url(lead)}\n"
     )

@@ -75,6 +75,13 @@ def fast_normalize_phone(raw: str) -> str:
     return normalize_phone(raw)
 
 
+# The lines an import adds to a lead's notes (below): never the enquirer's own words.
+IMPORT_NOTE = re.compile(
+    r"(?:Source|Value) in the imported file: |Unreadable \w+ in the imported file: "
+    r"|Other (?:email|phone): "
+)
+
+
 class RowError(ValueError):
     """This row cannot be imported; the message names the column and the problem."""
 

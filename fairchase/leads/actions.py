@@ -29,7 +29,7 @@ from .models import (
 from .normalize import normalize_email, normalize_phone
 from .planning import PLAN_FIELDS, replan_lead
 
-# kind is one of: created, attempt, commitment, status, signals, reply, opt_out, updated.
+# kind is one of: created, enquiry, attempt, commitment, status, signals, reply, opt_out, updated.
 lead_event = Signal()
 
 DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
@@ -97,6 +97,55 @@ def create_lead(owner, *, user=None, reason: str = "New enquiry", **fields) -> L
         lead=lead, old="", new=lead.status, reason=reason, user=user, at=lead.created_at
     )
     return _done(lead, "created")
+
+
+@transaction.atomic
+def add_enquiry(
+    lead: Lead,
+    *,
+    via: str,
+    message: str = "",
+    email: str = "",
+    phone: str = "",
+    consents: list[str] | tuple = (),
+    at: datetime | None = None,
+) -> Lead:
+    """Someone with an active lead writes in again (a web form, the webhook): the enquiry
+    joins that lead instead of making a second record of the same person. The message is
+    appended to the notes, an address the lead lacks is added (one it has already is
+    named in the note), a consent given is kept, and a timeline row says "New enquiry
+    through <via>". Written after tries of ours, it is their answer: our latest silent
+    try is marked replied and the lead is engaged, as `record_reply` does."""
+    caller, lead = lead, _lock(lead)
+    if lead.status not in ACTIVE_STATUSES:
+        raise ActionError(f"{lead.name} is {lead.get_status_display().lower()}: not reopened.")
+    at = at or timezone.now()
+    email, phone = normalize_email(email), normalize_phone(phone)
+    fields = ["notes", "consents", "signals", "updated_at"]
+    also = []
+    for name, value in (("email", email), ("phone", phone)):
+        if value and not getattr(lead, name):
+            setattr(lead, name, value)
+            fields.append(name)
+        elif value and value != getattr(lead, name):
+            also.append(value)
+    said = f"New enquiry through {via}" + (f" (also {', '.join(also)})" if also else "")
+    note = f"{said}:\n{message.strip()}" if message.strip() else said
+    lead.notes = f"{lead.notes.rstrip()}\n\n{note}".strip()
+    lead.consents = sorted({*(lead.consents or []), *consents})
+    lead.signals = sorted({*(lead.signals or []), "initiated_contact"})
+    attempt = lead.attempts.filter(at__lte=at).order_by("-at", "-pk").first()
+    if attempt is not None:  # after tries of ours: they got back to us
+        if attempt.outcome in SILENT_OUTCOMES:
+            attempt.outcome = Outcome.REPLIED
+            attempt.save(update_fields=["outcome"])
+        if lead.responded_at is None or at > lead.responded_at:
+            lead.responded_at = at
+            fields.append("responded_at")
+    lead.save(update_fields=fields)
+    new = Status.ENGAGED if attempt is not None else lead.status
+    _transition(lead, new, f"New enquiry through {via}", None, at)
+    return _done(lead, "enquiry", caller=caller)
 
 
 # Fields only the actions write (through their own transitions), never `update_lead`.

@@ -74,6 +74,34 @@ def normalize_phone(raw: str | None, region: str | None = None) -> str:
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
 
 
+def _region(stored: str) -> str | None:
+    try:
+        return phonenumbers.region_code_for_number(phonenumbers.parse(stored, DEFAULT_REGION))
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def display_phone(stored: str | None, reader: str = "") -> str:
+    """A stored E.164 number as people write it: "(312) 555-0100" at home, "+44 20 7946 0958"
+    abroad (phonenumbers' national and international formats); home is the business's
+    region, or that of `reader`'s number (who will read it: a lead abroad is given our
+    number with its country code). Links (tel:) and storage keep E.164; anything that does
+    not parse is shown as stored."""
+    stored = (stored or "").strip()
+    if not stored:
+        return ""
+    try:
+        num = phonenumbers.parse(stored, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return stored
+    if not phonenumbers.is_valid_number(num):
+        return stored
+    home = (_region(reader) if reader else None) or DEFAULT_REGION
+    at_home = phonenumbers.region_code_for_number(num) == home
+    style = phonenumbers.PhoneNumberFormat
+    return phonenumbers.format_number(num, style.NATIONAL if at_home else style.INTERNATIONAL)
+
+
 _ZONES: set[str] | None = None
 
 

@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from fairchase import clock
 from fairchase.leads.models import Lead
+from fairchase.leads.normalize import display_phone
 
 from .facts import LIVE, Facts
 
@@ -96,7 +97,7 @@ def lead_values(
         "company": lead.company,
         "owner_name": owner.get_full_name() or owner.get_username(),
         "owner_first_name": owner.first_name or owner.get_username(),
-        "owner_phone": facts.owner_phone(owner),
+        "owner_phone": display_phone(facts.owner_phone(owner), reader=lead.phone),
         "owner_email": owner.email,
         "next_step": commitment.what if commitment else "",
         # the reader's own wall clock, its zone named ("Monday 7 December at 12:00 EST")

@@ -248,7 +248,7 @@ def _fill_new(agenda: Agenda, user, owner, rows, make) -> None:
     # with the leads to let go, never as a call to make.
     new_qs = new_qs.filter(CONTACT_TERM)
     # The enquirer's own words (the capture form's message) go on the card.
-    new_rows = rows.filter(NEW_TERM).filter(CONTACT_TERM).only(*ROW_FIELDS, "notes")
+    new_rows = rows.filter(NEW_TERM).filter(CONTACT_TERM).only(*ROW_FIELDS, "notes", "signals")
     seen: dict[int, Lead] = {}
     fresh = new_rows.filter(created_at__gte=now - FRESH).order_by(
         "-created_at"
@@ -360,7 +360,7 @@ def section_leads(
     base = (
         _active_leads(user, owner)
         .select_related("owner")
-        .only(*ROW_FIELDS, "notes")
+        .only(*ROW_FIELDS, "notes", "signals")
         .order_by("-priority", "pk")
     )
     if section == "new":

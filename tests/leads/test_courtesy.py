@@ -37,7 +37,7 @@ def _by_capture(client, owner, name, email, phone):
         content_type="application/json",
         REMOTE_ADDR="203.0.113.9",
     )
-    assert r.status_code in (200, 201), r.content.decode()[:2000]
+    assert r.status_code in (200, 201, 202), r.content.decode()[:2000]
 
 
 def _by_api(client, owner, name, email, phone, token_for=None):
@@ -111,10 +111,13 @@ def test_a_lead_whose_every_address_is_suppressed_is_never_offered_as_a_contact(
     phone = "+12125550177" if how == "opted out" else ""
     _earlier_person(alice, make_lead, how, "ann@example.com", phone)
     CREATE[create](client, alice, "Ann Again", "Ann@Example.com", phone)
-    lead = Lead.objects.get(name="Ann Again")
+    # an enquiry through a form joins the person's active lead (a bounced one is still active)
+    joined = (create, how) == ("by capture", "bounced")
+    name = "Earlier Self" if joined else "Ann Again"
+    lead = Lead.objects.get(name=name)
     assert reachable_channels(lead) == []
     assert lead.next_action != "contact", lead.plan_reason
-    assert _contacts_everywhere(client, alice, "Ann Again") == []
+    assert _contacts_everywhere(client, alice, name) == []
     assert draft_for(lead) is None  # no message drafted to an address that opted out or bounced
     # the test can fail: the same person with an address left is to be contacted
     CREATE[create](client, alice, "Ann Reachable", "ann.other@example.com", "")

@@ -4,8 +4,9 @@ texts), under tests/outreach/corpus/grid/. Each is read as an email from a lead 
 on Tuesday 10 March 2026, 10:00. Each file was labelled before the reader saw it (first
 sight: grid.csv 257/269 intents, 183/197 dates; grid2.csv, written after the changes the
 first caused, 187/195 and 118/123; grid3.csv, harder replies written after that, 107/120
-and 33/36; grid4.csv, dated replies in conventions the others lacked, 70/79 and 59/79); what
-they missed was fixed by general means (date
+and 33/36; grid4.csv, dated replies in conventions the others lacked, 70/79 and 59/79; grid5.csv,
+call-backs within hours, ranges of absence, asking our availability, 60/84 and 29/42);
+what they missed was fixed by general means (date
 conventions, each language's cue vocabulary), never by adding their phrases."""
 
 from __future__ import annotations

@@ -164,6 +164,7 @@ def test_a_captured_enquiry_is_first_in_respond_now_with_its_message(client, ali
         value=1500,
         created_at=now - timedelta(minutes=1),
         source="web_form",
+        signals=["initiated_contact"],  # as a capture form records it: they wrote to us
         notes="Water coming into the attic <b>since last night</b>",
     )
     client.force_login(alice)

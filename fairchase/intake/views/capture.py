@@ -162,10 +162,11 @@ def _submit(request, key: str, data):
             form,
         )
     try:
-        lead = capture(form, data, caller_ip(request))
+        lead, new = capture(form, data, caller_ip(request))
     except CaptureError as exc:
         return 400, str(exc), None, form
-    return 201, "Thank you: we will be in touch shortly.", lead, form
+    # an enquiry added to someone's lead is only "received": a public key tells nobody who is in the book
+    return 201 if new else 202, "Thank you: we will be in touch shortly.", lead, form
 
 
 @csrf_exempt
@@ -187,13 +188,14 @@ def capture_view(request, key):
         )
     else:
         status, message, _lead, form = _submit(request, key, request.POST)
-    if status == 201 and form is not None and form.thanks_url:
+    ok = status in (201, 202)
+    if ok and form is not None and form.thanks_url:
         return redirect(form.thanks_url)
     return render(
         request,
         "intake/capture_done.html",
-        {"message": message, "ok": status == 201, "back_url": request.path},
-        status=200 if status == 201 else status,
+        {"message": message, "ok": ok, "back_url": request.path},
+        status=200 if ok else status,
     )
 
 
@@ -217,8 +219,8 @@ def webhook_view(request, key):
     if not isinstance(data, dict):
         return JsonResponse({"error": "The body must be a JSON object."}, status=400)
     status, message, lead, _form = _submit(request, key, data)
-    if status != 201:
+    if status not in (201, 202):
         return JsonResponse({"error": message}, status=status)
-    if lead is None:  # honeypot: look like success, store nothing
+    if lead is None or status == 202:  # honeypot (stored nothing) or added to a lead: no id
         return JsonResponse({"status": "received"}, status=202)
     return JsonResponse({"status": "created", "id": lead.pk}, status=201)

@@ -14,8 +14,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from fairchase import clock
+from fairchase.intake.rows import IMPORT_NOTE
 from fairchase.leads.models import Suppression
+from fairchase.leads.normalize import display_phone
 from fairchase.leads.people import is_admin
+from fairchase.policy import reasons
 from fairchase.web import panels, words
 from fairchase.web.agenda import OUTCOME_BUTTONS
 
@@ -185,19 +188,27 @@ _LEAD_PREFIX: str | None = None
 
 @register.filter
 def waited(delta) -> str:
-    """A wait as a person says it: '4 min', '3 h 10 min', '2 days'."""
+    """A wait as a person says it, by the same rule as the plan's reasons ("waiting 47 h"
+    beside "waiting 47 h", never "1 day"): '4 min', '3 h', '3 days'."""
     if delta is None:
         return ""
     if not isinstance(delta, timedelta):
         return str(delta)
-    minutes = int(delta.total_seconds() // 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, minutes = divmod(minutes, 60)
-    if hours < 24:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
-    days = hours // 24
-    return f"{days} day{'s' if days != 1 else ''}"
+    return reasons.waited(delta.total_seconds()).removeprefix(" waiting ")
+
+
+register.filter("phone", display_phone)
+
+
+@register.filter
+def enquiry(lead) -> str:
+    """The enquirer's own words, to quote: the message of someone who wrote to us (a web
+    form), without the lines an import adds ("Source in the imported file: Website"), so
+    a note of ours or of an imported file is never shown as what they said."""
+    if "initiated_contact" not in (lead.signals or []):
+        return ""
+    lines = [line for line in (lead.notes or "").splitlines() if not IMPORT_NOTE.match(line)]
+    return "\n".join(lines).strip()
 
 
 @register.filter

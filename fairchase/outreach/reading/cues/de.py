@@ -185,6 +185,10 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"wann (?:hatten|haben) sie (?:\w+ ){0,2}zeit",
+    r"wann (?:konnen|konnten) sie (?:\w+ ){0,2}(?:kommen|anfangen|vorbeikommen)",
+    r"(?:schicken|senden) sie mir (?:\w+ )?(?:infos?|informationen|details)",
+    r"(?:konnten|konnen) sie mir (?:\w+ )?(?:infos?|informationen|details) (?:\w+ ){0,3}(?:schicken|senden)",
     r"(?:tragen|buchen) sie (?:mich|uns) (?:\w+ )?ein",
     r"(?:mich|uns) (?:gerne? )?(?:eintragen|einbuchen)",
     r"(?:also|dann) ja",
@@ -229,6 +233,7 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"(?:bin|sind) nicht (?:der|die) (?:eigentumer\w*|besitzer\w*|vermieter\w*|richtige)",
     r"welche[sn]? (?:angebot|kostenvoranschlag|offerte)(?: (?:meinen sie|meinst du))?\?",
     r"(?:angebote|preise) (?:\w+ )?vergleichen",
     r"wer (?:bist du|ist da|spricht da)",
@@ -256,6 +261,7 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"wieder erreichbar",
     r"nicht im buro",
     r"abwesend",
     r"abwesenheit\w*",

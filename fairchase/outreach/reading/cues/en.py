@@ -244,6 +244,10 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"(?:what\'s|what is) your availability",
+    r"when (?:are|would) you (?:be )?(?:free|available)",
+    r"when (?:can|could) you (?:come|start|do it|fit us in)",
+    r"(?:could|can) you send (?:me|us) (?:some |more )?(?:info|information|details)",
     r"so yes",
     r"(?:can|could|would|will) (?:you|someone|your team) (?:come|pop|drop|swing)(?: in| by| over| round| out)?",
     r"send it (?:over|through|across)",
@@ -300,6 +304,7 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"(?:i\'m|i am) not the (?:owner|landlord|decision maker|right person)",
     # Not yet placed: asking which quote we mean, who we are, or comparing offers first.
     r"(?:what|which) (?:quote|offer|estimate|proposal)(?: (?:are you talking about|do you mean|is this|you mean))?\?",
     r"compar(?:e|ing) (?:\w+ )?(?:quotes|offers|prices|options)",
@@ -334,6 +339,8 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"(?:be )?reachable again",
+    r"available again from",
     r"auto[- ]reply",
     r"out of (?:the )?office",
     r"away from (?:the|my) (?:office|desk)",

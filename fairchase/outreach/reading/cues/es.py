@@ -154,6 +154,9 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"que disponibilidad (?:tienen|tiene|teneis)",
+    r"cuando (?:pueden|podrian|podeis|puede)",
+    r"(?:enviar|mandar)(?:me|nos) (?:mas )?(?:informacion|info|detalles)",
     r"vengan? a (?:hacer|ver|dar|mirar)",
     r"(?:asi que|entonces) si",
     r"reserv\w*(?:nos|me)",
@@ -199,6 +202,7 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"no soy (?:el|la) (?:propietari[oa]|duen[oa]|casero|casera|persona indicada)",
     r"(?:de )?(?:que|cual) (?:presupuesto|oferta|propuesta)(?: (?:me hablas|me habla|me dice|me dices|es ese|es esa|es este))?\?",
     r"comparar (?:\w+ )?(?:presupuestos|ofertas|precios)",
     r"quien (?:eres|sois|son ustedes|me escribe)",
@@ -224,6 +228,8 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"(?:disponible|localizable) de nuevo",
+    r"de nuevo (?:disponible|localizable)",
     r"de baja (?:por|medica|laboral|de maternidad|de paternidad)",
     r"no (?:sera|seran) reenviad\w+",
     r"fuera de la oficina",

@@ -157,6 +157,9 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"(?:vous avez|avez-vous) des disponibilites",
+    r"quand (?:pouvez|pourriez)-vous",
+    r"(?:m|nous)\'envoyer (?:des |plus d\')?(?:infos?|informations|details)",
     r"inscri(?:vez|s)[- ]moi",
     r"reserve[sz][- ](?:moi|nous)",
     r"passez (?:nous |me )?(?:voir|faire)",
@@ -200,6 +203,7 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"(?:ne suis|suis) pas (?:le|la) (?:proprietaire|bonne personne)",
     r"quel(?:le)? (?:devis|offre|proposition)(?: (?:dites-vous|voulez-vous dire))? ?\?",
     r"(?:pas )?avant d\'avoir (?:vu|compare|regarde|recu)",
     r"comparer (?:les |des )?(?:devis|offres|prix)",
@@ -233,6 +237,8 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"(?:joignable|disponible) (?:a|de) nouveau",
+    r"(?:a|de) nouveau (?:joignable|disponible)",
     r"absente?(?: du bureau)?",
     r"en conges?",
     r"en vacances",

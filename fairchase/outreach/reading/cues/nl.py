@@ -142,6 +142,9 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"wat is (?:jullie|uw|je) beschikbaarheid",
+    r"wanneer (?:kunnen|zouden|kun|kunt) (?:jullie|u|je)",
+    r"(?:info|informatie|details) (?:\w+ ){0,4}sturen",
     r"kom (?:maar |gerust )?langs",
     r"(?:dus|dan) ja",
     r"plan (?:maar |u |even )?(?:\w+ ){0,4}in",
@@ -179,6 +182,7 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"(?:ben|zijn) niet de (?:eigenaar|verhuurder|juiste persoon)",
     r"(?:welke|wat voor) (?:offerte|aanbieding|voorstel)(?: bedoel\w*)?\?",
     r"(?:offertes|prijzen) (?:\w+ )?vergelijken",
     r"wie (?:ben je|zijn jullie)",

@@ -158,6 +158,9 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"que disponibilidade (?:tem|teem)",
+    r"quando (?:podem|poderiam|pode)",
+    r"(?:enviar|mandar)(?:-me|-nos| me| nos)? (?:mais )?(?:informacao|informacoes|info|detalhes)",
     r"venham? (?:fazer|ver|ca)",
     r"(?:por isso|entao) sim",
     r"(?:avancem|avance|avancemos|podem avancar|pode avancar)(?! com (?:outr|a concorr))",
@@ -201,6 +204,7 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"nao sou (?:o|a) (?:proprietari[oa]|don[oa]|senhori[oa]|pessoa certa)",
     r"(?:que|qual) (?:orcamento|proposta|oferta)(?: (?:e esse|e essa|e este|fala|falam))?\?",
     r"comparar (?:\w+ )?(?:orcamentos|propostas|precos)",
     r"quem (?:e|sao|fala)(?: voces?)?\?",
@@ -224,6 +228,8 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"(?:volto a estar|novamente) (?:contactavel|disponivel)",
+    r"(?:contactavel|disponivel) novamente",
     r"de licenca",
     r"nao (?:sera|serao) reencaminhad\w+",
     r"fora do escritorio",

@@ -72,8 +72,12 @@ __all__ = [
 
 RESOLVERS = {**days.RESOLVERS, **months.RESOLVERS, **holidays.RESOLVERS}
 # Sentences end at a full stop, but not after a shortened weekday, part of the day or
-# "inkl." ("Fr. nachm.", "Do. ab 15 Uhr", "bis inkl. Freitag").
-_SHORT = ("mo", "di", "mi", "do", "fr", "vr", "wo", "ma", "inkl", "incl", "nachm", "vorm")
+# "inkl." ("Fr. nachm.", "Do. ab 15 Uhr", "jeu. après 14h", "bis inkl. Freitag").
+_SHORT = (
+    *("mo", "di", "mi", "do", "fr", "vr", "wo", "ma", "inkl", "incl", "nachm", "vorm"),
+    *("mon", "tue", "wed", "thu", "fri", "lun", "mer", "jeu", "ven", "sam", "dim"),
+    *("mie", "jue", "vie", "sab", "dom", "seg", "ter", "qua", "qui", "sex"),
+)
 SENTENCE = re.compile(
     r"(?i)(?<=[!?;\n])\s+|(?<=[^\d\s][.])" + "".join(rf"(?<!\b{a}\.)" for a in _SHORT) + r"\s+"
 )

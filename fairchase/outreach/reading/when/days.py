@@ -77,7 +77,17 @@ def weekday_week_after_next(m: re.Match, today: date, zone: str | None, lang: st
     return week_after_next(m, today, zone, lang) + timedelta(days=weekday)
 
 
-SHORT_WEEKDAYS = {"mo": 0, "ma": 0, "di": 1, "mi": 2, "wo": 2, "do": 3, "fr": 4, "vr": 4}
+SHORT_WEEKDAYS = {
+    **{"mo": 0, "ma": 0, "di": 1, "mi": 2, "wo": 2, "do": 3, "fr": 4, "vr": 4},
+    **{"lun": 0, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6},  # French
+    **{"mie": 2, "jue": 3, "vie": 4, "sab": 5, "dom": 6},  # Spanish
+    **{"seg": 0, "ter": 1, "qua": 2, "qui": 3, "sex": 4},  # Portuguese
+}
+
+
+def in_hours(m: re.Match, today: date, zone: str | None, lang: str) -> date:
+    """ "Call me back in an hour": today (the hour is not read)."""
+    return today
 
 
 def weekday_short(m: re.Match, today: date, zone: str | None, lang: str) -> date:
@@ -130,6 +140,7 @@ RESOLVERS = {
     "unit_or_two": unit_or_two,
     "range": range_,
     "weekday_short": weekday_short,
+    "in_hours": in_hours,
     "and_a_half": and_a_half,
     "week_after_next": week_after_next,
     "weekday_week_after_next": weekday_week_after_next,

@@ -56,6 +56,7 @@ PATTERNS = [
         r"|(?:am|bis|bis zum|ab dem|vom|zum|nach dem|seit dem|um den|gegen den) (?P<d2>\d{1,2})\."
         rf"|(?:{_WEEKDAY_RE}),? (?P<d4>\d{{1,2}})(?:st|nd|rd|th|er|e)?"
         r"|(?:le|vers le|autour du|sobre el|hacia el|alrededor del|por volta do dia|rond de|omstreeks de|apres le|jusqu'au|a partir du|des le|el|el dia|hasta el|desde el|a partir del|del dia|despues del|dia|no dia|ate|ate dia|ate o dia|a partir do dia|op de|tot de|vanaf de|na de) (?P<d3>\d{1,2})(?:er|e|ste|de|º|o)?)"
+        r"(?! ?(?:-|–|bis|to|au|al|a|ate|tot|t/m|tot en met) (?:(?:zum|le|el|o|de|dia) )?\d)"
         r"(?![\d:/]|,\d|[-–]\d|\.\d| ?(?:am|pm|h|uhr|uur|euro|eur)(?![\w])| ?%| \d{2})(?! (?:of |de |d')?(?:"
         + _MONTH_RE
         + r"|week|weeks|days|months|mal|fois|veces|vezes|keer|people|personen|personnes|personas|pessoas|mensen|minutes|minuten|horas|heures|uur))",
@@ -70,11 +71,16 @@ PATTERNS = [
     ),
     (
         "tomorrow",
-        r"tomorrow|tmrw|tmr|tomoz|2moro|(?<!guten )(?<!am )(?<!heute )morgen(?!s)\w*|demain|(?<!la )(?<!de )manana|amanha",
+        r"tomorrow|tmrw|tmr|tomoz|2moro|(?<!guten )(?<!am )(?<!heute )morgen(?!s)\w*|demain|(?<!la )(?<!de )(?<!esta )manana|amanha",
     ),
     (
         "today",
-        r"today|this (?:afternoon|morning|evening|arvo|avo)(?![\w])|heute|aujourd'hui|cet apres-midi|cet aprem|ce soir|hoy|esta tarde|hoje|hj(?![\w])|vandaag|vanmiddag|vanavond",
+        r"today|tonight|tonite|this (?:afternoon|morning|evening|arvo|avo)(?![\w])|heute|aujourd'hui|cet apres-midi|cet aprem|ce soir|hoy|esta (?:tarde|noche|manana|manha|noite)|hoje|hj(?![\w])|vandaag|vanmiddag|vanavond|vanochtend|vanmorgen",
+    ),
+    # "call me back in an hour": today
+    (
+        "in_hours",
+        r"(?:in|within|dans|en|daqui a|over|binnen) (?:an?|one|einer|une|una|uma|een|half an|\d{1,2}|two|zwei|deux|dos|duas|twee|ein paar|a few|quelques) (?:hours?|stunden?|heures?|horas?|uur)(?![\w])",
     ),
     (
         "weekday",
@@ -97,8 +103,8 @@ PATTERNS = [
     # "fr nachmittag", "Do. ab 15 Uhr", "di ochtend".
     (
         "weekday_short",
-        r"(?P<short>mo|ma|di|mi|wo|do|fr|vr)\.? (?=(?:vormittags?|vorm|nachmittags?|nachm|abends?|mittags?|ochtend|middag|avond)(?![\w])"
-        r"|(?:ab|um|gegen|vanaf|om|na) \d|\d{1,2}(?:[:.]\d\d)? ?(?:uhr|uur|h)(?![\w]))",
+        r"(?P<short>mo|ma|di|mi|wo|do|fr|vr|lun|mer|jeu|ven|sam|dim|mie|jue|vie|sab|dom|seg|ter|qua|qui|sex)\.? (?=(?:vormittags?|vorm|nachmittags?|nachm|abends?|mittags?|ochtend|middag|avond|matin|aprem|apres-midi|soir|por la (?:manana|tarde)|de (?:manha|tarde))(?![\w])"
+        r"|(?:ab|um|gegen|vanaf|om|na|apres|vers|a partir de|des|despues de las|a las|desde las|depois das|as|a partir das) \d|\d{1,2}(?:[:.]\d\d)? ?(?:uhr|uur|h)(?![\w]))",
     ),
     (
         "unit_or_two",
@@ -259,6 +265,7 @@ SPECIFICITY = {
     "relative": 2,
     "unit_or_two": 2,
     "weekday_short": 1,
+    "in_hours": 1,
     "range": 2,
     "and_a_half": 2,
     "week_after_next": 3,

@@ -1,0 +1,99 @@
+"""An enquiry from someone who already has an active lead joins that lead (matched by
+normalised email, then phone, as the importer matches): its message in the notes, a
+timeline row, the lead's owner alerted and its plan recomputed; never a second record of
+the same person (whose opt-out on one record would leave the other chased)."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from fairchase.intake.models import CaptureForm
+from fairchase.leads import actions
+from fairchase.leads.models import Lead, Status
+from fairchase.outreach.models import OutboundMessage
+
+
+@pytest.fixture
+def form(bob):
+    return CaptureForm.objects.create(name="Website", owner=bob)
+
+
+def _webhook(client, form, **data):
+    return client.post(
+        f"/in/f/{form.key}/json/",
+        json.dumps(data),
+        content_type="application/json",
+        REMOTE_ADDR="203.0.113.7",
+    )
+
+
+@pytest.fixture
+def bob_stone(alice, make_lead):
+    """Imported for alice, tried twice without an answer."""
+    lead = make_lead(
+        alice,
+        name="Bob Stone",
+        email="bob@stone.example",
+        phone="+12125550140",
+        source="import",
+        created_at=timezone.now() - timedelta(days=9),
+    )
+    for days in (8, 6):
+        actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(days=days))
+    return lead
+
+
+def test_an_enquiry_by_the_same_email_joins_the_active_lead_instead_of_a_duplicate(
+    client, form, alice, bob_stone
+):
+    r = _webhook(
+        client, form, name="Bob Stone", email=" BOB@Stone.Example ", message="Quote for the roof?"
+    )
+    assert r.status_code == 202 and r.json() == {"status": "received"}  # no id: nothing leaks
+    assert Lead.objects.filter(name="Bob Stone").count() == 1
+    lead = Lead.objects.get(pk=bob_stone.pk)
+    assert lead.owner == alice
+    assert lead.notes.endswith("New enquiry through Website:\nQuote for the roof?")
+    change = lead.status_changes.order_by("-pk").first()
+    assert change.reason == "New enquiry through Website" and change.new == Status.ENGAGED
+    assert lead.responded_at is not None and lead.attempts.filter(outcome="replied").count() == 1
+    assert lead.next_action == "contact", lead.plan_reason
+    alert = OutboundMessage.objects.get(kind=OutboundMessage.Kind.OWNER_ALERT)
+    assert alert.to == "alice@example.com" and alert.lead_id == lead.pk
+    assert "another enquiry" in alert.body and "Quote for the roof?" in alert.body
+    # the same message sent twice (a double click) is added once
+    _webhook(
+        client, form, name="Bob Stone", email="bob@stone.example", message="Quote for the roof?"
+    )
+    lead.refresh_from_db()
+    assert lead.notes.count("Quote for the roof?") == 1
+
+
+def test_an_enquiry_by_the_same_phone_joins_the_lead_and_names_its_other_email(
+    client, form, bob_stone
+):
+    r = client.post(
+        f"/in/f/{form.key}/",
+        {"name": "Bob", "email": "b.stone@work.example", "phone": "(212) 555-0140"},
+        REMOTE_ADDR="203.0.113.8",
+    )
+    assert r.status_code == 200 and b"Thank you" in r.content
+    assert Lead.objects.count() == 1
+    lead = Lead.objects.get(pk=bob_stone.pk)
+    assert lead.email == "bob@stone.example"
+    assert "New enquiry through Website (also b.stone@work.example)" in lead.notes
+
+
+def test_someone_new_or_opted_out_still_makes_a_new_lead(client, form, bob, bob_stone):
+    r = _webhook(client, form, name="Cy New", email="cy@new.example")
+    assert r.status_code == 201 and r.json()["status"] == "created"
+    assert Lead.objects.get(pk=r.json()["id"]).owner == bob
+    actions.opt_out(bob_stone)
+    r = _webhook(client, form, name="Bob Stone", email="bob@stone.example")
+    assert r.status_code == 201  # a new lead, whose address stays suppressed
+    again = Lead.objects.get(pk=r.json()["id"])
+    assert again.next_action != "contact" and again.pk != bob_stone.pk
