@@ -173,10 +173,17 @@ def _recent_repeat(form: CaptureForm, fields: dict) -> Lead | None:
 def notify_owner(lead: Lead, *, again: bool = False) -> None:
     """Tell the owner at once: the odds of reaching a lead fall steeply within the hour.
     The email goes through the outbox (the worker sends it and retries while the mail
-    server is down), never inside the visitor's request. `again`: a lead of theirs
+    server is down), never inside the visitor's request; an owner without an email address
+    gets a line on the lead's timeline instead, never a silent nothing. `again`: a lead of theirs
     already, the alert quotes the latest of the notes (where the new message is)."""
     owner = lead.owner
-    if not owner.email:
+    if not owner.email:  # said where it matters: the Capture page and the owner's Settings
+        log.warning("lead %s: no alert, its owner %s has no email address", lead.pk, owner)
+        actions.note_on_timeline(
+            lead,
+            f"New-enquiry alert not emailed: {owner.get_username()} has no email address "
+            f"(it is not sent later; the enquiry is on their Today).",
+        )
         return
     contact = " / ".join(v for v in (display_phone(lead.phone), lead.email) if v)
     notes = lead.notes.strip()

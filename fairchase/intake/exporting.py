@@ -3,7 +3,7 @@
 A cell that would start a formula (=, +, -, @, tab, CR) gets a leading apostrophe, so
 no spreadsheet evaluates it (CSV injection); the importer removes it again. Phone
 numbers are E.164: in Excel they are text cells with Excel's own quote prefix, so
-`+15551234567` shows as typed; in CSV they carry the visible apostrophe ('+1555...).
+`+13125550100` shows as typed; in CSV they carry the visible apostrophe ('+1312...).
 In Excel, numbers and times are typed cells (they sum and sort); times are the business's
 wall-clock time to the second, and each time column's header names the zone. Sources,
 statuses, channels, outcomes, consents and signals are written as labels ("Web form",

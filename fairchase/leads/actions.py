@@ -512,6 +512,12 @@ def _opt_out_other_records(lead: Lead, reason: str, user, at: datetime) -> None:
             addresses |= {v for v in (other.email, other.phone) if v}
 
 
+def note_on_timeline(lead: Lead, reason: str) -> StatusChange:
+    """A row on the lead's timeline that changes nothing else (an owner's alert that
+    could not be emailed): the lead's status stays, written as its old and new."""
+    return StatusChange.objects.create(lead=lead, old=lead.status, new=lead.status, reason=reason)
+
+
 @transaction.atomic
 def reassign(lead: Lead, owner, *, user=None) -> Lead:
     caller, lead = lead, _lock(lead)

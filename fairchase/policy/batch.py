@@ -73,7 +73,7 @@ def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, tz_inde
     used = ok & (channel >= 0)
     dated = ok & ~np.isnan(att.at)
     reply = ok & np.isin(outcome, RESPONSE_CODES)
-    first_reply = _first_per_lead(lead[reply], order[reply], n, len(lead))
+    first_reply = first_per_lead(lead[reply], order[reply], n, len(lead))
     responded = first_reply < len(lead)
     engaged = ok & (order >= first_reply[lead])
     k = np.bincount(lead[ok & ~engaged], minlength=n)
@@ -137,13 +137,23 @@ def _reachable(book: Book, used: np.ndarray) -> np.ndarray:
 
 
 def _streaks(book: Book, engaged, first_reply, reply) -> np.ndarray:
-    """Contacts in a row without progress since the lead engaged (seed 002: time to move on)."""
+    """Each lead's streak after its latest try (0 before it engaged)."""
     att = book.attempts
-    order = np.arange(len(att.lead))
-    reset = engaged & ((order == first_reply[att.lead]) | (att.progress == 1))
-    step = engaged & ~reset & ((att.progress == 0) | ~reply)
-    last_reset = _last_per_lead(att.lead[reset], order[reset], book.n, -1)
-    return np.bincount(att.lead[step & (order > last_reset[att.lead])], minlength=book.n)
+    first = np.arange(len(att.lead)) == first_reply[att.lead]
+    after = streaks_after(engaged, first, att.progress, reply)
+    return _last_per_lead(att.lead[engaged], after[engaged], book.n, 0)
+
+
+def streaks_after(engaged, first, progress, reply) -> np.ndarray:
+    """Contacts in a row without progress since the lead engaged, after each try of a flat
+    table of tries lead by lead (seed 002: time to move on): the lead's first answer (`first`)
+    and a contact that made progress start it again at 0, a contact that made none or got no
+    answer adds one. Read it at the `engaged` tries (from the first answer on)."""
+    order = np.arange(len(engaged))
+    reset = first | (engaged & (progress == 1))
+    step = engaged & ~reset & ((progress == 0) | ~reply)
+    made = np.cumsum(step)
+    return made - made[np.maximum.accumulate(np.where(reset, order, 0))]
 
 
 def _recent(lead: np.ndarray, at: np.ndarray, n: int) -> np.ndarray:
@@ -168,6 +178,6 @@ def _last_per_lead(owner, values, n, fill):
     return out
 
 
-def _first_per_lead(owner, values, n, fill):
+def first_per_lead(owner, values, n, fill):
     """values[j] of each lead's first entry (`owner` ascending); `fill` for leads without one."""
     return _last_per_lead(owner[::-1], values[::-1], n, fill)

@@ -35,22 +35,21 @@ def fit_engaged(model, rows):
     articles' decay, and how many contacts a conversation still takes."""
     J = P.ENGAGED_J
     prior_ratio = P.ENGAGED_DECAY ** np.arange(J)
-    if len(rows.eng) == 0:
+    contacts, answers = rows.contacts, rows.answers
+    if len(contacts) == 0:
         model.engaged_ratio = prior_ratio
         model.engaged_remaining = np.full(J, P.ENGAGED_REMAINING)
         model.engaged_n = np.zeros(J)
         return
-    lead, source, signals, k = rows.win[:, 0], rows.win[:, 1], rows.win[:, 2], rows.win[:, 3]
-    logit_w = model.win_logit[source] + model.mask_effect(signals, model.sig_win)
-    p_lead = np.zeros(int(rows.lead_src.shape[0]))
-    p_lead[lead] = sigmoid(logit_w + model.win_late * k)
-    contact_lead, j = rows.eng[:, 0], rows.eng[:, 1]
-    contacts_left, won = rows.eng[:, 2], rows.eng[:, 3]
+    logit_w = model.win_logit[answers.source] + model.mask_effect(answers.signals, model.sig_win)
+    p_lead = np.zeros(rows.n_leads)
+    p_lead[answers.lead] = sigmoid(logit_w + model.win_late * answers.k)
+    j = contacts.streak
     n_j = np.bincount(j, minlength=J).astype(float)
-    won_j = np.bincount(j, weights=won, minlength=J)
-    exp_j = np.bincount(j, weights=p_lead[contact_lead], minlength=J)
-    left_j = np.bincount(j, weights=contacts_left, minlength=J)
-    typical = float(p_lead[contact_lead].mean()) or 0.3
+    won_j = np.bincount(j, weights=contacts.won, minlength=J)
+    exp_j = np.bincount(j, weights=p_lead[contacts.lead], minlength=J)
+    left_j = np.bincount(j, weights=contacts.left, minlength=J)
+    typical = float(p_lead[contacts.lead].mean()) or 0.3
     prior_w = KAPPA_ENGAGED * typical  # KAPPA_ENGAGED pseudo-leads, in expected-win units
     model.engaged_ratio = (won_j + prior_w * prior_ratio) / (exp_j + prior_w)
     model.engaged_remaining = (left_j + 3.0 * P.ENGAGED_REMAINING) / (n_j + 3.0)

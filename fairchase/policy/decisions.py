@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -35,6 +38,13 @@ class Facts:
     revisited: list
     mailing: list
     streak: list
+
+
+def per_lead(**columns: np.ndarray) -> Iterator[Any]:
+    """The rows of equal-length arrays, one lead at a time: a named tuple of plain values with
+    the arrays' names."""
+    row = namedtuple("row", columns)  # type: ignore[misc]
+    return map(row._make, zip(*(column.tolist() for column in columns.values()), strict=True))
 
 
 # due times cluster (the start of contact hours, now): one datetime per distinct time
@@ -123,58 +133,59 @@ def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd
     """Decisions for silent leads (`io`: their indices in the chunk); returns their priority
     (expected value of the next try per minute)."""
     priority = res.ev / ctx.minutes[res.channel]
-    left_out = ~np.isnan(crowd.chase)  # left out of today for the crowd, not for its worth
-    columns = (
-        io,
-        res.channel,
-        res.p,
-        res.ev,
-        res.v,
-        res.gross,
-        res.cost,
-        res.win,
-        res.risk,
-        priority,
-        left_out,
-        crowd.chase,
-        crowd.let_go,
-        crowd.reach_local,
-    )
-    rows = zip(*(column.tolist() for column in columns), strict=True)
-    cost_of_complaint = ctx.settings.complaint_cost
-    for i, c, p, ev, v, gross, cost, win, risk, pr, crowded, chase, gone, reach in rows:
-        label, evidence = ctx.labels[facts.src[i]], ctx.evidence[facts.src[i]]
-        if crowded and gone:
-            reason = R.let_go_for_crowd(
-                chase, R.local_date(facts.revisit_local[i]), ctx.settings.revisit_days / 7.0
-            )
-            out[i] = _revisit(facts, i, pr, ev, reason, p)
-        elif crowded:
-            reason = R.in_the_wings(chase, R.local_date(reach))
-            out[i] = _decision(facts.ids[i], WAIT, pr, ev, reason, p_reply=p)
-        elif v > 0:
-            wait = R.waited(facts.waited[i])
-            reason = R.contact_silent(
-                c,
-                _when(facts, i),
-                label,
-                facts.k[i],
-                p,
-                evidence,
-                gross,
-                cost,
-                wait,
-                facts.value[i],
-                revisited=bool(facts.revisited[i]),
-            )
-            out[i] = _contact(facts, i, c, pr, ev, reason, p, R.keep_going(v, ev, win))
-        else:
-            spend = cost + risk * cost_of_complaint
-            reason = R.stop_silent(
-                c, label, facts.k[i], p, evidence, gross, spend, revisited=bool(facts.revisited[i])
-            )
-            out[i] = _stop(facts, i, pr, ev, reason, p)
+    for f in per_lead(
+        i=io,
+        channel=res.channel,
+        p=res.p,
+        ev=res.ev,
+        v=res.v,
+        gross=res.gross,
+        cost=res.cost,
+        win=res.win,
+        risk=res.risk,
+        priority=priority,
+        crowded=~np.isnan(crowd.chase),
+        chase=crowd.chase,
+        let_go=crowd.let_go,
+        reach=crowd.reach_local,
+    ):
+        out[f.i] = _silent(ctx, facts, f)
     return priority
+
+
+def _silent(ctx, facts: Facts, f) -> dict:
+    """One silent lead's decision from its figures (see silent_decisions)."""
+    i, settings = f.i, ctx.settings
+    if f.crowded and f.let_go:
+        revisit = R.local_date(facts.revisit_local[i])
+        reason = R.let_go_for_crowd(f.chase, revisit, settings.revisit_days / 7.0)
+        return _revisit(facts, i, f.priority, f.ev, reason, f.p)
+    if f.crowded:
+        reason = R.in_the_wings(f.chase, R.local_date(f.reach))
+        return _decision(facts.ids[i], WAIT, f.priority, f.ev, reason, p_reply=f.p)
+    label, evidence = ctx.labels[facts.src[i]], ctx.evidence[facts.src[i]]
+    revisited = bool(facts.revisited[i])
+    if f.v > 0:
+        reason = R.contact_silent(
+            f.channel,
+            _when(facts, i),
+            label,
+            facts.k[i],
+            f.p,
+            evidence,
+            f.gross,
+            f.cost,
+            R.waited(facts.waited[i]),
+            facts.value[i],
+            revisited=revisited,
+        )
+        why = R.keep_going(f.v, f.ev, f.win)
+        return _contact(facts, i, f.channel, f.priority, f.ev, reason, f.p, why)
+    spend = f.cost + f.risk * settings.complaint_cost
+    reason = R.stop_silent(
+        f.channel, label, facts.k[i], f.p, evidence, f.gross, spend, revisited=revisited
+    )
+    return _stop(facts, i, f.priority, f.ev, reason, f.p)
 
 
 def engaged_channel(resp_channel, avail):
@@ -190,28 +201,29 @@ def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: Conversation, out:
     """Decisions for engaged leads: is the rest of the conversation worth its contacts?"""
     priority = res.ev / ctx.minutes[res.channel]
     counts = [int(x) for x in ctx.model.engaged_n]
-    columns = (
-        ie,
-        res.channel,
-        res.q,
-        res.ev,
-        res.net,
-        res.contacts,
-        res.cost,
-        res.risk,
-        res.prize,
-        priority,
-    )
-    rows = zip(*(column.tolist() for column in columns), strict=True)
-    for i, c, q, ev, net, contacts, cost, risk, prize, pr in rows:
-        streak = facts.streak[i]
-        if net > 0:
+    for f in per_lead(
+        i=ie,
+        channel=res.channel,
+        q=res.q,
+        ev=res.ev,
+        net=res.net,
+        contacts=res.contacts,
+        cost=res.cost,
+        risk=res.risk,
+        prize=res.prize,
+        priority=priority,
+    ):
+        i, streak = f.i, facts.streak[f.i]
+        if f.net > 0:
             n = counts[min(streak, len(counts) - 1)]
-            reason = R.contact_engaged(c, _when(facts, i), q, streak, n, contacts, ev, cost)
-            out[i] = _contact(facts, i, c, pr, ev, reason, q, R.keep_talking(net))
+            when = _when(facts, i)
+            reason = R.contact_engaged(f.channel, when, f.q, streak, n, f.contacts, f.ev, f.cost)
+            why = R.keep_talking(f.net)
+            out[i] = _contact(facts, i, f.channel, f.priority, f.ev, reason, f.q, why)
         else:
-            spend = cost + risk * ctx.settings.complaint_cost
-            out[i] = _stop(facts, i, pr, ev, R.stop_engaged(q, streak, prize, contacts, spend), q)
+            spend = f.cost + f.risk * ctx.settings.complaint_cost
+            reason = R.stop_engaged(f.q, streak, f.prize, f.contacts, spend)
+            out[i] = _stop(facts, i, f.priority, f.ev, reason, f.q)
     return priority
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
 from . import priors as P
+from .batch import first_per_lead, streaks_after
 from .buckets import gap_buckets
 from .deals import fit_engaged, fit_values
 from .glm import aggregate, fit_logistic
+from .lookahead import RECENT_CAP, tries_in_week_before
 from .model import AGE_BUCKET_DAYS, Model, age_bin_weights, age_bins
-from .records import BOUNCED, NAN, OPTED_OUT, RESPONSE_CODES, WEEK, read_book, signal_masks
+from .records import BOUNCED, OPTED_OUT, RESPONSE_CODES, read_book, signal_masks
 
 MAX_SOURCES = 40
 MIN_EXTRA_SIGNAL = 30  # an unknown signal needs this many leads before it gets its own effect
@@ -39,7 +42,8 @@ def fit(history, settings=None) -> Model:
     lead_src = np.array([src_of[name] for name in names], dtype=np.int64)
     masks = signal_masks(book.signals, sig_bits)[keep]
     rows = _walk(book, keep, lead_src, masks)
-    model = Model(n_leads=len(keep), n_attempts=rows.n_attempts, sources=sources, signals=signals)
+    n_attempts = len(rows.tries)
+    model = Model(n_leads=len(keep), n_attempts=n_attempts, sources=sources, signals=signals)
     src_n = np.bincount(lead_src, minlength=S + 1).astype(float)[: S + 1]
     src_n[S] = len(keep)
     model.source_leads = src_n
@@ -85,124 +89,193 @@ def _signal_vocab(signal_lists):
 
 
 @dataclass
-class Rows:
-    """What each sub-model counts, one row per attempt (or per lead for wins)."""
+class Table:
+    """A dataclass of named integer columns of equal length, one entry per row."""
 
-    haz: (
-        np.ndarray
-    )  # silent tries: source, k-1, signals, channel, switch, spacing, age, agreed, replied
-    cmp: np.ndarray  # every try: source, tries, tries that week, channel, engaged, opted out
-    win: np.ndarray  # finished leads that answered: lead, source, signals, k-1 of the answer, won
-    eng: np.ndarray  # engaged contacts of finished leads: lead, streak, contacts left, won
-    lead_src: np.ndarray
-    n_attempts: int
+    def __len__(self) -> int:
+        return len(getattr(self, fields(self)[0].name))
+
+    def cells(self, outcome: str, skip: tuple = ()) -> tuple[Any, np.ndarray]:
+        """Each distinct row of the other columns (but `skip`, left 0) once, with `outcome`
+        holding how many of its rows had it; and how many rows there were of each."""
+        names = [f.name for f in fields(self) if f.name != outcome and f.name not in skip]
+        keys = np.stack([getattr(self, name) for name in names], axis=1)
+        uniq, trials, succ = aggregate(keys, getattr(self, outcome))
+        columns = {name: uniq[:, i] for i, name in enumerate(names)}
+        columns.update({name: np.zeros(len(uniq), dtype=np.int64) for name in skip})
+        return type(self)(**columns, **{outcome: succ}), trials
+
+
+@dataclass
+class SilentTries(Table):
+    """The reply model's rows: every try up to the lead's first answer."""
+
+    source: np.ndarray
+    k: np.ndarray  # attempt number - 1 (K - 1 for all later ones)
+    signals: np.ndarray  # signal bits
+    channel: np.ndarray
+    switch: np.ndarray  # 1 + the channel moved to from another one, 0 for none
+    spacing: np.ndarray  # bucket of the wait before it (gap_buckets)
+    age: np.ndarray  # fine bin of the lead's age then (age_bins)
+    agreed: np.ndarray  # at an agreed time
+    replied: np.ndarray
+
+
+@dataclass
+class Tries(Table):
+    """The complaint model's rows: every try."""
+
+    source: np.ndarray
+    tries: np.ndarray  # the try's number (1..15)
+    recent: np.ndarray  # tries in the week before it (0..RECENT_CAP)
+    channel: np.ndarray
+    engaged: np.ndarray  # after the lead's first answer
+    opted_out: np.ndarray  # a complaint: an opt-out after a silent try
+
+
+@dataclass
+class Answers(Table):
+    """The win model's rows: finished leads that answered."""
+
+    lead: np.ndarray  # index among the kept leads
+    source: np.ndarray
+    signals: np.ndarray
+    k: np.ndarray  # the answer's attempt number - 1 (K - 1 for all later ones)
+    won: np.ndarray
+
+
+@dataclass
+class Contacts(Table):
+    """How conversations end: every contact of a finished lead after its first answer."""
+
+    lead: np.ndarray
+    streak: np.ndarray  # contacts in a row without progress before it (up to ENGAGED_J - 1)
+    left: np.ndarray  # contacts from this one to the end
+    won: np.ndarray
+
+
+@dataclass
+class Rows:
+    """What each sub-model counts."""
+
+    silent: SilentTries
+    tries: Tries
+    answers: Answers
+    contacts: Contacts
+    n_leads: int
+
+
+@dataclass
+class _Chases:
+    """The kept leads' tries that did not bounce, oldest first within each lead."""
+
+    lead: np.ndarray  # index among the kept leads
+    at: np.ndarray
+    channel: np.ndarray  # an unknown channel counts as a call
+    outcome: np.ndarray
+    progress: np.ndarray
+    place: np.ndarray  # 0 for the lead's first try, 1 for its second...
+    reply: np.ndarray
+    first: np.ndarray  # per lead: the row of its first answer (len(lead) for none)
+    count: np.ndarray  # per lead: its tries
 
 
 def _walk(book, keep, lead_src, masks) -> Rows:
-    """One pass over every attempt of the kept leads, producing the rows each sub-model counts."""
-    att = book.attempts
-    starts = np.searchsorted(att.lead, np.arange(book.n + 1)).tolist()
-    at = [None if t != t else t for t in att.at.tolist()]
-    channel, outcome, progress = att.channel.tolist(), att.outcome.tolist(), att.progress.tolist()
-    commit_at = book.commit_at.tolist()
-    haz: list = []
-    cmp: list = []
-    win: list = []
-    eng: list = []
-    for li, i in enumerate(keep):
-        status = book.statuses[i]
-        created = book.created[i].item()
-        lead = _Lead(li, int(lead_src[li]), int(masks[li]), status, created, commit_at[i])
-        span = range(starts[i], starts[i + 1])
-        lead.walk([(at[j], channel[j], outcome[j], progress[j]) for j in span], haz, cmp, eng)
-        if lead.finished and lead.responded:
-            win.append((li, lead.src, lead.mask, min(lead.k_reply, P.K) - 1, int(status == "won")))
+    """Every try of the kept leads that did not bounce, as the rows each sub-model counts."""
+    att, n = book.attempts, len(keep)
+    kept = np.full(book.n, -1)
+    kept[keep] = np.arange(n)
+    real = (att.outcome != BOUNCED) & (kept[att.lead] >= 0)
+    lead = kept[att.lead[real]]
+    order = np.arange(len(lead))
+    reply = np.isin(att.outcome[real], RESPONSE_CODES)
+    tried = _Chases(
+        lead=lead,
+        at=att.at[real],
+        channel=np.maximum(att.channel[real], 0),
+        outcome=att.outcome[real],
+        progress=att.progress[real],
+        place=order - np.searchsorted(lead, lead),
+        reply=reply,
+        first=first_per_lead(lead[reply], order[reply], n, len(lead)),
+        count=np.bincount(lead, minlength=n),
+    )
+    statuses = [book.statuses[i] for i in keep]
+    finished = np.array([status in P.CLOSED for status in statuses], dtype=bool)
+    won = np.array([status == "won" for status in statuses], dtype=bool)
+    opted_out = np.array([status == "opted_out" for status in statuses], dtype=bool)
     return Rows(
-        haz=_timing_buckets(np.array(haz, dtype=float).reshape(-1, 10)),
-        cmp=np.array(cmp, dtype=np.int64).reshape(-1, 6),
-        win=np.array(win, dtype=np.int64).reshape(-1, 5),
-        eng=np.array(eng, dtype=np.int64).reshape(-1, 4),
-        lead_src=lead_src,
-        n_attempts=len(cmp),
+        silent=_silent_tries(tried, lead_src, masks, book.created[keep], book.commit_at[keep]),
+        tries=_tries(tried, lead_src, opted_out),
+        answers=_answers(tried, lead_src, masks, finished, won),
+        contacts=_contacts(tried, finished, won),
+        n_leads=n,
     )
 
 
-def _timing_buckets(raw: np.ndarray) -> np.ndarray:
-    """Silent tries with their gap and age (seconds, columns 5 and 6) turned into the spacing
-    bucket and the fine age bin of their effects; the attempt number (column 9) is dropped."""
-    raw[:, 5] = gap_buckets(raw[:, 5], raw[:, 9])
-    raw[:, 6] = age_bins(raw[:, 6])
-    return raw[:, :9].astype(np.int64)
+def _silent_tries(tried: _Chases, lead_src, masks, created, agreed_at) -> SilentTries:
+    """The tries up to each lead's first answer, with the channel switch, the wait before each
+    (since the enquiry for a first try) and the lead's age then."""
+    lead, at, channel, place = tried.lead, tried.at, tried.channel, tried.place
+    before = np.maximum(np.arange(len(lead)) - 1, 0)  # the lead's previous try, when place > 0
+    moved = (place > 0) & (channel != channel[before])
+    since = np.where(place > 0, at[before], created[lead])
+    sel = np.arange(len(lead)) <= tried.first[lead]
+    lead, at, place = lead[sel], at[sel], place[sel]
+    return SilentTries(
+        source=lead_src[lead],
+        k=np.minimum(place + 1, P.K) - 1,
+        signals=masks[lead],
+        channel=channel[sel],
+        switch=np.where(moved[sel], channel[sel] + 1, 0),
+        spacing=gap_buckets(at - since[sel], place + 1),
+        age=age_bins(at - created[lead]),
+        agreed=(np.abs(at - agreed_at[lead]) < P.AGREED_WINDOW).astype(np.int64),
+        replied=tried.reply[sel].astype(np.int64),
+    )
 
 
-class _Lead:
-    """One lead's chase, walked attempt by attempt."""
-
-    def __init__(self, li, src, mask, status, created, agreed):
-        self.li, self.src, self.mask, self.status = li, src, mask, status
-        self.created = None if created != created else created
-        self.agreed = None if agreed != agreed else agreed
-        self.finished = status in P.CLOSED
-        self.responded = False
-        self.k_reply = 0
-
-    def walk(self, attempts, haz, cmp, eng):
-        real = [a for a in attempts if a[2] != BOUNCED]
-        explicit_opt = any(a[2] == OPTED_OUT for a in real)
-        k = streak = 0
-        prev, prev_ts = P.NO_CHANNEL, self.created
-        times: list = []
-        eng_start = len(eng)
-        for idx, (ts, ci, outcome, progress) in enumerate(real):
-            c = ci if ci >= 0 else 0
-            n7 = 0
-            if ts is not None:
-                for t in reversed(times):
-                    if t is None or ts - t >= WEEK:
-                        break
-                    n7 += 1
-            # a complaint is an opt-out after a silent try; "no, and remove me" is a reply
-            replied = outcome in RESPONSE_CODES
-            opted = outcome == OPTED_OUT or (
-                self.status == "opted_out"
-                and not explicit_opt
-                and idx == len(real) - 1
-                and not replied
-            )
-            cmp.append((self.src, min(idx + 1, 15), min(n7, 6), c, int(self.responded), int(opted)))
-            if not self.responded:
-                k += 1
-                haz.append(self._silent_try(k, ts, prev_ts, c, prev, replied))
-                if replied:
-                    self.responded, self.k_reply, streak = True, k, 0
-            else:
-                if self.finished:
-                    eng.append(
-                        [self.li, min(streak, P.ENGAGED_J - 1), 0, int(self.status == "won")]
-                    )
-                streak = _next_streak(streak, replied, progress)
-            prev, prev_ts = c, ts
-            times.append(ts)
-        for r, row in enumerate(eng[eng_start:]):
-            row[2] = len(eng) - eng_start - r  # contacts from here to the end
-        if self.status == "won" and not self.responded:
-            self.responded, self.k_reply = True, max(k, 1)
-
-    def _silent_try(self, k, ts, prev_ts, c, prev, replied):
-        gap = ts - prev_ts if ts is not None and prev_ts is not None else NAN
-        age = ts - self.created if ts is not None and self.created is not None else NAN
-        into = c + 1 if prev != P.NO_CHANNEL and c != prev else 0
-        hit = self.agreed is not None and ts is not None and abs(ts - self.agreed) < P.AGREED_WINDOW
-        return (self.src, min(k, P.K) - 1, self.mask, c, into, gap, age, int(hit), int(replied), k)
+def _tries(tried: _Chases, lead_src, opted_out) -> Tries:
+    """Every try, with those in the week before it; an opt-out after a silent try is a
+    complaint ("no, and remove me" is a reply), and so is a lead's opted-out status after
+    its last try when no try says so."""
+    lead, outcome = tried.lead, tried.outcome
+    said = np.bincount(lead[outcome == OPTED_OUT], minlength=len(tried.count)) > 0
+    last = tried.place == tried.count[lead] - 1
+    complaint = (outcome == OPTED_OUT) | ((opted_out & ~said)[lead] & last & ~tried.reply)
+    return Tries(
+        source=lead_src[lead],
+        tries=np.minimum(tried.place + 1, 15),
+        recent=tries_in_week_before(lead, tried.at, RECENT_CAP),
+        channel=tried.channel,
+        engaged=(np.arange(len(lead)) > tried.first[lead]).astype(np.int64),
+        opted_out=complaint.astype(np.int64),
+    )
 
 
-def _next_streak(streak, reply, progress):
-    """Contacts in a row without progress since the lead engaged (seed 002: time to move on)."""
-    if progress == 1:
-        return 0
-    if progress == 0 or not reply:
-        return streak + 1
-    return streak
+def _answers(tried: _Chases, lead_src, masks, finished, won) -> Answers:
+    """Finished leads that answered (a win counts as an answer, at the last try if none)."""
+    answered = tried.first < len(tried.lead)
+    starts = np.searchsorted(tried.lead, np.arange(len(tried.count)))
+    k = np.where(answered, tried.first - starts, tried.count - 1)
+    li = np.flatnonzero(finished & (answered | won))
+    k = np.clip(k[li], 0, P.K - 1)
+    return Answers(li, lead_src[li], masks[li], k, won[li].astype(np.int64))
+
+
+def _contacts(tried: _Chases, finished, won) -> Contacts:
+    """The contacts of finished leads after their first answer, each with the streak before it."""
+    lead, order = tried.lead, np.arange(len(tried.lead))
+    engaged = order >= tried.first[lead]
+    streak = streaks_after(engaged, order == tried.first[lead], tried.progress, tried.reply)
+    sel = np.flatnonzero((order > tried.first[lead]) & finished[lead])
+    ends = np.cumsum(tried.count)
+    return Contacts(
+        lead=lead[sel],
+        streak=np.minimum(streak[sel - 1], P.ENGAGED_J - 1),
+        left=ends[lead[sel]] - sel,
+        won=won[lead[sel]].astype(np.int64),
+    )
 
 
 def _bits(masks, G):
@@ -242,10 +315,10 @@ def age_knots_of_params() -> np.ndarray:
     return (m <= i).astype(float)
 
 
-def _reply_design(cells, L: _ReplyLayout, drop):
-    """One row per cell of (source, k-1, signals, channel, switch, spacing, age, agreed)."""
+def _reply_design(cells: SilentTries, L: _ReplyLayout, drop):
+    """One row per cell of silent tries."""
     K = P.K
-    s, k, mask, ch, into, gb, ab, hit = (cells[:, i] for i in range(8))
+    s, k, ch, into = cells.source, cells.k, cells.channel, cells.switch
     X = np.zeros((len(cells), L.n))
     r = np.arange(len(cells))
     # the curve is a random walk over attempts: a_k = sum of steps up to k, so attempts with
@@ -255,16 +328,16 @@ def _reply_design(cells, L: _ReplyLayout, drop):
     X[r, L.d.start + s] = 1.0
     for si in range(L.S):
         X[s == si, L.e.start + si * K : L.e.start + (si + 1) * K] = upto[s == si]
-    bits = _bits(mask, L.G)
+    bits = _bits(cells.signals, L.G)
     X[:, L.g] = bits
     # a signal says most about the first tries: among leads still silent after several, the
     # keen ones have mostly answered already, so each signal's effect may fade with attempts
     X[:, L.fade] = bits * P.fade(k)[:, None]
     X[r[ch > 0], L.c.start + ch[ch > 0] - 1] = 1.0
     X[r[into > 0], L.sw.start + into[into > 0] - 1] = 1.0
-    X[r, L.sp.start + gb] = 1.0
-    X[:, L.age] = age_bin_weights(ab) @ age_knots_of_params()
-    X[:, L.hit] = hit[:, None]
+    X[r, L.sp.start + cells.spacing] = 1.0
+    X[:, L.age] = age_bin_weights(cells.age) @ age_knots_of_params()
+    X[:, L.hit] = cells.agreed[:, None]
     # how steeply replies fall with attempts is learned as one scale on the articles' shape
     # (1 = the prior curve, 0 = flat): data on attempts 2-8 then speaks for the unseen tail too
     X[:, L.lam] = drop[k][:, None]
@@ -312,19 +385,19 @@ def _reply_contrasts(L: _ReplyLayout, weights, drop):
 
 def _fit_reply(model, rows, S, G, weights):
     """The reply hazard: log-odds of answering try k given silence so far (see docs)."""
-    K, haz = P.K, rows.haz
-    cells, trials, succ = aggregate(haz[:, :8], haz[:, 8])
+    K, tries = P.K, rows.silent
+    cells, trials = tries.cells("replied")
     L = _ReplyLayout(S, G)
     curve = np.array([P.logit(p) for p in P.POOLED_CURVE])
     drop = curve - curve[0]
     mean, sd = _reply_prior(model, L, curve)
     beta, beta_sd, cov = _fit_age_bend(
-        model, _reply_design(cells, L, drop), trials, succ, L, mean, sd
+        model, _reply_design(cells, L, drop), trials, cells.replied, L, mean, sd
     )
     C = _reply_contrasts(L, weights, drop)
     model.reply_logit = (C @ beta).reshape(S + 1, K)
     # the Insights curve is shown at the spacing and age this business actually had per attempt
-    spacing, age = _typical_timing(haz)
+    spacing, age = _typical_timing(tries)
     rows_all = np.arange((S + 1) * K)
     C[rows_all, L.sp.start + np.tile(spacing, S + 1)] = 1.0
     C[rows_all, L.age] = np.tile(age_bin_weights(age) @ age_knots_of_params(), (S + 1, 1))
@@ -333,8 +406,8 @@ def _fit_reply(model, rows, S, G, weights):
         S + 1, K
     )
     tried, replied = np.zeros((S + 1, K)), np.zeros((S + 1, K))
-    np.add.at(tried, (haz[:, 0], haz[:, 1]), 1.0)
-    np.add.at(replied, (haz[:, 0], haz[:, 1]), haz[:, 8])
+    np.add.at(tried, (tries.source, tries.k), 1.0)
+    np.add.at(replied, (tries.source, tries.k), tries.replied)
     tried[S], replied[S] = tried[:S].sum(axis=0), replied[:S].sum(axis=0)
     model.tried, model.replied = tried, replied
     model.sig_reply, model.sig_reply_sd = beta[L.g], beta_sd[L.g]
@@ -342,7 +415,7 @@ def _fit_reply(model, rows, S, G, weights):
     model.switch_into, model.spacing = beta[L.sw], beta[L.sp]
     model.age_curve = age_knots_of_params() @ beta[L.age]
     model.age = model.age_effect(np.array(AGE_BUCKET_DAYS) * 86400.0)
-    model.agreed, model.steepness = float(beta[L.hit][0]), float(beta[L.lam][0])
+    model.agreed = float(beta[L.hit][0])
     model.sig_fade = beta[L.fade]
 
 
@@ -365,19 +438,19 @@ def _fit_age_bend(model, X, trials, succ, L: _ReplyLayout, mean, sd):
     return beta, beta_sd, cov
 
 
-def _typical_timing(haz):
+def _typical_timing(tries: SilentTries):
     """The most common spacing and age bin per attempt number (the articles' without data)."""
     typical = np.array(P.TYPICAL_BUCKET)
     typical_days = np.concatenate(
         [[0.0], np.cumsum([*P.SCHEDULES[0], *[P.SCHEDULES[0][-1]] * P.K])]
     )
     typical_age = age_bins(typical_days[: P.K] * 86400.0)
-    if not len(haz):
+    if not len(tries):
         return typical, typical_age
     top = P.AGE_KNOTS * P.AGE_BINS_PER_KNOT
     counts, ages = np.zeros((P.K, 8)), np.zeros((P.K, top))
-    np.add.at(counts, (haz[:, 1], haz[:, 5]), 1.0)
-    np.add.at(ages, (haz[:, 1], haz[:, 6]), 1.0)
+    np.add.at(counts, (tries.k, tries.spacing), 1.0)
+    np.add.at(ages, (tries.k, tries.age), 1.0)
     seen = counts.sum(axis=1) > 0
     return np.where(seen, counts.argmax(axis=1), typical), np.where(
         seen, ages.argmax(axis=1), typical_age
@@ -385,15 +458,15 @@ def _typical_timing(haz):
 
 
 def _fit_win(model, rows, S, G):
-    win = rows.win
-    cells, trials, succ = aggregate(win[:, 1:4], win[:, 4])
+    answers = rows.answers
+    cells, trials = answers.cells("won", skip=("lead",))
     n_par = 1 + S + G + 1
     X = np.zeros((len(cells), n_par))
     r = np.arange(len(cells))
     X[:, 0] = 1.0
-    X[r, 1 + cells[:, 0]] = 1.0
-    X[:, 1 + S : 1 + S + G] = _bits(cells[:, 1], G)
-    X[:, -1] = cells[:, 2]
+    X[r, 1 + cells.source] = 1.0
+    X[:, 1 + S : 1 + S + G] = _bits(cells.signals, G)
+    X[:, -1] = cells.k
     base = P.logit(P.UNKNOWN_SOURCE[1])
     mean = np.concatenate(
         [
@@ -411,9 +484,9 @@ def _fit_win(model, rows, S, G):
             [P.SD["win_late"]],
         ]
     )
-    beta, beta_sd, cov = fit_logistic(X, trials, succ, mean, sd)
-    responders = np.bincount(win[:, 1], minlength=S + 1).astype(float)[: S + 1]
-    won = np.bincount(win[:, 1], weights=win[:, 4], minlength=S + 1)[: S + 1]
+    beta, beta_sd, cov = fit_logistic(X, trials, cells.won, mean, sd)
+    responders = np.bincount(answers.source, minlength=S + 1).astype(float)[: S + 1]
+    won = np.bincount(answers.source, weights=answers.won, minlength=S + 1)[: S + 1]
     responders[S], won[S] = responders[:S].sum(), won[:S].sum()
     w = responders[:S] / responders[:S].sum() if responders[:S].sum() else np.zeros(S)
     C = np.zeros((S + 1, n_par))
@@ -428,18 +501,18 @@ def _fit_win(model, rows, S, G):
 
 
 def _fit_complaint(model, rows, S):
-    cmp = rows.cmp
-    cells, trials, succ = aggregate(cmp[:, :5], cmp[:, 5])
+    tries = rows.tries
+    cells, trials = tries.cells("opted_out")
     n_par = 4 + S + 3
     X = np.zeros((len(cells), n_par))
     r = np.arange(len(cells))
     X[:, 0] = 1.0
-    X[:, 1] = cells[:, 1] - 1
-    X[:, 2] = cells[:, 2]
-    X[:, 3] = cells[:, 4]
-    X[r, 4 + cells[:, 0]] = 1.0
-    has_c = cells[:, 3] > 0
-    X[r[has_c], 4 + S + cells[has_c, 3] - 1] = 1.0
+    X[:, 1] = cells.tries - 1
+    X[:, 2] = cells.recent
+    X[:, 3] = cells.engaged
+    X[r, 4 + cells.source] = 1.0
+    has_c = cells.channel > 0
+    X[r[has_c], 4 + S + cells.channel[has_c] - 1] = 1.0
     mean = np.concatenate(
         [
             [P.COMPLAINT_BASE, P.COMPLAINT_PER_ATTEMPT, P.COMPLAINT_PER_RECENT, -0.5],
@@ -454,7 +527,7 @@ def _fit_complaint(model, rows, S):
             np.full(3, P.SD["channel"]),
         ]
     )
-    beta, _, cov = fit_logistic(X, trials, succ, mean, sd)
+    beta, _, cov = fit_logistic(X, trials, cells.opted_out, mean, sd)
     model.c_base, model.c_attempt, model.c_recent, model.c_engaged = (float(b) for b in beta[:4])
     src = beta[4 : 4 + S]
     n = model.source_leads[:S]
@@ -476,6 +549,6 @@ def _fit_complaint(model, rows, S):
 
     model.c_source = np.concatenate([src, [pooled]])
     model.c_channel = np.concatenate([[0.0], beta[4 + S :]])
-    kk = np.minimum(cmp[:, 1], P.K) - 1
+    kk = np.minimum(tries.tries, P.K) - 1
     model.c_tried = np.bincount(kk, minlength=P.K).astype(float)[: P.K]
-    model.c_events = np.bincount(kk, weights=cmp[:, 5], minlength=P.K)[: P.K]
+    model.c_events = np.bincount(kk, weights=tries.opted_out, minlength=P.K)[: P.K]

@@ -48,6 +48,18 @@ def recent_counts(recent: np.ndarray, planned: np.ndarray) -> np.ndarray:
     return out.T
 
 
+def tries_in_week_before(lead: np.ndarray, at: np.ndarray, cap: int) -> np.ndarray:
+    """For each past try (grouped by `lead`, oldest first), the tries of its lead in the 7
+    days before it, counted back from it (the same rule as recent_counts) up to `cap`."""
+    out = np.zeros(len(at), dtype=np.int64)
+    going = np.ones(len(at), dtype=bool)
+    for back in range(1, cap + 1):
+        before = np.maximum(np.arange(len(at)) - back, 0)
+        going &= (np.arange(len(at)) >= back) & (lead[before] == lead) & (at[before] > at - WEEK)
+        out += going
+    return out
+
+
 @dataclass
 class SilentLeads:
     """The silent leads to look ahead for (arrays over the leads)."""

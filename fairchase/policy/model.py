@@ -83,7 +83,6 @@ class Model:
     age_curve: np.ndarray = empty_array()  # (AGE_KNOTS,) log-odds by the lead's age (age_u knots)
     age_bend: float = 0.0  # the age curve's random-walk step size the data chose
     agreed: float = 0.0  # a try at the agreed time
-    steepness: float = 1.0  # how fast replies fall with attempts, relative to the articles' curve
     win_logit: np.ndarray = empty_array()  # (S+1,)
     win_sd: np.ndarray = empty_array()
     win_late: float = 0.0
@@ -108,7 +107,6 @@ class Model:
     engaged_ratio: np.ndarray = empty_array()
     engaged_remaining: np.ndarray = empty_array()  # (J,) contacts still to come
     engaged_n: np.ndarray = empty_array()
-    version: int = 1
 
     # ---- lookups -------------------------------------------------------------------------
     @property

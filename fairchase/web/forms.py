@@ -24,6 +24,7 @@ from fairchase.leads.models import (
     Status,
 )
 from fairchase.leads.normalize import (
+    PHONE_EXAMPLE,
     InvalidContact,
     normalize_email,
     normalize_phone,
@@ -90,7 +91,7 @@ class LeadForm(forms.Form):
         max_length=40,
         required=False,
         widget=forms.TextInput(attrs={"type": "tel"}),
-        help_text="With the country code, e.g. +1 312 555 0100.",
+        help_text=f"With the country code, e.g. {PHONE_EXAMPLE}.",
     )
     timezone = forms.CharField(
         max_length=64,

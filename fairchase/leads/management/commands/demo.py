@@ -1,26 +1,52 @@
 """`fairchase demo`: load realistic demo data (users, six months of history, open leads)."""
 
-from django.core.management.base import BaseCommand
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
 
 from fairchase.insights.snapshot import warm
 from fairchase.insights.synthetic import seed_demo_costs
-from fairchase.leads.demo import DEMO_PASSWORD, load_demo
+from fairchase.leads.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
 from fairchase.leads.models import Lead
 
 
+def unsafe_here() -> str:
+    """Why the demo must not load into this database ('' when it may): its logins are
+    known (olivia / fairchase-demo is an admin), so never beside anyone's own users or leads."""
+    own = get_user_model().objects.exclude(username__in=[u for u, _, _ in DEMO_USERS])
+    names = list(own.order_by("pk").values_list("username", flat=True)[:3])
+    if names:
+        return f"this database has users of its own ({', '.join(names)})"
+    if Lead.objects.exists():
+        return "this database has leads"
+    return ""
+
+
 class Command(BaseCommand):
-    help = "Load demo data: 3 users, finished history, open leads at every stage; fit and plan."
+    help = (
+        "Load demo data: 3 users, finished history, open leads at every stage; fit and plan. "
+        "Only into a new database: it refuses one with users of its own or leads."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--if-empty", action="store_true", help="Do nothing when leads exist.")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Where the demo may not load (users or leads exist), say so and exit 0.",
+        )
         parser.add_argument("--history", type=int, default=500, help="Finished leads to create.")
         parser.add_argument("--open", type=int, default=180, help="Open leads to create.")
         parser.add_argument("--seed", type=int, default=7)
 
     def handle(self, *args, if_empty, history, open, seed, **opts):
-        if if_empty and Lead.objects.exists():
-            self.stdout.write("Leads exist already: demo data not loaded.")
+        why = unsafe_here()
+        if why and if_empty:
+            self.stdout.write(f"Demo data not loaded: {why}.")
             return
+        if why:
+            raise CommandError(
+                f"demo refused: {why}, and the demo adds known logins (olivia / {DEMO_PASSWORD} "
+                f"is an admin). Load it into a new database (make run on a fresh clone)."
+            )
         counts = load_demo(n_history=history, n_open=open, seed=seed)
         seed_demo_costs()  # per-source lead costs, so Insights' money charts mean something
         # What the worker would do in its first minutes: Insights' views for the business and
