@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -64,9 +65,7 @@ def fit(history, settings=None) -> Model:
 
 
 def _source_vocab(names):
-    counts: dict = {}
-    for name in names:
-        counts[name] = counts.get(name, 0) + 1
+    counts = Counter(names)
     ranked = sorted(counts, key=lambda s: (-counts[s], s))
     kept = set(ranked[:MAX_SOURCES])
     if len(ranked) > MAX_SOURCES:
@@ -77,10 +76,7 @@ def _source_vocab(names):
 
 
 def _signal_vocab(signal_lists):
-    counts: dict = {}
-    for names in signal_lists:
-        for name in set(names):
-            counts[name] = counts.get(name, 0) + 1
+    counts = Counter(name for names in signal_lists for name in set(names))
     extra = sorted(
         (n for n in counts if n not in P.SIGNAL_PRIORS and counts[n] >= MIN_EXTRA_SIGNAL),
         key=lambda n: (-counts[n], n),
@@ -341,9 +337,7 @@ def age_knots_of_params() -> np.ndarray:
     from one knot to the next (a random walk): the curve is 0 at age 0 and f_i = the sum of
     the first i steps. Where the history has no tries, the steps fall back to the articles'
     gentle decline instead of carrying a trend on."""
-    i = np.arange(P.AGE_KNOTS)[:, None]
-    m = np.arange(1, P.AGE_KNOTS)[None, :]
-    return (m <= i).astype(float)
+    return np.tri(P.AGE_KNOTS, P.AGE_KNOTS - 1, -1)
 
 
 def _reply_design(cells: SilentTries, L: _ReplyLayout, drop):
