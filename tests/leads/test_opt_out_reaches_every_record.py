@@ -17,6 +17,7 @@ from fairchase.leads.actions import ActionError
 from fairchase.leads.models import Commitment, Lead, Status, Suppression
 from fairchase.outreach.tokens import make_token
 from tests.leads.test_courtesy import _contacts_everywhere
+from tests.outreach.test_reply_actions import _record, _text_in
 
 
 def _bob_twice(alice, bob, make_lead):
@@ -33,8 +34,13 @@ def _bob_twice(alice, bob, make_lead):
     return first, second, third, stranger
 
 
-def _opt_out_by(path: str, lead: Lead) -> None:
-    if path == "unsubscribe link":
+def _opt_out_by(path: str, lead: Lead, settings) -> None:
+    if path == "STOP text":  # from the phone the records share
+        r = _text_in(settings, "STOP", "+1 212 555 0140", "SM-stop-1")
+        assert r.status_code == 200
+    elif path == "reply":
+        _record(lead, "Please remove me from your list.", "<stop@x>")
+    elif path == "unsubscribe link":
         r = Client().post(
             f"/o/unsubscribe/{make_token(lead, 'email')}", {"List-Unsubscribe": "One-Click"}
         )
@@ -45,24 +51,30 @@ def _opt_out_by(path: str, lead: Lead) -> None:
         actions.opt_out(lead, reason="Opted out (entered by hand)")
 
 
-@pytest.mark.parametrize("path", ["unsubscribe link", "call outcome", "button"])
+@pytest.mark.parametrize(
+    "path", ["unsubscribe link", "reply", "STOP text", "call outcome", "button"]
+)
 def test_an_opt_out_on_one_record_opts_out_every_active_record_of_the_same_person(
-    client, alice, bob, make_lead, path
+    client, alice, bob, make_lead, path, settings
 ):
     first, second, third, stranger = _bob_twice(alice, bob, make_lead)
-    _opt_out_by(path, second)
+    _opt_out_by(path, second, settings)
+    # a STOP text reaches the newest record with that phone (the third); the rest follow it
+    said_on = third if path == "STOP text" else second
     for lead in (first, second, third):
         lead.refresh_from_db()
         assert lead.status == Status.OPTED_OUT, lead.name
         assert lead.next_action == ""
         assert not lead.commitments.filter(state=Commitment.State.PENDING).exists()
-    for other in (first, third):
+    for other in {first, second, third} - {said_on}:
         change = other.status_changes.order_by("-pk").first()
         assert (change.old, change.new) == (
             Status.ENGAGED if other == first else Status.OPEN,
             Status.OPTED_OUT,
         )
-        assert change.reason.startswith(f"Opted out on another record: Bob Stone (#{second.pk})")
+        assert change.reason.startswith(
+            f"Opted out on another record: {said_on.name} (#{said_on.pk})"
+        )
     # every address of each record is blocked, the office address too
     assert set(Suppression.objects.values_list("value", flat=True)) == {
         "bob@stone.example",
@@ -109,3 +121,12 @@ def test_an_opted_out_person_gets_no_new_promise_pinned(client, alice, make_lead
         f"/leads/{other.pk}/commitments/", {"by": "us", "what": "call her back", "due_at": due}
     )
     assert Commitment.objects.filter(lead=other, state=Commitment.State.PENDING).count() == 1
+
+
+def test_a_reply_asking_for_a_call_from_an_opted_out_person_pins_nothing(alice, make_lead):
+    lead = make_lead(alice, name="Hank Hill")
+    actions.opt_out(lead)
+    inbound = _record(lead, "Call me back tomorrow at 10.", "<call@x>")
+    assert inbound.kind == "call_back", inbound.kind
+    assert "opted out: no call back pinned" in inbound.effect
+    assert not lead.commitments.exists()
