@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -64,9 +65,7 @@ def fit(history, settings=None) -> Model:
 
 
 def _source_vocab(names):
-    counts: dict = {}
-    for name in names:
-        counts[name] = counts.get(name, 0) + 1
+    counts = Counter(names)
     ranked = sorted(counts, key=lambda s: (-counts[s], s))
     kept = set(ranked[:MAX_SOURCES])
     if len(ranked) > MAX_SOURCES:
@@ -77,10 +76,7 @@ def _source_vocab(names):
 
 
 def _signal_vocab(signal_lists):
-    counts: dict = {}
-    for names in signal_lists:
-        for name in set(names):
-            counts[name] = counts.get(name, 0) + 1
+    counts = Counter(name for names in signal_lists for name in set(names))
     extra = sorted(
         (n for n in counts if n not in P.SIGNAL_PRIORS and counts[n] >= MIN_EXTRA_SIGNAL),
         key=lambda n: (-counts[n], n),
@@ -282,13 +278,25 @@ def _bits(masks, G):
     return ((masks[:, None] >> np.arange(G)[None, :]) & 1).astype(float)
 
 
-class _ReplyLayout:
-    """Where each effect of the reply model sits among the regression's columns:
-    a_k | d_s | e_sk | signals | channel (email, text, visit) | switch into (4) | spacing (8)
-    | age | agreed time | steepness | signal fades."""
+class _Layout:
+    """Where each effect of a regression sits among its columns: a slice per effect, in the
+    order they are taken; `n` columns in all."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def _next(self, size: int) -> slice:
+        self.n += size
+        return slice(self.n - size, self.n)
+
+
+class _ReplyLayout(_Layout):
+    """The reply model's: a_k | d_s | e_sk | signals | channel (email, text, visit) | switch
+    into (4) | spacing (8) | age | agreed time | steepness | signal fades."""
 
     def __init__(self, S: int, G: int):
-        self.S, self.G, self.n = S, G, 0
+        super().__init__()
+        self.S, self.G = S, G
         self.a, self.d, self.e = self._next(P.K), self._next(S), self._next(S * P.K)
         self.g, self.c, self.sw, self.sp = (
             self._next(G),
@@ -300,9 +308,28 @@ class _ReplyLayout:
         self.age, self.hit = self._next(P.AGE_KNOTS - 1), self._next(1)
         self.lam, self.fade = self._next(1), self._next(G)
 
-    def _next(self, size: int) -> slice:
-        self.n += size
-        return slice(self.n - size, self.n)
+
+class _WinLayout(_Layout):
+    """The win model's: level | source | signals | the answer's attempt number."""
+
+    def __init__(self, S: int, G: int):
+        super().__init__()
+        self.level, self.source, self.signals, self.late = (
+            self._next(1),
+            self._next(S),
+            self._next(G),
+            self._next(1),
+        )
+
+
+class _ComplaintLayout(_Layout):
+    """The complaint model's: level | tries so far | tries in the week before | engaged |
+    source | channel (email, text, visit)."""
+
+    def __init__(self, S: int):
+        super().__init__()
+        self.level, self.tries, self.recent, self.engaged = (self._next(1) for _ in range(4))
+        self.source, self.channel = self._next(S), self._next(3)
 
 
 def age_knots_of_params() -> np.ndarray:
@@ -310,9 +337,7 @@ def age_knots_of_params() -> np.ndarray:
     from one knot to the next (a random walk): the curve is 0 at age 0 and f_i = the sum of
     the first i steps. Where the history has no tries, the steps fall back to the articles'
     gentle decline instead of carrying a trend on."""
-    i = np.arange(P.AGE_KNOTS)[:, None]
-    m = np.arange(1, P.AGE_KNOTS)[None, :]
-    return (m <= i).astype(float)
+    return np.tri(P.AGE_KNOTS, P.AGE_KNOTS - 1, -1)
 
 
 def _reply_design(cells: SilentTries, L: _ReplyLayout, drop):
@@ -458,97 +483,88 @@ def _typical_timing(tries: SilentTries):
 
 
 def _fit_win(model, rows, S, G):
+    """P(win | reply): by source (shrunk toward the articles'), signals and how many tries the
+    answer took."""
     answers = rows.answers
     cells, trials = answers.cells("won", skip=("lead",))
-    n_par = 1 + S + G + 1
-    X = np.zeros((len(cells), n_par))
-    r = np.arange(len(cells))
-    X[:, 0] = 1.0
-    X[r, 1 + cells.source] = 1.0
-    X[:, 1 + S : 1 + S + G] = _bits(cells.signals, G)
-    X[:, -1] = cells.k
+    L = _WinLayout(S, G)
+    X = np.zeros((len(cells), L.n))
+    X[:, L.level] = 1.0
+    X[np.arange(len(cells)), L.source.start + cells.source] = 1.0
+    X[:, L.signals] = _bits(cells.signals, G)
+    X[:, L.late] = cells.k[:, None]
     base = P.logit(P.UNKNOWN_SOURCE[1])
-    mean = np.concatenate(
-        [
-            [base],
-            [P.logit(P.source_prior(n)[1]) - base for n in model.sources],
-            [P.signal_prior(n)[1] for n in model.signals],
-            [P.WIN_LATE],
-        ]
-    )
-    sd = np.concatenate(
-        [
-            [P.SD["win_base"]],
-            np.full(S, P.SD["source"]),
-            np.full(G, P.SD["signal"]),
-            [P.SD["win_late"]],
-        ]
-    )
+    mean, sd = np.zeros(L.n), np.zeros(L.n)
+    mean[L.level], sd[L.level] = base, P.SD["win_base"]
+    mean[L.source] = [P.logit(P.source_prior(n)[1]) - base for n in model.sources]
+    sd[L.source] = P.SD["source"]
+    mean[L.signals], sd[L.signals] = [P.signal_prior(n)[1] for n in model.signals], P.SD["signal"]
+    mean[L.late], sd[L.late] = P.WIN_LATE, P.SD["win_late"]
     beta, beta_sd, cov = fit_logistic(X, trials, cells.won, mean, sd)
     responders = np.bincount(answers.source, minlength=S + 1).astype(float)[: S + 1]
     won = np.bincount(answers.source, weights=answers.won, minlength=S + 1)[: S + 1]
     responders[S], won[S] = responders[:S].sum(), won[:S].sum()
     w = responders[:S] / responders[:S].sum() if responders[:S].sum() else np.zeros(S)
-    C = np.zeros((S + 1, n_par))
-    C[:, 0] = 1.0
-    C[np.arange(S), 1 + np.arange(S)] = 1.0
-    C[S, 1 : 1 + S] = w
+    C = np.zeros((S + 1, L.n))  # each source's level; the pooled row S: their weighted mean
+    C[:, L.level] = 1.0
+    C[np.arange(S), L.source.start + np.arange(S)] = 1.0
+    C[S, L.source] = w
     model.win_logit = C @ beta
     model.win_sd = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", C, cov, C), 0, None))
-    model.sig_win, model.sig_win_sd = beta[1 + S : 1 + S + G], beta_sd[1 + S : 1 + S + G]
-    model.win_late = float(beta[-1])
+    model.sig_win, model.sig_win_sd = beta[L.signals], beta_sd[L.signals]
+    model.win_late = float(beta[L.late][0])
     model.win_responders, model.win_won = responders, won
 
 
 def _fit_complaint(model, rows, S):
+    """The complaint (opt-out) risk of a try: tries so far, tries in the week before, after an
+    answer, source and channel."""
     tries = rows.tries
     cells, trials = tries.cells("opted_out")
-    n_par = 4 + S + 3
-    X = np.zeros((len(cells), n_par))
+    L = _ComplaintLayout(S)
+    X = np.zeros((len(cells), L.n))
     r = np.arange(len(cells))
-    X[:, 0] = 1.0
-    X[:, 1] = cells.tries - 1
-    X[:, 2] = cells.recent
-    X[:, 3] = cells.engaged
-    X[r, 4 + cells.source] = 1.0
+    X[:, L.level] = 1.0
+    X[:, L.tries] = (cells.tries - 1)[:, None]
+    X[:, L.recent] = cells.recent[:, None]
+    X[:, L.engaged] = cells.engaged[:, None]
+    X[r, L.source.start + cells.source] = 1.0
     has_c = cells.channel > 0
-    X[r[has_c], 4 + S + cells.channel[has_c] - 1] = 1.0
-    mean = np.concatenate(
-        [
-            [P.COMPLAINT_BASE, P.COMPLAINT_PER_ATTEMPT, P.COMPLAINT_PER_RECENT, -0.5],
-            [P.source_prior(n)[2] for n in model.sources],
-            P.CHANNEL_COMPLAINT[1:],
-        ]
-    )
-    sd = np.concatenate(
-        [
-            [P.SD["c_base"], P.SD["c_attempt"], P.SD["c_recent"], 1.0],
-            np.full(S, P.SD["source"]),
-            np.full(3, P.SD["channel"]),
-        ]
-    )
+    X[r[has_c], L.channel.start + cells.channel[has_c] - 1] = 1.0
+    mean, sd = np.zeros(L.n), np.zeros(L.n)
+    mean[L.level], sd[L.level] = P.COMPLAINT_BASE, P.SD["c_base"]
+    mean[L.tries], sd[L.tries] = P.COMPLAINT_PER_ATTEMPT, P.SD["c_attempt"]
+    mean[L.recent], sd[L.recent] = P.COMPLAINT_PER_RECENT, P.SD["c_recent"]
+    mean[L.engaged], sd[L.engaged] = -0.5, 1.0
+    mean[L.source], sd[L.source] = [P.source_prior(n)[2] for n in model.sources], P.SD["source"]
+    mean[L.channel], sd[L.channel] = P.CHANNEL_COMPLAINT[1:], P.SD["channel"]
     beta, _, cov = fit_logistic(X, trials, cells.opted_out, mean, sd)
-    model.c_base, model.c_attempt, model.c_recent, model.c_engaged = (float(b) for b in beta[:4])
-    src = beta[4 : 4 + S]
+    model.c_base, model.c_attempt, model.c_recent, model.c_engaged = (
+        float(beta[part][0]) for part in (L.level, L.tries, L.recent, L.engaged)
+    )
+    src = beta[L.source]
     n = model.source_leads[:S]
-    pooled = float((src * n).sum() / n.sum()) if n.sum() else 0.0
-    # variance of the complaint log-odds, for pricing annoyance cautiously (see lookahead):
-    # var = q0[s, c] + a^2 s11 + r^2 s22 + 2a q1[s, c] + 2r q2[s, c] + 2ar s12,
-    # a = attempts before this one, r = attempts in the 7 days before it
-    w = n / n.sum() if n.sum() else np.zeros(S)
-    f = np.zeros((S + 1, 4, n_par))
-    f[:, :, 0] = 1.0
-    f[np.arange(S), :, 4 + np.arange(S)] = 1.0
-    f[S, :, 4 : 4 + S] = w[:, None].T
-    for c in range(1, 4):
-        f[:, c, 4 + S + c - 1] = 1.0
-    model.c_q0 = np.einsum("scp,pq,scq->sc", f, cov, f)
-    model.c_q1 = np.einsum("scp,p->sc", f, cov[1])
-    model.c_q2 = np.einsum("scp,p->sc", f, cov[2])
-    model.c_s = np.array([cov[1, 1], cov[2, 2], cov[1, 2]])
-
-    model.c_source = np.concatenate([src, [pooled]])
-    model.c_channel = np.concatenate([[0.0], beta[4 + S :]])
+    model.c_source = np.concatenate([src, [float((src * n).sum() / n.sum()) if n.sum() else 0.0]])
+    model.c_channel = np.concatenate([[0.0], beta[L.channel]])
+    _complaint_variance(model, L, cov, n / n.sum() if n.sum() else np.zeros(S))
     kk = np.minimum(tries.tries, P.K) - 1
     model.c_tried = np.bincount(kk, minlength=P.K).astype(float)[: P.K]
     model.c_events = np.bincount(kk, weights=tries.opted_out, minlength=P.K)[: P.K]
+
+
+def _complaint_variance(model, L: _ComplaintLayout, cov, weights):
+    """The complaint log-odds' posterior variance, for pricing annoyance cautiously (see
+    lookahead.risk_table): var = q0[s, c] + a^2 s11 + r^2 s22 + 2a q1[s, c] + 2r q2[s, c]
+    + 2ar s12, with a the tries before this one and r those in the 7 days before it."""
+    S = L.source.stop - L.source.start
+    f = np.zeros((S + 1, 4, L.n))  # the level of each source (S: pooled) and channel
+    f[:, :, L.level] = 1.0
+    f[np.arange(S), :, L.source.start + np.arange(S)] = 1.0
+    f[S, :, L.source] = weights
+    for c in range(1, 4):
+        f[:, c, L.channel.start + c - 1] = 1.0
+    a, r = L.tries.start, L.recent.start
+    model.c_q0 = np.einsum("scp,pq,scq->sc", f, cov, f)
+    model.c_q1 = np.einsum("scp,p->sc", f, cov[a])
+    model.c_q2 = np.einsum("scp,p->sc", f, cov[r])
+    model.c_s = np.array([cov[a, a], cov[r, r], cov[a, r]])

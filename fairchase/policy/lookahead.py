@@ -265,12 +265,7 @@ def schedule_free(model, settings, lead: SilentLeads) -> ScheduleFree:
     """The parts of the look-ahead no spacing schedule changes."""
     k, src, avail, K = lead.k, lead.src, lead.avail, P.K
     knum = k[:, None] + 1 + np.arange(settings.horizon)[None, :]  # attempt number at each step
-    base = (
-        model.reply_logit[src[:, None], np.minimum(knum, K) - 1]
-        + lead.sig_reply[:, None]
-        + lead.sig_fade[:, None] * P.fade(knum - 1)
-        - P.TAIL_SLOPE * np.maximum(knum - K, 0)
-    )
+    base = reply_base(model, src[:, None], knum, lead.sig_reply[:, None], lead.sig_fade[:, None])
     win = sigmoid(lead.win_logit[:, None] + model.win_late * (np.minimum(knum, K) - 1))
     prize = (win * (lead.value * settings.margin)[:, None]).astype(np.float32)
     # annoyance counts every try, including those before a revisit
@@ -295,6 +290,15 @@ def complaint_logit(model, src, tries, recent, channel):
     the look-ahead's table, engaged leads and revisits all read it)."""
     base = model.c_base + model.c_attempt * tries + model.c_source[src]
     return base + model.c_recent * recent + model.c_channel[channel]
+
+
+def reply_base(model, src, knum, sig_reply, sig_fade):
+    """Reply log-odds of try number `knum` from the source's curve (extrapolated past K) and
+    the lead's signals (their effect and its fade with tries), before timing and channel."""
+    curve = model.reply_logit[src, np.minimum(knum, P.K) - 1]
+    return (
+        curve + sig_reply + sig_fade * P.fade(knum - 1) - P.TAIL_SLOPE * np.maximum(knum - P.K, 0)
+    )
 
 
 def risk_table(model, act):
@@ -392,12 +396,9 @@ def revisit_worth(model, settings, src, mask, value, tries, created, when):
     """Does one fresh try at `when` (a few months on) pay twice its cost? It is valued like a
     3rd try, at the lead's age then (the learned age effect) and after a long gap, with the
     annoyance risk of all the tries already made."""
+    signals = model.mask_effect(mask, model.sig_reply), model.mask_effect(mask, model.sig_fade)
     h = sigmoid(
-        model.reply_logit[src, 2]
-        + model.mask_effect(mask, model.sig_reply)
-        + model.mask_effect(mask, model.sig_fade) * P.fade(2)
-        + model.age_effect(when - created)
-        + model.spacing[7]
+        reply_base(model, src, 3, *signals) + model.age_effect(when - created) + model.spacing[7]
     )
     prize = h * sigmoid(model.win_logit[src] + model.mask_effect(mask, model.sig_win))
     prize = prize * value * settings.margin
