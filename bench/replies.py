@@ -256,6 +256,16 @@ GRID_FIRST_SIGHT = {
         "pt": (8, 14, 4, 7),
         "nl": (12, 14, 6, 7),
     },
+    # the "no" side: opt-outs and refusals in new words, a no with a price question, a
+    # maybe with a request, "no budget until July"
+    "grid6.csv": {
+        "en": (13, 13, 3, 3),
+        "de": (9, 13, 3, 3),
+        "fr": (10, 13, 3, 3),
+        "es": (11, 13, 2, 3),
+        "pt": (10, 13, 3, 3),
+        "nl": (10, 13, 3, 3),
+    },
 }
 
 
@@ -316,6 +326,8 @@ def examples() -> list[dict]:
                     "text": reading.text,
                 }
             )
+    # (Not the grid: learning from it cost two leave-one-batch-out replies, b2 and b5, 95.6 %
+    # -> 95.3 %, so the grid stays a check of the rules and the classifier as shipped.)
     return out
 
 

@@ -337,6 +337,9 @@ def _refused(m: _Message, date):
         deferrals
         or _asks_again(m.folded, date.start, refusal[2])
         or (soft and abs(date.start - soft.start()) <= 80)
+        # "No hay presupuesto hasta julio": the "no" holds until a day, it says when (a
+        # contract "until December" says when it ends, not when to come back)
+        or (_not_before(m, date) and not CONTRACT.search(m.folded))
     ):
         return LATER, when.to_datetime(date, m.zone), f'{m.said(refusal, m.later)} "{date.words}"'
     # (the refusal's own words are no request: "ni ahora ni más adelante")

@@ -8,6 +8,7 @@ GONE = r"(?! (?:hat|haben|ist|sind|hort|horen) (?:\w+ )?(?:gekundigt|aufgehort|a
 
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
+    r"melden sie (?:mich|uns) (?:[\w-]+ ){0,6}ab(?![\w])",
     r"nichts mehr von (?:ihnen|euch) (?:horen|lesen)",
     r"(?:kontaktieren|schreiben|mailen|anrufen|rufen) sie (?:\w+ ){0,3}nie wieder",
     r"keine (?:e-?mails|mails|nachrichten|anrufe) mehr",
@@ -45,6 +46,8 @@ OPT_OUT = [
 
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = [
+    r"(?:suchen|benotigen) (?:\w+ ){0,4}nicht(?! nur)",
+    r"(?:schon|bereits) (?:jemand(?:en)? anderen?|eine andere firma|einen anderen anbieter) (?:\w+ )?(?:gefunden|beauftragt|gebucht)",
     r"(?:nee|ne|nein),? lass (?:mal|gut sein|stecken)",
     r"passt (?:\w+ ){0,2}nicht (?:zu|fur) (?:uns|mir|unserem|unserer)",
     r"thema ist (?:fur uns )?(?:erledigt|abgeschlossen|durch)",
@@ -185,6 +188,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"buchen sie (?:den|einen|uns|mich|das)",
     r"wann (?:hatten|haben) sie (?:\w+ ){0,2}zeit",
     r"wann (?:konnen|konnten) sie (?:\w+ ){0,2}(?:kommen|anfangen|vorbeikommen)",
     r"(?:schicken|senden) sie mir (?:\w+ )?(?:infos?|informationen|details)",

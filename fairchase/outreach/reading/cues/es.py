@@ -154,6 +154,8 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"confirm(?:en|e|ar) (?:la|nuestra|mi) reserva",
+    r"(?:organicemos|programemos|agendemos) (?:una|la) visita",
     r"que disponibilidad (?:tienen|tiene|teneis)",
     r"cuando (?:pueden|podrian|podeis|puede)",
     r"(?:enviar|mandar)(?:me|nos) (?:mas )?(?:informacion|info|detalles)",

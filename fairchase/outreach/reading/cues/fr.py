@@ -8,6 +8,8 @@ GONE = r"(?! (?:est|sont) (?:partie?s?|en retraite|a la retraite|ferme\w*)| (?:a
 
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
+    r"ne (?:me|nous) (?:contactez|contacte|appelez|ecrivez|relancez|sollicitez) (?:pas|plus|jamais)",
+    r"(?:de )?me retirer",
     r"(?:ne veux|ne souhaite|ne voulons) plus entendre parler de",
     r"effacez(?:-moi| mes| mon)",
     r"plus jamais (?:de (?:mails|messages|appels)|me contacter)",
@@ -157,6 +159,8 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"confirm(?:er|ez) (?:la|notre|ma) (?:reservation|commande|visite)",
+    r"(?:organisons|planifions|fixons) (?:une|la) visite",
     r"(?:vous avez|avez-vous) des disponibilites",
     r"quand (?:pouvez|pourriez)-vous",
     r"(?:m|nous)\'envoyer (?:des |plus d\')?(?:infos?|informations|details)",

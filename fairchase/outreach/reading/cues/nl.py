@@ -8,6 +8,7 @@ GONE = r"(?! (?:is |zijn |gaat |gaan |heeft |hebben )?(?:er )?(?:\w+ )?(?:gestop
 
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
+    r"neem (?:geen|niet meer) contact (?:meer )?(?:met (?:me|mij|ons) )?op",
     r"niets meer van (?:jullie|u) (?:horen|lezen|ontvangen)",
     r"nooit meer (?:contact|mailen|bellen|berichten)",
     r"geen (?:e-?mails|mails|berichten|telefoontjes) meer",
@@ -36,6 +37,7 @@ OPT_OUT = [
 
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = [
+    r"niet (?:op zoek|opzoek) naar",
     r"(?:slaan|sla|slaat) (?:het|deze|dit|die|ons) (?:\w+ )?over",
     r"past niet bij (?:ons|mij|onze)",
     r"onder controle",
@@ -142,6 +144,8 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"bevestig (?:\w+ ){0,2}(?:de )?(?:boeking|afspraak|reservering)",
+    r"(?:laten we|kunnen we) (?:een|de) (?:bezichtiging|afspraak|bezoek) (?:plannen|maken|inplannen)",
     r"wat is (?:jullie|uw|je) beschikbaarheid",
     r"wanneer (?:kunnen|zouden|kun|kunt) (?:jullie|u|je)",
     r"(?:info|informatie|details) (?:\w+ ){0,4}sturen",

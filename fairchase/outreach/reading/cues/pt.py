@@ -8,6 +8,7 @@ GONE = r"(?! (?:saiu|se demitiu|fechou|foi embora|parou|desistiu|se aposentou|no
 
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
+    r"nao (?:me|nos) (?:contactem|contacte|contactes|liguem|ligue|escrevam|escreva|mandem|incomodem)(?! (?:antes|ate))",
     r"cancel\w* (?:a )?(?:minha |nossa )?(?:inscricao|subscricao|assinatura)",
     r"nao me (?:manda|mande|envia|envie|liga|ligue) mais",
     r"nao quero mais ouvir falar de",
@@ -42,6 +43,7 @@ OPT_OUT = [
 
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = [
+    r"nao (?:procuramos|procuro|estamos a procura|estamos procurando)",
     r"nao (?:combina|se encaixa) com (?:a gente|nos|nosso|nossa)",
     r"nao,? (?:obg|obgd|obrigad\w*|vlw|valeu)",
     r"(?:ja )?esta (?:tudo )?resolvido",
@@ -158,6 +160,8 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"confirm(?:em|e|ar) a (?:nossa |minha )?reserva",
+    r"(?:vamos )?marcar (?:uma|a) visita",
     r"que disponibilidade (?:tem|teem)",
     r"quando (?:podem|poderiam|pode)",
     r"(?:enviar|mandar)(?:-me|-nos| me| nos)? (?:mais )?(?:informacao|informacoes|info|detalhes)",

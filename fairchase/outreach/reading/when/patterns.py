@@ -59,7 +59,8 @@ PATTERNS = [
         r"(?! ?(?:-|–|bis|to|au|al|a|ate|tot|t/m|tot en met) (?:(?:zum|le|el|o|de|dia) )?\d)"
         r"(?![\d:/]|,\d|[-–]\d|\.\d| ?(?:am|pm|h|uhr|uur|euro|eur)(?![\w])| ?%| \d{2})(?! (?:of |de |d')?(?:"
         + _MONTH_RE
-        + r"|week|weeks|days|months|mal|fois|veces|vezes|keer|people|personen|personnes|personas|pessoas|mensen|minutes|minuten|horas|heures|uur))",
+        + r"|week|weeks|days|months|mal|fois|veces|vezes|keer|people|personen|personnes|personas|pessoas|mensen|minutes|minuten|horas|heures|uur"
+        r"|floor|etage|stock|stockwerk|planta|piso|andar|verdieping))",
     ),
     (
         "year",
@@ -84,7 +85,9 @@ PATTERNS = [
     ),
     (
         "weekday",
-        rf"(?<![\w-])(?P<weekday>{_WEEKDAY_RE})(?:ochtend|middag|avond|morgen|nachmittag|vormittag|abend)?(?![\w])",
+        rf"(?<![\w-])(?P<weekday>{_WEEKDAY_RE})(?:ochtend|middag|avond|morgen|nachmittag|vormittag|abend)?(?![\w])"
+        # ("la segunda planta", "a quinta vez": an ordinal, not Monday or Thursday)
+        r"(?! (?:planta|piso|vez|veces|mano|parte|fase|etapa|opcion|opiniao|andar|linea|linha|casa))",
     ),
     # A range, "zwei, drei Wochen", "deux ou trois semaines", "in 3-4 weeks": the larger amount.
     (
