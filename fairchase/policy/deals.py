@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 
 from . import priors as P
-from .glm import sigmoid
 
 KAPPA_ENGAGED = 5.0
 
@@ -41,9 +40,9 @@ def fit_engaged(model, rows):
         model.engaged_remaining = np.full(J, P.ENGAGED_REMAINING)
         model.engaged_n = np.zeros(J)
         return
-    logit_w = model.win_logit[answers.source] + model.mask_effect(answers.signals, model.sig_win)
+    logit = model.answer_win_logit(answers.source, answers.signals)
     p_lead = np.zeros(rows.n_leads)
-    p_lead[answers.lead] = sigmoid(logit_w + model.win_late * answers.k)
+    p_lead[answers.lead] = model.win_chance(logit, answers.k + 1)
     j = contacts.streak
     n_j = np.bincount(j, minlength=J).astype(float)
     won_j = np.bincount(j, weights=contacts.won, minlength=J)

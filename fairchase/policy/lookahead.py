@@ -263,10 +263,10 @@ def _continuation(st: Steps) -> np.ndarray:
 
 def schedule_free(model, settings, lead: SilentLeads) -> ScheduleFree:
     """The parts of the look-ahead no spacing schedule changes."""
-    k, src, avail, K = lead.k, lead.src, lead.avail, P.K
+    k, src, avail = lead.k, lead.src, lead.avail
     knum = k[:, None] + 1 + np.arange(settings.horizon)[None, :]  # attempt number at each step
     base = reply_base(model, src[:, None], knum, lead.sig_reply[:, None], lead.sig_fade[:, None])
-    win = sigmoid(lead.win_logit[:, None] + model.win_late * (np.minimum(knum, K) - 1))
+    win = model.win_chance(lead.win_logit[:, None], knum)
     prize = (win * (lead.value * settings.margin)[:, None]).astype(np.float32)
     # annoyance counts every try, including those before a revisit
     tries = lead.tries[:, None] + np.arange(settings.horizon)[None, :]
@@ -376,10 +376,7 @@ def engaged_value(model, settings, src, mask, k, streak, channel, value, n7) -> 
     """Engaged leads: is the rest of the conversation worth its contacts (seed 002)?"""
     J = P.ENGAGED_J
     j = np.minimum(streak, J - 1)
-    sig_w = model.mask_effect(mask, model.sig_win)
-    p_reply_win = sigmoid(
-        model.win_logit[src] + sig_w + model.win_late * (np.minimum(k + 1, P.K) - 1)
-    )
+    p_reply_win = model.win_chance(model.answer_win_logit(src, mask), k + 1)
     q = np.minimum(0.98, p_reply_win * model.engaged_ratio[j])
     contacts = np.maximum(1.0, model.engaged_remaining[j])
     cost = settings.try_minutes()[channel] * settings.minute_cost()
@@ -400,7 +397,7 @@ def revisit_worth(model, settings, src, mask, value, tries, created, when):
     h = sigmoid(
         reply_base(model, src, 3, *signals) + model.age_effect(when - created) + model.spacing[7]
     )
-    prize = h * sigmoid(model.win_logit[src] + model.mask_effect(mask, model.sig_win))
+    prize = h * sigmoid(model.answer_win_logit(src, mask))
     prize = prize * value * settings.margin
     cheapest = min(settings.try_minutes()[:2]) * settings.minute_cost()  # a call or an email
     risk = sigmoid(complaint_logit(model, src, np.minimum(tries, TRIES_CAP), 0.0, 1))

@@ -127,6 +127,14 @@ class Model:
                 out += ((masks >> g) & 1) * eff
         return out
 
+    def answer_win_logit(self, src, mask) -> np.ndarray:
+        """Log-odds that an answer leads to a sale, by source and signals (at the first try)."""
+        return self.win_logit[src] + self.mask_effect(mask, self.sig_win)
+
+    def win_chance(self, logit, knum) -> np.ndarray:
+        """P(win | an answer at try `knum`), from `answer_win_logit`: late answers win less."""
+        return sigmoid(logit + self.win_late * (np.minimum(knum, K) - 1))
+
     def age_effect(self, age_seconds) -> np.ndarray:
         """Reply log-odds gained (or lost) at the lead's age, relative to a fresh lead."""
         return np.interp(age_u(age_seconds), AGE_KNOT_U, self.age_curve)

@@ -198,7 +198,7 @@ class _Silent:
             recent=b.recent[io],
             sig_reply=model.mask_effect(mask, model.sig_reply),
             sig_fade=model.mask_effect(mask, model.sig_fade),
-            win_logit=model.win_logit[b.src[io]] + model.mask_effect(mask, model.sig_win),
+            win_logit=model.answer_win_logit(b.src[io], mask),
             agreed=np.zeros(len(io), dtype=bool),
         )
         self.follow = ~np.isnan(b.last_at[io]) & (b.k[io] > 0)

@@ -1,0 +1,209 @@
+"""The history as the rows each sub-model of `fit` counts: named tables (a dataclass of
+1-D arrays each) built with NumPy from the `Book`'s flat table of attempts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+import numpy as np
+
+from . import priors as P
+from .batch import first_per_lead, streaks_after
+from .buckets import gap_buckets
+from .glm import aggregate
+from .lookahead import RECENT_CAP, tries_in_week_before
+from .model import age_bins
+from .records import BOUNCED, OPTED_OUT, RESPONSE_CODES
+
+
+@dataclass
+class Table:
+    """A dataclass of named integer columns of equal length, one entry per row."""
+
+    def __len__(self) -> int:
+        return len(getattr(self, fields(self)[0].name))
+
+    def cells(self, outcome: str, skip: tuple = ()) -> tuple[Any, np.ndarray]:
+        """Each distinct row of the other columns (but `skip`, left 0) once, with `outcome`
+        holding how many of its rows had it; and how many rows there were of each."""
+        names = [f.name for f in fields(self) if f.name != outcome and f.name not in skip]
+        keys = np.stack([getattr(self, name) for name in names], axis=1)
+        uniq, trials, succ = aggregate(keys, getattr(self, outcome))
+        columns = {name: uniq[:, i] for i, name in enumerate(names)}
+        columns.update({name: np.zeros(len(uniq), dtype=np.int64) for name in skip})
+        return type(self)(**columns, **{outcome: succ}), trials
+
+
+@dataclass
+class SilentTries(Table):
+    """The reply model's rows: every try up to the lead's first answer."""
+
+    source: np.ndarray
+    k: np.ndarray  # attempt number - 1 (K - 1 for all later ones)
+    signals: np.ndarray  # signal bits
+    channel: np.ndarray
+    switch: np.ndarray  # 1 + the channel moved to from another one, 0 for none
+    spacing: np.ndarray  # bucket of the wait before it (gap_buckets)
+    age: np.ndarray  # fine bin of the lead's age then (age_bins)
+    agreed: np.ndarray  # at an agreed time
+    replied: np.ndarray
+
+
+@dataclass
+class Tries(Table):
+    """The complaint model's rows: every try."""
+
+    source: np.ndarray
+    tries: np.ndarray  # the try's number (1..15)
+    recent: np.ndarray  # tries in the week before it (0..RECENT_CAP)
+    channel: np.ndarray
+    engaged: np.ndarray  # after the lead's first answer
+    opted_out: np.ndarray  # a complaint: an opt-out after a silent try
+
+
+@dataclass
+class Answers(Table):
+    """The win model's rows: finished leads that answered."""
+
+    lead: np.ndarray  # index among the kept leads
+    source: np.ndarray
+    signals: np.ndarray
+    k: np.ndarray  # the answer's attempt number - 1 (K - 1 for all later ones)
+    won: np.ndarray
+
+
+@dataclass
+class Contacts(Table):
+    """How conversations end: every contact of a finished lead after its first answer."""
+
+    lead: np.ndarray
+    streak: np.ndarray  # contacts in a row without progress before it (up to ENGAGED_J - 1)
+    left: np.ndarray  # contacts from this one to the end
+    won: np.ndarray
+
+
+@dataclass
+class Rows:
+    """What each sub-model counts."""
+
+    silent: SilentTries
+    tries: Tries
+    answers: Answers
+    contacts: Contacts
+    n_leads: int
+
+
+@dataclass
+class _Chases:
+    """The kept leads' tries that did not bounce, oldest first within each lead."""
+
+    lead: np.ndarray  # index among the kept leads
+    at: np.ndarray
+    channel: np.ndarray  # an unknown channel counts as a call
+    outcome: np.ndarray
+    progress: np.ndarray
+    place: np.ndarray  # 0 for the lead's first try, 1 for its second...
+    reply: np.ndarray
+    first: np.ndarray  # per lead: the row of its first answer (len(lead) for none)
+    count: np.ndarray  # per lead: its tries
+
+
+def walk(book, keep, lead_src, masks) -> Rows:
+    """Every try of the kept leads that did not bounce, as the rows each sub-model counts."""
+    att, n = book.attempts, len(keep)
+    kept = np.full(book.n, -1)
+    kept[keep] = np.arange(n)
+    real = (att.outcome != BOUNCED) & (kept[att.lead] >= 0)
+    lead = kept[att.lead[real]]
+    order = np.arange(len(lead))
+    reply = np.isin(att.outcome[real], RESPONSE_CODES)
+    tried = _Chases(
+        lead=lead,
+        at=att.at[real],
+        channel=np.maximum(att.channel[real], 0),
+        outcome=att.outcome[real],
+        progress=att.progress[real],
+        place=order - np.searchsorted(lead, lead),
+        reply=reply,
+        first=first_per_lead(lead[reply], order[reply], n, len(lead)),
+        count=np.bincount(lead, minlength=n),
+    )
+    statuses = [book.statuses[i] for i in keep]
+    finished = np.array([status in P.CLOSED for status in statuses], dtype=bool)
+    won = np.array([status == "won" for status in statuses], dtype=bool)
+    opted_out = np.array([status == "opted_out" for status in statuses], dtype=bool)
+    return Rows(
+        silent=_silent_tries(tried, lead_src, masks, book.created[keep], book.commit_at[keep]),
+        tries=_tries(tried, lead_src, opted_out),
+        answers=_answers(tried, lead_src, masks, finished, won),
+        contacts=_contacts(tried, finished, won),
+        n_leads=n,
+    )
+
+
+def _silent_tries(tried: _Chases, lead_src, masks, created, agreed_at) -> SilentTries:
+    """The tries up to each lead's first answer, with the channel switch, the wait before each
+    (since the enquiry for a first try) and the lead's age then."""
+    lead, at, channel, place = tried.lead, tried.at, tried.channel, tried.place
+    before = np.maximum(np.arange(len(lead)) - 1, 0)  # the lead's previous try, when place > 0
+    moved = (place > 0) & (channel != channel[before])
+    since = np.where(place > 0, at[before], created[lead])
+    sel = np.arange(len(lead)) <= tried.first[lead]
+    lead, at, place = lead[sel], at[sel], place[sel]
+    return SilentTries(
+        source=lead_src[lead],
+        k=np.minimum(place + 1, P.K) - 1,
+        signals=masks[lead],
+        channel=channel[sel],
+        switch=np.where(moved[sel], channel[sel] + 1, 0),
+        spacing=gap_buckets(at - since[sel], place + 1),
+        age=age_bins(at - created[lead]),
+        agreed=(np.abs(at - agreed_at[lead]) < P.AGREED_WINDOW).astype(np.int64),
+        replied=tried.reply[sel].astype(np.int64),
+    )
+
+
+def _tries(tried: _Chases, lead_src, opted_out) -> Tries:
+    """Every try, with those in the week before it; an opt-out after a silent try is a
+    complaint ("no, and remove me" is a reply), and so is a lead's opted-out status after
+    its last try when no try says so."""
+    lead, outcome = tried.lead, tried.outcome
+    said = np.bincount(lead[outcome == OPTED_OUT], minlength=len(tried.count)) > 0
+    last = tried.place == tried.count[lead] - 1
+    complaint = (outcome == OPTED_OUT) | ((opted_out & ~said)[lead] & last & ~tried.reply)
+    return Tries(
+        source=lead_src[lead],
+        tries=np.minimum(tried.place + 1, 15),
+        recent=tries_in_week_before(lead, tried.at, RECENT_CAP),
+        channel=tried.channel,
+        engaged=(np.arange(len(lead)) > tried.first[lead]).astype(np.int64),
+        opted_out=complaint.astype(np.int64),
+    )
+
+
+def _answers(tried: _Chases, lead_src, masks, finished, won) -> Answers:
+    """Finished leads that answered (a win counts as an answer, at the last try if none)."""
+    answered = tried.first < len(tried.lead)
+    starts = np.searchsorted(tried.lead, np.arange(len(tried.count)))
+    k = np.where(answered, tried.first - starts, tried.count - 1)
+    li = np.flatnonzero(finished & (answered | won))
+    k = np.clip(k[li], 0, P.K - 1)
+    return Answers(
+        lead=li, source=lead_src[li], signals=masks[li], k=k, won=won[li].astype(np.int64)
+    )
+
+
+def _contacts(tried: _Chases, finished, won) -> Contacts:
+    """The contacts of finished leads after their first answer, each with the streak before it."""
+    lead, order = tried.lead, np.arange(len(tried.lead))
+    engaged = order >= tried.first[lead]
+    streak = streaks_after(engaged, order == tried.first[lead], tried.progress, tried.reply)
+    sel = np.flatnonzero((order > tried.first[lead]) & finished[lead])
+    ends = np.cumsum(tried.count)
+    return Contacts(
+        lead=lead[sel],
+        streak=np.minimum(streak[sel - 1], P.ENGAGED_J - 1),
+        left=ends[lead[sel]] - sel,
+        won=won[lead[sel]].astype(np.int64),
+    )
