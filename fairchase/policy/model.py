@@ -94,7 +94,7 @@ class Model:
     c_engaged: float = 0.0
     c_source: np.ndarray = empty_array()  # (S+1,)
     c_channel: np.ndarray = empty_array()  # (4,)
-    c_q0: np.ndarray = empty_array()  # (S+1, 4) complaint log-odds variance terms (see fit)
+    c_q0: np.ndarray = empty_array()  # (S+1, 4) its variance terms (fit._complaint_variance)
     c_q1: np.ndarray = empty_array()
     c_q2: np.ndarray = empty_array()
     c_s: np.ndarray = empty_array()  # (3,) var(attempt slope), var(recent slope), their covariance

@@ -75,10 +75,10 @@ SPACING_PRIORS = (0.0, -0.15, -0.4, -0.8, -0.4, 0.0, 0.15, 0.05)
 SPACING_REFERENCE = (0, 5)  # first try within the hour; later tries 1-4 days apart
 TYPICAL_BUCKET = (0, 5, 6, 7, 7, 7, 7, 7, 7, 7)  # the default schedule, per attempt number
 
-# Leads cool off (seed 002: "wait longer and your prospect might forget ... lose interest"):
-# log-odds by the lead's age at the attempt, relative to the first two days.
+# Leads cool off (seed 002: "wait longer and your prospect might forget ... lose interest").
+# Insights shows the lead's age in these buckets (models stored before the curve below had
+# one effect per bucket).
 AGE_EDGES = (2 * 86400.0, 7 * 86400.0, 14 * 86400.0, 30 * 86400.0, 60 * 86400.0)
-AGE_PRIORS = (0.0, -0.05, -0.1, -0.2, -0.35, -0.5)
 # The learned age effect is finer: a curve in u = log(1 + age in days), linear between knots
 # AGE_STEP apart (0, 0.6, 1.5, 2.9, 5, 8.5, 14, 22, 36, 56, 89 days; flat beyond), a random
 # walk from knot to knot with a step size the data set (empirical Bayes). Each step's prior
