@@ -109,6 +109,7 @@ def capture(form: CaptureForm, data, ip: str) -> tuple[Lead | None, bool]:
                 consents=_consents(data),
                 signals=["initiated_contact"],
                 reason=f"Web form: {form.name}",
+                written_in=True,
             )
         except InvalidContact as exc:
             raise CaptureError(str(exc)) from None
