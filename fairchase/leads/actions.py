@@ -44,6 +44,10 @@ class ActionError(ValueError):
     """A transition that is not allowed; the message is for the user."""
 
 
+class RepeatedEnquiry(ActionError):
+    """The same enquiry submitted again within minutes (a double click): nothing changed."""
+
+
 def _emit(lead: Lead, kind: str, **extra) -> None:
     lead_event.send(sender=Lead, lead=lead, kind=kind, **extra)
 
@@ -153,18 +157,31 @@ def add_enquiry(
     phone: str = "",
     consents: list[str] | tuple = (),
     at: datetime | None = None,
+    repeat_since: datetime | None = None,
+    created_as: str = "",
 ) -> Lead:
     """Someone with an active lead writes in again (a web form, the webhook): the enquiry
     joins that lead instead of making a second record of the same person. The message is
     appended to the notes, an address the lead lacks is added (one it has already is
-    named in the note), a consent given is kept, and a timeline row says "New enquiry
-    through <via>". Written after tries of ours, it is their answer: our latest silent
-    try is marked replied and the lead is engaged, as `record_reply` does."""
+    named in the note), a consent given is kept (a text consent only for the phone the
+    lead has), and a timeline row says "New enquiry through <via>". Written after tries
+    of ours, it is their answer: our latest silent try is marked replied and the lead is
+    engaged, as `record_reply` does. Never tried yet, the lead is an enquiry waiting from
+    now (no revisit date). The same message through `via` since `repeat_since` (joined,
+    or the lead made from it: its first row `created_as`) is a double submit: it raises
+    `RepeatedEnquiry` and changes nothing. Checked under the lock, so two at once add it once."""
     caller, lead = lead, _lock(lead)
     if lead.status not in ACTIVE_STATUSES:
         raise ActionError(f"{lead.name} is {lead.get_status_display().lower()}: not reopened.")
     at = at or timezone.now()
     email, phone = normalize_email(email), normalize_phone(phone)
+    if repeat_since is not None and message.strip() in lead.notes:
+        said_since = lead.status_changes.filter(at__gte=repeat_since)
+        same = Q(reason__startswith=f"New enquiry through {via}")
+        if created_as:
+            same |= Q(reason=created_as)
+        if said_since.filter(same).exists():
+            raise RepeatedEnquiry(f"{lead.name}: the same enquiry again, not added twice.")
     fields = ["notes", "consents", "signals", "updated_at"]
     also = []
     for name, value in (("email", email), ("phone", phone)):
@@ -176,9 +193,22 @@ def add_enquiry(
     said = f"New enquiry through {via}" + (f" (also {', '.join(also)})" if also else "")
     note = f"{said}:\n{message.strip()}" if message.strip() else said
     lead.notes = f"{lead.notes.rstrip()}\n\n{note}".strip()
+    if "sms" in consents and phone != lead.phone:  # a text consent is for the number typed
+        consents = [c for c in consents if c != "sms"]
     lead.consents = sorted({*(lead.consents or []), *consents})
     lead.signals = sorted({*(lead.signals or []), "initiated_contact"})
     attempt = lead.attempts.filter(at__lte=at).order_by("-at", "-pk").first()
+    reason = f"New enquiry through {via}"
+    if not lead.attempts.exists():
+        # never tried (an imported contact, an old untried enquiry): this enquiry is the one
+        # waiting for its answer now, not a revisit, and its wait starts now
+        if lead.revisit_at is not None:
+            lead.revisit_at = None
+            reason += "; its revisit date cleared"
+        if lead.created_at < at:
+            lead.created_at = at
+            fields.append("created_at")
+            reason += "; waiting from now"
     if attempt is not None:  # after tries of ours: they got back to us
         if attempt.outcome in SILENT_OUTCOMES:
             attempt.outcome = Outcome.REPLIED
@@ -188,7 +218,7 @@ def add_enquiry(
             fields.append("responded_at")
     lead.save(update_fields=fields)
     new = Status.ENGAGED if attempt is not None else lead.status
-    _transition(lead, new, f"New enquiry through {via}", None, at)
+    _transition(lead, new, reason, None, at)
     return _done(lead, "enquiry", caller=caller)
 
 
