@@ -266,6 +266,16 @@ GRID_FIRST_SIGHT = {
         "pt": (10, 13, 3, 3),
         "nl": (10, 13, 3, 3),
     },
+    # out-of-offices with several dates, a first day back, Easter closures (the six
+    # "back Thursday" labels corrected to the documented convention, the next Thursday)
+    "grid7.csv": {
+        "en": (3, 5, 4, 5),
+        "de": (4, 5, 5, 5),
+        "fr": (4, 5, 5, 5),
+        "es": (4, 5, 5, 5),
+        "pt": (4, 5, 4, 5),
+        "nl": (4, 5, 3, 5),
+    },
 }
 
 

@@ -265,6 +265,8 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"(?:unser|das) (?:buro|geschaft|ladengeschaft|praxis) (?:ist|bleibt) (?:\w+ ){0,3}geschlossen",
+    r"wir beantworten ihre (?:nachricht|e-?mail|anfrage)",
     r"wieder erreichbar",
     r"nicht im buro",
     r"abwesend",

@@ -339,6 +339,10 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"(?:i'm|i am|i will be|i'll be) (?:away|out|off|on leave) (?:\w+ ){0,3}(?:until|till|through|between)",
+    r"(?:my )?first day back",
+    r"(?:our|the) (?:office|offices|shop|practice) (?:is|are|will be) closed",
+    r"we will (?:reply|respond) to your (?:e-?mail|message)",
     r"(?:be )?reachable again",
     r"available again from",
     r"auto[- ]reply",

@@ -230,6 +230,8 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"(?:nuestra|la) (?:oficina|tienda) (?:esta|estara) cerrad\w+",
+    r"responderemos a su (?:mensaje|correo|consulta)",
     r"(?:disponible|localizable) de nuevo",
     r"de nuevo (?:disponible|localizable)",
     r"de baja (?:por|medica|laboral|de maternidad|de paternidad)",

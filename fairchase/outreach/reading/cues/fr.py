@@ -241,6 +241,8 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"(?:notre|le) (?:bureau|magasin|cabinet|agence) (?:est|sera) ferme\w*",
+    r"nous repondrons a votre (?:message|e-?mail|demande)",
     r"(?:joignable|disponible) (?:a|de) nouveau",
     r"(?:a|de) nouveau (?:joignable|disponible)",
     r"absente?(?: du bureau)?",

@@ -209,6 +209,8 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"(?:ons|het) (?:kantoor|winkel|bedrijf) is (?:\w+ ){0,3}gesloten",
+    r"(?:we|wij) beantwoorden uw (?:bericht|e-?mail|vraag)",
     r"op vakantie tot",
     r"afwezig",
     r"met vakantie",

@@ -232,6 +232,8 @@ UNSURE = [
 
 # Automatic replies recognised by their words when no header says so.
 AUTO = [
+    r"(?:o nosso|o) (?:escritorio|loja) (?:esta|estara) fechad\w+",
+    r"responderemos a (?:sua|vossa) (?:mensagem|email|pedido)",
     r"(?:volto a estar|novamente) (?:contactavel|disponivel)",
     r"(?:contactavel|disponivel) novamente",
     r"de licenca",

@@ -253,6 +253,10 @@ def return_date(text: str, found: list[Found]) -> Found | None:
     else the last date it names (people write when they leave, then when they are back)."""
     if not found:
         return None
+    # (a day rolled into next year beside nearer ones is where the absence began: "van
+    # maandag 9 maart tot en met vrijdag 20 maart", read on the 10th)
+    first = min(f.day for f in found)
+    found = [f for f in found if (f.day - first).days <= 300]
     folded = fold(text)
     cued = [f for f in found if RETURN_CUES.search(folded[max(0, f.start - 40) : f.start])]
     chosen = max(cued or found, key=lambda f: (f.day, f.start))
