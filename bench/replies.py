@@ -276,6 +276,15 @@ GRID_FIRST_SIGHT = {
         "pt": (4, 5, 4, 5),
         "nl": (4, 5, 3, 5),
     },
+    # mixed replies: praise then a no, a yes taken back, an opt-out with a "why" question
+    "grid8.csv": {
+        "en": (6, 6, 1, 1),
+        "de": (5, 6, 1, 1),
+        "fr": (6, 6, 1, 1),
+        "es": (6, 6, 1, 1),
+        "pt": (6, 6, 1, 1),
+        "nl": (5, 6, 1, 1),
+    },
 }
 
 

@@ -233,9 +233,7 @@ def _fit_reply(model, rows, S, G, weights):
     C[rows_all, L.sp.start + np.tile(spacing, S + 1)] = 1.0
     C[rows_all, L.age] = np.tile(age_bin_weights(age) @ age_knots_of_params(), (S + 1, 1))
     model.curve_logit = (C @ beta).reshape(S + 1, K)
-    model.curve_sd = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", C, cov, C), 0, None)).reshape(
-        S + 1, K
-    )
+    model.curve_sd = _contrast_sd(C, cov).reshape(S + 1, K)
     tried, replied = np.zeros((S + 1, K)), np.zeros((S + 1, K))
     np.add.at(tried, (tries.source, tries.k), 1.0)
     np.add.at(replied, (tries.source, tries.k), tries.replied)
@@ -248,6 +246,11 @@ def _fit_reply(model, rows, S, G, weights):
     model.age = model.age_effect(np.array(AGE_BUCKET_DAYS) * 86400.0)
     model.agreed = float(beta[L.hit][0])
     model.sig_fade = beta[L.fade]
+
+
+def _contrast_sd(C, cov):
+    """The posterior sd of each row's combination of the parameters, C @ beta."""
+    return np.sqrt(np.clip(np.einsum("ij,jk,ik->i", C, cov, C), 0, None))
 
 
 def _fit_age_bend(model, X, trials, succ, L: _ReplyLayout, mean, sd):
@@ -316,7 +319,7 @@ def _fit_win(model, rows, S, G):
     C[np.arange(S), L.source.start + np.arange(S)] = 1.0
     C[S, L.source] = w
     model.win_logit = C @ beta
-    model.win_sd = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", C, cov, C), 0, None))
+    model.win_sd = _contrast_sd(C, cov)
     model.sig_win, model.sig_win_sd = beta[L.signals], beta_sd[L.signals]
     model.win_late = float(beta[L.late][0])
     model.win_responders, model.win_won = responders, won

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Self
 
 import numpy as np
 
@@ -24,7 +24,7 @@ class Table:
     def __len__(self) -> int:
         return len(getattr(self, fields(self)[0].name))
 
-    def cells(self, outcome: str, skip: tuple = ()) -> tuple[Any, np.ndarray]:
+    def cells(self, outcome: str, skip: tuple = ()) -> tuple[Self, np.ndarray]:
         """Each distinct row of the other columns (but `skip`, left 0) once, with `outcome`
         holding how many of its rows had it; and how many rows there were of each."""
         names = [f.name for f in fields(self) if f.name != outcome and f.name not in skip]

@@ -285,6 +285,10 @@ def _stop_word(m: _Message):
     return None
 
 
+# A sentence that asks why ("Why do you have my number?") complains; it asks for nothing.
+WHY = re.compile(r"(?:why|warum|wieso|weshalb|pourquoi|por que|porque|waarom)(?![\w])")
+
+
 def _against(m: _Message, no: tuple, strict: bool) -> tuple | None:
     """What goes against a refusal: a request or doubt after a turn that follows it
     ("no thanks, but what would X cost?"), a question after such a turn, or (for an
@@ -297,11 +301,18 @@ def _against(m: _Message, no: tuple, strict: bool) -> tuple | None:
     for c in m.wants + m.doubts:
         if no[2] <= c[2] < no[3]:
             continue  # the refusal's own words ("dejen de llamarme")
+        if WHY.match(folded[_sentence_at(folded, c[2])[0] :].lstrip()):
+            continue  # a complaint, not an ask ("Waarom hebben jullie mijn nummer?")
         if (turn is not None and c[2] > turn) or (strict and c[2] > sentence_end and c in m.wants):
             return c
     if turn is not None and "?" in folded[turn:]:
         return ("", "", turn, folded.index("?", turn) + 1)
-    others = [c for c in m.wants if not no[2] <= c[2] < no[3]]
+    others = [
+        c
+        for c in m.wants
+        if not no[2] <= c[2] < no[3]
+        and not WHY.match(folded[_sentence_at(folded, c[2])[0] :].lstrip())
+    ]
     if "?" in m.fresh and others:
         return others[0]
     return None

@@ -237,6 +237,7 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"(?:muss|mussen|musste) (?:\w+ ){0,5}(?:reden|sprechen|besprechen|abklaren|klaren|abstimmen|nachdenken)",
     r"(?:bin|sind) nicht (?:der|die) (?:eigentumer\w*|besitzer\w*|vermieter\w*|richtige)",
     r"welche[sn]? (?:angebot|kostenvoranschlag|offerte)(?: (?:meinen sie|meinst du))?\?",
     r"(?:angebote|preise) (?:\w+ )?vergleichen",

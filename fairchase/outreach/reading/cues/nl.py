@@ -8,6 +8,7 @@ GONE = r"(?! (?:is |zijn |gaat |gaan |heeft |hebben )?(?:er )?(?:\w+ )?(?:gestop
 
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
+    r"stop (?:nu )?(?:met|eens met) (?:mij |me |ons )?(?:te )?(?:mailen|e-?mailen|bellen|appen|sms\w*|benaderen|berichten|contacteren|spammen)",
     r"neem (?:geen|niet meer) contact (?:meer )?(?:met (?:me|mij|ons) )?op",
     r"niets meer van (?:jullie|u) (?:horen|lezen|ontvangen)",
     r"nooit meer (?:contact|mailen|bellen|berichten)",
