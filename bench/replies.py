@@ -50,12 +50,21 @@ FIRST_SIGHT = [
     # vague phrasings, before any change for it, read by the rules and the shipped classifier
     # (which had not learned from it).
     ("b7", 102, 120, 95, 120, 0),
-    # b6 and b8: BLIND_NOTE (below), before any change for them.
+    # b6 and b8: BLIND (below), before any change for them.
     ("b6", 175, 180, 63, 66, 0),
     ("b8", 114, 120, 41, 48, 0),
+    # b9 (dates emphasis) and b10 (meaning emphasis): BLIND (below), read twice before any
+    # change for them; the figures are the first reading (33e6a0b).
+    ("b9", 117, 120, 76, 78, 0),
+    ("b10", 111, 120, 28, 30, 0),
 ]
-BLIND = {"b6", "b8"}
-BLIND_NOTE = "blind: written by someone who never saw the reader; read at 8f95b09"
+_BLIND = "blind: written by someone who never saw the reader"
+BLIND = {
+    "b6": f"{_BLIND}; read at 8f95b09",
+    "b8": f"{_BLIND}; read at 8f95b09",
+    "b9": f"{_BLIND}; read at 33e6a0b (above) and at cb7a71e (118/120 intents, 77/78 dates, 0 refusals read as interest or later)",
+    "b10": f"{_BLIND}; read at 33e6a0b (above) and at cb7a71e (111/120 intents, 29/30 dates, 0 refusals read as interest or later)",
+}
 
 # The commit that added each unseen batch, before the reader was changed for it.
 BATCH_COMMITS = {
@@ -547,7 +556,7 @@ def main() -> int:
         print(
             f"never seen, first sight: {right}/{n} ({right / n:.1%}) intents, {dates_right}/{dates} dates "
             f"within a day, {as_yes} refusals read as interest or later (batch {batch}, unseen/{batch}-*)"
-            + (f"\n  ({BLIND_NOTE})" if batch in BLIND else "")
+            + (f"\n  ({BLIND[batch]})" if batch in BLIND else "")
         )
     report_first_sight(FIRST_SIGHT_LEARNED)
     print("  (recorded; python -m bench.replies first-sight measures it again, ~30 s)")
