@@ -143,18 +143,23 @@ def _created_as(form: CaptureForm) -> str:
 
 def _add_to(lead: Lead, form: CaptureForm, fields: dict, consents: list[str]) -> Lead:
     """The enquiry joins the person's lead (its message in the notes, a timeline row, the
-    owner alerted); a resubmission of the same message within minutes changes nothing."""
+    owner alerted); a resubmission of the same message within minutes changes nothing. A
+    lead whose owner was deactivated is handed to the form's owner first (a timeline row),
+    so the enquiry reaches someone who is still here."""
     try:
-        lead = actions.add_enquiry(
-            lead,
-            via=form.name,
-            message=fields["message"],
-            email=fields["email"],
-            phone=fields["phone"],
-            consents=consents,
-            repeat_since=timezone.now() - REPEAT_WINDOW,
-            created_as=_created_as(form),
-        )
+        with transaction.atomic():  # a lead closed meanwhile: not handed over either
+            if not lead.owner.is_active:  # its owner left: the form's owner takes it on
+                lead = actions.reassign(lead, form.owner)
+            lead = actions.add_enquiry(
+                lead,
+                via=form.name,
+                message=fields["message"],
+                email=fields["email"],
+                phone=fields["phone"],
+                consents=consents,
+                repeat_since=timezone.now() - REPEAT_WINDOW,
+                created_as=_created_as(form),
+            )
     except actions.RepeatedEnquiry:
         return lead
     CaptureForm.objects.filter(pk=form.pk).update(submissions=F("submissions") + 1)

@@ -116,3 +116,20 @@ def test_a_lead_closed_between_the_match_and_the_lock_gives_a_new_lead_not_an_er
     _post(client, form, name="Cy", email="cy@x.example", message="hello again")
     fresh = Lead.objects.exclude(pk=gone.pk).get(email="cy@x.example")
     assert fresh.notes == "hello again" and fresh.owner == alice
+
+
+def test_an_enquiry_to_a_lead_of_a_deactivated_user_goes_to_the_forms_owner(
+    client, alice, bob, form, make_lead
+):
+    alice.email = "alice@fairchase.test"
+    alice.save()
+    eve = make_lead(bob, name="Eve", email="eve@example.com")
+    bob.is_active = False
+    bob.save()
+    _post(client, form, name="Eve", email="eve@example.com", message="still interested")
+    eve.refresh_from_db()
+    assert Lead.objects.count() == 1 and eve.owner == alice
+    assert "still interested" in eve.notes
+    assert eve.status_changes.filter(reason="Reassigned from bob to alice").exists()
+    alerts = OutboundMessage.objects.filter(kind="alert")
+    assert list(alerts.values_list("to", flat=True)) == ["alice@fairchase.test"]
