@@ -158,19 +158,16 @@ _DOT_DECIMAL = re.compile(r"(?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?P<dec>\.[0
 _COMMA_DECIMAL = re.compile(r"(?P<int>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?P<dec>,[0-9]+)?")
 
 
-def _number(text: str, comma_decimal: bool) -> str | None:
-    """The number `text` writes, as "1200.50", or None when it is not one or could be two
-    (with `comma_decimal`: "1.200" is 1200 or 1.2)."""
+def _readings(text: str, comma_decimal: bool) -> set[Decimal]:
+    """The numbers `text` may write: none, one, or two (with `comma_decimal`, "1.200" is
+    1200 or 1.2)."""
     readings = set()
     patterns = [(_DOT_DECIMAL, ",")] + ([(_COMMA_DECIMAL, ".")] if comma_decimal else [])
     for pattern, group in patterns:
         if m := pattern.fullmatch(text):
-            readings.add(
-                Decimal(
-                    m.group("int").replace(group, "") + (m.group("dec") or "").replace(",", ".")
-                )
-            )
-    return str(readings.pop()) if len(readings) == 1 else None
+            whole, decimals = m.group("int").replace(group, ""), m.group("dec") or ""
+            readings.add(Decimal(whole + decimals.replace(",", ".")))
+    return readings
 
 
 def parse_value(text: str, comma_decimal: bool = False) -> Decimal | None:
@@ -188,9 +185,16 @@ def parse_value(text: str, comma_decimal: bool = False) -> Decimal | None:
     factor = Decimal(1)
     if cleaned[-1:].lower() in _SUFFIX:
         factor, cleaned = _SUFFIX[cleaned[-1].lower()], cleaned[:-1]
-    number = _number(cleaned, comma_decimal)
-    if number is None:
-        raise RowError(f"value: {text[:40]!r} is not a number (or could be read two ways).")
+    readings = _readings(cleaned, comma_decimal)
+    if len(readings) > 1:
+        a, b = sorted(readings)
+        raise RowError(
+            f"value: {text[:40]!r} could be {a.normalize():f} or {b.normalize():f}: write it without a thousands mark."
+        )
+    if not readings:
+        hint = " (a comma there groups thousands, as in 1,200.50)" if "," in cleaned else ""
+        raise RowError(f"value: {text[:40]!r} is not a number{hint}.")
+    [number] = readings
     if currency and currency != CURRENCY:
         raise OtherCurrency(
             f"value: {text[:40]!r} is in {currency}, not {CURRENCY}: kept in the notes, "
