@@ -76,11 +76,13 @@ def _gather(fresh: str, folded: str, where: list[int], today, zone, channel, aut
     m.later = cues.first(cues.LATER, folded)
     # Where the message turns ("..., but ..."): what follows the turn is what it means, so
     # praise or a yes before a turn to a "no" asks for nothing.
-    # (Spanish "más", folded to "mas", is "more": only Portuguese "mas" turns.)
+    # (Spanish "más", folded to "mas", is "more": only Portuguese "mas" turns; and
+    # Portuguese "mais" is "more": only French "mais" turns.)
     m.turns = [
         t.start()
         for t in cues.CONTRAST.finditer(folded)
-        if t.group(0) != "mas" or m.language == "pt"
+        if (t.group(0) != "mas" or m.language == "pt")
+        and (t.group(0) != "mais" or m.language != "pt")
     ]
 
     def kept(found: list[tuple]) -> list[tuple]:
@@ -146,8 +148,9 @@ def decide(
 
 def _torn(m: _Message) -> bool:
     """The rules found a refusal or a doubt and left the message unclear on purpose (a
-    refusal that also asks, a "no" with more after it, "not sure yet"): a person reads it."""
-    return bool(m.opt_out or m.refusal or m.unsure)
+    refusal that also asks, a "no" with more after it, "not sure yet"), or the message is
+    handed on to someone who has not answered yet: a person reads it."""
+    return bool(m.opt_out or m.refusal or m.unsure or cues.HANDOFF.search(m.folded))
 
 
 def _rules(m: _Message):
@@ -285,8 +288,13 @@ def _stop_word(m: _Message):
     return None
 
 
-# A sentence that asks why ("Why do you have my number?") complains; it asks for nothing.
-WHY = re.compile(r"(?:why|warum|wieso|weshalb|pourquoi|por que|porque|waarom)(?![\w])")
+# A sentence that asks why ("Why do you have my number?"), or who gave or where they got
+# the person's number or address ("Quem vos deu o meu número?"), complains; it asks for nothing.
+WHY = re.compile(
+    r"(?:why|warum|wieso|weshalb|pourquoi|por que|porque|waarom)(?![\w])|"
+    r"(?:who|how|where|wer|wie|woher|qui|comment|d'ou|ou|quien|como|donde|de donde|quem|onde|hoe|waar|waarvandaan)"
+    r"(?![\w])[^.!?]*(?<![\w])(?:numbers?|nummer|numero|address|adresse|adres|endereco|e-?mail|mail|contacto?|contact\w*|details|daten|gegevens|datos|dados|coordonnees)(?![\w])[^.!?]*\?"
+)
 
 
 def _against(m: _Message, no: tuple, strict: bool) -> tuple | None:
