@@ -315,6 +315,16 @@ GRID_FIRST_SIGHT = {
         "pt": (2, 5, 0, 1),
         "nl": (1, 2, 0, 0),
     },
+    # b9's "en pleno invierno ... Escribime en primavera" in new words: the season they are
+    # in, then the one to write in
+    "grid11.csv": {
+        "en": (1, 1, 0, 1),
+        "de": (1, 1, 0, 1),
+        "fr": (1, 1, 0, 1),
+        "es": (1, 1, 1, 1),
+        "pt": (1, 1, 0, 1),
+        "nl": (1, 1, 0, 1),
+    },
 }
 
 

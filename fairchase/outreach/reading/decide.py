@@ -113,10 +113,22 @@ def _gather(fresh: str, folded: str, where: list[int], today, zone, channel, aut
         # "Can we pick this up next week? Today's hectic": a bare "today" (no hour) beside a
         # later date is the reason for waiting, not when to come back.
         m.found = [f for f in m.found if not (f.kind == "today" and f.at is None)]
+    # "Estamos en pleno invierno ... Escribime en primavera": the time they are in the midst
+    # of ("mitten im Winter", "en plein hiver", "in the depths of winter") is why they wait,
+    # not when to come back, when another date is named.
+    midst = [f for f in m.found if MIDST.search(folded[max(0, f.start - 30) : f.start])]
+    if midst and len(midst) < len(m.found):
+        m.found = [f for f in m.found if f not in midst]
     # What asks for something (a call, a price, a visit), as opposed to praise and politeness.
     m.wants = [c for c in calls + interests if not cues.POLITE.match(c[1])]
     m.doubts = cues.every(cues.UNSURE, folded)
     return m
+
+
+MIDST = re.compile(
+    r"(?<![\w])(?:in the (?:depths|middle|midst|thick|heart) of|mitten (?:im|in der|in dem|in)|en plein|"
+    r"en pleno|em pleno|midden in(?: de| het)?)(?: (?:the|der|dem|de|het|el|la|o|a|l'))? $"
+)
 
 
 def decide(
