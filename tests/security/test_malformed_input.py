@@ -136,7 +136,7 @@ def test_a_well_formed_submission_still_becomes_a_lead(db, form):
         content_type="application/json",
         REMOTE_ADDR="198.51.100.11",
     )
-    assert r.status_code == 201, r.content
+    assert r.status_code == 202, r.content
     assert Lead.objects.get().name == "Ann"
 
 
