@@ -50,12 +50,21 @@ FIRST_SIGHT = [
     # vague phrasings, before any change for it, read by the rules and the shipped classifier
     # (which had not learned from it).
     ("b7", 102, 120, 95, 120, 0),
-    # b6 and b8: BLIND_NOTE (below), before any change for them.
+    # b6 and b8: BLIND (below), before any change for them.
     ("b6", 175, 180, 63, 66, 0),
     ("b8", 114, 120, 41, 48, 0),
+    # b9 (dates emphasis) and b10 (meaning emphasis): BLIND (below), read twice before any
+    # change for them; the figures are the first reading (33e6a0b).
+    ("b9", 117, 120, 76, 78, 0),
+    ("b10", 111, 120, 28, 30, 0),
 ]
-BLIND = {"b6", "b8"}
-BLIND_NOTE = "blind: written by someone who never saw the reader; read at 8f95b09"
+_BLIND = "blind: written by someone who never saw the reader"
+BLIND = {
+    "b6": f"{_BLIND}; read at 8f95b09",
+    "b8": f"{_BLIND}; read at 8f95b09",
+    "b9": f"{_BLIND}; read at 33e6a0b (above) and at cb7a71e (118/120 intents, 77/78 dates, 0 refusals read as interest or later)",
+    "b10": f"{_BLIND}; read at 33e6a0b (above) and at cb7a71e (111/120 intents, 29/30 dates, 0 refusals read as interest or later)",
+}
 
 # The commit that added each unseen batch, before the reader was changed for it.
 BATCH_COMMITS = {
@@ -276,6 +285,46 @@ GRID_FIRST_SIGHT = {
         "pt": (4, 5, 4, 5),
         "nl": (4, 5, 3, 5),
     },
+    # mixed replies: praise then a no, a yes taken back, an opt-out with a "why" question
+    "grid8.csv": {
+        "en": (6, 6, 1, 1),
+        "de": (5, 6, 1, 1),
+        "fr": (6, 6, 1, 1),
+        "es": (6, 6, 1, 1),
+        "pt": (6, 6, 1, 1),
+        "nl": (5, 6, 1, 1),
+    },
+    # what the blind batches b9 and b10 missed, in new words: a terse yes to send it, a
+    # colleague who will call to book the next step, a call asked for to talk it over, a
+    # refusal on price, an opt-out asking who gave the number, "no need to send it"
+    "grid9.csv": {
+        "en": (4, 7, 1, 1),
+        "de": (6, 7, 1, 1),
+        "fr": (7, 7, 1, 1),
+        "es": (6, 7, 1, 1),
+        "pt": (5, 7, 1, 1),
+        "nl": (6, 7, 1, 1),
+    },
+    # the same, second round: Portuguese "mais" ("more") before a question in an opt-out,
+    # "en parler" / "falar com você" before a call asked for, price, the usual provider
+    "grid10.csv": {
+        "en": (1, 2, 0, 0),
+        "de": (2, 2, 0, 0),
+        "fr": (3, 5, 0, 1),
+        "es": (2, 2, 0, 0),
+        "pt": (2, 5, 0, 1),
+        "nl": (1, 2, 0, 0),
+    },
+    # b9's "en pleno invierno ... Escribime en primavera" in new words: the season they are
+    # in, then the one to write in
+    "grid11.csv": {
+        "en": (1, 1, 0, 1),
+        "de": (1, 1, 0, 1),
+        "fr": (1, 1, 0, 1),
+        "es": (1, 1, 1, 1),
+        "pt": (1, 1, 0, 1),
+        "nl": (1, 1, 0, 1),
+    },
 }
 
 
@@ -314,7 +363,7 @@ def report_grid_first_sight() -> None:
         )
 
 
-BATCHES = ("b1", "b2", "b3", "b4", "b5", "b7")
+BATCHES = ("b1", "b2", "b3", "b4", "b5", "b7", "b9", "b10")
 
 
 def examples() -> list[dict]:
@@ -405,7 +454,7 @@ def report_leave_one_batch_out(table: dict) -> None:
     )
     print(
         "  (classifier alone: on the replies whose label is a kind it learns, not automatic"
-        " replies or bounces; rules: b1-b4 and b7 were worked through after their first sight, b5 not)"
+        " replies or bounces; rules: b1-b4, b7, b9 and b10 were worked through after their first sight, b5 not)"
     )
 
 
@@ -538,7 +587,7 @@ def main() -> int:
         print(
             f"never seen, first sight: {right}/{n} ({right / n:.1%}) intents, {dates_right}/{dates} dates "
             f"within a day, {as_yes} refusals read as interest or later (batch {batch}, unseen/{batch}-*)"
-            + (f"\n  ({BLIND_NOTE})" if batch in BLIND else "")
+            + (f"\n  ({BLIND[batch]})" if batch in BLIND else "")
         )
     report_first_sight(FIRST_SIGHT_LEARNED)
     print("  (recorded; python -m bench.replies first-sight measures it again, ~30 s)")

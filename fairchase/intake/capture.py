@@ -91,12 +91,13 @@ def capture(form: CaptureForm, data, ip: str) -> tuple[Lead | None, bool]:
         return None, False
     fields = _clean(data)
     with transaction.atomic():
-        repeat = _recent_repeat(form, fields)
-        if repeat is not None:
-            return repeat, True
         known = _same_person(fields)
         if known is not None:
-            return _add_to(known, form, fields, _consents(data)), False
+            try:
+                return _add_to(known, form, fields, _consents(data)), False
+            except actions.ActionError:
+                # no longer active once locked (an opt-out meanwhile): a lead of its own
+                log.info("capture form %s: lead %s closed meanwhile, a new lead", form.pk, known.pk)
         try:
             lead = actions.create_lead(
                 form.owner,
@@ -108,7 +109,8 @@ def capture(form: CaptureForm, data, ip: str) -> tuple[Lead | None, bool]:
                 source=form.source,
                 consents=_consents(data),
                 signals=["initiated_contact"],
-                reason=f"Web form: {form.name}",
+                reason=_created_as(form),
+                written_in=True,
             )
         except InvalidContact as exc:
             raise CaptureError(str(exc)) from None
@@ -134,40 +136,37 @@ def _same_person(fields: dict) -> Lead | None:
     return None
 
 
+def _created_as(form: CaptureForm) -> str:
+    """The first timeline row of a lead made by this form."""
+    return f"Web form: {form.name}"
+
+
 def _add_to(lead: Lead, form: CaptureForm, fields: dict, consents: list[str]) -> Lead:
     """The enquiry joins the person's lead (its message in the notes, a timeline row, the
-    owner alerted); a resubmission of the same message within minutes changes nothing."""
-    via = form.name
-    since = timezone.now() - REPEAT_WINDOW
-    message = fields["message"]
-    if lead.status_changes.filter(reason=f"New enquiry through {via}", at__gte=since).exists() and (
-        message in lead.notes
-    ):
+    owner alerted); a resubmission of the same message within minutes changes nothing. A
+    lead whose owner was deactivated is handed to the form's owner first (a timeline row),
+    so the enquiry reaches someone who is still here."""
+    try:
+        with transaction.atomic():  # a lead closed meanwhile: not handed over either
+            if not lead.owner.is_active:  # its owner left: the form's owner takes it on
+                lead = actions.reassign(lead, form.owner)
+            lead = actions.add_enquiry(
+                lead,
+                via=form.name,
+                message=fields["message"],
+                email=fields["email"],
+                phone=fields["phone"],
+                consents=consents,
+                repeat_since=timezone.now() - REPEAT_WINDOW,
+                created_as=_created_as(form),
+            )
+    except actions.RepeatedEnquiry:
         return lead
-    lead = actions.add_enquiry(
-        lead,
-        via=via,
-        message=message,
-        email=fields["email"],
-        phone=fields["phone"],
-        consents=consents,
-    )
     CaptureForm.objects.filter(pk=form.pk).update(submissions=F("submissions") + 1)
     notify_owner(lead, again=True)
     if form.acknowledge and lead.email:
         acknowledge(lead)
     return lead
-
-
-def _recent_repeat(form: CaptureForm, fields: dict) -> Lead | None:
-    since = timezone.now() - REPEAT_WINDOW
-    qs = Lead.objects.filter(owner=form.owner, source=form.source, created_at__gte=since)
-    if fields["email"]:
-        try:
-            return qs.filter(email=normalize_email(fields["email"])).first()
-        except InvalidContact:
-            return None
-    return None
 
 
 def notify_owner(lead: Lead, *, again: bool = False) -> None:

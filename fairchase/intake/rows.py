@@ -133,7 +133,6 @@ _SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _CURRENCY = re.compile(
     r"^(?P<code>[A-Za-z]{3}\s*)?(?P<sym>[$€£¥])?\s*|\s*(?P<code2>[A-Za-z]{3}|[$€£¥])$"
 )
-_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _SUFFIX = {"k": Decimal(1000), "m": Decimal(1000000)}
 
 
@@ -152,28 +151,57 @@ def _currency_of(text: str) -> str:
     return found
 
 
-def parse_value(text: str) -> Decimal | None:
+# A number as written: "1,200.50" (a comma grouping thousands, a dot before the decimals)
+# or, where a comma is the decimal mark, "1.200,50". A separator that does not group three
+# digits is not a grouping one: "1,5" is not fifteen.
+_DOT_DECIMAL = re.compile(r"(?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?P<dec>\.[0-9]+)?")
+_COMMA_DECIMAL = re.compile(r"(?P<int>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?P<dec>,[0-9]+)?")
+
+
+def _readings(text: str, comma_decimal: bool) -> set[Decimal]:
+    """The numbers `text` may write: none, one, or two (with `comma_decimal`, "1.200" is
+    1200 or 1.2)."""
+    readings = set()
+    patterns = [(_DOT_DECIMAL, ",")] + ([(_COMMA_DECIMAL, ".")] if comma_decimal else [])
+    for pattern, group in patterns:
+        if m := pattern.fullmatch(text):
+            whole, decimals = m.group("int").replace(group, ""), m.group("dec") or ""
+            readings.add(Decimal(whole + decimals.replace(",", ".")))
+    return readings
+
+
+def parse_value(text: str, comma_decimal: bool = False) -> Decimal | None:
     """'$1,200.50' -> Decimal('1200.50'); 'USD 900', '900 $' -> 900; '$1.2k' -> 1200,
-    '3k' -> 3000, '2m' -> 2,000,000; '' -> None. A value in another currency ('€800')
-    raises OtherCurrency; anything else (a formula, a range, words) is refused: a guessed
-    value would mislead."""
+    '3k' -> 3000, '2m' -> 2,000,000; '' -> None. With `comma_decimal` (a business that
+    writes dates day first, as most that write "1.200,50" do) '1.200,50' -> 1200.50 too,
+    and a value both ways could read ('1.200') is refused. A value in another currency
+    ('€800') raises OtherCurrency; anything else (a formula, a range, words, '1,5k' where
+    a comma groups thousands) is refused: a guessed value would mislead."""
     stripped = text.strip()
     if not stripped:
         return None
     currency = _currency_of(stripped)
-    cleaned = _CURRENCY.sub("", stripped).replace(",", "").replace(" ", "").replace("\u00a0", "")
+    cleaned = _CURRENCY.sub("", stripped).replace(" ", "").replace("\u00a0", "")
     factor = Decimal(1)
-    if cleaned[-1:].lower() in _SUFFIX and _NUMBER.fullmatch(cleaned[:-1]):
+    if cleaned[-1:].lower() in _SUFFIX:
         factor, cleaned = _SUFFIX[cleaned[-1].lower()], cleaned[:-1]
-    if not _NUMBER.fullmatch(cleaned):
-        raise RowError(f"value: {text[:40]!r} is not a number.")
+    readings = _readings(cleaned, comma_decimal)
+    if len(readings) > 1:
+        a, b = sorted(readings)
+        raise RowError(
+            f"value: {text[:40]!r} could be {a.normalize():f} or {b.normalize():f}: write it without a thousands mark."
+        )
+    if not readings:
+        hint = " (a comma there groups thousands, as in 1,200.50)" if "," in cleaned else ""
+        raise RowError(f"value: {text[:40]!r} is not a number{hint}.")
+    [number] = readings
     if currency and currency != CURRENCY:
         raise OtherCurrency(
             f"value: {text[:40]!r} is in {currency}, not {CURRENCY}: kept in the notes, "
             f"not converted."
         )
     try:
-        value = (Decimal(cleaned) * factor).quantize(CENT)
+        value = (Decimal(number) * factor).quantize(CENT)
     except (InvalidOperation, ValueError):
         raise RowError(f"value: {text[:40]!r} is not a number.") from None
     if not (0 <= value <= MAX_VALUE):
@@ -399,7 +427,7 @@ def _details(
         if translated:
             extra.append(f"Source in the imported file: {' '.join(got['source'].split())[:80]}")
     readers = {
-        "value": parse_value,
+        "value": partial(parse_value, comma_decimal=not month_first(zone)),
         "timezone": normalize_timezone,
         "created_at": partial(parse_when, zone=zone, doubts=doubts),
     }

@@ -7,6 +7,7 @@ status change), recomputes the lead's plan through the decision core, and sends
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from decimal import Decimal
 
@@ -41,6 +42,10 @@ COMMITMENT_MATCH_HOURS = 24
 
 class ActionError(ValueError):
     """A transition that is not allowed; the message is for the user."""
+
+
+class RepeatedEnquiry(ActionError):
+    """The same enquiry submitted again within minutes (a double click): nothing changed."""
 
 
 def _emit(lead: Lead, kind: str, **extra) -> None:
@@ -83,10 +88,14 @@ def _transition(lead: Lead, new: str, reason: str, user=None, at: datetime | Non
 
 
 @transaction.atomic
-def create_lead(owner, *, user=None, reason: str = "New enquiry", **fields) -> Lead:
+def create_lead(
+    owner, *, user=None, reason: str = "New enquiry", written_in: bool = False, **fields
+) -> Lead:
     """Store a new enquiry; its plan says 'respond now'. A contact from a cold list did not
     enquire: it comes in to be worked by value (a revisit from its first day), never
-    listed as an enquiry waiting for its answer."""
+    listed as an enquiry waiting for its answer. Typed in, imported or sent through the
+    API (not `written_in` by the person through a form), a lead with an address of
+    someone who opted out has every address suppressed (`_honour_opt_out`)."""
     fields["email"] = normalize_email(fields.get("email"))
     fields["phone"] = normalize_phone(fields.get("phone"))
     fields.setdefault("status", Status.OPEN)
@@ -96,7 +105,46 @@ def create_lead(owner, *, user=None, reason: str = "New enquiry", **fields) -> L
     StatusChange.objects.create(
         lead=lead, old="", new=lead.status, reason=reason, user=user, at=lead.created_at
     )
+    if not written_in:
+        _honour_opt_out(lead)
     return _done(lead, "created")
+
+
+def _said_no_before(lead: Lead) -> bool:
+    """Whether an address of this lead is suppressed because its person opted out: its
+    email, or its phone unless every opted-out record with that number is someone else
+    (`same_person_by_phone`)."""
+    opted = Suppression.objects.filter(reason="opt-out")
+    if lead.email and opted.filter(value=lead.email).exists():
+        return True
+    if lead.phone and opted.filter(value=lead.phone).exists():
+        others = Lead.objects.filter(phone=lead.phone, status=Status.OPTED_OUT).exclude(pk=lead.pk)
+        return not others.exists() or any(same_person_by_phone(o, lead) for o in others)
+    return False
+
+
+@transaction.atomic
+def honour_opt_out(pk: int) -> None:
+    """`_honour_opt_out` for a lead stored without its action (an imported one), replanned."""
+    lead = _lock(pk)
+    if _honour_opt_out(lead):
+        replan_lead(lead)
+
+
+def _honour_opt_out(lead: Lead) -> bool:
+    """The person said no on one address: their other addresses are suppressed too, with a
+    timeline row saying so (the plan, recomputed by the caller, then reaches nobody).
+    Whether it suppressed any."""
+    if not _said_no_before(lead):
+        return False
+    fresh = [
+        v
+        for v in (lead.email, lead.phone)
+        if v and not Suppression.objects.filter(value=v).exists()
+    ]
+    if fresh:
+        _suppress(lead, None, "opt-out")
+        note_on_timeline(lead, f"This person opted out before: {', '.join(fresh)} suppressed too.")
 
 
 @transaction.atomic
@@ -109,18 +157,31 @@ def add_enquiry(
     phone: str = "",
     consents: list[str] | tuple = (),
     at: datetime | None = None,
+    repeat_since: datetime | None = None,
+    created_as: str = "",
 ) -> Lead:
     """Someone with an active lead writes in again (a web form, the webhook): the enquiry
     joins that lead instead of making a second record of the same person. The message is
     appended to the notes, an address the lead lacks is added (one it has already is
-    named in the note), a consent given is kept, and a timeline row says "New enquiry
-    through <via>". Written after tries of ours, it is their answer: our latest silent
-    try is marked replied and the lead is engaged, as `record_reply` does."""
+    named in the note), a consent given is kept (a text consent only for the phone the
+    lead has), and a timeline row says "New enquiry through <via>". Written after tries
+    of ours, it is their answer: our latest silent try is marked replied and the lead is
+    engaged, as `record_reply` does. Never tried yet, the lead is an enquiry waiting from
+    now (no revisit date). The same message through `via` since `repeat_since` (joined,
+    or the lead made from it: its first row `created_as`) is a double submit: it raises
+    `RepeatedEnquiry` and changes nothing. Checked under the lock, so two at once add it once."""
     caller, lead = lead, _lock(lead)
     if lead.status not in ACTIVE_STATUSES:
         raise ActionError(f"{lead.name} is {lead.get_status_display().lower()}: not reopened.")
     at = at or timezone.now()
     email, phone = normalize_email(email), normalize_phone(phone)
+    if repeat_since is not None and message.strip() in lead.notes:
+        said_since = lead.status_changes.filter(at__gte=repeat_since)
+        same = Q(reason__startswith=f"New enquiry through {via}")
+        if created_as:
+            same |= Q(reason=created_as)
+        if said_since.filter(same).exists():
+            raise RepeatedEnquiry(f"{lead.name}: the same enquiry again, not added twice.")
     fields = ["notes", "consents", "signals", "updated_at"]
     also = []
     for name, value in (("email", email), ("phone", phone)):
@@ -132,9 +193,22 @@ def add_enquiry(
     said = f"New enquiry through {via}" + (f" (also {', '.join(also)})" if also else "")
     note = f"{said}:\n{message.strip()}" if message.strip() else said
     lead.notes = f"{lead.notes.rstrip()}\n\n{note}".strip()
+    if "sms" in consents and phone != lead.phone:  # a text consent is for the number typed
+        consents = [c for c in consents if c != "sms"]
     lead.consents = sorted({*(lead.consents or []), *consents})
     lead.signals = sorted({*(lead.signals or []), "initiated_contact"})
     attempt = lead.attempts.filter(at__lte=at).order_by("-at", "-pk").first()
+    reason = f"New enquiry through {via}"
+    if not lead.attempts.exists():
+        # never tried (an imported contact, an old untried enquiry): this enquiry is the one
+        # waiting for its answer now, not a revisit, and its wait starts now
+        if lead.revisit_at is not None:
+            lead.revisit_at = None
+            reason += "; its revisit date cleared"
+        if lead.created_at < at:
+            lead.created_at = at
+            fields.append("created_at")
+            reason += "; waiting from now"
     if attempt is not None:  # after tries of ours: they got back to us
         if attempt.outcome in SILENT_OUTCOMES:
             attempt.outcome = Outcome.REPLIED
@@ -144,7 +218,7 @@ def add_enquiry(
             fields.append("responded_at")
     lead.save(update_fields=fields)
     new = Status.ENGAGED if attempt is not None else lead.status
-    _transition(lead, new, f"New enquiry through {via}", None, at)
+    _transition(lead, new, reason, None, at)
     return _done(lead, "enquiry", caller=caller)
 
 
@@ -183,6 +257,8 @@ def update_lead(lead: Lead, *, user=None, **fields) -> Lead:
     for k, v in fields.items():
         setattr(fresh, k, v)
     fresh.save(update_fields=[*fields, "updated_at"])
+    if {"email", "phone"} & set(fields):
+        _honour_opt_out(fresh)
     return _done(fresh, "updated", caller=lead)
 
 
@@ -462,18 +538,22 @@ def opt_out(
 ) -> Lead:
     """The person asked us to stop, on `channel` or in person: every address of theirs is
     suppressed, their pending promises cancelled, and they are never contacted again, on
-    this record or any other active record of theirs (the same email or phone). Asked
-    again (a STOP text after an unsubscribe link), it suppresses addresses added since,
-    reaches records made since, and changes nothing else."""
-    caller, lead = lead, _lock(lead)
+    this record or any other record of theirs (see `_person_records`): a parked one
+    (revisit, nurture, closed) is opted out too, a won or lost one keeps its status with
+    every address suppressed. Asked again (a STOP text after an unsubscribe link), it
+    suppresses addresses added since, reaches records made since, and changes nothing
+    else. All the records it touches are locked first, in primary-key order, so two
+    opt-outs on two records of one person wait for each other instead of deadlocking."""
+    caller = lead
+    locked = _lock_in_order(lead)
+    lead = locked[lead.pk]
     _suppress(lead, None, "opt-out")
+    now = timezone.now()
     if lead.status != Status.OPTED_OUT:
-        now = timezone.now()
         _cancel_commitments(lead, now)
         _transition(lead, Status.OPTED_OUT, reason, user, now)
         _done(lead, "opt_out", caller=caller, channel=channel)
-    # asked again, it still reaches a record of theirs made since
-    _opt_out_other_records(lead, reason, user, timezone.now())
+    _opt_out_other_records(lead, reason, user, now, locked)
     return lead
 
 
@@ -484,32 +564,85 @@ def _cancel_commitments(lead: Lead, at: datetime) -> None:
     )
 
 
-def _opt_out_other_records(lead: Lead, reason: str, user, at: datetime) -> None:
-    """The same person's other active records (the same email or phone, and theirs in
-    turn) are opted out too, each with its own transition row naming this one, every
-    address of each suppressed and its pending promises cancelled."""
-    addresses = {v for v in (lead.email, lead.phone) if v}
-    seen = {lead.pk}
+def _name_key(name: str) -> str:
+    """A name compared loosely: case, punctuation and spacing aside."""
+    return " ".join(re.sub(r"[^\w\s]", " ", (name or "").casefold()).split())
+
+
+def _no_real_name(lead: Lead) -> bool:
+    """No name, or only an address standing in for one (a form sent with an email only)."""
+    name = (lead.name or "").strip()
+    return not name or "@" in name or not any(c.isalpha() for c in name)
+
+
+def same_person_by_phone(known: Lead, other: Lead) -> bool:
+    """Whether `other`, sharing a phone number with `known`, is the same person: a number
+    is often shared (a switchboard, a family), so only when the names match or `other`
+    has no real name. An email is one person's; a phone number is not always."""
+    return _no_real_name(other) or _name_key(known.name) == _name_key(other.name)
+
+
+def _person_records(lead: Lead) -> tuple[set[int], set[int]]:
+    """(The person's records, records that only share a phone number with one of them under
+    another name.) The person's: linked by the same email, or the same phone number with
+    matching names (`same_person_by_phone`), each in turn; every status."""
+    person, strangers, todo = {lead.pk}, set(), [lead]
+    while todo:
+        known = todo.pop()
+        same = Q(pk__in=[])
+        if known.email:
+            same |= Q(email=known.email)
+        if known.phone:
+            same |= Q(phone=known.phone)
+        for other in Lead.objects.filter(same).exclude(pk__in=person).order_by("pk"):
+            if (known.email and other.email == known.email) or same_person_by_phone(known, other):
+                person.add(other.pk)
+                todo.append(other)
+            else:
+                strangers.add(other.pk)
+    return person, strangers - person
+
+
+def _lock_in_order(lead: Lead) -> dict[int, Lead]:
+    """Lock the person's records and those sharing a phone with them, in primary-key order
+    (the one order every opt-out takes), and return them fresh by pk."""
+    person, strangers = _person_records(Lead.objects.get(pk=lead.pk))
+    return {pk: _lock(pk) for pk in sorted(person | strangers)}
+
+
+def _opt_out_other_records(
+    lead: Lead, reason: str, user, at: datetime, locked: dict[int, Lead] | None = None
+) -> None:
+    """The same person's other records: each not yet opted out is, with its own transition
+    row naming this one, every address suppressed and its pending promises cancelled; a
+    won or lost one keeps its status (a sale made, a lead lost) with every address
+    suppressed. A record that only shares a phone number under another name is someone
+    else: the number is suppressed (by this opt-out) and its timeline says why."""
+    locked = locked or _lock_in_order(lead)
+    person, strangers = _person_records(lead)
     said = f"Opted out on another record: {lead.name} (#{lead.pk}): {reason}"
-    while addresses:
-        same = Q(email__in=addresses) | Q(phone__in=addresses)
-        pks = list(
-            Lead.objects.filter(same, status__in=ACTIVE_STATUSES)
-            .exclude(pk__in=seen)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
-        addresses = set()
-        for pk in pks:
-            seen.add(pk)
-            other = _lock(pk)
-            if other.status not in ACTIVE_STATUSES:
-                continue
-            _suppress(other, None, "opt-out")
+    for pk in sorted(person - {lead.pk}):
+        other = locked.get(pk) or _lock(pk)
+        _suppress(other, None, "opt-out")
+        if other.status in (Status.WON, Status.LOST):
+            note = f"Every address suppressed: {said}"
+            if not other.status_changes.filter(reason=note).exists():
+                note_on_timeline(other, note)
+        elif other.status != Status.OPTED_OUT:
             _cancel_commitments(other, at)
             _transition(other, Status.OPTED_OUT, said, user, at)
             _done(other, "opt_out")
-            addresses |= {v for v in (other.email, other.phone) if v}
+    for pk in sorted(strangers):
+        other = locked.get(pk) or _lock(pk)
+        note = (
+            f"{lead.name} (#{lead.pk}) opted out and shares the phone {other.phone}: "
+            "the number is suppressed; this record, under another name, is not opted out."
+        )
+        if (
+            other.status != Status.OPTED_OUT
+            and not other.status_changes.filter(reason=note).exists()
+        ):
+            note_on_timeline(other, note)
 
 
 def note_on_timeline(lead: Lead, reason: str) -> StatusChange:

@@ -78,6 +78,18 @@ def create_leads(
             for lead in leads
         ],
     )
+    # a row with the address of someone who opted out: their other addresses too (rare)
+    opted = set(
+        Suppression.objects.filter(value__in=suppressed, reason="opt-out").values_list(
+            "value", flat=True
+        )
+    )
+    if opted:
+        from .actions import honour_opt_out
+
+        for lead in leads:
+            if {lead.email, lead.phone} & opted:
+                honour_opt_out(lead.id)
     return ids
 
 

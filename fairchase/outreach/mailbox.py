@@ -131,6 +131,21 @@ def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage 
         inbound.lead, inbound.kind = lead, InboundMessage.Kind.BOUNCE
         if not permanent:
             inbound.effect = f"Temporary delivery problem ({status}): nothing changed."
+        elif ours and ours.kind == OutboundMessage.Kind.OWNER_ALERT:
+            # to the lead's owner, not to the lead: the lead's addresses are not in question
+            OutboundMessage.objects.filter(pk=ours.pk).update(error=f"Bounced: {status}"[:1000])
+            inbound.effect = (
+                f"The alert to the owner bounced ({status}): {address} is not the lead's; "
+                "nothing changed on the lead."
+            )
+        elif ours and ours.kind == OutboundMessage.Kind.RECEIPT:
+            # a receipt is not a try: the address is blocked, no attempt logged, and the
+            # enquiry stays "respond now" (on another channel) until someone responds
+            OutboundMessage.objects.filter(pk=ours.pk).update(error=f"Bounced: {status}"[:1000])
+            actions.suppress(address, Suppression.Kind.EMAIL, "bounce")
+            inbound.effect = (
+                f"The acknowledgement bounced ({status}): {address} will not be used again."
+            )
         else:
             inbound.effect = f"Bounced ({status}): {address} will not be used again."
             if ours:

@@ -90,10 +90,22 @@ def test_an_enquiry_by_the_same_phone_joins_the_lead_and_names_its_other_email(
 
 def test_someone_new_or_opted_out_still_makes_a_new_lead(client, form, bob, bob_stone):
     r = _webhook(client, form, name="Cy New", email="cy@new.example")
-    assert r.status_code == 201 and r.json()["status"] == "created"
-    assert Lead.objects.get(pk=r.json()["id"]).owner == bob
+    assert r.status_code == 202 and r.json() == {"status": "received"}
+    assert Lead.objects.get(email="cy@new.example").owner == bob
     actions.opt_out(bob_stone)
     r = _webhook(client, form, name="Bob Stone", email="bob@stone.example")
-    assert r.status_code == 201  # a new lead, whose address stays suppressed
-    again = Lead.objects.get(pk=r.json()["id"])
+    assert r.status_code == 202  # a new lead, whose address stays suppressed
+    again = Lead.objects.exclude(pk=bob_stone.pk).get(email="bob@stone.example")
     assert again.next_action != "contact" and again.pk != bob_stone.pk
+
+
+def test_the_webhook_answers_a_known_and_an_unknown_person_alike(client, form, bob_stone):
+    """The form's key is public: its answer must not tell whether someone is in the book."""
+    known = _webhook(client, form, name="Bob Stone", email="bob@stone.example")
+    stranger = _webhook(client, form, name="Cy New", email="cy@new.example")
+    bot = _webhook(client, form, name="Bot", email="bot@x.example", website="http://spam")
+    answers = {(r.status_code, r.content) for r in (known, stranger, bot)}
+    assert answers == {(202, b'{"status": "received"}')}
+    # both were taken: the enquiry joined Bob's lead, the stranger is a new lead
+    assert "New enquiry through Website" in Lead.objects.get(pk=bob_stone.pk).notes
+    assert Lead.objects.filter(email="cy@new.example").count() == 1

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from fairchase.intake.importer import import_file
 from fairchase.intake.models import ImportJob
-from fairchase.intake.rows import parse_value
+from fairchase.intake.rows import RowError, parse_value
 from fairchase.leads.models import BusinessSettings, Lead
 from fairchase.leads.normalize import PHONE_EXAMPLE, InvalidContact, normalize_phone
 
@@ -142,3 +142,46 @@ def test_a_value_in_another_currency_is_kept_in_the_notes_with_a_warning(alice):
     assert gina.value is None and "Value in the imported file: €800" in gina.notes
     [(line, text)] = report.warnings
     assert line == 2 and "EUR" in text and "not converted" in text
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("1,200", "1200.00"),
+        ("12,345,678.9", "12345678.90"),
+        ("$1,200.50", "1200.50"),
+        ("1.5k", "1500.00"),
+    ],
+)
+def test_a_comma_is_dropped_only_where_it_groups_thousands(text, value):
+    assert str(parse_value(text)) == value
+
+
+@pytest.mark.parametrize("text", ["1,5k", "1.200,50", "1,20", "12,3456", "1,2,3"])
+def test_a_comma_that_groups_no_thousands_is_refused_not_misread(text):
+    with pytest.raises(RowError, match="not a number"):
+        parse_value(text)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("1.200,50", "1200.50"), ("1,5k", "1500.00"), ("12,50", "12.50"), ("1200", "1200.00")],
+)
+def test_a_business_that_writes_day_first_reads_a_decimal_comma(text, value):
+    assert str(parse_value(text, comma_decimal=True)) == value
+    with pytest.raises(RowError, match="could be 1.2 or 1200"):
+        parse_value("1.200", comma_decimal=True)  # 1.2 or 1200: refused, never guessed
+
+
+def test_a_misread_value_is_refused_on_its_line_and_the_person_still_imports(alice):
+    report = _import(
+        alice, 'name,email,value\nAnn Lee,ann@example.com,"1,5k"\nBo,bo@example.com,900\n'
+    )
+    assert report.created == 2
+    [(line, text)] = report.warnings
+    assert line == 2 and "1,5k" in text
+    assert Lead.objects.get(email="ann@example.com").value is None
+    _business_in("Europe/Berlin")
+    report = _import(alice, 'name,email,value\nCy,cy@example.com,"1.200,50"\n')
+    assert report.created == 1 and not report.warnings
+    assert str(Lead.objects.get(email="cy@example.com").value) == "1200.50"

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from fairchase.cli import main
+from fairchase.leads.demo import _users
 from fairchase.leads.models import Lead
 
 SMALL = ["--history", "30", "--open", "10", "--seed", "3"]
@@ -27,12 +28,25 @@ def test_the_demo_refuses_a_database_with_a_user_of_its_own(db, capsys):
     assert not Lead.objects.exists()
 
 
-def test_the_demo_refuses_a_database_with_leads(alice, make_lead, capsys):
-    make_lead(alice)
-    get_user_model().objects.exclude(pk=alice.pk).delete()
+def test_the_demo_refuses_a_database_with_leads(db, make_lead, capsys):
+    olivia = _users()[0]  # only the demo's own users: the leads alone must refuse it
+    make_lead(olivia, name="Someone's real lead")
+    with pytest.raises(SystemExit) as exit:
+        main(["demo", *SMALL])
+    assert exit.value.code != 0
+    assert "this database has leads" in capsys.readouterr().err
+    assert list(Lead.objects.values_list("name", flat=True)) == ["Someone's real lead"]
+
+
+@pytest.mark.parametrize("username", ["olivia", "maria"])
+def test_a_real_user_with_a_demo_name_is_not_taken_for_the_demos(db, capsys, username):
+    real = get_user_model().objects.create_user(username, "me@real.example", "my own password 1")
     with pytest.raises(SystemExit):
         main(["demo", *SMALL])
-    assert not get_user_model().objects.filter(username="olivia").exists()
+    assert f"users of its own ({username})" in capsys.readouterr().err
+    real.refresh_from_db()
+    assert real.check_password("my own password 1") and real.email == "me@real.example"
+    assert not Lead.objects.exists()
 
 
 def test_make_runs_if_empty_says_why_and_exits_0_on_a_real_install_and_loads_a_new_one(db):

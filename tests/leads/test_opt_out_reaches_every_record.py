@@ -29,7 +29,9 @@ def _bob_twice(alice, bob, make_lead):
     actions.add_commitment(first, by="us", what="Call Bob Stone", due_at=soon)
     actions.add_commitment(first, by="us", what="send the quote", due_at=soon - timedelta(days=2))
     second = make_lead(bob, name="Bob Stone", email="Bob@Stone.example", phone="")
-    third = make_lead(alice, name="B. Stone", email="office@stone.example", phone="(212) 555-0140")
+    third = make_lead(
+        alice, name="bob  STONE", email="office@stone.example", phone="(212) 555-0140"
+    )
     stranger = make_lead(alice, name="Cy Other", email="cy@other.example", phone="+12125550141")
     return first, second, third, stranger
 

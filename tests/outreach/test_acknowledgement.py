@@ -82,3 +82,58 @@ def test_the_lead_page_labels_the_owner_alert_as_sent_to_the_owner(
     page = client.get(f"/leads/{kim.pk}/").content.decode()
     assert "Alert to the owner (alice@example.com) sent: New enquiry: Kim Lau" in page
     assert "Email sent: New enquiry" not in page
+
+
+def test_a_bounced_acknowledgement_blocks_the_address_but_is_not_a_try(
+    client, alice, form, smtp_server, open_all_day
+):
+    from email.utils import format_datetime
+
+    from fairchase.outreach import mailbox
+    from tests.outreach.test_mailbox import DSN
+
+    r = client.post(
+        f"/in/f/{form.key}/",
+        {
+            "name": "Kim Lau",
+            "email": "kim@typo.example",
+            "phone": "+12125550140",
+            "message": "call me",
+        },
+        REMOTE_ADDR="203.0.113.9",
+    )
+    assert r.status_code == 200
+    kim = Lead.objects.get(email="kim@typo.example")
+    outbox.send_due()
+    receipt = _receipt(kim)
+    assert receipt.state == State.SENT
+    raw = DSN.format(date=format_datetime(timezone.now()), to=kim.email, msgid=receipt.message_id)
+    inbound = mailbox.handle_mail(raw.encode(), "dsn-receipt")
+    assert "acknowledgement bounced" in inbound.effect
+    kim.refresh_from_db()
+    assert Attempt.objects.filter(lead=kim).count() == 0 and kim.attempt_count == 0
+    assert kim.first_response_at is None
+    assert Suppression.objects.filter(value="kim@typo.example", reason="bounce").exists()
+    # still "respond now", now by phone
+    assert kim in [x.lead for x in agenda_for(alice, timezone.now()).new]
+    assert (kim.next_action, kim.next_channel) == ("contact", "call")
+
+
+def test_a_bounced_owner_alert_changes_nothing_on_the_lead(
+    client, alice, form, smtp_server, open_all_day
+):
+    from email.utils import format_datetime
+
+    from fairchase.outreach import mailbox
+    from tests.outreach.test_mailbox import DSN
+
+    kim = _enquire(client, form, "Kim Lau", "kim@example.com", "Quote please")
+    outbox.send_due()
+    alert = OutboundMessage.objects.get(lead=kim, kind=OutboundMessage.Kind.OWNER_ALERT)
+    assert alert.state == State.SENT
+    raw = DSN.format(date=format_datetime(timezone.now()), to=alert.to, msgid=alert.message_id)
+    inbound = mailbox.handle_mail(raw.encode(), "dsn-alert")
+    assert "alert to the owner bounced" in inbound.effect
+    kim.refresh_from_db()
+    assert kim.attempt_count == 0 and not Suppression.objects.exists()
+    assert kim in [x.lead for x in agenda_for(alice, timezone.now()).new]

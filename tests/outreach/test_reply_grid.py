@@ -7,7 +7,10 @@ first caused, 187/195 and 118/123; grid3.csv, harder replies written after that,
 and 33/36; grid4.csv, dated replies in conventions the others lacked, 70/79 and 59/79; grid5.csv,
 call-backs within hours, ranges of absence, asking our availability, 60/84 and 29/42;
 grid6.csv, opt-outs and refusals in new words, 63/78 and 17/18; grid7.csv,
-out-of-offices with several dates, 23/30 and 26/30); what they missed was fixed by general means (date
+out-of-offices with several dates, 23/30 and 26/30; grid8.csv, mixed replies, 34/36 and
+6/6; grid9.csv and grid10.csv, what blind batches b9 and b10 missed in new words, 34/42 and
+6/6, 11/18 and 0/2; grid11.csv, the season they are in then the one to write in, 6/6 and
+1/6); what they missed was fixed by general means (date
 conventions, each language's cue vocabulary), never by adding their phrases."""
 
 from __future__ import annotations

@@ -165,7 +165,6 @@ def _submit(request, key: str, data):
         lead, new = capture(form, data, caller_ip(request))
     except CaptureError as exc:
         return 400, str(exc), None, form
-    # an enquiry added to someone's lead is only "received": a public key tells nobody who is in the book
     return 201 if new else 202, "Thank you: we will be in touch shortly.", lead, form
 
 
@@ -218,9 +217,9 @@ def webhook_view(request, key):
         return JsonResponse({"error": "The body must be a JSON object."}, status=400)
     if not isinstance(data, dict):
         return JsonResponse({"error": "The body must be a JSON object."}, status=400)
-    status, message, lead, _form = _submit(request, key, data)
+    status, message, _lead, _form = _submit(request, key, data)
     if status not in (201, 202):
         return JsonResponse({"error": message}, status=status)
-    if lead is None or status == 202:  # honeypot (stored nothing) or added to a lead: no id
-        return JsonResponse({"status": "received"}, status=202)
-    return JsonResponse({"status": "created", "id": lead.pk}, status=201)
+    # One answer for every valid submission (a new person, someone already in the book, a
+    # bot caught by the honeypot): a public key tells nobody who is in the book.
+    return JsonResponse({"status": "received"}, status=202)

@@ -76,11 +76,13 @@ def _gather(fresh: str, folded: str, where: list[int], today, zone, channel, aut
     m.later = cues.first(cues.LATER, folded)
     # Where the message turns ("..., but ..."): what follows the turn is what it means, so
     # praise or a yes before a turn to a "no" asks for nothing.
-    # (Spanish "más", folded to "mas", is "more": only Portuguese "mas" turns.)
+    # (Spanish "más", folded to "mas", is "more": only Portuguese "mas" turns; and
+    # Portuguese "mais" is "more": only French "mais" turns.)
     m.turns = [
         t.start()
         for t in cues.CONTRAST.finditer(folded)
-        if t.group(0) != "mas" or m.language == "pt"
+        if (t.group(0) != "mas" or m.language == "pt")
+        and (t.group(0) != "mais" or m.language != "pt")
     ]
 
     def kept(found: list[tuple]) -> list[tuple]:
@@ -111,10 +113,22 @@ def _gather(fresh: str, folded: str, where: list[int], today, zone, channel, aut
         # "Can we pick this up next week? Today's hectic": a bare "today" (no hour) beside a
         # later date is the reason for waiting, not when to come back.
         m.found = [f for f in m.found if not (f.kind == "today" and f.at is None)]
+    # "Estamos en pleno invierno ... Escribime en primavera": the time they are in the midst
+    # of ("mitten im Winter", "en plein hiver", "in the depths of winter") is why they wait,
+    # not when to come back, when another date is named.
+    midst = [f for f in m.found if MIDST.search(folded[max(0, f.start - 30) : f.start])]
+    if midst and len(midst) < len(m.found):
+        m.found = [f for f in m.found if f not in midst]
     # What asks for something (a call, a price, a visit), as opposed to praise and politeness.
     m.wants = [c for c in calls + interests if not cues.POLITE.match(c[1])]
     m.doubts = cues.every(cues.UNSURE, folded)
     return m
+
+
+MIDST = re.compile(
+    r"(?<![\w])(?:in the (?:depths|middle|midst|thick|heart) of|mitten (?:im|in der|in dem|in)|en plein|"
+    r"en pleno|em pleno|midden in(?: de| het)?)(?: (?:the|der|dem|de|het|el|la|o|a|l'))? $"
+)
 
 
 def decide(
@@ -146,8 +160,9 @@ def decide(
 
 def _torn(m: _Message) -> bool:
     """The rules found a refusal or a doubt and left the message unclear on purpose (a
-    refusal that also asks, a "no" with more after it, "not sure yet"): a person reads it."""
-    return bool(m.opt_out or m.refusal or m.unsure)
+    refusal that also asks, a "no" with more after it, "not sure yet"), or the message is
+    handed on to someone who has not answered yet: a person reads it."""
+    return bool(m.opt_out or m.refusal or m.unsure or cues.HANDOFF.search(m.folded))
 
 
 def _rules(m: _Message):
@@ -285,6 +300,15 @@ def _stop_word(m: _Message):
     return None
 
 
+# A sentence that asks why ("Why do you have my number?"), or who gave or where they got
+# the person's number or address ("Quem vos deu o meu número?"), complains; it asks for nothing.
+WHY = re.compile(
+    r"(?:why|warum|wieso|weshalb|pourquoi|por que|porque|waarom)(?![\w])|"
+    r"(?:who|how|where|wer|wie|woher|qui|comment|d'ou|ou|quien|como|donde|de donde|quem|onde|hoe|waar|waarvandaan)"
+    r"(?![\w])[^.!?]*(?<![\w])(?:numbers?|nummer|numero|address|adresse|adres|endereco|e-?mail|mail|contacto?|contact\w*|details|daten|gegevens|datos|dados|coordonnees)(?![\w])[^.!?]*\?"
+)
+
+
 def _against(m: _Message, no: tuple, strict: bool) -> tuple | None:
     """What goes against a refusal: a request or doubt after a turn that follows it
     ("no thanks, but what would X cost?"), a question after such a turn, or (for an
@@ -297,11 +321,18 @@ def _against(m: _Message, no: tuple, strict: bool) -> tuple | None:
     for c in m.wants + m.doubts:
         if no[2] <= c[2] < no[3]:
             continue  # the refusal's own words ("dejen de llamarme")
+        if WHY.match(folded[_sentence_at(folded, c[2])[0] :].lstrip()):
+            continue  # a complaint, not an ask ("Waarom hebben jullie mijn nummer?")
         if (turn is not None and c[2] > turn) or (strict and c[2] > sentence_end and c in m.wants):
             return c
     if turn is not None and "?" in folded[turn:]:
         return ("", "", turn, folded.index("?", turn) + 1)
-    others = [c for c in m.wants if not no[2] <= c[2] < no[3]]
+    others = [
+        c
+        for c in m.wants
+        if not no[2] <= c[2] < no[3]
+        and not WHY.match(folded[_sentence_at(folded, c[2])[0] :].lstrip())
+    ]
     if "?" in m.fresh and others:
         return others[0]
     return None

@@ -1,5 +1,7 @@
 """`fairchase demo`: load realistic demo data (users, six months of history, open leads)."""
 
+from itertools import islice
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
@@ -9,11 +11,21 @@ from fairchase.leads.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
 from fairchase.leads.models import Lead
 
 
+def _the_demos(user) -> bool:
+    """A user the demo made: a demo login with the demo's email and password (a real user
+    who happens to be called olivia, sam or maria is someone's own, never overwritten)."""
+    return (
+        user.get_username() in {u for u, _, _ in DEMO_USERS}
+        and user.email == f"{user.get_username()}@example.com"
+        and user.check_password(DEMO_PASSWORD)
+    )
+
+
 def unsafe_here() -> str:
     """Why the demo must not load into this database ('' when it may): its logins are
     known (olivia / fairchase-demo is an admin), so never beside anyone's own users or leads."""
-    own = get_user_model().objects.exclude(username__in=[u for u, _, _ in DEMO_USERS])
-    names = list(own.order_by("pk").values_list("username", flat=True)[:3])
+    users = get_user_model().objects.order_by("pk").iterator()
+    names = [u.get_username() for u in islice((u for u in users if not _the_demos(u)), 3)]
     if names:
         return f"this database has users of its own ({', '.join(names)})"
     if Lead.objects.exists():

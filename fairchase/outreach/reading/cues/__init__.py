@@ -229,6 +229,22 @@ def every(patterns: dict[str, re.Pattern], text: str, negatable: bool = False) -
     return sorted(out, key=lambda c: c[2])
 
 
+# Handing the message on to someone else ("I'll pass it on", "Ich gebe es weiter", "Je
+# transmets", "Lo paso", "Vou reencaminhar", "Ik geef het door"): who decides has not
+# spoken yet, so the classifier does not guess (the rules still read what else it says,
+# such as a colleague who will call to book the visit).
+HANDOFF = re.compile(
+    r"(?<![\w])(?:"
+    # ("vou passar", "paso" alone are also "I'll pass": a refusal)
+    r"(?:pass|passed|passing|forward|forwarded|forwarding|hand|handed|handing) (?:it|this|that|them|your \w+|her|him|them your \w+|her your \w+|him your \w+)(?: on| over| along)?|"
+    r"(?:gebe|geben|gab|leite|leiten|reiche|reichen)(?: \w+){0,4} weiter|weitergeleitet|weitergegeben|"
+    r"(?:je |j'ai |on )?(?:transmets|transmis|transfere|fais suivre|fait suivre|transmettre)|"
+    r"(?:lo|la|se lo|se la|le|les) (?:paso|pasare|he pasado|reenvio|reenviare|he reenviado)|"
+    r"(?:passar|passei|passo)(?:-lhe| lhe)? (?:isso|isto|a proposta|o orcamento|a mensagem|o email|ao|para o|para a|pro|pra)|reencaminh\w*|encaminh\w*|"
+    r"(?:geef|gaf|stuur|stuurde) (?:het|dit|dat|ze|hem)(?: \w+){0,3} door|doorgestuurd|doorgegeven"
+    r")(?![\w])"
+)
+
 # Praise and politeness: they soften a refusal ("sounds great, but ..."), they ask for nothing.
 POLITE = re.compile(
     r"(?:great|perfect|sounds (?:good|great|perfect|fine|interesting|promising)|looking forward|super|top|prima|parfait|"

@@ -188,6 +188,11 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"(?:wegen|fur|zwecks) (?:eines|einen|des|den|dem|einem) (?:termin\w*|aufmass\w*|besichtigung\w*|vor-ort-termin\w*|montagetermin\w*)",
+    # Ein knappes Ja zum Schicken ("Schicken Sie's rüber", "gerne zuschicken", "schick mal her").
+    r"(?:schicken|senden|mailen) sie\'?s?(?: (?:es|das|ihn|mir|uns))*(?: (?:gerne?|ruhig|einfach|bitte|doch|mal))* (?:ruber|heruber|zu|durch|her)",
+    r"schick(?:t|e|en)?(?: (?:es|das|ihn|mir|uns))*(?: (?:gerne?|ruhig|einfach|bitte|doch|mal))+ (?:ruber|heruber|zu|durch|her)",
+    r"(?:gerne?|bitte|ruhig|einfach|ok|okay|ja|passt|klar),? (?:per (?:e-?mail|mail|post) )?(?:zuschicken|zusenden|ruberschicken|heruberschicken|rubermailen|schicken|senden|mailen)(?=[ ,.!]|$)",
     r"buchen sie (?:den|einen|uns|mich|das)",
     r"wann (?:hatten|haben) sie (?:\w+ ){0,2}zeit",
     r"wann (?:konnen|konnten) sie (?:\w+ ){0,2}(?:kommen|anfangen|vorbeikommen)",
@@ -237,6 +242,7 @@ INTEREST = [
 
 # Doubt: a person should read it.
 UNSURE = [
+    r"(?:muss|mussen|musste) (?:\w+ ){0,5}(?:reden|sprechen|besprechen|abklaren|klaren|abstimmen|nachdenken)",
     r"(?:bin|sind) nicht (?:der|die) (?:eigentumer\w*|besitzer\w*|vermieter\w*|richtige)",
     r"welche[sn]? (?:angebot|kostenvoranschlag|offerte)(?: (?:meinen sie|meinst du))?\?",
     r"(?:angebote|preise) (?:\w+ )?vergleichen",

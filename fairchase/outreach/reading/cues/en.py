@@ -50,6 +50,10 @@ OPT_OUT = [
 
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = [
+    r"too (?:pricey|dear|steep|costly|rich) for (?:us|me)",
+    r"(?:beyond|above|outside) (?:our|my) (?:means|price range)",
+    r"more than (?:we|i) can (?:afford|spend|justify)",
+    r"(?:we\'ll|we will|i\'ll|i will|let\'s|we\'ll just|we\'d rather) leave it(?= *(?:[.!,;]|$| thanks| cheers))",
     r"not (?:the |a |really )?(?:right |good |great )?(?:fit|match)",
     r"(?:isn't|is not|wasn't) (?:the |a )?(?:right |good )?(?:fit|match)",
     r"no,? (?:ty|thx|thnx|thanx)",
@@ -244,6 +248,10 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"(?:arrange|book|schedule|fix|set|sort out|organi[sz]e|agree) (?:a |the |an )?(?:date|time|day|survey|visit|site visit|appointment|measure-?up|measuring|measurements?|fitting|installation|start date)",
+    # A terse go-ahead ("ok send it", "shoot it over", "email it to me"): an imperative to
+    # send it, where a sentence starts or after ok/yes/please/just.
+    r"(?:^|(?<=[.!?,;:] )|(?:ok|okay|k|sure|fine|alright|right|yes|yeah|yep|just|please|pls|then|go ahead and|you can|feel free to) )(?:send|email|e-mail|mail|shoot|fire|text) (?:it|them|that|this|that one|this one|the lot)(?: over| across| through| along| on)?(?: to (?:me|us))?(?=[ ,.!]|$)",
     r"(?:what\'s|what is) your availability",
     r"when (?:are|would) you (?:be )?(?:free|available)",
     r"when (?:can|could) you (?:come|start|do it|fit us in)",

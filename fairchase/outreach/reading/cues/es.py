@@ -39,6 +39,9 @@ OPT_OUT = [
 
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = [
+    r"(?:fuera de|por encima de|mas alla de) (?:nuestro|mi) presupuesto",
+    # going with the provider they already have ("lo vamos a hacer con la empresa que ya ...")
+    r"(?:lo )?(?:vamos a hacer|haremos|hacemos|hare|vamos a seguir|seguiremos|nos quedamos)(?:lo)? con (?:la|el|los|las|nuestra|nuestro|otra|otro) (?:\w+ ){0,2}(?:que ya|de siempre|habitual|actual)",
     r"no (?:nos |me )?encaja con (?:nosotros|nuestr\w+)",
     r"no nos encaja",
     r"no,? (?:grax|grs|gracias)",
@@ -154,6 +157,9 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    # Un sí escueto a mandarlo ("mándalo", "envíalo cuando puedas", "puedes pasármelo").
+    r"(?:mand|envi|pas)(?:a|e|en|ad)(?:me|nos)?(?:lo|la|los|las)",
+    r"(?:puedes|puede|pueden|podeis) (?:mandar|enviar|pasar)(?:me|nos)?(?:lo|la|los|las)",
     r"confirm(?:en|e|ar) (?:la|nuestra|mi) reserva",
     r"(?:organicemos|programemos|agendemos) (?:una|la) visita",
     r"que disponibilidad (?:tienen|tiene|teneis)",

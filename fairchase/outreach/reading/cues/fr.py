@@ -43,6 +43,9 @@ OPT_OUT = [
 
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = [
+    r"(?:au-dessus|au dessus|au-dela|au dela|hors) de (?:nos|mes) moyens",
+    r"(?:depasse|depassent|excede) (?:notre|nos|mon|mes) (?:budget|moyens)",
+    r"(?:en rester|s\'arreter|s\'en tenir) la",
     r"ne correspond (?:pas|plus) (?:a|au|aux) (?:nos|notre)",
     r"(?:la situation|les choses|tout) (?:bien )?en main",
     r"(?:pris|prendre|prenons) d'autres dispositions",
@@ -159,6 +162,7 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    r"(?:fixer|convenir|caler|planifier|organiser|prevoir) (?:de |d\')?(?:la|une|un|le|les) (?:date|rendez-vous|rdv|creneau|visite|prise de mesures|metre|pose)",
     r"confirm(?:er|ez) (?:la|notre|ma) (?:reservation|commande|visite)",
     r"(?:organisons|planifions|fixons) (?:une|la) visite",
     r"(?:vous avez|avez-vous) des disponibilites",
@@ -230,7 +234,9 @@ UNSURE = [
     r"je ne sais pas",
     r"sais pas",
     r"reflechir",
-    r"en parler",
+    # "je dois en parler à ma femme": doubt; "on peut en parler au téléphone, rappelez-moi" asks for a talk
+    r"(?:dois|devons|doit|vais|allons|va|faut|faudra) (?:d'abord )?en parler",
+    r"en parler (?:d'abord|en interne|a (?!vous)|avec (?!vous))",
     r"voir avec",
     r"hesite",
     r"c'est qui",

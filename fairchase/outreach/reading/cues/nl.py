@@ -8,6 +8,7 @@ GONE = r"(?! (?:is |zijn |gaat |gaan |heeft |hebben )?(?:er )?(?:\w+ )?(?:gestop
 
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = [
+    r"stop (?:nu )?(?:met|eens met) (?:mij |me |ons )?(?:te )?(?:mailen|e-?mailen|bellen|appen|sms\w*|benaderen|berichten|contacteren|spammen)",
     r"neem (?:geen|niet meer) contact (?:meer )?(?:met (?:me|mij|ons) )?op",
     r"niets meer van (?:jullie|u) (?:horen|lezen|ontvangen)",
     r"nooit meer (?:contact|mailen|bellen|berichten)",
@@ -37,6 +38,8 @@ OPT_OUT = [
 
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = [
+    # going with another or their own provider ("we doen het met het bedrijf dat ...")
+    r"(?:doen|gaan|blijven) (?:we|wij) (?:het |dat |dit )?(?:toch |gewoon |liever )?(?:met|bij) (?:het|de|ons|onze|onze eigen|een ander\w*) (?:\w+ )?(?:bedrijf|installateur|leverancier|aannemer|loodgieter|schoonmaker|schoonmaakbedrijf|partij|firma)",
     r"niet (?:op zoek|opzoek) naar",
     r"(?:slaan|sla|slaat) (?:het|deze|dit|die|ons) (?:\w+ )?over",
     r"past niet bij (?:ons|mij|onze)",
@@ -144,6 +147,8 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    # Een kort ja op het sturen ("stuur maar door", "stuur het maar", "mail maar").
+    r"(?:stuur|stuurt u|stuur je|mail|mailt u|mail je|app|appt u)(?: (?:het|die|dat|ze|hem|deze|mij|me|ons|even|gerust|gewoon))* maar(?: (?:door|op|toe|over|even))?",
     r"bevestig (?:\w+ ){0,2}(?:de )?(?:boeking|afspraak|reservering)",
     r"(?:laten we|kunnen we) (?:een|de) (?:bezichtiging|afspraak|bezoek) (?:plannen|maken|inplannen)",
     r"wat is (?:jullie|uw|je) beschikbaarheid",

@@ -43,6 +43,10 @@ OPT_OUT = [
 
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = [
+    r"caro demais",
+    r"(?:acima|fora|alem) d[oe] (?:nosso|meu) orcamento",
+    r"deixar (?:pra|para) la",
+    r"(?:vamos|vou) desistir|desistimos",
     r"nao (?:procuramos|procuro|estamos a procura|estamos procurando)",
     r"nao (?:combina|se encaixa) com (?:a gente|nos|nosso|nossa)",
     r"nao,? (?:obg|obgd|obrigad\w*|vlw|valeu)",
@@ -128,7 +132,7 @@ LATER = [
     r"(?:so|somente|apenas) (?:depois|a partir|em|no|na)",
     r"nao consigo",
     r"a gente (?:ve|conversa|fala)",
-    r"vamos deixar para",
+    r"vamos deixar para(?! la)",
     r"(?:entre|entra) em contato (?:no|em|na|daqui)",
     r"mais para frente",
     r"(?:nao|sem) (?:da|verba|orcamento)",
@@ -160,6 +164,9 @@ CALL = [
 
 # Wants the offer: yes, send the quote, what does it cost, when can you start.
 INTEREST = [
+    # Um sim curto a mandar ("pode mandar", "manda aí", "envie-me por email").
+    r"(?:pode|podem|podes) (?:me |nos )?(?:mandar|enviar|encaminhar|seguir|avancar)(?=[ ,.!]|$)",
+    r"(?:manda|mande|mandem|envia|envie|enviem)(?:-me|-nos| me| nos)?(?:-o|-a|-os|-as)? (?:ai|la|entao|sim|por (?:e-?mail|email|whatsapp|correio)|pra mim|para mim|pra gente|por favor)(?=[ ,.!]|$)",
     r"confirm(?:em|e|ar) a (?:nossa |minha )?reserva",
     r"(?:vamos )?marcar (?:uma|a) visita",
     r"que disponibilidade (?:tem|teem)",
@@ -224,7 +231,7 @@ UNSURE = [
     r"nao sei",
     r"(?<!depois de )(?<!apos )pensar",
     r"ver com",
-    r"falar com",
+    r"falar com(?! (?:voce|voces|vc|o senhor|a senhora|vos|contigo)(?![\w]))",
     r"quem e voce",
     r"nao pedi",
     r"te aviso",
