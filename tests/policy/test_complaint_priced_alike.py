@@ -5,6 +5,7 @@ the complaint model's own count of tries so far (0 to 14)."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import timedelta
 
 import numpy as np
 
@@ -20,6 +21,7 @@ from fairchase.policy.lookahead import (
 )
 from fairchase.policy.settings import Settings
 
+from .strategies import NOW
 from .test_learning import world
 
 CHANNELS = np.arange(4)
@@ -90,3 +92,42 @@ def test_a_revisit_answer_wins_less_like_any_late_answer_of_a_third_try():
     w = model.answer_win_logit(src, mask)
     assert np.allclose(ratio, sigmoid(w - 0.5 * (REVISIT_AS_TRY - 1)) / sigmoid(w))
     assert ratio[0] < 0.75
+
+
+def _small_history(extra_quiet_leads: int):
+    """6 referrals, 3 of them opted out after their 2nd, 3rd and 4th calls; then quiet ones."""
+
+    def lead(i, outcomes, status):
+        created = NOW - timedelta(days=20 + i)
+        tries = [
+            {"at": created + timedelta(hours=1, days=3 * j), "channel": "call", "outcome": o}
+            for j, o in enumerate(outcomes)
+        ]
+        return {
+            "id": f"h{i}",
+            "source": "referral",
+            "value": 1500.0,
+            "created_at": created,
+            "attempts": tries,
+            "status": status,
+        }
+
+    quiet = [lead(6 + i, ["no_answer", "talked"], "lost") for i in range(extra_quiet_leads)]
+    return [
+        lead(0, ["no_answer", "no_answer", "opted_out"], "opted_out"),
+        lead(1, ["no_answer", "opted_out"], "opted_out"),
+        lead(2, ["no_answer", "no_answer", "no_answer", "opted_out"], "opted_out"),
+        lead(3, ["no_answer", "talked"], "won"),
+        lead(4, ["no_answer"] * 3, "lost"),
+        lead(5, ["talked"], "lost"),
+        *quiet,
+    ]
+
+
+def test_a_few_opt_outs_raise_the_complaint_price_and_one_quiet_lead_more_barely_moves_it():
+    def fourth_email(model):  # a referral's 4th try, by email, none that week
+        return risk_table(model, CHANNELS)[model.sources.index("referral"), 3, 0, 1]
+
+    cold, r6, r7 = (fourth_email(fit(h)) for h in ([], _small_history(0), _small_history(1)))
+    assert r6 > 5 * cold  # learned: 3 opt-outs in 13 tries is far above the prior
+    assert abs(r7 / r6 - 1) < 0.1  # but not a price that swings with each lead
