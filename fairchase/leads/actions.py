@@ -145,6 +145,7 @@ def _honour_opt_out(lead: Lead) -> bool:
     if fresh:
         _suppress(lead, None, "opt-out")
         note_on_timeline(lead, f"This person opted out before: {', '.join(fresh)} suppressed too.")
+    return bool(fresh)
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from fairchase.intake.importer import import_file
 from fairchase.leads import actions
-from fairchase.leads.models import Status, Suppression
+from fairchase.leads.models import Lead, Status, Suppression
 from fairchase.leads.planning import reachable_channels
 
 PHONE = "+12125550140"
@@ -71,6 +71,14 @@ def test_a_lead_added_later_with_an_opted_out_address_reaches_nobody(alice, bob,
     assert not report.errors
     # the import matched her opted-out record and added the new number to it: blocked too
     assert "+12125550152" in _suppressed()
+    # imported by someone who sees only their own leads: a new record, blocked too
+    csv = b"name,email,phone\nDee Again,dee@example.com,+1 212 555 0154\n"
+    mine = Lead.objects.filter(owner=bob)
+    report = import_file(io.BytesIO(csv), bob, filename="dee2.csv", scope=mine)
+    assert report.created == 1, report.errors
+    imported = Lead.objects.get(name="Dee Again")
+    assert imported.phone in _suppressed() and reachable_channels(imported) == []
+    assert imported.next_action == "stop"
     by_hand = actions.create_lead(bob, name="Dee", email="DEE@example.com", phone="+12125550150")
     edited = make_lead(bob, name="Dee D", email="", phone="+12125550151")
     actions.update_lead(edited, email="dee@example.com")
@@ -78,7 +86,7 @@ def test_a_lead_added_later_with_an_opted_out_address_reaches_nobody(alice, bob,
         lead.refresh_from_db()
         assert lead.phone in _suppressed(), lead.name
         assert reachable_channels(lead) == [], lead.name
-        assert lead.next_action != "call" and lead.next_action != "text"
+        assert lead.next_action == "stop", lead.plan_reason
         assert lead.status_changes.filter(
             reason__startswith="This person opted out before"
         ).exists()

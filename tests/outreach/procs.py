@@ -208,6 +208,55 @@ def report() -> None:
     print(json.dumps({"woken": woken, "lapsed": lapsed, "events": events, "messages": messages}))
 
 
+def seed_people(n: int) -> None:
+    """n people with two records each (one Alice's, one Bob's: the same email, two phones);
+    print [[first, second], ...]."""
+    from django.contrib.auth import get_user_model
+
+    from fairchase.leads import actions
+
+    User = get_user_model()
+    alice, _ = User.objects.get_or_create(username="alice")
+    bob, _ = User.objects.get_or_create(username="bob")
+    pairs = [
+        [
+            actions.create_lead(
+                owner,
+                name=f"Person {i}",
+                email=f"p{i}@example.com",
+                phone=f"+1212555{i:02d}{k:02d}",
+            ).pk
+            for k, owner in enumerate((alice, bob))
+        ]
+        for i in range(n)
+    ]
+    print(json.dumps(pairs))
+
+
+def optout_each(start_at: float, ids: list[int]) -> None:
+    """From `start_at` (so two processes start together), opt out each lead in turn."""
+    from fairchase.leads import actions
+    from fairchase.leads.models import Lead
+
+    Lead.objects.count()  # connected before the start
+    time.sleep(max(0.0, start_at - time.time()))
+    for pk in ids:
+        actions.opt_out(Lead.objects.get(pk=pk), reason=f"race {os.getpid()}")
+    print("done")
+
+
+def opted() -> None:
+    """{pk: [status, opted-out transitions]} for every lead."""
+    from django.db.models import Count, Q
+
+    from fairchase.leads.models import Lead
+
+    rows = Lead.objects.annotate(
+        n=Count("status_changes", filter=Q(status_changes__new="opted_out"))
+    ).values_list("pk", "status", "n")
+    print(json.dumps({pk: [status, n] for pk, status, n in rows}))
+
+
 def main(argv: list[str]) -> None:
     _setup()
     name, args = argv[0], argv[1:]
@@ -223,6 +272,12 @@ def main(argv: list[str]) -> None:
         work(float(args[0]), int(args[1]))
     elif name == "report":
         report()
+    elif name == "opted":
+        opted()
+    elif name == "seed_people":
+        seed_people(int(args[0]))
+    elif name == "optout_each":
+        optout_each(float(args[0]), [int(a) for a in args[1:]])
     else:
         raise SystemExit(f"unknown command {name}")
 

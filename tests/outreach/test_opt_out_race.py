@@ -1,0 +1,46 @@
+"""Two opt-outs at once on two records of one person (a STOP text and an unsubscribe click)
+both go through: every record of the person is locked in primary-key order before any
+change, so the two wait for each other instead of deadlocking (PostgreSQL would abort
+one). Two processes, forty people; runs on a temp SQLite file, and on PostgreSQL when
+DATABASE_URL is set."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+
+import pytest
+
+from .conftest import PYTHON, ROOT
+
+pytestmark = pytest.mark.servers
+
+
+def test_two_opt_outs_at_once_on_two_records_of_one_person_both_go_through(worker_db):
+    pairs = json.loads(worker_db.script("seed_people", "40"))
+    start = f"{time.time() + 3:.3f}"
+    procs = [
+        subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "tests.outreach.procs",
+                "optout_each",
+                start,
+                *[str(p[k]) for p in pairs],
+            ],
+            env=worker_db.env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for k in (0, 1)
+    ]
+    for p in procs:
+        out, err = p.communicate(timeout=180)
+        assert p.returncode == 0 and out.strip() == "done", err[-3000:]
+    rows = json.loads(worker_db.script("opted"))
+    assert len(rows) == 80
+    assert {tuple(v) for v in rows.values()} == {("opted_out", 1)}
