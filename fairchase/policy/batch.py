@@ -40,7 +40,7 @@ class LeadBatch:
     value: np.ndarray  # NaN when unknown
     created: np.ndarray
     k: np.ndarray  # silent tries before the first answer (a revisited lead restarts at 2)
-    tries: np.ndarray  # silent tries ever made: what annoyance depends on
+    tries: np.ndarray  # every try that did not bounce (answered ones too): annoyance's count
     prev: np.ndarray  # channel of the latest try, NO_CHANNEL before the first
     avail: np.ndarray  # channel bits the lead can be reached on now
     last_at: np.ndarray  # latest try that did not bounce (NaN: none)
@@ -101,7 +101,7 @@ def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, tz_inde
         value=book.value,
         created=book.created,
         k=np.where(revisited, 2 + after_revisit, k),  # a revisited lead starts like a 3rd try
-        tries=k,
+        tries=np.bincount(lead[ok], minlength=n),
         prev=_last_per_lead(lead[used], channel[used], n, NO_CHANNEL),
         avail=avail,
         last_at=_last_per_lead(lead[dated], att.at[dated], n, NAN),

@@ -287,9 +287,30 @@ def schedule_free(model, settings, lead: SilentLeads) -> ScheduleFree:
 def complaint_logit(model, src, tries, recent, channel):
     """The complaint model's log-odds that a try on `channel` annoys the lead into opting out,
     after `tries` tries, `recent` of them in the week before it (the one place it is computed:
-    the look-ahead's table, engaged leads and revisits all read it)."""
+    the look-ahead's table, engaged leads and revisits all read it through complaint_risk)."""
     base = model.c_base + model.c_attempt * tries + model.c_source[src]
     return base + model.c_recent * recent + model.c_channel[channel]
+
+
+def complaint_risk(model, src, tries, recent, channel, engaged=0.0):
+    """The complaint risk of a try, as every decision prices it: the chance at
+    COMPLAINT_CAUTION posterior sds above the log-odds' estimate (0: its expected value), after
+    `tries` tries (0..TRIES_CAP), `recent` in the week before (0..RECENT_CAP), on `channel`;
+    `engaged` marks a contact after the lead's first answer. Arrays broadcast."""
+    logit = complaint_logit(model, src, tries, recent, channel) + engaged * model.c_engaged
+    if P.COMPLAINT_CAUTION:
+        logit = logit + P.COMPLAINT_CAUTION * _complaint_sd(model, src, tries, recent, channel)
+    return sigmoid(logit)
+
+
+def _complaint_sd(model, src, tries, recent, channel):
+    """Posterior sd of complaint_logit (the variance terms of fit._complaint_variance):
+    var = q0 + a (2 q1 + a s_aa) + r (2 q2 + 2 a s_ar + r s_rr), a tries and r recent ones."""
+    a, r = tries, recent
+    s_aa, s_rr, s_ar = model.c_s
+    var0 = model.c_q0[src, channel] + a * (2 * model.c_q1[src, channel] + a * s_aa)
+    var1 = 2 * model.c_q2[src, channel] + 2 * a * s_ar
+    return np.sqrt(np.clip(var0 + r * (var1 + r * s_rr), 0.0, None))
 
 
 def reply_base(model, src, knum, sig_reply, sig_fade):
@@ -302,30 +323,18 @@ def reply_base(model, src, knum, sig_reply, sig_fade):
 
 
 def risk_table(model, act):
-    """Complaint risk of a try on each channel in `act` for every source, number of tries so
+    """complaint_risk of a try on each channel in `act` for every source, number of tries so
     far (0..TRIES_CAP) and attempts in the week before it (0..RECENT_CAP): (S, T, R, A).
 
     A lead's risk depends on nothing else, so lookahead looks it up instead of computing it
     for every lead and step.
     """
     src = np.arange(len(model.c_source))[:, None, None, None]
-    tries = np.arange(TRIES_CAP + 1)[None, :, None, None]
+    tries = np.arange(TRIES_CAP + 1.0)[None, :, None, None]
     r = np.arange(RECENT_CAP + 1.0)[None, None, :, None]  # attempts in the week before
-    # annoyance is priced at a cautious (upper) estimate of its risk: with few opt-outs in
-    # the history the risk is uncertain, and a complaint costs more than a missed reply.
-    # Complaint log-odds variance = var0 + r var1 + r^2 s22 for r recent attempts (see fit).
-    a = tries.astype(np.float32)
-    s_a, s_ar = np.float32(model.c_s[0]), np.float32(model.c_s[2])
-    q0, q1, q2 = (
-        q[:, act].astype(np.float32)[:, None, None, :] for q in (model.c_q0, model.c_q1, model.c_q2)
+    return complaint_risk(model, src, tries, r, np.asarray(act)[None, None, None, :]).astype(
+        np.float32
     )
-    var0 = q0 + a * (2 * q1 + a * s_a)
-    var1 = 2 * q2 + 2 * a * s_ar
-    caution = P.COMPLAINT_CAUTION * np.sqrt(
-        np.clip(var0 + r * (var1 + r * model.c_s[1]), 0.0, None)
-    )
-    c_logit = complaint_logit(model, src, tries, r, act)
-    return sigmoid((c_logit + caution).astype(np.float32))
 
 
 def _best_other(move):
@@ -372,34 +381,49 @@ class Conversation:
     due_local: np.ndarray = empty_array()
 
 
-def engaged_value(model, settings, src, mask, k, streak, channel, value, n7) -> Conversation:
-    """Engaged leads: is the rest of the conversation worth its contacts (seed 002)?"""
+def engaged_value(model, settings, src, mask, k, tries, streak, channel, value, n7) -> Conversation:
+    """Engaged leads: is the rest of the conversation worth its contacts (seed 002)? `k`: the
+    silent tries before the answer, `tries`: every try so far (what annoyance counts)."""
     J = P.ENGAGED_J
     j = np.minimum(streak, J - 1)
     p_reply_win = model.win_chance(model.answer_win_logit(src, mask), k + 1)
     q = np.minimum(0.98, p_reply_win * model.engaged_ratio[j])
     contacts = np.maximum(1.0, model.engaged_remaining[j])
     cost = settings.try_minutes()[channel] * settings.minute_cost()
-    tries = np.minimum(k + 1, TRIES_CAP + 1)
-    risk = sigmoid(
-        complaint_logit(model, src, tries, np.minimum(n7, RECENT_CAP), channel) + model.c_engaged
+    risk = complaint_risk(
+        model, src, np.minimum(tries, TRIES_CAP), np.minimum(n7, RECENT_CAP), channel, engaged=1.0
     )
     prize = q * value * settings.margin
     net = prize - contacts * (cost + risk * settings.complaint_cost)
     return Conversation(q, contacts, cost, risk, prize, net, net / contacts, channel)
 
 
+REVISIT_AS_TRY = 3  # a fresh try after months is valued like a 3rd try
+
+
 def revisit_worth(model, settings, src, mask, value, tries, created, when):
-    """Does one fresh try at `when` (a few months on) pay twice its cost? It is valued like a
-    3rd try, at the lead's age then (the learned age effect) and after a long gap, with the
-    annoyance risk of all the tries already made."""
+    """Does one fresh try at `when` (a few months on) pay twice its cost?"""
+    prize = revisit_prize(model, settings, src, mask, value, created, when)
+    return prize >= 2.0 * revisit_cost(model, settings, src, tries)
+
+
+def revisit_prize(model, settings, src, mask, value, created, when):
+    """What one fresh try at `when` is expected to earn: valued like a 3rd try (its reply
+    chance and the lesser win of a late answer), at the lead's age then (the learned age
+    effect) and after a long gap."""
     signals = model.mask_effect(mask, model.sig_reply), model.mask_effect(mask, model.sig_fade)
     h = sigmoid(
-        reply_base(model, src, 3, *signals) + model.age_effect(when - created) + model.spacing[7]
+        reply_base(model, src, REVISIT_AS_TRY, *signals)
+        + model.age_effect(when - created)
+        + model.spacing[7]
     )
-    prize = h * sigmoid(model.answer_win_logit(src, mask))
-    prize = prize * value * settings.margin
-    cheapest = min(settings.try_minutes()[:2]) * settings.minute_cost()  # a call or an email
-    risk = sigmoid(complaint_logit(model, src, np.minimum(tries, TRIES_CAP), 0.0, 1))
-    risk = risk * settings.complaint_cost
-    return prize >= 2.0 * (cheapest + risk)
+    win = model.win_chance(model.answer_win_logit(src, mask), REVISIT_AS_TRY)
+    return h * win * value * settings.margin
+
+
+def revisit_cost(model, settings, src, tries):
+    """What a fresh try costs: the cheaper of a call and an email, and the annoyance risk of
+    all the tries already made, priced as the look-ahead prices it (an email, none that week)."""
+    cheapest = min(settings.try_minutes()[:2]) * settings.minute_cost()
+    risk = complaint_risk(model, src, np.minimum(tries, TRIES_CAP), 0.0, 1)
+    return cheapest + risk * settings.complaint_cost

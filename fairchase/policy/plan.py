@@ -249,6 +249,7 @@ def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, i
         src=b.src[ie],
         mask=when.mask[ie],
         k=b.k[ie],
+        tries=b.tries[ie],
         streak=b.streak[ie],
         channel=channel,
         value=value[ie],
