@@ -167,7 +167,8 @@ def read_text(
     for `read_message`)."""
     fresh = new_text(body) if channel == "email" else body.strip()
     folded, where = cues.fold_map(fresh)
-    today = sent.astimezone(when.zone_of(zone)).date()
+    now = sent.astimezone(when.zone_of(zone))
+    today = now.date()
     # STOP and its kin alone opt out in a text and in a mail alike (our mails say "reply STOP").
     if cues.carrier_keyword(fresh):
         return Reading(
@@ -176,6 +177,6 @@ def read_text(
     if learner == "shipped":
         learner = learned.learner()
     kind, until, evidence, lang = decide(
-        fresh, folded, where, today, zone, channel, automatic, learner
+        fresh, folded, where, today, zone, channel, automatic, learner, now
     )
     return Reading(kind, until, evidence[:255], fresh, lang)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from . import clauses, cues, language, learned, when
 
@@ -56,6 +56,11 @@ class _Message:
     found: list = field(default_factory=list)
     turns: list[int] = field(default_factory=list)
     wants: list[tuple] = field(default_factory=list)
+    now: datetime | None = None  # when it was written, in the lead's zone
+
+    def at(self, found, default=None) -> datetime:
+        """The moment a date found means, never before the message was written."""
+        return when.to_datetime(found, self.zone, default or when.DEFAULT_TIME, self.now)
     doubts: list[tuple] = field(default_factory=list)
 
     def said(self, *found_cues) -> str:
@@ -65,8 +70,10 @@ class _Message:
         )
 
 
-def _gather(fresh: str, folded: str, where: list[int], today, zone, channel, automatic) -> _Message:
-    m = _Message(fresh, folded, where, today, zone, channel, automatic)
+def _gather(
+    fresh: str, folded: str, where: list[int], today, zone, channel, automatic, now=None
+) -> _Message:
+    m = _Message(fresh, folded, where, today, zone, channel, automatic, now=now)
     m.language = language.detect(fresh, lambda: cues.language_vote(folded))
     m.negation = cues.NEGATION.get(m.language, cues.NEGATORS)
     m.opt_out = cues.first(cues.OPT_OUT, folded) or clauses.stop_request(folded)
@@ -108,7 +115,7 @@ def _gather(fresh: str, folded: str, where: list[int], today, zone, channel, aut
         m.interest = m.interest[0] if m.interest else None
     m.unsure = cues.first(cues.UNSURE, folded)
     m.auto = cues.first(cues.AUTO, folded[:600])
-    m.found = when.find_dates(fresh, today, zone, m.language)
+    m.found = when.find_dates(fresh, today, zone, m.language, now and now.time())
     if any(f.day > today for f in m.found):
         # "Can we pick this up next week? Today's hectic": a bare "today" (no hour) beside a
         # later date is the reason for waiting, not when to come back.
@@ -140,11 +147,12 @@ def decide(
     channel: str,
     automatic: str,
     learner: learned.Learner | None = None,
+    now: datetime | None = None,
 ):
     """The reading, in steps from the surest to the least sure: each step decides or
     passes the message on. What the rules leave unclear, the `learner` (the classifier
     trained on labelled replies) may read, under the safety rule (`_learned`)."""
-    m = _gather(fresh, folded, where, today, zone, channel, automatic)
+    m = _gather(fresh, folded, where, today, zone, channel, automatic, now)
     reading = _rules(m)
     if reading[0] in YES and learner is not None:
         reading = _second_opinion(m, reading, learner)
@@ -260,7 +268,7 @@ def _learned(m: _Message, rules, learner: learned.Learner):
     date = _pick(m.found, m.later, m.folded)
     if date is None:
         return rules
-    at = when.to_datetime(date, m.zone)
+    at = m.at(date)
     if kind == CALL_BACK and not (
         when.SPECIFICITY[date.kind] <= 1 and date.day - m.today <= CALL_BACK_HORIZON
     ):
@@ -282,7 +290,7 @@ def _automatic_reply(m: _Message):
     ):
         return None
     back = when.return_date(m.fresh, m.found)
-    until = when.to_datetime(back, m.zone) if back else None
+    until = m.at(back) if back else None
     evidence = m.automatic or m.said(m.auto)
     return AUTO_REPLY, until, evidence + (f'; back "{back.words}"' if back else "")
 
@@ -372,7 +380,7 @@ def _refused(m: _Message, date):
         # contract "until December" says when it ends, not when to come back)
         or (_not_before(m, date) and not CONTRACT.search(m.folded))
     ):
-        return LATER, when.to_datetime(date, m.zone), f'{m.said(refusal, m.later)} "{date.words}"'
+        return LATER, m.at(date), f'{m.said(refusal, m.later)} "{date.words}"'
     # (the refusal's own words are no request: "ni ahora ni más adelante")
     wants = [c for c in m.wants + m.doubts if not refusal[2] <= c[2] < refusal[3]]
     if refusal[0] == "~" and (wants or "?" in m.fresh):
@@ -397,7 +405,7 @@ def _call_on_a_day(m: _Message, date):
     """4. A call with a day or time soon is a call-back; further out it is a revisit."""
     if not (m.call and date):
         return None
-    at = when.to_datetime(date, m.zone, when.DEFAULT_TIME)
+    at = m.at(date)
     if m.unsure:
         return UNCLEAR, None, f"unsure: {m.said(m.unsure, m.call)}"
     if when.SPECIFICITY[date.kind] <= 1 and date.day - m.today <= CALL_BACK_HORIZON:
@@ -428,7 +436,7 @@ def _dated(m: _Message, date):
     if not later and when.SPECIFICITY[date.kind] <= 1:
         # "Friday at 10?" with nothing else: a visit, a call or a meeting; a person decides.
         return UNCLEAR, None, f'a day but no ask: "{date.words}"'
-    return LATER, when.to_datetime(date, m.zone), f'{m.said(later)} "{date.words}"'.strip()
+    return LATER, m.at(date), f'{m.said(later)} "{date.words}"'.strip()
 
 
 # "Not before September", "Vor September wird das nichts", "Rien avant septembre": the

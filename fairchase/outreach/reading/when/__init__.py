@@ -37,8 +37,11 @@ each gets one convention, written here (and in the README's reply section):
   Easter Monday; "the holidays" unnamed = the next ones (year-end in autumn and
   winter, Easter in spring, else the summer), "les fêtes de fin d'année" always the year-end;
 - a time ("at 3pm", "15h", "um 14 Uhr", "às 10h", "om 15.00 uur") or a part of the day
-  (morning 9:00, lunchtime 12:00, afternoon 14:00, "after 2" 14:00, evening 18:00) sets
-  the hour; otherwise 9:00.
+  (morning 9:00, lunchtime 12:00, afternoon 14:00, "after 2" 14:00, evening and tonight
+  18:00) sets the hour; otherwise 9:00. A bare hour 1-6 is the afternoon ("at 3" 15:00),
+  7-12 the morning or noon ("at 11" 11:00);
+- "in an hour", "in zwei Stunden", "dans 30 minutes", "in half an hour" = now plus that;
+- never in the past: a time today already gone is now.
 
 The module reads in steps, each in its own file: words.py (months, weekdays, numbers in
 six languages), patterns.py (one pattern per kind of date), explicit.py (calendar dates,
@@ -88,8 +91,11 @@ def _resolve(kind: str, m: re.Match, today: date, zone: str | None, lang: str) -
     return RESOLVERS[kind](m, today, zone, lang)
 
 
-def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en") -> list[Found]:
-    """Every date the text names, each with its words, kind and the hour it names (if any)."""
+def find_dates(
+    text: str, today: date, zone: str | None = None, lang: str = "en", now: time | None = None
+) -> list[Found]:
+    """Every date the text names, each with its words, kind and the hour it names (if any);
+    `now`, the hour the text was written (local), places "in an hour"."""
     out: list[Found] = []
     offset = 0
     for sentence in SENTENCE.split(text):
@@ -125,6 +131,14 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
                     d = None
                 if d is None:
                     continue
+                at = (
+                    _hour(folded[m.start() : m.start() + 60]) if SPECIFICITY[kind] <= 1 else None
+                )
+                if kind == "in_hours":
+                    at = None
+                    if now is not None:
+                        later = datetime.combine(d, now) + days.hours_from_now(m)
+                        d, at = later.date(), later.time().replace(second=0, microsecond=0)
                 spans.append((m.start(), m.end()))
                 out.append(
                     Found(
@@ -132,9 +146,7 @@ def find_dates(text: str, today: date, zone: str | None = None, lang: str = "en"
                         original(sentence, fold_map(sentence)[1], m.start(), m.end()),
                         kind,
                         offset + m.start(),
-                        _hour(folded[m.start() : m.start() + 60])
-                        if SPECIFICITY[kind] <= 1
-                        else None,
+                        at,
                     )
                 )
         out[first:] = _in_next_year(out[first:], today)
@@ -271,5 +283,10 @@ def return_date(text: str, found: list[Found]) -> Found | None:
     return chosen
 
 
-def to_datetime(f: Found, zone: str | None, default: time = DEFAULT_TIME) -> datetime:
-    return datetime.combine(f.day, f.at or default, tzinfo=zone_of(zone))
+def to_datetime(
+    f: Found, zone: str | None, default: time = DEFAULT_TIME, now: datetime | None = None
+) -> datetime:
+    """The moment a date found means, never before `now` (when the message was written):
+    "call me today" at 14:00 is 14:00, not 9:00."""
+    at = datetime.combine(f.day, f.at or default, tzinfo=zone_of(zone))
+    return max(at, now) if now is not None else at

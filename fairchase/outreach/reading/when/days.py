@@ -86,8 +86,17 @@ SHORT_WEEKDAYS = {
 
 
 def in_hours(m: re.Match, today: date, zone: str | None, lang: str) -> date:
-    """ "Call me back in an hour": today (the hour is not read)."""
+    """ "Call me back in an hour": today (the hour, now plus that, is `hours_from_now`)."""
     return today
+
+
+def hours_from_now(m: re.Match) -> timedelta:
+    """How long "in an hour", "in zwei Stunden", "dans 30 minutes", "in half an hour" is."""
+    if m.group("half"):
+        return timedelta(minutes=30)
+    n = m.group("n")
+    n = int(n) if n.isdigit() else NUMBERS[n]
+    return timedelta(minutes=n) if m.group("unit").startswith("min") else timedelta(hours=n)
 
 
 def weekday_short(m: re.Match, today: date, zone: str | None, lang: str) -> date:

@@ -78,10 +78,13 @@ PATTERNS = [
         "today",
         r"today|tonight|tonite|this (?:afternoon|morning|evening|arvo|avo)(?![\w])|heute|aujourd'hui|cet apres-midi|cet aprem|ce soir|hoy|esta (?:tarde|noche|manana|manha|noite)|hoje|hj(?![\w])|vandaag|vanmiddag|vanavond|vanochtend|vanmorgen",
     ),
-    # "call me back in an hour": today
+    # "call me back in an hour", "in zwei Stunden", "dans 30 minutes": now plus that.
     (
         "in_hours",
-        r"(?:in|within|dans|en|daqui a|over|binnen) (?:an?|one|einer|une|una|uma|een|half an|\d{1,2}|two|zwei|deux|dos|duas|twee|ein paar|a few|quelques) (?:hours?|stunden?|heures?|horas?|uur)(?![\w])",
+        r"(?:in|in about|within|dans|en|em|dentro de|daqui a|over|binnen) "
+        r"(?:(?P<half>half an|une demi-|einer halben|media|meia|een half) ?(?:hour|stunde|heure|hora|uur)"
+        r"|(?P<n>an?|one|einer|une|una|uma|um|een|\d{1,3}|two|zwei|deux|dos|duas|twee|three|drei|trois|tres|drie|ein paar|a few|quelques) "
+        r"(?P<unit>hours?|stunden?|heures?|horas?|uur|minutes?|mins?|minuten?|minutos?))(?![\w])",
     ),
     (
         "weekday",

@@ -142,7 +142,7 @@ MONTH_PREP = (
 )
 TIME = re.compile(
     r"(?<![\w.:/])(?:(?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2}))? ?(?P<ap>am|pm|a\.m\.|p\.m\.)|(?:at|um|a las|as|a|om|vers|gegen|around|rond|por volta das|hacia las|after|nach|apres|depois das|despues de las|na)"
-    rf" (?P<h2>\d{{1,2}})(?:[:.h](?P<mi2>\d{{2}}))?(?: ?(?:uhr|h|uur|heures|horas))?(?![\w./-])(?!\.? ?(?:de |of )?(?:{_MONTH_RE})(?![\w]))"
+    rf" (?P<h2>\d{{1,2}})(?:[:.h](?P<mi2>\d{{2}}))?(?: ?(?:uhr|h|uur|heures|horas))?(?![\w/-]|\.\d)(?!\.? ?(?:de |of )?(?:{_MONTH_RE})(?![\w]))"
     r"|(?P<h3>\d{1,2})(?:[:.h](?P<mi3>\d{2})| ?h(?![\w])| ?uhr| ?uur))"
 )
 PARTS_OF_DAY = [
@@ -157,6 +157,6 @@ PARTS_OF_DAY = [
         ),
         time(14, 0),
     ),
-    (re.compile(r"evening|abend|soir|noche|noite|avond"), time(18, 0)),
+    (re.compile(r"evening|tonight|tonite|abend|soir|noche|noite|avond"), time(18, 0)),
 ]
 DEFAULT_TIME = time(9, 0)
