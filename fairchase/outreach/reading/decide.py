@@ -56,12 +56,12 @@ class _Message:
     found: list = field(default_factory=list)
     turns: list[int] = field(default_factory=list)
     wants: list[tuple] = field(default_factory=list)
+    doubts: list[tuple] = field(default_factory=list)
     now: datetime | None = None  # when it was written, in the lead's zone
 
-    def at(self, found, default=None) -> datetime:
+    def at(self, found) -> datetime:
         """The moment a date found means, never before the message was written."""
-        return when.to_datetime(found, self.zone, default or when.DEFAULT_TIME, self.now)
-    doubts: list[tuple] = field(default_factory=list)
+        return when.to_datetime(found, self.zone, when.DEFAULT_TIME, self.now)
 
     def said(self, *found_cues) -> str:
         """The decisive words as the person wrote them."""

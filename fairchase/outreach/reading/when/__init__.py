@@ -131,9 +131,7 @@ def find_dates(
                     d = None
                 if d is None:
                     continue
-                at = (
-                    _hour(folded[m.start() : m.start() + 60]) if SPECIFICITY[kind] <= 1 else None
-                )
+                at = _hour(folded[m.start() : m.start() + 60]) if SPECIFICITY[kind] <= 1 else None
                 if kind == "in_hours":
                     at = None
                     if now is not None:
