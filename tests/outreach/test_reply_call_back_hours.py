@@ -92,3 +92,29 @@ def test_a_bare_hour_is_read_in_business_hours(text, want):
 def test_a_call_back_today_with_its_hour_gone_is_now_not_the_past():
     assert call_back_at("Call me today at 11", written(14)) == "10 14:00"
     assert call_back_at("Call me today", written(14)) == "10 14:00"
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Call me tonight at 8", "10 20:00"),
+        ("Ruf mich heute Abend um 7 an", "10 19:00"),
+        ("Llámame esta noche a las 9", "10 21:00"),
+        ("Call me tomorrow morning at 8", "11 08:00"),
+    ],
+)
+def test_a_bare_hour_beside_the_evening_is_the_evenings(text, want):
+    assert call_back_at(text, written(10)) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Busy today, call me tomorrow at 10",
+        "I'm flying tonight, call me tomorrow at 10",
+        "Heute Abend geht nicht, ruf mich morgen um 10 an",
+        "Ce soir je ne peux pas, appelez-moi demain à 10h",
+    ],
+)
+def test_the_hour_after_a_later_day_is_that_days_not_todays(text):
+    assert call_back_at(text, written(14)) == "11 10:00"

@@ -117,9 +117,10 @@ def _gather(
     m.auto = cues.first(cues.AUTO, folded[:600])
     m.found = when.find_dates(fresh, today, zone, m.language, now and now.time())
     if any(f.day > today for f in m.found):
-        # "Can we pick this up next week? Today's hectic": a bare "today" (no hour) beside a
-        # later date is the reason for waiting, not when to come back.
-        m.found = [f for f in m.found if not (f.kind == "today" and f.at is None)]
+        # "Can we pick this up next week? Today's hectic", "flying tonight, call me tomorrow":
+        # today without an hour by the clock beside a later date is the reason for waiting,
+        # not when to come back.
+        m.found = [f for f in m.found if not (f.kind == "today" and not f.clock)]
     # "Estamos en pleno invierno ... Escribime en primavera": the time they are in the midst
     # of ("mitten im Winter", "en plein hiver", "in the depths of winter") is why they wait,
     # not when to come back, when another date is named.

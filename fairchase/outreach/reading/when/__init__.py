@@ -131,8 +131,11 @@ def find_dates(
                     d = None
                 if d is None:
                     continue
-                at = _hour(folded[m.start() : m.start() + 60]) if SPECIFICITY[kind] <= 1 else None
+                after = folded[m.start() : m.start() + 60]
+                at = _hour(after) if SPECIFICITY[kind] <= 1 else None
+                clock = at is not None and _clock(after) is not None
                 if kind == "in_hours":
+                    clock = True
                     at = None
                     if now is not None:
                         later = datetime.combine(d, now) + days.hours_from_now(m)
@@ -145,9 +148,10 @@ def find_dates(
                         kind,
                         offset + m.start(),
                         at,
+                        clock,
                     )
                 )
-        out[first:] = _in_next_year(out[first:], today)
+        out[first:] = _in_next_year(_own_hours(out[first:], folded, offset), today)
         offset += len(folded) + 1
     # "after Easter ... the week after", "the week after Easter": the Monday after the date named.
     m = WEEK_AFTER.search(fold(text))
@@ -235,7 +239,38 @@ WEEK_AFTER = re.compile(
 )
 
 
+# The parts of the day after noon: a bare hour beside them is after noon too.
+_PM = [(p, at) for p, at in PARTS_OF_DAY if at.hour >= 14]
+
+
+def _own_hours(found: list[Found], folded: str, offset: int) -> list[Found]:
+    """One sentence's dates, each with only the hour said before the next date: in "busy
+    today, call me tomorrow at 10" the 10:00 is tomorrow's, today has none."""
+    out = []
+    for f in found:
+        later = [g.start for g in found if g.start > f.start]
+        if f.kind == "in_hours" or f.at is None or not later:
+            out.append(f)
+            continue
+        own = folded[f.start - offset : min(later) - offset]
+        at = _hour(own)
+        out.append(replace(f, at=at, clock=at is not None and _clock(own) is not None))
+    return out
+
+
 def _hour(text: str) -> time | None:
+    """The hour said at the start of `text`: by the clock, else by a part of the day."""
+    at = _clock(text)
+    if at is not None:
+        return at
+    for pattern, at in PARTS_OF_DAY:
+        if pattern.search(text[:40]):
+            return at
+    return None
+
+
+def _clock(text: str) -> time | None:
+    """An hour by the clock at the start of `text` ("at 3pm", "um 11", "15h")."""
     m = TIME.search(text[:60])
     if m:
         h = m.group("h") or m.group("h2") or m.group("h3")
@@ -245,11 +280,10 @@ def _hour(text: str) -> time | None:
             h += 12
         elif not m.group("ap") and 1 <= h <= 6:
             h += 12  # "at 4", "after 2": business hours, so the afternoon
+        elif not m.group("ap") and h < 12 and any(p.search(text[:40]) for p, _ in _PM):
+            h += 12  # "tonight at 8", "heute Abend um 7": the evening's
         if 0 <= h < 24 and 0 <= mi < 60:
             return time(h, mi)
-    for pattern, at in PARTS_OF_DAY:
-        if pattern.search(text[:40]):
-            return at
     return None
 
 

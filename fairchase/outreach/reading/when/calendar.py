@@ -16,6 +16,7 @@ class Found:
     kind: str
     start: int
     at: time | None = None  # an hour the text named
+    clock: bool = False  # that hour by the clock ("at 3pm"), not a part of the day ("tonight")
 
 
 def zone_of(zone: str | None) -> ZoneInfo:
