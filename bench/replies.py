@@ -57,6 +57,8 @@ FIRST_SIGHT = [
     # change for them; the figures are the first reading (33e6a0b).
     ("b9", 117, 120, 76, 78, 0),
     ("b10", 111, 120, 28, 30, 0),
+    # b11 (every intent, many trades): BLIND (below), read once by the reader as it shipped.
+    ("b11", 117, 120, 47, 48, 0),
 ]
 _BLIND = "blind: written by someone who never saw the reader"
 BLIND = {
@@ -64,6 +66,7 @@ BLIND = {
     "b8": f"{_BLIND}; read at 8f95b09",
     "b9": f"{_BLIND}; read at 33e6a0b (above) and at cb7a71e (118/120 intents, 77/78 dates, 0 refusals read as interest or later)",
     "b10": f"{_BLIND}; read at 33e6a0b (above) and at cb7a71e (111/120 intents, 29/30 dates, 0 refusals read as interest or later)",
+    "b11": f"{_BLIND}; read at 4abe4d0, the end of the session, with no change for it",
 }
 
 # The commit that added each unseen batch, before the reader was changed for it.

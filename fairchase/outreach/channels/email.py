@@ -90,7 +90,7 @@ class EmailChannel(Channel):
                 hint = (
                     ""
                     if getattr(settings, "EMAIL_CONFIGURED", True)
-                    else " No mail server is set up yet: set EMAIL_HOST (README, Production)."
+                    else " No mail server is set up yet: set EMAIL_HOST (README, Configuration)."
                 )
                 raise ChannelError(f"Cannot reach the mail server: {exc}.{hint}", "retry") from exc
         return self.connection
