@@ -15,9 +15,11 @@ from fairchase.leads.demo import _users
 from fairchase.leads.models import Lead
 
 SMALL = ["--history", "30", "--open", "10", "--seed", "3"]
+# The command line closes its database connections when a command ends (Django does), so the
+# tests that run it whole use a database that outlives the connection: transactional_db.
 
 
-def test_the_demo_refuses_a_database_with_a_user_of_its_own(db, capsys):
+def test_the_demo_refuses_a_database_with_a_user_of_its_own(transactional_db, capsys):
     get_user_model().objects.create_user("jo", "", "a real password 123")
     with pytest.raises(SystemExit) as exit:
         main(["demo", *SMALL])
@@ -28,7 +30,7 @@ def test_the_demo_refuses_a_database_with_a_user_of_its_own(db, capsys):
     assert not Lead.objects.exists()
 
 
-def test_the_demo_refuses_a_database_with_leads(db, make_lead, capsys):
+def test_the_demo_refuses_a_database_with_leads(transactional_db, make_lead, capsys):
     olivia = _users()[0]  # only the demo's own users: the leads alone must refuse it
     make_lead(olivia, name="Someone's real lead")
     with pytest.raises(SystemExit) as exit:
@@ -39,7 +41,9 @@ def test_the_demo_refuses_a_database_with_leads(db, make_lead, capsys):
 
 
 @pytest.mark.parametrize("username", ["olivia", "maria"])
-def test_a_real_user_with_a_demo_name_is_not_taken_for_the_demos(db, capsys, username):
+def test_a_real_user_with_a_demo_name_is_not_taken_for_the_demos(
+    transactional_db, capsys, username
+):
     real = get_user_model().objects.create_user(username, "me@real.example", "my own password 1")
     with pytest.raises(SystemExit):
         main(["demo", *SMALL])
