@@ -76,21 +76,44 @@ def _gather(
     m = _Message(fresh, folded, where, today, zone, channel, automatic, now=now)
     m.language = language.detect(fresh, lambda: cues.language_vote(folded))
     m.negation = cues.NEGATION.get(m.language, cues.NEGATORS)
+    _read_no(m, folded)
+    m.later = cues.first(cues.LATER, folded)
+    m.turns = _turns(folded, m.language)
+    calls, interests = _read_asks(m, folded)
+    m.unsure = cues.first(cues.UNSURE, folded)
+    m.auto = cues.first(cues.AUTO, folded[:600])
+    m.found = _dates(fresh, folded, today, zone, m.language, now)
+    # What asks for something (a call, a price, a visit), as opposed to praise and politeness.
+    m.wants = [c for c in calls + interests if not cues.POLITE.match(c[1])]
+    m.doubts = cues.every(cues.UNSURE, folded)
+    return m
+
+
+def _read_no(m: _Message, folded: str) -> None:
+    """A request to stop, or a refusal (a bare "no" at the least)."""
     m.opt_out = cues.first(cues.OPT_OUT, folded) or clauses.stop_request(folded)
     m.refusal = cues.first(cues.REFUSAL, folded) or clauses.refusal(folded, m.negation)
     if m.refusal is None and (no := cues.NO.search(folded)):
         m.refusal = ("", no.group(0), no.start(), no.end())
-    m.later = cues.first(cues.LATER, folded)
-    # Where the message turns ("..., but ..."): what follows the turn is what it means, so
-    # praise or a yes before a turn to a "no" asks for nothing.
-    # (Spanish "más", folded to "mas", is "more": only Portuguese "mas" turns; and
-    # Portuguese "mais" is "more": only French "mais" turns.)
-    m.turns = [
+
+
+def _turns(folded: str, lang: str | None) -> list[int]:
+    """Where the message turns ("..., but ..."): what follows the turn is what it means, so
+    praise or a yes before a turn to a "no" asks for nothing.
+
+    (Spanish "más", folded to "mas", is "more": only Portuguese "mas" turns; and
+    Portuguese "mais" is "more": only French "mais" turns.)
+    """
+    return [
         t.start()
         for t in cues.CONTRAST.finditer(folded)
-        if (t.group(0) != "mas" or m.language == "pt")
-        and (t.group(0) != "mais" or m.language != "pt")
+        if (t.group(0) != "mas" or lang == "pt") and (t.group(0) != "mais" or lang != "pt")
     ]
+
+
+def _read_asks(m: _Message, folded: str) -> tuple[list[tuple], list[tuple]]:
+    """The calls and the interests asked for that no later turn undoes; sets m.call and
+    m.interest to the first of each (a bare yes as interest when nothing else is)."""
 
     def kept(found: list[tuple]) -> list[tuple]:
         return [c for c in found if not clauses.undone_by_turn(folded, c[2], m.negation, m.turns)]
@@ -113,24 +136,24 @@ def _gather(
     if m.interest is None and (yes := cues.AFFIRM.search(folded)):
         m.interest = kept([("", yes.group(0), yes.start(), yes.end())])[0:1] or None
         m.interest = m.interest[0] if m.interest else None
-    m.unsure = cues.first(cues.UNSURE, folded)
-    m.auto = cues.first(cues.AUTO, folded[:600])
-    m.found = when.find_dates(fresh, today, zone, m.language, now and now.time())
-    if any(f.day > today for f in m.found):
+    return calls, interests
+
+
+def _dates(fresh: str, folded: str, today, zone, lang, now) -> list:
+    """The dates the message names, less those that are the reason for waiting."""
+    found = when.find_dates(fresh, today, zone, lang, now and now.time())
+    if any(f.day > today for f in found):
         # "Can we pick this up next week? Today's hectic", "flying tonight, call me tomorrow":
         # today without an hour by the clock beside a later date is the reason for waiting,
         # not when to come back.
-        m.found = [f for f in m.found if not (f.kind == "today" and not f.clock)]
+        found = [f for f in found if not (f.kind == "today" and not f.clock)]
     # "Estamos en pleno invierno ... Escribime en primavera": the time they are in the midst
     # of ("mitten im Winter", "en plein hiver", "in the depths of winter") is why they wait,
     # not when to come back, when another date is named.
-    midst = [f for f in m.found if MIDST.search(folded[max(0, f.start - 30) : f.start])]
-    if midst and len(midst) < len(m.found):
-        m.found = [f for f in m.found if f not in midst]
-    # What asks for something (a call, a price, a visit), as opposed to praise and politeness.
-    m.wants = [c for c in calls + interests if not cues.POLITE.match(c[1])]
-    m.doubts = cues.every(cues.UNSURE, folded)
-    return m
+    midst = [f for f in found if MIDST.search(folded[max(0, f.start - 30) : f.start])]
+    if midst and len(midst) < len(found):
+        found = [f for f in found if f not in midst]
+    return found
 
 
 MIDST = re.compile(

@@ -100,69 +100,109 @@ def find_dates(
     offset = 0
     for sentence in SENTENCE.split(text):
         folded = fold(sentence)
-        first = len(out)
-        spans = []
-        for f in _explicit(sentence, folded, today, zone, lang):
-            spans.append((f.start, f.start + len(fold(f.words))))
-            out.append(Found(f.day, f.words, f.kind, offset + f.start, _hour(folded[f.start :])))
-        spelled, back = _spelled(folded, lang)
-        for kind, pattern in COMPILED:
-            for m in pattern.finditer(spelled):
-                m = _Back(m, back)
-                if any(a <= m.start() < b or a < m.end() <= b for a, b in spans):
-                    continue
-                if kind in HOLIDAY_KINDS and re.search(
-                    r"(?:before|vor|avant|antes de|antes|voor|until|bis|jusqu'a|hasta|ate|tot) (?:the |dem |den |la |las |les |el |o |as |de )?$",
-                    folded[max(0, m.start() - 12) : m.start()],
-                ):
-                    continue  # "before Christmas" is not when to come back
-                if (
-                    kind == "month"
-                    and m.group("month") in AMBIGUOUS_MONTHS
-                    and not re.match(
-                        r"(?:in|until|till|by|from|after|around|before|im|ab|bis|vor|nach|en|em|tot|vanaf|voor|na|hasta|ate|avant|apres|antes de|despues de|depois de|courant|debut|fin|mitte|anfang|ende|early|mid|late|begin|eind|half) ",
-                        m.group(0),
-                    )
-                ):
-                    continue
-                try:
-                    d = _resolve(kind, m, today, zone, lang)
-                except (ValueError, KeyError):
-                    d = None
-                if d is None:
-                    continue
-                after = folded[m.start() : m.start() + 60]
-                at = _hour(after) if SPECIFICITY[kind] <= 1 else None
-                clock = at is not None and _clock(after) is not None
-                if kind == "in_hours":
-                    clock = True
-                    at = None
-                    if now is not None:
-                        later = datetime.combine(d, now) + days.hours_from_now(m)
-                        d, at = later.date(), later.time().replace(second=0, microsecond=0)
-                spans.append((m.start(), m.end()))
-                out.append(
-                    Found(
-                        d,
-                        original(sentence, fold_map(sentence)[1], m.start(), m.end()),
-                        kind,
-                        offset + m.start(),
-                        at,
-                        clock,
-                    )
-                )
-        out[first:] = _in_next_year(_own_hours(out[first:], folded, offset), today)
+        found = _in_sentence(sentence, folded, offset, today, zone, lang, now)
+        out += _in_next_year(_own_hours(found, folded, offset), today)
         offset += len(folded) + 1
-    # "after Easter ... the week after", "the week after Easter": the Monday after the date named.
-    m = WEEK_AFTER.search(fold(text))
-    if m:
-        named = [f for f in out if not m.start() <= f.start < m.end()]
-        if named:
-            d = min(named, key=lambda f: (SPECIFICITY[f.kind], abs(f.start - m.start()))).day
-            out.append(
-                Found(d + timedelta(days=7 - d.weekday()), m.group(0), "week_after", m.start())
-            )
+    week_after = _week_after(text, out)
+    if week_after:
+        out.append(week_after)
     return [f for f in out if f.day >= today]
+
+
+def _in_sentence(
+    sentence: str,
+    folded: str,
+    offset: int,
+    today: date,
+    zone: str | None,
+    lang: str,
+    now: time | None,
+) -> list[Found]:
+    """The dates one sentence names, explicit ones first, then those its words name
+    (none twice over the same words)."""
+    out: list[Found] = []
+    spans = []
+    for f in _explicit(sentence, folded, today, zone, lang):
+        spans.append((f.start, f.start + len(fold(f.words))))
+        out.append(Found(f.day, f.words, f.kind, offset + f.start, _hour(folded[f.start :])))
+    spelled, back = _spelled(folded, lang)
+    for kind, pattern in COMPILED:
+        for m in pattern.finditer(spelled):
+            m = _Back(m, back)
+            if any(a <= m.start() < b or a < m.end() <= b for a, b in spans):
+                continue
+            if _not_a_return(kind, m, folded):
+                continue
+            found = _found(kind, m, sentence, folded, offset, today, zone, lang, now)
+            if found is None:
+                continue
+            spans.append((m.start(), m.end()))
+            out.append(found)
+    return out
+
+
+_BEFORE = re.compile(
+    r"(?:before|vor|avant|antes de|antes|voor|until|bis|jusqu'a|hasta|ate|tot) (?:the |dem |den |la |las |les |el |o |as |de )?$"
+)
+_MONTH_LEAD = re.compile(
+    r"(?:in|until|till|by|from|after|around|before|im|ab|bis|vor|nach|en|em|tot|vanaf|voor|na|hasta|ate|avant|apres|antes de|despues de|depois de|courant|debut|fin|mitte|anfang|ende|early|mid|late|begin|eind|half) "
+)
+
+
+def _not_a_return(kind: str, m, folded: str) -> bool:
+    """Words that match a kind but name no time to come back: "before Christmas", and a
+    month whose name is also a word ("may", "march") with no word leading it to a date."""
+    if kind in HOLIDAY_KINDS and _BEFORE.search(folded[max(0, m.start() - 12) : m.start()]):
+        return True
+    return (
+        kind == "month"
+        and m.group("month") in AMBIGUOUS_MONTHS
+        and not _MONTH_LEAD.match(m.group(0))
+    )
+
+
+def _found(
+    kind: str,
+    m,
+    sentence: str,
+    folded: str,
+    offset: int,
+    today: date,
+    zone: str | None,
+    lang: str,
+    now: time | None,
+) -> Found | None:
+    """The date the match `m` of `kind` names, with the hour beside it (None if none)."""
+    try:
+        d = _resolve(kind, m, today, zone, lang)
+    except (ValueError, KeyError):
+        d = None
+    if d is None:
+        return None
+    after = folded[m.start() : m.start() + 60]
+    at = _hour(after) if SPECIFICITY[kind] <= 1 else None
+    clock = at is not None and _clock(after) is not None
+    if kind == "in_hours":
+        clock = True
+        at = None
+        if now is not None:
+            later = datetime.combine(d, now) + days.hours_from_now(m)
+            d, at = later.date(), later.time().replace(second=0, microsecond=0)
+    words = original(sentence, fold_map(sentence)[1], m.start(), m.end())
+    return Found(d, words, kind, offset + m.start(), at, clock)
+
+
+def _week_after(text: str, out: list[Found]) -> Found | None:
+    """ "after Easter ... the week after", "the week after Easter": the Monday after the date
+    named nearest, most specific first."""
+    m = WEEK_AFTER.search(fold(text))
+    if not m:
+        return None
+    named = [f for f in out if not m.start() <= f.start < m.end()]
+    if not named:
+        return None
+    d = min(named, key=lambda f: (SPECIFICITY[f.kind], abs(f.start - m.start()))).day
+    return Found(d + timedelta(days=7 - d.weekday()), m.group(0), "week_after", m.start())
 
 
 # German typed without umlauts ("uebernaechste Woche", "Maerz", "spaeter"): ae, oe, ue read

@@ -40,6 +40,22 @@ def _explicit(sentence: str, folded: str, today: date, zone: str | None, lang: s
     """Calendar dates with a day and a month, read by dateparser in the message's language."""
     if not EXPLICIT_HINT.search(folded):
         return []
+    found = _by_dateparser(sentence, folded, today, zone, lang)
+    # What dateparser left (it misses "no dia 23 de março", "1er avril" in some sentences): day and month by name.
+    for m in OWN_EXPLICIT.finditer(folded):
+        if any(f.start <= m.start() < f.start + len(fold(f.words)) for f in found):
+            continue
+        d = _own_date(m.groupdict(), today, zone, lang)
+        if d is not None:
+            found.append(Found(d, sentence[m.start() : m.end()], "explicit", m.start()))
+    return found
+
+
+def _by_dateparser(
+    sentence: str, folded: str, today: date, zone: str | None, lang: str
+) -> list[Found]:
+    """The calendar dates dateparser finds in the sentence (a date without a year is the next
+    one after today)."""
     from dateparser.search import search_dates
 
     settings = dict(
@@ -68,36 +84,33 @@ def _explicit(sentence: str, folded: str, today: date, zone: str | None, lang: s
             d = next_day_of(d.month, d.day, today)
         pos = folded.find(fw)
         found.append(Found(d, words.strip(), "explicit", pos if pos >= 0 else 0))
-    # What dateparser left (it misses "no dia 23 de março", "1er avril" in some sentences): day and month by name.
-    for m in OWN_EXPLICIT.finditer(folded):
-        if any(f.start <= m.start() < f.start + len(fold(f.words)) for f in found):
-            continue
-        g = m.groupdict()
-        if g["d5"]:
-            day, month = int(g["d5"]), int(g["m5"])
-            year = g["y5"] and (int(g["y5"]) + 2000 if len(g["y5"]) == 2 else int(g["y5"]))
-        elif g["d3"]:
-            g["y3"] = g["y3"] or g["y4"]
-            a, b = int(g["d3"]), int(g["m3"] or g["m4"])
-            day, month = (b, a) if (zone or "").startswith("America/") and lang == "en" else (a, b)
-            year = g["y3"] and (int(g["y3"]) + 2000 if len(g["y3"]) == 2 else int(g["y3"]))
-        else:
-            day, month, year = (
-                int(g["d"] or g["d2"]),
-                MONTHS[g["m"] or g["m2"]],
-                g["y"] and int(g["y"]),
-            )
-        if 1 <= day <= 31 and 1 <= month <= 12:
-            try:
-                d = (
-                    date(year, month, day)
-                    if year
-                    else next_day_of(month, day, today - timedelta(days=1))
-                )
-            except ValueError:
-                continue
-            found.append(Found(d, sentence[m.start() : m.end()], "explicit", m.start()))
     return found
+
+
+def _own_date(g: dict, today: date, zone: str | None, lang: str) -> date | None:
+    """The day an OWN_EXPLICIT match's groups `g` name (None if no real day)."""
+    if g["d5"]:
+        day, month = int(g["d5"]), int(g["m5"])
+        year = g["y5"] and (int(g["y5"]) + 2000 if len(g["y5"]) == 2 else int(g["y5"]))
+    elif g["d3"]:
+        g["y3"] = g["y3"] or g["y4"]
+        a, b = int(g["d3"]), int(g["m3"] or g["m4"])
+        day, month = (b, a) if (zone or "").startswith("America/") and lang == "en" else (a, b)
+        year = g["y3"] and (int(g["y3"]) + 2000 if len(g["y3"]) == 2 else int(g["y3"]))
+    else:
+        day, month, year = (
+            int(g["d"] or g["d2"]),
+            MONTHS[g["m"] or g["m2"]],
+            g["y"] and int(g["y"]),
+        )
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    try:
+        return (
+            date(year, month, day) if year else next_day_of(month, day, today - timedelta(days=1))
+        )
+    except ValueError:
+        return None
 
 
 OWN_EXPLICIT = re.compile(
