@@ -176,24 +176,11 @@ def add_enquiry(
         raise ActionError(f"{lead.name} is {lead.get_status_display().lower()}: not reopened.")
     at = at or timezone.now()
     email, phone = normalize_email(email), normalize_phone(phone)
-    if repeat_since is not None and message.strip() in lead.notes:
-        said_since = lead.status_changes.filter(at__gte=repeat_since)
-        same = Q(reason__startswith=f"New enquiry through {via}")
-        if created_as:
-            same |= Q(reason=created_as)
-        if said_since.filter(same).exists():
-            raise RepeatedEnquiry(f"{lead.name}: the same enquiry again, not added twice.")
+    if repeat_since is not None:
+        _refuse_repeated_enquiry(lead, via, message, repeat_since, created_as)
     fields = ["notes", "consents", "signals", "updated_at"]
-    also = []
-    for name, value in (("email", email), ("phone", phone)):
-        if value and not getattr(lead, name):
-            setattr(lead, name, value)
-            fields.append(name)
-        elif value and value != getattr(lead, name):
-            also.append(value)
-    said = f"New enquiry through {via}" + (f" (also {', '.join(also)})" if also else "")
-    note = f"{said}:\n{message.strip()}" if message.strip() else said
-    lead.notes = f"{lead.notes.rstrip()}\n\n{note}".strip()
+    also = _add_missing_addresses(lead, email, phone, fields)
+    _append_enquiry(lead, via, message, also)
     if "sms" in consents and phone != lead.phone:  # a text consent is for the number typed
         consents = [c for c in consents if c != "sms"]
     lead.consents = sorted({*(lead.consents or []), *consents})
@@ -201,26 +188,75 @@ def add_enquiry(
     attempt = lead.attempts.filter(at__lte=at).order_by("-at", "-pk").first()
     reason = f"New enquiry through {via}"
     if not lead.attempts.exists():
-        # never tried (an imported contact, an old untried enquiry): this enquiry is the one
-        # waiting for its answer now, not a revisit, and its wait starts now
-        if lead.revisit_at is not None:
-            lead.revisit_at = None
-            reason += "; its revisit date cleared"
-        if lead.created_at < at:
-            lead.created_at = at
-            fields.append("created_at")
-            reason += "; waiting from now"
+        reason += _wait_from_now(lead, at, fields)
     if attempt is not None:  # after tries of ours: they got back to us
-        if attempt.outcome in SILENT_OUTCOMES:
-            attempt.outcome = Outcome.REPLIED
-            attempt.save(update_fields=["outcome"])
-        if lead.responded_at is None or at > lead.responded_at:
-            lead.responded_at = at
-            fields.append("responded_at")
+        _answered_our_try(lead, attempt, at, fields)
     lead.save(update_fields=fields)
     new = Status.ENGAGED if attempt is not None else lead.status
     _transition(lead, new, reason, None, at)
     return _done(lead, "enquiry", caller=caller)
+
+
+def _refuse_repeated_enquiry(
+    lead: Lead, via: str, message: str, since: datetime, created_as: str
+) -> None:
+    """Raise `RepeatedEnquiry` if the same message came through `via` since `since` (joined,
+    or the lead made from it: its first row `created_as`)."""
+    if message.strip() not in lead.notes:
+        return
+    said_since = lead.status_changes.filter(at__gte=since)
+    same = Q(reason__startswith=f"New enquiry through {via}")
+    if created_as:
+        same |= Q(reason=created_as)
+    if said_since.filter(same).exists():
+        raise RepeatedEnquiry(f"{lead.name}: the same enquiry again, not added twice.")
+
+
+def _add_missing_addresses(lead: Lead, email: str, phone: str, fields: list[str]) -> list[str]:
+    """Set an address the lead lacks (its field added to `fields`); return the addresses
+    given that differ from the lead's own, to be named in the note."""
+    also = []
+    for name, value in (("email", email), ("phone", phone)):
+        if value and not getattr(lead, name):
+            setattr(lead, name, value)
+            fields.append(name)
+        elif value and value != getattr(lead, name):
+            also.append(value)
+    return also
+
+
+def _append_enquiry(lead: Lead, via: str, message: str, also: list[str]) -> None:
+    """Append "New enquiry through <via>" (naming the other addresses) and the message to
+    the lead's notes."""
+    said = f"New enquiry through {via}" + (f" (also {', '.join(also)})" if also else "")
+    note = f"{said}:\n{message.strip()}" if message.strip() else said
+    lead.notes = f"{lead.notes.rstrip()}\n\n{note}".strip()
+
+
+def _wait_from_now(lead: Lead, at: datetime, fields: list[str]) -> str:
+    """A lead never tried (an imported contact, an old untried enquiry): this enquiry is the
+    one waiting for its answer now, not a revisit, and its wait starts at `at`. Returns
+    what to add to the transition's reason."""
+    said = ""
+    if lead.revisit_at is not None:
+        lead.revisit_at = None
+        said += "; its revisit date cleared"
+    if lead.created_at < at:
+        lead.created_at = at
+        fields.append("created_at")
+        said += "; waiting from now"
+    return said
+
+
+def _answered_our_try(lead: Lead, attempt: Attempt, at: datetime, fields: list[str]) -> None:
+    """They wrote in after our `attempt`: a silent try is marked replied, and the lead's
+    `responded_at` moves to `at` if later."""
+    if attempt.outcome in SILENT_OUTCOMES:
+        attempt.outcome = Outcome.REPLIED
+        attempt.save(update_fields=["outcome"])
+    if lead.responded_at is None or at > lead.responded_at:
+        lead.responded_at = at
+        fields.append("responded_at")
 
 
 # Fields only the actions write (through their own transitions), never `update_lead`.
@@ -296,6 +332,15 @@ def log_attempt(
         at=at,
         minutes=DEFAULT_MINUTES.get(channel, 5.0) if minutes is None else minutes,
     )
+    _count_attempt(lead, outcome, at)
+    _fulfil_our_commitment(lead, at)
+    _move_on_after_attempt(lead, attempt, user, at)
+    _done(lead, "attempt", caller=caller, replan=replan, attempt=attempt)
+    return attempt
+
+
+def _count_attempt(lead: Lead, outcome: str, at: datetime) -> None:
+    """Update the lead's attempt counters and dates for one attempt at `at`."""
     lead.attempt_count += 1
     lead.last_attempt_at = at if lead.last_attempt_at is None else max(lead.last_attempt_at, at)
     if lead.first_response_at is None or at < lead.first_response_at:
@@ -311,7 +356,13 @@ def log_attempt(
             "updated_at",
         ]
     )
-    _fulfil_our_commitment(lead, at)
+
+
+def _move_on_after_attempt(lead: Lead, attempt: Attempt, user, at: datetime) -> None:
+    """The status an attempt's outcome leads to: talked/replied -> engaged, an opt-out said
+    on a call or a visit -> opted out everywhere, a bounce suppresses the address, a
+    parked lead contacted again -> open."""
+    channel, outcome = attempt.channel, attempt.outcome
     if outcome in (Outcome.TALKED, Outcome.REPLIED) and lead.status != Status.ENGAGED:
         _transition(lead, Status.ENGAGED, f"{attempt.get_outcome_display()} ({channel})", user, at)
     elif outcome == Outcome.OPTED_OUT:
@@ -324,8 +375,6 @@ def log_attempt(
         _suppress(lead, channel, "bounce")
     elif lead.status in (Status.NURTURE, Status.REVISIT, Status.CLOSED):
         _transition(lead, Status.OPEN, "Contacted again", user, at)
-    _done(lead, "attempt", caller=caller, replan=replan, attempt=attempt)
-    return attempt
 
 
 def _fulfil_our_commitment(lead: Lead, at: datetime) -> None:

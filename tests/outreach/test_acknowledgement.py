@@ -87,10 +87,8 @@ def test_the_lead_page_labels_the_owner_alert_as_sent_to_the_owner(
 def test_a_bounced_acknowledgement_blocks_the_address_but_is_not_a_try(
     client, alice, form, smtp_server, open_all_day
 ):
-    from email.utils import format_datetime
-
     from fairchase.outreach import mailbox
-    from tests.outreach.test_mailbox import DSN
+    from tests.outreach.test_mailbox import bounce_of
 
     r = client.post(
         f"/in/f/{form.key}/",
@@ -107,7 +105,7 @@ def test_a_bounced_acknowledgement_blocks_the_address_but_is_not_a_try(
     outbox.send_due()
     receipt = _receipt(kim)
     assert receipt.state == State.SENT
-    raw = DSN.format(date=format_datetime(timezone.now()), to=kim.email, msgid=receipt.message_id)
+    raw = bounce_of(receipt, kim.email)
     inbound = mailbox.handle_mail(raw.encode(), "dsn-receipt")
     assert "acknowledgement bounced" in inbound.effect
     kim.refresh_from_db()
@@ -122,16 +120,14 @@ def test_a_bounced_acknowledgement_blocks_the_address_but_is_not_a_try(
 def test_a_bounced_owner_alert_changes_nothing_on_the_lead(
     client, alice, form, smtp_server, open_all_day
 ):
-    from email.utils import format_datetime
-
     from fairchase.outreach import mailbox
-    from tests.outreach.test_mailbox import DSN
+    from tests.outreach.test_mailbox import bounce_of
 
     kim = _enquire(client, form, "Kim Lau", "kim@example.com", "Quote please")
     outbox.send_due()
     alert = OutboundMessage.objects.get(lead=kim, kind=OutboundMessage.Kind.OWNER_ALERT)
     assert alert.state == State.SENT
-    raw = DSN.format(date=format_datetime(timezone.now()), to=alert.to, msgid=alert.message_id)
+    raw = bounce_of(alert, alert.to)
     inbound = mailbox.handle_mail(raw.encode(), "dsn-alert")
     assert "alert to the owner bounced" in inbound.effect
     kim.refresh_from_db()

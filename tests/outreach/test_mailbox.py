@@ -257,17 +257,17 @@ Message-ID: {msgid}
 """
 
 
+def bounce_of(sent: OutboundMessage, to: str) -> str:
+    """A mail server's delivery failure report for our message `sent`, to `to`, now."""
+    return DSN.format(date=format_datetime(timezone.now()), to=to, msgid=sent.message_id)
+
+
 def test_a_bounce_suppresses_the_address_and_logs_a_bounced_attempt(
     alice, make_lead, smtp_server, imap_server
 ):
     lead = make_lead(alice, email="gone@example.com")
     sent = _sent(lead, alice, smtp_server)
-    imap_server.append(
-        imap_server.folder,
-        DSN.format(
-            date=format_datetime(timezone.now()), to="gone@example.com", msgid=sent.message_id
-        ),
-    )
+    imap_server.append(imap_server.folder, bounce_of(sent, "gone@example.com"))
     assert mailbox.poll_mailbox() == 1
     assert Suppression.objects.filter(value="gone@example.com", reason="bounce").exists()
     assert Attempt.objects.filter(lead=lead, outcome="bounced").count() == 1
@@ -284,12 +284,7 @@ def test_a_bounce_of_an_address_since_replaced_blocks_that_address_not_the_new_o
     lead = make_lead(alice, email="old@example.com")
     sent = _sent(lead, alice, smtp_server)
     Lead.objects.filter(pk=lead.pk).update(email="new@example.com")  # corrected before the DSN
-    imap_server.append(
-        imap_server.folder,
-        DSN.format(
-            date=format_datetime(timezone.now()), to="old@example.com", msgid=sent.message_id
-        ),
-    )
+    imap_server.append(imap_server.folder, bounce_of(sent, "old@example.com"))
     assert mailbox.poll_mailbox() == 1
     assert Suppression.objects.filter(value="old@example.com", reason="bounce").exists()
     assert not Suppression.objects.filter(value="new@example.com").exists()

@@ -36,7 +36,8 @@ def test_the_core_imports_neither_django_nor_the_rest_of_the_project():
 
 
 def _reads_the_clock(func) -> bool:
-    """`datetime.now()`, `date.today()`, `time.time()` and the like (not `a_datetime.time()`)."""
+    """A call that reads the clock: a method named in CLOCK (now, today, ...) on anything, or
+    the time module's own `time` (not the `time` method of a datetime)."""
     if not isinstance(func, ast.Attribute):
         return False
     is_time_module = isinstance(func.value, ast.Name) and func.value.id == "time"
