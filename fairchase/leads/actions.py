@@ -7,7 +7,6 @@ status change), recomputes the lead's plan through the decision core, and sends
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from decimal import Decimal
 
@@ -29,6 +28,7 @@ from .models import (
 )
 from .normalize import normalize_email, normalize_phone
 from .planning import PLAN_FIELDS, replan_lead
+from .same_person import person_records, said_no_before
 
 # kind is one of: created, enquiry, attempt, commitment, status, signals, reply, opt_out, updated.
 lead_event = Signal()
@@ -110,19 +110,6 @@ def create_lead(
     return _done(lead, "created")
 
 
-def _said_no_before(lead: Lead) -> bool:
-    """Whether an address of this lead is suppressed because its person opted out: its
-    email, or its phone unless every opted-out record with that number is someone else
-    (`same_person_by_phone`)."""
-    opted = Suppression.objects.filter(reason="opt-out")
-    if lead.email and opted.filter(value=lead.email).exists():
-        return True
-    if lead.phone and opted.filter(value=lead.phone).exists():
-        others = Lead.objects.filter(phone=lead.phone, status=Status.OPTED_OUT).exclude(pk=lead.pk)
-        return not others.exists() or any(same_person_by_phone(o, lead) for o in others)
-    return False
-
-
 @transaction.atomic
 def honour_opt_out(pk: int) -> None:
     """`_honour_opt_out` for a lead stored without its action (an imported one), replanned."""
@@ -135,7 +122,7 @@ def _honour_opt_out(lead: Lead) -> bool:
     """The person said no on one address: their other addresses are suppressed too, with a
     timeline row saying so (the plan, recomputed by the caller, then reaches nobody).
     Whether it suppressed any."""
-    if not _said_no_before(lead):
+    if not said_no_before(lead):
         return False
     fresh = [
         v
@@ -588,7 +575,7 @@ def opt_out(
 ) -> Lead:
     """The person asked us to stop, on `channel` or in person: every address of theirs is
     suppressed, their pending promises cancelled, and they are never contacted again, on
-    this record or any other record of theirs (see `_person_records`): a parked one
+    this record or any other record of theirs (see `same_person.person_records`): a parked one
     (revisit, nurture, closed) is opted out too, a won or lost one keeps its status with
     every address suppressed. Asked again (a STOP text after an unsubscribe link), it
     suppresses addresses added since, reaches records made since, and changes nothing
@@ -614,49 +601,10 @@ def _cancel_commitments(lead: Lead, at: datetime) -> None:
     )
 
 
-def _name_key(name: str) -> str:
-    """A name compared loosely: case, punctuation and spacing aside."""
-    return " ".join(re.sub(r"[^\w\s]", " ", (name or "").casefold()).split())
-
-
-def _no_real_name(lead: Lead) -> bool:
-    """No name, or only an address standing in for one (a form sent with an email only)."""
-    name = (lead.name or "").strip()
-    return not name or "@" in name or not any(c.isalpha() for c in name)
-
-
-def same_person_by_phone(known: Lead, other: Lead) -> bool:
-    """Whether `other`, sharing a phone number with `known`, is the same person: a number
-    is often shared (a switchboard, a family), so only when the names match or `other`
-    has no real name. An email is one person's; a phone number is not always."""
-    return _no_real_name(other) or _name_key(known.name) == _name_key(other.name)
-
-
-def _person_records(lead: Lead) -> tuple[set[int], set[int]]:
-    """(The person's records, records that only share a phone number with one of them under
-    another name.) The person's: linked by the same email, or the same phone number with
-    matching names (`same_person_by_phone`), each in turn; every status."""
-    person, strangers, todo = {lead.pk}, set(), [lead]
-    while todo:
-        known = todo.pop()
-        same = Q(pk__in=[])
-        if known.email:
-            same |= Q(email=known.email)
-        if known.phone:
-            same |= Q(phone=known.phone)
-        for other in Lead.objects.filter(same).exclude(pk__in=person).order_by("pk"):
-            if (known.email and other.email == known.email) or same_person_by_phone(known, other):
-                person.add(other.pk)
-                todo.append(other)
-            else:
-                strangers.add(other.pk)
-    return person, strangers - person
-
-
 def _lock_in_order(lead: Lead) -> dict[int, Lead]:
     """Lock the person's records and those sharing a phone with them, in primary-key order
     (the one order every opt-out takes), and return them fresh by pk."""
-    person, strangers = _person_records(Lead.objects.get(pk=lead.pk))
+    person, strangers = person_records(Lead.objects.get(pk=lead.pk))
     return {pk: _lock(pk) for pk in sorted(person | strangers)}
 
 
@@ -669,7 +617,7 @@ def _opt_out_other_records(
     suppressed. A record that only shares a phone number under another name is someone
     else: the number is suppressed (by this opt-out) and its timeline says why."""
     locked = locked or _lock_in_order(lead)
-    person, strangers = _person_records(lead)
+    person, strangers = person_records(lead)
     said = f"Opted out on another record: {lead.name} (#{lead.pk}): {reason}"
     for pk in sorted(person - {lead.pk}):
         other = locked.get(pk) or _lock(pk)

@@ -1,0 +1,63 @@
+"""Which records are one person: an email is one person's; a phone number is shared
+(a switchboard, a family), so it joins records only under matching names. The opt-out
+actions use it to reach every record of a person who said no."""
+
+from __future__ import annotations
+
+import re
+
+from django.db.models import Q
+
+from .models import Lead, Status, Suppression
+
+
+def _name_key(name: str) -> str:
+    """A name compared loosely: case, punctuation and spacing aside."""
+    return " ".join(re.sub(r"[^\w\s]", " ", (name or "").casefold()).split())
+
+
+def _no_real_name(lead: Lead) -> bool:
+    """No name, or only an address standing in for one (a form sent with an email only)."""
+    name = (lead.name or "").strip()
+    return not name or "@" in name or not any(c.isalpha() for c in name)
+
+
+def same_person_by_phone(known: Lead, other: Lead) -> bool:
+    """Whether `other`, sharing a phone number with `known`, is the same person: a number
+    is often shared (a switchboard, a family), so only when the names match or `other`
+    has no real name. An email is one person's; a phone number is not always."""
+    return _no_real_name(other) or _name_key(known.name) == _name_key(other.name)
+
+
+def person_records(lead: Lead) -> tuple[set[int], set[int]]:
+    """(The person's records, records that only share a phone number with one of them under
+    another name.) The person's: linked by the same email, or the same phone number with
+    matching names (`same_person_by_phone`), each in turn; every status."""
+    person, strangers, todo = {lead.pk}, set(), [lead]
+    while todo:
+        known = todo.pop()
+        same = Q(pk__in=[])
+        if known.email:
+            same |= Q(email=known.email)
+        if known.phone:
+            same |= Q(phone=known.phone)
+        for other in Lead.objects.filter(same).exclude(pk__in=person).order_by("pk"):
+            if (known.email and other.email == known.email) or same_person_by_phone(known, other):
+                person.add(other.pk)
+                todo.append(other)
+            else:
+                strangers.add(other.pk)
+    return person, strangers - person
+
+
+def said_no_before(lead: Lead) -> bool:
+    """Whether an address of this lead is suppressed because its person opted out: its
+    email, or its phone unless every opted-out record with that number is someone else
+    (`same_person_by_phone`)."""
+    opted = Suppression.objects.filter(reason="opt-out")
+    if lead.email and opted.filter(value=lead.email).exists():
+        return True
+    if lead.phone and opted.filter(value=lead.phone).exists():
+        others = Lead.objects.filter(phone=lead.phone, status=Status.OPTED_OUT).exclude(pk=lead.pk)
+        return not others.exists() or any(same_person_by_phone(o, lead) for o in others)
+    return False
