@@ -1,15 +1,15 @@
-"""How the words of a message are read: the cues of every intent gathered once, then
-steps from the surest to the least sure, each deciding or passing the message on (an
-automatic reply, a stop word, an opt-out, a refusal, a call on a day, a date, interest).
-A "no" is never read as a "yes": what is unsure stays unclear."""
+"""How the words of a message are read: the cues of every intent gathered once (in
+`gather.py`), then steps from the surest to the least sure, each deciding or passing the
+message on (an automatic reply, a stop word, an opt-out, a refusal, a call on a day, a date,
+interest). A "no" is never read as a "yes": what is unsure stays unclear."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
-from . import clauses, cues, language, learned, when
+from . import clauses, cues, learned, when
+from .gather import _gather, _Message
 
 AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR = (
     "auto_reply",
@@ -30,136 +30,6 @@ ACTED_ON = {AUTO_REPLY, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK}
 # "next week", "in a few weeks" or further out is a revisit.
 CALL_BACK_HORIZON = timedelta(days=14)
 CONTRACT = re.compile(r"contract|vertrag|contrat|contrato|overeenkomst")
-
-
-@dataclass
-class _Message:
-    """What one message's words hold: its text, the cues of every intent found in it (each
-    (language, words, start, end) in the folded text, or None), and the dates it names."""
-
-    fresh: str
-    folded: str
-    where: list[int]
-    today: date
-    zone: str | None
-    channel: str
-    automatic: str
-    opt_out: tuple | None = None
-    refusal: tuple | None = None
-    later: tuple | None = None
-    call: tuple | None = None
-    interest: tuple | None = None
-    unsure: tuple | None = None
-    auto: tuple | None = None
-    language: str = ""
-    negation: re.Pattern | None = None  # the message's language's negations
-    found: list = field(default_factory=list)
-    turns: list[int] = field(default_factory=list)
-    wants: list[tuple] = field(default_factory=list)
-    doubts: list[tuple] = field(default_factory=list)
-    now: datetime | None = None  # when it was written, in the lead's zone
-
-    def at(self, found) -> datetime:
-        """The moment a date found means, never before the message was written."""
-        return when.to_datetime(found, self.zone, when.DEFAULT_TIME, self.now)
-
-    def said(self, *found_cues) -> str:
-        """The decisive words as the person wrote them."""
-        return "; ".join(
-            f'"{cues.original(self.fresh, self.where, c[2], c[3])}"' for c in found_cues if c
-        )
-
-
-def _gather(
-    fresh: str, folded: str, where: list[int], today, zone, channel, automatic, now=None
-) -> _Message:
-    m = _Message(fresh, folded, where, today, zone, channel, automatic, now=now)
-    m.language = language.detect(fresh, lambda: cues.language_vote(folded))
-    m.negation = cues.NEGATION.get(m.language, cues.NEGATORS)
-    _read_no(m, folded)
-    m.later = cues.first(cues.LATER, folded)
-    m.turns = _turns(folded, m.language)
-    calls, interests = _read_asks(m, folded)
-    m.unsure = cues.first(cues.UNSURE, folded)
-    m.auto = cues.first(cues.AUTO, folded[:600])
-    m.found = _dates(fresh, folded, today, zone, m.language, now)
-    # What asks for something (a call, a price, a visit), as opposed to praise and politeness.
-    m.wants = [c for c in calls + interests if not cues.POLITE.match(c[1])]
-    m.doubts = cues.every(cues.UNSURE, folded)
-    return m
-
-
-def _read_no(m: _Message, folded: str) -> None:
-    """A request to stop, or a refusal (a bare "no" at the least)."""
-    m.opt_out = cues.first(cues.OPT_OUT, folded) or clauses.stop_request(folded)
-    m.refusal = cues.first(cues.REFUSAL, folded) or clauses.refusal(folded, m.negation)
-    if m.refusal is None and (no := cues.NO.search(folded)):
-        m.refusal = ("", no.group(0), no.start(), no.end())
-
-
-def _turns(folded: str, lang: str | None) -> list[int]:
-    """Where the message turns ("..., but ..."): what follows the turn is what it means, so
-    praise or a yes before a turn to a "no" asks for nothing.
-
-    (Spanish "más", folded to "mas", is "more": only Portuguese "mas" turns; and
-    Portuguese "mais" is "more": only French "mais" turns.)
-    """
-    return [
-        t.start()
-        for t in cues.CONTRAST.finditer(folded)
-        if (t.group(0) != "mas" or lang == "pt") and (t.group(0) != "mais" or lang != "pt")
-    ]
-
-
-def _read_asks(m: _Message, folded: str) -> tuple[list[tuple], list[tuple]]:
-    """The calls and the interests asked for that no later turn undoes; sets m.call and
-    m.interest to the first of each (a bare yes as interest when nothing else is)."""
-
-    def kept(found: list[tuple]) -> list[tuple]:
-        return [c for c in found if not clauses.undone_by_turn(folded, c[2], m.negation, m.turns)]
-
-    # Taking one of our options is a yes, whatever a "stay with" cue makes of it.
-    accept = clauses.accepted(folded)
-    if accept and m.refusal and m.refusal[2] < accept[3] and accept[2] < m.refusal[3]:
-        m.refusal = None
-    calls = kept(cues.every(cues.CALL, folded, True))
-    interests = kept(
-        sorted(
-            cues.every(cues.INTEREST, folded, True)
-            + clauses.asked_topics(folded)
-            + ([accept] if accept else []),
-            key=lambda c: c[2],
-        )
-    )
-    m.call = calls[0] if calls else None
-    m.interest = interests[0] if interests else None
-    if m.interest is None and (yes := cues.AFFIRM.search(folded)):
-        m.interest = kept([("", yes.group(0), yes.start(), yes.end())])[0:1] or None
-        m.interest = m.interest[0] if m.interest else None
-    return calls, interests
-
-
-def _dates(fresh: str, folded: str, today, zone, lang, now) -> list:
-    """The dates the message names, less those that are the reason for waiting."""
-    found = when.find_dates(fresh, today, zone, lang, now and now.time())
-    if any(f.day > today for f in found):
-        # "Can we pick this up next week? Today's hectic", "flying tonight, call me tomorrow":
-        # today without an hour by the clock beside a later date is the reason for waiting,
-        # not when to come back.
-        found = [f for f in found if not (f.kind == "today" and not f.clock)]
-    # "Estamos en pleno invierno ... Escribime en primavera": the time they are in the midst
-    # of ("mitten im Winter", "en plein hiver", "in the depths of winter") is why they wait,
-    # not when to come back, when another date is named.
-    midst = [f for f in found if MIDST.search(folded[max(0, f.start - 30) : f.start])]
-    if midst and len(midst) < len(found):
-        found = [f for f in found if f not in midst]
-    return found
-
-
-MIDST = re.compile(
-    r"(?<![\w])(?:in the (?:depths|middle|midst|thick|heart) of|mitten (?:im|in der|in dem|in)|en plein|"
-    r"en pleno|em pleno|midden in(?: de| het)?)(?: (?:the|der|dem|de|het|el|la|o|a|l'))? $"
-)
 
 
 def decide(
