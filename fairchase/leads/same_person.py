@@ -1,6 +1,7 @@
 """Which records are one person: an email is one person's; a phone number is shared
 (a switchboard, a family), so it joins records only under matching names. The opt-out
-actions use it to reach every record of a person who said no."""
+actions use it to reach every record of a person who said no, and the API to find the
+active lead a new post of the same person joins."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 from django.db.models import Q
 
-from .models import Lead, Status, Suppression
+from .models import ACTIVE_STATUSES, Lead, Status, Suppression
 
 
 def _name_key(name: str) -> str:
@@ -27,6 +28,20 @@ def same_person_by_phone(known: Lead, other: Lead) -> bool:
     is often shared (a switchboard, a family), so only when the names match or `other`
     has no real name. An email is one person's; a phone number is not always."""
     return _no_real_name(other) or _name_key(known.name) == _name_key(other.name)
+
+
+def active_lead_of(name: str, email: str, phone: str) -> Lead | None:
+    """The active lead of the person with this name and these (normalised) addresses,
+    whoever owns it, the oldest first: the same email, else the same phone under a
+    matching name (`same_person_by_phone`), the rule `person_records` links records by."""
+    active = Lead.objects.filter(status__in=ACTIVE_STATUSES).order_by("pk")
+    if email and (lead := active.filter(email=email).first()) is not None:
+        return lead
+    newcomer = Lead(name=name)
+    for lead in active.filter(phone=phone) if phone else ():
+        if same_person_by_phone(lead, newcomer):
+            return lead
+    return None
 
 
 def person_records(lead: Lead) -> tuple[set[int], set[int]]:

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 from typing import Annotated
 
+from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from ninja import Path, Query, Router, Status
 
 from fairchase.leads import actions
-from fairchase.leads.normalize import normalize_timezone
+from fairchase.leads.models import OUTBOUND_SOURCES, Lead
+from fairchase.leads.normalize import normalize_email, normalize_phone, normalize_timezone
 from fairchase.leads.people import lead_or_404, team, visible_leads
+from fairchase.leads.same_person import active_lead_of
 
 from ..schemas import (
+    JoinedUnseen,
     LeadIn,
     LeadOut,
     LeadPage,
     LeadPatch,
+    LeadPosted,
     ListOrder,
     OptOutIn,
     PlanOut,
@@ -24,9 +31,17 @@ from ..schemas import (
     StopIn,
     Text,
 )
-from . import responses
+from . import ERRORS, responses
 
 router = Router(tags=["leads"])
+CREATED_AS = "Created through the API"  # a new lead's first timeline row
+VIA = "the API"  # a joined enquiry's timeline row: "New enquiry through the API"
+REPEAT_WINDOW = timedelta(minutes=10)  # the same post again within it is a retry
+UNSEEN = "This person already has an active lead, which you may not see: the enquiry joined it."
+COLD_AGAIN = (
+    "Posted again through the API from a cold list: this person already has this active "
+    "lead, not added twice (its details unchanged)."
+)
 LeadId = Path(..., ge=1, le=2**62, description="The lead's id")
 
 
@@ -86,17 +101,68 @@ def list_leads(
     }
 
 
-@router.post("", response=responses(201, LeadOut), summary="Create a lead")
+@router.post(
+    "",
+    response={200: LeadPosted, 201: LeadPosted, 202: JoinedUnseen, **ERRORS},
+    summary="Create a lead, or join the person's active lead",
+)
 def create_lead(request, payload: LeadIn):
-    """A new enquiry (planned at once: a new lead says "respond now")."""
+    """A new enquiry (planned at once: a new lead says "respond now"): **201**, `joined`
+    false. Someone who already has an active lead (the same email, or the same phone under
+    a matching name) makes no second record, as with a web form: the enquiry joins that
+    lead (the notes appended, an address it lacks added, "New enquiry through the API" on
+    its timeline, its plan recomputed) and the answer is **200** with that lead, `joined`
+    true; its other details stay as they are (change them with PATCH). The same post again
+    within 10 minutes (a retry) changes nothing and answers the same. A lead of the person
+    that you may not see is joined all the same: **202**, without its details. A contact
+    from a cold list (`cold_outreach`, `purchased_list`) did not write in: it leaves the
+    active lead as it is (a line on its timeline). Someone who opted out gets a new lead
+    with every address suppressed: it is never chased."""
     owner = _owner(request, payload.owner_id)
-    fields = payload.dict(exclude={"owner_id", "created_at", "value"})
-    fields["timezone"] = normalize_timezone(payload.timezone)
-    fields["value"] = _money(payload.value)
-    if payload.created_at is not None:
-        fields["created_at"] = payload.created_at
-    lead = actions.create_lead(owner, user=request.user, reason="Created through the API", **fields)
-    return Status(201, LeadOut.of(lead))
+    email, phone = normalize_email(payload.email), normalize_phone(payload.phone)
+    with transaction.atomic():
+        known = active_lead_of(payload.name, email, phone)
+        joined = _join(request, known, payload, owner) if known is not None else None
+        if joined is not None:
+            if not visible_leads(request.user).filter(pk=joined.pk).exists():
+                return Status(202, {"joined": True, "detail": UNSEEN})
+            return Status(200, LeadPosted.of(joined, joined=True))
+        fields = payload.dict(exclude={"owner_id", "created_at", "value"})
+        fields["timezone"] = normalize_timezone(payload.timezone)
+        fields["value"] = _money(payload.value)
+        if payload.created_at is not None:
+            fields["created_at"] = payload.created_at
+        lead = actions.create_lead(owner, user=request.user, reason=CREATED_AS, **fields)
+    return Status(201, LeadPosted.of(lead))
+
+
+def _join(request, lead: Lead, payload: LeadIn, owner) -> Lead | None:
+    """The post joins the person's active `lead` (`actions.add_enquiry`, as a web form's
+    enquiry does); returns that lead, or None when it is no longer active once locked (an
+    opt-out meanwhile: the post makes a lead of its own). A lead whose owner was
+    deactivated is handed to the post's owner first, so the enquiry reaches someone."""
+    if payload.source in OUTBOUND_SOURCES:  # a cold-list contact is not them writing in
+        actions.note_on_timeline(lead, COLD_AGAIN)
+        return lead
+    try:
+        with transaction.atomic():
+            if not lead.owner.is_active:
+                lead = actions.reassign(lead, owner, user=request.user)
+            return actions.add_enquiry(
+                lead,
+                via=VIA,
+                message=payload.notes,
+                email=payload.email,
+                phone=payload.phone,
+                consents=payload.consents,
+                at=payload.created_at,
+                repeat_since=timezone.now() - REPEAT_WINDOW,
+                created_as=CREATED_AS,
+            )
+    except actions.RepeatedEnquiry:
+        return Lead.objects.get(pk=lead.pk)
+    except actions.ActionError:
+        return None
 
 
 @router.get("/{lead_id}", response=responses(200, LeadOut), summary="Read a lead")

@@ -1,0 +1,117 @@
+"""`POST /api/leads` for someone who already has an active lead joins that lead, as a web
+form's enquiry does (same email, or same phone under a matching name): no second record
+of the person, chased beside the first (whose "no" would not reach it). Through real
+HTTP requests with Bearer tokens."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from fairchase.leads import actions
+from fairchase.leads.models import Lead, Status, Suppression
+from fairchase.leads.planning import reachable_channels
+
+
+def _post(client, headers, **body):
+    return client.post("/api/leads", body, content_type="application/json", headers=headers)
+
+
+def test_the_same_person_posted_twice_joins_the_first_lead_and_says_so(client, alice, token_for):
+    h = token_for(alice)
+    first = _post(client, h, name="Ann Lee", email="ann@lee.example", notes="Roof quote?")
+    assert first.status_code == 201, first.content
+    assert first.json()["joined"] is False
+    lead = Lead.objects.get(pk=first.json()["id"])
+    actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(hours=2))
+
+    again = _post(
+        client,
+        h,
+        name="Ann Lee",
+        email=" ANN@Lee.Example ",
+        phone="212 555 0101",
+        notes="Still keen, call after 5",
+    )
+    assert again.status_code == 200, again.content
+    body = again.json()
+    assert body["joined"] is True and body["id"] == lead.pk
+    assert Lead.objects.count() == 1
+    lead.refresh_from_db()
+    assert lead.phone == "+12125550101"  # the address it lacked is added
+    assert lead.notes.endswith("New enquiry through the API:\nStill keen, call after 5")
+    assert lead.notes.startswith("Roof quote?")
+    change = lead.status_changes.order_by("-pk").first()
+    assert change.reason == "New enquiry through the API" and change.new == Status.ENGAGED
+    # replanned: after our silent try it is their answer, the lead is to be contacted
+    assert lead.attempts.get().outcome == "replied"
+    assert body["status"] == "engaged" and body["next_action"] == lead.next_action == "contact"
+    # a client retrying the same post gets the same answer and adds nothing
+    retry = _post(
+        client,
+        h,
+        name="Ann Lee",
+        email="ann@lee.example",
+        phone="212 555 0101",
+        notes="Still keen, call after 5",
+    )
+    assert retry.status_code == 200 and retry.json()["id"] == lead.pk
+    lead.refresh_from_db()
+    assert lead.notes.count("Still keen") == 1
+
+
+def test_a_shared_phone_joins_only_under_a_matching_name(client, alice, make_lead, token_for):
+    h = token_for(alice)
+    ann = make_lead(alice, name="Ann Lee", email="", phone="+12125550140")
+    same = _post(client, h, name="ann  LEE", phone="(212) 555-0140", notes="Me again")
+    assert same.status_code == 200 and same.json() == {**same.json(), "id": ann.pk}
+    switchboard = _post(client, h, name="Carl Diaz", phone="+1 212 555 0140")
+    assert switchboard.status_code == 201 and switchboard.json()["joined"] is False
+    assert Lead.objects.filter(phone="+12125550140").count() == 2
+
+
+def test_a_person_who_opted_out_gets_no_chased_lead_through_the_api(
+    client, alice, make_lead, token_for
+):
+    gone = make_lead(alice, name="Dee Park", email="dee@park.example", phone="+12125550150")
+    actions.opt_out(gone)
+    r = _post(client, token_for(alice), name="Dee Park", email="dee@park.example")
+    # as through a web form: not their opted-out record reopened, a new one that reaches nobody
+    assert r.status_code == 201 and r.json()["joined"] is False
+    new = Lead.objects.get(pk=r.json()["id"])
+    assert new.pk != gone.pk and Lead.objects.get(pk=gone.pk).status == Status.OPTED_OUT
+    assert reachable_channels(new) == [] and new.next_action != "contact", new.plan_reason
+    # a record added later with another address of theirs: that address is blocked too
+    r = _post(client, token_for(alice), name="Dee Park", phone="+12125550150", email="d@x.example")
+    later = Lead.objects.get(pk=r.json()["id"])
+    assert r.status_code == 201 and reachable_channels(later) == []
+    assert Suppression.objects.filter(value="d@x.example").exists()
+
+
+def test_a_lead_the_poster_may_not_see_is_joined_without_showing_it(
+    client, alice, bob, make_lead, token_for
+):
+    alices = make_lead(alice, name="Eve Ray", email="eve@ray.example", company="Ray & Co")
+    r = _post(client, token_for(bob), name="Eve Ray", email="eve@ray.example", notes="Hi")
+    assert r.status_code == 202, r.content
+    assert r.json()["joined"] is True and "Ray & Co" not in r.content.decode()
+    assert set(r.json()) == {"joined", "detail"}
+    assert Lead.objects.filter(email="eve@ray.example").count() == 1
+    alices.refresh_from_db()
+    assert alices.owner == alice and alices.notes.endswith("New enquiry through the API:\nHi")
+
+
+def test_a_cold_list_contact_posted_again_leaves_the_active_lead_as_it_is(
+    client, alice, make_lead, token_for
+):
+    lead = make_lead(alice, name="Fay Odo", email="fay@odo.example")
+    before = lead.status
+    r = _post(
+        client, token_for(alice), name="Fay Odo", email="fay@odo.example", source="purchased_list"
+    )
+    assert r.status_code == 200 and r.json()["joined"] is True and r.json()["id"] == lead.pk
+    lead.refresh_from_db()
+    assert lead.status == before and "initiated_contact" not in lead.signals
+    assert lead.status_changes.filter(reason__startswith="Posted again through the API").exists()
+    assert Lead.objects.count() == 1
