@@ -7,6 +7,7 @@ import zoneinfo
 from decimal import Decimal
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.validators import RegexValidator
 from django.utils import timezone
 
@@ -369,3 +370,33 @@ class ProfileForm(forms.ModelForm):
 
     def clean_phone(self):
         return _normalized(normalize_phone, self.cleaned_data.get("phone"))
+
+
+class OwnEmailForm(forms.Form):
+    """A user's own email address, where their new-enquiry alerts go. One user's only: two
+    users with one address would get each other's alerts, and `fairchase import --owner`
+    finds a user by it."""
+
+    email = forms.CharField(
+        max_length=254,
+        label="Your email address",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text="New-enquiry alerts from your capture forms go here.",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not self.is_bound:
+            self.initial["email"] = user.email
+
+    def clean_email(self):
+        email = _normalized(normalize_email, self.cleaned_data.get("email"))
+        others = get_user_model().objects.exclude(pk=self.user.pk)
+        if others.filter(email__iexact=email).exists():
+            raise forms.ValidationError("Another user has this address: each needs their own.")
+        return email
+
+    def save(self) -> None:
+        self.user.email = self.cleaned_data["email"]
+        self.user.save(update_fields=["email"])

@@ -73,3 +73,44 @@ def test_a_bad_profile_phone_is_refused(client, alice):
     r = client.post("/settings/", {"form": "profile", "phone": "123", "outreach_mode": "suggest"})
     assert "errorlist" in r.content.decode()
     assert Profile.objects.get(user=alice).phone == "+15555550100"
+
+
+def test_a_user_without_an_email_sets_their_own_in_settings_and_then_gets_alerts(client, alice):
+    from django.contrib.auth import get_user_model
+
+    from fairchase.intake.models import CaptureForm
+    from fairchase.outreach.models import OutboundMessage
+
+    jo = get_user_model().objects.create_user("jo", "", "a long password 123")
+    client.force_login(jo)
+    html = client.get("/settings/").content.decode()
+    assert "You have no email address" in html and 'href="#id_email"' in html
+    assert 'name="form" value="email"' in html
+    r = client.post("/settings/", {"form": "email", "email": " Jo@Example.COM "}, follow=True)
+    assert "new-enquiry alerts go to jo@example.com" in r.content.decode()
+    jo.refresh_from_db()
+    assert jo.email == "jo@example.com"
+    assert "You have no email address" not in client.get("/settings/").content.decode()
+    assert "no email address" not in client.get("/in/").content.decode()
+    # the promise behind it: an enquiry on jo's form now alerts jo by email
+    form = CaptureForm.objects.create(name="Jo's form", owner=jo)
+    client.post(f"/in/f/{form.key}/", {"name": "Ann Lee", "email": "ann@lee.example"})
+    alert = OutboundMessage.objects.get(kind=OutboundMessage.Kind.OWNER_ALERT)
+    assert alert.to == "jo@example.com"
+    assert get_user_model().objects.get(pk=alice.pk).email == "alice@example.com"  # untouched
+
+
+def test_an_unreadable_or_a_colleagues_email_is_refused_next_to_the_field(client, alice, bob):
+    client.force_login(bob)
+    for bad, said in (
+        ("not an address", "errorlist"),
+        ("ALICE@example.com", "Another user has this address"),
+        ("", "This field is required."),
+    ):
+        r = client.post("/settings/", {"form": "email", "email": bad})
+        assert r.status_code == 200 and said in r.content.decode(), bad
+        bob.refresh_from_db()
+        assert bob.email == "bob@example.com"
+    # keeping one's own address (in another case) is not "another user's"
+    r = client.post("/settings/", {"form": "email", "email": "BOB@example.com"})
+    assert r.status_code == 302

@@ -14,7 +14,7 @@ from fairchase.leads.people import profile_of
 from fairchase.leads.planning import replan_all
 
 from .. import throttle
-from ..forms import BusinessSettingsForm, ProfileForm
+from ..forms import BusinessSettingsForm, OwnEmailForm, ProfileForm
 from .common import web_view
 
 
@@ -76,7 +76,7 @@ def admin_login(request):
 @require_http_methods(["GET", "POST"])
 @web_view
 def settings_view(request):
-    """Business settings (admins edit, others read) and the user's own profile."""
+    """Business settings (admins edit, others read), the user's own email and profile."""
     business = request.business
     profile = profile_of(request.user)
     which = request.POST.get("form") if request.method == "POST" else None
@@ -84,6 +84,7 @@ def settings_view(request):
         request.POST if which == "business" else None, instance=business
     )
     profile_form = ProfileForm(request.POST if which == "profile" else None, instance=profile)
+    email_form = OwnEmailForm(request.POST if which == "email" else None, user=request.user)
     if not request.is_admin:
         for field in business_form.fields.values():
             field.disabled = True
@@ -103,6 +104,11 @@ def settings_view(request):
         profile_form.save()
         messages.success(request, "Your profile is saved.")
         return redirect("settings")
-    return render(
-        request, "web/settings.html", {"business_form": business_form, "profile_form": profile_form}
-    )
+    if which == "email" and email_form.is_valid():
+        email_form.save()
+        messages.success(
+            request, f"Your email address is saved: new-enquiry alerts go to {request.user.email}."
+        )
+        return redirect("settings")
+    context = {"business_form": business_form, "profile_form": profile_form}
+    return render(request, "web/settings.html", {**context, "email_form": email_form})
