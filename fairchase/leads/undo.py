@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db import models, transaction
 from django.utils import timezone
 
-from .actions import ActionError, _done, _lock, _transition
+from .actions.core import ActionError, _done, _lock, _transition
 from .models import Commitment, Lead, Status
 
 

@@ -1,0 +1,89 @@
+"""Every change to a lead, one function per transition (Zulip's `do_*` actions).
+
+Each action runs in one transaction: it writes its rows (attempt, commitment,
+status change), recomputes the lead's plan through the decision core, and sends
+`lead_event` so other apps (outreach) react inside the same transaction.
+
+Callers use this package as one module (`from fairchase.leads import actions`;
+`actions.opt_out(...)`). Inside it: `core` (the lock, the transition, the closing step
+every action shares), `optout` (opt-outs and suppressions, reaching every record of a
+person), `enquiries` (new leads, enquiries joining a lead, edits), `attempts` (tries and
+replies), `commitments`, `status` (stop, reopen, won, lost, owner, pause, revisits).
+"""
+
+from .attempts import (
+    COMMITMENT_MATCH_HOURS,
+    DEFAULT_MINUTES,
+    REPLY_CLOCK_SKEW,
+    SILENT_OUTCOMES,
+    log_attempt,
+    record_reply,
+)
+from .commitments import (
+    add_commitment,
+    lapse_commitment,
+    mark_missed_commitments,
+    resolve_commitment,
+)
+from .core import (
+    ActionError,
+    RepeatedEnquiry,
+    _done,
+    _emit,
+    _lock,
+    _transition,
+    lead_event,
+    note_on_timeline,
+)
+from .enquiries import GUARDED_FIELDS, add_enquiry, create_lead, update_lead
+from .optout import honour_opt_out, opt_out, suppress
+from .status import (
+    is_active,
+    mark_lost,
+    mark_won,
+    pause_until,
+    reassign,
+    reopen,
+    set_signals,
+    stop_chasing,
+    wake_revisit,
+    wake_revisits,
+)
+
+__all__ = [
+    "COMMITMENT_MATCH_HOURS",
+    "DEFAULT_MINUTES",
+    "GUARDED_FIELDS",
+    "REPLY_CLOCK_SKEW",
+    "SILENT_OUTCOMES",
+    "ActionError",
+    "RepeatedEnquiry",
+    "_done",  # the primitives, for `leads.undo` (which imports them from `.core`)
+    "_emit",
+    "_lock",
+    "_transition",
+    "add_commitment",
+    "add_enquiry",
+    "create_lead",
+    "honour_opt_out",
+    "is_active",
+    "lapse_commitment",
+    "lead_event",
+    "log_attempt",
+    "mark_lost",
+    "mark_missed_commitments",
+    "mark_won",
+    "note_on_timeline",
+    "opt_out",
+    "pause_until",
+    "reassign",
+    "record_reply",
+    "reopen",
+    "resolve_commitment",
+    "set_signals",
+    "stop_chasing",
+    "suppress",
+    "update_lead",
+    "wake_revisit",
+    "wake_revisits",
+]

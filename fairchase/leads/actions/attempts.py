@@ -1,0 +1,136 @@
+"""Contact attempts and inbound replies: what each outcome moves the lead to, the
+attempt counters, a commitment of ours an attempt fulfils."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import Attempt, Commitment, Lead, Outcome, Status
+from .core import ActionError, _done, _lock, _transition
+from .optout import _cancel_commitments, _opt_out_other_records, _suppress
+
+DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
+# A pending "we call them" commitment is fulfilled by an attempt this close to it.
+COMMITMENT_MATCH_HOURS = 24
+
+
+@transaction.atomic
+def log_attempt(
+    lead: Lead,
+    channel: str,
+    outcome: str,
+    *,
+    user=None,
+    minutes: float | None = None,
+    notes: str = "",
+    progress: bool | None = None,
+    at: datetime | None = None,
+    replan: bool = True,
+) -> Attempt:
+    """Record one contact attempt and move the lead on (talked/replied -> engaged, ...).
+
+    replan=False leaves the plan to the caller, who replans many leads in one batch
+    (the outbox worker: planning.replan_all after each batch of sends)."""
+    caller, lead = lead, _lock(lead)
+    if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
+        raise ActionError(
+            f"{lead.name} is {lead.get_status_display().lower()}: reopen the lead first."
+        )
+    at = at or timezone.now()
+    attempt = Attempt.objects.create(
+        lead=lead,
+        channel=channel,
+        outcome=outcome,
+        user=user,
+        notes=notes,
+        progress=progress,
+        at=at,
+        minutes=DEFAULT_MINUTES.get(channel, 5.0) if minutes is None else minutes,
+    )
+    _count_attempt(lead, outcome, at)
+    _fulfil_our_commitment(lead, at)
+    _move_on_after_attempt(lead, attempt, user, at)
+    _done(lead, "attempt", caller=caller, replan=replan, attempt=attempt)
+    return attempt
+
+
+def _count_attempt(lead: Lead, outcome: str, at: datetime) -> None:
+    """Update the lead's attempt counters and dates for one attempt at `at`."""
+    lead.attempt_count += 1
+    lead.last_attempt_at = at if lead.last_attempt_at is None else max(lead.last_attempt_at, at)
+    if lead.first_response_at is None or at < lead.first_response_at:
+        lead.first_response_at = at
+    if outcome == Outcome.REPLIED and (lead.responded_at is None or at > lead.responded_at):
+        lead.responded_at = at  # logged by hand: our try, and they wrote back
+    lead.save(
+        update_fields=[
+            "attempt_count",
+            "last_attempt_at",
+            "first_response_at",
+            "responded_at",
+            "updated_at",
+        ]
+    )
+
+
+def _move_on_after_attempt(lead: Lead, attempt: Attempt, user, at: datetime) -> None:
+    """The status an attempt's outcome leads to: talked/replied -> engaged, an opt-out said
+    on a call or a visit -> opted out everywhere, a bounce suppresses the address, a
+    parked lead contacted again -> open."""
+    channel, outcome = attempt.channel, attempt.outcome
+    if outcome in (Outcome.TALKED, Outcome.REPLIED) and lead.status != Status.ENGAGED:
+        _transition(lead, Status.ENGAGED, f"{attempt.get_outcome_display()} ({channel})", user, at)
+    elif outcome == Outcome.OPTED_OUT:
+        _suppress(lead, None, "opt-out")  # said on a call or a visit: every address
+        reason = f"Asked not to be contacted ({channel})"
+        _cancel_commitments(lead, at)
+        _transition(lead, Status.OPTED_OUT, reason, user, at)
+        _opt_out_other_records(lead, reason, user, at)
+    elif outcome == Outcome.BOUNCED:
+        _suppress(lead, channel, "bounce")
+    elif lead.status in (Status.NURTURE, Status.REVISIT, Status.CLOSED):
+        _transition(lead, Status.OPEN, "Contacted again", user, at)
+
+
+def _fulfil_our_commitment(lead: Lead, at: datetime) -> None:
+    window = timezone.timedelta(hours=COMMITMENT_MATCH_HOURS)
+    lead.commitments.filter(
+        state=Commitment.State.PENDING, by=Commitment.By.US, due_at__lte=at + window
+    ).update(state=Commitment.State.DONE, resolved_at=at)
+
+
+# Our outcomes a reply turns into `replied`: the try was silent until they wrote back.
+SILENT_OUTCOMES = (Outcome.NO_ANSWER, Outcome.LEFT_MESSAGE)
+REPLY_CLOCK_SKEW = timezone.timedelta(minutes=15)
+
+
+@transaction.atomic
+def record_reply(
+    lead: Lead, channel: str, *, at: datetime | None = None, text: str = "", user=None
+) -> Attempt | None:
+    """An inbound reply: the lead has responded, so it becomes engaged and tops Today.
+
+    A reply is not an attempt of ours: it counts toward no weekly cap. Our latest attempt
+    before it is marked `replied` (that try got an answer: what `fit` learns), and the
+    lead's `responded_at` says when they wrote. Returns the attempt it marked, if any."""
+    caller, lead = lead, _lock(lead)
+    at = at or timezone.now()
+    # the reply's clock (a Date header) may run a little behind ours
+    attempt = lead.attempts.filter(at__lte=at + REPLY_CLOCK_SKEW).order_by("-at", "-pk").first()
+    if attempt is not None and attempt.outcome in SILENT_OUTCOMES:
+        attempt.outcome = Outcome.REPLIED
+        attempt.save(update_fields=["outcome"])
+    if lead.responded_at is None or at > lead.responded_at:
+        lead.responded_at = at
+        lead.save(update_fields=["responded_at", "updated_at"])
+    if lead.status != Status.ENGAGED and lead.status not in (
+        Status.WON,
+        Status.LOST,
+        Status.OPTED_OUT,
+    ):
+        _transition(lead, Status.ENGAGED, f"Replied by {channel}", user, at)
+    _done(lead, "reply", caller=caller, attempt=attempt, channel=channel, text=text[:2000])
+    return attempt

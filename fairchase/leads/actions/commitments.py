@@ -1,0 +1,74 @@
+"""Commitments (the next step pinned, by us or by the lead): added, resolved, lapsed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import Commitment, Lead, Status
+from .core import ActionError, _done, _lock
+
+
+@transaction.atomic
+def add_commitment(lead: Lead, *, by: str, what: str, due_at: datetime, user=None) -> Commitment:
+    """Pin the next step (seed 002: propose a specific time yourself)."""
+    caller, lead = lead, _lock(lead)
+    if lead.status == Status.OPTED_OUT:
+        raise ActionError(
+            f"{lead.name} opted out: no next step can be pinned, they asked not to be contacted."
+        )
+    c = Commitment.objects.create(lead=lead, by=by, what=what, due_at=due_at)
+    _done(lead, "commitment", caller=caller, commitment=c)
+    return c
+
+
+@transaction.atomic
+def resolve_commitment(
+    c: Commitment, state: str, *, user=None, at: datetime | None = None
+) -> Commitment:
+    """Mark a commitment done, missed or cancelled. A promise the lead misses is a poor signal."""
+    _resolve(c, state, at or timezone.now())
+    return c
+
+
+def _resolve(c: Commitment, state: str, at: datetime) -> bool:
+    """Claimed by a conditional UPDATE (pending -> state) under the lead's lock: of two
+    workers (or a worker and a person) resolving the same promise, one wins and returns
+    True; the other changes nothing."""
+    lead = _lock(c.lead_id)
+    if (
+        Commitment.objects.filter(pk=c.pk, state=Commitment.State.PENDING).update(
+            state=state, resolved_at=at
+        )
+        != 1
+    ):
+        c.refresh_from_db()
+        return False
+    c.state, c.resolved_at = state, at
+    signal = {Commitment.State.MISSED: "missed_promise", Commitment.State.DONE: "kept_promise"}.get(
+        state
+    )
+    if c.by == Commitment.By.LEAD and signal and signal not in lead.signals:
+        lead.signals = [*lead.signals, signal]
+        lead.save(update_fields=["signals", "updated_at"])
+    _done(lead, "commitment", commitment=c)
+    return True
+
+
+def lapse_commitment(c: Commitment, now: datetime) -> bool:
+    """One of the lead's promises past due becomes missed; True if this call lapsed it."""
+    with transaction.atomic():
+        return _resolve(c, Commitment.State.MISSED, now)
+
+
+def mark_missed_commitments(now: datetime | None = None) -> int:
+    """Worker step: the lead's pending promises past due become missed (the plan adds the
+    grace day); our own overdue calls stay pending (they are on Today). Returns how many
+    this worker lapsed (each promise is lapsed by exactly one worker)."""
+    now = now or timezone.now()
+    due = Commitment.objects.filter(
+        state=Commitment.State.PENDING, by=Commitment.By.LEAD, due_at__lt=now
+    )
+    return sum(lapse_commitment(c, now) for c in due.order_by("due_at", "pk")[:500])

@@ -1,0 +1,190 @@
+"""New leads, enquiries joining a person's active lead, and edits of a lead's details."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from ..models import ACTIVE_STATUSES, OUTBOUND_SOURCES, Attempt, Lead, Outcome, Status, StatusChange
+from ..normalize import normalize_email, normalize_phone
+from ..planning import PLAN_FIELDS
+from .attempts import SILENT_OUTCOMES
+from .core import ActionError, RepeatedEnquiry, _done, _lock, _transition
+from .optout import _honour_opt_out
+
+
+@transaction.atomic
+def create_lead(
+    owner, *, user=None, reason: str = "New enquiry", written_in: bool = False, **fields
+) -> Lead:
+    """Store a new enquiry; its plan says 'respond now'. A contact from a cold list did not
+    enquire: it comes in to be worked by value (a revisit from its first day), never
+    listed as an enquiry waiting for its answer. Typed in, imported or sent through the
+    API (not `written_in` by the person through a form), a lead with an address of
+    someone who opted out has every address suppressed (`_honour_opt_out`)."""
+    fields["email"] = normalize_email(fields.get("email"))
+    fields["phone"] = normalize_phone(fields.get("phone"))
+    fields.setdefault("status", Status.OPEN)
+    if fields.get("source") in OUTBOUND_SOURCES:
+        fields.setdefault("revisit_at", fields.get("created_at") or timezone.now())
+    lead = Lead.objects.create(owner=owner, **fields)
+    StatusChange.objects.create(
+        lead=lead, old="", new=lead.status, reason=reason, user=user, at=lead.created_at
+    )
+    if not written_in:
+        _honour_opt_out(lead)
+    return _done(lead, "created")
+
+
+@transaction.atomic
+def add_enquiry(
+    lead: Lead,
+    *,
+    via: str,
+    message: str = "",
+    email: str = "",
+    phone: str = "",
+    consents: list[str] | tuple = (),
+    at: datetime | None = None,
+    repeat_since: datetime | None = None,
+    created_as: str = "",
+) -> Lead:
+    """Someone with an active lead writes in again (a web form, the webhook): the enquiry
+    joins that lead instead of making a second record of the same person. The message is
+    appended to the notes, an address the lead lacks is added (one it has already is
+    named in the note), a consent given is kept (a text consent only for the phone the
+    lead has), and a timeline row says "New enquiry through <via>". Written after tries
+    of ours, it is their answer: our latest silent try is marked replied and the lead is
+    engaged, as `record_reply` does. Never tried yet, the lead is an enquiry waiting from
+    now (no revisit date). The same message through `via` since `repeat_since` (joined,
+    or the lead made from it: its first row `created_as`) is a double submit: it raises
+    `RepeatedEnquiry` and changes nothing. Checked under the lock, so two at once add it once."""
+    caller, lead = lead, _lock(lead)
+    if lead.status not in ACTIVE_STATUSES:
+        raise ActionError(f"{lead.name} is {lead.get_status_display().lower()}: not reopened.")
+    at = at or timezone.now()
+    email, phone = normalize_email(email), normalize_phone(phone)
+    if repeat_since is not None:
+        _refuse_repeated_enquiry(lead, via, message, repeat_since, created_as)
+    fields = ["notes", "consents", "signals", "updated_at"]
+    also = _add_missing_addresses(lead, email, phone, fields)
+    _append_enquiry(lead, via, message, also)
+    if "sms" in consents and phone != lead.phone:  # a text consent is for the number typed
+        consents = [c for c in consents if c != "sms"]
+    lead.consents = sorted({*(lead.consents or []), *consents})
+    lead.signals = sorted({*(lead.signals or []), "initiated_contact"})
+    attempt = lead.attempts.filter(at__lte=at).order_by("-at", "-pk").first()
+    reason = f"New enquiry through {via}"
+    if not lead.attempts.exists():
+        reason += _wait_from_now(lead, at, fields)
+    if attempt is not None:  # after tries of ours: they got back to us
+        _answered_our_try(lead, attempt, at, fields)
+    lead.save(update_fields=fields)
+    new = Status.ENGAGED if attempt is not None else lead.status
+    _transition(lead, new, reason, None, at)
+    return _done(lead, "enquiry", caller=caller)
+
+
+def _refuse_repeated_enquiry(
+    lead: Lead, via: str, message: str, since: datetime, created_as: str
+) -> None:
+    """Raise `RepeatedEnquiry` if the same message came through `via` since `since` (joined,
+    or the lead made from it: its first row `created_as`)."""
+    if message.strip() not in lead.notes:
+        return
+    said_since = lead.status_changes.filter(at__gte=since)
+    same = Q(reason__startswith=f"New enquiry through {via}")
+    if created_as:
+        same |= Q(reason=created_as)
+    if said_since.filter(same).exists():
+        raise RepeatedEnquiry(f"{lead.name}: the same enquiry again, not added twice.")
+
+
+def _add_missing_addresses(lead: Lead, email: str, phone: str, fields: list[str]) -> list[str]:
+    """Set an address the lead lacks (its field added to `fields`); return the addresses
+    given that differ from the lead's own, to be named in the note."""
+    also = []
+    for name, value in (("email", email), ("phone", phone)):
+        if value and not getattr(lead, name):
+            setattr(lead, name, value)
+            fields.append(name)
+        elif value and value != getattr(lead, name):
+            also.append(value)
+    return also
+
+
+def _append_enquiry(lead: Lead, via: str, message: str, also: list[str]) -> None:
+    """Append "New enquiry through <via>" (naming the other addresses) and the message to
+    the lead's notes."""
+    said = f"New enquiry through {via}" + (f" (also {', '.join(also)})" if also else "")
+    note = f"{said}:\n{message.strip()}" if message.strip() else said
+    lead.notes = f"{lead.notes.rstrip()}\n\n{note}".strip()
+
+
+def _wait_from_now(lead: Lead, at: datetime, fields: list[str]) -> str:
+    """A lead never tried (an imported contact, an old untried enquiry): this enquiry is the
+    one waiting for its answer now, not a revisit, and its wait starts at `at`. Returns
+    what to add to the transition's reason."""
+    said = ""
+    if lead.revisit_at is not None:
+        lead.revisit_at = None
+        said += "; its revisit date cleared"
+    if lead.created_at < at:
+        lead.created_at = at
+        fields.append("created_at")
+        said += "; waiting from now"
+    return said
+
+
+def _answered_our_try(lead: Lead, attempt: Attempt, at: datetime, fields: list[str]) -> None:
+    """They wrote in after our `attempt`: a silent try is marked replied, and the lead's
+    `responded_at` moves to `at` if later."""
+    if attempt.outcome in SILENT_OUTCOMES:
+        attempt.outcome = Outcome.REPLIED
+        attempt.save(update_fields=["outcome"])
+    if lead.responded_at is None or at > lead.responded_at:
+        lead.responded_at = at
+        fields.append("responded_at")
+
+
+# Fields only the actions write (through their own transitions), never `update_lead`.
+GUARDED_FIELDS = {
+    "status",
+    "events",
+    "attempt_count",
+    "last_attempt_at",
+    "first_response_at",
+    "responded_at",
+    "won_value",
+    "lost_reason",
+    "paused_until",
+    "revisit_at",
+    "owner",
+    "owner_id",
+    "id",
+    "pk",
+    *PLAN_FIELDS,
+}
+
+
+@transaction.atomic
+def update_lead(lead: Lead, *, user=None, **fields) -> Lead:
+    """Edit details (not status); the plan is recomputed because value or source may change."""
+    if GUARDED_FIELDS & set(fields):
+        raise ActionError(
+            f"Not a detail: {', '.join(sorted(GUARDED_FIELDS & set(fields)))} change through their own action."
+        )
+    if "email" in fields:
+        fields["email"] = normalize_email(fields["email"])
+    if "phone" in fields:
+        fields["phone"] = normalize_phone(fields["phone"])
+    fresh = _lock(lead)
+    for k, v in fields.items():
+        setattr(fresh, k, v)
+    fresh.save(update_fields=[*fields, "updated_at"])
+    if {"email", "phone"} & set(fields):
+        _honour_opt_out(fresh)
+    return _done(fresh, "updated", caller=lead)

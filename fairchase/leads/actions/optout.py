@@ -1,0 +1,143 @@
+"""Opt-outs and suppressions: a person who said no is never contacted again, on any record
+of theirs (`same_person.person_records`), including records added later; a suppressed
+address (an opt-out, a bounce) replans every active lead that has it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import ACTIVE_STATUSES, Commitment, Lead, Status, Suppression
+from ..planning import replan_lead
+from ..same_person import person_records, said_no_before
+from .core import _done, _lock, _transition, note_on_timeline
+
+
+@transaction.atomic
+def opt_out(
+    lead: Lead, *, channel: str | None = None, user=None, reason: str = "Opted out"
+) -> Lead:
+    """The person asked us to stop, on `channel` or in person: every address of theirs is
+    suppressed, their pending promises cancelled, and they are never contacted again, on
+    this record or any other record of theirs (see `same_person.person_records`): a parked one
+    (revisit, nurture, closed) is opted out too, a won or lost one keeps its status with
+    every address suppressed. Asked again (a STOP text after an unsubscribe link), it
+    suppresses addresses added since, reaches records made since, and changes nothing
+    else. All the records it touches are locked first, in primary-key order, so two
+    opt-outs on two records of one person wait for each other instead of deadlocking."""
+    caller = lead
+    locked = _lock_in_order(lead)
+    lead = locked[lead.pk]
+    _suppress(lead, None, "opt-out")
+    now = timezone.now()
+    if lead.status != Status.OPTED_OUT:
+        _cancel_commitments(lead, now)
+        _transition(lead, Status.OPTED_OUT, reason, user, now)
+        _done(lead, "opt_out", caller=caller, channel=channel)
+    _opt_out_other_records(lead, reason, user, now, locked)
+    return lead
+
+
+def _cancel_commitments(lead: Lead, at: datetime) -> None:
+    """An opted-out person's pending promises (ours and theirs) are no longer due."""
+    lead.commitments.filter(state=Commitment.State.PENDING).update(
+        state=Commitment.State.CANCELLED, resolved_at=at
+    )
+
+
+def _lock_in_order(lead: Lead) -> dict[int, Lead]:
+    """Lock the person's records and those sharing a phone with them, in primary-key order
+    (the one order every opt-out takes), and return them fresh by pk."""
+    person, strangers = person_records(Lead.objects.get(pk=lead.pk))
+    return {pk: _lock(pk) for pk in sorted(person | strangers)}
+
+
+def _opt_out_other_records(
+    lead: Lead, reason: str, user, at: datetime, locked: dict[int, Lead] | None = None
+) -> None:
+    """The same person's other records: each not yet opted out is, with its own transition
+    row naming this one, every address suppressed and its pending promises cancelled; a
+    won or lost one keeps its status (a sale made, a lead lost) with every address
+    suppressed. A record that only shares a phone number under another name is someone
+    else: the number is suppressed (by this opt-out) and its timeline says why."""
+    locked = locked or _lock_in_order(lead)
+    person, strangers = person_records(lead)
+    said = f"Opted out on another record: {lead.name} (#{lead.pk}): {reason}"
+    for pk in sorted(person - {lead.pk}):
+        other = locked.get(pk) or _lock(pk)
+        _suppress(other, None, "opt-out")
+        if other.status in (Status.WON, Status.LOST):
+            note = f"Every address suppressed: {said}"
+            if not other.status_changes.filter(reason=note).exists():
+                note_on_timeline(other, note)
+        elif other.status != Status.OPTED_OUT:
+            _cancel_commitments(other, at)
+            _transition(other, Status.OPTED_OUT, said, user, at)
+            _done(other, "opt_out")
+    for pk in sorted(strangers):
+        other = locked.get(pk) or _lock(pk)
+        note = (
+            f"{lead.name} (#{lead.pk}) opted out and shares the phone {other.phone}: "
+            "the number is suppressed; this record, under another name, is not opted out."
+        )
+        if (
+            other.status != Status.OPTED_OUT
+            and not other.status_changes.filter(reason=note).exists()
+        ):
+            note_on_timeline(other, note)
+
+
+@transaction.atomic
+def honour_opt_out(pk: int) -> None:
+    """`_honour_opt_out` for a lead stored without its action (an imported one), replanned."""
+    lead = _lock(pk)
+    if _honour_opt_out(lead):
+        replan_lead(lead)
+
+
+def _honour_opt_out(lead: Lead) -> bool:
+    """The person said no on one address: their other addresses are suppressed too, with a
+    timeline row saying so (the plan, recomputed by the caller, then reaches nobody).
+    Whether it suppressed any."""
+    if not said_no_before(lead):
+        return False
+    fresh = [
+        v
+        for v in (lead.email, lead.phone)
+        if v and not Suppression.objects.filter(value=v).exists()
+    ]
+    if fresh:
+        _suppress(lead, None, "opt-out")
+        note_on_timeline(lead, f"This person opted out before: {', '.join(fresh)} suppressed too.")
+    return bool(fresh)
+
+
+def _suppress(lead: Lead, channel: str | None, reason: str) -> None:
+    """Suppress the lead's address for `channel` (None: every address). A bounce blocks an
+    email address only: a phone number does not bounce."""
+    if channel in (None, "email") and lead.email:
+        suppress(lead.email, Suppression.Kind.EMAIL, reason, but=lead.pk)
+    if channel in (None, "call", "text") and lead.phone and reason == "opt-out":
+        suppress(lead.phone, Suppression.Kind.PHONE, reason, but=lead.pk)
+
+
+@transaction.atomic
+def suppress(value: str, kind: str, reason: str, *, but: int | None = None) -> Suppression:
+    """Never contact this address again (an opt-out, a hard bounce): the one door for a
+    suppression. Every other active lead with the address is replanned at once, so a
+    second record of the same person stops being offered as a contact too."""
+    row, created = Suppression.objects.get_or_create(
+        value=value, defaults={"kind": kind, "reason": reason[:40]}
+    )
+    if created:
+        field = "email" if kind == Suppression.Kind.EMAIL else "phone"
+        others = (
+            Lead.objects.filter(**{field: value}, status__in=ACTIVE_STATUSES)
+            .exclude(pk=but)
+            .values_list("pk", flat=True)
+        )
+        for pk in others:
+            _done(_lock(pk), "updated")
+    return row

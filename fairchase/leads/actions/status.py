@@ -1,0 +1,153 @@
+"""A lead's course: signals, stop, reopen, won, lost, owner, pause, a revisit waking up."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import ACTIVE_STATUSES, Lead, Status, StatusChange
+from .core import ActionError, _done, _lock, _transition
+
+
+@transaction.atomic
+def set_signals(lead: Lead, signals: list[str], *, user=None) -> Lead:
+    """Replace the qualification signals; good ones raise the plan, poor ones lower it."""
+    caller, lead = lead, _lock(lead)
+    lead.signals = sorted(set(signals))
+    lead.save(update_fields=["signals", "updated_at"])
+    return _done(lead, "signals", caller=caller)
+
+
+@transaction.atomic
+def stop_chasing(
+    lead: Lead, next_state: str, *, user=None, revisit_at: datetime | None = None, reason: str = ""
+) -> Lead:
+    """Stop: nurture (mailing list, needs consent), revisit on a date, or closed.
+
+    An opted-out lead stays opted out (stopping it changes nothing: it is never chased)."""
+    caller, lead = lead, _lock(lead)
+    if lead.status == Status.OPTED_OUT:
+        return lead
+    if next_state == Status.NURTURE and "mailing_list" not in (lead.consents or []):
+        raise ActionError(
+            "Nurture needs the lead's mailing-list consent; close it or set a revisit date."
+        )
+    if next_state == Status.REVISIT:
+        if revisit_at is None:
+            raise ActionError("A revisit needs a date.")
+        lead.revisit_at = revisit_at
+    elif next_state not in (Status.NURTURE, Status.CLOSED):
+        raise ActionError(f"Cannot stop into {next_state!r}.")
+    _transition(lead, next_state, reason or f"Stopped chasing: {next_state}", user)
+    return _done(lead, "status", caller=caller)
+
+
+def _reopen(lead: Lead, user, reason: str) -> Lead:
+    lead.revisit_at = None
+    _transition(
+        lead, Status.ENGAGED if lead.status == Status.ENGAGED else Status.OPEN, reason, user
+    )
+    return lead
+
+
+@transaction.atomic
+def reopen(lead: Lead, *, user=None, reason: str = "Reopened") -> Lead:
+    """Bring a stopped, lost or revisit lead back to the agenda (never an opted-out one)."""
+    caller, lead = lead, _lock(lead)
+    if lead.status == Status.OPTED_OUT:
+        raise ActionError("This person opted out: they cannot be chased again.")
+    return _done(_reopen(lead, user, reason), "status", caller=caller)
+
+
+@transaction.atomic
+def mark_won(
+    lead: Lead, value: Decimal | float | None = None, *, user=None, reason: str = ""
+) -> Lead:
+    caller, lead = lead, _lock(lead)
+    if lead.status == Status.OPTED_OUT:
+        raise ActionError("This person opted out: record the sale in a new lead if they come back.")
+    lead.won_value = Decimal(str(value)) if value is not None else lead.value
+    _transition(lead, Status.WON, reason or f"Won ({lead.won_value or 'no value'})", user)
+    return _done(lead, "status", caller=caller)
+
+
+@transaction.atomic
+def mark_lost(lead: Lead, reason: str = "", *, user=None) -> Lead:
+    caller, lead = lead, _lock(lead)
+    if lead.status == Status.OPTED_OUT:
+        return lead  # an opt-out is final; it stays the lead's status
+    lead.lost_reason = reason[:200]
+    _transition(lead, Status.LOST, reason or "Lost", user)
+    return _done(lead, "status", caller=caller)
+
+
+@transaction.atomic
+def reassign(lead: Lead, owner, *, user=None) -> Lead:
+    caller, lead = lead, _lock(lead)
+    old = lead.owner
+    lead.owner = owner
+    lead.save(update_fields=["owner", "updated_at"])
+    StatusChange.objects.create(
+        lead=lead,
+        old=lead.status,
+        new=lead.status,
+        user=user,
+        reason=f"Reassigned from {old} to {owner}",
+    )
+    return _done(lead, "updated", caller=caller)
+
+
+@transaction.atomic
+def pause_until(
+    lead: Lead, until: datetime | None, *, reason: str = "Out of office", user=None
+) -> Lead:
+    """Pause the chase until a date (an out-of-office reply names one)."""
+    caller, lead = lead, _lock(lead)
+    lead.paused_until = until
+    lead.save(update_fields=["paused_until", "updated_at"])
+    StatusChange.objects.create(
+        lead=lead,
+        old=lead.status,
+        new=lead.status,
+        user=user,
+        reason=f"{reason}: paused until {until:%Y-%m-%d}" if until else reason,
+    )
+    return _done(lead, "updated", caller=caller)
+
+
+@transaction.atomic
+def wake_revisit(lead: Lead | int, now: datetime | None = None) -> bool:
+    """A lead parked for revisit whose date has come goes back on the agenda. Claimed by a
+    conditional UPDATE (still parked, date passed): of several workers, one wakes it."""
+    now = now or timezone.now()
+    lead = _lock(lead)
+    if (
+        Lead.objects.filter(pk=lead.pk, status=Status.REVISIT, revisit_at__lte=now).update(
+            status=Status.OPEN, revisit_at=None, updated_at=now
+        )
+        != 1
+    ):
+        return False
+    StatusChange.objects.create(
+        lead=lead, old=Status.REVISIT, new=Status.OPEN, reason="Revisit date reached", at=now
+    )
+    lead.status, lead.revisit_at = Status.OPEN, None
+    _done(lead, "status")
+    return True
+
+
+def wake_revisits(now: datetime | None = None) -> int:
+    """Worker step: wake every parked lead whose revisit date has come; returns how many
+    this worker woke."""
+    now = now or timezone.now()
+    due = Lead.objects.filter(status=Status.REVISIT, revisit_at__lte=now).order_by(
+        "revisit_at", "pk"
+    )
+    return sum(wake_revisit(pk, now) for pk in due.values_list("pk", flat=True)[:500])
+
+
+def is_active(lead: Lead) -> bool:
+    return lead.status in ACTIVE_STATUSES
