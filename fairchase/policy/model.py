@@ -57,7 +57,7 @@ class Model:
 
     Reply rates are log-odds of "answers attempt k | silent so far" per source (row S = pooled,
     used for unknown sources), for a lead with no signals reached by call at the usual spacing;
-    signals, channel, a channel switch and spacing add log-odds effects.
+    signals, channel and spacing add log-odds effects.
     """
 
     n_leads: int = 0
@@ -77,7 +77,6 @@ class Model:
     sig_win: np.ndarray = empty_array()
     sig_win_sd: np.ndarray = empty_array()
     chan_reply: np.ndarray = empty_array()  # (4,) call = 0
-    switch_into: np.ndarray = empty_array()  # (4,) moving to this channel from another
     spacing: np.ndarray = empty_array()  # (8,) first-delay buckets then gap buckets
     age: np.ndarray = empty_array()  # (6,) the age curve at a typical age per bucket (Insights)
     age_curve: np.ndarray = empty_array()  # (AGE_KNOTS,) log-odds by the lead's age (age_u knots)
@@ -210,9 +209,6 @@ class Model:
             "sources": {self.source_label(s): self._source(s) for s in range(self.pooled + 1)},
             "signals": {name: self._signal(g) for g, name in enumerate(self.signals)},
             "channels": dict(zip(CHANNELS, odds(self.chan_reply).tolist(), strict=True)),
-            "channel_switch_odds": dict(
-                zip(CHANNELS, odds(self.switch_into).tolist(), strict=True)
-            ),
             "age_odds": dict(zip(AGE_LABELS, odds(self.age).tolist(), strict=True)),
             "agreed_time_odds": float(odds(self.agreed)),
             "spacing_odds": {

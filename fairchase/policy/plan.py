@@ -190,7 +190,6 @@ class _Silent:
             mask=mask,
             k=b.k[io],
             tries=b.tries[io],
-            prev=b.prev[io],
             avail=b.avail[io],
             value=value[io],
             last_at=b.last_at[io],

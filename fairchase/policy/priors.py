@@ -14,7 +14,6 @@ import numpy as np
 K = 10  # attempts tracked separately; later attempts extrapolate attempt 10's rate
 TAIL_SLOPE = 0.15  # log-odds lost per attempt beyond K (seed 002: late sales "are rare")
 CHANNELS = ("call", "email", "text", "visit")
-NO_CHANNEL = len(CHANNELS)  # "previous channel" of a first attempt
 RESPONSES = frozenset({"replied", "talked"})
 CLOSED = frozenset({"won", "lost", "opted_out"})
 
@@ -64,7 +63,6 @@ SIGNAL_PRIORS = {
 # Channel effects on reply log-odds relative to a call (seed 002: the phone is the best tool;
 # seed 001: an email or text after voicemails reaches people who prefer writing).
 CHANNEL_REPLY = (0.0, -0.5, -0.3, 0.3)
-SWITCH_INTO = (0.0, 0.2, 0.2, 0.0)  # moving to this channel from a different one
 CHANNEL_COMPLAINT = (0.0, -0.4, 0.2, 0.5)
 
 # Spacing buckets. First attempt: delay since the enquiry (seed 000: respond ASAP).
