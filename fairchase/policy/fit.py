@@ -98,7 +98,7 @@ class _Layout:
 
 class _ReplyLayout(_Layout):
     """The reply model's: a_k | d_s | e_sk | signals | channel (email, text, visit) |
-    spacing (8) | age | agreed time | steepness."""
+    spacing (8) | age | steepness."""
 
     def __init__(self, S: int, G: int):
         super().__init__()
@@ -106,7 +106,7 @@ class _ReplyLayout(_Layout):
         self.a, self.d, self.e = self._next(P.K), self._next(S), self._next(S * P.K)
         self.g, self.c, self.sp = self._next(G), self._next(3), self._next(8)
         # the age curve: its steps from knot to knot (knot values: age_knots_of_params)
-        self.age, self.hit = self._next(P.AGE_KNOTS - 1), self._next(1)
+        self.age = self._next(P.AGE_KNOTS - 1)
         self.lam = self._next(1)
 
 
@@ -158,7 +158,6 @@ def _reply_design(cells: SilentTries, L: _ReplyLayout, drop):
     X[r[ch > 0], L.c.start + ch[ch > 0] - 1] = 1.0
     X[r, L.sp.start + cells.spacing] = 1.0
     X[:, L.age] = age_bin_weights(cells.age) @ age_knots_of_params()
-    X[:, L.hit] = cells.agreed[:, None]
     # how steeply replies fall with attempts is learned as one scale on the articles' shape
     # (1 = the prior curve, 0 = flat): data on attempts 2-8 then speaks for the unseen tail too
     X[:, L.lam] = drop[k][:, None]
@@ -178,7 +177,6 @@ def _reply_prior(model, L: _ReplyLayout, curve):
     mean[L.sp], sd[L.sp] = P.SPACING_PRIORS, P.SD["spacing"]
     sd[L.sp.start + np.array(P.SPACING_REFERENCE)] = 1e-4  # reference buckets: the curve's level
     mean[L.age], sd[L.age] = P.AGE_SLOPE, P.SD["age_step"]
-    mean[L.hit], sd[L.hit] = P.AGREED_TIME, P.SD["channel"]
     return mean, sd
 
 
@@ -232,7 +230,6 @@ def _fit_reply(model, rows, S, G, weights):
     model.spacing = beta[L.sp]
     model.age_curve = age_knots_of_params() @ beta[L.age]
     model.age = model.age_effect(np.array(AGE_BUCKET_DAYS) * 86400.0)
-    model.agreed = float(beta[L.hit][0])
 
 
 def _contrast_sd(C, cov):

@@ -45,7 +45,6 @@ class SilentTries(Table):
     channel: np.ndarray
     spacing: np.ndarray  # bucket of the wait before it (gap_buckets)
     age: np.ndarray  # fine bin of the lead's age then (age_bins)
-    agreed: np.ndarray  # at an agreed time
     replied: np.ndarray
 
 
@@ -133,7 +132,7 @@ def walk(book, keep, lead_src, masks) -> Rows:
     won = np.array([status == "won" for status in statuses], dtype=bool)
     opted_out = np.array([status == "opted_out" for status in statuses], dtype=bool)
     return Rows(
-        silent=_silent_tries(tried, lead_src, masks, book.created[keep], book.commit_at[keep]),
+        silent=_silent_tries(tried, lead_src, masks, book.created[keep]),
         tries=_tries(tried, lead_src, opted_out),
         answers=_answers(tried, lead_src, masks, finished, won),
         contacts=_contacts(tried, finished, won),
@@ -141,7 +140,7 @@ def walk(book, keep, lead_src, masks) -> Rows:
     )
 
 
-def _silent_tries(tried: _Chases, lead_src, masks, created, agreed_at) -> SilentTries:
+def _silent_tries(tried: _Chases, lead_src, masks, created) -> SilentTries:
     """The tries up to each lead's first answer, with the wait before each (since the enquiry
     for a first try) and the lead's age then."""
     lead, at, place = tried.lead, tried.at, tried.place
@@ -156,7 +155,6 @@ def _silent_tries(tried: _Chases, lead_src, masks, created, agreed_at) -> Silent
         channel=tried.channel[sel],
         spacing=gap_buckets(at - since[sel], place + 1),
         age=age_bins(at - created[lead]),
-        agreed=(np.abs(at - agreed_at[lead]) < P.AGREED_WINDOW).astype(np.int64),
         replied=tried.reply[sel].astype(np.int64),
     )
 

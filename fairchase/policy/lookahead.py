@@ -72,7 +72,6 @@ class SilentLeads:
     recent: np.ndarray  # latest attempt times, newest first
     sig_reply: np.ndarray  # the signals' effect on the reply log-odds
     win_logit: np.ndarray  # log-odds of a win once they answer
-    agreed: np.ndarray = empty_array(bool)  # first try at an agreed time
 
     def subset(self, sel: np.ndarray) -> SilentLeads:
         return SilentLeads(**{f.name: getattr(self, f.name)[sel] for f in dataclasses.fields(self)})
@@ -202,7 +201,6 @@ def _steps(model, settings, lead: SilentLeads, fixed: ScheduleFree, due0, schedu
         + model.spacing[gap_buckets(gap, knum)]
         + model.age_effect(planned - lead.created[:, None])
     )
-    base[:, 0] += lead.agreed * model.agreed
     n7 = np.minimum(recent_counts(fixed.recent, planned), RECENT_CAP)
     act = fixed.act
     A = len(act)

@@ -80,7 +80,6 @@ class Model:
     age: np.ndarray = empty_array()  # (6,) the age curve at a typical age per bucket (Insights)
     age_curve: np.ndarray = empty_array()  # (AGE_KNOTS,) log-odds by the lead's age (age_u knots)
     age_bend: float = 0.0  # the age curve's random-walk step size the data chose
-    agreed: float = 0.0  # a try at the agreed time
     win_logit: np.ndarray = empty_array()  # (S+1,)
     win_sd: np.ndarray = empty_array()
     win_late: float = 0.0
@@ -207,7 +206,6 @@ class Model:
             "signals": {name: self._signal(g) for g, name in enumerate(self.signals)},
             "channels": dict(zip(CHANNELS, odds(self.chan_reply).tolist(), strict=True)),
             "age_odds": dict(zip(AGE_LABELS, odds(self.age).tolist(), strict=True)),
-            "agreed_time_odds": float(odds(self.agreed)),
             "spacing_odds": {
                 "first_try_delay": dict(
                     zip(DELAY_LABELS, odds(self.spacing[:4]).tolist(), strict=True)

@@ -83,8 +83,6 @@ AGE_STEP = 0.45
 AGE_KNOTS = 11
 AGE_SLOPE = -0.055
 AGE_BINS_PER_KNOT = 3  # tries are counted in bins a third of a knot wide
-AGREED_TIME = 0.5  # a try at the time agreed with the lead (seed 000/002)
-AGREED_WINDOW = 12 * 3600.0
 
 # Schedules the look-ahead chooses from (days after attempt 1, 2, 3 and later). The first is
 # the articles' (seeds 000, 002): ~2 days, then about a week, then a few weeks.
