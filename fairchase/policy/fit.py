@@ -98,7 +98,7 @@ class _Layout:
 
 class _ReplyLayout(_Layout):
     """The reply model's: a_k | d_s | e_sk | signals | channel (email, text, visit) |
-    spacing (8) | age | steepness."""
+    spacing (8) | age | steepness | signal fades."""
 
     def __init__(self, S: int, G: int):
         super().__init__()
@@ -107,7 +107,7 @@ class _ReplyLayout(_Layout):
         self.g, self.c, self.sp = self._next(G), self._next(3), self._next(8)
         # the age curve: its steps from knot to knot (knot values: age_knots_of_params)
         self.age = self._next(P.AGE_KNOTS - 1)
-        self.lam = self._next(1)
+        self.lam, self.fade = self._next(1), self._next(G)
 
 
 class _WinLayout(_Layout):
@@ -154,7 +154,11 @@ def _reply_design(cells: SilentTries, L: _ReplyLayout, drop):
     X[r, L.d.start + s] = 1.0
     for si in range(L.S):
         X[s == si, L.e.start + si * K : L.e.start + (si + 1) * K] = upto[s == si]
-    X[:, L.g] = _bits(cells.signals, L.G)
+    bits = _bits(cells.signals, L.G)
+    X[:, L.g] = bits
+    # a signal says most about the first tries: among leads still silent after several, the
+    # keen ones have mostly answered already, so each signal's effect may fade with attempts
+    X[:, L.fade] = bits * P.fade(k)[:, None]
     X[r[ch > 0], L.c.start + ch[ch > 0] - 1] = 1.0
     X[r, L.sp.start + cells.spacing] = 1.0
     X[:, L.age] = age_bin_weights(cells.age) @ age_knots_of_params()
@@ -169,6 +173,7 @@ def _reply_prior(model, L: _ReplyLayout, curve):
     mean, sd = np.zeros(L.n), np.zeros(L.n)
     mean[0], sd[L.a], sd[0] = curve[0], P.SD["curve_step"], P.SD["curve"]
     mean[L.lam], sd[L.lam] = 1.0, P.SD["steepness"]
+    sd[L.fade] = P.SD["signal_fade"]
     mean[L.d], sd[L.d] = [P.source_prior(n)[0] for n in model.sources], P.SD["source"]
     sd[L.e] = P.SD["source_k"]
     sd[L.e.start + np.arange(L.S) * P.K] = 1e-4  # a source's level is d_s; e_s only bends it
@@ -230,6 +235,7 @@ def _fit_reply(model, rows, S, G, weights):
     model.spacing = beta[L.sp]
     model.age_curve = age_knots_of_params() @ beta[L.age]
     model.age = model.age_effect(np.array(AGE_BUCKET_DAYS) * 86400.0)
+    model.sig_fade = beta[L.fade]
 
 
 def _contrast_sd(C, cov):

@@ -71,6 +71,7 @@ class SilentLeads:
     created: np.ndarray
     recent: np.ndarray  # latest attempt times, newest first
     sig_reply: np.ndarray  # the signals' effect on the reply log-odds
+    sig_fade: np.ndarray  # and its fade by the 5th try
     win_logit: np.ndarray  # log-odds of a win once they answer
 
     def subset(self, sel: np.ndarray) -> SilentLeads:
@@ -247,7 +248,7 @@ def schedule_free(model, settings, lead: SilentLeads) -> ScheduleFree:
     """The parts of the look-ahead no spacing schedule changes."""
     k, src, avail = lead.k, lead.src, lead.avail
     knum = k[:, None] + 1 + np.arange(settings.horizon)[None, :]  # attempt number at each step
-    base = reply_base(model, src[:, None], knum, lead.sig_reply[:, None])
+    base = reply_base(model, src[:, None], knum, lead.sig_reply[:, None], lead.sig_fade[:, None])
     win = model.win_chance(lead.win_logit[:, None], knum)
     prize = (win * (lead.value * settings.margin)[:, None]).astype(np.float32)
     # annoyance counts every try, including those before a revisit
@@ -295,11 +296,13 @@ def _complaint_sd(model, src, tries, recent, channel):
     return np.sqrt(np.clip(var0 + r * (var1 + r * s_rr), 0.0, None))
 
 
-def reply_base(model, src, knum, sig_reply):
+def reply_base(model, src, knum, sig_reply, sig_fade):
     """Reply log-odds of try number `knum` from the source's curve (extrapolated past K) and
-    the lead's signals, before timing and channel."""
+    the lead's signals (their effect and its fade with tries), before timing and channel."""
     curve = model.reply_logit[src, np.minimum(knum, P.K) - 1]
-    return curve + sig_reply - P.TAIL_SLOPE * np.maximum(knum - P.K, 0)
+    return (
+        curve + sig_reply + sig_fade * P.fade(knum - 1) - P.TAIL_SLOPE * np.maximum(knum - P.K, 0)
+    )
 
 
 def risk_table(model, act):
@@ -363,9 +366,9 @@ def revisit_prize(model, settings, src, mask, value, created, when):
     """What one fresh try at `when` is expected to earn: valued like a 3rd try (its reply
     chance and the lesser win of a late answer), at the lead's age then (the learned age
     effect) and after a long gap."""
-    signals = model.mask_effect(mask, model.sig_reply)
+    signals = model.mask_effect(mask, model.sig_reply), model.mask_effect(mask, model.sig_fade)
     h = sigmoid(
-        reply_base(model, src, REVISIT_AS_TRY, signals)
+        reply_base(model, src, REVISIT_AS_TRY, *signals)
         + model.age_effect(when - created)
         + model.spacing[7]
     )

@@ -73,6 +73,7 @@ class Model:
     replied: np.ndarray = empty_array()  # (S+1, K) of which answered
     sig_reply: np.ndarray = empty_array()  # (G,)
     sig_reply_sd: np.ndarray = empty_array()
+    sig_fade: np.ndarray = empty_array()  # (G,) change of each signal's reply effect by its 5th try
     sig_win: np.ndarray = empty_array()
     sig_win_sd: np.ndarray = empty_array()
     chan_reply: np.ndarray = empty_array()  # (4,) call = 0
@@ -172,6 +173,8 @@ class Model:
                 value = float(value)
             kwargs[f.name] = value
         model = cls(**kwargs)
+        if len(model.sig_fade) != len(model.sig_reply):  # stored before fades
+            model.sig_fade = np.zeros(len(model.sig_reply))
         if len(model.age_curve) != AGE_KNOTS:  # stored before the age curve: its buckets
             edges = np.searchsorted(np.array(AGE_EDGES), np.expm1(AGE_KNOT_U) * 86400.0, "right")
             model.age_curve = np.asarray(model.age, dtype=float)[edges]

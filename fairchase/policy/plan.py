@@ -196,6 +196,7 @@ class _Silent:
             created=b.created[io],
             recent=b.recent[io],
             sig_reply=model.mask_effect(mask, model.sig_reply),
+            sig_fade=model.mask_effect(mask, model.sig_fade),
             win_logit=model.answer_win_logit(b.src[io], mask),
         )
         self.follow = ~np.isnan(b.last_at[io]) & (b.k[io] > 0)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 K = 10  # attempts tracked separately; later attempts extrapolate attempt 10's rate
 TAIL_SLOPE = 0.15  # log-odds lost per attempt beyond K (seed 002: late sales "are rare")
 CHANNELS = ("call", "email", "text", "visit")
@@ -18,6 +20,7 @@ CLOSED = frozenset({"won", "lost", "opted_out"})
 POSITIVE = ("asked_price", "asked_details", "stated_need", "initiated_contact", "kept_promise")
 NEGATIVE = ("vague", "no_specific_interest", "short_conversation", "missed_promise", "distracted")
 KNOWN_SIGNALS = POSITIVE + NEGATIVE
+FADE_FULL = 5  # a signal's learned fade is complete by the 5th try
 
 
 def logit(p: float) -> float:
@@ -120,6 +123,7 @@ SD = {
     "curve": 1.5,
     "curve_step": 0.4,
     "steepness": 0.5,
+    "signal_fade": 0.4,
     "source": 0.7,
     "source_k": 0.2,
     "signal": 0.5,
@@ -137,6 +141,12 @@ SD = {
 
 def source_prior(name: str) -> tuple[float, float, float]:
     return SOURCE_PRIORS.get(name, UNKNOWN_SOURCE)
+
+
+def fade(k):
+    """How far attempt index k (0 = the first try) is into a signal's fade: 0 at the first
+    try, 1 from the FADE_FULL-th on (NumPy arrays or numbers)."""
+    return np.minimum(k, FADE_FULL - 1) / (FADE_FULL - 1)
 
 
 def signal_prior(name: str) -> tuple[float, float]:
