@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .glm import sigmoid
-from .priors import AGE_BINS_PER_KNOT, AGE_EDGES, AGE_KNOTS, AGE_STEP, CHANNELS, GAP_EDGES, K
+from .priors import AGE_BINS_PER_KNOT, AGE_EDGES, AGE_KNOTS, AGE_STEP, CHANNELS, K
 from .reasons import learned_from
 
 Z90 = 1.6448536269514722  # two-sided 90% band
 AGE_LABELS = ("<2d", "2-7d", "7-14d", "14-30d", "30-60d", ">60d")
-DELAY_LABELS = ("<1h", "1h-1d", "1-3d", ">3d")
 
 
 AGE_KNOT_U = np.arange(AGE_KNOTS) * AGE_STEP  # knots of the age curve, in log(1 + days)
@@ -56,8 +55,8 @@ class Model:
     """Everything `plan` needs, learned by `fit` (or the articles' priors when history is empty).
 
     Reply rates are log-odds of "answers attempt k | silent so far" per source (row S = pooled,
-    used for unknown sources), for a lead with no signals reached by call at the usual spacing;
-    signals, channel and spacing add log-odds effects.
+    used for unknown sources), for a lead with no signals reached by call;
+    signals, channel and the lead's age add log-odds effects.
     """
 
     n_leads: int = 0
@@ -77,7 +76,6 @@ class Model:
     sig_win: np.ndarray = empty_array()
     sig_win_sd: np.ndarray = empty_array()
     chan_reply: np.ndarray = empty_array()  # (4,) call = 0
-    spacing: np.ndarray = empty_array()  # (8,) first-delay buckets then gap buckets
     age: np.ndarray = empty_array()  # (6,) the age curve at a typical age per bucket (Insights)
     age_curve: np.ndarray = empty_array()  # (AGE_KNOTS,) log-odds by the lead's age (age_u knots)
     age_bend: float = 0.0  # the age curve's random-walk step size the data chose
@@ -209,12 +207,6 @@ class Model:
             "signals": {name: self._signal(g) for g, name in enumerate(self.signals)},
             "channels": dict(zip(CHANNELS, odds(self.chan_reply).tolist(), strict=True)),
             "age_odds": dict(zip(AGE_LABELS, odds(self.age).tolist(), strict=True)),
-            "spacing_odds": {
-                "first_try_delay": dict(
-                    zip(DELAY_LABELS, odds(self.spacing[:4]).tolist(), strict=True)
-                ),
-                "gap": dict(zip(_gap_labels(), odds(self.spacing[4:]).tolist(), strict=True)),
-            },
             "complaint_by_attempt": [self._complaint(k) for k in range(K)],
             "engaged": [
                 {
@@ -270,8 +262,3 @@ def _odds(mid, sd) -> dict:
         "lo": float(np.exp(mid - Z90 * sd)),
         "hi": float(np.exp(mid + Z90 * sd)),
     }
-
-
-def _gap_labels():
-    days = [int(e // 86400) for e in GAP_EDGES]
-    return (f"<{days[0]}d", f"{days[0]}-{days[1]}d", f"{days[1]}-{days[2]}d", f">{days[2]}d")
