@@ -11,7 +11,7 @@ from . import priors as P
 from .deals import fit_engaged, fit_values
 from .glm import fit_logistic
 from .history import SilentTries, walk
-from .model import AGE_BUCKET_DAYS, Model, age_bin_weights, age_bins
+from .model import Model, age_bin_weights, age_bins
 from .records import read_book, signal_masks
 
 MAX_SOURCES = 40
@@ -39,8 +39,7 @@ def fit(history, settings=None) -> Model:
     lead_src = np.array([src_of[name] for name in names], dtype=np.int64)
     masks = signal_masks(book.signals, sig_bits)[keep]
     rows = walk(book, keep, lead_src, masks)
-    n_attempts = len(rows.tries)
-    model = Model(n_leads=len(keep), n_attempts=n_attempts, sources=sources, signals=signals)
+    model = Model(n_leads=len(keep), sources=sources, signals=signals)
     src_n = np.bincount(lead_src, minlength=S + 1).astype(float)[: S + 1]
     src_n[S] = len(keep)
     model.source_leads = src_n
@@ -211,7 +210,7 @@ def _fit_reply(model, rows, S, G, weights):
     drop = curve - curve[0]
     mean, sd = _reply_prior(model, L, curve)
     beta, beta_sd, cov = _fit_age_bend(
-        model, _reply_design(cells, L, drop), trials, cells.replied, L, mean, sd
+        _reply_design(cells, L, drop), trials, cells.replied, L, mean, sd
     )
     C = _reply_contrasts(L, weights, drop)
     model.reply_logit = (C @ beta).reshape(S + 1, K)
@@ -228,7 +227,6 @@ def _fit_reply(model, rows, S, G, weights):
     model.sig_reply, model.sig_reply_sd = beta[L.g], beta_sd[L.g]
     model.chan_reply = np.concatenate([[0.0], beta[L.c]])
     model.age_curve = age_knots_of_params() @ beta[L.age]
-    model.age = model.age_effect(np.array(AGE_BUCKET_DAYS) * 86400.0)
     model.sig_fade = beta[L.fade]
 
 
@@ -237,7 +235,7 @@ def _contrast_sd(C, cov):
     return np.sqrt(np.clip(np.einsum("ij,jk,ik->i", C, cov, C), 0, None))
 
 
-def _fit_age_bend(model, X, trials, succ, L: _ReplyLayout, mean, sd):
+def _fit_age_bend(X, trials, succ, L: _ReplyLayout, mean, sd):
     """fit_logistic, with the age curve's random-walk step size set by the data: a few rounds
     of EM on that variance (the mean square of the steps' departures from their prior mean
     plus their posterior variance). With no data the step size stays at its prior."""
@@ -252,7 +250,6 @@ def _fit_age_bend(model, X, trials, succ, L: _ReplyLayout, mean, sd):
         sd[bends], start = step, beta
         if converged:
             break
-    model.age_bend = float(sd[bends.start])
     return beta, beta_sd, cov
 
 

@@ -66,10 +66,7 @@ CHANNEL_REPLY = (0.0, -0.5, -0.3, 0.3)
 CHANNEL_COMPLAINT = (0.0, -0.4, 0.2, 0.5)
 
 # Leads cool off (seed 002: "wait longer and your prospect might forget ... lose interest").
-# Insights shows the lead's age in these buckets (models stored before the curve below had
-# one effect per bucket).
-AGE_EDGES = (2 * 86400.0, 7 * 86400.0, 14 * 86400.0, 30 * 86400.0, 60 * 86400.0)
-# The learned age effect is finer: a curve in u = log(1 + age in days), linear between knots
+# The learned age effect is a curve in u = log(1 + age in days), linear between knots
 # AGE_STEP apart (0, 0.6, 1.5, 2.9, 5, 8.5, 14, 22, 36, 56, 89 days; flat beyond), a random
 # walk from knot to knot with a step size the data set (empirical Bayes). Each step's prior
 # mean is AGE_SLOPE (the articles' -0.5 by two months): the curve at the cold start, and
