@@ -7,13 +7,9 @@ import math
 
 import numpy as np
 
+from . import priors as P
 from .lookahead import Chase
 from .records import DAY
-
-# seed 000, respond ASAP: the log-odds of reaching a new enquiry fall after it has waited an
-# hour, a day, three days
-WAITING_EDGES = (3600.0, 86400.0, 3 * 86400.0)
-WAITING_FADE = (0.0, -0.15, -0.4, -0.8)
 
 
 def agenda_order(out, prio):
@@ -36,11 +32,12 @@ def agenda_order(out, prio):
 def worth_now(priority: float, waited: float | None) -> float:
     """A new enquiry's value per minute after it has waited `waited` seconds (None: not a new
     enquiry): `plan` priced it when it arrived, and each hour, then day, it waits lowers the
-    chance of reaching the person (WAITING_FADE on the log-odds, applied to the plan's value).
-    Today's page orders its new enquiries by it."""
+    chance of reaching the person (the first-delay effect on the log-odds, applied to the
+    plan's value). Today's page orders its new enquiries by it."""
     if waited is None or priority <= 0:
         return priority
-    return priority * math.exp(WAITING_FADE[sum(waited >= edge for edge in WAITING_EDGES)])
+    bucket = sum(waited >= edge for edge in P.FIRST_DELAY_EDGES)
+    return priority * math.exp(P.SPACING_PRIORS[bucket] - P.SPACING_PRIORS[0])
 
 
 @dataclasses.dataclass

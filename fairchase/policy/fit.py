@@ -97,13 +97,13 @@ class _Layout:
 
 class _ReplyLayout(_Layout):
     """The reply model's: a_k | d_s | e_sk | signals | channel (email, text, visit) |
-    age | steepness | signal fades."""
+    spacing (8) | age | steepness | signal fades."""
 
     def __init__(self, S: int, G: int):
         super().__init__()
         self.S, self.G = S, G
         self.a, self.d, self.e = self._next(P.K), self._next(S), self._next(S * P.K)
-        self.g, self.c = self._next(G), self._next(3)
+        self.g, self.c, self.sp = self._next(G), self._next(3), self._next(8)
         # the age curve: its steps from knot to knot (knot values: age_knots_of_params)
         self.age = self._next(P.AGE_KNOTS - 1)
         self.lam, self.fade = self._next(1), self._next(G)
@@ -159,6 +159,7 @@ def _reply_design(cells: SilentTries, L: _ReplyLayout, drop):
     # keen ones have mostly answered already, so each signal's effect may fade with attempts
     X[:, L.fade] = bits * P.fade(k)[:, None]
     X[r[ch > 0], L.c.start + ch[ch > 0] - 1] = 1.0
+    X[r, L.sp.start + cells.spacing] = 1.0
     X[:, L.age] = age_bin_weights(cells.age) @ age_knots_of_params()
     # how steeply replies fall with attempts is learned as one scale on the articles' shape
     # (1 = the prior curve, 0 = flat): data on attempts 2-8 then speaks for the unseen tail too
@@ -177,6 +178,8 @@ def _reply_prior(model, L: _ReplyLayout, curve):
     sd[L.e.start + np.arange(L.S) * P.K] = 1e-4  # a source's level is d_s; e_s only bends it
     mean[L.g], sd[L.g] = [P.signal_prior(n)[0] for n in model.signals], P.SD["signal"]
     mean[L.c], sd[L.c] = P.CHANNEL_REPLY[1:], P.SD["channel"]
+    mean[L.sp], sd[L.sp] = P.SPACING_PRIORS, P.SD["spacing"]
+    sd[L.sp.start + np.array(P.SPACING_REFERENCE)] = 1e-4  # reference buckets: the curve's level
     mean[L.age], sd[L.age] = P.AGE_SLOPE, P.SD["age_step"]
     return mean, sd
 
@@ -214,9 +217,11 @@ def _fit_reply(model, rows, S, G, weights):
     )
     C = _reply_contrasts(L, weights, drop)
     model.reply_logit = (C @ beta).reshape(S + 1, K)
-    # the Insights curve is shown at the age this business's leads actually had per attempt
-    age = _typical_age(tries)
-    C[:, L.age] = np.tile(age_bin_weights(age) @ age_knots_of_params(), (S + 1, 1))
+    # the Insights curve is shown at the spacing and age this business actually had per attempt
+    spacing, age = _typical_timing(tries)
+    rows_all = np.arange((S + 1) * K)
+    C[rows_all, L.sp.start + np.tile(spacing, S + 1)] = 1.0
+    C[rows_all, L.age] = np.tile(age_bin_weights(age) @ age_knots_of_params(), (S + 1, 1))
     model.curve_logit = (C @ beta).reshape(S + 1, K)
     model.curve_sd = _contrast_sd(C, cov).reshape(S + 1, K)
     tried, replied = np.zeros((S + 1, K)), np.zeros((S + 1, K))
@@ -226,6 +231,7 @@ def _fit_reply(model, rows, S, G, weights):
     model.tried, model.replied = tried, replied
     model.sig_reply, model.sig_reply_sd = beta[L.g], beta_sd[L.g]
     model.chan_reply = np.concatenate([[0.0], beta[L.c]])
+    model.spacing = beta[L.sp]
     model.age_curve = age_knots_of_params() @ beta[L.age]
     model.sig_fade = beta[L.fade]
 
@@ -253,15 +259,23 @@ def _fit_age_bend(X, trials, succ, L: _ReplyLayout, mean, sd):
     return beta, beta_sd, cov
 
 
-def _typical_age(tries: SilentTries):
-    """The most common age bin per attempt number (under the articles' schedule without data)."""
+def _typical_timing(tries: SilentTries):
+    """The most common spacing and age bin per attempt number (the articles' without data)."""
+    typical = np.array(P.TYPICAL_BUCKET)
     typical_days = np.concatenate(
         [[0.0], np.cumsum([*P.SCHEDULES[0], *[P.SCHEDULES[0][-1]] * P.K])]
     )
-    ages = np.zeros((P.K, P.AGE_KNOTS * P.AGE_BINS_PER_KNOT))
+    typical_age = age_bins(typical_days[: P.K] * 86400.0)
+    if not len(tries):
+        return typical, typical_age
+    top = P.AGE_KNOTS * P.AGE_BINS_PER_KNOT
+    counts, ages = np.zeros((P.K, 8)), np.zeros((P.K, top))
+    np.add.at(counts, (tries.k, tries.spacing), 1.0)
     np.add.at(ages, (tries.k, tries.age), 1.0)
-    seen = ages.sum(axis=1) > 0
-    return np.where(seen, ages.argmax(axis=1), age_bins(typical_days[: P.K] * 86400.0))
+    seen = counts.sum(axis=1) > 0
+    return np.where(seen, counts.argmax(axis=1), typical), np.where(
+        seen, ages.argmax(axis=1), typical_age
+    )
 
 
 def _fit_win(model, rows, S, G):

@@ -10,6 +10,7 @@ import numpy as np
 
 from . import priors as P
 from .batch import first_per_lead, streaks_after
+from .buckets import gap_buckets
 from .glm import aggregate
 from .lookahead import RECENT_CAP, tries_in_week_before
 from .model import age_bins
@@ -42,6 +43,7 @@ class SilentTries(Table):
     k: np.ndarray  # attempt number - 1 (K - 1 for all later ones)
     signals: np.ndarray  # signal bits
     channel: np.ndarray
+    spacing: np.ndarray  # bucket of the wait before it (gap_buckets)
     age: np.ndarray  # fine bin of the lead's age then (age_bins)
     replied: np.ndarray
 
@@ -139,15 +141,20 @@ def walk(book, keep, lead_src, masks) -> Rows:
 
 
 def _silent_tries(tried: _Chases, lead_src, masks, created) -> SilentTries:
-    """The tries up to each lead's first answer, with the lead's age then."""
-    sel = np.arange(len(tried.lead)) <= tried.first[tried.lead]
-    lead = tried.lead[sel]
+    """The tries up to each lead's first answer, with the wait before each (since the enquiry
+    for a first try) and the lead's age then."""
+    lead, at, place = tried.lead, tried.at, tried.place
+    before = np.maximum(np.arange(len(lead)) - 1, 0)  # the lead's previous try, when place > 0
+    since = np.where(place > 0, at[before], created[lead])
+    sel = np.arange(len(lead)) <= tried.first[lead]
+    lead, at, place = lead[sel], at[sel], place[sel]
     return SilentTries(
         source=lead_src[lead],
-        k=np.minimum(tried.place[sel] + 1, P.K) - 1,
+        k=np.minimum(place + 1, P.K) - 1,
         signals=masks[lead],
         channel=tried.channel[sel],
-        age=age_bins(tried.at[sel] - created[lead]),
+        spacing=gap_buckets(at - since[sel], place + 1),
+        age=age_bins(at - created[lead]),
         replied=tried.reply[sel].astype(np.int64),
     )
 

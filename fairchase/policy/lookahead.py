@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import priors as P
+from .buckets import gap_buckets
 from .glm import sigmoid
 from .model import empty_array
 from .records import WEEK
@@ -88,6 +89,7 @@ class ScheduleFree:
     risk: np.ndarray  # the complaint risk table (risk_table)
     risk_row: np.ndarray  # (H, n) each step's row of it, before the week's count
     act: np.ndarray  # the channels some lead of the batch can use
+    ref: np.ndarray  # the time the first gap is counted from
     recent: np.ndarray  # the latest RECENT_CAP attempt times (the week's count stops there)
 
 
@@ -192,9 +194,14 @@ def _steps(model, settings, lead: SilentLeads, fixed: ScheduleFree, due0, schedu
     planned[:, 0] = due0
     for j in range(1, H):
         planned[:, j] = planned[:, j - 1] + schedule_gap(knum[:, j - 1], schedule)
-    gap = np.zeros((n, H))  # the wait before each later step
+    gap = np.empty((n, H))
+    gap[:, 0] = due0 - fixed.ref
     gap[:, 1:] = planned[:, 1:] - planned[:, :-1]
-    base = fixed.base + model.age_effect(planned - lead.created[:, None])
+    base = (
+        fixed.base
+        + model.spacing[gap_buckets(gap, knum)]
+        + model.age_effect(planned - lead.created[:, None])
+    )
     n7 = np.minimum(recent_counts(fixed.recent, planned), RECENT_CAP)
     act = fixed.act
     A = len(act)
@@ -255,6 +262,7 @@ def schedule_free(model, settings, lead: SilentLeads) -> ScheduleFree:
         risk=risk_table(model, act),
         risk_row=(src * (TRIES_CAP + 1) + np.minimum(tries, TRIES_CAP).T) * (RECENT_CAP + 1),
         act=act,
+        ref=np.where(k > 0, lead.last_at, lead.created),
         recent=lead.recent[:, :RECENT_CAP],
     )
 
@@ -357,9 +365,13 @@ def revisit_worth(model, settings, src, mask, value, tries, created, when):
 def revisit_prize(model, settings, src, mask, value, created, when):
     """What one fresh try at `when` is expected to earn: valued like a 3rd try (its reply
     chance and the lesser win of a late answer), at the lead's age then (the learned age
-    effect)."""
+    effect) and after a long gap."""
     signals = model.mask_effect(mask, model.sig_reply), model.mask_effect(mask, model.sig_fade)
-    h = sigmoid(reply_base(model, src, REVISIT_AS_TRY, *signals) + model.age_effect(when - created))
+    h = sigmoid(
+        reply_base(model, src, REVISIT_AS_TRY, *signals)
+        + model.age_effect(when - created)
+        + model.spacing[7]
+    )
     win = model.win_chance(model.answer_win_logit(src, mask), REVISIT_AS_TRY)
     return h * win * value * settings.margin
 

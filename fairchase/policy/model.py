@@ -52,8 +52,8 @@ class Model:
     """Everything `plan` needs, learned by `fit` (or the articles' priors when history is empty).
 
     Reply rates are log-odds of "answers attempt k | silent so far" per source (row S = pooled,
-    used for unknown sources), for a lead with no signals reached by call;
-    signals, channel and the lead's age add log-odds effects.
+    used for unknown sources), for a lead with no signals reached by call at the usual spacing;
+    signals, channel and spacing add log-odds effects.
     """
 
     n_leads: int = 0
@@ -72,6 +72,7 @@ class Model:
     sig_win: np.ndarray = empty_array()
     sig_win_sd: np.ndarray = empty_array()
     chan_reply: np.ndarray = empty_array()  # (4,) call = 0
+    spacing: np.ndarray = empty_array()  # (8,) first-delay buckets then gap buckets
     age_curve: np.ndarray = empty_array()  # (AGE_KNOTS,) log-odds by the lead's age (age_u knots)
     win_logit: np.ndarray = empty_array()  # (S+1,)
     win_sd: np.ndarray = empty_array()

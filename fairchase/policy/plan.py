@@ -44,7 +44,6 @@ from .window import cap_floor
 CHUNK = 32768
 MIN_LEADS_FOR_SCHEDULES = 200
 NEW_LEAD_BAND = 1000.0
-MIN_GAP = DAY  # seed 000: don't ring again within a few hours (even a try brought forward)
 # they wrote back: answer now; we talked: follow up in a week; otherwise in two days
 ENGAGED_GAP = {OUTCOME_CODE["replied"]: 0.0, OUTCOME_CODE["talked"]: 7 * DAY}
 ENGAGED_GAP_OTHER = 2 * DAY
@@ -209,7 +208,7 @@ class _Silent:
         """Look ahead under each schedule (or the `choices` among them) for the silent leads
         `sel` (None = all), keeping each lead's best; schedules are compared at today's worth
         (a later first try waits for its value). `now_first`: the next try as soon as allowed
-        (but never within MIN_GAP of the last) instead of after the schedule's gap."""
+        instead of after the schedule's gap."""
         b, now = self.b, self.ctx.now
         sub = self.lead if sel is None else self.lead.subset(sel)
         fixed = schedule_free(self.ctx.model, economics, sub)
@@ -218,8 +217,8 @@ class _Silent:
         best: Chase | None = None
         for choice in range(len(self.schedules)) if choices is None else choices:
             schedule = self.schedules[choice]
-            gap = np.full(len(ii), MIN_GAP) if now_first else schedule_gap(b.k[ii], schedule)
-            start = np.where(follow, np.fmax(now, b.last_at[ii] + gap), now)
+            gap = schedule_gap(b.k[ii], schedule)
+            start = np.where(follow & (not now_first), np.fmax(now, b.last_at[ii] + gap), now)
             due, local = self.when(start, ii)
             res = lookahead(self.ctx.model, economics, sub, due, schedule, fixed)
             res.due, res.due_local = due, local

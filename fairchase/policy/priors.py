@@ -65,6 +65,14 @@ SIGNAL_PRIORS = {
 CHANNEL_REPLY = (0.0, -0.5, -0.3, 0.3)
 CHANNEL_COMPLAINT = (0.0, -0.4, 0.2, 0.5)
 
+# Spacing buckets. First attempt: delay since the enquiry (seed 000: respond ASAP).
+# Later attempts: gap since the previous try (seed 000: don't ring again in a couple of hours).
+FIRST_DELAY_EDGES = (3600.0, 86400.0, 3 * 86400.0)  # <1h, 1h-1d, 1-3d, >3d
+GAP_EDGES = (86400.0, 4 * 86400.0, 14 * 86400.0)  # <1d, 1-4d, 4-14d, >14d
+SPACING_PRIORS = (0.0, -0.15, -0.4, -0.8, -0.4, 0.0, 0.15, 0.05)
+SPACING_REFERENCE = (0, 5)  # first try within the hour; later tries 1-4 days apart
+TYPICAL_BUCKET = (0, 5, 6, 7, 7, 7, 7, 7, 7, 7)  # the default schedule, per attempt number
+
 # Leads cool off (seed 002: "wait longer and your prospect might forget ... lose interest").
 # The learned age effect is a curve in u = log(1 + age in days), linear between knots
 # AGE_STEP apart (0, 0.6, 1.5, 2.9, 5, 8.5, 14, 22, 36, 56, 89 days; flat beyond), a random
@@ -117,6 +125,7 @@ SD = {
     "source_k": 0.2,
     "signal": 0.5,
     "channel": 0.5,
+    "spacing": 0.4,
     "age": 0.5,
     "age_step": 0.2,  # the random walk's starting step size (then set by the data)
     "c_base": 0.7,
