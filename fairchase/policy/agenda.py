@@ -14,19 +14,8 @@ from .records import DAY
 
 def agenda_order(out, prio):
     """Priority descending; ties (e.g. all the stops at 0) by id, for a stable agenda."""
-    order = np.argsort(-prio, kind="stable")
-    ranked = prio[order]
-    tie = np.flatnonzero(ranked[1:] == ranked[:-1])  # ranks j and j + 1 tie
-    if not len(tie):
-        return order.tolist()
-    order = order.tolist()
-    # each run of tied ranks [start, end) is sorted by id (a Python sort of ties only: most
-    # priorities differ, and one sort of every lead by (priority, id) costs 0.1 s per 100k)
-    starts = tie[np.r_[True, np.diff(tie) > 1]]
-    ends = tie[np.r_[np.diff(tie) > 1, True]] + 2
-    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-        order[start:end] = sorted(order[start:end], key=lambda i: str(out[i]["id"]))
-    return order
+    ids = np.array([str(decision["id"]) for decision in out])
+    return np.lexsort((ids, -prio)).tolist()
 
 
 def worth_now(priority: float, waited: float | None) -> float:
