@@ -235,7 +235,8 @@ def replan_all(now=None, batch: int = 2000, queryset=None, progress=None) -> int
     if not ids:
         return 0
     # the day's minutes are everyone's: per person times the people whose leads these are
-    people = max(1, qs.values("owner_id").distinct().count())
+    # (people who still work here: a deactivated owner's minutes are gone with them)
+    people = max(1, qs.filter(owner__is_active=True).values("owner_id").distinct().count())
     settings = {**settings, "daily_minutes": float(settings.get("daily_minutes") or 0.0) * people}
     records, status = [], {}
     for i in range(0, len(ids), batch):

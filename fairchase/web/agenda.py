@@ -96,6 +96,7 @@ ROW_FIELDS = (
     "owner__first_name",
     "owner__last_name",
     "owner__email",
+    "owner__is_active",
 )
 # A new enquiry whose first step is due more than this ahead is "first", not "now".
 LATER = timedelta(minutes=15)
@@ -165,7 +166,9 @@ def agenda_for(
     if owner is None and not is_admin(user):
         owner = user
     base = _active_leads(user, owner)
-    people = 1 if owner is not None else max(1, base.values("owner_id").distinct().count())
+    # everyone's minutes: of the people who still work here (a leaver's minutes left with them)
+    working = base.filter(owner__is_active=True)
+    people = 1 if owner is not None else max(1, working.values("owner_id").distinct().count())
     agenda = Agenda(now=now, end_of_day=eod, budget_minutes=float(business.daily_minutes) * people)
     rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
     make = _row_maker(minutes, now)
