@@ -280,10 +280,11 @@ def replan_all(now=None, batch: int = 2000, queryset=None, progress=None) -> int
     ids = list(qs.order_by("pk").values_list("pk", flat=True))
     if not ids:
         return 0
-    # the day's minutes are everyone's: per person times the people whose leads these are.
+    # the day's minutes are everyone's: per person times the people whose leads these are
+    # (people who still work here: a deactivated owner's minutes are gone with them).
     # Not less what they logged today (`day_minutes`, Today's line): the core reads the figure
     # as every day's pace too, and a spent day would put off (or let go) every lead waiting.
-    people = max(1, qs.values("owner_id").distinct().count())
+    people = max(1, qs.filter(owner__is_active=True).values("owner_id").distinct().count())
     settings = {**settings, "daily_minutes": float(settings.get("daily_minutes") or 0.0) * people}
     records, status = [], {}
     for i in range(0, len(ids), batch):

@@ -97,6 +97,7 @@ ROW_FIELDS = (
     "owner__first_name",
     "owner__last_name",
     "owner__email",
+    "owner__is_active",
 )
 # A new enquiry whose first step is due more than this ahead is "first", not "now".
 LATER = timedelta(minutes=15)
@@ -166,10 +167,16 @@ def agenda_for(
     if owner is None and not is_admin(user):
         owner = user
     base = _active_leads(user, owner)
+    # everyone's minutes: of the people who still work here (a leaver's minutes left with them)
     owners = (
         {owner.pk}
         if owner is not None
-        else set(base.order_by().values_list("owner_id", flat=True).distinct())
+        else set(
+            base.filter(owner__is_active=True)
+            .order_by()
+            .values_list("owner_id", flat=True)
+            .distinct()
+        )
     )
     day = day_minutes(owners, now, business)  # less what they logged today
     agenda = Agenda(now=now, end_of_day=eod, budget_minutes=day.left, daily_minutes=day.daily)
