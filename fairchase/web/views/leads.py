@@ -13,10 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
-from fairchase.leads.models import SOURCES, Commitment, Status
-from fairchase.leads.normalize import InvalidContact
+from fairchase.leads.models import SOURCES, Commitment, Lead, Status
+from fairchase.leads.normalize import InvalidContact, normalize_email, normalize_phone
 from fairchase.leads.people import lead_or_404, team, visible_leads
 from fairchase.leads.planning import reachable_channels
+from fairchase.leads.same_person import active_lead_of
 
 from ..agenda import OUTCOME_BUTTONS
 from ..forms import (
@@ -141,12 +142,40 @@ def lead_detail(request, pk):
     )
 
 
+def already_a_lead(request, fields: dict) -> tuple[str, Lead | None]:
+    """(What to say, the lead when this user may open it) if the person being added already
+    has an active lead, whoever owns it (`same_person.active_lead_of`, as the API and the
+    web forms match): a second lead would have two people chase one. ("", None) otherwise."""
+    try:
+        email, phone = normalize_email(fields.get("email")), normalize_phone(fields.get("phone"))
+    except InvalidContact:
+        return "", None  # the action says what is wrong with the address
+    known = active_lead_of(fields.get("name", ""), email, phone)
+    if known is None:
+        return "", None
+    mine = known.owner_id == request.user.pk
+    whose = "your" if mine else f"{known.owner.get_full_name() or known.owner.get_username()}'s"
+    if not mine:
+        actions.note_on_timeline(
+            known,
+            f"{request.user.get_username()} tried to add this person as a new lead: "
+            f"not added, already this lead",
+        )
+    seen = visible_leads(request.user).filter(pk=known.pk).exists()
+    return f"{known.name} is already {whose} lead: not added.", known if seen else None
+
+
 def _save_lead(request, form, lead=None):
     """Create or update through the actions; a refusal becomes a form error, nothing saved."""
     fields = form.lead_fields()
     owner = form.cleaned_data.get("owner") or (lead.owner if lead else request.user)
     try:
         if lead is None:
+            said, known = already_a_lead(request, fields)
+            if said:
+                form.add_error(None, said)
+                form.already = known
+                return None
             lead = actions.create_lead(owner, user=request.user, **fields)
         else:
             lead = actions.update_lead(lead, user=request.user, **fields)
@@ -169,7 +198,11 @@ def lead_add(request):
         if lead is not None:
             messages.success(request, f"Added {lead.name}: respond now, it is at the top of Today.")
             return redirect("lead_detail", pk=lead.pk)
-    return render(request, "web/lead_form.html", {"form": form, "lead": None})
+    return render(
+        request,
+        "web/lead_form.html",
+        {"form": form, "lead": None, "already": getattr(form, "already", None)},
+    )
 
 
 @require_http_methods(["GET", "POST"])
