@@ -58,6 +58,16 @@ def team(user):
     return User.objects.filter(pk=user.pk)
 
 
+def business_owner():
+    """Who takes on what belongs to nobody who still works here (a capture form whose owner
+    left): the first active owner/admin (by when they joined), else the first active
+    superuser; None when there is no such person."""
+    active = get_user_model().objects.filter(is_active=True).order_by("pk")
+    return (
+        active.filter(profile__role=Role.ADMIN).first() or active.filter(is_superuser=True).first()
+    )
+
+
 def display_name(user) -> str:
     """How a person is named on a page: their full name, else their username."""
     return user.get_full_name() or user.username
