@@ -106,6 +106,7 @@ def lead_detail(request, pk):
     """Everything about one lead and every action on it."""
     lead = lead_or_404(request.user, pk)
     channel = lead.next_channel or ("call" if lead.phone else "email")
+    channels = reachable_channels(lead)
     return render(
         request,
         "web/lead_detail.html",
@@ -114,7 +115,10 @@ def lead_detail(request, pk):
             "timeline": timeline_for(lead),
             "signals_form": SignalsForm.for_lead(lead),
             "attempt_form": AttemptForm(initial={"channel": channel, "outcome": "no_answer"}),
-            "commitment_form": CommitmentForm(),
+            # no next step for someone who opted out; only theirs when we cannot reach them
+            "commitment_form": None
+            if lead.status == Status.OPTED_OUT
+            else CommitmentForm(ours=bool(channels)),
             "stop_form": StopForm(
                 lead=lead,
                 initial={
@@ -134,7 +138,7 @@ def lead_detail(request, pk):
             # "respond now" only where the plan says to contact them (not a cold contact let go)
             "waiting": lead.is_new_enquiry and lead.next_action == "contact",
             # an address is a link only while we may use it (never after an opt-out or bounce)
-            "reachable": reachable_channels(lead) if lead.is_active else [],
+            "reachable": channels if lead.is_active else [],
             "sources_choices": SOURCES,
             "now": timezone.now(),
         },
@@ -167,7 +171,16 @@ def lead_add(request):
     if request.method == "POST" and form.is_valid():
         lead = _save_lead(request, form)
         if lead is not None:
-            messages.success(request, f"Added {lead.name}: respond now, it is at the top of Today.")
+            if lead.status == Status.OPTED_OUT:  # someone who said no before
+                messages.warning(
+                    request,
+                    f"Added {lead.name}: this person opted out before, so this record is opted "
+                    "out too (its history says when); they are not to be contacted.",
+                )
+            else:
+                messages.success(
+                    request, f"Added {lead.name}: respond now, it is at the top of Today."
+                )
             return redirect("lead_detail", pk=lead.pk)
     return render(request, "web/lead_form.html", {"form": form, "lead": None})
 
