@@ -112,9 +112,12 @@ def draft_for(lead: Lead, facts: Facts = LIVE) -> Draft | None:
 
 
 def queue_plan_steps(limit: int = 200) -> int:
-    """Worker step (automatic mode): queue the due email/text steps of the plan."""
+    """Worker step (automatic mode): queue the due email/text steps of the plan. Never in
+    the name of someone deactivated (who left): their leads wait for a person to take them on."""
     now = timezone.now()
-    automatic = Profile.objects.filter(outreach_mode=Profile.Mode.AUTOMATIC).values("user_id")
+    automatic = Profile.objects.filter(
+        outreach_mode=Profile.Mode.AUTOMATIC, user__is_active=True
+    ).values("user_id")
     to_leads = OutboundMessage.objects.filter(
         kind=OutboundMessage.Kind.TO_LEAD
     )  # not the owner's alerts
