@@ -9,7 +9,7 @@ import re
 
 from django.db.models import Q
 
-from .models import ACTIVE_STATUSES, Lead, Status, Suppression
+from .models import ACTIVE_STATUSES, Lead, Status, StatusChange, Suppression
 
 
 def _name_key(name: str) -> str:
@@ -34,12 +34,31 @@ def active_lead_of(name: str, email: str, phone: str) -> Lead | None:
     """The active lead of the person with this name and these (normalised) addresses,
     whoever owns it, the oldest first: the same email, else the same phone under a
     matching name (`same_person_by_phone`), the rule `person_records` links records by."""
-    active = Lead.objects.filter(status__in=ACTIVE_STATUSES).order_by("pk")
-    if email and (lead := active.filter(email=email).first()) is not None:
+    if not (email or phone):
+        return None
+    return active_lead_among(active_leads_at([email], [phone]), name, email, phone)
+
+
+def active_leads_at(emails, phones) -> list[Lead]:
+    """The active leads with any of these (normalised) addresses, the oldest first: the
+    candidates `active_lead_among` picks from (one query for a whole batch of rows)."""
+    emails, phones = [e for e in emails if e], [p for p in phones if p]
+    if not (emails or phones):
+        return []
+    same = Q(email__in=emails) | Q(phone__in=phones)
+    return list(
+        Lead.objects.filter(same, status__in=ACTIVE_STATUSES).select_related("owner").order_by("pk")
+    )
+
+
+def active_lead_among(candidates, name: str, email: str, phone: str) -> Lead | None:
+    """`active_lead_of` among leads already read (oldest first): the same email, else the
+    same phone under a matching name."""
+    if email and (lead := next((c for c in candidates if c.email == email), None)) is not None:
         return lead
     newcomer = Lead(name=name)
-    for lead in active.filter(phone=phone) if phone else ():
-        if same_person_by_phone(lead, newcomer):
+    for lead in candidates if phone else ():
+        if lead.phone == phone and same_person_by_phone(lead, newcomer):
             return lead
     return None
 
@@ -76,3 +95,27 @@ def said_no_before(lead: Lead) -> bool:
         others = Lead.objects.filter(phone=lead.phone, status=Status.OPTED_OUT).exclude(pk=lead.pk)
         return not others.exists() or any(same_person_by_phone(o, lead) for o in others)
     return False
+
+
+def who_said_no(lead: Lead) -> StatusChange | None:
+    """The opt-out row of the first of this person's other records to say no (the rule of
+    `said_no_before`: the same email, or the same phone under a matching name): its lead
+    is the record, its `at` when. None when no such record is left (an address suppressed
+    by an opt-out whose record was deleted)."""
+    same = Q(pk__in=[])
+    if lead.email:
+        same |= Q(lead__email=lead.email)
+    if lead.phone:
+        same |= Q(lead__phone=lead.phone)
+    rows = (
+        StatusChange.objects.filter(same, new=Status.OPTED_OUT, lead__status=Status.OPTED_OUT)
+        .exclude(lead=lead.pk)
+        .exclude(old=Status.OPTED_OUT)  # a note on an opted-out record, not its opt-out
+        .select_related("lead")
+        .order_by("at", "pk")
+    )
+    for row in rows:
+        other = row.lead
+        if (lead.email and other.email == lead.email) or same_person_by_phone(other, lead):
+            return row
+    return None

@@ -14,10 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from fairchase import clock
 from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
-from fairchase.leads.models import SOURCES, BusinessSettings, Commitment, Status
-from fairchase.leads.normalize import InvalidContact
+from fairchase.leads.models import SOURCES, BusinessSettings, Commitment, Lead, Status
+from fairchase.leads.normalize import InvalidContact, normalize_email, normalize_phone
 from fairchase.leads.people import display_name, lead_or_404, team, visible_leads
 from fairchase.leads.planning import reachable_channels
+from fairchase.leads.same_person import active_lead_of
 
 from ..agenda import OUTCOME_BUTTONS, row_for
 from ..forms import (
@@ -107,6 +108,7 @@ def lead_detail(request, pk):
     """Everything about one lead and every action on it."""
     lead = lead_or_404(request.user, pk)
     channel = lead.next_channel or ("call" if lead.phone else "email")
+    channels = reachable_channels(lead)
     return render(
         request,
         "web/lead_detail.html",
@@ -115,7 +117,10 @@ def lead_detail(request, pk):
             "timeline": timeline_for(lead),
             "signals_form": SignalsForm.for_lead(lead),
             "attempt_form": AttemptForm(initial={"channel": channel, "outcome": "no_answer"}),
-            "commitment_form": CommitmentForm(),
+            # no next step for someone who opted out; only theirs when we cannot reach them
+            "commitment_form": None
+            if lead.status == Status.OPTED_OUT
+            else CommitmentForm(ours=bool(channels)),
             "stop_form": StopForm(
                 lead=lead,
                 initial={
@@ -135,11 +140,34 @@ def lead_detail(request, pk):
             # "respond now" only where the plan says to contact them (not a cold contact let go)
             "waiting": lead.is_new_enquiry and lead.next_action == "contact",
             # an address is a link only while we may use it (never after an opt-out or bounce)
-            "reachable": reachable_channels(lead) if lead.is_active else [],
+            "reachable": channels if lead.is_active else [],
             "sources_choices": SOURCES,
             "now": timezone.now(),
         },
     )
+
+
+def already_a_lead(request, fields: dict) -> tuple[str, Lead | None]:
+    """(What to say, the lead when this user may open it) if the person being added already
+    has an active lead, whoever owns it (`same_person.active_lead_of`, as the API and the
+    web forms match): a second lead would have two people chase one. ("", None) otherwise."""
+    try:
+        email, phone = normalize_email(fields.get("email")), normalize_phone(fields.get("phone"))
+    except InvalidContact:
+        return "", None  # the action says what is wrong with the address
+    known = active_lead_of(fields.get("name", ""), email, phone)
+    if known is None:
+        return "", None
+    mine = known.owner_id == request.user.pk
+    whose = "your" if mine else f"{known.owner.get_full_name() or known.owner.get_username()}'s"
+    if not mine:
+        actions.note_on_timeline(
+            known,
+            f"{request.user.get_username()} tried to add this person as a new lead: "
+            f"not added, already this lead",
+        )
+    seen = visible_leads(request.user).filter(pk=known.pk).exists()
+    return f"{known.name} is already {whose} lead: not added.", known if seen else None
 
 
 def _save_lead(request, form, lead=None):
@@ -148,6 +176,11 @@ def _save_lead(request, form, lead=None):
     owner = form.cleaned_data.get("owner") or (lead.owner if lead else request.user)
     try:
         if lead is None:
+            said, known = already_a_lead(request, fields)
+            if said:
+                form.add_error(None, said)
+                form.already = known
+                return None
             lead = actions.create_lead(owner, user=request.user, **fields)
         else:
             lead = actions.update_lead(lead, user=request.user, **fields)
@@ -174,6 +207,11 @@ def added_message(lead, user) -> str:
     to let go on Today: ...")."""
     now = timezone.now()
     today = "Today" if lead.owner_id == user.pk else f"{display_name(lead.owner)}'s Today"
+    if lead.status == Status.OPTED_OUT:  # a record of someone who said no before
+        return (
+            f"Added {lead.name}: this person opted out before, so this record is opted out "
+            "too (its history says when); they are not to be contacted."
+        )
     if lead.status not in (Status.OPEN, Status.ENGAGED):
         return f"Added {lead.name}: {status_label(lead).lower()}."
     row = row_for(lead, now, BusinessSettings.current())
@@ -196,7 +234,11 @@ def lead_add(request):
         if lead is not None:
             messages.success(request, added_message(lead, request.user))
             return redirect("lead_detail", pk=lead.pk)
-    return render(request, "web/lead_form.html", {"form": form, "lead": None})
+    return render(
+        request,
+        "web/lead_form.html",
+        {"form": form, "lead": None, "already": getattr(form, "already", None)},
+    )
 
 
 @require_http_methods(["GET", "POST"])
