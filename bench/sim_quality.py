@@ -14,6 +14,7 @@ Fairchase sees only the exploratory history and the business's settings, never t
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import time
 from multiprocessing import get_context
@@ -24,9 +25,11 @@ from fairchase.sim.runner import fairchase_available, run_world
 from fairchase.sim.worlds import TEST_SEEDS, TUNING_SEEDS, get_world
 
 
-def _run(args: tuple[int, bool, int]):
-    seed, quick, run_seed = args
+def _run(args: tuple[int, bool, int, int | None]):
+    seed, quick, run_seed, history_days = args
     world = get_world(seed, quick)
+    if history_days:
+        world = dataclasses.replace(world, history_days=history_days)
     t0 = time.perf_counter()
     results, _ = run_world(world, run_seed)
     return (
@@ -41,7 +44,7 @@ def _run(args: tuple[int, bool, int]):
 def _run_worlds(seeds, args, console) -> tuple[list, dict[str, float]]:
     """Every world's results (in order, two processes at most) and its daily minutes."""
     results, minutes = [], {}
-    jobs = [(s, args.quick, args.seed) for s in seeds]
+    jobs = [(s, args.quick, args.seed, args.history_days) for s in seeds]
     with get_context("spawn").Pool(max(1, min(2, args.procs))) as pool:
         for name, desc, daily, res, secs in pool.imap(_run, jobs):
             results += res
@@ -66,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--procs", type=int, default=2)
     ap.add_argument(
         "--seed", type=int, default=0, help="the run's seed (leads drawn in each world)"
+    )
+    ap.add_argument(
+        "--history-days",
+        type=int,
+        help="days of history before the run (default each world's own, 60): how much of the "
+        "gap to the oracle is the history's size, how much the model's",
     )
     ap.add_argument("--json", help="write every world's metrics and ratios to this file")
     args = ap.parse_args(argv)

@@ -28,6 +28,7 @@ from fairchase.leads.normalize import (
     normalize_email,
     normalize_phone,
 )
+from fairchase.leads.people import business_owner
 from fairchase.web import throttle
 
 from .calendar import lead_url
@@ -82,6 +83,13 @@ def _consents(data) -> list[str]:
     return out
 
 
+def receiver_of(form: CaptureForm):
+    """Who a form's enquiries go to: its owner, or while its owner no longer works here
+    (deactivated) the business owner (`people.business_owner`), so no enquiry is lost;
+    None only when nobody active could take it."""
+    return form.owner if form.owner.is_active else business_owner()
+
+
 def capture(form: CaptureForm, data, ip: str) -> tuple[Lead | None, bool]:
     """Turn one submission into a lead: (the lead, whether it is a new one). An enquiry
     from someone with an active lead joins that lead (False); (None, False) when the
@@ -98,9 +106,12 @@ def capture(form: CaptureForm, data, ip: str) -> tuple[Lead | None, bool]:
             except actions.ActionError:
                 # no longer active once locked (an opt-out meanwhile): a lead of its own
                 log.info("capture form %s: lead %s closed meanwhile, a new lead", form.pk, known.pk)
+        owner = receiver_of(form)
+        if owner is None:
+            raise CaptureError("This form is no longer active.")
         try:
             lead = actions.create_lead(
-                form.owner,
+                owner,
                 name=fields["name"] or fields["email"] or fields["phone"],
                 email=fields["email"],
                 phone=fields["phone"],
@@ -109,7 +120,7 @@ def capture(form: CaptureForm, data, ip: str) -> tuple[Lead | None, bool]:
                 source=form.source,
                 consents=_consents(data),
                 signals=["initiated_contact"],
-                reason=_created_as(form),
+                reason=_created_as(form, owner),
                 written_in=True,
             )
         except InvalidContact as exc:
@@ -136,20 +147,24 @@ def _same_person(fields: dict) -> Lead | None:
     return None
 
 
-def _created_as(form: CaptureForm) -> str:
-    """The first timeline row of a lead made by this form."""
+def _created_as(form: CaptureForm, owner=None) -> str:
+    """The first timeline row of a lead made by this form (naming who took it on when the
+    form's owner no longer works here)."""
+    if owner is not None and owner != form.owner:
+        return f"Web form: {form.name} (for {owner.get_username()}: {form.owner.get_username()} no longer works here)"
     return f"Web form: {form.name}"
 
 
 def _add_to(lead: Lead, form: CaptureForm, fields: dict, consents: list[str]) -> Lead:
     """The enquiry joins the person's lead (its message in the notes, a timeline row, the
     owner alerted); a resubmission of the same message within minutes changes nothing. A
-    lead whose owner was deactivated is handed to the form's owner first (a timeline row),
+    lead whose owner was deactivated is handed to the form's receiver first (a timeline row),
     so the enquiry reaches someone who is still here."""
     try:
         with transaction.atomic():  # a lead closed meanwhile: not handed over either
-            if not lead.owner.is_active:  # its owner left: the form's owner takes it on
-                lead = actions.reassign(lead, form.owner)
+            if not lead.owner.is_active and (owner := receiver_of(form)) is not None:
+                # its owner left: whoever takes the form's enquiries takes it on
+                lead = actions.reassign(lead, owner)
             lead = actions.add_enquiry(
                 lead,
                 via=form.name,

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from fairchase.leads import actions, imports
+from fairchase.leads import actions, imports, same_person
 from fairchase.leads.models import OUTBOUND_SOURCES, BusinessSettings, Lead, Status
 
 from .mapping import detect_mapping
@@ -198,6 +198,16 @@ class _Batch:
                 return in_scope[key]
         return None
 
+    def elsewhere(self, fields: dict, candidates: list[Lead]) -> Lead | None:
+        """The active lead, outside the scope, of the person this unmatched row is (the rule
+        of `same_person.active_lead_of`): a row matched nothing in scope, so any active lead
+        with its email or phone is someone else's."""
+        if not (fields.get("email") or fields.get("phone")) or self.imp.pending_match(fields):
+            return None
+        return same_person.active_lead_among(
+            candidates, fields.get("name", ""), fields.get("email", ""), fields.get("phone", "")
+        )
+
     def holder(self, address: str, found: tuple[dict, dict, dict, dict]):
         """Who already has this address in this import or in scope (a lead or its pk), or None."""
         if address in self.imp.pending:
@@ -212,12 +222,18 @@ class _Batch:
         imp = self.imp
         found = self._existing()
         items, self.items = self.items, []
+        # Another person's active leads these rows may be (the whole book, not only the scope).
+        elsewhere = same_person.active_leads_at(
+            [f.get("email") for _, f in items], [f.get("phone") for _, f in items]
+        )
         new: list[NewLead] = []
         with transaction.atomic():
             for line, fields in items:
                 key_lead = self.match(fields, found)
                 try:
-                    if key_lead is None:
+                    if key_lead is None and (theirs := self.elsewhere(fields, elsewhere)):
+                        imp.not_added(line, fields, theirs)
+                    elif key_lead is None:
                         new.append(imp.new_lead(fields))
                     else:
                         imp.merge(
@@ -257,6 +273,7 @@ class Importer:
         self.pending: dict = {}  # email/phone/name key -> lead a row of this batch was
         self.aliases: dict = {}  # the same, for earlier batches: key -> primary key
         self.touched: set[int] = set()  # leads an earlier row of this import already set
+        self.noted: set[int] = set()  # others' leads this import left a timeline note on
         self.zone = ZoneInfo(BusinessSettings.current().business_timezone or "UTC")
 
     def pending_match(self, fields: dict) -> Lead | None:
@@ -314,6 +331,19 @@ class Importer:
             id(lead)
         )  # later rows for this person only fill blanks (as on a re-import)
         return lead
+
+    def not_added(self, line: int, fields: dict, theirs: Lead) -> None:
+        """A row for someone who is already another person's active lead: no second lead for
+        them (two people would chase one), a line in the report, a note on that lead."""
+        owner = theirs.owner.get_full_name() or theirs.owner.get_username()
+        self.report.add_error(line, f"{fields.get('name', '')}: already {owner}'s lead: not added")
+        if not self.dry_run and theirs.pk not in self.noted:
+            self.noted.add(theirs.pk)
+            who = self.user.get_username() if self.user is not None else "the command line"
+            actions.note_on_timeline(
+                theirs,
+                f"{self.reason} by {who}: this person, already this lead, was not added again",
+            )
 
     def merge(self, lead: Lead, fields: dict, line: int = 0, holder=None) -> None:
         # A second row for the same person only fills blanks (and adds notes), so a re-import is a no-op.

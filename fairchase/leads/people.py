@@ -7,11 +7,13 @@ Another user's lead is "not found" (404), never "forbidden", so ids leak nothing
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, Q
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.http import Http404
 
-from .models import Lead, Profile, Role
+from .models import Lead, Profile, Role, Status
 
 
 def profile_of(user) -> Profile:
@@ -54,6 +56,58 @@ def team(user):
     if is_admin(user):
         return User.objects.filter(is_active=True).order_by("username")
     return User.objects.filter(pk=user.pk)
+
+
+def business_owner():
+    """Who takes on what belongs to nobody who still works here (a capture form whose owner
+    left): the first active owner/admin (by when they joined), else the first active
+    superuser; None when there is no such person."""
+    active = get_user_model().objects.filter(is_active=True).order_by("pk")
+    return (
+        active.filter(profile__role=Role.ADMIN).first() or active.filter(is_superuser=True).first()
+    )
+
+
+def display_name(user) -> str:
+    """How a person is named on a page: their full name, else their username."""
+    return user.get_full_name() or user.username
+
+
+def leavers(user) -> list:
+    """For an admin: the deactivated users who still carry leads (being chased, or parked to
+    be revisited), each with `carried`, the number of those leads; [] for anyone else."""
+    if not is_admin(user):
+        return []
+    carried = Q(leads__status__in=[Status.OPEN, Status.ENGAGED, Status.REVISIT])
+    return list(
+        get_user_model()
+        .objects.filter(is_active=False)
+        .annotate(carried=Count("leads", filter=carried))
+        .filter(carried__gt=0)
+        .order_by("username")
+    )
+
+
+def leaver_or_404(pk):
+    """Any user by id, active or not (whose leads an admin hands on); 404 for a bad id."""
+    try:
+        return get_user_model().objects.get(pk=int(pk))
+    except (ObjectDoesNotExist, ValueError, TypeError, OverflowError):
+        raise Http404("No such person") from None
+
+
+def owner_choices(user, shown_pk=None) -> list:
+    """The people an owner filter offers: the team, plus the one a URL asks for when they
+    were deactivated (so the select names whose leads the page shows; templates mark them
+    "(inactive)"). Only admins pick owners."""
+    people = list(team(user))
+    if (
+        is_admin(user)
+        and str(shown_pk or "").isdigit()
+        and all(str(u.pk) != str(shown_pk) for u in people)
+    ):
+        people += list(get_user_model().objects.filter(pk=int(shown_pk)))
+    return people
 
 
 @receiver(post_save, sender=get_user_model())

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, time
 
 from django.db import connections, router, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Sum
 from django.utils import timezone
 
-from fairchase import policy
+from fairchase import clock, policy
 
 from .models import (
     ACTIVE_STATUSES,
@@ -56,6 +58,50 @@ def default_revisit(now):
     date, a stop into revisit): the decision core's revisit horizon, set in one place."""
     days = policy.Settings.from_any(policy_settings()).revisit_days
     return now + timezone.timedelta(days=days)
+
+
+@dataclass(frozen=True)
+class DayMinutes:
+    """The selling minutes of some people's day: what they have (each person's daily
+    minutes), what they already logged today, and what is left for the plan."""
+
+    daily: float
+    spent: float
+
+    @property
+    def left(self) -> float:
+        return max(0.0, self.daily - self.spent)
+
+
+def start_of_business_day(now: datetime, business: BusinessSettings | None = None) -> datetime:
+    """The first moment of `now`'s day in the business's time zone (aware)."""
+    business = business or BusinessSettings.current()
+    tz = clock.zone(business.business_timezone)
+    return datetime.combine(now.astimezone(tz).date(), time.min, tzinfo=tz)
+
+
+def day_minutes(
+    owner_ids: Iterable[int | None], now: datetime, business: BusinessSettings | None = None
+) -> DayMinutes:
+    """The one place that says how many selling minutes these owners have left today: each
+    has the business's daily minutes, less the minutes of the attempts they logged since
+    the business's day began (never below zero for one person: one who worked overtime
+    takes no minutes from a teammate)."""
+    business = business or BusinessSettings.current()
+    people = set(owner_ids) or {None}
+    per_person = float(business.daily_minutes)
+    ids = [pk for pk in people if pk is not None]
+    today = Attempt.objects.filter(
+        user_id__in=ids, at__gte=start_of_business_day(now, business), at__lte=now
+    )
+    spent_by = dict(
+        today.order_by()
+        .values("user_id")
+        .annotate(total=Sum("minutes"))
+        .values_list("user_id", "total")
+    )
+    spent = sum(min(per_person, float(spent_by.get(pk) or 0.0)) for pk in people)
+    return DayMinutes(daily=per_person * len(people), spent=spent)
 
 
 def current_model():
@@ -235,7 +281,10 @@ def replan_all(now=None, batch: int = 2000, queryset=None, progress=None) -> int
     if not ids:
         return 0
     # the day's minutes are everyone's: per person times the people whose leads these are
-    people = max(1, qs.values("owner_id").distinct().count())
+    # (people who still work here: a deactivated owner's minutes are gone with them).
+    # Not less what they logged today (`day_minutes`, Today's line): the core reads the figure
+    # as every day's pace too, and a spent day would put off (or let go) every lead waiting.
+    people = max(1, qs.filter(owner__is_active=True).values("owner_id").distinct().count())
     settings = {**settings, "daily_minutes": float(settings.get("daily_minutes") or 0.0) * people}
     records, status = [], {}
     for i in range(0, len(ids), batch):

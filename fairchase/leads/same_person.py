@@ -34,12 +34,31 @@ def active_lead_of(name: str, email: str, phone: str) -> Lead | None:
     """The active lead of the person with this name and these (normalised) addresses,
     whoever owns it, the oldest first: the same email, else the same phone under a
     matching name (`same_person_by_phone`), the rule `person_records` links records by."""
-    active = Lead.objects.filter(status__in=ACTIVE_STATUSES).order_by("pk")
-    if email and (lead := active.filter(email=email).first()) is not None:
+    if not (email or phone):
+        return None
+    return active_lead_among(active_leads_at([email], [phone]), name, email, phone)
+
+
+def active_leads_at(emails, phones) -> list[Lead]:
+    """The active leads with any of these (normalised) addresses, the oldest first: the
+    candidates `active_lead_among` picks from (one query for a whole batch of rows)."""
+    emails, phones = [e for e in emails if e], [p for p in phones if p]
+    if not (emails or phones):
+        return []
+    same = Q(email__in=emails) | Q(phone__in=phones)
+    return list(
+        Lead.objects.filter(same, status__in=ACTIVE_STATUSES).select_related("owner").order_by("pk")
+    )
+
+
+def active_lead_among(candidates, name: str, email: str, phone: str) -> Lead | None:
+    """`active_lead_of` among leads already read (oldest first): the same email, else the
+    same phone under a matching name."""
+    if email and (lead := next((c for c in candidates if c.email == email), None)) is not None:
         return lead
     newcomer = Lead(name=name)
-    for lead in active.filter(phone=phone) if phone else ():
-        if same_person_by_phone(lead, newcomer):
+    for lead in candidates if phone else ():
+        if lead.phone == phone and same_person_by_phone(lead, newcomer):
             return lead
     return None
 

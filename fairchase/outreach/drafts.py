@@ -1,7 +1,8 @@
 """Which message fits a lead now: the drafted email or text that suggest mode offers
 and automatic mode queues. Rules from the seeds: answer a new enquiry at once
 (apologise if late), email after a voicemail, recap after a call, and a last
-door-open message when the plan says stop."""
+door-open message when the plan says stop (only to someone we have tried: the first
+message anyone gets is never a goodbye)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,16 @@ def purpose_for(lead: Lead, facts: Facts = LIVE) -> tuple[str, str, str] | None:
     if lead.status == Status.REVISIT:
         return None
     if lead.next_action == "stop" and email_ok and not facts.said_goodbye(lead):
+        if lead.attempt_count == 0:
+            # Never contacted: a last message would be the first they hear from us. A new
+            # enquiry still gets its one answer; a contact who never asked, nothing.
+            if lead.is_new_enquiry:
+                return (
+                    Purpose.FIRST_RESPONSE,
+                    "email",
+                    "Not chased after this, but their enquiry deserves an answer.",
+                )
+            return None
         if lead.next_state == "nurture":
             return Purpose.MAILING_LIST, "email", "Stopping: invite them to the mailing list."
         return Purpose.BREAKUP, "email", "Stopping: leave the door open with a last message."
@@ -112,9 +123,12 @@ def draft_for(lead: Lead, facts: Facts = LIVE) -> Draft | None:
 
 
 def queue_plan_steps(limit: int = 200) -> int:
-    """Worker step (automatic mode): queue the due email/text steps of the plan."""
+    """Worker step (automatic mode): queue the due email/text steps of the plan. Never in
+    the name of someone deactivated (who left): their leads wait for a person to take them on."""
     now = timezone.now()
-    automatic = Profile.objects.filter(outreach_mode=Profile.Mode.AUTOMATIC).values("user_id")
+    automatic = Profile.objects.filter(
+        outreach_mode=Profile.Mode.AUTOMATIC, user__is_active=True
+    ).values("user_id")
     to_leads = OutboundMessage.objects.filter(
         kind=OutboundMessage.Kind.TO_LEAD
     )  # not the owner's alerts

@@ -281,6 +281,8 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
     automatic = msg.queued_by_id is None
     if why := refusal(lead, msg.channel, msg.to):
         return "cancel", why, None
+    if why := left_since(msg, lead):
+        return "cancel", why, None
     if lead.responded_at is not None and lead.responded_at >= msg.created_at:
         return "cancel", "The lead replied after this was queued.", None
     if automatic and lead.paused_until and lead.paused_until > now:
@@ -293,6 +295,17 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
     if rule == CAP:
         return "defer", HELD[CAP], allowed
     return "send", "", None
+
+
+def left_since(msg: OutboundMessage, lead: Lead) -> str:
+    """Why a message to a lead must not go in the name of someone deactivated since it was
+    queued: an automatic one whose lead's owner left, or one queued by a person who left
+    (a scheduled send). "" when it may go. Nobody sends as a former colleague."""
+    if msg.queued_by_id is None and not lead.owner.is_active:
+        return f"{lead.owner.get_full_name() or lead.owner} no longer works here."
+    if msg.queued_by is not None and not msg.queued_by.is_active:
+        return f"{msg.queued_by.get_full_name() or msg.queued_by} no longer works here."
+    return ""
 
 
 def _claimed(pk: int, now: datetime):

@@ -1,6 +1,7 @@
 """Reactions to lead events, inside the transaction that changed the lead: a reply or
 an opt-out cancels what is queued; a voicemail queues its email in automatic mode, and an
-undone voicemail cancels it."""
+undone voicemail cancels it; a reassigned lead's automatic messages (in the former owner's
+name) are cancelled."""
 
 from __future__ import annotations
 
@@ -41,6 +42,9 @@ def on_lead_event(sender, lead, kind, **extra):
             )
         elif _is_voicemail(attempt):
             _voicemail_email(lead)
+    if extra.get("reassigned_from") is not None:
+        # Written in the former owner's name and signed by them: the new owner's plan decides.
+        cancel_pending(lead, f"Reassigned to {lead.owner}.", automatic_only=True)
     undone = extra.get("undone")
     if undone is not None and _is_voicemail(undone):
         # A mis-tapped "Left message" taken back: the email that followed it is not sent.
@@ -55,8 +59,8 @@ def _is_voicemail(attempt) -> bool:
 
 def _voicemail_email(lead) -> None:
     """Automatic mode: the email after a voicemail goes out now (suggest mode shows it on Today)."""
-    if profile_of(lead.owner).outreach_mode != Profile.Mode.AUTOMATIC:
-        return
+    if not lead.owner.is_active or profile_of(lead.owner).outreach_mode != Profile.Mode.AUTOMATIC:
+        return  # a person who left sends nothing, however their mode was set
     from .drafts import Purpose, draft_for, plan_step
     from .outbox import OutboxError, queue_template
     from .rendering import RenderError

@@ -27,6 +27,7 @@ from django.db.models.expressions import RawSQL
 
 from fairchase.leads.models import ACTIVE_STATUSES, BusinessSettings, Commitment, Lead, Status
 from fairchase.leads.people import is_admin, visible_leads
+from fairchase.leads.planning import day_minutes
 
 from .agenda_rows import (
     FRESH,
@@ -96,6 +97,7 @@ ROW_FIELDS = (
     "owner__first_name",
     "owner__last_name",
     "owner__email",
+    "owner__is_active",
 )
 # A new enquiry whose first step is due more than this ahead is "first", not "now".
 LATER = timedelta(minutes=15)
@@ -165,8 +167,19 @@ def agenda_for(
     if owner is None and not is_admin(user):
         owner = user
     base = _active_leads(user, owner)
-    people = 1 if owner is not None else max(1, base.values("owner_id").distinct().count())
-    agenda = Agenda(now=now, end_of_day=eod, budget_minutes=float(business.daily_minutes) * people)
+    # everyone's minutes: of the people who still work here (a leaver's minutes left with them)
+    owners = (
+        {owner.pk}
+        if owner is not None
+        else set(
+            base.filter(owner__is_active=True)
+            .order_by()
+            .values_list("owner_id", flat=True)
+            .distinct()
+        )
+    )
+    day = day_minutes(owners, now, business)  # less what they logged today
+    agenda = Agenda(now=now, end_of_day=eod, budget_minutes=day.left, daily_minutes=day.daily)
     rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
     make = _row_maker(minutes, now)
     _fill_new(agenda, user, owner, rows, make)

@@ -101,7 +101,8 @@ class Agenda:
 
     now: datetime
     end_of_day: datetime
-    budget_minutes: float
+    budget_minutes: float  # the selling minutes left today (what was logged already taken off)
+    daily_minutes: float | None = None  # the whole day's (None: the same as the budget)
     new: list[AgendaRow] = field(default_factory=list)
     commitments: list[CommitmentRow] = field(default_factory=list)
     followups: list[AgendaRow] = field(default_factory=list)
@@ -125,21 +126,39 @@ class Agenda:
         return max(0.0, self.budget_minutes - self.minutes_new - self.minutes_commitments)
 
     @property
+    def minutes_logged(self) -> int:
+        """The selling minutes already logged today (rounded), taken off the day's."""
+        if self.daily_minutes is None:
+            return 0
+        return max(0, round(self.daily_minutes) - round(self.budget_minutes))
+
+    @property
+    def minutes_logged_note(self) -> str:
+        """What follows the minutes left when some are logged already, or nothing."""
+        logged = self.minutes_logged
+        return (
+            f" left ({logged} of {round(self.daily_minutes or 0)} already logged)" if logged else ""
+        )
+
+    @property
     def minutes_sentence(self) -> str:
-        """How the day's selling minutes are spent, in numbers that add up."""
-        budget = round(self.budget_minutes)
+        """How the day's selling minutes are spent, in numbers that add up (the minutes
+        already logged today first, when there are any)."""
+        budget, logged = round(self.budget_minutes), self.minutes_logged
         new, promised = round(self.minutes_new), round(self.minutes_commitments)
         if new + promised >= budget:
             over = new + promised - budget
             return (
-                f"Your {budget} selling minutes today go to new enquiries ({new} min) and commitments "
+                f"Your {budget} selling minutes{self.minutes_logged_note or ' today'} go to "
+                f"new enquiries ({new} min) and commitments "
                 f"({promised} min){f', {over} min more than you have' if over else ''}: "
                 f"follow-ups wait in the wings."
             )
         follow = round(self.minutes_followups)
         spare = budget - new - promised - follow
         return (
-            f"{budget} selling minutes today: {new} for new enquiries + {promised} for commitments + "
+            f"{budget + logged} selling minutes today: {f'{logged} already logged + ' if logged else ''}"
+            f"{new} for new enquiries + {promised} for commitments + "
             f"{follow} for follow-ups{f' + {spare} spare' if spare > 0 else ''}."
         )
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("settings/", account.settings_view, name="settings"),
     path("leads/", leads.lead_list, name="leads"),
     path("leads/new/", leads.lead_add, name="lead_add"),
+    path("leads/reassign-all/", lead_actions.leads_reassign_all, name="leads_reassign_all"),
     path("leads/<int:pk>/", leads.lead_detail, name="lead_detail"),
     path("leads/<int:pk>/edit/", leads.lead_edit, name="lead_edit"),
     path("leads/<int:pk>/outcome/", today.lead_outcome, name="lead_outcome"),

@@ -71,7 +71,9 @@ def test_the_mapping_can_be_changed_and_dry_run_before_importing(client, alice):
     assert b"3 leads were created" in progress.content and b"<progress" in progress.content
 
 
-def test_a_web_import_only_updates_leads_the_user_can_see(client, alice, bob, make_lead):
+def test_a_web_import_neither_updates_nor_duplicates_a_lead_the_user_cannot_see(
+    client, alice, bob, make_lead
+):
     theirs = make_lead(bob, name="Bob's Jo", email="jo@example.com")
     client.force_login(alice)
     upload(client, "generic.csv")
@@ -81,7 +83,7 @@ def test_a_web_import_only_updates_leads_the_user_can_see(client, alice, bob, ma
     run_job(job.pk)
     theirs.refresh_from_db()
     assert theirs.name == "Bob's Jo" and theirs.owner == bob
-    assert Lead.objects.filter(owner=alice, email="jo@example.com").exists()
+    assert not Lead.objects.filter(owner=alice, email="jo@example.com").exists()
 
 
 def test_someone_elses_import_job_is_404(client, alice, bob):

@@ -17,7 +17,15 @@ from fairchase.web.throttle import client_ip
 from fairchase.web.views.common import web_view
 
 from ..calendar import calendar_secret
-from ..capture import HONEYPOT, MAX_FIELD, CaptureError, capture, rate_limited, snippet_html
+from ..capture import (
+    HONEYPOT,
+    MAX_FIELD,
+    CaptureError,
+    capture,
+    rate_limited,
+    receiver_of,
+    snippet_html,
+)
 from ..models import CaptureForm, ImportJob
 
 # A submission is a few short fields: anything bigger is refused before it is read.
@@ -54,6 +62,7 @@ def home(request):
             "form": f,
             "snippet": snippet_html(f, base),
             "webhook": base + reverse("intake:webhook", args=[f.key]),
+            "receiver": receiver_of(f),
         }
         for f in forms
     ]
@@ -112,8 +121,13 @@ def form_update(request, pk):
         form.thanks_url = request.POST.get("thanks_url", "").strip()[:200]
         if form.thanks_url and not form.thanks_url.startswith(("https://", "http://")):
             form.thanks_url = ""
-        form.save(update_fields=["acknowledge", "thanks_url"])
-        messages.success(request, f"“{form.name}” saved.")
+        owner_id = request.POST.get("owner", "")
+        if owner_id.isdigit():  # someone still here, among those this user may give leads to
+            form.owner = team(request.user).filter(pk=owner_id).first() or form.owner
+        form.save(update_fields=["acknowledge", "thanks_url", "owner"])
+        messages.success(
+            request, f"“{form.name}” saved: its enquiries go to {form.owner.get_username()}."
+        )
     return redirect("intake:home")
 
 
@@ -152,7 +166,7 @@ def _submit(request, key: str, data):
     if problem:
         return 400, problem, None, None
     form = CaptureForm.objects.select_related("owner").filter(key=key).first()
-    if form is None or not form.owner.is_active:
+    if form is None or receiver_of(form) is None:  # its owner left: the business owner's
         return 404, "This form is no longer active.", None, None
     if rate_limited(caller_ip(request)):
         return (

@@ -38,11 +38,13 @@ from .core import (
 from .enquiries import GUARDED_FIELDS, add_enquiry, create_lead, update_lead
 from .optout import honour_opt_out, opt_out, suppress
 from .status import (
+    CARRIED_STATUSES,
     is_active,
     mark_lost,
     mark_won,
     pause_until,
     reassign,
+    reassign_all,
     reopen,
     set_signals,
     stop_chasing,
@@ -51,6 +53,7 @@ from .status import (
 )
 
 __all__ = [
+    "CARRIED_STATUSES",
     "COMMITMENT_MATCH_HOURS",
     "DEFAULT_MINUTES",
     "GUARDED_FIELDS",
@@ -77,6 +80,7 @@ __all__ = [
     "opt_out",
     "pause_until",
     "reassign",
+    "reassign_all",
     "record_reply",
     "reopen",
     "resolve_commitment",

@@ -97,7 +97,23 @@ def reassign(lead: Lead, owner, *, user=None) -> Lead:
         user=user,
         reason=f"Reassigned from {old} to {owner}",
     )
-    return _done(lead, "updated", caller=caller)
+    return _done(lead, "updated", caller=caller, reassigned_from=old)
+
+
+# The leads someone still carries: chased now, or parked to be chased again on a date.
+CARRIED_STATUSES = (*ACTIVE_STATUSES, Status.REVISIT)
+
+
+def reassign_all(old, new, *, user=None) -> int:
+    """Hand every lead `old` still carries (someone who left) to `new`: one `reassign` per
+    lead, each in its own transaction and recorded on its timeline. Returns how many."""
+    if not new.is_active:
+        raise ActionError(f"{new} is no longer active: pick someone who works here.")
+    done = 0
+    for lead in Lead.objects.filter(owner=old, status__in=CARRIED_STATUSES).order_by("pk"):
+        reassign(lead, new, user=user)
+        done += 1
+    return done
 
 
 @transaction.atomic

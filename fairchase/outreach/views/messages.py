@@ -85,6 +85,11 @@ def send_message(
     return msg
 
 
+# Sent to a lead the plan lets go, these complete the stop: the door-open message, or the
+# one answer to an enquiry never chased (what the draft offers someone never contacted).
+LAST_MESSAGES = (MessageTemplate.Purpose.BREAKUP, MessageTemplate.Purpose.FIRST_RESPONSE)
+
+
 @require_POST
 @web_view
 def send_draft(request, pk):
@@ -100,7 +105,7 @@ def send_draft(request, pk):
         letting_go
         and msg is not None
         and msg.state == State.SENT
-        and template.purpose == MessageTemplate.Purpose.BREAKUP
+        and template.purpose in LAST_MESSAGES
     ):
         _complete_stop(request, lead, *stop)
     if request.headers.get("HX-Request") == "true":
@@ -110,7 +115,7 @@ def send_draft(request, pk):
 
 
 def _complete_stop(request, lead, next_state: str, revisit_at, reason: str) -> None:
-    """The door-open message went out: the stop it was written for is done too (a queued
+    """The last message went out: the stop it was written for is done too (a queued
     one is not: stopping would cancel it, so that stop waits for the person)."""
     from fairchase.leads.models import Status
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
 from fairchase.leads.models import Commitment, Status
-from fairchase.leads.people import lead_or_404, team
+from fairchase.leads.people import display_name, lead_or_404, leaver_or_404, team
 
 from ..forms import (
     AttemptForm,
@@ -247,3 +248,29 @@ def lead_reassign(request, pk):
     else:
         messages.error(request, f"Not reassigned: {form_errors(form)}")
     return _back(lead)
+
+
+@require_POST
+@web_view
+def leads_reassign_all(request):
+    """Admins only: every lead someone still carries (a leaver's) to one person on the team,
+    one recorded reassignment per lead."""
+    if not request.is_admin:
+        raise Http404("No such page")
+    leaver = leaver_or_404(request.POST.get("leaver"))
+    form = ReassignForm(request.POST, owners=team(request.user).exclude(pk=leaver.pk))
+    if not form.is_valid():
+        messages.error(request, f"Not reassigned: {form_errors(form)}")
+        return redirect(f"{reverse('today')}?owner=all")
+    new = form.cleaned_data["owner"]
+    try:
+        n = actions.reassign_all(leaver, new, user=request.user)
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            f"{n} lead{'' if n == 1 else 's'} of {display_name(leaver)} now belong"
+            f"{'s' if n == 1 else ''} to {display_name(new)}.",
+        )
+    return redirect(f"{reverse('today')}?owner=all")

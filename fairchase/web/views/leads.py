@@ -11,14 +11,16 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from fairchase import clock
 from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
-from fairchase.leads.models import SOURCES, Commitment, Status
-from fairchase.leads.normalize import InvalidContact
-from fairchase.leads.people import lead_or_404, team, visible_leads
+from fairchase.leads.models import SOURCES, BusinessSettings, Commitment, Lead, Status
+from fairchase.leads.normalize import InvalidContact, normalize_email, normalize_phone
+from fairchase.leads.people import display_name, lead_or_404, team, visible_leads
 from fairchase.leads.planning import reachable_channels
+from fairchase.leads.same_person import active_lead_of
 
-from ..agenda import OUTCOME_BUTTONS
+from ..agenda import OUTCOME_BUTTONS, row_for
 from ..forms import (
     AttemptForm,
     CommitmentForm,
@@ -141,12 +143,40 @@ def lead_detail(request, pk):
     )
 
 
+def already_a_lead(request, fields: dict) -> tuple[str, Lead | None]:
+    """(What to say, the lead when this user may open it) if the person being added already
+    has an active lead, whoever owns it (`same_person.active_lead_of`, as the API and the
+    web forms match): a second lead would have two people chase one. ("", None) otherwise."""
+    try:
+        email, phone = normalize_email(fields.get("email")), normalize_phone(fields.get("phone"))
+    except InvalidContact:
+        return "", None  # the action says what is wrong with the address
+    known = active_lead_of(fields.get("name", ""), email, phone)
+    if known is None:
+        return "", None
+    mine = known.owner_id == request.user.pk
+    whose = "your" if mine else f"{known.owner.get_full_name() or known.owner.get_username()}'s"
+    if not mine:
+        actions.note_on_timeline(
+            known,
+            f"{request.user.get_username()} tried to add this person as a new lead: "
+            f"not added, already this lead",
+        )
+    seen = visible_leads(request.user).filter(pk=known.pk).exists()
+    return f"{known.name} is already {whose} lead: not added.", known if seen else None
+
+
 def _save_lead(request, form, lead=None):
     """Create or update through the actions; a refusal becomes a form error, nothing saved."""
     fields = form.lead_fields()
     owner = form.cleaned_data.get("owner") or (lead.owner if lead else request.user)
     try:
         if lead is None:
+            said, known = already_a_lead(request, fields)
+            if said:
+                form.add_error(None, said)
+                form.already = known
+                return None
             lead = actions.create_lead(owner, user=request.user, **fields)
         else:
             lead = actions.update_lead(lead, user=request.user, **fields)
@@ -158,18 +188,48 @@ def _save_lead(request, form, lead=None):
     return lead
 
 
+# Where a new lead's plan puts it on Today, when it is not "respond now".
+ADDED_TO = {
+    "new": "among the new enquiries on {today}",
+    "followup": "in the follow-ups on {today}",
+    "wings": "waiting for its turn on {today}",
+    "let_go": "in Ready to let go on {today}",
+}
+
+
+def added_message(lead, user) -> str:
+    """What adding a lead did, as its plan says: "respond now, it is at the top of Today" only
+    when the plan says to contact them now; else where it is and the plan's reason ("in Ready
+    to let go on Today: ...")."""
+    now = timezone.now()
+    today = "Today" if lead.owner_id == user.pk else f"{display_name(lead.owner)}'s Today"
+    if lead.status not in (Status.OPEN, Status.ENGAGED):
+        return f"Added {lead.name}: {status_label(lead).lower()}."
+    row = row_for(lead, now, BusinessSettings.current())
+    if row.section == "new" and not row.later:
+        return f"Added {lead.name}: respond now, it is at the top of {today}."
+    why = clock.reason_in_zones(lead.plan_reason, lead, timezone.get_current_timezone(), now)
+    where = ADDED_TO[row.section].format(today=today)
+    return f"Added {lead.name}: {where}{f': {why}' if why else '.'}"
+
+
 @require_http_methods(["GET", "POST"])
 @web_view
 def lead_add(request):
-    """A new enquiry: it lands at the top of Today as "respond now"."""
+    """A new lead: a new enquiry lands at the top of Today as "respond now" (the flash says
+    where the plan put it)."""
     owners = team(request.user) if request.is_admin else None
     form = LeadForm(request.POST or None, owners=owners, initial={"owner": request.user.pk})
     if request.method == "POST" and form.is_valid():
         lead = _save_lead(request, form)
         if lead is not None:
-            messages.success(request, f"Added {lead.name}: respond now, it is at the top of Today.")
+            messages.success(request, added_message(lead, request.user))
             return redirect("lead_detail", pk=lead.pk)
-    return render(request, "web/lead_form.html", {"form": form, "lead": None})
+    return render(
+        request,
+        "web/lead_form.html",
+        {"form": form, "lead": None, "already": getattr(form, "already", None)},
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -12,6 +12,7 @@ import logging
 from datetime import timedelta
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -25,7 +26,7 @@ from fairchase import clock
 from fairchase.leads import actions, planning
 from fairchase.leads.actions import ActionError
 from fairchase.leads.models import SOURCES, Commitment, Outcome, Status
-from fairchase.leads.people import lead_or_404, team
+from fairchase.leads.people import lead_or_404, leavers, owner_choices
 from fairchase.leads.undo import undo_outcome, undo_snapshot
 
 from .. import panels
@@ -64,7 +65,8 @@ def _owner_filter(request):
     if raw == EVERYONE:
         return None, EVERYONE
     if raw.isdigit():
-        chosen = team(request.user).filter(pk=int(raw)).first()
+        # a deactivated teammate too: their leads still need someone (the select says inactive)
+        chosen = get_user_model().objects.filter(pk=int(raw)).first()
         if chosen is not None:
             return chosen, str(chosen.pk)
     return request.user, ""
@@ -88,7 +90,8 @@ def _context(request, agenda=None) -> dict:
         "owner": owner,
         "scope": scope,
         "team_view": owner is None or owner != request.user,
-        "owners": team(request.user) if request.is_admin else None,
+        "owners": owner_choices(request.user, scope) if request.is_admin else None,
+        "leavers": leavers(request.user),
         "outcome_buttons": OUTCOME_BUTTONS,
         "sources": dict(SOURCES),
     }
@@ -152,7 +155,7 @@ def today_section(request, section):
             "owner": owner,
             "scope": scope,
             "team_view": owner is None or owner != request.user,
-            "owners": team(request.user) if request.is_admin else None,
+            "owners": owner_choices(request.user, scope) if request.is_admin else None,
             "sources": dict(SOURCES),
         },
     )

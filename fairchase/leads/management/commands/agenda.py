@@ -63,7 +63,8 @@ class Command(BaseCommand):
         con = Console(file=self.stdout, width=width or (None if tty else PIPE_WIDTH))
         con.print(
             f"[bold]Today for {escape(whose)}[/bold]: "
-            f"{agenda.budget_minutes:.0f} selling minutes. Times are {tz.key} time "
+            f"{agenda.budget_minutes:.0f} selling minutes{agenda.minutes_logged_note}. "
+            f"Times are {tz.key} time "
             f"({clock.label(now, tz)}), a lead's own beside it where it differs.",
             highlight=False,
         )

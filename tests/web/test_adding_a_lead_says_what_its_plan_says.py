@@ -1,0 +1,79 @@
+"""Adding a lead: the confirmation says what the plan says. "Respond now, it is at the top of
+Today" only for a lead the plan says to contact now; a lead the plan lets go (worth too little,
+every address asked not to be contacted) is said to be in Ready to let go, with the plan's
+reason. A new salesperson's empty Today says how leads reach them, not how to load the demo."""
+
+from __future__ import annotations
+
+from django.contrib.messages import get_messages
+
+from fairchase.leads import actions
+from fairchase.leads.models import Lead
+from tests.conftest import open_all_day_now
+
+ADD = {
+    "name": "Nat Fox",
+    "email": "nat@example.com",
+    "phone": "(212) 555-0142",
+    "source": "web_form",
+    "value": "2500",
+}
+
+
+def _added(client, **fields) -> tuple[Lead, str]:
+    response = client.post("/leads/new/", {**ADD, **fields})
+    lead = Lead.objects.get(name=fields.get("name", ADD["name"]))
+    assert response.status_code == 302
+    (message,) = [str(m) for m in get_messages(response.wsgi_request)]
+    return lead, message
+
+
+def test_a_lead_the_plan_says_to_contact_now_is_respond_now_at_the_top_of_today(client, alice):
+    open_all_day_now()
+    client.force_login(alice)
+    lead, message = _added(client)
+    assert lead.next_action == "contact"
+    assert message == "Added Nat Fox: respond now, it is at the top of Today."
+
+
+def test_a_lead_worth_too_little_to_chase_is_said_to_be_in_ready_to_let_go(client, alice):
+    open_all_day_now()
+    client.force_login(alice)
+    lead, message = _added(client, value="1")
+    assert lead.next_action == "stop"
+    assert "respond now" not in message and "top of Today" not in message
+    assert message.startswith("Added Nat Fox: in Ready to let go on Today: Stop")
+    # and Today agrees: the lead is among those to let go, not the new enquiries
+    html = client.get("/today/let-go/rows/").content.decode()
+    assert f'id="row-{lead.pk}"' in html
+    assert f'id="row-{lead.pk}"' not in client.get("/").content.decode().split("section-let-go")[0]
+
+
+def test_a_lead_whose_addresses_asked_not_to_be_contacted_is_not_respond_now(client, alice):
+    actions.suppress("nat@example.com", "email", "opt-out")
+    actions.suppress("+12125550142", "phone", "opt-out")
+    client.force_login(alice)
+    lead, message = _added(client)
+    assert lead.next_action == "stop"
+    assert message.startswith("Added Nat Fox: in Ready to let go on Today: ")
+    assert "respond now" not in message
+
+
+def test_an_owner_adding_a_lead_for_a_salesperson_names_whose_today_it_is_on(client, boss, bob):
+    open_all_day_now()
+    client.force_login(boss)
+    _lead, message = _added(client, owner=bob.pk)
+    assert message == "Added Nat Fox: respond now, it is at the top of Bob's Today."
+
+
+def test_a_new_salespersons_empty_today_says_how_leads_reach_them_not_to_run_the_demo(
+    client, alice, boss
+):
+    client.force_login(alice)
+    html = client.get("/").content.decode()
+    assert "Nothing to chase yet" in html and "Add a lead" in html
+    assert "make run" not in html and "fresh copy" not in html
+    assert "Leads an owner assigns to you" in html
+    assert "make run" not in client.get("/leads/").content.decode()
+    client.force_login(type(boss).objects.get(pk=boss.pk))  # the owner may try the demo
+    assert "make run" in client.get("/").content.decode()
