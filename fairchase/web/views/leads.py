@@ -32,7 +32,7 @@ from ..forms import (
     WonForm,
 )
 from ..timeline import timeline_for
-from ..words import status_label
+from ..words import sentence, status_label
 from .common import web_view
 
 PAGE_SIZE = 50
@@ -264,6 +264,6 @@ def lead_edit(request, pk):
     form = LeadForm(request.POST or None, owners=owners, initial=initial)
     if request.method == "POST" and form.is_valid():
         if _save_lead(request, form, lead) is not None:
-            messages.success(request, f"Saved {lead.name}.")
+            messages.success(request, sentence(f"Saved {lead.name}"))
             return redirect("lead_detail", pk=lead.pk)
     return render(request, "web/lead_form.html", {"form": form, "lead": lead})
