@@ -54,9 +54,9 @@ def test_a_lead_whose_addresses_asked_not_to_be_contacted_is_not_respond_now(cli
     actions.suppress("+12125550142", "phone", "opt-out")
     client.force_login(alice)
     lead, message = _added(client)
-    assert lead.next_action == "stop"
-    assert message.startswith("Added Nat Fox: in Ready to let go on Today: ")
-    assert "respond now" not in message
+    assert lead.next_action != "contact"  # a record of someone who said no: not chased
+    assert "respond now" not in message and "top of Today" not in message
+    assert "not to be contacted" in message
 
 
 def test_an_owner_adding_a_lead_for_a_salesperson_names_whose_today_it_is_on(client, boss, bob):

@@ -16,7 +16,13 @@ from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
 from fairchase.leads.models import SOURCES, BusinessSettings, Commitment, Lead, Status
 from fairchase.leads.normalize import InvalidContact, normalize_email, normalize_phone
-from fairchase.leads.people import display_name, lead_or_404, team, visible_leads
+from fairchase.leads.people import (
+    display_name,
+    lead_or_404,
+    owner_choices,
+    team,
+    visible_leads,
+)
 from fairchase.leads.planning import reachable_channels
 from fairchase.leads.same_person import active_lead_of
 
@@ -95,7 +101,7 @@ def lead_list(request):
             "owner": owner,
             "statuses": [(v, status_label(v)) for v, _ in Status.choices],
             "sources": SOURCES,
-            "owners": team(request.user) if request.is_admin else None,
+            "owners": owner_choices(request.user, owner) if request.is_admin else None,
             "querystring": params.urlencode(),
             "filtered": bool(q or status or source or owner),
         },
