@@ -1,7 +1,8 @@
 """Adding a lead: the confirmation says what the plan says. "Respond now, it is at the top of
 Today" only for a lead the plan says to contact now; a lead the plan lets go (worth too little,
 its address bounced) is said to be in Ready to let go, with the plan's reason; a lead of
-someone who opted out is said to be opted out. A new salesperson's empty Today says how leads reach them, not how to load the demo."""
+someone who opted out is said to be opted out. A new salesperson's empty Today says how
+leads reach them, not how to load the demo."""
 
 from __future__ import annotations
 
