@@ -161,12 +161,15 @@ def whatif_section(backtest: dict, source: str = "") -> dict:
         verdict = next((a for a in backtest.get("answers") or [] if a["source"] == source), None)
     else:
         verdict = backtest.get("verdict")
+    # ... and what the table's own "Fairchase's plan" row says against what you did.
+    plan_verdict = shown.get("plan_verdict")
     return {
         **shown,
         "note": backtest.get("note", ""),
         "error": backtest.get("error"),
         "chart": _whatif_chart(rows),
         "verdict": verdict,
+        "plan_verdict": plan_verdict,
         "source": source,
         "source_text": source_label(source) if source else "",
         "sources": [{"source": name, "label": source_label(name)} for name in groups],

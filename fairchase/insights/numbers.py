@@ -51,7 +51,7 @@ STATUS_ORDER = (
     (Status.OPEN, "Still chasing (silent)"),
     (Status.ENGAGED, "Talking"),
 )
-VERSION = 6  # bump when the shape of the computed dict changes
+VERSION = 7  # bump when the shape of the computed dict changes
 
 
 def source_label(name: str) -> str:
@@ -61,14 +61,33 @@ def source_label(name: str) -> str:
     )
 
 
+def plans_today(scope: Scope) -> bool:
+    """Whether this view describes the model that plans Today: every view without a date range
+    (the whole business, or one owner's leads: Today plans everyone's leads with the one model,
+    fitted on the whole lead book). A date range asks what those leads alone say."""
+    return scope.date_from is None and scope.date_to is None
+
+
 def model_for(scope: Scope, settings: dict):
-    """(model, label): the stored model for the whole business, else one fitted on this view."""
-    if scope.is_whole_business:
+    """(model, label): the model that plans Today (the stored one, or before the first refit
+    one fitted as a refit would, on the whole lead book) for a view without a date range;
+    for a date range, one fitted on the view's own leads, said plainly."""
+    if plans_today(scope):
         model = planning.current_model()
-        if model is not None:
-            return model, "the current model (the one planning your leads)"
+        if model is None:
+            model = policy.fit(planning.training_records(), settings)
+        n = model.summary().get("n_leads", 0)
+        mine = "" if scope.owner_id is None else " (every owner's, not only these)"
+        return model, (
+            f"the model that plans Today, fitted on the business's {n:,} leads{mine}, "
+            "finished or with tries so far: Today follows these chances and these stops"
+        )
     history = planning.training_records(scope.leads())
-    label = f"a model fitted on the {len(history):,} leads in this view (finished, or with tries so far)"
+    label = (
+        f"a model fitted on the {len(history):,} leads that arrived in these dates alone "
+        "(finished, or with tries so far). Today is planned by the business's model, fitted "
+        "on every lead: its stops can differ from these"
+    )
     return policy.fit(history, settings), label
 
 
@@ -281,7 +300,7 @@ def compute(scope: Scope, settings: dict | None = None) -> dict:
         "learned": None,
     }
     if n_finished:
-        # The whole business reuses the stored model; a narrower view learns from its own leads.
+        # Without a date range: the model that plans Today; a date range learns from its own leads.
         model, label = model_for(scope, settings)
         data["model"] = label
         data["learned"] = learned(model, settings)

@@ -11,7 +11,15 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 
 from . import charts  # noqa: E402
-from .svg import PALETTE  # noqa: E402
+from .svg import PALETTE, colours  # noqa: E402
+
+# The page's series keys, so a series has the same colour in the report as on the page.
+SERIES_KEYS = {
+    "Lead cost": "lead-cost",
+    "Selling time": "time-cost",
+    "Value won": "won-value",
+    "Profit": "profit",
+}
 
 A4 = (8.27, 11.69)
 
@@ -69,9 +77,10 @@ def _reply_pages(pdf, learned: dict) -> None:
 
 def _bars(ax, labels, series, title, fmt=charts.money):
     width = 0.8 / max(len(series), 1)
+    palette = colours([SERIES_KEYS.get(name, name) for name, _ in series])
     for i, (name, values) in enumerate(series):
         ax.bar(
-            [j + i * width for j in range(len(labels))], values, width, label=name, color=PALETTE[i]
+            [j + i * width for j in range(len(labels))], values, width, label=name, color=palette[i]
         )
     ax.set_xticks(
         [j + width * (len(series) - 1) / 2 for j in range(len(labels))],

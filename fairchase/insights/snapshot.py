@@ -51,7 +51,7 @@ def snapshot_key(scope: Scope, settings: dict, part: str = "main") -> str:
     """The key of this view's numbers as they would be computed now."""
     model_pk = (
         FittedModel.objects.order_by("-created_at", "-pk").values_list("pk", flat=True).first()
-        if scope.is_whole_business and part == "main"
+        if numbers.plans_today(scope) and part == "main"
         else None
     )
     # The what-if replays finished leads only: a click on an open lead leaves it as it is.
@@ -143,11 +143,11 @@ def warm_scopes() -> list[Scope]:
 
 def _due(scope: Scope, settings: dict, part: str) -> bool:
     """Whether this view's numbers are out of date and not refreshed within REFRESH[part]
-    (a refit makes the whole business's numbers due at once: they show the model's curves)."""
+    (a refit makes every view that shows the model planning Today due at once)."""
     if InsightsSnapshot.objects.filter(key=snapshot_key(scope, settings, part)).exists():
         return False
     since = timezone.now() - REFRESH[part]
-    if scope.is_whole_business and part == "main":
+    if numbers.plans_today(scope) and part == "main":
         fitted = (
             FittedModel.objects.order_by("-created_at", "-pk")
             .values_list("created_at", flat=True)

@@ -19,6 +19,42 @@ from django.utils.safestring import SafeString, mark_safe
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+# One colour per series wherever it is drawn: a source keeps its colour in every chart, and
+# "All sources" has its own; side-by-side charts of the same series (selling time, value won)
+# match. Keys are the series' `data-series` names.
+SERIES_COLOURS = {
+    # lead sources and every source together
+    "referral": "#0072B2",
+    "inbound_call": "#E69F00",
+    "walk_in": "#009E73",
+    "web_form": "#D55E00",
+    "event": "#CC79A7",
+    "cold_outreach": "#56B4E9",
+    "purchased_list": "#F0E442",
+    "all": "#000000",
+    # money
+    "lead-cost": "#CC79A7",
+    "time-cost": "#D55E00",
+    "won-value": "#009E73",
+    "profit": "#0072B2",
+    # one source's curve: the estimate and the raw share
+    "model": "#0072B2",
+    "observed": "#E69F00",
+    # opt-out risk
+    "complaint": "#D55E00",
+    "complaint-crowded": "#CC79A7",
+    # where leads ended up
+    "won": "#009E73",
+    "lost": "#D55E00",
+    "closed": "#999999",
+    "nurture": "#CC79A7",
+    "revisit": "#E69F00",
+    "opted_out": "#000000",
+    "open": "#56B4E9",
+    "engaged": "#0072B2",
+}
+# For series of no fixed colour (a source of your own): whichever of these the chart has not used.
+SPARE = (*PALETTE, "#882255", "#44AA99", "#999933", "#661100", "#6699CC", "#888888")
 W, H = 420, 250
 PAD_L, PAD_R, PAD_T, PAD_B = 66, 12, 30, 38
 FONT = 14
@@ -37,6 +73,13 @@ class Series:
     hover: list[str] = field(default_factory=list)
     band: list[tuple[float, float, float]] = field(default_factory=list)  # (x, lo, hi)
     dashed: bool = False
+
+
+def colours(keys: Sequence[str]) -> list[str]:
+    """Each series' colour: its own where it has one, else the first one unused in this chart."""
+    taken = {SERIES_COLOURS[k] for k in keys if k in SERIES_COLOURS}
+    spare = (c for c in itertools.cycle(SPARE) if c not in taken)
+    return [SERIES_COLOURS.get(k) or next(spare) for k in keys]
 
 
 def _f(v: float) -> str:
@@ -172,7 +215,8 @@ def line_chart(
     def y_of(y):
         return H - PAD_B - min(y, top) / top * (H - PAD_T - PAD_B)
 
-    body, extra = _legend([(s.name, PALETTE[i % len(PALETTE)]) for i, s in enumerate(series)])
+    palette = colours([s.key for s in series])
+    body, extra = _legend([(s.name, palette[i]) for i, s in enumerate(series)])
     body.append(f'<g transform="translate(0 {extra})">')
     body += _axes(0, top, step, y_format, y_of, x_label, y_label)
     body.append(
@@ -185,7 +229,7 @@ def line_chart(
     )
     body += _markers(markers, x_of)
     for i, s in enumerate(series):
-        body += _line_series(s, PALETTE[i % len(PALETTE)], x_of, y_of, y_format)
+        body += _line_series(s, palette[i], x_of, y_of, y_format)
     body.append("</g>")
     return _frame(chart, title, desc, body, height=H + extra)
 
@@ -265,7 +309,8 @@ def bar_chart(
     n_cat, n_ser = max(len(categories), 1), max(len(series), 1)
     slot = (W - PAD_L - PAD_R) / n_cat
     bar = slot * 0.8 / n_ser
-    body, extra = _legend([(s.name, PALETTE[i % len(PALETTE)]) for i, s in enumerate(series)])
+    palette = colours([s.key for s in series])
+    body, extra = _legend([(s.name, palette[i]) for i, s in enumerate(series)])
     wrap = len(categories) > 4 and any(" " in c for c in categories)
     below = 12 if wrap else 0  # room for two-line category names
     body.append(f'<g transform="translate(0 {extra})">')
@@ -281,7 +326,7 @@ def bar_chart(
         + "</g>"
     )
     for i, s in enumerate(series):
-        colour = PALETTE[i % len(PALETTE)]
+        colour = palette[i]
         g = [f'<g data-series="{escape(s.key)}" fill="{colour}">']
         for j, (_, y) in enumerate(s.points):
             x = PAD_L + slot * j + slot * 0.1 + bar * i
@@ -309,8 +354,9 @@ def share_bar(
     total = sum(c for *_, c in parts) or 1
     left, width = 12, W - 24
     body, x = [], float(left)
+    palette = colours([key for key, *_ in parts])
     for i, (key, label, count) in enumerate(parts):
-        colour = PALETTE[i % len(PALETTE)]
+        colour = palette[i]
         w = count / total * width
         hover = f"{label}: {count:,} leads ({count / total:.0%})"
         body.append(
@@ -325,7 +371,7 @@ def share_bar(
         if lx + step > W and lx > left:
             lx, ly = left, ly + 20
         body.append(
-            f'<rect x="{_f(lx)}" y="{ly - 10}" width="12" height="12" fill="{PALETTE[i % len(PALETTE)]}"/>'
+            f'<rect x="{_f(lx)}" y="{ly - 10}" width="12" height="12" fill="{palette[i]}"/>'
             f'<text x="{_f(lx + 16)}" y="{ly}">{escape(name)}</text>'
         )
         lx += step

@@ -81,6 +81,10 @@ def run_backtest(history: list[dict], settings: dict) -> dict:
         for name, group in sorted(by_source.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
     out["verdict"] = answer("", out, typical_value(records), margin)
+    out["plan_verdict"] = plan_answer(out, typical_value(records), margin)
+    for name, group in by_source.items():
+        replayed = out["by_source"][name]
+        replayed["plan_verdict"] = plan_answer(replayed, typical_value(group), margin)
     return out
 
 
@@ -98,6 +102,15 @@ def best_stop(replay: dict) -> dict | None:
     """The most profitable stop-after-N row of one replay (the first N on a tie)."""
     rows = [r for r in replay.get("rows") or [] if r["kind"] == "stop_after"]
     return max(rows, key=lambda r: r["profit"]) if rows else None
+
+
+def uncertainty(value: float | None, margin: float) -> tuple[float, str]:
+    """How far a replay's profit can move by chance, and how to say it: one typical sale at
+    your margin (one lead more or less answering, or buying, swings the total by that much)."""
+    from .charts import money
+
+    noise = (value or 0.0) * margin
+    return noise, f"the {money(noise)} of one typical sale at your margin"
 
 
 def answer(source: str, replay: dict, value: float | None, margin: float = 1.0) -> dict:
@@ -136,7 +149,7 @@ def answer(source: str, replay: dict, value: float | None, margin: float = 1.0) 
             "text": f"{label}: no stopping rule made money (the best, stop after {tries}, "
             f"came to {money(best['profit'])}).",
         }
-    noise = (value or 0.0) * margin
+    noise, said = uncertainty(value, margin)
     if abs(gain) < noise:
         return {
             **line,
@@ -144,7 +157,8 @@ def answer(source: str, replay: dict, value: float | None, margin: float = 1.0) 
             "kind": "same",
             "text": f"{label}: no clear difference between stopping rules and what you did "
             f"(the best, stop after {tries}, made {money(abs(gain))} "
-            f"{'more' if gain >= 0 else 'less'}: less than one typical sale).",
+            f"{'more' if gain >= 0 else 'less'}: within {said}, which one lead more or less "
+            "could swing).",
         }
     at = f" at {money(value)}" if value else ""
     if gain < 0:
@@ -159,6 +173,43 @@ def answer(source: str, replay: dict, value: float | None, margin: float = 1.0) 
         **line,
         "kind": "stop",
         "text": f"{label}: stop after {tries}{at} ({money(gain)} more profit than what you did).",
+    }
+
+
+def plan_answer(replay: dict, value: float | None, margin: float = 1.0) -> dict | None:
+    """Fairchase's plan row against what you did, with the figures of the table, the same way
+    the answer lines judge a stopping rule: "no clear difference" only within one typical sale
+    at your margin (said with its amount). None without both rows or with too few leads."""
+    from .charts import money
+
+    rows = replay.get("rows") or []
+    actual = next((r for r in rows if r["kind"] == "actual"), None)
+    plan = next((r for r in rows if r["kind"] == "fairchase"), None)
+    if actual is None or plan is None or replay.get("leads", 0) < MIN_LEADS:
+        return None
+    gain = plan["profit"] - actual["profit"]
+    fewer = round(actual["wins_kept"] - plan["wins_kept"])
+    wins = (
+        f"kept all {actual['wins_kept']:,.0f} wins"
+        if fewer <= 0
+        else f"kept {fewer} fewer win{'s' if fewer != 1 else ''} "
+        f"({plan['wins_kept']:,.0f} of {actual['wins_kept']:,.0f})"
+    )
+    profit = f"{money(abs(gain))} {'more' if gain >= 0 else 'less'} profit than what you did"
+    noise, said = uncertainty(value, margin)
+    line = {"gain": gain, "fewer_wins": max(fewer, 0), "uncertainty": noise}
+    if abs(gain) < noise:
+        return {
+            **line,
+            "kind": "same",
+            "text": f"{FAIRCHASE_ROW}: no clear difference from what you did ({profit} and "
+            f"{wins}: within {said}, which one lead more or less could swing).",
+        }
+    return {
+        **line,
+        "kind": "better" if gain > 0 else "worse",
+        "text": f"{FAIRCHASE_ROW}: {profit} and {wins}, more than {said} that one lead more "
+        "or less could swing.",
     }
 
 

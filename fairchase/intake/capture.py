@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fairchase.leads import actions
-from fairchase.leads.models import ACTIVE_STATUSES, Lead
+from fairchase.leads.models import ACTIVE_STATUSES, Lead, Status
 from fairchase.leads.normalize import (
     InvalidContact,
     display_phone,
@@ -121,7 +121,6 @@ def capture(form: CaptureForm, data, ip: str) -> tuple[Lead | None, bool]:
                 consents=_consents(data),
                 signals=["initiated_contact"],
                 reason=_created_as(form, owner),
-                written_in=True,
             )
         except InvalidContact as exc:
             raise CaptureError(str(exc)) from None
@@ -201,13 +200,19 @@ def notify_owner(lead: Lead, *, again: bool = False) -> None:
         return
     contact = " / ".join(v for v in (display_phone(lead.phone), lead.email) if v)
     notes = lead.notes.strip()
+    said_no = lead.status == Status.OPTED_OUT  # a new record of someone who opted out
     body = (
         f"{lead.name} just sent {'another' if again else 'an'} enquiry ({contact}).\n\n"
         f"{notes[-1000:] if again else notes[:1000]}\n\n"
-        f"Respond now: the odds of reaching a new lead fall steeply within the first hour.\n"
-        f"{lead_url(lead)}\n"
+        + (
+            "This person opted out before, so this record is opted out too: Fairchase will "
+            "not contact them (its history says when).\n"
+            if said_no
+            else "Respond now: the odds of reaching a new lead fall steeply within the first hour.\n"
+        )
+        + f"{lead_url(lead)}\n"
     )
-    subject = f"New enquiry: {lead.name}, respond now"
+    subject = f"New enquiry: {lead.name}, " + ("who opted out before" if said_no else "respond now")
     try:
         from fairchase.outreach.outbox import queue_owner_alert
     except ImportError:  # no outbox: mail it once the lead is saved

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from fairchase import texting
+
 from . import actions, planning
 from .models import ACTIVE_STATUSES, FittedModel, Lead
 from .worker import claim_lease, release_lease
@@ -48,11 +50,13 @@ def refit_if_stale() -> int:
 
 def replan_stale(batch: int = 2000) -> int:
     """Plans depend on the clock (due times, weekly caps): refresh those older than STALE_PLAN
-    (one worker at a time)."""
+    (one worker at a time), and any plan to text someone when texts cannot be sent (made
+    before they were switched off)."""
     cutoff = timezone.now() - STALE_PLAN
-    qs = Lead.objects.filter(status__in=ACTIVE_STATUSES).filter(
-        Q(planned_at__lt=cutoff) | Q(planned_at=None)
-    )
+    stale = Q(planned_at__lt=cutoff) | Q(planned_at=None)
+    if not texting.configured():
+        stale |= Q(next_channel="text")
+    qs = Lead.objects.filter(status__in=ACTIVE_STATUSES).filter(stale)
     if not qs.exists() or not claim_lease("replan_stale", REPLAN_LEASE):
         return 0
     try:

@@ -16,7 +16,7 @@ from django.db import connections, router, transaction
 from django.db.models import Prefetch, Sum
 from django.utils import timezone
 
-from fairchase import clock, policy
+from fairchase import clock, policy, texting
 
 from .models import (
     ACTIVE_STATUSES,
@@ -161,7 +161,8 @@ def lead_record(lead: Lead, suppressed: set[str] | None = None) -> dict:
 
 
 def reachable_channels(lead: Lead, suppressed: set[str] | None = None) -> list[str]:
-    """Channels we may use: we need the address, no suppression, and consent for texts.
+    """Channels we may use: we need the address, no suppression, and for texts consent and
+    a way to send them (`texting.configured`: without it a text is never planned).
     Someone who came to us without leaving an address (a walk-in) can be visited; a
     contact we come back to (imported, a cold list) with no address has no channel."""
     if suppressed is None:
@@ -173,7 +174,7 @@ def reachable_channels(lead: Lead, suppressed: set[str] | None = None) -> list[s
     out = []
     if lead.phone and lead.phone not in suppressed:
         out += ["call"]
-        if "sms" in (lead.consents or []):
+        if "sms" in (lead.consents or []) and texting.configured():
             out += ["text"]
     if lead.email and lead.email not in suppressed:
         out += ["email"]

@@ -9,7 +9,7 @@ import re
 
 from django.db.models import Q
 
-from .models import ACTIVE_STATUSES, Lead, Status, Suppression
+from .models import ACTIVE_STATUSES, Lead, Status, StatusChange, Suppression
 
 
 def _name_key(name: str) -> str:
@@ -95,3 +95,27 @@ def said_no_before(lead: Lead) -> bool:
         others = Lead.objects.filter(phone=lead.phone, status=Status.OPTED_OUT).exclude(pk=lead.pk)
         return not others.exists() or any(same_person_by_phone(o, lead) for o in others)
     return False
+
+
+def who_said_no(lead: Lead) -> StatusChange | None:
+    """The opt-out row of the first of this person's other records to say no (the rule of
+    `said_no_before`: the same email, or the same phone under a matching name): its lead
+    is the record, its `at` when. None when no such record is left (an address suppressed
+    by an opt-out whose record was deleted)."""
+    same = Q(pk__in=[])
+    if lead.email:
+        same |= Q(lead__email=lead.email)
+    if lead.phone:
+        same |= Q(lead__phone=lead.phone)
+    rows = (
+        StatusChange.objects.filter(same, new=Status.OPTED_OUT, lead__status=Status.OPTED_OUT)
+        .exclude(lead=lead.pk)
+        .exclude(old=Status.OPTED_OUT)  # a note on an opted-out record, not its opt-out
+        .select_related("lead")
+        .order_by("at", "pk")
+    )
+    for row in rows:
+        other = row.lead
+        if (lead.email and other.email == lead.email) or same_person_by_phone(other, lead):
+            return row
+    return None

@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from fairchase import clock
+from fairchase import clock, texting
 from fairchase.leads.models import Lead, Outcome, Profile, Status
 
 from .facts import AFTER_CALL, LIVE, Facts  # noqa: F401  (AFTER_CALL: long imported from here)
@@ -70,7 +70,7 @@ def purpose_for(lead: Lead, facts: Facts = LIVE) -> tuple[str, str, str] | None:
             return Purpose.MAILING_LIST, "email", "Stopping: invite them to the mailing list."
         return Purpose.BREAKUP, "email", "Stopping: leave the door open with a last message."
     due = lead.next_action == "contact" and _due_today(lead, facts.business_zone())
-    if due and lead.next_channel in ("email", "text"):
+    if due and lead.next_channel in drafted_channels():
         channel = lead.next_channel
         if (lead.email if channel == "email" else lead.phone) in suppressed:
             return None
@@ -88,6 +88,12 @@ def purpose_for(lead: Lead, facts: Facts = LIVE) -> tuple[str, str, str] | None:
             return Purpose.REVISIT, channel, "Back from revisit: check in."
         return Purpose.FOLLOW_UP, channel, "The plan says to write now."
     return None
+
+
+def drafted_channels() -> tuple[str, ...]:
+    """The channels a message is drafted (and in automatic mode queued) for: email, and texts
+    when they can be sent (a plan made before texts were switched off waits for its replan)."""
+    return ("email", "text") if texting.configured() else ("email",)
 
 
 def _due_today(lead: Lead, zone_name: str) -> bool:
@@ -134,7 +140,7 @@ def queue_plan_steps(limit: int = 200) -> int:
     )  # not the owner's alerts
     due = (
         Lead.objects.filter(owner__in=automatic, status__in=[Status.OPEN, Status.ENGAGED])
-        .filter(next_action="contact", next_channel__in=["email", "text"], next_due__lte=now)
+        .filter(next_action="contact", next_channel__in=drafted_channels(), next_due__lte=now)
         .exclude(
             pk__in=to_leads.filter(state__in=["queued", "sending", "unknown"]).values("lead_id")
         )

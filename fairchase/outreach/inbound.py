@@ -143,9 +143,12 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
         return "Asked for a call, but they opted out: no call back pinned (call only if they ask you again)."
     if kind == Kind.CALL_BACK:
         until = until or timezone.now() + DEFAULT_CALL_BACK
-        actions.add_commitment(
-            lead, by=Commitment.By.US, what=CALL_BACK_WHAT, due_at=until, user=user
-        )
+        try:
+            actions.add_commitment(
+                lead, by=Commitment.By.US, what=CALL_BACK_WHAT, due_at=until, user=user
+            )
+        except actions.ActionError as exc:  # no address we may use: a call back could not be kept
+            return f"Asked for a call, but no call back pinned: {exc}"
         return f"Asked for a call: call back {clock.for_lead(until, clock.business_zone(), lead)}."
     if kind == Kind.INTERESTED:
         return "Interested: answer them first."

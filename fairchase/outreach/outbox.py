@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from fairchase import texting
 from fairchase.leads import actions as lead_actions
 from fairchase.leads import planning
 from fairchase.leads.models import Lead, Outcome, Status, Suppression
@@ -241,7 +242,8 @@ def refusal(lead: Lead, channel: str | None = None, to: str = "") -> str:
     """Why nobody may write to this lead, on `channel` (to `to`) or, without one, on any
     channel; "" when someone may. Asked before anyone writes (the lead page, the composer,
     the queue) and again at send time (`recheck`): an opted-out or closed lead, a suppressed
-    address (opted out or bounced, on any lead), a text without consent."""
+    address (opted out or bounced, on any lead), a text without consent or with texts not
+    configured."""
     if lead.status not in (Status.OPEN, Status.ENGAGED):
         return f"The lead is {lead.get_status_display().lower()}."
     if channel is None:
@@ -252,6 +254,8 @@ def refusal(lead: Lead, channel: str | None = None, to: str = "") -> str:
         return "This address asked not to be contacted (or bounced)."
     if channel == "text" and "sms" not in (lead.consents or []):
         return "No consent to text this lead."
+    if channel == "text" and not texting.configured():
+        return texting.NOT_CONFIGURED
     return ""
 
 

@@ -116,7 +116,7 @@ class LeadForm(forms.Form):
             # Imported leads may carry a source outside the list: keep it selectable.
             self.fields["source"].choices = [*SOURCES, (source, source)]
         if owners is not None:
-            self.fields["owner"] = forms.ModelChoiceField(queryset=owners, required=True)
+            self.fields["owner"] = OwnerField(queryset=owners, required=True)
         business = BusinessSettings.current().business_timezone
         current = self.data.get("timezone") if self.is_bound else self.initial.get("timezone")
         self.fields["timezone"].widget = forms.Select(
@@ -173,8 +173,15 @@ class CommitmentForm(forms.Form):
     )
     due_at = forms.DateTimeField(label="When", widget=LOCAL_DATETIME)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, ours: bool = True, **kwargs):
+        """`ours=False`: a lead we cannot contact (no address we may use), so only their
+        own promise can be pinned (`actions.add_commitment` refuses one of ours)."""
         super().__init__(*args, **kwargs)
+        if not ours:
+            by = self.fields["by"]
+            by.choices = [(Commitment.By.LEAD, Commitment.By.LEAD.label)]
+            by.initial = Commitment.By.LEAD
+            by.help_text = "No address we may use: only a promise of theirs can be pinned."
         # The time is read in the screen's zone (the business's): say which.
         tz = timezone.get_current_timezone()
         self.fields[
@@ -260,6 +267,15 @@ class WonForm(forms.Form):
 
 class LostForm(forms.Form):
     reason = forms.CharField(max_length=200, required=False, label="Why lost?")
+
+
+class OwnerField(forms.ModelChoiceField):
+    """A lead's owner: a deactivated one (kept so an edit never moves the lead by itself) is
+    labelled "(inactive)"."""
+
+    def label_from_instance(self, obj) -> str:
+        name = obj.get_full_name() or obj.get_username()
+        return name if obj.is_active else f"{name} (inactive)"
 
 
 class ReassignForm(forms.Form):

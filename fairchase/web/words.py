@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from fairchase.leads.models import Status
+from fairchase.leads.models import CONSENTS, Status
 
 # "nurture" is the code's word for the mailing list.
 STATUS_WORDS = {Status.NURTURE: "Mailing list"}
@@ -32,6 +32,20 @@ def let_go_target(lead) -> str:
             return f"revisit {timezone.localtime(lead.plan_revisit_at):%d %b %Y}"
         return "revisit later"
     return str(target)
+
+
+def consents_text(codes) -> str:
+    """What a lead agreed to, in words: ["mailing_list", "sms"] -> "mailing list, text messages"
+    ("none" when nothing); a code of no known label is shown with spaces for underscores."""
+    names = dict(CONSENTS)
+    said = [names.get(c, str(c).replace("_", " ")).lower() for c in codes or []]
+    return ", ".join(said) or "none"
+
+
+def sentence(text: str) -> str:
+    """`text` ended with one full stop: "Saved Quinn F." stays as it is, never "Quinn F.."."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def money_text(value) -> str:

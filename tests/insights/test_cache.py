@@ -84,11 +84,13 @@ def test_the_worker_keeps_every_view_a_page_opens_computed(history, alice, bob):
         assert cached(scope, settings, part="whatif") is not None
 
 
-def test_a_refit_is_followed_by_the_whole_business_numbers_only(history):
+def test_a_refit_is_followed_by_every_view_that_shows_the_model_planning_today(history):
     _warm_all()
     planning.refit()
-    assert cached(Scope()) is None
-    assert _warm_all() == 1  # the owners' views learn from their own leads: unchanged
+    # The whole business's and each owner's page describe the model that plans Today.
+    for scope in warm_scopes():
+        assert cached(scope) is None
+    assert _warm_all() == len(warm_scopes())  # their page numbers; the what-ifs are unchanged
 
 
 def test_the_worker_warms_within_its_time_budget_and_resumes_next_pass(history):

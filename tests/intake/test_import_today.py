@@ -72,9 +72,13 @@ def test_a_date_without_a_time_is_noon_that_day_or_now_for_today_and_messages_re
 
 
 def test_an_imported_contact_is_introduced_never_thanked_for_an_enquiry_it_may_not_have_made(
-    alice,
+    alice, settings
 ):
     from fairchase.outreach.drafts import draft_for
+
+    # texts set up, so a text is drafted too (only drafted here: no provider is reached)
+    settings.SMS_API_URL, settings.SMS_ACCOUNT_SID = "http://127.0.0.1:9/2010-04-01", "AC1"
+    settings.SMS_AUTH_TOKEN, settings.SMS_FROM = "token", "+15005550006"
 
     csv = "name,email,phone,company\r\nCold Contact,cold@example.com,+16465551000,Acme\r\n"
     assert import_file(io.BytesIO(csv.encode()), alice).created == 1

@@ -78,7 +78,7 @@ def test_a_lead_added_later_with_an_opted_out_address_reaches_nobody(alice, bob,
     assert report.created == 1, report.errors
     imported = Lead.objects.get(name="Dee Again")
     assert imported.phone in _suppressed() and reachable_channels(imported) == []
-    assert imported.next_action == "stop"
+    assert imported.status == Status.OPTED_OUT and imported.next_action != "contact"
     by_hand = actions.create_lead(bob, name="Dee", email="DEE@example.com", phone="+12125550150")
     edited = make_lead(bob, name="Dee D", email="", phone="+12125550151")
     actions.update_lead(edited, email="dee@example.com")
@@ -86,7 +86,7 @@ def test_a_lead_added_later_with_an_opted_out_address_reaches_nobody(alice, bob,
         lead.refresh_from_db()
         assert lead.phone in _suppressed(), lead.name
         assert reachable_channels(lead) == [], lead.name
-        assert lead.next_action == "stop", lead.plan_reason
+        assert lead.status == Status.OPTED_OUT and lead.next_action != "contact", lead.name
         assert lead.status_changes.filter(
             reason__startswith="This person opted out before"
         ).exists()

@@ -21,6 +21,14 @@ from fairchase.outreach.models import InboundMessage, OutboundMessage, ReadingCo
 TOKEN = "test-auth-token"
 
 
+@pytest.fixture(autouse=True)
+def _texts_set_up(settings):
+    """Texts come in through the provider's webhook, so a provider is set up (and texts may
+    be queued: none is sent here)."""
+    settings.SMS_API_URL, settings.SMS_ACCOUNT_SID = "http://127.0.0.1:9/2010-04-01", "AC1"
+    settings.SMS_AUTH_TOKEN, settings.SMS_FROM = TOKEN, "+15005550006"
+
+
 def _text_in(settings, body: str, sender: str, sid: str):
     settings.SMS_AUTH_TOKEN = TOKEN
     url = "http://testserver/o/sms/inbound"

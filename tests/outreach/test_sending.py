@@ -103,7 +103,10 @@ def test_a_suppressed_address_is_not_used_for_another_lead_with_the_same_email(
     assert smtp_server.received == []
 
 
-def test_texts_need_sms_consent(alice, make_lead, smtp_server):
+def test_texts_need_sms_consent(alice, make_lead, smtp_server, settings):
+    # texts set up (a provider that is never reached: the message is cancelled before)
+    settings.SMS_API_URL, settings.SMS_ACCOUNT_SID = "http://127.0.0.1:9/2010-04-01", "AC1"
+    settings.SMS_AUTH_TOKEN, settings.SMS_FROM = "token", "+15005550006"
     lead = make_lead(alice, consents=[])
     with pytest.raises(outbox.OutboxError, match="consent"):
         _queue(lead, alice, channel="text", subject="")

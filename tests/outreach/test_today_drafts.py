@@ -47,7 +47,10 @@ def _said(draft):
     return draft.template.pk, draft.why, rendered, draft.error
 
 
-def test_page_facts_draft_exactly_what_per_lead_queries_draft(alice, make_lead):
+def test_page_facts_draft_exactly_what_per_lead_queries_draft(alice, make_lead, settings):
+    # texts set up, so the lead the plan texts is drafted a text (nothing is sent here)
+    settings.SMS_API_URL, settings.SMS_ACCOUNT_SID = "http://127.0.0.1:9/2010-04-01", "AC1"
+    settings.SMS_AUTH_TOKEN, settings.SMS_FROM = "token", "+15005550006"
     now = timezone.now()
     voicemail = make_lead(alice)
     actions.log_attempt(voicemail, "call", "left_message", user=alice)
@@ -121,6 +124,7 @@ def test_page_facts_draft_exactly_what_per_lead_queries_draft(alice, make_lead):
         "breakup",
         "mailing_list",
     } <= purposes
+    assert MessageTemplate.objects.get(pk=live[text.pk][0]).channel == "text"
     assert live[goodbye.pk] is None  # already said goodbye
     assert (
         MessageTemplate.objects.get(pk=live[tried.pk][0]).purpose == "follow_up"

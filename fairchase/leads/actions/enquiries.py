@@ -17,14 +17,13 @@ from .optout import _honour_opt_out
 
 
 @transaction.atomic
-def create_lead(
-    owner, *, user=None, reason: str = "New enquiry", written_in: bool = False, **fields
-) -> Lead:
+def create_lead(owner, *, user=None, reason: str = "New enquiry", **fields) -> Lead:
     """Store a new enquiry; its plan says 'respond now'. A contact from a cold list did not
     enquire: it comes in to be worked by value (a revisit from its first day), never
-    listed as an enquiry waiting for its answer. Typed in, imported or sent through the
-    API (not `written_in` by the person through a form), a lead with an address of
-    someone who opted out has every address suppressed (`_honour_opt_out`)."""
+    listed as an enquiry waiting for its answer. A lead made for someone who opted out
+    (their email, or their phone under their name), however it comes in (typed in,
+    imported, the API, a web form), is opted out as it is made (`_honour_opt_out`): the
+    person said no, and a new record of them is no new permission."""
     fields["email"] = normalize_email(fields.get("email"))
     fields["phone"] = normalize_phone(fields.get("phone"))
     fields.setdefault("status", Status.OPEN)
@@ -34,8 +33,7 @@ def create_lead(
     StatusChange.objects.create(
         lead=lead, old="", new=lead.status, reason=reason, user=user, at=lead.created_at
     )
-    if not written_in:
-        _honour_opt_out(lead)
+    _honour_opt_out(lead, user)
     return _done(lead, "created")
 
 
@@ -185,6 +183,7 @@ def update_lead(lead: Lead, *, user=None, **fields) -> Lead:
     for k, v in fields.items():
         setattr(fresh, k, v)
     fresh.save(update_fields=[*fields, "updated_at"])
-    if {"email", "phone"} & set(fields):
-        _honour_opt_out(fresh)
-    return _done(fresh, "updated", caller=lead)
+    kind = "updated"
+    if {"email", "phone"} & set(fields) and _honour_opt_out(fresh, user):
+        kind = "opt_out"  # what is queued for them is cancelled, as for any opt-out
+    return _done(fresh, kind, caller=lead)

@@ -9,9 +9,9 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from ... import clock
 from ..models import ACTIVE_STATUSES, Commitment, Lead, Status, Suppression
-from ..planning import replan_lead
-from ..same_person import person_records, said_no_before
+from ..same_person import person_records, said_no_before, who_said_no
 from .core import _done, _lock, _transition, note_on_timeline
 
 
@@ -94,13 +94,17 @@ def honour_opt_out(pk: int) -> None:
     """`_honour_opt_out` for a lead stored without its action (an imported one), replanned."""
     lead = _lock(pk)
     if _honour_opt_out(lead):
-        replan_lead(lead)
+        _done(lead, "opt_out")
 
 
-def _honour_opt_out(lead: Lead) -> bool:
-    """The person said no on one address: their other addresses are suppressed too, with a
-    timeline row saying so (the plan, recomputed by the caller, then reaches nobody).
-    Whether it suppressed any."""
+def _honour_opt_out(lead: Lead, user=None) -> bool:
+    """A record made (or edited) with an address of a person who said no before, on another
+    record of theirs (`said_no_before`: the same email, or the same phone under a matching
+    name), is that person's: it is opted out too, through its transition row naming the
+    record that said no and when, every address of it suppressed and its pending promises
+    cancelled, so no screen offers to chase them. A won or lost record keeps its status (a
+    sale made stays made) with a timeline row for the addresses it suppressed. Whether it
+    changed anything (the caller replans)."""
     if not said_no_before(lead):
         return False
     fresh = [
@@ -108,10 +112,37 @@ def _honour_opt_out(lead: Lead) -> bool:
         for v in (lead.email, lead.phone)
         if v and not Suppression.objects.filter(value=v).exists()
     ]
-    if fresh:
-        _suppress(lead, None, "opt-out")
-        note_on_timeline(lead, f"This person opted out before: {', '.join(fresh)} suppressed too.")
-    return bool(fresh)
+    _suppress(lead, None, "opt-out")
+    said = _said_no_before(lead)
+    also = f" ({', '.join(fresh)} suppressed too)" if fresh else ""
+    if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
+        if fresh:
+            note_on_timeline(lead, f"{said}{also}.")
+        return bool(fresh)
+    now = timezone.now()
+    _cancel_commitments(lead, now)
+    reason = f"{said}. Not to be contacted on this record either{also}."
+    _transition(lead, Status.OPTED_OUT, reason, user, now)
+    return True
+
+
+def _said_no_before(lead: Lead) -> str:
+    """The reason's start: "This person opted out before: Quinn Ford (#501) on Thu 3 Dec
+    2026 10:00 CST" (the record that said no, when, in the business's zone)."""
+    tz, fmt = clock.business_zone(), "%a %-d %b %Y %H:%M"
+    row = who_said_no(lead)
+    if row is not None:
+        when = clock.at_zone(row.at, tz, fmt)
+        return f"This person opted out before: {row.lead.name} (#{row.lead_id}) on {when}"
+    gone = (
+        Suppression.objects.filter(
+            value__in=[v for v in (lead.email, lead.phone) if v], reason="opt-out"
+        )
+        .order_by("created_at")
+        .first()
+    )
+    when = clock.at_zone(gone.created_at, tz, fmt)
+    return f"This person opted out before: {gone.value} asked not to be contacted on {when}"
 
 
 def _suppress(lead: Lead, channel: str | None, reason: str) -> None:

@@ -14,6 +14,8 @@ import urllib.request
 
 from django.conf import settings
 
+from fairchase import texting
+
 from . import Channel, ChannelError
 
 OPT_OUT_HINT = "Reply STOP to opt out."
@@ -69,16 +71,8 @@ class TextChannel(Channel):
         return cls()
 
     def send(self, message) -> str:
-        if not (
-            settings.SMS_API_URL
-            and settings.SMS_ACCOUNT_SID
-            and settings.SMS_AUTH_TOKEN
-            and settings.SMS_FROM
-        ):
-            raise ChannelError(
-                "Texts are not configured (SMS_API_URL, SMS_ACCOUNT_SID, SMS_AUTH_TOKEN, SMS_FROM).",
-                "failed",
-            )
+        if not texting.configured():
+            raise ChannelError(texting.NOT_CONFIGURED, "failed")
         data = urllib.parse.urlencode(
             {"To": message.to, "From": settings.SMS_FROM, "Body": message.body}
         ).encode()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import timedelta
 
 from django import template
@@ -15,9 +16,10 @@ from django.utils.safestring import mark_safe
 
 from fairchase import clock
 from fairchase.intake.rows import IMPORT_NOTE
-from fairchase.leads.models import Suppression
+from fairchase.leads.models import Status, Suppression
 from fairchase.leads.normalize import display_phone
 from fairchase.leads.people import is_admin
+from fairchase.leads.planning import reachable_channels
 from fairchase.policy import reasons
 from fairchase.web import panels, words
 from fairchase.web.agenda import OUTCOME_BUTTONS
@@ -106,15 +108,31 @@ def check_addresses(request, leads) -> None:
 def contact_links(context, lead):
     """A row's call and email buttons, for the addresses we may use only: an address that
     asked not to be contacted is never offered."""
-    addresses = {v for v in (lead.email, lead.phone) if v}
-    checks = getattr(context.get("request"), "address_checks", {})
-    if not addresses <= checks.keys():  # a row the page's view did not look up
-        blocked = Suppression.among([lead])
-        checks = {v: v in blocked for v in addresses}
+    checks = _address_checks(context, lead)
     return {
         "phone": lead.phone if lead.phone and not checks[lead.phone] else "",
         "email": lead.email if lead.email and not checks[lead.email] else "",
     }
+
+
+def _address_checks(context, lead) -> dict[str, bool]:
+    """Whether each of the lead's addresses is blocked, from the page's one look-up
+    (`check_addresses`), or looked up now for a row the page's view did not."""
+    addresses = {v for v in (lead.email, lead.phone) if v}
+    checks = getattr(context.get("request"), "address_checks", {})
+    if not addresses <= checks.keys():
+        blocked = Suppression.among([lead])
+        checks = {v: v in blocked for v in addresses}
+    return checks
+
+
+def _can_be_tried(context, lead) -> bool:
+    """Whether a try of ours could reach the lead (not opted out, an address we may use):
+    "Keep chasing" is offered only then, as `actions.add_commitment` refuses it otherwise."""
+    if lead.status == Status.OPTED_OUT:
+        return False
+    blocked = {v for v, no in _address_checks(context, lead).items() if no}
+    return bool(reachable_channels(lead, blocked))
 
 
 @register.simple_tag(takes_context=True)
@@ -122,7 +140,8 @@ def outcome_form(context, lead, channel="", section="", owner=None, next_page=""
     """A row's outcome buttons as one htmx form (built in Python: Today shows many rows).
 
     On Today a click swaps only its own card (`closest li`): the page never jumps. A row
-    the plan says to let go offers the stop and "Keep chasing" side by side."""
+    the plan says to let go offers the stop and "Keep chasing" side by side ("Keep chasing"
+    only when a try of ours could reach them)."""
     token = str(context.get("csrf_token", ""))
     url = f"{_lead_prefix()}{int(lead.pk)}/outcome/"
     if section == "commitment" and row:
@@ -140,13 +159,17 @@ def outcome_form(context, lead, channel="", section="", owner=None, next_page=""
     if next_page:
         hidden += format_html('<input type="hidden" name="next" value="{}">', next_page)
     if section == "let_go" or (next_page == "lead" and lead.next_action == "stop"):
-        target = words.let_go_target(lead)
         buttons = format_html(
             '<button type="submit" name="outcome" value="stop" class="btn btn-small btn-primary outcome-stop">'
-            "Let go: {}</button>"
-            '<button type="submit" name="outcome" value="keep" class="btn btn-small outcome-keep">Keep chasing</button>',
-            target,
+            "Let go: {}</button>",
+            words.let_go_target(lead),
         )
+        if _can_be_tried(context, lead):
+            buttons += mark_safe(
+                '<button type="submit" name="outcome" value="keep" class="btn btn-small outcome-keep">Keep chasing</button>'
+            )
+        else:  # no address we may use: a try of ours could not reach them
+            buttons += mark_safe('<span class="muted small">No address we may use.</span>')
     elif section == "commitment":
         buttons = mark_safe(_COMMITMENT_BUTTONS)
     else:
@@ -250,7 +273,23 @@ def reason(lead, field: str = "plan_reason") -> str:
     """The plan's reason with its times in the page's zone, labelled (the decision core
     writes the lead's wall-clock time)."""
     text = getattr(lead, field, "") or ""
-    return clock.reason_in_zones(text, lead, timezone.get_current_timezone(), timezone.now())
+    now = timezone.now()
+    if lead.created_at is not None and _WAITING.search(text):
+        # The plan said how long the enquiry had waited when it was made; the page says it
+        # as of now, as the badge beside it does (one figure, one rounding).
+        waited = reasons.waited(max(0.0, (now - lead.created_at).total_seconds()))
+        text = _WAITING.sub(waited, text, count=1)
+    return clock.reason_in_zones(text, lead, timezone.get_current_timezone(), now)
+
+
+# The wait a plan's reason states (`reasons.waited`): " waiting 4 min", " waiting 3 h".
+_WAITING = re.compile(r" waiting \d+ (?:min|h|days)\b")
+
+
+@register.filter
+def consents(codes) -> str:
+    """A lead's consents in words ("mailing list"), never the stored codes."""
+    return words.consents_text(codes)
 
 
 @register.filter

@@ -24,6 +24,7 @@ from ..forms import (
     StopForm,
     WonForm,
 )
+from ..words import sentence
 from . import today
 from .common import form_errors, is_htmx, web_view
 
@@ -173,7 +174,12 @@ def lead_stop(request, pk):
 @web_view
 def lead_reopen(request, pk):
     lead = lead_or_404(request.user, pk)
-    _run(request, lead, lambda: actions.reopen(lead, user=request.user), f"Reopened {lead.name}.")
+    _run(
+        request,
+        lead,
+        lambda: actions.reopen(lead, user=request.user),
+        sentence(f"Reopened {lead.name}"),
+    )
     return _back(lead)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
@@ -16,7 +17,13 @@ from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
 from fairchase.leads.models import SOURCES, BusinessSettings, Commitment, Lead, Status
 from fairchase.leads.normalize import InvalidContact, normalize_email, normalize_phone
-from fairchase.leads.people import display_name, lead_or_404, team, visible_leads
+from fairchase.leads.people import (
+    display_name,
+    lead_or_404,
+    owner_choices,
+    team,
+    visible_leads,
+)
 from fairchase.leads.planning import reachable_channels
 from fairchase.leads.same_person import active_lead_of
 
@@ -32,7 +39,7 @@ from ..forms import (
     WonForm,
 )
 from ..timeline import timeline_for
-from ..words import status_label
+from ..words import sentence, status_label
 from .common import web_view
 
 PAGE_SIZE = 50
@@ -95,7 +102,7 @@ def lead_list(request):
             "owner": owner,
             "statuses": [(v, status_label(v)) for v, _ in Status.choices],
             "sources": SOURCES,
-            "owners": team(request.user) if request.is_admin else None,
+            "owners": owner_choices(request.user, owner) if request.is_admin else None,
             "querystring": params.urlencode(),
             "filtered": bool(q or status or source or owner),
         },
@@ -108,6 +115,7 @@ def lead_detail(request, pk):
     """Everything about one lead and every action on it."""
     lead = lead_or_404(request.user, pk)
     channel = lead.next_channel or ("call" if lead.phone else "email")
+    channels = reachable_channels(lead)
     return render(
         request,
         "web/lead_detail.html",
@@ -116,7 +124,10 @@ def lead_detail(request, pk):
             "timeline": timeline_for(lead),
             "signals_form": SignalsForm.for_lead(lead),
             "attempt_form": AttemptForm(initial={"channel": channel, "outcome": "no_answer"}),
-            "commitment_form": CommitmentForm(),
+            # no next step for someone who opted out; only theirs when we cannot reach them
+            "commitment_form": None
+            if lead.status == Status.OPTED_OUT
+            else CommitmentForm(ours=bool(channels)),
             "stop_form": StopForm(
                 lead=lead,
                 initial={
@@ -136,7 +147,7 @@ def lead_detail(request, pk):
             # "respond now" only where the plan says to contact them (not a cold contact let go)
             "waiting": lead.is_new_enquiry and lead.next_action == "contact",
             # an address is a link only while we may use it (never after an opt-out or bounce)
-            "reachable": reachable_channels(lead) if lead.is_active else [],
+            "reachable": channels if lead.is_active else [],
             "sources_choices": SOURCES,
             "now": timezone.now(),
         },
@@ -203,6 +214,11 @@ def added_message(lead, user) -> str:
     to let go on Today: ...")."""
     now = timezone.now()
     today = "Today" if lead.owner_id == user.pk else f"{display_name(lead.owner)}'s Today"
+    if lead.status == Status.OPTED_OUT:  # a record of someone who said no before
+        return (
+            f"Added {lead.name}: this person opted out before, so this record is opted out "
+            "too (its history says when); they are not to be contacted."
+        )
     if lead.status not in (Status.OPEN, Status.ENGAGED):
         return f"Added {lead.name}: {status_label(lead).lower()}."
     row = row_for(lead, now, BusinessSettings.current())
@@ -236,7 +252,12 @@ def lead_add(request):
 @web_view
 def lead_edit(request, pk):
     lead = lead_or_404(request.user, pk)
-    owners = team(request.user) if request.is_admin else None
+    # the team, and the lead's owner if they left: saving an edit never moves the lead by itself
+    owners = (
+        team(request.user) | get_user_model().objects.filter(pk=lead.owner_id)
+        if request.is_admin
+        else None
+    )
     initial = {
         f: getattr(lead, f)
         for f in (
@@ -255,6 +276,6 @@ def lead_edit(request, pk):
     form = LeadForm(request.POST or None, owners=owners, initial=initial)
     if request.method == "POST" and form.is_valid():
         if _save_lead(request, form, lead) is not None:
-            messages.success(request, f"Saved {lead.name}.")
+            messages.success(request, sentence(f"Saved {lead.name}"))
             return redirect("lead_detail", pk=lead.pk)
     return render(request, "web/lead_form.html", {"form": form, "lead": lead})

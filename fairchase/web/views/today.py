@@ -230,8 +230,8 @@ def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tu
         )
         undo["what"] = f"stopped chasing ({Status(state).label.lower()})"
         return f"Stopped chasing {lead.name}: {Status(state).label.lower()}.", undo
-    if outcome == "keep":
-        if not lead.is_active:
+    if outcome == "keep":  # refused by the action for someone we cannot contact
+        if not lead.is_active and lead.status != Status.OPTED_OUT:
             raise ActionError(
                 f"{lead.name} is {status_label(lead).lower()}: reopen the lead first."
             )
