@@ -155,7 +155,12 @@ def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage 
                 actions.suppress(address, Suppression.Kind.EMAIL, "bounce")
             else:
                 actions.log_attempt(
-                    lead, "email", Outcome.BOUNCED, at=received, notes=f"Bounced: {status}"
+                    lead,
+                    "email",
+                    Outcome.BOUNCED,
+                    at=received,
+                    notes=f"Bounced: {status}",
+                    keeps_promise=False,  # a bounce keeps no promise
                 )
         inbound.save(update_fields=["lead", "kind", "effect"])
     return inbound
