@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
@@ -251,7 +252,12 @@ def lead_add(request):
 @web_view
 def lead_edit(request, pk):
     lead = lead_or_404(request.user, pk)
-    owners = team(request.user) if request.is_admin else None
+    # the team, and the lead's owner if they left: saving an edit never moves the lead by itself
+    owners = (
+        team(request.user) | get_user_model().objects.filter(pk=lead.owner_id)
+        if request.is_admin
+        else None
+    )
     initial = {
         f: getattr(lead, f)
         for f in (
