@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads.models import SOURCES, Lead
-from fairchase.leads.people import team
+from fairchase.leads.people import owner_choices
 from fairchase.web.views.common import web_view
 
 from .charts import sections
@@ -57,7 +57,7 @@ def insights(request):
     )
     ctx.update(
         is_admin=admin,
-        owners=team(request.user) if admin else [],
+        owners=owner_choices(request.user, scope.owner_id) if admin else [],
         owner_id=scope.owner_id,
         owner_name=(owner.get_full_name() or owner.username) if owner else "",
         date_from=scope.date_from,

@@ -18,12 +18,14 @@ from itertools import islice
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from fairchase.leads import actions, imports, same_person
 from fairchase.leads.models import OUTBOUND_SOURCES, BusinessSettings, Lead, Status
+from fairchase.leads.people import team
 
 from .mapping import detect_mapping
 from .reading import Row, read_table
@@ -274,7 +276,30 @@ class Importer:
         self.aliases: dict = {}  # the same, for earlier batches: key -> primary key
         self.touched: set[int] = set()  # leads an earlier row of this import already set
         self.noted: set[int] = set()  # others' leads this import left a timeline note on
+        self._owners: dict | None = None  # username/email -> user, read once if an Owner column
+        self._allowed: set[int] | None = None
         self.zone = ZoneInfo(BusinessSettings.current().business_timezone or "UTC")
+
+    def owner_named(self, named: str):
+        """(The user an Owner cell names, by username or email, case aside; "") or (None,
+        why not): someone unknown, deactivated, or not among the people this user may give
+        leads to (a salesperson: only themselves)."""
+        if self._owners is None:
+            allowed = team(self.user) if self.user is not None else None
+            self._owners = {}
+            for u in get_user_model().objects.all():
+                for key in (u.get_username(), u.email):
+                    if key:
+                        self._owners.setdefault(key.casefold(), u)
+            self._allowed = {u.pk for u in allowed} if allowed is not None else None
+        user = self._owners.get(named.casefold())
+        if user is None:
+            return None, "is no user's username or email here: not imported"
+        if not user.is_active:
+            return None, "no longer works here: not imported (reassign their leads instead)"
+        if self._allowed is not None and user.pk not in self._allowed:
+            return None, "is not someone you may give leads to: not imported"
+        return user, ""
 
     def pending_match(self, fields: dict) -> Lead | None:
         """The lead an earlier row of this batch was, when this row shares a key with it:
@@ -406,6 +431,13 @@ class Importer:
                 continue
             for problem in problems:
                 self.report.add_warning(row.line, f"{fields['name']}: {problem}")
+            if "owner" in fields:
+                named = fields.pop("owner")
+                owner, why = self.owner_named(named)
+                if owner is None:
+                    self.report.add_error(row.line, f"{fields['name']}: owner “{named}” {why}")
+                    continue
+                fields["owner_id"] = owner.pk  # a new lead's owner; a known lead keeps its own
             batch.items.append((row.line, fields))
             if len(batch.items) >= BATCH:
                 self._flush(batch)

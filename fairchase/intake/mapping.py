@@ -24,6 +24,7 @@ FIELDS = {
     "consents": "Consents",
     "signals": "Signals",
     "id": "Fairchase ID",
+    "owner": "Owner (username or email)",
 }
 
 
@@ -123,6 +124,9 @@ ALIASES: dict[str, list[str]] = {
     "consents": ["consents", "consent"],
     "signals": ["signals"],
     "id": ["fairchase id"],
+    # Our own export's column, or a sheet's that names our users. Another CRM's owner column
+    # ("Contact owner": people in that CRM) is left to the person mapping the columns.
+    "owner": ["owner", "owner email", "owner username", "lead owner"],
 }
 
 # Pipedrive prefixes every column with its object ("Person - Email - Work").

@@ -379,6 +379,8 @@ def parse_row(
     )
     if notes:
         out["notes"] = notes
+    if got.get("owner"):  # a user's username or email: the importer finds who (or refuses the row)
+        out["owner"] = " ".join(got["owner"].split())[:254]
     for fname, limit in LIMITS.items():
         if len(out.get(fname, "")) > limit:
             problems.append(f"{fname}: longer than {limit} characters; cut to {limit}.")

@@ -3,6 +3,8 @@ only through `leads.actions` (which writes the transition row and replans), so t
 shows them but never edits them."""
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
 from .models import (
     Attempt,
@@ -103,6 +105,29 @@ class HistoryAdmin(ReadOnlyAdmin):
 
 
 admin.site.register([Profile, BusinessSettings])
+
+
+class ProfileInline(admin.StackedInline):
+    """A person's role (owner/admin or salesperson), phone and outreach mode, on their user
+    page: adding a salesperson or making someone an owner is one page, not two."""
+
+    model = Profile
+    can_delete = False
+    fields = ("role", "phone", "outreach_mode")
+    verbose_name = verbose_name_plural = "Fairchase role and settings"
+
+
+class TeamUserAdmin(UserAdmin):
+    inlines = [ProfileInline]
+
+    def get_inline_instances(self, request, obj=None):
+        # The first page of "Add user" asks for a username and password only; the profile
+        # (made with the user, as a salesperson) shows on the page after it.
+        return super().get_inline_instances(request, obj) if obj is not None else []
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), TeamUserAdmin)
 
 
 @admin.register(FittedModel)

@@ -31,7 +31,6 @@ from .lookahead import (
     engaged_value,
     lookahead,
     recent_counts,
-    revisit_worth,
     schedule_free,
     schedule_gap,
 )
@@ -142,7 +141,7 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     due[ie], due_local[ie] = engaged.due, engaged.due_local
     stopping = np.zeros(b.n, dtype=bool)
     stopping[io], stopping[ie] = res.v <= 0, engaged.net <= 0
-    facts = _facts(ctx, b, value, when.mask, due, due_local, stopping)
+    facts = _facts(ctx, b, value, due, due_local, stopping)
     out: list = [None] * b.n
     prio = np.zeros(b.n)
     prio[io] = silent_decisions(ctx, facts, io, res, crowd, out)
@@ -163,10 +162,10 @@ class _When:
     def __init__(self, ctx: _Context, b: LeadBatch):
         self.ctx, self.b, now = ctx, b, ctx.now
         pending = (b.commit_by > 0) & ~(~np.isnan(b.last_at) & (b.commit_at < b.last_at))
-        self.ours = pending & (b.commit_by == 1)
+        ours = pending & (b.commit_by == 1)
         theirs = pending & (b.commit_by == 2)
         self.fixed = np.full(b.n, np.nan)
-        self.fixed[self.ours] = np.fmax(now, b.commit_at[self.ours])
+        self.fixed[ours] = np.fmax(now, b.commit_at[ours])
         self.fixed[theirs] = np.fmax(now, b.commit_at[theirs] + P.GRACE)
         self.mask = b.mask.copy()  # a promise they missed is a signal
         self.mask[theirs & (b.commit_at < now)] |= ctx.sig_bits.get("missed_promise", 0)
@@ -190,7 +189,6 @@ class _Silent:
             mask=mask,
             k=b.k[io],
             tries=b.tries[io],
-            prev=b.prev[io],
             avail=b.avail[io],
             value=value[io],
             last_at=b.last_at[io],
@@ -199,7 +197,6 @@ class _Silent:
             sig_reply=model.mask_effect(mask, model.sig_reply),
             sig_fade=model.mask_effect(mask, model.sig_fade),
             win_logit=model.answer_win_logit(b.src[io], mask),
-            agreed=np.zeros(len(io), dtype=bool),
         )
         self.follow = ~np.isnan(b.last_at[io]) & (b.k[io] > 0)
         # the articles' schedule unless the history is big enough to say otherwise
@@ -222,7 +219,6 @@ class _Silent:
             gap = schedule_gap(b.k[ii], schedule)
             start = np.where(follow & (not now_first), np.fmax(now, b.last_at[ii] + gap), now)
             due, local = self.when(start, ii)
-            sub.agreed = self.when.ours[ii] & (np.abs(due - b.commit_at[ii]) < P.AGREED_WINDOW)
             res = lookahead(self.ctx.model, economics, sub, due, schedule, fixed)
             res.due, res.due_local = due, local
             res.v_now = res.v * np.exp(-np.fmax(due - now, 0.0) / P.TIME_PREFERENCE)
@@ -296,11 +292,9 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
         getattr(res, f.name)[cand[take]] = getattr(early, f.name)[take]
 
 
-def _facts(ctx: _Context, b: LeadBatch, value, mask, due, due_local, stopping) -> Facts:
+def _facts(ctx: _Context, b: LeadBatch, value, due, due_local, stopping) -> Facts:
     """What the decisions' texts draw on; a revisit date only for the leads that stop."""
-    now, settings = ctx.now, ctx.settings
-    later = now + settings.revisit_days * DAY
-    worth = revisit_worth(ctx.model, settings, b.src, mask, value, b.tries, b.created, later)
+    now, later = ctx.now, ctx.now + ctx.settings.revisit_days * DAY
     live = (b.kind == OPEN) | (b.kind == ENGAGED)
     revisit_due = np.full(b.n, np.nan)
     revisit_local = np.full(b.n, np.nan)
@@ -319,7 +313,6 @@ def _facts(ctx: _Context, b: LeadBatch, value, mask, due, due_local, stopping) -
         now_local=np.where(live, now + (due_local - due), now).tolist(),
         revisit_due=revisit_due.tolist(),
         revisit_local=revisit_local.tolist(),
-        revisit_worth=worth.tolist(),
         revisited=b.revisited.tolist(),
         mailing=b.mailing.tolist(),
         streak=b.streak.tolist(),

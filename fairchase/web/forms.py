@@ -116,7 +116,7 @@ class LeadForm(forms.Form):
             # Imported leads may carry a source outside the list: keep it selectable.
             self.fields["source"].choices = [*SOURCES, (source, source)]
         if owners is not None:
-            self.fields["owner"] = forms.ModelChoiceField(queryset=owners, required=True)
+            self.fields["owner"] = OwnerField(queryset=owners, required=True)
         business = BusinessSettings.current().business_timezone
         current = self.data.get("timezone") if self.is_bound else self.initial.get("timezone")
         self.fields["timezone"].widget = forms.Select(
@@ -267,6 +267,15 @@ class WonForm(forms.Form):
 
 class LostForm(forms.Form):
     reason = forms.CharField(max_length=200, required=False, label="Why lost?")
+
+
+class OwnerField(forms.ModelChoiceField):
+    """A lead's owner: a deactivated one (kept so an edit never moves the lead by itself) is
+    labelled "(inactive)"."""
+
+    def label_from_instance(self, obj) -> str:
+        name = obj.get_full_name() or obj.get_username()
+        return name if obj.is_active else f"{name} (inactive)"
 
 
 class ReassignForm(forms.Form):

@@ -49,3 +49,21 @@ def test_a_quiet_day_lets_nobody_go_for_the_crowd(alice, bob, make_lead):
     settings.save()
     planning.replan_all(now=now, batch=5)
     assert not any(p[0] == "wait" or "Stop for now" in p[4] for p in _plans().values())
+
+
+def test_a_leavers_minutes_are_not_counted_in_the_days_plan(alice, bob, make_lead):
+    now = _book(alice, bob, make_lead)
+    settings = BusinessSettings.current()
+    settings.daily_minutes = 12  # per person: two people hold more of today's follow-ups than one
+    settings.save()
+    planning.replan_all(now=now)
+    both = sum(
+        1 for p in _plans().values() if p[0] == "contact" and p[2] <= now + timedelta(hours=12)
+    )
+    alice.is_active = False
+    alice.save(update_fields=["is_active"])
+    planning.replan_all(now=now)
+    one = sum(
+        1 for p in _plans().values() if p[0] == "contact" and p[2] <= now + timedelta(hours=12)
+    )
+    assert 0 < one < both

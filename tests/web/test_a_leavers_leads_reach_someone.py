@@ -78,3 +78,37 @@ def test_a_url_asking_for_a_leaver_keeps_them_in_the_today_select(alice, boss, m
     html = _client(boss).get(f"/?owner={alice.pk}").content.decode()
     assert f'<option value="{alice.pk}" selected>Alice (inactive)</option>' in html
     assert "Ann Leaver" in html  # the page shows her leads, not the admin's own
+
+
+def test_the_leads_and_insights_selects_keep_a_leaver_the_url_asks_for(alice, boss, make_lead):
+    make_lead(alice, name="Ann Leaver")
+    _leaves(alice)
+    admin = _client(boss)
+    html = admin.get(f"/leads/?owner={alice.pk}").content.decode()
+    assert f'<option value="{alice.pk}" selected>Alice (inactive)</option>' in html
+    assert "Ann Leaver" in html
+    html = admin.get(f"/insights/?owner={alice.pk}").content.decode()
+    assert f'<option value="{alice.pk}" selected>Alice (inactive)</option>' in html
+    # without asking for them, a leaver is no choice
+    assert "(inactive)" not in admin.get("/leads/").content.decode()
+
+
+def test_editing_a_leavers_lead_keeps_its_owner_and_says_they_left(alice, bob, boss, make_lead):
+    lead = make_lead(alice, name="Ann Leaver", email="ann@example.com")
+    _leaves(alice)
+    admin = _client(boss)
+    html = admin.get(f"/leads/{lead.pk}/edit/").content.decode()
+    assert f'<option value="{alice.pk}" selected>Alice (inactive)</option>' in html
+    r = admin.post(
+        f"/leads/{lead.pk}/edit/",
+        {
+            "name": "Ann Leaver",
+            "email": "ann@example.com",
+            "phone": "+12125550177",
+            "source": "referral",
+            "owner": alice.pk,
+        },
+    )
+    assert r.status_code == 302
+    lead.refresh_from_db()
+    assert (lead.owner, lead.phone) == (alice, "+12125550177")

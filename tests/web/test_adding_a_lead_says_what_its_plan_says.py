@@ -1,14 +1,15 @@
 """Adding a lead: the confirmation says what the plan says. "Respond now, it is at the top of
 Today" only for a lead the plan says to contact now; a lead the plan lets go (worth too little,
-every address asked not to be contacted) is said to be in Ready to let go, with the plan's
-reason. A new salesperson's empty Today says how leads reach them, not how to load the demo."""
+its address bounced) is said to be in Ready to let go, with the plan's reason; a lead of
+someone who opted out is said to be opted out. A new salesperson's empty Today says how
+leads reach them, not how to load the demo."""
 
 from __future__ import annotations
 
 from django.contrib.messages import get_messages
 
 from fairchase.leads import actions
-from fairchase.leads.models import Lead
+from fairchase.leads.models import Lead, Status
 from tests.conftest import open_all_day_now
 
 ADD = {
@@ -49,14 +50,23 @@ def test_a_lead_worth_too_little_to_chase_is_said_to_be_in_ready_to_let_go(clien
     assert f'id="row-{lead.pk}"' not in client.get("/").content.decode().split("section-let-go")[0]
 
 
-def test_a_lead_whose_addresses_asked_not_to_be_contacted_is_not_respond_now(client, alice):
+def test_a_lead_whose_address_bounced_is_not_respond_now(client, alice):
+    actions.suppress("nat@example.com", "email", "bounce")
+    client.force_login(alice)
+    lead, message = _added(client, phone="")
+    assert lead.next_action == "stop"
+    assert message.startswith("Added Nat Fox: in Ready to let go on Today: ")
+    assert "respond now" not in message
+
+
+def test_a_lead_of_someone_who_opted_out_is_said_to_be_opted_out_not_respond_now(client, alice):
     actions.suppress("nat@example.com", "email", "opt-out")
     actions.suppress("+12125550142", "phone", "opt-out")
     client.force_login(alice)
     lead, message = _added(client)
-    assert lead.next_action != "contact"  # a record of someone who said no: not chased
-    assert "respond now" not in message and "top of Today" not in message
-    assert "not to be contacted" in message
+    assert lead.status == Status.OPTED_OUT and lead.next_action != "contact"
+    assert message.startswith("Added Nat Fox: this person opted out before")
+    assert "respond now" not in message
 
 
 def test_an_owner_adding_a_lead_for_a_salesperson_names_whose_today_it_is_on(client, boss, bob):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
@@ -16,7 +17,13 @@ from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
 from fairchase.leads.models import SOURCES, BusinessSettings, Commitment, Lead, Status
 from fairchase.leads.normalize import InvalidContact, normalize_email, normalize_phone
-from fairchase.leads.people import display_name, lead_or_404, team, visible_leads
+from fairchase.leads.people import (
+    display_name,
+    lead_or_404,
+    owner_choices,
+    team,
+    visible_leads,
+)
 from fairchase.leads.planning import reachable_channels
 from fairchase.leads.same_person import active_lead_of
 
@@ -95,7 +102,7 @@ def lead_list(request):
             "owner": owner,
             "statuses": [(v, status_label(v)) for v, _ in Status.choices],
             "sources": SOURCES,
-            "owners": team(request.user) if request.is_admin else None,
+            "owners": owner_choices(request.user, owner) if request.is_admin else None,
             "querystring": params.urlencode(),
             "filtered": bool(q or status or source or owner),
         },
@@ -245,7 +252,12 @@ def lead_add(request):
 @web_view
 def lead_edit(request, pk):
     lead = lead_or_404(request.user, pk)
-    owners = team(request.user) if request.is_admin else None
+    # the team, and the lead's owner if they left: saving an edit never moves the lead by itself
+    owners = (
+        team(request.user) | get_user_model().objects.filter(pk=lead.owner_id)
+        if request.is_admin
+        else None
+    )
     initial = {
         f: getattr(lead, f)
         for f in (
