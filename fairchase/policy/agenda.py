@@ -14,19 +14,8 @@ from .records import DAY
 
 def agenda_order(out, prio):
     """Priority descending; ties (e.g. all the stops at 0) by id, for a stable agenda."""
-    order = np.argsort(-prio, kind="stable")
-    ranked = prio[order]
-    tie = np.flatnonzero(ranked[1:] == ranked[:-1])  # ranks j and j + 1 tie
-    if not len(tie):
-        return order.tolist()
-    order = order.tolist()
-    # each run of tied ranks [start, end) is sorted by id (a Python sort of ties only: most
-    # priorities differ, and one sort of every lead by (priority, id) costs 0.1 s per 100k)
-    starts = tie[np.r_[True, np.diff(tie) > 1]]
-    ends = tie[np.r_[np.diff(tie) > 1, True]] + 2
-    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-        order[start:end] = sorted(order[start:end], key=lambda i: str(out[i]["id"]))
-    return order
+    ids = np.array([str(decision["id"]) for decision in out])
+    return np.lexsort((ids, -prio)).tolist()
 
 
 def worth_now(priority: float, waited: float | None) -> float:
@@ -177,14 +166,12 @@ def crowded_day(res: Chase, look, settings, minutes, budget, now) -> Crowd:
     if price <= 0:
         return crowd
     sel = np.flatnonzero(today)
-    own = res.channel.copy()  # each lead's best channel at your own cost
     _price_channels(res, look, settings, sel, price)
     need = minutes[res.channel[sel]]
     rank = res.ev[sel] / need  # the agenda's priority
     order = np.argsort(-rank, kind="stable")
     fits = fill_day(need[order], budget)
     later = order[~fits]
-    _upgrade(res, sel[order[fits]], own, minutes, budget - need[order[fits]].sum())
     ahead = np.cumsum(need[later]) - need[later]  # minutes of better leads ahead of each
     # working days until each lead's turn, at `budget` minutes a day, then calendar days
     turn = 1 + np.floor(ahead / max(budget, 1e-9))
@@ -196,24 +183,6 @@ def crowded_day(res: Chase, look, settings, minutes, budget, now) -> Crowd:
     crowd.chase[wings] = res.v[wings]
     res.v[wings[too_late]] = 0.0  # a stop
     return crowd
-
-
-def _upgrade(res: Chase, taken: np.ndarray, own: np.ndarray, minutes: np.ndarray, spare: float):
-    """Minutes the day still has after its contacts go back to the channels the price moved
-    them from (a call the value justifies), most value gained per extra minute first."""
-    moved = taken[res.channel[taken] != own[taken]]
-    extra = minutes[own[moved]] - minutes[res.channel[moved]]
-    gain = res.total_by_channel[moved, own[moved]] - res.v[moved]
-    order = np.argsort(-gain / np.maximum(extra, 1e-9), kind="stable")
-    back = np.zeros(len(moved), dtype=bool)
-    for j in order.tolist():
-        if gain[j] > 0 and extra[j] <= spare:
-            back[j] = True
-            spare -= max(extra[j], 0.0)
-    if back.any():
-        channel = res.channel.copy()
-        channel[moved[back]] = own[moved[back]]
-        res.choose(channel)
 
 
 def _price_channels(res: Chase, look, settings, sel, price):

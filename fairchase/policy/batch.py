@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .priors import CHANNELS, NO_CHANNEL
+from .priors import CHANNELS
 from .records import (
     BOUNCED,
     CLOSED_KIND,
@@ -41,7 +41,6 @@ class LeadBatch:
     created: np.ndarray
     k: np.ndarray  # silent tries before the first answer (a revisited lead restarts at 2)
     tries: np.ndarray  # every try that did not bounce (answered ones too): annoyance's count
-    prev: np.ndarray  # channel of the latest try, NO_CHANNEL before the first
     avail: np.ndarray  # channel bits the lead can be reached on now
     last_at: np.ndarray  # latest try that did not bounce (NaN: none)
     last_outcome: np.ndarray  # its outcome code, -1 for none
@@ -102,7 +101,6 @@ def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, tz_inde
         created=book.created,
         k=np.where(revisited, 2 + after_revisit, k),  # a revisited lead starts like a 3rd try
         tries=np.bincount(lead[ok], minlength=n),
-        prev=_last_per_lead(lead[used], channel[used], n, NO_CHANNEL),
         avail=avail,
         last_at=_last_per_lead(lead[dated], att.at[dated], n, NAN),
         last_outcome=_last_per_lead(lead[ok], outcome[ok], n, -1),

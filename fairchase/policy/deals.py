@@ -16,16 +16,14 @@ def fit_values(model, value, lead_src, S):
     every = value[known]
     pooled = float(np.median(every)) if len(every) else P.DEFAULT_VALUE
     pooled_mean = float(np.mean(every)) if len(every) else P.DEFAULT_VALUE
-    med, mean, n = np.full(S + 1, pooled), np.full(S + 1, pooled_mean), np.zeros(S + 1)
+    med, mean = np.full(S + 1, pooled), np.full(S + 1, pooled_mean)
     for s in range(S):
         vals = value[known & (lead_src == s)]
         if len(vals):
-            n[s] = len(vals)
             w = len(vals) / (len(vals) + 5.0)
             med[s] = float(np.exp(w * np.log(np.median(vals)) + (1 - w) * np.log(pooled)))
             mean[s] = w * float(np.mean(vals)) + (1 - w) * pooled_mean
-    n[S] = len(every)
-    model.value_median, model.value_n, model.value_mean = med, n, mean
+    model.value_median, model.value_mean = med, mean
 
 
 def fit_engaged(model, rows):

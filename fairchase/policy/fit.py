@@ -11,7 +11,7 @@ from . import priors as P
 from .deals import fit_engaged, fit_values
 from .glm import fit_logistic
 from .history import SilentTries, walk
-from .model import AGE_BUCKET_DAYS, Model, age_bin_weights, age_bins
+from .model import Model, age_bin_weights, age_bins
 from .records import read_book, signal_masks
 
 MAX_SOURCES = 40
@@ -39,8 +39,7 @@ def fit(history, settings=None) -> Model:
     lead_src = np.array([src_of[name] for name in names], dtype=np.int64)
     masks = signal_masks(book.signals, sig_bits)[keep]
     rows = walk(book, keep, lead_src, masks)
-    n_attempts = len(rows.tries)
-    model = Model(n_leads=len(keep), n_attempts=n_attempts, sources=sources, signals=signals)
+    model = Model(n_leads=len(keep), sources=sources, signals=signals)
     src_n = np.bincount(lead_src, minlength=S + 1).astype(float)[: S + 1]
     src_n[S] = len(keep)
     model.source_leads = src_n
@@ -97,21 +96,16 @@ class _Layout:
 
 
 class _ReplyLayout(_Layout):
-    """The reply model's: a_k | d_s | e_sk | signals | channel (email, text, visit) | switch
-    into (4) | spacing (8) | age | agreed time | steepness | signal fades."""
+    """The reply model's: a_k | d_s | e_sk | signals | channel (email, text, visit) |
+    spacing (8) | age | steepness | signal fades."""
 
     def __init__(self, S: int, G: int):
         super().__init__()
         self.S, self.G = S, G
         self.a, self.d, self.e = self._next(P.K), self._next(S), self._next(S * P.K)
-        self.g, self.c, self.sw, self.sp = (
-            self._next(G),
-            self._next(3),
-            self._next(4),
-            self._next(8),
-        )
+        self.g, self.c, self.sp = self._next(G), self._next(3), self._next(8)
         # the age curve: its steps from knot to knot (knot values: age_knots_of_params)
-        self.age, self.hit = self._next(P.AGE_KNOTS - 1), self._next(1)
+        self.age = self._next(P.AGE_KNOTS - 1)
         self.lam, self.fade = self._next(1), self._next(G)
 
 
@@ -149,7 +143,7 @@ def age_knots_of_params() -> np.ndarray:
 def _reply_design(cells: SilentTries, L: _ReplyLayout, drop):
     """One row per cell of silent tries."""
     K = P.K
-    s, k, ch, into = cells.source, cells.k, cells.channel, cells.switch
+    s, k, ch = cells.source, cells.k, cells.channel
     X = np.zeros((len(cells), L.n))
     r = np.arange(len(cells))
     # the curve is a random walk over attempts: a_k = sum of steps up to k, so attempts with
@@ -165,10 +159,8 @@ def _reply_design(cells: SilentTries, L: _ReplyLayout, drop):
     # keen ones have mostly answered already, so each signal's effect may fade with attempts
     X[:, L.fade] = bits * P.fade(k)[:, None]
     X[r[ch > 0], L.c.start + ch[ch > 0] - 1] = 1.0
-    X[r[into > 0], L.sw.start + into[into > 0] - 1] = 1.0
     X[r, L.sp.start + cells.spacing] = 1.0
     X[:, L.age] = age_bin_weights(cells.age) @ age_knots_of_params()
-    X[:, L.hit] = cells.agreed[:, None]
     # how steeply replies fall with attempts is learned as one scale on the articles' shape
     # (1 = the prior curve, 0 = flat): data on attempts 2-8 then speaks for the unseen tail too
     X[:, L.lam] = drop[k][:, None]
@@ -186,11 +178,9 @@ def _reply_prior(model, L: _ReplyLayout, curve):
     sd[L.e.start + np.arange(L.S) * P.K] = 1e-4  # a source's level is d_s; e_s only bends it
     mean[L.g], sd[L.g] = [P.signal_prior(n)[0] for n in model.signals], P.SD["signal"]
     mean[L.c], sd[L.c] = P.CHANNEL_REPLY[1:], P.SD["channel"]
-    mean[L.sw], sd[L.sw] = P.SWITCH_INTO, P.SD["channel"]
     mean[L.sp], sd[L.sp] = P.SPACING_PRIORS, P.SD["spacing"]
     sd[L.sp.start + np.array(P.SPACING_REFERENCE)] = 1e-4  # reference buckets: the curve's level
     mean[L.age], sd[L.age] = P.AGE_SLOPE, P.SD["age_step"]
-    mean[L.hit], sd[L.hit] = P.AGREED_TIME, P.SD["channel"]
     return mean, sd
 
 
@@ -223,7 +213,7 @@ def _fit_reply(model, rows, S, G, weights):
     drop = curve - curve[0]
     mean, sd = _reply_prior(model, L, curve)
     beta, beta_sd, cov = _fit_age_bend(
-        model, _reply_design(cells, L, drop), trials, cells.replied, L, mean, sd
+        _reply_design(cells, L, drop), trials, cells.replied, L, mean, sd
     )
     C = _reply_contrasts(L, weights, drop)
     model.reply_logit = (C @ beta).reshape(S + 1, K)
@@ -241,10 +231,8 @@ def _fit_reply(model, rows, S, G, weights):
     model.tried, model.replied = tried, replied
     model.sig_reply, model.sig_reply_sd = beta[L.g], beta_sd[L.g]
     model.chan_reply = np.concatenate([[0.0], beta[L.c]])
-    model.switch_into, model.spacing = beta[L.sw], beta[L.sp]
+    model.spacing = beta[L.sp]
     model.age_curve = age_knots_of_params() @ beta[L.age]
-    model.age = model.age_effect(np.array(AGE_BUCKET_DAYS) * 86400.0)
-    model.agreed = float(beta[L.hit][0])
     model.sig_fade = beta[L.fade]
 
 
@@ -253,7 +241,7 @@ def _contrast_sd(C, cov):
     return np.sqrt(np.clip(np.einsum("ij,jk,ik->i", C, cov, C), 0, None))
 
 
-def _fit_age_bend(model, X, trials, succ, L: _ReplyLayout, mean, sd):
+def _fit_age_bend(X, trials, succ, L: _ReplyLayout, mean, sd):
     """fit_logistic, with the age curve's random-walk step size set by the data: a few rounds
     of EM on that variance (the mean square of the steps' departures from their prior mean
     plus their posterior variance). With no data the step size stays at its prior."""
@@ -268,7 +256,6 @@ def _fit_age_bend(model, X, trials, succ, L: _ReplyLayout, mean, sd):
         sd[bends], start = step, beta
         if converged:
             break
-    model.age_bend = float(sd[bends.start])
     return beta, beta_sd, cov
 
 

@@ -43,10 +43,8 @@ class SilentTries(Table):
     k: np.ndarray  # attempt number - 1 (K - 1 for all later ones)
     signals: np.ndarray  # signal bits
     channel: np.ndarray
-    switch: np.ndarray  # 1 + the channel moved to from another one, 0 for none
     spacing: np.ndarray  # bucket of the wait before it (gap_buckets)
     age: np.ndarray  # fine bin of the lead's age then (age_bins)
-    agreed: np.ndarray  # at an agreed time
     replied: np.ndarray
 
 
@@ -134,7 +132,7 @@ def walk(book, keep, lead_src, masks) -> Rows:
     won = np.array([status == "won" for status in statuses], dtype=bool)
     opted_out = np.array([status == "opted_out" for status in statuses], dtype=bool)
     return Rows(
-        silent=_silent_tries(tried, lead_src, masks, book.created[keep], book.commit_at[keep]),
+        silent=_silent_tries(tried, lead_src, masks, book.created[keep]),
         tries=_tries(tried, lead_src, opted_out),
         answers=_answers(tried, lead_src, masks, finished, won),
         contacts=_contacts(tried, finished, won),
@@ -142,12 +140,11 @@ def walk(book, keep, lead_src, masks) -> Rows:
     )
 
 
-def _silent_tries(tried: _Chases, lead_src, masks, created, agreed_at) -> SilentTries:
-    """The tries up to each lead's first answer, with the channel switch, the wait before each
-    (since the enquiry for a first try) and the lead's age then."""
-    lead, at, channel, place = tried.lead, tried.at, tried.channel, tried.place
+def _silent_tries(tried: _Chases, lead_src, masks, created) -> SilentTries:
+    """The tries up to each lead's first answer, with the wait before each (since the enquiry
+    for a first try) and the lead's age then."""
+    lead, at, place = tried.lead, tried.at, tried.place
     before = np.maximum(np.arange(len(lead)) - 1, 0)  # the lead's previous try, when place > 0
-    moved = (place > 0) & (channel != channel[before])
     since = np.where(place > 0, at[before], created[lead])
     sel = np.arange(len(lead)) <= tried.first[lead]
     lead, at, place = lead[sel], at[sel], place[sel]
@@ -155,11 +152,9 @@ def _silent_tries(tried: _Chases, lead_src, masks, created, agreed_at) -> Silent
         source=lead_src[lead],
         k=np.minimum(place + 1, P.K) - 1,
         signals=masks[lead],
-        channel=channel[sel],
-        switch=np.where(moved[sel], channel[sel] + 1, 0),
+        channel=tried.channel[sel],
         spacing=gap_buckets(at - since[sel], place + 1),
         age=age_bins(at - created[lead]),
-        agreed=(np.abs(at - agreed_at[lead]) < P.AGREED_WINDOW).astype(np.int64),
         replied=tried.reply[sel].astype(np.int64),
     )
 

@@ -1,11 +1,8 @@
 """The economics: optimal stopping over the next few attempts, vectorised over leads.
 
-V_j(prev) = max(0, max_c [EV_j(c, prev) + (1 - h_j(c, prev)) (1 - r_j(c)) V_{j+1}(c)])
-EV_j(c, prev) = h_j(c, prev) * P(win | reply) * value * margin - minutes_c * cost/min
-                - r_j(c) * complaint_cost
+V_j = max(0, max_c [EV_j(c) + (1 - h_j(c)) (1 - r_j(c)) disc_{j+1} V_{j+1}])
+EV_j(c) = h_j(c) * P(win | reply) * value * margin - minutes_c * cost/min - r_j(c) * complaint_cost
 with h the reply hazard and r the complaint/opt-out risk. Contact while V_0 > 0.
-A channel switch can make a later attempt worth more than an earlier one, so the
-recursion keeps the previous channel as its state.
 """
 
 from __future__ import annotations
@@ -68,7 +65,6 @@ class SilentLeads:
     mask: np.ndarray
     k: np.ndarray  # silent tries made (a revisited lead restarts at 2)
     tries: np.ndarray  # every try ever made: what annoyance counts
-    prev: np.ndarray  # channel of the latest try, NO_CHANNEL before the first
     avail: np.ndarray  # reachable channel bits
     value: np.ndarray
     last_at: np.ndarray
@@ -77,7 +73,6 @@ class SilentLeads:
     sig_reply: np.ndarray  # the signals' effect on the reply log-odds
     sig_fade: np.ndarray  # and its fade by the 5th try
     win_logit: np.ndarray  # log-odds of a win once they answer
-    agreed: np.ndarray = empty_array(bool)  # first try at an agreed time
 
     def subset(self, sel: np.ndarray) -> SilentLeads:
         return SilentLeads(**{f.name: getattr(self, f.name)[sel] for f in dataclasses.fields(self)})
@@ -111,7 +106,6 @@ class Steps:
     act: np.ndarray  # the channels some lead of the batch can use
     cost: np.ndarray  # (A,) time cost per channel
     chan: np.ndarray  # (A,) channel effect on the reply log-odds
-    into: np.ndarray  # (A,) effect of switching into the channel
     blocked: np.ndarray  # (n, A) 0 where the lead has the channel, -inf where not
 
 
@@ -168,11 +162,10 @@ def lookahead(model, settings, lead: SilentLeads, due0, schedule, fixed: Schedul
     """
     st = _steps(model, settings, lead, fixed, due0, schedule)
     v_next = _continuation(st)
-    prev, act, n = lead.prev, st.act, len(lead.src)
-    moved = (prev[:, None] < C) & (act[None, :] != prev[:, None])
-    h0 = sigmoid(st.base[0, :, None] + st.chan[None, :] + moved * st.into[None, :])
+    act, n = st.act, len(lead.src)
+    h0 = sigmoid(st.base[0, :, None] + st.chan[None, :])
     ev0 = h0 * st.prize[0, :, None] - st.penalty[0]
-    total0 = ev0 + (1 - h0) * (1 - st.risk[0]) * v_next + st.blocked
+    total0 = ev0 + (1 - h0) * (1 - st.risk[0]) * v_next[:, None] + st.blocked
 
     # per-channel figures on the full channel axis, so a caller can re-choose the channel
     def by_channel(arr, fill=0.0):
@@ -209,7 +202,6 @@ def _steps(model, settings, lead: SilentLeads, fixed: ScheduleFree, due0, schedu
         + model.spacing[gap_buckets(gap, knum)]
         + model.age_effect(planned - lead.created[:, None])
     )
-    base[:, 0] += lead.agreed * model.agreed
     n7 = np.minimum(recent_counts(fixed.recent, planned), RECENT_CAP)
     act = fixed.act
     A = len(act)
@@ -231,33 +223,24 @@ def _steps(model, settings, lead: SilentLeads, fixed: ScheduleFree, due0, schedu
         act=act,
         cost=cost,
         chan=model.chan_reply[act].astype(np.float32),
-        into=model.switch_into[act].astype(np.float32),
         blocked=np.where(usable, np.float32(0.0), np.float32(-np.inf)),
     )
 
 
 def _continuation(st: Steps) -> np.ndarray:
-    """V_1(c) for each channel c of the first step: the value of the tries after it (the DP of
-    the module docstring, backwards from the last step), discounted to the first step."""
+    """V_1: the value of the tries after the first (the DP of the module docstring, backwards
+    from the last step), discounted to the first step."""
     H, n = st.base.shape
-    v_next = np.zeros((n, len(st.act)), dtype=np.float32)
-    # the reply chance of channel c only depends on whether c repeats the previous channel,
-    # so each step needs two (n, A) tables instead of one per (previous, next) pair
+    v_next = np.zeros(n, dtype=np.float32)
     for j in range(H - 1, 0, -1):
         if j + 1 < H:
-            v_next *= st.disc[j + 1, :, None]
-        keep = 1.0 - st.risk[j]
-        base = st.base[j, :, None]
-        stay = _step_value(sigmoid(base + st.chan), st.prize[j], st.penalty[j], keep, v_next)
-        stay += st.blocked
-        move = _step_value(
-            sigmoid(base + st.chan + st.into), st.prize[j], st.penalty[j], keep, v_next
-        )
-        move += st.blocked
-        np.maximum(stay, _best_other(move), out=stay)
-        v_next = np.maximum(np.float32(0.0), stay, out=stay)
+            v_next *= st.disc[j + 1]
+        h = sigmoid(st.base[j, :, None] + st.chan)
+        value = h * st.prize[j, :, None] - st.penalty[j]
+        value += (1.0 - h) * (1.0 - st.risk[j]) * v_next[:, None] + st.blocked
+        v_next = np.maximum(np.float32(0.0), value.max(axis=1))
     if H > 1:
-        v_next *= st.disc[1, :, None]
+        v_next *= st.disc[1]
     return v_next
 
 
@@ -335,34 +318,6 @@ def risk_table(model, act):
     return complaint_risk(model, src, tries, r, np.asarray(act)[None, None, None, :]).astype(
         np.float32
     )
-
-
-def _best_other(move):
-    """For each channel, the best of the other channels (what a switch can reach): (n, A)."""
-    A = move.shape[1]
-    out = np.empty_like(move)
-    if A == 1:
-        out.fill(-np.inf)
-        return out
-    cols = [move[:, c] for c in range(A)]
-    for c in range(A):
-        rest = cols[:c] + cols[c + 1 :]
-        best = rest[0]
-        for col in rest[1:]:
-            best = np.maximum(best, col)  # like max(): NaN wins, first of equals kept
-        out[:, c] = best
-    return out
-
-
-def _step_value(h, prize, penalty, keep, v_next):
-    """EV of each channel at one step plus the value of going on if it fails: (n, A)."""
-    out = np.multiply(h, prize[:, None])
-    out -= penalty
-    np.subtract(1.0, h, out=h)  # h is a temporary of the caller's: reuse its memory
-    h *= keep
-    h *= v_next
-    out += h
-    return out
 
 
 @dataclass

@@ -8,16 +8,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .glm import sigmoid
-from .priors import AGE_BINS_PER_KNOT, AGE_EDGES, AGE_KNOTS, AGE_STEP, CHANNELS, GAP_EDGES, K
+from .priors import AGE_BINS_PER_KNOT, AGE_KNOTS, AGE_STEP, K
 from .reasons import learned_from
 
 Z90 = 1.6448536269514722  # two-sided 90% band
-AGE_LABELS = ("<2d", "2-7d", "7-14d", "14-30d", "30-60d", ">60d")
-DELAY_LABELS = ("<1h", "1h-1d", "1-3d", ">3d")
-
 
 AGE_KNOT_U = np.arange(AGE_KNOTS) * AGE_STEP  # knots of the age curve, in log(1 + days)
-AGE_BUCKET_DAYS = (1.0, 4.0, 10.0, 21.0, 45.0, 75.0)  # a typical age in each Insights bucket
 
 
 def age_u(age_seconds) -> np.ndarray:
@@ -57,11 +53,10 @@ class Model:
 
     Reply rates are log-odds of "answers attempt k | silent so far" per source (row S = pooled,
     used for unknown sources), for a lead with no signals reached by call at the usual spacing;
-    signals, channel, a channel switch and spacing add log-odds effects.
+    signals, channel and spacing add log-odds effects.
     """
 
     n_leads: int = 0
-    n_attempts: int = 0
     sources: list = field(default_factory=list)
     source_leads: np.ndarray = empty_array()  # (S+1,)
     signals: list = field(default_factory=list)
@@ -77,12 +72,8 @@ class Model:
     sig_win: np.ndarray = empty_array()
     sig_win_sd: np.ndarray = empty_array()
     chan_reply: np.ndarray = empty_array()  # (4,) call = 0
-    switch_into: np.ndarray = empty_array()  # (4,) moving to this channel from another
     spacing: np.ndarray = empty_array()  # (8,) first-delay buckets then gap buckets
-    age: np.ndarray = empty_array()  # (6,) the age curve at a typical age per bucket (Insights)
     age_curve: np.ndarray = empty_array()  # (AGE_KNOTS,) log-odds by the lead's age (age_u knots)
-    age_bend: float = 0.0  # the age curve's random-walk step size the data chose
-    agreed: float = 0.0  # a try at the agreed time
     win_logit: np.ndarray = empty_array()  # (S+1,)
     win_sd: np.ndarray = empty_array()
     win_late: float = 0.0
@@ -102,7 +93,6 @@ class Model:
     c_events: np.ndarray = empty_array()  # (K,) opt-outs by attempt number
     value_median: np.ndarray = empty_array()  # (S+1,)
     value_mean: np.ndarray = empty_array()  # (S+1,) used for leads of unknown value
-    value_n: np.ndarray = empty_array()
     # (J,) P(win | j contacts without progress) / P(win | reply)
     engaged_ratio: np.ndarray = empty_array()
     engaged_remaining: np.ndarray = empty_array()  # (J,) contacts still to come
@@ -162,25 +152,23 @@ class Model:
 
     @classmethod
     def from_dict(cls, data: dict) -> Model:
-        """Rebuild a model stored with `to_dict` (unknown keys are ignored)."""
+        """Rebuild a model stored with `to_dict` (unknown keys are ignored). A model stored by an
+        older version, without a field this one learns, is not used: the cold-start priors stand
+        in for it until the next fit."""
+        if any(f.name not in data for f in dataclasses.fields(cls)):
+            from .fit import fit  # fit builds models: imported here, when it is needed
+
+            return fit([])
         kwargs = {}
         defaults = cls()
         for f in dataclasses.fields(cls):
-            if f.name not in data:
-                continue
             value = data[f.name]
             if isinstance(value, list) and f.name not in ("sources", "signals"):
                 value = np.asarray(value, dtype=float)
             elif isinstance(getattr(defaults, f.name), float):
                 value = float(value)
             kwargs[f.name] = value
-        model = cls(**kwargs)
-        if len(model.sig_fade) != len(model.sig_reply):  # stored before fades
-            model.sig_fade = np.zeros(len(model.sig_reply))
-        if len(model.age_curve) != AGE_KNOTS:  # stored before the age curve: its buckets
-            edges = np.searchsorted(np.array(AGE_EDGES), np.expm1(AGE_KNOT_U) * 86400.0, "right")
-            model.age_curve = np.asarray(model.age, dtype=float)[edges]
-        return model
+        return cls(**kwargs)
 
     # ---- Insights -----------------------------------------------------------------------
     def reply_curve(self, s: int) -> list[dict]:
@@ -202,37 +190,12 @@ class Model:
 
     def summary(self) -> dict:
         """A JSON-serialisable picture of what was learned, for the Insights page."""
-        odds = np.exp
         return {
             "n_leads": int(self.n_leads),
-            "n_attempts": int(self.n_attempts),
             "basis": learned_from(int(self.n_leads)),
             "sources": {self.source_label(s): self._source(s) for s in range(self.pooled + 1)},
             "signals": {name: self._signal(g) for g, name in enumerate(self.signals)},
-            "channels": dict(zip(CHANNELS, odds(self.chan_reply).tolist(), strict=True)),
-            "channel_switch_odds": dict(
-                zip(CHANNELS, odds(self.switch_into).tolist(), strict=True)
-            ),
-            "age_odds": dict(zip(AGE_LABELS, odds(self.age).tolist(), strict=True)),
-            "agreed_time_odds": float(odds(self.agreed)),
-            "spacing_odds": {
-                "first_try_delay": dict(
-                    zip(DELAY_LABELS, odds(self.spacing[:4]).tolist(), strict=True)
-                ),
-                "gap": dict(zip(_gap_labels(), odds(self.spacing[4:]).tolist(), strict=True)),
-            },
             "complaint_by_attempt": [self._complaint(k) for k in range(K)],
-            "engaged": [
-                {
-                    "no_progress_contacts": j,
-                    "win_ratio": float(r),
-                    "contacts_left": float(m),
-                    "n": int(n),
-                }
-                for j, (r, m, n) in enumerate(
-                    zip(self.engaged_ratio, self.engaged_remaining, self.engaged_n, strict=True)
-                )
-            ],
         }
 
     def _source(self, s: int) -> dict:
@@ -249,7 +212,6 @@ class Model:
                 "won": int(self.win_won[s]),
             },
             "median_value": float(self.value_median[s]),
-            "n_values": int(self.value_n[s]),
         }
 
     def _signal(self, g: int) -> dict:
@@ -276,8 +238,3 @@ def _odds(mid, sd) -> dict:
         "lo": float(np.exp(mid - Z90 * sd)),
         "hi": float(np.exp(mid + Z90 * sd)),
     }
-
-
-def _gap_labels():
-    days = [int(e // 86400) for e in GAP_EDGES]
-    return (f"<{days[0]}d", f"{days[0]}-{days[1]}d", f"{days[1]}-{days[2]}d", f">{days[2]}d")

@@ -163,10 +163,10 @@ class _When:
     def __init__(self, ctx: _Context, b: LeadBatch):
         self.ctx, self.b, now = ctx, b, ctx.now
         pending = (b.commit_by > 0) & ~(~np.isnan(b.last_at) & (b.commit_at < b.last_at))
-        self.ours = pending & (b.commit_by == 1)
+        ours = pending & (b.commit_by == 1)
         theirs = pending & (b.commit_by == 2)
         self.fixed = np.full(b.n, np.nan)
-        self.fixed[self.ours] = np.fmax(now, b.commit_at[self.ours])
+        self.fixed[ours] = np.fmax(now, b.commit_at[ours])
         self.fixed[theirs] = np.fmax(now, b.commit_at[theirs] + P.GRACE)
         self.mask = b.mask.copy()  # a promise they missed is a signal
         self.mask[theirs & (b.commit_at < now)] |= ctx.sig_bits.get("missed_promise", 0)
@@ -190,7 +190,6 @@ class _Silent:
             mask=mask,
             k=b.k[io],
             tries=b.tries[io],
-            prev=b.prev[io],
             avail=b.avail[io],
             value=value[io],
             last_at=b.last_at[io],
@@ -199,7 +198,6 @@ class _Silent:
             sig_reply=model.mask_effect(mask, model.sig_reply),
             sig_fade=model.mask_effect(mask, model.sig_fade),
             win_logit=model.answer_win_logit(b.src[io], mask),
-            agreed=np.zeros(len(io), dtype=bool),
         )
         self.follow = ~np.isnan(b.last_at[io]) & (b.k[io] > 0)
         # the articles' schedule unless the history is big enough to say otherwise
@@ -222,7 +220,6 @@ class _Silent:
             gap = schedule_gap(b.k[ii], schedule)
             start = np.where(follow & (not now_first), np.fmax(now, b.last_at[ii] + gap), now)
             due, local = self.when(start, ii)
-            sub.agreed = self.when.ours[ii] & (np.abs(due - b.commit_at[ii]) < P.AGREED_WINDOW)
             res = lookahead(self.ctx.model, economics, sub, due, schedule, fixed)
             res.due, res.due_local = due, local
             res.v_now = res.v * np.exp(-np.fmax(due - now, 0.0) / P.TIME_PREFERENCE)

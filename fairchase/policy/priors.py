@@ -14,7 +14,6 @@ import numpy as np
 K = 10  # attempts tracked separately; later attempts extrapolate attempt 10's rate
 TAIL_SLOPE = 0.15  # log-odds lost per attempt beyond K (seed 002: late sales "are rare")
 CHANNELS = ("call", "email", "text", "visit")
-NO_CHANNEL = len(CHANNELS)  # "previous channel" of a first attempt
 RESPONSES = frozenset({"replied", "talked"})
 CLOSED = frozenset({"won", "lost", "opted_out"})
 
@@ -64,7 +63,6 @@ SIGNAL_PRIORS = {
 # Channel effects on reply log-odds relative to a call (seed 002: the phone is the best tool;
 # seed 001: an email or text after voicemails reaches people who prefer writing).
 CHANNEL_REPLY = (0.0, -0.5, -0.3, 0.3)
-SWITCH_INTO = (0.0, 0.2, 0.2, 0.0)  # moving to this channel from a different one
 CHANNEL_COMPLAINT = (0.0, -0.4, 0.2, 0.5)
 
 # Spacing buckets. First attempt: delay since the enquiry (seed 000: respond ASAP).
@@ -76,10 +74,7 @@ SPACING_REFERENCE = (0, 5)  # first try within the hour; later tries 1-4 days ap
 TYPICAL_BUCKET = (0, 5, 6, 7, 7, 7, 7, 7, 7, 7)  # the default schedule, per attempt number
 
 # Leads cool off (seed 002: "wait longer and your prospect might forget ... lose interest").
-# Insights shows the lead's age in these buckets (models stored before the curve below had
-# one effect per bucket).
-AGE_EDGES = (2 * 86400.0, 7 * 86400.0, 14 * 86400.0, 30 * 86400.0, 60 * 86400.0)
-# The learned age effect is finer: a curve in u = log(1 + age in days), linear between knots
+# The learned age effect is a curve in u = log(1 + age in days), linear between knots
 # AGE_STEP apart (0, 0.6, 1.5, 2.9, 5, 8.5, 14, 22, 36, 56, 89 days; flat beyond), a random
 # walk from knot to knot with a step size the data set (empirical Bayes). Each step's prior
 # mean is AGE_SLOPE (the articles' -0.5 by two months): the curve at the cold start, and
@@ -88,8 +83,6 @@ AGE_STEP = 0.45
 AGE_KNOTS = 11
 AGE_SLOPE = -0.055
 AGE_BINS_PER_KNOT = 3  # tries are counted in bins a third of a knot wide
-AGREED_TIME = 0.5  # a try at the time agreed with the lead (seed 000/002)
-AGREED_WINDOW = 12 * 3600.0
 
 # Schedules the look-ahead chooses from (days after attempt 1, 2, 3 and later). The first is
 # the articles' (seeds 000, 002): ~2 days, then about a week, then a few weeks.

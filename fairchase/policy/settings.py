@@ -63,9 +63,20 @@ def _number(value, default, low=None):
     return out
 
 
+# the settings that are a number of at least this much (anything else falls back to its default)
+NUMBERS = {
+    "hourly_cost": 0.0,
+    "margin": 0.0,
+    "daily_minutes": 0.0,
+    "complaint_cost": 0.0,
+    "revisit_days": 1.0,
+}
+
+
 @dataclass(frozen=True)
 class Settings:
-    """The business's economics and contact rules (defaults from the contract)."""
+    """The business's economics and contact rules (defaults from the contract), as `from_any`
+    reads them: contact hours in minutes after midnight, every channel's minutes."""
 
     hourly_cost: float = 50.0
     margin: float = 1.0
@@ -80,18 +91,6 @@ class Settings:
     revisit_days: float = 90.0
     horizon: int = 6
 
-    def __post_init__(self):
-        # Accept the friendly forms when the dataclass is built directly.
-        hours = self.contact_hours
-        if not (
-            isinstance(hours, tuple) and len(hours) == 2 and all(type(h) is int for h in hours)
-        ):
-            object.__setattr__(self, "contact_hours", parse_contact_hours(hours))
-        if not isinstance(self.minutes, dict) or set(DEFAULT_MINUTES) - set(self.minutes):
-            merged = dict(DEFAULT_MINUTES)
-            merged.update(self.minutes if isinstance(self.minutes, dict) else {})
-            object.__setattr__(self, "minutes", merged)
-
     @classmethod
     def from_any(cls, value=None) -> Settings:
         """Build from a dict, a mapping, a Settings, an object with attributes, or None."""
@@ -99,39 +98,30 @@ class Settings:
             return value
         if value is None:
             return cls()
-        get = getter(value)
-        base = cls()
+        get, base = getter(value), cls()
+        numbers = {
+            name: _number(get(name), getattr(base, name), low) for name, low in NUMBERS.items()
+        }
         minutes = dict(DEFAULT_MINUTES)
-        raw_minutes = get("minutes")
-        if isinstance(raw_minutes, dict):
-            for name, mins in raw_minutes.items():
+        if isinstance(get("minutes"), dict):
+            for name, mins in get("minutes").items():
                 if isinstance(name, str):
                     minutes[name] = _number(mins, minutes.get(name, 5.0), low=0.0)
-        days = get("contact_days")
         try:
-            days = (
-                tuple(sorted({int(d) for d in days if 0 <= int(d) <= 6}))
-                if days is not None
-                else ()
-            )
-        except (TypeError, ValueError):
+            days = tuple(sorted({int(d) for d in get("contact_days") if 0 <= int(d) <= 6}))
+        except (TypeError, ValueError):  # None, or not a list of weekday numbers
             days = ()
         tz = get("business_timezone")
         default_value = get("default_value")
-        default_value = _number(default_value, None, low=0.0) if default_value is not None else None
         max_week = _number(get("max_attempts_per_week"), base.max_attempts_per_week, low=1.0)
         return cls(
-            hourly_cost=_number(get("hourly_cost"), base.hourly_cost, low=0.0),
-            margin=_number(get("margin"), base.margin, low=0.0),
+            **numbers,
             minutes=minutes,
-            daily_minutes=_number(get("daily_minutes"), base.daily_minutes, low=0.0),
-            complaint_cost=_number(get("complaint_cost"), base.complaint_cost, low=0.0),
             business_timezone=tz if isinstance(tz, str) and tz else "UTC",
             contact_hours=parse_contact_hours(get("contact_hours"), base.contact_hours),
             contact_days=days or DEFAULT_DAYS,
             max_attempts_per_week=max(1, int(max_week)),
-            default_value=default_value,
-            revisit_days=_number(get("revisit_days"), base.revisit_days, low=1.0),
+            default_value=None if default_value is None else _number(default_value, None, 0.0),
             horizon=int(min(12, max(1, _number(get("horizon"), base.horizon, low=1.0)))),
         )
 
