@@ -110,3 +110,20 @@ def test_a_promise_to_someone_who_wrote_back_asking_for_it_tops_todays_commitmen
     section = html.split('id="section-commitments"')[1].split("</section>")[0]
     assert section.index("Liam Diaz") < section.index("Earlier 0")
     assert "waiting for what you promised" in section
+
+
+def test_a_message_the_person_writes_keeps_our_commitment_only_when_they_say_so(
+    client, alice, make_lead, smtp_server, open_all_day
+):
+    lead = make_lead(alice, name="Quote Quinn")
+    c = _promised(lead)
+    client.force_login(alice)
+    page = client.get(f"/o/leads/{lead.pk}/compose/").content.decode()
+    assert "This message keeps my promise: Call back with the quote" in page
+    written = {"channel": "email", "subject": "Your quote", "body": "Here it is: $2,400.\n"}
+    client.post(f"/o/leads/{lead.pk}/compose/", {**written, "next": "lead"})
+    assert Commitment.objects.get(pk=c.pk).state == PENDING  # not ticked: still pending
+    r = client.post(f"/o/leads/{lead.pk}/compose/", {**written, "keeps": "1"}, follow=True)
+    assert Commitment.objects.get(pk=c.pk).state == DONE
+    assert "Promise kept: Call back with the quote." in r.content.decode()
+    assert len(smtp_server.received) == 2
