@@ -99,12 +99,29 @@ def _lead_local_day(match: re.Match, now_local: datetime) -> date | None:
     return None
 
 
+# The wait a plan's reason states (`reasons.waited`): " waiting 4 min", " waiting 3 h".
+_WAITING = re.compile(r" waiting \d+ (?:min|h|days)\b")
+
+
+def _wait_as_of(reason: str, lead, now: datetime) -> str:
+    """The plan said how long the enquiry had waited when it was made; a screen says it as of
+    now, as the wait shown beside it does (one figure, one rounding)."""
+    created = getattr(lead, "created_at", None)
+    if created is None or not _WAITING.search(reason):
+        return reason
+    from fairchase.policy import reasons
+
+    waited = reasons.waited(max(0.0, (now - created).total_seconds()))
+    return _WAITING.sub(waited, reason, count=1)
+
+
 def reason_in_zones(reason: str, lead, tz: ZoneInfo, now: datetime) -> str:
     """A plan reason whose times (the lead's wall clock) are shown in the screen's zone,
     labelled, with the lead's time beside them where it differs:
     'Call Mon 09:00: ...' -> 'Call Mon 8 Dec 08:00 CST (09:00 for Bob in New York): ...'."""
     if not reason:
         return reason
+    reason = _wait_as_of(reason, lead, now)
     lz = zone(getattr(lead, "timezone", "") or "", tz)
     now_local = now.astimezone(lz)
 

@@ -379,6 +379,10 @@ class AgendaCommitment(Schema):
     what: str
     due: datetime
     overdue: bool
+    asked: bool = Field(
+        description="A promise of ours to someone who wrote back since our last try: "
+        "they are waiting for it (listed first)."
+    )
 
 
 class AgendaOut(Schema):

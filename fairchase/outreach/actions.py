@@ -113,6 +113,7 @@ def confirm_arrived(msg: OutboundMessage, user) -> bool:
                 user=user,
                 at=row.claimed_at,
                 notes=f"{row.get_channel_display()} sent (confirmed)",
+                keeps_promise=False,  # a template sent is no promise of ours kept
             )
         except ActionError:
             pass  # won, lost or opted out in the meantime: the message still counts as sent

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from fairchase import clock, texting
-from fairchase.leads.models import Lead, Outcome, Profile, Status
+from fairchase.leads.models import Commitment, Lead, Outcome, Profile, Status
 
 from .facts import AFTER_CALL, LIVE, Facts  # noqa: F401  (AFTER_CALL: long imported from here)
 from .models import MessageTemplate, OutboundMessage
@@ -130,7 +130,10 @@ def draft_for(lead: Lead, facts: Facts = LIVE) -> Draft | None:
 
 def queue_plan_steps(limit: int = 200) -> int:
     """Worker step (automatic mode): queue the due email/text steps of the plan. Never in
-    the name of someone deactivated (who left): their leads wait for a person to take them on."""
+    the name of someone deactivated (who left): their leads wait for a person to take them on.
+    Never while a promise of ours is pending: the promise ("call back with the quote") is the
+    next step, a person's to keep, and a generic follow-up in its place would only say
+    "still interested?" to someone waiting for what we promised."""
     now = timezone.now()
     automatic = Profile.objects.filter(
         outreach_mode=Profile.Mode.AUTOMATIC, user__is_active=True
@@ -138,6 +141,7 @@ def queue_plan_steps(limit: int = 200) -> int:
     to_leads = OutboundMessage.objects.filter(
         kind=OutboundMessage.Kind.TO_LEAD
     )  # not the owner's alerts
+    our_promises = Commitment.objects.filter(state=Commitment.State.PENDING, by=Commitment.By.US)
     due = (
         Lead.objects.filter(owner__in=automatic, status__in=[Status.OPEN, Status.ENGAGED])
         .filter(next_action="contact", next_channel__in=drafted_channels(), next_due__lte=now)
@@ -145,6 +149,7 @@ def queue_plan_steps(limit: int = 200) -> int:
             pk__in=to_leads.filter(state__in=["queued", "sending", "unknown"]).values("lead_id")
         )
         .exclude(pk__in=to_leads.filter(created_at__gte=now - MIN_GAP).values("lead_id"))
+        .exclude(pk__in=our_promises.values("lead_id"))
         .order_by("-priority")[:limit]
     )
     queued = 0

@@ -58,6 +58,9 @@ class ComposeForm(forms.Form):
     channel = forms.ChoiceField(choices=MessageTemplate.Channel.choices)
     subject = forms.CharField(max_length=200, required=False)
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}))
+    # Shown only while a promise of ours is pending: a message the person wrote may keep it
+    # (a template sent never does by itself: `leads.actions.attempts._fulfil_our_commitment`).
+    keeps = forms.BooleanField(required=False)
 
     def clean(self):
         data = super().clean()

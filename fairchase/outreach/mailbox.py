@@ -9,7 +9,7 @@ import email
 import email.policy
 import logging
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.message import Message
 from email.utils import getaddresses, parseaddr
 
@@ -155,10 +155,29 @@ def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage 
                 actions.suppress(address, Suppression.Kind.EMAIL, "bounce")
             else:
                 actions.log_attempt(
-                    lead, "email", Outcome.BOUNCED, at=received, notes=f"Bounced: {status}"
+                    lead,
+                    "email",
+                    Outcome.BOUNCED,
+                    at=received,
+                    notes=f"Bounced: {status}",
+                    keeps_promise=False,  # a bounce keeps no promise
                 )
         inbound.save(update_fields=["lead", "kind", "effect"])
     return inbound
+
+
+def filed_at(msg: Message, received: datetime, lead: Lead | None, ours) -> datetime:
+    """When a reply is filed on the lead: when it was written (its Date header) while that is
+    plausible, not after it arrived and not before the message of ours it follows (the one it
+    answers, else the lead's latest attempt); a sender's clock running behind files it when it
+    arrived instead, and never before our message (then a second after it)."""
+    written = replies.sent_at(msg, received)  # the arrival when the header is missing or ahead
+    after = ours.sent_at if ours is not None and ours.sent_at else None
+    if after is None and lead is not None:
+        after = lead.last_attempt_at
+    if after is None or written >= after:
+        return written
+    return received if received > after else after + timedelta(seconds=1)
 
 
 def handle_mail(
@@ -202,7 +221,7 @@ def handle_mail(
             sender=sender,
             subject=subject,
             reading=reading,
-            received_at=received,
+            received_at=filed_at(msg, received, lead, ours),
             outbound=ours,
         )
 

@@ -389,6 +389,7 @@ def _record(
                 at=sent_at,
                 notes=f"{msg.get_channel_display()} sent: {msg.subject or msg.body[:80]}",
                 replan=replan,
+                keeps_promise=False,  # a template sent is no promise of ours kept
             )
     except Exception:  # the message is out: its row must say sent even if planning fails
         log.exception("sent message %s but could not log the attempt", msg.pk)

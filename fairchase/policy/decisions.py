@@ -34,6 +34,7 @@ class Facts:
     now_local: list
     revisit_due: list
     revisit_local: list
+    revisit_worth: list  # a fresh try in a few months pays twice its cost
     revisited: list
     mailing: list
     streak: list
@@ -78,7 +79,11 @@ def _decision(lead_id, action, priority, ev, reason, p_reply=None, why=None, **f
 
 
 def _stop(facts: Facts, i: int, priority: float, ev: float, reason: str, p: float) -> dict:
-    """A stop into the newsletter (with consent) or closed, with the note that says which."""
+    """A stop into a revisit (when a fresh try later pays), the newsletter (with consent) or
+    closed, with the note that says which."""
+    if facts.revisit_worth[i] and not facts.revisited[i]:
+        note = R.revisit_note(R.local_date(facts.revisit_local[i]), facts.value[i])
+        return _revisit(facts, i, priority, ev, reason + note, p)
     if facts.mailing[i]:
         state, note = "nurture", R.NURTURE_NOTE
     else:

@@ -351,3 +351,34 @@ def engaged_value(model, settings, src, mask, k, tries, streak, channel, value, 
     prize = q * value * settings.margin
     net = prize - contacts * (cost + risk * settings.complaint_cost)
     return Conversation(q, contacts, cost, risk, prize, net, net / contacts, channel)
+
+
+REVISIT_AS_TRY = 3  # a fresh try after months is valued like a 3rd try
+
+
+def revisit_worth(model, settings, src, mask, value, tries, created, when):
+    """Does one fresh try at `when` (a few months on) pay twice its cost?"""
+    prize = revisit_prize(model, settings, src, mask, value, created, when)
+    return prize >= 2.0 * revisit_cost(model, settings, src, tries)
+
+
+def revisit_prize(model, settings, src, mask, value, created, when):
+    """What one fresh try at `when` is expected to earn: valued like a 3rd try (its reply
+    chance and the lesser win of a late answer), at the lead's age then (the learned age
+    effect) and after a long gap."""
+    signals = model.mask_effect(mask, model.sig_reply), model.mask_effect(mask, model.sig_fade)
+    h = sigmoid(
+        reply_base(model, src, REVISIT_AS_TRY, *signals)
+        + model.age_effect(when - created)
+        + model.spacing[7]
+    )
+    win = model.win_chance(model.answer_win_logit(src, mask), REVISIT_AS_TRY)
+    return h * win * value * settings.margin
+
+
+def revisit_cost(model, settings, src, tries):
+    """What a fresh try costs: the cheaper of a call and an email, and the annoyance risk of
+    all the tries already made, priced as the look-ahead prices it (an email, none that week)."""
+    cheapest = min(settings.try_minutes()[:2]) * settings.minute_cost()
+    risk = complaint_risk(model, src, np.minimum(tries, TRIES_CAP), 0.0, 1)
+    return cheapest + risk * settings.complaint_cost

@@ -31,6 +31,7 @@ from .lookahead import (
     engaged_value,
     lookahead,
     recent_counts,
+    revisit_worth,
     schedule_free,
     schedule_gap,
 )
@@ -132,7 +133,7 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     due[ie], due_local[ie] = engaged.due, engaged.due_local
     stopping = np.zeros(b.n, dtype=bool)
     stopping[io], stopping[ie] = res.v <= 0, engaged.net <= 0
-    facts = _facts(ctx, b, value, due, due_local, stopping)
+    facts = _facts(ctx, b, value, when.mask, due, due_local, stopping)
     out: list = [None] * b.n
     prio = np.zeros(b.n)
     prio[io] = silent_decisions(ctx, facts, io, res, crowd, out)
@@ -283,9 +284,11 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
         getattr(res, f.name)[cand[take]] = getattr(early, f.name)[take]
 
 
-def _facts(ctx: _Context, b: LeadBatch, value, due, due_local, stopping) -> Facts:
+def _facts(ctx: _Context, b: LeadBatch, value, mask, due, due_local, stopping) -> Facts:
     """What the decisions' texts draw on; a revisit date only for the leads that stop."""
-    now, later = ctx.now, ctx.now + ctx.settings.revisit_days * DAY
+    now, settings = ctx.now, ctx.settings
+    later = now + settings.revisit_days * DAY
+    worth = revisit_worth(ctx.model, settings, b.src, mask, value, b.tries, b.created, later)
     live = (b.kind == OPEN) | (b.kind == ENGAGED)
     revisit_due = np.full(b.n, np.nan)
     revisit_local = np.full(b.n, np.nan)
@@ -304,6 +307,7 @@ def _facts(ctx: _Context, b: LeadBatch, value, due, due_local, stopping) -> Fact
         now_local=np.where(live, now + (due_local - due), now).tolist(),
         revisit_due=revisit_due.tolist(),
         revisit_local=revisit_local.tolist(),
+        revisit_worth=worth.tolist(),
         revisited=b.revisited.tolist(),
         mailing=b.mailing.tolist(),
         streak=b.streak.tolist(),

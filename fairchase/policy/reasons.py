@@ -204,6 +204,13 @@ def stop_engaged(q, streak, prize, contacts, cost):
     )
 
 
+def revisit_note(when_text, value):
+    return (
+        f" Revisit around {when_text}: at {money(value)} a fresh try in a few months (valued like"
+        " a 3rd try at that age) is worth more than twice its cost."
+    )
+
+
 NURTURE_NOTE = " Next: the mailing list (they consented), so they can come back when ready."
 CLOSED_NOTE = " Closed: no mailing-list consent, and the value does not justify a later try."
 

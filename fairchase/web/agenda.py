@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import BooleanField, Min
+from django.db.models import BooleanField, Case, F, Min, Q, When
 from django.db.models.expressions import RawSQL
 
 from fairchase.leads.models import ACTIVE_STATUSES, BusinessSettings, Commitment, Lead, Status
@@ -390,8 +390,16 @@ def section_leads(
     raise KeyError(section)
 
 
+# A promise of ours to someone who wrote back since our last try (`CommitmentRow.asked`).
+ANSWERED_FIRST = Q(by=Commitment.By.US, lead__responded_at__isnull=False) & (
+    Q(lead__last_attempt_at__isnull=True) | Q(lead__responded_at__gt=F("lead__last_attempt_at"))
+)
+
+
 def commitments_due(user, owner, eod: datetime):
-    """Pending promises due by the end of today on active leads, earliest first."""
+    """Pending promises due by the end of today on active leads: first our promises to
+    people who wrote back since our last try (they asked for it and are waiting), then
+    the rest, earliest first."""
     qs = (
         Commitment.objects.filter(
             state=Commitment.State.PENDING,
@@ -399,7 +407,8 @@ def commitments_due(user, owner, eod: datetime):
             lead__status__in=list(ACTIVE_STATUSES),
         )
         .select_related("lead", "lead__owner")
-        .order_by("due_at", "pk")
+        .annotate(answered=Case(When(ANSWERED_FIRST, then=0), default=1))
+        .order_by("answered", "due_at", "pk")
     )
     # Whom `user` may see, said as a condition on the joined lead (a subquery of every
     # visible lead made PostgreSQL read the whole lead table for an admin's Today).

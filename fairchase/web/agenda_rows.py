@@ -82,6 +82,17 @@ class CommitmentRow:
     lead: Lead
     overdue: bool
 
+    @property
+    def asked(self) -> bool:
+        """A promise of ours to someone who wrote back since our last try ("Could you send
+        the quote?"): they are waiting for it, so it tops the commitments (`ANSWERED_FIRST`)."""
+        lead = self.lead
+        return (
+            self.commitment.by == Commitment.By.US
+            and lead.responded_at is not None
+            and (lead.last_attempt_at is None or lead.responded_at > lead.last_attempt_at)
+        )
+
     def as_dict(self) -> dict:
         c = self.commitment
         return {
@@ -92,6 +103,7 @@ class CommitmentRow:
             "what": c.what,
             "due": c.due_at,
             "overdue": self.overdue,
+            "asked": self.asked,
         }
 
 

@@ -28,7 +28,7 @@ def texts_set_up(settings):
 
 
 def _cheap_lead_who_may_be_texted(make_lead, owner):
-    """A $200 lead with the sms consent, tried once: the plan texts them when it can."""
+    """A $200 lead with the sms consent, tried once (a cheap contact: a text when it may)."""
     now = timezone.now()
     lead = make_lead(owner, value=200, consents=["sms"], created_at=now - timedelta(days=4))
     actions.log_attempt(lead, "call", "no_answer", user=owner, at=now - timedelta(days=3))
@@ -43,12 +43,12 @@ def _plan_says_text(lead):
     return Lead.objects.get(pk=lead.pk)
 
 
-def test_with_texts_set_up_the_plan_texts_a_cheap_lead_who_consented(
+def test_with_texts_set_up_a_lead_who_consented_may_be_planned_a_text(
     alice, make_lead, texts_set_up
 ):
     lead = _cheap_lead_who_may_be_texted(make_lead, alice)
-    assert "text" in planning.reachable_channels(lead)
-    assert (lead.next_action, lead.next_channel) == ("contact", "text")
+    assert planning.reachable_channels(lead) == ["call", "text", "email"]
+    assert planning.lead_record(lead)["channels"] == ["call", "text", "email"]
 
 
 def test_without_a_text_provider_the_same_lead_is_never_planned_a_text(alice, make_lead):

@@ -1,15 +1,24 @@
 """A complaint is priced one way wherever the core weighs one: the look-ahead's table, an
-engaged lead's next contact both read complaint_risk (the cautious estimate), on
+engaged lead's next contact and a revisit all read complaint_risk (the cautious estimate), on
 the complaint model's own count of tries so far (0 to 14)."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 import numpy as np
 
 from fairchase.policy import fit
-from fairchase.policy.lookahead import TRIES_CAP, engaged_value, risk_table
+from fairchase.policy.glm import sigmoid
+from fairchase.policy.lookahead import (
+    REVISIT_AS_TRY,
+    TRIES_CAP,
+    engaged_value,
+    revisit_cost,
+    revisit_prize,
+    risk_table,
+)
 from fairchase.policy.settings import Settings
 
 from .strategies import NOW
@@ -59,6 +68,30 @@ def test_tries_past_the_complaint_models_count_are_priced_at_its_last_count():
     assert engaged_risk(model, settings, TRIES_CAP + 1, 1, 0) == at_cap
     assert engaged_risk(model, settings, 40, 1, 0) == at_cap
     assert engaged_risk(model, settings, TRIES_CAP - 1, 1, 0) < at_cap
+
+
+def test_a_revisit_is_annoyance_priced_as_the_look_ahead_prices_an_email():
+    model, settings = touchy_model(), Settings.from_any(None)
+    table = risk_table(model, CHANNELS)
+    src = np.zeros(3, dtype=np.int64)
+    tries = np.array([2, 9, 30])
+    cheapest = min(settings.try_minutes()[:2]) * settings.minute_cost()
+    risk = (revisit_cost(model, settings, src, tries) - cheapest) / settings.complaint_cost
+    assert np.allclose(risk, table[0, [2, 9, TRIES_CAP], 0, 1], rtol=1e-4)
+
+
+def test_a_revisit_answer_wins_less_like_any_late_answer_of_a_third_try():
+    model, settings = touchy_model(), Settings.from_any(None)
+    src, mask = np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64)
+    when, created, value = np.array([200 * 86400.0]), np.zeros(1), np.array([5000.0])
+    flat = dataclasses.replace(model, win_late=0.0)
+    steep = dataclasses.replace(model, win_late=-0.5)
+    ratio = revisit_prize(steep, settings, src, mask, value, created, when) / revisit_prize(
+        flat, settings, src, mask, value, created, when
+    )
+    w = model.answer_win_logit(src, mask)
+    assert np.allclose(ratio, sigmoid(w - 0.5 * (REVISIT_AS_TRY - 1)) / sigmoid(w))
+    assert ratio[0] < 0.75
 
 
 def _small_history(extra_quiet_leads: int):

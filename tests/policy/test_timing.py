@@ -164,7 +164,7 @@ def test_closed_leads_get_stop_closed():
         assert (d["action"], d["next_state"]) == ("stop", "closed")
 
 
-def test_nurture_needs_mailing_list_consent():
+def test_nurture_needs_mailing_list_consent_and_revisit_a_date():
     tries = [call(NOW - timedelta(days=d)) for d in (60, 50, 40, 30, 20, 10)]
     with_consent = decide(
         lead(source="web_form", value=300.0, attempts=tries, consents=["mailing_list"])
@@ -172,6 +172,8 @@ def test_nurture_needs_mailing_list_consent():
     without = decide(lead(source="web_form", value=300.0, attempts=tries))
     assert (with_consent["action"], with_consent["next_state"]) == ("stop", "nurture")
     assert (without["action"], without["next_state"]) == ("stop", "closed")
+    big = decide(lead(source="web_form", value=40000.0, attempts=tries * 3))
+    assert big["next_state"] == "revisit" and big["revisit_at"] > NOW + timedelta(days=80)
 
 
 def test_a_contact_back_from_a_pause_is_told_as_such_never_as_a_3rd_try():

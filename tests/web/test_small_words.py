@@ -3,9 +3,11 @@ figure however old the plan, and a name ending in a full stop gets no second one
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import timedelta
 
+from django.core.management import call_command
 from django.utils import timezone
 
 from fairchase.leads import actions
@@ -40,6 +42,10 @@ def test_a_cards_wait_and_its_reason_give_one_figure_when_the_plan_is_older_than
     assert "waiting 3 min" in reason and "waiting 1 min" not in reason
     page = client.get(f"/leads/{lead.pk}/").content.decode()
     assert "waiting 1 min" not in page
+    # The terminal's Today says the same.
+    out = io.StringIO()
+    call_command("agenda", user="alice", stdout=out)
+    assert "waiting 3 min" in out.getvalue() and "waiting 1 min" not in out.getvalue()
 
 
 def test_a_name_ending_in_a_full_stop_gets_no_second_one(client, alice, make_lead):

@@ -74,7 +74,12 @@ def home(request):
             "forms": rows,
             "feed_url": feed,
             "team": team(request.user),
-            "jobs": ImportJob.objects.filter(user=request.user)[:5],
+            # an owner/admin sees the team's latest imports, a salesperson their own
+            "jobs": (
+                ImportJob.objects.select_related("user")
+                if request.is_admin
+                else ImportJob.objects.filter(user=request.user)
+            )[:5],
         },
     )
 

@@ -70,8 +70,13 @@ def upload(request):
     return redirect("intake:import_job", pk=job.pk)
 
 
-def _job(request, pk) -> ImportJob:
-    return get_object_or_404(ImportJob.objects.select_related("owner"), pk=pk, user=request.user)
+def _job(request, pk, *, to_read: bool = False) -> ImportJob:
+    """The user's own import job; to read (its report, its progress), an owner/admin may open
+    anyone's too (a teammate's import of leads they now see). 404 otherwise."""
+    jobs = ImportJob.objects.select_related("owner", "user")
+    if not (to_read and request.is_admin):
+        jobs = jobs.filter(user=request.user)
+    return get_object_or_404(jobs, pk=pk)
 
 
 def _preview(job: ImportJob) -> list[dict]:
@@ -101,7 +106,7 @@ def _preview(job: ImportJob) -> list[dict]:
 @web_view
 def job_view(request, pk):
     """Mapping + preview while choosing columns; the progress bar or report afterwards."""
-    job = _job(request, pk)
+    job = _job(request, pk, to_read=True)
     ctx = {"job": job, "fields": FIELDS, "preset_label": PRESET_LABELS.get(job.preset, job.preset)}
     if job.state == ImportJob.State.MAPPING:
         ctx["columns"] = list(zip(job.header, job.mapping, strict=False))

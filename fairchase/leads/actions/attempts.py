@@ -13,7 +13,7 @@ from .core import ActionError, _done, _lock, _transition
 from .optout import _cancel_commitments, _opt_out_other_records, _suppress
 
 DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
-# A pending "we call them" commitment is fulfilled by an attempt this close to it.
+# A pending promise of ours is kept by a try a person logs this close to it (see below).
 COMMITMENT_MATCH_HOURS = 24
 
 
@@ -29,11 +29,14 @@ def log_attempt(
     progress: bool | None = None,
     at: datetime | None = None,
     replan: bool = True,
+    keeps_promise: bool = True,
 ) -> Attempt:
     """Record one contact attempt and move the lead on (talked/replied -> engaged, ...).
 
     replan=False leaves the plan to the caller, who replans many leads in one batch
-    (the outbox worker: planning.replan_all after each batch of sends)."""
+    (the outbox worker: planning.replan_all after each batch of sends).
+    keeps_promise=False: a message Fairchase sent (see `_fulfil_our_commitment`), which
+    never keeps a promise of ours."""
     caller, lead = lead, _lock(lead)
     if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
         raise ActionError(
@@ -51,7 +54,8 @@ def log_attempt(
         minutes=DEFAULT_MINUTES.get(channel, 5.0) if minutes is None else minutes,
     )
     _count_attempt(lead, outcome, at)
-    _fulfil_our_commitment(lead, at)
+    if keeps_promise:
+        _fulfil_our_commitment(lead, at)
     _move_on_after_attempt(lead, attempt, user, at)
     _done(lead, "attempt", caller=caller, replan=replan, attempt=attempt)
     return attempt
@@ -96,6 +100,13 @@ def _move_on_after_attempt(lead: Lead, attempt: Attempt, user, at: datetime) -> 
 
 
 def _fulfil_our_commitment(lead: Lead, at: datetime) -> None:
+    """A try a person logs (a call, a visit, an email or text they wrote, from the promise's
+    card on Today, the lead page or the API) within `COMMITMENT_MATCH_HOURS` of our pending
+    promise keeps it: they did what they said, or tried to. A message Fairchase sends (a
+    template, queued by the automatic worker or by a person's Send on a draft) never does:
+    "Call back with the quote" is not kept by "Is this still something you're looking
+    into?"; the outbox logs its tries with `keeps_promise=False`. A promise kept another way
+    (the quote went by post) is marked Done by hand."""
     window = timezone.timedelta(hours=COMMITMENT_MATCH_HOURS)
     lead.commitments.filter(
         state=Commitment.State.PENDING, by=Commitment.By.US, due_at__lte=at + window

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from fairchase import clock
 from fairchase.leads import actions, planning
 from fairchase.leads.actions import ActionError
+from fairchase.leads.models import Commitment
 from fairchase.leads.people import lead_or_404, visible_leads
 from fairchase.web.views.common import web_view
 
@@ -148,11 +149,15 @@ def compose(request, pk):
         messages.error(request, f"Nothing can be sent to {lead.name}: {why}")
         return redirect("lead_detail", pk=lead.pk)
     form = ComposeForm(request.POST or None)
+    promise = _our_promise(lead)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if send_message(
+        msg = send_message(
             request, lead, data["channel"], data["subject"], data["body"], data["template"]
-        ):
+        )
+        if msg:
+            if data["keeps"] and promise is not None:
+                _kept_by(request, promise, msg)
             return _back(request, lead)
     elif request.method == "GET":
         template = (
@@ -184,8 +189,33 @@ def compose(request, pk):
             "form": form,
             "templates": MessageTemplate.objects.filter(is_active=True),
             "next": request.GET.get("next") or request.POST.get("next") or "lead",
+            "promise": promise,
         },
     )
+
+
+def _our_promise(lead) -> Commitment | None:
+    """The lead's pending promise of ours due first, which a message the person writes may
+    keep (they tick "This message keeps my promise")."""
+    return (
+        lead.commitments.filter(state=Commitment.State.PENDING, by=Commitment.By.US)
+        .order_by("due_at", "pk")
+        .first()
+    )
+
+
+def _kept_by(request, promise: Commitment, msg: OutboundMessage) -> None:
+    """The person said their message keeps `promise`: done once it is sent; a message held
+    (outside contact hours, past the cap) leaves the promise pending, and says so."""
+    if msg.state != State.SENT:
+        messages.info(
+            request,
+            f"Your promise ({promise.what}) stays pending until the message goes out: "
+            "mark it Done then.",
+        )
+        return
+    actions.resolve_commitment(promise, Commitment.State.DONE, user=request.user)
+    messages.success(request, f"Promise kept: {promise.what}.")
 
 
 def _message_or_404(request, pk) -> OutboundMessage:

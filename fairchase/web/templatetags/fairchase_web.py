@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from datetime import timedelta
 
 from django import template
@@ -273,17 +272,7 @@ def reason(lead, field: str = "plan_reason") -> str:
     """The plan's reason with its times in the page's zone, labelled (the decision core
     writes the lead's wall-clock time)."""
     text = getattr(lead, field, "") or ""
-    now = timezone.now()
-    if lead.created_at is not None and _WAITING.search(text):
-        # The plan said how long the enquiry had waited when it was made; the page says it
-        # as of now, as the badge beside it does (one figure, one rounding).
-        waited = reasons.waited(max(0.0, (now - lead.created_at).total_seconds()))
-        text = _WAITING.sub(waited, text, count=1)
-    return clock.reason_in_zones(text, lead, timezone.get_current_timezone(), now)
-
-
-# The wait a plan's reason states (`reasons.waited`): " waiting 4 min", " waiting 3 h".
-_WAITING = re.compile(r" waiting \d+ (?:min|h|days)\b")
+    return clock.reason_in_zones(text, lead, timezone.get_current_timezone(), timezone.now())
 
 
 @register.filter
