@@ -39,7 +39,8 @@ def fit(history, settings=None) -> Model:
     lead_src = np.array([src_of[name] for name in names], dtype=np.int64)
     masks = signal_masks(book.signals, sig_bits)[keep]
     rows = walk(book, keep, lead_src, masks)
-    model = Model(n_leads=len(keep), sources=sources, signals=signals)
+    n_attempts = len(rows.tries)
+    model = Model(n_leads=len(keep), n_attempts=n_attempts, sources=sources, signals=signals)
     src_n = np.bincount(lead_src, minlength=S + 1).astype(float)[: S + 1]
     src_n[S] = len(keep)
     model.source_leads = src_n
