@@ -36,7 +36,7 @@ class LeadBatch:
     kind: np.ndarray  # OPEN, ENGAGED, CLOSED_KIND, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, ...
     src: np.ndarray  # source index in the model (unknown sources: the pooled row)
     mask: np.ndarray  # signal bits
-    tz: np.ndarray  # index into the plan's list of zones
+    tz: np.ndarray  # index into the plan's zones (ContactHours.zone_index)
     value: np.ndarray  # NaN when unknown
     created: np.ndarray
     k: np.ndarray  # silent tries before the first answer (a revisited lead restarts at 2)
@@ -63,8 +63,8 @@ class LeadBatch:
         return (self.k == 0) & np.isnan(self.last_at)
 
 
-def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, tz_index: dict, now):
-    """The planner's view of a book; new zone names are added to `tz_index` in order."""
+def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, hours, now):
+    """The planner's view of a book (`hours`: the plan's ContactHours, which numbers zones)."""
     n, att = book.n, book.attempts
     lead, outcome, channel = att.lead, att.outcome, att.channel
     order = np.arange(len(lead))
@@ -88,15 +88,13 @@ def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, tz_inde
     kind[list(book.errors)] = UNREADABLE
     revisited = (book.revisit <= now) & (kind == OPEN)
     after_revisit = np.bincount(lead[ok & (att.at >= book.revisit[lead])], minlength=n)
-    for name in dict.fromkeys(z if type(z) is str else None for z in book.zones):
-        tz_index.setdefault(name, len(tz_index))
     return LeadBatch(
         ids=book.ids,
         errors=book.errors,
         kind=kind,
         src=codes(src_index, book.sources, pooled),
         mask=signal_masks(book.signals, sig_bits),
-        tz=np.array([tz_index[z if type(z) is str else None] for z in book.zones], dtype=np.int64),
+        tz=hours.zone_index([zone if type(zone) is str else None for zone in book.zones]),
         value=book.value,
         created=book.created,
         k=np.where(revisited, 2 + after_revisit, k),  # a revisited lead starts like a 3rd try

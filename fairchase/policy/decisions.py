@@ -51,34 +51,28 @@ def per_lead(**columns: np.ndarray) -> Iterator[Any]:
 _utc = lru_cache(maxsize=4096)(utc_datetime)
 
 
-def _decision(
-    lead_id,
-    action,
-    priority,
-    ev,
-    reason,
-    next_state=None,
-    revisit_at=None,
-    p_reply=None,
-    why_not_stop=None,
-    channel=None,
-    due=None,
-) -> dict:
-    """A decision with the contract's fields, in its order, then p_reply and why_not_stop
-    when there are any."""
-    out = {
-        "id": lead_id,
-        "action": action,
-        "channel": channel,
-        "due": due,
-        "priority": priority,
-        "expected_value": ev,
-        "next_state": next_state,
-        "revisit_at": revisit_at,
-        "reason": reason,
-    }
-    if why_not_stop is not None:
-        out["why_not_stop"] = why_not_stop
+# the contract's fields, in its order
+FIELDS = (
+    "id",
+    "action",
+    "channel",
+    "due",
+    "priority",
+    "expected_value",
+    "next_state",
+    "revisit_at",
+    "reason",
+)
+
+
+def _decision(lead_id, action, priority, ev, reason, p_reply=None, why=None, **fields) -> dict:
+    """A decision with the contract's fields, in its order (`fields`: channel, due, next_state
+    and revisit_at where they apply), then why_not_stop and p_reply when there are any."""
+    out = dict.fromkeys(FIELDS)
+    out.update(id=lead_id, action=action, priority=priority, expected_value=ev, reason=reason)
+    out.update(fields)
+    if why is not None:
+        out["why_not_stop"] = why
     if p_reply is not None:
         out["p_reply"] = p_reply
     return out
@@ -98,30 +92,16 @@ def _stop(facts: Facts, i: int, priority: float, ev: float, reason: str, p: floa
 
 
 def _revisit(facts: Facts, i: int, priority: float, ev: float, reason: str, p: float) -> dict:
+    at = _utc(facts.revisit_due[i])
     return _decision(
-        facts.ids[i],
-        STOP,
-        priority,
-        ev,
-        reason,
-        next_state="revisit",
-        revisit_at=_utc(facts.revisit_due[i]),
-        p_reply=p,
+        facts.ids[i], STOP, priority, ev, reason, p, next_state="revisit", revisit_at=at
     )
 
 
 def _contact(facts: Facts, i: int, channel: int, priority, ev, reason, p, why) -> dict:
-    due = _utc(facts.due[i])
+    channel_name, due = P.CHANNELS[channel], _utc(facts.due[i])
     return _decision(
-        facts.ids[i],
-        CONTACT,
-        priority,
-        ev,
-        reason,
-        p_reply=p,
-        why_not_stop=why,
-        channel=P.CHANNELS[channel],
-        due=due,
+        facts.ids[i], CONTACT, priority, ev, reason, p, why, channel=channel_name, due=due
     )
 
 

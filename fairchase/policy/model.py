@@ -57,6 +57,7 @@ class Model:
     """
 
     n_leads: int = 0
+    n_attempts: int = 0  # the tries it learned from
     sources: list = field(default_factory=list)
     source_leads: np.ndarray = empty_array()  # (S+1,)
     signals: list = field(default_factory=list)

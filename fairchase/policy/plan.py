@@ -68,8 +68,6 @@ class _Context:
         self.model, self.settings, self.now = model, settings, now_ts
         self.src_index = model.source_index()
         self.sig_bits = model.signal_bits()
-        self.tz_index: dict = {None: 0}
-        self.zones: list = []
         self.hours = ContactHours(
             settings.contact_hours, settings.contact_days, settings.business_timezone
         )
@@ -78,12 +76,6 @@ class _Context:
         minutes = settings.try_minutes()
         self.minutes = np.where(minutes > 0, minutes, 1.0)  # never 0: the agenda divides by it
         self.n_total = n_total  # the whole batch: chunks share the day's minutes in proportion
-
-    def sync_zones(self):
-        """Resolve the zones `lead_batch` added to `tz_index`, in index order."""
-        names = sorted(self.tz_index, key=lambda name: self.tz_index[name])
-        for name in names[len(self.zones) :]:
-            self.zones.append(self.hours.zone_for(name))
 
 
 def plan(model, leads, now, settings=None) -> list[dict]:
@@ -119,8 +111,7 @@ def plan(model, leads, now, settings=None) -> list[dict]:
 def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     """Decisions for one chunk, its priorities, and what each takes of today (`Today`)."""
     model, now = ctx.model, ctx.now
-    b = lead_batch(read_book(leads), ctx.src_index, model.pooled, ctx.sig_bits, ctx.tz_index, now)
-    ctx.sync_zones()
+    b = lead_batch(read_book(leads), ctx.src_index, model.pooled, ctx.sig_bits, ctx.hours, now)
     when = _When(ctx, b)
     fallback = ctx.settings.default_value
     value = np.where(
@@ -178,7 +169,7 @@ class _When:
         """The due times (UTC, local seconds) of the leads `idx`, not before `earliest`."""
         earliest = np.where(np.isnan(self.fixed[idx]), earliest, self.fixed[idx])
         earliest = np.fmax(earliest, self.cap_floor[idx])
-        return self.ctx.hours.clip_grouped(earliest, self.b.tz[idx], self.ctx.zones)
+        return self.ctx.hours.clip_grouped(earliest, self.b.tz[idx])
 
 
 class _Silent:
@@ -286,7 +277,7 @@ def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, bud
     wings = crowd.waiting
     if wings.any():
         crowd.reach[wings], crowd.reach_local[wings] = ctx.hours.clip_grouped(
-            crowd.reach[wings], b.tz[silent.io][wings], ctx.zones
+            crowd.reach[wings], b.tz[silent.io][wings]
         )
     return crowd
 
@@ -321,7 +312,7 @@ def _facts(ctx: _Context, b: LeadBatch, value, mask, due, due_local, stopping) -
     revisit_local = np.full(b.n, np.nan)
     cand = np.flatnonzero(stopping & live)
     revisit_due[cand], revisit_local[cand] = ctx.hours.clip_grouped(
-        np.full(len(cand), later), b.tz[cand], ctx.zones
+        np.full(len(cand), later), b.tz[cand]
     )
     return Facts(
         ids=b.ids,

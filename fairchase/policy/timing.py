@@ -79,9 +79,19 @@ class ContactHours:
         )
         self.fallback = resolve_zone(business_zone)
         self._tables: dict = {}
+        self.zone_names: dict = {}  # a zone name -> its index in `zones`
+        self.zones: list = []  # each one's ZoneInfo (the business's for unknown names)
 
     def zone_for(self, name):
         return resolve_zone(name) or self.fallback
+
+    def zone_index(self, names: list) -> np.ndarray:
+        """Each lead's zone (a name or None) as an index into `zones`, for `clip_grouped`."""
+        for name in names:
+            if name not in self.zone_names:
+                self.zone_names[name] = len(self.zones)
+                self.zones.append(self.zone_for(name))
+        return np.array([self.zone_names[name] for name in names], dtype=np.int64)
 
     def _table(self, zone, lo, hi) -> Offsets:
         key = zone.key if zone is not None else None
@@ -125,7 +135,7 @@ class ContactHours:
             local2[bad] = fixed_local
         return utc, local2
 
-    def clip_grouped(self, ts: np.ndarray, tz_idx: np.ndarray, zones: list) -> tuple:
+    def clip_grouped(self, ts: np.ndarray, tz_idx: np.ndarray) -> tuple:
         """clip() for leads in many zones: one vectorised pass per distinct zone."""
         utc = np.empty_like(ts)
         local = np.empty_like(ts)
@@ -135,7 +145,7 @@ class ContactHours:
         for group in np.split(order, bounds):
             if len(group) == 0:
                 continue
-            zone = zones[int(tz_idx[group[0]])]
+            zone = self.zones[int(tz_idx[group[0]])]
             utc[group], local[group] = self.clip(ts[group], zone)
         return utc, local
 

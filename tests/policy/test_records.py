@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from fairchase.policy import Settings, fit, plan
 from fairchase.policy.batch import LeadBatch, lead_batch
 from fairchase.policy.records import normalise, read_book
+from fairchase.policy.timing import ContactHours
 
 from .strategies import lead_lists
 
@@ -137,12 +138,12 @@ def test_regular_chunks_read_column_wise_match_records_normalised_one_by_one(lea
         lead.pop("signals", None)
     model = fit([])
     args = (model.source_index(), model.pooled, model.signal_bits())
-    zones_a, zones_b = {None: 0}, {None: 0}
-    fast = lead_batch(read_book(leads), *args, zones_a, NOW.timestamp())
+    hours_a, hours_b = (ContactHours((480, 1200), range(6), "UTC") for _ in range(2))
+    fast = lead_batch(read_book(leads), *args, hours_a, NOW.timestamp())
     normalised = lead_batch(
-        read_book([normalise(r) for r in leads]), *args, zones_b, NOW.timestamp()
+        read_book([normalise(r) for r in leads]), *args, hours_b, NOW.timestamp()
     )
-    assert list(zones_a.items()) == list(zones_b.items())
+    assert list(hours_a.zone_names.items()) == list(hours_b.zone_names.items())
     assert fast.ids == normalised.ids and fast.errors == normalised.errors == {}
     for f in dataclasses.fields(LeadBatch):
         a, b = getattr(fast, f.name), getattr(normalised, f.name)
