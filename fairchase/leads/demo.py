@@ -269,11 +269,11 @@ def _open(rng: random.Random, owners, numbers, now: datetime, n: int) -> Made:
         fresh = i < n // 8
         age = rng.uniform(0.01, 0.8) if fresh else rng.uniform(1, 40)
         lead, interest, params = _lead(rng, owners, now - timedelta(days=age), next(numbers))
+        if lead.source not in OUTBOUND_SOURCES:  # what they wrote (a cold contact did not)
+            lead.notes = ENQUIRIES[i % len(ENQUIRIES)]
         if fresh:
-            if lead.source in OUTBOUND_SOURCES:  # a cold contact did not write to us
+            if lead.source in OUTBOUND_SOURCES:
                 lead.revisit_at = lead.created_at  # to work by value, not a new enquiry
-            else:
-                lead.notes = ENQUIRIES[i % len(ENQUIRIES)]
             made.append((lead, [], Status.OPEN))
             continue
         attempts, status = _play(

@@ -217,7 +217,9 @@ def replan(leads: Sequence[Lead], now=None, model=None, settings: dict | None = 
         return
     now = now or timezone.now()
     model = model if model is not None else current_model()
-    settings = settings if settings is not None else policy_settings()
+    if settings is None:  # the owners' minutes left today: what they logged is spent
+        left = day_minutes({lead.owner_id for lead in leads}, now).left
+        settings = {**policy_settings(), "minutes_left_today": left}
     records = active_records(leads)
     decisions = {d["id"]: d for d in policy.plan(model, records, now, settings)} if records else {}
     for lead in leads:
@@ -282,11 +284,15 @@ def replan_all(now=None, batch: int = 2000, queryset=None, progress=None) -> int
     if not ids:
         return 0
     # the day's minutes are everyone's: per person times the people whose leads these are
-    # (people who still work here: a deactivated owner's minutes are gone with them).
-    # Not less what they logged today (`day_minutes`, Today's line): the core reads the figure
-    # as every day's pace too, and a spent day would put off (or let go) every lead waiting.
-    people = max(1, qs.filter(owner__is_active=True).values("owner_id").distinct().count())
-    settings = {**settings, "daily_minutes": float(settings.get("daily_minutes") or 0.0) * people}
+    # (people who still work here: a deactivated owner's minutes are gone with them); what
+    # they logged today is spent (`day_minutes`, Today's line), later days have them whole
+    owners = set(qs.filter(owner__is_active=True).values_list("owner_id", flat=True).distinct())
+    per_person = float(settings.get("daily_minutes") or 0.0)
+    settings = {
+        **settings,
+        "daily_minutes": per_person * max(1, len(owners)),
+        "minutes_left_today": day_minutes(owners, now).left,
+    }
     records, status = [], {}
     for i in range(0, len(ids), batch):
         chunk = list(with_history(Lead.objects.filter(pk__in=ids[i : i + batch])))

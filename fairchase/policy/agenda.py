@@ -51,7 +51,7 @@ def lift_new_enquiries(out, prio, today: Today, settings, band):
     if not len(due):
         return
     order = due[np.argsort(-prio[due], kind="stable")]
-    first_out = _first_left_out(order, today.minutes, settings.daily_minutes)
+    first_out = _first_left_out(order, today.minutes, settings.today_minutes())
     cutoff = -np.inf if first_out is None else prio[first_out]
     for i in due[today.new[due] & (prio[due] > cutoff)].tolist():
         prio[i] += band
@@ -150,14 +150,17 @@ def fill_day(need: np.ndarray, budget: float) -> np.ndarray:
     return take
 
 
-def crowded_day(res: Chase, look, settings, minutes, budget, now) -> Crowd:
+def crowded_day(
+    res: Chase, look, settings, minutes, budget, now, pace=None, first=None, reserve=0.0
+) -> Crowd:
     """Share today's minutes when today's contacts need more than there are, in place.
 
     A minute gets a price (what the first contact left out would earn with it), and each of
     today's contacts is re-planned at it, which picks its channel (a 2-minute text may beat a
     6-minute call; every figure shown stays at your own cost). Then the day is filled best value
     per minute first (the agenda's priority). The others wait in the wings with the day their
-    turn comes at this pace; a lead is let go (into a revisit) only when its turn would come
+    turn comes at `pace` minutes a day (default `budget`: today's are the minutes left today;
+    the leads `first` take up to `reserve` more minutes ahead of the others, best first); a lead is let go (into a revisit) only when its turn would come
     after a revisit would bring it back anyway.
     """
     crowd = Crowd.quiet(len(res.v))
@@ -170,11 +173,16 @@ def crowded_day(res: Chase, look, settings, minutes, budget, now) -> Crowd:
     need = minutes[res.channel[sel]]
     rank = res.ev[sel] / need  # the agenda's priority
     order = np.argsort(-rank, kind="stable")
-    fits = fill_day(need[order], budget)
+    need_left = need[order]
+    if first is not None and reserve > 0:  # paid out of the reserve, not today's budget
+        ahead = first[sel[order]]
+        ahead &= np.cumsum(np.where(ahead, need_left, 0.0)) <= reserve
+        need_left = np.where(ahead, 0.0, need_left)
+    fits = fill_day(need_left, budget)
     later = order[~fits]
     ahead = np.cumsum(need[later]) - need[later]  # minutes of better leads ahead of each
-    # working days until each lead's turn, at `budget` minutes a day, then calendar days
-    turn = 1 + np.floor(ahead / max(budget, 1e-9))
+    # working days until each lead's turn, at `pace` minutes a day, then calendar days
+    turn = 1 + np.floor(ahead / max(budget if pace is None else pace, 1e-9))
     days = np.maximum(1.0, np.round(turn * 7.0 / len(settings.contact_days)))
     wings = sel[later]
     crowd.reach[wings] = now + days * DAY

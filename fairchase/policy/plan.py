@@ -123,8 +123,10 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     res = silent.look(None, ctx.settings)
     per_channel = ctx.minutes
     talk_today = (engaged.net > 0) & (engaged.due < now + DAY)
-    budget = _day_budget(ctx, b.n) - per_channel[engaged.channel[talk_today]].sum()
-    crowd = _share_the_day(ctx, b, silent, res, budget)
+    engaged_today = per_channel[engaged.channel[talk_today]].sum()
+    pace = _day_budget(ctx, b.n, ctx.settings.daily_minutes) - engaged_today
+    budget = _day_budget(ctx, b.n, ctx.settings.today_minutes()) - engaged_today
+    crowd = _share_the_day(ctx, b, silent, res, budget, pace)
     if not crowd.waiting.any():
         _bring_forward(ctx, silent, res, budget)
     due = np.full(b.n, np.nan)
@@ -247,15 +249,31 @@ def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, i
     return res
 
 
-def _day_budget(ctx: _Context, n: int) -> float:
-    """The chunk's share of the day's minutes (a batch bigger than a chunk shares them in
+def _day_budget(ctx: _Context, n: int, minutes: float) -> float:
+    """The chunk's share of a day's `minutes` (a batch bigger than a chunk shares them in
     proportion)."""
-    return ctx.settings.daily_minutes * n / max(ctx.n_total, n)
+    return minutes * n / max(ctx.n_total, n)
 
 
-def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, budget: float):
-    """A crowded day's sharing of the `budget` minutes left after the engaged leads' contacts."""
-    crowd = crowded_day(res, silent.look, ctx.settings, ctx.minutes, max(0.0, budget), ctx.now)
+def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, budget, pace):
+    """A crowded day's sharing of the `budget` minutes left today after the engaged leads'
+    contacts; those left out wait their turn at `pace` minutes a day."""
+    # today's fresh enquiries (never tried, in since yesterday) are answered out of the
+    # minutes already spent today if need be (seed 000: respond ASAP)
+    io, now = silent.io, ctx.now
+    fresh = b.new[io] & (b.created[io] > now - DAY)
+    spent = 0.0 if ctx.settings.minutes_left_today is None else max(0.0, pace - budget)
+    crowd = crowded_day(
+        res,
+        silent.look,
+        ctx.settings,
+        ctx.minutes,
+        max(0.0, budget),
+        now,
+        max(0.0, pace),
+        first=fresh,
+        reserve=spent,
+    )
     wings = crowd.waiting
     if wings.any():
         crowd.reach[wings], crowd.reach_local[wings] = ctx.hours.clip_grouped(

@@ -90,6 +90,11 @@ class Settings:
     default_value: float | None = None
     revisit_days: float = 90.0
     horizon: int = 6
+    minutes_left_today: float | None = None  # None: the whole of daily_minutes
+
+    def today_minutes(self) -> float:
+        """The selling minutes left today (`daily_minutes` is every later day's)."""
+        return self.daily_minutes if self.minutes_left_today is None else self.minutes_left_today
 
     @classmethod
     def from_any(cls, value=None) -> Settings:
@@ -113,6 +118,7 @@ class Settings:
             days = ()
         tz = get("business_timezone")
         default_value = get("default_value")
+        left = get("minutes_left_today")
         max_week = _number(get("max_attempts_per_week"), base.max_attempts_per_week, low=1.0)
         return cls(
             **numbers,
@@ -122,6 +128,7 @@ class Settings:
             contact_days=days or DEFAULT_DAYS,
             max_attempts_per_week=max(1, int(max_week)),
             default_value=None if default_value is None else _number(default_value, None, 0.0),
+            minutes_left_today=None if left is None else _number(left, None, 0.0),
             horizon=int(min(12, max(1, _number(get("horizon"), base.horizon, low=1.0)))),
         )
 

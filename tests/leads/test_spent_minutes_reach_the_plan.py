@@ -1,0 +1,48 @@
+"""Minutes already logged today reach the plan: follow-ups due today wait for tomorrow once
+the day's selling minutes are spent, while a fresh enquiry is still answered at once."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from fairchase.leads import actions, planning
+from fairchase.leads.models import Lead
+
+NOW = datetime(2026, 12, 9, 16, 30, tzinfo=UTC)  # a Wednesday, 10:30 in Chicago
+
+
+def _plans(leads, now=NOW):
+    fresh = list(planning.with_history(Lead.objects.filter(pk__in=[x.pk for x in leads])))
+    planning.replan(fresh, now=now)
+    return {lead.name: lead for lead in fresh}
+
+
+def _follow_up(alice, make_lead, name):
+    lead = make_lead(alice, name=name, value=5000, created_at=NOW - timedelta(days=5))
+    actions.log_attempt(lead, "call", "no_answer", user=alice, at=NOW - timedelta(days=3))
+    return lead
+
+
+def test_a_spent_day_puts_follow_ups_off_but_answers_a_fresh_enquiry(alice, make_lead):
+    follow = _follow_up(alice, make_lead, "Due Today")
+    new = make_lead(alice, name="Just Wrote", created_at=NOW - timedelta(minutes=10))
+    before = _plans([follow, new])
+    assert before["Due Today"].next_action == "contact", before["Due Today"].plan_reason
+    worked = make_lead(alice, name="Worked On", created_at=NOW - timedelta(days=2))
+    for hours in (3, 2):  # two long calls this morning: the day's 120 minutes are spent
+        actions.log_attempt(
+            worked, "call", "no_answer", user=alice, minutes=60, at=NOW - timedelta(hours=hours)
+        )
+    after = _plans([follow, new])
+    assert after["Due Today"].next_action == "wait", after["Due Today"].plan_reason
+    assert after["Due Today"].next_state in ("", None)  # waiting, not let go
+    assert after["Just Wrote"].next_action == "contact", after["Just Wrote"].plan_reason
+
+
+def test_yesterdays_minutes_are_not_todays(alice, make_lead):
+    follow = _follow_up(alice, make_lead, "Due Today")
+    worked = make_lead(alice, name="Worked On", created_at=NOW - timedelta(days=3))
+    actions.log_attempt(
+        worked, "call", "no_answer", user=alice, minutes=120, at=NOW - timedelta(days=1)
+    )
+    assert _plans([follow])["Due Today"].next_action == "contact"

@@ -1,0 +1,76 @@
+"""Minutes already spent today: `minutes_left_today` is today's budget, `daily_minutes` stays
+every later day's pace, so a spent day puts today's contacts off to tomorrow, never lets them go."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fairchase.policy import plan
+
+from .test_crowded_day import NOW, backlog
+
+SETTINGS = {"daily_minutes": 120, "business_timezone": "America/Chicago"}
+MINUTES = {"call": 6, "email": 3, "text": 2, "visit": 45}  # the contract's defaults
+
+
+def decide(**extra):
+    return {d["id"]: d for d in plan(None, backlog(40), NOW, {**SETTINGS, **extra})}
+
+
+def contacts_today(decisions):
+    return {
+        i
+        for i, d in decisions.items()
+        if d["action"] == "contact" and d["due"] < NOW + timedelta(days=1)
+    }
+
+
+def test_without_the_figure_the_whole_day_is_left():
+    assert decide() == decide(minutes_left_today=None)
+    assert decide() == decide(minutes_left_today=120)
+
+
+def test_a_spent_day_puts_todays_contacts_off_to_tomorrow_and_lets_nobody_go():
+    whole, spent = decide(), decide(minutes_left_today=0)
+    assert contacts_today(whole), "40 due leads and 120 minutes: some contact today"
+    assert not contacts_today(spent)
+    for i in contacts_today(whole):
+        assert spent[i]["action"] == "wait", spent[i]["reason"]
+        assert spent[i]["next_state"] is None
+
+
+def test_a_part_spent_day_keeps_the_best_of_todays_contacts():
+    whole, part = decide(), decide(minutes_left_today=30)
+    kept = contacts_today(part)
+    assert kept and len(kept) < len(contacts_today(whole))
+    assert sum(MINUTES[part[i]["channel"]] for i in kept) <= 30
+
+
+def test_the_pace_of_later_days_is_the_daily_minutes():
+    """Leads put off by a spent day come back tomorrow, not weeks later (the pace is 120 a day)."""
+    spent = decide(minutes_left_today=0)
+    waiting = [d for d in spent.values() if d["action"] == "wait" and "Stop" not in d["reason"]]
+    assert waiting
+    whole = decide()
+    for d in waiting:
+        if whole[d["id"]]["action"] == "contact":
+            # NOW is Wednesday 12 June; 40 leads need at most two days at 120 minutes a day
+            assert "13 Jun 2024" in d["reason"] or "14 Jun 2024" in d["reason"], d["reason"]
+
+
+def test_a_fresh_enquiry_is_answered_at_once_however_much_of_the_day_was_spent():
+    fresh = {
+        "id": "new",
+        "source": "web_form",
+        "value": 2000.0,
+        "created_at": NOW - timedelta(minutes=10),
+        "timezone": "America/Chicago",
+        "signals": [],
+        "consents": [],
+        "attempts": [],
+        "status": "open",
+    }
+    leads = [*backlog(40), fresh]
+    spent = {d["id"]: d for d in plan(None, leads, NOW, {**SETTINGS, "minutes_left_today": 0})}
+    assert spent["new"]["action"] == "contact" and spent["new"]["due"] < NOW + timedelta(hours=1)
+    assert not contacts_today({i: d for i, d in spent.items() if i != "new"})
