@@ -34,7 +34,7 @@ def aggregate(keys: np.ndarray, success: np.ndarray):
     return uniq, trials, wins
 
 
-def fit_logistic(X, trials, successes, prior_mean, prior_sd, iters=30, offset=None, start=None):
+def fit_logistic(X, trials, successes, prior_mean, prior_sd, iters=30, start=None):
     """Maximise binomial log-likelihood + Gaussian prior; return (coef, posterior sd, covariance).
 
     X is (cells, params); each cell has `trials` Bernoulli draws with `successes`.
@@ -47,10 +47,9 @@ def fit_logistic(X, trials, successes, prior_mean, prior_sd, iters=30, offset=No
     if X.shape[0] == 0 or trials.sum() == 0:
         sd = np.asarray(prior_sd, dtype=float).copy()
         return beta, sd, np.diag(sd**2)
-    off = 0.0 if offset is None else offset
     hess = np.diag(precision)
     for _ in range(iters):
-        p = sigmoid(X @ beta + off)
+        p = sigmoid(X @ beta)
         grad = X.T @ (successes - trials * p) - precision * (beta - prior_mean)
         w = trials * p * (1.0 - p)
         hess = (X * w[:, None]).T @ X + np.diag(precision)
