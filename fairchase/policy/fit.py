@@ -107,7 +107,7 @@ class _ReplyLayout(_Layout):
         self.g, self.c, self.sp = self._next(G), self._next(3), self._next(8)
         # the age curve: its steps from knot to knot (knot values: age_knots_of_params)
         self.age = self._next(P.AGE_KNOTS - 1)
-        self.fade = self._next(G)
+        self.lam, self.fade = self._next(1), self._next(G)
 
 
 class _WinLayout(_Layout):
@@ -141,7 +141,7 @@ def age_knots_of_params() -> np.ndarray:
     return np.tri(P.AGE_KNOTS, P.AGE_KNOTS - 1, -1)
 
 
-def _reply_design(cells: SilentTries, L: _ReplyLayout):
+def _reply_design(cells: SilentTries, L: _ReplyLayout, drop):
     """One row per cell of silent tries."""
     K = P.K
     s, k, ch = cells.source, cells.k, cells.channel
@@ -162,14 +162,17 @@ def _reply_design(cells: SilentTries, L: _ReplyLayout):
     X[r[ch > 0], L.c.start + ch[ch > 0] - 1] = 1.0
     X[r, L.sp.start + cells.spacing] = 1.0
     X[:, L.age] = age_bin_weights(cells.age) @ age_knots_of_params()
+    # how steeply replies fall with attempts is learned as one scale on the articles' shape
+    # (1 = the prior curve, 0 = flat): data on attempts 2-8 then speaks for the unseen tail too
+    X[:, L.lam] = drop[k][:, None]
     return X
 
 
 def _reply_prior(model, L: _ReplyLayout, curve):
     """Prior means and sds: the articles' curve, source and signal effects, timing."""
     mean, sd = np.zeros(L.n), np.zeros(L.n)
-    # the steps of the random walk lean on the articles' curve: its level, then its falls
-    mean[L.a], sd[L.a], sd[0] = np.diff(curve, prepend=0.0), P.SD["curve_step"], P.SD["curve"]
+    mean[0], sd[L.a], sd[0] = curve[0], P.SD["curve_step"], P.SD["curve"]
+    mean[L.lam], sd[L.lam] = 1.0, P.SD["steepness"]
     sd[L.fade] = P.SD["signal_fade"]
     mean[L.d], sd[L.d] = [P.source_prior(n)[0] for n in model.sources], P.SD["source"]
     sd[L.e] = P.SD["source_k"]
@@ -182,8 +185,8 @@ def _reply_prior(model, L: _ReplyLayout, curve):
     return mean, sd
 
 
-def _reply_contrasts(L: _ReplyLayout, weights):
-    """Rows giving theta[s, k] = a_k + d_s + e_sk; the pooled row S uses the
+def _reply_contrasts(L: _ReplyLayout, weights, drop):
+    """Rows giving theta[s, k] = a_k + d_s + e_sk (+ the steepness); the pooled row S uses the
     sources' weighted mean."""
     K, S = P.K, L.S
     C = np.zeros(((S + 1) * K, L.n))
@@ -191,6 +194,7 @@ def _reply_contrasts(L: _ReplyLayout, weights):
         for ki in range(K):
             row = C[si * K + ki]
             row[: ki + 1] = 1.0
+            row[L.lam] = drop[ki]
             if si < S:
                 row[L.d.start + si] = 1.0
                 row[L.e.start + si * K : L.e.start + si * K + ki + 1] = 1.0
@@ -207,9 +211,12 @@ def _fit_reply(model, rows, S, G, weights):
     cells, trials = tries.cells("replied")
     L = _ReplyLayout(S, G)
     curve = np.array([P.logit(p) for p in P.POOLED_CURVE])
+    drop = curve - curve[0]
     mean, sd = _reply_prior(model, L, curve)
-    beta, beta_sd, cov = _fit_age_bend(_reply_design(cells, L), trials, cells.replied, L, mean, sd)
-    C = _reply_contrasts(L, weights)
+    beta, beta_sd, cov = _fit_age_bend(
+        _reply_design(cells, L, drop), trials, cells.replied, L, mean, sd
+    )
+    C = _reply_contrasts(L, weights, drop)
     model.reply_logit = (C @ beta).reshape(S + 1, K)
     # the Insights curve is shown at the spacing and age this business actually had per attempt
     spacing, age = _typical_timing(tries)

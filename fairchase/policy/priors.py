@@ -119,6 +119,7 @@ DEFAULT_VALUE = 1000.0
 SD = {
     "curve": 1.5,
     "curve_step": 0.4,
+    "steepness": 0.5,
     "signal_fade": 0.4,
     "source": 0.7,
     "source_k": 0.2,
