@@ -67,10 +67,6 @@ def first_sight_with_classifier() -> list[tuple]:
     `_second_opinion`. The rules' refusal cues of that time are not at hand here, so the
     classifier reads every unclear message (in the reader it skips those with a refusal
     cue or doubt): a harder test of its own safety rule."""
-    import json
-    import subprocess
-    import tempfile
-
     from fairchase.outreach.reading import cues, decide, learned, when
 
     shipped = learned.shipped()
@@ -79,23 +75,8 @@ def first_sight_with_classifier() -> list[tuple]:
     for i, (batch, commit) in enumerate(BATCH_COMMITS.items()):
         before = {"tuning", "heldout", "fresh", "holding", *list(BATCH_COMMITS)[:i]}
         learner = learned.Learner([e for e in shipped if e.source in before])
-        with tempfile.TemporaryDirectory() as old:
-            archive = subprocess.run(
-                ["git", "-C", str(ROOT), "archive", commit, "fairchase"],
-                check=True,
-                capture_output=True,
-            ).stdout
-            subprocess.run(["tar", "-x", "-C", old], input=archive, check=True)
-            read = subprocess.run(
-                [sys.executable, "-c", _OLD_READ, str(CORPUS / "unseen"), batch],
-                cwd=old,
-                env={"PATH": "/usr/bin:/bin", "PYTHONPATH": old},
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
         rules_right = both_right = rules_yes = both_yes = 0
-        readings = json.loads(read)
+        readings = _read_with_the_reader_of(commit, batch)
         for name, (kind, text) in readings.items():
             row = labels[name]
             folded, where = cues.fold_map(text)
@@ -121,6 +102,31 @@ def first_sight_with_classifier() -> list[tuple]:
             both_yes += refused and got in decide.YES
         out.append((batch, rules_right, both_right, len(readings), rules_yes, both_yes))
     return out
+
+
+def _read_with_the_reader_of(commit: str, batch: str) -> dict:
+    """The unseen `batch` as the reader of `commit` (its fairchase/, from git) read it:
+    {file: (kind, text)}."""
+    import json
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as old:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", commit, "fairchase"],
+            check=True,
+            capture_output=True,
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", old], input=archive, check=True)
+        read = subprocess.run(
+            [sys.executable, "-c", _OLD_READ, str(CORPUS / "unseen"), batch],
+            cwd=old,
+            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": old},
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    return json.loads(read)
 
 
 def report_first_sight(rows: list[tuple]) -> None:
@@ -384,9 +390,16 @@ def speed(rows: list[dict], n: int = 1000) -> tuple[float, float]:
     return time.perf_counter() - t0, time.process_time() - c0
 
 
-def main() -> int:
-    sys.path.insert(0, str(ROOT))
-    failed = []
+def _missed(label: str, s: dict, failed: list[str]) -> None:
+    """Add to `failed` what the scores `s` of `label` miss of the targets."""
+    for key in ("intent_accuracy", "date_accuracy"):
+        if s[key] < TARGETS[key]:
+            failed.append(f"{label} {key} {s[key]:.1%} < {TARGETS[key]:.0%}")
+    if s["refusals_read_as_yes"]:
+        failed.append(f"{label}: {s['refusals_read_as_yes']} refusals read as interest or later")
+
+
+def _the_corpora(failed: list[str]) -> None:
     for split in SPLITS:
         rows = load(split)
         s = score(rows, read_all(rows))
@@ -396,21 +409,14 @@ def main() -> int:
                 "  (read with the shipped classifier, which has learned from these replies:"
                 " the held-out figures are the leave-one-batch-out ones below)"
             )
-        for key in ("intent_accuracy", "date_accuracy"):
-            if s[key] < TARGETS[key]:
-                failed.append(f"{split} {key} {s[key]:.1%} < {TARGETS[key]:.0%}")
-        if s["refusals_read_as_yes"]:
-            failed.append(
-                f"{split}: {s['refusals_read_as_yes']} refusals read as interest or later"
-            )
+        _missed(split, s, failed)
+
+
+def _the_grid(failed: list[str]) -> None:
     rows = load_grid()
     s = score(rows, read_grid(rows))
     report("grid (short replies, one per convention or intent and language)", s)
-    for key in ("intent_accuracy", "date_accuracy"):
-        if s[key] < TARGETS[key]:
-            failed.append(f"grid {key} {s[key]:.1%} < {TARGETS[key]:.0%}")
-    if s["refusals_read_as_yes"]:
-        failed.append(f"grid: {s['refusals_read_as_yes']} refusals read as interest or later")
+    _missed("grid", s, failed)
     dates_by_lang: dict = defaultdict(lambda: [0, 0])
     for row, g in zip(rows, read_grid(rows), strict=True):
         if row["date"]:
@@ -425,6 +431,9 @@ def main() -> int:
         + ", ".join(f"{k} {a}/{b}" for k, (a, b) in sorted(dates_by_lang.items()))
     )
     report_grid_first_sight()
+
+
+def _never_seen(failed: list[str]) -> None:
     print()
     for batch, right, n, dates_right, dates, as_yes in FIRST_SIGHT:
         print(
@@ -441,6 +450,9 @@ def main() -> int:
             failed.append(
                 f"leave-one-out {batch}: {line['both'][2]} refusals read as interest or later"
             )
+
+
+def _the_speed(failed: list[str]) -> None:
     from fairchase.outreach.reading import learned
 
     shipped = learned.shipped()
@@ -458,6 +470,15 @@ def main() -> int:
     )
     if cpu > TARGETS["seconds_per_1000"]:
         failed.append(f"1,000 messages in {cpu:.2f} s of CPU")
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    failed: list[str] = []
+    _the_corpora(failed)
+    _the_grid(failed)
+    _never_seen(failed)
+    _the_speed(failed)
     print("targets: " + ("all met" if not failed else "MISSED: " + "; ".join(failed)))
     return 1 if failed else 0
 

@@ -119,9 +119,8 @@ def answer(source: str, replay: dict, value: float | None, margin: float = 1.0) 
     did)"), and the line under the what-if table. `kind` is one of
     - "few": fewer than MIN_LEADS finished leads, no rule is named;
     - "loss": no stop-after rule made money, so none is called profitable;
-    - "same": the best rule and what you did differ by less than one typical sale (the
-      typical value at your margin), which one lead more or less could swing: no clear
-      difference;
+    - "same": the best rule and what you did differ by less than one typical sale at your
+      margin (one lead more or less could swing it): no clear difference;
     - "stop": stop after `n` tries beat what you did by more than that;
     - "keep": what you did beat every stop-after rule by more than that.
     `source` "" is every source together."""

@@ -129,41 +129,43 @@ def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage 
         if inbound is None or lead is None:
             return inbound
         inbound.lead, inbound.kind = lead, InboundMessage.Kind.BOUNCE
-        if not permanent:
-            inbound.effect = f"Temporary delivery problem ({status}): nothing changed."
-        elif ours and ours.kind == OutboundMessage.Kind.OWNER_ALERT:
-            # to the lead's owner, not to the lead: the lead's addresses are not in question
-            OutboundMessage.objects.filter(pk=ours.pk).update(error=f"Bounced: {status}"[:1000])
-            inbound.effect = (
-                f"The alert to the owner bounced ({status}): {address} is not the lead's; "
-                "nothing changed on the lead."
-            )
-        elif ours and ours.kind == OutboundMessage.Kind.RECEIPT:
-            # a receipt is not a try: the address is blocked, no attempt logged, and the
-            # enquiry stays "respond now" (on another channel) until someone responds
-            OutboundMessage.objects.filter(pk=ours.pk).update(error=f"Bounced: {status}"[:1000])
-            actions.suppress(address, Suppression.Kind.EMAIL, "bounce")
-            inbound.effect = (
-                f"The acknowledgement bounced ({status}): {address} will not be used again."
-            )
+        if permanent:
+            inbound.effect = _bounced(lead, ours, address, status, received)
         else:
-            inbound.effect = f"Bounced ({status}): {address} will not be used again."
-            if ours:
-                OutboundMessage.objects.filter(pk=ours.pk).update(error=f"Bounced: {status}"[:1000])
-            moved_on = address.lower() != (lead.email or "").lower()  # an address since replaced
-            if moved_on or lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
-                actions.suppress(address, Suppression.Kind.EMAIL, "bounce")
-            else:
-                actions.log_attempt(
-                    lead,
-                    "email",
-                    Outcome.BOUNCED,
-                    at=received,
-                    notes=f"Bounced: {status}",
-                    keeps_promise=False,  # a bounce keeps no promise
-                )
+            inbound.effect = f"Temporary delivery problem ({status}): nothing changed."
         inbound.save(update_fields=["lead", "kind", "effect"])
     return inbound
+
+
+def _bounced(lead, ours: OutboundMessage | None, address: str, status: str, received) -> str:
+    """Act on a permanent bounce of `address` (of our message `ours`, when known); returns
+    what it did, for the inbound message's effect."""
+    if ours:
+        OutboundMessage.objects.filter(pk=ours.pk).update(error=f"Bounced: {status}"[:1000])
+    if ours and ours.kind == OutboundMessage.Kind.OWNER_ALERT:
+        # to the lead's owner, not to the lead: the lead's addresses are not in question
+        return (
+            f"The alert to the owner bounced ({status}): {address} is not the lead's; "
+            "nothing changed on the lead."
+        )
+    if ours and ours.kind == OutboundMessage.Kind.RECEIPT:
+        # a receipt is not a try: the address is blocked, no attempt logged, and the
+        # enquiry stays "respond now" (on another channel) until someone responds
+        actions.suppress(address, Suppression.Kind.EMAIL, "bounce")
+        return f"The acknowledgement bounced ({status}): {address} will not be used again."
+    moved_on = address.lower() != (lead.email or "").lower()  # an address since replaced
+    if moved_on or lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
+        actions.suppress(address, Suppression.Kind.EMAIL, "bounce")
+    else:
+        actions.log_attempt(
+            lead,
+            "email",
+            Outcome.BOUNCED,
+            at=received,
+            notes=f"Bounced: {status}",
+            keeps_promise=False,  # a bounce keeps no promise
+        )
+    return f"Bounced ({status}): {address} will not be used again."
 
 
 def filed_at(msg: Message, received: datetime, lead: Lead | None, ours) -> datetime:
