@@ -100,7 +100,8 @@ class People:
                 return found[0], ""
             if found:
                 names = ", ".join(sorted(u.get_username() for u in found))
-                return None, f"fits the {what} of {len(found)} users ({names}): write the exact username"
+                why = f"fits the {what} of {len(found)} users ({names}): write the exact username"
+                return None, why
         return None, "is no user's username or email here"
 
 
