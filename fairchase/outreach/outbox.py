@@ -269,7 +269,7 @@ def owner_left(lead: Lead) -> str:
     sent is signed in their name); "" when its owner still works here."""
     if lead.owner.is_active:
         return ""
-    return f"{lead.owner.get_full_name() or lead.owner} no longer works here: reassign the lead first."
+    return f"{display_name(lead.owner)} no longer works here: reassign the lead first."
 
 
 def contactable(leads, channel: str):

@@ -100,8 +100,8 @@ def today_extra_context(request, lead) -> dict | None:
 def lead_panel_context(request, lead) -> dict:
     why_not = refusal(lead)
     return {
-        "why_not": why_not,
-        "owner_left": bool(owner_left(lead)),  # the panel links an admin to the reassign  # nothing to write, no draft, for someone we may not contact
+        "why_not": why_not,  # nothing to write, no draft, for someone we may not contact
+        "owner_left": bool(owner_left(lead)),  # the panel links an admin to the reassign
         "draft": None if why_not else draft_for(lead),
         "outbound": list(OutboundMessage.objects.filter(lead=lead).order_by("-created_at")[:20]),
         "inbound": list(InboundMessage.objects.filter(lead=lead).order_by("-received_at")[:20]),

@@ -11,9 +11,8 @@ from django.test import Client
 from django.utils import timezone
 
 from fairchase.leads import actions
-from fairchase.leads.models import Lead, Profile
+from fairchase.leads.models import Lead, Profile, StatusChange
 from fairchase.outreach import drafts, outbox
-from fairchase.leads.models import StatusChange
 from fairchase.outreach.models import MessageChange, MessageTemplate, OutboundMessage
 
 State = OutboundMessage.State
