@@ -116,6 +116,12 @@ def current_model():
     # Keyed on more than the pk: a flushed database (tests, a restore) reuses pks.
     if _model_cache["key"] != row:
         data = FittedModel.objects.values_list("data", flat=True).get(pk=row[0])
+        if not policy.Model.stored_by_this_version(data):
+            # stored before an upgrade: learn again from the book at once, rather than plan
+            # with the cold-start priors until the nightly refit
+            log.info("the stored model is an older version's: refitting")
+            fresh = refit()
+            row, data = (fresh.pk, fresh.created_at, fresh.n_leads), fresh.data
         _model_cache.update(key=row, model=policy.Model.from_dict(data))
     return _model_cache["model"]
 

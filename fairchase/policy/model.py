@@ -152,11 +152,16 @@ class Model:
         return out
 
     @classmethod
+    def stored_by_this_version(cls, data: dict) -> bool:
+        """Whether `data` (from `to_dict`) holds every field this version learns."""
+        return all(f.name in data for f in dataclasses.fields(cls))
+
+    @classmethod
     def from_dict(cls, data: dict) -> Model:
         """Rebuild a model stored with `to_dict` (unknown keys are ignored). A model stored by an
         older version, without a field this one learns, is not used: the cold-start priors stand
         in for it until the next fit."""
-        if any(f.name not in data for f in dataclasses.fields(cls)):
+        if not cls.stored_by_this_version(data):
             from .fit import fit  # fit builds models: imported here, when it is needed
 
             return fit([])

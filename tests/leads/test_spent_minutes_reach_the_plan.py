@@ -46,3 +46,17 @@ def test_yesterdays_minutes_are_not_todays(alice, make_lead):
         worked, "call", "no_answer", user=alice, minutes=120, at=NOW - timedelta(days=1)
     )
     assert _plans([follow])["Due Today"].next_action == "contact"
+
+
+def test_the_whole_books_replan_counts_the_minutes_logged_today(alice, make_lead):
+    follow = _follow_up(alice, make_lead, "Due Today")
+    planning.replan_all(now=NOW)
+    follow.refresh_from_db()
+    assert follow.next_action == "contact", follow.plan_reason
+    worked = make_lead(alice, name="Worked On", created_at=NOW - timedelta(days=2))
+    actions.log_attempt(
+        worked, "call", "no_answer", user=alice, minutes=120, at=NOW - timedelta(hours=2)
+    )
+    planning.replan_all(now=NOW)
+    follow.refresh_from_db()
+    assert follow.next_action == "wait", follow.plan_reason
