@@ -57,6 +57,12 @@ def move(
     return False
 
 
+def readdress(msg: OutboundMessage, to: str, reason: str, *, where: dict | None = None) -> bool:
+    """Send a message being sent to another address (an owner's alert whose owner left): its
+    state stays, a transition row says why. True if it was still `sending` (and matched `where`)."""
+    return move(msg, State.SENDING, State.SENDING, reason, where=where, to=to[:254])
+
+
 def created(msg: OutboundMessage, reason: str = "Queued", user=None) -> None:
     """The first transition row of a new message (written by `outbox.queue`)."""
     MessageChange.objects.create(

@@ -18,6 +18,7 @@ import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -26,6 +27,7 @@ from fairchase import texting
 from fairchase.leads import actions as lead_actions
 from fairchase.leads import planning
 from fairchase.leads.models import Lead, Outcome, Status, Suppression
+from fairchase.leads.people import business_owner, display_name
 
 from . import actions, locks
 from .channels import ChannelError, channel_for
@@ -241,11 +243,14 @@ def claim(pk: int | None = None, now: datetime | None = None) -> int | None:
 def refusal(lead: Lead, channel: str | None = None, to: str = "") -> str:
     """Why nobody may write to this lead, on `channel` (to `to`) or, without one, on any
     channel; "" when someone may. Asked before anyone writes (the lead page, the composer,
-    the queue) and again at send time (`recheck`): an opted-out or closed lead, a suppressed
-    address (opted out or bounced, on any lead), a text without consent or with texts not
-    configured."""
+    the queue) and again at send time (`recheck`): an opted-out or closed lead, a lead whose
+    owner no longer works here (what we send is signed with the owner's name, phone and
+    email: nobody writes as a former colleague, whoever clicks), a suppressed address
+    (opted out or bounced, on any lead), a text without consent or with texts not configured."""
     if lead.status not in (Status.OPEN, Status.ENGAGED):
         return f"The lead is {lead.get_status_display().lower()}."
+    if why := owner_left(lead):
+        return why
     if channel is None:
         if (lead.email or lead.phone) and not planning.reachable_channels(lead):
             return "Every address of this lead asked not to be contacted (or bounced)."
@@ -257,6 +262,14 @@ def refusal(lead: Lead, channel: str | None = None, to: str = "") -> str:
     if channel == "text" and not texting.configured():
         return texting.NOT_CONFIGURED
     return ""
+
+
+def owner_left(lead: Lead) -> str:
+    """Why nothing may go to this lead while its owner is deactivated (a leaver: whatever is
+    sent is signed in their name); "" when its owner still works here."""
+    if lead.owner.is_active:
+        return ""
+    return f"{display_name(lead.owner)} no longer works here: reassign the lead first."
 
 
 def contactable(leads, channel: str):
@@ -276,7 +289,9 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
     cancels it whoever asked; the contact hours and the weekly cap (the decision core's
     rules, `hours.send_window`) defer it unless a person confirmed sending anyway."""
     if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
-        return "send", "", None  # to our own user about the lead: no courtesy rule applies
+        # To our own user about the lead (readdressed first if they left: `_claimed`): no
+        # courtesy rule applies.
+        return "send", "", None
     if msg.kind == OutboundMessage.Kind.RECEIPT:
         # The person just wrote: their receipt goes at once, unless they may not be written to.
         if why := refusal(lead, msg.channel, msg.to):
@@ -302,11 +317,9 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
 
 
 def left_since(msg: OutboundMessage, lead: Lead) -> str:
-    """Why a message to a lead must not go in the name of someone deactivated since it was
-    queued: an automatic one whose lead's owner left, or one queued by a person who left
-    (a scheduled send). "" when it may go. Nobody sends as a former colleague."""
-    if msg.queued_by_id is None and not lead.owner.is_active:
-        return f"{lead.owner.get_full_name() or lead.owner} no longer works here."
+    """Why a message queued by a person who was deactivated since must not go (a scheduled
+    send): "" when it may. (A lead whose owner left is refused by `refusal`, whoever queued
+    it.) Nobody sends as a former colleague."""
     if msg.queued_by is not None and not msg.queued_by.is_active:
         return f"{msg.queued_by.get_full_name() or msg.queued_by} no longer works here."
     return ""
@@ -321,7 +334,10 @@ def _claimed(pk: int, now: datetime):
     msg.lead = lead
     if msg.state != State.SENDING or msg.claimed_by != WORKER_ID:
         return msg, lead, msg.state
-    verdict, why, later = recheck(msg, lead, now)
+    if msg.kind == OutboundMessage.Kind.OWNER_ALERT and (why := _alert_someone_here(msg, lead)):
+        verdict, later = "cancel", None
+    else:
+        verdict, why, later = recheck(msg, lead, now)
     mine = {"claimed_by": WORKER_ID}
     if verdict == "cancel":
         actions.move(pk, State.SENDING, State.CANCELLED, why, where=mine, error=why)
@@ -340,6 +356,27 @@ def _claimed(pk: int, now: datetime):
         )
         return msg, lead, State.QUEUED
     return msg, lead, None
+
+
+def _alert_someone_here(msg: OutboundMessage, lead: Lead) -> str:
+    """An owner's alert queued for someone deactivated since goes to whoever now takes the
+    lead's work (its owner if they still work here, else `people.business_owner`), said on
+    the lead's timeline and the message's transitions. Returns why it cannot go ("" when it
+    may): nobody here with an email address to take it."""
+    addressee = get_user_model().objects.filter(email__iexact=msg.to).order_by("-is_active").first()
+    if addressee is None or addressee.is_active:
+        return ""
+    receiver = lead.owner if lead.owner.is_active else business_owner()
+    if receiver is None or not receiver.email:
+        return f"{display_name(addressee)} no longer works here, and nobody who does could take it."
+    said = (
+        f"New-enquiry alert sent to {display_name(receiver)} instead: "
+        f"{display_name(addressee)} no longer works here."
+    )
+    if actions.readdress(msg, receiver.email, said, where={"claimed_by": WORKER_ID}):
+        msg.to = receiver.email
+        lead_actions.note_on_timeline(lead, said)
+    return ""
 
 
 def _send(msg: OutboundMessage) -> tuple[str, ChannelError | None]:

@@ -15,7 +15,7 @@ from .drafts import AFTER_CALL, Purpose, draft_for
 from .facts import LIVE, PageFacts
 from .inbound import CORRECTABLE
 from .models import InboundMessage, OutboundMessage
-from .outbox import refusal
+from .outbox import owner_left, refusal
 
 State = OutboundMessage.State
 AFTER_CALL_PURPOSES = {Purpose.VOICEMAIL, Purpose.RECAP}
@@ -89,6 +89,8 @@ def today_extra_context(request, lead) -> dict | None:
     pending = facts.pending_message(lead)
     if pending is not None:
         return {"pending": pending}
+    if why := owner_left(lead):  # no draft, no Send: it would go out in a leaver's name
+        return {"owner_left": why, "lead": lead}
     draft = draft_for(lead, facts)
     if draft is None or (draft.template.purpose in AFTER_CALL_PURPOSES and not after_click):
         return None
@@ -99,6 +101,7 @@ def lead_panel_context(request, lead) -> dict:
     why_not = refusal(lead)
     return {
         "why_not": why_not,  # nothing to write, no draft, for someone we may not contact
+        "owner_left": bool(owner_left(lead)),  # the panel links an admin to the reassign
         "draft": None if why_not else draft_for(lead),
         "outbound": list(OutboundMessage.objects.filter(lead=lead).order_by("-created_at")[:20]),
         "inbound": list(InboundMessage.objects.filter(lead=lead).order_by("-received_at")[:20]),

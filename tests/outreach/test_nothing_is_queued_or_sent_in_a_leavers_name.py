@@ -1,16 +1,19 @@
 """Someone who leaves (deactivated) sends nothing more: the automatic step queues nothing
-for their leads, what was queued before they left is cancelled at send time, and a
-reassigned lead's automatic messages (signed by the former owner) are cancelled."""
+for their leads, what was queued before they left is cancelled at send time, a reassigned
+lead's automatic messages (signed by the former owner) are cancelled, and nobody else sends
+to a leaver's lead (it would be signed with the leaver's name) until it is reassigned. A
+new-enquiry alert queued for someone who then left goes to the business owner instead."""
 
 from __future__ import annotations
 
 from django.db import transaction
+from django.test import Client
 from django.utils import timezone
 
 from fairchase.leads import actions
-from fairchase.leads.models import Lead, Profile
+from fairchase.leads.models import Lead, Profile, StatusChange
 from fairchase.outreach import drafts, outbox
-from fairchase.outreach.models import OutboundMessage
+from fairchase.outreach.models import MessageChange, MessageTemplate, OutboundMessage
 
 State = OutboundMessage.State
 
@@ -72,11 +75,10 @@ def test_a_send_scheduled_by_a_person_who_then_left_is_cancelled(
     assert outbox.send_due() == 1
     assert OutboundMessage.objects.get(pk=msg.pk).state == State.CANCELLED
     assert smtp_server.received == []
-    # a person who still works here may write to the leaver's lead
+    # once the lead is someone's who still works here, they write to it
+    lead = actions.reassign(Lead.objects.get(pk=lead.pk), boss, user=boss)
     with transaction.atomic():
-        mine = outbox.queue(
-            Lead.objects.get(pk=lead.pk), "email", "Hello", "Boss here.\n", user=boss
-        )
+        mine = outbox.queue(lead, "email", "Hello", "Boss here.\n", user=boss)
     assert outbox.send_now(mine) == State.SENT
 
 
@@ -89,3 +91,85 @@ def test_reassigning_a_lead_cancels_the_automatic_messages_queued_in_the_former_
     assert drafts.queue_plan_steps() == 1
     actions.reassign(Lead.objects.get(pk=lead.pk), bob)
     assert OutboundMessage.objects.get().state == State.CANCELLED
+
+
+def _client(user):
+    c = Client()
+    c.force_login(user)
+    return c
+
+
+def test_nobody_sends_to_a_leavers_lead_in_the_leavers_name_until_it_is_reassigned(
+    alice, boss, make_lead, smtp_server, open_all_day
+):
+    lead = make_lead(alice, created_at=timezone.now())  # a new enquiry: answer it now
+    _due_now(lead)  # by email
+    today = f"/?owner={alice.pk}"
+    assert "Send email" in _client(boss).get(today).content.decode()  # while alice is here
+    _leaves(alice)
+    html = _client(boss).get(today).content.decode()
+    assert "Send email" not in html
+    assert "Alice no longer works here: reassign the lead first." in html
+    assert f'href="/#leaver-{alice.pk}"' in html  # the bulk reassign of her leads
+    page = _client(boss).get(f"/leads/{lead.pk}/").content.decode()
+    assert "Not contacted: Alice no longer works here: reassign the lead first." in page
+    assert 'href="#reassign"' in page and 'id="reassign"' in page
+    template = MessageTemplate.objects.filter(purpose="first_response", channel="email").first()
+    r = _client(boss).post(f"/o/leads/{lead.pk}/send/", {"template": template.pk})
+    assert r.status_code == 302
+    assert smtp_server.received == [] and not OutboundMessage.objects.exists()
+    compose = _client(boss).get(f"/o/leads/{lead.pk}/compose/", follow=True)
+    assert "reassign the lead first" in compose.content.decode()
+    # reassigned to boss: the draft is back, signed by boss
+    actions.reassign(Lead.objects.get(pk=lead.pk), boss, user=boss)
+    r = _client(boss).post(f"/o/leads/{lead.pk}/send/", {"template": template.pk})
+    assert OutboundMessage.objects.get().state == State.SENT
+    body = smtp_server.received[0].message.get_body().get_content()
+    assert "Boss" in body and "Alice" not in body
+
+
+def test_the_worker_cancels_a_persons_send_to_a_lead_whose_owner_then_left(
+    alice, boss, make_lead, smtp_server, open_all_day
+):
+    lead = make_lead(alice)
+    with transaction.atomic():
+        msg = outbox.queue(lead, "email", "Hello", "Hi, from Alice's team.\n", user=boss)
+    _leaves(alice)
+    assert outbox.send_due() == 1
+    msg.refresh_from_db()
+    assert msg.state == State.CANCELLED
+    assert msg.error == "Alice no longer works here: reassign the lead first."
+    assert smtp_server.received == []
+    outbox_page = _client(boss).get("/o/outbox/").content.decode()
+    assert "Alice no longer works here: reassign the lead first." in outbox_page
+
+
+def test_a_new_enquiry_alert_for_an_owner_who_then_left_goes_to_the_business_owner(
+    alice, boss, make_lead, smtp_server
+):
+    lead = make_lead(alice)
+    with transaction.atomic():
+        alert = outbox.queue_owner_alert(lead, "New enquiry: Lead", "Respond now.\n")
+    assert alert.to == "alice@example.com"
+    _leaves(alice)
+    assert outbox.send_due() == 1
+    alert.refresh_from_db()
+    assert alert.state == State.SENT and alert.to == "boss@example.com"
+    assert [m.to for m in smtp_server.received] == [["boss@example.com"]]
+    said = "New-enquiry alert sent to Boss instead: Alice no longer works here."
+    assert StatusChange.objects.filter(lead=lead, reason=said).exists()
+    assert MessageChange.objects.filter(message=alert, reason=said).exists()
+
+
+def test_a_new_enquiry_alert_for_a_leaver_with_nobody_to_take_it_is_cancelled(
+    alice, make_lead, smtp_server
+):
+    lead = make_lead(alice)
+    with transaction.atomic():
+        alert = outbox.queue_owner_alert(lead, "New enquiry: Lead", "Respond now.\n")
+    _leaves(alice)  # no admin, no superuser: nobody who still works here takes it
+    assert outbox.send_due() == 1
+    alert.refresh_from_db()
+    assert alert.state == State.CANCELLED
+    assert "Alice no longer works here" in alert.error
+    assert smtp_server.received == []

@@ -14,7 +14,7 @@ from ninja import Path, Query, Router, Status
 from fairchase.leads import actions
 from fairchase.leads.models import OUTBOUND_SOURCES, Lead
 from fairchase.leads.normalize import normalize_email, normalize_phone, normalize_timezone
-from fairchase.leads.people import lead_or_404, team, visible_leads
+from fairchase.leads.people import business_owner, lead_or_404, team, visible_leads
 from fairchase.leads.same_person import active_lead_of
 
 from ..schemas import (
@@ -114,7 +114,9 @@ def create_lead(request, payload: LeadIn):
     its timeline, its plan recomputed) and the answer is **200** with that lead, `joined`
     true; its other details stay as they are (change them with PATCH). The same post again
     within 10 minutes (a retry) changes nothing and answers the same. A lead of the person
-    that you may not see is joined all the same: **202**, without its details. A contact
+    that you may not see is joined all the same (its consents left as they are): **202**,
+    without its details; one whose owner no longer works here goes to the business owner
+    first (as a web form's enquiry does), so yours only if you are that owner. A contact
     from a cold list (`cold_outreach`, `purchased_list`) did not write in: it leaves the
     active lead as it is (a line on its timeline). Someone who opted out gets a new lead
     with every address suppressed: it is never chased."""
@@ -122,7 +124,7 @@ def create_lead(request, payload: LeadIn):
     email, phone = normalize_email(payload.email), normalize_phone(payload.phone)
     with transaction.atomic():
         known = active_lead_of(payload.name, email, phone)
-        joined = _join(request, known, payload, owner) if known is not None else None
+        joined = _join(request, known, payload) if known is not None else None
         if joined is not None:
             if not visible_leads(request.user).filter(pk=joined.pk).exists():
                 return Status(202, {"joined": True, "detail": UNSEEN})
@@ -136,28 +138,33 @@ def create_lead(request, payload: LeadIn):
     return Status(201, LeadPosted.of(lead))
 
 
-def _join(request, lead: Lead, payload: LeadIn, owner) -> Lead | None:
+def _join(request, lead: Lead, payload: LeadIn) -> Lead | None:
     """The post joins the person's active `lead` (`actions.add_enquiry`, as a web form's
-    enquiry does); returns that lead, or None when it is no longer active once locked (an
-    opt-out meanwhile: the post makes a lead of its own). A lead whose owner was
-    deactivated is handed to the post's owner first, so the enquiry reaches someone."""
+    enquiry does, recorded as the poster's); returns that lead, or None when it is no longer
+    active once locked (an opt-out meanwhile: the post makes a lead of its own). A lead
+    whose owner was deactivated goes to whoever takes on a leaver's work
+    (`people.business_owner`, the capture form's rule), never to the poster for the asking.
+    A consent given comes with the enquiry only to a lead the poster may see: a post does
+    not, say, allow texts to a teammate's lead it cannot see."""
     if payload.source in OUTBOUND_SOURCES:  # a cold-list contact is not them writing in
         actions.note_on_timeline(lead, COLD_AGAIN)
         return lead
     try:
         with transaction.atomic():
-            if not lead.owner.is_active:
-                lead = actions.reassign(lead, owner, user=request.user)
+            if not lead.owner.is_active and (receiver := business_owner()) is not None:
+                lead = actions.reassign(lead, receiver, user=request.user)
+            seen = visible_leads(request.user).filter(pk=lead.pk).exists()
             return actions.add_enquiry(
                 lead,
                 via=VIA,
                 message=payload.notes,
                 email=payload.email,
                 phone=payload.phone,
-                consents=payload.consents,
+                consents=payload.consents if seen else (),
                 at=payload.created_at,
                 repeat_since=timezone.now() - REPEAT_WINDOW,
                 created_as=CREATED_AS,
+                user=request.user,
             )
     except actions.RepeatedEnquiry:
         return Lead.objects.get(pk=lead.pk)

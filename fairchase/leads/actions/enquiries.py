@@ -49,6 +49,7 @@ def add_enquiry(
     at: datetime | None = None,
     repeat_since: datetime | None = None,
     created_as: str = "",
+    user=None,
 ) -> Lead:
     """Someone with an active lead writes in again (a web form, the webhook): the enquiry
     joins that lead instead of making a second record of the same person. The message is
@@ -59,7 +60,10 @@ def add_enquiry(
     engaged, as `record_reply` does. Never tried yet, the lead is an enquiry waiting from
     now (no revisit date). The same message through `via` since `repeat_since` (joined,
     or the lead made from it: its first row `created_as`) is a double submit: it raises
-    `RepeatedEnquiry` and changes nothing. Checked under the lock, so two at once add it once."""
+    `RepeatedEnquiry` and changes nothing. Checked under the lock, so two at once add it once.
+    An address added that someone who opted out gave (`_honour_opt_out`, as `create_lead`
+    and `update_lead` check) makes the lead theirs: it is opted out too. `user`: who posted
+    it (an API user; None for a visitor's web form), named on the timeline rows."""
     caller, lead = lead, _lock(lead)
     if lead.status not in ACTIVE_STATUSES:
         raise ActionError(f"{lead.name} is {lead.get_status_display().lower()}: not reopened.")
@@ -82,8 +86,11 @@ def add_enquiry(
         _answered_our_try(lead, attempt, at, fields)
     lead.save(update_fields=fields)
     new = Status.ENGAGED if attempt is not None else lead.status
-    _transition(lead, new, reason, None, at)
-    return _done(lead, "enquiry", caller=caller)
+    _transition(lead, new, reason, user, at)
+    kind = "enquiry"
+    if {"email", "phone"} & set(fields) and _honour_opt_out(lead, user):
+        kind = "opt_out"  # what is queued for them is cancelled, as for any opt-out
+    return _done(lead, kind, caller=caller)
 
 
 def _refuse_repeated_enquiry(
