@@ -86,3 +86,9 @@ def test_add_lead_keeps_the_typed_notes_on_the_teammates_lead(alice, bob, make_l
     c.post("/leads/new/", form)
     theirs.refresh_from_db()
     assert theirs.notes.count("two</b> windows") == 1
+    # Bob reads them on his lead's page, as text
+    c.force_login(bob)
+    page = c.get(f"/leads/{theirs.pk}/").content.decode()
+    assert (
+        "Notes added by alice from Add lead:<br>Called about &lt;b&gt;two&lt;/b&gt; windows" in page
+    )
