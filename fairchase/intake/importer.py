@@ -18,14 +18,14 @@ from itertools import islice
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from fairchase.leads import actions, imports, same_person
+from fairchase.leads.already import keep_notes
 from fairchase.leads.models import OUTBOUND_SOURCES, BusinessSettings, Lead, Status
-from fairchase.leads.people import team
+from fairchase.leads.people import People, team
 
 from .mapping import detect_mapping
 from .reading import Row, read_table
@@ -231,11 +231,15 @@ class _Batch:
         new: list[NewLead] = []
         with transaction.atomic():
             for line, fields in items:
+                # the Owner cell is read only for a new lead: a known one keeps its owner
+                named = fields.pop("owner", "")
                 key_lead = self.match(fields, found)
                 try:
                     if key_lead is None and (theirs := self.elsewhere(fields, elsewhere)):
                         imp.not_added(line, fields, theirs)
                     elif key_lead is None:
+                        if named:
+                            fields["owner_id"] = imp.owner_of_row(line, fields, named).pk
                         new.append(imp.new_lead(fields))
                     else:
                         imp.merge(
@@ -262,9 +266,11 @@ class Importer:
         dry_run: bool = False,
         default_source: str = "import",
         reason: str = "Imported",
+        where: str = "an import",
         progress: Callable[[int], None] | None = None,
     ) -> None:
         self.owner = owner
+        self.where = where  # "the import of leads.csv": said with notes added to a teammate's lead
         self.user = user
         self.scope = scope if scope is not None else Lead.objects.all()
         self.dry_run = dry_run
@@ -276,30 +282,40 @@ class Importer:
         self.aliases: dict = {}  # the same, for earlier batches: key -> primary key
         self.touched: set[int] = set()  # leads an earlier row of this import already set
         self.noted: set[int] = set()  # others' leads this import left a timeline note on
-        self._owners: dict | None = None  # username/email -> user, read once if an Owner column
+        self._people: People | None = None  # read once, if an Owner column names new leads' owners
         self._allowed: set[int] | None = None
         self.zone = ZoneInfo(BusinessSettings.current().business_timezone or "UTC")
 
     def owner_named(self, named: str):
-        """(The user an Owner cell names, by username or email, case aside; "") or (None,
-        why not): someone unknown, deactivated, or not among the people this user may give
-        leads to (a salesperson: only themselves)."""
-        if self._owners is None:
+        """(The user an Owner cell names, or None, why not): found by username, then email,
+        case aside (`people.People`; a name fitting two users is refused); someone unknown,
+        deactivated, or not among the people this user may give leads to (a salesperson:
+        only themselves) is None."""
+        if self._people is None:
+            self._people = People()
             allowed = team(self.user) if self.user is not None else None
-            self._owners = {}
-            for u in get_user_model().objects.all():
-                for key in (u.get_username(), u.email):
-                    if key:
-                        self._owners.setdefault(key.casefold(), u)
             self._allowed = {u.pk for u in allowed} if allowed is not None else None
-        user = self._owners.get(named.casefold())
+        user, why = self._people.find(named)
         if user is None:
-            return None, "is no user's username or email here: not imported"
+            return None, why
         if not user.is_active:
-            return None, "no longer works here: not imported (reassign their leads instead)"
+            return None, "no longer works here (reassign their leads instead)"
         if self._allowed is not None and user.pk not in self._allowed:
-            return None, "is not someone you may give leads to: not imported"
+            return None, "is not someone you may give leads to"
         return user, ""
+
+    def owner_of_row(self, line: int, fields: dict, named: str):
+        """Who a new lead's Owner cell gives it to; a cell naming nobody usable loses the
+        cell, never the person: the lead is the importing owner's, with a warning on its line."""
+        owner, why = self.owner_named(named)
+        if owner is not None:
+            return owner
+        self.report.add_warning(
+            line,
+            f"{fields.get('name', '')}: owner “{named}” {why}: "
+            f"given to {self.owner.get_username()} instead",
+        )
+        return self.owner
 
     def pending_match(self, fields: dict) -> Lead | None:
         """The lead an earlier row of this batch was, when this row shares a key with it:
@@ -359,15 +375,27 @@ class Importer:
 
     def not_added(self, line: int, fields: dict, theirs: Lead) -> None:
         """A row for someone who is already another person's active lead: no second lead for
-        them (two people would chase one), a line in the report, a note on that lead."""
+        them (two people would chase one), a line in the report, a note on that lead. The
+        row's notes join that lead's (`already.keep_notes`); it keeps its owner."""
         owner = theirs.owner.get_full_name() or theirs.owner.get_username()
-        self.report.add_error(line, f"{fields.get('name', '')}: already {owner}'s lead: not added")
-        if not self.dry_run and theirs.pk not in self.noted:
+        said = f"{fields.get('name', '')}: already {owner}'s lead: not added"
+        if self.dry_run:
+            if _with_note(theirs.notes, fields.get("notes", "")) is not None:
+                said += "; its notes would be added to that lead's"
+            self.report.add_error(line, said)
+            return
+        where = f"{self.where}, line {line}"
+        kept = keep_notes(theirs, fields.get("notes", ""), user=self.user, where=where)
+        if kept:
+            said += "; its notes were added to that lead's"
+        self.report.add_error(line, said)
+        if kept or theirs.pk not in self.noted:
             self.noted.add(theirs.pk)
             who = self.user.get_username() if self.user is not None else "the command line"
             actions.note_on_timeline(
                 theirs,
-                f"{self.reason} by {who}: this person, already this lead, was not added again",
+                f"{self.reason} by {who}: this person, already this lead, was not added again"
+                + (f"; the notes of line {line} were added to its notes" if kept else ""),
             )
 
     def merge(self, lead: Lead, fields: dict, line: int = 0, holder=None) -> None:
@@ -431,17 +459,11 @@ class Importer:
                 continue
             for problem in problems:
                 self.report.add_warning(row.line, f"{fields['name']}: {problem}")
-            if "owner" in fields:
-                named = fields.pop("owner")
-                owner, why = self.owner_named(named)
-                if owner is None:
-                    self.report.add_error(row.line, f"{fields['name']}: owner “{named}” {why}")
-                    continue
-                fields["owner_id"] = owner.pk  # a new lead's owner; a known lead keeps its own
             batch.items.append((row.line, fields))
             if len(batch.items) >= BATCH:
                 self._flush(batch)
         self._flush(batch)
+        self.report.warnings.sort(key=lambda w: w[0])  # an owner's warning comes at its flush
         return self.report
 
     def _flush(self, batch: _Batch) -> None:
@@ -500,6 +522,7 @@ def import_file(
             dry_run=dry_run,
             default_source=default_source,
             reason=f"Imported from {filename}" if filename else "Imported",
+            where=f"the import of {filename}" if filename else "an import",
             progress=progress,
         )
         imp.report.preset, imp.report.header = preset, header.cells

@@ -124,9 +124,10 @@ ALIASES: dict[str, list[str]] = {
     "consents": ["consents", "consent"],
     "signals": ["signals"],
     "id": ["fairchase id"],
-    # Our own export's column, or a sheet's that names our users. Another CRM's owner column
-    # ("Contact owner": people in that CRM) is left to the person mapping the columns.
-    "owner": ["owner", "owner email", "owner username", "lead owner"],
+    # No "owner": an owner column names people in the tool that wrote it (HubSpot's "Contact
+    # owner", Salesforce's "Lead owner", Pipedrive's "Person - Owner"), not our users. Only our
+    # own export's Owner column is mapped by itself (`_our_export`); any other is the
+    # choice of the person mapping the columns.
 }
 
 # Pipedrive prefixes every column with its object ("Person - Email - Work").
@@ -193,14 +194,24 @@ def _field_for(key: str, preset: str) -> str:
     return ""
 
 
+def _our_export(keys: set[str]) -> bool:
+    """Whether this header is our own leads export's, column for column (in any order):
+    only then does its Owner column name our users."""
+    from .exporting import LEAD_COLUMNS
+
+    return keys == {_key(c.header) for c in LEAD_COLUMNS}
+
+
 def detect_mapping(header: list[str]) -> tuple[str, list[str]]:
     """(preset, mapping): one field name or "" per column. A field is used once, except
-    email and phone: later columns are fallbacks (a mobile number when the phone is blank)."""
+    email and phone: later columns are fallbacks (a mobile number when the phone is blank).
+    An Owner column is mapped only in our own export's header (`_our_export`)."""
     preset = detect_preset(header)
+    ours = _our_export({_key(h) for h in header})
     used: set[str] = set()
     mapping = []
     for h in header:
-        fname = _field_for(_key(h), preset)
+        fname = "owner" if ours and _key(h) == "owner" else _field_for(_key(h), preset)
         if fname and (fname not in used or fname in FALLBACK_FIELDS):
             used.add(fname)
             mapping.append(fname)

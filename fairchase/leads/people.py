@@ -6,6 +6,8 @@ Another user's lead is "not found" (404), never "forbidden", so ids leak nothing
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Q
@@ -66,6 +68,48 @@ def business_owner():
     return (
         active.filter(profile__role=Role.ADMIN).first() or active.filter(is_superuser=True).first()
     )
+
+
+class People:
+    """Users found by what someone typed for them (an import's Owner cell, `import --owner`):
+    a username (exactly, else case aside), then an email address (case aside). Deterministic:
+    a username wins over another user's email, and a name that fits two users at the same
+    step is refused, never settled by the database's row order. Read once, for many lookups."""
+
+    def __init__(self, users=None) -> None:
+        users = get_user_model().objects.order_by("pk") if users is None else users
+        self.exact: dict[str, Any] = {}
+        self.folded: dict[str, list] = {}
+        self.emails: dict[str, list] = {}
+        for u in users:
+            self.exact[u.get_username()] = u
+            self.folded.setdefault(u.get_username().casefold(), []).append(u)
+            if u.email:
+                self.emails.setdefault(u.email.casefold(), []).append(u)
+
+    def find(self, name: str) -> tuple[Any, str]:
+        """(the user, "") or (None, why not, a phrase after the name: "is no user's ...")."""
+        name = " ".join((name or "").split())
+        if name in self.exact:
+            return self.exact[name], ""
+        for found, what in (
+            (self.folded.get(name.casefold(), []), "usernames"),
+            (self.emails.get(name.casefold(), []), "email addresses"),
+        ):
+            if len(found) == 1:
+                return found[0], ""
+            if found:
+                names = ", ".join(sorted(u.get_username() for u in found))
+                why = f"fits the {what} of {len(found)} users ({names}): write the exact username"
+                return None, why
+        return None, "is no user's username or email here"
+
+
+def user_named(name: str) -> tuple[Any, str]:
+    """One lookup by `People.find` (username first, then email; ambiguity refused)."""
+    name = " ".join((name or "").split())
+    near = Q(username__iexact=name) | Q(email__iexact=name)
+    return People(get_user_model().objects.filter(near).order_by("pk")).find(name)
 
 
 def display_name(user) -> str:

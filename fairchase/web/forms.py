@@ -389,9 +389,9 @@ class ProfileForm(forms.ModelForm):
 
 
 class OwnEmailForm(forms.Form):
-    """A user's own email address, where their new-enquiry alerts go. One user's only: two
-    users with one address would get each other's alerts, and `fairchase import --owner`
-    finds a user by it."""
+    """A user's own email address, where their new-enquiry alerts go. One user's only, and
+    nobody else's username: two users with one address would get each other's alerts, and
+    an import's Owner column and `fairchase import --owner` find a user by username or email."""
 
     email = forms.CharField(
         max_length=254,
@@ -411,6 +411,12 @@ class OwnEmailForm(forms.Form):
         others = get_user_model().objects.exclude(pk=self.user.pk)
         if others.filter(email__iexact=email).exists():
             raise forms.ValidationError("Another user has this address: each needs their own.")
+        if others.filter(username__iexact=email).exists():
+            # an Owner cell or `import --owner` naming it would mean two people
+            raise forms.ValidationError(
+                "This address is another user's username: an import naming it would mean "
+                "two people. Use another address."
+            )
         return email
 
     def save(self) -> None:

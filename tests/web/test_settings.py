@@ -114,3 +114,16 @@ def test_an_unreadable_or_a_colleagues_email_is_refused_next_to_the_field(client
     # keeping one's own address (in another case) is not "another user's"
     r = client.post("/settings/", {"form": "email", "email": "BOB@example.com"})
     assert r.status_code == 302
+
+
+def test_an_email_that_is_a_colleagues_username_is_refused(client, alice, bob):
+    """An import's Owner cell and `import --owner` find a user by username or email: an
+    address that is someone else's username would name two people."""
+    user_model = type(bob)
+    user_model.objects.create_user("Pat@Shop.example", "pat@elsewhere.example", "x")
+    client.force_login(bob)
+    r = client.post("/settings/", {"form": "email", "email": "pat@shop.example"})
+    assert r.status_code == 200
+    assert "This address is another user&#x27;s username" in r.content.decode()
+    bob.refresh_from_db()
+    assert bob.email == "bob@example.com"

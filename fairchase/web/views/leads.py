@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from fairchase import clock
 from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
+from fairchase.leads.already import keep_notes
 from fairchase.leads.models import SOURCES, BusinessSettings, Commitment, Lead, Status
 from fairchase.leads.normalize import InvalidContact, normalize_email, normalize_phone
 from fairchase.leads.people import (
@@ -167,14 +168,20 @@ def already_a_lead(request, fields: dict) -> tuple[str, Lead | None]:
         return "", None
     mine = known.owner_id == request.user.pk
     whose = "your" if mine else f"{known.owner.get_full_name() or known.owner.get_username()}'s"
-    if not mine:
+    kept = False
+    if not mine:  # the notes typed join theirs (the lead keeps its owner), said on its timeline
+        kept = keep_notes(known, fields.get("notes", ""), user=request.user, where="Add lead")
         actions.note_on_timeline(
             known,
             f"{request.user.get_username()} tried to add this person as a new lead: "
-            f"not added, already this lead",
+            f"not added, already this lead"
+            + ("; the notes they typed were added to its notes" if kept else ""),
         )
     seen = visible_leads(request.user).filter(pk=known.pk).exists()
-    return f"{known.name} is already {whose} lead: not added.", known if seen else None
+    said = f"{known.name} is already {whose} lead: not added."
+    if kept:
+        said += " The notes you typed were added to that lead's notes."
+    return said, known if seen else None
 
 
 def _save_lead(request, form, lead=None):

@@ -6,7 +6,6 @@ import os
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Q
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -14,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from fairchase.intake.history import import_history
 from fairchase.intake.importer import import_file
 from fairchase.intake.jobs import estimate_rows
+from fairchase.leads.people import user_named
 
 MAX_SHOWN_ERRORS = 50
 
@@ -55,10 +55,12 @@ class Command(BaseCommand):
 
     def _owner(self, name):
         users = get_user_model().objects.filter(is_active=True)
-        if name:
-            user = users.filter(Q(username=name) | Q(email__iexact=name)).first()
+        if name:  # a username first, then an email address; a name fitting two users is refused
+            user, why = user_named(name)
             if user is None:
-                raise CommandError(f"No active user {name!r}: see `fairchase createsuperuser`.")
+                raise CommandError(f"--owner {name!r} {why}: see `fairchase createsuperuser`.")
+            if not user.is_active:
+                raise CommandError(f"--owner {name!r}: {user.get_username()} no longer works here.")
             return user
         candidates = list(users.order_by("-is_superuser", "pk")[:2])
         if len(candidates) == 1 or (candidates and candidates[0].is_superuser):
