@@ -273,9 +273,10 @@ def owner_left(lead: Lead) -> str:
 
 
 def contactable(leads, channel: str):
-    """The leads someone may write to on `channel`: open or engaged, their address for it not
-    suppressed (the list form of `refusal`, for pickers such as a template's preview)."""
-    leads = leads.filter(status__in=[Status.OPEN, Status.ENGAGED])
+    """The leads someone may write to on `channel`: open or engaged, their owner still here,
+    their address for it not suppressed (the list form of `refusal`, for pickers such as a
+    template's preview)."""
+    leads = leads.filter(status__in=[Status.OPEN, Status.ENGAGED], owner__is_active=True)
     suppressed = Suppression.objects.values("value")
     if channel == "email":
         return leads.exclude(email="").exclude(email__in=suppressed)
