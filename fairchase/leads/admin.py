@@ -2,9 +2,11 @@
 only through `leads.actions` (which writes the transition row and replans), so the admin
 shows them but never edits them."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
 
 from .models import (
     Attempt,
@@ -17,6 +19,7 @@ from .models import (
     Suppression,
     WorkerLease,
 )
+from .people import email_refusal
 from .planning import PLAN_FIELDS
 
 
@@ -117,7 +120,19 @@ class ProfileInline(admin.StackedInline):
     verbose_name = verbose_name_plural = "Fairchase role and settings"
 
 
+class TeamUserChangeForm(UserChangeForm):
+    """Django's user form, with the address rule of Settings (`people.email_refusal`)."""
+
+    def clean_email(self):
+        email = (self.cleaned_data.get("email") or "").strip().lower()
+        refusal = email_refusal(email, self.instance.pk)
+        if refusal:
+            raise forms.ValidationError(refusal)
+        return email
+
+
 class TeamUserAdmin(UserAdmin):
+    form = TeamUserChangeForm
     inlines = [ProfileInline]
 
     def get_inline_instances(self, request, obj=None):

@@ -112,6 +112,21 @@ def user_named(name: str) -> tuple[Any, str]:
     return People(get_user_model().objects.filter(near).order_by("pk")).find(name)
 
 
+def email_refusal(email: str, user_pk: int | None) -> str:
+    """Why a user (`user_pk`, None for a new one) may not have `email`, or "": one user's
+    only, and nobody else's username (two users with one address would get each other's
+    alerts, and an import's Owner column and `import --owner` find a user by either)."""
+    others = get_user_model().objects.exclude(pk=user_pk)
+    if email and others.filter(email__iexact=email).exists():
+        return "Another user has this address: each needs their own."
+    if email and others.filter(username__iexact=email).exists():
+        return (
+            "This address is another user's username: an import naming it would mean two "
+            "people. Use another address."
+        )
+    return ""
+
+
 def display_name(user) -> str:
     """How a person is named on a page: their full name, else their username."""
     return user.get_full_name() or user.username

@@ -85,16 +85,23 @@ def person_records(lead: Lead) -> tuple[set[int], set[int]]:
 
 
 def said_no_before(lead: Lead) -> bool:
-    """Whether an address of this lead is suppressed because its person opted out: its
-    email, or its phone unless every opted-out record with that number is someone else
-    (`same_person_by_phone`)."""
+    """Whether this lead's person opted out on another record (an address of it suppressed
+    by an opt-out, or an opted-out record with it): its email, or its phone unless every
+    opted-out record with that number is someone else (`same_person_by_phone`)."""
     opted = Suppression.objects.filter(reason="opt-out")
-    if lead.email and opted.filter(value=lead.email).exists():
+    said_no = Lead.objects.filter(status=Status.OPTED_OUT).exclude(pk=lead.pk)
+    if lead.email and (
+        opted.filter(value=lead.email).exists() or said_no.filter(email=lead.email).exists()
+    ):
         return True
-    if lead.phone and opted.filter(value=lead.phone).exists():
-        others = Lead.objects.filter(phone=lead.phone, status=Status.OPTED_OUT).exclude(pk=lead.pk)
+    if not lead.phone:
+        return False
+    others = said_no.filter(phone=lead.phone)
+    if opted.filter(value=lead.phone).exists():
         return not others.exists() or any(same_person_by_phone(o, lead) for o in others)
-    return False
+    # an opted-out record whose addresses were never suppressed (data from before the
+    # suppression list, a restored backup): its status alone says no
+    return any(same_person_by_phone(o, lead) for o in others)
 
 
 def who_said_no(lead: Lead) -> StatusChange | None:

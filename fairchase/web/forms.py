@@ -7,7 +7,6 @@ import zoneinfo
 from decimal import Decimal
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.validators import RegexValidator
 from django.utils import timezone
 
@@ -31,6 +30,7 @@ from fairchase.leads.normalize import (
     normalize_phone,
     normalize_timezone,
 )
+from fairchase.leads.people import email_refusal
 from fairchase.web.words import money_text
 
 # A name goes into email subjects and headers: one line, no control characters.
@@ -408,15 +408,9 @@ class OwnEmailForm(forms.Form):
 
     def clean_email(self):
         email = _normalized(normalize_email, self.cleaned_data.get("email"))
-        others = get_user_model().objects.exclude(pk=self.user.pk)
-        if others.filter(email__iexact=email).exists():
-            raise forms.ValidationError("Another user has this address: each needs their own.")
-        if others.filter(username__iexact=email).exists():
-            # an Owner cell or `import --owner` naming it would mean two people
-            raise forms.ValidationError(
-                "This address is another user's username: an import naming it would mean "
-                "two people. Use another address."
-            )
+        refusal = email_refusal(email, self.user.pk)
+        if refusal:
+            raise forms.ValidationError(refusal)
         return email
 
     def save(self) -> None:

@@ -176,3 +176,19 @@ def test_no_promise_of_ours_is_made_for_a_lead_we_cannot_contact(client, alice, 
     # a walk-in with no address at all can still be visited: a promise is fine
     walk_in = make_lead(alice, name="Walk In", email="", phone="")
     actions.add_commitment(walk_in, by="us", what="Drop by", due_at=due)
+
+
+def test_an_opted_out_record_without_suppressed_addresses_still_says_no(alice, make_lead):
+    """Data from before the suppression list (the demo's, a restored backup): an opted-out
+    record whose addresses were never suppressed still opts a new record of that person out."""
+    from fairchase.leads.models import Suppression
+
+    old = make_lead(alice, name="Mia Gray", email="mia@example.com", phone="+13125550111")
+    Lead.objects.filter(pk=old.pk).update(status=Status.OPTED_OUT)
+    assert not Suppression.objects.exists()
+    by_email = make_lead(alice, name="M. Gray", email="mia@example.com", phone="")
+    by_phone = make_lead(alice, name="Mia Gray", email="", phone="+13125550111")
+    stranger = make_lead(alice, name="Reception Desk", email="", phone="+13125550111")
+    assert by_email.status == Status.OPTED_OUT
+    assert by_phone.status == Status.OPTED_OUT
+    assert stranger.status != Status.OPTED_OUT  # a shared number under another name

@@ -75,3 +75,34 @@ def test_the_readme_names_the_labels_the_admin_page_shows(db):
     ):
         assert label in section and label in page, label
     assert "Reassign all" in section and "who no longer works here: reassign" in section
+
+
+def test_the_admin_user_page_refuses_another_users_email_as_settings_does(db):
+    c = Client()
+    c.force_login(_superuser())
+    sam = get_user_model().objects.create_user("sam", "sam@example.com", "pw-sam-12345")
+    nina = get_user_model().objects.create_user("nina", "", "pw-nina-12345")
+    profile = Profile.objects.get(user=nina)
+    form = {
+        "username": "nina",
+        "is_active": "on",
+        "date_joined_0": "2026-12-01",
+        "date_joined_1": "09:00:00",
+        "profile-TOTAL_FORMS": "1",
+        "profile-INITIAL_FORMS": "1",
+        "profile-MIN_NUM_FORMS": "0",
+        "profile-MAX_NUM_FORMS": "1",
+        "profile-0-id": str(profile.pk),
+        "profile-0-user": str(nina.pk),
+        "profile-0-role": Role.SALES,
+        "profile-0-phone": "",
+        "profile-0-outreach_mode": "suggest",
+    }
+    r = c.post(f"/admin/auth/user/{nina.pk}/change/", {**form, "email": "SAM@example.com"})
+    assert r.status_code == 200 and "Another user has this address" in r.content.decode()
+    r = c.post(f"/admin/auth/user/{nina.pk}/change/", {**form, "email": "sam"})
+    assert r.status_code == 200  # not even an address
+    r = c.post(f"/admin/auth/user/{nina.pk}/change/", {**form, "email": "nina@example.com"})
+    assert r.status_code == 302
+    assert get_user_model().objects.get(pk=nina.pk).email == "nina@example.com"
+    assert sam.email == "sam@example.com"
