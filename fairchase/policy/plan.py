@@ -124,7 +124,9 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     per_channel = ctx.minutes
     talk_today = (engaged.net > 0) & (engaged.due < now + DAY)
     engaged_today = per_channel[engaged.channel[talk_today]].sum()
-    pace = _day_budget(ctx, b.n, ctx.settings.daily_minutes) - engaged_today
+    # today's conversations take today's minutes; a later day's are whole (else a day full of
+    # conversations would put every silent lead's turn off for ever: let go for the crowd)
+    pace = _day_budget(ctx, b.n, ctx.settings.daily_minutes)
     budget = _day_budget(ctx, b.n, ctx.settings.today_minutes()) - engaged_today
     crowd = _share_the_day(ctx, b, silent, res, budget, pace)
     if not crowd.waiting.any():

@@ -150,3 +150,42 @@ def test_a_quiet_day_brings_forward_only_what_its_spare_minutes_hold():
     minutes = {"call": 6, "email": 3, "text": 2, "visit": 45}
     assert today and sum(minutes[d["channel"]] for d in today) <= 13
     assert len(today) < len(leads)  # the others keep their schedule
+
+
+def _in_conversation(i):
+    """An engaged lead whose next call is due today (it talked a week ago and things moved)."""
+    return {
+        "id": f"E{i:03d}",
+        "source": "referral",
+        "value": 20000.0,
+        "created_at": NOW - timedelta(days=20),
+        "timezone": "America/Chicago",
+        "signals": [],
+        "consents": [],
+        "attempts": [
+            {
+                "at": NOW - timedelta(days=7),
+                "channel": "call",
+                "outcome": "talked",
+                "minutes": 12,
+                "progress": True,
+            }
+        ],
+        "status": "engaged",
+    }
+
+
+def test_a_day_full_of_conversations_puts_the_silent_off_to_later_days_not_for_ever():
+    settings = {"daily_minutes": 60, "business_timezone": "America/Chicago"}
+    silent = backlog(40)
+    alone = {d["id"]: d for d in plan(None, silent, NOW, settings)}
+    talks = [_in_conversation(i) for i in range(20)]  # 20 calls due today: 120 of 60 minutes
+    crowded = {d["id"]: d for d in plan(None, silent + talks, NOW, settings)}
+    assert all(crowded[t["id"]]["action"] == "contact" for t in talks)
+    for lead in silent:
+        d = crowded[lead["id"]]
+        if alone[lead["id"]]["action"] == "contact":
+            assert "Stop for now" not in d["reason"], d["reason"]
+            assert d["action"] in ("contact", "wait")
+            if d["action"] == "wait":
+                assert "turn comes around" in d["reason"]
