@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fairchase.leads import actions
-from fairchase.leads.models import ACTIVE_STATUSES, Lead, Status
+from fairchase.leads.models import Lead, Status
 from fairchase.leads.normalize import (
     InvalidContact,
     display_phone,
@@ -29,6 +29,7 @@ from fairchase.leads.normalize import (
     normalize_phone,
 )
 from fairchase.leads.people import business_owner
+from fairchase.leads.same_person import active_lead_of
 from fairchase.web import throttle
 
 from .calendar import lead_url
@@ -132,18 +133,15 @@ def capture(form: CaptureForm, data, ip: str) -> tuple[Lead | None, bool]:
 
 
 def _same_person(fields: dict) -> Lead | None:
-    """The active lead this person already has, whoever owns it: matched by normalised
-    email, then phone (as the importer matches), the oldest first. Raises CaptureError
-    for an address that cannot be read."""
+    """The active lead this person already has, whoever owns it, the oldest first: the
+    same normalised email, else the same phone under a matching name (a number is often
+    shared: `same_person.active_lead_of`, the rule the API and the importer follow).
+    Raises CaptureError for an address that cannot be read."""
     try:
         email, phone = normalize_email(fields["email"]), normalize_phone(fields["phone"])
     except InvalidContact as exc:
         raise CaptureError(str(exc)) from None
-    active = Lead.objects.filter(status__in=ACTIVE_STATUSES).order_by("pk")
-    for field, value in (("email", email), ("phone", phone)):
-        if value and (lead := active.filter(**{field: value}).first()) is not None:
-            return lead
-    return None
+    return active_lead_of(fields["name"], email, phone)
 
 
 def _created_as(form: CaptureForm, owner=None) -> str:

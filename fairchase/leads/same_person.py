@@ -12,9 +12,16 @@ from django.db.models import Q
 from .models import ACTIVE_STATUSES, Lead, Status, StatusChange, Suppression
 
 
-def _name_key(name: str) -> str:
-    """A name compared loosely: case, punctuation and spacing aside."""
-    return " ".join(re.sub(r"[^\w\s]", " ", (name or "").casefold()).split())
+def _name_words(name: str) -> set[str]:
+    """A name's words compared loosely: case, punctuation and spacing aside."""
+    return set(re.sub(r"[^\w\s]", " ", (name or "").casefold()).split())
+
+
+def _names_match(a: str, b: str) -> bool:
+    """The same name, or one a part of the other ("Bob" and "Bob Stone"), never two
+    different first names on one number ("Ann Stone" and "Bob Stone")."""
+    a_words, b_words = _name_words(a), _name_words(b)
+    return bool(a_words and b_words) and (a_words <= b_words or b_words <= a_words)
 
 
 def _no_real_name(lead: Lead) -> bool:
@@ -25,9 +32,9 @@ def _no_real_name(lead: Lead) -> bool:
 
 def same_person_by_phone(known: Lead, other: Lead) -> bool:
     """Whether `other`, sharing a phone number with `known`, is the same person: a number
-    is often shared (a switchboard, a family), so only when the names match or `other`
-    has no real name. An email is one person's; a phone number is not always."""
-    return _no_real_name(other) or _name_key(known.name) == _name_key(other.name)
+    is often shared (a switchboard, a family), so only when the names match (`_names_match`)
+    or `other` has no real name. An email is one person's; a phone number is not always."""
+    return _no_real_name(other) or _names_match(known.name, other.name)
 
 
 def active_lead_of(name: str, email: str, phone: str) -> Lead | None:

@@ -109,3 +109,18 @@ def test_the_webhook_answers_a_known_and_an_unknown_person_alike(client, form, b
     # both were taken: the enquiry joined Bob's lead, the stranger is a new lead
     assert "New enquiry through Website" in Lead.objects.get(pk=bob_stone.pk).notes
     assert Lead.objects.filter(email="cy@new.example").count() == 1
+
+
+def test_an_enquiry_from_a_shared_phone_under_another_name_is_a_lead_of_its_own(
+    client, form, bob, bob_stone
+):
+    """A family's or a switchboard's number: Ann is not Bob (the API's and the importer's
+    rule, `same_person.active_lead_of`); a name without a name ("Bob") still joins."""
+    r = _webhook(client, form, name="Ann Stone", phone="(212) 555-0140", message="Kitchen?")
+    assert r.status_code == 202
+    ann = Lead.objects.exclude(pk=bob_stone.pk).get(name="Ann Stone")
+    assert ann.phone == bob_stone.phone and ann.owner == bob and ann.notes == "Kitchen?"
+    assert "Kitchen?" not in Lead.objects.get(pk=bob_stone.pk).notes
+    _webhook(client, form, name="stone, bob", phone="212 555 0140", message="The roof again")
+    assert "The roof again" in Lead.objects.get(pk=bob_stone.pk).notes
+    assert Lead.objects.count() == 2
