@@ -117,13 +117,15 @@ class Crowd:
     `reach`: for a lead in the wings (`wait`), the day its turn comes at today's pace (UTC
     seconds; NaN otherwise). `let_go`: True for a lead let go for the crowd (its turn would
     come too late to be worth the minutes). `chase`: what the chase of a lead in the wings or
-    let go is worth at your own cost, for its reason.
+    let go is worth at your own cost, for its reason. `day_spent`: today's minutes were all
+    spent before anyone was left out (so the reason does not say they went to better leads).
     """
 
     reach: np.ndarray
     reach_local: np.ndarray
     let_go: np.ndarray
     chase: np.ndarray
+    day_spent: bool = False
 
     @classmethod
     def quiet(cls, n: int) -> Crowd:
@@ -164,6 +166,7 @@ def crowded_day(
     after a revisit would bring it back anyway.
     """
     crowd = Crowd.quiet(len(res.v))
+    crowd.day_spent = bool(budget < minutes.min())
     today = (res.v > 0) & (res.due < now + DAY)
     price = minute_price_today(res, today, minutes, budget)
     if price <= 0:

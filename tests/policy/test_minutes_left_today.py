@@ -37,12 +37,16 @@ def test_a_spent_day_puts_todays_contacts_off_to_tomorrow_and_lets_nobody_go():
     for i in contacts_today(whole):
         assert spent[i]["action"] == "wait", spent[i]["reason"]
         assert spent[i]["next_state"] is None
+        # the reason says the day is spent, not that its minutes went to better leads
+        assert spent[i]["reason"].startswith("Wait: today's minutes are spent;"), spent[i]["reason"]
 
 
 def test_a_part_spent_day_keeps_the_best_of_todays_contacts():
     whole, part = decide(), decide(minutes_left_today=30)
     kept = contacts_today(part)
     assert kept and len(kept) < len(contacts_today(whole))
+    left_out = contacts_today(whole) - kept
+    assert all("go to leads worth more per minute" in part[i]["reason"] for i in left_out)
     assert sum(MINUTES[part[i]["channel"]] for i in kept) <= 30
 
 
