@@ -19,3 +19,5 @@ urlpatterns = [
     path("insights/", include("fairchase.insights.urls")),
     path("", include("fairchase.web.urls")),
 ]
+
+handler404 = "fairchase.web.views.common.not_found"

@@ -34,3 +34,14 @@ def test_every_page_says_its_times_are_in_the_businesss_zone(client, boss, in_ch
     page = response.content.decode()
     assert "Times: Chicago (C" in page, path  # CST or CDT
     assert "Times: UTC" not in page
+
+
+@pytest.mark.parametrize("path", ["/no-such-page/", "/leads/999999/"])
+def test_the_not_found_page_names_the_businesss_zone_too(client, boss, in_chicago, path):
+    """Django renders the 404 page after the view is done: it used to say UTC."""
+    client.force_login(boss)
+    response = client.get(path)
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Nothing here" in page and "Times: Chicago (C" in page
+    assert "Times: UTC" not in page

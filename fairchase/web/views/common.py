@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
 from django.utils import timezone
 
 from fairchase.leads.models import BusinessSettings
 from fairchase.leads.people import is_admin
+
+
+@contextmanager
+def business_zone(request):
+    """Times render and parse in the business's zone while inside (an unreadable zone falls
+    back to UTC rather than take the app down)."""
+    request.business = BusinessSettings.current()
+    try:
+        timezone.activate(request.business.business_timezone or "UTC")
+    except Exception:
+        timezone.activate("UTC")
+    try:
+        yield
+    finally:
+        timezone.deactivate()
 
 
 def web_view(view):
@@ -17,18 +34,18 @@ def web_view(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        request.business = BusinessSettings.current()
         request.is_admin = is_admin(request.user)
-        try:
-            timezone.activate(request.business.business_timezone or "UTC")
-        except Exception:  # an unreadable zone must not take the app down
-            timezone.activate("UTC")
-        try:
+        with business_zone(request):
             return view(request, *args, **kwargs)
-        finally:
-            timezone.deactivate()
 
     return wrapper
+
+
+def not_found(request, exception=None):
+    """The 404 page, its zone note in the business's zone like every other page (Django's
+    own handler renders it after the view's zone is gone: it said UTC)."""
+    with business_zone(request):
+        return render(request, "404.html", status=404)
 
 
 def is_htmx(request) -> bool:
