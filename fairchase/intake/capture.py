@@ -29,7 +29,7 @@ from fairchase.leads.normalize import (
     normalize_phone,
 )
 from fairchase.leads.people import business_owner
-from fairchase.leads.same_person import active_lead_of
+from fairchase.leads.same_person import active_lead_of, lock_person
 from fairchase.web import throttle
 
 from .calendar import lead_url
@@ -135,12 +135,15 @@ def capture(form: CaptureForm, data, ip: str) -> tuple[Lead | None, bool]:
 def _same_person(fields: dict) -> Lead | None:
     """The active lead this person already has, whoever owns it, the oldest first: the
     same normalised email, else the same phone under a matching name (a number is often
-    shared: `same_person.active_lead_of`, the rule the API and the importer follow).
-    Raises CaptureError for an address that cannot be read."""
+    shared: `same_person.active_lead_of`, the rule the API and the importer follow). The
+    person is held until the caller's transaction ends (`lock_person`), so a simultaneous
+    submission of theirs finds the lead this one makes. Raises CaptureError for an
+    address that cannot be read."""
     try:
         email, phone = normalize_email(fields["email"]), normalize_phone(fields["phone"])
     except InvalidContact as exc:
         raise CaptureError(str(exc)) from None
+    lock_person(email, phone)
     return active_lead_of(fields["name"], email, phone)
 
 

@@ -225,6 +225,8 @@ class _Batch:
         found = self._existing()
         items, self.items = self.items, []
         # Another person's active leads these rows may be (the whole book, not only the scope).
+        # Not held (`same_person.lock_person`): one file is one process matching its own rows
+        # in memory; a batch's 2,000 addresses would overrun PostgreSQL's lock table (~64 a connection).
         elsewhere = same_person.active_leads_at(
             [f.get("email") for _, f in items], [f.get("phone") for _, f in items]
         )

@@ -1,12 +1,15 @@
 """Which records are one person: an email is one person's; a phone number is shared
 (a switchboard, a family), so it joins records only under matching names. The opt-out
-actions use it to reach every record of a person who said no, and the API to find the
-active lead a new post of the same person joins."""
+actions use it to reach every record of a person who said no, and the doors that make
+leads (forms, the API, Add lead, imports) to find the active lead a new post of the same
+person joins (all but imports hold the person meanwhile: `lock_person`)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 
+from django.db import connection
 from django.db.models import Q
 
 from .models import ACTIVE_STATUSES, Lead, Status, StatusChange, Suppression
@@ -35,6 +38,33 @@ def same_person_by_phone(known: Lead, other: Lead) -> bool:
     is often shared (a switchboard, a family), so only when the names match (`_names_match`)
     or `other` has no real name. An email is one person's; a phone number is not always."""
     return _no_real_name(other) or _names_match(known.name, other.name)
+
+
+def lock_person(email: str, phone: str) -> None:
+    """Hold the person with these (normalised) addresses until the caller's transaction
+    ends, so two simultaneous enquiries of a new person make one lead: call it before
+    looking for their active lead, in the transaction that creates one. On PostgreSQL
+    (READ COMMITTED) both lookups would see no lead: a transaction-level advisory lock per
+    address, taken in key order so two posts sharing both addresses never deadlock. On
+    SQLite nothing to do: `transaction_mode: IMMEDIATE` takes the one write lock at BEGIN,
+    so writing transactions already run one at a time."""
+    if connection.vendor != "postgresql":
+        return
+    if not connection.in_atomic_block:  # an xact lock outside a transaction ends at once
+        raise RuntimeError("lock_person holds a person for a transaction: call it in one")
+    addresses = {"email": email, "phone": phone}
+    keys = sorted(_lock_key(f"{kind}:{value}") for kind, value in addresses.items() if value)
+    with connection.cursor() as cursor:
+        for key in keys:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
+def _lock_key(text: str) -> int:
+    """A stable signed 64-bit advisory lock key for a text (the same in every process,
+    unlike `hash`)."""
+    return int.from_bytes(
+        hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True
+    )
 
 
 def active_lead_of(name: str, email: str, phone: str) -> Lead | None:

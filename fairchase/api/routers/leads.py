@@ -15,7 +15,7 @@ from fairchase.leads import actions
 from fairchase.leads.models import OUTBOUND_SOURCES, Lead
 from fairchase.leads.normalize import normalize_email, normalize_phone, normalize_timezone
 from fairchase.leads.people import business_owner, lead_or_404, team, visible_leads
-from fairchase.leads.same_person import active_lead_of
+from fairchase.leads.same_person import active_lead_of, lock_person
 
 from ..schemas import (
     JoinedUnseen,
@@ -123,6 +123,7 @@ def create_lead(request, payload: LeadIn):
     owner = _owner(request, payload.owner_id)
     email, phone = normalize_email(payload.email), normalize_phone(payload.phone)
     with transaction.atomic():
+        lock_person(email, phone)  # a simultaneous post of theirs waits, then joins this lead
         known = active_lead_of(payload.name, email, phone)
         joined = _join(request, known, payload) if known is not None else None
         if joined is not None:

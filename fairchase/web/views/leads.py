@@ -7,6 +7,7 @@ import re
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -26,7 +27,7 @@ from fairchase.leads.people import (
     visible_leads,
 )
 from fairchase.leads.planning import reachable_channels
-from fairchase.leads.same_person import active_lead_of
+from fairchase.leads.same_person import active_lead_of, lock_person
 
 from ..agenda import OUTCOME_BUTTONS, row_for
 from ..forms import (
@@ -158,11 +159,14 @@ def lead_detail(request, pk):
 def already_a_lead(request, fields: dict) -> tuple[str, Lead | None]:
     """(What to say, the lead when this user may open it) if the person being added already
     has an active lead, whoever owns it (`same_person.active_lead_of`, as the API and the
-    web forms match): a second lead would have two people chase one. ("", None) otherwise."""
+    web forms match): a second lead would have two people chase one. ("", None) otherwise.
+    Call it in the transaction that creates the lead: it holds the person till it ends
+    (`lock_person`), so someone adding them at the same moment finds this one's lead."""
     try:
         email, phone = normalize_email(fields.get("email")), normalize_phone(fields.get("phone"))
     except InvalidContact:
         return "", None  # the action says what is wrong with the address
+    lock_person(email, phone)
     known = active_lead_of(fields.get("name", ""), email, phone)
     if known is None:
         return "", None
@@ -190,12 +194,13 @@ def _save_lead(request, form, lead=None):
     owner = form.cleaned_data.get("owner") or (lead.owner if lead else request.user)
     try:
         if lead is None:
-            said, known = already_a_lead(request, fields)
-            if said:
-                form.add_error(None, said)
-                form.already = known
-                return None
-            lead = actions.create_lead(owner, user=request.user, **fields)
+            with transaction.atomic():  # the lookup and the create together: one lead a person
+                said, known = already_a_lead(request, fields)
+                if said:
+                    form.add_error(None, said)
+                    form.already = known
+                    return None
+                lead = actions.create_lead(owner, user=request.user, **fields)
         else:
             lead = actions.update_lead(lead, user=request.user, **fields)
             if owner != lead.owner:
