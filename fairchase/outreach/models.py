@@ -125,7 +125,7 @@ class OutboundMessage(models.Model):
     @property
     def held(self) -> bool:
         """Queued and waiting for contact hours or the weekly cap (a person may confirm it)."""
-        from .outbox import HELD
+        from .refusals import HELD
 
         return self.state == self.State.QUEUED and self.error in HELD.values()
 

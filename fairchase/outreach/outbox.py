@@ -1,56 +1,45 @@
 """The outbox: queue in the caller's transaction, claim one due row with a conditional
-UPDATE, re-check under the lead's lock, send once, record the attempt.
+UPDATE (`claiming`), re-check under the lead's lock (`refusals.recheck`), send once, record
+the attempt.
 
 Exactly-once rests on two rules. A row moves queued -> sending only through
 `actions.move` (`filter(pk=..., state=queued).update(...) == 1`), so one worker owns it;
 every state change goes through that door and leaves a `MessageChange` row. The row is
 `sending` (committed) before the provider is called, so a worker that dies mid-send
-leaves evidence: `recover_abandoned` turns such rows `unknown` for a person, never
+leaves evidence: `claiming.recover_abandoned` turns such rows `unknown` for a person, never
 back into `queued`.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from fairchase import texting
 from fairchase.leads import actions as lead_actions
 from fairchase.leads import planning
-from fairchase.leads.models import Lead, Outcome, Status, Suppression
+from fairchase.leads.models import Lead, Outcome
 from fairchase.leads.people import business_owner, display_name
 
 from . import actions, locks
 from .channels import ChannelError, channel_for
 from .channels.text import with_opt_out_hint
-from .hours import CAP, HOURS, send_window
+from .claiming import WORKER_ID, claim, recover_abandoned
 from .models import MessageTemplate, OutboundMessage
+from .refusals import address_for, recheck, refusal
 from .rendering import render
 
 log = logging.getLogger("fairchase.outreach")
 State = OutboundMessage.State
 
 MAX_TRIES = 5
-# A `sending` row older than this is abandoned whoever claimed it (longer than any send).
-SENDING_LEASE = timedelta(minutes=10)
-WORKER_ID = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 _recovered_at: dict[str, datetime] = {}
-
-
-# Why a message waits (a person may confirm sending it anyway; see `recheck`).
-HELD = {
-    HOURS: "Outside contact hours in the lead's zone.",
-    CAP: "Weekly contact limit reached.",
-}
 
 
 class OutboxError(ValueError):
@@ -64,10 +53,6 @@ def message_id_domain() -> str:
 
 def new_message_id() -> str:
     return f"<{uuid.uuid4().hex}@{message_id_domain()}>"
-
-
-def address_for(lead: Lead, channel: str) -> str:
-    return lead.email if channel == "email" else lead.phone
 
 
 def queue(
@@ -179,151 +164,6 @@ def cancel_pending(
     return actions.cancel_pending(
         lead, reason, automatic_only=automatic_only, queued_since=queued_since
     )
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, owned by someone else
-        return True
-    return True
-
-
-def recover_abandoned(now: datetime | None = None) -> int:
-    """Rows left `sending` by a dead worker become `unknown`: a person confirms or resends."""
-    now = now or timezone.now()
-    host = socket.gethostname()
-    stale = []
-    for pk, by, at in OutboundMessage.objects.filter(state=State.SENDING).values_list(
-        "pk", "claimed_by", "claimed_at"
-    ):
-        parts = by.split(":")
-        dead_here = (
-            len(parts) == 3
-            and parts[0] == host
-            and parts[1].isdigit()
-            and not _pid_alive(int(parts[1]))
-        )
-        if dead_here or at is None or now - at > SENDING_LEASE:
-            stale.append(pk)
-    why = "The worker stopped while sending: check whether it arrived, then confirm or resend."
-    return sum(actions.move(pk, State.SENDING, State.UNKNOWN, why, error=why) for pk in stale)
-
-
-def claim(pk: int | None = None, now: datetime | None = None) -> int | None:
-    """Take one due queued row (or this one) for this worker; returns its pk or None."""
-    now = now or timezone.now()
-    due = OutboundMessage.objects.filter(state=State.QUEUED)
-    due = due.filter(pk=pk) if pk is not None else due.filter(due_at__lte=now)
-    due = due.order_by("due_at", "pk")
-    with transaction.atomic():
-        if connection.features.has_select_for_update_skip_locked:
-            # PostgreSQL: each worker locks a different candidate instead of queueing on one.
-            candidates = list(
-                due.select_for_update(skip_locked=True).values_list("pk", flat=True)[:1]
-            )
-        else:
-            candidates = list(due.values_list("pk", flat=True)[:5])
-        for candidate in candidates:
-            if actions.move(
-                candidate,
-                State.QUEUED,
-                State.SENDING,
-                f"Claimed by worker {WORKER_ID}",
-                claimed_at=now,
-                claimed_by=WORKER_ID,
-                attempts=F("attempts") + 1,
-            ):
-                return candidate
-    return None
-
-
-def refusal(lead: Lead, channel: str | None = None, to: str = "") -> str:
-    """Why nobody may write to this lead, on `channel` (to `to`) or, without one, on any
-    channel; "" when someone may. Asked before anyone writes (the lead page, the composer,
-    the queue) and again at send time (`recheck`): an opted-out or closed lead, a lead whose
-    owner no longer works here (what we send is signed with the owner's name, phone and
-    email: nobody writes as a former colleague, whoever clicks), a suppressed address
-    (opted out or bounced, on any lead), a text without consent or with texts not configured."""
-    if lead.status not in (Status.OPEN, Status.ENGAGED):
-        return f"The lead is {lead.get_status_display().lower()}."
-    if why := owner_left(lead):
-        return why
-    if channel is None:
-        if (lead.email or lead.phone) and not planning.reachable_channels(lead):
-            return "Every address of this lead asked not to be contacted (or bounced)."
-        return ""
-    if Suppression.objects.filter(value__in=[to, address_for(lead, channel)]).exists():
-        return "This address asked not to be contacted (or bounced)."
-    if channel == "text" and "sms" not in (lead.consents or []):
-        return "No consent to text this lead."
-    if channel == "text" and not texting.configured():
-        return texting.NOT_CONFIGURED
-    return ""
-
-
-def owner_left(lead: Lead) -> str:
-    """Why nothing may go to this lead while its owner is deactivated (a leaver: whatever is
-    sent is signed in their name); "" when its owner still works here."""
-    if lead.owner.is_active:
-        return ""
-    return f"{display_name(lead.owner)} no longer works here: reassign the lead first."
-
-
-def contactable(leads, channel: str):
-    """The leads someone may write to on `channel`: open or engaged, their owner still here,
-    their address for it not suppressed (the list form of `refusal`, for pickers such as a
-    template's preview)."""
-    leads = leads.filter(status__in=[Status.OPEN, Status.ENGAGED], owner__is_active=True)
-    suppressed = Suppression.objects.values("value")
-    if channel == "email":
-        return leads.exclude(email="").exclude(email__in=suppressed)
-    return leads.exclude(phone="").exclude(phone__in=suppressed)
-
-
-def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, datetime | None]:
-    """('send'|'cancel'|'defer', why, new due time): what is true now, under the lead's lock.
-
-    Every send, automatic or clicked, passes here. An opt-out or a suppressed address
-    cancels it whoever asked; the contact hours and the weekly cap (the decision core's
-    rules, `hours.send_window`) defer it unless a person confirmed sending anyway."""
-    if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
-        # To our own user about the lead (readdressed first if they left: `_claimed`): no
-        # courtesy rule applies.
-        return "send", "", None
-    if msg.kind == OutboundMessage.Kind.RECEIPT:
-        # The person just wrote: their receipt goes at once, unless they may not be written to.
-        if why := refusal(lead, msg.channel, msg.to):
-            return "cancel", why, None
-        return "send", "", None
-    automatic = msg.queued_by_id is None
-    if why := refusal(lead, msg.channel, msg.to):
-        return "cancel", why, None
-    if why := left_since(msg, lead):
-        return "cancel", why, None
-    if lead.responded_at is not None and lead.responded_at >= msg.created_at:
-        return "cancel", "The lead replied after this was queued.", None
-    if automatic and lead.paused_until and lead.paused_until > now:
-        return "defer", "Paused (out of office).", lead.paused_until
-    if msg.override and not automatic:
-        return "send", "", None  # a person confirmed: outside contact hours or past the cap
-    allowed, rule = send_window(now, lead)
-    if rule == HOURS:
-        return "defer", HELD[HOURS], allowed
-    if rule == CAP:
-        return "defer", HELD[CAP], allowed
-    return "send", "", None
-
-
-def left_since(msg: OutboundMessage, lead: Lead) -> str:
-    """Why a message queued by a person who was deactivated since must not go (a scheduled
-    send): "" when it may. (A lead whose owner left is refused by `refusal`, whoever queued
-    it.) Nobody sends as a former colleague."""
-    if msg.queued_by is not None and not msg.queued_by.is_active:
-        return f"{msg.queued_by.get_full_name() or msg.queued_by} no longer works here."
-    return ""
 
 
 def _claimed(pk: int, now: datetime):

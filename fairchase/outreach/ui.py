@@ -15,7 +15,7 @@ from .drafts import AFTER_CALL, Purpose, draft_for
 from .facts import LIVE, PageFacts
 from .inbound import CORRECTABLE
 from .models import InboundMessage, OutboundMessage
-from .outbox import owner_left, refusal
+from .refusals import owner_left, refusal
 
 State = OutboundMessage.State
 AFTER_CALL_PURPOSES = {Purpose.VOICEMAIL, Purpose.RECAP}

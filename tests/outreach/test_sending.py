@@ -10,7 +10,7 @@ from django.db import transaction
 
 from fairchase.leads import actions
 from fairchase.leads.models import Attempt, BusinessSettings, Lead
-from fairchase.outreach import outbox
+from fairchase.outreach import claiming, outbox, refusals
 from fairchase.outreach.models import OutboundMessage
 from fairchase.outreach.tokens import read_token
 from tests.outreach.conftest import smtp_mailers
@@ -83,7 +83,7 @@ def test_a_reply_cancels_what_is_queued(alice, make_lead, smtp_server):
 def test_an_opted_out_lead_is_never_sent_even_if_its_row_was_claimed(alice, make_lead, smtp_server):
     lead = make_lead(alice)
     msg = _queue(lead, alice)
-    pk = outbox.claim()
+    pk = claiming.claim()
     assert pk == msg.pk
     actions.opt_out(lead)
     assert outbox.deliver(pk) == State.CANCELLED
@@ -121,7 +121,7 @@ def test_automatic_messages_wait_for_contact_hours_in_the_leads_zone(alice, make
     lead = make_lead(alice, timezone="America/Chicago")
     msg = _queue(lead)  # queued by the worker (automatic mode)
     three_am = datetime(2030, 1, 8, 3, 0, tzinfo=ZoneInfo("America/Chicago"))  # a Tuesday
-    assert outbox.claim(now=three_am) == msg.pk
+    assert claiming.claim(now=three_am) == msg.pk
     assert outbox.deliver(msg.pk, now=three_am) == State.QUEUED
     msg.refresh_from_db()
     assert msg.due_at == datetime(2030, 1, 8, 8, 0, tzinfo=ZoneInfo("America/Chicago"))
@@ -135,7 +135,7 @@ def test_automatic_messages_respect_the_weekly_cap(alice, make_lead, smtp_server
     for i in range(cap):
         actions.log_attempt(lead, "call", "no_answer", at=tuesday - timedelta(days=1, hours=i))
     msg = _queue(lead)
-    outbox.claim(now=tuesday)
+    claiming.claim(now=tuesday)
     assert outbox.deliver(msg.pk, now=tuesday) == State.QUEUED
     msg.refresh_from_db()
     assert msg.due_at > tuesday + timedelta(days=4)
@@ -178,7 +178,7 @@ def test_a_clicked_send_outside_contact_hours_waits_for_the_persons_confirmation
     client.force_login(alice)
     r = client.post(f"/o/leads/{lead.pk}/send/", {"template": template.pk}, follow=True)
     msg = OutboundMessage.objects.get(lead=lead)
-    assert (msg.state, msg.error) == (State.QUEUED, outbox.HELD["hours"]) and msg.held
+    assert (msg.state, msg.error) == (State.QUEUED, refusals.HELD["hours"]) and msg.held
     assert "confirm it in the Outbox" in r.content.decode()
     assert smtp_server.received == []
     assert "Send now anyway" in client.get("/o/outbox/").content.decode()
@@ -236,7 +236,7 @@ def test_a_clicked_send_past_the_weekly_cap_waits_for_the_persons_confirmation(
     msg = _queue(lead, alice)
     assert outbox.send_now(msg) == State.QUEUED
     msg.refresh_from_db()
-    assert msg.error == outbox.HELD["cap"] and msg.due_at > timezone.now() + timedelta(days=5)
+    assert msg.error == refusals.HELD["cap"] and msg.due_at > timezone.now() + timedelta(days=5)
     OutboundMessage.objects.filter(pk=msg.pk).update(override=True)
     assert outbox.send_now(msg) == State.SENT
 
@@ -280,7 +280,7 @@ def test_the_outbox_settles_an_unknown_message_through_the_message_actions(
 
     lead = make_lead(alice)
     msg = _queue(lead, alice)
-    assert outbox.claim() == msg.pk
+    assert claiming.claim() == msg.pk
     assert message_actions.move(msg, State.SENDING, State.UNKNOWN, "worker died")
     client.force_login(bob)
     assert client.post(f"/o/outbox/{msg.pk}/settle/", {"decision": "sent"}).status_code == 404
@@ -326,7 +326,7 @@ def test_an_owner_alert_survives_an_smtp_server_that_is_down_and_comes_back(
     down.controller.start()
     try:
         later = alert.due_at + timedelta(seconds=1)
-        assert outbox.claim(now=later) == alert.pk
+        assert claiming.claim(now=later) == alert.pk
         assert outbox.deliver(alert.pk, now=later) == State.SENT
         [got] = down.received
         assert got.to == ["alice@example.com"] and "Gil Ross" in got.message["Subject"]

@@ -24,7 +24,8 @@ from .. import inbound as inbound_actions
 from ..drafts import draft_for
 from ..forms import ComposeForm
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
-from ..outbox import OutboxError, queue, refusal, send_now
+from ..outbox import OutboxError, queue, send_now
+from ..refusals import refusal
 from ..rendering import RenderError
 from ..rendering import render as render_message
 

@@ -12,7 +12,7 @@ from fairchase.web.views.common import web_view
 
 from ..forms import TemplateForm
 from ..models import MessageTemplate
-from ..outbox import contactable
+from ..refusals import contactable
 from ..rendering import PLACEHOLDERS, RenderError
 from ..rendering import render as render_message
 

@@ -5,7 +5,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from fairchase.outreach import mailbox, outbox
+from fairchase.outreach import claiming, mailbox, outbox
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, until_empty=False, iterations=1, poll=False, idle=0.2, **opts):
-        outbox.recover_abandoned()
+        claiming.recover_abandoned()
         total, i = 0, 0
         while iterations == 0 or i < iterations or until_empty:
             i += 1
@@ -34,4 +34,4 @@ class Command(BaseCommand):
                 if until_empty:
                     break
                 time.sleep(idle)
-        self.stdout.write(f"send_outbox: {total} message(s) handled by {outbox.WORKER_ID}")
+        self.stdout.write(f"send_outbox: {total} message(s) handled by {claiming.WORKER_ID}")

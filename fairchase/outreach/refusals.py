@@ -1,0 +1,113 @@
+"""Who may be written to, and whether a queued message may go now: the rules every message
+passes when it is queued (`refusal`, by `outbox.queue`) and again when the worker is about to
+send it, under the lead's lock (`recheck`, from `outbox._claimed`). The pickers' list form
+(`contactable`) and the lead page's warnings (`owner_left`) ask the same rules.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fairchase import texting
+from fairchase.leads import planning
+from fairchase.leads.models import Lead, Status, Suppression
+from fairchase.leads.people import display_name
+
+from .hours import CAP, HOURS, send_window
+from .models import OutboundMessage
+
+# Why a message waits (a person may confirm sending it anyway; see `recheck`).
+HELD = {
+    HOURS: "Outside contact hours in the lead's zone.",
+    CAP: "Weekly contact limit reached.",
+}
+
+
+def address_for(lead: Lead, channel: str) -> str:
+    return lead.email if channel == "email" else lead.phone
+
+
+def refusal(lead: Lead, channel: str | None = None, to: str = "") -> str:
+    """Why nobody may write to this lead, on `channel` (to `to`) or, without one, on any
+    channel; "" when someone may. Asked before anyone writes (the lead page, the composer,
+    the queue) and again at send time (`recheck`): an opted-out or closed lead, a lead whose
+    owner no longer works here (what we send is signed with the owner's name, phone and
+    email: nobody writes as a former colleague, whoever clicks), a suppressed address
+    (opted out or bounced, on any lead), a text without consent or with texts not configured."""
+    if lead.status not in (Status.OPEN, Status.ENGAGED):
+        return f"The lead is {lead.get_status_display().lower()}."
+    if why := owner_left(lead):
+        return why
+    if channel is None:
+        if (lead.email or lead.phone) and not planning.reachable_channels(lead):
+            return "Every address of this lead asked not to be contacted (or bounced)."
+        return ""
+    if Suppression.objects.filter(value__in=[to, address_for(lead, channel)]).exists():
+        return "This address asked not to be contacted (or bounced)."
+    if channel == "text" and "sms" not in (lead.consents or []):
+        return "No consent to text this lead."
+    if channel == "text" and not texting.configured():
+        return texting.NOT_CONFIGURED
+    return ""
+
+
+def owner_left(lead: Lead) -> str:
+    """Why nothing may go to this lead while its owner is deactivated (a leaver: whatever is
+    sent is signed in their name); "" when its owner still works here."""
+    if lead.owner.is_active:
+        return ""
+    return f"{display_name(lead.owner)} no longer works here: reassign the lead first."
+
+
+def contactable(leads, channel: str):
+    """The leads someone may write to on `channel`: open or engaged, their owner still here,
+    their address for it not suppressed (the list form of `refusal`, for pickers such as a
+    template's preview)."""
+    leads = leads.filter(status__in=[Status.OPEN, Status.ENGAGED], owner__is_active=True)
+    suppressed = Suppression.objects.values("value")
+    if channel == "email":
+        return leads.exclude(email="").exclude(email__in=suppressed)
+    return leads.exclude(phone="").exclude(phone__in=suppressed)
+
+
+def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, datetime | None]:
+    """('send'|'cancel'|'defer', why, new due time): what is true now, under the lead's lock.
+
+    Every send, automatic or clicked, passes here. An opt-out or a suppressed address
+    cancels it whoever asked; the contact hours and the weekly cap (the decision core's
+    rules, `hours.send_window`) defer it unless a person confirmed sending anyway."""
+    if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
+        # To our own user about the lead (readdressed first if they left: `outbox._claimed`): no
+        # courtesy rule applies.
+        return "send", "", None
+    if msg.kind == OutboundMessage.Kind.RECEIPT:
+        # The person just wrote: their receipt goes at once, unless they may not be written to.
+        if why := refusal(lead, msg.channel, msg.to):
+            return "cancel", why, None
+        return "send", "", None
+    automatic = msg.queued_by_id is None
+    if why := refusal(lead, msg.channel, msg.to):
+        return "cancel", why, None
+    if why := left_since(msg, lead):
+        return "cancel", why, None
+    if lead.responded_at is not None and lead.responded_at >= msg.created_at:
+        return "cancel", "The lead replied after this was queued.", None
+    if automatic and lead.paused_until and lead.paused_until > now:
+        return "defer", "Paused (out of office).", lead.paused_until
+    if msg.override and not automatic:
+        return "send", "", None  # a person confirmed: outside contact hours or past the cap
+    allowed, rule = send_window(now, lead)
+    if rule == HOURS:
+        return "defer", HELD[HOURS], allowed
+    if rule == CAP:
+        return "defer", HELD[CAP], allowed
+    return "send", "", None
+
+
+def left_since(msg: OutboundMessage, lead: Lead) -> str:
+    """Why a message queued by a person who was deactivated since must not go (a scheduled
+    send): "" when it may. (A lead whose owner left is refused by `refusal`, whoever queued
+    it.) Nobody sends as a former colleague."""
+    if msg.queued_by is not None and not msg.queued_by.is_active:
+        return f"{msg.queued_by.get_full_name() or msg.queued_by} no longer works here."
+    return ""
