@@ -135,7 +135,7 @@ def capture(form: CaptureForm, data, ip: str) -> tuple[Lead | None, bool]:
 def _same_person(fields: dict) -> Lead | None:
     """The active lead this person already has, whoever owns it, the oldest first: the
     same normalised email, else the same phone under a matching name (a number is often
-    shared: `same_person.active_lead_of`, the rule the API and the importer follow). The
+    shared: `same_person.active_lead_of`, the API's and Add lead's rule). The
     person is held until the caller's transaction ends (`lock_person`), so a simultaneous
     submission of theirs finds the lead this one makes. Raises CaptureError for an
     address that cannot be read."""

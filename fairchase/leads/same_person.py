@@ -15,16 +15,23 @@ from django.db.models import Q
 from .models import ACTIVE_STATUSES, Lead, Status, StatusChange, Suppression
 
 
-def _name_words(name: str) -> set[str]:
+def _name_words(name: str) -> list[str]:
     """A name's words compared loosely: case, punctuation and spacing aside."""
-    return set(re.sub(r"[^\w\s]", " ", (name or "").casefold()).split())
+    return re.sub(r"[^\w\s]", " ", (name or "").casefold()).split()
 
 
 def _names_match(a: str, b: str) -> bool:
-    """The same name, or one a part of the other ("Bob" and "Bob Stone"), never two
-    different first names on one number ("Ann Stone" and "Bob Stone")."""
-    a_words, b_words = _name_words(a), _name_words(b)
-    return bool(a_words and b_words) and (a_words <= b_words or b_words <= a_words)
+    """The same name (in any order: "Stone, Bob"), or the shorter a part of the longer that
+    keeps its first name ("Bob" and "Bob Stone"); never a family name alone ("Stone") nor two
+    different first names ("Ann Stone" and "Bob Stone") on one number."""
+    short, long = sorted((_name_words(a), _name_words(b)), key=len)
+    if not short or not set(short) <= set(long):
+        return False
+    return set(short) == set(long) or long[0] in short
+
+
+def _exact_name(a: str, b: str) -> bool:
+    return bool(_name_words(a)) and set(_name_words(a)) == set(_name_words(b))
 
 
 def _no_real_name(lead: Lead) -> bool:
@@ -90,20 +97,25 @@ def active_leads_at(emails, phones) -> list[Lead]:
 
 def active_lead_among(candidates, name: str, email: str, phone: str) -> Lead | None:
     """`active_lead_of` among leads already read (oldest first): the same email, else the
-    same phone under a matching name."""
+    same phone under the same name, else the one lead on that phone whose name matches
+    (`same_person_by_phone`) or that has no real name (a lead named after its number). Two
+    such leads (a "Bob" and a "Bob Stone" on a family's number) are not guessed between."""
     if email and (lead := next((c for c in candidates if c.email == email), None)) is not None:
         return lead
+    on_phone = [c for c in candidates if phone and c.phone == phone]
+    if (lead := next((c for c in on_phone if _exact_name(c.name, name)), None)) is not None:
+        return lead
     newcomer = Lead(name=name)
-    for lead in candidates if phone else ():
-        if lead.phone == phone and same_person_by_phone(lead, newcomer):
-            return lead
-    return None
+    fits = [c for c in on_phone if same_person_by_phone(c, newcomer) or _no_real_name(c)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def person_records(lead: Lead) -> tuple[set[int], set[int]]:
     """(The person's records, records that only share a phone number with one of them under
-    another name.) The person's: linked by the same email, or the same phone number with
-    matching names (`same_person_by_phone`), each in turn; every status."""
+    another name.) The person's: linked by the same email, or the same phone number under a
+    name matching this lead's (`same_person_by_phone`; names are compared with this lead's,
+    never along a chain: "Ann Stone" -> "Ann" -> "Ann Jones" on a family's number is not one
+    person), each in turn; every status."""
     person, strangers, todo = {lead.pk}, set(), [lead]
     while todo:
         known = todo.pop()
@@ -113,7 +125,7 @@ def person_records(lead: Lead) -> tuple[set[int], set[int]]:
         if known.phone:
             same |= Q(phone=known.phone)
         for other in Lead.objects.filter(same).exclude(pk__in=person).order_by("pk"):
-            if (known.email and other.email == known.email) or same_person_by_phone(known, other):
+            if (known.email and other.email == known.email) or same_person_by_phone(lead, other):
                 person.add(other.pk)
                 todo.append(other)
             else:

@@ -117,8 +117,8 @@ class Crowd:
     `reach`: for a lead in the wings (`wait`), the day its turn comes at today's pace (UTC
     seconds; NaN otherwise). `let_go`: True for a lead let go for the crowd (its turn would
     come too late to be worth the minutes). `chase`: what the chase of a lead in the wings or
-    let go is worth at your own cost, for its reason. `day_spent`: today's minutes were all
-    spent before anyone was left out (so the reason does not say they went to better leads).
+    let go is worth at your own cost, for its reason. `day_spent`: the minutes left today hold
+    none of today's contacts (so the reason does not say they went to better leads).
     """
 
     reach: np.ndarray
@@ -166,8 +166,8 @@ def crowded_day(
     after a revisit would bring it back anyway.
     """
     crowd = Crowd.quiet(len(res.v))
-    crowd.day_spent = bool(budget < minutes.min())
     today = (res.v > 0) & (res.due < now + DAY)
+    crowd.day_spent = bool(today.any() and budget < minutes[res.channel[today]].min())
     price = minute_price_today(res, today, minutes, budget)
     if price <= 0:
         return crowd

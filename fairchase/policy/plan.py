@@ -264,7 +264,8 @@ def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, bud
     # minutes already spent today if need be (seed 000: respond ASAP)
     io, now = silent.io, ctx.now
     fresh = b.new[io] & (b.created[io] > now - DAY)
-    spent = 0.0 if ctx.settings.minutes_left_today is None else max(0.0, pace - budget)
+    left_today = _day_budget(ctx, b.n, ctx.settings.today_minutes())
+    spent = max(0.0, pace - left_today)  # minutes already used today (not conversations')
     crowd = crowded_day(
         res,
         silent.look,

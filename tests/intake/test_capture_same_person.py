@@ -124,3 +124,23 @@ def test_an_enquiry_from_a_shared_phone_under_another_name_is_a_lead_of_its_own(
     _webhook(client, form, name="stone, bob", phone="212 555 0140", message="The roof again")
     assert "The roof again" in Lead.objects.get(pk=bob_stone.pk).notes
     assert Lead.objects.count() == 2
+
+
+def test_a_shared_phone_joins_the_exact_name_first_and_never_guesses(
+    client, form, alice, make_lead
+):
+    """On one number: an older "Bob" and a newer "Bob Stone". A "Bob Stone" enquiry joins
+    Bob Stone's lead (the exact name), a bare "Stone" joins neither (a family name alone is
+    nobody in particular), and a named enquiry joins a lead named after the number."""
+    phone = "+12125550190"
+    bob = make_lead(alice, name="Bob", phone=phone)
+    bob_stone = make_lead(alice, name="Bob Stone", phone=phone)
+    _webhook(client, form, name="Bob Stone", phone="(212) 555-0190", message="The roof")
+    assert "The roof" in Lead.objects.get(pk=bob_stone.pk).notes
+    assert "The roof" not in Lead.objects.get(pk=bob.pk).notes
+    _webhook(client, form, name="Stone", phone="(212) 555-0190", message="Hello")
+    assert Lead.objects.get(name="Stone", phone=phone).notes == "Hello"
+    unnamed = make_lead(alice, name="212 555 0191", phone="+12125550191")
+    _webhook(client, form, name="Dana Reyes", phone="(212) 555-0191", message="A quote")
+    assert "A quote" in Lead.objects.get(pk=unnamed.pk).notes
+    assert not Lead.objects.filter(name="Dana Reyes").exists()

@@ -132,3 +132,31 @@ def test_a_reply_asking_for_a_call_from_an_opted_out_person_pins_nothing(alice, 
     assert inbound.kind == "call_back", inbound.kind
     assert "opted out: no call back pinned" in inbound.effect
     assert not lead.commitments.exists()
+
+
+def test_a_family_number_links_no_one_along_a_chain_of_partial_names(alice, make_lead):
+    """Ann Stone, a bare "Stone" and Bob Stone on one household number: Ann's opt-out is
+    hers (and the number's), never Bob's, and his own email stays open."""
+    phone = "+12125550177"
+    ann = make_lead(alice, name="Ann Stone", email="ann@stone.example", phone=phone)
+    make_lead(alice, name="Stone", email="", phone=phone)
+    bob = make_lead(alice, name="Bob Stone", email="bob@stone.example", phone=phone)
+    actions.opt_out(ann)
+    bob.refresh_from_db()
+    assert bob.status != Status.OPTED_OUT
+    assert not Suppression.objects.filter(value="bob@stone.example").exists()
+    assert Suppression.objects.filter(value=phone).exists()  # the number itself said no
+    # Bob added again later with only his email: not opted out for Ann's no
+    again = actions.create_lead(alice, name="Bob Stone", email="bob.s@work.example", phone=phone)
+    assert again.status != Status.OPTED_OUT
+
+
+def test_a_first_name_alone_still_links_its_person(alice, make_lead):
+    """ "Bob" on Bob Stone's number is Bob (as a form sent with a first name only)."""
+    phone = "+12125550178"
+    bob = make_lead(alice, name="Bob Stone", email="bob@stone.example", phone=phone)
+    first = make_lead(alice, name="Bob", email="bobby@home.example", phone=phone)
+    actions.opt_out(first)
+    bob.refresh_from_db()
+    assert bob.status == Status.OPTED_OUT
+    assert Suppression.objects.filter(value="bob@stone.example").exists()

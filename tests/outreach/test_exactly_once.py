@@ -162,7 +162,13 @@ def test_three_workers_running_every_worker_step_do_each_due_thing_once(worker_d
     assert seen == {f"writer{i}@example.com": 1 for i in range(n)}
     assert sum(d["outreach_send"] for d in did) == n
     assert sum(d["refit"] for d in did) == 1  # one worker refitted; the others found it claimed
-    assert (
-        sum(1 for d in did if d["wake_revisits"] or d["lapse_commitments"] or d["outreach_send"])
-        > 1
-    ), f"the work was not shared: {did}"
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        # row locks share the rows out; SQLite's one write lock is not taken in turn (a writer
+        # waiting in its busy handler can sleep through another's whole run, and did in CI
+        # under load), so there the others' rounds only show that nothing is done twice
+        assert (
+            sum(
+                1 for d in did if d["wake_revisits"] or d["lapse_commitments"] or d["outreach_send"]
+            )
+            > 1
+        ), f"the work was not shared: {did}"

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from fairchase.policy import plan
 
-from .test_crowded_day import NOW, backlog
+from .test_crowded_day import NOW, _in_conversation, backlog
 
 SETTINGS = {"daily_minutes": 120, "business_timezone": "America/Chicago"}
 MINUTES = {"call": 6, "email": 3, "text": 2, "visit": 45}  # the contract's defaults
@@ -78,3 +78,35 @@ def test_a_fresh_enquiry_is_answered_at_once_however_much_of_the_day_was_spent()
     spent = {d["id"]: d for d in plan(None, leads, NOW, {**SETTINGS, "minutes_left_today": 0})}
     assert spent["new"]["action"] == "contact" and spent["new"]["due"] < NOW + timedelta(hours=1)
     assert not contacts_today({i: d for i, d in spent.items() if i != "new"})
+
+
+def _fresh(i):
+    return {
+        "id": f"new{i}",
+        "source": "web_form",
+        "value": 2000.0,
+        "created_at": NOW - timedelta(minutes=10),
+        "timezone": "America/Chicago",
+        "signals": [],
+        "consents": [],
+        "attempts": [],
+        "status": "open",
+    }
+
+
+def test_only_minutes_already_spent_answer_fresh_enquiries_beyond_the_day():
+    """The fresh enquiries' reserve is the minutes logged today, not today's conversations:
+    with nothing logged and conversations due for more than the day, today holds no more
+    than those conversations; with 30 minutes logged, at most 30 minutes more."""
+    talks = [_in_conversation(i) for i in range(20)]  # 20 calls due today: 120 minutes
+    leads = [*talks, *(_fresh(i) for i in range(20))]
+
+    def minutes_today(decisions):
+        today = contacts_today({d["id"]: d for d in decisions})
+        return sum(MINUTES[d["channel"]] for d in decisions if d["id"] in today)
+
+    settings = {**SETTINGS, "daily_minutes": 60}
+    nothing_logged = plan(None, leads, NOW, {**settings, "minutes_left_today": 60})
+    assert minutes_today(nothing_logged) <= 120
+    part_logged = plan(None, leads, NOW, {**settings, "minutes_left_today": 30})
+    assert 0 < minutes_today(part_logged) - 120 <= 30
