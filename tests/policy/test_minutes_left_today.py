@@ -62,25 +62,8 @@ def test_the_pace_of_later_days_is_the_daily_minutes():
             assert "13 Jun 2024" in d["reason"] or "14 Jun 2024" in d["reason"], d["reason"]
 
 
-def test_a_fresh_enquiry_is_answered_at_once_however_much_of_the_day_was_spent():
-    fresh = {
-        "id": "new",
-        "source": "web_form",
-        "value": 2000.0,
-        "created_at": NOW - timedelta(minutes=10),
-        "timezone": "America/Chicago",
-        "signals": [],
-        "consents": [],
-        "attempts": [],
-        "status": "open",
-    }
-    leads = [*backlog(40), fresh]
-    spent = {d["id"]: d for d in plan(None, leads, NOW, {**SETTINGS, "minutes_left_today": 0})}
-    assert spent["new"]["action"] == "contact" and spent["new"]["due"] < NOW + timedelta(hours=1)
-    assert not contacts_today({i: d for i, d in spent.items() if i != "new"})
-
-
 def _fresh(i):
+    """A web-form enquiry in ten minutes ago, never tried."""
     return {
         "id": f"new{i}",
         "source": "web_form",
@@ -92,6 +75,13 @@ def _fresh(i):
         "attempts": [],
         "status": "open",
     }
+
+
+def test_a_fresh_enquiry_is_answered_at_once_however_much_of_the_day_was_spent():
+    leads = [*backlog(40), _fresh("")]
+    spent = {d["id"]: d for d in plan(None, leads, NOW, {**SETTINGS, "minutes_left_today": 0})}
+    assert spent["new"]["action"] == "contact" and spent["new"]["due"] < NOW + timedelta(hours=1)
+    assert not contacts_today({i: d for i, d in spent.items() if i != "new"})
 
 
 def test_only_minutes_already_spent_answer_fresh_enquiries_beyond_the_day():
