@@ -5,13 +5,21 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from django.utils import timezone
 from ninja import Field, Schema
+from ninja.errors import ValidationError
 from pydantic import AfterValidator, BeforeValidator, StringConstraints, model_validator
 
-from fairchase.leads.models import Commitment, Lead
+from fairchase.leads.models import (
+    CONSENTS,
+    GOOD_SIGNALS,
+    POOR_SIGNALS,
+    SOURCES,
+    Commitment,
+    Lead,
+)
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL cannot store NUL characters in text
 ONE_LINE = (
@@ -79,6 +87,45 @@ Happened = When(past_days=20 * 365, future_days=10 / (24 * 60))
 # The time something is due (a commitment, a revisit): the near past to a few years ahead.
 Due = When(past_days=365, future_days=5 * 365)
 Money = Annotated[float, Field(ge=0, le=9_999_999_999)]
+
+# The app's own lists (the Add lead form's, the signals checklist's, the importer's): a code
+# outside them is a typo that nothing would ever count ("sms" is the text consent).
+CHOICES = {"source": SOURCES, "signals": GOOD_SIGNALS + POOR_SIGNALS, "consents": CONSENTS}
+
+
+def OneOf(field: str):  # noqa: N802 (reads like a type)
+    """One code of the app's list for `field`: anything else is a 422 listing the codes
+    (and the OpenAPI schema lists them as an enum)."""
+    return Literal[tuple(code for code, _ in CHOICES[field])]
+
+
+def _listed(codes) -> str:
+    quoted = [repr(c) for c in codes]
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else quoted[0]
+
+
+def check_kept_or_known(changes: dict, lead: Lead) -> None:
+    """A PATCH's source, signals and consents are codes of the app's lists or values the lead
+    already carries: an imported lead may have a source or a signal of its own, which the
+    edit form and the signals checklist keep too, so sending a lead back as read is no
+    error. Anything else is a 422 shaped like the schema's own."""
+    errors = []
+    for field, choices in CHOICES.items():
+        if changes.get(field) is None:
+            continue
+        codes = [code for code, _ in choices]
+        own = [lead.source] if field == "source" else list(getattr(lead, field) or [])
+        extra = [o for o in own if o not in codes]
+        also = f" (or this lead's own {_listed(extra)})" if extra else ""
+        sent = changes[field]
+        at = [([], sent)] if field == "source" else [([i], v) for i, v in enumerate(sent)]
+        for index, value in at:
+            if value not in codes and value not in own:
+                loc = ["body", "payload", field, *index]
+                msg = f"Input should be {_listed(codes)}{also}"
+                errors.append({"type": "literal_error", "loc": loc, "msg": msg})
+    if errors:
+        raise ValidationError(errors)
 
 
 class ChannelIn(StrEnum):
@@ -244,28 +291,42 @@ class LeadIn(Body):
     email: Line(254) = ""
     phone: Line(40) = ""
     timezone: Line(64) = ""
-    source: Line(64, 1) = "web_form"
+    source: OneOf("source") = "web_form"
     value: Money | None = None
     notes: Text(5000) = ""
     created_at: Happened | None = None
-    signals: list[Text(40)] = Field(default_factory=list, max_length=20)
-    consents: list[Text(40)] = Field(default_factory=list, max_length=5)
+    signals: list[OneOf("signals")] = Field(default_factory=list, max_length=20)
+    consents: list[OneOf("consents")] = Field(default_factory=list, max_length=5)
     owner_id: int | None = Field(
         default=None, ge=1, le=2**62, description="Admins may assign to a team member."
     )
 
 
+KEPT_OR_KNOWN = {
+    field: f"One of {_listed([code for code, _ in choices])}, or what the lead already has "
+    "(an imported lead may carry its own): anything else is 422."
+    for field, choices in CHOICES.items()
+}
+
+
 class LeadPatch(Body):
+    """The fields to change. Source, signals and consents take the app's codes or what this
+    lead already has, checked against the lead (`check_kept_or_known`)."""
+
     name: Line(200, 1) | None = None
     company: Line(200) | None = None
     email: Line(254) | None = None
     phone: Line(40) | None = None
     timezone: Line(64) | None = None
-    source: Line(64, 1) | None = None
+    source: Line(64, 1) | None = Field(default=None, description=KEPT_OR_KNOWN["source"])
     value: Money | None = None
     notes: Text(5000) | None = None
-    signals: list[Text(40)] | None = Field(default=None, max_length=20)
-    consents: list[Text(40)] | None = Field(default=None, max_length=5)
+    signals: list[Text(40)] | None = Field(
+        default=None, max_length=20, description=KEPT_OR_KNOWN["signals"]
+    )
+    consents: list[Text(40)] | None = Field(
+        default=None, max_length=5, description=KEPT_OR_KNOWN["consents"]
+    )
     owner_id: int | None = Field(default=None, ge=1, le=2**62)
 
 

@@ -30,6 +30,7 @@ from ..schemas import (
     StatusFilter,
     StopIn,
     Text,
+    check_kept_or_known,
 )
 from . import ERRORS, responses
 
@@ -184,6 +185,7 @@ def update_lead(request, payload: LeadPatch, lead_id: int = LeadId):
     lead = lead_or_404(request.user, lead_id)
     changes = payload.dict(exclude_unset=True, exclude={"owner_id"})
     changes = {k: v for k, v in changes.items() if v is not None or k == "value"}
+    check_kept_or_known(changes, lead)
     if "timezone" in changes:
         changes["timezone"] = normalize_timezone(changes["timezone"])
     if "value" in changes:
