@@ -281,7 +281,7 @@ class OwnerField(forms.ModelChoiceField):
 class ReassignForm(forms.Form):
     def __init__(self, *args, owners=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"] = forms.ModelChoiceField(queryset=owners, label="New owner")
+        self.fields["owner"] = OwnerField(queryset=owners, label="New owner")
 
 
 class BusinessSettingsForm(forms.ModelForm):

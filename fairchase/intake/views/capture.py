@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from fairchase.leads.people import profile_of, team
+from fairchase.leads.people import display_name, profile_of, team
 from fairchase.web.throttle import client_ip
 from fairchase.web.views.common import web_view
 
@@ -131,7 +131,7 @@ def form_update(request, pk):
             form.owner = team(request.user).filter(pk=owner_id).first() or form.owner
         form.save(update_fields=["acknowledge", "thanks_url", "owner"])
         messages.success(
-            request, f"“{form.name}” saved: its enquiries go to {form.owner.get_username()}."
+            request, f"“{form.name}” saved: its enquiries go to {display_name(form.owner)}."
         )
     return redirect("intake:home")
 
