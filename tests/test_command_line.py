@@ -5,7 +5,8 @@ import subprocess
 from io import StringIO
 from pathlib import Path
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 
 from fairchase.cli import main
 
@@ -103,3 +104,17 @@ def test_a_backtest_prints_a_file_name_as_written_never_as_terminal_markup(db, c
     missing = tmp_path / "[/red]history[bold].jsonl"
     code, out, err = run(capsys, "backtest", str(missing))
     assert code == 2 and f"Cannot read {missing}" in " ".join((out + err).split())
+
+
+def test_a_backtest_of_a_history_with_no_usable_leads_is_refused(
+    transactional_db, capsys, tmp_path
+):
+    for body in ("", "\n\n", '{"id": 1}\n', '{"id": 2}\n{oops\n'):
+        history = tmp_path / "history.jsonl"
+        history.write_text(body)
+        code, out, err = run(capsys, "backtest", str(history), "--no-plots")
+        assert code == 1 and "No usable leads in the history." in out + err, body
+        with pytest.raises(CommandError) as refused:
+            call_command("backtest", str(history), "--no-plots")
+        assert refused.value.returncode == 1
+        capsys.readouterr()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import timedelta
 from itertools import islice
 from types import SimpleNamespace
@@ -122,6 +123,45 @@ def _token(lead) -> int:
     if isinstance(lead, int):
         return lead
     return lead.pk if lead.pk is not None else id(lead)
+
+
+@dataclass(slots=True)
+class RowReading:
+    """A data row as the import reads it: its fields, or why it is skipped (`skipped`, the
+    report's message for its line); and the cells left out or worth a look (`warnings`)."""
+
+    line: int
+    fields: dict
+    skipped: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_row(row: Row, mapping: list[str], width: int, default_source: str, zone) -> RowReading:
+    """How an import reads one data row of a file whose header has `width` cells. The one
+    place deciding that a row is skipped and saying why (unreadable, wider than its header,
+    nothing to know the person by): the import, its dry run and the web preview all read
+    rows here, so the preview never shows a row the import will skip."""
+    if row.problem:
+        return RowReading(row.line, {}, row.problem)
+    if len(row.cells) > width and any(c.strip() for c in row.cells[width:]):
+        return _skipped(
+            row,
+            mapping,
+            f"{len(row.cells)} cells but the header has {width}: "
+            "a stray comma or an unquoted cell?",
+        )
+    problems: list[str] = []
+    try:
+        fields = parse_row(row.cells, mapping, default_source, problems, zone)
+    except RowError as exc:
+        return _skipped(row, mapping, str(exc))
+    return RowReading(row.line, fields, warnings=problems)
+
+
+def _skipped(row: Row, mapping: list[str], why: str) -> RowReading:
+    """A skipped row, said with the person it is about when the cells name one."""
+    who = row_name(row.cells, mapping)
+    return RowReading(row.line, {"name": who} if who else {}, (f"{who}: " if who else "") + why)
 
 
 class Importer:
@@ -308,26 +348,12 @@ class Importer:
         width = len(self.report.header) or len(mapping)
         for row in rows:
             self.report.rows += 1
-            if row.problem:
-                self.report.add_error(row.line, row.problem)
+            reading = read_row(row, mapping, width, self.default_source, self.zone)
+            if reading.skipped:
+                self.report.add_error(row.line, reading.skipped)
                 continue
-            if len(row.cells) > width and any(c.strip() for c in row.cells[width:]):
-                who = row_name(row.cells, mapping)
-                self.report.add_error(
-                    row.line,
-                    (f"{who}: " if who else "")
-                    + f"{len(row.cells)} cells but the header has {width}: "
-                    f"a stray comma or an unquoted cell?",
-                )
-                continue
-            problems: list[str] = []
-            try:
-                fields = parse_row(row.cells, mapping, self.default_source, problems, self.zone)
-            except RowError as exc:
-                who = row_name(row.cells, mapping)
-                self.report.add_error(row.line, (f"{who}: " if who else "") + str(exc))
-                continue
-            for problem in problems:
+            fields = reading.fields
+            for problem in reading.warnings:
                 self.report.add_warning(row.line, f"{fields['name']}: {problem}")
             batch.items.append((row.line, fields))
             if len(batch.items) >= BATCH:

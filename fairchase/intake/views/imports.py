@@ -17,11 +17,10 @@ from fairchase.leads.models import BusinessSettings
 from fairchase.leads.people import team, visible_leads
 from fairchase.web.views.common import web_view
 
-from ..importer import header_and_rows, import_file
+from ..importer import header_and_rows, import_file, read_row
 from ..jobs import estimate_rows, start_in_background
 from ..mapping import FIELDS, PRESET_LABELS, clean_mapping, detect_mapping
 from ..models import ImportJob
-from ..rows import RowError, parse_row, row_name
 
 MAX_UPLOAD = getattr(settings, "IMPORT_MAX_BYTES", 100 * 1024 * 1024)
 PREVIEW_ROWS = 8
@@ -80,26 +79,23 @@ def _job(request, pk, *, to_read: bool = False) -> ImportJob:
 
 
 def _preview(job: ImportJob) -> list[dict]:
-    """The first rows as the import would read them: the dates and values it read beside
-    the names, so a person spots a date read the wrong way round before importing."""
-    _header, rows = header_and_rows(io.BytesIO(bytes(job.data)), job.filename)
+    """The first rows as the import would read them (`importer.read_row`, the import's own
+    reading): the dates and values it read beside the names, so a person spots a date read
+    the wrong way round before importing, and a row it would skip, with the import's reason."""
+    header, rows = header_and_rows(io.BytesIO(bytes(job.data)), job.filename)
+    width = len(header.cells) if header is not None else len(job.header)
     zone = ZoneInfo(BusinessSettings.current().business_timezone or "UTC")
     out = []
     for row in islice(rows, PREVIEW_ROWS):
-        item = {
-            "line": row.line,
-            "cells": row.cells[: len(job.header)],
-            "fields": {},
-            "error": row.problem,
-        }
-        if not row.problem:
-            problems: list[str] = []
-            try:
-                item["fields"] = parse_row(row.cells, job.mapping, "import", problems, zone)
-            except RowError:
-                item["fields"] = {"name": row_name(row.cells, job.mapping)}
-            item["error"] = "; ".join(problems)
-        out.append(item)
+        reading = read_row(row, job.mapping, width, "import", zone)
+        out.append(
+            {
+                "line": reading.line,
+                "fields": reading.fields,
+                "skipped": reading.skipped,
+                "error": reading.skipped or "; ".join(reading.warnings),
+            }
+        )
     return out
 
 

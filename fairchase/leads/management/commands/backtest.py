@@ -3,7 +3,7 @@
 import argparse
 import os
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 
 def not_history(args: list[str]) -> str:
@@ -47,6 +47,15 @@ class Command(BaseCommand):
         raise SystemExit(backtest_main(argv[2:]) or 0)
 
     def handle(self, *args, sim_args=(), **opts):
+        # call_command's way in: a refusal raises, as `fairchase backtest` exits non-zero
         from fairchase.sim.cli import backtest_main
 
-        return backtest_main(list(sim_args)) and None
+        problem = not_history(list(sim_args))
+        if problem:
+            raise CommandError(problem, returncode=2)
+        code = backtest_main(list(sim_args))
+        if code:
+            raise CommandError(
+                f"The backtest did not run (exit {code}): see the message above.",
+                returncode=code,
+            )
