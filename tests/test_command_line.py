@@ -118,3 +118,13 @@ def test_a_backtest_of_a_history_with_no_usable_leads_is_refused(
             call_command("backtest", str(history), "--no-plots")
         assert refused.value.returncode == 1
         capsys.readouterr()
+
+
+def test_a_simulation_of_a_world_that_does_not_exist_is_refused(transactional_db, capsys):
+    code, out, err = run(capsys, "simulate", "--world", "no-such-world", "--no-plots")
+    assert code == 2, out + err
+    from fairchase.leads.management.commands.simulate import Command
+
+    with pytest.raises(CommandError) as refused:  # call_command's way in: handle
+        Command().handle(sim_args=["--world", "no-such-world", "--no-plots"])
+    assert refused.value.returncode == 2

@@ -2,7 +2,7 @@
 
 import argparse
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -20,6 +20,12 @@ class Command(BaseCommand):
         raise SystemExit(simulate_main(argv[2:]) or 0)
 
     def handle(self, *args, sim_args=(), **opts):
+        # call_command's way in: a refusal raises, as `fairchase simulate` exits non-zero
         from fairchase.sim.cli import simulate_main
 
-        return simulate_main(list(sim_args)) and None
+        code = simulate_main(list(sim_args))
+        if code:
+            raise CommandError(
+                f"The simulation did not run (exit {code}): see the message above.",
+                returncode=code,
+            )
