@@ -88,6 +88,18 @@ Happened = When(past_days=20 * 365, future_days=10 / (24 * 60))
 Due = When(past_days=365, future_days=5 * 365)
 Money = Annotated[float, Field(ge=0, le=9_999_999_999)]
 
+
+def _each_once(codes: list[str]) -> list[str]:
+    """A list of codes with each kept once, in the order first given ("sms" sent five times
+    is one consent, not five on the lead's page)."""
+    return list(dict.fromkeys(codes))
+
+
+def Codes(item: Any) -> Any:  # noqa: N802 (reads like a type)
+    """A list of one kind of code, each kept once."""
+    return Annotated[list[item], AfterValidator(_each_once)]
+
+
 # The app's own lists (the Add lead form's, the signals checklist's, the importer's): a code
 # outside them is a typo that nothing would ever count ("sms" is the text consent).
 CHOICES = {"source": SOURCES, "signals": GOOD_SIGNALS + POOR_SIGNALS, "consents": CONSENTS}
@@ -295,8 +307,8 @@ class LeadIn(Body):
     value: Money | None = None
     notes: Text(5000) = ""
     created_at: Happened | None = None
-    signals: list[OneOf("signals")] = Field(default_factory=list, max_length=20)
-    consents: list[OneOf("consents")] = Field(default_factory=list, max_length=5)
+    signals: Codes(OneOf("signals")) = Field(default_factory=list, max_length=20)
+    consents: Codes(OneOf("consents")) = Field(default_factory=list, max_length=5)
     owner_id: int | None = Field(
         default=None, ge=1, le=2**62, description="Admins may assign to a team member."
     )
@@ -321,10 +333,10 @@ class LeadPatch(Body):
     source: Line(64, 1) | None = Field(default=None, description=KEPT_OR_KNOWN["source"])
     value: Money | None = None
     notes: Text(5000) | None = None
-    signals: list[Text(40)] | None = Field(
+    signals: Codes(Text(40)) | None = Field(
         default=None, max_length=20, description=KEPT_OR_KNOWN["signals"]
     )
-    consents: list[Text(40)] | None = Field(
+    consents: Codes(Text(40)) | None = Field(
         default=None, max_length=5, description=KEPT_OR_KNOWN["consents"]
     )
     owner_id: int | None = Field(default=None, ge=1, le=2**62)

@@ -104,3 +104,15 @@ def test_the_openapi_schema_lists_the_codes_a_new_lead_takes(client):
     assert props["consents"]["items"]["enum"] == VALID["consents"]
     patch = json.dumps(spec["components"]["schemas"]["LeadPatch"]["properties"]["source"])
     assert "'referral'" in patch and "already has" in patch
+
+
+def test_a_code_sent_twice_is_kept_once(api, alice, make_lead):
+    twice = {"signals": ["vague", "asked_price", "vague"], "consents": ["sms", "sms"]}
+    r = api("POST", "/leads", {"name": "Twice", "email": "t@example.com", **twice})
+    assert r.status_code == 201, r.content
+    assert (r.json()["signals"], r.json()["consents"]) == (["vague", "asked_price"], ["sms"])
+    lead = make_lead(alice)
+    r = api("PATCH", f"/leads/{lead.pk}", {"consents": ["mailing_list", "mailing_list"]})
+    assert r.status_code == 200, r.content
+    lead.refresh_from_db()
+    assert lead.consents == ["mailing_list"]
