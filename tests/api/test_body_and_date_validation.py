@@ -14,22 +14,6 @@ from django.utils import timezone
 from fairchase.leads.models import Status
 
 
-@pytest.fixture
-def api(client, alice, token_for):
-    headers = token_for(alice)
-
-    def call(method, path, body):
-        return client.generic(
-            method,
-            "/api" + path,
-            json.dumps(body),
-            content_type="application/json",
-            headers=headers,
-        )
-
-    return call
-
-
 def _iso(delta: timedelta) -> str:
     return (timezone.now() + delta).isoformat()
 

@@ -20,22 +20,6 @@ VALID = {
 BAD = [("source", "martians"), ("signals", ["nonsense"]), ("consents", ["nonsense"])]
 
 
-@pytest.fixture
-def api(client, alice, token_for):
-    headers = token_for(alice)
-
-    def call(method, path, body):
-        return client.generic(
-            method,
-            "/api" + path,
-            json.dumps(body),
-            content_type="application/json",
-            headers=headers,
-        )
-
-    return call
-
-
 def _names_field_and_codes(r, field: str) -> None:
     assert r.status_code == 422, r.content
     problems = r.json()["detail"]
