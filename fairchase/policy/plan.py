@@ -127,8 +127,10 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     # today's conversations take today's minutes; a later day's are whole (else a day full of
     # conversations would put every silent lead's turn off for ever: let go for the crowd)
     pace = _day_budget(ctx, b.n, ctx.settings.daily_minutes)
-    budget = _day_budget(ctx, b.n, ctx.settings.today_minutes()) - engaged_today
-    crowd = _share_the_day(ctx, b, silent, res, budget, pace)
+    left_today = _day_budget(ctx, b.n, ctx.settings.today_minutes())
+    budget = left_today - engaged_today
+    spent = max(0.0, pace - left_today)  # minutes already used today (not conversations')
+    crowd = _share_the_day(ctx, b, silent, res, budget, pace, spent)
     if not crowd.waiting.any():
         _bring_forward(ctx, silent, res, budget)
     due = np.full(b.n, np.nan)
@@ -257,15 +259,13 @@ def _day_budget(ctx: _Context, n: int, minutes: float) -> float:
     return minutes * n / max(ctx.n_total, n)
 
 
-def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, budget, pace):
+def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, budget, pace, spent):
     """A crowded day's sharing of the `budget` minutes left today after the engaged leads'
     contacts; those left out wait their turn at `pace` minutes a day."""
     # today's fresh enquiries (never tried, in since yesterday) are answered out of the
-    # minutes already spent today if need be (seed 000: respond ASAP)
+    # `spent` minutes already used today if need be (seed 000: respond ASAP)
     io, now = silent.io, ctx.now
     fresh = b.new[io] & (b.created[io] > now - DAY)
-    left_today = _day_budget(ctx, b.n, ctx.settings.today_minutes())
-    spent = max(0.0, pace - left_today)  # minutes already used today (not conversations')
     crowd = crowded_day(
         res,
         silent.look,
