@@ -233,14 +233,10 @@ def _continuation(st: Steps) -> np.ndarray:
     H, n = st.base.shape
     v_next = np.zeros(n, dtype=np.float32)
     for j in range(H - 1, 0, -1):
-        if j + 1 < H:
-            v_next *= st.disc[j + 1]
         h = sigmoid(st.base[j, :, None] + st.chan)
         value = h * st.prize[j, :, None] - st.penalty[j]
         value += (1.0 - h) * (1.0 - st.risk[j]) * v_next[:, None] + st.blocked
-        v_next = np.maximum(np.float32(0.0), value.max(axis=1))
-    if H > 1:
-        v_next *= st.disc[1]
+        v_next = np.maximum(np.float32(0.0), value.max(axis=1)) * st.disc[j]  # V_j, seen from j-1
     return v_next
 
 
@@ -267,27 +263,22 @@ def schedule_free(model, settings, lead: SilentLeads) -> ScheduleFree:
     )
 
 
-def complaint_logit(model, src, tries, recent, channel):
-    """The complaint model's log-odds that a try on `channel` annoys the lead into opting out,
-    after `tries` tries, `recent` of them in the week before it (the one place it is computed:
-    the look-ahead's table, engaged leads and revisits all read it through complaint_risk)."""
-    base = model.c_base + model.c_attempt * tries + model.c_source[src]
-    return base + model.c_recent * recent + model.c_channel[channel]
-
-
 def complaint_risk(model, src, tries, recent, channel, engaged=0.0):
-    """The complaint risk of a try, as every decision prices it: the chance at
-    COMPLAINT_CAUTION posterior sds above the log-odds' estimate (0: its expected value), after
-    `tries` tries (0..TRIES_CAP), `recent` in the week before (0..RECENT_CAP), on `channel`;
-    `engaged` marks a contact after the lead's first answer. Arrays broadcast."""
-    logit = complaint_logit(model, src, tries, recent, channel) + engaged * model.c_engaged
+    """The complaint risk of a try, as every decision prices it (the one place it is computed:
+    the look-ahead's table, engaged leads and revisits all read it): the chance that a try on
+    `channel` annoys the lead into opting out, at COMPLAINT_CAUTION posterior sds above the
+    log-odds' estimate (0: its expected value), after `tries` tries (0..TRIES_CAP), `recent` in
+    the week before (0..RECENT_CAP); `engaged` marks a contact after the lead's first answer.
+    Arrays broadcast."""
+    logit = model.c_base + model.c_attempt * tries + model.c_source[src]
+    logit = logit + model.c_recent * recent + model.c_channel[channel] + engaged * model.c_engaged
     if P.COMPLAINT_CAUTION:
         logit = logit + P.COMPLAINT_CAUTION * _complaint_sd(model, src, tries, recent, channel)
     return sigmoid(logit)
 
 
 def _complaint_sd(model, src, tries, recent, channel):
-    """Posterior sd of complaint_logit (the variance terms of fit._complaint_variance):
+    """Posterior sd of complaint_risk's log-odds (the variance terms of fit._complaint_variance):
     var = q0 + a (2 q1 + a s_aa) + r (2 q2 + 2 a s_ar + r s_rr), a tries and r recent ones."""
     a, r = tries, recent
     s_aa, s_rr, s_ar = model.c_s
