@@ -96,14 +96,13 @@ class ScheduleFree:
 @dataclass
 class Steps:
     """The next `horizon` tries of each lead, step-major ((H, n) and (H, n, A) arrays, so that
-    each step of the DP reads contiguous (n, A) blocks); A = the channels in `act`."""
+    each step of the DP reads contiguous (n, A) blocks); A = the channels in ScheduleFree.act."""
 
     base: np.ndarray  # reply log-odds before the channel's effect (float32)
     prize: np.ndarray  # P(win | reply) x value x margin
     risk: np.ndarray  # complaint risk per channel
     penalty: np.ndarray  # time cost + risk x complaint cost per channel
     disc: np.ndarray  # time preference over the wait before each step
-    act: np.ndarray  # the channels some lead of the batch can use
     cost: np.ndarray  # (A,) time cost per channel
     chan: np.ndarray  # (A,) channel effect on the reply log-odds
     blocked: np.ndarray  # (n, A) 0 where the lead has the channel, -inf where not
@@ -161,11 +160,8 @@ def lookahead(model, settings, lead: SilentLeads, due0, schedule, fixed: Schedul
     the same leads.
     """
     st = _steps(model, settings, lead, fixed, due0, schedule)
-    v_next = _continuation(st)
-    act, n = st.act, len(lead.src)
-    h0 = sigmoid(st.base[0, :, None] + st.chan[None, :])
-    ev0 = h0 * st.prize[0, :, None] - st.penalty[0]
-    total0 = ev0 + (1 - h0) * (1 - st.risk[0]) * v_next[:, None] + st.blocked
+    h0, ev0, total0 = _step(st, 0, _continuation(st))
+    act, n = fixed.act, len(lead.src)
 
     # per-channel figures on the full channel axis, so a caller can re-choose the channel
     def by_channel(arr, fill=0.0):
@@ -188,39 +184,34 @@ def lookahead(model, settings, lead: SilentLeads, due0, schedule, fixed: Schedul
 def _steps(model, settings, lead: SilentLeads, fixed: ScheduleFree, due0, schedule) -> Steps:
     """Each step's timing (when it falls, after what gap, at what age), reply log-odds, prize,
     complaint risk and cost, under `schedule`."""
-    n, H = len(lead.src), settings.horizon
-    knum = fixed.knum
+    n, H, act = len(lead.src), settings.horizon, fixed.act
     planned = np.empty((n, H))
     planned[:, 0] = due0
     for j in range(1, H):
-        planned[:, j] = planned[:, j - 1] + schedule_gap(knum[:, j - 1], schedule)
+        planned[:, j] = planned[:, j - 1] + schedule_gap(fixed.knum[:, j - 1], schedule)
     gap = np.empty((n, H))
     gap[:, 0] = due0 - fixed.ref
     gap[:, 1:] = planned[:, 1:] - planned[:, :-1]
     base = (
         fixed.base
-        + model.spacing[gap_buckets(gap, knum)]
+        + model.spacing[gap_buckets(gap, fixed.knum)]
         + model.age_effect(planned - lead.created[:, None])
     )
     n7 = np.minimum(recent_counts(fixed.recent, planned), RECENT_CAP)
-    act = fixed.act
-    A = len(act)
     # risk and penalty per (source, tries, attempts in the week before, channel), looked up:
     # one row of the flattened table per step and lead
-    table = fixed.risk
     row = fixed.risk_row + n7.T.astype(np.intp)
     cost = settings.try_minutes()[act] * settings.minute_cost()
-    penalty = (table * settings.complaint_cost + cost).astype(np.float32)
+    penalty = (fixed.risk * settings.complaint_cost + cost).astype(np.float32)
     usable = ((lead.avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
     return Steps(
         base=np.ascontiguousarray(base.astype(np.float32).T),  # single precision: half the traffic
         prize=fixed.prize,
-        risk=np.take(table.reshape(-1, A), row, axis=0),
-        penalty=np.take(penalty.reshape(-1, A), row, axis=0),
+        risk=np.take(fixed.risk.reshape(-1, len(act)), row, axis=0),
+        penalty=np.take(penalty.reshape(-1, len(act)), row, axis=0),
         # a sale later is worth less than a sale sooner (and a slow chase ties up the lead):
         # each wait discounts what follows it
         disc=np.ascontiguousarray(np.exp(-gap / P.TIME_PREFERENCE).astype(np.float32).T),
-        act=act,
         cost=cost,
         chan=model.chan_reply[act].astype(np.float32),
         blocked=np.where(usable, np.float32(0.0), np.float32(-np.inf)),
@@ -233,11 +224,17 @@ def _continuation(st: Steps) -> np.ndarray:
     H, n = st.base.shape
     v_next = np.zeros(n, dtype=np.float32)
     for j in range(H - 1, 0, -1):
-        h = sigmoid(st.base[j, :, None] + st.chan)
-        value = h * st.prize[j, :, None] - st.penalty[j]
-        value += (1.0 - h) * (1.0 - st.risk[j]) * v_next[:, None] + st.blocked
-        v_next = np.maximum(np.float32(0.0), value.max(axis=1)) * st.disc[j]  # V_j, seen from j-1
+        total = _step(st, j, v_next)[2]
+        v_next = np.maximum(np.float32(0.0), total.max(axis=1)) * st.disc[j]  # V_j, seen from j-1
     return v_next
+
+
+def _step(st: Steps, j: int, v_next: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Step `j` of the DP, per lead and channel: the reply chance h, the try's own expected net
+    value EV, and EV with the chase after it (`v_next`: V_{j+1} discounted to step j)."""
+    h = sigmoid(st.base[j, :, None] + st.chan)
+    ev = h * st.prize[j, :, None] - st.penalty[j]
+    return h, ev, ev + (1.0 - h) * (1.0 - st.risk[j]) * v_next[:, None] + st.blocked
 
 
 def schedule_free(model, settings, lead: SilentLeads) -> ScheduleFree:
