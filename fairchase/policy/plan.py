@@ -44,9 +44,6 @@ from .window import cap_floor
 CHUNK = 32768
 MIN_LEADS_FOR_SCHEDULES = 200
 NEW_LEAD_BAND = 1000.0
-# they wrote back: answer now; we talked: follow up in a week; otherwise in two days
-ENGAGED_GAP = {OUTCOME_CODE["replied"]: 0.0, OUTCOME_CODE["talked"]: 7 * DAY}
-ENGAGED_GAP_OTHER = 2 * DAY
 
 
 @functools.cache
@@ -121,9 +118,8 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     engaged = _plan_engaged(ctx, b, when, value, ie)
     silent = _Silent(ctx, b, when, value, io)
     res = silent.look(None, ctx.settings)
-    per_channel = ctx.minutes
     talk_today = (engaged.net > 0) & (engaged.due < now + DAY)
-    engaged_today = per_channel[engaged.channel[talk_today]].sum()
+    engaged_today = ctx.minutes[engaged.channel[talk_today]].sum()
     # today's conversations take today's minutes; a later day's are whole (else a day full of
     # conversations would put every silent lead's turn off for ever: let go for the crowd)
     pace = _day_budget(ctx, b.n, ctx.settings.daily_minutes)
@@ -148,8 +144,8 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
         out[i] = fixed_decision(b, i, int(b.kind[i]))
     minutes = np.zeros(b.n)
     go = (res.v > 0) & (res.due < now + DAY) & ~crowd.waiting
-    minutes[io] = np.where(go, per_channel[res.channel], 0.0)
-    minutes[ie] = np.where(talk_today, per_channel[engaged.channel], 0.0)
+    minutes[io] = np.where(go, ctx.minutes[res.channel], 0.0)
+    minutes[ie] = np.where(talk_today, ctx.minutes[engaged.channel], 0.0)
     return out, prio, Today(minutes, b.new & (b.kind == OPEN))
 
 
@@ -159,7 +155,9 @@ class _When:
 
     def __init__(self, ctx: _Context, b: LeadBatch):
         self.ctx, self.b, now = ctx, b, ctx.now
-        pending = (b.commit_by > 0) & ~(~np.isnan(b.last_at) & (b.commit_at < b.last_at))
+        pending = (b.commit_by > 0) & ~(
+            b.commit_at < b.last_at
+        )  # a try since the agreed time dealt with it
         ours = pending & (b.commit_by == 1)
         theirs = pending & (b.commit_by == 2)
         self.fixed = np.full(b.n, np.nan)
@@ -231,9 +229,10 @@ class _Silent:
 
 def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, ie) -> Conversation:
     """Engaged leads: when to answer, on which channel, and is the rest worth it."""
-    gap = np.full(len(ie), ENGAGED_GAP_OTHER)
-    for code, wait in ENGAGED_GAP.items():
-        gap[b.last_outcome[ie] == code] = wait
+    # they wrote back: answer now; we talked: follow up in a week; otherwise in two days
+    outcome = b.last_outcome[ie]
+    replied, talked = outcome == OUTCOME_CODE["replied"], outcome == OUTCOME_CODE["talked"]
+    gap = np.select([replied, talked], [0.0, 7 * DAY], 2 * DAY)
     due, due_local = when(np.fmax(ctx.now, b.last_at[ie] + gap), ie)
     channel = engaged_channel(b.resp_channel[ie], b.avail[ie])
     n7 = recent_counts(b.recent[ie], due[:, None])[:, 0]
