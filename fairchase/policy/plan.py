@@ -155,9 +155,8 @@ class _When:
 
     def __init__(self, ctx: _Context, b: LeadBatch):
         self.ctx, self.b, now = ctx, b, ctx.now
-        pending = (b.commit_by > 0) & ~(
-            b.commit_at < b.last_at
-        )  # a try since the agreed time dealt with it
+        # an agreed time before our latest try is behind us (NaN compares False: no try)
+        pending = (b.commit_by > 0) & ~(b.commit_at < b.last_at)
         ours = pending & (b.commit_by == 1)
         theirs = pending & (b.commit_by == 2)
         self.fixed = np.full(b.n, np.nan)
