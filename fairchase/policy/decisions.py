@@ -171,11 +171,9 @@ def _silent(ctx, facts: Facts, f, day_spent: bool) -> dict:
 
 def engaged_channel(resp_channel, avail):
     """Answer on the channel they answered on, else the first reachable of call/email/text/visit."""
-    choice = np.full(len(avail), -1)
-    for c in range(len(P.CHANNELS) - 1, -1, -1):
-        choice = np.where(avail & (1 << c) > 0, c, choice)
+    first = ((avail[:, None] >> np.arange(len(P.CHANNELS))) & 1).argmax(axis=1)  # none: call
     ok = (resp_channel >= 0) & ((avail >> np.maximum(resp_channel, 0)) & 1 > 0)
-    return np.where(ok, resp_channel, np.maximum(choice, 0))
+    return np.where(ok, resp_channel, first)
 
 
 def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: Conversation, out: list):
