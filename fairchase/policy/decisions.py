@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any
 
@@ -22,22 +22,23 @@ CONTACT, WAIT, STOP = "contact", "wait", "stop"
 
 @dataclass
 class Facts:
-    """What every decision's text draws on, per lead of the chunk (plain lists: read per lead)."""
+    """What every decision's text draws on, per lead of the chunk (arrays)."""
 
-    ids: list
-    src: list
-    k: list
-    value: list
-    waited: list  # seconds since the enquiry, for a lead never tried (else NaN)
-    due: list
-    due_local: list
-    now_local: list
-    revisit_due: list
-    revisit_local: list
-    revisit_worth: list  # a fresh try in a few months pays twice its cost
-    revisited: list
-    mailing: list
-    streak: list
+    id: np.ndarray  # the records' ids, as they came (an array of objects)
+    src: np.ndarray
+    k: np.ndarray
+    value: np.ndarray
+    waited: np.ndarray  # seconds since the enquiry, for a lead never tried (else NaN)
+    revisit_due: np.ndarray
+    revisit_local: np.ndarray
+    revisit_worth: np.ndarray  # a fresh try in a few months pays twice its cost
+    revisited: np.ndarray
+    mailing: np.ndarray
+    streak: np.ndarray
+
+    def of(self, sel: np.ndarray) -> dict[str, np.ndarray]:
+        """The facts of the leads `sel`, by name (for per_lead)."""
+        return {f.name: getattr(self, f.name)[sel] for f in fields(self)}
 
 
 def per_lead(**columns: np.ndarray) -> Iterator[Any]:
@@ -78,35 +79,31 @@ def _decision(lead_id, action, priority, ev, reason, p_reply=None, why=None, **f
     return out
 
 
-def _stop(facts: Facts, i: int, priority: float, ev: float, reason: str, p: float) -> dict:
+# A lead's row `f` (per_lead) has its facts and its figures: id, priority, ev, channel, due, ...
+
+
+def _stop(f, reason: str, p: float) -> dict:
     """A stop into a revisit (when a fresh try later pays), the newsletter (with consent) or
     closed, with the note that says which."""
-    if facts.revisit_worth[i] and not facts.revisited[i]:
-        note = R.revisit_note(R.local_date(facts.revisit_local[i]), facts.value[i])
-        return _revisit(facts, i, priority, ev, reason + note, p)
-    if facts.mailing[i]:
-        state, note = "nurture", R.NURTURE_NOTE
-    else:
-        state, note = "closed", R.CLOSED_NOTE
-    return _decision(facts.ids[i], STOP, priority, ev, reason + note, next_state=state, p_reply=p)
+    if f.revisit_worth and not f.revisited:
+        return _revisit(f, reason + R.revisit_note(R.local_date(f.revisit_local), f.value), p)
+    state, note = ("nurture", R.NURTURE_NOTE) if f.mailing else ("closed", R.CLOSED_NOTE)
+    return _decision(f.id, STOP, f.priority, f.ev, reason + note, next_state=state, p_reply=p)
 
 
-def _revisit(facts: Facts, i: int, priority: float, ev: float, reason: str, p: float) -> dict:
-    at = _utc(facts.revisit_due[i])
-    return _decision(
-        facts.ids[i], STOP, priority, ev, reason, p, next_state="revisit", revisit_at=at
-    )
+def _revisit(f, reason: str, p: float) -> dict:
+    at = _utc(f.revisit_due)
+    return _decision(f.id, STOP, f.priority, f.ev, reason, p, next_state="revisit", revisit_at=at)
 
 
-def _contact(facts: Facts, i: int, channel: int, priority, ev, reason, p, why) -> dict:
-    channel_name, due = P.CHANNELS[channel], _utc(facts.due[i])
-    return _decision(
-        facts.ids[i], CONTACT, priority, ev, reason, p, why, channel=channel_name, due=due
-    )
+def _contact(f, reason: str, p: float, why: str) -> dict:
+    channel, due = P.CHANNELS[f.channel], _utc(f.due)
+    return _decision(f.id, CONTACT, f.priority, f.ev, reason, p, why, channel=channel, due=due)
 
 
-def _when(facts: Facts, i: int) -> str:
-    return R.local_when(facts.due_local[i], facts.now_local[i])
+def _when(f, now: float) -> str:
+    """When the contact is due, in words, on the lead's own clock."""
+    return R.local_when(f.due_local, now + (f.due_local - f.due))
 
 
 def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd, out: list):
@@ -115,7 +112,10 @@ def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd
     priority = res.ev / ctx.minutes[res.channel]
     for f in per_lead(
         i=io,
+        **facts.of(io),
         channel=res.channel,
+        due=res.due,
+        due_local=res.due_local,
         p=res.p,
         ev=res.ev,
         v=res.v,
@@ -129,44 +129,42 @@ def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd
         let_go=crowd.let_go,
         reach=crowd.reach_local,
     ):
-        out[f.i] = _silent(ctx, facts, f, crowd.day_spent)
+        out[f.i] = _silent(ctx, f, crowd.day_spent)
     return priority
 
 
-def _silent(ctx, facts: Facts, f, day_spent: bool) -> dict:
-    """One silent lead's decision from its figures (see silent_decisions); `day_spent`: no
-    minute was left today for anyone."""
-    i, settings = f.i, ctx.settings
+def _silent(ctx, f, day_spent: bool) -> dict:
+    """One silent lead's decision from its row (see silent_decisions); `day_spent`: no minute
+    was left today for anyone."""
+    settings = ctx.settings
     if f.crowded and f.let_go:
-        revisit = R.local_date(facts.revisit_local[i])
-        reason = R.let_go_for_crowd(f.chase, revisit, settings.revisit_days / 7.0)
-        return _revisit(facts, i, f.priority, f.ev, reason, f.p)
+        revisit = R.local_date(f.revisit_local)
+        return _revisit(f, R.let_go_for_crowd(f.chase, revisit, settings.revisit_days / 7.0), f.p)
     if f.crowded:
         reason = R.in_the_wings(f.chase, R.local_date(f.reach), day_spent)
-        return _decision(facts.ids[i], WAIT, f.priority, f.ev, reason, p_reply=f.p)
-    label, evidence = ctx.labels[facts.src[i]], ctx.evidence[facts.src[i]]
-    revisited = bool(facts.revisited[i])
+        return _decision(f.id, WAIT, f.priority, f.ev, reason, p_reply=f.p)
+    label, evidence = ctx.labels[f.src], ctx.evidence[f.src]
+    revisited = bool(f.revisited)
     if f.v > 0:
         reason = R.contact_silent(
             f.channel,
-            _when(facts, i),
+            _when(f, ctx.now),
             label,
-            facts.k[i],
+            f.k,
             f.p,
             evidence,
             f.gross,
             f.cost,
-            R.waited(facts.waited[i]),
-            facts.value[i],
+            R.waited(f.waited),
+            f.value,
             revisited=revisited,
         )
-        why = R.keep_going(f.v, f.ev, f.win)
-        return _contact(facts, i, f.channel, f.priority, f.ev, reason, f.p, why)
+        return _contact(f, reason, f.p, R.keep_going(f.v, f.ev, f.win))
     spend = f.cost + f.risk * settings.complaint_cost
     reason = R.stop_silent(
-        f.channel, label, facts.k[i], f.p, evidence, f.gross, spend, revisited=revisited
+        f.channel, label, f.k, f.p, evidence, f.gross, spend, revisited=revisited
     )
-    return _stop(facts, i, f.priority, f.ev, reason, f.p)
+    return _stop(f, reason, f.p)
 
 
 def engaged_channel(resp_channel, avail):
@@ -182,7 +180,10 @@ def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: Conversation, out:
     counts = [int(x) for x in ctx.model.engaged_n]
     for f in per_lead(
         i=ie,
+        **facts.of(ie),
         channel=res.channel,
+        due=res.due,
+        due_local=res.due_local,
         q=res.q,
         ev=res.ev,
         net=res.net,
@@ -192,17 +193,15 @@ def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: Conversation, out:
         prize=res.prize,
         priority=priority,
     ):
-        i, streak = f.i, facts.streak[f.i]
         if f.net > 0:
-            n = counts[min(streak, len(counts) - 1)]
-            when = _when(facts, i)
-            reason = R.contact_engaged(f.channel, when, f.q, streak, n, f.contacts, f.ev, f.cost)
-            why = R.keep_talking(f.net)
-            out[i] = _contact(facts, i, f.channel, f.priority, f.ev, reason, f.q, why)
+            n = counts[min(f.streak, len(counts) - 1)]
+            when = _when(f, ctx.now)
+            reason = R.contact_engaged(f.channel, when, f.q, f.streak, n, f.contacts, f.ev, f.cost)
+            out[f.i] = _contact(f, reason, f.q, R.keep_talking(f.net))
         else:
             spend = f.cost + f.risk * ctx.settings.complaint_cost
-            reason = R.stop_engaged(f.q, streak, f.prize, f.contacts, spend)
-            out[i] = _stop(facts, i, f.priority, f.ev, reason, f.q)
+            reason = R.stop_engaged(f.q, f.streak, f.prize, f.contacts, spend)
+            out[f.i] = _stop(f, reason, f.q)
     return priority
 
 

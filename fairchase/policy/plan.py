@@ -129,13 +129,9 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     crowd = _share_the_day(ctx, b, silent, res, budget, pace, spent)
     if not crowd.waiting.any():
         _bring_forward(ctx, silent, res, budget)
-    due = np.full(b.n, np.nan)
-    due_local = np.full(b.n, np.nan)
-    due[io], due_local[io] = res.due, res.due_local
-    due[ie], due_local[ie] = engaged.due, engaged.due_local
     stopping = np.zeros(b.n, dtype=bool)
     stopping[io], stopping[ie] = res.v <= 0, engaged.net <= 0
-    facts = _facts(ctx, b, value, when.mask, due, due_local, stopping)
+    facts = _facts(ctx, b, value, when.mask, stopping)
     out: list = [None] * b.n
     prio = np.zeros(b.n)
     prio[io] = silent_decisions(ctx, facts, io, res, crowd, out)
@@ -303,33 +299,29 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
         getattr(res, f.name)[cand[take]] = getattr(early, f.name)[take]
 
 
-def _facts(ctx: _Context, b: LeadBatch, value, mask, due, due_local, stopping) -> Facts:
+def _facts(ctx: _Context, b: LeadBatch, value, mask, stopping) -> Facts:
     """What the decisions' texts draw on; a revisit date only for the leads that stop."""
     now, settings = ctx.now, ctx.settings
     later = now + settings.revisit_days * DAY
     worth = revisit_worth(ctx.model, settings, b.src, mask, value, b.tries, b.created, later)
-    live = (b.kind == OPEN) | (b.kind == ENGAGED)
     revisit_due = np.full(b.n, np.nan)
     revisit_local = np.full(b.n, np.nan)
-    cand = np.flatnonzero(stopping & live)
+    cand = np.flatnonzero(stopping)
     revisit_due[cand], revisit_local[cand] = ctx.hours.clip_grouped(
         np.full(len(cand), later), b.tz[cand]
     )
     return Facts(
-        ids=b.ids,
-        src=b.src.tolist(),
-        k=b.k.tolist(),
-        value=value.tolist(),
-        waited=np.where(b.new, now - b.created, np.nan).tolist(),
-        due=due.tolist(),
-        due_local=due_local.tolist(),
-        now_local=np.where(live, now + (due_local - due), now).tolist(),
-        revisit_due=revisit_due.tolist(),
-        revisit_local=revisit_local.tolist(),
-        revisit_worth=worth.tolist(),
-        revisited=b.revisited.tolist(),
-        mailing=b.mailing.tolist(),
-        streak=b.streak.tolist(),
+        id=np.fromiter(b.ids, dtype=object, count=b.n),
+        src=b.src,
+        k=b.k,
+        value=value,
+        waited=np.where(b.new, now - b.created, np.nan),
+        revisit_due=revisit_due,
+        revisit_local=revisit_local,
+        revisit_worth=worth,
+        revisited=b.revisited,
+        mailing=b.mailing,
+        streak=b.streak,
     )
 
 
