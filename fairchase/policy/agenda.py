@@ -152,19 +152,18 @@ def fill_day(need: np.ndarray, budget: float) -> np.ndarray:
     return take
 
 
-def crowded_day(
-    res: Chase, look, settings, minutes, budget, now, pace=None, first=None, reserve=0.0
-) -> Crowd:
-    """Share today's minutes when today's contacts need more than there are, in place.
+def crowded_day(res: Chase, look, settings, minutes, budget, now, pace, first, reserve) -> Crowd:
+    """Share today's `budget` minutes when today's contacts need more than there are, in place.
 
     A minute gets a price (what the first contact left out would earn with it), and each of
     today's contacts is re-planned at it, which picks its channel (a 2-minute text may beat a
     6-minute call; every figure shown stays at your own cost). Then the day is filled best value
-    per minute first (the agenda's priority). The others wait in the wings with the day their
-    turn comes at `pace` minutes a day (default `budget`: today's are the minutes left today;
-    the leads `first` take up to `reserve` more minutes ahead of the others, best first); a lead is let go (into a revisit) only when its turn would come
-    after a revisit would bring it back anyway.
+    per minute first (the agenda's priority); the leads `first` take up to `reserve` more
+    minutes ahead of the others, best first. The others wait in the wings with the day their
+    turn comes at `pace` minutes a day; a lead is let go (into a revisit) only when its turn
+    would come after a revisit would bring it back anyway.
     """
+    budget, pace = max(0.0, budget), max(0.0, pace)  # below 0: none left
     crowd = Crowd.quiet(len(res.v))
     today = (res.v > 0) & (res.due < now + DAY)
     crowd.day_spent = bool(today.any() and budget < minutes[res.channel[today]].min())
@@ -177,7 +176,7 @@ def crowded_day(
     rank = res.ev[sel] / need  # the agenda's priority
     order = np.argsort(-rank, kind="stable")
     need_left = need[order]
-    if first is not None and reserve > 0:  # paid out of the reserve, not today's budget
+    if reserve > 0:  # paid out of the reserve, not today's budget
         ahead = first[sel[order]]
         ahead &= np.cumsum(np.where(ahead, need_left, 0.0)) <= reserve
         need_left = np.where(ahead, 0.0, need_left)
@@ -185,7 +184,7 @@ def crowded_day(
     later = order[~fits]
     ahead = np.cumsum(need[later]) - need[later]  # minutes of better leads ahead of each
     # working days until each lead's turn, at `pace` minutes a day, then calendar days
-    turn = 1 + np.floor(ahead / max(budget if pace is None else pace, 1e-9))
+    turn = 1 + np.floor(ahead / max(pace, 1e-9))
     days = np.maximum(1.0, np.round(turn * 7.0 / len(settings.contact_days)))
     wings = sel[later]
     crowd.reach[wings] = now + days * DAY

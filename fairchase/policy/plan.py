@@ -261,20 +261,12 @@ def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, bud
     io, now = silent.io, ctx.now
     fresh = b.new[io] & (b.created[io] > now - DAY)
     crowd = crowded_day(
-        res,
-        silent.look,
-        ctx.settings,
-        ctx.minutes,
-        max(0.0, budget),
-        now,
-        max(0.0, pace),
-        first=fresh,
-        reserve=spent,
+        res, silent.look, ctx.settings, ctx.minutes, budget, now, pace, fresh, spent
     )
     wings = crowd.waiting
     if wings.any():
         crowd.reach[wings], crowd.reach_local[wings] = ctx.hours.clip_grouped(
-            crowd.reach[wings], b.tz[silent.io][wings]
+            crowd.reach[wings], b.tz[io][wings]
         )
     return crowd
 
