@@ -36,14 +36,20 @@ class Facts:
     mailing: np.ndarray
     streak: np.ndarray
 
-    def of(self, sel: np.ndarray) -> dict[str, np.ndarray]:
-        """The facts of the leads `sel`, by name (for per_lead)."""
-        return {f.name: getattr(self, f.name)[sel] for f in fields(self)}
+    def of(self, sel: np.ndarray) -> Facts:
+        """The facts of the leads `sel`."""
+        return Facts(**{f.name: getattr(self, f.name)[sel] for f in fields(self)})
 
 
-def per_lead(**columns: np.ndarray) -> Iterator[Any]:
-    """The rows of equal-length arrays, one lead at a time: a named tuple of plain values with
-    the arrays' names."""
+def per_lead(*tables, **columns: np.ndarray) -> Iterator[Any]:
+    """The leads one at a time, each a named tuple of plain values: the `columns` and every
+    per-lead field (1-D array) of the dataclasses `tables`, all over the same leads."""
+    for table in tables:
+        for f in fields(table):
+            column = getattr(table, f.name)
+            if isinstance(column, np.ndarray) and column.ndim == 1:
+                assert f.name not in columns, f"two columns named {f.name}"
+                columns[f.name] = column
     row = namedtuple("row", columns)  # type: ignore[misc]
     return map(row._make, zip(*(column.tolist() for column in columns.values()), strict=True))
 
@@ -52,26 +58,20 @@ def per_lead(**columns: np.ndarray) -> Iterator[Any]:
 _utc = lru_cache(maxsize=4096)(utc_datetime)
 
 
-# the contract's fields, in its order
-FIELDS = (
-    "id",
-    "action",
-    "channel",
-    "due",
-    "priority",
-    "expected_value",
-    "next_state",
-    "revisit_at",
-    "reason",
-)
-
-
-def _decision(lead_id, action, priority, ev, reason, p_reply=None, why=None, **fields) -> dict:
-    """A decision with the contract's fields, in its order (`fields`: channel, due, next_state
+def _decision(lead_id, action, priority, ev, reason, p_reply=None, why=None, **where) -> dict:
+    """A decision with the contract's fields, in its order (`where`: channel, due, next_state
     and revisit_at where they apply), then why_not_stop and p_reply when there are any."""
-    out = dict.fromkeys(FIELDS)
-    out.update(id=lead_id, action=action, priority=priority, expected_value=ev, reason=reason)
-    out.update(fields)
+    out = {
+        "id": lead_id,
+        "action": action,
+        "channel": where.get("channel"),
+        "due": where.get("due"),
+        "priority": priority,
+        "expected_value": ev,
+        "next_state": where.get("next_state"),
+        "revisit_at": where.get("revisit_at"),
+        "reason": reason,
+    }
     if why is not None:
         out["why_not_stop"] = why
     if p_reply is not None:
@@ -110,25 +110,8 @@ def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd
     """Decisions for silent leads (`io`: their indices in the chunk); returns their priority
     (expected value of the next try per minute)."""
     priority = res.ev / ctx.minutes[res.channel]
-    for f in per_lead(
-        i=io,
-        **facts.of(io),
-        channel=res.channel,
-        due=res.due,
-        due_local=res.due_local,
-        p=res.p,
-        ev=res.ev,
-        v=res.v,
-        gross=res.gross,
-        cost=res.cost,
-        win=res.win,
-        risk=res.risk,
-        priority=priority,
-        crowded=~np.isnan(crowd.chase),
-        chase=crowd.chase,
-        let_go=crowd.let_go,
-        reach=crowd.reach_local,
-    ):
+    crowded = ~np.isnan(crowd.chase)
+    for f in per_lead(facts.of(io), res, crowd, i=io, priority=priority, crowded=crowded):
         out[f.i] = _silent(ctx, f, crowd.day_spent)
     return priority
 
@@ -141,7 +124,7 @@ def _silent(ctx, f, day_spent: bool) -> dict:
         revisit = R.local_date(f.revisit_local)
         return _revisit(f, R.let_go_for_crowd(f.chase, revisit, settings.revisit_days / 7.0), f.p)
     if f.crowded:
-        reason = R.in_the_wings(f.chase, R.local_date(f.reach), day_spent)
+        reason = R.in_the_wings(f.chase, R.local_date(f.reach_local), day_spent)
         return _decision(f.id, WAIT, f.priority, f.ev, reason, p_reply=f.p)
     label, evidence = ctx.labels[f.src], ctx.evidence[f.src]
     revisited = bool(f.revisited)
@@ -178,21 +161,7 @@ def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: Conversation, out:
     """Decisions for engaged leads: is the rest of the conversation worth its contacts?"""
     priority = res.ev / ctx.minutes[res.channel]
     counts = [int(x) for x in ctx.model.engaged_n]
-    for f in per_lead(
-        i=ie,
-        **facts.of(ie),
-        channel=res.channel,
-        due=res.due,
-        due_local=res.due_local,
-        q=res.q,
-        ev=res.ev,
-        net=res.net,
-        contacts=res.contacts,
-        cost=res.cost,
-        risk=res.risk,
-        prize=res.prize,
-        priority=priority,
-    ):
+    for f in per_lead(facts.of(ie), res, i=ie, priority=priority):
         if f.net > 0:
             n = counts[min(f.streak, len(counts) - 1)]
             when = _when(f, ctx.now)
