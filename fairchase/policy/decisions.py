@@ -129,18 +129,9 @@ def _silent(ctx, f, day_spent: bool) -> dict:
     label, evidence = ctx.labels[f.src], ctx.evidence[f.src]
     revisited = bool(f.revisited)
     if f.v > 0:
+        when, waited = _when(f, ctx.now), R.waited(f.waited)
         reason = R.contact_silent(
-            f.channel,
-            _when(f, ctx.now),
-            label,
-            f.k,
-            f.p,
-            evidence,
-            f.gross,
-            f.cost,
-            R.waited(f.waited),
-            f.value,
-            revisited=revisited,
+            f.channel, when, label, f.k, f.p, evidence, f.gross, f.cost, waited, f.value, revisited
         )
         return _contact(f, reason, f.p, R.keep_going(f.v, f.ev, f.win))
     spend = f.cost + f.risk * settings.complaint_cost
