@@ -122,8 +122,9 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     engaged_today = ctx.minutes[engaged.channel[talk_today]].sum()
     # today's conversations take today's minutes; a later day's are whole (else a day full of
     # conversations would put every silent lead's turn off for ever: let go for the crowd)
-    pace = _day_budget(ctx, b.n, ctx.settings.daily_minutes)
-    left_today = _day_budget(ctx, b.n, ctx.settings.today_minutes())
+    whole = max(ctx.n_total, b.n)  # a batch bigger than a chunk shares the day in proportion
+    pace = ctx.settings.daily_minutes * b.n / whole
+    left_today = ctx.settings.today_minutes() * b.n / whole
     budget = left_today - engaged_today
     spent = max(0.0, pace - left_today)  # minutes already used today (not conversations')
     crowd = _share_the_day(ctx, b, silent, res, budget, pace, spent)
@@ -245,12 +246,6 @@ def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, i
     )
     res.due, res.due_local = due, due_local
     return res
-
-
-def _day_budget(ctx: _Context, n: int, minutes: float) -> float:
-    """The chunk's share of a day's `minutes` (a batch bigger than a chunk shares them in
-    proportion)."""
-    return minutes * n / max(ctx.n_total, n)
 
 
 def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, budget, pace, spent):
