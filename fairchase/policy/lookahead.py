@@ -62,7 +62,6 @@ class SilentLeads:
     """The silent leads to look ahead for (arrays over the leads)."""
 
     src: np.ndarray
-    mask: np.ndarray
     k: np.ndarray  # silent tries made (a revisited lead restarts at 2)
     tries: np.ndarray  # every try ever made: what annoyance counts
     avail: np.ndarray  # reachable channel bits

@@ -175,10 +175,9 @@ class _Silent:
 
     def __init__(self, ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, io):
         model, mask = ctx.model, when.mask[io]
-        self.ctx, self.b, self.when, self.io = ctx, b, when, io
+        self.ctx, self.when, self.io = ctx, when, io
         self.lead = SilentLeads(
             src=b.src[io],
-            mask=mask,
             k=b.k[io],
             tries=b.tries[io],
             avail=b.avail[io],
@@ -200,7 +199,7 @@ class _Silent:
         `sel` (None = all), keeping each lead's best; schedules are compared at today's worth
         (a later first try waits for its value). `now_first`: the next try as soon as allowed
         instead of after the schedule's gap."""
-        b, now = self.b, self.ctx.now
+        now = self.ctx.now
         sub = self.lead if sel is None else self.lead.subset(sel)
         fixed = schedule_free(self.ctx.model, economics, sub)
         ii = self.io if sel is None else self.io[sel]
@@ -208,8 +207,8 @@ class _Silent:
         best: Chase | None = None
         for choice in range(len(self.schedules)) if choices is None else choices:
             schedule = self.schedules[choice]
-            gap = schedule_gap(b.k[ii], schedule)
-            start = np.where(follow & (not now_first), np.fmax(now, b.last_at[ii] + gap), now)
+            gap = schedule_gap(sub.k, schedule)
+            start = np.where(follow & (not now_first), np.fmax(now, sub.last_at + gap), now)
             due, local = self.when(start, ii)
             res = lookahead(self.ctx.model, economics, sub, due, schedule, fixed)
             res.due, res.due_local = due, local
