@@ -50,9 +50,10 @@ def tries_in_week_before(lead: np.ndarray, at: np.ndarray, cap: int) -> np.ndarr
     days before it, counted back from it (the same rule as recent_counts) up to `cap`."""
     out = np.zeros(len(at), dtype=np.int64)
     going = np.ones(len(at), dtype=bool)
+    i = np.arange(len(at))
     for back in range(1, cap + 1):
-        before = np.maximum(np.arange(len(at)) - back, 0)
-        going &= (np.arange(len(at)) >= back) & (lead[before] == lead) & (at[before] > at - WEEK)
+        before = np.maximum(i - back, 0)
+        going &= (i >= back) & (lead[before] == lead) & (at[before] > at - WEEK)
         out += going
     return out
 
@@ -301,10 +302,9 @@ def risk_table(model, act):
     """
     src = np.arange(len(model.c_source))[:, None, None, None]
     tries = np.arange(TRIES_CAP + 1.0)[None, :, None, None]
-    r = np.arange(RECENT_CAP + 1.0)[None, None, :, None]  # attempts in the week before
-    return complaint_risk(model, src, tries, r, np.asarray(act)[None, None, None, :]).astype(
-        np.float32
-    )
+    recent = np.arange(RECENT_CAP + 1.0)[None, None, :, None]  # attempts in the week before
+    channel = np.asarray(act)[None, None, None, :]
+    return complaint_risk(model, src, tries, recent, channel).astype(np.float32)
 
 
 @dataclass
