@@ -64,7 +64,7 @@ def minute_price(per_minute, minutes, budget):
     if not np.isfinite(budget):
         return 0.0
     # at most `fit` contacts fit in the budget, so only the best fit + 1 need sorting
-    fit = int(budget // max(float(minutes.min()), 1e-9)) + 1 if len(minutes) else 0
+    fit = int(budget // max(float(minutes.min()), 1e-9)) + 1
     if len(per_minute) > 4 * fit + 64:
         top = np.argpartition(-per_minute, fit)[: fit + 1]
         order = top[np.argsort(-per_minute[top], kind="stable")]

@@ -128,16 +128,15 @@ def _silent(ctx, f, day_spent: bool) -> dict:
         return _decision(f.id, WAIT, f.priority, f.ev, reason, p_reply=f.p)
     label, evidence = ctx.labels[f.src], ctx.evidence[f.src]
     revisited = bool(f.revisited)
+    gross = f.p * f.prize  # the try's chance of a reply x a reply's worth
     if f.v > 0:
         when, waited = _when(f, ctx.now), R.waited(f.waited)
         reason = R.contact_silent(
-            f.channel, when, label, f.k, f.p, evidence, f.gross, f.cost, waited, f.value, revisited
+            f.channel, when, label, f.k, f.p, evidence, gross, f.cost, waited, f.value, revisited
         )
         return _contact(f, reason, f.p, R.keep_going(f.v, f.ev, f.win))
     spend = f.cost + f.risk * settings.complaint_cost
-    reason = R.stop_silent(
-        f.channel, label, f.k, f.p, evidence, f.gross, spend, revisited=revisited
-    )
+    reason = R.stop_silent(f.channel, label, f.k, f.p, evidence, gross, spend, revisited=revisited)
     return _stop(f, reason, f.p)
 
 

@@ -125,7 +125,6 @@ class Chase:
     v: np.ndarray = empty_array()  # the chase on `channel`
     ev: np.ndarray = empty_array()
     p: np.ndarray = empty_array()
-    gross: np.ndarray = empty_array()  # p x prize
     risk: np.ndarray = empty_array()
     cost: np.ndarray = empty_array()
     due: np.ndarray = empty_array()
@@ -140,7 +139,6 @@ class Chase:
         self.v = self.total_by_channel[rows, channel]
         self.ev = self.ev_by_channel[rows, channel]
         self.p = self.p_by_channel[rows, channel]
-        self.gross = self.p * self.prize
         self.risk = self.risk_by_channel[rows, channel]
         self.cost = self.cost_by_channel[rows, channel]
         return self
@@ -174,7 +172,7 @@ def lookahead(model, settings, lead: SilentLeads, due0, schedule, fixed: Schedul
         ev_by_channel=by_channel(ev0),
         p_by_channel=by_channel(h0),
         risk_by_channel=by_channel(st.risk[0]),
-        cost_by_channel=by_channel(np.broadcast_to(st.cost, h0.shape)),
+        cost_by_channel=by_channel(st.cost),
         prize=st.prize[0],
         win=fixed.win[:, 0],
     )
