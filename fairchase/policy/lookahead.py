@@ -324,8 +324,7 @@ class Conversation:
 def engaged_value(model, settings, src, mask, k, tries, streak, channel, value, n7) -> Conversation:
     """Engaged leads: is the rest of the conversation worth its contacts (seed 002)? `k`: the
     silent tries before the answer, `tries`: every try so far (what annoyance counts)."""
-    J = P.ENGAGED_J
-    j = np.minimum(streak, J - 1)
+    j = np.minimum(streak, P.ENGAGED_J - 1)
     p_reply_win = model.win_chance(model.answer_win_logit(src, mask), k + 1)
     q = np.minimum(0.98, p_reply_win * model.engaged_ratio[j])
     contacts = np.maximum(1.0, model.engaged_remaining[j])

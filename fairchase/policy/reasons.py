@@ -158,13 +158,9 @@ def stop_silent(ch, src, k, p, evidence, gross, spend, revisited=False):
 
 def in_the_wings(chase, when_text, day_spent=False):
     """A lead worth chasing that today's minutes do not reach: it waits for its turn."""
-    why = (
-        "today's minutes are spent"
-        if day_spent
-        else "today's minutes go to leads worth more per minute"
-    )
+    minutes = "are spent" if day_spent else "go to leads worth more per minute"
     return (
-        f"Wait: {why}; at this pace its turn"
+        f"Wait: today's minutes {minutes}; at this pace its turn"
         f" comes around {when_text}. Its next tries are worth {money(chase)} at your own cost."
     )
 
