@@ -130,9 +130,7 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     crowd = _share_the_day(ctx, b, silent, res, budget, pace, spent)
     if not crowd.waiting.any():
         _bring_forward(ctx, silent, res, budget)
-    stopping = np.zeros(b.n, dtype=bool)
-    stopping[io], stopping[ie] = res.v <= 0, engaged.net <= 0
-    facts = _facts(ctx, b, value, when.mask, stopping)
+    facts = _facts(ctx, b, value, when.mask)
     out: list = [None] * b.n
     prio = np.zeros(b.n)
     prio[io] = silent_decisions(ctx, facts, io, res, crowd, out)
@@ -285,17 +283,12 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
         getattr(res, f.name)[cand[take]] = getattr(early, f.name)[take]
 
 
-def _facts(ctx: _Context, b: LeadBatch, value, mask, stopping) -> Facts:
-    """What the decisions' texts draw on; a revisit date only for the leads that stop."""
+def _facts(ctx: _Context, b: LeadBatch, value, mask) -> Facts:
+    """What the decisions' texts draw on, with the revisit a lead that stops would get."""
     now, settings = ctx.now, ctx.settings
     later = now + settings.revisit_days * DAY
     worth = revisit_worth(ctx.model, settings, b.src, mask, value, b.tries, b.created, later)
-    revisit_due = np.full(b.n, np.nan)
-    revisit_local = np.full(b.n, np.nan)
-    cand = np.flatnonzero(stopping)
-    revisit_due[cand], revisit_local[cand] = ctx.hours.clip_grouped(
-        np.full(len(cand), later), b.tz[cand]
-    )
+    revisit_due, revisit_local = ctx.hours.clip_grouped(np.full(b.n, later), b.tz)
     return Facts(
         id=np.fromiter(b.ids, dtype=object, count=b.n),
         src=b.src,
