@@ -165,7 +165,7 @@ def crowded_day(res: Chase, look, settings, minutes, budget, now, pace, first, r
     """
     budget, pace = max(0.0, budget), max(0.0, pace)  # below 0: none left
     crowd = Crowd.quiet(len(res.v))
-    today = (res.v > 0) & (res.due < now + DAY)
+    today = res.due_today(now)
     crowd.day_spent = bool(today.any() and budget < minutes[res.channel[today]].min())
     price = minute_price_today(res, today, minutes, budget)
     if price <= 0:

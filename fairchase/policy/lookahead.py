@@ -16,7 +16,7 @@ from . import priors as P
 from .buckets import gap_buckets
 from .glm import sigmoid
 from .model import empty_array
-from .records import WEEK
+from .records import DAY, WEEK
 
 C = len(P.CHANNELS)
 TRIES_CAP = 14  # the complaint model's count of tries so far stops here
@@ -142,6 +142,10 @@ class Chase:
         self.risk = self.risk_by_channel[rows, channel]
         self.cost = self.cost_by_channel[rows, channel]
         return self
+
+    def due_today(self, now: float) -> np.ndarray:
+        """Worth chasing, with the next try due before this time tomorrow."""
+        return (self.v > 0) & (self.due < now + DAY)
 
     def keep_better(self, other: Chase, better: np.ndarray) -> None:
         """Take `other`'s figures for the leads where `better` (in place)."""

@@ -138,7 +138,7 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     for i in np.flatnonzero((b.kind != OPEN) & (b.kind != ENGAGED)).tolist():
         out[i] = fixed_decision(b, i, int(b.kind[i]))
     minutes = np.zeros(b.n)
-    go = (res.v > 0) & (res.due < now + DAY) & ~crowd.waiting
+    go = res.due_today(now) & ~crowd.waiting
     minutes[io] = np.where(go, ctx.minutes[res.channel], 0.0)
     minutes[ie] = np.where(talk_today, ctx.minutes[engaged.channel], 0.0)
     return out, prio, Today(minutes, b.new & (b.kind == OPEN))
@@ -268,13 +268,13 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
     whose chase is worth at least as much (at today's worth) started now, best value per minute
     first: no minute goes unused while a contact that gains by coming sooner waits."""
     now, minutes = ctx.now, ctx.minutes
-    spare = budget - minutes[res.channel[(res.v > 0) & (res.due < now + DAY)]].sum()
+    spare = budget - minutes[res.channel[res.due_today(now)]].sum()
     later = (res.v > 0) & (res.due >= now + DAY) & (res.due < now + 8 * DAY) & silent.follow
     if spare < minutes.min() or not later.any():
         return
     cand = np.flatnonzero(later)
     early = silent.look(cand, ctx.settings, now_first=True)
-    ok = (early.due < now + DAY) & (early.v > 0) & (early.v_now >= res.v_now[cand])
+    ok = early.due_today(now) & (early.v_now >= res.v_now[cand])
     need = minutes[early.channel]
     order = np.argsort(-np.where(ok, early.ev / need, -np.inf), kind="stable")[: int(ok.sum())]
     take = np.zeros(len(cand), dtype=bool)
