@@ -12,6 +12,7 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 # Where a number comes from before the business has history of its own (the articles' rules)
 STARTING_GUESS = "a starting guess: no history yet"
+NO_CONVERSATION = "a starting guess: no conversation in the history yet"
 _LABELS = {
     "referral": "referrals",
     "walk_in": "walk-ins",
@@ -176,16 +177,10 @@ def let_go_for_crowd(chase, when_text, weeks):
 
 def contact_engaged(ch, when, q, streak, n_learned, contacts, ev, cost):
     """The next contact with a lead who answered: the chance it still ends in a sale."""
-    evidence = (
-        f"learned from {n_learned:,} contacts"
-        if n_learned
-        else "a starting guess: no conversation in the history yet"
-    )
-    since = (
-        f"after {streak} contact{'s' if streak != 1 else ''} without progress"
-        if streak
-        else "while the conversation is moving"
-    )
+    evidence = f"learned from {n_learned:,} contacts" if n_learned else NO_CONVERSATION
+    since = "while the conversation is moving"
+    if streak:
+        since = f"after {streak} contact{'s' if streak != 1 else ''} without progress"
     return (
         f"{CHANNELS[ch].capitalize()} {when}: engaged lead, {pct(q)} chance of a win {since}"
         f" ({evidence}); each of the ~{contacts:.1f} contacts it usually takes is worth"
