@@ -110,8 +110,7 @@ def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd
     """Decisions for silent leads (`io`: their indices in the chunk); returns their priority
     (expected value of the next try per minute)."""
     priority = res.ev / ctx.minutes[res.channel]
-    crowded = ~np.isnan(crowd.chase)
-    for f in per_lead(facts.of(io), res, crowd, i=io, priority=priority, crowded=crowded):
+    for f in per_lead(facts.of(io), res, crowd, i=io, priority=priority, waiting=crowd.waiting):
         out[f.i] = _silent(ctx, f, crowd.day_spent)
     return priority
 
@@ -120,10 +119,10 @@ def _silent(ctx, f, day_spent: bool) -> dict:
     """One silent lead's decision from its row (see silent_decisions); `day_spent`: no minute
     was left today for anyone."""
     settings = ctx.settings
-    if f.crowded and f.let_go:
+    if f.let_go:
         revisit = R.local_date(f.revisit_local)
         return _revisit(f, R.let_go_for_crowd(f.chase, revisit, settings.revisit_days / 7.0), f.p)
-    if f.crowded:
+    if f.waiting:
         reason = R.in_the_wings(f.chase, R.local_date(f.reach_local), day_spent)
         return _decision(f.id, WAIT, f.priority, f.ev, reason, p_reply=f.p)
     label, evidence = ctx.labels[f.src], ctx.evidence[f.src]
