@@ -173,13 +173,12 @@ def crowded_day(res: Chase, look, settings, minutes, budget, now, pace, first, r
     sel = np.flatnonzero(today)
     _price_channels(res, look, settings, sel, price)
     need = minutes[res.channel[sel]]
-    rank = res.ev[sel] / need  # the agenda's priority
-    order = np.argsort(-rank, kind="stable")
+    order = np.argsort(-res.ev[sel] / need, kind="stable")  # the agenda's priority
     need_left = need[order]
     if reserve > 0:  # paid out of the reserve, not today's budget
-        ahead = first[sel[order]]
-        ahead &= np.cumsum(np.where(ahead, need_left, 0.0)) <= reserve
-        need_left = np.where(ahead, 0.0, need_left)
+        reserved = first[sel[order]]
+        reserved &= np.cumsum(np.where(reserved, need_left, 0.0)) <= reserve
+        need_left = np.where(reserved, 0.0, need_left)
     fits = fill_day(need_left, budget)
     later = order[~fits]
     ahead = np.cumsum(need[later]) - need[later]  # minutes of better leads ahead of each
