@@ -70,10 +70,8 @@ def to_ts(value, default=None):
             return default
     if isinstance(value, str):
         try:
-            return (
-                to_ts(datetime.fromisoformat(value.strip()), default) if value.strip() else default
-            )
-        except ValueError:
+            return to_ts(datetime.fromisoformat(value.strip()), default)
+        except ValueError:  # an empty string too
             return default
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=UTC).timestamp()
@@ -110,9 +108,7 @@ def normalise(rec) -> dict:
     """One record of any shape as a plain dict of the contract's fields with plain values
     (times as epoch seconds, NaN when unreadable): what the column-wise reader takes."""
     g = getter(rec)
-    out = {key: g(key) for key in ("id", "timezone", "status", "source")}
-    for key in ("timezone", "status", "source"):
-        out[key] = _text(out[key])
+    out = {"id": g("id")} | {key: _text(g(key)) for key in ("timezone", "status", "source")}
     out["value"], out["won_value"] = to_float(g("value")), to_float(g("won_value"))
     out["signals"], out["consents"] = _strings(g("signals")), _strings(g("consents"))
     out["created_at"] = _epoch(g("created_at"))
@@ -219,8 +215,7 @@ def _read_columns(records: list) -> Book:
         raise Irregular
     outcome, channel, at, progress = _fields(flat, ATTEMPT_KEYS)[0]
     lead = np.repeat(np.arange(n), [len(a) for a in attempts])
-    said = np.array([p is True for p in progress], dtype=bool)
-    denied = np.array([p is False for p in progress], dtype=bool)
+    progress_codes = [1 if p is True else 0 if p is False else -1 for p in progress]
     book = Book(
         ids=list(ids),
         sources=list(sources),
@@ -242,7 +237,7 @@ def _read_columns(records: list) -> Book:
             at=_timestamps(at),
             channel=codes(CHANNEL_INDEX, channel, -1),
             outcome=codes(OUTCOME_CODE, outcome, 0),
-            progress=np.where(said, 1, np.where(denied, 0, -1)),
+            progress=np.array(progress_codes, dtype=np.int64),
         ),
         errors={},
     )

@@ -117,8 +117,6 @@ class Settings:
         except (TypeError, ValueError):  # None, or not a list of weekday numbers
             days = ()
         tz = get("business_timezone")
-        default_value = get("default_value")
-        left = get("minutes_left_today")
         max_week = _number(get("max_attempts_per_week"), base.max_attempts_per_week, low=1.0)
         return cls(
             **numbers,
@@ -127,8 +125,8 @@ class Settings:
             contact_hours=parse_contact_hours(get("contact_hours"), base.contact_hours),
             contact_days=days or DEFAULT_DAYS,
             max_attempts_per_week=max(1, int(max_week)),
-            default_value=None if default_value is None else _number(default_value, None, 0.0),
-            minutes_left_today=None if left is None else _number(left, None, 0.0),
+            default_value=_number(get("default_value"), None, 0.0),  # None stays None
+            minutes_left_today=_number(get("minutes_left_today"), None, 0.0),
             horizon=int(min(12, max(1, _number(get("horizon"), base.horizon, low=1.0)))),
         )
 

@@ -117,11 +117,7 @@ class ContactHours:
         inside = ok_day & (sec >= self.start) & (sec < self.end)
         later_today = ok_day & (sec < self.start)
         next_day = day + self.skip[weekday]
-        target = np.where(
-            inside,
-            local,
-            np.where(later_today, day * DAY + self.start, next_day * DAY + self.start),
-        )
+        target = np.where(inside, local, np.where(later_today, day, next_day) * DAY + self.start)
         utc = target - table.at(target - off)
         utc = target - table.at(utc)
         utc = np.maximum(utc, ts)
@@ -137,16 +133,10 @@ class ContactHours:
 
     def clip_grouped(self, ts: np.ndarray, tz_idx: np.ndarray) -> tuple:
         """clip() for leads in many zones: one vectorised pass per distinct zone."""
-        utc = np.empty_like(ts)
-        local = np.empty_like(ts)
-        order = np.argsort(tz_idx, kind="stable")
-        sorted_idx = tz_idx[order]
-        bounds = np.nonzero(np.diff(sorted_idx))[0] + 1
-        for group in np.split(order, bounds):
-            if len(group) == 0:
-                continue
-            zone = self.zones[int(tz_idx[group[0]])]
-            utc[group], local[group] = self.clip(ts[group], zone)
+        utc, local = np.empty_like(ts), np.empty_like(ts)
+        for zone in np.unique(tz_idx):
+            group = np.flatnonzero(tz_idx == zone)
+            utc[group], local[group] = self.clip(ts[group], self.zones[zone])
         return utc, local
 
 
