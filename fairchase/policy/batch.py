@@ -152,21 +152,15 @@ def try_table(att: Attempts, lead_of: np.ndarray, n: int) -> TryTable:
 def _reachable(book: Book) -> np.ndarray:
     """Channel bits a lead can be reached on: its own list, else call + email (+ text with the
     sms consent) and every channel used; minus each channel whose latest attempt bounced."""
-    att, n, C = book.attempts, book.n, len(CHANNELS)
-    used = (att.outcome != BOUNCED) & (att.channel >= 0)
-    bit = np.left_shift(1, np.maximum(att.channel, 0))
-    reachable = np.where(book.sms, 7, 3)
-    np.bitwise_or.at(reachable, att.lead[used], bit[used])
-    reachable = np.where(book.own_channels >= 0, book.own_channels, reachable)
-    has = att.channel >= 0
-    key = att.lead[has] * C + att.channel[has]
-    by_key = np.argsort(key, kind="stable")  # the attempts of one lead and channel, in order
-    latest = np.ones(len(key), dtype=bool)
-    latest[:-1] = key[by_key][1:] != key[by_key][:-1]
-    gone = by_key[latest][att.outcome[has][by_key[latest]] == BOUNCED]
-    bounced = np.zeros(n, dtype=np.int64)
-    np.bitwise_or.at(bounced, key[gone] // C, bit[has][gone])
-    return reachable & ~bounced
+    att = book.attempts
+    usual, ok = np.where(book.sms, 7, 3), att.outcome != BOUNCED
+    bounced = np.zeros(book.n, dtype=np.int64)
+    for c in range(len(CHANNELS)):
+        on = att.channel == c
+        usual[att.lead[on & ok]] |= 1 << c
+        latest = _last_per_lead(att.lead[on], att.outcome[on], book.n, -1)
+        bounced[latest == BOUNCED] |= 1 << c
+    return np.where(book.own_channels >= 0, book.own_channels, usual) & ~bounced
 
 
 def _streaks_after(engaged, first, progress, reply) -> np.ndarray:
