@@ -99,11 +99,6 @@ def _strings(value) -> list:
     return [str(v) for v in value if isinstance(v, str)] if isinstance(value, SEQUENCES) else []
 
 
-def _epoch(value) -> float:
-    ts = to_ts(value)
-    return NAN if ts is None else ts
-
-
 def normalise(rec) -> dict:
     """One record of any shape as a plain dict of the contract's fields with plain values
     (times as epoch seconds, NaN when unreadable): what the column-wise reader takes."""
@@ -111,15 +106,15 @@ def normalise(rec) -> dict:
     out = {"id": g("id")} | {key: _text(g(key)) for key in ("timezone", "status", "source")}
     out["value"], out["won_value"] = to_float(g("value")), to_float(g("won_value"))
     out["signals"], out["consents"] = _strings(g("signals")), _strings(g("consents"))
-    out["created_at"] = _epoch(g("created_at"))
+    out["created_at"] = to_ts(g("created_at"), NAN)
     channels = g("channels")
     out["channels"] = _strings(channels) if isinstance(channels, SEQUENCES) else None
     commitment = g("commitment")
     if commitment:
         cg = getter(commitment)
-        out["commitment"] = {"due": _epoch(cg("due")), "by": _text(cg("by"))}
+        out["commitment"] = {"due": to_ts(cg("due"), NAN), "by": _text(cg("by"))}
     for key in ("paused_until", "revisit_at"):
-        out[key] = None if g(key) is None else _epoch(g(key))
+        out[key] = to_ts(g(key), NAN)
     attempts = g("attempts")
     out["attempts"] = [_attempt(a) for a in attempts] if isinstance(attempts, SEQUENCES) else []
     return out
@@ -131,7 +126,7 @@ def _attempt(a) -> dict:
     return {
         "outcome": _text(ag("outcome")),
         "channel": _text(ag("channel")),
-        "at": _epoch(ag("at")),
+        "at": to_ts(ag("at"), NAN),
         "progress": progress if isinstance(progress, bool) else None,
     }
 
@@ -312,10 +307,8 @@ def _read_optional(book: Book, records: list, complete: bool):
             due, by = to_ts(cg("due")), cg("by")
             if due is not None and by in ("us", "lead"):
                 book.commit_at[i], book.commit_by[i] = due, 1 if by == "us" else 2
-        if g("paused_until") is not None:
-            book.paused[i] = _epoch(g("paused_until"))
-        if g("revisit_at") is not None:
-            book.revisit[i] = _epoch(g("revisit_at"))
+        book.paused[i] = to_ts(g("paused_until"), NAN)
+        book.revisit[i] = to_ts(g("revisit_at"), NAN)
         won = to_float(g("won_value"))
         book.won_value[i] = NAN if won is None else won
 
