@@ -143,12 +143,8 @@ class Model:
         """A JSON-serialisable dict (lists and numbers only)."""
         out = {}
         for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, np.ndarray):
-                value = value.tolist()
-            elif isinstance(value, np.generic):
-                value = value.item()
-            out[f.name] = value
+            value = getattr(self, f.name)  # NumPy arrays as lists, NumPy scalars as numbers
+            out[f.name] = value.tolist() if isinstance(value, np.ndarray | np.generic) else value
         return out
 
     @classmethod
