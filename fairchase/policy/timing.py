@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -10,21 +11,19 @@ import numpy as np
 DAY = 86400.0
 _SAMPLE = 12 * 3600.0  # offsets change at most a few times a year; sample twice a day
 _MAX_SPAN = 3 * 366 * DAY
-_zone_cache: dict = {}
 
 
 def resolve_zone(name):
     """ZoneInfo for an IANA name, or None when the name is missing or unknown (never raises)."""
-    if not isinstance(name, str) or not name:
-        return None
-    if name in _zone_cache:
-        return _zone_cache[name]
+    return _zone(name) if isinstance(name, str) and name else None
+
+
+@functools.cache
+def _zone(name: str):
     try:
-        zone = ZoneInfo(name)
+        return ZoneInfo(name)
     except Exception:  # unknown or malformed zone names fall back to the business zone
-        zone = None
-    _zone_cache[name] = zone
-    return zone
+        return None
 
 
 class Offsets:
@@ -60,8 +59,6 @@ class Offsets:
         return self.lo <= lo and hi <= self.hi
 
     def at(self, ts: np.ndarray) -> np.ndarray:
-        if len(self.edges) == 0:
-            return np.full(ts.shape, self.values[0])
         return self.values[np.searchsorted(self.edges, ts, side="right")]
 
 
