@@ -22,9 +22,7 @@ def _minute_of_day(value) -> int | None:
     """'08:00' / '8' / time / 8 -> minutes after midnight, or None when unreadable."""
     if isinstance(value, time):
         return value.hour * 60 + value.minute
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
+    if isinstance(value, int | float) and not isinstance(value, bool):
         return int(round(float(value) * 60)) if 0 <= value <= 24 else None
     if isinstance(value, str):
         text = value.strip()
@@ -40,14 +38,11 @@ def _minute_of_day(value) -> int | None:
 
 def parse_contact_hours(value, default=(8 * 60, 20 * 60)) -> tuple[int, int]:
     """Contact hours as (start, end) minutes after midnight; '08:00-20:00' or a pair of times."""
-    pair: list | tuple | None = None
     if isinstance(value, str) and "-" in value:
-        pair = value.split("-", 1)
-    elif isinstance(value, list | tuple) and len(value) == 2:
-        pair = value
-    if pair is None:
+        value = value.split("-", 1)
+    if not (isinstance(value, list | tuple) and len(value) == 2):
         return default
-    start, end = _minute_of_day(pair[0]), _minute_of_day(pair[1])
+    start, end = _minute_of_day(value[0]), _minute_of_day(value[1])
     if start is None or end is None or not (0 <= start < end <= 24 * 60) or end - start < 15:
         return default
     return start, end

@@ -67,9 +67,7 @@ class ContactHours:
 
     def __init__(self, hours: tuple[int, int], days, business_zone: str):
         self.start, self.end = hours[0] * 60.0, hours[1] * 60.0
-        allowed = np.zeros(7, dtype=bool)
-        allowed[list(days)] = True
-        self.allowed = allowed
+        self.allowed = allowed = np.isin(np.arange(7), list(days))
         # days from weekday w to the next allowed weekday (1..7)
         self.skip = np.array(
             [next(d for d in range(1, 8) if allowed[(w + d) % 7]) for w in range(7)]
