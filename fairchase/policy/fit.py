@@ -273,8 +273,6 @@ def _typical_timing(tries: SilentTries):
         [[0.0], np.cumsum([*P.SCHEDULES[0], *[P.SCHEDULES[0][-1]] * P.K])]
     )
     typical_age = age_bins(typical_days[: P.K] * 86400.0)
-    if not len(tries):
-        return typical, typical_age
     top = P.AGE_KNOTS * P.AGE_BINS_PER_KNOT
     counts, ages = np.zeros((P.K, 8)), np.zeros((P.K, top))
     np.add.at(counts, (tries.k, tries.spacing), 1.0)
