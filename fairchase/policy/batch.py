@@ -1,4 +1,5 @@
-"""What planning needs to know of each lead, derived from a `Book` with NumPy."""
+"""What planning needs to know of each lead, derived from a `Book` with NumPy; and the table
+of tries that did not bounce (`try_table`), which `fit` reads by the same rules."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The history as the rows each sub-model of `fit` counts: named tables (a dataclass of
-1-D arrays each) built with NumPy from the `Book`'s flat table of attempts."""
+1-D arrays each) built with NumPy from the tries that did not bounce (`batch.try_table`, the
+one planning reads)."""
 
 from __future__ import annotations
 
