@@ -126,7 +126,6 @@ def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd
         priority=priority,
         crowded=~np.isnan(crowd.chase),
         chase=crowd.chase,
-        let_go=crowd.let_go,
         reach=crowd.reach_local,
     ):
         out[f.i] = _silent(ctx, facts, f, crowd.day_spent)
@@ -137,10 +136,6 @@ def _silent(ctx, facts: Facts, f, day_spent: bool) -> dict:
     """One silent lead's decision from its figures (see silent_decisions); `day_spent`: no
     minute was left today for anyone."""
     i, settings = f.i, ctx.settings
-    if f.crowded and f.let_go:
-        revisit = R.local_date(facts.revisit_local[i])
-        reason = R.let_go_for_crowd(f.chase, revisit, settings.revisit_days / 7.0)
-        return _revisit(facts, i, f.priority, f.ev, reason, f.p)
     if f.crowded:
         reason = R.in_the_wings(f.chase, R.local_date(f.reach), day_spent)
         return _decision(facts.ids[i], WAIT, f.priority, f.ev, reason, p_reply=f.p)
