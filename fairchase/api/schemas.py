@@ -12,6 +12,7 @@ from ninja import Field, Schema
 from ninja.errors import ValidationError
 from pydantic import AfterValidator, BeforeValidator, StringConstraints, model_validator
 
+from fairchase.intake.mapping import map_source
 from fairchase.leads.models import (
     CONSENTS,
     GOOD_SIGNALS,
@@ -109,6 +110,24 @@ def OneOf(field: str):  # noqa: N802 (reads like a type)
     """One code of the app's list for `field`: anything else is a 422 listing the codes
     (and the OpenAPI schema lists them as an enum)."""
     return Literal[tuple(code for code, _ in CHOICES[field])]
+
+
+def _source_code(value: Any) -> Any:
+    """A source read as the importer reads a Source column (`mapping.map_source`): a code,
+    its label in any case ("Referral", "Web form") or another tool's name for it becomes the
+    code; anything else is left as sent, for the check to refuse with the codes listed."""
+    if not isinstance(value, str):
+        return value
+    code, _ = map_source(value)
+    return code if code in dict(SOURCES) else value
+
+
+# A source as the importer takes one: the label or the code, in any case.
+SOURCE_READ = BeforeValidator(_source_code)
+SOURCE_TEXT = (
+    "A source code, or its label in any case ('Referral', 'Web form') or another tool's name "
+    "for it ('Organic search'), read as the importer reads a Source column."
+)
 
 
 def _listed(codes) -> str:
@@ -303,7 +322,7 @@ class LeadIn(Body):
     email: Line(254) = ""
     phone: Line(40) = ""
     timezone: Line(64) = ""
-    source: OneOf("source") = "web_form"
+    source: Annotated[OneOf("source"), SOURCE_READ, Field(description=SOURCE_TEXT)] = "web_form"
     value: Money | None = None
     notes: Text(5000) = ""
     created_at: Happened | None = None
@@ -330,7 +349,9 @@ class LeadPatch(Body):
     email: Line(254) | None = None
     phone: Line(40) | None = None
     timezone: Line(64) | None = None
-    source: Line(64, 1) | None = Field(default=None, description=KEPT_OR_KNOWN["source"])
+    source: Annotated[Line(64, 1), SOURCE_READ] | None = Field(
+        default=None, description=f"{SOURCE_TEXT} {KEPT_OR_KNOWN['source']}"
+    )
     value: Money | None = None
     notes: Text(5000) | None = None
     signals: Codes(Text(40)) | None = Field(

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads.models import SOURCES, Lead
-from fairchase.leads.people import owner_choices
+from fairchase.leads.people import display_name, owner_choices
 from fairchase.web.views.common import web_view
 
 from .charts import sections
@@ -59,7 +59,7 @@ def insights(request):
         is_admin=admin,
         owners=owner_choices(request.user, scope.owner_id) if admin else [],
         owner_id=scope.owner_id,
-        owner_name=(owner.get_full_name() or owner.username) if owner else "",
+        owner_name=display_name(owner) if owner else "",
         date_from=scope.date_from,
         date_to=scope.date_to,
         can_edit_costs=admin,

@@ -21,6 +21,7 @@ from fairchase.leads.models import (
     Status,
     Suppression,
 )
+from fairchase.leads.people import display_name
 
 PRODID = "-//Fairchase//Follow-ups//EN"
 FEED_PAST = timedelta(days=14)  # overdue items stay visible for two weeks
@@ -115,7 +116,7 @@ def commitment_summary(c: Commitment) -> str:
 def feed(user, now=None) -> bytes:
     """The user's calendar: pending commitments and planned contacts on their own leads."""
     now = now or timezone.now()
-    cal = _calendar(f"Fairchase: {user.get_full_name() or user.get_username()}")
+    cal = _calendar(f"Fairchase: {display_name(user)}")
     cal.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
     tz = clock.business_zone()
     cal.add("x-wr-timezone", tz.key)  # events are exact moments (UTC); descriptions name this zone
@@ -178,7 +179,7 @@ def ics_invitation(commitment: Commitment) -> bytes:
     cal = _calendar("Fairchase")
     cal.add("method", "REQUEST")
     owner = lead.owner
-    host_name = owner.get_full_name() or owner.get_username()
+    host_name = display_name(owner)
     # The lead receives this: no internal links or plan reasons, just the appointment.
     ev = Event()
     ev.add("uid", f"commitment-{commitment.pk}@{_host()}")

@@ -28,7 +28,7 @@ from fairchase.leads.normalize import (
     normalize_email,
     normalize_phone,
 )
-from fairchase.leads.people import business_owner
+from fairchase.leads.people import business_owner, display_name
 from fairchase.leads.same_person import active_lead_of, lock_person
 from fairchase.web import throttle
 
@@ -151,7 +151,7 @@ def _created_as(form: CaptureForm, owner=None) -> str:
     """The first timeline row of a lead made by this form (naming who took it on when the
     form's owner no longer works here)."""
     if owner is not None and owner != form.owner:
-        return f"Web form: {form.name} (for {owner.get_username()}: {form.owner.get_username()} no longer works here)"
+        return f"Web form: {form.name} (for {display_name(owner)}: {display_name(form.owner)} no longer works here)"
     return f"Web form: {form.name}"
 
 
@@ -195,7 +195,7 @@ def notify_owner(lead: Lead, *, again: bool = False) -> None:
         log.warning("lead %s: no alert, its owner %s has no email address", lead.pk, owner)
         actions.note_on_timeline(
             lead,
-            f"New-enquiry alert not emailed: {owner.get_username()} has no email address "
+            f"New-enquiry alert not emailed: {display_name(owner)} has no email address "
             f"(it is not sent later; the enquiry is on their Today).",
         )
         return
@@ -233,7 +233,7 @@ def acknowledge(lead: Lead) -> None:
     """Tell the person we got their message: a receipt through the outbox when there is one
     (sent at once, not logged as an attempt), never to an address that opted out."""
     subject = "We got your message"
-    sender = lead.owner.get_full_name() or lead.owner.get_username()
+    sender = display_name(lead.owner)
     # Signed by the owner, so the promise is in the first person (not "Olivia will ... Olivia").
     body = f"Hello {lead.first_name},\n\nThank you for getting in touch. I will get back to you shortly.\n\n{sender}\n"
     try:

@@ -24,7 +24,7 @@ from django.utils import timezone
 from fairchase.leads import actions, imports
 from fairchase.leads.already import keep_notes
 from fairchase.leads.models import OUTBOUND_SOURCES, BusinessSettings, Lead, Status
-from fairchase.leads.people import People, team
+from fairchase.leads.people import People, display_name, team
 
 from .mapping import detect_mapping
 from .matching import Batch, row_keys
@@ -223,7 +223,7 @@ class Importer:
         self.report.add_warning(
             line,
             f"{fields.get('name', '')}: owner “{named}” {why}: "
-            f"given to {self.owner.get_username()} instead",
+            f"given to {display_name(self.owner)} instead",
         )
         return self.owner
 
@@ -287,7 +287,7 @@ class Importer:
         """A row for someone who is already another person's active lead: no second lead for
         them (two people would chase one), a line in the report, a note on that lead. The
         row's notes join that lead's (`already.keep_notes`); it keeps its owner."""
-        owner = theirs.owner.get_full_name() or theirs.owner.get_username()
+        owner = display_name(theirs.owner)
         said = f"{fields.get('name', '')}: already {owner}'s lead: not added"
         if self.dry_run:
             if _with_note(theirs.notes, fields.get("notes", "")) is not None:
@@ -301,7 +301,7 @@ class Importer:
         self.report.add_error(line, said)
         if kept or theirs.pk not in self.noted:
             self.noted.add(theirs.pk)
-            who = self.user.get_username() if self.user is not None else "the command line"
+            who = display_name(self.user) if self.user is not None else "the command line"
             actions.note_on_timeline(
                 theirs,
                 f"{self.reason} by {who}: this person, already this lead, was not added again"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from . import actions
 from .models import Lead
+from .people import display_name
 
 
 def _flat(text: str) -> str:
@@ -20,7 +21,7 @@ def keep_notes(lead: Lead, notes: str, *, user, where: str) -> bool:
     notes = (notes or "").strip()
     if not notes or _flat(notes) in _flat(lead.notes):
         return False
-    who = user.get_username() if user is not None else "the command line"
+    who = display_name(user) if user is not None else "the command line"
     said = f"Notes added by {who} from {where}:\n{notes}"
     actions.update_lead(lead, user=user, notes=f"{(lead.notes or '').rstrip()}\n\n{said}".strip())
     return True

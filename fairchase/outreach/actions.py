@@ -17,6 +17,7 @@ from django.utils import timezone
 from fairchase.leads import actions as lead_actions
 from fairchase.leads.actions import ActionError
 from fairchase.leads.models import ACTIVE_STATUSES, Lead, Outcome, Suppression
+from fairchase.leads.people import display_name
 
 from .models import MessageChange, OutboundMessage
 
@@ -168,7 +169,7 @@ def _queue_now(row: OutboundMessage, olds, reason: str, user, **fields) -> bool:
 @transaction.atomic
 def cancel(msg: OutboundMessage, user) -> bool:
     row = _locked(msg)
-    why = f"Cancelled by {user}"
+    why = f"Cancelled by {display_name(user)}"
     return move(
         row, (State.QUEUED, State.UNKNOWN, State.FAILED), State.CANCELLED, why, user=user, error=why
     )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from fairchase import clock
 from fairchase.leads import actions, planning
 from fairchase.leads.models import Commitment, Lead, Status, Suppression
+from fairchase.leads.people import display_name
 
 from . import replies, replies_learning
 from .models import InboundMessage, OutboundMessage, ReadingCorrection
@@ -211,7 +212,7 @@ def correct(inbound: InboundMessage, kind: str, user) -> InboundMessage:
         inbound.until = None
     # A reply already on record is not recorded twice; only the follow-up action changes.
     effect = apply(inbound, user, record_reply=not was_reply)
-    inbound.effect = f"Corrected by {user}: {effect}"[:255]
+    inbound.effect = f"Corrected by {display_name(user)}: {effect}"[:255]
     inbound.save(update_fields=["kind", "corrected_by", "effect", "until"])
     return inbound
 

@@ -10,7 +10,7 @@ from django.dispatch import receiver
 
 from fairchase.leads.actions import lead_event
 from fairchase.leads.models import ACTIVE_STATUSES, Outcome, Profile
-from fairchase.leads.people import profile_of
+from fairchase.leads.people import display_name, profile_of
 
 from .locks import wait_for_sends
 from .outbox import cancel_pending
@@ -44,7 +44,7 @@ def on_lead_event(sender, lead, kind, **extra):
             _voicemail_email(lead)
     if extra.get("reassigned_from") is not None:
         # Written in the former owner's name and signed by them: the new owner's plan decides.
-        cancel_pending(lead, f"Reassigned to {lead.owner}.", automatic_only=True)
+        cancel_pending(lead, f"Reassigned to {display_name(lead.owner)}.", automatic_only=True)
     undone = extra.get("undone")
     if undone is not None and _is_voicemail(undone):
         # A mis-tapped "Left message" taken back: the email that followed it is not sent.

@@ -109,5 +109,5 @@ def left_since(msg: OutboundMessage, lead: Lead) -> str:
     send): "" when it may. (A lead whose owner left is refused by `refusal`, whoever queued
     it.) Nobody sends as a former colleague."""
     if msg.queued_by is not None and not msg.queued_by.is_active:
-        return f"{msg.queued_by.get_full_name() or msg.queued_by} no longer works here."
+        return f"{display_name(msg.queued_by)} no longer works here."
     return ""

@@ -18,6 +18,7 @@ from django.urls import reverse
 from fairchase import clock
 from fairchase.leads.models import Lead
 from fairchase.leads.normalize import display_phone
+from fairchase.leads.people import display_name
 
 from .facts import LIVE, Facts
 
@@ -95,7 +96,7 @@ def lead_values(
         "first_name": lead.first_name,
         "name": lead.name,
         "company": lead.company,
-        "owner_name": owner.get_full_name() or owner.get_username(),
+        "owner_name": display_name(owner),
         "owner_first_name": owner.first_name or owner.get_username(),
         "owner_phone": display_phone(facts.owner_phone(owner), reader=lead.phone),
         "owner_email": owner.email,

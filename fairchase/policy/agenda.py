@@ -115,27 +115,23 @@ class Crowd:
     """What a crowded day does to the silent leads due today (arrays over the silent leads).
 
     `reach`: for a lead in the wings (`wait`), the day its turn comes at today's pace (UTC
-    seconds; NaN otherwise). `let_go`: True for a lead let go for the crowd (its turn would
-    come too late to be worth the minutes). `chase`: what the chase of a lead in the wings or
-    let go is worth at your own cost, for its reason. `day_spent`: the minutes left today hold
-    none of today's contacts (so the reason does not say they went to better leads).
+    seconds; NaN otherwise). `chase`: what the chase of a lead in the wings is worth at your
+    own cost, for its reason. `day_spent`: the minutes left today hold none of today's contacts
+    (so the reason does not say they went to better leads).
     """
 
     reach: np.ndarray
     reach_local: np.ndarray
-    let_go: np.ndarray
     chase: np.ndarray
     day_spent: bool = False
 
     @classmethod
     def quiet(cls, n: int) -> Crowd:
-        return cls(
-            np.full(n, np.nan), np.full(n, np.nan), np.zeros(n, dtype=bool), np.full(n, np.nan)
-        )
+        return cls(np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan))
 
     @property
     def waiting(self) -> np.ndarray:
-        return ~np.isnan(self.reach) & ~self.let_go
+        return ~np.isnan(self.reach)
 
 
 def fill_day(need: np.ndarray, budget: float) -> np.ndarray:
@@ -160,8 +156,9 @@ def crowded_day(res: Chase, look, settings, minutes, budget, now, pace, first, r
     6-minute call; every figure shown stays at your own cost). Then the day is filled best value
     per minute first (the agenda's priority); the leads `first` take up to `reserve` more
     minutes ahead of the others, best first. The others wait in the wings with the day their
-    turn comes at `pace` minutes a day; a lead is let go (into a revisit) only when its turn
-    would come after a revisit would bring it back anyway.
+    turn comes at `pace` minutes a day. Nobody is let go for the crowd, however far off their
+    turn: the plan is made again every day, and a lead whose chase stops paying (it ages as it
+    waits) is stopped for that.
     """
     budget, pace = max(0.0, budget), max(0.0, pace)  # below 0: none left
     crowd = Crowd.quiet(len(res.v))
@@ -187,10 +184,7 @@ def crowded_day(res: Chase, look, settings, minutes, budget, now, pace, first, r
     days = np.maximum(1.0, np.round(turn * 7.0 / len(settings.contact_days)))
     wings = sel[later]
     crowd.reach[wings] = now + days * DAY
-    too_late = days > settings.revisit_days
-    crowd.let_go[wings] = too_late
     crowd.chase[wings] = res.v[wings]
-    res.v[wings[too_late]] = 0.0  # a stop
     return crowd
 
 

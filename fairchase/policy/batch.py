@@ -1,4 +1,5 @@
-"""What planning needs to know of each lead, derived from a `Book` with NumPy."""
+"""What planning needs to know of each lead, derived from a `Book` with NumPy; and the table
+of tries that did not bounce (`try_table`), which `fit` reads by the same rules."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from .records import (
     UNREADABLE,
     WAIT_PAUSED,
     WAIT_REVISIT,
+    Attempts,
     Book,
     codes,
     signal_masks,
@@ -65,21 +67,13 @@ class LeadBatch:
 
 def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, hours, now):
     """The planner's view of a book (`hours`: the plan's ContactHours, which numbers zones)."""
-    n, att = book.n, book.attempts
-    lead, outcome, channel = att.lead, att.outcome, att.channel
-    order = np.arange(len(lead))
-    ok = outcome != BOUNCED  # everything below reads the attempts that did not bounce
-    used = ok & (channel >= 0)
-    dated = ok & ~np.isnan(att.at)
-    reply = ok & np.isin(outcome, RESPONSE_CODES)
-    first_reply = first_per_lead(lead[reply], order[reply], n, len(lead))
-    responded = first_reply < len(lead)
-    engaged = ok & (order >= first_reply[lead])
-    k = np.bincount(lead[ok & ~engaged], minlength=n)
+    n = book.n
+    tried = try_table(book.attempts, np.arange(n), n)
+    lead = tried.lead
     kind = codes(STATUS_KIND, book.statuses, OPEN)
-    kind[lead[ok & (outcome == OPTED_OUT)]] = CLOSED_KIND
-    kind[responded & (kind == OPEN)] = ENGAGED
-    avail = _reachable(book, used)
+    kind[lead[tried.outcome == OPTED_OUT]] = CLOSED_KIND
+    kind[(tried.first < len(lead)) & (kind == OPEN)] = ENGAGED
+    avail = _reachable(book)
     live = (kind == OPEN) | (kind == ENGAGED)
     unreachable = live & (avail == 0)
     waiting = live & ~unreachable & (book.paused > now)
@@ -87,7 +81,9 @@ def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, hours, 
     kind[unreachable], kind[waiting], kind[parked] = UNREACHABLE, WAIT_PAUSED, WAIT_REVISIT
     kind[list(book.errors)] = UNREADABLE
     revisited = (book.revisit <= now) & (kind == OPEN)
-    after_revisit = np.bincount(lead[ok & (att.at >= book.revisit[lead])], minlength=n)
+    after_revisit = np.bincount(lead[tried.at >= book.revisit[lead]], minlength=n)
+    silent = np.bincount(lead[~tried.engaged], minlength=n)
+    dated, engaged, reply = ~np.isnan(tried.at), tried.engaged, tried.reply
     return LeadBatch(
         ids=book.ids,
         errors=book.errors,
@@ -97,50 +93,78 @@ def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, hours, 
         tz=hours.zone_index([zone if type(zone) is str else None for zone in book.zones]),
         value=book.value,
         created=book.created,
-        k=np.where(revisited, 2 + after_revisit, k),  # a revisited lead starts like a 3rd try
-        tries=np.bincount(lead[ok], minlength=n),
+        k=np.where(revisited, 2 + after_revisit, silent),  # a revisited lead starts like a 3rd try
+        tries=tried.count,
         avail=avail,
-        last_at=_last_per_lead(lead[dated], att.at[dated], n, NAN),
-        last_outcome=_last_per_lead(lead[ok], outcome[ok], n, -1),
-        streak=_streaks(book, engaged, first_reply, reply),
-        resp_channel=_last_per_lead(lead[reply], channel[reply], n, -1),
+        last_at=_last_per_lead(lead[dated], tried.at[dated], n, NAN),
+        last_outcome=_last_per_lead(lead, tried.outcome, n, -1),
+        streak=_last_per_lead(lead[engaged], tried.streak[engaged], n, 0),
+        resp_channel=_last_per_lead(lead[reply], tried.channel[reply], n, -1),
         mailing=book.mailing.astype(np.int64),
         revisited=revisited.astype(np.int64),
         commit_at=book.commit_at,
         commit_by=book.commit_by,
         paused=np.where(waiting, book.paused, np.where(parked, book.revisit, NAN)),
-        recent=_recent(lead, att.at, n),
+        recent=_recent(book.attempts.lead, book.attempts.at, n),
     )
 
 
-def _reachable(book: Book, used: np.ndarray) -> np.ndarray:
+@dataclass
+class TryTable:
+    """The tries that did not bounce (planning and fitting read only those), lead by lead,
+    oldest first, with what follows from them."""
+
+    lead: np.ndarray  # index of its lead among the leads taken
+    at: np.ndarray
+    channel: np.ndarray  # index into CHANNELS, -1 for an unknown channel
+    outcome: np.ndarray
+    reply: np.ndarray  # it got an answer
+    first: np.ndarray  # per lead: the row of its first answer (len(lead) for none)
+    engaged: np.ndarray  # from its lead's first answer on
+    streak: np.ndarray  # after each engaged try: contacts in a row without progress
+    count: np.ndarray  # per lead: its tries
+    place: np.ndarray  # 0 for the lead's first try, 1 for its second...
+
+
+def try_table(att: Attempts, lead_of: np.ndarray, n: int) -> TryTable:
+    """The tries that did not bounce of the leads `lead_of` takes (each attempt's lead -> its
+    index among the n taken, -1 to leave it out)."""
+    take = (att.outcome != BOUNCED) & (lead_of[att.lead] >= 0)
+    lead = lead_of[att.lead[take]]
+    order = np.arange(len(lead))
+    reply = np.isin(att.outcome[take], RESPONSE_CODES)
+    first = _first_per_lead(lead[reply], order[reply], n, len(lead))
+    engaged = order >= first[lead]
+    count = np.bincount(lead, minlength=n)
+    return TryTable(
+        lead=lead,
+        at=att.at[take],
+        channel=att.channel[take],
+        outcome=att.outcome[take],
+        reply=reply,
+        first=first,
+        engaged=engaged,
+        streak=_streaks_after(engaged, order == first[lead], att.progress[take], reply),
+        count=count,
+        place=order - (np.cumsum(count) - count)[lead],
+    )
+
+
+def _reachable(book: Book) -> np.ndarray:
     """Channel bits a lead can be reached on: its own list, else call + email (+ text with the
     sms consent) and every channel used; minus each channel whose latest attempt bounced."""
-    att, n, C = book.attempts, book.n, len(CHANNELS)
-    bit = np.left_shift(1, np.maximum(att.channel, 0))
-    reachable = np.where(book.sms, 7, 3)
-    np.bitwise_or.at(reachable, att.lead[used], bit[used])
-    reachable = np.where(book.own_channels >= 0, book.own_channels, reachable)
-    has = att.channel >= 0
-    key = att.lead[has] * C + att.channel[has]
-    by_key = np.argsort(key, kind="stable")  # the attempts of one lead and channel, in order
-    latest = np.ones(len(key), dtype=bool)
-    latest[:-1] = key[by_key][1:] != key[by_key][:-1]
-    gone = by_key[latest][att.outcome[has][by_key[latest]] == BOUNCED]
-    bounced = np.zeros(n, dtype=np.int64)
-    np.bitwise_or.at(bounced, key[gone] // C, bit[has][gone])
-    return reachable & ~bounced
-
-
-def _streaks(book: Book, engaged, first_reply, reply) -> np.ndarray:
-    """Each lead's streak after its latest try (0 before it engaged)."""
     att = book.attempts
-    first = np.arange(len(att.lead)) == first_reply[att.lead]
-    after = streaks_after(engaged, first, att.progress, reply)
-    return _last_per_lead(att.lead[engaged], after[engaged], book.n, 0)
+    usual, ok = np.where(book.sms, 7, 3), att.outcome != BOUNCED
+    bounced = np.zeros(book.n, dtype=np.int64)
+    for c in range(len(CHANNELS)):
+        on = att.channel == c
+        usual[att.lead[on & ok]] |= 1 << c
+        latest = _last_per_lead(att.lead[on], att.outcome[on], book.n, -1)
+        bounced[latest == BOUNCED] |= 1 << c
+    return np.where(book.own_channels >= 0, book.own_channels, usual) & ~bounced
 
 
-def streaks_after(engaged, first, progress, reply) -> np.ndarray:
+def _streaks_after(engaged, first, progress, reply) -> np.ndarray:
     """Contacts in a row without progress since the lead engaged, after each try of a flat
     table of tries lead by lead (seed 002: time to move on): the lead's first answer (`first`)
     and a contact that made progress start it again at 0, a contact that made none or got no
@@ -174,6 +198,6 @@ def _last_per_lead(owner, values, n, fill):
     return out
 
 
-def first_per_lead(owner, values, n, fill):
+def _first_per_lead(owner, values, n, fill):
     """values[j] of each lead's first entry (`owner` ascending); `fill` for leads without one."""
     return _last_per_lead(owner[::-1], values[::-1], n, fill)

@@ -119,9 +119,6 @@ def _silent(ctx, f, day_spent: bool) -> dict:
     """One silent lead's decision from its row (see silent_decisions); `day_spent`: no minute
     was left today for anyone."""
     settings = ctx.settings
-    if f.let_go:
-        revisit = R.local_date(f.revisit_local)
-        return _revisit(f, R.let_go_for_crowd(f.chase, revisit, settings.revisit_days / 7.0), f.p)
     if f.waiting:
         reason = R.in_the_wings(f.chase, R.local_date(f.reach_local), day_spent)
         return _decision(f.id, WAIT, f.priority, f.ev, reason, p_reply=f.p)

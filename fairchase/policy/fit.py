@@ -34,25 +34,19 @@ def fit(history, settings=None) -> Model:
     names = [book.sources[i] or "(none)" for i in keep]
     sources, src_of = _source_vocab(names)
     signals = _signal_vocab([book.signals[i] for i in keep])
-    sig_bits = {name: 1 << i for i, name in enumerate(signals)}
     S, G = len(sources), len(signals)
     lead_src = np.array([src_of[name] for name in names], dtype=np.int64)
-    masks = signal_masks(book.signals, sig_bits)[keep]
+    masks = signal_masks(book.signals, {name: 1 << i for i, name in enumerate(signals)})[keep]
     rows = walk(book, keep, lead_src, masks)
-    n_attempts = len(rows.tries)
-    model = Model(n_leads=len(keep), n_attempts=n_attempts, sources=sources, signals=signals)
-    src_n = np.bincount(lead_src, minlength=S + 1).astype(float)[: S + 1]
-    src_n[S] = len(keep)
-    model.source_leads = src_n
-    model.signal_leads = np.array(
-        [sum(name in book.signals[i] for i in keep) for name in signals], dtype=float
-    )
-    weights = src_n[:S] / src_n[:S].sum() if src_n[:S].sum() > 0 else np.zeros(S)
+    model = Model(n_leads=len(keep), n_attempts=len(rows.tries), sources=sources, signals=signals)
+    model.source_leads = _by_source(lead_src, S)
+    model.signal_leads = np.array([np.count_nonzero(masks & 1 << g) for g in range(G)], float)
+    weights = _shares(model.source_leads[:S])
     # our matrices are ~100x100: a BLAS thread pool costs more than it saves there
     with threadpool_limits(limits=1, user_api="blas"):
         _fit_reply(model, rows, S, G, weights)
         _fit_win(model, rows, S, G)
-        _fit_complaint(model, rows, S)
+        _fit_complaint(model, rows, S, weights)
     won = np.array([book.statuses[i] == "won" for i in keep], dtype=bool)
     value = np.where(np.isnan(book.value[keep]) & won, book.won_value[keep], book.value[keep])
     fit_values(model, value, lead_src, S)
@@ -82,6 +76,29 @@ def _signal_vocab(signal_lists):
 
 def _bits(masks, G):
     return ((masks[:, None] >> np.arange(G)[None, :]) & 1).astype(float)
+
+
+def _by_source(source, S, weights=None):
+    """Counts (or sums of `weights`) per source, with their total as the pooled row S."""
+    out = np.bincount(source, weights=weights, minlength=S + 1).astype(float)
+    out[S] = out[:S].sum()
+    return out
+
+
+def _shares(counts):
+    """Each source's share of `counts` (all 0 when there are none): the pooled row's weights."""
+    return counts / counts.sum() if counts.sum() > 0 else np.zeros(len(counts))
+
+
+def _source_levels(L, weights):
+    """(S + 1, L.n) rows giving each source's level, L.level + L.source[s]; the pooled row S
+    takes the sources' weighted mean."""
+    S = L.source.stop - L.source.start
+    rows = np.zeros((S + 1, L.n))
+    rows[:, L.level] = 1.0
+    rows[np.arange(S), L.source.start + np.arange(S)] = 1.0
+    rows[S, L.source] = weights
+    return rows
 
 
 class _Layout:
@@ -115,12 +132,8 @@ class _WinLayout(_Layout):
 
     def __init__(self, S: int, G: int):
         super().__init__()
-        self.level, self.source, self.signals, self.late = (
-            self._next(1),
-            self._next(S),
-            self._next(G),
-            self._next(1),
-        )
+        self.level, self.source = self._next(1), self._next(S)
+        self.signals, self.late = self._next(G), self._next(1)
 
 
 class _ComplaintLayout(_Layout):
@@ -149,11 +162,10 @@ def _reply_design(cells: SilentTries, L: _ReplyLayout, drop):
     r = np.arange(len(cells))
     # the curve is a random walk over attempts: a_k = sum of steps up to k, so attempts with
     # little data follow the trend of their neighbours instead of falling back to the prior
-    upto = (np.arange(K)[None, :] <= k[:, None]).astype(float)
+    upto = np.tri(K)[k]
     X[:, L.a] = upto
     X[r, L.d.start + s] = 1.0
-    for si in range(L.S):
-        X[s == si, L.e.start + si * K : L.e.start + (si + 1) * K] = upto[s == si]
+    X[r[:, None], L.e.start + s[:, None] * K + np.arange(K)] = upto  # in its source's block
     bits = _bits(cells.signals, L.G)
     X[:, L.g] = bits
     # a signal says most about the first tries: among leads still silent after several, the
@@ -186,22 +198,16 @@ def _reply_prior(model, L: _ReplyLayout, curve):
 
 
 def _reply_contrasts(L: _ReplyLayout, weights, drop):
-    """Rows giving theta[s, k] = a_k + d_s + e_sk (+ the steepness); the pooled row S uses the
-    sources' weighted mean."""
-    K, S = P.K, L.S
-    C = np.zeros(((S + 1) * K, L.n))
-    for si in range(S + 1):
-        for ki in range(K):
-            row = C[si * K + ki]
-            row[: ki + 1] = 1.0
-            row[L.lam] = drop[ki]
-            if si < S:
-                row[L.d.start + si] = 1.0
-                row[L.e.start + si * K : L.e.start + si * K + ki + 1] = 1.0
-            else:
-                row[L.d] = weights
-                for j in range(ki + 1):
-                    row[L.e.start + np.arange(S) * K + j] = weights
+    """Rows giving theta[s, k] = a_k + d_s + e_sk (+ the steepness), row s * K + k; the pooled
+    row S uses the sources' weighted mean."""
+    K = P.K
+    upto = np.tri(K)  # row k: the steps up to k, of the curve a and of each bend e_s
+    levels = np.vstack([np.eye(L.S), weights])  # each source, then their weighted mean
+    C = np.zeros(((L.S + 1) * K, L.n))
+    C[:, L.a] = np.tile(upto, (L.S + 1, 1))
+    C[:, L.lam] = np.tile(drop, L.S + 1)[:, None]
+    C[:, L.d] = np.repeat(levels, K, axis=0)
+    C[:, L.e] = np.kron(levels, upto)
     return C
 
 
@@ -267,16 +273,13 @@ def _typical_timing(tries: SilentTries):
         [[0.0], np.cumsum([*P.SCHEDULES[0], *[P.SCHEDULES[0][-1]] * P.K])]
     )
     typical_age = age_bins(typical_days[: P.K] * 86400.0)
-    if not len(tries):
-        return typical, typical_age
     top = P.AGE_KNOTS * P.AGE_BINS_PER_KNOT
     counts, ages = np.zeros((P.K, 8)), np.zeros((P.K, top))
     np.add.at(counts, (tries.k, tries.spacing), 1.0)
     np.add.at(ages, (tries.k, tries.age), 1.0)
     seen = counts.sum(axis=1) > 0
-    return np.where(seen, counts.argmax(axis=1), typical), np.where(
-        seen, ages.argmax(axis=1), typical_age
-    )
+    spacing = np.where(seen, counts.argmax(axis=1), typical)
+    return spacing, np.where(seen, ages.argmax(axis=1), typical_age)
 
 
 def _fit_win(model, rows, S, G):
@@ -285,9 +288,9 @@ def _fit_win(model, rows, S, G):
     answers = rows.answers
     cells, trials = answers.cells("won", skip=("lead",))
     L = _WinLayout(S, G)
-    X = np.zeros((len(cells), L.n))
-    X[:, L.level] = 1.0
-    X[np.arange(len(cells)), L.source.start + cells.source] = 1.0
+    responders = _by_source(answers.source, S)
+    C = _source_levels(L, _shares(responders[:S]))
+    X = C[cells.source]  # each cell's source level, then its signals and the answer's try
     X[:, L.signals] = _bits(cells.signals, G)
     X[:, L.late] = cells.k[:, None]
     base = P.logit(P.UNKNOWN_SOURCE[1])
@@ -298,36 +301,26 @@ def _fit_win(model, rows, S, G):
     mean[L.signals], sd[L.signals] = [P.signal_prior(n)[1] for n in model.signals], P.SD["signal"]
     mean[L.late], sd[L.late] = P.WIN_LATE, P.SD["win_late"]
     beta, beta_sd, cov = fit_logistic(X, trials, cells.won, mean, sd)
-    responders = np.bincount(answers.source, minlength=S + 1).astype(float)[: S + 1]
-    won = np.bincount(answers.source, weights=answers.won, minlength=S + 1)[: S + 1]
-    responders[S], won[S] = responders[:S].sum(), won[:S].sum()
-    w = responders[:S] / responders[:S].sum() if responders[:S].sum() else np.zeros(S)
-    C = np.zeros((S + 1, L.n))  # each source's level; the pooled row S: their weighted mean
-    C[:, L.level] = 1.0
-    C[np.arange(S), L.source.start + np.arange(S)] = 1.0
-    C[S, L.source] = w
     model.win_logit = C @ beta
     model.win_sd = _contrast_sd(C, cov)
     model.sig_win, model.sig_win_sd = beta[L.signals], beta_sd[L.signals]
     model.win_late = float(beta[L.late][0])
-    model.win_responders, model.win_won = responders, won
+    model.win_responders = responders
+    model.win_won = _by_source(answers.source, S, weights=answers.won)
 
 
-def _fit_complaint(model, rows, S):
+def _fit_complaint(model, rows, S, weights):
     """The complaint (opt-out) risk of a try: tries so far, tries in the week before, after an
     answer, source and channel."""
     tries = rows.tries
     cells, trials = tries.cells("opted_out")
     L = _ComplaintLayout(S)
-    X = np.zeros((len(cells), L.n))
-    r = np.arange(len(cells))
-    X[:, L.level] = 1.0
+    X = _source_levels(L, weights)[cells.source]  # each cell's source level, then the rest
     X[:, L.tries] = (cells.tries - 1)[:, None]
     X[:, L.recent] = cells.recent[:, None]
     X[:, L.engaged] = cells.engaged[:, None]
-    X[r, L.source.start + cells.source] = 1.0
     has_c = cells.channel > 0
-    X[r[has_c], L.channel.start + cells.channel[has_c] - 1] = 1.0
+    X[np.flatnonzero(has_c), L.channel.start + cells.channel[has_c] - 1] = 1.0
     mean, sd = np.zeros(L.n), np.zeros(L.n)
     mean[L.level], sd[L.level] = P.COMPLAINT_BASE, P.SD["c_base"]
     mean[L.tries], sd[L.tries] = P.COMPLAINT_PER_ATTEMPT, P.SD["c_attempt"]
@@ -343,7 +336,7 @@ def _fit_complaint(model, rows, S):
     n = model.source_leads[:S]
     model.c_source = np.concatenate([src, [float((src * n).sum() / n.sum()) if n.sum() else 0.0]])
     model.c_channel = np.concatenate([[0.0], beta[L.channel]])
-    _complaint_variance(model, L, cov, n / n.sum() if n.sum() else np.zeros(S))
+    _complaint_variance(model, L, cov, weights)
     kk = np.minimum(tries.tries, P.K) - 1
     model.c_tried = np.bincount(kk, minlength=P.K).astype(float)[: P.K]
     model.c_events = np.bincount(kk, weights=tries.opted_out, minlength=P.K)[: P.K]
@@ -353,11 +346,8 @@ def _complaint_variance(model, L: _ComplaintLayout, cov, weights):
     """The complaint log-odds' posterior variance, for pricing annoyance cautiously (see
     lookahead.risk_table): var = q0[s, c] + a^2 s11 + r^2 s22 + 2a q1[s, c] + 2r q2[s, c]
     + 2ar s12, with a the tries before this one and r those in the 7 days before it."""
-    S = L.source.stop - L.source.start
-    f = np.zeros((S + 1, 4, L.n))  # the level of each source (S: pooled) and channel
-    f[:, :, L.level] = 1.0
-    f[np.arange(S), :, L.source.start + np.arange(S)] = 1.0
-    f[S, :, L.source] = weights
+    # the level of each source (the last: pooled) and channel
+    f = np.repeat(_source_levels(L, weights)[:, None, :], 4, axis=1)
     for c in range(1, 4):
         f[:, c, L.channel.start + c - 1] = 1.0
     a, r = L.tries.start, L.recent.start

@@ -41,12 +41,11 @@ def fit_logistic(X, trials, successes, prior_mean, prior_sd, iters=30, start=Non
     With no data the answer is the prior mean, with its prior sd. `start`: where Newton
     starts (default the prior mean).
     """
-    prior_mean = np.asarray(prior_mean, dtype=float)
-    precision = 1.0 / np.asarray(prior_sd, dtype=float) ** 2
+    prior_mean, prior_sd = np.asarray(prior_mean, dtype=float), np.asarray(prior_sd, dtype=float)
+    precision = 1.0 / prior_sd**2
     beta = prior_mean.copy() if start is None else np.asarray(start, dtype=float).copy()
     if X.shape[0] == 0 or trials.sum() == 0:
-        sd = np.asarray(prior_sd, dtype=float).copy()
-        return beta, sd, np.diag(sd**2)
+        return beta, prior_sd.copy(), np.diag(prior_sd**2)
     hess = np.diag(precision)
     for _ in range(iters):
         p = sigmoid(X @ beta)
@@ -67,6 +66,5 @@ def fit_logistic(X, trials, successes, prior_mean, prior_sd, iters=30, start=Non
         cov = np.linalg.inv(hess)
         sd = np.sqrt(np.clip(np.diag(cov), 0.0, None))
     except np.linalg.LinAlgError:
-        sd = np.asarray(prior_sd, dtype=float).copy()
-        cov = np.diag(sd**2)
+        sd, cov = prior_sd.copy(), np.diag(prior_sd**2)
     return beta, sd, cov

@@ -1,5 +1,6 @@
 """The history as the rows each sub-model of `fit` counts: named tables (a dataclass of
-1-D arrays each) built with NumPy from the `Book`'s flat table of attempts."""
+1-D arrays each) built with NumPy from the tries that did not bounce (`batch.try_table`, the
+one planning reads)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ from typing import Self
 import numpy as np
 
 from . import priors as P
-from .batch import first_per_lead, streaks_after
+from .batch import TryTable, try_table
 from .buckets import gap_buckets
 from .glm import aggregate
 from .lookahead import RECENT_CAP, tries_in_week_before
 from .model import age_bins
-from .records import BOUNCED, OPTED_OUT, RESPONSE_CODES
+from .records import OPTED_OUT
 
 
 @dataclass
@@ -92,41 +93,12 @@ class Rows:
     n_leads: int
 
 
-@dataclass
-class _Chases:
-    """The kept leads' tries that did not bounce, oldest first within each lead."""
-
-    lead: np.ndarray  # index among the kept leads
-    at: np.ndarray
-    channel: np.ndarray  # an unknown channel counts as a call
-    outcome: np.ndarray
-    progress: np.ndarray
-    place: np.ndarray  # 0 for the lead's first try, 1 for its second...
-    reply: np.ndarray
-    first: np.ndarray  # per lead: the row of its first answer (len(lead) for none)
-    count: np.ndarray  # per lead: its tries
-
-
 def walk(book, keep, lead_src, masks) -> Rows:
     """Every try of the kept leads that did not bounce, as the rows each sub-model counts."""
-    att, n = book.attempts, len(keep)
+    n = len(keep)
     kept = np.full(book.n, -1)
     kept[keep] = np.arange(n)
-    real = (att.outcome != BOUNCED) & (kept[att.lead] >= 0)
-    lead = kept[att.lead[real]]
-    order = np.arange(len(lead))
-    reply = np.isin(att.outcome[real], RESPONSE_CODES)
-    tried = _Chases(
-        lead=lead,
-        at=att.at[real],
-        channel=np.maximum(att.channel[real], 0),
-        outcome=att.outcome[real],
-        progress=att.progress[real],
-        place=order - np.searchsorted(lead, lead),
-        reply=reply,
-        first=first_per_lead(lead[reply], order[reply], n, len(lead)),
-        count=np.bincount(lead, minlength=n),
-    )
+    tried = try_table(book.attempts, kept, n)
     statuses = [book.statuses[i] for i in keep]
     finished = np.array([status in P.CLOSED for status in statuses], dtype=bool)
     won = np.array([status == "won" for status in statuses], dtype=bool)
@@ -140,7 +112,7 @@ def walk(book, keep, lead_src, masks) -> Rows:
     )
 
 
-def _silent_tries(tried: _Chases, lead_src, masks, created) -> SilentTries:
+def _silent_tries(tried: TryTable, lead_src, masks, created) -> SilentTries:
     """The tries up to each lead's first answer, with the wait before each (since the enquiry
     for a first try) and the lead's age then."""
     lead, at, place = tried.lead, tried.at, tried.place
@@ -152,14 +124,14 @@ def _silent_tries(tried: _Chases, lead_src, masks, created) -> SilentTries:
         source=lead_src[lead],
         k=np.minimum(place + 1, P.K) - 1,
         signals=masks[lead],
-        channel=tried.channel[sel],
+        channel=np.maximum(tried.channel[sel], 0),  # an unknown channel counts as a call
         spacing=gap_buckets(at - since[sel], place + 1),
         age=age_bins(at - created[lead]),
         replied=tried.reply[sel].astype(np.int64),
     )
 
 
-def _tries(tried: _Chases, lead_src, opted_out) -> Tries:
+def _tries(tried: TryTable, lead_src, opted_out) -> Tries:
     """Every try, with those in the week before it; an opt-out after a silent try is a
     complaint ("no, and remove me" is a reply), and so is a lead's opted-out status after
     its last try when no try says so."""
@@ -171,13 +143,13 @@ def _tries(tried: _Chases, lead_src, opted_out) -> Tries:
         source=lead_src[lead],
         tries=np.minimum(tried.place + 1, 15),
         recent=tries_in_week_before(lead, tried.at, RECENT_CAP),
-        channel=tried.channel,
+        channel=np.maximum(tried.channel, 0),
         engaged=(np.arange(len(lead)) > tried.first[lead]).astype(np.int64),
         opted_out=complaint.astype(np.int64),
     )
 
 
-def _answers(tried: _Chases, lead_src, masks, finished, won) -> Answers:
+def _answers(tried: TryTable, lead_src, masks, finished, won) -> Answers:
     """Finished leads that answered (a win counts as an answer, at the last try if none)."""
     answered = tried.first < len(tried.lead)
     starts = np.searchsorted(tried.lead, np.arange(len(tried.count)))
@@ -189,16 +161,14 @@ def _answers(tried: _Chases, lead_src, masks, finished, won) -> Answers:
     )
 
 
-def _contacts(tried: _Chases, finished, won) -> Contacts:
+def _contacts(tried: TryTable, finished, won) -> Contacts:
     """The contacts of finished leads after their first answer, each with the streak before it."""
     lead, order = tried.lead, np.arange(len(tried.lead))
-    engaged = order >= tried.first[lead]
-    streak = streaks_after(engaged, order == tried.first[lead], tried.progress, tried.reply)
     sel = np.flatnonzero((order > tried.first[lead]) & finished[lead])
     ends = np.cumsum(tried.count)
     return Contacts(
         lead=lead[sel],
-        streak=np.minimum(streak[sel - 1], P.ENGAGED_J - 1),
+        streak=np.minimum(tried.streak[sel - 1], P.ENGAGED_J - 1),
         left=ends[lead[sel]] - sel,
         won=won[lead[sel]].astype(np.int64),
     )

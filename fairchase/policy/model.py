@@ -143,12 +143,8 @@ class Model:
         """A JSON-serialisable dict (lists and numbers only)."""
         out = {}
         for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, np.ndarray):
-                value = value.tolist()
-            elif isinstance(value, np.generic):
-                value = value.item()
-            out[f.name] = value
+            value = getattr(self, f.name)  # NumPy arrays as lists, NumPy scalars as numbers
+            out[f.name] = value.tolist() if isinstance(value, np.ndarray | np.generic) else value
         return out
 
     @classmethod
@@ -178,21 +174,16 @@ class Model:
 
     # ---- Insights -----------------------------------------------------------------------
     def reply_curve(self, s: int) -> list[dict]:
-        mid = self.curve_logit[s]
-        sd = self.curve_sd[s]
-        rows = []
-        for k in range(K):
-            rows.append(
-                {
-                    "k": k + 1,
-                    "p": float(sigmoid(mid[k])),
-                    "lo": float(sigmoid(mid[k] - Z90 * sd[k])),
-                    "hi": float(sigmoid(mid[k] + Z90 * sd[k])),
-                    "tried": int(self.tried[s, k]),
-                    "replied": int(self.replied[s, k]),
-                }
-            )
-        return rows
+        mid, sd = self.curve_logit[s], self.curve_sd[s]
+        return [
+            {
+                "k": k + 1,
+                **_chance(mid[k], sd[k]),
+                "tried": int(self.tried[s, k]),
+                "replied": int(self.replied[s, k]),
+            }
+            for k in range(K)
+        ]
 
     def summary(self) -> dict:
         """A JSON-serialisable picture of what was learned, for the Insights page."""
@@ -205,15 +196,12 @@ class Model:
         }
 
     def _source(self, s: int) -> dict:
-        w, wsd = self.win_logit[s], self.win_sd[s]
         return {
             "n_leads": int(self.source_leads[s]),
             "basis": self.evidence(s),
             "reply_curve": self.reply_curve(s),
             "p_win_given_reply": {
-                "p": float(sigmoid(w)),
-                "lo": float(sigmoid(w - Z90 * wsd)),
-                "hi": float(sigmoid(w + Z90 * wsd)),
+                **_chance(self.win_logit[s], self.win_sd[s]),
                 "responders": int(self.win_responders[s]),
                 "won": int(self.win_won[s]),
             },
@@ -236,6 +224,15 @@ class Model:
             "tried": int(self.c_tried[k]),
             "opted_out": int(self.c_events[k]),
         }
+
+
+def _chance(logit, sd) -> dict:
+    """A probability with its 90% band, from its log-odds and their posterior sd."""
+    return {
+        "p": float(sigmoid(logit)),
+        "lo": float(sigmoid(logit - Z90 * sd)),
+        "hi": float(sigmoid(logit + Z90 * sd)),
+    }
 
 
 def _odds(mid, sd) -> dict:

@@ -126,7 +126,6 @@ SD = {
     "signal": 0.5,
     "channel": 0.5,
     "spacing": 0.4,
-    "age": 0.5,
     "age_step": 0.2,  # the random walk's starting step size (then set by the data)
     "c_base": 0.7,
     "c_attempt": 0.15,

@@ -166,15 +166,6 @@ def in_the_wings(chase, when_text, day_spent=False):
     )
 
 
-def let_go_for_crowd(chase, when_text, weeks):
-    """A lead whose turn would come only after weeks of better leads: it comes back later."""
-    return (
-        f"Stop for now: its next tries are worth {money(chase)} at your own cost, but at this"
-        f" pace better leads fill your minutes for more than {weeks:.0f} weeks: there are not enough"
-        f" minutes for every lead. Back on the list around {when_text}."
-    )
-
-
 def contact_engaged(ch, when, q, streak, n_learned, contacts, ev, cost):
     """The next contact with a lead who answered: the chance it still ends in a sale."""
     evidence = f"learned from {n_learned:,} contacts" if n_learned else NO_CONVERSATION

@@ -70,10 +70,8 @@ def to_ts(value, default=None):
             return default
     if isinstance(value, str):
         try:
-            return (
-                to_ts(datetime.fromisoformat(value.strip()), default) if value.strip() else default
-            )
-        except ValueError:
+            return to_ts(datetime.fromisoformat(value.strip()), default)
+        except ValueError:  # an empty string too
             return default
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=UTC).timestamp()
@@ -101,29 +99,22 @@ def _strings(value) -> list:
     return [str(v) for v in value if isinstance(v, str)] if isinstance(value, SEQUENCES) else []
 
 
-def _epoch(value) -> float:
-    ts = to_ts(value)
-    return NAN if ts is None else ts
-
-
 def normalise(rec) -> dict:
     """One record of any shape as a plain dict of the contract's fields with plain values
     (times as epoch seconds, NaN when unreadable): what the column-wise reader takes."""
     g = getter(rec)
-    out = {key: g(key) for key in ("id", "timezone", "status", "source")}
-    for key in ("timezone", "status", "source"):
-        out[key] = _text(out[key])
+    out = {"id": g("id")} | {key: _text(g(key)) for key in ("timezone", "status", "source")}
     out["value"], out["won_value"] = to_float(g("value")), to_float(g("won_value"))
     out["signals"], out["consents"] = _strings(g("signals")), _strings(g("consents"))
-    out["created_at"] = _epoch(g("created_at"))
+    out["created_at"] = to_ts(g("created_at"), NAN)
     channels = g("channels")
     out["channels"] = _strings(channels) if isinstance(channels, SEQUENCES) else None
     commitment = g("commitment")
     if commitment:
         cg = getter(commitment)
-        out["commitment"] = {"due": _epoch(cg("due")), "by": _text(cg("by"))}
+        out["commitment"] = {"due": to_ts(cg("due"), NAN), "by": _text(cg("by"))}
     for key in ("paused_until", "revisit_at"):
-        out[key] = None if g(key) is None else _epoch(g(key))
+        out[key] = to_ts(g(key), NAN)
     attempts = g("attempts")
     out["attempts"] = [_attempt(a) for a in attempts] if isinstance(attempts, SEQUENCES) else []
     return out
@@ -135,7 +126,7 @@ def _attempt(a) -> dict:
     return {
         "outcome": _text(ag("outcome")),
         "channel": _text(ag("channel")),
-        "at": _epoch(ag("at")),
+        "at": to_ts(ag("at"), NAN),
         "progress": progress if isinstance(progress, bool) else None,
     }
 
@@ -219,8 +210,7 @@ def _read_columns(records: list) -> Book:
         raise Irregular
     outcome, channel, at, progress = _fields(flat, ATTEMPT_KEYS)[0]
     lead = np.repeat(np.arange(n), [len(a) for a in attempts])
-    said = np.array([p is True for p in progress], dtype=bool)
-    denied = np.array([p is False for p in progress], dtype=bool)
+    progress_codes = [1 if p is True else 0 if p is False else -1 for p in progress]
     book = Book(
         ids=list(ids),
         sources=list(sources),
@@ -242,7 +232,7 @@ def _read_columns(records: list) -> Book:
             at=_timestamps(at),
             channel=codes(CHANNEL_INDEX, channel, -1),
             outcome=codes(OUTCOME_CODE, outcome, 0),
-            progress=np.where(said, 1, np.where(denied, 0, -1)),
+            progress=np.array(progress_codes, dtype=np.int64),
         ),
         errors={},
     )
@@ -317,10 +307,8 @@ def _read_optional(book: Book, records: list, complete: bool):
             due, by = to_ts(cg("due")), cg("by")
             if due is not None and by in ("us", "lead"):
                 book.commit_at[i], book.commit_by[i] = due, 1 if by == "us" else 2
-        if g("paused_until") is not None:
-            book.paused[i] = _epoch(g("paused_until"))
-        if g("revisit_at") is not None:
-            book.revisit[i] = _epoch(g("revisit_at"))
+        book.paused[i] = to_ts(g("paused_until"), NAN)
+        book.revisit[i] = to_ts(g("revisit_at"), NAN)
         won = to_float(g("won_value"))
         book.won_value[i] = NAN if won is None else won
 

@@ -22,9 +22,7 @@ def _minute_of_day(value) -> int | None:
     """'08:00' / '8' / time / 8 -> minutes after midnight, or None when unreadable."""
     if isinstance(value, time):
         return value.hour * 60 + value.minute
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
+    if isinstance(value, int | float) and not isinstance(value, bool):
         return int(round(float(value) * 60)) if 0 <= value <= 24 else None
     if isinstance(value, str):
         text = value.strip()
@@ -40,14 +38,11 @@ def _minute_of_day(value) -> int | None:
 
 def parse_contact_hours(value, default=(8 * 60, 20 * 60)) -> tuple[int, int]:
     """Contact hours as (start, end) minutes after midnight; '08:00-20:00' or a pair of times."""
-    pair: list | tuple | None = None
     if isinstance(value, str) and "-" in value:
-        pair = value.split("-", 1)
-    elif isinstance(value, list | tuple) and len(value) == 2:
-        pair = value
-    if pair is None:
+        value = value.split("-", 1)
+    if not (isinstance(value, list | tuple) and len(value) == 2):
         return default
-    start, end = _minute_of_day(pair[0]), _minute_of_day(pair[1])
+    start, end = _minute_of_day(value[0]), _minute_of_day(value[1])
     if start is None or end is None or not (0 <= start < end <= 24 * 60) or end - start < 15:
         return default
     return start, end
@@ -117,8 +112,6 @@ class Settings:
         except (TypeError, ValueError):  # None, or not a list of weekday numbers
             days = ()
         tz = get("business_timezone")
-        default_value = get("default_value")
-        left = get("minutes_left_today")
         max_week = _number(get("max_attempts_per_week"), base.max_attempts_per_week, low=1.0)
         return cls(
             **numbers,
@@ -127,8 +120,8 @@ class Settings:
             contact_hours=parse_contact_hours(get("contact_hours"), base.contact_hours),
             contact_days=days or DEFAULT_DAYS,
             max_attempts_per_week=max(1, int(max_week)),
-            default_value=None if default_value is None else _number(default_value, None, 0.0),
-            minutes_left_today=None if left is None else _number(left, None, 0.0),
+            default_value=_number(get("default_value"), None, 0.0),  # None stays None
+            minutes_left_today=_number(get("minutes_left_today"), None, 0.0),
             horizon=int(min(12, max(1, _number(get("horizon"), base.horizon, low=1.0)))),
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -10,21 +11,19 @@ import numpy as np
 DAY = 86400.0
 _SAMPLE = 12 * 3600.0  # offsets change at most a few times a year; sample twice a day
 _MAX_SPAN = 3 * 366 * DAY
-_zone_cache: dict = {}
 
 
 def resolve_zone(name):
     """ZoneInfo for an IANA name, or None when the name is missing or unknown (never raises)."""
-    if not isinstance(name, str) or not name:
-        return None
-    if name in _zone_cache:
-        return _zone_cache[name]
+    return _zone(name) if isinstance(name, str) and name else None
+
+
+@functools.cache
+def _zone(name: str):
     try:
-        zone = ZoneInfo(name)
+        return ZoneInfo(name)
     except Exception:  # unknown or malformed zone names fall back to the business zone
-        zone = None
-    _zone_cache[name] = zone
-    return zone
+        return None
 
 
 class Offsets:
@@ -60,8 +59,6 @@ class Offsets:
         return self.lo <= lo and hi <= self.hi
 
     def at(self, ts: np.ndarray) -> np.ndarray:
-        if len(self.edges) == 0:
-            return np.full(ts.shape, self.values[0])
         return self.values[np.searchsorted(self.edges, ts, side="right")]
 
 
@@ -70,9 +67,7 @@ class ContactHours:
 
     def __init__(self, hours: tuple[int, int], days, business_zone: str):
         self.start, self.end = hours[0] * 60.0, hours[1] * 60.0
-        allowed = np.zeros(7, dtype=bool)
-        allowed[list(days)] = True
-        self.allowed = allowed
+        self.allowed = allowed = np.isin(np.arange(7), list(days))
         # days from weekday w to the next allowed weekday (1..7)
         self.skip = np.array(
             [next(d for d in range(1, 8) if allowed[(w + d) % 7]) for w in range(7)]
@@ -117,11 +112,7 @@ class ContactHours:
         inside = ok_day & (sec >= self.start) & (sec < self.end)
         later_today = ok_day & (sec < self.start)
         next_day = day + self.skip[weekday]
-        target = np.where(
-            inside,
-            local,
-            np.where(later_today, day * DAY + self.start, next_day * DAY + self.start),
-        )
+        target = np.where(inside, local, np.where(later_today, day, next_day) * DAY + self.start)
         utc = target - table.at(target - off)
         utc = target - table.at(utc)
         utc = np.maximum(utc, ts)
@@ -137,16 +128,10 @@ class ContactHours:
 
     def clip_grouped(self, ts: np.ndarray, tz_idx: np.ndarray) -> tuple:
         """clip() for leads in many zones: one vectorised pass per distinct zone."""
-        utc = np.empty_like(ts)
-        local = np.empty_like(ts)
-        order = np.argsort(tz_idx, kind="stable")
-        sorted_idx = tz_idx[order]
-        bounds = np.nonzero(np.diff(sorted_idx))[0] + 1
-        for group in np.split(order, bounds):
-            if len(group) == 0:
-                continue
-            zone = self.zones[int(tz_idx[group[0]])]
-            utc[group], local[group] = self.clip(ts[group], zone)
+        utc, local = np.empty_like(ts), np.empty_like(ts)
+        for zone in np.unique(tz_idx):
+            group = np.flatnonzero(tz_idx == zone)
+            utc[group], local[group] = self.clip(ts[group], self.zones[zone])
         return utc, local
 
 

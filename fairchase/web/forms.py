@@ -30,7 +30,7 @@ from fairchase.leads.normalize import (
     normalize_phone,
     normalize_timezone,
 )
-from fairchase.leads.people import email_refusal
+from fairchase.leads.people import display_name, email_refusal
 from fairchase.web.words import money_text
 
 # A name goes into email subjects and headers: one line, no control characters.
@@ -274,7 +274,7 @@ class OwnerField(forms.ModelChoiceField):
     labelled "(inactive)"."""
 
     def label_from_instance(self, obj) -> str:
-        name = obj.get_full_name() or obj.get_username()
+        name = display_name(obj)
         return name if obj.is_active else f"{name} (inactive)"
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from fairchase import clock
 from fairchase.leads.models import Lead
+from fairchase.leads.people import display_name
 
 from . import panels
 from .panels import TimelineEntry
@@ -33,7 +34,7 @@ def _attempt_entries(lead: Lead) -> list[tuple[int, TimelineEntry]]:
             for x in (
                 f"{a.minutes:g} min" if a.minutes else "",
                 _progress(a.progress),
-                f"by {a.user}" if a.user else "",
+                f"by {display_name(a.user)}" if a.user else "",
             )
             if x
         )
@@ -74,7 +75,9 @@ def timeline_for(lead: Lead) -> list[TimelineEntry]:
             rank, title = CHANGE, f"{s.get_old_display()} → {s.get_new_display()}"
         else:
             rank, title = CHANGE, "Note"
-        body = " ".join(x for x in (s.reason, f"(by {s.user})" if s.user else "") if x)
+        body = " ".join(
+            x for x in (s.reason, f"(by {display_name(s.user)})" if s.user else "") if x
+        )
         ranked.append((rank, TimelineEntry(at=s.at, kind="status", title=title, body=body)))
     for source in panels.TIMELINE_SOURCES:
         try:

@@ -35,7 +35,7 @@ def test_a_form_whose_owner_left_still_takes_enquiries_for_the_business_owner(al
     lead = Lead.objects.get(email="ann@example.com")
     assert lead.owner == boss
     assert StatusChange.objects.filter(
-        lead=lead, reason__contains="for boss: alice no longer works here"
+        lead=lead, reason__contains="for Boss: Alice no longer works here"
     ).exists()
     hook = Client().post(
         f"/in/f/{form.key}/json/",
@@ -51,8 +51,8 @@ def test_the_capture_page_warns_and_names_who_takes_the_enquiries(alice, boss):
     CaptureForm.objects.create(name="Alice site", owner=alice)
     _leaves(alice)
     html = _client(boss).get("/in/").content.decode()
-    assert "alice no longer works here:" in html
-    assert "this form's enquiries go to boss (the business owner)" in html
+    assert "Alice no longer works here:" in html
+    assert "this form's enquiries go to Boss (the business owner)" in html
 
 
 def test_an_admin_gives_the_form_a_new_owner_among_people_who_still_work_here(

@@ -27,7 +27,7 @@ def test_an_owner_reads_a_salespersons_import_report_but_cannot_run_it(alice, bo
     page = admin.get(f"/in/import/{job.pk}/")
     assert page.status_code == 200 and "is still choosing its columns" in page.content.decode()
     assert admin.post(f"/in/import/{job.pk}/run/", {"action": "import"}).status_code == 404
-    assert "by alice" in admin.get("/in/").content.decode()
+    assert "by Alice" in admin.get("/in/").content.decode()
     job.state = "queued"
     job.save()
     run_job(job.pk)

@@ -90,4 +90,4 @@ def test_a_new_lead_in_an_export_naming_someone_who_left_comes_in_as_the_importe
     assert Lead.objects.get().owner == boss
     [(line, text)] = report.warnings
     assert line == 2 and text.startswith("Cy: owner “charlie” no longer works here")
-    assert text.endswith("given to boss instead")
+    assert text.endswith("given to Boss instead")

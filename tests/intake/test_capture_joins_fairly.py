@@ -130,6 +130,6 @@ def test_an_enquiry_to_a_lead_of_a_deactivated_user_goes_to_the_forms_owner(
     eve.refresh_from_db()
     assert Lead.objects.count() == 1 and eve.owner == alice
     assert "still interested" in eve.notes
-    assert eve.status_changes.filter(reason="Reassigned from bob to alice").exists()
+    assert eve.status_changes.filter(reason="Reassigned from Bob to Alice").exists()
     alerts = OutboundMessage.objects.filter(kind="alert")
     assert list(alerts.values_list("to", flat=True)) == ["alice@fairchase.test"]

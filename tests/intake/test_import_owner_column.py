@@ -48,7 +48,7 @@ def test_a_mapped_owner_column_gives_each_new_lead_its_owner_by_username_or_emai
     assert Lead.objects.get(email="cy@example.com").owner == boss  # blank: the one picked
     assert Lead.objects.get(email="di@example.com").owner == boss  # the cell lost, not Di
     assert report.warnings == [
-        (5, "Di: owner “nobody” is no user's username or email here: given to boss instead")
+        (5, "Di: owner “nobody” is no user's username or email here: given to Boss instead")
     ]
 
 
@@ -64,7 +64,7 @@ def test_a_row_naming_someone_who_left_or_a_salespersons_teammate_comes_in_as_th
     assert [line for line, _ in report.warnings] == [2, 3]
     assert "no longer works here" in report.warnings[0][1]
     assert "not someone you may give leads to" in report.warnings[1][1]
-    assert all(text.endswith("given to alice instead") for _, text in report.warnings)
+    assert all(text.endswith("given to Alice instead") for _, text in report.warnings)
 
 
 def test_a_fairchase_export_keeps_its_owners_on_the_way_back(alice, bob, boss, make_lead):
@@ -127,7 +127,7 @@ def test_an_owner_is_found_by_username_before_email_and_a_name_fitting_two_is_re
         (
             3,
             "Ben: owner “twin@shop.example” fits the email addresses of 2 users (lea, lee): "
-            "write the exact username: given to boss instead",
+            "write the exact username: given to Boss instead",
         )
     ]
     path = tmp_path / "one.csv"

@@ -38,12 +38,12 @@ def test_an_import_rows_notes_join_the_teammates_lead_it_matches(alice, bob, mak
     assert theirs.owner == bob
     assert theirs.notes == (
         "Met at the fair\n\n"
-        "Notes added by alice from the import of sam.csv, line 2:\n"
+        "Notes added by Alice from the import of sam.csv, line 2:\n"
         "Wants a quote for the barn roof"
     )
     row = StatusChange.objects.get(lead=theirs, reason__contains="not added again")
     assert row.reason == (
-        "Imported from sam.csv by alice: this person, already this lead, was not added again; "
+        "Imported from sam.csv by Alice: this person, already this lead, was not added again; "
         "the notes of line 2 were added to its notes"
     )
     # the same file again adds nothing more
@@ -78,7 +78,7 @@ def test_add_lead_keeps_the_typed_notes_on_the_teammates_lead(alice, bob, make_l
     assert "The notes you typed were added to that lead&#x27;s notes." in html
     theirs.refresh_from_db()
     assert theirs.owner == bob
-    assert theirs.notes == "Notes added by alice from Add lead:\nCalled about <b>two</b> windows"
+    assert theirs.notes == "Notes added by Alice from Add lead:\nCalled about <b>two</b> windows"
     assert StatusChange.objects.filter(
         lead=theirs, reason__endswith="the notes they typed were added to its notes"
     ).exists()
@@ -90,5 +90,5 @@ def test_add_lead_keeps_the_typed_notes_on_the_teammates_lead(alice, bob, make_l
     c.force_login(bob)
     page = c.get(f"/leads/{theirs.pk}/").content.decode()
     assert (
-        "Notes added by alice from Add lead:<br>Called about &lt;b&gt;two&lt;/b&gt; windows" in page
+        "Notes added by Alice from Add lead:<br>Called about &lt;b&gt;two&lt;/b&gt; windows" in page
     )

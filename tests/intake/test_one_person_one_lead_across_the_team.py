@@ -46,7 +46,7 @@ def test_importing_a_teammates_active_leads_reports_them_and_adds_none(alice, bo
     assert Lead.objects.filter(phone="+12125550142").count() == 1
     for theirs in (by_email, by_phone):
         note = StatusChange.objects.get(lead=theirs, reason__contains="not added again")
-        assert note.reason.startswith("Imported from sam.csv by alice")
+        assert note.reason.startswith("Imported from sam.csv by Alice")
 
 
 def test_a_phone_shared_under_another_name_is_not_someone_elses_lead(alice, bob, make_lead):
@@ -100,7 +100,7 @@ def test_adding_someone_who_is_a_teammates_lead_says_so_instead_of_creating(
     assert "Ann Lee is already Bob&#x27;s lead: not added." in html
     assert f"/leads/{theirs.pk}/" not in html  # alice may not open it: no link
     assert Lead.objects.filter(email="ann@example.com").count() == 1
-    assert StatusChange.objects.filter(lead=theirs, reason__contains="alice tried to add").exists()
+    assert StatusChange.objects.filter(lead=theirs, reason__contains="Alice tried to add").exists()
     # an owner (who sees every lead) gets the link
     html = (
         _client(boss)

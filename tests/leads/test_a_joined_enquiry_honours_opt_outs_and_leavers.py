@@ -102,7 +102,7 @@ def test_an_api_post_to_a_leavers_lead_goes_to_the_business_owner_not_the_poster
     assert set(r.json()) == {"joined", "detail"} and "Ray & Co" not in r.content.decode()
     lead.refresh_from_db()
     assert lead.owner == boss and lead.notes.endswith("New enquiry through the API:\nHi")
-    moved = lead.status_changes.get(reason="Reassigned from alice to boss")
+    moved = lead.status_changes.get(reason="Reassigned from Alice to Boss")
     assert moved.user == bob
     # the business owner posting sees the lead they now own
     again = _api(client, _token(boss), name="Eve Ray", email="eve@ray.example")

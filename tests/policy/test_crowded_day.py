@@ -77,14 +77,22 @@ def test_a_crowded_day_keeps_the_best_leads_and_the_others_wait_for_their_turn()
     assert all(crowded[d["id"]]["action"] == "contact" for d in best)
 
 
-def test_a_backlog_whose_turn_would_come_after_a_revisit_is_let_go_into_one():
+def test_a_backlog_whose_turn_is_months_off_still_waits_for_it():
+    """20 minutes a day for 300 leads: some turns come months from now (after any revisit
+    would), and they still wait in the wings with their day, never stopped for the crowd."""
     settings = {"daily_minutes": 20, "business_timezone": "America/Chicago", "revisit_days": 14}
+    ample = decide(100000)
     crowded = {d["id"]: d for d in plan(None, backlog(), NOW, settings)}
-    let_go = [d for d in crowded.values() if "Stop for now" in d["reason"]]
-    assert let_go
-    for d in let_go:
-        assert d["next_state"] == "revisit" and d["revisit_at"] > NOW
-        assert "not enough minutes for every lead" in d["reason"]
+    far = [
+        d
+        for d in crowded.values()
+        if d["action"] == "wait" and "2024" in d["reason"] and "Jun 2024" not in d["reason"]
+    ]
+    assert far, "300 leads at 20 minutes a day reach beyond June"
+    for lead_id, d in crowded.items():
+        if ample[lead_id]["action"] == "contact":
+            assert d["action"] in ("contact", "wait"), d["reason"]
+            assert "Stop" not in d["reason"]
 
 
 def test_a_crowded_day_prefers_cheaper_channels():

@@ -42,7 +42,7 @@ def test_the_owners_today_names_a_leavers_leads_and_reassigns_them_all_in_one_cl
     for lead in [*carried, parked]:
         assert Lead.objects.get(pk=lead.pk).owner == bob
         assert StatusChange.objects.filter(
-            lead=lead, user=boss, reason="Reassigned from alice to bob"
+            lead=lead, user=boss, reason="Reassigned from Alice to Bob"
         ).exists()
     assert Lead.objects.get(pk=won.pk).owner == alice  # history stays whose it was
     assert "who no longer works here" not in _client(boss).get("/").content.decode()

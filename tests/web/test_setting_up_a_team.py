@@ -14,6 +14,28 @@ def _superuser():
     return get_user_model().objects.create_superuser("root", "root@example.com", "pw-root-123")
 
 
+def _user_page(user, role: str, **fields) -> dict:
+    """What the admin's change form for `user` posts (their Fairchase profile inline with
+    `role`), with `fields` over it."""
+    profile = Profile.objects.get(user=user)
+    return {
+        "username": user.username,
+        "is_active": "on",
+        "date_joined_0": "2026-12-01",
+        "date_joined_1": "09:00:00",
+        "profile-TOTAL_FORMS": "1",
+        "profile-INITIAL_FORMS": "1",
+        "profile-MIN_NUM_FORMS": "0",
+        "profile-MAX_NUM_FORMS": "1",
+        "profile-0-id": str(profile.pk),
+        "profile-0-user": str(user.pk),
+        "profile-0-role": role,
+        "profile-0-phone": "",
+        "profile-0-outreach_mode": "suggest",
+        **fields,
+    }
+
+
 def test_adding_a_salesperson_then_making_them_an_owner_on_their_user_page(db):
     c = Client()
     c.force_login(_superuser())
@@ -31,27 +53,8 @@ def test_adding_a_salesperson_then_making_them_an_owner_on_their_user_page(db):
     assert Profile.objects.get(user=maria).role == Role.SALES  # a salesperson to begin with
     page = c.get(f"/admin/auth/user/{maria.pk}/change/").content.decode()
     assert "Fairchase role and settings" in page and 'name="profile-0-role"' in page
-    profile = Profile.objects.get(user=maria)
-    r = c.post(
-        f"/admin/auth/user/{maria.pk}/change/",
-        {
-            "username": "maria",
-            "first_name": "Maria",
-            "email": "maria@example.com",
-            "is_active": "on",
-            "date_joined_0": "2026-12-01",
-            "date_joined_1": "09:00:00",
-            "profile-TOTAL_FORMS": "1",
-            "profile-INITIAL_FORMS": "1",
-            "profile-MIN_NUM_FORMS": "0",
-            "profile-MAX_NUM_FORMS": "1",
-            "profile-0-id": str(profile.pk),
-            "profile-0-user": str(maria.pk),
-            "profile-0-role": Role.ADMIN,
-            "profile-0-phone": "",
-            "profile-0-outreach_mode": "suggest",
-        },
-    )
+    form = _user_page(maria, Role.ADMIN, first_name="Maria", email="maria@example.com")
+    r = c.post(f"/admin/auth/user/{maria.pk}/change/", form)
     assert r.status_code == 302, r.content.decode()[:3000]
     assert is_admin(get_user_model().objects.get(pk=maria.pk))
 
@@ -82,22 +85,7 @@ def test_the_admin_user_page_refuses_another_users_email_as_settings_does(db):
     c.force_login(_superuser())
     sam = get_user_model().objects.create_user("sam", "sam@example.com", "pw-sam-12345")
     nina = get_user_model().objects.create_user("nina", "", "pw-nina-12345")
-    profile = Profile.objects.get(user=nina)
-    form = {
-        "username": "nina",
-        "is_active": "on",
-        "date_joined_0": "2026-12-01",
-        "date_joined_1": "09:00:00",
-        "profile-TOTAL_FORMS": "1",
-        "profile-INITIAL_FORMS": "1",
-        "profile-MIN_NUM_FORMS": "0",
-        "profile-MAX_NUM_FORMS": "1",
-        "profile-0-id": str(profile.pk),
-        "profile-0-user": str(nina.pk),
-        "profile-0-role": Role.SALES,
-        "profile-0-phone": "",
-        "profile-0-outreach_mode": "suggest",
-    }
+    form = _user_page(nina, Role.SALES)
     r = c.post(f"/admin/auth/user/{nina.pk}/change/", {**form, "email": "SAM@example.com"})
     assert r.status_code == 200 and "Another user has this address" in r.content.decode()
     r = c.post(f"/admin/auth/user/{nina.pk}/change/", {**form, "email": "sam"})

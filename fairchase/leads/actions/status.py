@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..models import ACTIVE_STATUSES, Lead, Status, StatusChange
+from ..people import display_name
 from .core import ActionError, _done, _lock, _transition
 
 
@@ -95,7 +96,7 @@ def reassign(lead: Lead, owner, *, user=None) -> Lead:
         old=lead.status,
         new=lead.status,
         user=user,
-        reason=f"Reassigned from {old} to {owner}",
+        reason=f"Reassigned from {display_name(old)} to {display_name(owner)}",
     )
     return _done(lead, "updated", caller=caller, reassigned_from=old)
 

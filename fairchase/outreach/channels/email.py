@@ -10,6 +10,8 @@ import time
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
 
+from fairchase.leads.people import display_name
+
 from ..rendering import unsubscribe_url
 from . import Channel, ChannelError
 
@@ -45,7 +47,7 @@ def _address(from_email: str) -> str:
 def from_address(lead) -> str:
     """The owner's name on the business's sending address (replies come back to the mailbox)."""
     owner = lead.owner
-    name = (owner.get_full_name() or owner.get_username()).replace('"', "")
+    name = display_name(owner).replace('"', "")
     return f'"{name}" <{_address(settings.DEFAULT_FROM_EMAIL)}>'
 
 

@@ -17,7 +17,7 @@ from fairchase import clock
 from fairchase.intake.rows import IMPORT_NOTE
 from fairchase.leads.models import Status, Suppression
 from fairchase.leads.normalize import display_phone
-from fairchase.leads.people import is_admin
+from fairchase.leads.people import display_name, is_admin
 from fairchase.leads.planning import reachable_channels
 from fairchase.policy import reasons
 from fairchase.web import panels, words
@@ -220,6 +220,8 @@ def waited(delta) -> str:
 
 
 register.filter("phone", display_phone)
+# A user as pages name people: their full name, else their username (as in Python).
+register.filter("person", display_name)
 
 
 @register.filter

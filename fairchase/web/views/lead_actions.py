@@ -243,7 +243,7 @@ def lead_reassign(request, pk):
             request,
             lead,
             lambda: actions.reassign(lead, new, user=request.user),
-            f"{lead.name} now belongs to {new}.",
+            f"{lead.name} now belongs to {display_name(new)}.",
         )
     else:
         messages.error(request, f"Not reassigned: {form_errors(form)}")

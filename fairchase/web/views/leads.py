@@ -171,13 +171,13 @@ def already_a_lead(request, fields: dict) -> tuple[str, Lead | None]:
     if known is None:
         return "", None
     mine = known.owner_id == request.user.pk
-    whose = "your" if mine else f"{known.owner.get_full_name() or known.owner.get_username()}'s"
+    whose = "your" if mine else f"{display_name(known.owner)}'s"
     kept = False
     if not mine:  # the notes typed join theirs (the lead keeps its owner), said on its timeline
         kept = keep_notes(known, fields.get("notes", ""), user=request.user, where="Add lead")
         actions.note_on_timeline(
             known,
-            f"{request.user.get_username()} tried to add this person as a new lead: "
+            f"{display_name(request.user)} tried to add this person as a new lead: "
             f"not added, already this lead"
             + ("; the notes they typed were added to its notes" if kept else ""),
         )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from fairchase.insights.charts import sections
 from fairchase.insights.scope import Scope, _parse_date
 from fairchase.insights.snapshot import insights_for
+from fairchase.leads.people import display_name
 
 
 def report_html(data: dict, backtest: dict, scope_text: str) -> str:
@@ -55,7 +56,7 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=owner).first()
             if user is None:
                 raise CommandError(f"No user named {owner!r}.")
-            owner_id, scope_text = user.pk, f"Leads of {user.get_full_name() or user.username}"
+            owner_id, scope_text = user.pk, f"Leads of {display_name(user)}"
         scope = Scope(owner_id, _parse_date(date_from), _parse_date(date_to))
         if (date_from and scope.date_from is None) or (date_to and scope.date_to is None):
             raise CommandError("Dates must look like 2026-01-31.")
