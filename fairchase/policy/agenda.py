@@ -11,6 +11,9 @@ from . import priors as P
 from .lookahead import Chase
 from .records import DAY
 
+# a turn further off than this is said to be so, not dated (at no minutes a day it never comes)
+FAR_OFF_DAYS = 3 * 365
+
 
 def agenda_order(out, prio):
     """Priority descending; ties (e.g. all the stops at 0) by id, for a stable agenda."""
@@ -115,19 +118,22 @@ class Crowd:
     """What a crowded day does to the silent leads due today (arrays over the silent leads).
 
     `reach`: for a lead in the wings (`wait`), the day its turn comes at today's pace (UTC
-    seconds; NaN otherwise). `chase`: what the chase of a lead in the wings is worth at your
-    own cost, for its reason. `day_spent`: the minutes left today hold none of today's contacts
-    (so the reason does not say they went to better leads).
+    seconds; NaN otherwise), at most FAR_OFF_DAYS ahead. `far`: its turn is further off than
+    that (or never comes: no minutes a day). `chase`: what the chase of a lead in the wings is
+    worth at your own cost, for its reason. `day_spent`: the minutes left today hold none of
+    today's contacts (so the reason does not say they went to better leads).
     """
 
     reach: np.ndarray
     reach_local: np.ndarray
+    far: np.ndarray
     chase: np.ndarray
     day_spent: bool = False
 
     @classmethod
     def quiet(cls, n: int) -> Crowd:
-        return cls(np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan))
+        nan = np.full(n, np.nan)
+        return cls(nan, nan.copy(), np.zeros(n, dtype=bool), nan.copy())
 
     @property
     def waiting(self) -> np.ndarray:
@@ -148,7 +154,7 @@ def fill_day(need: np.ndarray, budget: float) -> np.ndarray:
     return take
 
 
-def crowded_day(res: Chase, look, settings, minutes, budget, now, pace, first, reserve) -> Crowd:
+def crowded_day(res: Chase, look, settings, minutes, budget, now, *, pace, first, reserve) -> Crowd:
     """Share today's `budget` minutes when today's contacts need more than there are, in place.
 
     A minute gets a price (what the first contact left out would earn with it), and each of
@@ -180,10 +186,11 @@ def crowded_day(res: Chase, look, settings, minutes, budget, now, pace, first, r
     later = order[~fits]
     ahead = np.cumsum(need[later]) - need[later]  # minutes of better leads ahead of each
     # working days until each lead's turn, at `pace` minutes a day, then calendar days
-    turn = 1 + np.floor(ahead / max(pace, 1e-9))
+    turn = 1 + np.floor(ahead / pace) if pace > 0 else np.full(len(ahead), np.inf)
     days = np.maximum(1.0, np.round(turn * 7.0 / len(settings.contact_days)))
     wings = sel[later]
-    crowd.reach[wings] = now + days * DAY
+    crowd.reach[wings] = now + np.minimum(days, FAR_OFF_DAYS) * DAY
+    crowd.far[wings] = days > FAR_OFF_DAYS
     crowd.chase[wings] = res.v[wings]
     return crowd
 

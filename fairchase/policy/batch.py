@@ -154,7 +154,9 @@ def _reachable(book: Book) -> np.ndarray:
     """Channel bits a lead can be reached on: its own list, else call + email (+ text with the
     sms consent) and every channel used; minus each channel whose latest attempt bounced."""
     att = book.attempts
-    usual, ok = np.where(book.sms, 7, 3), att.outcome != BOUNCED
+    call_email = (1 << CHANNELS.index("call")) | (1 << CHANNELS.index("email"))
+    usual = np.where(book.sms, call_email | (1 << CHANNELS.index("text")), call_email)
+    ok = att.outcome != BOUNCED
     bounced = np.zeros(book.n, dtype=np.int64)
     for c in range(len(CHANNELS)):
         on = att.channel == c

@@ -120,7 +120,8 @@ def _silent(ctx, f, day_spent: bool) -> dict:
     was left today for anyone."""
     settings = ctx.settings
     if f.waiting:
-        reason = R.in_the_wings(f.chase, R.local_date(f.reach_local), day_spent)
+        turn = None if f.far else R.local_date(f.reach_local)
+        reason = R.in_the_wings(f.chase, turn, day_spent)
         return _decision(f.id, WAIT, f.priority, f.ev, reason, p_reply=f.p)
     label, evidence = ctx.labels[f.src], ctx.evidence[f.src]
     revisited = bool(f.revisited)

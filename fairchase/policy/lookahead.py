@@ -226,7 +226,7 @@ def _continuation(st: Steps) -> np.ndarray:
     H, n = st.base.shape
     v_next = np.zeros(n, dtype=np.float32)
     for j in range(H - 1, 0, -1):
-        total = _step(st, j, v_next)[2]
+        _, _, total = _step(st, j, v_next)
         v_next = np.maximum(np.float32(0.0), total.max(axis=1)) * st.disc[j]  # V_j, seen from j-1
     return v_next
 

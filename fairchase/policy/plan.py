@@ -253,7 +253,15 @@ def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, bud
     io, now = silent.io, ctx.now
     fresh = b.new[io] & (b.created[io] > now - DAY)
     crowd = crowded_day(
-        res, silent.look, ctx.settings, ctx.minutes, budget, now, pace, fresh, spent
+        res,
+        silent.look,
+        ctx.settings,
+        ctx.minutes,
+        budget,
+        now,
+        pace=pace,
+        first=fresh,
+        reserve=spent,
     )
     wings = crowd.waiting
     if wings.any():

@@ -158,11 +158,13 @@ def stop_silent(ch, src, k, p, evidence, gross, spend, revisited=False):
 
 
 def in_the_wings(chase, when_text, day_spent=False):
-    """A lead worth chasing that today's minutes do not reach: it waits for its turn."""
+    """A lead worth chasing that today's minutes do not reach: it waits for its turn
+    (`when_text` None: more than `agenda.FAR_OFF_DAYS` off)."""
     minutes = "are spent" if day_spent else "go to leads worth more per minute"
+    turn = f"comes around {when_text}" if when_text else "is more than three years off"
     return (
-        f"Wait: today's minutes {minutes}; at this pace its turn"
-        f" comes around {when_text}. Its next tries are worth {money(chase)} at your own cost."
+        f"Wait: today's minutes {minutes}; at this pace its turn {turn}."
+        f" Its next tries are worth {money(chase)} at your own cost."
     )
 
 

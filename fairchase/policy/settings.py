@@ -58,6 +58,8 @@ def _number(value, default, low=None):
     return out
 
 
+MAX_REVISIT_DAYS = 3650.0  # a revisit ten years on is as far as any date goes
+
 # the settings that are a number of at least this much (anything else falls back to its default)
 NUMBERS = {
     "hourly_cost": 0.0,
@@ -102,6 +104,7 @@ class Settings:
         numbers = {
             name: _number(get(name), getattr(base, name), low) for name, low in NUMBERS.items()
         }
+        numbers["revisit_days"] = min(numbers["revisit_days"], MAX_REVISIT_DAYS)
         minutes = dict(DEFAULT_MINUTES)
         if isinstance(get("minutes"), dict):
             for name, mins in get("minutes").items():

@@ -197,3 +197,21 @@ def test_a_day_full_of_conversations_puts_the_silent_off_to_later_days_not_for_e
             assert d["action"] in ("contact", "wait")
             if d["action"] == "wait":
                 assert "turn comes around" in d["reason"]
+
+
+def test_no_minutes_a_day_puts_every_turn_far_off_and_says_so():
+    """No selling minutes at all (0 a day; a minute left today): the leads due wait, their
+    turn said to be more than three years off rather than dated (it never comes)."""
+    settings = {"daily_minutes": 0, "minutes_left_today": 1, "business_timezone": "America/Chicago"}
+    decisions = plan(None, backlog(n=60), NOW, settings)
+    wings = [d for d in decisions if d["action"] == "wait"]
+    assert wings
+    assert all("turn is more than three years off" in d["reason"] for d in wings)
+
+
+def test_a_revisit_of_any_length_is_a_date():
+    """`revisit_days` beyond any date (or infinite) falls back to one that is a date."""
+    lost = {**backlog(n=1)[0], "status": "lost", "timezone": "Asia/Tokyo"}
+    for days in (1e7, float("inf"), "inf"):
+        settings = {"revisit_days": days, "business_timezone": "Asia/Tokyo"}
+        assert plan(None, [lost, *backlog(n=5)], NOW, settings)
