@@ -122,6 +122,15 @@ def _source_code(value: Any) -> Any:
     return code if code in dict(SOURCES) else value
 
 
+def sources_meant(value: str) -> set[str]:
+    """The stored sources a list's `?source=` finds: the value read as a POST's is (by
+    `map_source`: "Referral" finds `referral`, and an imported lead's own source such as
+    `window_cleaning_co` reads as itself) and the value as sent, so nothing the filter
+    found before is lost. Never the blank a value of no letters reads as."""
+    code, _ = map_source(value)
+    return {value, code} - {""}
+
+
 # A source as the importer takes one: the label or the code, in any case.
 SOURCE_READ = BeforeValidator(_source_code)
 SOURCE_TEXT = (

@@ -136,6 +136,15 @@ class RowReading:
     warnings: list[str] = field(default_factory=list)
 
 
+def mapping_problem(mapping: list[str]) -> str:
+    """Why no row of a file can be read with this mapping ("" when rows can be): none of its
+    columns is mapped to a lead field. The import reports it on line 1 and the web preview
+    says it in place of rows, so the two say one sentence."""
+    if any(mapping):
+        return ""
+    return "No column could be matched to a lead field: map the columns first."
+
+
 def read_row(row: Row, mapping: list[str], width: int, default_source: str, zone) -> RowReading:
     """How an import reads one data row of a file whose header has `width` cells. The one
     place deciding that a row is skipped and saying why (unreadable, wider than its header,
@@ -340,10 +349,8 @@ class Importer:
     def run(self, rows: Iterable[Row], mapping: list[str]) -> ImportReport:
         batch = Batch(self)
         self.report.mapping = mapping
-        if not any(mapping):
-            self.report.add_error(
-                1, "No column could be matched to a lead field: map the columns first."
-            )
+        if problem := mapping_problem(mapping):
+            self.report.add_error(1, problem)
             return self.report
         width = len(self.report.header) or len(mapping)
         for row in rows:

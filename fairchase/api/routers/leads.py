@@ -31,6 +31,7 @@ from ..schemas import (
     StopIn,
     Text,
     check_kept_or_known,
+    sources_meant,
 )
 from . import ERRORS, responses
 
@@ -63,7 +64,10 @@ def _money(value: float | None) -> Decimal | None:
 def list_leads(
     request,
     status: StatusFilter | None = None,
-    source: Text(64) | None = None,
+    source: Annotated[
+        Text(64) | None,
+        Query(description="A source code or label, read as a POST's is ('Referral')"),
+    ] = None,
     owner: Annotated[
         int | None, Query(ge=1, le=2**62, description="Owner's user id (admins)")
     ] = None,
@@ -81,7 +85,7 @@ def list_leads(
     if status is not None:
         qs = qs.filter(status=status.value)
     if source:
-        qs = qs.filter(source=source)
+        qs = qs.filter(source__in=sources_meant(source))
     if owner is not None:
         qs = qs.filter(owner_id=owner)
     if search:

@@ -17,7 +17,7 @@ from fairchase.leads.models import BusinessSettings
 from fairchase.leads.people import team, visible_leads
 from fairchase.web.views.common import web_view
 
-from ..importer import header_and_rows, import_file, read_row
+from ..importer import header_and_rows, import_file, mapping_problem, read_row
 from ..jobs import estimate_rows, start_in_background
 from ..mapping import FIELDS, PRESET_LABELS, clean_mapping, detect_mapping
 from ..models import ImportJob
@@ -106,7 +106,10 @@ def job_view(request, pk):
     ctx = {"job": job, "fields": FIELDS, "preset_label": PRESET_LABELS.get(job.preset, job.preset)}
     if job.state == ImportJob.State.MAPPING:
         ctx["columns"] = list(zip(job.header, job.mapping, strict=False))
-        ctx["preview"], ctx["preview_rows"] = _preview(job), PREVIEW_ROWS
+        # A mapping the import would read no row with: the preview says what the import says.
+        ctx["unreadable"] = mapping_problem(job.mapping)
+        ctx["preview"] = [] if ctx["unreadable"] else _preview(job)
+        ctx["preview_rows"] = PREVIEW_ROWS
         ctx["dry_run"] = request.session.pop(f"import-dry-run-{job.pk}", None)
     template = (
         "intake/_import_progress.html"
