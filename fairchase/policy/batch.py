@@ -1,5 +1,4 @@
-"""What planning needs to know of each lead, derived from a `Book` with NumPy; and the table
-of tries that did not bounce (`try_table`), which `fit` reads by the same rules."""
+"""What planning needs to know of each lead, derived from a `Book` with NumPy."""
 
 from __future__ import annotations
 
@@ -16,17 +15,16 @@ from .records import (
     OPEN,
     OPTED_OUT,
     RECENT,
-    RESPONSE_CODES,
     STATUS_KIND,
     UNREACHABLE,
     UNREADABLE,
     WAIT_PAUSED,
     WAIT_REVISIT,
-    Attempts,
     Book,
     codes,
     signal_masks,
 )
+from .tries import last_per_lead, try_table
 
 
 @dataclass
@@ -96,57 +94,16 @@ def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, hours, 
         k=np.where(revisited, 2 + after_revisit, silent),  # a revisited lead starts like a 3rd try
         tries=tried.count,
         avail=avail,
-        last_at=_last_per_lead(lead[dated], tried.at[dated], n, NAN),
-        last_outcome=_last_per_lead(lead, tried.outcome, n, -1),
-        streak=_last_per_lead(lead[engaged], tried.streak[engaged], n, 0),
-        resp_channel=_last_per_lead(lead[reply], tried.channel[reply], n, -1),
+        last_at=last_per_lead(lead[dated], tried.at[dated], n, NAN),
+        last_outcome=last_per_lead(lead, tried.outcome, n, -1),
+        streak=last_per_lead(lead[engaged], tried.streak[engaged], n, 0),
+        resp_channel=last_per_lead(lead[reply], tried.channel[reply], n, -1),
         mailing=book.mailing.astype(np.int64),
         revisited=revisited.astype(np.int64),
         commit_at=book.commit_at,
         commit_by=book.commit_by,
         paused=np.where(waiting, book.paused, np.where(parked, book.revisit, NAN)),
         recent=_recent(book.attempts.lead, book.attempts.at, n),
-    )
-
-
-@dataclass
-class TryTable:
-    """The tries that did not bounce (planning and fitting read only those), lead by lead,
-    oldest first, with what follows from them."""
-
-    lead: np.ndarray  # index of its lead among the leads taken
-    at: np.ndarray
-    channel: np.ndarray  # index into CHANNELS, -1 for an unknown channel
-    outcome: np.ndarray
-    reply: np.ndarray  # it got an answer
-    first: np.ndarray  # per lead: the row of its first answer (len(lead) for none)
-    engaged: np.ndarray  # from its lead's first answer on
-    streak: np.ndarray  # after each engaged try: contacts in a row without progress
-    count: np.ndarray  # per lead: its tries
-    place: np.ndarray  # 0 for the lead's first try, 1 for its second...
-
-
-def try_table(att: Attempts, lead_of: np.ndarray, n: int) -> TryTable:
-    """The tries that did not bounce of the leads `lead_of` takes (each attempt's lead -> its
-    index among the n taken, -1 to leave it out)."""
-    take = (att.outcome != BOUNCED) & (lead_of[att.lead] >= 0)
-    lead = lead_of[att.lead[take]]
-    order = np.arange(len(lead))
-    reply = np.isin(att.outcome[take], RESPONSE_CODES)
-    first = _first_per_lead(lead[reply], order[reply], n, len(lead))
-    engaged = order >= first[lead]
-    count = np.bincount(lead, minlength=n)
-    return TryTable(
-        lead=lead,
-        at=att.at[take],
-        channel=att.channel[take],
-        outcome=att.outcome[take],
-        reply=reply,
-        first=first,
-        engaged=engaged,
-        streak=_streaks_after(engaged, order == first[lead], att.progress[take], reply),
-        count=count,
-        place=order - (np.cumsum(count) - count)[lead],
     )
 
 
@@ -161,21 +118,9 @@ def _reachable(book: Book) -> np.ndarray:
     for c in range(len(CHANNELS)):
         on = att.channel == c
         usual[att.lead[on & ok]] |= 1 << c
-        latest = _last_per_lead(att.lead[on], att.outcome[on], book.n, -1)
+        latest = last_per_lead(att.lead[on], att.outcome[on], book.n, -1)
         bounced[latest == BOUNCED] |= 1 << c
     return np.where(book.own_channels >= 0, book.own_channels, usual) & ~bounced
-
-
-def _streaks_after(engaged, first, progress, reply) -> np.ndarray:
-    """Contacts in a row without progress since the lead engaged, after each try of a flat
-    table of tries lead by lead (seed 002: time to move on): the lead's first answer (`first`)
-    and a contact that made progress start it again at 0, a contact that made none or got no
-    answer adds one. Read it at the `engaged` tries (from the first answer on)."""
-    order = np.arange(len(engaged))
-    reset = first | (engaged & (progress == 1))
-    step = engaged & ~reset & ((progress == 0) | ~reply)
-    made = np.cumsum(step)
-    return made - made[np.maximum.accumulate(np.where(reset, order, 0))]
 
 
 def _recent(lead: np.ndarray, at: np.ndarray, n: int) -> np.ndarray:
@@ -189,17 +134,3 @@ def _recent(lead: np.ndarray, at: np.ndarray, n: int) -> np.ndarray:
     keep = back < RECENT
     out[lead[keep], back[keep]] = at[keep]
     return out
-
-
-def _last_per_lead(owner, values, n, fill):
-    """values[j] of each lead's last entry (`owner` ascending); `fill` for leads without one."""
-    out = np.full(n, fill, dtype=values.dtype)
-    last = np.ones(len(owner), dtype=bool)
-    last[:-1] = owner[1:] != owner[:-1]
-    out[owner[last]] = values[last]
-    return out
-
-
-def _first_per_lead(owner, values, n, fill):
-    """values[j] of each lead's first entry (`owner` ascending); `fill` for leads without one."""
-    return _last_per_lead(owner[::-1], values[::-1], n, fill)

@@ -10,12 +10,12 @@ from typing import Self
 import numpy as np
 
 from . import priors as P
-from .batch import TryTable, try_table
 from .buckets import gap_buckets
 from .glm import aggregate
 from .lookahead import RECENT_CAP, tries_in_week_before
 from .model import age_bins
 from .records import OPTED_OUT
+from .tries import TryTable, try_table
 
 
 @dataclass
