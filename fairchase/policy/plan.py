@@ -121,7 +121,7 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     talk_today = (engaged.net > 0) & (engaged.due < now + DAY)
     engaged_today = ctx.minutes[engaged.channel[talk_today]].sum()
     # today's conversations take today's minutes; a later day's are whole (else a day full of
-    # conversations would put every silent lead's turn off for ever: let go for the crowd)
+    # conversations would put every silent lead's turn off for ever)
     whole = max(ctx.n_total, b.n)  # a batch bigger than a chunk shares the day in proportion
     pace = ctx.settings.daily_minutes * b.n / whole
     left_today = ctx.settings.today_minutes() * b.n / whole
