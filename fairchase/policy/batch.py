@@ -109,7 +109,8 @@ def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, hours, 
 
 def _reachable(book: Book) -> np.ndarray:
     """Channel bits a lead can be reached on: its own list, else call + email (+ text with the
-    sms consent) and every channel used; minus each channel whose latest attempt bounced."""
+    sms consent) and every other channel used (a visit made; never a text without the
+    consent); minus each channel whose latest attempt bounced."""
     att = book.attempts
     call_email = (1 << CHANNELS.index("call")) | (1 << CHANNELS.index("email"))
     usual = np.where(book.sms, call_email | (1 << CHANNELS.index("text")), call_email)
@@ -117,7 +118,8 @@ def _reachable(book: Book) -> np.ndarray:
     bounced = np.zeros(book.n, dtype=np.int64)
     for c in range(len(CHANNELS)):
         on = att.channel == c
-        usual[att.lead[on & ok]] |= 1 << c
+        if CHANNELS[c] != "text":
+            usual[att.lead[on & ok]] |= 1 << c
         latest = last_per_lead(att.lead[on], att.outcome[on], book.n, -1)
         bounced[latest == BOUNCED] |= 1 << c
     return np.where(book.own_channels >= 0, book.own_channels, usual) & ~bounced

@@ -37,6 +37,7 @@ RESPONSE_CODES = sorted(OUTCOME_CODE[name] for name in RESPONSES)
 # what a lead is to the planner
 OPEN, ENGAGED, CLOSED_KIND, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE = range(7)
 STATUS_KIND = {**dict.fromkeys(CLOSED, CLOSED_KIND), "engaged": ENGAGED}
+STATUSES = ("open", "engaged", "won", "lost", "opted_out")
 COMMON_KEYS = ("id", "source", "value", "signals", "consents", "timezone", "created_at", "status")
 ATTEMPT_KEYS = ("outcome", "channel", "at", "progress")
 SEQUENCES = (list, tuple, set, frozenset)
@@ -103,11 +104,17 @@ def normalise(rec) -> dict:
     """One record of any shape as a plain dict of the contract's fields with plain values
     (times as epoch seconds, NaN when unreadable): what the column-wise reader takes."""
     g = getter(rec)
-    out = {"id": g("id")} | {key: _text(g(key)) for key in ("timezone", "status", "source")}
+    out = {"id": g("id")} | {key: _text(g(key)) for key in ("timezone", "source")}
+    status = g("status")
+    if status is not None and not isinstance(status, str):
+        status = repr(status)  # unknown, never open by default
+    out["status"] = _text(status)
     out["value"], out["won_value"] = to_float(g("value")), to_float(g("won_value"))
     out["signals"], out["consents"] = _strings(g("signals")), _strings(g("consents"))
     out["created_at"] = to_ts(g("created_at"), NAN)
     channels = g("channels")
+    if isinstance(channels, str):  # one channel named alone
+        channels = [channels]
     out["channels"] = _strings(channels) if isinstance(channels, SEQUENCES) else None
     commitment = g("commitment")
     if commitment:
@@ -184,7 +191,7 @@ def read_book(records: list) -> Book:
             errors[i] = type(exc).__name__
             plain.append({"id": _safe_id(rec), "attempts": []})
     book = _read_columns(plain)
-    book.errors = errors
+    book.errors |= errors
     return book
 
 
@@ -216,7 +223,7 @@ def _read_columns(records: list) -> Book:
         sources=list(sources),
         signals=[[s for s in names if type(s) is str] for names in signals],
         zones=list(zones),
-        statuses=list(statuses),
+        statuses=[s if s in STATUSES or s is None else _status(s) for s in statuses],
         value=_numbers(values),
         won_value=np.full(n, NAN),
         created=_timestamps(created),
@@ -237,7 +244,17 @@ def _read_columns(records: list) -> Book:
         errors={},
     )
     _read_optional(book, records, complete)
+    for i, status in enumerate(book.statuses):
+        if status not in STATUSES and status is not None:  # never guess: wait until it is fixed
+            book.errors[i] = f"its status {status!r} is none of {', '.join(STATUSES)}"
     return book
+
+
+def _status(value: str) -> str:
+    """A status as the contract spells it, whatever its case and separators ('Opted out',
+    'OPTED-OUT': 'opted_out'); '' is 'open' (none given); an unknown one is kept as it is."""
+    spelled = "_".join(value.lower().replace("-", " ").split())
+    return spelled or "open"
 
 
 def _field(records, key):
@@ -300,6 +317,8 @@ def _read_optional(book: Book, records: list, complete: bool):
     for i in np.flatnonzero(longer | (not complete)).tolist():
         g = records[i].get
         channels, commitment = g("channels"), g("commitment")
+        if isinstance(channels, str):  # one channel named alone
+            channels = [channels]
         if isinstance(channels, SEQUENCES):  # [] means none: never contacted
             book.own_channels[i] = channel_bits(channels)
         if commitment:

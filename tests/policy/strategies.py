@@ -36,6 +36,8 @@ ZONES = [
 CHANNELS = ["call", "email", "text", "visit", "fax", "pigeon"]
 OUTCOMES = ["no_answer", "left_message", "talked", "replied", "bounced", "opted_out", "weird"]
 STATUSES = ["open", "open", "open", "engaged", "won", "lost", "opted_out", "mystery"]
+# the same statuses as people and other tools spell them, and ones the contract does not know
+SPELLINGS = ["Opted out", "OPTED_OUT", "opted-out", "Won", " Lost ", "closed", "nurture", "", 3]
 
 junk = st.one_of(st.none(), st.integers(), st.text(max_size=5), st.floats(allow_nan=True))
 
@@ -86,7 +88,7 @@ def leads(draw, i=0):
             )
         ),
         "attempts": draw(attempts()),
-        "status": draw(st.sampled_from(STATUSES)),
+        "status": draw(st.sampled_from(STATUSES + SPELLINGS)),
         "won_value": None,
     }
     if draw(st.integers(0, 3)) == 0:
@@ -95,8 +97,9 @@ def leads(draw, i=0):
             "by": draw(st.sampled_from(["us", "lead", "nobody"])),
             "what": "call back",
         }
-    if draw(st.integers(0, 4)) == 0:
-        lead["channels"] = draw(st.lists(st.sampled_from(CHANNELS), max_size=3))
+    if draw(st.integers(0, 4)) == 0:  # a list, or one channel named alone
+        lists = st.lists(st.sampled_from(CHANNELS), max_size=3)
+        lead["channels"] = draw(st.one_of(lists, st.sampled_from(CHANNELS)))
     if draw(st.integers(0, 6)) == 0:
         lead["paused_until"] = draw(when(10, 10))
     if draw(st.integers(0, 6)) == 0:

@@ -50,14 +50,16 @@ def zone_of(lead, conf: Settings):
 
 def reachable(lead) -> set:
     given_channels = lead.get("channels")
+    if isinstance(given_channels, str):  # one channel named alone
+        given_channels = [given_channels]
     if isinstance(given_channels, list):  # [] means none
         allowed = {c for c in given_channels if c in KNOWN}
     else:
         allowed = {"call", "email"} | ({"text"} if "sms" in lead.get("consents", []) else set())
-        allowed |= {
+        allowed |= {  # a channel used before, but never a text without the consent
             a["channel"]
             for a in lead["attempts"]
-            if a["channel"] in KNOWN and a["outcome"] != "bounced"
+            if a["channel"] in KNOWN and a["outcome"] != "bounced" and a["channel"] != "text"
         }
     last = {}
     for a in lead["attempts"]:
@@ -65,9 +67,16 @@ def reachable(lead) -> set:
     return {c for c in allowed if last.get(c) != "bounced"}
 
 
+def spelled(status):
+    """A status as the contract spells it ('Opted out' -> 'opted_out'; '' -> 'open')."""
+    if not isinstance(status, str):
+        return status
+    return "_".join(status.lower().replace("-", " ").split()) or "open"
+
+
 def must_not_contact(lead) -> bool:
     return (
-        lead["status"] in ("won", "lost", "opted_out")
+        spelled(lead["status"]) not in ("open", "engaged")
         or any(a["outcome"] == "opted_out" for a in lead["attempts"])
         or not reachable(lead)
     )
