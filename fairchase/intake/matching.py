@@ -125,7 +125,7 @@ class Batch:
         elsewhere = same_person.active_leads_at(
             [f.get("email") for _, f in items], [f.get("phone") for _, f in items]
         )
-        new: list[NewLead] = []
+        new: list[tuple[int, NewLead]] = []  # (its line, the lead)
         with transaction.atomic():
             for line, fields in items:
                 # the Owner cell is read only for a new lead: a known one keeps its owner
@@ -137,14 +137,14 @@ class Batch:
                     elif key_lead is None:
                         if named:
                             fields["owner_id"] = imp.owner_of_row(line, fields, named).pk
-                        new.append(imp.new_lead(fields))
+                        new.append((line, imp.new_lead(fields)))
                     else:
                         imp.merge(
                             key_lead, fields, line, holder=lambda key: self.holder(key, found)
                         )
                 except (RowError, actions.ActionError, ValueError) as exc:
                     imp.report.add_error(line, f"{fields.get('name', '')}: {exc}")
-            if new and not imp.dry_run:
+            if new:
                 imp.write_new(new)
         imp.report.created += len(new)  # counted once written (a failed batch creates nothing)
         if not imp.dry_run:  # once written, the next batch finds these leads by their keys

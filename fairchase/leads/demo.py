@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from . import planning
+from . import actions, planning
 from .models import (
     ACTIVE_STATUSES,
     FINISHED_STATUSES,
@@ -234,6 +234,7 @@ def load_demo(
         rng, owners, numbers, now, n_open
     )
     rows, commitments = _store(made, rng, now)
+    _suppress_opt_outs(made)
     fitted = planning.refit(now=now)
     planned = planning.replan_all(now=now)
     held = Lead.objects.filter(pk__in=[m[0].pk for m in made])
@@ -316,6 +317,16 @@ def _store(made: Made, rng: random.Random, now: datetime) -> tuple[int, int]:
     StatusChange.objects.bulk_create(changes, batch_size=1000)
     Commitment.objects.bulk_create(commitments, batch_size=500)
     return len(rows), len(commitments)
+
+
+def _suppress_opt_outs(made: Made) -> None:
+    """Those who opted out in the demo's history said no: every address of theirs is
+    suppressed, as by any opt-out, through the one action (`actions.opt_out` on a record
+    already opted out suppresses its addresses and changes nothing else), so the demo
+    holds what a real book holds and an address of theirs added later stays blocked."""
+    for lead, attempts, status in made:
+        if status == Status.OPTED_OUT:
+            actions.opt_out(lead, channel=attempts[-1].channel, reason="Demo history")
 
 
 def _commitment(lead: Lead, since: datetime, rng: random.Random, now: datetime) -> Commitment:

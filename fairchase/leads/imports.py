@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import ACTIVE_STATUSES, Attempt, Lead, Status, StatusChange
+from .same_person import said_no_at
 
 
 class _NoHistory:
@@ -41,7 +42,9 @@ def create_leads(
     work). Each is planned through the decision core before one multi-row insert (a new
     lead has no history, so its record is complete), then gets its StatusChange row. No
     `created` event is sent: an imported list is not a stack of enquiries to alert about.
-    Returns the new primary keys, in order, also set on each object's `id`."""
+    A lead of someone who opted out is opted out as it is made (`actions.honour_opt_out`,
+    the rule of `create_lead`), its `status` set on the object too. Returns the new
+    primary keys, in order, also set on each object's `id`."""
     from fairchase import policy
     from fairchase.intake import bulk  # one multi-row INSERT ... RETURNING per batch
 
@@ -78,18 +81,15 @@ def create_leads(
             for lead in leads
         ],
     )
-    # a row with the address of someone who opted out: their other addresses too (rare)
-    opted = set(
-        Suppression.objects.filter(value__in=suppressed, reason="opt-out").values_list(
-            "value", flat=True
-        )
-    )
-    if opted:
+    # someone who opted out (an opt-out's suppression, or an opted-out record of theirs with
+    # no suppression row: a demo, a restored backup) is opted out as `create_lead` does it
+    said_no = said_no_at(values)
+    if said_no:
         from .actions import honour_opt_out
 
         for lead in leads:
-            if {lead.email, lead.phone} & opted:
-                honour_opt_out(lead.id)
+            if {lead.email, lead.phone} & said_no:
+                lead.status = honour_opt_out(lead.id).status
     return ids
 
 

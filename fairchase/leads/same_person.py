@@ -153,6 +153,24 @@ def said_no_before(lead: Lead) -> bool:
     return any(same_person_by_phone(o, lead) for o in others)
 
 
+def said_no_at(values) -> set[str]:
+    """Which of these (normalised) addresses a person who said no gave: suppressed by an
+    opt-out, or an opted-out record's, in two queries for a whole batch. Only a first
+    sieve: a record with one of them is theirs by `said_no_before` (a phone joins only
+    under a matching name); a record with none of them is not."""
+    values = {v for v in values if v}
+    if not values:
+        return set()
+    opted = Suppression.objects.filter(value__in=values, reason="opt-out")
+    found = set(opted.values_list("value", flat=True))
+    said_no = Lead.objects.filter(
+        Q(email__in=values) | Q(phone__in=values), status=Status.OPTED_OUT
+    )
+    for email, phone in said_no.values_list("email", "phone"):
+        found |= {email, phone} & values
+    return found
+
+
 def who_said_no(lead: Lead) -> StatusChange | None:
     """The opt-out row of the first of this person's other records to say no (the rule of
     `said_no_before`: the same email, or the same phone under a matching name): its lead

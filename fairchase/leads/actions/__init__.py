@@ -36,7 +36,7 @@ from .core import (
     note_on_timeline,
 )
 from .enquiries import GUARDED_FIELDS, add_enquiry, create_lead, update_lead
-from .optout import honour_opt_out, opt_out, suppress
+from .optout import honour_opt_out, opt_out, suppress, why_said_no
 from .status import (
     CARRIED_STATUSES,
     is_active,
@@ -90,4 +90,5 @@ __all__ = [
     "update_lead",
     "wake_revisit",
     "wake_revisits",
+    "why_said_no",
 ]

@@ -90,11 +90,20 @@ def _opt_out_other_records(
 
 
 @transaction.atomic
-def honour_opt_out(pk: int) -> None:
-    """`_honour_opt_out` for a lead stored without its action (an imported one), replanned."""
+def honour_opt_out(pk: int) -> Lead:
+    """`_honour_opt_out` for a lead stored without its action (an imported one), replanned;
+    returns the lead as it is now (opted out when its person said no before)."""
     lead = _lock(pk)
     if _honour_opt_out(lead):
         _done(lead, "opt_out")
+    return lead
+
+
+def why_said_no(lead: Lead) -> str:
+    """What `_honour_opt_out` would say of this lead, saved or not ("This person opted out
+    before: Quinn Ford (#501) on ..."), or "" when its person never said no: an import's
+    dry run says it of a row, by the same rule the import applies."""
+    return _said_no_before(lead) if said_no_before(lead) else ""
 
 
 def _honour_opt_out(lead: Lead, user=None) -> bool:
@@ -141,6 +150,8 @@ def _said_no_before(lead: Lead) -> str:
         .order_by("created_at")
         .first()
     )
+    if gone is None:  # an opted-out record without its opt-out row (data from elsewhere)
+        return "This person opted out before, on another record of theirs"
     when = clock.at_zone(gone.created_at, tz, fmt)
     return f"This person opted out before: {gone.value} asked not to be contacted on {when}"
 
