@@ -6,6 +6,7 @@ recomputes the lead's plan fields (next_action, next_due, priority, ...) from
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone as tz
@@ -109,28 +110,64 @@ class Profile(models.Model):
         return f"{self.user} ({self.role})"
 
 
-class BusinessSettings(models.Model):
-    """One row: the numbers the decision core weighs (contract `Settings`)."""
+# Bounds of the business settings (see BusinessSettings).
+MAX_HOURLY_COST = 10_000
+MINUTES_A_DAY = 1_440
+MAX_COMPLAINT_COST = 1_000_000
+MAX_TRIES_A_WEEK = 50
+NEGATIVE = "Must not be negative."
 
-    hourly_cost = models.FloatField(default=50.0, help_text="What an hour of selling time costs.")
-    margin = models.FloatField(default=1.0, help_text="Share of deal value that is profit (0-1).")
+
+def _between(low: float, high: float, said: str) -> list:
+    """Validators keeping a setting within [low, high], saying the bound in words."""
+    return [MinValueValidator(low, NEGATIVE), MaxValueValidator(high, f"At most {said}.")]
+
+
+def _channel_minutes() -> list:
+    return _between(0, MINUTES_A_DAY, "1,440 minutes (a whole day)")
+
+
+class BusinessSettings(models.Model):
+    """One row: the numbers the decision core weighs (contract `Settings`). Each is bounded to
+    what a business can mean: an hourly cost of 1e12 or 99,999,999 minutes a day was once
+    accepted, and every waiting enquiry then moved to "Ready to let go"."""
+
+    hourly_cost = models.FloatField(
+        default=50.0,
+        help_text="What an hour of selling time costs.",
+        validators=_between(0, MAX_HOURLY_COST, "$10,000 an hour"),
+    )
+    margin = models.FloatField(
+        default=1.0,
+        help_text="Share of deal value that is profit (0-1).",
+        validators=_between(0, 1, "1 (all of a deal's value)"),
+    )
     daily_minutes = models.PositiveIntegerField(
-        default=120, help_text="Selling minutes per day per person."
+        default=120,
+        help_text="Selling minutes per day per person.",
+        validators=_between(0, MINUTES_A_DAY, "1,440 minutes (a whole day)"),
     )
     contact_start = models.TimeField(default="08:00")
     contact_end = models.TimeField(default="20:00")
-    max_attempts_per_week = models.PositiveSmallIntegerField(default=3)
+    max_attempts_per_week = models.PositiveSmallIntegerField(
+        default=3, validators=_between(0, MAX_TRIES_A_WEEK, f"{MAX_TRIES_A_WEEK} tries a week")
+    )
     complaint_cost = models.FloatField(
-        default=200.0, help_text="Cost of annoying someone into a complaint."
+        default=200.0,
+        help_text="Cost of annoying someone into a complaint.",
+        validators=_between(0, MAX_COMPLAINT_COST, "$1,000,000"),
     )
     business_timezone = models.CharField(max_length=64, default="UTC")
     default_value = models.FloatField(
-        null=True, blank=True, help_text="Deal value when a lead has none; empty = learned median."
+        null=True,
+        blank=True,
+        help_text="Deal value when a lead has none; empty = learned median.",
+        validators=[MinValueValidator(0, NEGATIVE)],
     )
-    minutes_call = models.FloatField(default=6.0)
-    minutes_email = models.FloatField(default=3.0)
-    minutes_text = models.FloatField(default=2.0)
-    minutes_visit = models.FloatField(default=45.0)
+    minutes_call = models.FloatField(default=6.0, validators=_channel_minutes())
+    minutes_email = models.FloatField(default=3.0, validators=_channel_minutes())
+    minutes_text = models.FloatField(default=2.0, validators=_channel_minutes())
+    minutes_visit = models.FloatField(default=45.0, validators=_channel_minutes())
 
     class Meta:
         verbose_name_plural = "business settings"

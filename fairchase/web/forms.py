@@ -363,17 +363,7 @@ class BusinessSettingsForm(forms.ModelForm):
         start, end = data.get("contact_start"), data.get("contact_end")
         if start and end and start >= end:
             self.add_error("contact_end", "Contact hours must end after they start.")
-        for name in (
-            "hourly_cost",
-            "complaint_cost",
-            "minutes_call",
-            "minutes_email",
-            "minutes_text",
-            "minutes_visit",
-        ):
-            if data.get(name) is not None and data[name] < 0:
-                self.add_error(name, "Must not be negative.")
-        return data
+        return data  # each number's bounds are the model's validators (BusinessSettings)
 
 
 class ProfileForm(forms.ModelForm):

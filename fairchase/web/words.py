@@ -34,6 +34,22 @@ def let_go_target(lead) -> str:
     return str(target)
 
 
+def plan_do(lead, channel: str, now=None) -> str:
+    """What the lead's stored plan says to do, in a word or three: the channel of a contact,
+    "wait until 12 Mar 2027" (or "wait for its turn", whose day is in its reason), or
+    "stop → mailing list" (revisit, closed): a wait is not a stop."""
+    if lead.next_action == "stop":
+        return f"stop → {let_go_target(lead)}"
+    if lead.next_action == "wait":
+        now = now or timezone.now()
+        days = [lead.next_due, lead.paused_until, lead.revisit_at, lead.plan_revisit_at]
+        later = [day for day in days if day is not None and day > now]
+        if later:
+            return f"wait until {timezone.localtime(min(later)):%d %b %Y}"
+        return "wait for its turn"
+    return channel
+
+
 def consents_text(codes) -> str:
     """What a lead agreed to, in words: ["mailing_list", "sms"] -> "mailing list, text messages"
     ("none" when nothing); a code of no known label is shown with spaces for underscores."""

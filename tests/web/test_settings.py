@@ -127,3 +127,28 @@ def test_an_email_that_is_a_colleagues_username_is_refused(client, alice, bob):
     assert "This address is another user&#x27;s username" in r.content.decode()
     bob.refresh_from_db()
     assert bob.email == "bob@example.com"
+
+
+def test_absurd_business_settings_are_refused_with_their_bounds(client, boss):
+    """An hourly cost of 1e12 and 99,999,999 minutes a day were once saved, and every waiting
+    enquiry moved to "Ready to let go"; now each number outside what a business can mean is
+    refused next to its field, saying the bound, and nothing is saved."""
+    client.force_login(boss)
+    absurd = {
+        "hourly_cost": ("1e12", "At most $10,000 an hour."),
+        "daily_minutes": ("99999999", "At most 1,440 minutes (a whole day)."),
+        "complaint_cost": ("2000000", "At most $1,000,000."),
+        "minutes_visit": ("5000", "At most 1,440 minutes (a whole day)."),
+        "max_attempts_per_week": ("10000", "At most 50 tries a week."),
+        "default_value": ("-5", "Must not be negative."),
+    }
+    for field, (value, said) in absurd.items():
+        r = client.post("/settings/", {**BUSINESS, field: value})
+        assert said in r.content.decode(), field
+        s = BusinessSettings.current()
+        assert (s.hourly_cost, s.daily_minutes, s.complaint_cost) == (50, 120, 200), field
+    # the bounds themselves are accepted
+    edge = {"hourly_cost": "10000", "daily_minutes": "1440", "complaint_cost": "1000000"}
+    client.post("/settings/", {**BUSINESS, **edge})
+    s = BusinessSettings.current()
+    assert (s.hourly_cost, s.daily_minutes, s.complaint_cost) == (10000, 1440, 1000000)

@@ -17,6 +17,7 @@ from .attempts import (
     REPLY_CLOCK_SKEW,
     SILENT_OUTCOMES,
     log_attempt,
+    not_chased,
     record_reply,
 )
 from .commitments import (
@@ -73,6 +74,7 @@ __all__ = [
     "lapse_commitment",
     "lead_event",
     "log_attempt",
+    "not_chased",
     "mark_lost",
     "mark_missed_commitments",
     "mark_won",

@@ -8,6 +8,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from ... import clock
 from ..models import Attempt, Commitment, Lead, Outcome, Status
 from .core import ActionError, _done, _lock, _transition
 from .optout import _cancel_commitments, _opt_out_other_records, _suppress
@@ -38,7 +39,9 @@ def log_attempt(
     keeps_promise=False: a message Fairchase sent (see `_fulfil_our_commitment`), which
     never keeps a promise of ours."""
     caller, lead = lead, _lock(lead)
-    if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
+    if lead.status == Status.OPTED_OUT:
+        raise ActionError(not_chased(lead))
+    if lead.status in (Status.WON, Status.LOST):
         raise ActionError(
             f"{lead.name} is {lead.get_status_display().lower()}: reopen the lead first."
         )
@@ -59,6 +62,22 @@ def log_attempt(
     _move_on_after_attempt(lead, attempt, user, at)
     _done(lead, "attempt", caller=caller, replan=replan, attempt=attempt)
     return attempt
+
+
+def not_chased(lead: Lead) -> str:
+    """Why no attempt is logged on an opted-out lead, in words that are true: reopening
+    refuses them, and nobody should be told to chase someone who said no."""
+    said_no = (
+        lead.status_changes.filter(new=Status.OPTED_OUT)
+        .exclude(old=Status.OPTED_OUT)  # a note on the timeline, not the opt-out
+        .order_by("-at", "-pk")
+        .first()
+    )
+    on = ""
+    if said_no is not None:
+        day = said_no.at.astimezone(clock.business_zone())
+        on = f" on {day.day} {day:%b %Y}"
+    return f"{lead.name} opted out{on}: Fairchase does not chase them, so no attempt is logged."
 
 
 def _count_attempt(lead: Lead, outcome: str, at: datetime) -> None:

@@ -125,6 +125,8 @@ def lead_detail(request, pk):
             "lead": lead,
             "timeline": timeline_for(lead),
             "signals_form": SignalsForm.for_lead(lead),
+            # no attempt on someone who said no: the page says why instead of offering one
+            "not_chased": actions.not_chased(lead) if lead.status == Status.OPTED_OUT else "",
             "attempt_form": AttemptForm(initial={"channel": channel, "outcome": "no_answer"}),
             # no next step for someone who opted out; only theirs when we cannot reach them
             "commitment_form": None

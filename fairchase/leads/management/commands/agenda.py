@@ -12,6 +12,7 @@ from fairchase import clock
 from fairchase.intake.exporting import source_label
 from fairchase.leads.people import is_admin
 from fairchase.web.agenda import agenda_for
+from fairchase.web.words import plan_do
 
 PIPE_WIDTH = 200
 
@@ -143,7 +144,7 @@ def _plans_table(title: str, plans, reason) -> Table:
     rows = []
     for r in plans:
         d = r.as_dict()
-        do = d["channel"] if d["action"] == "contact" else f"stop → {d['next_state'] or 'closed'}"
+        do = plan_do(r.lead, d["channel"])
         rows.append(
             (
                 str(d["id"]),
