@@ -28,7 +28,7 @@ from fairchase.leads.people import People, display_name, team
 from fairchase.leads.same_person import said_no_at
 
 from .mapping import detect_mapping
-from .matching import Batch, row_keys
+from .matching import Batch, row_keys, token
 from .reading import Row, read_table
 from .report import ImportReport, describe
 from .rows import RowError, parse_row, row_name
@@ -136,13 +136,6 @@ class NewLead(SimpleNamespace):
         return self.id
 
 
-def _token(lead) -> int:
-    """A lead's identity during an import: its pk, or for one not saved yet, the object's id."""
-    if isinstance(lead, int):
-        return lead
-    return lead.pk if lead.pk is not None else id(lead)
-
-
 @dataclass(slots=True)
 class RowReading:
     """A data row as the import reads it: its fields, or why it is skipped (`skipped`, the
@@ -217,6 +210,9 @@ class Importer:
         self.report = ImportReport(dry_run=dry_run)
         self.pending: dict = {}  # email/phone/name key -> lead a row of this batch was
         self.aliases: dict = {}  # the same, for earlier batches: key -> primary key
+        # a phone number may be a family's: every lead rows with it were, by phone
+        self.phones: dict[str, list] = {}  # this batch's: phone -> leads
+        self.phone_aliases: dict[str, list[int]] = {}  # earlier batches': phone -> primary keys
         self.touched: set[int] = set()  # leads an earlier row of this import already set
         self.noted: set[int] = set()  # others' leads this import left a timeline note on
         self._people: People | None = None  # read once, if an Owner column names new leads' owners
@@ -256,7 +252,8 @@ class Importer:
 
     def pending_match(self, fields: dict) -> Lead | None:
         """The lead an earlier row of this batch was, when this row shares a key with it:
-        an address, or, for a row without one, its name and company."""
+        its email, or, for a row without an address, its name and company (a shared phone
+        number is not a key alone: `matching.Batch.on_phone`)."""
         for key in row_keys(fields):
             if key in self.pending:
                 return self.pending[key]
@@ -266,7 +263,15 @@ class Importer:
         """Every key of this row that nobody holds yet names this lead for the rest of the
         import (a person with two addresses over two rows is one person, found the same way
         on a re-import)."""
+        if phone := fields.get("phone"):  # a shared number is everyone's who gave it
+            on_it = self.phones.setdefault(phone, [])
+            if all(token(x) != token(lead) for x in on_it) and (
+                lead.pk is None or lead.pk not in self.phone_aliases.get(phone, ())
+            ):
+                on_it.append(lead)
         for key in row_keys(fields):
+            if key == phone:
+                continue
             if (
                 key not in self.pending
                 and key not in self.aliases
@@ -280,7 +285,13 @@ class Importer:
             if lead.pk is not None:
                 self.aliases.setdefault(key, lead.pk)
                 self.touched.add(lead.pk)
+        for phone, leads in self.phones.items():
+            for lead in leads:
+                if lead.pk is not None:
+                    self.phone_aliases.setdefault(phone, []).append(lead.pk)
+                    self.touched.add(lead.pk)
         self.pending.clear()
+        self.phones.clear()
 
     def new_lead(self, fields: dict) -> NewLead:
         values = {k: v for k, v in fields.items() if k != "id"}
@@ -345,7 +356,7 @@ class Importer:
         changes = _changes(lead, fields, fill_only=marker in self.touched)
         for name in ("email", "phone"):  # an address someone else has stays theirs: no duplicates
             other = holder(changes[name]) if holder is not None and name in changes else None
-            if other is not None and _token(other) != marker:
+            if other is not None and token(other) != marker:
                 del changes[name]
         self.touched.add(marker)
         self.remember(lead, fields, holder)
@@ -418,6 +429,7 @@ class Importer:
             )
             batch.items.clear()
             self.pending.clear()
+            self.phones.clear()
         if self.progress:
             self.progress(self.report.rows)
 

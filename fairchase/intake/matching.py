@@ -2,6 +2,10 @@
 name and company: `row_keys`); a `Batch` of rows is matched against the leads in scope with
 one query, then each row goes to the `importer.Importer` running the import: to update the
 lead it is, to become a new lead, or, as someone else's active lead, to be reported.
+
+An email is one person's; a phone number may be a family's or a switchboard's, so a row
+joins a lead (or an earlier row of the file) by phone only under a matching name, by the
+rule every other door follows (`same_person.one_on_phone`): each number keeps all its leads.
 """
 
 from __future__ import annotations
@@ -18,6 +22,13 @@ from .rows import RowError
 
 if TYPE_CHECKING:
     from .importer import Importer, NewLead
+
+
+def token(lead) -> int:
+    """A lead's identity during an import: its pk, or for one not saved yet, the object's id."""
+    if isinstance(lead, int):
+        return lead
+    return lead.pk if lead.pk is not None else id(lead)
 
 
 def row_keys(fields: dict) -> list:
@@ -50,12 +61,18 @@ class Batch:
             for key in row_keys(f)
             if (pk := self.imp.aliases.get(key)) is not None
         }
+        ids |= {
+            pk
+            for _, f in items
+            if "phone" in f
+            for pk in self.imp.phone_aliases.get(f["phone"], ())
+        }
         emails = {f["email"] for _, f in items if "email" in f}
         phones = {f["phone"] for _, f in items if "phone" in f}
         names = {f["name"] for _, f in items if "email" not in f and "phone" not in f}
         by_id: dict[int, Lead] = {}
         by_email: dict[str, Lead] = {}
-        by_phone: dict[str, Lead] = {}
+        by_phone: dict[str, list[Lead]] = {}  # a shared number: every lead on it
         by_name: dict[tuple[str, str], Lead] = {}
         query = Q(pk__in=ids) | Q(email__in=emails) | Q(phone__in=phones) | Q(name__in=names)
         if ids or emails or phones or names:
@@ -64,7 +81,7 @@ class Batch:
                 if lead.email:
                     by_email.setdefault(lead.email, lead)
                 if lead.phone:
-                    by_phone.setdefault(lead.phone, lead)
+                    by_phone.setdefault(lead.phone, []).append(lead)
                 if (
                     not lead.email and not lead.phone
                 ):  # a row without an address is someone without one
@@ -76,29 +93,60 @@ class Batch:
         then phone, or the name for a row without one) the person an earlier row of this
         import was or a lead in scope. Key by key, so a row is matched on its email first
         on every import, whether its email's owner was created by this import or the last."""
-        by_id, by_email, by_phone, by_name = found
+        by_id, by_email, _by_phone, by_name = found
         lead = by_id.get(fields.get("id"))
         if lead is not None and name_key(lead.__dict__)[0] == name_key(fields)[0]:
             return lead  # one of our own exported rows (an id from another database names someone else)
-        keys = [
-            (fields[k], table)
-            for k, table in (("email", by_email), ("phone", by_phone))
-            if fields.get(k)
-        ] or [(name_key(fields), by_name)]
-        for key, in_scope in keys:
-            if key in self.imp.pending:
-                return self.imp.pending[key]
-            pk = self.imp.aliases.get(key)
-            if pk is not None and pk in by_id:
-                return by_id[pk]
-            if key in in_scope:
-                return in_scope[key]
+        if not (fields.get("email") or fields.get("phone")):
+            return self._by_key(name_key(fields), by_id, by_name)
+        if fields.get("email") and (lead := self._by_key(fields["email"], by_id, by_email)):
+            return lead
+        if fields.get("phone"):
+            return self.on_phone(fields["phone"], fields.get("name", ""), found)
         return None
+
+    def _by_key(self, key, by_id: dict, in_scope: dict) -> Lead | None:
+        """The lead a key (an email, or a name and company) is: an earlier row's, else in scope."""
+        if key in self.imp.pending:
+            return self.imp.pending[key]
+        pk = self.imp.aliases.get(key)
+        if pk is not None and pk in by_id:
+            return by_id[pk]
+        return in_scope.get(key)
+
+    def at_phone(self, phone: str, found: tuple[dict, dict, dict, dict]) -> list:
+        """Everyone this number is known for: earlier rows of this batch, of earlier batches,
+        then the leads in scope with it (each once)."""
+        by_id, by_phone = found[0], found[2]
+        earlier = [by_id[pk] for pk in self.imp.phone_aliases.get(phone, ()) if pk in by_id]
+        everyone = [*self.imp.phones.get(phone, ()), *earlier, *by_phone.get(phone, ())]
+        if len(everyone) < 2:
+            return everyone
+        seen: set[int] = set()
+        once = []
+        for lead in everyone:
+            if token(lead) not in seen:
+                seen.add(token(lead))
+                once.append(lead)
+        return once
+
+    def on_phone(self, phone: str, name: str, found: tuple[dict, dict, dict, dict]):
+        """The one known for this number that a row with this name is (`same_person.one_on_phone`:
+        the same name first, else the one matching name; two fitting: None, never a guess).
+        Two fitting of whom an earlier row of this import was one: that one, as when the file
+        was first imported ("Bob" after "Bob Stone" joined him before "Bob Jones" came), so
+        importing a file again changes nothing."""
+        known = self.at_phone(phone, found)
+        lead = same_person.one_on_phone(known, name)
+        if lead is None and len(known) > 1:
+            touched = self.imp.touched
+            lead = same_person.one_on_phone([x for x in known if token(x) in touched], name)
+        return lead
 
     def elsewhere(self, fields: dict, candidates: list[Lead]) -> Lead | None:
         """The active lead, outside the scope, of the person this unmatched row is (the rule
-        of `same_person.active_lead_of`): a row matched nothing in scope, so any active lead
-        with its email or phone is someone else's."""
+        of `same_person.active_lead_of`) among `candidates`, the active leads with its
+        addresses outside the scope: the row matched nobody in scope."""
         if not (fields.get("email") or fields.get("phone")) or self.imp.pending_match(fields):
             return None
         return same_person.active_lead_among(
@@ -111,7 +159,9 @@ class Batch:
             return self.imp.pending[address]
         if address in self.imp.aliases:
             return self.imp.aliases[address]
-        return found[1].get(address) or found[2].get(address)
+        if address in found[1]:
+            return found[1][address]
+        return next(iter(self.at_phone(address, found)), None)
 
     def flush(self) -> None:
         if not self.items:
@@ -122,9 +172,15 @@ class Batch:
         # Another person's active leads these rows may be (the whole book, not only the scope).
         # Not held (`same_person.lock_person`): one file is one process matching its own rows
         # in memory; a batch's 2,000 addresses would overrun PostgreSQL's lock table (~64 a connection).
-        elsewhere = same_person.active_leads_at(
-            [f.get("email") for _, f in items], [f.get("phone") for _, f in items]
-        )
+        # Those in scope are not: a row on a number shared by two in scope whose names both
+        # fit is neither's (never a guess), and not "already someone's lead" either.
+        elsewhere = [
+            lead
+            for lead in same_person.active_leads_at(
+                [f.get("email") for _, f in items], [f.get("phone") for _, f in items]
+            )
+            if lead.pk not in found[0]
+        ]
         new: list[tuple[int, NewLead]] = []  # (its line, the lead)
         with transaction.atomic():
             for line, fields in items:

@@ -102,7 +102,16 @@ def active_lead_among(candidates, name: str, email: str, phone: str) -> Lead | N
     such leads (a "Bob" and a "Bob Stone" on a family's number) are not guessed between."""
     if email and (lead := next((c for c in candidates if c.email == email), None)) is not None:
         return lead
-    on_phone = [c for c in candidates if phone and c.phone == phone]
+    return one_on_phone([c for c in candidates if phone and c.phone == phone], name)
+
+
+def one_on_phone(on_phone, name: str):
+    """Which of these records sharing a phone number (oldest first) the person with this
+    name is: the one with the same name, else the one whose name matches
+    (`same_person_by_phone`) or that has no real name; None when none fits, or two do
+    (never guessed between). Records are anything with a `name` (an importer's rows)."""
+    if not on_phone:
+        return None
     if (lead := next((c for c in on_phone if _exact_name(c.name, name)), None)) is not None:
         return lead
     newcomer = Lead(name=name)
