@@ -1,8 +1,8 @@
 """Import leads from a CSV or Excel file: streamed, de-duplicated, never raising.
 
 Rows are read and checked in batches (`matching.Batch`). A row matching a lead already in scope
-(our Fairchase ID, normalised email, E.164 phone, or for a row with neither its name and
-company) updates it through `actions.update_lead` (notes are added to, never replaced);
+(our Fairchase ID, normalised email, E.164 phone under a matching name, or for a row with
+neither its name and company) updates it through `actions.update_lead` (notes are added to, never replaced);
 new leads go in through `leads.imports.create_leads`, planned by the decision core before one
 bulk insert, each with its StatusChange row. A bad cell is left out with a warning and
 the person still comes in; a row with nothing to know the person by is reported with its
