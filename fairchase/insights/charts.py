@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import svg
 from .models import SourceCost
-from .numbers import source_label
+from .numbers import STOP_HORIZON, source_label
 
 
 def money(v) -> str:
@@ -24,9 +24,10 @@ def pct(v) -> str:
 
 
 def stop_text(tries) -> str:
-    """How many tries the model makes before it stops, in words."""
+    """How many tries the model makes before it stops, in words; None is a lead it still
+    tries after the horizon the stop points look at, said with that number."""
     if tries is None:
-        return "keeps trying"
+        return f"keeps trying past {STOP_HORIZON} tries"
     return "don't try" if tries == 0 else f"after {tries} tr{'ies' if tries != 1 else 'y'}"
 
 

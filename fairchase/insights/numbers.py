@@ -28,6 +28,8 @@ from . import sql
 from .scope import Scope
 
 STOP_VALUES = (500, 2000, 10000)
+# How many tries of a lead who never answers the stop points look at: past it, "keeps trying".
+STOP_HORIZON = 20
 REPLIES = ("replied", "talked")
 SOURCE_LABELS = dict(SOURCES)
 SIGNAL_LABELS = dict(GOOD_SIGNALS + POOR_SIGNALS)
@@ -108,7 +110,7 @@ def stop_points(model, source: str, settings: dict) -> list[dict]:
         k = None
         if stop_attempt is not None:
             try:
-                k = stop_attempt(model, source, value, settings)
+                k = stop_attempt(model, source, value, settings, max_attempts=STOP_HORIZON)
             except Exception:  # a core without this helper for an odd source: show "?"
                 k = None
         out.append({"value": value, "k": k, "tries": k - 1 if k is not None else None})

@@ -113,6 +113,26 @@ def uncertainty(value: float | None, margin: float) -> tuple[float, str]:
     return noise, f"the {money(noise)} of one typical sale at your margin"
 
 
+def _same_text(label: str, tries: str, gain: float, said: str) -> str:
+    """The "no clear difference" line. When the best rule earns no more than what the business
+    did, it says what was done is already the best, never "the best ... made $0 more"."""
+    from .charts import money
+
+    head = f"{label}: no clear difference between stopping rules and what you did"
+    swing = f"within {said}, which one lead more or less could swing"
+    if round(gain) > 0:
+        return f"{head} (the best, stop after {tries}, made {money(gain)} more: {swing})."
+    if round(gain) == 0:
+        return (
+            f"{head} (what you did is already the best of these rules: stopping after "
+            f"{tries} made the same)."
+        )
+    return (
+        f"{head} (what you did is already better than every one of these rules: the best, "
+        f"stop after {tries}, made {money(-gain)} less: {swing})."
+    )
+
+
 def answer(source: str, replay: dict, value: float | None, margin: float = 1.0) -> dict:
     """One plain verdict on a replay, the same wherever it is said: the answer line of a
     source ("Web form leads: stop after 4 tries at $2,000 ($900 more profit than what you
@@ -154,10 +174,7 @@ def answer(source: str, replay: dict, value: float | None, margin: float = 1.0) 
             **line,
             "n": None,
             "kind": "same",
-            "text": f"{label}: no clear difference between stopping rules and what you did "
-            f"(the best, stop after {tries}, made {money(abs(gain))} "
-            f"{'more' if gain >= 0 else 'less'}: within {said}, which one lead more or less "
-            "could swing).",
+            "text": _same_text(label, tries, gain, said),
         }
     at = f" at {money(value)}" if value else ""
     if gain < 0:

@@ -45,7 +45,29 @@ def test_too_few_leads_name_no_rule():
 def test_zero_tries_reads_as_dont_try_not_never_stop():
     assert stop_text(0) == "don't try"
     assert stop_text(1) == "after 1 try"
-    assert stop_text(None) == "keeps trying"
+    assert stop_text(None) == "keeps trying past 20 tries"
+
+
+def test_a_lead_past_the_horizon_is_said_with_the_horizon_the_stop_points_use():
+    from fairchase.insights import numbers
+
+    assert str(numbers.STOP_HORIZON) in stop_text(None)
+
+
+def test_when_what_you_did_is_already_the_best_it_is_said_plainly_not_as_0_more():
+    tie = answer("referral", _replay(10_000.0, [9_000.0, 10_000.2]), 1_500.0, margin=0.4)
+    assert tie["kind"] == "same"
+    assert "$0 more" not in tie["text"]
+    assert tie["text"] == (
+        "Referral leads: no clear difference between stopping rules and what you did "
+        "(what you did is already the best of these rules: stopping after 2 tries made the same)."
+    )
+    less = answer("referral", _replay(10_000.0, [9_000.0, 9_800.0]), 1_500.0, margin=0.4)
+    assert less["kind"] == "same"
+    assert "what you did is already better than every one of these rules" in less["text"]
+    assert "stop after 2 tries, made $200 less" in less["text"]
+    more = answer("referral", _replay(10_000.0, [9_000.0, 10_300.0]), 1_500.0, margin=0.4)
+    assert "(the best, stop after 2 tries, made $300 more: within" in more["text"]
 
 
 def _answer_line(html: str, source: str) -> str:
