@@ -4,6 +4,9 @@ suppression work however an address was typed."""
 from __future__ import annotations
 
 import os
+from functools import cache
+from importlib import resources
+from pathlib import Path
 from zoneinfo import ZoneInfo, available_timezones
 
 import phonenumbers
@@ -103,6 +106,29 @@ def display_phone(stored: str | None, reader: str = "") -> str:
 
 
 _ZONES: set[str] | None = None
+_AREAS = ("Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/", "Europe/")
+_AREAS += ("Indian/", "Pacific/")
+
+
+@cache
+def canonical_zones() -> list[str]:
+    """The zones a person picks from: canonical Area/City names (zone.tab, from the system or
+    the tzdata package) plus UTC, sorted. Legacy aliases ("US/Eastern", "GB-Eire", "W-SU") and
+    oddities ("Factory") stay valid to store, they are just not offered."""
+    known = available_timezones()
+    candidates = [Path("/usr/share/zoneinfo/zone.tab")]
+    try:
+        candidates.append(Path(str(resources.files("tzdata") / "zoneinfo" / "zone.tab")))
+    except ModuleNotFoundError:
+        pass
+    for path in candidates:
+        if path.exists():
+            rows = (line.split("\t") for line in path.read_text().splitlines())
+            names = {r[2] for r in rows if len(r) >= 3 and not r[0].startswith("#")}
+            break
+    else:  # no zone.tab: the Area/City names, which still holds a few old spellings
+        names = {z for z in known if z.startswith(_AREAS)}
+    return sorted((names & known) | {"UTC"})
 
 
 def normalize_timezone(raw: str | None) -> str:

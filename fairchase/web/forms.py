@@ -3,7 +3,6 @@ so a form never half-saves a lead (the action runs in one transaction)."""
 
 from __future__ import annotations
 
-import zoneinfo
 from decimal import Decimal
 
 from django import forms
@@ -26,6 +25,7 @@ from fairchase.leads.models import (
 from fairchase.leads.normalize import (
     PHONE_EXAMPLE,
     InvalidContact,
+    canonical_zones,
     normalize_email,
     normalize_phone,
     normalize_timezone,
@@ -62,9 +62,10 @@ COMMON_ZONES = [
 
 def zone_choices(current: str = "", first: tuple[str, str] | None = None) -> list:
     """A select list of time zones: `first` on top (e.g. "the business's zone"), the zone
-    already chosen, the common ones, then every zone this Python knows, sorted."""
+    already chosen (even a legacy name, so a stored value is shown and kept on save), the
+    common ones, then every canonical Area/City zone, sorted (no "Factory" or "GB-Eire")."""
     common = dict(COMMON_ZONES)
-    every = sorted(zoneinfo.available_timezones() - set(common) - {"localtime"})
+    every = [z for z in canonical_zones() if z not in common]
     top = [first] if first else []
     if current and current not in common and (not first or current != first[0]):
         top.append((current, current.replace("_", " ")))
