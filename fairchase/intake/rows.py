@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
-from functools import cache, partial
-from importlib import resources
-from pathlib import Path
+from functools import partial
 
 import phonenumbers
 from dateutil import parser as dateparser
@@ -20,6 +18,7 @@ from fairchase.leads.normalize import (
     normalize_email,
     normalize_phone,
     normalize_timezone,
+    zone_countries,
 )
 
 from .mapping import map_source
@@ -217,25 +216,10 @@ _SLASHED = re.compile(r"\s*(\d{1,2})[/-](\d{1,2})[/-]\d{2,4}(?![\d/-])")
 MONTH_FIRST = {"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW", "BZ", "CA"}
 
 
-@cache
-def _zone_countries() -> dict[str, str]:
-    """IANA zone -> ISO country code (zone.tab, from the system or the tzdata package)."""
-    candidates = [Path("/usr/share/zoneinfo/zone.tab")]
-    try:
-        candidates.append(Path(str(resources.files("tzdata") / "zoneinfo" / "zone.tab")))
-    except ModuleNotFoundError:
-        pass
-    for path in candidates:
-        if path.exists():
-            rows = (line.split("\t") for line in path.read_text().splitlines())
-            return {r[2]: r[0] for r in rows if len(r) >= 3 and not r[0].startswith("#")}
-    return {}
-
-
 def month_first(zone) -> bool:
     """Whether the business writes dates month first: the custom of its time zone's country
     (America/Chicago: yes; Europe/Berlin: no), else of the site's language ("en-us")."""
-    country = _zone_countries().get(getattr(zone, "key", str(zone)), "")
+    country = zone_countries().get(getattr(zone, "key", str(zone)), "")
     if not country:
         country = settings.LANGUAGE_CODE.partition("-")[2].upper()
     return country in MONTH_FIRST

@@ -111,11 +111,9 @@ _AREAS += ("Indian/", "Pacific/")
 
 
 @cache
-def canonical_zones() -> list[str]:
-    """The zones a person picks from: canonical Area/City names (zone.tab, from the system or
-    the tzdata package) plus UTC, sorted. Legacy aliases ("US/Eastern", "GB-Eire", "W-SU") and
-    oddities ("Factory") stay valid to store, they are just not offered."""
-    known = available_timezones()
+def zone_countries() -> dict[str, str]:
+    """IANA zone -> ISO country code from zone.tab (the system's or the tzdata package's):
+    the canonical Area/City zones, one reading shared by the zone menus and the importer."""
     candidates = [Path("/usr/share/zoneinfo/zone.tab")]
     try:
         candidates.append(Path(str(resources.files("tzdata") / "zoneinfo" / "zone.tab")))
@@ -124,10 +122,18 @@ def canonical_zones() -> list[str]:
     for path in candidates:
         if path.exists():
             rows = (line.split("\t") for line in path.read_text().splitlines())
-            names = {r[2] for r in rows if len(r) >= 3 and not r[0].startswith("#")}
-            break
-    else:  # no zone.tab: the Area/City names, which still holds a few old spellings
-        names = {z for z in known if z.startswith(_AREAS)}
+            return {r[2]: r[0] for r in rows if len(r) >= 3 and not r[0].startswith("#")}
+    return {}
+
+
+@cache
+def canonical_zones() -> list[str]:
+    """The zones a person picks from: canonical Area/City names (zone.tab) plus UTC, sorted.
+    Legacy aliases ("US/Eastern", "GB-Eire", "W-SU") and oddities ("Factory") stay valid to
+    store, they are just not offered."""
+    known = available_timezones()
+    # no zone.tab: the Area/City names, which still hold a few old spellings
+    names = set(zone_countries()) or {z for z in known if z.startswith(_AREAS)}
     return sorted((names & known) | {"UTC"})
 
 
