@@ -125,9 +125,10 @@ class OutboundMessage(models.Model):
     @property
     def held(self) -> bool:
         """Queued and waiting for contact hours or the weekly cap (a person may confirm it)."""
-        from .refusals import HELD
+        from .refusals import HELD, NOT_A_CONTACT_DAY
 
-        return self.state == self.State.QUEUED and self.error in HELD.values()
+        held = self.error in HELD.values() or self.error.endswith(NOT_A_CONTACT_DAY)
+        return self.state == self.State.QUEUED and held
 
     @property
     def is_pending(self) -> bool:

@@ -10,8 +10,10 @@ from datetime import datetime
 
 from fairchase import texting
 from fairchase.leads import planning
-from fairchase.leads.models import Lead, Status, Suppression
+from fairchase.leads.models import BusinessSettings, Lead, Status, Suppression
 from fairchase.leads.people import display_name
+from fairchase.policy.settings import Settings
+from fairchase.policy.timing import resolve_zone
 
 from .hours import CAP, HOURS, send_window
 from .models import OutboundMessage
@@ -21,6 +23,20 @@ HELD = {
     HOURS: "Outside contact hours in the lead's zone.",
     CAP: "Weekly contact limit reached.",
 }
+# The end of the held reason on a day that is not a contact day ("Sunday is not a contact day.").
+NOT_A_CONTACT_DAY = " is not a contact day."
+
+
+def hours_reason(now: datetime, lead: Lead) -> str:
+    """Why the contact hours hold a message at `now`: the day itself when it is not a contact
+    day in the lead's zone (a person reading "outside contact hours" at 10:30 on a Sunday
+    would look for the hours), else the hours."""
+    conf = Settings.from_any(BusinessSettings.current().to_policy())
+    zone = resolve_zone(lead.timezone or None) or resolve_zone(conf.business_timezone)
+    local = now.astimezone(zone) if zone is not None else now
+    if local.weekday() not in conf.contact_days:
+        return f"{local:%A}{NOT_A_CONTACT_DAY}"
+    return HELD[HOURS]
 
 
 def address_for(lead: Lead, channel: str) -> str:
@@ -98,7 +114,7 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
         return "send", "", None  # a person confirmed: outside contact hours or past the cap
     allowed, rule = send_window(now, lead)
     if rule == HOURS:
-        return "defer", HELD[HOURS], allowed
+        return "defer", hours_reason(now, lead), allowed
     if rule == CAP:
         return "defer", HELD[CAP], allowed
     return "send", "", None

@@ -132,6 +132,20 @@ class Agenda:
     minutes_new: float = 0.0
     minutes_commitments: float = 0.0
     minutes_followups: float = 0.0
+    day_off: str = ""  # today's name when it is not a contact day (a Sunday), else ""
+    next_contact_day: str = ""  # then, the next contact day's name
+
+    @property
+    def minutes_sentence(self) -> str:
+        """The day's minutes (`day_minutes_sentence`), or on a day that is not a contact day
+        that nobody is contacted today and the same figures as the next contact day's plan."""
+        sentence = self.day_minutes_sentence
+        if not self.day_off:
+            return sentence
+        return (
+            f"{self.day_off}: not a contact day. {self.next_contact_day}'s plan: "
+            f"{sentence.replace(' selling minutes today', ' selling minutes')}"
+        )
 
     @property
     def minutes_left_for_followups(self) -> float:
@@ -153,7 +167,7 @@ class Agenda:
         )
 
     @property
-    def minutes_sentence(self) -> str:
+    def day_minutes_sentence(self) -> str:
         """How the day's selling minutes are spent, in numbers that add up (the minutes
         already logged today first, when there are any)."""
         budget, logged = round(self.budget_minutes), self.minutes_logged

@@ -170,6 +170,8 @@ def _hours_away_from_now() -> None:
 def test_a_clicked_send_outside_contact_hours_waits_for_the_persons_confirmation(
     client, alice, make_lead, smtp_server, django_capture_on_commit_callbacks
 ):
+    from django.utils import timezone
+
     from fairchase.outreach.models import MessageTemplate
 
     _hours_away_from_now()
@@ -178,7 +180,9 @@ def test_a_clicked_send_outside_contact_hours_waits_for_the_persons_confirmation
     client.force_login(alice)
     r = client.post(f"/o/leads/{lead.pk}/send/", {"template": template.pk}, follow=True)
     msg = OutboundMessage.objects.get(lead=lead)
-    assert (msg.state, msg.error) == (State.QUEUED, refusals.HELD["hours"]) and msg.held
+    # the hours, or the day itself on a day that is not a contact day (a Sunday)
+    reasons = (refusals.HELD["hours"], refusals.hours_reason(timezone.now(), lead))
+    assert msg.state == State.QUEUED and msg.error in reasons and msg.held
     assert "confirm it in the Outbox" in r.content.decode()
     assert smtp_server.received == []
     assert "Send now anyway" in client.get("/o/outbox/").content.decode()
@@ -356,3 +360,25 @@ def test_a_clicked_send_with_no_mail_server_says_it_retries_and_how_to_set_one_u
     ).content.decode()
     assert "tries again by itself" in page and "set EMAIL_HOST" in page
     assert "confirm it in the Outbox" not in page  # confirming cannot bring a server up
+
+
+@pytest.mark.parametrize(
+    ("day", "reason"),
+    [
+        (datetime(2030, 1, 6, 10, 30), "Sunday is not a contact day."),  # inside the hours
+        (datetime(2030, 1, 8, 3, 0), refusals.HELD["hours"]),  # a Tuesday, before the hours
+    ],
+)
+def test_a_message_held_on_a_day_off_says_the_day_is_not_a_contact_day(
+    alice, make_lead, smtp_server, day, reason
+):
+    """At 10:30 on a Sunday the hours are fine, the day is not: the Outbox says so (and the
+    message is still held, for a person to confirm); on a weekday the hours are named."""
+    lead = make_lead(alice, timezone="America/Chicago")
+    msg = _queue(lead)
+    now = day.replace(tzinfo=ZoneInfo("America/Chicago"))
+    assert claiming.claim(now=now) == msg.pk
+    assert outbox.deliver(msg.pk, now=now) == State.QUEUED
+    msg.refresh_from_db()
+    assert msg.error == reason and msg.held
+    assert smtp_server.received == []
