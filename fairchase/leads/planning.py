@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django.db import connections, router, transaction
 from django.db.models import Prefetch, Sum
@@ -373,3 +373,15 @@ def refit(now=None) -> FittedModel:
     )
     log.info("fitted the decision core on %d leads (finished, or with tries so far)", len(history))
     return row
+
+
+def day_off(local: datetime, business: BusinessSettings | None = None) -> tuple[str, str]:
+    """(the day's name, the next contact day's name) when `local` (a time on the clock of the
+    zone that counts) falls on a day nobody is contacted (a Sunday), else ("", "")."""
+    business = business or BusinessSettings.current()
+    days = policy.Settings.from_any(business.to_policy()).contact_days
+    today = local.date()
+    if today.weekday() in days or not days:
+        return "", ""
+    ahead = next(d for d in range(1, 8) if (today.weekday() + d) % 7 in days)
+    return f"{today:%A}", f"{today + timedelta(days=ahead):%A}"

@@ -12,7 +12,6 @@ from fairchase import texting
 from fairchase.leads import planning
 from fairchase.leads.models import BusinessSettings, Lead, Status, Suppression
 from fairchase.leads.people import display_name
-from fairchase.policy.settings import Settings
 from fairchase.policy.timing import resolve_zone
 
 from .hours import CAP, HOURS, send_window
@@ -31,12 +30,10 @@ def hours_reason(now: datetime, lead: Lead) -> str:
     """Why the contact hours hold a message at `now`: the day itself when it is not a contact
     day in the lead's zone (a person reading "outside contact hours" at 10:30 on a Sunday
     would look for the hours), else the hours."""
-    conf = Settings.from_any(BusinessSettings.current().to_policy())
-    zone = resolve_zone(lead.timezone or None) or resolve_zone(conf.business_timezone)
-    local = now.astimezone(zone) if zone is not None else now
-    if local.weekday() not in conf.contact_days:
-        return f"{local:%A}{NOT_A_CONTACT_DAY}"
-    return HELD[HOURS]
+    business = BusinessSettings.current()
+    zone = resolve_zone(lead.timezone or None) or resolve_zone(business.business_timezone)
+    day, _ = planning.day_off(now.astimezone(zone) if zone is not None else now, business)
+    return f"{day}{NOT_A_CONTACT_DAY}" if day else HELD[HOURS]
 
 
 def address_for(lead: Lead, channel: str) -> str:

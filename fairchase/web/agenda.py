@@ -28,8 +28,7 @@ from django.db.models.expressions import RawSQL
 from fairchase import clock
 from fairchase.leads.models import ACTIVE_STATUSES, BusinessSettings, Commitment, Lead, Status
 from fairchase.leads.people import is_admin, visible_leads
-from fairchase.leads.planning import day_minutes
-from fairchase.policy.settings import Settings
+from fairchase.leads.planning import day_minutes, day_off
 
 from .agenda_rows import (
     FRESH,
@@ -103,18 +102,6 @@ ROW_FIELDS = (
 )
 # A new enquiry whose first step is due more than this ahead is "first", not "now".
 LATER = timedelta(minutes=15)
-
-
-def day_off(now: datetime, business: BusinessSettings) -> tuple[str, str]:
-    """(today's name, the next contact day's name) when `now` is not a contact day in the
-    business's zone (a Sunday: nobody is contacted), else ("", ""). Today's header then says
-    so rather than count today's selling minutes."""
-    days = Settings.from_any(business.to_policy()).contact_days
-    today = now.astimezone(clock.zone(business.business_timezone)).date()
-    if today.weekday() in days or not days:
-        return "", ""
-    ahead = next(d for d in range(1, 8) if (today.weekday() + d) % 7 in days)
-    return f"{today:%A}", f"{today + timedelta(days=ahead):%A}"
 
 
 def end_of_local_day(now: datetime, zone: str) -> datetime:
@@ -194,7 +181,8 @@ def agenda_for(
     )
     day = day_minutes(owners, now, business)  # less what they logged today
     agenda = Agenda(now=now, end_of_day=eod, budget_minutes=day.left, daily_minutes=day.daily)
-    agenda.day_off, agenda.next_contact_day = day_off(now, business)
+    local = now.astimezone(clock.zone(business.business_timezone))
+    agenda.day_off, agenda.next_contact_day = day_off(local, business)
     rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
     make = _row_maker(minutes, now)
     _fill_new(agenda, user, owner, rows, make)

@@ -139,13 +139,10 @@ class Agenda:
     def minutes_sentence(self) -> str:
         """The day's minutes (`day_minutes_sentence`), or on a day that is not a contact day
         that nobody is contacted today and the same figures as the next contact day's plan."""
-        sentence = self.day_minutes_sentence
         if not self.day_off:
-            return sentence
-        return (
-            f"{self.day_off}: not a contact day. {self.next_contact_day}'s plan: "
-            f"{sentence.replace(' selling minutes today', ' selling minutes')}"
-        )
+            return self.day_minutes_sentence
+        plan = self._minutes_sentence(today="")
+        return f"{self.day_off}: not a contact day. {self.next_contact_day}'s plan: {plan}"
 
     @property
     def minutes_left_for_followups(self) -> float:
@@ -170,12 +167,15 @@ class Agenda:
     def day_minutes_sentence(self) -> str:
         """How the day's selling minutes are spent, in numbers that add up (the minutes
         already logged today first, when there are any)."""
+        return self._minutes_sentence(today=" today")
+
+    def _minutes_sentence(self, today: str) -> str:
         budget, logged = round(self.budget_minutes), self.minutes_logged
         new, promised = round(self.minutes_new), round(self.minutes_commitments)
         if new + promised >= budget:
             over = new + promised - budget
             return (
-                f"Your {budget} selling minutes{self.minutes_logged_note or ' today'} go to "
+                f"Your {budget} selling minutes{self.minutes_logged_note or today} go to "
                 f"new enquiries ({new} min) and commitments "
                 f"({promised} min){f', {over} min more than you have' if over else ''}: "
                 f"follow-ups wait in the wings."
@@ -183,7 +183,7 @@ class Agenda:
         follow = round(self.minutes_followups)
         spare = budget - new - promised - follow
         return (
-            f"{budget + logged} selling minutes today: {f'{logged} already logged + ' if logged else ''}"
+            f"{budget + logged} selling minutes{today}: {f'{logged} already logged + ' if logged else ''}"
             f"{new} for new enquiries + {promised} for commitments + "
             f"{follow} for follow-ups{f' + {spare} spare' if spare > 0 else ''}."
         )
