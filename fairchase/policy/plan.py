@@ -119,17 +119,7 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     silent = _Silent(ctx, b, when, value, io)
     res = silent.look(None, ctx.settings)
     talk_today = (engaged.net > 0) & (engaged.due < now + DAY)
-    engaged_today = ctx.minutes[engaged.channel[talk_today]].sum()
-    # today's conversations take today's minutes; a later day's are whole (else a day full of
-    # conversations would put every silent lead's turn off for ever)
-    whole = max(ctx.n_total, b.n)  # a batch bigger than a chunk shares the day in proportion
-    pace = ctx.settings.daily_minutes * b.n / whole
-    left_today = ctx.settings.today_minutes() * b.n / whole
-    budget = left_today - engaged_today
-    spent = max(0.0, pace - left_today)  # minutes already used today (not conversations')
-    crowd = _share_the_day(ctx, b, silent, res, budget, pace, spent)
-    if not crowd.waiting.any():
-        _bring_forward(ctx, silent, res, budget)
+    crowd = _share_the_day(ctx, b, silent, res, ctx.minutes[engaged.channel[talk_today]].sum())
     facts = _facts(ctx, b, value, when.mask)
     out: list = [None] * b.n
     prio = np.zeros(b.n)
@@ -245,29 +235,31 @@ def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, i
     return res
 
 
-def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, budget, pace, spent):
-    """A crowded day's sharing of the `budget` minutes left today after the engaged leads'
-    contacts; those left out wait their turn at `pace` minutes a day."""
+def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, engaged_today):
+    """Share today's minutes left after today's conversations (`engaged_today` minutes) among
+    the silent leads due: on a crowded day those left out wait their turn at the day's pace
+    (agenda.crowded_day); a day with minutes to spare brings follow-ups forward."""
+    settings, minutes, io, now = ctx.settings, ctx.minutes, silent.io, ctx.now
+    # a later day's minutes are whole (else a day full of conversations would put every silent
+    # lead's turn off for ever); a batch bigger than a chunk shares each day in proportion
+    whole = max(ctx.n_total, b.n)
+    pace = settings.daily_minutes * b.n / whole
+    left_today = settings.today_minutes() * b.n / whole
+    budget = left_today - engaged_today
     # today's fresh enquiries (never tried, in since yesterday) are answered out of the
-    # `spent` minutes already used today if need be (seed 000: respond ASAP)
-    io, now = silent.io, ctx.now
+    # minutes already used today if need be (seed 000: respond ASAP)
     fresh = b.new[io] & (b.created[io] > now - DAY)
+    spent = max(0.0, pace - left_today)  # used today (conversations' are in engaged_today)
     crowd = crowded_day(
-        res,
-        silent.look,
-        ctx.settings,
-        ctx.minutes,
-        budget,
-        now,
-        pace=pace,
-        first=fresh,
-        reserve=spent,
+        res, silent.look, settings, minutes, budget, now, pace=pace, first=fresh, reserve=spent
     )
     wings = crowd.waiting
     if wings.any():
         crowd.reach[wings], crowd.reach_local[wings] = ctx.hours.clip_grouped(
             crowd.reach[wings], b.tz[io][wings]
         )
+    else:
+        _bring_forward(ctx, silent, res, budget)
     return crowd
 
 
