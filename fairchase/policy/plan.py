@@ -187,11 +187,9 @@ class _Silent:
         `sel` (None = all), keeping each lead's best; schedules are compared at today's worth
         (a later first try waits for its value). `now_first`: the next try as soon as allowed
         instead of after the schedule's gap."""
-        now = self.ctx.now
-        sub = self.lead if sel is None else self.lead.subset(sel)
+        now, sel = self.ctx.now, slice(None) if sel is None else sel  # a slice: views, no copies
+        sub, ii, follow = self.lead.subset(sel), self.io[sel], self.follow[sel]
         fixed = schedule_free(self.ctx.model, economics, sub)
-        ii = self.io if sel is None else self.io[sel]
-        follow = self.follow if sel is None else self.follow[sel]
         best: Chase | None = None
         for choice in range(len(self.schedules)) if choices is None else choices:
             schedule = self.schedules[choice]

@@ -55,9 +55,6 @@ class Offsets:
         offset = datetime.fromtimestamp(ts, self.zone).utcoffset()
         return offset.total_seconds() if offset is not None else 0.0
 
-    def covers(self, lo: float, hi: float) -> bool:
-        return self.lo <= lo and hi <= self.hi
-
     def at(self, ts: np.ndarray) -> np.ndarray:
         return self.values[np.searchsorted(self.edges, ts, side="right")]
 
@@ -89,19 +86,18 @@ class ContactHours:
         return np.array([self.zone_names[name] for name in names], dtype=np.int64)
 
     def _table(self, zone, lo, hi) -> Offsets:
+        """The zone's offsets from `lo` to `hi` at least (a table only ever grows)."""
         key = zone.key if zone is not None else None
         table = self._tables.get(key)
-        if table is None or not table.covers(lo, hi):
-            lo2 = min(lo, table.lo) if table is not None else lo
-            hi2 = max(hi, table.hi) if table is not None else hi
-            table = Offsets(zone, lo2 - 2 * DAY, max(hi2, lo2 + 400 * DAY) + 2 * DAY)
-            self._tables[key] = table
+        if table is not None and table.lo <= lo and hi <= table.hi:
+            return table
+        if table is not None:
+            lo, hi = min(lo, table.lo), max(hi, table.hi)
+        table = self._tables[key] = Offsets(zone, lo - 2 * DAY, max(hi, lo + 400 * DAY) + 2 * DAY)
         return table
 
     def clip(self, ts: np.ndarray, zone) -> tuple[np.ndarray, np.ndarray]:
         """Earliest times >= ts inside contact hours in `zone`; returns (utc, local) seconds."""
-        if len(ts) == 0:
-            return ts.copy(), ts.copy()
         table = self._table(zone, float(ts.min()), float(ts.max()) + 8 * DAY)
         off = table.at(ts)
         local = ts + off
