@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import namedtuple
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -41,17 +40,62 @@ class Facts:
         return Facts(**{f.name: getattr(self, f.name)[sel] for f in fields(self)})
 
 
-def per_lead(*tables, **columns: np.ndarray) -> Iterator[Any]:
-    """The leads one at a time, each a named tuple of plain values: the `columns` and every
-    per-lead field (1-D array) of the dataclasses `tables`, all over the same leads."""
-    for table in tables:
-        for f in fields(table):
-            column = getattr(table, f.name)
-            if isinstance(column, np.ndarray) and column.ndim == 1:
-                assert f.name not in columns, f"two columns named {f.name}"
-                columns[f.name] = column
-    row = namedtuple("row", columns)  # type: ignore[misc]
-    return map(row._make, zip(*(column.tolist() for column in columns.values()), strict=True))
+class Lead(NamedTuple):
+    """What one lead's decision draws on, as plain values: where it stands (Facts), what its
+    next contact is worth (a silent lead's Chase, an engaged lead's Conversation) and, for a
+    silent lead, its place on a crowded day (Crowd); each field means what the column of its
+    name there means. `per_lead` fills them."""
+
+    i: int  # its index in the chunk
+    priority: float  # the agenda's: expected value of the next contact per minute
+    # Facts
+    id: Any
+    src: int
+    k: int
+    value: float
+    waited: float
+    revisit_due: float
+    revisit_local: float
+    revisit_worth: bool
+    revisited: int
+    mailing: int
+    streak: int
+    # the next contact: Chase or Conversation
+    channel: int
+    due: float
+    due_local: float
+    ev: float
+    prize: float
+    cost: float
+    risk: float
+    # a silent lead's (None for an engaged one): Chase and Crowd
+    p: float
+    v: float
+    win: float
+    waiting: bool
+    far: bool
+    reach_local: float
+    chase: float
+    # an engaged lead's (None for a silent one): Conversation
+    q: float
+    net: float
+    contacts: float
+
+
+def per_lead(*tables, **columns: np.ndarray) -> Iterator[Lead]:
+    """The leads one at a time as `Lead`s: each field from the column of its name among the
+    `columns`, else from the first of the dataclasses `tables` (all over the same leads) that
+    has it, else None."""
+
+    n = len(columns["i"])
+
+    def column(name: str) -> list:
+        if name in columns:
+            return columns[name].tolist()
+        table = next((table for table in tables if hasattr(table, name)), None)
+        return [None] * n if table is None else getattr(table, name).tolist()
+
+    return map(Lead._make, zip(*(column(name) for name in Lead._fields), strict=True))
 
 
 # due times cluster (the start of contact hours, now): one datetime per distinct time
@@ -79,10 +123,7 @@ def _decision(lead_id, action, priority, ev, reason, p_reply=None, why=None, **w
     return out
 
 
-# A lead's row `f` (per_lead) has its facts and its figures: id, priority, ev, channel, due, ...
-
-
-def _stop(f, reason: str, p: float) -> dict:
+def _stop(f: Lead, reason: str, p: float) -> dict:
     """A stop into a revisit (when a fresh try later pays), the newsletter (with consent) or
     closed, with the note that says which."""
     if f.revisit_worth and not f.revisited:
@@ -91,17 +132,17 @@ def _stop(f, reason: str, p: float) -> dict:
     return _decision(f.id, STOP, f.priority, f.ev, reason + note, next_state=state, p_reply=p)
 
 
-def _revisit(f, reason: str, p: float) -> dict:
+def _revisit(f: Lead, reason: str, p: float) -> dict:
     at = _utc(f.revisit_due)
     return _decision(f.id, STOP, f.priority, f.ev, reason, p, next_state="revisit", revisit_at=at)
 
 
-def _contact(f, reason: str, p: float, why: str) -> dict:
+def _contact(f: Lead, reason: str, p: float, why: str) -> dict:
     channel, due = P.CHANNELS[f.channel], _utc(f.due)
     return _decision(f.id, CONTACT, f.priority, f.ev, reason, p, why, channel=channel, due=due)
 
 
-def _when(f, now: float) -> str:
+def _when(f: Lead, now: float) -> str:
     """When the contact is due, in words, on the lead's own clock."""
     return R.local_when(f.due_local, now + (f.due_local - f.due))
 
@@ -115,7 +156,7 @@ def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd
     return priority
 
 
-def _silent(ctx, f, day_spent: bool) -> dict:
+def _silent(ctx, f: Lead, day_spent: bool) -> dict:
     """One silent lead's decision from its row (see silent_decisions); `day_spent`: no minute
     was left today for anyone."""
     settings = ctx.settings
