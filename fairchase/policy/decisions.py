@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -34,10 +34,6 @@ class Facts:
     revisited: np.ndarray
     mailing: np.ndarray
     streak: np.ndarray
-
-    def of(self, sel: np.ndarray) -> Facts:
-        """The facts of the leads `sel`."""
-        return Facts(**{f.name: getattr(self, f.name)[sel] for f in fields(self)})
 
 
 class Lead(NamedTuple):
@@ -82,18 +78,19 @@ class Lead(NamedTuple):
     contacts: float
 
 
-def per_lead(*tables, **columns: np.ndarray) -> Iterator[Lead]:
-    """The leads one at a time as `Lead`s: each field from the column of its name among the
-    `columns`, else from the first of the dataclasses `tables` (all over the same leads) that
-    has it, else None."""
-
-    n = len(columns["i"])
+def per_lead(facts: Facts, at: np.ndarray, priority: np.ndarray, *figures) -> Iterator[Lead]:
+    """The leads `at` (their indices in the chunk) one at a time as `Lead`s: their `priority`,
+    their facts, and each other field from the first of the dataclasses `figures` (over the
+    same leads as `at`) with a field of its name, else None."""
+    given = {"i": at, "priority": priority}
 
     def column(name: str) -> list:
-        if name in columns:
-            return columns[name].tolist()
-        table = next((table for table in tables if hasattr(table, name)), None)
-        return [None] * n if table is None else getattr(table, name).tolist()
+        if name in given:
+            return given[name].tolist()
+        if hasattr(facts, name):
+            return getattr(facts, name)[at].tolist()
+        table = next((table for table in figures if hasattr(table, name)), None)
+        return [None] * len(at) if table is None else getattr(table, name).tolist()
 
     return map(Lead._make, zip(*(column(name) for name in Lead._fields), strict=True))
 
@@ -151,7 +148,7 @@ def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd
     """Decisions for silent leads (`io`: their indices in the chunk); returns their priority
     (expected value of the next try per minute)."""
     priority = res.ev / ctx.minutes[res.channel]
-    for f in per_lead(facts.of(io), res, crowd, i=io, priority=priority, waiting=crowd.waiting):
+    for f in per_lead(facts, io, priority, res, crowd):
         out[f.i] = _silent(ctx, f, crowd.day_spent)
     return priority
 
@@ -189,7 +186,7 @@ def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: Conversation, out:
     """Decisions for engaged leads: is the rest of the conversation worth its contacts?"""
     priority = res.ev / ctx.minutes[res.channel]
     counts = [int(x) for x in ctx.model.engaged_n]
-    for f in per_lead(facts.of(ie), res, i=ie, priority=priority):
+    for f in per_lead(facts, ie, priority, res):
         if f.net > 0:
             n = counts[min(f.streak, len(counts) - 1)]
             when = _when(f, ctx.now)
