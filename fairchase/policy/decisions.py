@@ -124,7 +124,7 @@ def _stop(f: Lead, reason: str, p: float) -> dict:
     """A stop into a revisit (when a fresh try later pays), the newsletter (with consent) or
     closed, with the note that says which."""
     if f.revisit_worth and not f.revisited:
-        return _revisit(f, reason + R.revisit_note(R.local_date(f.revisit_local), f.value), p)
+        return _revisit(f, reason + R.revisit_note(f), p)
     state, note = ("nurture", R.NURTURE_NOTE) if f.mailing else ("closed", R.CLOSED_NOTE)
     return _decision(f.id, STOP, f.priority, f.ev, reason + note, next_state=state, p_reply=p)
 
@@ -139,11 +139,6 @@ def _contact(f: Lead, reason: str, p: float, why: str) -> dict:
     return _decision(f.id, CONTACT, f.priority, f.ev, reason, p, why, channel=channel, due=due)
 
 
-def _when(f: Lead, now: float) -> str:
-    """When the contact is due, in words, on the lead's own clock."""
-    return R.local_when(f.due_local, now + (f.due_local - f.due))
-
-
 def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd, out: list):
     """Decisions for silent leads (`io`: their indices in the chunk); returns their priority
     (expected value of the next try per minute)."""
@@ -156,23 +151,14 @@ def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd
 def _silent(ctx, f: Lead, day_spent: bool) -> dict:
     """One silent lead's decision from its row (see silent_decisions); `day_spent`: no minute
     was left today for anyone."""
-    settings = ctx.settings
     if f.waiting:
-        turn = None if f.far else R.local_date(f.reach_local)
-        reason = R.in_the_wings(f.chase, turn, day_spent)
-        return _decision(f.id, WAIT, f.priority, f.ev, reason, p_reply=f.p)
-    label, evidence = ctx.labels[f.src], ctx.evidence[f.src]
-    revisited = bool(f.revisited)
-    gross = f.p * f.prize  # the try's chance of a reply x a reply's worth
+        return _decision(f.id, WAIT, f.priority, f.ev, R.in_the_wings(f, day_spent), p_reply=f.p)
+    source, evidence = ctx.labels[f.src], ctx.evidence[f.src]
     if f.v > 0:
-        when, waited = _when(f, ctx.now), R.waited(f.waited)
-        reason = R.contact_silent(
-            f.channel, when, label, f.k, f.p, evidence, gross, f.cost, waited, f.value, revisited
-        )
-        return _contact(f, reason, f.p, R.keep_going(f.v, f.ev, f.win))
-    spend = f.cost + f.risk * settings.complaint_cost
-    reason = R.stop_silent(f.channel, label, f.k, f.p, evidence, gross, spend, revisited=revisited)
-    return _stop(f, reason, f.p)
+        reason = R.contact_silent(f, ctx.now, source, evidence)
+        return _contact(f, reason, f.p, R.keep_going(f))
+    spend = f.cost + f.risk * ctx.settings.complaint_cost
+    return _stop(f, R.stop_silent(f, source, evidence, spend), f.p)
 
 
 def engaged_channel(resp_channel, avail):
@@ -188,14 +174,11 @@ def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: Conversation, out:
     counts = [int(x) for x in ctx.model.engaged_n]
     for f in per_lead(facts, ie, priority, res):
         if f.net > 0:
-            n = counts[min(f.streak, len(counts) - 1)]
-            when = _when(f, ctx.now)
-            reason = R.contact_engaged(f.channel, when, f.q, f.streak, n, f.contacts, f.ev, f.cost)
+            reason = R.contact_engaged(f, ctx.now, counts[min(f.streak, len(counts) - 1)])
             out[f.i] = _contact(f, reason, f.q, R.keep_talking(f.net))
         else:
             spend = f.cost + f.risk * ctx.settings.complaint_cost
-            reason = R.stop_engaged(f.q, f.streak, f.prize, f.contacts, spend)
-            out[f.i] = _stop(f, reason, f.q)
+            out[f.i] = _stop(f, R.stop_engaged(f, spend), f.q)
     return priority
 
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .priors import CHANNELS
+
+if TYPE_CHECKING:
+    from .decisions import Lead
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -113,7 +117,7 @@ def waited(seconds: float) -> str:
     return f" waiting {seconds / 86400:.0f} days"
 
 
-def nth_try(k: int, name: str, revisited: bool = False) -> str:
+def nth_try(k: int, name: str, revisited: bool | int = False) -> str:
     """'a 3rd try by email'; for a lead back from a pause (a revisit, an imported contact),
     which is priced like a 3rd try at its age, 'a 1st try by email after a pause'."""
     if revisited:
@@ -121,63 +125,71 @@ def nth_try(k: int, name: str, revisited: bool = False) -> str:
     return f"{a(ordinal(k + 1))} try by {name}"
 
 
-def contact_silent(ch, when, src, k, p, evidence, prize, cost, wait, value, revisited=False):
+def _due(f: Lead, now: float) -> str:
+    """When the contact is due, in words, on the lead's own clock."""
+    return local_when(f.due_local, now + (f.due_local - f.due))
+
+
+def contact_silent(f: Lead, now: float, source: str, evidence: str) -> str:
     """Reason for the next try on a silent lead."""
-    name, label = CHANNELS[ch], source_label(src)
-    if k == 0:
+    name, label = CHANNELS[f.channel], source_label(source)
+    head = f"{name.capitalize()} {_due(f, now)}: "
+    if f.k == 0:
         return (
-            f"{name.capitalize()} {when}: {new_enquiry(label)}{wait} ({money(value)});"
-            f" {like_this(label)} answers a first {name} {p:.1%} of the time ({evidence})."
+            f"{head}{new_enquiry(label)}{waited(f.waited)} ({money(f.value)}); {like_this(label)}"
+            f" answers a first {name} {f.p:.1%} of the time ({evidence})."
         )
     return (
-        f"{name.capitalize()} {when}: {like_this(label)} answers {nth_try(k, name, revisited)} {p:.1%} of"
-        f" the time ({evidence}); on {money(value)} that is worth {money(prize)} against"
-        f" {money(cost)} of your time."
+        f"{head}{like_this(label)} answers {nth_try(f.k, name, f.revisited)} {f.p:.1%} of the time"
+        f" ({evidence}); on {money(f.value)} that is worth {money(f.p * f.prize)} against"
+        f" {money(f.cost)} of your time."
     )
 
 
-def keep_going(v, ev, p_win):
-    if ev >= 0:
+def keep_going(f: Lead) -> str:
+    if f.ev >= 0:
         return (
-            f"Keep going: a reply is worth {a(f'{p_win:.0%}')} chance of the deal, and this and the"
-            f" next tries are worth {money(v)} net in expectation."
+            f"Keep going: a reply is worth {a(f'{f.win:.0%}')} chance of the deal, and this and"
+            f" the next tries are worth {money(f.v)} net in expectation."
         )
     return (
-        f"Keep going: this try alone nets {money(ev)}, but it sets up the next ones; together"
-        f" they are worth {money(v)} net."
+        f"Keep going: this try alone nets {money(f.ev)}, but it sets up the next ones; together"
+        f" they are worth {money(f.v)} net."
     )
 
 
-def stop_silent(ch, src, k, p, evidence, gross, spend, revisited=False):
-    """Why a silent lead's chase ends: the next try is worth less than it costs."""
+def stop_silent(f: Lead, source: str, evidence: str, spend: float) -> str:
+    """Why a silent lead's chase ends: the next try is worth less than it costs (`spend`: its
+    time and complaint risk)."""
     return (
-        f"Stop: {like_this(source_label(src))} answers {nth_try(k, CHANNELS[ch], revisited)}"
-        f" {pct(p)} of the time ({evidence}); expected value {money(gross)} is below the cost"
-        f" of your time and the complaint risk ({money(spend)})."
+        f"Stop: {like_this(source_label(source))} answers"
+        f" {nth_try(f.k, CHANNELS[f.channel], f.revisited)} {pct(f.p)} of the time ({evidence});"
+        f" expected value {money(f.p * f.prize)} is below the cost of your time and the"
+        f" complaint risk ({money(spend)})."
     )
 
 
-def in_the_wings(chase, when_text, day_spent=False):
-    """A lead worth chasing that today's minutes do not reach: it waits for its turn
-    (`when_text` None: more than `agenda.FAR_OFF_DAYS` off)."""
+def in_the_wings(f: Lead, day_spent: bool) -> str:
+    """A lead worth chasing that today's minutes do not reach: it waits for its turn (dated
+    unless it is more than `agenda.FAR_OFF_DAYS` off)."""
     minutes = "are spent" if day_spent else "go to leads worth more per minute"
-    turn = f"comes around {when_text}" if when_text else "is more than three years off"
+    turn = "is more than three years off" if f.far else f"comes around {local_date(f.reach_local)}"
     return (
         f"Wait: today's minutes {minutes}; at this pace its turn {turn}."
-        f" Its next tries are worth {money(chase)} at your own cost."
+        f" Its next tries are worth {money(f.chase)} at your own cost."
     )
 
 
-def contact_engaged(ch, when, q, streak, n_learned, contacts, ev, cost):
+def contact_engaged(f: Lead, now: float, n_learned: int) -> str:
     """The next contact with a lead who answered: the chance it still ends in a sale."""
     evidence = f"learned from {n_learned:,} contacts" if n_learned else NO_CONVERSATION
     since = "while the conversation is moving"
-    if streak:
-        since = f"after {streak} contact{'s' if streak != 1 else ''} without progress"
+    if f.streak:
+        since = f"after {f.streak} contact{'s' if f.streak != 1 else ''} without progress"
     return (
-        f"{CHANNELS[ch].capitalize()} {when}: engaged lead, {pct(q)} chance of a win {since}"
-        f" ({evidence}); each of the ~{contacts:.1f} contacts it usually takes is worth"
-        f" {money(ev)} net after {money(cost)} of time."
+        f"{CHANNELS[f.channel].capitalize()} {_due(f, now)}: engaged lead, {pct(f.q)} chance of a"
+        f" win {since} ({evidence}); each of the ~{f.contacts:.1f} contacts it usually takes is"
+        f" worth {money(f.ev)} net after {money(f.cost)} of time."
     )
 
 
@@ -185,18 +197,21 @@ def keep_talking(net):
     return f"Keep going: the rest of this conversation is worth {money(net)} net."
 
 
-def stop_engaged(q, streak, prize, contacts, cost):
+def stop_engaged(f: Lead, spend: float) -> str:
+    """Why a conversation ends: what is left of it is worth less than the `spend` (time and
+    complaint risk) of each contact it usually still takes."""
     return (
-        f"Stop: {streak} contact{'s' if streak != 1 else ''} without progress leave {a(pct(q))}"
-        f" chance of a win, worth {money(prize)}, against {money(cost * contacts)} for the"
-        f" ~{contacts:.1f} more contacts it usually takes: time to move on."
+        f"Stop: {f.streak} contact{'s' if f.streak != 1 else ''} without progress leave"
+        f" {a(pct(f.q))} chance of a win, worth {money(f.prize)}, against"
+        f" {money(spend * f.contacts)} for the ~{f.contacts:.1f} more contacts it usually takes:"
+        " time to move on."
     )
 
 
-def revisit_note(when_text, value):
+def revisit_note(f: Lead) -> str:
     return (
-        f" Revisit around {when_text}: at {money(value)} a fresh try in a few months (valued like"
-        " a 3rd try at that age) is worth more than twice its cost."
+        f" Revisit around {local_date(f.revisit_local)}: at {money(f.value)} a fresh try in a few"
+        " months (valued like a 3rd try at that age) is worth more than twice its cost."
     )
 
 
