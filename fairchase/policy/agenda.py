@@ -33,30 +33,33 @@ def worth_now(priority: float, waited: float | None) -> float:
 
 
 @dataclasses.dataclass
-class Today:
-    """Per decision: the minutes its contact takes today (0: no contact today) and whether it
-    answers a new enquiry (never tried), for `lift_new_enquiries`."""
+class Agenda:
+    """Per decision: its priority (value per minute), the minutes its contact takes today (0:
+    no contact today) and whether it answers a new enquiry (never tried)."""
 
+    priority: np.ndarray
     minutes: np.ndarray
     new: np.ndarray
 
     @classmethod
-    def join(cls, parts: list[Today]) -> Today:
+    def join(cls, parts: list[Agenda]) -> Agenda:
         return cls(
+            np.concatenate([part.priority for part in parts]),
             np.concatenate([part.minutes for part in parts]),
             np.concatenate([part.new for part in parts]),
         )
 
 
-def lift_new_enquiries(out, prio, today: Today, settings, band):
+def lift_new_enquiries(out, agenda: Agenda, settings, band):
     """Put new enquiries that make today's agenda at the top (see plan's module docstring)."""
-    due = np.nonzero(today.minutes > 0)[0]
+    prio, minutes = agenda.priority, agenda.minutes
+    due = np.nonzero(minutes > 0)[0]
     if not len(due):
         return
     order = due[np.argsort(-prio[due], kind="stable")]
-    first_out = _first_left_out(order, today.minutes, settings.today_minutes())
+    first_out = _first_left_out(order, minutes, settings.today_minutes())
     cutoff = -np.inf if first_out is None else prio[first_out]
-    for i in due[today.new[due] & (prio[due] > cutoff)].tolist():
+    for i in due[agenda.new[due] & (prio[due] > cutoff)].tolist():
         prio[i] += band
         out[i]["priority"] = float(prio[i])
 

@@ -20,7 +20,7 @@ import functools
 import numpy as np
 
 from . import priors as P
-from .agenda import Today, agenda_order, crowded_day, fill_day, lift_new_enquiries
+from .agenda import Agenda, agenda_order, crowded_day, fill_day, lift_new_enquiries
 from .batch import LeadBatch, lead_batch
 from .decisions import Facts, engaged_channel, engaged_decisions, fixed_decision, silent_decisions
 from .fit import fit
@@ -92,21 +92,18 @@ def plan(model, leads, now, settings=None) -> list[dict]:
         leads = list(leads)
     ctx = _Context(model, settings, now_ts, len(leads))
     out: list[dict] = []
-    priorities, todays = [], []
-    for start in range(0, len(leads), CHUNK):
-        decisions, prio, today = _plan_chunk(ctx, leads[start : start + CHUNK])
-        out.extend(decisions)
-        priorities.append(prio)
-        todays.append(today)
+    starts = range(0, len(leads), CHUNK)
+    parts = [_plan_chunk(ctx, leads[start : start + CHUNK], out) for start in starts]
     if not out:
         return out
-    prio = np.concatenate(priorities)
-    lift_new_enquiries(out, prio, Today.join(todays), settings, NEW_LEAD_BAND)
-    return [out[i] for i in agenda_order(out, prio)]
+    agenda = Agenda.join(parts)
+    lift_new_enquiries(out, agenda, settings, NEW_LEAD_BAND)
+    return [out[i] for i in agenda_order(out, agenda.priority)]
 
 
-def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
-    """Decisions for one chunk, its priorities, and what each takes of today (`Today`)."""
+def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
+    """Decide for one chunk of leads: its decisions are appended to `done`, in the leads'
+    order; returns their columns of the agenda."""
     model, now = ctx.model, ctx.now
     b = lead_batch(read_book(leads), ctx.src_index, model.pooled, ctx.sig_bits, ctx.hours, now)
     when = _When(ctx, b)
@@ -121,7 +118,7 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     talk_today = (engaged.net > 0) & (engaged.due < now + DAY)
     crowd = _share_the_day(ctx, b, silent, res, ctx.minutes[engaged.channel[talk_today]].sum())
     facts = _facts(ctx, b, value, when.mask)
-    out: list = [None] * b.n
+    out: list = [None] * b.n  # filled by index in the chunk
     prio = np.zeros(b.n)
     prio[io] = silent_decisions(ctx, facts, io, res, crowd, out)
     prio[ie] = engaged_decisions(ctx, facts, ie, engaged, out)
@@ -131,7 +128,8 @@ def _plan_chunk(ctx: _Context, leads: list) -> tuple[list, np.ndarray, Today]:
     go = res.due_today(now) & ~crowd.waiting
     minutes[io] = np.where(go, ctx.minutes[res.channel], 0.0)
     minutes[ie] = np.where(talk_today, ctx.minutes[engaged.channel], 0.0)
-    return out, prio, Today(minutes, b.new & (b.kind == OPEN))
+    done.extend(out)
+    return Agenda(prio, minutes, b.new & (b.kind == OPEN))
 
 
 class _When:
