@@ -32,9 +32,6 @@ class Offsets:
     def __init__(self, zone, lo: float, hi: float):
         self.zone = zone
         self.lo, self.hi = lo, hi
-        if zone is None:
-            self.edges, self.values = np.zeros(0), np.zeros(1)
-            return
         hi = min(hi, lo + _MAX_SPAN)
         grid = np.arange(lo - DAY, hi + 2 * DAY, _SAMPLE)
         offs = np.array([self._offset(t) for t in grid])
@@ -69,7 +66,7 @@ class ContactHours:
         self.skip = np.array(
             [next(d for d in range(1, 8) if allowed[(w + d) % 7]) for w in range(7)]
         )
-        self.fallback = resolve_zone(business_zone)
+        self.fallback = resolve_zone(business_zone) or UTC  # no zone known: UTC
         self._tables: dict = {}
         self.zone_names: dict = {}  # a zone name -> its index in `zones`
         self.zones: list = []  # each one's ZoneInfo (the business's for unknown names)
@@ -87,13 +84,12 @@ class ContactHours:
 
     def _table(self, zone, lo, hi) -> Offsets:
         """The zone's offsets from `lo` to `hi` at least (a table only ever grows)."""
-        key = zone.key if zone is not None else None
-        table = self._tables.get(key)
+        table = self._tables.get(zone)
         if table is not None and table.lo <= lo and hi <= table.hi:
             return table
         if table is not None:
             lo, hi = min(lo, table.lo), max(hi, table.hi)
-        table = self._tables[key] = Offsets(zone, lo - 2 * DAY, max(hi, lo + 400 * DAY) + 2 * DAY)
+        table = self._tables[zone] = Offsets(zone, lo - 2 * DAY, max(hi, lo + 400 * DAY) + 2 * DAY)
         return table
 
     def clip(self, ts: np.ndarray, zone) -> tuple[np.ndarray, np.ndarray]:
