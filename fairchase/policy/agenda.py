@@ -66,9 +66,7 @@ def lift_new_enquiries(out, agenda: Agenda, settings, band):
 
 def minute_price(per_minute, minutes, budget):
     """What one more minute is worth today: the value per minute of the first contact due today
-    that no longer fits in `budget` minutes (0 when every contact fits)."""
-    if not np.isfinite(budget):
-        return 0.0
+    that no longer fits in `budget` minutes, a finite number (0 when every contact fits)."""
     # at most `fit` contacts fit in the budget, so only the best fit + 1 need sorting
     fit = int(budget // max(float(minutes.min()), 1e-9)) + 1
     if len(per_minute) > 4 * fit + 64:
@@ -93,7 +91,7 @@ def minute_price_today(res: Chase, today, minutes, budget, steps=12):
     worth choosing, which fits more contacts and lowers the price: the fixed point is found
     by bisection (0 when everything fits)."""
     due = np.nonzero(today)[0]
-    if not len(due):
+    if not len(due) or not np.isfinite(budget):  # no crowd
         return 0.0
     total = np.where(res.total_by_channel[due] > 0, res.total_by_channel[due], -np.inf)
     ev = res.ev_by_channel[due]

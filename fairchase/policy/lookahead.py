@@ -271,9 +271,7 @@ def complaint_risk(model, src, tries, recent, channel, engaged=0.0):
     Arrays broadcast."""
     logit = model.c_base + model.c_attempt * tries + model.c_source[src]
     logit = logit + model.c_recent * recent + model.c_channel[channel] + engaged * model.c_engaged
-    if P.COMPLAINT_CAUTION:
-        logit = logit + P.COMPLAINT_CAUTION * _complaint_sd(model, src, tries, recent, channel)
-    return sigmoid(logit)
+    return sigmoid(logit + P.COMPLAINT_CAUTION * _complaint_sd(model, src, tries, recent, channel))
 
 
 def _complaint_sd(model, src, tries, recent, channel):
