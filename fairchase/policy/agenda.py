@@ -66,7 +66,7 @@ def lift_new_enquiries(out, agenda: Agenda, settings, band):
 
 def minute_price(per_minute, minutes, budget):
     """What one more minute is worth today: the value per minute of the first contact due today
-    that no longer fits in `budget` minutes, a finite number (0 when every contact fits)."""
+    that no longer fits in a finite `budget` of minutes (0 when every contact fits)."""
     # at most `fit` contacts fit in the budget, so only the best fit + 1 need sorting
     fit = int(budget // max(float(minutes.min()), 1e-9)) + 1
     if len(per_minute) > 4 * fit + 64:

@@ -175,7 +175,7 @@ def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: Conversation, out:
     for f in per_lead(facts, ie, priority, res):
         if f.net > 0:
             reason = R.contact_engaged(f, ctx.now, counts[min(f.streak, len(counts) - 1)])
-            out[f.i] = _contact(f, reason, f.q, R.keep_talking(f.net))
+            out[f.i] = _contact(f, reason, f.q, R.keep_talking(f))
         else:
             spend = f.cost + f.risk * ctx.settings.complaint_cost
             out[f.i] = _stop(f, R.stop_engaged(f, spend), f.q)

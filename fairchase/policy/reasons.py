@@ -193,8 +193,8 @@ def contact_engaged(f: Lead, now: float, n_learned: int) -> str:
     )
 
 
-def keep_talking(net):
-    return f"Keep going: the rest of this conversation is worth {money(net)} net."
+def keep_talking(f: Lead) -> str:
+    return f"Keep going: the rest of this conversation is worth {money(f.net)} net."
 
 
 def stop_engaged(f: Lead, spend: float) -> str:
