@@ -185,7 +185,8 @@ class _Silent:
         `sel` (None = all), keeping each lead's best; schedules are compared at today's worth
         (a later first try waits for its value). `now_first`: the next try as soon as allowed
         instead of after the schedule's gap."""
-        now, sel = self.ctx.now, slice(None) if sel is None else sel  # a slice: views, no copies
+        now = self.ctx.now
+        sel = slice(None) if sel is None else sel  # all: a slice takes views, no copies
         sub, ii, follow = self.lead.subset(sel), self.io[sel], self.follow[sel]
         fixed = schedule_free(self.ctx.model, economics, sub)
         best: Chase | None = None
