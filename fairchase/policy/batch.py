@@ -37,7 +37,7 @@ class LeadBatch:
     src: np.ndarray  # source index in the model (unknown sources: the pooled row)
     mask: np.ndarray  # signal bits
     tz: np.ndarray  # index into the plan's zones (ContactHours.zone_index)
-    value: np.ndarray  # NaN when unknown
+    stated_value: np.ndarray  # the record's deal value, NaN when unknown
     created: np.ndarray
     k: np.ndarray  # silent tries before the first answer (a revisited lead restarts at 2)
     tries: np.ndarray  # every try that did not bounce (answered ones too): annoyance's count
@@ -89,7 +89,7 @@ def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, hours, 
         src=codes(src_index, book.sources, pooled),
         mask=signal_masks(book.signals, sig_bits),
         tz=hours.zone_index([zone if type(zone) is str else None for zone in book.zones]),
-        value=book.value,
+        stated_value=book.value,
         created=book.created,
         k=np.where(revisited, 2 + after_revisit, silent),  # a revisited lead starts like a 3rd try
         tries=tried.count,

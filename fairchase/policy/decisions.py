@@ -12,6 +12,7 @@ import numpy as np
 from . import priors as P
 from . import reasons as R
 from .agenda import Crowd
+from .batch import LeadBatch
 from .lookahead import Chase, Conversation
 from .records import UNREACHABLE, UNREADABLE, WAIT_PAUSED, WAIT_REVISIT
 from .timing import utc_datetime
@@ -21,41 +22,37 @@ CONTACT, WAIT, STOP = "contact", "wait", "stop"
 
 @dataclass
 class Facts:
-    """What every decision's text draws on, per lead of the chunk (arrays)."""
+    """What the decisions draw on beyond the leads' records (LeadBatch), per lead of the chunk."""
 
     id: np.ndarray  # the records' ids, as they came (an array of objects)
-    src: np.ndarray
-    k: np.ndarray
-    value: np.ndarray
+    value: np.ndarray  # the deal's value; unknown: the source's mean, or the settings' default
     waited: np.ndarray  # seconds since the enquiry, for a lead never tried (else NaN)
     revisit_due: np.ndarray
     revisit_local: np.ndarray
     revisit_worth: np.ndarray  # a fresh try in a few months pays twice its cost
-    revisited: np.ndarray
-    mailing: np.ndarray
-    streak: np.ndarray
 
 
 class Lead(NamedTuple):
-    """What one lead's decision draws on, as plain values: where it stands (Facts), what its
-    next contact is worth (a silent lead's Chase, an engaged lead's Conversation) and, for a
-    silent lead, its place on a crowded day (Crowd); each field means what the column of its
-    name there means. `per_lead` fills them."""
+    """What one lead's decision draws on, as plain values: where it stands (its record in the
+    LeadBatch and the Facts), what its next contact is worth (a silent lead's Chase, an engaged
+    lead's Conversation) and, for a silent lead, its place on a crowded day (Crowd); each field
+    means what the column of its name there means. `per_lead` fills them."""
 
     i: int  # its index in the chunk
     priority: float  # the agenda's: expected value of the next contact per minute
-    # Facts
-    id: Any
+    # LeadBatch
     src: int
     k: int
+    revisited: int
+    mailing: int
+    streak: int
+    # Facts
+    id: Any
     value: float
     waited: float
     revisit_due: float
     revisit_local: float
     revisit_worth: bool
-    revisited: int
-    mailing: int
-    streak: int
     # the next contact: Chase or Conversation
     channel: int
     due: float
@@ -78,17 +75,18 @@ class Lead(NamedTuple):
     contacts: float
 
 
-def per_lead(facts: Facts, at: np.ndarray, priority: np.ndarray, *figures) -> Iterator[Lead]:
+def per_lead(b: LeadBatch, facts: Facts, at, priority, *figures) -> Iterator[Lead]:
     """The leads `at` (their indices in the chunk) one at a time as `Lead`s: their `priority`,
-    their facts, and each other field from the first of the dataclasses `figures` (over the
-    same leads as `at`) with a field of its name, else None."""
+    their record and facts, and each other field from the first of the dataclasses `figures`
+    (over the same leads as `at`) with a field of its name, else None."""
     given = {"i": at, "priority": priority}
 
     def column(name: str) -> list:
         if name in given:
             return given[name].tolist()
-        if hasattr(facts, name):
-            return getattr(facts, name)[at].tolist()
+        table = next((table for table in (facts, b) if hasattr(table, name)), None)
+        if table is not None:
+            return getattr(table, name)[at].tolist()
         table = next((table for table in figures if hasattr(table, name)), None)
         return [None] * len(at) if table is None else getattr(table, name).tolist()
 
@@ -139,11 +137,11 @@ def _contact(f: Lead, reason: str, p: float, why: str) -> dict:
     return _decision(f.id, CONTACT, f.priority, f.ev, reason, p, why, channel=channel, due=due)
 
 
-def silent_decisions(ctx, facts: Facts, io: np.ndarray, res: Chase, crowd: Crowd, out: list):
+def silent_decisions(ctx, b: LeadBatch, facts: Facts, io, res: Chase, crowd: Crowd, out: list):
     """Decisions for silent leads (`io`: their indices in the chunk); returns their priority
     (expected value of the next try per minute)."""
     priority = res.ev / ctx.minutes[res.channel]
-    for f in per_lead(facts, io, priority, res, crowd):
+    for f in per_lead(b, facts, io, priority, res, crowd):
         out[f.i] = _silent(ctx, f, crowd.day_spent)
     return priority
 
@@ -168,11 +166,11 @@ def engaged_channel(resp_channel, avail):
     return np.where(ok, resp_channel, first)
 
 
-def engaged_decisions(ctx, facts: Facts, ie: np.ndarray, res: Conversation, out: list):
+def engaged_decisions(ctx, b: LeadBatch, facts: Facts, ie, res: Conversation, out: list):
     """Decisions for engaged leads: is the rest of the conversation worth its contacts?"""
     priority = res.ev / ctx.minutes[res.channel]
     counts = [int(x) for x in ctx.model.engaged_n]
-    for f in per_lead(facts, ie, priority, res):
+    for f in per_lead(b, facts, ie, priority, res):
         if f.net > 0:
             reason = R.contact_engaged(f, ctx.now, counts[min(f.streak, len(counts) - 1)])
             out[f.i] = _contact(f, reason, f.q, R.keep_talking(f))

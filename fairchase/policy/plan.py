@@ -109,7 +109,9 @@ def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
     when = _When(ctx, b)
     fallback = ctx.settings.default_value
     value = np.where(
-        np.isnan(b.value), model.value_mean[b.src] if fallback is None else fallback, b.value
+        np.isnan(b.stated_value),
+        model.value_mean[b.src] if fallback is None else fallback,
+        b.stated_value,
     )
     io, ie = np.flatnonzero(b.kind == OPEN), np.flatnonzero(b.kind == ENGAGED)
     engaged = _plan_engaged(ctx, b, when, value, ie)
@@ -120,8 +122,8 @@ def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
     facts = _facts(ctx, b, value, when.mask)
     out: list = [None] * b.n  # filled by index in the chunk
     prio = np.zeros(b.n)
-    prio[io] = silent_decisions(ctx, facts, io, res, crowd, out)
-    prio[ie] = engaged_decisions(ctx, facts, ie, engaged, out)
+    prio[io] = silent_decisions(ctx, b, facts, io, res, crowd, out)
+    prio[ie] = engaged_decisions(ctx, b, facts, ie, engaged, out)
     for i in np.flatnonzero((b.kind != OPEN) & (b.kind != ENGAGED)).tolist():
         out[i] = fixed_decision(b, i, int(b.kind[i]))
     minutes = np.zeros(b.n)
@@ -281,23 +283,19 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
 
 
 def _facts(ctx: _Context, b: LeadBatch, value, mask) -> Facts:
-    """What the decisions' texts draw on, with the revisit a lead that stops would get."""
+    """What the decisions draw on beyond the lead's record: its id and value, how long a new
+    enquiry has waited, and the revisit it would get if it stops."""
     now, settings = ctx.now, ctx.settings
     later = now + settings.revisit_days * DAY
     worth = revisit_worth(ctx.model, settings, b.src, mask, value, b.tries, b.created, later)
     revisit_due, revisit_local = ctx.hours.clip_grouped(np.full(b.n, later), b.tz)
     return Facts(
         id=np.fromiter(b.ids, dtype=object, count=b.n),
-        src=b.src,
-        k=b.k,
         value=value,
         waited=np.where(b.new, now - b.created, np.nan),
         revisit_due=revisit_due,
         revisit_local=revisit_local,
         revisit_worth=worth,
-        revisited=b.revisited,
-        mailing=b.mailing,
-        streak=b.streak,
     )
 
 
