@@ -120,21 +120,19 @@ class Crowd:
 
     `reach`: for a lead in the wings (`wait`), the day its turn comes at today's pace (UTC
     seconds; NaN otherwise), at most FAR_OFF_DAYS ahead. `far`: its turn is further off than
-    that (or never comes: no minutes a day). `chase`: what the chase of a lead in the wings is
-    worth at your own cost, for its reason. `day_spent`: the minutes left today hold none of
+    that (or never comes: no minutes a day). `day_spent`: the minutes left today hold none of
     today's contacts (so the reason does not say they went to better leads).
     """
 
     reach: np.ndarray
     reach_local: np.ndarray
     far: np.ndarray
-    chase: np.ndarray
     day_spent: bool = False
 
     @classmethod
     def quiet(cls, n: int) -> Crowd:
         nan = np.full(n, np.nan)
-        return cls(nan, nan.copy(), np.zeros(n, dtype=bool), nan.copy())
+        return cls(nan, nan.copy(), np.zeros(n, dtype=bool))
 
     @property
     def waiting(self) -> np.ndarray:
@@ -192,7 +190,6 @@ def crowded_day(res: Chase, look, settings, minutes, budget, now, *, pace, first
     wings = sel[later]
     crowd.reach[wings] = now + np.minimum(days, FAR_OFF_DAYS) * DAY
     crowd.far[wings] = days > FAR_OFF_DAYS
-    crowd.chase[wings] = res.v[wings]
     return crowd
 
 

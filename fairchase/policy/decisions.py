@@ -68,7 +68,6 @@ class Lead(NamedTuple):
     waiting: bool
     far: bool
     reach_local: float
-    chase: float
     # an engaged lead's (None for a silent one): Conversation
     q: float
     net: float

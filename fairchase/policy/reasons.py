@@ -176,7 +176,7 @@ def in_the_wings(f: Lead, day_spent: bool) -> str:
     turn = "is more than three years off" if f.far else f"comes around {local_date(f.reach_local)}"
     return (
         f"Wait: today's minutes {minutes}; at this pace its turn {turn}."
-        f" Its next tries are worth {money(f.chase)} at your own cost."
+        f" Its next tries are worth {money(f.v)} at your own cost."
     )
 
 
