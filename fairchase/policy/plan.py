@@ -2,9 +2,9 @@
 
 Steps per chunk of leads: read them (records, batch); when each may next be contacted (_When);
 the value of each silent lead's remaining chase under each spacing schedule (_Silent and
-lookahead); engaged leads (_plan_engaged); the sharing of the day's minutes (agenda.crowded_day
-on a crowded day, _bring_forward on a day with minutes to spare); the decisions and their
-reasons (decisions, reasons).
+lookahead); engaged leads (_plan_engaged); the sharing of the day's minutes (_share_the_day:
+agenda.crowded_day on a crowded day, _bring_forward on a day with minutes to spare); the
+decisions (decisions, one `Lead` row each) and their reasons (reasons).
 
 New enquiries (no attempt yet) that make today's agenda get NEW_LEAD_BAND added to their
 priority: respond ASAP (seed 000) means they top the agenda, while priority minus the band
