@@ -26,7 +26,7 @@ class Facts:
 
     id: np.ndarray  # the records' ids, as they came (an array of objects)
     value: np.ndarray  # the deal's value; unknown: the source's mean, or the settings' default
-    waited: np.ndarray  # seconds since the enquiry, for a lead never tried (else NaN)
+    age: np.ndarray  # seconds since the enquiry (NaN: its date unknown)
     revisit_due: np.ndarray
     revisit_local: np.ndarray
     revisit_worth: np.ndarray  # a fresh try in a few months pays twice its cost
@@ -43,13 +43,14 @@ class Lead(NamedTuple):
     # LeadBatch
     src: int
     k: int
+    tries: int
     revisited: int
     mailing: int
     streak: int
     # Facts
     id: Any
     value: float
-    waited: float
+    age: float
     revisit_due: float
     revisit_local: float
     revisit_worth: bool

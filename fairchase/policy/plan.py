@@ -283,8 +283,8 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
 
 
 def _facts(ctx: _Context, b: LeadBatch, value, mask) -> Facts:
-    """What the decisions draw on beyond the lead's record: its id and value, how long a new
-    enquiry has waited, and the revisit it would get if it stops."""
+    """What the decisions draw on beyond the lead's record: its id and value, its age (how long
+    a new enquiry has waited), and the revisit it would get if it stops."""
     now, settings = ctx.now, ctx.settings
     later = now + settings.revisit_days * DAY
     worth = revisit_worth(ctx.model, settings, b.src, mask, value, b.tries, b.created, later)
@@ -292,7 +292,7 @@ def _facts(ctx: _Context, b: LeadBatch, value, mask) -> Facts:
     return Facts(
         id=np.fromiter(b.ids, dtype=object, count=b.n),
         value=value,
-        waited=np.where(b.new, now - b.created, np.nan),
+        age=now - b.created,
         revisit_due=revisit_due,
         revisit_local=revisit_local,
         revisit_worth=worth,

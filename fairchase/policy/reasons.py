@@ -117,12 +117,20 @@ def waited(seconds: float) -> str:
     return f" waiting {seconds / 86400:.0f} days"
 
 
-def nth_try(k: int, name: str, revisited: bool | int = False) -> str:
-    """'a 3rd try by email'; for a lead back from a pause (a revisit, an imported contact),
-    which is priced like a 3rd try at its age, 'a 1st try by email after a pause'."""
-    if revisited:
-        return f"{a(ordinal(max(1, k - 1)))} try by {name} after a pause"
-    return f"{a(ordinal(k + 1))} try by {name}"
+def nth_try(f: Lead, name: str) -> str:
+    """'a 3rd try by email'. A lead back from a pause (a revisit, an imported contact) is priced
+    like a 3rd try at its age (its k restarts at 2: batch.lead_batch) but told as a person knows
+    it: 'a 2nd try by call after a pause' when it was tried before the pause, and counted from
+    its enquiry when it never was (an imported old enquiry), 'a first try by email, 40 days
+    after the lead came in,' (a clause set off by commas: a chance follows it)."""
+    if not f.revisited:
+        return f"{a(ordinal(f.k + 1))} try by {name}"
+    n = f.k - 1  # its try since the pause
+    if f.tries >= n:  # more tries than those since the pause: tried before it
+        return f"{a(ordinal(n))} try by {name} after a pause"
+    days = round(f.age / 86400) if f.age >= 86400 else 0  # NaN (no date) compares False
+    since = f", {days} day{'s' if days != 1 else ''} after the lead came in," if days else ""
+    return f"{a('first' if n == 1 else ordinal(n))} try by {name}{since}"
 
 
 def _due(f: Lead, now: float) -> str:
@@ -136,11 +144,11 @@ def contact_silent(f: Lead, now: float, source: str, evidence: str) -> str:
     head = f"{name.capitalize()} {_due(f, now)}: "
     if f.k == 0:
         return (
-            f"{head}{new_enquiry(label)}{waited(f.waited)} ({money(f.value)}); {like_this(label)}"
+            f"{head}{new_enquiry(label)}{waited(f.age)} ({money(f.value)}); {like_this(label)}"
             f" answers a first {name} {f.p:.1%} of the time ({evidence})."
         )
     return (
-        f"{head}{like_this(label)} answers {nth_try(f.k, name, f.revisited)} {f.p:.1%} of the time"
+        f"{head}{like_this(label)} answers {nth_try(f, name)} {f.p:.1%} of the time"
         f" ({evidence}); on {money(f.value)} that is worth {money(f.p * f.prize)} against"
         f" {money(f.cost)} of your time."
     )
@@ -163,7 +171,7 @@ def stop_silent(f: Lead, source: str, evidence: str, spend: float) -> str:
     time and complaint risk)."""
     return (
         f"Stop: {like_this(source_label(source))} answers"
-        f" {nth_try(f.k, CHANNELS[f.channel], f.revisited)} {pct(f.p)} of the time ({evidence});"
+        f" {nth_try(f, CHANNELS[f.channel])} {pct(f.p)} of the time ({evidence});"
         f" expected value {money(f.p * f.prize)} is below the cost of your time and the"
         f" complaint risk ({money(spend)})."
     )

@@ -177,10 +177,26 @@ def test_nurture_needs_mailing_list_consent_and_revisit_a_date():
 
 
 def test_a_contact_back_from_a_pause_is_told_as_such_never_as_a_3rd_try():
+    tries = [call(NOW - timedelta(days=d), "no_answer") for d in (190, 185)]
     back = lead(source="web_form", created_at=NOW - timedelta(days=200), revisit_at=NOW)
     for value in (300.0, 20000.0):  # a stop and a contact
+        reason = decide({**back, "attempts": tries, "value": value})["reason"]
+        assert re.search(r"a 1st try by \w+ after a pause", reason), reason
+        assert "3rd try" not in reason and "days after" not in reason, reason
+
+
+def test_an_old_enquiry_never_tried_is_told_as_a_first_try_at_its_age_not_after_a_pause():
+    back = lead(source="web_form", created_at=NOW - timedelta(days=40), revisit_at=NOW)
+    for value in (300.0, 20000.0):  # a stop and a contact
         reason = decide({**back, "value": value})["reason"]
-        assert "after a pause" in reason and "3rd try" not in reason, reason
+        assert re.search(r"a first try by \w+, 40 days after the lead came in, [\d.]+%", reason)
+        assert "pause" not in reason and "1st" not in reason, reason
+    since = {**back, "revisit_at": NOW - timedelta(days=5), "value": 20000.0}
+    once = decide({**since, "attempts": [call(NOW - timedelta(days=3))]})
+    assert "a 2nd try by " in once["reason"] and "40 days after" in once["reason"], once
+    today = lead(source="cold_outreach", created_at=NOW - timedelta(hours=3), revisit_at=NOW)
+    reason = decide({**today, "value": 20000.0})["reason"]
+    assert re.search(r"a first try by \w+ [\d.]+% of the time", reason), reason
 
 
 def test_money_in_a_reason_has_thousands_separators_and_no_stray_cents():
