@@ -150,7 +150,8 @@ def _silent(ctx, f: Lead, day_spent: bool) -> dict:
     """One silent lead's decision from its row (see silent_decisions); `day_spent`: no minute
     was left today for anyone."""
     if f.waiting:
-        return _decision(f.id, WAIT, f.priority, f.ev, R.in_the_wings(f, day_spent), p_reply=f.p)
+        reason = R.in_the_wings(f, day_spent, ctx.day)
+        return _decision(f.id, WAIT, f.priority, f.ev, reason, p_reply=f.p)
     source, evidence = ctx.labels[f.src], ctx.evidence[f.src]
     if f.v > 0:
         reason = R.contact_silent(f, ctx.now, source, evidence)

@@ -68,6 +68,7 @@ class _Context:
         self.hours = ContactHours(
             settings.contact_hours, settings.contact_days, settings.business_timezone
         )
+        self.day = self.hours.day_planned(now_ts)  # whose minutes "today's" are (None: today's)
         self.evidence = [model.evidence(s) for s in range(model.pooled + 1)]
         self.labels = [model.source_label(s) for s in range(model.pooled + 1)]
         minutes = settings.try_minutes()

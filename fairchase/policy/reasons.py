@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from .decisions import Lead
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 # Where a number comes from before the business has history of its own (the articles' rules)
@@ -177,13 +178,15 @@ def stop_silent(f: Lead, source: str, evidence: str, spend: float) -> str:
     )
 
 
-def in_the_wings(f: Lead, day_spent: bool) -> str:
+def in_the_wings(f: Lead, day_spent: bool, day: int | None) -> str:
     """A lead worth chasing that today's minutes do not reach: it waits for its turn (dated
-    unless it is more than `agenda.FAR_OFF_DAYS` off)."""
+    unless it is more than `agenda.FAR_OFF_DAYS` off). `day`: the weekday whose minutes these
+    are when it is not today (on a Sunday, Monday's: timing.ContactHours.day_planned)."""
+    whose = "today's" if day is None else f"{DAY_NAMES[day]}'s"
     minutes = "are spent" if day_spent else "go to leads worth more per minute"
     turn = "is more than three years off" if f.far else f"comes around {local_date(f.reach_local)}"
     return (
-        f"Wait: today's minutes {minutes}; at this pace its turn {turn}."
+        f"Wait: {whose} minutes {minutes}; at this pace its turn {turn}."
         f" Its next tries are worth {money(f.v)} at your own cost."
     )
 

@@ -71,6 +71,13 @@ class ContactHours:
         self.zone_names: dict = {}  # a zone name -> its index in `zones`
         self.zones: list = []  # each one's ZoneInfo (the business's for unknown names)
 
+    def day_planned(self, now: float) -> int | None:
+        """The weekday (0 = Monday) whose minutes a plan made at `now` shares when the business's
+        day at `now` is not a contact day: on a Sunday the contacts due before this time
+        tomorrow are the next contact day's (Monday morning's). None on a contact day (today's)."""
+        weekday = datetime.fromtimestamp(now, self.fallback).weekday()
+        return None if self.allowed[weekday] else (weekday + int(self.skip[weekday])) % 7
+
     def zone_for(self, name):
         return resolve_zone(name) or self.fallback
 

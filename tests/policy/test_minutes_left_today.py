@@ -3,7 +3,7 @@ every later day's pace, so a spent day puts today's contacts off to tomorrow, ne
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from fairchase.policy import plan
 
@@ -100,3 +100,16 @@ def test_only_minutes_already_spent_answer_fresh_enquiries_beyond_the_day():
     assert minutes_today(nothing_logged) <= 120
     part_logged = plan(None, leads, NOW, {**settings, "minutes_left_today": 30})
     assert 0 < minutes_today(part_logged) - 120 <= 30
+
+
+def test_on_a_sunday_the_wings_wait_for_mondays_minutes_and_a_weekday_for_todays():
+    """Sunday is no contact day: the contacts due before this time tomorrow are Monday
+    morning's, and the reason names Monday's minutes, not today's."""
+    sunday = datetime(2024, 6, 16, 15, 30, tzinfo=UTC)  # Sunday 10:30 in Chicago
+    leads = [{**lead, "created_at": sunday - timedelta(days=12)} for lead in backlog(40)]
+    for when, day in ((sunday, "Monday"), (NOW, "today")):
+        settings = {**SETTINGS, "minutes_left_today": 30}
+        wings = [d["reason"] for d in plan(None, leads, when, settings) if d["action"] == "wait"]
+        assert wings, "40 due leads and 30 minutes leave some out"
+        wait = f"Wait: {day}'s minutes go to leads worth more per minute; at this pace its turn"
+        assert all(reason.startswith(wait) for reason in wings), wings[0]
