@@ -235,6 +235,12 @@ def waiting(paused: bool, until_ts: float) -> str:
     return f"Wait: {why} {local_date(until_ts)}; 0 attempts planned before then."
 
 
+def unknown_status(status: str, known: tuple) -> str:
+    """An unknown status as the record's error (records keeps it; `unreadable` tells it):
+    its status 'closed' is none of open, engaged, won, lost, opted_out."""
+    return f"its status {status!r} is none of {', '.join(known)}"
+
+
 def unreadable(error: str) -> str:
     return f"Wait: this record could not be read ({error}); 0 attempts planned until it is fixed."
 

@@ -18,6 +18,7 @@ from itertools import chain
 import numpy as np
 
 from .priors import CHANNELS, CLOSED, RESPONSES
+from .reasons import unknown_status
 
 CHANNEL_INDEX = {name: i for i, name in enumerate(CHANNELS)}
 DAY = 86400.0
@@ -246,7 +247,7 @@ def _read_columns(records: list) -> Book:
     _read_optional(book, records, complete)
     for i, status in enumerate(book.statuses):
         if status not in STATUSES and status is not None:  # never guess: wait until it is fixed
-            book.errors[i] = f"its status {status!r} is none of {', '.join(STATUSES)}"
+            book.errors[i] = unknown_status(status, STATUSES)
     return book
 
 
