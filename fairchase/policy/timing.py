@@ -71,12 +71,14 @@ class ContactHours:
         self.zone_names: dict = {}  # a zone name -> its index in `zones`
         self.zones: list = []  # each one's ZoneInfo (the business's for unknown names)
 
-    def day_planned(self, now: float) -> int | None:
-        """The weekday (0 = Monday) whose minutes a plan made at `now` shares when the business's
-        day at `now` is not a contact day: on a Sunday the contacts due before this time
-        tomorrow are the next contact day's (Monday morning's). None on a contact day (today's)."""
+    def day_planned(self, now: float) -> tuple[int, int]:
+        """The day whose minutes a plan made at `now` shares, as (its weekday, 0 = Monday; the
+        days from the business's day at `now` to it): today, 0 days ahead, on a contact day; on
+        a day that is not one (a Sunday) the next contact day, whose morning's contacts are due
+        before this time tomorrow (Monday, 1 day ahead)."""
         weekday = datetime.fromtimestamp(now, self.fallback).weekday()
-        return None if self.allowed[weekday] else (weekday + int(self.skip[weekday])) % 7
+        ahead = 0 if self.allowed[weekday] else int(self.skip[weekday])
+        return (weekday + ahead) % 7, ahead
 
     def zone_for(self, name):
         return resolve_zone(name) or self.fallback

@@ -113,3 +113,15 @@ def test_on_a_sunday_the_wings_wait_for_mondays_minutes_and_a_weekday_for_todays
         assert wings, "40 due leads and 30 minutes leave some out"
         wait = f"Wait: {day}'s minutes go to leads worth more per minute; at this pace its turn"
         assert all(reason.startswith(wait) for reason in wings), wings[0]
+
+
+def test_on_a_sunday_the_wings_turns_count_from_monday_the_day_planned():
+    """Left out of Monday's minutes, a lead's turn comes after Monday, never on it; a
+    Wednesday's left out come on Thursday at the earliest, as before."""
+    sunday = datetime(2024, 6, 16, 15, 30, tzinfo=UTC)  # Sunday 10:30 in Chicago
+    leads = [{**lead, "created_at": sunday - timedelta(days=12)} for lead in backlog(40)]
+    for when, first in ((sunday, "18 Jun 2024"), (NOW, "13 Jun 2024")):
+        settings = {**SETTINGS, "minutes_left_today": 30}
+        wings = [d["reason"] for d in plan(None, leads, when, settings) if d["action"] == "wait"]
+        turns = {reason.split("comes around ")[1].split(".")[0] for reason in wings}
+        assert first in turns and min(turns, key=lambda day: int(day.split()[0])) == first, turns
