@@ -218,12 +218,18 @@ def _read_columns(records: list) -> Book:
     outcome, channel, at, progress = _fields(flat, ATTEMPT_KEYS)[0]
     lead = np.repeat(np.arange(n), [len(a) for a in attempts])
     progress_codes = [1 if p is True else 0 if p is False else -1 for p in progress]
+    statuses, errors = list(statuses), {}
+    for i in [i for i, s in enumerate(statuses) if s not in STATUSES and s is not None]:
+        # as the contract spells it, whatever its case and separators ('OPTED-OUT': 'opted_out')
+        statuses[i] = "_".join(statuses[i].lower().replace("-", " ").split()) or "open"  # '': none
+        if statuses[i] not in STATUSES:  # never guess: wait until it is fixed
+            errors[i] = f"its status {statuses[i]!r} is none of {', '.join(STATUSES)}"
     book = Book(
         ids=list(ids),
         sources=list(sources),
         signals=[[s for s in names if type(s) is str] for names in signals],
         zones=list(zones),
-        statuses=[s if s in STATUSES or s is None else _status(s) for s in statuses],
+        statuses=statuses,
         value=_numbers(values),
         won_value=np.full(n, NAN),
         created=_timestamps(created),
@@ -241,20 +247,10 @@ def _read_columns(records: list) -> Book:
             outcome=codes(OUTCOME_CODE, outcome, 0),
             progress=np.array(progress_codes, dtype=np.int64),
         ),
-        errors={},
+        errors=errors,
     )
     _read_optional(book, records, complete)
-    for i, status in enumerate(book.statuses):
-        if status not in STATUSES and status is not None:  # never guess: wait until it is fixed
-            book.errors[i] = f"its status {status!r} is none of {', '.join(STATUSES)}"
     return book
-
-
-def _status(value: str) -> str:
-    """A status as the contract spells it, whatever its case and separators ('Opted out',
-    'OPTED-OUT': 'opted_out'); '' is 'open' (none given); an unknown one is kept as it is."""
-    spelled = "_".join(value.lower().replace("-", " ").split())
-    return spelled or "open"
 
 
 def _field(records, key):
