@@ -280,18 +280,20 @@ def _fit_age_bend(X, trials, succ, L: _ReplyLayout):
 
 def _typical_timing(tries: SilentTries):
     """The most common spacing and age bin per attempt number (the articles' without data)."""
-    typical = np.array(P.TYPICAL_BUCKET)
     typical_days = np.concatenate(
         [[0.0], np.cumsum([*P.SCHEDULES[0], *[P.SCHEDULES[0][-1]] * P.K])]
     )
     typical_age = age_bins(typical_days[: P.K] * 86400.0)
     top = P.AGE_KNOTS * P.AGE_BINS_PER_KNOT
-    counts, ages = np.zeros((P.K, 8)), np.zeros((P.K, top))
-    np.add.at(counts, (tries.k, tries.spacing), 1.0)
-    np.add.at(ages, (tries.k, tries.age), 1.0)
-    seen = counts.sum(axis=1) > 0
-    spacing = np.where(seen, counts.argmax(axis=1), typical)
-    return spacing, np.where(seen, ages.argmax(axis=1), typical_age)
+    spacing = _most_common(tries.k, tries.spacing, 8, P.TYPICAL_BUCKET)
+    return spacing, _most_common(tries.k, tries.age, top, typical_age)
+
+
+def _most_common(k, values, n_values, default):
+    """The most common of `values` (0..n_values - 1) per attempt index k; `default`'s where none."""
+    counts = np.zeros((P.K, n_values))
+    np.add.at(counts, (k, values), 1.0)
+    return np.where(counts.sum(axis=1) > 0, counts.argmax(axis=1), default)
 
 
 def _fit_win(model, rows, S, G):

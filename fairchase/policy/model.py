@@ -162,12 +162,11 @@ class Model:
 
             return fit([])
         kwargs = {}
-        defaults = cls()
         for f in dataclasses.fields(cls):
             value = data[f.name]
             if isinstance(value, list) and f.name not in ("sources", "signals"):
                 value = np.asarray(value, dtype=float)
-            elif isinstance(getattr(defaults, f.name), float):
+            elif f.type == "float":
                 value = float(value)
             kwargs[f.name] = value
         return cls(**kwargs)
@@ -211,8 +210,8 @@ class Model:
     def _signal(self, g: int) -> dict:
         return {
             "n_leads": int(self.signal_leads[g]),
-            "reply_odds": _odds(self.sig_reply[g], self.sig_reply_sd[g]),
-            "win_odds": _odds(self.sig_win[g], self.sig_win_sd[g]),
+            "reply_odds": _band(np.exp, "ratio", self.sig_reply[g], self.sig_reply_sd[g]),
+            "win_odds": _band(np.exp, "ratio", self.sig_win[g], self.sig_win_sd[g]),
         }
 
     def _complaint(self, k: int) -> dict:
@@ -228,16 +227,13 @@ class Model:
 
 def _chance(logit, sd) -> dict:
     """A probability with its 90% band, from its log-odds and their posterior sd."""
-    return {
-        "p": float(sigmoid(logit)),
-        "lo": float(sigmoid(logit - Z90 * sd)),
-        "hi": float(sigmoid(logit + Z90 * sd)),
-    }
+    return _band(sigmoid, "p", logit, sd)
 
 
-def _odds(mid, sd) -> dict:
+def _band(scale, name: str, mid, sd) -> dict:
+    """`scale` (e.g. sigmoid: a probability) of a log-odds `mid`, as `name`, with its 90% band."""
     return {
-        "ratio": float(np.exp(mid)),
-        "lo": float(np.exp(mid - Z90 * sd)),
-        "hi": float(np.exp(mid + Z90 * sd)),
+        name: float(scale(mid)),
+        "lo": float(scale(mid - Z90 * sd)),
+        "hi": float(scale(mid + Z90 * sd)),
     }
