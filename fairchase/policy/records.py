@@ -40,6 +40,7 @@ STATUS_KIND = {**dict.fromkeys(CLOSED, CLOSED_KIND), "engaged": ENGAGED}
 STATUSES = ("open", "engaged", "won", "lost", "opted_out")
 COMMON_KEYS = ("id", "source", "value", "signals", "consents", "timezone", "created_at", "status")
 ATTEMPT_KEYS = ("outcome", "channel", "at", "progress")
+OPTIONAL_KEYS = ("channels", "commitment", "paused_until", "revisit_at", "won_value")
 SEQUENCES = (list, tuple, set, frozenset)
 NoneType = type(None)
 _PLAIN = frozenset({str, NoneType, int, float, bool})
@@ -102,29 +103,20 @@ def _strings(value) -> list:
 
 def normalise(rec) -> dict:
     """One record of any shape as a plain dict of the contract's fields with plain values
-    (times as epoch seconds, NaN when unreadable): what the column-wise reader takes."""
+    (times as epoch seconds, NaN when unreadable): what the column-wise reader takes. The
+    optional fields are passed on as given: `_read_optional` reads them, in either case."""
     g = getter(rec)
     out = {"id": g("id")} | {key: _text(g(key)) for key in ("timezone", "source")}
     status = g("status")
     if status is not None and not isinstance(status, str):
         status = repr(status)  # unknown, never open by default
     out["status"] = _text(status)
-    out["value"], out["won_value"] = to_float(g("value")), to_float(g("won_value"))
+    out["value"] = to_float(g("value"))
     out["signals"], out["consents"] = _strings(g("signals")), _strings(g("consents"))
     out["created_at"] = to_ts(g("created_at"), NAN)
-    channels = g("channels")
-    if isinstance(channels, str):  # one channel named alone
-        channels = [channels]
-    out["channels"] = _strings(channels) if isinstance(channels, SEQUENCES) else None
-    commitment = g("commitment")
-    if commitment:
-        cg = getter(commitment)
-        out["commitment"] = {"due": to_ts(cg("due"), NAN), "by": _text(cg("by"))}
-    for key in ("paused_until", "revisit_at"):
-        out[key] = to_ts(g(key), NAN)
     attempts = g("attempts")
     out["attempts"] = [_attempt(a) for a in attempts] if isinstance(attempts, SEQUENCES) else []
-    return out
+    return out | {key: g(key) for key in OPTIONAL_KEYS}
 
 
 def _attempt(a) -> dict:
@@ -307,32 +299,36 @@ def _timestamps(values) -> np.ndarray:
 
 
 def _read_optional(book: Book, records: list, complete: bool):
-    """Fill in the optional fields, read one record at a time: when every record has the usual
-    keys, only longer records can have them (promises, pauses and revisits are rare)."""
+    """Fill in the optional fields (their one reader), one record at a time: when every record
+    has the usual keys, only longer records can have them (promises, pauses and revisits are
+    rare). A record whose optional fields cannot be read is unreadable."""
     longer = np.array([len(record) for record in records]) != len(COMMON_KEYS) + 1
     for i in np.flatnonzero(longer | (not complete)).tolist():
         g = records[i].get
-        channels, commitment = g("channels"), g("commitment")
-        if isinstance(channels, str):  # one channel named alone
-            channels = [channels]
-        if isinstance(channels, SEQUENCES):  # [] means none: never contacted
-            book.own_channels[i] = channel_bits(channels)
-        if commitment:
-            cg = getter(commitment)
-            due, by = to_ts(cg("due")), cg("by")
-            if due is not None and by in ("us", "lead"):
-                book.commit_at[i], book.commit_by[i] = due, 1 if by == "us" else 2
-        book.paused[i] = to_ts(g("paused_until"), NAN)
-        book.revisit[i] = to_ts(g("revisit_at"), NAN)
-        won = to_float(g("won_value"))
-        book.won_value[i] = NAN if won is None else won
+        try:
+            channels, commitment = g("channels"), g("commitment")
+            if isinstance(channels, str):  # one channel named alone
+                channels = [channels]
+            if isinstance(channels, SEQUENCES):  # [] means none: never contacted
+                book.own_channels[i] = channel_bits(channels)
+            if commitment:
+                cg = getter(commitment)
+                due, by = to_ts(cg("due")), cg("by")
+                if due is not None and by in ("us", "lead"):
+                    book.commit_at[i], book.commit_by[i] = due, 1 if by == "us" else 2
+            book.paused[i] = to_ts(g("paused_until"), NAN)
+            book.revisit[i] = to_ts(g("revisit_at"), NAN)
+            won = to_float(g("won_value"))
+            book.won_value[i] = NAN if won is None else won
+        except Exception as exc:  # never raise on a bad record: report it in the decision
+            book.errors[i] = type(exc).__name__
 
 
 def channel_bits(channels) -> int:
     """The bits of the known channels in a lead's own list of reachable channels."""
     bits = 0
     for name in channels:
-        if type(name) is str and name in CHANNEL_INDEX:
+        if isinstance(name, str) and name in CHANNEL_INDEX:
             bits |= 1 << CHANNEL_INDEX[name]
     return bits
 
