@@ -181,7 +181,7 @@ def read_book(records: list) -> Book:
             plain.append(normalise(rec))
         except Exception as exc:  # never raise on a bad record: report it in the decision
             errors[i] = type(exc).__name__
-            plain.append({"id": _safe_id(rec), "attempts": []})
+            plain.append({"id": _safe_id(rec), "created_at": NAN, "attempts": []})
     book = _read_columns(plain)
     book.errors |= errors
     return book

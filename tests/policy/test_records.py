@@ -120,6 +120,34 @@ def test_odd_values_never_raise():
     assert sorted(d["id"] for d in decisions) == [1, 2, 3]
 
 
+class RaisingRecord:
+    """A record object that cannot be read at all: every field raises."""
+
+    def get(self, key, default=None):
+        raise RuntimeError(key)
+
+
+def test_a_record_that_cannot_be_read_waits_and_says_why_and_the_others_are_planned():
+    fine = {"id": "fine", "source": "referral", "created_at": NOW - timedelta(days=1)}
+    unreadable = [
+        RaisingRecord(),
+        {"id": "huge", "created_at": 10**400},  # no float holds it
+        {"id": "promise", "created_at": NOW, "commitment": {"due": 10**400, "by": "us"}},
+        {"id": "won", "created_at": NOW, "status": "won", "won_value": 10**400},
+    ]
+    decisions = {d["id"]: d for d in plan(None, [fine, *unreadable], NOW)}
+    assert decisions["fine"]["action"] == "contact"
+    assert [decisions[i]["reason"] for i in (None, "huge", "promise", "won")] == [
+        "Wait: this record could not be read (RuntimeError); 0 attempts planned until it is fixed.",
+        *[
+            "Wait: this record could not be read (OverflowError); 0 attempts planned until it "
+            "is fixed."
+        ]
+        * 3,
+    ]
+    assert fit([fine, *unreadable]).n_leads == 1  # unreadable records teach nothing
+
+
 def _regular(lead):
     """The lead in the shape the column-wise reader takes: aware datetimes (the strategies mix
     in ISO strings)."""
