@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import enum
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
@@ -146,6 +147,19 @@ def test_a_record_that_cannot_be_read_waits_and_says_why_and_the_others_are_plan
         * 3,
     ]
     assert fit([fine, *unreadable]).n_leads == 1  # unreadable records teach nothing
+
+
+class Channel(enum.StrEnum):
+    EMAIL = "email"
+
+
+def test_a_channel_named_by_a_str_enum_counts_whichever_reader_reads_the_record():
+    lead = {"id": "a", "source": "referral", "created_at": NOW - timedelta(days=1)}
+    as_dict = dict(lead, channels=[Channel.EMAIL])
+    as_object = Lead("a", "referral", None, NOW - timedelta(days=1))
+    as_object.channels = [Channel.EMAIL]  # type: ignore[attr-defined]
+    for record in (as_dict, as_object):
+        assert plan(None, [record], NOW)[0]["channel"] == "email"
 
 
 def _regular(lead):
