@@ -100,10 +100,9 @@ def walk(book, keep, lead_src, masks) -> Rows:
     kept[keep] = np.arange(n)
     tried = try_table(book.attempts, kept, n)
     tried.channel = np.maximum(tried.channel, 0)  # an unknown channel counts as a call
-    statuses = [book.statuses[i] for i in keep]
-    finished = np.array([status in P.CLOSED for status in statuses], dtype=bool)
-    won = np.array([status == "won" for status in statuses], dtype=bool)
-    opted_out = np.array([status == "opted_out" for status in statuses], dtype=bool)
+    status = np.array([book.statuses[i] for i in keep], dtype=object)
+    won, opted_out = status == "won", status == "opted_out"
+    finished = won | opted_out | (status == "lost")  # closed (P.CLOSED)
     return Rows(
         silent=_silent_tries(tried, lead_src, masks, book.created[keep]),
         tries=_tries(tried, lead_src, opted_out),

@@ -25,12 +25,9 @@ def _minute_of_day(value) -> int | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return int(round(float(value) * 60)) if 0 <= value <= 24 else None
     if isinstance(value, str):
-        text = value.strip()
+        hours, colon, minutes = value.strip().partition(":")
         try:
-            if ":" in text:
-                hh, mm = text.split(":")[:2]
-                return int(hh) * 60 + int(mm)
-            return int(text) * 60
+            return int(hours) * 60 + (int(minutes.split(":")[0]) if colon else 0)
         except ValueError:
             return None
     return None
