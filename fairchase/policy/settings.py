@@ -45,14 +45,13 @@ def parse_contact_hours(value, default=(8 * 60, 20 * 60)) -> tuple[int, int]:
     return start, end
 
 
-def _number(value, default, low=None):
+def _number(value, default, low: float):
+    """`value` as a number of at least `low`, else `default`."""
     try:
         out = float(value)
     except (TypeError, ValueError):
         return default
-    if out != out or (low is not None and out < low):
-        return default
-    return out
+    return out if out >= low else default  # NaN is not
 
 
 MAX_REVISIT_DAYS = 3650.0  # a revisit ten years on is as far as any date goes
