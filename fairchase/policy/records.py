@@ -4,7 +4,9 @@
 `Book`: one array per field and one flat table of every attempt, for `plan` and `fit` alike.
 Plain dicts with aware datetimes (rows of one table) are read one field at a time over the whole
 chunk; a chunk with anything else is first normalised record by record (`normalise`), and a
-record that cannot be read at all becomes an unreadable row instead of an error.
+record that cannot be read at all becomes an unreadable row instead of an error. The rare
+optional fields (own channels, a promise, a pause, a revisit, a won value) have one reader,
+`_read_optional`, record by record in either case.
 `batch.lead_batch` then derives, with NumPy, what planning needs of each lead.
 """
 
