@@ -101,11 +101,9 @@ def _shares(counts):
 def _source_levels(L, weights):
     """(S + 1, L.n) rows giving each source's level, L.level + L.source[s]; the pooled row S
     takes the sources' weighted mean."""
-    S = L.source.stop - L.source.start
-    rows = np.zeros((S + 1, L.n))
+    rows = np.zeros((len(weights) + 1, L.n))
     rows[:, L.level] = 1.0
-    rows[np.arange(S), L.source.start + np.arange(S)] = 1.0
-    rows[S, L.source] = weights
+    rows[:, L.source] = np.vstack([np.eye(len(weights)), weights])  # each source, then the mean
     return rows
 
 
