@@ -19,6 +19,7 @@ import random
 import sys
 from datetime import UTC, datetime, timedelta
 
+from fairchase.insights.learned import summary
 from fairchase.policy import fit, plan, stop_attempt
 from fairchase.policy.window import next_contact_time
 from fairchase.sim.runner import generate_history
@@ -178,7 +179,7 @@ def write_world(out, seed: int) -> object:
     stored = model.to_dict()
     out.write(f"# world {seed}: {len(history)} finished leads\n")
     out.write("model " + json.dumps(stored, sort_keys=True, default=str) + "\n")
-    out.write("summary " + text(model.summary()) + "\n")
+    out.write("summary " + text(summary(model)) + "\n")
     now = world.start()
     leads = open_leads(history, random.Random(seed), 2500, now)
     cases = {

@@ -1,6 +1,6 @@
 """The numbers behind Insights, computed once per view and cached as plain JSON.
 
-What the model learned comes from `Model.summary()` (and `stop_attempt`), the what-if
+What the model learned comes from `learned.summary(model)` (and `stop_attempt`), the what-if
 from `fairchase.sim`'s backtest, and the time-and-money figures from database
 aggregates over the view's leads. Nothing here re-derives what the core decides.
 """
@@ -25,6 +25,7 @@ from fairchase.leads.models import (
 )
 
 from . import sql
+from .learned import summary as learned_summary
 from .scope import Scope
 
 STOP_VALUES = (500, 2000, 10000)
@@ -78,7 +79,7 @@ def model_for(scope: Scope, settings: dict):
         model = planning.current_model()
         if model is None:
             model = policy.fit(planning.training_records(), settings)
-        n = model.summary().get("n_leads", 0)
+        n = int(model.n_leads)
         mine = "" if scope.owner_id is None else " (every owner's, not only these)"
         return model, (
             f"the model that plans Today, fitted on the business's {n:,} leads{mine}, "
@@ -134,7 +135,7 @@ def _memo_stops(model, sources, settings: dict) -> dict:
 
 def learned(model, settings: dict) -> dict:
     """Reply curves, signals and complaint risk from the model's own summary."""
-    summary = model.summary()
+    summary = learned_summary(model)
     # Prior-only sources (no lead of theirs here) would only add noise: keep them out.
     shown = {
         name: src

@@ -19,6 +19,12 @@ MIN_EXTRA_SIGNAL = 30  # an unknown signal needs this many leads before it gets 
 MAX_SIGNALS = 30
 AGE_EM_ROUNDS = 4  # rounds of EM for the age curve's step size
 AGE_BEND_RANGE = (0.02, 0.6)  # the step sizes EM may choose from
+# the age curve at its knots from its parameters, the steps from one knot to the next (a random
+# walk): the curve is 0 at age 0 and f_i = the sum of the first i steps. Where the history has
+# no tries, the steps fall back to the articles' gentle decline instead of carrying a trend on.
+AGE_STEPS = np.tri(P.AGE_KNOTS, P.AGE_KNOTS - 1, -1)
+CURVE = np.array([P.logit(p) for p in P.POOLED_CURVE])  # the articles' reply curve, log-odds
+DROP = CURVE - CURVE[0]  # its fall from the first try: what the steepness scales
 
 
 def fit(history, settings=None) -> Model:
@@ -32,10 +38,9 @@ def fit(history, settings=None) -> Model:
     book = read_book(records)
     keep = [i for i in range(book.n) if i not in book.errors]  # unreadable: teaches nothing
     names = [book.sources[i] or "(none)" for i in keep]
-    sources, src_of = _source_vocab(names)
+    sources, lead_src = _source_vocab(names)
     signals = _signal_vocab([book.signals[i] for i in keep])
     S, G = len(sources), len(signals)
-    lead_src = np.array([src_of[name] for name in names], dtype=np.int64)
     masks = signal_masks(book.signals, {name: 1 << i for i, name in enumerate(signals)})[keep]
     rows = walk(book, keep, lead_src, masks)
     model = Model(n_leads=len(keep), n_attempts=len(rows.tries), sources=sources, signals=signals)
@@ -55,6 +60,8 @@ def fit(history, settings=None) -> Model:
 
 
 def _source_vocab(names):
+    """The sources learned apart (the priors' and the most common), and each lead's index
+    among them (a rare source: the shared "(other)")."""
     counts = Counter(names)
     ranked = sorted(counts, key=lambda s: (-counts[s], s))
     kept = set(ranked[:MAX_SOURCES])
@@ -62,7 +69,8 @@ def _source_vocab(names):
         kept.add("(other)")  # the long tail of rare sources learns one shared offset
     sources = sorted(set(P.SOURCE_PRIORS) | kept)
     index = {name: i for i, name in enumerate(sources)}
-    return sources, {name: index.get(name, index.get("(other)")) for name in counts}
+    learned_as = {name: index.get(name, index.get("(other)")) for name in counts}
+    return sources, np.array([learned_as[name] for name in names], dtype=np.int64)
 
 
 def _signal_vocab(signal_lists):
@@ -93,68 +101,91 @@ def _shares(counts):
 def _source_levels(L, weights):
     """(S + 1, L.n) rows giving each source's level, L.level + L.source[s]; the pooled row S
     takes the sources' weighted mean."""
-    S = L.source.stop - L.source.start
-    rows = np.zeros((S + 1, L.n))
+    rows = np.zeros((len(weights) + 1, L.n))
     rows[:, L.level] = 1.0
-    rows[np.arange(S), L.source.start + np.arange(S)] = 1.0
-    rows[S, L.source] = weights
+    rows[:, L.source] = np.vstack([np.eye(len(weights)), weights])  # each source, then the mean
     return rows
 
 
 class _Layout:
-    """Where each effect of a regression sits among its columns: a slice per effect, in the
-    order they are taken; `n` columns in all."""
+    """Where each effect of a regression sits among its columns (a slice per effect, in the
+    order they are taken; `n` columns in all), and the prior of its columns."""
 
     def __init__(self) -> None:
         self.n = 0
+        self.priors: list = []
 
-    def _next(self, size: int) -> slice:
+    def _next(self, size: int, mean, sd) -> slice:
+        """The next `size` columns, with their prior means and sds (numbers or one per column)."""
         self.n += size
+        self.priors.append((slice(self.n - size, self.n), mean, sd))
         return slice(self.n - size, self.n)
+
+    def prior(self) -> tuple[np.ndarray, np.ndarray]:
+        """The prior mean and sd of every column."""
+        mean, sd = np.zeros(self.n), np.zeros(self.n)
+        for part, part_mean, part_sd in self.priors:
+            mean[part], sd[part] = part_mean, part_sd
+        return mean, sd
 
 
 class _ReplyLayout(_Layout):
     """The reply model's: a_k | d_s | e_sk | signals | channel (email, text, visit) |
-    spacing (8) | age | steepness | signal fades."""
+    spacing (8) | age | steepness | signal fades; priors: the articles' curve, source and
+    signal effects, timing."""
 
-    def __init__(self, S: int, G: int):
+    def __init__(self, model: Model, G: int):
         super().__init__()
+        S, K, sd = len(model.sources), P.K, P.SD
         self.S, self.G = S, G
-        self.a, self.d, self.e = self._next(P.K), self._next(S), self._next(S * P.K)
-        self.g, self.c, self.sp = self._next(G), self._next(3), self._next(8)
-        # the age curve: its steps from knot to knot (knot values: age_knots_of_params)
-        self.age = self._next(P.AGE_KNOTS - 1)
-        self.lam, self.fade = self._next(1), self._next(G)
+        self.a = self._next(K, 0.0, sd["curve_step"])
+        self.d = self._next(S, [P.source_prior(n)[0] for n in model.sources], sd["source"])
+        self.e = self._next(S * K, 0.0, sd["source_k"])
+        self.g = self._next(G, [P.signal_prior(n)[0] for n in model.signals], sd["signal"])
+        self.c = self._next(3, P.CHANNEL_REPLY[1:], sd["channel"])
+        self.sp = self._next(8, P.SPACING_PRIORS, sd["spacing"])
+        # the age curve: its steps from knot to knot (knot values: AGE_STEPS)
+        self.age = self._next(P.AGE_KNOTS - 1, P.AGE_SLOPE, sd["age_step"])
+        self.lam = self._next(1, 1.0, sd["steepness"])
+        self.fade = self._next(G, 0.0, sd["signal_fade"])
+
+    def prior(self) -> tuple[np.ndarray, np.ndarray]:
+        mean, sd = super().prior()
+        mean[0], sd[0] = CURVE[0], P.SD["curve"]  # a_0 is the curve's level, the rest its steps
+        sd[self.e.start + np.arange(self.S) * P.K] = 1e-4  # a source's level is d_s; e_s bends it
+        sd[self.sp.start + np.array(P.SPACING_REFERENCE)] = 1e-4  # reference buckets: the level
+        return mean, sd
 
 
 class _WinLayout(_Layout):
     """The win model's: level | source | signals | the answer's attempt number."""
 
-    def __init__(self, S: int, G: int):
+    def __init__(self, model: Model, G: int):
         super().__init__()
-        self.level, self.source = self._next(1), self._next(S)
-        self.signals, self.late = self._next(G), self._next(1)
+        base = P.logit(P.UNKNOWN_SOURCE[1])
+        source = [P.logit(P.source_prior(n)[1]) - base for n in model.sources]
+        self.level = self._next(1, base, P.SD["win_base"])
+        self.source = self._next(len(model.sources), source, P.SD["source"])
+        self.signals = self._next(G, [P.signal_prior(n)[1] for n in model.signals], P.SD["signal"])
+        self.late = self._next(1, P.WIN_LATE, P.SD["win_late"])
 
 
 class _ComplaintLayout(_Layout):
     """The complaint model's: level | tries so far | tries in the week before | engaged |
     source | channel (email, text, visit)."""
 
-    def __init__(self, S: int):
+    def __init__(self, model: Model):
         super().__init__()
-        self.level, self.tries, self.recent, self.engaged = (self._next(1) for _ in range(4))
-        self.source, self.channel = self._next(S), self._next(3)
+        source = [P.source_prior(n)[2] for n in model.sources]
+        self.level = self._next(1, P.COMPLAINT_BASE, P.SD["c_base"])
+        self.tries = self._next(1, P.COMPLAINT_PER_ATTEMPT, P.SD["c_attempt"])
+        self.recent = self._next(1, P.COMPLAINT_PER_RECENT, P.SD["c_recent"])
+        self.engaged = self._next(1, -0.5, 1.0)
+        self.source = self._next(len(model.sources), source, P.SD["source"])
+        self.channel = self._next(3, P.CHANNEL_COMPLAINT[1:], P.SD["channel"])
 
 
-def age_knots_of_params() -> np.ndarray:
-    """(AGE_KNOTS, AGE_KNOTS - 1): the age curve at its knots from its parameters, the steps
-    from one knot to the next (a random walk): the curve is 0 at age 0 and f_i = the sum of
-    the first i steps. Where the history has no tries, the steps fall back to the articles'
-    gentle decline instead of carrying a trend on."""
-    return np.tri(P.AGE_KNOTS, P.AGE_KNOTS - 1, -1)
-
-
-def _reply_design(cells: SilentTries, L: _ReplyLayout, drop):
+def _reply_design(cells: SilentTries, L: _ReplyLayout):
     """One row per cell of silent tries."""
     K = P.K
     s, k, ch = cells.source, cells.k, cells.channel
@@ -173,31 +204,14 @@ def _reply_design(cells: SilentTries, L: _ReplyLayout, drop):
     X[:, L.fade] = bits * P.fade(k)[:, None]
     X[r[ch > 0], L.c.start + ch[ch > 0] - 1] = 1.0
     X[r, L.sp.start + cells.spacing] = 1.0
-    X[:, L.age] = age_bin_weights(cells.age) @ age_knots_of_params()
+    X[:, L.age] = age_bin_weights(cells.age) @ AGE_STEPS
     # how steeply replies fall with attempts is learned as one scale on the articles' shape
     # (1 = the prior curve, 0 = flat): data on attempts 2-8 then speaks for the unseen tail too
-    X[:, L.lam] = drop[k][:, None]
+    X[:, L.lam] = DROP[k][:, None]
     return X
 
 
-def _reply_prior(model, L: _ReplyLayout, curve):
-    """Prior means and sds: the articles' curve, source and signal effects, timing."""
-    mean, sd = np.zeros(L.n), np.zeros(L.n)
-    mean[0], sd[L.a], sd[0] = curve[0], P.SD["curve_step"], P.SD["curve"]
-    mean[L.lam], sd[L.lam] = 1.0, P.SD["steepness"]
-    sd[L.fade] = P.SD["signal_fade"]
-    mean[L.d], sd[L.d] = [P.source_prior(n)[0] for n in model.sources], P.SD["source"]
-    sd[L.e] = P.SD["source_k"]
-    sd[L.e.start + np.arange(L.S) * P.K] = 1e-4  # a source's level is d_s; e_s only bends it
-    mean[L.g], sd[L.g] = [P.signal_prior(n)[0] for n in model.signals], P.SD["signal"]
-    mean[L.c], sd[L.c] = P.CHANNEL_REPLY[1:], P.SD["channel"]
-    mean[L.sp], sd[L.sp] = P.SPACING_PRIORS, P.SD["spacing"]
-    sd[L.sp.start + np.array(P.SPACING_REFERENCE)] = 1e-4  # reference buckets: the curve's level
-    mean[L.age], sd[L.age] = P.AGE_SLOPE, P.SD["age_step"]
-    return mean, sd
-
-
-def _reply_contrasts(L: _ReplyLayout, weights, drop):
+def _reply_contrasts(L: _ReplyLayout, weights):
     """Rows giving theta[s, k] = a_k + d_s + e_sk (+ the steepness), row s * K + k; the pooled
     row S uses the sources' weighted mean."""
     K = P.K
@@ -205,7 +219,7 @@ def _reply_contrasts(L: _ReplyLayout, weights, drop):
     levels = np.vstack([np.eye(L.S), weights])  # each source, then their weighted mean
     C = np.zeros(((L.S + 1) * K, L.n))
     C[:, L.a] = np.tile(upto, (L.S + 1, 1))
-    C[:, L.lam] = np.tile(drop, L.S + 1)[:, None]
+    C[:, L.lam] = np.tile(DROP, L.S + 1)[:, None]
     C[:, L.d] = np.repeat(levels, K, axis=0)
     C[:, L.e] = np.kron(levels, upto)
     return C
@@ -215,20 +229,16 @@ def _fit_reply(model, rows, S, G, weights):
     """The reply hazard: log-odds of answering try k given silence so far (see docs)."""
     K, tries = P.K, rows.silent
     cells, trials = tries.cells("replied")
-    L = _ReplyLayout(S, G)
-    curve = np.array([P.logit(p) for p in P.POOLED_CURVE])
-    drop = curve - curve[0]
-    mean, sd = _reply_prior(model, L, curve)
-    beta, beta_sd, cov = _fit_age_bend(
-        _reply_design(cells, L, drop), trials, cells.replied, L, mean, sd
-    )
-    C = _reply_contrasts(L, weights, drop)
+    L = _ReplyLayout(model, G)
+    X = _reply_design(cells, L)
+    beta, beta_sd, cov = _fit_age_bend(X, trials, cells.replied, L)
+    C = _reply_contrasts(L, weights)
     model.reply_logit = (C @ beta).reshape(S + 1, K)
     # the Insights curve is shown at the spacing and age this business actually had per attempt
     spacing, age = _typical_timing(tries)
     rows_all = np.arange((S + 1) * K)
     C[rows_all, L.sp.start + np.tile(spacing, S + 1)] = 1.0
-    C[rows_all, L.age] = np.tile(age_bin_weights(age) @ age_knots_of_params(), (S + 1, 1))
+    C[rows_all, L.age] = np.tile(age_bin_weights(age) @ AGE_STEPS, (S + 1, 1))
     model.curve_logit = (C @ beta).reshape(S + 1, K)
     model.curve_sd = _contrast_sd(C, cov).reshape(S + 1, K)
     tried, replied = np.zeros((S + 1, K)), np.zeros((S + 1, K))
@@ -239,7 +249,7 @@ def _fit_reply(model, rows, S, G, weights):
     model.sig_reply, model.sig_reply_sd = beta[L.g], beta_sd[L.g]
     model.chan_reply = np.concatenate([[0.0], beta[L.c]])
     model.spacing = beta[L.sp]
-    model.age_curve = age_knots_of_params() @ beta[L.age]
+    model.age_curve = AGE_STEPS @ beta[L.age]
     model.sig_fade = beta[L.fade]
 
 
@@ -248,11 +258,11 @@ def _contrast_sd(C, cov):
     return np.sqrt(np.clip(np.einsum("ij,jk,ik->i", C, cov, C), 0, None))
 
 
-def _fit_age_bend(X, trials, succ, L: _ReplyLayout, mean, sd):
+def _fit_age_bend(X, trials, succ, L: _ReplyLayout):
     """fit_logistic, with the age curve's random-walk step size set by the data: a few rounds
     of EM on that variance (the mean square of the steps' departures from their prior mean
     plus their posterior variance). With no data the step size stays at its prior."""
-    sd = sd.copy()
+    mean, sd = L.prior()
     bends = L.age
     start = None
     for _ in range(AGE_EM_ROUNDS):
@@ -268,18 +278,20 @@ def _fit_age_bend(X, trials, succ, L: _ReplyLayout, mean, sd):
 
 def _typical_timing(tries: SilentTries):
     """The most common spacing and age bin per attempt number (the articles' without data)."""
-    typical = np.array(P.TYPICAL_BUCKET)
     typical_days = np.concatenate(
         [[0.0], np.cumsum([*P.SCHEDULES[0], *[P.SCHEDULES[0][-1]] * P.K])]
     )
     typical_age = age_bins(typical_days[: P.K] * 86400.0)
     top = P.AGE_KNOTS * P.AGE_BINS_PER_KNOT
-    counts, ages = np.zeros((P.K, 8)), np.zeros((P.K, top))
-    np.add.at(counts, (tries.k, tries.spacing), 1.0)
-    np.add.at(ages, (tries.k, tries.age), 1.0)
-    seen = counts.sum(axis=1) > 0
-    spacing = np.where(seen, counts.argmax(axis=1), typical)
-    return spacing, np.where(seen, ages.argmax(axis=1), typical_age)
+    spacing = _most_common(tries.k, tries.spacing, 8, P.TYPICAL_BUCKET)
+    return spacing, _most_common(tries.k, tries.age, top, typical_age)
+
+
+def _most_common(k, values, n_values, default):
+    """The most common of `values` (0..n_values - 1) per attempt index k; `default`'s where none."""
+    counts = np.zeros((P.K, n_values))
+    np.add.at(counts, (k, values), 1.0)
+    return np.where(counts.sum(axis=1) > 0, counts.argmax(axis=1), default)
 
 
 def _fit_win(model, rows, S, G):
@@ -287,20 +299,13 @@ def _fit_win(model, rows, S, G):
     answer took."""
     answers = rows.answers
     cells, trials = answers.cells("won", skip=("lead",))
-    L = _WinLayout(S, G)
+    L = _WinLayout(model, G)
     responders = _by_source(answers.source, S)
     C = _source_levels(L, _shares(responders[:S]))
     X = C[cells.source]  # each cell's source level, then its signals and the answer's try
     X[:, L.signals] = _bits(cells.signals, G)
     X[:, L.late] = cells.k[:, None]
-    base = P.logit(P.UNKNOWN_SOURCE[1])
-    mean, sd = np.zeros(L.n), np.zeros(L.n)
-    mean[L.level], sd[L.level] = base, P.SD["win_base"]
-    mean[L.source] = [P.logit(P.source_prior(n)[1]) - base for n in model.sources]
-    sd[L.source] = P.SD["source"]
-    mean[L.signals], sd[L.signals] = [P.signal_prior(n)[1] for n in model.signals], P.SD["signal"]
-    mean[L.late], sd[L.late] = P.WIN_LATE, P.SD["win_late"]
-    beta, beta_sd, cov = fit_logistic(X, trials, cells.won, mean, sd)
+    beta, beta_sd, cov = fit_logistic(X, trials, cells.won, *L.prior())
     model.win_logit = C @ beta
     model.win_sd = _contrast_sd(C, cov)
     model.sig_win, model.sig_win_sd = beta[L.signals], beta_sd[L.signals]
@@ -314,21 +319,14 @@ def _fit_complaint(model, rows, S, weights):
     answer, source and channel."""
     tries = rows.tries
     cells, trials = tries.cells("opted_out")
-    L = _ComplaintLayout(S)
+    L = _ComplaintLayout(model)
     X = _source_levels(L, weights)[cells.source]  # each cell's source level, then the rest
     X[:, L.tries] = (cells.tries - 1)[:, None]
     X[:, L.recent] = cells.recent[:, None]
     X[:, L.engaged] = cells.engaged[:, None]
     has_c = cells.channel > 0
     X[np.flatnonzero(has_c), L.channel.start + cells.channel[has_c] - 1] = 1.0
-    mean, sd = np.zeros(L.n), np.zeros(L.n)
-    mean[L.level], sd[L.level] = P.COMPLAINT_BASE, P.SD["c_base"]
-    mean[L.tries], sd[L.tries] = P.COMPLAINT_PER_ATTEMPT, P.SD["c_attempt"]
-    mean[L.recent], sd[L.recent] = P.COMPLAINT_PER_RECENT, P.SD["c_recent"]
-    mean[L.engaged], sd[L.engaged] = -0.5, 1.0
-    mean[L.source], sd[L.source] = [P.source_prior(n)[2] for n in model.sources], P.SD["source"]
-    mean[L.channel], sd[L.channel] = P.CHANNEL_COMPLAINT[1:], P.SD["channel"]
-    beta, _, cov = fit_logistic(X, trials, cells.opted_out, mean, sd)
+    beta, _, cov = fit_logistic(X, trials, cells.opted_out, *L.prior())
     model.c_base, model.c_attempt, model.c_recent, model.c_engaged = (
         float(beta[part][0]) for part in (L.level, L.tries, L.recent, L.engaged)
     )

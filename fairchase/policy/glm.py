@@ -46,7 +46,6 @@ def fit_logistic(X, trials, successes, prior_mean, prior_sd, iters=30, start=Non
     beta = prior_mean.copy() if start is None else np.asarray(start, dtype=float).copy()
     if X.shape[0] == 0 or trials.sum() == 0:
         return beta, prior_sd.copy(), np.diag(prior_sd**2)
-    hess = np.diag(precision)
     for _ in range(iters):
         p = sigmoid(X @ beta)
         grad = X.T @ (successes - trials * p) - precision * (beta - prior_mean)

@@ -99,10 +99,10 @@ def walk(book, keep, lead_src, masks) -> Rows:
     kept = np.full(book.n, -1)
     kept[keep] = np.arange(n)
     tried = try_table(book.attempts, kept, n)
-    statuses = [book.statuses[i] for i in keep]
-    finished = np.array([status in P.CLOSED for status in statuses], dtype=bool)
-    won = np.array([status == "won" for status in statuses], dtype=bool)
-    opted_out = np.array([status == "opted_out" for status in statuses], dtype=bool)
+    tried.channel = np.maximum(tried.channel, 0)  # an unknown channel counts as a call
+    status = np.array([book.statuses[i] for i in keep], dtype=object)
+    won, opted_out = status == "won", status == "opted_out"
+    finished = won | opted_out | (status == "lost")  # closed (P.CLOSED)
     return Rows(
         silent=_silent_tries(tried, lead_src, masks, book.created[keep]),
         tries=_tries(tried, lead_src, opted_out),
@@ -124,7 +124,7 @@ def _silent_tries(tried: TryTable, lead_src, masks, created) -> SilentTries:
         source=lead_src[lead],
         k=np.minimum(place + 1, P.K) - 1,
         signals=masks[lead],
-        channel=np.maximum(tried.channel[sel], 0),  # an unknown channel counts as a call
+        channel=tried.channel[sel],
         spacing=gap_buckets(at - since[sel], place + 1),
         age=age_bins(at - created[lead]),
         replied=tried.reply[sel].astype(np.int64),
@@ -143,7 +143,7 @@ def _tries(tried: TryTable, lead_src, opted_out) -> Tries:
         source=lead_src[lead],
         tries=np.minimum(tried.place + 1, 15),
         recent=tries_in_week_before(lead, tried.at, RECENT_CAP),
-        channel=np.maximum(tried.channel, 0),
+        channel=tried.channel,
         engaged=(np.arange(len(lead)) > tried.first[lead]).astype(np.int64),
         opted_out=complaint.astype(np.int64),
     )

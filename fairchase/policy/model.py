@@ -1,4 +1,4 @@
-"""The fitted model: plain arrays, a JSON round trip and an Insights summary."""
+"""The fitted model: plain arrays and a JSON round trip (Insights reads it: insights/learned.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ import numpy as np
 from .glm import sigmoid
 from .priors import AGE_BINS_PER_KNOT, AGE_KNOTS, AGE_STEP, K
 from .reasons import learned_from
-
-Z90 = 1.6448536269514722  # two-sided 90% band
 
 AGE_KNOT_U = np.arange(AGE_KNOTS) * AGE_STEP  # knots of the age curve, in log(1 + days)
 
@@ -162,82 +160,11 @@ class Model:
 
             return fit([])
         kwargs = {}
-        defaults = cls()
         for f in dataclasses.fields(cls):
             value = data[f.name]
             if isinstance(value, list) and f.name not in ("sources", "signals"):
                 value = np.asarray(value, dtype=float)
-            elif isinstance(getattr(defaults, f.name), float):
+            elif f.type == "float":
                 value = float(value)
             kwargs[f.name] = value
         return cls(**kwargs)
-
-    # ---- Insights -----------------------------------------------------------------------
-    def reply_curve(self, s: int) -> list[dict]:
-        mid, sd = self.curve_logit[s], self.curve_sd[s]
-        return [
-            {
-                "k": k + 1,
-                **_chance(mid[k], sd[k]),
-                "tried": int(self.tried[s, k]),
-                "replied": int(self.replied[s, k]),
-            }
-            for k in range(K)
-        ]
-
-    def summary(self) -> dict:
-        """A JSON-serialisable picture of what was learned, for the Insights page."""
-        return {
-            "n_leads": int(self.n_leads),
-            "basis": learned_from(int(self.n_leads)),
-            "sources": {self.source_label(s): self._source(s) for s in range(self.pooled + 1)},
-            "signals": {name: self._signal(g) for g, name in enumerate(self.signals)},
-            "complaint_by_attempt": [self._complaint(k) for k in range(K)],
-        }
-
-    def _source(self, s: int) -> dict:
-        return {
-            "n_leads": int(self.source_leads[s]),
-            "basis": self.evidence(s),
-            "reply_curve": self.reply_curve(s),
-            "p_win_given_reply": {
-                **_chance(self.win_logit[s], self.win_sd[s]),
-                "responders": int(self.win_responders[s]),
-                "won": int(self.win_won[s]),
-            },
-            "median_value": float(self.value_median[s]),
-        }
-
-    def _signal(self, g: int) -> dict:
-        return {
-            "n_leads": int(self.signal_leads[g]),
-            "reply_odds": _odds(self.sig_reply[g], self.sig_reply_sd[g]),
-            "win_odds": _odds(self.sig_win[g], self.sig_win_sd[g]),
-        }
-
-    def _complaint(self, k: int) -> dict:
-        base = self.c_base + self.c_attempt * k + self.c_source[-1]
-        return {
-            "k": k + 1,
-            "p": float(sigmoid(base)),
-            "p_after_2_this_week": float(sigmoid(base + 2 * self.c_recent)),
-            "tried": int(self.c_tried[k]),
-            "opted_out": int(self.c_events[k]),
-        }
-
-
-def _chance(logit, sd) -> dict:
-    """A probability with its 90% band, from its log-odds and their posterior sd."""
-    return {
-        "p": float(sigmoid(logit)),
-        "lo": float(sigmoid(logit - Z90 * sd)),
-        "hi": float(sigmoid(logit + Z90 * sd)),
-    }
-
-
-def _odds(mid, sd) -> dict:
-    return {
-        "ratio": float(np.exp(mid)),
-        "lo": float(np.exp(mid - Z90 * sd)),
-        "hi": float(np.exp(mid + Z90 * sd)),
-    }

@@ -17,9 +17,6 @@ CHANNELS = ("call", "email", "text", "visit")
 RESPONSES = frozenset({"replied", "talked"})
 CLOSED = frozenset({"won", "lost", "opted_out"})
 
-POSITIVE = ("asked_price", "asked_details", "stated_need", "initiated_contact", "kept_promise")
-NEGATIVE = ("vague", "no_specific_interest", "short_conversation", "missed_promise", "distracted")
-KNOWN_SIGNALS = POSITIVE + NEGATIVE
 FADE_FULL = 5  # a signal's learned fade is complete by the 5th try
 
 
@@ -59,6 +56,7 @@ SIGNAL_PRIORS = {
     "missed_promise": (-0.6, -0.6),
     "distracted": (-0.3, -0.4),
 }
+KNOWN_SIGNALS = tuple(SIGNAL_PRIORS)
 
 # Channel effects on reply log-odds relative to a call (seed 002: the phone is the best tool;
 # seed 001: an email or text after voicemails reaches people who prefer writing).
@@ -96,8 +94,7 @@ SCHEDULES = (
 )
 # Time preference: value expected d days from now counts exp(-d / this). A sale next quarter is
 # worth less than one this month, and a lead chased slowly stays open (and cooling) for months.
-TIME_PREFERENCE_DAYS = 90.0
-TIME_PREFERENCE = TIME_PREFERENCE_DAYS * 86400.0
+TIME_PREFERENCE = 90.0 * 86400.0  # 90 days
 GRACE = 86400.0  # seed 000: a lead who promised to call and did not gets another day
 
 # Complaint / opt-out risk per attempt: small, growing with persistence and with pressure.

@@ -4,7 +4,9 @@
 `Book`: one array per field and one flat table of every attempt, for `plan` and `fit` alike.
 Plain dicts with aware datetimes (rows of one table) are read one field at a time over the whole
 chunk; a chunk with anything else is first normalised record by record (`normalise`), and a
-record that cannot be read at all becomes an unreadable row instead of an error.
+record that cannot be read at all becomes an unreadable row instead of an error. The rare
+optional fields (own channels, a promise, a pause, a revisit, a won value) have one reader,
+`_read_optional`, record by record in either case.
 `batch.lead_batch` then derives, with NumPy, what planning needs of each lead.
 """
 
@@ -41,6 +43,7 @@ STATUS_KIND = {**dict.fromkeys(CLOSED, CLOSED_KIND), "engaged": ENGAGED}
 STATUSES = ("open", "engaged", "won", "lost", "opted_out")
 COMMON_KEYS = ("id", "source", "value", "signals", "consents", "timezone", "created_at", "status")
 ATTEMPT_KEYS = ("outcome", "channel", "at", "progress")
+OPTIONAL_KEYS = ("channels", "commitment", "paused_until", "revisit_at", "won_value")
 SEQUENCES = (list, tuple, set, frozenset)
 NoneType = type(None)
 _PLAIN = frozenset({str, NoneType, int, float, bool})
@@ -103,29 +106,20 @@ def _strings(value) -> list:
 
 def normalise(rec) -> dict:
     """One record of any shape as a plain dict of the contract's fields with plain values
-    (times as epoch seconds, NaN when unreadable): what the column-wise reader takes."""
+    (times as epoch seconds, NaN when unreadable): what the column-wise reader takes. The
+    optional fields are passed on as given: `_read_optional` reads them, in either case."""
     g = getter(rec)
     out = {"id": g("id")} | {key: _text(g(key)) for key in ("timezone", "source")}
     status = g("status")
     if status is not None and not isinstance(status, str):
         status = repr(status)  # unknown, never open by default
     out["status"] = _text(status)
-    out["value"], out["won_value"] = to_float(g("value")), to_float(g("won_value"))
+    out["value"] = to_float(g("value"))
     out["signals"], out["consents"] = _strings(g("signals")), _strings(g("consents"))
     out["created_at"] = to_ts(g("created_at"), NAN)
-    channels = g("channels")
-    if isinstance(channels, str):  # one channel named alone
-        channels = [channels]
-    out["channels"] = _strings(channels) if isinstance(channels, SEQUENCES) else None
-    commitment = g("commitment")
-    if commitment:
-        cg = getter(commitment)
-        out["commitment"] = {"due": to_ts(cg("due"), NAN), "by": _text(cg("by"))}
-    for key in ("paused_until", "revisit_at"):
-        out[key] = to_ts(g(key), NAN)
     attempts = g("attempts")
     out["attempts"] = [_attempt(a) for a in attempts] if isinstance(attempts, SEQUENCES) else []
-    return out
+    return out | {key: g(key) for key in OPTIONAL_KEYS}
 
 
 def _attempt(a) -> dict:
@@ -190,7 +184,7 @@ def read_book(records: list) -> Book:
             plain.append(normalise(rec))
         except Exception as exc:  # never raise on a bad record: report it in the decision
             errors[i] = type(exc).__name__
-            plain.append({"id": _safe_id(rec), "attempts": []})
+            plain.append({"id": _safe_id(rec), "created_at": NAN, "attempts": []})
     book = _read_columns(plain)
     book.errors |= errors
     return book
@@ -219,12 +213,18 @@ def _read_columns(records: list) -> Book:
     outcome, channel, at, progress = _fields(flat, ATTEMPT_KEYS)[0]
     lead = np.repeat(np.arange(n), [len(a) for a in attempts])
     progress_codes = [1 if p is True else 0 if p is False else -1 for p in progress]
+    statuses, errors = list(statuses), {}
+    for i in [i for i, s in enumerate(statuses) if s not in STATUSES and s is not None]:
+        # as the contract spells it, whatever its case and separators ('OPTED-OUT': 'opted_out')
+        statuses[i] = "_".join(statuses[i].lower().replace("-", " ").split()) or "open"  # '': none
+        if statuses[i] not in STATUSES:  # never guess: wait until it is fixed
+            errors[i] = unknown_status(statuses[i], STATUSES)
     book = Book(
         ids=list(ids),
         sources=list(sources),
         signals=[[s for s in names if type(s) is str] for names in signals],
         zones=list(zones),
-        statuses=[s if s in STATUSES or s is None else _status(s) for s in statuses],
+        statuses=statuses,
         value=_numbers(values),
         won_value=np.full(n, NAN),
         created=_timestamps(created),
@@ -242,20 +242,10 @@ def _read_columns(records: list) -> Book:
             outcome=codes(OUTCOME_CODE, outcome, 0),
             progress=np.array(progress_codes, dtype=np.int64),
         ),
-        errors={},
+        errors=errors,
     )
     _read_optional(book, records, complete)
-    for i, status in enumerate(book.statuses):
-        if status not in STATUSES and status is not None:  # never guess: wait until it is fixed
-            book.errors[i] = unknown_status(status, STATUSES)
     return book
-
-
-def _status(value: str) -> str:
-    """A status as the contract spells it, whatever its case and separators ('Opted out',
-    'OPTED-OUT': 'opted_out'); '' is 'open' (none given); an unknown one is kept as it is."""
-    spelled = "_".join(value.lower().replace("-", " ").split())
-    return spelled or "open"
 
 
 def _field(records, key):
@@ -312,32 +302,36 @@ def _timestamps(values) -> np.ndarray:
 
 
 def _read_optional(book: Book, records: list, complete: bool):
-    """Fill in the optional fields, read one record at a time: when every record has the usual
-    keys, only longer records can have them (promises, pauses and revisits are rare)."""
+    """Fill in the optional fields (their one reader), one record at a time: when every record
+    has the usual keys, only longer records can have them (promises, pauses and revisits are
+    rare). A record whose optional fields cannot be read is unreadable."""
     longer = np.array([len(record) for record in records]) != len(COMMON_KEYS) + 1
     for i in np.flatnonzero(longer | (not complete)).tolist():
         g = records[i].get
-        channels, commitment = g("channels"), g("commitment")
-        if isinstance(channels, str):  # one channel named alone
-            channels = [channels]
-        if isinstance(channels, SEQUENCES):  # [] means none: never contacted
-            book.own_channels[i] = channel_bits(channels)
-        if commitment:
-            cg = getter(commitment)
-            due, by = to_ts(cg("due")), cg("by")
-            if due is not None and by in ("us", "lead"):
-                book.commit_at[i], book.commit_by[i] = due, 1 if by == "us" else 2
-        book.paused[i] = to_ts(g("paused_until"), NAN)
-        book.revisit[i] = to_ts(g("revisit_at"), NAN)
-        won = to_float(g("won_value"))
-        book.won_value[i] = NAN if won is None else won
+        try:
+            channels, commitment = g("channels"), g("commitment")
+            if isinstance(channels, str):  # one channel named alone
+                channels = [channels]
+            if isinstance(channels, SEQUENCES):  # [] means none: never contacted
+                book.own_channels[i] = channel_bits(channels)
+            if commitment:
+                cg = getter(commitment)
+                due, by = to_ts(cg("due")), cg("by")
+                if due is not None and by in ("us", "lead"):
+                    book.commit_at[i], book.commit_by[i] = due, 1 if by == "us" else 2
+            book.paused[i] = to_ts(g("paused_until"), NAN)
+            book.revisit[i] = to_ts(g("revisit_at"), NAN)
+            won = to_float(g("won_value"))
+            book.won_value[i] = NAN if won is None else won
+        except Exception as exc:  # never raise on a bad record: report it in the decision
+            book.errors[i] = type(exc).__name__
 
 
 def channel_bits(channels) -> int:
     """The bits of the known channels in a lead's own list of reachable channels."""
     bits = 0
     for name in channels:
-        if type(name) is str and name in CHANNEL_INDEX:
+        if isinstance(name, str) and name in CHANNEL_INDEX:
             bits |= 1 << CHANNEL_INDEX[name]
     return bits
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import time
 
@@ -25,12 +26,9 @@ def _minute_of_day(value) -> int | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return int(round(float(value) * 60)) if 0 <= value <= 24 else None
     if isinstance(value, str):
-        text = value.strip()
+        hours, colon, minutes = value.strip().partition(":")
         try:
-            if ":" in text:
-                hh, mm = text.split(":")[:2]
-                return int(hh) * 60 + int(mm)
-            return int(text) * 60
+            return int(hours) * 60 + (int(minutes.split(":")[0]) if colon else 0)
         except ValueError:
             return None
     return None
@@ -48,25 +46,28 @@ def parse_contact_hours(value, default=(8 * 60, 20 * 60)) -> tuple[int, int]:
     return start, end
 
 
-def _number(value, default, low=None):
+def _number(value, default, low: float, endless: bool = False):
+    """`value` as a number of at least `low`, else `default`. Only a limit may be infinite
+    (`endless`: endless minutes are a day without a limit); a price, a duration or a count
+    must be finite. An int beyond any float (10**400) reads as the string '1e400' does."""
     try:
         out = float(value)
+    except OverflowError:
+        out = math.inf if value > 0 else -math.inf
     except (TypeError, ValueError):
         return default
-    if out != out or (low is not None and out < low):
-        return default
-    return out
+    return out if out >= low and (endless or math.isfinite(out)) else default  # NaN is not
 
 
 MAX_REVISIT_DAYS = 3650.0  # a revisit ten years on is as far as any date goes
 
-# the settings that are a number of at least this much (anything else falls back to its default)
+# the settings that are a number of at least this much, and whether it may be infinite (a limit)
 NUMBERS = {
-    "hourly_cost": 0.0,
-    "margin": 0.0,
-    "daily_minutes": 0.0,
-    "complaint_cost": 0.0,
-    "revisit_days": 1.0,
+    "hourly_cost": (0.0, False),
+    "margin": (0.0, False),
+    "daily_minutes": (0.0, True),
+    "complaint_cost": (0.0, False),
+    "revisit_days": (1.0, True),  # capped at MAX_REVISIT_DAYS
 }
 
 
@@ -102,7 +103,8 @@ class Settings:
             return cls()
         get, base = getter(value), cls()
         numbers = {
-            name: _number(get(name), getattr(base, name), low) for name, low in NUMBERS.items()
+            name: _number(get(name), getattr(base, name), low, endless)
+            for name, (low, endless) in NUMBERS.items()
         }
         numbers["revisit_days"] = min(numbers["revisit_days"], MAX_REVISIT_DAYS)
         minutes = dict(DEFAULT_MINUTES)
@@ -112,7 +114,7 @@ class Settings:
                     minutes[name] = _number(mins, minutes.get(name, 5.0), low=0.0)
         try:
             days = tuple(sorted({int(d) for d in get("contact_days") if 0 <= int(d) <= 6}))
-        except (TypeError, ValueError):  # None, or not a list of weekday numbers
+        except (TypeError, ValueError, OverflowError):  # None, or not a list of weekday numbers
             days = ()
         tz = get("business_timezone")
         max_week = _number(get("max_attempts_per_week"), base.max_attempts_per_week, low=1.0)
@@ -124,8 +126,8 @@ class Settings:
             contact_days=days or DEFAULT_DAYS,
             max_attempts_per_week=max(1, int(max_week)),
             default_value=_number(get("default_value"), None, 0.0),  # None stays None
-            minutes_left_today=_number(get("minutes_left_today"), None, 0.0),
-            horizon=int(min(12, max(1, _number(get("horizon"), base.horizon, low=1.0)))),
+            minutes_left_today=_number(get("minutes_left_today"), None, 0.0, endless=True),
+            horizon=int(min(12, max(1, _number(get("horizon"), base.horizon, 1.0, endless=True)))),
         )
 
     def minute_cost(self) -> float:

@@ -34,7 +34,8 @@ def try_table(att: Attempts, lead_of: np.ndarray, n: int) -> TryTable:
     lead = lead_of[att.lead[take]]
     order = np.arange(len(lead))
     reply = np.isin(att.outcome[take], RESPONSE_CODES)
-    first = _first_per_lead(lead[reply], order[reply], n, len(lead))
+    # each lead's first answer: its last one, read backwards
+    first = last_per_lead(lead[reply][::-1], order[reply][::-1], n, len(lead))
     engaged = order >= first[lead]
     count = np.bincount(lead, minlength=n)
     return TryTable(
@@ -70,8 +71,3 @@ def last_per_lead(owner, values, n, fill):
     last[:-1] = owner[1:] != owner[:-1]
     out[owner[last]] = values[last]
     return out
-
-
-def _first_per_lead(owner, values, n, fill):
-    """values[j] of each lead's first entry (`owner` ascending); `fill` for leads without one."""
-    return last_per_lead(owner[::-1], values[::-1], n, fill)

@@ -8,6 +8,7 @@ import pytest
 
 from fairchase import policy
 from fairchase.insights.charts import stop_text
+from fairchase.insights.learned import summary
 from fairchase.insights.numbers import STOP_VALUES
 from fairchase.leads import planning
 from fairchase.leads.models import Lead
@@ -45,21 +46,21 @@ def test_a_salespersons_stops_are_where_the_model_planning_their_today_stops(
             assert shown == stop_text(None if k is None else k - 1), (source, value)
             mine = policy.stop_attempt(own, source, value, settings)
             differs |= mine != k
-        learned = model.summary()["sources"][source]["n_leads"]
+        learned = summary(model)["sources"][source]["n_leads"]
         assert row["texts"][1] == f"{learned:,}"
     # Bob's own leads alone would stop somewhere else: the page is not showing them.
     assert differs
 
     # The curves are the same model's, counted over the business's leads.
-    web = model.summary()["sources"]["web_form"]["reply_curve"][0]
+    web = summary(model)["sources"]["web_form"]["reply_curve"][0]
     start = html.index('data-table="curve" data-source="web_form"')
     first = table_rows(html[html.rindex("<table", 0, start) :], "curve")[0]
     assert int(first["cell"]["data-tried"]) == web["tried"]
-    assert web["tried"] > own.summary()["sources"]["web_form"]["reply_curve"][0]["tried"]
+    assert web["tried"] > summary(own)["sources"]["web_form"]["reply_curve"][0]["tried"]
 
     said = _model_line(html)
     assert "the model that plans Today" in said
-    assert f"fitted on the business's {model.summary()['n_leads']:,} leads" in said
+    assert f"fitted on the business's {summary(model)['n_leads']:,} leads" in said
     assert "every owner's, not only these" in said
 
 

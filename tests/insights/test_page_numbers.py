@@ -3,6 +3,7 @@
 import pytest
 
 from fairchase import policy
+from fairchase.insights.learned import summary
 from fairchase.leads import planning
 from fairchase.leads.models import Lead
 from fairchase.sim.backtest import backtest
@@ -23,9 +24,9 @@ def test_reply_curves_are_the_fitted_models_summary(client, boss, history):
     html = _page(client, boss)
     settings = planning.policy_settings()
     model = policy.fit(planning.training_records(), settings)
-    summary = model.summary()["sources"]
+    sources = summary(model)["sources"]
     checked = 0
-    for source, learned in summary.items():
+    for source, learned in sources.items():
         if learned["n_leads"] == 0 and source != "all":
             # A source none of these leads came from would only show the articles' prior.
             assert f'data-source="{source}"' not in html
@@ -55,7 +56,7 @@ def test_stop_points_are_where_the_model_stops_a_typical_lead(client, boss, hist
         'data-stop-value="2000" data-stop-tries="', 1
     )[1]
     assert shown.split('"', 1)[0] == ("" if expected is None else str(expected - 1))
-    assert web["texts"][1] == f"{model.summary()['sources']['web_form']['n_leads']:,}"
+    assert web["texts"][1] == f"{summary(model)['sources']['web_form']['n_leads']:,}"
 
 
 def test_what_if_rows_are_the_backtests(client, boss, history):
@@ -78,7 +79,7 @@ def test_what_if_rows_are_the_backtests(client, boss, history):
 def test_signal_effects_are_the_models(client, boss, history):
     html = _page(client, boss)
     model = policy.fit(planning.training_records(), planning.policy_settings())
-    signals = model.summary()["signals"]
+    signals = summary(model)["signals"]
     rows = {r["attrs"]["data-signal"]: r for r in table_rows(html, "signals")}
     assert set(rows) == set(signals)
     for name, sig in signals.items():

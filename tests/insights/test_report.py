@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from fairchase import policy
+from fairchase.insights.learned import summary
 from fairchase.leads import planning
 
 from .conftest import table_rows
@@ -24,7 +25,7 @@ def test_the_html_report_is_self_contained_and_shows_the_models_numbers(tmp_path
     assert not re.search(r"<(script|link|img)\b[^>]*(src|href)=", html)
     assert "<style>" in html and ".insights-pair" in html
     model = policy.fit(planning.training_records(), planning.policy_settings())
-    first = model.summary()["sources"]["web_form"]["reply_curve"][0]
+    first = summary(model)["sources"]["web_form"]["reply_curve"][0]
     start = html.index('data-table="curve" data-source="web_form"')
     row = table_rows(html[html.rindex("<table", 0, start) :], "curve")[0]
     assert float(row["cell"]["data-p"]) == pytest.approx(first["p"], rel=1e-9)

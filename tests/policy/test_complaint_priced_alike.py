@@ -22,7 +22,7 @@ from fairchase.policy.lookahead import (
 from fairchase.policy.settings import Settings
 
 from .strategies import NOW
-from .test_learning import world
+from .worlds import world
 
 CHANNELS = np.arange(4)
 

@@ -1,87 +1,44 @@
-"""fit learns from history: it recovers a known world, and data outweighs the priors."""
+"""fit learns from history: it recovers a known world, and data outweighs the priors. The
+fitted numbers are read from the Model's fields (tests/insights reads them as Insights does)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
-from datetime import timedelta
 
 import numpy as np
 
 from fairchase.policy import Model, fit, plan, stop_attempt
+from fairchase.policy.glm import sigmoid
 
 from .strategies import NOW
+from .worlds import TRUE_CURVES, world
 
-TRUE_CURVES = {
-    "web_form": [0.30, 0.15, 0.10, 0.06, 0.05, 0.04, 0.03, 0.03],
-    "referral": [0.45, 0.30, 0.20, 0.15, 0.10, 0.08, 0.06, 0.05],
-}
-
-
-def world(curves, n_per_source, seed=7, gap_days=3.0, p_win=0.3, p_opt=0.0, signal_boost=None):
-    """Finished leads drawn from known per-attempt reply rates (all calls, even spacing)."""
-    rng = random.Random(seed)
-    history = []
-    for source, curve in curves.items():
-        for i in range(n_per_source[source]):
-            created = NOW - timedelta(days=200 + rng.random() * 30)
-            signals = []
-            boost = 1.0
-            if signal_boost and rng.random() < 0.5:
-                signals, boost = ["asked_price"], signal_boost
-            attempts, status = [], "lost"
-            for k, p in enumerate(curve):
-                at = created + timedelta(minutes=20) + timedelta(days=gap_days * k)
-                odds = p / (1 - p) * boost
-                if rng.random() < p_opt:
-                    attempts.append(
-                        {"at": at, "channel": "call", "outcome": "opted_out", "minutes": 1}
-                    )
-                    status = "opted_out"
-                    break
-                if rng.random() < odds / (1 + odds):
-                    attempts.append(
-                        {"at": at, "channel": "call", "outcome": "talked", "minutes": 9}
-                    )
-                    status = "won" if rng.random() < p_win else "lost"
-                    break
-                attempts.append({"at": at, "channel": "call", "outcome": "no_answer", "minutes": 2})
-            history.append(
-                {
-                    "id": f"{source}-{i}",
-                    "source": source,
-                    "value": 1000.0,
-                    "created_at": created,
-                    "timezone": None,
-                    "signals": signals,
-                    "consents": [],
-                    "attempts": attempts,
-                    "status": status,
-                }
-            )
-    return history
+Z90 = 1.645  # a two-sided 90% band, in posterior sds
 
 
 def test_fit_recovers_the_reply_curve_of_a_known_world_within_its_band():
     model = fit(world(TRUE_CURVES, {"web_form": 3000, "referral": 1500}))
-    summary = model.summary()
     inside = total = 0
     for source, curve in TRUE_CURVES.items():
-        rows = summary["sources"][source]["reply_curve"]
-        for row, truth in zip(rows, curve, strict=False):
-            assert row["lo"] <= row["p"] <= row["hi"]
-            if row["tried"] >= 100:
+        s = model.sources.index(source)
+        for k, truth in enumerate(curve):
+            mid, sd = model.curve_logit[s, k], model.curve_sd[s, k]
+            assert sd > 0
+            if model.tried[s, k] >= 100:
                 total += 1
-                inside += row["lo"] <= truth <= row["hi"]
-                assert abs(row["p"] - truth) < 0.05, (source, row, truth)
+                inside += sigmoid(mid - Z90 * sd) <= truth <= sigmoid(mid + Z90 * sd)
+                assert abs(sigmoid(mid) - truth) < 0.05, (source, k, truth)
     assert total >= 12 and inside / total >= 0.75, (inside, total)
-    win = summary["sources"]["web_form"]["p_win_given_reply"]
-    assert win["lo"] <= 0.3 <= win["hi"]
+    web = model.sources.index("web_form")
+    mid, sd = model.win_logit[web], model.win_sd[web]
+    assert sigmoid(mid - Z90 * sd) <= 0.3 <= sigmoid(mid + Z90 * sd)
 
 
 def test_an_unknown_source_gets_the_pooled_curve():
     model = fit(world(TRUE_CURVES, {"web_form": 1000, "referral": 1000}))
-    pooled = model.summary()["sources"]["all"]["reply_curve"][0]["p"]
+    pooled = sigmoid(model.curve_logit[model.pooled, 0])  # its first try
     assert 0.30 < pooled < 0.45
     decision = plan(
         model,
@@ -115,16 +72,21 @@ def test_a_tiny_history_barely_moves_the_priors():
 
 def test_signal_effects_are_learned_with_a_band():
     model = fit(world({"web_form": [0.2] * 6}, {"web_form": 4000}, signal_boost=3.0))
-    effect = model.summary()["signals"]["asked_price"]
-    assert effect["reply_odds"]["lo"] <= 3.0 <= effect["reply_odds"]["hi"] * 1.1
-    assert effect["reply_odds"]["ratio"] > 2.0
+    g = model.signals.index("asked_price")
+    mid, sd = model.sig_reply[g], model.sig_reply_sd[g]  # log odds ratio
+    assert np.exp(mid - Z90 * sd) <= 3.0 <= np.exp(mid + Z90 * sd) * 1.1
+    assert np.exp(mid) > 2.0
+
+
+def pooled_complaint_risk(model, k):
+    """The chance that try `k` of a lead of any source, the first try that week, opts it out."""
+    return sigmoid(model.c_base + model.c_attempt * (k - 1) + model.c_source[model.pooled])
 
 
 def test_complaint_risk_is_learned_from_opt_outs():
     calm = fit(world({"web_form": [0.1] * 6}, {"web_form": 2000}))
     touchy = fit(world({"web_form": [0.1] * 6}, {"web_form": 2000}, p_opt=0.05))
-    p_calm = calm.summary()["complaint_by_attempt"][2]["p"]
-    p_touchy = touchy.summary()["complaint_by_attempt"][2]["p"]
+    p_calm, p_touchy = (pooled_complaint_risk(m, k=3) for m in (calm, touchy))
     assert p_touchy > 3 * p_calm and 0.02 < p_touchy < 0.09
 
 
@@ -133,7 +95,8 @@ def test_the_model_survives_a_json_round_trip():
     text = json.dumps(model.to_dict())
     again = Model.from_dict(json.loads(text))
     assert again.n_leads == model.n_leads == 500
-    assert json.dumps(again.summary()) == json.dumps(model.summary())
+    for f in dataclasses.fields(Model):
+        assert np.array_equal(getattr(again, f.name), getattr(model, f.name)), f.name
     leads = world(TRUE_CURVES, {"web_form": 20, "referral": 20}, seed=9)
     for lead in leads:
         lead["status"] = "open"
@@ -153,7 +116,7 @@ def test_fit_accepts_junk_records_without_raising():
     ]
     model = fit(history)
     assert np.isfinite(model.reply_logit).all()
-    json.dumps(model.summary())
+    json.dumps(model.to_dict())
 
 
 def test_tries_of_unfinished_leads_count_and_remove_the_quick_finish_bias():
@@ -172,12 +135,14 @@ def test_tries_of_unfinished_leads_count_and_remove_the_quick_finish_bias():
             unfinished.append(
                 {**lead, "attempts": tries, "status": "engaged" if replied else "open"}
             )
-    only = fit(finished).summary()["sources"]["web_form"]
-    both = fit(finished + unfinished).summary()["sources"]["web_form"]
+    only, both = fit(finished), fit(finished + unfinished)
+    s = only.sources.index("web_form")
+    assert both.sources.index("web_form") == s
     for k in range(3):
         truth = curve["web_form"][k]
-        p_only, p_both = only["reply_curve"][k]["p"], both["reply_curve"][k]["p"]
+        p_only, p_both = sigmoid(only.curve_logit[s, k]), sigmoid(both.curve_logit[s, k])
         assert p_only > truth + 0.02, (k, p_only, truth)  # the bias this guards against
         assert abs(p_both - truth) < 0.02, (k, p_both, truth)
     # an unfinished lead has no outcome yet: win rates come from finished leads only
-    assert both["p_win_given_reply"] == only["p_win_given_reply"]
+    for name in ("win_logit", "win_sd", "win_responders", "win_won"):
+        assert getattr(both, name)[s] == getattr(only, name)[s], name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import enum
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
@@ -118,6 +119,47 @@ def test_odd_values_never_raise():
     ]
     decisions = plan(None, leads, NOW, {"contact_hours": (25, -1), "minutes": {"call": "x"}})
     assert sorted(d["id"] for d in decisions) == [1, 2, 3]
+
+
+class RaisingRecord:
+    """A record object that cannot be read at all: every field raises."""
+
+    def get(self, key, default=None):
+        raise RuntimeError(key)
+
+
+def test_a_record_that_cannot_be_read_waits_and_says_why_and_the_others_are_planned():
+    fine = {"id": "fine", "source": "referral", "created_at": NOW - timedelta(days=1)}
+    unreadable = [
+        RaisingRecord(),
+        {"id": "huge", "created_at": 10**400},  # no float holds it
+        {"id": "promise", "created_at": NOW, "commitment": {"due": 10**400, "by": "us"}},
+        {"id": "won", "created_at": NOW, "status": "won", "won_value": 10**400},
+    ]
+    decisions = {d["id"]: d for d in plan(None, [fine, *unreadable], NOW)}
+    assert decisions["fine"]["action"] == "contact"
+    assert [decisions[i]["reason"] for i in (None, "huge", "promise", "won")] == [
+        "Wait: this record could not be read (RuntimeError); 0 attempts planned until it is fixed.",
+        *[
+            "Wait: this record could not be read (OverflowError); 0 attempts planned until it "
+            "is fixed."
+        ]
+        * 3,
+    ]
+    assert fit([fine, *unreadable]).n_leads == 1  # unreadable records teach nothing
+
+
+class Channel(enum.StrEnum):
+    EMAIL = "email"
+
+
+def test_a_channel_named_by_a_str_enum_counts_whichever_reader_reads_the_record():
+    lead = {"id": "a", "source": "referral", "created_at": NOW - timedelta(days=1)}
+    as_dict = dict(lead, channels=[Channel.EMAIL])
+    as_object = Lead("a", "referral", None, NOW - timedelta(days=1))
+    as_object.channels = [Channel.EMAIL]  # type: ignore[attr-defined]
+    for record in (as_dict, as_object):
+        assert plan(None, [record], NOW)[0]["channel"] == "email"
 
 
 def _regular(lead):

@@ -1,0 +1,90 @@
+"""What the model learned, read for the Insights screens: a JSON-serialisable summary.
+
+A reading of the fitted `Model`'s fields (probabilities and odds ratios with their 90% bands,
+the counts behind them), not a decision: plan() and fit() never call it, so it lives here and
+not in the decision core. No Django: the bench's same_decisions dumps it too.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from fairchase.policy import Model
+from fairchase.policy.glm import sigmoid
+from fairchase.policy.priors import K
+from fairchase.policy.reasons import learned_from
+
+Z90 = 1.6448536269514722  # two-sided 90% band
+
+
+def summary(model: Model) -> dict:
+    """A JSON-serialisable picture of what was learned, for the Insights page."""
+    return {
+        "n_leads": int(model.n_leads),
+        "basis": learned_from(int(model.n_leads)),
+        "sources": {model.source_label(s): _source(model, s) for s in range(model.pooled + 1)},
+        "signals": {name: _signal(model, g) for g, name in enumerate(model.signals)},
+        "complaint_by_attempt": [_complaint(model, k) for k in range(K)],
+    }
+
+
+def reply_curve(model: Model, s: int) -> list[dict]:
+    """Source `s`'s chance of an answer at each try (at the spacing actually used), with its
+    band and the silent tries and answers it was learned from."""
+    mid, sd = model.curve_logit[s], model.curve_sd[s]
+    return [
+        {
+            "k": k + 1,
+            **_chance(mid[k], sd[k]),
+            "tried": int(model.tried[s, k]),
+            "replied": int(model.replied[s, k]),
+        }
+        for k in range(K)
+    ]
+
+
+def _source(model: Model, s: int) -> dict:
+    return {
+        "n_leads": int(model.source_leads[s]),
+        "basis": model.evidence(s),
+        "reply_curve": reply_curve(model, s),
+        "p_win_given_reply": {
+            **_chance(model.win_logit[s], model.win_sd[s]),
+            "responders": int(model.win_responders[s]),
+            "won": int(model.win_won[s]),
+        },
+        "median_value": float(model.value_median[s]),
+    }
+
+
+def _signal(model: Model, g: int) -> dict:
+    return {
+        "n_leads": int(model.signal_leads[g]),
+        "reply_odds": _band(np.exp, "ratio", model.sig_reply[g], model.sig_reply_sd[g]),
+        "win_odds": _band(np.exp, "ratio", model.sig_win[g], model.sig_win_sd[g]),
+    }
+
+
+def _complaint(model: Model, k: int) -> dict:
+    base = model.c_base + model.c_attempt * k + model.c_source[-1]
+    return {
+        "k": k + 1,
+        "p": float(sigmoid(base)),
+        "p_after_2_this_week": float(sigmoid(base + 2 * model.c_recent)),
+        "tried": int(model.c_tried[k]),
+        "opted_out": int(model.c_events[k]),
+    }
+
+
+def _chance(logit, sd) -> dict:
+    """A probability with its 90% band, from its log-odds and their posterior sd."""
+    return _band(sigmoid, "p", logit, sd)
+
+
+def _band(scale, name: str, mid, sd) -> dict:
+    """`scale` (e.g. sigmoid: a probability) of a log-odds `mid`, as `name`, with its 90% band."""
+    return {
+        name: float(scale(mid)),
+        "lo": float(scale(mid - Z90 * sd)),
+        "hi": float(scale(mid + Z90 * sd)),
+    }
