@@ -109,7 +109,8 @@ class Oracle:
     def _update_price(self, contacts: list[dict]) -> None:
         """The clearing price of a minute: the priority (what it loses per minute by waiting)
         of the first of today's contacts, in the runner's order, that does not fit in the day;
-        0 when all fit. Smoothed over days."""
+        0 when all fit. Half of it is yesterday's price: one day's marginal contact is noisy,
+        but a longer memory lags the load (0.8 of yesterday's did worse in busy worlds)."""
         left, clearing = float(self.settings.get("daily_minutes", 120.0)), 0.0
         for d in sorted(contacts, key=lambda d: -d["priority"]):
             need = self.minutes[d["channel"]]
@@ -117,7 +118,7 @@ class Oracle:
                 clearing = max(d["priority"], 0.0)
                 break
             left -= need
-        self.price = 0.8 * self.price + 0.2 * clearing
+        self.price = 0.5 * self.price + 0.5 * clearing
 
     def _channels(self, lead: dict) -> list[int]:
         chans = lead.get("channels")
