@@ -2,6 +2,7 @@
 
 import pytest
 
+from fairchase.sim.metrics import above_oracle
 from fairchase.sim.oracle import Oracle
 from fairchase.sim.runner import run_world
 from fairchase.sim.worlds import TUNING_SEEDS, get_world
@@ -42,3 +43,12 @@ def test_a_minute_is_priced_at_what_the_first_contact_left_out_loses_by_waiting(
     assert oracle.price == pytest.approx(0.5 * 2.0)
     oracle._update_price([fits])  # all fit: the price halves
     assert oracle.price == pytest.approx(0.5 * 1.0)
+
+
+def test_beating_the_oracle_by_less_than_a_call_where_nothing_pays_is_not_beating_it():
+    # w1011: nothing is worth doing; the oracle's three tries came to -$1.27, doing nothing to $0
+    near_zero = {"profit": 0.0, "oracle_profit": -1.27, "hourly_cost": 23.0}
+    assert not above_oracle(near_zero)
+    assert above_oracle({**near_zero, "profit": 3.0})  # more than six minutes at $23 an hour
+    assert above_oracle({"profit": 10_300.0, "oracle_profit": 10_000.0, "hourly_cost": 23.0})
+    assert not above_oracle({"profit": 10_150.0, "oracle_profit": 10_000.0, "hourly_cost": 23.0})
