@@ -220,7 +220,7 @@ class Oracle:
         # today's minute is worth what the chase loses if it starts later instead
         later = max(float(v[g0 > 0].max()) if (g0 > 0).any() else 0.0, 0.0)
         # today's channel: the most value net of the minutes' price (a text may beat a call)
-        ci = int(np.argmax(v[0] - self.price * bt.mins[chans]))
+        ci = int(np.argmax(np.where(v[0] > 0, v[0] - self.price * bt.mins[chans], -np.inf)))
         c, best_v = int(chans[ci]), float(v[0, ci])
         channel = CHANNELS[c]
         due = schedule(times, now, now, lead.get("timezone"), bt.cap, bt.btz)
