@@ -7,7 +7,8 @@ at random, four response mechanisms), one simulation each, two processes at most
 Targets (issue 11): per world Fairchase >= 0.95 of the oracle's profit (mean >= 0.97),
 >= the learner's and the best folk rule's profit, complaints <= 1.25 x the oracle's (+0.5),
 >= 0.95 of the oracle's minutes on the days the oracle used its whole day.
-Profits are expected values given the attempts made (see metrics.check).
+Profits are expected values given the attempts made, each lead's hidden type integrated out
+over what could be known of it (see metrics.check).
 Fairchase sees only the exploratory history and the business's settings, never the world.
 """
 

@@ -13,12 +13,16 @@ type); the choice at a state is scored with the belief expected there.
 The day's minutes are shared across leads: every lead whose best first step
 is today is a candidate, ranked by what its chase loses if it starts later
 instead, per minute of the contact, and the day is filled from the top (the
-runner does the filling). When the day is oversubscribed, later steps of
-every chase pay a shadow price per minute (the chase value per minute of the
-first contact that does not fit, smoothed over days), so plans prefer the
-channels that spare minutes and only chases worth scarce minutes are begun.
-A candidate crowded out keeps its valuation for a few days before it is
-valued again (its state only aged).
+runner does the filling). When the day is oversubscribed, minutes get a
+shadow price: what the first contact that does not fit loses per minute by
+waiting, in the same ranking (smoothed over days). Later steps of every chase
+pay it, and today's channel is the one worth most net of it, so plans prefer
+the channels that spare minutes and only chases worth scarce minutes are
+begun. (The price is the ranking's own measure: priced at the chase's whole
+value per minute instead, a minute looked many times dearer than what it
+buys, and the oracle chased too briefly and by email.) A candidate crowded
+out keeps its valuation for a few days before it is valued again (its state
+only aged).
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from fairchase.sim.worlds import DEFAULT_MINUTES, World
 GAPS = np.arange(1, 15)  # every gap of 1..14 days
 HORIZON_DAYS = 49  # the chase is planned this far ahead (fading makes later tries worth little)
 MAX_STEPS = 6  # attempts planned ahead (re-planned after each one)
-CROWDED_DAYS = 7
+CROWDED_DAYS = 3  # a candidate crowded out is valued again after this (the price moves)
 RECHECK_DAYS = 7  # a lead not worth the scarce minutes is looked at again after this
 
 
@@ -54,8 +58,6 @@ class Oracle:
         self._cache: dict[
             str, tuple[int, int, dict]
         ] = {}  # id -> (attempts, day to recheck, decision)
-        self._proposed: dict[str, int] = {}  # yesterday's contacts for today: id -> attempts then
-        self._crowded_days = 0
         self.price = 0.0  # shadow price of a future selling minute, currency per minute
 
     # --- beliefs ------------------------------------------------------------------
@@ -85,9 +87,6 @@ class Oracle:
     def plan(self, leads: list[dict], now: datetime) -> list[dict]:
         """Decisions for every lead: contact today by value per minute, wait, or stop."""
         today = int((now - self.world.start()).total_seconds() // 86400)
-        counts = {lead["id"]: len(lead.get("attempts") or []) for lead in leads}
-        left_over = [i for i, k in self._proposed.items() if counts.get(i) == k]
-        self._crowded_days = 0 if not left_over else self._crowded_days + 1
         out, todo = [], []
         for lead in leads:
             src = self.world.source_index(lead.get("source"))
@@ -103,27 +102,23 @@ class Oracle:
         for start in range(0, len(todo), 128):
             out.extend(self._decide(todo[start : start + 128], now, today))
         today_ = [d for d in out if d["action"] == "contact" and as_datetime(d["due"]) < now + DAY]
-        self._proposed = {d["id"]: counts[d["id"]] for d in today_}
         self._update_price(today_)
         out.sort(key=lambda d: -d["priority"])
         return out
 
     def _update_price(self, contacts: list[dict]) -> None:
-        """The clearing price of a minute: the chase value per minute of the first contact
-        (best value per minute first) that does not fit in the day; smoothed over days."""
+        """The clearing price of a minute: the priority (what it loses per minute by waiting)
+        of the first of today's contacts, in the runner's order, that does not fit in the day;
+        0 when all fit. Half of it is yesterday's price: one day's marginal contact is noisy,
+        but a longer memory lags the load (0.8 of yesterday's did worse in busy worlds)."""
         left, clearing = float(self.settings.get("daily_minutes", 120.0)), 0.0
-        for d in sorted(contacts, key=lambda d: -d["expected_value"] / self.minutes[d["channel"]]):
+        for d in sorted(contacts, key=lambda d: -d["priority"]):
             need = self.minutes[d["channel"]]
             if need > left:
-                clearing = max(d["expected_value"] / need, 0.0)
+                clearing = max(d["priority"], 0.0)
                 break
             left -= need
-        self.price = 0.8 * self.price + 0.2 * clearing
-
-    @property
-    def crowded(self) -> bool:
-        """True when contacts due were left for want of minutes on the last two days."""
-        return self._crowded_days >= 2
+        self.price = 0.5 * self.price + 0.5 * clearing
 
     def _channels(self, lead: dict) -> list[int]:
         chans = lead.get("channels")
@@ -224,10 +219,9 @@ class Oracle:
             return self._remember(lead, today + first, _wait(lead, reason))
         # today's minute is worth what the chase loses if it starts later instead
         later = max(float(v[g0 > 0].max()) if (g0 > 0).any() else 0.0, 0.0)
-        if self.crowded:  # minutes are scarce: the channel with the most value per minute
-            per_minute = (v[0] - later) / bt.mins[chans]
-            ci = int(np.argmax(np.where(v[0] > 0, per_minute, -np.inf)))
-            c, best_v = int(chans[ci]), float(v[0, ci])
+        # today's channel: the most value net of the minutes' price (a text may beat a call)
+        ci = int(np.argmax(np.where(v[0] > 0, v[0] - self.price * bt.mins[chans], -np.inf)))
+        c, best_v = int(chans[ci]), float(v[0, ci])
         channel = CHANNELS[c]
         due = schedule(times, now, now, lead.get("timezone"), bt.cap, bt.btz)
         dec = {

@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
+import numpy as np
+
 from fairchase.sim.baselines import Exploratory, baselines
 from fairchase.sim.learner import Learner
 from fairchase.sim.metrics import Metrics
@@ -132,6 +134,8 @@ class _Run:
         self.index = {pool.lead_id(i): i for i in range(pool.n)}
         self.recs: list[dict | None] = [None] * pool.n
         self.times: list[list[datetime]] = [[] for _ in range(pool.n)]
+        # log P(type | what can be seen of the lead), for each lead that has arrived
+        self.types: list[np.ndarray | None] = [None] * pool.n
         self.open_: dict[int, None] = {}  # insertion-ordered set of open leads
         self.parked: list[tuple[datetime, int]] = []  # (revisit_at, lead) heap
         self.just_closed: list[int] = []
@@ -142,6 +146,7 @@ class _Run:
         end = now + DAY
         for i in self.arrivals.get(d, []):
             self.recs[i] = self.pool.record(i)
+            self.types[i] = self.pool.type_prior(i)
             self.open_[i] = None
         while self.parked and self.parked[0][0] <= now:
             _, i = heapq.heappop(self.parked)
@@ -208,10 +213,10 @@ class _Run:
             m.violations["cap"] += 1
         if channel not in rec["channels"]:
             m.violations["channel"] += 1
-        reply, win, annoy = pool.chances(i, len(rec["attempts"]), channel, t, times)
-        m.expected_won_value += reply * win * float(pool.value[i])
-        m.expected_complaints += (1 - reply) * annoy
+        reply = self._expect(i, channel, t)
         result = record_attempt(pool, rec, i, channel, t, times, need)
+        if result not in TERMINAL:  # silent (or bounced): what that says about the lead's type
+            self.types[i] += np.log1p(-np.minimum(reply, 0.999999))
         m.attempts += 1
         m.minutes += need
         if result in TERMINAL:
@@ -222,6 +227,22 @@ class _Run:
             m.complaints += result == "complaint"
             m.opt_outs += result in ("complaint", "unsubscribed")
         return need
+
+    def _expect(self, i: int, channel: str, t: datetime) -> np.ndarray:
+        """Add what lead i's next attempt is worth in expectation: over the posterior of its
+        hidden type (the metric) and at its true type (`typed_`, luck of the types left in).
+        Returns the attempt's chance of an answer per type."""
+        rec, m, pool, typ = self.recs[i], self.m, self.pool, int(self.pool.typ[i])
+        assert rec is not None
+        reply, win, annoy = pool.type_chances(i, len(rec["attempts"]), channel, t, self.times[i])
+        post = np.exp(self.types[i] - self.types[i].max())
+        post /= post.sum()
+        value = float(pool.value[i])
+        m.expected_won_value += float(post @ (reply * win)) * value
+        m.expected_complaints += (1 - float(post @ reply)) * annoy
+        m.typed_won_value += float(reply[typ] * win[typ]) * value
+        m.typed_complaints += (1 - float(reply[typ])) * annoy
+        return reply
 
 
 def fairchase_available() -> bool:

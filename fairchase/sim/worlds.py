@@ -304,21 +304,35 @@ class LeadPool:
             "won_value": None,
         }
 
-    def chances(self, i: int, k: int, channel: str, t: datetime, times: list[datetime]):
-        """True (P(answer), P(win | answer), P(complaint | silent)) of lead i's attempt k+1 at t."""
+    def type_prior(self, i: int) -> np.ndarray:
+        """log P(type) of lead i given what anyone can see of it: its source and signals."""
+        w = self.world
+        with np.errstate(divide="ignore"):
+            prior = np.log(w.mechanism.prior[self.src[i]])
+        return prior + w.signal_loglik(set(self.signals[i]))
+
+    def type_chances(self, i: int, k: int, channel: str, t: datetime, times: list[datetime]):
+        """Per hidden type (P(answer), P(win | answer)), and P(complaint | silent), of lead i's
+        attempt k+1 at t."""
         w = self.world
         if channel == "email" and self.bad_email[i]:
-            return 0.0, 0.0, 0.0
+            none = np.zeros(w.mechanism.G)
+            return none, none, 0.0
         c = CHANNELS.index(channel) if channel in CHANNELS else 0
         gap = (t - times[-1]).total_seconds() / 86400 if times else None
         age = (t - self.created[i]).total_seconds() / 86400
-        typ = int(self.typ[i])
         recent = attempts_in_week(times, t) + 1
         return (
-            float(w.reply_prob(k + 1, c, age, gap)[typ]),
-            float(w.win_prob(int(self.src[i]))[typ]),
+            np.asarray(w.reply_prob(k + 1, c, age, gap), dtype=float),
+            np.asarray(w.win_prob(int(self.src[i])), dtype=float),
             float(w.annoy_prob(k + 1, recent, c)),
         )
+
+    def chances(self, i: int, k: int, channel: str, t: datetime, times: list[datetime]):
+        """True (P(answer), P(win | answer), P(complaint | silent)) of lead i's attempt k+1 at t."""
+        reply, win, annoy = self.type_chances(i, k, channel, t, times)
+        typ = int(self.typ[i])
+        return float(reply[typ]), float(win[typ]), annoy
 
     def attempt(self, i: int, k: int, channel: str, t: datetime, times: list[datetime]) -> str:
         """Draw the outcome of lead i's attempt number k+1 (0-based k) at time t.

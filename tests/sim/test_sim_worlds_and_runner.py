@@ -1,9 +1,11 @@
 """The engine: worlds drawn by seed, common random numbers, invariants counted."""
 
+import dataclasses
 import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from fairchase.sim.baselines import baselines
 from fairchase.sim.runner import REFIT_DAYS, FairchasePolicy, generate_history, run_world, simulate
@@ -163,3 +165,17 @@ def test_fairchase_is_refitted_weekly_on_the_run_so_far_unfinished_leads_include
     assert len(sizes) == (world.days + world.drain_days - 1) // REFIT_DAYS
     assert sizes == sorted(sizes) and sizes[-1] > sizes[0] > 0  # the book grows as it is worked
     assert "open" in statuses  # leads still being chased count their tries
+
+
+def test_what_attempts_are_worth_does_not_depend_on_the_hidden_types_the_leads_drew():
+    # no policy sees a lead's type: an attempt is valued over the type's posterior given what
+    # can be seen, so giving every lead another type changes the luck (typed_), not the metric
+    world = get_world(TUNING_SEEDS[0], quick=True)
+    pool = world.draw_leads(world.days, 0)
+    one = next(p for p in baselines(world.policy_settings()) if p.name == "one_attempt")
+    a = simulate(world, pool, one)
+    b = simulate(world, dataclasses.replace(pool, typ=world.mechanism.G - 1 - pool.typ), one)
+    assert a.attempts == b.attempts > 0
+    assert a.typed_won_value != pytest.approx(b.typed_won_value, rel=0.01)
+    assert a.expected_won_value == pytest.approx(b.expected_won_value)
+    assert a.expected_complaints == pytest.approx(b.expected_complaints)
