@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone as tz
 
+from . import names
+
 
 class Status(models.TextChoices):
     OPEN = "open", "Open (silent)"
@@ -272,7 +274,8 @@ class Lead(models.Model):
 
     @property
     def first_name(self) -> str:
-        return (self.name.split() or [""])[0]
+        """The name to greet them by: "Olga" for "Mrs. Olga Lopez" (`names.first_name`)."""
+        return names.first_name(self.name)
 
     @property
     def is_active(self) -> bool:

@@ -169,8 +169,9 @@ def lead_record(lead: Lead, suppressed: set[str] | None = None) -> dict:
 def reachable_channels(lead: Lead, suppressed: set[str] | None = None) -> list[str]:
     """Channels we may use: we need the address, no suppression, and for texts consent and
     a way to send them (`texting.configured`: without it a text is never planned).
-    Someone who came to us without leaving an address (a walk-in) can be visited; a
-    contact we come back to (imported, a cold list) with no address has no channel."""
+    No email and no phone is no channel, however the lead came (a walk-in, a form, an
+    import): the app keeps no street address, so a visit has nowhere to go, and the core
+    plans no contact for `[]` ("0 ways left to reach them: add an address")."""
     if suppressed is None:
         suppressed = set(
             Suppression.objects.filter(
@@ -184,8 +185,6 @@ def reachable_channels(lead: Lead, suppressed: set[str] | None = None) -> list[s
             out += ["text"]
     if lead.email and lead.email not in suppressed:
         out += ["email"]
-    if not out and not lead.phone and not lead.email and lead.revisit_at is None:
-        out = ["visit"]
     return out
 
 

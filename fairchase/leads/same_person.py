@@ -7,31 +7,33 @@ person joins (all but imports hold the person meanwhile: `lock_person`)."""
 from __future__ import annotations
 
 import hashlib
-import re
 
 from django.db import connection
 from django.db.models import Q
 
 from .models import ACTIVE_STATUSES, Lead, Status, StatusChange, Suppression
-
-
-def _name_words(name: str) -> list[str]:
-    """A name's words compared loosely: case, punctuation and spacing aside."""
-    return re.sub(r"[^\w\s]", " ", (name or "").casefold()).split()
+from .names import name_parts
 
 
 def _names_match(a: str, b: str) -> bool:
     """The same name (in any order: "Stone, Bob"), or the shorter a part of the longer that
     keeps its first name ("Bob" and "Bob Stone"); never a family name alone ("Stone") nor two
-    different first names ("Ann Stone" and "Bob Stone") on one number."""
-    short, long = sorted((_name_words(a), _name_words(b)), key=len)
+    different first names ("Ann Stone" and "Bob Stone") on one number. Read loosely
+    (`names.name_parts`): "Dr. José Núñez" is "Jose Nunez", but "Bob Stone Jr" and "Bob
+    Stone Sr" (a father and son on a family's number) are two people."""
+    (words_a, suffix_a), (words_b, suffix_b) = name_parts(a), name_parts(b)
+    if suffix_a and suffix_b and suffix_a != suffix_b:
+        return False
+    short, long = sorted((words_a, words_b), key=len)
     if not short or not set(short) <= set(long):
         return False
     return set(short) == set(long) or long[0] in short
 
 
 def _exact_name(a: str, b: str) -> bool:
-    return bool(_name_words(a)) and set(_name_words(a)) == set(_name_words(b))
+    """The same words in any order, read loosely (`names.name_parts`), suffixes included."""
+    (words_a, suffix_a), (words_b, suffix_b) = name_parts(a), name_parts(b)
+    return bool(words_a) and set(words_a) == set(words_b) and suffix_a == suffix_b
 
 
 def _no_real_name(lead: Lead) -> bool:

@@ -173,9 +173,12 @@ def test_no_promise_of_ours_is_made_for_a_lead_we_cannot_contact(client, alice, 
     )
     assert "no address" in r.content.decode()
     assert not bounced.commitments.filter(by="us").exists()
-    # a walk-in with no address at all can still be visited: a promise is fine
-    walk_in = make_lead(alice, name="Walk In", email="", phone="")
-    actions.add_commitment(walk_in, by="us", what="Drop by", due_at=due)
+    # a walk-in who left no email or phone: nowhere to reach them either (no street
+    # address is kept), so only their own promise can be pinned
+    walk_in = make_lead(alice, name="Walk In", email="", phone="", source="walk_in")
+    with pytest.raises(actions.ActionError, match="no address"):
+        actions.add_commitment(walk_in, by="us", what="Drop by", due_at=due)
+    actions.add_commitment(walk_in, by="lead", what="They come back in", due_at=due)
 
 
 def test_an_opted_out_record_without_suppressed_addresses_still_says_no(alice, make_lead):

@@ -1,0 +1,75 @@
+"""How a person's name is read: compared loosely (case, accents, punctuation, a title or a
+generational suffix aside) when records are matched (`same_person`), and its first name
+for a greeting (`Lead.first_name`). One list of titles for both, kept small on purpose:
+
+- titles before a name: Dr, Mr, Mrs, Ms, Miss, Mx, Prof, Sir, Madam, Dame, Rev, and a
+  few non-English ones (Herr, Frau, Mme, Mlle, Sr, Sra, Srta, Dott, Dra), dotted or not;
+  "M." (Monsieur) is left out, as it is as often a first initial ("M. Lopez");
+- suffixes after a name: Jr, Sr, II, III, IV, PhD.
+
+A title is dropped only when a first and a family name remain: "Mr Lopez" keeps its
+title, as "Lopez" alone is a family name and "Mr Lopez" and "Mrs Lopez" are two people."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TITLES = frozenset(
+    "dr mr mrs ms miss mx prof sir madam dame rev herr frau mme mlle sr sra srta dott dra".split()
+)
+SUFFIXES = frozenset("jr sr ii iii iv phd".split())
+
+
+def plain(text: str) -> str:
+    """Text case-folded without its accents ("José Núñez" -> "jose nunez"): a name typed
+    on a keyboard without them is the same name."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_parts(name: str) -> tuple[list[str], list[str]]:
+    """(The name's words without titles and suffixes, its suffixes), compared loosely:
+    "Dr. José Núñez, Jr." -> (["jose", "nunez"], ["jr"])."""
+    words = _words(name)
+    end = _suffixes_from(words)
+    return words[_titles(words[:end]) : end], words[end:]
+
+
+def first_name(name: str) -> str:
+    """The name to greet a person by, as written: its first word after any title ("Mrs.
+    Olga Lopez" -> "Olga"), or the title with the family name when that is all there is
+    ("Mrs. Lopez")."""
+    written = (name or "").split()
+    loose = ["".join(_words(w)) for w in written]
+    end = _suffixes_from(loose)
+    start = _titles(loose[:end])
+    if start == 0 and end > 1 and loose[0] in TITLES:
+        return " ".join(written[:end])
+    return written[start] if written else ""
+
+
+def _words(text: str) -> list[str]:
+    """A text's loose words: punctuation splits words, except the dots of a title or a
+    suffix ("Ph.D.", "Dr.")."""
+    out: list[str] = []
+    for word in re.sub(r"[^\w\s.]", " ", plain(text)).split():
+        joined = word.replace(".", "")
+        out += [joined] if joined in TITLES | SUFFIXES else word.replace(".", " ").split()
+    return out
+
+
+def _suffixes_from(words: list[str]) -> int:
+    """Where the trailing suffixes start (a word is kept before them)."""
+    end = len(words)
+    while end > 1 and words[end - 1] in SUFFIXES:
+        end -= 1
+    return end
+
+
+def _titles(words: list[str]) -> int:
+    """How many leading words are titles to drop: none unless two words remain after."""
+    count = 0
+    while count < len(words) and words[count] in TITLES:
+        count += 1
+    return count if len(words) - count >= 2 else 0
