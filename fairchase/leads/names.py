@@ -36,6 +36,17 @@ def name_parts(name: str) -> tuple[list[str], list[str]]:
     return words[_titles(words[:end]) : end], words[end:]
 
 
+def key(name: str) -> str:
+    """A name as a key where the name alone tells people apart (an imported row with no email
+    or phone): its loose words in any order, then its suffixes, the reading `same_person`
+    calls the same name ("Dr. José Núñez" and "jose nunez" -> "jose nunez"). A name of no
+    words ("???") is its plain text."""
+    words, suffixes = name_parts(name)
+    if not words:
+        return " ".join(plain(name).split())
+    return " ".join([*sorted(set(words)), *suffixes])
+
+
 def first_name(name: str) -> str:
     """The name to greet a person by, as written: its first word after any title ("Mrs.
     Olga Lopez" -> "Olga"), or the title with the family name when that is all there is
