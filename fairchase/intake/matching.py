@@ -1,7 +1,8 @@
 """Who each imported row is. A row is known by its keys (its addresses, or without one its
-name and company: `row_keys`); a `Batch` of rows is matched against the leads in scope with
-one query, then each row goes to the `importer.Importer` running the import: to update the
-lead it is, to become a new lead, or, as someone else's active lead, to be reported.
+name and company, read as `same_person` reads names: `name_key`); a `Batch` of rows is
+matched against the leads in scope with one query, then each row goes to the
+`importer.Importer` running the import: to update the lead it is, to become a new lead,
+or, as someone else's active lead, to be reported.
 
 An email is one person's; a phone number may be a family's or a switchboard's, so a row
 joins a lead (or an earlier row of the file) by phone only under a matching name, by the
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.db.models import Q
 
-from fairchase.leads import actions, same_person
+from fairchase.leads import actions, names, same_person
 from fairchase.leads.models import Lead
 
 from .rows import RowError
@@ -37,10 +38,12 @@ def row_keys(fields: dict) -> list:
 
 
 def name_key(fields: dict) -> tuple[str, str]:
-    """Who a row is when it has no email or phone: its name and company, case-folded."""
+    """Who a row is when it has no email or phone: its name read as `same_person` reads it
+    (`names.key`: case, accents, titles and suffixes aside, so "Dr. José Núñez" is "Jose
+    Nunez") and its company, case and accents aside."""
     return (
-        " ".join(fields.get("name", "").split()).casefold(),
-        " ".join(fields.get("company", "").split()).casefold(),
+        names.key(fields.get("name", "")),
+        " ".join(names.plain(fields.get("company", "")).split()),
     )
 
 
@@ -50,6 +53,20 @@ class Batch:
     def __init__(self, importer: Importer) -> None:
         self.imp = importer
         self.items: list[tuple[int, dict]] = []
+        self._without_address: dict[tuple[str, str], list[int]] | None = None
+
+    def _named_without_address(self, keys: set) -> set[int]:
+        """The leads in scope with no email or phone whose name key is one of these. Names
+        are compared loosely (`name_key`), which a database query cannot do: the scope's
+        leads without an address are read once an import (their pk, name and company), and
+        a lead this import renames is found under its new name through `Importer.aliases`."""
+        if self._without_address is None:
+            self._without_address = {}
+            rows = self.imp.scope.filter(email="", phone="").values_list("pk", "name", "company")
+            for pk, name, company in rows.order_by("pk"):
+                key = name_key({"name": name, "company": company})
+                self._without_address.setdefault(key, []).append(pk)
+        return {pk for key in keys for pk in self._without_address.get(key, ())}
 
     def _existing(self) -> tuple[dict, dict, dict, dict]:
         """Leads in scope that rows of this batch may be: by our id, email, phone, name."""
@@ -69,13 +86,15 @@ class Batch:
         }
         emails = {f["email"] for _, f in items if "email" in f}
         phones = {f["phone"] for _, f in items if "phone" in f}
-        names = {f["name"] for _, f in items if "email" not in f and "phone" not in f}
+        unaddressed = {name_key(f) for _, f in items if "email" not in f and "phone" not in f}
+        if unaddressed:
+            ids |= self._named_without_address(unaddressed)
         by_id: dict[int, Lead] = {}
         by_email: dict[str, Lead] = {}
         by_phone: dict[str, list[Lead]] = {}  # a shared number: every lead on it
         by_name: dict[tuple[str, str], Lead] = {}
-        query = Q(pk__in=ids) | Q(email__in=emails) | Q(phone__in=phones) | Q(name__in=names)
-        if ids or emails or phones or names:
+        query = Q(pk__in=ids) | Q(email__in=emails) | Q(phone__in=phones)
+        if ids or emails or phones:
             for lead in scope.filter(query).order_by("pk"):
                 by_id[lead.pk] = lead
                 if lead.email:

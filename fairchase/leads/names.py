@@ -8,7 +8,10 @@ for a greeting (`Lead.first_name`). One list of titles for both, kept small on p
 - suffixes after a name: Jr, Sr, II, III, IV, PhD.
 
 A title is dropped only when a first and a family name remain: "Mr Lopez" keeps its
-title, as "Lopez" alone is a family name and "Mr Lopez" and "Mrs Lopez" are two people."""
+title, as "Lopez" alone is a family name and "Mr Lopez" and "Mrs Lopez" are two people.
+
+A name written family name first, as exported CSVs often do ("Stone, Bob"), is read in
+the usual order ("Bob Stone"): `in_order`."""
 
 from __future__ import annotations
 
@@ -28,25 +31,61 @@ def plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def in_order(name: str) -> str:
+    """The name with its first name first: "Stone, Bob" -> "Bob Stone", "Núñez, José, Jr."
+    -> "José Núñez Jr.", "Dr. Stone, Bob" -> "Dr. Bob Stone". Read as "Family, Given" when
+    one comma is left once trailing suffixes are set aside and the part after it has at
+    least as many words as the part before (titles aside: "Lopez, Mrs." -> "Mrs. Lopez"),
+    so "Bob Stone, MD" or "Bob Stone, Acme" stay as written; "Garcia Lopez, Maria" is not
+    turned round either.
+    Otherwise the name as written."""
+    parts = [p.strip() for p in (name or "").split(",") if p.strip()]
+    tail: list[str] = []
+    while len(parts) > 1 and all(w in SUFFIXES for w in _words(parts[-1]) or ["?"]):
+        tail.insert(0, parts.pop())
+    if len(parts) != 2:
+        return name
+    family, given = parts[0].split(), parts[1].split()
+    loose_given = ["".join(_words(w)) for w in given]
+    end = _suffixes_from(loose_given)  # "Stone, Bob Jr." -> "Bob Stone Jr."
+    given, tail = given[:end], [*given[end:], *tail]
+    titles = _leading_titles(family)
+    if len(family) - titles > max(1, len(given) - _titles_in(loose_given[:end])):
+        return name
+    return " ".join([*family[:titles], *given, *family[titles:], *tail])
+
+
 def name_parts(name: str) -> tuple[list[str], list[str]]:
     """(The name's words without titles and suffixes, its suffixes), compared loosely:
-    "Dr. José Núñez, Jr." -> (["jose", "nunez"], ["jr"])."""
-    words = _words(name)
+    "Dr. José Núñez, Jr." -> (["jose", "nunez"], ["jr"]); "Stone, Bob" -> (["bob",
+    "stone"], [])."""
+    words = _words(in_order(name))
     end = _suffixes_from(words)
     return words[_titles(words[:end]) : end], words[end:]
 
 
+def key(name: str) -> str:
+    """A name as a key where the name alone tells people apart (an imported row with no email
+    or phone): its loose words in any order, then its suffixes, the reading `same_person`
+    calls the same name ("Dr. José Núñez" and "jose nunez" -> "jose nunez"). A name of no
+    words ("???") is its plain text."""
+    words, suffixes = name_parts(name)
+    if not words:
+        return " ".join(plain(name).split())
+    return " ".join([*sorted(set(words)), *suffixes])
+
+
 def first_name(name: str) -> str:
     """The name to greet a person by, as written: its first word after any title ("Mrs.
-    Olga Lopez" -> "Olga"), or the title with the family name when that is all there is
-    ("Mrs. Lopez")."""
-    written = (name or "").split()
+    Olga Lopez" -> "Olga", "Stone, Bob" -> "Bob"), or the title with the family name when
+    that is all there is ("Mrs. Lopez")."""
+    written = [w for w in in_order(name or "").split() if _words(w)]  # no stray ","
     loose = ["".join(_words(w)) for w in written]
     end = _suffixes_from(loose)
     start = _titles(loose[:end])
     if start == 0 and end > 1 and loose[0] in TITLES:
         return " ".join(written[:end])
-    return written[start] if written else ""
+    return written[start].rstrip(",") if written else ""
 
 
 def _words(text: str) -> list[str]:
@@ -57,6 +96,19 @@ def _words(text: str) -> list[str]:
         joined = word.replace(".", "")
         out += [joined] if joined in TITLES | SUFFIXES else word.replace(".", " ").split()
     return out
+
+
+def _leading_titles(written: list[str]) -> int:
+    """How many written words at the start are titles ("Dr.", "Mrs")."""
+    return _titles_in(["".join(_words(w)) for w in written])
+
+
+def _titles_in(loose: list[str]) -> int:
+    """How many loose words at the start are titles."""
+    count = 0
+    while count < len(loose) and loose[count] in TITLES:
+        count += 1
+    return count
 
 
 def _suffixes_from(words: list[str]) -> int:

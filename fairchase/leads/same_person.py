@@ -16,11 +16,12 @@ from .names import name_parts
 
 
 def _names_match(a: str, b: str) -> bool:
-    """The same name (in any order: "Stone, Bob"), or the shorter a part of the longer that
-    keeps its first name ("Bob" and "Bob Stone"); never a family name alone ("Stone") nor two
-    different first names ("Ann Stone" and "Bob Stone") on one number. Read loosely
-    (`names.name_parts`): "Dr. José Núñez" is "Jose Nunez", but "Bob Stone Jr" and "Bob
-    Stone Sr" (a father and son on a family's number) are two people."""
+    """The same name (in any order), or the shorter a part of the longer that keeps its
+    first name ("Bob" and "Bob Stone", or "Stone, Bob": `names.in_order`); never a family
+    name alone ("Stone") nor two different first names ("Ann Stone" and "Bob Stone") on
+    one number. Read loosely (`names.name_parts`): "Dr. José Núñez" is "Jose Nunez", but
+    "Bob Stone Jr" and "Bob Stone Sr" (a father and son on a family's number) are two
+    people."""
     (words_a, suffix_a), (words_b, suffix_b) = name_parts(a), name_parts(b)
     if suffix_a and suffix_b and suffix_a != suffix_b:
         return False

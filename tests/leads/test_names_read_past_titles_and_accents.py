@@ -59,6 +59,10 @@ def test_a_name_without_its_accents_is_the_same_name():
         ("Mr Stone", "Bob Stone"),
         ("Bob Stone Jr", "Bob Stone Sr"),  # father and son
         ("Dr. Ann Stone", "Dr. Bob Stone"),
+        ("Stone, Ann", "Bob Stone"),  # family name first: still two first names
+        ("Stone, Ann", "Stone, Bob"),
+        ("Stone, Bob", "Stone"),  # "Stone" is his family name alone, not his first name
+        ("Stone, Bob Jr.", "Bob Stone Sr"),
     ],
 )
 def test_different_people_on_one_number_stay_apart(a, b):
@@ -75,12 +79,37 @@ def test_different_people_on_one_number_stay_apart(a, b):
         ("Mrs. Lopez", "Mrs. Lopez"),  # no first name to greet by: the title stays
         ("Bea Young Jr", "Bea"),
         ("M. Lopez", "M."),  # an initial, not Monsieur
+        ("Stone, Bob", "Bob"),  # family name first, as exported CSVs write it
+        ("Núñez, José", "José"),
+        ("Stone, Mary Ann", "Mary"),
+        ("Stone, Bob Jr.", "Bob"),
+        ("Lopez, Mrs. Olga", "Olga"),
+        ("Dr. Stone, Bob", "Bob"),
+        ("Lopez, Mrs.", "Mrs. Lopez"),
+        ("Bob Stone, Jr.", "Bob"),
+        ("Bob Stone, MD", "Bob"),  # more words before the comma than after: as written
         ("", ""),
     ],
 )
 def test_a_person_is_greeted_by_their_first_name_not_their_title(name, first):
     assert first_name(name) == first
     assert Lead(name=name).first_name == first
+
+
+def test_a_name_written_family_name_first_is_the_name_in_the_usual_order():
+    assert _exact_name("Stone, Bob", "Bob Stone") and _exact_name("Núñez, José", "Jose Nunez")
+    assert _names_match("Stone, Bob", "Bob") and _names_match("Bob", "Stone, Bob")
+    assert _names_match("Núñez, José, Jr.", "Dr. Jose Nunez Jr")
+
+
+def test_the_api_reads_a_family_name_first_record_on_a_familys_number(client, alice, make_lead):
+    """An exported "Stone, Bob" who said no: "Bob" on his number is him; "Ann Stone" and
+    "Stone" (a family name alone) on it are not."""
+    bob = make_lead(alice, name="Stone, Bob", email="", phone="+13125550188")
+    actions.opt_out(bob)
+    for name, status in [("Bob", "opted_out"), ("Ann Stone", "open"), ("Stone", "open")]:
+        r = _api(client, alice, name=name, phone="312-555-0188")
+        assert r.status_code == 201 and r.json()["status"] == status, (name, r.content)
 
 
 def _olga_said_no(make_lead, alice) -> Lead:

@@ -57,6 +57,10 @@ def test_a_walk_in_added_by_hand_without_email_or_phone_says_there_is_no_way_to_
     assert NO_WAY in page and "Respond" not in page
     today = client.get("/").content.decode()
     assert "Respond first: visit" not in today and "Respond now: visit" not in today
+    # no "Keep chasing" for them, and the reason names what is missing
+    let_go = client.get("/today/let-go/rows/").content.decode()
+    for html in (page, let_go):
+        assert "No email or phone we may use." in html and 'value="keep"' not in html
 
 
 def test_every_door_plans_a_lead_without_email_or_phone_alike(client, alice):

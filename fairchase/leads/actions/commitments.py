@@ -16,13 +16,18 @@ from .core import ActionError, _done, _lock
 def add_commitment(lead: Lead, *, by: str, what: str, due_at: datetime, user=None) -> Commitment:
     """Pin the next step (seed 002: propose a specific time yourself). Never for someone who
     opted out; and a promise of ours (a call back, "Keep chasing") only for a lead we can
-    contact: with no address we may use (every one suppressed or bounced), it could not
-    be kept, so it is refused rather than put on Today and the calendar. Their own
-    promise (they call us) can still be pinned."""
+    contact: with no email or phone, or none we may use (every one suppressed or bounced),
+    it could not be kept, so it is refused rather than put on Today and the calendar.
+    Their own promise (they call us) can still be pinned."""
     caller, lead = lead, _lock(lead)
     if lead.status == Status.OPTED_OUT:
         raise ActionError(
             f"{lead.name} opted out: no next step can be pinned, they asked not to be contacted."
+        )
+    if by == Commitment.By.US and not (lead.email or lead.phone):
+        raise ActionError(
+            f"{lead.name} has no email or phone to use: no try of ours can be pinned. "
+            "Add an email or a phone first."
         )
     if by == Commitment.By.US and not reachable_channels(lead):
         raise ActionError(
