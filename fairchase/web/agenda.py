@@ -1,6 +1,10 @@
 """Today's agenda from the database: the web page, `fairchase agenda` and the benchmark share it
 (the rows and the day it fills are in `agenda_rows`).
 
+"Today" is the day `planning.contact_day` names: today, or on a day that is not a contact day
+(a Sunday) or once the contact hours are over, the next contact day, whose follow-ups and
+promises (due by its end) and whole minutes Today then shows.
+
 Sections, in the order a person works them:
 1. new enquiries (open, never contacted): respond now (seed 000), with how long each waited;
 2. commitments due today or overdue (seed 002: every conversation pins a next time);
