@@ -92,6 +92,20 @@ def make_lead(db):
     return make
 
 
+@pytest.fixture
+def stop_clock(monkeypatch):
+    """`stop_clock(at)` stops the app's clock (`django.utils.timezone.now`) at an aware
+    moment, so a test of what a given day looks like (a Sunday, a Tuesday evening) holds
+    whenever it runs; returns `at`."""
+    from django.utils import timezone
+
+    def stop(at):
+        monkeypatch.setattr(timezone, "now", lambda: at)
+        return at
+
+    return stop
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright (never a downloaded browser)."""

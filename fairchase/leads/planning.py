@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import connections, router, transaction
 from django.db.models import Prefetch, Sum
@@ -83,23 +83,26 @@ def start_of_business_day(now: datetime, business: BusinessSettings | None = Non
 def day_minutes(
     owner_ids: Iterable[int | None], now: datetime, business: BusinessSettings | None = None
 ) -> DayMinutes:
-    """The one place that says how many selling minutes these owners have left today: each
-    has the business's daily minutes, less the minutes of the attempts they logged since
-    the business's day began (never below zero for one person: one who worked overtime
-    takes no minutes from a teammate)."""
+    """The one place that says how many selling minutes these owners have left for the day
+    Today plans (`contact_day`): each has the business's daily minutes, less the minutes of
+    the attempts they logged since that day began (never below zero for one person: one who
+    worked overtime takes no minutes from a teammate). On a Sunday or after the contact
+    hours, the day planned is the next contact day: nothing is logged on it yet, and a call
+    logged on the Sunday takes nothing off Monday."""
     business = business or BusinessSettings.current()
     people = set(owner_ids) or {None}
     per_person = float(business.daily_minutes)
     ids = [pk for pk in people if pk is not None]
-    today = Attempt.objects.filter(
-        user_id__in=ids, at__gte=start_of_business_day(now, business), at__lte=now
-    )
-    spent_by = dict(
-        today.order_by()
-        .values("user_id")
-        .annotate(total=Sum("minutes"))
-        .values_list("user_id", "total")
-    )
+    start = contact_day(now, business).start
+    spent_by: dict = {}
+    if start <= now:  # a later day has nothing logged yet: no query
+        today = Attempt.objects.filter(user_id__in=ids, at__gte=start, at__lte=now)
+        spent_by = dict(
+            today.order_by()
+            .values("user_id")
+            .annotate(total=Sum("minutes"))
+            .values_list("user_id", "total")
+        )
     spent = sum(min(per_person, float(spent_by.get(pk) or 0.0)) for pk in people)
     return DayMinutes(daily=per_person * len(people), spent=spent)
 
@@ -374,13 +377,63 @@ def refit(now=None) -> FittedModel:
     return row
 
 
+def _contact_rules(business: BusinessSettings) -> tuple[tuple, tuple[int, int]]:
+    """The contact days (weekday numbers) and hours (minutes after midnight), as the core reads them."""
+    rules = policy.Settings.from_any(business.to_policy())
+    return rules.contact_days, rules.contact_hours
+
+
+def _next_contact_date(today: date, days: tuple) -> date:
+    """The first contact day after `today`."""
+    ahead = next((d for d in range(1, 8) if (today.weekday() + d) % 7 in days), 1)
+    return today + timedelta(days=ahead)
+
+
 def day_off(local: datetime, business: BusinessSettings | None = None) -> tuple[str, str]:
     """(the day's name, the next contact day's name) when `local` (a time on the clock of the
     zone that counts) falls on a day nobody is contacted (a Sunday), else ("", "")."""
     business = business or BusinessSettings.current()
-    days = policy.Settings.from_any(business.to_policy()).contact_days
+    days, _ = _contact_rules(business)
     today = local.date()
     if today.weekday() in days or not days:
         return "", ""
-    ahead = next(d for d in range(1, 8) if (today.weekday() + d) % 7 in days)
-    return f"{today:%A}", f"{today + timedelta(days=ahead):%A}"
+    return f"{today:%A}", f"{_next_contact_date(today, days):%A}"
+
+
+@dataclass(frozen=True)
+class ContactDay:
+    """The day Today plans, in the business's zone: its first and last moments, and when it
+    is not today, its name ("Monday") and why ("Sunday: not a contact day.")."""
+
+    start: datetime
+    end: datetime
+    name: str = ""  # "" when the day planned is today
+    why: str = ""
+
+
+# A day's contact hours ending this late (23:59) run to midnight: the day never closes early.
+ALL_DAY = 24 * 60 - 1
+
+
+def contact_day(now: datetime, business: BusinessSettings | None = None) -> ContactDay:
+    """The day whose work Today shows: today, in the business's zone, while it is a contact
+    day and its contact hours have not ended; else the next contact day. On a Sunday, or at
+    21:00 once the hours (08:00-20:00) are over, the work a person can still plan is the next
+    contact day's: its follow-ups, its promises, its whole minutes. (The hours are the
+    business's setting read on the business's clock; a lead in another zone due later today
+    is still listed, as due before the end of the next day.)"""
+    business = business or BusinessSettings.current()
+    days, (_, end) = _contact_rules(business)
+    tz = clock.zone(business.business_timezone)
+    local = now.astimezone(tz)
+    today = local.date()
+    off, _ = day_off(local, business)
+    over = not off and end < ALL_DAY and local.hour * 60 + local.minute >= end
+    day = _next_contact_date(today, days) if off or over else today
+    why = f"{off}: not a contact day." if off else f"{today:%A}'s contact hours are over."
+    return ContactDay(
+        start=datetime.combine(day, time.min, tzinfo=tz),
+        end=datetime.combine(day, time.max, tzinfo=tz),
+        name=f"{day:%A}" if day != today else "",
+        why=why if day != today else "",
+    )

@@ -1,6 +1,10 @@
 """Today's agenda from the database: the web page, `fairchase agenda` and the benchmark share it
 (the rows and the day it fills are in `agenda_rows`).
 
+"Today" is the day `planning.contact_day` names: today, or on a day that is not a contact day
+(a Sunday) or once the contact hours are over, the next contact day, whose follow-ups and
+promises (due by its end) and whole minutes Today then shows.
+
 Sections, in the order a person works them:
 1. new enquiries (open, never contacted): respond now (seed 000), with how long each waited;
 2. commitments due today or overdue (seed 002: every conversation pins a next time);
@@ -25,10 +29,9 @@ from zoneinfo import ZoneInfo
 from django.db.models import BooleanField, Case, F, Min, Q, When
 from django.db.models.expressions import RawSQL
 
-from fairchase import clock
 from fairchase.leads.models import ACTIVE_STATUSES, BusinessSettings, Commitment, Lead, Status
 from fairchase.leads.people import is_admin, visible_leads
-from fairchase.leads.planning import day_minutes, day_off
+from fairchase.leads.planning import contact_day, day_minutes
 
 from .agenda_rows import (
     FRESH,
@@ -53,6 +56,7 @@ __all__ = [
     "new_order",
     "row_for",
     "section_leads",
+    "section_title",
     "worth_now",
 ]
 
@@ -164,7 +168,9 @@ def agenda_for(
     first thing, so Today's page loads them when their section comes into view."""
     business = business or BusinessSettings.current()
     minutes = channel_minutes(business)
-    eod = end_of_local_day(now, business.business_timezone)
+    # the day planned: today, or on a Sunday or after the contact hours the next contact day
+    plan_day = contact_day(now, business)
+    eod = plan_day.end
     if owner is None and not is_admin(user):
         owner = user
     base = _active_leads(user, owner)
@@ -179,10 +185,10 @@ def agenda_for(
             .distinct()
         )
     )
-    day = day_minutes(owners, now, business)  # less what they logged today
+    day = day_minutes(owners, now, business)  # less what they logged on that day
     agenda = Agenda(now=now, end_of_day=eod, budget_minutes=day.left, daily_minutes=day.daily)
-    local = now.astimezone(clock.zone(business.business_timezone))
-    agenda.day_off, agenda.next_contact_day = day_off(local, business)
+    agenda.day_name, agenda.day_why = plan_day.name, plan_day.why
+    agenda.whose = _whose(user, owner)
     rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
     make = _row_maker(minutes, now)
     _fill_new(agenda, user, owner, rows, make)
@@ -221,11 +227,7 @@ def let_go_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     business = business or BusinessSettings.current()
     if owner is None and not is_admin(user):
         owner = user
-    agenda = Agenda(
-        now=now,
-        end_of_day=end_of_local_day(now, business.business_timezone),
-        budget_minutes=0.0,
-    )
+    agenda = Agenda(now=now, end_of_day=contact_day(now, business).end, budget_minutes=0.0)
     base = _active_leads(user, owner)
     rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
     _fill_let_go(agenda, base, rows, _row_maker(channel_minutes(business), now))
@@ -360,7 +362,7 @@ def row_for(lead: Lead, now: datetime, business: BusinessSettings) -> AgendaRow:
 
 SECTIONS = {
     "new": "New enquiries",
-    "commitments": "Commitments due",
+    "commitments": "Commitments due today",
     "followups": "Follow-ups due today",
     "let_go": "Ready to let go",
 }
@@ -381,16 +383,32 @@ def section_leads(
     )
     if section == "new":
         return base.filter(NEW_TERM).filter(CONTACT_TERM)
+    eod = contact_day(now, business).end  # the day Today plans (`agenda_for`)
     if section == "followups":
-        eod = end_of_local_day(now, business.business_timezone)
         return base.filter(CONTACT_TERM, next_due__lte=eod).exclude(
             status=Status.OPEN, attempt_count=0, revisit_at=None
         )
     if section == "let_go":
         return base.filter(STOP_TERM)
     if section == "commitments":
-        return commitments_due(user, owner, end_of_local_day(now, business.business_timezone))
+        return commitments_due(user, owner, eod)
     raise KeyError(section)
+
+
+def section_title(section: str, now: datetime, business: BusinessSettings) -> str:
+    """A section's title, naming the day planned when it is not today ("Follow-ups due Monday")."""
+    name = contact_day(now, business).name
+    title = SECTIONS[section]
+    return title.replace("today", name) if name else title
+
+
+def _whose(user, owner) -> str:
+    """Whose minutes Today counts, as its line says it: "Your", "Bob's" or "Everyone's"."""
+    if owner is None:
+        return "Everyone's"
+    if owner == user:
+        return "Your"
+    return f"{owner.get_short_name() or owner.get_username()}'s"
 
 
 # A promise of ours to someone who wrote back since our last try (`CommitmentRow.asked`).

@@ -132,17 +132,34 @@ class Agenda:
     minutes_new: float = 0.0
     minutes_commitments: float = 0.0
     minutes_followups: float = 0.0
-    day_off: str = ""  # today's name when it is not a contact day (a Sunday), else ""
-    next_contact_day: str = ""  # then, the next contact day's name
+    # The day planned when it is not today (a Sunday, or after the contact hours): its name
+    # ("Monday") and why ("Sunday: not a contact day."); both "" on a working day.
+    day_name: str = ""
+    day_why: str = ""
+    whose: str = "Your"  # whose minutes: "Your", "Bob's", "Everyone's"
+
+    @property
+    def day(self) -> str:
+        """The day the sections are for, as their titles say it: "today" or "Monday"."""
+        return self.day_name or "today"
 
     @property
     def minutes_sentence(self) -> str:
-        """The day's minutes (`day_minutes_sentence`), or on a day that is not a contact day
-        that nobody is contacted today and the same figures as the next contact day's plan."""
-        if not self.day_off:
+        """The day's minutes (`day_minutes_sentence`), or when the day planned is a later one
+        why, and the same figures as that day's plan (the sections below are that day's)."""
+        if not self.day_name:
             return self.day_minutes_sentence
         plan = self._minutes_sentence(today="")
-        return f"{self.day_off}: not a contact day. {self.next_contact_day}'s plan: {plan}"
+        return f"{self.day_why} {self.day_name}'s plan: {plan}"
+
+    @property
+    def budget_line(self) -> str:
+        """Where the follow-ups that fit end ("Your 120 minutes run out here ...")."""
+        day = f" on {self.day_name}" if self.day_name else ""
+        return (
+            f"{self.whose} {round(self.budget_minutes)} minutes{day} run out here "
+            f"({round(self.minutes_followups)} min of follow-ups above). In the wings:"
+        )
 
     @property
     def minutes_left_for_followups(self) -> float:
@@ -223,14 +240,23 @@ class Agenda:
         blocked = Suppression.among(self.leads())
         return {
             "now": self.now,
+            "day": self.end_of_day.date(),
+            "day_note": self.day_why,
+            "minutes_sentence": self.minutes_sentence,
             "budget_minutes": self.budget_minutes,
+            "daily_minutes": self.daily_minutes,
             "new": [r.as_dict(blocked) for r in self.new],
             "commitments": [r.as_dict() for r in self.commitments],
             "followups": [r.as_dict(blocked) for r in self.followups],
             "wings": [r.as_dict(blocked) for r in self.wings],
             "waiting": [r.as_dict(blocked) for r in self.waiting],
             "let_go": [r.as_dict(blocked) for r in self.let_go],
-            "totals": {"new": self.new_total, "due": self.due_total, "let_go": self.let_go_total},
+            "totals": {
+                "new": self.new_total,
+                "commitments": self.commitments_total,
+                "due": self.due_total,
+                "let_go": self.let_go_total,
+            },
         }
 
 

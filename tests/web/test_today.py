@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -60,9 +60,12 @@ def test_a_new_enquiry_due_after_hours_says_when_not_respond_now(client, alice, 
     assert "Respond first: call" in new and "Respond now" not in new
 
 
-def test_with_nothing_due_today_the_page_says_when_the_next_follow_up_is(client, alice, make_lead):
+def test_with_nothing_due_today_the_page_says_when_the_next_follow_up_is(
+    client, alice, make_lead, stop_clock
+):
     from fairchase.web.templatetags.fairchase_web import when
 
+    stop_clock(datetime(2030, 1, 8, 10, 0, tzinfo=UTC))  # a Tuesday morning: a contact day
     due = timezone.now() + timedelta(days=2)
     lead = _contacted(make_lead, alice, name="Monday Mo")
     _plan(lead, next_due=due)

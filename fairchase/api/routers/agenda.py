@@ -7,7 +7,7 @@ from ninja import Router, Status
 
 from fairchase.web.agenda import agenda_for
 
-from ..schemas import AgendaOut
+from ..agenda_schemas import AgendaOut
 from . import responses
 
 router = Router(tags=["agenda"])
@@ -15,5 +15,7 @@ router = Router(tags=["agenda"])
 
 @router.get("", response=responses(200, AgendaOut), summary="Today's agenda, best first")
 def agenda(request):
-    """New enquiries, commitments due, follow-ups within today's selling time, and leads to let go."""
+    """New enquiries, commitments due, follow-ups within the day's selling time, and leads to let
+    go, for the day planned (`day`: today, or on a Sunday or after the contact hours the next
+    contact day, as Today on the web)."""
     return Status(200, agenda_for(request.user, timezone.now()).as_dict())

@@ -39,6 +39,7 @@ from ..agenda import (
     let_go_for,
     row_for,
     section_leads,
+    section_title,
 )
 from ..forms import CommitmentForm
 from ..templatetags.fairchase_web import check_addresses
@@ -148,7 +149,7 @@ def today_section(request, section):
         request,
         "web/today_section.html",
         {
-            "title": SECTIONS[section],
+            "title": section_title(section, now, request.business),
             "section": section,
             "page": page,
             "rows": rows,

@@ -62,8 +62,11 @@ class Command(BaseCommand):
         # fold every reason into a tall column; a file reader scrolls sideways instead.
         tty = getattr(self.stdout, "isatty", lambda: False)()
         con = Console(file=self.stdout, width=width or (None if tty else PIPE_WIDTH))
+        # a Sunday or an evening plans the next contact day: say why, and whose plan it is
+        why = f" ({agenda.day_why.rstrip('.')})" if agenda.day_why else ""
+        plan = f"{agenda.day_name}'s plan, " if agenda.day_name else ""
         con.print(
-            f"[bold]Today for {escape(whose)}[/bold]: "
+            f"[bold]Today for {escape(whose)}[/bold]{escape(why)}: {escape(plan)}"
             f"{agenda.budget_minutes:.0f} selling minutes{agenda.minutes_logged_note}. "
             f"Times are {tz.key} time "
             f"({clock.label(now, tz)}), a lead's own beside it where it differs.",
@@ -78,9 +81,10 @@ class Command(BaseCommand):
             con.print(_new_table(agenda, reason))
         if agenda.commitments:
             con.print(_commitments_table(agenda, tz))
+        day = agenda.day_name or "today"
         for title, rows in (
-            ("Follow-ups, best first", agenda.followups),
-            ("In the wings (past today's minutes)", agenda.wings + agenda.waiting),
+            (f"Follow-ups due {day}, best first", agenda.followups),
+            (f"In the wings (past {day}'s minutes)", agenda.wings + agenda.waiting),
             ("Ready to let go", agenda.let_go),
         ):
             if rows:
@@ -137,7 +141,9 @@ def _commitments_table(agenda, tz) -> Table:
         due = clock.for_lead(d["due"], tz, c.lead) + (" (overdue)" if d["overdue"] else "")
         who = "we call" if d["by"] == "us" else "they call"
         rows.append((str(d["lead_id"]), d["name"], who, d["what"], due))
-    return _table("Commitments due", ("#", "name", "who", "what", "due"), rows)
+    return _table(
+        f"Commitments due {agenda.day_name or 'today'}", ("#", "name", "who", "what", "due"), rows
+    )
 
 
 def _plans_table(title: str, plans, reason) -> Table:
