@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads.people import display_name, profile_of, team
+from fairchase.params import an_id
 from fairchase.web.throttle import client_ip
 from fairchase.web.views.common import web_view
 
@@ -126,8 +127,8 @@ def form_update(request, pk):
         form.thanks_url = request.POST.get("thanks_url", "").strip()[:200]
         if form.thanks_url and not form.thanks_url.startswith(("https://", "http://")):
             form.thanks_url = ""
-        owner_id = request.POST.get("owner", "")
-        if owner_id.isdigit():  # someone still here, among those this user may give leads to
+        owner_id = an_id(request.POST.get("owner"))
+        if owner_id is not None:  # someone still here, among those this user may give leads to
             form.owner = team(request.user).filter(pk=owner_id).first() or form.owner
         form.save(update_fields=["acknowledge", "thanks_url", "owner"])
         messages.success(
