@@ -40,7 +40,17 @@ FIELDS = {
     "mailing_list": 10,
     "sms": 10,
 }
-JSON_TYPES = {dict: "an object", list: "a list"}
+JSON_TYPES = {
+    dict: "an object",
+    list: "a list",
+    bool: "true or false",
+    int: "a number",
+    float: "a number",
+}
+# Fields that are yes or no (a checkbox, or true/1 from a webhook); the honeypot's any value
+# is a bot's. Every other field is text (a phone may come as a whole number, as tools send
+# one): a name of 123 is a mistake, said with a 400.
+SWITCHES = {"mailing_list", "sms", HONEYPOT}
 # Fields that end up in email subjects and headers: one line, no control characters.
 ONE_LINE = {"name", "first_name", "last_name", "company", "email", "phone"}
 
@@ -142,7 +152,9 @@ def payload_problem(data) -> str | None:
     (NUL characters, broken Unicode and deep nesting are refused before: web/middleware.py.)"""
     for key, limit in FIELDS.items():
         value = data.get(key)
-        if value is None or isinstance(value, bool | int | float):
+        if value is None or (key in SWITCHES and isinstance(value, bool | int | float)):
+            continue  # a consent may come as true or 1; the honeypot catches anything
+        if key == "phone" and type(value) is int:
             continue
         if not isinstance(value, str):
             kind = JSON_TYPES.get(type(value), type(value).__name__)
