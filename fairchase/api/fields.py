@@ -11,6 +11,7 @@ from ninja import Field
 from pydantic import AfterValidator, BeforeValidator, StringConstraints
 
 from fairchase.leads.normalize import clean_text
+from fairchase.web.words import counted
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL cannot store NUL characters in text
 ONE_LINE = (
@@ -50,13 +51,10 @@ def _iso_text(value):
 
 
 def _span(days: float) -> str:
-    return (
-        f"{days / 365:g} years"
-        if days >= 365
-        else f"{days * 24 * 60:g} minutes"
-        if days < 1
-        else f"{days:g} days"
-    )
+    """'1 year', '20 years', '10 minutes', '5 days'."""
+    if days >= 365:
+        return counted(days / 365, "year")
+    return counted(days * 24 * 60, "minute") if days < 1 else counted(days, "day")
 
 
 def When(past_days: float, future_days: float):  # noqa: N802 (reads like a type)
