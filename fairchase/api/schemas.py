@@ -3,14 +3,13 @@ payload is a 4xx with a message, never a database error."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from django.utils import timezone
 from ninja import Field, Schema
 from ninja.errors import ValidationError
-from pydantic import AfterValidator, BeforeValidator, StringConstraints, model_validator
+from pydantic import BeforeValidator, ConfigDict, model_validator
 
 from fairchase.intake.mapping import map_source
 from fairchase.leads.models import (
@@ -22,84 +21,7 @@ from fairchase.leads.models import (
     Lead,
 )
 
-NO_NUL = r"^[^\x00]*$"  # PostgreSQL cannot store NUL characters in text
-ONE_LINE = (
-    r"^[^\x00-\x1f\x7f]*$"  # names go into email subjects: no line breaks or control characters
-)
-
-
-def Text(max_length: int, min_length: int = 0):  # noqa: N802 (reads like a type)
-    return Annotated[
-        str, StringConstraints(max_length=max_length, min_length=min_length, pattern=NO_NUL)
-    ]
-
-
-def Line(max_length: int, min_length: int = 0):  # noqa: N802 (reads like a type)
-    return Annotated[
-        str, StringConstraints(max_length=max_length, min_length=min_length, pattern=ONE_LINE)
-    ]
-
-
-def _iso_text(value):
-    # A number would be read as seconds since 1970 ("at": 0 is 1970-01-01): only text.
-    if not isinstance(value, str | datetime):
-        raise ValueError("must be an ISO 8601 date and time as text, e.g. 2026-03-01T14:30:00Z")
-    return value
-
-
-def _span(days: float) -> str:
-    return (
-        f"{days / 365:g} years"
-        if days >= 365
-        else f"{days * 24 * 60:g} minutes"
-        if days < 1
-        else f"{days:g} days"
-    )
-
-
-def When(past_days: float, future_days: float):  # noqa: N802 (reads like a type)
-    """An ISO 8601 date-time (no zone: UTC) within [now - past_days, now + future_days]."""
-
-    def within(value: datetime) -> datetime:
-        if timezone.is_naive(value):
-            value = value.replace(tzinfo=UTC)
-        now = timezone.now()
-        if value < now - timedelta(days=past_days):
-            raise ValueError(f"must be at most {_span(past_days)} in the past")
-        if value > now + timedelta(days=future_days):
-            raise ValueError(
-                f"must be at most {_span(future_days)} in the future"
-                if future_days >= 1
-                else "must not be in the future"
-            )
-        return value
-
-    text = (
-        f"ISO 8601 date and time (UTC when no zone is given), from {_span(past_days)} ago "
-        f"to {_span(future_days)} ahead."
-    )
-    return Annotated[
-        datetime, BeforeValidator(_iso_text), AfterValidator(within), Field(description=text)
-    ]
-
-
-# The time something happened (an attempt, an enquiry): the past, give or take clock skew.
-Happened = When(past_days=20 * 365, future_days=10 / (24 * 60))
-# The time something is due (a commitment, a revisit): the near past to a few years ahead.
-Due = When(past_days=365, future_days=5 * 365)
-Money = Annotated[float, Field(ge=0, le=9_999_999_999)]
-
-
-def _each_once(codes: list[str]) -> list[str]:
-    """A list of codes with each kept once, in the order first given ("sms" sent five times
-    is one consent, not five on the lead's page)."""
-    return list(dict.fromkeys(codes))
-
-
-def Codes(item: Any) -> Any:  # noqa: N802 (reads like a type)
-    """A list of one kind of code, each kept once."""
-    return Annotated[list[item], AfterValidator(_each_once)]
-
+from .fields import Codes, Due, Happened, Line, Money, Name, Text
 
 # The app's own lists (the Add lead form's, the signals checklist's, the importer's): a code
 # outside them is a typo that nothing would ever count ("sms" is the text consent).
@@ -298,7 +220,11 @@ class LeadPage(Schema):
 
 class Body(Schema):
     """A request body: a JSON object, never a list or a bare value (ninja's schemas would
-    otherwise read a list's missing attributes as defaults and accept it)."""
+    otherwise read a list's missing attributes as defaults and accept it), and only the
+    fields its schema names: a field unknown or read-only (`status`, `id`) is a 422 naming
+    it, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
 
     @model_validator(mode="before")
     @classmethod
@@ -326,7 +252,7 @@ class JoinedUnseen(Schema):
 
 
 class LeadIn(Body):
-    name: Line(200, 1)
+    name: Name
     company: Line(200) = ""
     email: Line(254) = ""
     phone: Line(40) = ""
@@ -353,7 +279,7 @@ class LeadPatch(Body):
     """The fields to change. Source, signals and consents take the app's codes or what this
     lead already has, checked against the lead (`check_kept_or_known`)."""
 
-    name: Line(200, 1) | None = None
+    name: Name | None = None
     company: Line(200) | None = None
     email: Line(254) | None = None
     phone: Line(40) | None = None

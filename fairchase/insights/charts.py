@@ -6,6 +6,8 @@ once without recomputing the cached numbers.
 
 from __future__ import annotations
 
+from fairchase.web.words import counted
+
 from . import svg
 from .models import SourceCost
 from .numbers import STOP_HORIZON, source_label
@@ -197,7 +199,7 @@ def _whatif_chart(rows: list[dict]):
                 [(i, (r["profit"] or 0.0) - actual) for i, r in enumerate(rows)],
                 [
                     f"{r['label']}: profit {money(r['profit'])} ({_signed(r['profit'] - actual)} vs what you did), "
-                    f"{r['wins_kept'] or 0:.0f} wins kept, {money(r['value_lost'])} lost, "
+                    f"{counted(r['wins_kept'] or 0, 'win')} kept, {money(r['value_lost'])} lost, "
                     f"{r['hours_saved'] or 0:.0f} h saved"
                     for r in rows
                 ],
@@ -263,7 +265,10 @@ def _money_by_source_chart(rows: list[dict]):
                 "Value won",
                 "won-value",
                 [(i, r["won_value"]) for i, r in enumerate(rows)],
-                [f"{r['label']}: {money(r['won_value'])} from {r['won']} wins" for r in rows],
+                [
+                    f"{r['label']}: {money(r['won_value'])} from {counted(r['won'], 'win')}"
+                    for r in rows
+                ],
             ),
         ],
         x_label="Source",
@@ -285,7 +290,7 @@ def _money_by_attempt_chart(attempts: list[dict]):
                 "time-cost",
                 [(i, a["time_cost"]) for i, a in enumerate(attempts)],
                 [
-                    f"Attempt {a['k']}: {a['hours']:,.1f} h on {a['attempts']:,} attempts = {money(a['time_cost'])}"
+                    f"Attempt {a['k']}: {a['hours']:,.1f} h on {counted(a['attempts'], 'attempt')} = {money(a['time_cost'])}"
                     for a in attempts
                 ],
             ),
@@ -294,7 +299,7 @@ def _money_by_attempt_chart(attempts: list[dict]):
                 "won-value",
                 [(i, a["won_value"]) for i, a in enumerate(attempts)],
                 [
-                    f"Attempt {a['k']}: {a['first_replies']} first answers, {a['won']} wins, {money(a['won_value'])}"
+                    f"Attempt {a['k']}: {counted(a['first_replies'], 'first answer')}, {counted(a['won'], 'win')}, {money(a['won_value'])}"
                     for a in attempts
                 ],
             ),

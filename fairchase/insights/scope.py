@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from fairchase.leads.models import FINISHED_STATUSES, Attempt, Lead
 from fairchase.leads.people import is_admin
+from fairchase.params import a_day, an_id
 
 
 @dataclass(frozen=True)
@@ -70,21 +71,11 @@ def _start_of(day: date) -> datetime:
 
 
 def _parse_date(value) -> date | None:
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
+    return a_day(value)
 
 
 def scope_for(user, params) -> Scope:
     """The view a user asked for (GET params `owner`, `from`, `to`), narrowed to what they may see:
     a salesperson always gets their own leads, whatever `owner` says."""
-    owner_id = None
-    if is_admin(user):
-        try:
-            owner_id = int(params.get("owner")) if params.get("owner") else None
-        except (TypeError, ValueError):
-            owner_id = None
-    else:
-        owner_id = user.pk
+    owner_id = an_id(params.get("owner")) if is_admin(user) else user.pk
     return Scope(owner_id, _parse_date(params.get("from")), _parse_date(params.get("to")))

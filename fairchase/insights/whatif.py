@@ -196,6 +196,8 @@ def plan_answer(replay: dict, value: float | None, margin: float = 1.0) -> dict 
     """Fairchase's plan row against what you did, with the figures of the table, the same way
     the answer lines judge a stopping rule: "no clear difference" only within one typical sale
     at your margin (said with its amount). None without both rows or with too few leads."""
+    from fairchase.web.words import counted
+
     from .charts import money
 
     rows = replay.get("rows") or []
@@ -205,10 +207,11 @@ def plan_answer(replay: dict, value: float | None, margin: float = 1.0) -> dict 
         return None
     gain = plan["profit"] - actual["profit"]
     fewer = round(actual["wins_kept"] - plan["wins_kept"])
+    every = "the" if round(actual["wins_kept"]) == 1 else "all"  # "kept the 1 win"
     wins = (
-        f"kept all {actual['wins_kept']:,.0f} wins"
+        f"kept {every} {counted(actual['wins_kept'], 'win')}"
         if fewer <= 0
-        else f"kept {fewer} fewer win{'s' if fewer != 1 else ''} "
+        else f"kept {counted(fewer, 'fewer win')} "
         f"({plan['wins_kept']:,.0f} of {actual['wins_kept']:,.0f})"
     )
     profit = f"{money(abs(gain))} {'more' if gain >= 0 else 'less'} profit than what you did"

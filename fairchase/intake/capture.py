@@ -24,6 +24,7 @@ from fairchase.leads import actions
 from fairchase.leads.models import Lead, Status
 from fairchase.leads.normalize import (
     InvalidContact,
+    clean_text,
     display_phone,
     normalize_email,
     normalize_phone,
@@ -64,10 +65,10 @@ def _clean(data) -> dict:
         value = "" if value is None else str(value)
         if len(value) > limit:
             raise CaptureError(f"{key.title()} is too long (at most {limit} characters).")
-        out[key] = value.replace("\x00", "").strip()
+        out[key] = clean_text(value).strip()
     first, last = (
-        str(data.get("first_name") or "").strip(),
-        str(data.get("last_name") or "").strip(),
+        clean_text(str(data.get("first_name") or "")).strip(),
+        clean_text(str(data.get("last_name") or "")).strip(),
     )
     if not out["name"]:
         out["name"] = " ".join(p for p in (first, last) if p)[:200]

@@ -24,7 +24,6 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from fairchase import clock
 from fairchase.leads.models import (
@@ -40,6 +39,7 @@ from fairchase.leads.models import (
     Outcome,
     Status,
 )
+from fairchase.leads.normalize import XML_ILLEGAL
 
 from .reading import FORMULA_TRIGGERS
 
@@ -229,7 +229,8 @@ def excel_cell(ws, column: Column, value, zone=UTC):
         cell = WriteOnlyCell(ws, value=value)
         cell.number_format = NUMBER_FORMATS[column.kind]
         return cell
-    text = ILLEGAL_CHARACTERS_RE.sub("", _text(value))[:EXCEL_MAX_CELL]
+    # every character XML cannot hold, U+FFFE/U+FFFF too (openpyxl's own filter misses those)
+    text = XML_ILLEGAL.sub("", _text(value))[:EXCEL_MAX_CELL]
     if not column.phone:
         text = neutralise(text)
     cell = WriteOnlyCell(ws, value=text)

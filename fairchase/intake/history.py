@@ -54,7 +54,9 @@ def _money(value, what: str) -> Decimal | None:
         amount = Decimal(str(value)).quantize(Decimal("0.01"))
     except Exception:
         raise RecordError(f"{what}: {value!r} is not a number.") from None
-    if not (0 <= amount < Decimal("1e10")):
+    if amount < 0:
+        raise RecordError(f"{what}: {value!r} must not be negative.")
+    if not (amount < Decimal("1e10")):
         raise RecordError(f"{what}: {value!r} is out of range.")
     return amount
 

@@ -459,13 +459,10 @@ def import_file(
     `max_rows` stops after that many data rows (a quick dry run in a web request)."""
     try:
         header, rows = header_and_rows(stream, filename)
-        if header is None:
-            rep = ImportReport(dry_run=dry_run)
-            rep.add_error(1, "The file has no rows.")
-            return rep
-        if header.problem:
-            rep = ImportReport(dry_run=dry_run)
-            rep.add_error(header.line, header.problem)
+        if header is None or header.problem:
+            why = header.problem if header else "The file has no rows."
+            rep = ImportReport(dry_run=dry_run, unreadable=why)
+            rep.add_error(header.line if header else 1, why)
             return rep
         preset, detected = detect_mapping(header.cells)
         imp = Importer(

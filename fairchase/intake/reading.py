@@ -49,18 +49,38 @@ def is_excel(head: bytes) -> bool:
     return head.startswith(XLSX_MAGIC)
 
 
+OLD_XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # an OLE2 file: an old .xls workbook, whatever its name
+OLD_XLS = "Old .xls workbooks are not supported: save it as .xlsx or CSV."
+NOT_TEXT = (
+    "This is not a CSV or Excel (.xlsx) file: its bytes are not text. Save the spreadsheet "
+    "as CSV or .xlsx and import that."
+)
+
+
+def is_binary(head: bytes) -> bool:
+    """Bytes no text file holds in numbers: a text file (CSV, in any 8-bit encoding or UTF-8)
+    has almost no control bytes besides tab and line breaks; random or binary data has
+    about one byte in eight. (UTF-16, with its BOM, is text full of NULs.)"""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or not head:
+        return False
+    controls = sum(1 for b in head if (b < 32 and b not in (9, 10, 13)) or b == 127)
+    return controls > len(head) // 20
+
+
 def read_table(stream, filename: str = "") -> Iterator[Row]:
     """Rows of a CSV or .xlsx file given as a binary stream (detected by content)."""
     try:
-        head = stream.read(4)
+        head = stream.read(8192)
         stream.seek(0)
     except Exception as exc:  # an unreadable upload is still a report, not a crash
         yield Row(1, problem=f"Could not read the file: {exc}")
         return
     if is_excel(head):
         yield from _read_excel(stream)
-    elif filename.lower().endswith((".xls",)):
-        yield Row(1, problem="Old .xls workbooks are not supported: save it as .xlsx or CSV.")
+    elif filename.lower().endswith((".xls",)) or head.startswith(OLD_XLS_MAGIC):
+        yield Row(1, problem=OLD_XLS)
+    elif is_binary(head):
+        yield Row(1, problem=NOT_TEXT)
     else:
         yield from _read_csv(stream)
 

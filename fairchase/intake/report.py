@@ -34,6 +34,7 @@ class ImportReport:
     header: list[str] = field(default_factory=list)
     dry_run: bool = False
     truncated: bool = False  # stopped at max_rows
+    unreadable: str = ""  # why the file as a whole could not be read (no rows at all)
 
     def add_error(self, line: int, reason: str) -> None:
         self.bad += 1

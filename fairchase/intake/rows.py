@@ -184,6 +184,8 @@ def parse_value(text: str, comma_decimal: bool = False) -> Decimal | None:
     factor = Decimal(1)
     if cleaned[-1:].lower() in _SUFFIX:
         factor, cleaned = _SUFFIX[cleaned[-1].lower()], cleaned[:-1]
+    if cleaned[:1] in ("-", "\u2212") and _readings(cleaned[1:], comma_decimal):
+        raise RowError(f"value: {text[:40]!r} must not be negative.")
     readings = _readings(cleaned, comma_decimal)
     if len(readings) > 1:
         a, b = sorted(readings)

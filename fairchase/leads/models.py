@@ -117,16 +117,23 @@ MAX_HOURLY_COST = 10_000
 MINUTES_A_DAY = 1_440
 MAX_COMPLAINT_COST = 1_000_000
 MAX_TRIES_A_WEEK = 50
+MIN_TRY_MINUTES = 1
 NEGATIVE = "Must not be negative."
 
 
-def _between(low: float, high: float, said: str) -> list:
+def _between(low: float, high: float, said: str, too_low: str = NEGATIVE) -> list:
     """Validators keeping a setting within [low, high], saying the bound in words."""
-    return [MinValueValidator(low, NEGATIVE), MaxValueValidator(high, f"At most {said}.")]
+    return [MinValueValidator(low, too_low), MaxValueValidator(high, f"At most {said}.")]
 
 
 def _channel_minutes() -> list:
-    return _between(0, MINUTES_A_DAY, "1,440 minutes (a whole day)")
+    # 0 would make a try free: plans would weigh chances "against $0.00 of your time"
+    return _between(
+        MIN_TRY_MINUTES,
+        MINUTES_A_DAY,
+        "1,440 minutes (a whole day)",
+        "At least 1 minute: every try takes some of someone's time.",
+    )
 
 
 class BusinessSettings(models.Model):
@@ -151,8 +158,16 @@ class BusinessSettings(models.Model):
     )
     contact_start = models.TimeField(default="08:00")
     contact_end = models.TimeField(default="20:00")
+    # The decision core reads a cap under 1 as 1 (policy.settings): a 0 here would say one
+    # thing and do another. A lead not to be tried again is stopped, not capped.
     max_attempts_per_week = models.PositiveSmallIntegerField(
-        default=3, validators=_between(0, MAX_TRIES_A_WEEK, f"{MAX_TRIES_A_WEEK} tries a week")
+        default=3,
+        validators=_between(
+            1,
+            MAX_TRIES_A_WEEK,
+            f"{MAX_TRIES_A_WEEK} tries a week",
+            "At least 1 try a week (to try a lead no more, use Stop chasing).",
+        ),
     )
     complaint_cost = models.FloatField(
         default=200.0,

@@ -4,6 +4,7 @@ suppression work however an address was typed."""
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -17,6 +18,23 @@ DEFAULT_REGION = os.environ.get("PHONE_REGION", "US")
 
 class InvalidContact(ValueError):
     """A phone, email or time zone that cannot be used; the message says why."""
+
+
+# What no XML file (an .xlsx, an email) may hold: C0 controls other than tab, newline and
+# carriage return, unpaired surrogates, and the noncharacters U+FFFE and U+FFFF.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Also never meant as text: DEL, the C1 controls and the other Unicode noncharacters.
+NOT_TEXT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
+    + "]"
+)
+
+
+def clean_text(raw: str | None) -> str:
+    """Typed text as stored: without control characters (tab and line breaks kept) or
+    noncharacters, which nobody types and which would break a later export."""
+    return NOT_TEXT.sub("", raw or "")
 
 
 def normalize_email(raw: str | None) -> str:

@@ -15,6 +15,8 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.http import Http404
 
+from fairchase.params import an_id
+
 from .models import Lead, Profile, Role, Status
 
 
@@ -160,12 +162,9 @@ def owner_choices(user, shown_pk=None) -> list:
     were deactivated (so the select names whose leads the page shows; templates mark them
     "(inactive)"). Only admins pick owners."""
     people = list(team(user))
-    if (
-        is_admin(user)
-        and str(shown_pk or "").isdigit()
-        and all(str(u.pk) != str(shown_pk) for u in people)
-    ):
-        people += list(get_user_model().objects.filter(pk=int(shown_pk)))
+    shown = an_id(shown_pk)
+    if is_admin(user) and shown is not None and all(u.pk != shown for u in people):
+        people += list(get_user_model().objects.filter(pk=shown))
     return people
 
 

@@ -6,11 +6,21 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from fairchase.leads.models import CONSENTS, Status
 
 # "nurture" is the code's word for the mailing list.
 STATUS_WORDS = {Status.NURTURE: "Mailing list"}
+
+
+def counted(n: float, one: str, many: str = "") -> str:
+    """'1 win', '3 wins', '1,200 attempts', '2.5 years': a number with its noun, singular for
+    exactly one (Django's ngettext). A number within a hair of a whole one is that one."""
+    whole = round(n or 0)
+    exact = abs((n or 0) - whole) < 1e-6
+    shown = f"{whole:,}" if exact else f"{n:,g}"
+    return f"{shown} {ngettext(one, many or one + 's', whole if exact else 2)}"
 
 
 def status_label(lead_or_status) -> str:

@@ -75,7 +75,7 @@ def test_an_attempt_time_that_is_a_number_or_out_of_range_is_refused(api, alice,
 
 
 def test_an_attempt_in_the_future_is_refused_and_one_an_hour_ago_is_taken(api, alice, make_lead):
-    lead = make_lead(alice)
+    lead = make_lead(alice, created_at=timezone.now() - timedelta(hours=3))
     r = api(
         "POST",
         f"/leads/{lead.pk}/attempts",

@@ -137,7 +137,7 @@ def test_a_lead_with_one_address_left_is_contacted_only_there(alice, make_lead):
 
 
 def test_a_reply_is_not_an_attempt_it_marks_our_latest_try_replied(alice, make_lead):
-    lead = make_lead(alice)
+    lead = make_lead(alice, created_at=timezone.now() - timedelta(days=2))
     sent = timezone.now() - timedelta(hours=3)
     actions.log_attempt(lead, "email", "no_answer", at=sent - timedelta(days=1))
     latest = actions.log_attempt(lead, "email", "no_answer", at=sent)
@@ -156,7 +156,7 @@ def test_a_reply_is_not_an_attempt_it_marks_our_latest_try_replied(alice, make_l
 def test_a_lead_who_writes_back_after_two_tries_is_answered_without_waiting_for_the_weekly_cap(
     alice, make_lead
 ):
-    lead = make_lead(alice)
+    lead = make_lead(alice, created_at=timezone.now() - timedelta(days=4))
     now = timezone.now()
     for days in (3, 2):  # two tries of ours; the weekly cap is 3
         actions.log_attempt(lead, "email", "no_answer", at=now - timedelta(days=days, hours=1))

@@ -144,7 +144,13 @@ def test_an_edit_giving_a_lead_an_opted_out_address_opts_it_out(
 
 
 def test_no_promise_of_ours_is_made_for_a_lead_we_cannot_contact(client, alice, make_lead):
-    bounced = make_lead(alice, name="Bo Unce", email="bo@unce.example", phone="")
+    bounced = make_lead(
+        alice,
+        name="Bo Unce",
+        email="bo@unce.example",
+        phone="",
+        created_at=timezone.now() - timedelta(days=10),
+    )
     actions.log_attempt(bounced, "email", "bounced", at=timezone.now() - timedelta(days=9))
     bounced.refresh_from_db()
     assert bounced.status == Status.OPEN and bounced.next_action == "stop"

@@ -151,7 +151,11 @@ def seed_due(n: int) -> None:
         actions.stop_chasing(parked, Status.REVISIT, revisit_at=now - timedelta(minutes=5))
         out["revisit"].append(parked.pk)
         promised = actions.create_lead(
-            alice, name=f"Promised {i}", phone=f"+1212555{i:04d}", source="referral"
+            alice,
+            name=f"Promised {i}",
+            phone=f"+1212555{i:04d}",
+            source="referral",
+            created_at=now - timedelta(days=2),  # before our call yesterday
         )
         actions.log_attempt(promised, "call", "talked", at=now - timedelta(days=1))
         actions.add_commitment(

@@ -26,6 +26,8 @@ def _automatic(user):
 
 
 def _promised(lead, what="Call back with the quote", hours=0):
+    # the lead came in before our call two days ago
+    Lead.objects.filter(pk=lead.pk).update(created_at=timezone.now() - timedelta(days=3))
     actions.log_attempt(lead, "call", "talked", at=timezone.now() - timedelta(days=2))
     c = actions.add_commitment(
         lead, by="us", what=what, due_at=timezone.now() + timedelta(hours=hours)

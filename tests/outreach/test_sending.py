@@ -234,6 +234,7 @@ def test_a_clicked_send_past_the_weekly_cap_waits_for_the_persons_confirmation(
             for z in ("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago")
             if timezone.now().astimezone(ZoneInfo(z)).weekday() != 6
         ),
+        created_at=timezone.now() - timedelta(days=2),
     )
     for hours in (30, 20, 10):
         actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(hours=hours))

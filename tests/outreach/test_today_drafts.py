@@ -63,7 +63,7 @@ def test_page_facts_draft_exactly_what_per_lead_queries_draft(alice, make_lead, 
     _plan(enquiry, next_channel="email", attempt_count=0)
     text = make_lead(alice)
     _plan(text, next_channel="text", attempt_count=2)
-    woken = make_lead(alice)
+    woken = make_lead(alice, created_at=now - timedelta(days=31))
     actions.log_attempt(woken, "call", "no_answer", user=alice, at=now - timedelta(days=30))
     StatusChange.objects.create(
         lead=woken,
@@ -73,7 +73,7 @@ def test_page_facts_draft_exactly_what_per_lead_queries_draft(alice, make_lead, 
         at=now - timedelta(days=1),
     )
     _plan(woken, next_channel="email", attempt_count=1)
-    tried = make_lead(alice)
+    tried = make_lead(alice, created_at=now - timedelta(days=4))
     StatusChange.objects.create(
         lead=tried,
         old="revisit",

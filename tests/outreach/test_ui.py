@@ -394,7 +394,7 @@ def test_a_follow_up_due_on_a_later_day_is_not_drafted_as_write_now(alice, make_
 
     from fairchase.leads.models import Lead
 
-    lead = make_lead(alice, email="ann@example.com")
+    lead = make_lead(alice, email="ann@example.com", created_at=timezone.now() - timedelta(days=4))
     actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(days=3))
     for due, drafted in ((timezone.now() + timedelta(days=3), False), (timezone.now(), True)):
         Lead.objects.filter(pk=lead.pk).update(

@@ -104,7 +104,8 @@ def test_signals_are_saved_by_htmx_and_the_plan_comes_back(client, alice, make_l
 
 
 def test_good_signals_raise_the_plan_and_poor_ones_lower_it(client, alice, make_lead):
-    good, poor = make_lead(alice), make_lead(alice)
+    came = timezone.now() - timedelta(days=3)
+    good, poor = make_lead(alice, created_at=came), make_lead(alice, created_at=came)
     for lead in (good, poor):
         actions.log_attempt(lead, "call", "talked", at=timezone.now() - timedelta(days=2))
     client.force_login(alice)

@@ -23,6 +23,7 @@ def _plan(lead, **fields):
 
 
 def _contacted(make_lead, owner, **kw):
+    kw.setdefault("created_at", timezone.now() - timedelta(days=4))  # came in before our call
     lead = make_lead(owner, **kw)
     actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(days=3))
     return lead

@@ -80,7 +80,7 @@ def test_minutes_logged_yesterday_in_the_business_zone_or_by_a_teammate_are_not_
 ):
     _settings(daily_minutes=120, business_timezone="America/Chicago")
     yesterday = planning.start_of_business_day(timezone.now()) - timedelta(minutes=1)
-    _log_calls(make_lead(alice), alice, 3, at=yesterday)
+    _log_calls(make_lead(alice, created_at=yesterday - timedelta(hours=1)), alice, 3, at=yesterday)
     _log_calls(make_lead(alice), bob, 4)  # bob's time, on alice's lead
     now = timezone.now()
     assert agenda_for(alice, now).budget_minutes == 120

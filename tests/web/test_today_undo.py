@@ -57,7 +57,7 @@ def _undo(client, lead, card: str) -> str:
 def test_undo_restores_the_leads_state_and_plan_after_each_one_click_outcome(
     client, alice, make_lead, outcome
 ):
-    lead = make_lead(alice, name="Mis Tap")
+    lead = make_lead(alice, name="Mis Tap", created_at=timezone.now() - timedelta(days=4))
     actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(days=3))
     before = _state(lead)
     client.force_login(alice)
@@ -88,7 +88,7 @@ def test_undoing_a_stop_leaves_a_new_enquiry_a_new_enquiry(client, alice, make_l
 
 
 def test_undoing_a_talk_puts_back_the_promise_it_kept(client, alice, make_lead):
-    lead = make_lead(alice, name="Quote Quinn")
+    lead = make_lead(alice, name="Quote Quinn", created_at=timezone.now() - timedelta(days=3))
     actions.log_attempt(lead, "call", "talked", at=timezone.now() - timedelta(days=2))
     c = actions.add_commitment(
         lead, by="us", what="call back with the quote", due_at=timezone.now()
@@ -103,7 +103,7 @@ def test_undoing_a_talk_puts_back_the_promise_it_kept(client, alice, make_lead):
 
 
 def test_keep_chasing_pins_one_more_try_and_its_undo_takes_the_pin_back(client, alice, make_lead):
-    lead = make_lead(alice, name="Quiet Quentin")
+    lead = make_lead(alice, name="Quiet Quentin", created_at=timezone.now() - timedelta(days=10))
     actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(days=9))
     Lead.objects.filter(pk=lead.pk).update(next_action="stop", next_state="closed", priority=-1.0)
     client.force_login(alice)
@@ -119,7 +119,7 @@ def test_keep_chasing_pins_one_more_try_and_its_undo_takes_the_pin_back(client, 
 
 
 def test_the_lead_page_offers_keep_chasing_when_the_plan_says_stop(client, alice, make_lead):
-    lead = make_lead(alice, name="Page Paula")
+    lead = make_lead(alice, name="Page Paula", created_at=timezone.now() - timedelta(days=10))
     actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(days=9))
     Lead.objects.filter(pk=lead.pk).update(next_action="stop", next_state="closed", priority=-1.0)
     client.force_login(alice)
@@ -180,7 +180,8 @@ def test_every_section_is_complete_or_paginated(client, alice, make_lead):
     BusinessSettings.objects.update_or_create(
         pk=BusinessSettings.current().pk, defaults={"daily_minutes": 6}
     )
-    leads = [make_lead(alice, name=f"Due {i:02d}") for i in range(30)]
+    came = timezone.now() - timedelta(days=6)
+    leads = [make_lead(alice, name=f"Due {i:02d}", created_at=came) for i in range(30)]
     for i, lead in enumerate(leads):
         actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(days=5))
         Lead.objects.filter(pk=lead.pk).update(
@@ -209,7 +210,7 @@ def test_the_minutes_line_adds_up(client, alice, make_lead):
     for i in range(3):
         make_lead(alice, name=f"New {i}")
     for i in range(4):
-        lead = make_lead(alice, name=f"Old {i}")
+        lead = make_lead(alice, name=f"Old {i}", created_at=timezone.now() - timedelta(days=6))
         actions.log_attempt(lead, "call", "no_answer", at=timezone.now() - timedelta(days=5))
         Lead.objects.filter(pk=lead.pk).update(
             next_action="contact", next_channel="call", priority=5, next_due=timezone.now()

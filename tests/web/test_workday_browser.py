@@ -60,7 +60,12 @@ def _long_day(alice, make_lead, n: int = 24) -> list[Lead]:
     now = timezone.now()
     leads = []
     for i in range(n):
-        lead = make_lead(alice, name=f"Follow Up {i:02d}", company=f"Company {i}")
+        lead = make_lead(
+            alice,
+            name=f"Follow Up {i:02d}",
+            company=f"Company {i}",
+            created_at=now - timedelta(days=5),
+        )
         actions.log_attempt(lead, "call", "no_answer", at=now - timedelta(days=4))
         Lead.objects.filter(pk=lead.pk).update(
             next_action="contact",

@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads.people import display_name, profile_of, team
+from fairchase.params import an_id
 from fairchase.web.throttle import client_ip
 from fairchase.web.views.common import web_view
 
@@ -39,7 +40,17 @@ FIELDS = {
     "mailing_list": 10,
     "sms": 10,
 }
-JSON_TYPES = {dict: "an object", list: "a list"}
+JSON_TYPES = {
+    dict: "an object",
+    list: "a list",
+    bool: "true or false",
+    int: "a number",
+    float: "a number",
+}
+# Fields that are yes or no (a checkbox, or true/1 from a webhook); the honeypot's any value
+# is a bot's. Every other field is text (a phone may come as a whole number, as tools send
+# one): a name of 123 is a mistake, said with a 400.
+SWITCHES = {"mailing_list", "sms", HONEYPOT}
 # Fields that end up in email subjects and headers: one line, no control characters.
 ONE_LINE = {"name", "first_name", "last_name", "company", "email", "phone"}
 
@@ -126,8 +137,8 @@ def form_update(request, pk):
         form.thanks_url = request.POST.get("thanks_url", "").strip()[:200]
         if form.thanks_url and not form.thanks_url.startswith(("https://", "http://")):
             form.thanks_url = ""
-        owner_id = request.POST.get("owner", "")
-        if owner_id.isdigit():  # someone still here, among those this user may give leads to
+        owner_id = an_id(request.POST.get("owner"))
+        if owner_id is not None:  # someone still here, among those this user may give leads to
             form.owner = team(request.user).filter(pk=owner_id).first() or form.owner
         form.save(update_fields=["acknowledge", "thanks_url", "owner"])
         messages.success(
@@ -141,7 +152,9 @@ def payload_problem(data) -> str | None:
     (NUL characters, broken Unicode and deep nesting are refused before: web/middleware.py.)"""
     for key, limit in FIELDS.items():
         value = data.get(key)
-        if value is None or isinstance(value, bool | int | float):
+        if value is None or (key in SWITCHES and isinstance(value, bool | int | float)):
+            continue  # a consent may come as true or 1; the honeypot catches anything
+        if key == "phone" and type(value) is int:
             continue
         if not isinstance(value, str):
             kind = JSON_TYPES.get(type(value), type(value).__name__)

@@ -37,7 +37,8 @@ def log_attempt(
     replan=False leaves the plan to the caller, who replans many leads in one batch
     (the outbox worker: planning.replan_all after each batch of sends).
     keeps_promise=False: a message Fairchase sent (see `_fulfil_our_commitment`), which
-    never keeps a promise of ours."""
+    never keeps a promise of ours. An `at` before the lead came in is refused
+    (`before_the_lead`), however the attempt is logged."""
     caller, lead = lead, _lock(lead)
     if lead.status == Status.OPTED_OUT:
         raise ActionError(not_chased(lead))
@@ -45,6 +46,8 @@ def log_attempt(
         raise ActionError(
             f"{lead.name} is {lead.get_status_display().lower()}: reopen the lead first."
         )
+    if at is not None and at < lead.created_at:
+        raise ActionError(before_the_lead(lead))
     at = at or timezone.now()
     attempt = Attempt.objects.create(
         lead=lead,
@@ -62,6 +65,14 @@ def log_attempt(
     _move_on_after_attempt(lead, attempt, user, at)
     _done(lead, "attempt", caller=caller, replan=replan, attempt=attempt)
     return attempt
+
+
+def before_the_lead(lead: Lead) -> str:
+    """Why an attempt dated before the lead existed is refused: it would make a negative
+    response time and put the try above "Created" on the timeline. (An import of past
+    leads writes its own dates, the lead's first: it does not come through here.)"""
+    when = clock.at_zone(lead.created_at, clock.business_zone(), "%a %-d %b %Y %H:%M")
+    return f"{lead.name} came in on {when}: an attempt cannot be dated before that."
 
 
 def not_chased(lead: Lead) -> str:

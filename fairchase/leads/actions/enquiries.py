@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..models import ACTIVE_STATUSES, OUTBOUND_SOURCES, Attempt, Lead, Outcome, Status, StatusChange
-from ..normalize import normalize_email, normalize_phone
+from ..normalize import clean_text, normalize_email, normalize_phone
 from ..planning import PLAN_FIELDS
 from .attempts import SILENT_OUTCOMES
 from .core import ActionError, RepeatedEnquiry, _done, _lock, _transition
@@ -24,6 +24,7 @@ def create_lead(owner, *, user=None, reason: str = "New enquiry", **fields) -> L
     (their email, or their phone under their name), however it comes in (typed in,
     imported, the API, a web form), is opted out as it is made (`_honour_opt_out`): the
     person said no, and a new record of them is no new permission."""
+    _clean_texts(fields)
     fields["email"] = normalize_email(fields.get("email"))
     fields["phone"] = normalize_phone(fields.get("phone"))
     fields.setdefault("status", Status.OPEN)
@@ -35,6 +36,18 @@ def create_lead(owner, *, user=None, reason: str = "New enquiry", **fields) -> L
     )
     _honour_opt_out(lead, user)
     return _done(lead, "created")
+
+
+def _clean_texts(fields: dict) -> None:
+    """Name, company and notes as stored (`normalize.clean_text`: every way in, one rule);
+    a name left blank is refused, as the forms and the API refuse one."""
+    for key in ("name", "company", "notes"):
+        if key in fields:
+            fields[key] = clean_text(fields[key])
+            if key != "notes":
+                fields[key] = fields[key].strip()
+    if "name" in fields and not fields["name"]:
+        raise ActionError("A lead needs a name.")
 
 
 @transaction.atomic
@@ -69,6 +82,7 @@ def add_enquiry(
         raise ActionError(f"{lead.name} is {lead.get_status_display().lower()}: not reopened.")
     at = at or timezone.now()
     email, phone = normalize_email(email), normalize_phone(phone)
+    message = clean_text(message)
     if repeat_since is not None:
         _refuse_repeated_enquiry(lead, via, message, repeat_since, created_as)
     fields = ["notes", "consents", "signals", "updated_at"]
@@ -182,6 +196,7 @@ def update_lead(lead: Lead, *, user=None, **fields) -> Lead:
         raise ActionError(
             f"Not a detail: {', '.join(sorted(GUARDED_FIELDS & set(fields)))} change through their own action."
         )
+    _clean_texts(fields)
     if "email" in fields:
         fields["email"] = normalize_email(fields["email"])
     if "phone" in fields:

@@ -17,6 +17,7 @@ from fairchase.leads import actions, planning
 from fairchase.leads.actions import ActionError
 from fairchase.leads.models import Commitment
 from fairchase.leads.people import lead_or_404, visible_leads
+from fairchase.params import an_id
 from fairchase.web.views.common import web_view
 
 from .. import actions as message_actions
@@ -161,11 +162,8 @@ def compose(request, pk):
                 _kept_by(request, promise, msg)
             return _back(request, lead)
     elif request.method == "GET":
-        template = (
-            MessageTemplate.objects.filter(pk=request.GET.get("template") or 0).first()
-            if (request.GET.get("template") or "").isdigit()
-            else None
-        )
+        chosen = an_id(request.GET.get("template"))
+        template = MessageTemplate.objects.filter(pk=chosen).first() if chosen else None
         draft = None if template else draft_for(lead)
         template = template or (draft.template if draft else None)
         initial = {"channel": "email", "subject": "", "body": ""}

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from fairchase.leads.people import visible_leads
+from fairchase.params import an_id
 from fairchase.web.views.common import web_view
 
 from ..forms import TemplateForm
@@ -32,7 +33,7 @@ def _preview(request, subject: str, body: str, channel: str) -> dict:
     # previewed for people we may write to: never an opted-out, closed or suppressed lead
     leads = contactable(visible_leads(request.user), channel).order_by("-created_at")
     raw = request.GET.get("lead") or request.POST.get("preview_lead") or ""
-    lead = leads.filter(pk=int(raw)).first() if raw.isdigit() else None
+    lead = leads.filter(pk=an_id(raw)).first() if an_id(raw) is not None else None
     lead = lead or leads.first()
     ctx = {"preview_leads": leads[:50], "preview_lead": lead}
     if lead is None:

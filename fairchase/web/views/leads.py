@@ -28,6 +28,7 @@ from fairchase.leads.people import (
 )
 from fairchase.leads.planning import reachable_channels
 from fairchase.leads.same_person import active_lead_of, lock_person
+from fairchase.params import an_id
 
 from ..agenda import OUTCOME_BUTTONS, row_for
 from ..forms import (
@@ -87,9 +88,10 @@ def lead_list(request):
     source = request.GET.get("source", "")
     if source:
         qs = qs.filter(source=source)
-    owner = request.GET.get("owner", "")
-    if request.is_admin and owner.isdigit():
-        qs = qs.filter(owner_id=int(owner))
+    owner_id = an_id(request.GET.get("owner"))
+    owner = "" if owner_id is None else str(owner_id)  # as the select's values are written
+    if request.is_admin and owner_id is not None:
+        qs = qs.filter(owner_id=owner_id)
     page = Paginator(qs.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
@@ -104,7 +106,7 @@ def lead_list(request):
             "owner": owner,
             "statuses": [(v, status_label(v)) for v, _ in Status.choices],
             "sources": SOURCES,
-            "owners": owner_choices(request.user, owner) if request.is_admin else None,
+            "owners": owner_choices(request.user, owner_id) if request.is_admin else None,
             "querystring": params.urlencode(),
             "filtered": bool(q or status or source or owner),
         },

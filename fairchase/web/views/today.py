@@ -28,6 +28,7 @@ from fairchase.leads.actions import ActionError
 from fairchase.leads.models import SOURCES, Commitment, Outcome, Status
 from fairchase.leads.people import lead_or_404, leavers, owner_choices
 from fairchase.leads.undo import undo_outcome, undo_snapshot
+from fairchase.params import an_id
 
 from .. import panels
 from ..agenda import (
@@ -65,9 +66,9 @@ def _owner_filter(request):
         return request.user, ""
     if raw == EVERYONE:
         return None, EVERYONE
-    if raw.isdigit():
+    if an_id(raw) is not None:
         # a deactivated teammate too: their leads still need someone (the select says inactive)
-        chosen = get_user_model().objects.filter(pk=int(raw)).first()
+        chosen = get_user_model().objects.filter(pk=an_id(raw)).first()
         if chosen is not None:
             return chosen, str(chosen.pk)
     return request.user, ""
@@ -447,9 +448,9 @@ def lead_undo(request, pk):
 def _row(request, lead, row: str, note: str = ""):
     """The lead's card as Today shows it now (a commitment card if it came from one)."""
     ctx = {"sources": dict(SOURCES), "note": note, "owner": None}
-    if row.startswith("commitment:") and row[len("commitment:") :].isdigit():
+    if row.startswith("commitment:") and an_id(row[len("commitment:") :]) is not None:
         c = lead.commitments.filter(
-            pk=int(row[len("commitment:") :]), state=Commitment.State.PENDING
+            pk=an_id(row[len("commitment:") :]), state=Commitment.State.PENDING
         ).first()
         if c is not None:
             ctx["c"] = CommitmentRow(commitment=c, lead=lead, overdue=c.due_at < timezone.now())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
+from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -29,17 +31,47 @@ class Command(BaseCommand):
                 f"not {suffix or 'without a suffix'}. For a spreadsheet: `fairchase export leads "
                 f"{os.path.splitext(file)[0]}{suffix or '.csv'}`."
             )
-        if kind == "history":
-            with open(file, "w", encoding="utf-8") as out:
-                out.writelines(
-                    history_lines(with_history(leads.filter(status__in=FINISHED_STATUSES)))
-                )
-        elif file.lower().endswith(".xlsx"):
-            with open(file, "wb") as out:
-                shutil.copyfileobj(excel_file(kind, leads), out)
-        elif file.lower().endswith(".csv"):
-            with open(file, "w", encoding="utf-8", newline="") as out:
-                out.writelines(csv_lines(kind, leads))
-        else:
+        if kind != "history" and suffix not in (".xlsx", ".csv"):
             raise CommandError("Name the file .csv or .xlsx (or .jsonl for history).")
+        with written(file) as path:
+            if kind == "history":
+                with open(path, "w", encoding="utf-8") as out:
+                    out.writelines(
+                        history_lines(with_history(leads.filter(status__in=FINISHED_STATUSES)))
+                    )
+            elif suffix == ".xlsx":
+                with open(path, "wb") as out:
+                    shutil.copyfileobj(excel_file(kind, leads), out)
+            else:
+                with open(path, "w", encoding="utf-8", newline="") as out:
+                    out.writelines(csv_lines(kind, leads))
         self.stdout.write(f"Wrote {file}")
+
+
+@contextmanager
+def written(file: str):
+    """A path to write beside `file`, put in its place only once complete: an export that
+    fails leaves no empty or half-written file (and an older export there untouched). A
+    failure other than the disk's is one line, as the disk's are (`cli.main`)."""
+    try:
+        fd, path = tempfile.mkstemp(
+            prefix=".export-", suffix=os.path.splitext(file)[1], dir=os.path.dirname(file) or "."
+        )
+    except OSError as exc:  # named as the file asked for, not the temporary one
+        raise OSError(exc.errno, exc.strerror, file) from None
+    os.close(fd)
+    try:
+        yield path
+        os.chmod(path, 0o666 & ~_umask())
+        os.replace(path, file)
+    except BaseException as exc:
+        os.unlink(path)
+        if isinstance(exc, ValueError):
+            raise CommandError(f"Could not write {file}: {exc}") from exc
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -98,6 +98,8 @@ class Command(BaseCommand):
                         progress=update,
                     )
             progress.update(task, completed=report.rows, total=max(report.rows, 1))
+        if report.unreadable:  # a file that is no table: one line, not "0 rows, 1 skipped"
+            raise CommandError(f"Cannot import {os.path.basename(path)}: {report.unreadable}")
         if not history:
             self.stdout.write(
                 f"Columns ({report.preset}): "

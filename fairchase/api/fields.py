@@ -1,0 +1,101 @@
+"""The field types of the API's schemas: bounded text, a name, a time within a window,
+money, a list of codes. Each refuses what it cannot store or mean with a 422 saying why."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+from django.utils import timezone
+from ninja import Field
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
+
+from fairchase.leads.normalize import clean_text
+from fairchase.web.words import counted
+
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL cannot store NUL characters in text
+ONE_LINE = (
+    r"^[^\x00-\x1f\x7f]*$"  # names go into email subjects: no line breaks or control characters
+)
+
+
+def Text(max_length: int, min_length: int = 0):  # noqa: N802 (reads like a type)
+    return Annotated[
+        str, StringConstraints(max_length=max_length, min_length=min_length, pattern=NO_NUL)
+    ]
+
+
+def Line(max_length: int, min_length: int = 0):  # noqa: N802 (reads like a type)
+    return Annotated[
+        str, StringConstraints(max_length=max_length, min_length=min_length, pattern=ONE_LINE)
+    ]
+
+
+def _a_name(value: str) -> str:
+    """A name as stored (`normalize.clean_text`, trimmed), never blank: "   " names nobody."""
+    value = clean_text(value).strip()
+    if not value:
+        raise ValueError("must not be blank")
+    return value
+
+
+# A person's name: one line, 1 to 200 characters, not only spaces.
+Name = Annotated[Line(200, 1), AfterValidator(_a_name)]
+
+
+def _iso_text(value):
+    # A number would be read as seconds since 1970 ("at": 0 is 1970-01-01): only text.
+    if not isinstance(value, str | datetime):
+        raise ValueError("must be an ISO 8601 date and time as text, e.g. 2026-03-01T14:30:00Z")
+    return value
+
+
+def _span(days: float) -> str:
+    """'1 year', '20 years', '10 minutes', '5 days'."""
+    if days >= 365:
+        return counted(days / 365, "year")
+    return counted(days * 24 * 60, "minute") if days < 1 else counted(days, "day")
+
+
+def When(past_days: float, future_days: float):  # noqa: N802 (reads like a type)
+    """An ISO 8601 date-time (no zone: UTC) within [now - past_days, now + future_days]."""
+
+    def within(value: datetime) -> datetime:
+        if timezone.is_naive(value):
+            value = value.replace(tzinfo=UTC)
+        now = timezone.now()
+        if value < now - timedelta(days=past_days):
+            raise ValueError(f"must be at most {_span(past_days)} in the past")
+        if value > now + timedelta(days=future_days):
+            raise ValueError(
+                f"must be at most {_span(future_days)} in the future"
+                if future_days >= 1
+                else "must not be in the future"
+            )
+        return value
+
+    text = (
+        f"ISO 8601 date and time (UTC when no zone is given), from {_span(past_days)} ago "
+        f"to {_span(future_days)} ahead."
+    )
+    return Annotated[
+        datetime, BeforeValidator(_iso_text), AfterValidator(within), Field(description=text)
+    ]
+
+
+# The time something happened (an attempt, an enquiry): the past, give or take clock skew.
+Happened = When(past_days=20 * 365, future_days=10 / (24 * 60))
+# The time something is due (a commitment, a revisit): the near past to a few years ahead.
+Due = When(past_days=365, future_days=5 * 365)
+Money = Annotated[float, Field(ge=0, le=9_999_999_999)]
+
+
+def _each_once(codes: list[str]) -> list[str]:
+    """A list of codes with each kept once, in the order first given ("sms" sent five times
+    is one consent, not five on the lead's page)."""
+    return list(dict.fromkeys(codes))
+
+
+def Codes(item: Any) -> Any:  # noqa: N802 (reads like a type)
+    """A list of one kind of code, each kept once."""
+    return Annotated[list[item], AfterValidator(_each_once)]

@@ -1,0 +1,85 @@
+"""No character anyone can send breaks an export: U+FFFE and U+FFFF (noncharacters, which
+openpyxl's own filter lets through and XML refuses) are taken out as a form, the API or an
+edit stores the text, and the Excel export leaves out whatever XML cannot hold in what is
+already stored. The command line never leaves an empty or half-written file behind."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from openpyxl import load_workbook
+
+from fairchase.intake.models import CaptureForm
+from fairchase.leads import actions
+from fairchase.leads.models import Lead
+
+ODD = "Ann\uffff Lee\ufffe\x07\U0010ffff"
+
+
+def test_a_capture_form_stores_the_name_without_noncharacters(client, alice):
+    form = CaptureForm.objects.create(name="Website", owner=alice)
+    sent = client.post(
+        f"/in/f/{form.key}/", {"name": "Ann\uffff Lee\ufffe", "email": "a@example.com"}
+    )
+    assert sent.status_code == 200
+    assert Lead.objects.get().name == "Ann Lee"
+
+
+def test_a_lead_made_or_edited_keeps_only_real_text(alice, make_lead):
+    lead = make_lead(alice, name=ODD, company="Acme\uffff", notes="line one\nline\ufffe two")
+    assert (lead.name, lead.company, lead.notes) == ("Ann Lee", "Acme", "line one\nline two")
+    lead = actions.update_lead(lead, name="Bo\uffffb")
+    assert Lead.objects.get(pk=lead.pk).name == "Bob"
+    with pytest.raises(actions.ActionError, match="needs a name"):
+        actions.update_lead(lead, name="\uffff ")
+
+
+def test_the_excel_export_leaves_out_what_xml_cannot_hold(client, boss, make_lead):
+    lead = make_lead(boss, name="Ann Lee")
+    Lead.objects.filter(pk=lead.pk).update(name="Ann\uffff Lee\ufffe", notes="a\x0bb\x1fc")
+    client.force_login(boss)
+    response = client.get("/in/export/leads.xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    row = next(sheet.iter_rows(min_row=2, values_only=True))
+    assert row[1] == "Ann Lee" and row[-1] == "abc"
+
+
+def test_the_export_command_leaves_no_file_when_it_fails(alice, make_lead, tmp_path, monkeypatch):
+    make_lead(alice)
+    target = tmp_path / "leads.xlsx"
+
+    def broken(kind, leads):
+        raise ValueError("All strings must be XML compatible")
+
+    monkeypatch.setattr("fairchase.intake.management.commands.export.excel_file", broken)
+    with pytest.raises(CommandError, match="Could not write .*leads.xlsx"):
+        call_command("export", "leads", str(target))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_export_keeps_the_previous_file(alice, make_lead, tmp_path, monkeypatch):
+    make_lead(alice)
+    target = tmp_path / "leads.csv"
+    target.write_text("yesterday's export\n")
+
+    def broken(kind, leads):
+        yield "Name\n"
+        raise ValueError("the disk said no")
+
+    monkeypatch.setattr("fairchase.intake.management.commands.export.csv_lines", broken)
+    with pytest.raises(CommandError):
+        call_command("export", "leads", str(target))
+    assert target.read_text() == "yesterday's export\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["leads.csv"]
+
+
+def test_a_successful_export_is_readable_by_others_as_before(alice, make_lead, tmp_path):
+    make_lead(alice, name="Ann\uffff Lee")
+    target = tmp_path / "leads.xlsx"
+    call_command("export", "leads", str(target))
+    assert target.stat().st_mode & 0o044  # not the 0600 of a temporary file
+    assert load_workbook(target).active.cell(2, 2).value == "Ann Lee"
