@@ -41,7 +41,17 @@ def test_an_attempt_after_the_lead_came_in_is_logged(api, alice, make_lead):
 def test_every_way_in_is_refused_the_same(alice, make_lead):
     lead = make_lead(alice)
     with pytest.raises(actions.ActionError, match="cannot be dated before"):
-        actions.log_attempt(lead, "email", "no_answer", at=lead.created_at - timedelta(seconds=1))
+        actions.log_attempt(lead, "email", "no_answer", at=lead.created_at - timedelta(minutes=16))
+
+
+def test_a_try_minutes_before_is_two_clocks_and_is_kept(alice, make_lead):
+    """An API client may date a lead up to 10 minutes ahead of our clock; the outbox's email
+    sent before then happened and must be recorded (never refused and lost), dated when the
+    lead came in."""
+    lead = make_lead(alice, created_at=timezone.now() + timedelta(minutes=9))
+    attempt = actions.log_attempt(lead, "email", "no_answer", at=timezone.now())
+    assert attempt.at == lead.created_at
+    assert lead.attempts.count() == 1
 
 
 def test_an_imported_history_keeps_its_old_attempts(alice, tmp_path, capsys):

@@ -12,9 +12,9 @@ replies), `commitments`, `status` (stop, reopen, won, lost, owner, pause, revisi
 """
 
 from .attempts import (
+    CLOCK_SKEW,
     COMMITMENT_MATCH_HOURS,
     DEFAULT_MINUTES,
-    REPLY_CLOCK_SKEW,
     SILENT_OUTCOMES,
     log_attempt,
     not_chased,
@@ -58,7 +58,7 @@ __all__ = [
     "COMMITMENT_MATCH_HOURS",
     "DEFAULT_MINUTES",
     "GUARDED_FIELDS",
-    "REPLY_CLOCK_SKEW",
+    "CLOCK_SKEW",
     "SILENT_OUTCOMES",
     "ActionError",
     "RepeatedEnquiry",

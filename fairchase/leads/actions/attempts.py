@@ -16,6 +16,7 @@ from .optout import _cancel_commitments, _opt_out_other_records, _suppress
 DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
 # A pending promise of ours is kept by a try a person logs this close to it (see below).
 COMMITMENT_MATCH_HOURS = 24
+CLOCK_SKEW = timezone.timedelta(minutes=15)  # how far two clocks may disagree
 
 
 @transaction.atomic
@@ -47,7 +48,11 @@ def log_attempt(
             f"{lead.name} is {lead.get_status_display().lower()}: reopen the lead first."
         )
     if at is not None and at < lead.created_at:
-        raise ActionError(before_the_lead(lead))
+        # a few minutes early is two clocks disagreeing (an API client's created_at, our
+        # outbox's send time): the try happened, so it is kept, dated when the lead came in
+        if lead.created_at - at > CLOCK_SKEW:
+            raise ActionError(before_the_lead(lead))
+        at = lead.created_at
     at = at or timezone.now()
     attempt = Attempt.objects.create(
         lead=lead,
@@ -145,7 +150,6 @@ def _fulfil_our_commitment(lead: Lead, at: datetime) -> None:
 
 # Our outcomes a reply turns into `replied`: the try was silent until they wrote back.
 SILENT_OUTCOMES = (Outcome.NO_ANSWER, Outcome.LEFT_MESSAGE)
-REPLY_CLOCK_SKEW = timezone.timedelta(minutes=15)
 
 
 @transaction.atomic
@@ -160,7 +164,7 @@ def record_reply(
     caller, lead = lead, _lock(lead)
     at = at or timezone.now()
     # the reply's clock (a Date header) may run a little behind ours
-    attempt = lead.attempts.filter(at__lte=at + REPLY_CLOCK_SKEW).order_by("-at", "-pk").first()
+    attempt = lead.attempts.filter(at__lte=at + CLOCK_SKEW).order_by("-at", "-pk").first()
     if attempt is not None and attempt.outcome in SILENT_OUTCOMES:
         attempt.outcome = Outcome.REPLIED
         attempt.save(update_fields=["outcome"])
