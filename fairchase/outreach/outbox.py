@@ -12,17 +12,14 @@ back into `queued`.
 
 from __future__ import annotations
 
-import functools
 import logging
-import re
 import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import F, Q
-from django.urls import reverse
+from django.db.models import F
 from django.utils import timezone
 
 from fairchase.leads import actions as lead_actions
@@ -37,14 +34,12 @@ from .claiming import WORKER_ID, claim, recover_abandoned
 from .models import MessageTemplate, OutboundMessage
 from .refusals import address_for, recheck, refusal
 from .rendering import render
+from .repeats import repeat_of, repeat_reason
 
 log = logging.getLogger("fairchase.outreach")
 State = OutboundMessage.State
 
 MAX_TRIES = 5
-# The same words to the same lead again within this time of the first going out are a
-# repeated click (a double POST, a retried request), not a second message.
-REPEAT_WINDOW = timedelta(minutes=10)
 _recovered_at: dict[str, datetime] = {}
 
 
@@ -119,7 +114,7 @@ def queue_clicked(
     template: MessageTemplate | None = None,
 ) -> OutboundMessage:
     """Queue what a person clicked Send on, once: the same words to the same lead while a copy
-    is still in the Outbox, or within `REPEAT_WINDOW` of one going out, raise OutboxError
+    is still in the Outbox, or within `repeats.REPEAT_WINDOW` of one going out, raise OutboxError
     saying so. The lead's row lock (PostgreSQL; SQLite's IMMEDIATE transaction holds the
     whole database instead) makes the look and the insert one step, so of three requests
     arriving together one queues and two are refused."""
@@ -128,49 +123,8 @@ def queue_clicked(
         stored_subject, stored_body = _as_stored(channel, subject, body)
         copy = repeat_of(lead, channel, stored_subject, stored_body, timezone.now())
         if copy is not None:
-            raise OutboxError(_repeat_reason(copy))
+            raise OutboxError(repeat_reason(copy))
         return queue(lead, channel, subject, body, template=template, user=user)
-
-
-def repeat_of(
-    lead: Lead, channel: str, subject: str, body: str, now: datetime
-) -> OutboundMessage | None:
-    """A message with these very words to this lead that is still pending, or went out
-    within `REPEAT_WINDOW` of `now` (None if there is none). The opt-out link is not part of
-    the words: its signed token changes from one second to the next."""
-    pending = [State.QUEUED, State.SENDING, State.UNKNOWN]
-    recent = Q(state__in=pending) | Q(state=State.SENT, sent_at__gte=now - REPEAT_WINDOW)
-    words = _words(subject), _words(body)
-    candidates = OutboundMessage.objects.filter(
-        recent, lead=lead, kind=OutboundMessage.Kind.TO_LEAD, channel=channel
-    ).order_by("-created_at", "-pk")
-    return next((m for m in candidates if (_words(m.subject), _words(m.body)) == words), None)
-
-
-def _words(text: str) -> str:
-    """The text with every opt-out link (whose token embeds the time it was made) blanked."""
-    return _unsubscribe_link().sub("<opt-out link>", text)
-
-
-@functools.cache
-def _unsubscribe_link() -> re.Pattern:
-    # The unsubscribe page's path, then the signed token: URL-safe base64, ':' between its
-    # parts, a leading '.' when compressed (`tokens.make_token`).
-    path = reverse("outreach:unsubscribe", args=["-"])[:-1]
-    return re.compile(re.escape(path) + r"[A-Za-z0-9_\-:.]+")
-
-
-def _repeat_reason(copy: OutboundMessage) -> str:
-    what = f"The same message to {copy.to}"
-    if copy.state == State.SENT:
-        minutes = max(1, round((timezone.now() - copy.sent_at).total_seconds() / 60))
-        ago = "a minute" if minutes == 1 else f"{minutes} minutes"
-        return f"Not sent again: the same message went to {copy.to} {ago} ago."
-    if copy.state == State.QUEUED:
-        return f"Not sent again: {what} is already in the Outbox, waiting to go out."
-    if copy.state == State.SENDING:
-        return f"Not sent again: {what} is being sent right now."
-    return f"Not sent again: {what} may already have arrived: check, then settle it in the Outbox."
 
 
 def queue_owner_alert(lead: Lead, subject: str, body: str) -> OutboundMessage | None:

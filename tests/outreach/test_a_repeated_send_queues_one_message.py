@@ -16,7 +16,7 @@ import pytest
 from django.utils import timezone
 
 from fairchase.outreach.models import MessageTemplate, OutboundMessage
-from fairchase.outreach.outbox import REPEAT_WINDOW
+from fairchase.outreach.repeats import REPEAT_WINDOW
 
 from .conftest import PYTHON, ROOT
 from .test_sending import _hours_away_from_now
