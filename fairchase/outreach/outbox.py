@@ -33,7 +33,7 @@ from .channels.text import with_opt_out_hint
 from .claiming import WORKER_ID, claim, recover_abandoned
 from .models import MessageTemplate, OutboundMessage
 from .refusals import address_for, recheck, refusal
-from .rendering import render
+from .rendering import RenderError, reader_day, render
 from .repeats import repeat_of, repeat_reason
 
 log = logging.getLogger("fairchase.outreach")
@@ -226,7 +226,38 @@ def _claimed(pk: int, now: datetime):
             attempts=F("attempts") - 1,
         )
         return msg, lead, State.QUEUED
+    _word_for_today(msg, lead, now)
     return msg, lead, None
+
+
+def _word_for_today(msg: OutboundMessage, lead: Lead, now: datetime) -> None:
+    """An automatic message naming the call's day ({{call_day}}) that was queued on an earlier
+    day of the reader's calendar (held for contact hours or the weekly cap) is worded again
+    before it goes: "today" is no longer true. Its row keeps what went, a transition row says
+    why. A person's message keeps the words they sent (they may have edited them)."""
+    if msg.queued_by_id is not None or msg.kind != OutboundMessage.Kind.TO_LEAD:
+        return
+    template = msg.template
+    if template is None or "call_day" not in template.subject + template.body:
+        return
+    if reader_day(msg.created_at, lead) == reader_day(now, lead):
+        return
+    try:
+        rendered = render(template.subject, template.body, lead, template.channel)
+    except RenderError:
+        return  # the template changed since and cannot be filled: what was queued goes
+    subject, body = _as_stored(msg.channel, rendered.subject, rendered.body)
+    why = "Worded again for the day it goes out (it names the day of the call)"
+    if actions.move(
+        msg.pk,
+        State.SENDING,
+        State.SENDING,
+        why,
+        where={"claimed_by": WORKER_ID},
+        subject=subject,
+        body=body,
+    ):
+        msg.subject, msg.body = subject, body
 
 
 def _alert_someone_here(msg: OutboundMessage, lead: Lead) -> str:

@@ -74,6 +74,11 @@ def check_placeholders(text: str) -> list[str]:
     return problems
 
 
+def reader_day(dt, lead: Lead):
+    """The date `dt` falls on in the reader's calendar (the lead's zone, else the business's)."""
+    return _local(dt, lead).date()
+
+
 def _local(dt, lead: Lead, facts: Facts = LIVE):
     zone = lead.timezone or facts.business_zone() or "UTC"
     return dt.astimezone(ZoneInfo(zone))

@@ -11,10 +11,12 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.apps import apps as django_apps
+from django.db.models import F
 from django.utils import timezone
 
 from fairchase.leads import actions
-from fairchase.leads.models import BusinessSettings, Lead
+from fairchase.leads.models import Attempt, BusinessSettings, Lead, Profile
+from fairchase.outreach import outbox
 from fairchase.outreach.drafts import draft_for
 from fairchase.outreach.models import MessageTemplate, OutboundMessage
 from fairchase.outreach.rendering import day_phrase
@@ -167,3 +169,27 @@ def test_the_shipped_after_call_templates_name_the_day(db):
     for purpose in ("voicemail", "recap"):
         body = MessageTemplate.objects.get(purpose=purpose, channel="email").body
         assert "{{call_day}}" in body and "today" not in body and "just left" not in body
+
+
+def test_an_automatic_voicemail_email_held_overnight_names_the_day_it_goes_out(
+    alice, make_lead, smtp_server, open_all_day
+):
+    """Automatic mode queues the email the moment the voicemail is logged; held past midnight
+    (contact hours, the weekly cap), it is worded again for the day it goes out."""
+    Profile.objects.filter(user=alice).update(outreach_mode="automatic")
+    lead = make_lead(alice, name="Ivan Ellis", timezone="")  # the business's zone
+    actions.log_attempt(lead, "call", "left_message")
+    msg = OutboundMessage.objects.get(lead=lead)
+    assert msg.queued_by is None and "I left you a voicemail today" in msg.body
+    # a day later: the call and the queued message are both yesterday's
+    day = timedelta(days=1)
+    Attempt.objects.filter(lead=lead).update(at=F("at") - day)
+    OutboundMessage.objects.filter(pk=msg.pk).update(
+        created_at=F("created_at") - day, due_at=F("due_at") - day
+    )
+    assert outbox.send_now(msg) == OutboundMessage.State.SENT
+    [got] = smtp_server.received
+    assert "I left you a voicemail yesterday following up" in got.message.get_body().get_content()
+    msg.refresh_from_db()
+    assert "yesterday" in msg.body  # the row says what was sent
+    assert msg.changes.filter(reason__startswith="Worded again").exists()
