@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.apps import apps as django_apps
 from django.db.models import F
+from django.test import Client
 from django.utils import timezone
 
 from fairchase.leads import actions
@@ -193,3 +194,20 @@ def test_an_automatic_voicemail_email_held_overnight_names_the_day_it_goes_out(
     msg.refresh_from_db()
     assert "yesterday" in msg.body  # the row says what was sent
     assert msg.changes.filter(reason__startswith="Worded again").exists()
+
+
+def test_the_editor_asks_for_call_day_where_an_after_call_email_says_today(boss):
+    client = Client()
+    client.force_login(boss)
+    t = MessageTemplate.objects.get(purpose="recap", channel="email")
+    form = {"name": t.name, "purpose": "recap", "channel": "email", "subject": t.subject}
+    form["is_active"] = "on"
+    said_today = t.body.replace("{{call_day}}", "today")
+    page = client.post(f"/o/templates/{t.pk}/", {**form, "body": said_today}).content.decode()
+    assert "may not be true when this goes out" in page and "{{call_day}}" in page
+    t.refresh_from_db()
+    assert "{{call_day}}" in t.body  # not saved
+    # the day named, or "today" in an email that is not about a call: saved
+    assert client.post(f"/o/templates/{t.pk}/", {**form, "body": t.body}).status_code == 302
+    other = {**form, "purpose": "other", "name": "Reply today", "body": said_today}
+    assert client.post("/o/templates/new/", other).status_code == 302
