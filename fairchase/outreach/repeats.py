@@ -51,13 +51,19 @@ def _unsubscribe_link() -> re.Pattern:
 
 
 def repeat_reason(copy: OutboundMessage) -> str:
-    what = f"The same message to {copy.to}"
+    """Why a repeated Send queued nothing, and where the copy is (for the person who clicked)."""
+    what = f"the same message to {copy.to}"
     if copy.state == State.SENT:
         minutes = max(1, round((timezone.now() - copy.sent_at).total_seconds() / 60))
         ago = "a minute" if minutes == 1 else f"{minutes} minutes"
         return f"Not sent again: the same message went to {copy.to} {ago} ago."
+    if copy.state == State.QUEUED and copy.held:
+        return (
+            f"Not sent again: {what} is already waiting in the Outbox: "
+            "confirm it there to send it now."
+        )
     if copy.state == State.QUEUED:
-        return f"Not sent again: {what} is already in the Outbox, waiting to go out."
+        return f"Not sent again: {what} is already in the Outbox, about to go out."
     if copy.state == State.SENDING:
         return f"Not sent again: {what} is being sent right now."
     return f"Not sent again: {what} may already have arrived: check, then settle it in the Outbox."

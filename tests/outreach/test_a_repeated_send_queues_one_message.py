@@ -47,7 +47,7 @@ def test_three_sends_outside_contact_hours_hold_one_message_and_confirming_it_se
     for page in pages[1:]:
         assert page.status_code == 200
         assert (
-            "Not sent again: The same message to ann@example.com is already in the Outbox"
+            "Not sent again: the same message to ann@example.com is already waiting in the Outbox"
             in page.content.decode()
         )
     with django_capture_on_commit_callbacks(execute=True):
