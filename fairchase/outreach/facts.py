@@ -40,10 +40,15 @@ GOODBYE = [MessageTemplate.Purpose.BREAKUP, MessageTemplate.Purpose.MAILING_LIST
 REVISIT_REASON = "Revisit date reached"
 
 
-def _calls_since(now: datetime):
+def _calls():
+    """Calls that left a message or reached the lead: the ones an email follows."""
     return Attempt.objects.filter(
-        channel="call", at__gte=now - AFTER_CALL, outcome__in=[Outcome.LEFT_MESSAGE, Outcome.TALKED]
+        channel="call", outcome__in=[Outcome.LEFT_MESSAGE, Outcome.TALKED]
     )
+
+
+def _calls_since(now: datetime):
+    return _calls().filter(at__gte=now - AFTER_CALL)
 
 
 class Facts:
@@ -58,6 +63,10 @@ class Facts:
     def last_call(self, lead: Lead) -> Attempt | None:
         """The latest recent call that left a message or reached the lead."""
         return _calls_since(timezone.now()).filter(lead=lead).order_by("-at").first()
+
+    def latest_call(self, lead: Lead) -> Attempt | None:
+        """The latest call that left a message or reached the lead, however long ago."""
+        return _calls().filter(lead=lead).order_by("-at", "-pk").first()
 
     def followed_up_since(self, lead: Lead, since: datetime) -> bool:
         return (
@@ -149,11 +158,18 @@ class PageFacts(Facts):
         return out
 
     @cached_property
-    def calls(self) -> dict[int, Attempt]:
+    def latest_calls(self) -> dict[int, Attempt]:
+        """lead id -> its latest call that left a message or reached it, however long ago."""
         out: dict[int, Attempt] = {}
-        for a in _calls_since(timezone.now()).filter(lead_id__in=self.ids).order_by("-at", "-pk"):
+        for a in _calls().filter(lead_id__in=self.ids).order_by("-at", "-pk"):
             out.setdefault(a.lead_id, a)
         return out
+
+    @cached_property
+    def calls(self) -> dict[int, Attempt]:
+        """lead id -> its latest call, where that was recent (the same query answers both)."""
+        since = timezone.now() - AFTER_CALL
+        return {pk: a for pk, a in self.latest_calls.items() if a.at >= since}
 
     @cached_property
     def written(self) -> dict[int, tuple[datetime, bool]]:
@@ -222,6 +238,11 @@ class PageFacts(Facts):
 
     def last_call(self, lead):
         return self.calls.get(lead.pk) if lead.pk in self.ids else super().last_call(lead)
+
+    def latest_call(self, lead):
+        if lead.pk not in self.ids:
+            return super().latest_call(lead)
+        return self.latest_calls.get(lead.pk)
 
     def followed_up_since(self, lead, since):
         if lead.pk not in self.ids:

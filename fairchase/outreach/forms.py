@@ -3,6 +3,8 @@ the compose box (edit a draft, then send)."""
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 
 from .models import MessageTemplate
@@ -42,11 +44,35 @@ class TemplateForm(forms.ModelForm):
                     "body",
                     "Include {{opt_out_link}} so people can stop hearing from us in one click.",
                 )
+        if "body" not in self.errors and (why := _says_today_after_a_call(data)):
+            self.add_error("body", why)
         if channel == MessageTemplate.Channel.TEXT and len(body) > 480:
             self.add_error(
                 "body", "Keep texts short (at most 480 characters, about three messages)."
             )
         return data
+
+
+# Words that date a message to the moment of the call ("today", "I just left you a voicemail").
+SAYS_TODAY = re.compile(r"\b(today|just left|just spoke|just talked)\b", re.IGNORECASE)
+
+
+def _says_today_after_a_call(data: dict) -> str:
+    """Why an email after a call may not say "today": it is offered for two days after the
+    call, and may wait for contact hours; `{{call_day}}` names the day as the reader says it."""
+    if data.get("purpose") not in (
+        MessageTemplate.Purpose.VOICEMAIL,
+        MessageTemplate.Purpose.RECAP,
+    ):
+        return ""
+    text = f"{data.get('subject') or ''}\n{data.get('body') or ''}"
+    said = SAYS_TODAY.search(PLACEHOLDER.sub("", text))
+    if said is None or "call_day" in {m.group(1) for m in PLACEHOLDER.finditer(text)}:
+        return ""
+    return (
+        f"“{said.group(0)}” may not be true when this goes out: it is offered for two days "
+        "after the call. Write {{call_day}} (today, yesterday, on Friday) for the call's day."
+    )
 
 
 class ComposeForm(forms.Form):

@@ -33,7 +33,8 @@ from .channels.text import with_opt_out_hint
 from .claiming import WORKER_ID, claim, recover_abandoned
 from .models import MessageTemplate, OutboundMessage
 from .refusals import address_for, recheck, refusal
-from .rendering import render
+from .rendering import RenderError, reader_day, render
+from .repeats import repeat_of, repeat_reason
 
 log = logging.getLogger("fairchase.outreach")
 State = OutboundMessage.State
@@ -78,14 +79,12 @@ def queue(
         )
     if why := refusal(lead, channel):
         raise OutboxError(why)  # nothing is queued for someone we may not contact
-    if channel == "text":
-        body = with_opt_out_hint(body)
+    subject, body = _as_stored(channel, subject, body)
     msg = OutboundMessage.objects.create(
         lead=lead,
         channel=channel,
         to=to,
-        # one line: a newline in a subject (typed, or from a placeholder) is no header break
-        subject=" ".join(subject.split())[:200] if channel == "email" else "",
+        subject=subject,
         body=body,
         template=template,
         due_at=due_at or timezone.now(),
@@ -95,6 +94,37 @@ def queue(
     )
     actions.created(msg, f"Queued: plan step {step}" if step else "Queued", user)
     return msg
+
+
+def _as_stored(channel: str, subject: str, body: str) -> tuple[str, str]:
+    """A message's subject and body as its row keeps them."""
+    if channel == "text":
+        return "", with_opt_out_hint(body)
+    # one line: a newline in a subject (typed, or from a placeholder) is no header break
+    return " ".join(subject.split())[:200], body
+
+
+def queue_clicked(
+    lead: Lead,
+    channel: str,
+    subject: str,
+    body: str,
+    *,
+    user,
+    template: MessageTemplate | None = None,
+) -> OutboundMessage:
+    """Queue what a person clicked Send on, once: the same words to the same lead while a copy
+    is still in the Outbox, or within `repeats.REPEAT_WINDOW` of one going out, raise OutboxError
+    saying so. The lead's row lock (PostgreSQL; SQLite's IMMEDIATE transaction holds the
+    whole database instead) makes the look and the insert one step, so of three requests
+    arriving together one queues and two are refused."""
+    with transaction.atomic():
+        Lead.objects.select_for_update(of=("self",)).filter(pk=lead.pk).first()
+        stored_subject, stored_body = _as_stored(channel, subject, body)
+        copy = repeat_of(lead, channel, stored_subject, stored_body, timezone.now())
+        if copy is not None:
+            raise OutboxError(repeat_reason(copy))
+        return queue(lead, channel, subject, body, template=template, user=user)
 
 
 def queue_owner_alert(lead: Lead, subject: str, body: str) -> OutboundMessage | None:
@@ -196,7 +226,38 @@ def _claimed(pk: int, now: datetime):
             attempts=F("attempts") - 1,
         )
         return msg, lead, State.QUEUED
+    _word_for_today(msg, lead, now)
     return msg, lead, None
+
+
+def _word_for_today(msg: OutboundMessage, lead: Lead, now: datetime) -> None:
+    """An automatic message naming the call's day ({{call_day}}) that was queued on an earlier
+    day of the reader's calendar (held for contact hours or the weekly cap) is worded again
+    before it goes: "today" is no longer true. Its row keeps what went, a transition row says
+    why. A person's message keeps the words they sent (they may have edited them)."""
+    if msg.queued_by_id is not None or msg.kind != OutboundMessage.Kind.TO_LEAD:
+        return
+    template = msg.template
+    if template is None or "call_day" not in template.subject + template.body:
+        return
+    if reader_day(msg.created_at, lead) == reader_day(now, lead):
+        return
+    try:
+        rendered = render(template.subject, template.body, lead, template.channel)
+    except RenderError:
+        return  # the template changed since and cannot be filled: what was queued goes
+    subject, body = _as_stored(msg.channel, rendered.subject, rendered.body)
+    why = "Worded again for the day it goes out (it names the day of the call)"
+    if actions.move(
+        msg.pk,
+        State.SENDING,
+        State.SENDING,
+        why,
+        where={"claimed_by": WORKER_ID},
+        subject=subject,
+        body=body,
+    ):
+        msg.subject, msg.body = subject, body
 
 
 def _alert_someone_here(msg: OutboundMessage, lead: Lead) -> str:

@@ -39,6 +39,8 @@ PLACEHOLDERS = {
     "opt_out_link": "The one-click link to stop hearing from us",
     "apology": "An apology when our first response was slow (empty otherwise)",
     "enquiry_date": "When the lead first got in touch",
+    "call_day": "The day of your last call, as the reader says it: today, yesterday, "
+    "or on Friday (today when no call is logged)",
 }
 # Placeholders that may legitimately render empty.
 MAY_BE_EMPTY = {"apology"}
@@ -72,6 +74,11 @@ def check_placeholders(text: str) -> list[str]:
     return problems
 
 
+def reader_day(dt, lead: Lead):
+    """The date `dt` falls on in the reader's calendar (the lead's zone, else the business's)."""
+    return _local(dt, lead).date()
+
+
 def _local(dt, lead: Lead, facts: Facts = LIVE):
     zone = lead.timezone or facts.business_zone() or "UTC"
     return dt.astimezone(ZoneInfo(zone))
@@ -92,6 +99,8 @@ def lead_values(
         and (_now() - lead.created_at > SLOW_RESPONSE)
     )
     due = _local(commitment.due_at, lead, facts) if commitment else None
+    call = facts.latest_call(lead)
+    now = _local(_now(), lead, facts)
     return {
         "first_name": lead.first_name,
         "name": lead.name,
@@ -108,7 +117,22 @@ def lead_values(
         "opt_out_link": opt_out_url or unsubscribe_url(lead, channel),
         "apology": "I'm sorry it has taken me a while to get back to you. " if slow else "",
         "enquiry_date": f"{_local(lead.created_at, lead, facts):%-d %B}",
+        # "today" only for a call today on the reader's calendar (an email after a call is
+        # offered for two days, facts.AFTER_CALL), or when none is logged: then the person
+        # is writing right after a call they have not logged yet
+        "call_day": day_phrase(_local(call.at, lead, facts), now) if call else "today",
     }
+
+
+def day_phrase(at, now) -> str:
+    """When `at` was, seen from `now` (both on the reader's clock): "today", "yesterday",
+    "on Friday" within the week, "on Friday 27 November" before that."""
+    days = (now.date() - at.date()).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"on {at:%A}" if days < 7 else f"on {at:%A %-d %B}"
 
 
 def _now():

@@ -264,6 +264,61 @@ def opted() -> None:
     print(json.dumps({pk: [status, n] for pk, status, n in rows}))
 
 
+def seed_send() -> None:
+    """Alice and one new enquiry of hers, contact hours open: print {lead, template} for
+    `post_send`."""
+    from django.contrib.auth import get_user_model
+
+    from fairchase.leads import actions
+    from fairchase.leads.models import Profile
+    from fairchase.outreach.models import MessageTemplate
+
+    alice, _ = get_user_model().objects.get_or_create(
+        username="alice", defaults={"first_name": "Alice", "email": "alice@example.com"}
+    )
+    Profile.objects.update_or_create(user=alice, defaults={"phone": "+15555550100"})
+    open_all_day()
+    lead = actions.create_lead(alice, name="Ann Adams", email="ann@example.com", source="web_form")
+    template = MessageTemplate.objects.get(purpose="first_response", channel="email")
+    _slow_outbox_inserts()
+    print(json.dumps({"lead": lead.pk, "template": template.pk}))
+
+
+def _slow_outbox_inserts() -> None:
+    """On PostgreSQL, every new outbox row takes half a second to insert (a trigger), so
+    requests that arrive together overlap between looking for a copy and committing theirs:
+    the window a lock must close. (SQLite's IMMEDIATE transactions never overlap.)"""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE FUNCTION slow_insert() RETURNS trigger AS "
+            "$$ BEGIN PERFORM pg_sleep(0.5); RETURN NEW; END $$ LANGUAGE plpgsql"
+        )
+        cursor.execute(
+            "CREATE TRIGGER slow_outbox_insert BEFORE INSERT ON outreach_outboundmessage "
+            "FOR EACH ROW EXECUTE FUNCTION slow_insert()"
+        )
+
+
+def post_send(start_at: float, lead: int, template: int) -> None:
+    """At `start_at` (so several processes post together), Alice clicks Send on the lead's
+    draft through the whole web stack; print the status and the messages it flashed."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.messages import get_messages
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="alice"))
+    client.get("/o/outbox/")  # warm up (imports, connection) before the start
+    time.sleep(max(0.0, start_at - time.time()))
+    response = client.post(f"/o/leads/{lead}/send/", {"template": template})
+    said = [str(m) for m in get_messages(response.wsgi_request)]
+    print(json.dumps({"status": response.status_code, "messages": said}))
+
+
 def main(argv: list[str]) -> None:
     _setup()
     name, args = argv[0], argv[1:]
@@ -285,6 +340,10 @@ def main(argv: list[str]) -> None:
         seed_people(int(args[0]))
     elif name == "optout_each":
         optout_each(float(args[0]), [int(a) for a in args[1:]])
+    elif name == "seed_send":
+        seed_send()
+    elif name == "post_send":
+        post_send(float(args[0]), int(args[1]), int(args[2]))
     else:
         raise SystemExit(f"unknown command {name}")
 

@@ -125,6 +125,8 @@ def test_a_message_the_person_writes_keeps_our_commitment_only_when_they_say_so(
     written = {"channel": "email", "subject": "Your quote", "body": "Here it is: $2,400.\n"}
     client.post(f"/o/leads/{lead.pk}/compose/", {**written, "next": "lead"})
     assert Commitment.objects.get(pk=c.pk).state == PENDING  # not ticked: still pending
+    # (other words: the same message twice within minutes is refused as a repeated click)
+    written["body"] = "Here it is, as promised: $2,400.\n"
     r = client.post(f"/o/leads/{lead.pk}/compose/", {**written, "keeps": "1"}, follow=True)
     assert Commitment.objects.get(pk=c.pk).state == DONE
     assert "Promise kept: Call back with the quote." in r.content.decode()

@@ -127,7 +127,7 @@ def test_one_click_sends_the_draft_and_the_offer_goes_away(alice, make_lead, smt
     assert response.status_code == 302
     [got] = smtp_server.received
     assert got.message["Subject"] == "Sorry I missed you, Ann"
-    assert "I just left you a voicemail" in got.message.get_body().get_content()
+    assert "I left you a voicemail today" in got.message.get_body().get_content()
     assert drafts.draft_for(lead) is None or drafts.draft_for(lead).template.purpose != "voicemail"
 
 

@@ -4,7 +4,6 @@ outbox where a person settles `unknown` rows, and one-click corrections of a rep
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,7 +24,7 @@ from .. import inbound as inbound_actions
 from ..drafts import draft_for
 from ..forms import ComposeForm
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
-from ..outbox import OutboxError, queue, send_now
+from ..outbox import OutboxError, queue_clicked, send_now
 from ..refusals import refusal
 from ..rendering import RenderError
 from ..rendering import render as render_message
@@ -67,13 +66,13 @@ def _back(request, lead):
 def send_message(
     request, lead, channel: str, subject: str, body: str, template=None
 ) -> OutboundMessage | None:
-    """Render what the person approved, queue it in one transaction, send it now; flash the result."""
+    """Render what the person approved, queue it in one transaction, send it now; flash the
+    result. A repeated request for the same message (a double POST) is refused, never queued twice."""
     try:
         rendered = render_message(subject, body, lead, channel)
-        with transaction.atomic():
-            msg = queue(
-                lead, channel, rendered.subject, rendered.body, template=template, user=request.user
-            )
+        msg = queue_clicked(
+            lead, channel, rendered.subject, rendered.body, template=template, user=request.user
+        )
     except (RenderError, OutboxError) as exc:
         messages.error(request, str(exc))
         return None
