@@ -239,19 +239,24 @@ def _row_maker(minutes: dict[str, float], now: datetime):
     """A function making a lead's AgendaRow in a section, with its channel's minutes."""
 
     def row(lead: Lead, section: str) -> AgendaRow:
-        channel = lead.next_channel or (
-            "call" if lead.phone else "email" if lead.email else "visit"
-        )
+        channel = row_channel(lead)
         return AgendaRow(
             lead=lead,
             section=section,
             channel=channel,
-            minutes=float(minutes.get(channel, 5.0)),
+            minutes=float(minutes.get(channel, 5.0)) if channel else 0.0,
             overdue=bool(lead.next_due and lead.next_due < now - timedelta(hours=1)),
             later=bool(lead.next_due and lead.next_due > now + LATER),
         )
 
     return row
+
+
+def row_channel(lead: Lead) -> str:
+    """The channel a row names: the plan's, else a call or an email as the lead's addresses
+    allow. No email and no phone is no channel ("", no minutes): the app keeps no street
+    address, so a visit has nowhere to go (`planning.reachable_channels`)."""
+    return lead.next_channel or ("call" if lead.phone else "email" if lead.email else "")
 
 
 def _fill_new(agenda: Agenda, user, owner, rows, make) -> None:
@@ -337,8 +342,6 @@ def _fill_followups(agenda: Agenda, base, rows, make, minutes, committed: set[in
 
 def row_for(lead: Lead, now: datetime, business: BusinessSettings) -> AgendaRow:
     """One lead's row as Today would show it now (after an Undo puts it back)."""
-    minutes = channel_minutes(business)
-    channel = lead.next_channel or ("call" if lead.phone else "email" if lead.email else "visit")
     if lead.next_action == "stop":
         section = "let_go"
     elif lead.next_action == "wait":
@@ -347,14 +350,7 @@ def row_for(lead: Lead, now: datetime, business: BusinessSettings) -> AgendaRow:
         section = "new"
     else:
         section = "followup"
-    r = AgendaRow(
-        lead=lead,
-        section=section,
-        channel=channel,
-        minutes=float(minutes.get(channel, 5.0)),
-        overdue=bool(lead.next_due and lead.next_due < now - timedelta(hours=1)),
-        later=bool(lead.next_due and lead.next_due > now + LATER),
-    )
+    r = _row_maker(channel_minutes(business), now)(lead, section)
     if section == "new":
         r.waited = max(timedelta(0), now - lead.created_at)
     return r

@@ -175,14 +175,14 @@ class CommitmentForm(forms.Form):
     due_at = forms.DateTimeField(label="When", widget=LOCAL_DATETIME)
 
     def __init__(self, *args, ours: bool = True, **kwargs):
-        """`ours=False`: a lead we cannot contact (no address we may use), so only their
+        """`ours=False`: a lead we cannot contact (no email or phone we may use), so only their
         own promise can be pinned (`actions.add_commitment` refuses one of ours)."""
         super().__init__(*args, **kwargs)
         if not ours:
             by = self.fields["by"]
             by.choices = [(Commitment.By.LEAD, Commitment.By.LEAD.label)]
             by.initial = Commitment.By.LEAD
-            by.help_text = "No address we may use: only a promise of theirs can be pinned."
+            by.help_text = "No email or phone we may use: only a promise of theirs can be pinned."
         # The time is read in the screen's zone (the business's): say which.
         tz = timezone.get_current_timezone()
         self.fields[

@@ -2,7 +2,7 @@
 finding 1): whoever adds it (by hand, import, the API, a web form), it is opted out at
 creation through the one transition, its timeline row naming the record that said no and
 when, so no screen offers to chase them. And no promise of ours is made for a lead we
-cannot contact (opted out, or no address we may use): refused in the action, the button
+cannot contact (opted out, or no email or phone we may use): refused in the action, the button
 hidden."""
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from fairchase.leads import actions
 from fairchase.leads.models import Commitment, Lead, Profile, Status
 
 QUINN = "Quinn.Ford52374@Example.com"
+# the pin form's help when no try of ours could reach them (the app keeps no street address)
+ONLY_THEIRS = "No email or phone we may use: only a promise of theirs can be pinned."
 
 
 def _said_no(make_lead, alice, boss, client):
@@ -166,6 +168,7 @@ def test_no_promise_of_ours_is_made_for_a_lead_we_cannot_contact(client, alice, 
     assert 'value="keep"' not in page
     pin = page.split(f'action="/leads/{bounced.pk}/commitments/"')[1].split("</form>")[0]
     assert 'value="lead"' in pin and 'value="us"' not in pin
+    assert ONLY_THEIRS in pin and "No address" not in pin
     card = client.post(
         f"/leads/{bounced.pk}/outcome/",
         {"outcome": "keep", "row": "let_go"},
@@ -187,6 +190,9 @@ def test_no_promise_of_ours_is_made_for_a_lead_we_cannot_contact(client, alice, 
     assert "has no email or phone to use" in str(refused.value), refused.value
     assert "suppressed or bounced" not in str(refused.value)  # nothing was
     actions.add_commitment(walk_in, by="lead", what="They come back in", due_at=due)
+    page = client.get(f"/leads/{walk_in.pk}/").content.decode()
+    pin = page.split(f'action="/leads/{walk_in.pk}/commitments/"')[1].split("</form>")[0]
+    assert ONLY_THEIRS in pin and 'value="us"' not in pin
 
 
 def test_an_opted_out_record_without_suppressed_addresses_still_says_no(alice, make_lead):

@@ -167,7 +167,7 @@ def outcome_form(context, lead, channel="", section="", owner=None, next_page=""
             buttons += mark_safe(
                 '<button type="submit" name="outcome" value="keep" class="btn btn-small outcome-keep">Keep chasing</button>'
             )
-        else:  # no address we may use: a try of ours could not reach them
+        else:  # no email or phone we may use: a try of ours could not reach them
             buttons += mark_safe('<span class="muted small">No email or phone we may use.</span>')
     elif section == "commitment":
         buttons = mark_safe(_COMMITMENT_BUTTONS)

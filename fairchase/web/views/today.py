@@ -36,7 +36,6 @@ from ..agenda import (
     SECTIONS,
     CommitmentRow,
     agenda_for,
-    end_of_local_day,
     let_go_for,
     row_for,
     section_leads,
@@ -305,13 +304,13 @@ def _counts(request) -> str:
 
 
 def _due_today(lead, business) -> bool:
-    """Whether the plan's next step is for today (a drafted message is then for now)."""
+    """Whether the plan's next step is for the day Today shows (`planning.contact_day`: on a
+    Sunday, Monday): its message is then for now, as a step due today is on a weekday."""
     if lead.next_action == "stop":
         return True
     if lead.next_action != "contact" or lead.next_due is None:
         return False
-    now = timezone.now()
-    return lead.next_due <= end_of_local_day(now, business.business_timezone)
+    return lead.next_due <= planning.contact_day(timezone.now(), business).end
 
 
 def pinned_row(request, lead, commitment):
