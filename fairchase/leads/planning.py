@@ -437,3 +437,15 @@ def contact_day(now: datetime, business: BusinessSettings | None = None) -> Cont
         name=f"{day:%A}" if day != today else "",
         why=why if day != today else "",
     )
+
+
+def due_on(lead: Lead, day: ContactDay) -> bool:
+    """Whether the lead's next step is for `day` (the day Today shows, `contact_day`) or
+    sooner, so its message is for now: on a Sunday a step due Monday is, as a step due today
+    is on a weekday; Tuesday's is not. A goodbye (stop) is for now, and so is a contact step
+    with no time. Today's card and the drafted message both ask this, so they agree."""
+    if lead.next_action == "stop":
+        return True
+    if lead.next_action != "contact":
+        return False
+    return lead.next_due is None or lead.next_due <= day.end

@@ -12,8 +12,9 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from fairchase import clock, texting
+from fairchase import texting
 from fairchase.leads.models import Commitment, Lead, Outcome, Profile, Status
+from fairchase.leads.planning import due_on
 
 from .facts import AFTER_CALL, LIVE, Facts  # noqa: F401  (AFTER_CALL: long imported from here)
 from .models import MessageTemplate, OutboundMessage
@@ -69,7 +70,8 @@ def purpose_for(lead: Lead, facts: Facts = LIVE) -> tuple[str, str, str] | None:
         if lead.next_state == "nurture":
             return Purpose.MAILING_LIST, "email", "Stopping: invite them to the mailing list."
         return Purpose.BREAKUP, "email", "Stopping: leave the door open with a last message."
-    due = lead.next_action == "contact" and _due_today(lead, facts.business_zone())
+    # the day Today shows: on a Sunday, Monday's follow-ups are drafted as Today lists them
+    due = lead.next_action == "contact" and due_on(lead, facts.contact_day())
     if due and lead.next_channel in drafted_channels():
         channel = lead.next_channel
         if (lead.email if channel == "email" else lead.phone) in suppressed:
@@ -94,15 +96,6 @@ def drafted_channels() -> tuple[str, ...]:
     """The channels a message is drafted (and in automatic mode queued) for: email, and texts
     when they can be sent (a plan made before texts were switched off waits for its replan)."""
     return ("email", "text") if texting.configured() else ("email",)
-
-
-def _due_today(lead: Lead, zone_name: str) -> bool:
-    """The plan's next message is due by the end of today (the business's day): a step due
-    Monday is not offered as "write now" on Saturday."""
-    if lead.next_due is None:
-        return True
-    zone = clock.zone(zone_name)
-    return lead.next_due.astimezone(zone).date() <= timezone.now().astimezone(zone).date()
 
 
 def draft_for(lead: Lead, facts: Facts = LIVE) -> Draft | None:

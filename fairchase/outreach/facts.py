@@ -26,6 +26,7 @@ from fairchase.leads.models import (
     Suppression,
 )
 from fairchase.leads.people import profile_of
+from fairchase.leads.planning import ContactDay, contact_day
 
 from .models import MessageTemplate, OutboundMessage
 
@@ -117,6 +118,10 @@ class Facts:
 
     def business_zone(self) -> str:
         return BusinessSettings.current().business_timezone
+
+    def contact_day(self) -> ContactDay:
+        """The day Today shows (`planning.contact_day`): a step due by its end is for now."""
+        return contact_day(timezone.now(), BusinessSettings.current())
 
 
 LIVE = Facts()
@@ -230,8 +235,16 @@ class PageFacts(Facts):
         )
 
     @cached_property
+    def settings(self) -> BusinessSettings:
+        return self.business or BusinessSettings.current()
+
+    @cached_property
     def zone(self) -> str:
-        return (self.business or BusinessSettings.current()).business_timezone
+        return self.settings.business_timezone
+
+    @cached_property
+    def day(self) -> ContactDay:
+        return contact_day(timezone.now(), self.settings)
 
     def pending_message(self, lead):
         return self.pending.get(lead.pk) if lead.pk in self.ids else super().pending_message(lead)
@@ -279,3 +292,6 @@ class PageFacts(Facts):
 
     def business_zone(self):
         return self.zone
+
+    def contact_day(self):
+        return self.day

@@ -303,16 +303,6 @@ def _counts(request) -> str:
     return render_to_string("web/_agenda_counts.html", {"agenda": agenda}, request=request)
 
 
-def _due_today(lead, business) -> bool:
-    """Whether the plan's next step is for the day Today shows (`planning.contact_day`: on a
-    Sunday, Monday): its message is then for now, as a step due today is on a weekday."""
-    if lead.next_action == "stop":
-        return True
-    if lead.next_action != "contact" or lead.next_due is None:
-        return False
-    return lead.next_due <= planning.contact_day(timezone.now(), business).end
-
-
 def pinned_row(request, lead, commitment):
     """Today's answer to "Pin it": the confirmation, with an Undo that cancels the pin."""
     when = clock.for_lead(commitment.due_at, timezone.get_current_timezone(), lead)
@@ -386,10 +376,12 @@ def lead_outcome(request, pk):
         if is_htmx(request):
             lead.refresh_from_db()
             # A message drafted under the card is for now: after a call (a voicemail to
-            # follow, a talk to recap) or when the plan's next step is today. Otherwise the
+            # follow, a talk to recap) or when the plan's next step is for the day Today shows
+            # (`planning.due_on`: on a Sunday, Monday). Otherwise the
             # confirmation's "Next: email Mon 7 Dec" is the whole truth.
             after_call = outcome in (Outcome.LEFT_MESSAGE, Outcome.TALKED, Outcome.REPLIED)
-            extras = after_call or _due_today(lead, request.business)
+            day = planning.contact_day(timezone.now(), request.business)
+            extras = after_call or planning.due_on(lead, day)
             return _done(request, lead, said, undo=undo, row=row, pin=pin, extras=extras)
         messages.success(request, said)
         if pin and request.POST.get("next") != "lead":
