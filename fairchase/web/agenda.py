@@ -29,9 +29,16 @@ from zoneinfo import ZoneInfo
 from django.db.models import BooleanField, Case, F, Min, Q, When
 from django.db.models.expressions import RawSQL
 
-from fairchase.leads.models import ACTIVE_STATUSES, BusinessSettings, Commitment, Lead, Status
+from fairchase.leads.models import (
+    ACTIVE_STATUSES,
+    BusinessSettings,
+    Commitment,
+    Lead,
+    Status,
+    Suppression,
+)
 from fairchase.leads.people import is_admin, visible_leads
-from fairchase.leads.planning import contact_day, day_minutes
+from fairchase.leads.planning import contact_day, day_minutes, reachable_channels
 
 from .agenda_rows import (
     FRESH,
@@ -202,9 +209,7 @@ def agenda_for(
         )
         agenda.next_due = upcoming["first"]
     # Leads waiting for their turn, best first (index web_lead_wait): shown under the wings.
-    agenda.waiting = [
-        make(lead, "wings") for lead in rows.filter(WAIT_TERM, priority__gt=0)[:WINGS_LIMIT]
-    ]
+    agenda.waiting = _rows_of(make, rows.filter(WAIT_TERM, priority__gt=0)[:WINGS_LIMIT], "wings")
     if let_go:
         _fill_let_go(agenda, base, rows, make)
     else:
@@ -218,7 +223,7 @@ def agenda_for(
 
 
 def _fill_let_go(agenda: Agenda, base, rows, make) -> None:
-    agenda.let_go = [make(lead, "let_go") for lead in rows.filter(STOP_TERM)[:LET_GO_LIMIT]]
+    agenda.let_go = _rows_of(make, rows.filter(STOP_TERM)[:LET_GO_LIMIT], "let_go")
     agenda.let_go_total = _capped_count(base.filter(STOP_TERM), len(agenda.let_go), LET_GO_LIMIT)
 
 
@@ -238,8 +243,8 @@ def let_go_for(user, now: datetime, owner=None, business: BusinessSettings | Non
 def _row_maker(minutes: dict[str, float], now: datetime):
     """A function making a lead's AgendaRow in a section, with its channel's minutes."""
 
-    def row(lead: Lead, section: str) -> AgendaRow:
-        channel = row_channel(lead)
+    def row(lead: Lead, section: str, blocked: set[str] | None = None) -> AgendaRow:
+        channel = row_channel(lead, blocked)
         return AgendaRow(
             lead=lead,
             section=section,
@@ -252,11 +257,23 @@ def _row_maker(minutes: dict[str, float], now: datetime):
     return row
 
 
-def row_channel(lead: Lead) -> str:
-    """The channel a row names: the plan's, else a call or an email as the lead's addresses
-    allow. No email and no phone is no channel ("", no minutes): the app keeps no street
-    address, so a visit has nowhere to go (`planning.reachable_channels`)."""
-    return lead.next_channel or ("call" if lead.phone else "email" if lead.email else "")
+def row_channel(lead: Lead, blocked: set[str] | None = None) -> str:
+    """The channel a row names: the plan's, else a call or an email to an address we may use
+    (`planning.reachable_channels`: not opted out, not bounced). None left is no channel ("",
+    no minutes): a bounced only email is as unreachable as none, and the app keeps no street
+    address, so a visit has nowhere to go. `blocked`: the page's suppressed addresses, looked
+    up once (`_rows_of`); None looks this lead's up when the plan names no channel."""
+    if lead.next_channel:
+        return lead.next_channel
+    return next((c for c in reachable_channels(lead, blocked) if c in ("call", "email")), "")
+
+
+def _rows_of(make, leads, section: str) -> list[AgendaRow]:
+    """Rows for these leads, the suppressed addresses of those whose plan names no channel
+    (let go, waiting) looked up in one query for them all, never one per row."""
+    leads = list(leads)
+    blocked = Suppression.among([lead for lead in leads if not lead.next_channel])
+    return [make(lead, section, blocked) for lead in leads]
 
 
 def _fill_new(agenda: Agenda, user, owner, rows, make) -> None:
@@ -340,8 +357,11 @@ def _fill_followups(agenda: Agenda, base, rows, make, minutes, committed: set[in
     agenda.due_total = fetched if complete else _capped_count(due_qs, limit, limit)
 
 
-def row_for(lead: Lead, now: datetime, business: BusinessSettings) -> AgendaRow:
-    """One lead's row as Today would show it now (after an Undo puts it back)."""
+def row_for(
+    lead: Lead, now: datetime, business: BusinessSettings, blocked: set[str] | None = None
+) -> AgendaRow:
+    """One lead's row as Today would show it now (after an Undo puts it back). `blocked`: the
+    page's suppressed addresses when it shows many rows (`row_channel`)."""
     if lead.next_action == "stop":
         section = "let_go"
     elif lead.next_action == "wait":
@@ -350,7 +370,7 @@ def row_for(lead: Lead, now: datetime, business: BusinessSettings) -> AgendaRow:
         section = "new"
     else:
         section = "followup"
-    r = _row_maker(channel_minutes(business), now)(lead, section)
+    r = _row_maker(channel_minutes(business), now)(lead, section, blocked)
     if section == "new":
         r.waited = max(timedelta(0), now - lead.created_at)
     return r

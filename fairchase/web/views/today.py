@@ -133,14 +133,14 @@ def today_section(request, section):
         section_leads(request.user, now, section, owner=owner, business=request.business),
         SECTION_PAGE,
     ).get_page(request.GET.get("page"))
+    found = list(page.object_list)
+    leads = [c.lead for c in found] if section == "commitments" else found
+    check_addresses(request, leads)  # one query: the buttons, and a let-go row's channel
     if section == "commitments":
-        rows = [
-            CommitmentRow(commitment=c, lead=c.lead, overdue=c.due_at < now)
-            for c in page.object_list
-        ]
+        rows = [CommitmentRow(commitment=c, lead=c.lead, overdue=c.due_at < now) for c in found]
     else:
-        rows = [row_for(lead, now, request.business) for lead in page.object_list]
-    check_addresses(request, [r.lead for r in rows])
+        blocked = {v for v, no in request.address_checks.items() if no}
+        rows = [row_for(lead, now, request.business, blocked) for lead in leads]
     try:
         panels.prepare_today(request, [r.lead for r in rows])
     except Exception:
