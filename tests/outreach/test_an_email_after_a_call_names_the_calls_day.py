@@ -58,6 +58,11 @@ def _draft(lead):
     return draft_for(Lead.objects.get(pk=lead.pk))
 
 
+def _days_ago(days: int):
+    """A lead's arrival before the call the test logs (an attempt is never dated before it)."""
+    return timezone.now() - timedelta(days=days)
+
+
 def _zone_where(hours: range) -> str:
     """A zone whose local hour is in `hours` right now."""
     now = timezone.now()
@@ -78,7 +83,7 @@ def test_the_voicemail_email_the_next_day_says_yesterday_and_sends_so(
     client, alice, make_lead, smtp_server
 ):
     zone = _zone_where(range(6, 18))  # 30 hours ago was yesterday there, whatever the hour
-    lead = make_lead(alice, name="Ivan Ellis", timezone=zone)
+    lead = make_lead(alice, name="Ivan Ellis", timezone=zone, created_at=_days_ago(3))
     actions.log_attempt(lead, "call", "left_message", at=timezone.now() - timedelta(hours=30))
     draft = _draft(lead)
     assert draft.template.purpose == "voicemail" and not draft.error
@@ -92,7 +97,7 @@ def test_the_voicemail_email_the_next_day_says_yesterday_and_sends_so(
 
 def test_the_recap_two_days_later_names_the_weekday(alice, make_lead):
     zone = _zone_where(range(6, 18))  # 44 hours ago was the day before yesterday there
-    lead = make_lead(alice, name="Fay Park", timezone=zone)
+    lead = make_lead(alice, name="Fay Park", timezone=zone, created_at=_days_ago(3))
     called = timezone.now() - timedelta(hours=44)
     actions.log_attempt(lead, "call", "talked", at=called)
     actions.add_commitment(
@@ -110,8 +115,10 @@ def test_today_is_the_readers_today(alice, make_lead):
     BusinessSettings.objects.filter(pk=BusinessSettings.current().pk).update(
         business_timezone=_zone_where(range(6, 18))
     )
-    just_after_midnight = make_lead(alice, timezone=_zone_where(range(1, 3)))
-    no_zone = make_lead(alice, timezone="")  # read on the business's clock
+    just_after_midnight = make_lead(
+        alice, timezone=_zone_where(range(1, 3)), created_at=_days_ago(1)
+    )
+    no_zone = make_lead(alice, timezone="", created_at=_days_ago(1))  # the business's clock
     for lead in (just_after_midnight, no_zone):
         actions.log_attempt(lead, "call", "left_message", at=timezone.now() - timedelta(hours=3))
     assert "voicemail yesterday following" in _draft(just_after_midnight).rendered.body
@@ -123,7 +130,7 @@ def test_composed_long_after_the_call_it_names_the_date_and_with_no_call_logged_
 ):
     """Compose offers any template at any time: a voicemail ten days ago is named by its
     date; with no call logged the person is writing right after one they have not logged."""
-    called = make_lead(alice, name="Old Call", timezone="America/Chicago")
+    called = make_lead(alice, name="Old Call", timezone="America/Chicago", created_at=_days_ago(12))
     at = timezone.now() - timedelta(days=10)
     actions.log_attempt(called, "call", "left_message", at=at)
     never = make_lead(alice, name="Never Logged")
