@@ -174,7 +174,7 @@ def reachable_channels(lead: Lead, suppressed: set[str] | None = None) -> list[s
     a way to send them (`texting.configured`: without it a text is never planned).
     No email and no phone is no channel, however the lead came (a walk-in, a form, an
     import): the app keeps no street address, so a visit has nowhere to go, and the core
-    plans no contact for `[]` ("0 ways left to reach them: add an address")."""
+    plans no contact for `[]` ("0 ways left to reach them: add an email or phone")."""
     if suppressed is None:
         suppressed = set(
             Suppression.objects.filter(

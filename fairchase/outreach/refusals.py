@@ -53,7 +53,7 @@ def refusal(lead: Lead, channel: str | None = None, to: str = "") -> str:
         return why
     if channel is None:
         if (lead.email or lead.phone) and not planning.reachable_channels(lead):
-            return "Every address of this lead asked not to be contacted (or bounced)."
+            return "No email or phone of this lead may be used: each is suppressed (an opt-out there, on this lead or another, or a bounce)."
         return ""
     if Suppression.objects.filter(value__in=[to, address_for(lead, channel)]).exists():
         return "This address asked not to be contacted (or bounced)."

@@ -247,6 +247,6 @@ def unreadable(error: str) -> str:
 
 UNREACHABLE = (
     "Stop: 0 ways left to reach them (no email or phone, or each one bounced or asked not"
-    " to be contacted): add an address to chase them again."
+    " to be contacted): add an email or phone to chase them again."
 )
 CLOSED = "Stop: this lead is closed (won, lost or opted out); 0 further attempts."

@@ -112,7 +112,7 @@ def test_a_contact_with_no_address_left_is_not_sent_on_a_visit(alice):
     assert report.created == 1 and report.warnings
     lead = Lead.objects.get()
     assert lead.next_action == "stop" and lead.next_channel in ("", None)
-    assert "add an address" in lead.plan_reason
+    assert "add an email or phone" in lead.plan_reason
 
 
 def test_a_cold_list_contact_added_by_hand_is_no_new_enquiry(alice):
@@ -135,7 +135,7 @@ def test_a_walk_in_who_left_no_email_or_phone_is_not_sent_on_a_visit_either(alic
     # as an imported contact without one: the app keeps no street address to go to
     lead = actions.create_lead(alice, name="Walk In", source="walk_in")
     assert lead.next_action == "stop" and lead.next_channel in ("", None)
-    assert "add an address" in lead.plan_reason
+    assert "add an email or phone" in lead.plan_reason
 
 
 def test_a_cold_list_row_dated_today_is_no_new_enquiry_either(alice):

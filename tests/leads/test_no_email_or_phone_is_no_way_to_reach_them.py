@@ -23,7 +23,7 @@ def _is_not_chased(lead: Lead, user) -> None:
     lead.refresh_from_db()
     assert reachable_channels(lead) == []
     assert lead.next_action == "stop" and not lead.next_channel, lead.plan_reason
-    assert NO_WAY in lead.plan_reason and "add an address" in lead.plan_reason
+    assert NO_WAY in lead.plan_reason and "add an email or phone" in lead.plan_reason
     agenda = agenda_for(user, timezone.now() + timezone.timedelta(minutes=1))
     assert lead.pk not in [r.lead.pk for r in agenda.new + agenda.followups + agenda.wings]
     assert lead.pk in [r.lead.pk for r in agenda.let_go]
