@@ -179,3 +179,58 @@ def test_what_attempts_are_worth_does_not_depend_on_the_hidden_types_the_leads_d
     assert a.typed_won_value != pytest.approx(b.typed_won_value, rel=0.01)
     assert a.expected_won_value == pytest.approx(b.expected_won_value)
     assert a.expected_complaints == pytest.approx(b.expected_complaints)
+
+
+def _silent(pool):
+    """The pool with every attempt unanswered and no complaint, whatever the lead's type."""
+    u = pool.u.copy()
+    u[..., :2] = 1.0
+    return dataclasses.replace(pool, u=u)
+
+
+def test_after_silent_tries_an_attempt_is_still_valued_without_the_hidden_types():
+    # several tries per lead: each silent one moves the posterior, never towards the true type
+    world = get_world(TUNING_SEEDS[0], quick=True)
+    pool = _silent(world.draw_leads(world.days, 0))
+    five = next(p for p in baselines(world.policy_settings()) if p.name == "five_plus")
+    a = simulate(world, pool, five)
+    b = simulate(world, dataclasses.replace(pool, typ=world.mechanism.G - 1 - pool.typ), five)
+    assert a.attempts == b.attempts > 3 * a.leads  # all silent: the same tries for any types
+    assert a.typed_won_value != pytest.approx(b.typed_won_value, rel=0.01)
+    assert a.expected_won_value == pytest.approx(b.expected_won_value)
+    assert a.expected_complaints == pytest.approx(b.expected_complaints)
+
+
+def test_an_attempt_is_valued_over_the_type_posterior_given_the_silent_tries_before_it():
+    # Bayes from the lead's whole record: P(type | source, signals) x (1 - P(answer)) for each
+    # earlier try, renormalised; the runner keeps it incrementally
+    world = get_world(TUNING_SEEDS[0], quick=True)
+    pool = world.draw_leads(world.days, 0)
+    five = next(p for p in baselines(world.policy_settings()) if p.name == "five_plus")
+    seen: dict[str, dict] = {}
+
+    class Seeing:
+        name = five.name
+
+        def plan(self, leads, now):
+            seen.update((r["id"], r) for r in leads)  # the runner's records, updated in place
+            return five.plan(leads, now)
+
+    m = simulate(world, pool, Seeing())
+    won = prior_only = complaints = 0.0
+    for rec in seen.values():
+        i, times = int(rec["id"][len(pool.prefix) :]), []
+        log_post, log_prior = pool.type_prior(i), pool.type_prior(i)
+        for k, att in enumerate(rec["attempts"]):
+            reply, win, annoy = pool.type_chances(i, k, att["channel"], att["at"], times)
+            post, prior = np.exp(log_post - log_post.max()), np.exp(log_prior - log_prior.max())
+            post, prior = post / post.sum(), prior / prior.sum()
+            won += float(post @ (reply * win)) * float(pool.value[i])
+            prior_only += float(prior @ (reply * win)) * float(pool.value[i])
+            complaints += (1 - float(post @ reply)) * annoy
+            log_post = log_post + np.log1p(-np.minimum(reply, 0.999999))
+            times.append(att["at"])
+    assert sum(len(r["attempts"]) for r in seen.values()) == m.attempts > 2 * m.leads
+    assert prior_only > 1.05 * won  # silent tries say a lead is less keen: the update matters
+    assert m.expected_won_value == pytest.approx(won)
+    assert m.expected_complaints == pytest.approx(complaints)
