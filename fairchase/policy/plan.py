@@ -68,8 +68,8 @@ class _Context:
         self.hours = ContactHours(
             settings.contact_hours, settings.contact_days, settings.business_timezone
         )
-        day, self.ahead = self.hours.day_planned(now_ts)
-        self.day = day if self.ahead else None  # whose minutes "today's" are (None: today's)
+        day, self.wait = self.hours.day_planned(now_ts)  # seconds until the day planned opens
+        self.day = day if self.wait else None  # whose minutes "today's" are (None: today's)
         self.evidence = [model.evidence(s) for s in range(model.pooled + 1)]
         self.labels = [model.source_label(s) for s in range(model.pooled + 1)]
         minutes = settings.try_minutes()
@@ -255,9 +255,9 @@ def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, eng
         res, silent.look, settings, minutes, budget, now, pace=pace, first=fresh, reserve=spent
     )
     wings = crowd.waiting
-    if wings.any():  # on a day off (a Sunday) the turns count from the day planned (Monday)
+    if wings.any():  # on a Sunday (or after hours) the turns count from the day planned: Monday
         crowd.reach[wings], crowd.reach_local[wings] = ctx.hours.clip_grouped(
-            crowd.reach[wings] + ctx.ahead * DAY, b.tz[io][wings]
+            crowd.reach[wings] + ctx.wait, b.tz[io][wings]
         )
     else:
         _bring_forward(ctx, silent, res, budget)

@@ -108,6 +108,21 @@ def _day_text(day: int) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+def local_day(local_ts: float, now_local: float) -> str:
+    """'Tue 8 Dec' from local epoch seconds, as the app writes a day ('Mon 7 Dec 09:00'), with
+    the year only when it is not this one (`now_local`'s): 'Tue 8 Jun 2027'."""
+    today = int(now_local) // 86400 if now_local == now_local else None  # NaN: say the year
+    return _weekday_text(int(local_ts) // 86400, today)
+
+
+@lru_cache(maxsize=4096)
+def _weekday_text(day: int, today: int | None) -> str:
+    d = date.fromordinal(_EPOCH_ORDINAL + day)
+    this_year = date.fromordinal(_EPOCH_ORDINAL + today).year if today is not None else None
+    year = f" {d.year}" if d.year != this_year else ""
+    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]}{year}"
+
+
 def waited(seconds: float) -> str:
     if seconds != seconds or seconds < 0:
         return ""
@@ -178,13 +193,16 @@ def stop_silent(f: Lead, source: str, evidence: str, spend: float) -> str:
     )
 
 
-def in_the_wings(f: Lead, day_spent: bool, day: int | None) -> str:
-    """A lead worth chasing that today's minutes do not reach: it waits for its turn (dated
-    unless it is more than `agenda.FAR_OFF_DAYS` off). `day`: the weekday whose minutes these
-    are when it is not today (on a Sunday, Monday's: timing.ContactHours.day_planned)."""
+def in_the_wings(f: Lead, day_spent: bool, day: int | None, now: float) -> str:
+    """A lead worth chasing that today's minutes do not reach: it waits for its turn (dated,
+    on the lead's clock, unless it is more than `agenda.FAR_OFF_DAYS` off). `day`: the weekday
+    whose minutes these are when it is not today (on a Sunday, Monday's:
+    timing.ContactHours.day_planned)."""
     whose = "today's" if day is None else f"{DAY_NAMES[day]}'s"
     minutes = "are spent" if day_spent else "go to leads worth more per minute"
-    turn = "is more than three years off" if f.far else f"comes around {local_date(f.reach_local)}"
+    turn = "is more than three years off"
+    if not f.far:  # now on the lead's clock, as _due reads it, says which year is this one
+        turn = f"comes around {local_day(f.reach_local, now + (f.due_local - f.due))}"
     return (
         f"Wait: {whose} minutes {minutes}; at this pace its turn {turn}."
         f" Its next tries are worth {money(f.v)} at your own cost."

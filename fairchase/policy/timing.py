@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -11,6 +11,9 @@ import numpy as np
 DAY = 86400.0
 _SAMPLE = 12 * 3600.0  # offsets change at most a few times a year; sample twice a day
 _MAX_SPAN = 3 * 366 * DAY
+# Contact hours ending this late (23:59) run to midnight: the day never closes early (as
+# planning.ALL_DAY has it for Today)
+_ALL_DAY = (24 * 60 - 1) * 60.0
 
 
 def resolve_zone(name):
@@ -71,14 +74,23 @@ class ContactHours:
         self.zone_names: dict = {}  # a zone name -> its index in `zones`
         self.zones: list = []  # each one's ZoneInfo (the business's for unknown names)
 
-    def day_planned(self, now: float) -> tuple[int, int]:
+    def day_planned(self, now: float) -> tuple[int, float]:
         """The day whose minutes a plan made at `now` shares, as (its weekday, 0 = Monday; the
-        days from the business's day at `now` to it): today, 0 days ahead, on a contact day; on
-        a day that is not one (a Sunday) the next contact day, whose morning's contacts are due
-        before this time tomorrow (Monday, 1 day ahead)."""
-        weekday = datetime.fromtimestamp(now, self.fallback).weekday()
-        ahead = 0 if self.allowed[weekday] else int(self.skip[weekday])
-        return (weekday + ahead) % 7, ahead
+        seconds from `now` to when its contact hours open, 0 when it is today). Today while it
+        is a contact day whose hours have not ended (before they start, its minutes are still
+        to come); on a day that is not one (a Sunday), or once the day's hours are over
+        (Tuesday 21:00), the next contact day, whose morning's contacts are the next due. The
+        rule of planning.contact_day, which Today shows, on the business's clock."""
+        local = datetime.fromtimestamp(now, self.fallback)
+        weekday = local.weekday()
+        since_midnight = local.hour * 3600 + local.minute * 60 + local.second
+        over = self.end < _ALL_DAY and since_midnight >= self.end
+        if self.allowed[weekday] and not over:
+            return weekday, 0.0
+        ahead = int(self.skip[weekday])
+        day = datetime.combine(local.date() + timedelta(days=ahead), time(), self.fallback)
+        opens = (day + timedelta(seconds=self.start)).timestamp()
+        return (weekday + ahead) % 7, max(0.0, opens - now)
 
     def zone_for(self, name):
         return resolve_zone(name) or self.fallback

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from datetime import UTC, datetime, timedelta
 
 from fairchase.policy import plan
@@ -59,7 +60,8 @@ def test_a_crowded_day_keeps_the_best_leads_and_the_others_wait_for_their_turn()
     assert wings, "20 minutes for 300 leads must leave some out"
     for d in wings:
         assert ample[d["id"]]["action"] == "contact"  # only the crowd holds it back
-        assert "turn comes around" in d["reason"] and "2024" in d["reason"]
+        # a day of this year, written as the app writes days: "comes around Thu 13 Jun."
+        assert re.search(r"turn comes around \w{3} \d{1,2} \w{3}\.", d["reason"]), d["reason"]
     # nothing is stopped that a quiet day would keep: the crowd only delays
     for lead_id, d in crowded.items():
         if d["action"] == "stop":
@@ -86,7 +88,8 @@ def test_a_backlog_whose_turn_is_months_off_still_waits_for_it():
     far = [
         d
         for d in crowded.values()
-        if d["action"] == "wait" and "2024" in d["reason"] and "Jun 2024" not in d["reason"]
+        if d["action"] == "wait"
+        and re.search(r"comes around \w{3} \d+ (?!Jun)\w{3}\.", d["reason"])
     ]
     assert far, "300 leads at 20 minutes a day reach beyond June"
     for lead_id, d in crowded.items():
@@ -215,3 +218,27 @@ def test_a_revisit_of_any_length_is_a_date():
     for days in (1e7, float("inf"), "inf"):
         settings = {"revisit_days": days, "business_timezone": "Asia/Tokyo"}
         assert plan(None, [lost, *backlog(n=5)], NOW, settings)
+
+
+def test_the_wings_turn_is_a_day_written_as_the_app_writes_days():
+    """'its turn comes around Wed 25 Dec', as every screen writes a day ('Mon 7 Dec 09:00'),
+    the year only when it is not this one: 'Fri 3 Jan 2025' from Friday 20 Dec 2024."""
+    friday = datetime(2024, 12, 20, 16, 30, tzinfo=UTC)  # Friday 20 Dec 10:30 in Chicago
+    shift = friday - NOW
+    leads = [
+        {
+            **lead,
+            "created_at": lead["created_at"] + shift,
+            "attempts": [{**a, "at": a["at"] + shift} for a in lead["attempts"]],
+        }
+        for lead in backlog()
+    ]
+    settings = {"daily_minutes": 60, "business_timezone": "America/Chicago"}
+    wings = [d["reason"] for d in plan(None, leads, friday, settings) if d["action"] == "wait"]
+    turns = {reason.split("comes around ")[1].split(".")[0] for reason in wings}
+    assert "Wed 25 Dec" in turns and "Fri 3 Jan 2025" in turns, sorted(turns)
+    for turn in turns:
+        written = turn if turn.endswith("2025") else f"{turn} 2024"
+        day = datetime.strptime(written, "%a %d %b %Y")
+        assert f"{day:%a}" == turn.split()[0], turn  # the weekday is that date's
+        assert day.year == 2024 or turn.endswith(" 2025"), turn  # this year's has none

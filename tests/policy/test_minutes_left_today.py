@@ -4,8 +4,10 @@ every later day's pace, so a spent day puts today's contacts off to tomorrow, ne
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from fairchase.policy import plan
+from fairchase.policy.timing import ContactHours
 
 from .test_crowded_day import NOW, _in_conversation, backlog
 
@@ -59,7 +61,7 @@ def test_the_pace_of_later_days_is_the_daily_minutes():
     for d in waiting:
         if whole[d["id"]]["action"] == "contact":
             # NOW is Wednesday 12 June; 40 leads need at most two days at 120 minutes a day
-            assert "13 Jun 2024" in d["reason"] or "14 Jun 2024" in d["reason"], d["reason"]
+            assert "Thu 13 Jun." in d["reason"] or "Fri 14 Jun." in d["reason"], d["reason"]
 
 
 def _fresh(i):
@@ -120,8 +122,49 @@ def test_on_a_sunday_the_wings_turns_count_from_monday_the_day_planned():
     Wednesday's left out come on Thursday at the earliest, as before."""
     sunday = datetime(2024, 6, 16, 15, 30, tzinfo=UTC)  # Sunday 10:30 in Chicago
     leads = [{**lead, "created_at": sunday - timedelta(days=12)} for lead in backlog(40)]
-    for when, first in ((sunday, "18 Jun 2024"), (NOW, "13 Jun 2024")):
+    for when, first in ((sunday, "Tue 18 Jun"), (NOW, "Thu 13 Jun")):
         settings = {**SETTINGS, "minutes_left_today": 30}
         wings = [d["reason"] for d in plan(None, leads, when, settings) if d["action"] == "wait"]
         turns = {reason.split("comes around ")[1].split(".")[0] for reason in wings}
-        assert first in turns and min(turns, key=lambda day: int(day.split()[0])) == first, turns
+        assert first in turns and min(turns, key=lambda day: int(day.split()[1])) == first, turns
+
+
+def test_once_the_contact_hours_are_over_the_wings_wait_for_the_next_contact_days_minutes():
+    """At 21:00 (hours 08:00-20:00 in Chicago) the minutes shared are the next contact day's,
+    as Today's plan is (planning.contact_day): Tuesday evening's wings wait for Wednesday's and
+    come Thursday at the earliest (Sunday evening's for Monday's, and come Tuesday, not
+    Wednesday); before the evening (Tuesday 10:30) they are still today's, and come Wednesday."""
+    evening = datetime(2024, 6, 12, 2, 0, tzinfo=UTC)  # Tuesday 11 Jun 21:00 in Chicago
+    sunday = datetime(2024, 6, 17, 2, 0, tzinfo=UTC)  # Sunday 16 Jun 21:00 in Chicago
+    morning = datetime(2024, 6, 11, 15, 30, tzinfo=UTC)  # Tuesday 11 Jun 10:30 in Chicago
+    cases = ((evening, "Wednesday", "Thu 13 Jun"), (sunday, "Monday", "Tue 18 Jun"))
+    for when, day, first in (*cases, (morning, "today", "Wed 12 Jun")):
+        leads = [{**lead, "created_at": when - timedelta(days=12)} for lead in backlog(40)]
+        settings = {**SETTINGS, "minutes_left_today": 30}
+        wings = [d["reason"] for d in plan(None, leads, when, settings) if d["action"] == "wait"]
+        assert wings, "40 due leads and 30 minutes leave some out"
+        wait = f"Wait: {day}'s minutes go to leads worth more per minute; at this pace its turn"
+        assert all(reason.startswith(wait) for reason in wings), (day, wings[0])
+        turns = {reason.split("comes around ")[1].split(".")[0] for reason in wings}
+        assert first in turns and min(turns, key=lambda d: int(d.split()[1])) == first, turns
+
+
+def test_the_day_planned_is_the_next_contact_days_once_the_hours_are_over():
+    """planning.contact_day's rule on the business's clock: a contact day until its hours end
+    (its early morning too), then the next contact day, from when its hours open; Saturday
+    evening's is Monday's (Sunday is no contact day)."""
+    hours = ContactHours((8 * 60, 20 * 60), range(6), "America/Chicago")
+    chicago = ZoneInfo("America/Chicago")
+    for local, day, opens in (
+        (datetime(2024, 6, 11, 10, 30), 1, None),  # Tuesday morning: today's
+        (datetime(2024, 6, 11, 6, 0), 1, None),  # before the hours: still today's
+        (datetime(2024, 6, 11, 21, 0), 2, datetime(2024, 6, 12, 8, 0)),  # Wednesday's
+        (datetime(2024, 6, 15, 21, 0), 0, datetime(2024, 6, 17, 8, 0)),  # Saturday: Monday's
+        (datetime(2024, 6, 16, 10, 30), 0, datetime(2024, 6, 17, 8, 0)),  # Sunday: Monday's
+    ):
+        now = local.replace(tzinfo=chicago).timestamp()
+        wait = (opens.replace(tzinfo=chicago).timestamp() - now) if opens else 0.0
+        assert hours.day_planned(now) == (day, wait), local
+    all_day = ContactHours((8 * 60, 24 * 60 - 1), range(6), "America/Chicago")
+    late = datetime(2024, 6, 11, 23, 30, tzinfo=chicago).timestamp()
+    assert all_day.day_planned(late) == (1, 0.0)  # hours to 23:59 never close the day early
