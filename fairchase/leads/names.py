@@ -68,13 +68,14 @@ def name_parts(name: str, *, turned: bool = True) -> tuple[list[str], list[str]]
 
 def key(name: str) -> str:
     """A name as a key where the name alone tells people apart (an imported row with no email
-    or phone): its loose words in any order, then its suffixes, the reading `same_person`
-    calls the same name ("Dr. José Núñez" and "jose nunez" -> "jose nunez"). A name of no
-    words ("???") is its plain text."""
+    or phone): its loose words in the usual order (`in_order`: "Lee, Ann" is "Ann Lee"),
+    then its suffixes, titles, accents and case aside ("Dr. José Núñez" and "jose nunez"
+    -> "jose nunez"). In order, not sorted: "Ann Lee" and "Lee Ann" are two people. A
+    name of no words ("???") is its plain text."""
     words, suffixes = name_parts(name)
     if not words:
         return " ".join(plain(name).split())
-    return " ".join([*sorted(set(words)), *suffixes])
+    return " ".join([*words, *suffixes])
 
 
 def first_name(name: str) -> str:
