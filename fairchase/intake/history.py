@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from fairchase.leads import imports, planning
 from fairchase.leads.models import Channel, Lead, Outcome, Status
+from fairchase.leads.normalize import clean_text
 
 from .models import ImportedRecord
 from .report import ImportReport
@@ -112,7 +113,8 @@ def parse_record(rec) -> dict:
         "attempts": attempts,
         "status": status,
         "won_value": _money(rec.get("won_value"), "won_value"),
-        "name": str(rec.get("name") or f"Past lead {rec['id']}")[:200],
+        # stored as every door stores a typed name (no control character or noncharacter)
+        "name": clean_text(str(rec.get("name") or "")).strip()[:200] or f"Past lead {rec['id']}",
     }
 
 

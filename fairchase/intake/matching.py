@@ -1,5 +1,5 @@
 """Who each imported row is. A row is known by its keys (its addresses, or without one its
-name and company, read as `same_person` reads names: `name_key`); a `Batch` of rows is
+name and company, read loosely: `name_key`); a `Batch` of rows is
 matched against the leads in scope with one query, then each row goes to the
 `importer.Importer` running the import: to update the lead it is, to become a new lead,
 or, as someone else's active lead, to be reported.
@@ -38,9 +38,10 @@ def row_keys(fields: dict) -> list:
 
 
 def name_key(fields: dict) -> tuple[str, str]:
-    """Who a row is when it has no email or phone: its name read as `same_person` reads it
-    (`names.key`: case, accents, titles and suffixes aside, so "Dr. José Núñez" is "Jose
-    Nunez") and its company, case and accents aside."""
+    """Who a row is when it has no email or phone: its name in the usual order (`names.key`:
+    case, accents, titles and suffixes aside, so "Dr. José Núñez" is "Jose Nunez" and
+    "Lee, Ann" is "Ann Lee", but "Lee Ann" is someone else) and its company, case and
+    accents aside."""
     return (
         names.key(fields.get("name", "")),
         " ".join(names.plain(fields.get("company", "")).split()),

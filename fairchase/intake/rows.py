@@ -15,6 +15,7 @@ from django.utils import timezone
 from fairchase.leads.models import CONSENTS, GOOD_SIGNALS, POOR_SIGNALS
 from fairchase.leads.normalize import (
     InvalidContact,
+    clean_text,
     normalize_email,
     normalize_phone,
     normalize_timezone,
@@ -330,7 +331,7 @@ def row_name(cells: list[str], mapping: list[str]) -> str:
     got: dict[str, str] = {}
     for fname, cell in zip(mapping, cells, strict=False):
         if fname and not got.get(fname):
-            got[fname] = " ".join(unneutralise(cell).split())
+            got[fname] = " ".join(unneutralise(clean_text(cell)).split())
     name = got.get("name") or " ".join(
         p for p in (got.get("first_name"), got.get("last_name")) if p
     )
@@ -348,13 +349,15 @@ def parse_row(
 
     With `problems` (a list), a bad cell is left out and its problem appended there, so
     the person still comes in; only a row with nothing to know the person by raises
-    RowError. Without it, the first problem raises RowError."""
+    RowError. Without it, the first problem raises RowError. Cells are read as every other
+    door stores typed text (`normalize.clean_text`: no control character or noncharacter),
+    so a row's name is the name a lead keeps, and importing it again changes nothing."""
     strict = problems is None
     problems = [] if problems is None else problems
     raw: dict[str, str] = {}
     for fname, cell in zip(mapping, cells, strict=False):
         if fname and not raw.get(fname, "").strip():  # first non-empty column wins
-            raw[fname] = unneutralise(cell)
+            raw[fname] = unneutralise(clean_text(cell))
     got = {k: v.strip() for k, v in raw.items() if k != "notes"}
     extra: list[str] = []  # lines added to the notes: a second address, the CRM's source
     doubts: list[str] = []  # read, but worth a look: an ambiguous date

@@ -33,11 +33,12 @@ def plain(text: str) -> str:
 
 def in_order(name: str) -> str:
     """The name with its first name first: "Stone, Bob" -> "Bob Stone", "Núñez, José, Jr."
-    -> "José Núñez Jr.", "Dr. Stone, Bob" -> "Dr. Bob Stone". Read as "Family, Given" when
-    one comma is left once trailing suffixes are set aside and the part after it has at
-    least as many words as the part before (titles aside: "Lopez, Mrs." -> "Mrs. Lopez"),
-    so "Bob Stone, MD" or "Bob Stone, Acme" stay as written; "Garcia Lopez, Maria" is not
-    turned round either.
+    -> "José Núñez Jr.", "Dr. Stone, Bob" -> "Dr. Bob Stone". Read as "Family, Given" only
+    when one comma is left once trailing suffixes are set aside and the part before it is
+    one word, titles and suffixes aside ("Lopez, Mrs." -> "Mrs. Lopez", "Stone Jr., Bob"
+    -> "Bob Stone Jr."): "Bob Stone, Acme Corp" or "Bob Stone, Office Manager" is a name
+    and what follows it, and stays as written ("Garcia Lopez, Maria" too: a known limit,
+    which `same_person` covers by reading a name both ways).
     Otherwise the name as written."""
     parts = [p.strip() for p in (name or "").split(",") if p.strip()]
     tail: list[str] = []
@@ -46,33 +47,35 @@ def in_order(name: str) -> str:
     if len(parts) != 2:
         return name
     family, given = parts[0].split(), parts[1].split()
+    loose_family = ["".join(_words(w)) for w in family]
+    if _suffixes_from(loose_family) - _titles_in(loose_family) != 1:
+        return name
     loose_given = ["".join(_words(w)) for w in given]
     end = _suffixes_from(loose_given)  # "Stone, Bob Jr." -> "Bob Stone Jr."
     given, tail = given[:end], [*given[end:], *tail]
-    titles = _leading_titles(family)
-    if len(family) - titles > max(1, len(given) - _titles_in(loose_given[:end])):
-        return name
+    titles = _titles_in(loose_family)
     return " ".join([*family[:titles], *given, *family[titles:], *tail])
 
 
-def name_parts(name: str) -> tuple[list[str], list[str]]:
+def name_parts(name: str, *, turned: bool = True) -> tuple[list[str], list[str]]:
     """(The name's words without titles and suffixes, its suffixes), compared loosely:
     "Dr. José Núñez, Jr." -> (["jose", "nunez"], ["jr"]); "Stone, Bob" -> (["bob",
-    "stone"], [])."""
-    words = _words(in_order(name))
+    "stone"], []), or with `turned=False` as written (["stone", "bob"], [])."""
+    words = _words(in_order(name) if turned else name)
     end = _suffixes_from(words)
     return words[_titles(words[:end]) : end], words[end:]
 
 
 def key(name: str) -> str:
     """A name as a key where the name alone tells people apart (an imported row with no email
-    or phone): its loose words in any order, then its suffixes, the reading `same_person`
-    calls the same name ("Dr. José Núñez" and "jose nunez" -> "jose nunez"). A name of no
-    words ("???") is its plain text."""
+    or phone): its loose words in the usual order (`in_order`: "Lee, Ann" is "Ann Lee"),
+    then its suffixes, titles, accents and case aside ("Dr. José Núñez" and "jose nunez"
+    -> "jose nunez"). In order, not sorted: "Ann Lee" and "Lee Ann" are two people. A
+    name of no words ("???") is its plain text."""
     words, suffixes = name_parts(name)
     if not words:
         return " ".join(plain(name).split())
-    return " ".join([*sorted(set(words)), *suffixes])
+    return " ".join([*words, *suffixes])
 
 
 def first_name(name: str) -> str:
@@ -96,11 +99,6 @@ def _words(text: str) -> list[str]:
         joined = word.replace(".", "")
         out += [joined] if joined in TITLES | SUFFIXES else word.replace(".", " ").split()
     return out
-
-
-def _leading_titles(written: list[str]) -> int:
-    """How many written words at the start are titles ("Dr.", "Mrs")."""
-    return _titles_in(["".join(_words(w)) for w in written])
 
 
 def _titles_in(loose: list[str]) -> int:

@@ -17,12 +17,28 @@ from .names import name_parts
 
 def _names_match(a: str, b: str) -> bool:
     """The same name (in any order), or the shorter a part of the longer that keeps its
-    first name ("Bob" and "Bob Stone", or "Stone, Bob": `names.in_order`); never a family
-    name alone ("Stone") nor two different first names ("Ann Stone" and "Bob Stone") on
-    one number. Read loosely (`names.name_parts`): "Dr. José Núñez" is "Jose Nunez", but
-    "Bob Stone Jr" and "Bob Stone Sr" (a father and son on a family's number) are two
-    people."""
-    (words_a, suffix_a), (words_b, suffix_b) = name_parts(a), name_parts(b)
+    first name ("Bob" and "Bob Stone"); never a family name alone ("Stone") nor two
+    different first names ("Ann Stone" and "Bob Stone") on one number. Read loosely
+    (`names.name_parts`): "Dr. José Núñez" is "Jose Nunez", but "Bob Stone Jr" and "Bob
+    Stone Sr" (a father and son on a family's number) are two people. A name with a comma
+    may be "Family, Given" or a name and what follows it: they match if they match read
+    either way (`names.in_order` or as written), since a match missed lets a new record of
+    someone who said no through ("Stone, Bob" is "Bob", and "Stone" as written)."""
+    return any(
+        _parts_match(name_parts(a, turned=turn_a), name_parts(b, turned=turn_b))
+        for turn_a in _readings(a)
+        for turn_b in _readings(b)
+    )
+
+
+def _readings(name: str) -> tuple[bool, ...]:
+    """How to read a name: turned round (`names.in_order`) and, with a comma, as written."""
+    return (True, False) if "," in (name or "") else (True,)
+
+
+def _parts_match(a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]) -> bool:
+    """`_names_match` for names read into (words, suffixes)."""
+    (words_a, suffix_a), (words_b, suffix_b) = a, b
     if suffix_a and suffix_b and suffix_a != suffix_b:
         return False
     short, long = sorted((words_a, words_b), key=len)

@@ -83,3 +83,39 @@ def test_a_successful_export_is_readable_by_others_as_before(alice, make_lead, t
     call_command("export", "leads", str(target))
     assert target.stat().st_mode & 0o044  # not the 0600 of a temporary file
     assert load_workbook(target).active.cell(2, 2).value == "Ann Lee"
+
+
+def test_an_import_keeps_only_real_text_and_the_row_and_its_person(alice, make_lead):
+    """A spreadsheet's cells go in as a form's text does (`normalize.clean_text`): the row
+    is imported, finds the person it is, and no noncharacter or control character reaches
+    a name, a company or the notes (nor, later, an export)."""
+    from fairchase.intake.importer import import_file
+
+    ann = make_lead(alice, name="Ann Lee", email="", phone="+13125550188")
+    data = (
+        "name,company,phone,notes\r\n"
+        "Ann\uffff Lee\ufffe\x07,Acme\uffff,+1 312 555 0188,Flat\ufffe roof\x0b\r\n"
+        "Cy\x07 Nash\uffff,Nash\x1f Farm,,\ufffe\r\n"
+    ).encode()
+    for _ in range(2):  # the second time changes nothing
+        report = import_file(io.BytesIO(data), alice, filename="people.csv")
+        assert report.bad == 0 and not report.errors, report.errors
+    assert (report.created, report.updated) == (0, 0), report.changes
+    ann.refresh_from_db()
+    assert (ann.name, ann.company, ann.notes) == ("Ann Lee", "Acme", "Flat roof")
+    cy = Lead.objects.exclude(pk=ann.pk).get()
+    assert (cy.name, cy.company, cy.notes) == ("Cy Nash", "Nash Farm", "")
+
+
+def test_a_history_import_keeps_only_real_text_in_a_name(alice):
+    import json
+
+    from fairchase.intake.history import import_history
+
+    record = {"id": "p1", "name": "Ann\uffff Lee\x07", "status": "lost"}
+    record |= {"created_at": "2024-01-02T10:00:00Z", "source": "referral", "attempts": []}
+    assert import_history([json.dumps(record)], alice).created == 1
+    assert Lead.objects.get().name == "Ann Lee"
+    record["name"] = "\ufffe"  # nothing left: named as a record without a name is
+    assert import_history([json.dumps(record | {"id": "p2"})], alice).created == 1
+    assert Lead.objects.filter(name="Past lead p2").exists()

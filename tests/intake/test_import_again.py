@@ -91,6 +91,19 @@ def test_a_row_without_an_address_finds_its_lead_past_titles_case_and_accents(al
     assert Lead.objects.count() == 4
 
 
+def test_two_names_of_the_same_words_in_another_order_are_two_people(alice):
+    """Without an address the name tells people apart as written: "Ann Lee" and "Lee Ann"
+    at Acme are two people (their words were sorted into one key: one lead), while "Lee,
+    Ann" is "Ann Lee" written family name first."""
+    data = b"name,company\r\nAnn Lee,Acme\r\nLee Ann,Acme\r\n"
+    first, _second = twice(alice, data, "people.csv")
+    assert first.created == 2
+    assert sorted(Lead.objects.values_list("name", flat=True)) == ["Ann Lee", "Lee Ann"]
+    report = import_file(io.BytesIO(b'name,company,notes\r\n"Lee, Ann",acme,Roof\r\n'), alice)
+    assert (report.created, report.updated) == (0, 1), report.changes
+    assert Lead.objects.get(notes="Roof").name == "Lee, Ann"
+
+
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 def test_our_own_export_imports_twice_into_the_same_database_without_a_change(alice, kind):
     import_file(io.BytesIO(NO_ADDRESSES), alice)
@@ -233,7 +246,17 @@ def test_exporting_the_history_into_a_csv_file_is_refused_with_the_way_out(alice
 
 # Any file: rows of people with or without addresses, repeated people, bad cells.
 _names = st.sampled_from(
-    ["Ann Lee", "ann lee", "Dr. Ann Lée", "Lee, Ann", "Bob Marsh", "Cy Nash", "", "Dee O'Hara"]
+    [
+        "Ann Lee",
+        "ann lee",
+        "Dr. Ann Lée",
+        "Lee, Ann",
+        "Lee Ann",
+        "Bob Marsh",
+        "Cy Nash",
+        "",
+        "Dee O'Hara",
+    ]
 )
 _companies = st.sampled_from(["", "Acme", "acme", "Nash Farm"])
 _emails = st.sampled_from(
