@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..models import ACTIVE_STATUSES, OUTBOUND_SOURCES, Attempt, Lead, Outcome, Status, StatusChange
-from ..normalize import clean_text, normalize_email, normalize_phone
+from ..normalize import clean_text, normalize_email, normalize_phone, strip_invisible
 from ..planning import PLAN_FIELDS
 from .attempts import SILENT_OUTCOMES
 from .core import ActionError, RepeatedEnquiry, _done, _lock, _transition
@@ -44,8 +44,8 @@ def _clean_texts(fields: dict) -> None:
     for key in ("name", "company", "notes"):
         if key in fields:
             fields[key] = clean_text(fields[key])
-            if key != "notes":
-                fields[key] = fields[key].strip()
+            if key != "notes":  # a name of only invisible characters is blank
+                fields[key] = strip_invisible(fields[key])
     if "name" in fields and not fields["name"]:
         raise ActionError("A lead needs a name.")
 
