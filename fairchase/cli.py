@@ -4,7 +4,8 @@
 each; `fairchase help COMMAND` (or `fairchase COMMAND --help`) explains one;
 `fairchase help --all` lists every command, Django's stock ones (`migrate`,
 `createsuperuser`, `shell`, ...) included. A file that cannot be read or written is
-one line on stderr, not a traceback (`--traceback` still shows it).
+one line on stderr, not a traceback (`--traceback` still shows it), and so is a command's
+refusal: `fairchase export: Name the file .csv or .xlsx ...`, not `CommandError: ...`.
 """
 
 from __future__ import annotations
@@ -67,10 +68,38 @@ def usage() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _utility(argv: list[str]):
+    """Django's dispatcher, with a command's refusal (a `CommandError`) said as its other
+    errors are (a file it cannot write, a database not migrated): `fairchase export: why`
+    on one line, not Django's `CommandError: why`. With --traceback, Django's own way."""
+    from django.core.management import CommandError, ManagementUtility
+    from django.core.management.base import BaseCommand, SystemCheckError
+
+    def plainly(execute, name: str):
+        def run(*args, **options):
+            try:
+                return execute(*args, **options)
+            except SystemCheckError:
+                raise
+            except CommandError as exc:
+                sys.stderr.write(f"fairchase {name}: {exc}\n")
+                raise SystemExit(exc.returncode) from None
+
+        return run
+
+    class Utility(ManagementUtility):
+        def fetch_command(self, subcommand):
+            command = super().fetch_command(subcommand)
+            if isinstance(command, BaseCommand) and "--traceback" not in argv:
+                command.execute = plainly(command.execute, subcommand)
+            return command
+
+    return Utility(argv)
+
+
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fairchase.settings")
     import django
-    from django.core.management import execute_from_command_line
 
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args in (["help"], ["--help"], ["-h"]):
@@ -82,7 +111,7 @@ def main(argv: list[str] | None = None) -> None:
     from django.db.utils import OperationalError, ProgrammingError
 
     try:
-        execute_from_command_line(["fairchase", *args])
+        _utility(["fairchase", *args]).execute()
     except OSError as exc:
         if "--traceback" in args:
             raise

@@ -128,3 +128,13 @@ def test_a_simulation_of_a_world_that_does_not_exist_is_refused(transactional_db
     with pytest.raises(CommandError) as refused:  # call_command's way in: handle
         Command().handle(sim_args=["--world", "no-such-world", "--no-plots"])
     assert refused.value.returncode == 2
+
+
+def test_a_refused_export_says_fairchase_export_as_its_other_errors_do(db, capsys, tmp_path):
+    code, out, err = run(capsys, "export", "leads", str(tmp_path / "x.txt"))
+    assert code == 1 and out == ""
+    assert err == "fairchase export: Name the file .csv or .xlsx (or .jsonl for history).\n"
+    code, out, err = run(capsys, "export", "leads", str(tmp_path / "no" / "x.csv"))
+    assert code == 1 and err.startswith("fairchase export: No such file or directory")
+    code, out, err = run(capsys, "report", "--from", "yesterday")
+    assert code == 1 and err == "fairchase report: Dates must look like 2026-01-31.\n", err

@@ -3,6 +3,7 @@ money, a list of codes. Each refuses what it cannot store or mean with a 422 say
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 from ninja import Field
 from pydantic import AfterValidator, BeforeValidator, StringConstraints
 
-from fairchase.leads.normalize import clean_text
+from fairchase.leads.normalize import clean_text, strip_invisible
 from fairchase.web.words import counted
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL cannot store NUL characters in text
@@ -25,15 +26,26 @@ def Text(max_length: int, min_length: int = 0):  # noqa: N802 (reads like a type
     ]
 
 
+def _one_line(value):
+    """Say what is wrong with a line break or control character in words, as the web forms
+    do, before the schema's pattern would say it as a regular expression."""
+    if isinstance(value, str) and re.search(r"[\x00-\x1f\x7f]", value):
+        raise ValueError("must be on one line, without control characters")
+    return value
+
+
 def Line(max_length: int, min_length: int = 0):  # noqa: N802 (reads like a type)
     return Annotated[
-        str, StringConstraints(max_length=max_length, min_length=min_length, pattern=ONE_LINE)
+        str,
+        StringConstraints(max_length=max_length, min_length=min_length, pattern=ONE_LINE),
+        BeforeValidator(_one_line),
     ]
 
 
 def _a_name(value: str) -> str:
-    """A name as stored (`normalize.clean_text`, trimmed), never blank: "   " names nobody."""
-    value = clean_text(value).strip()
+    """A name as stored (`normalize.clean_text`, trimmed of every invisible character),
+    never blank: "   " or two zero-width spaces name nobody."""
+    value = strip_invisible(clean_text(value))
     if not value:
         raise ValueError("must not be blank")
     return value

@@ -19,6 +19,7 @@ from fairchase.leads.normalize import (
     normalize_email,
     normalize_phone,
     normalize_timezone,
+    strip_invisible,
     zone_countries,
 )
 
@@ -390,7 +391,8 @@ def _who(got: dict[str, str], problems: list[str], extra: list[str]) -> dict:
     name = got.get("name") or " ".join(
         p for p in (got.get("first_name"), got.get("last_name")) if p
     )
-    out["name"] = " ".join(name.split()) or out["email"] or out["phone"]
+    # a name of only invisible characters (zero-width spaces) is no name, as in the app
+    out["name"] = strip_invisible(" ".join(name.split())) or out["email"] or out["phone"]
     if not out["name"]:
         problems.append("No name, email or phone: nothing to identify the lead by.")
         raise RowError("; ".join(problems))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -35,6 +36,23 @@ def clean_text(raw: str | None) -> str:
     """Typed text as stored: without control characters (tab and line breaks kept) or
     noncharacters, which nobody types and which would break a later export."""
     return NOT_TEXT.sub("", raw or "")
+
+
+# What shows nothing on a page: spaces of every kind (Zs, Zl, Zp), format characters (Cf:
+# zero-width spaces and joiners, direction marks, a soft hyphen) and controls.
+_INVISIBLE = {"Cf", "Cc", "Zs", "Zl", "Zp"}
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without the invisible characters at either end (`str.strip` keeps a zero-width
+    space): a name of only those ("\u200b\u200b") is blank, as one of only spaces is.
+    Those between visible characters stay (a joiner inside a name or an emoji is meant)."""
+    start, end = 0, len(text)
+    while start < end and unicodedata.category(text[start]) in _INVISIBLE:
+        start += 1
+    while end > start and unicodedata.category(text[end - 1]) in _INVISIBLE:
+        end -= 1
+    return text[start:end]
 
 
 def normalize_email(raw: str | None) -> str:

@@ -80,3 +80,15 @@ def test_text_in_any_encoding_is_still_read(alice):
     data = "name,email,notes\r\nZoë Müller,zoe@example.com,Café\tcrème\r\n".encode("cp1252")
     import_file(io.BytesIO(data), alice)
     assert Lead.objects.get().name == "Zoë Müller"
+
+
+def test_a_name_of_invisible_characters_is_no_name(alice):
+    """As everywhere in the app (`normalize.strip_invisible`): the lead is named by its
+    address, and a row with nothing else to know the person by is refused."""
+    data = (
+        "name,email\r\n\u200b\u200b,ann@example.com\r\n\u200bBo Lee\u2060,bo@example.com\r\n"
+        "\u200b,\r\n"
+    ).encode()
+    report = import_file(io.BytesIO(data), alice)
+    assert sorted(Lead.objects.values_list("name", flat=True)) == ["Bo Lee", "ann@example.com"]
+    assert "nothing to identify the lead by" in dict(report.errors)[4]

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..models import ACTIVE_STATUSES, OUTBOUND_SOURCES, Attempt, Lead, Outcome, Status, StatusChange
-from ..normalize import clean_text, normalize_email, normalize_phone
+from ..normalize import clean_text, normalize_email, normalize_phone, strip_invisible
 from ..planning import PLAN_FIELDS
 from .attempts import SILENT_OUTCOMES
 from .core import ActionError, RepeatedEnquiry, _done, _lock, _transition
@@ -44,8 +44,8 @@ def _clean_texts(fields: dict) -> None:
     for key in ("name", "company", "notes"):
         if key in fields:
             fields[key] = clean_text(fields[key])
-            if key != "notes":
-                fields[key] = fields[key].strip()
+            if key != "notes":  # a name of only invisible characters is blank
+                fields[key] = strip_invisible(fields[key])
     if "name" in fields and not fields["name"]:
         raise ActionError("A lead needs a name.")
 
@@ -169,6 +169,9 @@ def _answered_our_try(lead: Lead, attempt: Attempt, at: datetime, fields: list[s
         fields.append("responded_at")
 
 
+# The fields saying who a lead is: an edit of one may make it a person who said no.
+IDENTITY_FIELDS = {"name", "email", "phone"}
+
 # Fields only the actions write (through their own transitions), never `update_lead`.
 GUARDED_FIELDS = {
     "status",
@@ -191,7 +194,12 @@ GUARDED_FIELDS = {
 
 @transaction.atomic
 def update_lead(lead: Lead, *, user=None, **fields) -> Lead:
-    """Edit details (not status); the plan is recomputed because value or source may change."""
+    """Edit details (not status); the plan is recomputed because value or source may change.
+    An edit of who the lead is (its name, email or phone) that makes it a person who said
+    no (`_honour_opt_out`, checked on the record as edited, not on the fields sent: a new
+    name alone can make it the person who opted out on its phone) opts it out, as
+    `create_lead` does; every edit (the API's PATCH, the web form, the admin, an import)
+    comes through here."""
     if GUARDED_FIELDS & set(fields):
         raise ActionError(
             f"Not a detail: {', '.join(sorted(GUARDED_FIELDS & set(fields)))} change through their own action."
@@ -206,6 +214,6 @@ def update_lead(lead: Lead, *, user=None, **fields) -> Lead:
         setattr(fresh, k, v)
     fresh.save(update_fields=[*fields, "updated_at"])
     kind = "updated"
-    if {"email", "phone"} & set(fields) and _honour_opt_out(fresh, user):
+    if IDENTITY_FIELDS & set(fields) and _honour_opt_out(fresh, user):
         kind = "opt_out"  # what is queued for them is cancelled, as for any opt-out
     return _done(fresh, kind, caller=lead)

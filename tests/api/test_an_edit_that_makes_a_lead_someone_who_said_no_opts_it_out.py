@@ -1,0 +1,88 @@
+"""An edit that makes a lead someone who said no opts it out, whatever the edit sends: the
+check runs in `actions.update_lead` (every edit's one door) on the record as it is after
+the edit (its name, email and phone), not only on the fields sent. Before, renaming a lead
+through `PATCH /api/leads/<id>` to the name of the person who opted out on its own phone
+left it open and planned an email for Monday. Through real HTTP requests."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from fairchase.leads import actions
+from fairchase.leads.models import Lead, Status
+
+
+def _eve_said_no(api) -> Lead:
+    """Eve Ross posted (#734 in the report), then opted out."""
+    r = api("POST", "/leads", {"name": "Eve Ross", "phone": "3125550144"})
+    assert r.status_code == 201, r.content
+    eve = Lead.objects.get(pk=r.json()["id"])
+    assert api("POST", f"/leads/{eve.pk}/opt-out", {}).status_code == 200
+    eve.refresh_from_db()
+    assert eve.status == Status.OPTED_OUT
+    return eve
+
+
+def _a_stranger_on_her_phone(api) -> Lead:
+    """Another name on Eve's phone (#735): someone else, left open."""
+    body = {"name": "Eve Rss", "phone": "3125550144", "email": "eve.r@example.com"}
+    r = api("POST", "/leads", body)
+    assert r.status_code == 201 and r.json()["status"] == "open", r.content
+    return Lead.objects.get(pk=r.json()["id"])
+
+
+def _opted_out_naming(lead: Lead, eve: Lead) -> None:
+    lead.refresh_from_db()
+    assert lead.status == Status.OPTED_OUT, lead.get_status_display()
+    row = lead.status_changes.order_by("-pk").first()
+    assert row.new == Status.OPTED_OUT and f"Eve Ross (#{eve.pk})" in row.reason, row.reason
+    assert lead.next_action != "contact"
+
+
+def test_renaming_a_lead_to_the_person_who_said_no_on_its_phone_opts_it_out(api):
+    eve = _eve_said_no(api)
+    lead = _a_stranger_on_her_phone(api)
+    r = api("PATCH", f"/leads/{lead.pk}", {"name": "Eve Ross"})
+    assert r.status_code == 200, r.content
+    assert r.json()["status"] == "opted_out" and r.json()["next_action"] != "contact"
+    _opted_out_naming(lead, eve)
+
+
+def test_giving_a_lead_an_email_someone_opted_out_with_opts_it_out(api):
+    r = api("POST", "/leads", {"name": "Eve Ross", "email": "eve@ross.example"})
+    eve = Lead.objects.get(pk=r.json()["id"])
+    assert api("POST", f"/leads/{eve.pk}/opt-out", {}).status_code == 200
+    other = api("POST", "/leads", {"name": "E. Ross", "phone": "3125550199"}).json()
+    assert other["status"] == "open"
+    r = api("PATCH", f"/leads/{other['id']}", {"email": "EVE@ross.example"})
+    assert r.status_code == 200 and r.json()["status"] == "opted_out", r.content
+    _opted_out_naming(Lead.objects.get(pk=other["id"]), eve)
+
+
+def test_renaming_a_lead_in_the_admin_opts_it_out_too(api, client, boss):
+    """The admin sends only the fields changed (here the name), as the API's PATCH may."""
+    eve = _eve_said_no(api)
+    lead = _a_stranger_on_her_phone(api)
+    client.force_login(boss)
+    boss.is_staff = boss.is_superuser = True
+    boss.save()
+    url = f"/admin/leads/lead/{lead.pk}/change/"
+    form = admin.site._registry[Lead].get_form(None, lead)(instance=lead)
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: "" if v is None else v for k, v in data.items()}
+    for related in ("attempts", "status_changes"):
+        count = getattr(lead, related).count()
+        data[f"{related}-TOTAL_FORMS"] = data[f"{related}-INITIAL_FORMS"] = count
+        data[f"{related}-MIN_NUM_FORMS"], data[f"{related}-MAX_NUM_FORMS"] = 0, 1000
+    data["name"] = "Eve Ross"
+    r = client.post(url, data)
+    assert r.status_code == 302, r.content.decode()[:3000]
+    _opted_out_naming(lead, eve)
+
+
+def test_renaming_a_lead_on_a_shared_phone_to_another_name_leaves_it_open(api):
+    _eve_said_no(api)
+    lead = _a_stranger_on_her_phone(api)
+    actions.update_lead(lead, name="Carl Diaz", notes="Works at the same office")
+    lead.refresh_from_db()
+    assert lead.status == Status.OPEN
