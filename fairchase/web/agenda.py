@@ -26,7 +26,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import BooleanField, Case, F, Min, Q, When
+from django.db.models import BooleanField, Case, Exists, F, Min, OuterRef, Q, When
 from django.db.models.expressions import RawSQL
 
 from fairchase.leads.models import ACTIVE_STATUSES, BusinessSettings, Commitment, Lead, Status
@@ -192,8 +192,8 @@ def agenda_for(
     rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
     make = _row_maker(minutes, now)
     _fill_new(agenda, user, owner, rows, make)
-    committed = _fill_commitments(agenda, user, owner, minutes)
-    _fill_followups(agenda, base, rows, make, minutes, committed)
+    _fill_commitments(agenda, user, owner, minutes)
+    _fill_followups(agenda, base, rows, make, minutes)
     if not agenda.due_total:  # say when the next follow-up is (a weekend, a quiet evening)
         upcoming = (
             base.filter(CONTACT_TERM, next_due__gt=eod)
@@ -288,8 +288,8 @@ def _fill_new(agenda: Agenda, user, owner, rows, make) -> None:
     agenda.minutes_new = sum(r.minutes for r in agenda.new)
 
 
-def _fill_commitments(agenda: Agenda, user, owner, minutes: dict[str, float]) -> set[int]:
-    """Commitments due by the end of the day; returns the leads we promised to contact."""
+def _fill_commitments(agenda: Agenda, user, owner, minutes: dict[str, float]) -> None:
+    """Commitments due by the end of the day."""
     eod = agenda.end_of_day
     agenda.commitments = _commitments_due(user, owner, eod, agenda.now)
     agenda.commitments_total = len(agenda.commitments)
@@ -297,10 +297,27 @@ def _fill_commitments(agenda: Agenda, user, owner, minutes: dict[str, float]) ->
         agenda.commitments_total = commitments_due(user, owner, eod)[:COUNT_CAP].count()
     ours = [c for c in agenda.commitments if c.commitment.by == Commitment.By.US]
     agenda.minutes_commitments = sum(minutes.get(c.lead.next_channel or "call", 5.0) for c in ours)
-    return {c.lead.pk for c in ours}
 
 
-def _fill_followups(agenda: Agenda, base, rows, make, minutes, committed: set[int]) -> None:
+def due_followups(leads, eod: datetime):
+    """The follow-ups due by `eod` among `leads`: contacts the plan says are due, except a new
+    enquiry's first answer (its own section) and a lead with a promise of ours due by then
+    (listed under its commitment, where the promise is the next step). One rule for Today's
+    section, its count, its "see all" page, the API and `fairchase agenda`."""
+    promised = Commitment.objects.filter(
+        lead=OuterRef("pk"),
+        state=Commitment.State.PENDING,
+        by=Commitment.By.US,
+        due_at__lte=eod,
+    )
+    return (
+        leads.filter(CONTACT_TERM, next_due__lte=eod)
+        .exclude(status=Status.OPEN, attempt_count=0, revisit_at=None)
+        .filter(~Exists(promised))
+    )
+
+
+def _fill_followups(agenda: Agenda, base, rows, make, minutes) -> None:
     """Follow-ups due today, best value per minute first, up to the day's minutes; then the
     wings. As the decision core fills a day (`policy.agenda`), a contact that does not fit
     does not end the day: a later, shorter one that fits (a 2-minute text after a call too
@@ -309,22 +326,15 @@ def _fill_followups(agenda: Agenda, base, rows, make, minutes, committed: set[in
     shortest = max(1.0, min(minutes.values()))
     limit = min(
         FOLLOWUP_CAP,
-        int(left // shortest) + WINGS_LIMIT + len(committed) + 1,
+        int(left // shortest) + WINGS_LIMIT + 1,
     )
     eod = agenda.end_of_day
-    due_qs = base.filter(CONTACT_TERM, next_due__lte=eod).exclude(
-        status=Status.OPEN, attempt_count=0, revisit_at=None
-    )
+    due_qs = due_followups(base, eod)
     used, fetched, complete = 0.0, 0, True
-    due_rows = rows.filter(CONTACT_TERM, next_due__lte=eod).exclude(
-        status=Status.OPEN, attempt_count=0, revisit_at=None
-    )
+    due_rows = due_followups(rows, eod)
     # Streamed in small chunks: the loop stops once nothing more fits and the wings are full.
     for lead in due_rows[:limit].iterator(chunk_size=20):
         fetched += 1
-        if lead.pk in committed:
-            agenda.due_committed += 1
-            continue  # already listed under its commitment
         r = make(lead, "followup")
         if used + r.minutes <= left:
             used += r.minutes
@@ -381,9 +391,7 @@ def section_leads(
         return base.filter(NEW_TERM).filter(CONTACT_TERM)
     eod = contact_day(now, business).end  # the day Today plans (`agenda_for`)
     if section == "followups":
-        return base.filter(CONTACT_TERM, next_due__lte=eod).exclude(
-            status=Status.OPEN, attempt_count=0, revisit_at=None
-        )
+        return due_followups(base, eod)
     if section == "let_go":
         return base.filter(STOP_TERM)
     if section == "commitments":

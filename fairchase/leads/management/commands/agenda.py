@@ -83,7 +83,7 @@ class Command(BaseCommand):
             con.print(_commitments_table(agenda, tz))
         day = agenda.day_name or "today"
         for title, rows in (
-            (f"Follow-ups due {day}, best first", agenda.followups),
+            (f"Follow-ups due {day}, best first ({agenda.followup_total})", agenda.followups),
             (f"In the wings (past {day}'s minutes)", agenda.wings + agenda.waiting),
             ("Ready to let go", agenda.let_go),
         ):
