@@ -16,8 +16,8 @@ Sections, in the order a person works them:
 
 Everything comes from the lead's precomputed plan fields: each section is one query
 "this owner's active leads in this section, best priority first, LIMIT n" answered by
-a partial index (web/migrations/0002), plus a capped count only when a section
-overflows the page, and one query for commitments. Never attempts, never a query per
+a partial index (web/migrations/0002), plus a capped count and a sum of its minutes only
+when a section overflows the page, and one query for commitments. Never attempts, never a query per
 row, and no full scan of a big lead book (10,000 open leads render in milliseconds).
 """
 
@@ -26,7 +26,19 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import BooleanField, Case, Exists, F, Min, OuterRef, Q, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    FloatField,
+    Min,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
 
 from fairchase.leads.models import ACTIVE_STATUSES, BusinessSettings, Commitment, Lead, Status
@@ -160,6 +172,30 @@ def _capped_count(qs, shown: int, limit: int) -> int:
     return qs.order_by("-priority")[:COUNT_CAP].count()
 
 
+def _minutes_of(minutes: dict[str, float], lead: str = "", unnamed: str = "") -> Case:
+    """A row's minutes in SQL, for summing a whole section in one query: the plan's channel,
+    else as `row_channel` reads the lead's addresses (a call, an email, else none). `lead` is
+    the path to the lead ("lead__" from a commitment); `unnamed` the channel to cost when the
+    plan names none (a commitment's row counts a call), "" to follow the addresses."""
+    channel, phone, email = f"{lead}next_channel", f"{lead}phone", f"{lead}email"
+    named = [When(**{channel: ch}, then=Value(float(m))) for ch, m in minutes.items()]
+    named.append(When(~Q(**{channel: ""}), then=Value(5.0)))  # a channel without a cost
+    if unnamed:  # every row costs that channel's minutes
+        return Case(
+            *named, default=Value(float(minutes.get(unnamed, 5.0))), output_field=FloatField()
+        )
+    addresses = [
+        When(~Q(**{phone: ""}), then=Value(float(minutes["call"]))),
+        When(~Q(**{email: ""}), then=Value(float(minutes["email"]))),
+    ]
+    return Case(*named, *addresses, default=Value(0.0), output_field=FloatField())
+
+
+def _section_minutes(qs, minutes: dict[str, float], **how) -> float:
+    """The minutes of every row of a section (not only those shown), one aggregate query."""
+    return qs.order_by().aggregate(total=Sum(_minutes_of(minutes, **how)))["total"] or 0.0
+
+
 def agenda_for(
     user, now: datetime, owner=None, business: BusinessSettings | None = None, let_go: bool = True
 ) -> Agenda:
@@ -192,6 +228,8 @@ def agenda_for(
     rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
     make = _row_maker(minutes, now)
     _fill_new(agenda, user, owner, rows, make)
+    if agenda.more_new:  # every new enquiry takes its minutes, not only those shown
+        agenda.minutes_new = _section_minutes(base.filter(NEW_TERM, CONTACT_TERM), minutes)
     _fill_commitments(agenda, user, owner, minutes)
     _fill_followups(agenda, base, rows, make, minutes)
     if not agenda.due_total:  # say when the next follow-up is (a weekend, a quiet evening)
@@ -297,6 +335,13 @@ def _fill_commitments(agenda: Agenda, user, owner, minutes: dict[str, float]) ->
         agenda.commitments_total = commitments_due(user, owner, eod)[:COUNT_CAP].count()
     ours = [c for c in agenda.commitments if c.commitment.by == Commitment.By.US]
     agenda.minutes_commitments = sum(minutes.get(c.lead.next_channel or "call", 5.0) for c in ours)
+    if agenda.commitments_total > len(agenda.commitments):  # all of them, not only those shown
+        agenda.minutes_commitments = _section_minutes(
+            commitments_due(user, owner, eod).filter(by=Commitment.By.US),
+            minutes,
+            lead="lead__",
+            unnamed="call",
+        )
 
 
 def due_followups(leads, eod: datetime):
