@@ -153,7 +153,11 @@ class Agenda:
 
     @property
     def budget_line(self) -> str:
-        """Where the follow-ups that fit end ("Your 120 minutes run out here ...")."""
+        """Where the follow-ups that fit end ("Your 120 minutes run out here ..."). With every
+        follow-up due above the line (nothing left in the wings for want of minutes), only the
+        leads the plan keeps for a later day are below it, and the line says that."""
+        if not self.wings:
+            return "In the wings: leads whose turn comes on a later day."
         day = f" on {self.day_name}" if self.day_name else ""
         return (
             f"{self.whose} {round(self.budget_minutes)} minutes{day} run out here "
