@@ -16,8 +16,8 @@ Sections, in the order a person works them:
 
 Everything comes from the lead's precomputed plan fields: each section is one query
 "this owner's active leads in this section, best priority first, LIMIT n" answered by
-a partial index (web/migrations/0002), plus a capped count only when a section
-overflows the page, and one query for commitments. Never attempts, never a query per
+a partial index (web/migrations/0002), plus a capped count and a sum of its minutes only
+when a section overflows the page, and one query for commitments. Never attempts, never a query per
 row, and no full scan of a big lead book (10,000 open leads render in milliseconds).
 """
 
@@ -26,7 +26,19 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import BooleanField, Case, F, Min, Q, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    FloatField,
+    Min,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
 
 from fairchase.leads.models import (
@@ -167,6 +179,30 @@ def _capped_count(qs, shown: int, limit: int) -> int:
     return qs.order_by("-priority")[:COUNT_CAP].count()
 
 
+def _minutes_of(minutes: dict[str, float], lead: str = "", unnamed: str = "") -> Case:
+    """A row's minutes in SQL, for summing a whole section in one query: the plan's channel,
+    else as `row_channel` reads the lead's addresses (a call, an email, else none). `lead` is
+    the path to the lead ("lead__" from a commitment); `unnamed` the channel to cost when the
+    plan names none (a commitment's row counts a call), "" to follow the addresses."""
+    channel, phone, email = f"{lead}next_channel", f"{lead}phone", f"{lead}email"
+    named = [When(**{channel: ch}, then=Value(float(m))) for ch, m in minutes.items()]
+    named.append(When(~Q(**{channel: ""}), then=Value(5.0)))  # a channel without a cost
+    if unnamed:  # every row costs that channel's minutes
+        return Case(
+            *named, default=Value(float(minutes.get(unnamed, 5.0))), output_field=FloatField()
+        )
+    addresses = [
+        When(~Q(**{phone: ""}), then=Value(float(minutes["call"]))),
+        When(~Q(**{email: ""}), then=Value(float(minutes["email"]))),
+    ]
+    return Case(*named, *addresses, default=Value(0.0), output_field=FloatField())
+
+
+def _section_minutes(qs, minutes: dict[str, float], **how) -> float:
+    """The minutes of every row of a section (not only those shown), one aggregate query."""
+    return qs.order_by().aggregate(total=Sum(_minutes_of(minutes, **how)))["total"] or 0.0
+
+
 def agenda_for(
     user, now: datetime, owner=None, business: BusinessSettings | None = None, let_go: bool = True
 ) -> Agenda:
@@ -199,8 +235,10 @@ def agenda_for(
     rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
     make = _row_maker(minutes, now)
     _fill_new(agenda, user, owner, rows, make)
-    committed = _fill_commitments(agenda, user, owner, minutes)
-    _fill_followups(agenda, base, rows, make, minutes, committed)
+    if agenda.more_new:  # every new enquiry takes its minutes, not only those shown
+        agenda.minutes_new = _section_minutes(base.filter(NEW_TERM, CONTACT_TERM), minutes)
+    _fill_commitments(agenda, user, owner, minutes)
+    _fill_followups(agenda, base, rows, make, minutes)
     if not agenda.due_total:  # say when the next follow-up is (a weekend, a quiet evening)
         upcoming = (
             base.filter(CONTACT_TERM, next_due__gt=eod)
@@ -305,8 +343,8 @@ def _fill_new(agenda: Agenda, user, owner, rows, make) -> None:
     agenda.minutes_new = sum(r.minutes for r in agenda.new)
 
 
-def _fill_commitments(agenda: Agenda, user, owner, minutes: dict[str, float]) -> set[int]:
-    """Commitments due by the end of the day; returns the leads we promised to contact."""
+def _fill_commitments(agenda: Agenda, user, owner, minutes: dict[str, float]) -> None:
+    """Commitments due by the end of the day."""
     eod = agenda.end_of_day
     agenda.commitments = _commitments_due(user, owner, eod, agenda.now)
     agenda.commitments_total = len(agenda.commitments)
@@ -314,10 +352,34 @@ def _fill_commitments(agenda: Agenda, user, owner, minutes: dict[str, float]) ->
         agenda.commitments_total = commitments_due(user, owner, eod)[:COUNT_CAP].count()
     ours = [c for c in agenda.commitments if c.commitment.by == Commitment.By.US]
     agenda.minutes_commitments = sum(minutes.get(c.lead.next_channel or "call", 5.0) for c in ours)
-    return {c.lead.pk for c in ours}
+    if agenda.commitments_total > len(agenda.commitments):  # all of them, not only those shown
+        agenda.minutes_commitments = _section_minutes(
+            commitments_due(user, owner, eod).filter(by=Commitment.By.US),
+            minutes,
+            lead="lead__",
+            unnamed="call",
+        )
 
 
-def _fill_followups(agenda: Agenda, base, rows, make, minutes, committed: set[int]) -> None:
+def due_followups(leads, eod: datetime):
+    """The follow-ups due by `eod` among `leads`: contacts the plan says are due, except a new
+    enquiry's first answer (its own section) and a lead with a promise of ours due by then
+    (listed under its commitment, where the promise is the next step). One rule for Today's
+    section, its count, its "see all" page, the API and `fairchase agenda`."""
+    promised = Commitment.objects.filter(
+        lead=OuterRef("pk"),
+        state=Commitment.State.PENDING,
+        by=Commitment.By.US,
+        due_at__lte=eod,
+    )
+    return (
+        leads.filter(CONTACT_TERM, next_due__lte=eod)
+        .exclude(status=Status.OPEN, attempt_count=0, revisit_at=None)
+        .filter(~Exists(promised))
+    )
+
+
+def _fill_followups(agenda: Agenda, base, rows, make, minutes) -> None:
     """Follow-ups due today, best value per minute first, up to the day's minutes; then the
     wings. As the decision core fills a day (`policy.agenda`), a contact that does not fit
     does not end the day: a later, shorter one that fits (a 2-minute text after a call too
@@ -326,22 +388,15 @@ def _fill_followups(agenda: Agenda, base, rows, make, minutes, committed: set[in
     shortest = max(1.0, min(minutes.values()))
     limit = min(
         FOLLOWUP_CAP,
-        int(left // shortest) + WINGS_LIMIT + len(committed) + 1,
+        int(left // shortest) + WINGS_LIMIT + 1,
     )
     eod = agenda.end_of_day
-    due_qs = base.filter(CONTACT_TERM, next_due__lte=eod).exclude(
-        status=Status.OPEN, attempt_count=0, revisit_at=None
-    )
+    due_qs = due_followups(base, eod)
     used, fetched, complete = 0.0, 0, True
-    due_rows = rows.filter(CONTACT_TERM, next_due__lte=eod).exclude(
-        status=Status.OPEN, attempt_count=0, revisit_at=None
-    )
+    due_rows = due_followups(rows, eod)
     # Streamed in small chunks: the loop stops once nothing more fits and the wings are full.
     for lead in due_rows[:limit].iterator(chunk_size=20):
         fetched += 1
-        if lead.pk in committed:
-            agenda.due_committed += 1
-            continue  # already listed under its commitment
         r = make(lead, "followup")
         if used + r.minutes <= left:
             used += r.minutes
@@ -401,9 +456,7 @@ def section_leads(
         return base.filter(NEW_TERM).filter(CONTACT_TERM)
     eod = contact_day(now, business).end  # the day Today plans (`agenda_for`)
     if section == "followups":
-        return base.filter(CONTACT_TERM, next_due__lte=eod).exclude(
-            status=Status.OPEN, attempt_count=0, revisit_at=None
-        )
+        return due_followups(base, eod)
     if section == "let_go":
         return base.filter(STOP_TERM)
     if section == "commitments":

@@ -122,11 +122,10 @@ class Agenda:
     waiting: list[AgendaRow] = field(default_factory=list)  # plan says wait for their turn
     let_go: list[AgendaRow] = field(default_factory=list)
     new_total: int = 0
-    due_total: int = 0
+    due_total: int = 0  # follow-ups due, not counting those listed under a commitment
     let_go_total: int = 0
     let_go_later: bool = False  # the rows to let go load when their section comes into view
     commitments_total: int = 0
-    due_committed: int = 0  # due follow-ups listed under their commitment instead
     has_leads: bool = False  # any active lead at all (else Today shows how to start)
     next_due: datetime | None = None  # no follow-up due today: when the next one is
     minutes_new: float = 0.0
@@ -154,7 +153,11 @@ class Agenda:
 
     @property
     def budget_line(self) -> str:
-        """Where the follow-ups that fit end ("Your 120 minutes run out here ...")."""
+        """Where the follow-ups that fit end ("Your 120 minutes run out here ..."). With every
+        follow-up due above the line (nothing left in the wings for want of minutes), only the
+        leads the plan keeps for a later day are below it, and the line says that."""
+        if not self.wings:
+            return "In the wings: leads whose turn comes on a later day."
         day = f" on {self.day_name}" if self.day_name else ""
         return (
             f"{self.whose} {round(self.budget_minutes)} minutes{day} run out here "
@@ -223,13 +226,13 @@ class Agenda:
 
     @property
     def followup_total(self) -> int:
-        """Follow-ups due today, not counting those listed under a commitment."""
-        return max(0, self.due_total - self.due_committed)
+        """Follow-ups due today, not counting those listed under a commitment (`due_total`)."""
+        return self.due_total
 
     @property
     def more_wings(self) -> int:
         """Due follow-ups not shown at all (beyond the line and the wings)."""
-        return max(0, self.due_total - self.due_committed - len(self.followups) - len(self.wings))
+        return max(0, self.due_total - len(self.followups) - len(self.wings))
 
     def leads(self) -> list[Lead]:
         """Every lead shown on the page (for extras that batch-load per page)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.utils import timezone
 
 from fairchase import clock
@@ -346,6 +346,9 @@ class BusinessSettingsForm(forms.ModelForm):
             self.initial[name] = money_text(getattr(settings, name))  # 6.0 -> "6"
         for name in self.MONEY:
             self.fields[name].widget.attrs.update(step="0.01", inputmode="decimal")
+        for name in self.Meta.fields:
+            self.fields[name].widget.attrs.update(_bounds(BusinessSettings._meta.get_field(name)))
+        self.fields["margin"].widget.attrs.update(min="0.01", max="100")  # clean_margin's
 
     def clean_business_timezone(self):
         zone = _normalized(normalize_timezone, self.cleaned_data.get("business_timezone"))
@@ -365,6 +368,16 @@ class BusinessSettingsForm(forms.ModelForm):
         if start and end and start >= end:
             self.add_error("contact_end", "Contact hours must end after they start.")
         return data  # each number's bounds are the model's validators (BusinessSettings)
+
+
+def _bounds(field) -> dict[str, str]:
+    """A setting's input bounds as the model's validators keep them (the tightest of each), so
+    the browser never offers a number saving refuses: the weekly cap said min="0" beside a
+    server minimum of 1."""
+    lows = [v.limit_value for v in field.validators if isinstance(v, MinValueValidator)]
+    highs = [v.limit_value for v in field.validators if isinstance(v, MaxValueValidator)]
+    bounds = {"min": max(lows, default=None), "max": min(highs, default=None)}
+    return {k: money_text(v) for k, v in bounds.items() if v is not None}
 
 
 class ProfileForm(forms.ModelForm):

@@ -161,4 +161,9 @@ def test_within_a_contact_days_hours_today_is_todays_as_before(
     boss = type(boss).objects.get(pk=boss.pk)
     client.force_login(boss)
     team = unescape(client.get("/?owner=all").content.decode())
-    assert "Everyone's 210 minutes run out here (6 min of follow-ups above)" in team
+    assert "240 selling minutes today: 30 already logged + " in team
+    team_day = agenda_for(boss, tuesday)
+    assert (team_day.whose, team_day.budget_minutes) == ("Everyone's", 210)
+    # 204 minutes are left after Tom's call: below the line, only Wendy's later turn
+    assert "run out" not in team
+    assert "In the wings: leads whose turn comes on a later day." in team

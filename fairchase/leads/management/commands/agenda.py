@@ -83,8 +83,9 @@ class Command(BaseCommand):
             con.print(_commitments_table(agenda, tz))
         day = agenda.day_name or "today"
         for title, rows in (
-            (f"Follow-ups due {day}, best first", agenda.followups),
-            (f"In the wings (past {day}'s minutes)", agenda.wings + agenda.waiting),
+            (f"Follow-ups due {day}, best first ({agenda.followup_total})", agenda.followups),
+            (f"In the wings (past {day}'s minutes)", agenda.wings),
+            ("In the wings (their turn comes on a later day)", agenda.waiting),
             ("Ready to let go", agenda.let_go),
         ):
             if rows:
