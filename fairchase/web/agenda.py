@@ -1,5 +1,6 @@
 """Today's agenda from the database: the web page, `fairchase agenda` and the benchmark share it
-(the rows and the day it fills are in `agenda_rows`).
+(the rows and the day it fills are in `agenda_rows`, its SQL terms, counts and sums in
+`agenda_sql`).
 
 "Today" is the day `planning.contact_day` names: today, or on a day that is not a contact day
 (a Sunday) or once the contact hours are over, the next contact day, whose follow-ups and
@@ -27,19 +28,14 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db.models import (
-    BooleanField,
     Case,
     Exists,
     F,
-    FloatField,
     Min,
     OuterRef,
     Q,
-    Sum,
-    Value,
     When,
 )
-from django.db.models.expressions import RawSQL
 
 from fairchase.leads.models import (
     ACTIVE_STATUSES,
@@ -60,6 +56,16 @@ from .agenda_rows import (
     CommitmentRow,
     new_order,
     worth_now,
+)
+from .agenda_sql import (
+    CONTACT_TERM,
+    COUNT_CAP,
+    NEW_TERM,
+    STOP_TERM,
+    WAIT_TERM,
+    capped_count,
+    channel_minutes,
+    section_minutes,
 )
 
 # The rows and the day are defined in agenda_rows; callers import them from here too.
@@ -137,70 +143,11 @@ def end_of_local_day(now: datetime, zone: str) -> datetime:
     return datetime.combine(local.date(), time.max, tzinfo=tzinfo)
 
 
-def channel_minutes(business: BusinessSettings) -> dict[str, float]:
-    return {
-        "call": business.minutes_call,
-        "email": business.minutes_email,
-        "text": business.minutes_text,
-        "visit": business.minutes_visit,
-    }
-
-
-def _literal(sql: str) -> RawSQL:
-    """A WHERE term written out in the SQL rather than bound as a parameter: SQLite only
-    uses a partial index when the query repeats the index's condition literally."""
-    return RawSQL(sql, (), output_field=BooleanField())
-
-
-# Each matches the WHERE of a partial index created in web/migrations/0002 (all three
-# keyed on owner, best priority first), so every section is a short index range scan.
-# A lead with a revisit date (an imported contact, a revisit that came back) is not a new enquiry.
-NEW_TERM = _literal(
-    "leads_lead.status = 'open' AND leads_lead.attempt_count = 0 AND leads_lead.revisit_at IS NULL"
-)
-CONTACT_TERM = _literal("leads_lead.next_action = 'contact'")
-STOP_TERM = _literal("leads_lead.next_action = 'stop'")
-WAIT_TERM = _literal("leads_lead.next_action = 'wait'")
-COUNT_CAP = 1000  # badges say "1000+" beyond this instead of counting every row
-
-
 def _active_leads(user, owner):
     qs = visible_leads(user).filter(status__in=list(ACTIVE_STATUSES))
     if owner is not None:
         qs = qs.filter(owner=owner)
     return qs
-
-
-def _capped_count(qs, shown: int, limit: int) -> int:
-    """The section's size: free when it all fits on the page, else one capped count
-    (ordered like the index, so the planner counts from the section's partial index)."""
-    if shown < limit:
-        return shown
-    return qs.order_by("-priority")[:COUNT_CAP].count()
-
-
-def _minutes_of(minutes: dict[str, float], lead: str = "", unnamed: str = "") -> Case:
-    """A row's minutes in SQL, for summing a whole section in one query: the plan's channel,
-    else as `row_channel` reads the lead's addresses (a call, an email, else none). `lead` is
-    the path to the lead ("lead__" from a commitment); `unnamed` the channel to cost when the
-    plan names none (a commitment's row counts a call), "" to follow the addresses."""
-    channel, phone, email = f"{lead}next_channel", f"{lead}phone", f"{lead}email"
-    named = [When(**{channel: ch}, then=Value(float(m))) for ch, m in minutes.items()]
-    named.append(When(~Q(**{channel: ""}), then=Value(5.0)))  # a channel without a cost
-    if unnamed:  # every row costs that channel's minutes
-        return Case(
-            *named, default=Value(float(minutes.get(unnamed, 5.0))), output_field=FloatField()
-        )
-    addresses = [
-        When(~Q(**{phone: ""}), then=Value(float(minutes["call"]))),
-        When(~Q(**{email: ""}), then=Value(float(minutes["email"]))),
-    ]
-    return Case(*named, *addresses, default=Value(0.0), output_field=FloatField())
-
-
-def _section_minutes(qs, minutes: dict[str, float], **how) -> float:
-    """The minutes of every row of a section (not only those shown), one aggregate query."""
-    return qs.order_by().aggregate(total=Sum(_minutes_of(minutes, **how)))["total"] or 0.0
 
 
 def agenda_for(
@@ -236,7 +183,7 @@ def agenda_for(
     make = _row_maker(minutes, now)
     _fill_new(agenda, user, owner, rows, make)
     if agenda.more_new:  # every new enquiry takes its minutes, not only those shown
-        agenda.minutes_new = _section_minutes(base.filter(NEW_TERM, CONTACT_TERM), minutes)
+        agenda.minutes_new = section_minutes(base.filter(NEW_TERM, CONTACT_TERM), minutes)
     _fill_commitments(agenda, user, owner, minutes)
     _fill_followups(agenda, base, rows, make, minutes)
     if not agenda.due_total:  # say when the next follow-up is (a weekend, a quiet evening)
@@ -252,7 +199,7 @@ def agenda_for(
         _fill_let_go(agenda, base, rows, make)
     else:
         agenda.let_go_later = True
-        agenda.let_go_total = _capped_count(base.filter(STOP_TERM), COUNT_CAP, COUNT_CAP)
+        agenda.let_go_total = capped_count(base.filter(STOP_TERM), COUNT_CAP, COUNT_CAP)
     agenda.has_leads = (
         bool(agenda.new or agenda.commitments or agenda.due_total or agenda.let_go_total)
         or base.exists()
@@ -262,7 +209,7 @@ def agenda_for(
 
 def _fill_let_go(agenda: Agenda, base, rows, make) -> None:
     agenda.let_go = _rows_of(make, rows.filter(STOP_TERM)[:LET_GO_LIMIT], "let_go")
-    agenda.let_go_total = _capped_count(base.filter(STOP_TERM), len(agenda.let_go), LET_GO_LIMIT)
+    agenda.let_go_total = capped_count(base.filter(STOP_TERM), len(agenda.let_go), LET_GO_LIMIT)
 
 
 def let_go_for(user, now: datetime, owner=None, business: BusinessSettings | None = None) -> Agenda:
@@ -339,7 +286,7 @@ def _fill_new(agenda: Agenda, user, owner, rows, make) -> None:
         agenda.new.append(r)
     agenda.new.sort(key=new_order)
     del agenda.new[NEW_LIMIT:]
-    agenda.new_total = _capped_count(new_qs, len(agenda.new), NEW_LIMIT)
+    agenda.new_total = capped_count(new_qs, len(agenda.new), NEW_LIMIT)
     agenda.minutes_new = sum(r.minutes for r in agenda.new)
 
 
@@ -353,7 +300,7 @@ def _fill_commitments(agenda: Agenda, user, owner, minutes: dict[str, float]) ->
     ours = [c for c in agenda.commitments if c.commitment.by == Commitment.By.US]
     agenda.minutes_commitments = sum(minutes.get(c.lead.next_channel or "call", 5.0) for c in ours)
     if agenda.commitments_total > len(agenda.commitments):  # all of them, not only those shown
-        agenda.minutes_commitments = _section_minutes(
+        agenda.minutes_commitments = section_minutes(
             commitments_due(user, owner, eod).filter(by=Commitment.By.US),
             minutes,
             lead="lead__",
@@ -409,7 +356,7 @@ def _fill_followups(agenda: Agenda, base, rows, make, minutes) -> None:
             break
     agenda.minutes_followups = used
     complete = complete and fetched < limit
-    agenda.due_total = fetched if complete else _capped_count(due_qs, limit, limit)
+    agenda.due_total = fetched if complete else capped_count(due_qs, limit, limit)
 
 
 def row_for(

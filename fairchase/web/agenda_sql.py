@@ -1,0 +1,69 @@
+"""The agenda's SQL: each section's WHERE term as its partial index spells it, a section's
+capped count, and the minutes of a whole section in one aggregate query (`agenda` builds the
+sections from them)."""
+
+from __future__ import annotations
+
+from django.db.models import BooleanField, Case, FloatField, Q, Sum, Value, When
+from django.db.models.expressions import RawSQL
+
+from fairchase.leads.models import BusinessSettings
+
+
+def channel_minutes(business: BusinessSettings) -> dict[str, float]:
+    return {
+        "call": business.minutes_call,
+        "email": business.minutes_email,
+        "text": business.minutes_text,
+        "visit": business.minutes_visit,
+    }
+
+
+def literal(sql: str) -> RawSQL:
+    """A WHERE term written out in the SQL rather than bound as a parameter: SQLite only
+    uses a partial index when the query repeats the index's condition literally."""
+    return RawSQL(sql, (), output_field=BooleanField())
+
+
+# Each matches the WHERE of a partial index created in web/migrations/0002 (all three
+# keyed on owner, best priority first), so every section is a short index range scan.
+# A lead with a revisit date (an imported contact, a revisit that came back) is not a new enquiry.
+NEW_TERM = literal(
+    "leads_lead.status = 'open' AND leads_lead.attempt_count = 0 AND leads_lead.revisit_at IS NULL"
+)
+CONTACT_TERM = literal("leads_lead.next_action = 'contact'")
+STOP_TERM = literal("leads_lead.next_action = 'stop'")
+WAIT_TERM = literal("leads_lead.next_action = 'wait'")
+COUNT_CAP = 1000  # badges say "1000+" beyond this instead of counting every row
+
+
+def capped_count(qs, shown: int, limit: int) -> int:
+    """The section's size: free when it all fits on the page, else one capped count
+    (ordered like the index, so the planner counts from the section's partial index)."""
+    if shown < limit:
+        return shown
+    return qs.order_by("-priority")[:COUNT_CAP].count()
+
+
+def minutes_of(minutes: dict[str, float], lead: str = "", unnamed: str = "") -> Case:
+    """A row's minutes in SQL, for summing a whole section in one query: the plan's channel,
+    else as `row_channel` reads the lead's addresses (a call, an email, else none). `lead` is
+    the path to the lead ("lead__" from a commitment); `unnamed` the channel to cost when the
+    plan names none (a commitment's row counts a call), "" to follow the addresses."""
+    channel, phone, email = f"{lead}next_channel", f"{lead}phone", f"{lead}email"
+    named = [When(**{channel: ch}, then=Value(float(m))) for ch, m in minutes.items()]
+    named.append(When(~Q(**{channel: ""}), then=Value(5.0)))  # a channel without a cost
+    if unnamed:  # every row costs that channel's minutes
+        return Case(
+            *named, default=Value(float(minutes.get(unnamed, 5.0))), output_field=FloatField()
+        )
+    addresses = [
+        When(~Q(**{phone: ""}), then=Value(float(minutes["call"]))),
+        When(~Q(**{email: ""}), then=Value(float(minutes["email"]))),
+    ]
+    return Case(*named, *addresses, default=Value(0.0), output_field=FloatField())
+
+
+def section_minutes(qs, minutes: dict[str, float], **how) -> float:
+    """The minutes of every row of a section (not only those shown), one aggregate query."""
+    return qs.order_by().aggregate(total=Sum(minutes_of(minutes, **how)))["total"] or 0.0
