@@ -69,8 +69,11 @@ def _span(days: float) -> str:
     return counted(days * 24 * 60, "minute") if days < 1 else counted(days, "day")
 
 
-def When(past_days: float, future_days: float):  # noqa: N802 (reads like a type)
-    """An ISO 8601 date-time (no zone: UTC) within [now - past_days, now + future_days]."""
+def When(past_days: float, future_days: float, *, happened: bool = False):  # noqa: N802 (reads like a type)
+    """An ISO 8601 date-time (no zone: UTC) within [now - past_days, now + future_days].
+    `happened`: the time of something that has happened, the future days only a client's
+    clock running ahead of ours, so a time ahead is read as now (never stored in the
+    future, where "what happened up to now" would miss it)."""
 
     def within(value: datetime) -> datetime:
         if timezone.is_naive(value):
@@ -84,11 +87,12 @@ def When(past_days: float, future_days: float):  # noqa: N802 (reads like a type
                 if future_days >= 1
                 else "must not be in the future"
             )
-        return value
+        return min(value, now) if happened else value
 
     text = (
         f"ISO 8601 date and time (UTC when no zone is given), from {_span(past_days)} ago "
-        f"to {_span(future_days)} ahead."
+        f"to {_span(future_days)} ahead"
+        + (" (a time ahead of ours is read as now)." if happened else ".")
     )
     return Annotated[
         datetime, BeforeValidator(_iso_text), AfterValidator(within), Field(description=text)
@@ -96,7 +100,7 @@ def When(past_days: float, future_days: float):  # noqa: N802 (reads like a type
 
 
 # The time something happened (an attempt, an enquiry): the past, give or take clock skew.
-Happened = When(past_days=20 * 365, future_days=10 / (24 * 60))
+Happened = When(past_days=20 * 365, future_days=10 / (24 * 60), happened=True)
 # The time something is due (a commitment, a revisit): the near past to a few years ahead.
 Due = When(past_days=365, future_days=5 * 365)
 Money = Annotated[float, Field(ge=0, le=9_999_999_999)]

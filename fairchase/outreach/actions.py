@@ -9,6 +9,7 @@ arrived, send again, cancel, send now anyway) lock the row the same way first.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -22,6 +23,7 @@ from fairchase.leads.people import display_name
 from .models import MessageChange, OutboundMessage
 
 State = OutboundMessage.State
+log = logging.getLogger("fairchase.outreach")
 
 
 def move(
@@ -122,8 +124,9 @@ def confirm_arrived(msg: OutboundMessage, user) -> bool:
                 notes=f"{row.get_channel_display()} sent (confirmed)",
                 keeps_promise=False,  # a template sent is no promise of ours kept
             )
-        except ActionError:
-            pass  # won, lost or opted out in the meantime: the message still counts as sent
+        except ActionError as exc:
+            # the message is out and stays sent; an attempt lost must be seen, not passed over
+            log.error("message %s arrived but is not logged as an attempt: %s", row.pk, exc)
     return True
 
 

@@ -109,8 +109,8 @@ def _own_form(request, pk) -> CaptureForm:
 def form_create(request):
     name = request.POST.get("name", "").strip()[:100] or "Website enquiry form"
     owner = request.user
-    owner_id = request.POST.get("owner")
-    if owner_id:
+    owner_id = an_id(request.POST.get("owner"))
+    if owner_id is not None:
         owner = team(request.user).filter(pk=owner_id).first() or request.user
     CaptureForm.objects.create(
         name=name, owner=owner, acknowledge=bool(request.POST.get("acknowledge"))

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from fairchase.leads.models import BusinessSettings
 from fairchase.leads.people import team, visible_leads
+from fairchase.params import an_id
 from fairchase.web.views.common import web_view
 
 from ..importer import header_and_rows, import_file, mapping_problem, read_row
@@ -52,7 +53,7 @@ def upload(request):
         return redirect("intake:home")
     preset, mapping = detect_mapping(header.cells)
     owner = (
-        team(request.user).filter(pk=request.POST.get("owner") or request.user.pk).first()
+        team(request.user).filter(pk=an_id(request.POST.get("owner")) or request.user.pk).first()
         or request.user
     )
     job = ImportJob.objects.create(

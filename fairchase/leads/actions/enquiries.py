@@ -71,7 +71,7 @@ def add_enquiry(
     lead has), and a timeline row says "New enquiry through <via>". Written after tries
     of ours, it is their answer: our latest silent try is marked replied and the lead is
     engaged, as `record_reply` does. Never tried yet, the lead is an enquiry waiting from
-    now (no revisit date). The same message through `via` since `repeat_since` (joined,
+    now (no revisit date), unless a message of ours may be out (`_wait_from_now`). The same message through `via` since `repeat_since` (joined,
     or the lead made from it: its first row `created_as`) is a double submit: it raises
     `RepeatedEnquiry` and changes nothing. Checked under the lock, so two at once add it once.
     An address added that someone who opted out gave (`_honour_opt_out`, as `create_lead`
@@ -143,15 +143,22 @@ def _append_enquiry(lead: Lead, via: str, message: str, also: list[str]) -> None
     lead.notes = f"{lead.notes.rstrip()}\n\n{note}".strip()
 
 
+# Our messages that are or may be out: the outbox records each as an attempt dated when
+# it went (a person confirms an `unknown` one later, at its claim time).
+MAYBE_OUT = ("sending", "unknown", "sent")
+
+
 def _wait_from_now(lead: Lead, at: datetime, fields: list[str]) -> str:
     """A lead never tried (an imported contact, an old untried enquiry): this enquiry is the
-    one waiting for its answer now, not a revisit, and its wait starts at `at`. Returns
-    what to add to the transition's reason."""
+    one waiting for its answer now, not a revisit, and its wait starts at `at`, unless an
+    email or text of ours may already be out: its attempt, recorded later, would then
+    predate the lead and be refused (lost). Returns what to add to the transition's reason."""
     said = ""
     if lead.revisit_at is not None:
         lead.revisit_at = None
         said += "; its revisit date cleared"
-    if lead.created_at < at:
+    maybe_out = lead.outbound_messages.filter(kind="lead", state__in=MAYBE_OUT)
+    if lead.created_at < at and not maybe_out.exists():
         lead.created_at = at
         fields.append("created_at")
         said += "; waiting from now"

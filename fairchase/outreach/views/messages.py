@@ -97,7 +97,7 @@ LAST_MESSAGES = (MessageTemplate.Purpose.BREAKUP, MessageTemplate.Purpose.FIRST_
 def send_draft(request, pk):
     """One click on Today or the lead page: send the template as drafted for this lead."""
     lead = lead_or_404(request.user, pk)
-    template = get_object_or_404(MessageTemplate, pk=request.POST.get("template") or 0)
+    template = get_object_or_404(MessageTemplate, pk=an_id(request.POST.get("template")))
     letting_go = (
         lead.next_action == "stop" and lead.is_active
     )  # the plan's stop, as it stood before the send

@@ -8,6 +8,7 @@ from django.utils import timezone
 from fairchase import clock
 from fairchase.leads import actions
 from fairchase.leads.models import Lead
+from fairchase.params import an_id
 
 CHANNELS = ("call", "email", "text", "visit")
 OUTCOMES = ("no_answer", "left_message", "talked", "replied", "bounced", "opted_out")
@@ -60,8 +61,8 @@ class Command(BaseCommand):
 
     def _find(self, text: str) -> Lead:
         qs = (
-            Lead.objects.filter(pk=int(text))
-            if text.isdigit()
+            Lead.objects.filter(pk=an_id(text))
+            if an_id(text) is not None
             else Lead.objects.filter(
                 Q(email__iexact=text) | Q(phone=text) | Q(name__icontains=text)
             )
