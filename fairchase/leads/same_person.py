@@ -9,10 +9,17 @@ from __future__ import annotations
 import hashlib
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from .models import ACTIVE_STATUSES, Lead, Status, StatusChange, Suppression
 from .names import name_parts
+
+# How an opt-out nobody asked for on that record starts its reason: one made with the
+# person who said no (`actions.optout`), or at creation for matching them. Such a record
+# lends its name to no one: names are compared with records that said no themselves.
+WITH_ANOTHER_RECORD = "Opted out on another record:"
+SAID_NO_BEFORE = "This person opted out before"
+AUTOMATIC = Q(reason__startswith=WITH_ANOTHER_RECORD) | Q(reason__startswith=SAID_NO_BEFORE)
 
 
 def _names_match(a: str, b: str) -> bool:
@@ -164,7 +171,8 @@ def person_records(lead: Lead) -> tuple[set[int], set[int]]:
 def said_no_before(lead: Lead) -> bool:
     """Whether this lead's person opted out on another record (an address of it suppressed
     by an opt-out, or an opted-out record with it): its email, or its phone unless every
-    opted-out record with that number is someone else (`same_person_by_phone`)."""
+    record with that number that said no itself (`said_no_themselves`) is someone else
+    (`same_person_by_phone`)."""
     opted = Suppression.objects.filter(reason="opt-out")
     said_no = Lead.objects.filter(status=Status.OPTED_OUT).exclude(pk=lead.pk)
     if lead.email and (
@@ -173,12 +181,24 @@ def said_no_before(lead: Lead) -> bool:
         return True
     if not lead.phone:
         return False
-    others = said_no.filter(phone=lead.phone)
+    others = said_no_themselves(said_no.filter(phone=lead.phone))
     if opted.filter(value=lead.phone).exists():
         return not others.exists() or any(same_person_by_phone(o, lead) for o in others)
     # an opted-out record whose addresses were never suppressed (data from before the
     # suppression list, a restored backup): its status alone says no
     return any(same_person_by_phone(o, lead) for o in others)
+
+
+def said_no_themselves(leads):
+    """Those of these opted-out records that said no themselves (by hand, a link, a reply,
+    the API): an opt-out row not made for matching someone else (`AUTOMATIC`), or none
+    at all (data from elsewhere: erring towards no). Only they lend their name to a match
+    on a shared number, so an opt-out never passes along a chain ("Mia Fox" -> "Mia" ->
+    "Mia Gomez" on a family's number)."""
+    rows = StatusChange.objects.filter(lead=OuterRef("pk"), new=Status.OPTED_OUT).exclude(
+        old=Status.OPTED_OUT
+    )
+    return leads.filter(Exists(rows.exclude(AUTOMATIC)) | ~Exists(rows))
 
 
 def said_no_at(values) -> set[str]:
@@ -201,7 +221,8 @@ def said_no_at(values) -> set[str]:
 
 def who_said_no(lead: Lead) -> StatusChange | None:
     """The opt-out row of the first of this person's other records to say no (the rule of
-    `said_no_before`: the same email, or the same phone under a matching name): its lead
+    `said_no_before`: the same email, or the same phone under a name matching a record
+    that said no itself, not one opted out for matching someone else): its lead
     is the record, its `at` when. None when no such record is left (an address suppressed
     by an opt-out whose record was deleted)."""
     same = Q(pk__in=[])
@@ -218,6 +239,13 @@ def who_said_no(lead: Lead) -> StatusChange | None:
     )
     for row in rows:
         other = row.lead
-        if (lead.email and other.email == lead.email) or same_person_by_phone(other, lead):
+        if lead.email and other.email == lead.email:
+            return row
+        if not _automatic(row.reason) and same_person_by_phone(other, lead):
             return row
     return None
+
+
+def _automatic(reason: str) -> bool:
+    """Whether an opt-out row was made for matching someone else (`AUTOMATIC`)."""
+    return reason.startswith((WITH_ANOTHER_RECORD, SAID_NO_BEFORE))
