@@ -1,5 +1,10 @@
 """Which records are one person: an email is one person's; a phone number is shared
-(a switchboard, a family), so it joins records only under matching names. The opt-out
+(a switchboard, a family), so it joins records only under matching names. A generational
+suffix is read two ways, so the result never depends on which record came first and errs
+towards not contacting: to join (merge) a new record into a lead, a suffix and none, or
+two different suffixes, are two people ("Ray Cole", "Ray Cole Jr", "Ray Cole Sr" are
+three leads); to honour an opt-out a plain name fits any suffix ("Ray Cole" saying no
+blocks "Ray Cole Jr"), only two different suffixes are two people. The opt-out
 actions use it to reach every record of a person who said no, and the doors that make
 leads (forms, the API, Add lead, imports) to find the active lead a new post of the same
 person joins (all but imports hold the person meanwhile: `lock_person`)."""
@@ -103,7 +108,8 @@ def _lock_key(text: str) -> int:
 def active_lead_of(name: str, email: str, phone: str) -> Lead | None:
     """The active lead of the person with this name and these (normalised) addresses,
     whoever owns it, the oldest first: the same email, else the same phone under a
-    matching name (`same_person_by_phone`), the rule `person_records` links records by."""
+    matching name with the same suffixes (`one_on_phone`), a little stricter than the rule
+    `person_records` links records by for an opt-out (a plain name fits any suffix there)."""
     if not (email or phone):
         return None
     return active_lead_among(active_leads_at([email], [phone]), name, email, phone)
@@ -124,7 +130,7 @@ def active_leads_at(emails, phones) -> list[Lead]:
 def active_lead_among(candidates, name: str, email: str, phone: str) -> Lead | None:
     """`active_lead_of` among leads already read (oldest first): the same email, else the
     same phone under the same name, else the one lead on that phone whose name matches
-    (`same_person_by_phone`) or that has no real name (a lead named after its number). Two
+    (`one_on_phone`) or that has no real name (a lead named after its number). Two
     such leads (a "Bob" and a "Bob Stone" on a family's number) are not guessed between."""
     if email and (lead := next((c for c in candidates if c.email == email), None)) is not None:
         return lead
@@ -133,16 +139,28 @@ def active_lead_among(candidates, name: str, email: str, phone: str) -> Lead | N
 
 def one_on_phone(on_phone, name: str):
     """Which of these records sharing a phone number (oldest first) the person with this
-    name is: the one with the same name, else the one whose name matches
-    (`same_person_by_phone`) or that has no real name; None when none fits, or two do
-    (never guessed between). Records are anything with a `name` (an importer's rows)."""
+    name is: the one with the same name, else the one whose name matches with the same
+    suffixes (`_joins`: "Ray Cole Jr" never joins "Ray Cole") or that has no real name (any
+    one, for a newcomer with no real name); None when none fits, or two do (never guessed
+    between). Records are anything with a `name` (an importer's rows)."""
     if not on_phone:
         return None
     if (lead := next((c for c in on_phone if _exact_name(c.name, name)), None)) is not None:
         return lead
     newcomer = Lead(name=name)
-    fits = [c for c in on_phone if same_person_by_phone(c, newcomer) or _no_real_name(c)]
+    if _no_real_name(newcomer):
+        fits = list(on_phone)
+    else:
+        fits = [c for c in on_phone if _no_real_name(c) or _joins(c.name, name)]
     return fits[0] if len(fits) == 1 else None
+
+
+def _joins(a: str, b: str) -> bool:
+    """Whether a record named `b` joins one named `a` on their shared number: the names
+    match (`_names_match`) with the same suffixes, so "Ray Cole", "Ray Cole Jr" and "Ray
+    Cole Sr" (a father, a son, and one of them unsaid) stay three leads in whatever order
+    they come; an opt-out still reads "Ray Cole" as either (`_names_match`)."""
+    return name_parts(a)[1] == name_parts(b)[1] and _names_match(a, b)
 
 
 def person_records(lead: Lead) -> tuple[set[int], set[int]]:
