@@ -1,5 +1,10 @@
 """Which records are one person: an email is one person's; a phone number is shared
-(a switchboard, a family), so it joins records only under matching names. The opt-out
+(a switchboard, a family), so it joins records only under matching names. A generational
+suffix is read two ways, so the result never depends on which record came first and errs
+towards not contacting: to join (merge) a new record into a lead, a suffix and none, or
+two different suffixes, are two people ("Ray Cole", "Ray Cole Jr", "Ray Cole Sr" are
+three leads); to honour an opt-out a plain name fits any suffix ("Ray Cole" saying no
+blocks "Ray Cole Jr"), only two different suffixes are two people. The opt-out
 actions use it to reach every record of a person who said no, and the doors that make
 leads (forms, the API, Add lead, imports) to find the active lead a new post of the same
 person joins (all but imports hold the person meanwhile: `lock_person`)."""
@@ -9,10 +14,17 @@ from __future__ import annotations
 import hashlib
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from .models import ACTIVE_STATUSES, Lead, Status, StatusChange, Suppression
 from .names import name_parts
+
+# How an opt-out nobody asked for on that record starts its reason: one made with the
+# person who said no (`actions.optout`), or at creation for matching them. Such a record
+# lends its name to no one: names are compared with records that said no themselves.
+WITH_ANOTHER_RECORD = "Opted out on another record:"
+SAID_NO_BEFORE = "This person opted out before"
+AUTOMATIC = Q(reason__startswith=WITH_ANOTHER_RECORD) | Q(reason__startswith=SAID_NO_BEFORE)
 
 
 def _names_match(a: str, b: str) -> bool:
@@ -96,7 +108,8 @@ def _lock_key(text: str) -> int:
 def active_lead_of(name: str, email: str, phone: str) -> Lead | None:
     """The active lead of the person with this name and these (normalised) addresses,
     whoever owns it, the oldest first: the same email, else the same phone under a
-    matching name (`same_person_by_phone`), the rule `person_records` links records by."""
+    matching name with the same suffixes (`one_on_phone`), a little stricter than the rule
+    `person_records` links records by for an opt-out (a plain name fits any suffix there)."""
     if not (email or phone):
         return None
     return active_lead_among(active_leads_at([email], [phone]), name, email, phone)
@@ -117,7 +130,7 @@ def active_leads_at(emails, phones) -> list[Lead]:
 def active_lead_among(candidates, name: str, email: str, phone: str) -> Lead | None:
     """`active_lead_of` among leads already read (oldest first): the same email, else the
     same phone under the same name, else the one lead on that phone whose name matches
-    (`same_person_by_phone`) or that has no real name (a lead named after its number). Two
+    (`one_on_phone`) or that has no real name (a lead named after its number). Two
     such leads (a "Bob" and a "Bob Stone" on a family's number) are not guessed between."""
     if email and (lead := next((c for c in candidates if c.email == email), None)) is not None:
         return lead
@@ -126,16 +139,28 @@ def active_lead_among(candidates, name: str, email: str, phone: str) -> Lead | N
 
 def one_on_phone(on_phone, name: str):
     """Which of these records sharing a phone number (oldest first) the person with this
-    name is: the one with the same name, else the one whose name matches
-    (`same_person_by_phone`) or that has no real name; None when none fits, or two do
-    (never guessed between). Records are anything with a `name` (an importer's rows)."""
+    name is: the one with the same name, else the one whose name matches with the same
+    suffixes (`_joins`: "Ray Cole Jr" never joins "Ray Cole") or that has no real name (any
+    one, for a newcomer with no real name); None when none fits, or two do (never guessed
+    between). Records are anything with a `name` (an importer's rows)."""
     if not on_phone:
         return None
     if (lead := next((c for c in on_phone if _exact_name(c.name, name)), None)) is not None:
         return lead
     newcomer = Lead(name=name)
-    fits = [c for c in on_phone if same_person_by_phone(c, newcomer) or _no_real_name(c)]
+    if _no_real_name(newcomer):
+        fits = list(on_phone)
+    else:
+        fits = [c for c in on_phone if _no_real_name(c) or _joins(c.name, name)]
     return fits[0] if len(fits) == 1 else None
+
+
+def _joins(a: str, b: str) -> bool:
+    """Whether a record named `b` joins one named `a` on their shared number: the names
+    match (`_names_match`) with the same suffixes, so "Ray Cole", "Ray Cole Jr" and "Ray
+    Cole Sr" (a father, a son, and one of them unsaid) stay three leads in whatever order
+    they come; an opt-out still reads "Ray Cole" as either (`_names_match`)."""
+    return name_parts(a)[1] == name_parts(b)[1] and _names_match(a, b)
 
 
 def person_records(lead: Lead) -> tuple[set[int], set[int]]:
@@ -164,7 +189,8 @@ def person_records(lead: Lead) -> tuple[set[int], set[int]]:
 def said_no_before(lead: Lead) -> bool:
     """Whether this lead's person opted out on another record (an address of it suppressed
     by an opt-out, or an opted-out record with it): its email, or its phone unless every
-    opted-out record with that number is someone else (`same_person_by_phone`)."""
+    record with that number that said no itself (`said_no_themselves`) is someone else
+    (`same_person_by_phone`)."""
     opted = Suppression.objects.filter(reason="opt-out")
     said_no = Lead.objects.filter(status=Status.OPTED_OUT).exclude(pk=lead.pk)
     if lead.email and (
@@ -173,12 +199,24 @@ def said_no_before(lead: Lead) -> bool:
         return True
     if not lead.phone:
         return False
-    others = said_no.filter(phone=lead.phone)
+    others = said_no_themselves(said_no.filter(phone=lead.phone))
     if opted.filter(value=lead.phone).exists():
         return not others.exists() or any(same_person_by_phone(o, lead) for o in others)
     # an opted-out record whose addresses were never suppressed (data from before the
     # suppression list, a restored backup): its status alone says no
     return any(same_person_by_phone(o, lead) for o in others)
+
+
+def said_no_themselves(leads):
+    """Those of these opted-out records that said no themselves (by hand, a link, a reply,
+    the API): an opt-out row not made for matching someone else (`AUTOMATIC`), or none
+    at all (data from elsewhere: erring towards no). Only they lend their name to a match
+    on a shared number, so an opt-out never passes along a chain ("Mia Fox" -> "Mia" ->
+    "Mia Gomez" on a family's number)."""
+    rows = StatusChange.objects.filter(lead=OuterRef("pk"), new=Status.OPTED_OUT).exclude(
+        old=Status.OPTED_OUT
+    )
+    return leads.filter(Exists(rows.exclude(AUTOMATIC)) | ~Exists(rows))
 
 
 def said_no_at(values) -> set[str]:
@@ -201,7 +239,8 @@ def said_no_at(values) -> set[str]:
 
 def who_said_no(lead: Lead) -> StatusChange | None:
     """The opt-out row of the first of this person's other records to say no (the rule of
-    `said_no_before`: the same email, or the same phone under a matching name): its lead
+    `said_no_before`: the same email, or the same phone under a name matching a record
+    that said no itself, not one opted out for matching someone else): its lead
     is the record, its `at` when. None when no such record is left (an address suppressed
     by an opt-out whose record was deleted)."""
     same = Q(pk__in=[])
@@ -218,6 +257,13 @@ def who_said_no(lead: Lead) -> StatusChange | None:
     )
     for row in rows:
         other = row.lead
-        if (lead.email and other.email == lead.email) or same_person_by_phone(other, lead):
+        if lead.email and other.email == lead.email:
+            return row
+        if not _automatic(row.reason) and same_person_by_phone(other, lead):
             return row
     return None
+
+
+def _automatic(reason: str) -> bool:
+    """Whether an opt-out row was made for matching someone else (`AUTOMATIC`)."""
+    return reason.startswith((WITH_ANOTHER_RECORD, SAID_NO_BEFORE))

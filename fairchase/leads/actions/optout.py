@@ -11,7 +11,13 @@ from django.utils import timezone
 
 from ... import clock
 from ..models import ACTIVE_STATUSES, Commitment, Lead, Status, Suppression
-from ..same_person import person_records, said_no_before, who_said_no
+from ..same_person import (
+    SAID_NO_BEFORE,
+    WITH_ANOTHER_RECORD,
+    person_records,
+    said_no_before,
+    who_said_no,
+)
 from .core import _done, _lock, _transition, note_on_timeline
 
 
@@ -64,7 +70,7 @@ def _opt_out_other_records(
     else: the number is suppressed (by this opt-out) and its timeline says why."""
     locked = locked or _lock_in_order(lead)
     person, strangers = person_records(lead)
-    said = f"Opted out on another record: {lead.name} (#{lead.pk}): {reason}"
+    said = f"{WITH_ANOTHER_RECORD} {lead.name} (#{lead.pk}): {reason}"
     for pk in sorted(person - {lead.pk}):
         other = locked.get(pk) or _lock(pk)
         _suppress(other, None, "opt-out")
@@ -142,7 +148,7 @@ def _said_no_before(lead: Lead) -> str:
     row = who_said_no(lead)
     if row is not None:
         when = clock.at_zone(row.at, tz, fmt)
-        return f"This person opted out before: {row.lead.name} (#{row.lead_id}) on {when}"
+        return f"{SAID_NO_BEFORE}: {row.lead.name} (#{row.lead_id}) on {when}"
     gone = (
         Suppression.objects.filter(
             value__in=[v for v in (lead.email, lead.phone) if v], reason="opt-out"
@@ -151,9 +157,9 @@ def _said_no_before(lead: Lead) -> str:
         .first()
     )
     if gone is None:  # an opted-out record without its opt-out row (data from elsewhere)
-        return "This person opted out before, on another record of theirs"
+        return f"{SAID_NO_BEFORE}, on another record of theirs"
     when = clock.at_zone(gone.created_at, tz, fmt)
-    return f"This person opted out before: {gone.value} asked not to be contacted on {when}"
+    return f"{SAID_NO_BEFORE}: {gone.value} asked not to be contacted on {when}"
 
 
 def _suppress(lead: Lead, channel: str | None, reason: str) -> None:
