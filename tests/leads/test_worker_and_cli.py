@@ -79,6 +79,14 @@ def test_the_agenda_command_shows_your_own_leads_and_the_team_on_request(boss, a
     assert "Zed Newcomer" in team.getvalue() and "Today for everyone" in team.getvalue()
 
 
+def test_the_agenda_command_refuses_everyone_for_a_salesperson_rather_than_ignoring_it(
+    boss, alice, make_lead
+):
+    make_lead(alice, name="Zed Newcomer")
+    with pytest.raises(CommandError, match="alice is not an owner"):
+        call_command("agenda", "--user", "alice", "--everyone", stdout=StringIO())
+
+
 def test_the_agenda_command_prints_names_as_written_never_as_terminal_markup(
     boss, alice, make_lead
 ):

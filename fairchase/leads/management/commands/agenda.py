@@ -37,17 +37,26 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--user", help="Whose agenda (default: the first admin)")
         parser.add_argument(
-            "--everyone", action="store_true", help="An owner's view of the whole team's leads"
+            "--everyone",
+            action="store_true",
+            help="An owner's view of the whole team's leads (with --user, that user must be an owner)",
         )
         parser.add_argument("--width", type=int, default=None, help="Terminal width")
 
     def handle(self, *args, user=None, width=None, everyone=False, **opts):
         who = _whose(user)
+        if everyone and not is_admin(who):
+            # said, not passed over: a salesperson's --everyone would show only their own leads
+            name = who.get_username()
+            raise CommandError(
+                f"--everyone is an owner's view of the whole team, and {name} is not an owner: "
+                f"drop --everyone for {name}'s own leads, or name an owner with --user."
+            )
         now = timezone.now()
         # Like Today on the web: your own leads; the team's one option away (admins only).
         agenda = agenda_for(who, now, owner=None if everyone else who)
         name = who.get_short_name() or who.get_username()
-        whose = "everyone" if everyone and is_admin(who) else name
+        whose = "everyone" if everyone else name
         tz = clock.business_zone()
         leads = {
             r.lead.pk: r.lead
