@@ -2,20 +2,55 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
-from ninja import Router, Status
+from typing import Annotated
 
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from ninja import Query, Router, Status
+
+from fairchase.leads.people import is_admin
+from fairchase.params import an_id
 from fairchase.web.agenda import agenda_for
 
 from ..agenda_schemas import AgendaOut
 from . import responses
 
 router = Router(tags=["agenda"])
+EVERYONE = "all"  # the web page's word for the whole team (`/?owner=all`)
+OWNER_HELP = (
+    "Whose leads: a user's id (an owner narrows the plan to that person; a salesperson "
+    "always gets their own leads), or `all`. Without it an owner gets the whole team's."
+)
+
+
+class NoSuchOwner(ValueError):
+    """`?owner=` names no user: said, never read as the whole team."""
+
+
+def _owner(request, raw: str | None):
+    """The person the plan is narrowed to, or None for the whole team (an owner's)."""
+    if not is_admin(request.user):
+        return request.user  # a salesperson's own leads, whatever they ask for
+    if raw is None or raw.strip() in ("", EVERYONE):
+        return None
+    owner_id = an_id(raw)  # a deactivated teammate too: their leads still need someone
+    chosen = get_user_model().objects.filter(pk=owner_id).first() if owner_id else None
+    if chosen is None:
+        raise NoSuchOwner(f"owner: {raw.strip()[:40]!r} is not a user's id (or `all`).")
+    return chosen
 
 
 @router.get("", response=responses(200, AgendaOut), summary="Today's agenda, best first")
-def agenda(request):
+def agenda(
+    request,
+    owner: Annotated[str | None, Query(max_length=64, description=OWNER_HELP)] = None,
+):
     """New enquiries, commitments due, follow-ups within the day's selling time, and leads to let
     go, for the day planned (`day`: today, or on a Sunday or after the contact hours the next
-    contact day, as Today on the web)."""
-    return Status(200, agenda_for(request.user, timezone.now()).as_dict())
+    contact day, as Today on the web). An owner gets the whole team's plan, or one person's
+    with `?owner=<id>`; a salesperson gets their own leads' plan."""
+    try:
+        whose = _owner(request, owner)
+    except NoSuchOwner as exc:
+        return Status(422, {"detail": str(exc)})
+    return Status(200, agenda_for(request.user, timezone.now(), owner=whose).as_dict())
