@@ -4,10 +4,10 @@ sections from them)."""
 
 from __future__ import annotations
 
-from django.db.models import BooleanField, Case, FloatField, Q, Sum, Value, When
+from django.db.models import BooleanField, Case, Exists, FloatField, OuterRef, Q, Sum, Value, When
 from django.db.models.expressions import RawSQL
 
-from fairchase.leads.models import BusinessSettings
+from fairchase.leads.models import BusinessSettings, Suppression
 
 
 def channel_minutes(business: BusinessSettings) -> dict[str, float]:
@@ -47,9 +47,10 @@ def capped_count(qs, shown: int, limit: int) -> int:
 
 def minutes_of(minutes: dict[str, float], lead: str = "", unnamed: str = "") -> Case:
     """A row's minutes in SQL, for summing a whole section in one query: the plan's channel,
-    else as `row_channel` reads the lead's addresses (a call, an email, else none). `lead` is
-    the path to the lead ("lead__" from a commitment); `unnamed` the channel to cost when the
-    plan names none (a commitment's row counts a call), "" to follow the addresses."""
+    else as `row_channel` reads the lead's addresses we may use (a call, an email, else none:
+    an opted-out or bounced address is none). `lead` is the path to the lead ("lead__" from a
+    commitment); `unnamed` the channel to cost when the plan names none (a commitment's row
+    counts a call), "" to follow the addresses."""
     channel, phone, email = f"{lead}next_channel", f"{lead}phone", f"{lead}email"
     named = [When(**{channel: ch}, then=Value(float(m))) for ch, m in minutes.items()]
     named.append(When(~Q(**{channel: ""}), then=Value(5.0)))  # a channel without a cost
@@ -57,11 +58,16 @@ def minutes_of(minutes: dict[str, float], lead: str = "", unnamed: str = "") -> 
         return Case(
             *named, default=Value(float(minutes.get(unnamed, 5.0))), output_field=FloatField()
         )
-    addresses = [
-        When(~Q(**{phone: ""}), then=Value(float(minutes["call"]))),
-        When(~Q(**{email: ""}), then=Value(float(minutes["email"]))),
+    addresses = [  # only an address we may use (`row_channel`): a suppressed phone is no call
+        When(~Q(**{phone: ""}) & ~_suppressed(phone), then=Value(float(minutes["call"]))),
+        When(~Q(**{email: ""}) & ~_suppressed(email), then=Value(float(minutes["email"]))),
     ]
     return Case(*named, *addresses, default=Value(0.0), output_field=FloatField())
+
+
+def _suppressed(address: str) -> Exists:
+    """The row's address opted out or bounced (Suppression keeps it as the lead stores it)."""
+    return Exists(Suppression.objects.filter(value=OuterRef(address)))
 
 
 def section_minutes(qs, minutes: dict[str, float], **how) -> float:

@@ -13,6 +13,7 @@ from fairchase.leads import actions
 from fairchase.leads.models import BusinessSettings, Lead
 from fairchase.web import agenda as agenda_module
 from fairchase.web.agenda import agenda_for, channel_minutes, row_for, section_leads
+from fairchase.web.agenda_sql import section_minutes
 
 
 def test_new_enquiries_beyond_the_page_take_their_minutes(
@@ -51,3 +52,17 @@ def test_commitments_beyond_the_page_take_their_minutes(alice, make_lead, stop_c
     # ours only (theirs takes none of our minutes); a step without a channel counts a call
     expected = minutes["call"] + 2 * minutes["email"] + minutes["call"]
     assert agenda.minutes_commitments == expected
+
+
+def test_a_section_sum_costs_no_call_to_a_suppressed_phone_as_row_for_does(alice, make_lead):
+    # a shared number whose other user opted out: suppressed for every lead on it
+    actions.opt_out(make_lead(alice, name="Someone Else", phone="+12125550188", email=""))
+    only_phone = make_lead(alice, name="Phone Blocked", phone="+12125550188", email="")
+    with_email = make_lead(alice, name="Mail Left", phone="+12125550188", email="ml@example.com")
+    now, business = timezone.now(), BusinessSettings.current()
+    minutes = channel_minutes(business)
+    for lead, expected in ((only_phone, 0.0), (with_email, minutes["email"])):
+        Lead.objects.filter(pk=lead.pk).update(next_channel="")  # a plan naming no channel
+        lead.refresh_from_db()
+        assert row_for(lead, now, business).minutes == expected
+        assert section_minutes(Lead.objects.filter(pk=lead.pk), minutes) == expected
