@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ... import clock
-from ..models import Attempt, Commitment, Lead, Outcome, Status
+from ..models import ACTIVE_STATUSES, Attempt, Commitment, Lead, Outcome, Status, StatusChange
 from .core import ActionError, _done, _lock, _transition
 from .optout import _cancel_commitments, _opt_out_other_records, _suppress
 
@@ -54,10 +54,11 @@ def log_attempt(
             raise ActionError(before_the_lead(lead))
         at = lead.created_at
     at = at or timezone.now()
+    answer = _their_later_enquiry(lead, outcome, at)
     attempt = Attempt.objects.create(
         lead=lead,
         channel=channel,
-        outcome=outcome,
+        outcome=Outcome.REPLIED if answer is not None else outcome,
         user=user,
         notes=notes,
         progress=progress,
@@ -67,9 +68,44 @@ def log_attempt(
     _count_attempt(lead, outcome, at)
     if keeps_promise:
         _fulfil_our_commitment(lead, at)
+    if answer is not None:
+        _answered_by(lead, answer, channel, user)
     _move_on_after_attempt(lead, attempt, user, at)
     _done(lead, "attempt", caller=caller, replan=replan, attempt=attempt)
     return attempt
+
+
+# How `add_enquiry` starts the timeline row of an enquiry joining a lead.
+ENQUIRY_REASON = "New enquiry through"
+
+
+def _their_later_enquiry(lead: Lead, outcome: str, at: datetime) -> StatusChange | None:
+    """The enquiry that answers a silent try dated `at` recorded only now (an email left
+    unknown that a person confirms arrived after the lead wrote in again): the first
+    enquiry joined after `at`, with no other try of ours between them. `add_enquiry` and
+    `record_reply` mark a try already recorded `replied`; this does the same for one
+    recorded late, so `fit` learns the try got an answer whatever order they are logged in."""
+    if outcome not in SILENT_OUTCOMES or lead.status not in ACTIVE_STATUSES:
+        return None
+    enquiry = (
+        lead.status_changes.filter(at__gt=at, reason__startswith=ENQUIRY_REASON)
+        .order_by("at", "pk")
+        .first()
+    )
+    if enquiry is None or lead.attempts.filter(at__gte=at, at__lte=enquiry.at).exists():
+        return None
+    return enquiry
+
+
+def _answered_by(lead: Lead, enquiry: StatusChange, channel: str, user) -> None:
+    """Record `enquiry` as their answer, as `record_reply` records one: `responded_at` moves
+    to it if later, and the lead is engaged, dated when they wrote."""
+    if lead.responded_at is None or enquiry.at > lead.responded_at:
+        lead.responded_at = enquiry.at
+        lead.save(update_fields=["responded_at", "updated_at"])
+    if lead.status != Status.ENGAGED:
+        reason = f"Replied to our {channel} with a new enquiry"
+        _transition(lead, Status.ENGAGED, reason, user, enquiry.at)
 
 
 def before_the_lead(lead: Lead) -> str:

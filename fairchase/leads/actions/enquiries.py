@@ -11,7 +11,7 @@ from django.utils import timezone
 from ..models import ACTIVE_STATUSES, OUTBOUND_SOURCES, Attempt, Lead, Outcome, Status, StatusChange
 from ..normalize import clean_text, normalize_email, normalize_phone, strip_invisible
 from ..planning import PLAN_FIELDS
-from .attempts import SILENT_OUTCOMES
+from .attempts import ENQUIRY_REASON, SILENT_OUTCOMES
 from .core import ActionError, RepeatedEnquiry, _done, _lock, _transition
 from .optout import _honour_opt_out
 
@@ -70,7 +70,8 @@ def add_enquiry(
     named in the note), a consent given is kept (a text consent only for the phone the
     lead has), and a timeline row says "New enquiry through <via>". Written after tries
     of ours, it is their answer: our latest silent try is marked replied and the lead is
-    engaged, as `record_reply` does. Never tried yet, the lead is an enquiry waiting from
+    engaged, as `record_reply` does (a try recorded only later, an email confirmed after
+    this enquiry, is marked so by `log_attempt`). Never tried yet, the lead is an enquiry waiting from
     now (no revisit date), unless a message of ours may be out (`_wait_from_now`). The same message through `via` since `repeat_since` (joined,
     or the lead made from it: its first row `created_as`) is a double submit: it raises
     `RepeatedEnquiry` and changes nothing. Checked under the lock, so two at once add it once.
@@ -93,7 +94,7 @@ def add_enquiry(
     lead.consents = sorted({*(lead.consents or []), *consents})
     lead.signals = sorted({*(lead.signals or []), "initiated_contact"})
     attempt = lead.attempts.filter(at__lte=at).order_by("-at", "-pk").first()
-    reason = f"New enquiry through {via}"
+    reason = f"{ENQUIRY_REASON} {via}"  # found by this prefix in `log_attempt`
     if not lead.attempts.exists():
         reason += _wait_from_now(lead, at, fields)
     if attempt is not None:  # after tries of ours: they got back to us
