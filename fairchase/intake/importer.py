@@ -347,12 +347,19 @@ class Importer:
             )
 
     def merge(self, lead: Lead, fields: dict, line: int = 0, holder=None) -> None:
-        # A second row for the same person only fills blanks (and adds notes), so a re-import is a no-op.
+        """Update `lead` with a row for the same person. A second row for them only fills
+        blanks (and adds notes), so a re-import is a no-op. A stored record of someone who
+        opted out is left as it is: the row's line says who it is, and no field of theirs
+        changes (an import renaming them would rewrite their timeline in its spelling)."""
         marker = lead.pk if lead.pk is not None else id(lead)
         if lead.pk is not None and lead.status == Status.OPTED_OUT:
             self.report.add_warning(
                 line, f"{fields.get('name', '')}: {JOINS_SAID_NO.format(lead.name, lead.pk)}"
             )
+            self.touched.add(marker)
+            self.remember(lead, fields, holder)  # later rows for them find this record too
+            self.report.unchanged += 1
+            return
         changes = _changes(lead, fields, fill_only=marker in self.touched)
         for name in ("email", "phone"):  # an address someone else has stays theirs: no duplicates
             other = holder(changes[name]) if holder is not None and name in changes else None
