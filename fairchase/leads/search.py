@@ -5,8 +5,10 @@ aside ("nunez" finds "Núñez"), and a name written family name first read both 
 The folding happens in the query, so the list stays one query and no stored column can
 go stale (leads are written by save, bulk inserts and imports alike): on SQLite a
 deterministic function `fairchase_fold` registered on each connection (the whole rule,
-`folded`); on PostgreSQL `lower` and `translate` over the accented Latin letters (case and
-accents; a stored "Stone, Ann" is found by "Stone", not by "Ann Stone")."""
+`folded`); on PostgreSQL `lower` and `translate` over the accented Latin letters, and a
+"Family, Given" turned by a regular expression when the family name is one word (titles
+and suffixes are not set aside there: "Stone, Dr. Ann" is found by "Stone", not by "Ann
+Stone")."""
 
 from __future__ import annotations
 
@@ -53,8 +55,12 @@ class Folded(Func):
     arity = 1
 
     def as_postgresql(self, compiler, connection, **extra):
+        """The column (a plain column: it is written twice) folded, then its "Family, Given"
+        turned ("nunez, jose\njose nunez"), for a one-word family name and one comma."""
         accented, bare = _accent_table()
-        template = f"translate(lower(%(expressions)s), '{accented}', '{bare}')"
+        flat = f"translate(lower(%(expressions)s), '{accented}', '{bare}')"
+        turned = rf"regexp_replace({flat}, '^\s*([^,\s]+)\s*,\s*([^,]+?)\s*$', '\2 \1')"
+        template = f"({flat} || chr(10) || {turned})"
         return self.as_sql(compiler, connection, template=template, **extra)
 
 
