@@ -23,10 +23,11 @@ from django.utils import timezone
 
 from fairchase.leads import actions, imports
 from fairchase.leads.already import keep_notes
-from fairchase.leads.models import OUTBOUND_SOURCES, BusinessSettings, Lead, Status, StatusChange
+from fairchase.leads.models import OUTBOUND_SOURCES, BusinessSettings, Lead, Status
 from fairchase.leads.people import People, display_name, team
 from fairchase.leads.same_person import said_no_at
 
+from . import said_no
 from .mapping import detect_mapping
 from .matching import Batch, row_keys, token
 from .reading import Row, read_table
@@ -48,23 +49,6 @@ UPDATABLE = (
     "created_at",
     "notes",
 )
-
-
-SAID_NO = "added as an opted-out record, never to be contacted"
-SAID_NO_DRY = "would be added as an opted-out record, never to be contacted"
-JOINS_SAID_NO = "this is {} (#{}), who opted out: that record stays opted out, never contacted"
-
-
-def _opt_out_reason(lead) -> str:
-    """Why a lead an import just made was opted out: its opt-out row's reason ("This person
-    opted out before: Quinn Ford (#501) on ...")."""
-    row = (
-        StatusChange.objects.filter(lead_id=lead.id, new=Status.OPTED_OUT)
-        .order_by("-pk")
-        .values_list("reason", flat=True)
-        .first()
-    )
-    return row or ""
 
 
 def _with_note(old: str, new: str) -> str | None:
@@ -347,12 +331,10 @@ class Importer:
             )
 
     def merge(self, lead: Lead, fields: dict, line: int = 0, holder=None) -> None:
-        # A second row for the same person only fills blanks (and adds notes), so a re-import is a no-op.
+        """Update `lead` with a row for the same person. A second row for them only fills
+        blanks (and adds notes), so a re-import is a no-op. A stored record of someone who
+        opted out is left as it is (`said_no.keep_record`)."""
         marker = lead.pk if lead.pk is not None else id(lead)
-        if lead.pk is not None and lead.status == Status.OPTED_OUT:
-            self.report.add_warning(
-                line, f"{fields.get('name', '')}: {JOINS_SAID_NO.format(lead.name, lead.pk)}"
-            )
         changes = _changes(lead, fields, fill_only=marker in self.touched)
         for name in ("email", "phone"):  # an address someone else has stays theirs: no duplicates
             other = holder(changes[name]) if holder is not None and name in changes else None
@@ -360,6 +342,9 @@ class Importer:
                 del changes[name]
         self.touched.add(marker)
         self.remember(lead, fields, holder)
+        if lead.pk is not None and lead.status == Status.OPTED_OUT:
+            said_no.keep_record(self.report, lead, fields, changes, line, self.dry_run)
+            return
         if not changes:
             self.report.unchanged += 1
             return
@@ -386,14 +371,14 @@ class Importer:
             for line, lead in new:
                 if lead.status == Status.OPTED_OUT:
                     self.report.add_warning(
-                        line, f"{lead.name}: {SAID_NO}: {_opt_out_reason(lead)}"
+                        line, f"{lead.name}: {said_no.SAID_NO}: {said_no.opt_out_reason(lead)}"
                     )
             return
-        said_no = said_no_at(v for lead in leads for v in (lead.email, lead.phone))
+        blocked = said_no_at(v for lead in leads for v in (lead.email, lead.phone))
         for line, lead in new:
             unsaved = Lead(name=lead.name, email=lead.email, phone=lead.phone)
-            if {lead.email, lead.phone} & said_no and (why := actions.why_said_no(unsaved)):
-                self.report.add_warning(line, f"{lead.name}: {SAID_NO_DRY}: {why}.")
+            if {lead.email, lead.phone} & blocked and (why := actions.why_said_no(unsaved)):
+                self.report.add_warning(line, f"{lead.name}: {said_no.SAID_NO_DRY}: {why}.")
 
     def run(self, rows: Iterable[Row], mapping: list[str]) -> ImportReport:
         batch = Batch(self)

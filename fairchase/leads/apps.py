@@ -6,7 +6,7 @@ class LeadsConfig(AppConfig):
     label = "leads"
 
     def ready(self) -> None:
-        from . import jobs, people  # noqa: F401  (people connects the profile signal)
+        from . import jobs, people, search  # noqa: F401  (people, search connect signals)
         from .worker import register_step
 
         register_step("refit", jobs.refit_if_stale, every=600)

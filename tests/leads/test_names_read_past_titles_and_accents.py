@@ -152,9 +152,9 @@ def test_the_api_opts_out_an_unaccented_name_of_someone_who_said_no_with_accents
 def test_an_import_says_a_titled_name_on_an_opted_out_number_said_no(alice, bob, make_lead):
     _olga_said_no(make_lead, alice)
     rows = f"name,email,phone\nMs. Olga Lopez,olga.new@example.com,{OLGA_PHONE}\n".encode()
-    # her own record, in the book: it is her, and she stays opted out
+    # her own record, in the book: it is her, she stays opted out and her record as it is
     mine = import_file(io.BytesIO(rows), alice, filename="o.csv", dry_run=True)
-    assert mine.updated == 1 and "opted out" in mine.warnings[0][1], mine.warnings
+    assert mine.unchanged == 1 and "opted out" in mine.warnings[0][1], mine.warnings
     # Bob's upload, which does not see her record: a new record, opted out at once
     scope = Lead.objects.filter(owner=bob)
     report = import_file(io.BytesIO(rows), bob, filename="o.csv", scope=scope)

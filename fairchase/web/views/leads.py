@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -28,6 +25,7 @@ from fairchase.leads.people import (
 )
 from fairchase.leads.planning import reachable_channels
 from fairchase.leads.same_person import active_lead_of, lock_person
+from fairchase.leads.search import search
 from fairchase.params import an_id
 
 from ..agenda import OUTCOME_BUTTONS, row_for
@@ -75,11 +73,7 @@ def lead_list(request):
     qs = visible_leads(request.user).select_related("owner").only(*LIST_FIELDS)
     q = request.GET.get("q", "").strip()
     if q:
-        match = Q(name__icontains=q) | Q(company__icontains=q) | Q(email__icontains=q)
-        digits = re.sub(r"\D", "", q)  # phones are stored as E.164: "(212) 555-01" -> "21255501"
-        if len(digits) >= 3:
-            match |= Q(phone__contains=digits)
-        qs = qs.filter(match)
+        qs = search(qs, q)
     status = request.GET.get("status", "")
     if status == "active":
         qs = qs.filter(status__in=[Status.OPEN, Status.ENGAGED])

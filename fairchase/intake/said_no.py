@@ -1,0 +1,45 @@
+"""What an import says and does about people who opted out: a new row of theirs becomes an
+opted-out record (its line says so, with why), and a row that is a stored opted-out record
+leaves that record as it is (`keep_record`)."""
+
+from __future__ import annotations
+
+from fairchase.leads import actions
+from fairchase.leads.models import Lead, Status, StatusChange, Suppression
+
+from .report import ImportReport
+
+SAID_NO = "added as an opted-out record, never to be contacted"
+SAID_NO_DRY = "would be added as an opted-out record, never to be contacted"
+JOINS_SAID_NO = "this is {} (#{}), who opted out: that record stays opted out, never contacted"
+
+
+def opt_out_reason(lead) -> str:
+    """Why a lead an import just made was opted out: its opt-out row's reason ("This person
+    opted out before: Quinn Ford (#501) on ...")."""
+    row = (
+        StatusChange.objects.filter(lead_id=lead.id, new=Status.OPTED_OUT)
+        .order_by("-pk")
+        .values_list("reason", flat=True)
+        .first()
+    )
+    return row or ""
+
+
+def keep_record(
+    report: ImportReport, lead: Lead, fields: dict, changes: dict, line: int, dry_run: bool
+) -> None:
+    """A row for a stored record of someone who opted out: its line says who it is, and no
+    field of the record changes (an import renaming them, "Dr. José Núñez Jr." to "JOSÉ
+    NÚÑEZ JR", would rewrite their timeline in its spelling). An address of theirs the row
+    adds (`changes`) is suppressed all the same, not on a dry run: whoever holds it later
+    is not contacted."""
+    said = JOINS_SAID_NO.format(lead.name, lead.pk)
+    report.add_warning(line, f"{fields.get('name', '')}: {said}")
+    report.unchanged += 1
+    if dry_run:
+        return
+    if changes.get("email"):
+        actions.suppress(changes["email"], Suppression.Kind.EMAIL, "opt-out", but=lead.pk)
+    if changes.get("phone"):
+        actions.suppress(changes["phone"], Suppression.Kind.PHONE, "opt-out", but=lead.pk)
