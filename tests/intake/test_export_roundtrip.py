@@ -4,7 +4,7 @@ import csv
 import io
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
@@ -14,6 +14,7 @@ from fairchase.intake.importer import import_file
 from fairchase.intake.reading import FORMULA_TRIGGERS
 from fairchase.leads import actions
 from fairchase.leads.models import Lead
+from fairchase.leads.normalize import clean_text, strip_invisible
 
 # Cell text a person could type: anything printable plus tabs and newlines (no NUL, which
 # the importer refuses, and no other control characters, which Excel cannot store).
@@ -53,9 +54,14 @@ def test_neutralise_prefixes_every_formula_trigger():
     company=st.one_of(name_text, trigger_text.map(str.strip).filter(bool)),
     name=name_text,
 )
+@example(note="0", company="0", name="0\xad")  # a soft hyphen at the end is not kept
 def test_cell_text_round_trips_through_csv(alice, note, company, name):
     Lead.objects.all().delete()
-    company = " ".join(company.split())[:200]
+    # stored as every way in stores them: invisible characters at the ends go (a name of
+    # only those is blank, and refused), so the round trip is judged on the stored text
+    company = strip_invisible(clean_text(" ".join(company.split())[:200]))
+    stored_name = " ".join(strip_invisible(clean_text(name)).split())
+    assume(stored_name)
     actions.create_lead(
         alice, name=name, email="ann@example.com", phone="+12125550101", notes=note, company=company
     )
@@ -66,7 +72,7 @@ def test_cell_text_round_trips_through_csv(alice, note, company, name):
     report = reimport(alice, data, "leads.csv")
     assert report.bad == 0, report.errors
     lead = Lead.objects.get()
-    assert (lead.notes, lead.company, lead.name) == (note, company, " ".join(name.split()))
+    assert (lead.notes, lead.company, lead.name) == (note, company, stored_name)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
