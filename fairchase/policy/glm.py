@@ -20,15 +20,12 @@ def aggregate(keys: np.ndarray, success: np.ndarray):
     """Unique rows of `keys` (n, m int) with trial and success counts per row."""
     if len(keys) == 0:
         return np.zeros((0, keys.shape[1]), dtype=np.int64), np.zeros(0), np.zeros(0)
+    # one integer per row (much faster than unique rows): fit's widest rows span < 2^49 values
+    # (48 sources, 10 tries, 30 signal bits, 4 channels, 8 spacings, 31 age bins)
     span = keys.max(axis=0).astype(float) + 1.0
-    if np.prod(span) < 2.0**62:  # one integer per row: much faster than unique rows
-        radix = np.cumprod(np.concatenate([[1], span[:-1]])).astype(np.int64)
-        flat = keys @ radix
-        _, first, inverse = np.unique(flat, return_index=True, return_inverse=True)
-        uniq = keys[first]
-    else:
-        uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
-    inverse = inverse.ravel()
+    radix = np.cumprod(np.concatenate([[1], span[:-1]])).astype(np.int64)
+    _, first, inverse = np.unique(keys @ radix, return_index=True, return_inverse=True)
+    uniq = keys[first]
     trials = np.bincount(inverse, minlength=len(uniq)).astype(float)
     wins = np.bincount(inverse, weights=success.astype(float), minlength=len(uniq))
     return uniq, trials, wins

@@ -329,11 +329,9 @@ def _read_optional(book: Book, records: list, complete: bool):
 
 def channel_bits(channels) -> int:
     """The bits of the known channels in a lead's own list of reachable channels."""
-    bits = 0
-    for name in channels:
-        if isinstance(name, str) and name in CHANNEL_INDEX:
-            bits |= 1 << CHANNEL_INDEX[name]
-    return bits
+    return sum(
+        {1 << CHANNEL_INDEX[c] for c in channels if isinstance(c, str) and c in CHANNEL_INDEX}
+    )
 
 
 def signal_masks(signals: list, bits: dict) -> np.ndarray:
