@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 import numpy as np
@@ -86,10 +87,13 @@ def _bits(masks, G):
     return ((masks[:, None] >> np.arange(G)[None, :]) & 1).astype(float)
 
 
-def _by_source(source, S, weights=None):
-    """Counts (or sums of `weights`) per source, with their total as the pooled row S."""
-    out = np.bincount(source, weights=weights, minlength=S + 1).astype(float)
-    out[S] = out[:S].sum()
+def _by_source(source, S, weights=None, k=None):
+    """Counts (or sums of `weights`) per source, or per source and try index `k` ((S + 1, K)),
+    with their total as the pooled row S."""
+    shape = (S + 1,) if k is None else (S + 1, P.K)
+    key = source if k is None else source * P.K + k
+    out = np.bincount(key, weights=weights, minlength=math.prod(shape)).astype(float).reshape(shape)
+    out[S] = out[:S].sum(axis=0)
     return out
 
 
@@ -241,11 +245,8 @@ def _fit_reply(model, rows, S, G, weights):
     C[rows_all, L.age] = np.tile(age_bin_weights(age) @ AGE_STEPS, (S + 1, 1))
     model.curve_logit = (C @ beta).reshape(S + 1, K)
     model.curve_sd = _contrast_sd(C, cov).reshape(S + 1, K)
-    tried, replied = np.zeros((S + 1, K)), np.zeros((S + 1, K))
-    np.add.at(tried, (tries.source, tries.k), 1.0)
-    np.add.at(replied, (tries.source, tries.k), tries.replied)
-    tried[S], replied[S] = tried[:S].sum(axis=0), replied[:S].sum(axis=0)
-    model.tried, model.replied = tried, replied
+    model.tried = _by_source(tries.source, S, k=tries.k)
+    model.replied = _by_source(tries.source, S, tries.replied, k=tries.k)
     model.sig_reply, model.sig_reply_sd = beta[L.g], beta_sd[L.g]
     model.chan_reply = np.concatenate([[0.0], beta[L.c]])
     model.spacing = beta[L.sp]
@@ -278,10 +279,8 @@ def _fit_age_bend(X, trials, succ, L: _ReplyLayout):
 
 def _typical_timing(tries: SilentTries):
     """The most common spacing and age bin per attempt number (the articles' without data)."""
-    typical_days = np.concatenate(
-        [[0.0], np.cumsum([*P.SCHEDULES[0], *[P.SCHEDULES[0][-1]] * P.K])]
-    )
-    typical_age = age_bins(typical_days[: P.K] * 86400.0)
+    gaps = P.SCHEDULES[0] + P.SCHEDULES[0][-1:] * (P.K - 1 - len(P.SCHEDULES[0]))
+    typical_age = age_bins(np.cumsum([0.0, *gaps]) * 86400.0)
     top = P.AGE_KNOTS * P.AGE_BINS_PER_KNOT
     spacing = _most_common(tries.k, tries.spacing, 8, P.TYPICAL_BUCKET)
     return spacing, _most_common(tries.k, tries.age, top, typical_age)
@@ -336,8 +335,8 @@ def _fit_complaint(model, rows, S, weights):
     model.c_channel = np.concatenate([[0.0], beta[L.channel]])
     _complaint_variance(model, L, cov, weights)
     kk = np.minimum(tries.tries, P.K) - 1
-    model.c_tried = np.bincount(kk, minlength=P.K).astype(float)[: P.K]
-    model.c_events = np.bincount(kk, weights=tries.opted_out, minlength=P.K)[: P.K]
+    model.c_tried = np.bincount(kk, minlength=P.K).astype(float)
+    model.c_events = np.bincount(kk, weights=tries.opted_out, minlength=P.K)
 
 
 def _complaint_variance(model, L: _ComplaintLayout, cov, weights):

@@ -10,10 +10,9 @@ from typing import Self
 import numpy as np
 
 from . import priors as P
-from .buckets import gap_buckets
 from .glm import aggregate
 from .lookahead import RECENT_CAP, tries_in_week_before
-from .model import age_bins
+from .model import age_bins, gap_buckets
 from .records import OPTED_OUT
 from .tries import TryTable, try_table
 

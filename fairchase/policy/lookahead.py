@@ -13,9 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import priors as P
-from .buckets import gap_buckets
 from .glm import sigmoid
-from .model import empty_array
+from .model import empty_array, gap_buckets
 from .records import DAY, WEEK
 
 C = len(P.CHANNELS)

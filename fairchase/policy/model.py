@@ -1,4 +1,5 @@
-"""The fitted model: plain arrays and a JSON round trip (Insights reads it: insights/learned.py)."""
+"""The fitted model: plain arrays and a JSON round trip (Insights reads it: insights/learned.py),
+and the axes its timing effects are learned on (the lead's age, the spacing of tries)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .glm import sigmoid
-from .priors import AGE_BINS_PER_KNOT, AGE_KNOTS, AGE_STEP, K
+from .priors import AGE_BINS_PER_KNOT, AGE_KNOTS, AGE_STEP, FIRST_DELAY_EDGES, GAP_EDGES, K
 from .reasons import learned_from
 
 AGE_KNOT_U = np.arange(AGE_KNOTS) * AGE_STEP  # knots of the age curve, in log(1 + days)
@@ -37,6 +38,19 @@ def age_bin_weights(bins: np.ndarray) -> np.ndarray:
     out[rows, lo] = 1.0 - frac
     hi = np.minimum(lo + 1, AGE_KNOTS - 1)
     np.add.at(out, (rows, hi), frac)
+    return out
+
+
+def gap_buckets(gap: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """Index into the 8 spacing effects (first-try delay buckets, then gap buckets); k is the
+    attempt number (1 = the first try), a missing gap gets the reference bucket."""
+    out = 4 + np.searchsorted(GAP_EDGES, gap, side="right")
+    first = k <= 1  # first tries are few (one step of a look-ahead at most): fix them up
+    if first.any():
+        out[first] = np.searchsorted(FIRST_DELAY_EDGES, gap[first], side="right")
+    missing = np.isnan(gap)
+    if missing.any():
+        out = np.where(missing, np.where(first, 0, 5), out)
     return out
 
 
