@@ -143,9 +143,9 @@ class _ReplyLayout(_Layout):
         S, K, sd = len(model.sources), P.K, P.SD
         self.S, self.G = S, G
         self.a = self._next(K, 0.0, sd["curve_step"])
-        self.d = self._next(S, [P.source_prior(n)[0] for n in model.sources], sd["source"])
+        self.d = self._next(S, [P.source_prior(n).reply for n in model.sources], sd["source"])
         self.e = self._next(S * K, 0.0, sd["source_k"])
-        self.g = self._next(G, [P.signal_prior(n)[0] for n in model.signals], sd["signal"])
+        self.g = self._next(G, [P.signal_prior(n).reply for n in model.signals], sd["signal"])
         self.c = self._next(3, P.CHANNEL_REPLY[1:], sd["channel"])
         self.sp = self._next(8, P.SPACING_PRIORS, sd["spacing"])
         # the age curve: its steps from knot to knot (knot values: AGE_STEPS)
@@ -166,11 +166,11 @@ class _WinLayout(_Layout):
 
     def __init__(self, model: Model, G: int):
         super().__init__()
-        base = P.logit(P.UNKNOWN_SOURCE[1])
-        source = [P.logit(P.source_prior(n)[1]) - base for n in model.sources]
+        base = P.logit(P.UNKNOWN_SOURCE.win)
+        source = [P.logit(P.source_prior(n).win) - base for n in model.sources]
         self.level = self._next(1, base, P.SD["win_base"])
         self.source = self._next(len(model.sources), source, P.SD["source"])
-        self.signals = self._next(G, [P.signal_prior(n)[1] for n in model.signals], P.SD["signal"])
+        self.signals = self._next(G, [P.signal_prior(n).win for n in model.signals], P.SD["signal"])
         self.late = self._next(1, P.WIN_LATE, P.SD["win_late"])
 
 
@@ -180,7 +180,7 @@ class _ComplaintLayout(_Layout):
 
     def __init__(self, model: Model):
         super().__init__()
-        source = [P.source_prior(n)[2] for n in model.sources]
+        source = [P.source_prior(n).complaint for n in model.sources]
         self.level = self._next(1, P.COMPLAINT_BASE, P.SD["c_base"])
         self.tries = self._next(1, P.COMPLAINT_PER_ATTEMPT, P.SD["c_attempt"])
         self.recent = self._next(1, P.COMPLAINT_PER_RECENT, P.SD["c_recent"])

@@ -8,6 +8,7 @@ history borrows the articles' advice and a large one speaks for itself.
 from __future__ import annotations
 
 import math
+from collections import namedtuple
 
 import numpy as np
 
@@ -31,30 +32,31 @@ POOLED_CURVE = (0.25, 0.10, 0.05, 0.02, 0.015, 0.012, 0.010, 0.009, 0.008, 0.007
 # Source offsets (reply log-odds), P(win | reply) and complaint log-odds: seed 001 says referrals
 # and direct enquiries deserve more persistence, web and cold outreach less; seed 003 warns that
 # chasing people who only filled in a form breeds complaints.
+SourcePrior = namedtuple("SourcePrior", "reply win complaint")  # reply, complaint: log-odds
 SOURCE_PRIORS = {
-    #               reply   p_win  complaint
-    "referral": (0.7, 0.50, -0.5),
-    "inbound_call": (0.6, 0.45, -0.4),
-    "walk_in": (0.6, 0.45, -0.4),
-    "web_form": (0.0, 0.20, 0.2),
-    "event": (-0.2, 0.20, 0.0),
-    "cold_outreach": (-0.9, 0.12, 0.6),
-    "purchased_list": (-1.1, 0.10, 0.7),
+    "referral": SourcePrior(0.7, 0.50, -0.5),
+    "inbound_call": SourcePrior(0.6, 0.45, -0.4),
+    "walk_in": SourcePrior(0.6, 0.45, -0.4),
+    "web_form": SourcePrior(0.0, 0.20, 0.2),
+    "event": SourcePrior(-0.2, 0.20, 0.0),
+    "cold_outreach": SourcePrior(-0.9, 0.12, 0.6),
+    "purchased_list": SourcePrior(-1.1, 0.10, 0.7),
 }
-UNKNOWN_SOURCE = (0.0, 0.25, 0.0)
+UNKNOWN_SOURCE = SourcePrior(0.0, 0.25, 0.0)
 
 # Seed 002: good and poor prospect signals, as (reply log-odds, win log-odds).
+SignalPrior = namedtuple("SignalPrior", "reply win")
 SIGNAL_PRIORS = {
-    "asked_price": (0.4, 0.6),
-    "asked_details": (0.3, 0.4),
-    "stated_need": (0.4, 0.6),
-    "initiated_contact": (0.5, 0.4),
-    "kept_promise": (0.5, 0.6),
-    "vague": (-0.3, -0.5),
-    "no_specific_interest": (-0.5, -0.7),
-    "short_conversation": (-0.3, -0.4),
-    "missed_promise": (-0.6, -0.6),
-    "distracted": (-0.3, -0.4),
+    "asked_price": SignalPrior(0.4, 0.6),
+    "asked_details": SignalPrior(0.3, 0.4),
+    "stated_need": SignalPrior(0.4, 0.6),
+    "initiated_contact": SignalPrior(0.5, 0.4),
+    "kept_promise": SignalPrior(0.5, 0.6),
+    "vague": SignalPrior(-0.3, -0.5),
+    "no_specific_interest": SignalPrior(-0.5, -0.7),
+    "short_conversation": SignalPrior(-0.3, -0.4),
+    "missed_promise": SignalPrior(-0.6, -0.6),
+    "distracted": SignalPrior(-0.3, -0.4),
 }
 KNOWN_SIGNALS = tuple(SIGNAL_PRIORS)
 
@@ -132,7 +134,7 @@ SD = {
 }
 
 
-def source_prior(name: str) -> tuple[float, float, float]:
+def source_prior(name: str) -> SourcePrior:
     return SOURCE_PRIORS.get(name, UNKNOWN_SOURCE)
 
 
@@ -142,5 +144,5 @@ def fade(k):
     return np.minimum(k, FADE_FULL - 1) / (FADE_FULL - 1)
 
 
-def signal_prior(name: str) -> tuple[float, float]:
-    return SIGNAL_PRIORS.get(name, (0.0, 0.0))
+def signal_prior(name: str) -> SignalPrior:
+    return SIGNAL_PRIORS.get(name, SignalPrior(0.0, 0.0))
