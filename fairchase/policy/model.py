@@ -153,11 +153,8 @@ class Model:
     # ---- JSON ---------------------------------------------------------------------------
     def to_dict(self) -> dict:
         """A JSON-serialisable dict (lists and numbers only)."""
-        out = {}
-        for f in dataclasses.fields(self):
-            value = getattr(self, f.name)  # NumPy arrays as lists, NumPy scalars as numbers
-            out[f.name] = value.tolist() if isinstance(value, np.ndarray | np.generic) else value
-        return out
+        plain = dataclasses.asdict(self).items()  # NumPy arrays as lists, NumPy scalars as numbers
+        return {k: v.tolist() if isinstance(v, np.ndarray | np.generic) else v for k, v in plain}
 
     @classmethod
     def stored_by_this_version(cls, data: dict) -> bool:

@@ -1,6 +1,6 @@
 """Reading lead records: the one place that knows the record format (see docs/decision-core.md).
 
-`read_book(records, now)` turns any chunk of records (dicts, mappings or dataclasses) into a
+`read_book(records)` turns any chunk of records (dicts, mappings or dataclasses) into a
 `Book`: one array per field and one flat table of every attempt, for `plan` and `fit` alike.
 Plain dicts with aware datetimes (rows of one table) are read one field at a time over the whole
 chunk; a chunk with anything else is first normalised record by record (`normalise`), and a
