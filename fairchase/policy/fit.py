@@ -46,7 +46,7 @@ def fit(history, settings=None) -> Model:
     rows = walk(book, keep, lead_src, masks)
     model = Model(n_leads=len(keep), n_attempts=len(rows.tries), sources=sources, signals=signals)
     model.source_leads = _by_source(lead_src, S)
-    model.signal_leads = np.array([np.count_nonzero(masks & 1 << g) for g in range(G)], float)
+    model.signal_leads = _bits(masks, G).sum(axis=0)
     weights = _shares(model.source_leads[:S])
     # our matrices are ~100x100: a BLAS thread pool costs more than it saves there
     with threadpool_limits(limits=1, user_api="blas"):

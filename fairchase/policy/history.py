@@ -11,7 +11,7 @@ import numpy as np
 
 from . import priors as P
 from .glm import aggregate
-from .lookahead import RECENT_CAP, tries_in_week_before
+from .lookahead import tries_in_week_before
 from .model import age_bins, gap_buckets
 from .records import OPTED_OUT
 from .tries import TryTable, try_table
@@ -141,7 +141,7 @@ def _tries(tried: TryTable, lead_src, opted_out) -> Tries:
     return Tries(
         source=lead_src[lead],
         tries=np.minimum(tried.place + 1, 15),
-        recent=tries_in_week_before(lead, tried.at, RECENT_CAP),
+        recent=tries_in_week_before(lead, tried.at),
         channel=tried.channel,
         engaged=(np.arange(len(lead)) > tried.first[lead]).astype(np.int64),
         opted_out=complaint.astype(np.int64),

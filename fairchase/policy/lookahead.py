@@ -44,13 +44,13 @@ def recent_counts(recent: np.ndarray, planned: np.ndarray) -> np.ndarray:
     return out.T
 
 
-def tries_in_week_before(lead: np.ndarray, at: np.ndarray, cap: int) -> np.ndarray:
+def tries_in_week_before(lead: np.ndarray, at: np.ndarray) -> np.ndarray:
     """For each past try (grouped by `lead`, oldest first), the tries of its lead in the 7
-    days before it, counted back from it (the same rule as recent_counts) up to `cap`."""
+    days before it, counted back from it (the same rule as recent_counts) up to RECENT_CAP."""
     out = np.zeros(len(at), dtype=np.int64)
     going = np.ones(len(at), dtype=bool)
     i = np.arange(len(at))
-    for back in range(1, cap + 1):
+    for back in range(1, RECENT_CAP + 1):
         before = np.maximum(i - back, 0)
         going &= (i >= back) & (lead[before] == lead) & (at[before] > at - WEEK)
         out += going
