@@ -151,8 +151,7 @@ def _tries(tried: TryTable, lead_src, opted_out) -> Tries:
 def _answers(tried: TryTable, lead_src, masks, finished, won) -> Answers:
     """Finished leads that answered (a win counts as an answer, at the last try if none)."""
     answered = tried.first < len(tried.lead)
-    starts = np.searchsorted(tried.lead, np.arange(len(tried.count)))
-    k = np.where(answered, tried.first - starts, tried.count - 1)
+    k = np.where(answered, tried.first - tried.start, tried.count - 1)
     li = np.flatnonzero(finished & (answered | won))
     k = np.clip(k[li], 0, P.K - 1)
     return Answers(
@@ -164,10 +163,9 @@ def _contacts(tried: TryTable, finished, won) -> Contacts:
     """The contacts of finished leads after their first answer, each with the streak before it."""
     lead, order = tried.lead, np.arange(len(tried.lead))
     sel = np.flatnonzero((order > tried.first[lead]) & finished[lead])
-    ends = np.cumsum(tried.count)
     return Contacts(
         lead=lead[sel],
         streak=np.minimum(tried.streak[sel - 1], P.ENGAGED_J - 1),
-        left=ends[lead[sel]] - sel,
+        left=(tried.start + tried.count)[lead[sel]] - sel,
         won=won[lead[sel]].astype(np.int64),
     )

@@ -24,6 +24,7 @@ class TryTable:
     engaged: np.ndarray  # from its lead's first answer on
     streak: np.ndarray  # after each engaged try: contacts in a row without progress
     count: np.ndarray  # per lead: its tries
+    start: np.ndarray  # per lead: the row of its first try
     place: np.ndarray  # 0 for the lead's first try, 1 for its second...
 
 
@@ -38,6 +39,7 @@ def try_table(att: Attempts, lead_of: np.ndarray, n: int) -> TryTable:
     first = last_per_lead(lead[reply][::-1], order[reply][::-1], n, len(lead))
     engaged = order >= first[lead]
     count = np.bincount(lead, minlength=n)
+    start = np.cumsum(count) - count
     return TryTable(
         lead=lead,
         at=att.at[take],
@@ -48,7 +50,8 @@ def try_table(att: Attempts, lead_of: np.ndarray, n: int) -> TryTable:
         engaged=engaged,
         streak=_streaks_after(engaged, order == first[lead], att.progress[take], reply),
         count=count,
-        place=order - (np.cumsum(count) - count)[lead],
+        start=start,
+        place=order - start[lead],
     )
 
 
