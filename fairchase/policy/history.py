@@ -121,7 +121,7 @@ def _silent_tries(tried: TryTable, lead_src, masks, created) -> SilentTries:
     lead, at, place = lead[sel], at[sel], place[sel]
     return SilentTries(
         source=lead_src[lead],
-        k=np.minimum(place + 1, P.K) - 1,
+        k=np.minimum(place, P.K - 1),
         signals=masks[lead],
         channel=tried.channel[sel],
         spacing=gap_buckets(at - since[sel], place + 1),
