@@ -17,12 +17,10 @@ def sigmoid(x):
 
 
 def aggregate(keys: np.ndarray, success: np.ndarray):
-    """Unique rows of `keys` (n, m int) with trial and success counts per row."""
-    if len(keys) == 0:
-        return np.zeros((0, keys.shape[1]), dtype=np.int64), np.zeros(0), np.zeros(0)
+    """Unique rows of `keys` (n, m non-negative int) with trial and success counts per row."""
     # one integer per row (much faster than unique rows): fit's widest rows span < 2^49 values
     # (48 sources, 10 tries, 30 signal bits, 4 channels, 8 spacings, 31 age bins)
-    span = keys.max(axis=0).astype(float) + 1.0
+    span = keys.max(axis=0, initial=0).astype(float) + 1.0
     radix = np.cumprod(np.concatenate([[1], span[:-1]])).astype(np.int64)
     _, first, inverse = np.unique(keys @ radix, return_index=True, return_inverse=True)
     uniq = keys[first]
