@@ -288,8 +288,7 @@ def _typical_timing(tries: SilentTries):
 
 def _most_common(k, values, n_values, default):
     """The most common of `values` (0..n_values - 1) per attempt index k; `default`'s where none."""
-    counts = np.zeros((P.K, n_values))
-    np.add.at(counts, (k, values), 1.0)
+    counts = np.bincount(k * n_values + values, minlength=P.K * n_values).reshape(P.K, n_values)
     return np.where(counts.sum(axis=1) > 0, counts.argmax(axis=1), default)
 
 
@@ -345,8 +344,7 @@ def _complaint_variance(model, L: _ComplaintLayout, cov, weights):
     + 2ar s12, with a the tries before this one and r those in the 7 days before it."""
     # the level of each source (the last: pooled) and channel
     f = np.repeat(_source_levels(L, weights)[:, None, :], 4, axis=1)
-    for c in range(1, 4):
-        f[:, c, L.channel.start + c - 1] = 1.0
+    f[:, 1:, L.channel] = np.eye(3)  # each channel but a call has its effect
     a, r = L.tries.start, L.recent.start
     model.c_q0 = np.einsum("scp,pq,scq->sc", f, cov, f)
     model.c_q1 = np.einsum("scp,p->sc", f, cov[a])

@@ -36,8 +36,7 @@ def age_bin_weights(bins: np.ndarray) -> np.ndarray:
     out = np.zeros((len(pos), AGE_KNOTS))
     rows = np.arange(len(pos))
     out[rows, lo] = 1.0 - frac
-    hi = np.minimum(lo + 1, AGE_KNOTS - 1)
-    np.add.at(out, (rows, hi), frac)
+    out[rows, np.minimum(lo + 1, AGE_KNOTS - 1)] += frac  # the top knot: the same one
     return out
 
 
