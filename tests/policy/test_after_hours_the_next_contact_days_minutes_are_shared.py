@@ -95,3 +95,13 @@ def test_during_the_hours_todays_minutes_left_are_shared_as_before():
     assert all(d["reason"].startswith("Wait: today's minutes go to") for d in wings)
     assert turns(wings) == {"Thu 13 Jun", "Fri 14 Jun"}  # 150 minutes at 120 a day
     share(now, now, "today")  # without the figure: the whole 120 today
+
+
+def test_over_the_weekend_the_clocks_change_monday_is_still_shared_from_its_opening():
+    """Chicago springs forward on Sunday 10 March 2024: Saturday 21:00 is CST, Monday 08:00 CDT
+    (the business's clock decides the day and when it opens)."""
+    saturday = datetime(2024, 3, 10, 3, 0, tzinfo=UTC)  # Saturday 9 Mar 21:00 CST
+    monday = datetime(2024, 3, 11, 13, 0, tzinfo=UTC)  # Monday 11 Mar 08:00 CDT
+    contacts, wings = share(saturday, monday, "Monday")
+    assert {d["due"] for d in contacts} == {monday}
+    assert turns(wings) == {"Tue 12 Mar"}
