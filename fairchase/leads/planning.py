@@ -225,9 +225,9 @@ def replan(leads: Sequence[Lead], now=None, model=None, settings: dict | None = 
         return
     now = now or timezone.now()
     model = model if model is not None else current_model()
-    if settings is None:  # the owners' minutes left today: what they logged is spent
-        left = day_minutes({lead.owner_id for lead in leads}, now).left
-        settings = {**policy_settings(), "minutes_left_today": left}
+    if settings is None:  # the owners' minutes of the day planned, as replan_all's
+        day = day_minutes({lead.owner_id for lead in leads}, now)
+        settings = {**policy_settings(), "daily_minutes": day.daily, "minutes_left_today": day.left}
     records = active_records(leads)
     decisions = {d["id"]: d for d in policy.plan(model, records, now, settings)} if records else {}
     for lead in leads:

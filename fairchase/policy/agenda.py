@@ -50,14 +50,15 @@ class Agenda:
         )
 
 
-def lift_new_enquiries(out, agenda: Agenda, settings, band):
-    """Put new enquiries that make today's agenda at the top (see plan's module docstring)."""
+def lift_new_enquiries(out, agenda: Agenda, budget: float, band):
+    """Put new enquiries that make today's agenda (`budget` minutes) at the top (see plan's
+    module docstring)."""
     prio, minutes = agenda.priority, agenda.minutes
     due = np.nonzero(minutes > 0)[0]
     if not len(due):
         return
     order = due[np.argsort(-prio[due], kind="stable")]
-    first_out = _first_left_out(order, minutes, settings.today_minutes())
+    first_out = _first_left_out(order, minutes, budget)
     cutoff = -np.inf if first_out is None else prio[first_out]
     for i in due[agenda.new[due] & (prio[due] > cutoff)].tolist():
         prio[i] += band
@@ -153,8 +154,11 @@ def fill_day(need: np.ndarray, budget: float) -> np.ndarray:
     return take
 
 
-def crowded_day(res: Chase, look, settings, minutes, budget, now, *, pace, first, reserve) -> Crowd:
-    """Share today's `budget` minutes when today's contacts need more than there are, in place.
+def crowded_day(
+    res: Chase, look, settings, minutes, budget, start, *, pace, first, reserve
+) -> Crowd:
+    """Share the `budget` minutes of the day that begins at `start` (now, or on a Sunday
+    Monday's opening) when the contacts due within a day of it need more, in place.
 
     A minute gets a price (what the first contact left out would earn with it), and each of
     today's contacts is re-planned at it, which picks its channel (a 2-minute text may beat a
@@ -167,7 +171,7 @@ def crowded_day(res: Chase, look, settings, minutes, budget, now, *, pace, first
     """
     budget, pace = max(0.0, budget), max(0.0, pace)  # below 0: none left
     crowd = Crowd.quiet(len(res.v))
-    today = res.due_today(now)
+    today = res.due_by(start + DAY)
     crowd.day_spent = bool(today.any() and budget < minutes[res.channel[today]].min())
     price = minute_price_today(res, today, minutes, budget)
     if price <= 0:
@@ -188,7 +192,7 @@ def crowded_day(res: Chase, look, settings, minutes, budget, now, *, pace, first
     turn = 1 + np.floor(ahead / pace) if pace > 0 else np.full(len(ahead), np.inf)
     days = np.maximum(1.0, np.round(turn * 7.0 / len(settings.contact_days)))
     wings = sel[later]
-    crowd.reach[wings] = now + np.minimum(days, FAR_OFF_DAYS) * DAY
+    crowd.reach[wings] = start + np.minimum(days, FAR_OFF_DAYS) * DAY
     crowd.far[wings] = days > FAR_OFF_DAYS
     return crowd
 

@@ -15,7 +15,7 @@ import numpy as np
 from . import priors as P
 from .glm import sigmoid
 from .model import empty_array, gap_buckets
-from .records import DAY, WEEK
+from .records import WEEK
 
 C = len(P.CHANNELS)
 TRIES_CAP = 14  # the complaint model's count of tries so far stops here
@@ -142,9 +142,10 @@ class Chase:
         self.cost = self.cost_by_channel[rows, channel]
         return self
 
-    def due_today(self, now: float) -> np.ndarray:
-        """Worth chasing, with the next try due before this time tomorrow."""
-        return (self.v > 0) & (self.due < now + DAY)
+    def due_by(self, until: float) -> np.ndarray:
+        """Worth chasing, with the next try due before `until` (the end of the day planned:
+        during the hours, this time tomorrow)."""
+        return (self.v > 0) & (self.due < until)
 
     def keep_better(self, other: Chase, better: np.ndarray) -> None:
         """Take `other`'s figures for the leads where `better` (in place)."""

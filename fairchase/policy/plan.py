@@ -68,8 +68,15 @@ class _Context:
         self.hours = ContactHours(
             settings.contact_hours, settings.contact_days, settings.business_timezone
         )
-        day, self.wait = self.hours.day_planned(now_ts)  # seconds until the day planned opens
-        self.day = day if self.wait else None  # whose minutes "today's" are (None: today's)
+        # "today" is the day planned (day_planned): today, or on a Sunday or once today's hours
+        # are over, the next contact day, from when its hours open; a contact due within a day
+        # of its start is that day's, as one due before this time tomorrow is during the hours
+        day, wait = self.hours.day_planned(now_ts)
+        self.day = day if wait else None  # whose minutes "today's" are (None: today's)
+        self.start = now_ts + wait
+        self.until = self.start + DAY
+        # minutes logged today are today's: a later day's minutes are whole
+        self.day_minutes = settings.daily_minutes if wait else settings.today_minutes()
         self.evidence = [model.evidence(s) for s in range(model.pooled + 1)]
         self.labels = [model.source_label(s) for s in range(model.pooled + 1)]
         minutes = settings.try_minutes()
@@ -99,7 +106,7 @@ def plan(model, leads, now, settings=None) -> list[dict]:
     if not out:
         return out
     agenda = Agenda.join(parts)
-    lift_new_enquiries(out, agenda, settings, NEW_LEAD_BAND)
+    lift_new_enquiries(out, agenda, ctx.day_minutes, NEW_LEAD_BAND)
     return [out[i] for i in agenda_order(out, agenda.priority)]
 
 
@@ -119,7 +126,7 @@ def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
     engaged = _plan_engaged(ctx, b, when, value, ie)
     silent = _Silent(ctx, b, when, value, io)
     res = silent.look(None, ctx.settings)
-    talk_today = (engaged.net > 0) & (engaged.due < now + DAY)
+    talk_today = (engaged.net > 0) & (engaged.due < ctx.until)
     crowd = _share_the_day(ctx, b, silent, res, ctx.minutes[engaged.channel[talk_today]].sum())
     facts = _facts(ctx, b, value, when.mask)
     out: list = [None] * b.n  # filled by index in the chunk
@@ -129,7 +136,7 @@ def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
     for i in np.flatnonzero((b.kind != OPEN) & (b.kind != ENGAGED)).tolist():
         out[i] = fixed_decision(b, i, int(b.kind[i]))
     minutes = np.zeros(b.n)
-    go = res.due_today(now) & ~crowd.waiting
+    go = res.due_by(ctx.until) & ~crowd.waiting
     minutes[io] = np.where(go, ctx.minutes[res.channel], 0.0)
     minutes[ie] = np.where(talk_today, ctx.minutes[engaged.channel], 0.0)
     done.extend(out)
@@ -237,27 +244,28 @@ def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, i
 
 
 def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, engaged_today):
-    """Share today's minutes left after today's conversations (`engaged_today` minutes) among
-    the silent leads due: on a crowded day those left out wait their turn at the day's pace
-    (agenda.crowded_day); a day with minutes to spare brings follow-ups forward."""
-    settings, minutes, io, now = ctx.settings, ctx.minutes, silent.io, ctx.now
+    """Share the minutes of the day planned (today, or on a Sunday, Monday) left after its
+    conversations (`engaged_today` minutes) among the silent leads due on it: on a crowded day
+    those left out wait their turn at the day's pace (agenda.crowded_day), counted from that
+    day; a day with minutes to spare brings follow-ups forward."""
+    settings, minutes, io, start = ctx.settings, ctx.minutes, silent.io, ctx.start
     # a later day's minutes are whole (else a day full of conversations would put every silent
     # lead's turn off for ever); a batch bigger than a chunk shares each day in proportion
     whole = max(ctx.n_total, b.n)
     pace = settings.daily_minutes * b.n / whole
-    left_today = settings.today_minutes() * b.n / whole
+    left_today = ctx.day_minutes * b.n / whole
     budget = left_today - engaged_today
-    # today's fresh enquiries (never tried, in since yesterday) are answered out of the
-    # minutes already used today if need be (seed 000: respond ASAP)
-    fresh = b.new[io] & (b.created[io] > now - DAY)
+    # the day's fresh enquiries (never tried, in since a day before it starts) are answered out
+    # of the minutes already used today if need be (seed 000: respond ASAP)
+    fresh = b.new[io] & (b.created[io] > start - DAY)
     spent = max(0.0, pace - left_today)  # used today (conversations' are in engaged_today)
     crowd = crowded_day(
-        res, silent.look, settings, minutes, budget, now, pace=pace, first=fresh, reserve=spent
+        res, silent.look, settings, minutes, budget, start, pace=pace, first=fresh, reserve=spent
     )
     wings = crowd.waiting
-    if wings.any():  # on a Sunday (or after hours) the turns count from the day planned: Monday
+    if wings.any():  # each turn on a day and in the hours the lead may be contacted
         crowd.reach[wings], crowd.reach_local[wings] = ctx.hours.clip_grouped(
-            crowd.reach[wings] + ctx.wait, b.tz[io][wings]
+            crowd.reach[wings], b.tz[io][wings]
         )
     else:
         _bring_forward(ctx, silent, res, budget)
@@ -265,17 +273,18 @@ def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, eng
 
 
 def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
-    """A day with `budget` minutes to spare brings forward follow-ups due in the coming week
-    whose chase is worth at least as much (at today's worth) started now, best value per minute
-    first: no minute goes unused while a contact that gains by coming sooner waits."""
-    now, minutes = ctx.now, ctx.minutes
-    spare = budget - minutes[res.channel[res.due_today(now)]].sum()
-    later = (res.v > 0) & (res.due >= now + DAY) & (res.due < now + 8 * DAY) & silent.follow
+    """A day with `budget` minutes to spare brings forward follow-ups due in the week after it
+    whose chase is worth at least as much (at today's worth) started as soon as allowed, best
+    value per minute first: no minute goes unused while a contact that gains by coming sooner
+    waits."""
+    minutes, until = ctx.minutes, ctx.until
+    spare = budget - minutes[res.channel[res.due_by(until)]].sum()
+    later = (res.v > 0) & (res.due >= until) & (res.due < ctx.start + 8 * DAY) & silent.follow
     if spare < minutes.min() or not later.any():
         return
     cand = np.flatnonzero(later)
     early = silent.look(cand, ctx.settings, now_first=True)
-    ok = early.due_today(now) & (early.v_now >= res.v_now[cand])
+    ok = early.due_by(until) & (early.v_now >= res.v_now[cand])
     need = minutes[early.channel]
     order = np.argsort(-np.where(ok, early.ev / need, -np.inf), kind="stable")[: int(ok.sum())]
     take = np.zeros(len(cand), dtype=bool)

@@ -41,7 +41,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from fairchase.sim.baselines import OPEN, _stop
 from fairchase.sim.mechanisms import CHANNELS
-from fairchase.sim.timing import DAY, as_datetime, attempts_in_week, cap_time, schedule
+from fairchase.sim.timing import as_datetime, attempts_in_week, cap_time, schedule
 from fairchase.sim.worlds import DEFAULT_MINUTES, World
 
 GAPS = np.arange(1, 15)  # every gap of 1..14 days
@@ -92,7 +92,7 @@ class Oracle:
     # --- planning -----------------------------------------------------------------
     def plan(self, leads: list[dict], now: datetime) -> list[dict]:
         """Decisions for every lead: contact today by value per minute, wait, or stop."""
-        today = int((now - self.world.start()).total_seconds() // 86400)
+        today = self.world.day_of(now)
         out, todo = [], []
         for lead in leads:
             src = self.world.source_index(lead.get("source"))
@@ -107,8 +107,10 @@ class Oracle:
                 todo.append((lead, src))
         for start in range(0, len(todo), 128):
             out.extend(self._decide(todo[start : start + 128], now, today))
-        today_ = [d for d in out if d["action"] == "contact" and as_datetime(d["due"]) < now + DAY]
-        self._update_price(today_)
+        end = self.world.day_start(today + 1)
+        self._update_price(
+            [d for d in out if d["action"] == "contact" and as_datetime(d["due"]) < end]
+        )
         out.sort(key=lambda d: -d["priority"])
         return out
 
@@ -253,7 +255,8 @@ class Oracle:
         if times:
             last_age = (times[-1] - as_datetime(lead["created_at"])).total_seconds() / 86400
         gap = None if last_age is None else np.maximum(age - last_age, 0.0)[:, None, None]
-        recent = np.array([attempts_in_week(times, now + int(g) * DAY) + 1 for g in g0])[:, None]
+        days = [max(now, w.day_start(today + int(g))) for g in g0]
+        recent = np.array([attempts_in_week(times, t) + 1 for t in days])[:, None]
         chans = np.flatnonzero(bt.allowed[r])
         p = w.reply_prob(k + 1, chans[None, :, None], age[:, None, None], gap)  # (days, chans, G)
         p = p * (g0 < w.horizon - today)[:, None, None]

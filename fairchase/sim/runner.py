@@ -69,7 +69,7 @@ def generate_history(world: World, seed: int, days: int | None = None) -> list[d
     minutes = {**DEFAULT_MINUTES, **s["minutes"]}
     cap, btz = int(s["max_attempts_per_week"]), s["business_timezone"]
     # history ends four months before the simulation, so its longest chases are finished too
-    pool = world.draw_leads(days, seed, start=world.start() - (days + 120) * DAY, prefix="H")
+    pool = world.draw_leads(days, seed, first_day=-(days + 120), prefix="H")
     explore = Exploratory(s, seed)
     records = []
     for i in range(pool.n):
@@ -141,9 +141,11 @@ class _Run:
         self.just_closed: list[int] = []
 
     def day(self, d: int) -> None:
-        """Day d: arrivals and revisits open, the policy decides, the day's contacts are made."""
-        now = self.world.start() + d * DAY
-        end = now + DAY
+        """Day d: arrivals and revisits open, the policy decides, the day's contacts are made.
+
+        The day is the business's local day, 08:00 to 08:00 on its clock (`World.day_start`).
+        """
+        now, end = self.world.day_start(d), self.world.day_start(d + 1)
         for i in self.arrivals.get(d, []):
             self.recs[i] = self.pool.record(i)
             self.types[i] = self.pool.type_prior(i)

@@ -17,12 +17,14 @@ from __future__ import annotations
 import math
 import zlib
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import numpy as np
 
 from fairchase.sim.mechanisms import CHANNELS, KINDS, Mechanism, draw_mechanism, sigmoid
-from fairchase.sim.timing import DAY, attempts_in_week, zone
+from fairchase.sim.timing import attempts_in_week, zone
 
 KMAX = 64  # uniforms drawn per lead; more than any policy can make in the horizon
 TEST_SEEDS = tuple(range(1000, 1052))  # the yardstick: 52 worlds, 13 of each mechanism
@@ -187,7 +189,26 @@ class World:
 
     def start(self) -> datetime:
         """Simulation start: a Monday 08:00 in the business zone, as UTC."""
-        return datetime(*SIM_START, tzinfo=zone(self.setting("business_timezone"))).astimezone(UTC)
+        return self.day_start(0)
+
+    def day_start(self, day: int) -> datetime:
+        """When sim day `day` (0 = the start, negative = the past) begins, as UTC.
+
+        A sim day is the business's local day: it begins at 08:00 on its clock every day,
+        so the day a clock changes is 23 or 25 hours long. (Counted in 24-hour steps, the
+        days after 9 March 2025 began at 09:00 EDT and the Sunday's took Monday's first hour.)
+        """
+        return _morning(self.setting("business_timezone"), day)
+
+    def day_of(self, t: datetime) -> int:
+        """The sim day `t` falls in: the one whose 08:00 in the business zone last began."""
+        local = t.astimezone(self._zone)
+        before_morning = int(local.hour < SIM_START[3])  # still the previous day's
+        return (local.date() - date(*SIM_START[:3])).days - before_morning
+
+    @property
+    def _zone(self) -> ZoneInfo:
+        return zone(self.setting("business_timezone"))
 
     def quick(self) -> World:
         """A small version of this world for tests: fewer days and leads."""
@@ -200,11 +221,11 @@ class World:
         )
 
     # --- drawing leads ----------------------------------------------------------
-    def draw_leads(
-        self, days: int, seed: int, start: datetime | None = None, prefix: str = "L"
-    ) -> LeadPool:
-        """Leads arriving over `days` days from `start` (default: the simulation start)."""
-        start = start or self.start()
+    def draw_leads(self, days: int, seed: int, first_day: int = 0, prefix: str = "L") -> LeadPool:
+        """Leads arriving over `days` sim days from `first_day` (default: the simulation start).
+
+        Each lead is created in the 24 hours before its day's morning (`day_start`).
+        """
         rng = np.random.default_rng(
             [seed, zlib.crc32(self.name.encode()), zlib.crc32(prefix.encode())]
         )
@@ -243,9 +264,8 @@ class World:
         tz_idx = rng.integers(len(self.timezones), size=n)
         created_off = rng.uniform(0.02, 1.0, size=n)  # over the 24 hours before the morning
         for i in range(n):
-            pool.created.append(
-                start + int(pool.arrival_day[i]) * DAY - timedelta(days=float(created_off[i]))
-            )
+            morning = self.day_start(first_day + int(pool.arrival_day[i]))
+            pool.created.append(morning - timedelta(days=float(created_off[i])))
             pool.tz.append(self.timezones[tz_idx[i]])
             pool.signals.append([names[k] for k in np.flatnonzero(has[i])])
             consents, chans = self._reach(reach[i])
@@ -351,6 +371,13 @@ class LeadPool:
         if u[1] < annoy:
             return "complaint"
         return "left_message" if channel == "call" and u[2] < 0.6 else "no_answer"
+
+
+@lru_cache(maxsize=4096)  # the oracle asks for the next 15 days' mornings for every lead
+def _morning(tz: str | None, day: int) -> datetime:
+    """08:00 in zone `tz` on SIM_START's date + `day` days, as UTC."""
+    d = date(*SIM_START[:3]) + timedelta(days=day)
+    return datetime(d.year, d.month, d.day, SIM_START[3], tzinfo=zone(tz)).astimezone(UTC)
 
 
 def _log_uniform(rng: np.random.Generator, lo: float, hi: float) -> float:

@@ -110,7 +110,7 @@ def test_on_a_sunday_the_wings_wait_for_mondays_minutes_and_a_weekday_for_todays
     sunday = datetime(2024, 6, 16, 15, 30, tzinfo=UTC)  # Sunday 10:30 in Chicago
     leads = [{**lead, "created_at": sunday - timedelta(days=12)} for lead in backlog(40)]
     for when, day in ((sunday, "Monday"), (NOW, "today")):
-        settings = {**SETTINGS, "minutes_left_today": 30}
+        settings = {**SETTINGS, "daily_minutes": 30}
         wings = [d["reason"] for d in plan(None, leads, when, settings) if d["action"] == "wait"]
         assert wings, "40 due leads and 30 minutes leave some out"
         wait = f"Wait: {day}'s minutes go to leads worth more per minute; at this pace its turn"
@@ -123,7 +123,7 @@ def test_on_a_sunday_the_wings_turns_count_from_monday_the_day_planned():
     sunday = datetime(2024, 6, 16, 15, 30, tzinfo=UTC)  # Sunday 10:30 in Chicago
     leads = [{**lead, "created_at": sunday - timedelta(days=12)} for lead in backlog(40)]
     for when, first in ((sunday, "Tue 18 Jun"), (NOW, "Thu 13 Jun")):
-        settings = {**SETTINGS, "minutes_left_today": 30}
+        settings = {**SETTINGS, "daily_minutes": 30}
         wings = [d["reason"] for d in plan(None, leads, when, settings) if d["action"] == "wait"]
         turns = {reason.split("comes around ")[1].split(".")[0] for reason in wings}
         assert first in turns and min(turns, key=lambda day: int(day.split()[1])) == first, turns
@@ -140,7 +140,7 @@ def test_once_the_contact_hours_are_over_the_wings_wait_for_the_next_contact_day
     cases = ((evening, "Wednesday", "Thu 13 Jun"), (sunday, "Monday", "Tue 18 Jun"))
     for when, day, first in (*cases, (morning, "today", "Wed 12 Jun")):
         leads = [{**lead, "created_at": when - timedelta(days=12)} for lead in backlog(40)]
-        settings = {**SETTINGS, "minutes_left_today": 30}
+        settings = {**SETTINGS, "daily_minutes": 30}
         wings = [d["reason"] for d in plan(None, leads, when, settings) if d["action"] == "wait"]
         assert wings, "40 due leads and 30 minutes leave some out"
         wait = f"Wait: {day}'s minutes go to leads worth more per minute; at this pace its turn"
