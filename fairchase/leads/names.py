@@ -66,6 +66,13 @@ def name_parts(name: str, *, turned: bool = True) -> tuple[list[str], list[str]]
     return words[_titles(words[:end]) : end], words[end:]
 
 
+def loose(name: str) -> str:
+    """The name's loose words in the usual order, titles and suffixes kept: "Dr. Stone,
+    Bob" -> "dr bob stone", "Núñez, José, Jr." -> "jose nunez jr" (what the list's
+    search reads, with `key`)."""
+    return " ".join(_words(in_order(name)))
+
+
 def key(name: str) -> str:
     """A name as a key where the name alone tells people apart (an imported row with no email
     or phone): its loose words in the usual order (`in_order`: "Lee, Ann" is "Ann Lee"),

@@ -25,6 +25,9 @@ from .names import name_parts
 WITH_ANOTHER_RECORD = "Opted out on another record:"
 SAID_NO_BEFORE = "This person opted out before"
 AUTOMATIC = Q(reason__startswith=WITH_ANOTHER_RECORD) | Q(reason__startswith=SAID_NO_BEFORE)
+# How the reason starts when such a record then says no itself (an unsubscribe link, a
+# "stop" reply, by hand): its status stays, and from then on it said no itself.
+SAID_NO_ITSELF = "Said no on this record itself:"
 
 
 def _names_match(a: str, b: str) -> bool:
@@ -209,14 +212,20 @@ def said_no_before(lead: Lead) -> bool:
 
 def said_no_themselves(leads):
     """Those of these opted-out records that said no themselves (by hand, a link, a reply,
-    the API): an opt-out row not made for matching someone else (`AUTOMATIC`), or none
-    at all (data from elsewhere: erring towards no). Only they lend their name to a match
-    on a shared number, so an opt-out never passes along a chain ("Mia Fox" -> "Mia" ->
-    "Mia Gomez" on a family's number)."""
-    rows = StatusChange.objects.filter(lead=OuterRef("pk"), new=Status.OPTED_OUT).exclude(
-        old=Status.OPTED_OUT
-    )
-    return leads.filter(Exists(rows.exclude(AUTOMATIC)) | ~Exists(rows))
+    the API): an opt-out row not made for matching someone else (`AUTOMATIC`), one made
+    when such a record later said no itself (`SAID_NO_ITSELF`), or none at all (data from
+    elsewhere: erring towards no). Only they lend their name to a match on a shared
+    number, so an opt-out never passes along a chain ("Mia Fox" -> "Mia" -> "Mia Gomez"
+    on a family's number) unless "Mia" says no herself."""
+    rows = StatusChange.objects.filter(lead=OuterRef("pk"), new=Status.OPTED_OUT)
+    opt_outs = rows.exclude(old=Status.OPTED_OUT)  # not a note on an opted-out record
+    later = rows.filter(old=Status.OPTED_OUT, reason__startswith=SAID_NO_ITSELF)
+    return leads.filter(Exists(opt_outs.exclude(AUTOMATIC)) | Exists(later) | ~Exists(opt_outs))
+
+
+def said_no_itself(lead: Lead) -> bool:
+    """Whether this opted-out record said no itself (`said_no_themselves`)."""
+    return said_no_themselves(Lead.objects.filter(pk=lead.pk)).exists()
 
 
 def said_no_at(values) -> set[str]:
@@ -240,7 +249,8 @@ def said_no_at(values) -> set[str]:
 def who_said_no(lead: Lead) -> StatusChange | None:
     """The opt-out row of the first of this person's other records to say no (the rule of
     `said_no_before`: the same email, or the same phone under a name matching a record
-    that said no itself, not one opted out for matching someone else): its lead
+    that said no itself, not one opted out for matching someone else, until it says no
+    itself too): its lead
     is the record, its `at` when. None when no such record is left (an address suppressed
     by an opt-out whose record was deleted)."""
     same = Q(pk__in=[])
@@ -251,7 +261,8 @@ def who_said_no(lead: Lead) -> StatusChange | None:
     rows = (
         StatusChange.objects.filter(same, new=Status.OPTED_OUT, lead__status=Status.OPTED_OUT)
         .exclude(lead=lead.pk)
-        .exclude(old=Status.OPTED_OUT)  # a note on an opted-out record, not its opt-out
+        # a note on an opted-out record is not its opt-out, unless it later said no itself
+        .exclude(Q(old=Status.OPTED_OUT) & ~Q(reason__startswith=SAID_NO_ITSELF))
         .select_related("lead")
         .order_by("at", "pk")
     )

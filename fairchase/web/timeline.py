@@ -4,11 +4,13 @@ register (sent emails, replies, ...), newest first."""
 from __future__ import annotations
 
 import logging
+import re
 
 from django.utils import timezone
 
 from fairchase import clock
 from fairchase.leads.models import Lead
+from fairchase.leads.normalize import display_phone
 from fairchase.leads.people import display_name
 
 from . import panels
@@ -19,6 +21,16 @@ log = logging.getLogger("fairchase.web")
 # Events at the same moment keep their causal order: the lead is created, an attempt is
 # made, then the status change it caused and anything other apps recorded.
 CREATED, ATTEMPT, COMMITMENT, CHANGE, OTHER = range(5)
+
+
+# A number as stored (E.164) in a row's words: "... shares the phone +13125550133".
+E164 = re.compile(r"\+[1-9]\d{6,14}\b")
+
+
+def _as_written(reason: str) -> str:
+    """A status row's reason with its phone numbers written as the lead page writes them
+    (`display_phone`: "(312) 555-0133"): the rows keep what was stored."""
+    return E164.sub(lambda m: display_phone(m.group()), reason)
 
 
 def _progress(value) -> str:
@@ -76,7 +88,9 @@ def timeline_for(lead: Lead) -> list[TimelineEntry]:
         else:
             rank, title = CHANGE, "Note"
         body = " ".join(
-            x for x in (s.reason, f"(by {display_name(s.user)})" if s.user else "") if x
+            x
+            for x in (_as_written(s.reason), f"(by {display_name(s.user)})" if s.user else "")
+            if x
         )
         ranked.append((rank, TimelineEntry(at=s.at, kind="status", title=title, body=body)))
     for source in panels.TIMELINE_SOURCES:

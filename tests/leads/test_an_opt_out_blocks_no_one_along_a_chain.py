@@ -64,3 +64,24 @@ def test_a_record_that_said_no_itself_still_blocks_its_name(alice, make_lead):
     actions.opt_out(mia)
     gomez = actions.create_lead(alice, name="Mia Gomez", email="mia.gomez@example.com", phone=PHONE)
     assert gomez.status == Status.OPTED_OUT
+
+
+def test_a_record_opted_out_with_its_person_that_says_no_itself_then_lends_its_name(
+    client, alice, make_lead
+):
+    """ "Mia" was opted out with Mia Fox, then texted STOP herself: from then on she said no
+    herself, so "Mia Gomez" added on her number is hers to block, as if "Mia" had said no
+    first (before, her own opt-out changed nothing and "Mia Gomez" was contacted)."""
+    mia_fox = make_lead(alice, name="Mia Fox", email="mia@fox.example", phone=PHONE)
+    mia = make_lead(alice, name="Mia", email="", phone=PHONE)
+    actions.opt_out(mia_fox)
+    assert actions.why_said_no(Lead(name="Mia Gomez", phone=PHONE)) == ""
+    actions.opt_out(mia, channel="text", reason="Texted 'STOP'")
+    assert f"Mia (#{mia.pk})" in actions.why_said_no(Lead(name="Mia Gomez", phone=PHONE))
+    gomez = actions.create_lead(alice, name="Mia Gomez", email="mia.gomez@example.com", phone=PHONE)
+    assert gomez.status == Status.OPTED_OUT
+    # said again, by hand in the app: her own opt-out is on her timeline once
+    client.force_login(alice)
+    client.post(f"/leads/{mia.pk}/opt-out/")
+    own = mia.status_changes.filter(reason__startswith="Said no on this record itself")
+    assert [row.reason for row in own] == ["Said no on this record itself: Texted 'STOP'"]

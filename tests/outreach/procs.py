@@ -253,15 +253,19 @@ def optout_each(start_at: float, ids: list[int]) -> None:
 
 
 def opted() -> None:
-    """{pk: [status, opted-out transitions]} for every lead."""
+    """{pk: [status, transitions to opted out, rows of a record opted out with its person
+    that then said no itself]} for every lead."""
     from django.db.models import Count, Q
 
     from fairchase.leads.models import Lead
+    from fairchase.leads.same_person import SAID_NO_ITSELF
 
+    into = Q(status_changes__new="opted_out") & ~Q(status_changes__old="opted_out")
+    itself = Q(status_changes__reason__startswith=SAID_NO_ITSELF)
     rows = Lead.objects.annotate(
-        n=Count("status_changes", filter=Q(status_changes__new="opted_out"))
-    ).values_list("pk", "status", "n")
-    print(json.dumps({pk: [status, n] for pk, status, n in rows}))
+        n=Count("status_changes", filter=into), own=Count("status_changes", filter=itself)
+    ).values_list("pk", "status", "n", "own")
+    print(json.dumps({pk: [status, n, own] for pk, status, n, own in rows}))
 
 
 def seed_send() -> None:

@@ -13,9 +13,11 @@ from ... import clock
 from ..models import ACTIVE_STATUSES, Commitment, Lead, Status, Suppression
 from ..same_person import (
     SAID_NO_BEFORE,
+    SAID_NO_ITSELF,
     WITH_ANOTHER_RECORD,
     person_records,
     said_no_before,
+    said_no_itself,
     who_said_no,
 )
 from .core import _done, _lock, _transition, note_on_timeline
@@ -31,7 +33,9 @@ def opt_out(
     (revisit, nurture, closed) is opted out too, a won or lost one keeps its status with
     every address suppressed. Asked again (a STOP text after an unsubscribe link), it
     suppresses addresses added since, reaches records made since, and changes nothing
-    else. All the records it touches are locked first, in primary-key order, so two
+    else; asked on a record opted out for matching someone else, it also records that
+    this one said no itself (`same_person.SAID_NO_ITSELF`), so its name counts when later
+    records on its number are matched. All the records it touches are locked first, in primary-key order, so two
     opt-outs on two records of one person wait for each other instead of deadlocking."""
     caller = lead
     locked = _lock_in_order(lead)
@@ -41,6 +45,9 @@ def opt_out(
     if lead.status != Status.OPTED_OUT:
         _cancel_commitments(lead, now)
         _transition(lead, Status.OPTED_OUT, reason, user, now)
+        _done(lead, "opt_out", caller=caller, channel=channel)
+    elif not said_no_itself(lead):  # opted out for matching someone, now says no itself
+        _transition(lead, Status.OPTED_OUT, f"{SAID_NO_ITSELF} {reason}", user, now)
         _done(lead, "opt_out", caller=caller, channel=channel)
     _opt_out_other_records(lead, reason, user, now, locked)
     return lead
