@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone as tz
 
+from fairchase import policy
+
 from . import names
 
 
@@ -194,12 +196,20 @@ class BusinessSettings(models.Model):
         obj = cls.objects.order_by("pk").first()
         return obj if obj is not None else cls.objects.create()
 
+    def selling_minutes(self) -> float:
+        """Each person's selling minutes a day: the daily minutes, but never more than the
+        contact hours hold (their length, read as the decision core reads them): no try is
+        made outside them, so 120 minutes with hours of 08:00-08:30 are 30."""
+        hours = (_hhmm(self.contact_start), _hhmm(self.contact_end))
+        start, end = policy.Settings.from_any({"contact_hours": hours}).contact_hours
+        return float(min(self.daily_minutes, end - start))
+
     def to_policy(self) -> dict:
         """The decision core's settings dict."""
         out = {
             "hourly_cost": self.hourly_cost,
             "margin": self.margin,
-            "daily_minutes": self.daily_minutes,
+            "daily_minutes": self.selling_minutes(),
             "contact_hours": (_hhmm(self.contact_start), _hhmm(self.contact_end)),
             "max_attempts_per_week": self.max_attempts_per_week,
             "complaint_cost": self.complaint_cost,

@@ -91,7 +91,7 @@ def day_minutes(
     logged on the Sunday takes nothing off Monday."""
     business = business or BusinessSettings.current()
     people = set(owner_ids) or {None}
-    per_person = float(business.daily_minutes)
+    per_person = business.selling_minutes()
     ids = [pk for pk in people if pk is not None]
     start = contact_day(now, business).start
     spent_by: dict = {}
@@ -133,6 +133,25 @@ def _iso(dt):
     return dt.isoformat() if dt is not None else None
 
 
+# the first word of a promise of ours that names how it is kept ("Call back, as they asked")
+PROMISE_WORDS = {
+    "call": "call",
+    "phone": "call",
+    "email": "email",
+    "text": "text",
+    "visit": "visit",
+}
+
+
+def promised_channel(c: Commitment) -> str | None:
+    """The channel a promise of ours names by its first word, which the plan keeps it on: a
+    lead who asked for a call ("Call back, as they asked", inbound.CALL_BACK_WHAT) is called,
+    not emailed because email is cheaper. None: it names none, any channel will do."""
+    words = c.what.split(maxsplit=1)
+    first = words[0].strip(",.:;!").lower() if words else ""
+    return PROMISE_WORDS.get(first) if c.by == Commitment.By.US else None
+
+
 def lead_record(lead: Lead, suppressed: set[str] | None = None) -> dict:
     """The contract's lead record for one lead (attempts and commitments should be prefetched)."""
     attempts = [
@@ -149,7 +168,7 @@ def lead_record(lead: Lead, suppressed: set[str] | None = None) -> dict:
     commitment = None
     if pending:
         c = min(pending, key=lambda c: c.due_at)
-        commitment = {"due": c.due_at, "by": c.by, "what": c.what}
+        commitment = {"due": c.due_at, "by": c.by, "what": c.what, "channel": promised_channel(c)}
     return {
         "id": str(lead.pk),
         "source": lead.source,

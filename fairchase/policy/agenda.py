@@ -51,16 +51,17 @@ class Agenda:
 
 
 def lift_new_enquiries(out, agenda: Agenda, budget: float, band):
-    """Put new enquiries that make today's agenda (`budget` minutes) at the top (see plan's
-    module docstring)."""
+    """Put the new enquiries planned for today at the top, best first, as many as a whole
+    day's `budget` minutes hold (see plan's module docstring): they share the day among
+    themselves, so a conversation of more value per minute does not push one off the top."""
     prio, minutes = agenda.priority, agenda.minutes
-    due = np.nonzero(minutes > 0)[0]
+    due = np.nonzero((minutes > 0) & agenda.new)[0]
     if not len(due):
         return
     order = due[np.argsort(-prio[due], kind="stable")]
     first_out = _first_left_out(order, minutes, budget)
     cutoff = -np.inf if first_out is None else prio[first_out]
-    for i in due[agenda.new[due] & (prio[due] > cutoff)].tolist():
+    for i in due[prio[due] > cutoff].tolist():
         prio[i] += band
         out[i]["priority"] = float(prio[i])
 
@@ -154,20 +155,19 @@ def fill_day(need: np.ndarray, budget: float) -> np.ndarray:
     return take
 
 
-def crowded_day(
-    res: Chase, look, settings, minutes, budget, start, *, pace, first, reserve
-) -> Crowd:
+def crowded_day(res: Chase, look, settings, minutes, budget, start, *, pace, first) -> Crowd:
     """Share the `budget` minutes of the day that begins at `start` (now, or on a Sunday
     Monday's opening) when the contacts due within a day of it need more, in place.
 
     A minute gets a price (what the first contact left out would earn with it), and each of
     today's contacts is re-planned at it, which picks its channel (a 2-minute text may beat a
     6-minute call; every figure shown stays at your own cost). Then the day is filled best value
-    per minute first (the agenda's priority); the leads `first` take up to `reserve` more
-    minutes ahead of the others, best first. The others wait in the wings with the day their
-    turn comes at `pace` minutes a day. Nobody is let go for the crowd, however far off their
-    turn: the plan is made again every day, and a lead whose chase stops paying (it ages as it
-    waits) is stopped for that.
+    per minute first (the agenda's priority), except that the leads `first` (the day's fresh
+    enquiries) are taken whenever a whole day of `pace` minutes would take them, whatever
+    took the rest of it (conversations, minutes logged), and the others share what they leave
+    of `budget`. The others wait in the wings with the day their turn comes at `pace` minutes
+    a day. Nobody is let go for the crowd, however far off their turn: the plan is made again
+    every day, and a lead whose chase stops paying (it ages as it waits) is stopped for that.
     """
     budget, pace = max(0.0, budget), max(0.0, pace)  # below 0: none left
     crowd = Crowd.quiet(len(res.v))
@@ -181,11 +181,9 @@ def crowded_day(
     need = minutes[res.channel[sel]]
     order = np.argsort(-res.ev[sel] / need, kind="stable")  # the agenda's priority
     need_left = need[order]
-    if reserve > 0:  # paid out of the reserve, not today's budget
-        reserved = first[sel[order]]
-        reserved &= np.cumsum(np.where(reserved, need_left, 0.0)) <= reserve
-        need_left = np.where(reserved, 0.0, need_left)
-    fits = fill_day(need_left, budget)
+    answered = first[sel[order]] & fill_day(need_left, pace)  # as on a whole day
+    left = max(0.0, budget - need_left[answered].sum())
+    fits = answered | fill_day(np.where(answered, 0.0, need_left), left)
     later = order[~fits]
     ahead = np.cumsum(need[later]) - need[later]  # minutes of better leads ahead of each
     # working days until each lead's turn, at `pace` minutes a day, then calendar days

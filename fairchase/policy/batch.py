@@ -50,6 +50,7 @@ class LeadBatch:
     revisited: np.ndarray  # back from a revisit
     commit_at: np.ndarray
     commit_by: np.ndarray
+    commit_channel: np.ndarray  # the channel our promise names, -1 none
     paused: np.ndarray  # waiting leads: until when
     recent: np.ndarray  # (n, RECENT) latest attempt times, newest first, NaN-padded
 
@@ -102,6 +103,7 @@ def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, hours, 
         revisited=revisited.astype(np.int64),
         commit_at=book.commit_at,
         commit_by=book.commit_by,
+        commit_channel=book.commit_channel,
         paused=np.where(waiting, book.paused, np.where(parked, book.revisit, NAN)),
         recent=_recent(book.attempts.lead, book.attempts.at, n),
     )

@@ -8,8 +8,10 @@ decisions (decisions, one `Lead` row each) and their reasons (reasons).
 
 New enquiries (no attempt yet) that make today's agenda get NEW_LEAD_BAND added to their
 priority: respond ASAP (seed 000) means they top the agenda, while priority minus the band
-is still their expected value per minute. A new enquiry that today's minutes do not reach
-waits in the wings like any other lead (seed 003: better leads first).
+is still their expected value per minute. The day's fresh enquiries share a whole day's
+minutes among themselves, whatever the conversations take (_share_the_day); a new enquiry
+those minutes do not reach waits in the wings like any other lead (seed 003: better leads
+first).
 """
 
 from __future__ import annotations
@@ -76,7 +78,8 @@ class _Context:
         self.start = now_ts + wait
         self.until = self.start + DAY
         # minutes logged today are today's: a later day's minutes are whole
-        self.day_minutes = settings.daily_minutes if wait else settings.today_minutes()
+        self.pace = settings.daily_minutes
+        self.day_minutes = self.pace if wait else settings.today_minutes()
         self.evidence = [model.evidence(s) for s in range(model.pooled + 1)]
         self.labels = [model.source_label(s) for s in range(model.pooled + 1)]
         minutes = settings.try_minutes()
@@ -106,7 +109,7 @@ def plan(model, leads, now, settings=None) -> list[dict]:
     if not out:
         return out
     agenda = Agenda.join(parts)
-    lift_new_enquiries(out, agenda, ctx.day_minutes, NEW_LEAD_BAND)
+    lift_new_enquiries(out, agenda, ctx.pace, NEW_LEAD_BAND)
     return [out[i] for i in agenda_order(out, agenda.priority)]
 
 
@@ -144,8 +147,9 @@ def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
 
 
 class _When:
-    """When a lead may next be contacted: an agreed time as agreed, a grace day after a promise
-    the lead did not keep (seed 000), the weekly cap, then the lead's contact hours."""
+    """When a lead may next be contacted: an agreed time as agreed (on the channel agreed, when
+    the promise names one), a grace day after a promise the lead did not keep (seed 000), the
+    weekly cap, then the lead's contact hours."""
 
     def __init__(self, ctx: _Context, b: LeadBatch):
         self.ctx, self.b, now = ctx, b, ctx.now
@@ -156,6 +160,11 @@ class _When:
         self.fixed = np.full(b.n, np.nan)
         self.fixed[ours] = np.fmax(now, b.commit_at[ours])
         self.fixed[theirs] = np.fmax(now, b.commit_at[theirs] + P.GRACE)
+        # a promise of ours on a channel (a call back, as they asked) is kept on it: the lead's
+        # channels are that one until then, when the lead can be reached on it
+        named = np.maximum(b.commit_channel, 0)
+        kept = ours & (b.commit_channel >= 0) & ((b.avail >> named) & 1 > 0)
+        b.avail[kept] = 1 << named[kept]
         self.mask = b.mask.copy()  # a promise they missed is a signal
         self.mask[theirs & (b.commit_at < now)] |= ctx.sig_bits.get("missed_promise", 0)
         self.cap_floor = cap_floor(b.recent, ctx.settings.max_attempts_per_week)
@@ -247,21 +256,25 @@ def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, eng
     """Share the minutes of the day planned (today, or on a Sunday, Monday) left after its
     conversations (`engaged_today` minutes) among the silent leads due on it: on a crowded day
     those left out wait their turn at the day's pace (agenda.crowded_day), counted from that
-    day; a day with minutes to spare brings follow-ups forward."""
+    day; a day with minutes to spare brings follow-ups forward.
+
+    The day's fresh enquiries (never tried, in since a day before it starts) are answered on it
+    whenever a whole day's minutes would answer them, as if no conversation and nothing logged
+    had taken any (seed 000: respond as soon as possible); the other silent leads share what
+    they leave. A conversation is never put off for the crowd either, so neither is put off
+    for the other: the plan then holds more than the minutes left, by at most what the
+    conversations and the minutes logged today took, rather than leave a first reply for a
+    later day, when its chance of an answer has fallen (priors.FIRST_DELAY_EDGES). Among the
+    silent leads, value per minute still decides (seed 003).
+    """
     settings, minutes, io, start = ctx.settings, ctx.minutes, silent.io, ctx.start
     # a later day's minutes are whole (else a day full of conversations would put every silent
     # lead's turn off for ever); a batch bigger than a chunk shares each day in proportion
-    whole = max(ctx.n_total, b.n)
-    pace = settings.daily_minutes * b.n / whole
-    left_today = ctx.day_minutes * b.n / whole
-    budget = left_today - engaged_today
-    # the day's fresh enquiries (never tried, in since a day before it starts) are answered out
-    # of the minutes already used today if need be (seed 000: respond ASAP)
+    share = b.n / max(ctx.n_total, b.n)
+    pace = ctx.pace * share
+    budget = ctx.day_minutes * share - engaged_today
     fresh = b.new[io] & (b.created[io] > start - DAY)
-    spent = max(0.0, pace - left_today)  # used today (conversations' are in engaged_today)
-    crowd = crowded_day(
-        res, silent.look, settings, minutes, budget, start, pace=pace, first=fresh, reserve=spent
-    )
+    crowd = crowded_day(res, silent.look, settings, minutes, budget, start, pace=pace, first=fresh)
     wings = crowd.waiting
     if wings.any():  # each turn on a day and in the hours the lead may be contacted
         crowd.reach[wings], crowd.reach_local[wings] = ctx.hours.clip_grouped(

@@ -193,11 +193,17 @@ def stop_silent(f: Lead, source: str, evidence: str, spend: float) -> str:
     )
 
 
-def in_the_wings(f: Lead, day_spent: bool, day: int | None, now: float) -> str:
+def in_the_wings(f: Lead, day_spent: bool, day: int | None, now: float, no_minutes=False) -> str:
     """A lead worth chasing that today's minutes do not reach: it waits for its turn (dated,
     on the lead's clock, unless it is more than `agenda.FAR_OFF_DAYS` off). `day`: the weekday
     whose minutes these are when it is not today (on a Sunday, Monday's:
-    timing.ContactHours.day_planned)."""
+    timing.ContactHours.day_planned). `no_minutes`: no selling minutes a day are set, so no
+    turn ever comes, and the reason says why rather than how far off."""
+    if no_minutes:
+        return (
+            "Wait: no selling minutes a day are set (Settings: daily minutes 0), so no contact"
+            f" is planned. Its next tries are worth {money(f.v)} at your own cost."
+        )
     whose = "today's" if day is None else f"{DAY_NAMES[day]}'s"
     minutes = "are spent" if day_spent else "go to leads worth more per minute"
     turn = "is more than three years off"

@@ -162,6 +162,7 @@ class Book:
     own_channels: np.ndarray  # channel bits of the lead's own list, -1 when it gives none
     commit_at: np.ndarray  # a pending promise's time (NaN: none)
     commit_by: np.ndarray  # 1 ours, 2 theirs, 0 none
+    commit_channel: np.ndarray  # the channel our promise names (CHANNELS index), -1 none
     paused: np.ndarray
     revisit: np.ndarray
     attempts: Attempts
@@ -233,6 +234,7 @@ def _read_columns(records: list) -> Book:
         own_channels=np.full(n, -1, dtype=np.int64),
         commit_at=np.full(n, NAN),
         commit_by=np.zeros(n, dtype=np.int64),
+        commit_channel=np.full(n, -1, dtype=np.int64),
         paused=np.full(n, NAN),
         revisit=np.full(n, NAN),
         attempts=Attempts(
@@ -319,6 +321,9 @@ def _read_optional(book: Book, records: list, complete: bool):
                 due, by = to_ts(cg("due")), cg("by")
                 if due is not None and by in ("us", "lead"):
                     book.commit_at[i], book.commit_by[i] = due, 1 if by == "us" else 2
+                    channel = cg("channel")  # ours on a channel named: a call back, as asked
+                    if by == "us" and type(channel) is str:
+                        book.commit_channel[i] = CHANNEL_INDEX.get(channel, -1)
             book.paused[i] = to_ts(g("paused_until"), NAN)
             book.revisit[i] = to_ts(g("revisit_at"), NAN)
             won = to_float(g("won_value"))

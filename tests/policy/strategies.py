@@ -96,6 +96,7 @@ def leads(draw, i=0):
             "due": draw(iso_or_dt(when(10, 10))),
             "by": draw(st.sampled_from(["us", "lead", "nobody"])),
             "what": "call back",
+            "channel": draw(st.sampled_from([None, 7, ["call"], *CHANNELS])),  # kept on it
         }
     if draw(st.integers(0, 4)) == 0:  # a list, or one channel named alone
         lists = st.lists(st.sampled_from(CHANNELS), max_size=3)

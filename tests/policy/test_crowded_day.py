@@ -202,14 +202,15 @@ def test_a_day_full_of_conversations_puts_the_silent_off_to_later_days_not_for_e
                 assert "turn comes around" in d["reason"]
 
 
-def test_no_minutes_a_day_puts_every_turn_far_off_and_says_so():
-    """No selling minutes at all (0 a day; a minute left today): the leads due wait, their
-    turn said to be more than three years off rather than dated (it never comes)."""
+def test_no_minutes_a_day_puts_every_turn_off_and_says_why():
+    """No selling minutes at all (0 a day; a minute left today): the leads due wait, and the
+    reason says no minutes a day are set rather than dating a turn that never comes."""
     settings = {"daily_minutes": 0, "minutes_left_today": 1, "business_timezone": "America/Chicago"}
     decisions = plan(None, backlog(n=60), NOW, settings)
     wings = [d for d in decisions if d["action"] == "wait"]
     assert wings
-    assert all("turn is more than three years off" in d["reason"] for d in wings)
+    no_minutes = "Wait: no selling minutes a day are set (Settings: daily minutes 0)"
+    assert all(d["reason"].startswith(no_minutes) for d in wings), wings[0]["reason"]
 
 
 def test_a_revisit_of_any_length_is_a_date():
