@@ -159,7 +159,7 @@ def read_row(row: Row, mapping: list[str], width: int, default_source: str, zone
         fields = parse_row(row.cells, mapping, default_source, problems, zone)
     except RowError as exc:
         return _skipped(row, mapping, str(exc))
-    return RowReading(row.line, fields, warnings=problems)
+    return RowReading(row.line, fields, warnings=row.warnings + problems)
 
 
 def _skipped(row: Row, mapping: list[str], why: str) -> RowReading:

@@ -1,9 +1,11 @@
 """Read rows out of an uploaded CSV or Excel file, streamed and forgiving.
 
-`read_table(stream)` yields `Row(line, cells, problem)`: the first row is the header.
-Whatever the file holds (a BOM, Windows-1252 text, UTF-16 from Excel's "Unicode text",
-embedded newlines, ragged rows, huge fields, NUL bytes, a corrupt workbook), reading
-never raises: a row that cannot be read comes back with `problem` set and no cells.
+`read_table(stream)` yields `Row(line, cells, problem, warnings)`: the first row is the
+header. Whatever the file holds (a BOM, Windows-1252 text, UTF-16 from Excel's "Unicode
+text", embedded newlines, ragged rows, huge fields, NUL bytes, a quote never closed, a
+corrupt workbook), reading never raises: a row that cannot be read comes back with
+`problem` set and no cells; a row read with a guess (a quote never closed, read to the end
+of its line) comes back with its cells and the guess in `warnings`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -33,6 +36,7 @@ class Row:
     line: int  # 1-based line (CSV: where the record starts) or sheet row (Excel)
     cells: list[str] = field(default_factory=list)
     problem: str = ""
+    warnings: list[str] = field(default_factory=list)  # read, with something to check
 
 
 def _cp1252_fallback(exc: UnicodeDecodeError):
@@ -113,6 +117,36 @@ def _dialect(sample: str):
     return Dialect
 
 
+class _Lines:
+    """The file's lines as csv.reader pulls them, each numbered, with the lines of the
+    record being read kept (`taken`), so a record that ran away can be read again from
+    any of its lines (`again`)."""
+
+    def __init__(self, text) -> None:
+        self._text = text
+        self.again: deque[tuple[int, str]] = deque()
+        self.taken: list[tuple[int, str]] = []
+        self.read = 0  # lines read from the file so far
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.again:
+            number, line = self.again.popleft()
+        else:
+            line = next(self._text)
+            self.read += 1
+            number = self.read
+        self.taken.append((number, line))
+        return line
+
+    def start(self) -> int:
+        """Begin a record; the number of its first line."""
+        self.taken = []
+        return self.again[0][0] if self.again else self.read + 1
+
+
 def _read_csv(stream) -> Iterator[Row]:
     text = _text_stream(stream)
     try:
@@ -125,25 +159,85 @@ def _read_csv(stream) -> Iterator[Row]:
         yield Row(1, problem="The file is empty.")
         return
     dialect = _dialect(sample)
-    # strict: an unclosed quote or a stray one is reported instead of swallowing lines.
-    reader = csv.reader(text, dialect, strict=True)
-    start = 1
+    lines = _Lines(text)
+    # strict: an unclosed quote or a stray one is an error here, not a guess of the csv module.
+    reader = csv.reader(lines, dialect, strict=True)
+    width = 0  # the header's cells: what a row looks like
     while True:
+        start = lines.start()
         try:
             cells = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            yield Row(start, problem=_csv_problem(exc))
-            start = reader.line_num + 1
+            yield _runaway(lines, dialect, width, exc) or Row(start, problem=_csv_problem(exc))
             continue
         except Exception as exc:
             yield Row(start, problem=f"Unreadable row: {exc}")
             return
-        line, start = start, reader.line_num + 1
         if not any(c.strip() for c in cells):
             continue
-        yield _checked(Row(line, cells))
+        width = width or len(cells)
+        yield _checked(Row(start, cells))
+
+
+NEVER_CLOSED = "a quote opened here is never closed; its cell was read to the end of {}."
+
+
+def _runaway(lines: _Lines, dialect, width: int, exc: csv.Error) -> Row | None:
+    """A record the csv module could not read because a quote opened in it is never closed
+    (it ran to the end of the file, or to a quote of a later line that is no cell's end):
+    read again to the end of the quote's line, the lines after it read as rows of their
+    own. The lines it ran over up to the first that looks like a row (the header's number
+    of cells) are the cell's own (a note of several lines), and all of them when the file
+    ends with none. None when it is not that: a record of one line that the end of the
+    file did not cut, or one whose following lines look like no row."""
+    taken = lines.taken
+    if not taken:
+        return None
+    ended = "unexpected end of data" in str(exc)
+    if len(taken) == 1 and not ended:
+        return None
+    width = width or len(_alone([taken[0][1]], dialect))
+    rows_from = next(
+        (i for i, (_, line) in enumerate(taken) if i and _looks_like_row(line, dialect, width)),
+        None,
+    )
+    if rows_from is None and not ended:
+        return None
+    own = taken[:rows_from] if rows_from is not None else taken
+    if rows_from is not None:
+        lines.again.extendleft(reversed(taken[rows_from:]))
+    if len(own) == 1:
+        where = "its line"
+    elif rows_from is None:
+        where = f"the file (line {own[-1][0]})"
+    else:
+        where = f"line {own[-1][0]}"
+    row = _checked(Row(taken[0][0], _alone([line for _, line in own], dialect)))
+    said = NEVER_CLOSED.format(where)
+    if row.problem:
+        row.problem = f"{said[0].upper()}{said[1:]} {row.problem}"
+    else:
+        row.warnings.append(said)
+    return row
+
+
+def _alone(lines: list[str], dialect) -> list[str]:
+    """The cells of these lines read as one record, a quote left open at their end closed
+    there (the csv module's reading when not strict); the last line's ending is no cell's."""
+    lines = [*lines[:-1], lines[-1].rstrip("\r\n")]
+    try:
+        return next(csv.reader(lines, dialect), [])
+    except csv.Error:
+        return []
+
+
+def _looks_like_row(line: str, dialect, width: int) -> bool:
+    """Whether a line swallowed by an open quote is a row of the file: read alone, it has
+    the header's number of cells (two or more), the first of them filled."""
+    cells = _alone([line], dialect)
+    return width >= 2 and len(cells) == width and bool(cells[0].strip())
 
 
 def _csv_problem(exc: csv.Error) -> str:
