@@ -33,6 +33,7 @@ from .matching import Batch, row_keys, token
 from .reading import Row, read_table
 from .report import ImportReport, describe
 from .rows import RowError, parse_row, row_name
+from .workbook import uncached_said
 
 log = logging.getLogger("fairchase.intake")
 
@@ -147,6 +148,7 @@ def read_row(row: Row, mapping: list[str], width: int, default_source: str, zone
     rows here, so the preview never shows a row the import will skip."""
     if row.problem:
         return RowReading(row.line, {}, row.problem)
+    said = row.warnings + (uncached_said(row, mapping) if row.uncached else [])
     if len(row.cells) > width and any(c.strip() for c in row.cells[width:]):
         return _skipped(
             row,
@@ -158,8 +160,8 @@ def read_row(row: Row, mapping: list[str], width: int, default_source: str, zone
     try:
         fields = parse_row(row.cells, mapping, default_source, problems, zone)
     except RowError as exc:
-        return _skipped(row, mapping, str(exc))
-    return RowReading(row.line, fields, warnings=row.warnings + problems)
+        return _skipped(row, mapping, " ".join([str(exc), *said]))
+    return RowReading(row.line, fields, warnings=said + problems)
 
 
 def _skipped(row: Row, mapping: list[str], why: str) -> RowReading:
@@ -386,6 +388,7 @@ class Importer:
         if problem := mapping_problem(mapping):
             self.report.add_error(1, problem)
             return self.report
+        self.report.not_read(mapping)
         width = len(self.report.header) or len(mapping)
         for row in rows:
             self.report.rows += 1
@@ -461,6 +464,7 @@ def import_file(
             progress=progress,
         )
         imp.report.preset, imp.report.header = preset, header.cells
+        imp.report.about.extend(header.warnings)  # which sheet of a workbook was read
         report = imp.run(
             islice(rows, max_rows) if max_rows else rows,
             mapping if mapping is not None else detected,
