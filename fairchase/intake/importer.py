@@ -201,6 +201,7 @@ class Importer:
         self.phone_aliases: dict[str, list[int]] = {}  # earlier batches': phone -> primary keys
         self.touched: set[int] = set()  # leads an earlier row of this import already set
         self.noted: set[int] = set()  # others' leads this import left a timeline note on
+        self.unseen_said_no: dict = {}  # key -> an opted-out record outside the scope
         self._people: People | None = None  # read once, if an Owner column names new leads' owners
         self._allowed: set[int] | None = None
         self.zone = ZoneInfo(BusinessSettings.current().business_timezone or "UTC")
@@ -331,6 +332,14 @@ class Importer:
                 f"{self.reason} by {who}: this person, already this lead, was not added again"
                 + (f"; the notes of line {line} were added to its notes" if kept else ""),
             )
+
+    def said_no_unseen(self, line: int, fields: dict, record: Lead, holder) -> None:
+        """A row for someone who opted out on a record outside the scope (another owner's,
+        in a salesperson's import): no second record (`said_no.keep_unseen_record`); later
+        rows of the person in this file are them too."""
+        said_no.keep_unseen_record(self.report, record, fields, line, self.dry_run, holder)
+        for key in row_keys(fields):
+            self.unseen_said_no.setdefault(key, record)
 
     def merge(self, lead: Lead, fields: dict, line: int = 0, holder=None) -> None:
         """Update `lead` with a row for the same person. A second row for them only fills

@@ -14,7 +14,8 @@ import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time
 
-from .reading import MAX_COLUMNS, MAX_ROWS, Row, checked
+from . import reading
+from .reading import Row, checked
 
 
 def excel_cell_text(value) -> str:
@@ -32,9 +33,10 @@ def excel_cell_text(value) -> str:
 
 def _bounded(ws):
     """A read-only worksheet's rows of values, bounded by the cells really present (its
-    declared dimension is ignored), MAX_COLUMNS wide and one row past MAX_ROWS deep."""
+    declared dimension is ignored), `reading.MAX_COLUMNS` wide and one row past
+    `reading.MAX_ROWS` deep (read when called: a test may lower them)."""
     ws.reset_dimensions()
-    return ws.iter_rows(max_col=MAX_COLUMNS, max_row=MAX_ROWS + 1, values_only=True)
+    return ws.iter_rows(max_col=reading.MAX_COLUMNS, max_row=reading.MAX_ROWS + 1, values_only=True)
 
 
 def sheet_rows(ws, written=None) -> Iterator[tuple[int, tuple, dict[int, str]]]:
@@ -143,9 +145,10 @@ def read_excel(stream) -> Iterator[Row]:
 def _rows(ws, written, said: str) -> Iterator[Row]:
     """The rows of one sheet; the first (the header) says `said`."""
     for i, values, uncached in sheet_rows(ws, written):
-        if i > MAX_ROWS:
+        if i > reading.MAX_ROWS:
             yield Row(
-                i, problem=f"The sheet has more than {MAX_ROWS:,} rows: the rest was not read."
+                i,
+                problem=f"The sheet has more than {reading.MAX_ROWS:,} rows: the rest was not read.",
             )
             return
         end = len(values)
