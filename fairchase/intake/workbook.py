@@ -51,11 +51,13 @@ def sheet_rows(ws, written=None) -> Iterator[tuple[int, tuple, dict[int, str]]]:
     for i, (values, formulas) in enumerate(
         zip(_bounded(ws), _bounded(written), strict=False), start=1
     ):
-        uncached = {
-            col: str(getattr(formula, "text", formula))  # an array formula has its text apart
-            for col, (value, formula) in enumerate(zip(values, formulas, strict=False))
-            if value is None and formula is not None
-        }
+        uncached = {}
+        if formulas != values:  # a row without formulas reads the same both ways (in C)
+            uncached = {
+                col: str(getattr(formula, "text", formula))  # an array formula's text is apart
+                for col, (value, formula) in enumerate(zip(values, formulas, strict=False))
+                if value is None and formula is not None
+            }
         if uncached or any(v is not None for v in values):
             yield i, values, uncached
 
