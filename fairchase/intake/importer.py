@@ -33,6 +33,7 @@ from .matching import Batch, row_keys, token
 from .reading import Row, read_table
 from .report import ImportReport, describe
 from .rows import RowError, parse_row, row_name
+from .workbook import uncached_said
 
 log = logging.getLogger("fairchase.intake")
 
@@ -147,6 +148,7 @@ def read_row(row: Row, mapping: list[str], width: int, default_source: str, zone
     rows here, so the preview never shows a row the import will skip."""
     if row.problem:
         return RowReading(row.line, {}, row.problem)
+    said = row.warnings + (uncached_said(row, mapping) if row.uncached else [])
     if len(row.cells) > width and any(c.strip() for c in row.cells[width:]):
         return _skipped(
             row,
@@ -158,8 +160,8 @@ def read_row(row: Row, mapping: list[str], width: int, default_source: str, zone
     try:
         fields = parse_row(row.cells, mapping, default_source, problems, zone)
     except RowError as exc:
-        return _skipped(row, mapping, str(exc))
-    return RowReading(row.line, fields, warnings=problems)
+        return _skipped(row, mapping, " ".join([str(exc), *said]))
+    return RowReading(row.line, fields, warnings=said + problems)
 
 
 def _skipped(row: Row, mapping: list[str], why: str) -> RowReading:
@@ -199,6 +201,7 @@ class Importer:
         self.phone_aliases: dict[str, list[int]] = {}  # earlier batches': phone -> primary keys
         self.touched: set[int] = set()  # leads an earlier row of this import already set
         self.noted: set[int] = set()  # others' leads this import left a timeline note on
+        self.unseen_said_no: dict = {}  # key -> an opted-out record outside the scope
         self._people: People | None = None  # read once, if an Owner column names new leads' owners
         self._allowed: set[int] | None = None
         self.zone = ZoneInfo(BusinessSettings.current().business_timezone or "UTC")
@@ -330,6 +333,14 @@ class Importer:
                 + (f"; the notes of line {line} were added to its notes" if kept else ""),
             )
 
+    def said_no_unseen(self, line: int, fields: dict, record: Lead, holder) -> None:
+        """A row for someone who opted out on a record outside the scope (another owner's,
+        in a salesperson's import): no second record (`said_no.keep_unseen_record`); later
+        rows of the person in this file are them too."""
+        said_no.keep_unseen_record(self.report, record, fields, line, self.dry_run, holder)
+        for key in row_keys(fields):
+            self.unseen_said_no.setdefault(key, record)
+
     def merge(self, lead: Lead, fields: dict, line: int = 0, holder=None) -> None:
         """Update `lead` with a row for the same person. A second row for them only fills
         blanks (and adds notes), so a re-import is a no-op. A stored record of someone who
@@ -386,6 +397,7 @@ class Importer:
         if problem := mapping_problem(mapping):
             self.report.add_error(1, problem)
             return self.report
+        self.report.not_read(mapping)
         width = len(self.report.header) or len(mapping)
         for row in rows:
             self.report.rows += 1
@@ -461,6 +473,7 @@ def import_file(
             progress=progress,
         )
         imp.report.preset, imp.report.header = preset, header.cells
+        imp.report.about.extend(header.warnings)  # which sheet of a workbook was read
         report = imp.run(
             islice(rows, max_rows) if max_rows else rows,
             mapping if mapping is not None else detected,

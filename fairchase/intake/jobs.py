@@ -25,8 +25,11 @@ def estimate_rows(data: bytes) -> int:
         try:
             from openpyxl import load_workbook
 
+            from .workbook import leads_sheet
+
             wb = load_workbook(io.BytesIO(data), read_only=True)
-            rows = wb.worksheets[0].max_row or 0
+            declared = {ws.title: ws.max_row or 0 for ws in wb.worksheets}
+            rows = declared[leads_sheet(wb)[0].title]  # the sheet the import reads
             wb.close()
             return max(0, rows - 1)
         except Exception:

@@ -2,7 +2,8 @@
 name and company, read loosely: `name_key`); a `Batch` of rows is
 matched against the leads in scope with one query, then each row goes to the
 `importer.Importer` running the import: to update the lead it is, to become a new lead,
-or, as someone else's active lead, to be reported.
+or, as someone else's active lead, to be reported; as someone who opted out on a record
+outside the scope (another owner's, in a salesperson's import), it makes no second record.
 
 An email is one person's; a phone number may be a family's or a switchboard's, so a row
 joins a lead (or an earlier row of the file) by phone only under a matching name, by the
@@ -17,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from fairchase.leads import actions, names, same_person
-from fairchase.leads.models import Lead
+from fairchase.leads.models import Lead, Status
 
 from .rows import RowError
 
@@ -173,6 +174,15 @@ class Batch:
             candidates, fields.get("name", ""), fields.get("email", ""), fields.get("phone", "")
         )
 
+    def said_no_unseen(self, fields: dict, candidates: list[Lead]) -> Lead | None:
+        """The record outside the scope of someone who opted out that this unmatched row is
+        (the rule of `elsewhere`) among `candidates`, the opted-out records with its
+        addresses outside the scope, or that an earlier row of the import was."""
+        for key in row_keys(fields):
+            if key in self.imp.unseen_said_no:
+                return self.imp.unseen_said_no[key]
+        return self.elsewhere(fields, candidates)
+
     def holder(self, address: str, found: tuple[dict, dict, dict, dict]):
         """Who already has this address in this import or in scope (a lead or its pk), or None."""
         if address in self.imp.pending:
@@ -201,6 +211,9 @@ class Batch:
             )
             if lead.pk not in found[0]
         ]
+        # and the records of people who opted out there (an import from a salesperson, who
+        # sees only their own leads): a row of theirs makes no second record
+        said_no = _opted_out_at(items, exclude=found[0])
         new: list[tuple[int, NewLead]] = []  # (its line, the lead)
         with transaction.atomic():
             for line, fields in items:
@@ -210,6 +223,10 @@ class Batch:
                 try:
                     if key_lead is None and (theirs := self.elsewhere(fields, elsewhere)):
                         imp.not_added(line, fields, theirs)
+                    elif key_lead is None and (record := self.said_no_unseen(fields, said_no)):
+                        imp.said_no_unseen(
+                            line, fields, record, holder=lambda key: self.holder(key, found)
+                        )
                     elif key_lead is None:
                         if named:
                             fields["owner_id"] = imp.owner_of_row(line, fields, named).pk
@@ -225,3 +242,15 @@ class Batch:
         imp.report.created += len(new)  # counted once written (a failed batch creates nothing)
         if not imp.dry_run:  # once written, the next batch finds these leads by their keys
             imp.forget_pending()
+
+
+def _opted_out_at(items: list[tuple[int, dict]], exclude) -> list[Lead]:
+    """The opted-out records with any address of these rows, but those in `exclude` (the
+    scope's), the oldest first."""
+    emails = {f["email"] for _, f in items if f.get("email")}
+    phones = {f["phone"] for _, f in items if f.get("phone")}
+    if not (emails or phones):
+        return []
+    same = Q(email__in=emails) | Q(phone__in=phones)
+    said_no = Lead.objects.filter(same, status=Status.OPTED_OUT).order_by("pk")
+    return [lead for lead in said_no if lead.pk not in exclude]  # few: no pk list to send

@@ -1,9 +1,11 @@
 """Read rows out of an uploaded CSV or Excel file, streamed and forgiving.
 
-`read_table(stream)` yields `Row(line, cells, problem)`: the first row is the header.
-Whatever the file holds (a BOM, Windows-1252 text, UTF-16 from Excel's "Unicode text",
-embedded newlines, ragged rows, huge fields, NUL bytes, a corrupt workbook), reading
-never raises: a row that cannot be read comes back with `problem` set and no cells.
+`read_table(stream)` yields `Row(line, cells, problem, warnings)`: the first row is the
+header. Whatever the file holds (a BOM, Windows-1252 text, UTF-16 from Excel's "Unicode
+text", embedded newlines, ragged rows, huge fields, NUL bytes, a quote never closed, a
+corrupt workbook), reading never raises: a row that cannot be read comes back with
+`problem` set and no cells; a row read with a guess (a quote never closed, read to the end
+of its line) comes back with its cells and the guess in `warnings`.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 
 # A single cell longer than this is refused (a lead's notes fit; a runaway quote does not).
 MAX_FIELD = 100_000
@@ -33,6 +35,9 @@ class Row:
     line: int  # 1-based line (CSV: where the record starts) or sheet row (Excel)
     cells: list[str] = field(default_factory=list)
     problem: str = ""
+    warnings: list[str] = field(default_factory=list)  # read, with something to check
+    # Excel: column index -> a formula whose value the file does not hold (the cell is empty)
+    uncached: dict[int, str] = field(default_factory=dict)
 
 
 def _cp1252_fallback(exc: UnicodeDecodeError):
@@ -76,7 +81,9 @@ def read_table(stream, filename: str = "") -> Iterator[Row]:
         yield Row(1, problem=f"Could not read the file: {exc}")
         return
     if is_excel(head):
-        yield from _read_excel(stream)
+        from .workbook import read_excel
+
+        yield from read_excel(stream)
     elif filename.lower().endswith((".xls",)) or head.startswith(OLD_XLS_MAGIC):
         yield Row(1, problem=OLD_XLS)
     elif is_binary(head):
@@ -113,6 +120,36 @@ def _dialect(sample: str):
     return Dialect
 
 
+class _Lines:
+    """The file's lines as csv.reader pulls them, each numbered, with the lines of the
+    record being read kept (`taken`), so a record that ran away can be read again from
+    any of its lines (`again`)."""
+
+    def __init__(self, text) -> None:
+        self._text = text
+        self.again: deque[tuple[int, str]] = deque()
+        self.taken: list[tuple[int, str]] = []
+        self.read = 0  # lines read from the file so far
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.again:
+            number, line = self.again.popleft()
+        else:
+            line = next(self._text)
+            self.read += 1
+            number = self.read
+        self.taken.append((number, line))
+        return line
+
+    def start(self) -> int:
+        """Begin a record; the number of its first line."""
+        self.taken = []
+        return self.again[0][0] if self.again else self.read + 1
+
+
 def _read_csv(stream) -> Iterator[Row]:
     text = _text_stream(stream)
     try:
@@ -125,25 +162,93 @@ def _read_csv(stream) -> Iterator[Row]:
         yield Row(1, problem="The file is empty.")
         return
     dialect = _dialect(sample)
-    # strict: an unclosed quote or a stray one is reported instead of swallowing lines.
-    reader = csv.reader(text, dialect, strict=True)
-    start = 1
+    lines = _Lines(text)
+    # strict: an unclosed quote or a stray one is an error here, not a guess of the csv module.
+    reader = csv.reader(lines, dialect, strict=True)
+    width = 0  # the header's cells: what a row looks like
     while True:
+        start = lines.start()
         try:
             cells = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            yield Row(start, problem=_csv_problem(exc))
-            start = reader.line_num + 1
+            yield _runaway(lines, dialect, width, exc) or Row(start, problem=_csv_problem(exc))
             continue
         except Exception as exc:
             yield Row(start, problem=f"Unreadable row: {exc}")
             return
-        line, start = start, reader.line_num + 1
         if not any(c.strip() for c in cells):
             continue
-        yield _checked(Row(line, cells))
+        width = width or len(cells)
+        yield checked(Row(start, cells))
+
+
+NEVER_CLOSED = "a quote opened here is never closed; {}."
+
+
+def _runaway(lines: _Lines, dialect, width: int, exc: csv.Error) -> Row | None:
+    """A record the csv module could not read because a quote opened in it is never closed
+    (it ran to the end of the file, or to a quote of a later line that is no cell's end):
+    read again to the end of the quote's line (`_read_open`), the lines after it read as
+    rows of their own. The lines it ran over up to the first that looks like a row (the
+    header's number of cells) are the cell's own (a note of several lines), and all of them
+    when the file ends with none. None when it is not that: a record of one line that the
+    end of the file did not cut, or one whose following lines look like no row."""
+    taken = lines.taken
+    ended = "unexpected end of data" in str(exc)
+    if not taken or (len(taken) == 1 and not ended):
+        return None
+    width = width or len(_alone([taken[0][1]], dialect))
+    rows_from = next(
+        (i for i, (_, line) in enumerate(taken) if i and _looks_like_row(line, dialect, width)),
+        None,
+    )
+    if rows_from is None and not ended:
+        return None
+    if rows_from is not None:
+        lines.again.extendleft(reversed(taken[rows_from:]))
+    own = taken[:rows_from] if rows_from is not None else taken
+    cells, said = _read_open(own, dialect, width, to_the_end=rows_from is None)
+    row = checked(Row(own[0][0], cells))
+    if row.problem:
+        row.problem = f"{said[0].upper()}{said[1:]} {row.problem}"
+    else:
+        row.warnings.append(said)
+    return row
+
+
+def _read_open(own: list[tuple[int, str]], dialect, width: int, to_the_end: bool):
+    """(The cells, what to say) of the lines of a record whose quote is never closed: the
+    quote closed at the end of their last line. A quote left open on a line of its own
+    whose cell holds the rest of the header's cells ('"Cy Open,cy@example.com,,1') is a
+    stray character: the line is read as those cells."""
+    cells = _alone([line for _, line in own], dialect)
+    if len(own) > 1:
+        where = f"the file (line {own[-1][0]})" if to_the_end else f"line {own[-1][0]}"
+        return cells, NEVER_CLOSED.format(f"its cell was read to the end of {where}")
+    head, last = cells[:-1], (cells[-1] if cells else "")
+    parts = last.split(dialect.delimiter)
+    if len(cells) < width and len(head) + len(parts) == width:
+        return head + parts, NEVER_CLOSED.format("it was read as a stray character")
+    return cells, NEVER_CLOSED.format("its cell was read to the end of its line")
+
+
+def _alone(lines: list[str], dialect) -> list[str]:
+    """The cells of these lines read as one record, a quote left open at their end closed
+    there (the csv module's reading when not strict); the last line's ending is no cell's."""
+    lines = [*lines[:-1], lines[-1].rstrip("\r\n")]
+    try:
+        return next(csv.reader(lines, dialect), [])
+    except csv.Error:
+        return []
+
+
+def _looks_like_row(line: str, dialect, width: int) -> bool:
+    """Whether a line swallowed by an open quote is a row of the file: read alone, it has
+    the header's number of cells (two or more), the first of them filled."""
+    cells = _alone([line], dialect)
+    return width >= 2 and len(cells) == width and bool(cells[0].strip())
 
 
 def _csv_problem(exc: csv.Error) -> str:
@@ -157,8 +262,9 @@ def _csv_problem(exc: csv.Error) -> str:
     return f"Unreadable row ({msg})."
 
 
-def _checked(row: Row) -> Row:
-    """Refuse rows with NUL bytes, giant cells or too many columns, with a message a person understands."""
+def checked(row: Row) -> Row:
+    """Refuse rows with NUL bytes, giant cells or too many columns, with a message a person
+    understands (a CSV row's or a workbook's)."""
     if len(row.cells) > MAX_COLUMNS:
         return Row(
             row.line,
@@ -176,57 +282,3 @@ def _checked(row: Row) -> Row:
                 problem=f"Column {i + 1} has {len(cell):,} characters (the limit is {MAX_FIELD:,}).",
             )
     return row
-
-
-def excel_cell_text(value) -> str:
-    """An Excel cell value as the text a person sees (phones stored as numbers keep their digits)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    return str(value)
-
-
-def sheet_rows(ws) -> Iterator[tuple[int, tuple]]:
-    """(row number, values) of a read-only worksheet, bounded by the cells really present
-    (its declared dimension is ignored), MAX_COLUMNS wide and one row past MAX_ROWS deep.
-    Empty rows inside the data come back as one shared empty tuple each."""
-    ws.reset_dimensions()
-    rows = ws.iter_rows(max_col=MAX_COLUMNS, max_row=MAX_ROWS + 1, values_only=True)
-    for i, values in enumerate(rows, start=1):
-        if any(v is not None for v in values):
-            yield i, values
-
-
-def _read_excel(stream) -> Iterator[Row]:
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(stream, read_only=True, data_only=True)
-    except Exception as exc:
-        yield Row(1, problem=f"Not a readable Excel workbook ({type(exc).__name__}: {exc}).")
-        return
-    try:
-        for i, values in sheet_rows(wb.worksheets[0]):
-            if i > MAX_ROWS:
-                yield Row(
-                    i, problem=f"The sheet has more than {MAX_ROWS:,} rows: the rest was not read."
-                )
-                return
-            end = len(values)
-            while end and values[end - 1] is None:
-                end -= 1
-            cells = [excel_cell_text(v) for v in values[:end]]
-            if not any(c.strip() for c in cells):
-                continue
-            yield _checked(Row(i, cells))
-    except Exception as exc:
-        yield Row(
-            0, problem=f"The workbook stopped reading part-way ({type(exc).__name__}: {exc})."
-        )
-    finally:
-        wb.close()

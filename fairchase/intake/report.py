@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from fairchase.leads.models import Lead
 
 MAX_REPORTED = 5000  # beyond this, bad rows are counted but not listed
+MAX_NAMED_COLUMNS = 30
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -35,6 +36,23 @@ class ImportReport:
     dry_run: bool = False
     truncated: bool = False  # stopped at max_rows
     unreadable: str = ""  # why the file as a whole could not be read (no rows at all)
+    about: list[str] = field(default_factory=list)  # of the file as a whole: its sheet, columns
+
+    def not_read(self, mapping: list[str]) -> None:
+        """Say which named columns of the header no lead field reads (a "Telefon" or
+        "Firma" the mapping did not recognise), so a column is never ignored unsaid."""
+        unused = [
+            h.strip()
+            for i, h in enumerate(self.header)
+            if h.strip() and not (i < len(mapping) and mapping[i])
+        ]
+        if unused:
+            shown = ", ".join(f"“{h[:60]}”" for h in unused[:MAX_NAMED_COLUMNS])
+            more = len(unused) - MAX_NAMED_COLUMNS
+            shown += f" and {more:,} more" if more > 0 else ""
+            self.about.append(
+                f"{plural(len(unused), 'column')} not read (no lead field chosen): {shown}."
+            )
 
     def add_error(self, line: int, reason: str) -> None:
         self.bad += 1
@@ -76,6 +94,7 @@ class ImportReport:
             "warnings": self.warnings[:MAX_REPORTED],
             "changes": self.changes[:MAX_REPORTED],
             "preset": self.preset,
+            "about": self.about,
             "dry_run": self.dry_run,
             "summary": self.summary(),
         }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
+from email.utils import getaddresses
 from functools import partial
 
 import phonenumbers
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from fairchase.leads.models import CONSENTS, GOOD_SIGNALS, POOR_SIGNALS
 from fairchase.leads.normalize import (
+    DEFAULT_REGION,
     InvalidContact,
     clean_text,
     normalize_email,
@@ -78,7 +80,7 @@ def fast_normalize_phone(raw: str) -> str:
 
 # The lines an import adds to a lead's notes (below): never the enquirer's own words.
 IMPORT_NOTE = re.compile(
-    r"(?:Source|Value) in the imported file: |Unreadable \w+ in the imported file: "
+    r"(?:Source|Value|Phone extension) in the imported file: |Unreadable \w+ in the imported file: "
     r"|Other (?:email|phone): "
 )
 
@@ -308,23 +310,56 @@ def _values(text: str, what: str = "") -> list[str]:
     return out
 
 
-def _first_valid(text: str, normalize, what: str, problems: list[str], extra: list[str]) -> str:
-    """The first value of a (possibly multi-value) cell that normalises; the rest that do go
-    to `extra` ("Other phone: ..."), the ones that do not to `problems` and, as written, to
-    `extra` too (a typo in the only address is still there to fix by hand)."""
+def _first_valid(
+    values: list[str], normalize, what: str, problems: list[str], extra: list[str]
+) -> str:
+    """The first of a (possibly multi-value) cell's values that normalises; the rest that do
+    go to `extra` ("Other phone: ..."), the ones that do not to `problems` and, as written,
+    to `extra` too (a typo in the only address is still there to fix by hand), as does a
+    phone number's extension, which no stored number holds."""
     found = ""
-    for raw in _values(text, what):
+    for raw in values:
         try:
             value = normalize(raw)
         except InvalidContact as exc:
             problems.append(f"{what} {raw[:60]!r} left out: {exc}")
             extra.append(f"Unreadable {what} in the imported file: {raw[:200]}")
             continue
+        if what == "phone" and (extension := phone_extension(raw)):
+            problems.append(
+                f"phone {raw[:60]!r}: the extension ({extension}) is not part of a stored "
+                "number: kept in the notes."
+            )
+            extra.append(f"Phone extension in the imported file: {raw[:200]}")
         if not found:
             found = value
         elif value != found:
             extra.append(f"Other {what}: {value}")
     return found
+
+
+def _email_values(text: str) -> list[tuple[str, str]]:
+    """(Name, address) of each address of an email cell; an address written as a mail
+    program writes it ("Ann Stone <ann@example.com>", '"Stone, Ann" <ann@example.com>')
+    is read by `email.utils.getaddresses`, with the name written beside it."""
+    if "<" not in text:
+        return [("", value) for value in _values(text, "email")]
+    parts = [p for p in re.split(r":::|;", text) if p.strip()]
+    found = getaddresses(parts)
+    if not found or not all(address for _, address in found):  # not such a list: as written
+        return [("", value) for value in _values(text, "email")]
+    return [(" ".join(name.split()), address) for name, address in found]
+
+
+def phone_extension(raw: str) -> str:
+    """The extension a phone number is written with ("312-555-0199 ext 4": "4"), read by
+    phonenumbers; "" without one (a number of digits and punctuation has none)."""
+    if not any(c.isalpha() or c in "#," for c in raw):
+        return ""
+    try:
+        return phonenumbers.parse(raw, DEFAULT_REGION).extension or ""
+    except phonenumbers.NumberParseException:
+        return ""
 
 
 def row_name(cells: list[str], mapping: list[str]) -> str:
@@ -382,14 +417,21 @@ def parse_row(
 
 
 def _who(got: dict[str, str], problems: list[str], extra: list[str]) -> dict:
-    """Who the row is: email, phone (the first valid of several), name and company.
+    """Who the row is: email, phone (the first valid of several), name and company; a row
+    without a name is named as its address was written ("Ann Stone <ann@example.com>").
     Raises RowError when nothing names the person."""
+    emails = _email_values(got.get("email", ""))
+    phones = _values(got.get("phone", ""), "phone")
     out: dict = {
-        "email": _first_valid(got.get("email", ""), fast_normalize_email, "email", problems, extra),
-        "phone": _first_valid(got.get("phone", ""), fast_normalize_phone, "phone", problems, extra),
+        "email": _first_valid(
+            [a for _, a in emails], fast_normalize_email, "email", problems, extra
+        ),
+        "phone": _first_valid(phones, fast_normalize_phone, "phone", problems, extra),
     }
-    name = got.get("name") or " ".join(
-        p for p in (got.get("first_name"), got.get("last_name")) if p
+    name = (
+        got.get("name")
+        or " ".join(p for p in (got.get("first_name"), got.get("last_name")) if p)
+        or next((n for n, a in emails if n and a.strip().lower() == out["email"]), "")
     )
     # a name of only invisible characters (zero-width spaces) is no name, as in the app
     out["name"] = strip_invisible(" ".join(name.split())) or out["email"] or out["phone"]

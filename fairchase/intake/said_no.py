@@ -1,6 +1,7 @@
 """What an import says and does about people who opted out: a new row of theirs becomes an
 opted-out record (its line says so, with why), and a row that is a stored opted-out record
-leaves that record as it is (`keep_record`)."""
+leaves that record as it is (`keep_record`; one the importing user may not see, without
+saying whose or what it holds: `keep_unseen_record`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from .report import ImportReport
 
 SAID_NO = "added as an opted-out record, never to be contacted"
 SAID_NO_DRY = "would be added as an opted-out record, never to be contacted"
+ASKED_NOT = "unchanged: this person asked not to be contacted"
 JOINS_SAID_NO = "this is {} (#{}), who opted out: that record stays opted out, never contacted"
 
 
@@ -43,3 +45,23 @@ def keep_record(
         actions.suppress(changes["email"], Suppression.Kind.EMAIL, "opt-out", but=lead.pk)
     if changes.get("phone"):
         actions.suppress(changes["phone"], Suppression.Kind.PHONE, "opt-out", but=lead.pk)
+
+
+def keep_unseen_record(
+    report: ImportReport, lead: Lead, fields: dict, line: int, dry_run: bool, holder
+) -> None:
+    """A row for someone who opted out on a record the importing user may not see (another
+    owner's, in a salesperson's import: the owner's import finds it and `keep_record`s it).
+    No record is made or changed, and the line says only that this person asked not to be
+    contacted, not whose record it is nor what it holds. The row's addresses are suppressed
+    (those the record lacks, as `keep_record` does, and its own, which a book restored
+    without its suppression list may lack; a record made for the row would have suppressed
+    both), unless someone in the import or its scope has them (`holder`); not on a dry run."""
+    report.add_warning(line, f"{fields.get('name', '')}: {ASKED_NOT}")
+    report.unchanged += 1
+    if dry_run:
+        return
+    for name, kind in (("email", Suppression.Kind.EMAIL), ("phone", Suppression.Kind.PHONE)):
+        value = fields.get(name)
+        if value and holder(value) is None:
+            actions.suppress(value, kind, "opt-out", but=lead.pk)

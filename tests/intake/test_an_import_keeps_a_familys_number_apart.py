@@ -52,17 +52,18 @@ def test_the_command_line_never_merges_someone_into_a_relatives_opted_out_record
     assert ann.status == Status.OPEN and ann.pk != bob.pk
 
 
-def test_someone_who_said_no_after_a_relatives_row_is_an_opted_out_record(
+def test_someone_who_said_no_after_a_relatives_row_is_not_added_again(
     alice, bob, make_lead, tmp_path
 ):
     gone = make_lead(alice, name="Bob Stone", email="bob@stone.example", phone=HOME)
     actions.opt_out(gone, user=alice)
     rows = f"{ANN}Bob Stone,{HOME}\n"
-    # Bob's upload: the opted-out record is not in his scope, the new record is opted out
+    # Bob's upload: the opted-out record is not in his scope, and no second one is made
     report = import_file(io.BytesIO(rows.encode()), bob, scope=Lead.objects.filter(owner=bob))
-    assert report.created == 2, report.errors
+    assert (report.created, report.unchanged) == (1, 1), report.errors
     made = {lead.name: lead.status for lead in Lead.objects.filter(owner=bob)}
-    assert made == {"Ann Stone": Status.OPEN, "Bob Stone": Status.OPTED_OUT}
+    assert made == {"Ann Stone": Status.OPEN}
+    assert report.warnings == [(3, "Bob Stone: unchanged: this person asked not to be contacted")]
     # the command line sees the whole book: Bob's row joins his own opted-out record
     path = tmp_path / "list.csv"
     path.write_text(rows)

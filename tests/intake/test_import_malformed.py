@@ -64,7 +64,7 @@ CORPUS = {
     "nul_bytes": (HEADER + b"Nul\x00Name,nul@example.com,,\r\n" + GOOD, {"Ann Lee"}, {2: "NUL"}),
     "unclosed_quote": (
         HEADER + GOOD + b'Bob Marsh,bob@example.com,,"never closed\r\nand on\r\n',
-        {"Ann Lee"},
+        {"Ann Lee", "Bob Marsh"},  # his cell read to the end of the file, with a warning
         {3: "never closed"},
     ),
     "bad_values": (

@@ -15,7 +15,7 @@ from fairchase.api.models import ApiToken
 from fairchase.intake.importer import import_file
 from fairchase.intake.models import CaptureForm
 from fairchase.leads import actions
-from fairchase.leads.models import Lead, Status
+from fairchase.leads.models import Lead, Status, Suppression
 from fairchase.leads.names import first_name
 from fairchase.leads.same_person import _exact_name, _names_match
 from fairchase.outreach.models import OutboundMessage
@@ -155,11 +155,12 @@ def test_an_import_says_a_titled_name_on_an_opted_out_number_said_no(alice, bob,
     # her own record, in the book: it is her, she stays opted out and her record as it is
     mine = import_file(io.BytesIO(rows), alice, filename="o.csv", dry_run=True)
     assert mine.unchanged == 1 and "opted out" in mine.warnings[0][1], mine.warnings
-    # Bob's upload, which does not see her record: a new record, opted out at once
+    # Bob's upload, which does not see her record: no second record, her new address blocked
     scope = Lead.objects.filter(owner=bob)
     report = import_file(io.BytesIO(rows), bob, filename="o.csv", scope=scope)
-    assert report.created == 1, report.errors
-    assert Lead.objects.get(email="olga.new@example.com").status == Status.OPTED_OUT
+    assert (report.created, report.unchanged) == (0, 1), report.errors
+    assert not Lead.objects.filter(email="olga.new@example.com").exists()
+    assert Suppression.objects.filter(value="olga.new@example.com", reason="opt-out").exists()
 
 
 def test_the_webhook_sends_no_receipt_to_a_titled_person_who_said_no(

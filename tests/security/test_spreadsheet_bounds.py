@@ -11,7 +11,7 @@ import zipfile
 
 from openpyxl import Workbook, load_workbook
 
-from fairchase.intake import reading
+from fairchase.intake import reading, workbook
 
 
 def _xlsx(rows, dimension: str | None = None) -> bytes:
@@ -36,7 +36,8 @@ def _xlsx(rows, dimension: str | None = None) -> bytes:
 
 
 def _counted(data: bytes):
-    """The rows sheet_rows gives, and how many rows and cells openpyxl produced for them."""
+    """The rows sheet_rows gives (row number, values), and how many rows and cells openpyxl
+    produced for them."""
     ws = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
     seen = {"rows": 0, "cells": 0}
     produce = ws.iter_rows
@@ -48,7 +49,7 @@ def _counted(data: bytes):
             yield row
 
     ws.iter_rows = counting
-    return list(reading.sheet_rows(ws)), seen
+    return [(i, values) for i, values, _ in workbook.sheet_rows(ws)], seen
 
 
 PEOPLE = [

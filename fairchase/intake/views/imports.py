@@ -80,11 +80,19 @@ def _job(request, pk, *, to_read: bool = False) -> ImportJob:
 
 
 def _preview(job: ImportJob) -> list[dict]:
-    """The first rows as the import would read them (`importer.read_row`, the import's own
+    """The preview rows of `_read_ahead`."""
+    return _read_ahead(job)[1]
+
+
+def _read_ahead(job: ImportJob) -> tuple[list[str], list[dict]]:
+    """(What the import says of the file as a whole: the sheet of a workbook it reads; the
+    first rows as the import would read them (`importer.read_row`, the import's own
     reading): the dates and values it read beside the names, so a person spots a date read
-    the wrong way round before importing, and a row it would skip, with the import's reason."""
+    the wrong way round before importing, and a row it would skip, with the import's
+    reason)."""
     header, rows = header_and_rows(io.BytesIO(bytes(job.data)), job.filename)
     width = len(header.cells) if header is not None else len(job.header)
+    about = header.warnings if header is not None else []
     zone = ZoneInfo(BusinessSettings.current().business_timezone or "UTC")
     out = []
     for row in islice(rows, PREVIEW_ROWS):
@@ -97,7 +105,7 @@ def _preview(job: ImportJob) -> list[dict]:
                 "error": reading.skipped or "; ".join(reading.warnings),
             }
         )
-    return out
+    return about, out
 
 
 @web_view
@@ -109,7 +117,9 @@ def job_view(request, pk):
         ctx["columns"] = list(zip(job.header, job.mapping, strict=False))
         # A mapping the import would read no row with: the preview says what the import says.
         ctx["unreadable"] = mapping_problem(job.mapping)
-        ctx["preview"] = [] if ctx["unreadable"] else _preview(job)
+        ctx["about"], ctx["preview"] = _read_ahead(job)
+        if ctx["unreadable"]:
+            ctx["preview"] = []
         ctx["preview_rows"] = PREVIEW_ROWS
         ctx["dry_run"] = request.session.pop(f"import-dry-run-{job.pk}", None)
     template = (

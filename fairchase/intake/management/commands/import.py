@@ -107,6 +107,8 @@ class Command(BaseCommand):
                     f"{h} -> {m}" for h, m in zip(report.header, report.mapping, strict=False) if m
                 )
             )
+        for said in report.about:  # which sheet was read, which columns were not
+            self.stdout.write(said)
         self._lines("Not imported:", report.errors, report.bad)
         self._lines(
             "Would come in, with a warning (a cell left out or to check):"

@@ -1,0 +1,182 @@
+"""Read the rows of an Excel (.xlsx) workbook for an import, as `reading` reads a CSV file.
+
+The rows come from the first sheet whose header row names lead fields (a workbook often
+opens on a sheet of notes or totals), and a workbook of several sheets says, on its header
+row, which it has and which was read. A cell holding a formula is read as the value Excel
+saved with it; a formula without one (a file written by a program that never computed it)
+is an empty cell the row says it left out (`Row.uncached`), never silently.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from datetime import date, datetime, time
+
+from . import reading
+from .reading import Row, checked
+
+
+def excel_cell_text(value) -> str:
+    """An Excel cell value as the text a person sees (phones stored as numbers keep their digits)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    return str(value)
+
+
+def _bounded(ws):
+    """A read-only worksheet's rows of values, bounded by the cells really present (its
+    declared dimension is ignored), `reading.MAX_COLUMNS` wide and one row past
+    `reading.MAX_ROWS` deep (read when called: a test may lower them)."""
+    ws.reset_dimensions()
+    return ws.iter_rows(max_col=reading.MAX_COLUMNS, max_row=reading.MAX_ROWS + 1, values_only=True)
+
+
+def sheet_rows(ws, written=None) -> Iterator[tuple[int, tuple, dict[int, str]]]:
+    """(row number, values, formulas without a saved value by column index) of the rows
+    with a value or such a formula. `written` is the same sheet read for its formulas (a
+    workbook loaded without `data_only`), or None when the workbook holds no formula."""
+    if written is None:
+        for i, values in enumerate(_bounded(ws), start=1):
+            if any(v is not None for v in values):
+                yield i, values, {}
+        return
+    for i, (values, formulas) in enumerate(
+        zip(_bounded(ws), _bounded(written), strict=False), start=1
+    ):
+        uncached = {}
+        if formulas != values:  # a row without formulas reads the same both ways (in C)
+            uncached = {
+                col: str(getattr(formula, "text", formula))  # an array formula's text is apart
+                for col, (value, formula) in enumerate(zip(values, formulas, strict=False))
+                if value is None and formula is not None
+            }
+        if uncached or any(v is not None for v in values):
+            yield i, values, uncached
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # a cell's <f> element, in any namespace prefix
+
+
+def has_formulas(stream) -> bool:
+    """Whether a worksheet of this workbook holds a formula: a look through its XML, so a
+    workbook without one (a CRM's export) is not read twice."""
+    try:
+        stream.seek(0)
+        with zipfile.ZipFile(stream) as archive:
+            for info in archive.infolist():
+                name = info.filename
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                with archive.open(info) as xml:
+                    tail = b""
+                    while chunk := xml.read(1 << 20):
+                        if _FORMULA.search(tail + chunk):
+                            return True
+                        tail = chunk[-16:]
+    except Exception:  # a workbook openpyxl read but zipfile cannot: no second reading
+        return False
+    return False
+
+
+def leads_sheet(wb) -> tuple[object, str]:
+    """(The sheet to import, what to say of the choice): the first whose header row (its
+    first row with a value) names a lead field, else the first; said only when the
+    workbook has more than one sheet."""
+    from .mapping import detect_mapping
+
+    sheets = wb.worksheets
+    chosen = next((ws for ws in sheets if any(detect_mapping(_header(ws))[1])), None)
+    if len(sheets) < 2:
+        return sheets[0], ""
+    names = ", ".join(f"“{ws.title}”" for ws in sheets)
+    if chosen is None:
+        return sheets[0], (
+            f"The workbook has {len(sheets)} sheets ({names}) and no header row of them names "
+            f"a lead field: read the first, “{sheets[0].title}”."
+        )
+    return chosen, (
+        f"The workbook has {len(sheets)} sheets ({names}): read “{chosen.title}”, "
+        "the first whose header row names lead fields."
+    )
+
+
+def _header(ws) -> list[str]:
+    rows = sheet_rows(ws)
+    try:
+        return [excel_cell_text(v) for v in next(rows, (0, (), {}))[1]]
+    finally:
+        rows.close()
+
+
+def read_excel(stream) -> Iterator[Row]:
+    """The rows of the workbook's sheet of leads (`leads_sheet`), never raising."""
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(stream, read_only=True, data_only=True)
+    except Exception as exc:
+        yield Row(1, problem=f"Not a readable Excel workbook ({type(exc).__name__}: {exc}).")
+        return
+    formulas = None
+    try:
+        if not wb.worksheets:
+            yield Row(1, problem="The workbook has no sheet of cells.")
+            return
+        ws, said = leads_sheet(wb)
+        if has_formulas(stream):
+            formulas = load_workbook(stream, read_only=True, data_only=False)
+        yield from _rows(ws, formulas[ws.title] if formulas else None, said)
+    except Exception as exc:
+        yield Row(
+            0, problem=f"The workbook stopped reading part-way ({type(exc).__name__}: {exc})."
+        )
+    finally:
+        wb.close()
+        if formulas is not None:
+            formulas.close()
+
+
+def _rows(ws, written, said: str) -> Iterator[Row]:
+    """The rows of one sheet; the first (the header) says `said`."""
+    for i, values, uncached in sheet_rows(ws, written):
+        if i > reading.MAX_ROWS:
+            yield Row(
+                i,
+                problem=f"The sheet has more than {reading.MAX_ROWS:,} rows: the rest was not read.",
+            )
+            return
+        end = len(values)
+        while end and values[end - 1] is None:
+            end -= 1
+        cells = [excel_cell_text(v) for v in values[:end]]
+        if not uncached and not any(c.strip() for c in cells):
+            continue
+        row = checked(Row(i, cells, uncached=uncached))
+        if said:
+            row.warnings.append(said)
+            said = ""
+        yield row
+
+
+def uncached_said(row: Row, mapping: list[str]) -> list[str]:
+    """What a row says of its formulas without a saved value, in the columns the import
+    reads (a formula in a column nobody imports loses nothing)."""
+    from openpyxl.utils import get_column_letter
+
+    from .mapping import FIELDS
+
+    return [
+        f"column {get_column_letter(col + 1)} ({FIELDS[mapping[col]]}) is a formula whose "
+        f"value the file does not hold ({formula[:80]}): left out; open and save the "
+        "workbook in Excel to keep its value."
+        for col, formula in sorted(row.uncached.items())
+        if col < len(mapping) and mapping[col] in FIELDS
+    ]
