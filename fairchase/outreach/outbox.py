@@ -138,7 +138,7 @@ def queue_owner_alert(lead: Lead, subject: str, body: str) -> OutboundMessage | 
         kind=OutboundMessage.Kind.OWNER_ALERT,
         channel="email",
         to=to,
-        subject=subject[:200],
+        subject=" ".join(subject.split())[:200],  # one line, as every subject is stored
         body=body,
         due_at=timezone.now(),
         message_id=new_message_id(),
