@@ -198,7 +198,7 @@ def cancel_pending(
 
 def _claimed(pk: int, now: datetime):
     """(msg, lead, None) if this worker should send now, else (msg, lead, new state). In a transaction."""
-    msg = OutboundMessage.objects.select_related("queued_by").get(pk=pk)
+    msg = OutboundMessage.objects.select_related("queued_by", "template").get(pk=pk)
     # The lead's row lock orders this check against an opt-out committing in parallel
     # (on SQLite the IMMEDIATE transaction holds the database's write lock instead).
     lead = Lead.objects.select_for_update(of=("self",)).select_related("owner").get(pk=msg.lead_id)

@@ -103,6 +103,9 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
         return "cancel", why, None
     if why := left_since(msg, lead):
         return "cancel", why, None
+    if automatic and msg.template is not None and not msg.template.is_active:
+        # an owner switched it off (a wrong price, a typo) while the worker's copy waited
+        return "cancel", f"The template “{msg.template.name}” was switched off.", None
     if lead.responded_at is not None and lead.responded_at >= msg.created_at:
         return "cancel", "The lead replied after this was queued.", None
     if automatic and lead.paused_until and lead.paused_until > now:

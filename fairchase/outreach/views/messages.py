@@ -102,7 +102,13 @@ def send_draft(request, pk):
         lead.next_action == "stop" and lead.is_active
     )  # the plan's stop, as it stood before the send
     stop = (lead.next_state, lead.plan_revisit_at, lead.plan_reason)
-    msg = send_message(request, lead, template.channel, template.subject, template.body, template)
+    if template.is_active:
+        msg = send_message(
+            request, lead, template.channel, template.subject, template.body, template
+        )
+    else:  # a page opened before an owner switched it off (a wrong price, a typo)
+        msg = None
+        messages.error(request, f"Nothing sent: “{template.name}” was switched off by an owner.")
     if (
         letting_go
         and msg is not None
@@ -162,7 +168,8 @@ def compose(request, pk):
             return _back(request, lead)
     elif request.method == "GET":
         chosen = an_id(request.GET.get("template"))
-        template = MessageTemplate.objects.filter(pk=chosen).first() if chosen else None
+        in_use = MessageTemplate.objects.filter(is_active=True)  # a link from before a switch-off
+        template = in_use.filter(pk=chosen).first() if chosen else None
         draft = None if template else draft_for(lead)
         template = template or (draft.template if draft else None)
         initial = {"channel": "email", "subject": "", "body": ""}
