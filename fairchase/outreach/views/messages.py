@@ -26,7 +26,7 @@ from ..forms import ComposeForm
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
 from ..outbox import OutboxError, queue_clicked, send_now
 from ..refusals import refusal
-from ..rendering import RenderError
+from ..rendering import RenderError, with_opt_out_link
 from ..rendering import render as render_message
 
 State = OutboundMessage.State
@@ -155,13 +155,13 @@ def compose(request, pk):
     if why := refusal(lead):
         messages.error(request, f"Nothing can be sent to {lead.name}: {why}")
         return redirect("lead_detail", pk=lead.pk)
-    form = ComposeForm(request.POST or None)
+    reachable = planning.reachable_channels(lead)
+    form = ComposeForm(request.POST or None, channels=reachable)
     promise = _our_promise(lead)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        msg = send_message(
-            request, lead, data["channel"], data["subject"], data["body"], data["template"]
-        )
+        body = with_opt_out_link(data["body"]) if data["channel"] == "email" else data["body"]
+        msg = send_message(request, lead, data["channel"], data["subject"], body, data["template"])
         if msg:
             if data["keeps"] and promise is not None:
                 _kept_by(request, promise, msg)
@@ -185,7 +185,7 @@ def compose(request, pk):
                 initial.update(subject=rendered.subject, body=rendered.body)
             except RenderError as exc:
                 messages.warning(request, f"{exc} Fill it in below.")
-        form = ComposeForm(initial=initial)
+        form = ComposeForm(initial=initial, channels=reachable)
     return render(
         request,
         "outreach/compose.html",
@@ -195,6 +195,7 @@ def compose(request, pk):
             "templates": MessageTemplate.objects.filter(is_active=True),
             "next": request.GET.get("next") or request.POST.get("next") or "lead",
             "promise": promise,
+            "reachable": reachable,
         },
     )
 
