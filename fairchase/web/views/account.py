@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import REDIRECT_FIELD_NAME
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordChangeView
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods
 
 from fairchase.leads.people import profile_of
@@ -112,3 +112,18 @@ def settings_view(request):
         return redirect("settings")
     context = {"business_form": business_form, "profile_form": profile_form}
     return render(request, "web/settings.html", {**context, "email_form": email_form})
+
+
+class OwnPasswordChange(PasswordChangeView):
+    """Everyone changes their own password (the old one asked for, Django's validators on the
+    new one); the session stays signed in, every other session of theirs ends."""
+
+    template_name = "web/password_change.html"
+    success_url = reverse_lazy("settings")
+
+    def form_valid(self, form):
+        messages.success(self.request, "Your password is changed.")
+        return super().form_valid(form)
+
+
+password_change = web_view(OwnPasswordChange.as_view())
