@@ -65,8 +65,9 @@ def honour_row(report: ImportReport, line: int, fields: dict, dry_run: bool) -> 
     addresses = [(kind, fields[kind]) for kind in kinds if fields.get(kind)]
     if not addresses:
         return
-    if dry_run:
-        if opted_out:
+    if dry_run:  # said unless the book already knows (then the match says who it is)
+        known = Suppression.objects.filter(value__in=[value for _, value in addresses]).count()
+        if opted_out and known < len(addresses):
             report.add_warning(line, f"{fields.get('name', '')}: {SAID_NO_DRY}: {SAYS_OPTED_OUT}.")
         return
     for kind, value in addresses:

@@ -54,3 +54,12 @@ def test_a_dry_run_says_who_would_be_opted_out_and_suppresses_nothing(alice, mak
 def test_a_status_column_in_another_tools_file_is_not_read():
     _, mapping = detect_mapping(["Name", "Email", "Status", "Not to be contacted"])
     assert mapping == ["name", "email", "", ""]
+
+
+def test_a_dry_run_in_the_install_that_made_the_export_says_nothing_new(alice, make_lead):
+    ann = make_lead(alice, name="Ann Opt", email="ann@example.com")
+    actions.opt_out(ann, user=alice)
+    data = "".join(csv_lines("leads", Lead.objects.all())).encode()
+    report = import_file(io.BytesIO(data), alice, filename="leads.csv", user=alice, dry_run=True)
+    said = [text for _, text in report.warnings]
+    assert len(said) == 1 and "who opted out: that record stays opted out" in said[0], said
