@@ -45,3 +45,20 @@ def test_a_salesperson_changes_her_password_from_settings(client, alice):
 def test_the_password_page_needs_a_login(client):
     r = client.get("/settings/password/")
     assert r.status_code == 302 and "/login/" in r["Location"]
+
+
+def test_guessing_the_old_password_is_throttled_as_logging_in_is(client, alice, settings):
+    settings.LOGIN_MAX_FAILURES = 3
+    client.force_login(alice)
+    for _ in range(3):
+        r = client.post(
+            "/settings/password/",
+            {"old_password": "guess", "new_password1": NEW, "new_password2": NEW},
+        )
+        assert r.status_code == 200
+    r = client.post(
+        "/settings/password/",
+        {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW},
+    )
+    assert r.status_code == 429 and "Too many failed attempts" in r.content.decode()
+    assert Client().login(username="alice", password=PASSWORD)  # unchanged

@@ -121,7 +121,32 @@ class OwnPasswordChange(PasswordChangeView):
     template_name = "web/password_change.html"
     success_url = reverse_lazy("settings")
 
+    def post(self, request, *args, **kwargs):
+        """Each check of the old password takes a slot of the login throttle (web/throttle.py),
+        so nobody at a screen left signed in can guess the password here either."""
+        username, ip = request.user.get_username(), throttle.client_ip(request)
+        self.attempt = throttle.begin(username, ip)
+        if self.attempt is None:
+            minutes = throttle.minutes_left(username, ip)
+            locked = (
+                "Too many failed attempts for your password. "
+                f"Try again in {minutes} minute{'s' if minutes != 1 else ''}."
+            )
+            form = self.get_form_class()(request.user)
+            return self.render_to_response(
+                self.get_context_data(form=form, locked=locked), status=429
+            )
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        if "old_password" in form.errors:
+            self.attempt.failed()
+        else:
+            self.attempt.succeeded()  # the old password was right: the new one is refused
+        return super().form_invalid(form)
+
     def form_valid(self, form):
+        self.attempt.succeeded()
         messages.success(self.request, "Your password is changed.")
         return super().form_valid(form)
 
