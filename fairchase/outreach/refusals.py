@@ -64,6 +64,15 @@ def refusal(lead: Lead, channel: str | None = None, to: str = "") -> str:
     return ""
 
 
+def refusal_to_send(msg: OutboundMessage) -> str:
+    """Why a person may not send this message (again, or now anyway) from the Outbox: what
+    `refusal` says of its lead and address ("" for an owner's alert, to our own user). The
+    Outbox offers no Send for it, and a click from a page opened before says this."""
+    if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
+        return ""
+    return refusal(msg.lead, msg.channel, msg.to)
+
+
 def owner_left(lead: Lead) -> str:
     """Why nothing may go to this lead while its owner is deactivated (a leaver: whatever is
     sent is signed in their name); "" when its owner still works here."""

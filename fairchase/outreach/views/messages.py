@@ -25,7 +25,7 @@ from ..drafts import draft_for
 from ..forms import ComposeForm
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
 from ..outbox import OutboxError, queue_clicked, send_now
-from ..refusals import refusal
+from ..refusals import refusal, refusal_to_send
 from ..rendering import RenderError, with_opt_out_link
 from ..rendering import render as render_message
 
@@ -247,12 +247,15 @@ def outbox(request):
         default=Value(4),
         output_field=IntegerField(),
     )
-    rows = (
+    rows = list(
         OutboundMessage.objects.filter(lead__in=visible_leads(request.user))
-        .select_related("lead")
+        .select_related("lead__owner")
         .annotate(rank=order)
         .order_by("rank", "-created_at")[:200]
     )
+    for m in rows:  # a Send offered only to someone we may still write to
+        if m.state in (State.UNKNOWN, State.FAILED) or m.held:
+            m.refused = refusal_to_send(m)
     return render(request, "outreach/outbox.html", {"rows": rows})
 
 
@@ -262,7 +265,9 @@ def message_settle(request, pk):
     """A person decides an `unknown` (or failed) row: it arrived / send again / drop it."""
     msg = _message_or_404(request, pk)
     decision = request.POST.get("decision", "")
-    if message_actions.settle(msg, decision, request.user):
+    if decision in ("resend", "override") and (why := refusal_to_send(msg)):
+        messages.error(request, f"Not sent: {why}")  # a button on a page opened before
+    elif message_actions.settle(msg, decision, request.user):
         messages.success(request, SETTLED[decision])
     else:
         msg.refresh_from_db()
