@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -38,6 +39,7 @@ from fairchase.leads.models import (
     NextAction,
     Outcome,
     Status,
+    Suppression,
 )
 from fairchase.leads.normalize import XML_ILLEGAL
 
@@ -110,6 +112,22 @@ def _labels(choices) -> Callable[[list[str]], str]:
 
 consent_labels, signal_labels = _labels(CONSENTS), _labels(GOOD_SIGNALS + POOR_SIGNALS)
 
+
+def not_to_contact(lead) -> str:
+    """The lead's addresses nobody may use ("Email; Phone"): opted out, here or on another
+    record, or bounced. The lead page says "(not to be contacted)" beside them; a row of the
+    export says it too, so a won customer who opted out on a later record, still "Won" with
+    "Mailing list" in its consents, is not mailed from a spreadsheet."""
+    return "; ".join(
+        label
+        for label, address, blocked in (
+            ("Email", lead.email, lead.email_blocked),
+            ("Phone", lead.phone, lead.phone_blocked),
+        )
+        if address and blocked
+    )
+
+
 LEAD_COLUMNS = [
     Column("Fairchase ID", lambda x: x.pk, kind="number"),
     Column("Name", lambda x: x.name),
@@ -122,6 +140,7 @@ LEAD_COLUMNS = [
     Column("Time zone", lambda x: x.timezone),
     Column("Enquiry date", lambda x: x.created_at, kind="date"),
     Column("Consents", lambda x: consent_labels(x.consents)),
+    Column("Not to be contacted", not_to_contact),
     Column("Signals", lambda x: signal_labels(x.signals)),
     Column("Attempts", lambda x: x.attempt_count, kind="number"),
     Column("Last attempt", lambda x: x.last_attempt_at, kind="date"),
@@ -176,7 +195,16 @@ def _zone() -> tuple[str, ZoneInfo]:
 def rows_for(kind: str, leads) -> Iterable:
     """The objects of one export kind among these leads (a queryset), streamed."""
     if kind == "leads":
-        return leads.select_related("owner").order_by("pk").iterator(chunk_size=2000)
+        blocked = Suppression.objects.filter  # whether each address is suppressed, in the query
+        return (
+            leads.select_related("owner")
+            .annotate(
+                email_blocked=Exists(blocked(value=OuterRef("email"))),
+                phone_blocked=Exists(blocked(value=OuterRef("phone"))),
+            )
+            .order_by("pk")
+            .iterator(chunk_size=2000)
+        )
     if kind == "attempts":
         return (
             Attempt.objects.filter(lead__in=leads)

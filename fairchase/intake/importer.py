@@ -408,6 +408,7 @@ class Importer:
             fields = reading.fields
             for problem in reading.warnings:
                 self.report.add_warning(row.line, f"{fields['name']}: {problem}")
+            said_no.honour_row(self.report, row.line, fields, self.dry_run)
             batch.items.append((row.line, fields))
             if len(batch.items) >= BATCH:
                 self._flush(batch)

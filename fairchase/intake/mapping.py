@@ -25,7 +25,12 @@ FIELDS = {
     "signals": "Signals",
     "id": "Fairchase ID",
     "owner": "Owner (username or email)",
+    "status": "Status (Opted out: never contacted)",
+    "not_to_contact": "Not to be contacted (Email; Phone)",
 }
+# Columns read only in our own export's header (its preset): another tool's "Status" means
+# something else, and nobody else writes "Not to be contacted".
+OUR_EXPORT_ONLY = {"status": "status", "not to be contacted": "not_to_contact"}
 
 
 def _key(header: str) -> str:
@@ -182,6 +187,8 @@ def detect_preset(header: list[str]) -> str:
 
 
 def _field_for(key: str, preset: str) -> str:
+    if preset == "fairchase" and key in OUR_EXPORT_ONLY:
+        return OUR_EXPORT_ONLY[key]
     if preset == "pipedrive":
         if key in PIPEDRIVE_EXTRA:
             return PIPEDRIVE_EXTRA[key]

@@ -406,6 +406,7 @@ def parse_row(
         out["notes"] = notes
     if got.get("owner"):  # a user's username or email: the importer finds who (or refuses the row)
         out["owner"] = " ".join(got["owner"].split())[:254]
+    out.update(said_no_cells(got))
     for fname, limit in LIMITS.items():
         if len(out.get(fname, "")) > limit:
             problems.append(f"{fname}: longer than {limit} characters; cut to {limit}.")
@@ -414,6 +415,19 @@ def parse_row(
         raise RowError(problems[0])
     problems.extend(doubts)
     return {k: v for k, v in out.items() if k not in ("email", "phone") or v}
+
+
+def said_no_cells(got: dict[str, str]) -> dict:
+    """What our export's Status and Not to be contacted cells say of whom nobody may contact
+    (`said_no.honour_row` acts on it): {"status": "Opted out"} for an opted-out row, and
+    {"not_to_contact": "Email; Phone"} naming the addresses a cell names."""
+    out = {}
+    if re.sub(r"[^a-z]+", " ", got.get("status", "").lower()).strip() == "opted out":
+        out["status"] = "Opted out"
+    cell = got.get("not_to_contact", "").lower()
+    if named := [label for label in ("Email", "Phone") if label.lower() in cell]:
+        out["not_to_contact"] = "; ".join(named)
+    return out
 
 
 def _who(got: dict[str, str], problems: list[str], extra: list[str]) -> dict:

@@ -65,3 +65,32 @@ def keep_unseen_record(
         value = fields.get(name)
         if value and holder(value) is None:
             actions.suppress(value, kind, "opt-out", but=lead.pk)
+
+
+# Why an address an imported row names under "Not to be contacted" is suppressed (a bounce,
+# or an opt-out on another record where the export was made: which, the row does not say).
+NOT_TO_CONTACT = "import: not to be contacted"
+SAYS_OPTED_OUT = "its row says they opted out"
+
+
+def honour_row(report: ImportReport, line: int, fields: dict, dry_run: bool) -> None:
+    """A row of our export that says nobody may contact someone (`rows.said_no_cells`; taken
+    out of `fields`): every address of an opted-out row is suppressed as an opt-out, before
+    the row is matched, so the lead it makes is an opted-out record (`_honour_opt_out`, as for
+    anyone who said no before) and a lead it joins is contacted no more; a Not to be
+    contacted cell's addresses are suppressed, the lead kept. A dry run says it and does
+    nothing. Without this, our export imported into another install brought back everyone
+    who had opted out as an open lead to call."""
+    opted_out = fields.pop("status", "") == "Opted out"
+    named = fields.pop("not_to_contact", "").lower()
+    kinds = ("email", "phone") if opted_out else [k for k in ("email", "phone") if k in named]
+    addresses = [(kind, fields[kind]) for kind in kinds if fields.get(kind)]
+    if not addresses:
+        return
+    if dry_run:  # said unless the book already knows (then the match says who it is)
+        known = Suppression.objects.filter(value__in=[value for _, value in addresses]).count()
+        if opted_out and known < len(addresses):
+            report.add_warning(line, f"{fields.get('name', '')}: {SAID_NO_DRY}: {SAYS_OPTED_OUT}.")
+        return
+    for kind, value in addresses:
+        actions.suppress(value, kind, "opt-out" if opted_out else NOT_TO_CONTACT)

@@ -10,6 +10,9 @@ from django import forms
 from .models import MessageTemplate
 from .rendering import PLACEHOLDER, check_placeholders
 
+TEXT_MAX = 480  # about three text messages
+TEXT_TOO_LONG = f"Keep texts short (at most {TEXT_MAX} characters, about three messages)."
+
 
 class TemplateForm(forms.ModelForm):
     class Meta:
@@ -46,10 +49,8 @@ class TemplateForm(forms.ModelForm):
                 )
         if "body" not in self.errors and (why := _says_today_after_a_call(data)):
             self.add_error("body", why)
-        if channel == MessageTemplate.Channel.TEXT and len(body) > 480:
-            self.add_error(
-                "body", "Keep texts short (at most 480 characters, about three messages)."
-            )
+        if channel == MessageTemplate.Channel.TEXT and len(body) > TEXT_MAX:
+            self.add_error("body", TEXT_TOO_LONG)
         return data
 
 
@@ -88,8 +89,21 @@ class ComposeForm(forms.Form):
     # (a template sent never does by itself: `leads.actions.attempts._fulfil_our_commitment`).
     keeps = forms.BooleanField(required=False)
 
+    def __init__(self, *args, channels=None, **kwargs):
+        """`channels`: the ones we may use for this lead (`planning.reachable_channels`): a
+        text to a number that said stop is not offered (with none, every one is, and the
+        send says why not)."""
+        super().__init__(*args, **kwargs)
+        offered = [
+            (v, label) for v, label in self.fields["channel"].choices if v in (channels or ())
+        ]
+        if offered:
+            self.fields["channel"].choices = offered
+
     def clean(self):
         data = super().clean()
+        if data.get("channel") == "text" and len(data.get("body") or "") > TEXT_MAX:
+            self.add_error("body", TEXT_TOO_LONG)
         for name in ("subject", "body"):
             problems = check_placeholders(data.get(name) or "")
             if problems:

@@ -138,7 +138,7 @@ def queue_owner_alert(lead: Lead, subject: str, body: str) -> OutboundMessage | 
         kind=OutboundMessage.Kind.OWNER_ALERT,
         channel="email",
         to=to,
-        subject=subject[:200],
+        subject=" ".join(subject.split())[:200],  # one line, as every subject is stored
         body=body,
         due_at=timezone.now(),
         message_id=new_message_id(),
@@ -198,7 +198,7 @@ def cancel_pending(
 
 def _claimed(pk: int, now: datetime):
     """(msg, lead, None) if this worker should send now, else (msg, lead, new state). In a transaction."""
-    msg = OutboundMessage.objects.select_related("queued_by").get(pk=pk)
+    msg = OutboundMessage.objects.select_related("queued_by", "template").get(pk=pk)
     # The lead's row lock orders this check against an opt-out committing in parallel
     # (on SQLite the IMMEDIATE transaction holds the database's write lock instead).
     lead = Lead.objects.select_for_update(of=("self",)).select_related("owner").get(pk=msg.lead_id)

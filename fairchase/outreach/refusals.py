@@ -64,6 +64,15 @@ def refusal(lead: Lead, channel: str | None = None, to: str = "") -> str:
     return ""
 
 
+def refusal_to_send(msg: OutboundMessage) -> str:
+    """Why a person may not send this message (again, or now anyway) from the Outbox: what
+    `refusal` says of its lead and address ("" for an owner's alert, to our own user). The
+    Outbox offers no Send for it, and a click from a page opened before says this."""
+    if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
+        return ""
+    return refusal(msg.lead, msg.channel, msg.to)
+
+
 def owner_left(lead: Lead) -> str:
     """Why nothing may go to this lead while its owner is deactivated (a leaver: whatever is
     sent is signed in their name); "" when its owner still works here."""
@@ -103,6 +112,9 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
         return "cancel", why, None
     if why := left_since(msg, lead):
         return "cancel", why, None
+    if automatic and msg.template is not None and not msg.template.is_active:
+        # an owner switched it off (a wrong price, a typo) while the worker's copy waited
+        return "cancel", f"The template “{msg.template.name}” was switched off.", None
     if lead.responded_at is not None and lead.responded_at >= msg.created_at:
         return "cancel", "The lead replied after this was queued.", None
     if automatic and lead.paused_until and lead.paused_until > now:

@@ -147,6 +147,20 @@ def unsubscribe_url(lead: Lead, channel: str) -> str:
     return settings.SITE_URL + reverse("outreach:unsubscribe", args=[make_token(lead, channel)])
 
 
+# The last line of an email a person wrote without the link (the default templates' words).
+OPT_OUT_LINE = "If you'd rather not hear from us, one click is enough: {{opt_out_link}}"
+
+
+def with_opt_out_link(body: str) -> str:
+    """An email body that carries the one-click opt-out link (seed 001: every email does, and
+    a template cannot be saved without it): as written when it has the placeholder or a link
+    already, else with a last line giving it."""
+    names = {m.group(1) for m in PLACEHOLDER.finditer(body)}
+    if "opt_out_link" in names or reverse("outreach:unsubscribe", args=["-"])[:-1] in body:
+        return body
+    return f"{body.rstrip()}\n\n{OPT_OUT_LINE}\n"
+
+
 def fill(text: str, values: dict[str, str]) -> str:
     """Substitute placeholders; raises RenderError for unknown or empty ones without fallback."""
     problems = check_placeholders(text)

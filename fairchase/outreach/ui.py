@@ -15,7 +15,7 @@ from .drafts import AFTER_CALL, Purpose, draft_for
 from .facts import LIVE, PageFacts
 from .inbound import CORRECTABLE
 from .models import InboundMessage, OutboundMessage
-from .refusals import owner_left, refusal
+from .refusals import owner_left, refusal, refusal_to_send
 
 State = OutboundMessage.State
 AFTER_CALL_PURPOSES = {Purpose.VOICEMAIL, Purpose.RECAP}
@@ -56,10 +56,14 @@ def today_panel_context(request) -> dict:
         draft = draft_for(lead, facts) if lead is not None else None
         if draft is not None and draft.template.purpose in AFTER_CALL_PURPOSES:
             drafts.append((lead, draft))
-    unknown = OutboundMessage.objects.filter(lead__in=leads, state=State.UNKNOWN).select_related(
-        "lead"
-    )[:PANEL_LIMIT]
-    return {"drafts": drafts, "unknown": list(unknown), "mode": _mode(request)}
+    unknown = list(
+        OutboundMessage.objects.filter(lead__in=leads, state=State.UNKNOWN).select_related(
+            "lead__owner"
+        )[:PANEL_LIMIT]
+    )
+    for m in unknown:  # "Send again" only to someone we may still write to
+        m.refused = refusal_to_send(m)
+    return {"drafts": drafts, "unknown": unknown, "mode": _mode(request)}
 
 
 def _may_draft(lead) -> bool:

@@ -44,10 +44,16 @@ def _address(from_email: str) -> str:
     return from_email.rsplit("<", 1)[-1].rstrip(">").strip()
 
 
+def one_line(text: str) -> str:
+    """Header text on one line: a line break in a name (the admin's forms take one) would
+    make the header unsendable (Python refuses it), never a header of its own."""
+    return " ".join(text.split())
+
+
 def from_address(lead) -> str:
-    """The owner's name on the business's sending address (replies come back to the mailbox)."""
-    owner = lead.owner
-    name = display_name(owner).replace('"', "")
+    """The owner's name on the business's sending address (replies come back to the mailbox),
+    quoted: without the quotes and backslashes that would end the quoted name early."""
+    name = one_line(display_name(lead.owner).replace('"', "").replace("\\", ""))
     return f'"{name}" <{_address(settings.DEFAULT_FROM_EMAIL)}>'
 
 
@@ -102,7 +108,7 @@ class EmailChannel(Channel):
             getattr(message, "kind", "lead") == "alert"
         ):  # to our own user: from us, nothing to unsubscribe from
             return OutreachEmail(
-                subject=message.subject,
+                subject=one_line(message.subject),
                 body=message.body,
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 to=[message.to],
@@ -110,7 +116,7 @@ class EmailChannel(Channel):
             )
         headers = {"Message-ID": message.message_id, **unsubscribe_headers(message)}
         return OutreachEmail(
-            subject=message.subject,
+            subject=one_line(message.subject),
             body=message.body,
             from_email=from_address(message.lead),
             to=[message.to],

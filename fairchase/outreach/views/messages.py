@@ -25,8 +25,8 @@ from ..drafts import draft_for
 from ..forms import ComposeForm
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
 from ..outbox import OutboxError, queue_clicked, send_now
-from ..refusals import refusal
-from ..rendering import RenderError
+from ..refusals import refusal, refusal_to_send
+from ..rendering import RenderError, with_opt_out_link
 from ..rendering import render as render_message
 
 State = OutboundMessage.State
@@ -102,7 +102,13 @@ def send_draft(request, pk):
         lead.next_action == "stop" and lead.is_active
     )  # the plan's stop, as it stood before the send
     stop = (lead.next_state, lead.plan_revisit_at, lead.plan_reason)
-    msg = send_message(request, lead, template.channel, template.subject, template.body, template)
+    if template.is_active:
+        msg = send_message(
+            request, lead, template.channel, template.subject, template.body, template
+        )
+    else:  # a page opened before an owner switched it off (a wrong price, a typo)
+        msg = None
+        messages.error(request, f"Nothing sent: “{template.name}” was switched off by an owner.")
     if (
         letting_go
         and msg is not None
@@ -149,20 +155,21 @@ def compose(request, pk):
     if why := refusal(lead):
         messages.error(request, f"Nothing can be sent to {lead.name}: {why}")
         return redirect("lead_detail", pk=lead.pk)
-    form = ComposeForm(request.POST or None)
+    reachable = planning.reachable_channels(lead)
+    form = ComposeForm(request.POST or None, channels=reachable)
     promise = _our_promise(lead)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        msg = send_message(
-            request, lead, data["channel"], data["subject"], data["body"], data["template"]
-        )
+        body = with_opt_out_link(data["body"]) if data["channel"] == "email" else data["body"]
+        msg = send_message(request, lead, data["channel"], data["subject"], body, data["template"])
         if msg:
             if data["keeps"] and promise is not None:
                 _kept_by(request, promise, msg)
             return _back(request, lead)
     elif request.method == "GET":
         chosen = an_id(request.GET.get("template"))
-        template = MessageTemplate.objects.filter(pk=chosen).first() if chosen else None
+        in_use = MessageTemplate.objects.filter(is_active=True)  # a link from before a switch-off
+        template = in_use.filter(pk=chosen).first() if chosen else None
         draft = None if template else draft_for(lead)
         template = template or (draft.template if draft else None)
         initial = {"channel": "email", "subject": "", "body": ""}
@@ -178,7 +185,7 @@ def compose(request, pk):
                 initial.update(subject=rendered.subject, body=rendered.body)
             except RenderError as exc:
                 messages.warning(request, f"{exc} Fill it in below.")
-        form = ComposeForm(initial=initial)
+        form = ComposeForm(initial=initial, channels=reachable)
     return render(
         request,
         "outreach/compose.html",
@@ -188,6 +195,7 @@ def compose(request, pk):
             "templates": MessageTemplate.objects.filter(is_active=True),
             "next": request.GET.get("next") or request.POST.get("next") or "lead",
             "promise": promise,
+            "reachable": reachable,
         },
     )
 
@@ -239,12 +247,15 @@ def outbox(request):
         default=Value(4),
         output_field=IntegerField(),
     )
-    rows = (
+    rows = list(
         OutboundMessage.objects.filter(lead__in=visible_leads(request.user))
-        .select_related("lead")
+        .select_related("lead__owner")
         .annotate(rank=order)
         .order_by("rank", "-created_at")[:200]
     )
+    for m in rows:  # a Send offered only to someone we may still write to
+        if m.state in (State.UNKNOWN, State.FAILED) or m.held:
+            m.refused = refusal_to_send(m)
     return render(request, "outreach/outbox.html", {"rows": rows})
 
 
@@ -254,7 +265,9 @@ def message_settle(request, pk):
     """A person decides an `unknown` (or failed) row: it arrived / send again / drop it."""
     msg = _message_or_404(request, pk)
     decision = request.POST.get("decision", "")
-    if message_actions.settle(msg, decision, request.user):
+    if decision in ("resend", "override") and (why := refusal_to_send(msg)):
+        messages.error(request, f"Not sent: {why}")  # a button on a page opened before
+    elif message_actions.settle(msg, decision, request.user):
         messages.success(request, SETTLED[decision])
     else:
         msg.refresh_from_db()

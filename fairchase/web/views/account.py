@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import REDIRECT_FIELD_NAME
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordChangeView
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods
 
 from fairchase.leads.people import profile_of
@@ -112,3 +112,43 @@ def settings_view(request):
         return redirect("settings")
     context = {"business_form": business_form, "profile_form": profile_form}
     return render(request, "web/settings.html", {**context, "email_form": email_form})
+
+
+class OwnPasswordChange(PasswordChangeView):
+    """Everyone changes their own password (the old one asked for, Django's validators on the
+    new one); the session stays signed in, every other session of theirs ends."""
+
+    template_name = "web/password_change.html"
+    success_url = reverse_lazy("settings")
+
+    def post(self, request, *args, **kwargs):
+        """Each check of the old password takes a slot of the login throttle (web/throttle.py),
+        so nobody at a screen left signed in can guess the password here either."""
+        username, ip = request.user.get_username(), throttle.client_ip(request)
+        self.attempt = throttle.begin(username, ip)
+        if self.attempt is None:
+            minutes = throttle.minutes_left(username, ip)
+            locked = (
+                "Too many failed attempts for your password. "
+                f"Try again in {minutes} minute{'s' if minutes != 1 else ''}."
+            )
+            form = self.get_form_class()(request.user)
+            return self.render_to_response(
+                self.get_context_data(form=form, locked=locked), status=429
+            )
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        if "old_password" in form.errors:
+            self.attempt.failed()
+        else:
+            self.attempt.succeeded()  # the old password was right: the new one is refused
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        self.attempt.succeeded()
+        messages.success(self.request, "Your password is changed.")
+        return super().form_valid(form)
+
+
+password_change = web_view(OwnPasswordChange.as_view())
