@@ -118,12 +118,27 @@ class LeadForm(forms.Form):
             self.fields["source"].choices = [*SOURCES, (source, source)]
         if owners is not None:
             self.fields["owner"] = OwnerField(queryset=owners, required=True)
+        if self.is_bound and "same_person" in self.data:  # asked before: read the answer
+            self.ask_same_person()
         business = BusinessSettings.current().business_timezone
         current = self.data.get("timezone") if self.is_bound else self.initial.get("timezone")
         self.fields["timezone"].widget = forms.Select(
             choices=zone_choices(
                 current or "", first=("", f"Same as the business ({business.replace('_', ' ')})")
             )
+        )
+
+    def ask_same_person(self) -> None:
+        """Add the "They are the same person" box: an edit gave the lead an address of a
+        person who asked not to be contacted (`actions.SaidNoElsewhere`), saved only once
+        the user confirms the lead is that person (it is then opted out for good)."""
+        self.fields["same_person"] = forms.BooleanField(
+            required=False,
+            label="They are the same person",
+            help_text=(
+                "Tick only if this lead is the person who asked not to be contacted: "
+                "it is then opted out for good. A typing or paste error: correct the field."
+            ),
         )
 
     def clean_email(self):
@@ -139,6 +154,7 @@ class LeadForm(forms.Form):
         """The cleaned values as keyword arguments for actions.create_lead / update_lead."""
         data = dict(self.cleaned_data)
         data.pop("owner", None)
+        data.pop("same_person", None)
         data["consents"] = list(data.get("consents") or [])
         return data
 

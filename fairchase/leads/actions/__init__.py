@@ -29,6 +29,7 @@ from .commitments import (
 from .core import (
     ActionError,
     RepeatedEnquiry,
+    SaidNoElsewhere,
     _done,
     _emit,
     _lock,
@@ -62,6 +63,7 @@ __all__ = [
     "SILENT_OUTCOMES",
     "ActionError",
     "RepeatedEnquiry",
+    "SaidNoElsewhere",
     "_done",  # the primitives, for `leads.undo` (which imports them from `.core`)
     "_emit",
     "_lock",

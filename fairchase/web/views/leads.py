@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from fairchase import clock
 from fairchase.leads import actions
-from fairchase.leads.actions import ActionError
+from fairchase.leads.actions import ActionError, SaidNoElsewhere
 from fairchase.leads.already import keep_notes
 from fairchase.leads.models import SOURCES, BusinessSettings, Commitment, Lead, Status
 from fairchase.leads.normalize import InvalidContact, normalize_email, normalize_phone
@@ -200,13 +200,25 @@ def _save_lead(request, form, lead=None):
                     return None
                 lead = actions.create_lead(owner, user=request.user, **fields)
         else:
-            lead = actions.update_lead(lead, user=request.user, **fields)
+            same = bool(form.cleaned_data.get("same_person"))
+            lead = actions.update_lead(lead, user=request.user, same_person=same, **fields)
             if owner != lead.owner:
                 actions.reassign(lead, owner, user=request.user)
+    except SaidNoElsewhere as exc:
+        _ask_same_person(form, exc, lead)
+        return None
     except (InvalidContact, ActionError) as exc:
         form.add_error(None, str(exc))
         return None
     return lead
+
+
+def _ask_same_person(form, exc: SaidNoElsewhere, lead) -> None:
+    """An edit refused for giving the lead a person's address who asked not to be contacted:
+    the error on the field that matched, and the box that confirms they are one person."""
+    said = f"{exc} If {lead.name} is that person, tick \u201cThey are the same person\u201d."
+    form.ask_same_person()
+    form.add_error(exc.fields[0] if exc.fields[0] in form.fields else None, said)
 
 
 # Where a new lead's plan puts it on Today, when it is not "respond now".
