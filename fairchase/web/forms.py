@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.utils import timezone
 
 from fairchase import clock
+from fairchase.leads.actions import ActionError, check_revisit
 from fairchase.leads.models import (
     CONSENTS,
     GOOD_SIGNALS,
@@ -263,6 +264,16 @@ class StopForm(forms.Form):
             self.fields["next_state"].choices = self.CHOICES[1:]
             if self.initial.get("next_state") == Status.NURTURE:
                 self.initial["next_state"] = Status.CLOSED  # no consent: the next best is to close
+
+    def clean_revisit_at(self):
+        """The action's rule for a revisit date (`actions.check_revisit`), said by the field."""
+        at = self.cleaned_data.get("revisit_at")
+        if at is not None and self.data.get("next_state") == Status.REVISIT:
+            try:
+                check_revisit(at)
+            except ActionError as exc:
+                raise forms.ValidationError(str(exc)) from None
+        return at
 
     def clean(self):
         data = super().clean()
