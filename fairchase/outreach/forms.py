@@ -7,6 +7,8 @@ import re
 
 from django import forms
 
+from fairchase import texting
+
 from .models import MessageTemplate
 from .rendering import PLACEHOLDER, check_placeholders
 
@@ -87,6 +89,15 @@ class ComposeForm(forms.Form):
     # Shown only while a promise of ours is pending: a message the person wrote may keep it
     # (a template sent never does by itself: `leads.actions.attempts._fulfil_our_commitment`).
     keeps = forms.BooleanField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        """Texts not set up on this server (`texting.configured`): "Text message" is not
+        offered (sending one would be refused); `texts_off` lets the page say why."""
+        super().__init__(*args, **kwargs)
+        self.texts_off = not texting.configured()
+        if self.texts_off:
+            field = self.fields["channel"]
+            field.widget.choices = [c for c in field.choices if c[0] != "text"]
 
     def clean(self):
         data = super().clean()
