@@ -7,6 +7,7 @@ Before, Bob Stone was opted out at once, his own phone suppressed, his timeline 
 
 from __future__ import annotations
 
+from fairchase.api.models import ApiToken
 from fairchase.leads import actions
 from fairchase.leads.models import Lead, Status, Suppression
 
@@ -49,6 +50,15 @@ def test_an_edit_to_an_opted_out_email_is_refused_and_changes_nothing(
     assert r.status_code == 302
     bob.refresh_from_db()
     assert bob.status == Status.OPEN and bob.next_action == "contact"
+    # Bob writing in through the API joins his open lead: nobody took him for someone else
+    _token, secret = ApiToken.issue(alice, "tests")
+    r = client.post(
+        "/api/leads",
+        {"name": "Bob Stone", "email": "bob.stone@example.com"},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert r.status_code == 200 and r.json()["joined"] and r.json()["status"] == "open"
 
 
 def test_only_a_confirmed_edit_opts_the_lead_out_and_its_own_phone_stays_free(
