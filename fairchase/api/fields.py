@@ -11,6 +11,7 @@ from django.utils import timezone
 from ninja import Field
 from pydantic import AfterValidator, BeforeValidator, StringConstraints
 
+from fairchase.leads.actions import DUE_FUTURE_DAYS, DUE_PAST_DAYS
 from fairchase.leads.normalize import clean_text, strip_invisible
 from fairchase.web.words import counted
 
@@ -102,7 +103,7 @@ def When(past_days: float, future_days: float, *, happened: bool = False):  # no
 # The time something happened (an attempt, an enquiry): the past, give or take clock skew.
 Happened = When(past_days=20 * 365, future_days=10 / (24 * 60), happened=True)
 # The time something is due (a commitment, a revisit): the near past to a few years ahead.
-Due = When(past_days=365, future_days=5 * 365)
+Due = When(past_days=DUE_PAST_DAYS, future_days=DUE_FUTURE_DAYS)  # the actions' rule
 Money = Annotated[float, Field(ge=0, le=9_999_999_999)]
 
 

@@ -296,6 +296,12 @@ class LeadPatch(Body):
         default=None, max_length=5, description=KEPT_OR_KNOWN["consents"]
     )
     owner_id: int | None = Field(default=None, ge=1, le=2**62)
+    same_person: bool = Field(
+        default=False,
+        description="Confirms an edit giving this lead an address of a person who asked not "
+        "to be contacted (or their name on their number): the lead is that person and is "
+        "opted out for good. Without it such an edit answers 409 and changes nothing.",
+    )
 
 
 class AttemptIn(Body):

@@ -78,4 +78,29 @@ def scope_for(user, params) -> Scope:
     """The view a user asked for (GET params `owner`, `from`, `to`), narrowed to what they may see:
     a salesperson always gets their own leads, whatever `owner` says."""
     owner_id = an_id(params.get("owner")) if is_admin(user) else user.pk
-    return Scope(owner_id, _parse_date(params.get("from")), _parse_date(params.get("to")))
+    first, last = _parse_date(params.get("from")), _parse_date(params.get("to"))
+    if reversed_range(params):  # "from 6 Dec to 1 Nov" means 1 Nov to 6 Dec (the page says so)
+        first, last = last, first
+    return Scope(owner_id, first, last)
+
+
+def reversed_range(params) -> bool:
+    """Whether the asked `from` day is after the `to` day (swapped by `scope_for`)."""
+    first, last = _parse_date(params.get("from")), _parse_date(params.get("to"))
+    return first is not None and last is not None and first > last
+
+
+def day_text(day: date) -> str:
+    """A day as the app writes one: "6 Dec 2026"."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def range_text(scope: Scope) -> str:
+    """The view's date range in words, "" without one: "from 1 Nov 2026 to 6 Dec 2026",
+    "from 1 Nov 2026", "up to 6 Dec 2026"."""
+    said = []
+    if scope.date_from is not None:
+        said.append(f"from {day_text(scope.date_from)}")
+    if scope.date_to is not None:
+        said.append(f"{'to' if said else 'up to'} {day_text(scope.date_to)}")
+    return " ".join(said)

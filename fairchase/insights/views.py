@@ -19,7 +19,7 @@ from fairchase.web.views.common import web_view
 from .charts import sections
 from .models import SourceCost
 from .numbers import source_label
-from .scope import scope_for
+from .scope import range_text, reversed_range, scope_for
 from .snapshot import cached, insights_for
 
 
@@ -66,6 +66,8 @@ def insights(request):
         cost_sources=cost_sources() if admin else [],
         query=request.GET.urlencode(),
         as_of=_as_of(data),
+        range_text=range_text(scope),
+        reversed_range=reversed_range(request.GET),
     )
     return render(request, "insights/page.html", ctx)
 

@@ -190,18 +190,29 @@ def person_records(lead: Lead) -> tuple[set[int], set[int]]:
 
 
 def said_no_before(lead: Lead) -> bool:
-    """Whether this lead's person opted out on another record (an address of it suppressed
-    by an opt-out, or an opted-out record with it): its email, or its phone unless every
-    record with that number that said no itself (`said_no_themselves`) is someone else
-    (`same_person_by_phone`)."""
+    """Whether this lead's person opted out on another record (`said_no_addresses`)."""
+    return bool(said_no_addresses(lead))
+
+
+def said_no_addresses(lead: Lead) -> list[str]:
+    """Which of this lead's addresses make it a person who opted out on another record (an
+    address suppressed by an opt-out, or an opted-out record's): its email, and its phone
+    unless every record with that number that said no itself (`said_no_themselves`) is
+    someone else (`same_person_by_phone`). Read on the record as it is, saved or not."""
     opted = Suppression.objects.filter(reason="opt-out")
     said_no = Lead.objects.filter(status=Status.OPTED_OUT).exclude(pk=lead.pk)
+    found = []
     if lead.email and (
         opted.filter(value=lead.email).exists() or said_no.filter(email=lead.email).exists()
     ):
-        return True
-    if not lead.phone:
-        return False
+        found.append(lead.email)
+    if lead.phone and _said_no_on_phone(lead, opted, said_no):
+        found.append(lead.phone)
+    return found
+
+
+def _said_no_on_phone(lead: Lead, opted, said_no) -> bool:
+    """`said_no_addresses` for the lead's phone number."""
     others = said_no_themselves(said_no.filter(phone=lead.phone))
     if opted.filter(value=lead.phone).exists():
         return not others.exists() or any(same_person_by_phone(o, lead) for o in others)

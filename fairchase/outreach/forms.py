@@ -7,6 +7,8 @@ import re
 
 from django import forms
 
+from fairchase import texting
+
 from .models import MessageTemplate
 from .rendering import PLACEHOLDER, check_placeholders
 
@@ -92,13 +94,17 @@ class ComposeForm(forms.Form):
     def __init__(self, *args, channels=None, **kwargs):
         """`channels`: the ones we may use for this lead (`planning.reachable_channels`): a
         text to a number that said stop is not offered (with none, every one is, and the
-        send says why not)."""
+        send says why not). Texts not set up on this server (`texting.configured`): "Text
+        message" is not offered either (sending one would be refused); `texts_off` lets the
+        page say why."""
         super().__init__(*args, **kwargs)
-        offered = [
-            (v, label) for v, label in self.fields["channel"].choices if v in (channels or ())
-        ]
+        field = self.fields["channel"]
+        offered = [(v, label) for v, label in field.choices if v in (channels or ())]
         if offered:
-            self.fields["channel"].choices = offered
+            field.choices = offered
+        self.texts_off = not texting.configured()
+        if self.texts_off:
+            field.widget.choices = [c for c in field.choices if c[0] != "text"]
 
     def clean(self):
         data = super().clean()

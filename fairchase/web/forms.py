@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.utils import timezone
 
 from fairchase import clock
+from fairchase.leads.actions import ActionError, check_revisit
 from fairchase.leads.models import (
     CONSENTS,
     GOOD_SIGNALS,
@@ -118,12 +119,27 @@ class LeadForm(forms.Form):
             self.fields["source"].choices = [*SOURCES, (source, source)]
         if owners is not None:
             self.fields["owner"] = OwnerField(queryset=owners, required=True)
+        if self.is_bound and "same_person" in self.data:  # asked before: read the answer
+            self.ask_same_person()
         business = BusinessSettings.current().business_timezone
         current = self.data.get("timezone") if self.is_bound else self.initial.get("timezone")
         self.fields["timezone"].widget = forms.Select(
             choices=zone_choices(
                 current or "", first=("", f"Same as the business ({business.replace('_', ' ')})")
             )
+        )
+
+    def ask_same_person(self) -> None:
+        """Add the "They are the same person" box: an edit gave the lead an address of a
+        person who asked not to be contacted (`actions.SaidNoElsewhere`), saved only once
+        the user confirms the lead is that person (it is then opted out for good)."""
+        self.fields["same_person"] = forms.BooleanField(
+            required=False,
+            label="They are the same person",
+            help_text=(
+                "Tick only if this lead is the person who asked not to be contacted: "
+                "it is then opted out for good. A typing or paste error: correct the field."
+            ),
         )
 
     def clean_email(self):
@@ -139,6 +155,7 @@ class LeadForm(forms.Form):
         """The cleaned values as keyword arguments for actions.create_lead / update_lead."""
         data = dict(self.cleaned_data)
         data.pop("owner", None)
+        data.pop("same_person", None)
         data["consents"] = list(data.get("consents") or [])
         return data
 
@@ -247,6 +264,16 @@ class StopForm(forms.Form):
             self.fields["next_state"].choices = self.CHOICES[1:]
             if self.initial.get("next_state") == Status.NURTURE:
                 self.initial["next_state"] = Status.CLOSED  # no consent: the next best is to close
+
+    def clean_revisit_at(self):
+        """The action's rule for a revisit date (`actions.check_revisit`), said by the field."""
+        at = self.cleaned_data.get("revisit_at")
+        if at is not None and self.data.get("next_state") == Status.REVISIT:
+            try:
+                check_revisit(at)
+            except ActionError as exc:
+                raise forms.ValidationError(str(exc)) from None
+        return at
 
     def clean(self):
         data = super().clean()

@@ -44,6 +44,29 @@ def let_go_target(lead) -> str:
     return str(target)
 
 
+NOT_TO_BE_CONTACTED = "not to be contacted"  # an opt-out's or a suppressed address's words
+# Why a parked lead's address is no link, though we may use it: it is not chased.
+PARKED_WORDS = {
+    Status.NURTURE: "on the mailing list: not chased",
+    Status.REVISIT: "revisit later: not chased",
+    Status.CLOSED: "closed: not chased",
+    Status.WON: "won: not chased",
+    Status.LOST: "lost: not chased",
+}
+
+
+def address_note(lead, blocked: bool) -> str:
+    """What the lead page says after an address of the lead: "not to be contacted" only
+    for one suppressed (an opt-out there or a bounce) or a lead that opted out; a parked
+    lead's ("on the mailing list: not chased", "revisit on 6 Mar 2027") is not chased, yet
+    nobody said no on it; "" for an address we may use on an open lead."""
+    if blocked or lead.status == Status.OPTED_OUT:
+        return NOT_TO_BE_CONTACTED
+    if lead.status == Status.REVISIT and lead.revisit_at:
+        return f"revisit on {timezone.localtime(lead.revisit_at):%-d %b %Y}"
+    return PARKED_WORDS.get(lead.status, "")
+
+
 def plan_do(lead, channel: str, now=None) -> str:
     """What the lead's stored plan says to do, in a word or three: the channel of a contact,
     "wait until 12 Mar 2027" (or "wait for its turn", whose day is in its reason), or

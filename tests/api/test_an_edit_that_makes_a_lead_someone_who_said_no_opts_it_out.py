@@ -2,7 +2,9 @@
 check runs in `actions.update_lead` (every edit's one door) on the record as it is after
 the edit (its name, email and phone), not only on the fields sent. Before, renaming a lead
 through `PATCH /api/leads/<id>` to the name of the person who opted out on its own phone
-left it open and planned an email for Monday. Through real HTTP requests."""
+left it open and planned an email for Monday. Through the API such an edit is refused
+(409, nothing changed: a wrong paste must not opt a customer out for good) unless
+`"same_person": true` confirms it. Through real HTTP requests."""
 
 from __future__ import annotations
 
@@ -42,7 +44,7 @@ def _opted_out_naming(lead: Lead, eve: Lead) -> None:
 def test_renaming_a_lead_to_the_person_who_said_no_on_its_phone_opts_it_out(api):
     eve = _eve_said_no(api)
     lead = _a_stranger_on_her_phone(api)
-    r = api("PATCH", f"/leads/{lead.pk}", {"name": "Eve Ross"})
+    r = api("PATCH", f"/leads/{lead.pk}", {"name": "Eve Ross", "same_person": True})
     assert r.status_code == 200, r.content
     assert r.json()["status"] == "opted_out" and r.json()["next_action"] != "contact"
     _opted_out_naming(lead, eve)
@@ -54,9 +56,28 @@ def test_giving_a_lead_an_email_someone_opted_out_with_opts_it_out(api):
     assert api("POST", f"/leads/{eve.pk}/opt-out", {}).status_code == 200
     other = api("POST", "/leads", {"name": "E. Ross", "phone": "3125550199"}).json()
     assert other["status"] == "open"
-    r = api("PATCH", f"/leads/{other['id']}", {"email": "EVE@ross.example"})
+    r = api("PATCH", f"/leads/{other['id']}", {"email": "EVE@ross.example", "same_person": True})
     assert r.status_code == 200 and r.json()["status"] == "opted_out", r.content
     _opted_out_naming(Lead.objects.get(pk=other["id"]), eve)
+
+
+def test_an_unconfirmed_edit_to_an_opted_out_email_answers_409_and_changes_nothing(api):
+    r = api("POST", "/leads", {"name": "Eve Ross", "email": "eve@ross.example"})
+    assert api("POST", f"/leads/{r.json()['id']}/opt-out", {}).status_code == 200
+    bob = api("POST", "/leads", {"name": "Bob Stone", "phone": "3125550142"}).json()
+    for body in (
+        {"email": "eve@ross.example"},
+        {"email": "eve@ross.example", "same_person": False},
+    ):
+        r = api("PATCH", f"/leads/{bob['id']}", {**body, "company": "Stone Ltd"})
+        assert r.status_code == 409, r.content
+        detail = r.json()["detail"]
+        assert "eve@ross.example belongs to a person who asked not to be contacted" in detail
+        assert '"same_person": true' in detail and "Eve" not in detail.replace("eve@", "")
+    lead = Lead.objects.get(pk=bob["id"])
+    assert (lead.status, lead.email, lead.company) == (Status.OPEN, "", "")
+    r = api("PATCH", f"/leads/{bob['id']}", {"email": "bob@stone.example", "same_person": True})
+    assert r.status_code == 200 and r.json()["status"] == "open"  # nothing to confirm
 
 
 def test_renaming_a_lead_in_the_admin_opts_it_out_too(api, client, boss):

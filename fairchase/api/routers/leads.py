@@ -18,6 +18,7 @@ from fairchase.leads.people import business_owner, lead_or_404, team, visible_le
 from fairchase.leads.same_person import active_lead_of, lock_person
 
 from ..schemas import (
+    Error,
     JoinedUnseen,
     LeadIn,
     LeadOut,
@@ -183,11 +184,18 @@ def read_lead(request, lead_id: int = LeadId):
     return Status(200, LeadOut.of(lead_or_404(request.user, lead_id)))
 
 
-@router.patch("/{lead_id}", response=responses(200, LeadOut), summary="Update a lead's details")
+@router.patch(
+    "/{lead_id}",
+    response={**responses(200, LeadOut), 409: Error},
+    summary="Update a lead's details",
+)
 def update_lead(request, payload: LeadPatch, lead_id: int = LeadId):
-    """Details only; status changes have their own actions (stop, opt-out, ...)."""
+    """Details only; status changes have their own actions (stop, opt-out, ...). An email or
+    phone of a person who asked not to be contacted (or their name on their number) answers
+    409 and changes nothing, unless `"same_person": true` confirms the lead is that person:
+    it is then opted out for good."""
     lead = lead_or_404(request.user, lead_id)
-    changes = payload.dict(exclude_unset=True, exclude={"owner_id"})
+    changes = payload.dict(exclude_unset=True, exclude={"owner_id", "same_person"})
     changes = {k: v for k, v in changes.items() if v is not None or k == "value"}
     check_kept_or_known(changes, lead)
     if "timezone" in changes:
@@ -195,7 +203,13 @@ def update_lead(request, payload: LeadPatch, lead_id: int = LeadId):
     if "value" in changes:
         changes["value"] = _money(changes["value"])
     if changes:
-        lead = actions.update_lead(lead, user=request.user, **changes)
+        try:
+            lead = actions.update_lead(
+                lead, user=request.user, same_person=payload.same_person, **changes
+            )
+        except actions.SaidNoElsewhere as exc:
+            said = f'{exc} Only if this lead is that person, send "same_person": true.'
+            return Status(409, {"detail": said})
     if payload.owner_id is not None and payload.owner_id != lead.owner_id:
         lead = actions.reassign(lead, _owner(request, payload.owner_id), user=request.user)
     return Status(200, LeadOut.of(lead))

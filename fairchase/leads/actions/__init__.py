@@ -16,6 +16,7 @@ from .attempts import (
     COMMITMENT_MATCH_HOURS,
     DEFAULT_MINUTES,
     SILENT_OUTCOMES,
+    check_channel,
     log_attempt,
     not_chased,
     record_reply,
@@ -29,6 +30,7 @@ from .commitments import (
 from .core import (
     ActionError,
     RepeatedEnquiry,
+    SaidNoElsewhere,
     _done,
     _emit,
     _lock,
@@ -40,6 +42,9 @@ from .enquiries import GUARDED_FIELDS, add_enquiry, create_lead, update_lead
 from .optout import honour_opt_out, opt_out, suppress, why_said_no
 from .status import (
     CARRIED_STATUSES,
+    DUE_FUTURE_DAYS,
+    DUE_PAST_DAYS,
+    check_revisit,
     is_active,
     mark_lost,
     mark_won,
@@ -62,11 +67,16 @@ __all__ = [
     "SILENT_OUTCOMES",
     "ActionError",
     "RepeatedEnquiry",
+    "SaidNoElsewhere",
     "_done",  # the primitives, for `leads.undo` (which imports them from `.core`)
     "_emit",
     "_lock",
     "_transition",
+    "DUE_FUTURE_DAYS",
+    "DUE_PAST_DAYS",
     "add_commitment",
+    "check_channel",
+    "check_revisit",
     "add_enquiry",
     "create_lead",
     "honour_opt_out",

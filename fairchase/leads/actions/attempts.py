@@ -9,7 +9,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from ... import clock
-from ..models import ACTIVE_STATUSES, Attempt, Commitment, Lead, Outcome, Status, StatusChange
+from ..models import (
+    ACTIVE_STATUSES,
+    Attempt,
+    Channel,
+    Commitment,
+    Lead,
+    Outcome,
+    Status,
+    StatusChange,
+)
 from .core import ActionError, _done, _lock, _transition
 from .optout import _cancel_commitments, _opt_out_other_records, _suppress
 
@@ -17,6 +26,13 @@ DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
 # A pending promise of ours is kept by a try a person logs this close to it (see below).
 COMMITMENT_MATCH_HOURS = 24
 CLOCK_SKEW = timezone.timedelta(minutes=15)  # how far two clocks may disagree
+
+
+def check_channel(channel: str) -> None:
+    """Refuse a channel that is none of the app's (`Channel`: the log form's and the API's
+    list), saying which are: an attempt "by pigeon" would be stored and exported."""
+    if channel not in Channel.values:
+        raise ActionError(f"Unknown channel {channel!r}: one of {', '.join(Channel.values)}.")
 
 
 @transaction.atomic
@@ -40,6 +56,7 @@ def log_attempt(
     keeps_promise=False: a message Fairchase sent (see `_fulfil_our_commitment`), which
     never keeps a promise of ours. An `at` before the lead came in is refused
     (`before_the_lead`), however the attempt is logged."""
+    check_channel(channel)
     caller, lead = lead, _lock(lead)
     if lead.status == Status.OPTED_OUT:
         raise ActionError(not_chased(lead))

@@ -22,6 +22,17 @@ class ActionError(ValueError):
     """A transition that is not allowed; the message is for the user."""
 
 
+class SaidNoElsewhere(ActionError):
+    """An edit would make a lead a person who asked not to be contacted (an address of
+    theirs typed in, or their name on their number), unconfirmed: nothing saved. `fields`
+    names the fields edited that match ("email", "phone"; "name" when only the new name
+    makes the number theirs). The message names no other record: its owner may be anyone."""
+
+    def __init__(self, message: str, fields: list[str]):
+        super().__init__(message)
+        self.fields = fields
+
+
 class RepeatedEnquiry(ActionError):
     """The same enquiry submitted again within minutes (a double click): nothing changed."""
 

@@ -9,10 +9,17 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..models import ACTIVE_STATUSES, OUTBOUND_SOURCES, Attempt, Lead, Outcome, Status, StatusChange
-from ..normalize import clean_text, normalize_email, normalize_phone, strip_invisible
+from ..normalize import (
+    clean_text,
+    display_phone,
+    normalize_email,
+    normalize_phone,
+    strip_invisible,
+)
 from ..planning import PLAN_FIELDS
+from ..same_person import said_no_addresses
 from .attempts import ENQUIRY_REASON, SILENT_OUTCOMES
-from .core import ActionError, RepeatedEnquiry, _done, _lock, _transition
+from .core import ActionError, RepeatedEnquiry, SaidNoElsewhere, _done, _lock, _transition
 from .optout import _honour_opt_out
 
 
@@ -201,13 +208,16 @@ GUARDED_FIELDS = {
 
 
 @transaction.atomic
-def update_lead(lead: Lead, *, user=None, **fields) -> Lead:
+def update_lead(lead: Lead, *, user=None, same_person: bool | None = None, **fields) -> Lead:
     """Edit details (not status); the plan is recomputed because value or source may change.
     An edit of who the lead is (its name, email or phone) that makes it a person who said
     no (`_honour_opt_out`, checked on the record as edited, not on the fields sent: a new
     name alone can make it the person who opted out on its phone) opts it out, as
-    `create_lead` does; every edit (the API's PATCH, the web form, the admin, an import)
-    comes through here."""
+    `create_lead` does, suppressing only the addresses they said no on; every edit (the
+    API's PATCH, the web form, the admin, an import) comes through here. A person typing
+    an edit (the web form, the API) says `same_person`: False refuses such an edit
+    (`SaidNoElsewhere`, nothing saved: one wrong paste must not opt a customer out for
+    good), True confirms it; None (an import filling a blank, the admin) opts out as asked."""
     if GUARDED_FIELDS & set(fields):
         raise ActionError(
             f"Not a detail: {', '.join(sorted(GUARDED_FIELDS & set(fields)))} change through their own action."
@@ -218,10 +228,35 @@ def update_lead(lead: Lead, *, user=None, **fields) -> Lead:
     if "phone" in fields:
         fields["phone"] = normalize_phone(fields["phone"])
     fresh = _lock(lead)
+    who = IDENTITY_FIELDS & set(fields)
+    before, old_phone = (said_no_addresses(fresh) if who else []), fresh.phone
     for k, v in fields.items():
         setattr(fresh, k, v)
+    if who and same_person is False and fresh.status != Status.OPTED_OUT:
+        _refuse_unconfirmed(
+            fresh, [a for a in said_no_addresses(fresh) if a not in before], old_phone
+        )
     fresh.save(update_fields=[*fields, "updated_at"])
     kind = "updated"
-    if IDENTITY_FIELDS & set(fields) and _honour_opt_out(fresh, user):
+    if who and _honour_opt_out(fresh, user, edited=True):
         kind = "opt_out"  # what is queued for them is cancelled, as for any opt-out
     return _done(fresh, kind, caller=lead)
+
+
+def _refuse_unconfirmed(lead: Lead, matched: list[str], old_phone: str) -> None:
+    """Raise `SaidNoElsewhere` when the edited lead has addresses (`matched`) of a person
+    who asked not to be contacted that it did not have before: its phone unchanged, it is
+    the new name that makes the number theirs."""
+    if not matched:
+        return
+    fields = [f for f in ("email", "phone") if getattr(lead, f) in matched]
+    shown = [display_phone(v) if v == lead.phone else v for v in matched]
+    if fields[-1] == "phone" and lead.phone == old_phone:
+        fields[-1] = "name"
+        shown[-1] = f"the phone {shown[-1]} under this name"
+    verb = "belong" if len(shown) > 1 else "belongs"
+    raise SaidNoElsewhere(
+        f"{' and '.join(shown)} {verb} to a person who asked not to be contacted: saved, "
+        "this lead would be theirs and opted out for good.",
+        fields,
+    )

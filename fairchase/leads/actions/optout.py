@@ -16,6 +16,7 @@ from ..same_person import (
     SAID_NO_ITSELF,
     WITH_ANOTHER_RECORD,
     person_records,
+    said_no_addresses,
     said_no_before,
     said_no_itself,
     who_said_no,
@@ -119,22 +120,29 @@ def why_said_no(lead: Lead) -> str:
     return _said_no_before(lead) if said_no_before(lead) else ""
 
 
-def _honour_opt_out(lead: Lead, user=None) -> bool:
+def _honour_opt_out(lead: Lead, user=None, *, edited: bool = False) -> bool:
     """A record made (or edited) with an address of a person who said no before, on another
     record of theirs (`said_no_before`: the same email, or the same phone under a matching
     name), is that person's: it is opted out too, through its transition row naming the
     record that said no and when, every address of it suppressed and its pending promises
     cancelled, so no screen offers to chase them. A won or lost record keeps its status (a
     sale made stays made) with a timeline row for the addresses it suppressed. Whether it
-    changed anything (the caller replans)."""
-    if not said_no_before(lead):
+    changed anything (the caller replans).
+
+    `edited`: the match came from an edit of a record we had (`update_lead`, confirmed as
+    the same person), not from the person writing in with these addresses: only the
+    addresses they said no on are suppressed. The record's other addresses were someone's
+    before the edit, never theirs, and a suppression of one would later read as that
+    address's owner saying no; the record, opted out, is not contacted on any of them."""
+    matched = said_no_addresses(lead)
+    if not matched:
         return False
-    fresh = [
-        v
-        for v in (lead.email, lead.phone)
-        if v and not Suppression.objects.filter(value=v).exists()
-    ]
-    _suppress(lead, None, "opt-out")
+    mine = [v for v in (lead.email, lead.phone) if v and (not edited or v in matched)]
+    fresh = [v for v in mine if not Suppression.objects.filter(value=v).exists()]
+    if edited:
+        _suppress_values(lead, mine)
+    else:
+        _suppress(lead, None, "opt-out")
     said = _said_no_before(lead)
     also = f" ({', '.join(fresh)} suppressed too)" if fresh else ""
     if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
@@ -144,8 +152,17 @@ def _honour_opt_out(lead: Lead, user=None) -> bool:
     now = timezone.now()
     _cancel_commitments(lead, now)
     reason = f"{said}. Not to be contacted on this record either{also}."
+    if edited:
+        reason = f"{said}. Confirmed in an edit as the same person: not to be contacted{also}."
     _transition(lead, Status.OPTED_OUT, reason, user, now)
     return True
+
+
+def _suppress_values(lead: Lead, values: list[str]) -> None:
+    """Suppress these addresses of the lead (an opt-out)."""
+    for value in values:
+        kind = Suppression.Kind.EMAIL if value == lead.email else Suppression.Kind.PHONE
+        suppress(value, kind, "opt-out", but=lead.pk)
 
 
 def _said_no_before(lead: Lead) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -11,6 +11,23 @@ from django.utils import timezone
 from ..models import ACTIVE_STATUSES, Lead, Status, StatusChange
 from ..people import display_name
 from .core import ActionError, _done, _lock, _transition
+
+# How far back and ahead a due time may be (a revisit date; the API's `Due` times too):
+# a year back is a date typed a little late, 1999 a typing error.
+DUE_PAST_DAYS = 365
+DUE_FUTURE_DAYS = 5 * 365
+
+
+def check_revisit(at: datetime) -> None:
+    """Refuse a revisit date outside [now - DUE_PAST_DAYS, now + DUE_FUTURE_DAYS] with what
+    is wrong (one rule for every way to stop a lead: the lead page, Today, the API)."""
+    now, day = timezone.now(), f"{timezone.localtime(at):%-d %b %Y}"
+    if at < now - timedelta(days=DUE_PAST_DAYS):
+        raise ActionError(f"A revisit date must be at most a year in the past: {day} is not.")
+    if at > now + timedelta(days=DUE_FUTURE_DAYS):
+        raise ActionError(
+            f"A revisit date must be at most {DUE_FUTURE_DAYS // 365} years ahead: {day} is not."
+        )
 
 
 @transaction.atomic
@@ -26,7 +43,8 @@ def set_signals(lead: Lead, signals: list[str], *, user=None) -> Lead:
 def stop_chasing(
     lead: Lead, next_state: str, *, user=None, revisit_at: datetime | None = None, reason: str = ""
 ) -> Lead:
-    """Stop: nurture (mailing list, needs consent), revisit on a date, or closed.
+    """Stop: nurture (mailing list, needs consent), revisit on a date (`check_revisit`), or
+    closed.
 
     An opted-out lead stays opted out (stopping it changes nothing: it is never chased)."""
     caller, lead = lead, _lock(lead)
@@ -39,6 +57,7 @@ def stop_chasing(
     if next_state == Status.REVISIT:
         if revisit_at is None:
             raise ActionError("A revisit needs a date.")
+        check_revisit(revisit_at)
         lead.revisit_at = revisit_at
     elif next_state not in (Status.NURTURE, Status.CLOSED):
         raise ActionError(f"Cannot stop into {next_state!r}.")

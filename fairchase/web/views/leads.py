@@ -12,10 +12,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from fairchase import clock
 from fairchase.leads import actions
-from fairchase.leads.actions import ActionError
+from fairchase.leads.actions import ActionError, SaidNoElsewhere
 from fairchase.leads.already import keep_notes
-from fairchase.leads.models import SOURCES, BusinessSettings, Commitment, Lead, Status
-from fairchase.leads.normalize import InvalidContact, normalize_email, normalize_phone
+from fairchase.leads.models import SOURCES, BusinessSettings, Commitment, Lead, Status, Suppression
+from fairchase.leads.normalize import (
+    InvalidContact,
+    display_phone,
+    normalize_email,
+    normalize_phone,
+)
 from fairchase.leads.people import (
     display_name,
     lead_or_404,
@@ -40,7 +45,7 @@ from ..forms import (
     WonForm,
 )
 from ..timeline import timeline_for
-from ..words import sentence, status_label
+from ..words import NOT_TO_BE_CONTACTED, address_note, sentence, status_label
 from .common import web_view
 
 PAGE_SIZE = 50
@@ -146,12 +151,27 @@ def lead_detail(request, pk):
             "outcome_buttons": OUTCOME_BUTTONS,
             # "respond now" only where the plan says to contact them (not a cold contact let go)
             "waiting": lead.is_new_enquiry and lead.next_action == "contact",
-            # an address is a link only while we may use it (never after an opt-out or bounce)
-            "reachable": channels if lead.is_active else [],
+            # an address is a link unless it is suppressed or the lead opted out; a parked
+            # lead's says it is not chased, in words that are not an opt-out's
+            "addresses": _addresses(lead),
             "sources_choices": SOURCES,
             "now": timezone.now(),
         },
     )
+
+
+def _addresses(lead) -> list[dict]:
+    """The lead page's Phone and Email: the value shown, its link (None when nobody may
+    use it) and its note in words (`words.address_note`)."""
+    blocked = Suppression.among([lead])
+    out = []
+    for label, value, scheme in (("Phone", lead.phone, "tel"), ("Email", lead.email, "mailto")):
+        note = address_note(lead, value in blocked) if value else ""
+        usable = value and note != NOT_TO_BE_CONTACTED
+        shown = display_phone(value) if scheme == "tel" and value else value
+        link = f"{scheme}:{value}" if usable else None
+        out.append({"label": label, "value": shown, "link": link, "note": note})
+    return out
 
 
 def already_a_lead(request, fields: dict) -> tuple[str, Lead | None]:
@@ -200,13 +220,25 @@ def _save_lead(request, form, lead=None):
                     return None
                 lead = actions.create_lead(owner, user=request.user, **fields)
         else:
-            lead = actions.update_lead(lead, user=request.user, **fields)
+            same = bool(form.cleaned_data.get("same_person"))
+            lead = actions.update_lead(lead, user=request.user, same_person=same, **fields)
             if owner != lead.owner:
                 actions.reassign(lead, owner, user=request.user)
+    except SaidNoElsewhere as exc:
+        _ask_same_person(form, exc, lead)
+        return None
     except (InvalidContact, ActionError) as exc:
         form.add_error(None, str(exc))
         return None
     return lead
+
+
+def _ask_same_person(form, exc: SaidNoElsewhere, lead) -> None:
+    """An edit refused for giving the lead a person's address who asked not to be contacted:
+    the error on the field that matched, and the box that confirms they are one person."""
+    said = f"{exc} If {lead.name} is that person, tick \u201cThey are the same person\u201d."
+    form.ask_same_person()
+    form.add_error(exc.fields[0] if exc.fields[0] in form.fields else None, said)
 
 
 # Where a new lead's plan puts it on Today, when it is not "respond now".

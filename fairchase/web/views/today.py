@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -362,8 +362,14 @@ def lead_outcome(request, pk):
     lead = lead_or_404(request.user, pk)
     outcome = request.POST.get("outcome", "")
     row = _row_kind(request)
+    channel = request.POST.get("channel")
     try:
-        said, undo = apply_outcome(request, lead, outcome, request.POST.get("channel"))
+        if channel:  # the log form's and the API's list: nothing logged "by pigeon"
+            actions.check_channel(channel)
+    except ActionError as exc:
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
+    try:
+        said, undo = apply_outcome(request, lead, outcome, channel)
     except ActionError as exc:
         if is_htmx(request):
             return _done(request, lead, str(exc), error=True, row=row)
