@@ -89,8 +89,9 @@ def today_panels(context):
     return mark_safe("".join(parts))
 
 
+# A button in a form submits it: no type="submit" repeated on every button of every row.
 _BUTTONS = "".join(
-    f'<button type="submit" name="outcome" value="{v}" class="btn btn-small outcome-{v}">{label}</button>'
+    f'<button name="outcome" value="{v}" class="btn btn-small outcome-{v}">{label}</button>'
     for v, label in OUTCOME_BUTTONS
 )
 
@@ -172,13 +173,13 @@ def outcome_form(context, lead, channel="", section="", owner=None, next_page=""
         hidden += format_html('<input type="hidden" name="next" value="{}">', next_page)
     if section == "let_go" or (next_page == "lead" and lead.next_action == "stop"):
         buttons = format_html(
-            '<button type="submit" name="outcome" value="stop" class="btn btn-small btn-primary outcome-stop">'
+            '<button name="outcome" value="stop" class="btn btn-small btn-primary outcome-stop">'
             "Let go: {}</button>",
             words.let_go_target(lead),
         )
         if _can_be_tried(context, lead):
             buttons += mark_safe(
-                '<button type="submit" name="outcome" value="keep" class="btn btn-small outcome-keep">Keep chasing</button>'
+                '<button name="outcome" value="keep" class="btn btn-small outcome-keep">Keep chasing</button>'
             )
         else:  # no email or phone we may use: a try of ours could not reach them
             buttons += mark_safe('<span class="muted small">No email or phone we may use.</span>')
@@ -204,7 +205,7 @@ def outcome_form(context, lead, channel="", section="", owner=None, next_page=""
 
 # A promise of ours: the call that keeps it (logging it fulfils the promise), or the deal.
 _COMMITMENT_BUTTONS = "".join(
-    f'<button type="submit" name="outcome" value="{v}" class="btn btn-small outcome-{v}">{label}</button>'
+    f'<button name="outcome" value="{v}" class="btn btn-small outcome-{v}">{label}</button>'
     for v, label in OUTCOME_BUTTONS
     if v in ("no_answer", "talked", "won")
 )
