@@ -46,7 +46,12 @@ from fairchase.leads.models import (
     Suppression,
 )
 from fairchase.leads.people import is_admin, visible_leads
-from fairchase.leads.planning import contact_day, day_minutes, reachable_channels
+from fairchase.leads.planning import (
+    PLAN_FIELDS,
+    contact_day,
+    day_minutes,
+    reachable_channels,
+)
 
 from .agenda_rows import (
     FRESH,
@@ -64,6 +69,7 @@ from .agenda_sql import (
     STOP_TERM,
     WAIT_TERM,
     capped_count,
+    capped_minutes,
     channel_minutes,
     section_minutes,
 )
@@ -93,6 +99,9 @@ COMMITMENT_LIMIT = 25
 # Never pull more than this many follow-ups, however small the per-row minutes are.
 FOLLOWUP_CAP = 200
 
+# What a row reads of a lead: its own fields, its whole plan, and every owner field a row's
+# extras read (drafts fill in the owner's name and email). A field left out here is a
+# deferred load, one query per row.
 ROW_FIELDS = (
     "id",
     "name",
@@ -110,19 +119,8 @@ ROW_FIELDS = (
     "last_attempt_at",
     "first_response_at",
     "paused_until",
-    "next_action",
-    "next_channel",
-    "next_due",
-    "next_state",
-    "priority",
-    "expected_value",
-    "p_reply",
-    "plan_reason",
-    "why_not_stop",
-    "plan_revisit_at",
     "revisit_at",
-    # Every owner field a row's extras read (drafts fill in the owner's name and email):
-    # a field left out here is a deferred load, one query per row.
+    *PLAN_FIELDS,
     "owner__username",
     "owner__first_name",
     "owner__last_name",
@@ -181,9 +179,7 @@ def agenda_for(
     agenda.whose = _whose(user, owner)
     rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
     make = _row_maker(minutes, now)
-    _fill_new(agenda, user, owner, rows, make)
-    if agenda.more_new:  # every new enquiry takes its minutes, not only those shown
-        agenda.minutes_new = section_minutes(base.filter(NEW_TERM, CONTACT_TERM), minutes)
+    _fill_new(agenda, user, owner, rows, make, minutes)
     _fill_commitments(agenda, user, owner, minutes)
     _fill_followups(agenda, base, rows, make, minutes)
     if not agenda.due_total:  # say when the next follow-up is (a weekend, a quiet evening)
@@ -261,10 +257,11 @@ def _rows_of(make, leads, section: str) -> list[AgendaRow]:
     return [make(lead, section, blocked) for lead in leads]
 
 
-def _fill_new(agenda: Agenda, user, owner, rows, make) -> None:
-    """New enquiries: those in their first hour, then by what they are worth now."""
+def _fill_new(agenda: Agenda, user, owner, rows, make, minutes: dict[str, float]) -> None:
+    """New enquiries: those in their first hour, then by what they are worth now; the
+    minutes of them all (not only those shown)."""
     now = agenda.now
-    # status = 'open' is in the term itself, so the count never leaves the index.
+    # status = 'open' is in the term itself, so the count and the sum never leave the index.
     new_qs = (
         visible_leads(user) if owner is None else visible_leads(user).filter(owner=owner)
     ).filter(NEW_TERM)
@@ -287,7 +284,10 @@ def _fill_new(agenda: Agenda, user, owner, rows, make) -> None:
     agenda.new.sort(key=new_order)
     del agenda.new[NEW_LIMIT:]
     agenda.new_total = capped_count(new_qs, len(agenda.new), NEW_LIMIT)
-    agenda.minutes_new = sum(r.minutes for r in agenda.new)
+    if agenda.more_new:  # every new enquiry takes its minutes, not only those shown
+        agenda.minutes_new = capped_minutes(new_qs, minutes)
+    else:
+        agenda.minutes_new = sum(r.minutes for r in agenda.new)
 
 
 def _fill_commitments(agenda: Agenda, user, owner, minutes: dict[str, float]) -> None:

@@ -73,3 +73,11 @@ def _suppressed(address: str) -> Exists:
 def section_minutes(qs, minutes: dict[str, float], **how) -> float:
     """The minutes of every row of a section (not only those shown), one aggregate query."""
     return qs.order_by().aggregate(total=Sum(minutes_of(minutes, **how)))["total"] or 0.0
+
+
+def capped_minutes(qs, minutes: dict[str, float]) -> float:
+    """The minutes of a lead section's rows as `capped_count` counts them: read from the
+    section's partial index in its order, at most COUNT_CAP rows. Unordered, SQLite reads
+    every open lead of the owner instead (bench.app_speed's 10,000: 4.0 ms CPU against 2.7)."""
+    rows = qs.annotate(row_minutes=minutes_of(minutes)).order_by("-priority")[:COUNT_CAP]
+    return rows.aggregate(total=Sum("row_minutes"))["total"] or 0.0
