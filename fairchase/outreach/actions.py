@@ -74,14 +74,25 @@ def created(msg: OutboundMessage, reason: str = "Queued", user=None) -> None:
 
 
 def cancel_pending(
-    lead: Lead, reason: str, *, automatic_only: bool = False, queued_since=None
+    lead: Lead,
+    reason: str,
+    *,
+    automatic_only: bool = False,
+    queued_since=None,
+    keep: Iterable[str] = (),
+    only: Iterable[str] | None = None,
 ) -> int:
     """Cancel this lead's queued messages (a reply, an opt-out, a closed lead); how many.
     `automatic_only`: only those no person queued; `queued_since`: only those queued then
-    or later."""
+    or later; `keep`: not those made from a template of these purposes (the last message
+    written for a stop, which the stop keeps); `only`: just those of these purposes."""
     qs = OutboundMessage.objects.filter(
         lead=lead, state=State.QUEUED, kind=OutboundMessage.Kind.TO_LEAD
     )
+    if keep:
+        qs = qs.exclude(template__purpose__in=list(keep))
+    if only is not None:
+        qs = qs.filter(template__purpose__in=list(only))
     if automatic_only:
         qs = qs.filter(queued_by=None)
     if queued_since is not None:

@@ -35,6 +35,7 @@ from .models import MessageTemplate, OutboundMessage
 from .refusals import address_for, recheck, refusal
 from .rendering import RenderError, reader_day, render
 from .repeats import repeat_of, repeat_reason
+from .stopping import goes_after_the_stop
 
 log = logging.getLogger("fairchase.outreach")
 State = OutboundMessage.State
@@ -187,13 +188,10 @@ def queue_template(
     )
 
 
-def cancel_pending(
-    lead: Lead, reason: str, *, automatic_only: bool = False, queued_since=None
-) -> int:
-    """Cancel this lead's queued messages (a reply, an opt-out, a closed lead)."""
-    return actions.cancel_pending(
-        lead, reason, automatic_only=automatic_only, queued_since=queued_since
-    )
+def cancel_pending(lead: Lead, reason: str, **which) -> int:
+    """Cancel this lead's queued messages (a reply, an opt-out, a closed lead); `which` as
+    `actions.cancel_pending` takes it."""
+    return actions.cancel_pending(lead, reason, **which)
 
 
 def _claimed(pk: int, now: datetime):
@@ -329,6 +327,7 @@ def _record(
                 notes=f"{msg.get_channel_display()} sent: {msg.subject or msg.body[:80]}",
                 replan=replan,
                 keeps_promise=False,  # a template sent is no promise of ours kept
+                reopens=not goes_after_the_stop(msg, lead),  # a goodbye keeps the stop
             )
     except Exception:  # the message is out: its row must say sent even if planning fails
         log.exception("sent message %s but could not log the attempt", msg.pk)
