@@ -175,9 +175,24 @@ def fill(text: str, values: dict[str, str]) -> str:
     return out
 
 
+# Without a name to greet them by: "Hello {{first_name}}," -> "Hello,", and a subject
+# "Sorry I missed you, {{first_name}}" -> "Sorry I missed you".
+_GREETED = re.compile(r"(?<=\w) \{\{\s*first_name\s*\}\}(?=[,!.:;])")
+_ADDRESSED = re.compile(r",\s*\{\{\s*first_name\s*\}\}(?=\s*$|[.!?])", re.MULTILINE)
+
+
+def without_a_name(text: str) -> str:
+    """`text` for someone whose name we do not know: the first name dropped where a greeting
+    or a subject reads well without it; anywhere else it stays (and `fill` says it is
+    missing)."""
+    return _ADDRESSED.sub("", _GREETED.sub("", text))
+
+
 def render(
     subject: str, body: str, lead: Lead, channel: str = "email", facts: Facts = LIVE
 ) -> Rendered:
     """The message for this lead; never contains a blank where a placeholder was."""
     values = lead_values(lead, channel, facts=facts)
+    if not values["first_name"]:
+        subject, body = without_a_name(subject), without_a_name(body)
     return Rendered(fill(subject, values).strip(), fill(body, values).strip() + "\n")
