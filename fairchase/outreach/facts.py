@@ -69,6 +69,12 @@ class Facts:
         """The latest call that left a message or reached the lead, however long ago."""
         return _calls().filter(lead=lead).order_by("-at", "-pk").first()
 
+    def ever_answered(self, lead: Lead) -> bool:
+        """Whether they ever answered us: wrote back, or talked on a call or a visit."""
+        return lead.responded_at is not None or (
+            lead.attempts.filter(outcome__in=[Outcome.TALKED, Outcome.REPLIED]).exists()
+        )
+
     def followed_up_since(self, lead: Lead, since: datetime) -> bool:
         return (
             OutboundMessage.objects.filter(lead=lead, kind=TO_LEAD, created_at__gte=since)

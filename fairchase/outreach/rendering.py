@@ -20,6 +20,7 @@ from fairchase.leads.models import Lead
 from fairchase.leads.normalize import display_phone
 from fairchase.leads.people import display_name
 
+from . import wording
 from .facts import LIVE, Facts
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(?:\|([^}]*))?\}\}")
@@ -41,6 +42,7 @@ PLACEHOLDERS = {
     "enquiry_date": "When the lead first got in touch",
     "call_day": "The day of your last call, as the reader says it: today, yesterday, "
     "or on Friday (today when no call is logged)",
+    **wording.PLACEHOLDERS,
 }
 # Placeholders that may legitimately render empty.
 MAY_BE_EMPTY = {"apology"}
@@ -193,6 +195,7 @@ def render(
 ) -> Rendered:
     """The message for this lead; never contains a blank where a placeholder was."""
     values = lead_values(lead, channel, facts=facts)
+    values.update(wording.values(subject + body, lead, facts))
     if not values["first_name"]:
         subject, body = without_a_name(subject), without_a_name(body)
     return Rendered(fill(subject, values).strip(), fill(body, values).strip() + "\n")
