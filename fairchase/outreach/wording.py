@@ -40,24 +40,18 @@ def _about(lead: Lead) -> str:
     return "" if lead.source in OUTBOUND_SOURCES else " about your enquiry"
 
 
-def revisit_on(lead: Lead):
-    """When the lead is to be revisited: its date once let go, else its plan's, else None
-    when neither is a revisit."""
-    if lead.status == Status.REVISIT:
-        return lead.revisit_at
-    if lead.next_action == "stop" and lead.next_state == Status.REVISIT:
-        return lead.plan_revisit_at
-    return None
+def _putting_off(lead: Lead) -> bool:
+    """Whether the lead is let go only until a revisit (already, or as its plan says)."""
+    planned = lead.next_action == "stop" and lead.next_state == Status.REVISIT
+    return lead.status == Status.REVISIT or planned
 
 
 def last_word(lead: Lead, facts: Facts = LIVE) -> str:
-    """The goodbye's promise, true for the stop it goes with."""
-    revisit = revisit_on(lead)
-    putting_off = lead.status == Status.REVISIT or (
-        lead.next_action == "stop" and lead.next_state == Status.REVISIT
-    )
-    if not putting_off:
+    """The goodbye's promise, true for the stop it goes with: for a revisit, the month of its
+    date once let go, else of its plan's."""
+    if not _putting_off(lead):
         return f"this is the last you'll hear from me{_about(lead)}"
+    revisit = lead.revisit_at if lead.status == Status.REVISIT else lead.plan_revisit_at
     if revisit is None:
         return "I'll stop writing for now and check back in a few months"
     zone = ZoneInfo(lead.timezone or facts.business_zone() or "UTC")
