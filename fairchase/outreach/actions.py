@@ -21,6 +21,7 @@ from fairchase.leads.models import ACTIVE_STATUSES, Lead, Outcome, Suppression
 from fairchase.leads.people import display_name
 
 from .models import MessageChange, OutboundMessage
+from .stopping import goes_after_the_stop
 
 State = OutboundMessage.State
 log = logging.getLogger("fairchase.outreach")
@@ -110,8 +111,9 @@ def _locked(msg: OutboundMessage) -> OutboundMessage:
 @transaction.atomic
 def confirm_arrived(msg: OutboundMessage, user) -> bool:
     """A person checked: the message the worker died sending did arrive. It counts as sent,
-    and as an attempt only on a lead still being chased: confirming never reopens a lead
-    closed, won, put off for a revisit or opted out since."""
+    and as an attempt only on a lead still being chased, or the last message written for the
+    stop the lead is in: confirming never reopens a lead closed, won, put off for a revisit or
+    opted out since."""
     row = _locked(msg)
     if not move(
         row,
@@ -124,7 +126,8 @@ def confirm_arrived(msg: OutboundMessage, user) -> bool:
     ):
         return False
     lead = Lead.objects.get(pk=row.lead_id) if row.kind == OutboundMessage.Kind.TO_LEAD else None
-    if lead is not None and lead.status in ACTIVE_STATUSES:
+    after_stop = lead is not None and goes_after_the_stop(row, lead)  # it keeps the stop
+    if lead is not None and (lead.status in ACTIVE_STATUSES or after_stop):
         try:
             lead_actions.log_attempt(
                 lead,
@@ -134,6 +137,7 @@ def confirm_arrived(msg: OutboundMessage, user) -> bool:
                 at=row.claimed_at,
                 notes=f"{row.get_channel_display()} sent (confirmed)",
                 keeps_promise=False,  # a template sent is no promise of ours kept
+                reopens=not after_stop,
             )
         except ActionError as exc:
             # the message is out and stays sent; an attempt lost must be seen, not passed over

@@ -16,6 +16,7 @@ from django.test import Client
 
 from fairchase.leads import actions
 from fairchase.leads.models import BusinessSettings, Lead, Status
+from fairchase.outreach import actions as message_actions
 from fairchase.outreach import outbox
 from fairchase.outreach.models import MessageTemplate, OutboundMessage
 
@@ -148,3 +149,17 @@ def test_a_stop_to_the_mailing_list_says_so_in_a_sentence(
     actions.stop_chasing(lead, Status.NURTURE, user=alice)
     other.refresh_from_db()
     assert other.error == "The lead was moved to the mailing list: it is no longer chased."
+
+
+def test_a_last_message_confirmed_to_have_arrived_after_the_stop_is_a_try_that_keeps_it(
+    alice, make_lead, smtp_server, stop_clock
+):
+    """The worker died sending it on Monday; a person checks and confirms it arrived."""
+    stop_clock(SUNDAY_EVENING)
+    lead = _ready_to_let_go(make_lead, alice, "revisit", [])
+    msg, _ = _send_then_let_go(Client(), alice, lead, "breakup")
+    stop_clock(MONDAY_MORNING)
+    OutboundMessage.objects.filter(pk=msg.pk).update(state=State.UNKNOWN, claimed_at=MONDAY_MORNING)
+    assert message_actions.confirm_arrived(msg, alice)
+    lead.refresh_from_db()
+    assert lead.status == Status.REVISIT and lead.attempts.count() == 3
