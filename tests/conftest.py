@@ -163,6 +163,8 @@ def _shipped_templates(request):
     request.getfixturevalue("transactional_db" if "live_server" in request.fixturenames else "db")
     for name in ("0002_default_templates", "0006_introduction_templates"):
         importlib.import_module(f"fairchase.outreach.migrations.{name}").add_defaults(apps, None)
+    stopping_words = "fairchase.outreach.migrations.0010_stopping_words_true_for_the_reader"
+    importlib.import_module(stopping_words).say_what_is_true(apps, None)
 
 
 def open_all_day_now() -> str:

@@ -20,7 +20,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from fairchase.leads import actions
+from fairchase.leads import actions, names
 from fairchase.leads.models import Lead, Status
 from fairchase.leads.normalize import (
     InvalidContact,
@@ -236,7 +236,7 @@ def acknowledge(lead: Lead) -> None:
     subject = "We got your message"
     sender = display_name(lead.owner)
     # Signed by the owner, so the promise is in the first person (not "Olivia will ... Olivia").
-    body = f"Hello {lead.first_name},\n\nThank you for getting in touch. I will get back to you shortly.\n\n{sender}\n"
+    body = f"{names.greeting(lead.name)}\n\nThank you for getting in touch. I will get back to you shortly.\n\n{sender}\n"
     try:
         from fairchase.outreach.outbox import OutboxError, queue_receipt
     except ImportError:

@@ -85,10 +85,26 @@ def key(name: str) -> str:
     return " ".join([*words, *suffixes])
 
 
+def is_a_name(name: str) -> bool:
+    """Whether `name` is a person's name, not an address standing in for one (a form sent
+    with only an email or a phone number stores the lead under it)."""
+    name = (name or "").strip()
+    return bool(name) and "@" not in name and any(c.isalpha() for c in name)
+
+
+def greeting(name: str) -> str:
+    """The greeting of a message: "Hello Olga," for "Mrs. Olga Lopez", "Hello," when no
+    name is known (never "Hello noname@example.com,")."""
+    first = first_name(name)
+    return f"Hello {first}," if first else "Hello,"
+
+
 def first_name(name: str) -> str:
     """The name to greet a person by, as written: its first word after any title ("Mrs.
     Olga Lopez" -> "Olga", "Stone, Bob" -> "Bob"), or the title with the family name when
-    that is all there is ("Mrs. Lopez")."""
+    that is all there is ("Mrs. Lopez"); "" when the name is an address (`is_a_name`)."""
+    if not is_a_name(name):
+        return ""
     written = [w for w in in_order(name or "").split() if _words(w)]  # no stray ","
     loose = ["".join(_words(w)) for w in written]
     end = _suffixes_from(loose)

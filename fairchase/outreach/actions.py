@@ -21,6 +21,7 @@ from fairchase.leads.models import ACTIVE_STATUSES, Lead, Outcome, Suppression
 from fairchase.leads.people import display_name
 
 from .models import MessageChange, OutboundMessage
+from .stopping import goes_after_the_stop
 
 State = OutboundMessage.State
 log = logging.getLogger("fairchase.outreach")
@@ -74,14 +75,25 @@ def created(msg: OutboundMessage, reason: str = "Queued", user=None) -> None:
 
 
 def cancel_pending(
-    lead: Lead, reason: str, *, automatic_only: bool = False, queued_since=None
+    lead: Lead,
+    reason: str,
+    *,
+    automatic_only: bool = False,
+    queued_since=None,
+    keep: Iterable[str] = (),
+    only: Iterable[str] | None = None,
 ) -> int:
     """Cancel this lead's queued messages (a reply, an opt-out, a closed lead); how many.
     `automatic_only`: only those no person queued; `queued_since`: only those queued then
-    or later."""
+    or later; `keep`: not those made from a template of these purposes (the last message
+    written for a stop, which the stop keeps); `only`: just those of these purposes."""
     qs = OutboundMessage.objects.filter(
         lead=lead, state=State.QUEUED, kind=OutboundMessage.Kind.TO_LEAD
     )
+    if keep:
+        qs = qs.exclude(template__purpose__in=list(keep))
+    if only is not None:
+        qs = qs.filter(template__purpose__in=list(only))
     if automatic_only:
         qs = qs.filter(queued_by=None)
     if queued_since is not None:
@@ -99,8 +111,9 @@ def _locked(msg: OutboundMessage) -> OutboundMessage:
 @transaction.atomic
 def confirm_arrived(msg: OutboundMessage, user) -> bool:
     """A person checked: the message the worker died sending did arrive. It counts as sent,
-    and as an attempt only on a lead still being chased: confirming never reopens a lead
-    closed, won, put off for a revisit or opted out since."""
+    and as an attempt only on a lead still being chased, or the last message written for the
+    stop the lead is in: confirming never reopens a lead closed, won, put off for a revisit or
+    opted out since."""
     row = _locked(msg)
     if not move(
         row,
@@ -113,7 +126,8 @@ def confirm_arrived(msg: OutboundMessage, user) -> bool:
     ):
         return False
     lead = Lead.objects.get(pk=row.lead_id) if row.kind == OutboundMessage.Kind.TO_LEAD else None
-    if lead is not None and lead.status in ACTIVE_STATUSES:
+    after_stop = lead is not None and goes_after_the_stop(row, lead)  # it keeps the stop
+    if lead is not None and (lead.status in ACTIVE_STATUSES or after_stop):
         try:
             lead_actions.log_attempt(
                 lead,
@@ -123,6 +137,7 @@ def confirm_arrived(msg: OutboundMessage, user) -> bool:
                 at=row.claimed_at,
                 notes=f"{row.get_channel_display()} sent (confirmed)",
                 keeps_promise=False,  # a template sent is no promise of ours kept
+                reopens=not after_stop,
             )
         except ActionError as exc:
             # the message is out and stays sent; an attempt lost must be seen, not passed over

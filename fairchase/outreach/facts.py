@@ -39,6 +39,8 @@ PENDING_STATES = [OutboundMessage.State.QUEUED, OutboundMessage.State.SENDING]
 NOT_SENT = [OutboundMessage.State.CANCELLED, OutboundMessage.State.FAILED]
 GOODBYE = [MessageTemplate.Purpose.BREAKUP, MessageTemplate.Purpose.MAILING_LIST]
 REVISIT_REASON = "Revisit date reached"
+# The outcomes of a try that got an answer: we spoke, or they wrote back.
+ANSWERED = [Outcome.TALKED, Outcome.REPLIED]
 
 
 def _calls():
@@ -68,6 +70,10 @@ class Facts:
     def latest_call(self, lead: Lead) -> Attempt | None:
         """The latest call that left a message or reached the lead, however long ago."""
         return _calls().filter(lead=lead).order_by("-at", "-pk").first()
+
+    def ever_answered(self, lead: Lead) -> bool:
+        """Whether they ever answered us: wrote back, or talked on a call or a visit."""
+        return lead.responded_at is not None or lead.attempts.filter(outcome__in=ANSWERED).exists()
 
     def followed_up_since(self, lead: Lead, since: datetime) -> bool:
         return (
@@ -201,25 +207,39 @@ class PageFacts(Facts):
         return out
 
     @cached_property
-    def revisits(self) -> dict[int, tuple[datetime, datetime | None]]:
-        """lead id -> (when it last woke from revisit, its latest attempt), for woken leads."""
-        woke = dict(
+    def woken(self) -> dict[int, datetime]:
+        """lead id -> when it last woke from revisit, for woken leads."""
+        return dict(
             StatusChange.objects.filter(lead_id__in=self.ids, reason=REVISIT_REASON)
             .order_by()
             .values("lead_id")
             .annotate(at=Max("at"))
             .values_list("lead_id", "at")
         )
-        if not woke:
+
+    @cached_property
+    def tries(self) -> dict[int, tuple[datetime, bool]]:
+        """lead id -> (its latest attempt, whether any got an answer), for woken leads: the
+        one query both `back_from_revisit` and `ever_answered` (asked only of them) read."""
+        if not self.woken:
             return {}
-        tried = dict(
-            Attempt.objects.filter(lead_id__in=list(woke))
+        rows = (
+            Attempt.objects.filter(lead_id__in=list(self.woken))
             .order_by()
             .values("lead_id")
-            .annotate(at=Max("at"))
-            .values_list("lead_id", "at")
+            .annotate(at=Max("at"), answered=Count("pk", filter=Q(outcome__in=ANSWERED)))
         )
-        return {pk: (at, tried.get(pk)) for pk, at in woke.items()}
+        return {r["lead_id"]: (r["at"], bool(r["answered"])) for r in rows}
+
+    @cached_property
+    def revisits(self) -> dict[int, tuple[datetime, datetime | None]]:
+        """lead id -> (when it last woke from revisit, its latest attempt), for woken leads."""
+        return {pk: (at, self.tries.get(pk, (None, False))[0]) for pk, at in self.woken.items()}
+
+    def ever_answered(self, lead):
+        if lead.pk not in self.ids or lead.pk not in self.woken:
+            return super().ever_answered(lead)
+        return lead.responded_at is not None or self.tries.get(lead.pk, (None, False))[1]
 
     @cached_property
     def templates(self) -> dict[tuple[str, str], MessageTemplate]:

@@ -117,6 +117,9 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
         return "Automatic reply: not counted as an answer."
     if kind == Kind.BOUNCE:
         return inbound.effect
+    if kind != Kind.OPT_OUT and (why := _not_to_be_contacted(lead)):
+        # never "answer them first", no call back, nothing reopened: a person reads it
+        return f"{why}; they wrote again: read before you do anything."
     if record_reply and lead.status != Status.OPTED_OUT:
         actions.record_reply(
             lead, inbound.channel, at=inbound.received_at, text=inbound.text, user=user
@@ -140,8 +143,6 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
             reason=f"Asked us to come back later: {said}",
         )
         return f"Later: revisit on {until:%Y-%m-%d}."
-    if kind == Kind.CALL_BACK and lead.status == Status.OPTED_OUT:
-        return "Asked for a call, but they opted out: no call back pinned (call only if they ask you again)."
     if kind == Kind.CALL_BACK:
         until = until or timezone.now() + DEFAULT_CALL_BACK
         try:
@@ -154,6 +155,16 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
     if kind == Kind.INTERESTED:
         return "Interested: answer them first."
     return "Reply recorded: read it and decide."
+
+
+def _not_to_be_contacted(lead: Lead) -> str:
+    """Who nobody may contact, in the words of a reply's effect ("" when someone may): they
+    opted out, or every address of theirs is suppressed (an opt-out elsewhere, a bounce)."""
+    if lead.status == Status.OPTED_OUT:
+        return f"{lead.name} opted out"
+    if (lead.email or lead.phone) and not planning.reachable_channels(lead):
+        return f"Nobody may contact {lead.name} (every address of theirs is suppressed)"
+    return ""
 
 
 def _undo(inbound: InboundMessage, user) -> None:

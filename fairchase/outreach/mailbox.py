@@ -20,6 +20,7 @@ from django.utils import timezone
 from fairchase.leads import actions
 from fairchase.leads.models import BusinessSettings, Lead, Outcome, Status, Suppression
 from fairchase.leads.normalize import InvalidContact, normalize_email
+from fairchase.leads.same_person import said_no_themselves
 
 from . import replies, replies_learning
 from .inbound import record_inbound
@@ -54,6 +55,10 @@ def _our_message(ids: list[str]) -> OutboundMessage | None:
 
 
 def _lead_by_address(address: str) -> Lead | None:
+    """The lead a message from `address` (no thread of ours named) is filed on: the newest
+    active lead with it while the address may be written to; else the first record that
+    said no itself (a newer record opted out for matching them is not who they wrote to);
+    else the newest active lead, else the newest."""
     try:
         normal = normalize_email(address)
     except InvalidContact:
@@ -61,8 +66,13 @@ def _lead_by_address(address: str) -> Lead | None:
     if not normal:
         return None
     leads = Lead.objects.filter(email=normal)
+    active = leads.filter(status__in=[Status.OPEN, Status.ENGAGED]).order_by("-created_at")
+    if not Suppression.objects.filter(value=normal).exists() and (lead := active.first()):
+        return lead
+    said_no = said_no_themselves(leads.filter(status=Status.OPTED_OUT))
     return (
-        leads.filter(status__in=[Status.OPEN, Status.ENGAGED]).order_by("-created_at").first()
+        said_no.order_by("created_at", "pk").first()
+        or active.first()
         or leads.order_by("-created_at").first()
     )
 

@@ -91,6 +91,9 @@ class OutboundMessage(models.Model):
     # The person confirmed sending outside contact hours or past the weekly cap (never an
     # opt-out or a suppressed address: those are refused whoever asks).
     override = models.BooleanField(default=False)
+    # Its words are its template's as drafted (a click on Send, the automatic worker), not a
+    # person's edit: worded again at send time when the reader's day changed (`outbox`).
+    as_drafted = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=tz.now)
     claimed_at = models.DateTimeField(null=True, blank=True)
     claimed_by = models.CharField(max_length=100, blank=True)

@@ -35,6 +35,7 @@ from .models import MessageTemplate, OutboundMessage
 from .refusals import address_for, recheck, refusal
 from .rendering import RenderError, reader_day, render
 from .repeats import repeat_of, repeat_reason
+from .stopping import goes_after_the_stop
 
 log = logging.getLogger("fairchase.outreach")
 State = OutboundMessage.State
@@ -66,8 +67,10 @@ def queue(
     due_at: datetime | None = None,
     user=None,
     step: str = "",
+    as_drafted: bool = False,
 ) -> OutboundMessage:
     """Add a message to the outbox in the caller's transaction (a rollback queues nothing).
+    `as_drafted`: its words are `template`'s as rendered, not a person's edit.
 
     `step` names an automatic message's plan step: a second message for the same lead and
     step raises IntegrityError (the database's unique constraint), so two workers planning
@@ -91,6 +94,7 @@ def queue(
         queued_by=user,
         message_id=new_message_id(),
         step=step[:60],
+        as_drafted=as_drafted and template is not None,
     )
     actions.created(msg, f"Queued: plan step {step}" if step else "Queued", user)
     return msg
@@ -112,6 +116,7 @@ def queue_clicked(
     *,
     user,
     template: MessageTemplate | None = None,
+    as_drafted: bool = False,
 ) -> OutboundMessage:
     """Queue what a person clicked Send on, once: the same words to the same lead while a copy
     is still in the Outbox, or within `repeats.REPEAT_WINDOW` of one going out, raise OutboxError
@@ -124,7 +129,9 @@ def queue_clicked(
         copy = repeat_of(lead, channel, stored_subject, stored_body, timezone.now())
         if copy is not None:
             raise OutboxError(repeat_reason(copy))
-        return queue(lead, channel, subject, body, template=template, user=user)
+        return queue(
+            lead, channel, subject, body, template=template, user=user, as_drafted=as_drafted
+        )
 
 
 def queue_owner_alert(lead: Lead, subject: str, body: str) -> OutboundMessage | None:
@@ -184,16 +191,14 @@ def queue_template(
         due_at=due_at,
         user=user,
         step=step,
+        as_drafted=True,
     )
 
 
-def cancel_pending(
-    lead: Lead, reason: str, *, automatic_only: bool = False, queued_since=None
-) -> int:
-    """Cancel this lead's queued messages (a reply, an opt-out, a closed lead)."""
-    return actions.cancel_pending(
-        lead, reason, automatic_only=automatic_only, queued_since=queued_since
-    )
+def cancel_pending(lead: Lead, reason: str, **which) -> int:
+    """Cancel this lead's queued messages (a reply, an opt-out, a closed lead); `which` as
+    `actions.cancel_pending` takes it."""
+    return actions.cancel_pending(lead, reason, **which)
 
 
 def _claimed(pk: int, now: datetime):
@@ -231,11 +236,13 @@ def _claimed(pk: int, now: datetime):
 
 
 def _word_for_today(msg: OutboundMessage, lead: Lead, now: datetime) -> None:
-    """An automatic message naming the call's day ({{call_day}}) that was queued on an earlier
-    day of the reader's calendar (held for contact hours or the weekly cap) is worded again
-    before it goes: "today" is no longer true. Its row keeps what went, a transition row says
-    why. A person's message keeps the words they sent (they may have edited them)."""
-    if msg.queued_by_id is not None or msg.kind != OutboundMessage.Kind.TO_LEAD:
+    """A message made from its template as drafted (`as_drafted`: queued by the automatic
+    worker, or a click on Send of the draft) naming the call's day ({{call_day}}) that was
+    queued on an earlier day of the reader's calendar (held for a Sunday, contact hours or
+    the weekly cap) is worded again before it goes: "today" is no longer true. Its row keeps
+    what went, a transition row says why. A message a person edited (Compose) keeps the
+    words they sent."""
+    if not msg.as_drafted or msg.kind != OutboundMessage.Kind.TO_LEAD:
         return
     template = msg.template
     if template is None or "call_day" not in template.subject + template.body:
@@ -329,6 +336,7 @@ def _record(
                 notes=f"{msg.get_channel_display()} sent: {msg.subject or msg.body[:80]}",
                 replan=replan,
                 keeps_promise=False,  # a template sent is no promise of ours kept
+                reopens=not goes_after_the_stop(msg, lead),  # a goodbye keeps the stop
             )
     except Exception:  # the message is out: its row must say sent even if planning fails
         log.exception("sent message %s but could not log the attempt", msg.pk)

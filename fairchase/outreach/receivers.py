@@ -1,5 +1,6 @@
 """Reactions to lead events, inside the transaction that changed the lead: a reply or
-an opt-out cancels what is queued; a voicemail queues its email in automatic mode, and an
+an opt-out cancels what is queued; a stop cancels it too, except the last message written
+for that stop (`stopping`), which a lead chased again (the stop undone, reopened) cancels; a voicemail queues its email in automatic mode, and an
 undone voicemail cancels it; a reassigned lead's automatic messages (in the former owner's
 name) are cancelled."""
 
@@ -8,12 +9,14 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.dispatch import receiver
 
-from fairchase.leads.actions import lead_event
-from fairchase.leads.models import ACTIVE_STATUSES, Outcome, Profile
+from fairchase.leads.actions import lead_event, note_on_timeline
+from fairchase.leads.models import ACTIVE_STATUSES, Outcome, Profile, StatusChange
 from fairchase.leads.people import display_name, profile_of
 
 from .locks import wait_for_sends
 from .outbox import cancel_pending
+from .refusals import not_chased
+from .stopping import UNDONE, WRITTEN_FOR, purposes_for
 
 STOPPING_OUTCOMES = (Outcome.REPLIED, Outcome.OPTED_OUT, Outcome.TALKED)
 
@@ -33,7 +36,10 @@ def on_lead_event(sender, lead, kind, **extra):
     elif kind == "opt_out":
         cancel_pending(lead, "The lead opted out.")
     elif kind == "status" and lead.status not in ACTIVE_STATUSES:
-        cancel_pending(lead, f"The lead is {lead.get_status_display().lower()}.")
+        cancel_pending(lead, not_chased(lead), keep=purposes_for(lead.status))
+    elif kind == "status" and _back_from_a_stop(lead):
+        if cancel_pending(lead, UNDONE, only=list(WRITTEN_FOR)):
+            note_on_timeline(lead, f"Last message for the stop cancelled. {UNDONE}")
     elif kind == "attempt" and attempt is not None:
         if attempt.outcome in (Outcome.REPLIED, Outcome.TALKED):
             # They answered: automatic follow-ups written for silence no longer fit.
@@ -51,6 +57,13 @@ def on_lead_event(sender, lead, kind, **extra):
         cancel_pending(
             lead, "The voicemail was undone.", automatic_only=True, queued_since=undone.at
         )
+
+
+def _back_from_a_stop(lead) -> bool:
+    """Whether the lead's latest transition brought it back from a stop (an Undo, a reopen)."""
+    last = StatusChange.objects.filter(lead=lead).order_by("-at", "-pk").first()
+    stops = {stop for stops in WRITTEN_FOR.values() for stop in stops}
+    return last is not None and last.old in stops and last.new in ACTIVE_STATUSES
 
 
 def _is_voicemail(attempt) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fairchase import texting
+from fairchase import clock, texting
 from fairchase.leads import planning
 from fairchase.leads.models import BusinessSettings, Lead, Status, Suppression
 from fairchase.leads.people import display_name
@@ -16,6 +16,7 @@ from fairchase.policy.timing import resolve_zone
 
 from .hours import CAP, HOURS, send_window
 from .models import OutboundMessage
+from .stopping import goes_after_the_stop
 
 # Why a message waits (a person may confirm sending it anyway; see `recheck`).
 HELD = {
@@ -40,15 +41,19 @@ def address_for(lead: Lead, channel: str) -> str:
     return lead.email if channel == "email" else lead.phone
 
 
-def refusal(lead: Lead, channel: str | None = None, to: str = "") -> str:
+def refusal(
+    lead: Lead, channel: str | None = None, to: str = "", *, after_stop: bool = False
+) -> str:
     """Why nobody may write to this lead, on `channel` (to `to`) or, without one, on any
     channel; "" when someone may. Asked before anyone writes (the lead page, the composer,
     the queue) and again at send time (`recheck`): an opted-out or closed lead, a lead whose
     owner no longer works here (what we send is signed with the owner's name, phone and
     email: nobody writes as a former colleague, whoever clicks), a suppressed address
-    (opted out or bounced, on any lead), a text without consent or with texts not configured."""
-    if lead.status not in (Status.OPEN, Status.ENGAGED):
-        return f"The lead is {lead.get_status_display().lower()}."
+    (opted out or bounced, on any lead), a text without consent or with texts not configured.
+    `after_stop`: the last message written for the stop the lead is in (`stopping`), which
+    may still go to it so stopped."""
+    if lead.status not in (Status.OPEN, Status.ENGAGED) and not after_stop:
+        return not_chased(lead)
     if why := owner_left(lead):
         return why
     if channel is None:
@@ -71,6 +76,23 @@ def refusal_to_send(msg: OutboundMessage) -> str:
     if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
         return ""
     return refusal(msg.lead, msg.channel, msg.to)
+
+
+def not_chased(lead: Lead) -> str:
+    """Why nothing more goes to a lead that is no longer chased, in a sentence a person reads
+    (a cancelled message's reason in the Outbox): "The lead was let go to revisit on 6 Mar
+    2027.", not "The lead is revisit later."."""
+    if lead.status == Status.REVISIT:
+        day = lead.revisit_at.astimezone(clock.business_zone()) if lead.revisit_at else None
+        when = f" on {day:%-d %b %Y}" if day else " later"
+        return f"The lead was let go, to revisit{when}."
+    return {
+        Status.NURTURE: "The lead was moved to the mailing list: it is no longer chased.",
+        Status.CLOSED: "The lead was closed.",
+        Status.WON: "The lead was marked won.",
+        Status.LOST: "The lead was marked lost.",
+        Status.OPTED_OUT: "The lead opted out.",
+    }.get(lead.status, f"The lead is {lead.get_status_display().lower()}.")
 
 
 def owner_left(lead: Lead) -> str:
@@ -108,7 +130,8 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
             return "cancel", why, None
         return "send", "", None
     automatic = msg.queued_by_id is None
-    if why := refusal(lead, msg.channel, msg.to):
+    after_stop = goes_after_the_stop(msg, lead)
+    if why := refusal(lead, msg.channel, msg.to, after_stop=after_stop):
         return "cancel", why, None
     if why := left_since(msg, lead):
         return "cancel", why, None

@@ -20,6 +20,7 @@ from fairchase.leads.models import Lead
 from fairchase.leads.normalize import display_phone
 from fairchase.leads.people import display_name
 
+from . import wording
 from .facts import LIVE, Facts
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(?:\|([^}]*))?\}\}")
@@ -41,6 +42,7 @@ PLACEHOLDERS = {
     "enquiry_date": "When the lead first got in touch",
     "call_day": "The day of your last call, as the reader says it: today, yesterday, "
     "or on Friday (today when no call is logged)",
+    **wording.PLACEHOLDERS,
 }
 # Placeholders that may legitimately render empty.
 MAY_BE_EMPTY = {"apology"}
@@ -189,9 +191,25 @@ def fill(text: str, values: dict[str, str]) -> str:
     return out
 
 
+# Without a name to greet them by: "Hello {{first_name}}," -> "Hello,", and a subject
+# "Sorry I missed you, {{first_name}}" -> "Sorry I missed you".
+_GREETED = re.compile(r"(?<=\w) \{\{\s*first_name\s*\}\}(?=[,!.:;])")
+_ADDRESSED = re.compile(r",\s*\{\{\s*first_name\s*\}\}(?=\s*$|[.!?])", re.MULTILINE)
+
+
+def without_a_name(text: str) -> str:
+    """`text` for someone whose name we do not know: the first name dropped where a greeting
+    or a subject reads well without it; anywhere else it stays (and `fill` says it is
+    missing)."""
+    return _ADDRESSED.sub("", _GREETED.sub("", text))
+
+
 def render(
     subject: str, body: str, lead: Lead, channel: str = "email", facts: Facts = LIVE
 ) -> Rendered:
     """The message for this lead; never contains a blank where a placeholder was."""
     values = lead_values(lead, channel, facts=facts)
+    values.update(wording.values(subject + body, lead, facts))
+    if not values["first_name"]:
+        subject, body = without_a_name(subject), without_a_name(body)
     return Rendered(fill(subject, values).strip(), fill(body, values).strip() + "\n")

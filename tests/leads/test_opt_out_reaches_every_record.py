@@ -130,7 +130,7 @@ def test_a_reply_asking_for_a_call_from_an_opted_out_person_pins_nothing(alice, 
     actions.opt_out(lead)
     inbound = _record(lead, "Call me back tomorrow at 10.", "<call@x>")
     assert inbound.kind == "call_back", inbound.kind
-    assert "opted out: no call back pinned" in inbound.effect
+    assert inbound.effect == "Hank Hill opted out; they wrote again: read before you do anything."
     assert not lead.commitments.exists()
 
 

@@ -203,7 +203,7 @@ def test_a_clicked_send_to_an_opted_out_lead_is_refused_even_when_confirmed(
     actions.opt_out(lead, user=alice)
     client.force_login(alice)
     page = client.get(f"/leads/{lead.pk}/").content.decode()
-    assert "Not contacted: The lead is opted out." in page and "/compose/" not in page
+    assert "Not contacted: The lead opted out." in page and "/compose/" not in page
     assert "mailto:" not in page and 'eve@example.com <span class="muted">(not to be' in page
     r = client.post(
         f"/o/leads/{lead.pk}/compose/",

@@ -48,13 +48,15 @@ def log_attempt(
     at: datetime | None = None,
     replan: bool = True,
     keeps_promise: bool = True,
+    reopens: bool = True,
 ) -> Attempt:
     """Record one contact attempt and move the lead on (talked/replied -> engaged, ...).
 
     replan=False leaves the plan to the caller, who replans many leads in one batch
     (the outbox worker: planning.replan_all after each batch of sends).
     keeps_promise=False: a message Fairchase sent (see `_fulfil_our_commitment`), which
-    never keeps a promise of ours. An `at` before the lead came in is refused
+    never keeps a promise of ours. reopens=False: a lead let go stays let go (the outbox's
+    last message written for that stop, sent after it). An `at` before the lead came in is refused
     (`before_the_lead`), however the attempt is logged."""
     check_channel(channel)
     caller, lead = lead, _lock(lead)
@@ -87,7 +89,7 @@ def log_attempt(
         _fulfil_our_commitment(lead, at)
     if answer is not None:
         _answered_by(lead, answer, channel, user)
-    _move_on_after_attempt(lead, attempt, user, at)
+    _move_on_after_attempt(lead, attempt, user, at, reopens)
     _done(lead, "attempt", caller=caller, replan=replan, attempt=attempt)
     return attempt
 
@@ -168,7 +170,9 @@ def _count_attempt(lead: Lead, outcome: str, at: datetime) -> None:
     )
 
 
-def _move_on_after_attempt(lead: Lead, attempt: Attempt, user, at: datetime) -> None:
+def _move_on_after_attempt(
+    lead: Lead, attempt: Attempt, user, at: datetime, reopens: bool = True
+) -> None:
     """The status an attempt's outcome leads to: talked/replied -> engaged, an opt-out said
     on a call or a visit -> opted out everywhere, a bounce suppresses the address, a
     parked lead contacted again -> open."""
@@ -183,7 +187,7 @@ def _move_on_after_attempt(lead: Lead, attempt: Attempt, user, at: datetime) -> 
         _opt_out_other_records(lead, reason, user, at)
     elif outcome == Outcome.BOUNCED:
         _suppress(lead, channel, "bounce")
-    elif lead.status in (Status.NURTURE, Status.REVISIT, Status.CLOSED):
+    elif reopens and lead.status in (Status.NURTURE, Status.REVISIT, Status.CLOSED):
         _transition(lead, Status.OPEN, "Contacted again", user, at)
 
 

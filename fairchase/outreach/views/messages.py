@@ -70,8 +70,16 @@ def send_message(
     result. A repeated request for the same message (a double POST) is refused, never queued twice."""
     try:
         rendered = render_message(subject, body, lead, channel)
+        # the template's own words (a click on Send of the draft), not a person's edit
+        drafted = template is not None and (subject, body) == (template.subject, template.body)
         msg = queue_clicked(
-            lead, channel, rendered.subject, rendered.body, template=template, user=request.user
+            lead,
+            channel,
+            rendered.subject,
+            rendered.body,
+            template=template,
+            user=request.user,
+            as_drafted=drafted,
         )
     except (RenderError, OutboxError) as exc:
         messages.error(request, str(exc))
@@ -247,16 +255,18 @@ def outbox(request):
         default=Value(4),
         output_field=IntegerField(),
     )
+    mine = OutboundMessage.objects.filter(lead__in=visible_leads(request.user))
     rows = list(
-        OutboundMessage.objects.filter(lead__in=visible_leads(request.user))
-        .select_related("lead__owner")
+        mine.select_related("lead__owner")
         .annotate(rank=order)
         .order_by("rank", "-created_at")[:200]
     )
     for m in rows:  # a Send offered only to someone we may still write to
         if m.state in (State.UNKNOWN, State.FAILED) or m.held:
             m.refused = refusal_to_send(m)
-    return render(request, "outreach/outbox.html", {"rows": rows})
+    # the warning about `unknown` rows only while there is one to check
+    unknown = mine.filter(state=State.UNKNOWN).exists()
+    return render(request, "outreach/outbox.html", {"rows": rows, "unknown": unknown})
 
 
 @require_POST
