@@ -172,6 +172,13 @@ class CommitmentForm(forms.Form):
         label="What",
         widget=forms.TextInput(attrs={"placeholder": "e.g. send the quote, call back"}),
     )
+    channel = forms.ChoiceField(
+        choices=[("", "Any")] + Channel.choices,
+        required=False,
+        initial="",
+        label="How",
+        help_text="Any: the plan picks the way. Call: a call, even when an email is cheaper.",
+    )
     due_at = forms.DateTimeField(label="When", widget=LOCAL_DATETIME)
 
     def __init__(self, *args, ours: bool = True, **kwargs):
