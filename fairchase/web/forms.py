@@ -8,6 +8,7 @@ from decimal import Decimal
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.utils import timezone
+from django.utils.html import format_html
 
 from fairchase import clock
 from fairchase.leads.models import (
@@ -356,6 +357,25 @@ class BusinessSettingsForm(forms.ModelForm):
         for name in self.Meta.fields:
             self.fields[name].widget.attrs.update(_bounds(BusinessSettings._meta.get_field(name)))
         self.fields["margin"].widget.attrs.update(min="0.01", max="100")  # clean_margin's
+        self._say_when_the_hours_hold_fewer_minutes()
+
+    def _say_when_the_hours_hold_fewer_minutes(self) -> None:
+        """The plan never gives a person more minutes than the contact hours hold
+        (`BusinessSettings.selling_minutes`): say so next to the field, or 120 would read as
+        120 while 30 are planned."""
+        stored = self.instance
+        held = round(stored.selling_minutes())
+        if stored.daily_minutes > held:
+            start, end = (str(t)[:5] for t in (stored.contact_start, stored.contact_end))
+            self.fields["daily_minutes"].help_text = format_html(
+                '<strong class="late">The contact hours ({}-{}) hold {} minutes: each person is '
+                "planned {} a day, not {}.</strong>",
+                start,
+                end,
+                held,
+                held,
+                stored.daily_minutes,
+            )
 
     def clean_business_timezone(self):
         zone = _normalized(normalize_timezone, self.cleaned_data.get("business_timezone"))
