@@ -34,6 +34,7 @@ class AgendaCommitment(Schema):
     name: str
     by: str
     what: str
+    channel: str | None = Field(description="How it is kept (`call`: a call); null: any channel")
     due: datetime
     overdue: bool
     asked: bool = Field(

@@ -333,6 +333,12 @@ class CommitmentIn(Body):
     by: ByIn = ByIn.us
     what: Text(200, 1)
     due_at: Due
+    channel: ChannelIn | None = Field(
+        default=None,
+        description="How a promise of ours is kept: `call`, `email`, `text` or `visit` (a call "
+        "back they asked for is `call`, planned as a call even when an email is cheaper). "
+        "Null or absent: any channel, the plan picks.",
+    )
 
 
 class ResolveIn(Body):
@@ -344,6 +350,7 @@ class CommitmentOut(Schema):
     lead_id: int
     by: str
     what: str
+    channel: str | None = Field(description="How it is kept; null: any channel")
     due_at: datetime
     state: str
     created_at: datetime
@@ -356,6 +363,7 @@ class CommitmentOut(Schema):
             "lead_id": c.lead_id,
             "by": c.by,
             "what": c.what,
+            "channel": c.channel or None,
             "due_at": c.due_at,
             "state": c.state,
             "created_at": c.created_at,

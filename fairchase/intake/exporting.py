@@ -166,6 +166,7 @@ COMMITMENT_COLUMNS = [
     Column("Lead", lambda x: x.lead.name),
     Column("By", lambda x: by_label(x.by)),
     Column("What", lambda x: x.what),
+    Column("How", lambda x: channel_label(x.channel)),
     Column("Due", lambda x: x.due_at, kind="date"),
     Column("State", lambda x: state_label(x.state)),
     Column("Created", lambda x: x.created_at, kind="date"),

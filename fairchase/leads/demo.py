@@ -26,6 +26,7 @@ from .models import (
     OUTBOUND_SOURCES,
     Attempt,
     BusinessSettings,
+    Channel,
     Commitment,
     Lead,
     Profile,
@@ -336,5 +337,10 @@ def _commitment(lead: Lead, since: datetime, rng: random.Random, now: datetime) 
     due = _in_hours(
         now + timedelta(days=rng.choice([0, 0, 1, 1, 2, 3]), minutes=30), lead.timezone, rng
     )
-    what = "Call back with the quote" if by == Commitment.By.US else "Send us the floor plan"
-    return Commitment(lead=lead, by=by, what=what, due_at=due, created_at=since)
+    if by == Commitment.By.LEAD:
+        what, channel = "Send us the floor plan", ""
+    elif lead.phone:
+        what, channel = "Call back with the quote", Channel.CALL
+    else:
+        what, channel = "Email the quote", Channel.EMAIL
+    return Commitment(lead=lead, by=by, what=what, channel=channel, due_at=due, created_at=since)

@@ -357,6 +357,8 @@ class Commitment(models.Model):
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="commitments")
     by = models.CharField(max_length=4, choices=By.choices, default=By.US)
     what = models.CharField(max_length=200)
+    # How a promise of ours is kept (a call back they asked for is a call): blank, any channel
+    channel = models.CharField(max_length=8, choices=Channel.choices, blank=True)
     due_at = models.DateTimeField()
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     created_at = models.DateTimeField(default=tz.now)

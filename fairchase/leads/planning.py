@@ -133,25 +133,6 @@ def _iso(dt):
     return dt.isoformat() if dt is not None else None
 
 
-# the first word of a promise of ours that names how it is kept ("Call back, as they asked")
-PROMISE_WORDS = {
-    "call": "call",
-    "phone": "call",
-    "email": "email",
-    "text": "text",
-    "visit": "visit",
-}
-
-
-def promised_channel(c: Commitment) -> str | None:
-    """The channel a promise of ours names by its first word, which the plan keeps it on: a
-    lead who asked for a call ("Call back, as they asked", inbound.CALL_BACK_WHAT) is called,
-    not emailed because email is cheaper. None: it names none, any channel will do."""
-    words = c.what.split(maxsplit=1)
-    first = words[0].strip(",.:;!").lower() if words else ""
-    return PROMISE_WORDS.get(first) if c.by == Commitment.By.US else None
-
-
 def lead_record(lead: Lead, suppressed: set[str] | None = None) -> dict:
     """The contract's lead record for one lead (attempts and commitments should be prefetched)."""
     attempts = [
@@ -168,7 +149,8 @@ def lead_record(lead: Lead, suppressed: set[str] | None = None) -> dict:
     commitment = None
     if pending:
         c = min(pending, key=lambda c: c.due_at)
-        commitment = {"due": c.due_at, "by": c.by, "what": c.what, "channel": promised_channel(c)}
+        # kept on the channel it names (a call back they asked for is a call); None: any
+        commitment = {"due": c.due_at, "by": c.by, "what": c.what, "channel": c.channel or None}
     return {
         "id": str(lead.pk),
         "source": lead.source,

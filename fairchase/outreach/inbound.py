@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from fairchase import clock
 from fairchase.leads import actions, planning
-from fairchase.leads.models import Commitment, Lead, Status, Suppression
+from fairchase.leads.models import Channel, Commitment, Lead, Status, Suppression
 from fairchase.leads.people import display_name
 
 from . import replies, replies_learning
@@ -147,7 +147,12 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
         until = until or timezone.now() + DEFAULT_CALL_BACK
         try:
             actions.add_commitment(
-                lead, by=Commitment.By.US, what=CALL_BACK_WHAT, due_at=until, user=user
+                lead,
+                by=Commitment.By.US,
+                what=CALL_BACK_WHAT,
+                due_at=until,
+                channel=Channel.CALL,
+                user=user,
             )
         except actions.ActionError as exc:  # no address we may use: a call back could not be kept
             return f"Asked for a call, but no call back pinned: {exc}"

@@ -101,6 +101,7 @@ class CommitmentRow:
             "name": self.lead.name,
             "by": c.by,
             "what": c.what,
+            "channel": c.channel or None,
             "due": c.due_at,
             "overdue": self.overdue,
             "asked": self.asked,

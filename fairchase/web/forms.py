@@ -8,6 +8,7 @@ from decimal import Decimal
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.utils import timezone
+from django.utils.html import format_html
 
 from fairchase import clock
 from fairchase.leads.actions import ActionError, check_revisit
@@ -188,6 +189,13 @@ class CommitmentForm(forms.Form):
         max_length=200,
         label="What",
         widget=forms.TextInput(attrs={"placeholder": "e.g. send the quote, call back"}),
+    )
+    channel = forms.ChoiceField(
+        choices=[("", "Any")] + Channel.choices,
+        required=False,
+        initial="",
+        label="How",
+        help_text="Any: the plan picks the way. Call: a call, even when an email is cheaper.",
     )
     due_at = forms.DateTimeField(label="When", widget=LOCAL_DATETIME)
 
@@ -376,6 +384,25 @@ class BusinessSettingsForm(forms.ModelForm):
         for name in self.Meta.fields:
             self.fields[name].widget.attrs.update(_bounds(BusinessSettings._meta.get_field(name)))
         self.fields["margin"].widget.attrs.update(min="0.01", max="100")  # clean_margin's
+        self._say_when_the_hours_hold_fewer_minutes()
+
+    def _say_when_the_hours_hold_fewer_minutes(self) -> None:
+        """The plan never gives a person more minutes than the contact hours hold
+        (`BusinessSettings.selling_minutes`): say so next to the field, or 120 would read as
+        120 while 30 are planned."""
+        stored = self.instance
+        held = round(stored.selling_minutes())
+        if stored.daily_minutes > held:
+            start, end = (str(t)[:5] for t in (stored.contact_start, stored.contact_end))
+            self.fields["daily_minutes"].help_text = format_html(
+                '<strong class="late">The contact hours ({}-{}) hold {} minutes: each person is '
+                "planned {} a day, not {}.</strong>",
+                start,
+                end,
+                held,
+                held,
+                stored.daily_minutes,
+            )
 
     def clean_business_timezone(self):
         zone = _normalized(normalize_timezone, self.cleaned_data.get("business_timezone"))

@@ -50,10 +50,16 @@ def lead_commitments(request, lead_id: int = Id):
     summary="Add a commitment",
 )
 def add_commitment(request, payload: CommitmentIn, lead_id: int = Id):
-    """Pin the next step: who contacts whom, about what, when."""
+    """Pin the next step: who contacts whom, about what, when, and how (`channel`: a call
+    back they asked for is `call`; null, any channel)."""
     lead = lead_or_404(request.user, lead_id)
     c = actions.add_commitment(
-        lead, by=payload.by.value, what=payload.what, due_at=payload.due_at, user=request.user
+        lead,
+        by=payload.by.value,
+        what=payload.what,
+        due_at=payload.due_at,
+        channel=payload.channel.value if payload.channel else "",
+        user=request.user,
     )
     return Status(201, CommitmentOut.of(c))
 

@@ -7,18 +7,25 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import Commitment, Lead, Status
+from ..models import Channel, Commitment, Lead, Status
 from ..planning import reachable_channels
 from .core import ActionError, _done, _lock
 
 
 @transaction.atomic
-def add_commitment(lead: Lead, *, by: str, what: str, due_at: datetime, user=None) -> Commitment:
+def add_commitment(
+    lead: Lead, *, by: str, what: str, due_at: datetime, channel: str = "", user=None
+) -> Commitment:
     """Pin the next step (seed 002: propose a specific time yourself). Never for someone who
     opted out; and a promise of ours (a call back, "Keep chasing") only for a lead we can
     contact: with no email or phone, or none we may use (every one suppressed or bounced),
     it could not be kept, so it is refused rather than put on Today and the calendar.
-    Their own promise (they call us) can still be pinned."""
+    Their own promise (they call us) can still be pinned. `channel`: how it is kept (a
+    call back they asked for is a call, not the cheaper email); "" leaves it to the plan."""
+    if channel not in ("", *Channel.values):
+        raise ActionError(
+            f"Unknown channel {channel!r}: choose one of {', '.join(Channel.values)}, or none."
+        )
     caller, lead = lead, _lock(lead)
     if lead.status == Status.OPTED_OUT:
         raise ActionError(
@@ -34,7 +41,7 @@ def add_commitment(lead: Lead, *, by: str, what: str, due_at: datetime, user=Non
             f"{lead.name} has no address we may use (suppressed or bounced): no try of ours "
             "can be pinned. Add an address that works first."
         )
-    c = Commitment.objects.create(lead=lead, by=by, what=what, due_at=due_at)
+    c = Commitment.objects.create(lead=lead, by=by, what=what, due_at=due_at, channel=channel)
     _done(lead, "commitment", caller=caller, commitment=c)
     return c
 

@@ -82,7 +82,12 @@ def lead_commit(request, pk):
         d = form.cleaned_data
         try:
             c = actions.add_commitment(
-                lead, by=d["by"], what=d["what"], due_at=d["due_at"], user=request.user
+                lead,
+                by=d["by"],
+                what=d["what"],
+                due_at=d["due_at"],
+                channel=d["channel"],
+                user=request.user,
             )
         except ActionError as exc:  # an opted-out person
             form.add_error(None, str(exc))

@@ -237,8 +237,13 @@ def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tu
                 f"{lead.name} is {status_label(lead).lower()}: reopen the lead first."
             )
         due = _keep_due()
-        c = actions.add_commitment(
-            lead, by=Commitment.By.US, what="Try again (kept chasing)", due_at=due, user=user
+        c = actions.add_commitment(  # any channel: the plan picks the way of the next try
+            lead,
+            by=Commitment.By.US,
+            what="Try again (kept chasing)",
+            due_at=due,
+            channel="",
+            user=user,
         )
         undo["added"] = c.pk
         undo["what"] = "kept chasing"
