@@ -27,6 +27,7 @@ from fairchase.leads.normalize import (
 
 from .mapping import map_source
 from .reading import FORMULA_TRIGGERS
+from .said_no import said_no_cells
 
 MAX_VALUE = Decimal("9999999999")
 LIMITS = {"name": 200, "company": 200, "source": 64}
@@ -415,19 +416,6 @@ def parse_row(
         raise RowError(problems[0])
     problems.extend(doubts)
     return {k: v for k, v in out.items() if k not in ("email", "phone") or v}
-
-
-def said_no_cells(got: dict[str, str]) -> dict:
-    """What our export's Status and Not to be contacted cells say of whom nobody may contact
-    (`said_no.honour_row` acts on it): {"status": "Opted out"} for an opted-out row, and
-    {"not_to_contact": "Email; Phone"} naming the addresses a cell names."""
-    out = {}
-    if re.sub(r"[^a-z]+", " ", got.get("status", "").lower()).strip() == "opted out":
-        out["status"] = "Opted out"
-    cell = got.get("not_to_contact", "").lower()
-    if named := [label for label in ("Email", "Phone") if label.lower() in cell]:
-        out["not_to_contact"] = "; ".join(named)
-    return out
 
 
 def _who(got: dict[str, str], problems: list[str], extra: list[str]) -> dict:

@@ -5,6 +5,8 @@ saying whose or what it holds: `keep_unseen_record`)."""
 
 from __future__ import annotations
 
+import re
+
 from fairchase.leads import actions
 from fairchase.leads.models import Lead, Status, StatusChange, Suppression
 
@@ -74,7 +76,7 @@ SAYS_OPTED_OUT = "its row says they opted out"
 
 
 def honour_row(report: ImportReport, line: int, fields: dict, dry_run: bool) -> None:
-    """A row of our export that says nobody may contact someone (`rows.said_no_cells`; taken
+    """A row of our export that says nobody may contact someone (`said_no_cells`; taken
     out of `fields`): every address of an opted-out row is suppressed as an opt-out, before
     the row is matched, so the lead it makes is an opted-out record (`_honour_opt_out`, as for
     anyone who said no before) and a lead it joins is contacted no more; a Not to be
@@ -94,3 +96,16 @@ def honour_row(report: ImportReport, line: int, fields: dict, dry_run: bool) -> 
         return
     for kind, value in addresses:
         actions.suppress(value, kind, "opt-out" if opted_out else NOT_TO_CONTACT)
+
+
+def said_no_cells(got: dict[str, str]) -> dict:
+    """What our export's Status and Not to be contacted cells say of whom nobody may contact
+    (`said_no.honour_row` acts on it): {"status": "Opted out"} for an opted-out row, and
+    {"not_to_contact": "Email; Phone"} naming the addresses a cell names."""
+    out = {}
+    if re.sub(r"[^a-z]+", " ", got.get("status", "").lower()).strip() == "opted out":
+        out["status"] = "Opted out"
+    cell = got.get("not_to_contact", "").lower()
+    if named := [label for label in ("Email", "Phone") if label.lower() in cell]:
+        out["not_to_contact"] = "; ".join(named)
+    return out
