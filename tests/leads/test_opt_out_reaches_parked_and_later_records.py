@@ -89,7 +89,7 @@ def test_a_lead_added_later_with_an_opted_out_address_reaches_nobody(alice, bob,
         # record, opted out, is contacted on none: `refusal` says so before anyone writes)
         assert (lead.phone in _suppressed()) is (lead is by_hand), lead.name
         assert (reachable_channels(lead) == []) is (lead is by_hand), lead.name
-        assert refusal(lead) == "The lead is opted out.", lead.name
+        assert refusal(lead) == "The lead opted out.", lead.name
         assert lead.status == Status.OPTED_OUT and lead.next_action != "contact", lead.name
         assert lead.status_changes.filter(
             reason__startswith="This person opted out before"

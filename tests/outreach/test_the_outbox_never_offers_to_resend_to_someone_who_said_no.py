@@ -45,7 +45,7 @@ def test_no_resend_is_offered_or_done_for_someone_who_opted_out_since(
         assert 'value="sent"' in item and 'value="resend"' not in item, url
     r = client.post(f"/o/outbox/{msg.pk}/settle/", {"decision": "resend"}, follow=True)
     text = r.content.decode()
-    assert "Not sent: The lead is opted out." in text and "Sending again" not in text
+    assert "Not sent: The lead opted out." in text and "Sending again" not in text
     msg.refresh_from_db()
     assert msg.state == State.UNKNOWN and smtp_server.received == []
 
