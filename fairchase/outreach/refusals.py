@@ -71,11 +71,13 @@ def refusal(
 
 def refusal_to_send(msg: OutboundMessage) -> str:
     """Why a person may not send this message (again, or now anyway) from the Outbox: what
-    `refusal` says of its lead and address ("" for an owner's alert, to our own user). The
+    `refusal` says of its lead and address ("" for an owner's alert, to our own user; a
+    stopping message may go to the lead in the stop it was written for). The
     Outbox offers no Send for it, and a click from a page opened before says this."""
     if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
         return ""
-    return refusal(msg.lead, msg.channel, msg.to)
+    after_stop = goes_after_the_stop(msg, msg.lead)  # as the worker's `recheck` allows it
+    return refusal(msg.lead, msg.channel, msg.to, after_stop=after_stop)
 
 
 def not_chased(lead: Lead) -> str:

@@ -257,7 +257,7 @@ def outbox(request):
     )
     mine = OutboundMessage.objects.filter(lead__in=visible_leads(request.user))
     rows = list(
-        mine.select_related("lead__owner")
+        mine.select_related("lead__owner", "template")
         .annotate(rank=order)
         .order_by("rank", "-created_at")[:200]
     )
