@@ -163,8 +163,13 @@ def _shipped_templates(request):
     request.getfixturevalue("transactional_db" if "live_server" in request.fixturenames else "db")
     for name in ("0002_default_templates", "0006_introduction_templates"):
         importlib.import_module(f"fairchase.outreach.migrations.{name}").add_defaults(apps, None)
-    stopping_words = "fairchase.outreach.migrations.0010_stopping_words_true_for_the_reader"
-    importlib.import_module(stopping_words).say_what_is_true(apps, None)
+    # the migrations that reword them, in their order
+    words = "fairchase.outreach.migrations.0008_call_day_in_after_call_templates"
+    importlib.import_module(words).name_the_day(apps, None)
+    for name in ("0010_stopping_words_true_for_the_reader", "0011_cold_leads_never_enquired"):
+        importlib.import_module(f"fairchase.outreach.migrations.{name}").say_what_is_true(
+            apps, None
+        )
 
 
 def open_all_day_now() -> str:

@@ -8,7 +8,10 @@ template edited in the UI keeps working and its writer can see what varies:
   for one put off until a revisit; "about your enquiry" only to someone who enquired;
 - {{last_contact}} (the revisit check-in): "We spoke a while ago about your enquiry, and it
   may not have been the right time then" only to someone who answered us once; "I got in touch a
-  while ago about your enquiry, but we didn't manage to speak" to someone who never did.
+  while ago about your enquiry, but we didn't manage to speak" to someone who never did;
+- {{following_up}} (the follow-up, and the email after a voicemail): "following up on your
+  enquiry from 3 December" to someone who enquired; "following up to see whether we can help
+  Acme" to a contact who never did.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ PLACEHOLDERS = {
     "last_word": "What the last message promises: the last they hear from you, or until "
     "when you step back (a revisit)",
     "last_contact": "How you were last in touch: spoke with them, or tried without reaching them",
+    "following_up": "What you follow up on: their enquiry and its date, or (for a contact who "
+    "never enquired) whether you can help them",
 }
 
 
@@ -33,6 +38,8 @@ def values(text: str, lead: Lead, facts: Facts = LIVE) -> dict[str, str]:
         out["last_word"] = last_word(lead, facts)
     if "last_contact" in text:
         out["last_contact"] = last_contact(lead, facts)
+    if "following_up" in text:
+        out["following_up"] = following_up(lead, facts)
     return out
 
 
@@ -63,3 +70,12 @@ def last_contact(lead: Lead, facts: Facts = LIVE) -> str:
     if facts.ever_answered(lead):
         return f"We spoke a while ago{_about(lead)}, and it may not have been the right time then"
     return f"I got in touch a while ago{_about(lead)}, but we didn't manage to speak"
+
+
+def following_up(lead: Lead, facts: Facts = LIVE) -> str:
+    """What a follow-up is about: the enquiry (on the reader's calendar) for someone who made
+    one; for a cold-outreach or purchased-list contact, who never did, whether we can help."""
+    if lead.source in OUTBOUND_SOURCES:
+        return f"following up to see whether we can help {lead.company or 'you'}"
+    zone = ZoneInfo(lead.timezone or facts.business_zone() or "UTC")
+    return f"following up on your enquiry from {lead.created_at.astimezone(zone):%-d %B}"
