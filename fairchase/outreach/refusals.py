@@ -10,7 +10,7 @@ from datetime import datetime
 
 from fairchase import clock, texting
 from fairchase.leads import planning
-from fairchase.leads.models import BusinessSettings, Lead, Status, Suppression
+from fairchase.leads.models import ACTIVE_STATUSES, BusinessSettings, Lead, Status, Suppression
 from fairchase.leads.people import display_name
 from fairchase.policy.timing import resolve_zone
 
@@ -52,7 +52,7 @@ def refusal(
     (opted out or bounced, on any lead), a text without consent or with texts not configured.
     `after_stop`: the last message written for the stop the lead is in (`stopping`), which
     may still go to it so stopped."""
-    if lead.status not in (Status.OPEN, Status.ENGAGED) and not after_stop:
+    if lead.status not in ACTIVE_STATUSES and not after_stop:
         return not_chased(lead)
     if why := owner_left(lead):
         return why
@@ -71,13 +71,14 @@ def refusal(
 
 def refusal_to_send(msg: OutboundMessage) -> str:
     """Why a person may not send this message (again, or now anyway) from the Outbox: what
-    `refusal` says of its lead and address ("" for an owner's alert, to our own user; a
-    stopping message may go to the lead in the stop it was written for). The
-    Outbox offers no Send for it, and a click from a page opened before says this."""
+    `refusal` says of its lead and address ("" for an owner's alert, to our own user), as the
+    worker's `recheck` asks it: the last message written for the stop the lead is in may go.
+    The Outbox offers no Send for it, and a click from a page opened before says this."""
     if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
         return ""
-    after_stop = goes_after_the_stop(msg, msg.lead)  # as the worker's `recheck` allows it
-    return refusal(msg.lead, msg.channel, msg.to, after_stop=after_stop)
+    lead = msg.lead
+    after_stop = lead.status not in ACTIVE_STATUSES and goes_after_the_stop(msg, lead)
+    return refusal(lead, msg.channel, msg.to, after_stop=after_stop)
 
 
 def not_chased(lead: Lead) -> str:

@@ -103,11 +103,16 @@ def today_extra_context(request, lead) -> dict | None:
 
 def lead_panel_context(request, lead) -> dict:
     why_not = refusal(lead)
+    outbound = list(OutboundMessage.objects.filter(lead=lead).order_by("-created_at")[:20])
+    for m in outbound:  # "Send again" only to an address we may still write to, as the Outbox
+        if m.state in (State.UNKNOWN, State.FAILED):
+            m.lead = lead
+            m.refused = refusal_to_send(m)
     return {
         "why_not": why_not,  # nothing to write, no draft, for someone we may not contact
         "owner_left": bool(owner_left(lead)),  # the panel links an admin to the reassign
         "draft": None if why_not else draft_for(lead),
-        "outbound": list(OutboundMessage.objects.filter(lead=lead).order_by("-created_at")[:20]),
+        "outbound": outbound,
         "inbound": list(InboundMessage.objects.filter(lead=lead).order_by("-received_at")[:20]),
         "kinds": [(k.value, k.label) for k in CORRECTABLE],
         "mode": _mode(request),

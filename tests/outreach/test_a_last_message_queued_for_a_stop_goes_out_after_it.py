@@ -94,6 +94,8 @@ def test_send_now_anyway_sends_the_last_message_of_a_lead_let_go(
     lead = _ready_to_let_go(make_lead, alice, "revisit", [])
     client = Client()
     msg, _ = _send_then_let_go(client, alice, lead, "breakup")
+    row = client.get("/o/outbox/").content.decode().split(f'id="message-{msg.pk}"')[1]
+    assert 'value="override"' in row.split("</tr>")[0]  # offered: the stop keeps it
     with django_capture_on_commit_callbacks(execute=True):
         page = client.post(
             f"/o/outbox/{msg.pk}/settle/", {"decision": "override"}, follow=True

@@ -66,3 +66,17 @@ def test_no_send_now_anyway_for_an_address_suppressed_since(client, alice, make_
     r = client.post(f"/o/outbox/{msg.pk}/settle/", {"decision": "override"}, follow=True)
     assert "Not sent: This address asked not to be contacted (or bounced)." in r.content.decode()
     assert smtp_server.received == []
+
+
+def test_the_lead_page_offers_no_resend_to_an_address_that_bounced_since(
+    client, alice, make_lead, smtp_server
+):
+    """The lead is still reachable by phone, so the page's own refusal is empty: the row's
+    Send again is decided by its message's address, as in the Outbox."""
+    lead = make_lead(alice, name="Dee Moss", email="dee@example.com", phone="+13125550188")
+    msg = _unknown(lead, alice)
+    client.force_login(alice)
+    actions.suppress("dee@example.com", "email", "bounce")
+    html = client.get(f"/leads/{lead.pk}/").content.decode()
+    item = html.split(f'id="outbound-{msg.pk}"')[1].split("</li>")[0]
+    assert 'value="sent"' in item and 'value="resend"' not in item

@@ -131,8 +131,9 @@ def send_draft(request, pk):
 
 
 def _complete_stop(request, lead, next_state: str, revisit_at, reason: str) -> None:
-    """The last message went out: the stop it was written for is done too (a queued
-    one is not: stopping would cancel it, so that stop waits for the person)."""
+    """The last message went out: the stop it was written for is done too. A queued one (held
+    for a Sunday, the contact hours) leaves the stop to the person's Let go, which keeps a
+    goodbye queued (`stopping`) and cancels any other message."""
     from fairchase.leads.models import Status
 
     lead.refresh_from_db()
