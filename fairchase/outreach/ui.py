@@ -66,8 +66,9 @@ def _recently_called(leads) -> list[int]:
     """Ids of `leads` with a call that left a message or reached them within AFTER_CALL,
     most recent call first, from the latest 50 such calls.
 
-    The recent calls are read by time (index outreach_recent_calls: two days of calls), then
-    kept for these leads, so the page never probes every lead of an owner with 10,000."""
+    The recent calls are read from their own index (outreach_recent_calls: by channel,
+    outcome and time), then kept for these leads: never a probe per lead of an owner with
+    10,000 open leads."""
     recent = list(
         Attempt.objects.filter(
             channel="call",

@@ -1,8 +1,9 @@
 """Indexes for Today's outreach block, so an owner with 10,000 open leads is not probed lead
 by lead: unknown sends found by state (outbox_state), and the last two days' calls that left
-a message or reached someone read by time (outreach_recent_calls, on the lead book's
-attempts; raw SQL as web/0002 does, so the lead book's models stay as they are). The
-recent-calls index holds every column the query reads, so no row is fetched to test it."""
+a message or reached someone (outreach_recent_calls, on the lead book's attempts; raw SQL
+as web/0002 does, so the lead book's models stay as they are). That index leads with the
+call's channel and outcome, then its time: the query seeks straight to those calls of the
+last two days and reads their lead from the index, never a row of the table."""
 
 from django.db import migrations, models
 
@@ -23,7 +24,7 @@ class Migration(migrations.Migration):
             index=models.Index(fields=["state"], name="outbox_state"),
         ),
         migrations.RunSQL(
-            f"CREATE INDEX {RECENT_CALLS} ON leads_attempt (at, channel, outcome, lead_id)",
+            f"CREATE INDEX {RECENT_CALLS} ON leads_attempt (channel, outcome, at, lead_id)",
             f"DROP INDEX {RECENT_CALLS}",
         ),
     ]
