@@ -105,6 +105,8 @@ class OutboundMessage(models.Model):
             # The worker only asks "what is due now?" (healthchecks' partial index).
             models.Index(fields=["due_at"], name="outbox_queued_due", condition=Q(state="queued")),
             models.Index(fields=["lead", "state"], name="outbox_lead_state"),
+            # Today's "settle these" block: the few unknown sends, found without every lead.
+            models.Index(fields=["state"], name="outbox_state"),
         ]
         constraints = [
             models.UniqueConstraint(

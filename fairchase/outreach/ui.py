@@ -34,17 +34,7 @@ def today_panel_context(request) -> dict:
     """Messages to send right after today's calls, and sends a person must settle."""
     user = request.user
     leads = visible_leads(user).filter(owner=user)
-    recent = (
-        Attempt.objects.filter(
-            lead__in=leads,
-            channel="call",
-            at__gte=timezone.now() - AFTER_CALL,
-            outcome__in=[Outcome.LEFT_MESSAGE, Outcome.TALKED],
-        )
-        .order_by("-at")
-        .values_list("lead_id", flat=True)
-    )
-    ids = list(dict.fromkeys(recent[:50]))  # most recent call first, each lead once
+    ids = _recently_called(leads)
     # The candidates and what their drafts need, loaded together rather than per lead.
     by_id = leads.select_related("owner").in_bulk(ids)
     facts = PageFacts(list(by_id.values()), getattr(request, "business", None))
@@ -56,14 +46,43 @@ def today_panel_context(request) -> dict:
         draft = draft_for(lead, facts) if lead is not None else None
         if draft is not None and draft.template.purpose in AFTER_CALL_PURPOSES:
             drafts.append((lead, draft))
-    unknown = list(
-        OutboundMessage.objects.filter(lead__in=leads, state=State.UNKNOWN).select_related(
-            "lead__owner"
-        )[:PANEL_LIMIT]
+    # Found by state first (index outbox_state: few are unknown), then kept for the owner's
+    # leads (`leads` is exactly those, for anyone who may see Today), not probed lead by lead.
+    unknown = (
+        []
+        if leads.query.is_empty()
+        else list(
+            OutboundMessage.objects.filter(state=State.UNKNOWN, lead__owner=user).select_related(
+                "lead__owner"
+            )[:PANEL_LIMIT]
+        )
     )
     for m in unknown:  # "Send again" only to someone we may still write to
         m.refused = refusal_to_send(m)
     return {"drafts": drafts, "unknown": unknown, "mode": _mode(request)}
+
+
+def _recently_called(leads) -> list[int]:
+    """Ids of `leads` with a call that left a message or reached them within AFTER_CALL,
+    most recent call first, from the latest 50 such calls.
+
+    The recent calls are read from their own index (outreach_recent_calls: by channel,
+    outcome and time), then kept for these leads: never a probe per lead of an owner with
+    10,000 open leads."""
+    recent = list(
+        Attempt.objects.filter(
+            channel="call",
+            at__gte=timezone.now() - AFTER_CALL,
+            outcome__in=[Outcome.LEFT_MESSAGE, Outcome.TALKED],
+        )
+        .order_by("-at")
+        .values_list("lead_id", flat=True)
+    )
+    if not recent:
+        return []
+    ours = set(leads.filter(pk__in=set(recent)).values_list("pk", flat=True))
+    calls = [lead_id for lead_id in recent if lead_id in ours][:50]
+    return list(dict.fromkeys(calls))  # each lead once
 
 
 def _may_draft(lead) -> bool:
