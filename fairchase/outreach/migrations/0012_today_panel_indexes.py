@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     # 0010 on this branch; on landing after branch h44 (0011_cold_leads_never_enquired) this
     # depends on that 0011 instead, so the outreach migrations stay one line.
     dependencies = [
-        ("outreach", "0010_stopping_words_true_for_the_reader"),
+        ("outreach", "0011_cold_leads_never_enquired"),
         ("leads", "0007_commitment_channel_from_words"),
     ]
 
