@@ -202,6 +202,8 @@ class Importer:
         self.touched: set[int] = set()  # leads an earlier row of this import already set
         self.noted: set[int] = set()  # others' leads this import left a timeline note on
         self.unseen_said_no: dict = {}  # key -> an opted-out record outside the scope
+        # lines of opted-out rows with no address to suppress (`said_no.honour_row`)
+        self.said_no_lines: set[int] = set()
         self._people: People | None = None  # read once, if an Owner column names new leads' owners
         self._allowed: set[int] | None = None
         self.zone = ZoneInfo(BusinessSettings.current().business_timezone or "UTC")
@@ -356,6 +358,8 @@ class Importer:
         if lead.pk is not None and lead.status == Status.OPTED_OUT:
             said_no.keep_record(self.report, lead, fields, changes, line, self.dry_run)
             return
+        if line in self.said_no_lines:
+            said_no.joined_by_name_only(self.report, line, lead, fields)
         if not changes:
             self.report.unchanged += 1
             return
@@ -375,11 +379,14 @@ class Importer:
         """Store the new leads of a batch (a dry run: nothing) through the one door for new
         leads (`imports.create_leads`: planned by the decision core, a StatusChange each),
         and say on its line each that is someone who opted out: an opted-out record (a dry
-        run: would be), by the rule Add lead and the API follow (`actions.why_said_no`)."""
+        run: would be), by the rule Add lead and the API follow (`actions.why_said_no`), or
+        because its row said so with no address to suppress (`said_no.opt_out_addressless`)."""
         leads = [lead for _, lead in new]
         if not self.dry_run:
             imports.create_leads(leads, user=self.user, reason=self.reason)
             for line, lead in new:
+                if line in self.said_no_lines:
+                    said_no.opt_out_addressless(self.report, line, lead, self.user, False)
                 if lead.status == Status.OPTED_OUT:
                     self.report.add_warning(
                         line, f"{lead.name}: {said_no.SAID_NO}: {said_no.opt_out_reason(lead)}"
@@ -387,6 +394,8 @@ class Importer:
             return
         blocked = said_no_at(v for lead in leads for v in (lead.email, lead.phone))
         for line, lead in new:
+            if line in self.said_no_lines:
+                said_no.opt_out_addressless(self.report, line, lead, self.user, True)
             unsaved = Lead(name=lead.name, email=lead.email, phone=lead.phone)
             if {lead.email, lead.phone} & blocked and (why := actions.why_said_no(unsaved)):
                 self.report.add_warning(line, f"{lead.name}: {said_no.SAID_NO_DRY}: {why}.")
@@ -408,7 +417,8 @@ class Importer:
             fields = reading.fields
             for problem in reading.warnings:
                 self.report.add_warning(row.line, f"{fields['name']}: {problem}")
-            said_no.honour_row(self.report, row.line, fields, self.dry_run)
+            if said_no.honour_row(self.report, row.line, fields, self.dry_run):
+                self.said_no_lines.add(row.line)
             batch.items.append((row.line, fields))
             if len(batch.items) >= BATCH:
                 self._flush(batch)

@@ -75,20 +75,24 @@ NOT_TO_CONTACT = "import: not to be contacted"
 SAYS_OPTED_OUT = "its row says they opted out"
 
 
-def honour_row(report: ImportReport, line: int, fields: dict, dry_run: bool) -> None:
+def honour_row(report: ImportReport, line: int, fields: dict, dry_run: bool) -> bool:
     """A row of our export that says nobody may contact someone (`said_no_cells`; taken
     out of `fields`): every address of an opted-out row is suppressed as an opt-out, before
     the row is matched, so the lead it makes is an opted-out record (`_honour_opt_out`, as for
     anyone who said no before) and a lead it joins is contacted no more; a Not to be
     contacted cell's addresses are suppressed, the lead kept. A dry run says it and does
     nothing. Without this, our export imported into another install brought back everyone
-    who had opted out as an open lead to call."""
+    who had opted out as an open lead to call.
+
+    Whether the row is opted out with no email and no phone: nothing to suppress, so the
+    importer opts out the record it makes for the row (`opt_out_addressless`); a lead such a
+    row joins (by name only) is left as it is (`joined_by_name_only`)."""
     opted_out = fields.pop("status", "") == "Opted out"
     named = fields.pop("not_to_contact", "").lower()
     kinds = ("email", "phone") if opted_out else [k for k in ("email", "phone") if k in named]
     addresses = [(kind, fields[kind]) for kind in kinds if fields.get(kind)]
     if not addresses:
-        return
+        return opted_out and not (fields.get("email") or fields.get("phone"))
     if dry_run:  # said unless the book already knows (then the match says who it is)
         known = Suppression.objects.filter(value__in=[value for _, value in addresses]).count()
         if opted_out and known < len(addresses):
@@ -96,6 +100,37 @@ def honour_row(report: ImportReport, line: int, fields: dict, dry_run: bool) -> 
         return
     for kind, value in addresses:
         actions.suppress(value, kind, "opt-out" if opted_out else NOT_TO_CONTACT)
+    return False
+
+
+# Why a record made for an opted-out row with no email or phone is opted out.
+ROW_SAID_NO = "Imported: its row says they opted out (no email or phone to suppress)"
+BY_NAME_ONLY = (
+    "its row says they opted out but has no email or phone: it matched {} by name only, "
+    "who may be someone else, so that lead is left as it is"
+)
+
+
+def opt_out_addressless(report: ImportReport, line: int, lead, user, dry_run: bool) -> None:
+    """The record an import made for an opted-out row with no address (`honour_row`) is
+    opted out through the one opt-out action, its reason saying the row said so, and its
+    line says it (a dry run: would be, nothing made). Without this it came in as an open
+    lead, and a phone added later would have had someone call a person who said no."""
+    if dry_run:
+        report.add_warning(line, f"{lead.name}: {SAID_NO_DRY}: {SAYS_OPTED_OUT}.")
+        return
+    if lead.status != Status.OPTED_OUT:  # not already, as someone who said no before
+        actions.opt_out(Lead.objects.get(pk=lead.id), user=user, reason=ROW_SAID_NO)
+        lead.status = Status.OPTED_OUT
+
+
+def joined_by_name_only(report: ImportReport, line: int, lead: Lead, fields: dict) -> None:
+    """An opted-out row with no address that joins an open lead (stored, or made by an
+    earlier row of the import): the match is by name only, so the lead may be someone else
+    who never said no; it is left as it is and the row's line says so, for a person to check."""
+    who = f"{lead.name} (#{lead.pk})" if lead.pk is not None else f"{lead.name} (an earlier row)"
+    said = BY_NAME_ONLY.format(who)
+    report.add_warning(line, f"{fields.get('name', '')}: {said}")
 
 
 def said_no_cells(got: dict[str, str]) -> dict:
