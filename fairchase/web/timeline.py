@@ -11,7 +11,7 @@ from django.utils import timezone
 from fairchase import clock
 from fairchase.leads.models import Lead
 from fairchase.leads.normalize import display_phone
-from fairchase.leads.people import display_name
+from fairchase.leads.people import display_name, visible_leads
 
 from . import panels
 from .panels import TimelineEntry
@@ -31,6 +31,30 @@ def _as_written(reason: str) -> str:
     """A status row's reason with its phone numbers written as the lead page writes them
     (`display_phone`: "(312) 555-0133"): the rows keep what was stored."""
     return E164.sub(lambda m: display_phone(m.group()), reason)
+
+
+# A record named in a row's words: "... another record: Emil Stone (#7): ...". The name
+# runs back to the start or to the last ": " (the words our opt-out reasons put before it).
+RECORD = re.compile(r"(?:^|(?<=: ))((?:(?!: ).)+?) \(#(\d+)\)")
+ANOTHER = "a record you cannot open"
+
+
+def _unseen_hidden(reasons: list[str], user) -> list[str]:
+    """The reasons with each record the viewer may not see (`visible_leads`: a salesperson
+    sees only their own) said as "a record you cannot open", not by its person's name and number: a
+    row written when that record's opt-out reached this one names it. One query, for the
+    numbers named; an admin sees every record and keeps its name."""
+    named = {int(m.group(2)) for r in reasons for m in RECORD.finditer(r)}
+    if not named:
+        return reasons
+    seen = set(visible_leads(user).filter(pk__in=named).values_list("pk", flat=True))
+
+    def said(m: re.Match) -> str:
+        if int(m.group(2)) in seen:
+            return m.group()
+        return ANOTHER.capitalize() if m.start() == 0 else ANOTHER
+
+    return [RECORD.sub(said, r) for r in reasons]
 
 
 def _progress(value) -> str:
@@ -77,10 +101,13 @@ def _commitment_entries(lead: Lead) -> list[tuple[int, TimelineEntry]]:
     return out
 
 
-def timeline_for(lead: Lead) -> list[TimelineEntry]:
-    """Every event on the lead as TimelineEntry rows, newest first (three queries + sources)."""
+def timeline_for(lead: Lead, user) -> list[TimelineEntry]:
+    """Every event on the lead as `user` may see it (`_unseen_hidden`), as TimelineEntry
+    rows, newest first (four queries + sources)."""
     ranked = _attempt_entries(lead) + _commitment_entries(lead)
-    for s in lead.status_changes.select_related("user").all():
+    changes = list(lead.status_changes.select_related("user").all())
+    reasons = _unseen_hidden([s.reason for s in changes], user)
+    for s, reason in zip(changes, reasons, strict=True):
         if not s.old:
             rank, title = CREATED, f"Created as {s.get_new_display().lower()}"
         elif s.old != s.new:
@@ -88,9 +115,7 @@ def timeline_for(lead: Lead) -> list[TimelineEntry]:
         else:
             rank, title = CHANGE, "Note"
         body = " ".join(
-            x
-            for x in (_as_written(s.reason), f"(by {display_name(s.user)})" if s.user else "")
-            if x
+            x for x in (_as_written(reason), f"(by {display_name(s.user)})" if s.user else "") if x
         )
         ranked.append((rank, TimelineEntry(at=s.at, kind="status", title=title, body=body)))
     for source in panels.TIMELINE_SOURCES:

@@ -228,7 +228,7 @@ def test_the_reading_shows_on_the_timeline_and_lead_page(alice, a_not_interested
     lead = a_not_interested_reply.lead
     lead.refresh_from_db()
     assert lead.status == Status.CLOSED
-    entries = [e for e in timeline_for(lead) if e.kind == "not interested"]
+    entries = [e for e in timeline_for(lead, alice) if e.kind == "not interested"]
     assert entries and "Not interested, thanks." in entries[0].body
     assert 'Read as not interested in English, because of: "Not interested"' in entries[0].body
     html = _client(alice).get(f"/leads/{lead.pk}/").content.decode()

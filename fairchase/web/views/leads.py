@@ -124,7 +124,7 @@ def lead_detail(request, pk):
         "web/lead_detail.html",
         {
             "lead": lead,
-            "timeline": timeline_for(lead),
+            "timeline": timeline_for(lead, request.user),
             "signals_form": SignalsForm.for_lead(lead),
             # no attempt on someone who said no: the page says why instead of offering one
             "not_chased": actions.not_chased(lead) if lead.status == Status.OPTED_OUT else "",
