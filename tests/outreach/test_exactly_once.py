@@ -65,12 +65,13 @@ def test_a_worker_killed_mid_send_leaves_an_unknown_row_that_is_never_resent(
 
 
 def test_nothing_is_sent_to_a_lead_after_its_opt_out_commits(worker_db, smtp_server):
-    ids = json.loads(worker_db.script("seed", "600"))
+    ids = json.loads(worker_db.script("seed", "1200"))
     env = smtp_server.env()
-    # Every 10th lead of the back half of the queue opts out once 20 messages are out. The
+    # Every 20th lead of the back half of the queue opts out once 20 messages are out. The
     # long queue leaves room for a slow opt-out: on SQLite three busy workers can hold the
-    # write lock for seconds before its transaction gets in.
-    victims = ids[300::10]
+    # write lock for seconds before its transaction gets in (with 600 messages, on a quiet
+    # machine the workers had sent every victim's message before the first opt-out got in).
+    victims = ids[600::20]
     warm_up = ids[-1]  # opted out before the workers start
     opting = subprocess.Popen(
         [PYTHON, "-m", "tests.outreach.procs", "optout", "20", str(warm_up), *map(str, victims)],
