@@ -2,7 +2,8 @@
 
 A submission becomes a lead through `actions.create_lead`, so its plan says "respond
 now" and it tops its owner's Today; the owner is emailed at once, after the commit.
-From someone with an active lead already, it joins that lead (`actions.add_enquiry`).
+From someone with an active lead already, it joins that lead (`actions.add_enquiry`),
+adding no address to it (anyone may type a customer's name and phone).
 The form's key in the URL identifies (and authenticates) the form; a hidden honeypot
 field catches bots; a per-IP limit, counted in the database, holds across workers.
 """
@@ -158,7 +159,10 @@ def _created_as(form: CaptureForm, owner=None) -> str:
 
 def _add_to(lead: Lead, form: CaptureForm, fields: dict, consents: list[str]) -> Lead:
     """The enquiry joins the person's lead (its message in the notes, a timeline row, the
-    owner alerted); a resubmission of the same message within minutes changes nothing. A
+    owner alerted); a resubmission of the same message within minutes changes nothing. It
+    adds no address to the lead: an email or phone it lacks is named in the note for its
+    owner to confirm (a stranger who knows a customer's name and number must not receive
+    their follow-ups), and the receipt goes only to the lead's own email, if given. A
     lead whose owner was deactivated is handed to the form's receiver first (a timeline row),
     so the enquiry reaches someone who is still here."""
     try:
@@ -175,13 +179,14 @@ def _add_to(lead: Lead, form: CaptureForm, fields: dict, consents: list[str]) ->
                 consents=consents,
                 repeat_since=timezone.now() - REPEAT_WINDOW,
                 created_as=_created_as(form),
+                add_addresses=False,  # anyone can type a name and a phone: no address of theirs joins
             )
     except actions.RepeatedEnquiry:
         return lead
     CaptureForm.objects.filter(pk=form.pk).update(submissions=F("submissions") + 1)
     notify_owner(lead, again=True)
-    if form.acknowledge and lead.email:
-        acknowledge(lead)
+    if form.acknowledge and lead.email and lead.email == normalize_email(fields["email"]):
+        acknowledge(lead)  # only to the lead's address, and only when the enquiry gave it
     return lead
 
 

@@ -1,6 +1,8 @@
-"""An enquiry that joins a person's active lead (through the API or a public web form) is
-held to the rules a new or edited lead is: an address it adds that someone who opted out
-gave makes the lead theirs, opted out too (and what was queued for it cancelled); the
+"""An enquiry that joins a person's active lead through the API is held to the rules a new
+or edited lead is: an address it adds that someone who opted out gave makes the lead
+theirs, opted out too (and what was queued for it cancelled). A public web form adds no
+address (anyone may type a customer's name and phone): the one it gave is named, as
+someone's who opted out, for the owner to confirm in Edit, which asks. The
 timeline names who posted it (the API user; nobody for a visitor's form). Through the API,
 a lead whose owner left goes to the business owner (as a form's enquiry does), never to
 the poster for the asking, and a poster who may not see the lead learns nothing of it
@@ -74,7 +76,7 @@ def test_an_api_post_adding_an_opted_out_email_opts_the_joined_lead_out(client, 
     assert OutboundMessage.objects.get(lead=ann).state == OutboundMessage.State.CANCELLED
 
 
-def test_a_web_form_enquiry_adding_an_opted_out_email_opts_the_joined_lead_out(client, alice, ann):
+def test_a_web_form_enquiry_giving_an_opted_out_email_names_it_for_the_owner(client, alice, ann):
     form = CaptureForm.objects.create(name="Website", owner=alice)
     r = client.post(
         f"/in/f/{form.key}/",
@@ -84,10 +86,21 @@ def test_a_web_form_enquiry_adding_an_opted_out_email_opts_the_joined_lead_out(c
     assert r.status_code == 200 and b"Thank you" in r.content
     assert Lead.objects.filter(name="Ann Lee").count() == 2  # joined, no third record
     ann.refresh_from_db()
-    assert ann.email == "ann@x.example" and ann.status == Status.OPTED_OUT
-    said = ann.status_changes.get(new=Status.OPTED_OUT)
-    assert said.reason.startswith(OPTED_OUT_BEFORE) and said.user is None
-    assert ann.status_changes.get(reason__startswith="New enquiry through Website").user is None
+    # a stranger typing an opted-out address beside her name and number cannot end her chase
+    assert ann.email == "" and ann.status != Status.OPTED_OUT
+    joined = ann.status_changes.get(reason__startswith="New enquiry through Website")
+    assert joined.user is None
+    assert (
+        "the enquiry gave email ann@x.example (of a person who asked not to be contacted): "
+        "not added" in joined.reason
+    )
+    assert "ann@x.example (of a person who asked not to be contacted)" in ann.notes
+    # her owner, adding it in Edit, is asked if she is that person (then opted out, as before)
+    with pytest.raises(actions.SaidNoElsewhere):
+        actions.update_lead(ann, email="ann@x.example", same_person=False)
+    actions.update_lead(ann, email="ann@x.example", same_person=True)
+    ann.refresh_from_db()
+    assert ann.status == Status.OPTED_OUT
     assert OutboundMessage.objects.get(lead=ann, kind="lead").state == "cancelled"
 
 

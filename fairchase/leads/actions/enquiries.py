@@ -70,6 +70,7 @@ def add_enquiry(
     repeat_since: datetime | None = None,
     created_as: str = "",
     user=None,
+    add_addresses: bool = True,
 ) -> Lead:
     """Someone with an active lead writes in again (a web form, the webhook): the enquiry
     joins that lead instead of making a second record of the same person. The message is
@@ -84,7 +85,10 @@ def add_enquiry(
     `RepeatedEnquiry` and changes nothing. Checked under the lock, so two at once add it once.
     An address added that someone who opted out gave (`_honour_opt_out`, as `create_lead`
     and `update_lead` check) makes the lead theirs: it is opted out too. `user`: who posted
-    it (an API user; None for a visitor's web form), named on the timeline rows."""
+    it (an API user; None for a visitor's web form), named on the timeline rows.
+    `add_addresses` False (a public form: anyone may type a person's name and phone) adds
+    no address: one the lead lacks is named in the note and on the timeline as not added,
+    for its owner to confirm in Edit, so nobody can have the lead's follow-ups sent to them."""
     caller, lead = lead, _lock(lead)
     if lead.status not in ACTIVE_STATUSES:
         raise ActionError(f"{lead.name} is {lead.get_status_display().lower()}: not reopened.")
@@ -94,8 +98,8 @@ def add_enquiry(
     if repeat_since is not None:
         _refuse_repeated_enquiry(lead, via, message, repeat_since, created_as)
     fields = ["notes", "consents", "signals", "updated_at"]
-    also = _add_missing_addresses(lead, email, phone, fields)
-    _append_enquiry(lead, via, message, also)
+    also, held = _add_missing_addresses(lead, email, phone, fields, add_addresses)
+    _append_enquiry(lead, via, message, also, held)
     if "sms" in consents and phone != lead.phone:  # a text consent is for the number typed
         consents = [c for c in consents if c != "sms"]
     lead.consents = sorted({*(lead.consents or []), *consents})
@@ -104,6 +108,7 @@ def add_enquiry(
     reason = f"{ENQUIRY_REASON} {via}"  # found by this prefix in `log_attempt`
     if not lead.attempts.exists():
         reason += _wait_from_now(lead, at, fields)
+    reason += f"; {held}" if held else ""
     if attempt is not None:  # after tries of ours: they got back to us
         _answered_our_try(lead, attempt, at, fields)
     lead.save(update_fields=fields)
@@ -130,23 +135,46 @@ def _refuse_repeated_enquiry(
         raise RepeatedEnquiry(f"{lead.name}: the same enquiry again, not added twice.")
 
 
-def _add_missing_addresses(lead: Lead, email: str, phone: str, fields: list[str]) -> list[str]:
-    """Set an address the lead lacks (its field added to `fields`); return the addresses
-    given that differ from the lead's own, to be named in the note."""
-    also = []
+def _add_missing_addresses(
+    lead: Lead, email: str, phone: str, fields: list[str], add: bool = True
+) -> tuple[list[str], str]:
+    """Set an address the lead lacks (its field added to `fields`), unless `add` is False;
+    return the addresses given that differ from the lead's own, to be named in the note,
+    and, for those not added, the sentence saying so (`_not_added`; "" when none)."""
+    also, held = [], {}
     for name, value in (("email", email), ("phone", phone)):
-        if value and not getattr(lead, name):
+        if value and not getattr(lead, name) and add:
             setattr(lead, name, value)
             fields.append(name)
+        elif value and not getattr(lead, name):
+            held[name] = value
         elif value and value != getattr(lead, name):
             also.append(value)
-    return also
+    return also, _not_added(lead, held) if held else ""
 
 
-def _append_enquiry(lead: Lead, via: str, message: str, also: list[str]) -> None:
-    """Append "New enquiry through <via>" (naming the other addresses) and the message to
-    the lead's notes."""
+def _not_added(lead: Lead, held: dict[str, str]) -> str:
+    """What the note and the timeline say of the addresses an enquiry gave that were not
+    added (`held`: field to value), naming one that someone who opted out gave (the lead
+    is not opted out for it: its owner decides in Edit, which asks if they are that person)."""
+    probe = Lead(pk=lead.pk, name=lead.name, **held)  # the lead as it would be with them
+    said_no = said_no_addresses(probe)
+    shown = [
+        f"{name} {display_phone(value) if name == 'phone' else value}"
+        + (" (of a person who asked not to be contacted)" if value in said_no else "")
+        for name, value in held.items()
+    ]
+    return (
+        f"the enquiry gave {' and '.join(shown)}: not added (a web form does not change "
+        "a lead's addresses); add it in Edit if it is theirs"
+    )
+
+
+def _append_enquiry(lead: Lead, via: str, message: str, also: list[str], held: str = "") -> None:
+    """Append "New enquiry through <via>" (naming the other addresses, and those given but
+    not added) and the message to the lead's notes."""
     said = f"New enquiry through {via}" + (f" (also {', '.join(also)})" if also else "")
+    said += f"; {held}" if held else ""
     note = f"{said}:\n{message.strip()}" if message.strip() else said
     lead.notes = f"{lead.notes.rstrip()}\n\n{note}".strip()
 
