@@ -19,6 +19,7 @@ from .models import (
     Suppression,
     WorkerLease,
 )
+from .normalize import InvalidContact
 from .people import email_refusal
 from .planning import PLAN_FIELDS
 
@@ -55,8 +56,48 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class LeadAdminForm(forms.ModelForm):
+    """The admin's lead form, with the web edit's "They are the same person" box: an edit
+    giving the lead an address of a person who asked not to be contacted (or their name on
+    their number) is refused with a form error unless it is ticked, as the web form and the
+    API's PATCH refuse it (`actions.SaidNoElsewhere`): one wrong paste must not opt a
+    customer out for good."""
+
+    same_person = forms.BooleanField(
+        required=False,
+        label="They are the same person",
+        help_text=(
+            "Tick only if an email, phone or name typed here belongs to a person who asked "
+            "not to be contacted and this lead is that person: it is then opted out for good. "
+            "A typing or paste error: correct the field."
+        ),
+    )
+
+    class Meta:
+        model = Lead
+        fields = "__all__"
+
+    def clean(self):
+        from . import actions
+
+        cleaned = super().clean()
+        if self.instance.pk is None or cleaned.get("same_person"):
+            return cleaned
+        edited = {f: cleaned[f] for f in actions.IDENTITY_FIELDS if f in self.changed_data}
+        try:
+            actions.refuse_unconfirmed_edit(self.instance, **edited)
+        except actions.SaidNoElsewhere as exc:
+            field = exc.fields[0] if exc.fields[0] in self.fields else None
+            said = f"{exc} If this lead is that person, tick \u201cThey are the same person\u201d."
+            self.add_error(field, said)
+        except (InvalidContact, actions.ActionError) as exc:
+            self.add_error(None, str(exc))
+        return cleaned
+
+
 @admin.register(Lead)
 class LeadAdmin(admin.ModelAdmin):
+    form = LeadAdminForm
     list_display = (
         "name",
         "company",
@@ -94,12 +135,16 @@ class LeadAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        """Details edited here go through `update_lead` (a transition row, a new plan)."""
+        """Details edited here go through `update_lead` (a transition row, a new plan),
+        confirmed as the person who said no only when the box is ticked (the form's check)."""
         from . import actions
 
+        same = bool(form.cleaned_data.get("same_person"))
         fields = {name: form.cleaned_data[name] for name in form.changed_data}
+        fields.pop("same_person", None)
         if fields:
-            actions.update_lead(Lead.objects.get(pk=obj.pk), user=request.user, **fields)
+            lead = Lead.objects.get(pk=obj.pk)
+            actions.update_lead(lead, user=request.user, same_person=same, **fields)
 
 
 @admin.register(Attempt, Commitment, StatusChange, Suppression, WorkerLease)

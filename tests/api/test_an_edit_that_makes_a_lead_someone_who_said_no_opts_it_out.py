@@ -4,7 +4,8 @@ the edit (its name, email and phone), not only on the fields sent. Before, renam
 through `PATCH /api/leads/<id>` to the name of the person who opted out on its own phone
 left it open and planned an email for Monday. Through the API such an edit is refused
 (409, nothing changed: a wrong paste must not opt a customer out for good) unless
-`"same_person": true` confirms it. Through real HTTP requests."""
+`"same_person": true` confirms it; in the admin, unless "They are the same person" is
+ticked (a form error, nothing saved). Through real HTTP requests."""
 
 from __future__ import annotations
 
@@ -80,25 +81,56 @@ def test_an_unconfirmed_edit_to_an_opted_out_email_answers_409_and_changes_nothi
     assert r.status_code == 200 and r.json()["status"] == "open"  # nothing to confirm
 
 
-def test_renaming_a_lead_in_the_admin_opts_it_out_too(api, client, boss):
-    """The admin sends only the fields changed (here the name), as the API's PATCH may."""
-    eve = _eve_said_no(api)
-    lead = _a_stranger_on_her_phone(api)
+def _admin_post(client, boss, lead: Lead, **changes):
+    """Post the admin's change form of `lead` as shown, with `changes` typed in."""
     client.force_login(boss)
     boss.is_staff = boss.is_superuser = True
     boss.save()
-    url = f"/admin/leads/lead/{lead.pk}/change/"
     form = admin.site._registry[Lead].get_form(None, lead)(instance=lead)
     data = {name: form[name].value() for name in form.fields}
     data = {k: "" if v is None else v for k, v in data.items()}
+    data.pop("same_person", None)  # an unticked box is not sent
     for related in ("attempts", "status_changes"):
         count = getattr(lead, related).count()
         data[f"{related}-TOTAL_FORMS"] = data[f"{related}-INITIAL_FORMS"] = count
         data[f"{related}-MIN_NUM_FORMS"], data[f"{related}-MAX_NUM_FORMS"] = 0, 1000
-    data["name"] = "Eve Ross"
-    r = client.post(url, data)
+    return client.post(f"/admin/leads/lead/{lead.pk}/change/", {**data, **changes})
+
+
+def test_renaming_a_lead_in_the_admin_is_refused_unless_they_are_the_same_person(api, client, boss):
+    """The admin sends only the fields changed (here the name), as the API's PATCH may; as
+    the web edit and the API, it asks before an edit opts a lead out for good."""
+    eve = _eve_said_no(api)
+    lead = _a_stranger_on_her_phone(api)
+    r = _admin_post(client, boss, lead, name="Eve Ross")
+    assert r.status_code == 200, r.status_code  # the form again, with its error
+    page = r.content.decode()
+    assert "belongs to a person who asked not to be contacted" in page
+    assert "If this lead is that person, tick" in page
+    lead.refresh_from_db()
+    assert (lead.name, lead.status) == ("Eve Rss", Status.OPEN)
+    r = _admin_post(client, boss, lead, name="Eve Ross", same_person="on")
     assert r.status_code == 302, r.content.decode()[:3000]
     _opted_out_naming(lead, eve)
+
+
+def test_an_opted_out_email_typed_in_the_admin_is_refused_unless_confirmed(api, client, boss):
+    r = api("POST", "/leads", {"name": "Eve Ross", "email": "eve@ross.example"})
+    eve = Lead.objects.get(pk=r.json()["id"])
+    assert api("POST", f"/leads/{eve.pk}/opt-out", {}).status_code == 200
+    bob = Lead.objects.get(pk=api("POST", "/leads", {"name": "Bob Stone"}).json()["id"])
+    r = _admin_post(client, boss, bob, email="EVE@ross.example", company="Stone Ltd")
+    assert r.status_code == 200
+    assert "eve@ross.example belongs to a person who asked not to be contacted" in (
+        r.content.decode()
+    )
+    bob.refresh_from_db()
+    assert (bob.status, bob.email, bob.company) == (Status.OPEN, "", "")  # nothing saved
+    # an address nobody said no on is saved as before, the box unticked
+    r = _admin_post(client, boss, bob, email="bob@stone.example", company="Stone Ltd")
+    assert r.status_code == 302
+    bob.refresh_from_db()
+    assert (bob.status, bob.email, bob.company) == (Status.OPEN, "bob@stone.example", "Stone Ltd")
 
 
 def test_renaming_a_lead_on_a_shared_phone_to_another_name_leaves_it_open(api):

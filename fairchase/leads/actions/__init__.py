@@ -38,7 +38,14 @@ from .core import (
     lead_event,
     note_on_timeline,
 )
-from .enquiries import GUARDED_FIELDS, add_enquiry, create_lead, update_lead
+from .enquiries import (
+    GUARDED_FIELDS,
+    IDENTITY_FIELDS,
+    add_enquiry,
+    create_lead,
+    refuse_unconfirmed_edit,
+    update_lead,
+)
 from .optout import honour_opt_out, opt_out, suppress, why_said_no
 from .status import (
     CARRIED_STATUSES,
@@ -63,6 +70,7 @@ __all__ = [
     "COMMITMENT_MATCH_HOURS",
     "DEFAULT_MINUTES",
     "GUARDED_FIELDS",
+    "IDENTITY_FIELDS",
     "CLOCK_SKEW",
     "SILENT_OUTCOMES",
     "ActionError",
@@ -94,6 +102,7 @@ __all__ = [
     "reassign",
     "reassign_all",
     "record_reply",
+    "refuse_unconfirmed_edit",
     "reopen",
     "resolve_commitment",
     "set_signals",

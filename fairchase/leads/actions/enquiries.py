@@ -243,9 +243,9 @@ def update_lead(lead: Lead, *, user=None, same_person: bool | None = None, **fie
     name alone can make it the person who opted out on its phone) opts it out, as
     `create_lead` does, suppressing only the addresses they said no on; every edit (the
     API's PATCH, the web form, the admin, an import) comes through here. A person typing
-    an edit (the web form, the API) says `same_person`: False refuses such an edit
+    an edit (the web form, the API, the admin) says `same_person`: False refuses such an edit
     (`SaidNoElsewhere`, nothing saved: one wrong paste must not opt a customer out for
-    good), True confirms it; None (an import filling a blank, the admin) opts out as asked."""
+    good), True confirms it; None (an import filling a blank) opts out as asked."""
     if GUARDED_FIELDS & set(fields):
         raise ActionError(
             f"Not a detail: {', '.join(sorted(GUARDED_FIELDS & set(fields)))} change through their own action."
@@ -269,6 +269,28 @@ def update_lead(lead: Lead, *, user=None, same_person: bool | None = None, **fie
     if who and _honour_opt_out(fresh, user, edited=True):
         kind = "opt_out"  # what is queued for them is cancelled, as for any opt-out
     return _done(fresh, kind, caller=lead)
+
+
+def refuse_unconfirmed_edit(lead: Lead, **fields) -> None:
+    """Raise `SaidNoElsewhere` if this edit (the fields `update_lead` would take) would make
+    the lead a person who said no that it was not before: `update_lead`'s check with
+    `same_person=False`, saving nothing. For a form that validates before it saves (the
+    admin), so the refusal is a form error; `update_lead` still checks when it saves."""
+    fields = {k: v for k, v in fields.items() if k in IDENTITY_FIELDS}
+    if not fields:
+        return
+    _clean_texts(fields)
+    if "email" in fields:
+        fields["email"] = normalize_email(fields["email"])
+    if "phone" in fields:
+        fields["phone"] = normalize_phone(fields["phone"])
+    probe = Lead.objects.get(pk=lead.pk)
+    if probe.status == Status.OPTED_OUT:
+        return
+    before, old_phone = said_no_addresses(probe), probe.phone
+    for k, v in fields.items():
+        setattr(probe, k, v)
+    _refuse_unconfirmed(probe, [a for a in said_no_addresses(probe) if a not in before], old_phone)
 
 
 def _refuse_unconfirmed(lead: Lead, matched: list[str], old_phone: str) -> None:
