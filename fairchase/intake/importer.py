@@ -442,11 +442,8 @@ class Importer:
             self.progress(self.report.rows)
 
 
-def header_and_rows(
-    stream, filename: str = "", sheet: str = ""
-) -> tuple[Row | None, Iterator[Row]]:
-    """The header row (None when unreadable) and an iterator over the data rows (of a
-    workbook's sheet named `sheet`, when one is named)."""
+def header_and_rows(stream, filename="", sheet="") -> tuple[Row | None, Iterator[Row]]:
+    """The header row (None when unreadable) and an iterator over the data rows (of `sheet`)."""
     rows = read_table(stream, filename, sheet)
     for row in rows:
         return row, rows
@@ -469,8 +466,7 @@ def import_file(
 ) -> ImportReport:
     """Import a CSV/Excel file (binary stream) for `owner`; never raises.
     `max_rows` stops after that many data rows (a quick dry run in a web request); `sheet`
-    names the sheet of a workbook to read (a name it lacks: nothing is imported, and the
-    report says which sheets it has)."""
+    names a workbook's sheet to read (one it lacks: the report says so, nothing imported)."""
     try:
         header, rows = header_and_rows(stream, filename, sheet)
         if header is None or header.problem:
