@@ -118,19 +118,19 @@ def leads_sheet(wb, name: str = "") -> tuple[object, str]:
 
 
 def sheets_to_choose(data: bytes) -> tuple[list[tuple[str, int]], str]:
-    """([(title, data rows)] of a workbook's sheets holding cells, the title of the one read
-    when nobody chooses): what a person picks from when there is more than one; ([], "")
-    for a workbook with one such sheet, or for a file that is no readable workbook. The
-    rows are counted as the import reads them (a row of values, after the header)."""
+    """([(title, data rows)] of a workbook's sheets holding values, the title of the one
+    read when nobody chooses): what a person picks from when there is more than one; ([],
+    "") for a workbook with one such sheet, or for a file that is no readable workbook."""
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception:
         return [], ""
     try:
-        counts = [(ws.title, sum(1 for _ in sheet_rows(ws))) for ws in wb.worksheets]
-        counts = [(title, n - 1) for title, n in counts if n]
+        counts = [(ws.title, _rows_of(ws, archive)) for ws in wb.worksheets]
+        counts = [(title, n - 1) for title, n in counts if n]  # the header is no data row
         if len(counts) < 2:
             return [], ""
         return counts, leads_sheet(wb)[0].title
@@ -138,6 +138,26 @@ def sheets_to_choose(data: bytes) -> tuple[list[tuple[str, int]], str]:
         return [], ""
     finally:
         wb.close()
+        archive.close()
+
+
+_ROW_END = re.compile(rb"</(?:\w+:)?row>")
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[\s>]")  # a cell's value, or its inline string
+
+
+def _rows_of(ws, archive: zipfile.ZipFile) -> int:
+    """The rows of a sheet holding a value: its XML's bytes scanned (openpyxl reads each
+    cell, seconds for a sheet of 50,000 rows), else read as the import reads them."""
+    path = getattr(ws, "_worksheet_path", None)
+    if path is None or path not in archive.namelist():
+        return sum(1 for _ in sheet_rows(ws))
+    count, tail = 0, b""
+    with archive.open(path) as xml:
+        while chunk := xml.read(1 << 20):
+            rows = _ROW_END.split(tail + chunk)
+            tail = rows.pop()
+            count += sum(1 for row in rows if _VALUE.search(row))
+    return count
 
 
 def no_such_sheet(wb, name: str) -> str:
