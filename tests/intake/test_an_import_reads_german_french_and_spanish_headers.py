@@ -62,3 +62,20 @@ def test_the_people_and_their_notes_come_in(alice, language):
     assert report.about == [f"1 column not read (no lead field chosen): “{UNKNOWN[language]}”."], (
         report.about
     )
+
+
+@pytest.mark.parametrize(
+    "header, mapping",
+    [
+        (["Name", "Vorname"], ["last_name", "first_name"]),  # "Name, Vorname": the surname
+        (["Nombre", "Apellidos"], ["first_name", "last_name"]),
+        (["Name", "Surname"], ["first_name", "last_name"]),
+        (["NOM", "Prénom", "Nom de famille"], ["name", "first_name", "last_name"]),
+        (["Nombre completo", "Apellido"], ["name", "last_name"]),  # not a bare name
+        (["Nom"], ["name"]),
+    ],
+)
+def test_a_bare_name_column_is_the_part_its_neighbours_leave_out(header, mapping):
+    from fairchase.intake.mapping import detect_mapping
+
+    assert detect_mapping(header)[1] == mapping
