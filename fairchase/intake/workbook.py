@@ -90,8 +90,8 @@ def has_formulas(stream) -> bool:
 def leads_sheet(wb, name: str = "") -> tuple[object, str]:
     """(The sheet to import, what to say of the choice): the sheet named `name` (a person's
     choice, case aside; KeyError when the workbook has none by that name), else the first
-    whose header row (its first row with a value) names a lead field, else the first; said
-    only when the workbook has more than one sheet."""
+    whose header row (its first row with a value) names a lead field, else the first with
+    cells; said only when the workbook has more than one sheet."""
     from .mapping import detect_mapping
 
     sheets = wb.worksheets
@@ -105,14 +105,16 @@ def leads_sheet(wb, name: str = "") -> tuple[object, str]:
     if len(sheets) < 2:
         return sheets[0], ""
     leads = next((ws for ws in sheets if any(detect_mapping(_header(ws))[1])), None)
+    # else the first with cells (an empty sheet is nothing to read)
+    first = leads or next((ws for ws in sheets if _header(ws)), sheets[0])
     names = ", ".join(f"“{ws.title}”" for ws in sheets)
     said = f"The workbook has {len(sheets)} sheets ({names})"
-    if named is not None and named is not leads:
+    if named is not None and named is not first:
         return named, f"{said}: read “{named.title}”, as chosen."
     if leads is None:
-        return sheets[0], (
+        return first, (
             f"{said} and no header row of them names a lead field: "
-            f"read the first, “{sheets[0].title}”."
+            f"read the first with cells, “{first.title}”."
         )
     return leads, f"{said}: read “{leads.title}”, the first whose header row names lead fields."
 

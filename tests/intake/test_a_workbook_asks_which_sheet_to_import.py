@@ -133,3 +133,20 @@ def test_a_csv_file_has_no_sheet_to_name(alice):
     report = import_file(io.BytesIO(b"Name,Email\nAnn,ann@example.com\n"), alice, sheet="Leads")
     assert report.unreadable == "Only an Excel workbook has sheets: this file has no sheet “Leads”."
     assert not Lead.objects.exists()
+
+
+def test_with_no_sheet_of_lead_columns_the_first_with_cells_is_read_and_chosen(client, alice):
+    wb = Workbook()
+    wb.active.title = "Cover"  # left empty
+    for title in ("Kunden", "Interessenten"):
+        sheet = wb.create_sheet(title)
+        sheet.append(["Wer", "Wie"])  # headers no language names
+        sheet.append([f"{title} 1", "+49 30 901820"])
+    out = io.BytesIO()
+    wb.save(out)
+    client.force_login(alice)
+    job = _upload(client, out.getvalue())
+    assert job.sheets == [["Kunden", 1], ["Interessenten", 1]] and job.sheet == "Kunden"
+    page = client.get(f"/in/import/{job.pk}/").content.decode()
+    assert "read the first with cells, “Kunden”." in page, page
+    assert '<option value="Kunden" selected>' in page
