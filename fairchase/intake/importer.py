@@ -442,9 +442,9 @@ class Importer:
             self.progress(self.report.rows)
 
 
-def header_and_rows(stream, filename: str = "") -> tuple[Row | None, Iterator[Row]]:
-    """The header row (None when unreadable) and an iterator over the data rows."""
-    rows = read_table(stream, filename)
+def header_and_rows(stream, filename="", sheet="") -> tuple[Row | None, Iterator[Row]]:
+    """The header row (None when unreadable) and an iterator over the data rows (of `sheet`)."""
+    rows = read_table(stream, filename, sheet)
     for row in rows:
         return row, rows
     return None, iter(())
@@ -462,11 +462,13 @@ def import_file(
     default_source: str = "import",
     progress: Callable[[int], None] | None = None,
     max_rows: int | None = None,
+    sheet: str = "",
 ) -> ImportReport:
     """Import a CSV/Excel file (binary stream) for `owner`; never raises.
-    `max_rows` stops after that many data rows (a quick dry run in a web request)."""
+    `max_rows` stops after that many data rows (a quick dry run in a web request); `sheet`
+    names a workbook's sheet to read (one it lacks: the report says so, nothing imported)."""
     try:
-        header, rows = header_and_rows(stream, filename)
+        header, rows = header_and_rows(stream, filename, sheet)
         if header is None or header.problem:
             why = header.problem if header else "The file has no rows."
             rep = ImportReport(dry_run=dry_run, unreadable=why)

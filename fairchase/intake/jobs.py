@@ -19,8 +19,9 @@ from .report import ImportReport
 log = logging.getLogger("fairchase.intake")
 
 
-def estimate_rows(data: bytes) -> int:
-    """Roughly how many data rows (for the progress bar): lines, or the sheet's size."""
+def estimate_rows(data: bytes, sheet: str = "") -> int:
+    """Roughly how many data rows (for the progress bar): lines, or the size of the sheet
+    read (named `sheet`, or the one `leads_sheet` picks)."""
     if data[:4] == b"PK\x03\x04":
         try:
             from openpyxl import load_workbook
@@ -29,7 +30,7 @@ def estimate_rows(data: bytes) -> int:
 
             wb = load_workbook(io.BytesIO(data), read_only=True)
             declared = {ws.title: ws.max_row or 0 for ws in wb.worksheets}
-            rows = declared[leads_sheet(wb)[0].title]  # the sheet the import reads
+            rows = declared[leads_sheet(wb, sheet)[0].title]  # the sheet the import reads
             wb.close()
             return max(0, rows - 1)
         except Exception:
@@ -60,6 +61,7 @@ def run_job(pk: int) -> bool:
             scope=visible_leads(job.user),
             user=job.user,
             progress=progress,
+            sheet=job.sheet,
         )
         state = ImportJob.State.DONE
     except Exception as exc:  # import_file never raises; this guards the bookkeeping around it

@@ -8,6 +8,7 @@ The web UI shows it for adjustment before anything is imported.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 FIELDS = {
     "name": "Full name",
@@ -36,10 +37,13 @@ OUR_EXPORT_ONLY = {"status": "status", "not to be contacted": "not_to_contact"}
 def _key(header: str) -> str:
     # "Enquiry date (Europe/London)": our exports name a time column's zone; the name is the field
     header = re.sub(r"\s*\([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*\)\s*$", "", header or "")
-    return re.sub(r"[^a-z0-9]+", " ", header.lower()).strip()
+    # accents and case folded: "Téléphone", "TELEFONO" and "Straße" read as typed plainly
+    bare = "".join(c for c in unicodedata.normalize("NFKD", header) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", " ", bare.casefold()).strip()
 
 
 # Header aliases per field, compared after _key(); the first column to match a field wins.
+# Each list: English, then German (de), French (fr) and Spanish (es), accents folded.
 ALIASES: dict[str, list[str]] = {
     "name": [
         "name",
@@ -49,9 +53,36 @@ ALIASES: dict[str, list[str]] = {
         "person",
         "lead name",
         "display name",
+        # de, fr, es: "Name", "Nom" and "Nombre" alone are a full name, unless a first or a
+        # last name column stands beside them (`_name_parts`)
+        "vollstandiger name",
+        "ansprechpartner",
+        "nom",
+        "nom complet",
+        "nombre",
+        "nombre completo",
     ],
-    "first_name": ["first name", "given name", "firstname", "first"],
-    "last_name": ["last name", "family name", "surname", "lastname", "last"],
+    "first_name": [
+        "first name",
+        "given name",
+        "firstname",
+        "first",
+        "vorname",
+        "prenom",
+        "nombre de pila",
+    ],
+    "last_name": [
+        "last name",
+        "family name",
+        "surname",
+        "lastname",
+        "last",
+        "nachname",
+        "familienname",
+        "nom de famille",
+        "apellido",
+        "apellidos",
+    ],
     "company": [
         "company",
         "company name",
@@ -62,6 +93,15 @@ ALIASES: dict[str, list[str]] = {
         "org",
         "account",
         "business",
+        "firma",
+        "firmenname",
+        "unternehmen",
+        "societe",
+        "entreprise",
+        "raison sociale",
+        "empresa",
+        "compania",
+        "organizacion",
     ],
     "email": [
         "email",
@@ -75,6 +115,14 @@ ALIASES: dict[str, list[str]] = {
         "email other",
         "work email",
         "mail",
+        "email adresse",
+        "e mail adresse",
+        "courriel",
+        "adresse email",
+        "adresse e mail",
+        "adresse electronique",
+        "correo",
+        "correo electronico",
     ],
     "phone": [
         "phone",
@@ -91,8 +139,30 @@ ALIASES: dict[str, list[str]] = {
         "phone home",
         "phone other",
         "work phone",
+        "telefon",
+        "telefonnummer",
+        "handy",
+        "mobil",
+        "mobilnummer",
+        "numero de telephone",
+        "portable",
+        "telefono",
+        "movil",
+        "celular",
+        "numero de telefono",
     ],
-    "source": ["source", "lead source", "original source", "channel", "origin"],
+    "source": [
+        "source",
+        "lead source",
+        "original source",
+        "channel",
+        "origin",
+        "quelle",
+        "herkunft",
+        "origine",
+        "fuente",
+        "origen",
+    ],
     "value": [
         "value",
         "deal value",
@@ -101,8 +171,24 @@ ALIASES: dict[str, list[str]] = {
         "estimated value",
         "annual revenue",
         "expected revenue",
+        "wert",
+        "betrag",
+        "auftragswert",
+        "valeur",
+        "montant",
+        "valor",
+        "importe",
+        "monto",
     ],
-    "timezone": ["timezone", "time zone", "tz", "ip timezone"],
+    "timezone": [
+        "timezone",
+        "time zone",
+        "tz",
+        "ip timezone",
+        "zeitzone",
+        "fuseau horaire",
+        "zona horaria",
+    ],
     "created_at": [
         "created",
         "created at",
@@ -115,6 +201,15 @@ ALIASES: dict[str, list[str]] = {
         "added",
         "add time",
         "date",
+        "datum",
+        "erstellt",
+        "erstellt am",
+        "anfragedatum",
+        "date de creation",
+        "cree le",
+        "fecha",
+        "fecha de creacion",
+        "creado",
     ],
     "notes": [
         "notes",
@@ -125,6 +220,25 @@ ALIASES: dict[str, list[str]] = {
         "description",
         "enquiry",
         "inquiry",
+        "notiz",
+        "notizen",
+        "bemerkung",
+        "bemerkungen",
+        "kommentar",
+        "nachricht",
+        "anfrage",
+        "commentaire",
+        "commentaires",
+        "remarque",
+        "remarques",
+        "demande",
+        "notas",
+        "nota",
+        "comentario",
+        "comentarios",
+        "observaciones",
+        "mensaje",
+        "consulta",
     ],
     "consents": ["consents", "consent"],
     "signals": ["signals"],
@@ -224,7 +338,28 @@ def detect_mapping(header: list[str]) -> tuple[str, list[str]]:
             mapping.append(fname)
         else:
             mapping.append("")
-    return preset, mapping
+    return preset, _name_parts(mapping, [_key(h) for h in header])
+
+
+# A bare "Name" (German), "Nom" (French) or "Nombre" (Spanish) beside a first-name column is
+# the surname ("Name, Vorname"; "Nom, Prénom"); beside a last-name column, the first name
+# ("Nombre, Apellido"; "Name, Surname"). Alone, it is the whole name.
+_BARE_NAME = {"name", "nom", "nombre"}
+
+
+def _name_parts(mapping: list[str], keys: list[str]) -> list[str]:
+    """The mapping with a bare name column read as the part of the name its neighbours
+    leave out, so first and last name are joined as English headers' are."""
+    fields = set(mapping)
+    if "name" not in fields or ({"first_name", "last_name"} <= fields):
+        return mapping
+    part = "last_name" if "first_name" in fields else "first_name" if "last_name" in fields else ""
+    if not part:
+        return mapping
+    return [
+        part if fname == "name" and key in _BARE_NAME else fname
+        for fname, key in zip(mapping, keys, strict=True)
+    ]
 
 
 def clean_mapping(raw: list[str], width: int) -> list[str]:

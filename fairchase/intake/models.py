@@ -65,6 +65,10 @@ class ImportJob(models.Model):
     header = models.JSONField(default=list)
     mapping = models.JSONField(default=list)
     preset = models.CharField(max_length=20, blank=True)
+    # A workbook with more than one sheet of cells: [title, data rows] of each, to choose
+    # from, and the sheet read (the one the import picks until someone chooses another).
+    sheets = models.JSONField(default=list, blank=True)
+    sheet = models.CharField(max_length=100, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.MAPPING)
     processed = models.PositiveIntegerField(default=0)
     report = models.JSONField(default=dict, blank=True)

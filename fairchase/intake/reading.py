@@ -72,8 +72,9 @@ def is_binary(head: bytes) -> bool:
     return controls > len(head) // 20
 
 
-def read_table(stream, filename: str = "") -> Iterator[Row]:
-    """Rows of a CSV or .xlsx file given as a binary stream (detected by content)."""
+def read_table(stream, filename: str = "", sheet: str = "") -> Iterator[Row]:
+    """Rows of a CSV or .xlsx file given as a binary stream (detected by content); of a
+    workbook, its sheet named `sheet` when one is named (`workbook.read_excel`)."""
     try:
         head = stream.read(8192)
         stream.seek(0)
@@ -83,7 +84,11 @@ def read_table(stream, filename: str = "") -> Iterator[Row]:
     if is_excel(head):
         from .workbook import read_excel
 
-        yield from read_excel(stream)
+        yield from read_excel(stream, sheet)
+    elif sheet:
+        yield Row(
+            1, problem=f"Only an Excel workbook has sheets: this file has no sheet “{sheet}”."
+        )
     elif filename.lower().endswith((".xls",)) or head.startswith(OLD_XLS_MAGIC):
         yield Row(1, problem=OLD_XLS)
     elif is_binary(head):

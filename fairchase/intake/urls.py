@@ -15,6 +15,7 @@ urlpatterns = [
     path("import/", imports.upload, name="import_upload"),
     path("import/<int:pk>/", imports.job_view, name="import_job"),
     path("import/<int:pk>/run/", imports.job_submit, name="import_submit"),
+    path("import/<int:pk>/sheet/", imports.job_sheet, name="import_sheet"),
     path("export/history.jsonl", exports.export_history, name="export_history"),
     path("export/<str:kind>.<str:fmt>", exports.export, name="export"),
     path("calendar/rotate/", exports.calendar_rotate, name="calendar_rotate"),

@@ -9,6 +9,7 @@ is an empty cell the row says it left out (`Row.uncached`), never silently.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -86,26 +87,85 @@ def has_formulas(stream) -> bool:
     return False
 
 
-def leads_sheet(wb) -> tuple[object, str]:
-    """(The sheet to import, what to say of the choice): the first whose header row (its
-    first row with a value) names a lead field, else the first; said only when the
-    workbook has more than one sheet."""
+def leads_sheet(wb, name: str = "") -> tuple[object, str]:
+    """(The sheet to import, what to say of the choice): the sheet named `name` (a person's
+    choice, case aside; KeyError when the workbook has none by that name), else the first
+    whose header row (its first row with a value) names a lead field, else the first with
+    cells; said only when the workbook has more than one sheet."""
     from .mapping import detect_mapping
 
     sheets = wb.worksheets
-    chosen = next((ws for ws in sheets if any(detect_mapping(_header(ws))[1])), None)
+    named = None
+    if name:
+        named = next((ws for ws in sheets if ws.title == name), None) or next(
+            (ws for ws in sheets if ws.title.casefold() == name.casefold()), None
+        )
+        if named is None:
+            raise KeyError(name)
     if len(sheets) < 2:
         return sheets[0], ""
+    leads = next((ws for ws in sheets if any(detect_mapping(_header(ws))[1])), None)
+    # else the first with cells (an empty sheet is nothing to read)
+    first = leads or next((ws for ws in sheets if _header(ws)), sheets[0])
     names = ", ".join(f"“{ws.title}”" for ws in sheets)
-    if chosen is None:
-        return sheets[0], (
-            f"The workbook has {len(sheets)} sheets ({names}) and no header row of them names "
-            f"a lead field: read the first, “{sheets[0].title}”."
+    said = f"The workbook has {len(sheets)} sheets ({names})"
+    if named is not None and named is not first:
+        return named, f"{said}: read “{named.title}”, as chosen."
+    if leads is None:
+        return first, (
+            f"{said} and no header row of them names a lead field: "
+            f"read the first with cells, “{first.title}”."
         )
-    return chosen, (
-        f"The workbook has {len(sheets)} sheets ({names}): read “{chosen.title}”, "
-        "the first whose header row names lead fields."
-    )
+    return leads, f"{said}: read “{leads.title}”, the first whose header row names lead fields."
+
+
+def sheets_to_choose(data: bytes) -> tuple[list[tuple[str, int]], str]:
+    """([(title, data rows)] of a workbook's sheets holding values, the title of the one
+    read when nobody chooses): what a person picks from when there is more than one; ([],
+    "") for a workbook with one such sheet, or for a file that is no readable workbook."""
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except Exception:
+        return [], ""
+    try:
+        counts = [(ws.title, _rows_of(ws, archive)) for ws in wb.worksheets]
+        counts = [(title, n - 1) for title, n in counts if n]  # the header is no data row
+        if len(counts) < 2:
+            return [], ""
+        return counts, leads_sheet(wb)[0].title
+    except Exception:  # a sheet that stops reading: the import itself says so
+        return [], ""
+    finally:
+        wb.close()
+        archive.close()
+
+
+_ROW_END = re.compile(rb"</(?:\w+:)?row>")
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[\s>]")  # a cell's value, or its inline string
+
+
+def _rows_of(ws, archive: zipfile.ZipFile) -> int:
+    """The rows of a sheet holding a value: its XML's bytes scanned (openpyxl reads each
+    cell, seconds for a sheet of 50,000 rows), else read as the import reads them."""
+    path = getattr(ws, "_worksheet_path", None)
+    if path is None or path not in archive.namelist():
+        return sum(1 for _ in sheet_rows(ws))
+    count, tail = 0, b""
+    with archive.open(path) as xml:
+        while chunk := xml.read(1 << 20):
+            rows = _ROW_END.split(tail + chunk)
+            tail = rows.pop()
+            count += sum(1 for row in rows if _VALUE.search(row))
+    return count
+
+
+def no_such_sheet(wb, name: str) -> str:
+    """What to say of a sheet name the workbook does not have, naming those it has."""
+    names = ", ".join(f"“{ws.title}”" for ws in wb.worksheets)
+    return f"The workbook has no sheet “{name}”: its sheets are {names}."
 
 
 def _header(ws) -> list[str]:
@@ -116,8 +176,9 @@ def _header(ws) -> list[str]:
         rows.close()
 
 
-def read_excel(stream) -> Iterator[Row]:
-    """The rows of the workbook's sheet of leads (`leads_sheet`), never raising."""
+def read_excel(stream, sheet: str = "") -> Iterator[Row]:
+    """The rows of the workbook's sheet named `sheet`, else its sheet of leads
+    (`leads_sheet`), never raising: a name it has no sheet by is a problem on line 1."""
     from openpyxl import load_workbook
 
     try:
@@ -130,7 +191,11 @@ def read_excel(stream) -> Iterator[Row]:
         if not wb.worksheets:
             yield Row(1, problem="The workbook has no sheet of cells.")
             return
-        ws, said = leads_sheet(wb)
+        try:
+            ws, said = leads_sheet(wb, sheet)
+        except KeyError:
+            yield Row(1, problem=no_such_sheet(wb, sheet))
+            return
         if has_formulas(stream):
             formulas = load_workbook(stream, read_only=True, data_only=False)
         yield from _rows(ws, formulas[ws.title] if formulas else None, said)

@@ -1,8 +1,8 @@
 """Cells an import dropped or refused unsaid (an evaluator's finding): a phone extension
 ("312-555-0199 ext 4") vanished from the number, an email cell written as a mail program
 writes it ("Ann Stone <ann@example.com>") was refused, and columns no lead field reads
-("Telefon", "Firma") were ignored without a word on the command line. Now the extension
-is kept in the notes with a warning on its line, the address (and, for a row without a
+("Shoe size", "Colour"; the finding's "Telefon" and "Firma" are read since) were ignored
+without a word on the command line. Now the extension is kept in the notes with a warning on its line, the address (and, for a row without a
 name, the name) is read from such a cell, and web and command line say which columns were
 not read."""
 
@@ -18,7 +18,7 @@ from fairchase.intake.jobs import run_job
 from fairchase.intake.models import ImportJob
 from fairchase.leads.models import Lead
 
-NOT_READ = "2 columns not read (no lead field chosen): “Telefon”, “Firma”."
+NOT_READ = "2 columns not read (no lead field chosen): “Shoe size”, “Colour”."
 
 
 def _import(alice, text: str):
@@ -57,7 +57,7 @@ def test_an_address_written_with_its_name_is_read(alice):
 
 def test_the_command_line_says_which_columns_it_did_not_read(alice, tmp_path, capsys):
     path = tmp_path / "kunden.csv"
-    path.write_text("Name,Email,Telefon,Firma\nAnn Lee,ann@example.com,030 1234567,Acme\n")
+    path.write_text("Name,Email,Shoe size,Colour\nAnn Lee,ann@example.com,38,blue\n")
     call_command("import", str(path), "--owner", "alice")
     out = capsys.readouterr().out
     assert NOT_READ in out and "1 lead was created" in out, out
@@ -65,7 +65,7 @@ def test_the_command_line_says_which_columns_it_did_not_read(alice, tmp_path, ca
 
 def test_the_web_report_says_it_too(client, alice):
     client.force_login(alice)
-    data = b"Name,Email,Telefon,Firma\nAnn Lee,ann@example.com,030 1234567,Acme\n"
+    data = b"Name,Email,Shoe size,Colour\nAnn Lee,ann@example.com,38,blue\n"
     client.post("/in/import/", {"file": SimpleUploadedFile("kunden.csv", data)})
     job = ImportJob.objects.get()
     mapping = {f"col{i}": f for i, f in enumerate(job.mapping)}

@@ -46,6 +46,7 @@ def test_bob_reaches_none_of_alices_messages_forms_imports_or_tokens(client, ali
         ("post", f"/in/forms/{form.pk}/", {"owner": bob.pk, "thanks_url": "https://x.test"}),
         ("get", f"/in/import/{job.pk}/", {}),
         ("post", f"/in/import/{job.pk}/run/", {"action": "cancel"}),
+        ("post", f"/in/import/{job.pk}/sheet/", {"sheet": "name"}),
         ("post", f"/api/tokens/{token.pk}/revoke/", {}),
     ]:
         assert getattr(client, method)(url, data).status_code == 404, url

@@ -22,6 +22,8 @@ from ..importer import header_and_rows, import_file, mapping_problem, read_row
 from ..jobs import estimate_rows, start_in_background
 from ..mapping import FIELDS, PRESET_LABELS, clean_mapping, detect_mapping
 from ..models import ImportJob
+from ..reading import is_excel
+from ..workbook import sheets_to_choose
 
 MAX_UPLOAD = getattr(settings, "IMPORT_MAX_BYTES", 100 * 1024 * 1024)
 PREVIEW_ROWS = 8
@@ -52,6 +54,8 @@ def upload(request):
         )
         return redirect("intake:home")
     preset, mapping = detect_mapping(header.cells)
+    # a workbook of several sheets of cells: the page asks which (the upload is kept)
+    sheets, sheet = sheets_to_choose(data) if is_excel(data[:4]) else ([], "")
     owner = (
         team(request.user).filter(pk=an_id(request.POST.get("owner")) or request.user.pk).first()
         or request.user
@@ -66,6 +70,8 @@ def upload(request):
         header=header.cells[:200],
         mapping=mapping[:200],
         preset=preset,
+        sheets=sheets,
+        sheet=sheet,
     )
     return redirect("intake:import_job", pk=job.pk)
 
@@ -90,7 +96,7 @@ def _read_ahead(job: ImportJob) -> tuple[list[str], list[dict]]:
     reading): the dates and values it read beside the names, so a person spots a date read
     the wrong way round before importing, and a row it would skip, with the import's
     reason)."""
-    header, rows = header_and_rows(io.BytesIO(bytes(job.data)), job.filename)
+    header, rows = header_and_rows(io.BytesIO(bytes(job.data)), job.filename, job.sheet)
     width = len(header.cells) if header is not None else len(job.header)
     about = header.warnings if header is not None else []
     zone = ZoneInfo(BusinessSettings.current().business_timezone or "UTC")
@@ -122,12 +128,41 @@ def job_view(request, pk):
             ctx["preview"] = []
         ctx["preview_rows"] = PREVIEW_ROWS
         ctx["dry_run"] = request.session.pop(f"import-dry-run-{job.pk}", None)
+        ctx["sheets"] = job.sheets
     template = (
         "intake/_import_progress.html"
         if request.headers.get("HX-Request")
         else "intake/import_job.html"
     )
     return render(request, template, ctx)
+
+
+@require_POST
+@web_view
+def job_sheet(request, pk):
+    """Read another sheet of the uploaded workbook (kept with the job: no second upload):
+    its columns detected afresh. A name the workbook has no sheet by changes nothing."""
+    job = _job(request, pk)
+    if job.state != ImportJob.State.MAPPING:
+        return redirect("intake:import_job", pk=job.pk)
+    name = request.POST.get("sheet", "")
+    titles = [title for title, _rows in job.sheets]
+    header, _rows = (
+        header_and_rows(io.BytesIO(bytes(job.data)), job.filename, name)
+        if name in titles
+        else (None, iter(()))
+    )
+    if header is None or header.problem:
+        why = header.problem if header else f"The workbook has no sheet “{name[:100]}”."
+        messages.error(request, f"{why} Still reading “{job.sheet}”.")
+        return redirect("intake:import_job", pk=job.pk)
+    job.preset, job.mapping = detect_mapping(header.cells)
+    job.header, job.mapping = header.cells[:200], job.mapping[:200]
+    job.sheet = name
+    job.estimated_rows = dict(job.sheets).get(name, 0)
+    job.save(update_fields=["preset", "header", "mapping", "sheet", "estimated_rows"])
+    request.session.pop(f"import-dry-run-{job.pk}", None)  # it read the other sheet
+    return redirect("intake:import_job", pk=job.pk)
 
 
 @require_POST
@@ -151,6 +186,7 @@ def job_submit(request, pk):
             user=request.user,
             dry_run=True,
             max_rows=DRY_RUN_ROWS,
+            sheet=job.sheet,
         )
         data = report.as_dict()
         for key in ("errors", "warnings", "changes"):  # the session holds a page's worth

@@ -1,4 +1,5 @@
-"""`fairchase import FILE [--owner USER] [--dry-run]` and `fairchase import --history FILE.jsonl`."""
+"""`fairchase import FILE [--owner USER] [--sheet NAME] [--dry-run]` and
+`fairchase import --history FILE.jsonl`."""
 
 from __future__ import annotations
 
@@ -24,6 +25,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", help="CSV or .xlsx file of leads")
         parser.add_argument("--owner", help="username or email of the owner of the imported leads")
+        parser.add_argument(
+            "--sheet",
+            metavar="NAME",
+            default="",
+            help="the sheet of an Excel workbook to import (default: the first whose header "
+            "row names lead fields)",
+        )
         parser.add_argument("--dry-run", action="store_true", help="check everything, save nothing")
         parser.add_argument(
             "--history",
@@ -71,7 +79,11 @@ class Command(BaseCommand):
         if not os.path.isfile(path):
             raise CommandError(f"No such file: {path}")
         with open(path, "rb") as f:
-            total = estimate_rows(f.read()) if os.path.getsize(path) < 512 * 2**20 else None
+            total = (
+                estimate_rows(f.read(), opts["sheet"])
+                if os.path.getsize(path) < 512 * 2**20
+                else None
+            )
         with Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
@@ -96,6 +108,7 @@ class Command(BaseCommand):
                         dry_run=opts["dry_run"],
                         default_source=opts["source"],
                         progress=update,
+                        sheet=opts["sheet"],
                     )
             progress.update(task, completed=report.rows, total=max(report.rows, 1))
         if report.unreadable:  # a file that is no table: one line, not "0 rows, 1 skipped"
