@@ -67,6 +67,7 @@ class Lead(NamedTuple):
     v: float
     win: float
     waiting: bool
+    carried: bool
     far: bool
     reach_local: float
     # an engaged lead's (None for a silent one): Conversation

@@ -130,6 +130,7 @@ class Chase:
     due_local: np.ndarray = empty_array()
     v_now: np.ndarray = empty_array()  # v discounted to today
     schedule: np.ndarray = empty_array(np.int64)
+    carried: np.ndarray = empty_array(bool)  # the next try waits for a better age (plan._carry)
 
     def choose(self, channel: np.ndarray) -> Chase:
         """Fill the chosen-channel fields from the per-channel arrays."""

@@ -37,8 +37,8 @@ from .lookahead import (
     schedule_free,
     schedule_gap,
 )
-from .model import Model
-from .records import DAY, ENGAGED, OPEN, OUTCOME_CODE, read_book, to_ts
+from .model import AGE_KNOT_U, Model
+from .records import DAY, ENGAGED, OPEN, OUTCOME_CODE, WEEK, read_book, to_ts
 from .settings import PolicyError, Settings
 from .timing import ContactHours
 from .window import cap_floor
@@ -46,6 +46,7 @@ from .window import cap_floor
 CHUNK = 32768
 MIN_LEADS_FOR_SCHEDULES = 200
 NEW_LEAD_BAND = 1000.0
+AGE_DAYS = np.expm1(AGE_KNOT_U)  # the age curve's knots, in days
 
 
 @functools.cache
@@ -211,20 +212,53 @@ class _Silent:
         fixed = schedule_free(self.ctx.model, economics, sub)
         best: Chase | None = None
         for choice in range(len(self.schedules)) if choices is None else choices:
-            schedule = self.schedules[choice]
-            gap = schedule_gap(sub.k, schedule)
+            gap = schedule_gap(sub.k, self.schedules[choice])
             start = np.where(follow & (not now_first), np.fmax(now, sub.last_at + gap), now)
-            due, local = self.when(start, ii)
-            res = lookahead(self.ctx.model, economics, sub, due, schedule, fixed)
-            res.due, res.due_local = due, local
-            res.v_now = res.v * np.exp(-np.fmax(due - now, 0.0) / P.TIME_PREFERENCE)
-            res.schedule = np.full(len(ii), choice)
+            res = self._chase(sub, ii, start, choice, economics, fixed)
             if best is None:
                 best = res
             else:
                 best.keep_better(res, res.v_now > best.v_now * 1.02 + 0.01)
         assert best is not None, "at least one schedule"
+        if choices is None and not now_first:
+            self._carry(sub, ii, economics, best)
         return best
+
+    def _chase(self, sub: SilentLeads, ii, start, choice: int, economics, fixed=None) -> Chase:
+        """The chase of the leads `sub` (`ii` in the chunk) under schedule `choice`, its next
+        try due at `start` or the first time after it the lead may be contacted."""
+        fixed = schedule_free(self.ctx.model, economics, sub) if fixed is None else fixed
+        due, local = self.when(start, ii)
+        res = lookahead(self.ctx.model, economics, sub, due, self.schedules[choice], fixed)
+        res.due, res.due_local = due, local
+        res.v_now = res.v * np.exp(-np.fmax(due - self.ctx.now, 0.0) / P.TIME_PREFERENCE)
+        res.schedule = np.full(len(ii), choice)
+        res.carried = np.zeros(len(ii), dtype=bool)
+        return res
+
+    def _carry(self, sub: SilentLeads, ii, economics, best: Chase) -> None:
+        """The next try carried to a later age where the learned age curve gains more than the
+        time preference costs (buyers who come back weeks after their enquiry, past where the
+        schedules' gaps reach), kept for the leads where it is worth more today (in place)."""
+        age = best.due - sub.created  # NaN (no enquiry date): never carried
+        ahead = AGE_DAYS * DAY - age[:, None]  # from the next try to each knot of the curve
+        model = self.ctx.model
+        gain = model.age_curve - model.age_effect(age)[:, None] - ahead / P.TIME_PREFERENCE
+        # a new enquiry is answered as soon as possible (seed 000); a wait shorter than a week
+        # is the schedules' to choose
+        gain = np.where((ahead > WEEK) & (sub.k > 0)[:, None], gain, 0.0)
+        knot = gain.argmax(axis=1)
+        later = np.flatnonzero(gain[np.arange(len(knot)), knot] > 0.0)
+        for choice in np.unique(best.schedule[later]).tolist():
+            part = later[best.schedule[later] == choice]
+            lead = sub.subset(part)
+            res = self._chase(
+                lead, ii[part], lead.created + AGE_DAYS[knot[part]] * DAY, choice, economics
+            )
+            res.carried[:] = True
+            take = res.v_now > best.v_now[part] * 1.02 + 0.01
+            for f in dataclasses.fields(res):
+                getattr(best, f.name)[part[take]] = getattr(res, f.name)[take]
 
 
 def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, ie) -> Conversation:

@@ -166,7 +166,18 @@ def contact_silent(f: Lead, now: float, source: str, evidence: str) -> str:
     return (
         f"{head}{like_this(label)} answers {nth_try(f, name)} {f.p:.1%} of the time"
         f" ({evidence}); on {money(f.value)} that is worth {money(f.p * f.prize)} against"
-        f" {money(f.cost)} of your time."
+        f" {money(f.cost)} of your time.{not_sooner(f, now)}"
+    )
+
+
+def not_sooner(f: Lead, now: float) -> str:
+    """Why a try carried to a later age (plan._Silent._carry) waits that long."""
+    if not f.carried:
+        return ""
+    days = round((f.due - now + f.age) / 86400)
+    return (
+        f" Not sooner: by the reply chance learned at each age of a lead, a try {days} days"
+        " after the enquiry is likelier to be answered, enough to be worth the wait."
     )
 
 
