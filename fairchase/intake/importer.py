@@ -74,7 +74,7 @@ def _changes(lead: Lead, fields: dict, fill_only: bool) -> dict:
     Notes are only ever added to; an enquiry date only fills a blank."""
     out = {}
     for name in UPDATABLE:
-        if name not in fields:
+        if name not in fields or name == "created_at":  # history: a re-import never moves it
             continue
         new, old = fields[name], getattr(lead, name)
         if name == "notes":
@@ -82,8 +82,6 @@ def _changes(lead: Lead, fields: dict, fill_only: bool) -> dict:
             if merged is not None:
                 out[name] = merged
             continue
-        if name == "created_at":
-            continue  # when the enquiry arrived is history: a re-import never moves it
         if fill_only and old not in ("", None):
             continue
         if new != old:
@@ -305,9 +303,7 @@ class Importer:
             }
         )
         self.remember(lead, fields)
-        self.touched.add(
-            id(lead)
-        )  # later rows for this person only fill blanks (as on a re-import)
+        self.touched.add(id(lead))  # later rows of the person only fill blanks (as a re-import)
         return lead
 
     def not_added(self, line: int, fields: dict, theirs: Lead) -> None:
@@ -424,6 +420,7 @@ class Importer:
                 self._flush(batch)
         self._flush(batch)
         self.report.warnings.sort(key=lambda w: w[0])  # an owner's warning comes at its flush
+        self.report.say_who_said_no()
         return self.report
 
     def _flush(self, batch: Batch) -> None:

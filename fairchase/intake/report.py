@@ -37,6 +37,7 @@ class ImportReport:
     truncated: bool = False  # stopped at max_rows
     unreadable: str = ""  # why the file as a whole could not be read (no rows at all)
     about: list[str] = field(default_factory=list)  # of the file as a whole: its sheet, columns
+    said_no: dict[str, int] = field(default_factory=dict)  # rows a said-no column says yes for
 
     def not_read(self, mapping: list[str]) -> None:
         """Say which named columns of the header no lead field reads (a "Telefon" or
@@ -53,6 +54,37 @@ class ImportReport:
             self.about.append(
                 f"{plural(len(unused), 'column')} not read (no lead field chosen): {shown}."
             )
+
+    def count_said_no(self, fields: list[str]) -> None:
+        """A row whose said-no columns (`mapping.SAYS_NO_FIELDS`) say yes and act: counted
+        under the first (an opted-out row is counted once, as opted out)."""
+        if fields:
+            self.said_no[fields[0]] = self.said_no.get(fields[0], 0) + 1
+
+    def say_who_said_no(self) -> None:
+        """Say, of the file as a whole, how many rows came in opted out or with an address
+        suppressed because another tool's column said so (a dry run: would), naming it."""
+        came, had = ("would come", "would have") if self.dry_run else ("came", "had")
+        for fname, who, done in (
+            ("opted_out", "who opted out", f"{came} in opted out, never to be contacted"),
+            (
+                "unsubscribed",
+                "unsubscribed from email",
+                f"{had} the email address suppressed, never to be emailed",
+            ),
+            (
+                "do_not_call",
+                "not to call",
+                f"{had} the phone number suppressed, never to be called or texted",
+            ),
+        ):
+            if n := self.said_no.get(fname, 0):
+                named = ", ".join(
+                    f"“{h.strip()[:60]}”"
+                    for h, f in zip(self.header, self.mapping, strict=False)
+                    if f == fname
+                )
+                self.about.append(f"{plural(n, 'row')} of people {who} (column {named}): {done}.")
 
     def add_error(self, line: int, reason: str) -> None:
         self.bad += 1

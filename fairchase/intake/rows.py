@@ -27,7 +27,7 @@ from fairchase.leads.normalize import (
 
 from .mapping import map_source
 from .reading import FORMULA_TRIGGERS
-from .said_no import said_no_cells
+from .said_no import SAYS_NO, said_no_cells, says_yes
 
 MAX_VALUE = Decimal("9999999999")
 LIMITS = {"name": 200, "company": 200, "source": 64}
@@ -393,7 +393,8 @@ def parse_row(
     problems = [] if problems is None else problems
     raw: dict[str, str] = {}
     for fname, cell in zip(mapping, cells, strict=False):
-        if fname and not raw.get(fname, "").strip():  # first non-empty column wins
+        # the first non-empty column wins; of said-no columns, the first saying yes
+        if fname and (not raw.get(fname, "").strip() or fname in SAYS_NO and says_yes(cell)):
             raw[fname] = unneutralise(clean_text(cell))
     got = {k: v.strip() for k, v in raw.items() if k != "notes"}
     extra: list[str] = []  # lines added to the notes: a second address, the CRM's source
@@ -407,7 +408,7 @@ def parse_row(
         out["notes"] = notes
     if got.get("owner"):  # a user's username or email: the importer finds who (or refuses the row)
         out["owner"] = " ".join(got["owner"].split())[:254]
-    out.update(said_no_cells(got))
+    out.update(said_no_cells(got, problems))
     for fname, limit in LIMITS.items():
         if len(out.get(fname, "")) > limit:
             problems.append(f"{fname}: longer than {limit} characters; cut to {limit}.")

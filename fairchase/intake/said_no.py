@@ -5,11 +5,12 @@ saying whose or what it holds: `keep_unseen_record`)."""
 
 from __future__ import annotations
 
-import re
+from functools import cache
 
 from fairchase.leads import actions
 from fairchase.leads.models import Lead, Status, StatusChange, Suppression
 
+from .mapping import folded
 from .report import ImportReport
 
 SAID_NO = "added as an opted-out record, never to be contacted"
@@ -75,31 +76,48 @@ NOT_TO_CONTACT = "import: not to be contacted"
 SAYS_OPTED_OUT = "its row says they opted out"
 
 
+# Why an address is suppressed because another tool's column says so (`SAYS_NO`): not an
+# opt-out of the person, only of that address (an opt-out of everything is "opt-out").
+SAYS_NO_REASON = {
+    "unsubscribed": "import: unsubscribed from email",
+    "do_not_call": "import: do not call",
+}
+
+
 def honour_row(report: ImportReport, line: int, fields: dict, dry_run: bool) -> bool:
-    """A row of our export that says nobody may contact someone (`said_no_cells`; taken
-    out of `fields`): every address of an opted-out row is suppressed as an opt-out, before
-    the row is matched, so the lead it makes is an opted-out record (`_honour_opt_out`, as for
-    anyone who said no before) and a lead it joins is contacted no more; a Not to be
-    contacted cell's addresses are suppressed, the lead kept. A dry run says it and does
-    nothing. Without this, our export imported into another install brought back everyone
-    who had opted out as an open lead to call.
+    """A row that says nobody may contact someone (`said_no_cells`; taken out of `fields`):
+    every address of an opted-out row is suppressed as an opt-out, before the row is
+    matched, so the lead it makes is an opted-out record (`_honour_opt_out`, as for anyone
+    who said no before) and a lead it joins is contacted no more; the addresses a Not to be
+    contacted cell names, or an unsubscribe or do-not-call column's yes, are suppressed, the
+    lead kept. The rows another tool's column says no for are counted (`report.said_no`),
+    on a dry run too, which does nothing else. Without this, our export imported into
+    another install brought back everyone who had opted out as an open lead to call, and a
+    cold list's unsubscribed people came in to be chased.
 
     Whether the row is opted out with no email and no phone: nothing to suppress, so the
     importer opts out the record it makes for the row (`opt_out_addressless`); a lead such a
     row joins (by name only) is left as it is (`joined_by_name_only`)."""
     opted_out = fields.pop("status", "") == "Opted out"
     named = fields.pop("not_to_contact", "").lower()
+    by = fields.pop("said_no_by", [])
     kinds = ("email", "phone") if opted_out else [k for k in ("email", "phone") if k in named]
     addresses = [(kind, fields[kind]) for kind in kinds if fields.get(kind)]
+    report.count_said_no(
+        by if opted_out else [f for f in by if any(k in SAYS_NO[f] for k, _ in addresses)]
+    )
     if not addresses:
         return opted_out and not (fields.get("email") or fields.get("phone"))
     if dry_run:  # said unless the book already knows (then the match says who it is)
         known = Suppression.objects.filter(value__in=[value for _, value in addresses]).count()
         if opted_out and known < len(addresses):
             report.add_warning(line, f"{fields.get('name', '')}: {SAID_NO_DRY}: {SAYS_OPTED_OUT}.")
-        return
+        return False
     for kind, value in addresses:
-        actions.suppress(value, kind, "opt-out" if opted_out else NOT_TO_CONTACT)
+        said = next(
+            (SAYS_NO_REASON[f] for f in by if f in SAYS_NO_REASON and kind in SAYS_NO[f]), ""
+        )
+        actions.suppress(value, kind, "opt-out" if opted_out else said or NOT_TO_CONTACT)
     return False
 
 
@@ -133,14 +151,75 @@ def joined_by_name_only(report: ImportReport, line: int, lead: Lead, fields: dic
     report.add_warning(line, f"{fields.get('name', '')}: {said}")
 
 
-def said_no_cells(got: dict[str, str]) -> dict:
-    """What our export's Status and Not to be contacted cells say of whom nobody may contact
-    (`said_no.honour_row` acts on it): {"status": "Opted out"} for an opted-out row, and
-    {"not_to_contact": "Email; Phone"} naming the addresses a cell names."""
-    out = {}
-    if re.sub(r"[^a-z]+", " ", got.get("status", "").lower()).strip() == "opted out":
+# What a yes in another tool's said-no column stops (`mapping.SAYS_NO_FIELDS`).
+SAYS_NO = {"opted_out": ("email", "phone"), "unsubscribed": ("email",), "do_not_call": ("phone",)}
+SAYS_NO_WORDS = {
+    "opted_out": "opted out",
+    "unsubscribed": "unsubscribed from email",
+    "do_not_call": "do not call",
+}
+# Yes and no as tools and people write them (English, German, French, Spanish; after `folded`).
+_YES = {"true", "t", "yes", "y", "1", "x", "ja", "j", "oui", "si", "wahr", "vrai", "verdadero"}
+_YES |= {"checked", "opted out", "opt out", "unsubscribed", "do not call", "do not contact"}
+_NO = {"", "false", "f", "no", "n", "0", "nein", "non", "falso", "faux", "unchecked"}
+_NO |= {"subscribed", "opted in"}
+_TICKS = {"✓", "✔", "☑", "✅"}  # a tick in the column; a cross (✗) may mean either: neither
+_DASHES = {"", "-", "–", "—"}  # nothing written
+
+
+def says_yes(cell: str) -> bool | None:
+    """Whether a said-no column's cell says yes (true, Yes, 1, x, ja, oui, sí, a tick), no
+    (false, No, 0, nein, non, blank), or neither (None: left out with a warning)."""
+    if cell.strip() in _TICKS:
+        return True
+    key = folded(cell)
+    if not key:  # no letter or digit: blank or a dash is no, another mark ("?", "✗") neither
+        return False if cell.strip() in _DASHES else None
+    return True if key in _YES else False if key in _NO else None
+
+
+@cache
+def _status_words() -> frozenset[str]:
+    """The statuses our export writes, by code or label ("Open (silent)", "won")."""
+    words = [w for pair in Status.choices for w in (*pair, pair[1].split("(")[0])]
+    return frozenset(folded(w) for w in words)
+
+
+def said_no_cells(got: dict[str, str], problems: list[str] | None = None) -> dict:
+    """What a row's cells say of whom nobody may contact (`said_no.honour_row` acts on it):
+    {"status": "Opted out"} for a row of someone who opted out (our export's Status, or a yes
+    in an Opted out / Do not contact column), {"not_to_contact": "Email; Phone"} naming the
+    addresses nobody may use (our export's Not to be contacted, or a yes under Unsubscribed
+    or Do not call), {"said_no_by": [...]}: the said-no columns saying yes. A cell of these
+    columns that says neither yes nor no, and a Status that is none of ours ("true",
+    "Customer"), is left out with a line in `problems`: the row comes in, someone checks it."""
+    problems = [] if problems is None else problems
+    out: dict = {}
+    status = folded(got.get("status", ""))
+    if status == "opted out":
         out["status"] = "Opted out"
+    elif status and status not in _status_words():
+        problems.append(
+            f"status: {got['status'][:40]!r} is not a status Fairchase writes (only “Opted out” "
+            "is read): left out. A yes/no column of who opted out is read mapped to "
+            "“Opted out / do not contact”."
+        )
     cell = got.get("not_to_contact", "").lower()
-    if named := [label for label in ("Email", "Phone") if label.lower() in cell]:
-        out["not_to_contact"] = "; ".join(named)
+    named = {label for label in ("Email", "Phone") if label.lower() in cell}
+    by = []
+    for fname, kinds in SAYS_NO.items():
+        yes = says_yes(got.get(fname, ""))
+        if yes is None:
+            problems.append(
+                f"{SAYS_NO_WORDS[fname]}: {got[fname][:40]!r} is neither yes nor no: left out, "
+                "so nothing is suppressed by it: check whether they said no."
+            )
+        elif yes:
+            by.append(fname)
+            out.update({"status": "Opted out"} if fname == "opted_out" else {})
+            named |= {kind.capitalize() for kind in kinds}
+    if named:
+        out["not_to_contact"] = "; ".join(sorted(named))
+    if by:
+        out["said_no_by"] = by
     return out
