@@ -82,6 +82,8 @@ def _changes(lead: Lead, fields: dict, fill_only: bool) -> dict:
             if merged is not None:
                 out[name] = merged
             continue
+        if name == "name" and new in (fields.get("email"), fields.get("phone")):
+            continue  # a row without a name (named by its address) renames nobody
         if fill_only and old not in ("", None):
             continue
         if new != old:

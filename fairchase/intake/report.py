@@ -69,7 +69,7 @@ class ImportReport:
             ("opted_out", "who opted out", f"{came} in opted out, never to be contacted"),
             (
                 "unsubscribed",
-                "unsubscribed from email",
+                "who unsubscribed from email",
                 f"{had} the email address suppressed, never to be emailed",
             ),
             (
@@ -84,7 +84,8 @@ class ImportReport:
                     for h, f in zip(self.header, self.mapping, strict=False)
                     if f == fname
                 )
-                self.about.append(f"{plural(n, 'row')} of people {who} (column {named}): {done}.")
+                whom = "someone" if n == 1 else "people"
+                self.about.append(f"{plural(n, 'row')} of {whom} {who} (column {named}): {done}.")
 
     def add_error(self, line: int, reason: str) -> None:
         self.bad += 1

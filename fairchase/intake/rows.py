@@ -26,6 +26,7 @@ from fairchase.leads.normalize import (
 )
 
 from .mapping import map_source
+from .name_cell import address_in_name
 from .reading import FORMULA_TRIGGERS
 from .said_no import SAYS_NO, said_no_cells, says_yes
 
@@ -421,7 +422,8 @@ def parse_row(
 
 def _who(got: dict[str, str], problems: list[str], extra: list[str]) -> dict:
     """Who the row is: email, phone (the first valid of several), name and company; a row
-    without a name is named as its address was written ("Ann Stone <ann@example.com>").
+    without a name is named as its address was written ("Ann Stone <ann@example.com>"); an
+    address typed in the Name cell is the email (`name_cell.address_in_name`).
     Raises RowError when nothing names the person."""
     emails = _email_values(got.get("email", ""))
     phones = _values(got.get("phone", ""), "phone")
@@ -431,8 +433,10 @@ def _who(got: dict[str, str], problems: list[str], extra: list[str]) -> dict:
         ),
         "phone": _first_valid(phones, fast_normalize_phone, "phone", problems, extra),
     }
+    # an address typed in the Name cell ("Nora Ash <nora@example.com>") is the row's email
+    named, out["email"] = address_in_name(got.get("name", ""), out["email"], problems, extra)
     name = (
-        got.get("name")
+        named
         or " ".join(p for p in (got.get("first_name"), got.get("last_name")) if p)
         or next((n for n, a in emails if n and a.strip().lower() == out["email"]), "")
     )

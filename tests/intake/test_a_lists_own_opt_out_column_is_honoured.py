@@ -87,7 +87,7 @@ def test_an_unsubscribed_column_suppresses_the_email_and_keeps_the_phone(alice):
         "per.lund@example.com": "import: unsubscribed from email",
     }
     assert (
-        "2 rows of people unsubscribed from email (column “Unsubscribed from all email”): "
+        "2 rows of people who unsubscribed from email (column “Unsubscribed from all email”): "
         "had the email address suppressed, never to be emailed."
     ) in report.about
 
@@ -96,7 +96,7 @@ def test_the_dry_run_says_what_the_import_does_and_does_nothing(alice):
     dry = _import(alice, HUBSPOT, dry_run=True)
     assert not Lead.objects.exists() and not Suppression.objects.exists()
     assert (
-        "2 rows of people unsubscribed from email (column “Unsubscribed from all email”): "
+        "2 rows of people who unsubscribed from email (column “Unsubscribed from all email”): "
         "would have the email address suppressed, never to be emailed."
     ) in dry.about
     done = _import(alice, HUBSPOT)
@@ -131,7 +131,7 @@ def test_do_not_call_suppresses_the_phone_and_opted_out_opts_the_person_out(alic
         in report.about
     )
     assert (
-        "1 row of people not to call (column “DoNotCall”): had the phone number suppressed, never to be called or texted."
+        "1 row of someone not to call (column “DoNotCall”): had the phone number suppressed, never to be called or texted."
         in report.about
     )
 
@@ -195,7 +195,7 @@ def test_an_unrecognised_header_mapped_on_the_page_to_the_field_is_read(client, 
     columns = {"col0": "name", "col1": "email", "col2": "unsubscribed"}
     dry = client.post(f"/in/import/{job.pk}/run/", {**columns, "action": "dry_run"}, follow=True)
     assert (
-        "1 row of people unsubscribed from email (column “Marketing blocked”): would have"
+        "1 row of someone who unsubscribed from email (column “Marketing blocked”): would have"
         in dry.content.decode()
     )
     client.post(f"/in/import/{job.pk}/run/", {**columns, "action": "import"})
