@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 from fairchase.leads.models import Lead
 
+from .mapping import folded
+from .said_no_headers import speaks_of_saying_no
+
 MAX_REPORTED = 5000  # beyond this, bad rows are counted but not listed
 MAX_NAMED_COLUMNS = 30
 
@@ -14,6 +17,18 @@ MAX_NAMED_COLUMNS = 30
 def plural(n: int, one: str, many: str | None = None) -> str:
     """'1 lead', '2 leads', '1,200 rows'."""
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def said_no_unread(header: list[str], mapping: list[str]) -> list[str]:
+    """A sentence for each column no field reads whose header speaks of people who said no
+    ("Opt-out date", "Marketing unsubscribe reason"): left unread, those people are chased."""
+    return [
+        f"Column “{h.strip()[:60]}” looks like a list of people who said no, but it is not "
+        "read: map it to Opted out / do not contact, Unsubscribed from email or Do not call "
+        "(on the web import's mapping page), or the people it marks will be contacted."
+        for i, h in enumerate(header)
+        if not (i < len(mapping) and mapping[i]) and speaks_of_saying_no(folded(h))
+    ]
 
 
 @dataclass
@@ -54,6 +69,7 @@ class ImportReport:
             self.about.append(
                 f"{plural(len(unused), 'column')} not read (no lead field chosen): {shown}."
             )
+        self.about.extend(said_no_unread(self.header, mapping))
 
     def count_said_no(self, fields: list[str]) -> None:
         """A row whose said-no columns (`mapping.SAYS_NO_FIELDS`) say yes and act: counted

@@ -65,3 +65,32 @@ SAYS_NO_ALIASES: dict[str, list[str]] = {
         "no llamar",
     ],
 }
+
+# Words of a header that speaks of who said no in a form the aliases do not list ("Opt-out
+# date", "Marketing unsubscribe reason", "Do not mail"): such a column left unread is said
+# loudly, as its people would be chased.
+SAYS_NO_WORDS = (
+    "unsubscrib",
+    "opt out",
+    "opted out",
+    "optout",
+    "do not",
+    "don t",
+    "dont",
+    "dnc",
+    "abgemeldet",
+    "nicht anrufen",
+    "nicht kontaktieren",
+    "desabonn",
+    "desinscri",
+    "ne pas",
+    "baja",
+    "no llamar",
+    "no contactar",
+)
+
+
+def speaks_of_saying_no(key: str) -> bool:
+    """Whether a header (after `mapping._key`) names one of SAYS_NO_WORDS, at a word's start."""
+    padded = f" {key} "
+    return any(f" {word}" in padded for word in SAYS_NO_WORDS)

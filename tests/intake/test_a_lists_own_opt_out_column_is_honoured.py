@@ -204,3 +204,22 @@ def test_an_unrecognised_header_mapped_on_the_page_to_the_field_is_read(client, 
     assert any("column “Marketing blocked”): had the email" in s for s in job.report["about"])
     assert _suppressed() == {"kim@example.com": "import: unsubscribed from email"}
     assert reachable_channels(Lead.objects.get(name="Lou Ray")) == ["email"]
+
+
+def test_an_unread_column_that_speaks_of_saying_no_is_said_loudly(client, alice):
+    text = "Name,Email,Opt-out date,Marketing unsubscribe reason,City\nMo Dee,mo@example.com,2024-03-01,spam,Oslo\n"
+    for dry_run in (True, False):
+        about = _import(alice, text, dry_run=dry_run).about
+        loud = [said for said in about if "looks like a list of people who said no" in said]
+        assert [said.split("”")[0] for said in loud] == [
+            "Column “Opt-out date",
+            "Column “Marketing unsubscribe reason",
+        ], about
+    client.force_login(alice)
+    client.post(
+        "/in/import/", {"file": SimpleUploadedFile("x.csv", text.encode(), content_type="text/csv")}
+    )
+    job = ImportJob.objects.get()
+    page = client.get(f"/in/import/{job.pk}/").content.decode()
+    assert "Column “Opt-out date” looks like a list of people who said no" in page
+    assert "Column “City” looks like" not in page
