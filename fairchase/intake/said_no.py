@@ -74,6 +74,8 @@ def keep_unseen_record(
 # or an opt-out on another record where the export was made: which, the row does not say).
 NOT_TO_CONTACT = "import: not to be contacted"
 SAYS_OPTED_OUT = "its row says they opted out"
+# What `honour_row` says of a row whose person opted out: with no email or phone, or with one.
+ADDRESSLESS, ADDRESSED = "opted out, no address", "opted out"
 
 
 # Why an address is suppressed because another tool's column says so (`SAYS_NO`): not an
@@ -84,20 +86,21 @@ SAYS_NO_REASON = {
 }
 
 
-def honour_row(report: ImportReport, line: int, fields: dict, dry_run: bool) -> bool:
+def honour_row(report: ImportReport, line: int, fields: dict, dry_run: bool) -> str:
     """A row that says nobody may contact someone (`said_no_cells`; taken out of `fields`):
     every address of an opted-out row is suppressed as an opt-out, before the row is
     matched, so the lead it makes is an opted-out record (`_honour_opt_out`, as for anyone
-    who said no before) and a lead it joins is contacted no more; the addresses a Not to be
+    who said no before) and a lead it joins is opted out (`joined`); the addresses a Not to be
     contacted cell names, or an unsubscribe or do-not-call column's yes, are suppressed, the
     lead kept. The rows another tool's column says no for are counted (`report.said_no`),
     on a dry run too, which does nothing else. Without this, our export imported into
     another install brought back everyone who had opted out as an open lead to call, and a
     cold list's unsubscribed people came in to be chased.
 
-    Whether the row is opted out with no email and no phone: nothing to suppress, so the
-    importer opts out the record it makes for the row (`opt_out_addressless`); a lead such a
-    row joins (by name only) is left as it is (`joined_by_name_only`)."""
+    What the row is, for the importer: ADDRESSLESS, opted out with no email and no phone
+    (nothing to suppress: the record made for it is opted out, `opt_out_row`; a lead it
+    joins by name only is left as it is, `joined`), ADDRESSED, opted out with an address
+    (a lead it joins is opted out, `joined`), or "" (not opted out)."""
     opted_out = fields.pop("status", "") == "Opted out"
     named = fields.pop("not_to_contact", "").lower()
     by = fields.pop("said_no_by", [])
@@ -106,49 +109,68 @@ def honour_row(report: ImportReport, line: int, fields: dict, dry_run: bool) -> 
     report.count_said_no(
         by if opted_out else [f for f in by if any(k in SAYS_NO[f] for k, _ in addresses)]
     )
-    if not addresses:
-        return opted_out and not (fields.get("email") or fields.get("phone"))
-    if dry_run:  # said unless the book already knows (then the match says who it is)
-        known = Suppression.objects.filter(value__in=[value for _, value in addresses]).count()
-        if opted_out and known < len(addresses):
-            report.add_warning(line, f"{fields.get('name', '')}: {SAID_NO_DRY}: {SAYS_OPTED_OUT}.")
-        return False
-    for kind, value in addresses:
-        said = next(
-            (SAYS_NO_REASON[f] for f in by if f in SAYS_NO_REASON and kind in SAYS_NO[f]), ""
-        )
-        actions.suppress(value, kind, "opt-out" if opted_out else said or NOT_TO_CONTACT)
-    return False
+    if not dry_run:
+        for kind, value in addresses:
+            said = next(
+                (SAYS_NO_REASON[f] for f in by if f in SAYS_NO_REASON and kind in SAYS_NO[f]), ""
+            )
+            actions.suppress(value, kind, "opt-out" if opted_out else said or NOT_TO_CONTACT)
+    if not opted_out:
+        return ""
+    return ADDRESSED if fields.get("email") or fields.get("phone") else ADDRESSLESS
 
 
-# Why a record made for an opted-out row with no email or phone is opted out.
+# Why a record made for (or joined by) a row that says its person opted out is opted out.
 ROW_SAID_NO = "Imported: its row says they opted out (no email or phone to suppress)"
+ROW_SAYS_NO = "Imported: its row says they opted out"
 BY_NAME_ONLY = (
     "its row says they opted out but has no email or phone: it matched {} by name only, "
     "who may be someone else, so that lead is left as it is"
 )
+JOINED_SAYS_NO = "this is {} (#{}), who {} opted out: its row says they opted out"
 
 
-def opt_out_addressless(report: ImportReport, line: int, lead, user, dry_run: bool) -> None:
-    """The record an import made for an opted-out row with no address (`honour_row`) is
-    opted out through the one opt-out action, its reason saying the row said so, and its
-    line says it (a dry run: would be, nothing made). Without this it came in as an open
-    lead, and a phone added later would have had someone call a person who said no."""
+def opt_out_row(report: ImportReport, line: int, lead, user, dry_run: bool) -> None:
+    """The record an import made for a row saying its person opted out (`honour_row`) is
+    opted out through the one opt-out action, its reason saying the row said so (one with
+    an address already is, as someone who said no before, unless the address was
+    suppressed earlier for a bounce), and its line says it (a dry run: would be, nothing
+    made). Without this a row with no address came in as an open lead, and a phone added
+    later would have had someone call a person who said no."""
     if dry_run:
         report.add_warning(line, f"{lead.name}: {SAID_NO_DRY}: {SAYS_OPTED_OUT}.")
         return
     if lead.status != Status.OPTED_OUT:  # not already, as someone who said no before
-        actions.opt_out(Lead.objects.get(pk=lead.id), user=user, reason=ROW_SAID_NO)
+        why = ROW_SAYS_NO if lead.email or lead.phone else ROW_SAID_NO
+        actions.opt_out(Lead.objects.get(pk=lead.id), user=user, reason=why)
         lead.status = Status.OPTED_OUT
 
 
-def joined_by_name_only(report: ImportReport, line: int, lead: Lead, fields: dict) -> None:
-    """An opted-out row with no address that joins an open lead (stored, or made by an
-    earlier row of the import): the match is by name only, so the lead may be someone else
-    who never said no; it is left as it is and the row's line says so, for a person to check."""
-    who = f"{lead.name} (#{lead.pk})" if lead.pk is not None else f"{lead.name} (an earlier row)"
-    said = BY_NAME_ONLY.format(who)
-    report.add_warning(line, f"{fields.get('name', '')}: {said}")
+def joined(
+    report: ImportReport, line: int, lead, fields: dict, said: str, user, dry_run: bool
+) -> None:
+    """A row saying its person opted out joined `lead`. By name only (ADDRESSLESS: the
+    lead may be someone else who never said no) it is left as it is and the row's line
+    says so, for a person to check. By an address (ADDRESSED; its addresses are already
+    suppressed) a stored lead is opted out through the one opt-out action, its line saying
+    so (a dry run: would be); one an earlier row of the import made is opted out when it
+    is stored (`opt_out_row`, through its suppressed address)."""
+    if said == ADDRESSLESS:
+        who = (
+            f"{lead.name} (#{lead.pk})" if lead.pk is not None else f"{lead.name} (an earlier row)"
+        )
+        report.add_warning(line, f"{fields.get('name', '')}: {BY_NAME_ONLY.format(who)}")
+        return
+    if lead.pk is None or lead.status == Status.OPTED_OUT:
+        return
+    report.add_warning(
+        line,
+        f"{fields.get('name', '')}: "
+        + JOINED_SAYS_NO.format(lead.name, lead.pk, "would be" if dry_run else "is now"),
+    )
+    if not dry_run:
+        actions.opt_out(Lead.objects.get(pk=lead.pk), user=user, reason=ROW_SAYS_NO)
+        lead.status = Status.OPTED_OUT
 
 
 # What a yes in another tool's said-no column stops (`mapping.SAYS_NO_FIELDS`).

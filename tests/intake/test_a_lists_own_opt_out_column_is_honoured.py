@@ -223,3 +223,39 @@ def test_an_unread_column_that_speaks_of_saying_no_is_said_loudly(client, alice)
     page = client.get(f"/in/import/{job.pk}/").content.decode()
     assert "Column “Opt-out date” looks like a list of people who said no" in page
     assert "Column “City” looks like" not in page
+
+
+def test_a_do_not_contact_row_opts_out_the_lead_it_joins_and_the_dry_run_says_so(alice, make_lead):
+    jo = make_lead(alice, name="Jo Known", email="jo@example.com", phone="+13125550120")
+    text = "Name,Email,Do not contact\nJo Known,jo@example.com,yes\n"
+    dry = _import(alice, text, dry_run=True)
+    jo.refresh_from_db()
+    assert jo.status == Status.OPEN and not Suppression.objects.exists()
+    done = _import(alice, text)
+    jo.refresh_from_db()
+    assert jo.status == Status.OPTED_OUT and reachable_channels(jo) == []
+    assert set(Suppression.objects.values_list("value", flat=True)) == {
+        "jo@example.com",
+        "+13125550120",
+    }
+    said = (
+        f"Jo Known: this is Jo Known (#{jo.pk}), who is now opted out: its row says they opted out"
+    )
+    assert done.warnings == [(2, said)]
+    assert dry.warnings == [(2, said.replace("is now", "would be"))]
+    assert jo.status_changes.last().reason == "Imported: its row says they opted out"
+
+
+def test_the_dry_run_names_the_same_opted_out_lines_as_the_import(alice):
+    text = (
+        "Name,Email,Phone,Opted out\n"
+        "Bo Gone,bo@example.com,,TRUE\n"
+        "Cy Fine,cy@example.com,,FALSE\n"
+        "Di Gone,,+13125550114,x\n"
+        "Ed Bare,,,1\n"
+    )
+    dry = _import(alice, text, dry_run=True)
+    done = _import(alice, text)
+    assert [line for line, _ in dry.warnings] == [line for line, _ in done.warnings] == [2, 4, 5]
+    assert [s.replace("came in", "would come in") for s in done.about] == dry.about
+    assert Lead.objects.filter(status=Status.OPTED_OUT).count() == 3
