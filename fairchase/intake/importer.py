@@ -28,6 +28,7 @@ from fairchase.leads.people import People, display_name, team
 from fairchase.leads.same_person import said_no_at
 
 from . import said_no
+from .changes import row_changes, with_note
 from .mapping import detect_mapping
 from .matching import Batch, row_keys, token
 from .reading import Row, read_table
@@ -39,60 +40,6 @@ log = logging.getLogger("fairchase.intake")
 
 BATCH = 1000
 FRESH = timedelta(days=1)  # an imported row that arrived this recently is a new enquiry
-UPDATABLE = (
-    "name",
-    "company",
-    "email",
-    "phone",
-    "source",
-    "value",
-    "timezone",
-    "created_at",
-    "notes",
-)
-
-
-def _with_note(old: str, new: str) -> str | None:
-    """The notes after importing `new`: appended when not already there; None when nothing
-    changes. An import never replaces a note."""
-    new = new.strip()
-    if not new or " ".join(new.split()) in " ".join((old or "").split()):
-        return None
-    lines = [
-        line
-        for line in new.splitlines()
-        if " ".join(line.split()) not in " ".join((old or "").split())
-    ]
-    added = "\n".join(lines).strip() if old else new
-    if not added:
-        return None
-    return f"{old.rstrip()}\n\n{added}" if old and old.strip() else added
-
-
-def _changes(lead: Lead, fields: dict, fill_only: bool) -> dict:
-    """Fields of the row that differ from the lead (fill_only: only where the lead is blank).
-    Notes are only ever added to; an enquiry date only fills a blank."""
-    out = {}
-    for name in UPDATABLE:
-        if name not in fields:
-            continue
-        new, old = fields[name], getattr(lead, name)
-        if name == "notes":
-            merged = _with_note(old, new)
-            if merged is not None:
-                out[name] = merged
-            continue
-        if name == "created_at":
-            continue  # when the enquiry arrived is history: a re-import never moves it
-        if fill_only and old not in ("", None):
-            continue
-        if new != old:
-            out[name] = new
-    for name in ("consents", "signals"):
-        merged = sorted(set(getattr(lead, name) or []) | set(fields.get(name, [])))
-        if merged != sorted(getattr(lead, name) or []):
-            out[name] = merged
-    return out
 
 
 class NewLead(SimpleNamespace):
@@ -202,8 +149,8 @@ class Importer:
         self.touched: set[int] = set()  # leads an earlier row of this import already set
         self.noted: set[int] = set()  # others' leads this import left a timeline note on
         self.unseen_said_no: dict = {}  # key -> an opted-out record outside the scope
-        # lines of opted-out rows with no address to suppress (`said_no.honour_row`)
-        self.said_no_lines: set[int] = set()
+        # lines of rows saying their person opted out: with an address or not (`said_no.honour_row`)
+        self.said_no_lines: dict[int, str] = {}
         self._people: People | None = None  # read once, if an Owner column names new leads' owners
         self._allowed: set[int] | None = None
         self.zone = ZoneInfo(BusinessSettings.current().business_timezone or "UTC")
@@ -305,9 +252,7 @@ class Importer:
             }
         )
         self.remember(lead, fields)
-        self.touched.add(
-            id(lead)
-        )  # later rows for this person only fill blanks (as on a re-import)
+        self.touched.add(id(lead))  # later rows of the person only fill blanks (as a re-import)
         return lead
 
     def not_added(self, line: int, fields: dict, theirs: Lead) -> None:
@@ -317,7 +262,7 @@ class Importer:
         owner = display_name(theirs.owner)
         said = f"{fields.get('name', '')}: already {owner}'s lead: not added"
         if self.dry_run:
-            if _with_note(theirs.notes, fields.get("notes", "")) is not None:
+            if with_note(theirs.notes, fields.get("notes", "")) is not None:
                 said += "; its notes would be added to that lead's"
             self.report.add_error(line, said)
             return
@@ -348,7 +293,7 @@ class Importer:
         blanks (and adds notes), so a re-import is a no-op. A stored record of someone who
         opted out is left as it is (`said_no.keep_record`)."""
         marker = lead.pk if lead.pk is not None else id(lead)
-        changes = _changes(lead, fields, fill_only=marker in self.touched)
+        changes = row_changes(lead, fields, fill_only=marker in self.touched)
         for name in ("email", "phone"):  # an address someone else has stays theirs: no duplicates
             other = holder(changes[name]) if holder is not None and name in changes else None
             if other is not None and token(other) != marker:
@@ -358,8 +303,12 @@ class Importer:
         if lead.pk is not None and lead.status == Status.OPTED_OUT:
             said_no.keep_record(self.report, lead, fields, changes, line, self.dry_run)
             return
-        if line in self.said_no_lines:
-            said_no.joined_by_name_only(self.report, line, lead, fields)
+        self.update(lead, changes, line)
+        if said := self.said_no_lines.get(line):
+            said_no.joined(self.report, line, lead, fields, said, self.user, self.dry_run)
+
+    def update(self, lead: Lead, changes: dict, line: int) -> None:
+        """Apply a row's changes to a lead (a dry run, or one not saved yet: in memory)."""
         if not changes:
             self.report.unchanged += 1
             return
@@ -380,13 +329,13 @@ class Importer:
         leads (`imports.create_leads`: planned by the decision core, a StatusChange each),
         and say on its line each that is someone who opted out: an opted-out record (a dry
         run: would be), by the rule Add lead and the API follow (`actions.why_said_no`), or
-        because its row said so with no address to suppress (`said_no.opt_out_addressless`)."""
+        because its row said so (`said_no.opt_out_row`)."""
         leads = [lead for _, lead in new]
         if not self.dry_run:
             imports.create_leads(leads, user=self.user, reason=self.reason)
             for line, lead in new:
                 if line in self.said_no_lines:
-                    said_no.opt_out_addressless(self.report, line, lead, self.user, False)
+                    said_no.opt_out_row(self.report, line, lead, self.user, False)
                 if lead.status == Status.OPTED_OUT:
                     self.report.add_warning(
                         line, f"{lead.name}: {said_no.SAID_NO}: {said_no.opt_out_reason(lead)}"
@@ -394,11 +343,11 @@ class Importer:
             return
         blocked = said_no_at(v for lead in leads for v in (lead.email, lead.phone))
         for line, lead in new:
-            if line in self.said_no_lines:
-                said_no.opt_out_addressless(self.report, line, lead, self.user, True)
             unsaved = Lead(name=lead.name, email=lead.email, phone=lead.phone)
             if {lead.email, lead.phone} & blocked and (why := actions.why_said_no(unsaved)):
                 self.report.add_warning(line, f"{lead.name}: {said_no.SAID_NO_DRY}: {why}.")
+            elif line in self.said_no_lines:  # its row says so (nothing is suppressed yet)
+                said_no.opt_out_row(self.report, line, lead, self.user, True)
 
     def run(self, rows: Iterable[Row], mapping: list[str]) -> ImportReport:
         batch = Batch(self)
@@ -417,13 +366,14 @@ class Importer:
             fields = reading.fields
             for problem in reading.warnings:
                 self.report.add_warning(row.line, f"{fields['name']}: {problem}")
-            if said_no.honour_row(self.report, row.line, fields, self.dry_run):
-                self.said_no_lines.add(row.line)
+            if said := said_no.honour_row(self.report, row.line, fields, self.dry_run):
+                self.said_no_lines[row.line] = said
             batch.items.append((row.line, fields))
             if len(batch.items) >= BATCH:
                 self._flush(batch)
         self._flush(batch)
         self.report.warnings.sort(key=lambda w: w[0])  # an owner's warning comes at its flush
+        self.report.say_who_said_no()
         return self.report
 
     def _flush(self, batch: Batch) -> None:

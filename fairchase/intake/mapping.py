@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .said_no_headers import SAYS_NO_ALIASES, SAYS_NO_FIELDS
+
 FIELDS = {
     "name": "Full name",
     "first_name": "First name",
@@ -28,6 +30,9 @@ FIELDS = {
     "owner": "Owner (username or email)",
     "status": "Status (Opted out: never contacted)",
     "not_to_contact": "Not to be contacted (Email; Phone)",
+    "opted_out": "Opted out / do not contact (yes: never contacted)",
+    "unsubscribed": "Unsubscribed from email (yes: never emailed)",
+    "do_not_call": "Do not call (yes: never called or texted)",
 }
 # Columns read only in our own export's header (its preset): another tool's "Status" means
 # something else, and nobody else writes "Not to be contacted".
@@ -40,6 +45,11 @@ def _key(header: str) -> str:
     # accents and case folded: "Téléphone", "TELEFONO" and "Straße" read as typed plainly
     bare = "".join(c for c in unicodedata.normalize("NFKD", header) if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", " ", bare.casefold()).strip()
+
+
+def folded(text: str) -> str:
+    """A cell or header as it is compared: accents, case and punctuation aside ("Sí" is "si")."""
+    return _key(text)
 
 
 # Header aliases per field, compared after _key(); the first column to match a field wins.
@@ -243,6 +253,7 @@ ALIASES: dict[str, list[str]] = {
     "consents": ["consents", "consent"],
     "signals": ["signals"],
     "id": ["fairchase id"],
+    **SAYS_NO_ALIASES,
     # No "owner": an owner column names people in the tool that wrote it (HubSpot's "Contact
     # owner", Salesforce's "Lead owner", Pipedrive's "Person - Owner"), not our users. Only our
     # own export's Owner column is mapped by itself (`_our_export`); any other is the
@@ -270,7 +281,9 @@ PIPEDRIVE_EXTRA = {
     "lead source": "source",
 }
 
-FALLBACK_FIELDS = {"email", "phone"}
+# Fields later columns may fill too: email and phone (a fallback when the first is blank),
+# and a yes/no said-no field (any of its columns saying yes is read: `rows.parse_row`).
+FALLBACK_FIELDS = {"email", "phone", *SAYS_NO_FIELDS}
 PRESETS = ("hubspot", "pipedrive", "google", "fairchase", "generic")
 PRESET_LABELS = {
     "hubspot": "HubSpot contacts export",
@@ -325,7 +338,8 @@ def _our_export(keys: set[str]) -> bool:
 
 def detect_mapping(header: list[str]) -> tuple[str, list[str]]:
     """(preset, mapping): one field name or "" per column. A field is used once, except
-    email and phone: later columns are fallbacks (a mobile number when the phone is blank).
+    email and phone: later columns are fallbacks (a mobile number when the phone is blank),
+    and the said-no fields ("Email Opt Out" and "Unsubscribed": either saying yes counts).
     An Owner column is mapped only in our own export's header (`_our_export`)."""
     preset = detect_preset(header)
     ours = _our_export({_key(h) for h in header})

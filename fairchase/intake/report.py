@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 from fairchase.leads.models import Lead
 
+from .mapping import folded
+from .said_no_headers import speaks_of_saying_no
+
 MAX_REPORTED = 5000  # beyond this, bad rows are counted but not listed
 MAX_NAMED_COLUMNS = 30
 
@@ -14,6 +17,18 @@ MAX_NAMED_COLUMNS = 30
 def plural(n: int, one: str, many: str | None = None) -> str:
     """'1 lead', '2 leads', '1,200 rows'."""
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def said_no_unread(header: list[str], mapping: list[str]) -> list[str]:
+    """A sentence for each column no field reads whose header speaks of people who said no
+    ("Opt-out date", "Marketing unsubscribe reason"): left unread, those people are chased."""
+    return [
+        f"Column “{h.strip()[:60]}” looks like a list of people who said no, but it is not "
+        "read: map it to Opted out / do not contact, Unsubscribed from email or Do not call "
+        "(on the web import's mapping page), or the people it marks will be contacted."
+        for i, h in enumerate(header)
+        if not (i < len(mapping) and mapping[i]) and speaks_of_saying_no(folded(h))
+    ]
 
 
 @dataclass
@@ -37,6 +52,7 @@ class ImportReport:
     truncated: bool = False  # stopped at max_rows
     unreadable: str = ""  # why the file as a whole could not be read (no rows at all)
     about: list[str] = field(default_factory=list)  # of the file as a whole: its sheet, columns
+    said_no: dict[str, int] = field(default_factory=dict)  # rows a said-no column says yes for
 
     def not_read(self, mapping: list[str]) -> None:
         """Say which named columns of the header no lead field reads (a "Telefon" or
@@ -53,6 +69,39 @@ class ImportReport:
             self.about.append(
                 f"{plural(len(unused), 'column')} not read (no lead field chosen): {shown}."
             )
+        self.about.extend(said_no_unread(self.header, mapping))
+
+    def count_said_no(self, fields: list[str]) -> None:
+        """A row whose said-no columns (`mapping.SAYS_NO_FIELDS`) say yes and act: counted
+        under the first (an opted-out row is counted once, as opted out)."""
+        if fields:
+            self.said_no[fields[0]] = self.said_no.get(fields[0], 0) + 1
+
+    def say_who_said_no(self) -> None:
+        """Say, of the file as a whole, how many rows came in opted out or with an address
+        suppressed because another tool's column said so (a dry run: would), naming it."""
+        came, had = ("would come", "would have") if self.dry_run else ("came", "had")
+        for fname, who, done in (
+            ("opted_out", "who opted out", f"{came} in opted out, never to be contacted"),
+            (
+                "unsubscribed",
+                "who unsubscribed from email",
+                f"{had} the email address suppressed, never to be emailed",
+            ),
+            (
+                "do_not_call",
+                "not to call",
+                f"{had} the phone number suppressed, never to be called or texted",
+            ),
+        ):
+            if n := self.said_no.get(fname, 0):
+                named = ", ".join(
+                    f"“{h.strip()[:60]}”"
+                    for h, f in zip(self.header, self.mapping, strict=False)
+                    if f == fname
+                )
+                whom = "someone" if n == 1 else "people"
+                self.about.append(f"{plural(n, 'row')} of {whom} {who} (column {named}): {done}.")
 
     def add_error(self, line: int, reason: str) -> None:
         self.bad += 1

@@ -26,8 +26,9 @@ from fairchase.leads.normalize import (
 )
 
 from .mapping import map_source
+from .name_cell import address_in_name
 from .reading import FORMULA_TRIGGERS
-from .said_no import said_no_cells
+from .said_no import SAYS_NO, said_no_cells, says_yes
 
 MAX_VALUE = Decimal("9999999999")
 LIMITS = {"name": 200, "company": 200, "source": 64}
@@ -393,7 +394,8 @@ def parse_row(
     problems = [] if problems is None else problems
     raw: dict[str, str] = {}
     for fname, cell in zip(mapping, cells, strict=False):
-        if fname and not raw.get(fname, "").strip():  # first non-empty column wins
+        # the first non-empty column wins; of said-no columns, the first saying yes
+        if fname and (not raw.get(fname, "").strip() or fname in SAYS_NO and says_yes(cell)):
             raw[fname] = unneutralise(clean_text(cell))
     got = {k: v.strip() for k, v in raw.items() if k != "notes"}
     extra: list[str] = []  # lines added to the notes: a second address, the CRM's source
@@ -407,7 +409,7 @@ def parse_row(
         out["notes"] = notes
     if got.get("owner"):  # a user's username or email: the importer finds who (or refuses the row)
         out["owner"] = " ".join(got["owner"].split())[:254]
-    out.update(said_no_cells(got))
+    out.update(said_no_cells(got, problems))
     for fname, limit in LIMITS.items():
         if len(out.get(fname, "")) > limit:
             problems.append(f"{fname}: longer than {limit} characters; cut to {limit}.")
@@ -420,7 +422,8 @@ def parse_row(
 
 def _who(got: dict[str, str], problems: list[str], extra: list[str]) -> dict:
     """Who the row is: email, phone (the first valid of several), name and company; a row
-    without a name is named as its address was written ("Ann Stone <ann@example.com>").
+    without a name is named as its address was written ("Ann Stone <ann@example.com>"); an
+    address typed in the Name cell is the email (`name_cell.address_in_name`).
     Raises RowError when nothing names the person."""
     emails = _email_values(got.get("email", ""))
     phones = _values(got.get("phone", ""), "phone")
@@ -430,8 +433,10 @@ def _who(got: dict[str, str], problems: list[str], extra: list[str]) -> dict:
         ),
         "phone": _first_valid(phones, fast_normalize_phone, "phone", problems, extra),
     }
+    # an address typed in the Name cell ("Nora Ash <nora@example.com>") is the row's email
+    named, out["email"] = address_in_name(got.get("name", ""), out["email"], problems, extra)
     name = (
-        got.get("name")
+        named
         or " ".join(p for p in (got.get("first_name"), got.get("last_name")) if p)
         or next((n for n, a in emails if n and a.strip().lower() == out["email"]), "")
     )

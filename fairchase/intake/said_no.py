@@ -5,11 +5,12 @@ saying whose or what it holds: `keep_unseen_record`)."""
 
 from __future__ import annotations
 
-import re
+from functools import cache
 
 from fairchase.leads import actions
 from fairchase.leads.models import Lead, Status, StatusChange, Suppression
 
+from .mapping import folded
 from .report import ImportReport
 
 SAID_NO = "added as an opted-out record, never to be contacted"
@@ -73,74 +74,174 @@ def keep_unseen_record(
 # or an opt-out on another record where the export was made: which, the row does not say).
 NOT_TO_CONTACT = "import: not to be contacted"
 SAYS_OPTED_OUT = "its row says they opted out"
+# What `honour_row` says of a row whose person opted out: with no email or phone, or with one.
+ADDRESSLESS, ADDRESSED = "opted out, no address", "opted out"
 
 
-def honour_row(report: ImportReport, line: int, fields: dict, dry_run: bool) -> bool:
-    """A row of our export that says nobody may contact someone (`said_no_cells`; taken
-    out of `fields`): every address of an opted-out row is suppressed as an opt-out, before
-    the row is matched, so the lead it makes is an opted-out record (`_honour_opt_out`, as for
-    anyone who said no before) and a lead it joins is contacted no more; a Not to be
-    contacted cell's addresses are suppressed, the lead kept. A dry run says it and does
-    nothing. Without this, our export imported into another install brought back everyone
-    who had opted out as an open lead to call.
+# Why an address is suppressed because another tool's column says so (`SAYS_NO`): not an
+# opt-out of the person, only of that address (an opt-out of everything is "opt-out").
+SAYS_NO_REASON = {
+    "unsubscribed": "import: unsubscribed from email",
+    "do_not_call": "import: do not call",
+}
 
-    Whether the row is opted out with no email and no phone: nothing to suppress, so the
-    importer opts out the record it makes for the row (`opt_out_addressless`); a lead such a
-    row joins (by name only) is left as it is (`joined_by_name_only`)."""
+
+def honour_row(report: ImportReport, line: int, fields: dict, dry_run: bool) -> str:
+    """A row that says nobody may contact someone (`said_no_cells`; taken out of `fields`):
+    every address of an opted-out row is suppressed as an opt-out, before the row is
+    matched, so the lead it makes is an opted-out record (`_honour_opt_out`, as for anyone
+    who said no before) and a lead it joins is opted out (`joined`); the addresses a Not to be
+    contacted cell names, or an unsubscribe or do-not-call column's yes, are suppressed, the
+    lead kept. The rows another tool's column says no for are counted (`report.said_no`),
+    on a dry run too, which does nothing else. Without this, our export imported into
+    another install brought back everyone who had opted out as an open lead to call, and a
+    cold list's unsubscribed people came in to be chased.
+
+    What the row is, for the importer: ADDRESSLESS, opted out with no email and no phone
+    (nothing to suppress: the record made for it is opted out, `opt_out_row`; a lead it
+    joins by name only is left as it is, `joined`), ADDRESSED, opted out with an address
+    (a lead it joins is opted out, `joined`), or "" (not opted out)."""
     opted_out = fields.pop("status", "") == "Opted out"
     named = fields.pop("not_to_contact", "").lower()
+    by = fields.pop("said_no_by", [])
     kinds = ("email", "phone") if opted_out else [k for k in ("email", "phone") if k in named]
     addresses = [(kind, fields[kind]) for kind in kinds if fields.get(kind)]
-    if not addresses:
-        return opted_out and not (fields.get("email") or fields.get("phone"))
-    if dry_run:  # said unless the book already knows (then the match says who it is)
-        known = Suppression.objects.filter(value__in=[value for _, value in addresses]).count()
-        if opted_out and known < len(addresses):
-            report.add_warning(line, f"{fields.get('name', '')}: {SAID_NO_DRY}: {SAYS_OPTED_OUT}.")
-        return
-    for kind, value in addresses:
-        actions.suppress(value, kind, "opt-out" if opted_out else NOT_TO_CONTACT)
-    return False
+    report.count_said_no(
+        by if opted_out else [f for f in by if any(k in SAYS_NO[f] for k, _ in addresses)]
+    )
+    if not dry_run:
+        for kind, value in addresses:
+            said = next(
+                (SAYS_NO_REASON[f] for f in by if f in SAYS_NO_REASON and kind in SAYS_NO[f]), ""
+            )
+            actions.suppress(value, kind, "opt-out" if opted_out else said or NOT_TO_CONTACT)
+    if not opted_out:
+        return ""
+    return ADDRESSED if fields.get("email") or fields.get("phone") else ADDRESSLESS
 
 
-# Why a record made for an opted-out row with no email or phone is opted out.
+# Why a record made for (or joined by) a row that says its person opted out is opted out.
 ROW_SAID_NO = "Imported: its row says they opted out (no email or phone to suppress)"
+ROW_SAYS_NO = "Imported: its row says they opted out"
 BY_NAME_ONLY = (
     "its row says they opted out but has no email or phone: it matched {} by name only, "
     "who may be someone else, so that lead is left as it is"
 )
+JOINED_SAYS_NO = "this is {} (#{}), who {} opted out: its row says they opted out"
 
 
-def opt_out_addressless(report: ImportReport, line: int, lead, user, dry_run: bool) -> None:
-    """The record an import made for an opted-out row with no address (`honour_row`) is
-    opted out through the one opt-out action, its reason saying the row said so, and its
-    line says it (a dry run: would be, nothing made). Without this it came in as an open
-    lead, and a phone added later would have had someone call a person who said no."""
+def opt_out_row(report: ImportReport, line: int, lead, user, dry_run: bool) -> None:
+    """The record an import made for a row saying its person opted out (`honour_row`) is
+    opted out through the one opt-out action, its reason saying the row said so (one with
+    an address already is, as someone who said no before, unless the address was
+    suppressed earlier for a bounce), and its line says it (a dry run: would be, nothing
+    made). Without this a row with no address came in as an open lead, and a phone added
+    later would have had someone call a person who said no."""
     if dry_run:
         report.add_warning(line, f"{lead.name}: {SAID_NO_DRY}: {SAYS_OPTED_OUT}.")
         return
     if lead.status != Status.OPTED_OUT:  # not already, as someone who said no before
-        actions.opt_out(Lead.objects.get(pk=lead.id), user=user, reason=ROW_SAID_NO)
+        why = ROW_SAYS_NO if lead.email or lead.phone else ROW_SAID_NO
+        actions.opt_out(Lead.objects.get(pk=lead.id), user=user, reason=why)
         lead.status = Status.OPTED_OUT
 
 
-def joined_by_name_only(report: ImportReport, line: int, lead: Lead, fields: dict) -> None:
-    """An opted-out row with no address that joins an open lead (stored, or made by an
-    earlier row of the import): the match is by name only, so the lead may be someone else
-    who never said no; it is left as it is and the row's line says so, for a person to check."""
-    who = f"{lead.name} (#{lead.pk})" if lead.pk is not None else f"{lead.name} (an earlier row)"
-    said = BY_NAME_ONLY.format(who)
-    report.add_warning(line, f"{fields.get('name', '')}: {said}")
+def joined(
+    report: ImportReport, line: int, lead, fields: dict, said: str, user, dry_run: bool
+) -> None:
+    """A row saying its person opted out joined `lead`. By name only (ADDRESSLESS: the
+    lead may be someone else who never said no) it is left as it is and the row's line
+    says so, for a person to check. By an address (ADDRESSED; its addresses are already
+    suppressed) a stored lead is opted out through the one opt-out action, its line saying
+    so (a dry run: would be); one an earlier row of the import made is opted out when it
+    is stored (`opt_out_row`, through its suppressed address)."""
+    if said == ADDRESSLESS:
+        who = (
+            f"{lead.name} (#{lead.pk})" if lead.pk is not None else f"{lead.name} (an earlier row)"
+        )
+        report.add_warning(line, f"{fields.get('name', '')}: {BY_NAME_ONLY.format(who)}")
+        return
+    if lead.pk is None or lead.status == Status.OPTED_OUT:
+        return
+    report.add_warning(
+        line,
+        f"{fields.get('name', '')}: "
+        + JOINED_SAYS_NO.format(lead.name, lead.pk, "would be" if dry_run else "is now"),
+    )
+    if not dry_run:
+        actions.opt_out(Lead.objects.get(pk=lead.pk), user=user, reason=ROW_SAYS_NO)
+        lead.status = Status.OPTED_OUT
 
 
-def said_no_cells(got: dict[str, str]) -> dict:
-    """What our export's Status and Not to be contacted cells say of whom nobody may contact
-    (`said_no.honour_row` acts on it): {"status": "Opted out"} for an opted-out row, and
-    {"not_to_contact": "Email; Phone"} naming the addresses a cell names."""
-    out = {}
-    if re.sub(r"[^a-z]+", " ", got.get("status", "").lower()).strip() == "opted out":
+# What a yes in another tool's said-no column stops (`mapping.SAYS_NO_FIELDS`).
+SAYS_NO = {"opted_out": ("email", "phone"), "unsubscribed": ("email",), "do_not_call": ("phone",)}
+SAYS_NO_WORDS = {
+    "opted_out": "opted out",
+    "unsubscribed": "unsubscribed from email",
+    "do_not_call": "do not call",
+}
+# Yes and no as tools and people write them (English, German, French, Spanish; after `folded`).
+_YES = {"true", "t", "yes", "y", "1", "x", "ja", "j", "oui", "si", "wahr", "vrai", "verdadero"}
+_YES |= {"checked", "opted out", "opt out", "unsubscribed", "do not call", "do not contact"}
+_NO = {"", "false", "f", "no", "n", "0", "nein", "non", "falso", "faux", "unchecked"}
+_NO |= {"subscribed", "opted in"}
+_TICKS = {"✓", "✔", "☑", "✅"}  # a tick in the column; a cross (✗) may mean either: neither
+_DASHES = {"", "-", "–", "—"}  # nothing written
+
+
+def says_yes(cell: str) -> bool | None:
+    """Whether a said-no column's cell says yes (true, Yes, 1, x, ja, oui, sí, a tick), no
+    (false, No, 0, nein, non, blank), or neither (None: left out with a warning)."""
+    if cell.strip() in _TICKS:
+        return True
+    key = folded(cell)
+    if not key:  # no letter or digit: blank or a dash is no, another mark ("?", "✗") neither
+        return False if cell.strip() in _DASHES else None
+    return True if key in _YES else False if key in _NO else None
+
+
+@cache
+def _status_words() -> frozenset[str]:
+    """The statuses our export writes, by code or label ("Open (silent)", "won")."""
+    words = [w for pair in Status.choices for w in (*pair, pair[1].split("(")[0])]
+    return frozenset(folded(w) for w in words)
+
+
+def said_no_cells(got: dict[str, str], problems: list[str] | None = None) -> dict:
+    """What a row's cells say of whom nobody may contact (`said_no.honour_row` acts on it):
+    {"status": "Opted out"} for a row of someone who opted out (our export's Status, or a yes
+    in an Opted out / Do not contact column), {"not_to_contact": "Email; Phone"} naming the
+    addresses nobody may use (our export's Not to be contacted, or a yes under Unsubscribed
+    or Do not call), {"said_no_by": [...]}: the said-no columns saying yes. A cell of these
+    columns that says neither yes nor no, and a Status that is none of ours ("true",
+    "Customer"), is left out with a line in `problems`: the row comes in, someone checks it."""
+    problems = [] if problems is None else problems
+    out: dict = {}
+    status = folded(got.get("status", ""))
+    if status == "opted out":
         out["status"] = "Opted out"
+    elif status and status not in _status_words():
+        problems.append(
+            f"status: {got['status'][:40]!r} is not a status Fairchase writes (only “Opted out” "
+            "is read): left out. A yes/no column of who opted out is read mapped to "
+            "“Opted out / do not contact”."
+        )
     cell = got.get("not_to_contact", "").lower()
-    if named := [label for label in ("Email", "Phone") if label.lower() in cell]:
-        out["not_to_contact"] = "; ".join(named)
+    named = {label for label in ("Email", "Phone") if label.lower() in cell}
+    by = []
+    for fname, kinds in SAYS_NO.items():
+        yes = says_yes(got.get(fname, ""))
+        if yes is None:
+            problems.append(
+                f"{SAYS_NO_WORDS[fname]}: {got[fname][:40]!r} is neither yes nor no: left out, "
+                "so nothing is suppressed by it: check whether they said no."
+            )
+        elif yes:
+            by.append(fname)
+            out.update({"status": "Opted out"} if fname == "opted_out" else {})
+            named |= {kind.capitalize() for kind in kinds}
+    if named:
+        out["not_to_contact"] = "; ".join(sorted(named))
+    if by:
+        out["said_no_by"] = by
     return out

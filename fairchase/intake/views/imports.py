@@ -23,6 +23,7 @@ from ..jobs import estimate_rows, start_in_background
 from ..mapping import FIELDS, PRESET_LABELS, clean_mapping, detect_mapping
 from ..models import ImportJob
 from ..reading import is_excel
+from ..report import said_no_unread
 from ..workbook import sheets_to_choose
 
 MAX_UPLOAD = getattr(settings, "IMPORT_MAX_BYTES", 100 * 1024 * 1024)
@@ -124,6 +125,7 @@ def job_view(request, pk):
         # A mapping the import would read no row with: the preview says what the import says.
         ctx["unreadable"] = mapping_problem(job.mapping)
         ctx["about"], ctx["preview"] = _read_ahead(job)
+        ctx["about"] += said_no_unread(job.header, job.mapping)  # before the dry run, too
         if ctx["unreadable"]:
             ctx["preview"] = []
         ctx["preview_rows"] = PREVIEW_ROWS

@@ -1,0 +1,96 @@
+"""Other tools' own columns of people who said no: HubSpot's "Unsubscribed from all email",
+Salesforce's "Email Opt Out" (HasOptedOutOfEmail) and "Do Not Call" (DoNotCall), a "DNC",
+"Opted out" or "Do not contact" column typed by hand. Left unread, a cold list's
+unsubscribed people came in to be chased. Each is a yes/no field (`said_no.says_yes`):
+a yes opts the person out, or suppresses their email or their phone (`said_no.SAYS_NO`).
+"""
+
+SAYS_NO_FIELDS = ("opted_out", "unsubscribed", "do_not_call")
+
+# Header aliases (compared after `mapping._key`: accents, case and punctuation aside):
+# English, then German, French and Spanish.
+SAYS_NO_ALIASES: dict[str, list[str]] = {
+    "opted_out": [
+        "opted out",
+        "opt out",
+        "optout",
+        "global opt out",
+        "do not contact",
+        "donotcontact",
+        "don t contact",
+        "dont contact",
+        "nicht kontaktieren",
+        "kein kontakt",
+        "kontaktsperre",
+        "werbewiderspruch",
+        "ne pas contacter",
+        "ne plus contacter",
+        "no contactar",
+        "no contactar mas",
+    ],
+    "unsubscribed": [
+        "unsubscribed",
+        "unsubscribed from all email",
+        "unsubscribed from email",
+        "email unsubscribed",
+        "email opt out",
+        "email opted out",
+        "opted out of email",
+        "opted out of all email",
+        "hasoptedoutofemail",
+        "has opted out of email",
+        "do not email",
+        "donotemail",
+        "don t email",
+        "abgemeldet",
+        "e mail abgemeldet",
+        "newsletter abgemeldet",
+        "desabonne",
+        "desinscrit",
+        "desabonnement",
+        "dado de baja",
+        "desuscrito",
+        "baja de correo",
+    ],
+    "do_not_call": [
+        "do not call",
+        "donotcall",
+        "don t call",
+        "dnc",
+        "do not phone",
+        "no calls",
+        "nicht anrufen",
+        "keine anrufe",
+        "ne pas appeler",
+        "no llamar",
+    ],
+}
+
+# Words of a header that speaks of who said no in a form the aliases do not list ("Opt-out
+# date", "Marketing unsubscribe reason", "Do not mail"): such a column left unread is said
+# loudly, as its people would be chased.
+SAYS_NO_WORDS = (
+    "unsubscrib",
+    "opt out",
+    "opted out",
+    "optout",
+    "do not",
+    "don t",
+    "dont",
+    "dnc",
+    "abgemeldet",
+    "nicht anrufen",
+    "nicht kontaktieren",
+    "desabonn",
+    "desinscri",
+    "ne pas",
+    "baja",
+    "no llamar",
+    "no contactar",
+)
+
+
+def speaks_of_saying_no(key: str) -> bool:
+    """Whether a header (after `mapping._key`) names one of SAYS_NO_WORDS, at a word's start."""
+    padded = f" {key} "
+    return any(f" {word}" in padded for word in SAYS_NO_WORDS)
