@@ -1,9 +1,18 @@
 """What a row for someone already in the book changes of their lead: the fields that
-differ (only blanks, for a second row of the person), notes only ever added to."""
+differ (only blanks, for a second row of the person), notes only ever added to; how the
+lead first came to us and a value it has are kept against a list that says otherwise
+(`keep_known`)."""
 
 from __future__ import annotations
 
-from fairchase.leads.models import Lead
+from fairchase.leads.actions.attempts import ENQUIRY_REASON
+from fairchase.leads.models import OUTBOUND_SOURCES, Lead, Status
+
+from .report import money
+
+# Sources that say only that a list had the person (a cold list, a bought one, an import
+# without a Source column): a later file may correct them while nothing else is known.
+LISTED_SOURCES = (*OUTBOUND_SOURCES, "import")
 
 UPDATABLE = (
     "name",
@@ -59,3 +68,40 @@ def row_changes(lead: Lead, fields: dict, fill_only: bool) -> dict:
         if merged != sorted(getattr(lead, name) or []):
             out[name] = merged
     return out
+
+
+def keep_known(lead: Lead, changes: dict) -> list[str]:
+    """Take out of `changes` what a file may not change of a stored lead, and say why, one
+    sentence each for the row's line. Its source, how they first came to us, once it says
+    they came to us (a referral, a call, a form) or once anything has passed between us
+    (`has_history`): a bought list naming a caller made him a cold contact, and the plan
+    let him go unanswered. Only a list's own word on a contact nobody has dealt with yet
+    is corrected by a later file. A lower value than the lead's: a list's guess never
+    silently lowers what someone found out (a missing value is filled, a higher one taken)."""
+    said = []
+    if "source" in changes and (lead.source not in LISTED_SOURCES or has_history(lead)):
+        said.append(
+            f"source {changes.pop('source')} in the file, kept {lead.source}: how they first "
+            "came to us is not changed by a file once they have enquired or been contacted"
+        )
+    new = changes.get("value")
+    if new is not None and lead.value is not None and new < lead.value:
+        del changes["value"]
+        said.append(
+            f"value {money(new)} in the file, kept {money(lead.value)}: a file never lowers "
+            "a known value (edit the lead to lower it)"
+        )
+    return said
+
+
+def has_history(lead: Lead) -> bool:
+    """Whether the lead is more than a row of a list: a new enquiry waiting for its answer,
+    a try of ours, a reply, an enquiry joined, a pinned next step, or a status moved on."""
+    return bool(
+        lead.is_new_enquiry
+        or lead.attempt_count
+        or lead.responded_at
+        or lead.status != Status.OPEN
+        or lead.commitments.exists()
+        or lead.status_changes.filter(reason__startswith=ENQUIRY_REASON).exists()
+    )

@@ -28,7 +28,7 @@ from fairchase.leads.people import People, display_name, team
 from fairchase.leads.same_person import said_no_at
 
 from . import said_no
-from .changes import row_changes, with_note
+from .changes import keep_known, row_changes, with_note
 from .mapping import detect_mapping
 from .matching import Batch, row_keys, token
 from .reading import Row, read_table
@@ -263,13 +263,13 @@ class Importer:
         said = f"{fields.get('name', '')}: already {owner}'s lead: not added"
         if self.dry_run:
             if with_note(theirs.notes, fields.get("notes", "")) is not None:
-                said += "; its notes would be added to that lead's"
+                said += "; its notes would be added to that lead's notes"
             self.report.add_error(line, said)
             return
         where = f"{self.where}, line {line}"
         kept = keep_notes(theirs, fields.get("notes", ""), user=self.user, where=where)
         if kept:
-            said += "; its notes were added to that lead's"
+            said += "; its notes were added to that lead's notes"
         self.report.add_error(line, said)
         if kept or theirs.pk not in self.noted:
             self.noted.add(theirs.pk)
@@ -291,7 +291,8 @@ class Importer:
     def merge(self, lead: Lead, fields: dict, line: int = 0, holder=None) -> None:
         """Update `lead` with a row for the same person. A second row for them only fills
         blanks (and adds notes), so a re-import is a no-op. A stored record of someone who
-        opted out is left as it is (`said_no.keep_record`)."""
+        opted out is left as it is (`said_no.keep_record`); of another stored lead, how they
+        first came to us and a higher value are kept, said on the line (`changes.keep_known`)."""
         marker = lead.pk if lead.pk is not None else id(lead)
         changes = row_changes(lead, fields, fill_only=marker in self.touched)
         for name in ("email", "phone"):  # an address someone else has stays theirs: no duplicates
@@ -303,6 +304,9 @@ class Importer:
         if lead.pk is not None and lead.status == Status.OPTED_OUT:
             said_no.keep_record(self.report, lead, fields, changes, line, self.dry_run)
             return
+        if lead.pk is not None:  # its source and a higher value stay (`changes.keep_known`)
+            for kept in keep_known(lead, changes):
+                self.report.add_warning(line, f"{fields.get('name', '')}: {kept}")
         self.update(lead, changes, line)
         if said := self.said_no_lines.get(line):
             said_no.joined(self.report, line, lead, fields, said, self.user, self.dry_run)
@@ -373,6 +377,7 @@ class Importer:
                 self._flush(batch)
         self._flush(batch)
         self.report.warnings.sort(key=lambda w: w[0])  # an owner's warning comes at its flush
+        self.report.asked_not.sort(key=lambda w: w[0])
         self.report.say_who_said_no()
         return self.report
 

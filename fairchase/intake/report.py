@@ -45,6 +45,8 @@ class ImportReport:
         default_factory=list
     )  # rows imported without a bad cell
     changes: list[tuple[int, str]] = field(default_factory=list)  # what an update changed
+    # rows of people who asked not to be contacted, importing nothing (`said_no.keep_record`)
+    asked_not: list[tuple[int, str]] = field(default_factory=list)
     preset: str = "generic"
     mapping: list[str] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
@@ -116,6 +118,13 @@ class ImportReport:
         if len(self.changes) < MAX_REPORTED:
             self.changes.append((line, text))
 
+    def add_asked_not(self, line: int, text: str) -> None:
+        """A row of someone who asked not to be contacted that imports nothing: listed
+        under its own heading, not among the rows imported with a warning."""
+        self.unchanged += 1
+        if len(self.asked_not) < MAX_REPORTED:
+            self.asked_not.append((line, text))
+
     def summary(self) -> str:
         def were(n: int) -> str:
             return (
@@ -142,6 +151,7 @@ class ImportReport:
             "errors": self.errors[:MAX_REPORTED],
             "warnings": self.warnings[:MAX_REPORTED],
             "changes": self.changes[:MAX_REPORTED],
+            "asked_not": self.asked_not[:MAX_REPORTED],
             "preset": self.preset,
             "about": self.about,
             "dry_run": self.dry_run,
@@ -149,13 +159,14 @@ class ImportReport:
         }
 
 
-def _money(value) -> str:
+def money(value) -> str:
+    """A value as the report writes it: "1,200", "1,200.50", "none"."""
     return f"{value:,.2f}".removesuffix(".00") if value is not None else "none"
 
 
 def _shown(name: str, value) -> str:
     if name == "value":
-        return _money(value)
+        return money(value)
     if name == "created_at":
         return f"{value:%Y-%m-%d %H:%M}" if value else "none"
     if isinstance(value, list):

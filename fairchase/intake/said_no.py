@@ -40,8 +40,7 @@ def keep_record(
     adds (`changes`) is suppressed all the same, not on a dry run: whoever holds it later
     is not contacted."""
     said = JOINS_SAID_NO.format(lead.name, lead.pk)
-    report.add_warning(line, f"{fields.get('name', '')}: {said}")
-    report.unchanged += 1
+    report.add_asked_not(line, f"{fields.get('name', '')}: {said}")
     if dry_run:
         return
     if changes.get("email"):
@@ -60,8 +59,7 @@ def keep_unseen_record(
     (those the record lacks, as `keep_record` does, and its own, which a book restored
     without its suppression list may lack; a record made for the row would have suppressed
     both), unless someone in the import or its scope has them (`holder`); not on a dry run."""
-    report.add_warning(line, f"{fields.get('name', '')}: {ASKED_NOT}")
-    report.unchanged += 1
+    report.add_asked_not(line, f"{fields.get('name', '')}: {ASKED_NOT}")
     if dry_run:
         return
     for name, kind in (("email", Suppression.Kind.EMAIL), ("phone", Suppression.Kind.PHONE)):

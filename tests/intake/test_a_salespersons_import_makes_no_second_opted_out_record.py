@@ -50,7 +50,8 @@ def test_the_salespersons_import_adds_no_record_and_says_only_that(alice, boss, 
             dry_run=dry_run,
         )
         assert (report.created, report.unchanged, report.bad) == (1, 2, 0), report.as_dict()
-        assert report.warnings == [(2, f"Pat Shaw: {SAID}"), (3, f"Mia Gray: {SAID}")]
+        assert report.asked_not == [(2, f"Pat Shaw: {SAID}"), (3, f"Mia Gray: {SAID}")]
+        assert report.warnings == []  # nothing of theirs was imported
         assert Suppression.objects.filter(value="+12125550177").exists() is not dry_run
     assert Lead.objects.filter(name__in=["Pat Shaw", "Mia Gray"]).count() == 2
     assert set(Lead.objects.filter(owner=alice).values_list("name", flat=True)) == {"Ann Lee"}
@@ -68,12 +69,16 @@ def test_the_web_import_says_the_same(client, alice, boss, make_lead):
     client.post(f"/in/import/{job.pk}/run/", {**mapping, "action": "import"})
     assert run_job(job.pk) is True
     job.refresh_from_db()
-    assert job.report["warnings"] == [[2, f"Pat Shaw: {SAID}"], [3, f"Mia Gray: {SAID}"]]
+    assert job.report["asked_not"] == [[2, f"Pat Shaw: {SAID}"], [3, f"Mia Gray: {SAID}"]]
+    assert job.report["warnings"] == []
     assert Lead.objects.count() == 3
+    page = client.get(f"/in/import/{job.pk}/").content.decode()
+    assert "Not imported: asked not to be contacted" in page  # their own heading
+    assert "Imported, with a warning" not in page  # nothing of theirs was imported
 
 
 def test_the_owners_import_still_names_the_record(boss, make_lead):
     pat, _ = _people(make_lead, boss)
     report = import_file(io.BytesIO(ROWS.encode()), boss, scope=visible_leads(boss), user=boss)
     assert report.created == 1 and report.unchanged == 2
-    assert f"(#{pat.pk}), who opted out" in dict(report.warnings)[2]
+    assert f"(#{pat.pk}), who opted out" in dict(report.asked_not)[2]

@@ -61,5 +61,5 @@ def test_a_dry_run_in_the_install_that_made_the_export_says_nothing_new(alice, m
     actions.opt_out(ann, user=alice)
     data = "".join(csv_lines("leads", Lead.objects.all())).encode()
     report = import_file(io.BytesIO(data), alice, filename="leads.csv", user=alice, dry_run=True)
-    said = [text for _, text in report.warnings]
+    said = [text for _, text in report.asked_not]
     assert len(said) == 1 and "who opted out: that record stays opted out" in said[0], said

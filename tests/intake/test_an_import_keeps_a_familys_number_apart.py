@@ -63,7 +63,7 @@ def test_someone_who_said_no_after_a_relatives_row_is_not_added_again(
     assert (report.created, report.unchanged) == (1, 1), report.errors
     made = {lead.name: lead.status for lead in Lead.objects.filter(owner=bob)}
     assert made == {"Ann Stone": Status.OPEN}
-    assert report.warnings == [(3, "Bob Stone: unchanged: this person asked not to be contacted")]
+    assert report.asked_not == [(3, "Bob Stone: unchanged: this person asked not to be contacted")]
     # the command line sees the whole book: Bob's row joins his own opted-out record
     path = tmp_path / "list.csv"
     path.write_text(rows)

@@ -37,7 +37,7 @@ def test_a_row_matching_an_opted_out_record_changes_nothing_of_it(alice, make_le
         report = import_file(io.BytesIO(ROWS.encode()), alice, filename="list.csv", dry_run=dry_run)
         assert report.created == 0 and report.updated == 0, report.as_dict()
         assert report.changes == [], report.changes
-        said = dict(report.warnings)
+        said = dict(report.asked_not)
         assert said[2] == (
             f"JOSÉ NÚÑEZ JR: this is Dr. José Núñez Jr. (#{jr.pk}), who opted out: "
             "that record stays opted out, never contacted"

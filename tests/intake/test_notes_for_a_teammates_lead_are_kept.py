@@ -32,7 +32,7 @@ def test_an_import_rows_notes_join_the_teammates_lead_it_matches(alice, bob, mak
     report = _import(alice, BODY)
     assert report.created == 0
     assert report.errors == [
-        (2, "Jo: already Bob's lead: not added; its notes were added to that lead's")
+        (2, "Jo: already Bob's lead: not added; its notes were added to that lead's notes")
     ]
     theirs.refresh_from_db()
     assert theirs.owner == bob
@@ -57,7 +57,7 @@ def test_a_dry_run_says_the_notes_would_be_added_and_adds_none(alice, bob, make_
     theirs = make_lead(bob, name="Jo", email="jo@example.com", notes="")
     report = _import(alice, BODY, dry_run=True)
     assert report.errors == [
-        (2, "Jo: already Bob's lead: not added; its notes would be added to that lead's")
+        (2, "Jo: already Bob's lead: not added; its notes would be added to that lead's notes")
     ]
     theirs.refresh_from_db()
     assert theirs.notes == ""

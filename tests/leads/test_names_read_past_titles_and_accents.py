@@ -154,7 +154,7 @@ def test_an_import_says_a_titled_name_on_an_opted_out_number_said_no(alice, bob,
     rows = f"name,email,phone\nMs. Olga Lopez,olga.new@example.com,{OLGA_PHONE}\n".encode()
     # her own record, in the book: it is her, she stays opted out and her record as it is
     mine = import_file(io.BytesIO(rows), alice, filename="o.csv", dry_run=True)
-    assert mine.unchanged == 1 and "opted out" in mine.warnings[0][1], mine.warnings
+    assert mine.unchanged == 1 and "opted out" in mine.asked_not[0][1], mine.asked_not
     # Bob's upload, which does not see her record: no second record, her new address blocked
     scope = Lead.objects.filter(owner=bob)
     report = import_file(io.BytesIO(rows), bob, filename="o.csv", scope=scope)

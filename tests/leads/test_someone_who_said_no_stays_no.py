@@ -105,7 +105,7 @@ def test_a_lead_made_by_import_api_or_form_for_someone_who_opted_out_is_opted_ou
     )
     # Tom sees only his own leads: no second record of her, nothing said of hers, and her
     # new number is blocked all the same
-    assert report.created == 0 and report.warnings == [
+    assert report.created == 0 and report.asked_not == [
         (2, "Quinn Ford: unchanged: this person asked not to be contacted")
     ], report.as_dict()
     assert not Lead.objects.filter(phone="+12125550191").exists()

@@ -191,7 +191,7 @@ def job_submit(request, pk):
             sheet=job.sheet,
         )
         data = report.as_dict()
-        for key in ("errors", "warnings", "changes"):  # the session holds a page's worth
+        for key in ("errors", "warnings", "changes", "asked_not"):  # a page's worth in the session
             data[key] = data[key][:200]
         request.session[f"import-dry-run-{job.pk}"] = data
         return redirect("intake:import_job", pk=job.pk)

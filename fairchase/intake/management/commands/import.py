@@ -124,6 +124,9 @@ class Command(BaseCommand):
             self.stdout.write(said)
         self._lines("Not imported:", report.errors, report.bad)
         self._lines(
+            "Not imported: asked not to be contacted:", report.asked_not, len(report.asked_not)
+        )
+        self._lines(
             "Would come in, with a warning (a cell left out or to check):"
             if opts["dry_run"]
             else "Imported, with a warning (a cell left out or to check):",

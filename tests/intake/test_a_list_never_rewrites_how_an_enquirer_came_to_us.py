@@ -1,0 +1,115 @@
+"""A bought or cold list that names a live enquirer leaves how he first came to us and his
+value as they are (an evaluator's finding, eval20 #12): Abel Jones phoned us ($4,000), a
+cold list with him on it made him `cold_outreach` worth $50, and his plan went from "call
+him, a new enquiry" to "Stop", so a person who phoned was let go unanswered. Now the
+import keeps his source and value, says so on his line ("value 50 in the file, kept
+4,000"), and his plan still answers him; the dry run says exactly that. A value the lead
+lacks is filled, and a list's own word on a contact nobody has dealt with yet is corrected
+by a later list; once tried, not."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from fairchase.intake.importer import import_file
+from fairchase.leads import actions
+from fairchase.leads.models import Lead, NextAction
+from fairchase.leads.people import visible_leads
+
+ABEL = "abel.jones@example.com"
+COLD = (
+    "Name,Email,Lead Source,Amount,Create Date,Company\n"
+    f"Abel Jones,{ABEL},Cold call,50,2024-05-05,\n"
+)
+KEPT_SOURCE = (
+    "Abel Jones: source cold_outreach in the file, kept inbound_call: how they first came "
+    "to us is not changed by a file once they have enquired or been contacted"
+)
+KEPT_VALUE = (
+    "Abel Jones: value 50 in the file, kept 4,000: a file never lowers a known value "
+    "(edit the lead to lower it)"
+)
+
+
+def _import(user, body: str, **kw):
+    return import_file(
+        io.BytesIO(body.encode()),
+        user,
+        filename="cold.csv",
+        scope=visible_leads(user),
+        user=user,
+        **kw,
+    )
+
+
+def _abel(alice, make_lead) -> Lead:
+    abel = make_lead(
+        alice,
+        name="Abel Jones",
+        email=ABEL,
+        source="inbound_call",
+        value=4000,
+        created_at=timezone.now() - timedelta(hours=10),
+    )
+    assert abel.is_new_enquiry and abel.next_action == NextAction.CONTACT
+    return abel
+
+
+def test_a_cold_list_leaves_the_callers_source_and_value_and_his_plan_answers_him(alice, make_lead):
+    abel = _abel(alice, make_lead)
+    report = _import(alice, COLD)
+    abel.refresh_from_db()
+    assert (abel.source, abel.value) == ("inbound_call", Decimal(4000))
+    assert abel.is_new_enquiry and abel.next_action == NextAction.CONTACT, abel.plan_reason
+    assert report.warnings == [(2, KEPT_SOURCE), (2, KEPT_VALUE)]
+    assert report.changes == [(2, "Abel Jones: notes added")]  # "Source in the imported file"
+    assert "Source in the imported file: Cold call" in abel.notes
+
+
+def test_the_dry_run_says_what_the_import_does(alice, make_lead):
+    abel = _abel(alice, make_lead)
+    dry = _import(alice, COLD, dry_run=True)
+    abel.refresh_from_db()
+    assert (abel.source, abel.value, abel.notes) == ("inbound_call", Decimal(4000), "")
+    done = _import(alice, COLD)
+    assert (dry.warnings, dry.changes) == (done.warnings, done.changes)
+    assert dry.warnings == [(2, KEPT_SOURCE), (2, KEPT_VALUE)]
+    assert (dry.updated, dry.unchanged) == (done.updated, done.unchanged) == (1, 0)
+
+
+def test_a_value_the_lead_lacks_is_filled_and_a_higher_one_taken(alice, make_lead):
+    hana = make_lead(alice, name="Hana Kim", email="hana@example.com", value=None)
+    body = "Name,Email,Amount\nHana Kim,hana@example.com,{}\n"
+    report = _import(alice, body.format(100))
+    hana.refresh_from_db()
+    assert hana.value == Decimal(100) and hana.source == "referral"
+    assert report.changes == [(2, "Hana Kim: value none -> 100")] and report.warnings == []
+    report = _import(alice, body.format(2500))
+    assert report.changes == [(2, "Hana Kim: value 100 -> 2,500")]
+    assert Lead.objects.get(pk=hana.pk).value == Decimal(2500)
+
+
+def test_a_lists_contact_nobody_dealt_with_is_corrected_by_a_later_list_but_not_once_tried(
+    alice,
+):
+    first = "Name,Email,Lead Source\nIda Bell,ida@example.com,Cold call\n"
+    _import(alice, first)
+    ida = Lead.objects.get(email="ida@example.com")
+    assert ida.source == "cold_outreach"
+    report = _import(alice, first.replace("Cold call", "Purchased list"))
+    assert report.changes == [(2, "Ida Bell: source cold_outreach -> purchased_list")]
+    actions.log_attempt(Lead.objects.get(pk=ida.pk), "call", "no_answer")
+    report = _import(alice, first.replace("Cold call", "Referral"))
+    assert Lead.objects.get(pk=ida.pk).source == "purchased_list"
+    assert report.changes == [] and report.unchanged == 1
+    assert report.warnings == [
+        (
+            2,
+            "Ida Bell: source referral in the file, kept purchased_list: how they first came "
+            "to us is not changed by a file once they have enquired or been contacted",
+        )
+    ]
