@@ -76,22 +76,41 @@ def keep_known(lead: Lead, changes: dict) -> list[str]:
     they came to us (a referral, a call, a form) or once anything has passed between us
     (`has_history`): a bought list naming a caller made him a cold contact, and the plan
     let him go unanswered. Only a list's own word on a contact nobody has dealt with yet
-    is corrected by a later file. A lower value than the lead's: a list's guess never
-    silently lowers what someone found out (a missing value is filled, a higher one taken)."""
+    is corrected by a later file. Its value: see `_kept_value`."""
     said = []
-    if "source" in changes and (lead.source not in LISTED_SOURCES or has_history(lead)):
+    listed = changes.get("source")  # the row's source, when it differs from the lead's
+    if listed is not None and (lead.source not in LISTED_SOURCES or has_history(lead)):
         said.append(
             f"source {changes.pop('source')} in the file, kept {lead.source}: how they first "
             "came to us is not changed by a file once they have enquired or been contacted"
         )
+    if (kept := _kept_value(lead, changes, listed)) is not None:
+        said.append(kept)
+    return said
+
+
+def _kept_value(lead: Lead, changes: dict, listed: str | None) -> str | None:
+    """Why the row's value is taken out of `changes` (None: it is not). A lower value than
+    the lead's: a list's figure never silently lowers what someone found out. Any value of
+    a cold or bought list's row (`listed`) for someone who came to us: the list's figure
+    is not what their enquiry is worth (a $10 filled in for a form's enquirer had the plan
+    stop her unanswered). Otherwise a missing value is filled and a higher one taken."""
     new = changes.get("value")
-    if new is not None and lead.value is not None and new < lead.value:
+    if new is None:
+        return None
+    if lead.value is not None and new < lead.value:
         del changes["value"]
-        said.append(
+        return (
             f"value {money(new)} in the file, kept {money(lead.value)}: a file never lowers "
             "a known value (edit the lead to lower it)"
         )
-    return said
+    if listed in OUTBOUND_SOURCES and lead.source not in LISTED_SOURCES:
+        del changes["value"]
+        return (
+            f"value {money(new)} in the file, not taken: a cold or bought list's figure is "
+            "not what someone who came to us is worth"
+        )
+    return None
 
 
 def has_history(lead: Lead) -> bool:

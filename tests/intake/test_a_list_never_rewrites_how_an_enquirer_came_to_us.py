@@ -113,3 +113,38 @@ def test_a_lists_contact_nobody_dealt_with_is_corrected_by_a_later_list_but_not_
             "to us is not changed by a file once they have enquired or been contacted",
         )
     ]
+
+
+def test_a_bought_lists_figure_fills_no_value_of_someone_who_came_to_us(alice, make_lead):
+    """Greta wrote in through the web form, no value yet: a purchased list's 10 made her a
+    $10 lead, and the plan stopped her unanswered. A list's figure is not her enquiry's."""
+    greta = make_lead(
+        alice,
+        name="Greta Lind",
+        email="greta.lind@example.org",
+        source="web_form",
+        value=None,
+        created_at=timezone.now() - timedelta(hours=10),
+    )
+    body = "Name,Email,Lead Source,Amount\nGreta Lind,greta.lind@example.org,Purchased list,10\n"
+    dry = _import(alice, body, dry_run=True)
+    report = _import(alice, body)
+    assert (dry.warnings, dry.changes) == (report.warnings, report.changes)
+    assert report.warnings == [
+        (
+            2,
+            "Greta Lind: source purchased_list in the file, kept web_form: how they first "
+            "came to us is not changed by a file once they have enquired or been contacted",
+        ),
+        (
+            2,
+            "Greta Lind: value 10 in the file, not taken: a cold or bought list's figure is "
+            "not what someone who came to us is worth",
+        ),
+    ]
+    greta.refresh_from_db()
+    assert (greta.source, greta.value) == ("web_form", None)
+    assert greta.is_new_enquiry and greta.next_action == NextAction.CONTACT, greta.plan_reason
+    # a file that is not a list's (no Source column, or hers) fills it
+    _import(alice, "Name,Email,Amount\nGreta Lind,greta.lind@example.org,1500\n")
+    assert Lead.objects.get(pk=greta.pk).value == Decimal(1500)
