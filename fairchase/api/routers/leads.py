@@ -19,6 +19,7 @@ from fairchase.leads.people import (
     business_owner,
     display_name,
     lead_or_404,
+    owner_asked,
     team,
     visible_leads,
 )
@@ -86,7 +87,10 @@ def list_leads(
         ListOrder, Query(description="newest first, or best first (priority)")
     ] = ListOrder.newest,
 ):
-    """Leads you can see, newest first (or `order=priority`: best first), with filters."""
+    """Leads you can see, newest first (or `order=priority`: best first), with filters. An
+    owner's `owner` that is no user's id answers 422, as the agenda's does."""
+    if owner is not None and owner_asked(request.user, owner)[1]:
+        return Status(422, {"detail": f"owner: {owner} is not a user's id."})
     qs = visible_leads(request.user)
     if status is not None:
         qs = qs.filter(status=status.value)
