@@ -238,17 +238,12 @@ class Body(Schema):
 class LeadPosted(LeadOut):
     joined: bool = Field(
         description="False: a new lead (201). True: this person already had an active lead "
-        "and the enquiry joined it (200), as a web form's does."
+        "you may see, and the enquiry joined it (200), as a web form's does."
     )
 
     @staticmethod
     def of(lead: Lead, *, joined: bool = False) -> dict:
         return {**LeadOut.of(lead), "joined": joined}
-
-
-class JoinedUnseen(Schema):
-    joined: bool = Field(description="Always true.")
-    detail: str
 
 
 class LeadIn(Body):

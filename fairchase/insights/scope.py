@@ -12,8 +12,8 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from fairchase.leads.models import FINISHED_STATUSES, Attempt, Lead
-from fairchase.leads.people import is_admin
-from fairchase.params import a_day, an_id
+from fairchase.leads.people import is_admin, owner_asked
+from fairchase.params import a_day
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def _parse_date(value) -> date | None:
 def scope_for(user, params) -> Scope:
     """The view a user asked for (GET params `owner`, `from`, `to`), narrowed to what they may see:
     a salesperson always gets their own leads, whatever `owner` says."""
-    owner_id = an_id(params.get("owner")) if is_admin(user) else user.pk
+    owner_id = owner_asked(user, params.get("owner"))[0] if is_admin(user) else user.pk
     first, last = _parse_date(params.get("from")), _parse_date(params.get("to"))
     if reversed_range(params):  # "from 6 Dec to 1 Nov" means 1 Nov to 6 Dec (the page says so)
         first, last = last, first

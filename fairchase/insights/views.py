@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads.models import SOURCES, Lead
-from fairchase.leads.people import display_name, owner_choices
+from fairchase.leads.people import display_name, owner_asked, owner_choices
 from fairchase.web.views.common import web_view
 
 from .charts import sections
@@ -56,6 +56,7 @@ def insights(request):
         else None
     )
     ctx.update(
+        no_such_owner=owner_asked(request.user, request.GET.get("owner"))[1],
         is_admin=admin,
         owners=owner_choices(request.user, scope.owner_id) if admin else [],
         owner_id=scope.owner_id,

@@ -168,6 +168,20 @@ def owner_choices(user, shown_pk=None) -> list:
     return people
 
 
+def owner_asked(user, raw) -> tuple[int | None, str]:
+    """The owner an admin's owner filter (`?owner=`) names, as (their id, ""), a deactivated
+    one's too; (None, "") without a filter or for a salesperson (their own leads, whatever
+    the URL says); (None, the value asked) when it is nobody's id: the page shows everyone's
+    and says "No such person", never an owner without leads (the API answers 422)."""
+    text = str(raw if raw is not None else "").strip()
+    if not text or not is_admin(user):
+        return None, ""
+    owner_id = an_id(text)
+    if owner_id is not None and get_user_model().objects.filter(pk=owner_id).exists():
+        return owner_id, ""
+    return None, text[:40]
+
+
 @receiver(post_save, sender=get_user_model())
 def _create_profile(sender, instance, created, **kwargs):
     if created:

@@ -6,6 +6,8 @@ before any view runs:
 - lone UTF-16 surrogates such as `\\ud800` in JSON (no UTF-8 encoding exists for them),
 - JSON nested deeper than MAX_JSON_DEPTH (Python's parser would hit its recursion limit),
 - bodies over DATA_UPLOAD_MAX_MEMORY_SIZE and more than DATA_UPLOAD_MAX_NUMBER_FIELDS fields.
+A form body whose Content-Type names its charset (`; charset=ISO-8859-1`, valid HTTP that
+hand-written forms on older sites send) is read in that charset, where Django refuses it.
 Field lengths and types are each view's business (forms, API schemas, capture).
 """
 
@@ -13,9 +15,15 @@ from __future__ import annotations
 
 import json
 
-from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
-from django.http import HttpResponse, JsonResponse
+from django.core.exceptions import (
+    BadRequest,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    TooManyFieldsSent,
+)
+from django.http import HttpResponse, JsonResponse, QueryDict
 from django.http.multipartparser import MultiPartParserError
+from django.utils.datastructures import MultiValueDict
 
 MAX_JSON_DEPTH = 32
 
@@ -55,6 +63,38 @@ def _check_json(value, where: str = "The body", depth: int = 0) -> None:
             _check_json(v, where, depth + 1)
 
 
+def declared_charset(request) -> str | None:
+    """The charset the Content-Type names when it is a known codec (Django keeps only those
+    in `request.encoding`) other than "utf-8" as Django spells it, else None: UTF-8."""
+    charset = request.encoding
+    return charset if charset and charset.lower() != "utf-8" else None
+
+
+def json_body(request) -> str | bytes:
+    """The body to give `json.loads`: its bytes (which json.loads reads as UTF-8, JSON's
+    own encoding, or UTF-16/32 by their BOM), or, when they are not UTF-8 and the
+    Content-Type names another charset, the body decoded in it. Raises UnicodeDecodeError
+    when the body is text in neither."""
+    charset = declared_charset(request)
+    if charset:
+        try:
+            request.body.decode("utf-8")
+        except UnicodeDecodeError:  # a charset on JSON means nothing to a reader of UTF-8
+            return request.body.decode(charset)
+    return request.body
+
+
+def _read_form_in(request, charset: str) -> None:
+    """Parse a urlencoded form body in its declared `charset`, which Django refuses
+    (BadRequest) in `request.POST`: the fields, raw or %-escaped, are read as sent."""
+    if "name=a&b".encode(charset, errors="replace") != b"name=a&b":  # UTF-16 and the like
+        raise Malformed(f"A form body in {charset} cannot be read: send it in UTF-8.")
+    # decoded in the charset, its %-escapes too (and the field count bounded, as Django's)
+    fields = QueryDict(request.body, encoding=charset)
+    # What request.POST returns from now on (Django's own cache of the parsed body).
+    request._post, request._files = fields, MultiValueDict()
+
+
 def check_request(request) -> None:
     """Raise Malformed when the request carries input no view can store."""
     _check_text("The address", request.path)
@@ -65,6 +105,9 @@ def check_request(request) -> None:
     if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
         return
     content_type = request.content_type or ""
+    charset = declared_charset(request)
+    if content_type == "application/x-www-form-urlencoded" and charset and request.method == "POST":
+        _read_form_in(request, charset)
     if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
         for key, values in request.POST.lists():
             _check_text("A field name", key)
@@ -73,7 +116,7 @@ def check_request(request) -> None:
     # The capture webhook (/json/) reads its body as JSON whatever the Content-Type says.
     elif (content_type.endswith("json") or request.path.endswith("/json/")) and request.body:
         try:
-            data = json.loads(request.body)
+            data = json.loads(json_body(request))
         except RecursionError:
             raise Malformed(
                 f"The JSON body is nested more than {MAX_JSON_DEPTH} levels deep."
@@ -108,6 +151,11 @@ class MalformedInputMiddleware:
             return _refusal(request, "The request body is too large.", status=413)
         except TooManyFieldsSent:
             return _refusal(request, "The request has too many fields.")
-        except (MultiPartParserError, SuspiciousOperation, UnicodeDecodeError) as exc:
+        except (
+            BadRequest,
+            MultiPartParserError,
+            SuspiciousOperation,
+            UnicodeDecodeError,
+        ) as exc:
             return _refusal(request, f"The request body cannot be read ({type(exc).__name__}).")
         return self.get_response(request)

@@ -85,17 +85,39 @@ def test_a_person_who_opted_out_gets_no_chased_lead_through_the_api(
     assert Suppression.objects.filter(value="d@x.example").exists()
 
 
-def test_a_lead_the_poster_may_not_see_is_joined_without_showing_it(
-    client, alice, bob, make_lead, token_for
+def test_a_teammates_lead_is_not_reopened_nor_given_the_posters_words(
+    client, alice, bob, boss, make_lead, token_for
 ):
+    """A salesperson's post is them adding a lead, not the person writing in: a teammate's
+    lead of the person stays where it is on its owner's Today (no new enquiry, its plan
+    untouched), and the notes join it under the poster's name, as the web's Add lead
+    answers the same person (409, whose lead it is)."""
     alices = make_lead(alice, name="Eve Ray", email="eve@ray.example", company="Ray & Co")
-    r = _post(client, token_for(bob), name="Eve Ray", email="eve@ray.example", notes="Hi")
-    assert r.status_code == 202, r.content
-    assert r.json()["joined"] is True and "Ray & Co" not in r.content.decode()
-    assert set(r.json()) == {"joined", "detail"}
+    before = (alices.status, alices.next_due, alices.priority, alices.responded_at)
+    changes = alices.status_changes.count()
+    r = _post(client, token_for(bob), name="Eve Ray", email="eve@ray.example", notes="probe")
+    assert r.status_code == 409, r.content
+    assert r.json() == {
+        "detail": "Eve Ray is already Alice's lead: not added. "
+        "The notes you sent were added to that lead's notes."
+    }
+    assert "Ray & Co" not in r.content.decode()
     assert Lead.objects.filter(email="eve@ray.example").count() == 1
     alices.refresh_from_db()
-    assert alices.owner == alice and alices.notes.endswith("New enquiry through the API:\nHi")
+    assert alices.owner == alice
+    assert (alices.status, alices.next_due, alices.priority, alices.responded_at) == before
+    assert "New enquiry" not in alices.notes
+    assert alices.notes.endswith("Notes added by Bob from the API:\nprobe")
+    added = alices.status_changes.order_by("pk")[changes:]
+    assert [c.reason for c in added] == [
+        "Bob tried to add this person through the API: not added, already this lead; "
+        "the notes they sent were added to its notes"
+    ]
+    assert all(c.old == c.new == before[0] for c in added)
+    # its owner, and an admin (who may see every lead), join it as before
+    for who in (alice, boss):
+        again = _post(client, token_for(who), name="Eve Ray", email="eve@ray.example")
+        assert again.status_code == 200 and again.json()["joined"] is True
 
 
 def test_a_cold_list_contact_posted_again_leaves_the_active_lead_as_it_is(

@@ -5,8 +5,8 @@ address (anyone may type a customer's name and phone): the one it gave is named,
 someone's who opted out, for the owner to confirm in Edit, which asks. The
 timeline names who posted it (the API user; nobody for a visitor's form). Through the API,
 a lead whose owner left goes to the business owner (as a form's enquiry does), never to
-the poster for the asking, and a poster who may not see the lead learns nothing of it
-(202) nor adds a consent to it."""
+the poster for the asking, and a poster who may not see the lead does not join it (409,
+as the web's Add lead answers) nor adds a consent to it."""
 
 from __future__ import annotations
 
@@ -111,15 +111,17 @@ def test_an_api_post_to_a_leavers_lead_goes_to_the_business_owner_not_the_poster
     alice.is_active = False
     alice.save(update_fields=["is_active"])
     r = _api(client, _token(bob), name="Eve Ray", email="eve@ray.example", notes="Hi")
-    assert r.status_code == 202, r.content
-    assert set(r.json()) == {"joined", "detail"} and "Ray & Co" not in r.content.decode()
-    lead.refresh_from_db()
-    assert lead.owner == boss and lead.notes.endswith("New enquiry through the API:\nHi")
-    moved = lead.status_changes.get(reason="Reassigned from Alice to Boss")
-    assert moved.user == bob
-    # the business owner posting sees the lead they now own
-    again = _api(client, _token(boss), name="Eve Ray", email="eve@ray.example")
+    assert r.status_code == 409, r.content
+    assert set(r.json()) == {"detail"} and "Ray & Co" not in r.content.decode()
+    lead.refresh_from_db()  # not the poster's to join: left as it was, his notes under his name
+    assert lead.owner == alice and lead.notes.endswith("Notes added by Bob from the API:\nHi")
+    # the business owner posting joins it, and it becomes theirs
+    again = _api(client, _token(boss), name="Eve Ray", email="eve@ray.example", notes="Hello")
     assert again.status_code == 200 and again.json()["id"] == lead.pk
+    lead.refresh_from_db()
+    assert lead.owner == boss and lead.notes.endswith("New enquiry through the API:\nHello")
+    moved = lead.status_changes.get(reason="Reassigned from Alice to Boss")
+    assert moved.user == boss
 
 
 def test_an_api_post_adds_no_consent_to_a_lead_the_poster_may_not_see(
@@ -128,11 +130,11 @@ def test_an_api_post_adds_no_consent_to_a_lead_the_poster_may_not_see(
     lead = make_lead(alice, name="Gus Ho", email="gus@ho.example", phone="+12125550177")
     body = {"name": "Gus Ho", "email": "gus@ho.example", "phone": "+12125550177"}
     r = _api(client, _token(bob), consents=["sms"], notes="Text me", **body)
-    assert r.status_code == 202
+    assert r.status_code == 409
     lead.refresh_from_db()
     assert "sms" not in lead.consents and "Text me" in lead.notes
     r = _api(client, _token(alice), consents=["sms"], notes="Do text me", **body)
     assert r.status_code == 200
     lead.refresh_from_db()
     assert "sms" in lead.consents
-    assert StatusChange.objects.filter(lead=lead, user=bob).exists()
+    assert StatusChange.objects.filter(lead=lead, reason__startswith="Bob tried to add").exists()

@@ -12,14 +12,21 @@ from django.utils import timezone
 from ninja import Path, Query, Router, Status
 
 from fairchase.leads import actions
+from fairchase.leads.already import keep_notes
 from fairchase.leads.models import OUTBOUND_SOURCES, Lead
 from fairchase.leads.normalize import normalize_email, normalize_phone, normalize_timezone
-from fairchase.leads.people import business_owner, lead_or_404, team, visible_leads
+from fairchase.leads.people import (
+    business_owner,
+    display_name,
+    lead_or_404,
+    owner_asked,
+    team,
+    visible_leads,
+)
 from fairchase.leads.same_person import active_lead_of, lock_person
 
 from ..schemas import (
     Error,
-    JoinedUnseen,
     LeadIn,
     LeadOut,
     LeadPage,
@@ -40,7 +47,6 @@ router = Router(tags=["leads"])
 CREATED_AS = "Created through the API"  # a new lead's first timeline row
 VIA = "the API"  # a joined enquiry's timeline row: "New enquiry through the API"
 REPEAT_WINDOW = timedelta(minutes=10)  # the same post again within it is a retry
-UNSEEN = "This person already has an active lead, which you may not see: the enquiry joined it."
 COLD_AGAIN = (
     "Posted again through the API from a cold list: this person already has this active "
     "lead, not added twice (its details unchanged)."
@@ -81,7 +87,10 @@ def list_leads(
         ListOrder, Query(description="newest first, or best first (priority)")
     ] = ListOrder.newest,
 ):
-    """Leads you can see, newest first (or `order=priority`: best first), with filters."""
+    """Leads you can see, newest first (or `order=priority`: best first), with filters. An
+    owner's `owner` that is no user's id answers 422, as the agenda's does."""
+    if owner is not None and owner_asked(request.user, owner)[1]:
+        return Status(422, {"detail": f"owner: {owner} is not a user's id."})
     qs = visible_leads(request.user)
     if status is not None:
         qs = qs.filter(status=status.value)
@@ -109,7 +118,7 @@ def list_leads(
 
 @router.post(
     "",
-    response={200: LeadPosted, 201: LeadPosted, 202: JoinedUnseen, **ERRORS},
+    response={200: LeadPosted, 201: LeadPosted, 409: Error, **ERRORS},
     summary="Create a lead, or join the person's active lead",
 )
 def create_lead(request, payload: LeadIn):
@@ -119,10 +128,13 @@ def create_lead(request, payload: LeadIn):
     lead (the notes appended, an address it lacks added, "New enquiry through the API" on
     its timeline, its plan recomputed) and the answer is **200** with that lead, `joined`
     true; its other details stay as they are (change them with PATCH). The same post again
-    within 10 minutes (a retry) changes nothing and answers the same. A lead of the person
-    that you may not see is joined all the same (its consents left as they are): **202**,
-    without its details; one whose owner no longer works here goes to the business owner
-    first (as a web form's enquiry does), so yours only if you are that owner. A contact
+    within 10 minutes (a retry) changes nothing and answers the same. A post is you adding
+    a lead, not the person writing in: a lead of the person that you may not see (a
+    teammate's) is not joined, nor put back among new enquiries: **409**, saying whose lead
+    it is, as the web's Add lead does, and your notes join its notes under your name. (An
+    enquiry from the person through another tool belongs on a capture form's JSON webhook.)
+    Joining a lead whose owner no longer works here gives it to the business owner first
+    (as a web form's enquiry does). A contact
     from a cold list (`cold_outreach`, `purchased_list`) did not write in: it leaves the
     active lead as it is (a line on its timeline). Someone who opted out gets a new lead
     with every address suppressed: it is never chased."""
@@ -131,10 +143,10 @@ def create_lead(request, payload: LeadIn):
     with transaction.atomic():
         lock_person(email, phone)  # a simultaneous post of theirs waits, then joins this lead
         known = active_lead_of(payload.name, email, phone)
+        if known is not None and not visible_leads(request.user).filter(pk=known.pk).exists():
+            return Status(409, {"detail": _not_added(request, known, payload.notes)})
         joined = _join(request, known, payload) if known is not None else None
         if joined is not None:
-            if not visible_leads(request.user).filter(pk=joined.pk).exists():
-                return Status(202, {"joined": True, "detail": UNSEEN})
             return Status(200, LeadPosted.of(joined, joined=True))
         fields = payload.dict(exclude={"owner_id", "created_at", "value"})
         fields["timezone"] = normalize_timezone(payload.timezone)
@@ -145,14 +157,29 @@ def create_lead(request, payload: LeadIn):
     return Status(201, LeadPosted.of(lead))
 
 
+def _not_added(request, lead: Lead, notes: str) -> str:
+    """The poster may not see the person's active `lead` (a teammate's): as the web's Add
+    lead says, it is already that teammate's lead and is not added again. The post is the
+    poster typing, not the person enquiring, so the lead is not re-opened as a new enquiry
+    and the notes join its notes under the poster's name (`already.keep_notes`), never as
+    the person's words; its timeline says who tried. Returns the answer's `detail`."""
+    kept = keep_notes(lead, notes, user=request.user, where="the API")
+    actions.note_on_timeline(
+        lead,
+        f"{display_name(request.user)} tried to add this person through the API: "
+        f"not added, already this lead"
+        + ("; the notes they sent were added to its notes" if kept else ""),
+    )
+    said = f"{lead.name} is already {display_name(lead.owner)}'s lead: not added."
+    return said + (" The notes you sent were added to that lead's notes." if kept else "")
+
+
 def _join(request, lead: Lead, payload: LeadIn) -> Lead | None:
-    """The post joins the person's active `lead` (`actions.add_enquiry`, as a web form's
-    enquiry does, recorded as the poster's); returns that lead, or None when it is no longer
-    active once locked (an opt-out meanwhile: the post makes a lead of its own). A lead
-    whose owner was deactivated goes to whoever takes on a leaver's work
-    (`people.business_owner`, the capture form's rule), never to the poster for the asking.
-    A consent given comes with the enquiry only to a lead the poster may see: a post does
-    not, say, allow texts to a teammate's lead it cannot see."""
+    """The post joins the person's active `lead`, one the poster may see (`actions.add_enquiry`,
+    as a web form's enquiry does, recorded as the poster's); returns that lead, or None when
+    it is no longer active once locked (an opt-out meanwhile: the post makes a lead of its
+    own). A lead whose owner was deactivated goes to whoever takes on a leaver's work
+    (`people.business_owner`, the capture form's rule), never to the poster for the asking."""
     if payload.source in OUTBOUND_SOURCES:  # a cold-list contact is not them writing in
         actions.note_on_timeline(lead, COLD_AGAIN)
         return lead
@@ -160,14 +187,13 @@ def _join(request, lead: Lead, payload: LeadIn) -> Lead | None:
         with transaction.atomic():
             if not lead.owner.is_active and (receiver := business_owner()) is not None:
                 lead = actions.reassign(lead, receiver, user=request.user)
-            seen = visible_leads(request.user).filter(pk=lead.pk).exists()
             return actions.add_enquiry(
                 lead,
                 via=VIA,
                 message=payload.notes,
                 email=payload.email,
                 phone=payload.phone,
-                consents=payload.consents if seen else (),
+                consents=payload.consents,
                 at=payload.created_at,
                 repeat_since=timezone.now() - REPEAT_WINDOW,
                 created_as=CREATED_AS,

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads.people import display_name, profile_of, team
 from fairchase.params import an_id
+from fairchase.web.middleware import declared_charset, json_body
 from fairchase.web.throttle import client_ip
 from fairchase.web.views.common import web_view
 
@@ -230,6 +231,15 @@ def capture_view(request, key):
     )
 
 
+def _not_text(request) -> str:
+    """Why a webhook body is not text: not in the charset it names, or (naming none) not
+    UTF-8, JSON's own encoding."""
+    charset = declared_charset(request)
+    if charset:
+        return f"The body is neither UTF-8 (JSON's encoding) nor {charset}, the charset its Content-Type names."
+    return "The body must be JSON in UTF-8 (or its Content-Type must name its charset)."
+
+
 @csrf_exempt
 @require_POST
 def webhook_view(request, key):
@@ -239,13 +249,10 @@ def webhook_view(request, key):
             {"error": f"The body is too large (at most {MAX_BODY // 1024} kB)."}, status=413
         )
     try:
-        data = json.loads(request.body or b"{}")
-    except (
-        ValueError,
-        UnicodeDecodeError,
-        RecursionError,
-        RawPostDataException,
-    ):  # the last: a multipart body
+        data = json.loads(json_body(request) or b"{}")  # in the charset its Content-Type names
+    except UnicodeDecodeError:
+        return JsonResponse({"error": _not_text(request)}, status=400)
+    except (ValueError, RecursionError, RawPostDataException):  # the last: a multipart body
         return JsonResponse({"error": "The body must be a JSON object."}, status=400)
     if not isinstance(data, dict):
         return JsonResponse({"error": "The body must be a JSON object."}, status=400)

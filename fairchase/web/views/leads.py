@@ -24,6 +24,7 @@ from fairchase.leads.normalize import (
 from fairchase.leads.people import (
     display_name,
     lead_or_404,
+    owner_asked,
     owner_choices,
     team,
     visible_leads,
@@ -31,7 +32,6 @@ from fairchase.leads.people import (
 from fairchase.leads.planning import reachable_channels
 from fairchase.leads.same_person import active_lead_of, lock_person
 from fairchase.leads.search import search
-from fairchase.params import an_id
 
 from ..agenda import OUTCOME_BUTTONS, row_for
 from ..forms import (
@@ -87,9 +87,10 @@ def lead_list(request):
     source = request.GET.get("source", "")
     if source:
         qs = qs.filter(source=source)
-    owner_id = an_id(request.GET.get("owner"))
+    # an id that is nobody's is ignored and said, not shown as an owner without leads
+    owner_id, no_such_owner = owner_asked(request.user, request.GET.get("owner"))
     owner = "" if owner_id is None else str(owner_id)  # as the select's values are written
-    if request.is_admin and owner_id is not None:
+    if owner_id is not None:
         qs = qs.filter(owner_id=owner_id)
     page = Paginator(qs.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
@@ -103,11 +104,12 @@ def lead_list(request):
             "status": status,
             "source": source,
             "owner": owner,
+            "no_such_owner": no_such_owner,
             "statuses": [(v, status_label(v)) for v, _ in Status.choices],
             "sources": SOURCES,
             "owners": owner_choices(request.user, owner_id) if request.is_admin else None,
             "querystring": params.urlencode(),
-            "filtered": bool(q or status or source or owner),
+            "filtered": bool(q or status or source or owner or no_such_owner),
         },
     )
 
