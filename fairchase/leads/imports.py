@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import ACTIVE_STATUSES, Attempt, Lead, Status, StatusChange
+from .normalize import zone_for_phone
 from .same_person import said_no_at
 
 
@@ -54,6 +55,9 @@ def create_leads(
     if not leads:
         return []
     now = now or timezone.now()
+    for lead in leads:  # a number abroad with one zone: theirs (the rule of `create_lead`)
+        if not lead.timezone and lead.phone:
+            lead.timezone = zone_for_phone(lead.phone)
     values = {v for lead in leads for v in (lead.email, lead.phone) if v}
     suppressed = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
     records = [planning.lead_record(_Unsaved(lead, i), suppressed) for i, lead in enumerate(leads)]

@@ -153,6 +153,11 @@ class BusinessSettings(models.Model):
         help_text="Share of deal value that is profit (0-1).",
         validators=_between(0, 1, "1 (all of a deal's value)"),
     )
+    # The default margin (1.0) counts a whole deal as profit; Settings and the owner's Today say
+    # so until a person saves the margin once (kept as is for installs that plan with it).
+    margin_set = models.BooleanField(
+        default=False, help_text="A person has saved the margin in Settings."
+    )
     daily_minutes = models.PositiveIntegerField(
         default=120,
         help_text="Selling minutes per day per person.",

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
+from phonenumbers import geocoder as pn_geocoder
+from phonenumbers import timezone as pn_timezone
 
 DEFAULT_REGION = os.environ.get("PHONE_REGION", "US")
 
@@ -118,6 +120,63 @@ def _region(stored: str) -> str | None:
         return phonenumbers.region_code_for_number(phonenumbers.parse(stored, DEFAULT_REGION))
     except phonenumbers.NumberParseException:
         return None
+
+
+_PREFIX_REGION: dict[str, str] = {}  # a home number's first digits -> their region
+
+
+def _abroad(stored: str) -> phonenumbers.PhoneNumber | None:
+    """A stored number of another country than the business's (`DEFAULT_REGION`), parsed;
+    None for a home number (told by its prefix, no parse: an import reads 100,000 of them)
+    and for one that does not parse."""
+    home = f"+{phonenumbers.country_code_for_region(DEFAULT_REGION)}"
+    # a prefix whose region is known: +1 and its area code (Canada and the Caribbean share
+    # +1 with the US, each area code one region's), a few more digits for other codes
+    prefix = stored[: len(home) + (3 if home == "+1" else 4)]
+    if not stored or _PREFIX_REGION.get(prefix) == DEFAULT_REGION:
+        return None
+    try:
+        num = phonenumbers.parse(stored, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return None
+    region = phonenumbers.region_code_for_number(num)
+    if region and stored.startswith(home) and len(_PREFIX_REGION) < 100_000:
+        _PREFIX_REGION[prefix] = region
+    return num if region != DEFAULT_REGION else None
+
+
+def _zones(num: phonenumbers.PhoneNumber) -> list[str]:
+    """Its zones (phonenumbers' per prefix) that this machine knows ('Etc/Unknown' is none)."""
+    return [z for z in pn_timezone.time_zones_for_number(num) if z in _known_zones()]
+
+
+@cache
+def _known_zones() -> set[str]:
+    return available_timezones()
+
+
+def zone_for_phone(stored: str | None) -> str:
+    """The time zone of a number abroad when its number says exactly one (+33 1 ...:
+    Europe/Paris), else "". A home number says nothing: the business's own zone is the
+    better guess for a local lead (a mobile keeps its area code when its owner moves)."""
+    num = _abroad((stored or "").strip())
+    zones = _zones(num) if num is not None else []
+    return zones[0] if len(zones) == 1 else ""
+
+
+def country_without_zone(stored: str | None) -> str:
+    """The country of a number abroad whose zone cannot be told from it (several zones
+    share its prefix): "Russia", for the lead page's hint; "" otherwise."""
+    num = _abroad((stored or "").strip())
+    if num is None or len(_zones(num)) == 1:
+        return ""
+    # a number valid in several regions of one code (+61: Australia, Christmas Island) has no
+    # country name of its own: its first region's
+    region = phonenumbers.region_code_for_number(num)
+    named = getattr(pn_geocoder, "_region_display_name", lambda *_: "")
+    return (
+        pn_geocoder.country_name_for_number(num, "en") or named(region, "en") or "another country"
+    )
 
 
 @lru_cache(maxsize=4096)

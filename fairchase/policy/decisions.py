@@ -26,6 +26,9 @@ class Facts:
 
     id: np.ndarray  # the records' ids, as they came (an array of objects)
     value: np.ndarray  # the deal's value; unknown: the source's mean, or the settings' default
+    assumed: np.ndarray  # which value: ASSUMED_NOT (the record's), _TYPICAL (source), _DEFAULT
+    promise: np.ndarray  # a pending promise that sets the next contact: 0 none, 1 ours, 2 theirs
+    promise_local: np.ndarray  # its time on the lead's clock (local epoch seconds; NaN: none)
     age: np.ndarray  # seconds since the enquiry (NaN: its date unknown)
     revisit_due: np.ndarray
     revisit_local: np.ndarray
@@ -50,6 +53,9 @@ class Lead(NamedTuple):
     # Facts
     id: Any
     value: float
+    assumed: int
+    promise: int
+    promise_local: float
     age: float
     revisit_due: float
     revisit_local: float

@@ -38,6 +38,7 @@ from .lookahead import (
     schedule_gap,
 )
 from .model import AGE_KNOT_U, Model
+from .reasons import ASSUMED_DEFAULT, ASSUMED_NOT, ASSUMED_TYPICAL
 from .records import DAY, ENGAGED, OPEN, OUTCOME_CODE, WEEK, read_book, to_ts
 from .settings import PolicyError, Settings
 from .timing import ContactHours
@@ -132,7 +133,7 @@ def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
     res = silent.look(None, ctx.settings)
     talk_today = (engaged.net > 0) & (engaged.due < ctx.until)
     crowd = _share_the_day(ctx, b, silent, res, ctx.minutes[engaged.channel[talk_today]].sum())
-    facts = _facts(ctx, b, value, when.mask)
+    facts = _facts(ctx, b, value, when)
     out: list = [None] * b.n  # filled by index in the chunk
     prio = np.zeros(b.n)
     prio[io] = silent_decisions(ctx, b, facts, io, res, crowd, out)
@@ -161,6 +162,7 @@ class _When:
         self.fixed = np.full(b.n, np.nan)
         self.fixed[ours] = np.fmax(now, b.commit_at[ours])
         self.fixed[theirs] = np.fmax(now, b.commit_at[theirs] + P.GRACE)
+        self.promise = np.where(ours, 1, np.where(theirs, 2, 0))  # whose promise sets `fixed`
         # a promise of ours on a channel (a call back, as they asked) is kept on it: the lead's
         # channels are that one until then, when the lead can be reached on it
         named = np.maximum(b.commit_channel, 0)
@@ -340,16 +342,21 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
         getattr(res, f.name)[cand[take]] = getattr(early, f.name)[take]
 
 
-def _facts(ctx: _Context, b: LeadBatch, value, mask) -> Facts:
-    """What the decisions draw on beyond the lead's record: its id and value, its age (how long
-    a new enquiry has waited), and the revisit it would get if it stops."""
+def _facts(ctx: _Context, b: LeadBatch, value, when: _When) -> Facts:
+    """What the decisions draw on beyond the lead's record: its id and value (and whether it was
+    assumed, for the reason to say so), the promise that sets its next contact, its age (how
+    long a new enquiry has waited), and the revisit it would get if it stops."""
     now, settings = ctx.now, ctx.settings
     later = now + settings.revisit_days * DAY
-    worth = revisit_worth(ctx.model, settings, b.src, mask, value, b.tries, b.created, later)
+    worth = revisit_worth(ctx.model, settings, b.src, when.mask, value, b.tries, b.created, later)
     revisit_due, revisit_local = ctx.hours.clip_grouped(np.full(b.n, later), b.tz)
+    guess = ASSUMED_TYPICAL if settings.default_value is None else ASSUMED_DEFAULT
     return Facts(
         id=np.fromiter(b.ids, dtype=object, count=b.n),
         value=value,
+        assumed=np.where(np.isnan(b.stated_value), guess, ASSUMED_NOT),
+        promise=when.promise,
+        promise_local=ctx.hours.local_grouped(b.commit_at, b.tz),
         age=now - b.created,
         revisit_due=revisit_due,
         revisit_local=revisit_local,

@@ -6,7 +6,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .priors import CHANNELS
+from .priors import CHANNELS, GRACE
 
 if TYPE_CHECKING:
     from .decisions import Lead
@@ -18,6 +18,9 @@ _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 # Where a number comes from before the business has history of its own (the articles' rules)
 STARTING_GUESS = "a starting guess: no history yet"
 NO_CONVERSATION = "a starting guess: no conversation in the history yet"
+# Where a lead's value comes from (Facts.assumed): its record, its source's typical value (the
+# model's mean), or the typical deal value set in Settings
+ASSUMED_NOT, ASSUMED_TYPICAL, ASSUMED_DEFAULT = 0, 1, 2
 _LABELS = {
     "referral": "referrals",
     "walk_in": "walk-ins",
@@ -154,19 +157,50 @@ def _due(f: Lead, now: float) -> str:
     return local_when(f.due_local, now + (f.due_local - f.due))
 
 
+def value_of(f: Lead, label: str | None = None) -> str:
+    """The deal's value as the plan counts it: '$6,821' when the lead has one; when it has
+    none, that the figure is assumed: 'a typical $6,821 for a referral' (its source's typical
+    value, `label` its source's), 'your typical deal value of $5,000' (set in Settings)."""
+    if f.assumed == ASSUMED_DEFAULT:
+        return f"your typical deal value of {money(f.value)}"
+    if f.assumed == ASSUMED_TYPICAL:
+        whose = f" for {a(one_of(label))}" if label else ""
+        return f"a typical {money(f.value)}{whose}"
+    return money(f.value)
+
+
+def promised(f: Lead, now: float) -> str:
+    """The pinned promise that sets when the contact is (plan._When), first in the reason:
+    'they promised to be in touch by Tue 8 Dec 12:00; after a day's grace, ' (theirs: seed
+    000's grace day), 'you promised to be in touch by Tue 8 Dec 12:00; ' (ours)."""
+    if not f.promise:
+        return ""
+    now_local = now + (f.due_local - f.due)
+    by = local_day(f.promise_local, now_local)
+    sec = int(f.promise_local) % 86400
+    by = f"{by} {sec // 3600:02d}:{sec % 3600 // 60:02d}"
+    if f.promise == 1:
+        return f"you promised to be in touch by {by}; "
+    if f.promise_local + GRACE > now_local:
+        return f"they promised to be in touch by {by}; after a day's grace, "
+    return f"they promised to be in touch by {by} and have not; "
+
+
 def contact_silent(f: Lead, now: float, source: str, evidence: str) -> str:
-    """Reason for the next try on a silent lead."""
+    """Reason for the next try on a silent lead. Its worth is told gross, then net of the time
+    and the complaint risk: the net is the decision's expected_value, the app's 'Worth about'."""
     name, label = CHANNELS[f.channel], source_label(source)
-    head = f"{name.capitalize()} {_due(f, now)}: "
+    head = f"{name.capitalize()} {_due(f, now)}: {promised(f, now)}"
     if f.k == 0:
         return (
-            f"{head}{new_enquiry(label)}{waited(f.age)} ({money(f.value)}); {like_this(label)}"
-            f" answers a first {name} {f.p:.1%} of the time ({evidence})."
+            f"{head}{new_enquiry(label)}{waited(f.age)} ({value_of(f)});"
+            f" {like_this(label)} answers a first {name} {f.p:.1%} of the time ({evidence})."
         )
     return (
         f"{head}{like_this(label)} answers {nth_try(f, name)} {f.p:.1%} of the time"
-        f" ({evidence}); on {money(f.value)} that is worth {money(f.p * f.prize)} against"
-        f" {money(f.cost)} of your time.{not_sooner(f, now)}"
+        f" ({evidence}); on {value_of(f, label)} that is worth {money(f.p * f.prize)}"
+        f" ({money(f.ev)} after {money(f.cost)} of your time and the complaint risk)."
+        f"{not_sooner(f, now)}"
     )
 
 
@@ -233,7 +267,7 @@ def contact_engaged(f: Lead, now: float, n_learned: int) -> str:
     if f.streak:
         since = f"after {f.streak} contact{'s' if f.streak != 1 else ''} without progress"
     return (
-        f"{CHANNELS[f.channel].capitalize()} {_due(f, now)}: engaged lead, {pct(f.q)} chance of a"
+        f"{CHANNELS[f.channel].capitalize()} {_due(f, now)}: {promised(f, now)}engaged lead, {pct(f.q)} chance of a"
         f" win {since} ({evidence}); each of the ~{f.contacts:.1f} contacts it usually takes is"
         f" worth {money(f.ev)} net after {money(f.cost)} of time."
     )
@@ -256,7 +290,7 @@ def stop_engaged(f: Lead, spend: float) -> str:
 
 def revisit_note(f: Lead) -> str:
     return (
-        f" Revisit around {local_date(f.revisit_local)}: at {money(f.value)} a fresh try in a few"
+        f" Revisit around {local_date(f.revisit_local)}: at {value_of(f)} a fresh try in a few"
         " months (valued like a 3rd try at that age) is worth more than twice its cost."
     )
 

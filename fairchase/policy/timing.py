@@ -147,6 +147,16 @@ class ContactHours:
             utc[group], local[group] = self.clip(ts[group], self.zones[zone])
         return utc, local
 
+    def local_grouped(self, ts: np.ndarray, tz_idx: np.ndarray) -> np.ndarray:
+        """Each time `ts` (UTC seconds, NaN: none) on its lead's clock, as local epoch seconds."""
+        local = np.full_like(ts, np.nan)
+        known = ~np.isnan(ts)
+        for zone in np.unique(tz_idx[known]):
+            group = np.flatnonzero(known & (tz_idx == zone))
+            table = self._table(self.zones[zone], float(ts[group].min()), float(ts[group].max()))
+            local[group] = ts[group] + table.at(ts[group])
+        return local
+
 
 def utc_datetime(ts: float) -> datetime:
     return datetime.fromtimestamp(ts, UTC)

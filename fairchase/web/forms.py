@@ -416,6 +416,11 @@ class BusinessSettingsForm(forms.ModelForm):
             raise forms.ValidationError("A percent above 0 and at most 100, e.g. 30.")
         return float(percent) / 100
 
+    def save(self, commit=True):
+        """Saved by a person, the margin is theirs: Settings and Today stop asking for it."""
+        self.instance.margin_set = True
+        return super().save(commit)
+
     def clean(self):
         data = super().clean()
         start, end = data.get("contact_start"), data.get("contact_end")

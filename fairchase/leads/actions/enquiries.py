@@ -15,6 +15,7 @@ from ..normalize import (
     normalize_email,
     normalize_phone,
     strip_invisible,
+    zone_for_phone,
 )
 from ..planning import PLAN_FIELDS
 from ..same_person import said_no_addresses
@@ -34,6 +35,8 @@ def create_lead(owner, *, user=None, reason: str = "New enquiry", **fields) -> L
     _clean_texts(fields)
     fields["email"] = normalize_email(fields.get("email"))
     fields["phone"] = normalize_phone(fields.get("phone"))
+    if not fields.get("timezone"):  # a number abroad with one zone: theirs, not ours
+        fields["timezone"] = zone_for_phone(fields["phone"])
     fields.setdefault("status", Status.OPEN)
     if fields.get("source") in OUTBOUND_SOURCES:
         fields.setdefault("revisit_at", fields.get("created_at") or timezone.now())
@@ -99,6 +102,9 @@ def add_enquiry(
         _refuse_repeated_enquiry(lead, via, message, repeat_since, created_as)
     fields = ["notes", "consents", "signals", "updated_at"]
     also, held = _add_missing_addresses(lead, email, phone, fields, add_addresses)
+    if "phone" in fields and not lead.timezone and zone_for_phone(lead.phone):
+        lead.timezone = zone_for_phone(lead.phone)  # the phone just added says its zone
+        fields.append("timezone")
     _append_enquiry(lead, via, message, also, held)
     if "sms" in consents and phone != lead.phone:  # a text consent is for the number typed
         consents = [c for c in consents if c != "sms"]
@@ -256,6 +262,7 @@ def update_lead(lead: Lead, *, user=None, same_person: bool | None = None, **fie
     if "phone" in fields:
         fields["phone"] = normalize_phone(fields["phone"])
     fresh = _lock(lead)
+    _zone_from_new_phone(fresh, fields)
     who = IDENTITY_FIELDS & set(fields)
     before, old_phone = (said_no_addresses(fresh) if who else []), fresh.phone
     for k, v in fields.items():
@@ -269,6 +276,17 @@ def update_lead(lead: Lead, *, user=None, same_person: bool | None = None, **fie
     if who and _honour_opt_out(fresh, user, edited=True):
         kind = "opt_out"  # what is queued for them is cancelled, as for any opt-out
     return _done(fresh, kind, caller=lead)
+
+
+def _zone_from_new_phone(lead: Lead, fields: dict) -> None:
+    """A new number abroad that says its zone (`zone_for_phone`) sets the zone of a lead that
+    has none and is given none (an edit, an import, the API, an enquiry adding its phone).
+    The same number saved again (a form sends every field) leaves a zone cleared by hand."""
+    phone = fields.get("phone")
+    if phone and phone != lead.phone and not fields.get("timezone", lead.timezone):
+        zone = zone_for_phone(phone)
+        if zone:
+            fields["timezone"] = zone
 
 
 def refuse_unconfirmed_edit(lead: Lead, **fields) -> None:

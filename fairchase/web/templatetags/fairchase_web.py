@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from fairchase import clock
 from fairchase.intake.rows import IMPORT_NOTE
 from fairchase.leads.models import Status, Suppression
-from fairchase.leads.normalize import display_phone
+from fairchase.leads.normalize import country_without_zone, display_phone
 from fairchase.leads.people import display_name, is_admin
 from fairchase.leads.planning import reachable_channels
 from fairchase.policy import reasons
@@ -331,3 +331,12 @@ def zone_note() -> str:
     """The one zone every time on the page is in: 'Times: Chicago (CST)'."""
     tz = timezone.get_current_timezone()
     return f"Times: {clock.place(str(tz))} ({clock.label(timezone.now(), tz)})"
+
+
+@register.filter
+def zone_not_set(lead) -> str:
+    """The lead page's hint for a lead on the business's clock whose number is abroad but
+    says no single zone (several share its prefix): ' (number in Russia, time zone not
+    set)'; "" otherwise (a zone set, a home number, one a zone was read from)."""
+    country = "" if lead.timezone else country_without_zone(lead.phone)
+    return f" (number in {country}, time zone not set)" if country else ""

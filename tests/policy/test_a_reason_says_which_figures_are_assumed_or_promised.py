@@ -1,0 +1,105 @@
+"""A reason tells where its figures come from: a value the lead does not have is said to be
+assumed (eval20 #16), a promise that sets the next contact is named with its grace day
+(eval20 #17), and the worth it quotes is the decision's expected value once time and the
+complaint risk are taken off (the app's "Worth about")."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from fairchase.policy import plan
+
+NOW = datetime(2026, 12, 7, 6, 20, tzinfo=UTC)  # Monday 00:20 in Chicago
+CHICAGO = {"business_timezone": "America/Chicago"}
+
+
+def _silent(lead_id, value=5000.0, **extra):
+    """A referral tried twice (a message left yesterday), in Chicago."""
+    return {
+        "id": lead_id,
+        "source": "referral",
+        "value": value,
+        "created_at": NOW - timedelta(days=3),
+        "timezone": "America/Chicago",
+        "signals": [],
+        "consents": [],
+        "attempts": [
+            {
+                "at": NOW - timedelta(days=3),
+                "channel": "call",
+                "outcome": "no_answer",
+                "minutes": 5,
+            },
+            {
+                "at": NOW - timedelta(days=1),
+                "channel": "call",
+                "outcome": "left_message",
+                "minutes": 5,
+            },
+        ],
+        "status": "open",
+        **extra,
+    }
+
+
+def _reason(lead, settings=CHICAGO):
+    decision = plan(None, [lead], NOW, settings)[0]
+    assert decision["action"] == "contact", decision
+    return decision
+
+
+def test_a_lead_without_a_value_is_quoted_a_typical_value_for_its_source():
+    reason = _reason(_silent("wes", value=None))["reason"]
+    assert "on a typical $" in reason and " for a referral that is worth" in reason, reason
+
+
+def test_a_lead_without_a_value_is_quoted_the_typical_deal_value_of_the_settings():
+    reason = _reason(_silent("wes", value=None), {**CHICAGO, "default_value": 3000})["reason"]
+    assert "on your typical deal value of $3,000 that is worth" in reason, reason
+
+
+def test_a_new_enquiry_without_a_value_says_its_value_is_typical():
+    reason = _reason(_silent("xena", value=None, attempts=[]))["reason"]
+    assert "(a typical $" in reason, reason
+
+
+def test_a_lead_with_a_value_is_quoted_it_plainly():
+    reason = _reason(_silent("eli"))["reason"]
+    assert "on $5,000 that is worth" in reason and "typical" not in reason, reason
+
+
+def test_their_promise_and_its_grace_day_are_the_reasons_first_words():
+    due = datetime(2026, 12, 8, 18, 0, tzinfo=UTC)  # Tue 8 Dec 12:00 in Chicago
+    promise = {"due": due, "by": "lead", "what": "Send photos of the roof"}
+    decision = _reason(_silent("eli", commitment=promise))
+    assert decision["due"] == due + timedelta(days=1), decision
+    assert decision["reason"].startswith(
+        "Call Wed 12:00: they promised to be in touch by Tue 8 Dec 12:00; after a day's grace,"
+    ), decision["reason"]
+
+
+def test_a_promise_they_missed_long_ago_is_said_to_be_missed():
+    due = datetime(2026, 12, 4, 18, 0, tzinfo=UTC)  # Fri 4 Dec 12:00 in Chicago
+    promise = {"due": due, "by": "lead", "what": "Call us back"}
+    attempts = _silent("x")["attempts"][:1]  # tried before the promise only
+    reason = _reason(_silent("eli", commitment=promise, attempts=attempts))["reason"]
+    assert "they promised to be in touch by Fri 4 Dec 12:00 and have not;" in reason, reason
+
+
+def test_our_own_promise_is_named_too():
+    due = datetime(2026, 12, 8, 18, 0, tzinfo=UTC)
+    promise = {"due": due, "by": "us", "what": "Call with the quote"}
+    reason = _reason(_silent("eli", commitment=promise))["reason"]
+    assert reason.startswith("Call Tue 12:00: you promised to be in touch by Tue 8 Dec 12:00;"), (
+        reason
+    )
+
+
+def test_no_promise_no_word_of_one():
+    assert "promised" not in _reason(_silent("eli"))["reason"]
+
+
+def test_the_worth_quoted_net_is_the_decisions_expected_value():
+    decision = _reason(_silent("eli"))
+    net = f"${decision['expected_value']:,.0f} after $5.00 of your time and the complaint risk"
+    assert net in decision["reason"], decision["reason"]
