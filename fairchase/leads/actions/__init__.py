@@ -51,6 +51,7 @@ from .status import (
     CARRIED_STATUSES,
     DUE_FUTURE_DAYS,
     DUE_PAST_DAYS,
+    REASSIGNED,
     check_revisit,
     is_active,
     mark_lost,
@@ -67,6 +68,7 @@ from .status import (
 
 __all__ = [
     "CARRIED_STATUSES",
+    "REASSIGNED",
     "COMMITMENT_MATCH_HOURS",
     "DEFAULT_MINUTES",
     "GUARDED_FIELDS",

@@ -104,8 +104,15 @@ def mark_lost(lead: Lead, reason: str = "", *, user=None) -> Lead:
     return _done(lead, "status", caller=caller)
 
 
+# How a reassignment's timeline row begins ("Reassigned from Maria to Tom"): a message written
+# before such a row was signed by someone else (`outreach.refusals.written_before_reassigned`).
+REASSIGNED = "Reassigned from "
+
+
 @transaction.atomic
 def reassign(lead: Lead, owner, *, user=None) -> Lead:
+    """Give the lead to `owner`, on its timeline; what was queued for it in the former
+    owner's name is cancelled by the outbox's reaction (`outreach.receivers`)."""
     caller, lead = lead, _lock(lead)
     old = lead.owner
     lead.owner = owner
@@ -115,7 +122,7 @@ def reassign(lead: Lead, owner, *, user=None) -> Lead:
         old=lead.status,
         new=lead.status,
         user=user,
-        reason=f"Reassigned from {display_name(old)} to {display_name(owner)}",
+        reason=f"{REASSIGNED}{display_name(old)} to {display_name(owner)}",
     )
     return _done(lead, "updated", caller=caller, reassigned_from=old)
 
