@@ -174,9 +174,9 @@ def left_since(msg: OutboundMessage, lead: Lead) -> str:
 
 
 def written_for_another(former: str, lead: Lead) -> str:
-    """Why a message signed by `former` (a name; its words name the owner when it was written: their
-    name, phone and email) must not go to a lead that now belongs to someone else: it would
-    go out From the new owner, signed by the former one."""
+    """Why a message signed by `former` (a name: its words name the owner when it was
+    written, their name, phone and email) must not go to a lead that now belongs to someone
+    else: it would go out From the new owner, signed by the former one."""
     return (
         f"Written by {former}, the lead now belongs to {display_name(lead.owner)}: write it again."
     )
@@ -185,8 +185,9 @@ def written_for_another(former: str, lead: Lead) -> str:
 def written_before_reassigned(msg: OutboundMessage, lead: Lead) -> str:
     """Why a message written before its lead was reassigned must not go (a send confirmed or
     sent again from the Outbox, a row the reassignment did not cancel: in flight, unknown,
-    failed); "" when the lead is still whose it was. The cancellation at the reassignment
-    (`receivers`) names the former owner; this later check reads the timeline instead."""
+    failed); "" when the lead is (again) whose it was when it was written. The cancellation
+    at the reassignment (`receivers`) names the former owner; this later check reads the
+    first reassignment since on the timeline ("Reassigned from Maria to Tom")."""
     moved = (
         StatusChange.objects.filter(lead=lead, at__gt=msg.created_at, reason__startswith=REASSIGNED)
         .order_by("at", "pk")
@@ -194,4 +195,5 @@ def written_before_reassigned(msg: OutboundMessage, lead: Lead) -> str:
     )
     if moved is None:
         return ""
-    return written_for_another(moved.reason.removeprefix(REASSIGNED).rsplit(" to ", 1)[0], lead)
+    former = moved.reason.removeprefix(REASSIGNED).rsplit(" to ", 1)[0]
+    return "" if former == display_name(lead.owner) else written_for_another(former, lead)

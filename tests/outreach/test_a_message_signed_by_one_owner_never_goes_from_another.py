@@ -116,3 +116,16 @@ def test_reassigning_a_lead_to_its_own_owner_cancels_nothing(alice, make_lead):
     msg = _first_response(lead, alice)
     actions.reassign(Lead.objects.get(pk=lead.pk), alice)
     assert OutboundMessage.objects.get(pk=msg.pk).state == State.QUEUED
+
+
+def test_a_message_written_by_the_owner_the_lead_came_back_to_may_go_again(
+    alice, bob, make_lead, smtp_server, open_all_day, django_capture_on_commit_callbacks
+):
+    lead = make_lead(alice)
+    msg = _first_response(lead, alice)
+    message_actions.move(msg, State.QUEUED, State.FAILED, "Refused by the server", error="550")
+    lead = actions.reassign(Lead.objects.get(pk=lead.pk), bob)
+    actions.reassign(lead, alice)  # a slip, put right: signed by Alice, From Alice
+    with django_capture_on_commit_callbacks(execute=True):
+        assert message_actions.send_again(OutboundMessage.objects.get(pk=msg.pk), alice)
+    assert OutboundMessage.objects.get(pk=msg.pk).state == State.SENT
