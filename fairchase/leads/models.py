@@ -28,6 +28,8 @@ class Status(models.TextChoices):
 
 
 ACTIVE_STATUSES = (Status.OPEN, Status.ENGAGED)
+# The leads someone still carries: chased now, or parked to be chased again on a date.
+CARRIED_STATUSES = (*ACTIVE_STATUSES, Status.REVISIT)
 # Finished leads are the decision core's training data.
 FINISHED_STATUSES = (Status.WON, Status.LOST, Status.OPTED_OUT, Status.CLOSED, Status.NURTURE)
 

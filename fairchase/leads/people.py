@@ -17,7 +17,7 @@ from django.http import Http404
 
 from fairchase.params import an_id
 
-from .models import Lead, Profile, Role, Status
+from .models import CARRIED_STATUSES, Lead, Profile, Role
 
 
 def profile_of(user) -> Profile:
@@ -134,12 +134,19 @@ def display_name(user) -> str:
     return user.get_full_name() or user.username
 
 
+def carried_leads(leads):
+    """Of `leads`, those their owner still carries (being chased, or parked to be revisited):
+    what "Reassign all" moves, Today's banner counts (`leavers`) and its "See them" lists
+    (the lead list's `status=carried`)."""
+    return leads.filter(status__in=CARRIED_STATUSES)
+
+
 def leavers(user) -> list:
-    """For an admin: the deactivated users who still carry leads (being chased, or parked to
-    be revisited), each with `carried`, the number of those leads; [] for anyone else."""
+    """For an admin: the deactivated users who still carry leads (`carried_leads`), each
+    with `carried`, the number of those leads; [] for anyone else."""
     if not is_admin(user):
         return []
-    carried = Q(leads__status__in=[Status.OPEN, Status.ENGAGED, Status.REVISIT])
+    carried = Q(leads__status__in=CARRIED_STATUSES)
     return list(
         get_user_model()
         .objects.filter(is_active=False)
@@ -150,7 +157,8 @@ def leavers(user) -> list:
 
 
 def leaver_or_404(pk):
-    """Any user by id, active or not (whose leads an admin hands on); 404 for a bad id."""
+    """Any user by id, active or not (whose leads an admin hands on; `reassign_all` refuses
+    someone who works here, with a message); 404 for a bad id."""
     try:
         return get_user_model().objects.get(pk=int(pk))
     except (ObjectDoesNotExist, ValueError, TypeError, OverflowError):

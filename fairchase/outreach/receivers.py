@@ -1,7 +1,7 @@
 """Reactions to lead events, inside the transaction that changed the lead: a reply or
 an opt-out cancels what is queued; a stop cancels it too, except the last message written
 for that stop (`stopping`), which a lead chased again (the stop undone, reopened) cancels; a voicemail queues its email in automatic mode, and an
-undone voicemail cancels it; a reassigned lead's automatic messages (in the former owner's
+undone voicemail cancels it; a reassigned lead's queued messages (in the former owner's
 name) are cancelled."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from fairchase.leads.people import display_name, profile_of
 
 from .locks import wait_for_sends
 from .outbox import cancel_pending
-from .refusals import not_chased
+from .refusals import not_chased, written_for_another
 from .stopping import UNDONE, WRITTEN_FOR, purposes_for
 
 STOPPING_OUTCOMES = (Outcome.REPLIED, Outcome.OPTED_OUT, Outcome.TALKED)
@@ -48,15 +48,27 @@ def on_lead_event(sender, lead, kind, **extra):
             )
         elif _is_voicemail(attempt):
             _voicemail_email(lead)
-    if extra.get("reassigned_from") is not None:
-        # Written in the former owner's name and signed by them: the new owner's plan decides.
-        cancel_pending(lead, f"Reassigned to {display_name(lead.owner)}.", automatic_only=True)
+    former = extra.get("reassigned_from")
+    if former is not None and former.pk != lead.owner_id:
+        _cancel_signed_by(lead, former)
     undone = extra.get("undone")
     if undone is not None and _is_voicemail(undone):
         # A mis-tapped "Left message" taken back: the email that followed it is not sent.
         cancel_pending(
             lead, "The voicemail was undone.", automatic_only=True, queued_since=undone.at
         )
+
+
+def _cancel_signed_by(lead, former) -> None:
+    """A reassigned lead's queued messages, automatic or queued by a person, were written in
+    the former owner's name (the body, stored as rendered, is signed by them; the From is the
+    owner at send time): cancelled, said on the Outbox row and the lead's timeline, so the new
+    owner writes their own. Not re-rendered for the new owner: they did not ask for it, and a
+    message a person edited cannot be re-signed."""
+    why = written_for_another(display_name(former), lead)
+    n = cancel_pending(lead, why)
+    if n:
+        note_on_timeline(lead, f"{n} queued message{'' if n == 1 else 's'} cancelled. {why}")
 
 
 def _back_from_a_stop(lead) -> bool:

@@ -10,7 +10,15 @@ from datetime import datetime
 
 from fairchase import clock, texting
 from fairchase.leads import planning
-from fairchase.leads.models import ACTIVE_STATUSES, BusinessSettings, Lead, Status, Suppression
+from fairchase.leads.actions import REASSIGNED
+from fairchase.leads.models import (
+    ACTIVE_STATUSES,
+    BusinessSettings,
+    Lead,
+    Status,
+    StatusChange,
+    Suppression,
+)
 from fairchase.leads.people import display_name
 from fairchase.policy.timing import resolve_zone
 
@@ -78,7 +86,8 @@ def refusal_to_send(msg: OutboundMessage) -> str:
         return ""
     lead = msg.lead
     after_stop = lead.status not in ACTIVE_STATUSES and goes_after_the_stop(msg, lead)
-    return refusal(lead, msg.channel, msg.to, after_stop=after_stop)
+    why = refusal(lead, msg.channel, msg.to, after_stop=after_stop)
+    return why or written_before_reassigned(msg, lead)
 
 
 def not_chased(lead: Lead) -> str:
@@ -136,8 +145,8 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
     after_stop = goes_after_the_stop(msg, lead)
     if why := refusal(lead, msg.channel, msg.to, after_stop=after_stop):
         return "cancel", why, None
-    if why := left_since(msg, lead):
-        return "cancel", why, None
+    if why := left_since(msg, lead) or written_before_reassigned(msg, lead):
+        return "cancel", why, None  # before the override: nobody confirms another's signature
     if automatic and msg.template is not None and not msg.template.is_active:
         # an owner switched it off (a wrong price, a typo) while the worker's copy waited
         return "cancel", f"The template “{msg.template.name}” was switched off.", None
@@ -162,3 +171,29 @@ def left_since(msg: OutboundMessage, lead: Lead) -> str:
     if msg.queued_by is not None and not msg.queued_by.is_active:
         return f"{display_name(msg.queued_by)} no longer works here."
     return ""
+
+
+def written_for_another(former: str, lead: Lead) -> str:
+    """Why a message signed by `former` (a name: its words name the owner when it was
+    written, their name, phone and email) must not go to a lead that now belongs to someone
+    else: it would go out From the new owner, signed by the former one."""
+    return (
+        f"Written by {former}, the lead now belongs to {display_name(lead.owner)}: write it again."
+    )
+
+
+def written_before_reassigned(msg: OutboundMessage, lead: Lead) -> str:
+    """Why a message written before its lead was reassigned must not go (a send confirmed or
+    sent again from the Outbox, a row the reassignment did not cancel: in flight, unknown,
+    failed); "" when the lead is (again) whose it was when it was written. The cancellation
+    at the reassignment (`receivers`) names the former owner; this later check reads the
+    first reassignment since on the timeline ("Reassigned from Maria to Tom")."""
+    moved = (
+        StatusChange.objects.filter(lead=lead, at__gt=msg.created_at, reason__startswith=REASSIGNED)
+        .order_by("at", "pk")
+        .first()
+    )
+    if moved is None:
+        return ""
+    former = moved.reason.removeprefix(REASSIGNED).rsplit(" to ", 1)[0]
+    return "" if former == display_name(lead.owner) else written_for_another(former, lead)

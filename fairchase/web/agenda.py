@@ -45,7 +45,7 @@ from fairchase.leads.models import (
     Status,
     Suppression,
 )
-from fairchase.leads.people import is_admin, visible_leads
+from fairchase.leads.people import carried_leads, display_name, is_admin, visible_leads
 from fairchase.leads.planning import (
     PLAN_FIELDS,
     contact_day,
@@ -161,6 +161,8 @@ def agenda_for(
     eod = plan_day.end
     if owner is None and not is_admin(user):
         owner = user
+    if owner is not None and not owner.is_active:
+        return leavers_day(owner, now, eod)
     base = _active_leads(user, owner)
     # everyone's minutes: of the people who still work here (a leaver's minutes left with them)
     owners = (
@@ -416,6 +418,22 @@ def section_title(section: str, now: datetime, business: BusinessSettings) -> st
     name = contact_day(now, business).name
     title = SECTIONS[section]
     return title.replace("today", name) if name else title
+
+
+def leavers_day(owner, now: datetime, eod: datetime) -> Agenda:
+    """Today for someone who no longer works here (an admin's `?owner=`, `agenda --user`):
+    no selling minutes and no day's plan, nobody will work it, but what is left to do: hand
+    on the leads they still carry (`people.carried_leads`, what "Reassign all" moves)."""
+    carried = carried_leads(Lead.objects.filter(owner=owner)).count()
+    name = display_name(owner)
+    agenda = Agenda(now=now, end_of_day=eod, budget_minutes=0, daily_minutes=0, has_leads=True)
+    agenda.whose, agenda.gone_carried = f"{name}'s", carried
+    agenda.gone = (
+        f"{name} no longer works here: reassign their {carried} lead{'' if carried == 1 else 's'}."
+        if carried
+        else f"{name} no longer works here: all their leads are reassigned."
+    )
+    return agenda
 
 
 def _whose(user, owner) -> str:

@@ -137,6 +137,9 @@ class Agenda:
     day_name: str = ""
     day_why: str = ""
     whose: str = "Your"  # whose minutes: "Your", "Bob's", "Everyone's"
+    # A leaver's Today (`agenda.leavers_day`): no minutes and no plan, only this sentence.
+    gone: str = ""
+    gone_carried: int = 0  # the leads they still carry (for "Reassign all")
 
     @property
     def day(self) -> str:

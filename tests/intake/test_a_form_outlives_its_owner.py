@@ -53,6 +53,9 @@ def test_the_capture_page_warns_and_names_who_takes_the_enquiries(alice, boss):
     html = _client(boss).get("/in/").content.decode()
     assert "Alice no longer works here:" in html
     assert "this form's enquiries go to Boss (the business owner)" in html
+    # the heading names who gets them now, not the former owner alone
+    assert "for Boss while Alice's form has no owner</span></h3>" in html
+    assert '<span class="muted small">for Alice</span>' not in html
 
 
 def test_an_admin_gives_the_form_a_new_owner_among_people_who_still_work_here(

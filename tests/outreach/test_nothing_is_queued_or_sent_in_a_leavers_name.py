@@ -107,7 +107,10 @@ def test_nobody_sends_to_a_leavers_lead_in_the_leavers_name_until_it_is_reassign
     today = f"/?owner={alice.pk}"
     assert "Send email" in _client(boss).get(today).content.decode()  # while alice is here
     _leaves(alice)
-    html = _client(boss).get(today).content.decode()
+    html = _client(boss).get(today).content.decode()  # her Today: no day, her leads to hand on
+    assert "Send email" not in html
+    assert "Alice no longer works here: reassign their 1 lead." in html
+    html = _client(boss).get("/?owner=all").content.decode()  # her lead among everyone's
     assert "Send email" not in html
     assert "Alice no longer works here: reassign the lead first." in html
     assert f'href="/#leaver-{alice.pk}"' in html  # the bulk reassign of her leads

@@ -74,10 +74,14 @@ def test_everyones_minutes_count_only_people_who_still_work_here(alice, bob, bos
 
 def test_a_url_asking_for_a_leaver_keeps_them_in_the_today_select(alice, boss, make_lead):
     make_lead(alice, name="Ann Leaver")
+    make_lead(boss, name="Bo Boss")
     _leaves(alice)
     html = _client(boss).get(f"/?owner={alice.pk}").content.decode()
     assert f'<option value="{alice.pk}" selected>Alice (inactive)</option>' in html
-    assert "Ann Leaver" in html  # the page shows her leads, not the admin's own
+    # the page is about her (her leads to reassign: `test_a_leavers_today_says_they_left`),
+    # not the admin's own
+    assert "Alice no longer works here: reassign their 1 lead." in html
+    assert "Bo Boss" not in html
 
 
 def test_the_leads_and_insights_selects_keep_a_leaver_the_url_asks_for(alice, boss, make_lead):

@@ -11,6 +11,7 @@ person), `enquiries` (new leads, enquiries joining a lead, edits), `attempts` (t
 replies), `commitments`, `status` (stop, reopen, won, lost, owner, pause, revisits).
 """
 
+from ..models import CARRIED_STATUSES
 from .attempts import (
     CLOCK_SKEW,
     COMMITMENT_MATCH_HOURS,
@@ -48,9 +49,9 @@ from .enquiries import (
 )
 from .optout import honour_opt_out, opt_out, suppress, why_said_no
 from .status import (
-    CARRIED_STATUSES,
     DUE_FUTURE_DAYS,
     DUE_PAST_DAYS,
+    REASSIGNED,
     check_revisit,
     is_active,
     mark_lost,
@@ -67,6 +68,7 @@ from .status import (
 
 __all__ = [
     "CARRIED_STATUSES",
+    "REASSIGNED",
     "COMMITMENT_MATCH_HOURS",
     "DEFAULT_MINUTES",
     "GUARDED_FIELDS",

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..models import ACTIVE_STATUSES, Lead, Status, StatusChange
-from ..people import display_name
+from ..people import carried_leads, display_name
 from .core import ActionError, _done, _lock, _transition
 
 # How far back and ahead a due time may be (a revisit date; the API's `Due` times too):
@@ -104,8 +104,15 @@ def mark_lost(lead: Lead, reason: str = "", *, user=None) -> Lead:
     return _done(lead, "status", caller=caller)
 
 
+# How a reassignment's timeline row begins ("Reassigned from Maria to Tom"): a message written
+# before such a row was signed by someone else (`outreach.refusals.written_before_reassigned`).
+REASSIGNED = "Reassigned from "
+
+
 @transaction.atomic
 def reassign(lead: Lead, owner, *, user=None) -> Lead:
+    """Give the lead to `owner`, on its timeline; what was queued for it in the former
+    owner's name is cancelled by the outbox's reaction (`outreach.receivers`)."""
     caller, lead = lead, _lock(lead)
     old = lead.owner
     lead.owner = owner
@@ -115,22 +122,22 @@ def reassign(lead: Lead, owner, *, user=None) -> Lead:
         old=lead.status,
         new=lead.status,
         user=user,
-        reason=f"Reassigned from {display_name(old)} to {display_name(owner)}",
+        reason=f"{REASSIGNED}{display_name(old)} to {display_name(owner)}",
     )
     return _done(lead, "updated", caller=caller, reassigned_from=old)
 
 
-# The leads someone still carries: chased now, or parked to be chased again on a date.
-CARRIED_STATUSES = (*ACTIVE_STATUSES, Status.REVISIT)
-
-
 def reassign_all(old, new, *, user=None) -> int:
-    """Hand every lead `old` still carries (someone who left) to `new`: one `reassign` per
-    lead, each in its own transaction and recorded on its timeline. Returns how many."""
+    """Hand every lead `old` still carries (someone who left: `people.carried_leads`, the
+    leads Today's banner counts and its "See them" lists) to `new`: one `reassign` per lead,
+    each in its own transaction and recorded on its timeline. Returns how many. Someone who
+    works here (again) is refused: their book is not moved in one click."""
+    if old.is_active:
+        raise ActionError(f"{display_name(old)} works here again: reassign their leads one by one.")
     if not new.is_active:
         raise ActionError(f"{new} is no longer active: pick someone who works here.")
     done = 0
-    for lead in Lead.objects.filter(owner=old, status__in=CARRIED_STATUSES).order_by("pk"):
+    for lead in carried_leads(Lead.objects.filter(owner=old)).order_by("pk"):
         reassign(lead, new, user=user)
         done += 1
     return done

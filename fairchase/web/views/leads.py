@@ -22,6 +22,7 @@ from fairchase.leads.normalize import (
     normalize_phone,
 )
 from fairchase.leads.people import (
+    carried_leads,
     display_name,
     lead_or_404,
     owner_asked,
@@ -82,6 +83,8 @@ def lead_list(request):
     status = request.GET.get("status", "")
     if status == "active":
         qs = qs.filter(status__in=[Status.OPEN, Status.ENGAGED])
+    elif status == "carried":  # a leaver's "See them": what "Reassign all" would move
+        qs = carried_leads(qs)
     elif status in Status.values:
         qs = qs.filter(status=status)
     source = request.GET.get("source", "")

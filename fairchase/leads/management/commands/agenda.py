@@ -56,6 +56,9 @@ class Command(BaseCommand):
         # Like Today on the web: your own leads; the team's one option away (admins only).
         agenda = agenda_for(who, now, owner=None if everyone else who)
         name = who.get_short_name() or who.get_username()
+        if agenda.gone:  # a leaver: no minutes, no plan, no first-run advice
+            self.stdout.write(f"Today for {name}: {agenda.gone}")
+            return
         whose = "everyone" if everyone else name
         tz = clock.business_zone()
         leads = {
