@@ -148,7 +148,7 @@ def _complete_stop(request, lead, next_state: str, revisit_at, reason: str) -> N
             state,
             user=request.user,
             revisit_at=revisit_at,
-            reason=(reason or "Last message sent")[:200],
+            reason=reason or "Last message sent",  # whole: its last words say where it went
         )
     except ActionError as exc:
         messages.error(request, str(exc))
