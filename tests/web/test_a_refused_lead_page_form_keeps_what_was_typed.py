@@ -30,7 +30,8 @@ def test_a_pin_in_the_past_is_shown_again_with_what_was_typed(client, alice, mak
     client.force_login(alice)
     past = (timezone.localtime() - timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
     r = client.post(
-        f"/leads/{lead.pk}/commitments/", {"by": "us", "what": QUOTE, "channel": "email", "due_at": past}
+        f"/leads/{lead.pk}/commitments/",
+        {"by": "us", "what": QUOTE, "channel": "email", "due_at": past},
     )
     assert r.status_code == 200
     form = _section(r.content.decode(), "commitments")
@@ -57,9 +58,7 @@ def test_an_attempt_with_negative_minutes_keeps_its_notes(client, alice, make_le
     assert not lead.attempts.exists()
 
 
-def test_a_stop_without_its_revisit_date_keeps_the_reason_and_stays_open(
-    client, alice, make_lead
-):
+def test_a_stop_without_its_revisit_date_keeps_the_reason_and_stays_open(client, alice, make_lead):
     lead = make_lead(alice)
     client.force_login(alice)
     body = {"next_state": "revisit", "revisit_at": "", "reason": "Building starts in spring"}
