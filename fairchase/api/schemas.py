@@ -301,7 +301,9 @@ class LeadPatch(Body):
 
 class AttemptIn(Body):
     channel: ChannelIn
-    outcome: OutcomeIn
+    outcome: OutcomeIn = Field(
+        ..., description="`bounced` fits only email or text: on a call or a visit it is a 400."
+    )
     minutes: float | None = Field(default=None, ge=0, le=600)
     notes: Text(2000) = ""
     progress: bool | None = None
@@ -373,6 +375,8 @@ class StopState(StrEnum):
 
 
 class StopIn(Body):
+    """`revisit_at`: required for `revisit`, and in the future (a date passed is a 400)."""
+
     next_state: StopState
     revisit_at: Due | None = None
     reason: Text(500) = ""

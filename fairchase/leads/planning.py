@@ -60,6 +60,21 @@ def default_revisit(now):
     return now + timezone.timedelta(days=days)
 
 
+def stop_target(lead: Lead, now) -> tuple[str, datetime | None]:
+    """Where letting this lead go puts it, and its revisit date: the plan's own stop when it
+    says stop (a revisit on its date while that is ahead), else the core's rule for a stopped
+    lead (`policy.stop_state`: the mailing list with their consent, else closed). Today's
+    Stop, its "Let go" words and a last message's stop all ask this, so they agree."""
+    mailing = "mailing_list" in (lead.consents or [])
+    state = lead.next_state  # set by the core for a stop only
+    if state not in (Status.REVISIT, Status.CLOSED):  # consent may be gone since the plan
+        state = policy.stop_state(mailing)
+    if state != Status.REVISIT:
+        return state, None
+    planned = lead.plan_revisit_at
+    return state, planned if planned is not None and planned > now else default_revisit(now)
+
+
 @dataclass(frozen=True)
 class DayMinutes:
     """The selling minutes of some people's day: what they have (each person's daily

@@ -133,6 +133,11 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
     if kind == Kind.NOT_INTERESTED:
         actions.stop_chasing(lead, Status.CLOSED, user=user, reason=f"Not interested: {said}")
         return "Not interested: lead closed."
+    if kind == Kind.LATER and until is not None and until <= timezone.now():
+        # a reading applied late (a correction): the day they named has come, so no parking
+        return (
+            f"Later: the day they named ({until:%Y-%m-%d}) has come; the lead stays on the agenda."
+        )
     if kind == Kind.LATER:
         until = until or planning.default_revisit(timezone.now())
         actions.stop_chasing(

@@ -6,10 +6,20 @@ Pure and deterministic: no Django, no database, no network, no clock (time comes
     decisions = plan(model, leads, now)        # open leads -> decisions sorted by priority
 """
 
+from .decisions import stop_state
 from .fit import fit
 from .model import Model
 from .plan import NEW_LEAD_BAND, plan
 from .settings import PolicyError, Settings
 from .typical import stop_attempt
 
-__all__ = ["fit", "plan", "Model", "Settings", "PolicyError", "stop_attempt", "NEW_LEAD_BAND"]
+__all__ = [
+    "fit",
+    "plan",
+    "Model",
+    "Settings",
+    "PolicyError",
+    "stop_attempt",
+    "stop_state",
+    "NEW_LEAD_BAND",
+]

@@ -125,12 +125,20 @@ def _decision(lead_id, action, priority, ev, reason, p_reply=None, why=None, **w
     return out
 
 
+def stop_state(mailing: bool) -> str:
+    """Where a lead let go goes when no revisit is planned for it: the newsletter when they
+    agreed to the mailing list (they can come back when ready), else closed. The plan's own
+    stops use it, and so does a person's stop of a lead the plan still wants to chase."""
+    return "nurture" if mailing else "closed"
+
+
 def _stop(f: Lead, reason: str, p: float) -> dict:
     """A stop into a revisit (when a fresh try later pays), the newsletter (with consent) or
     closed, with the note that says which."""
     if f.revisit_worth and not f.revisited:
         return _revisit(f, reason + R.revisit_note(f), p)
-    state, note = ("nurture", R.NURTURE_NOTE) if f.mailing else ("closed", R.CLOSED_NOTE)
+    state = stop_state(bool(f.mailing))
+    note = R.NURTURE_NOTE if state == "nurture" else R.CLOSED_NOTE
     return _decision(f.id, STOP, f.priority, f.ev, reason + note, next_state=state, p_reply=p)
 
 

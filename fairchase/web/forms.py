@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from fairchase import clock
-from fairchase.leads.actions import ActionError, check_revisit
+from fairchase.leads.actions import ActionError, check_outcome, check_revisit
 from fairchase.leads.models import (
     CONSENTS,
     GOOD_SIGNALS,
@@ -179,6 +179,17 @@ class AttemptForm(forms.Form):
 
     def clean_progress(self):
         return {"yes": True, "no": False}.get(self.cleaned_data.get("progress") or "")
+
+    def clean(self):
+        """The action's rule for an outcome on a channel (`actions.check_outcome`: a call does
+        not bounce), said beside the outcome."""
+        data = super().clean()
+        if data.get("channel") and data.get("outcome"):
+            try:
+                check_outcome(data["channel"], data["outcome"])
+            except ActionError as exc:
+                self.add_error("outcome", str(exc))
+        return data
 
 
 class CommitmentForm(forms.Form):

@@ -8,7 +8,10 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from fairchase import clock
 from fairchase.leads.models import CONSENTS, Status
+from fairchase.leads.people import display_name
+from fairchase.leads.planning import stop_target
 
 # "nurture" is the code's word for the mailing list.
 STATUS_WORDS = {Status.NURTURE: "Mailing list"}
@@ -30,18 +33,35 @@ def status_label(lead_or_status) -> str:
 
 
 def let_go_target(lead) -> str:
-    """Where letting this lead go puts it, in plain words: "mailing list" (only with its
-    consent), "revisit 12 Mar 2027", or "closed"."""
-    target = lead.next_state or Status.CLOSED
-    if target == Status.NURTURE and "mailing_list" not in (lead.consents or []):
-        target = Status.CLOSED
-    if target == Status.NURTURE:
+    """Where letting this lead go puts it (`planning.stop_target`), in plain words: "mailing
+    list" (only with its consent), "revisit 12 Mar 2027", or "closed"."""
+    return stop_words(*stop_target(lead, timezone.now()))
+
+
+def stop_words(state: str, revisit=None) -> str:
+    """A stop's target in plain words: "mailing list", "revisit 12 Mar 2027", "closed"."""
+    if state == Status.NURTURE:
         return "mailing list"
-    if target == Status.REVISIT:
-        if lead.plan_revisit_at:
-            return f"revisit {timezone.localtime(lead.plan_revisit_at):%d %b %Y}"
-        return "revisit later"
-    return str(target)
+    if state == Status.REVISIT and revisit is not None:
+        return f"revisit {timezone.localtime(revisit):%d %b %Y}"
+    return "revisit later" if state == Status.REVISIT else str(state)
+
+
+def stopped_by(lead, user, state: str, revisit, now) -> str:
+    """The timeline's reason for a person's stop on Today: their decision and where it put the
+    lead; the plan's reason joins it only when the plan said to let go too (its times said
+    with date and zone, as on screen). The plan's case for another try is not a stop's."""
+    who = f"Stopped by {display_name(user)}"
+    where = {
+        Status.NURTURE: "to the mailing list (they agreed to it)",
+        Status.CLOSED: "closed",
+    }.get(state) or stop_words(state, revisit)
+    if lead.next_action == "stop":
+        tz = timezone.get_current_timezone()
+        why = clock.reason_in_zones(lead.plan_reason, lead, tz, now) or f"{where}."
+        return f"{who}, as the plan advised: {why}"
+    planned = plan_do(lead, lead.next_channel, now)
+    return f"{who}: {where}." + (f" The plan still said: {planned}." if planned else "")
 
 
 NOT_TO_BE_CONTACTED = "not to be contacted"  # an opt-out's or a suppressed address's words

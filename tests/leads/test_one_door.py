@@ -105,7 +105,8 @@ def test_an_address_suppressed_on_one_lead_replans_every_other_lead_with_it(alic
 
 def test_each_revisit_is_woken_once_and_each_missed_promise_lapsed_once(alice, make_lead):
     parked, promised = make_lead(alice), make_lead(alice)
-    actions.stop_chasing(parked, Status.REVISIT, revisit_at=timezone.now() - timedelta(minutes=1))
+    actions.stop_chasing(parked, Status.REVISIT, revisit_at=timezone.now() + timedelta(days=1))
+    Lead.objects.filter(pk=parked.pk).update(revisit_at=timezone.now() - timedelta(minutes=1))
     actions.log_attempt(promised, "call", "talked")
     c = actions.add_commitment(
         promised, by="lead", what="Send photos", due_at=timezone.now() - timedelta(hours=1)

@@ -128,7 +128,7 @@ def seed_due(n: int) -> None:
     from django.utils import timezone
 
     from fairchase.leads import actions
-    from fairchase.leads.models import Profile, Status
+    from fairchase.leads.models import Lead, Profile, Status
 
     User = get_user_model()
     alice, _ = User.objects.get_or_create(
@@ -148,7 +148,8 @@ def seed_due(n: int) -> None:
         parked = actions.create_lead(
             alice, name=f"Parked {i}", email=f"parked{i}@example.com", source="referral"
         )
-        actions.stop_chasing(parked, Status.REVISIT, revisit_at=now - timedelta(minutes=5))
+        actions.stop_chasing(parked, Status.REVISIT, revisit_at=now + timedelta(days=1))
+        Lead.objects.filter(pk=parked.pk).update(revisit_at=now - timedelta(minutes=5))  # due
         out["revisit"].append(parked.pk)
         promised = actions.create_lead(
             alice,

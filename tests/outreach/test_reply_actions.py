@@ -160,3 +160,16 @@ def test_an_opt_out_cannot_be_corrected_away(alice, make_lead):
         Lead.objects.get(pk=lead.pk).status == Status.OPTED_OUT
         and not ReadingCorrection.objects.exists()
     )
+
+
+def test_a_later_whose_day_has_come_leaves_the_lead_on_the_agenda(alice, make_lead):
+    """A revisit must be ahead (`actions.check_revisit`): a "later" applied after the day it
+    named (a correction of an old reply) parks nothing, and the correction is not refused."""
+    lead = make_lead(alice)
+    got = _record(lead, "I'm out of the office until next Monday.", "<e@x>")
+    assert got.kind == "auto_reply"
+    InboundMessage.objects.filter(pk=got.pk).update(until=timezone.now() - timedelta(days=2))
+    fixed = correct(InboundMessage.objects.get(pk=got.pk), "later", alice)
+    lead.refresh_from_db()
+    assert lead.status in (Status.OPEN, Status.ENGAGED) and lead.revisit_at is None
+    assert "has come; the lead stays on the agenda" in fixed.effect

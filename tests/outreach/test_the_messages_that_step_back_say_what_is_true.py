@@ -60,7 +60,8 @@ def test_a_contact_who_never_enquired_hears_nothing_of_an_enquiry(alice, make_le
 
 
 def _back_from_revisit(lead) -> Lead:
-    actions.stop_chasing(lead, "revisit", revisit_at=timezone.now() - timedelta(minutes=5))
+    actions.stop_chasing(lead, "revisit", revisit_at=timezone.now() + timedelta(days=1))
+    Lead.objects.filter(pk=lead.pk).update(revisit_at=timezone.now() - timedelta(minutes=5))
     assert actions.wake_revisit(lead)
     Lead.objects.filter(pk=lead.pk).update(
         next_action="contact", next_channel="email", next_due=timezone.now()

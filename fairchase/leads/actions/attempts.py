@@ -35,6 +35,21 @@ def check_channel(channel: str) -> None:
         raise ActionError(f"Unknown channel {channel!r}: one of {', '.join(Channel.values)}.")
 
 
+# The channels an outcome can happen on where not every one can: only a message bounces.
+OUTCOME_CHANNELS = {Outcome.BOUNCED: (Channel.EMAIL, Channel.TEXT)}
+
+
+def check_outcome(channel: str, outcome: str) -> None:
+    """Refuse an outcome its channel cannot have (a call that "bounced"), naming the channels
+    it fits: one rule for the log form, the API, Today's buttons and the command line."""
+    fits = OUTCOME_CHANNELS.get(outcome)
+    if fits and channel not in fits:
+        raise ActionError(
+            f"{Outcome(outcome).label} fits only {' or '.join(fits)}, not {channel}: "
+            "a bounce is a message that came back."
+        )
+
+
 @transaction.atomic
 def log_attempt(
     lead: Lead,
@@ -59,6 +74,7 @@ def log_attempt(
     last message written for that stop, sent after it). An `at` before the lead came in is refused
     (`before_the_lead`), however the attempt is logged."""
     check_channel(channel)
+    check_outcome(channel, outcome)
     caller, lead = lead, _lock(lead)
     if lead.status == Status.OPTED_OUT:
         raise ActionError(not_chased(lead))

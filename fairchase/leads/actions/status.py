@@ -12,18 +12,19 @@ from ..models import ACTIVE_STATUSES, Lead, Status, StatusChange
 from ..people import carried_leads, display_name
 from .core import ActionError, _done, _lock, _transition
 
-# How far back and ahead a due time may be (a revisit date; the API's `Due` times too):
-# a year back is a date typed a little late, 1999 a typing error.
+# How far back and ahead the API's `Due` times may be (a revisit must be ahead besides,
+# `check_revisit`): a year back is a promise's date typed a little late, 1999 a typing error.
 DUE_PAST_DAYS = 365
 DUE_FUTURE_DAYS = 5 * 365
 
 
 def check_revisit(at: datetime) -> None:
-    """Refuse a revisit date outside [now - DUE_PAST_DAYS, now + DUE_FUTURE_DAYS] with what
-    is wrong (one rule for every way to stop a lead: the lead page, Today, the API)."""
-    now, day = timezone.now(), f"{timezone.localtime(at):%-d %b %Y}"
-    if at < now - timedelta(days=DUE_PAST_DAYS):
-        raise ActionError(f"A revisit date must be at most a year in the past: {day} is not.")
+    """Refuse a revisit date that is not ahead (one already passed would wake the lead at once,
+    back on Today as if it were new) or more than DUE_FUTURE_DAYS ahead, saying what is wrong:
+    one rule for every way to stop a lead (the lead page, Today, the API)."""
+    now, day = timezone.now(), f"{timezone.localtime(at):%-d %b %Y %H:%M %Z}"
+    if at <= now:
+        raise ActionError(f"A revisit date must be in the future: {day} is not.")
     if at > now + timedelta(days=DUE_FUTURE_DAYS):
         raise ActionError(
             f"A revisit date must be at most {DUE_FUTURE_DAYS // 365} years ahead: {day} is not."

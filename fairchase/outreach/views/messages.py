@@ -140,15 +140,15 @@ def _complete_stop(request, lead, next_state: str, revisit_at, reason: str) -> N
     state = next_state or Status.CLOSED
     if state == Status.NURTURE and "mailing_list" not in (lead.consents or []):
         state = Status.CLOSED
-    if state == Status.REVISIT and revisit_at is None:
-        revisit_at = planning.default_revisit(timezone.now())
+    if state == Status.REVISIT and (revisit_at is None or revisit_at <= timezone.now()):
+        revisit_at = planning.default_revisit(timezone.now())  # a revisit is ahead, always
     try:
         actions.stop_chasing(
             lead,
             state,
             user=request.user,
             revisit_at=revisit_at,
-            reason=(reason or "Last message sent")[:200],
+            reason=reason or "Last message sent",  # whole: its last words say where it went
         )
     except ActionError as exc:
         messages.error(request, str(exc))

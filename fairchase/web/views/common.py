@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -53,7 +54,10 @@ def is_htmx(request) -> bool:
 
 
 def form_errors(form) -> str:
-    """All of a form's errors as one line (for a flash message after a redirect)."""
+    """All of a form's errors as one line (for a flash message), each after its field's label
+    as the form shows it ("When", "Revisit on"), never the field's name in the code."""
     return "; ".join(
-        f"{'' if k == '__all__' else k + ': '}{' '.join(v)}" for k, v in form.errors.items()
+        f"{'' if k == NON_FIELD_ERRORS or k not in form.fields else form[k].label + ': '}"
+        f"{' '.join(v)}"
+        for k, v in form.errors.items()
     )

@@ -27,6 +27,7 @@ from ..forms import (
 from ..words import sentence
 from . import today
 from .common import form_errors, is_htmx, web_view
+from .leads import lead_page
 
 
 def _back(lead):
@@ -44,19 +45,35 @@ def _run(request, lead, fn, success: str):
     return True
 
 
+def _run_form(request, form, fn, success: str) -> bool:
+    """Run one action for a valid form; a refusal (ActionError) becomes the form's error, so
+    the page can show the form again as it was typed."""
+    try:
+        fn()
+    except ActionError as exc:
+        form.add_error(None, str(exc))
+        return False
+    messages.success(request, success)
+    return True
+
+
+def _refused(request, lead, said: str, **form):
+    """A lead-page form the server turned down: the page again (no redirect), the form as it
+    was typed with each error beside its field, and a line at the top in its labels' words."""
+    messages.error(request, f"{said}: {form_errors(next(iter(form.values())))}")
+    return lead_page(request, lead, **form)
+
+
 @require_POST
 @web_view
 def lead_log(request, pk):
     """The full attempt form: channel, outcome, minutes, notes, progress."""
     lead = lead_or_404(request.user, pk)
     form = AttemptForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, f"Not logged: {form_errors(form)}")
-        return _back(lead)
-    d = form.cleaned_data
-    _run(
+    d = form.cleaned_data if form.is_valid() else {}
+    if d and _run_form(
         request,
-        lead,
+        form,
         lambda: actions.log_attempt(
             lead,
             d["channel"],
@@ -67,8 +84,9 @@ def lead_log(request, pk):
             progress=d["progress"],
         ),
         f"Logged: {d['channel']}, {d['outcome'].replace('_', ' ')}.",
-    )
-    return _back(lead)
+    ):
+        return _back(lead)
+    return _refused(request, lead, "Not logged", attempt_form=form)
 
 
 @require_POST
@@ -97,6 +115,8 @@ def lead_commit(request, pk):
             messages.success(request, f"Pinned for {lead.name}: {d['what']}.")
     if form.errors and from_today and is_htmx(request):
         return today.pin_errors(request, lead, form)  # the errors next to the fields
+    if form.errors and not from_today:
+        return _refused(request, lead, "Not pinned", commitment_form=form)
     if form.errors:
         messages.error(request, f"Not pinned: {form_errors(form)}")
     if from_today:
@@ -156,13 +176,10 @@ def lead_signals(request, pk):
 def lead_stop(request, pk):
     lead = lead_or_404(request.user, pk)
     form = StopForm(request.POST, lead=lead)
-    if not form.is_valid():
-        messages.error(request, f"Not stopped: {form_errors(form)}")
-        return _back(lead)
-    d = form.cleaned_data
-    _run(
+    d = form.cleaned_data if form.is_valid() else {}
+    if d and _run_form(
         request,
-        lead,
+        form,
         lambda: actions.stop_chasing(
             lead,
             d["next_state"],
@@ -171,8 +188,9 @@ def lead_stop(request, pk):
             reason=d.get("reason", ""),
         ),
         f"Stopped chasing {lead.name}: {Status(d['next_state']).label.lower()}.",
-    )
-    return _back(lead)
+    ):
+        return _back(lead)
+    return _refused(request, lead, "Not stopped", stop_form=form)
 
 
 @require_POST
@@ -193,16 +211,14 @@ def lead_reopen(request, pk):
 def lead_won(request, pk):
     lead = lead_or_404(request.user, pk)
     form = WonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, f"Not saved: {form_errors(form)}")
-        return _back(lead)
-    _run(
+    if form.is_valid() and _run_form(
         request,
-        lead,
+        form,
         lambda: actions.mark_won(lead, form.cleaned_data["value"], user=request.user),
         f"{lead.name}: won.",
-    )
-    return _back(lead)
+    ):
+        return _back(lead)
+    return _refused(request, lead, "Not saved", won_form=form)
 
 
 @require_POST
@@ -210,14 +226,14 @@ def lead_won(request, pk):
 def lead_lost(request, pk):
     lead = lead_or_404(request.user, pk)
     form = LostForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    _run(
+    if form.is_valid() and _run_form(
         request,
-        lead,
-        lambda: actions.mark_lost(lead, reason, user=request.user),
+        form,
+        lambda: actions.mark_lost(lead, form.cleaned_data["reason"], user=request.user),
         f"{lead.name}: lost.",
-    )
-    return _back(lead)
+    ):
+        return _back(lead)
+    return _refused(request, lead, "Not saved", lost_form=form)
 
 
 @require_POST

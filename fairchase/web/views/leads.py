@@ -121,48 +121,48 @@ def lead_list(request):
 @web_view
 def lead_detail(request, pk):
     """Everything about one lead and every action on it."""
-    lead = lead_or_404(request.user, pk)
+    return lead_page(request, lead_or_404(request.user, pk))
+
+
+def lead_page(request, lead, **refused):
+    """The lead page. `refused`: a form the server turned down (`attempt_form`, `stop_form`,
+    ...), shown again as posted, with what was typed and each error beside its field."""
     channel = lead.next_channel or ("call" if lead.phone else "email")
     channels = reachable_channels(lead)
-    return render(
-        request,
-        "web/lead_detail.html",
-        {
-            "lead": lead,
-            "timeline": timeline_for(lead, request.user),
-            "signals_form": SignalsForm.for_lead(lead),
-            # no attempt on someone who said no: the page says why instead of offering one
-            "not_chased": actions.not_chased(lead) if lead.status == Status.OPTED_OUT else "",
-            "attempt_form": AttemptForm(initial={"channel": channel, "outcome": "no_answer"}),
-            # no next step for someone who opted out; only theirs when we cannot reach them
-            "commitment_form": None
-            if lead.status == Status.OPTED_OUT
-            else CommitmentForm(ours=bool(channels)),
-            "stop_form": StopForm(
-                lead=lead,
-                initial={
-                    "next_state": lead.next_state or Status.CLOSED,
-                    "revisit_at": lead.plan_revisit_at,
-                },
-            ),
-            "won_form": WonForm(initial={"value": lead.value}),
-            "lost_form": LostForm(),
-            "reassign_form": ReassignForm(
-                owners=team(request.user), initial={"owner": lead.owner_id}
-            )
-            if request.is_admin
-            else None,
-            "pending": [c for c in lead.commitments.all() if c.state == Commitment.State.PENDING],
-            "outcome_buttons": OUTCOME_BUTTONS,
-            # "respond now" only where the plan says to contact them (not a cold contact let go)
-            "waiting": lead.is_new_enquiry and lead.next_action == "contact",
-            # an address is a link unless it is suppressed or the lead opted out; a parked
-            # lead's says it is not chased, in words that are not an opt-out's
-            "addresses": _addresses(lead),
-            "sources_choices": SOURCES,
-            "now": timezone.now(),
-        },
-    )
+    context = {
+        "lead": lead,
+        "timeline": timeline_for(lead, request.user),
+        "signals_form": SignalsForm.for_lead(lead),
+        # no attempt on someone who said no: the page says why instead of offering one
+        "not_chased": actions.not_chased(lead) if lead.status == Status.OPTED_OUT else "",
+        "attempt_form": AttemptForm(initial={"channel": channel, "outcome": "no_answer"}),
+        # no next step for someone who opted out; only theirs when we cannot reach them
+        "commitment_form": None
+        if lead.status == Status.OPTED_OUT
+        else CommitmentForm(ours=bool(channels)),
+        "stop_form": StopForm(
+            lead=lead,
+            initial={
+                "next_state": lead.next_state or Status.CLOSED,
+                "revisit_at": lead.plan_revisit_at,
+            },
+        ),
+        "won_form": WonForm(initial={"value": lead.value}),
+        "lost_form": LostForm(),
+        "reassign_form": ReassignForm(owners=team(request.user), initial={"owner": lead.owner_id})
+        if request.is_admin
+        else None,
+        "pending": [c for c in lead.commitments.all() if c.state == Commitment.State.PENDING],
+        "outcome_buttons": OUTCOME_BUTTONS,
+        # "respond now" only where the plan says to contact them (not a cold contact let go)
+        "waiting": lead.is_new_enquiry and lead.next_action == "contact",
+        # an address is a link unless it is suppressed or the lead opted out; a parked
+        # lead's says it is not chased, in words that are not an opt-out's
+        "addresses": _addresses(lead),
+        "sources_choices": SOURCES,
+        "now": timezone.now(),
+    }
+    return render(request, "web/lead_detail.html", {**context, **refused})
 
 
 def _addresses(lead) -> list[dict]:

@@ -43,7 +43,7 @@ from ..agenda import (
 )
 from ..forms import CommitmentForm
 from ..templatetags.fairchase_web import check_addresses
-from ..words import status_label
+from ..words import status_label, stop_words, stopped_by
 from .common import is_htmx, web_view
 
 log = logging.getLogger("fairchase.web")
@@ -215,22 +215,13 @@ def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tu
         actions.mark_lost(lead, "Marked lost on Today", user=user)
         undo["what"] = "lost"
         return f"{lead.name}: marked lost.", undo
-    if outcome == "stop":
-        state = lead.next_state or Status.CLOSED
-        if state == Status.NURTURE and "mailing_list" not in (lead.consents or []):
-            state = Status.CLOSED
-        revisit = lead.plan_revisit_at or (
-            planning.default_revisit(timezone.now()) if state == Status.REVISIT else None
-        )
-        actions.stop_chasing(
-            lead,
-            state,
-            user=user,
-            revisit_at=revisit,
-            reason=lead.plan_reason[:200] if lead.plan_reason else "",
-        )
-        undo["what"] = f"stopped chasing ({Status(state).label.lower()})"
-        return f"Stopped chasing {lead.name}: {Status(state).label.lower()}.", undo
+    if outcome == "stop":  # the plan's stop, or the core's rule for where a stop goes
+        now = timezone.now()
+        state, revisit = planning.stop_target(lead, now)
+        said = stopped_by(lead, user, state, revisit, now)  # the person's decision, whole
+        actions.stop_chasing(lead, state, user=user, revisit_at=revisit, reason=said)
+        undo["what"] = f"stopped chasing ({stop_words(state, revisit)})"
+        return f"Stopped chasing {lead.name}: {stop_words(state, revisit)}.", undo
     if outcome == "keep":  # refused by the action for someone we cannot contact
         if not lead.is_active and lead.status != Status.OPTED_OUT:
             raise ActionError(
