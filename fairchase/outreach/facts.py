@@ -125,6 +125,10 @@ class Facts:
     def business_zone(self) -> str:
         return BusinessSettings.current().business_timezone
 
+    def business(self) -> BusinessSettings:
+        """The business settings (its name and address sign the messages)."""
+        return BusinessSettings.current()
+
     def contact_day(self) -> ContactDay:
         """The day Today shows (`planning.contact_day`): a step due by its end is for now."""
         return contact_day(timezone.now(), BusinessSettings.current())
@@ -312,6 +316,9 @@ class PageFacts(Facts):
 
     def business_zone(self):
         return self.zone
+
+    def business(self):
+        return self.settings
 
     def contact_day(self):
         return self.day
