@@ -173,6 +173,9 @@ def _shipped_templates(request):
     importlib.import_module(
         "fairchase.outreach.migrations.0013_messages_name_the_business"
     ).name_the_business(apps, None)
+    importlib.import_module("fairchase.outreach.migrations.0014_reply_template").add_defaults(
+        apps, None
+    )
 
 
 def open_all_day_now() -> str:

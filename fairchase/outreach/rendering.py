@@ -42,6 +42,8 @@ PLACEHOLDERS = {
     "enquiry_date": "When the lead first got in touch",
     "call_day": "The day of your last call, as the reader says it: today, yesterday, "
     "or on Friday (today when no call is logged)",
+    "their_words": "What they last wrote to you, quoted (a reply or a text; empty when "
+    "they have not written)",
     "business_name": "Your business's name (Settings); give what an empty one reads as, "
     "e.g. {{business_name|our team}}, or {{business_name|}} for nothing",
     "postal_address": "Your business's postal address (Settings), for the footer of sales "
@@ -107,7 +109,7 @@ def lead_values(
     due = _local(commitment.due_at, lead, facts) if commitment else None
     call = facts.latest_call(lead)
     now = _local(_now(), lead, facts)
-    business = facts.business()
+    business = facts.business_settings()
     return {
         "first_name": lead.first_name,
         "name": lead.name,
@@ -219,6 +221,8 @@ def render(
     """The message for this lead; never contains a blank where a placeholder was."""
     values = lead_values(lead, channel, facts=facts)
     values.update(wording.values(subject + body, lead, facts))
+    if "their_words" in subject + body:
+        values["their_words"] = facts.their_words(lead)
     if not values["first_name"]:
         subject, body = without_a_name(subject), without_a_name(body)
     # a placeholder left empty on a line of its own (an unset business name under the
