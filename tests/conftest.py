@@ -170,6 +170,12 @@ def _shipped_templates(request):
         importlib.import_module(f"fairchase.outreach.migrations.{name}").say_what_is_true(
             apps, None
         )
+    importlib.import_module(
+        "fairchase.outreach.migrations.0013_messages_name_the_business"
+    ).name_the_business(apps, None)
+    importlib.import_module("fairchase.outreach.migrations.0014_reply_template").add_defaults(
+        apps, None
+    )
 
 
 def open_all_day_now() -> str:

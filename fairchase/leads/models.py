@@ -194,6 +194,18 @@ class BusinessSettings(models.Model):
     minutes_email = models.FloatField(default=3.0, validators=_channel_minutes())
     minutes_text = models.FloatField(default=2.0, validators=_channel_minutes())
     minutes_visit = models.FloatField(default=45.0, validators=_channel_minutes())
+    # Who is writing: the default templates sign with the name and put the address beside
+    # the opt-out link (US CAN-SPAM asks commercial email for a postal address).
+    business_name = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="As your customers know it; the messages sign with it.",
+    )
+    postal_address = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="On one line; the footer of sales emails gives it (the law asks for one).",
+    )
 
     class Meta:
         verbose_name_plural = "business settings"

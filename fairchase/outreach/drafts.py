@@ -16,7 +16,12 @@ from fairchase import texting
 from fairchase.leads.models import Commitment, Lead, Outcome, Profile, Status
 from fairchase.leads.planning import due_on
 
-from .facts import AFTER_CALL, LIVE, Facts  # noqa: F401  (AFTER_CALL: long imported from here)
+from .facts import (  # noqa: F401  (AFTER_CALL: long imported from here)
+    AFTER_CALL,
+    LIVE,
+    Facts,
+    last_word_is_theirs,
+)
 from .models import MessageTemplate, OutboundMessage
 from .outbox import OutboxError, queue_template
 from .rendering import Rendered, RenderError, render
@@ -78,6 +83,9 @@ def purpose_for(lead: Lead, facts: Facts = LIVE) -> tuple[str, str, str] | None:
             return None
         if lead.is_new_enquiry:
             return Purpose.FIRST_RESPONSE, channel, "A new enquiry: answer it now."
+        if last_word_is_theirs(lead) and facts.their_words(lead):
+            # "can you send the quote this week?" is answered, not followed up
+            return Purpose.REPLY, channel, "They wrote last: answer what they said."
         if (
             lead.status == Status.OPEN
             and lead.attempt_count == 0
@@ -124,7 +132,7 @@ def draft_for(lead: Lead, facts: Facts = LIVE) -> Draft | None:
 def queue_plan_steps(limit: int = 200) -> int:
     """Worker step (automatic mode): queue the due email/text steps of the plan. Never in
     the name of someone deactivated (who left): their leads wait for a person to take them on.
-    Never while a promise of ours is pending: the promise ("call back with the quote") is the
+    Never an answer to what someone wrote (a person answers it). Never while a promise of ours is pending: the promise ("call back with the quote") is the
     next step, a person's to keep, and a generic follow-up in its place would only say
     "still interested?" to someone waiting for what we promised."""
     now = timezone.now()
@@ -148,8 +156,8 @@ def queue_plan_steps(limit: int = 200) -> int:
     queued = 0
     for lead in due:
         draft = draft_for(lead)
-        if draft is None or draft.error:
-            continue
+        if draft is None or draft.error or draft.template.purpose == Purpose.REPLY:
+            continue  # what they asked is for a person to answer, never a machine's message
         try:
             with transaction.atomic():
                 queue_template(lead, draft.template, step=plan_step(lead, draft.template.purpose))

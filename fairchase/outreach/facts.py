@@ -22,13 +22,14 @@ from fairchase.leads.models import (
     Lead,
     Outcome,
     Profile,
+    Status,
     StatusChange,
     Suppression,
 )
 from fairchase.leads.people import profile_of
 from fairchase.leads.planning import ContactDay, contact_day
 
-from .models import MessageTemplate, OutboundMessage
+from .models import InboundMessage, MessageTemplate, OutboundMessage
 
 TO_LEAD = OutboundMessage.Kind.TO_LEAD  # the owner's alerts about a lead are not messages to it
 
@@ -41,6 +42,30 @@ GOODBYE = [MessageTemplate.Purpose.BREAKUP, MessageTemplate.Purpose.MAILING_LIST
 REVISIT_REASON = "Revisit date reached"
 # The outcomes of a try that got an answer: we spoke, or they wrote back.
 ANSWERED = [Outcome.TALKED, Outcome.REPLIED]
+# Inbound messages that are not a person's words to answer.
+NOT_WORDS = [
+    InboundMessage.Kind.AUTO_REPLY,
+    InboundMessage.Kind.BOUNCE,
+    InboundMessage.Kind.OPT_OUT,
+    InboundMessage.Kind.UNMATCHED,
+]
+QUOTE_CHARS = 200
+
+
+def _their_words():
+    return (
+        InboundMessage.objects.exclude(kind__in=NOT_WORDS)
+        .exclude(text="")
+        .order_by("-received_at", "-pk")
+    )
+
+
+def quoted(text: str) -> str:
+    """A message's words on one line, cut at a word to QUOTE_CHARS."""
+    flat = " ".join(text.split())
+    if len(flat) <= QUOTE_CHARS:
+        return flat
+    return flat[:QUOTE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def _calls():
@@ -52,6 +77,15 @@ def _calls():
 
 def _calls_since(now: datetime):
     return _calls().filter(at__gte=now - AFTER_CALL)
+
+
+def last_word_is_theirs(lead: Lead) -> bool:
+    """An engaged lead who wrote to us after our latest try: it is our turn to answer."""
+    return (
+        lead.status == Status.ENGAGED
+        and lead.responded_at is not None
+        and (lead.last_attempt_at is None or lead.responded_at > lead.last_attempt_at)
+    )
 
 
 class Facts:
@@ -103,6 +137,11 @@ class Facts:
         )
         return woke is not None and not lead.attempts.filter(at__gte=woke).exists()
 
+    def their_words(self, lead: Lead) -> str:
+        """What they last wrote to us (a reply or a text, not an automatic one), quoted."""
+        latest = _their_words().filter(lead=lead).first()
+        return quoted(latest.text) if latest else ""
+
     def suppressed(self, lead: Lead) -> set[str]:
         """The lead's addresses nobody may write to (opted out or bounced, on any lead)."""
         return set(
@@ -125,6 +164,10 @@ class Facts:
     def business_zone(self) -> str:
         return BusinessSettings.current().business_timezone
 
+    def business_settings(self) -> BusinessSettings:
+        """The business settings (its name and address sign the messages)."""
+        return BusinessSettings.current()
+
     def contact_day(self) -> ContactDay:
         """The day Today shows (`planning.contact_day`): a step due by its end is for now."""
         return contact_day(timezone.now(), BusinessSettings.current())
@@ -143,6 +186,7 @@ class PageFacts(Facts):
 
     def __init__(self, leads: list[Lead], business: BusinessSettings | None = None):
         self.ids = {lead.pk for lead in leads}
+        self.leads = {lead.pk: lead for lead in leads}
         self.owner_ids = {lead.owner_id for lead in leads}
         self.addresses = {v for lead in leads for v in (lead.email, lead.phone) if v}
         self.business = business
@@ -242,6 +286,20 @@ class PageFacts(Facts):
         return lead.responded_at is not None or self.tries.get(lead.pk, (None, False))[1]
 
     @cached_property
+    def words(self) -> dict[int, str]:
+        """lead id -> what they last wrote, for the leads whose last word is theirs."""
+        theirs = {pk for pk, lead in self.leads.items() if last_word_is_theirs(lead)}
+        out: dict[int, str] = {}
+        for m in _their_words().filter(lead_id__in=theirs) if theirs else []:
+            out.setdefault(m.lead_id, quoted(m.text))
+        return out
+
+    def their_words(self, lead):
+        if lead.pk not in self.ids:
+            return super().their_words(lead)
+        return self.words.get(lead.pk, "")
+
+    @cached_property
     def templates(self) -> dict[tuple[str, str], MessageTemplate]:
         out: dict[tuple[str, str], MessageTemplate] = {}
         for t in MessageTemplate.objects.filter(is_active=True).order_by("pk"):
@@ -312,6 +370,9 @@ class PageFacts(Facts):
 
     def business_zone(self):
         return self.zone
+
+    def business_settings(self):
+        return self.settings
 
     def contact_day(self):
         return self.day

@@ -31,6 +31,7 @@ class MessageTemplate(models.Model):
         MAILING_LIST = "mailing_list", "Mailing-list invitation"
         REVISIT = "revisit", "Revisit check-in"
         FOLLOW_UP = "follow_up", "Follow-up"
+        REPLY = "reply", "Answer to their message"
         OTHER = "other", "Other"
 
     name = models.CharField(max_length=100)

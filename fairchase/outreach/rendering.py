@@ -42,10 +42,16 @@ PLACEHOLDERS = {
     "enquiry_date": "When the lead first got in touch",
     "call_day": "The day of your last call, as the reader says it: today, yesterday, "
     "or on Friday (today when no call is logged)",
+    "their_words": "What they last wrote to you, quoted (a reply or a text; empty when "
+    "they have not written)",
+    "business_name": "Your business's name (Settings); give what an empty one reads as, "
+    "e.g. {{business_name|our team}}, or {{business_name|}} for nothing",
+    "postal_address": "Your business's postal address (Settings), for the footer of sales "
+    "emails (empty until it is set)",
     **wording.PLACEHOLDERS,
 }
 # Placeholders that may legitimately render empty.
-MAY_BE_EMPTY = {"apology"}
+MAY_BE_EMPTY = {"apology", "postal_address"}
 # A first response later than this deserves an apology (seed 000).
 SLOW_RESPONSE = timedelta(hours=4)
 
@@ -103,6 +109,7 @@ def lead_values(
     due = _local(commitment.due_at, lead, facts) if commitment else None
     call = facts.latest_call(lead)
     now = _local(_now(), lead, facts)
+    business = facts.business_settings()
     return {
         "first_name": lead.first_name,
         "name": lead.name,
@@ -123,6 +130,8 @@ def lead_values(
         # offered for two days, facts.AFTER_CALL), or when none is logged: then the person
         # is writing right after a call they have not logged yet
         "call_day": day_phrase(_local(call.at, lead, facts), now) if call else "today",
+        "business_name": business.business_name.strip(),
+        "postal_address": business.postal_address.strip(),
     }
 
 
@@ -186,7 +195,8 @@ def fill(text: str, values: dict[str, str]) -> str:
         raise RenderError(
             "No value for "
             + ", ".join(f"{{{{{n}}}}}" for n in dict.fromkeys(missing))
-            + ": add it to the lead (or your profile), or give a fallback like {{company|your team}}."
+            + ": add it to the lead (or your profile, or the business in Settings), or give a "
+            "fallback like {{company|your team}}."
         )
     return out
 
@@ -194,6 +204,7 @@ def fill(text: str, values: dict[str, str]) -> str:
 # Without a name to greet them by: "Hello {{first_name}}," -> "Hello,", and a subject
 # "Sorry I missed you, {{first_name}}" -> "Sorry I missed you".
 _GREETED = re.compile(r"(?<=\w) \{\{\s*first_name\s*\}\}(?=[,!.:;])")
+_GAPS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _ADDRESSED = re.compile(r",\s*\{\{\s*first_name\s*\}\}(?=\s*$|[.!?])", re.MULTILINE)
 
 
@@ -210,6 +221,11 @@ def render(
     """The message for this lead; never contains a blank where a placeholder was."""
     values = lead_values(lead, channel, facts=facts)
     values.update(wording.values(subject + body, lead, facts))
+    if "their_words" in subject + body:
+        values["their_words"] = facts.their_words(lead)
     if not values["first_name"]:
         subject, body = without_a_name(subject), without_a_name(body)
-    return Rendered(fill(subject, values).strip(), fill(body, values).strip() + "\n")
+    # a placeholder left empty on a line of its own (an unset business name under the
+    # signature) leaves no gap of blank lines
+    body = _GAPS.sub("\n\n", fill(body, values))
+    return Rendered(fill(subject, values).strip(), body.strip() + "\n")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fairchase import clock
-from fairchase.leads.models import Attempt, Outcome, Profile
+from fairchase.leads.models import Attempt, Commitment, Outcome, Profile
 from fairchase.leads.people import profile_of, visible_leads
 from fairchase.web.panels import TimelineEntry
 
@@ -16,6 +16,7 @@ from .facts import LIVE, PageFacts
 from .inbound import CORRECTABLE
 from .models import InboundMessage, OutboundMessage
 from .refusals import owner_left, refusal, refusal_to_send
+from .rendering import reader_day
 
 State = OutboundMessage.State
 AFTER_CALL_PURPOSES = {Purpose.VOICEMAIL, Purpose.RECAP}
@@ -128,6 +129,7 @@ def lead_panel_context(request, lead) -> dict:
             m.lead = lead
             m.refused = refusal_to_send(m)
     return {
+        "pause_clashes": pause_clashes(lead),
         "why_not": why_not,  # nothing to write, no draft, for someone we may not contact
         "owner_left": bool(owner_left(lead)),  # the panel links an admin to the reassign
         "draft": None if why_not else draft_for(lead),
@@ -136,6 +138,24 @@ def lead_panel_context(request, lead) -> dict:
         "kinds": [(k.value, k.label) for k in CORRECTABLE],
         "mode": _mode(request),
     }
+
+
+def pause_clashes(lead) -> list[str]:
+    """A pause (an out-of-office until a date) over a promise still pending: the chase
+    waits, but the promise stays on Today's commitments for its day. Said on the lead so a
+    person keeps it or moves it, rather than finding out on the day."""
+    now = timezone.now()
+    if lead.paused_until is None or lead.paused_until <= now:
+        return []
+    promises = lead.commitments.filter(
+        state=Commitment.State.PENDING, due_at__gte=now, due_at__lt=lead.paused_until
+    ).order_by("due_at")
+    until = reader_day(lead.paused_until, lead)
+    return [
+        f"Paused until {until:%-d %b} (out of office), but “{c.what}” is due "
+        f"{reader_day(c.due_at, lead):%a %-d %b}: keep it or move it."
+        for c in promises
+    ]
 
 
 def timeline_entries(lead) -> list[TimelineEntry]:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import messages, public, templates
+from .views import messages, public, templates, unmatched
 
 app_name = "outreach"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("outbox/<int:pk>/settle/", messages.message_settle, name="message_settle"),
     path("leads/<int:pk>/send/", messages.send_draft, name="send_draft"),
     path("leads/<int:pk>/compose/", messages.compose, name="compose"),
+    path("unmatched/<int:pk>/add/", unmatched.add_as_lead, name="unmatched_add"),
+    path("unmatched/<int:pk>/dismiss/", unmatched.dismiss, name="unmatched_dismiss"),
     path("replies/<int:pk>/correct/", messages.inbound_correct, name="inbound_correct"),
     path("unsubscribe/<str:token>", public.unsubscribe, name="unsubscribe"),
     path("sms/inbound", public.sms_inbound, name="sms_inbound"),

@@ -350,6 +350,8 @@ class BusinessSettingsForm(forms.ModelForm):
             "minutes_email",
             "minutes_text",
             "minutes_visit",
+            "business_name",
+            "postal_address",
         ]
         widgets = {
             "contact_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
@@ -368,6 +370,8 @@ class BusinessSettingsForm(forms.ModelForm):
             "minutes_email": "Minutes per email",
             "minutes_text": "Minutes per text",
             "minutes_visit": "Minutes per visit",
+            "business_name": "Business name",
+            "postal_address": "Postal address",
         }
 
     MONEY = ("hourly_cost", "complaint_cost", "default_value")

@@ -28,6 +28,7 @@ from ..outbox import OutboxError, queue_clicked, send_now
 from ..refusals import refusal, refusal_to_send
 from ..rendering import RenderError, with_opt_out_link
 from ..rendering import render as render_message
+from .unmatched import unmatched_context
 
 State = OutboundMessage.State
 RESULT = {
@@ -267,7 +268,11 @@ def outbox(request):
             m.refused = refusal_to_send(m)
     # the warning about `unknown` rows only while there is one to check
     unknown = mine.filter(state=State.UNKNOWN).exists()
-    return render(request, "outreach/outbox.html", {"rows": rows, "unknown": unknown})
+    return render(
+        request,
+        "outreach/outbox.html",
+        {"rows": rows, "unknown": unknown, **unmatched_context(request)},
+    )
 
 
 @require_POST

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from fairchase.leads.models import BusinessSettings
 from fairchase.leads.people import visible_leads
 from fairchase.params import an_id
 from fairchase.web.views.common import web_view
@@ -22,10 +23,17 @@ from ..rendering import render as render_message
 @web_view
 def template_list(request):
     templates = MessageTemplate.objects.all()
+    business = BusinessSettings.current()
     return render(
         request,
         "outreach/template_list.html",
-        {"templates": templates, "can_edit": request.is_admin},
+        {
+            "templates": templates,
+            "can_edit": request.is_admin,
+            # sales emails carry the postal address (US CAN-SPAM): say when there is none
+            "no_address": not business.postal_address.strip(),
+            "no_name": not business.business_name.strip(),
+        },
     )
 
 
