@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("leads", "0007_commitment_channel_from_words"),
+        ("leads", "0008_business_settings_margin_set"),
     ]
 
     operations = [
