@@ -15,7 +15,7 @@ from .drafts import AFTER_CALL, Purpose, draft_for
 from .facts import LIVE, PageFacts
 from .inbound import CORRECTABLE
 from .models import InboundMessage, OutboundMessage
-from .refusals import owner_left, refusal, refusal_to_send
+from .refusals import mark_refusals, owner_left, refusal
 
 State = OutboundMessage.State
 AFTER_CALL_PURPOSES = {Purpose.VOICEMAIL, Purpose.RECAP}
@@ -53,12 +53,11 @@ def today_panel_context(request) -> dict:
         if leads.query.is_empty()
         else list(
             OutboundMessage.objects.filter(state=State.UNKNOWN, lead__owner=user).select_related(
-                "lead__owner"
+                "lead__owner", "template"
             )[:PANEL_LIMIT]
         )
     )
-    for m in unknown:  # "Send again" only to someone we may still write to
-        m.refused = refusal_to_send(m)
+    mark_refusals(unknown)  # "Send again" only to someone we may still write to
     return {"drafts": drafts, "unknown": unknown, "mode": _mode(request)}
 
 
@@ -122,11 +121,14 @@ def today_extra_context(request, lead) -> dict | None:
 
 def lead_panel_context(request, lead) -> dict:
     why_not = refusal(lead)
-    outbound = list(OutboundMessage.objects.filter(lead=lead).order_by("-created_at")[:20])
-    for m in outbound:  # "Send again" only to an address we may still write to, as the Outbox
-        if m.state in (State.UNKNOWN, State.FAILED):
-            m.lead = lead
-            m.refused = refusal_to_send(m)
+    outbound = list(
+        OutboundMessage.objects.filter(lead=lead)
+        .select_related("template")
+        .order_by("-created_at")[:20]
+    )
+    for m in outbound:
+        m.lead = lead
+    mark_refusals(outbound)  # "Send again" only to an address we may still write to
     return {
         "why_not": why_not,  # nothing to write, no draft, for someone we may not contact
         "owner_left": bool(owner_left(lead)),  # the panel links an admin to the reassign
