@@ -29,11 +29,13 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import (
     Case,
+    Count,
     Exists,
     F,
     Min,
     OuterRef,
     Q,
+    Sum,
     When,
 )
 
@@ -71,7 +73,7 @@ from .agenda_sql import (
     capped_count,
     capped_minutes,
     channel_minutes,
-    section_minutes,
+    minutes_of,
 )
 
 # The rows and the day are defined in agenda_rows; callers import them from here too.
@@ -295,17 +297,23 @@ def _fill_commitments(agenda: Agenda, user, owner, minutes: dict[str, float]) ->
     eod = agenda.end_of_day
     agenda.commitments = _commitments_due(user, owner, eod, agenda.now)
     agenda.commitments_total = len(agenda.commitments)
-    if agenda.commitments_total >= COMMITMENT_LIMIT:
-        agenda.commitments_total = commitments_due(user, owner, eod)[:COUNT_CAP].count()
     ours = [c for c in agenda.commitments if c.commitment.by == Commitment.By.US]
     agenda.minutes_commitments = sum(minutes.get(c.lead.next_channel or "call", 5.0) for c in ours)
-    if agenda.commitments_total > len(agenda.commitments):  # all of them, not only those shown
-        agenda.minutes_commitments = section_minutes(
-            commitments_due(user, owner, eod).filter(by=Commitment.By.US),
-            minutes,
-            lead="lead__",
-            unnamed="call",
+    if agenda.commitments_total >= COMMITMENT_LIMIT:  # all of them, not only those shown
+        agenda.commitments_total, agenda.minutes_commitments = _count_and_minutes(
+            commitments_due(user, owner, eod), minutes
         )
+
+
+def _count_and_minutes(due, minutes: dict[str, float]) -> tuple[int, float]:
+    """How many promises are due and the minutes of ours, in one unordered aggregate (a
+    count ordered as the list is sorted every promise due: 1,000 of them took 12 ms)."""
+    ours = Q(by=Commitment.By.US)
+    total = due.order_by().aggregate(
+        n=Count("pk"),
+        minutes=Sum(minutes_of(minutes, lead="lead__", unnamed="call"), filter=ours),
+    )
+    return total["n"], total["minutes"] or 0.0
 
 
 def due_followups(leads, eod: datetime):
