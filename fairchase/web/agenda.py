@@ -100,6 +100,9 @@ LET_GO_LIMIT = 15
 COMMITMENT_LIMIT = 25
 # Never pull more than this many follow-ups, however small the per-row minutes are.
 FOLLOWUP_CAP = 200
+# Today's page lists at most this many follow-ups (a person makes 30 to 60 contacts a day);
+# the rest, best first, are a click away on the section's full list (50 a page as well).
+FOLLOWUPS_SHOWN = 50
 
 # What a row reads of a lead: its own fields, its whole plan, and every owner field a row's
 # extras read (drafts fill in the owner's name and email). A field left out here is a
@@ -151,11 +154,18 @@ def _active_leads(user, owner):
 
 
 def agenda_for(
-    user, now: datetime, owner=None, business: BusinessSettings | None = None, let_go: bool = True
+    user,
+    now: datetime,
+    owner=None,
+    business: BusinessSettings | None = None,
+    let_go: bool = True,
+    followups_shown: int | None = None,
 ) -> Agenda:
     """Today's sections for `user` (an admin sees everyone's unless `owner` narrows it).
     With `let_go=False` the leads ready to let go are only counted: nobody acts on them
-    first thing, so Today's page loads them when their section comes into view."""
+    first thing, so Today's page loads them when their section comes into view. With
+    `followups_shown` at most that many follow-ups are listed (the page's cap; the minutes
+    and counts still take them all), and none of the wings or waiting leads below them."""
     business = business or BusinessSettings.current()
     minutes = channel_minutes(business)
     # the day planned: today, or on a Sunday or after the contact hours the next contact day
@@ -183,7 +193,7 @@ def agenda_for(
     make = _row_maker(minutes, now)
     _fill_new(agenda, user, owner, rows, make, minutes)
     _fill_commitments(agenda, user, owner, minutes)
-    _fill_followups(agenda, base, rows, make, minutes)
+    _fill_followups(agenda, base, rows, make, minutes, followups_shown)
     if not agenda.due_total:  # say when the next follow-up is (a weekend, a quiet evening)
         upcoming = (
             base.filter(CONTACT_TERM, next_due__gt=eod)
@@ -192,7 +202,10 @@ def agenda_for(
         )
         agenda.next_due = upcoming["first"]
     # Leads waiting for their turn, best first (index web_lead_wait): shown under the wings.
-    agenda.waiting = _rows_of(make, rows.filter(WAIT_TERM, priority__gt=0)[:WINGS_LIMIT], "wings")
+    if not agenda.followups_cut:
+        agenda.waiting = _rows_of(
+            make, rows.filter(WAIT_TERM, priority__gt=0)[:WINGS_LIMIT], "wings"
+        )
     if let_go:
         _fill_let_go(agenda, base, rows, make)
     else:
@@ -334,11 +347,12 @@ def due_followups(leads, eod: datetime):
     )
 
 
-def _fill_followups(agenda: Agenda, base, rows, make, minutes) -> None:
+def _fill_followups(agenda: Agenda, base, rows, make, minutes, shown: int | None) -> None:
     """Follow-ups due today, best value per minute first, up to the day's minutes; then the
     wings. As the decision core fills a day (`policy.agenda`), a contact that does not fit
     does not end the day: a later, shorter one that fits (a 2-minute text after a call too
-    long for what is left) still takes the minutes."""
+    long for what is left) still takes the minutes. Past `shown` rows that fit, the rest
+    still take their minutes but are not listed, nor any wings: they all come after them."""
     left = agenda.minutes_left_for_followups
     shortest = max(1.0, min(minutes.values()))
     limit = min(
@@ -355,13 +369,18 @@ def _fill_followups(agenda: Agenda, base, rows, make, minutes) -> None:
         r = make(lead, "followup")
         if used + r.minutes <= left:
             used += r.minutes
-            agenda.followups.append(r)
-        elif len(agenda.wings) < WINGS_LIMIT:
+            if shown is None or len(agenda.followups) < shown:
+                agenda.followups.append(r)
+            else:
+                agenda.followups_cut = True
+        elif len(agenda.wings) < WINGS_LIMIT and not agenda.followups_cut:
             r.section = "wings"
             agenda.wings.append(r)
         elif used + shortest > left:
             complete = False  # nothing else fits today: the rest are only counted
             break
+    if agenda.followups_cut:  # the line where the minutes run out is past the rows listed
+        agenda.wings.clear()
     agenda.minutes_followups = used
     complete = complete and fetched < limit
     agenda.due_total = fetched if complete else capped_count(due_qs, limit, limit)

@@ -32,6 +32,7 @@ from fairchase.params import an_id
 
 from .. import panels
 from ..agenda import (
+    FOLLOWUPS_SHOWN,
     OUTCOME_BUTTONS,
     SECTIONS,
     CommitmentRow,
@@ -79,7 +80,12 @@ def _context(request, agenda=None) -> dict:
     owner, scope = _owner_filter(request)
     if agenda is None:
         agenda = agenda_for(
-            request.user, timezone.now(), owner=owner, business=request.business, let_go=False
+            request.user,
+            timezone.now(),
+            owner=owner,
+            business=request.business,
+            let_go=False,
+            followups_shown=FOLLOWUPS_SHOWN,
         )
     check_addresses(request, agenda.leads())  # one query: no button for a blocked address
     try:
@@ -303,7 +309,12 @@ def _counts(request) -> str:
     the page beside the card (htmx out-of-band), so the page never shows stale numbers."""
     owner, _ = _owner_filter(request)
     agenda = agenda_for(
-        request.user, timezone.now(), owner=owner, business=request.business, let_go=False
+        request.user,
+        timezone.now(),
+        owner=owner,
+        business=request.business,
+        let_go=False,
+        followups_shown=FOLLOWUPS_SHOWN,
     )
     return render_to_string("web/_agenda_counts.html", {"agenda": agenda}, request=request)
 
