@@ -94,7 +94,6 @@ def _context(request, agenda=None) -> dict:
         log.exception("preparing Today extras failed")
     return {
         "agenda": agenda,
-        "owner": owner,
         "scope": scope,
         "team_view": owner is None or owner != request.user,
         "owners": owner_choices(request.user, scope) if request.is_admin else None,
@@ -159,7 +158,6 @@ def today_section(request, section):
             "section": section,
             "page": page,
             "rows": rows,
-            "owner": owner,
             "scope": scope,
             "team_view": owner is None or owner != request.user,
             "owners": owner_choices(request.user, scope) if request.is_admin else None,
@@ -460,7 +458,7 @@ def lead_undo(request, pk):
 
 def _row(request, lead, row: str, note: str = ""):
     """The lead's card as Today shows it now (a commitment card if it came from one)."""
-    ctx = {"sources": dict(SOURCES), "note": note, "owner": None}
+    ctx = {"sources": dict(SOURCES), "note": note}
     if row.startswith("commitment:") and an_id(row[len("commitment:") :]) is not None:
         c = lead.commitments.filter(
             pk=an_id(row[len("commitment:") :]), state=Commitment.State.PENDING
