@@ -6,6 +6,7 @@ send it, under the lead's lock (`recheck`, from `outbox._claimed`). The pickers'
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from fairchase import clock, texting
@@ -26,6 +27,7 @@ from .hours import CAP, HOURS, send_window
 from .models import OutboundMessage
 from .stopping import goes_after_the_stop
 
+State = OutboundMessage.State
 # Why a message waits (a person may confirm sending it anyway; see `recheck`).
 HELD = {
     HOURS: "Outside contact hours in the lead's zone.",
@@ -50,7 +52,12 @@ def address_for(lead: Lead, channel: str) -> str:
 
 
 def refusal(
-    lead: Lead, channel: str | None = None, to: str = "", *, after_stop: bool = False
+    lead: Lead,
+    channel: str | None = None,
+    to: str = "",
+    *,
+    after_stop: bool = False,
+    blocked: Collection[str] | None = None,
 ) -> str:
     """Why nobody may write to this lead, on `channel` (to `to`) or, without one, on any
     channel; "" when someone may. Asked before anyone writes (the lead page, the composer,
@@ -59,7 +66,8 @@ def refusal(
     email: nobody writes as a former colleague, whoever clicks), a suppressed address
     (opted out or bounced, on any lead), a text without consent or with texts not configured.
     `after_stop`: the last message written for the stop the lead is in (`stopping`), which
-    may still go to it so stopped."""
+    may still go to it so stopped. `blocked`: the suppressed addresses among a page's
+    messages, looked up once (`mark_refusals`); None asks the database now."""
     if lead.status not in ACTIVE_STATUSES and not after_stop:
         return not_chased(lead)
     if why := owner_left(lead):
@@ -68,7 +76,7 @@ def refusal(
         if (lead.email or lead.phone) and not planning.reachable_channels(lead):
             return "No email or phone of this lead may be used: each is suppressed (an opt-out there, on this lead or another, or a bounce)."
         return ""
-    if Suppression.objects.filter(value__in=[to, address_for(lead, channel)]).exists():
+    if _suppressed({to, address_for(lead, channel)}, blocked):
         return "This address asked not to be contacted (or bounced)."
     if channel == "text" and "sms" not in (lead.consents or []):
         return "No consent to text this lead."
@@ -77,7 +85,17 @@ def refusal(
     return ""
 
 
-def refusal_to_send(msg: OutboundMessage) -> str:
+def _suppressed(addresses: set[str], blocked: Collection[str] | None) -> bool:
+    if blocked is None:
+        return Suppression.objects.filter(value__in=addresses).exists()
+    return any(a in blocked for a in addresses if a)
+
+
+def refusal_to_send(
+    msg: OutboundMessage,
+    blocked: Collection[str] | None = None,
+    moves: dict[int, list[StatusChange]] | None = None,
+) -> str:
     """Why a person may not send this message (again, or now anyway) from the Outbox: what
     `refusal` says of its lead and address ("" for an owner's alert, to our own user), as the
     worker's `recheck` asks it: the last message written for the stop the lead is in may go.
@@ -86,8 +104,29 @@ def refusal_to_send(msg: OutboundMessage) -> str:
         return ""
     lead = msg.lead
     after_stop = lead.status not in ACTIVE_STATUSES and goes_after_the_stop(msg, lead)
-    why = refusal(lead, msg.channel, msg.to, after_stop=after_stop)
-    return why or written_before_reassigned(msg, lead)
+    why = refusal(lead, msg.channel, msg.to, after_stop=after_stop, blocked=blocked)
+    return why or written_before_reassigned(msg, lead, moves)
+
+
+def mark_refusals(messages: list[OutboundMessage]) -> None:
+    """Set `refused` (`refusal_to_send`) on each message a person may be offered to send
+    (unknown, failed, held), for a page of them: their addresses' suppressions and their
+    leads' reassignments in one query each, never one per row. The messages come with their
+    lead, its owner and their template."""
+    ask = [m for m in messages if m.state in (State.UNKNOWN, State.FAILED) or m.held]
+    addresses = {a for m in ask for a in (m.to, m.lead.email, m.lead.phone) if a}
+    blocked = set(
+        Suppression.objects.filter(value__in=addresses).values_list("value", flat=True)
+        if addresses
+        else ()
+    )
+    moves: dict[int, list[StatusChange]] = {}
+    if ask:
+        leads = {m.lead_id for m in ask}
+        for change in _reassignments(StatusChange.objects.filter(lead__in=leads)):
+            moves.setdefault(change.lead_id, []).append(change)
+    for m in ask:
+        m.refused = refusal_to_send(m, blocked, moves)
 
 
 def not_chased(lead: Lead) -> str:
@@ -182,18 +221,25 @@ def written_for_another(former: str, lead: Lead) -> str:
     )
 
 
-def written_before_reassigned(msg: OutboundMessage, lead: Lead) -> str:
+def written_before_reassigned(
+    msg: OutboundMessage, lead: Lead, moves: dict[int, list[StatusChange]] | None = None
+) -> str:
     """Why a message written before its lead was reassigned must not go (a send confirmed or
     sent again from the Outbox, a row the reassignment did not cancel: in flight, unknown,
     failed); "" when the lead is (again) whose it was when it was written. The cancellation
     at the reassignment (`receivers`) names the former owner; this later check reads the
     first reassignment since on the timeline ("Reassigned from Maria to Tom")."""
-    moved = (
-        StatusChange.objects.filter(lead=lead, at__gt=msg.created_at, reason__startswith=REASSIGNED)
-        .order_by("at", "pk")
-        .first()
-    )
+    if moves is None:  # one message: ask the database (a page of them: `mark_refusals`)
+        changes = StatusChange.objects.filter(lead=lead, at__gt=msg.created_at)
+        moved = _reassignments(changes).first()
+    else:
+        moved = next((c for c in moves.get(lead.pk, ()) if c.at > msg.created_at), None)
     if moved is None:
         return ""
     former = moved.reason.removeprefix(REASSIGNED).rsplit(" to ", 1)[0]
     return "" if former == display_name(lead.owner) else written_for_another(former, lead)
+
+
+def _reassignments(changes):
+    """The reassignments among `changes` (timeline rows), first first."""
+    return changes.filter(reason__startswith=REASSIGNED).order_by("at", "pk")

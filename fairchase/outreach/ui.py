@@ -15,7 +15,7 @@ from .drafts import AFTER_CALL, Purpose, draft_for
 from .facts import LIVE, PageFacts
 from .inbound import CORRECTABLE
 from .models import InboundMessage, OutboundMessage
-from .refusals import owner_left, refusal, refusal_to_send
+from .refusals import mark_refusals, owner_left, refusal
 from .rendering import reader_day
 
 State = OutboundMessage.State
@@ -35,7 +35,7 @@ def today_panel_context(request) -> dict:
     """Messages to send right after today's calls, and sends a person must settle."""
     user = request.user
     leads = visible_leads(user).filter(owner=user)
-    ids = _recently_called(leads)
+    ids = [] if leads.query.is_empty() else _recently_called(user)
     # The candidates and what their drafts need, loaded together rather than per lead.
     by_id = leads.select_related("owner").in_bulk(ids)
     facts = PageFacts(list(by_id.values()), getattr(request, "business", None))
@@ -54,35 +54,32 @@ def today_panel_context(request) -> dict:
         if leads.query.is_empty()
         else list(
             OutboundMessage.objects.filter(state=State.UNKNOWN, lead__owner=user).select_related(
-                "lead__owner"
+                "lead__owner", "template"
             )[:PANEL_LIMIT]
         )
     )
-    for m in unknown:  # "Send again" only to someone we may still write to
-        m.refused = refusal_to_send(m)
+    mark_refusals(unknown)  # "Send again" only to someone we may still write to
     return {"drafts": drafts, "unknown": unknown, "mode": _mode(request)}
 
 
-def _recently_called(leads) -> list[int]:
-    """Ids of `leads` with a call that left a message or reached them within AFTER_CALL,
-    most recent call first, from the latest 50 such calls.
+def _recently_called(owner) -> list[int]:
+    """Ids of `owner`'s leads with a call that left a message or reached them within
+    AFTER_CALL, most recent call first, from their latest 50 such calls.
 
-    The recent calls are read from their own index (outreach_recent_calls: by channel,
-    outcome and time), then kept for these leads: never a probe per lead of an owner with
-    10,000 open leads."""
-    recent = list(
+    One query: the recent calls read from their own index (outreach_recent_calls: by
+    channel, outcome and time), each joined to its lead by primary key to keep the owner's.
+    Never a probe per lead of an owner with 10,000 open leads, and never the whole team's
+    recent calls brought back to be kept here (700 ids sent back as parameters cost 3 ms)."""
+    calls = (
         Attempt.objects.filter(
             channel="call",
             at__gte=timezone.now() - AFTER_CALL,
             outcome__in=[Outcome.LEFT_MESSAGE, Outcome.TALKED],
+            lead__owner=owner,
         )
         .order_by("-at")
-        .values_list("lead_id", flat=True)
+        .values_list("lead_id", flat=True)[:50]
     )
-    if not recent:
-        return []
-    ours = set(leads.filter(pk__in=set(recent)).values_list("pk", flat=True))
-    calls = [lead_id for lead_id in recent if lead_id in ours][:50]
     return list(dict.fromkeys(calls))  # each lead once
 
 
@@ -123,11 +120,14 @@ def today_extra_context(request, lead) -> dict | None:
 
 def lead_panel_context(request, lead) -> dict:
     why_not = refusal(lead)
-    outbound = list(OutboundMessage.objects.filter(lead=lead).order_by("-created_at")[:20])
-    for m in outbound:  # "Send again" only to an address we may still write to, as the Outbox
-        if m.state in (State.UNKNOWN, State.FAILED):
-            m.lead = lead
-            m.refused = refusal_to_send(m)
+    outbound = list(
+        OutboundMessage.objects.filter(lead=lead)
+        .select_related("template")
+        .order_by("-created_at")[:20]
+    )
+    for m in outbound:
+        m.lead = lead
+    mark_refusals(outbound)  # "Send again" only to an address we may still write to
     return {
         "pause_clashes": pause_clashes(lead),
         "why_not": why_not,  # nothing to write, no draft, for someone we may not contact

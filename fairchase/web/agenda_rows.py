@@ -126,6 +126,9 @@ class Agenda:
     due_total: int = 0  # follow-ups due, not counting those listed under a commitment
     let_go_total: int = 0
     let_go_later: bool = False  # the rows to let go load when their section comes into view
+    # More follow-ups fit the day than Today lists (`agenda_for`'s `followups_shown`): the rest,
+    # and the wings and waiting leads after them, are on the section's full list.
+    followups_cut: bool = False
     commitments_total: int = 0
     has_leads: bool = False  # any active lead at all (else Today shows how to start)
     next_due: datetime | None = None  # no follow-up due today: when the next one is
@@ -232,6 +235,14 @@ class Agenda:
     def followup_total(self) -> int:
         """Follow-ups due today, not counting those listed under a commitment (`due_total`)."""
         return self.due_total
+
+    @property
+    def cut_line(self) -> str:
+        """Where Today stops listing follow-ups that still fit the day's minutes."""
+        return (
+            f"The first {len(self.followups)} follow-ups, best first: more than a day's calls "
+            f"and messages. The other {self.more_wings} due {self.day} are on the full list."
+        )
 
     @property
     def more_wings(self) -> int:

@@ -1,9 +1,22 @@
 """`GET /api/agenda?owner=<id>`: an owner narrows the plan to one person, as Today's
-owner select does on the web; a salesperson always gets their own leads."""
+owner select does on the web; a salesperson always gets their own leads. Without `owner`
+everyone gets their own leads, as Today opens on "Mine"; `owner=all` is the team."""
 
 
 def _names(body) -> set[str]:
     return {r["name"] for part in ("new", "followups", "wings", "let_go") for r in body[part]}
+
+
+def test_an_owner_gets_their_own_leads_by_default_as_today_shows_them(
+    client, boss, alice, make_lead, token_for
+):
+    make_lead(boss, name="Olive Own")
+    make_lead(alice, name="Ann Lee")
+    api = _names(client.get("/api/agenda", headers=token_for(boss)).json())
+    assert api == {"Olive Own"}
+    client.force_login(boss)
+    web = client.get("/").content.decode()
+    assert "Olive Own" in web and "Ann Lee" not in web
 
 
 def test_an_owner_picks_one_person_or_gets_the_whole_team(
@@ -12,8 +25,8 @@ def test_an_owner_picks_one_person_or_gets_the_whole_team(
     make_lead(alice, name="Ann Lee")
     make_lead(bob, name="Bo Ray")
     h = token_for(boss)
-    assert {"Ann Lee", "Bo Ray"} <= _names(client.get("/api/agenda", headers=h).json())
     assert {"Ann Lee", "Bo Ray"} <= _names(client.get("/api/agenda?owner=all", headers=h).json())
+    assert _names(client.get("/api/agenda?owner=", headers=h).json()) == set()
     only_alice = client.get(f"/api/agenda?owner={alice.pk}", headers=h)
     assert only_alice.status_code == 200
     assert "Ann Lee" in _names(only_alice.json()) and "Bo Ray" not in _names(only_alice.json())

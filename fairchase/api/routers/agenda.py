@@ -18,8 +18,9 @@ from . import responses
 router = Router(tags=["agenda"])
 EVERYONE = "all"  # the web page's word for the whole team (`/?owner=all`)
 OWNER_HELP = (
-    "Whose leads: a user's id (an owner narrows the plan to that person; a salesperson "
-    "always gets their own leads), or `all`. Without it an owner gets the whole team's."
+    "Whose leads: without it, your own (as Today on the web). An owner may name a user's id "
+    "for that person's leads, or `all` for the whole team's; a salesperson always gets their "
+    "own leads."
 )
 
 
@@ -28,10 +29,14 @@ class NoSuchOwner(ValueError):
 
 
 def _owner(request, raw: str | None):
-    """The person the plan is narrowed to, or None for the whole team (an owner's)."""
+    """The person the plan is narrowed to, or None for the whole team (an owner's `all`).
+    Without `owner`, the caller's own leads, for an owner too: Today on the web opens on
+    "Mine", and the same request must not answer a different agenda here."""
     if not is_admin(request.user):
         return request.user  # a salesperson's own leads, whatever they ask for
-    if raw is None or raw.strip() in ("", EVERYONE):
+    if raw is None or raw.strip() == "":
+        return request.user
+    if raw.strip() == EVERYONE:
         return None
     owner_id = an_id(raw)  # a deactivated teammate too: their leads still need someone
     chosen = get_user_model().objects.filter(pk=owner_id).first() if owner_id else None
@@ -47,8 +52,9 @@ def agenda(
 ):
     """New enquiries, commitments due, follow-ups within the day's selling time, and leads to let
     go, for the day planned (`day`: today, or on a Sunday or after the contact hours the next
-    contact day, as Today on the web). An owner gets the whole team's plan, or one person's
-    with `?owner=<id>`; a salesperson gets their own leads' plan."""
+    contact day, as Today on the web). Everyone gets their own leads' plan, as Today opens;
+    an owner may ask for one person's with `?owner=<id>` or the whole team's with
+    `?owner=all`; a salesperson's `owner` is ignored."""
     try:
         whose = _owner(request, owner)
     except NoSuchOwner as exc:

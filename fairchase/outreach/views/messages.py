@@ -25,7 +25,7 @@ from ..drafts import draft_for
 from ..forms import ComposeForm
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
 from ..outbox import OutboxError, queue_clicked, send_now
-from ..refusals import refusal, refusal_to_send
+from ..refusals import mark_refusals, refusal, refusal_to_send
 from ..rendering import RenderError, with_opt_out_link
 from ..rendering import render as render_message
 from .unmatched import unmatched_context
@@ -263,9 +263,7 @@ def outbox(request):
         .annotate(rank=order)
         .order_by("rank", "-created_at")[:200]
     )
-    for m in rows:  # a Send offered only to someone we may still write to
-        if m.state in (State.UNKNOWN, State.FAILED) or m.held:
-            m.refused = refusal_to_send(m)
+    mark_refusals(rows)  # a Send offered only to someone we may still write to
     # the warning about `unknown` rows only while there is one to check
     unknown = mine.filter(state=State.UNKNOWN).exists()
     return render(

@@ -149,10 +149,12 @@ def _can_be_tried(context, lead) -> bool:
 
 
 @register.simple_tag(takes_context=True)
-def outcome_form(context, lead, channel="", section="", owner=None, next_page="", row=""):
+def outcome_form(context, lead, channel="", section="", scope="", next_page="", row=""):
     """A row's outcome buttons as one htmx form (built in Python: Today shows many rows).
 
-    On Today a click swaps only its own card (`closest li`): the page never jumps. A row
+    On Today a click swaps only its own card: the list holds how (`AGENDA_HTMX`, inherited
+    by every row's form, not repeated on each). `scope`: whose leads the page shows, as its
+    URL says it (`?owner=`), for the page a click without JavaScript returns to. A row
     the plan says to let go offers the stop and "Keep chasing" side by side ("Keep chasing"
     only when a try of ours could reach them)."""
     token = str(context.get("csrf_token", ""))
@@ -167,8 +169,8 @@ def outcome_form(context, lead, channel="", section="", owner=None, next_page=""
         channel or "",
         row or section or "",
     )
-    if owner is not None:
-        hidden += format_html('<input type="hidden" name="owner" value="{}">', owner.pk)
+    if scope:
+        hidden += format_html('<input type="hidden" name="owner" value="{}">', scope)
     if next_page:
         hidden += format_html('<input type="hidden" name="next" value="{}">', next_page)
     if section == "let_go" or (next_page == "lead" and lead.next_action == "stop"):
@@ -187,13 +189,7 @@ def outcome_form(context, lead, channel="", section="", owner=None, next_page=""
         buttons = mark_safe(_COMMITMENT_BUTTONS)
     else:
         buttons = mark_safe(_BUTTONS)
-    htmx = (
-        ""
-        if next_page == "lead"
-        else (
-            f' hx-post="{url}" hx-target="closest li" hx-swap="outerHTML" hx-disabled-elt="find button"'
-        )
-    )
+    htmx = "" if next_page == "lead" else f' hx-post="{url}"'
     return format_html(
         '<form class="outcomes" method="post" action="{}"{}>{}{}</form>',
         url,
@@ -201,6 +197,17 @@ def outcome_form(context, lead, channel="", section="", owner=None, next_page=""
         hidden,
         buttons,
     )
+
+
+# How a Today list's forms swap a clicked card (htmx inherits these from the <ol>): only the
+# card, its buttons disabled while the click is on its way.
+AGENDA_HTMX = 'hx-target="closest li" hx-swap="outerHTML" hx-disabled-elt="find button"'
+
+
+@register.simple_tag
+def agenda_htmx() -> str:
+    """The attributes of a Today list (`<ol class="agenda" {% agenda_htmx %}>`)."""
+    return mark_safe(AGENDA_HTMX)
 
 
 # A promise of ours: the call that keeps it (logging it fulfils the promise), or the deal.

@@ -32,6 +32,7 @@ from fairchase.params import an_id
 
 from .. import panels
 from ..agenda import (
+    FOLLOWUPS_SHOWN,
     OUTCOME_BUTTONS,
     SECTIONS,
     CommitmentRow,
@@ -79,7 +80,12 @@ def _context(request, agenda=None) -> dict:
     owner, scope = _owner_filter(request)
     if agenda is None:
         agenda = agenda_for(
-            request.user, timezone.now(), owner=owner, business=request.business, let_go=False
+            request.user,
+            timezone.now(),
+            owner=owner,
+            business=request.business,
+            let_go=False,
+            followups_shown=FOLLOWUPS_SHOWN,
         )
     check_addresses(request, agenda.leads())  # one query: no button for a blocked address
     try:
@@ -88,7 +94,7 @@ def _context(request, agenda=None) -> dict:
         log.exception("preparing Today extras failed")
     return {
         "agenda": agenda,
-        "owner": owner,
+        "owner": owner,  # a leaver's Today links to their "Reassign all"
         "scope": scope,
         "team_view": owner is None or owner != request.user,
         "owners": owner_choices(request.user, scope) if request.is_admin else None,
@@ -153,7 +159,6 @@ def today_section(request, section):
             "section": section,
             "page": page,
             "rows": rows,
-            "owner": owner,
             "scope": scope,
             "team_view": owner is None or owner != request.user,
             "owners": owner_choices(request.user, scope) if request.is_admin else None,
@@ -294,7 +299,12 @@ def _counts(request) -> str:
     the page beside the card (htmx out-of-band), so the page never shows stale numbers."""
     owner, _ = _owner_filter(request)
     agenda = agenda_for(
-        request.user, timezone.now(), owner=owner, business=request.business, let_go=False
+        request.user,
+        timezone.now(),
+        owner=owner,
+        business=request.business,
+        let_go=False,
+        followups_shown=FOLLOWUPS_SHOWN,
     )
     return render_to_string("web/_agenda_counts.html", {"agenda": agenda}, request=request)
 
@@ -440,7 +450,7 @@ def lead_undo(request, pk):
 
 def _row(request, lead, row: str, note: str = ""):
     """The lead's card as Today shows it now (a commitment card if it came from one)."""
-    ctx = {"sources": dict(SOURCES), "note": note, "owner": None}
+    ctx = {"sources": dict(SOURCES), "note": note}
     if row.startswith("commitment:") and an_id(row[len("commitment:") :]) is not None:
         c = lead.commitments.filter(
             pk=an_id(row[len("commitment:") :]), state=Commitment.State.PENDING
