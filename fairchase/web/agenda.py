@@ -27,17 +27,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    F,
-    Min,
-    OuterRef,
-    Q,
-    Sum,
-    When,
-)
+from django.db.models import Case, Count, Exists, F, Min, OuterRef, Q, Sum, When
 
 from fairchase.leads.models import (
     ACTIVE_STATUSES,
@@ -48,12 +38,7 @@ from fairchase.leads.models import (
     Suppression,
 )
 from fairchase.leads.people import carried_leads, display_name, is_admin, visible_leads
-from fairchase.leads.planning import (
-    PLAN_FIELDS,
-    contact_day,
-    day_minutes,
-    reachable_channels,
-)
+from fairchase.leads.planning import PLAN_FIELDS, contact_day, day_minutes, reachable_channels
 
 from .agenda_rows import (
     FRESH,
