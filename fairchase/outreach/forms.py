@@ -90,6 +90,9 @@ class ComposeForm(forms.Form):
     # Shown only while a promise of ours is pending: a message the person wrote may keep it
     # (a template sent never does by itself: `leads.actions.attempts._fulfil_our_commitment`).
     keeps = forms.BooleanField(required=False)
+    # Whose lead it was when the page was drawn: the words are signed by them, so a send
+    # after a reassignment is refused (`refusals.reassigned_since_drawn`).
+    owner = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, channels=None, **kwargs):
         """`channels`: the ones we may use for this lead (`planning.reachable_channels`): a

@@ -221,6 +221,19 @@ def written_for_another(former: str, lead: Lead) -> str:
     )
 
 
+def reassigned_since_drawn(owner_id: int | None, lead: Lead) -> str:
+    """Why a page's message must not go when its lead changed hands since the page was drawn
+    (`owner_id`: whose lead it was then, a hidden field of the form; None from a page that did
+    not say): its words are the former owner's (their name, phone, email), it would go out
+    From the new one. "" when the lead is still, or again, whose it was."""
+    if owner_id is None or owner_id == lead.owner_id:
+        return ""
+    return (
+        f"This lead now belongs to {display_name(lead.owner)} since you opened this page: "
+        "write it again."
+    )
+
+
 def written_before_reassigned(
     msg: OutboundMessage, lead: Lead, moves: dict[int, list[StatusChange]] | None = None
 ) -> str:

@@ -25,7 +25,7 @@ from ..drafts import draft_for
 from ..forms import ComposeForm
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
 from ..outbox import OutboxError, queue_clicked, send_now
-from ..refusals import mark_refusals, refusal, refusal_to_send
+from ..refusals import mark_refusals, reassigned_since_drawn, refusal, refusal_to_send
 from ..rendering import RenderError, with_opt_out_link
 from ..rendering import render as render_message
 from .unmatched import unmatched_context
@@ -111,7 +111,10 @@ def send_draft(request, pk):
         lead.next_action == "stop" and lead.is_active
     )  # the plan's stop, as it stood before the send
     stop = (lead.next_state, lead.plan_revisit_at, lead.plan_reason)
-    if template.is_active:
+    if why := reassigned_since_drawn(an_id(request.POST.get("owner")), lead):
+        msg = None  # the draft was signed by the owner then (a page opened before)
+        messages.error(request, f"Nothing sent: {why}")
+    elif template.is_active:
         msg = send_message(
             request, lead, template.channel, template.subject, template.body, template
         )
@@ -169,11 +172,10 @@ def compose(request, pk):
     form = ComposeForm(request.POST or None, channels=reachable)
     promise = _our_promise(lead)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        body = with_opt_out_link(data["body"]) if data["channel"] == "email" else data["body"]
-        msg = send_message(request, lead, data["channel"], data["subject"], body, data["template"])
-        if msg:
-            if data["keeps"] and promise is not None:
+        if why := reassigned_since_drawn(form.cleaned_data["owner"], lead):
+            form = _shown_back(request, lead, reachable, why)
+        elif msg := _send_composed(request, lead, form.cleaned_data):
+            if form.cleaned_data["keeps"] and promise is not None:
                 _kept_by(request, promise, msg)
             return _back(request, lead)
     elif request.method == "GET":
@@ -182,9 +184,10 @@ def compose(request, pk):
         template = in_use.filter(pk=chosen).first() if chosen else None
         draft = None if template else draft_for(lead)
         template = template or (draft.template if draft else None)
-        initial = {"channel": "email", "subject": "", "body": ""}
+        initial = {"channel": "email", "subject": "", "body": "", "owner": lead.owner_id}
         if template is not None:
             initial = {
+                "owner": lead.owner_id,
                 "template": template.pk,
                 "channel": template.channel,
                 "subject": template.subject,
@@ -208,6 +211,24 @@ def compose(request, pk):
             "reachable": reachable,
         },
     )
+
+
+def _send_composed(request, lead, data) -> OutboundMessage | None:
+    """Send what the person wrote (an email with the opt-out link and the postal address)."""
+    body = with_opt_out_link(data["body"]) if data["channel"] == "email" else data["body"]
+    return send_message(request, lead, data["channel"], data["subject"], body, data["template"])
+
+
+def _shown_back(request, lead, reachable, why: str) -> ComposeForm:
+    """The composer as the person left it, with why nothing was sent (the lead changed hands
+    since the page was drawn): their text is not lost, and it now carries the new owner, so
+    what they send after reading it (rewritten, signed by whoever sends) may go."""
+    data = request.POST.copy()
+    data["owner"] = str(lead.owner_id)
+    form = ComposeForm(data, channels=reachable)
+    form.is_valid()
+    form.add_error(None, f"Nothing sent: {why}")
+    return form
 
 
 def _our_promise(lead) -> Commitment | None:
