@@ -158,18 +158,21 @@ def unsubscribe_url(lead: Lead, channel: str) -> str:
     return settings.SITE_URL + reverse("outreach:unsubscribe", args=[make_token(lead, channel)])
 
 
-# The last line of an email a person wrote without the link (the default templates' words).
+# The last lines of an email a person wrote without the link (the default templates' words):
+# the link, and under it the business's postal address as the sales templates give it
+# (US CAN-SPAM asks it of commercial email; an unset address leaves no line, `render`).
 OPT_OUT_LINE = "If you'd rather not hear from us, one click is enough: {{opt_out_link}}"
+ADDRESS_LINE = "{{postal_address}}"
 
 
 def with_opt_out_link(body: str) -> str:
     """An email body that carries the one-click opt-out link (seed 001: every email does, and
     a template cannot be saved without it): as written when it has the placeholder or a link
-    already, else with a last line giving it."""
+    already, else with last lines giving it and the business's postal address."""
     names = {m.group(1) for m in PLACEHOLDER.finditer(body)}
     if "opt_out_link" in names or reverse("outreach:unsubscribe", args=["-"])[:-1] in body:
         return body
-    return f"{body.rstrip()}\n\n{OPT_OUT_LINE}\n"
+    return f"{body.rstrip()}\n\n{OPT_OUT_LINE}\n{ADDRESS_LINE}\n"
 
 
 def fill(text: str, values: dict[str, str]) -> str:

@@ -7,6 +7,7 @@ characters, as a text template)."""
 from __future__ import annotations
 
 from fairchase.leads import actions
+from fairchase.leads.models import BusinessSettings
 from fairchase.outreach.models import OutboundMessage
 
 from .test_texts import sms_api  # noqa: F401  (a real local text provider)
@@ -32,6 +33,28 @@ def test_an_email_written_from_scratch_carries_the_opt_out_link(
     )
     body = smtp_server.received[-1].message.get_body().get_content()
     assert body.count("/o/unsubscribe/") == 1 and "one click is enough" not in body
+
+
+def test_an_email_written_from_scratch_gives_the_postal_address_under_the_link_once_set(
+    client, alice, make_lead, smtp_server, open_all_day
+):
+    business = BusinessSettings.current()
+    business.postal_address = "12 Main St, Springfield IL 62701"
+    business.save()
+    lead = make_lead(alice, name="Ann Adams", email="ann@example.com")
+    client.force_login(alice)
+    written = {"channel": "email", "subject": "Your quote", "body": "Here it is: $2,400.\n"}
+    client.post(f"/o/leads/{lead.pk}/compose/", written)
+    body = smtp_server.received[-1].message.get_body().get_content().replace("\r\n", "\n")
+    opt_out, address = body.rstrip("\n").splitlines()[-2:]  # as the sales templates' footer
+    assert "/o/unsubscribe/" in opt_out and address == "12 Main St, Springfield IL 62701"
+    # unset: nothing under the link, no empty line
+    business.postal_address = ""
+    business.save()
+    client.post(f"/o/leads/{lead.pk}/compose/", {**written, "subject": "Again"})
+    body = smtp_server.received[-1].message.get_body().get_content().replace("\r\n", "\n")
+    assert body.endswith("\n") and not body.endswith("\n\n")
+    assert "/o/unsubscribe/" in body.rstrip("\n").splitlines()[-1]
 
 
 def test_compose_offers_no_address_or_channel_we_may_not_use(
