@@ -202,9 +202,9 @@ class Agenda:
         if new + promised >= budget:
             over = new + promised - budget
             return (
-                f"Your {budget} selling minutes{self.minutes_logged_note or today} go to "
+                f"{self.whose} {budget} selling minutes{self.minutes_logged_note or today} go to "
                 f"new enquiries ({new} min) and commitments "
-                f"({promised} min){f', {over} min more than you have' if over else ''}: "
+                f"({promised} min){f', {over} min more than {self._who_has}' if over else ''}: "
                 f"follow-ups wait in the wings."
             )
         follow = round(self.minutes_followups)
@@ -214,6 +214,17 @@ class Agenda:
             f"{new} for new enquiries + {promised} for commitments + "
             f"{follow} for follow-ups{f' + {spare} spare' if spare > 0 else ''}."
         )
+
+    @property
+    def _who_has(self) -> str:
+        """Whose minutes run short, as the sentence ends: "you have", "Bob has", "the team
+        has" (an owner's Everyone's Today counts the whole team's)."""
+        if self.whose == "Your":
+            return "you have"
+        if self.whose == "Everyone's":
+            return "the team has"
+        name = self.whose.removesuffix("'s")
+        return f"{name} has"
 
     @property
     def is_empty(self) -> bool:
