@@ -94,7 +94,9 @@ def _kept_value(lead: Lead, changes: dict, listed: str | None) -> str | None:
     the lead's: a list's figure never silently lowers what someone found out. Any value of
     a cold or bought list's row (`listed`) for someone who came to us: the list's figure
     is not what their enquiry is worth (a $10 filled in for a form's enquirer had the plan
-    stop her unanswered). Otherwise a missing value is filled and a higher one taken."""
+    stop her unanswered). Any value, from any file, for someone who came to us and waits
+    for our first answer (`waits_for_answer`): a bought list without a Source column did
+    the same. Otherwise a missing value is filled and a higher one taken."""
     new = changes.get("value")
     if new is None:
         return None
@@ -110,7 +112,20 @@ def _kept_value(lead: Lead, changes: dict, listed: str | None) -> str | None:
             f"value {money(new)} in the file, not taken: a cold or bought list's figure is "
             "not what someone who came to us is worth"
         )
+    if waits_for_answer(lead):
+        del changes["value"]
+        return (
+            f"value {money(new)} in the file, not used: {lead.name} is a new enquiry waiting "
+            "for an answer; set it in Edit once you have spoken"
+        )
     return None
+
+
+def waits_for_answer(lead: Lead) -> bool:
+    """Whether the lead is someone who came to us (not a list's contact) still waiting for
+    our first answer: open, never tried. A file's figure for them is a guess at an enquiry
+    nobody has heard yet, and a low one lets the plan drop them unanswered."""
+    return lead.is_new_enquiry and lead.source not in LISTED_SOURCES
 
 
 def has_history(lead: Lead) -> bool:

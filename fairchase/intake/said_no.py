@@ -181,21 +181,26 @@ SAYS_NO_WORDS = {
 # Yes and no as tools and people write them (English, German, French, Spanish; after `folded`).
 _YES = {"true", "t", "yes", "y", "1", "x", "ja", "j", "oui", "si", "wahr", "vrai", "verdadero"}
 _YES |= {"checked", "opted out", "opt out", "unsubscribed", "do not call", "do not contact"}
-_NO = {"", "false", "f", "no", "n", "0", "nein", "non", "falso", "faux", "unchecked"}
-_NO |= {"subscribed", "opted in"}
-_TICKS = {"✓", "✔", "☑", "✅"}  # a tick in the column; a cross (✗) may mean either: neither
+_NO = {"false", "f", "no", "n", "0", "nein", "non", "falso", "faux", "unchecked"}
+_NO |= {"subscribed", "opted in", "none", "null", "n a"}
+_TICKS = {"✓", "✔", "☑", "✅"}  # a tick in the column
 _DASHES = {"", "-", "–", "—"}  # nothing written
 
 
-def says_yes(cell: str) -> bool | None:
-    """Whether a said-no column's cell says yes (true, Yes, 1, x, ja, oui, sí, a tick), no
-    (false, No, 0, nein, non, blank), or neither (None: left out with a warning)."""
-    if cell.strip() in _TICKS:
-        return True
-    key = folded(cell)
-    if not key:  # no letter or digit: blank or a dash is no, another mark ("?", "✗") neither
-        return False if cell.strip() in _DASHES else None
-    return True if key in _YES else False if key in _NO else None
+def says_yes(cell: str) -> bool:
+    """Whether a said-no column's cell says the person said no: anything but a plain no
+    (false, No, 0, nein, non, blank, a dash) does. A date, "Unsubscribed on 3/1",
+    "blacklisted", "?" under a header that already says who said no means they did, or
+    may have: read as no, the person was chased (`plain_yes`: which cells to mention)."""
+    if cell.strip() in _DASHES:
+        return False
+    return folded(cell) not in _NO
+
+
+def plain_yes(cell: str) -> bool:
+    """Whether a cell says yes in so many words (true, Yes, 1, x, ja, oui, sí, a tick); a
+    yes read from anything else is said on the row's line."""
+    return cell.strip() in _TICKS or folded(cell) in _YES
 
 
 @cache
@@ -211,8 +216,9 @@ def said_no_cells(got: dict[str, str], problems: list[str] | None = None) -> dic
     in an Opted out / Do not contact column), {"not_to_contact": "Email; Phone"} naming the
     addresses nobody may use (our export's Not to be contacted, or a yes under Unsubscribed
     or Do not call), {"said_no_by": [...]}: the said-no columns saying yes. A cell of these
-    columns that says neither yes nor no, and a Status that is none of ours ("true",
-    "Customer"), is left out with a line in `problems`: the row comes in, someone checks it."""
+    columns that is not a plain yes or no counts as a yes, said by a line in `problems`
+    ("read '2024-03-01' as unsubscribed from email"); a Status that is none of ours
+    ("true", "Customer") is left out with a line there: the row comes in, someone checks it."""
     problems = [] if problems is None else problems
     out: dict = {}
     status = folded(got.get("status", ""))
@@ -228,13 +234,13 @@ def said_no_cells(got: dict[str, str], problems: list[str] | None = None) -> dic
     named = {label for label in ("Email", "Phone") if label.lower() in cell}
     by = []
     for fname, kinds in SAYS_NO.items():
-        yes = says_yes(got.get(fname, ""))
-        if yes is None:
-            problems.append(
-                f"{SAYS_NO_WORDS[fname]}: {got[fname][:40]!r} is neither yes nor no: left out, "
-                "so nothing is suppressed by it: check whether they said no."
-            )
-        elif yes:
+        said = got.get(fname, "")
+        if says_yes(said):
+            if not plain_yes(said):
+                problems.append(
+                    f"read {said[:40]!r} as {SAYS_NO_WORDS[fname]}: in a column of who said "
+                    "no, anything but a plain no counts as a yes: check it if they did not."
+                )
             by.append(fname)
             out.update({"status": "Opted out"} if fname == "opted_out" else {})
             named |= {kind.capitalize() for kind in kinds}

@@ -1,6 +1,6 @@
 """Other tools' own columns of people who said no: HubSpot's "Unsubscribed from all email",
 Salesforce's "Email Opt Out" (HasOptedOutOfEmail) and "Do Not Call" (DoNotCall), a "DNC",
-"Opted out" or "Do not contact" column typed by hand. Left unread, a cold list's
+"Opted out", "Do not contact" or "Blacklisted" column typed by hand. Left unread, a cold list's
 unsubscribed people came in to be chased. Each is a yes/no field (`said_no.says_yes`):
 a yes opts the person out, or suppresses their email or their phone (`said_no.SAYS_NO`).
 """
@@ -19,6 +19,10 @@ SAYS_NO_ALIASES: dict[str, list[str]] = {
         "donotcontact",
         "don t contact",
         "dont contact",
+        "blacklisted",
+        "blocklisted",
+        "blacklist",
+        "blocklist",
         "nicht kontaktieren",
         "kein kontakt",
         "kontaktsperre",
@@ -78,6 +82,8 @@ SAYS_NO_WORDS = (
     "don t",
     "dont",
     "dnc",
+    "blacklist",
+    "blocklist",
     "abgemeldet",
     "nicht anrufen",
     "nicht kontaktieren",

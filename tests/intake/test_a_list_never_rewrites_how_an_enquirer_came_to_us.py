@@ -3,9 +3,10 @@ value as they are (an evaluator's finding, eval20 #12): Abel Jones phoned us ($4
 cold list with him on it made him `cold_outreach` worth $50, and his plan went from "call
 him, a new enquiry" to "Stop", so a person who phoned was let go unanswered. Now the
 import keeps his source and value, says so on his line ("value 50 in the file, kept
-4,000"), and his plan still answers him; the dry run says exactly that. A value the lead
-lacks is filled, and a list's own word on a contact nobody has dealt with yet is corrected
-by a later list; once tried, not."""
+4,000"), and his plan still answers him; the dry run says exactly that. No file, with a
+Source column or without, fills or changes the value of someone who came to us and waits
+for a first answer (review20 #1). A value another lead lacks is filled, and a list's own
+word on a contact nobody has dealt with yet is corrected by a later list; once tried, not."""
 
 from __future__ import annotations
 
@@ -82,7 +83,9 @@ def test_the_dry_run_says_what_the_import_does(alice, make_lead):
 
 
 def test_a_value_the_lead_lacks_is_filled_and_a_higher_one_taken(alice, make_lead):
+    """Hana has been called once: no longer a new enquiry waiting, so a file fills her value."""
     hana = make_lead(alice, name="Hana Kim", email="hana@example.com", value=None)
+    actions.log_attempt(hana, "call", "no_answer")
     body = "Name,Email,Amount\nHana Kim,hana@example.com,{}\n"
     report = _import(alice, body.format(100))
     hana.refresh_from_db()
@@ -145,6 +148,49 @@ def test_a_bought_lists_figure_fills_no_value_of_someone_who_came_to_us(alice, m
     greta.refresh_from_db()
     assert (greta.source, greta.value) == ("web_form", None)
     assert greta.is_new_enquiry and greta.next_action == NextAction.CONTACT, greta.plan_reason
-    # a file that is not a list's (no Source column, or hers) fills it
+    # a file that is not a list's (no Source column, or hers) does not fill it either
     _import(alice, "Name,Email,Amount\nGreta Lind,greta.lind@example.org,1500\n")
-    assert Lead.objects.get(pk=greta.pk).value == Decimal(1500)
+    assert Lead.objects.get(pk=greta.pk).value is None
+
+
+def _waiting(message: str) -> str:
+    return (
+        f"{message} in the file, not used: Greta Lind is a new enquiry waiting for an answer; "
+        "set it in Edit once you have spoken"
+    )
+
+
+def test_a_file_without_a_source_column_fills_no_value_of_a_new_enquiry(alice, make_lead):
+    """Review20 #1: a bought list with no Source column comes in as `import`, and its 10
+    filled Greta's blank value: the plan then stopped her unanswered. Any file's figure
+    for someone who came to us and waits for her first answer is not used, and her line
+    says so; the dry run says the same. Once she has been tried, a file fills it."""
+    greta = make_lead(
+        alice,
+        name="Greta Lind",
+        email="greta.lind@example.org",
+        source="web_form",
+        value=None,
+        created_at=timezone.now() - timedelta(hours=10),
+    )
+    body = "Name,Email,Amount\nGreta Lind,greta.lind@example.org,{}\n"
+    dry = _import(alice, body.format(10), dry_run=True)
+    report = _import(alice, body.format(10))
+    assert (dry.warnings, dry.changes) == (report.warnings, report.changes)
+    assert report.warnings == [(2, f"Greta Lind: {_waiting('value 10')}")]
+    assert report.changes == [] and report.unchanged == 1
+    greta.refresh_from_db()
+    assert greta.value is None
+    assert greta.is_new_enquiry and greta.next_action == NextAction.CONTACT, greta.plan_reason
+    actions.log_attempt(greta, "call", "no_answer")
+    report = _import(alice, body.format(10))
+    assert Lead.objects.get(pk=greta.pk).value == Decimal(10) and report.warnings == []
+
+
+def test_a_file_changes_no_value_of_a_new_enquiry_that_has_one(alice, make_lead):
+    greta = make_lead(
+        alice, name="Greta Lind", email="greta.lind@example.org", source="web_form", value=800
+    )
+    report = _import(alice, "Name,Email,Amount\nGreta Lind,greta.lind@example.org,5000\n")
+    assert report.warnings == [(2, f"Greta Lind: {_waiting('value 5,000')}")]
+    assert Lead.objects.get(pk=greta.pk).value == Decimal(800)

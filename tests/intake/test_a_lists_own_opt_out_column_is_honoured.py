@@ -68,8 +68,8 @@ def test_yes_and_no_are_read_as_people_write_them():
         assert says_yes(yes) is True, yes
     for no in ("false", "No", "0", "", "  ", "nein", "non", "-"):
         assert says_yes(no) is False, no
-    for neither in ("maybe", "2024-03-01", "unknown", "?", "✗"):
-        assert says_yes(neither) is None, neither
+    for said_no in ("maybe", "2024-03-01", "unknown", "?", "✗", "Unsubscribed on 3/1", "bounced"):
+        assert says_yes(said_no) is True, said_no  # under a said-no header: they said no
 
 
 def test_an_unsubscribed_column_suppresses_the_email_and_keeps_the_phone(alice):
@@ -136,13 +136,40 @@ def test_do_not_call_suppresses_the_phone_and_opted_out_opts_the_person_out(alic
     )
 
 
-def test_a_cell_saying_neither_yes_nor_no_is_a_warning_and_the_person_comes_in(alice):
-    report = _import(alice, "Name,Email,Email Opt Out\nEve Maybe,eve@example.com,maybe\n")
-    assert report.created == 1 and not Suppression.objects.exists()
-    [(line, text)] = report.warnings
-    assert line == 2 and text.startswith(
-        "Eve Maybe: unsubscribed from email: 'maybe' is neither yes nor no"
+def test_a_cell_that_is_not_a_plain_no_counts_as_a_yes_and_its_line_says_so(alice):
+    """Review20 #2: an unsubscribe date under "Unsubscribed" was left out as neither yes nor
+    no, and Sven came in to be emailed. Anything but a plain no counts as a yes, and the
+    line says how the cell was read; the dry run says the same."""
+    text = (
+        "Name,Email,Phone,Unsubscribed,Blacklisted\n"
+        "Sven Dahl,sven@example.com,+13125550131,2024-03-01,\n"
+        "Eve Maybe,eve@example.com,+13125550132,maybe,no\n"
+        "Bo Block,bo@example.com,+13125550133,-,blacklisted\n"
+        "Cy Fine,cy@example.com,+13125550134,n/a,false\n"
     )
+    dry = _import(alice, text, dry_run=True)
+    report = _import(alice, text)
+    read = [said for _, said in report.warnings if "read '" in said]
+    assert [said for _, said in dry.warnings if "read '" in said] == read
+    assert read == [
+        "Sven Dahl: read '2024-03-01' as unsubscribed from email: in a column of who said no, "
+        "anything but a plain no counts as a yes: check it if they did not.",
+        "Eve Maybe: read 'maybe' as unsubscribed from email: in a column of who said no, "
+        "anything but a plain no counts as a yes: check it if they did not.",
+        "Bo Block: read 'blacklisted' as opted out: in a column of who said no, "
+        "anything but a plain no counts as a yes: check it if they did not.",
+    ], report.warnings
+    sven, eve, bo, cy = (
+        Lead.objects.get(name=n) for n in ("Sven Dahl", "Eve Maybe", "Bo Block", "Cy Fine")
+    )
+    assert reachable_channels(sven) == reachable_channels(eve) == ["call"]
+    assert bo.status == Status.OPTED_OUT and reachable_channels(bo) == []
+    assert cy.status == Status.OPEN and reachable_channels(cy) == ["call", "email"]
+
+
+def test_blacklisted_and_blocklisted_columns_are_read_as_opted_out():
+    for one in ("Blacklisted", "Blocklisted", "Blacklist"):
+        assert detect_mapping(["Name", "Email", one])[1] == ["name", "email", "opted_out"], one
 
 
 def test_any_of_two_said_no_columns_saying_yes_counts(alice):
