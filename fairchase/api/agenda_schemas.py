@@ -53,6 +53,12 @@ class AgendaOut(Schema):
     day_note: str = Field(
         description='Why the day planned is not today ("Sunday: not a contact day."), or empty.'
     )
+    gone: str | None = Field(
+        default=None,
+        description="For a person who no longer works here (`?owner=` a deactivated user): why "
+        'the lists are empty and what is left to do ("Maria no longer works here: reassign '
+        'their 3 leads."), as Today says it; null otherwise.',
+    )
     minutes_sentence: str = Field(description="The minutes line Today shows, naming the day.")
     budget_minutes: float = Field(
         description="The day's selling minutes left (minutes logged on it taken off)."

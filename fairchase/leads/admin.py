@@ -152,7 +152,18 @@ class HistoryAdmin(ReadOnlyAdmin):
     pass
 
 
-admin.site.register([Profile, BusinessSettings])
+admin.site.register(Profile)
+
+
+@admin.register(BusinessSettings)
+class BusinessSettingsAdmin(admin.ModelAdmin):
+    """The business's settings as Settings edits them: a margin changed here is a person's
+    choice too, so Settings and Today stop saying the plan assumes 100%."""
+
+    def save_model(self, request, obj, form, change):
+        if "margin" in form.changed_data:
+            obj.margin_set = True
+        super().save_model(request, obj, form, change)
 
 
 class ProfileInline(admin.StackedInline):

@@ -215,6 +215,12 @@ class BusinessSettings(models.Model):
         obj = cls.objects.order_by("pk").first()
         return obj if obj is not None else cls.objects.create()
 
+    @property
+    def margin_unset(self) -> bool:
+        """Whether the plan still counts a whole deal as profit because nobody chose a margin:
+        100% and never saved by a person (a margin changed in /admin/ is someone's choice)."""
+        return not self.margin_set and self.margin == 1.0
+
     def selling_minutes(self) -> float:
         """Each person's selling minutes a day: the daily minutes, but never more than the
         contact hours hold (their length, read as the decision core reads them): no try is

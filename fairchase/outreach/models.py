@@ -89,6 +89,16 @@ class OutboundMessage(models.Model):
     queued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    # Whose name and phone its words carry: the lead's owner when it was written (None for an
+    # owner's alert, and rows older than this field that were not queued). From another owner
+    # it would go signed by someone else (`refusals.written_before_reassigned`).
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # The person confirmed sending outside contact hours or past the weekly cap (never an
     # opt-out or a suppressed address: those are refused whoever asks).
     override = models.BooleanField(default=False)

@@ -92,6 +92,7 @@ def queue(
         template=template,
         due_at=due_at or timezone.now(),
         queued_by=user,
+        signed_by=lead.owner,  # the owner whose name and phone its words carry
         message_id=new_message_id(),
         step=step[:60],
         as_drafted=as_drafted and template is not None,
@@ -168,6 +169,7 @@ def queue_receipt(lead: Lead, subject: str, body: str) -> OutboundMessage:
         kind=OutboundMessage.Kind.RECEIPT,
         channel="email",
         to=lead.email,
+        signed_by=lead.owner,
         subject=" ".join(subject.split())[:200],
         body=body,
         due_at=timezone.now(),

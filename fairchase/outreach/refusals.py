@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
+
 from fairchase import clock, texting
 from fairchase.leads import planning
-from fairchase.leads.actions import REASSIGNED
 from fairchase.leads.models import (
     ACTIVE_STATUSES,
     BusinessSettings,
     Lead,
     Status,
-    StatusChange,
     Suppression,
 )
 from fairchase.leads.people import display_name
@@ -91,11 +91,7 @@ def _suppressed(addresses: set[str], blocked: Collection[str] | None) -> bool:
     return any(a in blocked for a in addresses if a)
 
 
-def refusal_to_send(
-    msg: OutboundMessage,
-    blocked: Collection[str] | None = None,
-    moves: dict[int, list[StatusChange]] | None = None,
-) -> str:
+def refusal_to_send(msg: OutboundMessage, blocked: Collection[str] | None = None) -> str:
     """Why a person may not send this message (again, or now anyway) from the Outbox: what
     `refusal` says of its lead and address ("" for an owner's alert, to our own user), as the
     worker's `recheck` asks it: the last message written for the stop the lead is in may go.
@@ -105,14 +101,14 @@ def refusal_to_send(
     lead = msg.lead
     after_stop = lead.status not in ACTIVE_STATUSES and goes_after_the_stop(msg, lead)
     why = refusal(lead, msg.channel, msg.to, after_stop=after_stop, blocked=blocked)
-    return why or written_before_reassigned(msg, lead, moves)
+    return why or written_before_reassigned(msg, lead)
 
 
 def mark_refusals(messages: list[OutboundMessage]) -> None:
     """Set `refused` (`refusal_to_send`) on each message a person may be offered to send
-    (unknown, failed, held), for a page of them: their addresses' suppressions and their
-    leads' reassignments in one query each, never one per row. The messages come with their
-    lead, its owner and their template."""
+    (unknown, failed, held), for a page of them: their addresses' suppressions in one query,
+    and the names of those who signed messages whose lead changed hands since in one more,
+    never one per row. The messages come with their lead, its owner and their template."""
     ask = [m for m in messages if m.state in (State.UNKNOWN, State.FAILED) or m.held]
     addresses = {a for m in ask for a in (m.to, m.lead.email, m.lead.phone) if a}
     blocked = set(
@@ -120,13 +116,12 @@ def mark_refusals(messages: list[OutboundMessage]) -> None:
         if addresses
         else ()
     )
-    moves: dict[int, list[StatusChange]] = {}
-    if ask:
-        leads = {m.lead_id for m in ask}
-        for change in _reassignments(StatusChange.objects.filter(lead__in=leads)):
-            moves.setdefault(change.lead_id, []).append(change)
+    moved = [m for m in ask if m.signed_by_id not in (None, m.lead.owner_id)]
+    signers = get_user_model().objects.in_bulk({m.signed_by_id for m in moved})
+    for m in moved:
+        m.signed_by = signers[m.signed_by_id]
     for m in ask:
-        m.refused = refusal_to_send(m, blocked, moves)
+        m.refused = refusal_to_send(m, blocked)
 
 
 def not_chased(lead: Lead) -> str:
@@ -234,25 +229,12 @@ def reassigned_since_drawn(owner_id: int | None, lead: Lead) -> str:
     )
 
 
-def written_before_reassigned(
-    msg: OutboundMessage, lead: Lead, moves: dict[int, list[StatusChange]] | None = None
-) -> str:
-    """Why a message written before its lead was reassigned must not go (a send confirmed or
-    sent again from the Outbox, a row the reassignment did not cancel: in flight, unknown,
-    failed); "" when the lead is (again) whose it was when it was written. The cancellation
-    at the reassignment (`receivers`) names the former owner; this later check reads the
-    first reassignment since on the timeline ("Reassigned from Maria to Tom")."""
-    if moves is None:  # one message: ask the database (a page of them: `mark_refusals`)
-        changes = StatusChange.objects.filter(lead=lead, at__gt=msg.created_at)
-        moved = _reassignments(changes).first()
-    else:
-        moved = next((c for c in moves.get(lead.pk, ()) if c.at > msg.created_at), None)
-    if moved is None:
+def written_before_reassigned(msg: OutboundMessage, lead: Lead) -> str:
+    """Why a message signed by someone other than the lead's owner now must not go (a send
+    confirmed or sent again from the Outbox, a row the reassignment did not cancel: in flight,
+    unknown, failed); "" when the lead is (again) whose it was when it was written, or when
+    who signed it is not known (an owner's alert, an old row). Compared by the signer's id,
+    never by a name: two people may share one."""
+    if msg.signed_by_id is None or msg.signed_by_id == lead.owner_id:
         return ""
-    former = moved.reason.removeprefix(REASSIGNED).rsplit(" to ", 1)[0]
-    return "" if former == display_name(lead.owner) else written_for_another(former, lead)
-
-
-def _reassignments(changes):
-    """The reassignments among `changes` (timeline rows), first first."""
-    return changes.filter(reason__startswith=REASSIGNED).order_by("at", "pk")
+    return written_for_another(display_name(msg.signed_by), lead)

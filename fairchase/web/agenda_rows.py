@@ -271,6 +271,7 @@ class Agenda:
             "now": self.now,
             "day": self.end_of_day.date(),
             "day_note": self.day_why,
+            "gone": self.gone or None,  # a leaver's day: why it is empty (`leavers_day`)
             "minutes_sentence": self.minutes_sentence,
             "budget_minutes": self.budget_minutes,
             "daily_minutes": self.daily_minutes,

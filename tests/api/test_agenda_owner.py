@@ -47,3 +47,17 @@ def test_an_owner_that_is_no_user_is_a_422_not_the_whole_team(client, boss, toke
     for junk in ("99999", "abc", "²", "99999999999999999999999"):
         answer = client.get(f"/api/agenda?owner={junk}", headers=h)
         assert answer.status_code == 422 and "owner" in answer.json()["detail"]
+
+
+def test_a_leavers_agenda_says_why_it_is_empty_as_today_does(
+    client, boss, alice, make_lead, token_for
+):
+    make_lead(alice, name="Ann Lee")
+    alice.is_active = False
+    alice.save(update_fields=["is_active"])
+    body = client.get(f"/api/agenda?owner={alice.pk}", headers=token_for(boss)).json()
+    assert _names(body) == set()
+    assert body["gone"] == "Alice no longer works here: reassign their 1 lead."
+    client.force_login(boss)
+    assert body["gone"] in client.get(f"/?owner={alice.pk}").content.decode()
+    assert client.get("/api/agenda", headers=token_for(boss)).json()["gone"] is None

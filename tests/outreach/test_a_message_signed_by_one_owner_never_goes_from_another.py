@@ -129,3 +129,35 @@ def test_a_message_written_by_the_owner_the_lead_came_back_to_may_go_again(
     with django_capture_on_commit_callbacks(execute=True):
         assert message_actions.send_again(OutboundMessage.objects.get(pk=msg.pk), alice)
     assert OutboundMessage.objects.get(pk=msg.pk).state == State.SENT
+
+
+def test_two_people_of_one_name_are_told_apart_by_who_signed_the_message(
+    alice, bob, boss, make_lead, smtp_server, open_all_day, django_capture_on_commit_callbacks
+):
+    bob.first_name = "Alice"  # two Alices on one team
+    bob.save(update_fields=["first_name"])
+    lead = make_lead(alice)
+    msg = _first_response(lead, alice)
+    assert msg.signed_by == alice
+    message_actions.move(msg, State.QUEUED, State.FAILED, "Refused by the server", error="550")
+    actions.reassign(Lead.objects.get(pk=lead.pk), bob, user=boss)
+    why = "Written by Alice, the lead now belongs to Alice: write it again."
+    assert f"Not to be sent: {why}" in _client(boss).get("/o/outbox/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        message_actions.send_again(OutboundMessage.objects.get(pk=msg.pk), boss)
+    assert OutboundMessage.objects.get(pk=msg.pk).state == State.CANCELLED
+    assert OutboundMessage.objects.get(pk=msg.pk).error == why
+    assert smtp_server.received == []
+
+
+def test_a_timeline_row_that_reads_like_a_reassignment_blocks_nothing(
+    alice, make_lead, smtp_server, open_all_day, django_capture_on_commit_callbacks
+):
+    lead = make_lead(alice)
+    msg = _first_response(lead, alice)
+    message_actions.move(msg, State.QUEUED, State.FAILED, "Refused by the server", error="550")
+    # words a person typed (a stop's reason), not a change of hands: the lead is still Alice's
+    actions.note_on_timeline(lead, "Reassigned from Tom to Ann")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert message_actions.send_again(OutboundMessage.objects.get(pk=msg.pk), alice)
+    assert OutboundMessage.objects.get(pk=msg.pk).state == State.SENT

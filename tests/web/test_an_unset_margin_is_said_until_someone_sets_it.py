@@ -45,3 +45,41 @@ def test_a_refused_form_does_not_count_as_set(client, boss):
     client.force_login(boss)
     client.post("/settings/", {**BUSINESS, "business_timezone": "Nowhere/Land"})
     assert not BusinessSettings.current().margin_set
+
+
+def _admin_form(settings: BusinessSettings, **fields) -> dict:
+    """What the admin's change form for the business settings posts, with `fields` over it."""
+    data = {}
+    for f in BusinessSettings._meta.concrete_fields:
+        if f.primary_key:
+            continue
+        value = f.value_from_object(settings)
+        if isinstance(value, bool):
+            if value:
+                data[f.name] = "on"
+            continue
+        data[f.name] = "" if value is None else str(value)
+    return {**data, **fields}
+
+
+def test_a_margin_changed_in_admin_is_no_longer_said_to_be_100_percent(client, boss, db):
+    from django.contrib.auth import get_user_model
+
+    settings = BusinessSettings.current()
+    root = get_user_model().objects.create_superuser("root", "root@example.com", "pw-root-123")
+    client.force_login(root)
+    r = client.post(
+        f"/admin/leads/businesssettings/{settings.pk}/change/", _admin_form(settings, margin="0.3")
+    )
+    assert r.status_code == 302, r.content.decode()[:2000]
+    assert BusinessSettings.current().margin == 0.3
+    client.force_login(boss)
+    assert SAID not in client.get("/").content.decode()
+    assert SAID not in client.get("/settings/").content.decode()
+
+
+def test_a_margin_other_than_100_percent_is_never_said_to_be_100_percent(client, boss):
+    BusinessSettings.current()
+    BusinessSettings.objects.update(margin=0.4)  # however it got there (a script, a shell)
+    client.force_login(boss)
+    assert SAID not in client.get("/").content.decode()

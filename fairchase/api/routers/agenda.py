@@ -38,7 +38,7 @@ def _owner(request, raw: str | None):
         return request.user
     if raw.strip() == EVERYONE:
         return None
-    owner_id = an_id(raw)  # a deactivated teammate too: their leads still need someone
+    owner_id = an_id(raw)  # a deactivated teammate too: their day says to hand their leads on
     chosen = get_user_model().objects.filter(pk=owner_id).first() if owner_id else None
     if chosen is None:
         raise NoSuchOwner(f"owner: {raw.strip()[:40]!r} is not a user's id (or `all`).")

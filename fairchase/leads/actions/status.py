@@ -105,8 +105,8 @@ def mark_lost(lead: Lead, reason: str = "", *, user=None) -> Lead:
     return _done(lead, "status", caller=caller)
 
 
-# How a reassignment's timeline row begins ("Reassigned from Maria to Tom"): a message written
-# before such a row was signed by someone else (`outreach.refusals.written_before_reassigned`).
+# How a reassignment's timeline row begins ("Reassigned from Maria to Tom"), for a person to
+# read: who signed a message is its `signed_by`, never parsed back out of this text.
 REASSIGNED = "Reassigned from "
 
 
