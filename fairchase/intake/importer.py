@@ -280,11 +280,19 @@ class Importer:
                 + (f"; the notes of line {line} were added to its notes" if kept else ""),
             )
 
+    def origin(self, line: int) -> str:
+        """Which import a timeline note comes from: "line 4 of the import of leads.csv, by
+        Alice Adams" (its owner may not know of the import otherwise)."""
+        who = display_name(self.user) if self.user is not None else "the command line"
+        return f"line {line} of {self.where}, by {who}"
+
     def said_no_unseen(self, line: int, fields: dict, record: Lead, holder) -> None:
         """A row for someone who opted out on a record outside the scope (another owner's,
         in a salesperson's import): no second record (`said_no.keep_unseen_record`); later
         rows of the person in this file are them too."""
-        said_no.keep_unseen_record(self.report, record, fields, line, self.dry_run, holder)
+        said_no.keep_unseen_record(
+            self.report, record, fields, line, self.dry_run, holder, self.origin(line), self.user
+        )
         for key in row_keys(fields):
             self.unseen_said_no.setdefault(key, record)
 
@@ -302,7 +310,9 @@ class Importer:
         self.touched.add(marker)
         self.remember(lead, fields, holder)
         if lead.pk is not None and lead.status == Status.OPTED_OUT:
-            said_no.keep_record(self.report, lead, fields, changes, line, self.dry_run)
+            said_no.keep_record(
+                self.report, lead, fields, changes, line, self.dry_run, self.origin(line), self.user
+            )
             return
         if lead.pk is not None:  # its source and a higher value stay (`changes.keep_known`)
             for kept in keep_known(lead, changes):
@@ -370,7 +380,10 @@ class Importer:
             fields = reading.fields
             for problem in reading.warnings:
                 self.report.add_warning(row.line, f"{fields['name']}: {problem}")
-            if said := said_no.honour_row(self.report, row.line, fields, self.dry_run):
+            origin = self.origin(row.line)
+            if said := said_no.honour_row(
+                self.report, row.line, fields, self.dry_run, origin, self.user
+            ):
                 self.said_no_lines[row.line] = said
             batch.items.append((row.line, fields))
             if len(batch.items) >= BATCH:

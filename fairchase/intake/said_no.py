@@ -32,25 +32,39 @@ def opt_out_reason(lead) -> str:
 
 
 def keep_record(
-    report: ImportReport, lead: Lead, fields: dict, changes: dict, line: int, dry_run: bool
+    report: ImportReport,
+    lead: Lead,
+    fields: dict,
+    changes: dict,
+    line: int,
+    dry_run: bool,
+    origin: str = "",
+    user=None,
 ) -> None:
     """A row for a stored record of someone who opted out: its line says who it is, and no
     field of the record changes (an import renaming them, "Dr. José Núñez Jr." to "JOSÉ
     NÚÑEZ JR", would rewrite their timeline in its spelling). An address of theirs the row
     adds (`changes`) is suppressed all the same, not on a dry run: whoever holds it later
-    is not contacted."""
+    is not contacted (any lead holding it says so: `suppressed_by`)."""
     said = JOINS_SAID_NO.format(lead.name, lead.pk)
     report.add_asked_not(line, f"{fields.get('name', '')}: {said}")
     if dry_run:
         return
-    if changes.get("email"):
-        actions.suppress(changes["email"], Suppression.Kind.EMAIL, "opt-out", but=lead.pk)
-    if changes.get("phone"):
-        actions.suppress(changes["phone"], Suppression.Kind.PHONE, "opt-out", but=lead.pk)
+    for name, kind in (("email", Suppression.Kind.EMAIL), ("phone", Suppression.Kind.PHONE)):
+        if value := changes.get(name):
+            note = suppressed_by(value, ROW_OF_SAID_NO, origin)
+            actions.suppress(value, kind, "opt-out", but=lead.pk, said=note, user=user)
 
 
 def keep_unseen_record(
-    report: ImportReport, lead: Lead, fields: dict, line: int, dry_run: bool, holder
+    report: ImportReport,
+    lead: Lead,
+    fields: dict,
+    line: int,
+    dry_run: bool,
+    holder,
+    origin: str = "",
+    user=None,
 ) -> None:
     """A row for someone who opted out on a record the importing user may not see (another
     owner's, in a salesperson's import: the owner's import finds it and `keep_record`s it).
@@ -64,8 +78,9 @@ def keep_unseen_record(
         return
     for name, kind in (("email", Suppression.Kind.EMAIL), ("phone", Suppression.Kind.PHONE)):
         value = fields.get(name)
-        if value and holder(value) is None:
-            actions.suppress(value, kind, "opt-out", but=lead.pk)
+        if value and holder(value) is None:  # a lead outside the scope says so on its own
+            note = suppressed_by(value, ROW_OF_SAID_NO, origin)
+            actions.suppress(value, kind, "opt-out", but=lead.pk, said=note, user=user)
 
 
 # Why an address an imported row names under "Not to be contacted" is suppressed (a bounce,
@@ -84,13 +99,33 @@ SAYS_NO_REASON = {
 }
 
 
-def honour_row(report: ImportReport, line: int, fields: dict, dry_run: bool) -> str:
+# What the timeline of a lead holding a suppressed address says of why (`suppressed_by`).
+ROW_OF_SAID_NO = "its row is someone who opted out"
+SUPPRESSED_WHY = {
+    "opt-out": SAYS_OPTED_OUT,
+    NOT_TO_CONTACT: "its Not to be contacted column names it",
+    **{v: v.removeprefix("import: ") for v in SAYS_NO_REASON.values()},
+}
+
+
+def suppressed_by(value: str, why: str, origin: str) -> str:
+    """The timeline note of every lead holding an address an import suppressed: the address,
+    why, and which import (its file, line and who ran it: `origin`). Its owner may not be
+    the one who imported, and learns of it nowhere else."""
+    return f"Not to be contacted at {value} ({why}): {origin}." if origin else ""
+
+
+def honour_row(
+    report: ImportReport, line: int, fields: dict, dry_run: bool, origin: str = "", user=None
+) -> str:
     """A row that says nobody may contact someone (`said_no_cells`; taken out of `fields`):
     every address of an opted-out row is suppressed as an opt-out, before the row is
     matched, so the lead it makes is an opted-out record (`_honour_opt_out`, as for anyone
     who said no before) and a lead it joins is opted out (`joined`); the addresses a Not to be
     contacted cell names, or an unsubscribe or do-not-call column's yes, are suppressed, the
-    lead kept. The rows another tool's column says no for are counted (`report.said_no`),
+    lead kept; every lead holding one of them, whoever owns it, says so on its timeline
+    (`suppressed_by`: `origin` names the import's line, `user` who ran it), the report
+    naming none of them. The rows another tool's column says no for are counted (`report.said_no`),
     on a dry run too, which does nothing else. Without this, our export imported into
     another install brought back everyone who had opted out as an open lead to call, and a
     cold list's unsubscribed people came in to be chased.
@@ -112,7 +147,9 @@ def honour_row(report: ImportReport, line: int, fields: dict, dry_run: bool) -> 
             said = next(
                 (SAYS_NO_REASON[f] for f in by if f in SAYS_NO_REASON and kind in SAYS_NO[f]), ""
             )
-            actions.suppress(value, kind, "opt-out" if opted_out else said or NOT_TO_CONTACT)
+            reason = "opt-out" if opted_out else said or NOT_TO_CONTACT
+            note = suppressed_by(value, SUPPRESSED_WHY.get(reason, reason), origin)
+            actions.suppress(value, kind, reason, said=note, user=user)
     if not opted_out:
         return ""
     return ADDRESSED if fields.get("email") or fields.get("phone") else ADDRESSLESS

@@ -60,18 +60,20 @@ def default_revisit(now):
     return now + timezone.timedelta(days=days)
 
 
-def stop_target(lead: Lead, now) -> tuple[str, datetime | None]:
+def stop_target(
+    lead: Lead, now, plan: tuple[str, datetime | None] | None = None
+) -> tuple[str, datetime | None]:
     """Where letting this lead go puts it, and its revisit date: the plan's own stop when it
     says stop (a revisit on its date while that is ahead), else the core's rule for a stopped
     lead (`policy.stop_state`: the mailing list with their consent, else closed). Today's
-    Stop, its "Let go" words and a last message's stop all ask this, so they agree."""
-    mailing = "mailing_list" in (lead.consents or [])
-    state = lead.next_state  # set by the core for a stop only
+    Stop, its "Let go" words and a last message's stop all ask this, so they agree. `plan`
+    is the plan's (next_state, plan_revisit_at) as read before something replanned the lead
+    (the last message's send); the consent is always the lead's as it is now."""
+    state, planned = plan if plan is not None else (lead.next_state, lead.plan_revisit_at)
     if state not in (Status.REVISIT, Status.CLOSED):  # consent may be gone since the plan
-        state = policy.stop_state(mailing)
+        state = policy.stop_state("mailing_list" in (lead.consents or []))
     if state != Status.REVISIT:
         return state, None
-    planned = lead.plan_revisit_at
     return state, planned if planned is not None and planned > now else default_revisit(now)
 
 

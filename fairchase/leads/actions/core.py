@@ -76,7 +76,9 @@ def _transition(lead: Lead, new: str, reason: str, user=None, at: datetime | Non
     )
 
 
-def note_on_timeline(lead: Lead, reason: str) -> StatusChange:
+def note_on_timeline(lead: Lead, reason: str, user=None) -> StatusChange:
     """A row on the lead's timeline that changes nothing else (an owner's alert that
     could not be emailed): the lead's status stays, written as its old and new."""
-    return StatusChange.objects.create(lead=lead, old=lead.status, new=lead.status, reason=reason)
+    return StatusChange.objects.create(
+        lead=lead, old=lead.status, new=lead.status, reason=reason, user=user
+    )

@@ -196,19 +196,26 @@ def _suppress(lead: Lead, channel: str | None, reason: str) -> None:
 
 
 @transaction.atomic
-def suppress(value: str, kind: str, reason: str, *, but: int | None = None) -> Suppression:
+def suppress(
+    value: str, kind: str, reason: str, *, but: int | None = None, said: str = "", user=None
+) -> Suppression:
     """Never contact this address again (an opt-out, a hard bounce): the one door for a
     suppression. Every other active lead with the address is replanned at once, so a
-    second record of the same person stops being offered as a contact too."""
+    second record of the same person stops being offered as a contact too. `said`: why and
+    by whom (an import's line), written on the timeline of every lead holding the address,
+    whoever owns it: a teammate's import changes what is done with their lead, and the
+    lead's own page is where its owner learns why."""
     row, created = Suppression.objects.get_or_create(
         value=value, defaults={"kind": kind, "reason": reason[:40]}
     )
     if created:
         field = "email" if kind == Suppression.Kind.EMAIL else "phone"
+        holders = Lead.objects.filter(**{field: value})
+        if said:
+            for lead in holders.only("pk", "status"):
+                note_on_timeline(lead, said, user=user)
         others = (
-            Lead.objects.filter(**{field: value}, status__in=ACTIVE_STATUSES)
-            .exclude(pk=but)
-            .values_list("pk", flat=True)
+            holders.filter(status__in=ACTIVE_STATUSES).exclude(pk=but).values_list("pk", flat=True)
         )
         for pk in others:
             _done(_lock(pk), "updated")

@@ -140,12 +140,8 @@ def _complete_stop(request, lead, next_state: str, revisit_at, reason: str) -> N
     goodbye queued (`stopping`) and cancels any other message."""
     from fairchase.leads.models import Status
 
-    lead.refresh_from_db()
-    state = next_state or Status.CLOSED
-    if state == Status.NURTURE and "mailing_list" not in (lead.consents or []):
-        state = Status.CLOSED
-    if state == Status.REVISIT and (revisit_at is None or revisit_at <= timezone.now()):
-        revisit_at = planning.default_revisit(timezone.now())  # a revisit is ahead, always
+    lead.refresh_from_db()  # the consent as it is now; the stop as planned before the send
+    state, revisit_at = planning.stop_target(lead, timezone.now(), (next_state, revisit_at))
     try:
         actions.stop_chasing(
             lead,

@@ -144,8 +144,8 @@ def commitment_resolve(request, commitment_pk):
     if request.POST.get("next") == "today" and is_htmx(request):
         return today.resolved_row(request, lead, said)  # the card it came from, not the page
     messages.add_message(request, level, said)
-    if request.POST.get("next") == "today":
-        return redirect("today")
+    if request.POST.get("next") == "today":  # the list it came from (?owner=, as the form says)
+        return redirect(today._today_url(request))
     return _back(lead)
 
 
