@@ -316,7 +316,13 @@ class Lead(models.Model):
                 condition=Q(status__in=["open", "engaged"]),
             ),
             models.Index(fields=["status", "next_due"], name="lead_status_due"),
-            models.Index(fields=["owner", "status"], name="lead_owner_status"),
+            # "My active leads" by owner and status, carrying what Today's promise list
+            # sorts and costs them by (who wrote back since our last try, the channel) and
+            # the id it joins on: that list reads this index alone, never the lead rows.
+            models.Index(
+                fields=["owner", "status", "responded_at", "last_attempt_at", "next_channel", "id"],
+                name="lead_owner_status_covering",
+            ),
         ]
 
     def __str__(self) -> str:

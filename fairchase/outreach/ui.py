@@ -11,7 +11,7 @@ from fairchase.leads.models import Attempt, Commitment, Outcome, Profile
 from fairchase.leads.people import profile_of, visible_leads
 from fairchase.web.panels import TimelineEntry
 
-from .drafts import AFTER_CALL, Purpose, draft_for
+from .drafts import AFTER_CALL, Purpose, draft_for, purpose_for
 from .facts import LIVE, PageFacts
 from .inbound import CORRECTABLE
 from .models import InboundMessage, OutboundMessage
@@ -32,21 +32,14 @@ def _mode(request) -> str:
 
 
 def today_panel_context(request) -> dict:
-    """Messages to send right after today's calls, and sends a person must settle."""
+    """Messages to send right after today's calls, and sends a person must settle.
+
+    The after-call section is folded: it names the leads whose message is waiting and
+    leaves the drafts themselves (rendered emails, the costliest part of Today) to
+    `after_call_drafts`, fetched when a person opens it."""
     user = request.user
+    called, _ = _after_call_leads(user, getattr(request, "business", None))
     leads = visible_leads(user).filter(owner=user)
-    ids = [] if leads.query.is_empty() else _recently_called(user)
-    # The candidates and what their drafts need, loaded together rather than per lead.
-    by_id = leads.select_related("owner").in_bulk(ids)
-    facts = PageFacts(list(by_id.values()), getattr(request, "business", None))
-    drafts = []
-    for lead_id in ids:
-        if len(drafts) >= PANEL_LIMIT:
-            break
-        lead = by_id.get(lead_id)
-        draft = draft_for(lead, facts) if lead is not None else None
-        if draft is not None and draft.template.purpose in AFTER_CALL_PURPOSES:
-            drafts.append((lead, draft))
     # Found by state first (index outbox_state: few are unknown), then kept for the owner's
     # leads (`leads` is exactly those, for anyone who may see Today), not probed lead by lead.
     unknown = (
@@ -59,7 +52,33 @@ def today_panel_context(request) -> dict:
         )
     )
     mark_refusals(unknown)  # "Send again" only to someone we may still write to
-    return {"drafts": drafts, "unknown": unknown, "mode": _mode(request)}
+    return {"called": called, "unknown": unknown, "mode": _mode(request)}
+
+
+def after_call_drafts(user, business=None) -> list[tuple]:
+    """(lead, draft) of the messages that follow `user`'s recent calls on their own leads,
+    most recent call first: what the folded section of Today shows once opened."""
+    called, facts = _after_call_leads(user, business)
+    return [(lead, draft_for(lead, facts)) for lead in called]
+
+
+def _after_call_leads(user, business) -> tuple[list, PageFacts]:
+    """`user`'s own leads (at most PANEL_LIMIT) with a voicemail email or a call recap to
+    send, and the facts that decided it (asked again to draft them, never re-queried)."""
+    leads = visible_leads(user).filter(owner=user)
+    ids = [] if leads.query.is_empty() else _recently_called(user)
+    # The candidates and what their drafts need, loaded together rather than per lead.
+    by_id = leads.select_related("owner").in_bulk(ids)
+    facts = PageFacts(list(by_id.values()), business)
+    called = []
+    for lead in (by_id[pk] for pk in ids if pk in by_id):
+        if len(called) >= PANEL_LIMIT:
+            break
+        found = purpose_for(lead, facts)
+        # draft_for's template: an after-call purpose has no stand-in of another purpose
+        if found and found[0] in AFTER_CALL_PURPOSES and facts.template(found[0], found[1]):
+            called.append(lead)
+    return called, facts
 
 
 def _recently_called(owner) -> list[int]:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("templates/new/", templates.template_edit, name="template_add"),
     path("templates/<int:pk>/", templates.template_edit, name="template_edit"),
     path("templates/<int:pk>/preview/", templates.template_preview, name="template_preview"),
+    path("today/after-call/", messages.after_call, name="after_call"),
     path("outbox/", messages.outbox, name="outbox"),
     path("outbox/<int:pk>/settle/", messages.message_settle, name="message_settle"),
     path("leads/<int:pk>/send/", messages.send_draft, name="send_draft"),

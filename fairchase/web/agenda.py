@@ -27,7 +27,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Case, Count, Exists, F, Min, OuterRef, Q, Sum, When
+from django.db.models import Count, Exists, Min, OuterRef, Q, Sum
 
 from fairchase.leads.models import (
     ACTIVE_STATUSES,
@@ -58,6 +58,7 @@ from .agenda_sql import (
     capped_count,
     capped_minutes,
     channel_minutes,
+    in_due_order,
     minutes_of,
 )
 
@@ -457,25 +458,16 @@ def _whose(user, owner) -> str:
     return f"{owner.get_short_name() or owner.get_username()}'s"
 
 
-# A promise of ours to someone who wrote back since our last try (`CommitmentRow.asked`).
-ANSWERED_FIRST = Q(by=Commitment.By.US, lead__responded_at__isnull=False) & (
-    Q(lead__last_attempt_at__isnull=True) | Q(lead__responded_at__gt=F("lead__last_attempt_at"))
-)
-
-
 def commitments_due(user, owner, eod: datetime):
     """Pending promises due by the end of today on active leads: first our promises to
     people who wrote back since our last try (they asked for it and are waiting), then
     the rest, earliest first."""
-    qs = (
+    qs = in_due_order(
         Commitment.objects.filter(
             state=Commitment.State.PENDING,
             due_at__lte=eod,
             lead__status__in=list(ACTIVE_STATUSES),
-        )
-        .select_related("lead", "lead__owner")
-        .annotate(answered=Case(When(ANSWERED_FIRST, then=0), default=1))
-        .order_by("answered", "due_at", "pk")
+        ).select_related("lead", "lead__owner")
     )
     # Whom `user` may see, said as a condition on the joined lead (a subquery of every
     # visible lead made PostgreSQL read the whole lead table for an admin's Today).
@@ -489,7 +481,12 @@ def commitments_due(user, owner, eod: datetime):
 
 
 def _commitments_due(user, owner, eod: datetime, now: datetime) -> list[CommitmentRow]:
+    """Today's first promises, picked by id from the few lead columns their order needs (on
+    PostgreSQL read from index lead_owner_status_covering alone), then only those loaded
+    whole: not every due promise's whole lead row (~7 ms for 6,600 active leads)."""
+    first = commitments_due(user, owner, eod).values("pk")[:COMMITMENT_LIMIT]
+    found = Commitment.objects.filter(pk__in=first).select_related("lead", "lead__owner")
     return [
         CommitmentRow(commitment=c, lead=c.lead, overdue=c.due_at < now)
-        for c in commitments_due(user, owner, eod)[:COMMITMENT_LIMIT]
+        for c in in_due_order(found)
     ]

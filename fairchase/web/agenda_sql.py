@@ -4,10 +4,21 @@ sections from them)."""
 
 from __future__ import annotations
 
-from django.db.models import BooleanField, Case, Exists, FloatField, OuterRef, Q, Sum, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
 
-from fairchase.leads.models import BusinessSettings, Suppression
+from fairchase.leads.models import BusinessSettings, Commitment, Suppression
 
 
 def channel_minutes(business: BusinessSettings) -> dict[str, float]:
@@ -81,3 +92,16 @@ def capped_minutes(qs, minutes: dict[str, float]) -> float:
     every open lead of the owner instead (bench.app_speed's 10,000: 4.0 ms CPU against 2.7)."""
     rows = qs.annotate(row_minutes=minutes_of(minutes)).order_by("-priority")[:COUNT_CAP]
     return rows.aggregate(total=Sum("row_minutes"))["total"] or 0.0
+
+
+# A promise of ours to someone who wrote back since our last try (`CommitmentRow.asked`).
+ANSWERED_FIRST = Q(by=Commitment.By.US, lead__responded_at__isnull=False) & (
+    Q(lead__last_attempt_at__isnull=True) | Q(lead__responded_at__gt=F("lead__last_attempt_at"))
+)
+
+
+def in_due_order(promises):
+    """Promises in the order Today lists them: those asked for first, then earliest due."""
+    return promises.annotate(answered=Case(When(ANSWERED_FIRST, then=0), default=1)).order_by(
+        "answered", "due_at", "pk"
+    )

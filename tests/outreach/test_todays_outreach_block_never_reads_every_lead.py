@@ -24,7 +24,7 @@ def _panel_plans(alice) -> list[str]:
 
     with connection.execute_wrapper(capture):
         context = today_panel_context(request)
-    assert len(context["drafts"]) == 1 and len(context["unknown"]) == 1
+    assert len(context["called"]) == 1 and len(context["unknown"]) == 1
     plans = []
     with connection.cursor() as cur:
         for sql, params in seen:

@@ -21,6 +21,7 @@ from fairchase.web.views.common import web_view
 
 from .. import actions as message_actions
 from .. import inbound as inbound_actions
+from .. import ui
 from ..drafts import draft_for
 from ..forms import ComposeForm
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
@@ -323,3 +324,13 @@ def inbound_correct(request, pk):
     except ActionError as exc:
         messages.error(request, str(exc))
     return redirect("lead_detail", pk=item.lead_id)
+
+
+@require_GET
+@web_view
+def after_call(request):
+    """The drafts of Today's folded "Follow your calls with a message" section, rendered
+    when a person opens it (htmx) rather than on every load of Today. Only the person's own
+    leads: the same ones the section names."""
+    drafts = ui.after_call_drafts(request.user, getattr(request, "business", None))
+    return render(request, "outreach/_after_call_drafts.html", {"drafts": drafts})
