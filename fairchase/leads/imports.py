@@ -71,22 +71,26 @@ def create_leads(
     for lead, pk in zip(leads, ids, strict=True):
         lead.id = pk
     user_id = user.pk if user is not None else None
-    bulk.insert(
-        StatusChange,
-        [  # plain rows: no model instances needed for an insert
-            _Row(
-                lead_id=lead.id,
-                old="",
-                new=lead.status,
-                reason=reason,
-                user_id=user_id,
-                at=lead.created_at,
-            )
-            for lead in leads
-        ],
-    )
-    # someone who opted out (an opt-out's suppression, or an opted-out record of theirs with
-    # no suppression row: a demo, a restored backup) is opted out as `create_lead` does it
+    rows = [  # plain rows: no model instances needed for an insert
+        _Row(
+            lead_id=lead.id,
+            old="",
+            new=lead.status,
+            reason=reason,
+            user_id=user_id,
+            at=lead.created_at,
+        )
+        for lead in leads
+    ]
+    bulk.insert(StatusChange, rows)
+    _honour_opt_outs(leads, values)
+    return ids
+
+
+def _honour_opt_outs(leads: list, values: set[str]) -> None:
+    """Opt out the new leads of someone who opted out (an opt-out's suppression, or an
+    opted-out record of theirs with no suppression row: a demo, a restored backup), as
+    `create_lead` does it; `values`: the leads' addresses."""
     said_no = said_no_at(values)
     if said_no:
         from .actions import honour_opt_out
@@ -94,7 +98,6 @@ def create_leads(
         for lead in leads:
             if {lead.email, lead.phone} & said_no:
                 lead.status = honour_opt_out(lead.id).status
-    return ids
 
 
 @transaction.atomic

@@ -162,18 +162,7 @@ def agenda_for(
     if owner is not None and not owner.is_active:
         return leavers_day(owner, now, eod)
     base = _active_leads(user, owner)
-    # everyone's minutes: of the people who still work here (a leaver's minutes left with them)
-    owners = (
-        {owner.pk}
-        if owner is not None
-        else set(
-            base.filter(owner__is_active=True)
-            .order_by()
-            .values_list("owner_id", flat=True)
-            .distinct()
-        )
-    )
-    day = day_minutes(owners, now, business)  # less what they logged on that day
+    day = day_minutes(_working_owners(base, owner), now, business)  # less what they logged
     agenda = Agenda(now=now, end_of_day=eod, budget_minutes=day.left, daily_minutes=day.daily)
     agenda.day_name, agenda.day_why = plan_day.name, plan_day.why
     agenda.whose = _whose(user, owner)
@@ -183,12 +172,7 @@ def agenda_for(
     _fill_commitments(agenda, user, owner, minutes)
     _fill_followups(agenda, base, rows, make, minutes, followups_shown)
     if not agenda.due_total:  # say when the next follow-up is (a weekend, a quiet evening)
-        upcoming = (
-            base.filter(CONTACT_TERM, next_due__gt=eod)
-            .exclude(status=Status.OPEN, attempt_count=0, revisit_at=None)  # new enquiries
-            .aggregate(first=Min("next_due"))
-        )
-        agenda.next_due = upcoming["first"]
+        agenda.next_due = _next_followup(base, eod)
     # Leads waiting for their turn, best first (index web_lead_wait): shown under the wings.
     if not agenda.followups_cut:
         agenda.waiting = _rows_of(
@@ -204,6 +188,25 @@ def agenda_for(
         or base.exists()
     )
     return agenda
+
+
+def _working_owners(base, owner) -> set[int]:
+    """Whose minutes the day has: `owner`'s, or everyone's who still works here (a leaver's
+    minutes left with them)."""
+    if owner is not None:
+        return {owner.pk}
+    working = base.filter(owner__is_active=True).order_by()
+    return set(working.values_list("owner_id", flat=True).distinct())
+
+
+def _next_followup(base, eod: datetime) -> datetime | None:
+    """When the first follow-up after the day planned is due (new enquiries aside)."""
+    upcoming = (
+        base.filter(CONTACT_TERM, next_due__gt=eod)
+        .exclude(status=Status.OPEN, attempt_count=0, revisit_at=None)  # new enquiries
+        .aggregate(first=Min("next_due"))
+    )
+    return upcoming["first"]
 
 
 def _fill_let_go(agenda: Agenda, base, rows, make) -> None:

@@ -106,10 +106,7 @@ def add_enquiry(
         lead.timezone = zone_for_phone(lead.phone)  # the phone just added says its zone
         fields.append("timezone")
     _append_enquiry(lead, via, message, also, held)
-    if "sms" in consents and phone != lead.phone:  # a text consent is for the number typed
-        consents = [c for c in consents if c != "sms"]
-    lead.consents = sorted({*(lead.consents or []), *consents})
-    lead.signals = sorted({*(lead.signals or []), "initiated_contact"})
+    _add_consents(lead, consents, phone)
     attempt = lead.attempts.filter(at__lte=at).order_by("-at", "-pk").first()
     reason = f"{ENQUIRY_REASON} {via}"  # found by this prefix in `log_attempt`
     if not lead.attempts.exists():
@@ -124,6 +121,15 @@ def add_enquiry(
     if {"email", "phone"} & set(fields) and _honour_opt_out(lead, user):
         kind = "opt_out"  # what is queued for them is cancelled, as for any opt-out
     return _done(lead, kind, caller=caller)
+
+
+def _add_consents(lead: Lead, consents, phone: str) -> None:
+    """Keep the consents an enquiry gave (a text consent only for the number it typed, when
+    that is the lead's) and mark that they got in touch themselves."""
+    if "sms" in consents and phone != lead.phone:
+        consents = [c for c in consents if c != "sms"]
+    lead.consents = sorted({*(lead.consents or []), *consents})
+    lead.signals = sorted({*(lead.signals or []), "initiated_contact"})
 
 
 def _refuse_repeated_enquiry(
