@@ -1,5 +1,5 @@
-"""Which column holds what: detect the exports of HubSpot, Pipedrive, Google Contacts
-and a plain generic header, and map each column to a lead field.
+"""Which column holds what: detect the exports of HubSpot, Pipedrive, Google Contacts,
+Mailchimp and a plain generic header, and map each column to a lead field.
 
 A mapping is a list, one entry per column: a field name from FIELDS or "" (ignored).
 The web UI shows it for adjustment before anything is imported.
@@ -33,6 +33,7 @@ FIELDS = {
     "opted_out": "Opted out / do not contact (yes: never contacted)",
     "unsubscribed": "Unsubscribed from email (yes: never emailed)",
     "do_not_call": "Do not call (yes: never called or texted)",
+    "email_status": "Email status (unsubscribed, cleaned, bounced...: never emailed)",
 }
 # Columns read only in our own export's header (its preset): another tool's "Status" means
 # something else, and nobody else writes "Not to be contacted".
@@ -284,11 +285,12 @@ PIPEDRIVE_EXTRA = {
 # Fields later columns may fill too: email and phone (a fallback when the first is blank),
 # and a yes/no said-no field (any of its columns saying yes is read: `rows.parse_row`).
 FALLBACK_FIELDS = {"email", "phone", *SAYS_NO_FIELDS}
-PRESETS = ("hubspot", "pipedrive", "google", "fairchase", "generic")
+PRESETS = ("hubspot", "pipedrive", "google", "mailchimp", "fairchase", "generic")
 PRESET_LABELS = {
     "hubspot": "HubSpot contacts export",
     "pipedrive": "Pipedrive export",
     "google": "Google Contacts export",
+    "mailchimp": "Mailchimp audience export",
     "fairchase": "Fairchase export",
     "generic": "Generic header",
 }
@@ -308,6 +310,8 @@ def detect_preset(header: list[str]) -> str:
         or {"email work", "phone work"} & keys
     ):
         return "pipedrive"
+    if {"member rating", "leid", "euid", "optin time"} & keys:
+        return "mailchimp"
     if {"fairchase id", "status", "next action"} <= keys:
         return "fairchase"
     return "generic"
@@ -322,6 +326,8 @@ def _field_for(key: str, preset: str) -> str:
         key = _PIPEDRIVE_PREFIX.sub("", key)
     if preset == "hubspot" and key == "phone number":
         return "phone"
+    if preset == "mailchimp" and key == "status":  # only Mailchimp's bare Status is the email's
+        return "email_status"
     for fname, aliases in ALIASES.items():
         if key in aliases:
             return fname

@@ -10,6 +10,8 @@ from fairchase.leads.models import Lead
 from .mapping import folded
 from .said_no_headers import speaks_of_saying_no
 
+# The count of rows a status column's word ("do not contact") opted out (`count_said_no`).
+STATUS_OPTED_OUT = "email_status_opted_out"
 MAX_REPORTED = 5000  # beyond this, bad rows are counted but not listed
 MAX_NAMED_COLUMNS = 30
 
@@ -24,8 +26,9 @@ def said_no_unread(header: list[str], mapping: list[str]) -> list[str]:
     ("Opt-out date", "Marketing unsubscribe reason"): left unread, those people are chased."""
     return [
         f"Column “{h.strip()[:60]}” looks like a list of people who said no, but it is not "
-        "read: map it to Opted out / do not contact, Unsubscribed from email or Do not call "
-        "(on the web import's mapping page), or the people it marks will be contacted."
+        "read: map it to Opted out / do not contact, Unsubscribed from email, Do not call or "
+        "Email status (on the web import's mapping page), or the people it marks will be "
+        "contacted."
         for i, h in enumerate(header)
         if not (i < len(mapping) and mapping[i]) and speaks_of_saying_no(folded(h))
     ]
@@ -73,30 +76,34 @@ class ImportReport:
             )
         self.about.extend(said_no_unread(self.header, mapping))
 
-    def count_said_no(self, fields: list[str]) -> None:
+    def count_said_no(self, fields: list[str], opted_out: bool = False) -> None:
         """A row whose said-no columns (`mapping.SAYS_NO_FIELDS`) say yes and act: counted
-        under the first (an opted-out row is counted once, as opted out)."""
+        under the first (an opted-out row is counted once, as opted out; one only a status
+        column's word opted out, "do not contact", as that: `STATUS_OPTED_OUT`)."""
         if fields:
-            self.said_no[fields[0]] = self.said_no.get(fields[0], 0) + 1
+            key = fields[0]
+            key = STATUS_OPTED_OUT if opted_out and key == "email_status" else key
+            self.said_no[key] = self.said_no.get(key, 0) + 1
 
     def say_who_said_no(self) -> None:
         """Say, of the file as a whole, how many rows came in opted out or with an address
         suppressed because another tool's column said so (a dry run: would), naming it."""
         came, had = ("would come", "would have") if self.dry_run else ("came", "had")
-        for fname, who, done in (
-            ("opted_out", "who opted out", f"{came} in opted out, never to be contacted"),
-            (
-                "unsubscribed",
-                "who unsubscribed from email",
-                f"{had} the email address suppressed, never to be emailed",
-            ),
+        opted = f"{came} in opted out, never to be contacted"
+        emailed = f"{had} the email address suppressed, never to be emailed"
+        for key, who, done in (
+            ("opted_out", "who opted out", opted),
+            ("unsubscribed", "who unsubscribed from email", emailed),
             (
                 "do_not_call",
                 "not to call",
                 f"{had} the phone number suppressed, never to be called or texted",
             ),
+            ("email_status", "whose email status says not to email them", emailed),
+            (STATUS_OPTED_OUT, "whose email status says not to contact them", opted),
         ):
-            if n := self.said_no.get(fname, 0):
+            if n := self.said_no.get(key, 0):
+                fname = "email_status" if key == STATUS_OPTED_OUT else key
                 named = ", ".join(
                     f"“{h.strip()[:60]}”"
                     for h, f in zip(self.header, self.mapping, strict=False)

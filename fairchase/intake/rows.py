@@ -28,7 +28,7 @@ from fairchase.leads.normalize import (
 from .mapping import map_source
 from .name_cell import address_in_name
 from .reading import FORMULA_TRIGGERS
-from .said_no import SAYS_NO, said_no_cells, says_yes
+from .said_no import SAYS_NO, said_no_cells, says_more
 
 MAX_VALUE = Decimal("9999999999")
 LIMITS = {"name": 200, "company": 200, "source": 64}
@@ -394,8 +394,9 @@ def parse_row(
     problems = [] if problems is None else problems
     raw: dict[str, str] = {}
     for fname, cell in zip(mapping, cells, strict=False):
-        # the first non-empty column wins; of said-no columns, the first saying yes
-        if fname and (not raw.get(fname, "").strip() or fname in SAYS_NO and says_yes(cell)):
+        # the first non-empty column wins; of said-no columns, the first saying the most
+        earlier = raw.get(fname, "")
+        if fname and (not earlier.strip() or fname in SAYS_NO and says_more(fname, cell, earlier)):
             raw[fname] = unneutralise(clean_text(cell))
     got = {k: v.strip() for k, v in raw.items() if k != "notes"}
     extra: list[str] = []  # lines added to the notes: a second address, the CRM's source

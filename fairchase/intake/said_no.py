@@ -12,6 +12,7 @@ from fairchase.leads.models import Lead, Status, StatusChange, Suppression
 
 from .mapping import folded
 from .report import ImportReport
+from .said_no_status import BLANK, STATUS_FIELDS, plain_status, status_says
 
 SAID_NO = "added as an opted-out record, never to be contacted"
 SAID_NO_DRY = "would be added as an opted-out record, never to be contacted"
@@ -96,6 +97,7 @@ ADDRESSLESS, ADDRESSED = "opted out, no address", "opted out"
 SAYS_NO_REASON = {
     "unsubscribed": "import: unsubscribed from email",
     "do_not_call": "import: do not call",
+    "email_status": "import: its email status says no",
 }
 
 
@@ -140,7 +142,8 @@ def honour_row(
     kinds = ("email", "phone") if opted_out else [k for k in ("email", "phone") if k in named]
     addresses = [(kind, fields[kind]) for kind in kinds if fields.get(kind)]
     report.count_said_no(
-        by if opted_out else [f for f in by if any(k in SAYS_NO[f] for k, _ in addresses)]
+        by if opted_out else [f for f in by if any(k in SAYS_NO[f] for k, _ in addresses)],
+        opted_out,
     )
     if not dry_run:
         for kind, value in addresses:
@@ -208,12 +211,27 @@ def joined(
         lead.status = Status.OPTED_OUT
 
 
-# What a yes in another tool's said-no column stops (`mapping.SAYS_NO_FIELDS`).
-SAYS_NO = {"opted_out": ("email", "phone"), "unsubscribed": ("email",), "do_not_call": ("phone",)}
+# What a yes in another tool's said-no column stops (`mapping.SAYS_NO_FIELDS`); a status
+# column's word acts as one of the yes/no columns' yes (`said_no_status.status_says`).
+SAYS_NO = {
+    "opted_out": ("email", "phone"),
+    "unsubscribed": ("email",),
+    "do_not_call": ("phone",),
+    "email_status": ("email",),
+}
 SAYS_NO_WORDS = {
     "opted_out": "opted out",
     "unsubscribed": "unsubscribed from email",
     "do_not_call": "do not call",
+    "email_status": "not to be emailed",
+}
+# What a row's line says of a cell read as said no that did not say so in so many words.
+DOUBTED = {
+    "yes/no": "in a column of who said no, anything but a plain no counts as a yes",
+    "status": (
+        "in a status column, any word but one saying all is well (subscribed, valid, "
+        "pending, ...) counts as said no"
+    ),
 }
 # Yes and no as tools and people write them (English, German, French, Spanish; after `folded`).
 _YES = {"true", "t", "yes", "y", "1", "x", "ja", "j", "oui", "si", "wahr", "vrai", "verdadero"}
@@ -221,7 +239,6 @@ _YES |= {"checked", "opted out", "opt out", "unsubscribed", "do not call", "do n
 _NO = {"false", "f", "no", "n", "0", "nein", "non", "falso", "faux", "unchecked"}
 _NO |= {"subscribed", "opted in", "none", "null", "n a"}
 _TICKS = {"✓", "✔", "☑", "✅"}  # a tick in the column
-_DASHES = {"", "-", "–", "—"}  # nothing written
 
 
 def says_yes(cell: str) -> bool:
@@ -229,7 +246,7 @@ def says_yes(cell: str) -> bool:
     (false, No, 0, nein, non, blank, a dash) does. A date, "Unsubscribed on 3/1",
     "blacklisted", "?" under a header that already says who said no means they did, or
     may have: read as no, the person was chased (`plain_yes`: which cells to mention)."""
-    if cell.strip() in _DASHES:
+    if cell.strip() in BLANK:
         return False
     return folded(cell) not in _NO
 
@@ -238,6 +255,32 @@ def plain_yes(cell: str) -> bool:
     """Whether a cell says yes in so many words (true, Yes, 1, x, ja, oui, sí, a tick); a
     yes read from anything else is said on the row's line."""
     return cell.strip() in _TICKS or folded(cell) in _YES
+
+
+def reads_as(fname: str, cell: str) -> str:
+    """The yes/no field a said-no column's cell acts as ("" when it says nothing): a yes
+    under Opted out, Unsubscribed or Do not call acts as that column's (`says_yes`), a
+    status column's word as `said_no_status.status_says` reads it."""
+    if fname in STATUS_FIELDS:
+        return status_says(cell)
+    return fname if says_yes(cell) else ""
+
+
+def says_more(fname: str, cell: str, than: str) -> bool:
+    """Whether a later column of the same said-no field (`mapping.FALLBACK_FIELDS`) is read
+    instead of an earlier one's cell `than`: when it says no and that did not, or (two status
+    columns) it opts the person out and that only suppressed the email."""
+    strength = {"": 0, "opted_out": 2}
+    return strength.get(reads_as(fname, cell), 1) > strength.get(reads_as(fname, than), 1)
+
+
+def _doubt(fname: str, cell: str) -> str:
+    """The line of a cell read as said no without saying so plainly ("" when it did)."""
+    status = fname in STATUS_FIELDS
+    if plain_status(cell) if status else plain_yes(cell):
+        return ""
+    why = DOUBTED["status" if status else "yes/no"]
+    return f"read {cell[:40]!r} as {SAYS_NO_WORDS[fname]}: {why}: check it if they did not."
 
 
 @cache
@@ -252,9 +295,10 @@ def said_no_cells(got: dict[str, str], problems: list[str] | None = None) -> dic
     {"status": "Opted out"} for a row of someone who opted out (our export's Status, or a yes
     in an Opted out / Do not contact column), {"not_to_contact": "Email; Phone"} naming the
     addresses nobody may use (our export's Not to be contacted, or a yes under Unsubscribed
-    or Do not call), {"said_no_by": [...]}: the said-no columns saying yes. A cell of these
-    columns that is not a plain yes or no counts as a yes, said by a line in `problems`
-    ("read '2024-03-01' as unsubscribed from email"); a Status that is none of ours
+    or Do not call, or a status column's word saying no: `reads_as`), {"said_no_by": [...]}:
+    the said-no columns saying yes. A cell of these columns that is not a plain yes or no
+    (of a status column: a word not in its vocabulary, `said_no_status`) counts as a yes,
+    said by a line in `problems` ("read '2024-03-01' as unsubscribed from email"); a Status that is none of ours
     ("true", "Customer") is left out with a line there: the row comes in, someone checks it."""
     problems = [] if problems is None else problems
     out: dict = {}
@@ -270,17 +314,13 @@ def said_no_cells(got: dict[str, str], problems: list[str] | None = None) -> dic
     cell = got.get("not_to_contact", "").lower()
     named = {label for label in ("Email", "Phone") if label.lower() in cell}
     by = []
-    for fname, kinds in SAYS_NO.items():
+    for fname in SAYS_NO:
         said = got.get(fname, "")
-        if says_yes(said):
-            if not plain_yes(said):
-                problems.append(
-                    f"read {said[:40]!r} as {SAYS_NO_WORDS[fname]}: in a column of who said "
-                    "no, anything but a plain no counts as a yes: check it if they did not."
-                )
+        if acts_as := reads_as(fname, said):
+            problems.extend(filter(None, [_doubt(fname, said)]))
             by.append(fname)
-            out.update({"status": "Opted out"} if fname == "opted_out" else {})
-            named |= {kind.capitalize() for kind in kinds}
+            out.update({"status": "Opted out"} if acts_as == "opted_out" else {})
+            named |= {kind.capitalize() for kind in SAYS_NO[acts_as]}
     if named:
         out["not_to_contact"] = "; ".join(sorted(named))
     if by:

@@ -3,9 +3,12 @@ Salesforce's "Email Opt Out" (HasOptedOutOfEmail) and "Do Not Call" (DoNotCall),
 "Opted out", "Do not contact" or "Blacklisted" column typed by hand. Left unread, a cold list's
 unsubscribed people came in to be chased. Each is a yes/no field (`said_no.says_yes`):
 a yes opts the person out, or suppresses their email or their phone (`said_no.SAYS_NO`).
+A status-style column (Mailchimp's "Email Status", HubSpot's "Email subscription status", a
+"Subscription status" or "Email validation") holds words instead, read by
+`said_no_status.status_says`: "unsubscribed", "cleaned", "bounced" suppress the email.
 """
 
-SAYS_NO_FIELDS = ("opted_out", "unsubscribed", "do_not_call")
+SAYS_NO_FIELDS = ("opted_out", "unsubscribed", "do_not_call", "email_status")
 
 # Header aliases (compared after `mapping._key`: accents, case and punctuation aside):
 # English, then German, French and Spanish.
@@ -68,13 +71,51 @@ SAYS_NO_ALIASES: dict[str, list[str]] = {
         "ne pas appeler",
         "no llamar",
     ],
+    "email_status": [
+        "email status",
+        "email marketing status",
+        "email subscription status",
+        "subscription status",
+        "subscriber status",
+        "member status",
+        "marketing status",
+        "marketing email status",
+        "marketing contact status",
+        "newsletter status",
+        "opt in status",
+        "optin status",
+        "email opt in status",
+        "email validation",
+        "email validation status",
+        "email verification",
+        "email verification status",
+        "validation status",
+        "verification status",
+        "email deliverability",
+        "deliverability status",
+        "bounce status",
+        "e mail status",
+        "abostatus",
+        "abonnementstatus",
+        "anmeldestatus",
+        "statut e mail",
+        "statut email",
+        "statut de l e mail",
+        "statut d abonnement",
+        "statut de l abonnement",
+        "estado del correo",
+        "estado del correo electronico",
+        "estado del email",
+        "estado de suscripcion",
+        "estado de la suscripcion",
+    ],
 }
 
 # Words of a header that speaks of who said no in a form the aliases do not list ("Opt-out
 # date", "Marketing unsubscribe reason", "Do not mail"): such a column left unread is said
 # loudly, as its people would be chased.
 SAYS_NO_WORDS = (
-    "unsubscrib",
+    "unsub",  # Mailchimp's UNSUB_TIME too
     "opt out",
     "opted out",
     "optout",
