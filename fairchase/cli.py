@@ -21,6 +21,7 @@ ORDER = (
     "log",
     "import",
     "export",
+    "backup",
     "report",
     "fit",
     "worker",
