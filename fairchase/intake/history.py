@@ -20,6 +20,7 @@ from fairchase.leads import imports, planning
 from fairchase.leads.models import Channel, Lead, Outcome, Status
 from fairchase.leads.normalize import clean_text
 
+from . import restoring
 from .models import ImportedRecord
 from .report import ImportReport
 
@@ -115,6 +116,8 @@ def parse_record(rec) -> dict:
         "won_value": _money(rec.get("won_value"), "won_value"),
         # stored as every door stores a typed name (no control character or noncharacter)
         "name": clean_text(str(rec.get("name") or "")).strip()[:200] or f"Past lead {rec['id']}",
+        # its id in the Fairchase it was exported from, which that book's leads export names
+        "fairchase_id": str(rec.get("fairchase_id") or "")[:20],
     }
 
 
@@ -164,9 +167,17 @@ def _known(batch: list[dict]) -> set[str]:
 
 
 def _store(batch: list[dict], owner, user, report: ImportReport) -> None:
-    known = _known(batch)
+    # leads our leads export brought in: their tries join them (once), nobody is stored twice
+    linked = restoring.linked(batch)
+    joins = [(linked[r["id"]], r) for r in batch if r["id"] in linked]
+    joins = [(lead, r) for lead, r in joins if restoring.joinable(lead, r)]
+    known = _known(batch) | set(linked)
+    report.updated += len(joins)
+    report.unchanged += len(known) - len(joins)
+    if joins and not report.dry_run:
+        with transaction.atomic():
+            restoring.join_history(joins, user, report)
     fresh = [r for r in batch if r["id"] not in known]
-    report.unchanged += len(batch) - len(fresh)
     if not fresh or report.dry_run:
         report.created += len(fresh)
         return
@@ -223,8 +234,11 @@ def history_lines(leads=None) -> Iterator[str]:
     external = dict(ImportedRecord.objects.values_list("lead_id", "external_id"))
     for rec in records:
         lead_id = int(rec["id"])
-        out = {
-            "id": external.get(lead_id, rec["id"]),
+        known_as = external.get(lead_id, "")
+        out = {  # the id it was first imported with; a link to another book's is not one
+            "id": rec["id"]
+            if known_as.startswith(restoring.LINK.format(""))
+            else known_as or rec["id"],
             "source": rec["source"],
             "value": rec["value"],
             "created_at": _iso(rec["created_at"]),
@@ -234,5 +248,6 @@ def history_lines(leads=None) -> Iterator[str]:
             "attempts": [{**a, "at": _iso(a["at"])} for a in rec["attempts"]],
             "status": rec["status"],
             "won_value": rec["won_value"],
+            "fairchase_id": lead_id,  # what this lead's row of a leads export says
         }
         yield json.dumps(out, ensure_ascii=False) + "\n"

@@ -27,7 +27,7 @@ from fairchase.leads.models import OUTBOUND_SOURCES, BusinessSettings, Lead, Sta
 from fairchase.leads.people import People, display_name, team
 from fairchase.leads.same_person import said_no_at
 
-from . import said_no
+from . import restoring, said_no
 from .changes import keep_known, row_changes, with_note
 from .mapping import detect_mapping
 from .matching import Batch, row_keys, token
@@ -151,6 +151,9 @@ class Importer:
         self.unseen_said_no: dict = {}  # key -> an opted-out record outside the scope
         # lines of rows saying their person opted out: with an address or not (`said_no.honour_row`)
         self.said_no_lines: dict[int, str] = {}
+        # rows of our own export: the status a new lead keeps, the id it had (`restoring`)
+        self.kept_lines: dict[int, str] = {}
+        self.exported_ids: dict[int, int] = {}
         self._people: People | None = None  # read once, if an Owner column names new leads' owners
         self._allowed: set[int] | None = None
         self.zone = ZoneInfo(BusinessSettings.current().business_timezone or "UTC")
@@ -354,6 +357,11 @@ class Importer:
                     self.report.add_warning(
                         line, f"{lead.name}: {said_no.SAID_NO}: {said_no.opt_out_reason(lead)}"
                     )
+                if line in self.kept_lines:
+                    restoring.finish(
+                        self.report, line, lead, self.kept_lines[line], self.user, False
+                    )
+            restoring.link_exported(new, self.exported_ids)
             return
         blocked = said_no_at(v for lead in leads for v in (lead.email, lead.phone))
         for line, lead in new:
@@ -362,6 +370,8 @@ class Importer:
                 self.report.add_warning(line, f"{lead.name}: {said_no.SAID_NO_DRY}: {why}.")
             elif line in self.said_no_lines:  # its row says so (nothing is suppressed yet)
                 said_no.opt_out_row(self.report, line, lead, self.user, True)
+            elif line in self.kept_lines:
+                restoring.finish(self.report, line, lead, self.kept_lines[line], self.user, True)
 
     def run(self, rows: Iterable[Row], mapping: list[str]) -> ImportReport:
         batch = Batch(self)
@@ -385,6 +395,10 @@ class Importer:
                 self.report, row.line, fields, self.dry_run, origin, self.user
             ):
                 self.said_no_lines[row.line] = said
+            if kept := fields.pop("kept_status", ""):
+                self.kept_lines[row.line] = kept
+            if "id" in fields:
+                self.exported_ids[row.line] = fields["id"]
             batch.items.append((row.line, fields))
             if len(batch.items) >= BATCH:
                 self._flush(batch)
@@ -454,6 +468,8 @@ def import_file(
             progress=progress,
         )
         imp.report.preset, imp.report.header = preset, header.cells
+        # our export's times are the wall clock of the zone its header names
+        imp.zone = restoring.header_zone(header.cells, mapping or detected) or imp.zone
         imp.report.about.extend(header.warnings)  # which sheet of a workbook was read
         report = imp.run(
             islice(rows, max_rows) if max_rows else rows,

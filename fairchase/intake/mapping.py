@@ -28,7 +28,7 @@ FIELDS = {
     "signals": "Signals",
     "id": "Fairchase ID",
     "owner": "Owner (username or email)",
-    "status": "Status (Opted out: never contacted)",
+    "status": "Status (a new lead keeps Won, Lost, Closed...; Opted out: never contacted)",
     "not_to_contact": "Not to be contacted (Email; Phone)",
     "opted_out": "Opted out / do not contact (yes: never contacted)",
     "unsubscribed": "Unsubscribed from email (yes: never emailed)",

@@ -5,13 +5,12 @@ saying whose or what it holds: `keep_unseen_record`)."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from fairchase.leads import actions
 from fairchase.leads.models import Lead, Status, StatusChange, Suppression
 
 from .mapping import folded
 from .report import ImportReport
+from .restoring import status_named
 from .said_no_status import BLANK, STATUS_FIELDS, plain_status, status_says
 
 SAID_NO = "added as an opted-out record, never to be contacted"
@@ -283,13 +282,6 @@ def _doubt(fname: str, cell: str) -> str:
     return f"read {cell[:40]!r} as {SAYS_NO_WORDS[fname]}: {why}: check it if they did not."
 
 
-@cache
-def _status_words() -> frozenset[str]:
-    """The statuses our export writes, by code or label ("Open (silent)", "won")."""
-    words = [w for pair in Status.choices for w in (*pair, pair[1].split("(")[0])]
-    return frozenset(folded(w) for w in words)
-
-
 def said_no_cells(got: dict[str, str], problems: list[str] | None = None) -> dict:
     """What a row's cells say of whom nobody may contact (`said_no.honour_row` acts on it):
     {"status": "Opted out"} for a row of someone who opted out (our export's Status, or a yes
@@ -299,18 +291,23 @@ def said_no_cells(got: dict[str, str], problems: list[str] | None = None) -> dic
     the said-no columns saying yes. A cell of these columns that is not a plain yes or no
     (of a status column: a word not in its vocabulary, `said_no_status`) counts as a yes,
     said by a line in `problems` ("read '2024-03-01' as unsubscribed from email"); a Status that is none of ours
-    ("true", "Customer") is left out with a line there: the row comes in, someone checks it."""
+    ("true", "Customer") is left out with a line there: the row comes in, someone checks it;
+    one of ours but Open is {"kept_status": code}, for the lead the row makes (`restoring`)."""
     problems = [] if problems is None else problems
     out: dict = {}
     status = folded(got.get("status", ""))
     if status == "opted out":
         out["status"] = "Opted out"
-    elif status and status not in _status_words():
+    elif status and not (kept := status_named(status) or ""):
         problems.append(
-            f"status: {got['status'][:40]!r} is not a status Fairchase writes (only “Opted out” "
-            "is read): left out. A yes/no column of who opted out is read mapped to "
-            "“Opted out / do not contact”."
+            f"status: {got['status'][:40]!r} is not a status Fairchase writes (Won, Lost, "
+            "Closed, Nurture, Engaged or Opted out): left out. A yes/no column of who opted "
+            "out is read mapped to “Opted out / do not contact”."
         )
+    elif (
+        status and kept != Status.OPEN
+    ):  # a new lead is finished as its row says (`restoring.finish`)
+        out["kept_status"] = kept
     cell = got.get("not_to_contact", "").lower()
     named = {label for label in ("Email", "Phone") if label.lower() in cell}
     by = []

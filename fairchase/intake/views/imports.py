@@ -24,6 +24,7 @@ from ..mapping import FIELDS, PRESET_LABELS, clean_mapping, detect_mapping
 from ..models import ImportJob
 from ..reading import is_excel
 from ..report import said_no_unread
+from ..restoring import header_zone
 from ..workbook import sheets_to_choose
 
 MAX_UPLOAD = getattr(settings, "IMPORT_MAX_BYTES", 100 * 1024 * 1024)
@@ -100,7 +101,9 @@ def _read_ahead(job: ImportJob) -> tuple[list[str], list[dict]]:
     header, rows = header_and_rows(io.BytesIO(bytes(job.data)), job.filename, job.sheet)
     width = len(header.cells) if header is not None else len(job.header)
     about = header.warnings if header is not None else []
-    zone = ZoneInfo(BusinessSettings.current().business_timezone or "UTC")
+    zone = header_zone(job.header, job.mapping) or ZoneInfo(  # as the import reads them
+        BusinessSettings.current().business_timezone or "UTC"
+    )
     out = []
     for row in islice(rows, PREVIEW_ROWS):
         reading = read_row(row, job.mapping, width, "import", zone)

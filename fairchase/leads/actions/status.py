@@ -1,4 +1,4 @@
-"""A lead's course: signals, stop, reopen, won, lost, owner, pause, a revisit waking up."""
+"""A lead's course: signals, stop, reopen, won, lost, engaged, owner, pause, a revisit waking up."""
 
 from __future__ import annotations
 
@@ -102,6 +102,18 @@ def mark_lost(lead: Lead, reason: str = "", *, user=None) -> Lead:
         return lead  # an opt-out is final; it stays the lead's status
     lead.lost_reason = reason[:200]
     _transition(lead, Status.LOST, reason or "Lost", user)
+    return _done(lead, "status", caller=caller)
+
+
+@transaction.atomic
+def mark_engaged(lead: Lead, *, user=None, reason: str = "Engaged") -> Lead:
+    """An open lead known to be talking with us though no reply of theirs is stored here (a
+    row of our own export saying Engaged, brought into a new install without its tries):
+    planned as the conversation it is, not as a cold chase starting from a first try."""
+    caller, lead = lead, _lock(lead)
+    if lead.status != Status.OPEN:
+        raise ActionError("Only an open lead can be marked engaged.")
+    _transition(lead, Status.ENGAGED, reason, user)
     return _done(lead, "status", caller=caller)
 
 

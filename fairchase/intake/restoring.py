@@ -1,0 +1,161 @@
+"""Our own exports coming back into a Fairchase (a new install, a book moved): a lead that was
+finished stays finished, and its history joins it instead of making a second lead.
+
+A leads export names each lead's status. A new lead made from a row saying Won, Lost,
+Closed or Nurture is finished through the one action of each (`mark_won`, `mark_lost`,
+`stop_chasing`), its timeline saying the row said so; Engaged comes in engaged (they
+were talking with us: the plan follows up the conversation, it does not start a cold
+chase); Revisit later comes in open with a warning (the export holds no revisit date).
+Before this, every Won, Lost and Closed customer came in as an open lead Today told
+someone to call. A lead already in Fairchase keeps its own status: the row may be an
+older deal of someone who has enquired again.
+
+A new lead made from a row with a Fairchase ID is linked to that id (`ImportedRecord`,
+the link a history import keeps), so the history export of the same book, imported
+next, adds its past tries to that lead (`join_history`) instead of storing it twice.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from fairchase.leads import actions, planning
+from fairchase.leads.models import ACTIVE_STATUSES, Lead, Status
+
+from .mapping import folded
+from .models import ImportedRecord
+from .report import ImportReport
+
+# The statuses a row of our export keeps on a new lead (Opted out: `said_no`; Open: as is).
+KEPT = (Status.WON, Status.LOST, Status.CLOSED, Status.NURTURE, Status.ENGAGED, Status.REVISIT)
+ROW_SAID = "Imported: {} in the exported book"
+NO_REVISIT_DATE = (
+    "status Revisit later in the file: the export holds no revisit date, so the lead comes in "
+    "open: set the date again (Stop -> Revisit) if it should wait"
+)
+NO_CONSENT = "status Nurture in the file without the mailing-list consent: closed instead"
+SAME_MOMENT = timedelta(seconds=1)  # an export writes times to the second
+# How a lead's Fairchase ID in the book it came from is kept (`ImportedRecord`): apart from
+# the ids of other systems' history files, which may be the same numbers.
+LINK = "fairchase:{}"
+
+
+@cache
+def _codes() -> dict[str, str]:
+    """Each status by its code and its label, as a cell may write it ("Open (silent)",
+    "open", "Won"), after `mapping.folded`."""
+    out = {}
+    for code, label in Status.choices:
+        for word in (code, label, label.split("(")[0]):
+            out[folded(word)] = code
+    return out
+
+
+def status_named(cell: str) -> str:
+    """The status code a Status cell names, or "" for none of ours."""
+    return _codes().get(folded(cell), "")
+
+
+def finish(report: ImportReport, line: int, lead, status: str, user, dry_run: bool) -> None:
+    """Give a new lead the status its row of our export says, through that status's action
+    (a dry run: say what it would be). A lead already opted out (someone who said no
+    before) stays opted out."""
+    if status not in KEPT or lead.status != Status.OPEN:
+        return
+    if status == Status.REVISIT:
+        report.add_warning(line, f"{lead.name}: {NO_REVISIT_DATE}.")
+        return
+    if dry_run:
+        report.add_warning(
+            line, f"{lead.name}: would come in {Status(status).label}, as in the file."
+        )
+        return
+    stored = Lead.objects.get(pk=lead.id)
+    reason = ROW_SAID.format(Status(status).label)
+    if status == Status.NURTURE and "mailing_list" not in (stored.consents or []):
+        report.add_warning(line, f"{lead.name}: {NO_CONSENT}.")
+        status = Status.CLOSED
+    if status == Status.WON:
+        stored = actions.mark_won(stored, user=user, reason=reason)
+    elif status == Status.LOST:
+        stored = actions.mark_lost(stored, reason, user=user)
+    elif status == Status.ENGAGED:
+        stored = actions.mark_engaged(stored, user=user, reason=reason)
+    else:
+        stored = actions.stop_chasing(stored, status, user=user, reason=reason)
+    lead.status = stored.status
+
+
+def link_exported(new: list, exported_ids: dict[int, int]) -> None:
+    """Remember which Fairchase ID each new lead had in the book it was exported from (an
+    id already linked to another lead is left: that one keeps it)."""
+    links = [
+        ImportedRecord(external_id=LINK.format(exported_ids[line]), lead_id=lead.id)
+        for line, lead in new
+        if line in exported_ids
+    ]
+    if links:
+        ImportedRecord.objects.bulk_create(links, ignore_conflicts=True)
+
+
+_ZONE_IN_HEADER = re.compile(r"\(([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)+|UTC)\)\s*$")
+
+
+def header_zone(header: list[str], mapping: list[str]):
+    """The zone our export names in its enquiry date's header ("Enquiry date
+    (America/Chicago)"): its times are that zone's wall clock, whatever the importing
+    business's zone is. None when the header names none."""
+    for cell, fname in zip(header, mapping, strict=False):
+        if fname == "created_at" and (m := _ZONE_IN_HEADER.search(cell or "")):
+            try:
+                return ZoneInfo(m.group(1))
+            except (ZoneInfoNotFoundError, ValueError):
+                return None
+    return None
+
+
+def linked(batch: list[dict]) -> dict[str, Lead]:
+    """The history records of this batch that are leads a leads export brought in (linked by
+    their Fairchase ID, `link_exported`): record id -> lead. Our history export names that id
+    (`fairchase_id`); a record without it (an older export, another system's file) is linked
+    by its own id only when it arrived at the same moment, so another system's id that
+    happens to equal an exported one names nobody here. Such a lead still without tries is
+    joined by the record's; one with tries has been (a history imported again)."""
+    named = {LINK.format(r["fairchase_id"]): r for r in batch if r.get("fairchase_id")}
+    by_id = {LINK.format(r["id"]): r for r in batch if not r.get("fairchase_id")}
+    out = {}
+    links = ImportedRecord.objects.filter(external_id__in=[*named, *by_id])
+    for link in links.select_related("lead"):
+        if rec := named.get(link.external_id):
+            out[rec["id"]] = link.lead
+        elif abs(link.lead.created_at - by_id[link.external_id]["created_at"]) < SAME_MOMENT:
+            out[by_id[link.external_id]["id"]] = link.lead
+    return out
+
+
+def joinable(lead: Lead, rec: dict) -> bool:
+    """Whether a record's past tries are added to the lead it is linked to (`linked`)."""
+    return lead.attempt_count == 0 and bool(rec["attempts"])
+
+
+def join_history(pairs: list[tuple[Lead, dict]], user, report: ImportReport) -> None:
+    """Add each record's past tries to the lead it joins (`leads.imports.add_history`), then
+    give the lead the record's ending when the leads file did not (a lead still open), or
+    its won value."""
+    from fairchase.leads import imports
+
+    imports.add_history(pairs, user=user)
+    for lead, rec in pairs:
+        lead.refresh_from_db()
+        if lead.status == Status.WON and rec["won_value"] not in (None, lead.won_value):
+            actions.mark_won(
+                lead, rec["won_value"], user=user, reason="Imported history: won value"
+            )
+        elif lead.status == Status.OPEN:
+            finish(report, 0, lead, rec["status"], user, dry_run=False)
+    active = [lead.pk for lead, _ in pairs if lead.status in ACTIVE_STATUSES]
+    if active:  # still chased (the record's ending is not one a row keeps): its tries count now
+        planning.replan_all(queryset=Lead.objects.filter(pk__in=active))

@@ -1,0 +1,144 @@
+"""A book moved to a new install through its exports (`fairchase export leads` and
+`export history`, then `fairchase import` and `import --history` there) never has anyone
+chase a customer who already bought or said no. Before, every Won, Lost and Closed lead
+came in open, Today listing them as follow-ups due, and the history import then stored
+each finished lead a second time. Now a new lead keeps its row's status through its
+action (Engaged comes in engaged, Revisit later open with a warning), and the history
+joins the leads the leads file made, by their Fairchase ID, its tries added to them, even
+when the new install's business keeps another time zone (the export's times are read in
+the zone its header names). Importing the history again changes nothing."""
+
+from __future__ import annotations
+
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from fairchase.cli import main
+from fairchase.intake.importer import import_file
+from fairchase.intake.models import ImportedRecord
+from fairchase.leads import actions
+from fairchase.leads.models import Attempt, BusinessSettings, Lead, Status, StatusChange
+
+NAMES = ("Hana Won", "Gus Lost", "Emil Closed", "Vic Engaged", "Ola Open")
+
+
+def run(capsys, *args) -> str:
+    try:
+        main(list(args))
+    except SystemExit as exc:
+        assert not exc.code, capsys.readouterr().err
+    return capsys.readouterr().out
+
+
+def _zone(name: str) -> None:
+    settings = BusinessSettings.current()
+    settings.business_timezone = name
+    settings.save()
+
+
+@pytest.fixture
+def exported(transactional_db, alice, make_lead, tmp_path, capsys):
+    """The old install's book (its business in Chicago), exported, then a new install: no
+    leads, no links, its business in UTC (as a new install starts)."""
+    _zone("America/Chicago")
+    won, lost, closed, engaged, _ = (make_lead(alice, name=n) for n in NAMES)
+    for lead in (won, lost, closed, engaged):
+        actions.log_attempt(lead, "call", "no_answer", user=alice)
+    actions.log_attempt(won, "email", "replied", user=alice)
+    actions.mark_won(won, 1500, user=alice)
+    actions.mark_lost(lost, "Went elsewhere", user=alice)
+    actions.stop_chasing(closed, Status.CLOSED, user=alice)
+    actions.log_attempt(engaged, "call", "talked", user=alice)
+    assert Lead.objects.get(pk=engaged.pk).status == Status.ENGAGED
+    leads, history = tmp_path / "leads.csv", tmp_path / "history.jsonl"
+    run(capsys, "export", "leads", str(leads))
+    run(capsys, "export", "history", str(history))
+    arrived = dict(Lead.objects.values_list("name", "created_at"))
+    Lead.objects.all().delete()
+    ImportedRecord.objects.all().delete()
+    _zone("UTC")
+    return leads, history, arrived
+
+
+def _statuses() -> dict[str, str]:
+    return dict(Lead.objects.values_list("name", "status"))
+
+
+def test_finished_leads_stay_finished_and_nobody_is_told_to_chase_them(exported, alice, capsys):
+    leads, _, arrived = exported
+    out = run(capsys, "import", str(leads), "--owner", "alice")
+    assert "5 leads were created" in out, out
+    assert _statuses() == {
+        "Hana Won": Status.WON,
+        "Gus Lost": Status.LOST,
+        "Emil Closed": Status.CLOSED,
+        "Vic Engaged": Status.ENGAGED,
+        "Ola Open": Status.OPEN,
+    }
+    for name, when in Lead.objects.values_list("name", "created_at"):  # Chicago's clock, read so
+        assert abs(when - arrived[name]).total_seconds() < 1, name
+    won = Lead.objects.get(name="Hana Won")
+    assert won.won_value == Decimal("2000.00")  # its value; the history brings the deal's
+    assert StatusChange.objects.filter(lead=won, reason="Imported: Won in the exported book")
+    agenda = run(capsys, "agenda", "--user", "alice", "--width", "200")
+    assert "Ola Open" in agenda and "Vic Engaged" in agenda
+    assert not any(name in agenda for name in ("Hana Won", "Gus Lost", "Emil Closed")), agenda
+
+
+def test_the_history_joins_the_leads_the_leads_file_brought_in(exported, alice, capsys):
+    leads, history, _ = exported
+    run(capsys, "import", str(leads), "--owner", "alice")
+    out = run(capsys, "import", "--history", str(history), "--owner", "alice")
+    assert "0 leads were created, 3 updated" in out, out
+    assert sorted(Lead.objects.values_list("name", flat=True)) == sorted(NAMES)
+    won = Lead.objects.get(name="Hana Won")
+    assert (won.status, won.won_value, won.attempt_count) == (Status.WON, Decimal("1500"), 2)
+    assert list(won.attempts.values_list("outcome", flat=True)) == ["no_answer", "replied"]
+    assert Lead.objects.get(name="Gus Lost").attempts.count() == 1
+    again = run(capsys, "import", "--history", str(history), "--owner", "alice")
+    assert "0 leads were created, 0 updated, 3 unchanged" in again, again
+    assert Attempt.objects.count() == 4  # Hana's two, Gus's and Emil's one each
+
+
+def test_a_dry_run_says_each_finished_lead_would_stay_finished(exported, alice, capsys):
+    leads, _, _ = exported
+    out = run(capsys, "import", str(leads), "--owner", "alice", "--dry-run")
+    assert "Hana Won: would come in Won, as in the file." in out, out
+    assert "Gus Lost: would come in Lost, as in the file." in out
+    assert not Lead.objects.exists()
+
+
+def test_an_id_from_another_system_joins_no_lead_of_ours(exported, alice, capsys, tmp_path):
+    leads, history, _ = exported
+    run(capsys, "import", str(leads), "--owner", "alice")
+    theirs = tmp_path / "theirs.jsonl"
+    lines = [json.loads(line) for line in history.read_text().splitlines()]
+    for rec in lines:  # another system's past leads, whose ids happen to equal ours
+        rec.pop("fairchase_id")
+        rec["created_at"] = timezone.now().replace(year=2024).isoformat()
+    theirs.write_text("".join(json.dumps(rec) + "\n" for rec in lines))
+    out = run(capsys, "import", "--history", str(theirs), "--owner", "alice")
+    assert "3 leads were created, 0 updated" in out, out  # theirs, stored as their own
+    assert Lead.objects.get(name="Hana Won").attempt_count == 0  # not joined to Hana
+
+
+def test_revisit_and_nurture_without_consent_say_what_they_became(transactional_db, alice):
+    rows = (
+        "Fairchase ID,Name,Email,Status,Consents,Next action\n"
+        "7,Rita Later,rita@example.com,Revisit later,,\n"
+        "8,Nell Letter,nell@example.com,Nurture (mailing list),,\n"
+        "9,Nina Letter,nina@example.com,Nurture (mailing list),Mailing list,\n"
+    )
+    report = import_file(io.BytesIO(rows.encode()), alice, filename="leads.csv", user=alice)
+    assert _statuses() == {
+        "Rita Later": Status.OPEN,
+        "Nell Letter": Status.CLOSED,
+        "Nina Letter": Status.NURTURE,
+    }
+    said = " | ".join(text for _, text in report.warnings)
+    assert "Rita Later: status Revisit later in the file: the export holds no revisit date" in said
+    assert "Nell Letter: status Nurture in the file without the mailing-list consent" in said
