@@ -451,8 +451,9 @@ def import_file(
     names a workbook's sheet to read (one it lacks: the report says so, nothing imported)."""
     try:
         header, rows = header_and_rows(stream, filename, sheet)
-        if header is None or header.problem:
-            why = header.problem if header else "The file has no rows."
+        other = restoring.not_leads(header.cells) if header is not None else ""
+        if header is None or header.problem or other:
+            why = (header.problem or other) if header else "The file has no rows."
             rep = ImportReport(dry_run=dry_run, unreadable=why)
             rep.add_error(header.line if header else 1, why)
             return rep

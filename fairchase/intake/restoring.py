@@ -117,6 +117,23 @@ def header_zone(header: list[str], mapping: list[str]):
     return None
 
 
+def not_leads(header: list[str]) -> str:
+    """Why a file with this header is not imported as leads: our attempts or commitments
+    export, whose rows name a lead but are not one ("" for any other header). Read as
+    leads, every row was skipped for having no email or phone, and nothing said why."""
+    from .exporting import KINDS
+
+    keys = {folded(h) for h in header}
+    for kind in ("attempts", "commitments"):
+        if keys == {folded(c.header) for c in KINDS[kind]}:
+            return (
+                f"this is Fairchase's {kind} export, which is not imported: the history "
+                "export carries the finished leads' tries (`fairchase import --history`); "
+                "to move a whole install, use `fairchase backup`."
+            )
+    return ""
+
+
 def linked(batch: list[dict]) -> dict[str, Lead]:
     """The history records of this batch that are leads a leads export brought in (linked by
     their Fairchase ID, `link_exported`): record id -> lead. Our history export names that id

@@ -142,3 +142,20 @@ def test_revisit_and_nurture_without_consent_say_what_they_became(transactional_
     said = " | ".join(text for _, text in report.warnings)
     assert "Rita Later: status Revisit later in the file: the export holds no revisit date" in said
     assert "Nell Letter: status Nurture in the file without the mailing-list consent" in said
+
+
+@pytest.mark.parametrize("kind", ["attempts", "commitments"])
+def test_an_attempts_or_commitments_export_is_refused_with_where_to_go(
+    transactional_db, alice, make_lead, capsys, tmp_path, kind
+):
+    lead = make_lead(alice, name="Ann Tried")
+    actions.log_attempt(lead, "call", "no_answer", user=alice)
+    actions.add_commitment(lead, by="us", what="Call back", due_at=timezone.now())
+    path = tmp_path / f"{kind}.csv"
+    run(capsys, "export", kind, str(path))
+    with pytest.raises(SystemExit) as exit:
+        main(["import", str(path), "--owner", "alice"])
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert exit.value.code == 1 and f"this is Fairchase's {kind} export" in err, err
+    assert "fairchase import --history" in err and "fairchase backup" in err
+    assert Lead.objects.count() == 1
