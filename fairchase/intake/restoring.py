@@ -137,19 +137,17 @@ def not_leads(header: list[str]) -> str:
 def linked(batch: list[dict]) -> dict[str, Lead]:
     """The history records of this batch that are leads a leads export brought in (linked by
     their Fairchase ID, `link_exported`): record id -> lead. Our history export names that id
-    (`fairchase_id`); a record without it (an older export, another system's file) is linked
-    by its own id only when it arrived at the same moment, so another system's id that
-    happens to equal an exported one names nobody here. Such a lead still without tries is
-    joined by the record's; one with tries has been (a history imported again)."""
-    named = {LINK.format(r["fairchase_id"]): r for r in batch if r.get("fairchase_id")}
-    by_id = {LINK.format(r["id"]): r for r in batch if not r.get("fairchase_id")}
+    (`fairchase_id`: a lead it stored from another system's history keeps that system's id);
+    a record without it (an older export) is looked up by its own id. Either way the lead
+    must have arrived at the same moment, so an id of another book merged in, or of another
+    system, that happens to equal an exported one names nobody here. Such a lead still
+    without tries is joined by the record's; one with tries has been (imported again)."""
+    keys = {LINK.format(r.get("fairchase_id") or r["id"]): r for r in batch}
     out = {}
-    links = ImportedRecord.objects.filter(external_id__in=[*named, *by_id])
-    for link in links.select_related("lead"):
-        if rec := named.get(link.external_id):
+    for link in ImportedRecord.objects.filter(external_id__in=keys).select_related("lead"):
+        rec = keys[link.external_id]
+        if abs(link.lead.created_at - rec["created_at"]) < SAME_MOMENT:
             out[rec["id"]] = link.lead
-        elif abs(link.lead.created_at - by_id[link.external_id]["created_at"]) < SAME_MOMENT:
-            out[by_id[link.external_id]["id"]] = link.lead
     return out
 
 

@@ -159,3 +159,34 @@ def test_an_attempts_or_commitments_export_is_refused_with_where_to_go(
     assert exit.value.code == 1 and f"this is Fairchase's {kind} export" in err, err
     assert "fairchase import --history" in err and "fairchase backup" in err
     assert Lead.objects.count() == 1
+
+
+def test_a_lead_whose_past_came_from_another_system_joins_on_its_fairchase_id(
+    transactional_db, alice, capsys, tmp_path
+):
+    past = tmp_path / "crm.jsonl"  # the old install learned its past from a CRM's file
+    tries = [{"at": "2026-03-02T15:00:00+00:00", "channel": "call", "outcome": "no_answer"}]
+    past.write_text(
+        json.dumps(
+            {
+                "id": "crm-42",
+                "name": "Cleo Past",
+                "status": "lost",
+                "source": "referral",
+                "created_at": "2026-03-01T15:00:00+00:00",
+                "attempts": tries,
+            }
+        )
+        + "\n"
+    )
+    run(capsys, "import", "--history", str(past), "--owner", "alice")
+    leads, history = tmp_path / "leads.csv", tmp_path / "history.jsonl"
+    run(capsys, "export", "leads", str(leads))
+    run(capsys, "export", "history", str(history))
+    assert json.loads(history.read_text())["id"] == "crm-42"  # its id in the CRM, kept
+    Lead.objects.all().delete()
+    run(capsys, "import", str(leads), "--owner", "alice")
+    out = run(capsys, "import", "--history", str(history), "--owner", "alice")
+    assert "0 leads were created, 1 updated" in out, out
+    [cleo] = Lead.objects.all()
+    assert (cleo.name, cleo.status, cleo.attempt_count) == ("Cleo Past", Status.LOST, 1)
