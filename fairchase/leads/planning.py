@@ -9,15 +9,26 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import connections, router, transaction
-from django.db.models import Prefetch, Sum
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from fairchase import clock, policy, texting
+from fairchase import policy, texting
 
+# the day planned and its minutes live in `days`; planning is where the app asks for them
+from .days import ALL_DAY as ALL_DAY
+from .days import NO_MINUTES
+from .days import ContactDay as ContactDay
+from .days import DayMinutes as DayMinutes
+from .days import contact_day as contact_day
+from .days import day_minutes as day_minutes
+from .days import day_off as day_off
+from .days import due_on as due_on
+from .days import owners_minutes as owners_minutes
+from .days import start_of_business_day as start_of_business_day
 from .models import (
     ACTIVE_STATUSES,
     FINISHED_STATUSES,
@@ -29,6 +40,7 @@ from .models import (
     Status,
     Suppression,
 )
+from .people import display_name
 
 log = logging.getLogger("fairchase.planning")
 
@@ -75,53 +87,6 @@ def stop_target(
     if state != Status.REVISIT:
         return state, None
     return state, planned if planned is not None and planned > now else default_revisit(now)
-
-
-@dataclass(frozen=True)
-class DayMinutes:
-    """The selling minutes of some people's day: what they have (each person's daily
-    minutes), what they already logged today, and what is left for the plan."""
-
-    daily: float
-    spent: float
-
-    @property
-    def left(self) -> float:
-        return max(0.0, self.daily - self.spent)
-
-
-def start_of_business_day(now: datetime, business: BusinessSettings | None = None) -> datetime:
-    """The first moment of `now`'s day in the business's time zone (aware)."""
-    business = business or BusinessSettings.current()
-    tz = clock.zone(business.business_timezone)
-    return datetime.combine(now.astimezone(tz).date(), time.min, tzinfo=tz)
-
-
-def day_minutes(
-    owner_ids: Iterable[int | None], now: datetime, business: BusinessSettings | None = None
-) -> DayMinutes:
-    """The one place that says how many selling minutes these owners have left for the day
-    Today plans (`contact_day`): each has the business's daily minutes, less the minutes of
-    the attempts they logged since that day began (never below zero for one person: one who
-    worked overtime takes no minutes from a teammate). On a Sunday or after the contact
-    hours, the day planned is the next contact day: nothing is logged on it yet, and a call
-    logged on the Sunday takes nothing off Monday."""
-    business = business or BusinessSettings.current()
-    people = set(owner_ids) or {None}
-    per_person = business.selling_minutes()
-    ids = [pk for pk in people if pk is not None]
-    start = contact_day(now, business).start
-    spent_by: dict = {}
-    if start <= now:  # a later day has nothing logged yet: no query
-        today = Attempt.objects.filter(user_id__in=ids, at__gte=start, at__lte=now)
-        spent_by = dict(
-            today.order_by()
-            .values("user_id")
-            .annotate(total=Sum("minutes"))
-            .values_list("user_id", "total")
-        )
-    spent = sum(min(per_person, float(spent_by.get(pk) or 0.0)) for pk in people)
-    return DayMinutes(daily=per_person * len(people), spent=spent)
 
 
 def current_model():
@@ -238,26 +203,70 @@ def apply_decision(lead: Lead, d: dict | None, now) -> None:
 
 
 def replan(leads: Sequence[Lead], now=None, model=None, settings: dict | None = None) -> None:
-    """Recompute and save the plan fields of these leads (history must be prefetched)."""
+    """Recompute and save the plan fields of these leads (history must be prefetched), each
+    owner's against that owner's minutes (`plan_by_owner`), as `replan_all` plans them.
+    `settings`: the business's (default: the current), the owners' minutes put on them."""
     if not leads:
         return
     now = now or timezone.now()
     model = model if model is not None else current_model()
-    if settings is None:  # the owners' minutes of the day planned, as replan_all's
-        day = day_minutes({lead.owner_id for lead in leads}, now)
-        settings = {**policy_settings(), "daily_minutes": day.daily, "minutes_left_today": day.left}
-    records = active_records(leads)
-    decisions = {d["id"]: d for d in policy.plan(model, records, now, settings)} if records else {}
+    records = records_by_owner(leads)
+    decisions = plan_by_owner(model, records, now, settings) if records else {}
     for lead in leads:
         apply_decision(lead, decisions.get(str(lead.pk)), now)
     write_plans(leads)
 
 
-def active_records(leads: Sequence[Lead]) -> list[dict]:
-    """Contract records of the active leads among these (suppressed addresses looked up once)."""
+def records_by_owner(
+    leads: Sequence[Lead], into: dict[int, list[dict]] | None = None
+) -> dict[int, list[dict]]:
+    """Contract records of the active leads among these, by owner (added to `into`, when
+    given); suppressed addresses are looked up once."""
+    into = {} if into is None else into
     values = {v for lead in leads for v in (lead.email, lead.phone) if v}
     suppressed = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
-    return [lead_record(lead, suppressed) for lead in leads if lead.status in ACTIVE_STATUSES]
+    for lead in leads:
+        if lead.status in ACTIVE_STATUSES:
+            into.setdefault(lead.owner_id, []).append(lead_record(lead, suppressed))
+    return into
+
+
+def plan_by_owner(
+    model, records: dict[int, list[dict]], now, settings: dict | None = None
+) -> dict[str, dict]:
+    """The core's decisions on these records (by owner), by lead id: one plan per owner, on
+    that owner's own minutes of the day (`days.owners_minutes`: what they have, less what they
+    logged; none for someone who left). A day's minutes are each person's: a teammate's
+    crowded book takes none of them, and each person's Today shows their own leads against
+    their own minutes. Within one owner's book the crowd is judged whole (who waits for
+    their turn, at that person's pace)."""
+    settings = settings if settings is not None else policy_settings()
+    minutes = owners_minutes(records.keys(), now)
+    decisions: dict[str, dict] = {}
+    for owner_id, group in records.items():
+        day = minutes[owner_id]
+        own = {**settings, "daily_minutes": day.daily, "minutes_left_today": day.left}
+        planned = policy.plan(model, group, now, own)
+        if day is NO_MINUTES:
+            _waiting_for_a_new_owner(planned, owner_id)
+        decisions.update((d["id"], d) for d in planned)
+    return decisions
+
+
+def _waiting_for_a_new_owner(decisions: list[dict], owner_id: int) -> None:
+    """A leaver's leads waiting for their turn (Today's waiting list: `wait` with a positive
+    priority) wait because their owner's minutes left with them, not because the business
+    set none (what the core says of a plan with no minutes): their reason says so, and what
+    to do; the core's own numbers (what the next tries are worth) follow."""
+    owner = get_user_model().objects.filter(pk=owner_id).first()
+    name = display_name(owner) if owner is not None else "Its owner"
+    for d in decisions:
+        if d.get("action") == "wait" and (d.get("priority") or 0.0) > 0:
+            worth = (d.get("reason") or "").partition(". ")[2]
+            d["reason"] = (
+                f"Wait: {name} no longer works here, so no one's minutes are planned for this lead;"
+                f" reassign it and it is planned on its new owner's minutes. {worth}"
+            ).strip()
 
 
 def write_plans(leads: Sequence[Lead]) -> int:
@@ -297,11 +306,13 @@ def replan_lead(lead: Lead, now=None) -> Lead:
 
 
 def replan_all(now=None, batch: int = 2000, queryset=None, progress=None) -> int:
-    """Recompute every active lead's plan; returns how many were planned.
+    """Recompute every active lead's plan (of `queryset`, default the book); returns how many.
 
-    Leads are read and written in batches, but planned in one call: on a crowded day (more
-    contacts due than minutes) the core judges the whole book, not one batch at a time.
-    `progress(done, total)` counts reading, then writing (total = twice the leads).
+    Leads are read and written in batches, but each owner's are planned in one call, on
+    that owner's minutes (`plan_by_owner`): on a crowded day (more contacts due than minutes)
+    the core judges a person's whole book, not one batch at a time, and a batch size never
+    changes a plan. `progress(done, total)` counts reading, then writing (total = twice the
+    leads).
     """
     now = now or timezone.now()
     model, settings = current_model(), policy_settings()
@@ -309,25 +320,16 @@ def replan_all(now=None, batch: int = 2000, queryset=None, progress=None) -> int
     ids = list(qs.order_by("pk").values_list("pk", flat=True))
     if not ids:
         return 0
-    # the day's minutes are everyone's: per person times the people whose leads these are
-    # (people who still work here: a deactivated owner's minutes are gone with them); what
-    # they logged today is spent (`day_minutes`, Today's line), later days have them whole
-    owners = set(qs.filter(owner__is_active=True).values_list("owner_id", flat=True).distinct())
-    per_person = float(settings.get("daily_minutes") or 0.0)
-    settings = {
-        **settings,
-        "daily_minutes": per_person * max(1, len(owners)),
-        "minutes_left_today": day_minutes(owners, now).left,
-    }
-    records, status = [], {}
+    records: dict[int, list[dict]] = {}
+    status = {}
     for i in range(0, len(ids), batch):
         chunk = list(with_history(Lead.objects.filter(pk__in=ids[i : i + batch])))
         # the event count read with the facts: the write checks it (see write_plans)
         status.update((lead.pk, (lead.status, lead.events)) for lead in chunk)
-        records += active_records(chunk)
+        records_by_owner(chunk, into=records)
         if progress:
             progress(min(i + batch, len(ids)), 2 * len(ids))
-    decisions = {d["id"]: d for d in policy.plan(model, records, now, settings)} if records else {}
+    decisions = plan_by_owner(model, records, now, settings) if records else {}
     del records
     for i in range(0, len(ids), batch):
         rows = [
@@ -393,77 +395,3 @@ def refit(now=None) -> FittedModel:
     )
     log.info("fitted the decision core on %d leads (finished, or with tries so far)", len(history))
     return row
-
-
-def _contact_rules(business: BusinessSettings) -> tuple[tuple, tuple[int, int]]:
-    """The contact days (weekday numbers) and hours (minutes after midnight), as the core reads them."""
-    rules = policy.Settings.from_any(business.to_policy())
-    return rules.contact_days, rules.contact_hours
-
-
-def _next_contact_date(today: date, days: tuple) -> date:
-    """The first contact day after `today`."""
-    ahead = next((d for d in range(1, 8) if (today.weekday() + d) % 7 in days), 1)
-    return today + timedelta(days=ahead)
-
-
-def day_off(local: datetime, business: BusinessSettings | None = None) -> tuple[str, str]:
-    """(the day's name, the next contact day's name) when `local` (a time on the clock of the
-    zone that counts) falls on a day nobody is contacted (a Sunday), else ("", "")."""
-    business = business or BusinessSettings.current()
-    days, _ = _contact_rules(business)
-    today = local.date()
-    if today.weekday() in days or not days:
-        return "", ""
-    return f"{today:%A}", f"{_next_contact_date(today, days):%A}"
-
-
-@dataclass(frozen=True)
-class ContactDay:
-    """The day Today plans, in the business's zone: its first and last moments, and when it
-    is not today, its name ("Monday") and why ("Sunday: not a contact day.")."""
-
-    start: datetime
-    end: datetime
-    name: str = ""  # "" when the day planned is today
-    why: str = ""
-
-
-# A day's contact hours ending this late (23:59) run to midnight: the day never closes early.
-ALL_DAY = 24 * 60 - 1
-
-
-def contact_day(now: datetime, business: BusinessSettings | None = None) -> ContactDay:
-    """The day whose work Today shows: today, in the business's zone, while it is a contact
-    day and its contact hours have not ended; else the next contact day. On a Sunday, or at
-    21:00 once the hours (08:00-20:00) are over, the work a person can still plan is the next
-    contact day's: its follow-ups, its promises, its whole minutes. (The hours are the
-    business's setting read on the business's clock; a lead in another zone due later today
-    is still listed, as due before the end of the next day.)"""
-    business = business or BusinessSettings.current()
-    days, (_, end) = _contact_rules(business)
-    tz = clock.zone(business.business_timezone)
-    local = now.astimezone(tz)
-    today = local.date()
-    off, _ = day_off(local, business)
-    over = not off and end < ALL_DAY and local.hour * 60 + local.minute >= end
-    day = _next_contact_date(today, days) if off or over else today
-    why = f"{off}: not a contact day." if off else f"{today:%A}'s contact hours are over."
-    return ContactDay(
-        start=datetime.combine(day, time.min, tzinfo=tz),
-        end=datetime.combine(day, time.max, tzinfo=tz),
-        name=f"{day:%A}" if day != today else "",
-        why=why if day != today else "",
-    )
-
-
-def due_on(lead: Lead, day: ContactDay) -> bool:
-    """Whether the lead's next step is for `day` (the day Today shows, `contact_day`) or
-    sooner, so its message is for now: on a Sunday a step due Monday is, as a step due today
-    is on a weekday; Tuesday's is not. A goodbye (stop) is for now, and so is a contact step
-    with no time. Today's card and the drafted message both ask this, so they agree."""
-    if lead.next_action == "stop":
-        return True
-    if lead.next_action != "contact":
-        return False
-    return lead.next_due is None or lead.next_due <= day.end
