@@ -58,6 +58,14 @@ class BusinessSettingsForm(forms.ModelForm):
             "business_name": "Business name",
             "postal_address": "Postal address",
         }
+        # The plan keeps each try inside these hours on the lead's clock, not the business's
+        # (eval22 #6: 08:00 for a lead in New York is 07:00 in Chicago): say whose clock.
+        help_texts = {
+            "contact_start": "In each lead's own time: a lead in New York is first tried at this "
+            "hour New York time. A lead with no time zone is on the business's.",
+            "contact_end": "Also in each lead's own time: no try is planned after this hour of "
+            "their day.",
+        }
 
     MONEY = ("hourly_cost", "complaint_cost", "default_value")
     MINUTES = ("minutes_call", "minutes_email", "minutes_text", "minutes_visit")
