@@ -98,7 +98,14 @@ class LeadForm(forms.Form):
         label="Their time zone",
         help_text="Where the lead lives, so Fairchase contacts them in their working hours.",
     )
-    source = forms.ChoiceField(choices=SOURCES, initial="web_form")
+    # No source is picked for the person (eval22 #8): it sets the starting guess of how often
+    # a silent lead answers, so a default would chase a phoned-in lead as a web form's.
+    source = forms.ChoiceField(
+        choices=SOURCES,
+        help_text="How they reached you: the plan's first guess of how readily they answer "
+        "depends on it.",
+        error_messages={"required": "Choose how they reached you."},
+    )
     value = forms.DecimalField(
         max_digits=12, decimal_places=2, min_value=0, required=False, label="Estimated value"
     )
@@ -110,7 +117,9 @@ class LeadForm(forms.Form):
     def __init__(self, *args, owners=None, **kwargs):
         super().__init__(*args, **kwargs)
         source = self.initial.get("source")
-        if source and source not in dict(SOURCES):
+        if not source:  # a new lead: a choice to make, not one made for them
+            self.fields["source"].choices = [("", "Choose…"), *SOURCES]
+        elif source not in dict(SOURCES):
             # Imported leads may carry a source outside the list: keep it selectable.
             self.fields["source"].choices = [*SOURCES, (source, source)]
         if owners is not None:
