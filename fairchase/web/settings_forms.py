@@ -3,6 +3,7 @@ themselves (their email address, phone and outreach mode)."""
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 
 from django import forms
@@ -10,7 +11,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.html import format_html
 
 from fairchase.leads.models import BusinessSettings, Profile
-from fairchase.leads.normalize import normalize_email, normalize_phone, normalize_timezone
+from fairchase.leads.normalize import (
+    InvalidContact,
+    normalize_email,
+    normalize_phone,
+    normalize_timezone,
+)
 from fairchase.leads.people import email_refusal
 from fairchase.web.forms import _normalized, zone_choices
 from fairchase.web.words import money_text
@@ -125,8 +131,10 @@ class BusinessSettingsForm(forms.ModelForm):
         return float(percent) / 100
 
     def save(self, commit=True):
-        """Saved by a person, the margin is theirs: Settings and Today stop asking for it."""
+        """Saved by a person, the margin and the zone are theirs: Settings and Today stop
+        asking for them."""
         self.instance.margin_set = True
+        self.instance.timezone_set = True
         return super().save(commit)
 
     def clean(self):
@@ -135,6 +143,41 @@ class BusinessSettingsForm(forms.ModelForm):
         if start and end and start >= end:
             self.add_error("contact_end", "Contact hours must end after they start.")
         return data  # each number's bounds are the model's validators (BusinessSettings)
+
+
+class BusinessZoneForm(forms.Form):
+    """The business's time zone on its own: Today's first-run box, where the owner confirms a
+    suggestion (the browser's own zone, picked by app.js, else the server's) or picks another.
+    Nothing is chosen for them: without a suggestion the list starts at "Choose…"."""
+
+    business_timezone = forms.CharField(label="Your business's time zone")
+
+    def __init__(self, *args, suggested: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["business_timezone"].widget = forms.Select(
+            choices=zone_choices(suggested, first=None if suggested else ("", "Choose…")),
+            attrs={"data-browser-zone": ""},
+        )
+        self.initial["business_timezone"] = suggested
+
+    clean_business_timezone = BusinessSettingsForm.clean_business_timezone
+
+
+def server_zone() -> str:
+    """The server's own zone as an IANA name (TZ, else /etc/localtime's link, else
+    /etc/timezone), '' when it is UTC or cannot be told: a suggestion, never a setting."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        link = os.path.realpath("/etc/localtime")
+        name = link.split("/zoneinfo/", 1)[1] if "/zoneinfo/" in link else ""
+    if not name and os.path.exists("/etc/timezone"):
+        with open("/etc/timezone") as f:
+            name = f.read().strip()
+    try:
+        zone = normalize_timezone(name)
+    except InvalidContact:
+        return ""
+    return "" if zone in ("UTC", "Etc/UTC", "Etc/UCT", "UCT", "Universal", "Zulu") else zone
 
 
 def _bounds(field) -> dict[str, str]:

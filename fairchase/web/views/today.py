@@ -43,6 +43,7 @@ from ..agenda import (
     section_title,
 )
 from ..forms import CommitmentForm
+from ..settings_forms import BusinessZoneForm, server_zone
 from ..templatetags.fairchase_web import check_addresses
 from ..words import status_label, stop_words, stopped_by
 from .common import is_htmx, web_view
@@ -107,8 +108,12 @@ def _context(request, agenda=None) -> dict:
 @require_GET
 @web_view
 def today(request):
-    """The page a person opens each morning."""
-    return render(request, "web/today.html", _context(request))
+    """The page a person opens each morning (an owner of a new install is first asked for
+    the business's time zone: `BusinessZoneForm`)."""
+    context = _context(request)
+    if request.is_admin and request.business.timezone_unset:
+        context["zone_form"] = BusinessZoneForm(suggested=server_zone())
+    return render(request, "web/today.html", context)
 
 
 @require_GET

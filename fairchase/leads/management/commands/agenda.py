@@ -10,6 +10,7 @@ from rich.text import Text
 
 from fairchase import clock
 from fairchase.intake.exporting import source_label
+from fairchase.leads.models import BusinessSettings
 from fairchase.leads.people import is_admin
 from fairchase.web.agenda import agenda_for
 from fairchase.web.words import plan_do
@@ -61,6 +62,7 @@ class Command(BaseCommand):
             return
         whose = "everyone" if everyone else name
         tz = clock.business_zone()
+        unset = BusinessSettings.current().timezone_unset  # said as Today says it
         leads = {
             r.lead.pk: r.lead
             for r in agenda.new + agenda.followups + agenda.wings + agenda.waiting + agenda.let_go
@@ -81,7 +83,8 @@ class Command(BaseCommand):
             f"[bold]Today for {escape(whose)}[/bold]{escape(why)}: {escape(plan)}"
             f"{agenda.budget_minutes:.0f} selling minutes{agenda.minutes_logged_note}. "
             f"Times are {tz.key} time "
-            f"({clock.label(now, tz)}), a lead's own beside it where it differs.",
+            f"({clock.label(now, tz)}){' until you set your time zone in Settings' if unset else ''}, "
+            "a lead's own beside it where it differs.",
             highlight=False,
         )
         if agenda.is_empty:
