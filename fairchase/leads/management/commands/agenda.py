@@ -32,6 +32,17 @@ def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) ->
     return t
 
 
+def _nothing_due(agenda, tz) -> str:
+    """An empty day: when the next follow-up is and with whom (as Today says it); how to
+    start only when there are no leads at all (eval22 #12: "add leads" beside a lead due Wed)."""
+    if agenda.next_due:
+        when = clock.at_zone(agenda.next_due, tz)
+        return f"Nothing due {agenda.day}. Next follow-up: {when} ({agenda.next_name})."
+    if agenda.has_leads:
+        return f"Nothing due {agenda.day}: your leads come back on the day their plan says."
+    return "Nothing to do: add leads (web UI, `fairchase import FILE`) or load `fairchase demo`."
+
+
 class Command(BaseCommand):
     help = "Print Today's agenda: new enquiries, commitments due, follow-ups by priority, leads to let go."
 
@@ -88,9 +99,7 @@ class Command(BaseCommand):
             highlight=False,
         )
         if agenda.is_empty:
-            con.print(
-                "Nothing to do: add leads (web UI, `fairchase import FILE`) or load `fairchase demo`."
-            )
+            con.print(escape(_nothing_due(agenda, tz)), highlight=False)
             return
         if agenda.new:
             con.print(_new_table(agenda, reason))
