@@ -9,12 +9,14 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 /root/.pyenv/versions/3
 PGBIN := /usr/lib/postgresql/15/bin
 TESTDATA ?= $(CURDIR)/.testdata
 PORT ?= 8000
+# DEMO=0: `make run` starts on your own data (no demo leads or logins).
+DEMO ?= 1
 
-.PHONY: help install system-deps run demo test test-sqlite test-postgres bench lint fmt clean
+.PHONY: help install system-deps run demo first-user test test-sqlite test-postgres bench lint fmt clean
 
 help: ## List the targets
 	@echo "Fairchase: a self-hosted follow-up system that says whom to chase today, how, and when to stop."
-	@echo "Start with 'make run' (demo data, http://127.0.0.1:8000); '.venv/bin/fairchase --help' lists its commands."
+	@echo "Start with 'make run' (demo data, http://127.0.0.1:8000), or 'make run DEMO=0' for your own; '.venv/bin/fairchase --help' lists its commands."
 	@echo
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
@@ -33,12 +35,19 @@ system-deps: ## apt: PostgreSQL, Dovecot IMAP and Chromium for the test suite (s
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql dovecot-imapd chromium >/dev/null; \
 	fi
 
-run: demo ## Set up, load demo data on first run, serve on http://127.0.0.1:8000 (PORT=8001 for another)
+run: $(if $(filter 0,$(DEMO)),first-user,demo) ## Set up, load demo data on first run (DEMO=0: none, asks for your first account), serve on http://127.0.0.1:8000 (PORT=8001 for another)
 	$(BIN)/fairchase serve --addr 127.0.0.1:$(PORT)
 
 demo: install ## Create the database and load the demo data into it (once: a database with leads is left alone)
 	$(BIN)/fairchase migrate --noinput -v 0
 	$(BIN)/fairchase demo --if-empty
+
+first-user: install ## Create the database and, while it has no account, ask for the first one (an owner); no demo data
+	$(BIN)/fairchase migrate --noinput -v 0
+	@if $(BIN)/fairchase shell -v 0 -c 'from django.contrib.auth import get_user_model; raise SystemExit(get_user_model().objects.exists())'; then \
+	  echo "No account yet: create yours (the first is an owner, who sees every lead and sets up the business)."; \
+	  $(BIN)/fairchase createsuperuser; \
+	fi
 
 test: install system-deps ## Run the whole suite on SQLite, then on a throw-away PostgreSQL server
 	$(MAKE) --no-print-directory test-sqlite

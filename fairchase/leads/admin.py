@@ -158,11 +158,13 @@ admin.site.register(Profile)
 @admin.register(BusinessSettings)
 class BusinessSettingsAdmin(admin.ModelAdmin):
     """The business's settings as Settings edits them: a margin changed here is a person's
-    choice too, so Settings and Today stop saying the plan assumes 100%."""
+    choice too, so Settings and Today stop saying the plan assumes 100%; so is a zone."""
 
     def save_model(self, request, obj, form, change):
         if "margin" in form.changed_data:
             obj.margin_set = True
+        if "business_timezone" in form.changed_data:
+            obj.timezone_set = True
         super().save_model(request, obj, form, change)
 
 

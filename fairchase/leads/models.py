@@ -184,6 +184,11 @@ class BusinessSettings(models.Model):
         validators=_between(0, MAX_COMPLAINT_COST, "$1,000,000"),
     )
     business_timezone = models.CharField(max_length=64, default="UTC")
+    # A fresh install plans in UTC (eval22 #4: a Chicago business's first call at 02:00):
+    # Today and Settings ask for the zone, as they ask for the margin, until a person saves it.
+    timezone_set = models.BooleanField(
+        default=False, help_text="A person has saved the business time zone."
+    )
     default_value = models.FloatField(
         null=True,
         blank=True,
@@ -220,6 +225,12 @@ class BusinessSettings(models.Model):
         """Whether the plan still counts a whole deal as profit because nobody chose a margin:
         100% and never saved by a person (a margin changed in /admin/ is someone's choice)."""
         return not self.margin_set and self.margin == 1.0
+
+    @property
+    def timezone_unset(self) -> bool:
+        """Whether the plan is in UTC only because nobody chose a zone: UTC and never saved by
+        a person (any other zone was someone's choice, in /admin/ or a script)."""
+        return not self.timezone_set and self.business_timezone == "UTC"
 
     def selling_minutes(self) -> float:
         """Each person's selling minutes a day: the daily minutes, but never more than the

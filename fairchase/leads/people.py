@@ -176,6 +176,12 @@ def owner_choices(user, shown_pk=None) -> list:
     return people
 
 
+def others_on(people, user) -> list | None:
+    """`people` for an owner filter ("Whose leads"), or None when nobody but `user` is on
+    it: a one-person business has no one else's leads to pick (eval22 #12)."""
+    return people if people and any(u.pk != user.pk for u in people) else None
+
+
 def owner_asked(user, raw) -> tuple[int | None, str]:
     """The owner an admin's owner filter (`?owner=`) names, as (their id, ""), a deactivated
     one's too; (None, "") without a filter or for a salesperson (their own leads, whatever

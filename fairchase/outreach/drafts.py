@@ -6,7 +6,7 @@ message anyone gets is never a goodbye)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
@@ -24,7 +24,7 @@ from .facts import (  # noqa: F401  (AFTER_CALL: long imported from here)
 )
 from .models import MessageTemplate, OutboundMessage
 from .outbox import OutboxError, queue_template
-from .rendering import Rendered, RenderError, render
+from .rendering import Rendered, RenderError, ToAdd, render, to_add
 
 Purpose = MessageTemplate.Purpose
 # Automatic mode never sends two messages to a lead within this gap.
@@ -37,6 +37,8 @@ class Draft:
     why: str
     rendered: Rendered | None = None
     error: str = ""
+    # the error in plain words for Today and the lead page (empty: "Write it" by hand)
+    to_add: list[ToAdd] = field(default_factory=list)
 
 
 def template_for(
@@ -126,6 +128,7 @@ def draft_for(lead: Lead, facts: Facts = LIVE) -> Draft | None:
         )
     except RenderError as exc:
         draft.error = str(exc)
+        draft.to_add = to_add(exc, lead)
     return draft
 
 

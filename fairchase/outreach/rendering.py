@@ -57,7 +57,70 @@ SLOW_RESPONSE = timedelta(hours=4)
 
 
 class RenderError(ValueError):
-    """A template cannot be rendered for this lead; the message says what is missing."""
+    """A template cannot be rendered for this lead; the message says what is missing (in
+    placeholders, for the Templates page); `missing` names the empty ones (`to_add` says
+    them in plain words for Today and the lead page)."""
+
+    def __init__(self, message: str, missing: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.missing = missing
+
+
+@dataclass(frozen=True)
+class ToAdd:
+    """One missing value in plain words: `link` (what to add, and where) leads to `url`, and
+    `why` says what the message does with it."""
+
+    link: str
+    url: str
+    why: str
+
+
+# Where each value a message may lack is added, said without placeholder syntax (Today and a
+# lead page are read by people who never open the Templates page): what to add, the page
+# (Settings, or the lead's own) and its anchor, and what the message does with it. Not here:
+# values never empty, or that no page sets (the message is then edited by hand).
+SIGN = "so this message can sign with it"
+PIN = (
+    "Pin the agreed next step on the lead",
+    "lead_detail",
+    "#commitments",
+    "so this message can confirm it",
+)
+WHERE_TO_ADD = {
+    "owner_phone": ("Add your phone number in Settings (under You)", "settings", "#id_phone", SIGN),
+    "owner_email": (
+        "Add your email address in Settings (under You)",
+        "settings",
+        "#id_email",
+        SIGN,
+    ),
+    "business_name": (
+        "Add your business's name in Settings",
+        "settings",
+        "#id_business_name",
+        SIGN,
+    ),
+    "first_name": ("Add their name to the lead", "lead_edit", "", "so this message can greet them"),
+    "name": ("Add their name to the lead", "lead_edit", "", "so this message can greet them"),
+    "company": ("Add their company to the lead", "lead_edit", "", "so this message can name it"),
+    "next_step": PIN,
+    "next_step_date": PIN,
+}
+
+
+def to_add(error: RenderError, lead: Lead) -> list[ToAdd]:
+    """What to add so the message renders, in plain words with a link each (a missing next
+    step and its date are one thing to do); empty when a value is missing that no page sets,
+    for the caller to offer editing the message instead."""
+    out: dict[str, ToAdd] = {}
+    for name in error.missing:
+        if name not in WHERE_TO_ADD:
+            return []
+        link, view, anchor, why = WHERE_TO_ADD[name]
+        url = reverse(view, args=[] if view == "settings" else [lead.pk]) + anchor
+        out.setdefault(link, ToAdd(link, url, why))
+    return list(out.values())
 
 
 @dataclass(frozen=True)
@@ -199,7 +262,8 @@ def fill(text: str, values: dict[str, str]) -> str:
             "No value for "
             + ", ".join(f"{{{{{n}}}}}" for n in dict.fromkeys(missing))
             + ": add it to the lead (or your profile, or the business in Settings), or give a "
-            "fallback like {{company|your team}}."
+            "fallback like {{company|your team}}.",
+            missing=tuple(dict.fromkeys(missing)),
         )
     return out
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from fairchase.leads.models import (
     ACTIVE_STATUSES,
@@ -172,7 +172,7 @@ def agenda_for(
     _fill_commitments(agenda, user, owner, minutes)
     _fill_followups(agenda, base, rows, make, minutes, followups_shown)
     if not agenda.due_total:  # say when the next follow-up is (a weekend, a quiet evening)
-        agenda.next_due = _next_followup(base, eod)
+        agenda.next_due, agenda.next_name = _next_followup(base, eod)
     # Leads waiting for their turn, best first (index web_lead_wait): shown under the wings.
     if not agenda.followups_cut:
         agenda.waiting = _rows_of(
@@ -199,14 +199,17 @@ def _working_owners(base, owner) -> set[int]:
     return set(working.values_list("owner_id", flat=True).distinct())
 
 
-def _next_followup(base, eod: datetime) -> datetime | None:
-    """When the first follow-up after the day planned is due (new enquiries aside)."""
-    upcoming = (
+def _next_followup(base, eod: datetime) -> tuple[datetime | None, str]:
+    """When the first follow-up after the day planned is due (new enquiries aside), and with
+    whom: an empty day names it ("Next follow-up: Wed 9 Dec (Ann Parker)")."""
+    first = (
         base.filter(CONTACT_TERM, next_due__gt=eod)
         .exclude(status=Status.OPEN, attempt_count=0, revisit_at=None)  # new enquiries
-        .aggregate(first=Min("next_due"))
+        .order_by("next_due", "pk")
+        .values_list("next_due", "name")
+        .first()
     )
-    return upcoming["first"]
+    return first if first is not None else (None, "")
 
 
 def _fill_let_go(agenda: Agenda, base, rows, make) -> None:

@@ -132,6 +132,7 @@ class Agenda:
     commitments_total: int = 0
     has_leads: bool = False  # any active lead at all (else Today shows how to start)
     next_due: datetime | None = None  # no follow-up due today: when the next one is
+    next_name: str = ""  # and whose it is
     minutes_new: float = 0.0
     minutes_commitments: float = 0.0
     minutes_followups: float = 0.0

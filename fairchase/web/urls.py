@@ -14,6 +14,7 @@ urlpatterns = [
     path("logout/", LogoutView.as_view(), name="logout"),
     path("settings/", account.settings_view, name="settings"),
     path("settings/password/", account.password_change, name="password_change"),
+    path("settings/time-zone/", account.business_zone, name="business_zone"),
     path("leads/", leads.lead_list, name="leads"),
     path("leads/new/", leads.lead_add, name="lead_add"),
     path("leads/reassign-all/", lead_actions.leads_reassign_all, name="leads_reassign_all"),

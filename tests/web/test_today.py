@@ -75,7 +75,10 @@ def test_with_nothing_due_today_the_page_says_when_the_next_follow_up_is(
     client.force_login(alice)
     section = client.get("/").content.decode().split('id="section-followups"')[1]
     section = section.split("</section>")[0]
-    assert f"No follow-up is due today. The next is due <strong>{when(due)}</strong>" in section
+    assert (
+        f'No follow-up is due today. <span id="next-follow-up">Next follow-up: '
+        f"<strong>{when(due)}</strong> (Monday Mo).</span>"
+    ) in section
 
 
 def test_follow_ups_are_ranked_by_priority_with_a_line_where_minutes_run_out(

@@ -25,6 +25,7 @@ from fairchase.leads.people import (
     carried_leads,
     display_name,
     lead_or_404,
+    others_on,
     owner_asked,
     owner_choices,
     team,
@@ -110,7 +111,9 @@ def lead_list(request):
             "no_such_owner": no_such_owner,
             "statuses": [(v, status_label(v)) for v, _ in Status.choices],
             "sources": SOURCES,
-            "owners": owner_choices(request.user, owner_id) if request.is_admin else None,
+            "owners": others_on(
+                owner_choices(request.user, owner_id) if request.is_admin else None, request.user
+            ),
             "querystring": params.urlencode(),
             "filtered": bool(q or status or source or owner or no_such_owner),
         },

@@ -26,7 +26,7 @@ from fairchase import clock
 from fairchase.leads import actions, planning
 from fairchase.leads.actions import ActionError
 from fairchase.leads.models import SOURCES, Commitment, Outcome, Status
-from fairchase.leads.people import lead_or_404, leavers, owner_choices
+from fairchase.leads.people import lead_or_404, leavers, others_on, owner_choices
 from fairchase.leads.undo import undo_outcome, undo_snapshot
 from fairchase.params import an_id
 
@@ -43,6 +43,7 @@ from ..agenda import (
     section_title,
 )
 from ..forms import CommitmentForm
+from ..settings_forms import BusinessZoneForm, server_zone
 from ..templatetags.fairchase_web import check_addresses
 from ..words import status_label, stop_words, stopped_by
 from .common import is_htmx, web_view
@@ -92,12 +93,14 @@ def _context(request, agenda=None) -> dict:
         panels.prepare_today(request, agenda.leads())
     except Exception:  # an extension's bug must not take Today down
         log.exception("preparing Today extras failed")
+    people = owner_choices(request.user, scope) if request.is_admin else None
     return {
         "agenda": agenda,
         "owner": owner,  # a leaver's Today links to their "Reassign all"
         "scope": scope,
         "team_view": owner is None or owner != request.user,
-        "owners": owner_choices(request.user, scope) if request.is_admin else None,
+        "owners": people,  # a leaver's leads go to one of them
+        "picker": others_on(people, request.user),  # "Whose leads", with someone else
         "leavers": leavers(request.user),
         "outcome_buttons": OUTCOME_BUTTONS,
         "sources": dict(SOURCES),
@@ -107,8 +110,12 @@ def _context(request, agenda=None) -> dict:
 @require_GET
 @web_view
 def today(request):
-    """The page a person opens each morning."""
-    return render(request, "web/today.html", _context(request))
+    """The page a person opens each morning (an owner of a new install is first asked for
+    the business's time zone: `BusinessZoneForm`)."""
+    context = _context(request)
+    if request.is_admin and request.business.timezone_unset:
+        context["zone_form"] = BusinessZoneForm(suggested=server_zone())
+    return render(request, "web/today.html", context)
 
 
 @require_GET

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from fairchase import clock
 from fairchase.intake.exporting import source_label
+from fairchase.leads.models import BusinessSettings
 from fairchase.leads.people import is_admin
 from fairchase.web.agenda import agenda_for
 from fairchase.web.words import plan_do
@@ -29,6 +30,17 @@ def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) ->
     for row in rows:
         t.add_row(*(Text(cell) for cell in row))
     return t
+
+
+def _nothing_due(agenda, tz) -> str:
+    """An empty day: when the next follow-up is and with whom (as Today says it); how to
+    start only when there are no leads at all (eval22 #12: "add leads" beside a lead due Wed)."""
+    if agenda.next_due:
+        when = clock.at_zone(agenda.next_due, tz)
+        return f"Nothing due {agenda.day}. Next follow-up: {when} ({agenda.next_name})."
+    if agenda.has_leads:
+        return f"Nothing due {agenda.day}: your leads come back on the day their plan says."
+    return "Nothing to do: add leads (web UI, `fairchase import FILE`) or load `fairchase demo`."
 
 
 class Command(BaseCommand):
@@ -61,6 +73,7 @@ class Command(BaseCommand):
             return
         whose = "everyone" if everyone else name
         tz = clock.business_zone()
+        unset = BusinessSettings.current().timezone_unset  # said as Today says it
         leads = {
             r.lead.pk: r.lead
             for r in agenda.new + agenda.followups + agenda.wings + agenda.waiting + agenda.let_go
@@ -81,13 +94,12 @@ class Command(BaseCommand):
             f"[bold]Today for {escape(whose)}[/bold]{escape(why)}: {escape(plan)}"
             f"{agenda.budget_minutes:.0f} selling minutes{agenda.minutes_logged_note}. "
             f"Times are {tz.key} time "
-            f"({clock.label(now, tz)}), a lead's own beside it where it differs.",
+            f"({clock.label(now, tz)}){' until you set your time zone in Settings' if unset else ''}, "
+            "a lead's own beside it where it differs.",
             highlight=False,
         )
         if agenda.is_empty:
-            con.print(
-                "Nothing to do: add leads (web UI, `fairchase import FILE`) or load `fairchase demo`."
-            )
+            con.print(escape(_nothing_due(agenda, tz)), highlight=False)
             return
         if agenda.new:
             con.print(_new_table(agenda, reason))

@@ -14,3 +14,21 @@ document.addEventListener("click", function (event) {
     field.select();
   }
 }, true);
+
+// select[data-browser-zone]: a time zone still to be confirmed (Today's first-run box). The
+// browser's own zone is chosen when the list has it, and the note says where it came from;
+// nothing is saved until the person presses Save.
+(function () {
+  var select = document.querySelector("select[data-browser-zone]");
+  var zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!select || !zone) { return; }
+  var options = select.options;
+  for (var i = 0; i < options.length; i++) {
+    if (options[i].value === zone) {
+      select.value = zone;
+      var note = document.getElementById("zone-suggested");
+      if (note) { note.textContent = note.dataset.browserText; }
+      return;
+    }
+  }
+})();
