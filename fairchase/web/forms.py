@@ -432,8 +432,9 @@ class BusinessSettingsForm(forms.ModelForm):
         return float(percent) / 100
 
     def save(self, commit=True):
-        """Saved by a person, the margin is theirs: Settings and Today stop asking for it."""
-        self.instance.margin_set = True
+        """Saved by a person, the margin is theirs: Settings and Today stop asking for it, and
+        stop saying what an upgrade corrected."""
+        self.instance.margin_set, self.instance.corrected = True, ""
         return super().save(commit)
 
     def clean(self):
