@@ -12,6 +12,7 @@ from ninja.errors import ValidationError
 from pydantic import BeforeValidator, ConfigDict, model_validator
 
 from fairchase.intake.mapping import map_source
+from fairchase.leads.actions import MAX_ATTEMPT_MINUTES
 from fairchase.leads.models import (
     CONSENTS,
     GOOD_SIGNALS,
@@ -304,7 +305,7 @@ class AttemptIn(Body):
     outcome: OutcomeIn = Field(
         ..., description="`bounced` fits only email or text: on a call or a visit it is a 400."
     )
-    minutes: float | None = Field(default=None, ge=0, le=600)
+    minutes: float | None = Field(default=None, ge=0, le=MAX_ATTEMPT_MINUTES)
     notes: Text(2000) = ""
     progress: bool | None = None
     at: Happened | None = None

@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from fairchase.leads import imports, planning
+from fairchase.leads import actions, imports, planning
 from fairchase.leads.models import Channel, Lead, Outcome, Status
 from fairchase.leads.normalize import clean_text
 
@@ -63,6 +63,38 @@ def _money(value, what: str) -> Decimal | None:
     return amount
 
 
+def _attempt(i: int, a) -> dict:
+    """The record's attempt `i`, checked as a logged one is (`actions.check_minutes`: a
+    negative number of minutes would add to a day's selling minutes). Raises RecordError."""
+    if not isinstance(a, dict):
+        raise RecordError(f"attempt {i}: not an object.")
+    channel, outcome = a.get("channel"), a.get("outcome")
+    if channel not in CHANNELS:
+        raise RecordError(
+            f"attempt {i}: channel {channel!r} is not one of {', '.join(sorted(CHANNELS))}."
+        )
+    if outcome not in OUTCOMES:
+        raise RecordError(
+            f"attempt {i}: outcome {outcome!r} is not one of {', '.join(sorted(OUTCOMES))}."
+        )
+    try:
+        minutes = float(a.get("minutes") or 0.0)
+    except (TypeError, ValueError):
+        raise RecordError(f"attempt {i}: minutes {a.get('minutes')!r} is not a number.") from None
+    try:
+        actions.check_minutes(minutes)
+    except actions.ActionError as exc:
+        raise RecordError(f"attempt {i}: {exc}") from None
+    progress = a.get("progress")
+    return {
+        "at": _when(a.get("at"), f"attempt {i} at"),
+        "channel": channel,
+        "outcome": outcome,
+        "minutes": minutes,
+        "progress": progress if isinstance(progress, bool) else None,
+    }
+
+
 def parse_record(rec) -> dict:
     """Check one contract record; returns a cleaned copy. Raises RecordError."""
     if not isinstance(rec, dict):
@@ -72,35 +104,7 @@ def parse_record(rec) -> dict:
     status = str(rec.get("status") or "lost")
     if status not in STATUSES:
         raise RecordError(f"status: {status!r} is not one of {', '.join(sorted(STATUSES))}.")
-    attempts = []
-    for i, a in enumerate(rec.get("attempts") or [], start=1):
-        if not isinstance(a, dict):
-            raise RecordError(f"attempt {i}: not an object.")
-        channel, outcome = a.get("channel"), a.get("outcome")
-        if channel not in CHANNELS:
-            raise RecordError(
-                f"attempt {i}: channel {channel!r} is not one of {', '.join(sorted(CHANNELS))}."
-            )
-        if outcome not in OUTCOMES:
-            raise RecordError(
-                f"attempt {i}: outcome {outcome!r} is not one of {', '.join(sorted(OUTCOMES))}."
-            )
-        try:
-            minutes = float(a.get("minutes") or 0.0)
-        except (TypeError, ValueError):
-            raise RecordError(
-                f"attempt {i}: minutes {a.get('minutes')!r} is not a number."
-            ) from None
-        progress = a.get("progress")
-        attempts.append(
-            {
-                "at": _when(a.get("at"), f"attempt {i} at"),
-                "channel": channel,
-                "outcome": outcome,
-                "minutes": minutes,
-                "progress": progress if isinstance(progress, bool) else None,
-            }
-        )
+    attempts = [_attempt(i, a) for i, a in enumerate(rec.get("attempts") or [], start=1)]
     attempts.sort(key=lambda a: a["at"])
     as_list = lambda v: [str(x) for x in v] if isinstance(v, list) else []  # noqa: E731
     return {

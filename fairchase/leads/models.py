@@ -211,6 +211,9 @@ class BusinessSettings(models.Model):
         blank=True,
         help_text="On one line; the footer of sales emails gives it (the law asks for one).",
     )
+    # What an upgrade changed to bring a value an older version accepted within the bounds
+    # above (else saving any setting fails on it): said on Settings until a person saves them.
+    corrected = models.TextField(blank=True)
 
     class Meta:
         verbose_name_plural = "business settings"

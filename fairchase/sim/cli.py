@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from fairchase.arguments import any_whole, number, whole
 from fairchase.sim.backtest import Backtest, backtest, load_history
 from fairchase.sim.baselines import BASELINES
 from fairchase.sim.metrics import comparison_table, ratio_table, ratios
@@ -51,7 +52,7 @@ def _simulate_args(argv: list[str] | None) -> argparse.Namespace:
         help="world to run, by seed (repeatable; default: the first 3 test worlds, "
         f"{TEST_SEEDS[0]}-{TEST_SEEDS[2]})",
     )
-    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--seed", type=any_whole, default=0)
     ap.add_argument("--quick", action="store_true", help="small worlds, a few seconds")
     ap.add_argument("--out", default="out/sim", help="directory for plots and results.json")
     ap.add_argument("--no-plots", action="store_true")
@@ -158,11 +159,13 @@ def backtest_main(argv: list[str] | None = None, console: Console | None = None)
         description="What if we had stopped earlier? Stopping rules on your real, finished leads.",
     )
     ap.add_argument("history", help="JSONL file of finished leads (the contract's lead records)")
-    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--folds", type=whole(2), default=5)
     ap.add_argument("--out", default="out/backtest")
-    ap.add_argument("--margin", type=float, default=1.0, help="share of deal value that is profit")
-    ap.add_argument("--hourly-cost", type=float, default=50.0)
-    ap.add_argument("--complaint-cost", type=float, default=200.0)
+    ap.add_argument(
+        "--margin", type=number(0.0001, 1), default=1.0, help="share of deal value that is profit"
+    )
+    ap.add_argument("--hourly-cost", type=number(0, 10_000), default=50.0)
+    ap.add_argument("--complaint-cost", type=number(0, 1_000_000), default=200.0)
     ap.add_argument("--no-fairchase", action="store_true", help="stop-after-N rules only")
     ap.add_argument("--no-plots", action="store_true")
     args = ap.parse_args(argv)

@@ -8,6 +8,7 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 
 from fairchase import clock
+from fairchase.leads.actions import MAX_ATTEMPT_MINUTES as MOST
 from fairchase.leads.actions import ActionError, check_outcome, check_revisit
 from fairchase.leads.models import (
     CONSENTS,
@@ -176,7 +177,7 @@ class AttemptForm(forms.Form):
     channel = forms.ChoiceField(choices=Channel.choices)
     outcome = forms.ChoiceField(choices=Outcome.choices)
     minutes = forms.FloatField(
-        min_value=0, max_value=600, required=False, help_text="Empty = the usual for this channel."
+        min_value=0, max_value=MOST, required=False, help_text="Empty = the usual for this channel."
     )
     progress = forms.ChoiceField(choices=PROGRESS, required=False, label="Moved closer to a sale?")
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -132,9 +132,10 @@ class BusinessSettingsForm(forms.ModelForm):
 
     def save(self, commit=True):
         """Saved by a person, the margin and the zone are theirs: Settings and Today stop
-        asking for them."""
+        asking for them, and stop saying what an upgrade corrected."""
         self.instance.margin_set = True
         self.instance.timezone_set = True
+        self.instance.corrected = ""
         return super().save(commit)
 
     def clean(self):

@@ -35,6 +35,20 @@ def check_channel(channel: str) -> None:
         raise ActionError(f"Unknown channel {channel!r}: one of {', '.join(Channel.values)}.")
 
 
+# The most minutes one try may take (the log form's and the API's bound): more is a typo, and
+# the day's selling minutes are counted from the tries logged on it.
+MAX_ATTEMPT_MINUTES = 600
+
+
+def check_minutes(minutes: float | None) -> None:
+    """Refuse minutes no try takes: a negative number would add to the day's selling minutes
+    (120 + 3 for "-3"), and more than ten hours is a typo. None is the channel's usual."""
+    if minutes is not None and not 0 <= minutes <= MAX_ATTEMPT_MINUTES:
+        raise ActionError(
+            f"Minutes must be between 0 and {MAX_ATTEMPT_MINUTES} for one try, not {minutes:g}."
+        )
+
+
 # The channels an outcome can happen on where not every one can: only a message bounces.
 OUTCOME_CHANNELS = {Outcome.BOUNCED: (Channel.EMAIL, Channel.TEXT)}
 
@@ -75,6 +89,7 @@ def log_attempt(
     (`before_the_lead`), however the attempt is logged."""
     check_channel(channel)
     check_outcome(channel, outcome)
+    check_minutes(minutes)
     caller, lead = lead, _lock(lead)
     if lead.status == Status.OPTED_OUT:
         raise ActionError(not_chased(lead))

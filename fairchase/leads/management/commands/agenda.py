@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from fairchase import clock
+from fairchase.arguments import whole
 from fairchase.intake.exporting import source_label
 from fairchase.leads.models import BusinessSettings
 from fairchase.leads.people import is_admin
@@ -16,6 +17,8 @@ from fairchase.web.agenda import agenda_for
 from fairchase.web.words import plan_do
 
 PIPE_WIDTH = 200
+# Narrower, the table's columns hold nothing but their borders.
+MIN_WIDTH = 40
 
 
 def _money(v) -> str:
@@ -53,7 +56,9 @@ class Command(BaseCommand):
             action="store_true",
             help="An owner's view of the whole team's leads (with --user, that user must be an owner)",
         )
-        parser.add_argument("--width", type=int, default=None, help="Terminal width")
+        parser.add_argument(
+            "--width", type=whole(MIN_WIDTH, 1000), default=None, help="Terminal width"
+        )
 
     def handle(self, *args, user=None, width=None, everyone=False, **opts):
         who = _whose(user)

@@ -5,6 +5,7 @@ from itertools import islice
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from fairchase.arguments import any_whole, whole
 from fairchase.insights.snapshot import warm
 from fairchase.insights.synthetic import seed_demo_costs
 from fairchase.leads.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
@@ -33,6 +34,10 @@ def unsafe_here() -> str:
     return ""
 
 
+# Leads of each kind at most: the demo draws their phone numbers from 64,000 without repeats.
+MOST = 30_000
+
+
 class Command(BaseCommand):
     help = (
         "Load demo data: 3 users, finished history, open leads at every stage; fit and plan. "
@@ -45,9 +50,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Where the demo may not load (users or leads exist), say so and exit 0.",
         )
-        parser.add_argument("--history", type=int, default=500, help="Finished leads to create.")
-        parser.add_argument("--open", type=int, default=180, help="Open leads to create.")
-        parser.add_argument("--seed", type=int, default=7)
+        parser.add_argument(
+            "--history", type=whole(0, MOST), default=500, help="Finished leads to create."
+        )
+        parser.add_argument(
+            "--open", type=whole(0, MOST), default=180, help="Open leads to create."
+        )
+        parser.add_argument("--seed", type=any_whole, default=7)
 
     def handle(self, *args, if_empty, history, open, seed, **opts):
         why = unsafe_here()

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from fairchase import clock
+from fairchase.arguments import number
 from fairchase.leads import actions
 from fairchase.leads.models import Lead
 from fairchase.params import an_id
@@ -27,7 +28,12 @@ class Command(BaseCommand):
             out.add_argument(
                 f"--{o.replace('_', '-')}", dest="outcome", action="store_const", const=o
             )
-        parser.add_argument("--minutes", type=float, default=None)
+        parser.add_argument(
+            "--minutes",
+            type=number(0, actions.MAX_ATTEMPT_MINUTES),
+            default=None,
+            help="How long the try took (default: the usual for the channel)",
+        )
         parser.add_argument("--notes", default="")
         parser.add_argument(
             "--progress", action="store_true", help="The conversation moved closer to a sale"

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from fairchase.arguments import whole
 from fairchase.leads.worker import Loop
 
 
@@ -29,8 +30,10 @@ def port_problem(addr: str) -> str | None:
     announcing "running": gunicorn alone would retry, give up and exit with status 0."""
     host, _, port = addr.rpartition(":")
     host = host.strip("[]") or "0.0.0.0"
-    if not port.isdigit():
+    if not (port.isascii() and port.isdigit()):
         return f"{addr!r} is not host:port (for example 127.0.0.1:8000)."
+    if not 1 <= int(port) <= 65535:  # bind() would raise OverflowError, or pick a port for 0
+        return f"Port {int(port)} is not 1-65535 (for example 127.0.0.1:8000)."
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
@@ -50,7 +53,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--addr", default="127.0.0.1:8000", help="host:port to listen on")
-        parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+        parser.add_argument(
+            "--workers", type=whole(1, 64), default=2, help="gunicorn worker processes"
+        )
         parser.add_argument(
             "--no-worker", action="store_true", help="Do not run the background worker"
         )

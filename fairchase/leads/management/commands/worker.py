@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from fairchase.arguments import whole
 from fairchase.leads.worker import STEPS, Loop, run_once
 
 
@@ -11,7 +12,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="Run every step once and exit.")
         parser.add_argument(
-            "--iterations", type=int, default=None, help="Stop after N loop iterations."
+            "--iterations", type=whole(1), default=None, help="Stop after N loop iterations."
         )
 
     def handle(self, *args, once=False, iterations=None, **opts):

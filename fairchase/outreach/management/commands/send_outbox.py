@@ -5,6 +5,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from fairchase.arguments import number, whole
 from fairchase.outreach import claiming, mailbox, outbox
 
 
@@ -14,11 +15,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--until-empty", action="store_true", help="Exit once nothing is due.")
         parser.add_argument(
-            "--iterations", type=int, default=1, help="Loop this many times (0 = forever)."
+            "--iterations", type=whole(0), default=1, help="Loop this many times (0 = forever)."
         )
         parser.add_argument("--poll", action="store_true", help="Also read the reply mailbox.")
         parser.add_argument(
-            "--idle", type=float, default=0.2, help="Seconds to sleep when nothing is due."
+            "--idle",
+            type=number(0, 3600),
+            default=0.2,
+            help="Seconds to sleep when nothing is due.",
         )
 
     def handle(self, *args, until_empty=False, iterations=1, poll=False, idle=0.2, **opts):
