@@ -7,23 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .priors import CHANNELS
-from .records import (
-    BOUNCED,
-    CLOSED_KIND,
-    ENGAGED,
-    NAN,
-    OPEN,
-    OPTED_OUT,
-    RECENT,
-    STATUS_KIND,
-    UNREACHABLE,
-    UNREADABLE,
-    WAIT_PAUSED,
-    WAIT_REVISIT,
-    Book,
-    codes,
-    signal_masks,
-)
+from .records import BOUNCED, NAN, OPTED_OUT, RECENT, STATUS_KIND, Book, Kind, codes, signal_masks
 from .tries import last_per_lead, try_table
 
 
@@ -33,7 +17,7 @@ class LeadBatch:
 
     ids: list
     errors: dict
-    kind: np.ndarray  # OPEN, ENGAGED, CLOSED_KIND, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, ...
+    kind: np.ndarray  # Kind: open, engaged, closed, waiting, unreadable, unreachable
     src: np.ndarray  # source index in the model (unknown sources: the pooled row)
     mask: np.ndarray  # signal bits
     tz: np.ndarray  # index into the plan's zones (ContactHours.zone_index)
@@ -69,17 +53,19 @@ def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, hours, 
     n = book.n
     tried = try_table(book.attempts, np.arange(n), n)
     lead = tried.lead
-    kind = codes(STATUS_KIND, book.statuses, OPEN)
-    kind[lead[tried.outcome == OPTED_OUT]] = CLOSED_KIND
-    kind[(tried.first < len(lead)) & (kind == OPEN)] = ENGAGED
+    kind = codes(STATUS_KIND, book.statuses, Kind.OPEN)
+    kind[lead[tried.outcome == OPTED_OUT]] = Kind.CLOSED
+    kind[(tried.first < len(lead)) & (kind == Kind.OPEN)] = Kind.ENGAGED
     avail = _reachable(book)
-    live = (kind == OPEN) | (kind == ENGAGED)
+    live = (kind == Kind.OPEN) | (kind == Kind.ENGAGED)
     unreachable = live & (avail == 0)
     waiting = live & ~unreachable & (book.paused > now)
     parked = live & ~unreachable & ~waiting & (book.revisit > now)
-    kind[unreachable], kind[waiting], kind[parked] = UNREACHABLE, WAIT_PAUSED, WAIT_REVISIT
-    kind[list(book.errors)] = UNREADABLE
-    revisited = (book.revisit <= now) & (kind == OPEN)
+    kind[unreachable] = Kind.UNREACHABLE
+    kind[waiting] = Kind.WAIT_PAUSED
+    kind[parked] = Kind.WAIT_REVISIT
+    kind[list(book.errors)] = Kind.UNREADABLE
+    revisited = (book.revisit <= now) & (kind == Kind.OPEN)
     after_revisit = np.bincount(lead[tried.at >= book.revisit[lead]], minlength=n)
     silent = np.bincount(lead[~tried.engaged], minlength=n)
     dated, engaged, reply = ~np.isnan(tried.at), tried.engaged, tried.reply

@@ -39,7 +39,7 @@ from .lookahead import (
 )
 from .model import AGE_KNOT_U, Model
 from .reasons import ASSUMED_DEFAULT, ASSUMED_NOT, ASSUMED_TYPICAL
-from .records import DAY, ENGAGED, OPEN, OUTCOME_CODE, WEEK, read_book, to_ts
+from .records import DAY, OUTCOME_CODE, WEEK, Kind, read_book, to_ts
 from .settings import PolicyError, Settings
 from .timing import ContactHours
 from .window import cap_floor
@@ -127,7 +127,7 @@ def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
         model.value_mean[b.src] if fallback is None else fallback,
         b.stated_value,
     )
-    io, ie = np.flatnonzero(b.kind == OPEN), np.flatnonzero(b.kind == ENGAGED)
+    io, ie = np.flatnonzero(b.kind == Kind.OPEN), np.flatnonzero(b.kind == Kind.ENGAGED)
     engaged = _plan_engaged(ctx, b, when, value, ie)
     silent = _Silent(ctx, b, when, value, io)
     res = silent.look(None, ctx.settings)
@@ -138,14 +138,14 @@ def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
     prio = np.zeros(b.n)
     prio[io] = silent_decisions(ctx, b, facts, io, res, crowd, out)
     prio[ie] = engaged_decisions(ctx, b, facts, ie, engaged, out)
-    for i in np.flatnonzero((b.kind != OPEN) & (b.kind != ENGAGED)).tolist():
-        out[i] = fixed_decision(b, i, int(b.kind[i]))
+    for i in np.flatnonzero((b.kind != Kind.OPEN) & (b.kind != Kind.ENGAGED)).tolist():
+        out[i] = fixed_decision(b, i, Kind(b.kind[i]))
     minutes = np.zeros(b.n)
     go = res.due_by(ctx.until) & ~crowd.waiting
     minutes[io] = np.where(go, ctx.minutes[res.channel], 0.0)
     minutes[ie] = np.where(talk_today, ctx.minutes[engaged.channel], 0.0)
     done.extend(out)
-    return Agenda(prio, minutes, b.new & (b.kind == OPEN))
+    return Agenda(prio, minutes, b.new & (b.kind == Kind.OPEN))
 
 
 class _When:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from enum import IntEnum
 from itertools import chain
 
 import numpy as np
@@ -37,9 +38,21 @@ OUTCOME_CODE = {
 }
 BOUNCED, OPTED_OUT = OUTCOME_CODE["bounced"], OUTCOME_CODE["opted_out"]
 RESPONSE_CODES = sorted(OUTCOME_CODE[name] for name in RESPONSES)
-# what a lead is to the planner
-OPEN, ENGAGED, CLOSED_KIND, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE = range(7)
-STATUS_KIND = {**dict.fromkeys(CLOSED, CLOSED_KIND), "engaged": ENGAGED}
+
+
+class Kind(IntEnum):
+    """What a lead is to the planner (`LeadBatch.kind`)."""
+
+    OPEN = 0
+    ENGAGED = 1
+    CLOSED = 2
+    WAIT_PAUSED = 3
+    WAIT_REVISIT = 4
+    UNREADABLE = 5
+    UNREACHABLE = 6
+
+
+STATUS_KIND = {**dict.fromkeys(CLOSED, Kind.CLOSED), "engaged": Kind.ENGAGED}
 STATUSES = ("open", "engaged", "won", "lost", "opted_out")
 COMMON_KEYS = ("id", "source", "value", "signals", "consents", "timezone", "created_at", "status")
 ATTEMPT_KEYS = ("outcome", "channel", "at", "progress")
