@@ -16,7 +16,6 @@ first).
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 
 import numpy as np
@@ -212,16 +211,16 @@ class _Silent:
         sel = slice(None) if sel is None else sel  # all: a slice takes views, no copies
         sub, ii, follow = self.lead.subset(sel), self.io[sel], self.follow[sel]
         fixed = schedule_free(self.ctx.model, economics, sub)
-        best: Chase | None = None
-        for choice in range(len(self.schedules)) if choices is None else choices:
+
+        def chase(choice: int) -> Chase:
             gap = schedule_gap(sub.k, self.schedules[choice])
             start = np.where(follow & (not now_first), np.fmax(now, sub.last_at + gap), now)
-            res = self._chase(sub, ii, start, choice, economics, fixed)
-            if best is None:
-                best = res
-            else:
-                best.keep_better(res, res.v_now > best.v_now * 1.02 + 0.01)
-        assert best is not None, "at least one schedule"
+            return self._chase(sub, ii, start, choice, economics, fixed)
+
+        every = range(len(self.schedules)) if choices is None else choices
+        best = chase(every[0])
+        for choice in every[1:]:
+            best.keep_better(chase(choice))
         if choices is None and not now_first:
             self._carry(sub, ii, economics, best)
         return best
@@ -258,9 +257,7 @@ class _Silent:
                 lead, ii[part], lead.created + AGE_DAYS[knot[part]] * DAY, choice, economics
             )
             res.carried[:] = True
-            take = res.v_now > best.v_now[part] * 1.02 + 0.01
-            for f in dataclasses.fields(res):
-                getattr(best, f.name)[part[take]] = getattr(res, f.name)[take]
+            best.keep_better(res, part)
 
 
 def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, ie) -> Conversation:
@@ -338,8 +335,7 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
     order = np.argsort(-np.where(ok, early.ev / need, -np.inf), kind="stable")[: int(ok.sum())]
     take = np.zeros(len(cand), dtype=bool)
     take[order] = fill_day(need[order], spare)
-    for f in dataclasses.fields(res):
-        getattr(res, f.name)[cand[take]] = getattr(early, f.name)[take]
+    res.put(cand[take], early, take)
 
 
 def _facts(ctx: _Context, b: LeadBatch, value, when: _When) -> Facts:
