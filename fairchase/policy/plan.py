@@ -6,7 +6,7 @@ lookahead); engaged leads (_plan_engaged); the sharing of the day's minutes (_sh
 agenda.crowded_day on a crowded day, _bring_forward on a day with minutes to spare); the
 decisions (decisions, one `Lead` row each) and their reasons (reasons).
 
-New enquiries (no attempt yet) that make today's agenda get NEW_LEAD_BAND added to their
+New enquiries (no attempt yet) that make today's agenda get agenda.NEW_LEAD_BAND added to their
 priority: respond ASAP (seed 000) means they top the agenda, while priority minus the band
 is still their expected value per minute. The day's fresh enquiries share a whole day's
 minutes among themselves, whatever the conversations take (_share_the_day); a new enquiry
@@ -45,7 +45,6 @@ from .window import cap_floor
 
 CHUNK = 32768
 MIN_LEADS_FOR_SCHEDULES = 200
-NEW_LEAD_BAND = 1000.0
 AGE_DAYS = np.expm1(AGE_KNOT_U)  # the age curve's knots, in days
 
 
@@ -110,7 +109,7 @@ def plan(model, leads, now, settings=None) -> list[dict]:
     if not out:
         return out
     agenda = Agenda.join(parts)
-    lift_new_enquiries(out, agenda, ctx.pace, NEW_LEAD_BAND)
+    lift_new_enquiries(out, agenda, ctx.pace)
     return [out[i] for i in agenda_order(out, agenda.priority)]
 
 
@@ -360,4 +359,4 @@ def _facts(ctx: _Context, b: LeadBatch, value, when: _When) -> Facts:
     )
 
 
-__all__ = ["plan", "default_model", "as_model", "NEW_LEAD_BAND"]
+__all__ = ["plan", "default_model", "as_model"]

@@ -328,7 +328,8 @@ def _read_optional(book: Book, records: list, complete: bool):
             if isinstance(channels, str):  # one channel named alone
                 channels = [channels]
             if isinstance(channels, SEQUENCES):  # [] means none: never contacted
-                book.own_channels[i] = channel_bits(channels)
+                known = {c for c in channels if isinstance(c, str) and c in CHANNEL_INDEX}
+                book.own_channels[i] = sum(1 << CHANNEL_INDEX[c] for c in known)
             if commitment:
                 cg = getter(commitment)
                 due, by = to_ts(cg("due")), cg("by")
@@ -343,13 +344,6 @@ def _read_optional(book: Book, records: list, complete: bool):
             book.won_value[i] = NAN if won is None else won
         except Exception as exc:  # never raise on a bad record: report it in the decision
             book.errors[i] = type(exc).__name__
-
-
-def channel_bits(channels) -> int:
-    """The bits of the known channels in a lead's own list of reachable channels."""
-    return sum(
-        {1 << CHANNEL_INDEX[c] for c in channels if isinstance(c, str) and c in CHANNEL_INDEX}
-    )
 
 
 def signal_masks(signals: list, bits: dict) -> np.ndarray:
