@@ -48,7 +48,7 @@ class Lead(NamedTuple):
     k: int
     tries: int
     revisited: int
-    mailing: int
+    mailing: bool
     streak: int
     # Facts
     id: Any
@@ -200,7 +200,7 @@ def fixed_decision(b, i, kind):
     """Leads with nothing to weigh: closed, unreachable, paused, parked or unreadable."""
     if kind in (Kind.WAIT_PAUSED, Kind.WAIT_REVISIT):
         paused = kind == Kind.WAIT_PAUSED
-        return _decision(b.ids[i], WAIT, 0.0, 0.0, R.waiting(paused, b.paused[i]))
+        return _decision(b.ids[i], WAIT, 0.0, 0.0, R.waiting(paused, b.waits_until[i]))
     if kind == Kind.UNREADABLE:
         return _decision(b.ids[i], WAIT, 0.0, 0.0, R.unreadable(b.errors.get(i, "error")))
     reason = R.UNREACHABLE if kind == Kind.UNREACHABLE else R.CLOSED

@@ -121,9 +121,9 @@ def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
     when = _When(ctx, b)
     fallback = ctx.settings.default_value
     value = np.where(
-        np.isnan(b.stated_value),
+        np.isnan(b.value),
         model.value_mean[b.src] if fallback is None else fallback,
-        b.stated_value,
+        b.value,
     )
     io, ie = np.flatnonzero(b.kind == Kind.OPEN), np.flatnonzero(b.kind == Kind.ENGAGED)
     engaged = _plan_engaged(ctx, b, when, value, ie)
@@ -349,7 +349,7 @@ def _facts(ctx: _Context, b: LeadBatch, value, when: _When) -> Facts:
     return Facts(
         id=np.fromiter(b.ids, dtype=object, count=b.n),
         value=value,
-        assumed=np.where(np.isnan(b.stated_value), guess, ASSUMED_NOT),
+        assumed=np.where(np.isnan(b.value), guess, ASSUMED_NOT),
         promise=when.promise,
         promise_local=ctx.hours.local_grouped(b.commit_at, b.tz),
         age=now - b.created,
