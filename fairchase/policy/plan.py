@@ -119,12 +119,9 @@ def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
     model, now = ctx.model, ctx.now
     b = lead_batch(read_book(leads), ctx.src_index, model.pooled, ctx.sig_bits, ctx.hours, now)
     when = _When(ctx, b)
-    fallback = ctx.settings.default_value
-    value = np.where(
-        np.isnan(b.value),
-        model.value_mean[b.src] if fallback is None else fallback,
-        b.value,
-    )
+    fallback = ctx.settings.default_value  # a value the lead lacks: this, or its source's mean
+    typical = model.value_mean[b.src] if fallback is None else fallback
+    value = np.where(np.isnan(b.value), typical, b.value)
     io, ie = np.flatnonzero(b.kind == Kind.OPEN), np.flatnonzero(b.kind == Kind.ENGAGED)
     engaged = _plan_engaged(ctx, b, when, value, ie)
     silent = _Silent(ctx, b, when, value, io)
@@ -157,10 +154,9 @@ class _When:
         pending = (b.commit_by > 0) & ~(b.commit_at < b.last_at)
         ours = pending & (b.commit_by == 1)
         theirs = pending & (b.commit_by == 2)
-        self.fixed = np.full(b.n, np.nan)
-        self.fixed[ours] = np.fmax(now, b.commit_at[ours])
-        self.fixed[theirs] = np.fmax(now, b.commit_at[theirs] + P.GRACE)
-        self.promise = np.where(ours, 1, np.where(theirs, 2, 0))  # whose promise sets `fixed`
+        grace = np.where(theirs, P.GRACE, 0.0)
+        self.fixed = np.where(pending, np.fmax(now, b.commit_at + grace), np.nan)
+        self.promise = np.where(pending, b.commit_by, 0)  # whose promise sets `fixed`
         # a promise of ours on a channel (a call back, as they asked) is kept on it: the lead's
         # channels are that one until then, when the lead can be reached on it
         named = np.maximum(b.commit_channel, 0)
