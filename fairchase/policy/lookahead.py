@@ -196,7 +196,8 @@ def _steps(model, settings, lead: SilentLeads, fixed: ScheduleFree, due0, schedu
     for j in range(1, H):
         planned[:, j] = planned[:, j - 1] + schedule_gap(fixed.knum[:, j - 1], schedule)
     gap = np.empty((n, H))
-    gap[:, 0] = due0 - np.where(lead.k > 0, lead.last_at, lead.created)  # a first: the enquiry
+    # the wait before each step: since the try before it (a first try: since the enquiry)
+    gap[:, 0] = due0 - np.where(lead.k > 0, lead.last_at, lead.created)
     gap[:, 1:] = planned[:, 1:] - planned[:, :-1]
     base = (
         fixed.base
