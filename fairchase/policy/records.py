@@ -213,17 +213,15 @@ def _safe_id(rec):
 
 def _read_columns(records: list) -> Book:
     n = len(records)
-    if set(map(type, records)) - {dict}:
-        raise Irregular
+    _kinds(records, {dict})
     columns, complete = _fields(records, COMMON_KEYS)
     ids, sources, values, signals, consents, zones, created, statuses = columns
     for column in (sources, zones, statuses):
-        _plain(column)
+        _kinds(column, _PLAIN)
     signals, consents = _sequences(signals), _sequences(consents)
     attempts = _sequences(_field(records, "attempts"))
     flat = list(chain.from_iterable(attempts))
-    if set(map(type, flat)) - {dict}:
-        raise Irregular
+    _kinds(flat, {dict})
     outcome, channel, at, progress = _fields(flat, ATTEMPT_KEYS)[0]
     lead = np.repeat(np.arange(n), [len(a) for a in attempts])
     progress_codes = [1 if p is True else 0 if p is False else -1 for p in progress]
@@ -279,28 +277,28 @@ def _fields(records, keys) -> tuple[list, bool]:
         return [_field(records, key) for key in keys], False
 
 
-def _plain(values):
-    if not set(map(type, values)) <= _PLAIN:
+def _kinds(values, allowed: set | frozenset) -> set:
+    """The types of `values`, each one of `allowed`: else the chunk is irregular."""
+    kinds = set(map(type, values))
+    if not kinds <= allowed:
         raise Irregular
+    return kinds
 
 
 def codes(table: dict, values, default: int) -> np.ndarray:
     """`table.get(v, default)` for each value (a non-str value never matches a key)."""
-    _plain(values)
+    _kinds(values, _PLAIN)
     return np.array([table.get(value, default) for value in values], dtype=np.int64)
 
 
 def _sequences(values):
     """Lists and tuples as they are, None as empty; any other value is irregular."""
-    kinds = set(map(type, values))
-    if not kinds <= {list, tuple, NoneType}:
-        raise Irregular
+    kinds = _kinds(values, {list, tuple, NoneType})
     return [v or () for v in values] if NoneType in kinds else values
 
 
 def _numbers(values) -> np.ndarray:
-    if not set(map(type, values)) <= {float, int, NoneType}:
-        raise Irregular
+    _kinds(values, {float, int, NoneType})
     out = np.array(values, dtype=float).reshape(-1)  # None -> NaN
     out[~((out >= 0.0) & (out < 1e15))] = np.nan  # to_float's range
     return out
