@@ -37,8 +37,9 @@ class LeadBatch(Book):
         return (self.k == 0) & np.isnan(self.last_at)
 
 
-def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, hours, now):
-    """The planner's view of a book (`hours`: the plan's ContactHours, which numbers zones)."""
+def lead_batch(book: Book, model, hours, now):
+    """The planner's view of a book: its sources and signals as `model` learned them, its zones
+    numbered by `hours` (the plan's ContactHours)."""
     n = book.n
     tried = try_table(book.attempts, np.arange(n), n)
     lead = tried.lead
@@ -61,8 +62,8 @@ def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, hours, 
     return LeadBatch(
         **vars(book),
         kind=kind,
-        src=codes(src_index, book.sources, pooled),
-        mask=signal_masks(book.signals, sig_bits),
+        src=codes(model.source_index(), book.sources, model.pooled),
+        mask=signal_masks(book.signals, model.signal_bits()),
         tz=hours.zone_index([zone if type(zone) is str else None for zone in book.zones]),
         k=np.where(revisited, 2 + after_revisit, silent),  # a revisited lead starts like a 3rd try
         tries=tried.count,

@@ -65,8 +65,6 @@ def as_model(model) -> Model:
 class _Context:
     def __init__(self, model: Model, settings: Settings, now_ts: float, n_total: int):
         self.model, self.settings, self.now = model, settings, now_ts
-        self.src_index = model.source_index()
-        self.sig_bits = model.signal_bits()
         self.hours = ContactHours(
             settings.contact_hours, settings.contact_days, settings.business_timezone
         )
@@ -117,7 +115,7 @@ def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
     """Decide for one chunk of leads: its decisions are appended to `done`, in the leads'
     order; returns their columns of the agenda."""
     model, now = ctx.model, ctx.now
-    b = lead_batch(read_book(leads), ctx.src_index, model.pooled, ctx.sig_bits, ctx.hours, now)
+    b = lead_batch(read_book(leads), model, ctx.hours, now)
     when = _When(ctx, b)
     fallback = ctx.settings.default_value  # a value the lead lacks: this, or its source's mean
     typical = model.value_mean[b.src] if fallback is None else fallback
@@ -163,7 +161,7 @@ class _When:
         kept = ours & (b.commit_channel >= 0) & ((b.avail >> named) & 1 > 0)
         b.avail[kept] = 1 << named[kept]
         self.mask = b.mask.copy()  # a promise they missed is a signal
-        self.mask[theirs & (b.commit_at < now)] |= ctx.sig_bits.get("missed_promise", 0)
+        self.mask[theirs & (b.commit_at < now)] |= ctx.model.signal_bits().get("missed_promise", 0)
         self.cap_floor = cap_floor(b.recent, ctx.settings.max_attempts_per_week)
 
     def __call__(self, earliest: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
