@@ -242,7 +242,7 @@ class _Silent:
         # is the schedules' to choose
         gain = np.where((ahead > WEEK) & (sub.k > 0)[:, None], gain, 0.0)
         knot = gain.argmax(axis=1)
-        later = np.flatnonzero(gain[np.arange(len(knot)), knot] > 0.0)
+        later = np.flatnonzero(gain.max(axis=1) > 0.0)
         for choice in np.unique(best.schedule[later]).tolist():
             part = later[best.schedule[later] == choice]
             lead = sub.subset(part)
