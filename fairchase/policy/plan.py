@@ -132,7 +132,7 @@ def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
     prio[io] = silent_decisions(ctx, b, facts, io, res, crowd, out)
     prio[ie] = engaged_decisions(ctx, b, facts, ie, engaged, out)
     for i in np.flatnonzero((b.kind != Kind.OPEN) & (b.kind != Kind.ENGAGED)).tolist():
-        out[i] = fixed_decision(b, i, Kind(b.kind[i]))
+        out[i] = fixed_decision(b, i, int(b.kind[i]))
     minutes = np.zeros(b.n)
     go = res.due_by(ctx.until) & ~crowd.waiting
     minutes[io] = np.where(go, ctx.minutes[res.channel], 0.0)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from enum import IntEnum
 from itertools import chain
 
 import numpy as np
@@ -40,16 +39,10 @@ BOUNCED, OPTED_OUT = OUTCOME_CODE["bounced"], OUTCOME_CODE["opted_out"]
 RESPONSE_CODES = sorted(OUTCOME_CODE[name] for name in RESPONSES)
 
 
-class Kind(IntEnum):
-    """What a lead is to the planner (`LeadBatch.kind`)."""
+class Kind:
+    """What a lead is to the planner (`LeadBatch.kind`): plain ints, as NumPy stores them."""
 
-    OPEN = 0
-    ENGAGED = 1
-    CLOSED = 2
-    WAIT_PAUSED = 3
-    WAIT_REVISIT = 4
-    UNREADABLE = 5
-    UNREACHABLE = 6
+    OPEN, ENGAGED, CLOSED, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE = range(7)
 
 
 STATUS_KIND = {**dict.fromkeys(CLOSED, Kind.CLOSED), "engaged": Kind.ENGAGED}
