@@ -90,11 +90,11 @@ def _first_left_out(order: np.ndarray, minutes: np.ndarray, budget: float) -> in
     return int(order[over[0]]) if len(over) else None
 
 
-def minute_price_today(res: Chase, today, minutes, budget, steps=12):
+def minute_price_today(res: Chase, today, minutes, budget):
     """What a minute is worth today when today's contacts need more minutes than `budget`:
     the value per minute of the first contact left out. Priced minutes make cheaper channels
     worth choosing, which fits more contacts and lowers the price: the fixed point is found
-    by bisection (0 when everything fits)."""
+    by bisection, 12 halvings (0 when everything fits)."""
     due = np.nonzero(today)[0]
     if not len(due) or not np.isfinite(budget):  # no crowd
         return 0.0
@@ -110,7 +110,7 @@ def minute_price_today(res: Chase, today, minutes, budget, steps=12):
     if high <= 0:
         return 0.0
     low = 0.0
-    for _ in range(steps):
+    for _ in range(12):
         mid = 0.5 * (low + high)
         if left_out(mid) > mid:
             low = mid
