@@ -339,7 +339,16 @@ def engaged_value(model, settings, src, mask, k, tries, streak, channel, value, 
     risk = complaint_risk(model, src, tries, n7, channel, engaged=1.0)
     prize = q * value * settings.margin
     net = prize - contacts * (cost + risk * settings.complaint_cost)
-    return Conversation(q, contacts, cost, risk, prize, net, net / contacts, channel)
+    return Conversation(
+        q=q,
+        contacts=contacts,
+        cost=cost,
+        risk=risk,
+        prize=prize,
+        net=net,
+        ev=net / contacts,
+        channel=channel,
+    )
 
 
 REVISIT_AS_TRY = 3  # a fresh try after months is valued like a 3rd try
