@@ -6,10 +6,11 @@ Pure and deterministic: no Django, no database, no network, no clock (time comes
     decisions = plan(model, leads, now)        # open leads -> decisions sorted by priority
 """
 
+from .agenda import NEW_LEAD_BAND
 from .decisions import stop_state
 from .fit import fit
 from .model import Model
-from .plan import NEW_LEAD_BAND, plan
+from .plan import plan
 from .settings import PolicyError, Settings
 from .typical import stop_attempt
 

@@ -13,6 +13,9 @@ from .records import DAY
 
 # a turn further off than this is said to be so, not dated (at no minutes a day it never comes)
 FAR_OFF_DAYS = 3 * 365
+# added to the priority of the new enquiries planned for today: respond ASAP (seed 000) puts them
+# on top, while their priority minus the band is still their value per minute
+NEW_LEAD_BAND = 1000.0
 
 
 def agenda_order(out, prio):
@@ -50,7 +53,7 @@ class Agenda:
         )
 
 
-def lift_new_enquiries(out, agenda: Agenda, budget: float, band):
+def lift_new_enquiries(out, agenda: Agenda, budget: float):
     """Put the new enquiries planned for today at the top, best first, as many as a whole
     day's `budget` minutes hold (see plan's module docstring): they share the day among
     themselves, so a conversation of more value per minute does not push one off the top."""
@@ -62,7 +65,7 @@ def lift_new_enquiries(out, agenda: Agenda, budget: float, band):
     first_out = _first_left_out(order, minutes, budget)
     cutoff = -np.inf if first_out is None else prio[first_out]
     for i in due[prio[due] > cutoff].tolist():
-        prio[i] += band
+        prio[i] += NEW_LEAD_BAND
         out[i]["priority"] = float(prio[i])
 
 
@@ -87,11 +90,11 @@ def _first_left_out(order: np.ndarray, minutes: np.ndarray, budget: float) -> in
     return int(order[over[0]]) if len(over) else None
 
 
-def minute_price_today(res: Chase, today, minutes, budget, steps=12):
+def minute_price_today(res: Chase, today, minutes, budget):
     """What a minute is worth today when today's contacts need more minutes than `budget`:
     the value per minute of the first contact left out. Priced minutes make cheaper channels
     worth choosing, which fits more contacts and lowers the price: the fixed point is found
-    by bisection (0 when everything fits)."""
+    by bisection, 12 halvings (0 when everything fits)."""
     due = np.nonzero(today)[0]
     if not len(due) or not np.isfinite(budget):  # no crowd
         return 0.0
@@ -107,7 +110,7 @@ def minute_price_today(res: Chase, today, minutes, budget, steps=12):
     if high <= 0:
         return 0.0
     low = 0.0
-    for _ in range(steps):
+    for _ in range(12):
         mid = 0.5 * (low + high)
         if left_out(mid) > mid:
             low = mid
@@ -130,11 +133,6 @@ class Crowd:
     reach_local: np.ndarray
     far: np.ndarray
     day_spent: bool = False
-
-    @classmethod
-    def quiet(cls, n: int) -> Crowd:
-        nan = np.full(n, np.nan)
-        return cls(nan, nan.copy(), np.zeros(n, dtype=bool))
 
     @property
     def waiting(self) -> np.ndarray:
@@ -170,7 +168,8 @@ def crowded_day(res: Chase, look, settings, minutes, budget, start, *, pace, fir
     every day, and a lead whose chase stops paying (it ages as it waits) is stopped for that.
     """
     budget, pace = max(0.0, budget), max(0.0, pace)  # below 0: none left
-    crowd = Crowd.quiet(len(res.v))
+    n = len(res.v)
+    crowd = Crowd(np.full(n, np.nan), np.full(n, np.nan), np.zeros(n, dtype=bool))  # nobody waits
     today = res.due_by(start + DAY)
     crowd.day_spent = bool(today.any() and budget < minutes[res.channel[today]].min())
     price = minute_price_today(res, today, minutes, budget)

@@ -7,38 +7,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from .priors import CHANNELS
-from .records import (
-    BOUNCED,
-    CLOSED_KIND,
-    ENGAGED,
-    NAN,
-    OPEN,
-    OPTED_OUT,
-    RECENT,
-    STATUS_KIND,
-    UNREACHABLE,
-    UNREADABLE,
-    WAIT_PAUSED,
-    WAIT_REVISIT,
-    Book,
-    codes,
-    signal_masks,
-)
+from .records import BOUNCED, NAN, OPTED_OUT, RECENT, STATUS_KIND, Book, Kind, codes, signal_masks
 from .tries import last_per_lead, try_table
 
 
 @dataclass
-class LeadBatch:
-    """A chunk of leads as the planner sees them (index i = the i-th record)."""
+class LeadBatch(Book):
+    """A chunk of leads as the planner sees them (index i = the i-th record): the book's
+    columns, and what planning derives from them."""
 
-    ids: list
-    errors: dict
-    kind: np.ndarray  # OPEN, ENGAGED, CLOSED_KIND, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, ...
+    kind: np.ndarray  # Kind: open, engaged, closed, waiting, unreadable, unreachable
     src: np.ndarray  # source index in the model (unknown sources: the pooled row)
     mask: np.ndarray  # signal bits
     tz: np.ndarray  # index into the plan's zones (ContactHours.zone_index)
-    stated_value: np.ndarray  # the record's deal value, NaN when unknown
-    created: np.ndarray
     k: np.ndarray  # silent tries before the first answer (a revisited lead restarts at 2)
     tries: np.ndarray  # every try that did not bounce (answered ones too): annoyance's count
     avail: np.ndarray  # channel bits the lead can be reached on now
@@ -46,17 +27,9 @@ class LeadBatch:
     last_outcome: np.ndarray  # its outcome code, -1 for none
     streak: np.ndarray  # engaged leads: contacts in a row without progress
     resp_channel: np.ndarray  # channel of the latest answer, -1 for none
-    mailing: np.ndarray  # mailing-list consent
     revisited: np.ndarray  # back from a revisit
-    commit_at: np.ndarray
-    commit_by: np.ndarray
-    commit_channel: np.ndarray  # the channel our promise names, -1 none
-    paused: np.ndarray  # waiting leads: until when
+    waits_until: np.ndarray  # a paused or parked lead: until when
     recent: np.ndarray  # (n, RECENT) latest attempt times, newest first, NaN-padded
-
-    @property
-    def n(self) -> int:
-        return len(self.ids)
 
     @property
     def new(self) -> np.ndarray:
@@ -64,34 +37,34 @@ class LeadBatch:
         return (self.k == 0) & np.isnan(self.last_at)
 
 
-def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, hours, now):
-    """The planner's view of a book (`hours`: the plan's ContactHours, which numbers zones)."""
+def lead_batch(book: Book, model, hours, now):
+    """The planner's view of a book: its sources and signals as `model` learned them, its zones
+    numbered by `hours` (the plan's ContactHours)."""
     n = book.n
     tried = try_table(book.attempts, np.arange(n), n)
     lead = tried.lead
-    kind = codes(STATUS_KIND, book.statuses, OPEN)
-    kind[lead[tried.outcome == OPTED_OUT]] = CLOSED_KIND
-    kind[(tried.first < len(lead)) & (kind == OPEN)] = ENGAGED
+    kind = codes(STATUS_KIND, book.statuses, Kind.OPEN)
+    kind[lead[tried.outcome == OPTED_OUT]] = Kind.CLOSED
+    kind[(tried.first < len(lead)) & (kind == Kind.OPEN)] = Kind.ENGAGED
     avail = _reachable(book)
-    live = (kind == OPEN) | (kind == ENGAGED)
+    live = (kind == Kind.OPEN) | (kind == Kind.ENGAGED)
     unreachable = live & (avail == 0)
     waiting = live & ~unreachable & (book.paused > now)
     parked = live & ~unreachable & ~waiting & (book.revisit > now)
-    kind[unreachable], kind[waiting], kind[parked] = UNREACHABLE, WAIT_PAUSED, WAIT_REVISIT
-    kind[list(book.errors)] = UNREADABLE
-    revisited = (book.revisit <= now) & (kind == OPEN)
+    kind[unreachable] = Kind.UNREACHABLE
+    kind[waiting] = Kind.WAIT_PAUSED
+    kind[parked] = Kind.WAIT_REVISIT
+    kind[list(book.errors)] = Kind.UNREADABLE
+    revisited = (book.revisit <= now) & (kind == Kind.OPEN)
     after_revisit = np.bincount(lead[tried.at >= book.revisit[lead]], minlength=n)
     silent = np.bincount(lead[~tried.engaged], minlength=n)
     dated, engaged, reply = ~np.isnan(tried.at), tried.engaged, tried.reply
     return LeadBatch(
-        ids=book.ids,
-        errors=book.errors,
+        **vars(book),
         kind=kind,
-        src=codes(src_index, book.sources, pooled),
-        mask=signal_masks(book.signals, sig_bits),
+        src=codes(model.source_index(), book.sources, model.pooled),
+        mask=signal_masks(book.signals, model.signal_bits()),
         tz=hours.zone_index([zone if type(zone) is str else None for zone in book.zones]),
-        stated_value=book.value,
-        created=book.created,
         k=np.where(revisited, 2 + after_revisit, silent),  # a revisited lead starts like a 3rd try
         tries=tried.count,
         avail=avail,
@@ -99,12 +72,8 @@ def lead_batch(book: Book, src_index: dict, pooled: int, sig_bits: dict, hours, 
         last_outcome=last_per_lead(lead, tried.outcome, n, -1),
         streak=last_per_lead(lead[engaged], tried.streak[engaged], n, 0),
         resp_channel=last_per_lead(lead[reply], tried.channel[reply], n, -1),
-        mailing=book.mailing.astype(np.int64),
         revisited=revisited.astype(np.int64),
-        commit_at=book.commit_at,
-        commit_by=book.commit_by,
-        commit_channel=book.commit_channel,
-        paused=np.where(waiting, book.paused, np.where(parked, book.revisit, NAN)),
+        waits_until=np.where(waiting, book.paused, np.where(parked, book.revisit, NAN)),
         recent=_recent(book.attempts.lead, book.attempts.at, n),
     )
 

@@ -14,7 +14,7 @@ from . import reasons as R
 from .agenda import Crowd
 from .batch import LeadBatch
 from .lookahead import Chase, Conversation
-from .records import UNREACHABLE, UNREADABLE, WAIT_PAUSED, WAIT_REVISIT
+from .records import Kind
 from .timing import utc_datetime
 
 CONTACT, WAIT, STOP = "contact", "wait", "stop"
@@ -48,7 +48,7 @@ class Lead(NamedTuple):
     k: int
     tries: int
     revisited: int
-    mailing: int
+    mailing: bool
     streak: int
     # Facts
     id: Any
@@ -198,9 +198,10 @@ def engaged_decisions(ctx, b: LeadBatch, facts: Facts, ie, res: Conversation, ou
 
 def fixed_decision(b, i, kind):
     """Leads with nothing to weigh: closed, unreachable, paused, parked or unreadable."""
-    if kind in (WAIT_PAUSED, WAIT_REVISIT):
-        return _decision(b.ids[i], WAIT, 0.0, 0.0, R.waiting(kind == WAIT_PAUSED, b.paused[i]))
-    if kind == UNREADABLE:
+    if kind in (Kind.WAIT_PAUSED, Kind.WAIT_REVISIT):
+        paused = kind == Kind.WAIT_PAUSED
+        return _decision(b.ids[i], WAIT, 0.0, 0.0, R.waiting(paused, b.waits_until[i]))
+    if kind == Kind.UNREADABLE:
         return _decision(b.ids[i], WAIT, 0.0, 0.0, R.unreadable(b.errors.get(i, "error")))
-    reason = R.UNREACHABLE if kind == UNREACHABLE else R.CLOSED
+    reason = R.UNREACHABLE if kind == Kind.UNREACHABLE else R.CLOSED
     return _decision(b.ids[i], STOP, 0.0, 0.0, reason, next_state="closed")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+NEWTON_STEPS = 30  # at most; it stops once a step moves no coefficient by 1e-7
+
 
 def sigmoid(x):
     with np.errstate(over="ignore"):
@@ -29,7 +31,7 @@ def aggregate(keys: np.ndarray, success: np.ndarray):
     return uniq, trials, wins
 
 
-def fit_logistic(X, trials, successes, prior_mean, prior_sd, iters=30, start=None):
+def fit_logistic(X, trials, successes, prior_mean, prior_sd, start=None):
     """Maximise binomial log-likelihood + Gaussian prior; return (coef, posterior sd, covariance).
 
     X is (cells, params); each cell has `trials` Bernoulli draws with `successes`.
@@ -41,7 +43,7 @@ def fit_logistic(X, trials, successes, prior_mean, prior_sd, iters=30, start=Non
     beta = prior_mean.copy() if start is None else np.asarray(start, dtype=float).copy()
     if X.shape[0] == 0 or trials.sum() == 0:
         return beta, prior_sd.copy(), np.diag(prior_sd**2)
-    for _ in range(iters):
+    for _ in range(NEWTON_STEPS):
         p = sigmoid(X @ beta)
         grad = X.T @ (successes - trials * p) - precision * (beta - prior_mean)
         w = trials * p * (1.0 - p)

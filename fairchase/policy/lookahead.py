@@ -88,8 +88,6 @@ class ScheduleFree:
     risk: np.ndarray  # the complaint risk table (risk_table)
     risk_row: np.ndarray  # (H, n) each step's row of it, before the week's count
     act: np.ndarray  # the channels some lead of the batch can use
-    ref: np.ndarray  # the time the first gap is counted from
-    recent: np.ndarray  # the latest RECENT_CAP attempt times (the week's count stops there)
 
 
 @dataclass
@@ -148,12 +146,17 @@ class Chase:
         during the hours, this time tomorrow)."""
         return (self.v > 0) & (self.due < until)
 
-    def keep_better(self, other: Chase, better: np.ndarray) -> None:
-        """Take `other`'s figures for the leads where `better` (in place)."""
+    def keep_better(self, other: Chase, rows: np.ndarray | None = None) -> None:
+        """Take `other`'s chase (of these leads, or of their `rows`) where it is worth more today
+        by 2% and a cent (a near tie keeps this one), in place."""
+        rows = np.arange(len(self.v)) if rows is None else rows
+        better = other.v_now > self.v_now[rows] * 1.02 + 0.01
+        self.put(rows[better], other, better)
+
+    def put(self, rows: np.ndarray, other: Chase, take: np.ndarray) -> None:
+        """Take `other`'s figures where `take`, for these leads' `rows` (in place)."""
         for f in dataclasses.fields(self):
-            mine, theirs = getattr(self, f.name), getattr(other, f.name)
-            pick = better[:, None] if mine.ndim == 2 else better
-            setattr(self, f.name, np.where(pick, theirs, mine))
+            getattr(self, f.name)[rows] = getattr(other, f.name)[take]
 
 
 def lookahead(model, settings, lead: SilentLeads, due0, schedule, fixed: ScheduleFree) -> Chase:
@@ -193,14 +196,16 @@ def _steps(model, settings, lead: SilentLeads, fixed: ScheduleFree, due0, schedu
     for j in range(1, H):
         planned[:, j] = planned[:, j - 1] + schedule_gap(fixed.knum[:, j - 1], schedule)
     gap = np.empty((n, H))
-    gap[:, 0] = due0 - fixed.ref
+    # the wait before each step: since the try before it (a first try: since the enquiry)
+    gap[:, 0] = due0 - np.where(lead.k > 0, lead.last_at, lead.created)
     gap[:, 1:] = planned[:, 1:] - planned[:, :-1]
     base = (
         fixed.base
         + model.spacing[gap_buckets(gap, fixed.knum)]
         + model.age_effect(planned - lead.created[:, None])
     )
-    n7 = np.minimum(recent_counts(fixed.recent, planned), RECENT_CAP)
+    # the week's count stops at RECENT_CAP: the latest RECENT_CAP attempts are all it needs
+    n7 = np.minimum(recent_counts(lead.recent[:, :RECENT_CAP], planned), RECENT_CAP)
     # risk and penalty per (source, tries, attempts in the week before, channel), looked up:
     # one row of the flattened table per step and lead
     row = fixed.risk_row + n7.T.astype(np.intp)
@@ -258,8 +263,6 @@ def schedule_free(model, settings, lead: SilentLeads) -> ScheduleFree:
         risk=risk_table(model, act),
         risk_row=(src * (TRIES_CAP + 1) + np.minimum(tries, TRIES_CAP).T) * (RECENT_CAP + 1),
         act=act,
-        ref=np.where(k > 0, lead.last_at, lead.created),
-        recent=lead.recent[:, :RECENT_CAP],
     )
 
 
@@ -267,9 +270,10 @@ def complaint_risk(model, src, tries, recent, channel, engaged=0.0):
     """The complaint risk of a try, as every decision prices it (the one place it is computed:
     the look-ahead's table, engaged leads and revisits all read it): the chance that a try on
     `channel` annoys the lead into opting out, at COMPLAINT_CAUTION posterior sds above the
-    log-odds' estimate (0: its expected value), after `tries` tries (0..TRIES_CAP), `recent` in
-    the week before (0..RECENT_CAP); `engaged` marks a contact after the lead's first answer.
-    Arrays broadcast."""
+    log-odds' estimate (0: its expected value), after `tries` tries, `recent` in the week before
+    (counted up to TRIES_CAP and RECENT_CAP, as the model learned them); `engaged` marks a
+    contact after the lead's first answer. Arrays broadcast."""
+    tries, recent = np.minimum(tries, TRIES_CAP), np.minimum(recent, RECENT_CAP)
     logit = model.c_base + model.c_attempt * tries + model.c_source[src]
     logit = logit + model.c_recent * recent + model.c_channel[channel] + engaged * model.c_engaged
     return sigmoid(logit + P.COMPLAINT_CAUTION * _complaint_sd(model, src, tries, recent, channel))
@@ -332,12 +336,19 @@ def engaged_value(model, settings, src, mask, k, tries, streak, channel, value, 
     q = np.minimum(0.98, p_reply_win * model.engaged_ratio[j])
     contacts = np.maximum(1.0, model.engaged_remaining[j])
     cost = settings.try_minutes()[channel] * settings.minute_cost()
-    risk = complaint_risk(
-        model, src, np.minimum(tries, TRIES_CAP), np.minimum(n7, RECENT_CAP), channel, engaged=1.0
-    )
+    risk = complaint_risk(model, src, tries, n7, channel, engaged=1.0)
     prize = q * value * settings.margin
     net = prize - contacts * (cost + risk * settings.complaint_cost)
-    return Conversation(q, contacts, cost, risk, prize, net, net / contacts, channel)
+    return Conversation(
+        q=q,
+        contacts=contacts,
+        cost=cost,
+        risk=risk,
+        prize=prize,
+        net=net,
+        ev=net / contacts,
+        channel=channel,
+    )
 
 
 REVISIT_AS_TRY = 3  # a fresh try after months is valued like a 3rd try
@@ -367,5 +378,5 @@ def revisit_cost(model, settings, src, tries):
     """What a fresh try costs: the cheaper of a call and an email, and the annoyance risk of
     all the tries already made, priced as the look-ahead prices it (an email, none that week)."""
     cheapest = min(settings.try_minutes()[:2]) * settings.minute_cost()
-    risk = complaint_risk(model, src, np.minimum(tries, TRIES_CAP), 0.0, 1)
+    risk = complaint_risk(model, src, tries, 0.0, 1)
     return cheapest + risk * settings.complaint_cost

@@ -6,7 +6,7 @@ lookahead); engaged leads (_plan_engaged); the sharing of the day's minutes (_sh
 agenda.crowded_day on a crowded day, _bring_forward on a day with minutes to spare); the
 decisions (decisions, one `Lead` row each) and their reasons (reasons).
 
-New enquiries (no attempt yet) that make today's agenda get NEW_LEAD_BAND added to their
+New enquiries (no attempt yet) that make today's agenda get agenda.NEW_LEAD_BAND added to their
 priority: respond ASAP (seed 000) means they top the agenda, while priority minus the band
 is still their expected value per minute. The day's fresh enquiries share a whole day's
 minutes among themselves, whatever the conversations take (_share_the_day); a new enquiry
@@ -16,7 +16,6 @@ first).
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 
 import numpy as np
@@ -39,14 +38,13 @@ from .lookahead import (
 )
 from .model import AGE_KNOT_U, Model
 from .reasons import ASSUMED_DEFAULT, ASSUMED_NOT, ASSUMED_TYPICAL
-from .records import DAY, ENGAGED, OPEN, OUTCOME_CODE, WEEK, read_book, to_ts
+from .records import DAY, OUTCOME_CODE, WEEK, Kind, read_book, to_ts
 from .settings import PolicyError, Settings
 from .timing import ContactHours
 from .window import cap_floor
 
 CHUNK = 32768
 MIN_LEADS_FOR_SCHEDULES = 200
-NEW_LEAD_BAND = 1000.0
 AGE_DAYS = np.expm1(AGE_KNOT_U)  # the age curve's knots, in days
 
 
@@ -67,8 +65,6 @@ def as_model(model) -> Model:
 class _Context:
     def __init__(self, model: Model, settings: Settings, now_ts: float, n_total: int):
         self.model, self.settings, self.now = model, settings, now_ts
-        self.src_index = model.source_index()
-        self.sig_bits = model.signal_bits()
         self.hours = ContactHours(
             settings.contact_hours, settings.contact_days, settings.business_timezone
         )
@@ -111,7 +107,7 @@ def plan(model, leads, now, settings=None) -> list[dict]:
     if not out:
         return out
     agenda = Agenda.join(parts)
-    lift_new_enquiries(out, agenda, ctx.pace, NEW_LEAD_BAND)
+    lift_new_enquiries(out, agenda, ctx.pace)
     return [out[i] for i in agenda_order(out, agenda.priority)]
 
 
@@ -119,15 +115,12 @@ def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
     """Decide for one chunk of leads: its decisions are appended to `done`, in the leads'
     order; returns their columns of the agenda."""
     model, now = ctx.model, ctx.now
-    b = lead_batch(read_book(leads), ctx.src_index, model.pooled, ctx.sig_bits, ctx.hours, now)
+    b = lead_batch(read_book(leads), model, ctx.hours, now)
     when = _When(ctx, b)
-    fallback = ctx.settings.default_value
-    value = np.where(
-        np.isnan(b.stated_value),
-        model.value_mean[b.src] if fallback is None else fallback,
-        b.stated_value,
-    )
-    io, ie = np.flatnonzero(b.kind == OPEN), np.flatnonzero(b.kind == ENGAGED)
+    fallback = ctx.settings.default_value  # a value the lead lacks: this, or its source's mean
+    typical = model.value_mean[b.src] if fallback is None else fallback
+    value = np.where(np.isnan(b.value), typical, b.value)
+    io, ie = np.flatnonzero(b.kind == Kind.OPEN), np.flatnonzero(b.kind == Kind.ENGAGED)
     engaged = _plan_engaged(ctx, b, when, value, ie)
     silent = _Silent(ctx, b, when, value, io)
     res = silent.look(None, ctx.settings)
@@ -138,14 +131,14 @@ def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
     prio = np.zeros(b.n)
     prio[io] = silent_decisions(ctx, b, facts, io, res, crowd, out)
     prio[ie] = engaged_decisions(ctx, b, facts, ie, engaged, out)
-    for i in np.flatnonzero((b.kind != OPEN) & (b.kind != ENGAGED)).tolist():
+    for i in np.flatnonzero((b.kind != Kind.OPEN) & (b.kind != Kind.ENGAGED)).tolist():
         out[i] = fixed_decision(b, i, int(b.kind[i]))
     minutes = np.zeros(b.n)
     go = res.due_by(ctx.until) & ~crowd.waiting
     minutes[io] = np.where(go, ctx.minutes[res.channel], 0.0)
     minutes[ie] = np.where(talk_today, ctx.minutes[engaged.channel], 0.0)
     done.extend(out)
-    return Agenda(prio, minutes, b.new & (b.kind == OPEN))
+    return Agenda(prio, minutes, b.new & (b.kind == Kind.OPEN))
 
 
 class _When:
@@ -159,17 +152,16 @@ class _When:
         pending = (b.commit_by > 0) & ~(b.commit_at < b.last_at)
         ours = pending & (b.commit_by == 1)
         theirs = pending & (b.commit_by == 2)
-        self.fixed = np.full(b.n, np.nan)
-        self.fixed[ours] = np.fmax(now, b.commit_at[ours])
-        self.fixed[theirs] = np.fmax(now, b.commit_at[theirs] + P.GRACE)
-        self.promise = np.where(ours, 1, np.where(theirs, 2, 0))  # whose promise sets `fixed`
+        grace = np.where(theirs, P.GRACE, 0.0)
+        self.fixed = np.where(pending, np.fmax(now, b.commit_at + grace), np.nan)
+        self.promise = np.where(pending, b.commit_by, 0)  # whose promise sets `fixed`
         # a promise of ours on a channel (a call back, as they asked) is kept on it: the lead's
         # channels are that one until then, when the lead can be reached on it
         named = np.maximum(b.commit_channel, 0)
         kept = ours & (b.commit_channel >= 0) & ((b.avail >> named) & 1 > 0)
         b.avail[kept] = 1 << named[kept]
         self.mask = b.mask.copy()  # a promise they missed is a signal
-        self.mask[theirs & (b.commit_at < now)] |= ctx.sig_bits.get("missed_promise", 0)
+        self.mask[theirs & (b.commit_at < now)] |= ctx.model.signal_bits().get("missed_promise", 0)
         self.cap_floor = cap_floor(b.recent, ctx.settings.max_attempts_per_week)
 
     def __call__(self, earliest: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -212,16 +204,16 @@ class _Silent:
         sel = slice(None) if sel is None else sel  # all: a slice takes views, no copies
         sub, ii, follow = self.lead.subset(sel), self.io[sel], self.follow[sel]
         fixed = schedule_free(self.ctx.model, economics, sub)
-        best: Chase | None = None
-        for choice in range(len(self.schedules)) if choices is None else choices:
+
+        def chase(choice: int) -> Chase:
             gap = schedule_gap(sub.k, self.schedules[choice])
             start = np.where(follow & (not now_first), np.fmax(now, sub.last_at + gap), now)
-            res = self._chase(sub, ii, start, choice, economics, fixed)
-            if best is None:
-                best = res
-            else:
-                best.keep_better(res, res.v_now > best.v_now * 1.02 + 0.01)
-        assert best is not None, "at least one schedule"
+            return self._chase(sub, ii, start, choice, economics, fixed)
+
+        every = range(len(self.schedules)) if choices is None else choices
+        best = chase(every[0])
+        for choice in every[1:]:
+            best.keep_better(chase(choice))
         if choices is None and not now_first:
             self._carry(sub, ii, economics, best)
         return best
@@ -250,7 +242,7 @@ class _Silent:
         # is the schedules' to choose
         gain = np.where((ahead > WEEK) & (sub.k > 0)[:, None], gain, 0.0)
         knot = gain.argmax(axis=1)
-        later = np.flatnonzero(gain[np.arange(len(knot)), knot] > 0.0)
+        later = np.flatnonzero(gain.max(axis=1) > 0.0)
         for choice in np.unique(best.schedule[later]).tolist():
             part = later[best.schedule[later] == choice]
             lead = sub.subset(part)
@@ -258,9 +250,7 @@ class _Silent:
                 lead, ii[part], lead.created + AGE_DAYS[knot[part]] * DAY, choice, economics
             )
             res.carried[:] = True
-            take = res.v_now > best.v_now[part] * 1.02 + 0.01
-            for f in dataclasses.fields(res):
-                getattr(best, f.name)[part[take]] = getattr(res, f.name)[take]
+            best.keep_better(res, part)
 
 
 def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, ie) -> Conversation:
@@ -338,8 +328,7 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
     order = np.argsort(-np.where(ok, early.ev / need, -np.inf), kind="stable")[: int(ok.sum())]
     take = np.zeros(len(cand), dtype=bool)
     take[order] = fill_day(need[order], spare)
-    for f in dataclasses.fields(res):
-        getattr(res, f.name)[cand[take]] = getattr(early, f.name)[take]
+    res.put(cand[take], early, take)
 
 
 def _facts(ctx: _Context, b: LeadBatch, value, when: _When) -> Facts:
@@ -354,7 +343,7 @@ def _facts(ctx: _Context, b: LeadBatch, value, when: _When) -> Facts:
     return Facts(
         id=np.fromiter(b.ids, dtype=object, count=b.n),
         value=value,
-        assumed=np.where(np.isnan(b.stated_value), guess, ASSUMED_NOT),
+        assumed=np.where(np.isnan(b.value), guess, ASSUMED_NOT),
         promise=when.promise,
         promise_local=ctx.hours.local_grouped(b.commit_at, b.tz),
         age=now - b.created,
@@ -364,4 +353,4 @@ def _facts(ctx: _Context, b: LeadBatch, value, when: _When) -> Facts:
     )
 
 
-__all__ = ["plan", "default_model", "as_model", "NEW_LEAD_BAND"]
+__all__ = ["plan", "default_model", "as_model"]

@@ -33,9 +33,12 @@ _LABELS = {
 def learned_from(n_leads: int) -> str:
     """What a learned number rests on: 'learned from 412 leads', or before any history the
     articles' rules of thumb, 'a starting guess: no history yet'."""
-    if n_leads <= 0:
-        return STARTING_GUESS
-    return f"learned from {n_leads:,} lead{'s' if n_leads != 1 else ''}"
+    return f"learned from {plural(n_leads, 'lead', ',')}" if n_leads > 0 else STARTING_GUESS
+
+
+def plural(n: int, word: str, spec: str = "") -> str:
+    """'1 lead', '412 leads' (`spec`: the number's format, ',' for '1,412 leads')."""
+    return f"{n:{spec}} {word}{'s' if n != 1 else ''}"
 
 
 def a(word: str) -> str:
@@ -92,13 +95,18 @@ def local_when(local_ts: float, now_local: float) -> str:
     """'now', 'today 14:00', 'Fri 10:00' or '12 Mar 10:00' from local epoch seconds."""
     if local_ts - now_local < 120:
         return "now"
-    day, sec = divmod(int(local_ts), 86400)
-    hm = f"{sec // 3600:02d}:{sec % 3600 // 60:02d}"
+    day = int(local_ts) // 86400
     if local_ts - now_local < 6 * 86400:
         name = "today" if day == int(now_local) // 86400 else WEEKDAYS[(day + 3) % 7]
-        return f"{name} {hm}"
+        return f"{name} {_clock(local_ts)}"
     d = date.fromordinal(_EPOCH_ORDINAL + day)
-    return f"{d.day} {MONTHS[d.month - 1]} {hm}"
+    return f"{d.day} {MONTHS[d.month - 1]} {_clock(local_ts)}"
+
+
+def _clock(local_ts: float) -> str:
+    """'14:05' from local epoch seconds."""
+    sec = int(local_ts) % 86400
+    return f"{sec // 3600:02d}:{sec % 3600 // 60:02d}"
 
 
 def local_date(local_ts: float) -> str:
@@ -148,13 +156,18 @@ def nth_try(f: Lead, name: str) -> str:
     if f.tries >= n:  # more tries than those since the pause: tried before it
         return f"{a(ordinal(n))} try by {name} after a pause"
     days = round(f.age / 86400) if f.age >= 86400 else 0  # NaN (no date) compares False
-    since = f", {days} day{'s' if days != 1 else ''} after the lead came in," if days else ""
+    since = f", {plural(days, 'day')} after the lead came in," if days else ""
     return f"{a('first' if n == 1 else ordinal(n))} try by {name}{since}"
 
 
 def _due(f: Lead, now: float) -> str:
     """When the contact is due, in words, on the lead's own clock."""
-    return local_when(f.due_local, now + (f.due_local - f.due))
+    return local_when(f.due_local, _now_local(f, now))
+
+
+def _now_local(f: Lead, now: float) -> float:
+    """`now` on the lead's clock (local epoch seconds), as its due time says it."""
+    return now + (f.due_local - f.due)
 
 
 def value_of(f: Lead, label: str | None = None) -> str:
@@ -175,10 +188,8 @@ def promised(f: Lead, now: float) -> str:
     000's grace day), 'you promised to be in touch by Tue 8 Dec 12:00; ' (ours)."""
     if not f.promise:
         return ""
-    now_local = now + (f.due_local - f.due)
-    by = local_day(f.promise_local, now_local)
-    sec = int(f.promise_local) % 86400
-    by = f"{by} {sec // 3600:02d}:{sec % 3600 // 60:02d}"
+    now_local = _now_local(f, now)
+    by = f"{local_day(f.promise_local, now_local)} {_clock(f.promise_local)}"
     if f.promise == 1:
         return f"you promised to be in touch by {by}; "
     if f.promise_local + GRACE > now_local:
@@ -253,7 +264,7 @@ def in_the_wings(f: Lead, day_spent: bool, day: int | None, now: float, no_minut
     minutes = "are spent" if day_spent else "go to leads worth more per minute"
     turn = "is more than three years off"
     if not f.far:  # now on the lead's clock, as _due reads it, says which year is this one
-        turn = f"comes around {local_day(f.reach_local, now + (f.due_local - f.due))}"
+        turn = f"comes around {local_day(f.reach_local, _now_local(f, now))}"
     return (
         f"Wait: {whose} minutes {minutes}; at this pace its turn {turn}."
         f" Its next tries are worth {money(f.v)} at your own cost."
@@ -265,7 +276,7 @@ def contact_engaged(f: Lead, now: float, n_learned: int) -> str:
     evidence = f"learned from {n_learned:,} contacts" if n_learned else NO_CONVERSATION
     since = "while the conversation is moving"
     if f.streak:
-        since = f"after {f.streak} contact{'s' if f.streak != 1 else ''} without progress"
+        since = f"after {plural(f.streak, 'contact')} without progress"
     return (
         f"{CHANNELS[f.channel].capitalize()} {_due(f, now)}: {promised(f, now)}engaged lead, {pct(f.q)} chance of a"
         f" win {since} ({evidence}); each of the ~{f.contacts:.1f} contacts it usually takes is"
@@ -281,7 +292,7 @@ def stop_engaged(f: Lead, spend: float) -> str:
     """Why a conversation ends: what is left of it is worth less than the `spend` (time and
     complaint risk) of each contact it usually still takes."""
     return (
-        f"Stop: {f.streak} contact{'s' if f.streak != 1 else ''} without progress leave"
+        f"Stop: {plural(f.streak, 'contact')} without progress leave"
         f" {a(pct(f.q))} chance of a win, worth {money(f.prize)}, against"
         f" {money(spend * f.contacts)} for the ~{f.contacts:.1f} more contacts it usually takes:"
         " time to move on."

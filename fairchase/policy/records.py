@@ -37,9 +37,15 @@ OUTCOME_CODE = {
 }
 BOUNCED, OPTED_OUT = OUTCOME_CODE["bounced"], OUTCOME_CODE["opted_out"]
 RESPONSE_CODES = sorted(OUTCOME_CODE[name] for name in RESPONSES)
-# what a lead is to the planner
-OPEN, ENGAGED, CLOSED_KIND, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE = range(7)
-STATUS_KIND = {**dict.fromkeys(CLOSED, CLOSED_KIND), "engaged": ENGAGED}
+
+
+class Kind:
+    """What a lead is to the planner (`LeadBatch.kind`): plain ints, as NumPy stores them."""
+
+    OPEN, ENGAGED, CLOSED, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE = range(7)
+
+
+STATUS_KIND = {**dict.fromkeys(CLOSED, Kind.CLOSED), "engaged": Kind.ENGAGED}
 STATUSES = ("open", "engaged", "won", "lost", "opted_out")
 COMMON_KEYS = ("id", "source", "value", "signals", "consents", "timezone", "created_at", "status")
 ATTEMPT_KEYS = ("outcome", "channel", "at", "progress")
@@ -200,17 +206,15 @@ def _safe_id(rec):
 
 def _read_columns(records: list) -> Book:
     n = len(records)
-    if set(map(type, records)) - {dict}:
-        raise Irregular
+    _kinds(records, {dict})
     columns, complete = _fields(records, COMMON_KEYS)
     ids, sources, values, signals, consents, zones, created, statuses = columns
     for column in (sources, zones, statuses):
-        _plain(column)
+        _kinds(column, _PLAIN)
     signals, consents = _sequences(signals), _sequences(consents)
     attempts = _sequences(_field(records, "attempts"))
     flat = list(chain.from_iterable(attempts))
-    if set(map(type, flat)) - {dict}:
-        raise Irregular
+    _kinds(flat, {dict})
     outcome, channel, at, progress = _fields(flat, ATTEMPT_KEYS)[0]
     lead = np.repeat(np.arange(n), [len(a) for a in attempts])
     progress_codes = [1 if p is True else 0 if p is False else -1 for p in progress]
@@ -266,28 +270,28 @@ def _fields(records, keys) -> tuple[list, bool]:
         return [_field(records, key) for key in keys], False
 
 
-def _plain(values):
-    if not set(map(type, values)) <= _PLAIN:
+def _kinds(values, allowed: set | frozenset) -> set:
+    """The types of `values`, each one of `allowed`: else the chunk is irregular."""
+    kinds = set(map(type, values))
+    if not kinds <= allowed:
         raise Irregular
+    return kinds
 
 
 def codes(table: dict, values, default: int) -> np.ndarray:
     """`table.get(v, default)` for each value (a non-str value never matches a key)."""
-    _plain(values)
+    _kinds(values, _PLAIN)
     return np.array([table.get(value, default) for value in values], dtype=np.int64)
 
 
 def _sequences(values):
     """Lists and tuples as they are, None as empty; any other value is irregular."""
-    kinds = set(map(type, values))
-    if not kinds <= {list, tuple, NoneType}:
-        raise Irregular
+    kinds = _kinds(values, {list, tuple, NoneType})
     return [v or () for v in values] if NoneType in kinds else values
 
 
 def _numbers(values) -> np.ndarray:
-    if not set(map(type, values)) <= {float, int, NoneType}:
-        raise Irregular
+    _kinds(values, {float, int, NoneType})
     out = np.array(values, dtype=float).reshape(-1)  # None -> NaN
     out[~((out >= 0.0) & (out < 1e15))] = np.nan  # to_float's range
     return out
@@ -315,7 +319,8 @@ def _read_optional(book: Book, records: list, complete: bool):
             if isinstance(channels, str):  # one channel named alone
                 channels = [channels]
             if isinstance(channels, SEQUENCES):  # [] means none: never contacted
-                book.own_channels[i] = channel_bits(channels)
+                known = {c for c in channels if isinstance(c, str) and c in CHANNEL_INDEX}
+                book.own_channels[i] = sum(1 << CHANNEL_INDEX[c] for c in known)
             if commitment:
                 cg = getter(commitment)
                 due, by = to_ts(cg("due")), cg("by")
@@ -330,13 +335,6 @@ def _read_optional(book: Book, records: list, complete: bool):
             book.won_value[i] = NAN if won is None else won
         except Exception as exc:  # never raise on a bad record: report it in the decision
             book.errors[i] = type(exc).__name__
-
-
-def channel_bits(channels) -> int:
-    """The bits of the known channels in a lead's own list of reachable channels."""
-    return sum(
-        {1 << CHANNEL_INDEX[c] for c in channels if isinstance(c, str) and c in CHANNEL_INDEX}
-    )
 
 
 def signal_masks(signals: list, bits: dict) -> np.ndarray:

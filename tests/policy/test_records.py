@@ -179,11 +179,10 @@ def test_regular_chunks_read_column_wise_match_records_normalised_one_by_one(lea
         lead.pop("status", None)
         lead.pop("signals", None)
     model = fit([])
-    args = (model.source_index(), model.pooled, model.signal_bits())
     hours_a, hours_b = (ContactHours((480, 1200), range(6), "UTC") for _ in range(2))
-    fast = lead_batch(read_book(leads), *args, hours_a, NOW.timestamp())
+    fast = lead_batch(read_book(leads), model, hours_a, NOW.timestamp())
     normalised = lead_batch(
-        read_book([normalise(r) for r in leads]), *args, hours_b, NOW.timestamp()
+        read_book([normalise(r) for r in leads]), model, hours_b, NOW.timestamp()
     )
     assert list(hours_a.zone_names.items()) == list(hours_b.zone_names.items())
     assert fast.ids == normalised.ids and fast.errors == normalised.errors
