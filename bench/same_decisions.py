@@ -2,11 +2,13 @@
 
 Writes every field of every decision `plan` makes (and every learned number of `fit`) on fixed
 inputs to OUT: six simulated worlds' histories (tuning seeds 1-6) fitted, then planned on open
-leads cut from them (fitted, from the stored model, cold start, a tight day, odd records); a
+leads cut from them (fitted, from the stored model, cold start, a tight day, odd records);
+three of them again on the day-shaped paths (a follow-up carried to a later age, spare minutes,
+a crowded day, no minutes, later hours, a backlog on another clock: `write_days`); a
 backlog of 2,000 old leads; 40,000 leads (two chunks) as one digest; `stop_attempt` and the
 send-time window. Run it before and after a refactor (e.g. in a second git worktree) and
 compare the two files with `cmp`: a refactor that keeps behaviour leaves them byte for byte
-equal. About 10 s on one core.
+equal. About 15 s on one core.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import json
 import random
 import sys
 from datetime import UTC, datetime, timedelta
+
+import numpy as np
 
 from fairchase.insights.learned import summary
 from fairchase.policy import fit, plan, stop_attempt
@@ -201,6 +205,41 @@ def write_world(out, seed: int) -> object:
     return model
 
 
+def write_days(out, seed: int) -> None:
+    """The planner's day-shaped paths the worlds above rarely reach: a learned age curve that
+    rises at about five weeks (a follow-up carried to a later age, `_Silent._carry`), a day with
+    minutes to spare (follow-ups brought forward), a crowded day with little left, no minutes at
+    all, later hours and days of the week, and a backlog on another clock."""
+    world = get_world(seed)
+    settings = world.policy_settings()
+    history = generate_history(world, seed, days=world.history_days)
+    model = fit(history, settings)
+    now = world.start()
+    leads = open_leads(history, random.Random(seed + 10), 1200, now)
+    leads += odd_leads(now)
+    days = np.expm1(np.arange(11) * 0.45)  # the age curve's knots (priors.AGE_STEP apart)
+    comeback = dataclasses.replace(model, age_curve=2.0 * np.exp(-(((days - 35.6) / 12.0) ** 2)))
+    cold_comeback = dataclasses.replace(fit([]), age_curve=comeback.age_curve)
+    cases = {
+        "come-back": plan(comeback, leads, now, settings),
+        "come-back cold": plan(cold_comeback, leads[:300], now),
+        "spare minutes": plan(model, leads, now, {**settings, "daily_minutes": 100000}),
+        "spare later": plan(
+            model, leads[:200], now + timedelta(hours=3), {**settings, "daily_minutes": 2000}
+        ),
+        "crowded": plan(
+            model, leads, now, {**settings, "daily_minutes": 45, "minutes_left_today": 10}
+        ),
+        "no minutes": plan(model, leads[:300], now, {**settings, "daily_minutes": 0}),
+    }
+    for hours in (0, 30, 100, 130):
+        cases[f"{hours} h later"] = plan(model, leads[:500], now + timedelta(hours=hours), settings)
+    paris = {"daily_minutes": 60, "business_timezone": "Europe/Paris"}
+    cases["Paris backlog"] = plan(model, backlog(600, seed), NOW + timedelta(days=seed), paris)
+    for name, decisions in cases.items():
+        write_decisions(out, f"world {seed} days: {name}", decisions)
+
+
 def write_decisions(out, name: str, decisions: list[dict]) -> None:
     out.write(f"## {name}: {len(decisions)} decisions\n")
     for decision in decisions:
@@ -215,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     with open(argv[0], "w") as out:
         for seed in SEEDS:
             model = write_world(out, seed)
+        for seed in (1, 2, 4):
+            write_days(out, seed)
         old = backlog(2000, seed=3)
         write_decisions(out, "backlog cold", plan(None, old, NOW, BACKLOG_SETTINGS))
         write_decisions(out, "backlog fitted", plan(model, old, NOW, BACKLOG_SETTINGS))
