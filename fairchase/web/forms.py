@@ -3,12 +3,11 @@ so a form never half-saves a lead (the action runs in one transaction)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from datetime import timedelta
 
 from django import forms
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.utils import timezone
-from django.utils.html import format_html
 
 from fairchase import clock
 from fairchase.leads.actions import ActionError, check_outcome, check_revisit
@@ -21,7 +20,6 @@ from fairchase.leads.models import (
     Channel,
     Commitment,
     Outcome,
-    Profile,
     Status,
 )
 from fairchase.leads.normalize import (
@@ -32,8 +30,7 @@ from fairchase.leads.normalize import (
     normalize_phone,
     normalize_timezone,
 )
-from fairchase.leads.people import display_name, email_refusal
-from fairchase.web.words import money_text
+from fairchase.leads.people import display_name
 
 # A name goes into email subjects and headers: one line, no control characters.
 one_line = RegexValidator(
@@ -161,8 +158,22 @@ class LeadForm(forms.Form):
         return data
 
 
-class AttemptForm(forms.Form):
+class OwnIds(forms.Form):
+    """A form of the lead page: its fields' ids start with its own word (`ids`: "id_log_channel"
+    beside the Next step's "id_next_channel"), so each label names its own field. The names
+    posted stay the fields' own ("channel"), so the views and the API read them as before."""
+
+    ids = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"id_{self.ids}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class AttemptForm(OwnIds):
     """Log one attempt in seconds: channel, outcome, minutes, notes, progress."""
+
+    ids = "log"
 
     PROGRESS = [
         ("", "Not a conversation / not sure"),
@@ -192,8 +203,10 @@ class AttemptForm(forms.Form):
         return data
 
 
-class CommitmentForm(forms.Form):
+class CommitmentForm(OwnIds):
     """Pin the next step: who contacts whom, about what, when (seeds 000 and 002)."""
+
+    ids = "next"
 
     by = forms.ChoiceField(choices=Commitment.By.choices, initial=Commitment.By.US, label="Who")
     what = forms.CharField(
@@ -224,6 +237,15 @@ class CommitmentForm(forms.Form):
         self.fields[
             "due_at"
         ].label = f"When ({clock.place(str(tz))} time, {clock.label(timezone.now(), tz)})"
+
+    @classmethod
+    def after_talk(cls, lead, data=None, **kwargs) -> CommitmentForm:
+        """The "pin the next step" form shown after a conversation: due in two days at 10:00
+        unless changed, its ids the lead's own (two talks on Today, two of these forms)."""
+        due = (timezone.localtime() + timedelta(days=2)).replace(
+            hour=10, minute=0, second=0, microsecond=0
+        )
+        return cls(data, initial={"due_at": due}, auto_id=f"id_pin{lead.pk}_%s", **kwargs)
 
     def clean_due_at(self):
         due = self.cleaned_data["due_at"]
@@ -265,8 +287,10 @@ class SignalsForm(forms.Form):
         return kept + list(self.cleaned_data["good"]) + list(self.cleaned_data["poor"])
 
 
-class StopForm(forms.Form):
+class StopForm(OwnIds):
     """Stop chasing: the mailing list (needs its consent), revisit on a date, or close."""
+
+    ids = "stop"
 
     CHOICES = [
         (Status.NURTURE, "The mailing list (they agreed to it)"),
@@ -301,7 +325,9 @@ class StopForm(forms.Form):
         return data
 
 
-class WonForm(forms.Form):
+class WonForm(OwnIds):
+    ids = "won"
+
     value = forms.DecimalField(
         max_digits=12,
         decimal_places=2,
@@ -312,7 +338,9 @@ class WonForm(forms.Form):
     )
 
 
-class LostForm(forms.Form):
+class LostForm(OwnIds):
+    ids = "lost"
+
     reason = forms.CharField(max_length=200, required=False, label="Why lost?")
 
 
@@ -325,172 +353,9 @@ class OwnerField(forms.ModelChoiceField):
         return name if obj.is_active else f"{name} (inactive)"
 
 
-class ReassignForm(forms.Form):
+class ReassignForm(OwnIds):
+    ids = "reassign"
+
     def __init__(self, *args, owners=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"] = OwnerField(queryset=owners, label="New owner")
-
-
-class BusinessSettingsForm(forms.ModelForm):
-    """The numbers the decision core weighs; saving replans every active lead."""
-
-    class Meta:
-        model = BusinessSettings
-        fields = [
-            "hourly_cost",
-            "margin",
-            "daily_minutes",
-            "contact_start",
-            "contact_end",
-            "max_attempts_per_week",
-            "complaint_cost",
-            "business_timezone",
-            "default_value",
-            "minutes_call",
-            "minutes_email",
-            "minutes_text",
-            "minutes_visit",
-            "business_name",
-            "postal_address",
-        ]
-        widgets = {
-            "contact_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "contact_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        }
-        labels = {
-            "hourly_cost": "Hourly cost of selling time ($)",
-            "complaint_cost": "Cost of a complaint ($)",
-            "default_value": "Typical deal value ($)",
-            "max_attempts_per_week": "Weekly cap (tries per lead per 7 days)",
-            "daily_minutes": "Daily selling minutes (per person)",
-            "contact_start": "Contact hours from",
-            "contact_end": "Contact hours until",
-            "business_timezone": "Business time zone",
-            "minutes_call": "Minutes per call",
-            "minutes_email": "Minutes per email",
-            "minutes_text": "Minutes per text",
-            "minutes_visit": "Minutes per visit",
-            "business_name": "Business name",
-            "postal_address": "Postal address",
-        }
-
-    MONEY = ("hourly_cost", "complaint_cost", "default_value")
-    MINUTES = ("minutes_call", "minutes_email", "minutes_text", "minutes_visit")
-
-    margin = forms.DecimalField(
-        label="Margin (%)",
-        max_digits=5,
-        decimal_places=2,
-        help_text="The share of a deal's value that is profit, e.g. 30 for 30%.",
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        settings = self.instance
-        current = self.data.get("business_timezone") if self.is_bound else None
-        current = current or settings.business_timezone
-        self.fields["business_timezone"].widget = forms.Select(choices=zone_choices(current))
-        # Shown (and, for a read-only form, kept) as a person reads them: 30 for 30%, $50.
-        self.initial["margin"] = money_text(Decimal(str(settings.margin)) * 100)
-        for name in self.MONEY + self.MINUTES:
-            self.initial[name] = money_text(getattr(settings, name))  # 6.0 -> "6"
-        for name in self.MONEY:
-            self.fields[name].widget.attrs.update(step="0.01", inputmode="decimal")
-        for name in self.Meta.fields:
-            self.fields[name].widget.attrs.update(_bounds(BusinessSettings._meta.get_field(name)))
-        self.fields["margin"].widget.attrs.update(min="0.01", max="100")  # clean_margin's
-        self._say_when_the_hours_hold_fewer_minutes()
-
-    def _say_when_the_hours_hold_fewer_minutes(self) -> None:
-        """The plan never gives a person more minutes than the contact hours hold
-        (`BusinessSettings.selling_minutes`): say so next to the field, or 120 would read as
-        120 while 30 are planned."""
-        stored = self.instance
-        held = round(stored.selling_minutes())
-        if stored.daily_minutes > held:
-            start, end = (str(t)[:5] for t in (stored.contact_start, stored.contact_end))
-            self.fields["daily_minutes"].help_text = format_html(
-                '<strong class="late">The contact hours ({}-{}) hold {} minutes: each person is '
-                "planned {} a day, not {}.</strong>",
-                start,
-                end,
-                held,
-                held,
-                stored.daily_minutes,
-            )
-
-    def clean_business_timezone(self):
-        zone = _normalized(normalize_timezone, self.cleaned_data.get("business_timezone"))
-        if not zone:
-            raise forms.ValidationError("The business needs a time zone, e.g. Europe/London.")
-        return zone
-
-    def clean_margin(self):
-        percent = self.cleaned_data["margin"]
-        if not 0 < percent <= 100:
-            raise forms.ValidationError("A percent above 0 and at most 100, e.g. 30.")
-        return float(percent) / 100
-
-    def save(self, commit=True):
-        """Saved by a person, the margin is theirs: Settings and Today stop asking for it."""
-        self.instance.margin_set = True
-        return super().save(commit)
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("contact_start"), data.get("contact_end")
-        if start and end and start >= end:
-            self.add_error("contact_end", "Contact hours must end after they start.")
-        return data  # each number's bounds are the model's validators (BusinessSettings)
-
-
-def _bounds(field) -> dict[str, str]:
-    """A setting's input bounds as the model's validators keep them (the tightest of each), so
-    the browser never offers a number saving refuses: the weekly cap said min="0" beside a
-    server minimum of 1."""
-    lows = [v.limit_value for v in field.validators if isinstance(v, MinValueValidator)]
-    highs = [v.limit_value for v in field.validators if isinstance(v, MaxValueValidator)]
-    bounds = {"min": max(lows, default=None), "max": min(highs, default=None)}
-    return {k: money_text(v) for k, v in bounds.items() if v is not None}
-
-
-class ProfileForm(forms.ModelForm):
-    """What each user edits for themselves."""
-
-    class Meta:
-        model = Profile
-        fields = ["phone", "outreach_mode"]
-        help_texts = {"phone": "Your number, used in message templates."}
-
-    def clean_phone(self):
-        return _normalized(normalize_phone, self.cleaned_data.get("phone"))
-
-
-class OwnEmailForm(forms.Form):
-    """A user's own email address, where their new-enquiry alerts go. One user's only, and
-    nobody else's username: two users with one address would get each other's alerts, and
-    an import's Owner column and `fairchase import --owner` find a user by username or email."""
-
-    email = forms.CharField(
-        max_length=254,
-        label="Your email address",
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        help_text="New-enquiry alerts from your capture forms go here.",
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        if not self.is_bound:
-            self.initial["email"] = user.email
-
-    def clean_email(self):
-        email = _normalized(normalize_email, self.cleaned_data.get("email"))
-        refusal = email_refusal(email, self.user.pk)
-        if refusal:
-            raise forms.ValidationError(refusal)
-        return email
-
-    def save(self) -> None:
-        self.user.email = self.cleaned_data["email"]
-        self.user.save(update_fields=["email"])

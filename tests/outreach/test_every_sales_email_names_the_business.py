@@ -79,7 +79,7 @@ def test_the_settings_page_saves_the_name_and_address(client, boss):
     client.force_login(boss)
     page = client.get("/settings/").content.decode()
     assert 'name="business_name"' in page and 'name="postal_address"' in page
-    from fairchase.web.forms import BusinessSettingsForm
+    from fairchase.web.settings_forms import BusinessSettingsForm
 
     form = BusinessSettingsForm(instance=BusinessSettings.current())
     data = {k: v for k, v in form.initial.items() if v is not None}

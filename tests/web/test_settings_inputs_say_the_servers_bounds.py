@@ -9,7 +9,7 @@ import re
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from fairchase.leads.models import BusinessSettings
-from fairchase.web.forms import BusinessSettingsForm
+from fairchase.web.settings_forms import BusinessSettingsForm
 
 
 def _input(html: str, name: str) -> str:

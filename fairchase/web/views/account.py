@@ -14,7 +14,7 @@ from fairchase.leads.people import profile_of
 from fairchase.leads.planning import replan_all
 
 from .. import throttle
-from ..forms import BusinessSettingsForm, OwnEmailForm, ProfileForm
+from ..settings_forms import BusinessSettingsForm, OwnEmailForm, ProfileForm
 from .common import web_view
 
 

@@ -94,8 +94,13 @@ def lead_log(request, pk):
 def lead_commit(request, pk):
     """Pin the next step. From Today (htmx) it re-renders the agenda."""
     lead = lead_or_404(request.user, pk)
-    form = CommitmentForm(request.POST)
     from_today = request.POST.get("next") == "today"
+    # Today's form after a talk has the lead's own ids: shown again, it keeps them
+    form = (
+        CommitmentForm.after_talk(lead, request.POST)
+        if from_today
+        else CommitmentForm(request.POST)
+    )
     if form.is_valid():
         d = form.cleaned_data
         try:

@@ -167,13 +167,6 @@ def today_section(request, section):
     )
 
 
-def _pin_form():
-    default_due = (timezone.localtime() + timedelta(days=2)).replace(
-        hour=10, minute=0, second=0, microsecond=0
-    )
-    return CommitmentForm(initial={"due_at": default_due})
-
-
 def _keep_due():
     return (timezone.localtime() + timedelta(days=KEEP_DAYS)).replace(
         hour=10, minute=0, second=0, microsecond=0
@@ -286,7 +279,7 @@ def _done(
             "error": error,
             "row": row,
             "undo_token": token,
-            "pin_form": _pin_form() if pin is True else pin or None,
+            "pin_form": CommitmentForm.after_talk(lead) if pin is True else pin or None,
             "extras": extras,
         },
         request=request,

@@ -1,0 +1,182 @@
+"""Forms of the Settings page: the business's numbers, each user's own profile and email
+address. Like every form here they only validate; saving the business's numbers replans."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.html import format_html
+
+from fairchase.leads.models import BusinessSettings, Profile
+from fairchase.leads.normalize import normalize_email, normalize_phone, normalize_timezone
+from fairchase.leads.people import email_refusal
+from fairchase.web.words import money_text
+
+from .forms import _normalized, zone_choices
+
+
+class BusinessSettingsForm(forms.ModelForm):
+    """The numbers the decision core weighs; saving replans every active lead."""
+
+    class Meta:
+        model = BusinessSettings
+        fields = [
+            "hourly_cost",
+            "margin",
+            "daily_minutes",
+            "contact_start",
+            "contact_end",
+            "max_attempts_per_week",
+            "complaint_cost",
+            "business_timezone",
+            "default_value",
+            "minutes_call",
+            "minutes_email",
+            "minutes_text",
+            "minutes_visit",
+            "business_name",
+            "postal_address",
+        ]
+        widgets = {
+            "contact_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "contact_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        labels = {
+            "hourly_cost": "Hourly cost of selling time ($)",
+            "complaint_cost": "Cost of a complaint ($)",
+            "default_value": "Typical deal value ($)",
+            "max_attempts_per_week": "Weekly cap (tries per lead per 7 days)",
+            "daily_minutes": "Daily selling minutes (per person)",
+            "contact_start": "Contact hours from",
+            "contact_end": "Contact hours until",
+            "business_timezone": "Business time zone",
+            "minutes_call": "Minutes per call",
+            "minutes_email": "Minutes per email",
+            "minutes_text": "Minutes per text",
+            "minutes_visit": "Minutes per visit",
+            "business_name": "Business name",
+            "postal_address": "Postal address",
+        }
+
+    MONEY = ("hourly_cost", "complaint_cost", "default_value")
+    MINUTES = ("minutes_call", "minutes_email", "minutes_text", "minutes_visit")
+
+    margin = forms.DecimalField(
+        label="Margin (%)",
+        max_digits=5,
+        decimal_places=2,
+        help_text="The share of a deal's value that is profit, e.g. 30 for 30%.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        settings = self.instance
+        current = self.data.get("business_timezone") if self.is_bound else None
+        current = current or settings.business_timezone
+        self.fields["business_timezone"].widget = forms.Select(choices=zone_choices(current))
+        # Shown (and, for a read-only form, kept) as a person reads them: 30 for 30%, $50.
+        self.initial["margin"] = money_text(Decimal(str(settings.margin)) * 100)
+        for name in self.MONEY + self.MINUTES:
+            self.initial[name] = money_text(getattr(settings, name))  # 6.0 -> "6"
+        for name in self.MONEY:
+            self.fields[name].widget.attrs.update(step="0.01", inputmode="decimal")
+        for name in self.Meta.fields:
+            self.fields[name].widget.attrs.update(_bounds(BusinessSettings._meta.get_field(name)))
+        self.fields["margin"].widget.attrs.update(min="0.01", max="100")  # clean_margin's
+        self._say_when_the_hours_hold_fewer_minutes()
+
+    def _say_when_the_hours_hold_fewer_minutes(self) -> None:
+        """The plan never gives a person more minutes than the contact hours hold
+        (`BusinessSettings.selling_minutes`): say so next to the field, or 120 would read as
+        120 while 30 are planned."""
+        stored = self.instance
+        held = round(stored.selling_minutes())
+        if stored.daily_minutes > held:
+            start, end = (str(t)[:5] for t in (stored.contact_start, stored.contact_end))
+            self.fields["daily_minutes"].help_text = format_html(
+                '<strong class="late">The contact hours ({}-{}) hold {} minutes: each person is '
+                "planned {} a day, not {}.</strong>",
+                start,
+                end,
+                held,
+                held,
+                stored.daily_minutes,
+            )
+
+    def clean_business_timezone(self):
+        zone = _normalized(normalize_timezone, self.cleaned_data.get("business_timezone"))
+        if not zone:
+            raise forms.ValidationError("The business needs a time zone, e.g. Europe/London.")
+        return zone
+
+    def clean_margin(self):
+        percent = self.cleaned_data["margin"]
+        if not 0 < percent <= 100:
+            raise forms.ValidationError("A percent above 0 and at most 100, e.g. 30.")
+        return float(percent) / 100
+
+    def save(self, commit=True):
+        """Saved by a person, the margin is theirs: Settings and Today stop asking for it."""
+        self.instance.margin_set = True
+        return super().save(commit)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("contact_start"), data.get("contact_end")
+        if start and end and start >= end:
+            self.add_error("contact_end", "Contact hours must end after they start.")
+        return data  # each number's bounds are the model's validators (BusinessSettings)
+
+
+def _bounds(field) -> dict[str, str]:
+    """A setting's input bounds as the model's validators keep them (the tightest of each), so
+    the browser never offers a number saving refuses: the weekly cap said min="0" beside a
+    server minimum of 1."""
+    lows = [v.limit_value for v in field.validators if isinstance(v, MinValueValidator)]
+    highs = [v.limit_value for v in field.validators if isinstance(v, MaxValueValidator)]
+    bounds = {"min": max(lows, default=None), "max": min(highs, default=None)}
+    return {k: money_text(v) for k, v in bounds.items() if v is not None}
+
+
+class ProfileForm(forms.ModelForm):
+    """What each user edits for themselves."""
+
+    class Meta:
+        model = Profile
+        fields = ["phone", "outreach_mode"]
+        help_texts = {"phone": "Your number, used in message templates."}
+
+    def clean_phone(self):
+        return _normalized(normalize_phone, self.cleaned_data.get("phone"))
+
+
+class OwnEmailForm(forms.Form):
+    """A user's own email address, where their new-enquiry alerts go. One user's only, and
+    nobody else's username: two users with one address would get each other's alerts, and
+    an import's Owner column and `fairchase import --owner` find a user by username or email."""
+
+    email = forms.CharField(
+        max_length=254,
+        label="Your email address",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text="New-enquiry alerts from your capture forms go here.",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not self.is_bound:
+            self.initial["email"] = user.email
+
+    def clean_email(self):
+        email = _normalized(normalize_email, self.cleaned_data.get("email"))
+        refusal = email_refusal(email, self.user.pk)
+        if refusal:
+            raise forms.ValidationError(refusal)
+        return email
+
+    def save(self) -> None:
+        self.user.email = self.cleaned_data["email"]
+        self.user.save(update_fields=["email"])
