@@ -126,14 +126,18 @@ def screenshot_dir():
 
 @pytest.fixture
 def page_for(browser, live_server):
-    """`page_for(user)` -> a Playwright page logged in as that user at the live server."""
+    """`page_for(user)` -> a Playwright page logged in as that user at the live server;
+    `page_for(user, phone=True)`: on a 390x844 touch phone."""
     from django.conf import settings as dj
     from django.test import Client
 
     contexts = []
 
-    def make(user=None):
-        ctx = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    def make(user=None, phone=False):
+        size = {"viewport": {"width": 1280, "height": 900}}
+        if phone:
+            size = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+        ctx = browser.new_context(base_url=live_server.url, **size)
         contexts.append(ctx)
         if user is not None:
             client = Client()

@@ -3,6 +3,8 @@ so a form never half-saves a lead (the action runs in one transaction)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils import timezone
@@ -166,8 +168,22 @@ class LeadForm(forms.Form):
         return data
 
 
-class AttemptForm(forms.Form):
+class OwnIds(forms.Form):
+    """A form of the lead page: its fields' ids start with its own word (`ids`: "id_log_channel"
+    beside the Next step's "id_next_channel"), so each label names its own field. The names
+    posted stay the fields' own ("channel"), so the views and the API read them as before."""
+
+    ids = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"id_{self.ids}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class AttemptForm(OwnIds):
     """Log one attempt in seconds: channel, outcome, minutes, notes, progress."""
+
+    ids = "log"
 
     PROGRESS = [
         ("", "Not a conversation / not sure"),
@@ -197,8 +213,10 @@ class AttemptForm(forms.Form):
         return data
 
 
-class CommitmentForm(forms.Form):
+class CommitmentForm(OwnIds):
     """Pin the next step: who contacts whom, about what, when (seeds 000 and 002)."""
+
+    ids = "next"
 
     by = forms.ChoiceField(choices=Commitment.By.choices, initial=Commitment.By.US, label="Who")
     what = forms.CharField(
@@ -229,6 +247,15 @@ class CommitmentForm(forms.Form):
         self.fields[
             "due_at"
         ].label = f"When ({clock.place(str(tz))} time, {clock.label(timezone.now(), tz)})"
+
+    @classmethod
+    def after_talk(cls, lead, data=None, **kwargs) -> CommitmentForm:
+        """The "pin the next step" form shown after a conversation: due in two days at 10:00
+        unless changed, its ids the lead's own (two talks on Today, two of these forms)."""
+        due = (timezone.localtime() + timedelta(days=2)).replace(
+            hour=10, minute=0, second=0, microsecond=0
+        )
+        return cls(data, initial={"due_at": due}, auto_id=f"id_pin{lead.pk}_%s", **kwargs)
 
     def clean_due_at(self):
         due = self.cleaned_data["due_at"]
@@ -270,8 +297,10 @@ class SignalsForm(forms.Form):
         return kept + list(self.cleaned_data["good"]) + list(self.cleaned_data["poor"])
 
 
-class StopForm(forms.Form):
+class StopForm(OwnIds):
     """Stop chasing: the mailing list (needs its consent), revisit on a date, or close."""
+
+    ids = "stop"
 
     CHOICES = [
         (Status.NURTURE, "The mailing list (they agreed to it)"),
@@ -306,7 +335,9 @@ class StopForm(forms.Form):
         return data
 
 
-class WonForm(forms.Form):
+class WonForm(OwnIds):
+    ids = "won"
+
     value = forms.DecimalField(
         max_digits=12,
         decimal_places=2,
@@ -317,7 +348,9 @@ class WonForm(forms.Form):
     )
 
 
-class LostForm(forms.Form):
+class LostForm(OwnIds):
+    ids = "lost"
+
     reason = forms.CharField(max_length=200, required=False, label="Why lost?")
 
 
@@ -330,7 +363,9 @@ class OwnerField(forms.ModelChoiceField):
         return name if obj.is_active else f"{name} (inactive)"
 
 
-class ReassignForm(forms.Form):
+class ReassignForm(OwnIds):
+    ids = "reassign"
+
     def __init__(self, *args, owners=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"] = OwnerField(queryset=owners, label="New owner")

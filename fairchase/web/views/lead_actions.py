@@ -85,7 +85,7 @@ def lead_log(request, pk):
         ),
         f"Logged: {d['channel']}, {d['outcome'].replace('_', ' ')}.",
     ):
-        return _back(lead)
+        return today.lead_page_after(lead, d["outcome"] in today.PIN_AFTER)
     return _refused(request, lead, "Not logged", attempt_form=form)
 
 
@@ -94,8 +94,15 @@ def lead_log(request, pk):
 def lead_commit(request, pk):
     """Pin the next step. From Today (htmx) it re-renders the agenda."""
     lead = lead_or_404(request.user, pk)
-    form = CommitmentForm(request.POST)
     from_today = request.POST.get("next") == "today"
+    # the form asked for after a talk (Today's card, the lead page's top) has the lead's own
+    # ids: shown again with its errors, it keeps them and its place
+    after_talk = from_today or request.POST.get("next") == "pin"
+    form = (
+        CommitmentForm.after_talk(lead, request.POST)
+        if after_talk
+        else CommitmentForm(request.POST)
+    )
     if form.is_valid():
         d = form.cleaned_data
         try:
@@ -116,7 +123,8 @@ def lead_commit(request, pk):
     if form.errors and from_today and is_htmx(request):
         return today.pin_errors(request, lead, form)  # the errors next to the fields
     if form.errors and not from_today:
-        return _refused(request, lead, "Not pinned", commitment_form=form)
+        shown = {"pin_form" if after_talk else "commitment_form": form}
+        return _refused(request, lead, "Not pinned", **shown)
     if form.errors:
         messages.error(request, f"Not pinned: {form_errors(form)}")
     if from_today:

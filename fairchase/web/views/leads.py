@@ -123,8 +123,12 @@ def lead_list(request):
 @require_GET
 @web_view
 def lead_detail(request, pk):
-    """Everything about one lead and every action on it."""
-    return lead_page(request, lead_or_404(request.user, pk))
+    """Everything about one lead and every action on it. `?pin=1` (after a talk logged here):
+    "pin the next step" under the outcome buttons, as Today asks under its card."""
+    lead = lead_or_404(request.user, pk)
+    asked = request.GET.get("pin") and lead.is_active and lead.status != Status.OPTED_OUT
+    pin = {"pin_form": CommitmentForm.after_talk(lead, ours=bool(reachable_channels(lead)))}
+    return lead_page(request, lead, **(pin if asked else {}))
 
 
 def lead_page(request, lead, **refused):

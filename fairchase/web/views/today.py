@@ -51,6 +51,8 @@ from .common import is_htmx, web_view
 log = logging.getLogger("fairchase.web")
 
 ATTEMPT_OUTCOMES = {Outcome.NO_ANSWER, Outcome.LEFT_MESSAGE, Outcome.TALKED, Outcome.REPLIED}
+# Seed 002: every conversation pins a next time; Today and the lead page ask for it after these.
+PIN_AFTER = {Outcome.TALKED, Outcome.REPLIED}
 # "Keep chasing" against a plan that says stop: one more try, this many days on, at 10:00.
 KEEP_DAYS = 2
 UNDO_SALT = "fairchase.today.undo"
@@ -174,13 +176,6 @@ def today_section(request, section):
     )
 
 
-def _pin_form():
-    default_due = (timezone.localtime() + timedelta(days=2)).replace(
-        hour=10, minute=0, second=0, microsecond=0
-    )
-    return CommitmentForm(initial={"due_at": default_due})
-
-
 def _keep_due():
     return (timezone.localtime() + timedelta(days=KEEP_DAYS)).replace(
         hour=10, minute=0, second=0, microsecond=0
@@ -293,7 +288,7 @@ def _done(
             "error": error,
             "row": row,
             "undo_token": token,
-            "pin_form": _pin_form() if pin is True else pin or None,
+            "pin_form": CommitmentForm.after_talk(lead) if pin is True else pin or None,
             "extras": extras,
         },
         request=request,
@@ -381,6 +376,7 @@ def lead_outcome(request, pk):
             actions.check_channel(channel)
     except ActionError as exc:
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
+    pin = False
     try:
         said, undo = apply_outcome(request, lead, outcome, channel)
     except ActionError as exc:
@@ -388,10 +384,7 @@ def lead_outcome(request, pk):
             return _done(request, lead, str(exc), error=True, row=row)
         messages.error(request, str(exc))
     else:
-        pin = outcome in (
-            Outcome.TALKED,
-            Outcome.REPLIED,
-        )  # seed 002: every conversation pins a next time
+        pin = outcome in PIN_AFTER
         if is_htmx(request):
             lead.refresh_from_db()
             # A message drafted under the card is for now: after a call (a voicemail to
@@ -407,9 +400,15 @@ def lead_outcome(request, pk):
             messages.info(
                 request, "Now pin the next step: who contacts whom, about what, and when."
             )
-    if request.POST.get("next") == "lead":
-        return redirect("lead_detail", pk=lead.pk)
+    if request.POST.get("next") == "lead":  # after a talk it asks for the next step, as here
+        return lead_page_after(lead, pin)
     return redirect(_today_url(request))
+
+
+def lead_page_after(lead, talked: bool):
+    """Back to the lead page; after a conversation with "pin the next step" at its top."""
+    url = reverse("lead_detail", args=[lead.pk])
+    return redirect(f"{url}?pin=1" if talked else url)
 
 
 def _today_url(request) -> str:

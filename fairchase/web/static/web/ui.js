@@ -4,6 +4,8 @@
 //                      shows for UNDO_SECONDS, then goes (the confirmation stays)
 //   [data-autosubmit]  a GET filter form: choosing an option reloads with it in the URL
 //   .nav-burger        the phone menu's button: opens and closes the menu, says so (aria-expanded)
+//   a table's box      while part of a table is hidden to its right, [data-more] (app.css fades
+//                      that edge and the caption says "scroll sideways")
 (function () {
   "use strict";
   var UNDO_SECONDS = 10;
@@ -48,6 +50,24 @@
     var form = event.target.closest && event.target.closest("form[data-autosubmit]");
     if (form) { form.submit(); }
   });
+
+  var SCROLLERS = ".insights-scroll, .table-wrap, .table";
+
+  function markMore(box) {
+    box.toggleAttribute("data-more", box.scrollWidth - box.clientWidth - box.scrollLeft > 2);
+  }
+
+  function markAll() {
+    document.querySelectorAll(SCROLLERS).forEach(markMore);
+  }
+
+  document.addEventListener("scroll", function (event) {
+    var box = event.target;
+    if (box.nodeType === 1 && box.matches(SCROLLERS)) { markMore(box); }
+  }, true);
+  window.addEventListener("resize", markAll);
+  document.addEventListener("htmx:load", markAll);  // the page, and each part htmx brings
+  markAll();
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".nav-burger");
