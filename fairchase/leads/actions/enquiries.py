@@ -25,16 +25,21 @@ from .optout import _honour_opt_out
 
 
 @transaction.atomic
-def create_lead(owner, *, user=None, reason: str = "New enquiry", **fields) -> Lead:
+def create_lead(
+    owner, *, user=None, reason: str = "New enquiry", typed: bool = False, **fields
+) -> Lead:
     """Store a new enquiry; its plan says 'respond now'. A contact from a cold list did not
     enquire: it comes in to be worked by value (a revisit from its first day), never
     listed as an enquiry waiting for its answer. A lead made for someone who opted out
     (their email, or their phone under their name), however it comes in (typed in,
     imported, the API, a web form), is opted out as it is made (`_honour_opt_out`): the
-    person said no, and a new record of them is no new permission."""
+    person said no, and a new record of them is no new permission. `typed`: its addresses
+    came from a public post, where anyone may type anyone's (`Lead.typed_email`)."""
     _clean_texts(fields)
     fields["email"] = normalize_email(fields.get("email"))
     fields["phone"] = normalize_phone(fields.get("phone"))
+    if typed:
+        fields["typed_email"], fields["typed_phone"] = fields["email"], fields["phone"]
     if not fields.get("timezone"):  # a number abroad with one zone: theirs, not ours
         fields["timezone"] = zone_for_phone(fields["phone"])
     fields.setdefault("status", Status.OPEN)
