@@ -124,6 +124,7 @@ def capture(form: CaptureForm, data, ip: str) -> tuple[Lead | None, bool]:
                 consents=_consents(data),
                 signals=["initiated_contact"],
                 reason=_created_as(form, owner),
+                typed=True,  # anyone may type a customer's number: not known to be theirs
             )
         except InvalidContact as exc:
             raise CaptureError(str(exc)) from None

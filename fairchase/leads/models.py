@@ -281,6 +281,12 @@ class Lead(models.Model):
     timezone = models.CharField(
         max_length=64, blank=True, help_text="IANA zone; empty = the business's."
     )
+    # The addresses a public post typed (anyone may type anyone's): while the lead still has
+    # one, nobody has shown it is theirs, and an opt-out is never spread through it, unless
+    # it came through that address (`actions.opt_out`'s `through`). Edited to another
+    # value, the address is the editor's word.
+    typed_email = models.EmailField(blank=True, editable=False)
+    typed_phone = models.CharField(max_length=32, blank=True, editable=False)
     source = models.CharField(max_length=64, default="web_form")
     value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     owner = models.ForeignKey(

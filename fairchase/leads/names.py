@@ -99,10 +99,18 @@ def greeting(name: str) -> str:
     return f"Hello {first}," if first else "Hello,"
 
 
+# A greeting's name: words of letters, joined by an apostrophe or a hyphen, each maybe
+# ending in a dot ("Mrs.", "J."); at most this long. Anything else is typed text, not a
+# name: a receipt to a typed address must not begin "Hello https://evil.example/x,".
+GREETABLE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?(?: [^\W\d_]+(?:['’-][^\W\d_]+)*\.?)*")
+GREETABLE_LENGTH = 40
+
+
 def first_name(name: str) -> str:
     """The name to greet a person by, as written: its first word after any title ("Mrs.
     Olga Lopez" -> "Olga", "Stone, Bob" -> "Bob"), or the title with the family name when
-    that is all there is ("Mrs. Lopez"); "" when the name is an address (`is_a_name`)."""
+    that is all there is ("Mrs. Lopez"); "" when the name is an address (`is_a_name`) or
+    that word does not look like a name (`GREETABLE`: a link, a pitch, digits)."""
     if not is_a_name(name):
         return ""
     written = [w for w in in_order(name or "").split() if _words(w)]  # no stray ","
@@ -110,8 +118,11 @@ def first_name(name: str) -> str:
     end = _suffixes_from(loose)
     start = _titles(loose[:end])
     if start == 0 and end > 1 and loose[0] in TITLES:
-        return " ".join(written[:end])
-    return written[start].rstrip(",") if written else ""
+        first = " ".join(written[:end])
+    else:
+        first = written[start].rstrip(",") if written else ""
+    greetable = len(first) <= GREETABLE_LENGTH and GREETABLE.fullmatch(first)
+    return first if greetable else ""
 
 
 def _words(text: str) -> list[str]:

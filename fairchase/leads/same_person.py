@@ -81,6 +81,15 @@ def same_person_by_phone(known: Lead, other: Lead) -> bool:
     return _no_real_name(other) or _names_match(known.name, other.name)
 
 
+def own_addresses(lead: Lead) -> list[str]:
+    """The lead's addresses known to be its person's: all but one still as a public post
+    typed it (`Lead.typed_email`, `typed_phone`: anyone may type a customer's number), which
+    an opt-out neither suppresses nor follows to another record, and which makes no later
+    record a person who said no."""
+    pairs = ((lead.email, lead.typed_email), (lead.phone, lead.typed_phone))
+    return [value for value, typed in pairs if value and value != typed]
+
+
 def lock_person(email: str, phone: str) -> None:
     """Hold the person with these (normalised) addresses until the caller's transaction
     ends, so two simultaneous enquiries of a new person make one lead: call it before
@@ -171,17 +180,20 @@ def person_records(lead: Lead) -> tuple[set[int], set[int]]:
     another name.) The person's: linked by the same email, or the same phone number under a
     name matching this lead's (`same_person_by_phone`; names are compared with this lead's,
     never along a chain: "Ann Stone" -> "Ann" -> "Ann Jones" on a family's number is not one
-    person), each in turn; every status."""
+    person), each in turn; every status. Only through each record's own addresses
+    (`own_addresses`): a number a public post typed links that record to no one."""
     person, strangers, todo = {lead.pk}, set(), [lead]
     while todo:
         known = todo.pop()
+        own = own_addresses(known)
+        email = known.email if known.email in own else ""
         same = Q(pk__in=[])
-        if known.email:
-            same |= Q(email=known.email)
-        if known.phone:
+        if email:
+            same |= Q(email=email)
+        if known.phone in own:
             same |= Q(phone=known.phone)
         for other in Lead.objects.filter(same).exclude(pk__in=person).order_by("pk"):
-            if (known.email and other.email == known.email) or same_person_by_phone(lead, other):
+            if (email and other.email == email) or same_person_by_phone(lead, other):
                 person.add(other.pk)
                 todo.append(other)
             else:
@@ -198,12 +210,14 @@ def said_no_addresses(lead: Lead) -> list[str]:
     """Which of this lead's addresses make it a person who opted out on another record (an
     address suppressed by an opt-out, or an opted-out record's): its email, and its phone
     unless every record with that number that said no itself (`said_no_themselves`) is
-    someone else (`same_person_by_phone`). Read on the record as it is, saved or not."""
+    someone else (`same_person_by_phone`). Read on the record as it is, saved or not. An
+    opted-out record's address that a public post typed (`own_addresses`) is not theirs."""
     opted = Suppression.objects.filter(reason="opt-out")
     said_no = Lead.objects.filter(status=Status.OPTED_OUT).exclude(pk=lead.pk)
     found = []
     if lead.email and (
-        opted.filter(value=lead.email).exists() or said_no.filter(email=lead.email).exists()
+        opted.filter(value=lead.email).exists()
+        or said_no.filter(email=lead.email).exclude(typed_email=lead.email).exists()
     ):
         found.append(lead.email)
     if lead.phone and _said_no_on_phone(lead, opted, said_no):
@@ -213,7 +227,7 @@ def said_no_addresses(lead: Lead) -> list[str]:
 
 def _said_no_on_phone(lead: Lead, opted, said_no) -> bool:
     """`said_no_addresses` for the lead's phone number."""
-    others = said_no_themselves(said_no.filter(phone=lead.phone))
+    others = said_no_themselves(said_no.filter(phone=lead.phone).exclude(typed_phone=lead.phone))
     if opted.filter(value=lead.phone).exists():
         return not others.exists() or any(same_person_by_phone(o, lead) for o in others)
     # an opted-out record whose addresses were never suppressed (data from before the
@@ -252,8 +266,8 @@ def said_no_at(values) -> set[str]:
     said_no = Lead.objects.filter(
         Q(email__in=values) | Q(phone__in=values), status=Status.OPTED_OUT
     )
-    for email, phone in said_no.values_list("email", "phone"):
-        found |= {email, phone} & values
+    for email, phone, *typed in said_no.values_list("email", "phone", "typed_email", "typed_phone"):
+        found |= ({email, phone} - set(typed)) & values
     return found
 
 
@@ -279,9 +293,11 @@ def who_said_no(lead: Lead) -> StatusChange | None:
     )
     for row in rows:
         other = row.lead
-        if lead.email and other.email == lead.email:
+        own = own_addresses(other)
+        if lead.email and other.email == lead.email and lead.email in own:
             return row
-        if not _automatic(row.reason) and same_person_by_phone(other, lead):
+        on_phone = lead.phone and other.phone == lead.phone and lead.phone in own
+        if on_phone and not _automatic(row.reason) and same_person_by_phone(other, lead):
             return row
     return None
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from fairchase import clock
 from fairchase.leads import actions, planning
 from fairchase.leads.models import Channel, Commitment, Lead, Status, Suppression
+from fairchase.leads.normalize import InvalidContact, normalize_email, normalize_phone
 from fairchase.leads.people import display_name
 
 from . import replies, replies_learning
@@ -81,7 +82,12 @@ def record_stop_text(
                 actions.suppress(phone, Suppression.Kind.PHONE, "opt-out")
             already = lead is None or lead.status == Status.OPTED_OUT
             if not already:
-                actions.opt_out(lead, channel="text", reason=f"Texted {body.strip()[:40]!r}")
+                actions.opt_out(
+                    lead,
+                    channel="text",
+                    reason=f"Texted {body.strip()[:40]!r}",
+                    shown=("phone",) if phone == lead.phone else (),
+                )
             return InboundMessage.objects.create(
                 key=key[:255],
                 lead=lead,
@@ -98,6 +104,27 @@ def record_stop_text(
             )
     except IntegrityError:
         return None
+
+
+def _from(inbound: InboundMessage, lead: Lead) -> tuple[str, ...]:
+    """Which of the lead's addresses a message came from ("email", "phone"): the one whose
+    holder said no, if it is the lead's (an opt-out, idempotent, shows only that address is
+    theirs: `actions.opt_out`'s `shown`)."""
+    try:
+        if inbound.channel == "email":
+            return (
+                ("email",) if lead.email and normalize_email(inbound.sender) == lead.email else ()
+            )
+        return ("phone",) if lead.phone and normalize_phone(inbound.sender) == lead.phone else ()
+    except InvalidContact:
+        return ()
+
+
+def _stop(inbound: InboundMessage, lead: Lead, user, said: str) -> str:
+    """They asked us to stop (idempotent): opted out, showing theirs only the address the
+    message came from (`_from`)."""
+    actions.opt_out(lead, user=user, reason=f"Asked to stop: {said}", shown=_from(inbound, lead))
+    return "Asked us to stop: opted out."
 
 
 # A reply never reopens or closes a lead whose outcome is settled (a won customer saying
@@ -126,8 +153,7 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
         )
         lead.refresh_from_db()
     if kind == Kind.OPT_OUT:
-        actions.opt_out(lead, user=user, reason=f"Asked to stop: {said}")  # idempotent
-        return "Asked us to stop: opted out."
+        return _stop(inbound, lead, user, said)
     if kind in (Kind.NOT_INTERESTED, Kind.LATER) and lead.status in FINAL:
         return f"Reply recorded; the lead is {lead.get_status_display().lower()}: nothing changed."
     if kind == Kind.NOT_INTERESTED:

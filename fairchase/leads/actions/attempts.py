@@ -20,7 +20,7 @@ from ..models import (
     StatusChange,
 )
 from .core import ActionError, _done, _lock, _transition
-from .optout import _cancel_commitments, _opt_out_other_records, _suppress
+from .optout import _cancel_commitments, _opt_out_other_records, _suppress, theirs
 
 DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
 # A pending promise of ours is kept by a try a person logs this close to it (see below).
@@ -211,6 +211,7 @@ def _move_on_after_attempt(
     if outcome in (Outcome.TALKED, Outcome.REPLIED) and lead.status != Status.ENGAGED:
         _transition(lead, Status.ENGAGED, f"{attempt.get_outcome_display()} ({channel})", user, at)
     elif outcome == Outcome.OPTED_OUT:
+        theirs(lead, None)  # said to one of us: the whole record is theirs
         _suppress(lead, None, "opt-out")  # said on a call or a visit: every address
         reason = f"Asked not to be contacted ({channel})"
         _cancel_commitments(lead, at)

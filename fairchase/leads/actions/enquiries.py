@@ -25,16 +25,21 @@ from .optout import _honour_opt_out
 
 
 @transaction.atomic
-def create_lead(owner, *, user=None, reason: str = "New enquiry", **fields) -> Lead:
+def create_lead(
+    owner, *, user=None, reason: str = "New enquiry", typed: bool = False, **fields
+) -> Lead:
     """Store a new enquiry; its plan says 'respond now'. A contact from a cold list did not
     enquire: it comes in to be worked by value (a revisit from its first day), never
     listed as an enquiry waiting for its answer. A lead made for someone who opted out
     (their email, or their phone under their name), however it comes in (typed in,
     imported, the API, a web form), is opted out as it is made (`_honour_opt_out`): the
-    person said no, and a new record of them is no new permission."""
+    person said no, and a new record of them is no new permission. `typed`: its addresses
+    came from a public post, where anyone may type anyone's (`Lead.typed_email`)."""
     _clean_texts(fields)
     fields["email"] = normalize_email(fields.get("email"))
     fields["phone"] = normalize_phone(fields.get("phone"))
+    if typed:
+        fields["typed_email"], fields["typed_phone"] = fields["email"], fields["phone"]
     if not fields.get("timezone"):  # a number abroad with one zone: theirs, not ours
         fields["timezone"] = zone_for_phone(fields["phone"])
     fields.setdefault("status", Status.OPEN)
@@ -78,8 +83,8 @@ def add_enquiry(
     """Someone with an active lead writes in again (a web form, the webhook): the enquiry
     joins that lead instead of making a second record of the same person. The message is
     appended to the notes, an address the lead lacks is added (one it has already is
-    named in the note), a consent given is kept (a text consent only for the phone the
-    lead has), and a timeline row says "New enquiry through <via>". Written after tries
+    named in the note), a consent given is kept (`_add_consents`: for an address the lead
+    has), and a timeline row says "New enquiry through <via>". Written after tries
     of ours, it is their answer: our latest silent try is marked replied and the lead is
     engaged, as `record_reply` does (a try recorded only later, an email confirmed after
     this enquiry, is marked so by `log_attempt`). Never tried yet, the lead is an enquiry waiting from
@@ -90,8 +95,8 @@ def add_enquiry(
     and `update_lead` check) makes the lead theirs: it is opted out too. `user`: who posted
     it (an API user; None for a visitor's web form), named on the timeline rows.
     `add_addresses` False (a public form: anyone may type a person's name and phone) adds
-    no address: one the lead lacks is named in the note and on the timeline as not added,
-    for its owner to confirm in Edit, so nobody can have the lead's follow-ups sent to them."""
+    no address, nor a consent for one it did not carry: they are named in the note and on
+    the timeline, for its owner to confirm, so nobody can have the lead's mail sent to them."""
     caller, lead = lead, _lock(lead)
     if lead.status not in ACTIVE_STATUSES:
         raise ActionError(f"{lead.name} is {lead.get_status_display().lower()}: not reopened.")
@@ -102,11 +107,11 @@ def add_enquiry(
         _refuse_repeated_enquiry(lead, via, message, repeat_since, created_as)
     fields = ["notes", "consents", "signals", "updated_at"]
     also, held = _add_missing_addresses(lead, email, phone, fields, add_addresses)
+    held = _add_consents(lead, consents, email, phone, add_addresses, held)
     if "phone" in fields and not lead.timezone and zone_for_phone(lead.phone):
         lead.timezone = zone_for_phone(lead.phone)  # the phone just added says its zone
         fields.append("timezone")
     _append_enquiry(lead, via, message, also, held)
-    _add_consents(lead, consents, phone)
     attempt = lead.attempts.filter(at__lte=at).order_by("-at", "-pk").first()
     reason = f"{ENQUIRY_REASON} {via}"  # found by this prefix in `log_attempt`
     if not lead.attempts.exists():
@@ -123,13 +128,32 @@ def add_enquiry(
     return _done(lead, kind, caller=caller)
 
 
-def _add_consents(lead: Lead, consents, phone: str) -> None:
+# What a consent is for, in the note on one a public post gave for an address it lacked.
+CONSENT_WORDS = {"mailing_list": "the mailing list", "sms": "texts"}
+
+
+def _add_consents(
+    lead: Lead, consents, email: str, phone: str, trusted: bool = True, held: str = ""
+) -> str:
     """Keep the consents an enquiry gave (a text consent only for the number it typed, when
-    that is the lead's) and mark that they got in touch themselves."""
-    if "sms" in consents and phone != lead.phone:
-        consents = [c for c in consents if c != "sms"]
-    lead.consents = sorted({*(lead.consents or []), *consents})
+    that is the lead's) and mark that they got in touch themselves. From a public post
+    (`trusted` False), a consent is for the address it came with: the mailing list only
+    for the email it typed, when that is the lead's (anyone may type a customer's name and
+    number; the newsletter would go to an address the poster never gave). Returns `held`
+    (what the note says of addresses not added) with what it says of a consent a public
+    post gave that was not kept."""
+    mine = {"sms": phone == lead.phone, "mailing_list": trusted or email == lead.email}
+    dropped = [c for c in consents if not mine.get(c, True)]
+    lead.consents = sorted({*(lead.consents or []), *(c for c in consents if c not in dropped)})
     lead.signals = sorted({*(lead.signals or []), "initiated_contact"})
+    if trusted or not dropped:
+        return held
+    asked = " and ".join(CONSENT_WORDS[c] for c in sorted(dropped))
+    said = (
+        f"it asked for {asked}: not given (a web form gives no consent for an address the "
+        "lead has that it did not carry); ask them"
+    )
+    return f"{held}; {said}" if held else said
 
 
 def _refuse_repeated_enquiry(

@@ -15,6 +15,7 @@ from ..same_person import (
     SAID_NO_BEFORE,
     SAID_NO_ITSELF,
     WITH_ANOTHER_RECORD,
+    own_addresses,
     person_records,
     said_no_addresses,
     said_no_before,
@@ -26,7 +27,12 @@ from .core import _done, _lock, _transition, note_on_timeline
 
 @transaction.atomic
 def opt_out(
-    lead: Lead, *, channel: str | None = None, user=None, reason: str = "Opted out"
+    lead: Lead,
+    *,
+    channel: str | None = None,
+    user=None,
+    reason: str = "Opted out",
+    shown: tuple[str, ...] | None = None,
 ) -> Lead:
     """The person asked us to stop, on `channel` or in person: every address of theirs is
     suppressed, their pending promises cancelled, and they are never contacted again, on
@@ -37,10 +43,19 @@ def opt_out(
     else; asked on a record opted out for matching someone else, it also records that
     this one said no itself (`same_person.SAID_NO_ITSELF`), so its name counts when later
     records on its number are matched. All the records it touches are locked first, in primary-key order, so two
-    opt-outs on two records of one person wait for each other instead of deadlocking."""
+    opt-outs on two records of one person wait for each other instead of deadlocking.
+
+    `shown`: the fields ("email", "phone") of the address the person said no through
+    themselves (an unsubscribe link, a reply from it, a STOP text from it), which shows
+    that address is theirs; None when a person of ours took the opt-out (a button, the API),
+    which vouches for the whole record. An address a public post typed that it does not
+    show (`same_person.own_addresses`) is neither suppressed nor followed to another record:
+    a stranger's post with a customer's number, opted out through the stranger's own email,
+    must not opt out the customer."""
     caller = lead
-    locked = _lock_in_order(lead)
+    locked = _lock_in_order(lead, shown)
     lead = locked[lead.pk]
+    theirs(lead, shown)
     _suppress(lead, None, "opt-out")
     now = timezone.now()
     if lead.status != Status.OPTED_OUT:
@@ -61,11 +76,29 @@ def _cancel_commitments(lead: Lead, at: datetime) -> None:
     )
 
 
-def _lock_in_order(lead: Lead) -> dict[int, Lead]:
-    """Lock the person's records and those sharing a phone with them, in primary-key order
-    (the one order every opt-out takes), and return them fresh by pk."""
-    person, strangers = person_records(Lead.objects.get(pk=lead.pk))
+def _lock_in_order(lead: Lead, shown: tuple[str, ...] | None = None) -> dict[int, Lead]:
+    """Lock the person's records and those sharing a phone with them (with the addresses
+    `shown` theirs), in primary-key order (the one order every opt-out takes), and return
+    them fresh by pk."""
+    fresh = Lead.objects.get(pk=lead.pk)
+    theirs(fresh, shown, save=False)
+    person, strangers = person_records(fresh)
     return {pk: _lock(pk) for pk in sorted(person | strangers)}
+
+
+def theirs(lead: Lead, shown: tuple[str, ...] | None, *, save: bool = True) -> None:
+    """The addresses of a public post's lead that an opt-out shows are the person's (`shown`
+    fields; None: all, a person of ours took it) are no longer only typed: an opt-out
+    suppresses and follows them (`same_person.own_addresses`)."""
+    cleared = [
+        f"typed_{field}"
+        for field in ("email", "phone")
+        if (shown is None or field in shown) and getattr(lead, f"typed_{field}")
+    ]
+    for name in cleared:
+        setattr(lead, name, "")
+    if cleared and save:
+        lead.save(update_fields=cleared)
 
 
 def _opt_out_other_records(
@@ -133,16 +166,16 @@ def _honour_opt_out(lead: Lead, user=None, *, edited: bool = False) -> bool:
     the same person), not from the person writing in with these addresses: only the
     addresses they said no on are suppressed. The record's other addresses were someone's
     before the edit, never theirs, and a suppression of one would later read as that
-    address's owner saying no; the record, opted out, is not contacted on any of them."""
+    address's owner saying no; the record, opted out, is not contacted on any of them. So
+    for an address a public post typed (`same_person.own_addresses`): nobody showed it is
+    theirs."""
     matched = said_no_addresses(lead)
     if not matched:
         return False
-    mine = [v for v in (lead.email, lead.phone) if v and (not edited or v in matched)]
+    own = [] if edited else own_addresses(lead)  # a public post's typed ones: not theirs
+    mine = [v for v in (lead.email, lead.phone) if v and (v in matched or v in own)]
     fresh = [v for v in mine if not Suppression.objects.filter(value=v).exists()]
-    if edited:
-        _suppress_values(lead, mine)
-    else:
-        _suppress(lead, None, "opt-out")
+    _suppress_values(lead, mine)
     said = _said_no_before(lead)
     also = f" ({', '.join(fresh)} suppressed too)" if fresh else ""
     if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
@@ -188,10 +221,12 @@ def _said_no_before(lead: Lead) -> str:
 
 def _suppress(lead: Lead, channel: str | None, reason: str) -> None:
     """Suppress the lead's address for `channel` (None: every address). A bounce blocks an
-    email address only: a phone number does not bounce."""
-    if channel in (None, "email") and lead.email:
+    email address only: a phone number does not bounce. An opt-out blocks only the lead's
+    own addresses (`same_person.own_addresses`), not one a public post merely typed."""
+    own = own_addresses(lead) if reason == "opt-out" else [lead.email]
+    if channel in (None, "email") and lead.email and lead.email in own:
         suppress(lead.email, Suppression.Kind.EMAIL, reason, but=lead.pk)
-    if channel in (None, "call", "text") and lead.phone and reason == "opt-out":
+    if channel in (None, "call", "text") and lead.phone in own and reason == "opt-out":
         suppress(lead.phone, Suppression.Kind.PHONE, reason, but=lead.pk)
 
 

@@ -46,6 +46,7 @@ def unsubscribe(request, token: str):
     actions.opt_out(
         lead,
         channel=channel,
+        shown=("email",) if channel == "email" else ("phone",),  # the address it went to
         reason="Unsubscribed with the one-click link"
         if one_click
         else "Unsubscribed on the confirmation page",

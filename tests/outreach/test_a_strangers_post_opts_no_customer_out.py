@@ -1,0 +1,160 @@
+"""An opt-out spreads only through an address its person showed is theirs. A stranger who
+posts a public form with a customer's number beside his own email (as "Ned Moore Jr", whom
+an opt-out of "Ned Moore" would reach, or as "Office", a switchboard) and then opts his own
+record out (the receipt's unsubscribe link, an "unsubscribe" email from his address) opts
+out his own record and suppresses his own email: never the customer, the customer's email
+or the customer's number, which he only typed. The same person's records joined through the
+address they said no on, and a number that itself texts STOP, are still reached."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from django.test import Client
+
+from fairchase.intake.models import CaptureForm
+from fairchase.leads import actions
+from fairchase.leads.models import Lead, Status, Suppression
+from fairchase.outreach import mailbox, outbox
+from fairchase.outreach.models import OutboundMessage
+from tests.outreach.test_reply_actions import _text_in
+
+NED_PHONE = "+18475555873"
+
+
+@pytest.fixture
+def form(bob):
+    return CaptureForm.objects.create(name="Website", owner=bob, acknowledge=True)
+
+
+@pytest.fixture
+def ned(alice, make_lead):
+    return make_lead(alice, name="Ned Moore", email="ned.moore@example.com", phone=NED_PHONE)
+
+
+def _post(form, ip="203.0.113.40", **data) -> Lead:
+    r = Client().post(f"/in/f/{form.key}/", data, REMOTE_ADDR=ip)
+    assert r.status_code == 200 and b"Thank you" in r.content
+    return Lead.objects.get(email=data["email"].lower())
+
+
+def _post_json(form, ip="203.0.113.41", **data) -> Lead:
+    r = Client().post(
+        f"/in/f/{form.key}/json/", json.dumps(data), "application/json", REMOTE_ADDR=ip
+    )
+    assert r.status_code == 202
+    return Lead.objects.get(email=data["email"])
+
+
+def _unsubscribe_from_the_receipt(lead: Lead, smtp_server) -> None:
+    """Click the one-click link of the receipt the post's address got, as a mail client does."""
+    outbox.send_due()
+    receipt = OutboundMessage.objects.get(lead=lead, kind=OutboundMessage.Kind.RECEIPT)
+    got = next(r.message for r in smtp_server.received if r.message_id == receipt.message_id)
+    url = re.search(r"<(http[^>]+)>", got["List-Unsubscribe"]).group(1)
+    r = Client().post(url.split("testserver", 1)[-1], {"List-Unsubscribe": "One-Click"})
+    assert r.status_code == 200
+
+
+def _email_unsubscribe(sender: str, key: str) -> None:
+    raw = (
+        f"From: {sender}\r\nTo: sales@localhost\r\nSubject: unsubscribe\r\n"
+        f"Message-ID: <{key}@evil.example>\r\n\r\nPlease remove me from your list.\r\n"
+    )
+    assert mailbox.handle_mail(raw.encode(), key) is not None
+
+
+def _untouched(lead: Lead) -> None:
+    lead.refresh_from_db()
+    assert lead.status == Status.OPEN, lead.status_changes.last().reason
+    assert not Suppression.objects.filter(value__in=[lead.email, lead.phone]).exists()
+    assert not lead.status_changes.filter(reason__contains="opted out").exists()
+    assert not lead.status_changes.filter(reason__startswith="Opted out").exists()
+
+
+def test_a_strangers_jr_record_unsubscribed_by_its_link_opts_out_no_customer(
+    form, ned, smtp_server, open_all_day
+):
+    jr = _post(form, name="Ned Moore Jr", email="attacker2@evil.example", phone="(847) 555-5873")
+    assert jr.pk != ned.pk and jr.phone == NED_PHONE
+    _unsubscribe_from_the_receipt(jr, smtp_server)
+    jr.refresh_from_db()
+    assert jr.status == Status.OPTED_OUT  # his own record, and his own address
+    assert Suppression.objects.filter(value="attacker2@evil.example").exists()
+    _untouched(ned)
+
+
+def test_a_strangers_jr_record_unsubscribed_by_email_opts_out_no_customer(form, ned):
+    jr = _post_json(
+        form, name="Ned Moore Jr", email="attacker3@evil.example", phone="(847) 555-5873"
+    )
+    _email_unsubscribe("attacker3@evil.example", "stop-1")
+    jr.refresh_from_db()
+    assert jr.status == Status.OPTED_OUT
+    _untouched(ned)
+    # nor does that opted-out record make Ned a person who said no later on
+    again = actions.create_lead(ned.owner, name="Ned Moore", email="", phone=NED_PHONE)
+    assert again.status == Status.OPEN
+
+
+def test_a_number_alone_typed_as_office_is_not_suppressed(form, ned, smtp_server, open_all_day):
+    office = _post_json(form, name="Office", email="attacker6@evil.example", phone=NED_PHONE)
+    _unsubscribe_from_the_receipt(office, smtp_server)
+    assert not Suppression.objects.filter(value=NED_PHONE).exists()
+    _untouched(ned)
+
+
+def test_a_strangers_second_post_after_his_opt_out_suppresses_no_number(form, ned):
+    """Opted out, his email makes his next post's record opted out as it is made: still
+    with nothing but the address he said no on suppressed."""
+    _post_json(form, name="Ned Moore Jr", email="attacker3@evil.example", phone="")
+    _email_unsubscribe("attacker3@evil.example", "stop-2")
+    again = Client().post(
+        f"/in/f/{form.key}/json/",
+        json.dumps({"name": "Ned Moore Jr", "email": "attacker3@evil.example", "phone": NED_PHONE}),
+        "application/json",
+        REMOTE_ADDR="203.0.113.42",
+    )
+    assert again.status_code == 202
+    made = Lead.objects.get(email="attacker3@evil.example", phone=NED_PHONE)
+    assert made.status == Status.OPTED_OUT
+    _untouched(ned)
+
+
+def test_the_persons_own_records_are_still_reached_through_the_address_they_said_no_on(
+    alice, form, make_lead, smtp_server, open_all_day
+):
+    """A post's address that the person unsubscribes from is theirs: suppressed everywhere,
+    and their other record with it is opted out too, as any opt-out does."""
+    kim = make_lead(alice, name="Kim Lau", email="kim@lau.example", phone="+13125550111")
+    post = _post(form, name="Kim Lau", email="kim.l@home.example", phone="")
+    actions.update_lead(kim, email="kim.l@home.example", same_person=True)  # one person
+    kim.refresh_from_db()
+    assert kim.email == "kim.l@home.example"
+    _unsubscribe_from_the_receipt(post, smtp_server)
+    kim.refresh_from_db()
+    assert kim.status == Status.OPTED_OUT
+    assert kim.status_changes.last().reason.startswith("Opted out on another record")
+    assert Suppression.objects.filter(value="+13125550111").exists()  # her own record's
+
+
+def test_a_stop_text_from_the_number_a_post_typed_reaches_the_number(form, ned, settings):
+    """A STOP from the number shows it is the texter's: it is suppressed, and the records of
+    the person on it are opted out as before."""
+    _post_json(form, name="Ned Moore Jr", email="attacker7@evil.example", phone=NED_PHONE)
+    assert _text_in(settings, "STOP", NED_PHONE, "SM-stop-jr").status_code == 200
+    assert Suppression.objects.filter(value=NED_PHONE).exists()
+    ned.refresh_from_db()
+    assert ned.status == Status.OPTED_OUT  # the number's holder said no
+
+
+def test_an_opt_out_taken_by_a_person_of_ours_vouches_for_the_whole_record(form, ned):
+    """The button (or the API): a person of ours heard them, so every address of the record
+    is theirs, as before."""
+    jr = _post_json(form, name="Ned Moore Jr", email="attacker8@evil.example", phone=NED_PHONE)
+    actions.opt_out(jr, user=form.owner, reason="Opted out (entered by hand)")
+    assert Suppression.objects.filter(value=NED_PHONE).exists()
+    ned.refresh_from_db()
+    assert ned.status == Status.OPTED_OUT
