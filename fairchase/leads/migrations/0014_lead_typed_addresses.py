@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("leads", "0011_lead_zone_from_number_abroad")]
+    dependencies = [("leads", "0013_business_settings_within_bounds")]
 
     operations = [
         migrations.AddField(
