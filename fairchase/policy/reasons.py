@@ -188,13 +188,40 @@ def promised(f: Lead, now: float) -> str:
     000's grace day), 'you promised to be in touch by Tue 8 Dec 12:00; ' (ours)."""
     if not f.promise:
         return ""
-    now_local = _now_local(f, now)
-    by = f"{local_day(f.promise_local, now_local)} {_clock(f.promise_local)}"
+    by = _promised_by(f, now)
     if f.promise == 1:
         return f"you promised to be in touch by {by}; "
-    if f.promise_local + GRACE > now_local:
+    if f.promise_local + GRACE > _now_local(f, now):
         return f"they promised to be in touch by {by}; after a day's grace, "
     return f"they promised to be in touch by {by} and have not; "
+
+
+def _promised_by(f: Lead, now: float) -> str:
+    """The pending promise's time on the lead's clock: 'Tue 8 Dec 12:00'."""
+    return f"{local_day(f.promise_local, _now_local(f, now))} {_clock(f.promise_local)}"
+
+
+def held(f: Lead, now: float, figures: str) -> str:
+    """A contact the value alone would not make, kept because a promise is pending
+    (plan._When.held; seed 000: stick to the agreed day, and give them a day's grace):
+    'Call Fri 10:00: they promised to be in touch by Thu 10 Dec 09:30: waiting for that, then
+    a day's grace. Only then does the value decide: as it stands, <figures>.'"""
+    by = _promised_by(f, now)
+    if f.promise == 1:
+        promise = f"you promised to be in touch by {by}: keep it"
+    else:
+        promise = f"they promised to be in touch by {by}: waiting for that, then a day's grace"
+    return (
+        f"{CHANNELS[f.channel].capitalize()} {_due(f, now)}: {promise}."
+        f" Only then does the value decide: as it stands, {figures}."
+    )
+
+
+def held_why(f: Lead) -> str:
+    """Why a lead held by a pending promise is not let go (the decision's why_not_stop)."""
+    if f.promise == 1:
+        return "Not yet: you promised to be in touch, and a promise is kept before letting go."
+    return "Not yet: they promised to be in touch; they get until then and a day's grace."
 
 
 def contact_silent(f: Lead, now: float, source: str, evidence: str) -> str:
@@ -241,11 +268,16 @@ def keep_going(f: Lead) -> str:
 def stop_silent(f: Lead, source: str, evidence: str, spend: float) -> str:
     """Why a silent lead's chase ends: the next try is worth less than it costs (`spend`: its
     time and complaint risk)."""
+    return f"Stop: {silent_figures(f, source, evidence, spend)}."
+
+
+def silent_figures(f: Lead, source: str, evidence: str, spend: float) -> str:
+    """The figures that end a silent lead's chase (stop_silent, held)."""
     return (
-        f"Stop: {like_this(source_label(source))} answers"
+        f"{like_this(source_label(source))} answers"
         f" {nth_try(f, CHANNELS[f.channel])} {pct(f.p)} of the time ({evidence});"
         f" expected value {money(f.p * f.prize)} is below the cost of your time and the"
-        f" complaint risk ({money(spend)})."
+        f" complaint risk ({money(spend)})"
     )
 
 
@@ -291,11 +323,15 @@ def keep_talking(f: Lead) -> str:
 def stop_engaged(f: Lead, spend: float) -> str:
     """Why a conversation ends: what is left of it is worth less than the `spend` (time and
     complaint risk) of each contact it usually still takes."""
+    return f"Stop: {engaged_figures(f, spend)}: time to move on."
+
+
+def engaged_figures(f: Lead, spend: float) -> str:
+    """The figures that end a conversation (stop_engaged, held)."""
     return (
-        f"Stop: {plural(f.streak, 'contact')} without progress leave"
+        f"{plural(f.streak, 'contact')} without progress leave"
         f" {a(pct(f.q))} chance of a win, worth {money(f.prize)}, against"
-        f" {money(spend * f.contacts)} for the ~{f.contacts:.1f} more contacts it usually takes:"
-        " time to move on."
+        f" {money(spend * f.contacts)} for the ~{f.contacts:.1f} more contacts it usually takes"
     )
 
 
