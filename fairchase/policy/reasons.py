@@ -6,7 +6,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .priors import CHANNELS, GRACE
+from .priors import CHANNELS, DEFAULT_VALUE, GRACE
 
 if TYPE_CHECKING:
     from .decisions import Lead
@@ -170,12 +170,16 @@ def _now_local(f: Lead, now: float) -> float:
     return now + (f.due_local - f.due)
 
 
-def value_of(f: Lead, label: str | None = None) -> str:
+def value_of(f: Lead, label: str | None = None, note: bool = True) -> str:
     """The deal's value as the plan counts it: '$6,821' when the lead has one; when it has
     none, that the figure is assumed: 'a typical $6,821 for a referral' (its source's typical
-    value, `label` its source's), 'your typical deal value of $5,000' (set in Settings)."""
+    value, `label` its source's), 'your typical deal value of $5,000' (set in Settings), or
+    before any deal value is known the articles' starting figure, 'an assumed $1,000 (no value
+    entered)' (`note`: with its note in brackets)."""
     if f.assumed == ASSUMED_DEFAULT:
         return f"your typical deal value of {money(f.value)}"
+    if f.assumed == ASSUMED_TYPICAL and f.value == DEFAULT_VALUE:  # no value learned yet
+        return f"an assumed {money(f.value)}{' (no value entered)' if note else ''}"
     if f.assumed == ASSUMED_TYPICAL:
         whose = f" for {a(one_of(label))}" if label else ""
         return f"a typical {money(f.value)}{whose}"
@@ -231,7 +235,7 @@ def contact_silent(f: Lead, now: float, source: str, evidence: str) -> str:
     head = f"{name.capitalize()} {_due(f, now)}: {promised(f, now)}"
     if f.k == 0:
         return (
-            f"{head}{new_enquiry(label)}{waited(f.age)} ({value_of(f)});"
+            f"{head}{new_enquiry(label)}{waited(f.age)} ({value_of(f, note=False)});"
             f" {like_this(label)} answers a first {name} {f.p:.1%} of the time ({evidence})."
         )
     return (
@@ -276,9 +280,15 @@ def silent_figures(f: Lead, source: str, evidence: str, spend: float) -> str:
     return (
         f"{like_this(source_label(source))} answers"
         f" {nth_try(f, CHANNELS[f.channel])} {pct(f.p)} of the time ({evidence});"
-        f" expected value {money(f.p * f.prize)} is below the cost of your time and the"
-        f" complaint risk ({money(spend)})"
+        f"{assumed_value(f, source_label(source))} expected value {money(f.p * f.prize)} is"
+        f" below the cost of your time and the complaint risk ({money(spend)})"
     )
+
+
+def assumed_value(f: Lead, label: str | None = None) -> str:
+    """' on a typical $6,821 for a referral,': the value a stop's figures rest on, when the lead
+    has none of its own ('' when it has)."""
+    return "" if f.assumed == ASSUMED_NOT else f" on {value_of(f, label)},"
 
 
 def in_the_wings(f: Lead, day_spent: bool, day: int | None, now: float, no_minutes=False) -> str:
@@ -330,7 +340,7 @@ def engaged_figures(f: Lead, spend: float) -> str:
     """The figures that end a conversation (stop_engaged, held)."""
     return (
         f"{plural(f.streak, 'contact')} without progress leave"
-        f" {a(pct(f.q))} chance of a win, worth {money(f.prize)}, against"
+        f" {a(pct(f.q))} chance of a win, worth {money(f.prize)}{assumed_value(f) or ','} against"
         f" {money(spend * f.contacts)} for the ~{f.contacts:.1f} more contacts it usually takes"
     )
 
