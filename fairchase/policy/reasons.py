@@ -241,8 +241,8 @@ def contact_silent(f: Lead, now: float, source: str, evidence: str) -> str:
     return (
         f"{head}{like_this(label)} answers {nth_try(f, name)} {f.p:.1%} of the time"
         f" ({evidence}); on {value_of(f, label)} that is worth {money(f.p * f.prize)}"
-        f" ({money(f.ev)} after {money(f.cost)} of your time and the complaint risk)."
-        f"{not_sooner(f, now)}"
+        f" ({money(f.ev)} after {money(f.cost)} of your time and the complaint risk"
+        f"{barely(f)}).{not_sooner(f, now)}"
     )
 
 
@@ -322,8 +322,17 @@ def contact_engaged(f: Lead, now: float, n_learned: int) -> str:
     return (
         f"{CHANNELS[f.channel].capitalize()} {_due(f, now)}: {promised(f, now)}engaged lead, {pct(f.q)} chance of a"
         f" win {since} ({evidence}); each of the ~{f.contacts:.1f} contacts it usually takes is"
-        f" worth {money(f.ev)} net after {money(f.cost)} of time."
+        f" worth {money(f.ev)} net after {money(f.cost)} of time{barely(f)}."
     )
+
+
+BARELY = 0.1  # a contact netting under this share of its time's cost is barely worth it
+
+
+def barely(f: Lead) -> str:
+    """': barely worth its time' after a contact's net worth when it is a few cents on the
+    cost of the time it takes (eval22: 'worth $0.02 net after $5.00 of time'); '' otherwise."""
+    return ": barely worth its time" if 0 < f.ev < BARELY * f.cost else ""
 
 
 def keep_talking(f: Lead) -> str:
@@ -339,7 +348,7 @@ def stop_engaged(f: Lead, spend: float) -> str:
 def engaged_figures(f: Lead, spend: float) -> str:
     """The figures that end a conversation (stop_engaged, held)."""
     return (
-        f"{plural(f.streak, 'contact')} without progress leave"
+        f"{plural(f.streak, 'contact')} without progress {'leaves' if f.streak == 1 else 'leave'}"
         f" {a(pct(f.q))} chance of a win, worth {money(f.prize)}{assumed_value(f) or ','} against"
         f" {money(spend * f.contacts)} for the ~{f.contacts:.1f} more contacts it usually takes"
     )
