@@ -29,6 +29,7 @@ class Facts:
     assumed: np.ndarray  # which value: ASSUMED_NOT (the record's), _TYPICAL (source), _DEFAULT
     promise: np.ndarray  # a pending promise that sets the next contact: 0 none, 1 ours, 2 theirs
     promise_local: np.ndarray  # its time on the lead's clock (local epoch seconds; NaN: none)
+    held: np.ndarray  # a pending promise holds the lead: never let go before it (plan._When)
     age: np.ndarray  # seconds since the enquiry (NaN: its date unknown)
     revisit_due: np.ndarray
     revisit_local: np.ndarray
@@ -56,6 +57,7 @@ class Lead(NamedTuple):
     assumed: int
     promise: int
     promise_local: float
+    held: bool
     age: float
     revisit_due: float
     revisit_local: float
@@ -172,6 +174,9 @@ def _silent(ctx, f: Lead, day_spent: bool) -> dict:
         reason = R.contact_silent(f, ctx.now, source, evidence)
         return _contact(f, reason, f.p, R.keep_going(f))
     spend = f.cost + f.risk * ctx.settings.complaint_cost
+    if f.held:  # a pending promise: kept (ours) or waited for (theirs) before letting go
+        reason = R.held(f, ctx.now, R.silent_figures(f, source, evidence, spend))
+        return _contact(f, reason, f.p, R.held_why(f))
     return _stop(f, R.stop_silent(f, source, evidence, spend), f.p)
 
 
@@ -187,13 +192,20 @@ def engaged_decisions(ctx, b: LeadBatch, facts: Facts, ie, res: Conversation, ou
     priority = res.ev / ctx.minutes[res.channel]
     counts = [int(x) for x in ctx.model.engaged_n]
     for f in per_lead(b, facts, ie, priority, res):
-        if f.net > 0:
-            reason = R.contact_engaged(f, ctx.now, counts[min(f.streak, len(counts) - 1)])
-            out[f.i] = _contact(f, reason, f.q, R.keep_talking(f))
-        else:
-            spend = f.cost + f.risk * ctx.settings.complaint_cost
-            out[f.i] = _stop(f, R.stop_engaged(f, spend), f.q)
+        out[f.i] = _engaged(ctx, f, counts[min(f.streak, len(counts) - 1)])
     return priority
+
+
+def _engaged(ctx, f: Lead, n_learned: int) -> dict:
+    """One engaged lead's decision (see engaged_decisions); `n_learned`: the contacts the
+    history has at its streak."""
+    if f.net > 0:
+        reason = R.contact_engaged(f, ctx.now, n_learned)
+        return _contact(f, reason, f.q, R.keep_talking(f))
+    spend = f.cost + f.risk * ctx.settings.complaint_cost
+    if f.held:  # a pending promise: kept (ours) or waited for (theirs) before letting go
+        return _contact(f, R.held(f, ctx.now, R.engaged_figures(f, spend)), f.q, R.held_why(f))
+    return _stop(f, R.stop_engaged(f, spend), f.q)
 
 
 def fixed_decision(b, i, kind):

@@ -124,7 +124,8 @@ def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
     engaged = _plan_engaged(ctx, b, when, value, ie)
     silent = _Silent(ctx, b, when, value, io)
     res = silent.look(None, ctx.settings)
-    talk_today = (engaged.net > 0) & (engaged.due < ctx.until)
+    # a conversation held by a pending promise is kept (decisions: never let go before it)
+    talk_today = ((engaged.net > 0) | when.held[ie]) & (engaged.due < ctx.until)
     crowd = _share_the_day(ctx, b, silent, res, ctx.minutes[engaged.channel[talk_today]].sum())
     facts = _facts(ctx, b, value, when)
     out: list = [None] * b.n  # filled by index in the chunk
@@ -155,6 +156,10 @@ class _When:
         grace = np.where(theirs, P.GRACE, 0.0)
         self.fixed = np.where(pending, np.fmax(now, b.commit_at + grace), np.nan)
         self.promise = np.where(pending, b.commit_by, 0)  # whose promise sets `fixed`
+        # a pending promise holds the lead, never let go before it (seed 000: stick to the
+        # agreed day): ours until kept, theirs until its grace day is over; then the value
+        # decides, with the missed promise as a signal
+        self.held = ours | (theirs & (b.commit_at + grace > now))
         # a promise of ours on a channel (a call back, as they asked) is kept on it: the lead's
         # channels are that one until then, when the lead can be reached on it
         named = np.maximum(b.commit_channel, 0)
@@ -345,6 +350,7 @@ def _facts(ctx: _Context, b: LeadBatch, value, when: _When) -> Facts:
         value=value,
         assumed=np.where(np.isnan(b.value), guess, ASSUMED_NOT),
         promise=when.promise,
+        held=when.held,
         promise_local=ctx.hours.local_grouped(b.commit_at, b.tz),
         age=now - b.created,
         revisit_due=revisit_due,

@@ -6,7 +6,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .priors import CHANNELS, GRACE
+from .priors import CHANNELS, DEFAULT_VALUE, GRACE
 
 if TYPE_CHECKING:
     from .decisions import Lead
@@ -170,12 +170,16 @@ def _now_local(f: Lead, now: float) -> float:
     return now + (f.due_local - f.due)
 
 
-def value_of(f: Lead, label: str | None = None) -> str:
+def value_of(f: Lead, label: str | None = None, note: bool = True) -> str:
     """The deal's value as the plan counts it: '$6,821' when the lead has one; when it has
     none, that the figure is assumed: 'a typical $6,821 for a referral' (its source's typical
-    value, `label` its source's), 'your typical deal value of $5,000' (set in Settings)."""
+    value, `label` its source's), 'your typical deal value of $5,000' (set in Settings), or
+    before any deal value is known the articles' starting figure, 'an assumed $1,000 (no value
+    entered)' (`note`: with its note in brackets)."""
     if f.assumed == ASSUMED_DEFAULT:
         return f"your typical deal value of {money(f.value)}"
+    if f.assumed == ASSUMED_TYPICAL and f.value == DEFAULT_VALUE:  # no value learned yet
+        return f"an assumed {money(f.value)}{' (no value entered)' if note else ''}"
     if f.assumed == ASSUMED_TYPICAL:
         whose = f" for {a(one_of(label))}" if label else ""
         return f"a typical {money(f.value)}{whose}"
@@ -188,13 +192,40 @@ def promised(f: Lead, now: float) -> str:
     000's grace day), 'you promised to be in touch by Tue 8 Dec 12:00; ' (ours)."""
     if not f.promise:
         return ""
-    now_local = _now_local(f, now)
-    by = f"{local_day(f.promise_local, now_local)} {_clock(f.promise_local)}"
+    by = _promised_by(f, now)
     if f.promise == 1:
         return f"you promised to be in touch by {by}; "
-    if f.promise_local + GRACE > now_local:
+    if f.promise_local + GRACE > _now_local(f, now):
         return f"they promised to be in touch by {by}; after a day's grace, "
     return f"they promised to be in touch by {by} and have not; "
+
+
+def _promised_by(f: Lead, now: float) -> str:
+    """The pending promise's time on the lead's clock: 'Tue 8 Dec 12:00'."""
+    return f"{local_day(f.promise_local, _now_local(f, now))} {_clock(f.promise_local)}"
+
+
+def held(f: Lead, now: float, figures: str) -> str:
+    """A contact the value alone would not make, kept because a promise is pending
+    (plan._When.held; seed 000: stick to the agreed day, and give them a day's grace):
+    'Call Fri 10:00: they promised to be in touch by Thu 10 Dec 09:30: waiting for that, then
+    a day's grace. Only then does the value decide: as it stands, <figures>.'"""
+    by = _promised_by(f, now)
+    if f.promise == 1:
+        promise = f"you promised to be in touch by {by}: keep it"
+    else:
+        promise = f"they promised to be in touch by {by}: waiting for that, then a day's grace"
+    return (
+        f"{CHANNELS[f.channel].capitalize()} {_due(f, now)}: {promise}."
+        f" Only then does the value decide: as it stands, {figures}."
+    )
+
+
+def held_why(f: Lead) -> str:
+    """Why a lead held by a pending promise is not let go (the decision's why_not_stop)."""
+    if f.promise == 1:
+        return "Not yet: you promised to be in touch, and a promise is kept before letting go."
+    return "Not yet: they promised to be in touch; they get until then and a day's grace."
 
 
 def contact_silent(f: Lead, now: float, source: str, evidence: str) -> str:
@@ -204,14 +235,14 @@ def contact_silent(f: Lead, now: float, source: str, evidence: str) -> str:
     head = f"{name.capitalize()} {_due(f, now)}: {promised(f, now)}"
     if f.k == 0:
         return (
-            f"{head}{new_enquiry(label)}{waited(f.age)} ({value_of(f)});"
+            f"{head}{new_enquiry(label)}{waited(f.age)} ({value_of(f, note=False)});"
             f" {like_this(label)} answers a first {name} {f.p:.1%} of the time ({evidence})."
         )
     return (
         f"{head}{like_this(label)} answers {nth_try(f, name)} {f.p:.1%} of the time"
         f" ({evidence}); on {value_of(f, label)} that is worth {money(f.p * f.prize)}"
-        f" ({money(f.ev)} after {money(f.cost)} of your time and the complaint risk)."
-        f"{not_sooner(f, now)}"
+        f" ({money(f.ev)} after {money(f.cost)} of your time and the complaint risk"
+        f"{barely(f)}).{not_sooner(f, now)}"
     )
 
 
@@ -241,12 +272,23 @@ def keep_going(f: Lead) -> str:
 def stop_silent(f: Lead, source: str, evidence: str, spend: float) -> str:
     """Why a silent lead's chase ends: the next try is worth less than it costs (`spend`: its
     time and complaint risk)."""
+    return f"Stop: {silent_figures(f, source, evidence, spend)}."
+
+
+def silent_figures(f: Lead, source: str, evidence: str, spend: float) -> str:
+    """The figures that end a silent lead's chase (stop_silent, held)."""
     return (
-        f"Stop: {like_this(source_label(source))} answers"
+        f"{like_this(source_label(source))} answers"
         f" {nth_try(f, CHANNELS[f.channel])} {pct(f.p)} of the time ({evidence});"
-        f" expected value {money(f.p * f.prize)} is below the cost of your time and the"
-        f" complaint risk ({money(spend)})."
+        f"{assumed_value(f, source_label(source))} expected value {money(f.p * f.prize)} is"
+        f" below the cost of your time and the complaint risk ({money(spend)})"
     )
+
+
+def assumed_value(f: Lead, label: str | None = None) -> str:
+    """' on a typical $6,821 for a referral,': the value a stop's figures rest on, when the lead
+    has none of its own ('' when it has)."""
+    return "" if f.assumed == ASSUMED_NOT else f" on {value_of(f, label)},"
 
 
 def in_the_wings(f: Lead, day_spent: bool, day: int | None, now: float, no_minutes=False) -> str:
@@ -280,8 +322,17 @@ def contact_engaged(f: Lead, now: float, n_learned: int) -> str:
     return (
         f"{CHANNELS[f.channel].capitalize()} {_due(f, now)}: {promised(f, now)}engaged lead, {pct(f.q)} chance of a"
         f" win {since} ({evidence}); each of the ~{f.contacts:.1f} contacts it usually takes is"
-        f" worth {money(f.ev)} net after {money(f.cost)} of time."
+        f" worth {money(f.ev)} net after {money(f.cost)} of time{barely(f)}."
     )
+
+
+BARELY = 0.1  # a contact netting under this share of its time's cost is barely worth it
+
+
+def barely(f: Lead) -> str:
+    """': barely worth its time' after a contact's net worth when it is a few cents on the
+    cost of the time it takes (eval22: 'worth $0.02 net after $5.00 of time'); '' otherwise."""
+    return ": barely worth its time" if 0 < f.ev < BARELY * f.cost else ""
 
 
 def keep_talking(f: Lead) -> str:
@@ -291,11 +342,15 @@ def keep_talking(f: Lead) -> str:
 def stop_engaged(f: Lead, spend: float) -> str:
     """Why a conversation ends: what is left of it is worth less than the `spend` (time and
     complaint risk) of each contact it usually still takes."""
+    return f"Stop: {engaged_figures(f, spend)}: time to move on."
+
+
+def engaged_figures(f: Lead, spend: float) -> str:
+    """The figures that end a conversation (stop_engaged, held)."""
     return (
-        f"Stop: {plural(f.streak, 'contact')} without progress leave"
-        f" {a(pct(f.q))} chance of a win, worth {money(f.prize)}, against"
-        f" {money(spend * f.contacts)} for the ~{f.contacts:.1f} more contacts it usually takes:"
-        " time to move on."
+        f"{plural(f.streak, 'contact')} without progress {'leaves' if f.streak == 1 else 'leave'}"
+        f" {a(pct(f.q))} chance of a win, worth {money(f.prize)}{assumed_value(f) or ','} against"
+        f" {money(spend * f.contacts)} for the ~{f.contacts:.1f} more contacts it usually takes"
     )
 
 

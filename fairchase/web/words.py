@@ -123,3 +123,14 @@ def money_text(value) -> str:
         return ""
     amount = Decimal(str(value)).quantize(Decimal("0.01"))
     return f"{amount:f}".removesuffix(".00")
+
+
+def chance_text(p) -> str:
+    """A chance as a whole percent: '24%', and 'under 1%' for one that rounds to 0% but is not
+    none (a card said '0% chance of a win' beside a reason's 0.24%)."""
+    if p is None:
+        return ""
+    percent = float(p) * 100.0
+    if 0.0 < percent < 0.5:
+        return "under 1%"
+    return f"{int(percent + 0.5)}%"

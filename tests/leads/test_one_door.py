@@ -109,7 +109,7 @@ def test_each_revisit_is_woken_once_and_each_missed_promise_lapsed_once(alice, m
     Lead.objects.filter(pk=parked.pk).update(revisit_at=timezone.now() - timedelta(minutes=1))
     actions.log_attempt(promised, "call", "talked")
     c = actions.add_commitment(
-        promised, by="lead", what="Send photos", due_at=timezone.now() - timedelta(hours=1)
+        promised, by="lead", what="Send photos", due_at=timezone.now() - timedelta(days=1, hours=1)
     )
     stale = Commitment.objects.get(
         pk=c.pk

@@ -156,11 +156,11 @@ def seed_due(n: int) -> None:
             name=f"Promised {i}",
             phone=f"+1212555{i:04d}",
             source="referral",
-            created_at=now - timedelta(days=2),  # before our call yesterday
+            created_at=now - timedelta(days=3),  # before our call two days ago
         )
-        actions.log_attempt(promised, "call", "talked", at=now - timedelta(days=1))
-        actions.add_commitment(
-            promised, by="lead", what="Send the plans", due_at=now - timedelta(hours=2)
+        actions.log_attempt(promised, "call", "talked", at=now - timedelta(days=2))
+        actions.add_commitment(  # missed, and its grace day over: the worker lapses it
+            promised, by="lead", what="Send the plans", due_at=now - timedelta(days=1, hours=2)
         )
         out["promise"][promised.pk] = promised.events
         writing = actions.create_lead(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from fairchase.policy import plan
+from fairchase.policy import fit, plan
 
 NOW = datetime(2026, 12, 7, 6, 20, tzinfo=UTC)  # Monday 00:20 in Chicago
 CHICAGO = {"business_timezone": "America/Chicago"}
@@ -42,15 +42,63 @@ def _silent(lead_id, value=5000.0, **extra):
     }
 
 
-def _reason(lead, settings=CHICAGO):
-    decision = plan(None, [lead], NOW, settings)[0]
+def _reason(lead, settings=CHICAGO, model=None):
+    decision = plan(model, [lead], NOW, settings)[0]
     assert decision["action"] == "contact", decision
     return decision
 
 
+# a history whose deals had values: a lead without one is worth its source's typical value
+VALUED = fit(
+    [
+        {
+            "id": f"h{i}",
+            "source": "referral",
+            "value": 6000.0 + 500 * i,
+            "created_at": NOW - timedelta(days=90),
+            "attempts": [{"at": NOW - timedelta(days=89), "channel": "call", "outcome": "talked"}],
+            "status": "won" if i % 3 == 0 else "lost",
+        }
+        for i in range(6)
+    ]
+)
+
+
 def test_a_lead_without_a_value_is_quoted_a_typical_value_for_its_source():
+    reason = _reason(_silent("wes", value=None), model=VALUED)["reason"]
+    assert "on a typical $7,250 for a referral that is worth" in reason, reason
+
+
+def test_before_any_value_is_known_a_lead_without_one_is_quoted_an_assumed_value():
     reason = _reason(_silent("wes", value=None))["reason"]
-    assert "on a typical $" in reason and " for a referral that is worth" in reason, reason
+    assert "on an assumed $1,000 (no value entered) that is worth" in reason, reason
+
+
+def test_a_stop_says_the_value_it_assumed_at_the_cold_start():
+    """eval22 #1: a web-form lead without a value, one call unanswered, let go on the starting
+    $1,000 while the reason named only the expected value."""
+    ann = _silent("ann", source="web_form", value=None, created_at=NOW - timedelta(hours=4))
+    ann["attempts"] = ann["attempts"][1:]
+    decision = plan(None, [ann], NOW, {**CHICAGO, "margin": 0.35})[0]
+    assert decision["action"] == "stop", decision
+    assert "; on an assumed $1,000 (no value entered), expected value $" in decision["reason"], (
+        decision["reason"]
+    )
+
+
+def test_a_stop_says_the_typical_value_it_assumed():
+    wes = _silent("wes", value=None)
+    decision = plan(VALUED, [wes], NOW, {**CHICAGO, "margin": 0.0001})[0]
+    assert decision["action"] == "stop", decision
+    assert "; on a typical $7,250 for a referral, expected value $" in decision["reason"], decision[
+        "reason"
+    ]
+
+
+def test_a_stop_on_the_leads_own_value_says_no_more_of_it():
+    decision = plan(None, [_silent("eli", value=10.0)], NOW, CHICAGO)[0]
+    assert decision["action"] == "stop", decision
+    assert "assumed" not in decision["reason"] and "typical" not in decision["reason"], decision
 
 
 def test_a_lead_without_a_value_is_quoted_the_typical_deal_value_of_the_settings():
@@ -59,8 +107,13 @@ def test_a_lead_without_a_value_is_quoted_the_typical_deal_value_of_the_settings
 
 
 def test_a_new_enquiry_without_a_value_says_its_value_is_typical():
+    reason = _reason(_silent("xena", value=None, attempts=[]), model=VALUED)["reason"]
+    assert "(a typical $7,250)" in reason, reason
+
+
+def test_a_new_enquiry_without_a_value_says_its_value_is_assumed_at_the_cold_start():
     reason = _reason(_silent("xena", value=None, attempts=[]))["reason"]
-    assert "(a typical $" in reason, reason
+    assert "(an assumed $1,000)" in reason, reason
 
 
 def test_a_lead_with_a_value_is_quoted_it_plainly():

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
+from fairchase.policy.priors import GRACE
+
 from ..models import Channel, Commitment, Lead, Status
 from ..planning import reachable_channels
 from .core import ActionError, _done, _lock
+
+GRACE_DAY = timedelta(seconds=GRACE)  # the plan's grace day for a promise of theirs
 
 
 @transaction.atomic
@@ -86,11 +90,13 @@ def lapse_commitment(c: Commitment, now: datetime) -> bool:
 
 
 def mark_missed_commitments(now: datetime | None = None) -> int:
-    """Worker step: the lead's pending promises past due become missed (the plan adds the
-    grace day); our own overdue calls stay pending (they are on Today). Returns how many
-    this worker lapsed (each promise is lapsed by exactly one worker)."""
+    """Worker step: the lead's pending promises past due and their grace day (seed 000: give
+    them another day) become missed; until then they stay pending, so Today says "give them
+    another day" and the plan waits for them rather than let the lead go. Our own overdue
+    calls stay pending (they are on Today). Returns how many this worker lapsed (each
+    promise is lapsed by exactly one worker)."""
     now = now or timezone.now()
     due = Commitment.objects.filter(
-        state=Commitment.State.PENDING, by=Commitment.By.LEAD, due_at__lt=now
+        state=Commitment.State.PENDING, by=Commitment.By.LEAD, due_at__lt=now - GRACE_DAY
     )
     return sum(lapse_commitment(c, now) for c in due.order_by("due_at", "pk")[:500])

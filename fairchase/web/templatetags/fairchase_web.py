@@ -265,6 +265,7 @@ def money(value) -> str:
 register.filter("amount", words.money_text)
 register.filter("status_label", words.status_label)
 register.filter("let_go_target", words.let_go_target)
+register.filter("chance", words.chance_text)
 
 
 # One labelled zone per screen: pages render in the business's zone (activated per request);
