@@ -58,6 +58,9 @@ DATA_DIR = Path(env("DATA_DIR", str(BASE_DIR)))
 SECRET_KEY = (
     env("DJANGO_SECRET_KEY") or env("SECRET_KEY") or stored_secret_key(DATA_DIR / ".secret_key")
 )
+# Former keys, comma-separated, still accepted for what they signed (unsubscribe links,
+# sessions) while new things are signed with SECRET_KEY: README "Production", rotating the key.
+SECRET_KEY_FALLBACKS = envlist("DJANGO_SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
