@@ -8,11 +8,13 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 /root/.pyenv/versions/3
 	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; done)
 PGBIN := /usr/lib/postgresql/15/bin
 TESTDATA ?= $(CURDIR)/.testdata
+# Where the app keeps its SQLite database and secret key (settings.py: the checkout by default).
+DATA_DIR ?= $(CURDIR)
 PORT ?= 8000
 # DEMO=0: `make run` starts on your own data (no demo leads or logins).
 DEMO ?= 1
 
-.PHONY: help install system-deps run demo first-user test test-sqlite test-postgres bench lint fmt clean
+.PHONY: help install system-deps run demo first-user test test-sqlite test-postgres bench lint fmt clean clean-data
 
 help: ## List the targets
 	@echo "Fairchase: a self-hosted follow-up system that says whom to chase today, how, and when to stop."
@@ -76,5 +78,13 @@ fmt: install ## ruff format + import sort
 	$(BIN)/ruff check --fix --select I fairchase tests bench
 	$(BIN)/ruff format fairchase tests bench
 
-clean: ## Remove the virtualenv, local data and what tests, benchmarks and simulations wrote
-	rm -rf $(VENV) $(TESTDATA) fairchase.sqlite3* test-output/ .hypothesis/ out/ staticfiles/ .pytest_cache/ .mypy_cache/ .ruff_cache/
+clean: ## Remove what can be rebuilt: the virtualenv, caches, what tests, benchmarks and simulations wrote (never your data)
+	rm -rf $(VENV) $(TESTDATA) test-output/ .hypothesis/ out/ staticfiles/ .pytest_cache/ .mypy_cache/ .ruff_cache/
+
+clean-data: ## Delete the SQLite lead database in DATA_DIR (every lead, user and opt-out): only with CONFIRM=yes
+	@if [ "$(CONFIRM)" != "yes" ]; then \
+	  echo "make clean-data deletes $(DATA_DIR)/fairchase.sqlite3: every lead, user, opt-out and message. Nothing was deleted."; \
+	  echo "Back it up first (.venv/bin/fairchase backup FILE), then: make clean-data CONFIRM=yes"; \
+	  exit 1; \
+	fi
+	rm -rf "$(DATA_DIR)"/fairchase.sqlite3 "$(DATA_DIR)"/fairchase.sqlite3-wal "$(DATA_DIR)"/fairchase.sqlite3-shm "$(DATA_DIR)"/fairchase.sqlite3.locks

@@ -100,34 +100,62 @@ def _utility(argv: list[str]):
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fairchase.settings")
-    import django
-
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or args in (["help"], ["--help"], ["-h"]):
-        django.setup()
-        sys.stdout.write(usage())
-        return
-    if args[:2] == ["help", "--all"]:
-        args = ["help", *args[2:]]  # Django's own full listing
+    from django.core.exceptions import ImproperlyConfigured
     from django.db.utils import OperationalError, ProgrammingError
 
     try:
-        _utility(["fairchase", *args]).execute()
+        _run(args)
     except OSError as exc:
         if "--traceback" in args:
             raise
         where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
         sys.stderr.write(f"fairchase {args[0]}: {exc.strerror or exc}{where}\n")
         raise SystemExit(1) from None
+    except ImproperlyConfigured as exc:  # a setting from the environment it cannot read
+        if "--traceback" in args:
+            raise
+        sys.stderr.write(f"fairchase{' ' + args[0] if args else ''}: {exc}\n")
+        raise SystemExit(1) from None
     except (OperationalError, ProgrammingError) as exc:
         behind = _not_migrated(exc)
-        if "--traceback" in args or not behind:
+        if "--traceback" in args or not (behind or _unreachable(exc)):
             raise
         sys.stderr.write(
             f"fairchase {args[0]}: {behind}: run `fairchase migrate` first "
             f"(`make run` does it, and loads the demo on an empty database).\n"
+            if behind
+            else f"fairchase {args[0]}: {_unreachable(exc)}\n"
         )
         raise SystemExit(1) from None
+
+
+def _run(args: list[str]) -> None:
+    import django
+
+    if not args or args in (["help"], ["--help"], ["-h"]):
+        django.setup()
+        sys.stdout.write(usage())
+        return
+    if args[:2] == ["help", "--all"]:
+        args = ["help", *args[2:]]  # Django's own full listing
+    _utility(["fairchase", *args]).execute()
+
+
+def _unreachable(exc: Exception) -> str:
+    """What to say when the database could not be opened at all (PostgreSQL down, a
+    wrong host or password, a SQLite file in a folder that is not there), or ''."""
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.connection is not None:  # connected: the error is about a query
+        return ""
+    db = settings.DATABASES["default"]
+    first = (str(exc).strip().splitlines() or [""])[0]
+    if "sqlite" in db["ENGINE"]:
+        return f"cannot open the SQLite database {db['NAME']} (DATA_DIR, SQLITE_PATH): {first}"
+    where = f"{db.get('HOST') or 'localhost'}:{db.get('PORT') or 5432}"
+    return f"cannot reach the database at {where} (DATABASE_URL): {first}"
 
 
 def _not_migrated(exc: Exception) -> str:

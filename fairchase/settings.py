@@ -3,26 +3,79 @@
 SQLite in the working directory by default; DATABASE_URL switches to PostgreSQL.
 """
 
+import math
 import os
 import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def env(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
+    """The variable's value; set but empty (as systemd EnvironmentFiles and compose files
+    often leave it) counts as unset, so the default applies."""
+    return os.environ.get(name, "") or default
+
+
+ON, OFF = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 
 def envbool(name: str, default: bool = False) -> bool:
-    return env(name, "1" if default else "0").strip().lower() in ("1", "true", "yes", "on")
+    """on/off, 1/0, true/false, yes/no; anything else is refused, naming the variable,
+    rather than read as off (DEBUG=maybe, HTTPS=ture)."""
+    value = env(name).strip().lower()
+    if not value:
+        return default
+    if value in ON + OFF:
+        return value in ON
+    raise ImproperlyConfigured(
+        f"{name} must be on or off (1/0, true/false, yes/no), got {os.environ[name]!r}"
+    )
 
 
 def envint(name: str, default: int) -> int:
-    return int(env(name, str(default)))
+    """A whole number, or one line naming the variable (not int()'s traceback)."""
+    value = env(name).strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, got {value!r}") from None
+
+
+def envfloat(name: str, default: float) -> float:
+    """A finite number (2, 0.5), or one line naming the variable."""
+    value = env(name).strip()
+    if not value:
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number):
+        raise ImproperlyConfigured(f"{name} must be a number like 2 or 0.5, got {value!r}")
+    return number
+
+
+def database(url: str) -> dict:
+    """DATABASE_URL read by dj_database_url; a value it cannot read is said in one line
+    that never repeats the value (it may hold a password)."""
+    try:
+        return dj_database_url.parse(url, conn_max_age=60)
+    except dj_database_url.UnknownSchemeError:
+        scheme = url.split("://", 1)[0] if "://" in url else ""
+        why = f"unknown scheme {scheme!r}" if scheme else "it has no scheme"
+    except ValueError:
+        why = "cannot read it (is the port a number?)"
+    raise ImproperlyConfigured(
+        "DATABASE_URL must look like postgres://user:password@host:5432/name "
+        f"(or be unset for SQLite in DATA_DIR): {why}"
+    )
 
 
 def envlist(name: str, default: str = "") -> list[str]:
@@ -58,6 +111,9 @@ DATA_DIR = Path(env("DATA_DIR", str(BASE_DIR)))
 SECRET_KEY = (
     env("DJANGO_SECRET_KEY") or env("SECRET_KEY") or stored_secret_key(DATA_DIR / ".secret_key")
 )
+# Former keys, comma-separated, still accepted for what they signed (unsubscribe links,
+# sessions) while new things are signed with SECRET_KEY: README "Production", rotating the key.
+SECRET_KEY_FALLBACKS = envlist("DJANGO_SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -143,11 +199,7 @@ TEMPLATES = [
 ]
 
 _sqlite_path = env("SQLITE_PATH", str(DATA_DIR / "fairchase.sqlite3"))
-DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{_sqlite_path}"), conn_max_age=60
-    )
-}
+DATABASES = {"default": database(env("DATABASE_URL", f"sqlite:///{_sqlite_path}"))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run beside the writer; IMMEDIATE takes the write lock at BEGIN,
     # so concurrent writers queue (up to `timeout`) instead of failing with "database is locked".
@@ -236,8 +288,8 @@ SMS_AUTH_TOKEN = env("SMS_AUTH_TOKEN")
 SMS_FROM = env("SMS_FROM")
 
 # The worker loop.
-WORKER_IDLE_SECONDS = float(env("WORKER_IDLE_SECONDS", "2"))
-REFIT_EVERY_HOURS = float(env("REFIT_EVERY_HOURS", "24"))
+WORKER_IDLE_SECONDS = envfloat("WORKER_IDLE_SECONDS", 2)
+REFIT_EVERY_HOURS = envfloat("REFIT_EVERY_HOURS", 24)
 
 LOGGING = {
     "version": 1,

@@ -471,7 +471,7 @@ def _details(
             extra.append(f"Source in the imported file: {' '.join(got['source'].split())[:80]}")
     readers = {
         "value": partial(parse_value, comma_decimal=not month_first(zone)),
-        "timezone": normalize_timezone,
+        "timezone": partial(normalize_timezone, notes=doubts),
         "created_at": partial(parse_when, zone=zone, doubts=doubts),
     }
     for fname, read in readers.items():

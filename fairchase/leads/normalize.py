@@ -226,7 +226,7 @@ def zone_countries() -> dict[str, str]:
 @cache
 def canonical_zones() -> list[str]:
     """The zones a person picks from: canonical Area/City names (zone.tab) plus UTC, sorted.
-    Legacy aliases ("US/Eastern", "GB-Eire", "W-SU") and oddities ("Factory") stay valid to
+    Legacy aliases ("GB-Eire", "W-SU", "Japan") and oddities ("Factory") stay valid to
     store, they are just not offered."""
     known = available_timezones()
     # no zone.tab: the Area/City names, which still hold a few old spellings
@@ -234,15 +234,72 @@ def canonical_zones() -> list[str]:
     return sorted((names & known) | {"UTC"})
 
 
-def normalize_timezone(raw: str | None) -> str:
-    """A valid IANA zone name ('' for empty = the business's zone). Raises InvalidContact."""
+# The one rule for zone names people and other tools write. US CRMs export "EST", "PST":
+# IANA keeps EST, MST and HST as fixed offsets (and EST5EDT as an old rule), so "EST" would
+# be an hour off all summer for a New York contact. Each is read as the region it means,
+# with a note. MST is Denver, which keeps summer time; Arizona, which does not, is Phoenix.
+# (HST is Honolulu's own clock, so it is only renamed, below.)
+US_ZONES = {
+    "America/New_York": ("EST", "EDT", "EST5EDT"),
+    "America/Chicago": ("CST", "CDT", "CST6CDT"),
+    "America/Denver": ("MST", "MDT", "MST7MDT"),
+    "America/Los_Angeles": ("PST", "PDT", "PST8PDT"),
+    "America/Anchorage": ("AKST", "AKDT"),
+}
+US_ABBREVIATIONS = {name: zone for zone, names in US_ZONES.items() for name in names}
+# Old names of the same clock, stored under the name the zone menus offer.
+RENAMED = {
+    "US/Eastern": "America/New_York",
+    "US/Central": "America/Chicago",
+    "US/Mountain": "America/Denver",
+    "US/Pacific": "America/Los_Angeles",
+    "US/Arizona": "America/Phoenix",
+    "US/Alaska": "America/Anchorage",
+    "US/Hawaii": "Pacific/Honolulu",
+    "HST": "Pacific/Honolulu",  # Hawaii keeps standard time all year: the same clock
+    "Europe/Kiev": "Europe/Kyiv",
+    "Europe/Uzhgorod": "Europe/Kyiv",
+    "Europe/Zaporozhye": "Europe/Kyiv",
+    "Asia/Calcutta": "Asia/Kolkata",
+    "Asia/Saigon": "Asia/Ho_Chi_Minh",
+    "Asia/Katmandu": "Asia/Kathmandu",
+    "Asia/Rangoon": "Asia/Yangon",
+    "America/Godthab": "America/Nuuk",
+    "Atlantic/Faeroe": "Atlantic/Faroe",
+}
+_FIXED_OFFSET = re.compile(r"Etc/GMT[+-]0*[1-9]\d*")
+
+
+def normalize_timezone(raw: str | None, notes: list[str] | None = None) -> str:
+    """A valid IANA zone name ('' for empty = the business's zone). A US abbreviation
+    (EST, PST, EST5EDT) is read as its region, with a line in `notes` saying so; an old
+    city name as today's; a fixed offset (Etc/GMT+5) is refused. Raises InvalidContact."""
     global _ZONES
     raw = (raw or "").strip()
     if not raw:
         return ""
     if _ZONES is None:
         _ZONES = available_timezones()
+    region = US_ABBREVIATIONS.get(raw.upper())
+    if region and region in _ZONES:
+        if notes is not None:
+            notes.append(_read_as(raw, region))
+        return region
+    if RENAMED.get(raw) in _ZONES:
+        return RENAMED[raw]
     if raw not in _ZONES:
         raise InvalidContact(f"Unknown time zone {raw!r}: use an IANA name like America/Chicago.")
+    if _FIXED_OFFSET.fullmatch(raw):
+        raise InvalidContact(
+            f"Time zone {raw!r} is a fixed offset without summer time (and its sign is "
+            "inverted: Etc/GMT+5 is UTC-5): use the place's name, like America/Chicago."
+        )
     ZoneInfo(raw)
     return raw
+
+
+def _read_as(raw: str, region: str) -> str:
+    note = f"timezone: {raw!r} read as {region}, the US region it names, with its summer time"
+    if region == "America/Denver":
+        note += "; Arizona, which keeps standard time all year, is America/Phoenix: check it"
+    return note + "."

@@ -1,6 +1,7 @@
 """The time-zone menus (add lead, edit lead, business settings) offer canonical Area/City
 zones plus UTC, not the ~600 raw names ("Factory", "W-SU", "GB-Eire"); a legacy zone a lead or
-the business already has is still shown selected and kept on save."""
+the business already has is still shown selected and kept on save (an old name of the same
+clock, US/Eastern, is saved under today's, America/New_York: normalize_timezone)."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def test_a_stored_legacy_zone_is_shown_and_kept_on_save(client, boss, make_lead)
     )
     assert r.status_code == 302
     lead.refresh_from_db()
-    assert lead.timezone == "US/Eastern"
+    assert lead.timezone == "America/New_York"  # the same clock, under the name offered
     business = BusinessSettings.current()
     business.business_timezone = "GB-Eire"
     business.save()

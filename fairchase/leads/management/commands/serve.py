@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from fairchase import serve_gunicorn
 from fairchase.arguments import whole
 from fairchase.leads.worker import Loop
 
@@ -108,13 +109,16 @@ class Command(BaseCommand):
             )
 
     def _start_web(self, addr: str, workers: int) -> subprocess.Popen:
-        """gunicorn on `addr`, in the same process group, with the SITE_URL just decided."""
+        """gunicorn on `addr`, in the same process group, with the SITE_URL just decided;
+        it stops by itself if this process is killed outright (fairchase/serve_gunicorn.py)."""
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "fairchase.settings",
             "SITE_URL": settings.SITE_URL,
+            serve_gunicorn.PARENT: str(os.getpid()),
         }
         command = [sys.executable, "-m", "gunicorn", "fairchase.wsgi", "-b", addr]
+        command += ["-c", "python:fairchase.serve_gunicorn"]
         command += ["--workers", str(workers), "--threads", "4"]
         command += ["--access-logfile", "-" if settings.DEBUG else "/dev/null"]
         return subprocess.Popen(command, env=env)
