@@ -145,20 +145,40 @@ def sheets_to_choose(data: bytes) -> tuple[list[tuple[str, int]], str]:
 
 _ROW_END = re.compile(rb"</(?:\w+:)?row>")
 _VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[\s>]")  # a cell's value, or its inline string
+# Bytes kept from one chunk to the next: enough for a tag cut in two (a namespace prefix
+# is a few letters), never the text since the last row's end (whitespace between rows is
+# legal and compresses 1000:1, so that text may be gigabytes).
+_OVERLAP = 64
+_CHUNK = 1 << 20
 
 
 def _rows_of(ws, archive: zipfile.ZipFile) -> int:
-    """The rows of a sheet holding a value: its XML's bytes scanned (openpyxl reads each
-    cell, seconds for a sheet of 50,000 rows), else read as the import reads them."""
+    """The rows of a sheet holding a value: its XML's bytes scanned once (openpyxl reads
+    each cell, seconds for a sheet of 50,000 rows), else read as the import reads them.
+    Counting stops one past `reading.MAX_ROWS` (the import reads no further)."""
     path = getattr(ws, "_worksheet_path", None)
     if path is None or path not in archive.namelist():
         return sum(1 for _ in sheet_rows(ws))
-    count, tail = 0, b""
     with archive.open(path) as xml:
-        while chunk := xml.read(1 << 20):
-            rows = _ROW_END.split(tail + chunk)
-            tail = rows.pop()
-            count += sum(1 for row in rows if _VALUE.search(row))
+        return _count_rows(iter(lambda: xml.read(_CHUNK), b""), reading.MAX_ROWS + 1)
+
+
+def _count_rows(chunks: Iterator[bytes], most: int) -> int:
+    """The rows with a value in a sheet's XML given in chunks, up to `most`: each byte
+    scanned about once, whatever lies between the rows."""
+    count, valued, tail = 0, False, b""
+    for chunk in chunks:
+        text = tail + chunk
+        start = 0
+        for end in _ROW_END.finditer(text):
+            if valued or _VALUE.search(text, start, end.start()):
+                count += 1
+                if count >= most:
+                    return count
+            valued, start = False, end.end()
+        # a value already seen in the tail belongs to the same unfinished row: seen twice, no harm
+        valued = valued or bool(_VALUE.search(text, start))
+        tail = text[max(start, len(text) - _OVERLAP) :]
     return count
 
 
