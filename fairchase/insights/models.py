@@ -1,5 +1,6 @@
 """What the insights app stores: the price of leads per source, and cached summaries."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -28,6 +29,11 @@ class InsightsSnapshot(models.Model):
     view = models.CharField(max_length=64, default="", db_index=True)
     created_at = models.DateTimeField(default=timezone.now)
     data = models.JSONField()
+    # Who had a date-ranged view computed on a page (None for a view the worker keeps):
+    # each person's are kept up to `snapshot.ASKED_KEEP`.
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
 
     def __str__(self) -> str:
         return f"{self.key} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -45,6 +45,17 @@ STALE_OK = {"main": timedelta(hours=1), "whatif": timedelta(days=1)}
 REFRESH = {"main": timedelta(minutes=10), "whatif": timedelta(hours=1)}
 WARM_LEASE = 3600  # seconds: another worker may take the step over after this
 WARM_BUDGET = 2.0  # seconds of warming per worker pass before the other steps run again
+# A page computes the views the worker does not keep (a date range, or one it has not
+# reached), one at a time for each person (a lease every web process sees): eight ranges
+# asked at once took eight threads of both cores and stalled every page for 25 s. Another
+# view asked meanwhile answers "being computed" (`Busy`); a dead process's lease lapses.
+ASKED_LEASE = 300  # seconds
+# A person's date-ranged views are kept, newest first, up to this many (each ~30 KB).
+ASKED_KEEP = 10
+
+
+class Busy(Exception):
+    """This person's other view is being computed: the page asks to refresh in a moment."""
 
 
 def snapshot_key(scope: Scope, settings: dict, part: str = "main") -> str:
@@ -93,32 +104,51 @@ def cached(
 
 
 def insights_for(
-    scope: Scope, settings: dict | None = None, part: str = "main", stale_ok: bool = False
+    scope: Scope,
+    settings: dict | None = None,
+    part: str = "main",
+    stale_ok: bool = False,
+    asked_by=None,
 ) -> dict:
     """The view's numbers: from the cache when the history has not changed (or, with
-    `stale_ok`, recent enough), else computed now."""
+    `stale_ok`, recent enough), else computed now; for a page (`asked_by` its visitor),
+    only while no other view of theirs is being computed, else `Busy`."""
     settings = settings if settings is not None else planning.policy_settings()
     data = cached(scope, settings, part, stale_ok=stale_ok)
-    if data is None:
-        data = _compute(scope, settings, part)
-    return data
+    if data is not None:
+        return data
+    if asked_by is None:
+        return _compute(scope, settings, part)
+    lease = f"insights-asked-{asked_by.pk}"
+    if not claim_lease(lease, ASKED_LEASE):
+        raise Busy
+    try:
+        return _compute(scope, settings, part, asked_by)
+    finally:
+        release_lease(lease)
 
 
-def _compute(scope: Scope, settings: dict, part: str) -> dict:
+def _compute(scope: Scope, settings: dict, part: str, asked_by=None) -> dict:
     # The key before computing: a change made meanwhile is seen next time.
     key = snapshot_key(scope, settings, part)
     data = PARTS[part](scope, settings)
-    _store(key, view_key(scope, settings, part), data)
+    ranged = scope.date_from is not None or scope.date_to is not None
+    _store(key, view_key(scope, settings, part), data, asked_by if ranged else None)
     cache.set(f"insights:{key}", data, 3600)
     return data
 
 
-def _store(key: str, view: str, data: dict) -> None:
+def _store(key: str, view: str, data: dict, asked_by=None) -> None:
     try:
         with transaction.atomic():
-            row = InsightsSnapshot.objects.create(key=key, view=view, data=data)
+            row = InsightsSnapshot.objects.create(key=key, view=view, data=data, asked_by=asked_by)
     except IntegrityError:  # another process computed the same view meanwhile
         return
+    if asked_by is not None:  # a person's date ranges beyond their newest ASKED_KEEP go
+        older = InsightsSnapshot.objects.filter(asked_by=asked_by).order_by("-created_at", "-pk")
+        InsightsSnapshot.objects.filter(
+            pk__in=list(older.values_list("pk", flat=True)[ASKED_KEEP:])
+        ).delete()
     # Older numbers of the same view are superseded; anything a week old goes too.
     InsightsSnapshot.objects.filter(view=view, created_at__lte=row.created_at).exclude(
         pk=row.pk

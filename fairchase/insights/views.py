@@ -20,7 +20,7 @@ from .charts import sections
 from .models import SourceCost
 from .numbers import source_label
 from .scope import range_text, reversed_range, scope_for
-from .snapshot import cached, insights_for
+from .snapshot import Busy, cached, insights_for
 
 
 def cost_sources() -> list[dict]:
@@ -46,7 +46,10 @@ def insights(request):
     admin = request.is_admin
     # The worker keeps these views computed; until it catches up with a change the page
     # shows the latest numbers with their time rather than make the visitor wait.
-    data = insights_for(scope, stale_ok=True)
+    try:
+        data = insights_for(scope, stale_ok=True, asked_by=request.user)
+    except Busy:
+        return render(request, "insights/busy.html", {"query": request.GET.urlencode()})
     ctx = sections(
         data, cached(scope, part="whatif", stale_ok=True), source=request.GET.get("source", "")
     )
@@ -80,11 +83,14 @@ def whatif(request):
     if not request.user.is_active:
         raise Http404
     scope = scope_for(request.user, request.GET)
-    ctx = sections(
-        insights_for(scope, stale_ok=True),
-        insights_for(scope, part="whatif", stale_ok=True),
-        source=request.GET.get("source", ""),
-    )
+    try:
+        ctx = sections(
+            insights_for(scope, stale_ok=True, asked_by=request.user),
+            insights_for(scope, part="whatif", stale_ok=True, asked_by=request.user),
+            source=request.GET.get("source", ""),
+        )
+    except Busy:  # the section asks again in a moment
+        return render(request, "insights/_whatif_busy.html", {"query": request.GET.urlencode()})
     ctx.update(
         is_admin=request.is_admin,
         owner_id=scope.owner_id,

@@ -26,8 +26,10 @@ def estimate_rows(data: bytes, sheet: str = "") -> int:
         try:
             from openpyxl import load_workbook
 
-            from .workbook import leads_sheet
+            from .workbook import leads_sheet, unzipped_problem
 
+            if unzipped_problem(io.BytesIO(data)):
+                return 0
             wb = load_workbook(io.BytesIO(data), read_only=True)
             declared = {ws.title: ws.max_row or 0 for ws in wb.worksheets}
             rows = declared[leads_sheet(wb, sheet)[0].title]  # the sheet the import reads

@@ -69,6 +69,9 @@ class ImportJob(models.Model):
     # from, and the sheet read (the one the import picks until someone chooses another).
     sheets = models.JSONField(default=list, blank=True)
     sheet = models.CharField(max_length=100, blank=True)
+    # What the mapping page shows of the sheet read (its header's width and words, its
+    # first rows as read): kept at upload, so a view of the page parses no workbook.
+    ahead = models.JSONField(default=dict, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.MAPPING)
     processed = models.PositiveIntegerField(default=0)
     report = models.JSONField(default=dict, blank=True)

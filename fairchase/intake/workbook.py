@@ -63,6 +63,66 @@ def sheet_rows(ws, written=None) -> Iterator[tuple[int, tuple, dict[int, str]]]:
             yield i, values, uncached
 
 
+# A workbook is zipped XML, and openpyxl parses a member (the shared strings) whole on each
+# load: 32 MiB of strings, an 86 KB upload, took 24 s a load. Real workbooks unzip to 5-30
+# times their size, so one unzipping past UNZIPPED_RATIO times its size (beyond a floor a
+# small workbook never reaches) or past UNZIPPED_UPLOADS uploads' worth is refused first.
+UNZIPPED_RATIO = 100
+UNZIPPED_FLOOR = 16 * 2**20
+UNZIPPED_UPLOADS = 2
+_CHUNK = 1 << 20
+
+
+def max_unzipped() -> int:
+    """The most a workbook may unzip to: a multiple of the largest upload (read when called:
+    a test may lower the setting)."""
+    from django.conf import settings
+
+    return UNZIPPED_UPLOADS * getattr(settings, "IMPORT_MAX_BYTES", 100 * 2**20)
+
+
+def _mb(size: int) -> str:
+    if size < 2**20:
+        return f"{size / 2**10:,.0f} KB"
+    return f"{size / 2**20:,.{1 if size < 10 * 2**20 else 0}f} MB"
+
+
+def unzipped_problem(stream) -> str:
+    """Why this workbook is refused before anything parses it (it unzips to more than
+    `max_unzipped()`, or to more than UNZIPPED_RATIO times its size), else "". Read from
+    the sizes the archive states: zipfile, and so openpyxl, reads no member past its own."""
+    try:
+        size = stream.seek(0, io.SEEK_END)
+        stream.seek(0)
+        with zipfile.ZipFile(stream) as archive:
+            unzipped = sum(info.file_size for info in archive.infolist())
+    except Exception:  # no archive zipfile reads: openpyxl says what is wrong with it
+        return ""
+    finally:
+        stream.seek(0)
+    if unzipped > max_unzipped():
+        return (
+            f"The workbook unzips to {_mb(unzipped)}, more than the {_mb(max_unzipped())} "
+            "an import reads: split it, or save it as CSV."
+        )
+    if unzipped > max(UNZIPPED_FLOOR, UNZIPPED_RATIO * size):
+        return (
+            f"The workbook unzips to {_mb(unzipped)} from {_mb(size)}, over "
+            f"{UNZIPPED_RATIO} times its size, as no spreadsheet does: save it again "
+            "from Excel, or as CSV."
+        )
+    return ""
+
+
+def _chunks(xml) -> Iterator[bytes]:
+    """A member's bytes, a megabyte at a time, never past `max_unzipped()` (whatever the
+    archive states)."""
+    read, most = 0, max_unzipped()
+    while read < most and (chunk := xml.read(_CHUNK)):
+        read += len(chunk)
+        yield chunk
+
+
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # a cell's <f> element, in any namespace prefix
 
 
@@ -78,7 +138,7 @@ def has_formulas(stream) -> bool:
                     continue
                 with archive.open(info) as xml:
                     tail = b""
-                    while chunk := xml.read(1 << 20):
+                    for chunk in _chunks(xml):
                         if _FORMULA.search(tail + chunk):
                             return True
                         tail = chunk[-16:]
@@ -126,6 +186,8 @@ def sheets_to_choose(data: bytes) -> tuple[list[tuple[str, int]], str]:
     from openpyxl import load_workbook
 
     try:
+        if unzipped_problem(io.BytesIO(data)):
+            return [], ""
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception:
@@ -145,20 +207,39 @@ def sheets_to_choose(data: bytes) -> tuple[list[tuple[str, int]], str]:
 
 _ROW_END = re.compile(rb"</(?:\w+:)?row>")
 _VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[\s>]")  # a cell's value, or its inline string
+# Bytes kept from one chunk to the next: enough for a tag cut in two (a namespace prefix
+# is a few letters), never the text since the last row's end (whitespace between rows is
+# legal and compresses 1000:1, so that text may be gigabytes).
+_OVERLAP = 64
 
 
 def _rows_of(ws, archive: zipfile.ZipFile) -> int:
-    """The rows of a sheet holding a value: its XML's bytes scanned (openpyxl reads each
-    cell, seconds for a sheet of 50,000 rows), else read as the import reads them."""
+    """The rows of a sheet holding a value: its XML's bytes scanned once (openpyxl reads
+    each cell, seconds for a sheet of 50,000 rows), else read as the import reads them.
+    Counting stops one past `reading.MAX_ROWS` (the import reads no further)."""
     path = getattr(ws, "_worksheet_path", None)
     if path is None or path not in archive.namelist():
         return sum(1 for _ in sheet_rows(ws))
-    count, tail = 0, b""
     with archive.open(path) as xml:
-        while chunk := xml.read(1 << 20):
-            rows = _ROW_END.split(tail + chunk)
-            tail = rows.pop()
-            count += sum(1 for row in rows if _VALUE.search(row))
+        return _count_rows(_chunks(xml), reading.MAX_ROWS + 1)
+
+
+def _count_rows(chunks: Iterator[bytes], most: int) -> int:
+    """The rows with a value in a sheet's XML given in chunks, up to `most`: each byte
+    scanned about once, whatever lies between the rows."""
+    count, valued, tail = 0, False, b""
+    for chunk in chunks:
+        text = tail + chunk
+        start = 0
+        for end in _ROW_END.finditer(text):
+            if valued or _VALUE.search(text, start, end.start()):
+                count += 1
+                if count >= most:
+                    return count
+            valued, start = False, end.end()
+        # a value already seen in the tail belongs to the same unfinished row: seen twice, no harm
+        valued = valued or bool(_VALUE.search(text, start))
+        tail = text[max(start, len(text) - _OVERLAP) :]
     return count
 
 
@@ -181,6 +262,9 @@ def read_excel(stream, sheet: str = "") -> Iterator[Row]:
     (`leads_sheet`), never raising: a name it has no sheet by is a problem on line 1."""
     from openpyxl import load_workbook
 
+    if too_big := unzipped_problem(stream):
+        yield Row(1, problem=too_big)
+        return
     try:
         wb = load_workbook(stream, read_only=True, data_only=True)
     except Exception as exc:

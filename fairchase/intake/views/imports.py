@@ -4,7 +4,7 @@ with a progress bar (htmx polls the job)."""
 from __future__ import annotations
 
 import io
-from itertools import islice
+from dataclasses import asdict
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -22,13 +22,16 @@ from ..importer import header_and_rows, import_file, mapping_problem, read_row
 from ..jobs import estimate_rows, start_in_background
 from ..mapping import FIELDS, PRESET_LABELS, clean_mapping, detect_mapping
 from ..models import ImportJob
-from ..reading import is_excel
+from ..reading import Row, is_excel
 from ..report import said_no_unread
 from ..restoring import header_zone
 from ..workbook import sheets_to_choose
 
 MAX_UPLOAD = getattr(settings, "IMPORT_MAX_BYTES", 100 * 1024 * 1024)
 PREVIEW_ROWS = 8
+# The preview rows are kept with the job up to this many characters of cells (a workbook's
+# shared string may fill every cell of them).
+PREVIEW_CHARS = 1_000_000
 # A dry run runs inside the request: beyond this many rows the import itself reports the rest.
 DRY_RUN_ROWS = 20_000
 
@@ -48,7 +51,7 @@ def upload(request):
         )
         return redirect("intake:home")
     data = f.read()
-    header, _rows = header_and_rows(io.BytesIO(data), f.name)
+    header, rows = header_and_rows(io.BytesIO(data), f.name)
     if header is None or header.problem:
         messages.error(
             request,
@@ -74,6 +77,7 @@ def upload(request):
         preset=preset,
         sheets=sheets,
         sheet=sheet,
+        ahead=_ahead_of(header, rows),
     )
     return redirect("intake:import_job", pk=job.pk)
 
@@ -92,21 +96,49 @@ def _preview(job: ImportJob) -> list[dict]:
     return _read_ahead(job)[1]
 
 
+def _ahead_of(header: Row, rows) -> dict:
+    """What the mapping page shows of the file, read with the upload and kept with the job:
+    openpyxl parses a workbook's shared strings whole on each load, seconds for a large
+    one, and the page is shown again after each choice. The width and the words of its
+    header, and its first rows (PREVIEW_ROWS of them, fewer past PREVIEW_CHARS)."""
+    kept, chars, cut = [], 0, False
+    for row in rows:
+        chars += sum(len(cell) for cell in row.cells)
+        if len(kept) == PREVIEW_ROWS or chars > PREVIEW_CHARS:
+            cut = chars > PREVIEW_CHARS
+            break
+        kept.append(asdict(row))
+    return {"width": len(header.cells), "about": header.warnings, "rows": kept, "cut": cut}
+
+
+def _kept_rows(job: ImportJob) -> dict:
+    """The job's `_ahead_of`, its rows as read (a job uploaded before they were kept: read now)."""
+    ahead = job.ahead
+    if not ahead:
+        header, rows = header_and_rows(io.BytesIO(bytes(job.data)), job.filename, job.sheet)
+        if header is None:
+            return {"width": len(job.header), "about": [], "rows": [], "cut": False}
+        ahead = _ahead_of(header, rows)
+    rows = [
+        Row(**{**row, "uncached": {int(col): f for col, f in row["uncached"].items()}})
+        for row in ahead["rows"]
+    ]
+    return {**ahead, "rows": rows}
+
+
 def _read_ahead(job: ImportJob) -> tuple[list[str], list[dict]]:
     """(What the import says of the file as a whole: the sheet of a workbook it reads; the
     first rows as the import would read them (`importer.read_row`, the import's own
     reading): the dates and values it read beside the names, so a person spots a date read
     the wrong way round before importing, and a row it would skip, with the import's
     reason)."""
-    header, rows = header_and_rows(io.BytesIO(bytes(job.data)), job.filename, job.sheet)
-    width = len(header.cells) if header is not None else len(job.header)
-    about = header.warnings if header is not None else []
+    ahead = _kept_rows(job)
     zone = header_zone(job.header, job.mapping) or ZoneInfo(  # as the import reads them
         BusinessSettings.current().business_timezone or "UTC"
     )
     out = []
-    for row in islice(rows, PREVIEW_ROWS):
-        reading = read_row(row, job.mapping, width, "import", zone)
+    for row in ahead["rows"]:
+        reading = read_row(row, job.mapping, ahead["width"], "import", zone)
         out.append(
             {
                 "line": reading.line,
@@ -115,7 +147,7 @@ def _read_ahead(job: ImportJob) -> tuple[list[str], list[dict]]:
                 "error": reading.skipped or "; ".join(reading.warnings),
             }
         )
-    return about, out
+    return list(ahead["about"]), out
 
 
 @web_view
@@ -131,7 +163,8 @@ def job_view(request, pk):
         ctx["about"] += said_no_unread(job.header, job.mapping)  # before the dry run, too
         if ctx["unreadable"]:
             ctx["preview"] = []
-        ctx["preview_rows"] = PREVIEW_ROWS
+        # a preview cut short of PREVIEW_ROWS by its size still shows the first rows only
+        ctx["preview_rows"] = len(ctx["preview"]) if job.ahead.get("cut") else PREVIEW_ROWS
         ctx["dry_run"] = request.session.pop(f"import-dry-run-{job.pk}", None)
         ctx["sheets"] = job.sheets
     template = (
@@ -152,7 +185,7 @@ def job_sheet(request, pk):
         return redirect("intake:import_job", pk=job.pk)
     name = request.POST.get("sheet", "")
     titles = [title for title, _rows in job.sheets]
-    header, _rows = (
+    header, rows = (
         header_and_rows(io.BytesIO(bytes(job.data)), job.filename, name)
         if name in titles
         else (None, iter(()))
@@ -165,7 +198,8 @@ def job_sheet(request, pk):
     job.header, job.mapping = header.cells[:200], job.mapping[:200]
     job.sheet = name
     job.estimated_rows = dict(job.sheets).get(name, 0)
-    job.save(update_fields=["preset", "header", "mapping", "sheet", "estimated_rows"])
+    job.ahead = _ahead_of(header, rows)
+    job.save(update_fields=["preset", "header", "mapping", "sheet", "estimated_rows", "ahead"])
     request.session.pop(f"import-dry-run-{job.pk}", None)  # it read the other sheet
     return redirect("intake:import_job", pk=job.pk)
 
