@@ -72,7 +72,8 @@ class OutboundMessage(models.Model):
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="outbound_messages")
     kind = models.CharField(max_length=5, choices=Kind.choices, default=Kind.TO_LEAD)
     # An automatic message's plan step ("follow_up@7": purpose and the lead's event count
-    # when it was queued); unique per lead, so two workers never queue the same step twice.
+    # when it was queued); unique per lead among messages not failed, so two workers never
+    # queue the same step twice, and a step whose message failed (never went) is free again.
     step = models.CharField(max_length=60, blank=True)
     template = models.ForeignKey(MessageTemplate, null=True, blank=True, on_delete=models.SET_NULL)
     channel = models.CharField(max_length=5, choices=MessageTemplate.Channel.choices)
@@ -120,8 +121,12 @@ class OutboundMessage(models.Model):
             models.Index(fields=["state"], name="outbox_state"),
         ]
         constraints = [
+            # A failed row never went (refused, or given up on): it holds no step. Sent, in
+            # flight, unknown (it may have gone) and cancelled (someone decided) still do.
             models.UniqueConstraint(
-                fields=["lead", "step"], condition=~Q(step=""), name="outbox_one_message_per_step"
+                fields=["lead", "step"],
+                condition=~Q(step="") & ~Q(state="failed"),
+                name="outbox_one_live_message_per_step",
             ),
         ]
 

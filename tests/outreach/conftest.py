@@ -317,3 +317,28 @@ def open_all_day(db):
     """Contact hours all day in a business zone where it is not Sunday right now: a test of
     what a send does (not of when it may go) then holds at any hour it runs."""
     return open_all_day_now()
+
+
+class RefusingHandler(RecordingHandler):
+    """Refuses every recipient for good (550), as a server does a mistyped address."""
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        return "550 5.1.1 No such user here"
+
+
+@pytest.fixture
+def refusing_smtp(smtp_server, settings):
+    """A second local SMTP server that refuses every recipient (550); Django's email points
+    at it until the test points it back (`smtp_mailers(smtp_server.port)`)."""
+    from aiosmtpd.controller import Controller
+
+    from fairchase.outreach.channels.email import EmailChannel
+
+    port = free_port()
+    controller = Controller(RefusingHandler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    EmailChannel.shared().close()
+    settings.MAILERS = smtp_mailers(port)
+    yield port
+    EmailChannel.shared().close()
+    controller.stop()
