@@ -21,6 +21,7 @@ import tempfile
 import threading
 import time
 import uuid
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -342,3 +343,35 @@ def refusing_smtp(smtp_server, settings):
     yield port
     EmailChannel.shared().close()
     controller.stop()
+
+
+def _only_sales_rightpass(server, session, envelope, mechanism, auth_data):
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
+        b"sales",
+        b"rightpass",
+    )
+    return AuthResult(success=ok, handled=False)  # a failure answers 535
+
+
+@pytest.fixture
+def auth_smtp():
+    """A local SMTP server that takes mail only after AUTH as sales / rightpass (over plain
+    SMTP, as a test allows): `.port`, `.received`."""
+    from aiosmtpd.controller import Controller
+
+    server = SmtpServer()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # AUTH without TLS: on 127.0.0.1, for a test
+        server.controller = Controller(
+            server.handler,
+            hostname="127.0.0.1",
+            port=server.port,
+            authenticator=_only_sales_rightpass,
+            auth_required=True,
+            auth_require_tls=False,
+        )
+    server.controller.start()
+    yield server
+    server.controller.stop()
