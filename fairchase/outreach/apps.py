@@ -10,7 +10,7 @@ class OutreachConfig(AppConfig):
         from fairchase.leads.worker import register_step
         from fairchase.web import panels
 
-        from . import drafts, mailbox, notices, outbox, receivers, ui  # noqa: F401  (receivers connect signals)
+        from . import checks, drafts, mailbox, notices, outbox, receivers, ui  # noqa: F401  (receivers, checks register)
 
         register_step("outreach_send", outbox.send_due, every=0)
         register_step("outreach_plan", drafts.queue_plan_steps, every=60)

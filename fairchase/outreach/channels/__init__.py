@@ -28,12 +28,14 @@ class ChannelError(Exception):
 CANNOT_REACH = "Cannot reach the mail server"
 LOGIN_REFUSED = "The mail server refused the user name or password"
 SENDER_REFUSED = "The mail server refused to take mail from"
+WRONG_SETTINGS = "Mail settings are wrong"
 TEXTS_UNREACHABLE = "Cannot reach the text provider"
 TEXTS_LOGIN_REFUSED = "The text provider refused the account"
 SERVER_TROUBLE = (
     CANNOT_REACH,
     LOGIN_REFUSED,
     SENDER_REFUSED,
+    WRONG_SETTINGS,
     TEXTS_UNREACHABLE,
     TEXTS_LOGIN_REFUSED,
 )

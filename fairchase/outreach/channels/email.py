@@ -8,6 +8,7 @@ import smtplib
 import time
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMessage, mailers
 
 from fairchase.leads.people import display_name
@@ -17,6 +18,7 @@ from . import (
     CANNOT_REACH,
     LOGIN_REFUSED,
     SENDER_REFUSED,
+    WRONG_SETTINGS,
     Channel,
     ChannelError,
 )
@@ -98,6 +100,27 @@ def _not_open(exc: Exception) -> ChannelError:
     return ChannelError(f"{CANNOT_REACH}{where}: {said}.{hint}", "retry", server=True)
 
 
+def settings_problem() -> str:
+    """What is wrong with the mail settings, found without connecting ("" when nothing is):
+    said by `fairchase check` (and at the start of `serve` and the worker), and as the reason
+    of every message that waits for them."""
+    try:
+        mailers.default.close()  # built, never opened: no network
+    except (ImproperlyConfigured, ValueError) as exc:
+        return wrong_settings(exc)
+    return ""
+
+
+def wrong_settings(exc: Exception) -> str:
+    options = settings.MAILERS.get("default", {}).get("OPTIONS", {})
+    if options.get("use_tls") and options.get("use_ssl"):
+        return (
+            f"{WRONG_SETTINGS}: EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on: port 587 "
+            "takes TLS (EMAIL_USE_TLS=1), port 465 SSL (EMAIL_USE_SSL=1). Nothing was sent."
+        )
+    return f"{WRONG_SETTINGS}: {exc} Nothing was sent."
+
+
 def _where() -> str:
     """ " at host:port" of the SMTP settings ("" for an API backend such as anymail's)."""
     options = settings.MAILERS.get("default", {}).get("OPTIONS", {})
@@ -138,7 +161,10 @@ class EmailChannel(Channel):
             except (smtplib.SMTPException, OSError):
                 self.close()
         if self.connection is None:
-            self.connection = mailers.default
+            try:
+                self.connection = mailers.default  # built from the settings: no network yet
+            except (ImproperlyConfigured, ValueError) as exc:
+                raise ChannelError(wrong_settings(exc), "retry", server=True) from exc
             try:
                 self.connection.open()
             except (smtplib.SMTPException, OSError) as exc:
