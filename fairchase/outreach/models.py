@@ -267,4 +267,8 @@ class MailboxCursor(models.Model):
     folder = models.CharField(max_length=200, unique=True)
     uidvalidity = models.BigIntegerField(default=0)
     last_uid = models.BigIntegerField(default=0)
-    polled_at = models.DateTimeField(null=True, blank=True)
+    polled_at = models.DateTimeField(null=True, blank=True)  # the last poll that read it
+    # Polls in a row that could not read it, since when, and why in words (Today says it).
+    failures = models.PositiveIntegerField(default=0)
+    failing_since = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)

@@ -1,4 +1,5 @@
-"""What the owner must hear about the mail itself, on Today: messages waiting because of the
+"""What the owner must hear about the mail itself, on Today: a mailbox that cannot be read
+(replies and opt-outs wait unread, `mailbox.trouble`), messages waiting because of the
 mail server or its settings (down, a wrong password: retried until it takes them), and
 messages that could not be sent (a failed message is never retried by itself, an automatic
 one only after `drafts.MIN_GAP`).
@@ -12,6 +13,7 @@ from operator import or_
 from django.db.models import Exists, OuterRef, Q
 
 from .channels import SERVER_TROUBLE
+from .mailbox import trouble
 from .models import OutboundMessage
 
 State = OutboundMessage.State
@@ -44,4 +46,9 @@ def waiting_for_the_server() -> tuple[int, str]:
 def today_context(request) -> dict:
     """The context of Today's mail notices (`outreach/_mail_notices.html`)."""
     waiting, reason = waiting_for_the_server()
-    return {"waiting": waiting, "reason": reason, "failed": failed_messages(request.user)}
+    return {
+        "waiting": waiting,
+        "reason": reason,
+        "failed": failed_messages(request.user),
+        "mailbox": trouble(),
+    }

@@ -24,6 +24,7 @@ from .. import inbound as inbound_actions
 from .. import ui
 from ..drafts import draft_for
 from ..forms import ComposeForm
+from ..mailbox import trouble as mailbox_trouble
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
 from ..outbox import OutboxError, queue_clicked, send_now
 from ..refusals import mark_refusals, reassigned_since_drawn, refusal, refusal_to_send
@@ -287,7 +288,12 @@ def outbox(request):
     return render(
         request,
         "outreach/outbox.html",
-        {"rows": rows, "unknown": unknown, **unmatched_context(request)},
+        {
+            "rows": rows,
+            "unknown": unknown,
+            "mailbox": mailbox_trouble(),  # replies not read: said where they are looked for
+            **unmatched_context(request),
+        },
     )
 
 
