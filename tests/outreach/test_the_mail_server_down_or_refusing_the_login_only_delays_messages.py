@@ -17,7 +17,10 @@ from fairchase.outreach.models import OutboundMessage
 from tests.outreach.conftest import free_port, smtp_mailers
 
 State = OutboundMessage.State
-pytestmark = pytest.mark.usefixtures("open_all_day")
+pytestmark = [
+    pytest.mark.usefixtures("open_all_day"),
+    pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS"),  # 127.0.0.1
+]
 
 
 def _point_at(settings, port: int, user: str = "", password: str = "") -> None:
