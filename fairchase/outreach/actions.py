@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from fairchase.leads import actions as lead_actions
@@ -166,18 +166,23 @@ def send_anyway(msg: OutboundMessage, user) -> bool:
 def _queue_now(row: OutboundMessage, olds, reason: str, user, **fields) -> bool:
     from .outbox import send_now
 
-    if not move(
-        row,
-        olds,
-        State.QUEUED,
-        reason,
-        user=user,
-        error="",
-        claimed_by="",
-        queued_by=user,
-        due_at=timezone.now(),
-        **fields,
-    ):
+    try:
+        moved = move(
+            row,
+            olds,
+            State.QUEUED,
+            reason,
+            user=user,
+            error="",
+            claimed_by="",
+            queued_by=user,
+            due_at=timezone.now(),
+            **fields,
+        )
+    except IntegrityError:
+        # a failed automatic message whose plan step the worker has queued again since
+        return False
+    if not moved:
         return False
     row.refresh_from_db()
     transaction.on_commit(lambda: send_now(row))

@@ -10,7 +10,7 @@ class OutreachConfig(AppConfig):
         from fairchase.leads.worker import register_step
         from fairchase.web import panels
 
-        from . import drafts, mailbox, outbox, receivers, ui  # noqa: F401  (receivers connect signals)
+        from . import checks, drafts, mailbox, notices, outbox, receivers, ui  # noqa: F401  (receivers, checks register)
 
         register_step("outreach_send", outbox.send_due, every=0)
         register_step("outreach_plan", drafts.queue_plan_steps, every=60)
@@ -22,5 +22,8 @@ class OutreachConfig(AppConfig):
         )
         if hasattr(panels, "register_today_panel"):
             panels.register_today_panel("outreach/today_panel.html", ui.today_panel_context)
+            panels.register_today_panel(
+                "outreach/_mail_notices.html", notices.today_context, order=40
+            )
         panels.register_lead_panel("outreach/lead_panel.html", ui.lead_panel_context, order=40)
         panels.register_timeline(ui.timeline_entries)

@@ -165,7 +165,9 @@ def queue_plan_steps(limit: int = 200) -> int:
             with transaction.atomic():
                 queue_template(lead, draft.template, step=plan_step(lead, draft.template.purpose))
         except IntegrityError:
-            continue  # another worker queued this step of this lead's plan first
+            # another worker queued this step first, or it went (or may have, or was cancelled);
+            # a failed message holds no step: it is tried again after MIN_GAP
+            continue
         except (OutboxError, RenderError):
             continue
         queued += 1

@@ -35,7 +35,13 @@ TO_LEAD = OutboundMessage.Kind.TO_LEAD  # the owner's alerts about a lead are no
 
 # A call logged this recently still deserves its follow-up email.
 AFTER_CALL = timedelta(days=2)
-PENDING_STATES = [OutboundMessage.State.QUEUED, OutboundMessage.State.SENDING]
+# A message still to go, or that may have gone (the worker stopped mid-send: a person settles
+# it before anything else is sent to the lead).
+PENDING_STATES = [
+    OutboundMessage.State.QUEUED,
+    OutboundMessage.State.SENDING,
+    OutboundMessage.State.UNKNOWN,
+]
 # Messages that did not go out do not count as having written to the lead.
 NOT_SENT = [OutboundMessage.State.CANCELLED, OutboundMessage.State.FAILED]
 GOODBYE = [MessageTemplate.Purpose.BREAKUP, MessageTemplate.Purpose.MAILING_LIST]
@@ -92,7 +98,7 @@ class Facts:
     """Answers for one lead at a time, straight from the database."""
 
     def pending_message(self, lead: Lead) -> OutboundMessage | None:
-        """The newest message queued or being sent to this lead."""
+        """The newest message queued, being sent, or that may have gone (unknown) to this lead."""
         return OutboundMessage.objects.filter(
             lead=lead, kind=TO_LEAD, state__in=PENDING_STATES
         ).first()

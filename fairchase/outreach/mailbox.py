@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import email
 import email.policy
+import imaplib
 import logging
 import re
+import ssl
 from datetime import datetime, timedelta
 from email.message import Message
 from email.utils import getaddresses, parseaddr
@@ -16,6 +18,7 @@ from email.utils import getaddresses, parseaddr
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from imapclient.exceptions import LoginError
 
 from fairchase.leads import actions
 from fairchase.leads.models import BusinessSettings, Lead, Outcome, Status, Suppression
@@ -31,6 +34,9 @@ log = logging.getLogger("fairchase.outreach.mailbox")
 MSGID = re.compile(r"<[^<>\s]+@[^<>\s]+>")
 BATCH = 50
 STATUS_CODE = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
+LOGIN_SETTINGS = "check IMAP_USER / IMAP_PASSWORD"
+# Polls in a row that could not read the mailbox before Today says so (one may be a blip).
+TROUBLE_AFTER = 2
 
 
 def parse(raw: bytes) -> Message:
@@ -238,10 +244,88 @@ def handle_mail(
         )
 
 
+class Unreadable(Exception):
+    """The mailbox could not be read; the text says why in words, naming the settings."""
+
+
 def poll_mailbox() -> int:
-    """Worker step: read mail that arrived since the last poll; returns how many were handled."""
+    """Worker step: read mail that arrived since the last poll; returns how many were handled.
+    A mailbox that cannot be read (a wrong password, the server down, SSL on a plain port) is
+    one line in the log and a note on its cursor, which Today shows (`trouble`), not a
+    traceback a minute: it is a setting to fix, not a bug."""
     if not (settings.IMAP_HOST and settings.IMAP_USER):
         return 0
+    try:
+        return _read_new_mail()
+    except (Unreadable, OSError, imaplib.IMAP4.error) as exc:
+        why = exc if isinstance(exc, Unreadable) else _why_unreadable(exc)
+        failures = _note_trouble(str(why))
+        log.warning("mailbox not read (%d polls in a row): %s", failures, why)
+        return 0
+
+
+def _where() -> str:
+    return f"{settings.IMAP_HOST}:{settings.IMAP_PORT}"
+
+
+def _why_unreadable(exc: Exception) -> str:
+    """What went wrong reading the mailbox, in words naming the settings to check."""
+    where = _where()
+    if isinstance(exc, LoginError):
+        said = str(exc)
+        said = said[2:-1] if said[:2] in ("b'", 'b"') else said  # imapclient keeps a bytes repr
+        return (
+            f"The mail server refused the IMAP login for {settings.IMAP_USER} at {where}: "
+            f"{LOGIN_SETTINGS} ({said})."
+        )
+    if isinstance(exc, ssl.SSLError) or (
+        isinstance(exc, imaplib.IMAP4.abort) and settings.IMAP_SSL is False
+    ):
+        return (
+            f"Cannot read the mailbox at {where} ({exc}): check IMAP_SSL (1 for an SSL port "
+            "such as 993, 0 for a plain one such as 143) and IMAP_PORT."
+        )
+    if isinstance(exc, OSError):
+        # a plain client at an SSL port hears nothing back: that is a setting too
+        tls = "" if settings.IMAP_SSL else " (and IMAP_SSL=1 if the port speaks SSL, as 993 does)"
+        return f"Cannot reach the mailbox at {where} ({exc}): check IMAP_HOST / IMAP_PORT{tls}."
+    return f"The mailbox at {where} could not be read ({exc})."
+
+
+def _cursor() -> MailboxCursor:
+    cursor, _ = MailboxCursor.objects.get_or_create(folder=settings.IMAP_FOLDER)
+    return cursor
+
+
+def _note_trouble(why: str) -> int:
+    """Keep why the mailbox was not read on its cursor; how many polls in a row failed."""
+    cursor = _cursor()
+    cursor.failures += 1
+    cursor.error = why[:1000]
+    cursor.failing_since = cursor.failing_since or timezone.now()
+    cursor.save(update_fields=["failures", "error", "failing_since"])
+    return cursor.failures
+
+
+def trouble() -> MailboxCursor | None:
+    """The mailbox's cursor when TROUBLE_AFTER polls in a row or more could not read it (one
+    may be a blip), else None: for Today, the Outbox and `send_outbox --poll`."""
+    if not (settings.IMAP_HOST and settings.IMAP_USER):
+        return None
+    return MailboxCursor.objects.filter(
+        folder=settings.IMAP_FOLDER, failures__gte=TROUBLE_AFTER
+    ).first()
+
+
+def last_poll_failed() -> str:
+    """Why the last poll could not read the mailbox ("" when it could, or none is set up)."""
+    if not (settings.IMAP_HOST and settings.IMAP_USER):
+        return ""
+    cursor = MailboxCursor.objects.filter(folder=settings.IMAP_FOLDER, failures__gt=0).first()
+    return cursor.error if cursor else ""
+
+
+def _read_new_mail() -> int:
     from imapclient import IMAPClient
 
     handled = 0
@@ -251,9 +335,15 @@ def poll_mailbox() -> int:
     ) as client:
         client.normalise_times = False  # aware INTERNALDATEs, not host-local naive ones
         client.login(settings.IMAP_USER, settings.IMAP_PASSWORD)
-        info = client.select_folder(folder, readonly=True)
+        try:
+            info = client.select_folder(folder, readonly=True)
+        except imaplib.IMAP4.error as exc:
+            raise Unreadable(
+                f"The mailbox at {_where()} has no folder {folder!r} to read: check "
+                f"IMAP_FOLDER ({exc})."
+            ) from exc
         validity = int(info.get(b"UIDVALIDITY", 0))
-        cursor, _ = MailboxCursor.objects.get_or_create(folder=folder)
+        cursor = _cursor()
         if cursor.uidvalidity != validity:
             cursor.uidvalidity, cursor.last_uid = validity, 0
         # "n:*" always includes the newest message, even when it is older than n.
@@ -273,5 +363,6 @@ def poll_mailbox() -> int:
                     log.exception("could not handle mailbox message %s", uid)
                 cursor.last_uid = max(cursor.last_uid, uid)
         cursor.polled_at = timezone.now()
+        cursor.failures, cursor.error, cursor.failing_since = 0, "", None
         cursor.save()
     return handled

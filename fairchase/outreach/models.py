@@ -72,7 +72,8 @@ class OutboundMessage(models.Model):
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="outbound_messages")
     kind = models.CharField(max_length=5, choices=Kind.choices, default=Kind.TO_LEAD)
     # An automatic message's plan step ("follow_up@7": purpose and the lead's event count
-    # when it was queued); unique per lead, so two workers never queue the same step twice.
+    # when it was queued); unique per lead among messages not failed, so two workers never
+    # queue the same step twice, and a step whose message failed (never went) is free again.
     step = models.CharField(max_length=60, blank=True)
     template = models.ForeignKey(MessageTemplate, null=True, blank=True, on_delete=models.SET_NULL)
     channel = models.CharField(max_length=5, choices=MessageTemplate.Channel.choices)
@@ -120,8 +121,12 @@ class OutboundMessage(models.Model):
             models.Index(fields=["state"], name="outbox_state"),
         ]
         constraints = [
+            # A failed row never went (refused, or given up on): it holds no step. Sent, in
+            # flight, unknown (it may have gone) and cancelled (someone decided) still do.
             models.UniqueConstraint(
-                fields=["lead", "step"], condition=~Q(step=""), name="outbox_one_message_per_step"
+                fields=["lead", "step"],
+                condition=~Q(step="") & ~Q(state="failed"),
+                name="outbox_one_live_message_per_step",
             ),
         ]
 
@@ -262,4 +267,8 @@ class MailboxCursor(models.Model):
     folder = models.CharField(max_length=200, unique=True)
     uidvalidity = models.BigIntegerField(default=0)
     last_uid = models.BigIntegerField(default=0)
-    polled_at = models.DateTimeField(null=True, blank=True)
+    polled_at = models.DateTimeField(null=True, blank=True)  # the last poll that read it
+    # Polls in a row that could not read it, since when, and why in words (Today says it).
+    failures = models.PositiveIntegerField(default=0)
+    failing_since = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)

@@ -40,7 +40,10 @@ from .stopping import goes_after_the_stop
 log = logging.getLogger("fairchase.outreach")
 State = OutboundMessage.State
 
+# Tries of a message the server refuses for now (a 4xx): then it fails, for a person.
 MAX_TRIES = 5
+# The longest a waiting message goes untried (the server down, a wrong password).
+MAX_WAIT = timedelta(hours=1)
 _recovered_at: dict[str, datetime] = {}
 
 
@@ -398,10 +401,14 @@ def _send_one(
 
 
 def _record_failure(msg: OutboundMessage, exc: ChannelError, now: datetime) -> str:
+    """A send that did not go: back to queued with a backoff (doubling, at most MAX_WAIT), or
+    failed or unknown. A fault of the server or its settings (`ChannelError.server`: down, a
+    wrong password) is no fault of the message's: it waits however long that takes, never
+    failing after MAX_TRIES as a message the server refuses for now does."""
     mine = {"claimed_by": WORKER_ID}
     tries = OutboundMessage.objects.values_list("attempts", flat=True).get(pk=msg.pk)
-    if exc.outcome == "retry" and tries < MAX_TRIES:
-        backoff = timedelta(minutes=2**tries)
+    if exc.outcome == "retry" and (exc.server or tries < MAX_TRIES):
+        backoff = min(timedelta(minutes=2 ** min(tries, 10)), MAX_WAIT)
         actions.move(
             msg.pk,
             State.SENDING,
@@ -412,6 +419,7 @@ def _record_failure(msg: OutboundMessage, exc: ChannelError, now: datetime) -> s
             error=str(exc)[:1000],
             claimed_by="",
         )
+        log.warning("message %s waits %s: %s", msg.pk, backoff, exc)
         return State.QUEUED
     state = State.UNKNOWN if exc.outcome == "unknown" else State.FAILED
     actions.move(msg.pk, State.SENDING, state, str(exc), where=mine, error=str(exc)[:1000])

@@ -127,14 +127,15 @@ def today_extra_context(request, lead) -> dict | None:
         getattr(request, "outreach_facts", None) or LIVE
     )  # no prepare (another caller): ask per row
     pending = facts.pending_message(lead)
-    if pending is not None:
+    if pending is not None and pending.state != State.UNKNOWN:
         return {"pending": pending}
     if why := owner_left(lead):  # no draft, no Send: it would go out in a leaver's name
         return {"owner_left": why, "lead": lead}
     draft = draft_for(lead, facts)
     if draft is None or (draft.template.purpose in AFTER_CALL_PURPOSES and not after_click):
-        return None
-    return {"draft": draft, "mode": _mode(request)}
+        return {"pending": pending} if pending is not None else None
+    # an earlier message may have gone: the draft asks to settle it first, never a second Send
+    return {"draft": draft, "mode": _mode(request), "unsettled": pending}
 
 
 def lead_panel_context(request, lead) -> dict:
@@ -147,7 +148,9 @@ def lead_panel_context(request, lead) -> dict:
     for m in outbound:
         m.lead = lead
     mark_refusals(outbound)  # "Send again" only to an address we may still write to
+    unsettled = next((m for m in outbound if m.state == State.UNKNOWN and m.kind == "lead"), None)
     return {
+        "unsettled": unsettled,  # the draft asks to settle it first (`_draft.html`)
         "pause_clashes": pause_clashes(lead),
         "why_not": why_not,  # nothing to write, no draft, for someone we may not contact
         "owner_left": bool(owner_left(lead)),  # the panel links an admin to the reassign

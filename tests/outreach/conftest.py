@@ -21,6 +21,7 @@ import tempfile
 import threading
 import time
 import uuid
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -317,3 +318,60 @@ def open_all_day(db):
     """Contact hours all day in a business zone where it is not Sunday right now: a test of
     what a send does (not of when it may go) then holds at any hour it runs."""
     return open_all_day_now()
+
+
+class RefusingHandler(RecordingHandler):
+    """Refuses every recipient for good (550), as a server does a mistyped address."""
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        return "550 5.1.1 No such user here"
+
+
+@pytest.fixture
+def refusing_smtp(smtp_server, settings):
+    """A second local SMTP server that refuses every recipient (550); Django's email points
+    at it until the test points it back (`smtp_mailers(smtp_server.port)`)."""
+    from aiosmtpd.controller import Controller
+
+    from fairchase.outreach.channels.email import EmailChannel
+
+    port = free_port()
+    controller = Controller(RefusingHandler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    EmailChannel.shared().close()
+    settings.MAILERS = smtp_mailers(port)
+    yield port
+    EmailChannel.shared().close()
+    controller.stop()
+
+
+def _only_sales_rightpass(server, session, envelope, mechanism, auth_data):
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
+        b"sales",
+        b"rightpass",
+    )
+    return AuthResult(success=ok, handled=False)  # a failure answers 535
+
+
+@pytest.fixture
+def auth_smtp():
+    """A local SMTP server that takes mail only after AUTH as sales / rightpass (over plain
+    SMTP, as a test allows): `.port`, `.received`."""
+    from aiosmtpd.controller import Controller
+
+    server = SmtpServer()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # AUTH without TLS: on 127.0.0.1, for a test
+        server.controller = Controller(
+            server.handler,
+            hostname="127.0.0.1",
+            port=server.port,
+            authenticator=_only_sales_rightpass,
+            auth_required=True,
+            auth_require_tls=False,
+        )
+    server.controller.start()
+    yield server
+    server.controller.stop()

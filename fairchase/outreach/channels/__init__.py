@@ -11,11 +11,34 @@ class ChannelError(Exception):
     - "failed": nothing was delivered and retrying will not help (5xx, bad address);
     - "unknown": the provider may or may not have accepted it (timeout mid-send):
       a person must decide, so it is never retried automatically.
+
+    `server`: the fault is the server's or its settings' (unreachable, a wrong password, a
+    sender it will not take), not the message's: the message waits and is retried, however
+    long it takes, and Today says why (`SERVER_TROUBLE`).
     """
 
-    def __init__(self, message: str, outcome: str = "retry") -> None:
+    def __init__(self, message: str, outcome: str = "retry", *, server: bool = False) -> None:
         super().__init__(message)
         self.outcome = outcome
+        self.server = server and outcome == "retry"
+
+
+# How each reason about the server (not the message) begins, as a waiting row's error keeps
+# it: Today's notice finds the messages waiting for the server by these words.
+CANNOT_REACH = "Cannot reach the mail server"
+LOGIN_REFUSED = "The mail server refused the user name or password"
+SENDER_REFUSED = "The mail server refused to take mail from"
+WRONG_SETTINGS = "Mail settings are wrong"
+TEXTS_UNREACHABLE = "Cannot reach the text provider"
+TEXTS_LOGIN_REFUSED = "The text provider refused the account"
+SERVER_TROUBLE = (
+    CANNOT_REACH,
+    LOGIN_REFUSED,
+    SENDER_REFUSED,
+    WRONG_SETTINGS,
+    TEXTS_UNREACHABLE,
+    TEXTS_LOGIN_REFUSED,
+)
 
 
 class Channel:

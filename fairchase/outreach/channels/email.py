@@ -8,12 +8,20 @@ import smtplib
 import time
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMessage, mailers
 
 from fairchase.leads.people import display_name
 
 from ..rendering import unsubscribe_url
-from . import Channel, ChannelError
+from . import (
+    CANNOT_REACH,
+    LOGIN_REFUSED,
+    SENDER_REFUSED,
+    WRONG_SETTINGS,
+    Channel,
+    ChannelError,
+)
 
 # The hard limit on a header line (RFC 5322 2.1.1); below it nothing is folded.
 RFC5322_LINE = 998
@@ -57,6 +65,69 @@ def from_address(lead) -> str:
     return f'"{name}" <{_address(settings.DEFAULT_FROM_EMAIL)}>'
 
 
+def _said(exc: smtplib.SMTPResponseException) -> str:
+    """What the server answered, as words: "535 5.7.8 Authentication failed", not bytes."""
+    text = exc.smtp_error
+    text = text.decode(errors="replace") if isinstance(text, bytes) else str(text)
+    return f"{exc.smtp_code} {' '.join(text.split())}"
+
+
+def _refused(recipients: dict) -> str:
+    """The server refused the message's address: for good (5xx to RCPT) or for now (4xx)."""
+    said = "; ".join(
+        f"{to}: {_said(smtplib.SMTPResponseException(code, text))}"
+        for to, (code, text) in recipients.items()
+    )
+    return f"The mail server refused the address ({said})."
+
+
+def _not_open(exc: Exception) -> ChannelError:
+    """Why no session could be opened, in words naming what to check: the login (EMAIL_HOST_USER /
+    EMAIL_HOST_PASSWORD), else the server itself. Never the message's fault: it waits."""
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return ChannelError(
+            f"{LOGIN_REFUSED}: check EMAIL_HOST_USER / EMAIL_HOST_PASSWORD (it said {_said(exc)}).",
+            "retry",
+            server=True,
+        )
+    said = _said(exc) if isinstance(exc, smtplib.SMTPResponseException) else str(exc)
+    where = _where()
+    hint = (
+        ""
+        if getattr(settings, "EMAIL_CONFIGURED", True)
+        else " No mail server is set up yet: set EMAIL_HOST (README, Configuration)."
+    )
+    return ChannelError(f"{CANNOT_REACH}{where}: {said}.{hint}", "retry", server=True)
+
+
+def settings_problem() -> str:
+    """What is wrong with the mail settings, found without connecting ("" when nothing is):
+    said by `fairchase check` (and at the start of `serve` and the worker), and as the reason
+    of every message that waits for them."""
+    try:
+        mailers.default.close()  # built, never opened: no network
+    except (ImproperlyConfigured, ValueError) as exc:
+        return wrong_settings(exc)
+    return ""
+
+
+def wrong_settings(exc: Exception) -> str:
+    options = settings.MAILERS.get("default", {}).get("OPTIONS", {})
+    if options.get("use_tls") and options.get("use_ssl"):
+        return (
+            f"{WRONG_SETTINGS}: EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on: port 587 "
+            "takes TLS (EMAIL_USE_TLS=1), port 465 SSL (EMAIL_USE_SSL=1). Nothing was sent."
+        )
+    return f"{WRONG_SETTINGS}: {exc} Nothing was sent."
+
+
+def _where() -> str:
+    """ " at host:port" of the SMTP settings ("" for an API backend such as anymail's)."""
+    options = settings.MAILERS.get("default", {}).get("OPTIONS", {})
+    host, port = options.get("host"), options.get("port")
+    return f" at {host}:{port}" if host else ""
+
+
 class OutreachEmail(EmailMessage):
     """Headers are never folded into encoded words: mail clients read List-Unsubscribe's
     <URL> verbatim (RFC 2369/8058), and a long signed URL would otherwise be mangled."""
@@ -90,17 +161,15 @@ class EmailChannel(Channel):
             except (smtplib.SMTPException, OSError):
                 self.close()
         if self.connection is None:
-            self.connection = mailers.default
+            try:
+                self.connection = mailers.default  # built from the settings: no network yet
+            except (ImproperlyConfigured, ValueError) as exc:
+                raise ChannelError(wrong_settings(exc), "retry", server=True) from exc
             try:
                 self.connection.open()
             except (smtplib.SMTPException, OSError) as exc:
                 self.connection = None
-                hint = (
-                    ""
-                    if getattr(settings, "EMAIL_CONFIGURED", True)
-                    else " No mail server is set up yet: set EMAIL_HOST (README, Configuration)."
-                )
-                raise ChannelError(f"Cannot reach the mail server: {exc}.{hint}", "retry") from exc
+                raise _not_open(exc) from exc
         return self.connection
 
     def build(self, message) -> EmailMessage:
@@ -130,12 +199,24 @@ class EmailChannel(Channel):
             connection.send_messages([email])
         except smtplib.SMTPRecipientsRefused as exc:
             self.close()
-            raise ChannelError(f"Address refused: {exc.recipients}", "failed") from exc
+            codes = [code for code, _ in exc.recipients.values()]
+            outcome = "failed" if codes and all(500 <= c < 600 for c in codes) else "retry"
+            raise ChannelError(_refused(exc.recipients), outcome) from exc
+        except smtplib.SMTPSenderRefused as exc:
+            # the same sender goes on every message: the settings' fault, never the message's
+            self.close()
+            raise ChannelError(
+                f"{SENDER_REFUSED} {exc.sender!s}: {_said(exc)}. Check DEFAULT_FROM_EMAIL, "
+                "and EMAIL_HOST_USER / EMAIL_HOST_PASSWORD if the server wants a login.",
+                "retry",
+                server=True,
+            ) from exc
         except smtplib.SMTPResponseException as exc:
             self.close()
             outcome = "failed" if 500 <= exc.smtp_code < 600 else "retry"
+            # 421: the server is closing the session for now (nothing taken): its trouble
             raise ChannelError(
-                f"Mail server said {exc.smtp_code} {exc.smtp_error!r}", outcome
+                f"Mail server said {_said(exc)}", outcome, server=exc.smtp_code == 421
             ) from exc
         except (TimeoutError, smtplib.SMTPServerDisconnected, OSError) as exc:
             # Lost mid-conversation: the server may already have the message.

@@ -16,7 +16,7 @@ from django.conf import settings
 
 from fairchase import texting
 
-from . import Channel, ChannelError
+from . import TEXTS_LOGIN_REFUSED, TEXTS_UNREACHABLE, Channel, ChannelError
 
 OPT_OUT_HINT = "Reply STOP to opt out."
 STOP_WORDS = {
@@ -87,13 +87,20 @@ class TextChannel(Channel):
                 payload = json.loads(response.read() or b"{}")
         except urllib.error.HTTPError as exc:
             detail = exc.read()[:300].decode(errors="replace")
+            if exc.code in (401, 403):  # every text would get the same answer: the settings'
+                raise ChannelError(
+                    f"{TEXTS_LOGIN_REFUSED} SID or token ({exc.code}): check SMS_ACCOUNT_SID / "
+                    "SMS_AUTH_TOKEN.",
+                    "retry",
+                    server=True,
+                ) from exc
             # 429 and 5xx: the provider refused for now; other 4xx: the request is wrong.
             outcome = "retry" if exc.code == 429 or exc.code >= 500 else "failed"
             raise ChannelError(f"Text provider said {exc.code}: {detail}", outcome) from exc
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, (ConnectionRefusedError, socket.gaierror)):
                 raise ChannelError(
-                    f"Cannot reach the text provider: {exc.reason}", "retry"
+                    f"{TEXTS_UNREACHABLE}: {exc.reason}", "retry", server=True
                 ) from exc
             raise ChannelError(f"Text provider did not answer: {exc.reason}", "unknown") from exc
         except (TimeoutError, OSError, ValueError) as exc:

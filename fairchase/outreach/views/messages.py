@@ -24,6 +24,7 @@ from .. import inbound as inbound_actions
 from .. import ui
 from ..drafts import draft_for
 from ..forms import ComposeForm
+from ..mailbox import trouble as mailbox_trouble
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
 from ..outbox import OutboxError, queue_clicked, send_now
 from ..refusals import mark_refusals, reassigned_since_drawn, refusal, refusal_to_send
@@ -115,6 +116,13 @@ def send_draft(request, pk):
     if why := reassigned_since_drawn(an_id(request.POST.get("owner")), lead):
         msg = None  # the draft was signed by the owner then (a page opened before)
         messages.error(request, f"Nothing sent: {why}")
+    elif unsettled := _may_have_gone(lead):  # a page opened before the worker stopped
+        msg = None
+        messages.error(
+            request,
+            f"Nothing sent: an earlier message to {unsettled.to} may have gone. Check it first: "
+            "It arrived, or Send again, on the lead or in the Outbox.",
+        )
     elif template.is_active:
         msg = send_message(
             request, lead, template.channel, template.subject, template.body, template
@@ -133,6 +141,14 @@ def send_draft(request, pk):
         # htmx: the draft's own box says what happened (sent, or a failure shown as one).
         return render(request, "outreach/_sent.html", {"lead": lead})
     return _back(request, lead)
+
+
+def _may_have_gone(lead) -> OutboundMessage | None:
+    """The lead's message the worker stopped while sending (unknown), if any: until a person
+    settles it, a one-click send could be the second copy they get."""
+    return OutboundMessage.objects.filter(
+        lead=lead, kind=OutboundMessage.Kind.TO_LEAD, state=State.UNKNOWN
+    ).first()
 
 
 def _complete_stop(request, lead, next_state: str, revisit_at, reason: str) -> None:
@@ -287,7 +303,12 @@ def outbox(request):
     return render(
         request,
         "outreach/outbox.html",
-        {"rows": rows, "unknown": unknown, **unmatched_context(request)},
+        {
+            "rows": rows,
+            "unknown": unknown,
+            "mailbox": mailbox_trouble(),  # replies not read: said where they are looked for
+            **unmatched_context(request),
+        },
     )
 
 

@@ -3,7 +3,7 @@ the rest of the worker; `--until-empty` exits when nothing is due (tests, cron).
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from fairchase.arguments import number, whole
 from fairchase.outreach import claiming, mailbox, outbox
@@ -39,3 +39,5 @@ class Command(BaseCommand):
                     break
                 time.sleep(idle)
         self.stdout.write(f"send_outbox: {total} message(s) handled by {claiming.WORKER_ID}")
+        if poll and (why := mailbox.last_poll_failed()):
+            raise CommandError(why)  # one line, the reason in words: not a traceback
