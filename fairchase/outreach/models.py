@@ -263,3 +263,7 @@ class MailboxCursor(models.Model):
     uidvalidity = models.BigIntegerField(default=0)
     last_uid = models.BigIntegerField(default=0)
     polled_at = models.DateTimeField(null=True, blank=True)
+    # The message being read and how many times its reading began: a worker killed while
+    # reading it (out of memory, out of time) reads it again, a few times at most.
+    reading_uid = models.BigIntegerField(default=0)
+    reading_tries = models.PositiveSmallIntegerField(default=0)
