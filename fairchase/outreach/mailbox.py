@@ -23,8 +23,8 @@ from fairchase.leads.models import BusinessSettings, Lead, Outcome, Status, Supp
 from fairchase.leads.normalize import InvalidContact, normalize_email
 from fairchase.leads.same_person import said_no_themselves
 
-from . import replies, replies_learning
-from .inbound import record_inbound
+from . import replies, replies_learning, senders
+from .inbound import record_inbound, unconfirmed_stop
 from .models import InboundMessage, MailboxCursor, OutboundMessage
 from .reading.quotes import body_text
 
@@ -226,6 +226,8 @@ def handle_mail(
         reading = replies.read_message(msg, _zone(lead), received, replies_learning.learner())
     else:
         reading = replies.Reading(InboundMessage.Kind.UNMATCHED, None, "", body_text(msg)[:2000])
+    if reading.kind == InboundMessage.Kind.OPT_OUT and not (ours or senders.vouched_for(msg)):
+        reading = unconfirmed_stop(reading)
     with transaction.atomic():
         return record_inbound(
             key=key,
