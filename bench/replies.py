@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from datetime import date, datetime
 from pathlib import Path
 
+from bench.replies_long import long_replies
 from bench.replies_recorded import (
     BATCH_COMMITS,
     BLIND,
@@ -479,6 +480,7 @@ def main() -> int:
     _the_grid(failed)
     _never_seen(failed)
     _the_speed(failed)
+    long_replies(failed)
     print("targets: " + ("all met" if not failed else "MISSED: " + "; ".join(failed)))
     return 1 if failed else 0
 

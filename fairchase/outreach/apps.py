@@ -14,7 +14,8 @@ class OutreachConfig(AppConfig):
 
         register_step("outreach_send", outbox.send_due, every=0)
         register_step("outreach_plan", drafts.queue_plan_steps, every=60)
-        register_step("outreach_mailbox", mailbox.poll_mailbox, every=60)
+        # every=0: the step itself polls each POLL_EVERY seconds, at once while mail is left
+        register_step("outreach_mailbox", mailbox.poll_step, every=0)
         panels.register_nav("Templates", "outreach:templates", order=60)
         panels.register_nav("Outbox", "outreach:outbox", order=61)
         panels.register_today_extra(

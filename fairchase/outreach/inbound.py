@@ -127,6 +127,20 @@ def _stop(inbound: InboundMessage, lead: Lead, user, said: str) -> str:
     return "Asked us to stop: opted out."
 
 
+# A request to stop in a mail not known to be from its sender (`senders`): automatic
+# messages are held at once, and a person confirms the opt-out (or corrects the reading).
+UNCONFIRMED_STOP = "Asked us to stop, from a sender not known to be them:"
+HOLD = timedelta(days=90)
+
+
+def unconfirmed_stop(reading: Reading) -> Reading:
+    """An opt-out read in a mail that answers none of our messages and that the receiving
+    server does not vouch for: anyone can write any From, and an opt-out is final, so it is
+    held for a person (unclear) instead of acted on."""
+    evidence = f"{UNCONFIRMED_STOP} {reading.evidence}"[:255]
+    return Reading(Kind.UNCLEAR, None, evidence, reading.text, reading.language)
+
+
 # A reply never reopens or closes a lead whose outcome is settled (a won customer saying
 # "not interested" in more is still won).
 FINAL = (Status.WON, Status.LOST, Status.OPTED_OUT)
@@ -175,22 +189,31 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
         )
         return f"Later: revisit on {until:%Y-%m-%d}."
     if kind == Kind.CALL_BACK:
-        until = until or timezone.now() + DEFAULT_CALL_BACK
-        try:
-            actions.add_commitment(
-                lead,
-                by=Commitment.By.US,
-                what=CALL_BACK_WHAT,
-                due_at=until,
-                channel=Channel.CALL,
-                user=user,
-            )
-        except actions.ActionError as exc:  # no address we may use: a call back could not be kept
-            return f"Asked for a call, but no call back pinned: {exc}"
-        return f"Asked for a call: call back {clock.for_lead(until, clock.business_zone(), lead)}."
+        return _call_back(lead, until or timezone.now() + DEFAULT_CALL_BACK, user)
     if kind == Kind.INTERESTED:
         return "Interested: answer them first."
+    if kind == Kind.UNCLEAR and inbound.evidence.startswith(UNCONFIRMED_STOP):
+        actions.pause_until(lead, timezone.now() + HOLD, reason="Asked to stop (unconfirmed)")
+        return (
+            "Asked us to stop, but the mail is not known to be theirs: automatic messages held. "
+            "Mark it an opt-out to confirm, or correct it."
+        )
     return "Reply recorded: read it and decide."
+
+
+def _call_back(lead: Lead, until: datetime, user) -> str:
+    try:
+        actions.add_commitment(
+            lead,
+            by=Commitment.By.US,
+            what=CALL_BACK_WHAT,
+            due_at=until,
+            channel=Channel.CALL,
+            user=user,
+        )
+    except actions.ActionError as exc:  # no address we may use: a call back could not be kept
+        return f"Asked for a call, but no call back pinned: {exc}"
+    return f"Asked for a call: call back {clock.for_lead(until, clock.business_zone(), lead)}."
 
 
 def _not_to_be_contacted(lead: Lead) -> str:
@@ -213,6 +236,9 @@ def _undo(inbound: InboundMessage, user) -> None:
         Status.REVISIT,
     ):
         actions.reopen(lead, user=user, reason="Reading of the reply corrected")
+    elif inbound.kind == Kind.UNCLEAR and inbound.evidence.startswith(UNCONFIRMED_STOP):
+        if lead.paused_until:
+            actions.pause_until(lead, None, reason="Not a request to stop after all", user=user)
     elif inbound.kind == Kind.CALL_BACK:
         for c in lead.commitments.filter(
             state=Commitment.State.PENDING, by=Commitment.By.US, what=CALL_BACK_WHAT

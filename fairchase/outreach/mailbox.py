@@ -11,6 +11,7 @@ import imaplib
 import logging
 import re
 import ssl
+import time
 from datetime import datetime, timedelta
 from email.message import Message
 from email.utils import getaddresses, parseaddr
@@ -25,8 +26,8 @@ from fairchase.leads.models import BusinessSettings, Lead, Outcome, Status, Supp
 from fairchase.leads.normalize import InvalidContact, normalize_email
 from fairchase.leads.same_person import said_no_themselves
 
-from . import replies, replies_learning
-from .inbound import record_inbound
+from . import replies, replies_learning, senders
+from .inbound import record_inbound, unconfirmed_stop
 from .models import InboundMessage, MailboxCursor, OutboundMessage
 from .reading.quotes import body_text
 
@@ -231,6 +232,8 @@ def handle_mail(
         reading = replies.read_message(msg, _zone(lead), received, replies_learning.learner())
     else:
         reading = replies.Reading(InboundMessage.Kind.UNMATCHED, None, "", body_text(msg)[:2000])
+    if reading.kind == InboundMessage.Kind.OPT_OUT and not (ours or senders.vouched_for(msg)):
+        reading = unconfirmed_stop(reading)
     with transaction.atomic():
         return record_inbound(
             key=key,
@@ -244,24 +247,54 @@ def handle_mail(
         )
 
 
-class Unreadable(Exception):
-    """The mailbox could not be read; the text says why in words, naming the settings."""
+# A poll reads for at most this long, then lets the other steps (sending) run; the rest of
+# the mail is read at the next poll, at once (`poll_step`).
+POLL_SECONDS = 20.0
+POLL_EVERY = 60.0
+# A message whose reading began this many times without an end (the worker was killed
+# reading it) is not read again: it is set aside for a person, so it never blocks the mail.
+MAX_TRIES = 3
+_next_poll = 0.0
+
+
+def poll_step() -> int:
+    """Worker step: poll every POLL_EVERY seconds, and again at once while mail is left."""
+    global _next_poll
+    if time.monotonic() < _next_poll:
+        return 0
+    handled, more = poll(POLL_SECONDS)
+    _next_poll = time.monotonic() + (0 if more else POLL_EVERY)
+    return handled
 
 
 def poll_mailbox() -> int:
-    """Worker step: read mail that arrived since the last poll; returns how many were handled.
+    """Read all mail that arrived since the last poll; returns how many were handled."""
+    handled, more = 0, True
+    while more:
+        n, more = poll(POLL_SECONDS)
+        handled += n
+    return handled
+
+
+def poll(budget: float) -> tuple[int, bool]:
+    """Read mail that arrived since the last poll for about `budget` seconds (at least one
+    message); returns how many were handled and whether mail was left for the next poll.
     A mailbox that cannot be read (a wrong password, the server down, SSL on a plain port) is
     one line in the log and a note on its cursor, which Today shows (`trouble`), not a
     traceback a minute: it is a setting to fix, not a bug."""
     if not (settings.IMAP_HOST and settings.IMAP_USER):
-        return 0
+        return 0, False
     try:
-        return _read_new_mail()
+        return _read_new_mail(budget)
     except (Unreadable, OSError, imaplib.IMAP4.error) as exc:
         why = exc if isinstance(exc, Unreadable) else _why_unreadable(exc)
         failures = _note_trouble(str(why))
         log.warning("mailbox not read (%d polls in a row): %s", failures, why)
-        return 0
+        return 0, False
+
+
+class Unreadable(Exception):
+    """The mailbox could not be read; the text says why in words, naming the settings."""
 
 
 def _where() -> str:
@@ -325,10 +358,10 @@ def last_poll_failed() -> str:
     return cursor.error if cursor else ""
 
 
-def _read_new_mail() -> int:
+def _read_new_mail(budget: float) -> tuple[int, bool]:
     from imapclient import IMAPClient
 
-    handled = 0
+    handled, started = 0, time.monotonic()
     folder = settings.IMAP_FOLDER
     with IMAPClient(
         settings.IMAP_HOST, port=settings.IMAP_PORT, ssl=settings.IMAP_SSL, timeout=30
@@ -350,19 +383,81 @@ def _read_new_mail() -> int:
         uids = sorted(
             u for u in client.search(["UID", f"{cursor.last_uid + 1}:*"]) if u > cursor.last_uid
         )
+
+        def spent() -> bool:  # (one message is read whatever the budget)
+            return cursor.last_uid >= uids[0] and time.monotonic() - started > budget
+
         for start in range(0, len(uids), BATCH):
+            if spent():
+                break
             chunk = uids[start : start + BATCH]
             for uid, data in sorted(client.fetch(chunk, ["BODY.PEEK[]", "INTERNALDATE"]).items()):
-                when = data.get(b"INTERNALDATE")
-                if isinstance(when, datetime) and when.tzinfo is None:
-                    when = timezone.make_aware(when)
-                try:
-                    if handle_mail(data[b"BODY[]"], f"{folder}:{validity}:{uid}", when) is not None:
-                        handled += 1
-                except Exception:  # one unreadable message must not block the rest of the mailbox
-                    log.exception("could not handle mailbox message %s", uid)
-                cursor.last_uid = max(cursor.last_uid, uid)
+                if spent():
+                    break
+                handled += _read_one(cursor, uid, data, f"{folder}:{validity}:{uid}")
         cursor.polled_at = timezone.now()
         cursor.failures, cursor.error, cursor.failing_since = 0, "", None
         cursor.save()
-    return handled
+    return handled, bool(uids) and cursor.last_uid < uids[-1]
+
+
+def _read_one(cursor: MailboxCursor, uid: int, data: dict, key: str) -> int:
+    """Handle one fetched message, counting the readings that began (saved first, so a
+    worker killed while reading still counts it); the cursor moves past it after."""
+    when = data.get(b"INTERNALDATE")
+    if isinstance(when, datetime) and when.tzinfo is None:
+        when = timezone.make_aware(when)
+    raw = data[b"BODY[]"]
+    tries = cursor.reading_tries if cursor.reading_uid == uid else 0
+    if tries >= MAX_TRIES:
+        done = _set_aside(raw, key, when, f"its reading stopped {tries} times without an end")
+    else:
+        cursor.reading_uid, cursor.reading_tries = uid, tries + 1
+        cursor.save()
+        try:
+            done = handle_mail(raw, key, when) is not None
+        except Exception:  # one unreadable message must not block the rest of the mailbox
+            log.exception("could not handle mailbox message %s", uid)
+            done = _set_aside(raw, key, when, "its reading failed")
+    cursor.last_uid = max(cursor.last_uid, uid)
+    cursor.reading_uid, cursor.reading_tries = 0, 0
+    cursor.save()
+    return int(done)
+
+
+def _set_aside(raw: bytes, key: str, received, why: str) -> bool:
+    """A message the reader could not read, recorded unread for a person (on its lead, as
+    an unclear reply to read; else with the mail from people not in the book)."""
+    try:
+        msg = parse(raw)
+        key = str(msg.get("Message-ID") or "").strip() or key
+        sender = parseaddr(str(msg.get("From") or ""))[1]
+        ours = _our_message(_referenced_ids(msg))
+        lead = ours.lead if ours else _lead_by_address(sender)
+        reading = replies.Reading(
+            InboundMessage.Kind.UNCLEAR, None, f"Not read: {why}; read it yourself.", _text(msg)
+        )
+        with transaction.atomic():
+            return (
+                record_inbound(
+                    key=key,
+                    lead=lead,
+                    channel="email",
+                    sender=sender,
+                    subject=str(msg.get("Subject") or "")[:255],
+                    reading=reading,
+                    received_at=received or timezone.now(),
+                    outbound=ours,
+                )
+                is not None
+            )
+    except Exception:
+        log.exception("could not set aside mailbox message %s", key)
+        return False
+
+
+def _text(msg: Message) -> str:
+    try:
+        return body_text(msg)[:2000]
+    except Exception:  # the text itself may be what could not be read
+        return ""

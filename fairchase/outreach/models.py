@@ -272,3 +272,7 @@ class MailboxCursor(models.Model):
     failures = models.PositiveIntegerField(default=0)
     failing_since = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
+    # The message being read and how many times its reading began: a worker killed while
+    # reading it (out of memory, out of time) reads it again, a few times at most.
+    reading_uid = models.BigIntegerField(default=0)
+    reading_tries = models.PositiveSmallIntegerField(default=0)

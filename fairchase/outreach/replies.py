@@ -26,7 +26,7 @@ from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import parsedate_to_datetime
 
-from .reading import cues, language, learned, when
+from .reading import clauses, cues, language, learned, sentences, when
 from .reading.decide import (  # noqa: F401 (the kinds are this module's to name)
     AUTO_REPLY,
     BOUNCE,
@@ -166,17 +166,44 @@ def read_text(
     """Read the words of a message written at `sent` by a lead in `zone` (`learner` as
     for `read_message`)."""
     fresh = new_text(body) if channel == "email" else body.strip()
-    folded, where = cues.fold_map(fresh)
+    read = to_read(fresh)
+    folded, where = cues.fold_map(read)
     now = sent.astimezone(when.zone_of(zone))
     today = now.date()
     # STOP and its kin alone opt out in a text and in a mail alike (our mails say "reply STOP").
-    if cues.carrier_keyword(fresh):
+    if cues.carrier_keyword(read):
         return Reading(
             OPT_OUT, None, f'carrier keyword "{fresh.strip()}"', fresh, language.detect(fresh, "en")
         )
     if learner == "shipped":
         learner = learned.learner()
     kind, until, evidence, lang = decide(
-        fresh, folded, where, today, zone, channel, automatic, learner, now
+        read, folded, where, today, zone, channel, automatic, learner, now
     )
     return Reading(kind, until, evidence[:255], fresh, lang)
+
+
+# What the reader reads of a message: people answer in a few lines, and a reply of tens of
+# kilobytes (pasted logs, an attack on the worker's time) is not read to its end.
+READ_CHARS = 10_000
+# How far a request to stop is looked for (a cheap scan), and around one found after
+# READ_CHARS how much of its sentence is read.
+STOP_SCAN_CHARS, STOP_CONTEXT = 100_000, 300
+
+
+def to_read(fresh: str) -> str:
+    """The first READ_CHARS characters of the new text (cut at a space); and when what
+    follows asks us to stop, the sentence that does, so a late "please stop emailing me"
+    is still read (towards leaving people alone). A single cheap scan of the rest."""
+    if len(fresh) <= READ_CHARS:
+        return fresh
+    cut = max(fresh.rfind(" ", 0, READ_CHARS), fresh.rfind("\n", 0, READ_CHARS))
+    cut = cut if cut > READ_CHARS // 2 else READ_CHARS
+    head = fresh[:cut].rstrip()
+    rest = cues.fold(fresh[cut:STOP_SCAN_CHARS])  # (folded as the reader folds: the same reading)
+    stop = cues.first(cues.OPT_OUT, rest) or clauses.stop_request(rest)
+    if stop is None:
+        return head
+    start, end = sentences.index(rest).around(stop[2])
+    start, end = max(start, stop[2] - STOP_CONTEXT), min(end + 1, stop[3] + STOP_CONTEXT)
+    return f"{head}\n[...]\n{rest[start:end].strip()}"

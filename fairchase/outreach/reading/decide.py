@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from functools import lru_cache
 
-from . import clauses, cues, learned, when
+from . import clauses, cues, learned, sentences, when
 from .gather import _gather, _Message
 
 AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR = (
@@ -223,21 +224,24 @@ def _against(m: _Message, no: tuple, strict: bool) -> tuple | None:
     for c in m.wants + m.doubts:
         if no[2] <= c[2] < no[3]:
             continue  # the refusal's own words ("dejen de llamarme")
-        if WHY.match(folded[_sentence_at(folded, c[2])[0] :].lstrip()):
+        if _complains(folded, c[2]):
             continue  # a complaint, not an ask ("Waarom hebben jullie mijn nummer?")
         if (turn is not None and c[2] > turn) or (strict and c[2] > sentence_end and c in m.wants):
             return c
     if turn is not None and "?" in folded[turn:]:
         return ("", "", turn, folded.index("?", turn) + 1)
-    others = [
-        c
-        for c in m.wants
-        if not no[2] <= c[2] < no[3]
-        and not WHY.match(folded[_sentence_at(folded, c[2])[0] :].lstrip())
-    ]
+    others = [c for c in m.wants if not no[2] <= c[2] < no[3] and not _complains(folded, c[2])]
     if "?" in m.fresh and others:
         return others[0]
     return None
+
+
+def _complains(folded: str, at: int) -> bool:
+    """The sentence of the place `at` asks why, or who gave us the number (`WHY`)."""
+    start = _sentence_at(folded, at)[0]
+    while start < len(folded) and folded[start].isspace():
+        start += 1
+    return bool(WHY.match(folded, start))
 
 
 def _opt_out(m: _Message):
@@ -360,8 +364,7 @@ def _not_before(m: _Message, date) -> bool:
 
 
 def _same_sentence(folded: str, a: int, b: int) -> bool:
-    lo, hi = min(a, b), max(a, b)
-    return not any(c in folded[lo:hi] for c in ".!?;\n")
+    return sentences.of(folded).same(a, b)
 
 
 def _later_without_date(m: _Message, date):
@@ -389,27 +392,25 @@ def _interest_or_unclear(m: _Message):
     return UNCLEAR, None, m.said(m.unsure) if m.unsure else ""
 
 
-# A sentence ends at ! ? ; or a full stop that does not close a number ("am 15. April").
-_END = re.compile(r"[!?;]|(?<!\d)\.")
-
-
 def _sentence_at(folded: str, at: int) -> tuple[int, int]:
-    start = max((e.end() for e in _END.finditer(folded, 0, at)), default=0)
-    end = _END.search(folded, at)
-    return start, end.start() if end else len(folded)
+    return sentences.of(folded).around(at)
 
 
 def _again_in_sentence(folded: str, at: int) -> re.Match | None:
     """An "again" in the sentence of the date at `at` ("mail me on 15 April again")."""
-    start, end = _sentence_at(folded, at)
-    return cues.AGAIN.search(folded, start, end)
+    return _again_between(folded, *_sentence_at(folded, at))
 
 
 def _asks_again(folded: str, at: int, refused: int) -> bool:
     """An "again" in the date's own sentence, not the refusal's ("Kein Budget vor Juli.
     Fragen Sie im Juli nochmal nach." but not "They start on Monday. Thanks again.")."""
     start, end = _sentence_at(folded, at)
-    return bool(cues.AGAIN.search(folded, start, end)) and not start <= refused < end
+    return bool(_again_between(folded, start, end)) and not start <= refused < end
+
+
+@lru_cache(maxsize=64)  # every date of one sentence asks about the same sentence
+def _again_between(folded: str, start: int, end: int) -> re.Match | None:
+    return cues.AGAIN.search(folded, start, end)
 
 
 def _pick(found: list, later, folded: str = "") -> when.Found | None:
@@ -423,8 +424,7 @@ def _pick(found: list, later, folded: str = "") -> when.Found | None:
         # that put us off names another event (a deadline, a meeting) when the sentence
         # that puts us off names its own date.
         def apart(f):
-            between = folded[min(f.start, later[2]) : max(f.start, later[3])]
-            return bool(re.search(r"[.!?](?:\s|$)", between))
+            return sentences.of(folded).apart(min(f.start, later[2]), max(f.start, later[3]))
 
         if any(not apart(f) for f in found):
             found = [f for f in found if not (f.kind == "day_only" and apart(f))]

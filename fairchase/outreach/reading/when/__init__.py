@@ -52,6 +52,7 @@ by dateparser), and the conventions by kind of date: days.py (days and weeks), m
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
@@ -121,24 +122,33 @@ def _in_sentence(
     """The dates one sentence names, explicit ones first, then those its words name
     (none twice over the same words)."""
     out: list[Found] = []
-    spans = []
+    # The characters of the words a date was read from: a match that begins or ends in
+    # them is no other date (one flag per character, not a list of spans to search: a
+    # long sentence may name hundreds of dates).
+    taken = bytearray(len(folded) + 1)
     for f in _explicit(sentence, folded, today, zone, lang):
-        spans.append((f.start, f.start + len(fold(f.words))))
+        _take(taken, f.start, f.start + len(fold(f.words)))
         out.append(Found(f.day, f.words, f.kind, offset + f.start, _hour(folded[f.start :])))
     spelled, back = _spelled(folded, lang)
     for kind, pattern in COMPILED:
         for m in pattern.finditer(spelled):
             m = _Back(m, back)
-            if any(a <= m.start() < b or a < m.end() <= b for a, b in spans):
+            if taken[m.start()] or (m.end() > 0 and taken[m.end() - 1]):
                 continue
             if _not_a_return(kind, m, folded):
                 continue
             found = _found(kind, m, sentence, folded, offset, today, zone, lang, now)
             if found is None:
                 continue
-            spans.append((m.start(), m.end()))
+            _take(taken, m.start(), m.end())
             out.append(found)
     return out
+
+
+def _take(taken: bytearray, start: int, end: int) -> None:
+    end = min(end, len(taken))
+    if end > start:
+        taken[start:end] = b"\1" * (end - start)
 
 
 _BEFORE = re.compile(
@@ -287,12 +297,13 @@ def _own_hours(found: list[Found], folded: str, offset: int) -> list[Found]:
     """One sentence's dates, each with only the hour said before the next date: in "busy
     today, call me tomorrow at 10" the 10:00 is tomorrow's, today has none."""
     out = []
+    starts = sorted(g.start for g in found)
     for f in found:
-        later = [g.start for g in found if g.start > f.start]
-        if f.kind == "in_hours" or f.at is None or not later:
+        i = bisect_right(starts, f.start)  # the next date's start, if any
+        if f.kind == "in_hours" or f.at is None or i == len(starts):
             out.append(f)
             continue
-        own = folded[f.start - offset : min(later) - offset]
+        own = folded[f.start - offset : starts[i] - offset]
         at = _hour(own)
         out.append(replace(f, at=at, clock=at is not None and _clock(own) is not None))
     return out
