@@ -59,7 +59,11 @@ def _unsubscribe_from_the_receipt(lead: Lead, smtp_server) -> None:
 
 
 def _email_unsubscribe(sender: str, key: str) -> None:
+    """He writes from his own domain, which the receiving server vouches for (DMARC passes
+    for a domain one owns): an opt-out the reader acts on, not one held for a person."""
+    domain = sender.rsplit("@", 1)[1]
     raw = (
+        f"Authentication-Results: mx.fairchase.test; dmarc=pass header.from={domain}\r\n"
         f"From: {sender}\r\nTo: sales@localhost\r\nSubject: unsubscribe\r\n"
         f"Message-ID: <{key}@evil.example>\r\n\r\nPlease remove me from your list.\r\n"
     )
