@@ -96,10 +96,12 @@ def due_on(lead: Lead, day: ContactDay) -> bool:
 @dataclass(frozen=True)
 class DayMinutes:
     """The selling minutes of some people's day: what they have (each person's daily
-    minutes), what they already logged today, and what is left for the plan."""
+    minutes), what they already logged today, and what is left for the plan. `gone`: these
+    are the minutes of someone who no longer works here (none: they left with them)."""
 
     daily: float
     spent: float
+    gone: bool = False
 
     @property
     def left(self) -> float:
@@ -131,7 +133,7 @@ def day_minutes(
     return DayMinutes(daily=per_person * len(people), spent=spent)
 
 
-NO_MINUTES = DayMinutes(daily=0.0, spent=0.0)
+NO_MINUTES = DayMinutes(daily=0.0, spent=0.0, gone=True)
 
 
 def owners_minutes(

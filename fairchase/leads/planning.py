@@ -11,7 +11,6 @@ import logging
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from django.contrib.auth import get_user_model
 from django.db import connections, router, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -20,7 +19,6 @@ from fairchase import policy, texting
 
 # the day planned and its minutes live in `days`; planning is where the app asks for them
 from .days import ALL_DAY as ALL_DAY
-from .days import NO_MINUTES
 from .days import ContactDay as ContactDay
 from .days import DayMinutes as DayMinutes
 from .days import contact_day as contact_day
@@ -40,7 +38,6 @@ from .models import (
     Status,
     Suppression,
 )
-from .people import display_name
 
 log = logging.getLogger("fairchase.planning")
 
@@ -246,27 +243,10 @@ def plan_by_owner(
     for owner_id, group in records.items():
         day = minutes[owner_id]
         own = {**settings, "daily_minutes": day.daily, "minutes_left_today": day.left}
-        planned = policy.plan(model, group, now, own)
-        if day is NO_MINUTES:
-            _waiting_for_a_new_owner(planned, owner_id)
-        decisions.update((d["id"], d) for d in planned)
+        if day.gone:  # the core says why none: their leads wait to be handed on
+            own["no_minutes_because"] = policy.OWNER_LEFT
+        decisions.update((d["id"], d) for d in policy.plan(model, group, now, own))
     return decisions
-
-
-def _waiting_for_a_new_owner(decisions: list[dict], owner_id: int) -> None:
-    """A leaver's leads waiting for their turn (Today's waiting list: `wait` with a positive
-    priority) wait because their owner's minutes left with them, not because the business
-    set none (what the core says of a plan with no minutes): their reason says so, and what
-    to do; the core's own numbers (what the next tries are worth) follow."""
-    owner = get_user_model().objects.filter(pk=owner_id).first()
-    name = display_name(owner) if owner is not None else "Its owner"
-    for d in decisions:
-        if d.get("action") == "wait" and (d.get("priority") or 0.0) > 0:
-            worth = (d.get("reason") or "").partition(". ")[2]
-            d["reason"] = (
-                f"Wait: {name} no longer works here, so no one's minutes are planned for this lead;"
-                f" reassign it and it is planned on its new owner's minutes. {worth}"
-            ).strip()
 
 
 def write_plans(leads: Sequence[Lead]) -> int:

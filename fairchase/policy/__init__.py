@@ -11,7 +11,7 @@ from .decisions import stop_state
 from .fit import fit
 from .model import Model
 from .plan import plan
-from .settings import PolicyError, Settings
+from .settings import OWNER_LEFT, PolicyError, Settings
 from .typical import stop_attempt
 
 __all__ = [
@@ -23,4 +23,5 @@ __all__ = [
     "stop_attempt",
     "stop_state",
     "NEW_LEAD_BAND",
+    "OWNER_LEFT",
 ]

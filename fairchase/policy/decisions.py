@@ -167,7 +167,8 @@ def _silent(ctx, f: Lead, day_spent: bool) -> dict:
     """One silent lead's decision from its row (see silent_decisions); `day_spent`: no minute
     was left today for anyone."""
     if f.waiting:
-        reason = R.in_the_wings(f, day_spent, ctx.day, ctx.now, no_minutes=ctx.pace <= 0)
+        none = (ctx.settings.no_minutes_because or R.MINUTES_UNSET) if ctx.pace <= 0 else None
+        reason = R.in_the_wings(f, day_spent, ctx.day, ctx.now, no_minutes=none)
         return _decision(f.id, WAIT, f.priority, f.ev, reason, p_reply=f.p)
     source, evidence = ctx.labels[f.src], ctx.evidence[f.src]
     if f.v > 0:

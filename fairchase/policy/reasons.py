@@ -291,17 +291,33 @@ def assumed_value(f: Lead, label: str | None = None) -> str:
     return "" if f.assumed == ASSUMED_NOT else f" on {value_of(f, label)},"
 
 
-def in_the_wings(f: Lead, day_spent: bool, day: int | None, now: float, no_minutes=False) -> str:
+# why a plan has no minutes a day (`Settings.no_minutes_because`): MINUTES_UNSET, none are set;
+# OWNER_LEFT, the owner of the leads no longer works there (their minutes left with them)
+MINUTES_UNSET = "unset"
+OWNER_LEFT = "owner_left"
+NO_MINUTES_WHY = {
+    MINUTES_UNSET: (
+        "no selling minutes a day are set (Settings: daily minutes 0), so no contact is planned"
+    ),
+    OWNER_LEFT: (
+        "its owner no longer works here, so no one's minutes are planned for it; reassign it"
+        " and it is planned on its new owner's minutes"
+    ),
+}
+
+
+def in_the_wings(
+    f: Lead, day_spent: bool, day: int | None, now: float, no_minutes: str | None = None
+) -> str:
     """A lead worth chasing that today's minutes do not reach: it waits for its turn (dated,
     on the lead's clock, unless it is more than `agenda.FAR_OFF_DAYS` off). `day`: the weekday
     whose minutes these are when it is not today (on a Sunday, Monday's:
-    timing.ContactHours.day_planned). `no_minutes`: no selling minutes a day are set, so no
-    turn ever comes, and the reason says why rather than how far off."""
-    if no_minutes:
-        return (
-            "Wait: no selling minutes a day are set (Settings: daily minutes 0), so no contact"
-            f" is planned. Its next tries are worth {money(f.v)} at your own cost."
-        )
+    timing.ContactHours.day_planned). `no_minutes`: there are no selling minutes a day, so no
+    turn ever comes, and the reason says why (`NO_MINUTES_WHY`: none are set, or the owner
+    left) rather than how far off."""
+    if no_minutes is not None:
+        why = NO_MINUTES_WHY.get(no_minutes, NO_MINUTES_WHY[MINUTES_UNSET])
+        return f"Wait: {why}. Its next tries are worth {money(f.v)} at your own cost."
     whose = "today's" if day is None else f"{DAY_NAMES[day]}'s"
     minutes = "are spent" if day_spent else "go to leads worth more per minute"
     turn = "is more than three years off"

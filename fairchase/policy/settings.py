@@ -9,6 +9,7 @@ from datetime import time
 import numpy as np
 
 from .priors import CHANNELS
+from .reasons import OWNER_LEFT
 from .records import getter
 
 DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
@@ -59,6 +60,10 @@ def _number(value, default, low: float, endless: bool = False):
     return out if out >= low and (endless or math.isfinite(out)) else default  # NaN is not
 
 
+# why `daily_minutes` is 0, when the caller knows (`no_minutes_because`; each has its sentence in
+# `reasons.NO_MINUTES_WHY`): OWNER_LEFT, the owner of the leads passed no longer works there
+NO_MINUTES_BECAUSE = (OWNER_LEFT,)
+
 MAX_REVISIT_DAYS = 3650.0  # a revisit ten years on is as far as any date goes
 
 # the settings that are a number of at least this much, and whether it may be infinite (a limit)
@@ -89,6 +94,7 @@ class Settings:
     revisit_days: float = 90.0
     horizon: int = 6
     minutes_left_today: float | None = None  # None: the whole of daily_minutes
+    no_minutes_because: str | None = None  # None: Settings set none; else one NO_MINUTES_BECAUSE
 
     def today_minutes(self) -> float:
         """The selling minutes left today (`daily_minutes` is every later day's)."""
@@ -117,6 +123,8 @@ class Settings:
         except (TypeError, ValueError, OverflowError):  # None, or not a list of weekday numbers
             days = ()
         tz = get("business_timezone")
+        because = get("no_minutes_because")
+        because = because if isinstance(because, str) else None  # an array is never a why
         max_week = _number(get("max_attempts_per_week"), base.max_attempts_per_week, low=1.0)
         return cls(
             **numbers,
@@ -127,6 +135,7 @@ class Settings:
             max_attempts_per_week=max(1, int(max_week)),
             default_value=_number(get("default_value"), None, 0.0),  # None stays None
             minutes_left_today=_number(get("minutes_left_today"), None, 0.0, endless=True),
+            no_minutes_because=because if because in NO_MINUTES_BECAUSE else None,
             horizon=int(min(12, max(1, _number(get("horizon"), base.horizon, 1.0, endless=True)))),
         )
 

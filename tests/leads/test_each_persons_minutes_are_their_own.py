@@ -91,7 +91,7 @@ def test_a_leavers_leads_have_no_minutes_in_either_replan(alice, bob, boss, make
     assert all(p[0] == "wait" for p in silent.values())
     # why: their owner left (not "no minutes are set" in Settings), and what to do
     assert all(
-        p[3].startswith("Wait: Bob no longer works here, so no one's minutes are planned")
+        p[3].startswith("Wait: its owner no longer works here, so no one's minutes are planned")
         and "reassign it" in p[3]
         and "Its next tries are worth $" in p[3]
         for p in silent.values()

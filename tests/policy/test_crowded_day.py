@@ -213,6 +213,32 @@ def test_no_minutes_a_day_puts_every_turn_off_and_says_why():
     assert all(d["reason"].startswith(no_minutes) for d in wings), wings[0]["reason"]
 
 
+def test_an_owner_who_left_is_why_there_are_no_minutes():
+    """`no_minutes_because: owner_left`: the same decisions as with no minutes set, but the
+    leads waiting say their owner left and to reassign them (no name: the core knows none),
+    with what their next tries are worth; an unknown why, or minutes to spare, change nothing."""
+    settings = {"daily_minutes": 0, "business_timezone": "America/Chicago"}
+    leads = backlog(n=60)
+    unset = plan(None, leads, NOW, settings)
+    left = plan(None, leads, NOW, {**settings, "no_minutes_because": "owner_left"})
+    assert [{**d, "reason": ""} for d in left] == [{**d, "reason": ""} for d in unset]
+    wings = [(d, u) for d, u in zip(left, unset, strict=True) if d["action"] == "wait"]
+    assert wings
+    gone = (
+        "Wait: its owner no longer works here, so no one's minutes are planned for it; reassign"
+        " it and it is planned on its new owner's minutes. Its next tries are worth $"
+    )
+    for d, u in wings:
+        assert d["reason"].startswith(gone), d["reason"]
+        assert d["reason"].partition(". ")[2] == u["reason"].partition(". ")[2]  # the worth
+    for odd in ("holiday", ["owner_left"], 7):
+        assert plan(None, leads, NOW, {**settings, "no_minutes_because": odd}) == unset
+    spare = {"daily_minutes": 60, "business_timezone": "America/Chicago"}
+    assert plan(None, leads, NOW, {**spare, "no_minutes_because": "owner_left"}) == plan(
+        None, leads, NOW, spare
+    )
+
+
 def test_a_revisit_of_any_length_is_a_date():
     """`revisit_days` beyond any date (or infinite) falls back to one that is a date."""
     lost = {**backlog(n=1)[0], "status": "lost", "timezone": "Asia/Tokyo"}
