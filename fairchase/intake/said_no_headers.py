@@ -116,6 +116,8 @@ SAYS_NO_ALIASES: dict[str, list[str]] = {
 # loudly, as its people would be chased.
 SAYS_NO_WORDS = (
     "unsub",  # Mailchimp's UNSUB_TIME too
+    "clean time",  # Mailchimp's CLEAN_TIME: a dead address, outside a Mailchimp export
+    "cleaned",
     "opt out",
     "opted out",
     "optout",
