@@ -176,11 +176,13 @@ def _store(batch: list[dict], owner, user, report: ImportReport) -> None:
     joins = [(linked[r["id"]], r) for r in batch if r["id"] in linked]
     joins = [(lead, r) for lead, r in joins if restoring.joinable(lead, r)]
     known = _known(batch) | set(linked)
-    report.updated += len(joins)
-    report.unchanged += len(known) - len(joins)
     if joins and not report.dry_run:
         with transaction.atomic():
-            restoring.join_history(joins, user, report)
+            joined = restoring.join_history(joins, user, report)
+    else:
+        joined = len(joins)
+    report.updated += joined
+    report.unchanged += len(known) - joined
     fresh = [r for r in batch if r["id"] not in known]
     if not fresh or report.dry_run:
         report.created += len(fresh)

@@ -22,8 +22,8 @@ from datetime import timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from fairchase.leads import actions, planning
-from fairchase.leads.models import ACTIVE_STATUSES, Lead, Status
+from fairchase.leads import actions
+from fairchase.leads.models import Lead, Status
 
 from .mapping import folded
 from .models import ImportedRecord
@@ -152,25 +152,25 @@ def linked(batch: list[dict]) -> dict[str, Lead]:
 
 
 def joinable(lead: Lead, rec: dict) -> bool:
-    """Whether a record's past tries are added to the lead it is linked to (`linked`)."""
+    """Whether a record's past tries are added to the lead it is linked to (`linked`; checked
+    again under the lead's lock by `actions.add_past_tries`)."""
     return lead.attempt_count == 0 and bool(rec["attempts"])
 
 
-def join_history(pairs: list[tuple[Lead, dict]], user, report: ImportReport) -> None:
-    """Add each record's past tries to the lead it joins (`leads.imports.add_history`), then
-    give the lead the record's ending when the leads file did not (a lead still open), or
-    its won value."""
-    from fairchase.leads import imports
-
-    imports.add_history(pairs, user=user)
+def join_history(pairs: list[tuple[Lead, dict]], user, report: ImportReport) -> int:
+    """Add each record's past tries to the lead it joins (`actions.add_past_tries`, which
+    replans it), then give the lead the record's ending when the leads file did not (a lead
+    still open), or its won value. A lead another import joined first (its tries there by
+    the time it is locked) is left. Returns how many leads were joined."""
+    joined = 0
     for lead, rec in pairs:
-        lead.refresh_from_db()
+        if not actions.add_past_tries(lead, rec["attempts"], user=user):
+            continue
+        joined += 1
         if lead.status == Status.WON and rec["won_value"] not in (None, lead.won_value):
             actions.mark_won(
                 lead, rec["won_value"], user=user, reason="Imported history: won value"
             )
         elif lead.status == Status.OPEN:
             finish(report, 0, lead, rec["status"], user, dry_run=False)
-    active = [lead.pk for lead, _ in pairs if lead.status in ACTIVE_STATUSES]
-    if active:  # still chased (the record's ending is not one a row keeps): its tries count now
-        planning.replan_all(queryset=Lead.objects.filter(pk__in=active))
+    return joined

@@ -190,3 +190,40 @@ def test_a_lead_whose_past_came_from_another_system_joins_on_its_fairchase_id(
     assert "0 leads were created, 1 updated" in out, out
     [cleo] = Lead.objects.all()
     assert (cleo.name, cleo.status, cleo.attempt_count) == ("Cleo Past", Status.LOST, 1)
+
+
+def _joins(history) -> list:
+    """The (lead, record) pairs a history import would join, as `history._store` reads them."""
+    from fairchase.intake import restoring
+    from fairchase.intake.history import read_history
+
+    batch = [rec for _, rec, _ in read_history(history.read_text().splitlines())]
+    linked = restoring.linked(batch)
+    return [(linked[r["id"]], r) for r in batch if r["id"] in linked]
+
+
+def test_past_tries_join_through_an_action_that_counts_the_event(exported, alice, capsys):
+    """The join is a change of the lead like any other (`actions.add_past_tries`): its event
+    count moves, so a plan computed from the lead without its tries is not kept."""
+    leads, history, _ = exported
+    run(capsys, "import", str(leads), "--owner", "alice")
+    before = dict(Lead.objects.values_list("name", "events"))
+    run(capsys, "import", "--history", str(history), "--owner", "alice")
+    after = dict(Lead.objects.values_list("name", "events"))
+    for name in ("Hana Won", "Gus Lost", "Emil Closed"):
+        assert after[name] > before[name], name
+
+
+def test_two_imports_of_one_history_at_once_add_its_tries_once(exported, alice, capsys):
+    """Both read the leads before either joined (no tries yet): the second finds the tries
+    there under the lead's lock and adds nothing. Before, every try was stored twice."""
+    from fairchase.intake import restoring
+    from fairchase.intake.report import ImportReport
+
+    leads, history, _ = exported
+    run(capsys, "import", str(leads), "--owner", "alice")
+    first, second = _joins(history), _joins(history)
+    joined = [restoring.join_history(pairs, alice, ImportReport()) for pairs in (first, second)]
+    assert Attempt.objects.count() == 4
+    assert joined == [3, 0]
+    assert Lead.objects.get(name="Hana Won").attempt_count == 2
