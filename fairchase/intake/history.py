@@ -242,9 +242,7 @@ def history_lines(leads=None) -> Iterator[str]:
         lead_id = int(rec["id"])
         known_as = external.get(lead_id, "")
         out = {  # the id it was first imported with; a link to another book's is not one
-            "id": rec["id"]
-            if known_as.startswith(restoring.LINK.format(""))
-            else known_as or rec["id"],
+            "id": rec["id"] if known_as.startswith(restoring.LINK) else known_as or rec["id"],
             "source": rec["source"],
             "value": rec["value"],
             "created_at": _iso(rec["created_at"]),

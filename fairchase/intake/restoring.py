@@ -18,7 +18,7 @@ next, adds its past tries to that lead (`join_history`) instead of storing it tw
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -37,10 +37,10 @@ NO_REVISIT_DATE = (
     "open: set the date again (Stop -> Revisit) if it should wait"
 )
 NO_CONSENT = "status Nurture in the file without the mailing-list consent: closed instead"
-SAME_MOMENT = timedelta(seconds=1)  # an export writes times to the second
 # How a lead's Fairchase ID in the book it came from is kept (`ImportedRecord`): apart from
-# the ids of other systems' history files, which may be the same numbers.
-LINK = "fairchase:{}"
+# the ids of other systems' history files, which may be the same numbers, and with the second
+# the lead arrived (`link_key`).
+LINK = "fairchase:"
 
 
 @cache
@@ -89,11 +89,19 @@ def finish(report: ImportReport, line: int, lead, status: str, user, dry_run: bo
     lead.status = stored.status
 
 
+def link_key(fairchase_id, created_at: datetime) -> str:
+    """The link of a lead exported with this Fairchase ID, arrived at this time: the id with
+    the second it arrived (an export writes times to the second). Two books merged into one
+    install both number their leads from 1: by its id alone, book B's lead 5 found book A's
+    link taken, and B's history then stored B's finished lead 5 a second time."""
+    return f"{LINK}{fairchase_id}@{int(created_at.timestamp())}"
+
+
 def link_exported(new: list, exported_ids: dict[int, int]) -> None:
-    """Remember which Fairchase ID each new lead had in the book it was exported from (an
-    id already linked to another lead is left: that one keeps it)."""
+    """Remember which Fairchase ID each new lead had in the book it was exported from, and
+    when it arrived (`link_key`; the same twice is left: the first lead keeps it)."""
     links = [
-        ImportedRecord(external_id=LINK.format(exported_ids[line]), lead_id=lead.id)
+        ImportedRecord(external_id=link_key(exported_ids[line], lead.created_at), lead_id=lead.id)
         for line, lead in new
         if line in exported_ids
     ]
@@ -139,16 +147,13 @@ def linked(batch: list[dict]) -> dict[str, Lead]:
     their Fairchase ID, `link_exported`): record id -> lead. Our history export names that id
     (`fairchase_id`: a lead it stored from another system's history keeps that system's id);
     a record without it (an older export) is looked up by its own id. Either way the lead
-    must have arrived at the same moment, so an id of another book merged in, or of another
-    system, that happens to equal an exported one names nobody here. Such a lead still
-    without tries is joined by the record's; one with tries has been (imported again)."""
-    keys = {LINK.format(r.get("fairchase_id") or r["id"]): r for r in batch}
-    out = {}
-    for link in ImportedRecord.objects.filter(external_id__in=keys).select_related("lead"):
-        rec = keys[link.external_id]
-        if abs(link.lead.created_at - rec["created_at"]) < SAME_MOMENT:
-            out[rec["id"]] = link.lead
-    return out
+    must have arrived at the same second (`link_key`), so an id of another book merged in,
+    or of another system, that happens to equal an exported one names nobody here. Such a
+    lead still without tries is joined by the record's; one with tries has been (imported
+    again)."""
+    keys = {link_key(r.get("fairchase_id") or r["id"], r["created_at"]): r for r in batch}
+    links = ImportedRecord.objects.filter(external_id__in=keys).select_related("lead")
+    return {keys[link.external_id]["id"]: link.lead for link in links}
 
 
 def joinable(lead: Lead, rec: dict) -> bool:

@@ -227,3 +227,47 @@ def test_two_imports_of_one_history_at_once_add_its_tries_once(exported, alice, 
     assert Attempt.objects.count() == 4
     assert joined == [3, 0]
     assert Lead.objects.get(name="Hana Won").attempt_count == 2
+
+
+def _book(people: list[tuple[int, str, str]]) -> bytes:
+    """A leads export of a book: (Fairchase ID, name, enquiry date), every lead Lost."""
+    rows = [
+        f"{i},{name},{name.split()[0].lower()}@example.com,Lost,,{when}" for i, name, when in people
+    ]
+    head = "Fairchase ID,Name,Email,Status,Next action,Enquiry date (UTC)\n"
+    return (head + "\n".join(rows) + "\n").encode()
+
+
+def test_a_second_book_merged_in_is_stored_once(transactional_db, alice, capsys, tmp_path):
+    """Books A and B both number their leads from 1. B's history joins B's leads, not A's,
+    and stores nobody a second time (before: B's leads got no link, A's having taken
+    `fairchase:1`, and B's history stored Cat B and Dan B again)."""
+    a = [(1, "Ann A", "2026-01-05 10:00:00"), (2, "Bob A", "2026-01-06 10:00:00")]
+    b = [(1, "Cat B", "2026-02-05 09:30:00"), (2, "Dan B", "2026-02-06 09:30:00")]
+    for i, book in enumerate((a, b)):
+        import_file(io.BytesIO(_book(book)), alice, filename=f"book{i}.csv", user=alice)
+    assert Lead.objects.count() == 4
+    tries = [{"at": "2026-02-07T10:00:00+00:00", "channel": "call", "outcome": "no_answer"}]
+    history = tmp_path / "b.jsonl"
+    history.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "id": str(i),
+                    "fairchase_id": i,
+                    "name": name,
+                    "status": "lost",
+                    "source": "referral",
+                    "created_at": when.replace(" ", "T") + "+00:00",
+                    "attempts": tries,
+                }
+            )
+            + "\n"
+            for i, name, when in b
+        )
+    )
+    out = run(capsys, "import", "--history", str(history), "--owner", "alice")
+    assert "0 leads were created, 2 updated" in out, out
+    assert Lead.objects.count() == 4
+    tried = dict(Lead.objects.values_list("name", "attempt_count"))
+    assert tried == {"Ann A": 0, "Bob A": 0, "Cat B": 1, "Dan B": 1}
