@@ -157,15 +157,14 @@ def read_history(lines: Iterable[str | bytes]) -> Iterator[tuple[int, dict | Non
 
 def _known(batch: list[dict]) -> set[str]:
     """Ids already stored: imported before, or one of our own exported leads (its id is the
-    lead's, and the lead arrived at the same moment: an id from another system that happens
-    to equal one of ours names someone else)."""
+    lead's, and the lead arrived in the same second: `restoring.same_arrival`)."""
     ids = [r["id"] for r in batch]
     known = set(
         ImportedRecord.objects.filter(external_id__in=ids).values_list("external_id", flat=True)
     )
     ours = {int(r["id"]): r for r in batch if r["id"].isdigit() and r["id"] not in known}
     for pk, created in Lead.objects.filter(pk__in=ours).values_list("pk", "created_at"):
-        if abs((created - ours[pk]["created_at"]).total_seconds()) < 1:
+        if restoring.same_arrival(created, ours[pk]["created_at"]):
             known.add(str(pk))
     return known
 

@@ -89,12 +89,25 @@ def finish(report: ImportReport, line: int, lead, status: str, user, dry_run: bo
     lead.status = stored.status
 
 
+def arrival(created_at: datetime) -> int:
+    """The second a lead arrived (an export writes times to the second): a history record
+    names one of our leads only if it arrived in the same second (`same_arrival`)."""
+    return int(created_at.timestamp())
+
+
+def same_arrival(lead_created: datetime, record_created: datetime) -> bool:
+    """Whether a lead and a record arrived in the same second: the one test of "this record
+    is that lead" beside the id (`link_key`, `history._known`). An id from another system
+    or another book that happens to equal ours names someone else."""
+    return arrival(lead_created) == arrival(record_created)
+
+
 def link_key(fairchase_id, created_at: datetime) -> str:
     """The link of a lead exported with this Fairchase ID, arrived at this time: the id with
-    the second it arrived (an export writes times to the second). Two books merged into one
-    install both number their leads from 1: by its id alone, book B's lead 5 found book A's
-    link taken, and B's history then stored B's finished lead 5 a second time."""
-    return f"{LINK}{fairchase_id}@{int(created_at.timestamp())}"
+    the second it arrived (`arrival`). Two books merged into one install both number their
+    leads from 1: by its id alone, book B's lead 5 found book A's link taken, and B's
+    history then stored B's finished lead 5 a second time."""
+    return f"{LINK}{fairchase_id}@{arrival(created_at)}"
 
 
 def link_exported(new: list, exported_ids: dict[int, int]) -> None:

@@ -271,3 +271,24 @@ def test_a_second_book_merged_in_is_stored_once(transactional_db, alice, capsys,
     assert Lead.objects.count() == 4
     tried = dict(Lead.objects.values_list("name", "attempt_count"))
     assert tried == {"Ann A": 0, "Bob A": 0, "Cat B": 1, "Dan B": 1}
+
+
+@pytest.mark.parametrize("later", [0.05, 0.3, 0.95])
+def test_our_lead_is_known_by_one_rule_of_arriving_together(alice, make_lead, later):
+    """A record names one of our leads by its id only if they arrived in the same second, and
+    both ways of finding it (the lead's own id, a leads export's link) say so alike. Before,
+    one allowed a second either way and the other the same second: a record 0.3 s later
+    across a second's turn was our lead one way and someone else the other."""
+    from datetime import timedelta
+
+    from fairchase.intake import restoring
+    from fairchase.intake.history import _known
+
+    lead = make_lead(alice, name="Tia Edge")
+    when = lead.created_at.replace(microsecond=900_000)
+    Lead.objects.filter(pk=lead.pk).update(created_at=when)
+    ImportedRecord.objects.create(external_id=restoring.link_key(9, when), lead=lead)
+    rec = {"id": str(lead.pk), "fairchase_id": "9", "created_at": when + timedelta(seconds=later)}
+    by_id = str(lead.pk) in _known([rec])
+    by_link = str(lead.pk) in restoring.linked([rec])
+    assert by_id == by_link == (later < 0.1)
