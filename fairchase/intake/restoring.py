@@ -5,7 +5,8 @@ A leads export names each lead's status. A new lead made from a row saying Won, 
 Closed or Nurture is finished through the one action of each (`mark_won`, `mark_lost`,
 `stop_chasing`), its timeline saying the row said so; Engaged comes in engaged (they
 were talking with us: the plan follows up the conversation, it does not start a cold
-chase); Revisit later comes in open with a warning (the export holds no revisit date).
+chase); Revisit later comes in parked until the revisit a stop without a date gets (the
+export holds no revisit date: a warning says so), neither chased early nor let go.
 Before this, every Won, Lost and Closed customer came in as an open lead Today told
 someone to call. A lead already in Fairchase keeps its own status: the row may be an
 older deal of someone who has enquired again.
@@ -22,7 +23,10 @@ from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from fairchase.leads import actions
+from django.utils import timezone
+
+from fairchase import clock
+from fairchase.leads import actions, planning
 from fairchase.leads.models import Lead, Status
 
 from .mapping import folded
@@ -33,8 +37,8 @@ from .report import ImportReport
 KEPT = (Status.WON, Status.LOST, Status.CLOSED, Status.NURTURE, Status.ENGAGED, Status.REVISIT)
 ROW_SAID = "Imported: {} in the exported book"
 NO_REVISIT_DATE = (
-    "status Revisit later in the file: the export holds no revisit date, so the lead comes in "
-    "open: set the date again (Stop -> Revisit) if it should wait"
+    "status Revisit later in the file: the export holds no revisit date, so the lead {} "
+    "parked until {}: change it (Stop -> Revisit) if it should be sooner"
 )
 NO_CONSENT = "status Nurture in the file without the mailing-list consent: closed instead"
 # How a lead's Fairchase ID in the book it came from is kept (`ImportedRecord`): apart from
@@ -65,10 +69,15 @@ def finish(report: ImportReport, line: int, lead, status: str, user, dry_run: bo
     before) stays opted out."""
     if status not in KEPT or lead.status != Status.OPEN:
         return
-    if status == Status.REVISIT:
-        report.add_warning(line, f"{lead.name}: {NO_REVISIT_DATE}.")
-        return
+    # parked as a stop without a date is (Today's Stop): not chased early, nor let go
+    revisit = planning.default_revisit(timezone.now()) if status == Status.REVISIT else None
+    if revisit is not None:
+        day = revisit.astimezone(clock.business_zone()).date().isoformat()
+        said = NO_REVISIT_DATE.format("would be" if dry_run else "is", day)
+        report.add_warning(line, f"{lead.name}: {said}.")
     if dry_run:
+        if revisit is not None:
+            return
         report.add_warning(
             line, f"{lead.name}: would come in {Status(status).label}, as in the file."
         )
@@ -85,7 +94,7 @@ def finish(report: ImportReport, line: int, lead, status: str, user, dry_run: bo
     elif status == Status.ENGAGED:
         stored = actions.mark_engaged(stored, user=user, reason=reason)
     else:
-        stored = actions.stop_chasing(stored, status, user=user, reason=reason)
+        stored = actions.stop_chasing(stored, status, user=user, reason=reason, revisit_at=revisit)
     lead.status = stored.status
 
 

@@ -3,7 +3,7 @@
 chase a customer who already bought or said no. Before, every Won, Lost and Closed lead
 came in open, Today listing them as follow-ups due, and the history import then stored
 each finished lead a second time. Now a new lead keeps its row's status through its
-action (Engaged comes in engaged, Revisit later open with a warning), and the history
+action (Engaged comes in engaged, Revisit later parked with a warning), and the history
 joins the leads the leads file made, by their Fairchase ID, its tries added to them, even
 when the new install's business keeps another time zone (the export's times are read in
 the zone its header names). Importing the history again changes nothing."""
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -22,6 +23,7 @@ from fairchase.intake.importer import import_file
 from fairchase.intake.models import ImportedRecord
 from fairchase.leads import actions
 from fairchase.leads.models import Attempt, BusinessSettings, Lead, Status, StatusChange
+from fairchase.leads.planning import default_revisit
 
 NAMES = ("Hana Won", "Gus Lost", "Emil Closed", "Vic Engaged", "Ola Open")
 
@@ -133,14 +135,22 @@ def test_revisit_and_nurture_without_consent_say_what_they_became(transactional_
         "8,Nell Letter,nell@example.com,Nurture (mailing list),,\n"
         "9,Nina Letter,nina@example.com,Nurture (mailing list),Mailing list,\n"
     )
+    dry = import_file(io.BytesIO(rows.encode()), alice, filename="l.csv", user=alice, dry_run=True)
+    assert any("Rita Later: status Revisit later in the file" in t for _, t in dry.warnings)
     report = import_file(io.BytesIO(rows.encode()), alice, filename="leads.csv", user=alice)
     assert _statuses() == {
-        "Rita Later": Status.OPEN,
+        "Rita Later": Status.REVISIT,
         "Nell Letter": Status.CLOSED,
         "Nina Letter": Status.NURTURE,
     }
     said = " | ".join(text for _, text in report.warnings)
     assert "Rita Later: status Revisit later in the file: the export holds no revisit date" in said
+    rita = Lead.objects.get(name="Rita Later")  # parked for the revisit a dateless stop gets
+    assert abs(rita.revisit_at - default_revisit(timezone.now())) < timedelta(minutes=5)
+    assert f"so the lead is parked until {rita.revisit_at.date().isoformat()}: change it" in said
+    assert StatusChange.objects.filter(
+        lead=rita, reason="Imported: Revisit later in the exported book"
+    )
     assert "Nell Letter: status Nurture in the file without the mailing-list consent" in said
 
 
