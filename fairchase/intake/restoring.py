@@ -63,9 +63,12 @@ def status_named(cell: str) -> str:
     return _codes().get(folded(cell), "")
 
 
-def finish(report: ImportReport, line: int, lead, status: str, user, dry_run: bool) -> None:
+def finish(
+    report: ImportReport, line: int, lead, status: str, user, dry_run: bool, won_value=None
+) -> None:
     """Give a new lead the status its row of our export says, through that status's action
-    (a dry run: say what it would be). A lead already opted out (someone who said no
+    (a dry run: say what it would be); a won one its deal's `won_value` when known (a
+    history record's), else its value. A lead already opted out (someone who said no
     before) stays opted out."""
     if status not in KEPT or lead.status != Status.OPEN:
         return
@@ -88,7 +91,7 @@ def finish(report: ImportReport, line: int, lead, status: str, user, dry_run: bo
         report.add_warning(line, f"{lead.name}: {NO_CONSENT}.")
         status = Status.CLOSED
     if status == Status.WON:
-        stored = actions.mark_won(stored, user=user, reason=reason)
+        stored = actions.mark_won(stored, won_value, user=user, reason=reason)
     elif status == Status.LOST:
         stored = actions.mark_lost(stored, reason, user=user)
     elif status == Status.ENGAGED:
@@ -187,7 +190,7 @@ def joinable(lead: Lead, rec: dict) -> bool:
 def join_history(pairs: list[tuple[Lead, dict]], user, report: ImportReport) -> int:
     """Add each record's past tries to the lead it joins (`actions.add_past_tries`, which
     replans it), then give the lead the record's ending when the leads file did not (a lead
-    still open), or its won value. A lead another import joined first (its tries there by
+    still open: a won one with the record's won value too), or its won value. A lead another import joined first (its tries there by
     the time it is locked) is left. Returns how many leads were joined."""
     joined = 0
     for lead, rec in pairs:
@@ -199,5 +202,5 @@ def join_history(pairs: list[tuple[Lead, dict]], user, report: ImportReport) -> 
                 lead, rec["won_value"], user=user, reason="Imported history: won value"
             )
         elif lead.status == Status.OPEN:
-            finish(report, 0, lead, rec["status"], user, dry_run=False)
+            finish(report, 0, lead, rec["status"], user, False, won_value=rec["won_value"])
     return joined

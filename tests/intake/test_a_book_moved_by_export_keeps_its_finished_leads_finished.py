@@ -302,3 +302,29 @@ def test_our_lead_is_known_by_one_rule_of_arriving_together(alice, make_lead, la
     by_id = str(lead.pk) in _known([rec])
     by_link = str(lead.pk) in restoring.linked([rec])
     assert by_id == by_link == (later < 0.1)
+
+
+def test_a_history_record_won_finishes_an_open_lead_with_its_deals_value(
+    transactional_db, alice, capsys, tmp_path
+):
+    """The leads file left the lead open (its Status not read); the history says won, for
+    5,000. Before, the lead was won at its Value, 100, the deal's amount dropped."""
+    row = "Fairchase ID,Name,Email,Value,Enquiry date (UTC)\n4,Oda Open,oda@example.com,100,2026-03-01 10:00:00\n"
+    import_file(io.BytesIO(row.encode()), alice, filename="leads.csv", user=alice)
+    assert Lead.objects.get().status == Status.OPEN
+    rec = {
+        "id": "4",
+        "fairchase_id": 4,
+        "name": "Oda Open",
+        "source": "referral",
+        "status": "won",
+        "won_value": 5000,
+        "created_at": "2026-03-01T10:00:00+00:00",
+        "attempts": [{"at": "2026-03-02T10:00:00+00:00", "channel": "call", "outcome": "talked"}],
+    }
+    history = tmp_path / "h.jsonl"
+    history.write_text(json.dumps(rec) + "\n")
+    out = run(capsys, "import", "--history", str(history), "--owner", "alice")
+    assert "0 leads were created, 1 updated" in out, out
+    oda = Lead.objects.get()
+    assert (oda.status, oda.won_value) == (Status.WON, Decimal("5000.00"))
