@@ -40,7 +40,7 @@ NO_REVISIT_DATE = (
     "status Revisit later in the file: the export holds no revisit date, so the lead {} "
     "parked until {}: change it (Stop -> Revisit) if it should be sooner"
 )
-NO_CONSENT = "status Nurture in the file without the mailing-list consent: closed instead"
+NO_CONSENT = "status Nurture in the file without the mailing-list consent: {}"
 # How a lead's Fairchase ID in the book it came from is kept (`ImportedRecord`): apart from
 # the ids of other systems' history files, which may be the same numbers, and with the second
 # the lead arrived (`link_key`).
@@ -63,33 +63,42 @@ def status_named(cell: str) -> str:
     return _codes().get(folded(cell), "")
 
 
+def _becomes(report: ImportReport, line: int, lead, status: str, dry_run: bool):
+    """(status, revisit date) a new lead gets from its row's status, and its line's words,
+    the same in a dry run as in the import: Nurture without the mailing-list consent is
+    closed; Revisit later is parked until the revisit a stop without a date gets (Today's
+    Stop), neither chased early nor let go."""
+    if status == Status.NURTURE and "mailing_list" not in (lead.consents or []):
+        said = NO_CONSENT.format("would come in Closed" if dry_run else "closed")
+        report.add_warning(line, f"{lead.name}: {said} instead.")
+        return Status.CLOSED, None
+    if status == Status.REVISIT:
+        revisit = planning.default_revisit(timezone.now())
+        day = revisit.astimezone(clock.business_zone()).date().isoformat()
+        said = NO_REVISIT_DATE.format("would be" if dry_run else "is", day)
+        report.add_warning(line, f"{lead.name}: {said}.")
+        return status, revisit
+    if dry_run:
+        report.add_warning(
+            line, f"{lead.name}: would come in {Status(status).label}, as in the file."
+        )
+    return status, None
+
+
 def finish(
     report: ImportReport, line: int, lead, status: str, user, dry_run: bool, won_value=None
 ) -> None:
     """Give a new lead the status its row of our export says, through that status's action
-    (a dry run: say what it would be); a won one its deal's `won_value` when known (a
-    history record's), else its value. A lead already opted out (someone who said no
-    before) stays opted out."""
+    (a dry run: say what it would be, `_becomes`); a won one its deal's `won_value` when
+    known (a history record's), else its value. A lead already opted out (someone who
+    said no before) stays opted out."""
     if status not in KEPT or lead.status != Status.OPEN:
         return
-    # parked as a stop without a date is (Today's Stop): not chased early, nor let go
-    revisit = planning.default_revisit(timezone.now()) if status == Status.REVISIT else None
-    if revisit is not None:
-        day = revisit.astimezone(clock.business_zone()).date().isoformat()
-        said = NO_REVISIT_DATE.format("would be" if dry_run else "is", day)
-        report.add_warning(line, f"{lead.name}: {said}.")
+    reason = ROW_SAID.format(Status(status).label)
+    status, revisit = _becomes(report, line, lead, status, dry_run)
     if dry_run:
-        if revisit is not None:
-            return
-        report.add_warning(
-            line, f"{lead.name}: would come in {Status(status).label}, as in the file."
-        )
         return
     stored = Lead.objects.get(pk=lead.id)
-    reason = ROW_SAID.format(Status(status).label)
-    if status == Status.NURTURE and "mailing_list" not in (stored.consents or []):
-        report.add_warning(line, f"{lead.name}: {NO_CONSENT}.")
-        status = Status.CLOSED
     if status == Status.WON:
         stored = actions.mark_won(stored, won_value, user=user, reason=reason)
     elif status == Status.LOST:

@@ -136,7 +136,13 @@ def test_revisit_and_nurture_without_consent_say_what_they_became(transactional_
         "9,Nina Letter,nina@example.com,Nurture (mailing list),Mailing list,\n"
     )
     dry = import_file(io.BytesIO(rows.encode()), alice, filename="l.csv", user=alice, dry_run=True)
-    assert any("Rita Later: status Revisit later in the file" in t for _, t in dry.warnings)
+    dry_said = " | ".join(text for _, text in dry.warnings)
+    assert "Rita Later: status Revisit later in the file" in dry_said
+    assert (  # as the import does: the dry run says what each would be
+        "Nell Letter: status Nurture in the file without the mailing-list consent: would come "
+        "in Closed instead." in dry_said
+    ), dry_said
+    assert "Nina Letter: would come in Nurture (mailing list), as in the file." in dry_said
     report = import_file(io.BytesIO(rows.encode()), alice, filename="leads.csv", user=alice)
     assert _statuses() == {
         "Rita Later": Status.REVISIT,
@@ -151,7 +157,10 @@ def test_revisit_and_nurture_without_consent_say_what_they_became(transactional_
     assert StatusChange.objects.filter(
         lead=rita, reason="Imported: Revisit later in the exported book"
     )
-    assert "Nell Letter: status Nurture in the file without the mailing-list consent" in said
+    assert (
+        "Nell Letter: status Nurture in the file without the mailing-list consent: closed instead."
+        in said
+    )
 
 
 @pytest.mark.parametrize("kind", ["attempts", "commitments"])
