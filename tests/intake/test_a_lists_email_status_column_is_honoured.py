@@ -68,6 +68,15 @@ def test_status_columns_are_recognised_by_their_headers():
     assert detect_mapping(["Name", "Email", "Status"])[1] == ["name", "email", ""]
 
 
+def test_a_status_not_about_email_is_left_for_the_person_to_map():
+    """A gym's Member status (Active / Expired) or an identity check's Verification status
+    (Rejected) read as the email's suppressed every former member's address, for good."""
+    for other in ("Member Status", "Validation status", "Verification Status"):
+        assert detect_mapping(["Name", "Email", "Phone", other])[1][-1] == "", other
+    for email in ("Email verification status", "Email validation status", "Subscriber status"):
+        assert detect_mapping(["Name", "Email", email])[1][-1] == "email_status", email
+
+
 def test_the_words_of_a_status_column_are_read_as_they_mean():
     for fine in (
         "subscribed",
