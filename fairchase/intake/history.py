@@ -157,15 +157,14 @@ def read_history(lines: Iterable[str | bytes]) -> Iterator[tuple[int, dict | Non
 
 def _known(batch: list[dict]) -> set[str]:
     """Ids already stored: imported before, or one of our own exported leads (its id is the
-    lead's, and the lead arrived at the same moment: an id from another system that happens
-    to equal one of ours names someone else)."""
+    lead's, and the lead arrived in the same second: `restoring.same_arrival`)."""
     ids = [r["id"] for r in batch]
     known = set(
         ImportedRecord.objects.filter(external_id__in=ids).values_list("external_id", flat=True)
     )
     ours = {int(r["id"]): r for r in batch if r["id"].isdigit() and r["id"] not in known}
     for pk, created in Lead.objects.filter(pk__in=ours).values_list("pk", "created_at"):
-        if abs((created - ours[pk]["created_at"]).total_seconds()) < 1:
+        if restoring.same_arrival(created, ours[pk]["created_at"]):
             known.add(str(pk))
     return known
 
@@ -176,11 +175,13 @@ def _store(batch: list[dict], owner, user, report: ImportReport) -> None:
     joins = [(linked[r["id"]], r) for r in batch if r["id"] in linked]
     joins = [(lead, r) for lead, r in joins if restoring.joinable(lead, r)]
     known = _known(batch) | set(linked)
-    report.updated += len(joins)
-    report.unchanged += len(known) - len(joins)
     if joins and not report.dry_run:
         with transaction.atomic():
-            restoring.join_history(joins, user, report)
+            joined = restoring.join_history(joins, user, report)
+    else:
+        joined = len(joins)
+    report.updated += joined
+    report.unchanged += len(known) - joined
     fresh = [r for r in batch if r["id"] not in known]
     if not fresh or report.dry_run:
         report.created += len(fresh)
@@ -240,9 +241,7 @@ def history_lines(leads=None) -> Iterator[str]:
         lead_id = int(rec["id"])
         known_as = external.get(lead_id, "")
         out = {  # the id it was first imported with; a link to another book's is not one
-            "id": rec["id"]
-            if known_as.startswith(restoring.LINK.format(""))
-            else known_as or rec["id"],
+            "id": rec["id"] if known_as.startswith(restoring.LINK) else known_as or rec["id"],
             "source": rec["source"],
             "value": rec["value"],
             "created_at": _iso(rec["created_at"]),

@@ -285,6 +285,15 @@ PIPEDRIVE_EXTRA = {
 # Fields later columns may fill too: email and phone (a fallback when the first is blank),
 # and a yes/no said-no field (any of its columns saying yes is read: `rows.parse_row`).
 FALLBACK_FIELDS = {"email", "phone", *SAYS_NO_FIELDS}
+# Mailchimp's columns of who said no. Its bare Status is the email's there only (elsewhere a
+# deal's or a lead's). Its unsubscribed and cleaned exports have no Status: their people are
+# marked by the time Mailchimp unsubscribed or cleaned them (a date is a yes, a blank a no:
+# `said_no.says_yes`). Left unread, the whole file came in to be emailed.
+MAILCHIMP_SAID_NO = {
+    "status": "email_status",
+    "unsub time": "unsubscribed",
+    "clean time": "email_status",  # the address is dead (bounced): "its email status says no"
+}
 PRESETS = ("hubspot", "pipedrive", "google", "mailchimp", "fairchase", "generic")
 PRESET_LABELS = {
     "hubspot": "HubSpot contacts export",
@@ -326,8 +335,8 @@ def _field_for(key: str, preset: str) -> str:
         key = _PIPEDRIVE_PREFIX.sub("", key)
     if preset == "hubspot" and key == "phone number":
         return "phone"
-    if preset == "mailchimp" and key == "status":  # only Mailchimp's bare Status is the email's
-        return "email_status"
+    if preset == "mailchimp" and key in MAILCHIMP_SAID_NO:
+        return MAILCHIMP_SAID_NO[key]
     for fname, aliases in ALIASES.items():
         if key in aliases:
             return fname

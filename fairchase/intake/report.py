@@ -23,14 +23,20 @@ def plural(n: int, one: str, many: str | None = None) -> str:
 
 def said_no_unread(header: list[str], mapping: list[str]) -> list[str]:
     """A sentence for each column no field reads whose header speaks of people who said no
-    ("Opt-out date", "Marketing unsubscribe reason"): left unread, those people are chased."""
+    ("Opt-out date", "Marketing unsubscribe reason"): left unread, those people are chased.
+    Mailchimp's UNSUB_REASON or CLEAN_CAMPAIGN_TITLE is not named when its UNSUB_TIME or
+    CLEAN_TIME is read: those people are already not emailed."""
+    read = {folded(h) for h, f in zip(header, mapping, strict=False) if f}
+    told = tuple(f"{word} " for word in ("unsub", "clean") if f"{word} time" in read)
     return [
         f"Column “{h.strip()[:60]}” looks like a list of people who said no, but it is not "
         "read: map it to Opted out / do not contact, Unsubscribed from email, Do not call or "
         "Email status (on the web import's mapping page), or the people it marks will be "
         "contacted."
         for i, h in enumerate(header)
-        if not (i < len(mapping) and mapping[i]) and speaks_of_saying_no(folded(h))
+        if not (i < len(mapping) and mapping[i])
+        and speaks_of_saying_no(folded(h))
+        and not (told and folded(h).startswith(told))
     ]
 
 

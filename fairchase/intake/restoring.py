@@ -5,7 +5,8 @@ A leads export names each lead's status. A new lead made from a row saying Won, 
 Closed or Nurture is finished through the one action of each (`mark_won`, `mark_lost`,
 `stop_chasing`), its timeline saying the row said so; Engaged comes in engaged (they
 were talking with us: the plan follows up the conversation, it does not start a cold
-chase); Revisit later comes in open with a warning (the export holds no revisit date).
+chase); Revisit later comes in parked until the revisit a stop without a date gets (the
+export holds no revisit date: a warning says so), neither chased early nor let go.
 Before this, every Won, Lost and Closed customer came in as an open lead Today told
 someone to call. A lead already in Fairchase keeps its own status: the row may be an
 older deal of someone who has enquired again.
@@ -18,12 +19,15 @@ next, adds its past tries to that lead (`join_history`) instead of storing it tw
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.utils import timezone
+
+from fairchase import clock
 from fairchase.leads import actions, planning
-from fairchase.leads.models import ACTIVE_STATUSES, Lead, Status
+from fairchase.leads.models import Lead, Status
 
 from .mapping import folded
 from .models import ImportedRecord
@@ -33,14 +37,14 @@ from .report import ImportReport
 KEPT = (Status.WON, Status.LOST, Status.CLOSED, Status.NURTURE, Status.ENGAGED, Status.REVISIT)
 ROW_SAID = "Imported: {} in the exported book"
 NO_REVISIT_DATE = (
-    "status Revisit later in the file: the export holds no revisit date, so the lead comes in "
-    "open: set the date again (Stop -> Revisit) if it should wait"
+    "status Revisit later in the file: the export holds no revisit date, so the lead {} "
+    "parked until {}: change it (Stop -> Revisit) if it should be sooner"
 )
-NO_CONSENT = "status Nurture in the file without the mailing-list consent: closed instead"
-SAME_MOMENT = timedelta(seconds=1)  # an export writes times to the second
+NO_CONSENT = "status Nurture in the file without the mailing-list consent: {}"
 # How a lead's Fairchase ID in the book it came from is kept (`ImportedRecord`): apart from
-# the ids of other systems' history files, which may be the same numbers.
-LINK = "fairchase:{}"
+# the ids of other systems' history files, which may be the same numbers, and with the second
+# the lead arrived (`link_key`).
+LINK = "fairchase:"
 
 
 @cache
@@ -59,41 +63,79 @@ def status_named(cell: str) -> str:
     return _codes().get(folded(cell), "")
 
 
-def finish(report: ImportReport, line: int, lead, status: str, user, dry_run: bool) -> None:
-    """Give a new lead the status its row of our export says, through that status's action
-    (a dry run: say what it would be). A lead already opted out (someone who said no
-    before) stays opted out."""
-    if status not in KEPT or lead.status != Status.OPEN:
-        return
+def _becomes(report: ImportReport, line: int, lead, status: str, dry_run: bool):
+    """(status, revisit date) a new lead gets from its row's status, and its line's words,
+    the same in a dry run as in the import: Nurture without the mailing-list consent is
+    closed; Revisit later is parked until the revisit a stop without a date gets (Today's
+    Stop), neither chased early nor let go."""
+    if status == Status.NURTURE and "mailing_list" not in (lead.consents or []):
+        said = NO_CONSENT.format("would come in Closed" if dry_run else "closed")
+        report.add_warning(line, f"{lead.name}: {said} instead.")
+        return Status.CLOSED, None
     if status == Status.REVISIT:
-        report.add_warning(line, f"{lead.name}: {NO_REVISIT_DATE}.")
-        return
+        revisit = planning.default_revisit(timezone.now())
+        day = revisit.astimezone(clock.business_zone()).date().isoformat()
+        said = NO_REVISIT_DATE.format("would be" if dry_run else "is", day)
+        report.add_warning(line, f"{lead.name}: {said}.")
+        return status, revisit
     if dry_run:
         report.add_warning(
             line, f"{lead.name}: would come in {Status(status).label}, as in the file."
         )
+    return status, None
+
+
+def finish(
+    report: ImportReport, line: int, lead, status: str, user, dry_run: bool, won_value=None
+) -> None:
+    """Give a new lead the status its row of our export says, through that status's action
+    (a dry run: say what it would be, `_becomes`); a won one its deal's `won_value` when
+    known (a history record's), else its value. A lead already opted out (someone who
+    said no before) stays opted out."""
+    if status not in KEPT or lead.status != Status.OPEN:
+        return
+    reason = ROW_SAID.format(Status(status).label)
+    status, revisit = _becomes(report, line, lead, status, dry_run)
+    if dry_run:
         return
     stored = Lead.objects.get(pk=lead.id)
-    reason = ROW_SAID.format(Status(status).label)
-    if status == Status.NURTURE and "mailing_list" not in (stored.consents or []):
-        report.add_warning(line, f"{lead.name}: {NO_CONSENT}.")
-        status = Status.CLOSED
     if status == Status.WON:
-        stored = actions.mark_won(stored, user=user, reason=reason)
+        stored = actions.mark_won(stored, won_value, user=user, reason=reason)
     elif status == Status.LOST:
         stored = actions.mark_lost(stored, reason, user=user)
     elif status == Status.ENGAGED:
         stored = actions.mark_engaged(stored, user=user, reason=reason)
     else:
-        stored = actions.stop_chasing(stored, status, user=user, reason=reason)
+        stored = actions.stop_chasing(stored, status, user=user, reason=reason, revisit_at=revisit)
     lead.status = stored.status
 
 
+def arrival(created_at: datetime) -> int:
+    """The second a lead arrived (an export writes times to the second): a history record
+    names one of our leads only if it arrived in the same second (`same_arrival`)."""
+    return int(created_at.timestamp())
+
+
+def same_arrival(lead_created: datetime, record_created: datetime) -> bool:
+    """Whether a lead and a record arrived in the same second: the one test of "this record
+    is that lead" beside the id (`link_key`, `history._known`). An id from another system
+    or another book that happens to equal ours names someone else."""
+    return arrival(lead_created) == arrival(record_created)
+
+
+def link_key(fairchase_id, created_at: datetime) -> str:
+    """The link of a lead exported with this Fairchase ID, arrived at this time: the id with
+    the second it arrived (`arrival`). Two books merged into one install both number their
+    leads from 1: by its id alone, book B's lead 5 found book A's link taken, and B's
+    history then stored B's finished lead 5 a second time."""
+    return f"{LINK}{fairchase_id}@{arrival(created_at)}"
+
+
 def link_exported(new: list, exported_ids: dict[int, int]) -> None:
-    """Remember which Fairchase ID each new lead had in the book it was exported from (an
-    id already linked to another lead is left: that one keeps it)."""
+    """Remember which Fairchase ID each new lead had in the book it was exported from, and
+    when it arrived (`link_key`; the same twice is left: the first lead keeps it)."""
     links = [
-        ImportedRecord(external_id=LINK.format(exported_ids[line]), lead_id=lead.id)
+        ImportedRecord(external_id=link_key(exported_ids[line], lead.created_at), lead_id=lead.id)
         for line, lead in new
         if line in exported_ids
     ]
@@ -139,38 +181,35 @@ def linked(batch: list[dict]) -> dict[str, Lead]:
     their Fairchase ID, `link_exported`): record id -> lead. Our history export names that id
     (`fairchase_id`: a lead it stored from another system's history keeps that system's id);
     a record without it (an older export) is looked up by its own id. Either way the lead
-    must have arrived at the same moment, so an id of another book merged in, or of another
-    system, that happens to equal an exported one names nobody here. Such a lead still
-    without tries is joined by the record's; one with tries has been (imported again)."""
-    keys = {LINK.format(r.get("fairchase_id") or r["id"]): r for r in batch}
-    out = {}
-    for link in ImportedRecord.objects.filter(external_id__in=keys).select_related("lead"):
-        rec = keys[link.external_id]
-        if abs(link.lead.created_at - rec["created_at"]) < SAME_MOMENT:
-            out[rec["id"]] = link.lead
-    return out
+    must have arrived at the same second (`link_key`), so an id of another book merged in,
+    or of another system, that happens to equal an exported one names nobody here. Such a
+    lead still without tries is joined by the record's; one with tries has been (imported
+    again)."""
+    keys = {link_key(r.get("fairchase_id") or r["id"], r["created_at"]): r for r in batch}
+    links = ImportedRecord.objects.filter(external_id__in=keys).select_related("lead")
+    return {keys[link.external_id]["id"]: link.lead for link in links}
 
 
 def joinable(lead: Lead, rec: dict) -> bool:
-    """Whether a record's past tries are added to the lead it is linked to (`linked`)."""
+    """Whether a record's past tries are added to the lead it is linked to (`linked`; checked
+    again under the lead's lock by `actions.add_past_tries`)."""
     return lead.attempt_count == 0 and bool(rec["attempts"])
 
 
-def join_history(pairs: list[tuple[Lead, dict]], user, report: ImportReport) -> None:
-    """Add each record's past tries to the lead it joins (`leads.imports.add_history`), then
-    give the lead the record's ending when the leads file did not (a lead still open), or
-    its won value."""
-    from fairchase.leads import imports
-
-    imports.add_history(pairs, user=user)
+def join_history(pairs: list[tuple[Lead, dict]], user, report: ImportReport) -> int:
+    """Add each record's past tries to the lead it joins (`actions.add_past_tries`, which
+    replans it), then give the lead the record's ending when the leads file did not (a lead
+    still open: a won one with the record's won value too), or its won value. A lead another import joined first (its tries there by
+    the time it is locked) is left. Returns how many leads were joined."""
+    joined = 0
     for lead, rec in pairs:
-        lead.refresh_from_db()
+        if not actions.add_past_tries(lead, rec["attempts"], user=user):
+            continue
+        joined += 1
         if lead.status == Status.WON and rec["won_value"] not in (None, lead.won_value):
             actions.mark_won(
                 lead, rec["won_value"], user=user, reason="Imported history: won value"
             )
         elif lead.status == Status.OPEN:
-            finish(report, 0, lead, rec["status"], user, dry_run=False)
-    active = [lead.pk for lead, _ in pairs if lead.status in ACTIVE_STATUSES]
-    if active:  # still chased (the record's ending is not one a row keeps): its tries count now
-        planning.replan_all(queryset=Lead.objects.filter(pk__in=active))
+            finish(report, 0, lead, rec["status"], user, False, won_value=rec["won_value"])
+    return joined

@@ -12,6 +12,9 @@ SAYS_NO_FIELDS = ("opted_out", "unsubscribed", "do_not_call", "email_status")
 
 # Header aliases (compared after `mapping._key`: accents, case and punctuation aside):
 # English, then German, French and Spanish.
+# A status alias names email or a subscription: a word read as no suppresses the address for
+# good, so a gym's "Member status" (Expired) or an identity check's "Verification status"
+# (Rejected) is left for the person to map.
 SAYS_NO_ALIASES: dict[str, list[str]] = {
     "opted_out": [
         "opted out",
@@ -77,7 +80,6 @@ SAYS_NO_ALIASES: dict[str, list[str]] = {
         "email subscription status",
         "subscription status",
         "subscriber status",
-        "member status",
         "marketing status",
         "marketing email status",
         "marketing contact status",
@@ -89,8 +91,6 @@ SAYS_NO_ALIASES: dict[str, list[str]] = {
         "email validation status",
         "email verification",
         "email verification status",
-        "validation status",
-        "verification status",
         "email deliverability",
         "deliverability status",
         "bounce status",
@@ -116,6 +116,8 @@ SAYS_NO_ALIASES: dict[str, list[str]] = {
 # loudly, as its people would be chased.
 SAYS_NO_WORDS = (
     "unsub",  # Mailchimp's UNSUB_TIME too
+    "clean time",  # Mailchimp's CLEAN_TIME: a dead address, outside a Mailchimp export
+    "cleaned",
     "opt out",
     "opted out",
     "optout",

@@ -157,29 +157,6 @@ def record_history(rows: list[dict], *, owner, user=None) -> list[Lead]:
     return leads
 
 
-@transaction.atomic
-def add_history(pairs: list[tuple[Lead, dict]], *, user=None) -> None:
-    """Store the past tries of leads already here (a leads export imported first, the history
-    export of the same book after it): `record_history` for a lead that exists. Each lead's
-    try counts follow its tries and its timeline says where they came from; its status is
-    the caller's to change, through its action."""
-    from .actions import note_on_timeline
-
-    Attempt.objects.bulk_create(
-        [Attempt(lead=lead, **a) for lead, r in pairs for a in r["attempts"]], batch_size=1000
-    )
-    for lead, r in pairs:
-        tries = r["attempts"]
-        Lead.objects.filter(pk=lead.pk).update(
-            attempt_count=len(tries),
-            last_attempt_at=tries[-1]["at"],
-            first_response_at=tries[0]["at"],
-        )
-        note_on_timeline(
-            lead, f"Imported history: {len(tries)} past tries added to this lead", user=user
-        )
-
-
 class _Row:
     """A row for `bulk.insert`: its columns as attributes."""
 

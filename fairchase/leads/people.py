@@ -197,8 +197,10 @@ def owner_asked(user, raw) -> tuple[int | None, str]:
 
 
 @receiver(post_save, sender=get_user_model())
-def _create_profile(sender, instance, created, **kwargs):
-    if created:
+def _create_profile(sender, instance, created, raw=False, **kwargs):
+    """Every new user gets a profile, except one `loaddata` saves (`raw`): the dump brings its
+    profile, and one made here under another id made the load fail on the user's profile."""
+    if created and not raw:
         Profile.objects.get_or_create(
             user=instance, defaults={"role": Role.ADMIN if instance.is_superuser else Role.SALES}
         )

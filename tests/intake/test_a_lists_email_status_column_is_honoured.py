@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from fairchase.intake.importer import import_file
@@ -65,6 +66,15 @@ def test_status_columns_are_recognised_by_their_headers():
     # a deal's or a lead's (open, won, lost), and read as the email's it would suppress all
     assert detect_mapping(MAILCHIMP.splitlines()[0].split(","))[1][-1] == "email_status"
     assert detect_mapping(["Name", "Email", "Status"])[1] == ["name", "email", ""]
+
+
+def test_a_status_not_about_email_is_left_for_the_person_to_map():
+    """A gym's Member status (Active / Expired) or an identity check's Verification status
+    (Rejected) read as the email's suppressed every former member's address, for good."""
+    for other in ("Member Status", "Validation status", "Verification Status"):
+        assert detect_mapping(["Name", "Email", "Phone", other])[1][-1] == "", other
+    for email in ("Email verification status", "Email validation status", "Subscriber status"):
+        assert detect_mapping(["Name", "Email", email])[1][-1] == "email_status", email
 
 
 def test_the_words_of_a_status_column_are_read_as_they_mean():
@@ -182,3 +192,51 @@ def test_mailchimps_unsubscribe_time_left_unread_is_said_loudly(alice):
     text = "Email Address,First Name,UNSUB_TIME\nuna@example.com,Una,2024-03-01 10:00:00\n"
     about = _import(alice, text, dry_run=True).about
     assert any(s.startswith("Column “UNSUB_TIME” looks like a list of people") for s in about)
+
+
+# Mailchimp's audience export is a zip of three files; the unsubscribed and cleaned ones have
+# no Status column, only the time Mailchimp unsubscribed or cleaned each person.
+MAILCHIMP_TAIL = "LATITUDE,LONGITUDE,GMTOFF,DSTOFF,TIMEZONE,CC,REGION,{0}_TIME,{0}_CAMPAIGN_TITLE,"
+MAILCHIMP_UNSUB = (
+    "Email Address,First Name,Last Name,Phone Number,MEMBER_RATING,OPTIN_TIME,OPTIN_IP,"
+    "CONFIRM_TIME,CONFIRM_IP," + MAILCHIMP_TAIL.format("UNSUB") + "UNSUB_CAMPAIGN_ID,"
+    "UNSUB_REASON,UNSUB_REASON_OTHER,LEID,EUID,NOTES\n"
+    "una@example.com,Una,Sent,+13125550211,2,2024-01-02 10:00:00,,2024-01-02 10:01:00,,,,,,,,,"
+    "2024-03-01 10:00:00,Spring sale,abc123,N/A (Unsubscribed by admin),,201,e1,\n"
+    "uli@example.com,Uli,Gone,,2,2024-01-03 10:00:00,,,,,,,,,,,"
+    "2024-04-01 09:30:00,,,,,202,e2,\n"
+)
+MAILCHIMP_CLEANED = (
+    "Email Address,First Name,Last Name,Phone Number,MEMBER_RATING,OPTIN_TIME,OPTIN_IP,"
+    "CONFIRM_TIME,CONFIRM_IP," + MAILCHIMP_TAIL.format("CLEAN") + "CLEAN_CAMPAIGN_ID,"
+    "LEID,EUID,NOTES\n"
+    "cal@example.com,Cal,Dead,+13125550221,1,2024-01-02 10:00:00,,,,,,,,,,,"
+    "2024-05-01 08:00:00,May news,def456,301,e3,\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        (MAILCHIMP_UNSUB, "import: unsubscribed from email"),
+        (MAILCHIMP_CLEANED, SAYS_NO),
+    ],
+    ids=["unsubscribed", "cleaned"],
+)
+def test_mailchimps_unsubscribed_and_cleaned_files_come_in_never_to_be_emailed(alice, text, why):
+    """Before, both came in as `mailchimp` with nothing read: every person an open lead to
+    email, the cleaned file's report naming no column at all."""
+    report = _import(alice, text)
+    assert report.preset == "mailchimp" and report.bad == 0, report.as_dict()
+    people = text.splitlines()[1:]
+    assert report.created == len(people)
+    emails = {row.split(",")[0] for row in people}
+    assert _suppressed() == dict.fromkeys(emails, why)
+    for lead in Lead.objects.all():  # the email only: a phone of theirs may still be called
+        assert lead.status == Status.OPEN and "email" not in reachable_channels(lead)
+    assert not any("looks like a list of people who said no" in s for s in report.about)
+
+
+def test_another_tools_clean_time_is_named_when_left_unread(alice):
+    about = _import(alice, "Name,Email,Cleaned\nCy,cy@example.com,2024-01-01\n", dry_run=True)
+    assert any(s.startswith("Column “Cleaned” looks like") for s in about.about), about.about

@@ -268,3 +268,30 @@ def record_reply(
         _transition(lead, Status.ENGAGED, f"Replied by {channel}", user, at)
     _done(lead, "reply", caller=caller, attempt=attempt, channel=channel, text=text[:2000])
     return attempt
+
+
+@transaction.atomic
+def add_past_tries(lead: Lead, tries: list[dict], *, user=None, reason: str = "") -> bool:
+    """Add the past tries of an imported history to a lead that has none yet (a leads export
+    imported first, the history export of the same book after it): its try counts follow
+    them, its timeline says where they came from (`reason`), and it is replanned with them.
+    Checked under the lead's lock: of two imports of the same file at once, the second adds
+    nothing (False). `tries` are parsed history attempts (`intake.history.parse_record`),
+    in time order. Its status is the caller's to change, through its action."""
+    caller, lead = lead, _lock(lead)
+    if lead.attempt_count or not tries:
+        return False
+    Attempt.objects.bulk_create([Attempt(lead=lead, **a) for a in tries])
+    lead.attempt_count = len(tries)
+    lead.last_attempt_at = tries[-1]["at"]
+    lead.first_response_at = tries[0]["at"]
+    lead.save(update_fields=["attempt_count", "last_attempt_at", "first_response_at", "updated_at"])
+    StatusChange.objects.create(
+        lead=lead,
+        old=lead.status,
+        new=lead.status,
+        user=user,
+        reason=reason or f"Imported history: {len(tries)} past tries added to this lead",
+    )
+    _done(lead, "attempt", caller=caller)
+    return True
