@@ -119,18 +119,14 @@ def day_minutes(
     owner_ids: Iterable[int | None], now: datetime, business: BusinessSettings | None = None
 ) -> DayMinutes:
     """How many selling minutes these owners have left, together, for the day Today plans
-    (`contact_day`): each has the business's daily minutes, less the minutes of the attempts
-    they logged since that day began (never below zero for one person: one who worked
-    overtime takes no minutes from a teammate). On a Sunday or after the contact hours, the
-    day planned is the next contact day: nothing is logged on it yet, and a call logged on
-    the Sunday takes nothing off Monday. Everyone's Today adds up the people who still work
-    here; the plan takes each person's own (`owners_minutes`)."""
+    (`contact_day`): the sum of each one's own (`owners_minutes`, the plan's rule, so Today's
+    line and the plan never disagree about who has minutes: a leaver has none). With nobody
+    yet (no leads), one person's whole day."""
     business = business or BusinessSettings.current()
-    people = set(owner_ids) or {None}
-    per_person = business.selling_minutes()
-    spent_by = _spent_today([pk for pk in people if pk is not None], now, business)
-    spent = sum(min(per_person, spent_by.get(pk, 0.0)) for pk in people)
-    return DayMinutes(daily=per_person * len(people), spent=spent)
+    each = owners_minutes({pk for pk in owner_ids if pk is not None}, now, business).values()
+    if not each:
+        return DayMinutes(daily=business.selling_minutes(), spent=0.0)
+    return DayMinutes(daily=sum(d.daily for d in each), spent=sum(d.spent for d in each))
 
 
 NO_MINUTES = DayMinutes(daily=0.0, spent=0.0, gone=True)
@@ -139,8 +135,11 @@ NO_MINUTES = DayMinutes(daily=0.0, spent=0.0, gone=True)
 def owners_minutes(
     owner_ids: Iterable[int], now: datetime, business: BusinessSettings | None = None
 ) -> dict[int, DayMinutes]:
-    """Each owner's own minutes of the day planned, as `day_minutes` counts one person's: the
-    plan shares a person's minutes among that person's leads only, as their Today shows
+    """Each owner's own minutes of the day planned (`contact_day`): the business's daily
+    minutes, less the minutes of the attempts they logged since that day began (never below
+    zero: one who worked overtime takes no minutes from a teammate; on a Sunday or after the
+    contact hours the day planned is the next contact day, on which nothing is logged yet).
+    The plan shares a person's minutes among that person's leads only, as their Today shows
     them (a teammate's unworked backlog takes nothing from them). Someone who no longer works
     here has none (`NO_MINUTES`): their Today plans no minutes (`agenda.leavers_day`) and
     nobody works their leads until they are handed on, so those leads wait; a conversation

@@ -229,12 +229,22 @@ def reassigned_since_drawn(owner_id: int | None, lead: Lead) -> str:
     )
 
 
+# The end of the error of a row that may have arrived, written before its lead changed hands
+# by someone migration 0016 could not tell (it keeps its own copy of these words)
+UNKNOWN_SIGNER = (
+    "Not to be sent again: written before its lead was reassigned, by someone who cannot be told."
+)
+
+
 def written_before_reassigned(msg: OutboundMessage, lead: Lead) -> str:
     """Why a message signed by someone other than the lead's owner now must not go (a send
     confirmed or sent again from the Outbox, a row the reassignment did not cancel: in flight,
     unknown, failed); "" when the lead is (again) whose it was when it was written, or when
-    who signed it is not known (an owner's alert, an old row). Compared by the signer's id,
-    never by a name: two people may share one."""
-    if msg.signed_by_id is None or msg.signed_by_id == lead.owner_id:
+    who signed it is not known (an owner's alert, an old row) unless 0016 marked it as
+    written by someone who cannot be told. Compared by the signer's id, never by a name: two
+    people may share one."""
+    if msg.signed_by_id is None:
+        return UNKNOWN_SIGNER if msg.error.endswith(UNKNOWN_SIGNER) else ""
+    if msg.signed_by_id == lead.owner_id:
         return ""
     return written_for_another(display_name(msg.signed_by), lead)

@@ -69,11 +69,15 @@ class RenderError(ValueError):
 @dataclass(frozen=True)
 class ToAdd:
     """One missing value in plain words: `link` (what to add, and where) leads to `url`, and
-    `why` says what the message does with it."""
+    `why` says what the message does with it. A value of the signer's own (`signer_id`, the
+    lead's owner) is added by them in their Settings: anyone else viewing the draft (an owner
+    on a teammate's lead) reads `theirs`, who lacks it, with no link to their own Settings."""
 
     link: str
     url: str
     why: str
+    signer_id: int | None = None
+    theirs: str = ""
 
 
 # Where each value a message may lack is added, said without placeholder syntax (Today and a
@@ -107,6 +111,8 @@ WHERE_TO_ADD = {
     "next_step": PIN,
     "next_step_date": PIN,
 }
+# The signer's own values, as said to someone else: "Maria Lopez has not added a phone number"
+SIGNERS_OWN = {"owner_phone": "a phone number", "owner_email": "an email address"}
 
 
 def to_add(error: RenderError, lead: Lead) -> list[ToAdd]:
@@ -119,8 +125,19 @@ def to_add(error: RenderError, lead: Lead) -> list[ToAdd]:
             return []
         link, view, anchor, why = WHERE_TO_ADD[name]
         url = reverse(view, args=[] if view == "settings" else [lead.pk]) + anchor
-        out.setdefault(link, ToAdd(link, url, why))
+        out.setdefault(link, ToAdd(link, url, why, *_signers_own(name, lead)))
     return list(out.values())
+
+
+def _signers_own(name: str, lead: Lead) -> tuple[int | None, str]:
+    """(signer_id, theirs) of a value of the signer's own, else (None, "")."""
+    if name not in SIGNERS_OWN:
+        return None, ""
+    theirs = (
+        f"{display_name(lead.owner)} has not added {SIGNERS_OWN[name]} in Settings, which this "
+        "message signs with: they add it, or you write the message yourself"
+    )
+    return lead.owner_id, theirs
 
 
 @dataclass(frozen=True)

@@ -191,12 +191,11 @@ def agenda_for(
 
 
 def _working_owners(base, owner) -> set[int]:
-    """Whose minutes the day has: `owner`'s, or everyone's who still works here (a leaver's
-    minutes left with them)."""
+    """Whose minutes the day has: `owner`'s, or everyone's with leads here (`day_minutes`
+    gives a leaver none, as the plan does)."""
     if owner is not None:
         return {owner.pk}
-    working = base.filter(owner__is_active=True).order_by()
-    return set(working.values_list("owner_id", flat=True).distinct())
+    return set(base.order_by().values_list("owner_id", flat=True).distinct())
 
 
 def _next_followup(base, eod: datetime) -> tuple[datetime | None, str]:

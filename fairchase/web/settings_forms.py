@@ -131,10 +131,13 @@ class BusinessSettingsForm(forms.ModelForm):
         return float(percent) / 100
 
     def save(self, commit=True):
-        """Saved by a person, the margin and the zone are theirs: Settings and Today stop
-        asking for them, and stop saying what an upgrade corrected."""
+        """Saved by a person, the margin is theirs: Settings and Today stop asking for it, and
+        stop saying what an upgrade corrected. The zone is theirs only if they changed it or it
+        is not UTC (as /admin/ counts it): the form posts the UTC it was shown, so saving only
+        the margin must not answer Today's zone question for them (Today's box confirms UTC)."""
         self.instance.margin_set = True
-        self.instance.timezone_set = True
+        if "business_timezone" in self.changed_data or self.instance.business_timezone != "UTC":
+            self.instance.timezone_set = True
         self.instance.corrected = ""
         return super().save(commit)
 

@@ -8,6 +8,7 @@ from django.test import Client
 
 from fairchase.leads import actions
 from fairchase.leads.models import Lead, Profile
+from fairchase.leads.people import display_name
 from fairchase.outreach.drafts import Draft
 from fairchase.outreach.models import MessageTemplate
 from fairchase.outreach.rendering import RenderError, render, to_add
@@ -29,6 +30,20 @@ def test_the_lead_page_says_where_to_add_your_phone_without_placeholders(alice, 
     html = client.get(f"/leads/{lead.pk}/").content.decode()
     assert PLAIN + " so this message can sign with it." in html
     assert "{{" not in html and "No value for" not in html
+
+
+def test_an_owner_viewing_a_teammates_draft_is_told_whose_phone_is_missing(alice, boss, make_lead):
+    """Review 21 #9: the phone is the signer's (the lead's owner's); the owner's own Settings
+    cannot fix the draft, so it is not offered."""
+    _, lead = _no_phone_after_a_voicemail(alice, make_lead)
+    make_lead(alice, name="Eve Email", phone="", email="eve@example.com")  # on Today's rows
+    client = Client()
+    client.force_login(boss)
+    name = display_name(alice)
+    for page in (f"/leads/{lead.pk}/", "/?owner=all"):
+        html = client.get(page).content.decode()
+        assert f"{name} has not added a phone number in Settings, which this message" in html, page
+        assert PLAIN not in html and "Add your phone number" not in html, page
 
 
 def test_today_says_it_the_same_way_on_a_new_enquiry_and_after_a_call(alice, make_lead):

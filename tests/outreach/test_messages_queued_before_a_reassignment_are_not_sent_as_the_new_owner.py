@@ -70,6 +70,8 @@ def _old_rows(apps, alice, bob):
         "unknown, handed over": message(handed, 3, "unknown"),
         "queued, former owner not found": message(gone, 4),
         "queued, came back": message(back, 5),
+        "unknown, former owner not found": message(gone, 6, "unknown"),
+        "sending, former owner not found": message(gone, 7, "sending"),
     }, handed.pk
 
 
@@ -90,6 +92,8 @@ def test_a_message_queued_before_a_reassignment_by_username_is_cancelled(alice, 
             "unknown, handed over": ("unknown", alice.pk),
             "queued, former owner not found": ("cancelled", None),
             "queued, came back": ("queued", alice.pk),
+            "unknown, former owner not found": ("unknown", None),
+            "sending, former owner not found": ("unknown", None),
         }
         why = "Written by Alice, the lead now belongs to Bob: write it again."
         assert rows[made["queued, handed over"]].error == why
@@ -98,6 +102,7 @@ def test_a_message_queued_before_a_reassignment_by_username_is_cancelled(alice, 
             rows[made["queued, former owner not found"]].error
             == "Written by maria, the lead now belongs to Bob: write it again."
         )
+        _may_arrive_but_never_go_again(rows, made, alice)
         change = MessageChange.objects.get(message_id=made["queued, handed over"])
         assert (change.old, change.new, change.reason) == ("queued", "cancelled", why)
         assert StatusChange.objects.filter(
@@ -105,3 +110,15 @@ def test_a_message_queued_before_a_reassignment_by_username_is_cancelled(alice, 
         ).exists()
     finally:  # the latest schema again, for the tests that follow
         _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+def _may_arrive_but_never_go_again(rows, made, person):
+    """Review 21 #10: a row that may have arrived, whose signer nobody can tell, stays for a
+    person to settle ("It arrived" works) but "Send again" is refused: it would go out From
+    the new owner in the former one's words."""
+    from fairchase.outreach import actions
+    from fairchase.outreach.refusals import UNKNOWN_SIGNER, refusal_to_send
+
+    for what in ("unknown, former owner not found", "sending, former owner not found"):
+        assert refusal_to_send(rows[made[what]]) == UNKNOWN_SIGNER, what
+    assert actions.confirm_arrived(rows[made["unknown, former owner not found"]], person)

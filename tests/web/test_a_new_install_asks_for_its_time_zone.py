@@ -62,11 +62,28 @@ def test_a_salesperson_is_neither_asked_nor_allowed(client, alice, boss):
     assert SAID in html and "An owner can set it here." in html
 
 
-def test_saving_settings_counts_as_set_even_on_utc(client, boss):
+def test_saving_only_the_margin_leaves_the_zone_question_open(client, boss):
+    """Review 21 #11: the margin notice's link leads to Settings, whose form posts the UTC it
+    shows; saving 30% there must not count as choosing UTC."""
     client.force_login(boss)
-    client.post("/settings/", {**BUSINESS, "business_timezone": "UTC"})
+    client.post("/settings/", {**BUSINESS, "margin": "30", "business_timezone": "UTC"})
+    settings = BusinessSettings.current()
+    assert (settings.margin, settings.margin_set) == (0.3, True)
+    assert settings.timezone_unset
+    assert SAID in client.get("/").content.decode()
+
+
+def test_utc_is_chosen_in_todays_box(client, boss):
+    client.force_login(boss)
+    client.post("/settings/time-zone/", {"business_timezone": "UTC"})
     assert not BusinessSettings.current().timezone_unset
     assert SAID not in client.get("/").content.decode()
+
+
+def test_a_zone_chosen_in_settings_is_set(client, boss):
+    client.force_login(boss)
+    client.post("/settings/", {**BUSINESS, "business_timezone": "America/Chicago"})
+    assert not BusinessSettings.current().timezone_unset
 
 
 def test_a_zone_other_than_utc_is_never_said_to_be_unset(client, boss):

@@ -5,7 +5,10 @@ and went out From the new owner, signed by the former one. The former owner is l
 by username or full name; a message queued (or failed, which a person may send again) whose
 lead changed hands since it was written, and whose signer is someone else or cannot be told,
 is cancelled as a reassignment now does (`outreach.receivers`): said on the Outbox row and the
-lead's timeline, so the new owner writes their own."""
+lead's timeline, so the new owner writes their own. One that may have arrived (unknown, or
+sending when the worker stopped) is not cancelled, for a person still says whether it arrived;
+when its signer cannot be told it keeps none, so its error ends in `UNKNOWN_SIGNER`, which
+`refusals.written_before_reassigned` reads: it is never sent again."""
 
 from django.conf import settings
 from django.db import migrations
@@ -14,6 +17,10 @@ from django.utils import timezone
 STILL_TO_GO = ["queued", "sending", "failed", "unknown"]
 CANCELLABLE = ["queued", "failed"]  # not sent; "unknown" may have arrived: a person checks
 REASSIGNED = "Reassigned from "
+# refusals.UNKNOWN_SIGNER as it is now (a migration keeps its own copy)
+UNKNOWN_SIGNER = (
+    "Not to be sent again: written before its lead was reassigned, by someone who cannot be told."
+)
 
 
 def _people(User) -> tuple[dict[str, set[int]], dict[int, str]]:
@@ -42,6 +49,21 @@ def _cancel(apps, msg, why: str, now) -> bool:
     return True
 
 
+def _mark_unsendable(apps, msg, now) -> None:
+    """Keep a row that may have arrived for a person to settle, never to send again: unknown
+    (a `sending` row is one whose worker stopped mid-send, as `claiming` would find it), its
+    error ending in UNKNOWN_SIGNER, with its transition row."""
+    OutboundMessage = apps.get_model("outreach", "OutboundMessage")
+    MessageChange = apps.get_model("outreach", "MessageChange")
+    error = f"{msg.error} {UNKNOWN_SIGNER}".strip()
+    if OutboundMessage.objects.filter(pk=msg.pk, state=msg.state).update(
+        state="unknown", error=error
+    ):
+        MessageChange.objects.create(
+            message_id=msg.pk, old=msg.state, new="unknown", reason=UNKNOWN_SIGNER, at=now
+        )
+
+
 def sign_or_cancel(apps, schema_editor):
     OutboundMessage = apps.get_model("outreach", "OutboundMessage")
     StatusChange = apps.get_model("leads", "StatusChange")
@@ -67,6 +89,8 @@ def sign_or_cancel(apps, schema_editor):
         signer = next(iter(ids)) if len(ids) == 1 else None
         if signer is not None:
             OutboundMessage.objects.filter(pk=msg.pk).update(signed_by_id=signer)
+        if signer is None and msg.state not in CANCELLABLE:
+            _mark_unsendable(apps, msg, now)
         if signer == lead.owner_id or msg.state not in CANCELLABLE:
             continue
         why = (
