@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from fairchase import serve_gunicorn
 from fairchase.arguments import whole
+from fairchase.leads.demo import DEMO_PASSWORD
 from fairchase.leads.worker import Loop
 
 
@@ -93,9 +94,11 @@ class Command(BaseCommand):
     def _announce(self, addr: str) -> None:
         """Where it runs, how to log in, where links in emails point (SITE_URL)."""
         self.stdout.write(self.style.SUCCESS(f"Fairchase is running at http://{addr}/"))
-        if get_user_model().objects.filter(username="olivia").exists():
+        olivia = get_user_model().objects.filter(username="olivia").first()
+        if olivia is not None and olivia.check_password(DEMO_PASSWORD):  # the demo's, not a
+            # real Olivia's: her password is never printed as if it were the demo's
             self.stdout.write(
-                "Demo login: olivia / fairchase-demo (salespeople: sam, maria; same password)"
+                f"Demo login: olivia / {DEMO_PASSWORD} (salespeople: sam, maria; same password)"
             )
         elif not get_user_model().objects.exists():
             self.stdout.write(
