@@ -8,12 +8,14 @@ address they said no on, and a number that itself texts STOP, are still reached.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
 import pytest
 from django.test import Client
 
+from fairchase.intake.importer import import_file
 from fairchase.intake.models import CaptureForm
 from fairchase.leads import actions
 from fairchase.leads.models import Lead, Status, Suppression
@@ -101,6 +103,21 @@ def test_a_strangers_jr_record_unsubscribed_by_email_opts_out_no_customer(form, 
     # nor does that opted-out record make Ned a person who said no later on
     again = actions.create_lead(ned.owner, name="Ned Moore", email="", phone=NED_PHONE)
     assert again.status == Status.OPEN
+
+
+def test_an_imported_opted_out_row_with_the_strangers_email_opts_out_no_customer(form, ned):
+    """An unsubscribe list holding his own address (he unsubscribed in the newsletter tool)
+    vouches for that address only: the import opts out his record, not the customer whose
+    number he typed beside it (review22 #4)."""
+    jr = _post_json(
+        form, name="Ned Moore Jr", email="attacker@evil.example", phone="(847) 555-5873"
+    )
+    rows = b"Name,Email,Opted out\nNed Moore Jr,attacker@evil.example,yes\n"
+    import_file(io.BytesIO(rows), form.owner, filename="unsubscribed.csv")
+    jr.refresh_from_db()
+    assert jr.status == Status.OPTED_OUT and jr.typed_phone == NED_PHONE
+    assert Suppression.objects.filter(value="attacker@evil.example").exists()
+    _untouched(ned)
 
 
 def test_a_number_alone_typed_as_office_is_not_suppressed(form, ned, smtp_server, open_all_day):
