@@ -161,6 +161,28 @@ def test_the_persons_own_records_are_still_reached_through_the_address_they_said
     assert Suppression.objects.filter(value="+13125550111").exists()  # her own record's
 
 
+def test_an_unsubscribe_mailto_answering_the_receipt_from_an_alias_shows_the_posts_email(
+    bob, form, smtp_server, open_all_day
+):
+    """The mailto names the receipt, which only the post's address got: sent from another
+    address of theirs (an alias, a forward), it shows that email as the link does, so it is
+    suppressed and a later record of it comes in opted out (review22 #3)."""
+    post = _post_json(form, name="Kim Lau", email="info@kimshop.example")
+    outbox.send_due()
+    receipt = OutboundMessage.objects.get(lead=post, kind=OutboundMessage.Kind.RECEIPT)
+    raw = (
+        f"From: kim.lau@gmail.example\r\nTo: sales@localhost\r\n"
+        f"Subject: unsubscribe {receipt.message_id}\r\n"
+        f"Message-ID: <alias-1@gmail.example>\r\n\r\nunsubscribe\r\n"
+    )
+    got = mailbox.handle_mail(raw.encode(), "alias-1")
+    post.refresh_from_db()
+    assert got.lead_id == post.pk and post.status == Status.OPTED_OUT and not post.typed_email
+    assert Suppression.objects.filter(value="info@kimshop.example").exists()
+    again = actions.create_lead(bob, name="Kim Lau", email="info@kimshop.example", phone="")
+    assert again.status == Status.OPTED_OUT
+
+
 def test_a_stop_text_from_the_number_a_post_typed_reaches_the_number(form, ned, settings):
     """A STOP from the number shows it is the texter's: it is suppressed, and the records of
     the person on it are opted out as before."""
