@@ -48,8 +48,9 @@ def envint(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, got {value!r}") from None
 
 
-def envfloat(name: str, default: float) -> float:
-    """A finite number (2, 0.5), or one line naming the variable."""
+def envfloat(name: str, default: float, low: float = -math.inf, high: float = math.inf) -> float:
+    """A finite number (2, 0.5) from `low` to `high`, or one line naming the variable (a
+    value the worker cannot use, a zero refit period or a negative idle, is refused too)."""
     value = env(name).strip()
     if not value:
         return default
@@ -59,6 +60,8 @@ def envfloat(name: str, default: float) -> float:
         number = math.nan
     if not math.isfinite(number):
         raise ImproperlyConfigured(f"{name} must be a number like 2 or 0.5, got {value!r}")
+    if not low <= number <= high:
+        raise ImproperlyConfigured(f"{name} must be from {low:g} to {high:g}, got {value!r}")
     return number
 
 
@@ -288,8 +291,8 @@ SMS_AUTH_TOKEN = env("SMS_AUTH_TOKEN")
 SMS_FROM = env("SMS_FROM")
 
 # The worker loop.
-WORKER_IDLE_SECONDS = envfloat("WORKER_IDLE_SECONDS", 2)
-REFIT_EVERY_HOURS = envfloat("REFIT_EVERY_HOURS", 24)
+WORKER_IDLE_SECONDS = envfloat("WORKER_IDLE_SECONDS", 2, low=0.1, high=60)
+REFIT_EVERY_HOURS = envfloat("REFIT_EVERY_HOURS", 24, low=1, high=8760)  # hourly to yearly
 
 LOGGING = {
     "version": 1,

@@ -1,5 +1,6 @@
 """A setting from the environment that cannot be read (EMAIL_PORT=abc, DEBUG=maybe,
-DATABASE_URL=nonsense) stops every command with one line naming the variable and what
+DATABASE_URL=nonsense), or a number the worker cannot use (REFIT_EVERY_HOURS=0,
+WORKER_IDLE_SECONDS=-2), stops every command with one line naming the variable and what
 it should look like, not a traceback; a variable set but empty counts as unset (so
 DATABASE_URL= is the SQLite default); a database that cannot be reached is named."""
 
@@ -45,6 +46,11 @@ def _fairchase(tmp_path, *args, **env) -> subprocess.CompletedProcess:
         ("SECURE_HSTS_SECONDS", "1y", "SECURE_HSTS_SECONDS must be a whole number"),
         ("REFIT_EVERY_HOURS", "abc", "REFIT_EVERY_HOURS must be a number like 2 or 0.5"),
         ("REFIT_EVERY_HOURS", "inf", "REFIT_EVERY_HOURS must be a number"),
+        ("REFIT_EVERY_HOURS", "0", "REFIT_EVERY_HOURS must be from 1 to 8760, got '0'"),
+        ("REFIT_EVERY_HOURS", "-1", "REFIT_EVERY_HOURS must be from 1 to 8760, got '-1'"),
+        ("REFIT_EVERY_HOURS", "1e12", "REFIT_EVERY_HOURS must be from 1 to 8760, got '1e12'"),
+        ("WORKER_IDLE_SECONDS", "-2", "WORKER_IDLE_SECONDS must be from 0.1 to 60, got '-2'"),
+        ("WORKER_IDLE_SECONDS", "0", "WORKER_IDLE_SECONDS must be from 0.1 to 60, got '0'"),
         ("DEBUG", "maybe", "DEBUG must be on or off (1/0, true/false, yes/no), got 'maybe'"),
         ("HTTPS", "ture", "HTTPS must be on or off"),
         ("DATABASE_URL", "nonsense", "DATABASE_URL must look like postgres://"),
@@ -61,7 +67,8 @@ def _read_all_settings():
     """Each reading settings.py does of the variables above."""
     fs.envint("EMAIL_PORT", 25), fs.envint("IMAP_PORT", 993)
     fs.envint("LOGIN_MAX_FAILURES", 5), fs.envint("SECURE_HSTS_SECONDS", 0)
-    fs.envfloat("REFIT_EVERY_HOURS", 24), fs.envbool("DEBUG"), fs.envbool("HTTPS")
+    fs.envfloat("REFIT_EVERY_HOURS", 24, low=1, high=8760), fs.envbool("DEBUG")
+    fs.envfloat("WORKER_IDLE_SECONDS", 2, low=0.1, high=60), fs.envbool("HTTPS")
     fs.database(fs.env("DATABASE_URL", "sqlite:///x.sqlite3"))
 
 
@@ -93,6 +100,16 @@ def test_the_command_says_it_in_one_line_on_stderr(tmp_path):
     out = _fairchase(tmp_path, "agenda", "--everyone", EMAIL_PORT="abc")
     assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
     assert out.stderr == "fairchase agenda: EMAIL_PORT must be a whole number, got 'abc'\n"
+
+
+def test_a_number_the_worker_cannot_use_is_refused_by_the_settings_themselves(tmp_path):
+    """Zero hours refit the whole book at every step; a negative idle spins a core."""
+    out = _fairchase(tmp_path, "agenda", "--everyone", REFIT_EVERY_HOURS="0")
+    assert out.returncode == 1 and out.stderr == (
+        "fairchase agenda: REFIT_EVERY_HOURS must be from 1 to 8760, got '0'\n"
+    ), out.stderr
+    out = _fairchase(tmp_path, "agenda", "--everyone", WORKER_IDLE_SECONDS="-2")
+    assert out.stderr == "fairchase agenda: WORKER_IDLE_SECONDS must be from 0.1 to 60, got '-2'\n"
 
 
 def test_an_empty_database_url_is_the_sqlite_default(tmp_path):

@@ -190,8 +190,10 @@ def joined(
     lead may be someone else who never said no) it is left as it is and the row's line
     says so, for a person to check. By an address (ADDRESSED; its addresses are already
     suppressed) a stored lead is opted out through the one opt-out action, its line saying
-    so (a dry run: would be); one an earlier row of the import made is opted out when it
-    is stored (`opt_out_row`, through its suppressed address)."""
+    so (a dry run: would be), showing as theirs only the addresses the row carries (a
+    public post's typed number beside them may be a customer's, review22 #4); one an
+    earlier row of the import made is opted out when it is stored (`opt_out_row`, through
+    its suppressed address)."""
     if said == ADDRESSLESS:
         who = (
             f"{lead.name} (#{lead.pk})" if lead.pk is not None else f"{lead.name} (an earlier row)"
@@ -206,7 +208,11 @@ def joined(
         + JOINED_SAYS_NO.format(lead.name, lead.pk, "would be" if dry_run else "is now"),
     )
     if not dry_run:
-        actions.opt_out(Lead.objects.get(pk=lead.pk), user=user, reason=ROW_SAYS_NO)
+        stored = Lead.objects.get(pk=lead.pk)
+        shown = tuple(
+            k for k in ("email", "phone") if fields.get(k) and fields[k] == getattr(stored, k)
+        )
+        actions.opt_out(stored, user=user, reason=ROW_SAYS_NO, shown=shown)
         lead.status = Status.OPTED_OUT
 
 

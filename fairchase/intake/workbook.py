@@ -88,18 +88,26 @@ def _mb(size: int) -> str:
 
 
 def unzipped_problem(stream) -> str:
-    """Why this workbook is refused before anything parses it (it unzips to more than
-    `max_unzipped()`, or to more than UNZIPPED_RATIO times its size), else "". Read from
-    the sizes the archive states: zipfile, and so openpyxl, reads no member past its own."""
+    """Why this workbook is refused before anything parses it (it is compressed in a way no
+    spreadsheet writes, unzips to more than `max_unzipped()`, or to more than UNZIPPED_RATIO
+    times its size), else "". Read from the sizes the archive states: zipfile, and so
+    openpyxl, reads no member past its own, and only stored and deflated members are read
+    within it (zipfile unpacks a bzip2 or LZMA read whole before cutting it, review22 #2)."""
     try:
         size = stream.seek(0, io.SEEK_END)
         stream.seek(0)
         with zipfile.ZipFile(stream) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
+            members = archive.infolist()
     except Exception:  # no archive zipfile reads: openpyxl says what is wrong with it
         return ""
     finally:
         stream.seek(0)
+    if odd := next((i for i in members if _unreadable(i)), None):
+        return (
+            f"The workbook's part {odd.filename[:80]} is compressed in a way no spreadsheet "
+            "writes: save it again from Excel, or as CSV."
+        )
+    unzipped = sum(info.file_size for info in members)
     if unzipped > max_unzipped():
         return (
             f"The workbook unzips to {_mb(unzipped)}, more than the {_mb(max_unzipped())} "
@@ -112,6 +120,16 @@ def unzipped_problem(stream) -> str:
             "from Excel, or as CSV."
         )
     return ""
+
+
+_READABLE = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # all Excel, LibreOffice, Numbers write
+
+
+def _unreadable(info: zipfile.ZipInfo) -> bool:
+    """A member zipfile would unpack unbounded (bzip2, LZMA), or whose compressed size is
+    far over its stated one (a false small size: deflate never grows data that much)."""
+    grown = info.compress_size > info.file_size * 1.1 + 1024
+    return info.compress_type not in _READABLE or grown
 
 
 def _chunks(xml) -> Iterator[bytes]:

@@ -109,15 +109,32 @@ def record_stop_text(
 def _from(inbound: InboundMessage, lead: Lead) -> tuple[str, ...]:
     """Which of the lead's addresses a message came from ("email", "phone"): the one whose
     holder said no, if it is the lead's (an opt-out, idempotent, shows only that address is
-    theirs: `actions.opt_out`'s `shown`)."""
+    theirs: `actions.opt_out`'s `shown`). An email answering one of ours sent to the lead's
+    email shows that email from whatever address it comes (an alias, a forward), as the
+    one-click link does: it names a message only that address got (review22 #3)."""
     try:
         if inbound.channel == "email":
+            if lead.email and _answers_ours_to_its_email(inbound, lead):
+                return ("email",)
             return (
                 ("email",) if lead.email and normalize_email(inbound.sender) == lead.email else ()
             )
         return ("phone",) if lead.phone and normalize_phone(inbound.sender) == lead.phone else ()
     except InvalidContact:
         return ()
+
+
+def _answers_ours_to_its_email(inbound: InboundMessage, lead: Lead) -> bool:
+    """Whether the email answers a message of ours to the lead sent to its email (an
+    owner's alert about the lead went to the owner, not to them)."""
+    sent = inbound.outbound
+    return (
+        sent is not None
+        and sent.lead_id == lead.pk
+        and sent.channel == "email"
+        and sent.kind != OutboundMessage.Kind.OWNER_ALERT
+        and sent.to.strip().lower() == lead.email
+    )
 
 
 def _stop(inbound: InboundMessage, lead: Lead, user, said: str) -> str:

@@ -8,12 +8,14 @@ address they said no on, and a number that itself texts STOP, are still reached.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
 import pytest
 from django.test import Client
 
+from fairchase.intake.importer import import_file
 from fairchase.intake.models import CaptureForm
 from fairchase.leads import actions
 from fairchase.leads.models import Lead, Status, Suppression
@@ -103,6 +105,21 @@ def test_a_strangers_jr_record_unsubscribed_by_email_opts_out_no_customer(form, 
     assert again.status == Status.OPEN
 
 
+def test_an_imported_opted_out_row_with_the_strangers_email_opts_out_no_customer(form, ned):
+    """An unsubscribe list holding his own address (he unsubscribed in the newsletter tool)
+    vouches for that address only: the import opts out his record, not the customer whose
+    number he typed beside it (review22 #4)."""
+    jr = _post_json(
+        form, name="Ned Moore Jr", email="attacker@evil.example", phone="(847) 555-5873"
+    )
+    rows = b"Name,Email,Opted out\nNed Moore Jr,attacker@evil.example,yes\n"
+    import_file(io.BytesIO(rows), form.owner, filename="unsubscribed.csv")
+    jr.refresh_from_db()
+    assert jr.status == Status.OPTED_OUT and jr.typed_phone == NED_PHONE
+    assert Suppression.objects.filter(value="attacker@evil.example").exists()
+    _untouched(ned)
+
+
 def test_a_number_alone_typed_as_office_is_not_suppressed(form, ned, smtp_server, open_all_day):
     office = _post_json(form, name="Office", email="attacker6@evil.example", phone=NED_PHONE)
     _unsubscribe_from_the_receipt(office, smtp_server)
@@ -142,6 +159,28 @@ def test_the_persons_own_records_are_still_reached_through_the_address_they_said
     assert kim.status == Status.OPTED_OUT
     assert kim.status_changes.last().reason.startswith("Opted out on another record")
     assert Suppression.objects.filter(value="+13125550111").exists()  # her own record's
+
+
+def test_an_unsubscribe_mailto_answering_the_receipt_from_an_alias_shows_the_posts_email(
+    bob, form, smtp_server, open_all_day
+):
+    """The mailto names the receipt, which only the post's address got: sent from another
+    address of theirs (an alias, a forward), it shows that email as the link does, so it is
+    suppressed and a later record of it comes in opted out (review22 #3)."""
+    post = _post_json(form, name="Kim Lau", email="info@kimshop.example")
+    outbox.send_due()
+    receipt = OutboundMessage.objects.get(lead=post, kind=OutboundMessage.Kind.RECEIPT)
+    raw = (
+        f"From: kim.lau@gmail.example\r\nTo: sales@localhost\r\n"
+        f"Subject: unsubscribe {receipt.message_id}\r\n"
+        f"Message-ID: <alias-1@gmail.example>\r\n\r\nunsubscribe\r\n"
+    )
+    got = mailbox.handle_mail(raw.encode(), "alias-1")
+    post.refresh_from_db()
+    assert got.lead_id == post.pk and post.status == Status.OPTED_OUT and not post.typed_email
+    assert Suppression.objects.filter(value="info@kimshop.example").exists()
+    again = actions.create_lead(bob, name="Kim Lau", email="info@kimshop.example", phone="")
+    assert again.status == Status.OPTED_OUT
 
 
 def test_a_stop_text_from_the_number_a_post_typed_reaches_the_number(form, ned, settings):

@@ -8,6 +8,7 @@ read and kept, parsing no workbook per view. Sizes are lowered so the files stay
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 
 import openpyxl
@@ -131,3 +132,42 @@ def test_the_rows_kept_for_the_preview_are_bounded_in_size(client, alice, monkey
     assert len(job.ahead["rows"]) == 3 and job.ahead["cut"]
     page = client.get(f"/in/import/{job.pk}/").content.decode()
     assert "The first 3 rows of the file, as they would be read" in page
+
+
+def _rezipped(method: int) -> bytes:
+    """The small workbook with its sheet stored by this method (the rest deflated)."""
+    src, out = zipfile.ZipFile(io.BytesIO(_workbook())), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            sheet = item.filename == "xl/worksheets/sheet1.xml"
+            z.writestr(item.filename, src.read(item.filename), method if sheet else None)
+    return out.getvalue()
+
+
+def test_a_workbook_compressed_as_no_spreadsheet_is_refused_before_it_is_read():
+    """zipfile cuts a bzip2 or LZMA member at its stated size only after unpacking each read
+    whole, so a few KB of bzip2 stating a small size could unpack to gigabytes (review22 #2):
+    such a member is refused by its method, whatever its sizes say."""
+    for method in (zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+        (row,) = reading.read_table(io.BytesIO(_rezipped(method)))
+        assert row.problem == (
+            "The workbook's part xl/worksheets/sheet1.xml is compressed in a way no "
+            "spreadsheet writes: save it again from Excel, or as CSV."
+        )
+    stored = list(reading.read_table(io.BytesIO(_rezipped(zipfile.ZIP_STORED))))
+    assert [r.cells for r in stored] == [["Name", "Email"], ["Ann Lee", "ann@example.com"]]
+
+
+def test_a_member_stating_a_size_far_under_its_compressed_one_is_refused():
+    """Deflate never grows data much, so a member taking far more room in the archive than
+    it states unzipping to states a false size."""
+    out = io.BytesIO(_workbook())
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/media/noise.bin", random.Random(8).randbytes(4096))
+    data = bytearray(out.getvalue())
+    central = data.find(b"PK\x01\x02")  # the central directory's entries, to the noise's
+    while data[central + 46 : central + 64] != b"xl/media/noise.bin":
+        central = data.find(b"PK\x01\x02", central + 1)
+    data[central + 24 : central + 28] = (16).to_bytes(4, "little")  # stated: unzips to 16 bytes
+    (row,) = reading.read_table(io.BytesIO(bytes(data)))
+    assert row.problem.startswith("The workbook's part xl/media/noise.bin is compressed")
