@@ -6,8 +6,13 @@ class LeadsConfig(AppConfig):
     label = "leads"
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
         from . import jobs, people, search  # noqa: F401  (people, search connect signals)
+        from .backup import keep_sqlite_private
         from .worker import register_step
+
+        connection_created.connect(keep_sqlite_private, dispatch_uid="keep_sqlite_private")
 
         register_step("refit", jobs.refit_if_stale, every=600)
         register_step("lapse_commitments", jobs.lapse_commitments, every=60)

@@ -150,3 +150,21 @@ def secret_key_note(data_dir: Path) -> str:
             "sent need it."
         )
     return f"Keep {data_dir / '.secret_key'} with it: unsubscribe links already sent need it."
+
+
+def keep_sqlite_private(sender, connection, **kwargs) -> None:
+    """The live SQLite database is readable by its owner only, as its backups are: it holds
+    every lead and the users' password hashes, and a umask of 022 left it (and its -wal and
+    -shm, which SQLite makes with the database's mode) readable by every user of the
+    machine. Connected to `connection_created`; a file it cannot change is left as it is."""
+    if connection.vendor != "sqlite":
+        return
+    name = str(connection.settings_dict.get("NAME") or "")
+    if not name or name.startswith("file:") or name == ":memory:":
+        return
+    for path in (name, f"{name}-wal", f"{name}-shm"):
+        try:
+            if os.stat(path).st_mode & 0o077:
+                os.chmod(path, 0o600)
+        except OSError:  # not there (yet), or not ours
+            pass
