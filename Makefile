@@ -10,6 +10,8 @@ PGBIN := /usr/lib/postgresql/15/bin
 TESTDATA ?= $(CURDIR)/.testdata
 # Where the app keeps its SQLite database and secret key (settings.py: the checkout by default).
 DATA_DIR ?= $(CURDIR)
+# The SQLite database and the files beside it (its write-ahead log, shared memory, locks).
+DB_FILES = $(foreach f,fairchase.sqlite3 fairchase.sqlite3-wal fairchase.sqlite3-shm fairchase.sqlite3.locks,"$(DATA_DIR)/$(f)")
 PORT ?= 8000
 # DEMO=0: `make run` starts on your own data (no demo leads or logins).
 DEMO ?= 1
@@ -83,8 +85,10 @@ clean: ## Remove what can be rebuilt: the virtualenv, caches, what tests, benchm
 
 clean-data: ## Delete the SQLite lead database in DATA_DIR (every lead, user and opt-out): only with CONFIRM=yes
 	@if [ "$(CONFIRM)" != "yes" ]; then \
-	  echo "make clean-data deletes $(DATA_DIR)/fairchase.sqlite3: every lead, user, opt-out and message. Nothing was deleted."; \
-	  echo "Back it up first (.venv/bin/fairchase backup FILE), then: make clean-data CONFIRM=yes"; \
-	  exit 1; \
+	  echo "Nothing was deleted (without CONFIRM=yes this only says what it would delete)."; \
+	  echo "make clean-data CONFIRM=yes deletes every lead, user, opt-out and message: these files"; \
+	  for f in $(DB_FILES); do echo "  $$f"; done; \
+	  echo "It keeps the secret key .secret_key. Back up first: .venv/bin/fairchase backup FILE"; \
+	else \
+	  rm -rf $(DB_FILES) && echo "Deleted the lead database in $(DATA_DIR)."; \
 	fi
-	rm -rf "$(DATA_DIR)"/fairchase.sqlite3 "$(DATA_DIR)"/fairchase.sqlite3-wal "$(DATA_DIR)"/fairchase.sqlite3-shm "$(DATA_DIR)"/fairchase.sqlite3.locks
