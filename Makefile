@@ -49,8 +49,12 @@ demo: install ## Create the database and load the demo data into it (once: a dat
 first-user: install ## Create the database and, while it has no account, ask for the first one (an owner); no demo data
 	$(BIN)/fairchase migrate --noinput -v 0
 	@if $(BIN)/fairchase shell -v 0 -c 'from django.contrib.auth import get_user_model; raise SystemExit(get_user_model().objects.exists())'; then \
-	  echo "No account yet: create yours (the first is an owner, who sees every lead and sets up the business)."; \
-	  $(BIN)/fairchase createsuperuser; \
+	  if [ -t 0 ]; then \
+	    echo "No account yet: create yours (the first is an owner, who sees every lead and sets up the business)."; \
+	    $(BIN)/fairchase createsuperuser; \
+	  else \
+	    echo "No account yet, and no terminal here to ask for it: run $(BIN)/fairchase createsuperuser in one (the first account is an owner), then log in."; \
+	  fi; \
 	fi
 
 test: install system-deps ## Run the whole suite on SQLite, then on a throw-away PostgreSQL server
