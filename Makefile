@@ -10,6 +10,8 @@ PGBIN := /usr/lib/postgresql/15/bin
 TESTDATA ?= $(CURDIR)/.testdata
 # Where the app keeps its SQLite database and secret key (settings.py: the checkout by default).
 DATA_DIR ?= $(CURDIR)
+# The SQLite database and the files beside it (its write-ahead log, shared memory, locks).
+DB_FILES = $(foreach f,fairchase.sqlite3 fairchase.sqlite3-wal fairchase.sqlite3-shm fairchase.sqlite3.locks,"$(DATA_DIR)/$(f)")
 PORT ?= 8000
 # DEMO=0: `make run` starts on your own data (no demo leads or logins).
 DEMO ?= 1
@@ -47,8 +49,12 @@ demo: install ## Create the database and load the demo data into it (once: a dat
 first-user: install ## Create the database and, while it has no account, ask for the first one (an owner); no demo data
 	$(BIN)/fairchase migrate --noinput -v 0
 	@if $(BIN)/fairchase shell -v 0 -c 'from django.contrib.auth import get_user_model; raise SystemExit(get_user_model().objects.exists())'; then \
-	  echo "No account yet: create yours (the first is an owner, who sees every lead and sets up the business)."; \
-	  $(BIN)/fairchase createsuperuser; \
+	  if [ -t 0 ]; then \
+	    echo "No account yet: create yours (the first is an owner, who sees every lead and sets up the business)."; \
+	    $(BIN)/fairchase createsuperuser; \
+	  else \
+	    echo "No account yet, and no terminal here to ask for it: run $(BIN)/fairchase createsuperuser in one (the first account is an owner), then log in."; \
+	  fi; \
 	fi
 
 test: install system-deps ## Run the whole suite on SQLite, then on a throw-away PostgreSQL server
@@ -83,8 +89,10 @@ clean: ## Remove what can be rebuilt: the virtualenv, caches, what tests, benchm
 
 clean-data: ## Delete the SQLite lead database in DATA_DIR (every lead, user and opt-out): only with CONFIRM=yes
 	@if [ "$(CONFIRM)" != "yes" ]; then \
-	  echo "make clean-data deletes $(DATA_DIR)/fairchase.sqlite3: every lead, user, opt-out and message. Nothing was deleted."; \
-	  echo "Back it up first (.venv/bin/fairchase backup FILE), then: make clean-data CONFIRM=yes"; \
-	  exit 1; \
+	  echo "Nothing was deleted (without CONFIRM=yes this only says what it would delete)."; \
+	  echo "make clean-data CONFIRM=yes deletes every lead, user, opt-out and message: these files"; \
+	  for f in $(DB_FILES); do echo "  $$f"; done; \
+	  echo "It keeps the secret key .secret_key. Back up first: .venv/bin/fairchase backup FILE"; \
+	else \
+	  rm -rf $(DB_FILES) && echo "Deleted the lead database in $(DATA_DIR)."; \
 	fi
-	rm -rf "$(DATA_DIR)"/fairchase.sqlite3 "$(DATA_DIR)"/fairchase.sqlite3-wal "$(DATA_DIR)"/fairchase.sqlite3-shm "$(DATA_DIR)"/fairchase.sqlite3.locks

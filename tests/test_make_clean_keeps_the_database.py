@@ -1,6 +1,7 @@
 """`make clean` is the usual first fix for a broken install: it removes only what can be
 rebuilt and never the business's lead database; deleting that takes `make clean-data
-CONFIRM=yes`, and without CONFIRM it says what it would delete and deletes nothing."""
+CONFIRM=yes`, and without CONFIRM it says what it would delete (every file) and deletes nothing,
+a dry run that succeeds rather than make's "Error 1"."""
 
 from __future__ import annotations
 
@@ -39,8 +40,13 @@ def test_make_clean_removes_what_can_be_rebuilt_and_keeps_the_database(tmp_path)
 def test_make_clean_data_refuses_without_confirm_and_says_why(tmp_path):
     where = _checkout(tmp_path)
     refused = _make(where, "clean-data")
-    assert refused.returncode != 0
-    assert "fairchase.sqlite3" in refused.stdout and "CONFIRM=yes" in refused.stdout
+    # it only said what it would delete: no make "Error 1" (newcomer69 #4), every file named
+    assert refused.returncode == 0 and not refused.stderr, refused
+    assert "Nothing was deleted" in refused.stdout and "CONFIRM=yes" in refused.stdout
+    named = [line.strip() for line in refused.stdout.splitlines() if line.startswith("  ")]
+    assert named == [f"{where}/{name}" for name in DATABASE[:3]] + [
+        f"{where}/fairchase.sqlite3.locks"
+    ], refused.stdout
     assert all((where / name).exists() for name in DATABASE)
 
 

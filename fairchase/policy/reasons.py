@@ -209,12 +209,15 @@ def held(f: Lead, now: float, figures: str) -> str:
     """A contact the value alone would not make, kept because a promise is pending
     (plan._When.held; seed 000: stick to the agreed day, and give them a day's grace):
     'Call Fri 10:00: they promised to be in touch by Thu 10 Dec 09:30: waiting for that, then
-    a day's grace. Only then does the value decide: as it stands, <figures>.'"""
+    a day's grace. Only then does the value decide: as it stands, <figures>.' Once the promised
+    time has passed: '... by Thu 10 Dec 09:30 and have not; giving them a day's grace.'"""
     by = _promised_by(f, now)
     if f.promise == 1:
         promise = f"you promised to be in touch by {by}: keep it"
-    else:
+    elif f.promise_local > _now_local(f, now):
         promise = f"they promised to be in touch by {by}: waiting for that, then a day's grace"
+    else:  # the promised time has passed: the hold is the grace day itself
+        promise = f"they promised to be in touch by {by} and have not; giving them a day's grace"
     return (
         f"{CHANNELS[f.channel].capitalize()} {_due(f, now)}: {promise}."
         f" Only then does the value decide: as it stands, {figures}."

@@ -324,14 +324,13 @@ def _count_and_minutes(due, minutes: dict[str, float]) -> tuple[int, float]:
 
 def due_followups(leads, eod: datetime):
     """The follow-ups due by `eod` among `leads`: contacts the plan says are due, except a new
-    enquiry's first answer (its own section) and a lead with a promise of ours due by then
-    (listed under its commitment, where the promise is the next step). One rule for Today's
-    section, its count, its "see all" page, the API and `fairchase agenda`."""
+    enquiry's first answer (its own section) and a lead with a promise due by then, ours or
+    theirs (listed under its commitment, where the promise is the next step; theirs stays
+    pending through its grace day, its card saying to give them another day, while the plan's
+    contact falls due at its end). One rule for Today's section, its count, its "see all"
+    page, the API and `fairchase agenda`."""
     promised = Commitment.objects.filter(
-        lead=OuterRef("pk"),
-        state=Commitment.State.PENDING,
-        by=Commitment.By.US,
-        due_at__lte=eod,
+        lead=OuterRef("pk"), state=Commitment.State.PENDING, due_at__lte=eod
     )
     return (
         leads.filter(CONTACT_TERM, next_due__lte=eod)

@@ -125,3 +125,13 @@ def test_no_lead_with_a_promise_still_ahead_is_let_go(promised, raw, crowd):
         lead = by_id[decision["id"]]
         if _pending_in_future(lead, RANDOM_NOW) and not must_not_contact(lead):
             assert decision["action"] != "stop", (lead, decision)
+
+
+def test_during_their_grace_day_the_reason_says_they_have_not():
+    promise = {"due": THURSDAY, "by": "lead", "what": "Send us the floor plan"}
+    decision = _decide(_dana(commitment=promise), now=THURSDAY + timedelta(hours=2))
+    assert decision["action"] == "contact", decision
+    assert decision["reason"].startswith(
+        "Call Fri 09:30: they promised to be in touch by Thu 10 Dec 09:30 and have not; giving"
+        " them a day's grace. Only then does the value decide"
+    ), decision["reason"]

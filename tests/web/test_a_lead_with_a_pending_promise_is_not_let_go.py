@@ -7,7 +7,7 @@ its due time), and only then does the plan's value decide."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
 
@@ -78,3 +78,29 @@ def test_our_promise_keeps_the_lead_off_let_go_and_on_its_commitment(client, ali
     assert not _let_go(client, alice, lead, now)
     promise = Commitment.objects.get(lead=lead)
     assert promise.state == Commitment.State.PENDING
+
+
+def test_during_their_grace_day_the_lead_is_on_today_once_and_its_reason_says_so(
+    client, alice, make_lead, stop_clock
+):
+    """review22 #5: their promise, due yesterday 15:00, is still pending (an overdue card: give
+    them another day) while the plan's contact falls due today at 15:00. It was listed twice,
+    the card and a follow-up row, whose reason still said "waiting for that"."""
+    stop_clock(datetime(2030, 1, 8, 9, 0, tzinfo=UTC))  # a Tuesday morning: a contact day
+    lead = _dana(make_lead, alice)
+    due = datetime(2030, 1, 8, 15, 0, tzinfo=UTC)
+    actions.add_commitment(lead, by="lead", what="Send us the floor plan", due_at=due)
+    now = stop_clock(due + timedelta(hours=19))  # Wednesday 10:00, the grace day
+    assert actions.mark_missed_commitments() == 0
+    replan_all()
+    lead.refresh_from_db()
+    agenda = agenda_for(alice, now)
+    assert lead.next_action == "contact" and lead.next_due <= agenda.end_of_day, lead.next_due
+    assert [c.lead.pk for c in agenda.commitments] == [lead.pk]
+    assert agenda.commitments[0].overdue
+    assert lead.pk not in {r.lead.pk for r in agenda.followups + agenda.wings}
+    assert agenda.due_total == 0
+    assert "waiting for that" not in lead.plan_reason, lead.plan_reason
+    assert "to be in touch by Tue 8 Jan 15:00 and have not; giving them a day's grace." in (
+        lead.plan_reason
+    ), lead.plan_reason

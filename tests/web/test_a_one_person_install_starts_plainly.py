@@ -4,6 +4,7 @@ day that names the next follow-up rather than saying "add leads" beside a planne
 
 from __future__ import annotations
 
+import os
 import subprocess
 from io import StringIO
 from pathlib import Path
@@ -77,3 +78,21 @@ def test_the_terminal_says_add_leads_only_with_none(boss):
     out = StringIO()
     call_command("agenda", stdout=out)
     assert "Nothing to do: add leads" in out.getvalue()
+
+
+def test_make_first_user_without_a_terminal_says_how_to_make_the_account(tmp_path):
+    """newcomer69 #3: with no terminal (nohup, CI, docker exec without -t) Django's
+    createsuperuser said "You can run `manage.py createsuperuser`": there is no manage.py."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SQLITE_PATH")}
+    ran = subprocess.run(
+        ["make", "-s", "first-user", f"DATA_DIR={tmp_path}"],
+        cwd=ROOT,
+        env={**env, "DATA_DIR": str(tmp_path)},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+    )
+    assert ran.returncode == 0, ran
+    assert "manage.py" not in ran.stdout + ran.stderr, ran
+    assert "no terminal here to ask for it: run .venv/bin/fairchase createsuperuser" in ran.stdout
+    assert (tmp_path / "fairchase.sqlite3").exists()  # migrated there, not in the checkout
