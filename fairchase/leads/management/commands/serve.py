@@ -124,4 +124,7 @@ class Command(BaseCommand):
         command += ["-c", "python:fairchase.serve_gunicorn"]
         command += ["--workers", str(workers), "--threads", "4"]
         command += ["--access-logfile", "-" if settings.DEBUG else "/dev/null"]
+        # no control socket: every serve shared one path (~/.gunicorn/gunicorn.ctl), so one
+        # stopping removed another's, and nothing here uses gunicorn's control interface
+        command += ["--no-control-socket"]
         return subprocess.Popen(command, env=env)
