@@ -22,6 +22,7 @@ from ..same_person import (
     said_no_addresses,
     said_no_before,
     said_no_itself,
+    typed,
     who_said_no,
 )
 from .core import ActionError, _done, _lock, _transition, note_on_timeline
@@ -117,7 +118,7 @@ def confirm_address(lead: Lead, field: str, *, user=None) -> Lead:
     locked = _lock_in_order(lead, (field,))
     lead = locked[lead.pk]
     value = getattr(lead, field)
-    if not value or getattr(lead, f"typed_{field}") != value:
+    if not typed(lead, field):
         raise ActionError(f"The {field} of {lead.name} is not one only typed on a web form.")
     theirs(lead, (field,))
     shown = display_phone(value) if field == "phone" else value

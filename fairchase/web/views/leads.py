@@ -32,7 +32,7 @@ from fairchase.leads.people import (
     visible_leads,
 )
 from fairchase.leads.planning import reachable_channels
-from fairchase.leads.same_person import active_lead_of, lock_person
+from fairchase.leads.same_person import active_lead_of, lock_person, typed
 from fairchase.leads.search import search
 
 from ..agenda import OUTCOME_BUTTONS, row_for
@@ -185,7 +185,6 @@ def _addresses(lead) -> list[dict]:
         usable = value and note != NOT_TO_BE_CONTACTED
         shown = display_phone(value) if scheme == "tel" and value else value
         link = f"{scheme}:{value}" if usable else None
-        typed = bool(value) and getattr(lead, f"typed_{field}") == value
         out.append(
             {
                 "label": label,
@@ -193,7 +192,7 @@ def _addresses(lead) -> list[dict]:
                 "value": shown,
                 "link": link,
                 "note": note,
-                "typed": typed,
+                "typed": typed(lead, field),
             }
         )
     return out
