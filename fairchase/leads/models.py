@@ -283,8 +283,8 @@ class Lead(models.Model):
     )
     # The addresses a public post typed (anyone may type anyone's): while the lead still has
     # one, nobody has shown it is theirs, and an opt-out is never spread through it, unless
-    # it came through that address (`actions.opt_out`'s `through`). Edited to another
-    # value, the address is the editor's word.
+    # it came through that address (`actions.opt_out`'s `shown`) or the team confirmed it
+    # (`actions.confirm_address`). Edited to another value, the address is the editor's word.
     typed_email = models.EmailField(blank=True, editable=False)
     typed_phone = models.CharField(max_length=32, blank=True, editable=False)
     source = models.CharField(max_length=64, default="web_form")

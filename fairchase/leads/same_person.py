@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from .models import ACTIVE_STATUSES, Lead, Status, StatusChange, Suppression
 from .names import name_parts
@@ -81,13 +81,29 @@ def same_person_by_phone(known: Lead, other: Lead) -> bool:
     return _no_real_name(other) or _names_match(known.name, other.name)
 
 
+# The one rule of a public post's addresses, for a record (`typed`, `own_addresses`) and
+# for a query (`owned`): an address still equal to its `typed_*` field is not known to be
+# the person's (anyone may type a customer's number). An opt-out neither suppresses it nor
+# follows it to another record, and an opted-out record's makes no later record a person
+# who said no. It stops being only typed when shown theirs (`actions.optout.theirs`: an
+# opt-out through it, one of the team's, `actions.confirm_address`) or edited to another.
+
+
+def typed(lead: Lead, field: str) -> bool:
+    """Whether the lead's `field` ("email", "phone") is an address a public post only typed."""
+    value = getattr(lead, field)
+    return bool(value) and getattr(lead, f"typed_{field}") == value
+
+
 def own_addresses(lead: Lead) -> list[str]:
-    """The lead's addresses known to be its person's: all but one still as a public post
-    typed it (`Lead.typed_email`, `typed_phone`: anyone may type a customer's number), which
-    an opt-out neither suppresses nor follows to another record, and which makes no later
-    record a person who said no."""
-    pairs = ((lead.email, lead.typed_email), (lead.phone, lead.typed_phone))
-    return [value for value, typed in pairs if value and value != typed]
+    """The lead's addresses known to be its person's: all but those a post only typed."""
+    return [getattr(lead, f) for f in ("email", "phone") if getattr(lead, f) and not typed(lead, f)]
+
+
+def owned(leads, field: str, values):
+    """Those of `leads` whose `field` is one of these (normalised) addresses and is known to
+    be their person's (not one a public post only typed)."""
+    return leads.filter(**{f"{field}__in": list(values)}).exclude(**{f"typed_{field}": F(field)})
 
 
 def lock_person(email: str, phone: str) -> None:
@@ -216,8 +232,7 @@ def said_no_addresses(lead: Lead) -> list[str]:
     said_no = Lead.objects.filter(status=Status.OPTED_OUT).exclude(pk=lead.pk)
     found = []
     if lead.email and (
-        opted.filter(value=lead.email).exists()
-        or said_no.filter(email=lead.email).exclude(typed_email=lead.email).exists()
+        opted.filter(value=lead.email).exists() or owned(said_no, "email", [lead.email]).exists()
     ):
         found.append(lead.email)
     if lead.phone and _said_no_on_phone(lead, opted, said_no):
@@ -227,7 +242,7 @@ def said_no_addresses(lead: Lead) -> list[str]:
 
 def _said_no_on_phone(lead: Lead, opted, said_no) -> bool:
     """`said_no_addresses` for the lead's phone number."""
-    others = said_no_themselves(said_no.filter(phone=lead.phone).exclude(typed_phone=lead.phone))
+    others = said_no_themselves(owned(said_no, "phone", [lead.phone]))
     if opted.filter(value=lead.phone).exists():
         return not others.exists() or any(same_person_by_phone(o, lead) for o in others)
     # an opted-out record whose addresses were never suppressed (data from before the
@@ -263,11 +278,9 @@ def said_no_at(values) -> set[str]:
         return set()
     opted = Suppression.objects.filter(value__in=values, reason="opt-out")
     found = set(opted.values_list("value", flat=True))
-    said_no = Lead.objects.filter(
-        Q(email__in=values) | Q(phone__in=values), status=Status.OPTED_OUT
-    )
-    for email, phone, *typed in said_no.values_list("email", "phone", "typed_email", "typed_phone"):
-        found |= ({email, phone} - set(typed)) & values
+    said_no = Lead.objects.filter(status=Status.OPTED_OUT)
+    for field in ("email", "phone"):
+        found |= set(owned(said_no, field, values).values_list(field, flat=True))
     return found
 
 

@@ -30,6 +30,11 @@ urlpatterns = [
     path("leads/<int:pk>/won/", lead_actions.lead_won, name="lead_won"),
     path("leads/<int:pk>/lost/", lead_actions.lead_lost, name="lead_lost"),
     path("leads/<int:pk>/opt-out/", lead_actions.lead_opt_out, name="lead_opt_out"),
+    path(
+        "leads/<int:pk>/confirm-address/",
+        lead_actions.lead_confirm_address,
+        name="lead_confirm_address",
+    ),
     path("leads/<int:pk>/reassign/", lead_actions.lead_reassign, name="lead_reassign"),
     path(
         "commitments/<int:commitment_pk>/resolve/",

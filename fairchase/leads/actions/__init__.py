@@ -52,7 +52,7 @@ from .enquiries import (
     refuse_unconfirmed_edit,
     update_lead,
 )
-from .optout import honour_opt_out, opt_out, suppress, why_said_no
+from .optout import confirm_address, honour_opt_out, opt_out, suppress, why_said_no
 from .status import (
     DUE_FUTURE_DAYS,
     DUE_PAST_DAYS,
@@ -73,6 +73,7 @@ from .status import (
 )
 
 __all__ = [
+    "confirm_address",
     "CARRIED_STATUSES",
     "REASSIGNED",
     "COMMITMENT_MATCH_HOURS",

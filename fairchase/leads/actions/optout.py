@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from ... import clock
 from ..models import ACTIVE_STATUSES, Commitment, Lead, Status, Suppression
+from ..normalize import display_phone
+from ..people import display_name
 from ..same_person import (
     SAID_NO_BEFORE,
     SAID_NO_ITSELF,
@@ -20,9 +22,10 @@ from ..same_person import (
     said_no_addresses,
     said_no_before,
     said_no_itself,
+    typed,
     who_said_no,
 )
-from .core import _done, _lock, _transition, note_on_timeline
+from .core import ActionError, _done, _lock, _transition, note_on_timeline
 
 
 @transaction.atomic
@@ -99,6 +102,33 @@ def theirs(lead: Lead, shown: tuple[str, ...] | None, *, save: bool = True) -> N
         setattr(lead, name, "")
     if cleared and save:
         lead.save(update_fields=cleared)
+
+
+@transaction.atomic
+def confirm_address(lead: Lead, field: str, *, user=None) -> Lead:
+    """A person of ours vouches that the `field` ("email", "phone") a public post typed is
+    the person's (they talked with them on it): it is no longer only typed, so their
+    opt-out, taken already or later, suppresses it and follows it to their other records
+    and to records made later (`theirs`). Only ever said by a person: a call or a reply on
+    the address shows it reaches someone, not that the one who posted is that someone (a
+    stranger may type a customer's number beside his own email). A timeline row says who."""
+    if field not in ("email", "phone"):
+        raise ActionError(f"No such address to confirm: {field!r}.")
+    caller = lead
+    locked = _lock_in_order(lead, (field,))
+    lead = locked[lead.pk]
+    value = getattr(lead, field)
+    if not typed(lead, field):
+        raise ActionError(f"The {field} of {lead.name} is not one only typed on a web form.")
+    theirs(lead, (field,))
+    shown = display_phone(value) if field == "phone" else value
+    who = f" ({display_name(user)})" if user is not None else ""
+    note_on_timeline(lead, f"Confirmed the {field} {shown} is theirs{who}", user=user)
+    if lead.status == Status.OPTED_OUT:  # their opt-out now reaches this address too
+        _suppress(lead, None, "opt-out")
+        reason = f"Opted out; the {field} {shown} confirmed as theirs"
+        _opt_out_other_records(lead, reason, user, timezone.now(), locked)
+    return _done(lead, "updated", caller=caller)
 
 
 def _opt_out_other_records(

@@ -260,6 +260,22 @@ def lead_opt_out(request, pk):
 
 @require_POST
 @web_view
+def lead_confirm_address(request, pk):
+    """ "It is theirs": the owner vouches that an address a public post typed is the
+    person's (`actions.confirm_address`), so their opt-out reaches it."""
+    lead = lead_or_404(request.user, pk)
+    field = request.POST.get("field", "")
+    _run(
+        request,
+        lead,
+        lambda: actions.confirm_address(lead, field, user=request.user),
+        f"{lead.name}: the {field} is confirmed as theirs.",
+    )
+    return _back(lead)
+
+
+@require_POST
+@web_view
 def lead_reassign(request, pk):
     """Admins only: give the lead to someone else on the team."""
     lead = lead_or_404(request.user, pk)

@@ -32,7 +32,7 @@ from fairchase.leads.people import (
     visible_leads,
 )
 from fairchase.leads.planning import reachable_channels
-from fairchase.leads.same_person import active_lead_of, lock_person
+from fairchase.leads.same_person import active_lead_of, lock_person, typed
 from fairchase.leads.search import search
 
 from ..agenda import OUTCOME_BUTTONS, row_for
@@ -174,15 +174,27 @@ def lead_page(request, lead, **refused):
 
 def _addresses(lead) -> list[dict]:
     """The lead page's Phone and Email: the value shown, its link (None when nobody may
-    use it) and its note in words (`words.address_note`)."""
+    use it), its note in words (`words.address_note`) and whether a public post only
+    typed it (`typed`: the page offers to confirm it is theirs)."""
     blocked = Suppression.among([lead])
     out = []
-    for label, value, scheme in (("Phone", lead.phone, "tel"), ("Email", lead.email, "mailto")):
+    rows = (("Phone", "phone", "tel"), ("Email", "email", "mailto"))
+    for label, field, scheme in rows:
+        value = getattr(lead, field)
         note = address_note(lead, value in blocked) if value else ""
         usable = value and note != NOT_TO_BE_CONTACTED
         shown = display_phone(value) if scheme == "tel" and value else value
         link = f"{scheme}:{value}" if usable else None
-        out.append({"label": label, "value": shown, "link": link, "note": note})
+        out.append(
+            {
+                "label": label,
+                "field": field,
+                "value": shown,
+                "link": link,
+                "note": note,
+                "typed": typed(lead, field),
+            }
+        )
     return out
 
 
