@@ -96,14 +96,45 @@ def make_lead(db):
 def stop_clock(monkeypatch):
     """`stop_clock(at)` stops the app's clock (`django.utils.timezone.now`) at an aware
     moment, so a test of what a given day looks like (a Sunday, a Tuesday evening) holds
-    whenever it runs; returns `at`."""
+    whenever it runs; returns `at`. A model field whose default is `timezone.now` holds the
+    real function (bound at import), so those fields default to `at` too: a row made while
+    the clock is stopped is stamped with the stopped time, not the machine's."""
+    from django.apps import apps
     from django.utils import timezone
+
+    real_now = timezone.now
+    stamped = [
+        field
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if field.default is real_now
+    ]
 
     def stop(at):
         monkeypatch.setattr(timezone, "now", lambda: at)
+        for field in stamped:
+            monkeypatch.setattr(field, "get_default", lambda: at)
         return at
 
     return stop
+
+
+@pytest.fixture
+def cli(capsys):
+    """`cli(*args)` runs the `fairchase` command in this process, as a person would type it:
+    returns (exit code, what it printed, what it printed as errors)."""
+    from fairchase.cli import main
+
+    def run(*args) -> tuple[int, str, str]:
+        code = 0
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = exc.code or 0
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from fairchase.cli import main
-
 REFUSED = [
     (("send_outbox", "--idle", "-1", "--iterations", "1"), "argument --idle: must be from 0"),
     (("send_outbox", "--idle", "nan"), "argument --idle: must be a number, not 'nan'"),
@@ -34,20 +32,10 @@ REFUSED = [
 ]
 
 
-def _run(capsys, *args) -> tuple[int, str, str]:
-    code = 0
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = exc.code or 0
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(("args", "said"), REFUSED, ids=[" ".join(a) for a, _ in REFUSED])
-def test_a_number_a_command_cannot_use_is_refused_before_it_runs(capsys, args, said):
-    code, out, err = _run(capsys, *args)
+def test_a_number_a_command_cannot_use_is_refused_before_it_runs(cli, args, said):
+    code, out, err = cli(*args)
     last = err.strip().splitlines()[-1]
     assert code == 2 and out == "" and "Traceback" not in err
     assert last.startswith(f"fairchase {args[0]}: error: ") and said in last, last
@@ -55,16 +43,16 @@ def test_a_number_a_command_cannot_use_is_refused_before_it_runs(capsys, args, s
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("port", ["99999", "0", "²"])
-def test_a_port_no_server_can_listen_on_is_one_line(capsys, port):
-    code, out, err = _run(capsys, "serve", "--addr", f"127.0.0.1:{port}", "--no-worker")
+def test_a_port_no_server_can_listen_on_is_one_line(cli, port):
+    code, out, err = cli("serve", "--addr", f"127.0.0.1:{port}", "--no-worker")
     assert code == 1 and out == "" and err.count("\n") == 1 and "Traceback" not in err
     assert err.startswith("fairchase serve: ") and "(for example 127.0.0.1:8000)" in err
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_bounds_themselves_are_taken(capsys, alice, make_lead):
+def test_the_bounds_themselves_are_taken(cli, alice, make_lead):
     make_lead(alice)
-    code, out, _ = _run(capsys, "send_outbox", "--idle", "0", "--iterations", "1")
+    code, out, _ = cli("send_outbox", "--idle", "0", "--iterations", "1")
     assert code == 0 and out.startswith("send_outbox: 0 message(s) handled")
-    code, out, _ = _run(capsys, "agenda", "--user", "alice", "--width", "40")
+    code, out, _ = cli("agenda", "--user", "alice", "--width", "40")
     assert code == 0 and "Today for" in out

@@ -8,23 +8,11 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from fairchase.cli import main
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(capsys, *args):
-    code = 0
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = exc.code or 0
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def test_fairchase_help_lists_its_own_commands_first_each_with_one_line(capsys):
-    code, out, _ = run(capsys, "--help")
+def test_fairchase_help_lists_its_own_commands_first_each_with_one_line(cli):
+    code, out, _ = cli("--help")
     assert code == 0 and out.startswith("Fairchase: ")
     commands = [line.split()[0] for line in out.splitlines() if line.startswith("  ")]
     assert commands[:6] == ["serve", "demo", "agenda", "log", "import", "export"]
@@ -36,21 +24,21 @@ def test_fairchase_help_lists_its_own_commands_first_each_with_one_line(capsys):
     assert "fairchase help --all" in out
 
 
-def test_fairchase_help_all_still_lists_djangos_commands(capsys):
-    code, out, _ = run(capsys, "help", "--all")
+def test_fairchase_help_all_still_lists_djangos_commands(cli):
+    code, out, _ = cli("help", "--all")
     assert code == 0 and "startproject" in out and "createsuperuser" in out
 
 
-def test_a_report_into_a_missing_directory_is_one_line(db, capsys):
-    code, out, err = run(capsys, "report", "--html", "/no/such/dir/x.html")
+def test_a_report_into_a_missing_directory_is_one_line(db, cli):
+    code, out, err = cli("report", "--html", "/no/such/dir/x.html")
     assert code == 1 and err.strip().count("\n") == 0
     assert "No such file or directory: /no/such/dir/x.html" in err and "Traceback" not in err + out
 
 
-def test_a_backtest_on_a_spreadsheet_says_so_at_once(db, capsys, tmp_path):
+def test_a_backtest_on_a_spreadsheet_says_so_at_once(db, cli, tmp_path):
     path = tmp_path / "leads.csv"
     path.write_text("name,email\n" + "".join(f"P{i},p{i}@example.com\n" for i in range(300)))
-    code, out, err = run(capsys, "backtest", str(path))
+    code, out, err = cli("backtest", str(path))
     assert code == 2
     assert (
         (out + err).count("\n") <= 1
@@ -100,19 +88,19 @@ def test_make_help_describes_fairchase_first_and_make_lint_checks_formatting():
         assert path in clean
 
 
-def test_a_backtest_prints_a_file_name_as_written_never_as_terminal_markup(db, capsys, tmp_path):
+def test_a_backtest_prints_a_file_name_as_written_never_as_terminal_markup(db, cli, tmp_path):
     missing = tmp_path / "[/red]history[bold].jsonl"
-    code, out, err = run(capsys, "backtest", str(missing))
+    code, out, err = cli("backtest", str(missing))
     assert code == 2 and f"Cannot read {missing}" in " ".join((out + err).split())
 
 
 def test_a_backtest_of_a_history_with_no_usable_leads_is_refused(
-    transactional_db, capsys, tmp_path
+    transactional_db, capsys, cli, tmp_path
 ):
     for body in ("", "\n\n", '{"id": 1}\n', '{"id": 2}\n{oops\n'):
         history = tmp_path / "history.jsonl"
         history.write_text(body)
-        code, out, err = run(capsys, "backtest", str(history), "--no-plots")
+        code, out, err = cli("backtest", str(history), "--no-plots")
         assert code == 1 and "No usable leads in the history." in out + err, body
         with pytest.raises(CommandError) as refused:
             call_command("backtest", str(history), "--no-plots")
@@ -120,8 +108,8 @@ def test_a_backtest_of_a_history_with_no_usable_leads_is_refused(
         capsys.readouterr()
 
 
-def test_a_simulation_of_a_world_that_does_not_exist_is_refused(transactional_db, capsys):
-    code, out, err = run(capsys, "simulate", "--world", "no-such-world", "--no-plots")
+def test_a_simulation_of_a_world_that_does_not_exist_is_refused(transactional_db, cli):
+    code, out, err = cli("simulate", "--world", "no-such-world", "--no-plots")
     assert code == 2, out + err
     from fairchase.leads.management.commands.simulate import Command
 
@@ -130,11 +118,11 @@ def test_a_simulation_of_a_world_that_does_not_exist_is_refused(transactional_db
     assert refused.value.returncode == 2
 
 
-def test_a_refused_export_says_fairchase_export_as_its_other_errors_do(db, capsys, tmp_path):
-    code, out, err = run(capsys, "export", "leads", str(tmp_path / "x.txt"))
+def test_a_refused_export_says_fairchase_export_as_its_other_errors_do(db, cli, tmp_path):
+    code, out, err = cli("export", "leads", str(tmp_path / "x.txt"))
     assert code == 1 and out == ""
     assert err == "fairchase export: Name the file .csv or .xlsx (or .jsonl for history).\n"
-    code, out, err = run(capsys, "export", "leads", str(tmp_path / "no" / "x.csv"))
+    code, out, err = cli("export", "leads", str(tmp_path / "no" / "x.csv"))
     assert code == 1 and err.startswith("fairchase export: No such file or directory")
-    code, out, err = run(capsys, "report", "--from", "yesterday")
+    code, out, err = cli("report", "--from", "yesterday")
     assert code == 1 and err == "fairchase report: Dates must look like 2026-01-31.\n", err

@@ -18,7 +18,6 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from fairchase.cli import main
 from fairchase.intake.importer import import_file
 from fairchase.intake.models import ImportedRecord
 from fairchase.leads import actions
@@ -28,12 +27,11 @@ from fairchase.leads.planning import default_revisit
 NAMES = ("Hana Won", "Gus Lost", "Emil Closed", "Vic Engaged", "Ola Open")
 
 
-def run(capsys, *args) -> str:
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        assert not exc.code, capsys.readouterr().err
-    return capsys.readouterr().out
+def run(cli, *args) -> str:
+    """The command's output, once it has succeeded."""
+    code, out, err = cli(*args)
+    assert not code, err
+    return out
 
 
 def _zone(name: str) -> None:
@@ -43,7 +41,7 @@ def _zone(name: str) -> None:
 
 
 @pytest.fixture
-def exported(transactional_db, alice, make_lead, tmp_path, capsys):
+def exported(transactional_db, alice, make_lead, tmp_path, cli):
     """The old install's book (its business in Chicago), exported, then a new install: no
     leads, no links, its business in UTC (as a new install starts)."""
     _zone("America/Chicago")
@@ -57,8 +55,8 @@ def exported(transactional_db, alice, make_lead, tmp_path, capsys):
     actions.log_attempt(engaged, "call", "talked", user=alice)
     assert Lead.objects.get(pk=engaged.pk).status == Status.ENGAGED
     leads, history = tmp_path / "leads.csv", tmp_path / "history.jsonl"
-    run(capsys, "export", "leads", str(leads))
-    run(capsys, "export", "history", str(history))
+    run(cli, "export", "leads", str(leads))
+    run(cli, "export", "history", str(history))
     arrived = dict(Lead.objects.values_list("name", "created_at"))
     Lead.objects.all().delete()
     ImportedRecord.objects.all().delete()
@@ -70,9 +68,9 @@ def _statuses() -> dict[str, str]:
     return dict(Lead.objects.values_list("name", "status"))
 
 
-def test_finished_leads_stay_finished_and_nobody_is_told_to_chase_them(exported, alice, capsys):
+def test_finished_leads_stay_finished_and_nobody_is_told_to_chase_them(exported, alice, cli):
     leads, _, arrived = exported
-    out = run(capsys, "import", str(leads), "--owner", "alice")
+    out = run(cli, "import", str(leads), "--owner", "alice")
     assert "5 leads were created" in out, out
     assert _statuses() == {
         "Hana Won": Status.WON,
@@ -86,44 +84,44 @@ def test_finished_leads_stay_finished_and_nobody_is_told_to_chase_them(exported,
     won = Lead.objects.get(name="Hana Won")
     assert won.won_value == Decimal("2000.00")  # its value; the history brings the deal's
     assert StatusChange.objects.filter(lead=won, reason="Imported: Won in the exported book")
-    agenda = run(capsys, "agenda", "--user", "alice", "--width", "200")
+    agenda = run(cli, "agenda", "--user", "alice", "--width", "200")
     assert "Ola Open" in agenda and "Vic Engaged" in agenda
     assert not any(name in agenda for name in ("Hana Won", "Gus Lost", "Emil Closed")), agenda
 
 
-def test_the_history_joins_the_leads_the_leads_file_brought_in(exported, alice, capsys):
+def test_the_history_joins_the_leads_the_leads_file_brought_in(exported, alice, cli):
     leads, history, _ = exported
-    run(capsys, "import", str(leads), "--owner", "alice")
-    out = run(capsys, "import", "--history", str(history), "--owner", "alice")
+    run(cli, "import", str(leads), "--owner", "alice")
+    out = run(cli, "import", "--history", str(history), "--owner", "alice")
     assert "0 leads were created, 3 updated" in out, out
     assert sorted(Lead.objects.values_list("name", flat=True)) == sorted(NAMES)
     won = Lead.objects.get(name="Hana Won")
     assert (won.status, won.won_value, won.attempt_count) == (Status.WON, Decimal("1500"), 2)
     assert list(won.attempts.values_list("outcome", flat=True)) == ["no_answer", "replied"]
     assert Lead.objects.get(name="Gus Lost").attempts.count() == 1
-    again = run(capsys, "import", "--history", str(history), "--owner", "alice")
+    again = run(cli, "import", "--history", str(history), "--owner", "alice")
     assert "0 leads were created, 0 updated, 3 unchanged" in again, again
     assert Attempt.objects.count() == 4  # Hana's two, Gus's and Emil's one each
 
 
-def test_a_dry_run_says_each_finished_lead_would_stay_finished(exported, alice, capsys):
+def test_a_dry_run_says_each_finished_lead_would_stay_finished(exported, alice, cli):
     leads, _, _ = exported
-    out = run(capsys, "import", str(leads), "--owner", "alice", "--dry-run")
+    out = run(cli, "import", str(leads), "--owner", "alice", "--dry-run")
     assert "Hana Won: would come in Won, as in the file." in out, out
     assert "Gus Lost: would come in Lost, as in the file." in out
     assert not Lead.objects.exists()
 
 
-def test_an_id_from_another_system_joins_no_lead_of_ours(exported, alice, capsys, tmp_path):
+def test_an_id_from_another_system_joins_no_lead_of_ours(exported, alice, cli, tmp_path):
     leads, history, _ = exported
-    run(capsys, "import", str(leads), "--owner", "alice")
+    run(cli, "import", str(leads), "--owner", "alice")
     theirs = tmp_path / "theirs.jsonl"
     lines = [json.loads(line) for line in history.read_text().splitlines()]
     for rec in lines:  # another system's past leads, whose ids happen to equal ours
         rec.pop("fairchase_id")
         rec["created_at"] = timezone.now().replace(year=2024).isoformat()
     theirs.write_text("".join(json.dumps(rec) + "\n" for rec in lines))
-    out = run(capsys, "import", "--history", str(theirs), "--owner", "alice")
+    out = run(cli, "import", "--history", str(theirs), "--owner", "alice")
     assert "3 leads were created, 0 updated" in out, out  # theirs, stored as their own
     assert Lead.objects.get(name="Hana Won").attempt_count == 0  # not joined to Hana
 
@@ -165,23 +163,22 @@ def test_revisit_and_nurture_without_consent_say_what_they_became(transactional_
 
 @pytest.mark.parametrize("kind", ["attempts", "commitments"])
 def test_an_attempts_or_commitments_export_is_refused_with_where_to_go(
-    transactional_db, alice, make_lead, capsys, tmp_path, kind
+    transactional_db, alice, make_lead, cli, tmp_path, kind
 ):
     lead = make_lead(alice, name="Ann Tried")
     actions.log_attempt(lead, "call", "no_answer", user=alice)
     actions.add_commitment(lead, by="us", what="Call back", due_at=timezone.now())
     path = tmp_path / f"{kind}.csv"
-    run(capsys, "export", kind, str(path))
-    with pytest.raises(SystemExit) as exit:
-        main(["import", str(path), "--owner", "alice"])
-    err = capsys.readouterr().err.strip().splitlines()[-1]
-    assert exit.value.code == 1 and f"this is Fairchase's {kind} export" in err, err
+    run(cli, "export", kind, str(path))
+    code, _, err = cli("import", str(path), "--owner", "alice")
+    err = err.strip().splitlines()[-1]
+    assert code == 1 and f"this is Fairchase's {kind} export" in err, err
     assert "fairchase import --history" in err and "fairchase backup" in err
     assert Lead.objects.count() == 1
 
 
 def test_a_lead_whose_past_came_from_another_system_joins_on_its_fairchase_id(
-    transactional_db, alice, capsys, tmp_path
+    transactional_db, alice, cli, tmp_path
 ):
     past = tmp_path / "crm.jsonl"  # the old install learned its past from a CRM's file
     tries = [{"at": "2026-03-02T15:00:00+00:00", "channel": "call", "outcome": "no_answer"}]
@@ -198,14 +195,14 @@ def test_a_lead_whose_past_came_from_another_system_joins_on_its_fairchase_id(
         )
         + "\n"
     )
-    run(capsys, "import", "--history", str(past), "--owner", "alice")
+    run(cli, "import", "--history", str(past), "--owner", "alice")
     leads, history = tmp_path / "leads.csv", tmp_path / "history.jsonl"
-    run(capsys, "export", "leads", str(leads))
-    run(capsys, "export", "history", str(history))
+    run(cli, "export", "leads", str(leads))
+    run(cli, "export", "history", str(history))
     assert json.loads(history.read_text())["id"] == "crm-42"  # its id in the CRM, kept
     Lead.objects.all().delete()
-    run(capsys, "import", str(leads), "--owner", "alice")
-    out = run(capsys, "import", "--history", str(history), "--owner", "alice")
+    run(cli, "import", str(leads), "--owner", "alice")
+    out = run(cli, "import", "--history", str(history), "--owner", "alice")
     assert "0 leads were created, 1 updated" in out, out
     [cleo] = Lead.objects.all()
     assert (cleo.name, cleo.status, cleo.attempt_count) == ("Cleo Past", Status.LOST, 1)
@@ -221,26 +218,26 @@ def _joins(history) -> list:
     return [(linked[r["id"]], r) for r in batch if r["id"] in linked]
 
 
-def test_past_tries_join_through_an_action_that_counts_the_event(exported, alice, capsys):
+def test_past_tries_join_through_an_action_that_counts_the_event(exported, alice, cli):
     """The join is a change of the lead like any other (`actions.add_past_tries`): its event
     count moves, so a plan computed from the lead without its tries is not kept."""
     leads, history, _ = exported
-    run(capsys, "import", str(leads), "--owner", "alice")
+    run(cli, "import", str(leads), "--owner", "alice")
     before = dict(Lead.objects.values_list("name", "events"))
-    run(capsys, "import", "--history", str(history), "--owner", "alice")
+    run(cli, "import", "--history", str(history), "--owner", "alice")
     after = dict(Lead.objects.values_list("name", "events"))
     for name in ("Hana Won", "Gus Lost", "Emil Closed"):
         assert after[name] > before[name], name
 
 
-def test_two_imports_of_one_history_at_once_add_its_tries_once(exported, alice, capsys):
+def test_two_imports_of_one_history_at_once_add_its_tries_once(exported, alice, cli):
     """Both read the leads before either joined (no tries yet): the second finds the tries
     there under the lead's lock and adds nothing. Before, every try was stored twice."""
     from fairchase.intake import restoring
     from fairchase.intake.report import ImportReport
 
     leads, history, _ = exported
-    run(capsys, "import", str(leads), "--owner", "alice")
+    run(cli, "import", str(leads), "--owner", "alice")
     first, second = _joins(history), _joins(history)
     joined = [restoring.join_history(pairs, alice, ImportReport()) for pairs in (first, second)]
     assert Attempt.objects.count() == 4
@@ -257,7 +254,7 @@ def _book(people: list[tuple[int, str, str]]) -> bytes:
     return (head + "\n".join(rows) + "\n").encode()
 
 
-def test_a_second_book_merged_in_is_stored_once(transactional_db, alice, capsys, tmp_path):
+def test_a_second_book_merged_in_is_stored_once(transactional_db, alice, cli, tmp_path):
     """Books A and B both number their leads from 1. B's history joins B's leads, not A's,
     and stores nobody a second time (before: B's leads got no link, A's having taken
     `fairchase:1`, and B's history stored Cat B and Dan B again)."""
@@ -285,7 +282,7 @@ def test_a_second_book_merged_in_is_stored_once(transactional_db, alice, capsys,
             for i, name, when in b
         )
     )
-    out = run(capsys, "import", "--history", str(history), "--owner", "alice")
+    out = run(cli, "import", "--history", str(history), "--owner", "alice")
     assert "0 leads were created, 2 updated" in out, out
     assert Lead.objects.count() == 4
     tried = dict(Lead.objects.values_list("name", "attempt_count"))
@@ -314,7 +311,7 @@ def test_our_lead_is_known_by_one_rule_of_arriving_together(alice, make_lead, la
 
 
 def test_a_history_record_won_finishes_an_open_lead_with_its_deals_value(
-    transactional_db, alice, capsys, tmp_path
+    transactional_db, alice, cli, tmp_path
 ):
     """The leads file left the lead open (its Status not read); the history says won, for
     5,000. Before, the lead was won at its Value, 100, the deal's amount dropped."""
@@ -333,7 +330,7 @@ def test_a_history_record_won_finishes_an_open_lead_with_its_deals_value(
     }
     history = tmp_path / "h.jsonl"
     history.write_text(json.dumps(rec) + "\n")
-    out = run(capsys, "import", "--history", str(history), "--owner", "alice")
+    out = run(cli, "import", "--history", str(history), "--owner", "alice")
     assert "0 leads were created, 1 updated" in out, out
     oda = Lead.objects.get()
     assert (oda.status, oda.won_value) == (Status.WON, Decimal("5000.00"))

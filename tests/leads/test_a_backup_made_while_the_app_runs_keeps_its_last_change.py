@@ -17,8 +17,6 @@ import sys
 import pytest
 from django.db import connection
 
-from fairchase.cli import main
-
 pytestmark = pytest.mark.slow
 
 MAKE_LEAD = """
@@ -83,16 +81,6 @@ def test_a_backup_taken_while_the_app_runs_holds_the_last_change_and_restores(tm
     assert opened.stdout.split() == ["200", "True", "True"], opened.stdout + opened.stderr
 
 
-def run(capsys, *args) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
 sqlite_only = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="SQLite's online backup (PostgreSQL: pg_dump)"
 )
@@ -100,26 +88,24 @@ sqlite_only = pytest.mark.skipif(
 
 @sqlite_only
 def test_the_backup_holds_what_the_app_just_wrote(
-    transactional_db, make_lead, alice, capsys, tmp_path
+    transactional_db, make_lead, alice, cli, tmp_path
 ):
     make_lead(alice, name="Just Written")
-    code, out, err = run(capsys, "backup", str(tmp_path / "b.sqlite3"))
+    code, out, err = cli("backup", str(tmp_path / "b.sqlite3"))
     assert code == 0 and err == "", err
     assert names(tmp_path / "b.sqlite3") == ["Just Written"]
     assert out.startswith(f"Backed up to {tmp_path / 'b.sqlite3'} (SQLite, ") and "1 lead)" in out
 
 
 @sqlite_only
-def test_an_existing_file_is_kept_unless_forced(
-    transactional_db, make_lead, alice, capsys, tmp_path
-):
+def test_an_existing_file_is_kept_unless_forced(transactional_db, make_lead, alice, cli, tmp_path):
     make_lead(alice, name="Just Written")
     target = tmp_path / "fairchase-backup.sqlite3"
     target.write_text("an older backup")
-    code, out, err = run(capsys, "backup", str(target))
+    code, out, err = cli("backup", str(target))
     assert code == 1 and err == f"fairchase backup: {target} exists: add --force to replace it.\n"
     assert target.read_text() == "an older backup"
-    code, out, err = run(capsys, "backup", str(target), "--force")
+    code, out, err = cli("backup", str(target), "--force")
     assert code == 0 and err == "", err
     assert names(target) == ["Just Written"] and "1 lead)" in out
 
@@ -132,8 +118,8 @@ def test_an_existing_file_is_kept_unless_forced(
         ("/proc/b.sqlite3", "/proc/b.sqlite3"),
     ],
 )
-def test_a_place_it_cannot_write_is_one_line(transactional_db, capsys, tmp_path, where, said):
-    code, out, err = run(capsys, "backup", where.format(tmp=tmp_path))
+def test_a_place_it_cannot_write_is_one_line(transactional_db, cli, tmp_path, where, said):
+    code, out, err = cli("backup", where.format(tmp=tmp_path))
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err + out, err
     assert err.startswith("fairchase backup: ") and said.format(tmp=tmp_path) in err, err
     assert list(tmp_path.iterdir()) == []  # no half-written copy left behind
@@ -143,9 +129,9 @@ def test_a_place_it_cannot_write_is_one_line(transactional_db, capsys, tmp_path,
     connection.vendor != "postgresql" or shutil.which("pg_restore") is None,
     reason="PostgreSQL with its client tools",
 )
-def test_postgresql_is_backed_up_with_pg_dump(transactional_db, make_lead, alice, capsys, tmp_path):
+def test_postgresql_is_backed_up_with_pg_dump(transactional_db, make_lead, alice, cli, tmp_path):
     make_lead(alice, name="Just Written")
-    code, out, err = run(capsys, "backup", str(tmp_path / "fairchase.dump"))
+    code, out, err = cli("backup", str(tmp_path / "fairchase.dump"))
     assert code == 0, err
     listed = subprocess.run(
         ["pg_restore", "--list", str(tmp_path / "fairchase.dump")], capture_output=True, text=True

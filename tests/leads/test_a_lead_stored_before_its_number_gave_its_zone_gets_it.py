@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.migrating import migrate, migrate_to_latest
 
 BEFORE = [("leads", "0010_lead_owner_status_covering")]
 AFTER = [("leads", "0011_lead_zone_from_number_abroad")]
@@ -28,20 +28,9 @@ PHONES = {
 }
 
 
-def _migrate(to):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(to)
-    return executor.loader.project_state(to).apps
-
-
-def _leaf():
-    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_gives_old_leads_the_zone_their_number_says(alice):
-    apps = _migrate(BEFORE)
+    apps = migrate(BEFORE)
     Lead = apps.get_model("leads", "Lead")
     made = {
         name: Lead.objects.create(
@@ -56,7 +45,7 @@ def test_the_migration_gives_old_leads_the_zone_their_number_says(alice):
         for name, (phone, zone) in PHONES.items()
     }
     try:
-        apps = _migrate(AFTER)
+        apps = migrate(AFTER)
         Lead, Change = apps.get_model("leads", "Lead"), apps.get_model("leads", "StatusChange")
         got = {name: Lead.objects.get(pk=pk) for name, pk in made.items()}
         assert {name: lead.timezone for name, lead in got.items()} == {
@@ -90,7 +79,7 @@ def test_the_migration_gives_old_leads_the_zone_their_number_says(alice):
             ),
         }
     finally:  # the latest schema again, for the tests that follow
-        _leaf()
+        migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -99,7 +88,7 @@ def test_the_worker_then_plans_the_lead_in_its_own_contact_hours(alice):
     from fairchase.leads.models import BusinessSettings
     from fairchase.leads.models import Lead as Today
 
-    apps = _migrate(BEFORE)
+    apps = migrate(BEFORE)
     Lead = apps.get_model("leads", "Lead")
     pk = Lead.objects.create(
         name="Renée Dubois",
@@ -111,7 +100,7 @@ def test_the_worker_then_plans_the_lead_in_its_own_contact_hours(alice):
         created_at=timezone.now() - timedelta(days=2),
     ).pk
     try:
-        _leaf()
+        migrate_to_latest()
         business = BusinessSettings.current()  # Auckland's 08:00-20:00 is 20:00-08:00 in Paris
         business.business_timezone = "Pacific/Auckland"
         business.save()
@@ -120,7 +109,7 @@ def test_the_worker_then_plans_the_lead_in_its_own_contact_hours(alice):
         assert lead.timezone == "Europe/Paris" and lead.next_action == "contact", lead.plan_reason
         assert 8 <= lead.next_due.astimezone(ZoneInfo("Europe/Paris")).hour < 20, lead.next_due
     finally:
-        _leaf()
+        migrate_to_latest()
 
 
 def test_the_migrations_reading_of_a_number_is_the_rules():

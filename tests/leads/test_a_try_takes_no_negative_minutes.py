@@ -9,20 +9,9 @@ import json
 
 import pytest
 
-from fairchase.cli import main
 from fairchase.intake.history import RecordError, parse_record
 from fairchase.leads import actions
 from fairchase.leads.models import Attempt
-
-
-def _run(capsys, *args) -> tuple[int, str, str]:
-    code = 0
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = exc.code or 0
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.mark.parametrize("minutes", [-3, -0.5, 601, 10_000, float("nan"), float("inf")])
@@ -41,11 +30,9 @@ def test_the_bounds_themselves_and_the_usual_are_logged(alice, make_lead, minute
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("minutes", ["-3", "-500", "1e9"])
-def test_the_command_line_refuses_them_in_one_line(capsys, alice, make_lead, minutes):
+def test_the_command_line_refuses_them_in_one_line(cli, alice, make_lead, minutes):
     lead = make_lead(alice)
-    code, out, err = _run(
-        capsys, "log", str(lead.pk), "--call", "--no-answer", "--minutes", minutes
-    )
+    code, out, err = cli("log", str(lead.pk), "--call", "--no-answer", "--minutes", minutes)
     assert code == 2 and out == "" and "Traceback" not in err
     last = err.strip().splitlines()[-1]  # after the usage, as argparse says "abc"
     assert last == f"fairchase log: error: argument --minutes: must be from 0 to 600, not {minutes}"

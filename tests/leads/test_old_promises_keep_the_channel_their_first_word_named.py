@@ -8,24 +8,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate, migrate_to_latest
 
 BEFORE = [("leads", "0006_commitment_channel")]
 AFTER = [("leads", "0007_commitment_channel_from_words")]
 DUE = datetime(2026, 12, 7, 16, 0, tzinfo=UTC)
 
 
-def _migrate(to):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(to)
-    return executor.loader.project_state(to).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_names_the_channel_the_first_word_named(alice):
-    apps = _migrate(BEFORE)
+    apps = migrate(BEFORE)
     Lead, Commitment = apps.get_model("leads", "Lead"), apps.get_model("leads", "Commitment")
     lead = Lead.objects.create(name="Otto Khan", email="otto@example.com", owner_id=alice.pk)
     made = {
@@ -41,7 +34,7 @@ def test_the_migration_names_the_channel_the_first_word_named(alice):
         ]
     }
     try:
-        apps = _migrate(AFTER)
+        apps = migrate(AFTER)
         Commitment = apps.get_model("leads", "Commitment")
         got = dict(Commitment.objects.values_list("pk", "channel"))
         assert {what: got[pk] for what, pk in made.items()} == {
@@ -54,4 +47,4 @@ def test_the_migration_names_the_channel_the_first_word_named(alice):
             "Call us with the floor plan": "",
         }
     finally:  # the latest schema again, for the tests that follow
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()

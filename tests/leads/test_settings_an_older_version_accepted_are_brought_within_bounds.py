@@ -6,8 +6,8 @@ Settings, until an owner saves them; a value within bounds is left as it was."""
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate, migrate_to_latest
 
 BEFORE = [("leads", "0011_lead_zone_from_number_abroad")]
 AFTER = [("leads", "0013_business_settings_within_bounds")]
@@ -17,13 +17,6 @@ SAID = (
     "Weekly cap was 0, below the minimum 1: set to 1. "
     "Minutes per text was 0.5, below the minimum 1: set to 1."
 )
-
-
-def _migrate(to):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(to)
-    return executor.loader.project_state(to).apps
 
 
 def _as_shown(settings) -> dict[str, str]:
@@ -39,14 +32,14 @@ def _as_shown(settings) -> dict[str, str]:
 def test_values_an_older_version_accepted_are_brought_within_bounds_and_said(client, boss):
     from fairchase.leads.models import BusinessSettings
 
-    apps = _migrate(BEFORE)
+    apps = migrate(BEFORE)
     Old = apps.get_model("leads", "BusinessSettings")
     Old.objects.all().delete()
     Old.objects.create(
         minutes_text=0.5, margin=0.0, max_attempts_per_week=0, hourly_cost=20_000, minutes_call=6
     )
     try:
-        _migrate(AFTER)
+        migrate(AFTER)
         stored = BusinessSettings.current()
         assert (stored.minutes_text, stored.margin, stored.max_attempts_per_week) == (1, 0.0001, 1)
         assert (stored.hourly_cost, stored.minutes_call) == (10_000, 6)
@@ -60,21 +53,21 @@ def test_values_an_older_version_accepted_are_brought_within_bounds_and_said(cli
         assert (saved.hourly_cost, saved.corrected) == (70, "")
         assert 'id="settings-corrected"' not in client.get("/settings/").content.decode()
     finally:  # the latest schema again, for the tests that follow
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)
 def test_settings_within_bounds_are_left_and_nothing_is_said():
     from fairchase.leads.models import BusinessSettings
 
-    apps = _migrate(BEFORE)
+    apps = migrate(BEFORE)
     Old = apps.get_model("leads", "BusinessSettings")
     Old.objects.all().delete()
     Old.objects.create(minutes_text=1, margin=0.35, hourly_cost=65)
     try:
-        _migrate(AFTER)
+        migrate(AFTER)
         stored = BusinessSettings.current()
         assert (stored.minutes_text, stored.margin, stored.hourly_cost) == (1, 0.35, 65)
         assert stored.corrected == ""
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate, migrate_to_latest
 
 # the lead book as it stood then too: rows are written with the models of that day
 BEFORE = [
@@ -22,15 +22,6 @@ AFTER = [
     ("leads", "0014_lead_typed_addresses"),
 ]
 WRITTEN = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
-
-
-def _migrate(to):
-    """Each app to its target in a plan of its own (Django runs a plan one way only)."""
-    for target in to:
-        executor = MigrationExecutor(connection)
-        executor.loader.build_graph()
-        executor.migrate([target])
-    return MigrationExecutor(connection).loader.project_state(to).apps
 
 
 def _old_rows(apps, alice, bob):
@@ -81,9 +72,9 @@ def test_a_message_queued_before_a_reassignment_by_username_is_cancelled(alice, 
     from fairchase.outreach.models import MessageChange, OutboundMessage
     from fairchase.outreach.refusals import refusal_to_send
 
-    made, handed = _old_rows(_migrate(BEFORE), alice, bob)
+    made, handed = _old_rows(migrate(BEFORE), alice, bob)
     try:
-        _migrate(AFTER)
+        migrate(AFTER)
         rows = OutboundMessage.objects.in_bulk(made.values())
         got = {what: (rows[pk].state, rows[pk].signed_by_id) for what, pk in made.items()}
         assert got == {
@@ -109,7 +100,7 @@ def test_a_message_queued_before_a_reassignment_by_username_is_cancelled(alice, 
             lead_id=handed, reason=f"2 queued messages cancelled. {why}"
         ).exists()
     finally:  # the latest schema again, for the tests that follow
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
 
 
 def _may_arrive_but_never_go_again(rows, made, person):

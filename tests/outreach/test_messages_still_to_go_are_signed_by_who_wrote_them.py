@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate, migrate_to_latest
 
 # the lead book as it stood then too: rows are written with the models of that day
 BEFORE = [("outreach", "0014_reply_template"), ("leads", "0013_business_settings_within_bounds")]
@@ -17,18 +17,9 @@ AFTER = [("outreach", "0015_outboundmessage_signed_by")]
 WRITTEN = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
-def _migrate(to):
-    """Each app to its target in a plan of its own (Django runs a plan one way only)."""
-    for target in to:
-        executor = MigrationExecutor(connection)
-        executor.loader.build_graph()
-        executor.migrate([target])
-    return MigrationExecutor(connection).loader.project_state(to).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_fills_who_signed_each_message_still_to_go(alice, bob, boss):
-    apps = _migrate(BEFORE)
+    apps = migrate(BEFORE)
     Lead, Change = apps.get_model("leads", "Lead"), apps.get_model("leads", "StatusChange")
     Message = apps.get_model("outreach", "OutboundMessage")
 
@@ -59,7 +50,7 @@ def test_the_migration_fills_who_signed_each_message_still_to_go(alice, bob, bos
         "failed, moved since": message(moved, 4, state="failed"),
     }
     try:
-        apps = _migrate(AFTER)
+        apps = migrate(AFTER)
         got = dict(
             apps.get_model("outreach", "OutboundMessage").objects.values_list("pk", "signed_by_id")
         )
@@ -70,4 +61,4 @@ def test_the_migration_fills_who_signed_each_message_still_to_go(alice, bob, bos
             "failed, moved since": alice.pk,
         }
     finally:  # the latest schema again, for the tests that follow
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
