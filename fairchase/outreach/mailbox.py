@@ -26,7 +26,7 @@ from fairchase.leads.models import BusinessSettings, Lead, Outcome, Status, Supp
 from fairchase.leads.normalize import InvalidContact, normalize_email
 from fairchase.leads.same_person import said_no_themselves
 
-from . import replies, replies_learning, senders
+from . import complaints, replies, replies_learning, senders
 from .inbound import record_inbound, unconfirmed_stop
 from .models import InboundMessage, MailboxCursor, OutboundMessage
 from .reading.quotes import body_text
@@ -202,12 +202,18 @@ def filed_at(msg: Message, received: datetime, lead: Lead | None, ours) -> datet
 def handle_mail(
     raw: bytes, fallback_key: str, received: datetime | None = None
 ) -> InboundMessage | None:
-    """Record one mailbox message (reply, bounce or unsubscribe); None if already handled."""
+    """Record one mailbox message (reply, bounce, spam complaint or unsubscribe); None if
+    already handled."""
     msg = parse(raw)
     received = received or timezone.now()
     key = str(msg.get("Message-ID") or "").strip() or fallback_key
     if InboundMessage.objects.filter(key=key[:255]).exists():
         return None
+    if complaints.is_complaint(msg):  # before bounces: a report from a postmaster address
+        reported, recipient = complaints.complained_of(msg)[1:]
+        ours = _our_message([reported] if reported else [])
+        lead = ours.lead if ours else _lead_by_address(recipient) if recipient else None
+        return complaints.handle_complaint(msg, key, received, ours, lead)
     if replies.is_bounce(msg):
         return handle_bounce(msg, key, received)
     sender = parseaddr(str(msg.get("From") or ""))[1]
