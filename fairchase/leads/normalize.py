@@ -34,10 +34,18 @@ NOT_TEXT = re.compile(
 )
 
 
+# The explicit direction controls (embeddings, overrides, isolates: U+202A-U+202E,
+# U+2066-U+2069). Letters carry their own direction (an Arabic or Hebrew name shows right to
+# left without them), and one left open in a name turns the text after it around wherever
+# the name is shown: "just sent an enquiry ((312) 555-0130)" read backwards in an alert.
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def clean_text(raw: str | None) -> str:
-    """Typed text as stored: without control characters (tab and line breaks kept) or
-    noncharacters, which nobody types and which would break a later export."""
-    return NOT_TEXT.sub("", raw or "")
+    """Typed text as stored: without control characters (tab and line breaks kept),
+    noncharacters or direction controls, which nobody types on purpose and which would break
+    a later export or turn around the text shown after them."""
+    return DIRECTION_CONTROLS.sub("", NOT_TEXT.sub("", raw or ""))
 
 
 # What shows nothing on a page: spaces of every kind (Zs, Zl, Zp), format characters (Cf:

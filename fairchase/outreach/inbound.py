@@ -15,7 +15,12 @@ from django.utils import timezone
 from fairchase import clock
 from fairchase.leads import actions, planning
 from fairchase.leads.models import Channel, Commitment, Lead, Status, Suppression
-from fairchase.leads.normalize import InvalidContact, normalize_email, normalize_phone
+from fairchase.leads.normalize import (
+    InvalidContact,
+    clean_text,
+    normalize_email,
+    normalize_phone,
+)
 from fairchase.leads.people import display_name
 
 from . import replies, replies_learning
@@ -52,9 +57,9 @@ def record_inbound(
                 key=key[:255],
                 lead=lead,
                 channel=channel,
-                sender=sender[:254],
-                subject=subject[:255],
-                text=reading.text[:20000],
+                sender=clean_text(sender)[:254],
+                subject=clean_text(subject)[:255],
+                text=clean_text(reading.text)[:20000],
                 received_at=received_at,
                 outbound=outbound,
                 kind=reading.kind if lead is not None else Kind.UNMATCHED,
