@@ -151,6 +151,8 @@ class Importer:
         self.unseen_said_no: dict = {}  # key -> an opted-out record outside the scope
         # lines of rows saying their person opted out: with an address or not (`said_no.honour_row`)
         self.said_no_lines: dict[int, str] = {}
+        # the timeline notes of addresses a row suppressed, for the lead it makes (`write_new`)
+        self.noted_lines: dict[int, list[str]] = {}
         # rows of our own export: the status a new lead keeps, the id it had (`restoring`)
         self.kept_lines: dict[int, str] = {}
         self.exported_ids: dict[int, int] = {}
@@ -351,6 +353,8 @@ class Importer:
         if not self.dry_run:
             imports.create_leads(leads, user=self.user, reason=self.reason)
             for line, lead in new:
+                for note in self.noted_lines.get(line, ()):
+                    actions.note_on_timeline(Lead.objects.get(pk=lead.id), note, user=self.user)
                 if line in self.said_no_lines:
                     said_no.opt_out_row(self.report, line, lead, self.user, False)
                 if lead.status == Status.OPTED_OUT:
@@ -391,10 +395,13 @@ class Importer:
             for problem in reading.warnings:
                 self.report.add_warning(row.line, f"{fields['name']}: {problem}")
             origin = self.origin(row.line)
+            noted: list[str] = []
             if said := said_no.honour_row(
-                self.report, row.line, fields, self.dry_run, origin, self.user
+                self.report, row.line, fields, self.dry_run, origin, self.user, noted
             ):
                 self.said_no_lines[row.line] = said
+            if noted:
+                self.noted_lines[row.line] = noted
             if kept := fields.pop("kept_status", ""):
                 self.kept_lines[row.line] = kept
             if "id" in fields:

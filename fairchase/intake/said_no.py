@@ -117,7 +117,13 @@ def suppressed_by(value: str, why: str, origin: str) -> str:
 
 
 def honour_row(
-    report: ImportReport, line: int, fields: dict, dry_run: bool, origin: str = "", user=None
+    report: ImportReport,
+    line: int,
+    fields: dict,
+    dry_run: bool,
+    origin: str = "",
+    user=None,
+    noted: list[str] | None = None,
 ) -> str:
     """A row that says nobody may contact someone (`said_no_cells`; taken out of `fields`):
     every address of an opted-out row is suppressed as an opt-out, before the row is
@@ -126,7 +132,9 @@ def honour_row(
     contacted cell names, or an unsubscribe or do-not-call column's yes, are suppressed, the
     lead kept; every lead holding one of them, whoever owns it, says so on its timeline
     (`suppressed_by`: `origin` names the import's line, `user` who ran it), the report
-    naming none of them. The rows another tool's column says no for are counted (`report.said_no`),
+    naming none of them (a lead the row makes is not stored yet: the notes are added to
+    `noted`, for the importer to write on its timeline once it is). The rows another
+    tool's column says no for are counted (`report.said_no`),
     on a dry run too, which does nothing else. Without this, our export imported into
     another install brought back everyone who had opted out as an open lead to call, and a
     cold list's unsubscribed people came in to be chased.
@@ -152,6 +160,8 @@ def honour_row(
             reason = "opt-out" if opted_out else said or NOT_TO_CONTACT
             note = suppressed_by(value, SUPPRESSED_WHY.get(reason, reason), origin)
             actions.suppress(value, kind, reason, said=note, user=user)
+            if note and noted is not None:
+                noted.append(note)
     if not opted_out:
         return ""
     return ADDRESSED if fields.get("email") or fields.get("phone") else ADDRESSLESS

@@ -90,3 +90,21 @@ def test_a_row_of_someone_who_opted_out_says_so_on_a_lead_holding_its_new_number
         f"line 2 of the import of cold.csv, by {display_name(alice)}."
     )
     assert "Pete" not in json.dumps(report.as_dict())
+
+
+def test_the_lead_the_row_makes_says_it_too(alice):
+    """The lead a new row makes holds the addresses its own columns said no to: its timeline
+    says so as a teammate's does (eval27 finding 3: it said only 'Imported from ...')."""
+    rows = "Name,Email,Phone,Unsubscribed from all email,Do Not Call\n"
+    rows += "Nia Newunsub,nia@example.com,+13125550191,yes,\nDan Nocall,,+13125550192,,x\n"
+    _import(alice, rows)
+    nia = visible_leads(alice).get(name="Nia Newunsub")
+    dan = visible_leads(alice).get(name="Dan Nocall")
+    origin = "of the import of cold.csv, by " + display_name(alice)
+    assert list(nia.status_changes.filter(reason__startswith="Not to").values_list("reason")) == [
+        (f"Not to be contacted at nia@example.com (unsubscribed from email): line 2 {origin}.",)
+    ]
+    assert list(dan.status_changes.filter(reason__startswith="Not to").values_list("reason")) == [
+        (f"Not to be contacted at +13125550192 (do not call): line 3 {origin}.",)
+    ]
+    assert "email" not in reachable_channels(nia)
