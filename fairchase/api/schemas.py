@@ -20,6 +20,7 @@ from fairchase.leads.models import (
     SOURCES,
     Commitment,
     Lead,
+    Suppression,
 )
 
 from .fields import Codes, Due, Happened, Line, Money, Name, Text
@@ -182,9 +183,17 @@ class LeadOut(Schema):
     next_due: datetime | None
     priority: float
     plan_reason: str
+    not_to_be_contacted: list[str] = Field(
+        description="The lead's addresses nobody may use ('email', 'phone'): the person "
+        "opted out, here or on another record, or the address bounced. A won customer who "
+        "opted out later keeps status 'won': check this before mailing or dialling anyone."
+    )
 
     @staticmethod
-    def of(lead: Lead) -> dict:
+    def of(lead: Lead, blocked: set[str] | None = None) -> dict:
+        """The lead as the API shows it; `blocked`: the suppressed addresses among a page
+        of leads (`Suppression.among`), looked up for this lead alone when not given."""
+        blocked = Suppression.among([lead]) if blocked is None else blocked
         rt = lead.response_time
         return {
             "id": lead.pk,
@@ -209,6 +218,9 @@ class LeadOut(Schema):
             "next_due": lead.next_due,
             "priority": lead.priority,
             "plan_reason": lead.plan_reason,
+            "not_to_be_contacted": [
+                field for field in ("email", "phone") if getattr(lead, field) in blocked
+            ],
         }
 
 

@@ -13,7 +13,7 @@ from ninja import Path, Query, Router, Status
 
 from fairchase.leads import actions
 from fairchase.leads.already import keep_notes
-from fairchase.leads.models import OUTBOUND_SOURCES, Lead
+from fairchase.leads.models import OUTBOUND_SOURCES, Lead, Suppression
 from fairchase.leads.normalize import normalize_email, normalize_phone, normalize_timezone
 from fairchase.leads.people import (
     business_owner,
@@ -107,12 +107,13 @@ def list_leads(
         )
     count = qs.count()
     ordering = ("-priority", "pk") if order == ListOrder.priority else ("-pk",)
-    page = qs.select_related("owner").order_by(*ordering)[offset : offset + limit]
+    page = list(qs.select_related("owner").order_by(*ordering)[offset : offset + limit])
+    blocked = Suppression.among(page)
     return {
         "count": count,
         "limit": limit,
         "offset": offset,
-        "items": [LeadOut.of(lead) for lead in page],
+        "items": [LeadOut.of(lead, blocked) for lead in page],
     }
 
 
