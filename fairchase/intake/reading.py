@@ -113,9 +113,11 @@ class _Dialect(csv.excel):
 
 
 def _dialect(sample: str):
-    """Comma, semicolon (European Excel), tab or pipe: whichever the header line uses most.
+    """Comma, semicolon (European Excel), tab or pipe: whichever the header line uses most,
+    the first line using any of them (a hand-kept sheet's title above its header uses none).
     (csv.Sniffer's regexes take seconds on a large sample.)"""
-    first = sample.splitlines()[0] if sample else ""
+    lines = sample.splitlines()[:20]
+    first = next((line for line in lines if any(d in line for d in ",;\t|")), "")
     counts = {d: first.count(d) for d in ",;\t|"}
     best = max(counts, key=lambda d: counts[d])
 
@@ -185,7 +187,8 @@ def _read_csv(stream) -> Iterator[Row]:
             return
         if not any(c.strip() for c in cells):
             continue
-        width = width or len(cells)
+        if len(cells) > 1:  # a title above the header is no row's width
+            width = width or len(cells)
         yield checked(Row(start, cells))
 
 
