@@ -1,8 +1,8 @@
 """Read rows out of an uploaded CSV or Excel file, streamed and forgiving.
 
-`read_table(stream)` yields `Row(line, cells, problem, warnings)`: the first row is the
-header. Whatever the file holds (a BOM, Windows-1252 text, UTF-16 from Excel's "Unicode
-text", embedded newlines, ragged rows, huge fields, NUL bytes, a quote never closed, a
+`read_table(stream)` yields `Row(line, cells, problem, warnings)`: the header is the first
+row, or one below a title (`header_row`). Whatever the file holds (a BOM, Windows-1252 or
+Shift-JIS text (`encoding`), UTF-16 from Excel's "Unicode text", embedded newlines, ragged rows, huge fields, NUL bytes, a quote never closed, a
 corrupt workbook), reading never raises: a row that cannot be read comes back with
 `problem` set and no cells; a row read with a guess (a quote never closed, read to the end
 of its line) comes back with its cells and the guess in `warnings`.
