@@ -29,6 +29,7 @@ from fairchase.leads.same_person import said_no_at
 
 from . import restoring, said_no
 from .changes import keep_known, row_changes, with_note
+from .header_row import split_header
 from .mapping import detect_mapping
 from .matching import Batch, row_keys, token
 from .reading import Row, read_table
@@ -432,11 +433,9 @@ class Importer:
 
 
 def header_and_rows(stream, filename="", sheet="") -> tuple[Row | None, Iterator[Row]]:
-    """The header row (None when unreadable) and an iterator over the data rows (of `sheet`)."""
-    rows = read_table(stream, filename, sheet)
-    for row in rows:
-        return row, rows
-    return None, iter(())
+    """The header row (None when unreadable) and an iterator over the data rows (of `sheet`):
+    the header found below a title when the first row names no lead field (`header_row`)."""
+    return split_header(read_table(stream, filename, sheet))
 
 
 def import_file(

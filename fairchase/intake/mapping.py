@@ -206,6 +206,7 @@ ALIASES: dict[str, list[str]] = {
         "create date",
         "date created",
         "created date",
+        "created time",  # Zoho
         "enquiry date",
         "inquiry date",
         "person created",
@@ -216,11 +217,15 @@ ALIASES: dict[str, list[str]] = {
         "erstellt",
         "erstellt am",
         "anfragedatum",
+        "erstkontakt",
+        "erster kontakt",
         "date de creation",
         "cree le",
+        "premier contact",
         "fecha",
         "fecha de creacion",
         "creado",
+        "primer contacto",
     ],
     "notes": [
         "notes",

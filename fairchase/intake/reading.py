@@ -1,8 +1,8 @@
 """Read rows out of an uploaded CSV or Excel file, streamed and forgiving.
 
-`read_table(stream)` yields `Row(line, cells, problem, warnings)`: the first row is the
-header. Whatever the file holds (a BOM, Windows-1252 text, UTF-16 from Excel's "Unicode
-text", embedded newlines, ragged rows, huge fields, NUL bytes, a quote never closed, a
+`read_table(stream)` yields `Row(line, cells, problem, warnings)`: the header is the first
+row, or one below a title (`header_row`). Whatever the file holds (a BOM, Windows-1252 or
+Shift-JIS text (`encoding`), UTF-16 from Excel's "Unicode text", embedded newlines, ragged rows, huge fields, NUL bytes, a quote never closed, a
 corrupt workbook), reading never raises: a row that cannot be read comes back with
 `problem` set and no cells; a row read with a guess (a quote never closed, read to the end
 of its line) comes back with its cells and the guess in `warnings`.
@@ -16,6 +16,8 @@ import io
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from .encoding import REPLACED, is_utf8, legacy_encoding
 
 # A single cell longer than this is refused (a lead's notes fit; a runaway quote does not).
 MAX_FIELD = 100_000
@@ -97,15 +99,20 @@ def read_table(stream, filename: str = "", sheet: str = "") -> Iterator[Row]:
         yield from _read_csv(stream)
 
 
-def _text_stream(stream) -> io.TextIOWrapper:
-    head = stream.read(4)
+def _text_stream(stream) -> tuple[io.TextIOWrapper, str]:
+    """The file as text, and what to say of its encoding ("" for UTF-8, UTF-16 with a BOM,
+    Windows-1252). Bytes not in UTF-8 are read as Windows-1252 (`_cp1252_fallback`) unless
+    the file's first bytes are in another encoding (`encoding.legacy_encoding`)."""
+    head = stream.read(64 * 1024)
     stream.seek(0)
+    encoding, errors, said = "utf-8-sig", "fairchase_cp1252", ""  # strips a UTF-8 BOM
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8-sig"  # strips a UTF-8 BOM when there is one
-    errors = "fairchase_cp1252" if encoding == "utf-8-sig" else "replace"
-    return io.TextIOWrapper(stream, encoding=encoding, errors=errors, newline="")
+        encoding, errors = "utf-16", "replace"
+    elif not head.startswith(codecs.BOM_UTF8) and not is_utf8(head):
+        legacy, said = legacy_encoding(head)
+        if legacy != "cp1252":
+            encoding, errors = legacy, "replace"
+    return io.TextIOWrapper(stream, encoding=encoding, errors=errors, newline=""), said
 
 
 class _Dialect(csv.excel):
@@ -113,9 +120,11 @@ class _Dialect(csv.excel):
 
 
 def _dialect(sample: str):
-    """Comma, semicolon (European Excel), tab or pipe: whichever the header line uses most.
+    """Comma, semicolon (European Excel), tab or pipe: whichever the header line uses most,
+    the first line using any of them (a hand-kept sheet's title above its header uses none).
     (csv.Sniffer's regexes take seconds on a large sample.)"""
-    first = sample.splitlines()[0] if sample else ""
+    lines = sample.splitlines()[:20]
+    first = next((line for line in lines if any(d in line for d in ",;\t|")), "")
     counts = {d: first.count(d) for d in ",;\t|"}
     best = max(counts, key=lambda d: counts[d])
 
@@ -156,7 +165,19 @@ class _Lines:
 
 
 def _read_csv(stream) -> Iterator[Row]:
-    text = _text_stream(stream)
+    """The rows of a CSV file; the first says in which encoding it was read when that is
+    worth saying, and a row holding U+FFFD (bytes its encoding has no character for) says so."""
+    text, said = _text_stream(stream)
+    for row in _csv_rows(text):
+        if said:
+            row.warnings.insert(0, said)
+            said = ""
+        if any("\ufffd" in cell for cell in row.cells):
+            row.warnings.append(REPLACED)
+        yield row
+
+
+def _csv_rows(text) -> Iterator[Row]:
     try:
         sample = text.read(64 * 1024)
         text.seek(0)
@@ -185,7 +206,8 @@ def _read_csv(stream) -> Iterator[Row]:
             return
         if not any(c.strip() for c in cells):
             continue
-        width = width or len(cells)
+        if len(cells) > 1:  # a title above the header is no row's width
+            width = width or len(cells)
         yield checked(Row(start, cells))
 
 

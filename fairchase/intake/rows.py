@@ -25,6 +25,7 @@ from fairchase.leads.normalize import (
     zone_countries,
 )
 
+from .date_cells import NOON, bare_date, other_date
 from .mapping import map_source
 from .name_cell import address_in_name
 from .reading import FORMULA_TRIGGERS
@@ -249,16 +250,23 @@ def parse_when(text: str, zone=UTC, doubts: list[str] | None = None) -> datetime
         dayfirst = True
     elif slashed:
         dayfirst = not month_first(zone)
+    bare = None  # dateutil's reading: whether it gave no time is asked only for today
     try:
-        when = dateparser.parse(text, default=_NOON, dayfirst=dayfirst)
+        when = dateparser.parse(text, default=NOON, dayfirst=dayfirst)
     except (ValueError, OverflowError, TypeError):
-        raise RowError(f"enquiry date: {text[:40]!r} is not a date.") from None
-    if when is None:
-        raise RowError(f"enquiry date: {text[:40]!r} is not a date.")
+        # an Excel serial, a month named in German, French, Spanish...
+        if (other := other_date(text)) is None:
+            raise RowError(f"enquiry date: {text[:40]!r} is not a date.") from None
+        when, bare, said = other
+        when = when.replace(hour=12, minute=0) if bare else when
+        if said and doubts is not None:
+            doubts.append(said)
     if timezone.is_naive(when):
         when = when.replace(tzinfo=zone)
     now = timezone.now()
-    if when.date() == now.astimezone(when.tzinfo).date() and _bare_date(text, when, dayfirst):
+    if when.date() == now.astimezone(when.tzinfo).date() and (
+        bare if bare is not None else bare_date(text, when, dayfirst)
+    ):
         when = now
     if when.year < 1970 or when > now + timezone.timedelta(days=1):
         raise RowError(f"enquiry date: {text[:40]!r} is not a plausible enquiry date.")
@@ -273,21 +281,6 @@ def parse_when(text: str, zone=UTC, doubts: list[str] | None = None) -> datetime
                 f"({order}, the business's convention): check it."
             )
     return when
-
-
-# dateutil fills what a cell leaves out from these: two defaults tell a bare date apart
-_NOON = datetime(2000, 1, 1, 12, 0)  # noqa: DTZ001 (naive: a cell without a zone stays naive)
-_MIDNIGHT = datetime(2000, 1, 1, 0, 0)  # noqa: DTZ001
-
-
-def _bare_date(text: str, at_noon: datetime, dayfirst: bool = False) -> bool:
-    """A cell read as noon gave no time when a midnight default changes its reading (the
-    second reading only for a noon of today, not for every row of a large import)."""
-    return (
-        at_noon.hour == 12
-        and at_noon.minute == 0
-        and (dateparser.parse(text, default=_MIDNIGHT, dayfirst=dayfirst).hour != 12)
-    )
 
 
 def first_phone(text: str) -> str:

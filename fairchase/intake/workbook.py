@@ -14,6 +14,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time
+from itertools import islice
 
 from . import reading
 from .reading import Row, checked
@@ -168,9 +169,9 @@ def has_formulas(stream) -> bool:
 def leads_sheet(wb, name: str = "") -> tuple[object, str]:
     """(The sheet to import, what to say of the choice): the sheet named `name` (a person's
     choice, case aside; KeyError when the workbook has none by that name), else the first
-    whose header row (its first row with a value) names a lead field, else the first with
-    cells; said only when the workbook has more than one sheet."""
-    from .mapping import detect_mapping
+    whose header row (its first row with a value, or one below a title: `header_row`) names
+    lead fields, else the first with cells; said only when the workbook has more than one sheet."""
+    from .header_row import header_index
 
     sheets = wb.worksheets
     named = None
@@ -182,9 +183,9 @@ def leads_sheet(wb, name: str = "") -> tuple[object, str]:
             raise KeyError(name)
     if len(sheets) < 2:
         return sheets[0], ""
-    leads = next((ws for ws in sheets if any(detect_mapping(_header(ws))[1])), None)
+    leads = next((ws for ws in sheets if header_index(_heads(ws)) is not None), None)
     # else the first with cells (an empty sheet is nothing to read)
-    first = leads or next((ws for ws in sheets if _header(ws)), sheets[0])
+    first = leads or next((ws for ws in sheets if _heads(ws)), sheets[0])
     names = ", ".join(f"“{ws.title}”" for ws in sheets)
     said = f"The workbook has {len(sheets)} sheets ({names})"
     if named is not None and named is not first:
@@ -267,10 +268,15 @@ def no_such_sheet(wb, name: str) -> str:
     return f"The workbook has no sheet “{name}”: its sheets are {names}."
 
 
-def _header(ws) -> list[str]:
+def _heads(ws) -> list[list[str]]:
+    """The cells of a sheet's first rows with values, where its header is (`header_row`)."""
+    from .header_row import HEADER_WITHIN
+
     rows = sheet_rows(ws)
     try:
-        return [excel_cell_text(v) for v in next(rows, (0, (), {}))[1]]
+        return [
+            [excel_cell_text(v) for v in values] for _, values, _ in islice(rows, HEADER_WITHIN)
+        ]
     finally:
         rows.close()
 
