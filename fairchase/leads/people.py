@@ -130,8 +130,22 @@ def email_refusal(email: str, user_pk: int | None) -> str:
 
 
 def display_name(user) -> str:
-    """How a person is named on a page: their full name, else their username."""
-    return user.get_full_name() or user.username
+    """How a person is named on a page, an email's From and signature, a calendar's title:
+    their full name on one line (the admin takes a name with a line break, which printed a
+    fake 'Bcc: ...' line in emails and failed the calendar feed), else their username."""
+    return on_one_line(user.get_full_name()) or user.username
+
+
+def first_name(user) -> str:
+    """A person's first name on one line (as `display_name`), else their username."""
+    return on_one_line(user.first_name) or user.get_username()
+
+
+def on_one_line(text: str) -> str:
+    """`text` with every run of spaces, tabs and line breaks as one space: a name or subject
+    printed in a header (where Python refuses a line break: the email would be unsendable),
+    a signature or a calendar's title."""
+    return " ".join((text or "").split())
 
 
 def carried_leads(leads):

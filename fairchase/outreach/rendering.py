@@ -18,7 +18,7 @@ from django.urls import reverse
 from fairchase import clock
 from fairchase.leads.models import Lead
 from fairchase.leads.normalize import display_phone
-from fairchase.leads.people import display_name
+from fairchase.leads.people import display_name, first_name, on_one_line
 
 from . import wording
 from .facts import LIVE, Facts
@@ -195,7 +195,7 @@ def lead_values(
         "name": lead.name,
         "company": lead.company,
         "owner_name": display_name(owner),
-        "owner_first_name": owner.first_name or owner.get_username(),
+        "owner_first_name": first_name(owner),
         "owner_phone": display_phone(facts.owner_phone(owner), reader=lead.phone),
         "owner_email": owner.email,
         "next_step": commitment.what if commitment else "",
@@ -210,7 +210,7 @@ def lead_values(
         # offered for two days, facts.AFTER_CALL), or when none is logged: then the person
         # is writing right after a call they have not logged yet
         "call_day": day_phrase(_local(call.at, lead, facts), now) if call else "today",
-        "business_name": business.business_name.strip(),
+        "business_name": on_one_line(business.business_name),
         "postal_address": business.postal_address.strip(),
     }
 

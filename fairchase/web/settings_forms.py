@@ -18,7 +18,7 @@ from fairchase.leads.normalize import (
     normalize_timezone,
 )
 from fairchase.leads.people import email_refusal
-from fairchase.web.forms import _normalized, zone_choices
+from fairchase.web.forms import _normalized, one_line, zone_choices
 from fairchase.web.words import money_text
 
 
@@ -123,6 +123,13 @@ class BusinessSettingsForm(forms.ModelForm):
         if not zone:
             raise forms.ValidationError("The business needs a time zone, e.g. Europe/London.")
         return zone
+
+    def clean_business_name(self):
+        """One line: it signs every email ({{business_name}}), where a line break printed a
+        fake header-like line ("Bcc: ..."), as Add lead refuses one in a lead's name."""
+        name = self.cleaned_data.get("business_name") or ""
+        one_line(name)
+        return name.strip()
 
     def clean_margin(self):
         percent = self.cleaned_data["margin"]

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMessage, mailers
 
-from fairchase.leads.people import display_name
+from fairchase.leads.people import display_name, on_one_line
 
 from ..rendering import unsubscribe_url
 from . import (
@@ -52,16 +52,10 @@ def _address(from_email: str) -> str:
     return from_email.rsplit("<", 1)[-1].rstrip(">").strip()
 
 
-def one_line(text: str) -> str:
-    """Header text on one line: a line break in a name (the admin's forms take one) would
-    make the header unsendable (Python refuses it), never a header of its own."""
-    return " ".join(text.split())
-
-
 def from_address(lead) -> str:
     """The owner's name on the business's sending address (replies come back to the mailbox),
     quoted: without the quotes and backslashes that would end the quoted name early."""
-    name = one_line(display_name(lead.owner).replace('"', "").replace("\\", ""))
+    name = on_one_line(display_name(lead.owner).replace('"', "").replace("\\", ""))
     return f'"{name}" <{_address(settings.DEFAULT_FROM_EMAIL)}>'
 
 
@@ -177,7 +171,7 @@ class EmailChannel(Channel):
             getattr(message, "kind", "lead") == "alert"
         ):  # to our own user: from us, nothing to unsubscribe from
             return OutreachEmail(
-                subject=one_line(message.subject),
+                subject=on_one_line(message.subject),
                 body=message.body,
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 to=[message.to],
@@ -185,7 +179,7 @@ class EmailChannel(Channel):
             )
         headers = {"Message-ID": message.message_id, **unsubscribe_headers(message)}
         return OutreachEmail(
-            subject=one_line(message.subject),
+            subject=on_one_line(message.subject),
             body=message.body,
             from_email=from_address(message.lead),
             to=[message.to],
