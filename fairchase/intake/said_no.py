@@ -248,28 +248,36 @@ DOUBTED = {
         "pending, ...) counts as said no"
     ),
 }
-# Yes and no as tools and people write them (English, German, French, Spanish; after `folded`).
-_YES = {"true", "t", "yes", "y", "1", "x", "ja", "j", "oui", "si", "wahr", "vrai", "verdadero"}
+# Yes and no as tools and people write them (after `folded`): English, German, French,
+# Spanish, and TRUE and FALSE as Excel writes them in its common languages (a German sheet
+# says FALSCH in every row of a yes/no column: read as a yes, it opted a whole book out).
+_YES = {"true", "t", "yes", "y", "1", "x", "ja", "j", "oui", "si", "sim", "wahr", "vrai"}
+_YES |= {"verdadero", "verdadeiro", "vero", "waar", "sant", "sand", "sann", "tosi", "dogru"}
 _YES |= {"checked", "opted out", "opt out", "unsubscribed", "do not call", "do not contact"}
-_NO = {"false", "f", "no", "n", "0", "nein", "non", "falso", "faux", "unchecked"}
+_NO = {"false", "f", "no", "n", "0", "nein", "non", "nao", "nee", "nej", "nie", "unchecked"}
+_NO |= {"falsch", "faux", "falso", "onwaar", "falskt", "falsk", "usann", "epatosi", "yanlis"}
 _NO |= {"subscribed", "opted in", "none", "null", "n a"}
+# The same in scripts `folded` leaves nothing of (compared case-folded as written).
+_YES_AS_WRITTEN = {"истина", "да", "prawda", "tak"}
+_NO_AS_WRITTEN = {"ложь", "нет", "fałsz"}
 _TICKS = {"✓", "✔", "☑", "✅"}  # a tick in the column
 
 
 def says_yes(cell: str) -> bool:
     """Whether a said-no column's cell says the person said no: anything but a plain no
-    (false, No, 0, nein, non, blank, a dash) does. A date, "Unsubscribed on 3/1",
+    (false, No, 0, nein, non, FALSCH, blank, a dash) does. A date, "Unsubscribed on 3/1",
     "blacklisted", "?" under a header that already says who said no means they did, or
     may have: read as no, the person was chased (`plain_yes`: which cells to mention)."""
     if cell.strip() in BLANK:
         return False
-    return folded(cell) not in _NO
+    return folded(cell) not in _NO and cell.strip().casefold() not in _NO_AS_WRITTEN
 
 
 def plain_yes(cell: str) -> bool:
     """Whether a cell says yes in so many words (true, Yes, 1, x, ja, oui, sí, a tick); a
     yes read from anything else is said on the row's line."""
-    return cell.strip() in _TICKS or folded(cell) in _YES
+    written = cell.strip()
+    return written in _TICKS or folded(cell) in _YES or written.casefold() in _YES_AS_WRITTEN
 
 
 def reads_as(fname: str, cell: str) -> str:
