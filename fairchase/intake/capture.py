@@ -101,6 +101,7 @@ def capture(form: CaptureForm, data, ip: str) -> tuple[Lead | None, bool]:
         log.info("capture form %s: honeypot filled from %s, dropped", form.pk, ip)
         return None, False
     fields = _clean(data)
+    _set_aside_unreadable(fields)
     with transaction.atomic():
         known = _same_person(fields)
         if known is not None:
@@ -133,6 +134,27 @@ def capture(form: CaptureForm, data, ip: str) -> tuple[Lead | None, bool]:
         if form.acknowledge and lead.email:
             acknowledge(lead)
     return lead, True
+
+
+def _set_aside_unreadable(fields: dict) -> None:
+    """An address that cannot be read is kept in the message as typed, with why, while
+    another way back remains: the enquiry is never refused for it (a visitor writes the
+    number as people do in their country, "030 1234999", and a webhook's sender has
+    already thanked them), and the team sees what was typed. With no readable address
+    left, `_same_person` refuses it, saying why."""
+    given = [key for key in ("email", "phone") if fields[key]]
+    unreadable = {}
+    for key in given:
+        try:
+            (normalize_email if key == "email" else normalize_phone)(fields[key])
+        except InvalidContact as exc:
+            unreadable[key] = str(exc)
+    if not unreadable or len(unreadable) == len(given):
+        return
+    for key, why in unreadable.items():
+        typed = f"{key.title()} as typed, not used: {fields[key]} ({why})"
+        fields["message"] = f"{fields['message']}\n\n{typed}".strip()
+        fields[key] = ""
 
 
 def _same_person(fields: dict) -> Lead | None:
