@@ -73,9 +73,12 @@ def for_lead(at: datetime | None, tz: ZoneInfo, lead=None, fmt: str = SHORT) -> 
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# What the decision core writes (policy.reasons.local_when): "today 14:00", "Fri 10:00", "12 Mar 10:00".
+# What the decision core writes (policy.reasons.local_when): "today 14:00", "Fri 10:00", "12 Mar
+# 10:00", and a promise's "Tue 8 Dec 12:00" (its weekday is part of the match, so a screen's
+# time replacing it does not follow a second weekday: "by Tue Tue 8 Dec 12:00 CST").
 _WHEN = re.compile(
-    r"\b(today|Mon|Tue|Wed|Thu|Fri|Sat|Sun|(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+    r"\b(today|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
     r" ([01]\d|2[0-3]):([0-5]\d)\b"
 )
 

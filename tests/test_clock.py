@@ -52,6 +52,19 @@ def test_the_decision_cores_lead_local_times_are_rewritten_into_the_users_zone()
     )
 
 
+def test_a_promise_written_with_its_weekday_is_named_once():
+    # The core writes a promise's date with its weekday; the screen's own time replaced only
+    # "8 Dec 10:00", after the core's "Tue ": "by Tue Tue 8 Dec 10:00 CST" (eval27 #12).
+    reason = "Call Tue 10:00: you promised to be in touch by Tue 8 Dec 10:00; keep it."
+    assert clock.reason_in_zones(reason, CAL, CHICAGO, NOW) == (
+        "Call Tue 8 Dec 10:00 CST: you promised to be in touch by Tue 8 Dec 10:00 CST; keep it."
+    )
+    assert clock.reason_in_zones(reason, BOB, CHICAGO, NOW) == (
+        "Call Tue 8 Dec 09:00 CST (10:00 for Bob in New York): you promised to be in touch by "
+        "Tue 8 Dec 09:00 CST (10:00 for Bob in New York); keep it."
+    )
+
+
 def test_money_carries_its_currency_and_thousands_separators():
     assert [clock.money(v) for v in (1333.4, 0, 1_222_000, -5000, None)] == [
         "$1,333",
