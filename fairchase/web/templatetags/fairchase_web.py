@@ -246,6 +246,15 @@ register.filter("person", display_name)
 
 
 @register.filter
+def counted(total: int) -> str:
+    """A section's size as counted: '1000+' at the cap where counting stops
+    (`agenda_sql.COUNT_CAP`), never a round number that looks exact."""
+    from fairchase.web.agenda_sql import COUNT_CAP
+
+    return f"{COUNT_CAP}+" if total >= COUNT_CAP else str(total)
+
+
+@register.filter
 def enquiry(lead) -> str:
     """The enquirer's own words, to quote: the message of someone who wrote to us (a web
     form), without the lines an import adds ("Source in the imported file: Website"), so
