@@ -3,6 +3,7 @@ themselves (their email address, phone and outreach mode)."""
 
 from __future__ import annotations
 
+import json
 import os
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from django.utils.html import format_html
 
 from fairchase.leads.models import BusinessSettings, Profile
 from fairchase.leads.normalize import (
+    RENAMED,
     InvalidContact,
     normalize_email,
     normalize_phone,
@@ -167,7 +169,8 @@ class BusinessZoneForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["business_timezone"].widget = forms.Select(
             choices=zone_choices(suggested, first=None if suggested else ("", "Choose…")),
-            attrs={"data-browser-zone": ""},
+            # old names of today's zones, which browsers still report (Asia/Calcutta)
+            attrs={"data-browser-zone": json.dumps(RENAMED)},
         )
         self.initial["business_timezone"] = suggested
 

@@ -22,6 +22,9 @@ document.addEventListener("click", function (event) {
   var select = document.querySelector("select[data-browser-zone]");
   var zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!select || !zone) { return; }
+  // Browsers still say Asia/Calcutta or Europe/Kiev: the list names today's zones.
+  var renamed = JSON.parse(select.dataset.browserZone || "{}");
+  zone = renamed[zone] || zone;
   var options = select.options;
   for (var i = 0; i < options.length; i++) {
     if (options[i].value === zone) {
