@@ -5,7 +5,9 @@ for a greeting (`Lead.first_name`). One list of titles for both, kept small on p
 - titles before a name: Dr, Mr, Mrs, Ms, Miss, Mx, Prof, Sir, Madam, Dame, Rev, and a
   few non-English ones (Herr, Frau, Mme, Mlle, Sr, Sra, Srta, Dott, Dra), dotted or not;
   "M." (Monsieur) is left out, as it is as often a first initial ("M. Lopez");
-- suffixes after a name: Jr, Sr, II, III, IV, PhD.
+- suffixes after a name: Jr, Sr, II, III, IV, PhD;
+- before a greeting's first name, an initial is passed over when two names follow it
+  ("M. François Lefèvre", "J. Robert Smith": Hello François, Hello Robert).
 
 A title is dropped only when a first and a family name remain: "Mr Lopez" keeps its
 title, as "Lopez" alone is a family name and "Mr Lopez" and "Mrs Lopez" are two people.
@@ -20,7 +22,13 @@ import unicodedata
 
 TITLES = frozenset(
     "dr mr mrs ms miss mx prof sir madam dame rev herr frau mme mlle sr sra srta dott dra".split()
+    # the German and Austrian degrees that stand between a title and the name: "Dr. med.",
+    # "Dr. rer. nat.", "Dipl.-Ing.", "Mag." ("Hello med.," was the greeting)
+    + "med rer nat dipl ing mag".split()
 )
+# The little words of a family name ("de la Cruz", "van der Berg"): "DE LA CRUZ, Juan" is
+# written family name first, as "Cruz, Juan" is.
+PARTICLES = frozenset("de la las los del van von der den da di du le dos das ten ter y".split())
 SUFFIXES = frozenset("jr sr ii iii iv phd".split())
 
 
@@ -48,7 +56,8 @@ def in_order(name: str) -> str:
         return name
     family, given = parts[0].split(), parts[1].split()
     loose_family = ["".join(_words(w)) for w in family]
-    if _suffixes_from(loose_family) - _titles_in(loose_family) != 1:
+    named = loose_family[_titles_in(loose_family) : _suffixes_from(loose_family)]
+    if len(named) != 1 and not (named and all(w in PARTICLES for w in named[:-1])):
         return name
     loose_given = ["".join(_words(w)) for w in given]
     end = _suffixes_from(loose_given)  # "Stone, Bob Jr." -> "Bob Stone Jr."
@@ -114,15 +123,25 @@ def first_name(name: str) -> str:
     if not is_a_name(name):
         return ""
     written = [w for w in in_order(name or "").split() if _words(w)]  # no stray ","
-    loose = ["".join(_words(w)) for w in written]
+    loose = [_loose_word(w) for w in written]
     end = _suffixes_from(loose)
     start = _titles(loose[:end])
+    if end - start >= 3 and len(loose[start]) == 1:  # an initial, or "M." (Monsieur)
+        start += 1
     if start == 0 and end > 1 and loose[0] in TITLES:
         first = " ".join(written[:end])
     else:
         first = written[start].rstrip(",") if written else ""
-    greetable = len(first) <= GREETABLE_LENGTH and GREETABLE.fullmatch(first)
+    marks_aside = "".join(c for c in first if not unicodedata.category(c).startswith("M"))
+    greetable = len(first) <= GREETABLE_LENGTH and GREETABLE.fullmatch(marks_aside)
     return first if greetable else ""
+
+
+def _loose_word(word: str) -> str:
+    """A written word as one loose word: "O'Brien" -> "obrien"; a word of titles joined by
+    a hyphen is a title ("Dipl.-Ing." -> "dipl")."""
+    parts = _words(word)
+    return parts[0] if parts and all(p in TITLES for p in parts) else "".join(parts)
 
 
 def _words(text: str) -> list[str]:
