@@ -9,7 +9,7 @@ import re
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from . import clauses, cues, learned, sentences, when
+from . import clauses, cues, language, learned, sentences, when
 from .gather import _gather, _Message
 
 AUTO_REPLY, BOUNCE, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK, INTERESTED, UNCLEAR = (
@@ -31,6 +31,8 @@ ACTED_ON = {AUTO_REPLY, OPT_OUT, NOT_INTERESTED, LATER, CALL_BACK}
 # "next week", "in a few weeks" or further out is a revisit.
 CALL_BACK_HORIZON = timedelta(days=14)
 CONTRACT = re.compile(r"contract|vertrag|contrat|contrato|overeenkomst")
+# A reply in a script none of our languages use: read by a person, never guessed at.
+NOT_OUR_LANGUAGE = "in a language Fairchase does not read: have it read before answering"
 
 
 def decide(
@@ -47,6 +49,8 @@ def decide(
     """The reading, in steps from the surest to the least sure: each step decides or
     passes the message on. What the rules leave unclear, the `learner` (the classifier
     trained on labelled replies) may read, under the safety rule (`_learned`)."""
+    if not automatic and not language.in_our_letters(fresh):
+        return UNCLEAR, None, NOT_OUR_LANGUAGE, ""
     m = _gather(fresh, folded, where, today, zone, channel, automatic, now)
     reading = _rules(m)
     if reading[0] in YES and learner is not None:

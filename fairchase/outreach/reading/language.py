@@ -9,6 +9,7 @@ when there are any.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 LANGUAGES = ("en", "de", "fr", "es", "pt", "nl")
@@ -46,3 +47,12 @@ def detect(text: str, hint=None) -> str:
     if hints and lang not in hints and confidence < 0.9:
         return hints[0]
     return lang
+
+
+def in_our_letters(text: str) -> bool:
+    """Whether `text` is written in the Latin letters of the languages we read: a reply in
+    Chinese, Japanese, Arabic or Hindi is in none of them, and langid, told to pick among
+    our six, would call it Portuguese or Dutch and the rules read it as nothing they know."""
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
+    return latin * 2 >= len(letters)
