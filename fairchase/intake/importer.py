@@ -292,6 +292,12 @@ class Importer:
         who = display_name(self.user) if self.user is not None else "the command line"
         return f"line {line} of {self.where}, by {who}"
 
+    def door(self, line: int) -> str:
+        """Which import a row written with its user says it comes from: `origin`, without the
+        user's name the timeline already shows beside the row ("line 4 of the import of
+        leads.csv"); the command line, which has no user, names itself."""
+        return f"line {line} of {self.where}" if self.user is not None else self.origin(line)
+
     def said_no_unseen(self, line: int, fields: dict, record: Lead, holder) -> None:
         """A row for someone who opted out on a record outside the scope (another owner's,
         in a salesperson's import): no second record (`said_no.keep_unseen_record`); later
@@ -325,7 +331,9 @@ class Importer:
                 self.report.add_warning(line, f"{fields.get('name', '')}: {kept}")
         self.update(lead, changes, line)
         if said := self.said_no_lines.get(line):
-            said_no.joined(self.report, line, lead, fields, said, self.user, self.dry_run)
+            said_no.joined(
+                self.report, line, lead, fields, said, self.user, self.dry_run, self.door(line)
+            )
 
     def update(self, lead: Lead, changes: dict, line: int) -> None:
         """Apply a row's changes to a lead (a dry run, or one not saved yet: in memory)."""
@@ -338,8 +346,11 @@ class Importer:
             for name, value in changes.items():
                 setattr(lead, name, value)
             return
-        if not self.dry_run:
-            actions.update_lead(lead, user=self.user, **changes)
+        if not self.dry_run:  # a row saying they opted out: the opt-out says so (`door`)
+            door = self.door(line)
+            addressed = self.said_no_lines.get(line) == said_no.ADDRESSED
+            why = said_no.row_says_no(door) if addressed else ""
+            actions.update_lead(lead, user=self.user, via=door, why_opted_out=why, **changes)
         else:
             for name, value in changes.items():
                 setattr(lead, name, value)
@@ -352,12 +363,17 @@ class Importer:
         because its row said so (`said_no.opt_out_row`)."""
         leads = [lead for _, lead in new]
         if not self.dry_run:
-            imports.create_leads(leads, user=self.user, reason=self.reason)
+            whys = {  # a row saying they opted out: its record's opt-out says which row
+                i: said_no.row_says_no(self.door(line))
+                for i, (line, _) in enumerate(new)
+                if line in self.said_no_lines
+            }
+            imports.create_leads(leads, user=self.user, reason=self.reason, why_opted_out=whys)
             for line, lead in new:
                 for note in self.noted_lines.get(line, ()):
                     actions.note_on_timeline(Lead.objects.get(pk=lead.id), note, user=self.user)
                 if line in self.said_no_lines:
-                    said_no.opt_out_row(self.report, line, lead, self.user, False)
+                    said_no.opt_out_row(self.report, line, lead, self.user, False, self.door(line))
                 if lead.status == Status.OPTED_OUT:
                     self.report.add_warning(
                         line, f"{lead.name}: {said_no.SAID_NO}: {said_no.opt_out_reason(lead)}"

@@ -177,7 +177,13 @@ BY_NAME_ONLY = (
 JOINED_SAYS_NO = "this is {} (#{}), who {} opted out: its row says they opted out"
 
 
-def opt_out_row(report: ImportReport, line: int, lead, user, dry_run: bool) -> None:
+def row_says_no(door: str) -> str:
+    """Why a record an import row says opted out is opted out: "Imported: its row says they
+    opted out: line 4 of the import of leads.csv, by the command line" (`Importer.door`)."""
+    return f"{ROW_SAYS_NO}: {door}" if door else ROW_SAYS_NO
+
+
+def opt_out_row(report: ImportReport, line: int, lead, user, dry_run: bool, door: str = "") -> None:
     """The record an import made for a row saying its person opted out (`honour_row`) is
     opted out through the one opt-out action, its reason saying the row said so (one with
     an address already is, as someone who said no before, unless the address was
@@ -188,13 +194,22 @@ def opt_out_row(report: ImportReport, line: int, lead, user, dry_run: bool) -> N
         report.add_warning(line, f"{lead.name}: {SAID_NO_DRY}: {SAYS_OPTED_OUT}.")
         return
     if lead.status != Status.OPTED_OUT:  # not already, as someone who said no before
-        why = ROW_SAYS_NO if lead.email or lead.phone else ROW_SAID_NO
+        why = row_says_no(door) if lead.email or lead.phone else ROW_SAID_NO
+        if door and why == ROW_SAID_NO:
+            why = f"{ROW_SAID_NO}: {door}"
         actions.opt_out(Lead.objects.get(pk=lead.id), user=user, reason=why)
         lead.status = Status.OPTED_OUT
 
 
 def joined(
-    report: ImportReport, line: int, lead, fields: dict, said: str, user, dry_run: bool
+    report: ImportReport,
+    line: int,
+    lead,
+    fields: dict,
+    said: str,
+    user,
+    dry_run: bool,
+    door: str = "",
 ) -> None:
     """A row saying its person opted out joined `lead`. By name only (ADDRESSLESS: the
     lead may be someone else who never said no) it is left as it is and the row's line
@@ -222,7 +237,7 @@ def joined(
         shown = tuple(
             k for k in ("email", "phone") if fields.get(k) and fields[k] == getattr(stored, k)
         )
-        actions.opt_out(stored, user=user, reason=ROW_SAYS_NO, shown=shown)
+        actions.opt_out(stored, user=user, reason=row_says_no(door), shown=shown)
         lead.status = Status.OPTED_OUT
 
 

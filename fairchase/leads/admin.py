@@ -144,7 +144,7 @@ class LeadAdmin(admin.ModelAdmin):
         fields.pop("same_person", None)
         if fields:
             lead = Lead.objects.get(pk=obj.pk)
-            actions.update_lead(lead, user=request.user, same_person=same, **fields)
+            actions.update_lead(lead, user=request.user, same_person=same, via="admin", **fields)
 
 
 @admin.register(Attempt, Commitment, StatusChange, Suppression, WorkerLease)

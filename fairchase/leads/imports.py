@@ -34,7 +34,12 @@ class _Unsaved:
 
 @transaction.atomic
 def create_leads(
-    leads: list, *, user=None, reason: str = "Imported", now: datetime | None = None
+    leads: list,
+    *,
+    user=None,
+    reason: str = "Imported",
+    now: datetime | None = None,
+    why_opted_out: dict[int, str] | None = None,
 ) -> list[int]:
     """Store many new leads at once (an import): `create_lead` in bulk.
 
@@ -44,7 +49,9 @@ def create_leads(
     lead has no history, so its record is complete), then gets its StatusChange row. No
     `created` event is sent: an imported list is not a stack of enquiries to alert about.
     A lead of someone who opted out is opted out as it is made (`actions.honour_opt_out`,
-    the rule of `create_lead`), its `status` set on the object too. Returns the new
+    the rule of `create_lead`), its `status` set on the object too (`why_opted_out`, by
+    position in `leads`: the importer's account of a row that said so itself, whose
+    addresses it suppressed a moment ago). Returns the new
     primary keys, in order, also set on each object's `id`."""
     from fairchase import policy
     from fairchase.intake import bulk  # one multi-row INSERT ... RETURNING per batch
@@ -83,11 +90,11 @@ def create_leads(
         for lead in leads
     ]
     bulk.insert(StatusChange, rows)
-    _honour_opt_outs(leads, values)
+    _honour_opt_outs(leads, values, user, why_opted_out or {})
     return ids
 
 
-def _honour_opt_outs(leads: list, values: set[str]) -> None:
+def _honour_opt_outs(leads: list, values: set[str], user, whys: dict[int, str]) -> None:
     """Opt out the new leads of someone who opted out (an opt-out's suppression, or an
     opted-out record of theirs with no suppression row: a demo, a restored backup), as
     `create_lead` does it; `values`: the leads' addresses."""
@@ -95,9 +102,10 @@ def _honour_opt_outs(leads: list, values: set[str]) -> None:
     if said_no:
         from .actions import honour_opt_out
 
-        for lead in leads:
+        for i, lead in enumerate(leads):
             if {lead.email, lead.phone} & said_no:
-                lead.status = honour_opt_out(lead.id).status
+                why = whys.get(i, "")
+                lead.status = honour_opt_out(lead.id, user=user, why=why).status
 
 
 @transaction.atomic

@@ -270,7 +270,9 @@ def test_a_do_not_contact_row_opts_out_the_lead_it_joins_and_the_dry_run_says_so
     )
     assert done.warnings == [(2, said)]
     assert dry.warnings == [(2, said.replace("is now", "would be"))]
-    assert jo.status_changes.last().reason == "Imported: its row says they opted out"
+    assert jo.status_changes.last().reason == (
+        "Imported: its row says they opted out: line 2 of the import of cold.csv"
+    )
 
 
 def test_the_dry_run_names_the_same_opted_out_lines_as_the_import(alice):

@@ -232,7 +232,7 @@ def update_lead(request, payload: LeadPatch, lead_id: int = LeadId):
     if changes:
         try:
             lead = actions.update_lead(
-                lead, user=request.user, same_person=payload.same_person, **changes
+                lead, user=request.user, same_person=payload.same_person, via="API", **changes
             )
         except actions.SaidNoElsewhere as exc:
             said = f'{exc} Only if this lead is that person, send "same_person": true.'

@@ -78,6 +78,7 @@ def log_attempt(
     replan: bool = True,
     keeps_promise: bool = True,
     reopens: bool = True,
+    via: str = "",
 ) -> Attempt:
     """Record one contact attempt and move the lead on (talked/replied -> engaged, ...).
 
@@ -86,7 +87,9 @@ def log_attempt(
     keeps_promise=False: a message Fairchase sent (see `_fulfil_our_commitment`), which
     never keeps a promise of ours. reopens=False: a lead let go stays let go (the outbox's
     last message written for that stop, sent after it). An `at` before the lead came in is refused
-    (`before_the_lead`), however the attempt is logged."""
+    (`before_the_lead`), however the attempt is logged. `via`: who logged it when no user
+    did ("by the command line"), said in its notes and the status changes it makes, so the
+    record never names someone who was not there."""
     check_channel(channel)
     check_outcome(channel, outcome)
     check_minutes(minutes)
@@ -110,7 +113,7 @@ def log_attempt(
         channel=channel,
         outcome=Outcome.REPLIED if answer is not None else outcome,
         user=user,
-        notes=notes,
+        notes="\n".join(x for x in (notes, f"Logged {via}." if via else "") if x),
         progress=progress,
         at=at,
         minutes=DEFAULT_MINUTES.get(channel, 5.0) if minutes is None else minutes,
@@ -119,8 +122,8 @@ def log_attempt(
     if keeps_promise:
         _fulfil_our_commitment(lead, at)
     if answer is not None:
-        _answered_by(lead, answer, channel, user)
-    _move_on_after_attempt(lead, attempt, user, at, reopens)
+        _answered_by(lead, answer, channel, user, via)
+    _move_on_after_attempt(lead, attempt, user, at, reopens, via)
     _done(lead, "attempt", caller=caller, replan=replan, attempt=attempt)
     return attempt
 
@@ -147,14 +150,19 @@ def _their_later_enquiry(lead: Lead, outcome: str, at: datetime) -> StatusChange
     return enquiry
 
 
-def _answered_by(lead: Lead, enquiry: StatusChange, channel: str, user) -> None:
+def _by(reason: str, via: str) -> str:
+    """A status change's reason with who made it when no user did ("..., by the command line")."""
+    return f"{reason}, {via}" if via else reason
+
+
+def _answered_by(lead: Lead, enquiry: StatusChange, channel: str, user, via: str = "") -> None:
     """Record `enquiry` as their answer, as `record_reply` records one: `responded_at` moves
     to it if later, and the lead is engaged, dated when they wrote."""
     if lead.responded_at is None or enquiry.at > lead.responded_at:
         lead.responded_at = enquiry.at
         lead.save(update_fields=["responded_at", "updated_at"])
     if lead.status != Status.ENGAGED:
-        reason = f"Replied to our {channel} with a new enquiry"
+        reason = _by(f"Replied to our {channel} with a new enquiry", via)
         _transition(lead, Status.ENGAGED, reason, user, enquiry.at)
 
 
@@ -202,25 +210,26 @@ def _count_attempt(lead: Lead, outcome: str, at: datetime) -> None:
 
 
 def _move_on_after_attempt(
-    lead: Lead, attempt: Attempt, user, at: datetime, reopens: bool = True
+    lead: Lead, attempt: Attempt, user, at: datetime, reopens: bool = True, via: str = ""
 ) -> None:
     """The status an attempt's outcome leads to: talked/replied -> engaged, an opt-out said
     on a call or a visit -> opted out everywhere, a bounce suppresses the address, a
     parked lead contacted again -> open."""
     channel, outcome = attempt.channel, attempt.outcome
     if outcome in (Outcome.TALKED, Outcome.REPLIED) and lead.status != Status.ENGAGED:
-        _transition(lead, Status.ENGAGED, f"{attempt.get_outcome_display()} ({channel})", user, at)
+        reason = _by(f"{attempt.get_outcome_display()} ({channel})", via)
+        _transition(lead, Status.ENGAGED, reason, user, at)
     elif outcome == Outcome.OPTED_OUT:
         theirs(lead, None)  # said to one of us: the whole record is theirs
         _suppress(lead, None, "opt-out")  # said on a call or a visit: every address
-        reason = f"Asked not to be contacted ({channel})"
+        reason = _by(f"Asked not to be contacted ({channel})", via)
         _cancel_commitments(lead, at)
         _transition(lead, Status.OPTED_OUT, reason, user, at)
         _opt_out_other_records(lead, reason, user, at)
     elif outcome == Outcome.BOUNCED:
         _suppress(lead, channel, "bounce")
     elif reopens and lead.status in (Status.NURTURE, Status.REVISIT, Status.CLOSED):
-        _transition(lead, Status.OPEN, "Contacted again", user, at)
+        _transition(lead, Status.OPEN, _by("Contacted again", via), user, at)
 
 
 def _fulfil_our_commitment(lead: Lead, at: datetime) -> None:

@@ -20,7 +20,16 @@ from ..normalize import (
 from ..planning import PLAN_FIELDS
 from ..same_person import said_no_addresses
 from .attempts import ENQUIRY_REASON, SILENT_OUTCOMES
-from .core import ActionError, RepeatedEnquiry, SaidNoElsewhere, _done, _lock, _transition
+from .core import (
+    ActionError,
+    RepeatedEnquiry,
+    SaidNoElsewhere,
+    _done,
+    _lock,
+    _transition,
+    note_on_timeline,
+)
+from .edits import before_edit, edit_note
 from .optout import _honour_opt_out
 
 
@@ -272,7 +281,15 @@ GUARDED_FIELDS = {
 
 
 @transaction.atomic
-def update_lead(lead: Lead, *, user=None, same_person: bool | None = None, **fields) -> Lead:
+def update_lead(
+    lead: Lead,
+    *,
+    user=None,
+    same_person: bool | None = None,
+    via: str = "",
+    why_opted_out: str = "",
+    **fields,
+) -> Lead:
     """Edit details (not status); the plan is recomputed because value or source may change.
     An edit of who the lead is (its name, email or phone) that makes it a person who said
     no (`_honour_opt_out`, checked on the record as edited, not on the fields sent: a new
@@ -281,7 +298,13 @@ def update_lead(lead: Lead, *, user=None, same_person: bool | None = None, **fie
     API's PATCH, the web form, the admin, an import) comes through here. A person typing
     an edit (the web form, the API, the admin) says `same_person`: False refuses such an edit
     (`SaidNoElsewhere`, nothing saved: one wrong paste must not opt a customer out for
-    good), True confirms it; None (an import filling a blank) opts out as asked."""
+    good), True confirms it; None (an import filling a blank) opts out as asked.
+
+    A change of who they are, how we reach them or what they are worth (`edits.RECORDED`)
+    is a timeline row saying from what to what, by `user` through `via` (the door: "web",
+    "API", "admin", or an import's line and who ran it). `why_opted_out`: an import's row
+    saying its person opted out (its addresses suppressed a moment ago), the reason of the
+    opt-out this edit then makes (`_honour_opt_out`)."""
     if GUARDED_FIELDS & set(fields):
         raise ActionError(
             f"Not a detail: {', '.join(sorted(GUARDED_FIELDS & set(fields)))} change through their own action."
@@ -295,6 +318,7 @@ def update_lead(lead: Lead, *, user=None, same_person: bool | None = None, **fie
     _zone_from_new_phone(fresh, fields)
     who = IDENTITY_FIELDS & set(fields)
     before, old_phone = (said_no_addresses(fresh) if who else []), fresh.phone
+    was = before_edit(fresh, fields)
     for k, v in fields.items():
         setattr(fresh, k, v)
     if who and same_person is False and fresh.status != Status.OPTED_OUT:
@@ -302,8 +326,12 @@ def update_lead(lead: Lead, *, user=None, same_person: bool | None = None, **fie
             fresh, [a for a in said_no_addresses(fresh) if a not in before], old_phone
         )
     fresh.save(update_fields=[*fields, "updated_at"])
+    if said := edit_note(was, fresh, via):
+        note_on_timeline(fresh, said, user=user)
     kind = "updated"
-    if who and _honour_opt_out(fresh, user, edited=True):
+    if who and _honour_opt_out(
+        fresh, user, edited=True, confirmed=bool(same_person), why=why_opted_out, via=via
+    ):
         kind = "opt_out"  # what is queued for them is cancelled, as for any opt-out
     return _done(fresh, kind, caller=lead)
 

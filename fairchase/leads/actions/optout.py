@@ -167,11 +167,12 @@ def _opt_out_other_records(
 
 
 @transaction.atomic
-def honour_opt_out(pk: int) -> Lead:
+def honour_opt_out(pk: int, *, user=None, why: str = "") -> Lead:
     """`_honour_opt_out` for a lead stored without its action (an imported one), replanned;
-    returns the lead as it is now (opted out when its person said no before)."""
+    returns the lead as it is now (opted out when its person said no before). `why`: the
+    caller's own account when it suppressed the addresses itself (`_honour_opt_out`)."""
     lead = _lock(pk)
-    if _honour_opt_out(lead):
+    if _honour_opt_out(lead, user, why=why):
         _done(lead, "opt_out")
     return lead
 
@@ -183,7 +184,15 @@ def why_said_no(lead: Lead) -> str:
     return _said_no_before(lead) if said_no_before(lead) else ""
 
 
-def _honour_opt_out(lead: Lead, user=None, *, edited: bool = False) -> bool:
+def _honour_opt_out(
+    lead: Lead,
+    user=None,
+    *,
+    edited: bool = False,
+    confirmed: bool = False,
+    why: str = "",
+    via: str = "",
+) -> bool:
     """A record made (or edited) with an address of a person who said no before, on another
     record of theirs (`said_no_before`: the same email, or the same phone under a matching
     name), is that person's: it is opted out too, through its transition row naming the
@@ -198,7 +207,13 @@ def _honour_opt_out(lead: Lead, user=None, *, edited: bool = False) -> bool:
     before the edit, never theirs, and a suppression of one would later read as that
     address's owner saying no; the record, opted out, is not contacted on any of them. So
     for an address a public post typed (`same_person.own_addresses`): nobody showed it is
-    theirs."""
+    theirs. `confirmed`: a person said the edited record is that person (`same_person`);
+    an import's edit is confirmed by nobody, and says where it came from (`via`).
+
+    `why`: the caller's own account when it suppressed the addresses itself a moment ago (an
+    import's row saying they opted out: "Imported: its row says they opted out: line 3 of
+    ..."). Without it the reason read "opted out before: ... asked not to be contacted on"
+    the import's own minute, as if the person had said so earlier."""
     matched = said_no_addresses(lead)
     if not matched:
         return False
@@ -207,16 +222,22 @@ def _honour_opt_out(lead: Lead, user=None, *, edited: bool = False) -> bool:
     fresh = [v for v in mine if not Suppression.objects.filter(value=v).exists()]
     _suppress_values(lead, mine)
     said = _said_no_before(lead)
+    if why:  # a record that really said no earlier is named beside the caller's account
+        said = f"{why} ({said})" if who_said_no(lead) is not None else why
     also = f" ({', '.join(fresh)} suppressed too)" if fresh else ""
     if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
         if fresh:
-            note_on_timeline(lead, f"{said}{also}.")
+            note_on_timeline(lead, f"{said}{also}.", user=user)
         return bool(fresh)
     now = timezone.now()
     _cancel_commitments(lead, now)
     reason = f"{said}. Not to be contacted on this record either{also}."
-    if edited:
+    if why:
+        reason = f"{said}{also}."
+    elif confirmed:
         reason = f"{said}. Confirmed in an edit as the same person: not to be contacted{also}."
+    elif edited and via:
+        reason = f"{said}. Not to be contacted on this record either{also}: {via}."
     _transition(lead, Status.OPTED_OUT, reason, user, now)
     return True
 

@@ -245,7 +245,9 @@ def _save_lead(request, form, lead=None):
                 lead = actions.create_lead(owner, user=request.user, **fields)
         else:
             same = bool(form.cleaned_data.get("same_person"))
-            lead = actions.update_lead(lead, user=request.user, same_person=same, **fields)
+            lead = actions.update_lead(
+                lead, user=request.user, same_person=same, via="web", **fields
+            )
             if owner != lead.owner:
                 actions.reassign(lead, owner, user=request.user)
     except SaidNoElsewhere as exc:

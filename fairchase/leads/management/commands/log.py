@@ -9,9 +9,12 @@ from fairchase import clock
 from fairchase.arguments import number
 from fairchase.leads import actions
 from fairchase.leads.models import Lead
+from fairchase.leads.people import display_name
 from fairchase.params import an_id
 
 CHANNELS = ("call", "email", "text", "visit")
+# Who the record names when no --user is given (as the import command's notes do).
+BY_COMMAND_LINE = "by the command line"
 OUTCOMES = ("no_answer", "left_message", "talked", "replied", "bounced", "opted_out")
 
 
@@ -38,11 +41,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--progress", action="store_true", help="The conversation moved closer to a sale"
         )
-        parser.add_argument("--user", default=None, help="Username logging the attempt")
+        parser.add_argument(
+            "--user",
+            default=None,
+            help="Username logging the attempt (without it: recorded as by the command line)",
+        )
 
     def handle(self, *args, lead, channel, outcome, minutes, notes, progress, user, **opts):
         target = self._find(lead)
-        who = get_user_model().objects.filter(username=user).first() if user else target.owner
+        who = self._user(user)
         try:
             actions.log_attempt(
                 target,
@@ -52,18 +59,30 @@ class Command(BaseCommand):
                 minutes=minutes,
                 notes=notes,
                 progress=True if progress else None,
+                via="" if who is not None else BY_COMMAND_LINE,
             )
         except actions.ActionError as exc:
             raise CommandError(str(exc)) from None
         target.refresh_from_db()
+        by = f"as {display_name(who)}" if who is not None else f"{BY_COMMAND_LINE} (no --user)"
         self.stdout.write(
-            f"Logged {channel} {outcome.replace('_', ' ')} for {target.name} (#{target.pk})."
+            f"Logged {channel} {outcome.replace('_', ' ')} for {target.name} (#{target.pk}), {by}."
         )
         tz, now = clock.business_zone(), timezone.now()  # one labelled zone, the lead's beside it
         due = f" at {clock.for_lead(target.next_due, tz, target)}" if target.next_due else ""
         reason = clock.reason_in_zones(target.plan_reason, target, tz, now)
         what = " ".join(x for x in (target.next_action or "nothing", target.next_channel) if x)
         self.stdout.write(f"Next: {what}{due}. {reason}")
+
+    def _user(self, username: str | None):
+        """The user --user names (None without it: the attempt is the command line's, never
+        the lead's owner's, who did nothing); a name nobody has is refused, not dropped."""
+        if not username:
+            return None
+        found = get_user_model().objects.filter(username=username).first()
+        if found is None:
+            raise CommandError(f"No user {username!r}: nothing logged.")
+        return found
 
     def _find(self, text: str) -> Lead:
         qs = (
