@@ -23,7 +23,7 @@ from django.db.backends.signals import connection_created
 from django.db.models import Func, Q, QuerySet
 from django.dispatch import receiver
 
-from .names import SUFFIXES, TITLES, key, loose, plain
+from .names import PARTICLES, SUFFIXES, TITLES, key, loose, plain
 
 FOLD = "fairchase_fold"
 
@@ -82,11 +82,14 @@ class _Pg:
 
     def __init__(self) -> None:
         t, s = _either(TITLES, dotted=True), _either(SUFFIXES, dotted=True)
+        p = _either(PARTICLES, dotted=False)
         end = r"(?=[\s,]|$)"
         # names.in_order: [titles] Family [suffixes], Given [suffixes] [, suffixes]..., where
-        # the family name is no title, nor a suffix after a title ("Mrs Jr., Ann" stays)
+        # the family name is no title, nor a suffix after a title ("Mrs Jr., Ann" stays), and
+        # may start with its little words ("de la Cruz, Juan")
         self.in_order = (
-            rf"^[\s,]*((?:{t}\s+)+(?!{s}{end})|)(?!{t}{end})([^\s,]+)((?:\s+{s})*)\s*,[\s,]*"
+            rf"^[\s,]*((?:{t}\s+)+(?!{s}{end})|)(?!{t}{end})((?:{p}\s+)*[^\s,]+)((?:\s+{s})*)"
+            rf"\s*,[\s,]*"
             rf"(?!{s}(?:\s+{s})*\s*(?:,|$))([^\s,][^,]*?)((?:\s+{s})*)"
             rf"((?:\s*,[\s,]*{s}(?:\s+{s})*)*)[\s,]*$"
         )

@@ -5,8 +5,6 @@ in one query, fast on 10,000 leads."""
 
 from __future__ import annotations
 
-import time
-
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -83,6 +81,9 @@ def test_every_database_folds_a_name_into_the_same_lines(alice, make_lead):
         "Mrs Ph.D., Ann",
         "Dr, Bob",
         "Jr., Bob",
+        "DE LA CRUZ, Juan",
+        "van der Berg, Anna",
+        "Dr. med. Hans Müller",
         "???",
     ]
     for name in names:
@@ -91,7 +92,9 @@ def test_every_database_folds_a_name_into_the_same_lines(alice, make_lead):
         assert set(lead.fold.split("\n")) - {""} == set(folded(lead.name).split("\n")), lead.name
 
 
-def test_the_search_is_one_query_and_fast_on_ten_thousand_leads(client, alice):
+def test_the_search_is_one_query_on_ten_thousand_leads(client, alice):
+    """One query for the page and one for its count, however many leads (its speed is
+    measured in `bench.app_speed`, not here)."""
     Lead.objects.bulk_create(
         [
             Lead(owner=alice, name=f"Person {i} Núñez" if i % 100 == 0 else f"Person {i}")
@@ -101,10 +104,7 @@ def test_the_search_is_one_query_and_fast_on_ten_thousand_leads(client, alice):
     client.force_login(alice)
     client.get("/leads/", {"q": "warm up"})
     with CaptureQueriesContext(connection) as queries:
-        started = time.perf_counter()
         page = client.get("/leads/", {"q": "nunez"})
-        took = time.perf_counter() - started
     assert page.status_code == 200 and "Person 9900 Núñez" in page.content.decode()
     leads = [q["sql"] for q in queries.captured_queries if '"leads_lead"' in q["sql"]]
     assert len(leads) <= 2, leads  # the page and its count
-    assert took < 1.0, took
