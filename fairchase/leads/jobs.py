@@ -50,8 +50,11 @@ def refit_if_stale() -> int:
 
 def replan_stale(batch: int = 2000) -> int:
     """Plans depend on the clock (due times, weekly caps): refresh those older than STALE_PLAN
-    (one worker at a time), and any plan to text someone when texts cannot be sent (made
-    before they were switched off)."""
+    or marked out of date (`planning.for_new_settings`), one worker at a time, and any plan
+    to text someone when texts cannot be sent (made before they were switched off). The
+    owners of up to `batch` such leads have their whole active book planned together, as
+    `planning.replan_all` plans a crowded day on a person's minutes: a batch never changes
+    a plan."""
     cutoff = timezone.now() - STALE_PLAN
     stale = Q(planned_at__lt=cutoff) | Q(planned_at=None)
     if not texting.configured():
@@ -60,10 +63,9 @@ def replan_stale(batch: int = 2000) -> int:
     if not qs.exists() or not claim_lease("replan_stale", REPLAN_LEASE):
         return 0
     try:
-        ids = list(qs.values_list("pk", flat=True)[:batch])
-        if ids:
-            planning.replan_all(queryset=Lead.objects.filter(pk__in=ids))
-        return len(ids)
+        owners = set(qs[:batch].values_list("owner_id", flat=True))
+        books = Lead.objects.filter(status__in=ACTIVE_STATUSES, owner_id__in=owners)
+        return planning.replan_all(queryset=books) if owners else 0
     finally:
         release_lease("replan_stale")
 

@@ -12,7 +12,7 @@ from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads.people import profile_of
-from fairchase.leads.planning import replan_all
+from fairchase.leads.planning import for_new_settings
 
 from .. import throttle
 from ..settings_forms import BusinessSettingsForm, BusinessZoneForm, OwnEmailForm, ProfileForm
@@ -98,12 +98,7 @@ def settings_view(request):
             field.disabled = True
     if which == "business" and request.is_admin and business_form.is_valid():
         business_form.save()
-        # Batched (one transaction per batch) so a large book does not hold the write lock.
-        planned = replan_all()
-        messages.success(
-            request,
-            f"Business settings saved; {planned} active lead{'s' if planned != 1 else ''} replanned.",
-        )
+        messages.success(request, f"Business settings saved; {_replanned()}")
         return redirect("settings")
     if which == "business" and not request.is_admin:
         messages.error(request, "Only an owner/admin can change the business settings.")
@@ -137,13 +132,19 @@ def business_zone(request):
     business.business_timezone = form.cleaned_data["business_timezone"]
     business.timezone_set = True
     business.save(update_fields=["business_timezone", "timezone_set"])
-    planned = replan_all()
     messages.success(
-        request,
-        f"Time zone saved: {business.business_timezone.replace('_', ' ')}; {planned} active "
-        f"lead{'s' if planned != 1 else ''} replanned.",
+        request, f"Time zone saved: {business.business_timezone.replace('_', ' ')}; {_replanned()}"
     )
     return redirect("today")
+
+
+def _replanned() -> str:
+    """Every active lead replanned on the new settings (`planning.for_new_settings`), said."""
+    planned, by_worker = for_new_settings()
+    leads = f"{planned:,} active lead{'s' if planned != 1 else ''}"
+    if by_worker:
+        return f"the worker is replanning {leads}: Today shows the new plans within minutes."
+    return f"{leads} replanned."
 
 
 class OwnPasswordChange(PasswordChangeView):
