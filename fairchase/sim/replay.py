@@ -16,13 +16,25 @@ again. Every rule makes the first call.
 from __future__ import annotations
 
 import csv
+import os
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "car-insurance-cold-calls.csv"
+def _data_file(name: str = "car-insurance-cold-calls.csv") -> Path:
+    """The real data set: $FAIRCHASE_SHARED_DATA/NAME, else shared/data/NAME beside the
+    checkout or beside any folder above it (a clone at /work/NAME or /work/evals/NAME/fc
+    alike); the nearest candidate when none exists (the bench says to give --csv)."""
+    if folder := os.environ.get("FAIRCHASE_SHARED_DATA"):
+        return Path(folder) / name
+    here = Path(__file__).resolve().parents[2]  # the checkout
+    candidates = [up / "shared" / "data" / name for up in here.parents]
+    return next((c for c in candidates if c.exists()), candidates[0])
+
+
+DATA = _data_file()
 T0 = datetime(2025, 1, 6, 15, 0, tzinfo=UTC)  # a Monday; every client's first call
 CALL_MINUTES = 6.0
 
