@@ -70,9 +70,9 @@ def test_a_source_the_history_lacks_says_the_other_sources_moved_its_guess():
     assert "(a starting guess for referrals, moved by your 1 lead from other sources)" in reason
     own = plan(model, [_fresh("purchased_list")], NOW)[0]["reason"]
     assert "(learned from 1 lead)" in own, own
-    assert "(a starting guess: no history yet)" in plan(None, [_fresh("referral")], NOW)[0][
-        "reason"
-    ]
+    assert (
+        "(a starting guess: no history yet)" in plan(None, [_fresh("referral")], NOW)[0]["reason"]
+    )
 
 
 def test_a_first_try_within_the_hour_keeps_the_articles_edge_when_the_history_has_none():
