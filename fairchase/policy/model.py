@@ -10,7 +10,7 @@ import numpy as np
 
 from .glm import sigmoid
 from .priors import AGE_BINS_PER_KNOT, AGE_KNOTS, AGE_STEP, FIRST_DELAY_EDGES, GAP_EDGES, K
-from .reasons import learned_from
+from .reasons import learned_from, source_label
 
 AGE_KNOT_U = np.arange(AGE_KNOTS) * AGE_STEP  # knots of the age curve, in log(1 + days)
 
@@ -145,9 +145,12 @@ class Model:
         return self.sources[s] if s < len(self.sources) else "all"
 
     def evidence(self, s: int) -> str:
-        """'learned from 412 leads', or for a source with no history yet the reason text's
-        'a starting guess: no history yet' (the articles' rules of thumb)."""
-        return learned_from(int(self.source_leads[s]) if s < len(self.source_leads) else 0)
+        """'learned from 412 leads'; before any history 'a starting guess: no history yet' (the
+        articles' rules of thumb); for a source the history lacks, the starting guess the other
+        sources' leads moved (the curve's level is shared): 'a starting guess for referrals,
+        moved by your 5 leads from other sources'."""
+        n = int(self.source_leads[s]) if s < len(self.source_leads) else 0
+        return learned_from(n, self.n_leads, source_label(self.source_label(s)))
 
     # ---- JSON ---------------------------------------------------------------------------
     def to_dict(self) -> dict:

@@ -30,10 +30,20 @@ _LABELS = {
 }
 
 
-def learned_from(n_leads: int) -> str:
-    """What a learned number rests on: 'learned from 412 leads', or before any history the
-    articles' rules of thumb, 'a starting guess: no history yet'."""
-    return f"learned from {plural(n_leads, 'lead', ',')}" if n_leads > 0 else STARTING_GUESS
+def learned_from(n_leads: int, n_others: int = 0, label: str = "") -> str:
+    """What a learned number rests on: 'learned from 412 leads'; before any history the
+    articles' rules of thumb, 'a starting guess: no history yet'; for a source (`label`) the
+    history lacks while `n_others` leads of other sources moved the shared curve, 'a starting
+    guess for referrals, moved by your 5 leads from other sources' (eval26: never "no history
+    yet" for a figure a history moved)."""
+    if n_leads > 0:
+        return f"learned from {plural(n_leads, 'lead', ',')}"
+    if n_others > 0 and label:
+        return (
+            f"a starting guess for {label}, moved by your"
+            f" {plural(n_others, 'lead', ',')} from other sources"
+        )
+    return STARTING_GUESS
 
 
 def plural(n: int, word: str, spec: str = "") -> str:
@@ -233,17 +243,21 @@ def held_why(f: Lead) -> str:
 
 def contact_silent(f: Lead, now: float, source: str, evidence: str) -> str:
     """Reason for the next try on a silent lead. Its worth is told gross, then net of the time
-    and the complaint risk: the net is the decision's expected_value, the app's 'Worth about'."""
+    and the complaint risk: the net is the decision's expected_value, the app's 'Worth about'.
+    The chances are told as a stop's are (`pct`: never '0.0%' for a try worth making), with
+    the share of those answering who buy, so that chance x share x value is the worth (at a
+    margin of 1; eval26 finding 4)."""
     name, label = CHANNELS[f.channel], source_label(source)
     head = f"{name.capitalize()} {_due(f, now)}: {promised(f, now)}"
     if f.k == 0:
         return (
             f"{head}{new_enquiry(label)}{waited(f.age)} ({value_of(f, note=False)});"
-            f" {like_this(label)} answers a first {name} {f.p:.1%} of the time ({evidence})."
+            f" {like_this(label)} answers a first {name} {pct(f.p)} of the time ({evidence})."
         )
     return (
-        f"{head}{like_this(label)} answers {nth_try(f, name)} {f.p:.1%} of the time"
-        f" ({evidence}); on {value_of(f, label)} that is worth {money(f.p * f.prize)}"
+        f"{head}{like_this(label)} answers {nth_try(f, name)} {pct(f.p)} of the time"
+        f" ({evidence}) and {pct(f.win)} of those who answer buy;"
+        f" on {value_of(f, label)} that is worth {money(f.p * f.prize)}"
         f" ({money(f.ev)} after {money(f.cost)} of your time and the complaint risk"
         f"{barely(f)}).{not_sooner(f, now)}"
     )
