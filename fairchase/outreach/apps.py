@@ -11,9 +11,9 @@ class OutreachConfig(AppConfig):
         from fairchase.leads.worker import register_step
         from fairchase.web import panels
 
-        from . import checks, drafts, inbound, mailbox, notices, outbox, receivers, ui  # noqa: F401  (receivers, checks register)
+        from . import checks, drafts, held, mailbox, notices, outbox, receivers, ui  # noqa: F401  (receivers, checks register)
 
-        planning.register_hold(inbound.holds)  # a request to stop held for a person
+        planning.register_hold(held.holds)  # a request to stop held for a person
 
         register_step("outreach_send", outbox.send_due, every=0)
         register_step("outreach_plan", drafts.queue_plan_steps, every=60)

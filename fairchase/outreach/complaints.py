@@ -19,7 +19,8 @@ from django.db import transaction
 from fairchase.leads import actions
 from fairchase.leads.models import Suppression
 
-from .inbound import UNCONFIRMED_STOP, hold, record_inbound
+from .held import UNCONFIRMED_STOP, hold
+from .inbound import record_inbound
 from .models import InboundMessage, OutboundMessage
 from .reading.quotes import body_text
 from .replies import Reading

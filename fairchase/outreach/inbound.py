@@ -24,6 +24,9 @@ from fairchase.leads.normalize import (
 from fairchase.leads.people import display_name
 
 from . import replies, replies_learning
+from .held import FORMER_ADDRESS, UNCONFIRMED_STOP, hold, is_held_stop
+from .held import HELD as HELD  # said here too: where a reading's effects are
+from .held import held_stops as held_stops
 from .models import InboundMessage, OutboundMessage, ReadingCorrection
 from .replies import Reading
 
@@ -147,72 +150,6 @@ def _stop(inbound: InboundMessage, lead: Lead, user, said: str) -> str:
     message came from (`_from`)."""
     actions.opt_out(lead, user=user, reason=f"Asked to stop: {said}", shown=_from(inbound, lead))
     return "Asked us to stop: opted out."
-
-
-# A request to stop not known to be from its sender (`senders`), a spam complaint naming no
-# message of ours, or an unsubscribe link sent to an address the lead no longer has: the lead
-# is held (nothing sent or planned, `holds`) until a person confirms the opt-out or corrects
-# the reading. It is no reply, and it never lapses by itself (`held_stops` lists them).
-UNCONFIRMED_STOP = "Asked us to stop, from a sender not known to be them:"
-HELD = "asked to stop (not yet confirmed)"
-FORMER_ADDRESS = "unsubscribed with a link sent to their former address"
-
-
-def unconfirmed_stop(reading: Reading) -> Reading:
-    """An opt-out read in a mail that answers none of our messages and that the receiving
-    server does not vouch for: anyone can write any From, and an opt-out is final, so it is
-    held for a person (unclear) instead of acted on."""
-    evidence = f"{UNCONFIRMED_STOP} {reading.evidence}"[:255]
-    return Reading(Kind.UNCLEAR, None, evidence, reading.text, reading.language)
-
-
-def held_stops():
-    """The requests to stop held for a person that nobody has decided on yet, newest first."""
-    return (
-        InboundMessage.objects.filter(
-            kind=Kind.UNCLEAR,
-            evidence__startswith=UNCONFIRMED_STOP,
-            corrected_by__isnull=True,
-            lead__isnull=False,
-        )
-        .exclude(lead__status=Status.OPTED_OUT)
-        .order_by("-received_at", "-pk")
-    )
-
-
-def is_held_stop(inbound: InboundMessage) -> bool:
-    return (
-        inbound.kind == Kind.UNCLEAR
-        and inbound.evidence.startswith(UNCONFIRMED_STOP)
-        and inbound.corrected_by_id is None
-    )
-
-
-def hold_words(inbound: InboundMessage) -> str:
-    """Why the plan waits, in its words: "asked to stop (not yet confirmed)", or the link."""
-    said = inbound.evidence[len(UNCONFIRMED_STOP) :].strip()
-    return f"{said} (not yet confirmed)" if said.startswith(FORMER_ADDRESS) else HELD
-
-
-def holds(ids: list[int]) -> dict[int, str]:
-    """`planning.holds` for outreach: the leads among `ids` with a held request to stop.
-    The held rows are few: read them all rather than send the ids."""
-    wanted, out = set(ids), {}
-    for inbound in held_stops().only("lead_id", "evidence"):
-        if inbound.lead_id in wanted:
-            out.setdefault(inbound.lead_id, hold_words(inbound))
-    return out
-
-
-def hold(inbound: InboundMessage, user=None) -> None:
-    """Put the lead of a held request to stop (saved: `holds` reads it) on hold, said on
-    its timeline."""
-    actions.hold_changed(
-        lead_of(inbound),
-        f"Held for a person: {hold_words(inbound)}. Nothing is sent or planned until "
-        "someone confirms the opt-out or corrects the reading.",
-        user=user,
-    )
 
 
 def _hold(inbound: InboundMessage, user=None) -> str:

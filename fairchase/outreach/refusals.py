@@ -23,9 +23,9 @@ from fairchase.leads.models import (
 from fairchase.leads.people import display_name
 from fairchase.policy.timing import resolve_zone
 
+from .held import HELD as HELD_STOP
+from .held import held_stops
 from .hours import CAP, HOURS, send_window
-from .inbound import HELD as HELD_STOP
-from .inbound import held_stops
 from .models import OutboundMessage
 from .stopping import goes_after_the_stop
 

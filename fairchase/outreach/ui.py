@@ -13,7 +13,8 @@ from fairchase.web.panels import TimelineEntry
 
 from .drafts import AFTER_CALL, Purpose, draft_for, purpose_for
 from .facts import LIVE, PageFacts
-from .inbound import CORRECTABLE, held_stops
+from .held import held_stops
+from .inbound import CORRECTABLE
 from .models import InboundMessage, OutboundMessage
 from .refusals import mark_refusals, owner_left, refusal
 from .rendering import reader_day
