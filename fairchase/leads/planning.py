@@ -8,7 +8,7 @@ never re-implements a decision: it only stores what the core says.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 from django.db import connections, router, transaction
@@ -56,6 +56,25 @@ PLAN_FIELDS = [
 ]
 
 _model_cache: dict[str, object] = {"key": None, "model": None}
+
+# Other apps name the leads a person must decide about before any contact, as
+# {lead id: why} for some lead ids (outreach: a request to stop not known to be theirs).
+# Read once per batch of leads planned (`records_by_owner`), sent as the record's `hold`.
+HOLDS: list[Callable[[list[int]], dict[int, str]]] = []
+
+
+def register_hold(source: Callable[[list[int]], dict[int, str]]) -> None:
+    if source not in HOLDS:
+        HOLDS.append(source)
+
+
+def holds(ids: list[int]) -> dict[int, str]:
+    """Why each of these leads waits for a person's decision (only the held ones)."""
+    out: dict[int, str] = {}
+    for source in HOLDS if ids else ():
+        for pk, why in source(ids).items():
+            out.setdefault(pk, why)
+    return out
 
 
 def policy_settings() -> dict:
@@ -112,8 +131,9 @@ def _iso(dt):
     return dt.isoformat() if dt is not None else None
 
 
-def lead_record(lead: Lead, suppressed: set[str] | None = None) -> dict:
-    """The contract's lead record for one lead (attempts and commitments should be prefetched)."""
+def lead_record(lead: Lead, suppressed: set[str] | None = None, hold: str | None = None) -> dict:
+    """The contract's lead record for one lead (attempts and commitments should be prefetched);
+    `hold`: what a person must decide before any contact (`holds`), None for none."""
     attempts = [
         {
             "at": a.at,
@@ -143,6 +163,7 @@ def lead_record(lead: Lead, suppressed: set[str] | None = None) -> dict:
         "won_value": float(lead.won_value) if lead.won_value is not None else None,
         "channels": reachable_channels(lead, suppressed),
         "commitment": commitment,
+        "hold": hold,
         "paused_until": lead.paused_until,
         "revisit_at": lead.revisit_at,
         "responded_at": lead.responded_at,  # their latest reply (a reply is not an attempt)
@@ -219,13 +240,15 @@ def records_by_owner(
     leads: Sequence[Lead], into: dict[int, list[dict]] | None = None
 ) -> dict[int, list[dict]]:
     """Contract records of the active leads among these, by owner (added to `into`, when
-    given); suppressed addresses are looked up once."""
+    given); suppressed addresses and holds are looked up once."""
     into = {} if into is None else into
     values = {v for lead in leads for v in (lead.email, lead.phone) if v}
     suppressed = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
+    held = holds([lead.pk for lead in leads if lead.status in ACTIVE_STATUSES])
     for lead in leads:
         if lead.status in ACTIVE_STATUSES:
-            into.setdefault(lead.owner_id, []).append(lead_record(lead, suppressed))
+            record = lead_record(lead, suppressed, held.get(lead.pk))
+            into.setdefault(lead.owner_id, []).append(record)
     return into
 
 

@@ -15,12 +15,12 @@ from email.parser import HeaderParser
 from email.utils import parseaddr
 
 from django.db import transaction
-from django.utils import timezone
 
 from fairchase.leads import actions
 from fairchase.leads.models import Suppression
 
-from .inbound import HOLD, UNCONFIRMED_STOP, record_inbound
+from .held import UNCONFIRMED_STOP, hold
+from .inbound import record_inbound
 from .models import InboundMessage, OutboundMessage
 from .reading.quotes import body_text
 from .replies import Reading
@@ -84,6 +84,8 @@ def handle_complaint(
             f"{UNCONFIRMED_STOP} spam complaint" if ours is None and lead else "spam complaint"
         )
         inbound.save(update_fields=["kind", "lead", "effect", "evidence"])
+        if ours is None and lead is not None and kind == Kind.UNCLEAR:
+            hold(inbound)  # saved first: the hold is read from it
     return inbound
 
 
@@ -105,12 +107,11 @@ def _act(ours, lead, kind: str, recipient: str, said: str):
             return Kind.OPT_OUT, lead, f"{said}: opted out."
         return Kind.OPT_OUT, None, f"{said}: {ours.to} will not be written to again."
     if lead is not None:  # it names no message of ours: anyone can send a report
-        actions.pause_until(lead, timezone.now() + HOLD, reason="Reported as spam (unconfirmed)")
         return (
             Kind.UNCLEAR,
             lead,
-            "A spam complaint naming no message of ours: automatic messages held. "
-            "Mark it an opt-out to confirm, or correct it.",
+            "A spam complaint naming no message of ours: nothing is sent or planned until "
+            "someone confirms the opt-out or corrects the reading.",
         )
     whom = f" (sent to {recipient})" if recipient else ""
     return Kind.UNMATCHED, None, f"A spam complaint about an email Fairchase cannot find{whom}."

@@ -24,6 +24,9 @@ from fairchase.leads.normalize import (
 from fairchase.leads.people import display_name
 
 from . import replies, replies_learning
+from .held import FORMER_ADDRESS, UNCONFIRMED_STOP, hold, is_held_stop
+from .held import HELD as HELD  # said here too: where a reading's effects are
+from .held import held_stops as held_stops
 from .models import InboundMessage, OutboundMessage, ReadingCorrection
 from .replies import Reading
 
@@ -149,18 +152,42 @@ def _stop(inbound: InboundMessage, lead: Lead, user, said: str) -> str:
     return "Asked us to stop: opted out."
 
 
-# A request to stop in a mail not known to be from its sender (`senders`): automatic
-# messages are held at once, and a person confirms the opt-out (or corrects the reading).
-UNCONFIRMED_STOP = "Asked us to stop, from a sender not known to be them:"
-HOLD = timedelta(days=90)
+def _hold(inbound: InboundMessage, user=None) -> str:
+    hold(inbound, user)
+    return (
+        "Asked us to stop, but it is not known to be theirs: nothing is sent or planned until "
+        "someone confirms the opt-out or corrects the reading."
+    )
 
 
-def unconfirmed_stop(reading: Reading) -> Reading:
-    """An opt-out read in a mail that answers none of our messages and that the receiving
-    server does not vouch for: anyone can write any From, and an opt-out is final, so it is
-    held for a person (unclear) instead of acted on."""
-    evidence = f"{UNCONFIRMED_STOP} {reading.evidence}"[:255]
-    return Reading(Kind.UNCLEAR, None, evidence, reading.text, reading.language)
+LINK_KEY = "unsubscribe-link:"
+
+
+def unsubscribed_at_former_address(lead: Lead, channel: str, address: str) -> None:
+    """Someone followed an unsubscribe link we sent to an address the lead no longer has (it
+    was changed since): that address is never written to again, said on the timeline, and
+    the lead is held as a request to stop not known to be theirs, for a person to confirm:
+    the old address may have been a typo that reached a stranger. Followed again, it
+    changes nothing more."""
+    kind = Suppression.Kind.EMAIL if channel == "email" else Suppression.Kind.PHONE
+    with transaction.atomic():
+        if not Suppression.objects.filter(value=address).exists():
+            actions.suppress(address, kind, "opt-out")
+            actions.note_on_timeline(
+                lead, f"{address} unsubscribed with the link in our message: never written to again"
+            )
+        if lead.status == Status.OPTED_OUT:
+            return
+        said = f"{FORMER_ADDRESS} {address}"
+        record_inbound(
+            key=f"{LINK_KEY}{lead.pk}:{channel}:{address}",
+            lead=lead,
+            channel=channel,
+            sender=address,
+            subject="Unsubscribe link",
+            reading=Reading(Kind.UNCLEAR, None, f"{UNCONFIRMED_STOP} {said}", said.capitalize()),
+            received_at=timezone.now(),
+        )
 
 
 # A reply never reopens or closes a lead whose outcome is settled (a won customer saying
@@ -180,6 +207,8 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
         return "Automatic reply: not counted as an answer."
     if kind == Kind.BOUNCE:
         return inbound.effect
+    if is_held_stop(inbound) and lead.status != Status.OPTED_OUT:  # no reply: a person decides
+        return _hold(inbound, user)
     if kind != Kind.OPT_OUT and (why := _not_to_be_contacted(lead)):
         # never "answer them first", no call back, nothing reopened: a person reads it
         return f"{why}; they wrote again: read before you do anything."
@@ -214,12 +243,6 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
         return _call_back(lead, until or timezone.now() + DEFAULT_CALL_BACK, user)
     if kind == Kind.INTERESTED:
         return "Interested: answer them first."
-    if kind == Kind.UNCLEAR and inbound.evidence.startswith(UNCONFIRMED_STOP):
-        actions.pause_until(lead, timezone.now() + HOLD, reason="Asked to stop (unconfirmed)")
-        return (
-            "Asked us to stop, but the mail is not known to be theirs: automatic messages held. "
-            "Mark it an opt-out to confirm, or correct it."
-        )
     return "Reply recorded: read it and decide."
 
 
@@ -259,7 +282,7 @@ def _undo(inbound: InboundMessage, user) -> None:
     ):
         actions.reopen(lead, user=user, reason="Reading of the reply corrected")
     elif inbound.kind == Kind.UNCLEAR and inbound.evidence.startswith(UNCONFIRMED_STOP):
-        if lead.paused_until:
+        if lead.paused_until:  # held by a 90-day pause before holds waited for a person
             actions.pause_until(lead, None, reason="Not a request to stop after all", user=user)
     elif inbound.kind == Kind.CALL_BACK:
         for c in lead.commitments.filter(
@@ -300,16 +323,32 @@ def correct(inbound: InboundMessage, kind: str, user) -> InboundMessage:
         received_at=inbound.received_at,
         corrected_by=user if getattr(user, "pk", None) else None,
     )
-    was_reply = inbound.kind != Kind.AUTO_REPLY
+    held = is_held_stop(inbound)
+    # A reply already on record is not recorded twice; only the follow-up action changes. A
+    # held stop was none: it is one now, unless it is confirmed (a stop is no reply) or was
+    # a click on a link.
+    record_reply = (
+        kind not in (Kind.OPT_OUT, Kind.AUTO_REPLY) and not inbound.key.startswith(LINK_KEY)
+        if held
+        else inbound.kind == Kind.AUTO_REPLY
+    )
     _undo(inbound, user)
     inbound.kind, inbound.corrected_by = kind, user
     if kind not in (Kind.AUTO_REPLY, Kind.LATER, Kind.CALL_BACK):
         inbound.until = None
-    # A reply already on record is not recorded twice; only the follow-up action changes.
-    effect = apply(inbound, user, record_reply=not was_reply)
+    inbound.save(update_fields=["kind", "corrected_by", "until"])  # the hold reads it
+    if held and kind != Kind.OPT_OUT:
+        actions.hold_changed(
+            lead_of(inbound), "Not a request to stop after all: hold lifted", user=user
+        )
+    effect = apply(inbound, user, record_reply=record_reply)
     inbound.effect = f"Corrected by {display_name(user)}: {effect}"[:255]
-    inbound.save(update_fields=["kind", "corrected_by", "effect", "until"])
+    inbound.save(update_fields=["effect"])
     return inbound
+
+
+def lead_of(inbound: InboundMessage) -> Lead:
+    return Lead.objects.get(pk=inbound.lead_id)
 
 
 def read_and_record_text(

@@ -27,7 +27,8 @@ from fairchase.leads.normalize import InvalidContact, normalize_email
 from fairchase.leads.same_person import said_no_themselves
 
 from . import complaints, replies, replies_learning, senders
-from .inbound import record_inbound, unconfirmed_stop
+from .held import unconfirmed_stop
+from .inbound import record_inbound
 from .models import InboundMessage, MailboxCursor, OutboundMessage
 from .reading.quotes import body_text
 

@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Q
 from .channels import SERVER_TROUBLE
 from .mailbox import trouble
 from .models import OutboundMessage
+from .ui import held_stops_for
 
 State = OutboundMessage.State
 LIMIT = 10
@@ -51,4 +52,5 @@ def today_context(request) -> dict:
         "reason": reason,
         "failed": failed_messages(request.user),
         "mailbox": trouble(),
+        "held": held_stops_for(request.user),  # asked to stop: a person confirms or corrects
     }

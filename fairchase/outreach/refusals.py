@@ -23,6 +23,8 @@ from fairchase.leads.models import (
 from fairchase.leads.people import display_name
 from fairchase.policy.timing import resolve_zone
 
+from .held import HELD as HELD_STOP
+from .held import held_stops
 from .hours import CAP, HOURS, send_window
 from .models import OutboundMessage
 from .stopping import goes_after_the_stop
@@ -186,6 +188,8 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
         return "cancel", f"The template “{msg.template.name}” was switched off.", None
     if lead.responded_at is not None and lead.responded_at >= msg.created_at:
         return "cancel", "The lead replied after this was queued.", None
+    if automatic and held_stops().filter(lead_id=lead.pk).exists():
+        return "cancel", f"They {HELD_STOP}: a person confirms or corrects it first.", None
     if automatic and lead.paused_until and lead.paused_until > now:
         return "defer", "Paused (out of office).", lead.paused_until
     if msg.override and not automatic:

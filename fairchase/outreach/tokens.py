@@ -2,7 +2,9 @@
 
 Links in mail are followed by scanners and forwarded to others, so the token is
 the only authority for the unsubscribe page: it must name exactly one lead and
-expire eventually (`OPT_OUT_TOKEN_DAYS`).
+expire eventually (`OPT_OUT_TOKEN_DAYS`). A link sent to an address the lead no longer has
+(its email was corrected since) still works for that address (`read_former`): a link in
+a message we sent never goes dead.
 """
 
 from __future__ import annotations
@@ -40,8 +42,8 @@ def make_token(lead: Lead, channel: str) -> str:
     )
 
 
-def read_token(token: str) -> tuple[Lead, str] | None:
-    """(lead, channel) for a valid, unexpired token; None for anything else (never raises)."""
+def _payload(token: str) -> dict | None:
+    """The token's signed, unexpired payload naming a lead and a channel; None for anything else."""
     try:
         data = signing.loads(token, salt=SALT, max_age=_max_age())
     except (signing.BadSignature, ValueError, TypeError, OverflowError, UnicodeError):
@@ -54,7 +56,41 @@ def read_token(token: str) -> tuple[Lead, str] | None:
         or not isinstance(data.get("l"), int)
     ):
         return None
-    lead = Lead.objects.filter(pk=data["l"]).first()
+    return data
+
+
+def read_token(token: str) -> tuple[Lead, str] | None:
+    """(lead, channel) for a valid, unexpired token sent to the lead's address as it is now;
+    None for anything else (never raises)."""
+    data = _payload(token)
+    lead = Lead.objects.filter(pk=data["l"]).first() if data else None
     if lead is None or data.get("a") != _address_tag(_address(lead, data["c"])):
         return None
     return lead, data["c"]
+
+
+def read_former(token: str) -> tuple[Lead, str, str] | None:
+    """(lead, channel, address) for a valid token sent to an address the lead no longer has:
+    one that a message of ours to this lead on this channel was sent to. None otherwise."""
+    from .models import OutboundMessage
+
+    data = _payload(token)
+    lead = Lead.objects.filter(pk=data["l"]).first() if data else None
+    if lead is None:
+        return None
+    sent = (
+        OutboundMessage.objects.filter(
+            lead=lead,
+            channel=data["c"],
+            # sent, or it may have arrived (the worker stopped while sending it)
+            state__in=[OutboundMessage.State.SENT, OutboundMessage.State.UNKNOWN],
+        )
+        .exclude(kind=OutboundMessage.Kind.OWNER_ALERT)
+        .values_list("to", flat=True)
+        .distinct()
+    )
+    current = _address(lead, data["c"])
+    for address in sent:
+        if address and address != current and data.get("a") == _address_tag(address):
+            return lead, data["c"], address
+    return None

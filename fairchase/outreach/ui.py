@@ -13,6 +13,7 @@ from fairchase.web.panels import TimelineEntry
 
 from .drafts import AFTER_CALL, Purpose, draft_for, purpose_for
 from .facts import LIVE, PageFacts
+from .held import held_stops
 from .inbound import CORRECTABLE
 from .models import InboundMessage, OutboundMessage
 from .refusals import mark_refusals, owner_left, refusal
@@ -138,6 +139,14 @@ def today_extra_context(request, lead) -> dict | None:
     return {"draft": draft, "mode": _mode(request), "unsettled": pending}
 
 
+def held_stops_for(user) -> list:
+    """The requests to stop held for a person on the leads `user` may see (an owner: all),
+    undecided, newest first: Today and the Outbox ask to confirm or correct each."""
+    return list(
+        held_stops().filter(lead__in=visible_leads(user)).select_related("lead")[:PANEL_LIMIT]
+    )
+
+
 def lead_panel_context(request, lead) -> dict:
     why_not = refusal(lead)
     outbound = list(
@@ -152,6 +161,7 @@ def lead_panel_context(request, lead) -> dict:
     return {
         "unsettled": unsettled,  # the draft asks to settle it first (`_draft.html`)
         "pause_clashes": pause_clashes(lead),
+        "held": held_stops().filter(lead=lead).exists(),
         "why_not": why_not,  # nothing to write, no draft, for someone we may not contact
         "owner_left": bool(owner_left(lead)),  # the panel links an admin to the reassign
         "draft": None if why_not else draft_for(lead),

@@ -54,6 +54,8 @@ def lead_batch(book: Book, model, hours, now):
     kind[unreachable] = Kind.UNREACHABLE
     kind[waiting] = Kind.WAIT_PAUSED
     kind[parked] = Kind.WAIT_REVISIT
+    held = [i for i in book.holds if live[i]]  # before any other reason to wait, or to stop
+    kind[held] = Kind.WAIT_HELD
     kind[list(book.errors)] = Kind.UNREADABLE
     revisited = (book.revisit <= now) & (kind == Kind.OPEN)
     after_revisit = np.bincount(lead[tried.at >= book.revisit[lead]], minlength=n)

@@ -210,7 +210,9 @@ def _engaged(ctx, f: Lead, n_learned: int) -> dict:
 
 
 def fixed_decision(b, i, kind):
-    """Leads with nothing to weigh: closed, unreachable, paused, parked or unreadable."""
+    """Leads with nothing to weigh: closed, unreachable, held, paused, parked or unreadable."""
+    if kind == Kind.WAIT_HELD:
+        return _decision(b.ids[i], WAIT, 0.0, 0.0, R.held_for_a_person(b.holds[i]))
     if kind in (Kind.WAIT_PAUSED, Kind.WAIT_REVISIT):
         paused = kind == Kind.WAIT_PAUSED
         return _decision(b.ids[i], WAIT, 0.0, 0.0, R.waiting(paused, b.waits_until[i]))

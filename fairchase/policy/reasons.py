@@ -403,6 +403,11 @@ def waiting(paused: bool, until_ts: float) -> str:
     return f"Wait: {why} {local_date(until_ts)}; 0 attempts planned before then."
 
 
+def held_for_a_person(why: str) -> str:
+    """A lead the app holds until a person decides (its record's `hold`, in the app's words)."""
+    return f"Wait: {why}; 0 attempts planned until a person decides."
+
+
 def unknown_status(status: str, known: tuple) -> str:
     """An unknown status as the record's error (records keeps it; `unreadable` tells it):
     its status 'closed' is none of open, engaged, won, lost, opted_out."""

@@ -42,14 +42,14 @@ RESPONSE_CODES = sorted(OUTCOME_CODE[name] for name in RESPONSES)
 class Kind:
     """What a lead is to the planner (`LeadBatch.kind`): plain ints, as NumPy stores them."""
 
-    OPEN, ENGAGED, CLOSED, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE = range(7)
+    OPEN, ENGAGED, CLOSED, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE, WAIT_HELD = range(8)
 
 
 STATUS_KIND = {**dict.fromkeys(CLOSED, Kind.CLOSED), "engaged": Kind.ENGAGED}
 STATUSES = ("open", "engaged", "won", "lost", "opted_out")
 COMMON_KEYS = ("id", "source", "value", "signals", "consents", "timezone", "created_at", "status")
 ATTEMPT_KEYS = ("outcome", "channel", "at", "progress")
-OPTIONAL_KEYS = ("channels", "commitment", "paused_until", "revisit_at", "won_value")
+OPTIONAL_KEYS = ("channels", "commitment", "hold", "paused_until", "revisit_at", "won_value")
 SEQUENCES = (list, tuple, set, frozenset)
 NoneType = type(None)
 _PLAIN = frozenset({str, NoneType, int, float, bool})
@@ -173,6 +173,7 @@ class Book:
     revisit: np.ndarray
     attempts: Attempts
     errors: dict  # index -> why the record could not be read
+    holds: dict  # index -> what a person must decide before any contact (the record's `hold`)
 
     @property
     def n(self) -> int:
@@ -249,6 +250,7 @@ def _read_columns(records: list) -> Book:
             progress=np.array(progress_codes, dtype=np.int64),
         ),
         errors=errors,
+        holds={},
     )
     _read_optional(book, records, complete)
     return book
@@ -329,6 +331,9 @@ def _read_optional(book: Book, records: list, complete: bool):
                     channel = cg("channel")  # ours on a channel named: a call back, as asked
                     if by == "us" and type(channel) is str:
                         book.commit_channel[i] = CHANNEL_INDEX.get(channel, -1)
+            hold = g("hold")
+            if isinstance(hold, str) and hold.strip():  # a person decides first: no end date
+                book.holds[i] = " ".join(hold.split())
             book.paused[i] = to_ts(g("paused_until"), NAN)
             book.revisit[i] = to_ts(g("revisit_at"), NAN)
             won = to_float(g("won_value"))

@@ -94,7 +94,10 @@ def test_a_complaint_naming_no_message_of_ours_holds_the_lead_for_a_person(
     imap_server.append(imap_server.folder, _report("dana@example.com", "<forged@elsewhere.test>"))
     mailbox.poll_mailbox()
     lead.refresh_from_db()
-    assert lead.status == Status.OPEN and lead.paused_until is not None  # held, not opted out
+    assert lead.status == Status.OPEN and lead.next_action == "wait"  # held, not opted out
+    assert inbound.HELD in lead.plan_reason and list(inbound.held_stops()) == [
+        InboundMessage.objects.get()
+    ]
     assert not Suppression.objects.exists()
     got = InboundMessage.objects.get()
     assert (got.kind, got.lead_id) == (InboundMessage.Kind.UNCLEAR, lead.pk)

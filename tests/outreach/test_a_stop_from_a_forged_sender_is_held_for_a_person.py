@@ -1,8 +1,8 @@
 """Anyone can write any From: a request to stop opts the lead out by itself only when the
 mail answers one of our messages or the receiving server vouches for the From domain
 (Authentication-Results: DMARC, or DKIM/SPF for that domain, in the topmost header). Any
-other is held: automatic messages stop at once, and a person confirms the opt-out or
-corrects the reading (which lifts the hold)."""
+other is held: nothing is sent or planned, and a person confirms the opt-out or corrects
+the reading (which lifts the hold)."""
 
 from __future__ import annotations
 
@@ -35,8 +35,8 @@ def test_a_stop_that_answers_nothing_of_ours_holds_the_lead_for_a_person(
     assert lead.status != Status.OPTED_OUT
     assert not Suppression.objects.filter(value="ann@example.com").exists()
     assert got.kind == "unclear" and got.evidence.startswith(inbound.UNCONFIRMED_STOP)
-    assert got.effect.startswith("Asked us to stop, but the mail is not known to be theirs")
-    assert lead.paused_until is not None  # automatic messages wait for the person
+    assert got.effect.startswith("Asked us to stop, but it is not known to be theirs")
+    assert lead.next_action == "wait" and inbound.HELD in lead.plan_reason  # waits for a person
     inbound.correct(got, "opt_out", alice)  # the person confirms
     lead.refresh_from_db()
     assert lead.status == Status.OPTED_OUT
@@ -46,7 +46,7 @@ def test_correcting_a_held_stop_lifts_the_hold(alice, make_lead, imap_server):
     lead = make_lead(alice, email="ann@example.com")
     inbound.correct(_received(imap_server), "interested", alice)
     lead.refresh_from_db()
-    assert lead.paused_until is None and lead.status != Status.OPTED_OUT
+    assert inbound.HELD not in lead.plan_reason and lead.status != Status.OPTED_OUT
 
 
 def test_a_stop_that_answers_our_message_opts_out(alice, make_lead, smtp_server, imap_server):

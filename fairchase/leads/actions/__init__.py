@@ -58,6 +58,7 @@ from .status import (
     DUE_PAST_DAYS,
     REASSIGNED,
     check_revisit,
+    hold_changed,
     is_active,
     mark_engaged,
     mark_lost,
@@ -73,6 +74,7 @@ from .status import (
 )
 
 __all__ = [
+    "hold_changed",
     "confirm_address",
     "CARRIED_STATUSES",
     "REASSIGNED",

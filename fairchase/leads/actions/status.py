@@ -175,6 +175,17 @@ def pause_until(
 
 
 @transaction.atomic
+def hold_changed(lead: Lead, reason: str, *, user=None) -> Lead:
+    """A hold another app keeps (`planning.holds`: a request to stop not known to be theirs)
+    was put on the lead or lifted: said on its timeline, and the lead replanned with it."""
+    caller, lead = lead, _lock(lead)
+    StatusChange.objects.create(
+        lead=lead, old=lead.status, new=lead.status, user=user, reason=reason
+    )
+    return _done(lead, "updated", caller=caller)
+
+
+@transaction.atomic
 def wake_revisit(lead: Lead | int, now: datetime | None = None) -> bool:
     """A lead parked for revisit whose date has come goes back on the agenda. Claimed by a
     conditional UPDATE (still parked, date passed): of several workers, one wakes it."""

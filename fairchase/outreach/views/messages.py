@@ -308,6 +308,7 @@ def outbox(request):
             "unknown": unknown,
             "mailbox": mailbox_trouble(),  # replies not read: said where they are looked for
             **unmatched_context(request),
+            "held": ui.held_stops_for(request.user),
         },
     )
 
@@ -344,7 +345,8 @@ def inbound_correct(request, pk):
         messages.success(request, f"Now read as: {item.get_kind_display().lower()}. {item.effect}")
     except ActionError as exc:
         messages.error(request, str(exc))
-    return redirect("lead_detail", pk=item.lead_id)
+    back = {"today": "today", "outbox": "outreach:outbox"}.get(request.POST.get("next", ""))
+    return redirect(back) if back else redirect("lead_detail", pk=item.lead_id)
 
 
 @require_GET

@@ -18,10 +18,10 @@ from fairchase.leads.models import Lead, Status
 from fairchase.leads.normalize import InvalidContact, normalize_phone
 
 from ..channels.text import valid_signature
-from ..inbound import read_and_record_text, record_stop_text
+from ..inbound import read_and_record_text, record_stop_text, unsubscribed_at_former_address
 from ..models import InboundMessage
 from ..reading.cues import carrier_keyword
-from ..tokens import read_token
+from ..tokens import read_former, read_token
 
 log = logging.getLogger("fairchase.outreach")
 TWIML_EMPTY = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
@@ -35,7 +35,7 @@ def unsubscribe(request, token: str):
     """GET asks for confirmation and changes nothing (mail scanners follow links); POST opts out."""
     found = read_token(token)
     if found is None:
-        return render(request, "outreach/unsubscribe_invalid.html", status=404)
+        return _former_address(request, token)
     lead, channel = found
     if request.method == "GET":
         return render(
@@ -52,6 +52,20 @@ def unsubscribe(request, token: str):
         else "Unsubscribed on the confirmation page",
     )
     return render(request, "outreach/unsubscribe_done.html", {"lead": lead, "channel": channel})
+
+
+def _former_address(request, token: str):
+    """A link sent to an address the lead no longer has: that address is never written to
+    again (POST), and the lead is held for a person (`unsubscribed_at_former_address`)."""
+    former = read_former(token)
+    if former is None:
+        return render(request, "outreach/unsubscribe_invalid.html", status=404)
+    lead, channel, address = former
+    context = {"lead": lead, "channel": channel, "token": token, "address": address}
+    if request.method == "POST":
+        unsubscribed_at_former_address(lead, channel, address)
+        return render(request, "outreach/unsubscribe_done.html", context)
+    return render(request, "outreach/unsubscribe.html", context)
 
 
 def _lead_for_phone(phone: str) -> Lead | None:
