@@ -38,7 +38,8 @@ _DATE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
 
 def looks_like(fname: str, cell: str) -> bool:
     """Whether a cell looks like an email address (an @ in a word with a dot after it) or a
-    phone number (digits and + ( ) - . / spaces, seven digits or more, not a date)."""
+    phone number (digits and + ( ) - . / spaces, seven digits or more, written as a number
+    is dialled: a leading +, 0 or bracket, or digits in groups; not a date)."""
     cell = cell.strip()
     if fname == "email":
         return bool(_EMAIL.search(cell))
@@ -46,6 +47,8 @@ def looks_like(fname: str, cell: str) -> bool:
     return (
         digits >= 7
         and all(c.isdigit() or c in "+()-./ " for c in cell)
+        # a bare number (a customer number, an amount) is not written as a phone is
+        and (cell[0] in "+0(" or any(c in "-/ " for c in cell))
         and not _DATE.fullmatch(cell)
     )
 

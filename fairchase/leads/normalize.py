@@ -300,7 +300,8 @@ def normalize_timezone(raw: str | None, notes: list[str] | None = None) -> str:
     if RENAMED.get(raw) in _ZONES:
         return RENAMED[raw]
     if raw not in _ZONES or raw.upper() in ABBREVIATIONS:  # IANA's own CET is Brussels' rule
-        if read := read_zone_name(raw, frozenset(_ZONES), RENAMED):
+        read = read_zone_name(raw, frozenset(_ZONES), RENAMED)
+        if read and not _FIXED_OFFSET.fullmatch(read[0]):  # Windows' "UTC-02" is Etc/GMT+2
             if notes is not None:
                 notes.append(f"timezone: {read[1]}")
             return read[0]

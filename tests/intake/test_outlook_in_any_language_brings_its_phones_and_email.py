@@ -87,15 +87,17 @@ def test_each_outlook_phone_header_is_a_phone(header):
 
 def test_a_rows_only_address_in_an_unread_column_is_said(alice):
     text = (
-        "Name,Email,Kontakt,Fax nr\n"
-        "Ann Lee,,ann@example.com,\n"
-        "Bo Li,bo@example.com,,\n"
-        "Cy Wu,,cy@example.com,+49 30 1234567\n"
+        "Name,Email,Kontakt,Fax nr,Kundennummer,Seit\n"
+        "Ann Lee,,ann@example.com,,4711001,2019-04-03\n"
+        "Bo Li,bo@example.com,,,4711002,\n"
+        "Cy Wu,,cy@example.com,+49 30 1234567,4711003,\n"
     )
     report = _import(alice, text)
     said = " ".join(report.about)
     assert "Column “Kontakt” is not read, but 2 rows with no email address have one" in said
     assert "Column “Fax nr” is not read, but 1 row with no phone number has one" in said
+    assert "Column “Kundennummer” is not read, but" not in said  # a number, not a phone
+    assert "Column “Seit” is not read, but" not in said  # a date
 
 
 def test_the_mapping_page_says_it_too(client, alice):

@@ -39,7 +39,9 @@ def test_the_zone_is_read_with_a_line_saying_how(written, zone):
     assert len(notes) == 1 and f"{written!r} read as {zone}" in notes[0]
 
 
-@pytest.mark.parametrize("written", ["UTC+01:00", "GMT-3", "(GMT+01:00) Atlantis"])
+@pytest.mark.parametrize(
+    "written", ["UTC+01:00", "GMT-3", "(GMT+01:00) Atlantis", "UTC-02", "Mars/Olympus"]
+)
 def test_an_offset_or_label_naming_no_place_is_refused(written):
     with pytest.raises(InvalidContact):
         normalize_timezone(written)
