@@ -12,6 +12,7 @@ line number; importing the same file twice changes nothing the second time.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -29,11 +30,13 @@ from fairchase.leads.same_person import said_no_at
 
 from . import restoring, said_no
 from .changes import keep_known, row_changes, with_note
+from .header_aliases import phone_first
 from .header_row import split_header
 from .mapping import detect_mapping
 from .matching import Batch, row_keys, token
 from .reading import Row, read_table
 from .report import ImportReport, describe
+from .row_checks import cut_said, total_said, unread_addresses, unread_said, with_totals
 from .rows import RowError, parse_row, row_name
 from .workbook import uncached_said
 
@@ -89,14 +92,15 @@ def mapping_problem(mapping: list[str]) -> str:
     return "No column could be matched to a lead field: map the columns first."
 
 
-def read_row(row: Row, mapping: list[str], width: int, default_source: str, zone) -> RowReading:
-    """How an import reads one data row of a file whose header has `width` cells. The one
-    place deciding that a row is skipped and saying why (unreadable, wider than its header,
-    nothing to know the person by): the import, its dry run and the web preview all read
-    rows here, so the preview never shows a row the import will skip."""
+def read_row(row: Row, mapping: list[str], width: int, default_source: str, zone, header=()):
+    """How an import reads one data row of a file whose header has `width` cells (named
+    `header`). The one place deciding that a row is skipped and saying why (unreadable,
+    wider than its header, nothing to know the person by): the import, its dry run and the
+    web preview all read rows here, so the preview never shows a row the import will skip."""
     if row.problem:
         return RowReading(row.line, {}, row.problem)
-    said = row.warnings + (uncached_said(row, mapping) if row.uncached else [])
+    said = [*row.warnings, *(uncached_said(row, mapping) if row.uncached else [])]
+    said += cut_said(row, list(header))
     if len(row.cells) > width and any(c.strip() for c in row.cells[width:]):
         return _skipped(
             row,
@@ -105,8 +109,9 @@ def read_row(row: Row, mapping: list[str], width: int, default_source: str, zone
             "a stray comma or an unquoted cell?",
         )
     problems: list[str] = []
+    cells, fmap = phone_first(row.cells, mapping, header)  # a mobile's number first
     try:
-        fields = parse_row(row.cells, mapping, default_source, problems, zone)
+        fields = parse_row(cells, fmap, default_source, problems, zone)
     except RowError as exc:
         return _skipped(row, mapping, " ".join([str(exc), *said]))
     return RowReading(row.line, fields, warnings=said + problems)
@@ -401,14 +406,19 @@ class Importer:
             self.report.add_error(1, problem)
             return self.report
         self.report.not_read(mapping)
-        width = len(self.report.header) or len(mapping)
-        for row in rows:
+        header, unread = self.report.header, Counter()  # unread: (column, field) -> rows
+        width = len(header) or len(mapping)
+        for row, total in with_totals(rows, mapping):
             self.report.rows += 1
-            reading = read_row(row, mapping, width, self.default_source, self.zone)
+            if total:
+                self.report.add_error(row.line, total_said(row, mapping))
+                continue
+            reading = read_row(row, mapping, width, self.default_source, self.zone, header)
             if reading.skipped:
                 self.report.add_error(row.line, reading.skipped)
                 continue
             fields = reading.fields
+            unread.update(unread_addresses(row.cells, mapping, fields))
             for problem in reading.warnings:
                 self.report.add_warning(row.line, f"{fields['name']}: {problem}")
             origin = self.origin(row.line)
@@ -427,6 +437,7 @@ class Importer:
             if len(batch.items) >= BATCH:
                 self._flush(batch)
         self._flush(batch)
+        self.report.about.extend(unread_said(unread, header))
         self.report.warnings.sort(key=lambda w: w[0])  # an owner's warning comes at its flush
         self.report.asked_not.sort(key=lambda w: w[0])
         self.report.say_who_said_no()

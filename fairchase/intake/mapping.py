@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .header_aliases import OUTLOOK_ALIASES
 from .said_no_headers import SAYS_NO_ALIASES, SAYS_NO_FIELDS
 
 FIELDS = {
@@ -266,6 +267,9 @@ ALIASES: dict[str, list[str]] = {
     # choice of the person mapping the columns.
 }
 
+for _fname, _names in OUTLOOK_ALIASES.items():  # Outlook's, in each language: after ours
+    ALIASES[_fname] = ALIASES[_fname] + _names
+
 # Pipedrive prefixes every column with its object ("Person - Email - Work").
 _PIPEDRIVE_PREFIX = re.compile(r"^(person|organization|deal|lead)\s+")
 PIPEDRIVE_EXTRA = {
@@ -367,6 +371,8 @@ def detect_mapping(header: list[str]) -> tuple[str, list[str]]:
     mapping = []
     for h in header:
         fname = "owner" if ours and _key(h) == "owner" else _field_for(_key(h), preset)
+        if not fname and "," in h:  # "E-Mail, privat", "Telefon, mobil": what is before the comma
+            fname = _field_for(_key(h.split(",")[0]), preset)
         if fname and (fname not in used or fname in FALLBACK_FIELDS):
             used.add(fname)
             mapping.append(fname)

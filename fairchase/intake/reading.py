@@ -16,10 +16,12 @@ import io
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .encoding import REPLACED, is_utf8, legacy_encoding
 
-# A single cell longer than this is refused (a lead's notes fit; a runaway quote does not).
+# A single cell longer than this is cut to it (a lead's notes fit; a pasted mail thread may
+# not); a row whose cells are not the header's with such a cell (a runaway quote) is refused.
 MAX_FIELD = 100_000
 # The csv module's own ceiling, above MAX_FIELD so we can report the size ourselves.
 csv.field_size_limit(4 * MAX_FIELD)
@@ -40,6 +42,8 @@ class Row:
     warnings: list[str] = field(default_factory=list)  # read, with something to check
     # Excel: column index -> a formula whose value the file does not hold (the cell is empty)
     uncached: dict[int, str] = field(default_factory=dict)
+    # column index -> the length of a cell cut to MAX_FIELD (said with its header: `importer`)
+    cut: dict[int, int] = field(default_factory=dict)
 
 
 def _cp1252_fallback(exc: UnicodeDecodeError):
@@ -120,16 +124,27 @@ class _Dialect(csv.excel):
 
 
 def _dialect(sample: str):
-    """Comma, semicolon (European Excel), tab or pipe: whichever the header line uses most,
-    the first line using any of them (a hand-kept sheet's title above its header uses none).
-    (csv.Sniffer's regexes take seconds on a large sample.)"""
+    """Comma, semicolon (European Excel), tab or pipe: the one that splits the header and
+    the rows below it into the same number of cells, the header being the first line using
+    any of them (a hand-kept sheet's title above its header uses none). German Excel writes
+    "Name, Vorname;E-Mail, privat": as many commas as semicolons in the header, but only
+    the semicolon gives its rows the header's cells. (csv.Sniffer's regexes take seconds
+    on a large sample.)"""
     lines = sample.splitlines()[:20]
-    first = next((line for line in lines if any(d in line for d in ",;\t|")), "")
-    counts = {d: first.count(d) for d in ",;\t|"}
-    best = max(counts, key=lambda d: counts[d])
+    start = next((i for i, line in enumerate(lines) if any(d in line for d in ",;\t|")), 0)
+    first = lines[start] if lines else ""
+    counts = {d: first.count(d) for d in ",;\t|" if first.count(d)}
+    body = "\n".join(lines[start:])
+
+    def fit(d: str) -> tuple[int, int]:
+        records = list(islice(csv.reader(io.StringIO(body), delimiter=d), 6))
+        width = len(records[0]) if records else 0
+        return sum(len(r) == width for r in records[1:] if any(r)), counts[d]
+
+    best = max(counts, key=fit) if counts else ","
 
     class Dialect(_Dialect):
-        delimiter = best if counts[best] else ","
+        delimiter = best
 
     return Dialect
 
@@ -208,7 +223,21 @@ def _csv_rows(text) -> Iterator[Row]:
             continue
         if len(cells) > 1:  # a title above the header is no row's width
             width = width or len(cells)
-        yield checked(Row(start, cells))
+        yield _short(checked(Row(start, cells), width), width)
+
+
+SHORT = (
+    "the row has {} of the header's {} cells: the last were read as empty (a separator "
+    "other than the header's?)."
+)
+
+
+def _short(row: Row, width: int) -> Row:
+    """A row with fewer cells than its header, said on its line: its last columns are read
+    as empty, which is how a row split on the wrong separator loses its email and phone."""
+    if 0 < len(row.cells) < width:
+        row.warnings.append(SHORT.format(len(row.cells), width))
+    return row
 
 
 NEVER_CLOSED = "a quote opened here is never closed; {}."
@@ -237,7 +266,7 @@ def _runaway(lines: _Lines, dialect, width: int, exc: csv.Error) -> Row | None:
         lines.again.extendleft(reversed(taken[rows_from:]))
     own = taken[:rows_from] if rows_from is not None else taken
     cells, said = _read_open(own, dialect, width, to_the_end=rows_from is None)
-    row = checked(Row(own[0][0], cells))
+    row = checked(Row(own[0][0], cells), width)
     if row.problem:
         row.problem = f"{said[0].upper()}{said[1:]} {row.problem}"
     else:
@@ -289,9 +318,12 @@ def _csv_problem(exc: csv.Error) -> str:
     return f"Unreadable row ({msg})."
 
 
-def checked(row: Row) -> Row:
-    """Refuse rows with NUL bytes, giant cells or too many columns, with a message a person
-    understands (a CSV row's or a workbook's)."""
+def checked(row: Row, width: int = 0) -> Row:
+    """Refuse rows with NUL bytes or too many columns, with a message a person understands
+    (a CSV row's or a workbook's). A cell longer than MAX_FIELD is cut to it (`Row.cut`):
+    a bad cell loses the cell, never the person; only when the row's cells are not the
+    header's (`width`, known for a CSV), a quote ran away with the rest of the file and
+    the row is refused."""
     if len(row.cells) > MAX_COLUMNS:
         return Row(
             row.line,
@@ -303,9 +335,12 @@ def checked(row: Row) -> Row:
                 row.line,
                 problem=f"Column {i + 1} contains NUL bytes (binary data, or a UTF-16 file without a BOM?).",
             )
-        if len(cell) > MAX_FIELD:
+        if len(cell) > MAX_FIELD and width and len(row.cells) != width:
             return Row(
                 row.line,
                 problem=f"Column {i + 1} has {len(cell):,} characters (the limit is {MAX_FIELD:,}).",
             )
+        if len(cell) > MAX_FIELD:
+            row.cut[i] = len(cell)
+            row.cells[i] = cell[:MAX_FIELD]
     return row

@@ -16,6 +16,8 @@ from email_validator import EmailNotValidError, validate_email
 from phonenumbers import geocoder as pn_geocoder
 from phonenumbers import timezone as pn_timezone
 
+from .zone_names import ABBREVIATIONS, read_zone_name
+
 DEFAULT_REGION = os.environ.get("PHONE_REGION", "US")
 
 
@@ -281,8 +283,10 @@ _FIXED_OFFSET = re.compile(r"Etc/GMT[+-]0*[1-9]\d*")
 
 def normalize_timezone(raw: str | None, notes: list[str] | None = None) -> str:
     """A valid IANA zone name ('' for empty = the business's zone). A US abbreviation
-    (EST, PST, EST5EDT) is read as its region, with a line in `notes` saying so; an old
-    city name as today's; a fixed offset (Etc/GMT+5) is refused. Raises InvalidContact."""
+    (EST, PST, EST5EDT) is read as its region, with a line in `notes` saying so, as are a
+    Windows name, a "(GMT+05:30) Kolkata" label and an abbreviation elsewhere (IST, AEST,
+    CET: `zone_names`); an old city name as today's; a fixed offset (Etc/GMT+5) is refused.
+    Raises InvalidContact."""
     global _ZONES
     raw = (raw or "").strip()
     if not raw:
@@ -296,6 +300,12 @@ def normalize_timezone(raw: str | None, notes: list[str] | None = None) -> str:
         return region
     if RENAMED.get(raw) in _ZONES:
         return RENAMED[raw]
+    if raw not in _ZONES or raw.upper() in ABBREVIATIONS:  # IANA's own CET is Brussels' rule
+        read = read_zone_name(raw, frozenset(_ZONES), RENAMED)
+        if read and not _FIXED_OFFSET.fullmatch(read[0]):  # Windows' "UTC-02" is Etc/GMT+2
+            if notes is not None:
+                notes.append(f"timezone: {read[1]}")
+            return read[0]
     if raw not in _ZONES:
         raise InvalidContact(f"Unknown time zone {raw!r}: use an IANA name like America/Chicago.")
     if _FIXED_OFFSET.fullmatch(raw):

@@ -54,11 +54,11 @@ CORPUS = {
         + b"Bob Marsh,bob@example.com,+12125550102,n,EXTRA,MORE\r\n"
         + b"Cy Short\r\n",
         {"Ann Lee", "Cy Short"},
-        {3: "cells"},
+        {2: "of the header's 4 cells", 3: "cells", 4: "of the header's 4 cells"},
     ),
-    "huge_field": (
+    "huge_field": (  # a bad cell loses the cell, not the person: cut, said by its header
         HEADER + b"Big Notes,big@example.com,," + b"x" * 300_000 + b"\r\n" + GOOD,
-        {"Ann Lee"},
+        {"Ann Lee", "Big Notes"},
         {2: "characters"},
     ),
     "nul_bytes": (HEADER + b"Nul\x00Name,nul@example.com,,\r\n" + GOOD, {"Ann Lee"}, {2: "NUL"}),

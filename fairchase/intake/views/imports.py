@@ -4,6 +4,7 @@ with a progress bar (htmx polls the job)."""
 from __future__ import annotations
 
 import io
+from collections import Counter
 from dataclasses import asdict
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,7 @@ from ..models import ImportJob
 from ..reading import Row, is_excel
 from ..report import said_no_unread
 from ..restoring import header_zone
+from ..row_checks import unread_addresses, unread_said
 from ..workbook import sheets_to_choose
 
 MAX_UPLOAD = getattr(settings, "IMPORT_MAX_BYTES", 100 * 1024 * 1024)
@@ -120,7 +122,13 @@ def _kept_rows(job: ImportJob) -> dict:
             return {"width": len(job.header), "about": [], "rows": [], "cut": False}
         ahead = _ahead_of(header, rows)
     rows = [
-        Row(**{**row, "uncached": {int(col): f for col, f in row["uncached"].items()}})
+        Row(
+            **{
+                **row,
+                "uncached": {int(col): f for col, f in row["uncached"].items()},
+                "cut": {int(col): n for col, n in row.get("cut", {}).items()},
+            }
+        )
         for row in ahead["rows"]
     ]
     return {**ahead, "rows": rows}
@@ -136,9 +144,10 @@ def _read_ahead(job: ImportJob) -> tuple[list[str], list[dict]]:
     zone = header_zone(job.header, job.mapping) or ZoneInfo(  # as the import reads them
         BusinessSettings.current().business_timezone or "UTC"
     )
-    out = []
+    out, unread = [], Counter()  # (column, field) -> preview rows whose only address is there
     for row in ahead["rows"]:
-        reading = read_row(row, job.mapping, ahead["width"], "import", zone)
+        reading = read_row(row, job.mapping, ahead["width"], "import", zone, job.header)
+        unread.update(unread_addresses(row.cells, job.mapping, reading.fields))
         out.append(
             {
                 "line": reading.line,
@@ -147,7 +156,7 @@ def _read_ahead(job: ImportJob) -> tuple[list[str], list[dict]]:
                 "error": reading.skipped or "; ".join(reading.warnings),
             }
         )
-    return list(ahead["about"]), out
+    return [*ahead["about"], *unread_said(unread, job.header)], out
 
 
 @web_view
