@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import timedelta
 from itertools import islice
 from types import SimpleNamespace
@@ -30,15 +29,13 @@ from fairchase.leads.same_person import said_no_at
 
 from . import restoring, said_no
 from .changes import keep_known, row_changes, with_note
-from .header_aliases import phone_first
 from .header_row import split_header
 from .mapping import detect_mapping
 from .matching import Batch, row_keys, token
 from .reading import Row, read_table
 from .report import ImportReport, describe
-from .row_checks import cut_said, total_said, unread_addresses, unread_said, with_totals
-from .rows import RowError, parse_row, row_name
-from .workbook import uncached_said
+from .row_checks import total_said, unread_addresses, unread_said, with_totals
+from .row_reading import mapping_problem, read_row
 
 log = logging.getLogger("fairchase.intake")
 
@@ -70,57 +67,6 @@ class NewLead(SimpleNamespace):
     @property
     def pk(self):
         return self.id
-
-
-@dataclass(slots=True)
-class RowReading:
-    """A data row as the import reads it: its fields, or why it is skipped (`skipped`, the
-    report's message for its line); and the cells left out or worth a look (`warnings`)."""
-
-    line: int
-    fields: dict
-    skipped: str = ""
-    warnings: list[str] = field(default_factory=list)
-
-
-def mapping_problem(mapping: list[str]) -> str:
-    """Why no row of a file can be read with this mapping ("" when rows can be): none of its
-    columns is mapped to a lead field. The import reports it on line 1 and the web preview
-    says it in place of rows, so the two say one sentence."""
-    if any(mapping):
-        return ""
-    return "No column could be matched to a lead field: map the columns first."
-
-
-def read_row(row: Row, mapping: list[str], width: int, default_source: str, zone, header=()):
-    """How an import reads one data row of a file whose header has `width` cells (named
-    `header`). The one place deciding that a row is skipped and saying why (unreadable,
-    wider than its header, nothing to know the person by): the import, its dry run and the
-    web preview all read rows here, so the preview never shows a row the import will skip."""
-    if row.problem:
-        return RowReading(row.line, {}, row.problem)
-    said = [*row.warnings, *(uncached_said(row, mapping) if row.uncached else [])]
-    said += cut_said(row, list(header))
-    if len(row.cells) > width and any(c.strip() for c in row.cells[width:]):
-        return _skipped(
-            row,
-            mapping,
-            f"{len(row.cells)} cells but the header has {width}: "
-            "a stray comma or an unquoted cell?",
-        )
-    problems: list[str] = []
-    cells, fmap = phone_first(row.cells, mapping, header)  # a mobile's number first
-    try:
-        fields = parse_row(cells, fmap, default_source, problems, zone)
-    except RowError as exc:
-        return _skipped(row, mapping, " ".join([str(exc), *said]))
-    return RowReading(row.line, fields, warnings=said + problems)
-
-
-def _skipped(row: Row, mapping: list[str], why: str) -> RowReading:
-    """A skipped row, said with the person it is about when the cells name one."""
-    who = row_name(row.cells, mapping)
-    return RowReading(row.line, {"name": who} if who else {}, (f"{who}: " if who else "") + why)
 
 
 class Importer:

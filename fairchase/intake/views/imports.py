@@ -19,7 +19,7 @@ from fairchase.leads.people import team, visible_leads
 from fairchase.params import an_id
 from fairchase.web.views.common import web_view
 
-from ..importer import header_and_rows, import_file, mapping_problem, read_row
+from ..importer import header_and_rows, import_file
 from ..jobs import estimate_rows, start_in_background
 from ..mapping import FIELDS, PRESET_LABELS, clean_mapping, detect_mapping
 from ..models import ImportJob
@@ -27,6 +27,7 @@ from ..reading import Row, is_excel
 from ..report import said_no_unread
 from ..restoring import header_zone
 from ..row_checks import unread_addresses, unread_said
+from ..row_reading import mapping_problem, read_row
 from ..workbook import sheets_to_choose
 
 MAX_UPLOAD = getattr(settings, "IMPORT_MAX_BYTES", 100 * 1024 * 1024)

@@ -65,6 +65,17 @@ def check_outcome(channel: str, outcome: str) -> None:
 
 
 @transaction.atomic
+def _when(lead: Lead, at: datetime | None) -> datetime:
+    """When a try happened: now, unless given. One before the lead came in is refused; a few
+    minutes early is two clocks disagreeing (an API client's created_at, our outbox's send
+    time): the try happened, so it is kept, dated when the lead came in."""
+    if at is not None and at < lead.created_at:
+        if lead.created_at - at > CLOCK_SKEW:
+            raise ActionError(before_the_lead(lead))
+        return lead.created_at
+    return at or timezone.now()
+
+
 def log_attempt(
     lead: Lead,
     channel: str,
@@ -100,13 +111,7 @@ def log_attempt(
         raise ActionError(
             f"{lead.name} is {lead.get_status_display().lower()}: reopen the lead first."
         )
-    if at is not None and at < lead.created_at:
-        # a few minutes early is two clocks disagreeing (an API client's created_at, our
-        # outbox's send time): the try happened, so it is kept, dated when the lead came in
-        if lead.created_at - at > CLOCK_SKEW:
-            raise ActionError(before_the_lead(lead))
-        at = lead.created_at
-    at = at or timezone.now()
+    at = _when(lead, at)
     answer = _their_later_enquiry(lead, outcome, at)
     attempt = Attempt.objects.create(
         lead=lead,
