@@ -249,6 +249,22 @@ def contact_silent(f: Lead, now: float, source: str, evidence: str) -> str:
     )
 
 
+def owed(f: Lead, spend: float) -> str:
+    """What a first answer owed (lookahead.Chase.owed) costs beyond what it earns: said, not
+    hidden behind the contact."""
+    return (
+        f" They asked us: a first answer is owed, though its expected value"
+        f" {money(f.p * f.prize)} is below the cost of your time and the complaint risk"
+        f" ({money(spend)})."
+    )
+
+
+OWED_WHY = (
+    "Not stopped: they asked us, and a first answer is owed whatever the value (not responding"
+    " does more damage than responding late)."
+)
+
+
 def not_sooner(f: Lead, now: float) -> str:
     """Why a try carried to a later age (plan._Silent._carry) waits that long."""
     if not f.carried:
