@@ -13,7 +13,7 @@ from . import priors as P
 from . import reasons as R
 from .agenda import Crowd
 from .batch import LeadBatch
-from .lookahead import OWED, Chase, Conversation
+from .lookahead import Chase, Conversation
 from .records import Kind
 from .timing import utc_datetime
 
@@ -173,7 +173,7 @@ def _silent(ctx, f: Lead, day_spent: bool) -> dict:
         return _decision(f.id, WAIT, f.priority, f.ev, reason, p_reply=f.p)
     source, evidence = ctx.labels[f.src], ctx.evidence[f.src]
     spend = f.cost + f.risk * ctx.settings.complaint_cost
-    if f.owed and f.v <= OWED:  # the value alone would stop it: a first answer is owed
+    if f.owed and f.v <= P.OWED:  # the value alone would stop it: a first answer is owed
         reason = R.contact_silent(f, ctx.now, source, evidence) + R.owed(f, spend)
         return _contact(f, reason, f.p, R.OWED_WHY)
     if f.v > 0:

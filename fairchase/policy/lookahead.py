@@ -20,8 +20,6 @@ from .records import WEEK
 C = len(P.CHANNELS)
 TRIES_CAP = 14  # the complaint model's count of tries so far stops here
 RECENT_CAP = 6  # and its count of attempts in the week before a try here
-# the least a chase owed a first answer is worth (Chase.choose): a cent, so that it is made
-OWED = 0.01
 
 
 def schedule_gap(done: np.ndarray, schedule) -> np.ndarray:
@@ -142,7 +140,7 @@ class Chase:
         self.channel = channel
         self.v = self.total_by_channel[rows, channel]
         if len(self.owed):
-            self.v = np.where(self.owed & np.isfinite(self.v), np.fmax(self.v, OWED), self.v)
+            self.v = np.where(self.owed & np.isfinite(self.v), np.fmax(self.v, P.OWED), self.v)
         self.ev = self.ev_by_channel[rows, channel]
         self.p = self.p_by_channel[rows, channel]
         self.risk = self.risk_by_channel[rows, channel]

@@ -57,3 +57,15 @@ def test_only_the_first_answer_is_owed():
     """Once answered (a try made), the value decides again."""
     d = decide(enquiry("web_form", 50.0, tries=1))
     assert d["action"] == "stop", d["reason"]
+
+
+def test_on_a_crowded_day_a_cheap_enquiry_waits_its_turn_and_says_it_is_owed():
+    """Better leads first (seed 003): the cheap enquiry is not let go, it waits, and its
+    reason does not give a cent's worth as what its tries are worth."""
+    leads = [enquiry("web_form", 100.0)] + [
+        {**enquiry("referral", 5000.0), "id": f"r{i}"} for i in range(30)
+    ]
+    decisions = plan(None, leads, NOW, {**SETTINGS, "daily_minutes": 30})
+    (d,) = [d for d in decisions if d["id"] == leads[0]["id"]]
+    assert d["action"] == "wait", d["reason"]
+    assert "a first answer is owed" in d["reason"] and "$0.01" not in d["reason"]
