@@ -202,6 +202,8 @@ def _price_channels(res: Chase, look, settings, sel, price):
     for choice in np.unique(res.schedule[sel]).tolist():  # at the schedule each lead has
         part = np.flatnonzero(res.schedule[sel] == choice)
         priced = look(sel[part], dear, (choice,))
-        take = priced.v > 0
+        # worth it at that price (a first answer owed is made whatever it is worth: on the
+        # channel it has at your own cost, unless another one pays at the price)
+        take = priced.total_by_channel[np.arange(len(part)), priced.channel] > 0
         channel[sel[part[take]]] = priced.channel[take]
     res.choose(channel)

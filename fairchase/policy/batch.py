@@ -10,6 +10,10 @@ from .priors import CHANNELS
 from .records import BOUNCED, NAN, OPTED_OUT, RECENT, STATUS_KIND, Book, Kind, codes, signal_masks
 from .tries import last_per_lead, try_table
 
+# sources of leads who never wrote in (the app's leads.models.OUTBOUND_SOURCES): every other
+# source, an unknown one too, is someone who came to us
+COLD_LISTS = frozenset({"cold_outreach", "purchased_list"})
+
 
 @dataclass
 class LeadBatch(Book):
@@ -35,6 +39,13 @@ class LeadBatch(Book):
     def new(self) -> np.ndarray:
         """A new enquiry: never tried."""
         return (self.k == 0) & np.isnan(self.last_at)
+
+    @property
+    def asked(self) -> np.ndarray:
+        """A new enquiry that came to us (any source but a cold list): a first answer is owed
+        whatever its value (seed 000: not responding does more damage than responding late)."""
+        cold = np.fromiter((s in COLD_LISTS for s in self.sources), bool, count=self.n)
+        return self.new & ~cold
 
 
 def lead_batch(book: Book, model, hours, now):

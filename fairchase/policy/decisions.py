@@ -76,6 +76,7 @@ class Lead(NamedTuple):
     win: float
     waiting: bool
     carried: bool
+    owed: bool
     far: bool
     reach_local: float
     # an engaged lead's (None for a silent one): Conversation
@@ -171,10 +172,13 @@ def _silent(ctx, f: Lead, day_spent: bool) -> dict:
         reason = R.in_the_wings(f, day_spent, ctx.day, ctx.now, no_minutes=none)
         return _decision(f.id, WAIT, f.priority, f.ev, reason, p_reply=f.p)
     source, evidence = ctx.labels[f.src], ctx.evidence[f.src]
+    spend = f.cost + f.risk * ctx.settings.complaint_cost
+    if f.owed and f.v <= P.OWED:  # the value alone would stop it: a first answer is owed
+        reason = R.contact_silent(f, ctx.now, source, evidence) + R.owed(f, spend)
+        return _contact(f, reason, f.p, R.OWED_WHY)
     if f.v > 0:
         reason = R.contact_silent(f, ctx.now, source, evidence)
         return _contact(f, reason, f.p, R.keep_going(f))
-    spend = f.cost + f.risk * ctx.settings.complaint_cost
     if f.held:  # a pending promise: kept (ours) or waited for (theirs) before letting go
         reason = R.held(f, ctx.now, R.silent_figures(f, source, evidence, spend))
         return _contact(f, reason, f.p, R.held_why(f))

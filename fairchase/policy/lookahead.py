@@ -72,6 +72,7 @@ class SilentLeads:
     sig_reply: np.ndarray  # the signals' effect on the reply log-odds
     sig_fade: np.ndarray  # and its fade by the 5th try
     win_logit: np.ndarray  # log-odds of a win once they answer
+    owed: np.ndarray  # a first answer is owed (LeadBatch.asked): never stopped before it
 
     def subset(self, sel: np.ndarray) -> SilentLeads:
         return SilentLeads(**{f.name: getattr(self, f.name)[sel] for f in dataclasses.fields(self)})
@@ -129,12 +130,17 @@ class Chase:
     v_now: np.ndarray = empty_array()  # v discounted to today
     schedule: np.ndarray = empty_array(np.int64)
     carried: np.ndarray = empty_array(bool)  # the next try waits for a better age (plan._carry)
+    owed: np.ndarray = empty_array(bool)  # a first answer owed (SilentLeads.owed)
 
     def choose(self, channel: np.ndarray) -> Chase:
-        """Fill the chosen-channel fields from the per-channel arrays."""
+        """Fill the chosen-channel fields from the per-channel arrays. A lead owed a first
+        answer keeps a chase worth at least OWED on its channel, however little the try earns:
+        it is made, on the channel that costs least for what it earns."""
         rows = np.arange(len(channel))
         self.channel = channel
         self.v = self.total_by_channel[rows, channel]
+        if len(self.owed):
+            self.v = np.where(self.owed & np.isfinite(self.v), np.fmax(self.v, P.OWED), self.v)
         self.ev = self.ev_by_channel[rows, channel]
         self.p = self.p_by_channel[rows, channel]
         self.risk = self.risk_by_channel[rows, channel]
@@ -183,6 +189,7 @@ def lookahead(model, settings, lead: SilentLeads, due0, schedule, fixed: Schedul
         cost_by_channel=by_channel(st.cost),
         prize=st.prize[0],
         win=fixed.win[:, 0],
+        owed=lead.owed,
     )
     return chase.choose(chase.total_by_channel.argmax(axis=1))
 
@@ -333,7 +340,7 @@ def engaged_value(model, settings, src, mask, k, tries, streak, channel, value, 
     silent tries before the answer, `tries`: every try so far (what annoyance counts)."""
     j = np.minimum(streak, P.ENGAGED_J - 1)
     p_reply_win = model.win_chance(model.answer_win_logit(src, mask), k + 1)
-    q = np.minimum(0.98, p_reply_win * model.engaged_ratio[j])
+    q = np.minimum(0.98, p_reply_win * model.engaged_ratio[j] * beyond_streaks(model, streak))
     contacts = np.maximum(1.0, model.engaged_remaining[j])
     cost = settings.try_minutes()[channel] * settings.minute_cost()
     risk = complaint_risk(model, src, tries, n7, channel, engaged=1.0)
@@ -349,6 +356,18 @@ def engaged_value(model, settings, src, mask, k, tries, streak, channel, value, 
         ev=net / contacts,
         channel=channel,
     )
+
+
+def beyond_streaks(model, streak):
+    """How much more the win chance falls for the contacts without progress past the last
+    streak the model learns (ENGAGED_J - 1; the history pools the longer ones into it): per
+    contact, the learned last step's decline, at least the articles' halving (seed 002:
+    contacts without progress mean it is time to move on), so a conversation that goes
+    nowhere ends. 1 up to that streak."""
+    ratio = model.engaged_ratio
+    learned = ratio[-1] / ratio[-2] if ratio[-2] > 0 else P.ENGAGED_DECAY
+    decline = min(float(learned), P.ENGAGED_DECAY)
+    return decline ** np.maximum(np.asarray(streak) - (P.ENGAGED_J - 1), 0)
 
 
 REVISIT_AS_TRY = 3  # a fresh try after months is valued like a 3rd try

@@ -168,12 +168,30 @@ class _When:
         self.mask = b.mask.copy()  # a promise they missed is a signal
         self.mask[theirs & (b.commit_at < now)] |= ctx.model.signal_bits().get("missed_promise", 0)
         self.cap_floor = cap_floor(b.recent, ctx.settings.max_attempts_per_week)
+        self.rest_of_day = _rest_of_day(ctx, b)
 
     def __call__(self, earliest: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The due times (UTC, local seconds) of the leads `idx`, not before `earliest`."""
-        earliest = np.where(np.isnan(self.fixed[idx]), earliest, self.fixed[idx])
+        fixed = self.fixed[idx]
+        # an agreed time is kept as agreed; any other try waits out the day of an unanswered one
+        earliest = np.where(np.isnan(fixed), np.fmax(earliest, self.rest_of_day[idx]), fixed)
         earliest = np.fmax(earliest, self.cap_floor[idx])
         return self.ctx.hours.clip_grouped(earliest, self.b.tz[idx])
+
+
+def _rest_of_day(ctx: _Context, b: LeadBatch) -> np.ndarray:
+    """The earliest time for the next try after an unanswered one: the lead's next midnight
+    after it (on its clock; NaN: no such try, or the latest one was answered). Seed 000:
+    "resist the urge to ring again in a couple of hours". A floor under every due time of a
+    try no one agreed on: neither a learned gap effect nor a day's spare minutes brings the
+    next try into the same day (plan._When; an agreed time, a call back they asked for or
+    a promise, is kept as agreed)."""
+    answered = (b.last_outcome == OUTCOME_CODE["replied"]) | (
+        b.last_outcome == OUTCOME_CODE["talked"]
+    )
+    last = np.where(answered, np.nan, b.last_at)
+    local = ctx.hours.local_grouped(last, b.tz)
+    return last + (np.floor(local / DAY) + 1.0) * DAY - local
 
 
 class _Silent:
@@ -194,6 +212,7 @@ class _Silent:
             sig_reply=model.mask_effect(mask, model.sig_reply),
             sig_fade=model.mask_effect(mask, model.sig_fade),
             win_logit=model.answer_win_logit(b.src[io], mask),
+            owed=b.asked[io],
         )
         self.follow = ~np.isnan(b.last_at[io]) & (b.k[io] > 0)
         # the articles' schedule unless the history is big enough to say otherwise
@@ -320,10 +339,12 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
     """A day with `budget` minutes to spare brings forward follow-ups due in the week after it
     whose chase is worth at least as much (at today's worth) started as soon as allowed, best
     value per minute first: no minute goes unused while a contact that gains by coming sooner
-    waits."""
+    waits. A lead tried on the day planned cannot use its minutes (_rest_of_day): it keeps
+    its schedule."""
     minutes, until = ctx.minutes, ctx.until
     spare = budget - minutes[res.channel[res.due_by(until)]].sum()
     later = (res.v > 0) & (res.due >= until) & (res.due < ctx.start + 8 * DAY) & silent.follow
+    later &= ~(silent.when.rest_of_day[silent.io] > ctx.start)  # NaN (none): False
     if spare < minutes.min() or not later.any():
         return
     cand = np.flatnonzero(later)

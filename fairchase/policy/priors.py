@@ -98,6 +98,7 @@ SCHEDULES = (
 # worth less than one this month, and a lead chased slowly stays open (and cooling) for months.
 TIME_PREFERENCE = 90.0 * 86400.0  # 90 days
 GRACE = 86400.0  # seed 000: a lead who promised to call and did not gets another day
+OWED = 0.01  # seed 000: the least an enquiry's owed first answer is worth (Chase.choose)
 
 # Complaint / opt-out risk per attempt: small, growing with persistence and with pressure.
 COMPLAINT_BASE = logit(0.002)

@@ -6,7 +6,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .priors import CHANNELS, DEFAULT_VALUE, GRACE
+from .priors import CHANNELS, DEFAULT_VALUE, GRACE, OWED
 
 if TYPE_CHECKING:
     from .decisions import Lead
@@ -263,6 +263,22 @@ def contact_silent(f: Lead, now: float, source: str, evidence: str) -> str:
     )
 
 
+def owed(f: Lead, spend: float) -> str:
+    """What a first answer owed (lookahead.Chase.owed) costs beyond what it earns: said, not
+    hidden behind the contact."""
+    return (
+        f" They asked us: a first answer is owed, though its expected value"
+        f" {money(f.p * f.prize)} is below the cost of your time and the complaint risk"
+        f" ({money(spend)})."
+    )
+
+
+OWED_WHY = (
+    "Not stopped: they asked us, and a first answer is owed whatever the value (not responding"
+    " does more damage than responding late)."
+)
+
+
 def not_sooner(f: Lead, now: float) -> str:
     """Why a try carried to a later age (plan._Silent._carry) waits that long."""
     if not f.carried:
@@ -334,16 +350,21 @@ def in_the_wings(
     left) rather than how far off."""
     if no_minutes is not None:
         why = NO_MINUTES_WHY.get(no_minutes, NO_MINUTES_WHY[MINUTES_UNSET])
-        return f"Wait: {why}. Its next tries are worth {money(f.v)} at your own cost."
+        return f"Wait: {why}.{_waiting_worth(f)}"
     whose = "today's" if day is None else f"{DAY_NAMES[day]}'s"
     minutes = "are spent" if day_spent else "go to leads worth more per minute"
     turn = "is more than three years off"
     if not f.far:  # now on the lead's clock, as _due reads it, says which year is this one
         turn = f"comes around {local_day(f.reach_local, _now_local(f, now))}"
-    return (
-        f"Wait: {whose} minutes {minutes}; at this pace its turn {turn}."
-        f" Its next tries are worth {money(f.v)} at your own cost."
-    )
+    return f"Wait: {whose} minutes {minutes}; at this pace its turn {turn}.{_waiting_worth(f)}"
+
+
+def _waiting_worth(f: Lead) -> str:
+    """What a lead in the wings is worth; a first answer owed that earns less than it costs
+    (lookahead.Chase.owed) is said to be owed."""
+    if f.owed and f.v <= OWED:
+        return " They asked us: a first answer is owed, though it earns less than it costs."
+    return f" Its next tries are worth {money(f.v)} at your own cost."
 
 
 def contact_engaged(f: Lead, now: float, n_learned: int) -> str:

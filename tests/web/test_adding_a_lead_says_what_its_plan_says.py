@@ -40,7 +40,8 @@ def test_a_lead_the_plan_says_to_contact_now_is_respond_now_at_the_top_of_today(
 def test_a_lead_worth_too_little_to_chase_is_said_to_be_in_ready_to_let_go(client, alice):
     open_all_day_now()
     client.force_login(alice)
-    lead, message = _added(client, value="1")
+    # from a cold list: an enquiry that came to us is owed a first answer whatever its value
+    lead, message = _added(client, value="1", source="purchased_list")
     assert lead.next_action == "stop"
     assert "respond now" not in message and "top of Today" not in message
     assert message.startswith("Added Nat Fox: in Ready to let go on Today: Stop")
