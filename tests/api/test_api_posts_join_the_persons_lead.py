@@ -5,6 +5,8 @@ HTTP requests with Bearer tokens."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from fairchase.leads import actions
 from fairchase.leads.models import Lead, Status, Suppression
 from fairchase.leads.planning import reachable_channels
@@ -86,12 +88,14 @@ def test_a_person_who_opted_out_gets_no_chased_lead_through_the_api(
 
 
 def test_a_teammates_lead_is_not_reopened_nor_given_the_posters_words(
-    client, alice, bob, boss, make_lead, token_for
+    client, alice, bob, boss, make_lead, token_for, stop_clock
 ):
     """A salesperson's post is them adding a lead, not the person writing in: a teammate's
     lead of the person stays where it is on its owner's Today (no new enquiry, its plan
     untouched), and the notes join it under the poster's name, as the web's Add lead
-    answers the same person (409, whose lead it is)."""
+    answers the same person (409, whose lead it is). The clock is stopped: a lead due now
+    is due at a later now when replanned a moment later (within contact hours)."""
+    stop_clock(datetime(2026, 12, 7, 15, 0, tzinfo=UTC))  # a Monday, within contact hours
     alices = make_lead(alice, name="Eve Ray", email="eve@ray.example", company="Ray & Co")
     before = (alices.status, alices.next_due, alices.priority, alices.responded_at)
     changes = alices.status_changes.count()
