@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fairchase.leads import actions, names
-from fairchase.leads.models import Lead, Status
+from fairchase.leads.models import BusinessSettings, Lead, Status, Suppression
 from fairchase.leads.normalize import (
     InvalidContact,
     clean_text,
@@ -131,8 +131,8 @@ def capture(form: CaptureForm, data, ip: str) -> tuple[Lead | None, bool]:
             raise CaptureError(str(exc)) from None
         CaptureForm.objects.filter(pk=form.pk).update(submissions=F("submissions") + 1)
         notify_owner(lead)  # queued in this transaction: the worker sends it, with retries
-        if form.acknowledge and lead.email:
-            acknowledge(lead)
+        if form.acknowledge:
+            acknowledge(fields)  # the same whether the record is open or opted out
     return lead, True
 
 
@@ -185,7 +185,8 @@ def _add_to(lead: Lead, form: CaptureForm, fields: dict, consents: list[str]) ->
     owner alerted); a resubmission of the same message within minutes changes nothing. It
     adds no address to the lead: an email or phone it lacks is named in the note for its
     owner to confirm (a stranger who knows a customer's name and number must not receive
-    their follow-ups), and the receipt goes only to the lead's own email, if given. A
+    their follow-ups). The receipt goes to the address the post typed, as it would for a new
+    lead (`acknowledge`): it belongs to no lead, so it carries nothing of this one. A
     lead whose owner was deactivated is handed to the form's receiver first (a timeline row),
     so the enquiry reaches someone who is still here."""
     try:
@@ -208,8 +209,8 @@ def _add_to(lead: Lead, form: CaptureForm, fields: dict, consents: list[str]) ->
         return lead
     CaptureForm.objects.filter(pk=form.pk).update(submissions=F("submissions") + 1)
     notify_owner(lead, again=True)
-    if form.acknowledge and lead.email and lead.email == normalize_email(fields["email"]):
-        acknowledge(lead)  # only to the lead's address, and only when the enquiry gave it
+    if form.acknowledge:
+        acknowledge(fields)  # as for a new lead: whether it joined says nothing to the typist
     return lead
 
 
@@ -258,29 +259,41 @@ def _mail_now(subject: str, body: str, to: str, lead_id: int) -> None:
         log.exception("could not email %s about lead %s", to, lead_id)
 
 
-def acknowledge(lead: Lead) -> None:
-    """Tell the person we got their message: a receipt through the outbox when there is one
-    (sent at once, not logged as an attempt), never to an address that opted out."""
+def acknowledge(fields: dict) -> None:
+    """Tell the person we got their message: a receipt to the address the post typed, the
+    same whether the post made a lead, joined one or made a record opted out for matching
+    someone who said no (a receipt in one case only would tell a stranger who types his own
+    email whether a name and number are in the book). Through the outbox when there is one
+    (sent at once, not logged as an attempt, belonging to no lead: `outbox.queue_receipt`),
+    never to an address that opted out or bounced. Greeted by the name typed, signed by the
+    business: nothing in it comes from a lead."""
+    to = normalize_email(fields["email"])  # read already (`_same_person`): never raises here
+    if not to:
+        return
     subject = "We got your message"
-    sender = display_name(lead.owner)
-    # Signed by the owner, so the promise is in the first person (not "Olivia will ... Olivia").
-    body = f"{names.greeting(lead.name)}\n\nThank you for getting in touch. I will get back to you shortly.\n\n{sender}\n"
+    business = BusinessSettings.current().business_name.strip()
+    body = (
+        f"{names.greeting(fields['name'])}\n\nThank you for getting in touch. We will get back "
+        f"to you shortly.\n" + (f"\n{business}\n" if business else "")
+    )
     try:
         from fairchase.outreach.outbox import OutboxError, queue_receipt
     except ImportError:
         queue_receipt = None
     if queue_receipt is not None:
         try:
-            queue_receipt(lead, subject, body)  # in this transaction: the worker sends it
+            queue_receipt(to, subject, body)  # in this transaction: the worker sends it
         except OutboxError:
             pass  # an address that asked not to be contacted gets no acknowledgement either
+        return
+    if Suppression.objects.filter(value=to).exists():
         return
 
     def send():
         try:
-            send_mail(subject, body, None, [lead.email])
+            send_mail(subject, body, None, [to])
         except Exception:
-            log.exception("could not acknowledge lead %s", lead.pk)
+            log.exception("could not acknowledge an enquiry")
 
     transaction.on_commit(send)
 

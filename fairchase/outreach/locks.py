@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 import fcntl
+import hashlib
 import os
 import shutil
 import tempfile
@@ -56,10 +57,19 @@ def lock_dir_for(db_name: str) -> Path:
 _private_dir: str | None = None
 
 
-class LeadSendLock:
-    """An exclusive flock on one lead's lock file (released by the kernel if we die)."""
+def send_key(lead_id: int | None, to: str) -> int | str:
+    """Whose send lock a message takes: its lead's; a form's receipt, which belongs to no
+    lead, its address's (an unsubscribe of that address waits on it: `wait_for_address`)."""
+    if lead_id is not None:
+        return lead_id
+    return "to-" + hashlib.sha256(to.strip().lower().encode()).hexdigest()[:24]
 
-    def __init__(self, lead_id: int) -> None:
+
+class LeadSendLock:
+    """An exclusive flock on one lead's (or one receipt address's: `send_key`) lock file,
+    released by the kernel if we die."""
+
+    def __init__(self, lead_id: int | str) -> None:
         self.path = _dir() / f"{lead_id}.lock"
         self.fd: int | None = None
 
@@ -104,5 +114,14 @@ def wait_for_sends(lead_id: int) -> None:
     """Block until no worker is sending to this lead (a barrier; call inside the transaction)."""
     if needed():
         lock = LeadSendLock(lead_id)
+        lock.acquire()
+        lock.release()
+
+
+def wait_for_address(address: str) -> None:
+    """Block until no worker is sending a receipt to this address (inside the transaction
+    that suppresses it)."""
+    if needed():
+        lock = LeadSendLock(send_key(None, address))
         lock.acquire()
         lock.release()

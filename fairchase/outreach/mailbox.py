@@ -31,6 +31,8 @@ from .held import unconfirmed_stop
 from .inbound import record_inbound
 from .models import InboundMessage, MailboxCursor, OutboundMessage
 from .reading.quotes import body_text
+from .receipts import receipt_unsubscribed
+from .receipts import thread as _thread
 
 log = logging.getLogger("fairchase.outreach.mailbox")
 MSGID = re.compile(r"<[^<>\s]+@[^<>\s]+>")
@@ -60,6 +62,13 @@ def _our_message(ids: list[str]) -> OutboundMessage | None:
         for m in OutboundMessage.objects.filter(message_id__in=ids).select_related("lead")
     }
     return next((found[i] for i in ids if i in found), None)
+
+
+def _filed_on(ours: OutboundMessage | None, sender: str) -> Lead | None:
+    """The lead an email is filed on: the lead of the message of ours it answers, else (no
+    thread of ours, or a receipt's) the lead with the sender's address (`_lead_by_address`)."""
+    thread = _thread(ours)
+    return thread.lead if thread is not None else _lead_by_address(sender)
 
 
 def _lead_by_address(address: str) -> Lead | None:
@@ -124,11 +133,13 @@ def _bounce_details(msg: Message) -> tuple[list[str], bool, list[str], str]:
 def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage | None:
     recipients, permanent, ids, status = _bounce_details(msg)
     ours = _our_message([i for i in ids if i != msg.get("Message-ID")])
-    lead = (
-        ours.lead
-        if ours
-        else next((lead for r in recipients if (lead := _lead_by_address(r))), None)
-    )
+    receipt = ours is not None and _thread(ours) is None
+    if receipt:  # a form's receipt is no lead's: the lead with the address it went to, if any
+        lead = _lead_by_address(ours.to)
+    elif ours:
+        lead = ours.lead
+    else:
+        lead = next((lead for r in recipients if (lead := _lead_by_address(r))), None)
     address = ours.to if ours else (lead.email if lead else "")
     reading = replies.Reading(
         InboundMessage.Kind.BOUNCE, None, status or "bounce", body_text(msg)[:2000]
@@ -144,7 +155,7 @@ def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage 
             received_at=received,
             outbound=ours,
         )
-        if inbound is None or lead is None:
+        if inbound is None or (lead is None and not receipt):
             return inbound
         inbound.lead, inbound.kind = lead, InboundMessage.Kind.BOUNCE
         if permanent:
@@ -155,9 +166,12 @@ def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage 
     return inbound
 
 
-def _bounced(lead, ours: OutboundMessage | None, address: str, status: str, received) -> str:
-    """Act on a permanent bounce of `address` (of our message `ours`, when known); returns
-    what it did, for the inbound message's effect."""
+def _bounced(
+    lead: Lead | None, ours: OutboundMessage | None, address: str, status: str, received
+) -> str:
+    """Act on a permanent bounce of `address` (of our message `ours`, when known; `lead` is
+    None only for a form's receipt to an address no lead has); returns what it did, for the
+    inbound message's effect."""
     if ours:
         OutboundMessage.objects.filter(pk=ours.pk).update(error=f"Bounced: {status}"[:1000])
     if ours and ours.kind == OutboundMessage.Kind.OWNER_ALERT:
@@ -219,7 +233,7 @@ def handle_mail(
         return handle_bounce(msg, key, received)
     sender = parseaddr(str(msg.get("From") or ""))[1]
     ours = _our_message(_referenced_ids(msg))
-    lead = ours.lead if ours else _lead_by_address(sender)
+    lead = _filed_on(ours, sender)
     subject = str(msg.get("Subject") or "")
     unsubscribe = subject.strip().lower().startswith("unsubscribe")
     if unsubscribe:
@@ -230,6 +244,8 @@ def handle_mail(
             else None
         )
         ours = named or ours
+        if ours is not None and _thread(ours) is None:
+            return receipt_unsubscribed(key, ours, sender, subject, received)
         lead = ours.lead if ours else lead
     if lead is not None and unsubscribe:
         reading = replies.Reading(
@@ -239,7 +255,9 @@ def handle_mail(
         reading = replies.read_message(msg, _zone(lead), received, replies_learning.learner())
     else:
         reading = replies.Reading(InboundMessage.Kind.UNMATCHED, None, "", body_text(msg)[:2000])
-    if reading.kind == InboundMessage.Kind.OPT_OUT and not (ours or senders.vouched_for(msg)):
+    if reading.kind == InboundMessage.Kind.OPT_OUT and not (
+        _thread(ours) or senders.vouched_for(msg)
+    ):
         reading = unconfirmed_stop(reading)
     with transaction.atomic():
         return record_inbound(
@@ -440,7 +458,7 @@ def _set_aside(raw: bytes, key: str, received, why: str) -> bool:
         key = str(msg.get("Message-ID") or "").strip() or key
         sender = parseaddr(str(msg.get("From") or ""))[1]
         ours = _our_message(_referenced_ids(msg))
-        lead = ours.lead if ours else _lead_by_address(sender)
+        lead = _filed_on(ours, sender)
         reading = replies.Reading(
             InboundMessage.Kind.UNCLEAR, None, f"Not read: {why}; read it yourself.", _text(msg)
         )

@@ -65,11 +65,20 @@ class OutboundMessage(models.Model):
         TO_LEAD = "lead", "To the lead"
         # To the lead's owner about the lead ("new enquiry"): no courtesy rules, no attempt.
         OWNER_ALERT = "alert", "Alert to the owner"
-        # To the person who just wrote ("we got your message"): a receipt, not an attempt;
-        # sent at once at any hour, never to an address that asked not to be contacted.
+        # To the address a form's post typed ("we got your message"): a receipt, not an
+        # attempt; sent at once at any hour, never to an address that asked not to be
+        # contacted. It belongs to no lead (`lead` is None since 0020): the post may have
+        # joined a customer's lead with a stranger's address (`outbox.queue_receipt`).
         RECEIPT = "ack", "Acknowledgement to the enquirer"
 
-    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="outbound_messages")
+    # None only for a receipt (the constraint below): it is from the business, not a lead's.
+    lead = models.ForeignKey(
+        Lead,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="outbound_messages",
+    )
     kind = models.CharField(max_length=5, choices=Kind.choices, default=Kind.TO_LEAD)
     # An automatic message's plan step ("follow_up@7": purpose and the lead's event count
     # when it was queued); unique per lead among messages not failed, so two workers never
@@ -127,6 +136,11 @@ class OutboundMessage(models.Model):
                 fields=["lead", "step"],
                 condition=~Q(step="") & ~Q(state="failed"),
                 name="outbox_one_live_message_per_step",
+            ),
+            # Every message but a receipt is about a lead (sent to it, or to its owner).
+            models.CheckConstraint(
+                condition=Q(lead__isnull=False) | Q(kind="ack"),
+                name="outbox_only_receipts_without_a_lead",
             ),
         ]
 

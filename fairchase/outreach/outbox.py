@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from fairchase.leads import actions as lead_actions
 from fairchase.leads import planning
-from fairchase.leads.models import Lead, Outcome
+from fairchase.leads.models import Lead, Outcome, Suppression
 from fairchase.leads.people import business_owner, display_name
 
 from . import actions, locks
@@ -32,7 +32,7 @@ from .channels import ChannelError, channel_for
 from .channels.text import with_opt_out_hint
 from .claiming import WORKER_ID, claim, recover_abandoned
 from .models import MessageTemplate, OutboundMessage
-from .refusals import address_for, recheck, refusal
+from .refusals import SUPPRESSED, address_for, recheck, recheck_receipt, refusal
 from .rendering import RenderError, reader_day, render
 from .repeats import repeat_of, repeat_reason
 from .stopping import goes_after_the_stop
@@ -158,21 +158,26 @@ def queue_owner_alert(lead: Lead, subject: str, body: str) -> OutboundMessage | 
     return msg
 
 
-def queue_receipt(lead: Lead, subject: str, body: str) -> OutboundMessage:
-    """Send "we got your message" to the person who just wrote: queued in the caller's transaction
-    and sent at once at any hour (they are waiting for it), yet never to an address that
-    asked not to be contacted (OutboxError). A receipt, not an attempt: the enquiry stays
-    "respond now" until a person responds."""
-    if not lead.email:
-        raise OutboxError(f"{lead.name} has no email address.")
-    if why := refusal(lead, "email"):
-        raise OutboxError(why)
+def queue_receipt(to: str, subject: str, body: str) -> OutboundMessage:
+    """Send "we got your message" to the address a form's post typed: queued in the caller's
+    transaction and sent at once at any hour (they are waiting for it), yet never to an
+    address that asked not to be contacted (OutboxError). A receipt, not an attempt: the
+    enquiry stays "respond now" until a person responds.
+
+    It belongs to no lead, whether the post made a lead, joined one or made an opted-out
+    record: a post joining a customer's lead by name and phone may carry a stranger's
+    address, and a message of the customer's lead sent there would carry the owner's name
+    and an unsubscribe naming the customer's lead, and thread his replies to it. From the
+    business, its unsubscribe stops email to `to` only (`channels.email`)."""
+    if not to:
+        raise OutboxError("No email address was given.")
+    if Suppression.objects.filter(value=to).exists():
+        raise OutboxError(SUPPRESSED)
     msg = OutboundMessage.objects.create(
-        lead=lead,
+        lead=None,
         kind=OutboundMessage.Kind.RECEIPT,
         channel="email",
-        to=lead.email,
-        signed_by=lead.owner,
+        to=to,
         subject=" ".join(subject.split())[:200],
         body=body,
         due_at=timezone.now(),
@@ -209,6 +214,8 @@ def cancel_pending(lead: Lead, reason: str, **which) -> int:
 def _claimed(pk: int, now: datetime):
     """(msg, lead, None) if this worker should send now, else (msg, lead, new state). In a transaction."""
     msg = OutboundMessage.objects.select_related("queued_by", "template").get(pk=pk)
+    if msg.lead_id is None:
+        return _claimed_receipt(msg)
     # The lead's row lock orders this check against an opt-out committing in parallel
     # (on SQLite the IMMEDIATE transaction holds the database's write lock instead).
     lead = Lead.objects.select_for_update(of=("self",)).select_related("owner").get(pk=msg.lead_id)
@@ -238,6 +245,19 @@ def _claimed(pk: int, now: datetime):
         return msg, lead, State.QUEUED
     _word_for_today(msg, lead, now)
     return msg, lead, None
+
+
+def _claimed_receipt(msg: OutboundMessage):
+    """`_claimed` for a form's receipt, which belongs to no lead: (msg, None, None) when it
+    may go now, else (msg, None, its new state). Only its address is asked (`recheck_receipt`)."""
+    if msg.state != State.SENDING or msg.claimed_by != WORKER_ID:
+        return msg, None, msg.state
+    if why := recheck_receipt(msg):
+        actions.move(
+            msg.pk, State.SENDING, State.CANCELLED, why, where={"claimed_by": WORKER_ID}, error=why
+        )
+        return msg, None, State.CANCELLED
+    return msg, None, None
 
 
 def _word_for_today(msg: OutboundMessage, lead: Lead, now: datetime) -> None:
@@ -366,9 +386,9 @@ def _send_one(
         with transaction.atomic():
             msg, lead, done = _claimed(pk, now)
             if done is not None:
-                return done, lead.pk
+                return done, msg.lead_id
             provider_id, error = _send(msg)
-            return _record(msg, lead, provider_id, error, now, replan), lead.pk
+            return _record(msg, lead, provider_id, error, now, replan), msg.lead_id
     # SQLite: claim and check in one short transaction that commits before the send; the
     # send then runs under this lead's file lock instead of the database lock (locks.py).
     guard = None
@@ -378,9 +398,9 @@ def _send_one(
             return None, None
         msg, lead, done = _claimed(pk, now)
         if done is not None:
-            return done, lead.pk
-        guard = locks.LeadSendLock(lead.pk)
-        if not guard.acquire(wait=False):  # another message to this lead is in flight
+            return done, msg.lead_id
+        guard = locks.LeadSendLock(locks.send_key(msg.lead_id, msg.to))
+        if not guard.acquire(wait=False):  # another message to this lead (address) is in flight
             actions.move(
                 pk,
                 State.SENDING,
@@ -391,13 +411,13 @@ def _send_one(
                 due_at=now + timedelta(seconds=5),
                 attempts=F("attempts") - 1,
             )
-            return State.QUEUED, lead.pk
+            return State.QUEUED, msg.lead_id
     try:
         provider_id, error = _send(msg)
     finally:
         guard.release()
     with locks.WorkerWrites(), transaction.atomic():
-        return _record(msg, lead, provider_id, error, now, replan), lead.pk
+        return _record(msg, lead, provider_id, error, now, replan), msg.lead_id
 
 
 def _record_failure(msg: OutboundMessage, exc: ChannelError, now: datetime) -> str:
@@ -449,7 +469,7 @@ def send_due(limit: int = 100) -> int:
             state, lead_id = _send_one(timezone.now(), replan=False)
             if state is None:
                 break
-            if state == State.SENT:
+            if state == State.SENT and lead_id is not None:  # a receipt plans no lead
                 sent_to.add(lead_id)
             handled += 1
     finally:

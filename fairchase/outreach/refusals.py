@@ -37,6 +37,7 @@ HELD = {
 }
 # The end of the held reason on a day that is not a contact day ("Sunday is not a contact day.").
 NOT_A_CONTACT_DAY = " is not a contact day."
+SUPPRESSED = "This address asked not to be contacted (or bounced)."
 
 
 def hours_reason(now: datetime, lead: Lead) -> str:
@@ -79,7 +80,7 @@ def refusal(
             return "No email or phone of this lead may be used: each is suppressed (an opt-out there, on this lead or another, or a bounce)."
         return ""
     if _suppressed({to, address_for(lead, channel)}, blocked):
-        return "This address asked not to be contacted (or bounced)."
+        return SUPPRESSED
     if channel == "text" and "sms" not in (lead.consents or []):
         return "No consent to text this lead."
     if channel == "text" and not texting.configured():
@@ -100,6 +101,8 @@ def refusal_to_send(msg: OutboundMessage, blocked: Collection[str] | None = None
     The Outbox offers no Send for it, and a click from a page opened before says this."""
     if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
         return ""
+    if msg.kind == OutboundMessage.Kind.RECEIPT:
+        return recheck_receipt(msg, blocked)
     lead = msg.lead
     after_stop = lead.status not in ACTIVE_STATUSES and goes_after_the_stop(msg, lead)
     why = refusal(lead, msg.channel, msg.to, after_stop=after_stop, blocked=blocked)
@@ -112,13 +115,15 @@ def mark_refusals(messages: list[OutboundMessage]) -> None:
     and the names of those who signed messages whose lead changed hands since in one more,
     never one per row. The messages come with their lead, its owner and their template."""
     ask = [m for m in messages if m.state in (State.UNKNOWN, State.FAILED) or m.held]
-    addresses = {a for m in ask for a in (m.to, m.lead.email, m.lead.phone) if a}
+    leads = [m.lead for m in ask if m.lead is not None]  # a form's receipt has none
+    addresses = {m.to for m in ask} | {a for lead in leads for a in (lead.email, lead.phone)}
+    addresses.discard("")
     blocked = set(
         Suppression.objects.filter(value__in=addresses).values_list("value", flat=True)
         if addresses
         else ()
     )
-    moved = [m for m in ask if m.signed_by_id not in (None, m.lead.owner_id)]
+    moved = [m for m in ask if m.lead is not None and m.signed_by_id not in (None, m.lead.owner_id)]
     signers = get_user_model().objects.in_bulk({m.signed_by_id for m in moved})
     for m in moved:
         m.signed_by = signers[m.signed_by_id]
@@ -173,8 +178,9 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
         # courtesy rule applies.
         return "send", "", None
     if msg.kind == OutboundMessage.Kind.RECEIPT:
-        # The person just wrote: their receipt goes at once, unless they may not be written to.
-        if why := refusal(lead, msg.channel, msg.to):
+        # The person just wrote: their receipt goes at once, unless the address may not be
+        # written to (a row from before receipts belonged to no lead: its lead is not asked).
+        if why := recheck_receipt(msg):
             return "cancel", why, None
         return "send", "", None
     automatic = msg.queued_by_id is None
@@ -200,6 +206,14 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
     if rule == CAP:
         return "defer", HELD[CAP], allowed
     return "send", "", None
+
+
+def recheck_receipt(msg: OutboundMessage, blocked: Collection[str] | None = None) -> str:
+    """Why a form's receipt may not go: its address asked not to be contacted or bounced
+    ("" when it may). It belongs to no lead, so no lead's status is asked: the post that
+    typed the address may have joined a customer's lead, or made a record opted out for
+    matching someone, and whether it goes must say nothing of that (`outbox.queue_receipt`)."""
+    return SUPPRESSED if _suppressed({msg.to}, blocked) else ""
 
 
 def left_since(msg: OutboundMessage, lead: Lead) -> str:

@@ -238,6 +238,13 @@ def unsubscribe_url(lead: Lead, channel: str) -> str:
     return settings.SITE_URL + reverse("outreach:unsubscribe", args=[make_token(lead, channel)])
 
 
+def address_unsubscribe_url(address: str) -> str:
+    """The link that stops email to this address only (a form's receipt: no lead's)."""
+    from .tokens import make_address_token
+
+    return settings.SITE_URL + reverse("outreach:unsubscribe", args=[make_address_token(address)])
+
+
 # The last lines of an email a person wrote without the link (the default templates' words):
 # the link, and under it the business's postal address as the sales templates give it
 # (US CAN-SPAM asks it of commercial email; an unset address leaves no line, `render`).

@@ -1,10 +1,11 @@
-"""Opt-out tokens: signed, bound to one lead, one channel and the address it went to.
+"""Opt-out tokens: signed, bound to one lead, one channel and the address it went to; or,
+for a form's receipt (which belongs to no lead), bound to the address alone.
 
 Links in mail are followed by scanners and forwarded to others, so the token is
-the only authority for the unsubscribe page: it must name exactly one lead and
-expire eventually (`OPT_OUT_TOKEN_DAYS`). A link sent to an address the lead no longer has
-(its email was corrected since) still works for that address (`read_former`): a link in
-a message we sent never goes dead.
+the only authority for the unsubscribe page: it must name exactly one lead (or one
+address, which is all it may suppress) and expire eventually (`OPT_OUT_TOKEN_DAYS`). A
+link sent to an address the lead no longer has (its email was corrected since) still
+works for that address (`read_former`): a link in a message we sent never goes dead.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from django.core import signing
 from fairchase.leads.models import Lead
 
 SALT = "fairchase.outreach.unsubscribe"
+# Another salt: an address's token can never be read as a lead's, nor the other way round.
+ADDRESS_SALT = "fairchase.outreach.unsubscribe.address"
 CHANNELS = ("email", "text")
 
 
@@ -94,3 +97,20 @@ def read_former(token: str) -> tuple[Lead, str, str] | None:
         if address and address != current and data.get("a") == _address_tag(address):
             return lead, data["c"], address
     return None
+
+
+def make_address_token(address: str) -> str:
+    """A URL-safe token that suppresses this email address and nothing else: the unsubscribe
+    of a form's receipt, sent to whatever address the post typed (it may have joined a
+    customer's lead: the token must name none)."""
+    return signing.dumps({"e": address}, salt=ADDRESS_SALT, compress=True)
+
+
+def read_address_token(token: str) -> str | None:
+    """The address of a valid, unexpired address token; None for anything else (never raises)."""
+    try:
+        data = signing.loads(token, salt=ADDRESS_SALT, max_age=_max_age())
+    except Exception:  # a bad signature, an expired or forged payload: a 404
+        return None
+    address = data.get("e") if isinstance(data, dict) else None
+    return address if isinstance(address, str) and "@" in address else None

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+
 def _data_file(name: str = "car-insurance-cold-calls.csv") -> Path:
     """The real data set: $FAIRCHASE_SHARED_DATA/NAME, else shared/data/NAME beside the
     checkout or beside any folder above it (a clone at /work/NAME or /work/evals/NAME/fc

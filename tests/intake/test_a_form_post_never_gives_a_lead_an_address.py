@@ -2,7 +2,8 @@
 lead an address: anyone who knows a customer's name and phone could otherwise attach their
 own email and receive the follow-ups meant for the customer. The address it brings is named
 in the note and on the timeline for the owner to confirm in Edit; the enquiry is kept; the
-receipt goes only to the lead's own email, when the post gave it. The API (a business's
+receipt goes to the address the post typed, as for a new lead, and belongs to no lead
+(tests/outreach/test_a_receipt_says_nothing_of_who_is_in_the_book.py). The API (a business's
 authenticated call) still adds an address a lead lacks
 (tests/api/test_api_posts_join_the_persons_lead.py)."""
 
@@ -34,7 +35,8 @@ def _post(client, form, **data):
 
 
 def _sent_to(address: str) -> bool:
-    return OutboundMessage.objects.filter(to=address).exists()
+    """Whether a message of a lead went to `address` (a form's receipt belongs to none)."""
+    return OutboundMessage.objects.filter(to=address, lead__isnull=False).exists()
 
 
 def test_a_post_with_a_customers_name_and_phone_adds_no_email_to_their_lead(
@@ -55,7 +57,8 @@ def test_a_post_with_a_customers_name_and_phone_adds_no_email_to_their_lead(
     assert f"New enquiry through Website; {said}:\nSend the quote here please" in ann.notes
     row = ann.status_changes.order_by("-pk").first()
     assert row.reason == f"New enquiry through Website; waiting from now; {said}"
-    # nothing goes to the address typed: no receipt, and the owner's alert quotes the note
+    # nothing of the lead goes to the address typed (its receipt is no lead's), and the
+    # owner's alert quotes the note
     assert not _sent_to("mallory@evil.example")
     alert = OutboundMessage.objects.get(lead=ann, kind=OutboundMessage.Kind.OWNER_ALERT)
     assert alert.to == "alice@example.com" and "mallory@evil.example: not added" in alert.body
@@ -72,20 +75,21 @@ def test_a_post_by_a_customers_email_adds_no_phone_and_no_text_consent(
     ann.refresh_from_db()
     assert ann.phone == "" and "sms" not in ann.consents
     assert f"the enquiry gave phone (212) 555-0151: {NOT_ADDED}" in ann.notes
-    # the receipt goes to her own address, which this post gave
-    ack = OutboundMessage.objects.get(lead=ann, kind=OutboundMessage.Kind.RECEIPT)
-    assert ack.to == "ann@lee.example"
+    # the receipt goes to the address this post gave, her own
+    ack = OutboundMessage.objects.get(kind=OutboundMessage.Kind.RECEIPT)
+    assert ack.to == "ann@lee.example" and ack.lead is None
 
 
 def test_the_receipt_goes_to_no_address_the_post_did_not_give(client, alice, form, make_lead):
     """Matched by name and phone, with another email: the lead keeps its email (named as
-    "also"), and nobody gets a receipt: not the address typed, not the lead's own."""
+    "also"), and the receipt goes to the address typed only, never the lead's own."""
     ann = make_lead(alice, name="Ann Lee", email="ann@lee.example", phone="+12125550152")
     _post(client, form, name="Ann Lee", phone="212 555 0152", email="ann.new@else.example")
     ann.refresh_from_db()
     assert ann.email == "ann@lee.example"
     assert "New enquiry through Website (also ann.new@else.example)" in ann.notes
-    assert not OutboundMessage.objects.filter(lead=ann, kind=OutboundMessage.Kind.RECEIPT).exists()
+    acks = OutboundMessage.objects.filter(kind=OutboundMessage.Kind.RECEIPT)
+    assert [(m.to, m.lead) for m in acks] == [("ann.new@else.example", None)]
 
 
 def test_the_webhook_adds_no_address_either(client, alice, form, make_lead):

@@ -1,9 +1,10 @@
 """An opt-out spreads only through an address its person showed is theirs. A stranger who
 posts a public form with a customer's number beside his own email (as "Ned Moore Jr", whom
 an opt-out of "Ned Moore" would reach, or as "Office", a switchboard) and then opts his own
-record out (the receipt's unsubscribe link, an "unsubscribe" email from his address) opts
-out his own record and suppresses his own email: never the customer, the customer's email
-or the customer's number, which he only typed. The same person's records joined through the
+record out (an "unsubscribe" email from his address) opts out his own record and
+suppresses his own email; the receipt's unsubscribe (link or mailto: the receipt belongs to
+no lead) suppresses his email only. Never the customer, the customer's email or the
+customer's number, which he only typed. The same person's records joined through the
 address they said no on, and a number that itself texts STOP, are still reached."""
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ def _post_json(form, ip="203.0.113.41", **data) -> Lead:
 def _unsubscribe_from_the_receipt(lead: Lead, smtp_server) -> None:
     """Click the one-click link of the receipt the post's address got, as a mail client does."""
     outbox.send_due()
-    receipt = OutboundMessage.objects.get(lead=lead, kind=OutboundMessage.Kind.RECEIPT)
+    receipt = OutboundMessage.objects.get(to=lead.email, kind=OutboundMessage.Kind.RECEIPT)
+    assert receipt.lead is None
     got = next(r.message for r in smtp_server.received if r.message_id == receipt.message_id)
     url = re.search(r"<(http[^>]+)>", got["List-Unsubscribe"]).group(1)
     r = Client().post(url.split("testserver", 1)[-1], {"List-Unsubscribe": "One-Click"})
@@ -80,15 +82,15 @@ def _untouched(lead: Lead) -> None:
     assert not lead.status_changes.filter(reason__startswith="Opted out").exists()
 
 
-def test_a_strangers_jr_record_unsubscribed_by_its_link_opts_out_no_customer(
+def test_a_strangers_receipt_unsubscribed_by_its_link_suppresses_only_his_address(
     form, ned, smtp_server, open_all_day
 ):
     jr = _post(form, name="Ned Moore Jr", email="attacker2@evil.example", phone="(847) 555-5873")
     assert jr.pk != ned.pk and jr.phone == NED_PHONE
     _unsubscribe_from_the_receipt(jr, smtp_server)
     jr.refresh_from_db()
-    assert jr.status == Status.OPTED_OUT  # his own record, and his own address
-    assert Suppression.objects.filter(value="attacker2@evil.example").exists()
+    assert jr.status == Status.OPEN  # the receipt is no lead's: it opts out no record
+    assert list(Suppression.objects.values_list("value", flat=True)) == ["attacker2@evil.example"]
     _untouched(ned)
 
 
@@ -144,11 +146,14 @@ def test_a_strangers_second_post_after_his_opt_out_suppresses_no_number(form, ne
     _untouched(ned)
 
 
-def test_the_persons_own_records_are_still_reached_through_the_address_they_said_no_on(
+def test_the_receipts_link_stops_email_to_the_address_on_every_record_that_has_it(
     alice, form, make_lead, smtp_server, open_all_day
 ):
-    """A post's address that the person unsubscribes from is theirs: suppressed everywhere,
-    and their other record with it is opted out too, as any opt-out does."""
+    """A post's address that the person unsubscribes from through the receipt is suppressed
+    everywhere: their other record with it is never emailed there again (it says why), yet no
+    record is opted out and no other address of theirs is suppressed."""
+    from fairchase.outreach.refusals import SUPPRESSED, refusal
+
     kim = make_lead(alice, name="Kim Lau", email="kim@lau.example", phone="+13125550111")
     post = _post(form, name="Kim Lau", email="kim.l@home.example", phone="")
     actions.update_lead(kim, email="kim.l@home.example", same_person=True)  # one person
@@ -156,20 +161,21 @@ def test_the_persons_own_records_are_still_reached_through_the_address_they_said
     assert kim.email == "kim.l@home.example"
     _unsubscribe_from_the_receipt(post, smtp_server)
     kim.refresh_from_db()
-    assert kim.status == Status.OPTED_OUT
-    assert kim.status_changes.last().reason.startswith("Opted out on another record")
-    assert Suppression.objects.filter(value="+13125550111").exists()  # her own record's
+    assert kim.status == Status.OPEN and refusal(kim, "email") == SUPPRESSED
+    assert kim.status_changes.filter(reason__contains="from a web form's acknowledgement").exists()
+    assert not Suppression.objects.filter(value="+13125550111").exists()
 
 
 def test_an_unsubscribe_mailto_answering_the_receipt_from_an_alias_shows_the_posts_email(
     bob, form, smtp_server, open_all_day
 ):
     """The mailto names the receipt, which only the post's address got: sent from another
-    address of theirs (an alias, a forward), it shows that email as the link does, so it is
-    suppressed and a later record of it comes in opted out (review22 #3)."""
+    address of theirs (an alias, a forward), it suppresses that email as the link does, and
+    a later record of it comes in opted out (review22 #3). The receipt is no lead's: it
+    opts out no record, the post's own neither."""
     post = _post_json(form, name="Kim Lau", email="info@kimshop.example")
     outbox.send_due()
-    receipt = OutboundMessage.objects.get(lead=post, kind=OutboundMessage.Kind.RECEIPT)
+    receipt = OutboundMessage.objects.get(to=post.email, kind=OutboundMessage.Kind.RECEIPT)
     raw = (
         f"From: kim.lau@gmail.example\r\nTo: sales@localhost\r\n"
         f"Subject: unsubscribe {receipt.message_id}\r\n"
@@ -177,7 +183,7 @@ def test_an_unsubscribe_mailto_answering_the_receipt_from_an_alias_shows_the_pos
     )
     got = mailbox.handle_mail(raw.encode(), "alias-1")
     post.refresh_from_db()
-    assert got.lead_id == post.pk and post.status == Status.OPTED_OUT and not post.typed_email
+    assert got.lead_id is None and got.kind == "opt_out" and post.status == Status.OPEN
     assert Suppression.objects.filter(value="info@kimshop.example").exists()
     again = actions.create_lead(bob, name="Kim Lau", email="info@kimshop.example", phone="")
     assert again.status == Status.OPTED_OUT

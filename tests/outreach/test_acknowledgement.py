@@ -33,7 +33,8 @@ def _enquire(client, form, name, email, message):
 
 
 def _receipt(lead) -> OutboundMessage:
-    return OutboundMessage.objects.get(lead=lead, kind=OutboundMessage.Kind.RECEIPT)
+    """The receipt to the address the lead's post typed (it belongs to no lead)."""
+    return OutboundMessage.objects.get(lead=None, to=lead.email, kind=OutboundMessage.Kind.RECEIPT)
 
 
 def test_the_acknowledgement_is_not_a_first_try_and_the_enquiry_stays_respond_now(

@@ -11,9 +11,10 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMessage, mailers
 
+from fairchase.leads.models import BusinessSettings
 from fairchase.leads.people import display_name, on_one_line
 
-from ..rendering import unsubscribe_url
+from ..rendering import address_unsubscribe_url, unsubscribe_url
 from . import (
     CANNOT_REACH,
     LOGIN_REFUSED,
@@ -30,8 +31,12 @@ IDLE_CHECK_SECONDS = 10
 
 
 def unsubscribe_headers(message) -> dict[str, str]:
-    """List-Unsubscribe (URL and mailto) and the one-click POST marker (RFC 8058)."""
-    url = unsubscribe_url(message.lead, "email")
+    """List-Unsubscribe (URL and mailto) and the one-click POST marker (RFC 8058). A form's
+    receipt names no lead: its link stops email to the address it went to, nothing else."""
+    if getattr(message, "kind", "lead") == "ack":
+        url = address_unsubscribe_url(message.to)
+    else:
+        url = unsubscribe_url(message.lead, "email")
     # The mailbox the poller reads, so an emailed "unsubscribe" is acted on too.
     candidates = (
         getattr(settings, "UNSUBSCRIBE_MAILTO", ""),
@@ -56,6 +61,15 @@ def from_address(lead) -> str:
     """The owner's name on the business's sending address (replies come back to the mailbox),
     quoted: without the quotes and backslashes that would end the quoted name early."""
     name = on_one_line(display_name(lead.owner).replace('"', "").replace("\\", ""))
+    return f'"{name}" <{_address(settings.DEFAULT_FROM_EMAIL)}>'
+
+
+def business_from() -> str:
+    """The business's name on its sending address, for what no owner signs (a form's
+    receipt); the sending address as set when the business has no name yet."""
+    name = on_one_line(BusinessSettings.current().business_name.replace('"', "").replace("\\", ""))
+    if not name:
+        return settings.DEFAULT_FROM_EMAIL
     return f'"{name}" <{_address(settings.DEFAULT_FROM_EMAIL)}>'
 
 
@@ -178,10 +192,11 @@ class EmailChannel(Channel):
                 headers={"Message-ID": message.message_id},
             )
         headers = {"Message-ID": message.message_id, **unsubscribe_headers(message)}
+        receipt = getattr(message, "kind", "lead") == "ack"  # from the business, no owner's
         return OutreachEmail(
             subject=on_one_line(message.subject),
             body=message.body,
-            from_email=from_address(message.lead),
+            from_email=business_from() if receipt else from_address(message.lead),
             to=[message.to],
             headers=headers,
         )

@@ -4,7 +4,7 @@ outbox where a person settles `unknown` rows, and one-click corrections of a rep
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -268,12 +268,18 @@ def _kept_by(request, promise: Commitment, msg: OutboundMessage) -> None:
     messages.success(request, f"Promise kept: {promise.what}.")
 
 
+def _messages_seen_by(request):
+    """The messages this person sees in the Outbox: those of the leads they see, and for an
+    owner/admin the form receipts, which belong to no lead (the business sends them, as the
+    mail from people not in the book is theirs to see)."""
+    seen = Q(lead__in=visible_leads(request.user))
+    if request.is_admin:
+        seen |= Q(lead__isnull=True, kind=OutboundMessage.Kind.RECEIPT)
+    return OutboundMessage.objects.filter(seen)
+
+
 def _message_or_404(request, pk) -> OutboundMessage:
-    msg = (
-        OutboundMessage.objects.filter(pk=pk, lead__in=visible_leads(request.user))
-        .select_related("lead")
-        .first()
-    )
+    msg = _messages_seen_by(request).filter(pk=pk).select_related("lead").first()
     if msg is None:
         raise Http404("No such message")
     return msg
@@ -291,7 +297,7 @@ def outbox(request):
         default=Value(4),
         output_field=IntegerField(),
     )
-    mine = OutboundMessage.objects.filter(lead__in=visible_leads(request.user))
+    mine = _messages_seen_by(request)
     rows = list(
         mine.select_related("lead__owner", "template")
         .annotate(rank=order)
@@ -326,7 +332,7 @@ def message_settle(request, pk):
     else:
         msg.refresh_from_db()
         messages.error(request, f"Nothing to do: the message is {msg.get_state_display().lower()}.")
-    if request.POST.get("next") == "lead":
+    if request.POST.get("next") == "lead" and msg.lead_id is not None:
         return redirect("lead_detail", pk=msg.lead_id)
     return redirect(
         request.POST.get("next") == "today" and reverse("today") or reverse("outreach:outbox")

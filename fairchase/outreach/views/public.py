@@ -14,14 +14,15 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads import actions
-from fairchase.leads.models import Lead, Status
+from fairchase.leads.models import Lead, Status, Suppression
 from fairchase.leads.normalize import InvalidContact, normalize_phone
 
 from ..channels.text import valid_signature
 from ..inbound import read_and_record_text, record_stop_text, unsubscribed_at_former_address
 from ..models import InboundMessage
 from ..reading.cues import carrier_keyword
-from ..tokens import read_former, read_token
+from ..receipts import stop_emailing
+from ..tokens import read_address_token, read_former, read_token
 
 log = logging.getLogger("fairchase.outreach")
 TWIML_EMPTY = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
@@ -34,6 +35,8 @@ TWIML_EMPTY = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 def unsubscribe(request, token: str):
     """GET asks for confirmation and changes nothing (mail scanners follow links); POST opts out."""
     found = read_token(token)
+    if found is None and (address := read_address_token(token)) is not None:
+        return _unsubscribe_address(request, address)
     if found is None:
         return _former_address(request, token)
     lead, channel = found
@@ -66,6 +69,20 @@ def _former_address(request, token: str):
         unsubscribed_at_former_address(lead, channel, address)
         return render(request, "outreach/unsubscribe_done.html", context)
     return render(request, "outreach/unsubscribe.html", context)
+
+
+def _unsubscribe_address(request, address: str):
+    """The link of a form's receipt, which belongs to no lead: it suppresses the address it
+    went to and nothing else (no lead is opted out: the post that typed the address may have
+    joined a customer's lead, whose name and number a stranger can type). Every lead with
+    the address stops being emailed (`actions.suppress`); each one's timeline says why."""
+    if request.method == "GET":
+        done = Suppression.objects.filter(value=address).exists()
+        return render(
+            request, "outreach/unsubscribe_address.html", {"address": address, "done": done}
+        )
+    stop_emailing(address)
+    return render(request, "outreach/unsubscribe_done.html", {"address": address})
 
 
 def _lead_for_phone(phone: str) -> Lead | None:
