@@ -7,7 +7,7 @@ stands beside every "Let go"."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -31,6 +31,14 @@ PLAN = (
     "priority",
     "plan_reason",
 )
+
+
+@pytest.fixture(autouse=True)
+def _a_stopped_clock(stop_clock):
+    """An undo replans the lead: within contact hours a follow-up is due "now", a later now
+    than before the click. The clock stands still (a Monday afternoon) so the plan put back
+    is the plan taken away, whatever the hour the tests run."""
+    stop_clock(datetime(2026, 12, 7, 15, 0, tzinfo=UTC))
 
 
 def _state(lead) -> dict:

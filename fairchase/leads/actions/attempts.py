@@ -64,7 +64,6 @@ def check_outcome(channel: str, outcome: str) -> None:
         )
 
 
-@transaction.atomic
 def _when(lead: Lead, at: datetime | None) -> datetime:
     """When a try happened: now, unless given. One before the lead came in is refused; a few
     minutes early is two clocks disagreeing (an API client's created_at, our outbox's send
@@ -76,6 +75,7 @@ def _when(lead: Lead, at: datetime | None) -> datetime:
     return at or timezone.now()
 
 
+@transaction.atomic
 def log_attempt(
     lead: Lead,
     channel: str,
