@@ -218,7 +218,7 @@ def _reply_design(cells: SilentTries, L: _ReplyLayout):
 
 def _reply_contrasts(L: _ReplyLayout, weights):
     """Rows giving theta[s, k] = a_k + d_s + e_sk (+ the steepness), row s * K + k; the pooled
-    row S uses the sources' weighted mean."""
+    row S uses the sources' weighted mean (then replaced by their mixture: `_pooled_as_mixture`)."""
     K = P.K
     upto = np.tri(K)  # row k: the steps up to k, of the curve a and of each bend e_s
     levels = np.vstack([np.eye(L.S), weights])  # each source, then their weighted mean
@@ -238,14 +238,13 @@ def _fit_reply(model, rows, S, G, weights):
     X = _reply_design(cells, L)
     beta, beta_sd, cov = _fit_age_bend(X, trials, cells.replied, L)
     C = _reply_contrasts(L, weights)
-    model.reply_logit = (C @ beta).reshape(S + 1, K)
+    model.reply_logit = _pooled_as_mixture(C, beta, cov, weights)[0]
     # the Insights curve is shown at the spacing and age this business actually had per attempt
     spacing, age = _typical_timing(tries)
     rows_all = np.arange((S + 1) * K)
     C[rows_all, L.sp.start + np.tile(spacing, S + 1)] = 1.0
     C[rows_all, L.age] = np.tile(age_bin_weights(age) @ AGE_STEPS, (S + 1, 1))
-    model.curve_logit = (C @ beta).reshape(S + 1, K)
-    model.curve_sd = _contrast_sd(C, cov).reshape(S + 1, K)
+    model.curve_logit, model.curve_sd = _pooled_as_mixture(C, beta, cov, weights)
     model.tried = _by_source(tries.source, S, k=tries.k)
     model.replied = _by_source(tries.source, S, tries.replied, k=tries.k)
     model.sig_reply, model.sig_reply_sd = beta[L.g], beta_sd[L.g]
@@ -253,6 +252,32 @@ def _fit_reply(model, rows, S, G, weights):
     model.spacing = beta[L.sp]
     model.age_curve = AGE_STEPS @ beta[L.age]
     model.sig_fade = beta[L.fade]
+
+
+def _pooled_as_mixture(C, beta, cov, weights):
+    """theta[s, k] = C @ beta and its sd, (S + 1, K), with the pooled row S made the mixture
+    of the sources: at each try, the chance whose probability is the average of the sources'
+    chances, weighted by their leads still silent by then (by the fitted chances). A mean of
+    log-odds instead let one source that never answers drag 'All sources', and every lead from
+    a source the history lacks, to half the business's reply rate (eval26 finding 11). Its sd
+    is the delta method's, through the same mixture. With no leads the row stays the level."""
+    K = P.K
+    theta = (C @ beta).reshape(-1, K)
+    sd = _contrast_sd(C, cov).reshape(-1, K)
+    S = len(theta) - 1
+    if S == 0 or weights.sum() <= 0:
+        return theta, sd
+    p = 1.0 / (1.0 + np.exp(-theta[:S]))
+    silent = np.cumprod(np.hstack([np.ones((S, 1)), 1.0 - p[:, :-1]]), axis=1)
+    w = weights[:, None] * silent
+    w = w / np.maximum(w.sum(axis=0), 1e-300)
+    mix = np.clip((w * p).sum(axis=0), 1e-9, 1 - 1e-9)
+    theta[S] = np.log(mix / (1.0 - mix))
+    # d theta_S / d beta: the sources' rows weighted by w p (1 - p), over mix (1 - mix)
+    slope = w * p * (1.0 - p) / (mix * (1.0 - mix))
+    rows = np.einsum("sk,skn->kn", slope, C.reshape(S + 1, K, -1)[:S])
+    sd[S] = _contrast_sd(rows, cov)
+    return theta, sd
 
 
 def _spacing_reference(spacing, trials) -> tuple[int, int]:

@@ -18,8 +18,9 @@ _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 # Where a number comes from before the business has history of its own (the articles' rules)
 STARTING_GUESS = "a starting guess: no history yet"
 NO_CONVERSATION = "a starting guess: no conversation in the history yet"
-# Where a lead's value comes from (Facts.assumed): its record, its source's typical value (the
-# model's mean), or the typical deal value set in Settings
+# Where a lead's value comes from (Facts.assumed): its record, its source's average value (the
+# model's mean: right for an expected value, though most deals may be smaller), or the typical
+# deal value set in Settings
 ASSUMED_NOT, ASSUMED_TYPICAL, ASSUMED_DEFAULT = 0, 1, 2
 _LABELS = {
     "referral": "referrals",
@@ -182,8 +183,8 @@ def _now_local(f: Lead, now: float) -> float:
 
 def value_of(f: Lead, label: str | None = None, note: bool = True) -> str:
     """The deal's value as the plan counts it: '$6,821' when the lead has one; when it has
-    none, that the figure is assumed: 'a typical $6,821 for a referral' (its source's typical
-    value, `label` its source's), 'your typical deal value of $5,000' (set in Settings), or
+    none, that the figure is assumed: 'an average $6,821 for a referral' (its source's mean
+    value, `label` its source's; not 'typical': a few large deals lift the mean above most), 'your typical deal value of $5,000' (set in Settings), or
     before any deal value is known the articles' starting figure, 'an assumed $1,000 (no value
     entered)' (`note`: with its note in brackets)."""
     if f.assumed == ASSUMED_DEFAULT:
@@ -192,7 +193,7 @@ def value_of(f: Lead, label: str | None = None, note: bool = True) -> str:
         return f"an assumed {money(f.value)}{' (no value entered)' if note else ''}"
     if f.assumed == ASSUMED_TYPICAL:
         whose = f" for {a(one_of(label))}" if label else ""
-        return f"a typical {money(f.value)}{whose}"
+        return f"an average {money(f.value)}{whose}"
     return money(f.value)
 
 
@@ -319,7 +320,7 @@ def silent_figures(f: Lead, source: str, evidence: str, spend: float) -> str:
 
 
 def assumed_value(f: Lead, label: str | None = None) -> str:
-    """' on a typical $6,821 for a referral,': the value a stop's figures rest on, when the lead
+    """' on an average $6,821 for a referral,': the value a stop's figures rest on, when the lead
     has none of its own ('' when it has)."""
     return "" if f.assumed == ASSUMED_NOT else f" on {value_of(f, label)},"
 

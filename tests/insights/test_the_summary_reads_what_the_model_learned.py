@@ -61,3 +61,16 @@ def test_the_summary_of_a_model_fitted_on_junk_is_json():
         {"source": ["list"], "signals": [1, None], "attempts": [{"at": "garbage"}]},
     ]
     json.dumps(summary(fit(history)))
+
+
+def test_all_sources_is_the_share_who_answered_when_one_source_never_answers():
+    """eval26 finding 11: with bought lists that never answer, 'All sources' read 7.1% (likely
+    range 6.0%-8.3%) where 14.5% of first tries were answered: a mean of log-odds, not the
+    mixture of the sources' chances."""
+    curves = {"referral": [0.30] * 6, "web_form": [0.10] * 6, "purchased_list": [0.0] * 6}
+    history = world(curves, {"referral": 900, "web_form": 1500, "purchased_list": 600}, seed=5)
+    first = [lead["attempts"][0]["outcome"] == "talked" for lead in history]
+    share = sum(first) / len(first)
+    row = summary(fit(history))["sources"]["all"]["reply_curve"][0]
+    assert row["tried"] == len(history)
+    assert row["lo"] <= share <= row["hi"] and abs(row["p"] - share) < 0.02, (row, share)

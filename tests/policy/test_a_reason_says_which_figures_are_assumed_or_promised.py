@@ -64,9 +64,31 @@ VALUED = fit(
 )
 
 
-def test_a_lead_without_a_value_is_quoted_a_typical_value_for_its_source():
+def test_a_lead_without_a_value_is_quoted_the_average_value_of_its_source():
     reason = _reason(_silent("wes", value=None), model=VALUED)["reason"]
-    assert "on a typical $7,250 for a referral that is worth" in reason, reason
+    assert "on an average $7,250 for a referral that is worth" in reason, reason
+
+
+def test_a_mean_lifted_by_one_large_deal_is_called_an_average_not_typical():
+    """eval26 finding 13: nine referrals in ten worth $1,000 and one $50,000 give a mean of
+    $5,900, which the plan rightly counts (an expected value) but must not call typical."""
+    skewed = fit(
+        [
+            {
+                "id": f"v{i}",
+                "source": "referral",
+                "value": 50000.0 if i % 10 == 0 else 1000.0,
+                "created_at": NOW - timedelta(days=90),
+                "attempts": [
+                    {"at": NOW - timedelta(days=89), "channel": "call", "outcome": "talked"}
+                ],
+                "status": "lost",
+            }
+            for i in range(200)
+        ]
+    )
+    reason = _reason(_silent("wes", value=None), model=skewed)["reason"]
+    assert "on an average $5,900 for a referral" in reason and "typical" not in reason, reason
 
 
 def test_before_any_value_is_known_a_lead_without_one_is_quoted_an_assumed_value():
@@ -86,13 +108,13 @@ def test_a_stop_says_the_value_it_assumed_at_the_cold_start():
     )
 
 
-def test_a_stop_says_the_typical_value_it_assumed():
+def test_a_stop_says_the_average_value_it_assumed():
     wes = _silent("wes", value=None)
     decision = plan(VALUED, [wes], NOW, {**CHICAGO, "margin": 0.0001})[0]
     assert decision["action"] == "stop", decision
-    assert "; on a typical $7,250 for a referral, expected value $" in decision["reason"], decision[
-        "reason"
-    ]
+    assert "; on an average $7,250 for a referral, expected value $" in decision["reason"], (
+        decision["reason"]
+    )
 
 
 def test_a_stop_on_the_leads_own_value_says_no_more_of_it():
@@ -106,9 +128,9 @@ def test_a_lead_without_a_value_is_quoted_the_typical_deal_value_of_the_settings
     assert "on your typical deal value of $3,000 that is worth" in reason, reason
 
 
-def test_a_new_enquiry_without_a_value_says_its_value_is_typical():
+def test_a_new_enquiry_without_a_value_says_its_value_is_an_average():
     reason = _reason(_silent("xena", value=None, attempts=[]), model=VALUED)["reason"]
-    assert "(a typical $7,250)" in reason, reason
+    assert "(an average $7,250)" in reason, reason
 
 
 def test_a_new_enquiry_without_a_value_says_its_value_is_assumed_at_the_cold_start():
