@@ -301,3 +301,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
     "loggers": {"fairchase": {"level": env("LOG_LEVEL", "INFO"), "propagate": True}},
 }
+
+# Insights views with more leads than this are computed by the worker only (insights/snapshot.py).
+INSIGHTS_INLINE_LEADS = envint("INSIGHTS_INLINE_LEADS", 200)

@@ -20,7 +20,7 @@ from .charts import sections
 from .models import SourceCost
 from .numbers import source_label
 from .scope import range_text, reversed_range, scope_for
-from .snapshot import Busy, cached, insights_for
+from .snapshot import Busy, Pending, cached, insights_for
 
 
 def cost_sources() -> list[dict]:
@@ -46,13 +46,15 @@ def insights(request):
     admin = request.is_admin
     # The worker keeps these views computed; until it catches up with a change the page
     # shows the latest numbers with their time rather than make the visitor wait.
+    pending = False
     try:
         data = insights_for(scope, stale_ok=True, asked_by=request.user)
     except Busy:
         return render(request, "insights/busy.html", {"query": request.GET.urlencode()})
-    ctx = sections(
-        data, cached(scope, part="whatif", stale_ok=True), source=request.GET.get("source", "")
-    )
+    except Pending:  # a big view nobody computed yet: the worker does, the page asks again
+        data, pending = {"n_finished": 0, "speed": {}, "status": []}, True
+    backtest = None if pending else cached(scope, part="whatif", stale_ok=True)
+    ctx = {} if pending else sections(data, backtest, source=request.GET.get("source", ""))
     owner = (
         get_user_model().objects.filter(pk=scope.owner_id).first()
         if admin and scope.owner_id
@@ -70,6 +72,9 @@ def insights(request):
         cost_sources=cost_sources() if admin else [],
         query=request.GET.urlencode(),
         as_of=_as_of(data),
+        whatif_as_of=_as_of(backtest or {}),
+        pending=pending,
+        data=data,
         range_text=range_text(scope),
         reversed_range=reversed_range(request.GET),
     )
@@ -83,15 +88,20 @@ def whatif(request):
     if not request.user.is_active:
         raise Http404
     scope = scope_for(request.user, request.GET)
+    query = {"query": request.GET.urlencode()}
     try:
+        backtest = insights_for(scope, part="whatif", stale_ok=True, asked_by=request.user)
         ctx = sections(
             insights_for(scope, stale_ok=True, asked_by=request.user),
-            insights_for(scope, part="whatif", stale_ok=True, asked_by=request.user),
+            backtest,
             source=request.GET.get("source", ""),
         )
     except Busy:  # the section asks again in a moment
-        return render(request, "insights/_whatif_busy.html", {"query": request.GET.urlencode()})
+        return render(request, "insights/_whatif_busy.html", query)
+    except Pending:  # the worker computes it; the section asks again by itself
+        return render(request, "insights/_whatif_pending.html", query)
     ctx.update(
+        whatif_as_of=_as_of(backtest),
         is_admin=request.is_admin,
         owner_id=scope.owner_id,
         date_from=scope.date_from,
