@@ -147,7 +147,7 @@ def lead_page(request, lead, **refused):
         # no next step for someone who opted out; only theirs when we cannot reach them
         "commitment_form": None
         if lead.status == Status.OPTED_OUT
-        else CommitmentForm(ours=bool(channels)),
+        else CommitmentForm(ours=bool(channels), lead=lead, reachable=channels),
         "stop_form": StopForm(
             lead=lead,
             initial={
