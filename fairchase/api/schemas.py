@@ -22,6 +22,7 @@ from fairchase.leads.models import (
     Lead,
     Suppression,
 )
+from fairchase.leads.normalize import email_warning
 
 from .fields import Codes, Due, Happened, Line, Money, Name, Text
 
@@ -188,6 +189,11 @@ class LeadOut(Schema):
         "opted out, here or on another record, or the address bounced. A won customer who "
         "opted out later keeps status 'won': check this before mailing or dialling anyone."
     )
+    warnings: list[str] = Field(
+        description="What may keep a message from reaching them, in words: an email address "
+        "with letters outside ASCII before the @ (jürgen@müller.de) reaches only mail servers "
+        "offering SMTPUTF8."
+    )
 
     @staticmethod
     def of(lead: Lead, blocked: set[str] | None = None) -> dict:
@@ -221,6 +227,7 @@ class LeadOut(Schema):
             "not_to_be_contacted": [
                 field for field in ("email", "phone") if getattr(lead, field) in blocked
             ],
+            "warnings": [said for said in (email_warning(lead.email),) if said],
         }
 
 

@@ -18,6 +18,7 @@ from fairchase.leads.normalize import (
     DEFAULT_REGION,
     InvalidContact,
     clean_text,
+    email_warning,
     normalize_email,
     normalize_phone,
     normalize_timezone,
@@ -395,6 +396,8 @@ def parse_row(
     extra: list[str] = []  # lines added to the notes: a second address, the CRM's source
     doubts: list[str] = []  # read, but worth a look: an ambiguous date
     out = _who(got, problems, extra)
+    if said := email_warning(out["email"]):  # stored, but every email to it may fail
+        doubts.append(said)
     out.update(_details(got, default_source, zone, problems, extra, doubts))
     notes = "\n".join(
         line for line in [raw.get("notes", "").strip() and raw["notes"], *extra] if line

@@ -80,6 +80,25 @@ def normalize_email(raw: str | None) -> str:
     return info.normalized.lower()
 
 
+def outside_ascii_before_the_at(address: str) -> bool:
+    """jürgen@müller.de: such an address can be written only in SMTPUTF8 (RFC 6531), which
+    not every mail server offers; a domain outside ASCII alone (info@bücher.de) is punycoded
+    for any server, so it is no trouble."""
+    return not address.rpartition("@")[0].isascii()
+
+
+def email_warning(address: str) -> str:
+    """What to tell whoever stores this address ("" when nothing): every door that stores
+    one (Add lead, the API, an import line) says it, so nobody learns it from a failed send."""
+    if not address or not outside_ascii_before_the_at(address):
+        return ""
+    return (
+        f"Email to {address} may not arrive: it has letters outside ASCII before the @, "
+        "which only mail servers offering SMTPUTF8 take. If a message to it fails, ask them "
+        "for another address."
+    )
+
+
 # A valid example (a hint must itself pass): 555-0100 to 0199 are fictional but valid numbers.
 PHONE_EXAMPLE = "+1 312 555 0100"
 _Why = phonenumbers.ValidationResult

@@ -88,6 +88,28 @@ def refusal(
     return ""
 
 
+def nothing_to_write(lead: Lead, reachable: Collection[str]) -> str:
+    """Why no message can be written to a lead someone may still call (`reachable`: its
+    `planning.reachable_channels`): its email is suppressed or missing and no text may go.
+    The lead page then offers no Write and the composer opens for nobody; "" when an email
+    or a text may go."""
+    if "email" in reachable or "text" in reachable:
+        return ""
+    email = (
+        f"the email {lead.email} is not to be contacted (an opt-out or a bounce)"
+        if lead.email
+        else "there is no email"
+    )
+    if not texting.configured():
+        text = "texts are not set up"
+    elif "sms" not in (lead.consents or []):
+        text = "there is no consent to text"
+    else:
+        text = "the number is not to be texted"
+    call = " A call is still possible." if "call" in reachable else ""
+    return f"Nothing can be written: {email}, and {text}.{call}"
+
+
 def _suppressed(addresses: set[str], blocked: Collection[str] | None) -> bool:
     if blocked is None:
         return Suppression.objects.filter(value__in=addresses).exists()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from fairchase import clock
 from fairchase.leads.models import Attempt, Commitment, Outcome, Profile
 from fairchase.leads.people import profile_of, visible_leads
+from fairchase.leads.planning import reachable_channels
 from fairchase.web.panels import TimelineEntry
 
 from .drafts import AFTER_CALL, Purpose, draft_for, purpose_for
@@ -16,7 +17,7 @@ from .facts import LIVE, PageFacts
 from .held import held_stops
 from .inbound import CORRECTABLE
 from .models import InboundMessage, OutboundMessage
-from .refusals import mark_refusals, owner_left, refusal
+from .refusals import mark_refusals, nothing_to_write, owner_left, refusal
 from .rendering import reader_day
 
 State = OutboundMessage.State
@@ -163,6 +164,8 @@ def lead_panel_context(request, lead) -> dict:
         "pause_clashes": pause_clashes(lead),
         "held": held_stops().filter(lead=lead).exists(),
         "why_not": why_not,  # nothing to write, no draft, for someone we may not contact
+        # a lead we may only call: no Write (the composer would offer an email it refuses)
+        "why_not_write": "" if why_not else nothing_to_write(lead, reachable_channels(lead)),
         "owner_left": bool(owner_left(lead)),  # the panel links an admin to the reassign
         "draft": None if why_not else draft_for(lead),
         "outbound": outbound,

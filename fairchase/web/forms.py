@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from fairchase import clock
 from fairchase.leads.actions import MAX_ATTEMPT_MINUTES as MOST
-from fairchase.leads.actions import ActionError, check_outcome, check_revisit
+from fairchase.leads.actions import ActionError, check_outcome, check_revisit, not_ours_to_use
 from fairchase.leads.models import (
     CONSENTS,
     GOOD_SIGNALS,
@@ -233,10 +233,13 @@ class CommitmentForm(OwnIds):
     )
     due_at = forms.DateTimeField(label="When", widget=LOCAL_DATETIME)
 
-    def __init__(self, *args, ours: bool = True, **kwargs):
+    def __init__(self, *args, ours: bool = True, lead=None, reachable=None, **kwargs):
         """`ours=False`: a lead we cannot contact (no email or phone we may use), so only their
-        own promise can be pinned (`actions.add_commitment` refuses one of ours)."""
+        own promise can be pinned (`actions.add_commitment` refuses one of ours). `lead` (with
+        its `reachable` channels): each How it may not be tried on is flagged, and why said."""
         super().__init__(*args, **kwargs)
+        if lead is not None:
+            self._flag_channels(lead, reachable)
         if not ours:
             by = self.fields["by"]
             by.choices = [(Commitment.By.LEAD, Commitment.By.LEAD.label)]
@@ -247,6 +250,19 @@ class CommitmentForm(OwnIds):
         self.fields[
             "due_at"
         ].label = f"When ({clock.place(str(tz))} time, {clock.label(timezone.now(), tz)})"
+
+    def _flag_channels(self, lead, reachable) -> None:
+        """ "Call: not for a try of ours" for a number not to be called (a promise of theirs
+        may still come that way); the help says why, as the action's refusal does."""
+        field, whys = self.fields["channel"], []
+        choices = []
+        for value, label in field.choices:
+            why = not_ours_to_use(lead, value, reachable) if value else ""
+            choices.append((value, f"{label}: not for a try of ours" if why else label))
+            whys += [f"{label}: {why}."] if why else []
+        field.choices = choices
+        if whys:
+            field.help_text = f"{field.help_text} {' '.join(whys)}"
 
     @classmethod
     def after_talk(cls, lead, data=None, **kwargs) -> CommitmentForm:

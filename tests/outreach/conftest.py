@@ -375,3 +375,26 @@ def auth_smtp():
     server.controller.start()
     yield server
     server.controller.stop()
+
+
+@pytest.fixture
+def ascii_only_smtp(settings):
+    """A local SMTP server that does not offer SMTPUTF8 (RFC 6531), as some still do not
+    (aiosmtpd's Controller offers it unless told not to); Django's email points at it:
+    `.port`, `.received`."""
+    from aiosmtpd.controller import Controller
+
+    from fairchase.outreach.channels.email import EmailChannel
+
+    server = SmtpServer()
+    server.controller = Controller(
+        server.handler, hostname="127.0.0.1", port=server.port, enable_SMTPUTF8=False
+    )
+    server.controller.start()
+    EmailChannel.shared().close()
+    settings.MAILERS = smtp_mailers(server.port)
+    settings.DEFAULT_FROM_EMAIL = FROM
+    settings.IMAP_HOST = ""
+    yield server
+    EmailChannel.shared().close()
+    server.controller.stop()

@@ -31,6 +31,7 @@ from .commitments import (
     add_commitment,
     lapse_commitment,
     mark_missed_commitments,
+    not_ours_to_use,
     resolve_commitment,
 )
 from .core import (
@@ -100,6 +101,7 @@ __all__ = [
     "check_channel",
     "check_minutes",
     "check_outcome",
+    "not_ours_to_use",
     "check_revisit",
     "add_enquiry",
     "create_lead",

@@ -7,9 +7,11 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from fairchase import texting
 from fairchase.policy.priors import GRACE
 
 from ..models import Channel, Commitment, Lead, Status
+from ..normalize import display_phone
 from ..planning import reachable_channels
 from .core import ActionError, _done, _lock
 
@@ -45,9 +47,34 @@ def add_commitment(
             f"{lead.name} has no address we may use (suppressed or bounced): no try of ours "
             "can be pinned. Add an address that works first."
         )
+    if by == Commitment.By.US and (why := not_ours_to_use(lead, channel)):
+        raise ActionError(
+            f"{why}: a promise to {Channel(channel).label.lower()} {lead.name} could not be "
+            "kept. Pick another way, or Any to let the plan choose."
+        )
     c = Commitment.objects.create(lead=lead, by=by, what=what, due_at=due_at, channel=channel)
     _done(lead, "commitment", caller=caller, commitment=c)
     return c
+
+
+def not_ours_to_use(lead: Lead, channel: str, reachable: list[str] | None = None) -> str:
+    """Why a try of ours on `channel` may not be made to this lead ("" when it may, or for
+    a visit or no channel, which the plan places): the same rule the plan and the outbox
+    follow (`planning.reachable_channels`), said where a promise is pinned, rather than the
+    plan switching channel without a word. `reachable`: looked up when not given."""
+    if channel not in ("call", "email", "text"):
+        return ""
+    if channel in (reachable_channels(lead) if reachable is None else reachable):
+        return ""
+    address = lead.email if channel == "email" else lead.phone
+    if not address:
+        return f"{lead.name} has no {'email' if channel == 'email' else 'phone'}"
+    if channel == "text" and "sms" not in (lead.consents or []) and address:
+        return f"{lead.name} gave no consent to texts"
+    if channel == "text" and not texting.configured():
+        return "Texts are not set up"
+    shown = display_phone(address) if channel != "email" else address
+    return f"{shown} is not to be contacted (an opt-out or a bounce)"
 
 
 @transaction.atomic

@@ -6,12 +6,15 @@ from __future__ import annotations
 import email.policy
 import smtplib
 import time
+from contextlib import nullcontext
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMessage, mailers
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 
 from fairchase.leads.models import BusinessSettings
+from fairchase.leads.normalize import outside_ascii_before_the_at
 from fairchase.leads.people import display_name, on_one_line
 
 from ..rendering import address_unsubscribe_url, unsubscribe_url
@@ -136,6 +139,37 @@ def _where() -> str:
     return f" at {host}:{port}" if host else ""
 
 
+def _no_smtputf8(address: str) -> ChannelError:
+    return ChannelError(
+        f"Not sent: {address} has letters outside ASCII before the @, and the mail "
+        f"server{_where()} does not offer SMTPUTF8, the only way to write such an address. "
+        "Nothing went out: ask them for another address, or reach them another way.",
+        "failed",
+    )
+
+
+def _send_smtputf8(connection, message: EmailMessage) -> None:
+    """Send over SMTPUTF8 (the envelope and headers in UTF-8), as Django's SMTP backend sends
+    everything else; refused in words (`failed`, nothing sent) when the server does not offer
+    it. Another backend (an anymail provider) is left to send it its own way."""
+    if not isinstance(connection, SmtpBackend):
+        connection.send_messages([message])
+        return
+    with getattr(connection, "_lock", nullcontext()):
+        connection.open()
+        smtp = connection.connection
+        smtp.ehlo_or_helo_if_needed()
+        if not smtp.has_extn("smtputf8"):
+            raise _no_smtputf8(", ".join(message.recipients()))
+        recipients = [connection.prep_address(a, force_ascii=False) for a in message.recipients()]
+        smtp.sendmail(
+            connection.prep_address(message.from_email),
+            recipients,
+            message.message(policy=email.policy.SMTPUTF8).as_bytes(),
+            mail_options=["SMTPUTF8"],
+        )
+
+
 class OutreachEmail(EmailMessage):
     """Headers are never folded into encoded words: mail clients read List-Unsubscribe's
     <URL> verbatim (RFC 2369/8058), and a long signed URL would otherwise be mangled."""
@@ -205,7 +239,12 @@ class EmailChannel(Channel):
         email = self.build(message)
         connection = self._connection()
         try:
-            connection.send_messages([email])
+            if outside_ascii_before_the_at(message.to):
+                _send_smtputf8(connection, email)
+            else:
+                connection.send_messages([email])
+        except ChannelError:
+            raise
         except smtplib.SMTPRecipientsRefused as exc:
             self.close()
             codes = [code for code, _ in exc.recipients.values()]

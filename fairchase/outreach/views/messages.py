@@ -27,7 +27,13 @@ from ..forms import ComposeForm
 from ..mailbox import trouble as mailbox_trouble
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
 from ..outbox import OutboxError, queue_clicked, send_now
-from ..refusals import mark_refusals, reassigned_since_drawn, refusal, refusal_to_send
+from ..refusals import (
+    mark_refusals,
+    nothing_to_write,
+    reassigned_since_drawn,
+    refusal,
+    refusal_to_send,
+)
 from ..rendering import RenderError, with_opt_out_link
 from ..rendering import render as render_message
 from .unmatched import unmatched_context
@@ -182,6 +188,9 @@ def compose(request, pk):
         messages.error(request, f"Nothing can be sent to {lead.name}: {why}")
         return redirect("lead_detail", pk=lead.pk)
     reachable = planning.reachable_channels(lead)
+    if why := nothing_to_write(lead, reachable):
+        messages.error(request, f"{lead.name}: {why}")
+        return redirect("lead_detail", pk=lead.pk)
     form = ComposeForm(request.POST or None, channels=reachable)
     promise = _our_promise(lead)
     if request.method == "POST" and form.is_valid():

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
-from fairchase.leads.models import Commitment, Status
+from fairchase.leads.models import Commitment, Outcome, Status
 from fairchase.leads.people import display_name, lead_or_404, leaver_or_404, team
 
 from ..forms import (
@@ -71,6 +71,8 @@ def lead_log(request, pk):
     lead = lead_or_404(request.user, pk)
     form = AttemptForm(request.POST)
     d = form.cleaned_data if form.is_valid() else {}
+    if d.get("outcome") == Outcome.OPTED_OUT and lead.status in (Status.WON, Status.LOST):
+        return _opted_out_when_finished(request, lead, d["channel"])
     if d and _run_form(
         request,
         form,
@@ -87,6 +89,22 @@ def lead_log(request, pk):
     ):
         return today.lead_page_after(lead, d["outcome"] in today.PIN_AFTER)
     return _refused(request, lead, "Not logged", attempt_form=form)
+
+
+def _opted_out_when_finished(request, lead, channel: str):
+    """'Never contact me again', taken on a won or lost lead (no attempt is logged on one):
+    recorded as Record opt-out records it (`actions.opt_out`: the status stays, every
+    address is suppressed), rather than asking to reopen the lead first."""
+    said = {"call": "on a call", "visit": "on a visit"}.get(channel, f"by {channel}")
+    _run(
+        request,
+        lead,
+        lambda: actions.opt_out(
+            lead, user=request.user, reason=f"Opted out (said {said}, entered by hand)"
+        ),
+        f"{lead.name} opted out: they will not be contacted again.",
+    )
+    return _back(lead)
 
 
 @require_POST

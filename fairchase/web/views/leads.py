@@ -18,6 +18,7 @@ from fairchase.leads.models import SOURCES, BusinessSettings, Commitment, Lead, 
 from fairchase.leads.normalize import (
     InvalidContact,
     display_phone,
+    email_warning,
     normalize_email,
     normalize_phone,
 )
@@ -146,7 +147,7 @@ def lead_page(request, lead, **refused):
         # no next step for someone who opted out; only theirs when we cannot reach them
         "commitment_form": None
         if lead.status == Status.OPTED_OUT
-        else CommitmentForm(ours=bool(channels)),
+        else CommitmentForm(ours=bool(channels), lead=lead, reachable=channels),
         "stop_form": StopForm(
             lead=lead,
             initial={
@@ -297,6 +298,12 @@ def added_message(lead, user) -> str:
     return f"Added {lead.name}: {where}{f': {why}' if why else '.'}"
 
 
+def _warn_of_email(request, address: str) -> None:
+    """An address that email may not reach (`normalize.email_warning`) is said when stored."""
+    if warning := email_warning(address):
+        messages.warning(request, warning)
+
+
 @require_http_methods(["GET", "POST"])
 @web_view
 def lead_add(request):
@@ -308,6 +315,7 @@ def lead_add(request):
         lead = _save_lead(request, form)
         if lead is not None:
             messages.success(request, added_message(lead, request.user))
+            _warn_of_email(request, lead.email)
             return redirect("lead_detail", pk=lead.pk)
     return render(
         request,
@@ -343,7 +351,9 @@ def lead_edit(request, pk):
     initial["owner"] = lead.owner_id
     form = LeadForm(request.POST or None, owners=owners, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if _save_lead(request, form, lead) is not None:
-            messages.success(request, sentence(f"Saved {lead.name}"))
+        if (saved := _save_lead(request, form, lead)) is not None:
+            messages.success(request, sentence(f"Saved {saved.name}"))
+            if saved.email != initial["email"]:
+                _warn_of_email(request, saved.email)
             return redirect("lead_detail", pk=lead.pk)
     return render(request, "web/lead_form.html", {"form": form, "lead": lead})

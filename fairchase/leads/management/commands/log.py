@@ -10,6 +10,7 @@ from fairchase.arguments import number
 from fairchase.leads import actions
 from fairchase.leads.models import Lead
 from fairchase.leads.people import display_name
+from fairchase.leads.search import search
 from fairchase.params import an_id
 
 CHANNELS = ("call", "email", "text", "visit")
@@ -85,13 +86,13 @@ class Command(BaseCommand):
         return found
 
     def _find(self, text: str) -> Lead:
-        qs = (
-            Lead.objects.filter(pk=an_id(text))
-            if an_id(text) is not None
-            else Lead.objects.filter(
-                Q(email__iexact=text) | Q(phone=text) | Q(name__icontains=text)
-            )
-        )
+        """The lead an id, an exact email or phone names, else as the web's search finds it
+        (`search.search`: accents and case aside, "Zoe O'Brien" finds "Zoë O'Brien")."""
+        if an_id(text) is not None:
+            qs = Lead.objects.filter(pk=an_id(text))
+        else:
+            exact = Lead.objects.filter(Q(email__iexact=text) | Q(phone=text))
+            qs = exact if exact.exists() else search(Lead.objects.order_by("pk"), text)
         found = list(qs[:6])
         if not found:
             raise CommandError(f"No lead matches {text!r}.")
