@@ -33,6 +33,17 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(autouse=True)
+def _home_read_afresh():
+    """Each test reads its own Settings' phone region and currency (`leads.home` keeps them a
+    second: the last test's database is gone)."""
+    from fairchase.leads import home
+
+    home.forget()
+    yield
+    home.forget()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Argon2 is the production hasher (tested in tests/web); tests log in a lot.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -216,12 +227,14 @@ def _shipped_templates(request):
 def open_all_day_now() -> str:
     """Contact hours all day in a business zone where it is not Sunday right now, so a test
     of what the app does (not of when it may contact someone) holds at any hour it runs.
-    Returns the zone."""
+    Returns the zone. The business stays one whose national numbers are American (its
+    phone region US, as the tests' numbers are written), wherever the zone is."""
     from datetime import time
     from zoneinfo import ZoneInfo
 
     from django.utils import timezone
 
+    from fairchase.leads import home
     from fairchase.leads.models import BusinessSettings
 
     zone = next(
@@ -230,6 +243,10 @@ def open_all_day_now() -> str:
         if timezone.now().astimezone(ZoneInfo(z)).weekday() != 6
     )
     BusinessSettings.objects.filter(pk=BusinessSettings.current().pk).update(
-        contact_start=time(0, 0), contact_end=time(23, 59, 59), business_timezone=zone
+        contact_start=time(0, 0),
+        contact_end=time(23, 59, 59),
+        business_timezone=zone,
+        phone_region="US",
     )
+    home.forget()
     return zone

@@ -6,6 +6,7 @@ once without recomputing the cached numbers.
 
 from __future__ import annotations
 
+from fairchase.leads.home import home
 from fairchase.web.words import counted
 
 from . import svg
@@ -14,10 +15,16 @@ from .numbers import STOP_HORIZON, source_label
 
 
 def money(v) -> str:
-    """$1,234 / -$56 / – for missing."""
+    """$1,234 / -$56 / – for missing, in the business's currency (Settings: €1,234)."""
     if v is None:
         return "–"
-    return f"-${-v:,.0f}" if v < 0 else f"${v:,.0f}"
+    sign = home().sign
+    return f"-{sign}{-v:,.0f}" if v < 0 else f"{sign}{v:,.0f}"
+
+
+def money_tick(v: float) -> str:
+    """An axis tick in the business's currency: $0, €250, £12.5k."""
+    return svg.compact_money(v, home().sign)
 
 
 def pct(v) -> str:
@@ -80,7 +87,7 @@ def _source_panel(c: dict, ks: list[int]) -> dict:
             min(max(s["tries"] + 0.5, ks[0]), ks[-1]),
             f"A {money(s['value'])} lead: "
             + ("not worth a try" if s["tries"] == 0 else f"stop {stop_text(s['tries'])}"),
-            svg.compact_money(s["value"]),
+            money_tick(s["value"]),
         )
         for s in c["stops"]
         if s["tries"] is not None and s["tries"] < ks[-1]
@@ -103,7 +110,7 @@ def _source_panel(c: dict, ks: list[int]) -> dict:
         f"reply-curve-{c['source']}",
         f"{c['label']}: reply chance by attempt",
         f"Fairchase's estimate with its likely range, the plain share who answered, and where the model stops "
-        f"leads worth $500, $2,000 and $10,000. {c['basis']}.",
+        f"leads worth {money(500)}, {money(2000)} and {money(10000)}. {c['basis']}.",
         [model, raw],
         x_values=ks,
         x_label="Attempt number",
@@ -208,13 +215,13 @@ def _whatif_chart(rows: list[dict]):
         x_label="Stop after N tries (FC = Fairchase)",
         y_label="Profit change",
         y_format=_signed,
-        tick_format=svg.compact_money,
+        tick_format=money_tick,
         highlight="FC",
     )
 
 
 def _signed(v) -> str:
-    return "±$0" if not v else f"+{money(v)}" if v > 0 else money(v)
+    return f"±{home().sign}0" if not v else f"+{money(v)}" if v > 0 else money(v)
 
 
 def money_section(data: dict) -> dict:
@@ -274,7 +281,7 @@ def _money_by_source_chart(rows: list[dict]):
         x_label="Source",
         y_label="Dollars",
         y_format=money,
-        tick_format=svg.compact_money,
+        tick_format=money_tick,
     )
 
 
@@ -307,7 +314,7 @@ def _money_by_attempt_chart(attempts: list[dict]):
         x_label="Attempt number",
         y_label="Dollars",
         y_format=money,
-        tick_format=svg.compact_money,
+        tick_format=money_tick,
     )
 
 

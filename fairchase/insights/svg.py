@@ -172,14 +172,14 @@ def _axes(
     return out
 
 
-def compact_money(v: float) -> str:
-    """Axis-tick dollars: $0, $250, $12.5k, $1.2M."""
+def compact_money(v: float, currency: str = "$") -> str:
+    """Axis-tick amounts: $0, $250, $12.5k, $1.2M (`currency`: the sign, '€')."""
     sign, v = ("-" if v < 0 else ""), abs(v)
     if v >= 1e6:
-        return f"{sign}${v / 1e6:.3g}M"
+        return f"{sign}{currency}{v / 1e6:.3g}M"
     if v >= 1e3:
-        return f"{sign}${v / 1e3:.3g}k"
-    return f"{sign}${v:.3g}"
+        return f"{sign}{currency}{v / 1e3:.3g}k"
+    return f"{sign}{currency}{v:.3g}"
 
 
 def line_chart(

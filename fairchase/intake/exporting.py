@@ -26,7 +26,8 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
-from fairchase import clock
+from fairchase import clock, currency
+from fairchase.leads.home import home
 from fairchase.leads.models import (
     CONSENTS,
     GOOD_SIGNALS,
@@ -257,6 +258,9 @@ def excel_cell(ws, column: Column, value, zone=UTC):
             value = float(value)
         cell = WriteOnlyCell(ws, value=value)
         cell.number_format = NUMBER_FORMATS[column.kind]
+        if column.kind == "money" and home().currency != currency.DEFAULT:
+            # a euro book's values say so in Excel ("€1,200.50"), still numbers that sum
+            cell.number_format = f'"{home().sign}"{cell.number_format}'
         return cell
     # every character XML cannot hold, U+FFFE/U+FFFF too (openpyxl's own filter misses those)
     text = XML_ILLEGAL.sub("", _text(value))[:EXCEL_MAX_CELL]

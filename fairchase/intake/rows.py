@@ -13,9 +13,10 @@ from dateutil import parser as dateparser
 from django.conf import settings
 from django.utils import timezone
 
+from fairchase import currency
+from fairchase.leads.home import home
 from fairchase.leads.models import CONSENTS, GOOD_SIGNALS, POOR_SIGNALS
 from fairchase.leads.normalize import (
-    DEFAULT_REGION,
     InvalidContact,
     clean_text,
     email_warning,
@@ -133,12 +134,11 @@ def codes_named(text: str, choices: list[tuple[str, str]]) -> list[str]:
     return sorted(found)
 
 
-# The currency the business's values are in (the app shows them with "$"); a value in
-# another one is kept in the notes as written, never silently counted as this one.
-CURRENCY = getattr(settings, "CURRENCY", "USD")
-_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+# A value in another currency than the business's (Settings) is kept in the notes as
+# written, never silently counted as the business's own.
+_SIGNS = "$€£¥₹₩₺₴₪₦₱฿₫"
 _CURRENCY = re.compile(
-    r"^(?P<code>[A-Za-z]{3}\s*)?(?P<sym>[$€£¥])?\s*|\s*(?P<code2>[A-Za-z]{3}|[$€£¥])$"
+    rf"^(?P<code>[A-Za-z]{{3}}\s*)?(?P<sym>[{_SIGNS}])?\s*|\s*(?P<code2>[A-Za-z]{{3}}|[{_SIGNS}])$"
 )
 _SUFFIX = {"k": Decimal(1000), "m": Decimal(1000000)}
 
@@ -147,14 +147,18 @@ class OtherCurrency(RowError):
     """A value in a currency other than the business's: kept in the notes, not converted."""
 
 
-def _currency_of(text: str) -> str:
-    """The currency a value cell names ("USD", "EUR"), or "" when it names none."""
-    found = ""
+def _currency_of(text: str, ours: str) -> str:
+    """The currency a value cell names ("USD", "EUR"), or "" when it names none. A bare "$"
+    is the business's own dollar when it keeps its books in one (CA$, A$: a Toronto file
+    writes "$"), else the US dollar."""
+    found, signs = "", currency.signs()
     for m in _CURRENCY.finditer(text):
         for part in (m.group("code"), m.group("sym"), m.group("code2")):
             part = (part or "").strip()
-            if part:
-                found = _SYMBOLS.get(part, part.upper())
+            if part == "$" and currency.sign(ours).endswith("$"):
+                found = ours
+            elif part:
+                found = signs.get(part, part.upper())
     return found
 
 
@@ -182,12 +186,13 @@ def parse_value(text: str, comma_decimal: bool = False) -> Decimal | None:
     '3k' -> 3000, '2m' -> 2,000,000; '' -> None. With `comma_decimal` (a business that
     writes dates day first, as most that write "1.200,50" do) '1.200,50' -> 1200.50 too,
     and a value both ways could read ('1.200') is refused. A value in another currency
-    ('€800') raises OtherCurrency; anything else (a formula, a range, words, '1,5k' where
+    (not Settings' currency: '€800' for a dollar business) raises OtherCurrency; anything else (a formula, a range, words, '1,5k' where
     a comma groups thousands) is refused: a guessed value would mislead."""
     stripped = text.strip()
     if not stripped:
         return None
-    currency = _currency_of(stripped)
+    ours = home().currency
+    written_in = _currency_of(stripped, ours)
     cleaned = _CURRENCY.sub("", stripped).replace(" ", "").replace("\u00a0", "")
     factor = Decimal(1)
     if cleaned[-1:].lower() in _SUFFIX:
@@ -204,9 +209,9 @@ def parse_value(text: str, comma_decimal: bool = False) -> Decimal | None:
         hint = " (a comma there groups thousands, as in 1,200.50)" if "," in cleaned else ""
         raise RowError(f"value: {text[:40]!r} is not a number{hint}.")
     [number] = readings
-    if currency and currency != CURRENCY:
+    if written_in and written_in != ours:
         raise OtherCurrency(
-            f"value: {text[:40]!r} is in {currency}, not {CURRENCY}: kept in the notes, "
+            f"value: {text[:40]!r} is in {written_in}, not {ours}: kept in the notes, "
             f"not converted."
         )
     try:
@@ -353,7 +358,7 @@ def phone_extension(raw: str) -> str:
     if not any(c.isalpha() or c in "#," for c in raw):
         return ""
     try:
-        return phonenumbers.parse(raw, DEFAULT_REGION).extension or ""
+        return phonenumbers.parse(raw, home().region).extension or ""
     except phonenumbers.NumberParseException:
         return ""
 

@@ -14,6 +14,7 @@ from django.utils import timezone as tz
 from fairchase import policy
 
 from . import names
+from .home import Home, home_of
 
 
 class Status(models.TextChoices):
@@ -189,6 +190,9 @@ class BusinessSettings(models.Model):
     timezone_set = models.BooleanField(
         default=False, help_text="A person has saved the business time zone."
     )
+    # Blank: from the time zone (`home.home_of`): "030 1234567" in Berlin, "1.200,50 €" (eval24)
+    phone_region = models.CharField(max_length=2, blank=True, default="")
+    currency = models.CharField(max_length=3, blank=True, default="")  # ISO 4217
     default_value = models.FloatField(
         null=True,
         blank=True,
@@ -224,6 +228,11 @@ class BusinessSettings(models.Model):
         return obj if obj is not None else cls.objects.create()
 
     @property
+    def home(self) -> Home:
+        """Its phone region and currency as the app uses them (`home.home_of`)."""
+        return home_of(self.business_timezone, self.phone_region, self.currency)
+
+    @property
     def margin_unset(self) -> bool:
         """Whether the plan still counts a whole deal as profit because nobody chose a margin:
         100% and never saved by a person (a margin changed in /admin/ is someone's choice)."""
@@ -253,6 +262,7 @@ class BusinessSettings(models.Model):
             "max_attempts_per_week": self.max_attempts_per_week,
             "complaint_cost": self.complaint_cost,
             "business_timezone": self.business_timezone,
+            "currency_symbol": self.home.sign,
             "minutes": {
                 "call": self.minutes_call,
                 "email": self.minutes_email,

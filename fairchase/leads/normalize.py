@@ -3,7 +3,6 @@ suppression work however an address was typed."""
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -16,9 +15,8 @@ from email_validator import EmailNotValidError, validate_email
 from phonenumbers import geocoder as pn_geocoder
 from phonenumbers import timezone as pn_timezone
 
+from .home import home_region
 from .zone_names import ABBREVIATIONS, read_zone_name
-
-DEFAULT_REGION = os.environ.get("PHONE_REGION", "US")
 
 
 class InvalidContact(ValueError):
@@ -101,6 +99,29 @@ def email_warning(address: str) -> str:
 
 # A valid example (a hint must itself pass): 555-0100 to 0199 are fictional but valid numbers.
 PHONE_EXAMPLE = "+1 312 555 0100"
+
+
+@cache
+def phone_example(region: str) -> str:
+    """A number of `region` as a hint writes it, with its country code: the US's fictional
+    one, another country's phonenumbers' example ("+49 30 123456")."""
+    num = phonenumbers.example_number(region) if region != "US" else None
+    if num is None:
+        return PHONE_EXAMPLE
+    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+@cache
+def country_name(region: str) -> str:
+    """'Germany' for DE (phonenumbers' English name), the code itself when it has none."""
+    named = getattr(pn_geocoder, "_region_display_name", None)
+    example = phonenumbers.example_number(region)
+    name = named(region, "en") if named else ""
+    if not name and example is not None:
+        name = pn_geocoder.country_name_for_number(example, "en")
+    return name or region
+
+
 _Why = phonenumbers.ValidationResult
 _LENGTH = {
     _Why.TOO_SHORT: "too few digits",
@@ -109,16 +130,16 @@ _LENGTH = {
 }
 
 
-def _phone_problem(raw: str, num: phonenumbers.PhoneNumber | None) -> str:
+def _phone_problem(raw: str, num: phonenumbers.PhoneNumber | None, region: str) -> str:
     """What is actually wrong with a number, in words: never "give its country code" to a
-    number that has one."""
+    number that has one. `region`: the country a number without one was read in."""
     explicit = raw.lstrip().startswith("+")
     if num is None:
         if explicit:
             return "Not a phone number: no known country code after the +."
         return "Not a phone number."
     why = phonenumbers.is_possible_number_with_reason(num)
-    where = f"a +{num.country_code} number" if explicit else f"a number in {DEFAULT_REGION}"
+    where = f"a +{num.country_code} number" if explicit else f"a number in {region}"
     if why in _LENGTH:
         problem = f"Not a valid phone number: {_LENGTH[why]} for {where}"
     elif num.country_code == 1:
@@ -128,26 +149,29 @@ def _phone_problem(raw: str, num: phonenumbers.PhoneNumber | None) -> str:
         problem = f"Not a valid phone number: no such area code or range for {where}"
     if explicit:
         return problem + "."
-    return problem + f" (a number abroad needs its country code, e.g. {PHONE_EXAMPLE})."
+    return problem + f" (a number abroad needs its country code, e.g. {phone_example(region)})."
 
 
 def normalize_phone(raw: str | None, region: str | None = None) -> str:
-    """E.164 form ('' for empty). Raises InvalidContact saying what is wrong."""
+    """E.164 form ('' for empty); a number without +country is read as one of `region`,
+    by default the business's home (`home.home_region`: Settings, else its time zone's
+    country, PHONE_REGION over both). Raises InvalidContact saying what is wrong."""
     raw = (raw or "").strip()
     if not raw:
         return ""
+    region = region or home_region()
     try:
-        num = phonenumbers.parse(raw, region or DEFAULT_REGION)
+        num = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
-        raise InvalidContact(_phone_problem(raw, None)) from None
+        raise InvalidContact(_phone_problem(raw, None, region)) from None
     if not phonenumbers.is_valid_number(num):
-        raise InvalidContact(_phone_problem(raw, num))
+        raise InvalidContact(_phone_problem(raw, num, region))
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _region(stored: str) -> str | None:
+def _region(stored: str, home: str) -> str | None:
     try:
-        return phonenumbers.region_code_for_number(phonenumbers.parse(stored, DEFAULT_REGION))
+        return phonenumbers.region_code_for_number(phonenumbers.parse(stored, home))
     except phonenumbers.NumberParseException:
         return None
 
@@ -156,23 +180,24 @@ _PREFIX_REGION: dict[str, str] = {}  # a home number's first digits -> their reg
 
 
 def _abroad(stored: str) -> phonenumbers.PhoneNumber | None:
-    """A stored number of another country than the business's (`DEFAULT_REGION`), parsed;
+    """A stored number of another country than the business's (`home.home_region`), parsed;
     None for a home number (told by its prefix, no parse: an import reads 100,000 of them)
     and for one that does not parse."""
-    home = f"+{phonenumbers.country_code_for_region(DEFAULT_REGION)}"
+    region = home_region()
+    home = f"+{phonenumbers.country_code_for_region(region)}"
     # a prefix whose region is known: +1 and its area code (Canada and the Caribbean share
     # +1 with the US, each area code one region's), a few more digits for other codes
     prefix = stored[: len(home) + (3 if home == "+1" else 4)]
-    if not stored or _PREFIX_REGION.get(prefix) == DEFAULT_REGION:
+    if not stored or _PREFIX_REGION.get(prefix) == region:
         return None
     try:
-        num = phonenumbers.parse(stored, DEFAULT_REGION)
+        num = phonenumbers.parse(stored, region)
     except phonenumbers.NumberParseException:
         return None
-    region = phonenumbers.region_code_for_number(num)
-    if region and stored.startswith(home) and len(_PREFIX_REGION) < 100_000:
-        _PREFIX_REGION[prefix] = region
-    return num if region != DEFAULT_REGION else None
+    its = phonenumbers.region_code_for_number(num)
+    if its and stored.startswith(home) and len(_PREFIX_REGION) < 100_000:
+        _PREFIX_REGION[prefix] = its
+    return num if its != region else None
 
 
 def _zones(num: phonenumbers.PhoneNumber) -> list[str]:
@@ -209,24 +234,26 @@ def country_without_zone(stored: str | None) -> str:
     )
 
 
-@lru_cache(maxsize=4096)
 def display_phone(stored: str | None, reader: str = "") -> str:
     """A stored E.164 number as people write it: "(312) 555-0100" at home, "+44 20 7946 0958"
     abroad (phonenumbers' national and international formats); home is the business's
     region, or that of `reader`'s number (who will read it: a lead abroad is given our
     number with its country code). Links (tel:) and storage keep E.164; anything that does
     not parse is shown as stored. Remembered: parsing costs ~30 µs and Today shows a number
-    on every row (a function of its two strings only)."""
+    on every row (a function of its two strings and the home region only)."""
     stored = (stored or "").strip()
-    if not stored:
-        return ""
+    return _display_phone(stored, reader, home_region()) if stored else ""
+
+
+@lru_cache(maxsize=4096)
+def _display_phone(stored: str, reader: str, region: str) -> str:
     try:
-        num = phonenumbers.parse(stored, DEFAULT_REGION)
+        num = phonenumbers.parse(stored, region)
     except phonenumbers.NumberParseException:
         return stored
     if not phonenumbers.is_valid_number(num):
         return stored
-    home = (_region(reader) if reader else None) or DEFAULT_REGION
+    home = (_region(reader, region) if reader else None) or region
     at_home = phonenumbers.region_code_for_number(num) == home
     style = phonenumbers.PhoneNumberFormat
     return phonenumbers.format_number(num, style.NATIONAL if at_home else style.INTERNATIONAL)

@@ -37,7 +37,7 @@ from .lookahead import (
     schedule_gap,
 )
 from .model import AGE_KNOT_U, Model
-from .reasons import ASSUMED_DEFAULT, ASSUMED_NOT, ASSUMED_TYPICAL
+from .reasons import ASSUMED_DEFAULT, ASSUMED_NOT, ASSUMED_TYPICAL, SIGN
 from .records import DAY, OUTCOME_CODE, WEEK, Kind, read_book, to_ts
 from .settings import PolicyError, Settings
 from .timing import ContactHours
@@ -96,6 +96,15 @@ def plan(model, leads, now, settings=None) -> list[dict]:
     now_ts = to_ts(now)
     if now_ts is None:
         raise PolicyError("`now` must be an aware datetime or an ISO-8601 string")
+    sign = SIGN.set(settings.currency_symbol)  # every reason's amounts in the business's currency
+    try:
+        return _plan(model, leads, now_ts, settings)
+    finally:
+        SIGN.reset(sign)
+
+
+def _plan(model: Model, leads, now_ts: float, settings: Settings) -> list[dict]:
+    """`plan` once its inputs are read."""
     if isinstance(leads, dict) or not hasattr(leads, "__iter__"):
         leads = [leads] if leads else []
     elif not isinstance(leads, list):

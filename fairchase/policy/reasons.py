@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -68,10 +69,18 @@ def ordinal(n: int) -> str:
     return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
 
 
+# The sign written before every amount (Settings.currency_symbol): `plan` sets it for its call,
+# so every sentence of one plan is in the business's currency without each sentence's function
+# taking it (a context variable: two plans at once, in two threads, each keep their own).
+SIGN: ContextVar[str] = ContextVar("currency_symbol", default="$")
+
+
 def money(x: float) -> str:
+    """'$6,821', '$0.02', '-$5.00', in the currency `SIGN` names ('€6,821')."""
+    s = SIGN.get()
     if x >= 0:
-        return f"${x:,.0f}" if x >= 100 else f"${x:.2f}"
-    return f"-${-x:,.0f}" if x <= -100 else f"-${-x:.2f}"
+        return f"{s}{x:,.0f}" if x >= 100 else f"{s}{x:.2f}"
+    return f"-{s}{-x:,.0f}" if x <= -100 else f"-{s}{-x:.2f}"
 
 
 def pct(p: float) -> str:

@@ -76,6 +76,15 @@ NUMBERS = {
 }
 
 
+def _is_sign(value) -> bool:
+    """A currency sign to write before amounts: a short text with no digit in it ("€", "CHF ")."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value.strip()) <= 5
+        and not any(c.isdigit() for c in value)
+    )
+
+
 @dataclass(frozen=True)
 class Settings:
     """The business's economics and contact rules (defaults from the contract), as `from_any`
@@ -95,6 +104,7 @@ class Settings:
     horizon: int = 6
     minutes_left_today: float | None = None  # None: the whole of daily_minutes
     no_minutes_because: str | None = None  # None: Settings set none; else one NO_MINUTES_BECAUSE
+    currency_symbol: str = "$"  # written before every amount in the reasons: "€", "CHF "
 
     def today_minutes(self) -> float:
         """The selling minutes left today (`daily_minutes` is every later day's)."""
@@ -125,6 +135,7 @@ class Settings:
         tz = get("business_timezone")
         because = get("no_minutes_because")
         because = because if isinstance(because, str) else None  # an array is never a why
+        sign = get("currency_symbol")
         max_week = _number(get("max_attempts_per_week"), base.max_attempts_per_week, low=1.0)
         return cls(
             **numbers,
@@ -136,6 +147,7 @@ class Settings:
             default_value=_number(get("default_value"), None, 0.0),  # None stays None
             minutes_left_today=_number(get("minutes_left_today"), None, 0.0, endless=True),
             no_minutes_because=because if because in NO_MINUTES_BECAUSE else None,
+            currency_symbol=sign if _is_sign(sign) else base.currency_symbol,
             horizon=int(min(12, max(1, _number(get("horizon"), base.horizon, 1.0, endless=True)))),
         )
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from fairchase import clock
 from fairchase.leads.actions import MAX_ATTEMPT_MINUTES as MOST
 from fairchase.leads.actions import ActionError, check_outcome, check_revisit, not_ours_to_use
+from fairchase.leads.home import home_region
 from fairchase.leads.models import (
     CONSENTS,
     GOOD_SIGNALS,
@@ -27,9 +28,11 @@ from fairchase.leads.normalize import (
     PHONE_EXAMPLE,
     InvalidContact,
     canonical_zones,
+    country_name,
     normalize_email,
     normalize_phone,
     normalize_timezone,
+    phone_example,
 )
 from fairchase.leads.people import display_name
 
@@ -83,6 +86,17 @@ def _normalized(fn, value):
         raise forms.ValidationError(str(exc)) from None
 
 
+def phone_help(region: str) -> str:
+    """The phone field's hint: an example in the business's own country, and how a number
+    without a country code is read there ("030 1234567" is a Berlin number)."""
+    if region == "US":
+        return f"With the country code, e.g. {PHONE_EXAMPLE}."
+    return (
+        f"With the country code, e.g. {phone_example(region)}; one without it is read as a "
+        f"number in {country_name(region)}."
+    )
+
+
 class LeadForm(forms.Form):
     """A lead's details (add and edit); email, phone and time zone are normalised."""
 
@@ -129,6 +143,7 @@ class LeadForm(forms.Form):
             self.fields["owner"] = OwnerField(queryset=owners, required=True)
         if self.is_bound and "same_person" in self.data:  # asked before: read the answer
             self.ask_same_person()
+        self.fields["phone"].help_text = phone_help(home_region())
         business = BusinessSettings.current().business_timezone
         current = self.data.get("timezone") if self.is_bound else self.initial.get("timezone")
         self.fields["timezone"].widget = forms.Select(

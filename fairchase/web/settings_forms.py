@@ -6,15 +6,20 @@ from __future__ import annotations
 import json
 import os
 from decimal import Decimal
+from functools import cache
 
+import phonenumbers
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.html import format_html
 
+from fairchase import currency
+from fairchase.leads.home import FALLBACK_REGION, Home, known_region, region_for_zone
 from fairchase.leads.models import BusinessSettings, Profile
 from fairchase.leads.normalize import (
     RENAMED,
     InvalidContact,
+    country_name,
     normalize_email,
     normalize_phone,
     normalize_timezone,
@@ -38,6 +43,8 @@ class BusinessSettingsForm(forms.ModelForm):
             "max_attempts_per_week",
             "complaint_cost",
             "business_timezone",
+            "phone_region",
+            "currency",
             "default_value",
             "minutes_call",
             "minutes_email",
@@ -59,6 +66,8 @@ class BusinessSettingsForm(forms.ModelForm):
             "contact_start": "Contact hours from",
             "contact_end": "Contact hours until",
             "business_timezone": "Business time zone",
+            "phone_region": "Home country of phone numbers",
+            "currency": "Currency",
             "minutes_call": "Minutes per call",
             "minutes_email": "Minutes per email",
             "minutes_text": "Minutes per text",
@@ -91,6 +100,7 @@ class BusinessSettingsForm(forms.ModelForm):
         current = self.data.get("business_timezone") if self.is_bound else None
         current = current or settings.business_timezone
         self.fields["business_timezone"].widget = forms.Select(choices=zone_choices(current))
+        self._offer_home(settings.home)
         # Shown (and, for a read-only form, kept) as a person reads them: 30 for 30%, $50.
         self.initial["margin"] = money_text(Decimal(str(settings.margin)) * 100)
         for name in self.MONEY + self.MINUTES:
@@ -101,6 +111,39 @@ class BusinessSettingsForm(forms.ModelForm):
             self.fields[name].widget.attrs.update(_bounds(BusinessSettings._meta.get_field(name)))
         self.fields["margin"].widget.attrs.update(min="0.01", max="100")  # clean_margin's
         self._say_when_the_hours_hold_fewer_minutes()
+
+    def _offer_home(self, home: Home) -> None:
+        """The phone region and currency as menus whose first choice follows the time zone
+        (and says what it gives now), beside the zone; the money fields labelled in the
+        currency. PHONE_REGION on the server overrides the region: the field says so."""
+        zone_country = region_for_zone(self.instance.business_timezone) or FALLBACK_REGION
+        follow = f"From the time zone: {_region_label(zone_country)}"
+        region = self.fields["phone_region"]
+        region.widget = forms.Select(choices=[("", follow), *region_choices()])
+        region.help_text = (
+            "How a number written without +country is read (030 1234567 in Germany is "
+            f"+49 30 1234567): now as {_region_label(home.region)}."
+        )
+        if home.region_from_env:
+            region.disabled = True
+            region.help_text = format_html(
+                "<strong>Set on the server: PHONE_REGION={} overrides this setting</strong> "
+                "(numbers without +country are read as {}).",
+                home.region,
+                _region_label(home.region),
+            )
+        ours = currency.for_country(home.region)
+        self.fields["currency"].widget = forms.Select(
+            choices=[("", f"The home country's: {ours} ({currency.sign(ours).strip()})")]
+            + currency.choices()
+        )
+        self.fields["currency"].help_text = (
+            "Every amount: deal values, costs, the plan's reasons. An imported value in "
+            "another currency is kept in the lead's notes, not converted."
+        )
+        for name in self.MONEY:
+            label = str(self.fields[name].label).removesuffix(" ($)")
+            self.fields[name].label = f"{label} ({home.sign.strip()})"
 
     def _say_when_the_hours_hold_fewer_minutes(self) -> None:
         """The plan never gives a person more minutes than the contact hours hold
@@ -132,6 +175,18 @@ class BusinessSettingsForm(forms.ModelForm):
         name = self.cleaned_data.get("business_name") or ""
         one_line(name)
         return name.strip()
+
+    def clean_phone_region(self):
+        region = (self.cleaned_data.get("phone_region") or "").upper()
+        if region and not known_region(region):
+            raise forms.ValidationError("Choose a country from the list.")
+        return region
+
+    def clean_currency(self):
+        code = (self.cleaned_data.get("currency") or "").upper()
+        if code and code not in currency.CURRENCIES:
+            raise forms.ValidationError("Choose a currency from the list.")
+        return code
 
     def clean_margin(self):
         percent = self.cleaned_data["margin"]
@@ -192,6 +247,18 @@ def server_zone() -> str:
     except InvalidContact:
         return ""
     return "" if zone in ("UTC", "Etc/UTC", "Etc/UCT", "UCT", "Universal", "Zulu") else zone
+
+
+def _region_label(region: str) -> str:
+    """'Germany (+49)'."""
+    return f"{country_name(region)} (+{phonenumbers.country_code_for_region(region)})"
+
+
+@cache
+def region_choices() -> list[tuple[str, str]]:
+    """Every country phonenumbers reads, by name: ('DE', 'Germany (+49)')."""
+    regions = sorted(phonenumbers.SUPPORTED_REGIONS, key=country_name)
+    return [(r, _region_label(r)) for r in regions]
 
 
 def _bounds(field) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from django import template
 
 from fairchase.insights import charts
+from fairchase.leads.home import home
 
 register = template.Library()
 
@@ -10,6 +11,12 @@ register = template.Library()
 @register.filter
 def money(value):
     return charts.money(value)
+
+
+@register.simple_tag
+def currency_sign() -> str:
+    """'$', '€': the business's currency (Settings), for a header or a label."""
+    return home().sign.strip()
 
 
 @register.filter

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 
 from fairchase import clock
 from fairchase.intake.rows import IMPORT_NOTE
+from fairchase.leads.home import home
 from fairchase.leads.models import Status, Suppression
 from fairchase.leads.normalize import country_without_zone, display_phone
 from fairchase.leads.people import display_name, is_admin
@@ -267,8 +268,9 @@ def enquiry(lead) -> str:
 
 @register.filter
 def money(value) -> str:
-    """1234.5 -> '$1,235'; None -> '—' (the currency the decision core's reasons use)."""
-    return clock.money(value)
+    """1234.5 -> '$1,235' ('€1,235' for a euro business: Settings); None -> '—' (the
+    currency the decision core's reasons use)."""
+    return clock.money(value, home().sign)
 
 
 register.filter("amount", words.money_text)
@@ -331,7 +333,8 @@ def rank(lead) -> str:
         return "not on today's list"
     if priority >= NEW_LEAD_BAND:
         return "a new enquiry: at the top of today's list"
-    per_minute = clock.money(priority) if priority >= 10 else f"${priority:,.2f}"
+    sign = home().sign
+    per_minute = clock.money(priority, sign) if priority >= 10 else f"{sign}{priority:,.2f}"
     return f"{per_minute} a minute of your time (Today is worked from the highest)"
 
 

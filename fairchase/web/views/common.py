@@ -10,6 +10,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import render
 from django.utils import timezone
 
+from fairchase.leads import home
 from fairchase.leads.models import BusinessSettings
 from fairchase.leads.people import is_admin
 
@@ -19,6 +20,7 @@ def business_zone(request):
     """Times render and parse in the business's zone while inside (an unreadable zone falls
     back to UTC rather than take the app down)."""
     request.business = BusinessSettings.current()
+    home.remember(request.business.home)  # its numbers and amounts read by this row
     try:
         timezone.activate(request.business.business_timezone or "UTC")
     except Exception:

@@ -11,6 +11,7 @@ from rich.text import Text
 from fairchase import clock
 from fairchase.arguments import whole
 from fairchase.intake.exporting import source_label
+from fairchase.leads.home import home
 from fairchase.leads.models import BusinessSettings
 from fairchase.leads.people import is_admin
 from fairchase.web.agenda import agenda_for
@@ -22,7 +23,7 @@ MIN_WIDTH = 40
 
 
 def _money(v) -> str:
-    return "" if v is None else f"${v:,.0f}"
+    return "" if v is None else clock.money(v, home().sign)
 
 
 def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table:
@@ -192,4 +193,6 @@ def _plans_table(title: str, plans, reason) -> Table:
                 reason(d),
             )
         )
-    return _table(title, ("#", "name", "source", "value", "do", "$/min", "reason"), rows)
+    return _table(
+        title, ("#", "name", "source", "value", "do", f"{home().sign.strip()}/min", "reason"), rows
+    )
