@@ -79,21 +79,24 @@ def handle_complaint(
         if inbound is None:
             return None
         kind, lead, effect = _act(ours, lead, kind, recipient, said)
+        held = lead is not None and kind == Kind.UNCLEAR and not _to_the_owner(ours)
         inbound.kind, inbound.lead, inbound.effect = kind, lead, effect[:255]
-        inbound.evidence = (
-            f"{UNCONFIRMED_STOP} spam complaint" if ours is None and lead else "spam complaint"
-        )
+        inbound.evidence = f"{UNCONFIRMED_STOP} spam complaint" if held else "spam complaint"
         inbound.save(update_fields=["kind", "lead", "effect", "evidence"])
-        if ours is None and lead is not None and kind == Kind.UNCLEAR:
+        if held:
             hold(inbound)  # saved first: the hold is read from it
     return inbound
+
+
+def _to_the_owner(ours: OutboundMessage | None) -> bool:
+    return ours is not None and ours.kind == OutboundMessage.Kind.OWNER_ALERT
 
 
 def _act(ours, lead, kind: str, recipient: str, said: str):
     """Do what the report calls for; returns the message's (kind, lead, effect)."""
     if kind == NOT_SPAM:
         return Kind.UNMATCHED, lead, "A report that our email is not spam: nothing changed."
-    if ours is not None and ours.kind == OutboundMessage.Kind.OWNER_ALERT:
+    if _to_the_owner(ours):
         return (
             Kind.UNCLEAR,
             lead,
@@ -101,11 +104,19 @@ def _act(ours, lead, kind: str, recipient: str, said: str):
         )
     if ours is not None:
         actions.suppress(ours.to, Suppression.Kind.EMAIL, "complaint")
-        if ours.kind == OutboundMessage.Kind.TO_LEAD and lead is not None:
-            shown = ("email",) if ours.to.strip().lower() == lead.email else ()
-            actions.opt_out(lead, channel="email", reason=said, shown=shown)
-            return Kind.OPT_OUT, lead, f"{said}: opted out."
-        return Kind.OPT_OUT, None, f"{said}: {ours.to} will not be written to again."
+        if ours.kind != OutboundMessage.Kind.TO_LEAD or lead is None:
+            return Kind.OPT_OUT, None, f"{said}: {ours.to} will not be written to again."
+        if ours.to.strip().lower() != lead.email:
+            # sent to an address the lead no longer has: maybe a typo that reached a
+            # stranger, so the lead is held for a person, as the link of that mail does
+            return (
+                Kind.UNCLEAR,
+                lead,
+                f"{said} about mail to their former address {ours.to}: it will not be written "
+                "to again; nothing is sent or planned until someone confirms or corrects it.",
+            )
+        actions.opt_out(lead, channel="email", reason=said, shown=("email",))
+        return Kind.OPT_OUT, lead, f"{said}: opted out."
     if lead is not None:  # it names no message of ours: anyone can send a report
         return (
             Kind.UNCLEAR,

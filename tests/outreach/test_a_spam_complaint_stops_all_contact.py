@@ -13,8 +13,10 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from fairchase.leads import actions
 from fairchase.leads.models import Lead, Status, Suppression
 from fairchase.outreach import inbound, mailbox, outbox
+from fairchase.outreach.held import held_stops
 from fairchase.outreach.models import InboundMessage, OutboundMessage
 
 pytestmark = [pytest.mark.servers, pytest.mark.usefixtures("open_all_day")]
@@ -125,3 +127,24 @@ def test_a_not_spam_report_changes_nothing(alice, make_lead, smtp_server, imap_s
     lead.refresh_from_db()
     assert lead.status == Status.OPEN and not Suppression.objects.exists()
     assert not inbound.unmatched().exists()
+
+
+def test_a_complaint_about_mail_to_a_former_address_holds_the_lead_for_a_person(
+    alice, make_lead, smtp_server, imap_server
+):
+    """The address was corrected since (the old one may have been a typo that reached a
+    stranger): the old address is never written to again, and the lead is held for a person
+    as the unsubscribe link of that mail holds it, never opted out by a stranger's click on
+    "Report spam" (review23 #4)."""
+    lead = make_lead(alice, email="hal@exmaple.com", phone="+13125550141")
+    sent = _sent(lead, alice)
+    actions.update_lead(Lead.objects.get(pk=lead.pk), user=alice, email="hal@example.com")
+    imap_server.append(imap_server.folder, _report("hal@exmaple.com", sent.message_id))
+    mailbox.poll_mailbox()
+    lead.refresh_from_db()
+    assert lead.status == Status.OPEN
+    assert list(Suppression.objects.values_list("value", flat=True)) == ["hal@exmaple.com"]
+    got = InboundMessage.objects.get()
+    assert (got.kind, got.lead_id) == (InboundMessage.Kind.UNCLEAR, lead.pk)
+    assert "former address hal@exmaple.com" in got.effect
+    assert held_stops().filter(lead_id=lead.pk).exists()

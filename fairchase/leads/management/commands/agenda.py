@@ -44,7 +44,7 @@ def _nothing_due(agenda, tz) -> str:
         return f"Nothing due {agenda.day}. Next follow-up: {when} ({agenda.next_name})."
     if agenda.has_leads:
         return f"Nothing due {agenda.day}: your leads come back on the day their plan says."
-    return "Nothing to do: add leads (web UI, `fairchase import FILE`) or load `fairchase demo`."
+    return "Nothing to do: add leads (Add lead on the web, or `fairchase import FILE`)."
 
 
 class Command(BaseCommand):
