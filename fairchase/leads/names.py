@@ -22,10 +22,12 @@ import unicodedata
 
 TITLES = frozenset(
     "dr mr mrs ms miss mx prof sir madam dame rev herr frau mme mlle sr sra srta dott dra".split()
-    # the German and Austrian degrees that stand between a title and the name: "Dr. med.",
-    # "Dr. rer. nat.", "Dipl.-Ing.", "Mag." ("Hello med.," was the greeting)
-    + "med rer nat dipl ing mag".split()
+    # German and Austrian degrees that are no one's first name: "Dipl.-Ing. Klaus Weber"
+    + "dipl ing".split()
 )
+# Degrees that stand after a title ("Dr. med.", "Dr. rer. nat.": "Hello med.," was the
+# greeting), read as titles only there: Nat and Mag are first names too.
+AFTER_A_TITLE = frozenset("med rer nat mag".split())
 # The little words of a family name ("de la Cruz", "van der Berg"): "DE LA CRUZ, Juan" is
 # written family name first, as "Cruz, Juan" is.
 PARTICLES = frozenset("de la las los del van von der den da di du le dos das ten ter y".split())
@@ -155,11 +157,17 @@ def _words(text: str) -> list[str]:
 
 
 def _titles_in(loose: list[str]) -> int:
-    """How many loose words at the start are titles."""
+    """How many loose words at the start are titles (a degree after a title counts)."""
     count = 0
-    while count < len(loose) and loose[count] in TITLES:
+    while count < len(loose) and _a_title(loose, count):
         count += 1
     return count
+
+
+def _a_title(words: list[str], i: int) -> bool:
+    """Whether the i-th of the leading words is a title: one of TITLES, or a degree right
+    after one ("Dr. med.", "Dr. rer. nat.")."""
+    return words[i] in TITLES or (i > 0 and words[i] in AFTER_A_TITLE and _a_title(words, i - 1))
 
 
 def _suffixes_from(words: list[str]) -> int:
@@ -172,7 +180,5 @@ def _suffixes_from(words: list[str]) -> int:
 
 def _titles(words: list[str]) -> int:
     """How many leading words are titles to drop: none unless two words remain after."""
-    count = 0
-    while count < len(words) and words[count] in TITLES:
-        count += 1
+    count = _titles_in(words)
     return count if len(words) - count >= 2 else 0

@@ -23,7 +23,7 @@ from django.db.backends.signals import connection_created
 from django.db.models import Func, Q, QuerySet
 from django.dispatch import receiver
 
-from .names import PARTICLES, SUFFIXES, TITLES, key, loose, plain
+from .names import AFTER_A_TITLE, PARTICLES, SUFFIXES, TITLES, key, loose, plain
 
 FOLD = "fairchase_fold"
 
@@ -83,6 +83,7 @@ class _Pg:
     def __init__(self) -> None:
         t, s = _either(TITLES, dotted=True), _either(SUFFIXES, dotted=True)
         p = _either(PARTICLES, dotted=False)
+        t = rf"{t}(?:\s+{_either(AFTER_A_TITLE, dotted=True)})*"  # "Dr. med."
         end = r"(?=[\s,]|$)"
         # names.in_order: [titles] Family [suffixes], Given [suffixes] [, suffixes]..., where
         # the family name is no title, nor a suffix after a title ("Mrs Jr., Ann" stays), and
@@ -104,6 +105,7 @@ class _Pg:
         self.punctuation = _punctuation()
         # names.key: leading titles go when two words that are not suffixes stay.
         t, s = _either(TITLES, dotted=False), _either(SUFFIXES, dotted=False)
+        t = rf"{t}(?: {_either(AFTER_A_TITLE, dotted=False)})*"
         self.untitled = (
             rf"\n(?:{t} )+(?!{t}(?: |$))([^ ]+ (?:[^ ]+ )*(?!{s}(?: |$))[^ ]+(?: [^ ]+)*)$"
         )

@@ -20,6 +20,11 @@ from fairchase.leads.normalize import clean_text
         ("Dr. med. Hans Müller", "Hans"),
         ("Dr. rer. nat. Eva Lang", "Eva"),
         ("Dipl.-Ing. Klaus Weber", "Klaus"),
+        # a degree is a title only after one: Nat and Mag are first names (review23 #7)
+        ("Nat Turner", "Nat"),
+        ("Turner, Nat", "Nat"),
+        ("Nat King Cole", "Nat"),
+        ("Mag Ruffman", "Mag"),
         ("M. François Lefèvre", "François"),
         ("J. Robert Smith", "Robert"),
         ("DE LA CRUZ, Juan", "Juan"),
@@ -43,3 +48,10 @@ def test_a_name_is_stored_composed_so_a_macs_zoe_is_the_same_name():
     typed_on_a_mac = unicodedata.normalize("NFD", "Zoë Jäger")
     assert clean_text(typed_on_a_mac) == "Zoë Jäger"
     assert key(typed_on_a_mac) == key("Zoë Jäger")
+
+
+def test_a_degree_alone_never_makes_two_people_one():
+    from fairchase.leads.same_person import _names_match
+
+    assert not _names_match("Nat Lee Smith", "Lee Smith")
+    assert _names_match("Dr. med. Hans Müller", "Hans Muller")

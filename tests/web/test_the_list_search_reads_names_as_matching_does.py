@@ -84,6 +84,8 @@ def test_every_database_folds_a_name_into_the_same_lines(alice, make_lead):
         "DE LA CRUZ, Juan",
         "van der Berg, Anna",
         "Dr. med. Hans Müller",
+        "Dr. rer. nat. Eva Lang",
+        "Nat Lee Smith",
         "???",
     ]
     for name in names:
