@@ -268,13 +268,15 @@ DOUBTED = {
 # says FALSCH in every row of a yes/no column: read as a yes, it opted a whole book out).
 _YES = {"true", "t", "yes", "y", "1", "x", "ja", "j", "oui", "si", "sim", "wahr", "vrai"}
 _YES |= {"verdadero", "verdadeiro", "vero", "waar", "sant", "sand", "sann", "tosi", "dogru"}
+_YES |= {"pravda", "igaz", "evet", "igen"}
 _YES |= {"checked", "opted out", "opt out", "unsubscribed", "do not call", "do not contact"}
 _NO = {"false", "f", "no", "n", "0", "nein", "non", "nao", "nee", "nej", "nie", "unchecked"}
 _NO |= {"falsch", "faux", "falso", "onwaar", "falskt", "falsk", "usann", "epatosi", "yanlis"}
+_NO |= {"nepravda", "hamis", "nei", "ei", "ne", "hayir", "nem"}
 _NO |= {"subscribed", "opted in", "none", "null", "n a"}
 # The same in scripts `folded` leaves nothing of (compared case-folded as written).
-_YES_AS_WRITTEN = {"истина", "да", "prawda", "tak"}
-_NO_AS_WRITTEN = {"ложь", "нет", "fałsz"}
+_YES_AS_WRITTEN = {"истина", "да", "prawda", "tak", "αληθεσ", "αληθησ", "có", "はい", "是"}
+_NO_AS_WRITTEN = {"ложь", "нет", "fałsz", "hayır", "ψευδεσ", "ψευδησ", "không", "いいえ", "否"}
 _TICKS = {"✓", "✔", "☑", "✅"}  # a tick in the column
 
 

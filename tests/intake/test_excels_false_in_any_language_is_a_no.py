@@ -16,6 +16,7 @@ from fairchase.intake.said_no import plain_yes, says_yes
 from fairchase.leads.models import Status, Suppression
 
 NO = ["FALSCH", "nein", "FAUX", "FALSO", "ONWAAR", "nee", "não", "FALSKT", "ЛОЖЬ", "нет", "FAŁSZ"]
+NO += ["NEPRAVDA", "HAMIS", "nei", "ei", "ne", "hayır"]
 YES = ["WAHR", "VRAI", "VERDADERO", "VERDADEIRO", "WAAR", "ИСТИНА", "PRAWDA", "sim"]
 
 
