@@ -149,6 +149,7 @@ def queue_plan_steps(limit: int = 200) -> int:
     due = (
         Lead.objects.filter(owner__in=automatic, status__in=[Status.OPEN, Status.ENGAGED])
         .filter(next_action="contact", next_channel__in=drafted_channels(), next_due__lte=now)
+        .exclude(planned_at=None)  # a plan marked out of date (a settings change) is redone first
         .exclude(
             pk__in=to_leads.filter(state__in=["queued", "sending", "unknown"]).values("lead_id")
         )
