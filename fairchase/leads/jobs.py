@@ -63,7 +63,7 @@ def replan_stale(batch: int = 2000) -> int:
     if not qs.exists() or not claim_lease("replan_stale", REPLAN_LEASE):
         return 0
     try:
-        owners = set(qs[:batch].values_list("owner_id", flat=True))
+        owners = set(qs.order_by("pk")[:batch].values_list("owner_id", flat=True))
         books = Lead.objects.filter(status__in=ACTIVE_STATUSES, owner_id__in=owners)
         return planning.replan_all(queryset=books) if owners else 0
     finally:
