@@ -255,8 +255,8 @@ def contact_silent(f: Lead, now: float, source: str, evidence: str) -> str:
     """Reason for the next try on a silent lead. Its worth is told gross, then net of the time
     and the complaint risk: the net is the decision's expected_value, the app's 'Worth about'.
     The chances are told as a stop's are (`pct`: never '0.0%' for a try worth making), with
-    the share of those answering who buy, so that chance x share x value is the worth (at a
-    margin of 1; eval26 finding 4)."""
+    the share of those answering who buy and the margin, so that chance x share x value x
+    margin is the worth (eval26 finding 4)."""
     name, label = CHANNELS[f.channel], source_label(source)
     head = f"{name.capitalize()} {_due(f, now)}: {promised(f, now)}"
     if f.k == 0:
@@ -267,10 +267,19 @@ def contact_silent(f: Lead, now: float, source: str, evidence: str) -> str:
     return (
         f"{head}{like_this(label)} answers {nth_try(f, name)} {pct(f.p)} of the time"
         f" ({evidence}) and {pct(f.win)} of those who answer buy;"
-        f" on {value_of(f, label)} that is worth {money(f.p * f.prize)}"
+        f" on {value_of(f, label)}{_at_margin(f)} that is worth {money(f.p * f.prize)}"
         f" ({money(f.ev)} after {money(f.cost)} of your time and the complaint risk"
         f"{barely(f)}).{not_sooner(f, now)}"
     )
+
+
+def _at_margin(f: Lead) -> str:
+    """' at your 30% margin' when the worth is the margin of a sale (`prize` is the win
+    chance x value x margin), so that chance x share x value x margin is the worth; '' at
+    a margin of 1 (review23 #12)."""
+    whole = f.win * f.value
+    margin = f.prize / whole if whole > 0 else 1.0
+    return f" at your {margin:.0%} margin" if abs(margin - 1.0) > 0.005 else ""
 
 
 def owed(f: Lead, spend: float) -> str:

@@ -51,3 +51,17 @@ def test_chance_times_share_who_buy_times_value_is_the_worth_stated():
     chance, share, value, worth = (float(x.replace(",", "")) for x in found.groups())
     # the chances are rounded to whole percents above 10%: within that rounding
     assert abs(chance / 100 * share / 100 * value - worth) < 0.05 * worth, decision["reason"]
+
+
+def test_at_a_margin_the_reason_names_it_and_still_multiplies_out():
+    """With a 30% margin the worth is chance x share x value x margin, and the sentence
+    says the margin (review23 #12: "on $10,000 that is worth $20" read as $68)."""
+    margin = re.compile(
+        FIGURES.pattern.replace(" that is worth", r" at your (\d+)% margin that is worth")
+    )
+    decision = plan(None, [_silent("referral", 10_000.0, 1)], NOW, {"margin": 0.3})[0]
+    found = margin.search(decision["reason"])
+    assert decision["action"] == "contact" and found, decision["reason"]
+    chance, share, value, at, worth = (float(x.replace(",", "")) for x in found.groups())
+    assert at == 30
+    assert abs(chance / 100 * share / 100 * value * at / 100 - worth) < 0.05 * worth, decision
