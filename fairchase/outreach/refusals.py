@@ -38,6 +38,9 @@ HELD = {
 # The end of the held reason on a day that is not a contact day ("Sunday is not a contact day.").
 NOT_A_CONTACT_DAY = " is not a contact day."
 SUPPRESSED = "This address asked not to be contacted (or bounced)."
+# A lead with an undecided held request to stop (`held.held_stops`): nothing goes to it, on
+# any channel, whoever wrote it, until a person confirms the opt-out or corrects the reading.
+ASKED_TO_STOP = f"{HELD_STOP[0].upper()}{HELD_STOP[1:]}: confirm or correct it first."
 
 
 def hours_reason(now: datetime, lead: Lead) -> str:
@@ -61,18 +64,24 @@ def refusal(
     *,
     after_stop: bool = False,
     blocked: Collection[str] | None = None,
+    held: Collection[int] | None = None,
 ) -> str:
     """Why nobody may write to this lead, on `channel` (to `to`) or, without one, on any
     channel; "" when someone may. Asked before anyone writes (the lead page, the composer,
-    the queue) and again at send time (`recheck`): an opted-out or closed lead, a lead whose
-    owner no longer works here (what we send is signed with the owner's name, phone and
-    email: nobody writes as a former colleague, whoever clicks), a suppressed address
-    (opted out or bounced, on any lead), a text without consent or with texts not configured.
+    the queue) and again at send time (`recheck`): an opted-out or closed lead, a lead held
+    by a request to stop nobody has decided on (a person's message as much as the plan's: an
+    unvouched "stop emailing me" may well be theirs), a lead whose owner no longer works
+    here (what we send is signed with the owner's name, phone and email: nobody writes as a
+    former colleague, whoever clicks), a suppressed address (opted out or bounced, on any
+    lead), a text without consent or with texts not configured.
     `after_stop`: the last message written for the stop the lead is in (`stopping`), which
     may still go to it so stopped. `blocked`: the suppressed addresses among a page's
-    messages, looked up once (`mark_refusals`); None asks the database now."""
+    messages, and `held`: the ids of their held leads, looked up once (`mark_refusals`);
+    None asks the database now."""
     if lead.status not in ACTIVE_STATUSES and not after_stop:
         return not_chased(lead)
+    if _held(lead, held):
+        return ASKED_TO_STOP
     if why := owner_left(lead):
         return why
     if channel is None:
@@ -110,13 +119,23 @@ def nothing_to_write(lead: Lead, reachable: Collection[str]) -> str:
     return f"Nothing can be written: {email}, and {text}.{call}"
 
 
+def _held(lead: Lead, held: Collection[int] | None) -> bool:
+    if held is None:
+        return held_stops().filter(lead_id=lead.pk).exists()
+    return lead.pk in held
+
+
 def _suppressed(addresses: set[str], blocked: Collection[str] | None) -> bool:
     if blocked is None:
         return Suppression.objects.filter(value__in=addresses).exists()
     return any(a in blocked for a in addresses if a)
 
 
-def refusal_to_send(msg: OutboundMessage, blocked: Collection[str] | None = None) -> str:
+def refusal_to_send(
+    msg: OutboundMessage,
+    blocked: Collection[str] | None = None,
+    held: Collection[int] | None = None,
+) -> str:
     """Why a person may not send this message (again, or now anyway) from the Outbox: what
     `refusal` says of its lead and address ("" for an owner's alert, to our own user), as the
     worker's `recheck` asks it: the last message written for the stop the lead is in may go.
@@ -127,14 +146,14 @@ def refusal_to_send(msg: OutboundMessage, blocked: Collection[str] | None = None
         return recheck_receipt(msg, blocked)
     lead = msg.lead
     after_stop = lead.status not in ACTIVE_STATUSES and goes_after_the_stop(msg, lead)
-    why = refusal(lead, msg.channel, msg.to, after_stop=after_stop, blocked=blocked)
+    why = refusal(lead, msg.channel, msg.to, after_stop=after_stop, blocked=blocked, held=held)
     return why or written_before_reassigned(msg, lead)
 
 
 def mark_refusals(messages: list[OutboundMessage]) -> None:
     """Set `refused` (`refusal_to_send`) on each message a person may be offered to send
     (unknown, failed, held), for a page of them: their addresses' suppressions in one query,
-    and the names of those who signed messages whose lead changed hands since in one more,
+    their leads' held requests to stop in one, and the names of those who signed messages whose lead changed hands since in one more,
     never one per row. The messages come with their lead, its owner and their template."""
     ask = [m for m in messages if m.state in (State.UNKNOWN, State.FAILED) or m.held]
     leads = [m.lead for m in ask if m.lead is not None]  # a form's receipt has none
@@ -145,12 +164,15 @@ def mark_refusals(messages: list[OutboundMessage]) -> None:
         if addresses
         else ()
     )
+    held = set(
+        held_stops().filter(lead__in=leads).values_list("lead_id", flat=True) if leads else ()
+    )
     moved = [m for m in ask if m.lead is not None and m.signed_by_id not in (None, m.lead.owner_id)]
     signers = get_user_model().objects.in_bulk({m.signed_by_id for m in moved})
     for m in moved:
         m.signed_by = signers[m.signed_by_id]
     for m in ask:
-        m.refused = refusal_to_send(m, blocked)
+        m.refused = refusal_to_send(m, blocked, held)
 
 
 def not_chased(lead: Lead) -> str:
@@ -179,10 +201,11 @@ def owner_left(lead: Lead) -> str:
 
 
 def contactable(leads, channel: str):
-    """The leads someone may write to on `channel`: open or engaged, their owner still here,
-    their address for it not suppressed (the list form of `refusal`, for pickers such as a
-    template's preview)."""
+    """The leads someone may write to on `channel`: open or engaged, not held by a request to
+    stop, their owner still here, their address for it not suppressed (the list form of
+    `refusal`, for pickers such as a template's preview)."""
     leads = leads.filter(status__in=[Status.OPEN, Status.ENGAGED], owner__is_active=True)
+    leads = leads.exclude(pk__in=held_stops().order_by().values("lead_id"))
     suppressed = Suppression.objects.values("value")
     if channel == "email":
         return leads.exclude(email="").exclude(email__in=suppressed)
@@ -192,8 +215,9 @@ def contactable(leads, channel: str):
 def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, datetime | None]:
     """('send'|'cancel'|'defer', why, new due time): what is true now, under the lead's lock.
 
-    Every send, automatic or clicked, passes here. An opt-out or a suppressed address
-    cancels it whoever asked; the contact hours and the weekly cap (the decision core's
+    Every send, automatic or clicked, passes here. An opt-out, a held request to stop
+    (`refusal`: a person's message queued for contact hours is not sent to someone who asked
+    to stop meanwhile) or a suppressed address cancels it whoever asked; the contact hours and the weekly cap (the decision core's
     rules, `hours.send_window`) defer it unless a person confirmed sending anyway."""
     if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
         # To our own user about the lead (readdressed first if they left: `outbox._claimed`): no
@@ -216,8 +240,6 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
         return "cancel", f"The template “{msg.template.name}” was switched off.", None
     if lead.responded_at is not None and lead.responded_at >= msg.created_at:
         return "cancel", "The lead replied after this was queued.", None
-    if automatic and held_stops().filter(lead_id=lead.pk).exists():
-        return "cancel", f"They {HELD_STOP}: a person confirms or corrects it first.", None
     if automatic and lead.paused_until and lead.paused_until > now:
         return "defer", "Paused (out of office).", lead.paused_until
     if msg.override and not automatic:

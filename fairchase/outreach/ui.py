@@ -17,7 +17,7 @@ from .facts import LIVE, PageFacts
 from .held import held_stops
 from .inbound import CORRECTABLE
 from .models import InboundMessage, OutboundMessage
-from .refusals import mark_refusals, nothing_to_write, owner_left, refusal
+from .refusals import ASKED_TO_STOP, mark_refusals, nothing_to_write, owner_left, refusal
 from .rendering import reader_day
 
 State = OutboundMessage.State
@@ -149,7 +149,8 @@ def held_stops_for(user) -> list:
 
 
 def lead_panel_context(request, lead) -> dict:
-    why_not = refusal(lead)
+    held = held_stops().filter(lead=lead).exists()
+    why_not = refusal(lead, held={lead.pk} if held else ())  # held: no Write, no draft
     outbound = list(
         OutboundMessage.objects.filter(lead=lead)
         .select_related("template")
@@ -162,8 +163,9 @@ def lead_panel_context(request, lead) -> dict:
     return {
         "unsettled": unsettled,  # the draft asks to settle it first (`_draft.html`)
         "pause_clashes": pause_clashes(lead),
-        "held": held_stops().filter(lead=lead).exists(),
+        "held": held,
         "why_not": why_not,  # nothing to write, no draft, for someone we may not contact
+        "not_contacted": "" if why_not == ASKED_TO_STOP else why_not,  # `held` says that one
         # a lead we may only call: no Write (the composer would offer an email it refuses)
         "why_not_write": "" if why_not else nothing_to_write(lead, reachable_channels(lead)),
         "owner_left": bool(owner_left(lead)),  # the panel links an admin to the reassign

@@ -20,6 +20,7 @@ from fairchase.leads import actions, planning
 from fairchase.leads.models import Attempt, Lead, Status, StatusChange
 from fairchase.outreach import inbound, mailbox, outbox
 from fairchase.outreach.models import InboundMessage, OutboundMessage
+from fairchase.outreach.refusals import ASKED_TO_STOP
 
 from .test_mailbox import _reply
 
@@ -106,6 +107,6 @@ def test_an_automatic_message_queued_before_it_is_not_sent(
     mailbox.poll_mailbox()
     outbox.send_now(OutboundMessage.objects.get(pk=waiting.pk))
     waiting.refresh_from_db()
-    assert waiting.state == OutboundMessage.State.CANCELLED and inbound.HELD in waiting.error
+    assert waiting.state == OutboundMessage.State.CANCELLED and waiting.error == ASKED_TO_STOP
     assert not smtp_server.received
     assert Lead.objects.get(pk=lead.pk).status == Status.OPEN
