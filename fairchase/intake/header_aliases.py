@@ -12,6 +12,18 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# What may follow the comma in "E-Mail, privat" or "Phone, work" for a header to be read by
+# its words before the comma (`mapping._before_the_comma`): a kind of address, nothing
+# more (or, for "Name, Vorname", the name's parts). "Phone, do not call" or "E-Mail,
+# Abmeldung" mean the opposite of a phone or an email.
+KIND_OF_ADDRESS = {
+    *"privat private personal home work business office main other mobile mobil cell".split(),
+    *"geschaftlich geschaeftlich dienstlich buro festnetz handy arbeit zuhause".split(),
+    *"prive professionnel travail domicile portable trabajo casa movil particular".split(),
+    *"1 2 3 primary secondary alt alternative alternate zweite second".split(),
+    *"vorname nachname first last surname given name prenom nombre apellido".split(),
+}
+
 OUTLOOK_ALIASES: dict[str, list[str]] = {
     "email": [
         "e mail 2 address",

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .header_aliases import OUTLOOK_ALIASES
-from .said_no_headers import SAYS_NO_ALIASES, SAYS_NO_FIELDS
+from .header_aliases import KIND_OF_ADDRESS, OUTLOOK_ALIASES
+from .said_no_headers import SAYS_NO_ALIASES, SAYS_NO_FIELDS, speaks_of_saying_no
 
 FIELDS = {
     "name": "Full name",
@@ -371,14 +371,25 @@ def detect_mapping(header: list[str]) -> tuple[str, list[str]]:
     mapping = []
     for h in header:
         fname = "owner" if ours and _key(h) == "owner" else _field_for(_key(h), preset)
-        if not fname and "," in h:  # "E-Mail, privat", "Telefon, mobil": what is before the comma
-            fname = _field_for(_key(h.split(",")[0]), preset)
+        if not fname and "," in h:
+            fname = _before_the_comma(h, preset)
         if fname and (fname not in used or fname in FALLBACK_FIELDS):
             used.add(fname)
             mapping.append(fname)
         else:
             mapping.append("")
     return preset, _name_parts(mapping, [_key(h) for h in header])
+
+
+def _before_the_comma(header: str, preset: str) -> str:
+    """The field named by a header's words before its comma ("E-Mail, privat" is email),
+    only when the words after it are a kind of address (`header_aliases.KIND_OF_ADDRESS`):
+    "Phone, do not call" stays unread, so the report says it is a said-no column."""
+    before, _, after = header.partition(",")
+    words = _key(after).split()
+    if speaks_of_saying_no(_key(header)) or not words or not set(words) <= KIND_OF_ADDRESS:
+        return ""
+    return _field_for(_key(before), preset)
 
 
 # A bare "Name" (German), "Nom" (French) or "Nombre" (Spanish) beside a first-name column is

@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -124,22 +124,25 @@ class _Dialect(csv.excel):
 
 
 def _dialect(sample: str):
-    """Comma, semicolon (European Excel), tab or pipe: the one that splits the header and
-    the rows below it into the same number of cells, the header being the first line using
-    any of them (a hand-kept sheet's title above its header uses none). German Excel writes
-    "Name, Vorname;E-Mail, privat": as many commas as semicolons in the header, but only
-    the semicolon gives its rows the header's cells. (csv.Sniffer's regexes take seconds
-    on a large sample.)"""
-    lines = sample.splitlines()[:20]
-    start = next((i for i, line in enumerate(lines) if any(d in line for d in ",;\t|")), 0)
-    first = lines[start] if lines else ""
-    counts = {d: first.count(d) for d in ",;\t|" if first.count(d)}
-    body = "\n".join(lines[start:])
+    """Comma, semicolon (European Excel), tab or pipe: of those seen in the first lines, the
+    one whose split gives a header naming lead fields, else the most lines of one width.
+    German Excel writes "Name, Vorname;E-Mail, privat": as many commas as semicolons in
+    the header, but only the semicolon gives its rows the header's cells. A title above the
+    header may hold any of them ("Kundenliste, Stand März 2024" over a semicolon file), so
+    no one line decides. (csv.Sniffer's regexes take seconds on a large sample.)"""
+    from .header_row import reads_as_header  # header_row reads rows with this module
 
-    def fit(d: str) -> tuple[int, int]:
-        records = list(islice(csv.reader(io.StringIO(body), delimiter=d), 6))
-        width = len(records[0]) if records else 0
-        return sum(len(r) == width for r in records[1:] if any(r)), counts[d]
+    lines = sample.splitlines()[:20]
+    seen = "\n".join(lines)
+    starts = {d: next(i for i, ln in enumerate(lines) if d in ln) for d in ",;\t|" if d in seen}
+    counts = {d: lines[i].count(d) for d, i in starts.items()}
+
+    def fit(d: str) -> tuple[bool, int, int, int]:
+        body = io.StringIO("\n".join(lines[starts[d] :]))
+        records = [r for r in islice(csv.reader(body, delimiter=d), 8) if any(r)]
+        widths = Counter(len(r) for r in records if len(r) > 1)
+        header = any(reads_as_header(r) for r in records if len(r) <= 300)  # bounded cost
+        return header, max(widths.values(), default=0), -starts[d], counts[d]
 
     best = max(counts, key=fit) if counts else ","
 

@@ -87,8 +87,10 @@ _NUMBER = re.compile(r"[-+]?[\d.,' ]*\d[\d.,' ]*\s*(?:%|€|\$|£|eur|usd|chf)?"
 
 def _total_like(row: Row, mapping: list[str]) -> tuple[bool, bool]:
     """(Whether the row could be a totals row: a name, no email, phone or company, every
-    other filled cell a number or a formula; whether it surely is one: it has such a cell,
-    or its name says so ("Summe", "Gesamt: 2 Kunden"))."""
+    other filled cell a number or a formula; whether it surely is one: it has a formula
+    cell, or its name says so ("Summe", "Gesamt: 2 Kunden") or is mostly digits). A plain
+    number beside a normal name never makes it sure: that is a customer number or a deal
+    value ("10235;Paul Weber;", "Bo Li,,800"), and dropping those people loses them."""
     if row.problem:
         return False, False
     name, sure = "", bool(row.uncached)
@@ -100,13 +102,19 @@ def _total_like(row: Row, mapping: list[str]) -> tuple[bool, bool]:
             name += cell
         elif fname not in ("", "value"):  # an address, a company, a said-no flag: a person
             return False, False
-        elif cell.startswith("=") or _NUMBER.fullmatch(cell):
+        elif cell.startswith("="):
             sure = True
-        else:
+        elif not _NUMBER.fullmatch(cell):
             return False, False
     if not name:
         return False, False
-    return True, sure or bool(_TOTAL_WORDS.match(name) or any(c.isdigit() for c in name))
+    return True, sure or bool(_TOTAL_WORDS.match(name)) or _mostly_digits(name)
+
+
+def _mostly_digits(name: str) -> bool:
+    """Whether a name cell is a count rather than a person ("12", "3 / 4")."""
+    digits = sum(c.isdigit() for c in name)
+    return digits > 0 and digits >= sum(c.isalpha() for c in name)
 
 
 def with_totals(rows: Iterable[Row], mapping: list[str]) -> Iterator[tuple[Row, bool]]:

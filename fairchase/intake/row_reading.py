@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from fairchase.leads.normalize import InvalidContact
+
 from .header_aliases import phone_first
 from .reading import Row
 from .row_checks import cut_said
-from .rows import RowError, parse_row, row_name
+from .rows import RowError, fast_normalize_phone, parse_row, row_name
 from .workbook import uncached_said
 
 
@@ -55,7 +57,31 @@ def read_row(row: Row, mapping: list[str], width: int, default_source: str, zone
         fields = parse_row(cells, fmap, default_source, problems, zone)
     except RowError as exc:
         return _skipped(row, mapping, " ".join([str(exc), *said]))
+    if others := _other_phones(cells, fmap, phone_first(list(header), mapping, header)[0]):
+        fields["notes"] = "\n".join(filter(None, [fields.get("notes", ""), *others]))
     return RowReading(row.line, fields, warnings=said + problems)
+
+
+def _other_phones(cells: list[str], fmap: list[str], header: list[str]) -> list[str]:
+    """Notes lines for the filled phone columns after the one read (an Outlook row with
+    Business, Home and Mobile Phone keeps the mobile as its number): "Other phone: +1 312
+    555 0140 (Business Phone)", so the office line is not thrown away unsaid."""
+    columns = zip(cells, fmap, header, strict=False)
+    filled = [(c.strip(), h) for c, f, h in columns if f == "phone" and c.strip()]
+    seen = {_number(c) for c, _ in filled[:1]}
+    out = []
+    for cell, name in filled[1:]:
+        if _number(cell) not in seen:
+            seen.add(_number(cell))
+            out.append(f"Other phone: {cell[:80]} ({name.strip()[:60]})")
+    return out
+
+
+def _number(cell: str) -> str:
+    try:
+        return fast_normalize_phone(cell)
+    except InvalidContact:
+        return cell
 
 
 def _skipped(row: Row, mapping: list[str], why: str) -> RowReading:

@@ -53,6 +53,11 @@ SAYS_NO_ALIASES: dict[str, list[str]] = {
         "donotemail",
         "don t email",
         "abgemeldet",
+        "abmeld",  # "E-Mail, Abmeldung"
+        "bounced",
+        "blocked",
+        "gesperrt",
+        "sperr",
         "e mail abgemeldet",
         "newsletter abgemeldet",
         "desabonne",
@@ -128,6 +133,11 @@ SAYS_NO_WORDS = (
     "blacklist",
     "blocklist",
     "abgemeldet",
+    "abmeld",  # "E-Mail, Abmeldung"
+    "bounced",
+    "blocked",
+    "gesperrt",
+    "sperr",
     "nicht anrufen",
     "nicht kontaktieren",
     "desabonn",
