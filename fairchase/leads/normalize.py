@@ -44,9 +44,10 @@ DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 def clean_text(raw: str | None) -> str:
     """Typed text as stored: without control characters (tab and line breaks kept),
     noncharacters or direction controls, which nobody types on purpose and which would break
-    a later export or turn around the text shown after them; composed (NFC: a Mac's "Zoë"
-    arrives as "Zoe" and a combining mark, and is stored as the "Zoë" typed elsewhere)."""
-    return unicodedata.normalize("NFC", DIRECTION_CONTROLS.sub("", NOT_TEXT.sub("", raw or "")))
+    a later export or turn around the text shown after them. Not normalised otherwise: NFC
+    would rewrite some CJK characters (U+F900 is stored as U+8C48), and text comes back
+    from an export as it was typed; names are compared composed or not (`names.plain`)."""
+    return DIRECTION_CONTROLS.sub("", NOT_TEXT.sub("", raw or ""))
 
 
 # What shows nothing on a page: spaces of every kind (Zs, Zl, Zp), format characters (Cf:
