@@ -11,7 +11,7 @@ from ninja import Field, Schema
 from ninja.errors import ValidationError
 from pydantic import BeforeValidator, ConfigDict, model_validator
 
-from fairchase.intake.mapping import map_source
+from fairchase.intake.sources import map_source
 from fairchase.leads.actions import MAX_ATTEMPT_MINUTES
 from fairchase.leads.models import (
     CONSENTS,
@@ -38,7 +38,7 @@ def OneOf(field: str):  # noqa: N802 (reads like a type)
 
 
 def _source_code(value: Any) -> Any:
-    """A source read as the importer reads a Source column (`mapping.map_source`): a code,
+    """A source read as the importer reads a Source column (`sources.map_source`): a code,
     its label in any case ("Referral", "Web form") or another tool's name for it becomes the
     code; anything else is left as sent, for the check to refuse with the codes listed."""
     if not isinstance(value, str):

@@ -28,10 +28,10 @@ from fairchase.leads.normalize import (
 )
 
 from .date_cells import NOON, bare_date, other_date
-from .mapping import map_source
 from .name_cell import address_in_name
 from .reading import FORMULA_TRIGGERS
 from .said_no import SAYS_NO, said_no_cells, says_more
+from .sources import map_source
 
 MAX_VALUE = Decimal("9999999999")
 LIMITS = {"name": 200, "company": 200, "source": 64}

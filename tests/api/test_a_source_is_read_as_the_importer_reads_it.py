@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from fairchase.intake.mapping import map_source
+from fairchase.intake.sources import map_source
 from fairchase.leads.models import SOURCES, Lead
 
 CODES = [code for code, _ in SOURCES]

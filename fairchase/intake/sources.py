@@ -1,0 +1,91 @@
+"""A Source column's value read as one of our sources: our own code or label, or another
+tool's name for it (HubSpot's "Organic Search", Pipedrive's "Web forms"): `map_source`, the
+importer's rule, which the API's `source` follows too."""
+
+from __future__ import annotations
+
+from .mapping import _key
+
+# Source names in CRM exports -> ours (compared after _key()). HubSpot's "Original Source"
+# values, Pipedrive's "Source channel" values, common hand-typed names, and our own labels
+# (so an export imports back). A value not listed here is kept as its own source.
+SOURCE_NAMES: dict[str, str] = {
+    # HubSpot
+    "organic search": "web_form",
+    "paid search": "web_form",
+    "direct traffic": "web_form",
+    "social media": "web_form",
+    "organic social": "web_form",
+    "paid social": "web_form",
+    "email marketing": "web_form",
+    "ai referrals": "web_form",
+    "referrals": "referral",
+    "offline sources": "import",
+    "other campaigns": "import",
+    # Pipedrive
+    "web forms": "web_form",
+    "chatbot": "web_form",
+    "live chat": "web_form",
+    "web visitors": "web_form",
+    "campaigns": "web_form",
+    "messaging inbox": "web_form",
+    "prospector": "purchased_list",
+    "manually created": "import",
+    "import": "import",
+    "api": "import",
+    # common spellings
+    "website": "web_form",
+    "web": "web_form",
+    "web form": "web_form",
+    "webform": "web_form",
+    "contact form": "web_form",
+    "online": "web_form",
+    "google": "web_form",
+    "google ads": "web_form",
+    "facebook": "web_form",
+    "instagram": "web_form",
+    "linkedin": "web_form",
+    "email": "web_form",
+    "referral": "referral",
+    "word of mouth": "referral",
+    "recommendation": "referral",
+    "phone": "inbound_call",
+    "phone call": "inbound_call",
+    "call": "inbound_call",
+    "inbound call": "inbound_call",
+    "called us": "inbound_call",
+    "walk in": "walk_in",
+    "walkin": "walk_in",
+    "in person": "walk_in",
+    "event": "event",
+    "events": "event",
+    "trade show": "event",
+    "tradeshow": "event",
+    "expo": "event",
+    "fair": "event",
+    "cold call": "cold_outreach",
+    "cold email": "cold_outreach",
+    "outbound": "cold_outreach",
+    "cold outreach": "cold_outreach",
+    "purchased list": "purchased_list",
+    "bought list": "purchased_list",
+    "list": "purchased_list",
+}
+
+
+def map_source(raw: str) -> tuple[str, bool]:
+    """(our source code, whether it was translated) for a source cell: 'Organic Search' ->
+    ('web_form', True); 'referral' -> ('referral', False); an unknown name -> its slug."""
+    from fairchase.leads.models import SOURCES
+
+    key = _key(raw)
+    codes = {code for code, _ in SOURCES}
+    slug = key.replace(" ", "_")
+    if slug in codes or slug == "import":
+        return slug, False
+    labels = {_key(label): code for code, label in SOURCES}
+    if key in labels:  # our own label ("Web form"): an export importing back
+        return labels[key], False
+    if key in SOURCE_NAMES:
+        return SOURCE_NAMES[key], True
+    return slug, False
