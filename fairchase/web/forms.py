@@ -8,6 +8,7 @@ from datetime import timedelta
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils import timezone
+from django.utils.html import format_html
 
 from fairchase import clock
 from fairchase.leads.actions import MAX_ATTEMPT_MINUTES as MOST
@@ -276,8 +277,8 @@ class CommitmentForm(OwnIds):
             choices.append((value, f"{label}: not for a try of ours" if why else label))
             whys += [f"{label}: {why}."] if why else []
         field.choices = choices
-        if whys:
-            field.help_text = f"{field.help_text} {' '.join(whys)}"
+        if whys:  # Django's templates print a help text as HTML: the lead's name is escaped
+            field.help_text = format_html("{} {}", field.help_text, " ".join(whys))
 
     @classmethod
     def after_talk(cls, lead, data=None, **kwargs) -> CommitmentForm:

@@ -6,8 +6,11 @@ pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture
-def demo(transactional_db):
-    """The app's own demo data (`fairchase demo`): three people, finished history, open leads."""
+def demo(transactional_db, settings):
+    """The app's own demo data (`fairchase demo`): three people, finished history, open leads.
+    Its views are computed in the visit, as a small book's are: these tests draw the charts,
+    the worker's part is tests/insights/test_a_big_view_is_read_not_computed_in_the_visit.py."""
+    settings.INSIGHTS_INLINE_LEADS = 100_000
     from django.contrib.auth import get_user_model
     from django.core.cache import cache
 
