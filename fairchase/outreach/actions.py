@@ -105,7 +105,11 @@ def cancel_pending(
 
 
 def _locked(msg: OutboundMessage) -> OutboundMessage:
-    return OutboundMessage.objects.select_for_update().select_related("lead").get(pk=msg.pk)
+    return (
+        OutboundMessage.objects.select_for_update(of=("self",))
+        .select_related("lead")
+        .get(pk=msg.pk)
+    )
 
 
 @transaction.atomic
