@@ -38,15 +38,8 @@ def run_backtest(history: list[dict], settings: dict) -> dict:
     """The backtest's table for these finished leads: {"rows": [...], "note", "error", "leads"}
     for every source together, plus "by_source" (the same per source) and "answers" (one
     plain line per source: its most profitable stop-after-N rule)."""
-    try:
-        from fairchase.sim.backtest import backtest, evaluate, fairchase_stops
-    except ImportError:
-        return {
-            "rows": [],
-            "note": EXTRA,
-            "error": "The backtest is not available in this install.",
-            "leads": 0,
-        }
+    from fairchase.sim.backtest import backtest, evaluate, fairchase_stops  # loads the simulator
+
     try:
         records = [{**rec, "id": str(rec["id"])} for rec in history]
         folds = max(2, min(FOLDS, len(records)))

@@ -15,14 +15,13 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
 from fairchase.leads import actions, names
-from fairchase.leads.models import BusinessSettings, Lead, Status, Suppression
+from fairchase.leads.models import BusinessSettings, Lead, Status
 from fairchase.leads.normalize import (
     InvalidContact,
     clean_text,
@@ -32,6 +31,7 @@ from fairchase.leads.normalize import (
 )
 from fairchase.leads.people import business_owner, display_name
 from fairchase.leads.same_person import active_lead_of, lock_person
+from fairchase.outreach.outbox import OutboxError, queue_owner_alert, queue_receipt
 from fairchase.web import throttle
 
 from .calendar import lead_url
@@ -244,19 +244,7 @@ def notify_owner(lead: Lead, *, again: bool = False) -> None:
         + f"{lead_url(lead)}\n"
     )
     subject = f"New enquiry: {lead.name}, " + ("who opted out before" if said_no else "respond now")
-    try:
-        from fairchase.outreach.outbox import queue_owner_alert
-    except ImportError:  # no outbox: mail it once the lead is saved
-        transaction.on_commit(lambda: _mail_now(subject, body, owner.email, lead.pk))
-        return
     queue_owner_alert(lead, subject, body)
-
-
-def _mail_now(subject: str, body: str, to: str, lead_id: int) -> None:
-    try:
-        send_mail(subject, body, None, [to])
-    except Exception:  # the lead is saved; a mail outage must not turn into an error page
-        log.exception("could not email %s about lead %s", to, lead_id)
 
 
 def acknowledge(fields: dict) -> None:
@@ -277,25 +265,9 @@ def acknowledge(fields: dict) -> None:
         f"to you shortly.\n" + (f"\n{business}\n" if business else "")
     )
     try:
-        from fairchase.outreach.outbox import OutboxError, queue_receipt
-    except ImportError:
-        queue_receipt = None
-    if queue_receipt is not None:
-        try:
-            queue_receipt(to, subject, body)  # in this transaction: the worker sends it
-        except OutboxError:
-            pass  # an address that asked not to be contacted gets no acknowledgement either
-        return
-    if Suppression.objects.filter(value=to).exists():
-        return
-
-    def send():
-        try:
-            send_mail(subject, body, None, [to])
-        except Exception:
-            log.exception("could not acknowledge an enquiry")
-
-    transaction.on_commit(send)
+        queue_receipt(to, subject, body)  # in this transaction: the worker sends it
+    except OutboxError:
+        pass  # an address that asked not to be contacted gets no acknowledgement either
 
 
 def snippet_html(form: CaptureForm, base_url: str, *, inline_style: bool = True) -> str:

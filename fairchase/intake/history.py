@@ -126,12 +126,10 @@ def parse_record(rec) -> dict:
 
 
 def _decode(line: str):
-    """One JSON line through the simulator's history reader when present (same rules as
-    `fairchase backtest`), else plain JSON."""
-    try:
-        from fairchase.sim.backtest import load_history
-    except ImportError:
-        return json.loads(line)
+    """One JSON line through the simulator's history reader (same rules as `fairchase
+    backtest`; imported here, as it loads the simulator)."""
+    from fairchase.sim.backtest import load_history
+
     records, errors = load_history([line])
     if errors:
         raise RecordError(errors[0].message[:1].upper() + errors[0].message[1:] + ".")

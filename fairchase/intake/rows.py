@@ -289,11 +289,6 @@ def parse_when(text: str, zone=UTC, doubts: list[str] | None = None) -> datetime
     return when
 
 
-def first_phone(text: str) -> str:
-    # Google Contacts joins several numbers with " ::: "; "tel:" comes from our calendar links.
-    return _values(text)[0] if text.strip() else ""
-
-
 # Several values in one cell: Google Contacts joins them with " ::: "; people type "; " (and,
 # between email addresses, which never hold one, ", ").
 _SPLIT = {"email": re.compile(r":::|[;,]"), "phone": re.compile(r":::|;")}

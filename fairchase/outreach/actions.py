@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from fairchase.leads import actions as lead_actions
 from fairchase.leads.actions import ActionError
-from fairchase.leads.models import ACTIVE_STATUSES, Lead, Outcome, Suppression
+from fairchase.leads.models import ACTIVE_STATUSES, Lead, Outcome
 from fairchase.leads.people import display_name
 
 from .models import MessageChange, OutboundMessage
@@ -210,9 +210,3 @@ def settle(msg: OutboundMessage, decision: str, user) -> bool:
     state that decision applies to (or the decision is unknown)."""
     fn = SETTLE.get(decision)
     return fn(msg, user) if fn is not None else False
-
-
-def suppress_address(value: str, kind: str, reason: str) -> Suppression:
-    """Never contact this address again (a bounce, an opt-out by text): the one door for a
-    suppression; every active lead with the address is replanned at once."""
-    return lead_actions.suppress(value, kind, reason)

@@ -41,13 +41,6 @@ class Draft:
     to_add: list[ToAdd] = field(default_factory=list)
 
 
-def template_for(
-    purpose: str, channel: str = "email", facts: Facts = LIVE
-) -> MessageTemplate | None:
-    """The active template for this purpose and channel (the oldest if several)."""
-    return facts.template(purpose, channel)
-
-
 def purpose_for(lead: Lead, facts: Facts = LIVE) -> tuple[str, str, str] | None:
     """(purpose, channel, why) of the message this lead is due, or None."""
     if lead.status not in (Status.OPEN, Status.ENGAGED, Status.REVISIT):

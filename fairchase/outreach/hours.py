@@ -9,7 +9,7 @@ from datetime import datetime
 from fairchase.leads.models import Attempt, BusinessSettings, Lead
 from fairchase.policy.window import CAP, HOURS, next_contact_time
 
-__all__ = ["CAP", "HOURS", "next_allowed", "send_window"]
+__all__ = ["CAP", "HOURS", "send_window"]
 
 
 def send_window(
@@ -21,9 +21,3 @@ def send_window(
     recent = Attempt.objects.filter(lead=lead).order_by("-at", "-pk").values_list("at", flat=True)
     times = list(recent[: max(1, int(settings["max_attempts_per_week"]))])
     return next_contact_time(now, times, lead.timezone or None, settings)
-
-
-def next_allowed(now: datetime, lead: Lead, business: BusinessSettings | None = None) -> datetime:
-    """`now` if it is inside the lead's contact hours, else the start of the next window (UTC)."""
-    business = business or BusinessSettings.current()
-    return next_contact_time(now, [], lead.timezone or None, business.to_policy())[0]

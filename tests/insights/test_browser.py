@@ -36,7 +36,7 @@ def test_insights_draws_every_chart_with_its_series(page_for, demo, screenshot_d
     from fairchase.leads.models import FINISHED_STATUSES, Lead
 
     page = page_for(demo)
-    assert page.goto("/insights/").ok
+    assert page.goto("/insights/", timeout=60_000).ok
     # The what-if arrives by htmx once the backtest has run.
     page.wait_for_selector('svg[data-chart="whatif"]', timeout=120_000)
 
@@ -85,7 +85,7 @@ def test_insights_draws_every_chart_with_its_series(page_for, demo, screenshot_d
 
     # On a phone the same page fits the screen: wide tables scroll inside their card.
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto("/insights/")
+    page.goto("/insights/", timeout=60_000)
     page.wait_for_selector('svg[data-chart="whatif"]')
     assert page.locator('svg[data-chart="reply-overview"]').bounding_box()["width"] <= 390
     assert page.evaluate("document.documentElement.scrollWidth") <= 391
@@ -97,7 +97,7 @@ def test_the_what_if_source_filter_changes_the_answer_and_stays_in_the_url(page_
 
     warm(budget=float("inf"))  # what the worker does after the demo loads
     page = page_for(demo)
-    assert page.goto("/insights/").ok
+    assert page.goto("/insights/", timeout=60_000).ok
     best = page.get_by_test_id("whatif-best")
     everyone = best.text_content()
     rows = page.locator('table[data-table="whatif"] tbody tr td[data-profit]')

@@ -19,17 +19,6 @@ from fairchase import texting
 from . import TEXTS_LOGIN_REFUSED, TEXTS_UNREACHABLE, Channel, ChannelError
 
 OPT_OUT_HINT = "Reply STOP to opt out."
-STOP_WORDS = {
-    "stop",
-    "stopall",
-    "unsubscribe",
-    "cancel",
-    "end",
-    "quit",
-    "optout",
-    "opt-out",
-    "opt out",
-}
 TIMEOUT = 15
 
 
@@ -44,10 +33,6 @@ def messages_url() -> str:
 def with_opt_out_hint(body: str) -> str:
     """Every text says how to stop them (carriers require it, and it is decent)."""
     return body if "stop" in body.lower() else f"{body.rstrip()}\n{OPT_OUT_HINT}"
-
-
-def is_stop_word(body: str) -> bool:
-    return body.strip().strip(".!").lower() in STOP_WORDS
 
 
 def signature(url: str, params: dict[str, str], token: str | None = None) -> str:
