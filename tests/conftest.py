@@ -169,17 +169,18 @@ def screenshot_dir():
 @pytest.fixture
 def page_for(browser, live_server):
     """`page_for(user)` -> a Playwright page logged in as that user at the live server;
-    `page_for(user, phone=True)`: on a 390x844 touch phone."""
+    `page_for(user, phone=True)`: on a 390x844 touch phone; other keywords go to the
+    browser context as they are (`timezone_id="America/Chicago"`, `locale="de-DE"`)."""
     from django.conf import settings as dj
     from django.test import Client
 
     contexts = []
 
-    def make(user=None, phone=False):
+    def make(user=None, phone=False, **options):
         size = {"viewport": {"width": 1280, "height": 900}}
         if phone:
             size = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-        ctx = browser.new_context(base_url=live_server.url, **size)
+        ctx = browser.new_context(base_url=live_server.url, **size, **options)
         contexts.append(ctx)
         if user is not None:
             client = Client()
