@@ -166,14 +166,24 @@ def screenshot_dir():
     return d
 
 
+def log_in(ctx, user, url: str):
+    """Give a Playwright browser context `user`'s session at the live server `url` (logged in
+    by Django's test client, no login form); returns that client, logged in too."""
+    from django.conf import settings as dj
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[dj.SESSION_COOKIE_NAME].value
+    ctx.add_cookies([{"name": dj.SESSION_COOKIE_NAME, "value": cookie, "url": url}])
+    return client
+
+
 @pytest.fixture
 def page_for(browser, live_server):
     """`page_for(user)` -> a Playwright page logged in as that user at the live server;
     `page_for(user, phone=True)`: on a 390x844 touch phone; other keywords go to the
     browser context as they are (`timezone_id="America/Chicago"`, `locale="de-DE"`)."""
-    from django.conf import settings as dj
-    from django.test import Client
-
     contexts = []
 
     def make(user=None, phone=False, **options):
@@ -183,12 +193,7 @@ def page_for(browser, live_server):
         ctx = browser.new_context(base_url=live_server.url, **size, **options)
         contexts.append(ctx)
         if user is not None:
-            client = Client()
-            client.force_login(user)
-            cookie = client.cookies[dj.SESSION_COOKIE_NAME]
-            ctx.add_cookies(
-                [{"name": dj.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-            )
+            log_in(ctx, user, live_server.url)
         page = ctx.new_page()
         page.set_default_timeout(10_000)
         return page
