@@ -166,28 +166,34 @@ def screenshot_dir():
     return d
 
 
-@pytest.fixture
-def page_for(browser, live_server):
-    """`page_for(user)` -> a Playwright page logged in as that user at the live server;
-    `page_for(user, phone=True)`: on a 390x844 touch phone."""
+def log_in(ctx, user, url: str):
+    """Give a Playwright browser context `user`'s session at the live server `url` (logged in
+    by Django's test client, no login form); returns that client, logged in too."""
     from django.conf import settings as dj
     from django.test import Client
 
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[dj.SESSION_COOKIE_NAME].value
+    ctx.add_cookies([{"name": dj.SESSION_COOKIE_NAME, "value": cookie, "url": url}])
+    return client
+
+
+@pytest.fixture
+def page_for(browser, live_server):
+    """`page_for(user)` -> a Playwright page logged in as that user at the live server;
+    `page_for(user, phone=True)`: on a 390x844 touch phone; other keywords go to the
+    browser context as they are (`timezone_id="America/Chicago"`, `locale="de-DE"`)."""
     contexts = []
 
-    def make(user=None, phone=False):
+    def make(user=None, phone=False, **options):
         size = {"viewport": {"width": 1280, "height": 900}}
         if phone:
             size = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-        ctx = browser.new_context(base_url=live_server.url, **size)
+        ctx = browser.new_context(base_url=live_server.url, **size, **options)
         contexts.append(ctx)
         if user is not None:
-            client = Client()
-            client.force_login(user)
-            cookie = client.cookies[dj.SESSION_COOKIE_NAME]
-            ctx.add_cookies(
-                [{"name": dj.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-            )
+            log_in(ctx, user, live_server.url)
         page = ctx.new_page()
         page.set_default_timeout(10_000)
         return page

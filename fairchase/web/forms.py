@@ -380,6 +380,32 @@ class WonForm(OwnIds):
     )
 
 
+class RenewConsentForm(OwnIds):
+    """Someone who opted out asked to hear from us again: how they asked, and on what.
+    Only the channels the lead has an address for are offered."""
+
+    ids = "renew"
+
+    note = forms.CharField(
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="How did they ask?",
+        help_text="For example: phoned on 3 March asking for a quote.",
+    )
+    channels = forms.MultipleChoiceField(
+        choices=[("email", "Email"), ("call", "Phone calls"), ("text", "Text messages")],
+        widget=forms.CheckboxSelectMultiple,
+        label="They agreed to",
+    )
+
+    def __init__(self, *args, lead=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if lead is not None:
+            has = {"email": bool(lead.email), "call": bool(lead.phone), "text": bool(lead.phone)}
+            field = self.fields["channels"]
+            field.choices = [(c, label) for c, label in field.choices if has[c]]
+
+
 class LostForm(OwnIds):
     ids = "lost"
 

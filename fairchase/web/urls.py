@@ -31,6 +31,9 @@ urlpatterns = [
     path("leads/<int:pk>/lost/", lead_actions.lead_lost, name="lead_lost"),
     path("leads/<int:pk>/opt-out/", lead_actions.lead_opt_out, name="lead_opt_out"),
     path(
+        "leads/<int:pk>/renew-consent/", lead_actions.lead_renew_consent, name="lead_renew_consent"
+    ),
+    path(
         "leads/<int:pk>/confirm-address/",
         lead_actions.lead_confirm_address,
         name="lead_confirm_address",

@@ -118,10 +118,9 @@ def test_a_lists_contact_nobody_dealt_with_is_corrected_by_a_later_list_but_not_
     ]
 
 
-def test_a_bought_lists_figure_fills_no_value_of_someone_who_came_to_us(alice, make_lead):
-    """Greta wrote in through the web form, no value yet: a purchased list's 10 made her a
-    $10 lead, and the plan stopped her unanswered. A list's figure is not her enquiry's."""
-    greta = make_lead(
+def _greta_waiting_for_her_first_answer(alice, make_lead):
+    """Greta wrote in through the web form ten hours ago and gave no value."""
+    return make_lead(
         alice,
         name="Greta Lind",
         email="greta.lind@example.org",
@@ -129,6 +128,12 @@ def test_a_bought_lists_figure_fills_no_value_of_someone_who_came_to_us(alice, m
         value=None,
         created_at=timezone.now() - timedelta(hours=10),
     )
+
+
+def test_a_bought_lists_figure_fills_no_value_of_someone_who_came_to_us(alice, make_lead):
+    """Greta wrote in through the web form, no value yet: a purchased list's 10 made her a
+    $10 lead, and the plan stopped her unanswered. A list's figure is not her enquiry's."""
+    greta = _greta_waiting_for_her_first_answer(alice, make_lead)
     body = "Name,Email,Lead Source,Amount\nGreta Lind,greta.lind@example.org,Purchased list,10\n"
     dry = _import(alice, body, dry_run=True)
     report = _import(alice, body)
@@ -165,14 +170,7 @@ def test_a_file_without_a_source_column_fills_no_value_of_a_new_enquiry(alice, m
     filled Greta's blank value: the plan then stopped her unanswered. Any file's figure
     for someone who came to us and waits for her first answer is not used, and her line
     says so; the dry run says the same. Once she has been tried, a file fills it."""
-    greta = make_lead(
-        alice,
-        name="Greta Lind",
-        email="greta.lind@example.org",
-        source="web_form",
-        value=None,
-        created_at=timezone.now() - timedelta(hours=10),
-    )
+    greta = _greta_waiting_for_her_first_answer(alice, make_lead)
     body = "Name,Email,Amount\nGreta Lind,greta.lind@example.org,{}\n"
     dry = _import(alice, body.format(10), dry_run=True)
     report = _import(alice, body.format(10))

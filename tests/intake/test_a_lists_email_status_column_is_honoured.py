@@ -23,6 +23,7 @@ from fairchase.intake.models import ImportJob
 from fairchase.intake.said_no_status import plain_status, status_says
 from fairchase.leads.models import Lead, Status, Suppression
 from fairchase.leads.planning import reachable_channels
+from tests.intake.importing import suppressed
 
 MAILCHIMP = (
     "Email Address,First Name,Last Name,Phone Number,MEMBER_RATING,LEID,Status\n"
@@ -40,10 +41,6 @@ SAYS_NO = "import: its email status says no"
 
 def _import(user, text: str, **kw):
     return import_file(io.BytesIO(text.encode()), user, filename="list.csv", user=user, **kw)
-
-
-def _suppressed() -> dict[str, str]:
-    return dict(Suppression.objects.values_list("value", "reason"))
 
 
 def _lead(first: str) -> Lead:
@@ -103,7 +100,7 @@ def test_a_mailchimp_status_suppresses_the_email_of_who_said_no_and_keeps_the_re
     report = _import(alice, MAILCHIMP)
     assert (report.created, report.bad) == (8, 0), report.as_dict()
     assert report.preset == "mailchimp"
-    assert _suppressed() == {
+    assert suppressed() == {
         "uns@example.com": SAYS_NO,
         "cln@example.com": SAYS_NO,
         "arc@example.com": SAYS_NO,
@@ -159,7 +156,7 @@ def test_either_of_two_status_columns_saying_no_counts(alice):
         "Ida Out,ida@example.com,do not contact,bounced\n",
     )
     assert report.created == 4
-    assert _suppressed() == {
+    assert suppressed() == {
         "fay@example.com": SAYS_NO,
         "hal@example.com": SAYS_NO,
         "ida@example.com": "opt-out",
@@ -182,7 +179,7 @@ def test_a_column_mapped_by_hand_to_email_status_is_read_so(client, alice):
     assert run_job(job.pk) is True
     job.refresh_from_db()
     assert any("(column “Mailing list”): had the email" in s for s in job.report["about"])
-    assert _suppressed() == {"kim@example.com": SAYS_NO}
+    assert suppressed() == {"kim@example.com": SAYS_NO}
     assert reachable_channels(Lead.objects.get(name="Lou Ray")) == ["email"]
 
 
@@ -231,7 +228,7 @@ def test_mailchimps_unsubscribed_and_cleaned_files_come_in_never_to_be_emailed(a
     people = text.splitlines()[1:]
     assert report.created == len(people)
     emails = {row.split(",")[0] for row in people}
-    assert _suppressed() == dict.fromkeys(emails, why)
+    assert suppressed() == dict.fromkeys(emails, why)
     for lead in Lead.objects.all():  # the email only: a phone of theirs may still be called
         assert lead.status == Status.OPEN and "email" not in reachable_channels(lead)
     assert not any("looks like a list of people who said no" in s for s in report.about)

@@ -20,6 +20,7 @@ from fairchase.intake.models import ImportJob
 from fairchase.intake.said_no import SAYS_NO, says_yes
 from fairchase.leads.models import Lead, Status, Suppression
 from fairchase.leads.planning import reachable_channels
+from tests.intake.importing import suppressed
 
 HUBSPOT = (
     "Name,Email,Phone,Company,Lead Source,Amount,Notes,Unsubscribed from all email\n"
@@ -32,10 +33,6 @@ HUBSPOT = (
 
 def _import(user, text: str, **kw):
     return import_file(io.BytesIO(text.encode()), user, filename="cold.csv", user=user, **kw)
-
-
-def _suppressed() -> dict[str, str]:
-    return dict(Suppression.objects.values_list("value", "reason"))
 
 
 def test_other_tools_said_no_headers_are_recognised():
@@ -82,7 +79,7 @@ def test_an_unsubscribed_column_suppresses_the_email_and_keeps_the_phone(alice):
     assert sven.status == per.status == Status.OPEN  # an unsubscribe is from email only
     assert reachable_channels(sven) == reachable_channels(per) == ["call"]
     assert reachable_channels(olga) == reachable_channels(ida) == ["call", "email"]
-    assert _suppressed() == {
+    assert suppressed() == {
         "sven.dahl@example.com": "import: unsubscribed from email",
         "per.lund@example.com": "import: unsubscribed from email",
     }
@@ -121,7 +118,7 @@ def test_do_not_call_suppresses_the_phone_and_opted_out_opts_the_person_out(alic
     assert bo.status == di.status == Status.OPTED_OUT
     assert reachable_channels(bo) == reachable_channels(di) == []
     assert cy.status == Status.OPEN and reachable_channels(cy) == ["call", "email"]
-    said = _suppressed()
+    said = suppressed()
     assert said["+13125550111"] == "import: do not call" and "ann@example.com" not in said
     assert said["bo@example.com"] == said["+13125550112"] == said["+13125550114"] == "opt-out"
     lines = {line for line, text in report.warnings if "never to be contacted" in text}
@@ -176,7 +173,7 @@ def test_any_of_two_said_no_columns_saying_yes_counts(alice):
     report = _import(
         alice, "Name,Email,Unsubscribed,Email Opt Out\nFay Two,fay@example.com,false,TRUE\n"
     )
-    assert report.created == 1 and _suppressed() == {
+    assert report.created == 1 and suppressed() == {
         "fay@example.com": "import: unsubscribed from email"
     }
 
@@ -229,7 +226,7 @@ def test_an_unrecognised_header_mapped_on_the_page_to_the_field_is_read(client, 
     assert run_job(job.pk) is True
     job.refresh_from_db()
     assert any("column “Marketing blocked”): had the email" in s for s in job.report["about"])
-    assert _suppressed() == {"kim@example.com": "import: unsubscribed from email"}
+    assert suppressed() == {"kim@example.com": "import: unsubscribed from email"}
     assert reachable_channels(Lead.objects.get(name="Lou Ray")) == ["email"]
 
 

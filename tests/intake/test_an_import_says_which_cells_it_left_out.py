@@ -8,25 +8,19 @@ not read."""
 
 from __future__ import annotations
 
-import io
-
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from fairchase.intake.importer import import_file
 from fairchase.intake.jobs import run_job
 from fairchase.intake.models import ImportJob
 from fairchase.leads.models import Lead
+from tests.intake.importing import import_text
 
 NOT_READ = "2 columns not read (no lead field chosen): “Shoe size”, “Colour”."
 
 
-def _import(alice, text: str):
-    return import_file(io.BytesIO(text.encode()), alice, filename="list.csv")
-
-
 def test_a_phone_extension_is_kept_in_the_notes_and_said(alice):
-    report = _import(alice, "Name,Phone,Notes\nAnn Lee,312-555-0199 ext 4,Roof\n")
+    report = import_text(alice, "Name,Phone,Notes\nAnn Lee,312-555-0199 ext 4,Roof\n")
     lead = Lead.objects.get()
     assert lead.phone == "+13125550199"
     assert lead.notes == "Roof\nPhone extension in the imported file: 312-555-0199 ext 4"
@@ -37,12 +31,12 @@ def test_a_phone_extension_is_kept_in_the_notes_and_said(alice):
             "number: kept in the notes.",
         )
     ]
-    again = _import(alice, "Name,Phone,Notes\nAnn Lee,312-555-0199 ext 4,Roof\n")
+    again = import_text(alice, "Name,Phone,Notes\nAnn Lee,312-555-0199 ext 4,Roof\n")
     assert again.unchanged == 1 and again.updated == 0, again.as_dict()
 
 
 def test_an_address_written_with_its_name_is_read(alice):
-    report = _import(
+    report = import_text(
         alice,
         "Name,Email\n"
         ",Ann Stone <ann@example.com>\n"

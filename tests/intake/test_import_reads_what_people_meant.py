@@ -3,26 +3,21 @@ phone messages and values are read as people meant them, or the report says what
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from fairchase.intake.importer import import_file
 from fairchase.intake.models import ImportJob
 from fairchase.intake.rows import RowError, parse_value
 from fairchase.leads.models import BusinessSettings, Lead
 from fairchase.leads.normalize import PHONE_EXAMPLE, InvalidContact, normalize_phone
+from tests.intake.importing import import_text
 
 
 def _business_in(zone: str) -> None:
     BusinessSettings.objects.filter(pk=BusinessSettings.current().pk).update(business_timezone=zone)
-
-
-def _import(owner, text: str):
-    return import_file(io.BytesIO(text.encode()), owner, filename="leads.csv")
 
 
 def _local_date(lead: Lead, zone: str) -> date:
@@ -33,7 +28,7 @@ def _local_date(lead: Lead, zone: str) -> date:
 
 def test_a_dotted_date_is_day_first_even_for_a_business_in_chicago(alice):
     _business_in("America/Chicago")
-    report = _import(alice, "name,email,created\nKim Lau,kim@example.com,03.12.2026\n")
+    report = import_text(alice, "name,email,created\nKim Lau,kim@example.com,03.12.2026\n")
     lead = Lead.objects.get(email="kim@example.com")
     assert _local_date(lead, "America/Chicago") == date(2026, 12, 3)
     assert report.warnings == []  # not ambiguous: dots are day first wherever they are used
@@ -50,7 +45,7 @@ def test_an_ambiguous_slashed_date_follows_the_business_and_the_report_warns_on_
     alice, zone, expected, order
 ):
     _business_in(zone)
-    report = _import(
+    report = import_text(
         alice,
         "name,email,created\nAnn Lee,ann@example.com,2026-01-05\nKim Lau,kim@example.com,03/12/2026\n",
     )
@@ -62,7 +57,7 @@ def test_an_ambiguous_slashed_date_follows_the_business_and_the_report_warns_on_
 
 def test_an_unambiguous_slashed_date_needs_no_warning(alice):
     _business_in("Europe/Berlin")
-    report = _import(alice, "name,email,created\nKim Lau,kim@example.com,03/13/2026\n")
+    report = import_text(alice, "name,email,created\nKim Lau,kim@example.com,03/13/2026\n")
     assert _local_date(Lead.objects.get(), "Europe/Berlin") == date(2026, 3, 13)
     assert report.warnings == []
 
@@ -80,7 +75,7 @@ def test_the_web_preview_shows_the_dates_and_values_it_read(client, alice):
 
 
 def test_a_second_row_for_the_same_person_in_one_file_is_reported_as_the_change_it_made(alice):
-    report = _import(
+    report = import_text(
         alice,
         "name,email,value,notes\n"
         "Ann Lee,ann@example.com,,First call\n"
@@ -95,7 +90,7 @@ def test_a_second_row_for_the_same_person_in_one_file_is_reported_as_the_change_
 
 
 def test_several_addresses_in_one_cell_keep_the_first_as_the_email_and_the_rest_in_notes(alice):
-    report = _import(
+    report = import_text(
         alice,
         'name,email\nJose Nunez,"jose@example.com; jnunez@example.org"\n'
         'Ann Lee,"ann@example.com, ann.lee@example.net"\n',
@@ -112,7 +107,7 @@ def test_a_refused_phone_number_is_told_what_is_actually_wrong(alice):
     with pytest.raises(InvalidContact) as bad:
         normalize_phone("+1 555 222 3333")
     assert "country code" not in str(bad.value) and "555 is not an area code" in str(bad.value)
-    report = _import(alice, "name,phone\nAnn Lee,+1 555 222 3333\n")
+    report = import_text(alice, "name,phone\nAnn Lee,+1 555 222 3333\n")
     [(line, text)] = report.warnings
     assert line == 2 and "555 is not an area code" in text and "give its country code" not in text
 
@@ -137,7 +132,7 @@ def test_values_with_k_and_m_suffixes_are_read(text, value):
 
 
 def test_a_value_in_another_currency_is_kept_in_the_notes_with_a_warning(alice):
-    report = _import(alice, "name,email,value\nGina Ruiz,gina@example.com,€800\n")
+    report = import_text(alice, "name,email,value\nGina Ruiz,gina@example.com,€800\n")
     gina = Lead.objects.get()
     assert gina.value is None and "Value in the imported file: €800" in gina.notes
     [(line, text)] = report.warnings
@@ -174,7 +169,7 @@ def test_a_business_that_writes_day_first_reads_a_decimal_comma(text, value):
 
 
 def test_a_misread_value_is_refused_on_its_line_and_the_person_still_imports(alice):
-    report = _import(
+    report = import_text(
         alice, 'name,email,value\nAnn Lee,ann@example.com,"1,5k"\nBo,bo@example.com,900\n'
     )
     assert report.created == 2
@@ -182,6 +177,6 @@ def test_a_misread_value_is_refused_on_its_line_and_the_person_still_imports(ali
     assert line == 2 and "1,5k" in text
     assert Lead.objects.get(email="ann@example.com").value is None
     _business_in("Europe/Berlin")
-    report = _import(alice, 'name,email,value\nCy,cy@example.com,"1.200,50"\n')
+    report = import_text(alice, 'name,email,value\nCy,cy@example.com,"1.200,50"\n')
     assert report.created == 1 and not report.warnings
     assert str(Lead.objects.get(email="cy@example.com").value) == "1200.50"

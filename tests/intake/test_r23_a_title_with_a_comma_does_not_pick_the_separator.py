@@ -5,14 +5,8 @@ header naming lead fields."""
 
 from __future__ import annotations
 
-import io
-
-from fairchase.intake.importer import import_file
 from fairchase.leads.models import Lead
-
-
-def _import(alice, text: str):
-    return import_file(io.BytesIO(text.encode("cp1252")), alice, filename="k.csv")
+from tests.intake.importing import import_text
 
 
 def test_a_semicolon_file_under_a_title_with_a_comma(alice):
@@ -22,7 +16,7 @@ def test_a_semicolon_file_under_a_title_with_a_comma(alice):
         "Beck Anna;anna.beck@example.de;+49 171 1111111\n"
         "Krug Ole;ole.krug@example.de;+49 171 2222222\n"
     )
-    report = _import(alice, text)
+    report = import_text(alice, text, encoding="cp1252")
     assert report.created == 2, report.as_dict()
     assert Lead.objects.get(email="anna.beck@example.de").phone == "+491711111111"
 
@@ -34,6 +28,6 @@ def test_a_comma_file_under_a_title_with_a_semicolon(alice):
         "Ann Lee,ann@example.com,+1 312 555 0140\n"
         "Bo Li,bo@example.com,+1 312 555 0141\n"
     )
-    report = _import(alice, text)
+    report = import_text(alice, text, encoding="cp1252")
     assert report.created == 2, report.as_dict()
     assert Lead.objects.get(email="ann@example.com").name == "Ann Lee"

@@ -3,10 +3,8 @@ were dropped without a word. Those not read as the lead's number go to its notes
 
 from __future__ import annotations
 
-import io
-
-from fairchase.intake.importer import import_file
 from fairchase.leads.models import Lead
+from tests.intake.importing import import_text
 
 
 def test_the_other_phones_of_an_outlook_row_are_kept_in_the_notes(alice):
@@ -15,7 +13,7 @@ def test_the_other_phones_of_an_outlook_row_are_kept_in_the_notes(alice):
         "Ann,Lee,ann@example.com,+1 312 555 0140,+1 312 555 0141,+1 312 555 0142\n"
         "Bo,Li,bo@example.com,+1 312 555 0150,,+1 312 555 0150\n"
     )
-    report = import_file(io.BytesIO(text.encode()), alice, filename="o.csv")
+    report = import_text(alice, text)
     assert report.created == 2, report.as_dict()
     ann = Lead.objects.get(email="ann@example.com")
     assert ann.phone == "+13125550142"
@@ -30,5 +28,5 @@ def test_importing_it_again_keeps_one_line_each(alice):
         "Ann,Lee,ann@example.com,+1 312 555 0140,+1 312 555 0142\n"
     )
     for _ in range(2):
-        import_file(io.BytesIO(text.encode()), alice, filename="o.csv")
+        import_text(alice, text)
     assert Lead.objects.get().notes.count("Other phone: +1 312 555 0140") == 1

@@ -5,10 +5,8 @@ holds only when the words after the comma are a kind of address ("E-Mail, privat
 
 from __future__ import annotations
 
-import io
-
-from fairchase.intake.importer import import_file
 from fairchase.intake.mapping import detect_mapping
+from tests.intake.importing import import_text
 
 
 def test_said_no_columns_after_a_comma_are_not_read_as_addresses():
@@ -28,7 +26,7 @@ def test_the_report_warns_of_the_said_no_columns(alice):
         "Ann Lee,ann@example.com,+1 312 555 0140,yes,ja\n"
         "Bo Li,bo@example.com,+1 312 555 0141,,\n"
     )
-    report = import_file(io.BytesIO(text.encode()), alice, filename="d.csv")
+    report = import_text(alice, text)
     said = " ".join(report.as_dict()["warnings"] + report.as_dict()["about"])
     assert "“Phone, do not call” looks like a list of people who said no" in said
     assert "“E-Mail, Abmeldung” looks like a list of people who said no" in said

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from fairchase.leads import actions
 from fairchase.leads.models import Lead
+from tests.conftest import log_in
 from tests.web.urlwalk import all_routes, fill
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -156,22 +157,9 @@ def _evaluate(page, script: str):
 def test_a_hostile_string_in_every_text_field_runs_no_script_on_any_page(
     browser, live_server, alice, bob, boss, settings
 ):
-    from django.conf import settings as dj
-    from django.test import Client
-
     values = _seed(alice, bob, boss)
-    client = Client()
-    client.force_login(boss)
     ctx = browser.new_context(base_url=live_server.url)
-    ctx.add_cookies(
-        [
-            {
-                "name": dj.SESSION_COOKIE_NAME,
-                "value": client.cookies[dj.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    client = log_in(ctx, boss, live_server.url)
     ctx.add_init_script(WATCH)
     page = ctx.new_page()
     page.set_default_timeout(15_000)

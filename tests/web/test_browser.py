@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from fairchase.leads import actions
 from fairchase.leads.models import BusinessSettings, Lead
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -162,23 +162,10 @@ def test_the_lead_page_saves_signals_without_a_reload(page_for, alice, make_lead
 
 
 def test_today_fits_a_phone_screen(browser, live_server, alice, make_lead, screenshot_dir):
-    from django.conf import settings as dj
-    from django.test import Client
-
     _seed(alice, make_lead)
-    client = Client()
-    client.force_login(alice)
     ctx = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
     try:
-        ctx.add_cookies(
-            [
-                {
-                    "name": dj.SESSION_COOKIE_NAME,
-                    "value": client.cookies[dj.SESSION_COOKIE_NAME].value,
-                    "url": live_server.url,
-                }
-            ]
-        )
+        log_in(ctx, alice, live_server.url)
         page = ctx.new_page()
         page.goto("/")
         page.wait_for_selector("#section-new")

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from fairchase.leads import actions
 from fairchase.leads.models import BusinessSettings, Lead, Status
+from tests.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,25 +29,12 @@ OUTCOMES = ["no_answer", "left_message", "talked", "replied", "won", "lost", "st
 
 
 def _context(browser, live_server, user, size: str):
-    from django.conf import settings as dj
-    from django.test import Client
-
     phone = size == "phone"
     ctx = browser.new_context(
         base_url=live_server.url, viewport=SIZES[size], has_touch=phone, is_mobile=phone
     )
     if user is not None:
-        client = Client()
-        client.force_login(user)
-        ctx.add_cookies(
-            [
-                {
-                    "name": dj.SESSION_COOKIE_NAME,
-                    "value": client.cookies[dj.SESSION_COOKIE_NAME].value,
-                    "url": live_server.url,
-                }
-            ]
-        )
+        log_in(ctx, user, live_server.url)
     page = ctx.new_page()
     page.set_default_timeout(15_000)
     return ctx, page

@@ -7,8 +7,9 @@ status change), recomputes the lead's plan through the decision core, and sends
 Callers use this package as one module (`from fairchase.leads import actions`;
 `actions.opt_out(...)`). Inside it: `core` (the lock, the transition, the closing step
 every action shares), `optout` (opt-outs and suppressions, reaching every record of a
-person), `enquiries` (new leads, enquiries joining a lead, edits), `attempts` (tries and
-replies), `commitments`, `status` (stop, reopen, won, lost, owner, pause, revisits).
+person), `renewal` (someone who opted out asks to hear from us again), `enquiries` (new
+leads, enquiries joining a lead, edits), `attempts` (tries and replies), `commitments`,
+`status` (stop, reopen, won, lost, owner, pause, revisits).
 """
 
 from ..models import CARRIED_STATUSES
@@ -54,6 +55,7 @@ from .enquiries import (
     update_lead,
 )
 from .optout import confirm_address, honour_opt_out, opt_out, suppress, why_said_no
+from .renewal import check_renewal, renew_consent, staying_blocked
 from .status import (
     DUE_FUTURE_DAYS,
     DUE_PAST_DAYS,
@@ -120,6 +122,9 @@ __all__ = [
     "pause_until",
     "reassign",
     "reassign_all",
+    "renew_consent",
+    "check_renewal",
+    "staying_blocked",
     "record_reply",
     "refuse_unconfirmed_edit",
     "reopen",

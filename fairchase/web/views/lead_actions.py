@@ -20,6 +20,7 @@ from ..forms import (
     CommitmentForm,
     LostForm,
     ReassignForm,
+    RenewConsentForm,
     SignalsForm,
     StopForm,
     WonForm,
@@ -274,6 +275,28 @@ def lead_opt_out(request, pk):
         f"{lead.name} opted out: they will not be contacted again.",
     )
     return _back(lead)
+
+
+@require_POST
+@web_view
+def lead_renew_consent(request, pk):
+    """ "They asked to hear from us again": a person of ours records how they asked and on
+    which channels (`actions.renew_consent`); a bounce or a complaint stays blocked."""
+    lead = lead_or_404(request.user, pk)
+    form = RenewConsentForm(request.POST, lead=lead)
+    if form.is_valid() and _run_form(
+        request,
+        form,
+        lambda: actions.renew_consent(
+            lead,
+            note=form.cleaned_data["note"],
+            channels=form.cleaned_data["channels"],
+            user=request.user,
+        ),
+        f"{lead.name} asked to hear from us again: recorded, and the lead is open.",
+    ):
+        return _back(lead)
+    return _refused(request, lead, "Not recorded", renew_form=form)
 
 
 @require_POST

@@ -43,6 +43,7 @@ from ..forms import (
     LeadForm,
     LostForm,
     ReassignForm,
+    RenewConsentForm,
     SignalsForm,
     StopForm,
     WonForm,
@@ -157,6 +158,9 @@ def lead_page(request, lead, **refused):
         ),
         "won_form": WonForm(initial={"value": lead.value}),
         "lost_form": LostForm(),
+        # someone who opted out and asked to hear from us again: a person records it
+        "renew_form": RenewConsentForm(lead=lead) if lead.status == Status.OPTED_OUT else None,
+        "staying_blocked": actions.staying_blocked(lead) if lead.status == Status.OPTED_OUT else [],
         "reassign_form": ReassignForm(owners=team(request.user), initial={"owner": lead.owner_id})
         if request.is_admin
         else None,

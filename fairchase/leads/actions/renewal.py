@@ -1,0 +1,173 @@
+"""Renewed consent: someone who opted out asks to hear from us again (they phoned, wrote,
+came by) and a person of ours records it, with how they asked and on which channels. Only
+a person does this, never a public post: anyone may type a customer's name into a form,
+and a form's enquiry from someone who opted out leaves them opted out.
+
+What an opt-out blocked is lifted only as far as the consent reaches: the suppression an
+opt-out made of an address they consent to again is removed; one of an address they did
+not consent to stays, under another reason (`NOT_RENEWED`) so that it no longer reads as
+the person having said no (which would opt the record out again at its next enquiry);
+a bounce, a spam complaint or a list's "do not call" stays as it was, whatever anyone
+says, and so does a shared number another person opted out on."""
+
+from __future__ import annotations
+
+from copy import copy
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import ACTIVE_STATUSES, Lead, Status, Suppression
+from ..normalize import clean_text, display_phone
+from ..same_person import person_records, typed
+from .core import ActionError, _done, _lock, _transition
+from .optout import _lock_in_order, theirs
+
+# The timeline row's first words, and the reason other records of the person are closed with.
+RENEWED = "Asked to hear from us again"
+# A suppression an opt-out made of an address whose channel the renewal left out: still
+# blocked, but no longer the person's "no" (`same_person.said_no_addresses` reads "opt-out").
+NOT_RENEWED = "opt-out, consent not renewed"
+# The channels a renewal names, in the words the timeline writes them.
+CHANNELS = {"email": "email", "call": "calls", "text": "texts"}
+SHORTEST_NOTE = 10
+
+
+def check_renewal(lead: Lead, note: str, channels) -> tuple[str, list[str]]:
+    """The note (cleaned) and channels (in `CHANNELS` order) of a renewal of `lead`, or an
+    ActionError saying what is missing: a note of how they asked, one channel at least, an
+    address for each channel, and calls beside texts (a number is blocked or free whole)."""
+    note = clean_text(note or "").strip()
+    if len(note) < SHORTEST_NOTE:
+        raise ActionError(
+            "Write how they asked to hear from us again (for example: phoned on 3 March "
+            "asking for a quote)."
+        )
+    unknown = sorted(set(channels) - set(CHANNELS))
+    if unknown:
+        raise ActionError(f"No such channel: {', '.join(unknown)}.")
+    chosen = [c for c in CHANNELS if c in channels]
+    if not chosen:
+        raise ActionError("Tick the channels they agreed to be contacted on.")
+    if "email" in chosen and not lead.email:
+        raise ActionError(f"{lead.name} has no email: add it first, or leave email unticked.")
+    if {"call", "text"} & set(chosen) and not lead.phone:
+        raise ActionError(f"{lead.name} has no phone: add it first, or tick email only.")
+    if "text" in chosen and "call" not in chosen:
+        raise ActionError(
+            "Texts go to the number calls use, and a number is unblocked whole: tick calls "
+            "too, or leave texts out."
+        )
+    return note, chosen
+
+
+def staying_blocked(lead: Lead, exclude: set[int] | None = None) -> list[str]:
+    """What a renewal leaves blocked of the lead's addresses whatever is ticked, one sentence
+    each: a bounce, a spam complaint, a list's own "no", or a shared number another person
+    (a record not theirs, `exclude`: the person's records, read with the lead's typed
+    addresses as theirs) opted out on."""
+    if exclude is None:  # as `renew_consent` will read them: the addresses vouched for
+        probe = copy(lead)
+        theirs(probe, None, save=False)
+        exclude = person_records(probe)[0]
+    out = []
+    for field in ("email", "phone"):
+        value = getattr(lead, field)
+        row = Suppression.objects.filter(value=value).first() if value else None
+        if row is None:
+            continue
+        shown = display_phone(value) if field == "phone" else value
+        if row.reason not in ("opt-out", NOT_RENEWED):
+            out.append(f"The {field} {shown} stays blocked: {_why(row.reason)}.")
+        elif _another_said_no(lead, field, exclude):
+            out.append(f"The {field} {shown} stays blocked: another person on it opted out.")
+    return out
+
+
+def _why(reason: str) -> str:
+    if reason == "bounce":
+        return "mail to it bounced"
+    if reason == "complaint":
+        return "its owner marked our mail as spam"
+    return f"it is suppressed ({reason.removeprefix('import: ')})"
+
+
+def _another_said_no(lead: Lead, field: str, person: set[int]) -> bool:
+    value = getattr(lead, field)
+    others = Lead.objects.filter(**{field: value}, status=Status.OPTED_OUT)
+    return others.exclude(pk__in=person).exists()
+
+
+@transaction.atomic
+def renew_consent(lead: Lead, *, note: str, channels, user) -> Lead:
+    """A person of ours records that this opted-out lead asked to hear from us again: how
+    they asked (`note`, required) and the channels they agreed to ("email", "call", "text";
+    `check_renewal`). The lead is open again with a timeline row saying so, by whom and
+    when; the opt-out's suppression of each address they agreed to is lifted (never a
+    bounce's or a complaint's: `staying_blocked`); the text consent is theirs only if
+    ticked (what a web form ticked is not consent); an address of a ticked channel that a
+    public post only typed is confirmed as theirs (as `confirm_address`: whoever records
+    this spoke with them); the person's other opted-out records are closed, pointing here,
+    so their old "no" does not opt this one out again. Then the lead is replanned."""
+    if user is None:
+        raise ActionError("Only a person of ours can record that someone asked to hear from us.")
+    caller = lead
+    note, chosen = check_renewal(lead, note, channels)
+    shown = tuple(f for f, c in (("email", "email"), ("phone", "call")) if c in chosen)
+    locked = _lock_in_order(lead, shown)
+    lead = locked[lead.pk]
+    if lead.status != Status.OPTED_OUT:
+        raise ActionError(f"{lead.name} has not opted out: there is no consent to renew.")
+    note, chosen = check_renewal(lead, note, channels)  # on the row as it is, locked
+    confirmed = [f for f in shown if typed(lead, f)]
+    theirs(lead, shown)  # they agreed to be reached there: a person of ours vouches for it
+    person = person_records(lead)[0]
+    kept = staying_blocked(lead, person)
+    now = timezone.now()
+    for pk in sorted(person - {lead.pk}):
+        other = locked.get(pk) or _lock(pk)
+        if other.status == Status.OPTED_OUT:
+            why = f"{RENEWED} on {lead.name} (#{lead.pk}): this record is closed, followed there."
+            _transition(other, Status.CLOSED, why, user, now)
+            _done(other, "status")
+    freed = _lift(lead, {"email": "email" in chosen, "phone": "call" in chosen}, person)
+    lead.consents = ["sms"] if "text" in chosen else []
+    lead.revisit_at = None
+    lead.save(update_fields=["consents", "updated_at"])
+    said = " and ".join(CHANNELS[c] for c in chosen)
+    vouched = [f"The {f} a web form typed is confirmed as theirs." for f in confirmed]
+    reason = " ".join([f"{RENEWED}: {note}", f"They agreed to {said}.", *vouched, *kept])
+    _transition(lead, Status.OPEN, reason, user, now)
+    for pk in _active_holders(freed, person):  # a shared number free again for them too
+        _done(_lock(pk), "updated")
+    return _done(lead, "status", caller=caller)
+
+
+def _lift(lead: Lead, wanted: dict[str, bool], person: set[int]) -> list[str]:
+    """Lift the opt-out's suppression of each address `wanted`; mark the others'
+    `NOT_RENEWED`. A bounce's, a complaint's, a list's, or one another person's opt-out
+    made stays. Returns the addresses freed."""
+    freed = []
+    for field, agreed in wanted.items():
+        value = getattr(lead, field)
+        row = Suppression.objects.filter(value=value).first() if value else None
+        if row is None or row.reason not in ("opt-out", NOT_RENEWED):
+            continue
+        if _another_said_no(lead, field, person):
+            continue
+        if agreed:
+            row.delete()
+            freed.append(value)
+        elif row.reason != NOT_RENEWED:
+            row.reason = NOT_RENEWED
+            row.save(update_fields=["reason"])
+    return freed
+
+
+def _active_holders(values: list[str], person: set[int]) -> list[int]:
+    """Active records outside the person's that hold an address just freed (to replan)."""
+    if not values:
+        return []
+    holders = Lead.objects.filter(status__in=ACTIVE_STATUSES).exclude(pk__in=person)
+    found = holders.filter(email__in=values) | holders.filter(phone__in=values)
+    return sorted(set(found.values_list("pk", flat=True)))
