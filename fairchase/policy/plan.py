@@ -37,7 +37,7 @@ from .lookahead import (
     schedule_gap,
 )
 from .model import AGE_KNOT_U, Model
-from .reasons import ASSUMED_DEFAULT, ASSUMED_NOT, ASSUMED_TYPICAL, SIGN
+from .reasons import ASSUMED_DEFAULT, ASSUMED_NOT, ASSUMED_TYPICAL, SIGN, source_label
 from .records import DAY, OUTCOME_CODE, WEEK, Kind, read_book, to_ts
 from .settings import PolicyError, Settings
 from .timing import ContactHours
@@ -79,7 +79,7 @@ class _Context:
         self.pace = settings.daily_minutes
         self.day_minutes = self.pace if wait else settings.today_minutes()
         self.evidence = [model.evidence(s) for s in range(model.pooled + 1)]
-        self.labels = [model.source_label(s) for s in range(model.pooled + 1)]
+        self.labels = [source_label(model.source_label(s)) for s in range(model.pooled + 1)]
         minutes = settings.try_minutes()
         self.minutes = np.where(minutes > 0, minutes, 1.0)  # never 0: the agenda divides by it
         self.n_total = n_total  # the whole batch: chunks share the day's minutes in proportion
