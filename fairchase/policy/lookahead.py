@@ -218,7 +218,7 @@ def _steps(model, settings, lead: Leads, fixed: ScheduleFree, due0, schedule) ->
     # risk and penalty per (source, tries, attempts in the week before, channel), looked up:
     # one row of the flattened table per step and lead
     row = fixed.risk_row + n7.T.astype(np.intp)
-    cost = settings.try_minutes()[act] * settings.minute_cost()
+    cost = settings.try_cost()[act]
     penalty = (fixed.risk * settings.complaint_cost + cost).astype(np.float32)
     usable = ((lead.avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
     return Steps(
@@ -344,7 +344,7 @@ def engaged_value(model, settings, lead: Leads, channel, n7) -> Conversation:
     p_reply_win = model.win_chance(lead.win_logit, lead.k + 1)  # k: silent tries before it
     q = np.minimum(0.98, p_reply_win * model.engaged_ratio[j] * beyond_streaks(model, lead.streak))
     contacts = np.maximum(1.0, model.engaged_remaining[j])
-    cost = settings.try_minutes()[channel] * settings.minute_cost()
+    cost = settings.try_cost()[channel]
     risk = complaint_risk(model, lead.src, lead.tries, n7, channel, engaged=1.0)
     prize = q * lead.value * settings.margin
     net = prize - contacts * (cost + risk * settings.complaint_cost)
@@ -397,6 +397,6 @@ def revisit_prize(model, settings, lead: Leads, when):
 def revisit_cost(model, settings, src, tries):
     """What a fresh try costs: the cheaper of a call and an email, and the annoyance risk of
     all the tries already made, priced as the look-ahead prices it (an email, none that week)."""
-    cheapest = min(settings.try_minutes()[:2]) * settings.minute_cost()
+    cheapest = min(settings.try_cost()[:2])
     risk = complaint_risk(model, src, tries, 0.0, 1)
     return cheapest + risk * settings.complaint_cost

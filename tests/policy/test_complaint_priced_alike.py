@@ -85,7 +85,7 @@ def test_a_revisit_is_annoyance_priced_as_the_look_ahead_prices_an_email():
     table = risk_table(model, CHANNELS)
     src = np.zeros(3, dtype=np.int64)
     tries = np.array([2, 9, 30])
-    cheapest = min(settings.try_minutes()[:2]) * settings.minute_cost()
+    cheapest = min(settings.try_cost()[:2])
     risk = (revisit_cost(model, settings, src, tries) - cheapest) / settings.complaint_cost
     assert np.allclose(risk, table[0, [2, 9, TRIES_CAP], 0, 1], rtol=1e-4)
 
