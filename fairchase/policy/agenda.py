@@ -46,11 +46,9 @@ class Agenda:
 
     @classmethod
     def join(cls, parts: list[Agenda]) -> Agenda:
-        return cls(
-            np.concatenate([part.priority for part in parts]),
-            np.concatenate([part.minutes for part in parts]),
-            np.concatenate([part.new for part in parts]),
-        )
+        """The agenda of every chunk, in the chunks' order."""
+        columns = (f.name for f in dataclasses.fields(cls))
+        return cls(*(np.concatenate([getattr(part, name) for part in parts]) for name in columns))
 
 
 def lift_new_enquiries(out, agenda: Agenda, budget: float):
