@@ -38,7 +38,7 @@ from .lookahead import (
 )
 from .model import AGE_KNOT_U, Model
 from .reasons import ASSUMED_DEFAULT, ASSUMED_NOT, ASSUMED_TYPICAL, SIGN, source_label
-from .records import DAY, OUTCOME_CODE, WEEK, Kind, read_book, to_ts
+from .records import DAY, OUTCOME_CODE, RESPONSE_CODES, WEEK, Kind, read_book, to_ts
 from .settings import PolicyError, Settings
 from .timing import ContactHours
 from .window import cap_floor
@@ -192,10 +192,7 @@ def _rest_of_day(ctx: _Context, b: LeadBatch) -> np.ndarray:
     try no one agreed on: neither a learned gap effect nor a day's spare minutes brings the
     next try into the same day (plan._When; an agreed time, a call back they asked for or
     a promise, is kept as agreed)."""
-    answered = (b.last_outcome == OUTCOME_CODE["replied"]) | (
-        b.last_outcome == OUTCOME_CODE["talked"]
-    )
-    last = np.where(answered, np.nan, b.last_at)
+    last = np.where(np.isin(b.last_outcome, RESPONSE_CODES), np.nan, b.last_at)
     local = ctx.hours.local_grouped(last, b.tz)
     return last + (np.floor(local / DAY) + 1.0) * DAY - local
 
