@@ -9,7 +9,7 @@ import numpy as np
 
 from . import priors as P
 from .lookahead import Chase
-from .records import DAY
+from .timing import DAY
 
 # a turn further off than this is said to be so, not dated (at no minutes a day it never comes)
 FAR_OFF_DAYS = 3 * 365

@@ -15,7 +15,7 @@ import numpy as np
 from . import priors as P
 from .glm import sigmoid
 from .model import empty_array, gap_buckets
-from .records import WEEK
+from .timing import DAY, WEEK
 
 C = len(P.CHANNELS)
 TRIES_CAP = 14  # the complaint model's count of tries so far stops here
@@ -24,7 +24,7 @@ RECENT_CAP = 6  # and its count of attempts in the week before a try here
 
 def schedule_gap(done: np.ndarray, schedule) -> np.ndarray:
     """Wait after `done` silent attempts under a schedule (days after attempt 1, 2, 3+)."""
-    spacing = np.array(schedule) * 86400.0
+    spacing = np.array(schedule) * DAY
     return spacing[np.clip(done, 1, len(spacing)) - 1]
 
 

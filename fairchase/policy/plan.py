@@ -38,9 +38,9 @@ from .lookahead import (
 )
 from .model import AGE_KNOT_U, Model
 from .reasons import ASSUMED_DEFAULT, ASSUMED_NOT, ASSUMED_TYPICAL, SIGN, source_label
-from .records import DAY, OUTCOME_CODE, RESPONSE_CODES, WEEK, Kind, read_book, to_ts
+from .records import OUTCOME_CODE, RESPONSE_CODES, Kind, read_book, to_ts
 from .settings import PolicyError, Settings
-from .timing import ContactHours
+from .timing import DAY, WEEK, ContactHours
 from .window import cap_floor
 
 CHUNK = 32768
