@@ -182,13 +182,6 @@ def _silent(ctx, f: Lead, day_spent: bool) -> dict:
     return _stop(f, R.stop_silent(f, label, evidence, spend), f.p)
 
 
-def engaged_channel(resp_channel, avail):
-    """Answer on the channel they answered on, else the first reachable of call/email/text/visit."""
-    first = ((avail[:, None] >> np.arange(len(P.CHANNELS))) & 1).argmax(axis=1)  # none: call
-    ok = (resp_channel >= 0) & ((avail >> np.maximum(resp_channel, 0)) & 1 > 0)
-    return np.where(ok, resp_channel, first)
-
-
 def engaged_decisions(ctx, b: LeadBatch, facts: Facts, ie, res: Conversation, out: list):
     """Decisions for engaged leads: is the rest of the conversation worth its contacts?"""
     priority = res.ev / ctx.minutes[res.channel]

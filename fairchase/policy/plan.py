@@ -23,7 +23,7 @@ import numpy as np
 from . import priors as P
 from .agenda import Agenda, agenda_order, crowded_day, fill_day, lift_new_enquiries
 from .batch import LeadBatch, lead_batch
-from .decisions import Facts, engaged_channel, engaged_decisions, fixed_decision, silent_decisions
+from .decisions import Facts, engaged_decisions, fixed_decision, silent_decisions
 from .fit import fit
 from .lookahead import (
     Chase,
@@ -297,11 +297,18 @@ def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, lead: Leads, ie) -> 
     replied, talked = outcome == OUTCOME_CODE["replied"], outcome == OUTCOME_CODE["talked"]
     gap = np.select([replied, talked], [0.0, 7 * DAY], 2 * DAY)
     due, due_local = when(np.fmax(ctx.now, lead.last_at + gap), ie)
-    channel = engaged_channel(b.resp_channel[ie], lead.avail)
+    channel = _engaged_channel(b.resp_channel[ie], lead.avail)
     n7 = recent_counts(lead.recent, due[:, None])[:, 0]
     res = engaged_value(ctx.model, ctx.settings, lead, channel, n7)
     res.due, res.due_local = due, due_local
     return res
+
+
+def _engaged_channel(resp_channel, avail):
+    """Answer on the channel they answered on, else the first reachable of call/email/text/visit."""
+    first = ((avail[:, None] >> np.arange(len(P.CHANNELS))) & 1).argmax(axis=1)  # none: call
+    ok = (resp_channel >= 0) & ((avail >> np.maximum(resp_channel, 0)) & 1 > 0)
+    return np.where(ok, resp_channel, first)
 
 
 def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, engaged_today):
