@@ -9,7 +9,7 @@ import numpy as np
 
 from . import priors as P
 from .lookahead import Chase
-from .records import DAY
+from .timing import DAY
 
 # a turn further off than this is said to be so, not dated (at no minutes a day it never comes)
 FAR_OFF_DAYS = 3 * 365
@@ -46,11 +46,9 @@ class Agenda:
 
     @classmethod
     def join(cls, parts: list[Agenda]) -> Agenda:
-        return cls(
-            np.concatenate([part.priority for part in parts]),
-            np.concatenate([part.minutes for part in parts]),
-            np.concatenate([part.new for part in parts]),
-        )
+        """The agenda of every chunk, in the chunks' order."""
+        columns = (f.name for f in dataclasses.fields(cls))
+        return cls(*(np.concatenate([getattr(part, name) for part in parts]) for name in columns))
 
 
 def lift_new_enquiries(out, agenda: Agenda, budget: float):

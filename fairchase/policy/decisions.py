@@ -84,6 +84,11 @@ class Lead(NamedTuple):
     net: float
     contacts: float
 
+    @property
+    def owed_only(self) -> bool:
+        """A first answer owed (Chase.owed) that the value alone would not make."""
+        return bool(self.owed) and self.v <= P.OWED
+
 
 def per_lead(b: LeadBatch, facts: Facts, at, priority, *figures) -> Iterator[Lead]:
     """The leads `at` (their indices in the chunk) one at a time as `Lead`s: their `priority`,
@@ -138,16 +143,11 @@ def stop_state(mailing: bool) -> str:
 def _stop(f: Lead, reason: str, p: float) -> dict:
     """A stop into a revisit (when a fresh try later pays), the newsletter (with consent) or
     closed, with the note that says which."""
-    if f.revisit_worth and not f.revisited:
-        return _revisit(f, reason + R.revisit_note(f), p)
-    state = stop_state(bool(f.mailing))
-    note = R.NURTURE_NOTE if state == "nurture" else R.CLOSED_NOTE
-    return _decision(f.id, STOP, f.priority, f.ev, reason + note, next_state=state, p_reply=p)
-
-
-def _revisit(f: Lead, reason: str, p: float) -> dict:
-    at = _utc(f.revisit_due)
-    return _decision(f.id, STOP, f.priority, f.ev, reason, p, next_state="revisit", revisit_at=at)
+    revisit = f.revisit_worth and not f.revisited
+    state = "revisit" if revisit else stop_state(bool(f.mailing))
+    at = _utc(f.revisit_due) if revisit else None
+    reason += R.after_stop(f, state)
+    return _decision(f.id, STOP, f.priority, f.ev, reason, p, next_state=state, revisit_at=at)
 
 
 def _contact(f: Lead, reason: str, p: float, why: str) -> dict:
@@ -171,25 +171,15 @@ def _silent(ctx, f: Lead, day_spent: bool) -> dict:
         none = (ctx.settings.no_minutes_because or R.MINUTES_UNSET) if ctx.pace <= 0 else None
         reason = R.in_the_wings(f, day_spent, ctx.day, ctx.now, no_minutes=none)
         return _decision(f.id, WAIT, f.priority, f.ev, reason, p_reply=f.p)
-    source, evidence = ctx.labels[f.src], ctx.evidence[f.src]
+    label, evidence = ctx.labels[f.src], ctx.evidence[f.src]
     spend = f.cost + f.risk * ctx.settings.complaint_cost
-    if f.owed and f.v <= P.OWED:  # the value alone would stop it: a first answer is owed
-        reason = R.contact_silent(f, ctx.now, source, evidence) + R.owed(f, spend)
-        return _contact(f, reason, f.p, R.OWED_WHY)
-    if f.v > 0:
-        reason = R.contact_silent(f, ctx.now, source, evidence)
+    if f.v > 0 or f.owed_only:  # a first answer owed is made whatever the value
+        reason = R.contact_silent(f, ctx.now, label, evidence, spend)
         return _contact(f, reason, f.p, R.keep_going(f))
     if f.held:  # a pending promise: kept (ours) or waited for (theirs) before letting go
-        reason = R.held(f, ctx.now, R.silent_figures(f, source, evidence, spend))
+        reason = R.held(f, ctx.now, R.silent_figures(f, label, evidence, spend))
         return _contact(f, reason, f.p, R.held_why(f))
-    return _stop(f, R.stop_silent(f, source, evidence, spend), f.p)
-
-
-def engaged_channel(resp_channel, avail):
-    """Answer on the channel they answered on, else the first reachable of call/email/text/visit."""
-    first = ((avail[:, None] >> np.arange(len(P.CHANNELS))) & 1).argmax(axis=1)  # none: call
-    ok = (resp_channel >= 0) & ((avail >> np.maximum(resp_channel, 0)) & 1 > 0)
-    return np.where(ok, resp_channel, first)
+    return _stop(f, R.stop_silent(f, label, evidence, spend), f.p)
 
 
 def engaged_decisions(ctx, b: LeadBatch, facts: Facts, ie, res: Conversation, out: list):

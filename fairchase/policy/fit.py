@@ -14,6 +14,7 @@ from .glm import fit_logistic
 from .history import SilentTries, walk
 from .model import Model, age_bin_weights, age_bins
 from .records import read_book, signal_masks
+from .timing import DAY
 
 MAX_SOURCES = 40
 MIN_EXTRA_SIGNAL = 30  # an unknown signal needs this many leads before it gets its own effect
@@ -322,7 +323,7 @@ def _fit_age_bend(X, trials, succ, L: _ReplyLayout):
 def _typical_timing(tries: SilentTries):
     """The most common spacing and age bin per attempt number (the articles' without data)."""
     gaps = P.SCHEDULES[0] + P.SCHEDULES[0][-1:] * (P.K - 1 - len(P.SCHEDULES[0]))
-    typical_age = age_bins(np.cumsum([0.0, *gaps]) * 86400.0)
+    typical_age = age_bins(np.cumsum([0.0, *gaps]) * DAY)
     top = P.AGE_KNOTS * P.AGE_BINS_PER_KNOT
     spacing = _most_common(tries.k, tries.spacing, 8, P.TYPICAL_BUCKET)
     return spacing, _most_common(tries.k, tries.age, top, typical_age)

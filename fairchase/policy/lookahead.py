@@ -15,7 +15,7 @@ import numpy as np
 from . import priors as P
 from .glm import sigmoid
 from .model import empty_array, gap_buckets
-from .records import WEEK
+from .timing import DAY, WEEK
 
 C = len(P.CHANNELS)
 TRIES_CAP = 14  # the complaint model's count of tries so far stops here
@@ -24,7 +24,7 @@ RECENT_CAP = 6  # and its count of attempts in the week before a try here
 
 def schedule_gap(done: np.ndarray, schedule) -> np.ndarray:
     """Wait after `done` silent attempts under a schedule (days after attempt 1, 2, 3+)."""
-    spacing = np.array(schedule) * 86400.0
+    spacing = np.array(schedule) * DAY
     return spacing[np.clip(done, 1, len(spacing)) - 1]
 
 
@@ -58,14 +58,16 @@ def tries_in_week_before(lead: np.ndarray, at: np.ndarray) -> np.ndarray:
 
 
 @dataclass
-class SilentLeads:
-    """The silent leads to look ahead for (arrays over the leads)."""
+class Leads:
+    """The leads as the economics read them (arrays over the leads): the look-ahead of a silent
+    lead's chase, an engaged lead's conversation and a revisit all start from these."""
 
     src: np.ndarray
     k: np.ndarray  # silent tries made (a revisited lead restarts at 2)
     tries: np.ndarray  # every try ever made: what annoyance counts
+    streak: np.ndarray  # an engaged lead's contacts in a row without progress
     avail: np.ndarray  # reachable channel bits
-    value: np.ndarray
+    value: np.ndarray  # the deal's value (assumed where the record has none)
     last_at: np.ndarray
     created: np.ndarray
     recent: np.ndarray  # latest attempt times, newest first
@@ -74,8 +76,8 @@ class SilentLeads:
     win_logit: np.ndarray  # log-odds of a win once they answer
     owed: np.ndarray  # a first answer is owed (LeadBatch.asked): never stopped before it
 
-    def subset(self, sel: np.ndarray) -> SilentLeads:
-        return SilentLeads(**{f.name: getattr(self, f.name)[sel] for f in dataclasses.fields(self)})
+    def subset(self, sel) -> Leads:
+        return Leads(**{f.name: getattr(self, f.name)[sel] for f in dataclasses.fields(self)})
 
 
 @dataclass
@@ -130,7 +132,7 @@ class Chase:
     v_now: np.ndarray = empty_array()  # v discounted to today
     schedule: np.ndarray = empty_array(np.int64)
     carried: np.ndarray = empty_array(bool)  # the next try waits for a better age (plan._carry)
-    owed: np.ndarray = empty_array(bool)  # a first answer owed (SilentLeads.owed)
+    owed: np.ndarray = empty_array(bool)  # a first answer owed (Leads.owed)
 
     def choose(self, channel: np.ndarray) -> Chase:
         """Fill the chosen-channel fields from the per-channel arrays. A lead owed a first
@@ -165,7 +167,7 @@ class Chase:
             getattr(self, f.name)[rows] = getattr(other, f.name)[take]
 
 
-def lookahead(model, settings, lead: SilentLeads, due0, schedule, fixed: ScheduleFree) -> Chase:
+def lookahead(model, settings, lead: Leads, due0, schedule, fixed: ScheduleFree) -> Chase:
     """Best first channel, its EV and the value of continuing, for silent leads.
 
     The next try is at `due0`, later ones follow `schedule`; `fixed` is `schedule_free` of
@@ -194,7 +196,7 @@ def lookahead(model, settings, lead: SilentLeads, due0, schedule, fixed: Schedul
     return chase.choose(chase.total_by_channel.argmax(axis=1))
 
 
-def _steps(model, settings, lead: SilentLeads, fixed: ScheduleFree, due0, schedule) -> Steps:
+def _steps(model, settings, lead: Leads, fixed: ScheduleFree, due0, schedule) -> Steps:
     """Each step's timing (when it falls, after what gap, at what age), reply log-odds, prize,
     complaint risk and cost, under `schedule`."""
     n, H, act = len(lead.src), settings.horizon, fixed.act
@@ -216,7 +218,7 @@ def _steps(model, settings, lead: SilentLeads, fixed: ScheduleFree, due0, schedu
     # risk and penalty per (source, tries, attempts in the week before, channel), looked up:
     # one row of the flattened table per step and lead
     row = fixed.risk_row + n7.T.astype(np.intp)
-    cost = settings.try_minutes()[act] * settings.minute_cost()
+    cost = settings.try_cost()[act]
     penalty = (fixed.risk * settings.complaint_cost + cost).astype(np.float32)
     usable = ((lead.avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
     return Steps(
@@ -252,7 +254,7 @@ def _step(st: Steps, j: int, v_next: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return h, ev, ev + (1.0 - h) * (1.0 - st.risk[j]) * v_next[:, None] + st.blocked
 
 
-def schedule_free(model, settings, lead: SilentLeads) -> ScheduleFree:
+def schedule_free(model, settings, lead: Leads) -> ScheduleFree:
     """The parts of the look-ahead no spacing schedule changes."""
     k, src, avail = lead.k, lead.src, lead.avail
     knum = k[:, None] + 1 + np.arange(settings.horizon)[None, :]  # attempt number at each step
@@ -335,16 +337,16 @@ class Conversation:
     due_local: np.ndarray = empty_array()
 
 
-def engaged_value(model, settings, src, mask, k, tries, streak, channel, value, n7) -> Conversation:
-    """Engaged leads: is the rest of the conversation worth its contacts (seed 002)? `k`: the
-    silent tries before the answer, `tries`: every try so far (what annoyance counts)."""
-    j = np.minimum(streak, P.ENGAGED_J - 1)
-    p_reply_win = model.win_chance(model.answer_win_logit(src, mask), k + 1)
-    q = np.minimum(0.98, p_reply_win * model.engaged_ratio[j] * beyond_streaks(model, streak))
+def engaged_value(model, settings, lead: Leads, channel, n7) -> Conversation:
+    """Engaged leads: is the rest of the conversation worth its contacts (seed 002)? Their
+    next contact is on `channel`, with `n7` tries in the week before it."""
+    j = np.minimum(lead.streak, P.ENGAGED_J - 1)
+    p_reply_win = model.win_chance(lead.win_logit, lead.k + 1)  # k: silent tries before it
+    q = np.minimum(0.98, p_reply_win * model.engaged_ratio[j] * beyond_streaks(model, lead.streak))
     contacts = np.maximum(1.0, model.engaged_remaining[j])
-    cost = settings.try_minutes()[channel] * settings.minute_cost()
-    risk = complaint_risk(model, src, tries, n7, channel, engaged=1.0)
-    prize = q * value * settings.margin
+    cost = settings.try_cost()[channel]
+    risk = complaint_risk(model, lead.src, lead.tries, n7, channel, engaged=1.0)
+    prize = q * lead.value * settings.margin
     net = prize - contacts * (cost + risk * settings.complaint_cost)
     return Conversation(
         q=q,
@@ -373,29 +375,28 @@ def beyond_streaks(model, streak):
 REVISIT_AS_TRY = 3  # a fresh try after months is valued like a 3rd try
 
 
-def revisit_worth(model, settings, src, mask, value, tries, created, when):
+def revisit_worth(model, settings, lead: Leads, when):
     """Does one fresh try at `when` (a few months on) pay twice its cost?"""
-    prize = revisit_prize(model, settings, src, mask, value, created, when)
-    return prize >= 2.0 * revisit_cost(model, settings, src, tries)
+    prize = revisit_prize(model, settings, lead, when)
+    return prize >= 2.0 * revisit_cost(model, settings, lead.src, lead.tries)
 
 
-def revisit_prize(model, settings, src, mask, value, created, when):
+def revisit_prize(model, settings, lead: Leads, when):
     """What one fresh try at `when` is expected to earn: valued like a 3rd try (its reply
     chance and the lesser win of a late answer), at the lead's age then (the learned age
     effect) and after a long gap."""
-    signals = model.mask_effect(mask, model.sig_reply), model.mask_effect(mask, model.sig_fade)
     h = sigmoid(
-        reply_base(model, src, REVISIT_AS_TRY, *signals)
-        + model.age_effect(when - created)
+        reply_base(model, lead.src, REVISIT_AS_TRY, lead.sig_reply, lead.sig_fade)
+        + model.age_effect(when - lead.created)
         + model.spacing[7]
     )
-    win = model.win_chance(model.answer_win_logit(src, mask), REVISIT_AS_TRY)
-    return h * win * value * settings.margin
+    win = model.win_chance(lead.win_logit, REVISIT_AS_TRY)
+    return h * win * lead.value * settings.margin
 
 
 def revisit_cost(model, settings, src, tries):
     """What a fresh try costs: the cheaper of a call and an email, and the annoyance risk of
     all the tries already made, priced as the look-ahead prices it (an email, none that week)."""
-    cheapest = min(settings.try_minutes()[:2]) * settings.minute_cost()
+    cheapest = min(settings.try_cost()[:2])
     risk = complaint_risk(model, src, tries, 0.0, 1)
     return cheapest + risk * settings.complaint_cost

@@ -11,13 +11,14 @@ import numpy as np
 from .glm import sigmoid
 from .priors import AGE_BINS_PER_KNOT, AGE_KNOTS, AGE_STEP, FIRST_DELAY_EDGES, GAP_EDGES, K
 from .reasons import learned_from, source_label
+from .timing import DAY
 
 AGE_KNOT_U = np.arange(AGE_KNOTS) * AGE_STEP  # knots of the age curve, in log(1 + days)
 
 
 def age_u(age_seconds) -> np.ndarray:
     """log(1 + age in days), the age curve's axis (a missing or negative age counts as 0)."""
-    days = np.nan_to_num(np.asarray(age_seconds, dtype=float), nan=0.0) / 86400.0
+    days = np.nan_to_num(np.asarray(age_seconds, dtype=float), nan=0.0) / DAY
     return np.log1p(np.maximum(days, 0.0))
 
 

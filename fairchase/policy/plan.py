@@ -23,12 +23,12 @@ import numpy as np
 from . import priors as P
 from .agenda import Agenda, agenda_order, crowded_day, fill_day, lift_new_enquiries
 from .batch import LeadBatch, lead_batch
-from .decisions import Facts, engaged_channel, engaged_decisions, fixed_decision, silent_decisions
+from .decisions import Facts, engaged_decisions, fixed_decision, silent_decisions
 from .fit import fit
 from .lookahead import (
     Chase,
     Conversation,
-    SilentLeads,
+    Leads,
     engaged_value,
     lookahead,
     recent_counts,
@@ -37,10 +37,10 @@ from .lookahead import (
     schedule_gap,
 )
 from .model import AGE_KNOT_U, Model
-from .reasons import ASSUMED_DEFAULT, ASSUMED_NOT, ASSUMED_TYPICAL, SIGN
-from .records import DAY, OUTCOME_CODE, WEEK, Kind, read_book, to_ts
+from .reasons import ASSUMED_DEFAULT, ASSUMED_NOT, ASSUMED_TYPICAL, SIGN, source_label
+from .records import OUTCOME_CODE, RESPONSE_CODES, Kind, read_book, to_ts
 from .settings import PolicyError, Settings
-from .timing import ContactHours
+from .timing import DAY, WEEK, ContactHours
 from .window import cap_floor
 
 CHUNK = 32768
@@ -79,7 +79,7 @@ class _Context:
         self.pace = settings.daily_minutes
         self.day_minutes = self.pace if wait else settings.today_minutes()
         self.evidence = [model.evidence(s) for s in range(model.pooled + 1)]
-        self.labels = [model.source_label(s) for s in range(model.pooled + 1)]
+        self.labels = [source_label(model.source_label(s)) for s in range(model.pooled + 1)]
         minutes = settings.try_minutes()
         self.minutes = np.where(minutes > 0, minutes, 1.0)  # never 0: the agenda divides by it
         self.n_total = n_total  # the whole batch: chunks share the day's minutes in proportion
@@ -120,23 +120,20 @@ def _plan(model: Model, leads, now_ts: float, settings: Settings) -> list[dict]:
     return [out[i] for i in agenda_order(out, agenda.priority)]
 
 
-def _plan_chunk(ctx: _Context, leads: list, done: list) -> Agenda:
-    """Decide for one chunk of leads: its decisions are appended to `done`, in the leads'
-    order; returns their columns of the agenda."""
-    model, now = ctx.model, ctx.now
-    b = lead_batch(read_book(leads), model, ctx.hours, now)
+def _plan_chunk(ctx: _Context, records: list, done: list) -> Agenda:
+    """Decide for one chunk of lead records: its decisions are appended to `done`, in the
+    records' order; returns their columns of the agenda."""
+    b = lead_batch(read_book(records), ctx.model, ctx.hours, ctx.now)
     when = _When(ctx, b)
-    fallback = ctx.settings.default_value  # a value the lead lacks: this, or its source's mean
-    typical = model.value_mean[b.src] if fallback is None else fallback
-    value = np.where(np.isnan(b.value), typical, b.value)
+    leads = _leads(ctx, b, when)
     io, ie = np.flatnonzero(b.kind == Kind.OPEN), np.flatnonzero(b.kind == Kind.ENGAGED)
-    engaged = _plan_engaged(ctx, b, when, value, ie)
-    silent = _Silent(ctx, b, when, value, io)
+    engaged = _plan_engaged(ctx, b, when, leads.subset(ie), ie)
+    silent = _Silent(ctx, when, leads.subset(io), io)
     res = silent.look(None, ctx.settings)
     # a conversation held by a pending promise is kept (decisions: never let go before it)
     talk_today = ((engaged.net > 0) | when.held[ie]) & (engaged.due < ctx.until)
     crowd = _share_the_day(ctx, b, silent, res, ctx.minutes[engaged.channel[talk_today]].sum())
-    facts = _facts(ctx, b, value, when)
+    facts = _facts(ctx, b, leads, when)
     out: list = [None] * b.n  # filled by index in the chunk
     prio = np.zeros(b.n)
     prio[io] = silent_decisions(ctx, b, facts, io, res, crowd, out)
@@ -195,37 +192,43 @@ def _rest_of_day(ctx: _Context, b: LeadBatch) -> np.ndarray:
     try no one agreed on: neither a learned gap effect nor a day's spare minutes brings the
     next try into the same day (plan._When; an agreed time, a call back they asked for or
     a promise, is kept as agreed)."""
-    answered = (b.last_outcome == OUTCOME_CODE["replied"]) | (
-        b.last_outcome == OUTCOME_CODE["talked"]
-    )
-    last = np.where(answered, np.nan, b.last_at)
+    last = np.where(np.isin(b.last_outcome, RESPONSE_CODES), np.nan, b.last_at)
     local = ctx.hours.local_grouped(last, b.tz)
     return last + (np.floor(local / DAY) + 1.0) * DAY - local
 
 
-class _Silent:
-    """The silent leads of a chunk, looked ahead under each candidate spacing schedule."""
+def _leads(ctx: _Context, b: LeadBatch, when: _When) -> Leads:
+    """The chunk's leads as the economics read them: a value the lead lacks assumed (the
+    settings' default, or its source's mean), its signals (a missed promise among them) as
+    effects on the reply and win log-odds."""
+    model, mask, fallback = ctx.model, when.mask, ctx.settings.default_value
+    typical = model.value_mean[b.src] if fallback is None else fallback
+    return Leads(
+        src=b.src,
+        k=b.k,
+        tries=b.tries,
+        streak=b.streak,
+        avail=b.avail,
+        value=np.where(np.isnan(b.value), typical, b.value),
+        last_at=b.last_at,
+        created=b.created,
+        recent=b.recent,
+        sig_reply=model.mask_effect(mask, model.sig_reply),
+        sig_fade=model.mask_effect(mask, model.sig_fade),
+        win_logit=model.answer_win_logit(b.src, mask),
+        owed=b.asked,
+    )
 
-    def __init__(self, ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, io):
-        model, mask = ctx.model, when.mask[io]
-        self.ctx, self.when, self.io = ctx, when, io
-        self.lead = SilentLeads(
-            src=b.src[io],
-            k=b.k[io],
-            tries=b.tries[io],
-            avail=b.avail[io],
-            value=value[io],
-            last_at=b.last_at[io],
-            created=b.created[io],
-            recent=b.recent[io],
-            sig_reply=model.mask_effect(mask, model.sig_reply),
-            sig_fade=model.mask_effect(mask, model.sig_fade),
-            win_logit=model.answer_win_logit(b.src[io], mask),
-            owed=b.asked[io],
-        )
-        self.follow = ~np.isnan(b.last_at[io]) & (b.k[io] > 0)
+
+class _Silent:
+    """The silent leads of a chunk (`lead`, `io` in the chunk), looked ahead under each
+    candidate spacing schedule."""
+
+    def __init__(self, ctx: _Context, when: _When, lead: Leads, io):
+        self.ctx, self.when, self.io, self.lead = ctx, when, io, lead
+        self.follow = ~np.isnan(lead.last_at) & (lead.k > 0)
         # the articles' schedule unless the history is big enough to say otherwise
-        many = model.n_leads >= MIN_LEADS_FOR_SCHEDULES
+        many = ctx.model.n_leads >= MIN_LEADS_FOR_SCHEDULES
         self.schedules = P.SCHEDULES if many else P.SCHEDULES[:1]
 
     def look(self, sel, economics: Settings, choices=None, now_first=False) -> Chase:
@@ -251,7 +254,7 @@ class _Silent:
             self._carry(sub, ii, economics, best)
         return best
 
-    def _chase(self, sub: SilentLeads, ii, start, choice: int, economics, fixed=None) -> Chase:
+    def _chase(self, sub: Leads, ii, start, choice: int, economics, fixed=None) -> Chase:
         """The chase of the leads `sub` (`ii` in the chunk) under schedule `choice`, its next
         try due at `start` or the first time after it the lead may be contacted."""
         fixed = schedule_free(self.ctx.model, economics, sub) if fixed is None else fixed
@@ -263,7 +266,7 @@ class _Silent:
         res.carried = np.zeros(len(ii), dtype=bool)
         return res
 
-    def _carry(self, sub: SilentLeads, ii, economics, best: Chase) -> None:
+    def _carry(self, sub: Leads, ii, economics, best: Chase) -> None:
         """The next try carried to a later age where the learned age curve gains more than the
         time preference costs (buyers who come back weeks after their enquiry, past where the
         schedules' gaps reach), kept for the leads where it is worth more today (in place)."""
@@ -286,29 +289,26 @@ class _Silent:
             best.keep_better(res, part)
 
 
-def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, value: np.ndarray, ie) -> Conversation:
-    """Engaged leads: when to answer, on which channel, and is the rest worth it."""
+def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, lead: Leads, ie) -> Conversation:
+    """Engaged leads (`lead`, `ie` in the chunk): when to answer, on which channel, and is the
+    rest worth it."""
     # they wrote back: answer now; we talked: follow up in a week; otherwise in two days
     outcome = b.last_outcome[ie]
     replied, talked = outcome == OUTCOME_CODE["replied"], outcome == OUTCOME_CODE["talked"]
     gap = np.select([replied, talked], [0.0, 7 * DAY], 2 * DAY)
-    due, due_local = when(np.fmax(ctx.now, b.last_at[ie] + gap), ie)
-    channel = engaged_channel(b.resp_channel[ie], b.avail[ie])
-    n7 = recent_counts(b.recent[ie], due[:, None])[:, 0]
-    res = engaged_value(
-        ctx.model,
-        ctx.settings,
-        src=b.src[ie],
-        mask=when.mask[ie],
-        k=b.k[ie],
-        tries=b.tries[ie],
-        streak=b.streak[ie],
-        channel=channel,
-        value=value[ie],
-        n7=n7,
-    )
+    due, due_local = when(np.fmax(ctx.now, lead.last_at + gap), ie)
+    channel = _engaged_channel(b.resp_channel[ie], lead.avail)
+    n7 = recent_counts(lead.recent, due[:, None])[:, 0]
+    res = engaged_value(ctx.model, ctx.settings, lead, channel, n7)
     res.due, res.due_local = due, due_local
     return res
+
+
+def _engaged_channel(resp_channel, avail):
+    """Answer on the channel they answered on, else the first reachable of call/email/text/visit."""
+    first = ((avail[:, None] >> np.arange(len(P.CHANNELS))) & 1).argmax(axis=1)  # none: call
+    ok = (resp_channel >= 0) & ((avail >> np.maximum(resp_channel, 0)) & 1 > 0)
+    return np.where(ok, resp_channel, first)
 
 
 def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, engaged_today):
@@ -366,18 +366,18 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
     res.put(cand[take], early, take)
 
 
-def _facts(ctx: _Context, b: LeadBatch, value, when: _When) -> Facts:
+def _facts(ctx: _Context, b: LeadBatch, leads: Leads, when: _When) -> Facts:
     """What the decisions draw on beyond the lead's record: its id and value (and whether it was
     assumed, for the reason to say so), the promise that sets its next contact, its age (how
     long a new enquiry has waited), and the revisit it would get if it stops."""
     now, settings = ctx.now, ctx.settings
     later = now + settings.revisit_days * DAY
-    worth = revisit_worth(ctx.model, settings, b.src, when.mask, value, b.tries, b.created, later)
+    worth = revisit_worth(ctx.model, settings, leads, later)
     revisit_due, revisit_local = ctx.hours.clip_grouped(np.full(b.n, later), b.tz)
     guess = ASSUMED_TYPICAL if settings.default_value is None else ASSUMED_DEFAULT
     return Facts(
         id=np.fromiter(b.ids, dtype=object, count=b.n),
-        value=value,
+        value=leads.value,
         assumed=np.where(np.isnan(b.value), guess, ASSUMED_NOT),
         promise=when.promise,
         held=when.held,

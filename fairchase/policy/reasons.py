@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .priors import CHANNELS, DEFAULT_VALUE, GRACE, OWED
+from .priors import CHANNELS, DEFAULT_VALUE, GRACE
 
 if TYPE_CHECKING:
     from .decisions import Lead
@@ -180,9 +180,9 @@ def nth_try(f: Lead, name: str) -> str:
     return f"{a('first' if n == 1 else ordinal(n))} try by {name}{since}"
 
 
-def _due(f: Lead, now: float) -> str:
-    """When the contact is due, in words, on the lead's own clock."""
-    return local_when(f.due_local, _now_local(f, now))
+def _head(f: Lead, now: float) -> str:
+    """'Call Fri 10:00: ': the contact's channel, and when it is due on the lead's own clock."""
+    return f"{CHANNELS[f.channel].capitalize()} {local_when(f.due_local, _now_local(f, now))}: "
 
 
 def _now_local(f: Lead, now: float) -> float:
@@ -212,17 +212,18 @@ def promised(f: Lead, now: float) -> str:
     000's grace day), 'you promised to be in touch by Tue 8 Dec 12:00; ' (ours)."""
     if not f.promise:
         return ""
-    by = _promised_by(f, now)
     if f.promise == 1:
-        return f"you promised to be in touch by {by}; "
+        return f"{_promise(f, now)}; "
     if f.promise_local + GRACE > _now_local(f, now):
-        return f"they promised to be in touch by {by}; after a day's grace, "
-    return f"they promised to be in touch by {by} and have not; "
+        return f"{_promise(f, now)}; after a day's grace, "
+    return f"{_promise(f, now)} and have not; "
 
 
-def _promised_by(f: Lead, now: float) -> str:
-    """The pending promise's time on the lead's clock: 'Tue 8 Dec 12:00'."""
-    return f"{local_day(f.promise_local, _now_local(f, now))} {_clock(f.promise_local)}"
+def _promise(f: Lead, now: float) -> str:
+    """The pending promise, its time on the lead's clock: 'you promised to be in touch by Tue
+    8 Dec 12:00' (ours), 'they promised ...' (theirs)."""
+    by = f"{local_day(f.promise_local, _now_local(f, now))} {_clock(f.promise_local)}"
+    return f"{'you' if f.promise == 1 else 'they'} promised to be in touch by {by}"
 
 
 def held(f: Lead, now: float, figures: str) -> str:
@@ -231,15 +232,14 @@ def held(f: Lead, now: float, figures: str) -> str:
     'Call Fri 10:00: they promised to be in touch by Thu 10 Dec 09:30: waiting for that, then
     a day's grace. Only then does the value decide: as it stands, <figures>.' Once the promised
     time has passed: '... by Thu 10 Dec 09:30 and have not; giving them a day's grace.'"""
-    by = _promised_by(f, now)
     if f.promise == 1:
-        promise = f"you promised to be in touch by {by}: keep it"
+        state = ": keep it"
     elif f.promise_local > _now_local(f, now):
-        promise = f"they promised to be in touch by {by}: waiting for that, then a day's grace"
+        state = ": waiting for that, then a day's grace"
     else:  # the promised time has passed: the hold is the grace day itself
-        promise = f"they promised to be in touch by {by} and have not; giving them a day's grace"
+        state = " and have not; giving them a day's grace"
     return (
-        f"{CHANNELS[f.channel].capitalize()} {_due(f, now)}: {promise}."
+        f"{_head(f, now)}{_promise(f, now)}{state}."
         f" Only then does the value decide: as it stands, {figures}."
     )
 
@@ -251,25 +251,26 @@ def held_why(f: Lead) -> str:
     return "Not yet: they promised to be in touch; they get until then and a day's grace."
 
 
-def contact_silent(f: Lead, now: float, source: str, evidence: str) -> str:
-    """Reason for the next try on a silent lead. Its worth is told gross, then net of the time
-    and the complaint risk: the net is the decision's expected_value, the app's 'Worth about'.
-    The chances are told as a stop's are (`pct`: never '0.0%' for a try worth making), with
-    the share of those answering who buy and the margin, so that chance x share x value x
-    margin is the worth (eval26 finding 4)."""
-    name, label = CHANNELS[f.channel], source_label(source)
-    head = f"{name.capitalize()} {_due(f, now)}: {promised(f, now)}"
+def contact_silent(f: Lead, now: float, label: str, evidence: str, spend: float) -> str:
+    """Reason for the next try on a silent lead (`label`: its source's). Its worth is told
+    gross, then net of the time and the complaint risk: the net is the decision's
+    expected_value, the app's 'Worth about'. The chances are told as a stop's are (`pct`:
+    never '0.0%' for a try worth making), with the share of those answering who buy and the
+    margin, so that chance x share x value x margin is the worth (eval26 finding 4). A first
+    answer owed that earns less than it costs (`spend`) says so."""
+    name, head = CHANNELS[f.channel], f"{_head(f, now)}{promised(f, now)}"
+    owed = _owed(f, spend) if f.owed_only else ""
     if f.k == 0:
         return (
             f"{head}{new_enquiry(label)}{waited(f.age)} ({value_of(f, note=False)});"
-            f" {like_this(label)} answers a first {name} {pct(f.p)} of the time ({evidence})."
+            f" {like_this(label)} answers a first {name} {pct(f.p)} of the time ({evidence}).{owed}"
         )
     return (
         f"{head}{like_this(label)} answers {nth_try(f, name)} {pct(f.p)} of the time"
         f" ({evidence}) and {pct(f.win)} of those who answer buy;"
         f" on {value_of(f, label)}{_at_margin(f)} that is worth {money(f.p * f.prize)}"
         f" ({money(f.ev)} after {money(f.cost)} of your time and the complaint risk"
-        f"{barely(f)}).{not_sooner(f, now)}"
+        f"{barely(f)}).{not_sooner(f, now)}{owed}"
     )
 
 
@@ -282,13 +283,17 @@ def _at_margin(f: Lead) -> str:
     return f" at your {margin:.0%} margin" if abs(margin - 1.0) > 0.005 else ""
 
 
-def owed(f: Lead, spend: float) -> str:
+def _owed(f: Lead, spend: float) -> str:
     """What a first answer owed (lookahead.Chase.owed) costs beyond what it earns: said, not
     hidden behind the contact."""
+    return f" They asked us: a first answer is owed, though its {_below_cost(f, spend)}."
+
+
+def _below_cost(f: Lead, spend: float) -> str:
+    """'expected value $3.36 is below the cost of your time and the complaint risk ($3.49)'."""
     return (
-        f" They asked us: a first answer is owed, though its expected value"
-        f" {money(f.p * f.prize)} is below the cost of your time and the complaint risk"
-        f" ({money(spend)})."
+        f"expected value {money(f.p * f.prize)} is below the cost of your time and the"
+        f" complaint risk ({money(spend)})"
     )
 
 
@@ -310,6 +315,9 @@ def not_sooner(f: Lead, now: float) -> str:
 
 
 def keep_going(f: Lead) -> str:
+    """Why a silent lead is not stopped (the decision's why_not_stop)."""
+    if f.owed_only:
+        return OWED_WHY
     if f.ev >= 0:
         return (
             f"Keep going: a reply is worth {a(f'{f.win:.0%}')} chance of the deal, and this and"
@@ -321,19 +329,17 @@ def keep_going(f: Lead) -> str:
     )
 
 
-def stop_silent(f: Lead, source: str, evidence: str, spend: float) -> str:
+def stop_silent(f: Lead, label: str, evidence: str, spend: float) -> str:
     """Why a silent lead's chase ends: the next try is worth less than it costs (`spend`: its
     time and complaint risk)."""
-    return f"Stop: {silent_figures(f, source, evidence, spend)}."
+    return f"Stop: {silent_figures(f, label, evidence, spend)}."
 
 
-def silent_figures(f: Lead, source: str, evidence: str, spend: float) -> str:
+def silent_figures(f: Lead, label: str, evidence: str, spend: float) -> str:
     """The figures that end a silent lead's chase (stop_silent, held)."""
     return (
-        f"{like_this(source_label(source))} answers"
-        f" {nth_try(f, CHANNELS[f.channel])} {pct(f.p)} of the time ({evidence});"
-        f"{assumed_value(f, source_label(source))} expected value {money(f.p * f.prize)} is"
-        f" below the cost of your time and the complaint risk ({money(spend)})"
+        f"{like_this(label)} answers {nth_try(f, CHANNELS[f.channel])} {pct(f.p)} of the time"
+        f" ({evidence});{assumed_value(f, label)} {_below_cost(f, spend)}"
     )
 
 
@@ -373,7 +379,7 @@ def in_the_wings(
     whose = "today's" if day is None else f"{DAY_NAMES[day]}'s"
     minutes = "are spent" if day_spent else "go to leads worth more per minute"
     turn = "is more than three years off"
-    if not f.far:  # now on the lead's clock, as _due reads it, says which year is this one
+    if not f.far:  # now on the lead's clock, as _head reads it, says which year is this one
         turn = f"comes around {local_day(f.reach_local, _now_local(f, now))}"
     return f"Wait: {whose} minutes {minutes}; at this pace its turn {turn}.{_waiting_worth(f)}"
 
@@ -381,7 +387,7 @@ def in_the_wings(
 def _waiting_worth(f: Lead) -> str:
     """What a lead in the wings is worth; a first answer owed that earns less than it costs
     (lookahead.Chase.owed) is said to be owed."""
-    if f.owed and f.v <= OWED:
+    if f.owed_only:
         return " They asked us: a first answer is owed, though it earns less than it costs."
     return f" Its next tries are worth {money(f.v)} at your own cost."
 
@@ -393,8 +399,8 @@ def contact_engaged(f: Lead, now: float, n_learned: int) -> str:
     if f.streak:
         since = f"after {plural(f.streak, 'contact')} without progress"
     return (
-        f"{CHANNELS[f.channel].capitalize()} {_due(f, now)}: {promised(f, now)}engaged lead, {pct(f.q)} chance of a"
-        f" win {since} ({evidence}); each of the ~{f.contacts:.1f} contacts it usually takes is"
+        f"{_head(f, now)}{promised(f, now)}engaged lead, {pct(f.q)} chance of a win"
+        f" {since} ({evidence}); each of the ~{f.contacts:.1f} contacts it usually takes is"
         f" worth {money(f.ev)} net after {money(f.cost)} of time{barely(f)}."
     )
 
@@ -427,15 +433,16 @@ def engaged_figures(f: Lead, spend: float) -> str:
     )
 
 
-def revisit_note(f: Lead) -> str:
-    return (
-        f" Revisit around {local_date(f.revisit_local)}: at {value_of(f)} a fresh try in a few"
-        " months (valued like a 3rd try at that age) is worth more than twice its cost."
-    )
-
-
-NURTURE_NOTE = " Next: the mailing list (they consented), so they can come back when ready."
-CLOSED_NOTE = " Closed: no mailing-list consent, and the value does not justify a later try."
+def after_stop(f: Lead, state: str) -> str:
+    """What follows a stop (its `next_state`): a revisit, the mailing list, or closed."""
+    if state == "revisit":
+        return (
+            f" Revisit around {local_date(f.revisit_local)}: at {value_of(f)} a fresh try in a few"
+            " months (valued like a 3rd try at that age) is worth more than twice its cost."
+        )
+    if state == "nurture":
+        return " Next: the mailing list (they consented), so they can come back when ready."
+    return " Closed: no mailing-list consent, and the value does not justify a later try."
 
 
 def waiting(paused: bool, until_ts: float) -> str:

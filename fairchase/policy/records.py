@@ -23,8 +23,6 @@ from .priors import CHANNELS, CLOSED, RESPONSES
 from .reasons import unknown_status
 
 CHANNEL_INDEX = {name: i for i, name in enumerate(CHANNELS)}
-DAY = 86400.0
-WEEK = 7 * DAY
 RECENT = 16  # attempt times kept per lead for the rolling-week rules
 NAN = float("nan")
 OUTCOME_CODE = {

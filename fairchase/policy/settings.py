@@ -151,10 +151,10 @@ class Settings:
             horizon=int(min(12, max(1, _number(get("horizon"), base.horizon, 1.0, endless=True)))),
         )
 
-    def minute_cost(self) -> float:
-        """What one minute of selling time costs."""
-        return self.hourly_cost / 60.0
-
     def try_minutes(self) -> np.ndarray:
         """The minutes one try takes on each channel, in `priors.CHANNELS` order."""
         return np.array([float(self.minutes[c]) for c in CHANNELS])
+
+    def try_cost(self) -> np.ndarray:
+        """What the time of one try costs on each channel: its minutes at the hourly cost."""
+        return self.try_minutes() * (self.hourly_cost / 60.0)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 DAY = 86400.0
+WEEK = 7 * DAY
 _SAMPLE = 12 * 3600.0  # offsets change at most a few times a year; sample twice a day
 _MAX_SPAN = 3 * 366 * DAY
 # Contact hours ending this late (23:59) run to midnight: the day never closes early (as

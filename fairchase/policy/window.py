@@ -13,9 +13,9 @@ from datetime import datetime
 
 import numpy as np
 
-from .records import WEEK, to_ts
+from .records import to_ts
 from .settings import Settings
-from .timing import ContactHours, utc_datetime
+from .timing import WEEK, ContactHours, utc_datetime
 
 CAP = "cap"
 HOURS = "hours"

@@ -14,6 +14,7 @@ from fairchase.policy.glm import sigmoid
 from fairchase.policy.lookahead import (
     REVISIT_AS_TRY,
     TRIES_CAP,
+    Leads,
     engaged_value,
     revisit_cost,
     revisit_prize,
@@ -36,20 +37,29 @@ def logit(p):
     return np.log(p / (1 - p))
 
 
-def engaged_risk(model, settings, tries, n7, channel):
+def referral(model, tries=0, k=0, value=2000.0, created=0.0):
+    """One lead of the model's first source, without signals, as the economics read it."""
     one = np.zeros(1, dtype=np.int64)
-    res = engaged_value(
-        model,
-        settings,
+    return Leads(
         src=one,
-        mask=one,
-        k=one + 2,
+        k=one + k,
         tries=np.array([tries]),
         streak=one,
-        channel=np.array([channel]),
-        value=np.array([2000.0]),
-        n7=np.array([n7]),
+        avail=one + 3,
+        value=np.array([value]),
+        last_at=np.full(1, np.nan),
+        created=np.array([created]),
+        recent=np.full((1, 16), np.nan),
+        sig_reply=np.zeros(1),
+        sig_fade=np.zeros(1),
+        win_logit=model.answer_win_logit(one, one),
+        owed=np.zeros(1, dtype=bool),
     )
+
+
+def engaged_risk(model, settings, tries, n7, channel):
+    lead = referral(model, tries=tries, k=2)
+    res = engaged_value(model, settings, lead, np.array([channel]), np.array([n7]))
     return float(res.risk[0])
 
 
@@ -75,21 +85,18 @@ def test_a_revisit_is_annoyance_priced_as_the_look_ahead_prices_an_email():
     table = risk_table(model, CHANNELS)
     src = np.zeros(3, dtype=np.int64)
     tries = np.array([2, 9, 30])
-    cheapest = min(settings.try_minutes()[:2]) * settings.minute_cost()
+    cheapest = min(settings.try_cost()[:2])
     risk = (revisit_cost(model, settings, src, tries) - cheapest) / settings.complaint_cost
     assert np.allclose(risk, table[0, [2, 9, TRIES_CAP], 0, 1], rtol=1e-4)
 
 
 def test_a_revisit_answer_wins_less_like_any_late_answer_of_a_third_try():
     model, settings = touchy_model(), Settings.from_any(None)
-    src, mask = np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64)
-    when, created, value = np.array([200 * 86400.0]), np.zeros(1), np.array([5000.0])
+    lead, when = referral(model, value=5000.0), np.array([200 * 86400.0])
     flat = dataclasses.replace(model, win_late=0.0)
     steep = dataclasses.replace(model, win_late=-0.5)
-    ratio = revisit_prize(steep, settings, src, mask, value, created, when) / revisit_prize(
-        flat, settings, src, mask, value, created, when
-    )
-    w = model.answer_win_logit(src, mask)
+    ratio = revisit_prize(steep, settings, lead, when) / revisit_prize(flat, settings, lead, when)
+    w = lead.win_logit
     assert np.allclose(ratio, sigmoid(w - 0.5 * (REVISIT_AS_TRY - 1)) / sigmoid(w))
     assert ratio[0] < 0.75
 
