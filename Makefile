@@ -10,6 +10,9 @@ PGBIN := /usr/lib/postgresql/15/bin
 TESTDATA ?= $(CURDIR)/.testdata
 # Where the app keeps its SQLite database and secret key (settings.py: the checkout by default).
 DATA_DIR ?= $(CURDIR)
+# The first account's command as a person runs it: with DATA_DIR in front when it is not the checkout
+# (without it, `fairchase createsuperuser` would make the account in the checkout's database).
+CREATE_FIRST_USER = $(if $(filter-out $(CURDIR),$(DATA_DIR)),DATA_DIR=$(DATA_DIR) )$(BIN)/fairchase createsuperuser
 # The SQLite database and the files beside it (its write-ahead log, shared memory, locks).
 DB_FILES = $(foreach f,fairchase.sqlite3 fairchase.sqlite3-wal fairchase.sqlite3-shm fairchase.sqlite3.locks,"$(DATA_DIR)/$(f)")
 PORT ?= 8000
@@ -53,7 +56,7 @@ first-user: install ## Create the database and, while it has no account, ask for
 	    echo "No account yet: create yours (the first is an owner, who sees every lead and sets up the business)."; \
 	    $(BIN)/fairchase createsuperuser; \
 	  else \
-	    echo "No account yet, and no terminal here to ask for it: run $(BIN)/fairchase createsuperuser in one (the first account is an owner), then log in."; \
+	    echo "No account yet, and no terminal here to ask for it: run $(CREATE_FIRST_USER) in one (the first account is an owner), then log in."; \
 	  fi; \
 	fi
 
