@@ -27,11 +27,17 @@ help: ## List the targets
 	@echo
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
+# pip says its errors only (-qq): a package it cannot find or build still stops the install, in
+# pip's words, but its warnings (an index location of this machine's pip.conf that is missing,
+# setuptools' notice on editable installs, a newer pip) are a screenful of noise on a first run.
+PIP_INSTALL := $(BIN)/pip install -qq --disable-pip-version-check
+
 $(BIN)/fairchase: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 is required (Django 6.1)"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test,anymail]'
+	@echo "Installing Fairchase and its test tools into $(VENV) (a minute or two; only errors are shown)..."
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP_INSTALL) --upgrade pip
+	@$(PIP_INSTALL) -e '.[test,anymail]'
 	@touch $@
 
 install: $(BIN)/fairchase ## Create the virtualenv and install Fairchase with its test tools
