@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fairchase.leads.models import Attempt, Lead, Status, Suppression
-from fairchase.outreach import mailbox
+from fairchase.outreach import mailbox, outbox
 from fairchase.outreach.held import HELD_BOUNCE, held_stops
 from fairchase.outreach.models import InboundMessage
 
@@ -94,6 +94,14 @@ def test_ignoring_it_lifts_the_hold_and_keeps_the_address(alice, make_lead, imap
     assert not Suppression.objects.exists() and not held_stops().exists()
     assert HELD_BOUNCE not in lead.plan_reason and lead.next_action != "wait"
     assert "Ignored" in InboundMessage.objects.get().effect
+
+
+def test_nothing_is_written_to_the_held_lead_and_the_refusal_says_why(
+    alice, make_lead, imap_server
+):
+    lead, _ = _held_lead(make_lead, alice, imap_server, _forged("olga@example.com"))
+    with pytest.raises(outbox.OutboxError, match="A bounce naming no message of ours .*ignore"):
+        outbox.queue(lead, "email", "Hello", "Hi\n", user=alice)
 
 
 def test_a_bounce_of_our_message_still_blocks_the_address_at_once(
