@@ -10,6 +10,9 @@ PGBIN := /usr/lib/postgresql/15/bin
 TESTDATA ?= $(CURDIR)/.testdata
 # Where the app keeps its SQLite database and secret key (settings.py: the checkout by default).
 DATA_DIR ?= $(CURDIR)
+# The first account's command as a person runs it: with DATA_DIR in front when it is not the checkout
+# (without it, `fairchase createsuperuser` would make the account in the checkout's database).
+CREATE_FIRST_USER = $(if $(filter-out $(CURDIR),$(DATA_DIR)),DATA_DIR=$(DATA_DIR) )$(BIN)/fairchase createsuperuser
 # The SQLite database and the files beside it (its write-ahead log, shared memory, locks).
 DB_FILES = $(foreach f,fairchase.sqlite3 fairchase.sqlite3-wal fairchase.sqlite3-shm fairchase.sqlite3.locks,"$(DATA_DIR)/$(f)")
 PORT ?= 8000
@@ -24,11 +27,17 @@ help: ## List the targets
 	@echo
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
+# pip says its errors only (-qq): a package it cannot find or build still stops the install, in
+# pip's words, but its warnings (an index location of this machine's pip.conf that is missing,
+# setuptools' notice on editable installs, a newer pip) are a screenful of noise on a first run.
+PIP_INSTALL := $(BIN)/pip install -qq --disable-pip-version-check
+
 $(BIN)/fairchase: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 is required (Django 6.1)"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test,anymail]'
+	@echo "Installing Fairchase and its test tools into $(VENV) (a minute or two; only errors are shown)..."
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP_INSTALL) --upgrade pip
+	@$(PIP_INSTALL) -e '.[test,anymail]'
 	@touch $@
 
 install: $(BIN)/fairchase ## Create the virtualenv and install Fairchase with its test tools
@@ -53,7 +62,7 @@ first-user: install ## Create the database and, while it has no account, ask for
 	    echo "No account yet: create yours (the first is an owner, who sees every lead and sets up the business)."; \
 	    $(BIN)/fairchase createsuperuser; \
 	  else \
-	    echo "No account yet, and no terminal here to ask for it: run $(BIN)/fairchase createsuperuser in one (the first account is an owner), then log in."; \
+	    echo "No account yet, and no terminal here to ask for it: run $(CREATE_FIRST_USER) in one (the first account is an owner), then log in."; \
 	  fi; \
 	fi
 

@@ -54,7 +54,7 @@ STATUS_ORDER = (
     (Status.OPEN, "Still chasing (silent)"),
     (Status.ENGAGED, "Talking"),
 )
-VERSION = 7  # bump when the shape of the computed dict changes
+VERSION = 8  # bump when the shape of the computed dict (or what a figure counts) changes
 
 
 def source_label(name: str) -> str:
@@ -256,10 +256,13 @@ def by_attempt_number(scope: Scope, k_max: int = 10) -> tuple[list[dict], set[in
 def speed_to_lead(scope: Scope, answered: set[int]) -> dict:
     """How fast the first attempt followed the enquiry, and how the reply rate falls with it
     (finished leads only, so every lead's answer is known; `answered`: leads that ever replied).
+    An imported lead whose first try predates its import is left out: that delay is the
+    file's, not our response.
     The database computes each delay, so no timestamp is parsed in Python."""
     delays = (
         scope.leads()
         .filter(status__in=FINISHED_STATUSES, first_response_at__isnull=False)
+        .exclude(imported_at__isnull=False, first_response_at__lt=F("imported_at"))
         .annotate(delay=sql.MinutesBetween(F("first_response_at"), F("created_at")))
         .values_list("pk", "delay")
     )

@@ -63,6 +63,7 @@ def create_leads(
         return []
     now = now or timezone.now()
     for lead in leads:  # a number abroad with one zone: theirs (the rule of `create_lead`)
+        lead.imported_at = now
         if not lead.timezone and lead.phone:
             lead.timezone = zone_for_phone(lead.phone)
     values = {v for lead in leads for v in (lead.email, lead.phone) if v}
@@ -116,6 +117,7 @@ def record_history(rows: list[dict], *, owner, user=None) -> list[Lead]:
     `rows` are parsed history records (`intake.history.parse_record`). Returns the leads."""
     from . import planning
 
+    now = timezone.now()
     leads = [
         Lead(
             owner=owner,
@@ -131,6 +133,7 @@ def record_history(rows: list[dict], *, owner, user=None) -> list[Lead]:
             attempt_count=len(r["attempts"]),
             last_attempt_at=r["attempts"][-1]["at"] if r["attempts"] else None,
             first_response_at=r["attempts"][0]["at"] if r["attempts"] else None,
+            imported_at=now,
         )
         for r in rows
     ]

@@ -316,6 +316,7 @@ class Lead(models.Model):
     attempt_count = models.PositiveIntegerField(default=0)
     last_attempt_at = models.DateTimeField(null=True, blank=True)
     first_response_at = models.DateTimeField(null=True, blank=True, help_text="Our first attempt.")
+    imported_at = models.DateTimeField(null=True, blank=True, help_text="When it was imported.")
     # Their side: a reply is not an attempt of ours (it marks our latest attempt `replied`).
     responded_at = models.DateTimeField(
         null=True, blank=True, help_text="When the lead last wrote back."
@@ -374,10 +375,9 @@ class Lead(models.Model):
 
     @property
     def response_time(self):
-        """Enquiry to our first attempt (speed to lead), or None."""
-        if self.first_response_at is None:
-            return None
-        return self.first_response_at - self.created_at
+        """Enquiry to our first attempt, or None (also when it predates the lead's import)."""
+        first, imported = self.first_response_at, self.imported_at
+        return None if first is None or (imported and first < imported) else first - self.created_at
 
 
 class Attempt(models.Model):

@@ -20,7 +20,7 @@ from fairchase.leads import actions
 from fairchase.leads.models import Suppression
 
 from .held import UNCONFIRMED_STOP, hold
-from .inbound import record_inbound
+from .inbound import record_report
 from .models import InboundMessage, OutboundMessage
 from .reading.quotes import body_text
 from .replies import Reading
@@ -66,16 +66,7 @@ def handle_complaint(
     said = f"Marked our email as spam (a complaint report from {provider})"
     placeholder = Reading(Kind.UNMATCHED, None, "", body_text(msg)[:2000])
     with transaction.atomic():
-        inbound = record_inbound(
-            key=key,
-            lead=None,
-            channel="email",
-            sender=str(msg.get("From") or ""),
-            subject=str(msg.get("Subject") or ""),
-            reading=placeholder,
-            received_at=received,
-            outbound=ours,
-        )
+        inbound = record_report(msg, key, received, placeholder, ours)
         if inbound is None:
             return None
         kind, lead, effect = _act(ours, lead, kind, recipient, said)

@@ -1,11 +1,14 @@
 """Requests to stop held for a person: a stop not known to be from its sender
 (`senders`), a spam complaint naming no message of ours, or an unsubscribe link sent to an
-address the lead no longer has. The held lead gets nothing sent or planned (`holds`, the
+address the lead no longer has; and a bounce naming no message of ours (`bounces`), which
+anyone can forge to silence an address. The held lead gets nothing sent or planned (`holds`, the
 decision core's `hold`) until a person confirms the opt-out or corrects the reading; it is no
 reply, and it never lapses by itself. The undecided ones are the rows `held_stops` finds:
 Today and the Outbox list them."""
 
 from __future__ import annotations
+
+from django.db.models import Q
 
 from fairchase.leads import actions
 from fairchase.leads.models import Lead, Status
@@ -22,6 +25,10 @@ Kind = InboundMessage.Kind
 UNCONFIRMED_STOP = "Asked us to stop, from a sender not known to be them:"
 HELD = "asked to stop (not yet confirmed)"
 FORMER_ADDRESS = "unsubscribed with a link sent to their former address"
+# A permanent bounce that names no message of ours (no original, or one we never sent): the
+# evidence of a held bounce (kind BOUNCE) starts so, then the address and the status words.
+UNCONFIRMED_BOUNCE = "A bounce naming no message of ours:"
+HELD_BOUNCE = "a bounce naming no message of ours (not yet confirmed)"
 
 
 def unconfirmed_stop(reading: Reading) -> Reading:
@@ -33,11 +40,12 @@ def unconfirmed_stop(reading: Reading) -> Reading:
 
 
 def held_stops():
-    """The requests to stop held for a person that nobody has decided on yet, newest first."""
+    """The requests to stop (and bounces naming no message of ours) held for a person that
+    nobody has decided on yet, newest first."""
     return (
         InboundMessage.objects.filter(
-            kind=Kind.UNCLEAR,
-            evidence__startswith=UNCONFIRMED_STOP,
+            Q(kind=Kind.UNCLEAR, evidence__startswith=UNCONFIRMED_STOP)
+            | Q(kind=Kind.BOUNCE, evidence__startswith=UNCONFIRMED_BOUNCE),
             corrected_by__isnull=True,
             lead__isnull=False,
         )
@@ -54,8 +62,19 @@ def is_held_stop(inbound: InboundMessage) -> bool:
     )
 
 
+def is_held_bounce(inbound: InboundMessage) -> bool:
+    return (
+        inbound.kind == Kind.BOUNCE
+        and inbound.evidence.startswith(UNCONFIRMED_BOUNCE)
+        and inbound.corrected_by_id is None
+    )
+
+
 def hold_words(inbound: InboundMessage) -> str:
-    """Why the plan waits, in its words: "asked to stop (not yet confirmed)", or the link."""
+    """Why the plan waits, in its words: "asked to stop (not yet confirmed)", the link, or
+    a bounce naming no message of ours."""
+    if inbound.evidence.startswith(UNCONFIRMED_BOUNCE):
+        return HELD_BOUNCE
     said = inbound.evidence[len(UNCONFIRMED_STOP) :].strip()
     return f"{said} (not yet confirmed)" if said.startswith(FORMER_ADDRESS) else HELD
 
@@ -73,9 +92,13 @@ def holds(ids: list[int]) -> dict[int, str]:
 def hold(inbound: InboundMessage, user=None) -> None:
     """Put the lead of a held request to stop (saved: `holds` reads it) on hold, said on
     its timeline."""
+    until = (
+        "someone confirms the bounce or ignores it"
+        if inbound.evidence.startswith(UNCONFIRMED_BOUNCE)
+        else "someone confirms the opt-out or corrects the reading"
+    )
     actions.hold_changed(
         Lead.objects.get(pk=inbound.lead_id),
-        f"Held for a person: {hold_words(inbound)}. Nothing is sent or planned until "
-        "someone confirms the opt-out or corrects the reading.",
+        f"Held for a person: {hold_words(inbound)}. Nothing is sent or planned until {until}.",
         user=user,
     )

@@ -8,6 +8,7 @@ inbound messages change a lead; the lead's own changes go through `leads.actions
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from email.message import Message
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -76,6 +77,28 @@ def record_inbound(
     except IntegrityError:
         return None  # another worker (or an earlier poll) handled this message
     return inbound
+
+
+def record_report(
+    msg: Message,
+    key: str,
+    received_at: datetime,
+    reading: Reading,
+    outbound: OutboundMessage | None,
+) -> InboundMessage | None:
+    """Store a mail server's or provider's report (a bounce, a spam complaint) once, on no
+    lead and acted on by nobody yet: its handler files it and says what it did; None if this
+    key was handled before."""
+    return record_inbound(
+        key=key,
+        lead=None,
+        channel="email",
+        sender=str(msg.get("From") or ""),
+        subject=str(msg.get("Subject") or ""),
+        reading=reading,
+        received_at=received_at,
+        outbound=outbound,
+    )
 
 
 def record_stop_text(

@@ -21,14 +21,13 @@ from django.db import transaction
 from django.utils import timezone
 from imapclient.exceptions import LoginError
 
-from fairchase.leads import actions
-from fairchase.leads.models import BusinessSettings, Lead, Outcome, Status, Suppression
+from fairchase.leads.models import BusinessSettings, Lead, Status, Suppression
 from fairchase.leads.normalize import InvalidContact, normalize_email
 from fairchase.leads.same_person import said_no_themselves
 
-from . import complaints, replies, replies_learning, senders
+from . import bounces, complaints, replies, replies_learning, senders
 from .held import unconfirmed_stop
-from .inbound import record_inbound
+from .inbound import record_inbound, record_report
 from .models import InboundMessage, MailboxCursor, OutboundMessage
 from .reading.quotes import body_text
 from .receipts import receipt_unsubscribed
@@ -131,6 +130,9 @@ def _bounce_details(msg: Message) -> tuple[list[str], bool, list[str], str]:
 
 
 def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage | None:
+    """Record a delivery report once and act on it: a permanent bounce of our message blocks
+    the address (`bounces.bounced`); one naming no message of ours holds the lead its
+    recipient names for a person (`bounces.hold_bounce`), since anyone can forge one."""
     recipients, permanent, ids, status = _bounce_details(msg)
     ours = _our_message([i for i in ids if i != msg.get("Message-ID")])
     receipt = ours is not None and _thread(ours) is None
@@ -145,59 +147,19 @@ def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage 
         InboundMessage.Kind.BOUNCE, None, status or "bounce", body_text(msg)[:2000]
     )
     with transaction.atomic():
-        inbound = record_inbound(
-            key=key,
-            lead=None,
-            channel="email",
-            sender=str(msg.get("From") or ""),
-            subject=str(msg.get("Subject") or ""),
-            reading=reading,
-            received_at=received,
-            outbound=ours,
-        )
+        inbound = record_report(msg, key, received, reading, ours)
         if inbound is None or (lead is None and not receipt):
             return inbound
         inbound.lead, inbound.kind = lead, InboundMessage.Kind.BOUNCE
+        if permanent and ours is None:
+            bounces.hold_bounce(inbound, address, status)
+            return inbound
         if permanent:
-            inbound.effect = _bounced(lead, ours, address, status, received)
+            inbound.effect = bounces.bounced(lead, ours, address, status, received)
         else:
             inbound.effect = f"Temporary delivery problem ({status}): nothing changed."
         inbound.save(update_fields=["lead", "kind", "effect"])
     return inbound
-
-
-def _bounced(
-    lead: Lead | None, ours: OutboundMessage | None, address: str, status: str, received
-) -> str:
-    """Act on a permanent bounce of `address` (of our message `ours`, when known; `lead` is
-    None only for a form's receipt to an address no lead has); returns what it did, for the
-    inbound message's effect."""
-    if ours:
-        OutboundMessage.objects.filter(pk=ours.pk).update(error=f"Bounced: {status}"[:1000])
-    if ours and ours.kind == OutboundMessage.Kind.OWNER_ALERT:
-        # to the lead's owner, not to the lead: the lead's addresses are not in question
-        return (
-            f"The alert to the owner bounced ({status}): {address} is not the lead's; "
-            "nothing changed on the lead."
-        )
-    if ours and ours.kind == OutboundMessage.Kind.RECEIPT:
-        # a receipt is not a try: the address is blocked, no attempt logged, and the
-        # enquiry stays "respond now" (on another channel) until someone responds
-        actions.suppress(address, Suppression.Kind.EMAIL, "bounce")
-        return f"The acknowledgement bounced ({status}): {address} will not be used again."
-    moved_on = address.lower() != (lead.email or "").lower()  # an address since replaced
-    if moved_on or lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
-        actions.suppress(address, Suppression.Kind.EMAIL, "bounce")
-    else:
-        actions.log_attempt(
-            lead,
-            "email",
-            Outcome.BOUNCED,
-            at=received,
-            notes=f"Bounced: {status}",
-            keeps_promise=False,  # a bounce keeps no promise
-        )
-    return f"Bounced ({status}): {address} will not be used again."
 
 
 def filed_at(msg: Message, received: datetime, lead: Lead | None, ours) -> datetime:

@@ -41,6 +41,8 @@ SUPPRESSED = "This address asked not to be contacted (or bounced)."
 # A lead with an undecided held request to stop (`held.held_stops`): nothing goes to it, on
 # any channel, whoever wrote it, until a person confirms the opt-out or corrects the reading.
 ASKED_TO_STOP = f"{HELD_STOP[0].upper()}{HELD_STOP[1:]}: confirm or correct it first."
+# A lead held by a bounce naming no message of ours (`bounces`): nothing goes to it either.
+HELD_BOUNCE = "A bounce naming no message of ours (not yet confirmed): confirm or ignore it first."
 
 
 def hours_reason(now: datetime, lead: Lead) -> str:
@@ -80,8 +82,8 @@ def refusal(
     None asks the database now."""
     if lead.status not in ACTIVE_STATUSES and not after_stop:
         return not_chased(lead)
-    if _held(lead, held):
-        return ASKED_TO_STOP
+    if why := _held(lead, held):
+        return why
     if why := owner_left(lead):
         return why
     if channel is None:
@@ -119,10 +121,15 @@ def nothing_to_write(lead: Lead, reachable: Collection[str]) -> str:
     return f"Nothing can be written: {email}, and {text}.{call}"
 
 
-def _held(lead: Lead, held: Collection[int] | None) -> bool:
+def _held(lead: Lead, held: Collection[int] | None) -> str:
+    """Why a lead held for a person may not be written to ("" when it is not held): `held`,
+    the held leads' ids (a dict: each one's words), or None to ask the database."""
     if held is None:
-        return held_stops().filter(lead_id=lead.pk).exists()
-    return lead.pk in held
+        row = held_stops().filter(lead_id=lead.pk).only("kind").first()
+        return "" if row is None else HELD_BOUNCE if row.kind == "bounce" else ASKED_TO_STOP
+    if lead.pk not in held:
+        return ""
+    return held.get(lead.pk, ASKED_TO_STOP) if isinstance(held, dict) else ASKED_TO_STOP
 
 
 def _suppressed(addresses: set[str], blocked: Collection[str] | None) -> bool:
@@ -164,9 +171,12 @@ def mark_refusals(messages: list[OutboundMessage]) -> None:
         if addresses
         else ()
     )
-    held = set(
-        held_stops().filter(lead__in=leads).values_list("lead_id", flat=True) if leads else ()
-    )
+    held = {
+        lead_id: HELD_BOUNCE if kind == "bounce" else ASKED_TO_STOP
+        for lead_id, kind in (
+            held_stops().filter(lead__in=leads).values_list("lead_id", "kind") if leads else ()
+        )
+    }
     moved = [m for m in ask if m.lead is not None and m.signed_by_id not in (None, m.lead.owner_id)]
     signers = get_user_model().objects.in_bulk({m.signed_by_id for m in moved})
     for m in moved:

@@ -149,7 +149,8 @@ def held_stops_for(user) -> list:
 
 
 def lead_panel_context(request, lead) -> dict:
-    held = held_stops().filter(lead=lead).exists()
+    held_rows = list(held_stops().filter(lead=lead)[:1])
+    held = bool(held_rows)
     why_not = refusal(lead, held={lead.pk} if held else ())  # held: no Write, no draft
     outbound = list(
         OutboundMessage.objects.filter(lead=lead)
@@ -164,6 +165,8 @@ def lead_panel_context(request, lead) -> dict:
         "unsettled": unsettled,  # the draft asks to settle it first (`_draft.html`)
         "pause_clashes": pause_clashes(lead),
         "held": held,
+        # a bounce naming no message of ours: confirm or ignore, here (`bounces.settle`)
+        "held_bounce": held_rows[0] if held and held_rows[0].kind == "bounce" else None,
         "why_not": why_not,  # nothing to write, no draft, for someone we may not contact
         "not_contacted": "" if why_not == ASKED_TO_STOP else why_not,  # `held` says that one
         # a lead we may only call: no Write (the composer would offer an email it refuses)

@@ -13,7 +13,7 @@ from fairchase.params import an_id
 from fairchase.web.agenda import agenda_for
 
 from ..agenda_schemas import AgendaOut
-from . import responses
+from . import known_params, responses
 
 router = Router(tags=["agenda"])
 EVERYONE = "all"  # the web page's word for the whole team (`/?owner=all`)
@@ -46,6 +46,7 @@ def _owner(request, raw: str | None):
 
 
 @router.get("", response=responses(200, AgendaOut), summary="Today's agenda, best first")
+@known_params
 def agenda(
     request,
     owner: Annotated[str | None, Query(max_length=64, description=OWNER_HELP)] = None,

@@ -8,7 +8,7 @@ from fairchase.leads import actions
 from fairchase.leads.people import lead_or_404
 
 from ..schemas import AttemptIn, AttemptOut
-from . import responses
+from . import known_params, responses
 
 router = Router(tags=["attempts"])
 LeadId = Path(..., ge=1, le=2**62)
@@ -30,6 +30,7 @@ def _out(a) -> dict:
 @router.get(
     "/{lead_id}/attempts", response=responses(200, list[AttemptOut]), summary="A lead's attempts"
 )
+@known_params
 def list_attempts(request, lead_id: int = LeadId):
     lead = lead_or_404(request.user, lead_id)
     return Status(200, [_out(a) for a in lead.attempts.order_by("at", "pk")])

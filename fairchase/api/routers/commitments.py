@@ -12,7 +12,7 @@ from fairchase.leads.models import Commitment
 from fairchase.leads.people import lead_or_404, visible_leads
 
 from ..schemas import CommitmentIn, CommitmentOut, ResolveIn
-from . import responses
+from . import known_params, responses
 
 router = Router(tags=["commitments"])
 Id = Path(..., ge=1, le=2**62)
@@ -23,6 +23,7 @@ Id = Path(..., ge=1, le=2**62)
     response=responses(200, list[CommitmentOut]),
     summary="Commitments on your leads",
 )
+@known_params
 def list_commitments(
     request,
     state: Annotated[str, Query(pattern=r"^(pending|done|missed|cancelled)$")] = "pending",
@@ -39,6 +40,7 @@ def list_commitments(
     response=responses(200, list[CommitmentOut]),
     summary="A lead's commitments",
 )
+@known_params
 def lead_commitments(request, lead_id: int = Id):
     lead = lead_or_404(request.user, lead_id)
     return Status(200, [CommitmentOut.of(c) for c in lead.commitments.order_by("due_at", "pk")])

@@ -41,7 +41,7 @@ from ..schemas import (
     check_kept_or_known,
     sources_meant,
 )
-from . import ERRORS, responses
+from . import ERRORS, known_params, responses
 
 router = Router(tags=["leads"])
 CREATED_AS = "Created through the API"  # a new lead's first timeline row
@@ -68,6 +68,7 @@ def _money(value: float | None) -> Decimal | None:
 
 
 @router.get("", response=responses(200, LeadPage), summary="List leads")
+@known_params
 def list_leads(
     request,
     status: StatusFilter | None = None,

@@ -299,7 +299,16 @@ def add_past_tries(lead: Lead, tries: list[dict], *, user=None, reason: str = ""
     lead.attempt_count = len(tries)
     lead.last_attempt_at = tries[-1]["at"]
     lead.first_response_at = tries[0]["at"]
-    lead.save(update_fields=["attempt_count", "last_attempt_at", "first_response_at", "updated_at"])
+    lead.imported_at = timezone.now()  # its first try is the file's: no response time of ours
+    lead.save(
+        update_fields=[
+            "attempt_count",
+            "last_attempt_at",
+            "first_response_at",
+            "imported_at",
+            "updated_at",
+        ]
+    )
     StatusChange.objects.create(
         lead=lead,
         old=lead.status,

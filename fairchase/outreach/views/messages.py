@@ -20,10 +20,11 @@ from fairchase.params import an_id
 from fairchase.web.views.common import web_view
 
 from .. import actions as message_actions
+from .. import bounces, ui
 from .. import inbound as inbound_actions
-from .. import ui
 from ..drafts import draft_for
 from ..forms import ComposeForm
+from ..held import is_held_bounce
 from ..mailbox import trouble as mailbox_trouble
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
 from ..outbox import OutboxError, queue_clicked, send_now
@@ -348,16 +349,28 @@ def message_settle(request, pk):
     )
 
 
+# The two answers to a bounce naming no message of ours (`bounces.settle`).
+CONFIRM_BOUNCE, IGNORE_BOUNCE = "bounce", "ignore"
+
+
 @require_POST
 @web_view
 def inbound_correct(request, pk):
-    """One click: 'this was really an out-of-office / a plain reply / ...'."""
+    """One click: 'this was really an out-of-office / a plain reply / ...', or a held
+    bounce confirmed or ignored."""
     item = InboundMessage.objects.filter(pk=pk, lead__in=visible_leads(request.user)).first()
     if item is None:
         raise Http404("No such message")
+    kind = request.POST.get("kind", "")
     try:
-        item = inbound_actions.correct(item, request.POST.get("kind", ""), request.user)
-        messages.success(request, f"Now read as: {item.get_kind_display().lower()}. {item.effect}")
+        if kind in (CONFIRM_BOUNCE, IGNORE_BOUNCE) and is_held_bounce(item):
+            item = bounces.settle(item, confirmed=kind == CONFIRM_BOUNCE, user=request.user)
+            messages.success(request, item.effect)
+        else:
+            item = inbound_actions.correct(item, kind, request.user)
+            messages.success(
+                request, f"Now read as: {item.get_kind_display().lower()}. {item.effect}"
+            )
     except ActionError as exc:
         messages.error(request, str(exc))
     back = {"today": "today", "outbox": "outreach:outbox"}.get(request.POST.get("next", ""))

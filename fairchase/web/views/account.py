@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from fairchase.hints import command_line
 from fairchase.leads.people import profile_of
 from fairchase.leads.planning import for_new_settings
 
@@ -31,6 +32,8 @@ class ThrottledLoginView(LoginView):
         hint was printed only in the server's terminal)."""
         context = super().get_context_data(**kwargs)
         context["no_account"] = not get_user_model().objects.exists()
+        # with this install's DATA_DIR in front, if it has its own: else another database
+        context["first_account"] = command_line("createsuperuser", ".venv/bin/fairchase")
         return context
 
     def post(self, request, *args, **kwargs):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -65,10 +66,22 @@ class Command(BaseCommand):
         data = insights_for(scope)
         backtest = insights_for(scope, part="whatif")
         if html:
-            Path(html).write_text(report_html(data, backtest, scope_text), encoding="utf-8")
+            text = report_html(data, backtest, scope_text)  # first: a failure leaves no file
+            _owner_only(html).write_text(text, encoding="utf-8")
             self.stdout.write(f"Wrote {html} ({data['n_finished']} finished leads).")
         if pdf:
             from fairchase.insights.pdf import write_pdf
 
-            write_pdf(pdf, data, backtest, scope_text)
+            write_pdf(str(_owner_only(pdf)), data, backtest, scope_text)
             self.stdout.write(f"Wrote {pdf}.")
+
+
+def _owner_only(file: str) -> Path:
+    """`file`, created (or emptied) readable and writable by its owner alone before anything
+    is written to it: a report names leads and their money, for nobody else on the machine."""
+    fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)  # a file that was there keeps its mode through O_CREAT
+    finally:
+        os.close(fd)
+    return Path(file)

@@ -14,6 +14,8 @@ from fairchase.intake.history import history_lines
 from fairchase.leads.models import FINISHED_STATUSES, Lead
 from fairchase.leads.planning import with_history
 
+OWNER_ONLY = 0o600  # an export holds personal data: nobody else on the machine reads it
+
 
 class Command(BaseCommand):
     help = "Export every lead, attempt or commitment as CSV/Excel, or the finished leads as JSON lines."
@@ -52,7 +54,8 @@ class Command(BaseCommand):
 def written(file: str):
     """A path to write beside `file`, put in its place only once complete: an export that
     fails leaves no empty or half-written file (and an older export there untouched). A
-    failure other than the disk's is one line, as the disk's are (`cli.main`)."""
+    failure other than the disk's is one line, as the disk's are (`cli.main`). The file is
+    its owner's only (OWNER_ONLY): it holds people's names, addresses and notes."""
     try:
         fd, path = tempfile.mkstemp(
             prefix=".export-", suffix=os.path.splitext(file)[1], dir=os.path.dirname(file) or "."
@@ -62,16 +65,10 @@ def written(file: str):
     os.close(fd)
     try:
         yield path
-        os.chmod(path, 0o666 & ~_umask())
+        os.chmod(path, OWNER_ONLY)  # mkstemp's mode already; said, as it is the point
         os.replace(path, file)
     except BaseException as exc:
         os.unlink(path)
         if isinstance(exc, ValueError):
             raise CommandError(f"Could not write {file}: {exc}") from exc
         raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

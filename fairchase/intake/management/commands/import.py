@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from fairchase.hints import command_line
 from fairchase.intake.history import import_history
 from fairchase.intake.importer import import_file
 from fairchase.intake.jobs import estimate_rows
@@ -66,7 +67,8 @@ class Command(BaseCommand):
         if name:  # a username first, then an email address; a name fitting two users is refused
             user, why = user_named(name)
             if user is None:
-                raise CommandError(f"--owner {name!r} {why}: see `fairchase createsuperuser`.")
+                hint = command_line("createsuperuser")
+                raise CommandError(f"--owner {name!r} {why}: see `{hint}`.")
             if not user.is_active:
                 raise CommandError(f"--owner {name!r}: {user.get_username()} no longer works here.")
             return user

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from fairchase import clock
 from fairchase.arguments import whole
+from fairchase.hints import command_line
 from fairchase.intake.exporting import source_label
 from fairchase.leads.home import home
 from fairchase.leads.models import BusinessSettings
@@ -136,7 +137,8 @@ def _whose(username: str | None):
         raise CommandError(
             "No such user."
             if username
-            else "No users yet: run `fairchase demo` or createsuperuser."
+            else f"No users yet: run `{command_line('demo')}` or "
+            f"`{command_line('createsuperuser')}`."
         )
     return who
 

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from fairchase import serve_gunicorn
 from fairchase.arguments import whole
+from fairchase.hints import command_line
 from fairchase.leads.demo import DEMO_PASSWORD
 from fairchase.leads.worker import Loop
 
@@ -102,7 +103,8 @@ class Command(BaseCommand):
             )
         elif not get_user_model().objects.exists():
             self.stdout.write(
-                "No users yet: create one with `fairchase createsuperuser`, or load `fairchase demo`."
+                f"No users yet: create one with `{command_line('createsuperuser')}`, or load "
+                f"`{command_line('demo')}`."
             )
         if not os.environ.get("SITE_URL"):
             # Links in emails follow the address served, not a default of 127.0.0.1:8000.

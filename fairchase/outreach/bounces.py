@@ -1,0 +1,101 @@
+"""What a permanent bounce does. A bounce of our message (matched by our Message-ID in the
+report) blocks the address it went to: a bounced try on the lead, or the address suppressed.
+A bounce naming no message of ours (no original in it, or one we never sent) proves nothing:
+anyone can forge a delivery report to silence an address, so the lead its recipient names
+is held for a person (`held`), who confirms the bounce (then it acts as one) or ignores it,
+as a spam complaint naming no message of ours is held (`complaints`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+
+from fairchase.leads import actions
+from fairchase.leads.models import Lead, Outcome, Status, Suppression
+from fairchase.leads.people import display_name
+
+from .held import UNCONFIRMED_BOUNCE, hold, is_held_bounce
+from .models import InboundMessage, OutboundMessage
+
+Kind = InboundMessage.Kind
+HELD_EFFECT = (
+    "A bounce naming no message of ours: confirm or ignore. Nothing is sent or planned until "
+    "someone decides."
+)
+
+
+def bounced(
+    lead: Lead | None,
+    ours: OutboundMessage | None,
+    address: str,
+    status: str,
+    received: datetime,
+    user=None,
+) -> str:
+    """Act on a permanent bounce of `address` (of our message `ours`, when known; `lead` is
+    None only for a form's receipt to an address no lead has); returns what it did, for the
+    inbound message's effect."""
+    if ours:
+        OutboundMessage.objects.filter(pk=ours.pk).update(error=f"Bounced: {status}"[:1000])
+    if ours and ours.kind == OutboundMessage.Kind.OWNER_ALERT:
+        # to the lead's owner, not to the lead: the lead's addresses are not in question
+        return (
+            f"The alert to the owner bounced ({status}): {address} is not the lead's; "
+            "nothing changed on the lead."
+        )
+    if ours and ours.kind == OutboundMessage.Kind.RECEIPT:
+        # a receipt is not a try: the address is blocked, no attempt logged, and the
+        # enquiry stays "respond now" (on another channel) until someone responds
+        actions.suppress(address, Suppression.Kind.EMAIL, "bounce")
+        return f"The acknowledgement bounced ({status}): {address} will not be used again."
+    moved_on = address.lower() != (lead.email or "").lower()  # an address since replaced
+    if moved_on or lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
+        actions.suppress(address, Suppression.Kind.EMAIL, "bounce")
+    else:
+        actions.log_attempt(
+            lead,
+            "email",
+            Outcome.BOUNCED,
+            at=received,
+            notes=f"Bounced: {status}",
+            keeps_promise=False,  # a bounce keeps no promise
+            user=user,
+        )
+    return f"Bounced ({status}): {address} will not be used again."
+
+
+def hold_bounce(inbound: InboundMessage, address: str, status: str) -> None:
+    """File a permanent bounce naming no message of ours (recorded, its lead set) as held
+    for a person: nothing is suppressed, the lead waits until someone decides (`settle`)."""
+    inbound.kind = Kind.BOUNCE
+    inbound.evidence = f"{UNCONFIRMED_BOUNCE} {address} {status}".strip()[:255]
+    inbound.effect = HELD_EFFECT
+    inbound.save(update_fields=["lead", "kind", "evidence", "effect"])
+    hold(inbound)  # saved first: the hold is read from it
+
+
+def _address(inbound: InboundMessage) -> str:
+    return inbound.evidence[len(UNCONFIRMED_BOUNCE) :].split()[0]
+
+
+@transaction.atomic
+def settle(inbound: InboundMessage, *, confirmed: bool, user) -> InboundMessage:
+    """A person's decision on a held bounce: confirmed, it acts as a bounce of the address
+    it named (`bounced`); ignored, nothing changes. Either way the hold is lifted."""
+    inbound = InboundMessage.objects.select_for_update().get(pk=inbound.pk)
+    if not is_held_bounce(inbound):
+        raise actions.ActionError(f"Already decided: {inbound.effect}")
+    inbound.corrected_by = user
+    inbound.save(update_fields=["corrected_by"])  # the hold reads it: lifted
+    lead = Lead.objects.get(pk=inbound.lead_id)
+    status = inbound.evidence[len(UNCONFIRMED_BOUNCE) :].split(maxsplit=1)[1:]
+    if confirmed:
+        actions.hold_changed(lead, "The bounce was confirmed: hold lifted", user=user)
+        done = bounced(lead, None, _address(inbound), " ".join(status), inbound.received_at, user)
+    else:
+        actions.hold_changed(lead, "The bounce was ignored: hold lifted", user=user)
+        done = f"Ignored: {_address(inbound)} is still used."
+    inbound.effect = f"{display_name(user)} decided: {done}"[:255]
+    inbound.save(update_fields=["effect"])
+    return inbound
