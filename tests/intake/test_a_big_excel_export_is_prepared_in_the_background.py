@@ -24,8 +24,19 @@ def _sheet(data: bytes) -> list[list]:
 def book(alice, make_lead):
     make_lead(alice, name='=HYPERLINK("http://evil")', company="+cmd", notes="@SUM(A1)")
     make_lead(alice, name="Zoë Núñez", company="-2+3")
-    make_lead(alice, name="Ann Lee")
+    make_lead(alice, name="Ann Lee", company="#N/A")
     return alice
+
+
+def test_text_that_reads_like_an_error_or_a_formula_stays_text(client, book):
+    """Plain text goes to openpyxl as a value (the fast way), which would read "#N/A" as
+    an error and "=..." as a formula: those keep a text cell of ours."""
+    client.force_login(book)
+    data = b"".join(client.get("/in/export/leads.xlsx").streaming_content)
+    ws = load_workbook(io.BytesIO(data)).active
+    cells = [cell for row in ws.iter_rows(min_row=2) for cell in row if cell.value is not None]
+    assert {c.data_type for c in cells} <= {"s", "n", "d"}
+    assert "#N/A" in {c.value for c in cells}
 
 
 def test_a_small_export_is_written_in_the_request(client, book, settings):
