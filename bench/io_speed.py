@@ -123,22 +123,21 @@ def _excel_export(owner) -> dict:
     and the job that writes the workbook (time, CPU, size)."""
     from django.test import Client
 
-    from fairchase.intake.export_jobs import run_export
     from fairchase.intake.models import ExportJob
     from fairchase.leads.models import Lead
 
     _keep(EXPORT_LEADS)
     client = Client()
     client.force_login(owner)
-    t0 = time.perf_counter()
-    response = client.get("/in/export/leads.xlsx")
+    t0, c0 = time.perf_counter(), time.process_time()
+    response = client.get("/in/export/leads.xlsx")  # starts the job's thread once answered
     request_ms = (time.perf_counter() - t0) * 1000
     assert response.status_code == 302, response.status_code
     job = ExportJob.objects.get()
-    t0, c0 = time.perf_counter(), time.process_time()
-    assert run_export(job.pk)
-    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
-    job.refresh_from_db()
+    while job.state in (ExportJob.State.QUEUED, ExportJob.State.RUNNING):
+        time.sleep(0.2)
+        job.refresh_from_db()
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0  # process-wide CPU
     assert job.state == ExportJob.State.DONE, job.state
     return {
         "xlsx_leads": Lead.objects.count(),
