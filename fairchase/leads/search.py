@@ -6,10 +6,12 @@ finds "Núñez, José, Jr.").
 
 The name is folded once, when it is written, into `Lead.search_name` (`folded`), and the
 search reads that column: folding 60,000 names in every query took 3-5 s an owner's
-search. Every write of a name folds it: `Lead.save` (`SearchedByName`), and `LeadQuerySet`'s bulk_create,
-bulk_update and update (imports and the demo write in bulk); `refold` rewrites the whole
-column (the migration that added it, or a change to `names`' lists, calls it). Both
-databases read the same column, so SQLite and PostgreSQL find the same leads.
+search. Every write of a name folds it: `Lead.save` (`SearchedByName`), and
+`LeadQuerySet`'s bulk_create, bulk_update and update (imports and the demo write in bulk).
+`refold` folds the stored names afresh: the migration that added the column calls it, and
+a change to how `names` reads a name needs a migration that calls it too (a test's
+fingerprint of `folded` says when). Both databases read the same column, so SQLite and
+PostgreSQL find the same leads.
 """
 
 from __future__ import annotations
