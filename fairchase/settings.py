@@ -304,3 +304,5 @@ LOGGING = {
 
 # Insights views with more leads than this are computed by the worker only (insights/snapshot.py).
 INSIGHTS_INLINE_LEADS = envint("INSIGHTS_INLINE_LEADS", 200)
+# Excel exports of more rows than this are built in the background (intake/export_jobs.py).
+EXPORT_INLINE_ROWS = envint("EXPORT_INLINE_ROWS", 5000)

@@ -9,7 +9,9 @@ class IntakeConfig(AppConfig):
         from fairchase.leads.worker import register_step
         from fairchase.web.panels import register_nav
 
+        from .export_jobs import run_queued_exports
         from .jobs import run_queued_imports
 
         register_nav("Capture & import", "intake:home", order=40)
         register_step("intake_imports", run_queued_imports, every=30)
+        register_step("intake_exports", run_queued_exports, every=30)

@@ -13,7 +13,6 @@ statuses, channels, outcomes, consents and signals are written as labels ("Web f
 from __future__ import annotations
 
 import csv
-import io
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 
 from fairchase import clock, currency
 from fairchase.leads.home import home
@@ -194,6 +194,14 @@ def _zone() -> tuple[str, ZoneInfo]:
     return name, ZoneInfo(name)
 
 
+def row_count(kind: str, leads) -> int:
+    """How many rows an export of this kind among these leads (a queryset) will have."""
+    if kind == "leads":
+        return leads.count()
+    model = Attempt if kind == "attempts" else Commitment
+    return model.objects.filter(lead__in=leads).count()
+
+
 def rows_for(kind: str, leads) -> Iterable:
     """The objects of one export kind among these leads (a queryset), streamed."""
     if kind == "leads":
@@ -266,6 +274,10 @@ def excel_cell(ws, column: Column, value, zone=UTC):
     text = XML_ILLEGAL.sub("", _text(value))[:EXCEL_MAX_CELL]
     if not column.phone:
         text = neutralise(text)
+        if not text:
+            return None  # no cell at all
+        if text[:1] not in FORMULA_TRIGGERS and text not in ERROR_CODES:
+            return text  # openpyxl writes it as text, cheaper than taking a cell of ours
     cell = WriteOnlyCell(ws, value=text)
     cell.data_type = "s"  # always text: never a formula, and phones never become numbers
     if text[:1] in FORMULA_TRIGGERS:  # only phones get here: Excel's own "typed as text" mark
@@ -273,15 +285,18 @@ def excel_cell(ws, column: Column, value, zone=UTC):
     return cell
 
 
-def excel_file(kind: str, leads) -> io.BufferedRandom:
-    """An .xlsx workbook (write-only, so memory stays flat) as a temporary file at offset 0."""
+def excel_file(kind: str, leads, progress: Callable[[int], None] | None = None):
+    """An .xlsx workbook (write-only, so memory stays flat) as a temporary file at offset 0.
+    `progress(rows)` is told every 2,000 rows (a background export's page shows it)."""
     columns = KINDS[kind]
     zone_name, zone = _zone()
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(kind.title())
     ws.append(headers(columns, zone_name))
-    for obj in rows_for(kind, leads):
+    for n, obj in enumerate(rows_for(kind, leads), 1):
         ws.append([excel_cell(ws, c, c.value(obj, zone), zone) for c in columns])
+        if progress and n % 2000 == 0:
+            progress(n)
     out = tempfile.TemporaryFile()
     wb.save(out)
     out.seek(0)

@@ -90,6 +90,41 @@ class ImportJob(models.Model):
         )
 
 
+class ExportJob(models.Model):
+    """An Excel export too big to build inside a request (a minute on 60,000 leads): built
+    in the background (`export_jobs`), then downloaded from its page for a day."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Being prepared"
+        DONE = "done", "Ready"
+        FAILED = "failed", "Failed"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="export_jobs"
+    )
+    kind = models.CharField(max_length=20)  # leads, attempts or commitments
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    data = models.BinaryField(blank=True, default=b"", help_text="The workbook, once built.")
+    created_at = models.DateTimeField(default=tz.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    @property
+    def percent(self) -> int:
+        if self.state == self.State.DONE:
+            return 100
+        return min(99, int(100 * self.processed / self.total)) if self.total else 0
+
+    @property
+    def filename(self) -> str:
+        return f"fairchase-{self.kind}-{self.created_at:%Y%m%d}.xlsx"
+
+
 class ImportedRecord(models.Model):
     """The id a past lead had in an imported history file, so re-importing it is a no-op."""
 

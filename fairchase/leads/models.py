@@ -1,8 +1,7 @@
 """The lead book: leads, attempts, commitments and the transitions between states.
 
-Every change goes through `fairchase.leads.actions`, which writes the row and
-recomputes the lead's plan fields (next_action, next_due, priority, ...) from
-`fairchase.policy.plan`. The Today agenda reads those fields with one indexed query.
+Every change goes through `fairchase.leads.actions`, which writes the row and recomputes the
+plan fields (next_action, next_due, ...) from `fairchase.policy.plan`: Today's one indexed query.
 """
 
 from django.conf import settings
@@ -15,6 +14,7 @@ from fairchase import policy
 
 from . import names
 from .home import Home, home_of
+from .search import SearchedByName
 
 
 class Status(models.TextChoices):
@@ -279,7 +279,7 @@ def _hhmm(t) -> str:
     return t if isinstance(t, str) else t.strftime("%H:%M")
 
 
-class Lead(models.Model):
+class Lead(SearchedByName):
     name = models.CharField(max_length=200)
     company = models.CharField(max_length=200, blank=True)
     email = models.EmailField(

@@ -4,28 +4,24 @@ Ann" finds "Ann Stone", "Ann Stone" finds a stored "Stone, Ann"), punctuation, t
 suffixes aside ("dr olga lopez" and "olga lopez" find "Dr. Olga Lopez", "jose nunez jr"
 finds "Núñez, José, Jr.").
 
-The folding happens in the query, so the list stays one query and no stored column can
-go stale (leads are written by save, bulk inserts and imports alike): on SQLite a
-deterministic function `fairchase_fold` registered on each connection (`folded`, which is
-`names` itself); on PostgreSQL `lower` and `translate` over the accented Latin letters,
-then regular expressions built from `names.TITLES` and `names.SUFFIXES` that read the name
-as `names.in_order` and `names.key` do (`_Pg`). Both give the same three lines: the name
-as written, its loose words in the usual order, and those without titles (a known
-difference: a title in brackets, "(Dr)", or a word of only punctuation in a "Family,
-Given" name, which PostgreSQL may leave unturned)."""
+The name is folded once, when it is written, into `Lead.search_name` (`folded`), and the
+search reads that column: folding 60,000 names in every query took 3-5 s an owner's
+search. Every write of a name folds it: `Lead.save` (`SearchedByName`), and
+`LeadQuerySet`'s bulk_create, bulk_update and update (imports and the demo write in bulk).
+`refold` folds the stored names afresh: the migration that added the column calls it, and
+a change to how `names` reads a name needs a migration that calls it too (a test's
+fingerprint of `folded` says when). Both databases read the same column, so SQLite and
+PostgreSQL find the same leads.
+"""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from django.db.backends.signals import connection_created
-from django.db.models import Func, Q, QuerySet
-from django.dispatch import receiver
+from django.db import models
+from django.db.models import Q, QuerySet
 
-from .names import AFTER_A_TITLE, PARTICLES, SUFFIXES, TITLES, key, loose, plain
-
-FOLD = "fairchase_fold"
+from .names import key, loose, plain
 
 
 def folded(text: str | None) -> str:
@@ -37,116 +33,57 @@ def folded(text: str | None) -> str:
     return "\n".join(dict.fromkeys(line for line in lines if line))
 
 
-def _accent_table() -> tuple[str, str]:
-    """(Accented letters, their plain letters) for PostgreSQL's `translate`: the Latin
-    letters (U+00C0 to U+024F) that fold to one plain letter."""
-    accented, bare = [], []
-    for code in range(0xC0, 0x250):
-        c = chr(code)
-        flat = plain(c)
-        if len(flat) == 1 and flat != c and flat.isascii() and unicodedata.category(c)[0] == "L":
-            accented.append(c)
-            bare.append(flat)
-    return "".join(accented), "".join(bare)
+class LeadQuerySet(QuerySet):
+    """Lead.objects: the bulk writes fold the names they write, as `Lead.save` does."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for lead in objs:
+            lead.search_name = folded(lead.name)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs, fields = list(objs), list(fields)
+        if "name" in fields:
+            for lead in objs:
+                lead.search_name = folded(lead.name)
+            fields.append("search_name")
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+    def update(self, **kwargs):
+        if "name" in kwargs and "search_name" not in kwargs:  # (bulk_update sends both)
+            if not isinstance(kwargs["name"], str):  # an expression: no name to fold here
+                raise TypeError("Lead names are folded when written: update them as text.")
+            kwargs["search_name"] = folded(kwargs["name"])
+        return super().update(**kwargs)
 
 
-def _punctuation() -> str:
-    """A bracket expression of the characters `names` reads as a space between words (not
-    a letter, digit, space or dot), in ASCII, Latin-1 and the general punctuation block,
-    as \\u escapes so that no quote or percent sign reaches the SQL."""
-    codes = [
-        code
-        for block in (range(0x21, 0x7F), range(0xA1, 0xC0), range(0x2010, 0x2050))
-        for code in block
-        if re.fullmatch(r"[^\w\s.]", chr(code))
-    ]
-    runs: list[list[int]] = []
-    for code in codes:
-        if runs and runs[-1][1] == code - 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    return "[" + "".join(rf"\u{a:04x}-\u{b:04x}" if a < b else rf"\u{a:04x}" for a, b in runs) + "]"
+class SearchedByName(models.Model):
+    """The lead's base: its name as the list's search reads it, folded on every save."""
+
+    search_name = models.TextField(blank=True, default="", editable=False)
+    objects = LeadQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, update_fields=None, **kwargs):
+        self.search_name = folded(self.name)
+        if update_fields is not None and "name" in update_fields:
+            update_fields = {*update_fields, "search_name"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
 
-def _either(words: frozenset[str], *, dotted: bool) -> str:
-    """Any of `words` as a regular expression; `dotted` allows dots between and after its
-    letters ("Ph.D.", "Dr."), as `names` reads a title or a suffix."""
-    if not dotted:
-        return "(?:" + "|".join(sorted(words)) + ")"
-    return "(?:" + "|".join(r"\.*".join(w) + r"\.*" for w in sorted(words)) + ")"
-
-
-class _Pg:
-    """The regular expressions PostgreSQL folds a name with, built from `names`' lists."""
-
-    def __init__(self) -> None:
-        t, s = _either(TITLES, dotted=True), _either(SUFFIXES, dotted=True)
-        p = _either(PARTICLES, dotted=False)
-        t = rf"{t}(?:\s+{_either(AFTER_A_TITLE, dotted=True)})*"  # "Dr. med."
-        end = r"(?=[\s,]|$)"
-        # names.in_order: [titles] Family [suffixes], Given [suffixes] [, suffixes]..., where
-        # the family name is no title, nor a suffix after a title ("Mrs Jr., Ann" stays), and
-        # may start with its little words ("de la Cruz, Juan")
-        self.in_order = (
-            rf"^[\s,]*((?:{t}\s+)+(?!{s}{end})|)(?!{t}{end})((?:{p}\s+)*[^\s,]+)((?:\s+{s})*)"
-            rf"\s*,[\s,]*"
-            rf"(?!{s}(?:\s+{s})*\s*(?:,|$))([^\s,][^,]*?)((?:\s+{s})*)"
-            rf"((?:\s*,[\s,]*{s}(?:\s+{s})*)*)[\s,]*$"
-        )
-        # names._words: the dots inside a title or a suffix join it ("ph.d" -> "phd").
-        letters = r"\.*".join(["([a-z])"] + ["([a-z]?)"] * (max(map(len, TITLES | SUFFIXES)) - 1))
-        self.joins = (
-            rf"(^|\s)(?={_either(TITLES | SUFFIXES, dotted=True)}(?:\s|$)){letters}\.*(?=\s|$)"
-        )
-        groups = letters.count("(") + 1
-        assert groups <= 9, "a title or suffix too long for PostgreSQL's \\1 to \\9"
-        self.joined = "".join(rf"\{i}" for i in range(1, groups + 1))
-        self.punctuation = _punctuation()
-        # names.key: leading titles go when two words that are not suffixes stay.
-        t, s = _either(TITLES, dotted=False), _either(SUFFIXES, dotted=False)
-        t = rf"{t}(?: {_either(AFTER_A_TITLE, dotted=False)})*"
-        self.untitled = (
-            rf"\n(?:{t} )+(?!{t}(?: |$))([^ ]+ (?:[^ ]+ )*(?!{s}(?: |$))[^ ]+(?: [^ ]+)*)$"
-        )
-
-    def template(self) -> str:
-        """The SQL of the three lines, `%(expressions)s` the column (written eight times)."""
-        accented, bare = _accent_table()
-        column = "%(expressions)s"
-        # `translate` reads its whole table for each letter: only names that need it.
-        flat = (
-            f"(CASE WHEN octet_length({column}) = length({column}) THEN lower({column})"
-            f" ELSE translate(lower({column}), '{accented}', '{bare}') END)"
-        )
-        turned = rf"regexp_replace({flat}, '{self.in_order}', '\1\4 \2\3\5\6')"
-        spaced = f"regexp_replace({turned}, '{self.punctuation}', ' ', 'g')"
-        joined = f"regexp_replace({spaced}, '{self.joins}', '{self.joined}', 'g')"
-        loose = rf"btrim(regexp_replace({joined}, '[\s.]+', ' ', 'g'))"
-        twice = rf"regexp_replace({loose}, '^(.*)$', '\1' || chr(10) || '\1')"
-        lines = rf"regexp_replace({twice}, '{self.untitled}', chr(10) || '\1')"
-        return f"({flat} || chr(10) || {lines})"
-
-
-class Folded(Func):
-    """A text column folded as `folded` reads it (see the module's docstring per backend)."""
-
-    function = FOLD
-    arity = 1
-
-    def as_postgresql(self, compiler, connection, **extra):
-        """The column (a plain column: it is written several times) folded into `folded`'s
-        lines."""
-        return self.as_sql(compiler, connection, template=_PG_TEMPLATE, **extra)
-
-
-_PG_TEMPLATE = _Pg().template()
-
-
-@receiver(connection_created)
-def _register(sender, connection, **kwargs) -> None:
-    if connection.vendor == "sqlite":
-        connection.connection.create_function(FOLD, 1, folded, deterministic=True)
+def refold(leads: QuerySet, batch: int = 2000) -> int:
+    """Fold the names of these leads afresh (a new column, or `names` read anew); returns
+    how many changed."""
+    changed = []
+    for pk, name, stored in leads.values_list("pk", "name", "search_name").iterator(batch):
+        if (fresh := folded(name)) != stored:
+            changed.append(leads.model(pk=pk, search_name=fresh))
+    # the plain QuerySet's bulk_update: `search_name` alone, the names are not rewritten
+    QuerySet(leads.model).bulk_update(changed, ["search_name"], batch_size=batch)
+    return len(changed)
 
 
 def search(leads: QuerySet, q: str) -> QuerySet:
@@ -160,4 +97,4 @@ def search(leads: QuerySet, q: str) -> QuerySet:
     digits = re.sub(r"\D", "", q)
     if len(digits) >= 3:
         match |= Q(phone__contains=digits)
-    return leads.annotate(search_name=Folded("name")).filter(match)
+    return leads.filter(match)

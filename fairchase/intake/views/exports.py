@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
@@ -14,8 +14,10 @@ from fairchase.leads.planning import with_history
 from fairchase.web.views.common import web_view
 
 from ..calendar import feed, profile_for_secret, rotate_calendar_secret
+from ..export_jobs import queue_export, too_big
 from ..exporting import KINDS, csv_lines, excel_file
 from ..history import history_lines
+from ..models import ExportJob
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -23,7 +25,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @require_GET
 @web_view
 def export(request, kind, fmt):
-    """Leads, attempts or commitments of the leads this user sees, as CSV or Excel."""
+    """Leads, attempts or commitments of the leads this user sees, as CSV or Excel. CSV
+    streams; an Excel file of more than `EXPORT_INLINE_ROWS` rows is built in the
+    background, and its page says how far it is and offers it when ready."""
     if kind not in KINDS or fmt not in ("csv", "xlsx"):
         raise Http404("No such export")
     leads = visible_leads(request.user)
@@ -35,9 +39,40 @@ def export(request, kind, fmt):
         )
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
+    if rows := too_big(kind, leads):
+        return redirect("intake:export_job", pk=queue_export(request.user, kind, rows).pk)
     return FileResponse(
         excel_file(kind, leads), as_attachment=True, filename=name, content_type=XLSX
     )
+
+
+def _export_job(request, pk) -> ExportJob:
+    """The user's own export (another's is 404: it holds the leads they see)."""
+    return get_object_or_404(ExportJob.objects.defer("data"), pk=pk, user=request.user)
+
+
+@require_GET
+@web_view
+def export_job(request, pk):
+    """An export being prepared (refreshed every second by htmx), then its download link."""
+    template = (
+        "intake/_export_progress.html"
+        if request.headers.get("HX-Request")
+        else "intake/export_job.html"
+    )
+    return render(request, template, {"job": _export_job(request, pk)})
+
+
+@require_GET
+@web_view
+def export_download(request, pk):
+    job = _export_job(request, pk)
+    if job.state != ExportJob.State.DONE:
+        return redirect("intake:export_job", pk=job.pk)
+    data = ExportJob.objects.values_list("data", flat=True).get(pk=job.pk)
+    response = HttpResponse(bytes(data), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{job.filename}"'
+    return response
 
 
 @require_GET

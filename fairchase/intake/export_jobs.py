@@ -1,0 +1,97 @@
+"""Excel exports too big for a request (`settings.EXPORT_INLINE_ROWS` rows and more): the
+request records an `ExportJob` and answers at once with a page that shows its progress;
+a thread started after its commit builds the workbook, with the worker as a fallback (as
+web imports run, `jobs`). A job is claimed by a conditional UPDATE, so it runs once."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from fairchase.leads.people import visible_leads
+
+from .exporting import excel_file, row_count
+from .models import ExportJob
+
+log = logging.getLogger("fairchase.intake")
+KEPT_FOR = timedelta(days=1)  # a built workbook can be downloaded this long
+STUCK_AFTER = timedelta(minutes=30)  # a job still unfinished then lost its process
+WAITING = (ExportJob.State.QUEUED, ExportJob.State.RUNNING)
+
+
+def inline_limit() -> int:
+    return getattr(settings, "EXPORT_INLINE_ROWS", 5000)
+
+
+def too_big(kind: str, leads) -> int:
+    """The export's row count when it is too big to build in the request, else 0."""
+    rows = row_count(kind, leads)
+    return rows if rows > inline_limit() else 0
+
+
+def queue_export(user, kind: str, rows: int) -> ExportJob:
+    """The user's export of `kind` being prepared (one at a time per kind: asking again
+    while it is built shows the same one), started once the request commits."""
+    alive = timezone.now() - STUCK_AFTER
+    job = ExportJob.objects.filter(
+        user=user, kind=kind, state__in=WAITING, created_at__gte=alive
+    ).first()
+    if job is None:
+        job = ExportJob.objects.create(user=user, kind=kind, total=rows)
+        transaction.on_commit(lambda: start_in_background(job.pk))
+    return job
+
+
+def run_export(pk: int) -> bool:
+    """Build one queued export if nobody else has claimed it; True when this call built it."""
+    claimed = ExportJob.objects.filter(pk=pk, state=ExportJob.State.QUEUED).update(
+        state=ExportJob.State.RUNNING
+    )
+    if claimed != 1:
+        return False
+    job = ExportJob.objects.select_related("user").get(pk=pk)
+
+    def progress(rows: int) -> None:
+        ExportJob.objects.filter(pk=pk).update(processed=rows)
+
+    try:
+        with excel_file(job.kind, visible_leads(job.user), progress) as f:
+            data, state = f.read(), ExportJob.State.DONE
+    except Exception:
+        log.exception("export job %s failed", pk)
+        data, state = b"", ExportJob.State.FAILED
+    ExportJob.objects.filter(pk=pk).update(
+        state=state, data=data, processed=job.total, finished_at=timezone.now()
+    )
+    return True
+
+
+def start_in_background(pk: int) -> None:
+    """Build the export in a thread of this process (its page polls the progress)."""
+
+    def target() -> None:
+        try:
+            run_export(pk)
+        finally:
+            connection.close()
+
+    threading.Thread(target=target, name=f"export-{pk}", daemon=True).start()
+
+
+def run_queued_exports() -> int:
+    """Worker step: exports queued but never started (the web process restarted), and the
+    workbooks older than a day let go."""
+    now = timezone.now()
+    ExportJob.objects.filter(created_at__lt=now - KEPT_FOR).delete()
+    stale = now - timedelta(minutes=1)
+    pks = list(
+        ExportJob.objects.filter(state=ExportJob.State.QUEUED, created_at__lt=stale)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:1]
+    )
+    return sum(1 for pk in pks if run_export(pk))
