@@ -1,4 +1,4 @@
-"""The search reads a stored folded name (`Lead.search_name`, migration 0016): the leads
+"""The search reads a stored folded name (`Lead.search_name`, migration 0017): the leads
 stored before it get theirs from the migration, so an owner's search finds them as it did."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import pytest
 from fairchase.leads.search import folded
 from tests.migrating import migrate, migrate_to_latest
 
-BEFORE = [("leads", "0015_business_home_region_and_currency")]
-AFTER = [("leads", "0016_lead_search_name")]
+BEFORE = [("leads", "0016_lead_imported_at")]
+AFTER = [("leads", "0017_lead_search_name")]
 NAMES = ("Núñez, José, Jr.", "Dr. Olga Lopez", "Zoë O'Brien")
 
 

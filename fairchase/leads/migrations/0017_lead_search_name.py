@@ -13,7 +13,7 @@ def fold_names(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("leads", "0015_business_home_region_and_currency"),
+        ("leads", "0016_lead_imported_at"),
     ]
 
     operations = [
