@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from .encoding import REPLACED, is_utf8, legacy_encoding
+from .encoding import REPLACED, is_utf8, legacy_encoding, mostly_utf8
 
 # A single cell longer than this is cut to it (a lead's notes fit; a pasted mail thread may
 # not); a row whose cells are not the header's with such a cell (a runaway quote) is refused.
@@ -112,7 +112,7 @@ def _text_stream(stream) -> tuple[io.TextIOWrapper, str]:
     encoding, errors, said = "utf-8-sig", "fairchase_cp1252", ""  # strips a UTF-8 BOM
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding, errors = "utf-16", "replace"
-    elif not head.startswith(codecs.BOM_UTF8) and not is_utf8(head):
+    elif not head.startswith(codecs.BOM_UTF8) and not is_utf8(head) and not mostly_utf8(head):
         legacy, said = legacy_encoding(head)
         if legacy != "cp1252":
             encoding, errors = legacy, "replace"

@@ -71,6 +71,11 @@ CORPUS = {
         {"Ann Lee", "Bell Ringer"},
         {2: "“notes”: 1 control character left out"},
     ),
+    "bytes_no_encoding_reads": (  # UTF-8 with stray bytes: read, the row says so
+        HEADER + "Zoë Ångström".encode() + b"\x81,odd@example.com,,\r\n" + GOOD,
+        {"Ann Lee", "Zoë Ångström\ufffd"},
+        {2: "could not be read in the file's encoding"},
+    ),
     "unclosed_quote": (
         HEADER + GOOD + b'Bob Marsh,bob@example.com,,"never closed\r\nand on\r\n',
         {"Ann Lee", "Bob Marsh"},  # his cell read to the end of the file, with a warning
