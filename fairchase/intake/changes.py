@@ -5,6 +5,7 @@ lead first came to us and a value it has are kept against a list that says other
 
 from __future__ import annotations
 
+from fairchase.leads import names
 from fairchase.leads.actions.attempts import ENQUIRY_REASON
 from fairchase.leads.models import OUTBOUND_SOURCES, Lead, Status
 
@@ -68,6 +69,33 @@ def row_changes(lead: Lead, fields: dict, fill_only: bool) -> dict:
         if merged != sorted(getattr(lead, name) or []):
             out[name] = merged
     return out
+
+
+def said_otherwise(lead, fields: dict, changes: dict) -> list[str]:
+    """What a second row of the person in one file says that their lead, as an earlier row
+    left it, says otherwise ("company Second Co", "value 200"): a second row only fills
+    blanks (`row_changes`), so these are kept in the notes and said on its line, never
+    dropped unsaid (eval30 #5)."""
+    out = []
+    for name in UPDATABLE:
+        new, old = fields.get(name), getattr(lead, name, None)
+        if name in ("notes", "created_at") or name in changes or new in ("", None) or new == old:
+            continue
+        if name == "name" and (
+            new in (fields.get("email"), fields.get("phone")) or _one_name(new, old)
+        ):
+            continue  # the same name written otherwise ("Lee, Ann", "Bob"), or none at all
+        label = "time zone" if name == "timezone" else name
+        out.append(f"{label} {money(new) if name == 'value' else new}")
+    return out
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Whether two names are one written otherwise: the same words read loosely
+    (`names.name_parts`: order, case, accents, titles aside), or one a part of the other
+    ("Bob" of "Bob Stone", as a row joins a lead by phone)."""
+    short, long = sorted((set(names.name_parts(a)[0]), set(names.name_parts(b or "")[0])), key=len)
+    return short <= long
 
 
 def keep_known(lead: Lead, changes: dict) -> list[str]:

@@ -47,6 +47,17 @@ def is_utf8(head: bytes) -> bool:
     return decodes(head, "utf-8") is not None
 
 
+def mostly_utf8(head: bytes) -> bool:
+    """Whether bytes that are not all UTF-8 are UTF-8 text with a few stray bytes: more of
+    their non-ASCII characters read as UTF-8 than fail to. Guessed as a whole, a UTF-8 file
+    with one stray byte was read as Arabic ("Zoë" as "Zoأ«"); read as UTF-8, only the
+    stray bytes are lost, said on their rows. Windows-1252 text almost never holds a valid
+    UTF-8 sequence ("é" is one byte followed by ASCII)."""
+    text = head.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - head.decode("utf-8", errors="ignore").count("\ufffd")
+    return sum(ord(c) > 127 for c in text) - text.count("\ufffd") > stray
+
+
 def _best(head: bytes, candidates: list[str]) -> str:
     """charset-normalizer's choice among `candidates`, "" for none."""
     from charset_normalizer import from_bytes

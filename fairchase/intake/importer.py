@@ -28,7 +28,7 @@ from fairchase.leads.people import People, display_name, team
 from fairchase.leads.same_person import said_no_at
 
 from . import restoring, said_no
-from .changes import keep_known, row_changes, with_note
+from .changes import keep_known, row_changes, said_otherwise, with_note
 from .header_row import split_header
 from .mapping import detect_mapping
 from .matching import Batch, row_keys, token
@@ -99,6 +99,7 @@ class Importer:
         self.phones: dict[str, list] = {}  # this batch's: phone -> leads
         self.phone_aliases: dict[str, list[int]] = {}  # earlier batches': phone -> primary keys
         self.touched: set[int] = set()  # leads an earlier row of this import already set
+        self.first_lines: dict[int, int] = {}  # a lead's token -> the line of its first row
         self.noted: set[int] = set()  # others' leads this import left a timeline note on
         self.unseen_said_no: dict = {}  # key -> an opted-out record outside the scope
         # lines of rows saying their person opted out: with an address or not (`said_no.honour_row`)
@@ -178,15 +179,22 @@ class Importer:
             if lead.pk is not None:
                 self.aliases.setdefault(key, lead.pk)
                 self.touched.add(lead.pk)
+                self._known_by_pk(lead)
         for phone, leads in self.phones.items():
             for lead in leads:
                 if lead.pk is not None:
+                    self._known_by_pk(lead)
                     self.phone_aliases.setdefault(phone, []).append(lead.pk)
                     self.touched.add(lead.pk)
         self.pending.clear()
         self.phones.clear()
 
-    def new_lead(self, fields: dict) -> NewLead:
+    def _known_by_pk(self, lead) -> None:
+        """A lead this batch created is known by its primary key from now on: its first line too."""
+        if id(lead) in self.first_lines:
+            self.first_lines.setdefault(lead.pk, self.first_lines.pop(id(lead)))
+
+    def new_lead(self, fields: dict, line: int = 0) -> NewLead:
         values = {k: v for k, v in fields.items() if k != "id"}
         now = timezone.now()
         # An imported contact is someone we come back to, not a fresh enquiry waiting for its
@@ -210,6 +218,7 @@ class Importer:
         )
         self.remember(lead, fields)
         self.touched.add(id(lead))  # later rows of the person only fill blanks (as a re-import)
+        self.first_lines[id(lead)] = line
         return lead
 
     def not_added(self, line: int, fields: dict, theirs: Lead) -> None:
@@ -265,18 +274,22 @@ class Importer:
         opted out is left as it is (`said_no.keep_record`); of another stored lead, how they
         first came to us and a higher value are kept, said on the line (`changes.keep_known`)."""
         marker = lead.pk if lead.pk is not None else id(lead)
-        changes = row_changes(lead, fields, fill_only=marker in self.touched)
+        again = marker in self.touched  # a second row of the person in this file
+        changes = row_changes(lead, fields, fill_only=again)
         for name in ("email", "phone"):  # an address someone else has stays theirs: no duplicates
             other = holder(changes[name]) if holder is not None and name in changes else None
             if other is not None and token(other) != marker:
                 del changes[name]
         self.touched.add(marker)
+        self.first_lines.setdefault(marker, line)
         self.remember(lead, fields, holder)
         if lead.pk is not None and lead.status == Status.OPTED_OUT:
             said_no.keep_record(
                 self.report, lead, fields, changes, line, self.dry_run, self.origin(line), self.user
             )
             return
+        if again:
+            self.same_as_earlier(lead, fields, changes, line, self.first_lines.get(marker))
         if lead.pk is not None:  # its source and a higher value stay (`changes.keep_known`)
             for kept in keep_known(lead, changes):
                 self.report.add_warning(line, f"{fields.get('name', '')}: {kept}")
@@ -285,6 +298,29 @@ class Importer:
             said_no.joined(
                 self.report, line, lead, fields, said, self.user, self.dry_run, self.door(line)
             )
+
+    def same_as_earlier(self, lead, fields: dict, changes: dict, line: int, first) -> None:
+        """Say on its line that a row is a person an earlier row of the file already was, and
+        what came of it: the blanks it filled, and what it says otherwise, kept in the
+        lead's notes (`changes.said_otherwise`), never dropped unsaid (eval30 #5: "Twin Tom"
+        twice was "1 unchanged", his second company and value lost without a word)."""
+        key = next((fields[k] for k in ("email", "phone") if fields.get(k)), lead.name)
+        said = f"same person as {f'line {first}' if first else 'an earlier row'} ({key})"
+        otherwise = said_otherwise(lead, fields, changes)
+        if otherwise:
+            added = f"Another row of the file said: {'; '.join(otherwise)}."
+            notes = with_note(changes.get("notes", lead.notes) or "", added)
+            if notes is not None:
+                changes["notes"] = notes
+            said += f": {'; '.join(otherwise)} in this row, kept in the notes"
+        filled = [k for k in changes if k != "notes"]
+        if filled:
+            said += f"; {', '.join(filled)} filled in from this row"
+        if not otherwise and not changes:
+            said += ": nothing new in this row"
+        elif not otherwise:
+            said += ": merged"
+        self.report.add_warning(line, f"{fields.get('name', '')}: {said}.")
 
     def update(self, lead: Lead, changes: dict, line: int) -> None:
         """Apply a row's changes to a lead (a dry run, or one not saved yet: in memory)."""

@@ -230,7 +230,7 @@ class Batch:
                     elif key_lead is None:
                         if named:
                             fields["owner_id"] = imp.owner_of_row(line, fields, named).pk
-                        new.append((line, imp.new_lead(fields)))
+                        new.append((line, imp.new_lead(fields, line)))
                     else:
                         imp.merge(
                             key_lead, fields, line, holder=lambda key: self.holder(key, found)

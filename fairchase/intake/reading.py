@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from .encoding import REPLACED, is_utf8, legacy_encoding
+from .encoding import REPLACED, is_utf8, legacy_encoding, mostly_utf8
 
 # A single cell longer than this is cut to it (a lead's notes fit; a pasted mail thread may
 # not); a row whose cells are not the header's with such a cell (a runaway quote) is refused.
@@ -112,7 +112,7 @@ def _text_stream(stream) -> tuple[io.TextIOWrapper, str]:
     encoding, errors, said = "utf-8-sig", "fairchase_cp1252", ""  # strips a UTF-8 BOM
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding, errors = "utf-16", "replace"
-    elif not head.startswith(codecs.BOM_UTF8) and not is_utf8(head):
+    elif not head.startswith(codecs.BOM_UTF8) and not is_utf8(head) and not mostly_utf8(head):
         legacy, said = legacy_encoding(head)
         if legacy != "cp1252":
             encoding, errors = legacy, "replace"
@@ -322,9 +322,10 @@ def _csv_problem(exc: csv.Error) -> str:
 
 
 def checked(row: Row, width: int = 0) -> Row:
-    """Refuse rows with NUL bytes or too many columns, with a message a person understands
-    (a CSV row's or a workbook's). A cell longer than MAX_FIELD is cut to it (`Row.cut`):
-    a bad cell loses the cell, never the person; only when the row's cells are not the
+    """Refuse rows with too many columns, with a message a person understands (a CSV row's
+    or a workbook's). A cell longer than MAX_FIELD is cut to it (`Row.cut`), and a NUL byte
+    or another control character is left out of its cell when the row is read
+    (`row_checks.controls_said`): a bad cell loses the cell, never the person; only when the row's cells are not the
     header's (`width`, known for a CSV), a quote ran away with the rest of the file and
     the row is refused."""
     if len(row.cells) > MAX_COLUMNS:
@@ -333,11 +334,6 @@ def checked(row: Row, width: int = 0) -> Row:
             problem=f"The row has {len(row.cells):,} columns (at most {MAX_COLUMNS} are read).",
         )
     for i, cell in enumerate(row.cells):
-        if "\x00" in cell:
-            return Row(
-                row.line,
-                problem=f"Column {i + 1} contains NUL bytes (binary data, or a UTF-16 file without a BOM?).",
-            )
         if len(cell) > MAX_FIELD and width and len(row.cells) != width:
             return Row(
                 row.line,

@@ -10,7 +10,7 @@ from fairchase.leads.normalize import InvalidContact
 
 from .header_aliases import phone_first
 from .reading import Row
-from .row_checks import cut_said
+from .row_checks import controls_said, cut_said
 from .rows import RowError, fast_normalize_phone, parse_row, row_name
 from .workbook import uncached_said
 
@@ -43,7 +43,7 @@ def read_row(row: Row, mapping: list[str], width: int, default_source: str, zone
     if row.problem:
         return RowReading(row.line, {}, row.problem)
     said = [*row.warnings, *(uncached_said(row, mapping) if row.uncached else [])]
-    said += cut_said(row, list(header))
+    said += cut_said(row, list(header)) + controls_said(row, mapping, list(header))
     if len(row.cells) > width and any(c.strip() for c in row.cells[width:]):
         return _skipped(
             row,

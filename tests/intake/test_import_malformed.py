@@ -61,7 +61,21 @@ CORPUS = {
         {"Ann Lee", "Big Notes"},
         {2: "characters"},
     ),
-    "nul_bytes": (HEADER + b"Nul\x00Name,nul@example.com,,\r\n" + GOOD, {"Ann Lee"}, {2: "NUL"}),
+    "nul_bytes": (  # a bad cell loses its bad characters, not the person (eval30 #6)
+        HEADER + b"Nul\x00Name,nul@example.com,,\r\n" + GOOD,
+        {"Ann Lee", "NulName"},
+        {2: "“name”: 1 NUL byte left out of the cell"},
+    ),
+    "control_characters": (
+        HEADER + b"Bell\x07 Ringer,bell@example.com,,a\x1b[31m note\r\n" + GOOD,
+        {"Ann Lee", "Bell Ringer"},
+        {2: "“notes”: 1 control character left out"},
+    ),
+    "bytes_no_encoding_reads": (  # UTF-8 with stray bytes: read, the row says so
+        HEADER + "Zoë Ångström".encode() + b"\x81,odd@example.com,,\r\n" + GOOD,
+        {"Ann Lee", "Zoë Ångström\ufffd"},
+        {2: "could not be read in the file's encoding"},
+    ),
     "unclosed_quote": (
         HEADER + GOOD + b'Bob Marsh,bob@example.com,,"never closed\r\nand on\r\n',
         {"Ann Lee", "Bob Marsh"},  # his cell read to the end of the file, with a warning

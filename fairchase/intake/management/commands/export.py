@@ -1,4 +1,5 @@
-"""`fairchase export leads|attempts|commitments|history FILE` (.csv, .xlsx or .jsonl)."""
+"""`fairchase export leads|attempts|commitments|history FILE` (.csv, .xlsx or .jsonl; `-`:
+CSV, or the history's JSON lines, on standard output)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from fairchase.leads.models import FINISHED_STATUSES, Lead
 from fairchase.leads.planning import with_history
 
 OWNER_ONLY = 0o600  # an export holds personal data: nobody else on the machine reads it
+STDOUT = "-"
 
 
 class Command(BaseCommand):
@@ -22,10 +24,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=[*KINDS, "history"])
-        parser.add_argument("file", help="where to write: .csv or .xlsx (.jsonl for history)")
+        parser.add_argument(
+            "file", help="where to write: .csv or .xlsx (.jsonl for history); - for stdout (CSV)"
+        )
 
     def handle(self, *args, kind, file, **opts):
         leads = Lead.objects.all()
+        if file == STDOUT:
+            return self._to_stdout(kind, leads)
+        if os.path.isdir(file):  # said with the path given, not the temporary file beside it
+            raise CommandError(
+                f"{file} is a directory: name the file to write, e.g. "
+                f"{os.path.join(file, kind + ('.jsonl' if kind == 'history' else '.csv'))}"
+            )
         suffix = os.path.splitext(file)[1].lower()
         if kind == "history" and suffix not in (".jsonl", ".json", ".ndjson"):
             raise CommandError(
@@ -48,6 +59,23 @@ class Command(BaseCommand):
                 with open(path, "w", encoding="utf-8", newline="") as out:
                     out.writelines(csv_lines(kind, leads))
         self.stdout.write(f"Wrote {file}")
+
+    def _to_stdout(self, kind: str, leads) -> None:
+        """`-`: the CSV (the history: JSON lines) on standard output, for a pipe, without
+        the BOM a file has for Excel, and nothing else there."""
+        if kind == "history":
+            lines = history_lines(with_history(leads.filter(status__in=FINISHED_STATUSES)))
+        else:
+            lines = csv_lines(kind, leads)
+        out = getattr(self.stdout, "buffer", None)  # bytes: UTF-8 whatever the locale
+        for i, line in enumerate(lines):
+            line = line.removeprefix("\ufeff") if i == 0 else line
+            if out is not None:
+                out.write(line.encode("utf-8"))
+            else:
+                self.stdout.write(line, ending="")
+        if out is not None:
+            out.flush()
 
 
 @contextmanager

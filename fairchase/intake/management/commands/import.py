@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -18,13 +20,27 @@ from fairchase.intake.jobs import estimate_rows
 from fairchase.leads.people import user_named
 
 MAX_SHOWN_ERRORS = 50
+STDIN = "-"
+
+
+def no_column_read(header: list[str]) -> str:
+    """Why a file none of whose columns names a lead field imports nobody, said as the
+    command line can say it (it has no mapping page): exit 1, not "1 row skipped" and 0
+    (eval30 #16: a cron job could not tell the wrong export from success)."""
+    named = ", ".join(f"“{h.strip()[:40]}”" for h in header[:8] if h.strip()) or "none"
+    more = " ..." if len(header) > 8 else ""
+    return (
+        f"none of its columns ({named}{more}) names a lead field. Its first row must name "
+        "them (Name, Email, Phone, Company, Value, Notes, ...: README, Importing), or map "
+        "them on the web's Import page."
+    )
 
 
 class Command(BaseCommand):
     help = "Import leads from a CSV or Excel file, or past leads (--history) from JSON lines."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", nargs="?", help="CSV or .xlsx file of leads")
+        parser.add_argument("file", nargs="?", help="CSV or .xlsx file of leads (- for stdin)")
         parser.add_argument("--owner", help="username or email of the owner of the imported leads")
         parser.add_argument(
             "--sheet",
@@ -37,7 +53,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--history",
             metavar="FILE.jsonl",
-            help="past leads in the decision core's record format",
+            help="past leads in the decision core's record format (- for stdin)",
         )
         parser.add_argument(
             "--source", default="import", help="source for rows without one (default: import)"
@@ -46,6 +62,8 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         if not opts["file"] and not opts["history"]:
             raise CommandError("Give a FILE to import, or --history FILE.jsonl.")
+        if opts["file"] == opts["history"] == STDIN:
+            raise CommandError("Only one of FILE and --history can be `-` (standard input).")
         owner = self._owner(opts["owner"])
         console = Console(stderr=True)
         if opts["history"]:
@@ -77,15 +95,22 @@ class Command(BaseCommand):
             return candidates[0]
         raise CommandError("Say who owns the imported leads: --owner USERNAME.")
 
-    def _run(self, console: Console, path: str, owner, opts, history: bool):
+    @staticmethod
+    def _source(path: str, sheet: str):
+        """(A way to open the file, its name ("" for standard input), its rows if known).
+        Standard input is read whole: the reader looks at a file's start, then goes back."""
+        if path == STDIN:
+            data = sys.stdin.buffer.read()
+            return lambda: io.BytesIO(data), "", estimate_rows(data, sheet)
         if not os.path.isfile(path):
             raise CommandError(f"No such file: {path}")
         with open(path, "rb") as f:
-            total = (
-                estimate_rows(f.read(), opts["sheet"])
-                if os.path.getsize(path) < 512 * 2**20
-                else None
-            )
+            small = os.path.getsize(path) < 512 * 2**20
+            total = estimate_rows(f.read(), sheet) if small else None
+        return lambda: open(path, "rb"), os.path.basename(path), total
+
+    def _run(self, console: Console, path: str, owner, opts, history: bool):
+        opened, name, total = self._source(path, opts["sheet"])
         with Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
@@ -95,26 +120,29 @@ class Command(BaseCommand):
             transient=False,
         ) as progress:
             task = progress.add_task(
-                escape(os.path.basename(path)),  # a file named "x[/].csv" is no rich markup
+                escape(name or "standard input"),  # a file named "x[/].csv" is no rich markup
                 total=(total + 1 if history and total is not None else total),
             )
             update = lambda rows: progress.update(task, completed=rows)  # noqa: E731
-            with open(path, "rb") as f:
+            with opened() as f:
                 if history:
                     report = import_history(f, owner, dry_run=opts["dry_run"], progress=update)
                 else:
                     report = import_file(
                         f,
                         owner,
-                        filename=os.path.basename(path),
+                        filename=name,
                         dry_run=opts["dry_run"],
                         default_source=opts["source"],
                         progress=update,
                         sheet=opts["sheet"],
                     )
             progress.update(task, completed=report.rows, total=max(report.rows, 1))
+        shown = name or "standard input"
         if report.unreadable:  # a file that is no table: one line, not "0 rows, 1 skipped"
-            raise CommandError(f"Cannot import {os.path.basename(path)}: {report.unreadable}")
+            raise CommandError(f"Cannot import {shown}: {report.unreadable}")
+        if not history and report.header and not any(report.mapping):
+            raise CommandError(f"Cannot import {shown}: {no_column_read(report.header)}")
         if not history:
             self.stdout.write(
                 f"Columns ({report.preset}): "
