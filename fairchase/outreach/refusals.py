@@ -96,7 +96,7 @@ def refusal(
         if (lead.email or lead.phone) and not planning.reachable_channels(lead):
             return "No email or phone of this lead may be used: each is suppressed (an opt-out there, on this lead or another, or a bounce)."
         return ""
-    if _suppressed({to}, blocked):  # the message's own address, which the lead may no longer have
+    if to and _suppressed({to}, blocked):  # the message's own, which the lead may no longer have
         return SUPPRESSED
     suppressed = None if blocked is None else set(blocked)
     return REFUSED.get(reach.address_refusal(lead, channel, suppressed), "")

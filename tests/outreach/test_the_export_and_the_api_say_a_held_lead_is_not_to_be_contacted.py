@@ -2,14 +2,17 @@
 contacted: the export's "Not to be contacted" cell says it is held (without naming its
 addresses: imported elsewhere, a named address would be suppressed for good, which an
 unconfirmed stop must not do), and the API's `not_to_be_contacted` lists its addresses and
-"held", as an integration that checks the field before dialling anyone is told to."""
+"held", as an integration that checks the field before dialling anyone is told to; its
+agenda marks the lead's promises `on_hold`."""
 
 from __future__ import annotations
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from fairchase.api.models import ApiToken
 from fairchase.api.schemas import LeadOut
@@ -67,3 +70,18 @@ def test_the_api_says_a_held_lead_is_not_to_be_contacted(client, alice, make_lea
     assert [item["not_to_be_contacted"] for item in page] == [said]
     inbound.correct(got, "interested", alice)
     assert LeadOut.of(Lead.objects.get(pk=lead.pk))["not_to_be_contacted"] == []
+
+
+def test_the_api_agenda_says_a_held_leads_promise_is_on_hold(client, alice, make_lead, imap_server):
+    lead = make_lead(alice, name="Nina Held", email="nina@example.com", phone="+12125550199")
+    due = timezone.now() + timedelta(minutes=30)
+    actions.add_commitment(lead, by="us", what="Call back", due_at=due, channel="call")
+    headers = {"Authorization": f"Bearer {ApiToken.issue(alice, 'tests')[1]}"}
+
+    def promises():
+        agenda = client.get("/api/agenda", headers=headers).json()
+        return [(c["name"], c["on_hold"]) for c in agenda["commitments"]]
+
+    assert promises() == [("Nina Held", False)]
+    held_by_an_unvouched_stop(imap_server, lead)
+    assert promises() == [("Nina Held", True)]
