@@ -41,6 +41,11 @@ class AgendaCommitment(Schema):
         description="A promise of ours to someone who wrote back since our last try: "
         "they are waiting for it (listed first)."
     )
+    on_hold: bool = Field(
+        default=False,
+        description="The lead is held by a request to stop not known to be theirs: no call "
+        "or message until someone confirms or corrects it in the app.",
+    )
 
 
 class AgendaOut(Schema):

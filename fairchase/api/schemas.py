@@ -12,6 +12,7 @@ from ninja.errors import ValidationError
 from pydantic import BeforeValidator, ConfigDict, model_validator
 
 from fairchase.intake.sources import map_source
+from fairchase.leads import reach
 from fairchase.leads.actions import MAX_ATTEMPT_MINUTES
 from fairchase.leads.models import (
     CONSENTS,
@@ -187,7 +188,10 @@ class LeadOut(Schema):
     not_to_be_contacted: list[str] = Field(
         description="The lead's addresses nobody may use ('email', 'phone'): the person "
         "opted out, here or on another record, or the address bounced. A won customer who "
-        "opted out later keeps status 'won': check this before mailing or dialling anyone."
+        "opted out later keeps status 'won': check this before mailing or dialling anyone. "
+        "'held': a request to stop not known to be from the person (an unvouched 'please "
+        "stop' mail, say) holds the lead until someone confirms or corrects it in the app; "
+        "meanwhile every address it has is listed too, and its status still reads 'open'."
     )
     warnings: list[str] = Field(
         description="What may keep a message from reaching them, in words: an email address "
@@ -196,10 +200,12 @@ class LeadOut(Schema):
     )
 
     @staticmethod
-    def of(lead: Lead, blocked: set[str] | None = None) -> dict:
+    def of(lead: Lead, blocked: set[str] | None = None, held: set[int] | None = None) -> dict:
         """The lead as the API shows it; `blocked`: the suppressed addresses among a page
-        of leads (`Suppression.among`), looked up for this lead alone when not given."""
+        of leads (`Suppression.among`), `held`: its held leads' ids (`reach.held_among`),
+        looked up for this lead alone when not given."""
         blocked = Suppression.among([lead]) if blocked is None else blocked
+        held = reach.held_among([lead]) if held is None else held
         rt = lead.response_time
         return {
             "id": lead.pk,
@@ -224,11 +230,20 @@ class LeadOut(Schema):
             "next_due": lead.next_due,
             "priority": lead.priority,
             "plan_reason": lead.plan_reason,
-            "not_to_be_contacted": [
-                field for field in ("email", "phone") if getattr(lead, field) in blocked
-            ],
+            "not_to_be_contacted": not_to_be_contacted(lead, blocked, held),
             "warnings": [said for said in (email_warning(lead.email),) if said],
         }
+
+
+def not_to_be_contacted(lead: Lead, blocked: set[str], held: set[int]) -> list[str]:
+    """The API's `not_to_be_contacted` (`reach.channel_refusal`): each address whose channel
+    may not be used, and "held" after them while a request to stop holds the lead."""
+    said = [
+        field
+        for field, channel in (("email", "email"), ("phone", "call"))
+        if getattr(lead, field) and reach.channel_refusal(lead, channel, blocked, held)
+    ]
+    return said + (["held"] if reach.is_held(lead, held) else [])
 
 
 class LeadPage(Schema):

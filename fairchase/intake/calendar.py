@@ -12,6 +12,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from fairchase import clock
+from fairchase.leads import reach
 from fairchase.leads.models import (
     ACTIVE_STATUSES,
     Commitment,
@@ -114,7 +115,8 @@ def commitment_summary(c: Commitment) -> str:
 
 
 def feed(user, now=None) -> bytes:
-    """The user's calendar: pending commitments and planned contacts on their own leads."""
+    """The user's calendar: pending commitments and planned contacts on their own leads,
+    none for a lead nobody may contact now (opted out, or held by a request to stop)."""
     now = now or timezone.now()
     cal = _calendar(f"Fairchase: {display_name(user)}")
     cal.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
@@ -124,8 +126,10 @@ def feed(user, now=None) -> bytes:
     def told(lead: Lead) -> str:  # the plan's reason, its times in the business's zone, labelled
         return clock.reason_in_zones(lead.plan_reason, lead, tz, now)
 
-    # An opted-out person's promise is no appointment (a won customer's call back still is).
-    commitments = list(
+    # An opted-out person's promise is no appointment (a won customer's call back still is),
+    # nor is a held lead's (`reach.is_held`: a request to stop nobody has decided on): no call
+    # back with their number in the salesperson's phone until someone confirms or corrects it.
+    pending = list(
         Commitment.objects.filter(
             lead__owner=user,
             state=Commitment.State.PENDING,
@@ -136,6 +140,8 @@ def feed(user, now=None) -> bytes:
         .select_related("lead")
         .order_by("due_at")
     )
+    held = reach.held_among(c.lead for c in pending)
+    commitments = [c for c in pending if c.lead_id not in held]
     due = list(
         Lead.objects.filter(
             owner=user,

@@ -20,13 +20,14 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Case, Exists, OuterRef, Value, When
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES
 
 from fairchase import clock, currency
+from fairchase.leads import reach
 from fairchase.leads.home import home
 from fairchase.leads.models import (
     CONSENTS,
@@ -114,19 +115,33 @@ def _labels(choices) -> Callable[[list[str]], str]:
 consent_labels, signal_labels = _labels(CONSENTS), _labels(GOOD_SIGNALS + POOR_SIGNALS)
 
 
+# A held lead's Not to be contacted cell (`reach.is_held`): its addresses are not named, as
+# the importer would suppress them for good (`said_no.said_no_cells` reads "email"/"phone"),
+# which a request to stop not known to be theirs must not do.
+HELD_CELL = "Held: asked to stop (not yet confirmed)"
+
+
 def not_to_contact(lead) -> str:
-    """The lead's addresses nobody may use ("Email; Phone"): opted out, here or on another
-    record, or bounced. The lead page says "(not to be contacted)" beside them; a row of the
-    export says it too, so a won customer who opted out on a later record, still "Won" with
-    "Mailing list" in its consents, is not mailed from a spreadsheet."""
-    return "; ".join(
+    """Whom nobody may contact on the lead's row: its addresses nobody may use ("Email;
+    Phone"), opted out, here or on another record, or bounced, and `HELD_CELL` while a
+    request to stop nobody has decided on holds the lead (the channel rule,
+    `reach.channel_refusal`, for the row's `email_blocked`, `phone_blocked` and `on_hold`).
+    The lead page says "(not to be contacted)" beside such an address; a row of the export
+    says it too, so a won customer who opted out on a later record, still "Won" with
+    "Mailing list" in its consents, is not mailed from a spreadsheet, nor is a held lead
+    whose status still reads Open."""
+    suppressed = {
+        v for v, no in ((lead.email, lead.email_blocked), (lead.phone, lead.phone_blocked)) if no
+    }
+    held = {lead.pk} if lead.on_hold else set()
+    said = [
         label
-        for label, address, blocked in (
-            ("Email", lead.email, lead.email_blocked),
-            ("Phone", lead.phone, lead.phone_blocked),
-        )
-        if address and blocked
-    )
+        for label, channel in (("Email", "email"), ("Phone", "call"))
+        if reach.address_refusal(lead, channel, suppressed) == reach.SUPPRESSED
+    ]
+    if reach.channel_refusal(lead, "call", suppressed, held) == reach.HELD:
+        said.append(HELD_CELL)
+    return "; ".join(said)
 
 
 LEAD_COLUMNS = [
@@ -206,11 +221,15 @@ def rows_for(kind: str, leads) -> Iterable:
     """The objects of one export kind among these leads (a queryset), streamed."""
     if kind == "leads":
         blocked = Suppression.objects.filter  # whether each address is suppressed, in the query
+        held = reach.holds(list(leads.values_list("pk", flat=True)))  # few: read once
         return (
             leads.select_related("owner")
             .annotate(
                 email_blocked=Exists(blocked(value=OuterRef("email"))),
                 phone_blocked=Exists(blocked(value=OuterRef("phone"))),
+                on_hold=Case(When(pk__in=list(held), then=Value(True)), default=Value(False))
+                if held
+                else Value(False),
             )
             .order_by("pk")
             .iterator(chunk_size=2000)

@@ -8,14 +8,14 @@ never re-implements a decision: it only stores what the core says.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from django.db import connections, router, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from fairchase import policy, texting
+from fairchase import policy
 
 # the day planned and its minutes live in `days`; planning is where the app asks for them
 from .days import ALL_DAY as ALL_DAY
@@ -38,6 +38,7 @@ from .models import (
     Status,
     Suppression,
 )
+from .reach import CHANNELS, address_refusal, holds
 
 log = logging.getLogger("fairchase.planning")
 
@@ -56,25 +57,6 @@ PLAN_FIELDS = [
 ]
 
 _model_cache: dict[str, object] = {"key": None, "model": None}
-
-# Other apps name the leads a person must decide about before any contact, as
-# {lead id: why} for some lead ids (outreach: a request to stop not known to be theirs).
-# Read once per batch of leads planned (`records_by_owner`), sent as the record's `hold`.
-HOLDS: list[Callable[[list[int]], dict[int, str]]] = []
-
-
-def register_hold(source: Callable[[list[int]], dict[int, str]]) -> None:
-    if source not in HOLDS:
-        HOLDS.append(source)
-
-
-def holds(ids: list[int]) -> dict[int, str]:
-    """Why each of these leads waits for a person's decision (only the held ones)."""
-    out: dict[int, str] = {}
-    for source in HOLDS if ids else ():
-        for pk, why in source(ids).items():
-            out.setdefault(pk, why)
-    return out
 
 
 def policy_settings() -> dict:
@@ -171,25 +153,15 @@ def lead_record(lead: Lead, suppressed: set[str] | None = None, hold: str | None
 
 
 def reachable_channels(lead: Lead, suppressed: set[str] | None = None) -> list[str]:
-    """Channels we may use: we need the address, no suppression, and for texts consent and
-    a way to send them (`texting.configured`: without it a text is never planned).
+    """Channels the plan may pick: those whose address we may use (`reach.address_refusal`:
+    an address, not suppressed, and for texts consent and a way to send them). The lead's
+    hold is not one of them: the core is told it as the record's `hold`, and says so.
     No email and no phone is no channel, however the lead came (a walk-in, a form, an
     import): the app keeps no street address, so a visit has nowhere to go, and the core
     plans no contact for `[]` ("0 ways left to reach them: add an email or phone")."""
     if suppressed is None:
-        suppressed = set(
-            Suppression.objects.filter(
-                value__in=[v for v in (lead.email, lead.phone) if v]
-            ).values_list("value", flat=True)
-        )
-    out = []
-    if lead.phone and lead.phone not in suppressed:
-        out += ["call"]
-        if "sms" in (lead.consents or []) and texting.configured():
-            out += ["text"]
-    if lead.email and lead.email not in suppressed:
-        out += ["email"]
-    return out
+        suppressed = Suppression.among([lead])
+    return [c for c in CHANNELS if not address_refusal(lead, c, suppressed)]
 
 
 def with_history(qs):

@@ -7,13 +7,13 @@ class OutreachConfig(AppConfig):
     verbose_name = "Outreach"
 
     def ready(self) -> None:
-        from fairchase.leads import planning
+        from fairchase.leads import reach
         from fairchase.leads.worker import register_step
         from fairchase.web import panels
 
         from . import checks, drafts, held, mailbox, notices, outbox, receivers, ui  # noqa: F401  (receivers, checks register)
 
-        planning.register_hold(held.holds)  # a request to stop held for a person
+        reach.register_hold(held.holds)  # a request to stop held for a person
 
         register_step("outreach_send", outbox.send_due, every=0)
         register_step("outreach_plan", drafts.queue_plan_steps, every=60)

@@ -1,7 +1,8 @@
 """Who may be written to, and whether a queued message may go now: the rules every message
 passes when it is queued (`refusal`, by `outbox.queue`) and again when the worker is about to
-send it, under the lead's lock (`recheck`, from `outbox._claimed`). The pickers' list form
-(`contactable`) and the lead page's warnings (`owner_left`) ask the same rules.
+send it, under the lead's lock (`recheck`, from `outbox._claimed`). Whether a channel may
+reach the lead at all is `leads.reach`'s (the plan, Today and promises ask it too); the lead
+page's warnings (`owner_left`) and the template preview's picker (`previewable`) are here.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 
 from fairchase import clock, texting
-from fairchase.leads import planning
+from fairchase.leads import planning, reach
 from fairchase.leads.models import (
     ACTIVE_STATUSES,
     BusinessSettings,
@@ -23,7 +24,7 @@ from fairchase.leads.models import (
 from fairchase.leads.people import display_name
 from fairchase.policy.timing import resolve_zone
 
-from .held import HELD as HELD_STOP
+from . import held as holding
 from .held import held_stops
 from .hours import CAP, HOURS, send_window
 from .models import OutboundMessage
@@ -40,9 +41,16 @@ NOT_A_CONTACT_DAY = " is not a contact day."
 SUPPRESSED = "This address asked not to be contacted (or bounced)."
 # A lead with an undecided held request to stop (`held.held_stops`): nothing goes to it, on
 # any channel, whoever wrote it, until a person confirms the opt-out or corrects the reading.
-ASKED_TO_STOP = f"{HELD_STOP[0].upper()}{HELD_STOP[1:]}: confirm or correct it first."
+ASKED_TO_STOP = reach.ON_HOLD
 # A lead held by a bounce naming no message of ours (`bounces`): nothing goes to it either.
 HELD_BOUNCE = "A bounce naming no message of ours (not yet confirmed): confirm or ignore it first."
+# What a message says of an address `reach.address_refusal` refuses (none: the message has
+# its own `to`, which `queue` required).
+REFUSED = {
+    reach.SUPPRESSED: SUPPRESSED,
+    reach.NO_TEXT_CONSENT: "No consent to text this lead.",
+    reach.TEXTS_OFF: texting.NOT_CONFIGURED,
+}
 
 
 def hours_reason(now: datetime, lead: Lead) -> str:
@@ -70,12 +78,13 @@ def refusal(
 ) -> str:
     """Why nobody may write to this lead, on `channel` (to `to`) or, without one, on any
     channel; "" when someone may. Asked before anyone writes (the lead page, the composer,
-    the queue) and again at send time (`recheck`): an opted-out or closed lead, a lead held
-    by a request to stop nobody has decided on (a person's message as much as the plan's: an
-    unvouched "stop emailing me" may well be theirs), a lead whose owner no longer works
+    the queue) and again at send time (`recheck`): an opted-out or closed lead, then what
+    `reach.channel_refusal` says of any contact (a lead held by a request to stop nobody
+    has decided on: a person's message as much as the plan's, an unvouched "stop emailing
+    me" may well be theirs; a suppressed address, opted out or bounced, on any lead; a text
+    without consent or with texts not configured), and a lead whose owner no longer works
     here (what we send is signed with the owner's name, phone and email: nobody writes as a
-    former colleague, whoever clicks), a suppressed address (opted out or bounced, on any
-    lead), a text without consent or with texts not configured.
+    former colleague, whoever clicks).
     `after_stop`: the last message written for the stop the lead is in (`stopping`), which
     may still go to it so stopped. `blocked`: the suppressed addresses among a page's
     messages, and `held`: the ids of their held leads, looked up once (`mark_refusals`);
@@ -90,20 +99,17 @@ def refusal(
         if (lead.email or lead.phone) and not planning.reachable_channels(lead):
             return "No email or phone of this lead may be used: each is suppressed (an opt-out there, on this lead or another, or a bounce)."
         return ""
-    if _suppressed({to, address_for(lead, channel)}, blocked):
+    if to and _suppressed({to}, blocked):  # the message's own, which the lead may no longer have
         return SUPPRESSED
-    if channel == "text" and "sms" not in (lead.consents or []):
-        return "No consent to text this lead."
-    if channel == "text" and not texting.configured():
-        return texting.NOT_CONFIGURED
-    return ""
+    suppressed = None if blocked is None else set(blocked)
+    return REFUSED.get(reach.address_refusal(lead, channel, suppressed), "")
 
 
 def nothing_to_write(lead: Lead, reachable: Collection[str]) -> str:
     """Why no message can be written to a lead someone may still call (`reachable`: its
-    `planning.reachable_channels`): its email is suppressed or missing and no text may go.
-    The lead page then offers no Write and the composer opens for nobody; "" when an email
-    or a text may go."""
+    `planning.reachable_channels`): its email is suppressed or missing and no text may go
+    (`reach.address_refusal` of each). The lead page then offers no Write and the composer
+    opens for nobody; "" when an email or a text may go."""
     if "email" in reachable or "text" in reachable:
         return ""
     email = (
@@ -111,25 +117,23 @@ def nothing_to_write(lead: Lead, reachable: Collection[str]) -> str:
         if lead.email
         else "there is no email"
     )
-    if not texting.configured():
-        text = "texts are not set up"
-    elif "sms" not in (lead.consents or []):
-        text = "there is no consent to text"
-    else:
-        text = "the number is not to be texted"
+    text = {
+        reach.TEXTS_OFF: "texts are not set up",
+        reach.NO_TEXT_CONSENT: "there is no consent to text",
+    }.get(reach.address_refusal(lead, "text"), "the number is not to be texted")
     call = " A call is still possible." if "call" in reachable else ""
     return f"Nothing can be written: {email}, and {text}.{call}"
 
 
 def _held(lead: Lead, held: Collection[int] | None) -> str:
     """Why a lead held for a person may not be written to ("" when it is not held): `held`,
-    the held leads' ids (a dict: each one's words), or None to ask the database."""
-    if held is None:
-        row = held_stops().filter(lead_id=lead.pk).only("kind").first()
-        return "" if row is None else HELD_BOUNCE if row.kind == "bounce" else ASKED_TO_STOP
-    if lead.pk not in held:
+    the held leads among a page's (`reach.held_among`: each one's words), or None to ask
+    now (`reach.holds`)."""
+    why = reach.holds([lead.pk]) if held is None else held
+    if lead.pk not in why:
         return ""
-    return held.get(lead.pk, ASKED_TO_STOP) if isinstance(held, dict) else ASKED_TO_STOP
+    words = why.get(lead.pk) if isinstance(why, dict) else None
+    return HELD_BOUNCE if words == holding.HELD_BOUNCE else ASKED_TO_STOP
 
 
 def _suppressed(addresses: set[str], blocked: Collection[str] | None) -> bool:
@@ -171,12 +175,7 @@ def mark_refusals(messages: list[OutboundMessage]) -> None:
         if addresses
         else ()
     )
-    held = {
-        lead_id: HELD_BOUNCE if kind == "bounce" else ASKED_TO_STOP
-        for lead_id, kind in (
-            held_stops().filter(lead__in=leads).values_list("lead_id", "kind") if leads else ()
-        )
-    }
+    held = reach.held_among(leads)
     moved = [m for m in ask if m.lead is not None and m.signed_by_id not in (None, m.lead.owner_id)]
     signers = get_user_model().objects.in_bulk({m.signed_by_id for m in moved})
     for m in moved:
@@ -210,11 +209,13 @@ def owner_left(lead: Lead) -> str:
     return f"{display_name(lead.owner)} no longer works here: reassign the lead first."
 
 
-def contactable(leads, channel: str):
-    """The leads someone may write to on `channel`: open or engaged, not held by a request to
-    stop, their owner still here, their address for it not suppressed (the list form of
-    `refusal`, for pickers such as a template's preview)."""
-    leads = leads.filter(status__in=[Status.OPEN, Status.ENGAGED], owner__is_active=True)
+def previewable(leads, channel: str):
+    """The leads a template on `channel` may be previewed for (the template page's picker):
+    open or engaged, not held by a request to stop, their owner still here, an address for
+    the channel not suppressed, so a preview never shows the name of someone who said no.
+    Not who may be written to: a text also needs consent and texts set up, which only
+    `refusal` (`reach.channel_refusal`) asks; nothing is sent from this list."""
+    leads = leads.filter(status__in=ACTIVE_STATUSES, owner__is_active=True)
     leads = leads.exclude(pk__in=held_stops().order_by().values("lead_id"))
     suppressed = Suppression.objects.values("value")
     if channel == "email":

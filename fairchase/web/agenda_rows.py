@@ -8,6 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from fairchase.leads import reach
 from fairchase.leads.models import Commitment, Lead, Suppression
 from fairchase.policy.agenda import worth_now
 
@@ -49,10 +50,13 @@ class AgendaRow:
         waited = self.waited.total_seconds() if self.waited is not None else None
         return worth_now(self.lead.priority, waited)
 
-    def as_dict(self, blocked: Collection[str] | None = None) -> dict:
+    def as_dict(self, blocked: Collection[str] | None = None, held: Collection[int] = ()) -> dict:
         """Plain values for the terminal and JSON. Addresses only when `blocked` names those
-        nobody may use (opted out or bounced: left out, never offered); without it, none."""
+        nobody may use (opted out or bounced: left out, never offered); without it, none;
+        none either for a lead `held` by a request to stop nobody has decided on."""
         lead = self.lead
+        if lead.pk in held:
+            blocked = None
         return {
             "id": lead.pk,
             "name": lead.name,
@@ -93,7 +97,9 @@ class CommitmentRow:
             and (lead.last_attempt_at is None or lead.responded_at > lead.last_attempt_at)
         )
 
-    def as_dict(self) -> dict:
+    def as_dict(self, held: Collection[int] = ()) -> dict:
+        """Plain values for the terminal and JSON; `on_hold`: the lead is among `held` (a
+        request to stop nobody has decided on: no call or message until someone does)."""
         c = self.commitment
         return {
             "id": c.pk,
@@ -105,6 +111,7 @@ class CommitmentRow:
             "due": c.due_at,
             "overdue": self.overdue,
             "asked": self.asked,
+            "on_hold": self.lead.pk in held,
         }
 
 
@@ -267,7 +274,7 @@ class Agenda:
         return [r.lead for r in rows] + [c.lead for c in self.commitments]
 
     def as_dict(self) -> dict:
-        blocked = Suppression.among(self.leads())
+        blocked, held = Suppression.among(self.leads()), reach.held_among(self.leads())
         return {
             "now": self.now,
             "day": self.end_of_day.date(),
@@ -276,12 +283,12 @@ class Agenda:
             "minutes_sentence": self.minutes_sentence,
             "budget_minutes": self.budget_minutes,
             "daily_minutes": self.daily_minutes,
-            "new": [r.as_dict(blocked) for r in self.new],
-            "commitments": [r.as_dict() for r in self.commitments],
-            "followups": [r.as_dict(blocked) for r in self.followups],
-            "wings": [r.as_dict(blocked) for r in self.wings],
-            "waiting": [r.as_dict(blocked) for r in self.waiting],
-            "let_go": [r.as_dict(blocked) for r in self.let_go],
+            "new": [r.as_dict(blocked, held) for r in self.new],
+            "commitments": [r.as_dict(held) for r in self.commitments],
+            "followups": [r.as_dict(blocked, held) for r in self.followups],
+            "wings": [r.as_dict(blocked, held) for r in self.wings],
+            "waiting": [r.as_dict(blocked, held) for r in self.waiting],
+            "let_go": [r.as_dict(blocked, held) for r in self.let_go],
             "totals": {
                 "new": self.new_total,
                 "commitments": self.commitments_total,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from fairchase import clock
+from fairchase.leads import reach
 from fairchase.leads.actions import MAX_ATTEMPT_MINUTES as MOST
 from fairchase.leads.actions import ActionError, check_outcome, check_revisit, not_ours_to_use
 from fairchase.leads.home import home_region
@@ -249,18 +250,22 @@ class CommitmentForm(OwnIds):
     )
     due_at = forms.DateTimeField(label="When", widget=LOCAL_DATETIME)
 
-    def __init__(self, *args, ours: bool = True, lead=None, reachable=None, **kwargs):
-        """`ours=False`: a lead we cannot contact (no email or phone we may use), so only their
-        own promise can be pinned (`actions.add_commitment` refuses one of ours). `lead` (with
-        its `reachable` channels): each How it may not be tried on is flagged, and why said."""
+    def __init__(
+        self, *args, ours: bool = True, held: bool = False, lead=None, reachable=None, **kwargs
+    ):
+        """`ours=False`: a lead we cannot contact (no email or phone we may use, or `held` by
+        a request to stop nobody has decided on), so only their own promise can be pinned
+        (`actions.add_commitment` refuses one of ours). `lead` (with its `reachable`
+        channels): each How it may not be tried on is flagged, and why said."""
         super().__init__(*args, **kwargs)
         if lead is not None:
             self._flag_channels(lead, reachable)
-        if not ours:
+        if held or not ours:
             by = self.fields["by"]
             by.choices = [(Commitment.By.LEAD, Commitment.By.LEAD.label)]
             by.initial = Commitment.By.LEAD
-            by.help_text = "No email or phone we may use: only a promise of theirs can be pinned."
+            why = reach.ON_HOLD_SHORT[:-1] if held else "No email or phone we may use"
+            by.help_text = f"{why}: only a promise of theirs can be pinned."
         # The time is read in the screen's zone (the business's): say which.
         tz = timezone.get_current_timezone()
         self.fields[

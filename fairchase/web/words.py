@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from fairchase import clock
+from fairchase.leads import reach
 from fairchase.leads.models import CONSENTS, Status
 from fairchase.leads.people import display_name
 from fairchase.leads.planning import stop_target
@@ -75,13 +76,17 @@ PARKED_WORDS = {
 }
 
 
-def address_note(lead, blocked: bool) -> str:
+def address_note(lead, blocked: bool, held: bool = False) -> str:
     """What the lead page says after an address of the lead: "not to be contacted" only
-    for one suppressed (an opt-out there or a bounce) or a lead that opted out; a parked
-    lead's ("on the mailing list: not chased", "revisit on 6 Mar 2027") is not chased, yet
-    nobody said no on it; "" for an address we may use on an open lead."""
+    for one suppressed (an opt-out there or a bounce) or a lead that opted out; "on hold:
+    confirm or correct the stop first" for a lead `held` by a request to stop nobody has
+    decided on (`reach.ON_HOLD_NOTE`); a parked lead's ("on the mailing list: not chased",
+    "revisit on 6 Mar 2027") is not chased, yet nobody said no on it; "" for an address we
+    may use on an open lead."""
     if blocked or lead.status == Status.OPTED_OUT:
         return NOT_TO_BE_CONTACTED
+    if held:
+        return reach.ON_HOLD_NOTE
     if lead.status == Status.REVISIT and lead.revisit_at:
         return f"revisit on {timezone.localtime(lead.revisit_at):%-d %b %Y}"
     return PARKED_WORDS.get(lead.status, "")

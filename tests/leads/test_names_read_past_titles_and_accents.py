@@ -163,7 +163,7 @@ def test_an_import_says_a_titled_name_on_an_opted_out_number_said_no(alice, bob,
     assert Suppression.objects.filter(value="olga.new@example.com", reason="opt-out").exists()
 
 
-def test_the_webhook_sends_no_receipt_to_a_titled_person_who_said_no(
+def test_the_webhook_knows_a_titled_person_who_said_no_and_receipts_only_the_address_typed(
     client, alice, bob, make_lead, django_capture_on_commit_callbacks
 ):
     _olga_said_no(make_lead, alice)
@@ -178,7 +178,10 @@ def test_the_webhook_sends_no_receipt_to_a_titled_person_who_said_no(
     assert r.status_code == 202, r.content
     written = Lead.objects.get(email="o@new.example")
     assert written.status == Status.OPTED_OUT
-    assert not OutboundMessage.objects.filter(lead=written, kind="ack").exists()
+    # A receipt belongs to no lead and goes to every post alike, so a stranger typing her
+    # number learns nothing of her: to the address typed, never to hers that said no.
+    receipts = OutboundMessage.objects.filter(kind=OutboundMessage.Kind.RECEIPT)
+    assert list(receipts.values_list("to", flat=True)) == ["o@new.example"]
 
 
 def test_a_receipt_and_the_lead_page_greet_a_titled_person_by_first_name(

@@ -117,7 +117,7 @@ def test_nobody_sends_to_a_leavers_lead_in_the_leavers_name_until_it_is_reassign
     page = _client(boss).get(f"/leads/{lead.pk}/").content.decode()
     assert "Not contacted: Alice no longer works here: reassign the lead first." in page
     assert 'href="#reassign"' in page and 'id="reassign"' in page
-    assert not refusals.contactable(Lead.objects.all(), "email").exists()  # pickers skip it
+    assert not refusals.previewable(Lead.objects.all(), "email").exists()  # pickers skip it
     template = MessageTemplate.objects.filter(purpose="first_response", channel="email").first()
     r = _client(boss).post(f"/o/leads/{lead.pk}/send/", {"template": template.pk})
     assert r.status_code == 302

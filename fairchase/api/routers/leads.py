@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from ninja import Path, Query, Router, Status
 
-from fairchase.leads import actions
+from fairchase.leads import actions, reach
 from fairchase.leads.already import keep_notes
 from fairchase.leads.models import OUTBOUND_SOURCES, Lead, Suppression
 from fairchase.leads.normalize import normalize_email, normalize_phone, normalize_timezone
@@ -109,12 +109,12 @@ def list_leads(
     count = qs.count()
     ordering = ("-priority", "pk") if order == ListOrder.priority else ("-pk",)
     page = list(qs.select_related("owner").order_by(*ordering)[offset : offset + limit])
-    blocked = Suppression.among(page)
+    blocked, held = Suppression.among(page), reach.held_among(page)
     return {
         "count": count,
         "limit": limit,
         "offset": offset,
-        "items": [LeadOut.of(lead, blocked) for lead in page],
+        "items": [LeadOut.of(lead, blocked, held) for lead in page],
     }
 
 

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from fairchase import texting
 from fairchase.policy.priors import GRACE
 
+from .. import reach
 from ..models import Channel, Commitment, Lead, Status
 from ..normalize import display_phone
 from ..planning import reachable_channels
@@ -23,9 +23,10 @@ def add_commitment(
     lead: Lead, *, by: str, what: str, due_at: datetime, channel: str = "", user=None
 ) -> Commitment:
     """Pin the next step (seed 002: propose a specific time yourself). Never for someone who
-    opted out; and a promise of ours (a call back, "Keep chasing") only for a lead we can
-    contact: with no email or phone, or none we may use (every one suppressed or bounced),
-    it could not be kept, so it is refused rather than put on Today and the calendar.
+    opted out; and a promise of ours (a call back, "Keep chasing") only for a lead we may
+    contact (`reach.channel_refusal`): held by a request to stop nobody has decided on, with
+    no email or phone, or none we may use (every one suppressed or bounced), it could not
+    be kept, so it is refused rather than put on Today and the calendar.
     Their own promise (they call us) can still be pinned. `channel`: how it is kept (a
     call back they asked for is a call, not the cheaper email); "" leaves it to the plan."""
     if channel not in ("", *Channel.values):
@@ -36,6 +37,11 @@ def add_commitment(
     if lead.status == Status.OPTED_OUT:
         raise ActionError(
             f"{lead.name} opted out: no next step can be pinned, they asked not to be contacted."
+        )
+    if by == Commitment.By.US and reach.is_held(lead):
+        raise ActionError(
+            f"{lead.name} asked to stop (not yet confirmed): no try of ours can be pinned "
+            "until someone confirms or corrects the stop."
         )
     if by == Commitment.By.US and not (lead.email or lead.phone):
         raise ActionError(
@@ -58,23 +64,25 @@ def add_commitment(
 
 
 def not_ours_to_use(lead: Lead, channel: str, reachable: list[str] | None = None) -> str:
-    """Why a try of ours on `channel` may not be made to this lead ("" when it may, or for
-    a visit or no channel, which the plan places): the same rule the plan and the outbox
-    follow (`planning.reachable_channels`), said where a promise is pinned, rather than the
-    plan switching channel without a word. `reachable`: looked up when not given."""
-    if channel not in ("call", "email", "text"):
+    """Why a try of ours on `channel` may not be made to this lead's address ("" when it may,
+    or for a visit or no channel, which the plan places): the rule the plan and the outbox
+    follow (`reach.address_refusal`), said where a promise is pinned, rather than the plan
+    switching channel without a word. `reachable`: the lead's `planning.reachable_channels`,
+    looked up when not given. (A held lead is refused whole by `add_commitment`.)"""
+    if channel not in reach.CHANNELS or (reachable is not None and channel in reachable):
         return ""
-    if channel in (reachable_channels(lead) if reachable is None else reachable):
-        return ""
-    address = lead.email if channel == "email" else lead.phone
-    if not address:
+    why = reach.address_refusal(lead, channel)
+    if why == reach.NO_ADDRESS:
         return f"{lead.name} has no {'email' if channel == 'email' else 'phone'}"
-    if channel == "text" and "sms" not in (lead.consents or []) and address:
+    if why == reach.NO_TEXT_CONSENT:
         return f"{lead.name} gave no consent to texts"
-    if channel == "text" and not texting.configured():
+    if why == reach.TEXTS_OFF:
         return "Texts are not set up"
-    shown = display_phone(address) if channel != "email" else address
-    return f"{shown} is not to be contacted (an opt-out or a bounce)"
+    if why == reach.SUPPRESSED:
+        address = reach.address_of(lead, channel)
+        shown = display_phone(address) if channel != "email" else address
+        return f"{shown} is not to be contacted (an opt-out or a bounce)"
+    return ""
 
 
 @transaction.atomic

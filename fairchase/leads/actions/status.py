@@ -176,7 +176,7 @@ def pause_until(
 
 @transaction.atomic
 def hold_changed(lead: Lead, reason: str, *, user=None) -> Lead:
-    """A hold another app keeps (`planning.holds`: a request to stop not known to be theirs)
+    """A hold another app keeps (`reach.holds`: a request to stop not known to be theirs)
     was put on the lead or lifted: said on its timeline, and the lead replanned with it."""
     caller, lead = lead, _lock(lead)
     StatusChange.objects.create(

@@ -14,7 +14,7 @@ from fairchase.web.views.common import web_view
 
 from ..forms import TemplateForm
 from ..models import MessageTemplate
-from ..refusals import contactable
+from ..refusals import previewable
 from ..rendering import PLACEHOLDERS, RenderError
 from ..rendering import render as render_message
 
@@ -39,7 +39,7 @@ def template_list(request):
 
 def _preview(request, subject: str, body: str, channel: str) -> dict:
     # previewed for people we may write to: never an opted-out, closed or suppressed lead
-    leads = contactable(visible_leads(request.user), channel).order_by("-created_at")
+    leads = previewable(visible_leads(request.user), channel).order_by("-created_at")
     raw = request.GET.get("lead") or request.POST.get("preview_lead") or ""
     lead = leads.filter(pk=an_id(raw)).first() if an_id(raw) is not None else None
     lead = lead or leads.first()

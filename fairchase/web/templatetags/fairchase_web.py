@@ -15,11 +15,11 @@ from django.utils.safestring import mark_safe
 
 from fairchase import clock
 from fairchase.intake.rows import IMPORT_NOTE
+from fairchase.leads import reach
 from fairchase.leads.home import home
 from fairchase.leads.models import Status, Suppression
 from fairchase.leads.normalize import country_without_zone, display_phone
 from fairchase.leads.people import display_name, is_admin
-from fairchase.leads.planning import reachable_channels
 from fairchase.policy import reasons
 from fairchase.web import panels, words
 from fairchase.web.agenda import OUTCOME_BUTTONS
@@ -99,17 +99,26 @@ _BUTTONS = "".join(
 
 def check_addresses(request, leads) -> None:
     """Look up once for a whole page which of its leads' addresses nobody may use (opted
-    out or bounced, on any lead); `contact_links` reads the answers from the request."""
+    out or bounced, on any lead) and which of its leads are held by a request to stop
+    nobody has decided on; `contact_links` reads the answers from the request."""
     values = {v for lead in leads for v in (lead.email, lead.phone) if v}
     blocked = Suppression.among(leads)
     request.address_checks = {v: v in blocked for v in values}
+    request.held_checks = {lead.pk: False for lead in leads} | dict.fromkeys(
+        reach.held_among(leads), True
+    )
 
 
 @register.simple_tag(takes_context=True)
 def contact_links(context, lead):
-    """A row's call and email buttons, for the addresses we may use only: an address that
-    asked not to be contacted is never offered. (Built in Python like `outcome_form`: an
-    included template per row cost more than the rest of the row's links.)"""
+    """A row's call and email buttons, for the channels a try of ours may use only
+    (`reach.channel_refusal`): an address that asked not to be contacted is never offered,
+    and a lead held by a request to stop nobody has decided on is offered no call and no
+    email, only what to do first (a call is no message the outbox can stop). (Built in
+    Python like `outcome_form`: an included template per row cost more than the rest of
+    the row's links.)"""
+    if lead_on_hold(context, lead):
+        return format_html('<p class="reason held">{}</p>', reach.ON_HOLD_SHORT)
     checks = _address_checks(context, lead)
     links = []
     if lead.phone and not checks[lead.phone]:
@@ -129,6 +138,14 @@ def contact_links(context, lead):
     return format_html('<div class="contact-links">{}</div>', mark_safe("\n".join(links)))
 
 
+@register.simple_tag(takes_context=True)
+def lead_on_hold(context, lead) -> bool:
+    """Whether a person must decide about the lead before any contact (`reach.is_held`),
+    from the page's one look-up (`check_addresses`), or looked up now for a row it did not."""
+    checks = getattr(context.get("request"), "held_checks", {})
+    return checks[lead.pk] if lead.pk in checks else reach.is_held(lead)
+
+
 def _address_checks(context, lead) -> dict[str, bool]:
     """Whether each of the lead's addresses is blocked, from the page's one look-up
     (`check_addresses`), or looked up now for a row the page's view did not."""
@@ -141,12 +158,14 @@ def _address_checks(context, lead) -> dict[str, bool]:
 
 
 def _can_be_tried(context, lead) -> bool:
-    """Whether a try of ours could reach the lead (not opted out, an address we may use):
-    "Keep chasing" is offered only then, as `actions.add_commitment` refuses it otherwise."""
+    """Whether a try of ours could reach the lead (not opted out, not held, an address we
+    may use: `reach.usable_channels`): "Keep chasing" is offered only then, as
+    `actions.add_commitment` refuses it otherwise."""
     if lead.status == Status.OPTED_OUT:
         return False
     blocked = {v for v, no in _address_checks(context, lead).items() if no}
-    return bool(reachable_channels(lead, blocked))
+    held = {lead.pk} if lead_on_hold(context, lead) else set()
+    return bool(reach.usable_channels(lead, blocked, held))
 
 
 @register.simple_tag(takes_context=True)
@@ -184,8 +203,13 @@ def outcome_form(context, lead, channel="", section="", scope="", next_page="", 
             buttons += mark_safe(
                 '<button name="outcome" value="keep" class="btn btn-small outcome-keep">Keep chasing</button>'
             )
-        else:  # no email or phone we may use: a try of ours could not reach them
-            buttons += mark_safe('<span class="muted small">No email or phone we may use.</span>')
+        else:  # held, or no email or phone we may use: a try of ours could not reach them
+            why = (
+                reach.ON_HOLD_SHORT
+                if lead_on_hold(context, lead)
+                else "No email or phone we may use."
+            )
+            buttons += format_html('<span class="muted small">{}</span>', why)
     elif section == "commitment":
         buttons = mark_safe(_COMMITMENT_BUTTONS)
     else:

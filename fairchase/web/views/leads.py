@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from fairchase import clock
-from fairchase.leads import actions
+from fairchase.leads import actions, reach
 from fairchase.leads.actions import ActionError, SaidNoElsewhere
 from fairchase.leads.already import keep_notes
 from fairchase.leads.models import SOURCES, BusinessSettings, Commitment, Lead, Status, Suppression
@@ -129,7 +129,10 @@ def lead_detail(request, pk):
     "pin the next step" under the outcome buttons, as Today asks under its card."""
     lead = lead_or_404(request.user, pk)
     asked = request.GET.get("pin") and lead.is_active and lead.status != Status.OPTED_OUT
-    pin = {"pin_form": CommitmentForm.after_talk(lead, ours=bool(reachable_channels(lead)))}
+    held = reach.is_held(lead)
+    pin = {
+        "pin_form": CommitmentForm.after_talk(lead, ours=bool(reachable_channels(lead)), held=held)
+    }
     return lead_page(request, lead, **(pin if asked else {}))
 
 
@@ -137,7 +140,7 @@ def lead_page(request, lead, **refused):
     """The lead page. `refused`: a form the server turned down (`attempt_form`, `stop_form`,
     ...), shown again as posted, with what was typed and each error beside its field."""
     channel = lead.next_channel or ("call" if lead.phone else "email")
-    channels = reachable_channels(lead)
+    channels, held = reachable_channels(lead), reach.is_held(lead)
     context = {
         "lead": lead,
         "timeline": timeline_for(lead, request.user),
@@ -148,7 +151,7 @@ def lead_page(request, lead, **refused):
         # no next step for someone who opted out; only theirs when we cannot reach them
         "commitment_form": None
         if lead.status == Status.OPTED_OUT
-        else CommitmentForm(ours=bool(channels), lead=lead, reachable=channels),
+        else CommitmentForm(ours=bool(channels), held=held, lead=lead, reachable=channels),
         "stop_form": StopForm(
             lead=lead,
             initial={
@@ -170,24 +173,25 @@ def lead_page(request, lead, **refused):
         "waiting": lead.is_new_enquiry and lead.next_action == "contact",
         # an address is a link unless it is suppressed or the lead opted out; a parked
         # lead's says it is not chased, in words that are not an opt-out's
-        "addresses": _addresses(lead),
+        "addresses": _addresses(lead, held),
         "sources_choices": SOURCES,
         "now": timezone.now(),
     }
     return render(request, "web/lead_detail.html", {**context, **refused})
 
 
-def _addresses(lead) -> list[dict]:
+def _addresses(lead, held: bool) -> list[dict]:
     """The lead page's Phone and Email: the value shown, its link (None when nobody may
-    use it), its note in words (`words.address_note`) and whether a public post only
+    use it: suppressed, opted out, or the lead `held` by a request to stop nobody has
+    decided on), its note in words (`words.address_note`) and whether a public post only
     typed it (`typed`: the page offers to confirm it is theirs)."""
     blocked = Suppression.among([lead])
     out = []
     rows = (("Phone", "phone", "tel"), ("Email", "email", "mailto"))
     for label, field, scheme in rows:
         value = getattr(lead, field)
-        note = address_note(lead, value in blocked) if value else ""
-        usable = value and note != NOT_TO_BE_CONTACTED
+        note = address_note(lead, value in blocked, held) if value else ""
+        usable = value and note not in (NOT_TO_BE_CONTACTED, reach.ON_HOLD_NOTE)
         shown = display_phone(value) if scheme == "tel" and value else value
         link = f"{scheme}:{value}" if usable else None
         out.append(

@@ -12,6 +12,7 @@ from fairchase import clock
 from fairchase.arguments import whole
 from fairchase.hints import command_line
 from fairchase.intake.exporting import source_label
+from fairchase.leads import reach
 from fairchase.leads.home import home
 from fairchase.leads.models import BusinessSettings
 from fairchase.leads.people import is_admin
@@ -169,10 +170,11 @@ def _new_table(agenda, reason) -> Table:
 
 def _commitments_table(agenda, tz) -> Table:
     rows = []
+    held = reach.held_among(c.lead for c in agenda.commitments)  # no call until someone decides
     for c in agenda.commitments:
-        d = c.as_dict()
+        d = c.as_dict(held)
         due = clock.for_lead(d["due"], tz, c.lead) + (" (overdue)" if d["overdue"] else "")
-        who = "we call" if d["by"] == "us" else "they call"
+        who = "on hold" if d["on_hold"] else "we call" if d["by"] == "us" else "they call"
         rows.append((str(d["lead_id"]), d["name"], who, d["what"], due))
     return _table(
         f"Commitments due {agenda.day_name or 'today'}", ("#", "name", "who", "what", "due"), rows
