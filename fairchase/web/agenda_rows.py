@@ -36,6 +36,14 @@ class AgendaRow:
     waited: timedelta | None = None  # new enquiries: since the enquiry arrived
     overdue: bool = False
     later: bool = False  # its step is due later today or after (outside contact hours, say)
+    # When its step may be taken: the plan's due time, or once the lead's contact hours are
+    # over in their own zone, their next contact window (`agenda._row_maker`).
+    at: datetime | None = None
+
+    @property
+    def when(self) -> datetime | None:
+        """When the row's step is to be taken (its window, else the plan's due time)."""
+        return self.at or self.lead.next_due
 
     @property
     def fresh(self) -> bool:
@@ -62,7 +70,7 @@ class AgendaRow:
             "section": self.section,
             "action": lead.next_action or "contact",
             "channel": self.channel,
-            "due": lead.next_due,
+            "due": self.when,
             "minutes": self.minutes,
             "priority": lead.priority,
             "reason": lead.plan_reason,
