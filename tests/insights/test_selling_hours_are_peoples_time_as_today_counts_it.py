@@ -24,8 +24,8 @@ def test_an_automatic_email_is_no_ones_selling_time(
     boss,
     alice,
     make_lead,
-    smtp_server,
-    stop_clock,  # noqa: F811
+    smtp_server,  # noqa: F811  (the imported fixture)
+    stop_clock,
 ):
     now = stop_clock(datetime(2027, 1, 14, 15, 0, tzinfo=UTC))  # a Thursday
     open_all_day_now()
