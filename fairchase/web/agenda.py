@@ -39,15 +39,16 @@ from fairchase.leads.models import (
 )
 from fairchase.leads.people import carried_leads, display_name, is_admin, visible_leads
 from fairchase.leads.planning import PLAN_FIELDS, contact_day, day_minutes, reachable_channels
-from fairchase.policy.window import next_contact_time
 
 from .agenda_rows import (
     FRESH,
+    LATER,
     OUTCOME_BUTTONS,
     Agenda,
     AgendaRow,
     CommitmentRow,
     new_order,
+    step_time,
     worth_now,
 )
 from .agenda_sql import (
@@ -120,8 +121,6 @@ ROW_FIELDS = (
     "owner__email",
     "owner__is_active",
 )
-# A new enquiry whose first step is due more than this ahead is "first", not "now".
-LATER = timedelta(minutes=15)
 
 
 def end_of_local_day(now: datetime, zone: str) -> datetime:
@@ -251,21 +250,6 @@ def _row_maker(minutes: dict[str, float], now: datetime, business: BusinessSetti
     return row
 
 
-def step_time(lead: Lead, section: str, now: datetime, settings: dict) -> datetime | None:
-    """When a row's step may be taken: the plan's due time, except that an unanswered enquiry
-    the plan rations ("wait") is answered now, and a step already due waits for the lead's own
-    contact hours: once they are over in their zone, Today shows their next window, not "now"
-    (eval29 #2: "Call now" at 19:20 London). The decision core's window rule
-    (`policy.window.next_contact_time`); the weekly cap is in the plan's due time already."""
-    due = lead.next_due
-    if section == "new" and lead.next_action == "wait":
-        due = now
-    if due is None or section == "let_go" or due > now + LATER:
-        return due
-    opens, _ = next_contact_time(now, (), lead.timezone or None, settings)
-    return due if opens <= now + LATER else opens
-
-
 def row_channel(lead: Lead, blocked: set[str] | None = None) -> str:
     """The channel a row names: the plan's, else a call or an email to an address we may use
     (`planning.reachable_channels`: not opted out, not bounced). None left is no channel ("",
@@ -293,10 +277,8 @@ def _fill_new(agenda: Agenda, user, owner, rows, make, minutes: dict[str, float]
     new_qs = (
         visible_leads(user) if owner is None else visible_leads(user).filter(owner=owner)
     ).filter(NEW_TERM)
-    # A new enquiry stays one to answer until someone does, even when the plan rations its
-    # turn ("wait": its card says why; eval29 #6: it sank into the capped waiting list for
-    # weeks). Only a person who opted out or bounced earlier (every address suppressed) is
-    # planned "stop" and is listed with the leads to let go, never as a call to make.
+    # One to answer until someone does, even when the plan rations its turn (eval29 #6); only
+    # a "stop" (opted out, every address bounced) is listed with the leads to let go instead.
     new_qs = new_qs.filter(UNANSWERED_TERM)
     # The enquirer's own words (the capture form's message) go on the card.
     new_rows = rows.filter(NEW_TERM).filter(UNANSWERED_TERM).only(*ROW_FIELDS, "notes", "signals")
