@@ -32,6 +32,15 @@ def business_zone() -> ZoneInfo:
     return zone(BusinessSettings.current().business_timezone)
 
 
+def day(at: datetime, tz: ZoneInfo | None = None) -> str:
+    """'6 Mar 2027': the day `at` falls on in `tz`, the business's zone unless told. The zone
+    is said, never the active one: the web activates the business zone and the terminal none,
+    so the same date read two days (review24 F18: "wait until 10 Jan" in UTC under a
+    Chicago header)."""
+    local = at.astimezone(tz or business_zone())
+    return f"{local.day} {local:%b %Y}"
+
+
 def label(at: datetime, tz: ZoneInfo) -> str:
     """The zone's name at that moment, as people write it: 'CST', 'BST', 'UTC', 'UTC+03'."""
     abbr = at.astimezone(tz).strftime("%Z")

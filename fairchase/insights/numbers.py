@@ -11,7 +11,7 @@ import hashlib
 import json
 import statistics
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, Sum
 from django.utils import timezone
 
 from fairchase import policy
@@ -23,6 +23,7 @@ from fairchase.leads.models import (
     SOURCES,
     Status,
 )
+from fairchase.outreach.models import OutboundMessage
 
 from . import sql
 from .learned import summary as learned_summary
@@ -54,7 +55,7 @@ STATUS_ORDER = (
     (Status.OPEN, "Still chasing (silent)"),
     (Status.ENGAGED, "Talking"),
 )
-VERSION = 8  # bump when the shape of the computed dict (or what a figure counts) changes
+VERSION = 9  # bump when the shape of the computed dict (or what a figure counts) changes
 
 
 def source_label(name: str) -> str:
@@ -181,6 +182,22 @@ def learned(model, settings: dict) -> dict:
     }
 
 
+# The worker's own message (automatic mode): sent with nobody asking, logged as an attempt with
+# no user at its send time. It took nobody's time: Today's minutes leave it out
+# (`days._spent_today`), and so do Insights' hours, which count it apart (eval29 #5). An
+# imported history's tries have no user either, but were people's time.
+AUTOMATIC = Q(user__isnull=True) & Exists(
+    OutboundMessage.objects.filter(
+        lead_id=OuterRef("lead_id"),
+        kind=OutboundMessage.Kind.TO_LEAD,
+        state=OutboundMessage.State.SENT,
+        queued_by__isnull=True,
+        sent_at=OuterRef("at"),
+    )
+)
+PEOPLES = ~AUTOMATIC
+
+
 def status_share(scope: Scope) -> list[dict]:
     """How many leads in the view are in each status."""
     counts = dict(scope.leads().values_list("status").annotate(n=Count("id")).order_by())
@@ -198,9 +215,16 @@ def by_source(scope: Scope) -> list[dict]:
         )
         .order_by()
     )
-    minutes = dict(
-        scope.attempts().values_list("lead__source").annotate(m=Sum("minutes")).order_by()
+    # People's time only, as Today counts the day's minutes (`days._spent_today`): the worker's
+    # automatic messages (no user) cost nobody's time; they are counted apart (eval29 #5).
+    totals = (
+        scope.attempts()
+        .values("lead__source")
+        .annotate(m=Sum("minutes", filter=PEOPLES), auto=Count("id", filter=~PEOPLES))
+        .order_by()
     )
+    minutes = {t["lead__source"]: t["m"] for t in totals}
+    automatic = {t["lead__source"]: t["auto"] for t in totals}
     out = [
         {
             "source": r["source"],
@@ -209,6 +233,7 @@ def by_source(scope: Scope) -> list[dict]:
             "won": r["won"],
             "won_value": float(r["won_value"] or 0),
             "hours": float(minutes.get(r["source"]) or 0) / 60,
+            "automatic": automatic.get(r["source"], 0),
         }
         for r in rows
     ]
@@ -216,7 +241,7 @@ def by_source(scope: Scope) -> list[dict]:
 
 
 def by_attempt_number(scope: Scope, k_max: int = 10) -> tuple[list[dict], set[int]]:
-    """Per attempt number: attempts made, hours spent, first replies got, and the value won
+    """Per attempt number: attempts made, hours people spent, first replies got, and the value won
     from leads whose first reply came on that attempt (later attempts share row k_max); and
     the ids of the leads that ever answered.
 
@@ -235,15 +260,16 @@ def by_attempt_number(scope: Scope, k_max: int = 10) -> tuple[list[dict], set[in
     qs = (
         scope.attempts()
         .order_by("lead_id", "at", "pk")
-        .values_list("lead_id", "outcome", "minutes")
+        .annotate(automatic=ExpressionWrapper(AUTOMATIC, output_field=BooleanField()))
+        .values_list("lead_id", "outcome", "minutes", "automatic")
     )
-    for lead_id, outcome, minutes in qs.iterator(chunk_size=10000):
+    for lead_id, outcome, minutes, automatic in qs.iterator(chunk_size=10000):
         if lead_id != last:
             last, k = lead_id, 0
         k += 1
         row = rows[min(k, k_max) - 1]
         row["attempts"] += 1
-        row["hours"] += (minutes or 0) / 60
+        row["hours"] += 0.0 if automatic else (minutes or 0) / 60  # people's time
         if outcome in REPLIES and lead_id not in answered:
             answered.add(lead_id)
             row["first_replies"] += 1

@@ -28,7 +28,7 @@ from . import held as holding
 from .held import held_stops
 from .hours import CAP, HOURS, send_window
 from .models import OutboundMessage
-from .stopping import goes_after_the_stop
+from .stopping import GOODBYE_HELD, goes_after_the_stop, goodbye_held_until
 
 State = OutboundMessage.State
 # Why a message waits (a person may confirm sending it anyway; see `recheck`).
@@ -255,6 +255,8 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
         return "defer", "Paused (out of office).", lead.paused_until
     if msg.override and not automatic:
         return "send", "", None  # a person confirmed: outside contact hours or past the cap
+    if held := goodbye_held_until(msg, lead, now):
+        return "defer", GOODBYE_HELD, held
     allowed, rule = send_window(now, lead)
     if rule == HOURS:
         return "defer", hours_reason(now, lead), allowed

@@ -8,8 +8,11 @@ fits."""
 
 from __future__ import annotations
 
-from fairchase.leads.models import Lead, Status
+from datetime import datetime, timedelta
 
+from fairchase.leads.models import Attempt, Lead, Status
+
+from .hours import send_window
 from .models import MessageTemplate, OutboundMessage
 
 Purpose = MessageTemplate.Purpose
@@ -19,6 +22,11 @@ WRITTEN_FOR = {
     Purpose.MAILING_LIST: (Status.NURTURE,),
 }
 UNDONE = "The stop it was written for was undone: the lead is chased again."
+# A goodbye never lands beside our last message (eval29 #4: "I'll leave it here" sent in the
+# same minute as the worker's "I look forward to hearing from you"; seed 000: resist the urge
+# to write again within hours): it waits a day after it, then for the lead's contact hours.
+GOODBYE_GAP = timedelta(days=1)
+GOODBYE_HELD = "A goodbye waits a day after our last message."
 
 
 def purposes_for(status: str) -> list[str]:
@@ -34,3 +42,20 @@ def goes_after_the_stop(msg: OutboundMessage, lead: Lead) -> bool:
         and template is not None
         and lead.status in WRITTEN_FOR.get(template.purpose, ())
     )
+
+
+def goodbye_held_until(msg: OutboundMessage, lead: Lead, now: datetime) -> datetime | None:
+    """When a goodbye (`msg`) may go: None when it may go now, else a day after our last
+    message to the person (an email or text, the worker's or one a person logged), at the
+    lead's next contact window then (`hours.send_window`, the decision core's rules)."""
+    if msg.template is None or msg.template.purpose != Purpose.BREAKUP:
+        return None
+    last = (
+        Attempt.objects.filter(lead=lead, channel__in=("email", "text"), at__lte=now)
+        .order_by("-at")
+        .values_list("at", flat=True)
+        .first()
+    )
+    if last is None or now >= last + GOODBYE_GAP:
+        return None
+    return send_window(last + GOODBYE_GAP, lead)[0]

@@ -42,11 +42,13 @@ from fairchase.leads.planning import PLAN_FIELDS, contact_day, day_minutes, reac
 
 from .agenda_rows import (
     FRESH,
+    LATER,
     OUTCOME_BUTTONS,
     Agenda,
     AgendaRow,
     CommitmentRow,
     new_order,
+    step_time,
     worth_now,
 )
 from .agenda_sql import (
@@ -54,6 +56,7 @@ from .agenda_sql import (
     COUNT_CAP,
     NEW_TERM,
     STOP_TERM,
+    UNANSWERED_TERM,
     WAIT_TERM,
     capped_count,
     capped_minutes,
@@ -118,8 +121,6 @@ ROW_FIELDS = (
     "owner__email",
     "owner__is_active",
 )
-# A new enquiry whose first step is due more than this ahead is "first", not "now".
-LATER = timedelta(minutes=15)
 
 
 def end_of_local_day(now: datetime, zone: str) -> datetime:
@@ -167,7 +168,7 @@ def agenda_for(
     agenda.day_name, agenda.day_why = plan_day.name, plan_day.why
     agenda.whose = _whose(user, owner)
     rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
-    make = _row_maker(minutes, now)
+    make = _row_maker(minutes, now, business)
     _fill_new(agenda, user, owner, rows, make, minutes)
     _fill_commitments(agenda, user, owner, minutes)
     _fill_followups(agenda, base, rows, make, minutes, followups_shown)
@@ -175,9 +176,8 @@ def agenda_for(
         agenda.next_due, agenda.next_name = _next_followup(base, eod)
     # Leads waiting for their turn, best first (index web_lead_wait): shown under the wings.
     if not agenda.followups_cut:
-        agenda.waiting = _rows_of(
-            make, rows.filter(WAIT_TERM, priority__gt=0)[:WINGS_LIMIT], "wings"
-        )
+        waiting = rows.filter(WAIT_TERM, priority__gt=0).exclude(NEW_TERM)  # those are new
+        agenda.waiting = _rows_of(make, waiting[:WINGS_LIMIT], "wings")
     if let_go:
         _fill_let_go(agenda, base, rows, make)
     else:
@@ -224,23 +224,27 @@ def let_go_for(user, now: datetime, owner=None, business: BusinessSettings | Non
     agenda = Agenda(now=now, end_of_day=contact_day(now, business).end, budget_minutes=0.0)
     base = _active_leads(user, owner)
     rows = base.select_related("owner").only(*ROW_FIELDS).order_by("-priority", "pk")
-    _fill_let_go(agenda, base, rows, _row_maker(channel_minutes(business), now))
+    _fill_let_go(agenda, base, rows, _row_maker(channel_minutes(business), now, business))
     agenda.has_leads = bool(agenda.let_go)
     return agenda
 
 
-def _row_maker(minutes: dict[str, float], now: datetime):
-    """A function making a lead's AgendaRow in a section, with its channel's minutes."""
+def _row_maker(minutes: dict[str, float], now: datetime, business: BusinessSettings):
+    """A function making a lead's AgendaRow in a section, with its channel's minutes and
+    when its step may be taken (`step_time`)."""
+    settings = business.to_policy()
 
     def row(lead: Lead, section: str, blocked: set[str] | None = None) -> AgendaRow:
         channel = row_channel(lead, blocked)
+        at = step_time(lead, section, now, settings)
         return AgendaRow(
             lead=lead,
             section=section,
             channel=channel,
             minutes=float(minutes.get(channel, 5.0)) if channel else 0.0,
-            overdue=bool(lead.next_due and lead.next_due < now - timedelta(hours=1)),
-            later=bool(lead.next_due and lead.next_due > now + LATER),
+            overdue=bool(at and at < now - timedelta(hours=1)),
+            later=bool(at and at > now + LATER),
+            at=at,
         )
 
     return row
@@ -273,12 +277,11 @@ def _fill_new(agenda: Agenda, user, owner, rows, make, minutes: dict[str, float]
     new_qs = (
         visible_leads(user) if owner is None else visible_leads(user).filter(owner=owner)
     ).filter(NEW_TERM)
-    # A new enquiry is one to answer only when the plan says contact: a person who opted
-    # out or bounced earlier (every address suppressed) is planned "stop" and is listed
-    # with the leads to let go, never as a call to make.
-    new_qs = new_qs.filter(CONTACT_TERM)
+    # One to answer until someone does, even when the plan rations its turn (eval29 #6); only
+    # a "stop" (opted out, every address bounced) is listed with the leads to let go instead.
+    new_qs = new_qs.filter(UNANSWERED_TERM)
     # The enquirer's own words (the capture form's message) go on the card.
-    new_rows = rows.filter(NEW_TERM).filter(CONTACT_TERM).only(*ROW_FIELDS, "notes", "signals")
+    new_rows = rows.filter(NEW_TERM).filter(UNANSWERED_TERM).only(*ROW_FIELDS, "notes", "signals")
     seen: dict[int, Lead] = {}
     fresh = new_rows.filter(created_at__gte=now - FRESH).order_by(
         "-created_at"
@@ -385,13 +388,13 @@ def row_for(
     page's suppressed addresses when it shows many rows (`row_channel`)."""
     if lead.next_action == "stop":
         section = "let_go"
+    elif lead.status == Status.OPEN and lead.attempt_count == 0 and lead.revisit_at is None:
+        section = "new"  # unanswered: new until someone responds, whatever the plan's turn
     elif lead.next_action == "wait":
         section = "wings"
-    elif lead.status == Status.OPEN and lead.attempt_count == 0 and lead.revisit_at is None:
-        section = "new"
     else:
         section = "followup"
-    r = _row_maker(channel_minutes(business), now)(lead, section, blocked)
+    r = _row_maker(channel_minutes(business), now, business)(lead, section, blocked)
     if section == "new":
         r.waited = max(timedelta(0), now - lead.created_at)
     return r
@@ -419,7 +422,7 @@ def section_leads(
         .order_by("-priority", "pk")
     )
     if section == "new":
-        return base.filter(NEW_TERM).filter(CONTACT_TERM)
+        return base.filter(NEW_TERM).filter(UNANSWERED_TERM)
     eod = contact_day(now, business).end  # the day Today plans (`agenda_for`)
     if section == "followups":
         return due_followups(base, eod)

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from fairchase.leads import reach
 from fairchase.leads.models import Commitment, Lead, Suppression
 from fairchase.policy.agenda import worth_now
+from fairchase.policy.window import next_contact_time
 
 # The one-click outcome buttons of a row: (value, label).
 OUTCOME_BUTTONS = [
@@ -24,6 +25,8 @@ OUTCOME_BUTTONS = [
 ]
 # An enquiry in its first hour is the one whose chance fades fastest: it is answered first.
 FRESH = timedelta(hours=1)
+# A step due more than this ahead is "later" (a new enquiry's "Respond first"), not "now".
+LATER = timedelta(minutes=15)
 
 
 @dataclass
@@ -37,6 +40,14 @@ class AgendaRow:
     waited: timedelta | None = None  # new enquiries: since the enquiry arrived
     overdue: bool = False
     later: bool = False  # its step is due later today or after (outside contact hours, say)
+    # When its step may be taken: the plan's due time, or once the lead's contact hours are
+    # over in their own zone, their next contact window (`step_time`).
+    at: datetime | None = None
+
+    @property
+    def when(self) -> datetime | None:
+        """When the row's step is to be taken (its window, else the plan's due time)."""
+        return self.at or self.lead.next_due
 
     @property
     def fresh(self) -> bool:
@@ -66,7 +77,7 @@ class AgendaRow:
             "section": self.section,
             "action": lead.next_action or "contact",
             "channel": self.channel,
-            "due": lead.next_due,
+            "due": self.when,
             "minutes": self.minutes,
             "priority": lead.priority,
             "reason": lead.plan_reason,
@@ -302,3 +313,18 @@ def new_order(r: AgendaRow):
     """Respond-now order: enquiries in their first hour first (their chance fades fastest),
     each group by what it is worth now."""
     return (not r.fresh, -r.worth_now, r.lead.pk)
+
+
+def step_time(lead: Lead, section: str, now: datetime, settings: dict) -> datetime | None:
+    """When a row's step may be taken: the plan's due time, except that an unanswered enquiry
+    the plan rations ("wait") is answered now, and a step already due waits for the lead's own
+    contact hours: once they are over in their zone, Today shows their next window, not "now"
+    (eval29 #2: "Call now" at 19:20 London). The decision core's window rule
+    (`policy.window.next_contact_time`); the weekly cap is in the plan's due time already."""
+    due = lead.next_due
+    if section == "new" and lead.next_action == "wait":
+        due = now
+    if due is None or section == "let_go" or due > now + LATER:
+        return due
+    opens, _ = next_contact_time(now, (), lead.timezone or None, settings)
+    return due if opens <= now + LATER else opens

@@ -44,6 +44,9 @@ NEW_TERM = literal(
 )
 CONTACT_TERM = literal("leads_lead.next_action = 'contact'")
 STOP_TERM = literal("leads_lead.next_action = 'stop'")
+# An enquiry nobody has answered stays one to answer while the plan says contact or wait (its
+# turn rationed by the day's minutes): only a "stop" (opted out, every address bounced) moves it.
+UNANSWERED_TERM = literal("leads_lead.next_action IN ('contact', 'wait')")
 WAIT_TERM = literal("leads_lead.next_action = 'wait'")
 COUNT_CAP = 1000  # badges say "1000+" beyond this instead of counting every row
 

@@ -44,7 +44,7 @@ def stop_words(state: str, revisit=None) -> str:
     if state == Status.NURTURE:
         return "mailing list"
     if state == Status.REVISIT and revisit is not None:
-        return f"revisit {timezone.localtime(revisit):%d %b %Y}"
+        return f"revisit {clock.day(revisit)}"
     return "revisit later" if state == Status.REVISIT else str(state)
 
 
@@ -88,7 +88,7 @@ def address_note(lead, blocked: bool, held: bool = False) -> str:
     if held:
         return reach.ON_HOLD_NOTE
     if lead.status == Status.REVISIT and lead.revisit_at:
-        return f"revisit on {timezone.localtime(lead.revisit_at):%-d %b %Y}"
+        return f"revisit on {clock.day(lead.revisit_at)}"
     return PARKED_WORDS.get(lead.status, "")
 
 
@@ -103,7 +103,7 @@ def plan_do(lead, channel: str, now=None) -> str:
         days = [lead.next_due, lead.paused_until, lead.revisit_at, lead.plan_revisit_at]
         later = [day for day in days if day is not None and day > now]
         if later:
-            return f"wait until {timezone.localtime(min(later)):%d %b %Y}"
+            return f"wait until {clock.day(min(later))}"
         return "wait for its turn"
     return channel
 
