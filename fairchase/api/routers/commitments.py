@@ -11,6 +11,7 @@ from fairchase.leads import actions
 from fairchase.leads.models import Commitment
 from fairchase.leads.people import lead_or_404, visible_leads
 
+from ..idempotency import IdempotencyKey, once
 from ..schemas import CommitmentIn, CommitmentOut, ResolveIn
 from . import responses
 
@@ -49,19 +50,26 @@ def lead_commitments(request, lead_id: int = Id):
     response=responses(201, CommitmentOut),
     summary="Add a commitment",
 )
-def add_commitment(request, payload: CommitmentIn, lead_id: int = Id):
+def add_commitment(
+    request, payload: CommitmentIn, lead_id: int = Id, idempotency_key: IdempotencyKey = None
+):
     """Pin the next step: who contacts whom, about what, when, and how (`channel`: a call
-    back they asked for is `call`; null, any channel)."""
+    back they asked for is `call`; null, any channel). With an `Idempotency-Key`, a retry
+    is answered with the first answer and pins nothing more."""
     lead = lead_or_404(request.user, lead_id)
-    c = actions.add_commitment(
-        lead,
-        by=payload.by.value,
-        what=payload.what,
-        due_at=payload.due_at,
-        channel=payload.channel.value if payload.channel else "",
-        user=request.user,
-    )
-    return Status(201, CommitmentOut.of(c))
+
+    def pin():
+        c = actions.add_commitment(
+            lead,
+            by=payload.by.value,
+            what=payload.what,
+            due_at=payload.due_at,
+            channel=payload.channel.value if payload.channel else "",
+            user=request.user,
+        )
+        return 201, CommitmentOut.of(c)
+
+    return once(request, idempotency_key, payload, CommitmentOut, pin)
 
 
 @router.post(
