@@ -136,6 +136,12 @@ def When(past_days: float, future_days: float, *, happened: bool = False):  # no
 Happened = When(past_days=20 * 365, future_days=10 / (24 * 60), happened=True)
 # The time something is due (a commitment, a revisit): the near past to a few years ahead.
 Due = When(past_days=DUE_PAST_DAYS, future_days=DUE_FUTURE_DAYS)  # the actions' rule
+# A list's `updated_since`: a time (no zone: UTC), or a date alone, 00:00 that day there.
+UpdatedSince = Annotated[
+    datetime,
+    BeforeValidator(lambda value: on_the_day(value, opening=False)),
+    AfterValidator(lambda value: value.replace(tzinfo=UTC) if timezone.is_naive(value) else value),
+]
 Money = Annotated[float, Field(ge=0, le=9_999_999_999)]
 
 

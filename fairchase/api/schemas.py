@@ -156,7 +156,8 @@ class PlanOut(Schema):
             "p_reply": lead.p_reply,
             "reason": lead.plan_reason,
             "why_not_stop": lead.why_not_stop,
-            "revisit_at": lead.plan_revisit_at,
+            # a parked lead's own date: the plan of a lead in revisit has none of its own
+            "revisit_at": lead.revisit_at if lead.status == "revisit" else lead.plan_revisit_at,
             "planned_at": lead.planned_at,
         }
 
@@ -176,6 +177,10 @@ class LeadOut(Schema):
     consents: list[str]
     notes: str
     created_at: datetime
+    updated_at: datetime = Field(description="When anything of the lead last changed.")
+    revisit_at: datetime | None = Field(
+        description="A lead let go to revisit (`status` 'revisit'): when it comes back."
+    )
     attempt_count: int
     last_attempt_at: datetime | None
     response_time_seconds: float | None
@@ -216,6 +221,8 @@ class LeadOut(Schema):
             "consents": list(lead.consents or []),
             "notes": lead.notes,
             "created_at": lead.created_at,
+            "updated_at": lead.updated_at,
+            "revisit_at": lead.revisit_at if lead.status == "revisit" else None,
             "attempt_count": lead.attempt_count,
             "last_attempt_at": lead.last_attempt_at,
             "response_time_seconds": rt.total_seconds() if rt is not None else None,
@@ -235,6 +242,10 @@ class LeadPage(Schema):
     count: int
     limit: int
     offset: int
+    next_cursor: str | None = Field(
+        description="Send it as `cursor` for the next page (newest first, none skipped or "
+        "repeated while leads change); null on the last page and with `order=priority`."
+    )
     items: list[LeadOut]
 
 

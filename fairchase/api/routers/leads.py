@@ -25,6 +25,7 @@ from fairchase.leads.people import (
 )
 from fairchase.leads.same_person import active_lead_of, lock_person
 
+from ..fields import UpdatedSince
 from ..schemas import (
     Error,
     LeadIn,
@@ -41,7 +42,7 @@ from ..schemas import (
     check_kept_or_known,
     sources_meant,
 )
-from . import ERRORS, responses
+from . import ERRORS, paging, responses
 
 router = Router(tags=["leads"])
 CREATED_AS = "Created through the API"  # a new lead's first timeline row
@@ -86,12 +87,20 @@ def list_leads(
     order: Annotated[
         ListOrder, Query(description="newest first, or best first (priority)")
     ] = ListOrder.newest,
+    cursor: Annotated[Text(100) | None, Query(description=paging.CURSOR_HELP)] = None,
+    updated_since: Annotated[
+        UpdatedSince | None, Query(description=paging.UPDATED_SINCE_HELP)
+    ] = None,
 ):
     """Leads you can see, newest first (or `order=priority`: best first), with filters. An
-    owner's `owner` that is no user's id answers 422, as the agenda's does."""
+    owner's `owner` that is no user's id answers 422, as the agenda's does. To walk the
+    whole list while the team works, follow `next_cursor` (newest first): `offset` shifts
+    when a lead leaves the filter or arrives between two pages."""
     if owner is not None and owner_asked(request.user, owner)[1]:
         return Status(422, {"detail": f"owner: {owner} is not a user's id."})
     qs = visible_leads(request.user)
+    if updated_since is not None:
+        qs = qs.filter(updated_at__gte=updated_since)
     if status is not None:
         qs = qs.filter(status=status.value)
     if source:
@@ -106,13 +115,16 @@ def list_leads(
             | Q(company__icontains=search)
         )
     count = qs.count()
-    ordering = ("-priority", "pk") if order == ListOrder.priority else ("-pk",)
-    page = list(qs.select_related("owner").order_by(*ordering)[offset : offset + limit])
+    try:
+        page, next_cursor = paging.page_of(qs.select_related("owner"), order, limit, offset, cursor)
+    except paging.BadCursor as exc:
+        return Status(422, {"detail": str(exc)})
     blocked = Suppression.among(page)
     return {
         "count": count,
         "limit": limit,
         "offset": offset,
+        "next_cursor": next_cursor,
         "items": [LeadOut.of(lead, blocked) for lead in page],
     }
 
