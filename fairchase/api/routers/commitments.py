@@ -7,12 +7,13 @@ from typing import Annotated
 from django.http import Http404
 from ninja import Path, Query, Router, Status
 
+from fairchase import clock
 from fairchase.leads import actions
 from fairchase.leads.models import Commitment
 from fairchase.leads.people import lead_or_404, visible_leads
 
 from ..idempotency import IdempotencyKey, once
-from ..schemas import CommitmentIn, CommitmentOut, ResolveIn
+from ..schemas import CommitmentIn, CommitmentOut, Error, ResolveIn
 from . import responses
 
 router = Router(tags=["commitments"])
@@ -57,6 +58,12 @@ def add_commitment(
     back they asked for is `call`; null, any channel). With an `Idempotency-Key`, a retry
     is answered with the first answer and pins nothing more."""
     lead = lead_or_404(request.user, lead_id)
+    if payload.due_at < lead.created_at:  # a promise made before they ever wrote in
+        when = clock.at_zone(lead.created_at, clock.business_zone(), "%a %-d %b %Y %H:%M")
+        return Status(
+            422,
+            {"detail": f"due_at: before this lead came in ({when}): no promise can be due then."},
+        )
 
     def pin():
         c = actions.add_commitment(
@@ -74,8 +81,10 @@ def add_commitment(
 
 @router.post(
     "/commitments/{commitment_id}/resolve",
-    response=responses(200, CommitmentOut),
+    response={**responses(200, CommitmentOut), 409: Error},
     summary="Mark a commitment done, missed or cancelled",
+    description="A pending commitment takes the state sent. One resolved already answers "
+    "200 unchanged for the same state (a retry) and 409 saying when for another.",
 )
 def resolve(request, payload: ResolveIn, commitment_id: int = Id):
     c = (
@@ -85,6 +94,9 @@ def resolve(request, payload: ResolveIn, commitment_id: int = Id):
     )
     if c is None:
         raise Http404("No such commitment")
-    return Status(
-        200, CommitmentOut.of(actions.resolve_commitment(c, payload.state, user=request.user))
-    )
+    c = actions.resolve_commitment(c, payload.state, user=request.user)
+    if c.state != payload.state:  # resolved before, by a teammate or the worker: unchanged
+        when = clock.at_zone(c.resolved_at, clock.business_zone(), "%a %-d %b %Y %H:%M")
+        said = f"Not changed: this commitment was already {c.state} on {when}."
+        return Status(409, {"detail": said})
+    return Status(200, CommitmentOut.of(c))
