@@ -261,6 +261,12 @@ def lead_plan(request, lead_id: int = LeadId):
     return Status(200, PlanOut.of(lead_or_404(request.user, lead_id)))
 
 
+def _through_api(reason: str) -> str:
+    """A timeline reason naming the door, as an edit's "Edited (API)" does: an owner tells a
+    script's opt-out or stop from a person's ("budget gone (API)")."""
+    return f"{reason.strip()} (API)"
+
+
 @router.post("/{lead_id}/stop", response=responses(200, LeadOut), summary="Stop chasing a lead")
 def stop(request, payload: StopIn, lead_id: int = LeadId):
     """Into nurture (needs mailing-list consent), revisit (needs revisit_at) or closed."""
@@ -270,7 +276,7 @@ def stop(request, payload: StopIn, lead_id: int = LeadId):
         payload.next_state.value,
         user=request.user,
         revisit_at=payload.revisit_at,
-        reason=payload.reason,
+        reason=_through_api(payload.reason or f"Stopped chasing: {payload.next_state.value}"),
     )
     return Status(200, LeadOut.of(lead))
 
@@ -281,6 +287,6 @@ def opt_out(request, payload: OptOutIn, lead_id: int = LeadId):
     lead = lead_or_404(request.user, lead_id)
     channel = payload.channel.value if payload.channel else None
     lead = actions.opt_out(
-        lead, channel=channel, user=request.user, reason=payload.reason or "Opted out (API)"
+        lead, channel=channel, user=request.user, reason=_through_api(payload.reason or "Opted out")
     )
     return Status(200, LeadOut.of(lead))
