@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Annotated
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from ninja import Path, Query, Router, Status
 
@@ -24,6 +23,7 @@ from fairchase.leads.people import (
     visible_leads,
 )
 from fairchase.leads.same_person import active_lead_of, lock_person
+from fairchase.leads.search import search as search_leads
 
 from ..fields import UpdatedSince
 from ..schemas import (
@@ -107,13 +107,8 @@ def list_leads(
         qs = qs.filter(source__in=sources_meant(source))
     if owner is not None:
         qs = qs.filter(owner_id=owner)
-    if search:
-        qs = qs.filter(
-            Q(name__icontains=search)
-            | Q(email__icontains=search)
-            | Q(phone__icontains=search)
-            | Q(company__icontains=search)
-        )
+    if search:  # as the web's Leads search: a phone as written, "(312) 555-0166"
+        qs = search_leads(qs, search)
     count = qs.count()
     try:
         page, next_cursor = paging.page_of(qs.select_related("owner"), order, limit, offset, cursor)
