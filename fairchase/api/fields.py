@@ -9,11 +9,19 @@ from typing import Annotated, Any
 
 from django.utils import timezone
 from ninja import Field
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StrictFloat, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from fairchase import clock
 from fairchase.leads.actions import DUE_FUTURE_DAYS, DUE_PAST_DAYS
-from fairchase.leads.normalize import clean_text, strip_invisible
+from fairchase.leads.normalize import (
+    InvalidContact,
+    clean_text,
+    normalize_email,
+    normalize_phone,
+    normalize_timezone,
+    strip_invisible,
+)
 from fairchase.web.words import counted
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL cannot store NUL characters in text
@@ -142,7 +150,8 @@ UpdatedSince = Annotated[
     BeforeValidator(lambda value: on_the_day(value, opening=False)),
     AfterValidator(lambda value: value.replace(tzinfo=UTC) if timezone.is_naive(value) else value),
 ]
-Money = Annotated[float, Field(ge=0, le=9_999_999_999)]
+# A number as JSON has it: `true` or "100" is a wrong type (a 422), not 1.0 or 100.0.
+Money = Annotated[StrictFloat, Field(ge=0, le=9_999_999_999)]
 
 
 def _each_once(codes: list[str]) -> list[str]:
@@ -154,3 +163,23 @@ def _each_once(codes: list[str]) -> list[str]:
 def Codes(item: Any) -> Any:  # noqa: N802 (reads like a type)
     """A list of one kind of code, each kept once."""
     return Annotated[list[item], AfterValidator(_each_once)]
+
+
+def _readable(normalize):
+    """An address or zone checked as the lead will store it: one that cannot be read is a
+    422 in the schema's own shape, its `loc` naming the field ("email", "phone"), never a
+    bare sentence a client cannot map to its form."""
+
+    def check(value):
+        if value:
+            try:
+                normalize(value)
+            except InvalidContact as exc:
+                raise PydanticCustomError("invalid_contact", "{why}", {"why": str(exc)}) from None
+        return value
+
+    return AfterValidator(check)
+
+
+READ_EMAIL, READ_PHONE = _readable(normalize_email), _readable(normalize_phone)
+READ_ZONE = _readable(normalize_timezone)

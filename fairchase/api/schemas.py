@@ -24,7 +24,18 @@ from fairchase.leads.models import (
 )
 from fairchase.leads.normalize import email_warning
 
-from .fields import Codes, Due, Happened, Line, Money, Name, Text
+from .fields import (
+    READ_EMAIL,
+    READ_PHONE,
+    READ_ZONE,
+    Codes,
+    Due,
+    Happened,
+    Line,
+    Money,
+    Name,
+    Text,
+)
 
 # The app's own lists (the Add lead form's, the signals checklist's, the importer's): a code
 # outside them is a typo that nothing would ever count ("sms" is the text consent).
@@ -280,9 +291,9 @@ class LeadPosted(LeadOut):
 class LeadIn(Body):
     name: Name
     company: Line(200) = ""
-    email: Line(254) = ""
-    phone: Line(40) = ""
-    timezone: Line(64) = ""
+    email: Annotated[Line(254), READ_EMAIL] = ""
+    phone: Annotated[Line(40), READ_PHONE] = ""
+    timezone: Annotated[Line(64), READ_ZONE] = ""
     source: Annotated[OneOf("source"), SOURCE_READ, Field(description=SOURCE_TEXT)] = "web_form"
     value: Money | None = None
     notes: Text(5000) = ""
@@ -307,9 +318,9 @@ class LeadPatch(Body):
 
     name: Name | None = None
     company: Line(200) | None = None
-    email: Line(254) | None = None
-    phone: Line(40) | None = None
-    timezone: Line(64) | None = None
+    email: Annotated[Line(254), READ_EMAIL] | None = None
+    phone: Annotated[Line(40), READ_PHONE] | None = None
+    timezone: Annotated[Line(64), READ_ZONE] | None = None
     source: Annotated[Line(64, 1), SOURCE_READ] | None = Field(
         default=None, description=f"{SOURCE_TEXT} {KEPT_OR_KNOWN['source']}"
     )
