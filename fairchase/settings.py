@@ -229,6 +229,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "today"
 LOGOUT_REDIRECT_URL = "login"
+# Capture forms: an HTML form's submissions per sender address, a JSON webhook's per
+# person and per form (a relay posts everyone from one address), in each window.
+CAPTURE_RATE_LIMIT = envint("CAPTURE_RATE_LIMIT", 10)
+CAPTURE_WEBHOOK_RATE_LIMIT = envint("CAPTURE_WEBHOOK_RATE_LIMIT", 500)
+CAPTURE_RATE_WINDOW_SECONDS = envint("CAPTURE_RATE_WINDOW_SECONDS", 600)
 # Failed logins allowed per account (from any address) and per address (for any accounts)
 # in LOGIN_WINDOW_SECONDS before refusing: /login/ and /admin/login/ alike (web/throttle.py).
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)

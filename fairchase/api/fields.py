@@ -4,15 +4,24 @@ money, a list of codes. Each refuses what it cannot store or mean with a 422 say
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Any
 
 from django.utils import timezone
 from ninja import Field
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StrictFloat, StringConstraints
+from pydantic_core import PydanticCustomError
 
+from fairchase import clock
 from fairchase.leads.actions import DUE_FUTURE_DAYS, DUE_PAST_DAYS
-from fairchase.leads.normalize import clean_text, strip_invisible
+from fairchase.leads.normalize import (
+    InvalidContact,
+    clean_text,
+    normalize_email,
+    normalize_phone,
+    normalize_timezone,
+    strip_invisible,
+)
 from fairchase.web.words import counted
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL cannot store NUL characters in text
@@ -63,6 +72,31 @@ def _iso_text(value):
     return value
 
 
+BARE_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+def on_the_day(value, *, opening: bool):
+    """A bare date ("2027-03-01") as that day in the business's time zone, never midnight
+    UTC (the day before everywhere in the Americas): `opening`, at the start of that day's
+    contact hours (a revisit, a promise: "call back on the 9th" is due that morning); else
+    at its start, 00:00 (something that happened that day, a list's `updated_since`).
+    Anything else is left for pydantic to read."""
+    match = BARE_DATE.match(value) if isinstance(value, str) else None
+    if match is None:
+        return value
+    from fairchase.leads.models import BusinessSettings
+
+    business = BusinessSettings.current()
+    try:
+        day = date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return value  # "2026-02-30": pydantic says what is wrong with it
+    hour = business.contact_start if opening else time(0, 0)
+    if isinstance(hour, str):  # an unsaved default is still its text, "08:00"
+        hour = time.fromisoformat(hour)
+    return datetime.combine(day, hour, tzinfo=clock.zone(business.business_timezone))
+
+
 def _span(days: float) -> str:
     """'1 year', '20 years', '10 minutes', '5 days'."""
     if days >= 365:
@@ -90,13 +124,19 @@ def When(past_days: float, future_days: float, *, happened: bool = False):  # no
             )
         return min(value, now) if happened else value
 
+    day = "00:00" if happened else "the opening of the contact hours"
     text = (
         f"ISO 8601 date and time (UTC when no zone is given), from {_span(past_days)} ago "
         f"to {_span(future_days)} ahead"
-        + (" (a time ahead of ours is read as now)." if happened else ".")
+        + (" (a time ahead of ours is read as now)" if happened else "")
+        + f". A date alone (2027-03-01) is that day in the business's time zone, at {day}."
     )
     return Annotated[
-        datetime, BeforeValidator(_iso_text), AfterValidator(within), Field(description=text)
+        datetime,
+        BeforeValidator(lambda value: on_the_day(value, opening=not happened)),
+        BeforeValidator(_iso_text),
+        AfterValidator(within),
+        Field(description=text),
     ]
 
 
@@ -104,7 +144,14 @@ def When(past_days: float, future_days: float, *, happened: bool = False):  # no
 Happened = When(past_days=20 * 365, future_days=10 / (24 * 60), happened=True)
 # The time something is due (a commitment, a revisit): the near past to a few years ahead.
 Due = When(past_days=DUE_PAST_DAYS, future_days=DUE_FUTURE_DAYS)  # the actions' rule
-Money = Annotated[float, Field(ge=0, le=9_999_999_999)]
+# A list's `updated_since`: a time (no zone: UTC), or a date alone, 00:00 that day there.
+UpdatedSince = Annotated[
+    datetime,
+    BeforeValidator(lambda value: on_the_day(value, opening=False)),
+    AfterValidator(lambda value: value.replace(tzinfo=UTC) if timezone.is_naive(value) else value),
+]
+# A number as JSON has it: `true` or "100" is a wrong type (a 422), not 1.0 or 100.0.
+Money = Annotated[StrictFloat, Field(ge=0, le=9_999_999_999)]
 
 
 def _each_once(codes: list[str]) -> list[str]:
@@ -116,3 +163,23 @@ def _each_once(codes: list[str]) -> list[str]:
 def Codes(item: Any) -> Any:  # noqa: N802 (reads like a type)
     """A list of one kind of code, each kept once."""
     return Annotated[list[item], AfterValidator(_each_once)]
+
+
+def _readable(normalize):
+    """An address or zone checked as the lead will store it: one that cannot be read is a
+    422 in the schema's own shape, its `loc` naming the field ("email", "phone"), never a
+    bare sentence a client cannot map to its form."""
+
+    def check(value):
+        if value:
+            try:
+                normalize(value)
+            except InvalidContact as exc:
+                raise PydanticCustomError("invalid_contact", "{why}", {"why": str(exc)}) from None
+        return value
+
+    return AfterValidator(check)
+
+
+READ_EMAIL, READ_PHONE = _readable(normalize_email), _readable(normalize_phone)
+READ_ZONE = _readable(normalize_timezone)

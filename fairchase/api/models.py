@@ -68,3 +68,24 @@ class ApiToken(models.Model):
         if self.revoked_at is None:
             self.revoked_at = tz.now()
             self.save(update_fields=["revoked_at"])
+
+
+class IdempotentRequest(models.Model):
+    """A POST sent with an `Idempotency-Key` header and the answer it got: the same key again
+    (a client's retry after a timeout) is answered with that answer instead of acting twice.
+    Kept a day (`idempotency.KEPT`), pruned as new keys arrive."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    endpoint = models.CharField(max_length=200, help_text="Method and path, e.g. POST /api/...")
+    key = models.CharField(max_length=200)
+    body_hash = models.CharField(max_length=64, help_text="SHA-256 of the body as read.")
+    status = models.PositiveSmallIntegerField()
+    response = models.JSONField()
+    created_at = models.DateTimeField(default=tz.now, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "endpoint", "key"], name="api_idempotent_once_per_key"
+            )
+        ]

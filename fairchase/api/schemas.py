@@ -25,7 +25,18 @@ from fairchase.leads.models import (
 )
 from fairchase.leads.normalize import email_warning
 
-from .fields import Codes, Due, Happened, Line, Money, Name, Text
+from .fields import (
+    READ_EMAIL,
+    READ_PHONE,
+    READ_ZONE,
+    Codes,
+    Due,
+    Happened,
+    Line,
+    Money,
+    Name,
+    Text,
+)
 
 # The app's own lists (the Add lead form's, the signals checklist's, the importer's): a code
 # outside them is a typo that nothing would ever count ("sms" is the text consent).
@@ -157,7 +168,8 @@ class PlanOut(Schema):
             "p_reply": lead.p_reply,
             "reason": lead.plan_reason,
             "why_not_stop": lead.why_not_stop,
-            "revisit_at": lead.plan_revisit_at,
+            # a parked lead's own date: the plan of a lead in revisit has none of its own
+            "revisit_at": lead.revisit_at if lead.status == "revisit" else lead.plan_revisit_at,
             "planned_at": lead.planned_at,
         }
 
@@ -177,6 +189,10 @@ class LeadOut(Schema):
     consents: list[str]
     notes: str
     created_at: datetime
+    updated_at: datetime = Field(description="When anything of the lead last changed.")
+    revisit_at: datetime | None = Field(
+        description="A lead let go to revisit (`status` 'revisit'): when it comes back."
+    )
     attempt_count: int
     last_attempt_at: datetime | None
     response_time_seconds: float | None
@@ -222,6 +238,8 @@ class LeadOut(Schema):
             "consents": list(lead.consents or []),
             "notes": lead.notes,
             "created_at": lead.created_at,
+            "updated_at": lead.updated_at,
+            "revisit_at": lead.revisit_at if lead.status == "revisit" else None,
             "attempt_count": lead.attempt_count,
             "last_attempt_at": lead.last_attempt_at,
             "response_time_seconds": rt.total_seconds() if rt is not None else None,
@@ -250,6 +268,10 @@ class LeadPage(Schema):
     count: int
     limit: int
     offset: int
+    next_cursor: str | None = Field(
+        description="Send it as `cursor` for the next page (newest first, none skipped or "
+        "repeated while leads change); null on the last page and with `order=priority`."
+    )
     items: list[LeadOut]
 
 
@@ -284,9 +306,9 @@ class LeadPosted(LeadOut):
 class LeadIn(Body):
     name: Name
     company: Line(200) = ""
-    email: Line(254) = ""
-    phone: Line(40) = ""
-    timezone: Line(64) = ""
+    email: Annotated[Line(254), READ_EMAIL] = ""
+    phone: Annotated[Line(40), READ_PHONE] = ""
+    timezone: Annotated[Line(64), READ_ZONE] = ""
     source: Annotated[OneOf("source"), SOURCE_READ, Field(description=SOURCE_TEXT)] = "web_form"
     value: Money | None = None
     notes: Text(5000) = ""
@@ -311,9 +333,9 @@ class LeadPatch(Body):
 
     name: Name | None = None
     company: Line(200) | None = None
-    email: Line(254) | None = None
-    phone: Line(40) | None = None
-    timezone: Line(64) | None = None
+    email: Annotated[Line(254), READ_EMAIL] | None = None
+    phone: Annotated[Line(40), READ_PHONE] | None = None
+    timezone: Annotated[Line(64), READ_ZONE] | None = None
     source: Annotated[Line(64, 1), SOURCE_READ] | None = Field(
         default=None, description=f"{SOURCE_TEXT} {KEPT_OR_KNOWN['source']}"
     )

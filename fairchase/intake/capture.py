@@ -10,6 +10,7 @@ field catches bots; a per-IP limit, counted in the database, holds across worker
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 from datetime import timedelta
@@ -40,8 +41,6 @@ from .models import CaptureForm
 log = logging.getLogger("fairchase.intake")
 
 HONEYPOT = "website"
-RATE_LIMIT = getattr(settings, "CAPTURE_RATE_LIMIT", 10)  # submissions per IP per window
-RATE_WINDOW = timedelta(seconds=getattr(settings, "CAPTURE_RATE_WINDOW_SECONDS", 600))
 MAX_FIELD = {"name": 200, "company": 200, "email": 254, "phone": 40, "message": 5000}
 # A repeat submission (double click, back-and-resubmit) within this window reuses the lead.
 REPEAT_WINDOW = timedelta(minutes=10)
@@ -51,12 +50,39 @@ class CaptureError(ValueError):
     """A submission that is refused; the message is shown to the person who sent it."""
 
 
-def rate_limited(ip: str | None, now=None) -> bool:
-    """Count this submission; True when the address has used up its window (a slot taken
-    with one conditional UPDATE, so simultaneous submissions never get past the limit)."""
+def _window() -> timedelta:
+    return timedelta(seconds=settings.CAPTURE_RATE_WINDOW_SECONDS)
+
+
+def rate_limited(ip: str | None, now=None) -> int:
+    """A web form's submission, counted per sender address (CAPTURE_RATE_LIMIT a window):
+    the seconds to wait when the address has used up its window, else 0 (a slot taken with
+    one conditional UPDATE, so simultaneous submissions never get past the limit)."""
     now = now or timezone.now()
-    throttle.prune(("capture:",), RATE_WINDOW, now)
-    return not throttle.take_slot(f"capture:{ip or 'unknown'}", RATE_LIMIT, RATE_WINDOW, now)
+    throttle.prune(("capture:",), _window(), now)
+    return _take(f"capture:{ip or 'unknown'}", settings.CAPTURE_RATE_LIMIT, now)
+
+
+def webhook_limited(form: CaptureForm, data, now=None) -> int:
+    """A JSON webhook's submission, counted per person (their email, else phone) on this
+    form and per form, not per sender address: a website builder or a Zapier-style relay
+    posts every visitor from a few addresses, and its key in the URL is a secret already.
+    The same person at most CAPTURE_RATE_LIMIT times a window (a loop in someone's zap),
+    the form at most CAPTURE_WEBHOOK_RATE_LIMIT (a leaked key's flood). The seconds to
+    wait, or 0."""
+    now = now or timezone.now()
+    throttle.prune(("capture:",), _window(), now)
+    who = str(data.get("email") or data.get("phone") or data.get("name") or "").strip()
+    person = hashlib.sha256(who.lower().encode("utf-8", "replace")).hexdigest()[:32]
+    return _take(f"capture:form:{form.pk}", settings.CAPTURE_WEBHOOK_RATE_LIMIT, now) or _take(
+        f"capture:person:{form.pk}:{person}", settings.CAPTURE_RATE_LIMIT, now
+    )
+
+
+def _take(key: str, limit: int, now) -> int:
+    if throttle.take_slot(key, limit, _window(), now):
+        return 0
+    return max(1, throttle.seconds_left(key, _window(), now))
 
 
 def _clean(data) -> dict:

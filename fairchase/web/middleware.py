@@ -105,6 +105,9 @@ def check_request(request) -> None:
     if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
         return
     content_type = request.content_type or ""
+    if _api_call(request):
+        _check_api_body(request, content_type)
+        return
     charset = declared_charset(request)
     if content_type == "application/x-www-form-urlencoded" and charset and request.method == "POST":
         _read_form_in(request, charset)
@@ -126,7 +129,42 @@ def check_request(request) -> None:
         _check_json(data)
 
 
+class NotJson(Malformed):
+    """A body the token API cannot take as JSON: a 415 (the wrong Content-Type)."""
+
+
+def _api_call(request) -> bool:
+    """The token API (django-ninja), not its token pages (web forms behind a login)."""
+    return request.path.startswith("/api/") and not request.path.startswith("/api/tokens/")
+
+
+def _check_api_body(request, content_type: str) -> None:
+    """The API takes JSON only, said in words: another Content-Type is a 415 (a form or a
+    text body was read as JSON before), a body that is not UTF-8 or not JSON a 400 saying
+    which, never ninja's "Cannot parse request body"."""
+    if not request.body:
+        return
+    if not content_type.endswith("json"):
+        raise NotJson(
+            "The body must be JSON with `Content-Type: application/json`"
+            f" (got {content_type or 'no Content-Type'})."
+        )
+    try:
+        data = json.loads(json_body(request))
+    except UnicodeDecodeError:
+        raise Malformed("The body must be JSON in UTF-8.") from None
+    except RecursionError:
+        raise Malformed(
+            f"The JSON body is nested more than {MAX_JSON_DEPTH} levels deep."
+        ) from None
+    except ValueError as exc:
+        raise Malformed(f"The body is not valid JSON ({exc}).") from None
+    _check_json(data)
+
+
 def _refusal(request, message: str, status: int = 400) -> HttpResponse:
+    if _api_call(request):  # the API's one error shape (its `Error` schema): `detail`
+        return JsonResponse({"detail": message}, status=status)
     machine = (
         request.path.startswith("/api/")
         or request.path.endswith("/json/")
@@ -146,7 +184,7 @@ class MalformedInputMiddleware:
         try:
             check_request(request)
         except Malformed as exc:
-            return _refusal(request, str(exc))
+            return _refusal(request, str(exc), status=415 if isinstance(exc, NotJson) else 400)
         except RequestDataTooBig:
             return _refusal(request, "The request body is too large.", status=413)
         except TooManyFieldsSent:

@@ -16,6 +16,7 @@ at the left of that header; only what our own proxies appended is believed).
 from __future__ import annotations
 
 import ipaddress
+import math
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -91,6 +92,14 @@ def take_slot(key: str, limit: int, window: timedelta, now=None) -> bool:
         if LoginBucket.objects.filter(key=key).exists():
             return False
     return False
+
+
+def seconds_left(key: str, window: timedelta, now) -> int:
+    """Seconds until the bucket's window ends (a 429's Retry-After); 0 when it has."""
+    bucket = LoginBucket.objects.filter(key=key).first()
+    if bucket is None:
+        return 0
+    return max(0, math.ceil((bucket.window_start + window - now).total_seconds()))
 
 
 def prune(prefixes: tuple[str, ...], window: timedelta, now) -> None:

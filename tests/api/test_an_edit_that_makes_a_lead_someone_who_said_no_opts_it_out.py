@@ -74,6 +74,7 @@ def test_an_unconfirmed_edit_to_an_opted_out_email_answers_409_and_changes_nothi
         assert r.status_code == 409, r.content
         detail = r.json()["detail"]
         assert "eve@ross.example belongs to a person who asked not to be contacted" in detail
+        assert detail.startswith("Not saved: ") and "; if saved, this lead would" in detail
         assert '"same_person": true' in detail and "Eve" not in detail.replace("eve@", "")
     lead = Lead.objects.get(pk=bob["id"])
     assert (lead.status, lead.email, lead.company) == (Status.OPEN, "", "")

@@ -3,10 +3,11 @@
 import json
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
-from fairchase.intake.capture import RATE_LIMIT, snippet_html
+from fairchase.intake.capture import snippet_html
 from fairchase.intake.models import CaptureForm
 from fairchase.leads import actions
 from fairchase.leads.models import Lead
@@ -88,7 +89,7 @@ def test_an_unknown_or_rotated_key_is_404(client, form):
 
 
 def test_each_address_is_rate_limited_across_requests(client, form):
-    for i in range(RATE_LIMIT):
+    for i in range(settings.CAPTURE_RATE_LIMIT):
         assert (
             post_form(client, form, name=f"Person {i}", email=f"p{i}@example.com").status_code
             == 200
@@ -100,7 +101,7 @@ def test_each_address_is_rate_limited_across_requests(client, form):
         ).status_code
         == 200
     )
-    assert Lead.objects.count() == RATE_LIMIT + 1
+    assert Lead.objects.count() == settings.CAPTURE_RATE_LIMIT + 1
 
 
 def test_the_json_webhook_creates_a_lead(client, form):

@@ -202,7 +202,9 @@ def test_concurrent_password_spraying_from_one_address_never_exceeds_its_limit(s
 
 
 def test_simultaneous_enquiries_from_one_address_never_exceed_the_capture_limit(server):
-    from fairchase.intake.capture import RATE_LIMIT
+    from django.conf import settings
+
+    RATE_LIMIT = settings.CAPTURE_RATE_LIMIT
 
     base, _, shell = server
     key = shell(

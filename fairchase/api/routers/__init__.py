@@ -10,7 +10,8 @@ from ninja import Status
 
 from ..schemas import Error
 
-ERRORS = {400: Error, 401: Error, 404: Error, 422: Error}
+# 413 (a body over 2.5 MB) and 415 (a body not sent as JSON) come from the middleware.
+ERRORS = {400: Error, 401: Error, 404: Error, 413: Error, 415: Error, 422: Error}
 
 
 def responses(ok_status: int, ok_schema) -> dict:

@@ -7,6 +7,7 @@ from ninja import Path, Router, Status
 from fairchase.leads import actions
 from fairchase.leads.people import lead_or_404
 
+from ..idempotency import IdempotencyKey, once
 from ..schemas import AttemptIn, AttemptOut
 from . import known_params, responses
 
@@ -37,17 +38,25 @@ def list_attempts(request, lead_id: int = LeadId):
 
 
 @router.post("/{lead_id}/attempts", response=responses(201, AttemptOut), summary="Log an attempt")
-def log_attempt(request, payload: AttemptIn, lead_id: int = LeadId):
-    """One contact attempt and its outcome; the lead's plan is recomputed."""
+def log_attempt(
+    request, payload: AttemptIn, lead_id: int = LeadId, idempotency_key: IdempotencyKey = None
+):
+    """One contact attempt and its outcome; the lead's plan is recomputed. A phone system
+    that retries after a timeout sends an `Idempotency-Key`: the retry is answered with the
+    first answer and the call is logged once."""
     lead = lead_or_404(request.user, lead_id)
-    attempt = actions.log_attempt(
-        lead,
-        payload.channel.value,
-        payload.outcome.value,
-        user=request.user,
-        minutes=payload.minutes,
-        notes=payload.notes,
-        progress=payload.progress,
-        at=payload.at,
-    )
-    return Status(201, _out(attempt))
+
+    def log():
+        attempt = actions.log_attempt(
+            lead,
+            payload.channel.value,
+            payload.outcome.value,
+            user=request.user,
+            minutes=payload.minutes,
+            notes=payload.notes,
+            progress=payload.progress,
+            at=payload.at,
+        )
+        return 201, _out(attempt)
+
+    return once(request, idempotency_key, payload, AttemptOut, log)

@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Annotated
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from ninja import Path, Query, Router, Status
 
@@ -24,7 +23,9 @@ from fairchase.leads.people import (
     visible_leads,
 )
 from fairchase.leads.same_person import active_lead_of, lock_person
+from fairchase.leads.search import search as search_leads
 
+from ..fields import UpdatedSince
 from ..schemas import (
     Error,
     LeadIn,
@@ -41,7 +42,7 @@ from ..schemas import (
     check_kept_or_known,
     sources_meant,
 )
-from . import ERRORS, known_params, responses
+from . import ERRORS, known_params, paging, responses
 
 router = Router(tags=["leads"])
 CREATED_AS = "Created through the API"  # a new lead's first timeline row
@@ -87,33 +88,39 @@ def list_leads(
     order: Annotated[
         ListOrder, Query(description="newest first, or best first (priority)")
     ] = ListOrder.newest,
+    cursor: Annotated[Text(100) | None, Query(description=paging.CURSOR_HELP)] = None,
+    updated_since: Annotated[
+        UpdatedSince | None, Query(description=paging.UPDATED_SINCE_HELP)
+    ] = None,
 ):
     """Leads you can see, newest first (or `order=priority`: best first), with filters. An
-    owner's `owner` that is no user's id answers 422, as the agenda's does."""
+    owner's `owner` that is no user's id answers 422, as the agenda's does. To walk the
+    whole list while the team works, follow `next_cursor` (newest first): `offset` shifts
+    when a lead leaves the filter or arrives between two pages."""
     if owner is not None and owner_asked(request.user, owner)[1]:
         return Status(422, {"detail": f"owner: {owner} is not a user's id."})
     qs = visible_leads(request.user)
+    if updated_since is not None:
+        qs = qs.filter(updated_at__gte=updated_since)
     if status is not None:
         qs = qs.filter(status=status.value)
     if source:
         qs = qs.filter(source__in=sources_meant(source))
     if owner is not None:
         qs = qs.filter(owner_id=owner)
-    if search:
-        qs = qs.filter(
-            Q(name__icontains=search)
-            | Q(email__icontains=search)
-            | Q(phone__icontains=search)
-            | Q(company__icontains=search)
-        )
+    if search:  # as the web's Leads search: a phone as written, "(312) 555-0166"
+        qs = search_leads(qs, search)
     count = qs.count()
-    ordering = ("-priority", "pk") if order == ListOrder.priority else ("-pk",)
-    page = list(qs.select_related("owner").order_by(*ordering)[offset : offset + limit])
+    try:
+        page, next_cursor = paging.page_of(qs.select_related("owner"), order, limit, offset, cursor)
+    except paging.BadCursor as exc:
+        return Status(422, {"detail": str(exc)})
     blocked, held = Suppression.among(page), reach.held_among(page)
     return {
         "count": count,
         "limit": limit,
         "offset": offset,
+        "next_cursor": next_cursor,
         "items": [LeadOut.of(lead, blocked, held) for lead in page],
     }
 
@@ -250,6 +257,12 @@ def lead_plan(request, lead_id: int = LeadId):
     return Status(200, PlanOut.of(lead_or_404(request.user, lead_id)))
 
 
+def _through_api(reason: str) -> str:
+    """A timeline reason naming the door, as an edit's "Edited (API)" does: an owner tells a
+    script's opt-out or stop from a person's ("budget gone (API)")."""
+    return f"{reason.strip()} (API)"
+
+
 @router.post("/{lead_id}/stop", response=responses(200, LeadOut), summary="Stop chasing a lead")
 def stop(request, payload: StopIn, lead_id: int = LeadId):
     """Into nurture (needs mailing-list consent), revisit (needs revisit_at) or closed."""
@@ -259,7 +272,7 @@ def stop(request, payload: StopIn, lead_id: int = LeadId):
         payload.next_state.value,
         user=request.user,
         revisit_at=payload.revisit_at,
-        reason=payload.reason,
+        reason=_through_api(payload.reason or f"Stopped chasing: {payload.next_state.value}"),
     )
     return Status(200, LeadOut.of(lead))
 
@@ -270,6 +283,6 @@ def opt_out(request, payload: OptOutIn, lead_id: int = LeadId):
     lead = lead_or_404(request.user, lead_id)
     channel = payload.channel.value if payload.channel else None
     lead = actions.opt_out(
-        lead, channel=channel, user=request.user, reason=payload.reason or "Opted out (API)"
+        lead, channel=channel, user=request.user, reason=_through_api(payload.reason or "Opted out")
     )
     return Status(200, LeadOut.of(lead))

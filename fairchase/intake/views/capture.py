@@ -27,6 +27,7 @@ from ..capture import (
     rate_limited,
     receiver_of,
     snippet_html,
+    webhook_limited,
 )
 from ..models import CaptureForm, ImportJob
 
@@ -179,21 +180,38 @@ def _too_big(request) -> bool:
         return True
 
 
-def _submit(request, key: str, data):
-    """(status, message, lead, form) for one submission to the form with this key."""
+class Refused(Exception):
+    """A submission refused before it is read: (status, message, seconds to wait)."""
+
+    def __init__(self, status: int, message: str, retry_after: int = 0):
+        super().__init__(message)
+        self.status, self.message, self.retry_after = status, message, retry_after
+
+
+def _too_many(wait: int, whose: str) -> Refused:
+    minutes = max(1, -(-wait // 60))
+    return Refused(
+        429,
+        f"Too many submissions {whose}: please try again in {minutes} minute"
+        f"{'' if minutes == 1 else 's'}.",
+        wait,
+    )
+
+
+def _submit(request, key: str, data, *, webhook: bool = False):
+    """(status, message, lead, form) for one submission to the form with this key. A web
+    form is limited per sender address; the JSON webhook, whose senders are servers posting
+    everyone (`capture.webhook_limited`), per person and per form. Raises Refused."""
     problem = payload_problem(data)
     if problem:
-        return 400, problem, None, None
+        raise Refused(400, problem)
     form = CaptureForm.objects.select_related("owner").filter(key=key).first()
     if form is None or receiver_of(form) is None:  # its owner left: the business owner's
-        return 404, "This form is no longer active.", None, None
-    if rate_limited(caller_ip(request)):
-        return (
-            429,
-            "Too many submissions from your address: please try again in a few minutes.",
-            None,
-            form,
-        )
+        raise Refused(404, "This form is no longer active.")
+    if webhook and (wait := webhook_limited(form, data)):
+        raise _too_many(wait, "for this person or this form")
+    if not webhook and (wait := rate_limited(caller_ip(request))):
+        raise _too_many(wait, "from your address")
     try:
         lead, new = capture(form, data, caller_ip(request))
     except CaptureError as exc:
@@ -219,16 +237,23 @@ def capture_view(request, key):
             None,
         )
     else:
-        status, message, _lead, form = _submit(request, key, request.POST)
+        try:
+            status, message, _lead, form = _submit(request, key, request.POST)
+        except Refused as exc:
+            status, message, form = exc.status, exc.message, None
+            wait = exc.retry_after
     ok = status in (201, 202)
     if ok and form is not None and form.thanks_url:
         return redirect(form.thanks_url)
-    return render(
+    response = render(
         request,
         "intake/capture_done.html",
         {"message": message, "ok": ok, "back_url": request.path},
         status=200 if ok else status,
     )
+    if status == 429:
+        response["Retry-After"] = str(wait)
+    return response
 
 
 def _not_text(request) -> str:
@@ -256,7 +281,13 @@ def webhook_view(request, key):
         return JsonResponse({"error": "The body must be a JSON object."}, status=400)
     if not isinstance(data, dict):
         return JsonResponse({"error": "The body must be a JSON object."}, status=400)
-    status, message, _lead, _form = _submit(request, key, data)
+    try:
+        status, message, _lead, _form = _submit(request, key, data, webhook=True)
+    except Refused as exc:
+        response = JsonResponse({"error": exc.message}, status=exc.status)
+        if exc.retry_after:
+            response["Retry-After"] = str(exc.retry_after)
+        return response
     if status not in (201, 202):
         return JsonResponse({"error": message}, status=status)
     # One answer for every valid submission (a new person, someone already in the book, a

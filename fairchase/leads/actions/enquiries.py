@@ -382,7 +382,7 @@ def _refuse_unconfirmed(lead: Lead, matched: list[str], old_phone: str) -> None:
         shown[-1] = f"the phone {shown[-1]} under this name"
     verb = "belong" if len(shown) > 1 else "belongs"
     raise SaidNoElsewhere(
-        f"{' and '.join(shown)} {verb} to a person who asked not to be contacted: saved, "
-        "this lead would be theirs and opted out for good.",
+        f"Not saved: {' and '.join(shown)} {verb} to a person who asked not to be "
+        "contacted; if saved, this lead would be theirs and opted out for good.",
         fields,
     )
