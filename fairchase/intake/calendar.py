@@ -114,21 +114,11 @@ def commitment_summary(c: Commitment) -> str:
     return f"{who}: {c.what}" if c.by == Commitment.By.US else f"{who} promised: {c.what}"
 
 
-def feed(user, now=None) -> bytes:
-    """The user's calendar: pending commitments and planned contacts on their own leads,
-    none for a lead nobody may contact now (opted out, or held by a request to stop)."""
-    now = now or timezone.now()
-    cal = _calendar(f"Fairchase: {display_name(user)}")
-    cal.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
-    tz = clock.business_zone()
-    cal.add("x-wr-timezone", tz.key)  # events are exact moments (UTC); descriptions name this zone
-
-    def told(lead: Lead) -> str:  # the plan's reason, its times in the business's zone, labelled
-        return clock.reason_in_zones(lead.plan_reason, lead, tz, now)
-
-    # An opted-out person's promise is no appointment (a won customer's call back still is),
-    # nor is a held lead's (`reach.is_held`: a request to stop nobody has decided on): no call
-    # back with their number in the salesperson's phone until someone confirms or corrects it.
+def _appointments(user, now) -> list[Commitment]:
+    """The pending promises on the user's leads the feed shows. An opted-out person's promise
+    is no appointment (a won customer's call back still is), nor is a held lead's
+    (`reach.is_held`: a request to stop nobody has decided on): no call back with their number
+    in the salesperson's phone until someone confirms or corrects it."""
     pending = list(
         Commitment.objects.filter(
             lead__owner=user,
@@ -141,7 +131,22 @@ def feed(user, now=None) -> bytes:
         .order_by("due_at")
     )
     held = reach.held_among(c.lead for c in pending)
-    commitments = [c for c in pending if c.lead_id not in held]
+    return [c for c in pending if c.lead_id not in held]
+
+
+def feed(user, now=None) -> bytes:
+    """The user's calendar: pending commitments and planned contacts on their own leads,
+    none for a lead nobody may contact now (opted out, or held by a request to stop)."""
+    now = now or timezone.now()
+    cal = _calendar(f"Fairchase: {display_name(user)}")
+    cal.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
+    tz = clock.business_zone()
+    cal.add("x-wr-timezone", tz.key)  # events are exact moments (UTC); descriptions name this zone
+
+    def told(lead: Lead) -> str:  # the plan's reason, its times in the business's zone, labelled
+        return clock.reason_in_zones(lead.plan_reason, lead, tz, now)
+
+    commitments = _appointments(user, now)
     due = list(
         Lead.objects.filter(
             owner=user,
