@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from . import clauses, cues, language, when
+from . import clauses, cues, language, sentences, when
 
 
 @dataclass
@@ -29,6 +29,8 @@ class _Message:
     interest: tuple | None = None
     unsure: tuple | None = None
     auto: tuple | None = None
+    kept_on: tuple | None = None  # a stop verb a negation governs ("don't stop emailing me")
+    footer: tuple | None = None  # boilerplate on how to stop hearing from the writer
     language: str = ""
     negation: re.Pattern | None = None  # the message's language's negations
     found: list = field(default_factory=list)
@@ -68,11 +70,27 @@ def _gather(
 
 
 def _read_no(m: _Message, folded: str) -> None:
-    """A request to stop, or a refusal (a bare "no" at the least)."""
-    m.opt_out = cues.first(cues.OPT_OUT, folded) or clauses.stop_request(folded)
-    m.refusal = cues.first(cues.REFUSAL, folded) or clauses.refusal(folded, m.negation)
-    if m.refusal is None and (no := cues.NO.search(folded)):
+    """A request to stop, or a refusal (a bare "no" at the least). The sentence of a
+    footer's instructions ("if you no longer wish to receive ..., unsubscribe here", "If
+    you don't want to hear from us, ignore this") asks us for nothing and refuses nothing:
+    it is not read for either. A stop verb a negation governs is kept for `decide`."""
+    m.kept_on = cues.first(cues.KEEP_ON, folded)
+    m.footer = cues.first(cues.FOOTER, folded)
+    said = _without_footers(folded) if m.footer else folded
+    m.opt_out = cues.first(cues.OPT_OUT, said) or clauses.stop_request(said)
+    m.refusal = cues.first(cues.REFUSAL, said) or clauses.refusal(said, m.negation)
+    if m.refusal is None and (no := cues.NO.search(said)):
         m.refusal = ("", no.group(0), no.start(), no.end())
+
+
+def _without_footers(folded: str) -> str:
+    """`folded` with each sentence holding a footer's instructions blanked (same length,
+    so every place found in it is a place in `folded`)."""
+    index, out = sentences.of(folded), list(folded)
+    for f in cues.every(cues.FOOTER, folded):
+        start, end = index.around(f[2])
+        out[start:end] = " " * (end - start)
+    return "".join(out)
 
 
 def _turns(folded: str, lang: str | None) -> list[int]:

@@ -17,6 +17,8 @@ from email.message import EmailMessage, Message
 
 import quotequail
 
+from . import cues
+
 # Outlook desktop and web: a From line followed within two lines by a Sent/Date line,
 # in the languages we read (French puts a space before the colon).
 _FROM = r"(?:from|von|de|van|da)"
@@ -55,6 +57,18 @@ SIGNATURE = re.compile(
     r"gesendet von meinem\b|gesendet mit\b|outlook f[üu]r \w+ herunterladen|envoy[ée] (?:de|depuis) mon\b|"
     r"t[ée]l[ée]charger outlook\b|enviado desde mi\b|obtener outlook para\b|enviado do meu\b|obter o outlook\b|"
     r"verstuurd vanaf mijn\b|verzonden vanaf mijn\b|outlook voor \w+ downloaden)",
+    re.I | re.M,
+)
+
+
+# A legal disclaimer or a company footer below what the person wrote: boilerplate, never
+# their answer (its "unsubscribe" is the company's newsletter, not a request to us).
+DISCLAIMER = re.compile(
+    r"^[ \t*]*(?:confidentiality notice|confidential(?:ity)?\b|disclaimer|legal notice|privileged (?:and|&) confidential|"
+    r"this (?:e-?mail|message|communication)(?: and any (?:attachments?|files))? (?:is|are|may|contains?)\b|"
+    r"the information (?:contained )?in this|vertraulichkeitshinweis|haftungsausschluss|diese (?:e-?mail|nachricht) (?:ist|enth[äa]lt|kann)\b|"
+    r"avis de confidentialit[ée]|ce (?:message|courriel|mail) (?:est|et|peut)\b|aviso (?:legal|de confidencialidad)|"
+    r"este (?:mensaje|correo) (?:es|contiene|puede)\b|esta mensagem (?:[ée]|cont[ée]m|pode)\b|dit (?:e-?mail)?bericht (?:is|bevat|kan)\b)",
     re.I | re.M,
 )
 
@@ -133,4 +147,21 @@ def _above_the_quote(body: str) -> str:
     if m and head[: m.start()].strip():
         head = head[: m.start()]
     kept = [ln for ln in head.split("\n") if not ln.lstrip().startswith(">")]
-    return "\n".join(kept).strip()
+    return _without_footer(kept)
+
+
+def _without_footer(lines: list[str]) -> str:
+    """The lines above a disclaimer or a footer's instructions on how to stop hearing from
+    the writer ("To unsubscribe from our newsletter, click here"), when the person wrote
+    something above it: a footer alone is kept, for the reader to weigh (never to decide)."""
+    for i, line in enumerate(lines):
+        if i and "".join(lines[:i]).strip() and _is_footer(line):
+            return "\n".join(lines[:i]).strip()
+    return "\n".join(lines).strip()
+
+
+def _is_footer(line: str) -> bool:
+    if DISCLAIMER.match(line):
+        return True
+    folded = cues.fold(line)
+    return any(p.search(folded) for p in cues.FOOTER.values())

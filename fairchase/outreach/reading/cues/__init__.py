@@ -130,6 +130,10 @@ def _c(patterns: dict[str, list[str]]) -> dict[str, re.Pattern]:
 
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = _c(_table("OPT_OUT"))
+# A stop verb a negation governs in its clause, or "stop calling so rarely": no stop.
+KEEP_ON = _c(_table("KEEP_ON"))
+# A footer's or newsletter's instructions on how to stop hearing from the writer.
+FOOTER = _c(_table("FOOTER"))
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = _c(_table("REFUSAL"))
 # Not now: come back later (a revisit, when a date goes with it).
