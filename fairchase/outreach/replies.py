@@ -34,6 +34,7 @@ from .reading.decide import (  # noqa: F401 (the kinds are this module's to name
     INTERESTED,
     KINDS,
     LATER,
+    NO_EMAIL,
     NOT_INTERESTED,
     OPT_OUT,
     REFUSALS,

@@ -53,7 +53,14 @@ from .enquiries import (
     refuse_unconfirmed_edit,
     update_lead,
 )
-from .optout import confirm_address, honour_opt_out, opt_out, suppress, why_said_no
+from .optout import (
+    confirm_address,
+    honour_opt_out,
+    opt_out,
+    refuse_channel,
+    suppress,
+    why_said_no,
+)
 from .status import (
     DUE_FUTURE_DAYS,
     DUE_PAST_DAYS,
@@ -117,6 +124,7 @@ __all__ = [
     "mark_won",
     "note_on_timeline",
     "opt_out",
+    "refuse_channel",
     "pause_until",
     "reassign",
     "reassign_all",

@@ -33,6 +33,9 @@ CALL_BACK_HORIZON = timedelta(days=14)
 CONTRACT = re.compile(r"contract|vertrag|contrat|contrato|overeenkomst")
 # A reply in a script none of our languages use: read by a person, never guessed at.
 NOT_OUR_LANGUAGE = "in a language Fairchase does not read: have it read before answering"
+# The start of the evidence of a reply that refuses email alone and asks for a call ("Stop
+# emailing me, just call me"): the inbox suppresses the email address only.
+NO_EMAIL = "No more email, asked for a call:"
 
 
 def decide(
@@ -62,6 +65,8 @@ def decide(
         and not _torn(m)
     ):
         reading = _learned(m, reading, learner)
+    if m.no_email:
+        reading = (reading[0], reading[1], f"{NO_EMAIL} {m.said(m.no_email)}; {reading[2]}")
     return (*reading, m.language)
 
 
@@ -397,6 +402,8 @@ def _interest_or_unclear(m: _Message):
             return UNCLEAR, None, f"unsure: {m.said(m.unsure, positive)}"
         # A "no" anywhere that no step could place: interest is never read past it.
         negations = clauses.unplaced(m.folded, m.negation)
+        if m.no_email:  # (the "no" of "no more emails" refuses email, read already)
+            negations = [n for n in negations if not m.no_email[2] <= n.start() < m.no_email[3]]
         if negations:
             no = negations[0]
             return (

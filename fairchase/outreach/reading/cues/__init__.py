@@ -134,6 +134,9 @@ OPT_OUT = _c(_table("OPT_OUT"))
 KEEP_ON = _c(_table("KEEP_ON"))
 # A footer's or newsletter's instructions on how to stop hearing from the writer.
 FOOTER = _c(_table("FOOTER"))
+# What a request to stop names: email alone, or another way (or contact as a whole).
+BY_EMAIL = _c(_table("BY_EMAIL"))
+BY_OTHER = _c(_table("BY_OTHER"))
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = _c(_table("REFUSAL"))
 # Not now: come back later (a revisit, when a date goes with it).

@@ -303,3 +303,17 @@ FOOTER = [
     r"(?:zum|um (?:sich|den newsletter) (?:\w+ )?)(?:abmelden|abbestellen|abzumelden|abzubestellen)",
     r"diese (?:e-?mail|nachricht) (?:ist|enthalt|kann) (?:\w+ ){0,4}vertraulich",
 ]
+
+# What a request to stop names: email alone ("keine E-Mails mehr", "nicht mehr schreiben")
+# or another way, or contact as a whole.
+BY_EMAIL = [r"e-?mails?", r"mails?", r"mailen", r"\w*schreib\w*", r"newsletter"]
+BY_OTHER = [
+    r"\w*ruf\w*",
+    r"anrufe?",
+    r"telefon\w*",
+    r"sms",
+    r"whatsapp",
+    r"kontakt\w*",
+    r"nachrichten",
+    r"belastig\w*",
+]

@@ -390,3 +390,18 @@ FOOTER = [
     r"if you (?:are not|aren't) the intended recipient",
     r"(?:manage|update) your (?:preferences|subscription)",
 ]
+
+# What a request to stop names: email alone ("stop emailing me", "no more emails") or
+# another way, or contact as a whole ("stop contacting me", "no calls").
+BY_EMAIL = [r"e-?mail\w*", r"mails?", r"mailing", r"writ\w*", r"inbox", r"newsletters?"]
+BY_OTHER = [
+    r"call\w*",
+    r"phon\w*",
+    r"ring\w*",
+    r"text\w*",
+    r"sms",
+    r"whatsapp",
+    r"contact\w*",
+    r"messag\w*",
+    r"all",
+]

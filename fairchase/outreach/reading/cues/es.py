@@ -263,3 +263,15 @@ FOOTER = [
     r"para (?:darse de baja|cancelar (?:su|la) suscripcion)",
     r"este (?:mensaje|correo)(?: electronico)? (?:es|contiene) (?:\w+ ){0,3}confidencial",
 ]
+
+# What a request to stop names: email alone or another way, or contact as a whole.
+BY_EMAIL = [r"e-?mails?", r"correos?", r"escrib\w*", r"newsletters?"]
+BY_OTHER = [
+    r"llam\w*",
+    r"telefon\w*",
+    r"sms",
+    r"whatsapps?",
+    r"contact\w*",
+    r"mensajes?",
+    r"molest\w*",
+]

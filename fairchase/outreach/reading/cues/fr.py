@@ -274,3 +274,16 @@ FOOTER = [
     r"pour vous (?:desabonner|desinscrire)",
     r"ce (?:message|courriel|mail|e-mail) (?:et (?:ses|toutes) \w+ )?(?:est|sont) (?:\w+ ){0,2}confidentiel\w*",
 ]
+
+# What a request to stop names: email alone or another way, or contact as a whole.
+BY_EMAIL = [r"e-?mails?", r"mails?", r"courriels?", r"m'ecrire", r"ecri\w*", r"newsletters?"]
+BY_OTHER = [
+    r"\w*appel\w*",
+    r"telephon\w*",
+    r"sms",
+    r"whatsapp",
+    r"contact\w*",
+    r"messages?",
+    r"sollicit\w*",
+    r"derang\w*",
+]

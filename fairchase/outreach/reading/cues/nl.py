@@ -239,3 +239,15 @@ FOOTER = [
     r"(?:om u af te melden|klik hier om af te melden|afmelden kan via)",
     r"dit (?:bericht|e-?mailbericht) (?:is|bevat) (?:\w+ ){0,3}vertrouwelijk\w*",
 ]
+
+# What a request to stop names: email alone or another way, or contact as a whole.
+BY_EMAIL = [r"e-?mails?", r"mails?", r"mailen", r"e-?mailen", r"nieuwsbrie\w*"]
+BY_OTHER = [
+    r"bel\w*",
+    r"telefo\w*",
+    r"sms\w*",
+    r"app\w*",
+    r"contact\w*",
+    r"berichten",
+    r"benader\w*",
+]

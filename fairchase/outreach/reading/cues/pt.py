@@ -265,3 +265,15 @@ FOOTER = [
     r"para (?:se )?(?:descadastrar|cancelar (?:a|sua) (?:inscricao|assinatura))",
     r"esta (?:mensagem|e-?mail) (?:e|contem) (?:\w+ ){0,3}confidencia\w*",
 ]
+
+# What a request to stop names: email alone or another way, or contact as a whole.
+BY_EMAIL = [r"e-?mails?", r"escrev\w*", r"newsletters?"]
+BY_OTHER = [
+    r"lig\w*",
+    r"telefon\w*",
+    r"sms",
+    r"whatsapp",
+    r"conta(?:c)?t\w*",
+    r"mensage\w*",
+    r"incomod\w*",
+]
