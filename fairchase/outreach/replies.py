@@ -41,7 +41,7 @@ from .reading.decide import (  # noqa: F401 (the kinds are this module's to name
     UNCLEAR,
     decide,
 )
-from .reading.quotes import body_text, new_text
+from .reading.quotes import answers_to_our_stop, body_text, new_text
 
 BOUNCE_SENDERS = re.compile(
     r"mailer-daemon|postmaster|mail delivery (?:subsystem|system)|microsoftexchange", re.I
@@ -168,6 +168,15 @@ def read_text(
     for `read_message`)."""
     fresh = new_text(body) if channel == "email" else body.strip()
     read = to_read(fresh)
+    if channel == "email" and (answers := answers_to_our_stop(body)):
+        # "> If you'd rather not hear from us, unsubscribe here" / "No, keep me on.": a no
+        # to our stop line keeps them on, it refuses nothing; a yes to it is for a person.
+        for answer in answers:
+            if cues.AFFIRM.match(cues.fold(answer)):
+                said = f'an answer to our unsubscribe line: "{answer[:80]}"'
+                return Reading(UNCLEAR, None, said, fresh, language.detect(fresh, "en"))
+            if cues.NO.match(cues.fold(answer)):
+                read = read.replace(answer, "", 1).strip()
     folded, where = cues.fold_map(read)
     now = sent.astimezone(when.zone_of(zone))
     today = now.date()
