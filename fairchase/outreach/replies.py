@@ -99,6 +99,20 @@ def is_bounce(msg: Message) -> bool:
     return bool(BOUNCE_SENDERS.search(header(msg, "From")))
 
 
+def is_receipt(msg: Message) -> str:
+    """A read or delivery receipt (RFC 8098 disposition notification, or a report of its
+    kind): the mail program's, never the person's answer ('' if it is none)."""
+    if msg.get_content_type() == "multipart/report" and "disposition-notification" in str(
+        msg.get_param("report-type") or ""
+    ):
+        return "read receipt (disposition-notification)"
+    if msg.is_multipart() and any(
+        p.get_content_type() == "message/disposition-notification" for p in msg.walk()
+    ):
+        return "read receipt (message/disposition-notification)"
+    return ""
+
+
 def automatic_header(msg: Message) -> str:
     """The header or subject words that mark an automatic reply ('' if none)."""
     auto = (msg.get("Auto-Submitted") or "").strip().lower()
@@ -107,8 +121,10 @@ def automatic_header(msg: Message) -> str:
     for name in ("X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress-Reply"):
         if msg.get(name):
             return f"{name}: {msg.get(name)}"
-    if (msg.get("Precedence") or "").strip().lower() in ("auto_reply", "auto-reply"):
-        return "Precedence: auto_reply"
+    precedence = (msg.get("Precedence") or "").strip().lower()
+    # (bulk and junk: what vacation(1) and most responders mark their answers with)
+    if precedence in ("auto_reply", "auto-reply", "bulk", "junk", "list"):
+        return f"Precedence: {precedence}"
     m = cues.AUTO_SUBJECT.search(cues.fold(header(msg, "Subject")))
     return f"Subject: {m.group(0)}" if m else ""
 
@@ -145,6 +161,9 @@ def read_message(
             body[:2000],
             "en",
         )
+    if receipt := is_receipt(msg):
+        # Not an answer: nothing changes and it is not counted as a reply.
+        return Reading(AUTO_REPLY, None, receipt, body[:2000], "")
     return read_text(
         body,
         sent_at(msg, received),

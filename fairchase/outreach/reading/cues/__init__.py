@@ -161,7 +161,7 @@ UNSURE = _c(_table("UNSURE"))
 # Automatic replies recognised by their words when no header says so.
 AUTO = _c(_table("AUTO"))
 AUTO_SUBJECT = re.compile(
-    r"(?<![\w])(?:automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|out of (?:the )?office|ooo|vacation|holiday notice|"
+    r"(?<![\w])(?:automatic reply|away from (?:my )?(?:e-?mail|mail|the office|office)|auto[- ]?reply|autoreply|auto[- ]?response|out of (?:the )?office|ooo|vacation|holiday notice|"
     r"abwesenheitsnotiz|abwesend|automatische antwort|abwesenheit|reponse automatique|absence|absent|respuesta automatica|"
     r"fuera de la oficina|ausente|resposta automatica|ferias|automatisch antwoord|afwezig|afwezigheid)(?![\w])"
 )

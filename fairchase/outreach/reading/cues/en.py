@@ -364,6 +364,7 @@ AUTO = [
     r"autoreply",
     r"(?:will|shall) (?:respond|reply|get back to you|answer) (?:to your (?:e-?mail|message) )?(?:when|upon|on my|as soon as)",
     r"will not be forwarded",
+    r"(?:will not|won't) be (?:reading|checking|answering|reading or answering) (?:my )?(?:e-?mails?|mail|messages)",
     r"(?:currently|presently) (?:away|out|travel\w*)",
 ]
 
