@@ -240,6 +240,28 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
             lead, inbound.channel, at=inbound.received_at, text=inbound.text, user=user
         )
         lead.refresh_from_db()
+    if kind != Kind.OPT_OUT and inbound.evidence.startswith(replies.NO_EMAIL):
+        return _no_more_email(inbound, lead, user, said) + _follow(inbound, lead, user, said)
+    return _follow(inbound, lead, user, said)
+
+
+def _no_more_email(inbound: InboundMessage, lead: Lead, user, said: str) -> str:
+    """They refused email and asked for a call ("Stop emailing me, just call me"): their
+    email address alone is suppressed (`actions.refuse_channel`), the phone stays."""
+    if inbound.channel != "email" or lead.status in FINAL or not lead.email:
+        return ""
+    shown = _from(inbound, lead)
+    actions.refuse_channel(
+        lead, "email", user=user, reason=f"Asked for no more email: {said}", shown=shown
+    )
+    if "email" not in shown:
+        return "Asked for no more email, from an address not theirs: nothing suppressed. "
+    return "No more email, as they asked: their email address suppressed, a call still allowed. "
+
+
+def _follow(inbound: InboundMessage, lead: Lead, user, said: str) -> str:
+    """What the reading's kind asks for, after the reply is recorded."""
+    kind, until = inbound.kind, inbound.until
     if kind == Kind.OPT_OUT:
         return _stop(inbound, lead, user, said)
     if kind in (Kind.NOT_INTERESTED, Kind.LATER) and lead.status in FINAL:

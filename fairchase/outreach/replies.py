@@ -34,13 +34,14 @@ from .reading.decide import (  # noqa: F401 (the kinds are this module's to name
     INTERESTED,
     KINDS,
     LATER,
+    NO_EMAIL,
     NOT_INTERESTED,
     OPT_OUT,
     REFUSALS,
     UNCLEAR,
     decide,
 )
-from .reading.quotes import body_text, new_text
+from .reading.quotes import answers_to_our_stop, body_text, new_text
 
 BOUNCE_SENDERS = re.compile(
     r"mailer-daemon|postmaster|mail delivery (?:subsystem|system)|microsoftexchange", re.I
@@ -98,6 +99,20 @@ def is_bounce(msg: Message) -> bool:
     return bool(BOUNCE_SENDERS.search(header(msg, "From")))
 
 
+def is_receipt(msg: Message) -> str:
+    """A read or delivery receipt (RFC 8098 disposition notification, or a report of its
+    kind): the mail program's, never the person's answer ('' if it is none)."""
+    if msg.get_content_type() == "multipart/report" and "disposition-notification" in str(
+        msg.get_param("report-type") or ""
+    ):
+        return "read receipt (disposition-notification)"
+    if msg.is_multipart() and any(
+        p.get_content_type() == "message/disposition-notification" for p in msg.walk()
+    ):
+        return "read receipt (message/disposition-notification)"
+    return ""
+
+
 def automatic_header(msg: Message) -> str:
     """The header or subject words that mark an automatic reply ('' if none)."""
     auto = (msg.get("Auto-Submitted") or "").strip().lower()
@@ -106,8 +121,10 @@ def automatic_header(msg: Message) -> str:
     for name in ("X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress-Reply"):
         if msg.get(name):
             return f"{name}: {msg.get(name)}"
-    if (msg.get("Precedence") or "").strip().lower() in ("auto_reply", "auto-reply"):
-        return "Precedence: auto_reply"
+    precedence = (msg.get("Precedence") or "").strip().lower()
+    # (bulk and junk: what vacation(1) and most responders mark their answers with)
+    if precedence in ("auto_reply", "auto-reply", "bulk", "junk", "list"):
+        return f"Precedence: {precedence}"
     m = cues.AUTO_SUBJECT.search(cues.fold(header(msg, "Subject")))
     return f"Subject: {m.group(0)}" if m else ""
 
@@ -144,6 +161,9 @@ def read_message(
             body[:2000],
             "en",
         )
+    if receipt := is_receipt(msg):
+        # Not an answer: nothing changes and it is not counted as a reply.
+        return Reading(AUTO_REPLY, None, receipt, body[:2000], "")
     return read_text(
         body,
         sent_at(msg, received),
@@ -167,6 +187,15 @@ def read_text(
     for `read_message`)."""
     fresh = new_text(body) if channel == "email" else body.strip()
     read = to_read(fresh)
+    if channel == "email" and (answers := answers_to_our_stop(body)):
+        # "> If you'd rather not hear from us, unsubscribe here" / "No, keep me on.": a no
+        # to our stop line keeps them on, it refuses nothing; a yes to it is for a person.
+        for answer in answers:
+            if cues.AFFIRM.match(cues.fold(answer)):
+                said = f'an answer to our unsubscribe line: "{answer[:80]}"'
+                return Reading(UNCLEAR, None, said, fresh, language.detect(fresh, "en"))
+            if cues.NO.match(cues.fold(answer)):
+                read = read.replace(answer, "", 1).strip()
     folded, where = cues.fold_map(read)
     now = sent.astimezone(when.zone_of(zone))
     today = now.date()

@@ -54,7 +54,14 @@ from .enquiries import (
     refuse_unconfirmed_edit,
     update_lead,
 )
-from .optout import confirm_address, honour_opt_out, opt_out, suppress, why_said_no
+from .optout import (
+    confirm_address,
+    honour_opt_out,
+    opt_out,
+    refuse_channel,
+    suppress,
+    why_said_no,
+)
 from .renewal import check_renewal, renew_consent, staying_blocked
 from .status import (
     DUE_FUTURE_DAYS,
@@ -119,6 +126,7 @@ __all__ = [
     "mark_won",
     "note_on_timeline",
     "opt_out",
+    "refuse_channel",
     "pause_until",
     "reassign",
     "reassign_all",

@@ -19,7 +19,7 @@ from ..models import (
     Status,
     StatusChange,
 )
-from .core import ActionError, _done, _lock, _transition
+from .core import ActionError, _done, _lock, _transition, note_on_timeline
 from .optout import _cancel_commitments, _opt_out_other_records, _suppress, theirs
 
 DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
@@ -274,6 +274,11 @@ def record_reply(
     if lead.responded_at is None or at > lead.responded_at:
         lead.responded_at = at
         lead.save(update_fields=["responded_at", "updated_at"])
+    if lead.paused_until is not None and lead.paused_until > at:
+        # They wrote themselves, back before their out-of-office said: the pause is over.
+        lead.paused_until = None
+        lead.save(update_fields=["paused_until", "updated_at"])
+        note_on_timeline(lead, "They wrote back themselves: out-of-office pause ended", user)
     if lead.status != Status.ENGAGED and lead.status not in (
         Status.WON,
         Status.LOST,

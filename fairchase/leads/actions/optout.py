@@ -72,6 +72,27 @@ def opt_out(
     return lead
 
 
+@transaction.atomic
+def refuse_channel(
+    lead: Lead, channel: str, *, user=None, reason: str, shown: tuple[str, ...] | None = None
+) -> Lead:
+    """The person refused one way of contact and asked for another ("Stop emailing me, just
+    call me"): that address alone is suppressed, on this record and any other holding it;
+    the lead keeps its status and its plan uses the ways left (a call). Not an opt-out:
+    they asked to be phoned. `shown` as for `opt_out`: only an address the person showed
+    is theirs is suppressed (nothing else is, for a message from someone else)."""
+    caller = lead
+    lead = _lock(lead)
+    theirs(lead, shown)
+    field = "email" if channel == "email" else "phone"
+    if shown is not None and field not in shown:
+        note_on_timeline(lead, f"{reason} (not from their {field}: nothing suppressed)", user)
+        return _done(lead, "updated", caller=caller)
+    _suppress(lead, field if field == "email" else "call", "opt-out")
+    note_on_timeline(lead, reason, user)
+    return _done(lead, "refused_channel", caller=caller, channel=channel)
+
+
 def _cancel_commitments(lead: Lead, at: datetime) -> None:
     """An opted-out person's pending promises (ours and theirs) are no longer due."""
     lead.commitments.filter(state=Commitment.State.PENDING).update(

@@ -33,6 +33,9 @@ CALL_BACK_HORIZON = timedelta(days=14)
 CONTRACT = re.compile(r"contract|vertrag|contrat|contrato|overeenkomst")
 # A reply in a script none of our languages use: read by a person, never guessed at.
 NOT_OUR_LANGUAGE = "in a language Fairchase does not read: have it read before answering"
+# The start of the evidence of a reply that refuses email alone and asks for a call ("Stop
+# emailing me, just call me"): the inbox suppresses the email address only.
+NO_EMAIL = "No more email, asked for a call:"
 
 
 def decide(
@@ -62,6 +65,8 @@ def decide(
         and not _torn(m)
     ):
         reading = _learned(m, reading, learner)
+    if m.no_email:
+        reading = (reading[0], reading[1], f"{NO_EMAIL} {m.said(m.no_email)}; {reading[2]}")
     return (*reading, m.language)
 
 
@@ -69,12 +74,14 @@ def _torn(m: _Message) -> bool:
     """The rules found a refusal or a doubt and left the message unclear on purpose (a
     refusal that also asks, a "no" with more after it, "not sure yet"), or the message is
     handed on to someone who has not answered yet: a person reads it."""
-    return bool(m.opt_out or m.refusal or m.unsure or cues.HANDOFF.search(m.folded))
+    return bool(
+        m.opt_out or m.refusal or m.unsure or m.kept_on or m.footer or cues.HANDOFF.search(m.folded)
+    )
 
 
 def _rules(m: _Message):
     """The hand-written steps, from the surest to the least sure."""
-    for step in (_automatic_reply, _nothing_new, _stop_word, _opt_out):
+    for step in (_automatic_reply, _nothing_new, _kept_on, _stop_word, _opt_out):
         if reading := step(m):
             return reading
     date = _pick(m.found, m.later, m.folded)
@@ -196,6 +203,16 @@ def _automatic_reply(m: _Message):
 
 def _nothing_new(m: _Message):
     return (UNCLEAR, None, "no new text") if not m.folded else None
+
+
+def _kept_on(m: _Message):
+    """A stop verb that a negation governs in its clause ("Please don't stop emailing me",
+    "Bitte hören Sie nicht auf", "No dejen de escribirme"), or "stop calling me so rarely":
+    no request to stop, and an opt-out is final, so a person reads it (never an opt-out,
+    nor a refusal from a "don't want" beside it)."""
+    if not m.kept_on:
+        return None
+    return UNCLEAR, None, f"asked us not to stop, or to do more: {m.said(m.kept_on)}"
 
 
 def _stop_word(m: _Message):
@@ -385,6 +402,8 @@ def _interest_or_unclear(m: _Message):
             return UNCLEAR, None, f"unsure: {m.said(m.unsure, positive)}"
         # A "no" anywhere that no step could place: interest is never read past it.
         negations = clauses.unplaced(m.folded, m.negation)
+        if m.no_email:  # (the "no" of "no more emails" refuses email, read already)
+            negations = [n for n in negations if not m.no_email[2] <= n.start() < m.no_email[3]]
         if negations:
             no = negations[0]
             return (

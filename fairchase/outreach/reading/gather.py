@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from . import clauses, cues, language, when
+from . import clauses, cues, language, sentences, when
 
 
 @dataclass
@@ -29,6 +29,9 @@ class _Message:
     interest: tuple | None = None
     unsure: tuple | None = None
     auto: tuple | None = None
+    kept_on: tuple | None = None  # a stop verb a negation governs ("don't stop emailing me")
+    footer: tuple | None = None  # boilerplate on how to stop hearing from the writer
+    no_email: tuple | None = None  # a stop of email alone, beside a request for a call
     language: str = ""
     negation: re.Pattern | None = None  # the message's language's negations
     found: list = field(default_factory=list)
@@ -58,6 +61,7 @@ def _gather(
     m.later = cues.first(cues.LATER, folded)
     m.turns = _turns(folded, m.language)
     calls, interests = _read_asks(m, folded)
+    _email_only(m, folded, calls)
     m.unsure = cues.first(cues.UNSURE, folded)
     m.auto = cues.first(cues.AUTO, folded[:600])
     m.found = _dates(fresh, folded, today, zone, m.language, now)
@@ -68,11 +72,52 @@ def _gather(
 
 
 def _read_no(m: _Message, folded: str) -> None:
-    """A request to stop, or a refusal (a bare "no" at the least)."""
-    m.opt_out = cues.first(cues.OPT_OUT, folded) or clauses.stop_request(folded)
-    m.refusal = cues.first(cues.REFUSAL, folded) or clauses.refusal(folded, m.negation)
-    if m.refusal is None and (no := cues.NO.search(folded)):
+    """A request to stop, or a refusal (a bare "no" at the least). The sentence of a
+    footer's instructions ("if you no longer wish to receive ..., unsubscribe here", "If
+    you don't want to hear from us, ignore this") asks us for nothing and refuses nothing:
+    it is not read for either. A stop verb a negation governs is kept for `decide`."""
+    m.kept_on = cues.first(cues.KEEP_ON, folded)
+    m.footer = cues.first(cues.FOOTER, folded)
+    said = _without_footers(folded) if m.footer else folded
+    m.opt_out = cues.first(cues.OPT_OUT, said) or clauses.stop_request(said)
+    m.refusal = cues.first(cues.REFUSAL, said) or clauses.refusal(said, m.negation)
+    if m.refusal is None and (no := cues.NO.search(said)):
         m.refusal = ("", no.group(0), no.start(), no.end())
+
+
+def _email_only(m: _Message, folded: str, calls: list[tuple]) -> None:
+    """ "Stop emailing me, just call me", "No more emails, call me instead": every request
+    to stop in the mail names email and nothing else, and the person asks for a call. That
+    is no opt-out: email is refused (`m.no_email`), the phone is still theirs to offer."""
+    if not (m.opt_out and calls and m.channel == "email"):
+        return
+    said = _without_footers(folded) if m.footer else folded
+    stops = cues.every(cues.OPT_OUT, said)
+    if (grammar := clauses.stop_request(said)) is not None:
+        stops.append(grammar)
+    asks = [c for c in calls if not any(s[2] <= c[2] < s[3] for s in stops)]
+    if not asks:
+        return
+    for stop in stops:
+        end = min(
+            [i for i in (folded.find(ch, stop[2]) for ch in ",.;!?") if i >= 0]
+            + [c[2] for c in asks if c[2] > stop[2]]
+            + [len(folded)]
+        )
+        named = folded[stop[2] : end]
+        if not cues.first(cues.BY_EMAIL, named) or cues.first(cues.BY_OTHER, named):
+            return
+    m.no_email, m.opt_out = m.opt_out, None
+
+
+def _without_footers(folded: str) -> str:
+    """`folded` with each sentence holding a footer's instructions blanked (same length,
+    so every place found in it is a place in `folded`)."""
+    index, out = sentences.of(folded), list(folded)
+    for f in cues.every(cues.FOOTER, folded):
+        start, end = index.around(f[2])
+        out[start:end] = " " * (end - start)
+    return "".join(out)
 
 
 def _turns(folded: str, lang: str | None) -> list[int]:

@@ -17,6 +17,8 @@ from email.message import EmailMessage, Message
 
 import quotequail
 
+from . import cues
+
 # Outlook desktop and web: a From line followed within two lines by a Sent/Date line,
 # in the languages we read (French puts a space before the colon).
 _FROM = r"(?:from|von|de|van|da)"
@@ -50,11 +52,29 @@ VALEDICTION = re.compile(
     re.I | re.M,
 )
 QUOTED_LINE = re.compile(r"^[ \t]*>", re.M)
+# Any client's attribution, in whatever form, on the line just above a quote ("owner
+# <sales@acme.example> wrote:", "Tom Baker schrieb:"): the start of the history.
+ATTRIBUTION_ABOVE_QUOTE = re.compile(
+    r"^(?![ \t]*>)[^\n]{0,200}\b(?:wrote|writes|schrieb|schreibt|a [ée]crit|escribi[óo]|escreveu|schreef)\s?:[ \t]*\n(?=[ \t]*>)",
+    re.I | re.M,
+)
 SIGNATURE = re.compile(
     r"^[ \t]*(?:--\s*$|sent from my\b|sent from (?:outlook|yahoo|mail)\b|get outlook for\b|von meinem .{0,30}gesendet|"
     r"gesendet von meinem\b|gesendet mit\b|outlook f[üu]r \w+ herunterladen|envoy[ée] (?:de|depuis) mon\b|"
     r"t[ée]l[ée]charger outlook\b|enviado desde mi\b|obtener outlook para\b|enviado do meu\b|obter o outlook\b|"
     r"verstuurd vanaf mijn\b|verzonden vanaf mijn\b|outlook voor \w+ downloaden)",
+    re.I | re.M,
+)
+
+
+# A legal disclaimer or a company footer below what the person wrote: boilerplate, never
+# their answer (its "unsubscribe" is the company's newsletter, not a request to us).
+DISCLAIMER = re.compile(
+    r"^[ \t*]*(?:confidentiality notice|confidential(?:ity)?\b|disclaimer|legal notice|privileged (?:and|&) confidential|"
+    r"this (?:e-?mail|message|communication)(?: and any (?:attachments?|files))? (?:is|are|may|contains?)\b|"
+    r"the information (?:contained )?in this|vertraulichkeitshinweis|haftungsausschluss|diese (?:e-?mail|nachricht) (?:ist|enth[äa]lt|kann)\b|"
+    r"avis de confidentialit[ée]|ce (?:message|courriel|mail) (?:est|et|peut)\b|aviso (?:legal|de confidencialidad)|"
+    r"este (?:mensaje|correo) (?:es|contiene|puede)\b|esta mensagem (?:[ée]|cont[ée]m|pode)\b|dit (?:e-?mail)?bericht (?:is|bevat|kan)\b)",
     re.I | re.M,
 )
 
@@ -107,8 +127,42 @@ def new_text(body: str) -> str:
     head = _above_the_quote(body)
     if head or not QUOTED_LINE.search(body):
         return head
+    body = ATTRIBUTION_ABOVE_QUOTE.sub("", body)
     below = "\n".join(ln for ln in body.split("\n") if not ln.lstrip().startswith(">"))
     return _above_the_quote(ATTRIBUTION.sub("", below))
+
+
+def inline_answers(body: str) -> list[tuple[str, str]]:
+    """A reply written between the lines of ours: each answer with the quoted lines just
+    above it it answers ("> Would you like a quote?" / "Yes.")."""
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    if not QUOTED_LINE.match(body.lstrip("\n")) and not ATTRIBUTION_ABOVE_QUOTE.match(body):
+        return []  # written above the quote (or no quote): not between its lines
+    out, quoted, answer = [], [], []
+    for line in body.split("\n"):
+        if line.lstrip().startswith(">"):
+            if answer:
+                out.append(("\n".join(quoted), "\n".join(answer).strip()))
+                quoted, answer = [], []
+            quoted.append(line.lstrip().lstrip(">").strip())
+        elif line.strip() and quoted:
+            answer.append(line)
+    if answer and quoted:
+        out.append(("\n".join(quoted), "\n".join(answer).strip()))
+    return out
+
+
+def answers_to_our_stop(body: str) -> list[str]:
+    """The answers written just below our own stop line ("> If you'd rather not hear from us
+    again, unsubscribe here" / "No, keep me on."): their yes or no answers that line, not
+    our offer, so they are never read as a refusal of it."""
+    return [
+        answer for question, answer in inline_answers(body) if _names_our_stop(cues.fold(question))
+    ]
+
+
+def _names_our_stop(folded: str) -> bool:
+    return any(p.search(folded) for table in (cues.FOOTER, cues.OPT_OUT) for p in table.values())
 
 
 def _above_the_quote(body: str) -> str:
@@ -122,6 +176,8 @@ def _above_the_quote(body: str) -> str:
     if len(parts) > 1:
         cut = min(cut, len(parts[0][1]))
     head = body[:cut]
+    if (m := ATTRIBUTION_ABOVE_QUOTE.search(body, 0, cut + 1)) and m.start() < cut:
+        head = body[: m.start()]
     # A wrapped attribution ("On Mon, 9 Mar 2026 at 16:05 Tom\nBaker <...> wrote:") leaves its first line.
     lines = head.rstrip().split("\n")
     if lines and ATTRIBUTION_START.match(lines[-1]) and len(lines) > 1:
@@ -133,4 +189,21 @@ def _above_the_quote(body: str) -> str:
     if m and head[: m.start()].strip():
         head = head[: m.start()]
     kept = [ln for ln in head.split("\n") if not ln.lstrip().startswith(">")]
-    return "\n".join(kept).strip()
+    return _without_footer(kept)
+
+
+def _without_footer(lines: list[str]) -> str:
+    """The lines above a disclaimer or a footer's instructions on how to stop hearing from
+    the writer ("To unsubscribe from our newsletter, click here"), when the person wrote
+    something above it: a footer alone is kept, for the reader to weigh (never to decide)."""
+    for i, line in enumerate(lines):
+        if i and "".join(lines[:i]).strip() and _is_footer(line):
+            return "\n".join(lines[:i]).strip()
+    return "\n".join(lines).strip()
+
+
+def _is_footer(line: str) -> bool:
+    if DISCLAIMER.match(line):
+        return True
+    folded = cues.fold(line)
+    return any(p.search(folded) for p in cues.FOOTER.values())

@@ -130,6 +130,13 @@ def _c(patterns: dict[str, list[str]]) -> dict[str, re.Pattern]:
 
 # Asked us to stop contacting them (opt out: suppression, never contacted again).
 OPT_OUT = _c(_table("OPT_OUT"))
+# A stop verb a negation governs in its clause, or "stop calling so rarely": no stop.
+KEEP_ON = _c(_table("KEEP_ON"))
+# A footer's or newsletter's instructions on how to stop hearing from the writer.
+FOOTER = _c(_table("FOOTER"))
+# What a request to stop names: email alone, or another way (or contact as a whole).
+BY_EMAIL = _c(_table("BY_EMAIL"))
+BY_OTHER = _c(_table("BY_OTHER"))
 # Refused (not interested: the lead is closed). Negated interest is handled here too.
 REFUSAL = _c(_table("REFUSAL"))
 # Not now: come back later (a revisit, when a date goes with it).
@@ -154,7 +161,7 @@ UNSURE = _c(_table("UNSURE"))
 # Automatic replies recognised by their words when no header says so.
 AUTO = _c(_table("AUTO"))
 AUTO_SUBJECT = re.compile(
-    r"(?<![\w])(?:automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|out of (?:the )?office|ooo|vacation|holiday notice|"
+    r"(?<![\w])(?:automatic reply|away from (?:my )?(?:e-?mail|mail|the office|office)|auto[- ]?reply|autoreply|auto[- ]?response|out of (?:the )?office|ooo|vacation|holiday notice|"
     r"abwesenheitsnotiz|abwesend|automatische antwort|abwesenheit|reponse automatique|absence|absent|respuesta automatica|"
     r"fuera de la oficina|ausente|resposta automatica|ferias|automatisch antwoord|afwezig|afwezigheid)(?![\w])"
 )

@@ -286,3 +286,34 @@ AUTO = [
     r"nicht erreichbar",
     r"wieder im buro",
 ]
+
+# A stop verb governed by a negation in its clause ("hören Sie nicht auf", "melden Sie
+# mich nicht ab", "ich will mich nicht abmelden"), or with a "too little" scope ("hören
+# Sie auf, so selten anzurufen" is rare; "nicht so selten" is no stop): no request to stop.
+_NICHT = r"(?:nicht|nie|niemals|keinesfalls|bloss nicht|blo nicht)"
+KEEP_ON = [
+    rf"(?<!wenn sie )(?:hor\w*|hort) (?:(?:sie|ihr|du|bitte|doch|jetzt|ja|mir|uns) ){{0,3}}{_NICHT} auf",
+    rf"{_NICHT} (?:(?:mehr|bitte|mich|uns|ab|damit|zu) ){{0,2}}(?:aufhor\w*|aufzuhoren|abmeld\w*|abzumelden|austrag\w*|auszutragen|entfern\w*|zu entfernen|losch\w*|zu loschen|streich\w*|abbestell\w*)",
+    rf"(?:melden|tragen|streichen|nehmen|loschen|entfernen) sie (?:mich|uns) (?:\w+ ){{0,2}}{_NICHT}(?! mehr)",
+    r"(?:aufhor\w*|hor\w* (?:\w+ ){0,3}auf)(?:,? (?:\w+ ){0,4})(?:so|zu) (?:selten|wenig)",
+]
+# Boilerplate telling the reader how to stop hearing from the writer.
+FOOTER = [
+    r"(?:wenn|falls|sofern) sie (?:\w+ ){0,4}(?:keine|nicht mehr|nicht) (?:\w+ ){0,3}(?:erhalten|bekommen|abbestellen|abmelden)",
+    r"(?:zum|um (?:sich|den newsletter) (?:\w+ )?)(?:abmelden|abbestellen|abzumelden|abzubestellen)",
+    r"diese (?:e-?mail|nachricht) (?:ist|enthalt|kann) (?:\w+ ){0,4}vertraulich",
+]
+
+# What a request to stop names: email alone ("keine E-Mails mehr", "nicht mehr schreiben")
+# or another way, or contact as a whole.
+BY_EMAIL = [r"e-?mails?", r"mails?", r"mailen", r"\w*schreib\w*", r"newsletter"]
+BY_OTHER = [
+    r"\w*ruf\w*",
+    r"anrufe?",
+    r"telefon\w*",
+    r"sms",
+    r"whatsapp",
+    r"kontakt\w*",
+    r"nachrichten",
+    r"belastig\w*",
+]

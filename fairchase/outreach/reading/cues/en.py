@@ -364,5 +364,45 @@ AUTO = [
     r"autoreply",
     r"(?:will|shall) (?:respond|reply|get back to you|answer) (?:to your (?:e-?mail|message) )?(?:when|upon|on my|as soon as)",
     r"will not be forwarded",
+    r"(?:will not|won't) be (?:reading|checking|answering|reading or answering) (?:my )?(?:e-?mails?|mail|messages)",
     r"(?:currently|presently) (?:away|out|travel\w*)",
+]
+
+# A stop verb that a negation in its own clause governs ("please don't stop emailing me",
+# "I don't want to unsubscribe", "I never said stop"), or whose scope is "too little"
+# ("stop calling me so rarely"): no request to stop. Only the words that can stand between
+# a negation and the verb it governs (auxiliaries, "want to", "ask you to") are allowed
+# between them, so "not interested so stop emailing me" is still a stop. A rhetorical "why
+# don't you stop" or a threat "if you don't stop" negates nothing.
+_NOT = r"(?<!why )(?<!if you )(?<!unless you )(?:not|never|don't|dont|didn't|didnt|won't|wont|shouldn't|mustn't|do not|did not|will not)(?! you)"
+_BETWEEN = r"(?:please|ever|even|really|just|i|we|you|want|wanted|wish|mean|meant|to|ask|asked|say|said|tell|told|need|needed|would|like|expect|intend|plan|going|me|us)"
+_STOP = r"(?:stop\w*|quit\w*|ceas\w*|remov\w*|delet\w*|unsubscrib\w*|opt(?:ing)?(?:-| )?(?:me |us )?out|take (?:me|us) off|drop (?:me|us))"
+KEEP_ON = [
+    rf"{_NOT}(?: {_BETWEEN}){{0,4}} {_STOP}",
+    rf"{_STOP} (?:[\w']+ ){{0,3}}(?:so|too|this) (?:rarely|seldom|little|infrequently)",
+]
+
+# Boilerplate that tells the reader how to stop hearing from the writer (a company footer,
+# a newsletter's line, "if you don't want to hear from us"): it asks us for nothing.
+FOOTER = [
+    r"if you (?:no longer|don't|do not|dont|would rather not|prefer not to) (?:wish|want|like|care)? ?to (?:receive|hear|get|be contacted)",
+    r"(?:to|you (?:can|may)|click (?:here )?to|in order to) unsubscrib\w*",
+    r"unsubscrib\w* (?:at|here|via|using|by|from (?:our|this|the) (?:newsletter|mailing|list))",
+    r"if you (?:are not|aren't) the intended recipient",
+    r"(?:manage|update) your (?:preferences|subscription)",
+]
+
+# What a request to stop names: email alone ("stop emailing me", "no more emails") or
+# another way, or contact as a whole ("stop contacting me", "no calls").
+BY_EMAIL = [r"e-?mail\w*", r"mails?", r"mailing", r"writ\w*", r"inbox", r"newsletters?"]
+BY_OTHER = [
+    r"call\w*",
+    r"phon\w*",
+    r"ring\w*",
+    r"text\w*",
+    r"sms",
+    r"whatsapp",
+    r"contact\w*",
+    r"messag\w*",
+    r"all",
 ]

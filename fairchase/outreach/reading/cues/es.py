@@ -251,3 +251,27 @@ AUTO = [
     r"regresare",
     r"estare fuera",
 ]
+
+# A stop verb governed by a negation in its clause ("no dejen de escribirme", "no me den
+# de baja", "no quiero darme de baja"), or with a "too little" scope.
+KEEP_ON = [
+    r"(?<!si )no (?:(?:me|nos|por favor|quiero|queremos|deseo|pido|les|que) ){0,3}(?:dej\w* de|par\w* de|borr\w*|quit\w*|sac\w*|elimin\w*|(?:den|des|dar|darme|darnos|de) de baja|dar(?:me|nos) de baja)",
+    r"(?:dej\w*|par\w*) de \w+ (?:\w+ ){0,3}(?:tan|muy) (?:poco|raramente|rara vez)",
+]
+FOOTER = [
+    r"si (?:usted |ya )?no (?:desea|quiere) (?:\w+ ){0,2}(?:recibir|seguir recibiendo)",
+    r"para (?:darse de baja|cancelar (?:su|la) suscripcion)",
+    r"este (?:mensaje|correo)(?: electronico)? (?:es|contiene) (?:\w+ ){0,3}confidencial",
+]
+
+# What a request to stop names: email alone or another way, or contact as a whole.
+BY_EMAIL = [r"e-?mails?", r"correos?", r"escrib\w*", r"newsletters?"]
+BY_OTHER = [
+    r"llam\w*",
+    r"telefon\w*",
+    r"sms",
+    r"whatsapps?",
+    r"contact\w*",
+    r"mensajes?",
+    r"molest\w*",
+]

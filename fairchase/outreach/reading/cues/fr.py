@@ -260,3 +260,30 @@ AUTO = [
     r"(?:a|des) mon retour",
     r"de retour le",
 ]
+
+# A stop verb governed by a negation in its clause ("n'arrêtez pas de m'écrire", "ne me
+# désabonnez pas", "je ne veux pas me désinscrire"), or with a "too little" scope.
+_VERBE = r"(?:arret\w*|cess\w*|retir\w*|desabonn\w*|desinscri\w*|supprim\w*|enlev\w*|ray\w*)"
+KEEP_ON = [
+    rf"(?<!si vous )(?:ne |n')(?:me |nous |m')?{_VERBE} (?:surtout )?(?:pas|jamais)",
+    rf"(?:ne |n')(?:veux|voulons|souhaite|souhaitons|voudrais) (?:surtout )?pas (?:que vous )?(?:me |m'|nous )?{_VERBE}",
+    rf"{_VERBE} de (?:m'|me |nous )?\w+ (?:\w+ ){{0,3}}(?:si|aussi|trop) (?:rarement|peu)",
+]
+FOOTER = [
+    r"si vous (?:ne )?(?:souhaitez|voulez|desirez) (?:ne )?(?:plus|pas) (?:\w+ ){0,2}(?:recevoir|etre)",
+    r"pour vous (?:desabonner|desinscrire)",
+    r"ce (?:message|courriel|mail|e-mail) (?:et (?:ses|toutes) \w+ )?(?:est|sont) (?:\w+ ){0,2}confidentiel\w*",
+]
+
+# What a request to stop names: email alone or another way, or contact as a whole.
+BY_EMAIL = [r"e-?mails?", r"mails?", r"courriels?", r"m'ecrire", r"ecri\w*", r"newsletters?"]
+BY_OTHER = [
+    r"\w*appel\w*",
+    r"telephon\w*",
+    r"sms",
+    r"whatsapp",
+    r"contact\w*",
+    r"messages?",
+    r"sollicit\w*",
+    r"derang\w*",
+]

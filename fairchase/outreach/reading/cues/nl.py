@@ -225,3 +225,29 @@ AUTO = [
     r"weer bereikbaar",
     r"niet doorgestuurd",
 ]
+
+# A stop verb governed by a negation in its clause ("stop niet met mailen", "haal me niet
+# van de lijst", "ik wil me niet afmelden"), or with a "too little" scope.
+KEEP_ON = [
+    r"(?<!als u )(?<!als je )(?:stop|stopt|hou|houd) (?:(?:u|je|jullie|alsjeblieft|alstublieft|aub) ){0,2}(?:niet|nooit) (?:op|met)",
+    r"(?:niet|nooit) (?:(?:me|mij|ons|meer|alsjeblieft) ){0,2}(?:stoppen|ophouden|afmelden|af te melden|uitschrijven|uit te schrijven|verwijderen|te verwijderen)",
+    r"(?:verwijder|haal|schrijf) (?:me|mij|ons) (?:\w+ )?(?:niet|nooit)(?! meer)",
+    r"(?:stop|hou\w*) (?:\w+ ){0,4}(?:zo|te) (?:weinig|zelden)",
+]
+FOOTER = [
+    r"als u (?:\w+ ){0,3}(?:niet|geen) (?:\w+ ){0,3}(?:meer )?(?:wilt|wenst) (?:\w+ ){0,2}ontvangen",
+    r"(?:om u af te melden|klik hier om af te melden|afmelden kan via)",
+    r"dit (?:bericht|e-?mailbericht) (?:is|bevat) (?:\w+ ){0,3}vertrouwelijk\w*",
+]
+
+# What a request to stop names: email alone or another way, or contact as a whole.
+BY_EMAIL = [r"e-?mails?", r"mails?", r"mailen", r"e-?mailen", r"nieuwsbrie\w*"]
+BY_OTHER = [
+    r"bel\w*",
+    r"telefo\w*",
+    r"sms\w*",
+    r"app\w*",
+    r"contact\w*",
+    r"berichten",
+    r"benader\w*",
+]

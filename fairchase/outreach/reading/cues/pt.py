@@ -253,3 +253,27 @@ AUTO = [
     r"assim que (?:voltar|regressar)",
     r"encontro-me",
 ]
+
+# A stop verb governed by a negation in its clause ("não parem de me escrever", "não me
+# removam", "não quero descadastrar"), or with a "too little" scope.
+KEEP_ON = [
+    r"(?<!se )nao (?:(?:me|nos|por favor|quero|queremos|desejo|peco|que) ){0,3}(?:par\w* de|deix\w* de|remov\w*|retir\w*|tir\w*|exclu\w*|apag\w*|descadastr\w*|cancel\w*)",
+    r"(?:par\w*|deix\w*) de (?:me )?\w+ (?:\w+ ){0,3}(?:tao|muito) (?:pouco|raramente)",
+]
+FOOTER = [
+    r"se (?:voce |ja )?(?:nao|ja nao) (?:deseja|quiser|quer) (?:\w+ ){0,2}(?:receber|continuar)",
+    r"para (?:se )?(?:descadastrar|cancelar (?:a|sua) (?:inscricao|assinatura))",
+    r"esta (?:mensagem|e-?mail) (?:e|contem) (?:\w+ ){0,3}confidencia\w*",
+]
+
+# What a request to stop names: email alone or another way, or contact as a whole.
+BY_EMAIL = [r"e-?mails?", r"escrev\w*", r"newsletters?"]
+BY_OTHER = [
+    r"lig\w*",
+    r"telefon\w*",
+    r"sms",
+    r"whatsapp",
+    r"conta(?:c)?t\w*",
+    r"mensage\w*",
+    r"incomod\w*",
+]

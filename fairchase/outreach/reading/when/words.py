@@ -140,10 +140,12 @@ MONTH_PREP = (
     r"mediados de|finales de|a finales de|a principios de|em|ate|depois de|inicio de|comeco de|meados de|final de|fim de|"
     r"no inicio de|no comeco de|no final de|no fim de|vanaf|tot|voor|na|begin|half|midden|eind|eind van|einde|medio|mi-"
 )
+# An hour by the clock. A bare "21.12." or "18.12.2026" is a day and a month (a full stop
+# after the second pair of digits), never 21:12 ("at 10.30." after "at", "um" is an hour).
 TIME = re.compile(
     r"(?<![\w.:/])(?:(?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2}))? ?(?P<ap>am|pm|a\.m\.|p\.m\.)|(?:at|um|a las|as|a|om|vers|gegen|around|rond|por volta das|hacia las|after|nach|apres|depois das|despues de las|na)"
     rf" (?P<h2>\d{{1,2}})(?:[:.h](?P<mi2>\d{{2}}))?(?: ?(?:uhr|h|uur|heures|horas))?(?![\w/-]|\.\d)(?!\.? ?(?:de |of )?(?:{_MONTH_RE})(?![\w]))"
-    r"|(?P<h3>\d{1,2})(?:[:.h](?P<mi3>\d{2})| ?h(?![\w])| ?uhr| ?uur))"
+    r"|(?P<h3>\d{1,2})(?:(?:[:h]|\.(?!\d\d\.))(?P<mi3>\d{2})| ?h(?![\w])| ?uhr| ?uur))"
 )
 PARTS_OF_DAY = [
     (
