@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import hashlib
 import imaplib
 import logging
 import re
@@ -184,6 +185,19 @@ def filed_at(msg: Message, received: datetime, lead: Lead | None, ours) -> datet
     return received if received > after else after + timedelta(seconds=1)
 
 
+def message_key(msg: Message, raw: bytes, fallback: str) -> str:
+    """What a message is handled once by: its Message-ID; without one, a hash of its From,
+    Date, Subject, In-Reply-To and body, so a redelivery of the same mail (a new UID) is not
+    counted twice (eval28 #8); without a Date either, the mailbox's folder/UID key."""
+    if msgid := str(msg.get("Message-ID") or "").strip():
+        return msgid
+    if not msg.get("Date"):
+        return fallback
+    body = raw.replace(b"\r\n", b"\n").partition(b"\n\n")[2]
+    heads = "\n".join(str(msg.get(h) or "") for h in ("From", "Date", "Subject", "In-Reply-To"))
+    return "content:" + hashlib.sha256(heads.encode() + b"\n\n" + body).hexdigest()
+
+
 def handle_mail(
     raw: bytes, fallback_key: str, received: datetime | None = None
 ) -> InboundMessage | None:
@@ -191,7 +205,7 @@ def handle_mail(
     already handled."""
     msg = parse(raw)
     received = received or timezone.now()
-    key = str(msg.get("Message-ID") or "").strip() or fallback_key
+    key = message_key(msg, raw, fallback_key)
     if InboundMessage.objects.filter(key=key[:255]).exists():
         return None
     if complaints.is_complaint(msg):  # before bounces: a report from a postmaster address
@@ -454,7 +468,7 @@ def _set_aside(raw: bytes, key: str, received, why: str) -> bool:
     an unclear reply to read; else with the mail from people not in the book)."""
     try:
         msg = parse(raw)
-        key = str(msg.get("Message-ID") or "").strip() or key
+        key = message_key(msg, raw, key)
         sender = parseaddr(str(msg.get("From") or ""))[1]
         ours = _our_message(_referenced_ids(msg))
         lead = _filed_on(ours, sender)
