@@ -219,7 +219,7 @@ def handle_mail(
     ours = _our_message(_referenced_ids(msg))
     lead = _filed_on(ours, sender)
     subject = str(msg.get("Subject") or "")
-    unsubscribe = subject.strip().lower().startswith("unsubscribe")
+    unsubscribe = replies.is_unsubscribe(msg)
     if unsubscribe:
         # Our List-Unsubscribe mailto puts the Message-ID in the subject: that names the lead.
         named = (
@@ -231,11 +231,7 @@ def handle_mail(
         if ours is not None and _thread(ours) is None:
             return receipt_unsubscribed(key, ours, sender, subject, received)
         lead = ours.lead if ours else lead
-    if lead is not None and unsubscribe:
-        reading = replies.Reading(
-            InboundMessage.Kind.OPT_OUT, None, "List-Unsubscribe mailto", subject
-        )
-    elif lead is not None:
+    if lead is not None:  # an "unsubscribe" subject is read as a stop there too
         reading = replies.read_message(msg, _zone(lead), received, replies_learning.learner())
     else:
         reading = replies.Reading(InboundMessage.Kind.UNMATCHED, None, "", body_text(msg)[:2000])
