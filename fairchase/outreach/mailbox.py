@@ -219,8 +219,8 @@ def handle_mail(
     ours = _our_message(_referenced_ids(msg))
     lead = _filed_on(ours, sender)
     subject = str(msg.get("Subject") or "")
-    unsubscribe = replies.is_unsubscribe(msg)
-    if unsubscribe:
+    named = None  # our message an unsubscribe mailto names: the recipient of it asked
+    if replies.is_unsubscribe(msg):
         # Our List-Unsubscribe mailto puts the Message-ID in the subject: that names the lead.
         named = (
             _our_message(MSGID.findall(f"<{subject.split()[-1].strip('<>')}>"))
@@ -239,7 +239,7 @@ def handle_mail(
     if reading.kind == InboundMessage.Kind.OPT_OUT:
         if not (_thread(ours) or senders.vouched_for(msg)):
             reading = unconfirmed_stop(reading)
-        elif lead is not None and (stopped := _someone_else(sender, lead)):
+        elif lead is not None and not named and (stopped := _someone_else(sender, lead)):
             reading = unconfirmed_stop(reading)
     with transaction.atomic():
         inbound = record_inbound(
