@@ -7,7 +7,7 @@ as a spam complaint naming no message of ours is held (`complaints`)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 
@@ -15,6 +15,7 @@ from fairchase.leads import actions
 from fairchase.leads.models import Lead, Outcome, Status, Suppression
 from fairchase.leads.people import display_name
 
+from . import dsn
 from .held import UNCONFIRMED_BOUNCE, hold, is_held_bounce
 from .models import InboundMessage, OutboundMessage
 
@@ -23,6 +24,65 @@ HELD_EFFECT = (
     "A bounce naming no message of ours: confirm or ignore. Nothing is sent or planned until "
     "someone decides."
 )
+UNKNOWN_EFFECT = (
+    "A bounce whose code ({code}) says nothing sure about the address: confirm or ignore. "
+    "Nothing is sent or planned until someone decides."
+)
+# A full mailbox is passing, until it bounces this often over at least this many days.
+FULL_BOUNCES = 3
+FULL_DAYS = 3
+
+
+def permanent(
+    inbound: InboundMessage, ours: OutboundMessage, address: str, status: str, diagnostic: str
+) -> str:
+    """Act on a permanent bounce of our message by its status code (`dsn.classify`): only a
+    bad address is blocked (`bounced`); a refusal of ours fails the message and keeps the
+    address; a full mailbox is tried again later (`_full`); an unknown code is held for a
+    person, since suppressing is for good. Returns what it did."""
+    code = dsn.status_code(status, diagnostic)
+    kind = dsn.classify(code)
+    lead = inbound.lead
+    if kind == dsn.ADDRESS or ours.kind == OutboundMessage.Kind.OWNER_ALERT:
+        return bounced(lead, ours, address, status, inbound.received_at)
+    if kind == dsn.REFUSED:
+        why = dsn.refusal_reason(code, diagnostic)
+        OutboundMessage.objects.filter(pk=ours.pk).update(
+            state=OutboundMessage.State.FAILED, error=why[:1000]
+        )
+        return why
+    if kind == dsn.FULL:
+        return _full(inbound, ours, address, status)
+    if lead is None:  # a form's receipt to an address no lead has: nothing to hold
+        OutboundMessage.objects.filter(pk=ours.pk).update(error=f"Bounced: {status}"[:1000])
+        return f"The acknowledgement bounced ({code or 'no code'}): {address} is kept."
+    hold_bounce(inbound, address, status, UNKNOWN_EFFECT.format(code=code or "none"))
+    return inbound.effect
+
+
+def _full(inbound: InboundMessage, ours: OutboundMessage, address: str, status: str) -> str:
+    """A full mailbox is a soft bounce: the address is kept and tried again at the next step,
+    and blocked only after FULL_BOUNCES full-mailbox bounces over FULL_DAYS days or more."""
+    OutboundMessage.objects.filter(pk=ours.pk).update(error=f"Mailbox full: {status}"[:1000])
+    earlier = (
+        InboundMessage.objects.filter(
+            kind=Kind.BOUNCE, outbound__to__iexact=address, evidence__endswith="5.2.2"
+        )
+        .exclude(pk=inbound.pk)
+        .order_by("received_at")
+    )
+    first = earlier.first()
+    count = earlier.count() + 1
+    if (
+        first is not None
+        and count >= FULL_BOUNCES
+        and inbound.received_at - first.received_at >= timedelta(days=FULL_DAYS)
+    ):
+        return bounced(inbound.lead, ours, address, status, inbound.received_at)
+    return (
+        f"Mailbox full ({status}): {address} is kept and tried again later "
+        f"({count} of {FULL_BOUNCES} full-mailbox bounces before it is dropped)."
+    )
 
 
 def bounced(
@@ -65,12 +125,15 @@ def bounced(
     return f"Bounced ({status}): {address} will not be used again."
 
 
-def hold_bounce(inbound: InboundMessage, address: str, status: str) -> None:
-    """File a permanent bounce naming no message of ours (recorded, its lead set) as held
-    for a person: nothing is suppressed, the lead waits until someone decides (`settle`)."""
+def hold_bounce(
+    inbound: InboundMessage, address: str, status: str, effect: str = HELD_EFFECT
+) -> None:
+    """File a permanent bounce naming no message of ours, or one whose code we cannot place
+    (recorded, its lead set), as held for a person: nothing is suppressed, the lead waits
+    until someone decides (`settle`)."""
     inbound.kind = Kind.BOUNCE
     inbound.evidence = f"{UNCONFIRMED_BOUNCE} {address} {status}".strip()[:255]
-    inbound.effect = HELD_EFFECT
+    inbound.effect = effect
     inbound.save(update_fields=["lead", "kind", "evidence", "effect"])
     hold(inbound)  # saved first: the hold is read from it
 

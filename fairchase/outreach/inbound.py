@@ -7,6 +7,7 @@ inbound messages change a lead; the lead's own changes go through `leads.actions
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from email.message import Message
 
@@ -224,6 +225,8 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
     kind, until = inbound.kind, inbound.until
     said = f'"{quote(inbound.text)}"'
     if kind == Kind.AUTO_REPLY:
+        if left := _left(inbound, lead):
+            return left
         if until and until > timezone.now():
             actions.pause_until(lead, until, reason="Automatic reply", user=user)
             return f"Automatic reply: chase paused until {until:%Y-%m-%d}."
@@ -289,6 +292,33 @@ def _follow(inbound: InboundMessage, lead: Lead, user, said: str) -> str:
     if kind == Kind.INTERESTED:
         return "Interested: answer them first."
     return "Reply recorded: read it and decide."
+
+
+LEFT = re.compile(
+    r"\bno longer (?:works?|employed|with|at|part of)\b|\b(?:has|have) left (?:the|our)\b"
+    r"|\bnicht mehr (?:bei|im Unternehmen|für)\b|\bn'(?:est|fait) plus (?:chez|partie)\b",
+    re.I,
+)
+ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _left(inbound: InboundMessage, lead: Lead) -> str:
+    """An automatic reply saying the person left (eval28 #15), to our email to the lead's
+    address: that mailbox is dead, so it is not emailed again (suppressed, said on the
+    timeline with the contact it names) and a person updates the address; "" otherwise."""
+    sent = inbound.outbound
+    address = lead.email
+    if not (address and LEFT.search(inbound.text) and sent and sent.to.lower() == address):
+        return ""
+    named = [a for a in ADDRESS.findall(inbound.text) if a.lower() != address]
+    instead = f" They name {named[0]} instead." if named else ""
+    actions.suppress(address, Suppression.Kind.EMAIL, "left")
+    said = (
+        f"Automatic reply: they no longer work there; {address} is not emailed again.{instead} "
+        "Update the address on the lead page."
+    )
+    actions.note_on_timeline(lead, said)
+    return said[:255]
 
 
 def _call_back(lead: Lead, until: datetime, user) -> str:

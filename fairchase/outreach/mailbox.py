@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import hashlib
 import imaplib
 import logging
 import re
@@ -21,11 +22,12 @@ from django.db import transaction
 from django.utils import timezone
 from imapclient.exceptions import LoginError
 
+from fairchase.leads import actions
 from fairchase.leads.models import BusinessSettings, Lead, Status, Suppression
 from fairchase.leads.normalize import InvalidContact, normalize_email
 from fairchase.leads.same_person import said_no_themselves
 
-from . import bounces, complaints, replies, replies_learning, senders
+from . import bounces, complaints, dsn, replies, replies_learning, senders
 from .held import unconfirmed_stop
 from .inbound import record_inbound, record_report
 from .models import InboundMessage, MailboxCursor, OutboundMessage
@@ -36,7 +38,6 @@ from .receipts import thread as _thread
 log = logging.getLogger("fairchase.outreach.mailbox")
 MSGID = re.compile(r"<[^<>\s]+@[^<>\s]+>")
 BATCH = 50
-STATUS_CODE = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
 LOGIN_SETTINGS = "check IMAP_USER / IMAP_PASSWORD"
 # Polls in a row that could not read the mailbox before Today says so (one may be a blip).
 TROUBLE_AFTER = 2
@@ -97,43 +98,50 @@ def _zone(lead: Lead) -> str:
     return lead.timezone or BusinessSettings.current().business_timezone or "UTC"
 
 
-def _bounce_details(msg: Message) -> tuple[list[str], bool, list[str], str]:
-    """(failed recipients, permanent?, referenced Message-IDs, status words) of a DSN."""
-    recipients, permanent, ids, status = [], False, [], ""
+def _bounce_details(msg: Message) -> tuple[list[str], bool, list[str], str, str]:
+    """(failed recipients, permanent?, referenced Message-IDs, status words, diagnostic) of
+    a DSN. A delayed recipient's status is kept too, so a delay notice names its code."""
+    recipients, permanent, ids, status, diagnostic = [], False, [], "", ""
     for part in msg.walk():
         ctype = part.get_content_type()
         if ctype == "message/delivery-status":
             blocks = part.get_payload() if isinstance(part.get_payload(), list) else []
             for block in blocks:
                 action = str(block.get("Action") or "").lower()
-                code = str(block.get("Status") or "")
-                if block.get("Final-Recipient") and action in ("failed", ""):
+                said = str(block.get("Diagnostic-Code") or "")
+                code = dsn.status_code(str(block.get("Status") or ""), said)
+                if not block.get("Final-Recipient") or action not in ("failed", "", "delayed"):
+                    continue
+                if action != "delayed":
                     recipients.append(str(block.get("Final-Recipient")).split(";")[-1].strip())
                     permanent = permanent or code.startswith("5") or action == "failed"
-                    status = status or f"{action} {code}".strip()
+                status = status or f"{action} {code}".strip()
+                diagnostic = diagnostic or said
         elif ctype in ("message/rfc822", "text/rfc822-headers"):
             ids += MSGID.findall(
                 part.as_string() if ctype == "message/rfc822" else str(part.get_content())
             )
-    if not recipients:  # a bounce in prose (no machine-readable report)
+    if not recipients and not status:  # a bounce in prose (no machine-readable report)
         text = body_text(msg)
         ids += MSGID.findall(text)
-        code = STATUS_CODE.search(text)
-        permanent = bool(code and code.group(1) == "5")
-        status = code.group(0) if code else ""
+        code = dsn.status_code(text)
+        permanent = code.startswith("5")
+        status, diagnostic = code, text[:500]
         recipients = [
             a
             for _, a in getaddresses([m for m in re.findall(r"[\w.+-]+@[\w-]+\.[\w.-]+", text)])
             if a
         ]
-    return recipients, permanent, ids, status
+    return recipients, permanent, ids, status, diagnostic
 
 
 def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage | None:
-    """Record a delivery report once and act on it: a permanent bounce of our message blocks
-    the address (`bounces.bounced`); one naming no message of ours holds the lead its
-    recipient names for a person (`bounces.hold_bounce`), since anyone can forge one."""
-    recipients, permanent, ids, status = _bounce_details(msg)
+    """Record a delivery report once and act on it: a permanent bounce of our message acts by
+    what its status code says (`bounces.permanent`: a bad address is blocked, a refusal of
+    ours fails the message, a full mailbox is tried again, an unknown code waits for a person);
+    one naming no message of ours holds the lead its recipient names for a person
+    (`bounces.hold_bounce`), since anyone can forge one."""
+    recipients, permanent, ids, status, diagnostic = _bounce_details(msg)
     ours = _our_message([i for i in ids if i != msg.get("Message-ID")])
     receipt = ours is not None and _thread(ours) is None
     if receipt:  # a form's receipt is no lead's: the lead with the address it went to, if any
@@ -155,9 +163,10 @@ def handle_bounce(msg: Message, key: str, received: datetime) -> InboundMessage 
             bounces.hold_bounce(inbound, address, status)
             return inbound
         if permanent:
-            inbound.effect = bounces.bounced(lead, ours, address, status, received)
+            inbound.effect = bounces.permanent(inbound, ours, address, status, diagnostic)
         else:
-            inbound.effect = f"Temporary delivery problem ({status}): nothing changed."
+            code = status.split()[-1] if status else "no code"
+            inbound.effect = f"Temporary delivery problem ({code}): nothing changed."
         inbound.save(update_fields=["lead", "kind", "effect"])
     return inbound
 
@@ -176,6 +185,19 @@ def filed_at(msg: Message, received: datetime, lead: Lead | None, ours) -> datet
     return received if received > after else after + timedelta(seconds=1)
 
 
+def message_key(msg: Message, raw: bytes, fallback: str) -> str:
+    """What a message is handled once by: its Message-ID; without one, a hash of its From,
+    Date, Subject, In-Reply-To and body, so a redelivery of the same mail (a new UID) is not
+    counted twice (eval28 #8); without a Date either, the mailbox's folder/UID key."""
+    if msgid := str(msg.get("Message-ID") or "").strip():
+        return msgid
+    if not msg.get("Date"):
+        return fallback
+    body = raw.replace(b"\r\n", b"\n").partition(b"\n\n")[2]
+    heads = "\n".join(str(msg.get(h) or "") for h in ("From", "Date", "Subject", "In-Reply-To"))
+    return "content:" + hashlib.sha256(heads.encode() + b"\n\n" + body).hexdigest()
+
+
 def handle_mail(
     raw: bytes, fallback_key: str, received: datetime | None = None
 ) -> InboundMessage | None:
@@ -183,7 +205,7 @@ def handle_mail(
     already handled."""
     msg = parse(raw)
     received = received or timezone.now()
-    key = str(msg.get("Message-ID") or "").strip() or fallback_key
+    key = message_key(msg, raw, fallback_key)
     if InboundMessage.objects.filter(key=key[:255]).exists():
         return None
     if complaints.is_complaint(msg):  # before bounces: a report from a postmaster address
@@ -197,8 +219,8 @@ def handle_mail(
     ours = _our_message(_referenced_ids(msg))
     lead = _filed_on(ours, sender)
     subject = str(msg.get("Subject") or "")
-    unsubscribe = subject.strip().lower().startswith("unsubscribe")
-    if unsubscribe:
+    named = None  # our message an unsubscribe mailto names: the recipient of it asked
+    if replies.is_unsubscribe(msg):
         # Our List-Unsubscribe mailto puts the Message-ID in the subject: that names the lead.
         named = (
             _our_message(MSGID.findall(f"<{subject.split()[-1].strip('<>')}>"))
@@ -209,20 +231,18 @@ def handle_mail(
         if ours is not None and _thread(ours) is None:
             return receipt_unsubscribed(key, ours, sender, subject, received)
         lead = ours.lead if ours else lead
-    if lead is not None and unsubscribe:
-        reading = replies.Reading(
-            InboundMessage.Kind.OPT_OUT, None, "List-Unsubscribe mailto", subject
-        )
-    elif lead is not None:
+    if lead is not None:  # an "unsubscribe" subject is read as a stop there too
         reading = replies.read_message(msg, _zone(lead), received, replies_learning.learner())
     else:
         reading = replies.Reading(InboundMessage.Kind.UNMATCHED, None, "", body_text(msg)[:2000])
-    if reading.kind == InboundMessage.Kind.OPT_OUT and not (
-        _thread(ours) or senders.vouched_for(msg)
-    ):
-        reading = unconfirmed_stop(reading)
+    stopped = ""  # an address not the lead's own that asked us to stop
+    if reading.kind == InboundMessage.Kind.OPT_OUT:
+        if not (_thread(ours) or senders.vouched_for(msg)):
+            reading = unconfirmed_stop(reading)
+        elif lead is not None and not named and (stopped := _someone_else(sender, lead)):
+            reading = unconfirmed_stop(reading)
     with transaction.atomic():
-        return record_inbound(
+        inbound = record_inbound(
             key=key,
             lead=lead,
             channel="email",
@@ -232,6 +252,33 @@ def handle_mail(
             received_at=filed_at(msg, received, lead, ours),
             outbound=ours,
         )
+        if inbound is not None and stopped:
+            _stop_that_address(lead, stopped)
+    return inbound
+
+
+def _someone_else(sender: str, lead: Lead) -> str:
+    """The sender's address when it is not the lead's current email (a former address, a
+    colleague on a forward, an alias), else "": a stop from it is theirs, not yet the lead's."""
+    try:
+        normal = normalize_email(sender)
+    except InvalidContact:
+        return ""
+    return normal if normal and normal != (lead.email or "") else ""
+
+
+def _stop_that_address(lead: Lead, address: str) -> None:
+    """A stop from an address not the lead's own (eval28 #6): that address is never written
+    to again, whoever it is, and said on the lead's timeline; the lead itself is held for a
+    person (the reading was made unconfirmed) who confirms it is the same person or not."""
+    if Suppression.objects.filter(value=address).exists():
+        return
+    actions.suppress(address, Suppression.Kind.EMAIL, "opt-out")
+    actions.note_on_timeline(
+        lead,
+        f"{address} (not this lead's address) asked us to stop: never written to again. "
+        "Confirm or correct whether it was them.",
+    )
 
 
 # A poll reads for at most this long, then lets the other steps (sending) run; the rest of
@@ -417,7 +464,7 @@ def _set_aside(raw: bytes, key: str, received, why: str) -> bool:
     an unclear reply to read; else with the mail from people not in the book)."""
     try:
         msg = parse(raw)
-        key = str(msg.get("Message-ID") or "").strip() or key
+        key = message_key(msg, raw, key)
         sender = parseaddr(str(msg.get("From") or ""))[1]
         ours = _our_message(_referenced_ids(msg))
         lead = _filed_on(ours, sender)

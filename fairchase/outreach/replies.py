@@ -140,6 +140,15 @@ def sent_at(msg: Message, received: datetime) -> datetime:
     return d
 
 
+UNSUBSCRIBE_MAILTO = "List-Unsubscribe mailto"
+
+
+def is_unsubscribe(msg: Message) -> bool:
+    """A mail whose subject starts "unsubscribe" (our List-Unsubscribe mailto writes it so)
+    asks to stop, whatever its body: one rule for the worker and `fairchase read` (eval28 #11)."""
+    return str(msg.get("Subject") or "").strip().lower().startswith("unsubscribe")
+
+
 def read_message(
     raw: bytes | str | Message,
     zone: str | None = None,
@@ -164,6 +173,8 @@ def read_message(
     if receipt := is_receipt(msg):
         # Not an answer: nothing changes and it is not counted as a reply.
         return Reading(AUTO_REPLY, None, receipt, body[:2000], "")
+    if is_unsubscribe(msg):
+        return Reading(OPT_OUT, None, UNSUBSCRIBE_MAILTO, str(msg.get("Subject") or ""))
     return read_text(
         body,
         sent_at(msg, received),

@@ -174,10 +174,37 @@ def lead_page(request, lead, **refused):
         # an address is a link unless it is suppressed or the lead opted out; a parked
         # lead's says it is not chased, in words that are not an opt-out's
         "addresses": _addresses(lead, held),
+        # no address to answer at while a person must decide about a request to stop
+        "other_writers": [] if held else _other_writers(lead),
         "sources_choices": SOURCES,
         "now": timezone.now(),
     }
     return render(request, "web/lead_detail.html", {**context, **refused})
+
+
+def _other_writers(lead) -> list[str]:
+    """Addresses other than the lead's email that wrote to us about this lead (their private
+    address, a colleague asking to be included: eval28 #13) and may be written to: the page
+    offers to answer there or to use one as the lead's email, never adds one by itself."""
+    from fairchase.outreach.models import InboundMessage
+
+    Kind = InboundMessage.Kind
+    senders = (
+        InboundMessage.objects.filter(lead=lead, channel="email")
+        .exclude(kind__in=[Kind.BOUNCE, Kind.AUTO_REPLY, Kind.UNMATCHED, Kind.OPT_OUT])
+        .order_by("received_at")
+        .values_list("sender", flat=True)
+    )
+    found = []
+    for sender in senders:
+        try:
+            address = normalize_email(sender)
+        except InvalidContact:
+            continue
+        if address and address != lead.email and address not in found:
+            found.append(address)
+    blocked = set(Suppression.objects.filter(value__in=found).values_list("value", flat=True))
+    return [a for a in found if a not in blocked]
 
 
 def _addresses(lead, held: bool) -> list[dict]:
@@ -357,6 +384,8 @@ def lead_edit(request, pk):
         )
     }
     initial["owner"] = lead.owner_id
+    if offered := request.GET.get("email"):  # "Use this address" on the lead page: a proposal
+        initial["email"] = offered[:254]
     form = LeadForm(request.POST or None, owners=owners, initial=initial)
     if request.method == "POST" and form.is_valid():
         if (saved := _save_lead(request, form, lead)) is not None:
