@@ -16,7 +16,7 @@ def test_a_misspelt_filter_is_refused_naming_it_and_the_accepted_ones(
     detail = r.json()["detail"]
     assert detail == (
         "Unknown query parameter 'staus': this takes status, source, owner, search, limit, "
-        "offset, order."
+        "offset, order, cursor, updated_since."
     )
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from fairchase.leads import actions
 from fairchase.leads.models import Lead, Status, Suppression
-from fairchase.outreach import inbound, mailbox, outbox
+from fairchase.outreach import inbound, mailbox, outbox, strangers
 from fairchase.outreach.held import held_stops
 from fairchase.outreach.models import InboundMessage, OutboundMessage
 
@@ -85,7 +85,7 @@ def test_a_complaint_about_our_email_opts_the_person_out_and_cancels_what_waits(
     assert (got.kind, got.lead_id) == (InboundMessage.Kind.OPT_OUT, lead.pk)
     assert not lead.attempts.filter(outcome="replied").exists()  # a complaint is no answer
     assert OutboundMessage.objects.get(pk=waiting.pk).state == OutboundMessage.State.CANCELLED
-    assert not inbound.unmatched().exists()  # never "a new enquiry: add it as a lead"
+    assert not strangers.unmatched().exists()  # never "a new enquiry: add it as a lead"
     assert mailbox.poll_mailbox() == 0  # once
 
 
@@ -103,7 +103,7 @@ def test_a_complaint_naming_no_message_of_ours_holds_the_lead_for_a_person(
     assert not Suppression.objects.exists()
     got = InboundMessage.objects.get()
     assert (got.kind, got.lead_id) == (InboundMessage.Kind.UNCLEAR, lead.pk)
-    assert not inbound.unmatched().exists()
+    assert not strangers.unmatched().exists()
 
 
 def test_a_report_about_nobody_is_kept_but_never_offered_as_an_enquiry(
@@ -113,7 +113,7 @@ def test_a_report_about_nobody_is_kept_but_never_offered_as_an_enquiry(
     imap_server.append(imap_server.folder, _report("someone@else.test", "<old@before.test>"))
     mailbox.poll_mailbox()
     assert "cannot find (sent to someone@else.test)" in InboundMessage.objects.get().effect
-    assert not inbound.unmatched().exists()
+    assert not strangers.unmatched().exists()
     assert Lead.objects.get().status == Status.OPEN
 
 
@@ -126,7 +126,7 @@ def test_a_not_spam_report_changes_nothing(alice, make_lead, smtp_server, imap_s
     mailbox.poll_mailbox()
     lead.refresh_from_db()
     assert lead.status == Status.OPEN and not Suppression.objects.exists()
-    assert not inbound.unmatched().exists()
+    assert not strangers.unmatched().exists()
 
 
 def test_a_complaint_about_mail_to_a_former_address_holds_the_lead_for_a_person(

@@ -16,7 +16,7 @@ from fairchase.leads.people import team
 from fairchase.params import an_id
 from fairchase.web.views.common import web_view
 
-from .. import inbound as inbound_actions
+from .. import strangers
 
 # An email in is someone enquiring: never a cold-list source.
 ENQUIRY_SOURCES = [(code, label) for code, label in SOURCES if code not in OUTBOUND_SOURCES]
@@ -28,7 +28,7 @@ def unmatched_context(request) -> dict:
     if not request.is_admin:
         return {}
     return {
-        "unmatched": list(inbound_actions.unmatched()[:LIMIT]),
+        "unmatched": list(strangers.unmatched()[:LIMIT]),
         "owners": list(team(request.user)),
         "enquiry_sources": ENQUIRY_SOURCES,
     }
@@ -37,7 +37,7 @@ def unmatched_context(request) -> dict:
 def _item(request, pk):
     if not request.is_admin:
         raise Http404("No such message")
-    item = inbound_actions.unmatched().filter(pk=pk).first()
+    item = strangers.unmatched().filter(pk=pk).first()
     if item is None:
         raise Http404("No such message")
     return item
@@ -53,7 +53,7 @@ def add_as_lead(request, pk):
         messages.error(request, "Choose who takes it on and where it came from.")
         return redirect("outreach:outbox")
     try:
-        lead = inbound_actions.add_as_lead(
+        lead = strangers.add_as_lead(
             item, owner, request.user, name=request.POST.get("name", "")[:200], source=source
         )
     except (ActionError, InvalidContact) as exc:
@@ -67,6 +67,6 @@ def add_as_lead(request, pk):
 @web_view
 def dismiss(request, pk):
     item = _item(request, pk)
-    inbound_actions.dismiss(item, request.user)
+    strangers.dismiss(item, request.user)
     messages.success(request, f"Dismissed the email from {item.sender}.")
     return redirect("outreach:outbox")
