@@ -43,7 +43,7 @@ def unsubscribe_headers(message) -> dict[str, str]:
         url = unsubscribe_url(message.lead, "email")
     # The mailbox the poller reads, so an emailed "unsubscribe" is acted on too.
     candidates = (
-        getattr(settings, "UNSUBSCRIBE_MAILTO", ""),
+        settings.UNSUBSCRIBE_MAILTO,
         settings.IMAP_USER,
         sending_address(),
     )
@@ -110,7 +110,7 @@ def _not_open(exc: Exception) -> ChannelError:
     where = _where()
     hint = (
         ""
-        if getattr(settings, "EMAIL_CONFIGURED", True)
+        if settings.EMAIL_CONFIGURED
         else " No mail server is set up yet: set EMAIL_HOST (README, Configuration)."
     )
     return ChannelError(f"{CANNOT_REACH}{where}: {said}.{hint}", "retry", server=True)
