@@ -239,6 +239,9 @@ CAPTURE_RATE_WINDOW_SECONDS = envint("CAPTURE_RATE_WINDOW_SECONDS", 600)
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)
 LOGIN_MAX_FAILURES_PER_ADDRESS = envint("LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
 LOGIN_WINDOW_SECONDS = envint("LOGIN_WINDOW_SECONDS", 900)
+# The largest CSV/Excel file the import page takes; any workbook, uploaded or given to
+# `fairchase import`, may unzip to twice it (intake/workbook.py).
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 100 * 2**20)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -279,6 +282,11 @@ MAILERS = {
 # False until a mail server is named: a failed send then says how to set one up.
 EMAIL_CONFIGURED = bool(env("EMAIL_HOST")) or _email_backend != SMTP_BACKEND
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Fairchase <sales@localhost>")
+# The mailbox a List-Unsubscribe "mailto:" names; unset, IMAP_USER's (which the worker reads),
+# else DEFAULT_FROM_EMAIL's address.
+UNSUBSCRIBE_MAILTO = env("UNSUBSCRIBE_MAILTO")
+# How long an unsubscribe link in a message keeps working, in days.
+OPT_OUT_TOKEN_DAYS = envint("OPT_OUT_TOKEN_DAYS", 400)
 ANYMAIL = {k[len("ANYMAIL_") :]: v for k, v in os.environ.items() if k.startswith("ANYMAIL_")}
 
 # Reply and bounce mailbox (IMAP), read by the worker.

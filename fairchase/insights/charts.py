@@ -125,17 +125,20 @@ def _source_panel(c: dict, ks: list[int]) -> dict:
 
 
 def _complaint_chart(complaint: list[dict]):
+    channel = complaint[0].get("channel", "email")
     return svg.line_chart(
         "complaint",
-        "Chance an attempt ends in an opt-out or complaint",
-        "Learned risk by attempt number, for a spaced-out attempt and after two others this week.",
+        f"Chance an {channel} ends in an opt-out or complaint",
+        f"Learned risk of an {channel} by attempt number, for a spaced-out attempt and after two "
+        "others this week (the counts are of attempts on every channel).",
         [
             svg.Series(
                 "Spaced out",
                 "complaint",
                 [(r["k"], r["p"]) for r in complaint],
                 [
-                    f"Attempt {r['k']}: {pct(r['p'])} ({r['opted_out']} of {r['tried']} opted out)"
+                    f"Attempt {r['k']}, an {channel}: {pct(r['p'])} "
+                    f"({r['opted_out']} of {r['tried']} attempts opted out)"
                     for r in complaint
                 ],
             ),

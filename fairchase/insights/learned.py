@@ -1,7 +1,8 @@
 """What the model learned, read for the Insights screens: a JSON-serialisable summary.
 
 A reading of the fitted `Model`'s fields (probabilities and odds ratios with their 90% bands,
-the counts behind them), not a decision: plan() and fit() never call it, so it lives here and
+the counts behind them; the complaint risk asked of the core's own `complaint_risk`), not a
+decision: plan() and fit() never call it, so it lives here and
 not in the decision core. No Django: the bench's same_decisions dumps it too.
 """
 
@@ -11,10 +12,14 @@ import numpy as np
 
 from fairchase.policy import Model
 from fairchase.policy.glm import sigmoid
-from fairchase.policy.priors import K
+from fairchase.policy.lookahead import complaint_risk
+from fairchase.policy.priors import CHANNELS, K
 from fairchase.policy.reasons import learned_from
 
 Z90 = 1.6448536269514722  # two-sided 90% band
+# The channel Insights' complaint chart is drawn for: the one the worker sends on and a
+# revisit is priced as (lookahead.revisit_cost).
+COMPLAINT_CHANNEL = "email"
 
 
 def summary(model: Model) -> dict:
@@ -66,11 +71,20 @@ def _signal(model: Model, g: int) -> dict:
 
 
 def _complaint(model: Model, k: int) -> dict:
-    base = model.c_base + model.c_attempt * k + model.c_source[-1]
+    """The learned chance that try `k + 1` (an email, to a lead of any source) ends in an
+    opt-out, spaced out and after two others that week: the core's own complaint_risk at its
+    expected value, so the chart follows any change to the formula. The counts are of tries on
+    every channel, as the model learned from them."""
+    channel = CHANNELS.index(COMPLAINT_CHANNEL)
+    spaced, crowded = (
+        float(complaint_risk(model, model.pooled, k, recent, channel, caution=0.0))
+        for recent in (0, 2)
+    )
     return {
         "k": k + 1,
-        "p": float(sigmoid(base)),
-        "p_after_2_this_week": float(sigmoid(base + 2 * model.c_recent)),
+        "channel": COMPLAINT_CHANNEL,
+        "p": spaced,
+        "p_after_2_this_week": crowded,
         "tried": int(model.c_tried[k]),
         "opted_out": int(model.c_events[k]),
     }

@@ -55,7 +55,7 @@ STATUS_ORDER = (
     (Status.OPEN, "Still chasing (silent)"),
     (Status.ENGAGED, "Talking"),
 )
-VERSION = 9  # bump when the shape of the computed dict (or what a figure counts) changes
+VERSION = 10  # bump when the shape of the computed dict (or what a figure counts) changes
 
 
 def source_label(name: str) -> str:

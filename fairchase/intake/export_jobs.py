@@ -25,7 +25,7 @@ WAITING = (ExportJob.State.QUEUED, ExportJob.State.RUNNING)
 
 
 def inline_limit() -> int:
-    return getattr(settings, "EXPORT_INLINE_ROWS", 5000)
+    return settings.EXPORT_INLINE_ROWS
 
 
 def too_big(kind: str, leads) -> int:

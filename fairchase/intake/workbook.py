@@ -79,7 +79,7 @@ def max_unzipped() -> int:
     a test may lower the setting)."""
     from django.conf import settings
 
-    return UNZIPPED_UPLOADS * getattr(settings, "IMPORT_MAX_BYTES", 100 * 2**20)
+    return UNZIPPED_UPLOADS * settings.IMPORT_MAX_BYTES
 
 
 def _mb(size: int) -> str:

@@ -13,10 +13,9 @@ back into `queued`.
 from __future__ import annotations
 
 import logging
-import uuid
 from datetime import datetime, timedelta
+from email.utils import make_msgid
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
@@ -29,6 +28,7 @@ from fairchase.leads.people import business_owner, display_name
 
 from . import actions, locks
 from .channels import ChannelError, channel_for
+from .channels.email import sending_address
 from .channels.text import with_opt_out_hint
 from .claiming import WORKER_ID, claim, recover_abandoned
 from .models import MessageTemplate, OutboundMessage
@@ -52,12 +52,13 @@ class OutboxError(ValueError):
 
 
 def message_id_domain() -> str:
-    address = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">")
+    """The sending address's domain, so our Message-IDs name the business that sent them."""
+    address = sending_address()
     return address.rsplit("@", 1)[-1] if "@" in address else "fairchase.local"
 
 
 def new_message_id() -> str:
-    return f"<{uuid.uuid4().hex}@{message_id_domain()}>"
+    return make_msgid(domain=message_id_domain())
 
 
 def queue(

@@ -24,7 +24,7 @@ CHANNELS = ("email", "text")
 
 
 def _max_age() -> int:
-    return int(getattr(settings, "OPT_OUT_TOKEN_DAYS", 400)) * 86400
+    return settings.OPT_OUT_TOKEN_DAYS * 86400
 
 
 def _address_tag(address: str) -> str:

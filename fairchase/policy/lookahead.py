@@ -275,17 +275,19 @@ def schedule_free(model, settings, lead: Leads) -> ScheduleFree:
     )
 
 
-def complaint_risk(model, src, tries, recent, channel, engaged=0.0):
+def complaint_risk(model, src, tries, recent, channel, engaged=0.0, caution=None):
     """The complaint risk of a try, as every decision prices it (the one place it is computed:
-    the look-ahead's table, engaged leads and revisits all read it): the chance that a try on
-    `channel` annoys the lead into opting out, at COMPLAINT_CAUTION posterior sds above the
-    log-odds' estimate (0: its expected value), after `tries` tries, `recent` in the week before
-    (counted up to TRIES_CAP and RECENT_CAP, as the model learned them); `engaged` marks a
-    contact after the lead's first answer. Arrays broadcast."""
+    the look-ahead's table, engaged leads, revisits and Insights' chart all read it): the chance
+    that a try on `channel` annoys the lead into opting out, at COMPLAINT_CAUTION posterior sds
+    above the log-odds' estimate, after `tries` tries, `recent` in the week before (counted up
+    to TRIES_CAP and RECENT_CAP, as the model learned them); `engaged` marks a contact after the
+    lead's first answer. `caution=0` gives the expected value, for a reader that shows what was
+    learned rather than prices it. Arrays broadcast."""
+    caution = P.COMPLAINT_CAUTION if caution is None else caution
     tries, recent = np.minimum(tries, TRIES_CAP), np.minimum(recent, RECENT_CAP)
     logit = model.c_base + model.c_attempt * tries + model.c_source[src]
     logit = logit + model.c_recent * recent + model.c_channel[channel] + engaged * model.c_engaged
-    return sigmoid(logit + P.COMPLAINT_CAUTION * _complaint_sd(model, src, tries, recent, channel))
+    return sigmoid(logit + caution * _complaint_sd(model, src, tries, recent, channel))
 
 
 def _complaint_sd(model, src, tries, recent, channel):

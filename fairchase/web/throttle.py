@@ -47,7 +47,7 @@ def _is_proxy(addr, networks) -> bool:
 def client_ip(request) -> str | None:
     """The caller's address: REMOTE_ADDR unless that is a trusted proxy (see above)."""
     remote = request.META.get("REMOTE_ADDR") or None
-    networks = _networks(tuple(getattr(settings, "TRUSTED_PROXIES", ()) or ()))
+    networks = _networks(tuple(settings.TRUSTED_PROXIES))
     if not networks or not _is_proxy(_ip(remote), networks):
         return remote
     hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
@@ -71,7 +71,7 @@ def _window() -> timedelta:
 def _buckets(username: str, ip: str | None) -> list[tuple[str, int]]:
     return [
         (f"account:{_username(username)}", settings.LOGIN_MAX_FAILURES),
-        (f"address:{ip or 'unknown'}", getattr(settings, "LOGIN_MAX_FAILURES_PER_ADDRESS", 20)),
+        (f"address:{ip or 'unknown'}", settings.LOGIN_MAX_FAILURES_PER_ADDRESS),
     ]
 
 

@@ -5,7 +5,8 @@ a header of its own: the subject and the sender's name go on one line.
 Before, a lead renamed "Ann Lee\\nBcc: ..." in the admin made the next new-enquiry alert
 about her unsendable (Python refuses a header with a line break: the alert sat in the Outbox
 as "unknown", the owner never told), and an owner whose name ends with a backslash sent
-every message with a From header no mail client could read."""
+every message with a From header no mail client could read (now the email package quotes
+it: the name reads as typed)."""
 
 from __future__ import annotations
 
@@ -67,8 +68,8 @@ def test_an_owner_named_with_a_backslash_or_a_line_break_sends_a_readable_from(
     open_all_day_now()
     lead = make_lead(alice, name="Ann Lee", email="ann@example.com")
     for first, last, shown in (
-        ("Alice\\", "", "Alice"),
-        ('Al "the closer"', "Smith\nX-Evil: 1", "Al the closer Smith X-Evil: 1"),
+        ("Alice\\", "", "Alice\\"),  # quoted by the email package, so kept as typed
+        ('Al "the closer"', "Smith\nX-Evil: 1", 'Al "the closer" Smith X-Evil: 1'),
     ):
         alice.first_name, alice.last_name = first, last
         alice.save()

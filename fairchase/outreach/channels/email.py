@@ -7,6 +7,7 @@ import email.policy
 import smtplib
 import time
 from contextlib import nullcontext
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -42,9 +43,9 @@ def unsubscribe_headers(message) -> dict[str, str]:
         url = unsubscribe_url(message.lead, "email")
     # The mailbox the poller reads, so an emailed "unsubscribe" is acted on too.
     candidates = (
-        getattr(settings, "UNSUBSCRIBE_MAILTO", ""),
+        settings.UNSUBSCRIBE_MAILTO,
         settings.IMAP_USER,
-        _address(settings.DEFAULT_FROM_EMAIL),
+        sending_address(),
     )
     mailbox = next((c for c in candidates if c and "@" in c), "")
     parts = [f"<{url}>"]
@@ -56,24 +57,28 @@ def unsubscribe_headers(message) -> dict[str, str]:
     }
 
 
-def _address(from_email: str) -> str:
-    return from_email.rsplit("<", 1)[-1].rstrip(">").strip()
+def sending_address() -> str:
+    """The bare address of DEFAULT_FROM_EMAIL ('Acme <sales@acme.example>' -> its address),
+    parsed by the email package: every From and Message-ID we write is on it."""
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+
+
+def sender(name: str) -> str:
+    """`name` on the sending address, quoted and escaped by the email package (a name with
+    quotes or a backslash arrives as typed); the sending address as set when there is no name."""
+    name = on_one_line(name)
+    return formataddr((name, sending_address())) if name else settings.DEFAULT_FROM_EMAIL
 
 
 def from_address(lead) -> str:
-    """The owner's name on the business's sending address (replies come back to the mailbox),
-    quoted: without the quotes and backslashes that would end the quoted name early."""
-    name = on_one_line(display_name(lead.owner).replace('"', "").replace("\\", ""))
-    return f'"{name}" <{_address(settings.DEFAULT_FROM_EMAIL)}>'
+    """The owner's name on the business's sending address (replies come back to the mailbox)."""
+    return sender(display_name(lead.owner))
 
 
 def business_from() -> str:
     """The business's name on its sending address, for what no owner signs (a form's
     receipt); the sending address as set when the business has no name yet."""
-    name = on_one_line(BusinessSettings.current().business_name.replace('"', "").replace("\\", ""))
-    if not name:
-        return settings.DEFAULT_FROM_EMAIL
-    return f'"{name}" <{_address(settings.DEFAULT_FROM_EMAIL)}>'
+    return sender(BusinessSettings.current().business_name)
 
 
 def _said(exc: smtplib.SMTPResponseException) -> str:
@@ -105,7 +110,7 @@ def _not_open(exc: Exception) -> ChannelError:
     where = _where()
     hint = (
         ""
-        if getattr(settings, "EMAIL_CONFIGURED", True)
+        if settings.EMAIL_CONFIGURED
         else " No mail server is set up yet: set EMAIL_HOST (README, Configuration)."
     )
     return ChannelError(f"{CANNOT_REACH}{where}: {said}.{hint}", "retry", server=True)
