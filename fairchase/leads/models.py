@@ -51,6 +51,11 @@ class Outcome(models.TextChoices):
     OPTED_OUT = "opted_out", "Opted out"
 
 
+# The outcomes of a try that got an answer: we spoke, or they wrote back. The one list
+# outside the core (which keeps its own, `policy.priors.RESPONSES`).
+ANSWERS = frozenset({Outcome.TALKED, Outcome.REPLIED})
+
+
 class NextAction(models.TextChoices):
     CONTACT = "contact", "Contact"
     WAIT = "wait", "Wait"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from ... import clock
 from ..models import (
     ACTIVE_STATUSES,
+    ANSWERS,
     Attempt,
     Channel,
     Commitment,
@@ -221,7 +222,7 @@ def _move_on_after_attempt(
     on a call or a visit -> opted out everywhere, a bounce suppresses the address, a
     parked lead contacted again -> open."""
     channel, outcome = attempt.channel, attempt.outcome
-    if outcome in (Outcome.TALKED, Outcome.REPLIED) and lead.status != Status.ENGAGED:
+    if outcome in ANSWERS and lead.status != Status.ENGAGED:
         reason = _by(f"{attempt.get_outcome_display()} ({channel})", via)
         _transition(lead, Status.ENGAGED, reason, user, at)
     elif outcome == Outcome.OPTED_OUT:

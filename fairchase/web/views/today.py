@@ -25,7 +25,7 @@ from django.views.decorators.http import require_GET, require_POST
 from fairchase import clock
 from fairchase.leads import actions, planning
 from fairchase.leads.actions import ActionError
-from fairchase.leads.models import SOURCES, Commitment, Outcome, Status
+from fairchase.leads.models import ANSWERS, SOURCES, Commitment, Outcome, Status
 from fairchase.leads.people import lead_or_404, leavers, others_on, owner_choices
 from fairchase.leads.undo import undo_outcome, undo_snapshot
 from fairchase.params import an_id
@@ -51,8 +51,6 @@ from .common import is_htmx, web_view
 log = logging.getLogger("fairchase.web")
 
 ATTEMPT_OUTCOMES = {Outcome.NO_ANSWER, Outcome.LEFT_MESSAGE, Outcome.TALKED, Outcome.REPLIED}
-# Seed 002: every conversation pins a next time; Today and the lead page ask for it after these.
-PIN_AFTER = {Outcome.TALKED, Outcome.REPLIED}
 # "Keep chasing" against a plan that says stop: one more try, this many days on, at 10:00.
 KEEP_DAYS = 2
 UNDO_SALT = "fairchase.today.undo"
@@ -384,7 +382,7 @@ def lead_outcome(request, pk):
             return _done(request, lead, str(exc), error=True, row=row)
         messages.error(request, str(exc))
     else:
-        pin = outcome in PIN_AFTER
+        pin = outcome in ANSWERS  # every conversation pins a next time: ask for it
         if is_htmx(request):
             lead.refresh_from_db()
             # A message drafted under the card is for now: after a call (a voicemail to
