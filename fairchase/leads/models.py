@@ -376,6 +376,7 @@ class Lead(SearchedByName):
     @property
     def is_new_enquiry(self) -> bool:
         # an imported contact (or a revisit that came back) has a revisit date: not a new enquiry
+        # (the queryset form is NEW_ENQUIRY below; web/agenda_sql.NEW_TERM the index's SQL one)
         return self.status == Status.OPEN and self.attempt_count == 0 and self.revisit_at is None
 
     @property
@@ -383,6 +384,10 @@ class Lead(SearchedByName):
         """Enquiry to our first attempt, or None (also when it predates the lead's import)."""
         first, imported = self.first_response_at, self.imported_at
         return None if first is None or (imported and first < imported) else first - self.created_at
+
+
+# `Lead.is_new_enquiry` as a filter: open, never tried, no revisit date.
+NEW_ENQUIRY = Q(status=Status.OPEN, attempt_count=0, revisit_at=None)
 
 
 class Attempt(models.Model):
