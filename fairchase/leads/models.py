@@ -491,10 +491,11 @@ class Suppression(models.Model):
         return f"{self.value} ({self.reason})"
 
     @classmethod
-    def among(cls, leads) -> set[str]:
-        """Which of these leads' addresses nobody may use, in one query (for a page, a feed,
-        an API list that shows many leads' addresses)."""
-        values = {v for lead in leads for v in (lead.email, lead.phone) if v}
+    def among(cls, leads=(), values=()) -> set[str]:
+        """Which of these leads' addresses (and of these `values`, e.g. messages' `to`)
+        nobody may use, in one query (for a page, a feed, an API list that shows many leads'
+        addresses). The one place a set of addresses is checked against the list."""
+        values = {*values, *(v for lead in leads for v in (lead.email, lead.phone) if v)}
         return set(cls.objects.filter(value__in=values).values_list("value", flat=True))
 
 

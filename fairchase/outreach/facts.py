@@ -149,11 +149,7 @@ class Facts:
 
     def suppressed(self, lead: Lead) -> set[str]:
         """The lead's addresses nobody may write to (opted out or bounced, on any lead)."""
-        return set(
-            Suppression.objects.filter(
-                value__in=[v for v in (lead.email, lead.phone) if v]
-            ).values_list("value", flat=True)
-        )
+        return Suppression.among([lead])
 
     def template(self, purpose: str, channel: str) -> MessageTemplate | None:
         """The active template for this purpose and channel (the oldest if several)."""
@@ -198,9 +194,7 @@ class PageFacts(Facts):
 
     @cached_property
     def suppressions(self) -> set[str]:
-        return set(
-            Suppression.objects.filter(value__in=self.addresses).values_list("value", flat=True)
-        )
+        return Suppression.among(values=self.addresses)
 
     def suppressed(self, lead):
         if lead.pk not in self.ids:
