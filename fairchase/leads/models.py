@@ -51,11 +51,6 @@ class Outcome(models.TextChoices):
     OPTED_OUT = "opted_out", "Opted out"
 
 
-# The outcomes of a try that got an answer: we spoke, or they wrote back. The one list
-# outside the core (which keeps its own, `policy.priors.RESPONSES`).
-ANSWERS = frozenset({Outcome.TALKED, Outcome.REPLIED})
-
-
 class NextAction(models.TextChoices):
     CONTACT = "contact", "Contact"
     WAIT = "wait", "Wait"
@@ -72,9 +67,10 @@ SOURCES = [
     ("cold_outreach", "Cold outreach"),
     ("purchased_list", "Purchased list"),
 ]
-# Contacts we reach out to: they did not enquire, so they are never a new enquiry waiting
-# for its answer (they come in like an imported contact: a lead to work by value).
+# Contacts we reach out to never enquired: not a new enquiry, worked by value (as imported).
 OUTBOUND_SOURCES = ("cold_outreach", "purchased_list")
+ANSWERS = frozenset({Outcome.TALKED, Outcome.REPLIED})  # a try's outcomes that are an answer
+NEW_ENQUIRY = Q(status=Status.OPEN, attempt_count=0, revisit_at=None)  # `Lead.is_new_enquiry`
 
 # Seed 002: signs of a good and of a poor prospect.
 GOOD_SIGNALS = [
@@ -376,7 +372,6 @@ class Lead(SearchedByName):
     @property
     def is_new_enquiry(self) -> bool:
         # an imported contact (or a revisit that came back) has a revisit date: not a new enquiry
-        # (the queryset form is NEW_ENQUIRY below; web/agenda_sql.NEW_TERM the index's SQL one)
         return self.status == Status.OPEN and self.attempt_count == 0 and self.revisit_at is None
 
     @property
@@ -384,10 +379,6 @@ class Lead(SearchedByName):
         """Enquiry to our first attempt, or None (also when it predates the lead's import)."""
         first, imported = self.first_response_at, self.imported_at
         return None if first is None or (imported and first < imported) else first - self.created_at
-
-
-# `Lead.is_new_enquiry` as a filter: open, never tried, no revisit date.
-NEW_ENQUIRY = Q(status=Status.OPEN, attempt_count=0, revisit_at=None)
 
 
 class Attempt(models.Model):
@@ -492,9 +483,7 @@ class Suppression(models.Model):
 
     @classmethod
     def among(cls, leads=(), values=()) -> set[str]:
-        """Which of these leads' addresses (and of these `values`, e.g. messages' `to`)
-        nobody may use, in one query (for a page, a feed, an API list that shows many leads'
-        addresses). The one place a set of addresses is checked against the list."""
+        """Which of these leads' addresses and `values` nobody may use, in one query."""
         values = {*values, *(v for lead in leads for v in (lead.email, lead.phone) if v)}
         return set(cls.objects.filter(value__in=values).values_list("value", flat=True))
 
