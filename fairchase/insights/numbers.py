@@ -17,6 +17,7 @@ from django.utils import timezone
 from fairchase import policy
 from fairchase.leads import planning
 from fairchase.leads.models import (
+    ANSWERS,
     FINISHED_STATUSES,
     GOOD_SIGNALS,
     POOR_SIGNALS,
@@ -32,7 +33,6 @@ from .scope import Scope
 STOP_VALUES = (500, 2000, 10000)
 # How many tries of a lead who never answers the stop points look at: past it, "keeps trying".
 STOP_HORIZON = 20
-REPLIES = ("replied", "talked")
 SOURCE_LABELS = dict(SOURCES)
 SIGNAL_LABELS = dict(GOOD_SIGNALS + POOR_SIGNALS)
 GOOD = {s for s, _ in GOOD_SIGNALS}
@@ -270,7 +270,7 @@ def by_attempt_number(scope: Scope, k_max: int = 10) -> tuple[list[dict], set[in
         row = rows[min(k, k_max) - 1]
         row["attempts"] += 1
         row["hours"] += 0.0 if automatic else (minutes or 0) / 60  # people's time
-        if outcome in REPLIES and lead_id not in answered:
+        if outcome in ANSWERS and lead_id not in answered:
             answered.add(lead_id)
             row["first_replies"] += 1
             if lead_id in won_value:

@@ -67,7 +67,7 @@ def create_leads(
         if not lead.timezone and lead.phone:
             lead.timezone = zone_for_phone(lead.phone)
     values = {v for lead in leads for v in (lead.email, lead.phone) if v}
-    suppressed = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
+    suppressed = Suppression.among(values=values)
     records = [planning.lead_record(_Unsaved(lead, i), suppressed) for i, lead in enumerate(leads)]
     decisions = {
         d["id"]: d

@@ -67,9 +67,10 @@ SOURCES = [
     ("cold_outreach", "Cold outreach"),
     ("purchased_list", "Purchased list"),
 ]
-# Contacts we reach out to: they did not enquire, so they are never a new enquiry waiting
-# for its answer (they come in like an imported contact: a lead to work by value).
+# Contacts we reach out to never enquired: not a new enquiry, worked by value (as imported).
 OUTBOUND_SOURCES = ("cold_outreach", "purchased_list")
+ANSWERS = frozenset({Outcome.TALKED, Outcome.REPLIED})  # a try's outcomes that are an answer
+NEW_ENQUIRY = Q(status=Status.OPEN, attempt_count=0, revisit_at=None)  # `Lead.is_new_enquiry`
 
 # Seed 002: signs of a good and of a poor prospect.
 GOOD_SIGNALS = [
@@ -481,10 +482,9 @@ class Suppression(models.Model):
         return f"{self.value} ({self.reason})"
 
     @classmethod
-    def among(cls, leads) -> set[str]:
-        """Which of these leads' addresses nobody may use, in one query (for a page, a feed,
-        an API list that shows many leads' addresses)."""
-        values = {v for lead in leads for v in (lead.email, lead.phone) if v}
+    def among(cls, leads=(), values=()) -> set[str]:
+        """Which of these leads' addresses and `values` nobody may use, in one query."""
+        values = {*values, *(v for lead in leads for v in (lead.email, lead.phone) if v)}
         return set(cls.objects.filter(value__in=values).values_list("value", flat=True))
 
 

@@ -214,8 +214,7 @@ def records_by_owner(
     """Contract records of the active leads among these, by owner (added to `into`, when
     given); suppressed addresses and holds are looked up once."""
     into = {} if into is None else into
-    values = {v for lead in leads for v in (lead.email, lead.phone) if v}
-    suppressed = set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
+    suppressed = Suppression.among(leads)
     held = holds([lead.pk for lead in leads if lead.status in ACTIVE_STATUSES])
     for lead in leads:
         if lead.status in ACTIVE_STATUSES:

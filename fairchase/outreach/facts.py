@@ -16,6 +16,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from fairchase.leads.models import (
+    ANSWERS,
     Attempt,
     BusinessSettings,
     Commitment,
@@ -46,8 +47,6 @@ PENDING_STATES = [
 NOT_SENT = [OutboundMessage.State.CANCELLED, OutboundMessage.State.FAILED]
 GOODBYE = [MessageTemplate.Purpose.BREAKUP, MessageTemplate.Purpose.MAILING_LIST]
 REVISIT_REASON = "Revisit date reached"
-# The outcomes of a try that got an answer: we spoke, or they wrote back.
-ANSWERED = [Outcome.TALKED, Outcome.REPLIED]
 # Inbound messages that are not a person's words to answer.
 NOT_WORDS = [
     InboundMessage.Kind.AUTO_REPLY,
@@ -113,7 +112,7 @@ class Facts:
 
     def ever_answered(self, lead: Lead) -> bool:
         """Whether they ever answered us: wrote back, or talked on a call or a visit."""
-        return lead.responded_at is not None or lead.attempts.filter(outcome__in=ANSWERED).exists()
+        return lead.responded_at is not None or lead.attempts.filter(outcome__in=ANSWERS).exists()
 
     def followed_up_since(self, lead: Lead, since: datetime) -> bool:
         return (
@@ -150,11 +149,7 @@ class Facts:
 
     def suppressed(self, lead: Lead) -> set[str]:
         """The lead's addresses nobody may write to (opted out or bounced, on any lead)."""
-        return set(
-            Suppression.objects.filter(
-                value__in=[v for v in (lead.email, lead.phone) if v]
-            ).values_list("value", flat=True)
-        )
+        return Suppression.among([lead])
 
     def template(self, purpose: str, channel: str) -> MessageTemplate | None:
         """The active template for this purpose and channel (the oldest if several)."""
@@ -199,9 +194,7 @@ class PageFacts(Facts):
 
     @cached_property
     def suppressions(self) -> set[str]:
-        return set(
-            Suppression.objects.filter(value__in=self.addresses).values_list("value", flat=True)
-        )
+        return Suppression.among(values=self.addresses)
 
     def suppressed(self, lead):
         if lead.pk not in self.ids:
@@ -277,7 +270,7 @@ class PageFacts(Facts):
             Attempt.objects.filter(lead_id__in=list(self.woken))
             .order_by()
             .values("lead_id")
-            .annotate(at=Max("at"), answered=Count("pk", filter=Q(outcome__in=ANSWERED)))
+            .annotate(at=Max("at"), answered=Count("pk", filter=Q(outcome__in=ANSWERS)))
         )
         return {r["lead_id"]: (r["at"], bool(r["answered"])) for r in rows}
 

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.dispatch import receiver
 
 from fairchase.leads.actions import lead_event, note_on_timeline
-from fairchase.leads.models import ACTIVE_STATUSES, Outcome, Profile, StatusChange
+from fairchase.leads.models import ACTIVE_STATUSES, ANSWERS, Outcome, Profile, StatusChange
 from fairchase.leads.people import display_name, profile_of
 
 from .locks import wait_for_sends
@@ -18,7 +18,7 @@ from .outbox import cancel_pending
 from .refusals import not_chased, written_for_another
 from .stopping import UNDONE, WRITTEN_FOR, purposes_for
 
-STOPPING_OUTCOMES = (Outcome.REPLIED, Outcome.OPTED_OUT, Outcome.TALKED)
+STOPPING_OUTCOMES = ANSWERS | {Outcome.OPTED_OUT}
 
 
 @receiver(lead_event, dispatch_uid="outreach.on_lead_event")
@@ -41,7 +41,7 @@ def on_lead_event(sender, lead, kind, **extra):
         if cancel_pending(lead, UNDONE, only=list(WRITTEN_FOR)):
             note_on_timeline(lead, f"Last message for the stop cancelled. {UNDONE}")
     elif kind == "attempt" and attempt is not None:
-        if attempt.outcome in (Outcome.REPLIED, Outcome.TALKED):
+        if attempt.outcome in ANSWERS:
             # They answered: automatic follow-ups written for silence no longer fit.
             cancel_pending(
                 lead, "The lead answered.", automatic_only=attempt.outcome == Outcome.TALKED

@@ -31,10 +31,10 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from fairchase.leads.models import (
     ACTIVE_STATUSES,
+    NEW_ENQUIRY,
     BusinessSettings,
     Commitment,
     Lead,
-    Status,
     Suppression,
 )
 from fairchase.leads.people import carried_leads, display_name, is_admin, visible_leads
@@ -203,7 +203,7 @@ def _next_followup(base, eod: datetime) -> tuple[datetime | None, str]:
     whom: an empty day names it ("Next follow-up: Wed 9 Dec (Ann Parker)")."""
     first = (
         base.filter(CONTACT_TERM, next_due__gt=eod)
-        .exclude(status=Status.OPEN, attempt_count=0, revisit_at=None)  # new enquiries
+        .exclude(NEW_ENQUIRY)  # new enquiries
         .order_by("next_due", "pk")
         .values_list("next_due", "name")
         .first()
@@ -336,9 +336,7 @@ def due_followups(leads, eod: datetime):
         lead=OuterRef("pk"), state=Commitment.State.PENDING, due_at__lte=eod
     )
     return (
-        leads.filter(CONTACT_TERM, next_due__lte=eod)
-        .exclude(status=Status.OPEN, attempt_count=0, revisit_at=None)
-        .filter(~Exists(promised))
+        leads.filter(CONTACT_TERM, next_due__lte=eod).exclude(NEW_ENQUIRY).filter(~Exists(promised))
     )
 
 
@@ -388,7 +386,7 @@ def row_for(
     page's suppressed addresses when it shows many rows (`row_channel`)."""
     if lead.next_action == "stop":
         section = "let_go"
-    elif lead.status == Status.OPEN and lead.attempt_count == 0 and lead.revisit_at is None:
+    elif lead.is_new_enquiry:
         section = "new"  # unanswered: new until someone responds, whatever the plan's turn
     elif lead.next_action == "wait":
         section = "wings"

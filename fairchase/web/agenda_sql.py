@@ -39,6 +39,7 @@ def literal(sql: str) -> RawSQL:
 # Each matches the WHERE of a partial index created in web/migrations/0002 (all three
 # keyed on owner, best priority first), so every section is a short index range scan.
 # A lead with a revisit date (an imported contact, a revisit that came back) is not a new enquiry.
+# NEW_TERM is `leads.models.NEW_ENQUIRY` in the index's words (tests/web/test_a_new_enquiry_is_one_rule.py).
 NEW_TERM = literal(
     "leads_lead.status = 'open' AND leads_lead.attempt_count = 0 AND leads_lead.revisit_at IS NULL"
 )

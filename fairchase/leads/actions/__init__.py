@@ -9,7 +9,7 @@ Callers use this package as one module (`from fairchase.leads import actions`;
 every action shares), `optout` (opt-outs and suppressions, reaching every record of a
 person), `renewal` (someone who opted out asks to hear from us again), `enquiries` (new
 leads, enquiries joining a lead, edits), `attempts` (tries and replies), `commitments`,
-`status` (stop, reopen, won, lost, owner, pause, revisits).
+`status` (stop, reopen, won, lost, owner, pause, revisits), `undo` (Today's Undo).
 """
 
 from ..models import CARRIED_STATUSES
@@ -39,10 +39,6 @@ from .core import (
     ActionError,
     RepeatedEnquiry,
     SaidNoElsewhere,
-    _done,
-    _emit,
-    _lock,
-    _transition,
     lead_event,
     note_on_timeline,
 )
@@ -82,6 +78,7 @@ from .status import (
     wake_revisit,
     wake_revisits,
 )
+from .undo import undo_outcome, undo_snapshot
 
 __all__ = [
     "hold_changed",
@@ -99,10 +96,6 @@ __all__ = [
     "ActionError",
     "RepeatedEnquiry",
     "SaidNoElsewhere",
-    "_done",  # the primitives, for `leads.undo` (which imports them from `.core`)
-    "_emit",
-    "_lock",
-    "_transition",
     "DUE_FUTURE_DAYS",
     "DUE_PAST_DAYS",
     "add_commitment",
@@ -144,4 +137,6 @@ __all__ = [
     "wake_revisit",
     "wake_revisits",
     "why_said_no",
+    "undo_outcome",
+    "undo_snapshot",
 ]

@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Count, Max, Min
 from django.utils import timezone
 
 from ... import clock
 from ..models import (
     ACTIVE_STATUSES,
+    ANSWERS,
     Attempt,
     Channel,
     Commitment,
@@ -221,7 +223,7 @@ def _move_on_after_attempt(
     on a call or a visit -> opted out everywhere, a bounce suppresses the address, a
     parked lead contacted again -> open."""
     channel, outcome = attempt.channel, attempt.outcome
-    if outcome in (Outcome.TALKED, Outcome.REPLIED) and lead.status != Status.ENGAGED:
+    if outcome in ANSWERS and lead.status != Status.ENGAGED:
         reason = _by(f"{attempt.get_outcome_display()} ({channel})", via)
         _transition(lead, Status.ENGAGED, reason, user, at)
     elif outcome == Outcome.OPTED_OUT:
@@ -289,6 +291,18 @@ def record_reply(
     return attempt
 
 
+# The lead's cached counts of its tries (the plan and Today read them without the attempts).
+TRY_COUNTERS = ["attempt_count", "last_attempt_at", "first_response_at"]
+
+
+def recount_tries(lead: Lead) -> None:
+    """Set the lead's `TRY_COUNTERS` from the attempts it has now (not saved), where tries
+    were added or taken away in a batch: an import's past tries, an Undo."""
+    left = lead.attempts.aggregate(n=Count("pk"), last=Max("at"), first=Min("at"))
+    lead.attempt_count = left["n"]
+    lead.last_attempt_at, lead.first_response_at = left["last"], left["first"]
+
+
 @transaction.atomic
 def add_past_tries(lead: Lead, tries: list[dict], *, user=None, reason: str = "") -> bool:
     """Add the past tries of an imported history to a lead that has none yet (a leads export
@@ -301,19 +315,9 @@ def add_past_tries(lead: Lead, tries: list[dict], *, user=None, reason: str = ""
     if lead.attempt_count or not tries:
         return False
     Attempt.objects.bulk_create([Attempt(lead=lead, **a) for a in tries])
-    lead.attempt_count = len(tries)
-    lead.last_attempt_at = tries[-1]["at"]
-    lead.first_response_at = tries[0]["at"]
+    recount_tries(lead)
     lead.imported_at = timezone.now()  # its first try is the file's: no response time of ours
-    lead.save(
-        update_fields=[
-            "attempt_count",
-            "last_attempt_at",
-            "first_response_at",
-            "imported_at",
-            "updated_at",
-        ]
-    )
+    lead.save(update_fields=[*TRY_COUNTERS, "imported_at", "updated_at"])
     StatusChange.objects.create(
         lead=lead,
         old=lead.status,

@@ -1,7 +1,7 @@
 """What every action is built of: the lead's lock, the status transition (the only place a
 status changes, with its StatusChange row), the closing step (count the event, replan,
 tell the other apps through `lead_event`) and a timeline note. The action modules of
-this package and `leads.undo` use these primitives; nothing else should."""
+this package (Undo included) use these primitives; nothing else should."""
 
 from __future__ import annotations
 

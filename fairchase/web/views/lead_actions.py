@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
-from fairchase.leads.models import Commitment, Outcome, Status
+from fairchase.leads.models import ANSWERS, Commitment, Outcome, Status
 from fairchase.leads.people import display_name, lead_or_404, leaver_or_404, team
 
 from ..forms import (
@@ -88,7 +88,7 @@ def lead_log(request, pk):
         ),
         f"Logged: {d['channel']}, {d['outcome'].replace('_', ' ')}.",
     ):
-        return today.lead_page_after(lead, d["outcome"] in today.PIN_AFTER)
+        return today.lead_page_after(lead, d["outcome"] in ANSWERS)
     return _refused(request, lead, "Not logged", attempt_form=form)
 
 

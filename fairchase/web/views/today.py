@@ -2,7 +2,7 @@
 
 A click answers with its own row only (htmx swaps that card, never the page): the row
 becomes a confirmation with an Undo, so a person working top to bottom keeps their place.
-The Undo carries a signed note of what the click changed; `leads.undo.undo_outcome` puts the
+The Undo carries a signed note of what the click changed; `actions.undo_outcome` puts the
 lead back and records that it did.
 """
 
@@ -25,9 +25,8 @@ from django.views.decorators.http import require_GET, require_POST
 from fairchase import clock
 from fairchase.leads import actions, planning
 from fairchase.leads.actions import ActionError
-from fairchase.leads.models import SOURCES, Commitment, Outcome, Status
+from fairchase.leads.models import ANSWERS, SOURCES, Commitment, Outcome, Status
 from fairchase.leads.people import lead_or_404, leavers, others_on, owner_choices
-from fairchase.leads.undo import undo_outcome, undo_snapshot
 from fairchase.params import an_id
 
 from .. import panels
@@ -51,8 +50,6 @@ from .common import is_htmx, web_view
 log = logging.getLogger("fairchase.web")
 
 ATTEMPT_OUTCOMES = {Outcome.NO_ANSWER, Outcome.LEFT_MESSAGE, Outcome.TALKED, Outcome.REPLIED}
-# Seed 002: every conversation pins a next time; Today and the lead page ask for it after these.
-PIN_AFTER = {Outcome.TALKED, Outcome.REPLIED}
 # "Keep chasing" against a plan that says stop: one more try, this many days on, at 10:00.
 KEEP_DAYS = 2
 UNDO_SALT = "fairchase.today.undo"
@@ -211,7 +208,7 @@ def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tu
     """Carry out one button through the actions. Returns the confirmation to show and
     what an Undo needs (the lead as it was, the attempt or commitment the click made)."""
     user = request.user
-    undo = {"before": undo_snapshot(lead)}
+    undo = {"before": actions.undo_snapshot(lead)}
     if outcome in ATTEMPT_OUTCOMES:
         return _log_attempt(lead, outcome, channel, user, undo)
     if outcome == "won":
@@ -315,7 +312,7 @@ def pinned_row(request, lead, commitment):
     """Today's answer to "Pin it": the confirmation, with an Undo that cancels the pin."""
     when = clock.for_lead(commitment.due_at, timezone.get_current_timezone(), lead)
     undo = {
-        "before": undo_snapshot(lead),
+        "before": actions.undo_snapshot(lead),
         "added": commitment.pk,
         "what": "pinned the next step",
     }
@@ -384,7 +381,7 @@ def lead_outcome(request, pk):
             return _done(request, lead, str(exc), error=True, row=row)
         messages.error(request, str(exc))
     else:
-        pin = outcome in PIN_AFTER
+        pin = outcome in ANSWERS  # every conversation pins a next time: ask for it
         if is_htmx(request):
             lead.refresh_from_db()
             # A message drafted under the card is for now: after a call (a voicemail to
@@ -432,7 +429,7 @@ def lead_undo(request, pk):
         messages.error(request, said)
         return redirect("lead_detail", pk=lead.pk)
     try:
-        undo_outcome(
+        actions.undo_outcome(
             lead,
             before=note["before"],
             attempt_id=note.get("attempt"),

@@ -1,17 +1,17 @@
-"""Today's Undo: a one-click outcome taken back moments after it was clicked, through the
-same door as every change to a lead (locked, recorded as a StatusChange, replanned; see
-`actions`)."""
+"""Today's Undo: a one-click outcome taken back moments after it was clicked, an action
+like any other (locked, recorded as a StatusChange, replanned)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from .actions.core import ActionError, _done, _lock, _transition
-from .models import Commitment, Lead, Status
+from ..models import Commitment, Lead, Status
+from .attempts import TRY_COUNTERS, recount_tries
+from .core import ActionError, _done, _lock, _transition
 
 
 @transaction.atomic
@@ -42,17 +42,8 @@ def undo_outcome(
     undone = lead.attempts.filter(pk=attempt_id).first() if attempt_id is not None else None
     if undone is not None:
         undone.delete()
-        left = lead.attempts.aggregate(
-            n=models.Count("pk"), last=models.Max("at"), first=models.Min("at")
-        )
-        lead.attempt_count, lead.last_attempt_at, lead.first_response_at = (
-            left["n"],
-            left["last"],
-            left["first"],
-        )
-        lead.save(
-            update_fields=["attempt_count", "last_attempt_at", "first_response_at", "updated_at"]
-        )
+        recount_tries(lead)
+        lead.save(update_fields=[*TRY_COUNTERS, "updated_at"])
     if commitment_ids:
         lead.commitments.filter(pk__in=list(commitment_ids), state=Commitment.State.DONE).update(
             state=Commitment.State.PENDING, resolved_at=None
