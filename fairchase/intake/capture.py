@@ -74,8 +74,10 @@ def webhook_limited(form: CaptureForm, data, now=None) -> int:
     throttle.prune(("capture:",), _window(), now)
     who = str(data.get("email") or data.get("phone") or data.get("name") or "").strip()
     person = hashlib.sha256(who.lower().encode("utf-8", "replace")).hexdigest()[:32]
-    return _take(f"capture:form:{form.pk}", settings.CAPTURE_WEBHOOK_RATE_LIMIT, now) or _take(
-        f"capture:person:{form.pk}:{person}", settings.CAPTURE_RATE_LIMIT, now
+    # the person first: a repeat refused for the person takes no slot of the form's, or one
+    # loop would use up the form's limit and every real enquiry be refused (review25 M2)
+    return _take(f"capture:person:{form.pk}:{person}", settings.CAPTURE_RATE_LIMIT, now) or _take(
+        f"capture:form:{form.pk}", settings.CAPTURE_WEBHOOK_RATE_LIMIT, now
     )
 
 

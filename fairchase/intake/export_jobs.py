@@ -10,6 +10,7 @@ import threading
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -36,14 +37,18 @@ def too_big(kind: str, leads) -> int:
 
 def queue_export(user, kind: str, rows: int) -> ExportJob:
     """The user's export of `kind` being prepared (one at a time per kind: asking again
-    while it is built shows the same one), started once the request commits."""
+    while it is built shows the same one), started once the request commits. The user's
+    row is locked first, so two clicks at once (two tabs, a double click) find one job, not
+    two built side by side (review25 L1: check-then-insert let both create one)."""
     alive = timezone.now() - STUCK_AFTER
-    job = ExportJob.objects.filter(
-        user=user, kind=kind, state__in=WAITING, created_at__gte=alive
-    ).first()
-    if job is None:
-        job = ExportJob.objects.create(user=user, kind=kind, total=rows)
-        transaction.on_commit(lambda: start_in_background(job.pk))
+    with transaction.atomic():
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        job = ExportJob.objects.filter(
+            user=user, kind=kind, state__in=WAITING, created_at__gte=alive
+        ).first()
+        if job is None:
+            job = ExportJob.objects.create(user=user, kind=kind, total=rows)
+            transaction.on_commit(lambda: start_in_background(job.pk))
     return job
 
 

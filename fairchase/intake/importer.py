@@ -24,6 +24,7 @@ from django.utils import timezone
 from fairchase.leads import actions, imports
 from fairchase.leads.already import keep_notes
 from fairchase.leads.models import OUTBOUND_SOURCES, BusinessSettings, Lead, Status
+from fairchase.leads.normalize import clean_text
 from fairchase.leads.people import People, display_name, team
 from fairchase.leads.same_person import said_no_at
 
@@ -443,8 +444,13 @@ class Importer:
 
 def header_and_rows(stream, filename="", sheet="") -> tuple[Row | None, Iterator[Row]]:
     """The header row (None when unreadable) and an iterator over the data rows (of `sheet`):
-    the header found below a title when the first row names no lead field (`header_row`)."""
-    return split_header(read_table(stream, filename, sheet))
+    the header found below a title when the first row names no lead field (`header_row`).
+    The header's words are read as typed text (`clean_text`): a NUL in a column's name
+    would reach the import job's JSON fields, which PostgreSQL refuses (review25 H4)."""
+    header, rows = split_header(read_table(stream, filename, sheet))
+    if header is not None:
+        header.cells = [clean_text(cell) for cell in header.cells]
+    return header, rows
 
 
 def import_file(

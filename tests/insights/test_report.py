@@ -56,3 +56,21 @@ def test_the_pdf_draws_a_source_name_with_dollar_signs_as_written(tmp_path, hist
     out = tmp_path / "insights.pdf"
     call_command("report", pdf=str(out))  # matplotlib read "$\frac$" as math and raised
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_failed_pdf_build_leaves_the_last_report(tmp_path, history, monkeypatch):
+    """The PDF is built beside the file and put in its place once whole (review25 L3): the
+    file was emptied before the build, so a failure left nothing where the last report was."""
+    out = tmp_path / "insights.pdf"
+    out.write_bytes(b"%PDF last week's report")
+
+    def broken(path, *args):
+        with open(path, "wb") as f:
+            f.write(b"%PDF half")
+        raise ValueError("the build failed")
+
+    monkeypatch.setattr("fairchase.insights.pdf.write_pdf", broken)
+    with pytest.raises(CommandError):
+        call_command("report", pdf=str(out))
+    assert out.read_bytes() == b"%PDF last week's report"
+    assert [p.name for p in tmp_path.iterdir()] == ["insights.pdf"]

@@ -110,8 +110,25 @@ def _ahead_of(header: Row, rows) -> dict:
         if len(kept) == PREVIEW_ROWS or chars > PREVIEW_CHARS:
             cut = chars > PREVIEW_CHARS
             break
-        kept.append(asdict(row))
+        kept.append(_without_nuls(asdict(row)))
     return {"width": len(header.cells), "about": header.warnings, "rows": kept, "cut": cut}
+
+
+def _without_nuls(row: dict) -> dict:
+    """A kept row as PostgreSQL stores it in a JSON field (it refuses \\u0000): a cell's NUL
+    bytes left out, their number kept under "nuls" (review25 H4). `_kept_rows` puts them back,
+    so the preview still says of the cell what the import will (`row_checks.controls_said`)."""
+    nuls = {i: cell.count("\x00") for i, cell in enumerate(row["cells"]) if "\x00" in cell}
+    if nuls:
+        row["cells"] = [cell.replace("\x00", "") for cell in row["cells"]]
+    return {**row, "nuls": nuls}
+
+
+def _with_nuls(row: dict) -> list[str]:
+    """The row's cells as read: its NULs (`_without_nuls`) put back at the cell's end (where in
+    the cell does not matter: the import leaves them out and counts them)."""
+    nuls = {int(col): n for col, n in row.get("nuls", {}).items()}
+    return [cell + "\x00" * nuls.get(i, 0) for i, cell in enumerate(row["cells"])]
 
 
 def _kept_rows(job: ImportJob) -> dict:
@@ -125,7 +142,8 @@ def _kept_rows(job: ImportJob) -> dict:
     rows = [
         Row(
             **{
-                **row,
+                **{key: value for key, value in row.items() if key != "nuls"},
+                "cells": _with_nuls(row),
                 "uncached": {int(col): f for col, f in row["uncached"].items()},
                 "cut": {int(col): n for col, n in row.get("cut", {}).items()},
             }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -14,6 +13,7 @@ from django.utils import timezone
 from fairchase.insights.charts import sections
 from fairchase.insights.scope import Scope, _parse_date
 from fairchase.insights.snapshot import insights_for
+from fairchase.intake.management.commands.export import written
 from fairchase.leads.people import display_name
 
 
@@ -67,21 +67,13 @@ class Command(BaseCommand):
         backtest = insights_for(scope, part="whatif")
         if html:
             text = report_html(data, backtest, scope_text)  # first: a failure leaves no file
-            _owner_only(html).write_text(text, encoding="utf-8")
+            with written(html) as path:
+                Path(path).write_text(text, encoding="utf-8")
             self.stdout.write(f"Wrote {html} ({data['n_finished']} finished leads).")
         if pdf:
             from fairchase.insights.pdf import write_pdf
 
-            write_pdf(str(_owner_only(pdf)), data, backtest, scope_text)
+            # beside it, then in its place: a failed build leaves the last report (review25 L3)
+            with written(pdf) as path:
+                write_pdf(path, data, backtest, scope_text)
             self.stdout.write(f"Wrote {pdf}.")
-
-
-def _owner_only(file: str) -> Path:
-    """`file`, created (or emptied) readable and writable by its owner alone before anything
-    is written to it: a report names leads and their money, for nobody else on the machine."""
-    fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)  # a file that was there keeps its mode through O_CREAT
-    finally:
-        os.close(fd)
-    return Path(file)
