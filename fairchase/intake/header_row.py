@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
+from fairchase.leads.normalize import clean_text
+
 from .mapping import detect_mapping
-from .reading import Row
+from .reading import Row, read_table
 
 HEADER_WITHIN = 20  # rows looked at for a header below a title
 # A row below the first is a header only when it names two fields a person is known by: a
@@ -90,3 +92,14 @@ def split_header(rows: Iterable[Row]) -> tuple[Row | None, Iterator[Row]]:
         *header.warnings,
     ]
     return header, chain(seen[at + 1 :], rows)
+
+
+def header_and_rows(stream, filename="", sheet="") -> tuple[Row | None, Iterator[Row]]:
+    """The header row (None when unreadable) and an iterator over the data rows (of `sheet`):
+    the header found below a title when the first row names no lead field (`split_header`).
+    The header's words are read as typed text (`clean_text`): a NUL in a column's name
+    would reach the import job's JSON fields, which PostgreSQL refuses."""
+    header, rows = split_header(read_table(stream, filename, sheet))
+    if header is not None:
+        header.cells = [clean_text(cell) for cell in header.cells]
+    return header, rows

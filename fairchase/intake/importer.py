@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from itertools import islice
 from types import SimpleNamespace
@@ -24,16 +24,15 @@ from django.utils import timezone
 from fairchase.leads import actions, imports
 from fairchase.leads.already import keep_notes
 from fairchase.leads.models import OUTBOUND_SOURCES, BusinessSettings, Lead, Status
-from fairchase.leads.normalize import clean_text
 from fairchase.leads.people import People, display_name, team
 from fairchase.leads.same_person import said_no_at
 
 from . import restoring, said_no
 from .changes import keep_known, row_changes, said_otherwise, with_note
-from .header_row import split_header
+from .header_row import header_and_rows
 from .mapping import detect_mapping
 from .matching import Batch, row_keys, token
-from .reading import Row, read_table
+from .reading import Row
 from .report import ImportReport, describe
 from .row_checks import total_said, unread_addresses, unread_said, with_totals
 from .row_reading import mapping_problem, read_row
@@ -440,17 +439,6 @@ class Importer:
             self.phones.clear()
         if self.progress:
             self.progress(self.report.rows)
-
-
-def header_and_rows(stream, filename="", sheet="") -> tuple[Row | None, Iterator[Row]]:
-    """The header row (None when unreadable) and an iterator over the data rows (of `sheet`):
-    the header found below a title when the first row names no lead field (`header_row`).
-    The header's words are read as typed text (`clean_text`): a NUL in a column's name
-    would reach the import job's JSON fields, which PostgreSQL refuses (review25 H4)."""
-    header, rows = split_header(read_table(stream, filename, sheet))
-    if header is not None:
-        header.cells = [clean_text(cell) for cell in header.cells]
-    return header, rows
 
 
 def import_file(

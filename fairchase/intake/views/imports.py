@@ -19,7 +19,8 @@ from fairchase.leads.people import team, visible_leads
 from fairchase.params import an_id
 from fairchase.web.views.common import web_view
 
-from ..importer import header_and_rows, import_file
+from ..header_row import header_and_rows
+from ..importer import import_file
 from ..jobs import estimate_rows, start_in_background
 from ..mapping import FIELDS, PRESET_LABELS, clean_mapping, detect_mapping
 from ..models import ImportJob
