@@ -14,6 +14,7 @@ from fairchase import policy
 
 from . import names
 from .home import Home, home_of
+from .normalize import valid_zone
 from .search import SearchedByName
 
 
@@ -184,7 +185,7 @@ class BusinessSettings(models.Model):
         help_text="Cost of annoying someone into a complaint.",
         validators=_between(0, MAX_COMPLAINT_COST, "$1,000,000"),
     )
-    business_timezone = models.CharField(max_length=64, default="UTC")
+    business_timezone = models.CharField(max_length=64, default="UTC", validators=[valid_zone])
     # A fresh install plans in UTC (eval22 #4: a Chicago business's first call at 02:00):
     # Today and Settings ask for the zone, as they ask for the margin, until a person saves it.
     timezone_set = models.BooleanField(
@@ -289,7 +290,10 @@ class Lead(SearchedByName):
         max_length=32, blank=True, db_index=True, help_text="E.164, e.g. +15551234567."
     )
     timezone = models.CharField(
-        max_length=64, blank=True, help_text="IANA zone; empty = the business's."
+        max_length=64,
+        blank=True,
+        help_text="IANA zone; empty = the business's.",
+        validators=[valid_zone],
     )
     # The addresses a public post typed (anyone may type anyone's): while the lead still has
     # one, nobody has shown it is theirs, and an opt-out is never spread through it, unless
