@@ -157,15 +157,16 @@ admin.site.register(Profile)
 
 @admin.register(BusinessSettings)
 class BusinessSettingsAdmin(admin.ModelAdmin):
-    """The business's settings as Settings edits them: a margin changed here is a person's
-    choice too, so Settings and Today stop saying the plan assumes 100%; so is a zone."""
+    """The business's settings as Settings edits them: the same rules (the model's validators
+    and `clean`), the same bookkeeping (`saved_by_person`: a margin or zone saved here is a
+    person's choice too) and the same replan of every active lead (review24 F13)."""
 
     def save_model(self, request, obj, form, change):
-        if "margin" in form.changed_data:
-            obj.margin_set = True
-        if "business_timezone" in form.changed_data:
-            obj.timezone_set = True
+        from .planning import replanned_for_new_settings
+
+        obj.saved_by_person(form.changed_data)
         super().save_model(request, obj, form, change)
+        self.message_user(request, f"Business settings saved; {replanned_for_new_settings()}")
 
 
 class ProfileInline(admin.StackedInline):

@@ -5,15 +5,18 @@ plan fields (next_action, next_due, ...) from `fairchase.policy.plan`: Today's o
 """
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone as tz
 
 from fairchase import policy
+from fairchase.policy.settings import parse_contact_hours
 
-from . import names
+from . import bounds, names
 from .home import Home, home_of
+from .normalize import valid_zone
 from .search import SearchedByName
 
 
@@ -118,30 +121,6 @@ class Profile(models.Model):
         return f"{self.user} ({self.role})"
 
 
-# Bounds of the business settings (see BusinessSettings).
-MAX_HOURLY_COST = 10_000
-MINUTES_A_DAY = 1_440
-MAX_COMPLAINT_COST = 1_000_000
-MAX_TRIES_A_WEEK = 50
-MIN_TRY_MINUTES = 1
-NEGATIVE = "Must not be negative."
-
-
-def _between(low: float, high: float, said: str, too_low: str = NEGATIVE) -> list:
-    """Validators keeping a setting within [low, high], saying the bound in words."""
-    return [MinValueValidator(low, too_low), MaxValueValidator(high, f"At most {said}.")]
-
-
-def _channel_minutes() -> list:
-    # 0 would make a try free: plans would weigh chances "against $0.00 of your time"
-    return _between(
-        MIN_TRY_MINUTES,
-        MINUTES_A_DAY,
-        "1,440 minutes (a whole day)",
-        "At least 1 minute: every try takes some of someone's time.",
-    )
-
-
 class BusinessSettings(models.Model):
     """One row: the numbers the decision core weighs (contract `Settings`). Each is bounded to
     what a business can mean: an hourly cost of 1e12 or 99,999,999 minutes a day was once
@@ -150,12 +129,12 @@ class BusinessSettings(models.Model):
     hourly_cost = models.FloatField(
         default=50.0,
         help_text="What an hour of selling time costs.",
-        validators=_between(0, MAX_HOURLY_COST, "$10,000 an hour"),
+        validators=bounds.between(0, bounds.MAX_HOURLY_COST, "$10,000 an hour"),
     )
     margin = models.FloatField(
         default=1.0,
         help_text="Share of deal value that is profit (0-1).",
-        validators=_between(0, 1, "1 (all of a deal's value)"),
+        validators=bounds.between(0, 1, "1 (all of a deal's value)"),
     )
     # The default margin (1.0) counts a whole deal as profit; Settings and the owner's Today say
     # so until a person saves the margin once (kept as is for installs that plan with it).
@@ -165,7 +144,7 @@ class BusinessSettings(models.Model):
     daily_minutes = models.PositiveIntegerField(
         default=120,
         help_text="Selling minutes per day per person.",
-        validators=_between(0, MINUTES_A_DAY, "1,440 minutes (a whole day)"),
+        validators=bounds.between(0, bounds.MINUTES_A_DAY, "1,440 minutes (a whole day)"),
     )
     contact_start = models.TimeField(default="08:00")
     contact_end = models.TimeField(default="20:00")
@@ -173,19 +152,19 @@ class BusinessSettings(models.Model):
     # thing and do another. A lead not to be tried again is stopped, not capped.
     max_attempts_per_week = models.PositiveSmallIntegerField(
         default=3,
-        validators=_between(
+        validators=bounds.between(
             1,
-            MAX_TRIES_A_WEEK,
-            f"{MAX_TRIES_A_WEEK} tries a week",
+            bounds.MAX_TRIES_A_WEEK,
+            f"{bounds.MAX_TRIES_A_WEEK} tries a week",
             "At least 1 try a week (to try a lead no more, use Stop chasing).",
         ),
     )
     complaint_cost = models.FloatField(
         default=200.0,
         help_text="Cost of annoying someone into a complaint.",
-        validators=_between(0, MAX_COMPLAINT_COST, "$1,000,000"),
+        validators=bounds.between(0, bounds.MAX_COMPLAINT_COST, "$1,000,000"),
     )
-    business_timezone = models.CharField(max_length=64, default="UTC")
+    business_timezone = models.CharField(max_length=64, default="UTC", validators=[valid_zone])
     # A fresh install plans in UTC (eval22 #4: a Chicago business's first call at 02:00):
     # Today and Settings ask for the zone, as they ask for the margin, until a person saves it.
     timezone_set = models.BooleanField(
@@ -198,12 +177,12 @@ class BusinessSettings(models.Model):
         null=True,
         blank=True,
         help_text="Deal value when a lead has none; empty = learned median.",
-        validators=[MinValueValidator(0, NEGATIVE)],
+        validators=[MinValueValidator(0, bounds.NEGATIVE)],
     )
-    minutes_call = models.FloatField(default=6.0, validators=_channel_minutes())
-    minutes_email = models.FloatField(default=3.0, validators=_channel_minutes())
-    minutes_text = models.FloatField(default=2.0, validators=_channel_minutes())
-    minutes_visit = models.FloatField(default=45.0, validators=_channel_minutes())
+    minutes_call = models.FloatField(default=6.0, validators=bounds.channel_minutes())
+    minutes_email = models.FloatField(default=3.0, validators=bounds.channel_minutes())
+    minutes_text = models.FloatField(default=2.0, validators=bounds.channel_minutes())
+    minutes_visit = models.FloatField(default=45.0, validators=bounds.channel_minutes())
     # Who is writing: the default templates sign with the name and put the address beside
     # the opt-out link (US CAN-SPAM asks commercial email for a postal address).
     business_name = models.CharField(
@@ -244,6 +223,24 @@ class BusinessSettings(models.Model):
         """Whether the plan is in UTC only because nobody chose a zone: UTC and never saved by
         a person (any other zone was someone's choice, in /admin/ or a script)."""
         return not self.timezone_set and self.business_timezone == "UTC"
+
+    def clean(self):
+        """The hours' rule, for both editors (Settings and /admin/, review24 F13): the decision
+        core reads a window ending before it starts, or under 15 minutes, as 08:00-20:00."""
+        hours = (_hhmm(self.contact_start), _hhmm(self.contact_end))
+        if parse_contact_hours(hours, default=None) is None:
+            said = "Contact hours must end after they start (at least 15 minutes later)."
+            raise ValidationError({"contact_end": said})
+
+    def saved_by_person(self, changed) -> None:
+        """What a person's save (Settings or /admin/; `changed`: the fields they changed) says
+        besides its values: the margin is theirs, and what an upgrade corrected is seen. The
+        zone is theirs if they changed it or it is not UTC: the form posts the UTC it showed,
+        so saving only the margin must not answer Today's zone question (its box confirms UTC)."""
+        self.margin_set = True
+        if "business_timezone" in changed or self.business_timezone != "UTC":
+            self.timezone_set = True
+        self.corrected = ""
 
     def selling_minutes(self) -> float:
         """Each person's selling minutes a day: the daily minutes, but never more than the
@@ -290,7 +287,10 @@ class Lead(SearchedByName):
         max_length=32, blank=True, db_index=True, help_text="E.164, e.g. +15551234567."
     )
     timezone = models.CharField(
-        max_length=64, blank=True, help_text="IANA zone; empty = the business's."
+        max_length=64,
+        blank=True,
+        help_text="IANA zone; empty = the business's.",
+        validators=[valid_zone],
     )
     # The addresses a public post typed (anyone may type anyone's): while the lead still has
     # one, nobody has shown it is theirs, and an opt-out is never spread through it, unless

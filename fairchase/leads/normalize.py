@@ -328,6 +328,23 @@ RENAMED = {
 _FIXED_OFFSET = re.compile(r"Etc/GMT[+-]0*[1-9]\d*")
 
 
+def valid_zone(name: str) -> None:
+    """The model's check on a stored zone ('' or a zone `ZoneInfo` loads): every editor, the
+    admin's included, refuses a name that would make each message to its reader fail
+    (review24 F25: one in /admin/ stopped the worker's automatic messages). Reading "EST" or
+    a Windows name as its region is `normalize_timezone`'s, at the doors and the actions."""
+    global _ZONES
+    if _ZONES is None:
+        _ZONES = available_timezones()
+    if name and name not in _ZONES:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError(
+            "Unknown time zone %(name)r: use an IANA name like America/Chicago.",
+            params={"name": name},
+        )
+
+
 def normalize_timezone(raw: str | None, notes: list[str] | None = None) -> str:
     """A valid IANA zone name ('' for empty = the business's zone). A US abbreviation
     (EST, PST, EST5EDT) is read as its region, with a line in `notes` saying so, as are a

@@ -346,6 +346,16 @@ def for_new_settings() -> tuple[int, bool]:
     return count, True
 
 
+def replanned_for_new_settings() -> str:
+    """Every active lead replanned on new business settings (`for_new_settings`), said for
+    the person who saved them (Settings, Today's zone box, /admin/)."""
+    planned, by_worker = for_new_settings()
+    leads = f"{planned:,} active lead{'s' if planned != 1 else ''}"
+    if by_worker:
+        return f"the worker is replanning {leads}: Today shows the new plans within minutes."
+    return f"{leads} replanned."
+
+
 def history_records(leads: Iterable[Lead] | None = None) -> list[dict]:
     """Finished leads as contract records: the training data for `fit`."""
     qs = (

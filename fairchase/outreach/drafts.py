@@ -6,6 +6,7 @@ message anyone gets is never a goodbye)."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -25,6 +26,8 @@ from .facts import (  # noqa: F401  (AFTER_CALL: long imported from here)
 from .models import MessageTemplate, OutboundMessage
 from .outbox import OutboxError, queue_template
 from .rendering import Rendered, RenderError, ToAdd, render, to_add
+
+log = logging.getLogger(__name__)
 
 Purpose = MessageTemplate.Purpose
 # Automatic mode never sends two messages to a lead within this gap.
@@ -152,20 +155,30 @@ def queue_plan_steps(limit: int = 200) -> int:
     )
     queued = 0
     for lead in due:
-        draft = draft_for(lead)
-        if draft is None or draft.error or draft.template.purpose == Purpose.REPLY:
-            continue  # what they asked is for a person to answer, never a machine's message
         try:
-            with transaction.atomic():
-                queue_template(lead, draft.template, step=plan_step(lead, draft.template.purpose))
-        except IntegrityError:
-            # another worker queued this step first, or it went (or may have, or was cancelled);
-            # a failed message holds no step: it is tried again after MIN_GAP
-            continue
-        except (OutboxError, RenderError):
-            continue
-        queued += 1
+            queued += _queue_step(lead)
+        except Exception:
+            # one lead's fault (a stored detail its message cannot be drafted from) is said in
+            # the log and skipped: the leads due behind it still get theirs (review24 F25)
+            log.exception("Automatic step skipped for lead %s: its message failed", lead.pk)
     return queued
+
+
+def _queue_step(lead: Lead) -> bool:
+    """Queue the lead's drafted plan step; whether it was queued."""
+    draft = draft_for(lead)
+    if draft is None or draft.error or draft.template.purpose == Purpose.REPLY:
+        return False  # what they asked is for a person to answer, never a machine's message
+    try:
+        with transaction.atomic():
+            queue_template(lead, draft.template, step=plan_step(lead, draft.template.purpose))
+    except IntegrityError:
+        # another worker queued this step first, or it went (or may have, or was cancelled);
+        # a failed message holds no step: it is tried again after MIN_GAP
+        return False
+    except (OutboxError, RenderError):
+        return False
+    return True
 
 
 def plan_step(lead: Lead, purpose: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.urls import reverse
@@ -168,8 +167,7 @@ def reader_day(dt, lead: Lead):
 
 
 def _local(dt, lead: Lead, facts: Facts = LIVE):
-    zone = lead.timezone or facts.business_zone() or "UTC"
-    return dt.astimezone(ZoneInfo(zone))
+    return dt.astimezone(wording.reader_zone(lead, facts))
 
 
 def lead_values(

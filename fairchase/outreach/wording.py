@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from fairchase import clock
 from fairchase.leads.models import OUTBOUND_SOURCES, Lead, Status
 
 from .facts import LIVE, Facts
@@ -53,6 +54,13 @@ def _putting_off(lead: Lead) -> bool:
     return lead.status == Status.REVISIT or planned
 
 
+def reader_zone(lead: Lead, facts: Facts = LIVE) -> ZoneInfo:
+    """The reader's zone: the lead's, else the business's, else UTC. A name `ZoneInfo` cannot
+    load (one stored before the models checked it) falls back instead of raising: a date in
+    a sentence must not stop a message, nor the worker's batch behind it (review24 F25)."""
+    return clock.zone(lead.timezone, clock.zone(facts.business_zone()))
+
+
 def last_word(lead: Lead, facts: Facts = LIVE) -> str:
     """The goodbye's promise, true for the stop it goes with: for a revisit, the month of its
     date once let go, else of its plan's."""
@@ -61,7 +69,7 @@ def last_word(lead: Lead, facts: Facts = LIVE) -> str:
     revisit = lead.revisit_at if lead.status == Status.REVISIT else lead.plan_revisit_at
     if revisit is None:
         return "I'll stop writing for now and check back in a few months"
-    zone = ZoneInfo(lead.timezone or facts.business_zone() or "UTC")
+    zone = reader_zone(lead, facts)
     return f"I'll stop writing for now and check back in {revisit.astimezone(zone):%B}"
 
 
@@ -77,5 +85,5 @@ def following_up(lead: Lead, facts: Facts = LIVE) -> str:
     one; for a cold-outreach or purchased-list contact, who never did, whether we can help."""
     if lead.source in OUTBOUND_SOURCES:
         return f"following up to see whether we can help {lead.company or 'you'}"
-    zone = ZoneInfo(lead.timezone or facts.business_zone() or "UTC")
+    zone = reader_zone(lead, facts)
     return f"following up on your enquiry from {lead.created_at.astimezone(zone):%-d %B}"

@@ -195,22 +195,11 @@ class BusinessSettingsForm(forms.ModelForm):
         return float(percent) / 100
 
     def save(self, commit=True):
-        """Saved by a person, the margin is theirs: Settings and Today stop asking for it, and
-        stop saying what an upgrade corrected. The zone is theirs only if they changed it or it
-        is not UTC (as /admin/ counts it): the form posts the UTC it was shown, so saving only
-        the margin must not answer Today's zone question for them (Today's box confirms UTC)."""
-        self.instance.margin_set = True
-        if "business_timezone" in self.changed_data or self.instance.business_timezone != "UTC":
-            self.instance.timezone_set = True
-        self.instance.corrected = ""
+        """Saved by a person: what that says besides the values is the model's
+        (`BusinessSettings.saved_by_person`), as /admin/ says it; the hours' rule is the
+        model's `clean`, which this form runs (each number's bounds are its validators)."""
+        self.instance.saved_by_person(self.changed_data)
         return super().save(commit)
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("contact_start"), data.get("contact_end")
-        if start and end and start >= end:
-            self.add_error("contact_end", "Contact hours must end after they start.")
-        return data  # each number's bounds are the model's validators (BusinessSettings)
 
 
 class BusinessZoneForm(forms.Form):

@@ -55,7 +55,7 @@ def test_bad_business_settings_are_refused_next_to_the_field(client, boss):
         "/settings/", {**BUSINESS, "business_timezone": "Nowhere/Land", "contact_end": "08:00"}
     )
     html = r.content.decode()
-    assert "Unknown time zone" in html and "Contact hours must end after they start." in html
+    assert "Unknown time zone" in html and "Contact hours must end after they start" in html
     assert BusinessSettings.current().business_timezone == "UTC"
 
 

@@ -14,6 +14,7 @@ from ..normalize import (
     display_phone,
     normalize_email,
     normalize_phone,
+    normalize_timezone,
     strip_invisible,
     zone_for_phone,
 )
@@ -49,7 +50,8 @@ def create_lead(
     fields["phone"] = normalize_phone(fields.get("phone"))
     if typed:
         fields["typed_email"], fields["typed_phone"] = fields["email"], fields["phone"]
-    if not fields.get("timezone"):  # a number abroad with one zone: theirs, not ours
+    fields["timezone"] = normalize_timezone(fields.get("timezone"))  # as each door reads it
+    if not fields["timezone"]:  # a number abroad with one zone: theirs, not ours
         fields["timezone"] = zone_for_phone(fields["phone"])
     fields.setdefault("status", Status.OPEN)
     if fields.get("source") in OUTBOUND_SOURCES:
@@ -314,6 +316,8 @@ def update_lead(
         fields["email"] = normalize_email(fields["email"])
     if "phone" in fields:
         fields["phone"] = normalize_phone(fields["phone"])
+    if "timezone" in fields:  # the admin's form too (review24 F25)
+        fields["timezone"] = normalize_timezone(fields["timezone"])
     fresh = _lock(lead)
     _zone_from_new_phone(fresh, fields)
     who = IDENTITY_FIELDS & set(fields)

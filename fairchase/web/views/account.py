@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.hints import command_line
 from fairchase.leads.people import profile_of
-from fairchase.leads.planning import for_new_settings
+from fairchase.leads.planning import replanned_for_new_settings
 
 from .. import throttle
 from ..settings_forms import BusinessSettingsForm, BusinessZoneForm, OwnEmailForm, ProfileForm
@@ -101,7 +101,7 @@ def settings_view(request):
             field.disabled = True
     if which == "business" and request.is_admin and business_form.is_valid():
         business_form.save()
-        messages.success(request, f"Business settings saved; {_replanned()}")
+        messages.success(request, f"Business settings saved; {replanned_for_new_settings()}")
         return redirect("settings")
     if which == "business" and not request.is_admin:
         messages.error(request, "Only an owner/admin can change the business settings.")
@@ -136,18 +136,10 @@ def business_zone(request):
     business.timezone_set = True
     business.save(update_fields=["business_timezone", "timezone_set"])
     messages.success(
-        request, f"Time zone saved: {business.business_timezone.replace('_', ' ')}; {_replanned()}"
+        request,
+        f"Time zone saved: {business.business_timezone.replace('_', ' ')}; {replanned_for_new_settings()}",
     )
     return redirect("today")
-
-
-def _replanned() -> str:
-    """Every active lead replanned on the new settings (`planning.for_new_settings`), said."""
-    planned, by_worker = for_new_settings()
-    leads = f"{planned:,} active lead{'s' if planned != 1 else ''}"
-    if by_worker:
-        return f"the worker is replanning {leads}: Today shows the new plans within minutes."
-    return f"{leads} replanned."
 
 
 class OwnPasswordChange(PasswordChangeView):
