@@ -388,8 +388,9 @@ _WANTING = r"(?<!want )(?<!wanted )(?<!like )(?<!wish )(?<!need )(?<!trying )(?<
 OWN_STOP = [
     r"(?:i|we)(?:'d| would| want| wanted| wish| need| am trying|'m trying| tried| have tried)(?: (?:like|love|just|really|please))* to (?:unsubscrib\w*|opt out|be (?:removed|taken off|unsubscribed))",
     r"(?:trying|tried) to (?:unsubscrib\w*|opt out)",
-    r"(?:unsubscrib\w*|remove|take|delete|drop) (?:me|us)(?![\w])",
-    r"(?:stop|quit|cease) (?:emailing|e-mailing|mailing|contacting|calling|texting|messaging|writing to|sending (?:me|us)) ?(?:me|us)?",
+    r"(?:unsubscrib\w*|remove|delete) (?:me|us)(?![\w])",
+    r"take (?:me|us) off",
+    r"(?:stop|quit|cease) (?:emailing|e-mailing|mailing|contacting|calling|texting|messaging|writing to|sending) (?:me|us)(?![\w])",
 ]
 
 # Boilerplate that tells the reader how to stop hearing from the writer (a company footer,
