@@ -191,9 +191,11 @@ def _automatic_reply(m: _Message):
         for c in (m.opt_out, m.refusal, m.call, m.interest, m.later)
         if c and not (m.auto and c[2] < m.auto[3] and m.auto[2] < c[3])
     ]
-    if not m.automatic and not (
-        m.auto and m.channel == "email" and (not others or m.auto[2] < min(others))
-    ):
+    by_words = m.auto and m.channel == "email" and (not others or m.auto[2] < min(others))
+    # A Precedence header is put on people's mail too (helpdesks, list relays): it marks an
+    # automatic reply only beside an out-of-office's words, or with nothing a person asks.
+    weak = m.automatic.startswith("Precedence:") and not (m.auto or not others)
+    if not (m.automatic and not weak) and not by_words:
         return None
     back = when.return_date(m.fresh, m.found)
     until = m.at(back) if back else None
@@ -209,8 +211,9 @@ def _kept_on(m: _Message):
     """A stop verb that a negation governs in its clause ("Please don't stop emailing me",
     "Bitte hören Sie nicht auf", "No dejen de escribirme"), or "stop calling me so rarely":
     no request to stop, and an opt-out is final, so a person reads it (never an opt-out,
-    nor a refusal from a "don't want" beside it)."""
-    if not m.kept_on:
+    nor a refusal from a "don't want" beside it). A stop outside the negated clause
+    (`m.opt_out`, read without it) is the person's own and goes on to `_opt_out`."""
+    if not m.kept_on or m.opt_out:
         return None
     return UNCLEAR, None, f"asked us not to stop, or to do more: {m.said(m.kept_on)}"
 

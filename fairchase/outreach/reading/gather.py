@@ -75,11 +75,15 @@ def _read_no(m: _Message, folded: str) -> None:
     """A request to stop, or a refusal (a bare "no" at the least). The sentence of a
     footer's instructions ("if you no longer wish to receive ..., unsubscribe here", "If
     you don't want to hear from us, ignore this") asks us for nothing and refuses nothing:
-    it is not read for either. A stop verb a negation governs is kept for `decide`."""
+    it is not read for either, unless it holds the person's own request ("I want to
+    unsubscribe", "remove me"). A stop verb a negation governs is kept for `decide`, and
+    only its own clause is left unread: a stop elsewhere in the mail ("You never stop
+    emailing me! Remove me from your list.") is still a stop."""
     m.kept_on = cues.first(cues.KEEP_ON, folded)
     m.footer = cues.first(cues.FOOTER, folded)
     said = _without_footers(folded) if m.footer else folded
-    m.opt_out = cues.first(cues.OPT_OUT, said) or clauses.stop_request(said)
+    free = _without_kept_on(said) if m.kept_on else said
+    m.opt_out = cues.first(cues.OPT_OUT, free) or clauses.stop_request(free)
     m.refusal = cues.first(cues.REFUSAL, said) or clauses.refusal(said, m.negation)
     if m.refusal is None and (no := cues.NO.search(said)):
         m.refusal = ("", no.group(0), no.start(), no.end())
@@ -111,12 +115,28 @@ def _email_only(m: _Message, folded: str, calls: list[tuple]) -> None:
 
 
 def _without_footers(folded: str) -> str:
-    """`folded` with each sentence holding a footer's instructions blanked (same length,
-    so every place found in it is a place in `folded`)."""
+    """`folded` with each sentence holding a footer's instructions, and no request of the
+    person's own, blanked (same length, so every place found in it is a place in `folded`)."""
     index, out = sentences.of(folded), list(folded)
     for f in cues.every(cues.FOOTER, folded):
         start, end = index.around(f[2])
-        out[start:end] = " " * (end - start)
+        if cues.first(cues.OWN_STOP, folded[start:end]) is None:
+            out[start:end] = " " * (end - start)
+    return "".join(out)
+
+
+# Where a clause ends: its punctuation, a line's end, or a turn ("..., but stop emailing me").
+CLAUSE_END = re.compile(r"[,.;:!?\n]|(?<![\w])(?:but|however|though)(?![\w])")
+
+
+def _without_kept_on(folded: str) -> str:
+    """`folded` with each clause a negation keeps from being a stop ("don't stop emailing
+    me", "never stop emailing me") blanked to its end, same length."""
+    out = list(folded)
+    for k in cues.every(cues.KEEP_ON, folded):
+        end = CLAUSE_END.search(folded, k[3])
+        stop = end.start() if end else len(folded)
+        out[k[2] : stop] = " " * (stop - k[2])
     return "".join(out)
 
 

@@ -195,11 +195,30 @@ def _above_the_quote(body: str) -> str:
 def _without_footer(lines: list[str]) -> str:
     """The lines above a disclaimer or a footer's instructions on how to stop hearing from
     the writer ("To unsubscribe from our newsletter, click here"), when the person wrote
-    something above it: a footer alone is kept, for the reader to weigh (never to decide)."""
+    something above it. A footer is a block below the person's text: never cut when only
+    a greeting stands above it ("Hi,"), nor when the block holds a request of the person's
+    own ("This email is to ask you to remove me", "Confidential: ... stop emailing me"). A
+    footer alone is kept, for the reader to weigh (never to decide)."""
     for i, line in enumerate(lines):
-        if i and "".join(lines[:i]).strip() and _is_footer(line):
+        if not _is_footer(line) or not _said_above(lines[:i]):
+            continue
+        if cues.first(cues.OWN_STOP, cues.fold("\n".join(lines[i:]))) is None:
             return "\n".join(lines[:i]).strip()
     return "\n".join(lines).strip()
+
+
+# A greeting line alone ("Hi,", "Hello Tom,", "Dear Mr Baker,"): no text of the person's yet.
+GREETING = re.compile(
+    r"^[ \t]*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|liebe[rs]?|sehr geehrte[rs]?|"
+    r"guten (?:tag|morgen)|bonjour|bonsoir|cher|ch[èe]re|hola|estimad[oa]s?|ol[áa]|prezad[oa]s?|beste|geachte)"
+    r"\b[^.!?\n]{0,40}[,:!]?[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _said_above(lines: list[str]) -> bool:
+    """Whether the person wrote something above a line: more than blank lines and a greeting."""
+    return any(ln.strip() and not GREETING.match(ln) for ln in lines)
 
 
 def _is_footer(line: str) -> bool:

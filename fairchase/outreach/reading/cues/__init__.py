@@ -90,6 +90,11 @@ def _table(name: str) -> dict[str, list[str]]:
     return {lang: getattr(module, name) for lang, module in LANGUAGES.items()}
 
 
+def _table_or_none(name: str) -> dict[str, list[str]]:
+    """One intent's cue lists, from the languages' modules that have it."""
+    return {lang: getattr(module, name, []) for lang, module in LANGUAGES.items()}
+
+
 def elision_optional(rx: str) -> str:
     """An elision's apostrophe may be typed as a space or not at all on a phone ("fin de
     l annee", "jusqu au", "la semaine d apres"): outside lookbehinds, which need a fixed
@@ -134,6 +139,9 @@ OPT_OUT = _c(_table("OPT_OUT"))
 KEEP_ON = _c(_table("KEEP_ON"))
 # A footer's or newsletter's instructions on how to stop hearing from the writer.
 FOOTER = _c(_table("FOOTER"))
+# A first-person request to stop ("I want to unsubscribe", "remove me"): the person's own,
+# never a footer (only the languages that list them).
+OWN_STOP = _c({lang: ps for lang, ps in _table_or_none("OWN_STOP").items() if ps})
 # What a request to stop names: email alone, or another way (or contact as a whole).
 BY_EMAIL = _c(_table("BY_EMAIL"))
 BY_OTHER = _c(_table("BY_OTHER"))

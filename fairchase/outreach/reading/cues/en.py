@@ -382,11 +382,23 @@ KEEP_ON = [
     rf"{_STOP} (?:[\w']+ ){{0,3}}(?:so|too|this) (?:rarely|seldom|little|infrequently)",
 ]
 
+# The person's own request to stop, in the first person: never a footer's instructions,
+# whatever footer-like words stand beside it.
+_WANTING = r"(?<!want )(?<!wanted )(?<!like )(?<!wish )(?<!need )(?<!trying )(?<!try )(?<!tried )(?<!love )"
+OWN_STOP = [
+    r"(?:i|we)(?:'d| would| want| wanted| wish| need| am trying|'m trying| tried| have tried)(?: (?:like|love|just|really|please))* to (?:unsubscrib\w*|opt out|be (?:removed|taken off|unsubscribed))",
+    r"(?:trying|tried) to (?:unsubscrib\w*|opt out)",
+    r"(?:unsubscrib\w*|remove|delete) (?:me|us)(?![\w])",
+    r"take (?:me|us) off",
+    r"(?:stop|quit|cease) (?:emailing|e-mailing|mailing|contacting|calling|texting|messaging|writing to|sending) (?:me|us)(?![\w])",
+]
+
 # Boilerplate that tells the reader how to stop hearing from the writer (a company footer,
 # a newsletter's line, "if you don't want to hear from us"): it asks us for nothing.
 FOOTER = [
     r"if you (?:no longer|don't|do not|dont|would rather not|prefer not to) (?:wish|want|like|care)? ?to (?:receive|hear|get|be contacted)",
-    r"(?:to|you (?:can|may)|click (?:here )?to|in order to) unsubscrib\w*",
+    # (never "I want to unsubscribe", "you can unsubscribe me": those are the person's own)
+    rf"(?:{_WANTING}to|you (?:can|may)|click (?:here )?to|in order to) unsubscrib\w*(?! (?:me|us)(?![\w]))",
     r"unsubscrib\w* (?:at|here|via|using|by|from (?:our|this|the) (?:newsletter|mailing|list))",
     r"if you (?:are not|aren't) the intended recipient",
     r"(?:manage|update) your (?:preferences|subscription)",
