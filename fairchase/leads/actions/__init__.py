@@ -55,6 +55,7 @@ from .enquiries import (
     update_lead,
 )
 from .optout import (
+    allow_channel,
     confirm_address,
     honour_opt_out,
     opt_out,
@@ -127,6 +128,7 @@ __all__ = [
     "note_on_timeline",
     "opt_out",
     "refuse_channel",
+    "allow_channel",
     "pause_until",
     "reassign",
     "reassign_all",
