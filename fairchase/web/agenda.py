@@ -24,7 +24,6 @@ row, and no full scan of a big lead book (10,000 open leads render in millisecon
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -281,10 +280,8 @@ def _fill_new(agenda: Agenda, user, owner, rows, make, minutes: dict[str, float]
         visible_leads(user) if owner is None else visible_leads(user).filter(owner=owner)
     ).filter(NEW_TERM)
     # One to answer until someone does, even when the plan rations its turn (eval29 #6); a
-    # "stop" (opted out, every address bounced) is listed with the leads to let go instead.
-    held = reach.held_ids()
-    new_qs = unanswered(new_qs, now, held)
-    # The enquirer's own words (the capture form's message) go on the card.
+    # "stop" (let go), a hold or a pause is not (`unanswered`). The card has their own words.
+    new_qs = unanswered(new_qs, now, held := reach.held_ids())
     new_rows = unanswered(rows, now, held).only(*ROW_FIELDS, "notes", "signals")
     seen: dict[int, Lead] = {}
     fresh = new_rows.filter(created_at__gte=now - FRESH).order_by(
@@ -385,13 +382,7 @@ def _fill_followups(agenda: Agenda, base, rows, make, minutes, shown: int | None
     agenda.due_total = fetched if complete else capped_count(due_qs, limit, limit)
 
 
-def row_for(
-    lead: Lead,
-    now: datetime,
-    business: BusinessSettings,
-    blocked: set[str] | None = None,
-    held: Collection[int] | None = None,
-) -> AgendaRow:
+def row_for(lead: Lead, now: datetime, business: BusinessSettings, blocked=None, held=None):
     """One lead's row as Today would show it now (after an Undo puts it back). `blocked`: the
     page's suppressed addresses when it shows many rows (`row_channel`); `held`: its held
     leads' ids (`reach.held_ids`), None to ask for this one."""
