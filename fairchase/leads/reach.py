@@ -35,12 +35,13 @@ ON_HOLD_NOTE = "on hold: confirm or correct the stop first"
 ON_HOLD_SHORT = f"{ON_HOLD_NOTE[0].upper()}{ON_HOLD_NOTE[1:]}."
 
 # Other apps name the leads a person must decide about before any contact, as {lead id: why}
-# for some lead ids (outreach: a request to stop not known to be theirs). The plan sends it
-# as the record's `hold`; every contact rule here asks it.
-HOLDS: list[Callable[[list[int]], dict[int, str]]] = []
+# for some lead ids (outreach: a request to stop not known to be theirs), or for every held
+# lead when asked with None (held leads are few). The plan sends it as the record's `hold`;
+# every contact rule here asks it.
+HOLDS: list[Callable[[list[int] | None], dict[int, str]]] = []
 
 
-def register_hold(source: Callable[[list[int]], dict[int, str]]) -> None:
+def register_hold(source: Callable[[list[int] | None], dict[int, str]]) -> None:
     if source not in HOLDS:
         HOLDS.append(source)
 
@@ -57,6 +58,11 @@ def holds(ids: list[int]) -> dict[int, str]:
 def held_among(leads: Iterable[Lead]) -> dict[int, str]:
     """The held leads among these, in one look-up (a page's rows): {id: why}."""
     return holds([lead.pk for lead in leads])
+
+
+def held_ids() -> set[int]:
+    """Every held lead's id, whoever's (few: a section's query leaves them out in SQL)."""
+    return {pk for source in HOLDS for pk in source(None)}
 
 
 def is_held(lead: Lead, held: Collection[int] | None = None) -> bool:

@@ -79,12 +79,12 @@ def hold_words(inbound: InboundMessage) -> str:
     return f"{said} (not yet confirmed)" if said.startswith(FORMER_ADDRESS) else HELD
 
 
-def holds(ids: list[int]) -> dict[int, str]:
-    """`planning.holds` for outreach: the leads among `ids` with a held request to stop.
-    The held rows are few: read them all rather than send the ids."""
-    wanted, out = set(ids), {}
+def holds(ids: list[int] | None) -> dict[int, str]:
+    """`planning.holds` for outreach: the leads among `ids` (None: all) with a held request
+    to stop. The held rows are few: read them all rather than send the ids."""
+    wanted, out = None if ids is None else set(ids), {}
     for inbound in held_stops().only("lead_id", "evidence"):
-        if inbound.lead_id in wanted:
+        if wanted is None or inbound.lead_id in wanted:
             out.setdefault(inbound.lead_id, hold_words(inbound))
     return out
 

@@ -244,7 +244,9 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
             lead, inbound.channel, at=inbound.received_at, text=inbound.text, user=user
         )
         lead.refresh_from_db()
-    if kind != Kind.OPT_OUT and inbound.evidence.startswith(replies.NO_EMAIL):
+    # a person's correction of the reading takes back "no more email" (`_undo`), never redoes it
+    refused = inbound.evidence.startswith(replies.NO_EMAIL) and inbound.corrected_by_id is None
+    if kind != Kind.OPT_OUT and refused:
         return _no_more_email(inbound, lead, user, said) + _follow(inbound, lead, user, said)
     return _follow(inbound, lead, user, said)
 
@@ -350,6 +352,9 @@ def _not_to_be_contacted(lead: Lead) -> str:
 def _undo(inbound: InboundMessage, user) -> None:
     """Take back what the old reading did (the reply itself stays on record)."""
     lead = Lead.objects.get(pk=inbound.lead_id)
+    if inbound.evidence.startswith(replies.NO_EMAIL) and inbound.corrected_by_id is None:
+        actions.allow_channel(lead, "email", user=user, reason="Not a refusal of email after all")
+        lead.refresh_from_db()
     if inbound.kind == Kind.AUTO_REPLY and lead.paused_until:
         actions.pause_until(lead, None, reason="Not an automatic reply after all", user=user)
     elif inbound.kind in (Kind.NOT_INTERESTED, Kind.LATER) and lead.status in (

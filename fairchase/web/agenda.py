@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
+from fairchase.leads import reach
 from fairchase.leads.models import (
     ACTIVE_STATUSES,
     NEW_ENQUIRY,
@@ -56,13 +57,14 @@ from .agenda_sql import (
     COUNT_CAP,
     NEW_TERM,
     STOP_TERM,
-    UNANSWERED_TERM,
     WAIT_TERM,
     capped_count,
     capped_minutes,
     channel_minutes,
     in_due_order,
+    is_unanswered,
     minutes_of,
+    unanswered,
 )
 
 # The rows and the day are defined in agenda_rows; callers import them from here too.
@@ -277,11 +279,10 @@ def _fill_new(agenda: Agenda, user, owner, rows, make, minutes: dict[str, float]
     new_qs = (
         visible_leads(user) if owner is None else visible_leads(user).filter(owner=owner)
     ).filter(NEW_TERM)
-    # One to answer until someone does, even when the plan rations its turn (eval29 #6); only
-    # a "stop" (opted out, every address bounced) is listed with the leads to let go instead.
-    new_qs = new_qs.filter(UNANSWERED_TERM)
-    # The enquirer's own words (the capture form's message) go on the card.
-    new_rows = rows.filter(NEW_TERM).filter(UNANSWERED_TERM).only(*ROW_FIELDS, "notes", "signals")
+    # One to answer until someone does, even when the plan rations its turn (eval29 #6); a
+    # "stop" (let go), a hold or a pause is not (`unanswered`). The card has their own words.
+    new_qs = unanswered(new_qs, now, held := reach.held_ids())
+    new_rows = unanswered(rows, now, held).only(*ROW_FIELDS, "notes", "signals")
     seen: dict[int, Lead] = {}
     fresh = new_rows.filter(created_at__gte=now - FRESH).order_by(
         "-created_at"
@@ -379,14 +380,13 @@ def _fill_followups(agenda: Agenda, base, rows, make, minutes, shown: int | None
     agenda.due_total = fetched if complete else capped_count(due_qs, limit, limit)
 
 
-def row_for(
-    lead: Lead, now: datetime, business: BusinessSettings, blocked: set[str] | None = None
-) -> AgendaRow:
+def row_for(lead: Lead, now: datetime, business: BusinessSettings, blocked=None, held=None):
     """One lead's row as Today would show it now (after an Undo puts it back). `blocked`: the
-    page's suppressed addresses when it shows many rows (`row_channel`)."""
+    page's suppressed addresses when it shows many rows (`row_channel`); `held`: its held
+    leads' ids (`reach.held_ids`), None to ask for this one."""
     if lead.next_action == "stop":
         section = "let_go"
-    elif lead.is_new_enquiry:
+    elif is_unanswered(lead, now, held):
         section = "new"  # unanswered: new until someone responds, whatever the plan's turn
     elif lead.next_action == "wait":
         section = "wings"
@@ -420,7 +420,7 @@ def section_leads(
         .order_by("-priority", "pk")
     )
     if section == "new":
-        return base.filter(NEW_TERM).filter(UNANSWERED_TERM)
+        return unanswered(base, now)
     eod = contact_day(now, business).end  # the day Today plans (`agenda_for`)
     if section == "followups":
         return due_followups(base, eod)

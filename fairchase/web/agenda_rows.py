@@ -317,11 +317,14 @@ def new_order(r: AgendaRow):
 
 def step_time(lead: Lead, section: str, now: datetime, settings: dict) -> datetime | None:
     """When a row's step may be taken: the plan's due time, except that an unanswered enquiry
-    the plan rations ("wait") is answered now, and a step already due waits for the lead's own
+    the plan rations ("wait") is answered now, a lead paused by an out-of-office waits for
+    its end, and a step already due waits for the lead's own
     contact hours: once they are over in their zone, Today shows their next window, not "now"
     (eval29 #2: "Call now" at 19:20 London). The decision core's window rule
     (`policy.window.next_contact_time`); the weekly cap is in the plan's due time already."""
     due = lead.next_due
+    if lead.paused_until and lead.paused_until > now:  # an out-of-office: not before it ends
+        return max(due, lead.paused_until) if due else lead.paused_until
     if section == "new" and lead.next_action == "wait":
         due = now
     if due is None or section == "let_go" or due > now + LATER:

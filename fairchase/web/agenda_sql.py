@@ -4,6 +4,9 @@ sections from them)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from datetime import datetime
+
 from django.db.models import (
     BooleanField,
     Case,
@@ -18,7 +21,8 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 
-from fairchase.leads.models import BusinessSettings, Commitment, Suppression
+from fairchase.leads import reach
+from fairchase.leads.models import BusinessSettings, Commitment, Lead, Status, Suppression
 
 
 def channel_minutes(business: BusinessSettings) -> dict[str, float]:
@@ -50,6 +54,28 @@ STOP_TERM = literal("leads_lead.next_action = 'stop'")
 UNANSWERED_TERM = literal("leads_lead.next_action IN ('contact', 'wait')")
 WAIT_TERM = literal("leads_lead.next_action = 'wait'")
 COUNT_CAP = 1000  # badges say "1000+" beyond this instead of counting every row
+
+
+def unanswered(leads, now: datetime, held: Collection[int] | None = None):
+    """The new enquiries among `leads` that are ours to answer now: nobody answered them and
+    the plan says contact, or waits only to ration their turn. Not one held for a person (an
+    unconfirmed request to stop: only the held panel offers it, to confirm or correct) nor one
+    an out-of-office paused until later (its plan says until when). `held`: `reach.held_ids()`
+    when the caller has it."""
+    held = reach.held_ids() if held is None else held
+    qs = leads.filter(NEW_TERM).filter(UNANSWERED_TERM).exclude(paused_until__gt=now)
+    return qs.exclude(pk__in=list(held)) if held else qs
+
+
+def is_unanswered(lead: Lead, now: datetime, held: Collection[int] | None) -> bool:
+    """`unanswered` for one lead already loaded (its plan no stop: `row_for` asks that first)."""
+    return (
+        lead.status == Status.OPEN
+        and lead.attempt_count == 0
+        and lead.revisit_at is None
+        and not (lead.paused_until and lead.paused_until > now)
+        and not reach.is_held(lead, held)
+    )
 
 
 def capped_count(qs, shown: int, limit: int) -> int:

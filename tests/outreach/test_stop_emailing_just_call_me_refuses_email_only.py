@@ -8,7 +8,7 @@ import pytest
 
 from fairchase.leads import planning
 from fairchase.leads.models import Status, Suppression
-from fairchase.outreach import mailbox
+from fairchase.outreach import inbound, mailbox
 from fairchase.outreach.models import InboundMessage
 
 from .test_mailbox import _reply, _sent
@@ -57,3 +57,21 @@ def test_a_plain_stop_to_email_still_opts_out_of_everything(
         "ann@example.com",
         "+4915123456780",
     }
+
+
+def test_a_person_correcting_the_reading_lifts_the_refusal_of_email(
+    alice, make_lead, smtp_server, imap_server
+):
+    """Read as "no more email" wrongly: the correction takes the suppression back, and
+    applying the corrected reading does not block the address again (review25 H3)."""
+    lead = make_lead(alice, name="Quinn Ford", email="ann@example.com", phone="+4915123456789")
+    got = _answered(
+        lead, alice, smtp_server, imap_server, "No more emails please, call me instead."
+    )
+    assert set(Suppression.objects.values_list("value", flat=True)) == {"ann@example.com"}
+    assert got.kind == "interested"
+    inbound.correct(got, "unclear", alice)
+    lead.refresh_from_db()
+    assert not Suppression.objects.exists()
+    assert "email" in planning.reachable_channels(lead)
+    assert lead.status not in (Status.OPTED_OUT, Status.CLOSED)

@@ -51,6 +51,7 @@ from .enquiries import (
     update_lead,
 )
 from .optout import (
+    allow_channel,
     confirm_address,
     honour_opt_out,
     opt_out,
@@ -120,6 +121,7 @@ __all__ = [
     "note_on_timeline",
     "opt_out",
     "refuse_channel",
+    "allow_channel",
     "pause_until",
     "reassign",
     "reassign_all",

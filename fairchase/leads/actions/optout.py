@@ -27,6 +27,15 @@ from ..same_person import (
 )
 from .core import ActionError, _done, _lock, _transition, note_on_timeline
 
+# A suppression of one address the person refused while asking for another way
+# (`refuse_channel`): that address is blocked, but it is not the person saying no to
+# everything (`same_person.said_no_addresses` reads only "opt-out"), so a later enquiry of
+# theirs, or their phone added, is not opted out for it.
+REFUSED = {
+    "email": "no email: asked for calls instead",
+    "phone": "no calls: asked for another way",
+}
+
 
 @transaction.atomic
 def opt_out(
@@ -88,9 +97,34 @@ def refuse_channel(
     if shown is not None and field not in shown:
         note_on_timeline(lead, f"{reason} (not from their {field}: nothing suppressed)", user)
         return _done(lead, "updated", caller=caller)
-    _suppress(lead, field if field == "email" else "call", "opt-out")
+    value = getattr(lead, field)
+    if value and value in own_addresses(lead):
+        kind = Suppression.Kind.EMAIL if field == "email" else Suppression.Kind.PHONE
+        suppress(value, kind, REFUSED[field], but=lead.pk)
     note_on_timeline(lead, reason, user)
     return _done(lead, "refused_channel", caller=caller, channel=channel)
+
+
+@transaction.atomic
+def allow_channel(lead: Lead, channel: str, *, user=None, reason: str) -> Lead:
+    """Take back a refusal of one way of contact (`refuse_channel`) that was not theirs (a
+    person corrected the reading of "no more email"): the suppression it made of the lead's
+    address is removed. Any other suppression of it (an opt-out, a bounce) stays."""
+    caller = lead
+    lead = _lock(lead)
+    field = "email" if channel == "email" else "phone"
+    value = getattr(lead, field)
+    lifted = value and Suppression.objects.filter(value=value, reason=REFUSED[field]).delete()[0]
+    if not lifted:
+        return lead
+    for pk in (
+        Lead.objects.filter(**{field: value}, status__in=list(ACTIVE_STATUSES))
+        .exclude(pk=lead.pk)
+        .values_list("pk", flat=True)
+    ):
+        _done(_lock(pk), "updated")  # the address is free again on their other records too
+    note_on_timeline(lead, reason, user)
+    return _done(lead, "updated", caller=caller)
 
 
 def _cancel_commitments(lead: Lead, at: datetime) -> None:

@@ -7,8 +7,9 @@ What an opt-out blocked is lifted only as far as the consent reaches: the suppre
 opt-out made of an address they consent to again is removed; one of an address they did
 not consent to stays, under another reason (`NOT_RENEWED`) so that it no longer reads as
 the person having said no (which would opt the record out again at its next enquiry);
-a bounce, a spam complaint or a list's "do not call" stays as it was, whatever anyone
-says, and so does a shared number another person opted out on."""
+a refusal of one way alone ("stop emailing me, just call me": `optout.REFUSED`) is lifted
+when they agree to that way again; a bounce, a spam complaint or a list's "do not call"
+stays as it was, whatever anyone says, and so does a shared number another person opted out on."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from ..models import ACTIVE_STATUSES, Lead, Status, Suppression
 from ..normalize import clean_text, display_phone
 from ..same_person import person_records, typed
 from .core import ActionError, _done, _lock, _transition
-from .optout import _lock_in_order, theirs
+from .optout import REFUSED, _lock_in_order, theirs
 
 # The timeline row's first words, and the reason other records of the person are closed with.
 RENEWED = "Asked to hear from us again"
@@ -77,7 +78,7 @@ def staying_blocked(lead: Lead, exclude: set[int] | None = None) -> list[str]:
         if row is None:
             continue
         shown = display_phone(value) if field == "phone" else value
-        if row.reason not in ("opt-out", NOT_RENEWED):
+        if row.reason not in ("opt-out", NOT_RENEWED, REFUSED[field]):  # a refusal: as ticked
             out.append(f"The {field} {shown} stays blocked: {_why(row.reason)}.")
         elif _another_said_no(lead, field, exclude):
             out.append(f"The {field} {shown} stays blocked: another person on it opted out.")
@@ -151,7 +152,12 @@ def _lift(lead: Lead, wanted: dict[str, bool], person: set[int]) -> list[str]:
     for field, agreed in wanted.items():
         value = getattr(lead, field)
         row = Suppression.objects.filter(value=value).first() if value else None
-        if row is None or row.reason not in ("opt-out", NOT_RENEWED):
+        if row is None or row.reason not in ("opt-out", NOT_RENEWED, REFUSED[field]):
+            continue
+        if row.reason == REFUSED[field]:  # one way refused, not the person: consent lifts it
+            if agreed:
+                row.delete()
+                freed.append(value)
             continue
         if _another_said_no(lead, field, person):
             continue

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from fairchase import clock
-from fairchase.leads import actions, planning
+from fairchase.leads import actions, planning, reach
 from fairchase.leads.actions import ActionError
 from fairchase.leads.models import ANSWERS, SOURCES, Commitment, Outcome, Status
 from fairchase.leads.people import lead_or_404, leavers, others_on, owner_choices
@@ -152,7 +152,8 @@ def today_section(request, section):
         rows = [CommitmentRow(commitment=c, lead=c.lead, overdue=c.due_at < now) for c in found]
     else:
         blocked = {v for v, no in request.address_checks.items() if no}
-        rows = [row_for(lead, now, request.business, blocked) for lead in leads]
+        held = reach.held_ids()  # once for the page, not a look-up a row
+        rows = [row_for(lead, now, request.business, blocked, held) for lead in leads]
     try:
         panels.prepare_today(request, [r.lead for r in rows])
     except Exception:
