@@ -6,6 +6,9 @@ import io
 import json
 from wsgiref.util import setup_testing_defaults
 
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+
 from fairchase.leads.models import Lead
 from fairchase.wsgi import application
 
@@ -50,7 +53,15 @@ def test_a_chunked_body_is_read_whole(alice, token_for):
     setup_testing_defaults(environ)
     environ.pop("CONTENT_LENGTH", None)
     statuses = []
-    b"".join(application(environ, lambda status, headers: statuses.append(status)))
+    # As Django's test client does: a request's start and end must not close the test's
+    # connection (PostgreSQL: the test's transaction would go with it).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        b"".join(application(environ, lambda status, headers: statuses.append(status)))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     assert statuses[0].startswith("201"), statuses
     assert Lead.objects.filter(email="chunky@example.com").exists()
 
