@@ -6,17 +6,17 @@ web imports run, `jobs`). A job is claimed by a conditional UPDATE, so it runs o
 from __future__ import annotations
 
 import logging
-import threading
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from fairchase.leads.people import visible_leads
 
 from .exporting import excel_file, row_count
+from .jobs import in_a_thread
 from .models import ExportJob
 
 log = logging.getLogger("fairchase.intake")
@@ -78,14 +78,7 @@ def run_export(pk: int) -> bool:
 
 def start_in_background(pk: int) -> None:
     """Build the export in a thread of this process (its page polls the progress)."""
-
-    def target() -> None:
-        try:
-            run_export(pk)
-        finally:
-            connection.close()
-
-    threading.Thread(target=target, name=f"export-{pk}", daemon=True).start()
+    in_a_thread(run_export, pk, "export")
 
 
 def run_queued_exports() -> int:

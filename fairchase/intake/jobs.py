@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import logging
 import threading
+from collections.abc import Callable
 
 from django.db import connection
 from django.utils import timezone
@@ -81,16 +82,22 @@ def run_job(pk: int) -> bool:
     return True
 
 
-def start_in_background(pk: int) -> None:
-    """Run the job in a thread of this process (the page polls its progress)."""
+def in_a_thread(run: Callable[[int], object], pk: int, name: str) -> None:
+    """`run(pk)` in a thread of this process, its own database connection closed after it
+    (an import or an export: their pages poll the progress)."""
 
     def target() -> None:
         try:
-            run_job(pk)
+            run(pk)
         finally:
             connection.close()
 
-    threading.Thread(target=target, name=f"import-{pk}", daemon=True).start()
+    threading.Thread(target=target, name=f"{name}-{pk}", daemon=True).start()
+
+
+def start_in_background(pk: int) -> None:
+    """Run the import job in a thread of this process (the page polls its progress)."""
+    in_a_thread(run_job, pk, "import")
 
 
 def run_queued_imports() -> int:
