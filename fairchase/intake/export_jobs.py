@@ -1,7 +1,8 @@
 """Excel exports too big for a request (`settings.EXPORT_INLINE_ROWS` rows and more): the
 request records an `ExportJob` and answers at once with a page that shows its progress;
 a thread started after its commit builds the workbook, with the worker as a fallback (as
-web imports run, `jobs`). A job is claimed by a conditional UPDATE, so it runs once."""
+web imports run, `jobs`). A job is claimed by a conditional UPDATE, so it runs once; one
+whose process stopped its page offers to ask again (a new job)."""
 
 from __future__ import annotations
 
@@ -16,12 +17,11 @@ from django.utils import timezone
 from fairchase.leads.people import visible_leads
 
 from .exporting import excel_file, row_count
-from .jobs import in_a_thread
+from .jobs import claim, in_a_thread, mover
 from .models import ExportJob
 
 log = logging.getLogger("fairchase.intake")
 KEPT_FOR = timedelta(days=1)  # a built workbook can be downloaded this long
-STUCK_AFTER = timedelta(minutes=30)  # a job still unfinished then lost its process
 WAITING = (ExportJob.State.QUEUED, ExportJob.State.RUNNING)
 
 
@@ -40,11 +40,11 @@ def queue_export(user, kind: str, rows: int) -> ExportJob:
     while it is built shows the same one), started once the request commits. The user's
     row is locked first, so two clicks at once (two tabs, a double click) find one job, not
     two built side by side (review25 L1: check-then-insert let both create one)."""
-    alive = timezone.now() - STUCK_AFTER
+    alive = timezone.now() - ExportJob.STALLED_AFTER  # not one interrupted: that starts anew
     with transaction.atomic():
         get_user_model().objects.select_for_update().filter(pk=user.pk).first()
         job = ExportJob.objects.filter(
-            user=user, kind=kind, state__in=WAITING, created_at__gte=alive
+            user=user, kind=kind, state__in=WAITING, moved_at__gte=alive
         ).first()
         if job is None:
             job = ExportJob.objects.create(user=user, kind=kind, total=rows)
@@ -54,18 +54,11 @@ def queue_export(user, kind: str, rows: int) -> ExportJob:
 
 def run_export(pk: int) -> bool:
     """Build one queued export if nobody else has claimed it; True when this call built it."""
-    claimed = ExportJob.objects.filter(pk=pk, state=ExportJob.State.QUEUED).update(
-        state=ExportJob.State.RUNNING
-    )
-    if claimed != 1:
+    if not claim(ExportJob, pk):
         return False
     job = ExportJob.objects.select_related("user").get(pk=pk)
-
-    def progress(rows: int) -> None:
-        ExportJob.objects.filter(pk=pk).update(processed=rows)
-
     try:
-        with excel_file(job.kind, visible_leads(job.user), progress) as f:
+        with excel_file(job.kind, visible_leads(job.user), mover(ExportJob, pk)) as f:
             data, state = f.read(), ExportJob.State.DONE
     except Exception:
         log.exception("export job %s failed", pk)
@@ -88,7 +81,7 @@ def run_queued_exports() -> int:
     ExportJob.objects.filter(created_at__lt=now - KEPT_FOR).delete()
     stale = now - timedelta(minutes=1)
     pks = list(
-        ExportJob.objects.filter(state=ExportJob.State.QUEUED, created_at__lt=stale)
+        ExportJob.objects.filter(state=ExportJob.State.QUEUED, moved_at__lt=stale)
         .order_by("pk")
         .values_list("pk", flat=True)[:1]
     )

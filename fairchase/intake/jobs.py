@@ -1,5 +1,7 @@
 """Web imports run in the background: a thread started after the upload's commit, with
-the worker as a fallback. A job is claimed by a conditional UPDATE, so it runs once."""
+the worker as a fallback. A job is claimed by a conditional UPDATE, so it runs once; one
+whose process stopped (`BackgroundJob.interrupted`) its page offers to start again, by
+another conditional UPDATE, so two clicks or processes start it once. (Exports alike.)"""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from django.utils import timezone
 from fairchase.leads.people import visible_leads
 
 from .importer import import_file
-from .models import ImportJob
+from .models import BackgroundJob, ImportJob
 from .report import ImportReport
 
 log = logging.getLogger("fairchase.intake")
@@ -41,20 +43,41 @@ def estimate_rows(data: bytes, sheet: str = "") -> int:
     return max(0, data.count(b"\n") - 1)
 
 
-def run_job(pk: int) -> bool:
-    """Run one queued job if nobody else has claimed it; True when this call ran it."""
-    if (
-        ImportJob.objects.filter(pk=pk, state=ImportJob.State.QUEUED).update(
-            state=ImportJob.State.RUNNING
-        )
-        != 1
-    ):
-        return False
-    job = ImportJob.objects.select_related("user", "owner").get(pk=pk)
+def claim(model: type[BackgroundJob], pk: int) -> bool:
+    """Take a queued job to run; of two processes asking at once, one gets it."""
+    return (
+        model.objects.filter(pk=pk, state="queued").update(state="running", moved_at=timezone.now())
+        == 1
+    )
+
+
+def mover(model: type[BackgroundJob], pk: int) -> Callable[[int], None]:
+    """The job's `progress(rows)`: how far it is, and that its process is alive."""
 
     def progress(rows: int) -> None:
-        ImportJob.objects.filter(pk=pk).update(processed=rows)
+        model.objects.filter(pk=pk).update(processed=rows, moved_at=timezone.now())
 
+    return progress
+
+
+def start_again(model: type[BackgroundJob], pk: int) -> bool:
+    """Queue again a job whose process stopped (`interrupted`); True when this call did (of
+    two clicks or processes at once, the second finds it moved: PostgreSQL re-reads the
+    row a concurrent UPDATE changed before it updates it)."""
+    stalled = timezone.now() - model.STALLED_AFTER
+    return (
+        model.objects.filter(pk=pk, state__in=model.WAITING, moved_at__lt=stalled).update(
+            state="queued", processed=0, moved_at=timezone.now()
+        )
+        == 1
+    )
+
+
+def run_job(pk: int) -> bool:
+    """Run one queued job if nobody else has claimed it; True when this call ran it."""
+    if not claim(ImportJob, pk):
+        return False
+    job = ImportJob.objects.select_related("user", "owner").get(pk=pk)
     try:
         report = import_file(
             io.BytesIO(bytes(job.data)),
@@ -63,7 +86,7 @@ def run_job(pk: int) -> bool:
             mapping=job.mapping,
             scope=visible_leads(job.user),
             user=job.user,
-            progress=progress,
+            progress=mover(ImportJob, pk),
             sheet=job.sheet,
         )
         state = ImportJob.State.DONE
@@ -105,7 +128,7 @@ def run_queued_imports() -> int:
     (The worker loop recycles stale connections between steps.)"""
     stale = timezone.now() - timezone.timedelta(minutes=1)
     pks = list(
-        ImportJob.objects.filter(state=ImportJob.State.QUEUED, created_at__lt=stale).values_list(
+        ImportJob.objects.filter(state=ImportJob.State.QUEUED, moved_at__lt=stale).values_list(
             "pk", flat=True
         )[:1]
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -44,7 +45,44 @@ class CaptureForm(models.Model):
         self.save(update_fields=["key"])
 
 
-class ImportJob(models.Model):
+class BackgroundJob(models.Model):
+    """What an import and an export built in the background share: how far it is, and when it
+    last moved. Its thread claims it, then moves it every batch of rows; one that has not moved
+    for `STALLED_AFTER` lost its process (a restart, a crash) and may be started again."""
+
+    STALLED_AFTER = timedelta(minutes=5)
+    WAITING = ("queued", "running")
+
+    processed = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=tz.now)
+    moved_at = models.DateTimeField(default=tz.now, help_text="Queued, claimed or last progress.")
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+    expected_rows = 0  # the rows it will have processed when done (for the progress bar)
+
+    @property
+    def percent(self) -> int:
+        if self.state == "done":
+            return 100
+        expected = self.expected_rows
+        return min(99, int(100 * self.processed / expected)) if expected else 0
+
+    @property
+    def interrupted(self) -> bool:
+        """Queued or running, yet it has not moved for a while: its process is gone."""
+        return self.state in self.WAITING and self.moved_at < tz.now() - self.STALLED_AFTER
+
+    @property
+    def working(self) -> bool:
+        """Queued or running, and moving (its page keeps polling)."""
+        return self.state in self.WAITING and not self.interrupted
+
+
+class ImportJob(BackgroundJob):
     """A file uploaded in the web UI, mapped, previewed, then imported in the background."""
 
     class State(models.TextChoices):
@@ -73,24 +111,14 @@ class ImportJob(models.Model):
     # first rows as read): kept at upload, so a view of the page parses no workbook.
     ahead = models.JSONField(default=dict, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.MAPPING)
-    processed = models.PositiveIntegerField(default=0)
     report = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(default=tz.now)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
 
     @property
-    def percent(self) -> int:
-        if self.state == self.State.DONE:
-            return 100
-        return (
-            min(99, int(100 * self.processed / self.estimated_rows)) if self.estimated_rows else 0
-        )
+    def expected_rows(self) -> int:
+        return self.estimated_rows
 
 
-class ExportJob(models.Model):
+class ExportJob(BackgroundJob):
     """An Excel export too big to build inside a request (a minute on 60,000 leads): built
     in the background (`export_jobs`), then downloaded from its page for a day."""
 
@@ -106,19 +134,11 @@ class ExportJob(models.Model):
     kind = models.CharField(max_length=20)  # leads, attempts or commitments
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     total = models.PositiveIntegerField(default=0)
-    processed = models.PositiveIntegerField(default=0)
     data = models.BinaryField(blank=True, default=b"", help_text="The workbook, once built.")
-    created_at = models.DateTimeField(default=tz.now)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
 
     @property
-    def percent(self) -> int:
-        if self.state == self.State.DONE:
-            return 100
-        return min(99, int(100 * self.processed / self.total)) if self.total else 0
+    def expected_rows(self) -> int:
+        return self.total
 
     @property
     def filename(self) -> str:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("import/", imports.upload, name="import_upload"),
     path("import/<int:pk>/", imports.job_view, name="import_job"),
     path("import/<int:pk>/run/", imports.job_submit, name="import_submit"),
+    path("import/<int:pk>/restart/", imports.job_restart, name="import_restart"),
     path("import/<int:pk>/sheet/", imports.job_sheet, name="import_sheet"),
     path("export/job/<int:pk>/", exports.export_job, name="export_job"),
     path("export/job/<int:pk>/download/", exports.export_download, name="export_download"),

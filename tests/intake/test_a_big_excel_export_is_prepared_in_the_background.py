@@ -86,7 +86,8 @@ def test_the_worker_builds_an_export_its_process_never_started(client, book, set
     settings.EXPORT_INLINE_ROWS = 0
     client.force_login(book)
     client.get("/in/export/leads.xlsx")
-    ExportJob.objects.update(created_at=timezone.now() - timedelta(minutes=5))
+    queued = timezone.now() - timedelta(minutes=5)
+    ExportJob.objects.update(created_at=queued, moved_at=queued)
     assert run_queued_exports() == 1
     assert ExportJob.objects.get().state == ExportJob.State.DONE
     ExportJob.objects.update(created_at=timezone.now() - timedelta(days=2))

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fairchase.leads.models import BusinessSettings
@@ -21,7 +22,7 @@ from fairchase.web.views.common import web_view
 
 from ..header_row import header_and_rows
 from ..importer import import_file
-from ..jobs import estimate_rows, start_in_background
+from ..jobs import estimate_rows, start_again, start_in_background
 from ..mapping import FIELDS, PRESET_LABELS, clean_mapping, detect_mapping
 from ..models import ImportJob
 from ..reading import Row, is_excel
@@ -265,7 +266,18 @@ def job_submit(request, pk):
         job.delete()
         messages.info(request, "Import cancelled.")
         return redirect("intake:home")
-    job.state = ImportJob.State.QUEUED
-    job.save(update_fields=["state"])
+    job.state, job.moved_at = ImportJob.State.QUEUED, timezone.now()
+    job.save(update_fields=["state", "moved_at"])
     transaction.on_commit(lambda: start_in_background(job.pk))
+    return redirect("intake:import_job", pk=job.pk)
+
+
+@require_POST
+@web_view
+def job_restart(request, pk):
+    """Start again an import whose process stopped (a restart, a crash): the rows it
+    imported already are found again, not added twice. Once, however many click."""
+    job = _job(request, pk)
+    if start_again(ImportJob, job.pk):
+        transaction.on_commit(lambda: start_in_background(job.pk))
     return redirect("intake:import_job", pk=job.pk)
