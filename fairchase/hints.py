@@ -4,7 +4,6 @@ the same setting in front, or the command reads, or makes, another database."""
 
 from __future__ import annotations
 
-import os
 import shlex
 from pathlib import Path
 
@@ -17,6 +16,6 @@ def command_line(args: str, program: str = "fairchase") -> str:
     where = []
     if Path(settings.DATA_DIR).resolve() != Path(settings.BASE_DIR).resolve():
         where.append(f"DATA_DIR={shlex.quote(str(settings.DATA_DIR))}")
-    if os.environ.get("SQLITE_PATH"):
-        where.append(f"SQLITE_PATH={shlex.quote(os.environ['SQLITE_PATH'])}")
+    if settings.SQLITE_PATH:
+        where.append(f"SQLITE_PATH={shlex.quote(settings.SQLITE_PATH)}")
     return " ".join([*where, program, args])

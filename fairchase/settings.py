@@ -111,6 +111,7 @@ DEBUG = envbool("DEBUG", False)
 # Where Fairchase keeps what it makes for itself: the SQLite database (by default) and the
 # secret key generated on first run. No secret lives in the code.
 DATA_DIR = Path(env("DATA_DIR", str(BASE_DIR)))
+SECRET_KEY_FROM_ENV = bool(env("DJANGO_SECRET_KEY") or env("SECRET_KEY"))  # backup says where
 SECRET_KEY = (
     env("DJANGO_SECRET_KEY") or env("SECRET_KEY") or stored_secret_key(DATA_DIR / ".secret_key")
 )
@@ -120,6 +121,7 @@ SECRET_KEY_FALLBACKS = envlist("DJANGO_SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL_SET = bool(env("SITE_URL"))  # else `serve` points links at the address it serves
 
 # HTTPS (README "Production"): HTTPS=1 turns on secure cookies, HSTS and the redirect to
 # https; each can be set on its own. Behind a TLS-terminating proxy that sets
@@ -201,7 +203,8 @@ TEMPLATES = [
     },
 ]
 
-_sqlite_path = env("SQLITE_PATH", str(DATA_DIR / "fairchase.sqlite3"))
+SQLITE_PATH = env("SQLITE_PATH")  # commands printed for a person name it when set
+_sqlite_path = SQLITE_PATH or str(DATA_DIR / "fairchase.sqlite3")
 DATABASES = {"default": database(env("DATABASE_URL", f"sqlite:///{_sqlite_path}"))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run beside the writer; IMMEDIATE takes the write lock at BEGIN,
@@ -302,6 +305,13 @@ SMS_API_URL = env("SMS_API_URL")
 SMS_ACCOUNT_SID = env("SMS_ACCOUNT_SID")
 SMS_AUTH_TOKEN = env("SMS_AUTH_TOKEN")
 SMS_FROM = env("SMS_FROM")
+
+# Where SQLite's per-lead send locks live (outreach/locks.py): by default beside its file.
+OUTREACH_LOCK_DIR = env("OUTREACH_LOCK_DIR")
+# The country of phone numbers written without +country, over Settings' (leads/home.py).
+PHONE_REGION = env("PHONE_REGION").strip().upper()
+# The server's own zone, which Settings suggests: read here, before Django sets TZ to TIME_ZONE.
+SERVER_TZ = env("TZ").lstrip(":")
 
 # The worker loop.
 WORKER_IDLE_SECONDS = envfloat("WORKER_IDLE_SECONDS", 2, low=0.1, high=60)

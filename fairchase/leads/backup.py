@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.conf import settings
+
 STEP_PAGES = 4096  # 16 MB a step at SQLite's 4 kB pages: a progress tick, never a restart
 
 
@@ -144,7 +146,7 @@ def dump_postgres(db: dict, file: str) -> dict[str, int]:
 def secret_key_note(data_dir: Path) -> str:
     """What else to keep with the copy: the secret key (unsubscribe links already sent,
     and everyone's logins, are signed with it)."""
-    if os.environ.get("DJANGO_SECRET_KEY") or os.environ.get("SECRET_KEY"):
+    if settings.SECRET_KEY_FROM_ENV:
         return (
             "Keep the secret key (DJANGO_SECRET_KEY) with it: unsubscribe links already "
             "sent need it."

@@ -5,11 +5,11 @@ writes dozens of amounts), and afresh as soon as this process saves the row."""
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass
 
 import phonenumbers
+from django.conf import settings
 
 from fairchase import currency
 
@@ -32,7 +32,7 @@ class Home:
 
 def env_region() -> str:
     """PHONE_REGION when it names a country phonenumbers knows ("de" is DE), else ""."""
-    region = os.environ.get("PHONE_REGION", "").strip().upper()
+    region = settings.PHONE_REGION
     return region if known_region(region) else ""
 
 

@@ -10,6 +10,7 @@ from functools import cache
 
 import phonenumbers
 from django import forms
+from django.conf import settings as django_settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.html import format_html
 
@@ -224,7 +225,7 @@ class BusinessZoneForm(forms.Form):
 def server_zone() -> str:
     """The server's own zone as an IANA name (TZ, else /etc/localtime's link, else
     /etc/timezone), '' when it is UTC or cannot be told: a suggestion, never a setting."""
-    name = os.environ.get("TZ", "").lstrip(":")
+    name = django_settings.SERVER_TZ
     if not name:
         link = os.path.realpath("/etc/localtime")
         name = link.split("/zoneinfo/", 1)[1] if "/zoneinfo/" in link else ""

@@ -92,11 +92,9 @@ def test_settings_offer_the_home_country_beside_the_zone_and_it_is_used(client, 
     assert normalize_phone("01 42 68 53 00") == "+33142685300"
 
 
-def test_phone_region_on_the_server_overrides_settings_and_settings_say_so(
-    client, boss, monkeypatch
-):
+def test_phone_region_on_the_server_overrides_settings_and_settings_say_so(client, boss, settings):
     _business_in("Europe/Berlin")
-    monkeypatch.setenv("PHONE_REGION", "at")
+    settings.PHONE_REGION = "AT"
     assert home().region == "AT" and home().region_from_env
     assert normalize_phone("01 5123456") == "+4315123456"
     client.force_login(boss)

@@ -20,7 +20,7 @@ def _announced() -> str:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("password, told", [(DEMO_PASSWORD, True), ("her-own-secret", False)])
-def test_the_demo_login_is_printed_only_for_the_demo(password, told, monkeypatch):
-    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8765")
+def test_the_demo_login_is_printed_only_for_the_demo(password, told, settings):
+    settings.SITE_URL_SET = True
     get_user_model().objects.create_user("olivia", password=password)
     assert ("Demo login: olivia" in _announced()) is told

@@ -5,6 +5,9 @@ browser's own zone, else the server's), Settings says it, until a person sets it
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from io import StringIO
 
 from django.core.management import call_command
@@ -16,8 +19,8 @@ from .test_settings import BUSINESS
 SAID = "Times are UTC until you set your time zone"
 
 
-def test_the_owners_first_today_asks_for_the_zone_in_a_form(client, boss, monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")  # a server on UTC suggests nothing
+def test_the_owners_first_today_asks_for_the_zone_in_a_form(client, boss, settings):
+    settings.SERVER_TZ = "UTC"  # a server on UTC suggests nothing
     client.force_login(boss)
     html = client.get("/").content.decode()
     assert SAID in html
@@ -25,12 +28,26 @@ def test_the_owners_first_today_asks_for_the_zone_in_a_form(client, boss, monkey
     assert '<option value="" selected>Choose…</option>' in html  # nothing chosen for them
 
 
-def test_a_server_with_a_zone_of_its_own_suggests_it(client, boss, monkeypatch):
-    monkeypatch.setenv("TZ", "America/Chicago")
+def test_a_server_with_a_zone_of_its_own_suggests_it(client, boss, settings):
+    settings.SERVER_TZ = "America/Chicago"
     client.force_login(boss)
     html = client.get("/").content.decode()
     assert '<option value="America/Chicago" selected>' in html
     assert "Suggested from the server's clock" in html
+
+
+def test_the_servers_tz_is_read_before_django_sets_its_own():
+    """Django sets TZ to its TIME_ZONE (UTC) as it starts: read after, it said UTC always."""
+    env = {**os.environ, "TZ": "America/Chicago", "DJANGO_SETTINGS_MODULE": "fairchase.settings"}
+    code = "import django; django.setup(); from fairchase.web.settings_forms import server_zone; "
+    out = subprocess.run(
+        [sys.executable, "-c", code + "print(server_zone())"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == "America/Chicago"
 
 
 def test_confirming_it_sets_the_zone_and_replans_the_leads(client, boss, make_lead):

@@ -12,17 +12,17 @@ it cannot call the actions (they use the models as they are today); it writes wh
 would: the zone, a timeline row that changes no status (`actions.note_on_timeline`), the
 plan to recompute."""
 
-import os
 from zoneinfo import available_timezones
 
 import phonenumbers
+from django.conf import settings
 from django.db import migrations
 from django.db.models import F
 from django.utils import timezone
 from phonenumbers import timezone as pn_timezone
 
 # The business's region, as `normalize.DEFAULT_REGION` reads it: its numbers say no zone.
-REGION = os.environ.get("PHONE_REGION", "US")
+REGION = settings.PHONE_REGION or "US"
 NOTE = (
     "Time zone set to {zone} from its number {phone}, abroad: its contact hours are its own, "
     "not the business's (it was stored before a number abroad gave a lead its zone)."

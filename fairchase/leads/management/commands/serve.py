@@ -106,7 +106,7 @@ class Command(BaseCommand):
                 f"No users yet: create one with `{command_line('createsuperuser')}`, or load "
                 f"`{command_line('demo')}`."
             )
-        if not os.environ.get("SITE_URL"):
+        if not settings.SITE_URL_SET:
             # Links in emails follow the address served, not a default of 127.0.0.1:8000.
             settings.SITE_URL = site_url_for(addr)
             self.stdout.write(
