@@ -10,6 +10,8 @@ from .priors import CHANNELS
 from .records import BOUNCED, NAN, OPTED_OUT, RECENT, STATUS_KIND, Book, Kind, codes, signal_masks
 from .tries import last_per_lead, try_table
 
+REVISIT_PLACE = 2  # a lead back from a chase's revisit starts again like a 3rd try (0 = a 1st)
+
 # sources of leads who never wrote in (the app's leads.models.OUTBOUND_SOURCES): every other
 # source, an unknown one too, is someone who came to us
 COLD_LISTS = frozenset({"cold_outreach", "purchased_list"})
@@ -24,21 +26,23 @@ class LeadBatch(Book):
     src: np.ndarray  # source index in the model (unknown sources: the pooled row)
     mask: np.ndarray  # signal bits
     tz: np.ndarray  # index into the plan's zones (ContactHours.zone_index)
-    k: np.ndarray  # silent tries before the first answer (a revisited lead restarts at 2)
+    k: np.ndarray  # silent tries before the first answer (a lead back from a chase restarts at 2)
     tries: np.ndarray  # every try that did not bounce (answered ones too): annoyance's count
     avail: np.ndarray  # channel bits the lead can be reached on now
     last_at: np.ndarray  # latest try that did not bounce (NaN: none)
     last_outcome: np.ndarray  # its outcome code, -1 for none
     streak: np.ndarray  # engaged leads: contacts in a row without progress
     resp_channel: np.ndarray  # channel of the latest answer, -1 for none
-    revisited: np.ndarray  # back from a revisit
+    revisited: np.ndarray  # back from a revisit (an imported contact too)
+    restarted: np.ndarray  # ... after tries before it: its k restarts at REVISIT_PLACE
     waits_until: np.ndarray  # a paused or parked lead: until when
     recent: np.ndarray  # (n, RECENT) latest attempt times, newest first, NaN-padded
 
     @property
     def new(self) -> np.ndarray:
-        """A new enquiry: never tried."""
-        return (self.k == 0) & np.isnan(self.last_at)
+        """A new enquiry: never tried, and not back from a revisit (an imported contact is
+        someone we come back to, not an enquiry waiting for its answer)."""
+        return (self.k == 0) & np.isnan(self.last_at) & (self.revisited == 0)
 
     @property
     def asked(self) -> np.ndarray:
@@ -70,6 +74,9 @@ def lead_batch(book: Book, model, hours, now):
     kind[list(book.errors)] = Kind.UNREADABLE
     revisited = (book.revisit <= now) & (kind == Kind.OPEN)
     after_revisit = np.bincount(lead[tried.at >= book.revisit[lead]], minlength=n)
+    # only a lead chased before its revisit restarts like a 3rd try; one never tried before it
+    # (an imported contact) counts its own tries, as `fit` learns every source's curve
+    restarted = revisited & (tried.count > after_revisit)
     silent = np.bincount(lead[~tried.engaged], minlength=n)
     dated, engaged, reply = ~np.isnan(tried.at), tried.engaged, tried.reply
     return LeadBatch(
@@ -78,7 +85,7 @@ def lead_batch(book: Book, model, hours, now):
         src=codes(model.source_index(), book.sources, model.pooled),
         mask=signal_masks(book.signals, model.signal_bits()),
         tz=hours.zone_index([zone if type(zone) is str else None for zone in book.zones]),
-        k=np.where(revisited, 2 + after_revisit, silent),  # a revisited lead starts like a 3rd try
+        k=np.where(restarted, REVISIT_PLACE + after_revisit, silent),
         tries=tried.count,
         avail=avail,
         last_at=last_per_lead(lead[dated], tried.at[dated], n, NAN),
@@ -86,6 +93,7 @@ def lead_batch(book: Book, model, hours, now):
         streak=last_per_lead(lead[engaged], tried.streak[engaged], n, 0),
         resp_channel=last_per_lead(lead[reply], tried.channel[reply], n, -1),
         revisited=revisited.astype(np.int64),
+        restarted=restarted.astype(np.int64),
         waits_until=np.where(waiting, book.paused, np.where(parked, book.revisit, NAN)),
         recent=_recent(book.attempts.lead, book.attempts.at, n),
     )

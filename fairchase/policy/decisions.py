@@ -49,6 +49,7 @@ class Lead(NamedTuple):
     k: int
     tries: int
     revisited: int
+    restarted: int
     mailing: bool
     streak: int
     # Facts

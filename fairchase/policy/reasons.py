@@ -165,16 +165,16 @@ def waited(seconds: float) -> str:
 
 
 def nth_try(f: Lead, name: str) -> str:
-    """'a 3rd try by email'. A lead back from a pause (a revisit, an imported contact) is priced
-    like a 3rd try at its age (its k restarts at 2: batch.lead_batch) but told as a person knows
-    it: 'a 2nd try by call after a pause' when it was tried before the pause, and counted from
-    its enquiry when it never was (an imported old enquiry), 'a first try by email, 40 days
+    """'a 3rd try by email'. A lead back from a chase's revisit is priced like a 3rd try at
+    its age (its k restarts at 2: batch.lead_batch) but told as a person knows it: 'a 2nd try
+    by call after a pause'. One back from a revisit that was never tried before it (an
+    imported contact) counts its own tries, from its enquiry: 'a first try by email, 40 days
     after the lead came in,' (a clause set off by commas: a chance follows it)."""
     if not f.revisited:
         return f"{a(ordinal(f.k + 1))} try by {name}"
-    n = f.k - 1  # its try since the pause
-    if f.tries >= n:  # more tries than those since the pause: tried before it
-        return f"{a(ordinal(n))} try by {name} after a pause"
+    if f.restarted:
+        return f"{a(ordinal(f.k - 1))} try by {name} after a pause"
+    n = f.k + 1
     days = round(f.age / 86400) if f.age >= 86400 else 0  # NaN (no date) compares False
     since = f", {plural(days, 'day')} after the lead came in," if days else ""
     return f"{a('first' if n == 1 else ordinal(n))} try by {name}{since}"
@@ -260,7 +260,7 @@ def contact_silent(f: Lead, now: float, label: str, evidence: str, spend: float)
     answer owed that earns less than it costs (`spend`) says so."""
     name, head = CHANNELS[f.channel], f"{_head(f, now)}{promised(f, now)}"
     owed = _owed(f, spend) if f.owed_only else ""
-    if f.k == 0:
+    if f.k == 0 and not f.revisited:
         return (
             f"{head}{new_enquiry(label)}{waited(f.age)} ({value_of(f, note=False)});"
             f" {like_this(label)} answers a first {name} {pct(f.p)} of the time ({evidence}).{owed}"
