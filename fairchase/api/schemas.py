@@ -137,10 +137,6 @@ class ListOrder(StrEnum):
     priority = "priority"
 
 
-class Error(Schema):
-    detail: str | list[dict[str, Any]]
-
-
 class PlanOut(Schema):
     lead_id: int
     action: str

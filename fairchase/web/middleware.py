@@ -166,8 +166,8 @@ def _check_api_body(request, content_type: str) -> None:
 
 
 def _refusal(request, message: str, status: int = 400) -> HttpResponse:
-    if _api_call(request):  # the API's one error shape (its `Error` schema): `detail`
-        return JsonResponse({"detail": message}, status=status)
+    if _api_call(request):  # the API's one error shape (`api.errors`): nothing tied to a field
+        return JsonResponse({"detail": message, "errors": []}, status=status)
     machine = (
         request.path.startswith("/api/")
         or request.path.endswith("/json/")
