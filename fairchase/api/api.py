@@ -4,7 +4,7 @@ docs at /api/docs. Every lead goes through `leads.people` (another user's lead i
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError
@@ -52,7 +52,12 @@ def _invalid_contact(request, exc: InvalidContact):
 def _invalid(request, exc: ValidationError):
     """A model's check (`full_clean`): its field errors named, when it has them."""
     fields = exc.message_dict.items() if hasattr(exc, "error_dict") else []
-    problems = [errors.problem(["body", "payload", f], m) for f, ms in fields for m in ms]
+    problems = [
+        errors.problem(["body", "payload", f], m)
+        for f, ms in fields
+        if f != NON_FIELD_ERRORS
+        for m in ms
+    ]
     return api.create_response(request, errors.said("; ".join(exc.messages), *problems), status=422)
 
 

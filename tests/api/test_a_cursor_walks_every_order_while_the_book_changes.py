@@ -4,6 +4,8 @@ replanned between two pages shift nobody else; every lead there throughout (and,
 priority, keeping its priority) is given exactly once (eval33 #1). A cursor says which
 order it walks: sent with another it is a 400 saying so."""
 
+import base64
+
 import pytest
 
 from fairchase.leads import actions
@@ -90,3 +92,15 @@ def test_a_cursor_that_is_not_ours_is_a_422(client, alice, make_lead, token_for)
         # "priority:x:1", "priority:1" (no id), "newest:0"
         r = client.get("/api/leads", {"order": "priority", "cursor": forged}, headers=h)
         assert r.status_code == 422 and r.json()["errors"][0]["field"] == "cursor", forged
+
+
+def test_a_cursor_at_an_edge_of_the_floats_is_no_500(client, alice, make_lead, token_for):
+    h = token_for(alice)
+    _book(alice, make_lead)
+    for key in ("nan", "inf", "-inf", "1e308"):
+        cursor = base64.urlsafe_b64encode(f"priority:{key}:1".encode()).decode()
+        r = client.get("/api/leads", {"order": "priority", "cursor": cursor}, headers=h)
+        assert r.status_code == 200, (key, r.content)
+    inf = base64.urlsafe_b64encode(b"priority:inf:1").decode()
+    r = client.get("/api/leads", {"order": "priority", "cursor": inf}, headers=h)
+    assert len(r.json()["items"]) == len(PRIORITIES)  # every finite priority is below it

@@ -119,3 +119,16 @@ def test_the_shape_is_documented_in_the_openapi_schema(client):
     error = schema["components"]["schemas"]["Error"]
     assert error["properties"]["detail"]["type"] == "string"
     assert "errors" in error["properties"]
+
+
+def test_an_address_the_api_does_not_have_is_a_404(client, alice, token_for):
+    h = token_for(alice)
+    shaped(client.get("/api/nope", headers=h), 404)
+    shaped(client.get("/api/leads/1/nope", headers=h), 404)
+    assert client.get("/api/tokens").status_code == 301  # a web page: the slash completes it
+
+
+def test_a_method_an_address_does_not_take_is_a_405(client, alice, token_for):
+    r = client.delete("/api/leads", headers=token_for(alice))
+    shaped(r, 405)
+    assert set(r["Allow"].split(", ")) == {"GET", "POST"} and "GET" in r.json()["detail"]

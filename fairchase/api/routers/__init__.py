@@ -35,7 +35,10 @@ def known_params(view):
             takes = ", ".join(accepted) if accepted else "none"
             word = "parameter" if len(unknown) == 1 else "parameters"
             detail = f"Unknown query {word} {named}: this takes {takes}."
-            wrong = [problem(["query", n], "unknown query parameter", "unknown") for n in unknown]
+            wrong = [
+                problem(["query", n[:40]], "unknown query parameter", "unknown")
+                for n in unknown[:20]
+            ]
             return Status(400, said(detail, *wrong))
         return view(request, *args, **kwargs)
 

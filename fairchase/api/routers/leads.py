@@ -95,7 +95,7 @@ def list_leads(
 ):
     """Leads you can see, newest first (or `order=priority`: best first), with filters. An
     owner's `owner` that is no user's id answers 422, as the agenda's does. To walk the
-    whole list while the team works, follow `next_cursor` (newest first): `offset` shifts
+    whole list while the team works, follow `next_cursor` (in either order): `offset` shifts
     when a lead leaves the filter or arrives between two pages."""
     if owner is not None and owner_asked(request.user, owner)[1]:
         return Status(422, on_input(["query", "owner"], f"{owner} is not a user's id."))
