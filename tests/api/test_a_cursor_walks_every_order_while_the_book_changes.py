@@ -104,3 +104,10 @@ def test_a_cursor_at_an_edge_of_the_floats_is_no_500(client, alice, make_lead, t
     inf = base64.urlsafe_b64encode(b"priority:inf:1").decode()
     r = client.get("/api/leads", {"order": "priority", "cursor": inf}, headers=h)
     assert len(r.json()["items"]) == len(PRIORITIES)  # every finite priority is below it
+
+
+def test_a_cursor_given_before_is_still_followed_newest_first(client, alice, make_lead, token_for):
+    ids = _book(alice, make_lead)
+    old = base64.urlsafe_b64encode(f"id<{ids[5]}".encode()).decode().rstrip("=")
+    r = client.get("/api/leads", {"cursor": old, "limit": 500}, headers=token_for(alice))
+    assert [i["id"] for i in r.json()["items"]] == sorted(ids[:5], reverse=True)
