@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from ninja import Header, Status
 
+from .errors import on_input
 from .models import IdempotentRequest
 
 KEPT = timedelta(hours=24)  # a retry comes within minutes; a day covers a queue's backlog
@@ -30,7 +31,7 @@ IdempotencyKey = Annotated[
     Header(alias="Idempotency-Key", min_length=1, max_length=200, description=HEADER_HELP),
 ]
 OTHER_BODY = (
-    "Idempotency-Key: this key was used within the last 24 hours for a different request "
+    "this key was used within the last 24 hours for a different request "
     "body; use a new key for a new request."
 )
 
@@ -44,7 +45,7 @@ def _hash(payload) -> str:
 
 def _replay(row: IdempotentRequest, body_hash: str):
     if row.body_hash != body_hash:
-        return Status(422, {"detail": OTHER_BODY})
+        return Status(422, on_input(["header", "Idempotency-Key"], OTHER_BODY))
     return Status(row.status, row.response)
 
 

@@ -137,10 +137,6 @@ class ListOrder(StrEnum):
     priority = "priority"
 
 
-class Error(Schema):
-    detail: str | list[dict[str, Any]]
-
-
 class PlanOut(Schema):
     lead_id: int
     action: str
@@ -269,8 +265,9 @@ class LeadPage(Schema):
     limit: int
     offset: int
     next_cursor: str | None = Field(
-        description="Send it as `cursor` for the next page (newest first, none skipped or "
-        "repeated while leads change); null on the last page and with `order=priority`."
+        description="Send it as `cursor`, with the same filters and `order`, for the next "
+        "page (none skipped or repeated while leads are added or closed); null on the last "
+        "page."
     )
     items: list[LeadOut]
 

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.web.views.common import web_view
 
+from .errors import said
 from .models import ApiToken
+
+
+def no_such_endpoint(request):
+    """A 404 in the API's one error shape for an address it does not have."""
+    detail = f"No such endpoint: {request.path[:100]} (the endpoints are listed at /api/docs)."
+    return JsonResponse(said(detail), status=404)
 
 
 @require_http_methods(["GET", "POST"])

@@ -166,8 +166,8 @@ def _check_api_body(request, content_type: str) -> None:
 
 
 def _refusal(request, message: str, status: int = 400) -> HttpResponse:
-    if _api_call(request):  # the API's one error shape (its `Error` schema): `detail`
-        return JsonResponse({"detail": message}, status=status)
+    if _api_call(request):  # the API's one error shape (`api.errors`): nothing tied to a field
+        return JsonResponse({"detail": message, "errors": []}, status=status)
     machine = (
         request.path.startswith("/api/")
         or request.path.endswith("/json/")
@@ -199,4 +199,15 @@ class MalformedInputMiddleware:
             UnicodeDecodeError,
         ) as exc:
             return _refusal(request, f"The request body cannot be read ({type(exc).__name__}).")
-        return self.get_response(request)
+        return _method_said(request, self.get_response(request))
+
+
+def _method_said(request, response):
+    """django-ninja answers a method an API address does not take with a bare text 405: in
+    the API's error shape instead, naming the methods it takes (its `Allow` header kept)."""
+    if response.status_code != 405 or not _api_call(request):
+        return response
+    allowed = response.get("Allow", "")
+    said = _refusal(request, f"{request.method[:10]} is not allowed here: use {allowed}.", 405)
+    said["Allow"] = allowed
+    return said

@@ -8,7 +8,7 @@ from fairchase.leads.models import Lead, Status
 
 
 def _where(response) -> list[list]:
-    return [e["loc"] for e in response.json()["detail"]]
+    return [e["loc"] for e in response.json()["errors"]]
 
 
 def test_a_blank_name_is_refused(api, alice):

@@ -13,7 +13,7 @@ def test_a_due_date_over_a_year_ago_says_one_year(api, alice, make_lead):
     due = (timezone.now() - timedelta(days=400)).isoformat()
     response = api("POST", f"/leads/{lead.pk}/commitments", {"what": "Call back", "due_at": due})
     assert response.status_code == 422
-    said = response.json()["detail"][0]["msg"]
+    said = response.json()["errors"][0]["message"]
     assert said.endswith("must be at most 1 year in the past"), said
 
 

@@ -42,7 +42,7 @@ def test_an_unknown_channel_is_refused_with_a_message(api, alice, make_lead):
             {"what": "Ring her back", "due_at": _due(), "channel": channel},
         )
         assert got.status_code == 422, channel
-        (error,) = got.json()["detail"]
+        (error,) = got.json()["errors"]
         assert error["loc"] == ["body", "payload", "channel"], error
-        assert "'call', 'email', 'text' or 'visit'" in error["msg"], error
+        assert "'call', 'email', 'text' or 'visit'" in error["message"], error
     assert not lead.commitments.exists()

@@ -45,9 +45,9 @@ def test_an_unknown_source_is_still_refused_with_the_codes(api, alice, make_lead
     path = "/leads" if method == "POST" else f"/leads/{lead.pk}"
     r = api(method, path, body if method == "POST" else {"source": "Martians"})
     assert r.status_code == 422, r.content
-    (problem,) = r.json()["detail"]
+    (problem,) = r.json()["errors"]
     assert problem["loc"][-1] == "source"
-    assert all(repr(code) in problem["msg"] for code in CODES), problem["msg"]
+    assert all(repr(code) in problem["message"] for code in CODES), problem["message"]
     lead.refresh_from_db()
     assert lead.source == "referral" and not Lead.objects.filter(name="Bad").exists()
 

@@ -16,7 +16,7 @@ INVISIBLE = "\u200b\u200b"  # two zero-width spaces
 
 def _said(response) -> str:
     assert response.status_code == 422, response.content
-    return " ".join(d["msg"] for d in response.json()["detail"])
+    return " ".join(d["message"] for d in response.json()["errors"])
 
 
 def test_a_name_of_invisible_characters_is_blank_to_the_api(api, alice, make_lead):

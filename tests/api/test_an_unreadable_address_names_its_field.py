@@ -15,12 +15,12 @@ import pytest
 def test_a_bad_address_is_said_where(api, field, value, said):
     r = api("POST", "/leads", {"name": "Bad Field", field: value})
     assert r.status_code == 422, r.content
-    (problem,) = r.json()["detail"]
-    assert problem["loc"] == ["body", "payload", field] and said in problem["msg"]
+    (problem,) = r.json()["errors"]
+    assert problem["loc"] == ["body", "payload", field] and said in problem["message"]
 
 
 def test_a_refused_patch_names_the_field_and_saves_nothing(api):
     lead = api("POST", "/leads", {"name": "Iris", "company": "Old"}).json()
     r = api("PATCH", f"/leads/{lead['id']}", {"company": "NewCo", "email": "bad@@x"})
-    assert r.status_code == 422 and r.json()["detail"][0]["loc"][-1] == "email"
+    assert r.status_code == 422 and r.json()["errors"][0]["loc"][-1] == "email"
     assert api("GET", f"/leads/{lead['id']}", None).json()["company"] == "Old"

@@ -103,7 +103,8 @@ def test_a_teammates_lead_is_not_reopened_nor_given_the_posters_words(
     assert r.status_code == 409, r.content
     assert r.json() == {
         "detail": "Eve Ray is already Alice's lead: not added. "
-        "The notes you sent were added to that lead's notes."
+        "The notes you sent were added to that lead's notes.",
+        "errors": [],
     }
     assert "Ray & Co" not in r.content.decode()
     assert Lead.objects.filter(email="eve@ray.example").count() == 1

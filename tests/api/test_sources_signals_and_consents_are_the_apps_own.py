@@ -22,10 +22,10 @@ BAD = [("source", "martians"), ("signals", ["nonsense"]), ("consents", ["nonsens
 
 def _names_field_and_codes(r, field: str) -> None:
     assert r.status_code == 422, r.content
-    problems = r.json()["detail"]
+    problems = r.json()["errors"]
     assert [p["loc"][2] for p in problems] == [field], problems
     for code in VALID[field]:
-        assert repr(code) in problems[0]["msg"], (code, problems[0]["msg"])
+        assert repr(code) in problems[0]["message"], (code, problems[0]["message"])
 
 
 @pytest.mark.parametrize(("field", "value"), BAD)
@@ -70,14 +70,14 @@ def test_an_imported_leads_own_source_and_signal_may_be_sent_back(api, alice, ma
     assert lead.source == "trade_fair" and lead.signals == ["budget_confirmed", "asked_price"]
     # ... but not another lead's custom code, and the message names the lead's own.
     r = api("PATCH", f"/leads/{lead.pk}", {"source": "expo_2027"})
-    assert r.status_code == 422 and "'trade_fair'" in r.json()["detail"][0]["msg"]
+    assert r.status_code == 422 and "'trade_fair'" in r.json()["errors"][0]["message"]
 
 
 def test_a_bad_signal_is_named_by_its_place_in_the_list(api, alice, make_lead):
     lead = make_lead(alice)
     r = api("PATCH", f"/leads/{lead.pk}", {"signals": ["asked_price", "askd_details"]})
     assert r.status_code == 422
-    assert r.json()["detail"][0]["loc"][-2:] == ["signals", 1]
+    assert r.json()["errors"][0]["loc"][-2:] == ["signals", 1]
 
 
 def test_the_openapi_schema_lists_the_codes_a_new_lead_takes(client):

@@ -8,7 +8,7 @@ import inspect
 
 from ninja import Status
 
-from ..schemas import Error
+from ..errors import Error, problem, said
 
 # 413 (a body over 2.5 MB) and 415 (a body not sent as JSON) come from the middleware.
 ERRORS = {400: Error, 401: Error, 404: Error, 413: Error, 415: Error, 422: Error}
@@ -31,10 +31,15 @@ def known_params(view):
         accepted = [n for n in taken if n not in path]
         unknown = [n for n in request.GET if n not in accepted]
         if unknown:
-            said = ", ".join(f"'{n[:40]}'" for n in unknown[:5])
+            named = ", ".join(f"'{n[:40]}'" for n in unknown[:5])
             takes = ", ".join(accepted) if accepted else "none"
             word = "parameter" if len(unknown) == 1 else "parameters"
-            return Status(400, {"detail": f"Unknown query {word} {said}: this takes {takes}."})
+            detail = f"Unknown query {word} {named}: this takes {takes}."
+            wrong = [
+                problem(["query", n[:40]], "unknown query parameter", "unknown")
+                for n in unknown[:20]
+            ]
+            return Status(400, said(detail, *wrong))
         return view(request, *args, **kwargs)
 
     # resolved here: django-ninja reads string annotations in the wrapper's module, not the view's

@@ -13,6 +13,7 @@ from fairchase.params import an_id
 from fairchase.web.agenda import agenda_for
 
 from ..agenda_schemas import AgendaOut
+from ..errors import on_input
 from . import known_params, responses
 
 router = Router(tags=["agenda"])
@@ -41,7 +42,7 @@ def _owner(request, raw: str | None):
     owner_id = an_id(raw)  # a deactivated teammate too: their day says to hand their leads on
     chosen = get_user_model().objects.filter(pk=owner_id).first() if owner_id else None
     if chosen is None:
-        raise NoSuchOwner(f"owner: {raw.strip()[:40]!r} is not a user's id (or `all`).")
+        raise NoSuchOwner(f"{raw.strip()[:40]!r} is not a user's id (or `all`).")
     return chosen
 
 
@@ -59,5 +60,5 @@ def agenda(
     try:
         whose = _owner(request, owner)
     except NoSuchOwner as exc:
-        return Status(422, {"detail": str(exc)})
+        return Status(422, on_input(["query", "owner"], str(exc)))
     return Status(200, agenda_for(request.user, timezone.now(), owner=whose).as_dict())

@@ -12,8 +12,9 @@ from fairchase.leads import actions
 from fairchase.leads.models import Commitment
 from fairchase.leads.people import lead_or_404, visible_leads
 
+from ..errors import Error, on_input, said
 from ..idempotency import IdempotencyKey, once
-from ..schemas import CommitmentIn, CommitmentOut, Error, ResolveIn
+from ..schemas import CommitmentIn, CommitmentOut, ResolveIn
 from . import known_params, responses
 
 router = Router(tags=["commitments"])
@@ -62,9 +63,9 @@ def add_commitment(
     lead = lead_or_404(request.user, lead_id)
     if payload.due_at < lead.created_at:  # a promise made before they ever wrote in
         when = clock.at_zone(lead.created_at, clock.business_zone(), "%a %-d %b %Y %H:%M")
+        loc = ["body", "payload", "due_at"]
         return Status(
-            422,
-            {"detail": f"due_at: before this lead came in ({when}): no promise can be due then."},
+            422, on_input(loc, f"before this lead came in ({when}): no promise can be due then.")
         )
 
     def pin():
@@ -99,6 +100,5 @@ def resolve(request, payload: ResolveIn, commitment_id: int = Id):
     c = actions.resolve_commitment(c, payload.state, user=request.user)
     if c.state != payload.state:  # resolved before, by a teammate or the worker: unchanged
         when = clock.at_zone(c.resolved_at, clock.business_zone(), "%a %-d %b %Y %H:%M")
-        said = f"Not changed: this commitment was already {c.state} on {when}."
-        return Status(409, {"detail": said})
+        return Status(409, said(f"Not changed: this commitment was already {c.state} on {when}."))
     return Status(200, CommitmentOut.of(c))

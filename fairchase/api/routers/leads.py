@@ -25,9 +25,9 @@ from fairchase.leads.people import (
 from fairchase.leads.same_person import active_lead_of, lock_person
 from fairchase.leads.search import search as search_leads
 
+from ..errors import Error, on_input, said
 from ..fields import UpdatedSince
 from ..schemas import (
-    Error,
     LeadIn,
     LeadOut,
     LeadPage,
@@ -95,10 +95,10 @@ def list_leads(
 ):
     """Leads you can see, newest first (or `order=priority`: best first), with filters. An
     owner's `owner` that is no user's id answers 422, as the agenda's does. To walk the
-    whole list while the team works, follow `next_cursor` (newest first): `offset` shifts
+    whole list while the team works, follow `next_cursor` (in either order): `offset` shifts
     when a lead leaves the filter or arrives between two pages."""
     if owner is not None and owner_asked(request.user, owner)[1]:
-        return Status(422, {"detail": f"owner: {owner} is not a user's id."})
+        return Status(422, on_input(["query", "owner"], f"{owner} is not a user's id."))
     qs = visible_leads(request.user)
     if updated_since is not None:
         qs = qs.filter(updated_at__gte=updated_since)
@@ -113,8 +113,10 @@ def list_leads(
     count = qs.count()
     try:
         page, next_cursor = paging.page_of(qs.select_related("owner"), order, limit, offset, cursor)
-    except paging.BadCursor as exc:
-        return Status(422, {"detail": str(exc)})
+    except paging.BadCursor:
+        return Status(422, on_input(["query", "cursor"], paging.NOT_OURS))
+    except paging.CursorMisused as exc:
+        return Status(400, on_input(["query", "cursor"], str(exc)))
     blocked, held = Suppression.among(page), reach.held_among(page)
     return {
         "count": count,
@@ -153,7 +155,7 @@ def create_lead(request, payload: LeadIn):
         lock_person(email, phone)  # a simultaneous post of theirs waits, then joins this lead
         known = active_lead_of(payload.name, email, phone)
         if known is not None and not visible_leads(request.user).filter(pk=known.pk).exists():
-            return Status(409, {"detail": _not_added(request, known, payload.notes)})
+            return Status(409, said(_not_added(request, known, payload.notes)))
         joined = _join(request, known, payload) if known is not None else None
         if joined is not None:
             return Status(200, LeadPosted.of(joined, joined=True))
@@ -179,8 +181,8 @@ def _not_added(request, lead: Lead, notes: str) -> str:
         f"not added, already this lead"
         + ("; the notes they sent were added to its notes" if kept else ""),
     )
-    said = f"{lead.name} is already {display_name(lead.owner)}'s lead: not added."
-    return said + (" The notes you sent were added to that lead's notes." if kept else "")
+    whose = f"{lead.name} is already {display_name(lead.owner)}'s lead: not added."
+    return whose + (" The notes you sent were added to that lead's notes." if kept else "")
 
 
 def _join(request, lead: Lead, payload: LeadIn) -> Lead | None:
@@ -243,8 +245,8 @@ def update_lead(request, payload: LeadPatch, lead_id: int = LeadId):
                 lead, user=request.user, same_person=payload.same_person, via="API", **changes
             )
         except actions.SaidNoElsewhere as exc:
-            said = f'{exc} Only if this lead is that person, send "same_person": true.'
-            return Status(409, {"detail": said})
+            refused = f'{exc} Only if this lead is that person, send "same_person": true.'
+            return Status(409, said(refused))
     if payload.owner_id is not None and payload.owner_id != lead.owner_id:
         lead = actions.reassign(lead, _owner(request, payload.owner_id), user=request.user)
     return Status(200, LeadOut.of(lead))
