@@ -37,7 +37,7 @@ FORMER_ADDRESS = "unsubscribed with a link sent to their former address"
 UNCONFIRMED_BOUNCE = "A bounce naming no message of ours:"
 HELD_BOUNCE = "a bounce naming no message of ours (not yet confirmed)"
 UNKNOWN_BOUNCE = "A bounce of our message with a code we cannot classify:"
-HELD_UNKNOWN_BOUNCE = "our message bounced with a code we cannot classify (a person decides)"
+HELD_UNKNOWN_BOUNCE = "our message bounced with a code we cannot classify"
 
 
 def unconfirmed_stop(reading: Reading) -> Reading:
