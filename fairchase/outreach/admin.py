@@ -49,7 +49,7 @@ class InboundMessageAdmin(admin.ModelAdmin):
         "evidence",
         "effect",
     ]
-    list_filter = ["kind", "channel", "language"]
+    list_filter = ["kind", "hold", "channel", "language"]
     search_fields = ["sender", "key", "subject"]
     raw_id_fields = ["lead", "outbound"]
 

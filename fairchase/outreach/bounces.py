@@ -16,17 +16,18 @@ from fairchase.leads.models import Lead, Outcome, Status, Suppression
 from fairchase.leads.people import display_name
 
 from . import dsn
-from .held import UNCONFIRMED_BOUNCE, hold, is_held_bounce
+from .held import UNCONFIRMED_BOUNCE, UNKNOWN_BOUNCE, hold, is_held_bounce
 from .models import InboundMessage, OutboundMessage
 
 Kind = InboundMessage.Kind
+Hold = InboundMessage.Hold
 HELD_EFFECT = (
     "A bounce naming no message of ours: confirm or ignore. Nothing is sent or planned until "
     "someone decides."
 )
 UNKNOWN_EFFECT = (
-    "A bounce whose code ({code}) says nothing sure about the address: confirm or ignore. "
-    "Nothing is sent or planned until someone decides."
+    "Our message to {address} bounced with a code we cannot classify ({code}): confirm or "
+    "ignore. Nothing is sent or planned until someone decides."
 )
 # A full mailbox is passing, until it bounces this often over at least this many days.
 FULL_BOUNCES = 3
@@ -56,7 +57,7 @@ def permanent(
     if lead is None:  # a form's receipt to an address no lead has: nothing to hold
         OutboundMessage.objects.filter(pk=ours.pk).update(error=f"Bounced: {status}"[:1000])
         return f"The acknowledgement bounced ({code or 'no code'}): {address} is kept."
-    hold_bounce(inbound, address, status, UNKNOWN_EFFECT.format(code=code or "none"))
+    hold_bounce(inbound, address, status, unknown_code=code or "none")
     return inbound.effect
 
 
@@ -126,20 +127,30 @@ def bounced(
 
 
 def hold_bounce(
-    inbound: InboundMessage, address: str, status: str, effect: str = HELD_EFFECT
+    inbound: InboundMessage, address: str, status: str, unknown_code: str | None = None
 ) -> None:
-    """File a permanent bounce naming no message of ours, or one whose code we cannot place
-    (recorded, its lead set), as held for a person: nothing is suppressed, the lead waits
-    until someone decides (`settle`)."""
+    """File a permanent bounce naming no message of ours, or one of ours whose code we cannot
+    classify (`unknown_code`), recorded with its lead set, as held for a person: nothing is
+    suppressed, the lead waits until someone decides (`settle`)."""
     inbound.kind = Kind.BOUNCE
-    inbound.evidence = f"{UNCONFIRMED_BOUNCE} {address} {status}".strip()[:255]
-    inbound.effect = effect
-    inbound.save(update_fields=["lead", "kind", "evidence", "effect"])
+    if unknown_code is None:
+        inbound.hold, said, inbound.effect = Hold.BOUNCE, UNCONFIRMED_BOUNCE, HELD_EFFECT
+    else:
+        inbound.hold, said = Hold.UNKNOWN_BOUNCE, UNKNOWN_BOUNCE
+        inbound.effect = UNKNOWN_EFFECT.format(address=address, code=unknown_code)[:255]
+    inbound.held_address = address[:254]
+    inbound.evidence = f"{said} {address} {status}".strip()[:255]
+    fields = ["lead", "kind", "evidence", "effect", "hold", "held_address"]
+    inbound.save(update_fields=fields)
     hold(inbound)  # saved first: the hold is read from it
 
 
-def _address(inbound: InboundMessage) -> str:
-    return inbound.evidence[len(UNCONFIRMED_BOUNCE) :].split()[0]
+def _status(inbound: InboundMessage) -> str:
+    """The status words of a held bounce, for the people who read them (after the address
+    in its evidence; none if the evidence names none)."""
+    return (
+        inbound.evidence.partition(inbound.held_address)[2].strip() if inbound.held_address else ""
+    )
 
 
 @transaction.atomic
@@ -152,13 +163,13 @@ def settle(inbound: InboundMessage, *, confirmed: bool, user) -> InboundMessage:
     inbound.corrected_by = user
     inbound.save(update_fields=["corrected_by"])  # the hold reads it: lifted
     lead = Lead.objects.get(pk=inbound.lead_id)
-    status = inbound.evidence[len(UNCONFIRMED_BOUNCE) :].split(maxsplit=1)[1:]
+    address = inbound.held_address
     if confirmed:
         actions.hold_changed(lead, "The bounce was confirmed: hold lifted", user=user)
-        done = bounced(lead, None, _address(inbound), " ".join(status), inbound.received_at, user)
+        done = bounced(lead, None, address, _status(inbound), inbound.received_at, user)
     else:
         actions.hold_changed(lead, "The bounce was ignored: hold lifted", user=user)
-        done = f"Ignored: {_address(inbound)} is still used."
+        done = f"Ignored: {address} is still used."
     inbound.effect = f"{display_name(user)} decided: {done}"[:255]
     inbound.save(update_fields=["effect"])
     return inbound

@@ -73,7 +73,8 @@ def handle_complaint(
         held = lead is not None and kind == Kind.UNCLEAR and not _to_the_owner(ours)
         inbound.kind, inbound.lead, inbound.effect = kind, lead, effect[:255]
         inbound.evidence = f"{UNCONFIRMED_STOP} spam complaint" if held else "spam complaint"
-        inbound.save(update_fields=["kind", "lead", "effect", "evidence"])
+        inbound.hold = InboundMessage.Hold.STOP if held else InboundMessage.Hold.NONE
+        inbound.save(update_fields=["kind", "lead", "effect", "evidence", "hold"])
         if held:
             hold(inbound)  # saved first: the hold is read from it
     return inbound

@@ -27,7 +27,7 @@ from fairchase.leads.normalize import (
 from fairchase.leads.people import display_name
 
 from . import replies, replies_learning
-from .held import FORMER_ADDRESS, UNCONFIRMED_STOP, hold, is_held_stop
+from .held import FORMER_ADDRESS, STOPS, UNCONFIRMED_STOP, hold, is_held_stop
 from .held import HELD as HELD  # said here too: where a reading's effects are
 from .held import held_stops as held_stops
 from .models import InboundMessage, OutboundMessage, ReadingCorrection
@@ -72,6 +72,8 @@ def record_inbound(
                 until=reading.until,
                 evidence=reading.evidence[:255],
                 language=reading.language[:8],
+                hold=reading.hold if lead is not None else InboundMessage.Hold.NONE,
+                no_email=reading.no_email,
             )
             if lead is not None and reading.kind != Kind.BOUNCE:
                 inbound.effect = apply(inbound)[:255]
@@ -210,7 +212,13 @@ def unsubscribed_at_former_address(lead: Lead, channel: str, address: str) -> No
             channel=channel,
             sender=address,
             subject="Unsubscribe link",
-            reading=Reading(Kind.UNCLEAR, None, f"{UNCONFIRMED_STOP} {said}", said.capitalize()),
+            reading=Reading(
+                Kind.UNCLEAR,
+                None,
+                f"{UNCONFIRMED_STOP} {said}",
+                said.capitalize(),
+                hold=InboundMessage.Hold.FORMER_ADDRESS,
+            ),
             received_at=timezone.now(),
         )
 
@@ -245,7 +253,7 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
         )
         lead.refresh_from_db()
     # a person's correction of the reading takes back "no more email" (`_undo`), never redoes it
-    refused = inbound.evidence.startswith(replies.NO_EMAIL) and inbound.corrected_by_id is None
+    refused = inbound.no_email and inbound.corrected_by_id is None
     if kind != Kind.OPT_OUT and refused:
         return _no_more_email(inbound, lead, user, said) + _follow(inbound, lead, user, said)
     return _follow(inbound, lead, user, said)
@@ -352,7 +360,7 @@ def _not_to_be_contacted(lead: Lead) -> str:
 def _undo(inbound: InboundMessage, user) -> None:
     """Take back what the old reading did (the reply itself stays on record)."""
     lead = Lead.objects.get(pk=inbound.lead_id)
-    if inbound.evidence.startswith(replies.NO_EMAIL) and inbound.corrected_by_id is None:
+    if inbound.no_email and inbound.corrected_by_id is None:
         actions.allow_channel(lead, "email", user=user, reason="Not a refusal of email after all")
         lead.refresh_from_db()
     if inbound.kind == Kind.AUTO_REPLY and lead.paused_until:
@@ -362,7 +370,7 @@ def _undo(inbound: InboundMessage, user) -> None:
         Status.REVISIT,
     ):
         actions.reopen(lead, user=user, reason="Reading of the reply corrected")
-    elif inbound.kind == Kind.UNCLEAR and inbound.evidence.startswith(UNCONFIRMED_STOP):
+    elif inbound.kind == Kind.UNCLEAR and inbound.hold in STOPS:
         if lead.paused_until:  # held by a 90-day pause before holds waited for a person
             actions.pause_until(lead, None, reason="Not a request to stop after all", user=user)
     elif inbound.kind == Kind.CALL_BACK:

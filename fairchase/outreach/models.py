@@ -204,6 +204,16 @@ class InboundMessage(models.Model):
         BOUNCE = "bounce", "Bounce"
         UNMATCHED = "unmatched", "Not from a lead"
 
+    class Hold(models.TextChoices):
+        """Why the message holds its lead for a person (`held`), stored when it is read: never
+        read back from the evidence, a sentence for people that may be reworded or cut."""
+
+        NONE = "", "Not held"
+        STOP = "stop", "Asked to stop, not known to be them"
+        FORMER_ADDRESS = "former_address", "Unsubscribed with a link sent to a former address"
+        BOUNCE = "bounce", "A bounce naming no message of ours"
+        UNKNOWN_BOUNCE = "bounce_code", "A bounce with a code we cannot classify"
+
     key = models.CharField(max_length=255, unique=True, help_text="Message-ID, or folder/UID.")
     lead = models.ForeignKey(
         Lead, null=True, blank=True, on_delete=models.CASCADE, related_name="inbound_messages"
@@ -220,6 +230,13 @@ class InboundMessage(models.Model):
     evidence = models.CharField(max_length=255, blank=True)
     language = models.CharField(max_length=8, blank=True)
     effect = models.CharField(max_length=255, blank=True)
+    # It refused email alone and asked for a call: their email address is suppressed, and a
+    # correction of the reading allows it again (`inbound._no_more_email`, `_undo`).
+    no_email = models.BooleanField(default=False)
+    # Held for a person until one decides (corrected_by set): why, and the address a held
+    # bounce names (the one blocked when a person confirms it).
+    hold = models.CharField(max_length=16, choices=Hold.choices, blank=True, default=Hold.NONE)
+    held_address = models.CharField(max_length=254, blank=True)
     corrected_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -227,6 +244,13 @@ class InboundMessage(models.Model):
 
     class Meta:
         ordering = ["-received_at", "-pk"]
+        indexes = [  # `held.held_stops`: the undecided holds, few among many messages
+            models.Index(
+                fields=["-received_at"],
+                name="inbound_held_undecided",
+                condition=~Q(hold="") & Q(corrected_by__isnull=True),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} from {self.sender}"

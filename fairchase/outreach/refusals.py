@@ -44,6 +44,10 @@ SUPPRESSED = "This address asked not to be contacted (or bounced)."
 ASKED_TO_STOP = reach.ON_HOLD
 # A lead held by a bounce naming no message of ours (`bounces`): nothing goes to it either.
 HELD_BOUNCE = "A bounce naming no message of ours (not yet confirmed): confirm or ignore it first."
+# A lead held by a bounce of ours whose code we cannot classify: nothing goes to it either.
+HELD_UNKNOWN_BOUNCE = (
+    "Our message bounced with a code we cannot classify: confirm or ignore the bounce first."
+)
 # What a message says of an address `reach.address_refusal` refuses (none: the message has
 # its own `to`, which `queue` required).
 REFUSED = {
@@ -133,7 +137,8 @@ def _held(lead: Lead, held: Collection[int] | None) -> str:
     if lead.pk not in why:
         return ""
     words = why.get(lead.pk) if isinstance(why, dict) else None
-    return HELD_BOUNCE if words == holding.HELD_BOUNCE else ASKED_TO_STOP
+    bounces = {holding.HELD_BOUNCE: HELD_BOUNCE, holding.HELD_UNKNOWN_BOUNCE: HELD_UNKNOWN_BOUNCE}
+    return bounces.get(words or "", ASKED_TO_STOP)
 
 
 def _suppressed(addresses: set[str], blocked: Collection[str] | None) -> bool:

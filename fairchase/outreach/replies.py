@@ -64,6 +64,8 @@ class Reading:
     evidence: str = ""  # the words that decided
     text: str = ""  # the new part of the message, quotes and signature removed
     language: str = ""
+    hold: str = ""  # why the message holds its lead for a person (`InboundMessage.Hold`)
+    no_email: bool = False  # refuses email alone and asks for a call (`inbound._no_more_email`)
 
 
 def parse(raw: bytes | str | Message) -> Message:
@@ -217,10 +219,10 @@ def read_text(
         )
     if learner == "shipped":
         learner = learned.learner()
-    kind, until, evidence, lang = decide(
+    kind, until, evidence, lang, no_email = decide(
         read, folded, where, today, zone, channel, automatic, learner, now
     )
-    return Reading(kind, until, evidence[:255], fresh, lang)
+    return Reading(kind, until, evidence[:255], fresh, lang, no_email=no_email)
 
 
 # What the reader reads of a message: people answer in a few lines, and a reply of tens of

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from fairchase.leads.models import Lead
-from fairchase.outreach import inbound, mailbox
+from fairchase.outreach import mailbox
 from fairchase.outreach.models import InboundMessage
 
 from .test_mailbox import _reply
@@ -19,6 +19,6 @@ def held_by_an_unvouched_stop(imap_server, lead: Lead) -> InboundMessage:
     )
     assert mailbox.poll_mailbox() == 1
     got = InboundMessage.objects.get(lead=lead)
-    assert got.evidence.startswith(inbound.UNCONFIRMED_STOP), got.evidence
+    assert got.hold == InboundMessage.Hold.STOP, got.evidence
     lead.refresh_from_db()
     return got

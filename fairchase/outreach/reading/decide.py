@@ -34,7 +34,8 @@ CONTRACT = re.compile(r"contract|vertrag|contrat|contrato|overeenkomst")
 # A reply in a script none of our languages use: read by a person, never guessed at.
 NOT_OUR_LANGUAGE = "in a language Fairchase does not read: have it read before answering"
 # The start of the evidence of a reply that refuses email alone and asks for a call ("Stop
-# emailing me, just call me"): the inbox suppresses the email address only.
+# emailing me, just call me"), for people: the inbox suppresses the email address only (the
+# reading's `no_email`, stored as the message's `no_email`).
 NO_EMAIL = "No more email, asked for a call:"
 
 
@@ -51,9 +52,10 @@ def decide(
 ):
     """The reading, in steps from the surest to the least sure: each step decides or
     passes the message on. What the rules leave unclear, the `learner` (the classifier
-    trained on labelled replies) may read, under the safety rule (`_learned`)."""
+    trained on labelled replies) may read, under the safety rule (`_learned`). Returns
+    (kind, until, evidence, language, whether it refuses email alone and asks for a call)."""
     if not automatic and not language.in_our_letters(fresh):
-        return UNCLEAR, None, NOT_OUR_LANGUAGE, ""
+        return UNCLEAR, None, NOT_OUR_LANGUAGE, "", False
     m = _gather(fresh, folded, where, today, zone, channel, automatic, now)
     reading = _rules(m)
     if reading[0] in YES and learner is not None:
@@ -67,7 +69,7 @@ def decide(
         reading = _learned(m, reading, learner)
     if m.no_email:
         reading = (reading[0], reading[1], f"{NO_EMAIL} {m.said(m.no_email)}; {reading[2]}")
-    return (*reading, m.language)
+    return (*reading, m.language, bool(m.no_email))
 
 
 def _torn(m: _Message) -> bool:
