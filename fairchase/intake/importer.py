@@ -30,7 +30,7 @@ from fairchase.leads.same_person import said_no_at
 from . import restoring, said_no
 from .changes import keep_known, row_changes, said_otherwise, with_note
 from .header_row import header_and_rows
-from .mapping import detect_mapping
+from .mapping import detect_mapping, with_columns
 from .matching import Batch, row_keys, token
 from .reading import Row
 from .report import ImportReport, describe
@@ -454,10 +454,12 @@ def import_file(
     progress: Callable[[int], None] | None = None,
     max_rows: int | None = None,
     sheet: str = "",
+    columns: dict[str, str] | None = None,
 ) -> ImportReport:
     """Import a CSV/Excel file (binary stream) for `owner`; never raises.
     `max_rows` stops after that many data rows (a quick dry run in a web request); `sheet`
-    names a workbook's sheet to read (one it lacks: the report says so, nothing imported)."""
+    names a workbook's sheet to read (one it lacks: the report says so, nothing imported);
+    `columns` maps columns by their header over the detected mapping (`with_columns`)."""
     try:
         header, rows = header_and_rows(stream, filename, sheet)
         other = restoring.not_leads(header.cells) if header is not None else ""
@@ -467,6 +469,12 @@ def import_file(
             rep.add_error(header.line if header else 1, why)
             return rep
         preset, detected = detect_mapping(header.cells)
+        if columns:
+            try:
+                detected = with_columns(header.cells, mapping or detected, columns)
+            except ValueError as exc:
+                return ImportReport(dry_run=dry_run, unreadable=str(exc))
+            mapping = None
         imp = Importer(
             owner,
             scope=scope,

@@ -63,6 +63,8 @@ def upload(request):
         )
         return redirect("intake:home")
     preset, mapping = detect_mapping(header.cells)
+    if (chosen := last_chosen(header.cells[:200])) is not None:
+        preset, mapping = "remembered", chosen
     # a workbook of several sheets of cells: the page asks which (the upload is kept)
     sheets, sheet = sheets_to_choose(data) if is_excel(data[:4]) else ([], "")
     owner = (
@@ -84,6 +86,14 @@ def upload(request):
         ahead=_ahead_of(header, rows),
     )
     return redirect("intake:import_job", pk=job.pk)
+
+
+def last_chosen(header: list[str]) -> list[str] | None:
+    """The mapping last chosen for this very header in the business (anyone's import of it,
+    the latest first), so next week's copy of the same sheet asks for nothing again; None
+    when no recent import had this header."""
+    recent = ImportJob.objects.only("header", "mapping").order_by("-created_at", "-pk")[:200]
+    return next((job.mapping for job in recent if job.header == header), None)
 
 
 def _job(request, pk, *, to_read: bool = False) -> ImportJob:
