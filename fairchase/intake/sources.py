@@ -4,6 +4,8 @@ importer's rule, which the API's `source` follows too."""
 
 from __future__ import annotations
 
+import re
+
 from .mapping import _key
 
 # Source names in CRM exports -> ours (compared after _key()). HubSpot's "Original Source"
@@ -111,6 +113,9 @@ def map_source(raw: str) -> tuple[str, bool]:
         return labels[key], False
     if key in SOURCE_NAMES:
         return SOURCE_NAMES[key], True
-    if by_words := source_by_words(key):
+    # a code as stored ("trade_fair": a lead's own source, sent back or exported) stays
+    if not re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", raw.strip()) and (
+        by_words := source_by_words(key)
+    ):
         return by_words, True
     return slug, False

@@ -14,6 +14,7 @@ SHEET = (
     "Greg Hollis;greg@example.com;Home show\r\n"
     "Tom Becker;tom@example.com;yard sign\r\n"
     "Both Ways;both@example.com;Google referral\r\n"
+    "Own Code;code@example.com;trade_fair\r\n"
 )
 
 
@@ -26,6 +27,7 @@ def test_a_source_typed_by_hand_is_read_by_its_words(alice):
         "Greg Hollis": "event",
         "Tom Becker": "yard_sign",  # not one of ours: kept as written
         "Both Ways": "google_referral",  # its words point at two of ours: kept as written
+        "Own Code": "trade_fair",  # a code as stored (an export's) is not read by its words
     }
 
 
