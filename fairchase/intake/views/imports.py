@@ -89,11 +89,12 @@ def upload(request):
     return redirect("intake:import_job", pk=job.pk)
 
 
-def last_chosen(header: list[str]) -> list[str] | None:
+def last_chosen(header: list[str], but: int | None = None) -> list[str] | None:
     """The mapping last chosen for this very header in the business (anyone's import of it,
     the latest first), so next week's copy of the same sheet asks for nothing again; None
     when no recent import had this header."""
-    recent = ImportJob.objects.only("header", "mapping").order_by("-created_at", "-pk")[:200]
+    jobs = ImportJob.objects.exclude(pk=but) if but is not None else ImportJob.objects.all()
+    recent = jobs.only("header", "mapping").order_by("-created_at", "-pk")[:200]
     return next((job.mapping for job in recent if job.header == header), None)
 
 
@@ -255,6 +256,8 @@ def job_sheet(request, pk):
         messages.error(request, f"{why} Still reading “{job.sheet}”.")
         return redirect("intake:import_job", pk=job.pk)
     job.preset, job.mapping = detect_mapping(header.cells)
+    if (chosen := last_chosen(header.cells[:200], but=job.pk)) is not None:
+        job.preset, job.mapping = "remembered", chosen
     job.header, job.mapping = header.cells[:200], job.mapping[:200]
     job.sheet = name
     job.estimated_rows = dict(job.sheets).get(name, 0)
