@@ -68,6 +68,38 @@ def other_date(text: str) -> tuple[datetime, bool, str] | None:
 # dateutil fills what a cell leaves out from these: two defaults tell a bare date apart
 NOON = datetime(2000, 1, 1, 12, 0)  # noqa: DTZ001 (naive: a cell without a zone stays naive)
 _MIDNIGHT = datetime(2000, 1, 1, 0, 0)  # noqa: DTZ001
+_OTHER_YEAR = datetime(2004, 1, 1, 12, 0)  # noqa: DTZ001 (a leap year: "2/29")
+
+
+def without_year(text: str, at_noon: datetime, dayfirst: bool = False) -> bool:
+    """Whether a cell read with the NOON default gave no year ("4/11", "May 5"): another
+    default year changes its reading (the second reading only for a date read in 2000)."""
+    if at_noon.year != NOON.year:
+        return False
+    try:
+        return (
+            dateutil_parser.parse(text, default=_OTHER_YEAR, dayfirst=dayfirst).year
+            == _OTHER_YEAR.year
+        )
+    except (ValueError, OverflowError):
+        return False
+
+
+def most_recent(when: datetime, now: datetime) -> datetime:
+    """A day and month without a year as the latest such day not after `now` (an enquiry
+    came in before the import): 11 April imported on 7 December 2026 is 11 April 2026, 24
+    December is 24 December 2025. A 29 February is that of the latest leap year before."""
+    local = now.astimezone(when.tzinfo) if when.tzinfo else now.replace(tzinfo=None)
+    year = local.year
+    while True:
+        try:
+            candidate = when.replace(year=year)
+        except ValueError:  # 29 February of a year without one
+            year -= 1
+            continue
+        if candidate <= local or candidate.date() <= local.date():
+            return candidate
+        year -= 1
 
 
 def bare_date(text: str, at_noon: datetime, dayfirst: bool = False) -> bool:

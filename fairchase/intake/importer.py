@@ -30,11 +30,11 @@ from fairchase.leads.same_person import said_no_at
 from . import restoring, said_no
 from .changes import keep_known, row_changes, said_otherwise, with_note
 from .header_row import header_and_rows
-from .mapping import detect_mapping
+from .mapping import detect_mapping, with_columns
 from .matching import Batch, row_keys, token
 from .reading import Row
 from .report import ImportReport, describe
-from .row_checks import total_said, unread_addresses, unread_said, with_totals
+from .row_checks import addresses_in, total_said, unread_addresses, unread_said, with_totals
 from .row_reading import mapping_problem, read_row
 
 log = logging.getLogger("fairchase.intake")
@@ -396,11 +396,13 @@ class Importer:
                 self.report.add_error(row.line, total_said(row, mapping))
                 continue
             reading = read_row(row, mapping, width, self.default_source, self.zone, header)
+            fields = reading.fields  # what it has: the web's page counts with the same function
+            has = {f for f in ("email", "phone") if fields.get(f)}
+            if len(has) < 2:
+                unread.update(unread_addresses(addresses_in(row.cells, mapping), mapping, has))
             if reading.skipped:
                 self.report.add_error(row.line, reading.skipped)
                 continue
-            fields = reading.fields
-            unread.update(unread_addresses(row.cells, mapping, fields))
             for problem in reading.warnings:
                 self.report.add_warning(row.line, f"{fields['name']}: {problem}")
             origin = self.origin(row.line)
@@ -454,10 +456,12 @@ def import_file(
     progress: Callable[[int], None] | None = None,
     max_rows: int | None = None,
     sheet: str = "",
+    columns: dict[str, str] | None = None,
 ) -> ImportReport:
     """Import a CSV/Excel file (binary stream) for `owner`; never raises.
     `max_rows` stops after that many data rows (a quick dry run in a web request); `sheet`
-    names a workbook's sheet to read (one it lacks: the report says so, nothing imported)."""
+    names a workbook's sheet to read (one it lacks: the report says so, nothing imported);
+    `columns` maps columns by their header over the detected mapping (`with_columns`)."""
     try:
         header, rows = header_and_rows(stream, filename, sheet)
         other = restoring.not_leads(header.cells) if header is not None else ""
@@ -467,6 +471,12 @@ def import_file(
             rep.add_error(header.line if header else 1, why)
             return rep
         preset, detected = detect_mapping(header.cells)
+        if columns:
+            try:
+                detected = with_columns(header.cells, mapping or detected, columns)
+            except ValueError as exc:
+                return ImportReport(dry_run=dry_run, unreadable=str(exc))
+            mapping = None
         imp = Importer(
             owner,
             scope=scope,

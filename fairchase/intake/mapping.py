@@ -311,6 +311,8 @@ PRESET_LABELS = {
     "mailchimp": "Mailchimp audience export",
     "fairchase": "Fairchase export",
     "generic": "Generic header",
+    # not a tool: the mapping last chosen for the same header (the web import remembers it)
+    "remembered": "Your mapping of these columns at their last import",
 }
 
 
@@ -365,6 +367,8 @@ def detect_mapping(header: list[str]) -> tuple[str, list[str]]:
     email and phone: later columns are fallbacks (a mobile number when the phone is blank),
     and the said-no fields ("Email Opt Out" and "Unsubscribed": either saying yes counts).
     An Owner column is mapped only in our own export's header (`_our_export`)."""
+    from .header_words import field_by_words
+
     preset = detect_preset(header)
     ours = _our_export({_key(h) for h in header})
     used: set[str] = set()
@@ -373,6 +377,8 @@ def detect_mapping(header: list[str]) -> tuple[str, list[str]]:
         fname = "owner" if ours and _key(h) == "owner" else _field_for(_key(h), preset)
         if not fname and "," in h:
             fname = _before_the_comma(h, preset)
+        if not fname and preset != "fairchase":  # "Customer Name", "Ph#": read by its words
+            fname = field_by_words(h)
         if fname and (fname not in used or fname in FALLBACK_FIELDS):
             used.add(fname)
             mapping.append(fname)
@@ -418,3 +424,20 @@ def clean_mapping(raw: list[str], width: int) -> list[str]:
     twice, the first non-empty column wins)."""
     out = [fname if fname in FIELDS else "" for fname in list(raw)[:width]]
     return out + [""] * (width - len(out))
+
+
+def with_columns(header: list[str], mapping: list[str], columns: dict[str, str]) -> list[str]:
+    """The mapping with the columns a person named mapped as they said (`fairchase import
+    --map "Ph#=phone"`): a header as written or with case and punctuation aside; a field
+    "" (or "ignore") leaves the column unread. Raises ValueError naming a header the file
+    lacks."""
+    out = list(mapping) + [""] * (len(header) - len(mapping))
+    for named, fname in columns.items():
+        at = [i for i, h in enumerate(header) if h.strip() == named.strip()] or [
+            i for i, h in enumerate(header) if _key(h) == _key(named)
+        ]
+        if not at:
+            shown = ", ".join(f"“{h.strip()[:40]}”" for h in header[:12] if h.strip())
+            raise ValueError(f"--map: no column “{named[:60]}” in the file (its columns: {shown}).")
+        out[at[0]] = "" if fname == "ignore" else fname
+    return out

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from fairchase.leads.normalize import clean_text
+from fairchase.leads.normalize import InvalidContact, clean_text
 
 from .reading import MAX_FIELD, Row
 from .report import plural
@@ -58,34 +58,60 @@ _DATE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
 
 
 def looks_like(fname: str, cell: str) -> bool:
-    """Whether a cell looks like an email address (an @ in a word with a dot after it) or a
-    phone number (digits and + ( ) - . / spaces, seven digits or more, written as a number
-    is dialled: a leading +, 0 or bracket, or digits in groups; not a date)."""
+    """Whether a cell looks like an email address (an @ in a word with a dot after it) or
+    holds a phone number the import reads as one (the project's phone reading, through
+    phonenumbers in PHONE_REGION: "512.555.0199" and "5125550176" are, an amount or a
+    customer number is not, and a date never)."""
     cell = cell.strip()
     if fname == "email":
         return bool(_EMAIL.search(cell))
-    digits = sum(c.isdigit() for c in cell)
-    return (
-        digits >= 7
-        and all(c.isdigit() or c in "+()-./ " for c in cell)
-        # a bare number (a customer number, an amount) is not written as a phone is
-        and (cell[0] in "+0(" or any(c in "-/ " for c in cell))
-        and not _DATE.fullmatch(cell)
-    )
+    if sum(c.isdigit() for c in cell) < 7 or _DATE.fullmatch(cell):
+        return False
+    from .rows import _values, fast_normalize_phone
 
-
-def unread_addresses(cells: list[str], mapping: list[str], fields: dict) -> list[tuple[int, str]]:
-    """(Column, field) of each column no field reads that holds what looks like the row's
-    email or phone when the row has none: Outlook's "Telefon geschäftlich" left unmapped
-    left its people with no phone, unsaid."""
-    found = []
-    for fname in ("email", "phone"):
-        if fields.get(fname):
+    for value in _values(cell, "phone"):
+        try:
+            fast_normalize_phone(value)
+            return True
+        except InvalidContact:
             continue
-        for i, cell in enumerate(cells):
-            if not (i < len(mapping) and mapping[i]) and looks_like(fname, cell):
-                found.append((i, fname))
-                break
+    return False
+
+
+def addresses_in(cells: list[str], mapping: list[str] | None = None) -> dict[str, list[int]]:
+    """The columns of a row whose cell looks like an email address or a phone number
+    (`looks_like`); with a mapping, only among the columns it leaves unread or reads as
+    that field (the others cannot tell where a row's address went unread)."""
+    seen: dict[str, list[int]] = {}
+    for fname in ("email", "phone"):
+        cols = [
+            i
+            for i, cell in enumerate(cells)
+            if (mapping is None or i >= len(mapping) or mapping[i] in ("", fname))
+            and cell.strip()
+            and looks_like(fname, cell)
+        ]
+        if cols:
+            seen[fname] = cols
+    return seen
+
+
+def unread_addresses(
+    seen: dict[str, list[int]], mapping: list[str], has: set[str] | None = None
+) -> list[tuple[int, str]]:
+    """(Column, field) of the first column no field reads that holds what looks like the
+    row's email or phone (`addresses_in`) when the row has none (`has`: what its reading
+    found; without it, what its mapped columns look like they hold). The web's mapping page
+    and the import count with this one function: Outlook's "Telefon geschäftlich" or a
+    sheet's "Ph#" left unmapped left its people with no phone, unsaid."""
+    found = []
+    for fname, cols in seen.items():
+        mapped = [i < len(mapping) and mapping[i] for i in cols]
+        if fname in has if has is not None else fname in mapped:
+            continue
+        unread = next((i for i, m in zip(cols, mapped, strict=True) if not m), None)
+        if unread is not None:
+            found.append((unread, fname))
     return found
 
 
@@ -95,9 +121,16 @@ def unread_said(seen: Counter, header: list[str]) -> list[str]:
     return [
         f"Column {column_name(header, i)} is not read, but {plural(n, 'row')} with no "
         f"{label[fname]} {'has one' if n == 1 else 'have one'} there: map it to "
-        f"{fname.capitalize()} (on the web import's mapping page) to read it."
+        f"{fname.capitalize()} (on the web import's mapping page{_map_option(header, i, fname)})"
+        " to read it."
         for (i, fname), n in sorted(seen.items())
     ]
+
+
+def _map_option(header: list[str], i: int, fname: str) -> str:
+    """How the command line maps a named column: ', or `fairchase import --map "Ph#=phone"`'."""
+    named = header[i].strip() if i < len(header) else ""
+    return f', or `fairchase import --map "{named}={fname}"`' if named and len(named) < 60 else ""
 
 
 _TOTAL_WORDS = re.compile(

@@ -27,7 +27,7 @@ from fairchase.leads.normalize import (
     zone_countries,
 )
 
-from .date_cells import NOON, bare_date, other_date
+from .date_cells import NOON, bare_date, most_recent, other_date, without_year
 from .name_cell import address_in_name
 from .reading import FORMULA_TRIGGERS
 from .said_no import SAYS_NO, said_no_cells, says_more
@@ -270,6 +270,13 @@ def parse_when(text: str, zone=UTC, doubts: list[str] | None = None) -> datetime
     if timezone.is_naive(when):
         when = when.replace(tzinfo=zone)
     now = timezone.now()
+    if without_year(text, when, dayfirst):  # "4/11": the latest such day, not year 2000
+        when = most_recent(when, now)
+        if doubts is not None:
+            doubts.append(
+                f"enquiry date: {text[:40]!r} has no year: read as {_day_month(when)} "
+                f"{when.year}, the latest such day before the import."
+            )
     if when.date() == now.astimezone(when.tzinfo).date() and (
         bare if bare is not None else bare_date(text, when, dayfirst)
     ):

@@ -4,6 +4,8 @@ importer's rule, which the API's `source` follows too."""
 
 from __future__ import annotations
 
+import re
+
 from .mapping import _key
 
 # Source names in CRM exports -> ours (compared after _key()). HubSpot's "Original Source"
@@ -73,9 +75,32 @@ SOURCE_NAMES: dict[str, str] = {
 }
 
 
+# A hand-typed source read by its words when the whole cell is none of the names above
+# ("Called in", "referral - Bob Keller", "Home show booth"): a cell whose words point at
+# one of our sources is that source (the cell kept in the notes, with the referrer's name);
+# words pointing at two ("Google referral") or none ("yard sign", "Houzz") keep it as is.
+SOURCE_WORDS: dict[str, set[str]] = {
+    "referral": {"referral", "referred", "referrals", "recommended", "recommendation", "referal"},
+    "inbound_call": {"called", "call", "phoned", "rang", "phone"},
+    "walk_in": {"walk", "walked", "walkin", "showroom"},
+    "web_form": {"website", "web", "online", "google", "facebook", "instagram", "form"},
+    "event": {"show", "expo", "fair", "event", "booth", "tradeshow"},
+}
+
+
+def source_by_words(key: str) -> str:
+    """Our source a folded source cell's words point at, or "" (none, or two)."""
+    words = set(key.split())
+    found = {code for code, names in SOURCE_WORDS.items() if names & words}
+    if {"cold", "outbound"} & words:  # "cold call" is ours calling them
+        return ""
+    return next(iter(found)) if len(found) == 1 else ""
+
+
 def map_source(raw: str) -> tuple[str, bool]:
     """(our source code, whether it was translated) for a source cell: 'Organic Search' ->
-    ('web_form', True); 'referral' -> ('referral', False); an unknown name -> its slug."""
+    ('web_form', True); 'referral' -> ('referral', False); 'referral - Bob Keller' ->
+    ('referral', True) (`source_by_words`); an unknown name -> its slug."""
     from fairchase.leads.models import SOURCES
 
     key = _key(raw)
@@ -88,4 +113,9 @@ def map_source(raw: str) -> tuple[str, bool]:
         return labels[key], False
     if key in SOURCE_NAMES:
         return SOURCE_NAMES[key], True
+    # a code as stored ("trade_fair": a lead's own source, sent back or exported) stays
+    if not re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", raw.strip()) and (
+        by_words := source_by_words(key)
+    ):
+        return by_words, True
     return slug, False

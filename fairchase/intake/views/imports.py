@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from dataclasses import asdict
+from itertools import islice
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -28,7 +29,7 @@ from ..models import ImportJob
 from ..reading import Row, is_excel
 from ..report import said_no_unread
 from ..restoring import header_zone
-from ..row_checks import unread_addresses, unread_said
+from ..row_checks import addresses_in, unread_addresses, unread_said
 from ..row_reading import mapping_problem, read_row
 from ..workbook import sheets_to_choose
 
@@ -64,6 +65,8 @@ def upload(request):
         )
         return redirect("intake:home")
     preset, mapping = detect_mapping(header.cells)
+    if (chosen := last_chosen(header.cells[:200])) is not None:
+        preset, mapping = "remembered", chosen
     # a workbook of several sheets of cells: the page asks which (the upload is kept)
     sheets, sheet = sheets_to_choose(data) if is_excel(data[:4]) else ([], "")
     owner = (
@@ -87,6 +90,15 @@ def upload(request):
     return redirect("intake:import_job", pk=job.pk)
 
 
+def last_chosen(header: list[str], but: int | None = None) -> list[str] | None:
+    """The mapping last chosen for this very header in the business (anyone's import of it,
+    the latest first), so next week's copy of the same sheet asks for nothing again; None
+    when no recent import had this header."""
+    jobs = ImportJob.objects.exclude(pk=but) if but is not None else ImportJob.objects.all()
+    recent = jobs.only("header", "mapping").order_by("-created_at", "-pk")[:200]
+    return next((job.mapping for job in recent if job.header == header), None)
+
+
 def _job(request, pk, *, to_read: bool = False) -> ImportJob:
     """The user's own import job; to read (its report, its progress), an owner/admin may open
     anyone's too (a teammate's import of leads they now see). 404 otherwise."""
@@ -105,15 +117,28 @@ def _ahead_of(header: Row, rows) -> dict:
     """What the mapping page shows of the file, read with the upload and kept with the job:
     openpyxl parses a workbook's shared strings whole on each load, seconds for a large
     one, and the page is shown again after each choice. The width and the words of its
-    header, and its first rows (PREVIEW_ROWS of them, fewer past PREVIEW_CHARS)."""
-    kept, chars, cut = [], 0, False
-    for row in rows:
+    header, its first rows (PREVIEW_ROWS of them, fewer past PREVIEW_CHARS), and the
+    columns of each row (the first DRY_RUN_ROWS) holding what looks like an email or a
+    phone (`row_checks.addresses_in`), so the page counts a column left unread over the
+    file, as the import does, not over its preview."""
+    kept, chars, cut, seen = [], 0, False, []
+    for row in islice(rows, DRY_RUN_ROWS):
+        if found := addresses_in(row.cells):  # the whole file's, for `_read_ahead`
+            seen.append(found)
+        if cut or len(kept) == PREVIEW_ROWS:
+            continue
         chars += sum(len(cell) for cell in row.cells)
-        if len(kept) == PREVIEW_ROWS or chars > PREVIEW_CHARS:
-            cut = chars > PREVIEW_CHARS
-            break
-        kept.append(_without_nuls(asdict(row)))
-    return {"width": len(header.cells), "about": header.warnings, "rows": kept, "cut": cut}
+        cut = chars > PREVIEW_CHARS
+        if not cut:
+            kept.append(_without_nuls(asdict(row)))
+    return {
+        "width": len(header.cells),
+        "about": header.warnings,
+        "rows": kept,
+        "cut": cut,
+        "seen": seen,
+        "seen_all": next(iter(rows), None) is None,
+    }
 
 
 def _without_nuls(row: dict) -> dict:
@@ -165,10 +190,14 @@ def _read_ahead(job: ImportJob) -> tuple[list[str], list[dict]]:
     zone = header_zone(job.header, job.mapping) or ZoneInfo(  # as the import reads them
         BusinessSettings.current().business_timezone or "UTC"
     )
-    out, unread = [], Counter()  # (column, field) -> preview rows whose only address is there
+    out, unread = [], Counter()  # (column, field) -> rows whose only address is there
+    for seen in ahead.get("seen", ()):
+        unread.update(unread_addresses(seen, job.mapping))
     for row in ahead["rows"]:
         reading = read_row(row, job.mapping, ahead["width"], "import", zone, job.header)
-        unread.update(unread_addresses(row.cells, job.mapping, reading.fields))
+        if "seen" not in ahead:  # a job uploaded before the file's rows were looked at
+            has = {f for f in ("email", "phone") if reading.fields.get(f)}
+            unread.update(unread_addresses(addresses_in(row.cells, job.mapping), job.mapping, has))
         out.append(
             {
                 "line": reading.line,
@@ -177,7 +206,10 @@ def _read_ahead(job: ImportJob) -> tuple[list[str], list[dict]]:
                 "error": reading.skipped or "; ".join(reading.warnings),
             }
         )
-    return [*ahead["about"], *unread_said(unread, job.header)], out
+    said = unread_said(unread, job.header)
+    if said and not ahead.get("seen_all", True):
+        said.append(f"(Counted over the file's first {DRY_RUN_ROWS:,} rows.)")
+    return [*ahead["about"], *said], out
 
 
 @web_view
@@ -225,6 +257,8 @@ def job_sheet(request, pk):
         messages.error(request, f"{why} Still reading “{job.sheet}”.")
         return redirect("intake:import_job", pk=job.pk)
     job.preset, job.mapping = detect_mapping(header.cells)
+    if (chosen := last_chosen(header.cells[:200], but=job.pk)) is not None:
+        job.preset, job.mapping = "remembered", chosen
     job.header, job.mapping = header.cells[:200], job.mapping[:200]
     job.sheet = name
     job.estimated_rows = dict(job.sheets).get(name, 0)

@@ -1,8 +1,9 @@
-"""`fairchase import FILE [--owner USER] [--sheet NAME] [--dry-run]` and
-`fairchase import --history FILE.jsonl`."""
+"""`fairchase import FILE [--owner USER] [--sheet NAME] [--map "HEADER=FIELD"] [--dry-run]`
+and `fairchase import --history FILE.jsonl`."""
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 import sys
@@ -17,6 +18,7 @@ from fairchase.hints import command_line
 from fairchase.intake.history import import_history
 from fairchase.intake.importer import import_file
 from fairchase.intake.jobs import estimate_rows
+from fairchase.intake.mapping import FIELDS
 from fairchase.leads.people import user_named
 
 MAX_SHOWN_ERRORS = 50
@@ -32,8 +34,21 @@ def no_column_read(header: list[str]) -> str:
     return (
         f"none of its columns ({named}{more}) names a lead field. Its first row must name "
         "them (Name, Email, Phone, Company, Value, Notes, ...: README, Importing), or map "
-        "them on the web's Import page."
+        'them with --map "HEADER=FIELD" or on the web\'s Import page.'
     )
+
+
+def column_map(text: str) -> tuple[str, str]:
+    """A --map argument, "HEADER=FIELD" ("Ph#=phone", "Where from=source", "Notes=ignore")."""
+    named, eq, fname = text.rpartition("=")
+    fname = fname.strip().lower().replace(" ", "_").replace("-", "_")
+    if not eq or not named.strip():
+        raise argparse.ArgumentTypeError(f'{text!r}: write it as HEADER=FIELD, e.g. "Ph#=phone".')
+    if fname not in FIELDS and fname != "ignore":
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: {fname!r} is no field; one of {', '.join(FIELDS)} or ignore."
+        )
+    return named, fname
 
 
 class Command(BaseCommand):
@@ -48,6 +63,17 @@ class Command(BaseCommand):
             default="",
             help="the sheet of an Excel workbook to import (default: the first whose header "
             "row names lead fields)",
+        )
+        parser.add_argument(
+            "--map",
+            metavar="HEADER=FIELD",
+            action="append",
+            type=column_map,
+            default=[],
+            help="read a column as a field, over the detected mapping; repeat for each column, "
+            'e.g. --map "Ph#=phone" --map "Where from=source" (FIELD: '
+            + ", ".join(FIELDS)
+            + ", or ignore to leave a column unread)",
         )
         parser.add_argument("--dry-run", action="store_true", help="check everything, save nothing")
         parser.add_argument(
@@ -136,6 +162,7 @@ class Command(BaseCommand):
                         default_source=opts["source"],
                         progress=update,
                         sheet=opts["sheet"],
+                        columns=dict(opts["map"]),
                     )
             progress.update(task, completed=report.rows, total=max(report.rows, 1))
         shown = name or "standard input"
