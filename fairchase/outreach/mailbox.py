@@ -1,7 +1,9 @@
 """The mailbox poller (a worker step): read new mail over IMAP, match it to a lead by
 In-Reply-To/References against our Message-IDs (else by sender), and record replies,
-bounces and mailto unsubscribes. Each message is handled once, keyed by its
-Message-ID (or folder/UIDVALIDITY/UID), so polling again changes nothing."""
+bounces and mailto unsubscribes; mail from our own side (a reply to an owner's alert, a
+team member's address) is kept, never read as a lead's (`team_mail`). Each message is
+handled once, keyed by its Message-ID (or folder/UIDVALIDITY/UID), so polling again
+changes nothing."""
 
 from __future__ import annotations
 
@@ -216,10 +218,10 @@ def handle_mail(
         return handle_bounce(msg, key, received)
     sender = parseaddr(str(msg.get("From") or ""))[1]
     ours = _our_message(_referenced_ids(msg))
-    subject = str(msg.get("Subject") or "")
     if team_mail.from_the_team(ours, sender):  # never a lead's words
-        return team_mail.record(key, ours, sender, subject, body_text(msg), received)
+        return team_mail.record(msg, key, ours, sender, received)
     lead = _filed_on(ours, sender)
+    subject = str(msg.get("Subject") or "")
     named = None  # our message an unsubscribe mailto names: the recipient of it asked
     if replies.is_unsubscribe(msg):
         # Our List-Unsubscribe mailto puts the Message-ID in the subject: that names the lead.

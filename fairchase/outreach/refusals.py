@@ -158,7 +158,7 @@ def refusal_to_send(
     lead = msg.lead
     after_stop = lead.status not in ACTIVE_STATUSES and goes_after_the_stop(msg, lead)
     why = refusal(lead, msg.channel, msg.to, after_stop=after_stop, blocked=blocked, held=held)
-    return why or readdressed_since(msg, lead) or written_before_reassigned(msg, lead)
+    return why or written_before_reassigned(msg, lead) or readdressed_since(msg, lead)
 
 
 def mark_refusals(messages: list[OutboundMessage]) -> None:
@@ -229,7 +229,8 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
     Every send, automatic or clicked, passes here. An opt-out, a held request to stop
     (`refusal`: a person's message queued for contact hours is not sent to someone who asked
     to stop meanwhile) or a suppressed address cancels it whoever asked; the contact hours and the weekly cap (the decision core's
-    rules, `hours.send_window`) defer it unless a person confirmed sending anyway."""
+    rules, `hours.send_window`) defer it unless a person confirmed sending anyway. A message
+    queued for an address the lead no longer has (`readdressed_since`) is cancelled too."""
     if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
         # To our own user about the lead (readdressed first if they left: `outbox._claimed`): no
         # courtesy rule applies.
@@ -244,10 +245,10 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
     after_stop = goes_after_the_stop(msg, lead)
     if why := refusal(lead, msg.channel, msg.to, after_stop=after_stop):
         return "cancel", why, None
-    if why := readdressed_since(msg, lead) or left_since(msg, lead):
-        return "cancel", why, None
-    if why := written_before_reassigned(msg, lead):
+    if why := left_since(msg, lead) or written_before_reassigned(msg, lead):
         return "cancel", why, None  # before the override: nobody confirms another's signature
+    if why := readdressed_since(msg, lead):
+        return "cancel", why, None
     if automatic and msg.template is not None and not msg.template.is_active:
         # an owner switched it off (a wrong price, a typo) while the worker's copy waited
         return "cancel", f"The template “{msg.template.name}” was switched off.", None

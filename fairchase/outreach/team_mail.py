@@ -3,11 +3,14 @@ answer alerts by reflex: "Thanks, calling her now", "Please stop sending me thes
 anything from a team member's address (a copy of their own mail to a lead). It names a
 lead, but it is not the lead's words: read as theirs it would engage the lead, cancel its
 follow-ups, teach the fit a false answer, or suppress the owner's own address and hold the
-lead. It is kept on record, on no lead and handled, and changes nothing."""
+lead. It is kept on record, on no lead and handled, and changes nothing (a team member
+entered as a lead to try Fairchase out is read as the team too: their answer is never a
+lead's)."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from email.message import Message
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -15,8 +18,9 @@ from django.db import transaction
 from fairchase.leads.normalize import InvalidContact, normalize_email
 from fairchase.leads.people import display_name
 
-from .inbound import record_inbound
+from .inbound import record_report
 from .models import InboundMessage, OutboundMessage
+from .reading.quotes import body_text
 from .replies import Reading
 
 
@@ -40,12 +44,7 @@ def from_the_team(ours: OutboundMessage | None, sender: str) -> bool:
 
 
 def record(
-    key: str,
-    ours: OutboundMessage | None,
-    sender: str,
-    subject: str,
-    text: str,
-    received: datetime,
+    msg: Message, key: str, ours: OutboundMessage | None, sender: str, received: datetime
 ) -> InboundMessage | None:
     """Keep a mail from our side once (None if handled before), on no lead, its effect said:
     nothing about any lead changes."""
@@ -55,18 +54,9 @@ def record(
     if ours is not None and ours.lead is not None:
         what = "the alert" if ours.kind == OutboundMessage.Kind.OWNER_ALERT else "our message"
         about = f", answering {what} about {ours.lead.name}"
-    reading = Reading(InboundMessage.Kind.UNMATCHED, None, "", text[:2000])
+    reading = Reading(InboundMessage.Kind.UNMATCHED, None, "", body_text(msg)[:2000])
     with transaction.atomic():
-        inbound = record_inbound(
-            key=key,
-            lead=None,
-            channel="email",
-            sender=sender,
-            subject=subject,
-            reading=reading,
-            received_at=received,
-            outbound=ours,
-        )
+        inbound = record_report(msg, key, received, reading, ours)
         if inbound is None:
             return None
         inbound.effect = (

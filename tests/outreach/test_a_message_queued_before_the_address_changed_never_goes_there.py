@@ -23,9 +23,7 @@ pytestmark = [pytest.mark.servers, pytest.mark.usefixtures("open_all_day")]
 OLD, NEW = "tom.old@example.com", "tom.new@example.com"
 
 
-def test_a_message_queued_for_the_old_address_is_cancelled_not_sent(
-    alice, make_lead, smtp_server
-):
+def test_a_message_queued_for_the_old_address_is_cancelled_not_sent(alice, make_lead, smtp_server):
     lead = make_lead(alice, name="Tom Token", email=OLD)
     with transaction.atomic():
         msg = outbox.queue(lead, "email", "Hello", "Hi Tom.\n", user=alice)

@@ -47,9 +47,7 @@ To: {to}
 """
 
 
-def test_a_refused_message_fails_through_a_transition_and_is_no_try(
-    alice, make_lead, smtp_server
-):
+def test_a_refused_message_fails_through_a_transition_and_is_no_try(alice, make_lead, smtp_server):
     lead = make_lead(alice, email="tom@example.com")
     with transaction.atomic():
         msg = outbox.queue(lead, "email", "Hello", "Hi Tom.\n", user=alice)
