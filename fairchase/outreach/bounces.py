@@ -15,6 +15,7 @@ from fairchase.leads import actions
 from fairchase.leads.models import Lead, Outcome, Status, Suppression
 from fairchase.leads.people import display_name
 
+from . import actions as message_actions
 from . import dsn
 from .held import UNCONFIRMED_BOUNCE, UNKNOWN_BOUNCE, hold, is_held_bounce
 from .models import InboundMessage, OutboundMessage
@@ -48,9 +49,7 @@ def permanent(
         return bounced(lead, ours, address, status, inbound.received_at)
     if kind == dsn.REFUSED:
         why = dsn.refusal_reason(code, diagnostic)
-        OutboundMessage.objects.filter(pk=ours.pk).update(
-            state=OutboundMessage.State.FAILED, error=why[:1000]
-        )
+        _never_arrived(ours, lead, why)
         return why
     if kind == dsn.FULL:
         return _full(inbound, ours, address, status)
@@ -59,6 +58,21 @@ def permanent(
         return f"The acknowledgement bounced ({code or 'no code'}): {address} is kept."
     hold_bounce(inbound, address, status, unknown_code=code or "none")
     return inbound.effect
+
+
+def _never_arrived(ours: OutboundMessage, lead: Lead | None, why: str) -> None:
+    """A refusal of our message, not of its address: the message failed (its transition
+    says why), and the try logged when it was sent is taken back, since nobody got it."""
+    State = OutboundMessage.State
+    if not message_actions.move(
+        ours, (State.SENT, State.UNKNOWN), State.FAILED, f"Bounced: {why}", error=why[:1000]
+    ):
+        return
+    if ours.kind == OutboundMessage.Kind.TO_LEAD and lead is not None and ours.sent_at:
+        said = (
+            f"{ours.get_channel_display()} to {ours.to} never arrived, not counted as a try: {why}"
+        )
+        actions.not_delivered(lead, ours.channel, ours.sent_at, said)
 
 
 def _full(inbound: InboundMessage, ours: OutboundMessage, address: str, status: str) -> str:

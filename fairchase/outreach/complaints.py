@@ -19,6 +19,7 @@ from django.db import transaction
 from fairchase.leads import actions
 from fairchase.leads.models import Suppression
 
+from .former import former_address, never_again
 from .held import UNCONFIRMED_STOP, hold
 from .inbound import record_report
 from .models import InboundMessage, OutboundMessage
@@ -94,19 +95,22 @@ def _act(ours, lead, kind: str, recipient: str, said: str):
             lead,
             f"The alert to the owner ({ours.to}) was reported as spam: nothing changed.",
         )
+    if old := former_address(ours, lead):
+        # sent to an address the lead no longer has: maybe a typo that reached a stranger,
+        # so only that address is dropped and the lead is held for a person (`former`)
+        never_again(
+            lead, old, f"{old} marked our email as spam: never written to again", reason="complaint"
+        )
+        return (
+            Kind.UNCLEAR,
+            lead,
+            f"{said} about mail to their former address {old}: it will not be written "
+            "to again; nothing is sent or planned until someone confirms or corrects it.",
+        )
     if ours is not None:
         actions.suppress(ours.to, Suppression.Kind.EMAIL, "complaint")
         if ours.kind != OutboundMessage.Kind.TO_LEAD or lead is None:
             return Kind.OPT_OUT, None, f"{said}: {ours.to} will not be written to again."
-        if ours.to.strip().lower() != lead.email:
-            # sent to an address the lead no longer has: maybe a typo that reached a
-            # stranger, so the lead is held for a person, as the link of that mail does
-            return (
-                Kind.UNCLEAR,
-                lead,
-                f"{said} about mail to their former address {ours.to}: it will not be written "
-                "to again; nothing is sent or planned until someone confirms or corrects it.",
-            )
         actions.opt_out(lead, channel="email", reason=said, shown=("email",))
         return Kind.OPT_OUT, lead, f"{said}: opted out."
     if lead is not None:  # it names no message of ours: anyone can send a report

@@ -27,8 +27,8 @@ from fairchase.leads.normalize import (
 from fairchase.leads.people import display_name
 
 from . import replies, replies_learning
-from .held import FORMER_ADDRESS, STOPS, UNCONFIRMED_STOP, hold, is_held_stop
 from .held import HELD as HELD  # said here too: where a reading's effects are
+from .held import STOPS, hold, is_held_stop
 from .held import held_stops as held_stops
 from .models import InboundMessage, OutboundMessage, ReadingCorrection
 from .replies import Reading
@@ -187,41 +187,9 @@ def _hold(inbound: InboundMessage, user=None) -> str:
     )
 
 
+# The key of a held stop made by a click on an unsubscribe link (`former`): no message of
+# theirs, so a correction of its reading records no reply.
 LINK_KEY = "unsubscribe-link:"
-
-
-def unsubscribed_at_former_address(lead: Lead, channel: str, address: str) -> None:
-    """Someone followed an unsubscribe link we sent to an address the lead no longer has (it
-    was changed since): that address is never written to again, said on the timeline, and
-    the lead is held as a request to stop not known to be theirs, for a person to confirm:
-    the old address may have been a typo that reached a stranger. Followed again, it
-    changes nothing more."""
-    kind = Suppression.Kind.EMAIL if channel == "email" else Suppression.Kind.PHONE
-    with transaction.atomic():
-        if not Suppression.objects.filter(value=address).exists():
-            actions.suppress(address, kind, "opt-out")
-            actions.note_on_timeline(
-                lead, f"{address} unsubscribed with the link in our message: never written to again"
-            )
-        if lead.status == Status.OPTED_OUT:
-            return
-        said = f"{FORMER_ADDRESS} {address}"
-        record_inbound(
-            key=f"{LINK_KEY}{lead.pk}:{channel}:{address}",
-            lead=lead,
-            channel=channel,
-            sender=address,
-            subject="Unsubscribe link",
-            reading=Reading(
-                Kind.UNCLEAR,
-                None,
-                f"{UNCONFIRMED_STOP} {said}",
-                said.capitalize(),
-                hold=InboundMessage.Hold.FORMER_ADDRESS,
-            ),
-            received_at=timezone.now(),
-        )
-
 
 # A reply never reopens or closes a lead whose outcome is settled (a won customer saying
 # "not interested" in more is still won).

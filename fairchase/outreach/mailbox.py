@@ -1,7 +1,9 @@
 """The mailbox poller (a worker step): read new mail over IMAP, match it to a lead by
 In-Reply-To/References against our Message-IDs (else by sender), and record replies,
-bounces and mailto unsubscribes. Each message is handled once, keyed by its
-Message-ID (or folder/UIDVALIDITY/UID), so polling again changes nothing."""
+bounces and mailto unsubscribes; mail from our own side (a reply to an owner's alert, a
+team member's address) is kept, never read as a lead's (`team_mail`). Each message is
+handled once, keyed by its Message-ID (or folder/UIDVALIDITY/UID), so polling again
+changes nothing."""
 
 from __future__ import annotations
 
@@ -22,13 +24,12 @@ from django.db import transaction
 from django.utils import timezone
 from imapclient.exceptions import LoginError
 
-from fairchase.leads import actions
 from fairchase.leads.models import BusinessSettings, Lead, Status, Suppression
 from fairchase.leads.normalize import InvalidContact, normalize_email
 from fairchase.leads.same_person import said_no_themselves
 
-from . import bounces, complaints, dsn, replies, replies_learning, senders
-from .held import unconfirmed_stop
+from . import bounces, complaints, dsn, replies, replies_learning, team_mail
+from .former import never_again, whose_stop
 from .inbound import record_inbound, record_report
 from .models import InboundMessage, MailboxCursor, OutboundMessage
 from .reading.quotes import body_text
@@ -217,6 +218,8 @@ def handle_mail(
         return handle_bounce(msg, key, received)
     sender = parseaddr(str(msg.get("From") or ""))[1]
     ours = _our_message(_referenced_ids(msg))
+    if team_mail.from_the_team(ours, sender):  # never a lead's words
+        return team_mail.record(msg, key, ours, sender, received)
     lead = _filed_on(ours, sender)
     subject = str(msg.get("Subject") or "")
     named = None  # our message an unsubscribe mailto names: the recipient of it asked
@@ -235,12 +238,9 @@ def handle_mail(
         reading = replies.read_message(msg, _zone(lead), received, replies_learning.learner())
     else:
         reading = replies.Reading(InboundMessage.Kind.UNMATCHED, None, "", body_text(msg)[:2000])
-    stopped = ""  # an address not the lead's own that asked us to stop
+    stopped, said = "", ""  # an address not the lead's own that asked us to stop
     if reading.kind == InboundMessage.Kind.OPT_OUT:
-        if not (_thread(ours) or senders.vouched_for(msg)):
-            reading = unconfirmed_stop(reading)
-        elif lead is not None and not named and (stopped := _someone_else(sender, lead)):
-            reading = unconfirmed_stop(reading)
+        reading, stopped, said = whose_stop(msg, reading, ours, named, sender, lead)
     with transaction.atomic():
         inbound = record_inbound(
             key=key,
@@ -252,33 +252,9 @@ def handle_mail(
             received_at=filed_at(msg, received, lead, ours),
             outbound=ours,
         )
-        if inbound is not None and stopped:
-            _stop_that_address(lead, stopped)
+        if inbound is not None and stopped and lead is not None:
+            never_again(lead, stopped, said)
     return inbound
-
-
-def _someone_else(sender: str, lead: Lead) -> str:
-    """The sender's address when it is not the lead's current email (a former address, a
-    colleague on a forward, an alias), else "": a stop from it is theirs, not yet the lead's."""
-    try:
-        normal = normalize_email(sender)
-    except InvalidContact:
-        return ""
-    return normal if normal and normal != (lead.email or "") else ""
-
-
-def _stop_that_address(lead: Lead, address: str) -> None:
-    """A stop from an address not the lead's own (eval28 #6): that address is never written
-    to again, whoever it is, and said on the lead's timeline; the lead itself is held for a
-    person (the reading was made unconfirmed) who confirms it is the same person or not."""
-    if Suppression.objects.filter(value=address).exists():
-        return
-    actions.suppress(address, Suppression.Kind.EMAIL, "opt-out")
-    actions.note_on_timeline(
-        lead,
-        f"{address} (not this lead's address) asked us to stop: never written to again. "
-        "Confirm or correct whether it was them.",
-    )
 
 
 # A poll reads for at most this long, then lets the other steps (sending) run; the rest of

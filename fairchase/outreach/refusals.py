@@ -163,7 +163,7 @@ def refusal_to_send(
     lead = msg.lead
     after_stop = lead.status not in ACTIVE_STATUSES and goes_after_the_stop(msg, lead)
     why = refusal(lead, msg.channel, msg.to, after_stop=after_stop, blocked=blocked, held=held)
-    return why or written_before_reassigned(msg, lead)
+    return why or written_before_reassigned(msg, lead) or readdressed_since(msg, lead)
 
 
 def mark_refusals(messages: list[OutboundMessage]) -> None:
@@ -234,7 +234,8 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
     Every send, automatic or clicked, passes here. An opt-out, a held request to stop
     (`refusal`: a person's message queued for contact hours is not sent to someone who asked
     to stop meanwhile) or a suppressed address cancels it whoever asked; the contact hours and the weekly cap (the decision core's
-    rules, `hours.send_window`) defer it unless a person confirmed sending anyway."""
+    rules, `hours.send_window`) defer it unless a person confirmed sending anyway. A message
+    queued for an address the lead no longer has (`readdressed_since`) is cancelled too."""
     if msg.kind == OutboundMessage.Kind.OWNER_ALERT:
         # To our own user about the lead (readdressed first if they left: `outbox._claimed`): no
         # courtesy rule applies.
@@ -251,6 +252,8 @@ def recheck(msg: OutboundMessage, lead: Lead, now: datetime) -> tuple[str, str, 
         return "cancel", why, None
     if why := left_since(msg, lead) or written_before_reassigned(msg, lead):
         return "cancel", why, None  # before the override: nobody confirms another's signature
+    if why := readdressed_since(msg, lead):
+        return "cancel", why, None
     if automatic and msg.template is not None and not msg.template.is_active:
         # an owner switched it off (a wrong price, a typo) while the worker's copy waited
         return "cancel", f"The template “{msg.template.name}” was switched off.", None
@@ -276,6 +279,17 @@ def recheck_receipt(msg: OutboundMessage, blocked: Collection[str] | None = None
     typed the address may have joined a customer's lead, or made a record opted out for
     matching someone, and whether it goes must say nothing of that (`outbox.queue_receipt`)."""
     return SUPPRESSED if _suppressed({msg.to}, blocked) else ""
+
+
+def readdressed_since(msg: OutboundMessage, lead: Lead) -> str:
+    """Why a message to the lead must not go to the address it was queued for: the lead's
+    address on its channel was changed since (a typo fixed, a new job); "" while it is
+    still theirs. The old address may be a stranger's, and its unsubscribe would stop the
+    lead: a person writes again to the address the lead has now."""
+    if msg.kind != OutboundMessage.Kind.TO_LEAD or msg.to == address_for(lead, msg.channel):
+        return ""
+    what = "email address" if msg.channel == "email" else "phone number"
+    return f"The lead's {what} was changed since this was queued for {msg.to}: write it again."
 
 
 def left_since(msg: OutboundMessage, lead: Lead) -> str:

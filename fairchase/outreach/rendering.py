@@ -230,10 +230,13 @@ def _now():
     return timezone.now()
 
 
-def unsubscribe_url(lead: Lead, channel: str) -> str:
+def unsubscribe_url(lead: Lead, channel: str, address: str | None = None) -> str:
+    """The link that opts the lead out of `channel`, for a message to `address` (None: the
+    lead's address now)."""
     from .tokens import make_token
 
-    return settings.SITE_URL + reverse("outreach:unsubscribe", args=[make_token(lead, channel)])
+    token = make_token(lead, channel, address)
+    return settings.SITE_URL + reverse("outreach:unsubscribe", args=[token])
 
 
 def address_unsubscribe_url(address: str) -> str:

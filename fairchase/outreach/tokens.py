@@ -36,10 +36,13 @@ def _address(lead: Lead, channel: str) -> str:
     return lead.email if channel == "email" else lead.phone
 
 
-def make_token(lead: Lead, channel: str) -> str:
-    """A URL-safe token that opts this lead out of this channel."""
+def make_token(lead: Lead, channel: str, address: str | None = None) -> str:
+    """A URL-safe token that opts this lead out of this channel, bound to `address` (the
+    one the message goes to; None: the lead's now). Once that is no longer the lead's, it
+    is a former address's token (`read_former`)."""
+    bound = _address(lead, channel) if address is None else address
     return signing.dumps(
-        {"l": lead.pk, "c": channel, "a": _address_tag(_address(lead, channel))},
+        {"l": lead.pk, "c": channel, "a": _address_tag(bound)},
         salt=SALT,
         compress=True,
     )

@@ -26,6 +26,7 @@ from .attempts import (
     check_outcome,
     log_attempt,
     not_chased,
+    not_delivered,
     record_reply,
 )
 from .commitments import (
@@ -114,6 +115,7 @@ __all__ = [
     "lead_event",
     "log_attempt",
     "not_chased",
+    "not_delivered",
     "mark_engaged",
     "mark_lost",
     "mark_missed_commitments",

@@ -304,6 +304,30 @@ def recount_tries(lead: Lead) -> None:
 
 
 @transaction.atomic
+def not_delivered(lead: Lead, channel: str, at: datetime, reason: str, *, user=None) -> bool:
+    """Our message sent `at` (logged then as a silent try) never arrived: the receiving
+    server refused it after accepting it (a bounce for its content or our sending, not for
+    the address). The try is taken back, so the fit never learns a message nobody got as
+    one nobody answered and the weekly cap does not count it; the counters are recounted,
+    the timeline says why, the lead is replanned. False when no silent try was logged then
+    (it got an answer since, or none was logged)."""
+    caller, lead = lead, _lock(lead)
+    attempt = (
+        lead.attempts.filter(channel=channel, at=at, outcome__in=SILENT_OUTCOMES)
+        .order_by("-pk")
+        .first()
+    )
+    if attempt is None:
+        return False
+    attempt.delete()
+    recount_tries(lead)
+    lead.save(update_fields=[*TRY_COUNTERS, "updated_at"])
+    note_on_timeline(lead, reason, user)
+    _done(lead, "updated", caller=caller)
+    return True
+
+
+@transaction.atomic
 def add_past_tries(lead: Lead, tries: list[dict], *, user=None, reason: str = "") -> bool:
     """Add the past tries of an imported history to a lead that has none yet (a leads export
     imported first, the history export of the same book after it): its try counts follow

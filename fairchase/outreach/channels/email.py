@@ -40,7 +40,7 @@ def unsubscribe_headers(message) -> dict[str, str]:
     if getattr(message, "kind", "lead") == "ack":
         url = address_unsubscribe_url(message.to)
     else:
-        url = unsubscribe_url(message.lead, "email")
+        url = unsubscribe_url(message.lead, "email", message.to)  # the address it goes to
     # The mailbox the poller reads, so an emailed "unsubscribe" is acted on too.
     candidates = (
         settings.UNSUBSCRIBE_MAILTO,

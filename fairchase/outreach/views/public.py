@@ -18,7 +18,8 @@ from fairchase.leads.models import Lead, Status, Suppression
 from fairchase.leads.normalize import InvalidContact, normalize_phone
 
 from ..channels.text import valid_signature
-from ..inbound import read_and_record_text, record_stop_text, unsubscribed_at_former_address
+from ..former import unsubscribed_at_former_address
+from ..inbound import read_and_record_text, record_stop_text
 from ..models import InboundMessage
 from ..reading.cues import carrier_keyword
 from ..receipts import stop_emailing
