@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from fairchase.leads import planning, reach
 from fairchase.leads.models import Status, Suppression
-from fairchase.outreach import bounces, held, inbound, replies
+from fairchase.outreach import bounces, former, held, inbound, replies
 from fairchase.outreach.models import InboundMessage
 from fairchase.outreach.replies import Reading
 
@@ -53,7 +53,7 @@ def test_a_held_stop_whose_sentence_is_reworded_is_still_held(alice, make_lead):
 
 def test_a_link_to_a_former_address_keeps_its_words_when_the_sentence_is_reworded(alice, make_lead):
     lead = make_lead(alice, name="Tom Token", email="tom.new@example.com")
-    inbound.unsubscribed_at_former_address(lead, "email", "tom.old@example.com")
+    former.unsubscribed_at_former_address(lead, "email", "tom.old@example.com")
     _reworded(InboundMessage.objects.get(lead=lead))
     words = f"{held.FORMER_ADDRESS} tom.old@example.com (not yet confirmed)"
     assert reach.holds([lead.pk]) == {lead.pk: words}

@@ -34,7 +34,7 @@ def test_a_stop_that_answers_nothing_of_ours_holds_the_lead_for_a_person(
     lead.refresh_from_db()
     assert lead.status != Status.OPTED_OUT
     assert not Suppression.objects.filter(value="ann@example.com").exists()
-    assert got.kind == "unclear" and got.evidence.startswith(inbound.UNCONFIRMED_STOP)
+    assert got.kind == "unclear" and got.hold == InboundMessage.Hold.STOP
     assert got.effect.startswith("Asked us to stop, but it is not known to be theirs")
     assert lead.next_action == "wait" and inbound.HELD in lead.plan_reason  # waits for a person
     inbound.correct(got, "opt_out", alice)  # the person confirms
