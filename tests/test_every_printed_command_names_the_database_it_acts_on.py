@@ -80,3 +80,19 @@ def test_the_first_account_hint_runs_as_printed_and_keeps_the_demo_out(
     assert f"`DATA_DIR={tmp_path} .venv/bin/fairchase createsuperuser`" in said
     assert "demo" not in said
     assert command_line("backup x") == f"DATA_DIR={tmp_path} .venv/bin/fairchase backup x"
+
+
+def test_make_run_listens_where_host_says():
+    """`make run HOST=0.0.0.0`: a phone on the same network can reach it (README)."""
+
+    def served(*args: str) -> str:
+        run = subprocess.run(
+            ["make", "-n", "-f", str(ROOT / "Makefile"), "run", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        return next(line for line in run.stdout.splitlines() if " serve " in line)
+
+    assert served().endswith("serve --addr 127.0.0.1:8000")
+    assert served("HOST=0.0.0.0", "PORT=8001").endswith("serve --addr 0.0.0.0:8001")
