@@ -10,12 +10,17 @@ PGBIN := /usr/lib/postgresql/15/bin
 TESTDATA ?= $(CURDIR)/.testdata
 # Where the app keeps its SQLite database and secret key (settings.py: the checkout by default).
 DATA_DIR ?= $(CURDIR)
-# The first account's command as a person runs it: with DATA_DIR in front when it is not the checkout
-# (without it, `fairchase createsuperuser` would make the account in the checkout's database).
-CREATE_FIRST_USER = $(if $(filter-out $(CURDIR),$(DATA_DIR)),DATA_DIR=$(DATA_DIR) )$(BIN)/fairchase createsuperuser
+# A command as a person runs it: with DATA_DIR in front when it is not the checkout (without
+# it, `fairchase createsuperuser` or `backup` would act on the checkout's database, not this one).
+OWN_DATA_DIR = $(if $(filter-out $(CURDIR),$(DATA_DIR)),DATA_DIR=$(DATA_DIR))
+FAIRCHASE_HERE = $(if $(OWN_DATA_DIR),$(OWN_DATA_DIR) )$(BIN)/fairchase
+CREATE_FIRST_USER = $(FAIRCHASE_HERE) createsuperuser
 # The SQLite database and the files beside it (its write-ahead log, shared memory, locks).
 DB_FILES = $(foreach f,fairchase.sqlite3 fairchase.sqlite3-wal fairchase.sqlite3-shm fairchase.sqlite3.locks,"$(DATA_DIR)/$(f)")
 PORT ?= 8000
+# The address `make run` listens on: 127.0.0.1 (this computer only) unless HOST=0.0.0.0 (README:
+# "From a phone or another computer"; ALLOWED_HOSTS must then name the address you type).
+HOST ?= 127.0.0.1
 # DEMO=0: `make run` starts on your own data (no demo leads or logins).
 DEMO ?= 1
 
@@ -48,8 +53,8 @@ system-deps: ## apt: PostgreSQL, Dovecot IMAP and Chromium for the test suite (s
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql dovecot-imapd chromium >/dev/null; \
 	fi
 
-run: $(if $(filter 0,$(DEMO)),first-user,demo) ## Set up, load demo data on first run (DEMO=0: none, asks for your first account), serve on http://127.0.0.1:8000 (PORT=8001 for another)
-	$(BIN)/fairchase serve --addr 127.0.0.1:$(PORT)
+run: $(if $(filter 0,$(DEMO)),first-user,demo) ## Set up, load demo data on first run (DEMO=0: none, asks for your first account), serve on http://127.0.0.1:8000 (PORT=8001 for another, HOST=0.0.0.0 for your network)
+	$(BIN)/fairchase serve --addr $(HOST):$(PORT)
 
 demo: install ## Create the database and load the demo data into it (once: a database with leads is left alone)
 	$(BIN)/fairchase migrate --noinput -v 0
@@ -99,9 +104,9 @@ clean: ## Remove what can be rebuilt: the virtualenv, caches, what tests, benchm
 clean-data: ## Delete the SQLite lead database in DATA_DIR (every lead, user and opt-out): only with CONFIRM=yes
 	@if [ "$(CONFIRM)" != "yes" ]; then \
 	  echo "Nothing was deleted (without CONFIRM=yes this only says what it would delete)."; \
-	  echo "make clean-data CONFIRM=yes deletes every lead, user, opt-out and message: these files"; \
+	  echo "make clean-data CONFIRM=yes$(if $(OWN_DATA_DIR), $(OWN_DATA_DIR)) deletes every lead, user, opt-out and message: these files"; \
 	  for f in $(DB_FILES); do echo "  $$f"; done; \
-	  echo "It keeps the secret key .secret_key. Back up first: .venv/bin/fairchase backup FILE"; \
+	  echo "It keeps the secret key $(DATA_DIR)/.secret_key. Back up first: $(FAIRCHASE_HERE) backup FILE"; \
 	else \
 	  rm -rf $(DB_FILES) && echo "Deleted the lead database in $(DATA_DIR)."; \
 	fi

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserChangeForm
 
+from .days import ContactDaysField
 from .models import (
     Attempt,
     BusinessSettings,
@@ -160,6 +161,11 @@ class BusinessSettingsAdmin(admin.ModelAdmin):
     """The business's settings as Settings edits them: the same rules (the model's validators
     and `clean`), the same bookkeeping (`saved_by_person`: a margin or zone saved here is a
     person's choice too) and the same replan of every active lead (review24 F13)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "contact_days":  # ticks, as on Settings, not a string of digits
+            return ContactDaysField(required=True)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         from .planning import replanned_for_new_settings

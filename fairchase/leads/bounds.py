@@ -1,6 +1,11 @@
 """The bounds of the business settings (`models.BusinessSettings`), said in words."""
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import (
+    MaxValueValidator,
+    MinLengthValidator,
+    MinValueValidator,
+    RegexValidator,
+)
 
 MAX_HOURLY_COST = 10_000
 MINUTES_A_DAY = 1_440
@@ -23,3 +28,10 @@ def channel_minutes() -> list:
         "1,440 minutes (a whole day)",
         "At least 1 minute: every try takes some of someone's time.",
     )
+
+
+# The contact days as weekday digits, Monday 0 to Sunday 6 ("012345": Monday to Saturday),
+# at least one: the decision core reads none as its own default, which would say one thing
+# and do another.
+contact_days = RegexValidator(r"^0?1?2?3?4?5?6?$", "Tick the days you contact people, in order.")
+some_day = MinLengthValidator(1, "Tick at least one contact day.")

@@ -7,16 +7,39 @@ have left on it. The plan (`planning`), Today and the messages all ask here, so 
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Sum
 
 from fairchase import clock, policy
 
 from .models import Attempt, BusinessSettings, Lead
+
+WEEKDAYS = [(str(d), name) for d, name in enumerate(calendar.day_name)]  # Monday first
+
+
+class ContactDaysField(forms.MultipleChoiceField):
+    """The contact days as ticks, Monday to Sunday, kept as their weekday digits ("012345":
+    Monday to Saturday), for Settings and /admin/ alike."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Contact days")
+        kwargs.setdefault("help_text", "Days a lead may be tried; untick a day to keep it free.")
+        err = {"required": "Tick at least one contact day."}
+        super().__init__(choices=WEEKDAYS, error_messages=err, **kwargs)
+
+    def prepare_value(self, value):
+        return list(value) if isinstance(value, str) else value
+
+    def clean(self, value) -> str:
+        return "".join(sorted(set(super().clean(value))))
 
 
 def _contact_rules(business: BusinessSettings) -> tuple[tuple, tuple[int, int]]:

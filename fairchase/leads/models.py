@@ -122,9 +122,8 @@ class Profile(models.Model):
 
 
 class BusinessSettings(models.Model):
-    """One row: the numbers the decision core weighs (contract `Settings`). Each is bounded to
-    what a business can mean: an hourly cost of 1e12 or 99,999,999 minutes a day was once
-    accepted, and every waiting enquiry then moved to "Ready to let go"."""
+    """One row: the numbers the decision core weighs (contract `Settings`), each bounded to
+    what a business can mean (`bounds`: an hourly cost of 1e12 was once accepted)."""
 
     hourly_cost = models.FloatField(
         default=50.0,
@@ -136,8 +135,7 @@ class BusinessSettings(models.Model):
         help_text="Share of deal value that is profit (0-1).",
         validators=bounds.between(0, 1, "1 (all of a deal's value)"),
     )
-    # The default margin (1.0) counts a whole deal as profit; Settings and the owner's Today say
-    # so until a person saves the margin once (kept as is for installs that plan with it).
+    # 1.0 counts a whole deal as profit: Settings and Today say so until a person saves one.
     margin_set = models.BooleanField(
         default=False, help_text="A person has saved the margin in Settings."
     )
@@ -148,8 +146,10 @@ class BusinessSettings(models.Model):
     )
     contact_start = models.TimeField(default="08:00")
     contact_end = models.TimeField(default="20:00")
-    # The decision core reads a cap under 1 as 1 (policy.settings): a 0 here would say one
-    # thing and do another. A lead not to be tried again is stopped, not capped.
+    contact_days = models.CharField(  # Monday 0 .. Sunday 6: Monday to Saturday by default
+        max_length=7, default="012345", validators=[bounds.contact_days, bounds.some_day]
+    )
+    # The core reads a cap under 1 as 1: a 0 would say one thing and do another (use Stop).
     max_attempts_per_week = models.PositiveSmallIntegerField(
         default=3,
         validators=bounds.between(
@@ -183,8 +183,7 @@ class BusinessSettings(models.Model):
     minutes_email = models.FloatField(default=3.0, validators=bounds.channel_minutes())
     minutes_text = models.FloatField(default=2.0, validators=bounds.channel_minutes())
     minutes_visit = models.FloatField(default=45.0, validators=bounds.channel_minutes())
-    # Who is writing: the default templates sign with the name and put the address beside
-    # the opt-out link (US CAN-SPAM asks commercial email for a postal address).
+    # The default templates sign with the name, and give the address by the opt-out (CAN-SPAM).
     business_name = models.CharField(
         max_length=100,
         blank=True,
@@ -257,6 +256,7 @@ class BusinessSettings(models.Model):
             "margin": self.margin,
             "daily_minutes": self.selling_minutes(),
             "contact_hours": (_hhmm(self.contact_start), _hhmm(self.contact_end)),
+            "contact_days": tuple(int(day) for day in self.contact_days),
             "max_attempts_per_week": self.max_attempts_per_week,
             "complaint_cost": self.complaint_cost,
             "business_timezone": self.business_timezone,

@@ -263,8 +263,9 @@ def with_opt_out_link(body: str) -> str:
     return f"{body.rstrip()}\n\n{OPT_OUT_LINE}\n{ADDRESS_LINE}\n"
 
 
-def fill(text: str, values: dict[str, str]) -> str:
-    """Substitute placeholders; raises RenderError for unknown or empty ones without fallback."""
+def fill(text: str, values: dict[str, str], keep_missing: bool = False) -> str:
+    """Substitute placeholders; raises RenderError for unknown or empty ones without fallback
+    (`keep_missing`: an empty one stays as written, `{{owner_phone}}`, for a person to fill)."""
     problems = check_placeholders(text)
     if problems:
         raise RenderError(" ".join(problems))
@@ -279,10 +280,11 @@ def fill(text: str, values: dict[str, str]) -> str:
             return fallback.strip()
         if name not in MAY_BE_EMPTY:
             missing.append(name)
+            return m.group(0) if keep_missing else ""
         return ""
 
     out = PLACEHOLDER.sub(sub, text)
-    if missing:
+    if missing and not keep_missing:
         raise RenderError(
             "No value for "
             + ", ".join(f"{{{{{n}}}}}" for n in dict.fromkeys(missing))
@@ -308,9 +310,15 @@ def without_a_name(text: str) -> str:
 
 
 def render(
-    subject: str, body: str, lead: Lead, channel: str = "email", facts: Facts = LIVE
+    subject: str,
+    body: str,
+    lead: Lead,
+    channel: str = "email",
+    facts: Facts = LIVE,
+    keep_missing: bool = False,
 ) -> Rendered:
-    """The message for this lead; never contains a blank where a placeholder was."""
+    """The message for this lead; never contains a blank where a placeholder was
+    (`keep_missing`: a value nobody has given stays a placeholder, for the composer)."""
     values = lead_values(lead, channel, facts=facts)
     values.update(wording.values(subject + body, lead, facts))
     if "their_words" in subject + body:
@@ -319,5 +327,5 @@ def render(
         subject, body = without_a_name(subject), without_a_name(body)
     # a placeholder left empty on a line of its own (an unset business name under the
     # signature) leaves no gap of blank lines
-    body = _GAPS.sub("\n\n", fill(body, values))
-    return Rendered(fill(subject, values).strip(), body.strip() + "\n")
+    body = _GAPS.sub("\n\n", fill(body, values, keep_missing))
+    return Rendered(fill(subject, values, keep_missing).strip(), body.strip() + "\n")

@@ -287,11 +287,15 @@ class CommitmentForm(OwnIds):
 
     @classmethod
     def after_talk(cls, lead, data=None, **kwargs) -> CommitmentForm:
-        """The "pin the next step" form shown after a conversation: due in two days at 10:00
-        unless changed, its ids the lead's own (two talks on Today, two of these forms)."""
-        due = (timezone.localtime() + timedelta(days=2)).replace(
-            hour=10, minute=0, second=0, microsecond=0
-        )
+        """The "pin the next step" form shown after a conversation: due when the plan's next
+        step is (the time the confirmation above it names), else in two days at 10:00; its
+        ids the lead's own (two talks on Today, two of these forms)."""
+        if lead.next_due and lead.next_due > timezone.now():
+            due = timezone.localtime(lead.next_due).replace(second=0, microsecond=0)
+        else:
+            due = (timezone.localtime() + timedelta(days=2)).replace(
+                hour=10, minute=0, second=0, microsecond=0
+            )
         return cls(data, initial={"due_at": due}, auto_id=f"id_pin{lead.pk}_%s", **kwargs)
 
     def clean_due_at(self):

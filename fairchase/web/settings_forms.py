@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.html import format_html
 
 from fairchase import currency
+from fairchase.leads.days import ContactDaysField
 from fairchase.leads.home import FALLBACK_REGION, Home, known_region, region_for_zone
 from fairchase.leads.models import BusinessSettings, Profile
 from fairchase.leads.normalize import (
@@ -35,18 +36,20 @@ class BusinessSettingsForm(forms.ModelForm):
 
     class Meta:
         model = BusinessSettings
+        # In pairs, two to a row (.grid-form): what belongs together sits side by side.
         fields = [
             "hourly_cost",
             "margin",
-            "daily_minutes",
+            "complaint_cost",
+            "default_value",
             "contact_start",
             "contact_end",
+            "contact_days",
+            "daily_minutes",
             "max_attempts_per_week",
-            "complaint_cost",
             "business_timezone",
             "phone_region",
             "currency",
-            "default_value",
             "minutes_call",
             "minutes_email",
             "minutes_text",
@@ -88,6 +91,7 @@ class BusinessSettingsForm(forms.ModelForm):
     MONEY = ("hourly_cost", "complaint_cost", "default_value")
     MINUTES = ("minutes_call", "minutes_email", "minutes_text", "minutes_visit")
 
+    contact_days = ContactDaysField()
     margin = forms.DecimalField(
         label="Margin (%)",
         max_digits=5,
@@ -104,6 +108,7 @@ class BusinessSettingsForm(forms.ModelForm):
         self._offer_home(settings.home)
         # Shown (and, for a read-only form, kept) as a person reads them: 30 for 30%, $50.
         self.initial["margin"] = money_text(Decimal(str(settings.margin)) * 100)
+        self.initial["contact_days"] = list(settings.contact_days)  # ticks: "0" Monday..
         for name in self.MONEY + self.MINUTES:
             self.initial[name] = money_text(getattr(settings, name))  # 6.0 -> "6"
         for name in self.MONEY:
@@ -262,15 +267,42 @@ def _bounds(field) -> dict[str, str]:
 
 
 class ProfileForm(forms.ModelForm):
-    """What each user edits for themselves."""
+    """What each user edits for themselves: their name (Django's user's first and last name:
+    messages sign with it, Today and the owner pickers show it, never the username once
+    set), phone and outreach mode."""
+
+    first_name = forms.CharField(
+        max_length=150, required=False, label="Your first name", validators=[one_line]
+    )
+    last_name = forms.CharField(
+        max_length=150,
+        required=False,
+        validators=[one_line],
+        label="Your last name",
+        help_text="Messages sign with your name ({{owner_name}}); your team sees it too.",
+    )
 
     class Meta:
         model = Profile
-        fields = ["phone", "outreach_mode"]
+        fields = ["first_name", "last_name", "phone", "outreach_mode"]
         help_texts = {"phone": "Your number, used in message templates."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.instance.user
+        self.initial.update(first_name=user.first_name, last_name=user.last_name)
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
 
     def clean_phone(self):
         return _normalized(normalize_phone, self.cleaned_data.get("phone"))
+
+    def save(self, commit=True):
+        user = self.instance.user
+        user.first_name = self.cleaned_data["first_name"]
+        user.last_name = self.cleaned_data["last_name"]
+        user.save(update_fields=["first_name", "last_name"])
+        return super().save(commit)
 
 
 class OwnEmailForm(forms.Form):

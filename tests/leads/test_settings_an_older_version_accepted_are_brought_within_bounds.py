@@ -25,7 +25,10 @@ def _as_shown(settings) -> dict[str, str]:
 
     form = BusinessSettingsForm(instance=settings)
     shown = {name: form[name].value() for name in form.fields}
-    return {"form": "business", **{k: "" if v is None else str(v) for k, v in shown.items()}}
+    posted = {
+        k: v if isinstance(v, list) else "" if v is None else str(v) for k, v in shown.items()
+    }
+    return {"form": "business", **posted}  # a list: the ticked contact days
 
 
 @pytest.mark.django_db(transaction=True)

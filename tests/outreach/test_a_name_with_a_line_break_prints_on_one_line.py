@@ -56,7 +56,10 @@ def test_settings_refuses_a_business_name_on_two_lines(boss):
     client.force_login(boss)
     form = BusinessSettingsForm(instance=BusinessSettings.current())
     shown = {name: form[name].value() for name in form.fields}
-    posted = {"form": "business", **{k: "" if v is None else str(v) for k, v in shown.items()}}
+    as_posted = {
+        k: v if isinstance(v, list) else "" if v is None else str(v) for k, v in shown.items()
+    }
+    posted = {"form": "business", **as_posted}  # a list: the ticked contact days
     page = client.post("/settings/", {**posted, "business_name": "Acme\r\nBcc: x@evil.test"})
     assert "Write this on one line" in page.content.decode()
     assert BusinessSettings.current().business_name == ""

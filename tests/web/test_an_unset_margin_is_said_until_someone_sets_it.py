@@ -58,6 +58,9 @@ def _admin_form(settings: BusinessSettings, **fields) -> dict:
             if value:
                 data[f.name] = "on"
             continue
+        if f.name == "contact_days":  # ticks: one value a day ("0" Monday ... "6" Sunday)
+            data[f.name] = list(value)
+            continue
         data[f.name] = "" if value is None else str(value)
     return {**data, **fields}
 

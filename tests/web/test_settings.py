@@ -11,6 +11,7 @@ BUSINESS = {
     "daily_minutes": "90",
     "contact_start": "09:00",
     "contact_end": "18:00",
+    "contact_days": list("012345"),
     "max_attempts_per_week": "2",
     "complaint_cost": "300",
     "business_timezone": "Europe/London",

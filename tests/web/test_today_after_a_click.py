@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -110,3 +111,14 @@ def test_a_refused_pin_keeps_the_undo_of_the_talk_just_logged(client, alice, mak
         HTTP_HX_REQUEST="true",
     ).content.decode()
     assert 'name="token"' not in forged
+
+
+def test_the_pin_form_offers_the_time_the_confirmation_names(client, alice, make_lead, chicago):
+    """eval31 #12: "Next: call Mon 14 Dec 08:00" above a pin form filled with Wed 9 Dec 10:00."""
+    lead = make_lead(alice, name="Two Dates")
+    client.force_login(alice)
+    card = _click(client, lead, "talked", "call")
+    lead = Lead.objects.get(pk=lead.pk)
+    due = timezone.localtime(lead.next_due, ZoneInfo("America/Chicago"))
+    assert "Next: call " in card
+    assert f'name="due_at" value="{due:%Y-%m-%dT%H:%M}"' in card

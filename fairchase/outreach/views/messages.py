@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from fairchase import clock
@@ -35,7 +36,7 @@ from ..refusals import (
     refusal,
     refusal_to_send,
 )
-from ..rendering import RenderError, with_opt_out_link
+from ..rendering import RenderError, to_add, with_opt_out_link
 from ..rendering import render as render_message
 from .unmatched import unmatched_context
 
@@ -220,7 +221,7 @@ def compose(request, pk):
                 rendered = render_message(template.subject, template.body, lead, template.channel)
                 initial.update(subject=rendered.subject, body=rendered.body)
             except RenderError as exc:
-                messages.warning(request, f"{exc} Fill it in below.")
+                initial.update(_partly_filled(request, template, lead, exc))
         form = ComposeForm(initial=initial, channels=reachable)
     return render(
         request,
@@ -234,6 +235,36 @@ def compose(request, pk):
             "reachable": reachable,
         },
     )
+
+
+def _partly_filled(request, template, lead, exc: RenderError) -> dict:
+    """The template with every value there is filled in and the missing ones left as their
+    placeholders (`{{owner_phone}}`), and a note naming what is missing and where to add it
+    (eval31 #16: the raw template, every placeholder unfilled, looked broken)."""
+    try:
+        partly = render_message(
+            template.subject, template.body, lead, template.channel, keep_missing=True
+        )
+    except RenderError:  # a placeholder no lead has: the template as written
+        messages.warning(request, f"{exc} Fill it in below.")
+        return {}
+    missing = ", ".join(f"{{{{{name}}}}}" for name in exc.missing)
+    where = [
+        a.theirs  # a teammate's own value: theirs to add, not in this person's Settings
+        if a.signer_id not in (None, request.user.pk)
+        else format_html('<a href="{}">{}</a> {}', a.url, a.link, a.why)
+        for a in to_add(exc, lead)
+    ]
+    messages.warning(
+        request,
+        format_html(
+            "Not filled in yet: {}. {}Replace it below before you send, or add it and write "
+            "the message again; everything else is filled in.",
+            missing,
+            format_html_join("", "{}. ", ((w,) for w in where)),
+        ),
+    )
+    return {"subject": partly.subject, "body": partly.body}
 
 
 def _send_composed(request, lead, data) -> OutboundMessage | None:

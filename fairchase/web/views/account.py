@@ -33,7 +33,7 @@ class ThrottledLoginView(LoginView):
         context = super().get_context_data(**kwargs)
         context["no_account"] = not get_user_model().objects.exists()
         # with this install's DATA_DIR in front, if it has its own: else another database
-        context["first_account"] = command_line("createsuperuser", ".venv/bin/fairchase")
+        context["first_account"] = command_line("createsuperuser")
         return context
 
     def post(self, request, *args, **kwargs):

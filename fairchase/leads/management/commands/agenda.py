@@ -10,7 +10,7 @@ from rich.text import Text
 
 from fairchase import clock
 from fairchase.arguments import whole
-from fairchase.hints import command_line
+from fairchase.hints import command_line, uses_the_checkout
 from fairchase.intake.exporting import source_label
 from fairchase.leads import reach
 from fairchase.leads.home import home
@@ -138,8 +138,8 @@ def _whose(username: str | None):
         raise CommandError(
             "No such user."
             if username
-            else f"No users yet: run `{command_line('demo')}` or "
-            f"`{command_line('createsuperuser')}`."
+            else f"No users yet: create the first account with `{command_line('createsuperuser')}`"
+            + (f" or load the demo with `{command_line('demo')}`." if uses_the_checkout() else ".")
         )
     return who
 

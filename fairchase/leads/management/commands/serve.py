@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from fairchase import serve_gunicorn
 from fairchase.arguments import whole
-from fairchase.hints import command_line
+from fairchase.hints import command_line, database_served, uses_the_checkout
 from fairchase.leads.demo import DEMO_PASSWORD
 from fairchase.leads.worker import Loop
 
@@ -95,6 +95,7 @@ class Command(BaseCommand):
     def _announce(self, addr: str) -> None:
         """Where it runs, how to log in, where links in emails point (SITE_URL)."""
         self.stdout.write(self.style.SUCCESS(f"Fairchase is running at http://{addr}/"))
+        self.stdout.write(f"Database: {database_served()}")
         olivia = get_user_model().objects.filter(username="olivia").first()
         if olivia is not None and olivia.check_password(DEMO_PASSWORD):  # the demo's, not a
             # real Olivia's: her password is never printed as if it were the demo's
@@ -102,16 +103,22 @@ class Command(BaseCommand):
                 f"Demo login: olivia / {DEMO_PASSWORD} (salespeople: sam, maria; same password)"
             )
         elif not get_user_model().objects.exists():
-            self.stdout.write(
-                f"No users yet: create one with `{command_line('createsuperuser')}`, or load "
-                f"`{command_line('demo')}`."
-            )
+            self.stdout.write(self._first_account_hint())
         if not settings.SITE_URL_SET:
             # Links in emails follow the address served, not a default of 127.0.0.1:8000.
             settings.SITE_URL = site_url_for(addr)
             self.stdout.write(
                 f"Links in emails point to {settings.SITE_URL} (set SITE_URL to change it)."
             )
+
+    @staticmethod
+    def _first_account_hint() -> str:
+        """The command that makes the first account, as it runs from here; the demo (made-up
+        leads and known logins) only for the checkout's own database, never a data folder."""
+        hint = f"No users yet: create the first account (an owner) with `{command_line('createsuperuser')}`"
+        if uses_the_checkout():
+            return f"{hint}, or load the demo's made-up leads with `{command_line('demo')}`."
+        return f"{hint}."
 
     def _start_web(self, addr: str, workers: int) -> subprocess.Popen:
         """gunicorn on `addr`, in the same process group, with the SITE_URL just decided;
