@@ -22,8 +22,8 @@ from fairchase.web.views.common import web_view
 
 from .. import actions as message_actions
 from .. import bounces, ui
-from ..channels import SERVER_TROUBLE
 from .. import inbound as inbound_actions
+from ..channels import SERVER_TROUBLE
 from ..drafts import draft_for
 from ..forms import ComposeForm
 from ..held import is_held_bounce
