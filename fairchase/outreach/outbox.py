@@ -45,6 +45,10 @@ MAX_TRIES = 5
 # The longest a waiting message goes untried (the server down, a wrong password).
 MAX_WAIT = timedelta(hours=1)
 _recovered_at: dict[str, datetime] = {}
+# After a send whose outcome is unknown (the server dropped the connection once it had the
+# data), this worker sends nothing for this long: the next messages would go the same way.
+LOST_PAUSE = timedelta(minutes=2)
+_paused: dict[str, datetime] = {}
 
 
 class OutboxError(ValueError):
@@ -466,13 +470,18 @@ def send_due(limit: int = 100) -> int:
         _recovered_at[WORKER_ID] = now
     handled, sent_to = 0, set()
     try:
-        while handled < limit:
+        while handled < limit and now >= _paused.get(WORKER_ID, now):
             state, lead_id = _send_one(timezone.now(), replan=False)
             if state is None:
                 break
             if state == State.SENT and lead_id is not None:  # a receipt plans no lead
                 sent_to.add(lead_id)
             handled += 1
+            if state == State.UNKNOWN:
+                _paused[WORKER_ID] = timezone.now() + LOST_PAUSE
+                log.warning(
+                    "sending paused until %s after a send of unknown outcome", _paused[WORKER_ID]
+                )
     finally:
         if handled == 0:
             channel_for("email").close()  # an idle worker holds no SMTP session open

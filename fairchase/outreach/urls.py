@@ -13,6 +13,7 @@ urlpatterns = [
     path("templates/<int:pk>/preview/", templates.template_preview, name="template_preview"),
     path("today/after-call/", messages.after_call, name="after_call"),
     path("outbox/", messages.outbox, name="outbox"),
+    path("outbox/unknown/settle/", messages.unknown_settle, name="unknown_settle"),
     path("outbox/<int:pk>/settle/", messages.message_settle, name="message_settle"),
     path("leads/<int:pk>/send/", messages.send_draft, name="send_draft"),
     path("leads/<int:pk>/compose/", messages.compose, name="compose"),

@@ -1,12 +1,11 @@
-"""The Outbox's warning ("A message marked unknown was being sent when the worker
-stopped...") is shown only while such a message is there for a person to check."""
+"""The Outbox's warning ("A message marked unknown ... may or may not have arrived") is shown only while such a message is there for a person to check."""
 
 from __future__ import annotations
 
 from fairchase.outreach import actions, outbox
 from fairchase.outreach.models import OutboundMessage
 
-WARNING = "was being sent when the worker stopped"
+WARNING = "may or may not have arrived"
 
 
 def test_the_outbox_warns_of_an_unknown_message_only_when_there_is_one(client, alice, make_lead):

@@ -32,6 +32,11 @@ from . import (
 RFC5322_LINE = 998
 # An idle SMTP connection older than this is checked with NOOP before reuse.
 IDLE_CHECK_SECONDS = 10
+# The server's answer to DATA that asks for the message: once it came, the server may have it.
+READY_FOR_DATA = 354
+# How an `unknown` row says the server dropped the connection after taking the message
+# (a dead worker says "The worker stopped while sending", `claiming.recover_abandoned`).
+LOST_AFTER_DATA = "The mail server closed the connection after the message was handed over"
 
 
 def unsubscribe_headers(message) -> dict[str, str]:
@@ -175,6 +180,42 @@ def _send_smtputf8(connection, message: EmailMessage) -> None:
         )
 
 
+def _track_replies(smtp) -> None:
+    """Keep the code of the server's last reply on the session (`last_code`), so a dropped
+    connection can say how far the message got: before DATA's 354 the server has nothing of it."""
+    getreply = smtp.getreply
+
+    def tracked():
+        code, text = getreply()
+        smtp.last_code = code
+        return code, text
+
+    smtp.getreply = tracked
+    smtp.last_code = None
+
+
+def _lost(exc: Exception, smtp) -> ChannelError:
+    """A connection dropped mid-send: before the message's data was handed over (at MAIL, RCPT,
+    DATA's 354, or a kept-open session found dead) nothing arrived, so it waits and is tried
+    again, as when the server is down; after, the server may have it: a person decides. A
+    session whose replies were not followed (an API backend's) may have gone at any point."""
+    said = str(exc) or type(exc).__name__
+    if not hasattr(smtp, "last_code"):
+        return ChannelError(f"Connection lost while sending: {said}", "unknown")
+    if smtp.last_code != READY_FOR_DATA:
+        return ChannelError(
+            f"{CANNOT_REACH}{_where()}: the connection was lost before the message was handed "
+            f"over ({said}). Nothing was sent; it is tried again.",
+            "retry",
+            server=True,
+        )
+    return ChannelError(
+        f"{LOST_AFTER_DATA}, before it said whether it took it ({said}): "
+        "check whether it arrived, then confirm or resend.",
+        "unknown",
+    )
+
+
 class OutreachEmail(EmailMessage):
     """Headers are never folded into encoded words: mail clients read List-Unsubscribe's
     <URL> verbatim (RFC 2369/8058), and a long signed URL would otherwise be mangled."""
@@ -217,6 +258,8 @@ class EmailChannel(Channel):
             except (smtplib.SMTPException, OSError) as exc:
                 self.connection = None
                 raise _not_open(exc) from exc
+            if isinstance(smtp := getattr(self.connection, "connection", None), smtplib.SMTP):
+                _track_replies(smtp)
         return self.connection
 
     def build(self, message) -> EmailMessage:
@@ -243,6 +286,9 @@ class EmailChannel(Channel):
     def send(self, message) -> str:
         email = self.build(message)
         connection = self._connection()
+        smtp = getattr(connection, "connection", None)
+        if hasattr(smtp, "last_code"):
+            smtp.last_code = None  # this message's replies only
         try:
             if outside_ascii_before_the_at(message.to):
                 _send_smtputf8(connection, email)
@@ -272,9 +318,8 @@ class EmailChannel(Channel):
                 f"Mail server said {_said(exc)}", outcome, server=exc.smtp_code == 421
             ) from exc
         except (TimeoutError, smtplib.SMTPServerDisconnected, OSError) as exc:
-            # Lost mid-conversation: the server may already have the message.
             self.close()
-            raise ChannelError(f"Connection lost while sending: {exc}", "unknown") from exc
+            raise _lost(exc, smtp) from exc
         except Exception as exc:  # an API backend (anymail) failing in a way we cannot read
             self.close()
             raise ChannelError(f"{type(exc).__name__}: {exc}", "unknown") from exc

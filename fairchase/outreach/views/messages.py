@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -23,6 +24,7 @@ from fairchase.web.views.common import web_view
 from .. import actions as message_actions
 from .. import bounces, ui
 from .. import inbound as inbound_actions
+from ..channels import SERVER_TROUBLE
 from ..drafts import draft_for
 from ..forms import ComposeForm
 from ..held import is_held_bounce
@@ -345,8 +347,10 @@ def outbox(request):
         .order_by("rank", "-created_at")[:200]
     )
     mark_refusals(rows)  # a Send offered only to someone we may still write to
-    # the warning about `unknown` rows only while there is one to check
-    unknown = mine.filter(state=State.UNKNOWN).exists()
+    for m in rows:  # no fault of the message's: it waits for the server (`SERVER_TROUBLE`)
+        m.waits_for_server = m.state == State.QUEUED and m.error.startswith(SERVER_TROUBLE)
+    # the warning about `unknown` rows (and their bulk decision) only while there is one
+    unknown = mine.filter(state=State.UNKNOWN).count()
     return render(
         request,
         "outreach/outbox.html",
@@ -378,6 +382,38 @@ def message_settle(request, pk):
     return redirect(
         request.POST.get("next") == "today" and reverse("today") or reverse("outreach:outbox")
     )
+
+
+# What a person may decide of many `unknown` rows at once, as each row's buttons say.
+SETTLED_MANY = {"sent": "marked as sent", "resend": "sent again", "cancel": "cancelled"}
+
+
+@require_POST
+@web_view
+def unknown_settle(request):
+    """A person decides many `unknown` rows at once (the ticked ones, or every one they see,
+    `all`), each through the same action as its own buttons (`actions.settle`); a Send
+    again is refused, and said, for someone we may no longer write to."""
+    decision = request.POST.get("decision", "")
+    rows = _messages_seen_by(request).filter(state=State.UNKNOWN).select_related("lead")
+    if request.POST.get("all") != "1":
+        rows = rows.filter(pk__in=[pk for pk in map(an_id, request.POST.getlist("pk")) if pk])
+    if decision not in SETTLED_MANY:
+        messages.error(request, "Nothing to do: choose what to do with them.")
+        return redirect("outreach:outbox")
+    done, refused = 0, []
+    for msg in rows.order_by("pk"):
+        if decision == "resend" and (why := refusal_to_send(msg)):
+            refused.append(f"{msg.to}: {why}")
+        elif message_actions.settle(msg, decision, request.user):
+            done += 1
+    if done:
+        messages.success(request, f"{done} message{pluralize(done)} {SETTLED_MANY[decision]}.")
+    if refused:
+        messages.error(request, "Not sent: " + "; ".join(refused))
+    if not done and not refused:
+        messages.error(request, "Nothing to do: no message of unknown outcome was chosen.")
+    return redirect("outreach:outbox")
 
 
 # The two answers to a bounce naming no message of ours (`bounces.settle`).
