@@ -13,7 +13,13 @@ from django.utils.html import format_html
 from fairchase import clock
 from fairchase.leads import reach
 from fairchase.leads.actions import MAX_ATTEMPT_MINUTES as MOST
-from fairchase.leads.actions import ActionError, check_outcome, check_revisit, not_ours_to_use
+from fairchase.leads.actions import (
+    ActionError,
+    check_outcome,
+    check_revisit,
+    not_ours_to_use,
+    too_far_ahead,
+)
 from fairchase.leads.home import home_region
 from fairchase.leads.models import (
     CONSENTS,
@@ -287,17 +293,23 @@ class CommitmentForm(OwnIds):
 
     @classmethod
     def after_talk(cls, lead, data=None, **kwargs) -> CommitmentForm:
-        """The "pin the next step" form shown after a conversation: due in two days at 10:00
-        unless changed, its ids the lead's own (two talks on Today, two of these forms)."""
-        due = (timezone.localtime() + timedelta(days=2)).replace(
-            hour=10, minute=0, second=0, microsecond=0
-        )
+        """The "pin the next step" form shown after a conversation: due when the plan's next
+        step is (the time the confirmation above it names), else in two days at 10:00; its
+        ids the lead's own (two talks on Today, two of these forms)."""
+        if lead.next_due and lead.next_due > timezone.now():
+            due = timezone.localtime(lead.next_due).replace(second=0, microsecond=0)
+        else:
+            due = (timezone.localtime() + timedelta(days=2)).replace(
+                hour=10, minute=0, second=0, microsecond=0
+            )
         return cls(data, initial={"due_at": due}, auto_id=f"id_pin{lead.pk}_%s", **kwargs)
 
     def clean_due_at(self):
         due = self.cleaned_data["due_at"]
         if due < timezone.now() - timezone.timedelta(minutes=5):
             raise forms.ValidationError("Pick a time in the future.")
+        if why := too_far_ahead(due):  # the API's and the actions' rule (eval32 #3)
+            raise forms.ValidationError(why)
         return due
 
 
