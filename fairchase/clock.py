@@ -13,7 +13,7 @@ into the screen's zone, labelled, with the lead's time beside them where it diff
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 SHORT = "%a %-d %b %H:%M"  # "Mon 8 Dec 09:00"
@@ -24,6 +24,16 @@ def zone(name: str | None, fallback: ZoneInfo | None = None) -> ZoneInfo:
         return ZoneInfo(name) if name else (fallback or ZoneInfo("UTC"))
     except (ZoneInfoNotFoundError, ValueError):
         return fallback or ZoneInfo("UTC")
+
+
+def _local(at: datetime, tz: ZoneInfo) -> datetime:
+    """`at` in `tz`; at the calendar's edge, where that is past the year 9999 (a far date an
+    older version stored, read east of UTC), in UTC as stored: a page showing it must not
+    fail for ever (eval32 #3)."""
+    try:
+        return at.astimezone(tz)
+    except OverflowError:
+        return at.astimezone(UTC)
 
 
 def business_zone() -> ZoneInfo:
@@ -37,13 +47,13 @@ def day(at: datetime, tz: ZoneInfo | None = None) -> str:
     is said, never the active one: the web activates the business zone and the terminal none,
     so the same date read two days (review24 F18: "wait until 10 Jan" in UTC under a
     Chicago header)."""
-    local = at.astimezone(tz or business_zone())
+    local = _local(at, tz or business_zone())
     return f"{local.day} {local:%b %Y}"
 
 
 def label(at: datetime, tz: ZoneInfo) -> str:
     """The zone's name at that moment, as people write it: 'CST', 'BST', 'UTC', 'UTC+03'."""
-    abbr = at.astimezone(tz).strftime("%Z")
+    abbr = _local(at, tz).strftime("%Z")
     if abbr and abbr[0] in "+-":
         return f"UTC{abbr}"
     return abbr or str(tz)
@@ -56,7 +66,7 @@ def place(zone_name: str) -> str:
 
 def at_zone(at: datetime, tz: ZoneInfo, fmt: str = SHORT) -> str:
     """'Mon 8 Dec 09:00 CST'."""
-    return f"{at.astimezone(tz).strftime(fmt)} {label(at, tz)}"
+    return f"{_local(at, tz).strftime(fmt)} {label(at, tz)}"
 
 
 def theirs(at: datetime, tz: ZoneInfo, lead) -> str:
@@ -65,7 +75,7 @@ def theirs(at: datetime, tz: ZoneInfo, lead) -> str:
     if not lead_zone_name:
         return ""
     lz = zone(lead_zone_name, tz)
-    mine, their = at.astimezone(tz), at.astimezone(lz)
+    mine, their = _local(at, tz), _local(at, lz)
     if mine.utcoffset() == their.utcoffset():
         return ""
     when = their.strftime("%H:%M") if their.date() == mine.date() else their.strftime("%a %H:%M")

@@ -180,6 +180,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "fairchase.web.no_store.no_store_middleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -232,8 +233,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "today"
 LOGOUT_REDIRECT_URL = "login"
-# Capture forms: an HTML form's submissions per sender address, a JSON webhook's per
-# person and per form (a relay posts everyone from one address), in each window.
+# Capture forms: submissions per person and per form (the HTML form and its JSON webhook
+# alike), the HTML form's also per sender address (a relay posts everyone to the webhook
+# from one address), in each window.
 CAPTURE_RATE_LIMIT = envint("CAPTURE_RATE_LIMIT", 10)
 CAPTURE_WEBHOOK_RATE_LIMIT = envint("CAPTURE_WEBHOOK_RATE_LIMIT", 500)
 CAPTURE_RATE_WINDOW_SECONDS = envint("CAPTURE_RATE_WINDOW_SECONDS", 600)

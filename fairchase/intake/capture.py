@@ -4,8 +4,10 @@ A submission becomes a lead through `actions.create_lead`, so its plan says "res
 now" and it tops its owner's Today; the owner is emailed at once, after the commit.
 From someone with an active lead already, it joins that lead (`actions.add_enquiry`),
 adding no address to it (anyone may type a customer's name and phone).
-The form's key in the URL identifies (and authenticates) the form; a hidden honeypot
-field catches bots; a per-IP limit, counted in the database, holds across workers.
+The form's key in the URL identifies the form (it is published in the website's HTML);
+its JSON webhook has a secret key of its own. A hidden honeypot field catches bots; limits
+per sender address (the form), per person and per form (both paths), counted in the
+database, hold across workers.
 """
 
 from __future__ import annotations
@@ -63,13 +65,15 @@ def rate_limited(ip: str | None, now=None) -> int:
     return _take(f"capture:{ip or 'unknown'}", settings.CAPTURE_RATE_LIMIT, now)
 
 
-def webhook_limited(form: CaptureForm, data, now=None) -> int:
-    """A JSON webhook's submission, counted per person (their email, else phone) on this
-    form and per form, not per sender address: a website builder or a Zapier-style relay
-    posts every visitor from a few addresses, and its key in the URL is a secret already.
-    The same person at most CAPTURE_RATE_LIMIT times a window (a loop in someone's zap),
-    the form at most CAPTURE_WEBHOOK_RATE_LIMIT (a leaked key's flood). The seconds to
-    wait, or 0."""
+def person_or_form_limited(form: CaptureForm, data, now=None) -> int:
+    """Any submission, through the form or its JSON webhook, counted per person (their
+    email, else phone) on this form and per form: the same person at most
+    CAPTURE_RATE_LIMIT times a window (a loop in someone's zap, a stranger typing one
+    victim's address over and over), the form at most CAPTURE_WEBHOOK_RATE_LIMIT (a flood
+    from many addresses). Both paths share the counts (eval32 #1: a limit one path skips
+    is no limit). The seconds to wait, or 0. (The webhook is not counted per sender
+    address as well: a website builder or a Zapier-style relay posts every visitor from a
+    few addresses, and its secret, unlike the form's key, is never published.)"""
     now = now or timezone.now()
     throttle.prune(("capture:",), _window(), now)
     who = str(data.get("email") or data.get("phone") or data.get("name") or "").strip()

@@ -258,12 +258,27 @@ class Importer:
         leads.csv"); the command line, which has no user, names itself."""
         return f"line {line} of {self.where}" if self.user is not None else self.origin(line)
 
+    def outside(self, kind: str, value: str):
+        """The leads holding this address that the importing user may not change (none for
+        an owner's or the command line's import, whose scope is every lead), but for those
+        opted out already (suppressing an address of theirs changes nothing for them)."""
+        theirs = Lead.objects.filter(**{kind: value}).exclude(status=Status.OPTED_OUT)
+        return theirs.exclude(pk__in=self.scope.values("pk"))
+
     def said_no_unseen(self, line: int, fields: dict, record: Lead, holder) -> None:
         """A row for someone who opted out on a record outside the scope (another owner's,
         in a salesperson's import): no second record (`said_no.keep_unseen_record`); later
         rows of the person in this file are them too."""
         said_no.keep_unseen_record(
-            self.report, record, fields, line, self.dry_run, holder, self.origin(line), self.user
+            self.report,
+            record,
+            fields,
+            line,
+            self.dry_run,
+            holder,
+            self.origin(line),
+            self.user,
+            self.outside,
         )
         for key in row_keys(fields):
             self.unseen_said_no.setdefault(key, record)
@@ -408,7 +423,7 @@ class Importer:
             origin = self.origin(row.line)
             noted: list[str] = []
             if said := said_no.honour_row(
-                self.report, row.line, fields, self.dry_run, origin, self.user, noted
+                self.report, row.line, fields, self.dry_run, origin, self.user, noted, self.outside
             ):
                 self.said_no_lines[row.line] = said
             if noted:

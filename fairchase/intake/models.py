@@ -23,7 +23,11 @@ class CaptureForm(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="capture_forms"
     )
+    # the key of the public form (its page and snippet, so published on the website)
     key = models.CharField(max_length=40, unique=True, default=new_form_key)
+    # the JSON webhook's own secret, never published: the form's key opens only the form
+    # (eval32 #1: the webhook, limited per person and form, not per sender, is for servers)
+    webhook_key = models.CharField(max_length=40, unique=True, default=new_form_key)
     source = models.CharField(max_length=64, default="web_form")
     acknowledge = models.BooleanField(
         default=False, help_text="Email the person a short 'we got it' note."
@@ -43,6 +47,10 @@ class CaptureForm(models.Model):
     def rotate_key(self) -> None:
         self.key = new_form_key()
         self.save(update_fields=["key"])
+
+    def rotate_webhook_key(self) -> None:
+        self.webhook_key = new_form_key()
+        self.save(update_fields=["webhook_key"])
 
 
 class BackgroundJob(models.Model):

@@ -65,6 +65,7 @@ def keep_unseen_record(
     holder,
     origin: str = "",
     user=None,
+    outside=None,
 ) -> None:
     """A row for someone who opted out on a record the importing user may not see (another
     owner's, in a salesperson's import: the owner's import finds it and `keep_record`s it).
@@ -72,15 +73,19 @@ def keep_unseen_record(
     contacted, not whose record it is nor what it holds. The row's addresses are suppressed
     (those the record lacks, as `keep_record` does, and its own, which a book restored
     without its suppression list may lack; a record made for the row would have suppressed
-    both), unless someone in the import or its scope has them (`holder`); not on a dry run."""
+    both), unless someone in the import or its scope has them (`holder`); one a lead the
+    importing user may not change holds is held for its owner (`hold_for_owners`); not on a
+    dry run."""
     report.add_asked_not(line, f"{fields.get('name', '')}: {ASKED_NOT}")
     if dry_run:
         return
-    for name, kind in (("email", Suppression.Kind.EMAIL), ("phone", Suppression.Kind.PHONE)):
-        value = fields.get(name)
-        if value and holder(value) is None:  # a lead outside the scope says so on its own
-            note = suppressed_by(value, ROW_OF_SAID_NO, origin)
-            actions.suppress(value, kind, "opt-out", but=lead.pk, said=note, user=user)
+    kinds = {"email": Suppression.Kind.EMAIL, "phone": Suppression.Kind.PHONE}
+    addresses = [(n, fields[n]) for n in kinds if fields.get(n) and holder(fields[n]) is None]
+    if outside is not None:
+        addresses = hold_for_owners(report, line, fields, addresses, outside, False, origin, user)
+    for name, value in addresses:
+        note = suppressed_by(value, ROW_OF_SAID_NO, origin)
+        actions.suppress(value, kinds[name], "opt-out", but=lead.pk, said=note, user=user)
 
 
 # Why an address an imported row names under "Not to be contacted" is suppressed (a bounce,
@@ -124,6 +129,7 @@ def honour_row(
     origin: str = "",
     user=None,
     noted: list[str] | None = None,
+    outside=None,
 ) -> str:
     """A row that says nobody may contact someone (`said_no_cells`; taken out of `fields`):
     every address of an opted-out row is suppressed as an opt-out, before the row is
@@ -135,6 +141,8 @@ def honour_row(
     naming none of them (a lead the row makes is not stored yet: the notes are added to
     `noted`, for the importer to write on its timeline once it is). The rows another
     tool's column says no for are counted (`report.said_no`),
+    An address a lead the importing user may not change holds (`outside`: those leads) is
+    not suppressed but held for that lead's owner to confirm (`hold_for_owners`).
     on a dry run too, which does nothing else. Without this, our export imported into
     another install brought back everyone who had opted out as an open lead to call, and a
     cold list's unsubscribed people came in to be chased.
@@ -148,6 +156,8 @@ def honour_row(
     by = fields.pop("said_no_by", [])
     kinds = ("email", "phone") if opted_out else [k for k in ("email", "phone") if k in named]
     addresses = [(kind, fields[kind]) for kind in kinds if fields.get(kind)]
+    if outside is not None:
+        addresses = hold_for_owners(report, line, fields, addresses, outside, dry_run, origin, user)
     report.count_said_no(
         by if opted_out else [f for f in by if any(k in SAYS_NO[f] for k, _ in addresses)],
         opted_out,
@@ -165,6 +175,35 @@ def honour_row(
     if not opted_out:
         return ""
     return ADDRESSED if fields.get("email") or fields.get("phone") else ADDRESSLESS
+
+
+HELD = (
+    "matches a lead you cannot change: not changed; its owner is asked to confirm "
+    "that this person is not to be contacted at {}"
+)
+HELD_NOTE = (
+    "Not to be contacted at {}? {} says so, but may not change this lead: nothing is "
+    "changed. If the person asked, opt them out (or remove the address)."
+)
+
+
+def hold_for_owners(report, line, fields, addresses, outside, dry_run, origin, user) -> list:
+    """The addresses of a said-no row still to suppress: those no lead outside the importing
+    user's reach holds. A do-not-contact wish is the person's, so it is neither dropped nor
+    applied by someone who may not change their lead (eval32 #2: a salesperson's import
+    opted a teammate's customer out): the row's line says so, and each such lead's timeline
+    asks its owner (and the business owner, who sees every lead) to confirm it."""
+    kept = []
+    for kind, value in addresses:
+        theirs = list(outside(kind, value))
+        if not theirs:
+            kept.append((kind, value))
+            continue
+        report.add_warning(line, f"{fields.get('name', '')}: {HELD.format(value)}.")
+        if not dry_run:
+            for lead in theirs:
+                actions.note_on_timeline(lead, HELD_NOTE.format(value, origin), user=user)
+    return kept
 
 
 # Why a record made for (or joined by) a row that says its person opted out is opted out.

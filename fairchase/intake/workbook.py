@@ -291,8 +291,9 @@ def read_excel(stream, sheet: str = "") -> Iterator[Row]:
         return
     try:
         wb = load_workbook(stream, read_only=True, data_only=True)
-    except Exception as exc:
-        yield Row(1, problem=f"Not a readable Excel workbook ({type(exc).__name__}: {exc}).")
+    except Exception as exc:  # openpyxl's ValueError hides why: its cause says (eval32 #6)
+        why = exc.__cause__ or exc
+        yield Row(1, problem=f"Not a readable Excel workbook ({type(why).__name__}: {why}).")
         return
     formulas = None
     try:

@@ -49,11 +49,28 @@ def lock_dir_for(db_name: str) -> Path:
             _private_dir = tempfile.mkdtemp(prefix="fairchase-locks-")
             atexit.register(shutil.rmtree, _private_dir, True)
         path = Path(_private_dir)
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # others may not read whose sends these are
+    if not chosen:  # ours alone (an older version made it 0755)
+        path.chmod(0o700)
     return path
 
 
 _private_dir: str | None = None
+
+
+# Every key shares one of a fixed set of lock files, chosen by a hash of the key: one file
+# per lead or address would pile up for ever (eval32 #1), and deleting a lock file after use
+# is unsafe with flock (a process that opened the file before the unlink would lock a file
+# nobody else can find, while the next one locks a new file of the same name). Two keys on
+# one slot only wait for each other: a send finding its slot busy is retried in 5 seconds,
+# and nothing ever holds two slots at once, so they cannot deadlock.
+SLOTS = 256
+
+
+def slot_of(key: int | str) -> str:
+    """The lock file this lead's (or address's) sends take: it names neither."""
+    digest = hashlib.sha256(f"fairchase-send:{key}".encode()).digest()
+    return f"send-{int.from_bytes(digest[:4], 'big') % SLOTS:03d}.lock"
 
 
 def send_key(lead_id: int | None, to: str) -> int | str:
@@ -69,7 +86,7 @@ class LeadSendLock:
     released by the kernel if we die."""
 
     def __init__(self, lead_id: int | str) -> None:
-        self.path = _dir() / f"{lead_id}.lock"
+        self.path = _dir() / slot_of(lead_id)
         self.fd: int | None = None
 
     def acquire(self, wait: bool = True) -> bool:

@@ -13,7 +13,13 @@ from django.utils.html import format_html
 from fairchase import clock
 from fairchase.leads import reach
 from fairchase.leads.actions import MAX_ATTEMPT_MINUTES as MOST
-from fairchase.leads.actions import ActionError, check_outcome, check_revisit, not_ours_to_use
+from fairchase.leads.actions import (
+    ActionError,
+    check_outcome,
+    check_revisit,
+    not_ours_to_use,
+    too_far_ahead,
+)
 from fairchase.leads.home import home_region
 from fairchase.leads.models import (
     CONSENTS,
@@ -302,6 +308,8 @@ class CommitmentForm(OwnIds):
         due = self.cleaned_data["due_at"]
         if due < timezone.now() - timezone.timedelta(minutes=5):
             raise forms.ValidationError("Pick a time in the future.")
+        if why := too_far_ahead(due):  # the API's and the actions' rule (eval32 #3)
+            raise forms.ValidationError(why)
         return due
 
 

@@ -38,7 +38,7 @@ def test_a_form_whose_owner_left_still_takes_enquiries_for_the_business_owner(al
         lead=lead, reason__contains="for Boss: Alice no longer works here"
     ).exists()
     hook = Client().post(
-        f"/in/f/{form.key}/json/",
+        f"/in/f/{form.webhook_key}/json/",
         json.dumps({"name": "Ben Ode", "email": "ben@example.com"}),
         content_type="application/json",
         REMOTE_ADDR="203.0.113.8",

@@ -27,7 +27,7 @@ def form(bob):
 def test_a_post_with_a_name_and_phone_gives_the_leads_email_no_newsletter(alice, form, make_lead):
     otto = make_lead(alice, name="Otto Gray", email="otto@gray.example", phone="+12245557724")
     r = Client().post(
-        f"/in/f/{form.key}/json/",
+        f"/in/f/{form.webhook_key}/json/",
         json.dumps(
             {
                 "name": "Otto Gray",

@@ -50,7 +50,7 @@ def test_a_form_post_in_a_charset_that_is_not_ascii_based_is_told_why(client, fo
 
 
 def test_the_webhook_reads_a_body_in_the_charset_it_names(client, form):
-    url = f"/in/f/{form.key}/json/"
+    url = f"/in/f/{form.webhook_key}/json/"
     data = {"name": "José Peña", "email": "jose@example.es"}
     latin = json.dumps(data, ensure_ascii=False).encode("latin-1")
     r = _post(client, url, latin, "application/json; charset=latin-1", "1.2.3.6")
@@ -64,7 +64,7 @@ def test_the_webhook_reads_a_body_in_the_charset_it_names(client, form):
 
 
 def test_a_webhook_body_that_is_not_text_says_so(client, form):
-    url = f"/in/f/{form.key}/json/"
+    url = f"/in/f/{form.webhook_key}/json/"
     body = '{"name": "José", "email": "j@example.es"}'.encode("latin-1")
     r = _post(client, url, body, "application/json", "1.2.3.8")
     assert r.status_code == 400 and r.json() == {

@@ -95,7 +95,7 @@ def test_the_receipt_goes_to_no_address_the_post_did_not_give(client, alice, for
 def test_the_webhook_adds_no_address_either(client, alice, form, make_lead):
     ann = make_lead(alice, name="Ann Lee", email="", phone="+12125550153")
     r = client.post(
-        f"/in/f/{form.key}/json/",
+        f"/in/f/{form.webhook_key}/json/",
         json.dumps({"name": "Ann Lee", "phone": "2125550153", "email": "m@evil.example"}),
         content_type="application/json",
         REMOTE_ADDR="203.0.113.21",

@@ -25,7 +25,7 @@ def form(bob):
 @pytest.mark.parametrize("control", list(OVERRIDES))
 def test_a_public_post_stores_the_name_without_it(form, control):
     r = Client().post(
-        f"/in/f/{form.key}/json/",
+        f"/in/f/{form.webhook_key}/json/",
         json.dumps(
             {"name": f"Quinn {control}eman", "phone": "+1 312 555 0130", "email": "q@example.com"}
         ),

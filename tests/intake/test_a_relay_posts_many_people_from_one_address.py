@@ -19,7 +19,7 @@ def form(alice):
 
 def post(client, form, **body):
     return client.post(
-        f"/in/f/{form.key}/json/",
+        f"/in/f/{form.webhook_key}/json/",
         json.dumps(body),
         content_type="application/json",
         REMOTE_ADDR="203.0.113.50",

@@ -1,9 +1,11 @@
-"""A salesperson's import whose row says an address is not to be contacted (a do-not-call
-or unsubscribe yes, an opted-out status) suppresses it before the row is matched, so it
-reaches a teammate's lead holding that address too (review20 #10). That lead was replanned
-with nothing on its timeline saying who or why. Now every lead holding the address, whoever
-owns it, says on its timeline which import's line suppressed it and who ran it, through
-the one suppression action; the salesperson's report still names no lead of another."""
+"""A row saying an address is not to be contacted (a do-not-call or unsubscribe yes, an
+opted-out status) suppresses it before the row is matched, and every lead holding it says
+on its timeline which import's line did and who ran it (review20 #10). But a salesperson's
+import may not change a teammate's lead (eval32 #2: a "Do not contact" column opted out a
+teammate's customer the salesperson could neither see nor change): an address such a lead
+holds is not suppressed; the row's line says it matches a lead the importer cannot change,
+and that lead's timeline asks its owner to confirm. An owner's import, which may change
+every lead, still suppresses it everywhere."""
 
 from __future__ import annotations
 
@@ -35,60 +37,79 @@ def _notes(lead) -> list[StatusChange]:
     return list(lead.status_changes.filter(reason__contains=PHONE))
 
 
-def test_a_teammates_leads_holding_the_address_say_which_import_and_who(alice, bob, make_lead):
+def held(lead) -> list[str]:
+    return list(lead.status_changes.filter(reason__contains="? ").values_list("reason", flat=True))
+
+
+def test_an_owners_import_stops_every_lead_holding_the_address_and_says_so(boss, bob, make_lead):
     tom = make_lead(bob, name="Thomas Reed", email="tom@example.com", phone=PHONE)
     old = actions.stop_chasing(
         make_lead(bob, name="Tamsin Reed", email="tamsin@example.com", phone=PHONE), "closed"
     )
 
-    report = _import(alice)
+    boss.refresh_from_db()  # its profile, read afresh: an owner
+    _import(boss)
 
     assert Suppression.objects.filter(value=PHONE).exists()
     tom.refresh_from_db()
-    assert reachable_channels(tom) == ["email"]  # the phone is not called, as before
+    assert reachable_channels(tom) == ["email"]  # the phone is not called
     for lead in (tom, old):  # an active lead and a parked one: every lead holding it
         [note] = _notes(lead)
-        assert note.user == alice and note.old == note.new == lead.status
+        assert note.user == boss and note.old == note.new == lead.status
         assert note.reason == (
             f"Not to be contacted at {PHONE} (do not call): "
-            f"line 2 of the import of cold.csv, by {display_name(alice)}."
+            f"line 2 of the import of cold.csv, by {display_name(boss)}."
         )
+
+
+def test_a_salespersons_import_holds_a_teammates_leads_address_for_its_owner(alice, bob, make_lead):
+    tom = make_lead(bob, name="Thomas Reed", email="tom@example.com", phone=PHONE)
+
+    report = _import(alice)
+
+    assert not Suppression.objects.filter(value=PHONE).exists()
+    tom.refresh_from_db()
+    assert "text" in reachable_channels(tom) or "call" in reachable_channels(tom)
+    [note] = held(tom)
+    assert note == (
+        f"Not to be contacted at {PHONE}? line 2 of the import of cold.csv, by "
+        f"{display_name(alice)} says so, but may not change this lead: nothing is changed. "
+        "If the person asked, opt them out (or remove the address)."
+    )
     shown = json.dumps(report.as_dict())
-    assert "Thomas" not in shown and "Tamsin" not in shown and f"#{tom.pk}" not in shown
+    assert "matches a lead you cannot change: not changed" in shown
+    assert "Thomas" not in shown and f"#{tom.pk}" not in shown
 
 
-def test_a_dry_run_or_an_address_already_suppressed_writes_nothing(alice, bob, make_lead):
+def test_a_dry_run_writes_nothing(alice, bob, make_lead):
     tom = make_lead(bob, name="Thomas Reed", email="tom@example.com", phone=PHONE)
     _import(alice, dry_run=True)
-    assert _notes(tom) == []
-    _import(alice)
-    _import(alice)  # suppressed already: nothing changes, nothing more to say
-    assert len(_notes(tom)) == 1
+    assert _notes(tom) == [] and held(tom) == []
+    assert not Suppression.objects.filter(value=PHONE).exists()
 
 
-def test_an_opted_out_row_says_so_on_the_lead_holding_its_email(alice, bob, make_lead):
+def test_an_opted_out_row_does_not_opt_out_a_teammates_lead(alice, bob, make_lead):
+    """eval32 #2: the report said "already Bob's lead: not added", yet the email was
+    suppressed, and Bob's lead could never be emailed again."""
     tom = make_lead(bob, name="Thomas Reed", email="tom@example.com", phone="")
-    _import(alice, "Name,Email,Opted out\nT. Reed,tom@example.com,yes\n")
-    assert [n.reason for n in tom.status_changes.filter(reason__startswith="Not to be")] == [
-        "Not to be contacted at tom@example.com (its row says they opted out): "
-        f"line 2 of the import of cold.csv, by {display_name(alice)}."
-    ]
+    report = _import(alice, "Name,Email,Do not contact\nWhoever,tom@example.com,yes\n")
+    assert not Suppression.objects.filter(value="tom@example.com").exists()
+    tom.refresh_from_db()
+    assert tom.status == "open" and "email" in reachable_channels(tom)
+    assert len(held(tom)) == 1
+    assert "matches a lead you cannot change" in json.dumps(report.as_dict())
 
 
-def test_a_row_of_someone_who_opted_out_says_so_on_a_lead_holding_its_new_number(
+def test_a_row_of_someone_who_opted_out_holds_the_number_a_teammates_lead_has(
     alice, bob, boss, make_lead
 ):
-    """The row is of an opted-out record the salesperson may not see; the number it adds is
-    suppressed (`keep_unseen_record`), and a teammate's lead with that number says why."""
+    """The row is of an opted-out record the salesperson may not see; the number it adds,
+    which a teammate's lead holds, is held for that lead's owner (`keep_unseen_record`)."""
     actions.opt_out(make_lead(boss, name="Pat Shaw", email="pat@example.com", phone=""))
     pete = make_lead(bob, name="Pete Shaw", email="pete@example.com", phone=PHONE)
     report = _import(alice, f"Name,Email,Phone\nPat Shaw,pat@example.com,{PHONE}\n")
-    assert report.created == 0 and Suppression.objects.filter(value=PHONE).exists()
-    [note] = _notes(pete)
-    assert note.user == alice and note.reason == (
-        f"Not to be contacted at {PHONE} (its row is someone who opted out): "
-        f"line 2 of the import of cold.csv, by {display_name(alice)}."
-    )
+    assert report.created == 0 and not Suppression.objects.filter(value=PHONE).exists()
+    assert len(held(pete)) == 1 and _notes(pete)[0].user == alice
     assert "Pete" not in json.dumps(report.as_dict())
 
 

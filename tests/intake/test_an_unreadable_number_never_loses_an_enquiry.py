@@ -25,7 +25,7 @@ def form(bob):
 
 def test_the_webhook_keeps_the_enquiry_and_the_number_as_typed(form):
     r = Client().post(
-        f"/in/f/{form.key}/json/",
+        f"/in/f/{form.webhook_key}/json/",
         json.dumps(
             {
                 "name": "Heinz Berliner",
@@ -57,7 +57,7 @@ def test_the_hosted_page_keeps_it_too(form):
 
 def test_with_no_readable_way_back_it_is_refused_saying_why(form):
     r = Client().post(
-        f"/in/f/{form.key}/json/",
+        f"/in/f/{form.webhook_key}/json/",
         json.dumps({"name": "Nobody", "phone": "030 1234999"}),
         "application/json",
         REMOTE_ADDR="203.0.113.82",

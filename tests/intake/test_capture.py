@@ -107,14 +107,16 @@ def test_each_address_is_rate_limited_across_requests(client, form):
 def test_the_json_webhook_creates_a_lead(client, form):
     body = {"first_name": "Bo", "last_name": "Diaz", "email": "bo@example.com", "message": "Hi"}
     response = client.post(
-        f"/in/f/{form.key}/json/", json.dumps(body), content_type="application/json"
+        f"/in/f/{form.webhook_key}/json/", json.dumps(body), content_type="application/json"
     )
     assert response.status_code == 202 and response.json() == {"status": "received"}
     lead = Lead.objects.get(email="bo@example.com")
     assert (lead.name, lead.notes) == ("Bo Diaz", "Hi")
-    bad = client.post(f"/in/f/{form.key}/json/", "[1, 2]", content_type="application/json")
+    bad = client.post(f"/in/f/{form.webhook_key}/json/", "[1, 2]", content_type="application/json")
     assert bad.status_code == 400 and "JSON object" in bad.json()["error"]
-    garbage = client.post(f"/in/f/{form.key}/json/", b"\xff\xfe{", content_type="application/json")
+    garbage = client.post(
+        f"/in/f/{form.webhook_key}/json/", b"\xff\xfe{", content_type="application/json"
+    )
     assert garbage.status_code == 400
 
 

@@ -24,7 +24,7 @@ def form(bob):
 
 def _webhook(client, form, **data):
     return client.post(
-        f"/in/f/{form.key}/json/",
+        f"/in/f/{form.webhook_key}/json/",
         json.dumps(data),
         content_type="application/json",
         REMOTE_ADDR="203.0.113.7",

@@ -74,7 +74,7 @@ def test_add_lead_keeps_the_typed_notes_on_the_teammates_lead(alice, bob, make_l
         "notes": "Called about <b>two</b> windows",
     }
     html = c.post("/leads/new/", form).content.decode()
-    assert "Ann Lee is already Bob&#x27;s lead: not added." in html
+    assert "This person is already a teammate&#x27;s lead: not added." in html
     assert "The notes you typed were added to that lead&#x27;s notes." in html
     theirs.refresh_from_db()
     assert theirs.owner == bob

@@ -97,7 +97,7 @@ def test_adding_someone_who_is_a_teammates_lead_says_so_instead_of_creating(
     )
     assert r.status_code == 200
     html = r.content.decode()
-    assert "Ann Lee is already Bob&#x27;s lead: not added." in html
+    assert "This person is already a teammate&#x27;s lead: not added." in html
     assert f"/leads/{theirs.pk}/" not in html  # alice may not open it: no link
     assert Lead.objects.filter(email="ann@example.com").count() == 1
     assert StatusChange.objects.filter(lead=theirs, reason__contains="Alice tried to add").exists()
@@ -112,6 +112,21 @@ def test_adding_someone_who_is_a_teammates_lead_says_so_instead_of_creating(
     )
     assert f'href="/leads/{theirs.pk}/"' in html
     assert Lead.objects.filter(email="ann@example.com").count() == 1
+
+
+def test_add_lead_tells_a_salesperson_neither_the_name_nor_the_owner_of_a_lead_he_cannot_see(
+    alice, bob, boss, make_lead
+):
+    """eval32 #4: any email typed with any name answered "Bob Moore is already Maria's lead":
+    a lookup of who a customer is and whose. An owner, who sees the lead, is told both."""
+    make_lead(bob, name="Ann Lee", email="ann@example.com")
+    typed = {"name": "Whoever", "email": "ann@example.com", "source": "referral"}
+    html = _client(alice).post("/leads/new/", typed).content.decode()
+    assert "This person is already a teammate&#x27;s lead: not added." in html
+    assert "Ann Lee" not in html and "Bob&#x27;s" not in html
+    boss.refresh_from_db()
+    html = _client(boss).post("/leads/new/", {**typed, "owner": boss.pk}).content.decode()
+    assert "Ann Lee is already Bob&#x27;s lead: not added." in html
 
 
 def test_adding_your_own_active_lead_again_links_to_it(alice, make_lead):

@@ -68,7 +68,7 @@ def test_two_webhook_posts_of_a_new_person_at_once_make_one_lead(racing, alice):
     def post(i: int):
         body = {**ANN, "message": f"Enquiry {i}"}
         return Client().post(
-            f"/in/f/{form.key}/json/",
+            f"/in/f/{form.webhook_key}/json/",
             json.dumps(body),
             content_type="application/json",
             REMOTE_ADDR=f"203.0.113.{i + 1}",

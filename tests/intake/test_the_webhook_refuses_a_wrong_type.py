@@ -18,7 +18,7 @@ def post(client, alice):
 
     def send(body):
         return client.post(
-            f"/in/f/{form.key}/json/", json.dumps(body), content_type="application/json"
+            f"/in/f/{form.webhook_key}/json/", json.dumps(body), content_type="application/json"
         )
 
     return send

@@ -33,7 +33,7 @@ def _by_hand(client, owner, name, email, phone):
 def _by_capture(client, owner, name, email, phone):
     form = CaptureForm.objects.create(name="Website", owner=owner)
     r = client.post(
-        f"/in/f/{form.key}/json/",
+        f"/in/f/{form.webhook_key}/json/",
         json.dumps({"name": name, "email": email, "phone": phone}),
         content_type="application/json",
         REMOTE_ADDR="203.0.113.9",

@@ -104,7 +104,7 @@ def test_a_not_interested_reply_from_a_customer_keeps_the_sale(alice, make_lead)
 def test_a_capture_webhook_sent_as_plain_text_with_broken_unicode_is_a_400(client, alice):
     form = CaptureForm.objects.create(name="Website", owner=alice)
     r = client.post(
-        f"/in/f/{form.key}/json/",
+        f"/in/f/{form.webhook_key}/json/",
         '{"name": "\\ud800x", "email": "a@b.co"}',
         content_type="text/plain",
         REMOTE_ADDR="203.0.113.9",

@@ -170,7 +170,7 @@ def test_the_webhook_knows_a_titled_person_who_said_no_and_receipts_only_the_add
     form = CaptureForm.objects.create(owner=bob, name="Site", acknowledge=True)
     with django_capture_on_commit_callbacks(execute=True):
         r = client.post(
-            f"/in/f/{form.key}/json/",
+            f"/in/f/{form.webhook_key}/json/",
             json.dumps({"name": "Dr. Olga Lopez", "phone": OLGA_PHONE, "email": "o@new.example"}),
             content_type="application/json",
             REMOTE_ADDR="203.0.113.7",

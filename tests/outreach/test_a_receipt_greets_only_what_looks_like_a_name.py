@@ -36,7 +36,7 @@ def _first_line_received(smtp_server, to: str) -> str:
 )
 def test_a_typed_link_or_pitch_is_not_greeted(form, smtp_server, open_all_day, name):
     r = Client().post(
-        f"/in/f/{form.key}/json/",
+        f"/in/f/{form.webhook_key}/json/",
         json.dumps({"name": name, "email": "victim-spam@example.org"}),
         "application/json",
         REMOTE_ADDR="203.0.113.50",

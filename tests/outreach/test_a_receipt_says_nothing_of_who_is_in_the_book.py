@@ -43,7 +43,7 @@ def _post(form, ip: str, **data) -> None:
 
 def _post_json(form, ip: str, **data) -> None:
     r = Client().post(
-        f"/in/f/{form.key}/json/", json.dumps(data), "application/json", REMOTE_ADDR=ip
+        f"/in/f/{form.webhook_key}/json/", json.dumps(data), "application/json", REMOTE_ADDR=ip
     )
     assert (r.status_code, r.json()) == (202, {"status": "received"})
 

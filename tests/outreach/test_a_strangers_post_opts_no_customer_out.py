@@ -45,7 +45,7 @@ def _post(form, ip="203.0.113.40", **data) -> Lead:
 
 def _post_json(form, ip="203.0.113.41", **data) -> Lead:
     r = Client().post(
-        f"/in/f/{form.key}/json/", json.dumps(data), "application/json", REMOTE_ADDR=ip
+        f"/in/f/{form.webhook_key}/json/", json.dumps(data), "application/json", REMOTE_ADDR=ip
     )
     assert r.status_code == 202
     return Lead.objects.get(email=data["email"])
@@ -135,7 +135,7 @@ def test_a_strangers_second_post_after_his_opt_out_suppresses_no_number(form, ne
     _post_json(form, name="Ned Moore Jr", email="attacker3@evil.example", phone="")
     _email_unsubscribe("attacker3@evil.example", "stop-2")
     again = Client().post(
-        f"/in/f/{form.key}/json/",
+        f"/in/f/{form.webhook_key}/json/",
         json.dumps({"name": "Ned Moore Jr", "email": "attacker3@evil.example", "phone": NED_PHONE}),
         "application/json",
         REMOTE_ADDR="203.0.113.42",

@@ -41,7 +41,8 @@ def server(tmp_path_factory):
         DJANGO_SETTINGS_MODULE="fairchase.settings",
         DATA_DIR=str(tmp),
         LOG_LEVEL="WARNING",
-        LOGIN_MAX_FAILURES=str(ACCOUNT_LIMIT),
+        LOGIN_MAX_FAILURES=str(ACCOUNT_LIMIT),  # the account from one address
+        LOGIN_MAX_FAILURES_PER_ACCOUNT=str(ACCOUNT_LIMIT),  # and from every address
         LOGIN_MAX_FAILURES_PER_ADDRESS=str(ADDRESS_LIMIT),
         TRUSTED_PROXIES="127.0.0.1",
         DJANGO_SUPERUSER_PASSWORD="a-long-and-right-password",

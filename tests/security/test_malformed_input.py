@@ -83,7 +83,7 @@ def _refused(response) -> str:
 def test_the_json_webhook_refuses_a_malformed_body_with_a_4xx_message(db, form, case):
     r = Client().generic(
         "POST",
-        f"/in/f/{form.key}/json/",
+        f"/in/f/{form.webhook_key}/json/",
         JSON_CORPUS[case],
         content_type="application/json",
         REMOTE_ADDR="198.51.100.7",
@@ -131,7 +131,7 @@ def test_surrogate_bytes_in_a_form_post_are_read_as_replacement_characters_not_a
 
 def test_a_well_formed_submission_still_becomes_a_lead(db, form):
     r = Client().post(
-        f"/in/f/{form.key}/json/",
+        f"/in/f/{form.webhook_key}/json/",
         {"name": "Ann", "email": "ann@example.com", "phone": 2125550100},
         content_type="application/json",
         REMOTE_ADDR="198.51.100.11",

@@ -38,10 +38,20 @@ def test_too_many_failures_lock_the_username_from_that_address(client, alice, se
     assert "_auth_user_id" not in client.session
 
 
+def test_a_strangers_failures_do_not_lock_the_owner_out_from_another_address(
+    client, alice, settings
+):
+    """eval32 #5: five wrong passwords from anywhere locked the account for everyone."""
+    for _ in range(settings.LOGIN_MAX_FAILURES):
+        _login(client, "alice", "wrong", ip="198.51.100.7")
+    assert _login(client, "alice", PASSWORD, ip="198.51.100.7").status_code == 429
+    assert _login(client, "alice", PASSWORD, ip="10.0.0.3").status_code == 302
+
+
 def test_an_account_is_locked_from_every_address_and_other_accounts_are_not(
     client, alice, bob, settings
 ):
-    settings.LOGIN_MAX_FAILURES = 2
+    settings.LOGIN_MAX_FAILURES_PER_ACCOUNT = 2
     _login(client, "alice", "wrong", ip="10.0.0.1")
     _login(client, "alice", "wrong", ip="10.0.0.2")
     assert (
@@ -59,7 +69,7 @@ def test_an_address_is_locked_across_accounts(client, alice, bob, settings):
 
 
 def test_the_admin_login_is_throttled_with_the_same_buckets(client, boss, settings):
-    settings.LOGIN_MAX_FAILURES = 2
+    settings.LOGIN_MAX_FAILURES_PER_ACCOUNT = 2
     boss.is_staff = True
     boss.save(update_fields=["is_staff"])
     _login(client, "boss", "wrong")

@@ -24,10 +24,10 @@ from ..capture import (
     MAX_FIELD,
     CaptureError,
     capture,
+    person_or_form_limited,
     rate_limited,
     receiver_of,
     snippet_html,
-    webhook_limited,
 )
 from ..models import CaptureForm, ImportJob
 
@@ -74,7 +74,7 @@ def home(request):
         {
             "form": f,
             "snippet": snippet_html(f, base),
-            "webhook": base + reverse("intake:webhook", args=[f.key]),
+            "webhook": base + reverse("intake:webhook", args=[f.webhook_key]),
             "receiver": receiver_of(f),
         }
         for f in forms
@@ -131,6 +131,12 @@ def form_update(request, pk):
     if action == "rotate":
         form.rotate_key()
         messages.success(request, f"New key for “{form.name}”: update the snippet on your website.")
+    elif action == "rotate_webhook":
+        form.rotate_webhook_key()
+        messages.success(
+            request,
+            f"New webhook address for “{form.name}”: update it where your tools post to it.",
+        )
     elif action == "delete":
         form.delete()
         messages.success(request, f"Capture form “{form.name}” deleted.")
@@ -199,19 +205,22 @@ def _too_many(wait: int, whose: str) -> Refused:
 
 
 def _submit(request, key: str, data, *, webhook: bool = False):
-    """(status, message, lead, form) for one submission to the form with this key. A web
-    form is limited per sender address; the JSON webhook, whose senders are servers posting
-    everyone (`capture.webhook_limited`), per person and per form. Raises Refused."""
+    """(status, message, lead, form) for one submission to the form with this key (the
+    webhook: this webhook secret; the form's public key does not open it). Both paths are
+    limited per person and per form (`capture.person_or_form_limited`), the web form also
+    per sender address first (a flood from one address takes no slot of the form's).
+    Raises Refused."""
     problem = payload_problem(data)
     if problem:
         raise Refused(400, problem)
-    form = CaptureForm.objects.select_related("owner").filter(key=key).first()
+    found = {"webhook_key" if webhook else "key": key}
+    form = CaptureForm.objects.select_related("owner").filter(**found).first()
     if form is None or receiver_of(form) is None:  # its owner left: the business owner's
         raise Refused(404, "This form is no longer active.")
-    if webhook and (wait := webhook_limited(form, data)):
-        raise _too_many(wait, "for this person or this form")
     if not webhook and (wait := rate_limited(caller_ip(request))):
         raise _too_many(wait, "from your address")
+    if wait := person_or_form_limited(form, data):
+        raise _too_many(wait, "for this person or this form")
     try:
         lead, new = capture(form, data, caller_ip(request))
     except CaptureError as exc:

@@ -77,6 +77,7 @@ from .status import (
     reopen,
     set_signals,
     stop_chasing,
+    too_far_ahead,
     wake_revisit,
     wake_revisits,
 )
@@ -107,6 +108,7 @@ __all__ = [
     "check_outcome",
     "not_ours_to_use",
     "check_revisit",
+    "too_far_ahead",
     "add_enquiry",
     "create_lead",
     "honour_opt_out",

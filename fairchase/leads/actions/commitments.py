@@ -14,6 +14,7 @@ from ..models import Channel, Commitment, Lead, Status
 from ..normalize import display_phone
 from ..planning import reachable_channels
 from .core import ActionError, _done, _lock
+from .status import too_far_ahead
 
 GRACE_DAY = timedelta(seconds=GRACE)  # the plan's grace day for a promise of theirs
 
@@ -33,6 +34,8 @@ def add_commitment(
         raise ActionError(
             f"Unknown channel {channel!r}: choose one of {', '.join(Channel.values)}, or none."
         )
+    if why := too_far_ahead(due_at):
+        raise ActionError(why)
     caller, lead = lead, _lock(lead)
     if lead.status == Status.OPTED_OUT:
         raise ActionError(

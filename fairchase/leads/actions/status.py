@@ -18,17 +18,25 @@ DUE_PAST_DAYS = 365
 DUE_FUTURE_DAYS = 5 * 365
 
 
+def too_far_ahead(at: datetime) -> str:
+    """Why a due time (a promise, a revisit) is too far ahead, or "": at most
+    DUE_FUTURE_DAYS, the one rule of the web forms, the actions and the API (`api.fields.Due`).
+    A date at the calendar's edge ("9999-12-31 18:01" in Chicago is the year 10000 in UTC)
+    could not even be stored (eval32 #3: a 500)."""
+    if at > timezone.now() + timedelta(days=DUE_FUTURE_DAYS):
+        return f"Pick a time at most {DUE_FUTURE_DAYS // 365} years ahead."
+    return ""
+
+
 def check_revisit(at: datetime) -> None:
     """Refuse a revisit date that is not ahead (one already passed would wake the lead at once,
     back on Today as if it were new) or more than DUE_FUTURE_DAYS ahead, saying what is wrong:
     one rule for every way to stop a lead (the lead page, Today, the API)."""
-    now, day = timezone.now(), f"{timezone.localtime(at):%-d %b %Y %H:%M %Z}"
-    if at <= now:
+    if too_far_ahead(at):  # said before the date is shown: at the calendar's edge it cannot be
+        raise ActionError(f"A revisit date must be at most {DUE_FUTURE_DAYS // 365} years ahead.")
+    if at <= timezone.now():
+        day = f"{timezone.localtime(at):%-d %b %Y %H:%M %Z}"
         raise ActionError(f"A revisit date must be in the future: {day} is not.")
-    if at > now + timedelta(days=DUE_FUTURE_DAYS):
-        raise ActionError(
-            f"A revisit date must be at most {DUE_FUTURE_DAYS // 365} years ahead: {day} is not."
-        )
 
 
 @transaction.atomic

@@ -261,6 +261,8 @@ def already_a_lead(request, fields: dict) -> tuple[str, Lead | None]:
         )
     seen = visible_leads(request.user).filter(pk=known.pk).exists()
     said = f"{known.name} is already {whose} lead: not added."
+    if not seen:  # neither its name nor whose: an address typed here is no lookup (eval32 #4)
+        said = "This person is already a teammate's lead: not added."
     if kept:
         said += " The notes you typed were added to that lead's notes."
     return said, known if seen else None
