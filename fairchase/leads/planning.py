@@ -403,7 +403,12 @@ def refit(now=None) -> FittedModel:
     history = training_records()
     model = policy.fit(history, policy_settings())
     row = FittedModel.objects.create(
-        created_at=now or timezone.now(), n_leads=len(history), data=model.to_dict()
+        created_at=now or timezone.now(), n_leads=model.n_leads, data=model.to_dict()
     )
-    log.info("fitted the decision core on %d leads (finished, or with tries so far)", len(history))
+    log.info(
+        "fitted the decision core on %d leads (finished, or with tries so far), and the values "
+        "of %d leads not tried yet",
+        model.n_leads,
+        len(history) - model.n_leads,
+    )
     return row
