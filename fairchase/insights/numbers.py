@@ -87,12 +87,13 @@ def model_for(scope: Scope, settings: dict):
             "finished or with tries so far: Today follows these chances and these stops"
         )
     history = planning.training_records(scope.leads())
+    model = policy.fit(history, settings)
     label = (
-        f"a model fitted on the {len(history):,} leads that arrived in these dates alone "
+        f"a model fitted on the {model.n_leads:,} leads that arrived in these dates alone "
         "(finished, or with tries so far). Today is planned by the business's model, fitted "
         "on every lead: its stops can differ from these"
     )
-    return policy.fit(history, settings), label
+    return model, label
 
 
 def scope_history(scope: Scope) -> list[dict]:

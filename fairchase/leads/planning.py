@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from django.db import connections, router, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from fairchase import policy
@@ -29,6 +29,7 @@ from .days import owners_minutes as owners_minutes
 from .days import start_of_business_day as start_of_business_day
 from .models import (
     ACTIVE_STATUSES,
+    CARRIED_STATUSES,
     FINISHED_STATUSES,
     Attempt,
     BusinessSettings,
@@ -380,13 +381,14 @@ def training_records(leads=None) -> list[dict]:
     answer yet is still a try: leaving the unfinished leads out would count only the chases
     that ended quickly, which are mostly the ones that got a reply, and make a silent lead look
     likelier to answer than it is. The core counts an unfinished lead's tries, never its
-    outcome (no win or loss yet)."""
+    outcome (no win or loss yet). So are the carried leads never tried that have a value: the
+    values typed on the open book are the business's deal sizes (a fresh install's imported
+    book is all it knows of them), and the core learns nothing else from a lead with no try."""
     leads = leads if leads is not None else Lead.objects.all()
     records = history_records(with_history(leads.filter(status__in=FINISHED_STATUSES)))
+    carried = leads.filter(status__in=CARRIED_STATUSES)
     chased = with_history(
-        leads.filter(
-            status__in=(*ACTIVE_STATUSES, Status.REVISIT), attempts__isnull=False
-        ).distinct()
+        carried.filter(Q(attempts__isnull=False) | Q(value__isnull=False)).distinct()
     )
     for lead in chased:
         rec = lead_record(lead, suppressed=set())
@@ -401,7 +403,12 @@ def refit(now=None) -> FittedModel:
     history = training_records()
     model = policy.fit(history, policy_settings())
     row = FittedModel.objects.create(
-        created_at=now or timezone.now(), n_leads=len(history), data=model.to_dict()
+        created_at=now or timezone.now(), n_leads=model.n_leads, data=model.to_dict()
     )
-    log.info("fitted the decision core on %d leads (finished, or with tries so far)", len(history))
+    log.info(
+        "fitted the decision core on %d leads (finished, or with tries so far), and the values "
+        "of %d leads not tried yet",
+        model.n_leads,
+        len(history) - model.n_leads,
+    )
     return row

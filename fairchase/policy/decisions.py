@@ -77,6 +77,8 @@ class Lead(NamedTuple):
     win: float
     waiting: bool
     carried: bool
+    schedule: int
+    last_at: float
     owed: bool
     far: bool
     reach_local: float
@@ -175,7 +177,7 @@ def _silent(ctx, f: Lead, day_spent: bool) -> dict:
     label, evidence = ctx.labels[f.src], ctx.evidence[f.src]
     spend = f.cost + f.risk * ctx.settings.complaint_cost
     if f.v > 0 or f.owed_only:  # a first answer owed is made whatever the value
-        reason = R.contact_silent(f, ctx.now, label, evidence, spend)
+        reason = R.contact_silent(f, ctx.now, label, evidence, spend, ctx.spacing_learned)
         return _contact(f, reason, f.p, R.keep_going(f))
     if f.held:  # a pending promise: kept (ours) or waited for (theirs) before letting go
         reason = R.held(f, ctx.now, R.silent_figures(f, label, evidence, spend))

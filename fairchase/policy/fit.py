@@ -35,10 +35,16 @@ def fit(history, settings=None) -> Model:
     Unfinished leads (any other status, e.g. open or engaged) may be included: their tries
     count for reply and complaint rates, but they have no outcome yet, so they teach nothing
     about winning. Leaving them out biases the reply rates up: the chases that are over
-    early are mostly the ones that got an answer."""
+    early are mostly the ones that got an answer. An unfinished lead with no try teaches only
+    its value (the deal sizes the business typed on its open book): it is no lead counted,
+    no source's share, no try."""
     records = [rec for rec in (history or ()) if rec is not None]
     book = read_book(records)
-    keep = [i for i in range(book.n) if i not in book.errors]  # unreadable: teaches nothing
+    readable = [i for i in range(book.n) if i not in book.errors]  # unreadable: teaches nothing
+    tried = np.bincount(book.attempts.lead, minlength=book.n) > 0
+    # an unfinished lead never tried teaches its deal's value only (`priced`): no try, no outcome
+    keep = [i for i in readable if tried[i] or book.statuses[i] in P.CLOSED]
+    priced = [i for i in readable if not (tried[i] or book.statuses[i] in P.CLOSED)]
     names = [book.sources[i] or "(none)" for i in keep]
     sources, lead_src = _source_vocab(names)
     signals = _signal_vocab([book.signals[i] for i in keep])
@@ -56,7 +62,14 @@ def fit(history, settings=None) -> Model:
         _fit_complaint(model, rows, S, weights)
     won = np.array([book.statuses[i] == "won" for i in keep], dtype=bool)
     value = np.where(np.isnan(book.value[keep]) & won, book.won_value[keep], book.value[keep])
-    fit_values(model, value, lead_src, S)
+    index = {name: s for s, name in enumerate(sources)}  # another source: the pooled value only
+    priced_src = [index.get(book.sources[i] or "(none)", S) for i in priced]
+    fit_values(
+        model,
+        np.concatenate([value, book.value[priced]]),
+        np.concatenate([lead_src, np.array(priced_src, dtype=np.int64)]),
+        S,
+    )
     fit_engaged(model, rows)
     return model
 

@@ -83,6 +83,8 @@ class _Context:
         minutes = settings.try_minutes()
         self.minutes = np.where(minutes > 0, minutes, 1.0)  # never 0: the agenda divides by it
         self.n_total = n_total  # the whole batch: chunks share the day's minutes in proportion
+        # the articles' spacing unless the history is big enough to say otherwise
+        self.spacing_learned = model.n_leads >= MIN_LEADS_FOR_SCHEDULES
 
 
 def plan(model, leads, now, settings=None) -> list[dict]:
@@ -227,9 +229,7 @@ class _Silent:
     def __init__(self, ctx: _Context, when: _When, lead: Leads, io):
         self.ctx, self.when, self.io, self.lead = ctx, when, io, lead
         self.follow = ~np.isnan(lead.last_at) & (lead.k > 0)
-        # the articles' schedule unless the history is big enough to say otherwise
-        many = ctx.model.n_leads >= MIN_LEADS_FOR_SCHEDULES
-        self.schedules = P.SCHEDULES if many else P.SCHEDULES[:1]
+        self.schedules = P.SCHEDULES if ctx.spacing_learned else P.SCHEDULES[:1]
 
     def look(self, sel, economics: Settings, choices=None, now_first=False) -> Chase:
         """Look ahead under each schedule (or the `choices` among them) for the silent leads

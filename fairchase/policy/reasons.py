@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .priors import CHANNELS, DEFAULT_VALUE, GRACE
+from .priors import CHANNELS, DEFAULT_VALUE, GRACE, SCHEDULES
 
 if TYPE_CHECKING:
     from .decisions import Lead
@@ -251,13 +251,16 @@ def held_why(f: Lead) -> str:
     return "Not yet: they promised to be in touch; they get until then and a day's grace."
 
 
-def contact_silent(f: Lead, now: float, label: str, evidence: str, spend: float) -> str:
+def contact_silent(
+    f: Lead, now: float, label: str, evidence: str, spend: float, learned: bool = False
+) -> str:
     """Reason for the next try on a silent lead (`label`: its source's). Its worth is told
     gross, then net of the time and the complaint risk: the net is the decision's
     expected_value, the app's 'Worth about'. The chances are told as a stop's are (`pct`:
     never '0.0%' for a try worth making), with the share of those answering who buy and the
     margin, so that chance x share x value x margin is the worth (eval26 finding 4). A first
-    answer owed that earns less than it costs (`spend`) says so."""
+    answer owed that earns less than it costs (`spend`) says so; a try more than a few days off
+    says why it waits (`not_sooner`; `learned`: the spacing was chosen by the history)."""
     name, head = CHANNELS[f.channel], f"{_head(f, now)}{promised(f, now)}"
     owed = _owed(f, spend) if f.owed_only else ""
     if f.k == 0 and not f.revisited:
@@ -270,7 +273,7 @@ def contact_silent(f: Lead, now: float, label: str, evidence: str, spend: float)
         f" ({evidence}) and {pct(f.win)} of those who answer buy;"
         f" on {value_of(f, label)}{_at_margin(f)} that is worth {money(f.p * f.prize)}"
         f" ({money(f.ev)} after {money(f.cost)} of your time and the complaint risk"
-        f"{barely(f)}).{not_sooner(f, now)}{owed}"
+        f"{barely(f)}).{not_sooner(f, now, learned)}{owed}"
     )
 
 
@@ -303,15 +306,48 @@ OWED_WHY = (
 )
 
 
-def not_sooner(f: Lead, now: float) -> str:
-    """Why a try carried to a later age (plan._Silent._carry) waits that long."""
-    if not f.carried:
+FEW_DAYS = 3 * 86400  # a try further off than this says why it waits (eval31 finding 7)
+
+
+def not_sooner(f: Lead, now: float, learned: bool = False) -> str:
+    """Why a try more than a few days off waits that long: carried to a later age
+    (plan._Silent._carry), or its spacing schedule's gap after the last try (`learned`: the
+    schedule was chosen among several by the history's gap and age effects; else the
+    articles' 2 days, a week, then 3 weeks). '' for a sooner try, or one set by anything else
+    (a promise says so itself; the weekly cap, the contact hours)."""
+    if f.carried:
+        days = round((f.due - now + f.age) / 86400)
+        return (
+            f" Not sooner: by the reply chance learned at each age of a lead, a try {days} days"
+            " after the enquiry is likelier to be answered, enough to be worth the wait."
+        )
+    if f.promise or f.schedule is None or not f.due - now > FEW_DAYS:
         return ""
-    days = round((f.due - now + f.age) / 86400)
+    schedule = SCHEDULES[f.schedule]
+    planned = schedule[min(max(f.k, 1), len(schedule)) - 1]
+    if not abs((f.due - f.last_at) / 86400 - planned) <= 2:  # the weekly cap; NaN: no try yet
+        return ""
+    rhythm = ", then ".join(_span(d) for d in schedule)
+    after = f"{_span(planned)} after the last"
+    if learned:
+        return (
+            f" Not sooner: it comes {after}; of the spacings weighed, tries {rhythm} apart are"
+            " worth the most by the reply chances your history shows at each gap and age."
+        )
     return (
-        f" Not sooner: by the reply chance learned at each age of a lead, a try {days} days"
-        " after the enquiry is likelier to be answered, enough to be worth the wait."
+        f" Not sooner: it comes {after}, as the rule of thumb spaces tries ({rhythm} apart:"
+        " call back two days after a message, then about weekly, a last try weeks later)"
+        " until your history is big enough to learn the spacing from."
     )
+
+
+def _span(days: float) -> str:
+    """'the next day', '2 days', 'a week', '3 weeks'."""
+    if days == 1:
+        return "the next day"
+    if days % 7 == 0:
+        return "a week" if days == 7 else f"{days / 7:.0f} weeks"
+    return f"{days:.0f} days"
 
 
 def keep_going(f: Lead) -> str:

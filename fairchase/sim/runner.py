@@ -103,13 +103,21 @@ def simulate(
     learns = callable(getattr(policy, "learn", None))
     for d in range(days + world.drain_days):
         if learns and d and d % REFIT_DAYS == 0:
-            policy.learn([r for r in run.recs if r is not None and r["attempts"]])
+            policy.learn([r for r in run.recs if r is not None and _teaches(r)])
         run.day(d)
         if on_day:
             on_day()
     run.m.open_at_end = len(run.open_) + len(run.parked)
     run.m.seconds = time.perf_counter() - t0
     return run.m
+
+
+def _teaches(rec: dict) -> bool:
+    """Whether a lead of the run is learned from, as the app's `planning.training_records`
+    chooses: its tries, or, never tried and still open, the value typed on it."""
+    return bool(rec["attempts"]) or (
+        rec["status"] in ("open", "engaged") and rec.get("value") is not None
+    )
 
 
 class _Run:

@@ -102,6 +102,8 @@ def test_refit_learns_from_finished_leads_and_from_the_tries_of_leads_still_chas
     from fairchase.leads import actions
 
     won, chased, untried, parked = (make_lead(alice) for _ in range(4))
+    blank = make_lead(alice, value=None)
+    priced = make_lead(alice, value=40000)
     actions.log_attempt(won, "call", "talked")
     actions.mark_won(won, 2500)
     actions.log_attempt(chased, "call", "no_answer")
@@ -109,12 +111,17 @@ def test_refit_learns_from_finished_leads_and_from_the_tries_of_leads_still_chas
     actions.log_attempt(parked, "call", "no_answer")
     actions.stop_chasing(parked, "revisit", revisit_at=timezone.now() + timedelta(days=90))
     records = {r["id"]: r for r in planning.training_records()}
-    assert set(records) == {str(won.pk), str(chased.pk), str(parked.pk)}  # no try, nothing to learn
+    # a lead never tried teaches its value only: one with none teaches nothing
+    assert str(blank.pk) not in records
+    assert set(records) == {str(p.pk) for p in (won, chased, parked, untried, priced)}
     assert records[str(won.pk)]["status"] == "won"
     assert (
         records[str(chased.pk)]["status"] == "open"
         and len(records[str(chased.pk)]["attempts"]) == 2
     )
     assert records[str(parked.pk)]["status"] == "open"  # its silent try counts, its end is unknown
+    assert records[str(priced.pk)]["attempts"] == [] and records[str(priced.pk)]["value"] == 40000
     row = planning.refit()
     assert row.n_leads == 3 and sum(row.data["c_tried"]) == 4  # every try, by attempt number
+    # the values typed on the open book are deal sizes: 2,000 x 4 and 40,000 (won: its value)
+    assert row.data["value_mean"][-1] == pytest.approx((4 * 2000 + 40000) / 5)
