@@ -27,7 +27,7 @@ def test_a_worker_started_without_its_database_stops_with_one_line(tmp_path):
 
 
 def test_a_database_lost_while_running_is_one_line_per_failure_and_the_worker_recovers(
-    monkeypatch, caplog
+    db, monkeypatch, caplog
 ):
     answers = ["refused", "refused", "refused", "", ""]  # down for three rounds, then back
     ran = []
