@@ -119,13 +119,13 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(1) from None
     except (OperationalError, ProgrammingError) as exc:
         behind = _not_migrated(exc)
-        if "--traceback" in args or not (behind or _unreachable(exc)):
+        if "--traceback" in args or not (behind or unreachable_database(exc)):
             raise
         sys.stderr.write(
             f"fairchase {args[0]}: {behind}: run `fairchase migrate` first "
             f"(`make run` does it, and loads the demo on an empty database).\n"
             if behind
-            else f"fairchase {args[0]}: {_unreachable(exc)}\n"
+            else f"fairchase {args[0]}: {unreachable_database(exc)}\n"
         )
         raise SystemExit(1) from None
 
@@ -142,7 +142,7 @@ def _run(args: list[str]) -> None:
     _utility(["fairchase", *args]).execute()
 
 
-def _unreachable(exc: Exception) -> str:
+def unreachable_database(exc: Exception) -> str:
     """What to say when the database could not be opened at all (PostgreSQL down, a
     wrong host or password, a SQLite file in a folder that is not there), or ''."""
     from django.conf import settings

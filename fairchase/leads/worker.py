@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.db import (
+    DatabaseError,
+    IntegrityError,
+    close_old_connections,
+    connection,
+    transaction,
+)
 from django.db.models import Q
 from django.utils import timezone
 
@@ -70,8 +76,29 @@ def register_step(name: str, fn: Callable[[], int], every: float = 0.0) -> None:
     STEPS[name] = Step(name, fn, every)
 
 
+class DatabaseDown(Exception):
+    """The database cannot be reached at all: no step can do anything until it is back."""
+
+
+def database_problem() -> str:
+    """Why the database cannot be reached now (cli's one line), or '' when it answers.
+    Inside a caller's transaction (a test) it is never closed, so it counts as reachable."""
+    from fairchase.cli import unreachable_database
+
+    if connection.in_atomic_block:
+        return ""
+    connection.close_if_unusable_or_obsolete()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as exc:
+        return unreachable_database(exc) or f"the database failed: {exc}".splitlines()[0]
+    return ""
+
+
 def run_once(clock: Callable[[], float] = time.monotonic) -> int:
-    """Run every due step once; returns the total work done."""
+    """Run every due step once; returns the total work done. Raises DatabaseDown (and runs
+    no further step) when a step failed because the database cannot be reached."""
     done = 0
     for step in list(STEPS.values()):
         now = clock()
@@ -80,6 +107,11 @@ def run_once(clock: Callable[[], float] = time.monotonic) -> int:
         step.last = now
         try:
             done += int(step.fn() or 0)
+        except DatabaseError as exc:
+            if problem := database_problem():
+                step.last = float("-inf")  # not run: due again as soon as it is back
+                raise DatabaseDown(problem) from exc
+            log.exception("worker step %s failed", step.name)
         except Exception:  # one failing step must not stop the others
             log.exception("worker step %s failed", step.name)
         finally:
@@ -90,8 +122,12 @@ def run_once(clock: Callable[[], float] = time.monotonic) -> int:
 
 
 class Loop:
+    MAX_WAIT = 60.0  # seconds between tries while the database is down
+
     def __init__(self) -> None:
         self.stopping = False
+        self.down = ""  # what the database last failed with, while it is down
+        self.wait = 0.0
 
     def stop(self, *_args) -> None:
         self.stopping = True
@@ -104,8 +140,26 @@ class Loop:
         i = 0
         while not self.stopping and (max_iterations is None or i < max_iterations):
             i += 1
-            if run_once() == 0:
-                t = settings.WORKER_IDLE_SECONDS
-                while t > 0 and not self.stopping:
-                    time.sleep(min(0.2, t))
-                    t -= 0.2
+            try:
+                done = run_once()
+            except DatabaseDown as exc:
+                self._sleep(self._went_down(str(exc)))
+                continue
+            if self.down:
+                log.warning("the database is back: the worker goes on")
+                self.down, self.wait = "", 0.0
+            if done == 0:
+                self._sleep(settings.WORKER_IDLE_SECONDS)
+
+    def _went_down(self, problem: str) -> float:
+        """One line per distinct failure (not a traceback per step); waits double to MAX_WAIT."""
+        if problem != self.down:
+            log.error("worker paused: %s (trying again until it answers)", problem)
+            self.down = problem
+        self.wait = min(max(self.wait * 2, 1.0), self.MAX_WAIT)
+        return self.wait
+
+    def _sleep(self, seconds: float) -> None:
+        while seconds > 0 and not self.stopping:
+            time.sleep(min(0.2, seconds))
+            seconds -= 0.2

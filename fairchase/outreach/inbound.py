@@ -8,6 +8,7 @@ own changes go through `leads.actions`.
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import datetime, timedelta
 from email.message import Message
@@ -38,6 +39,7 @@ QUOTE_CHARS = 300
 # A call back the message named no date for (a "later" without one: planning.default_revisit).
 DEFAULT_CALL_BACK = timedelta(days=1)
 CALL_BACK_WHAT = "Call back, as they asked"
+log = logging.getLogger("fairchase.outreach")
 
 
 def quote(text: str) -> str:
@@ -80,6 +82,14 @@ def record_inbound(
                 inbound.save(update_fields=["effect"])
     except IntegrityError:
         return None  # another worker (or an earlier poll) handled this message
+    log.info(
+        "read %s %s from %s: %s%s",
+        channel,
+        inbound.pk,
+        f"lead {lead.pk}" if lead is not None else "someone not in the book",
+        inbound.kind,
+        f" (answers message {outbound.pk}, Message-ID {outbound.message_id})" if outbound else "",
+    )
     return inbound
 
 

@@ -29,6 +29,7 @@ from fairchase.leads.normalize import InvalidContact, normalize_email
 from fairchase.leads.same_person import said_no_themselves
 
 from . import bounces, complaints, dsn, replies, replies_learning, team_mail
+from .first_read import start_reading
 from .former import never_again, whose_stop
 from .inbound import record_inbound, record_report
 from .models import InboundMessage, MailboxCursor, OutboundMessage
@@ -388,7 +389,7 @@ def _read_new_mail(budget: float) -> tuple[int, bool]:
         validity = int(info.get(b"UIDVALIDITY", 0))
         cursor = _cursor()
         if cursor.uidvalidity != validity:
-            cursor.uidvalidity, cursor.last_uid = validity, 0
+            start_reading(client, cursor, validity, int(info.get(b"UIDNEXT", 0) or 0))
         # "n:*" always includes the newest message, even when it is older than n.
         uids = sorted(
             u for u in client.search(["UID", f"{cursor.last_uid + 1}:*"]) if u > cursor.last_uid

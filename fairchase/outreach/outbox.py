@@ -318,6 +318,15 @@ def _alert_someone_here(msg: OutboundMessage, lead: Lead) -> str:
     return ""
 
 
+def named(msg: OutboundMessage) -> str:
+    """A message in the worker's log: what an operator greps the mail server's log with (the
+    full address, as mail servers log it, on their own server)."""
+    return (
+        f"message {msg.pk} (lead {msg.lead_id}, {msg.channel} to {msg.to}, "
+        f"Message-ID {msg.message_id})"
+    )
+
+
 def _send(msg: OutboundMessage) -> tuple[str, ChannelError | None]:
     try:
         return channel_for(msg.channel).send(msg), None
@@ -326,7 +335,7 @@ def _send(msg: OutboundMessage) -> tuple[str, ChannelError | None]:
     except (
         Exception
     ) as exc:  # we cannot tell how far it got: a person decides, never a silent resend
-        log.exception("sending message %s failed unexpectedly", msg.pk)
+        log.exception("sending %s failed unexpectedly", named(msg))
         return "", ChannelError(f"{type(exc).__name__}: {exc}", "unknown")
 
 
@@ -352,6 +361,7 @@ def _record(
         provider_id=provider_id[:200],
         error="",
     )
+    log.info("sent %s", named(msg))
     if msg.kind != OutboundMessage.Kind.TO_LEAD:
         # An alert to our own user, or a receipt to the enquirer: neither is an attempt.
         return State.SENT
@@ -444,11 +454,11 @@ def _record_failure(msg: OutboundMessage, exc: ChannelError, now: datetime) -> s
             error=str(exc)[:1000],
             claimed_by="",
         )
-        log.warning("message %s waits %s: %s", msg.pk, backoff, exc)
+        log.warning("%s waits %s: %s", named(msg), backoff, exc)
         return State.QUEUED
     state = State.UNKNOWN if exc.outcome == "unknown" else State.FAILED
     actions.move(msg.pk, State.SENDING, state, str(exc), where=mine, error=str(exc)[:1000])
-    log.warning("message %s %s: %s", msg.pk, state, exc)
+    log.warning("%s %s: %s", named(msg), state, exc)
     return state
 
 

@@ -71,3 +71,13 @@ def dismiss(inbound: InboundMessage, user) -> InboundMessage:
     inbound.corrected_by, inbound.effect = user, f"Dismissed by {display_name(user)}."
     inbound.save(update_fields=["corrected_by", "effect"])
     return inbound
+
+
+def dismiss_all(user, up_to: int) -> int:
+    """Dismiss every one still on the owner's list up to the newest the page showed (`up_to`,
+    its pk), recorded as a single dismiss is; mail read after the page opened stays listed."""
+    return (
+        unmatched()
+        .filter(pk__lte=up_to)
+        .update(corrected_by=user, effect=f"Dismissed by {display_name(user)}.")
+    )

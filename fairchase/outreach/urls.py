@@ -19,6 +19,7 @@ urlpatterns = [
     path("leads/<int:pk>/compose/", messages.compose, name="compose"),
     path("unmatched/<int:pk>/add/", unmatched.add_as_lead, name="unmatched_add"),
     path("unmatched/<int:pk>/dismiss/", unmatched.dismiss, name="unmatched_dismiss"),
+    path("unmatched/dismiss-all/", unmatched.dismiss_all, name="unmatched_dismiss_all"),
     path("replies/<int:pk>/correct/", messages.inbound_correct, name="inbound_correct"),
     path("unsubscribe/<str:token>", public.unsubscribe, name="unsubscribe"),
     path("sms/inbound", public.sms_inbound, name="sms_inbound"),

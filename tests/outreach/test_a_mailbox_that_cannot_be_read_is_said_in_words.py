@@ -89,3 +89,16 @@ def test_send_outbox_poll_says_it_in_one_line(worker_db, imap_server):
     *logged, line = out.stderr.strip().splitlines()  # the worker's log line, then the command's
     assert line.startswith("fairchase send_outbox: ") and LOGIN in line, out.stderr
     assert len(logged) <= 1
+
+
+def test_a_mailbox_server_that_is_down_is_said_to_be_read_again_by_itself(
+    alice, make_lead, imap_server, settings
+):
+    """A server that is only down needs no restart: reading goes on once it answers."""
+    make_lead(alice)
+    settings.IMAP_PORT = free_port()
+    mailbox.poll_mailbox()
+    mailbox.poll_mailbox()
+    for page in _pages(alice):
+        notice = page.split('id="mailbox-unread"')[1].split("</section>")[0]
+        assert "by itself once the mail server answers again" in notice, notice

@@ -67,3 +67,40 @@ def test_dismiss_takes_it_off_the_list_and_keeps_it(client, boss, imap_server):
     assert item.effect.startswith("Dismissed by") and not Lead.objects.exists()
     # handled once: a second click (an old page) changes nothing
     assert client.post(f"/o/unmatched/{item.pk}/add/", {"owner": boss.pk}).status_code == 404
+
+
+def _strangers(n: int, first: int = 0) -> list[InboundMessage]:
+    return [
+        InboundMessage.objects.create(
+            key=f"k{i}",
+            channel="email",
+            sender=f"news{i}@list.example",
+            subject="Our news",
+            received_at=timezone.now(),
+            kind=InboundMessage.Kind.UNMATCHED,
+        )
+        for i in range(first, first + n)
+    ]
+
+
+def test_dismiss_all_says_the_total_and_dismisses_what_the_page_showed(client, boss, alice):
+    """3,000 old newsletters are one click, not 3,000; mail read after the page opened stays."""
+    from fairchase.outreach.views import unmatched
+
+    shown = _strangers(unmatched.LIMIT + 2)
+    client.force_login(boss)
+    page = client.get("/o/outbox/").content.decode()
+    assert f"Emails from people not in your book ({unmatched.LIMIT + 2})" in page
+    assert f"Dismiss all {unmatched.LIMIT + 2}" in page
+    up_to = max(m.pk for m in shown)
+    [later] = _strangers(1, first=999)  # arrived after the page was opened
+    client.force_login(alice)  # a salesperson cannot
+    assert client.post("/o/unmatched/dismiss-all/", {"up_to": up_to}).status_code == 404
+    client.force_login(boss)
+    client.post("/o/unmatched/dismiss-all/", {"up_to": up_to})
+    left = InboundMessage.objects.filter(effect="")
+    assert list(left) == [later]
+    assert all(
+        m.effect.startswith("Dismissed by") and m.corrected_by == boss
+        for m in InboundMessage.objects.exclude(pk=later.pk)
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_POST
 
 from fairchase.leads.actions import ActionError
@@ -27,8 +28,11 @@ def unmatched_context(request) -> dict:
     """The Outbox's "Unmatched emails" block: for an owner/admin only."""
     if not request.is_admin:
         return {}
+    waiting = strangers.unmatched()
     return {
-        "unmatched": list(strangers.unmatched()[:LIMIT]),
+        "unmatched": list(waiting[:LIMIT]),
+        "unmatched_total": waiting.count(),
+        "unmatched_newest": waiting.order_by("-pk").values_list("pk", flat=True).first(),
         "owners": list(team(request.user)),
         "enquiry_sources": ENQUIRY_SOURCES,
     }
@@ -69,4 +73,16 @@ def dismiss(request, pk):
     item = _item(request, pk)
     strangers.dismiss(item, request.user)
     messages.success(request, f"Dismissed the email from {item.sender}.")
+    return redirect("outreach:outbox")
+
+
+@require_POST
+@web_view
+def dismiss_all(request):
+    if not request.is_admin:
+        raise Http404("No such message")
+    done = strangers.dismiss_all(request.user, an_id(request.POST.get("up_to")) or 0)
+    messages.success(
+        request, f"Dismissed {done} email{pluralize(done)} from people not in your book."
+    )
     return redirect("outreach:outbox")

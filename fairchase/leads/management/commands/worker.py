@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from fairchase.arguments import whole
+from fairchase.leads.models import WorkerLease
 from fairchase.leads.worker import STEPS, Loop, run_once
 
 
@@ -16,6 +17,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, once=False, iterations=None, **opts):
+        # A database it cannot reach (or one without tables) stops it here with the one line
+        # that migrate and serve give (fairchase/cli.py), not a traceback per step forever.
+        WorkerLease.objects.exists()
         if once:
             done = run_once()
             self.stdout.write(f"worker: {done} item(s) handled by {len(STEPS)} step(s)")
