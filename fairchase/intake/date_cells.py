@@ -69,6 +69,8 @@ def other_date(text: str) -> tuple[datetime, bool, str] | None:
 NOON = datetime(2000, 1, 1, 12, 0)  # noqa: DTZ001 (naive: a cell without a zone stays naive)
 _MIDNIGHT = datetime(2000, 1, 1, 0, 0)  # noqa: DTZ001
 _OTHER_YEAR = datetime(2004, 1, 1, 12, 0)  # noqa: DTZ001 (a leap year: "2/29")
+_FEB_2 = datetime(2004, 2, 2, 12, 0)  # noqa: DTZ001 (another month and day: `gives_day_and_month`)
+_MAR_3 = datetime(2004, 3, 3, 12, 0)  # noqa: DTZ001
 
 
 def without_year(text: str, at_noon: datetime, dayfirst: bool = False) -> bool:
@@ -85,10 +87,26 @@ def without_year(text: str, at_noon: datetime, dayfirst: bool = False) -> bool:
         return False
 
 
-def most_recent(when: datetime, now: datetime) -> datetime:
+def gives_day_and_month(text: str, dayfirst: bool = False) -> bool:
+    """Whether a cell without a year names both a month and a day ("4/11", "May 5"): two
+    defaults of another month and day read it alike. "Monday", "14:30", "5", "3rd" or "May"
+    do not: they are no date, not a day of this year (review27 #7)."""
+    try:
+        one, two = (
+            dateutil_parser.parse(text, default=default, dayfirst=dayfirst)
+            for default in (_FEB_2, _MAR_3)
+        )
+    except (ValueError, OverflowError):
+        return False
+    return (one.month, one.day) == (two.month, two.day)
+
+
+def most_recent(when: datetime, now: datetime, timed: bool = False) -> datetime:
     """A day and month without a year as the latest such day not after `now` (an enquiry
     came in before the import): 11 April imported on 7 December 2026 is 11 April 2026, 24
-    December is 24 December 2025. A 29 February is that of the latest leap year before."""
+    December is 24 December 2025. A 29 February is that of the latest leap year before.
+    With a time of day (`timed`), the latest such moment: "12/7 11pm" imported at 08:05 on
+    7 December is 7 December of the year before, not tonight."""
     local = now.astimezone(when.tzinfo) if when.tzinfo else now.replace(tzinfo=None)
     year = local.year
     while True:
@@ -97,7 +115,7 @@ def most_recent(when: datetime, now: datetime) -> datetime:
         except ValueError:  # 29 February of a year without one
             year -= 1
             continue
-        if candidate <= local or candidate.date() <= local.date():
+        if candidate <= local or (not timed and candidate.date() <= local.date()):
             return candidate
         year -= 1
 

@@ -34,7 +34,7 @@ from .mapping import detect_mapping, with_columns
 from .matching import Batch, row_keys, token
 from .reading import Row
 from .report import ImportReport, describe
-from .row_checks import addresses_in, total_said, unread_addresses, unread_said, with_totals
+from .row_checks import total_said, unread_in_row, unread_said, with_totals
 from .row_reading import mapping_problem, read_row
 
 log = logging.getLogger("fairchase.intake")
@@ -412,9 +412,7 @@ class Importer:
                 continue
             reading = read_row(row, mapping, width, self.default_source, self.zone, header)
             fields = reading.fields  # what it has: the web's page counts with the same function
-            has = {f for f in ("email", "phone") if fields.get(f)}
-            if len(has) < 2:
-                unread.update(unread_addresses(addresses_in(row.cells, mapping), mapping, has))
+            unread.update(unread_in_row(row.cells, mapping, fields))
             if reading.skipped:
                 self.report.add_error(row.line, reading.skipped)
                 continue

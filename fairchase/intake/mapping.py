@@ -311,8 +311,9 @@ PRESET_LABELS = {
     "mailchimp": "Mailchimp audience export",
     "fairchase": "Fairchase export",
     "generic": "Generic header",
-    # not a tool: the mapping last chosen for the same header (the web import remembers it)
-    "remembered": "Your mapping of these columns at their last import",
+    # not a tool: the mapping the user chose for the same header at their last finished
+    # import (the web import remembers it: `views.imports.last_chosen`)
+    "remembered": "Your mapping of these columns at your last import of them",
 }
 
 
@@ -377,13 +378,20 @@ def detect_mapping(header: list[str]) -> tuple[str, list[str]]:
         fname = "owner" if ours and _key(h) == "owner" else _field_for(_key(h), preset)
         if not fname and "," in h:
             fname = _before_the_comma(h, preset)
-        if not fname and preset != "fairchase":  # "Customer Name", "Ph#": read by its words
-            fname = field_by_words(h)
         if fname and (fname not in used or fname in FALLBACK_FIELDS):
             used.add(fname)
             mapping.append(fname)
         else:
             mapping.append("")
+    # "Customer Name", "Ph#": the columns no header named exactly, read by their words; a
+    # guess never takes a field a header named ("Contact number" beside "Name"), nor one
+    # a guess took already (a said-no field excepted: either column saying yes counts)
+    for i, h in enumerate(header):
+        if mapping[i] or preset == "fairchase" or (guess := field_by_words(h)) == "":
+            continue
+        if guess not in used or guess in SAYS_NO_FIELDS:
+            used.add(guess)
+            mapping[i] = guess
     return preset, _name_parts(mapping, [_key(h) for h in header])
 
 

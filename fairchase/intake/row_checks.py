@@ -115,6 +115,15 @@ def unread_addresses(
     return found
 
 
+def unread_in_row(cells: list[str], mapping: list[str], fields: dict) -> list[tuple[int, str]]:
+    """`unread_addresses` of one row as read (`fields`: what its reading found), as the
+    import and the web's mapping page (a job uploaded before its rows were looked at) count."""
+    has = {f for f in ("email", "phone") if fields.get(f)}
+    if len(has) == 2:
+        return []
+    return unread_addresses(addresses_in(cells, mapping), mapping, has)
+
+
 def unread_said(seen: Counter, header: list[str]) -> list[str]:
     """Of the file as a whole: each unread column that held rows' only email or phone."""
     label = {"email": "email address", "phone": "phone number"}

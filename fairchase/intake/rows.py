@@ -27,7 +27,14 @@ from fairchase.leads.normalize import (
     zone_countries,
 )
 
-from .date_cells import NOON, bare_date, most_recent, other_date, without_year
+from .date_cells import (
+    NOON,
+    bare_date,
+    gives_day_and_month,
+    most_recent,
+    other_date,
+    without_year,
+)
 from .name_cell import address_in_name
 from .reading import FORMULA_TRIGGERS
 from .said_no import SAYS_NO, said_no_cells, says_more
@@ -271,7 +278,10 @@ def parse_when(text: str, zone=UTC, doubts: list[str] | None = None) -> datetime
         when = when.replace(tzinfo=zone)
     now = timezone.now()
     if without_year(text, when, dayfirst):  # "4/11": the latest such day, not year 2000
-        when = most_recent(when, now)
+        if not gives_day_and_month(text, dayfirst):  # "Monday", "14:30", "5", "May"
+            raise RowError(f"enquiry date: {text[:40]!r} is not a date.")
+        timed = not (bare if bare is not None else bare_date(text, when, dayfirst))
+        when = most_recent(when, now, timed)
         if doubts is not None:
             doubts.append(
                 f"enquiry date: {text[:40]!r} has no year: read as {_day_month(when)} "

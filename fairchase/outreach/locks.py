@@ -40,8 +40,8 @@ def lock_dir_for(db_name: str) -> Path:
     database (the test suite's) is private to its process, and so are its locks: a
     temporary directory removed when the process exits."""
     global _private_dir
-    if settings.OUTREACH_LOCK_DIR:
-        path = Path(settings.OUTREACH_LOCK_DIR)
+    if chosen := settings.OUTREACH_LOCK_DIR:
+        path = Path(chosen)
     elif db_name and db_name != ":memory:" and not db_name.startswith("file:"):
         path = Path(db_name).with_name(Path(db_name).name + ".locks")
     else:

@@ -3,6 +3,8 @@ import (by the app's clock), never the year 2000 (eval31 #2: "9736 days after it
 
 from datetime import UTC, datetime
 
+import pytest
+
 from fairchase.leads.models import Lead
 
 from .importing import import_text
@@ -34,3 +36,22 @@ def test_a_yearless_date_of_today_is_today(alice, stop_clock):
     now = stop_clock(datetime(2026, 4, 11, 15, 0, tzinfo=UTC))
     import_text(alice, "Name;Email;Date\r\nTom Becker;tom@example.com;4/11\r\n")
     assert Lead.objects.get().created_at == now
+
+
+def test_a_yearless_date_with_a_time_is_never_later_than_the_import(alice, stop_clock):
+    """review27 #6: "12/7 11pm" imported at 08:05 on 7 December was 23:00 that night."""
+    now = stop_clock(datetime(2026, 12, 7, 8, 5, tzinfo=UTC))
+    import_text(alice, "Name;Email;Date\r\nTom Becker;tom@example.com;12/7 11pm\r\n")
+    came = Lead.objects.get().created_at
+    assert came <= now
+    assert came == datetime(2025, 12, 7, 23, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("cell", ["Monday", "14:30", "5", "3rd", "May"])
+def test_a_cell_without_a_month_and_a_day_is_no_date(alice, stop_clock, cell):
+    """review27 #7: "Monday" was read as a day of this year; it is no date (the row kept)."""
+    now = stop_clock(datetime(2026, 12, 7, 15, 0, tzinfo=UTC))
+    report = import_text(alice, f"Name;Email;Date\r\nTom Becker;tom@example.com;{cell}\r\n")
+    assert report.created == 1
+    assert Lead.objects.get().created_at == now
+    assert f"{cell!r} is not a date" in " ".join(text for _, text in report.warnings)

@@ -1,7 +1,8 @@
 """A hand-kept sheet's header ("Customer Name;Ph#;Job value ($);Date called;Where from") is
 read by its words (eval31 #4: all five were "ignore", and every row "had no name, email or
 phone"); a header naming two fields or a word not known stays for the person to choose;
-the web remembers the mapping chosen for the same header, and the command line takes one."""
+the web remembers the mapping a user chose for the same header at their last finished import,
+and the command line takes one."""
 
 import io
 
@@ -83,8 +84,10 @@ def test_the_web_remembers_the_mapping_chosen_for_the_same_header(client, alice,
     assert first.mapping == ["name", "", ""]
     client.post(
         f"/in/import/{first.pk}/run/",
-        {"col0": "name", "col1": "phone", "col2": "notes", "action": "dry_run"},
+        {"col0": "name", "col1": "phone", "col2": "notes", "action": "import"},
     )
-    again = upload(bob)  # the business's mapping, whoever imports the sheet next
+    ImportJob.objects.filter(pk=first.pk).update(state=ImportJob.State.DONE)  # it finished
+    again = upload(alice)  # her own finished import's mapping
     assert again.mapping == ["name", "phone", "notes"]
-    assert "last import" in client.get(f"/in/import/{again.pk}/").content.decode()
+    assert "at your last import" in client.get(f"/in/import/{again.pk}/").content.decode()
+    assert upload(bob).mapping == ["name", "", ""]  # not his: detected afresh

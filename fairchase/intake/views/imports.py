@@ -29,8 +29,9 @@ from ..models import ImportJob
 from ..reading import Row, is_excel
 from ..report import said_no_unread
 from ..restoring import header_zone
-from ..row_checks import addresses_in, unread_addresses, unread_said
+from ..row_checks import addresses_in, unread_addresses, unread_in_row, unread_said
 from ..row_reading import mapping_problem, read_row
+from ..said_no_headers import SAYS_NO_FIELDS
 from ..workbook import sheets_to_choose
 
 PREVIEW_ROWS = 8
@@ -65,7 +66,7 @@ def upload(request):
         )
         return redirect("intake:home")
     preset, mapping = detect_mapping(header.cells)
-    if (chosen := last_chosen(header.cells[:200])) is not None:
+    if (chosen := last_chosen(request.user, header.cells[:200], mapping)) is not None:
         preset, mapping = "remembered", chosen
     # a workbook of several sheets of cells: the page asks which (the upload is kept)
     sheets, sheet = sheets_to_choose(data) if is_excel(data[:4]) else ([], "")
@@ -90,13 +91,26 @@ def upload(request):
     return redirect("intake:import_job", pk=job.pk)
 
 
-def last_chosen(header: list[str], but: int | None = None) -> list[str] | None:
-    """The mapping last chosen for this very header in the business (anyone's import of it,
-    the latest first), so next week's copy of the same sheet asks for nothing again; None
-    when no recent import had this header."""
-    jobs = ImportJob.objects.exclude(pk=but) if but is not None else ImportJob.objects.all()
-    recent = jobs.only("header", "mapping").order_by("-created_at", "-pk")[:200]
-    return next((job.mapping for job in recent if job.header == header), None)
+def last_chosen(user, header: list[str], detected: list[str]) -> list[str] | None:
+    """The mapping this user chose for this very header at their last import of it that
+    finished (not a dry run, not one left half-mapped, not a failed one: so the page's
+    "Your mapping ... at your last import" is true), so next week's copy of the same sheet
+    asks for nothing again; None when they had not imported this header. A said-no column
+    detection reads ("Do not contact") stays read (review27 #1): an old mapping that left
+    it unread would bring its people in to be contacted."""
+    recent = (
+        ImportJob.objects.filter(user=user, state=ImportJob.State.DONE)
+        .only("header", "mapping")
+        .order_by("-created_at", "-pk")[:200]
+    )
+    chosen = next((job.mapping for job in recent if job.header == header), None)
+    if chosen is None:
+        return None
+    chosen = list(chosen) + [""] * (len(detected) - len(chosen))
+    return [
+        found if found in SAYS_NO_FIELDS and was != found else was
+        for was, found in zip(chosen, detected, strict=False)
+    ]
 
 
 def _job(request, pk, *, to_read: bool = False) -> ImportJob:
@@ -196,8 +210,7 @@ def _read_ahead(job: ImportJob) -> tuple[list[str], list[dict]]:
     for row in ahead["rows"]:
         reading = read_row(row, job.mapping, ahead["width"], "import", zone, job.header)
         if "seen" not in ahead:  # a job uploaded before the file's rows were looked at
-            has = {f for f in ("email", "phone") if reading.fields.get(f)}
-            unread.update(unread_addresses(addresses_in(row.cells, job.mapping), job.mapping, has))
+            unread.update(unread_in_row(row.cells, job.mapping, reading.fields))
         out.append(
             {
                 "line": reading.line,
@@ -257,7 +270,7 @@ def job_sheet(request, pk):
         messages.error(request, f"{why} Still reading “{job.sheet}”.")
         return redirect("intake:import_job", pk=job.pk)
     job.preset, job.mapping = detect_mapping(header.cells)
-    if (chosen := last_chosen(header.cells[:200], but=job.pk)) is not None:
+    if (chosen := last_chosen(request.user, header.cells[:200], job.mapping)) is not None:
         job.preset, job.mapping = "remembered", chosen
     job.header, job.mapping = header.cells[:200], job.mapping[:200]
     job.sheet = name
