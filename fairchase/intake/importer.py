@@ -474,11 +474,9 @@ def import_file(
     sheet: str = "",
     columns: dict[str, str] | None = None,
 ) -> ImportReport:
-    """Import a CSV/Excel file (binary stream) for `owner`; never raises (but `Superseded`,
-    from the `progress` of a background job started again meanwhile).
-    `max_rows` stops after that many data rows (a quick dry run in a web request); `sheet`
-    names a workbook's sheet to read (one it lacks: the report says so, nothing imported);
-    `columns` maps columns by their header over the detected mapping (`with_columns`)."""
+    """Import a CSV/Excel file (binary stream) for `owner`; never raises (but `Superseded`).
+    `max_rows` stops after that many data rows (a quick web dry run); `sheet` names a sheet to
+    read (one it lacks: said, nothing imported); `columns` maps columns by header (`with_columns`)."""
     try:
         header, rows = header_and_rows(stream, filename, sheet)
         other = restoring.not_leads(header.cells) if header is not None else ""
@@ -514,7 +512,7 @@ def import_file(
         )
         report.truncated = bool(max_rows and report.rows >= max_rows)
         return report
-    except Superseded:  # its background job was started again: that run imports it
+    except Superseded:  # from `progress`: its background job was started again meanwhile
         raise
     except Exception as exc:  # the promise is a report, never a traceback
         log.exception("import failed")
