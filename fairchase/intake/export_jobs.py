@@ -17,8 +17,8 @@ from django.utils import timezone
 from fairchase.leads.people import visible_leads
 
 from .exporting import excel_file, row_count
-from .jobs import claim, in_a_thread, mover
-from .models import ExportJob
+from .jobs import claim, in_a_thread, mine, mover
+from .models import ExportJob, Superseded
 
 log = logging.getLogger("fairchase.intake")
 KEPT_FOR = timedelta(days=1)  # a built workbook can be downloaded this long
@@ -54,16 +54,20 @@ def queue_export(user, kind: str, rows: int) -> ExportJob:
 
 def run_export(pk: int) -> bool:
     """Build one queued export if nobody else has claimed it; True when this call built it."""
-    if not claim(ExportJob, pk):
+    token = claim(ExportJob, pk)
+    if token is None:
         return False
     job = ExportJob.objects.select_related("user").get(pk=pk)
     try:
-        with excel_file(job.kind, visible_leads(job.user), mover(ExportJob, pk)) as f:
+        with excel_file(job.kind, visible_leads(job.user), mover(ExportJob, pk, token)) as f:
             data, state = f.read(), ExportJob.State.DONE
+    except Superseded:
+        log.warning("export job %s was started again: this run stops", pk)
+        return True
     except Exception:
         log.exception("export job %s failed", pk)
         data, state = b"", ExportJob.State.FAILED
-    ExportJob.objects.filter(pk=pk).update(
+    mine(ExportJob, pk, token).update(  # not if it was started again meanwhile
         state=state, data=data, processed=job.total, finished_at=timezone.now()
     )
     return True

@@ -32,6 +32,7 @@ from .changes import keep_known, row_changes, said_otherwise, with_note
 from .header_row import header_and_rows
 from .mapping import detect_mapping, with_columns
 from .matching import Batch, row_keys, token
+from .models import Superseded
 from .reading import Row
 from .report import ImportReport, describe
 from .row_checks import total_said, unread_in_row, unread_said, with_totals
@@ -441,6 +442,8 @@ class Importer:
         return self.report
 
     def _flush(self, batch: Batch) -> None:
+        if self.progress:  # before the batch: a background run started again stops here
+            self.progress(self.report.rows)
         try:
             batch.flush()
         except Exception as exc:  # a database failure loses this batch, not the whole import
@@ -452,8 +455,6 @@ class Importer:
             batch.items.clear()
             self.pending.clear()
             self.phones.clear()
-        if self.progress:
-            self.progress(self.report.rows)
 
 
 def import_file(
@@ -471,10 +472,9 @@ def import_file(
     sheet: str = "",
     columns: dict[str, str] | None = None,
 ) -> ImportReport:
-    """Import a CSV/Excel file (binary stream) for `owner`; never raises.
-    `max_rows` stops after that many data rows (a quick dry run in a web request); `sheet`
-    names a workbook's sheet to read (one it lacks: the report says so, nothing imported);
-    `columns` maps columns by their header over the detected mapping (`with_columns`)."""
+    """Import a CSV/Excel file (binary stream) for `owner`; never raises (but `Superseded`).
+    `max_rows` stops after that many data rows (a quick web dry run); `sheet` names a sheet to
+    read (one it lacks: said, nothing imported); `columns` maps columns by header (`with_columns`)."""
     try:
         header, rows = header_and_rows(stream, filename, sheet)
         other = restoring.not_leads(header.cells) if header is not None else ""
@@ -510,6 +510,8 @@ def import_file(
         )
         report.truncated = bool(max_rows and report.rows >= max_rows)
         return report
+    except Superseded:  # from `progress`: its background job was started again meanwhile
+        raise
     except Exception as exc:  # the promise is a report, never a traceback
         log.exception("import failed")
         rep = ImportReport(dry_run=dry_run)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from fairchase.leads.people import visible_leads
 
 from .importer import import_file
-from .models import BackgroundJob, ImportJob
+from .models import BackgroundJob, ImportJob, Superseded
 from .report import ImportReport
 
 log = logging.getLogger("fairchase.intake")
@@ -43,19 +43,31 @@ def estimate_rows(data: bytes, sheet: str = "") -> int:
     return max(0, data.count(b"\n") - 1)
 
 
-def claim(model: type[BackgroundJob], pk: int) -> bool:
-    """Take a queued job to run; of two processes asking at once, one gets it."""
-    return (
-        model.objects.filter(pk=pk, state="queued").update(state="running", moved_at=timezone.now())
-        == 1
+def claim(model: type[BackgroundJob], pk: int) -> int | None:
+    """Take a queued job to run; of two processes asking at once, one gets it. Returns the
+    run's claim (its token: its progress and its end are written only while it is the last
+    claim), or None when another took it."""
+    claims = model.objects.filter(pk=pk, state="queued").values_list("claims", flat=True).first()
+    if claims is None:
+        return None
+    taken = model.objects.filter(pk=pk, state="queued", claims=claims).update(
+        state="running", moved_at=timezone.now(), claims=claims + 1
     )
+    return claims + 1 if taken == 1 else None
 
 
-def mover(model: type[BackgroundJob], pk: int) -> Callable[[int], None]:
-    """The job's `progress(rows)`: how far it is, and that its process is alive."""
+def mine(model: type[BackgroundJob], pk: int, token: int):
+    """The job's row while the run holding `token` is still the job's run."""
+    return model.objects.filter(pk=pk, claims=token, state="running")
+
+
+def mover(model: type[BackgroundJob], pk: int, token: int) -> Callable[[int], None]:
+    """The job's `progress(rows)`: how far it is, and that its process is alive. A run that
+    was started again meanwhile (its claim stale) is told by `Superseded`, and stops."""
 
     def progress(rows: int) -> None:
-        model.objects.filter(pk=pk).update(processed=rows, moved_at=timezone.now())
+        if not mine(model, pk, token).update(processed=rows, moved_at=timezone.now()):
+            raise Superseded(f"{model.__name__} {pk} was started again")
 
     return progress
 
@@ -75,7 +87,8 @@ def start_again(model: type[BackgroundJob], pk: int) -> bool:
 
 def run_job(pk: int) -> bool:
     """Run one queued job if nobody else has claimed it; True when this call ran it."""
-    if not claim(ImportJob, pk):
+    token = claim(ImportJob, pk)
+    if token is None:
         return False
     job = ImportJob.objects.select_related("user", "owner").get(pk=pk)
     try:
@@ -86,16 +99,19 @@ def run_job(pk: int) -> bool:
             mapping=job.mapping,
             scope=visible_leads(job.user),
             user=job.user,
-            progress=mover(ImportJob, pk),
+            progress=mover(ImportJob, pk, token),
             sheet=job.sheet,
         )
         state = ImportJob.State.DONE
+    except Superseded:
+        log.warning("import job %s was started again: this run stops", pk)
+        return True
     except Exception as exc:  # import_file never raises; this guards the bookkeeping around it
         log.exception("import job %s failed", pk)
         report = ImportReport()
         report.add_error(0, f"The import stopped: {exc}")
         state = ImportJob.State.FAILED
-    ImportJob.objects.filter(pk=pk).update(
+    mine(ImportJob, pk, token).update(  # not if it was started again meanwhile
         state=state,
         report=report.as_dict(),
         processed=report.rows,

@@ -53,6 +53,11 @@ class CaptureForm(models.Model):
         self.save(update_fields=["webhook_key"])
 
 
+class Superseded(Exception):
+    """A background job's run was started again while it was still going: this run's claim
+    is stale, so it stops at its next batch without writing (review27 #5)."""
+
+
 class BackgroundJob(models.Model):
     """What an import and an export built in the background share: how far it is, and when it
     last moved. Its thread claims it, then moves it every batch of rows; one that has not moved
@@ -65,6 +70,10 @@ class BackgroundJob(models.Model):
     created_at = models.DateTimeField(default=tz.now)
     moved_at = models.DateTimeField(default=tz.now, help_text="Queued, claimed or last progress.")
     finished_at = models.DateTimeField(null=True, blank=True)
+    claims = models.PositiveIntegerField(
+        default=0,
+        help_text="Times a run claimed it: a run writes only while its claim is the last.",
+    )
 
     class Meta:
         abstract = True

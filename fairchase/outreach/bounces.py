@@ -167,6 +167,18 @@ def _status(inbound: InboundMessage) -> str:
     )
 
 
+def _bounced_address(inbound: InboundMessage, lead: Lead) -> str:
+    """The address a held bounce names; one migrated from words naming none (review27 #8)
+    is of the lead's email only when it bounced our message to that very address, else
+    none ("": nothing to block)."""
+    if "@" in inbound.held_address:
+        return inbound.held_address
+    ours = inbound.outbound
+    if ours and lead.email and ours.to.lower() == lead.email.lower():
+        return lead.email
+    return ""
+
+
 @transaction.atomic
 def settle(inbound: InboundMessage, *, confirmed: bool, user) -> InboundMessage:
     """A person's decision on a held bounce: confirmed, it acts as a bounce of the address
@@ -177,10 +189,13 @@ def settle(inbound: InboundMessage, *, confirmed: bool, user) -> InboundMessage:
     inbound.corrected_by = user
     inbound.save(update_fields=["corrected_by"])  # the hold reads it: lifted
     lead = Lead.objects.get(pk=inbound.lead_id)
-    address = inbound.held_address
+    address = _bounced_address(inbound, lead)
     if confirmed:
         actions.hold_changed(lead, "The bounce was confirmed: hold lifted", user=user)
-        done = bounced(lead, None, address, _status(inbound), inbound.received_at, user)
+        if address:
+            done = bounced(lead, None, address, _status(inbound), inbound.received_at, user)
+        else:
+            done = "Confirmed, but the bounce names no address: nothing was blocked."
     else:
         actions.hold_changed(lead, "The bounce was ignored: hold lifted", user=user)
         done = f"Ignored: {address} is still used."

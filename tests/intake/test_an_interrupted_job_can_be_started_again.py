@@ -73,8 +73,9 @@ def test_of_two_asking_to_start_it_again_one_does(importing):
 
 
 def test_progress_is_the_heartbeat(importing, stop_clock):
+    token = jobs.claim(ImportJob, importing.pk)
     _left_running(ImportJob, LONG_AGO)
-    jobs.mover(ImportJob, importing.pk)(2)
+    jobs.mover(ImportJob, importing.pk, token)(2)
     job = ImportJob.objects.get()
     assert (job.processed, job.moved_at, job.interrupted) == (2, AT, False)
 
@@ -98,3 +99,54 @@ def test_an_export_whose_process_stopped_is_asked_again(
     assert again != first
     job = ExportJob.objects.get(state="queued")
     assert run_export(job.pk) and ExportJob.objects.get(pk=job.pk).state == "done"
+
+
+def test_a_run_started_again_while_the_first_still_goes_leaves_the_new_run_alone(importing):
+    """review27 #5: the first run was only slow. Once its job is started again, its
+    progress and its end write nothing, and it stops at its next batch (`Superseded`)."""
+    old = jobs.claim(ImportJob, importing.pk)
+    _left_running(ImportJob, LONG_AGO)
+    assert jobs.start_again(ImportJob, importing.pk)
+    new = jobs.claim(ImportJob, importing.pk)
+    assert new is not None and new != old
+    jobs.mover(ImportJob, importing.pk, new)(1)
+    with pytest.raises(jobs.Superseded):
+        jobs.mover(ImportJob, importing.pk, old)(3)
+    assert jobs.mine(ImportJob, importing.pk, old).update(state="done") == 0
+    job = ImportJob.objects.get()
+    assert (job.state, job.processed, job.moved_at) == ("running", 1, AT)
+
+
+def test_an_import_started_again_under_it_stops_without_importing(importing, monkeypatch):
+    """The old run reaches a batch after the restart: it imports nothing and leaves the
+    job's state, progress and report to the new run."""
+    real_mover = jobs.mover
+
+    def restarted_under_it(model, pk, token):
+        _left_running(ImportJob, LONG_AGO)
+        assert jobs.start_again(ImportJob, pk) and jobs.claim(ImportJob, pk)
+        return real_mover(model, pk, token)
+
+    monkeypatch.setattr(jobs, "mover", restarted_under_it)
+    assert jobs.run_job(importing.pk)
+    job = ImportJob.objects.get()
+    assert (job.state, job.processed, job.report) == ("running", 0, {})
+    assert Lead.objects.count() == 0
+
+
+def test_an_export_started_again_under_it_writes_nothing(
+    client, alice, make_lead, settings, stop_clock
+):
+    stop_clock(AT)
+    settings.EXPORT_INLINE_ROWS = 0
+    make_lead(alice)
+    client.force_login(alice)
+    client.get("/in/export/leads.xlsx")
+    job = ExportJob.objects.get()
+    old = jobs.claim(ExportJob, job.pk)
+    _left_running(ExportJob, LONG_AGO, processed=0)
+    assert jobs.start_again(ExportJob, job.pk) and jobs.claim(ExportJob, job.pk)
+    with pytest.raises(jobs.Superseded):
+        jobs.mover(ExportJob, job.pk, old)(2000)
+    assert jobs.mine(ExportJob, job.pk, old).update(state="done") == 0
+    assert ExportJob.objects.get().state == "running"

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fairchase.leads.models import Attempt, Lead, Status, Suppression
-from fairchase.outreach import mailbox, outbox
+from fairchase.outreach import bounces, mailbox, outbox
 from fairchase.outreach.held import HELD_BOUNCE, held_stops
-from fairchase.outreach.models import InboundMessage
+from fairchase.outreach.models import InboundMessage, OutboundMessage
 
 from .test_mailbox import DSN, _sent, bounce_of
 
@@ -112,3 +112,32 @@ def test_a_bounce_of_our_message_still_blocks_the_address_at_once(
     mailbox.poll_mailbox()
     assert Suppression.objects.filter(value="gone@example.com", reason="bounce").exists()
     assert not held_stops().exists()
+
+
+def _migrated_without_address(held: InboundMessage, ours: OutboundMessage | None = None) -> None:
+    """As migration 0022 left a held bounce whose old words named no address."""
+    InboundMessage.objects.filter(pk=held.pk).update(
+        held_address="", evidence="A bounce naming no message of ours: 5.1.1", outbound=ours
+    )
+
+
+def test_confirming_one_naming_no_address_blocks_nothing_and_says_so(alice, make_lead, imap_server):
+    """review27 #8: it used to suppress the empty string."""
+    lead, held = _held_lead(make_lead, alice, imap_server, _forged("olga@example.com"))
+    _migrated_without_address(held)
+    done = bounces.settle(held, confirmed=True, user=alice)
+    assert not Suppression.objects.exists()
+    assert not Attempt.objects.filter(lead=lead, outcome="bounced").exists()
+    assert "names no address: nothing was blocked" in done.effect
+    assert not held_stops().exists()
+
+
+def test_one_naming_no_address_of_our_message_to_the_lead_blocks_the_leads_email(
+    alice, make_lead, imap_server
+):
+    lead, held = _held_lead(make_lead, alice, imap_server, _forged("olga@example.com"))
+    ours = OutboundMessage.objects.create(lead=lead, channel="email", to=lead.email, body="Hi")
+    _migrated_without_address(held, ours)
+    bounces.settle(held, confirmed=True, user=alice)
+    assert Attempt.objects.filter(lead=lead, outcome="bounced").count() == 1
+    assert not Suppression.objects.filter(value="").exists()

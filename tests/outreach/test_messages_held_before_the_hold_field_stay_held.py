@@ -27,6 +27,9 @@ OLD = {  # key: (kind, evidence, names a message of ours)
     "decided": ("opt_out", f'{STOP} "please stop"', False),
     "forged": ("bounce", "A bounce naming no message of ours: olga@example.com 5.1.1", False),
     "odd code": ("bounce", "A bounce naming no message of ours: odd@example.com 5.9.9", True),
+    # review27 #8: words naming no address take the one our message went to, if any
+    "code only": ("bounce", "A bounce naming no message of ours: 5.9.9", True),
+    "nothing named": ("bounce", "A bounce naming no message of ours: 5.1.1", False),
     "no email": ("interested", 'No more email, asked for a call: "no more emails"; "call"', False),
     "reply": ("interested", '"sounds good"', False),
 }
@@ -59,6 +62,8 @@ def test_the_migration_stores_what_the_old_words_said(alice):
             "decided": ("stop", "", False),  # decided since: the hold stays, as on new ones
             "forged": ("bounce", "olga@example.com", False),
             "odd code": ("bounce_code", "odd@example.com", False),
+            "code only": ("bounce_code", "odd@example.com", False),
+            "nothing named": ("bounce", "", False),
             "no email": ("", "", True),
             "reply": ("", "", False),
         }

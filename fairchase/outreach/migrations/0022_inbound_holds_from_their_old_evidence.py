@@ -29,9 +29,11 @@ def fill(apps, schema_editor):
     rows = InboundMessage.objects.filter(
         evidence__startswith=UNCONFIRMED_STOP
     ) | InboundMessage.objects.filter(evidence__startswith=UNCONFIRMED_BOUNCE)
-    fields = ("pk", "evidence", "outbound_id")
-    for pk, evidence, outbound in rows.values_list(*fields).iterator(2000):
+    fields = ("pk", "evidence", "outbound_id", "outbound__to")
+    for pk, evidence, outbound, sent_to in rows.values_list(*fields).iterator(2000):
         hold, address = hold_of(evidence, outbound is not None)
+        if hold and not address and sent_to and "@" in sent_to:
+            address = sent_to  # the words named none: the address our message went to
         if hold:
             InboundMessage.objects.filter(pk=pk).update(hold=hold, held_address=address)
     InboundMessage.objects.filter(evidence__startswith=NO_EMAIL).update(no_email=True)
