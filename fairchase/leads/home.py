@@ -1,11 +1,15 @@
 """Where the business is, as its Settings say: the country whose phone numbers people write
 without +country (its phone region) and the currency its amounts are in. Read from the one
-settings row at most once a second per process (an import parses 100,000 numbers, a page
-writes dozens of amounts), and afresh as soon as this process saves the row."""
+settings row at most once a second per process (an import parses 100,000 numbers), and
+afresh as soon as this process saves the row; a page holds the row it read for the whole
+request (`held`), however long it renders, so its queries do not depend on the machine's load."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import phonenumbers
@@ -16,6 +20,7 @@ from fairchase import currency
 FALLBACK_REGION = "US"  # a zone of no single country (UTC) says nothing: the old default
 _FRESH_FOR = 1.0  # seconds another process's saved Settings may take to be read here
 _cache: tuple[float, Home] | None = None
+_held: ContextVar[Home | None] = ContextVar("held_home", default=None)
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,8 @@ def home_of(zone: str, region: str = "", code: str = "") -> Home:
 def home() -> Home:
     """The business's home now (see the module's docstring)."""
     global _cache
+    if (found := _held.get()) is not None:
+        return found
     now = time.monotonic()
     if _cache is not None and now - _cache[0] < _FRESH_FOR:
         return _cache[1]
@@ -71,17 +78,22 @@ def home() -> Home:
     return found
 
 
-def remember(found: Home) -> None:
-    """Take `found` as the home for the next second: a page that has just read the settings
-    row (`request.business`) writes its numbers and amounts by it, with no second query."""
-    global _cache
-    _cache = (time.monotonic(), found)
+@contextmanager
+def held(found: Home) -> Iterator[None]:
+    """Take `found` as the home while inside: a page that has just read the settings row
+    (`request.business`) writes its numbers and amounts by it, with no second query."""
+    token = _held.set(found)
+    try:
+        yield
+    finally:
+        _held.reset(token)
 
 
 def forget() -> None:
     """Read Settings afresh next time (they were just saved, or a test's database is gone)."""
     global _cache
     _cache = None
+    _held.set(None)  # a page that saves the row writes by the saved one from then on
 
 
 def _read() -> Home:

@@ -118,7 +118,9 @@ def test_today_is_the_readers_today(alice, make_lead):
     just_after_midnight = make_lead(
         alice, timezone=_zone_where(range(1, 3)), created_at=_days_ago(1)
     )
-    no_zone = make_lead(alice, timezone="", created_at=_days_ago(1))  # the business's clock
+    # the business's clock: no zone, and no number to take one from (+1 212 is New York's,
+    # where 3 hours ago is yesterday from midnight to 3 am)
+    no_zone = make_lead(alice, timezone="", phone="", created_at=_days_ago(1))
     for lead in (just_after_midnight, no_zone):
         actions.log_attempt(lead, "call", "left_message", at=timezone.now() - timedelta(hours=3))
     assert "voicemail yesterday following" in _draft(just_after_midnight).rendered.body

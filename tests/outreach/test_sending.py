@@ -305,8 +305,6 @@ def test_the_outbox_settles_an_unknown_message_through_the_message_actions(
 def test_an_owner_alert_survives_an_smtp_server_that_is_down_and_comes_back(
     client, alice, smtp_server, settings
 ):
-    import time
-
     from fairchase.intake.models import CaptureForm
     from fairchase.outreach.channels.email import EmailChannel
     from tests.outreach.conftest import SmtpServer
@@ -315,16 +313,15 @@ def test_an_owner_alert_survives_an_smtp_server_that_is_down_and_comes_back(
     settings.MAILERS = smtp_mailers(down.port)
     EmailChannel.shared().close()
     form = CaptureForm.objects.create(name="Website", owner=alice)
-    started = time.monotonic()
     r = client.post(
         f"/in/f/{form.key}/",
         {"name": "Gil Ross", "email": "gil@example.com"},
         REMOTE_ADDR="203.0.113.7",
     )
-    assert (
-        r.status_code == 200 and time.monotonic() - started < 5
-    )  # the visitor never waits on SMTP
+    assert r.status_code == 200
     alert = OutboundMessage.objects.get(kind="alert")
+    # the visitor never waits on SMTP: the request queues the alert, no one has tried it yet
+    assert (alert.state, alert.attempts, alert.error) == (State.QUEUED, 0, "")
     assert outbox.send_due() == 1  # the server is down: a retry later, not a loss
     alert.refresh_from_db()
     assert alert.state == State.QUEUED and alert.error and alert.due_at > alert.created_at

@@ -20,13 +20,13 @@ def business_zone(request):
     """Times render and parse in the business's zone while inside (an unreadable zone falls
     back to UTC rather than take the app down)."""
     request.business = BusinessSettings.current()
-    home.remember(request.business.home)  # its numbers and amounts read by this row
     try:
         timezone.activate(request.business.business_timezone or "UTC")
     except Exception:
         timezone.activate("UTC")
     try:
-        yield
+        with home.held(request.business.home):  # its numbers and amounts read by this row
+            yield
     finally:
         timezone.deactivate()
 
