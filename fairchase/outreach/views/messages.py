@@ -27,7 +27,7 @@ from ..forms import ComposeForm
 from ..held import is_held_bounce
 from ..mailbox import trouble as mailbox_trouble
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
-from ..outbox import OutboxError, queue_clicked, send_now
+from ..outbox import OutboxError, queue_clicked, retrying, send_now
 from ..refusals import (
     mark_refusals,
     nothing_to_write,
@@ -96,7 +96,7 @@ def send_message(
         return None
     state = send_now(msg)
     msg.refresh_from_db()
-    tried = state == State.QUEUED and msg.attempts > 0  # a send failed: not held by a rule
+    tried = state == State.QUEUED and retrying(msg)  # a send failed: not held by a rule
     level, text = RESULT["retrying" if tried else state]
     due = (
         clock.at_zone(msg.due_at, timezone.get_current_timezone()) if msg.due_at else ""
