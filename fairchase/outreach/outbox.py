@@ -47,7 +47,8 @@ MAX_WAIT = timedelta(hours=1)
 # How long a message waits for a server that is down or refuses our settings, then fails.
 MAX_SERVER_WAIT = timedelta(days=2)
 SERVER_WAIT = "Waiting for the server"
-_recovered_at: dict[str, datetime] = {}
+# When this process last looked for rows a dead worker left `sending`.
+_last_recovery: datetime | None = None
 
 
 class OutboxError(ValueError):
@@ -209,21 +210,18 @@ def queue_template(
     )
 
 
-def cancel_pending(lead: Lead, reason: str, **which) -> int:
-    """Cancel this lead's queued messages (a reply, an opt-out, a closed lead); `which` as
-    `actions.cancel_pending` takes it."""
-    return actions.cancel_pending(lead, reason, **which)
-
-
 def _claimed(pk: int, now: datetime):
     """(msg, lead, None) if this worker should send now, else (msg, lead, new state). In a transaction."""
     msg = OutboundMessage.objects.select_related("queued_by", "template").get(pk=pk)
     if msg.lead_id is None:
         return _claimed_receipt(msg)
-    # The lead's row lock orders this check against an opt-out committing in parallel
-    # (on SQLite the IMMEDIATE transaction holds the database's write lock instead).
-    lead = Lead.objects.select_for_update(of=("self",)).select_related("owner").get(pk=msg.lead_id)
+    lead = _lock_lead(msg.lead_id)
     msg.lead = lead
+    # Read again under the lock: a wait for it longer than the lease lets recovery (or a
+    # person after it) move the row, and what was read before the wait is no longer true.
+    msg.state, msg.claimed_by = (
+        OutboundMessage.objects.filter(pk=pk).values_list("state", "claimed_by").get()
+    )
     if msg.state != State.SENDING or msg.claimed_by != WORKER_ID:
         return msg, lead, msg.state
     if msg.kind == OutboundMessage.Kind.OWNER_ALERT and (why := _alert_someone_here(msg, lead)):
@@ -249,6 +247,12 @@ def _claimed(pk: int, now: datetime):
         return msg, lead, State.QUEUED
     _word_for_today(msg, lead, now)
     return msg, lead, None
+
+
+def _lock_lead(lead_id: int) -> Lead:
+    """The lead's row lock orders the send's check against an opt-out committing in parallel
+    (on SQLite the IMMEDIATE transaction holds the database's write lock instead)."""
+    return Lead.objects.select_for_update(of=("self",)).select_related("owner").get(pk=lead_id)
 
 
 def _claimed_receipt(msg: OutboundMessage):
@@ -342,7 +346,7 @@ def _record(
         return _record_failure(msg, error, now)
     sent_at = timezone.now()
     # A row a restarted worker already marked unknown is still known to be sent by us.
-    actions.move(
+    if not actions.move(
         msg.pk,
         (State.SENDING, State.UNKNOWN),
         State.SENT,
@@ -350,7 +354,9 @@ def _record(
         sent_at=sent_at,
         provider_id=provider_id[:200],
         error="",
-    )
+    ):  # a person acted on it meanwhile (cancelled, sent again): theirs stands, no attempt
+        log.warning("sent message %s, but its row had moved on meanwhile", msg.pk)
+        return _now_in(msg.pk)
     if msg.kind != OutboundMessage.Kind.TO_LEAD:
         # An alert to our own user, or a receipt to the enquirer: neither is an attempt.
         return State.SENT
@@ -372,19 +378,14 @@ def _record(
     return State.SENT
 
 
-def deliver(pk: int, now: datetime | None = None, *, replan: bool = True) -> str:
-    """Send a row this worker already claimed; returns its new state."""
-    return _send_one(now or timezone.now(), pk, claimed=True, replan=replan)[0]
-
-
 def _send_one(
-    now: datetime, pk: int | None = None, *, claimed: bool = False, replan: bool = True
+    now: datetime, pk: int | None = None, *, replan: bool = True
 ) -> tuple[str | None, int | None]:
-    """Claim (unless `claimed`) and send one due row, or row `pk`: (new state, lead id), (None, None) if none."""
+    """Claim and send one due row, or row `pk`: (new state, lead id), (None, None) if none."""
     if not locks.needed():
         # PostgreSQL: the claim commits on its own, then the lead's row stays locked through
         # the send, so an opt-out of this lead waits for it (and only this lead waits).
-        pk = pk if claimed else claim(pk, now)
+        pk = claim(pk, now)
         if pk is None:
             return None, None
         with transaction.atomic():
@@ -397,7 +398,7 @@ def _send_one(
     # send then runs under this lead's file lock instead of the database lock (locks.py).
     guard = None
     with locks.WorkerWrites(), transaction.atomic():
-        pk = pk if claimed else claim(pk, now)
+        pk = claim(pk, now)
         if pk is None:
             return None, None
         msg, lead, done = _claimed(pk, now)
@@ -508,11 +509,11 @@ def send_now(msg: OutboundMessage) -> str:
 
 def send_due(limit: int = 100) -> int:
     """Worker step: send up to `limit` due messages; returns how many rows it handled."""
+    global _last_recovery
     now = timezone.now()
-    last = _recovered_at.get(WORKER_ID)
-    if last is None or now - last > timedelta(minutes=1):
+    if _last_recovery is None or now - _last_recovery > timedelta(minutes=1):
         recover_abandoned(now)
-        _recovered_at[WORKER_ID] = now
+        _last_recovery = now
     handled, sent_to = 0, set()
     try:
         while handled < limit:
