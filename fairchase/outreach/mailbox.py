@@ -461,7 +461,10 @@ def _read_one(cursor: MailboxCursor, uid: int, data: dict, key: str) -> int:
 
 def _set_aside(raw: bytes, key: str, received, why: str) -> bool:
     """A message the reader could not read, recorded unread for a person (on its lead, as
-    an unclear reply to read; else with the mail from people not in the book)."""
+    an unclear reply to read; else with the mail from people not in the book). One that
+    cannot even be parsed is still recorded, bare, with the mail from people not in the
+    book; if that fails too (the database), this raises and the cursor stays before it."""
+    place = key
     try:
         msg = parse(raw)
         key = message_key(msg, raw, key)
@@ -487,7 +490,20 @@ def _set_aside(raw: bytes, key: str, received, why: str) -> bool:
             )
     except Exception:
         log.exception("could not set aside mailbox message %s", key)
-        return False
+    reading = replies.Reading(
+        InboundMessage.Kind.UNCLEAR, None, f"Not read: {why}; open it in the mailbox ({place}).", ""
+    )
+    with transaction.atomic():
+        bare = record_inbound(
+            key=place,
+            lead=None,
+            channel="email",
+            sender="",
+            subject="A message that could not be read",
+            reading=reading,
+            received_at=received or timezone.now(),
+        )
+    return bare is not None
 
 
 def _text(msg: Message) -> str:
