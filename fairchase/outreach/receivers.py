@@ -25,7 +25,7 @@ STOPPING_OUTCOMES = ANSWERS | {Outcome.OPTED_OUT}
 def on_lead_event(sender, lead, kind, **extra):
     attempt = extra.get("attempt")
     if (
-        kind in ("reply", "opt_out")
+        kind in ("reply", "opt_out", "suppressed")
         or (kind == "status" and lead.status not in ACTIVE_STATUSES)
         or (kind == "attempt" and attempt is not None and attempt.outcome in STOPPING_OUTCOMES)
     ):
