@@ -31,22 +31,16 @@ from .channels import ChannelError, channel_for
 from .channels.email import sending_address
 from .channels.text import with_opt_out_hint
 from .claiming import WORKER_ID, claim, recover_abandoned
-from .models import MessageChange, MessageTemplate, OutboundMessage
+from .models import MessageTemplate, OutboundMessage
 from .refusals import SUPPRESSED, address_for, recheck, recheck_receipt, refusal
 from .rendering import RenderError, reader_day, render
 from .repeats import repeat_of, repeat_reason
+from .retries import _now_in, _record_failure
 from .stopping import goes_after_the_stop
 
 log = logging.getLogger("fairchase.outreach")
 State = OutboundMessage.State
 
-# Tries of a message the server refuses for now (a 4xx): then it fails, for a person.
-MAX_TRIES = 5
-# The longest a waiting message goes untried (the server down, a wrong password).
-MAX_WAIT = timedelta(hours=1)
-# How long a message waits for a server that is down or refuses our settings, then fails.
-MAX_SERVER_WAIT = timedelta(days=2)
-SERVER_WAIT = "Waiting for the server"
 # When this process last looked for rows a dead worker left `sending`.
 _last_recovery: datetime | None = None
 
@@ -423,79 +417,6 @@ def _send_one(
         guard.release()
     with locks.WorkerWrites(), transaction.atomic():
         return _record(msg, lead, provider_id, error, now, replan), msg.lead_id
-
-
-def _record_failure(msg: OutboundMessage, exc: ChannelError, now: datetime) -> str:
-    """A send that did not go: back to queued with a backoff (doubling, at most MAX_WAIT), or
-    failed or unknown. A fault of the server or its settings (`ChannelError.server`: down, a
-    wrong password) is no fault of the message's: it uses none of its MAX_TRIES (`_server_wait`)."""
-    if exc.outcome == "retry" and exc.server:
-        return _server_wait(msg, exc, now)
-    mine = {"claimed_by": WORKER_ID}
-    tries = OutboundMessage.objects.values_list("attempts", flat=True).get(pk=msg.pk)
-    if exc.outcome == "retry" and tries < MAX_TRIES:
-        backoff = min(timedelta(minutes=2 ** min(tries, 10)), MAX_WAIT)
-        if not actions.move(
-            msg.pk,
-            State.SENDING,
-            State.QUEUED,
-            f"Retry in {backoff}: {exc}",
-            where=mine,
-            due_at=now + backoff,
-            error=str(exc)[:1000],
-            claimed_by="",
-        ):
-            return _now_in(msg.pk)
-        log.warning("message %s waits %s: %s", msg.pk, backoff, exc)
-        return State.QUEUED
-    state = State.UNKNOWN if exc.outcome == "unknown" else State.FAILED
-    if not actions.move(msg.pk, State.SENDING, state, str(exc), where=mine, error=str(exc)[:1000]):
-        return _now_in(msg.pk)
-    log.warning("message %s %s: %s", msg.pk, state, exc)
-    return state
-
-
-def _server_wait(msg: OutboundMessage, exc: ChannelError, now: datetime) -> str:
-    """The server or its settings failed, not the message: it waits (its try given back),
-    retried at most MAX_WAIT apart, for at most MAX_SERVER_WAIT from the first such wait;
-    then it fails for a person, who sends it again once the server works."""
-    mine = {"claimed_by": WORKER_ID}
-    waits = MessageChange.objects.filter(message_id=msg.pk, reason__startswith=SERVER_WAIT)
-    first = waits.order_by("at").values_list("at", flat=True).first()
-    days, said = MAX_SERVER_WAIT.days, str(exc).rstrip(".") + "."
-    if first is not None and now - first >= MAX_SERVER_WAIT:
-        why = f"{said} It waited {days} days for the server and was not sent: send it again once the server works."
-        if not actions.move(msg.pk, State.SENDING, State.FAILED, why, where=mine, error=why[:1000]):
-            return _now_in(msg.pk)
-        log.warning("message %s failed after %s days of waiting: %s", msg.pk, days, exc)
-        return State.FAILED
-    backoff = min(timedelta(minutes=2 ** min(waits.count() + 1, 10)), MAX_WAIT)
-    said = f"{said} It is tried again until the server takes it, for up to {days} days."
-    if not actions.move(
-        msg.pk,
-        State.SENDING,
-        State.QUEUED,
-        f"{SERVER_WAIT} (retry in {backoff}): {exc}",
-        where=mine,
-        due_at=now + backoff,
-        error=said[:1000],
-        claimed_by="",
-        attempts=F("attempts") - 1,  # not the message's fault: its tries are kept
-    ):
-        return _now_in(msg.pk)
-    log.warning("message %s waits %s for the server: %s", msg.pk, backoff, exc)
-    return State.QUEUED
-
-
-def retrying(msg: OutboundMessage) -> bool:
-    """Whether a queued message is back in the queue because a send failed (not held by a rule)."""
-    last = msg.changes.order_by("-at", "-pk").values_list("reason", flat=True).first() or ""
-    return last.startswith(("Retry in", SERVER_WAIT))
-
-
-def _now_in(pk: int) -> str:
-    """The state of a row whose move this worker lost (recovered, cancelled meanwhile)."""
-    return OutboundMessage.objects.values_list("state", flat=True).get(pk=pk)
 
 
 def send_now(msg: OutboundMessage) -> str:

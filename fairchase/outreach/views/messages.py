@@ -27,7 +27,7 @@ from ..forms import ComposeForm
 from ..held import is_held_bounce
 from ..mailbox import trouble as mailbox_trouble
 from ..models import InboundMessage, MessageTemplate, OutboundMessage
-from ..outbox import OutboxError, queue_clicked, retrying, send_now
+from ..outbox import OutboxError, queue_clicked, send_now
 from ..refusals import (
     mark_refusals,
     nothing_to_write,
@@ -37,6 +37,7 @@ from ..refusals import (
 )
 from ..rendering import RenderError, with_opt_out_link
 from ..rendering import render as render_message
+from ..retries import retrying
 from .unmatched import unmatched_context
 
 State = OutboundMessage.State
