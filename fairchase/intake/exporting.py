@@ -58,6 +58,17 @@ def neutralise(text: str) -> str:
     return text
 
 
+def within_a_cell(text: str) -> str:
+    """Text Excel can hold in one cell (EXCEL_MAX_CELL characters): a longer one is cut and
+    says so at its end, with how much is left out (the CSV export keeps it whole)."""
+    if len(text) <= EXCEL_MAX_CELL:
+        return text
+    kept = EXCEL_MAX_CELL - 80  # room for the note below, whatever the count's digits
+    return (
+        text[:kept] + f" … [cut: {len(text) - kept} more characters; the full text is in the app]"
+    )
+
+
 def _text(value) -> str:
     if value is None:
         return ""
@@ -290,9 +301,9 @@ def excel_cell(ws, column: Column, value, zone=UTC):
             cell.number_format = f'"{home().sign}"{cell.number_format}'
         return cell
     # every character XML cannot hold, U+FFFE/U+FFFF too (openpyxl's own filter misses those)
-    text = XML_ILLEGAL.sub("", _text(value))[:EXCEL_MAX_CELL]
+    text = XML_ILLEGAL.sub("", _text(value))
     if not column.phone:
-        text = neutralise(text)
+        text = within_a_cell(neutralise(text))  # the apostrophe counts toward the limit
         if not text:
             return None  # no cell at all
         if text[:1] not in FORMULA_TRIGGERS and text not in ERROR_CODES:

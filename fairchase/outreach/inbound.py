@@ -32,6 +32,7 @@ from .held import HELD as HELD  # said here too: where a reading's effects are
 from .held import STOPS, hold, is_held_stop
 from .held import held_stops as held_stops
 from .models import InboundMessage, OutboundMessage, ReadingCorrection
+from .rendering import reader_day
 from .replies import Reading
 
 Kind = InboundMessage.Kind
@@ -216,7 +217,7 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
             return left
         if until and until > timezone.now():
             actions.pause_until(lead, until, reason="Automatic reply", user=user)
-            return f"Automatic reply: chase paused until {until:%Y-%m-%d}."
+            return f"Automatic reply: chase paused until {reader_day(until, lead):%Y-%m-%d}."
         return "Automatic reply: not counted as an answer."
     if kind == Kind.BOUNCE:
         return inbound.effect
@@ -263,9 +264,7 @@ def _follow(inbound: InboundMessage, lead: Lead, user, said: str) -> str:
         return "Not interested: lead closed."
     if kind == Kind.LATER and until is not None and until <= timezone.now():
         # a reading applied late (a correction): the day they named has come, so no parking
-        return (
-            f"Later: the day they named ({until:%Y-%m-%d}) has come; the lead stays on the agenda."
-        )
+        return f"Later: the day they named ({reader_day(until, lead):%Y-%m-%d}) has come; the lead stays on the agenda."
     if kind == Kind.LATER:
         until = until or planning.default_revisit(timezone.now())
         actions.stop_chasing(
@@ -275,7 +274,7 @@ def _follow(inbound: InboundMessage, lead: Lead, user, said: str) -> str:
             user=user,
             reason=f"Asked us to come back later: {said}",
         )
-        return f"Later: revisit on {until:%Y-%m-%d}."
+        return f"Later: revisit on {reader_day(until, lead):%Y-%m-%d}."
     if kind == Kind.CALL_BACK:
         return _call_back(lead, until or timezone.now() + DEFAULT_CALL_BACK, user)
     if kind == Kind.INTERESTED:

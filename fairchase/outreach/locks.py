@@ -3,9 +3,12 @@
 Holding a SQLite write transaction across an SMTP conversation would stall every
 other writer (and starve a person's opt-out click behind busy workers). Instead a
 worker checks the lead in a short transaction, takes this lead's file lock before
-committing, sends, and releases it. An opt-out or reply takes the same lock inside
-its own transaction (see receivers.py) and so commits only after any send in flight
-has finished: nothing is sent to a lead after its opt-out commits.
+committing, sends, and releases it. An opt-out, a reply, a stop, or a suppression of
+an address a lead holds (`actions.suppress`: a bounce, a receipt's unsubscribe, another
+record's opt-out) takes the same lock inside its own transaction (see receivers.py) and
+so commits only after a send to that lead in flight has finished: nothing is sent to a
+lead, or to an address, after its opt-out or suppression commits. A form's receipt,
+which belongs to no lead, takes its address's lock instead (`wait_for_address`).
 
 Lock order is always database first, then file lock; a worker never asks for the
 database while it holds a file lock, so the two cannot deadlock. PostgreSQL uses

@@ -13,7 +13,6 @@ import hashlib
 import imaplib
 import logging
 import re
-import ssl
 import time
 from datetime import datetime, timedelta
 from email.message import Message
@@ -22,7 +21,6 @@ from email.utils import getaddresses, parseaddr
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from imapclient.exceptions import LoginError
 
 from fairchase.leads.models import BusinessSettings, Lead, Status, Suppression
 from fairchase.leads.normalize import InvalidContact, normalize_email
@@ -32,6 +30,8 @@ from . import bounces, complaints, dsn, replies, replies_learning, team_mail
 from .first_read import start_reading
 from .former import never_again, whose_stop
 from .inbound import record_inbound, record_report
+from .mailbox_words import LOGIN_SETTINGS as LOGIN_SETTINGS
+from .mailbox_words import _where, _why_unreadable
 from .models import InboundMessage, MailboxCursor, OutboundMessage
 from .reading.quotes import body_text
 from .receipts import receipt_unsubscribed
@@ -40,7 +40,6 @@ from .receipts import thread as _thread
 log = logging.getLogger("fairchase.outreach.mailbox")
 MSGID = re.compile(r"<[^<>\s]+@[^<>\s]+>")
 BATCH = 50
-LOGIN_SETTINGS = "check IMAP_USER / IMAP_PASSWORD"
 # Polls in a row that could not read the mailbox before Today says so (one may be a blip).
 TROUBLE_AFTER = 2
 
@@ -308,34 +307,6 @@ class Unreadable(Exception):
     """The mailbox could not be read; the text says why in words, naming the settings."""
 
 
-def _where() -> str:
-    return f"{settings.IMAP_HOST}:{settings.IMAP_PORT}"
-
-
-def _why_unreadable(exc: Exception) -> str:
-    """What went wrong reading the mailbox, in words naming the settings to check."""
-    where = _where()
-    if isinstance(exc, LoginError):
-        said = str(exc)
-        said = said[2:-1] if said[:2] in ("b'", 'b"') else said  # imapclient keeps a bytes repr
-        return (
-            f"The mail server refused the IMAP login for {settings.IMAP_USER} at {where}: "
-            f"{LOGIN_SETTINGS} ({said})."
-        )
-    if isinstance(exc, ssl.SSLError) or (
-        isinstance(exc, imaplib.IMAP4.abort) and settings.IMAP_SSL is False
-    ):
-        return (
-            f"Cannot read the mailbox at {where} ({exc}): check IMAP_SSL (1 for an SSL port "
-            "such as 993, 0 for a plain one such as 143) and IMAP_PORT."
-        )
-    if isinstance(exc, OSError):
-        # a plain client at an SSL port hears nothing back: that is a setting too
-        tls = "" if settings.IMAP_SSL else " (and IMAP_SSL=1 if the port speaks SSL, as 993 does)"
-        return f"Cannot reach the mailbox at {where} ({exc}): check IMAP_HOST / IMAP_PORT{tls}."
-    return f"The mailbox at {where} could not be read ({exc})."
-
-
 def _cursor() -> MailboxCursor:
     cursor, _ = MailboxCursor.objects.get_or_create(folder=settings.IMAP_FOLDER)
     return cursor
@@ -438,7 +409,10 @@ def _read_one(cursor: MailboxCursor, uid: int, data: dict, key: str) -> int:
 
 def _set_aside(raw: bytes, key: str, received, why: str) -> bool:
     """A message the reader could not read, recorded unread for a person (on its lead, as
-    an unclear reply to read; else with the mail from people not in the book)."""
+    an unclear reply to read; else with the mail from people not in the book). One that
+    cannot even be parsed is still recorded, bare, with the mail from people not in the
+    book; if that fails too (the database), this raises and the cursor stays before it."""
+    place = key
     try:
         msg = parse(raw)
         key = message_key(msg, raw, key)
@@ -464,7 +438,20 @@ def _set_aside(raw: bytes, key: str, received, why: str) -> bool:
             )
     except Exception:
         log.exception("could not set aside mailbox message %s", key)
-        return False
+    reading = replies.Reading(
+        InboundMessage.Kind.UNCLEAR, None, f"Not read: {why}; open it in the mailbox ({place}).", ""
+    )
+    with transaction.atomic():
+        bare = record_inbound(
+            key=place,
+            lead=None,
+            channel="email",
+            sender="",
+            subject="A message that could not be read",
+            reading=reading,
+            received_at=received or timezone.now(),
+        )
+    return bare is not None
 
 
 def _text(msg: Message) -> str:

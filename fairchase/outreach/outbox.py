@@ -35,16 +35,14 @@ from .models import MessageTemplate, OutboundMessage
 from .refusals import SUPPRESSED, address_for, recheck, recheck_receipt, refusal
 from .rendering import RenderError, reader_day, render
 from .repeats import repeat_of, repeat_reason
+from .retries import _now_in, _record_failure, named
 from .stopping import goes_after_the_stop
 
 log = logging.getLogger("fairchase.outreach")
 State = OutboundMessage.State
 
-# Tries of a message the server refuses for now (a 4xx): then it fails, for a person.
-MAX_TRIES = 5
-# The longest a waiting message goes untried (the server down, a wrong password).
-MAX_WAIT = timedelta(hours=1)
-_recovered_at: dict[str, datetime] = {}
+# When this process last looked for rows a dead worker left `sending`.
+_last_recovery: datetime | None = None
 # After a send whose outcome is unknown (the server dropped the connection once it had the
 # data), this worker sends nothing for this long: the next messages would go the same way.
 LOST_PAUSE = timedelta(minutes=2)
@@ -210,21 +208,18 @@ def queue_template(
     )
 
 
-def cancel_pending(lead: Lead, reason: str, **which) -> int:
-    """Cancel this lead's queued messages (a reply, an opt-out, a closed lead); `which` as
-    `actions.cancel_pending` takes it."""
-    return actions.cancel_pending(lead, reason, **which)
-
-
 def _claimed(pk: int, now: datetime):
     """(msg, lead, None) if this worker should send now, else (msg, lead, new state). In a transaction."""
     msg = OutboundMessage.objects.select_related("queued_by", "template").get(pk=pk)
     if msg.lead_id is None:
         return _claimed_receipt(msg)
-    # The lead's row lock orders this check against an opt-out committing in parallel
-    # (on SQLite the IMMEDIATE transaction holds the database's write lock instead).
-    lead = Lead.objects.select_for_update(of=("self",)).select_related("owner").get(pk=msg.lead_id)
+    lead = _lock_lead(msg.lead_id)
     msg.lead = lead
+    # Read again under the lock: a wait for it longer than the lease lets recovery (or a
+    # person after it) move the row, and what was read before the wait is no longer true.
+    msg.state, msg.claimed_by = (
+        OutboundMessage.objects.filter(pk=pk).values_list("state", "claimed_by").get()
+    )
     if msg.state != State.SENDING or msg.claimed_by != WORKER_ID:
         return msg, lead, msg.state
     if msg.kind == OutboundMessage.Kind.OWNER_ALERT and (why := _alert_someone_here(msg, lead)):
@@ -250,6 +245,12 @@ def _claimed(pk: int, now: datetime):
         return msg, lead, State.QUEUED
     _word_for_today(msg, lead, now)
     return msg, lead, None
+
+
+def _lock_lead(lead_id: int) -> Lead:
+    """The lead's row lock orders the send's check against an opt-out committing in parallel
+    (on SQLite the IMMEDIATE transaction holds the database's write lock instead)."""
+    return Lead.objects.select_for_update(of=("self",)).select_related("owner").get(pk=lead_id)
 
 
 def _claimed_receipt(msg: OutboundMessage):
@@ -318,15 +319,6 @@ def _alert_someone_here(msg: OutboundMessage, lead: Lead) -> str:
     return ""
 
 
-def named(msg: OutboundMessage) -> str:
-    """A message in the worker's log: what an operator greps the mail server's log with (the
-    full address, as mail servers log it, on their own server)."""
-    return (
-        f"message {msg.pk} (lead {msg.lead_id}, {msg.channel} to {msg.to}, "
-        f"Message-ID {msg.message_id})"
-    )
-
-
 def _send(msg: OutboundMessage) -> tuple[str, ChannelError | None]:
     try:
         return channel_for(msg.channel).send(msg), None
@@ -352,7 +344,7 @@ def _record(
         return _record_failure(msg, error, now)
     sent_at = timezone.now()
     # A row a restarted worker already marked unknown is still known to be sent by us.
-    actions.move(
+    if not actions.move(
         msg.pk,
         (State.SENDING, State.UNKNOWN),
         State.SENT,
@@ -360,7 +352,9 @@ def _record(
         sent_at=sent_at,
         provider_id=provider_id[:200],
         error="",
-    )
+    ):  # a person acted on it meanwhile (cancelled, sent again): theirs stands, no attempt
+        log.warning("sent %s, but its row had moved on meanwhile", named(msg))
+        return _now_in(msg.pk)
     log.info("sent %s", named(msg))
     if msg.kind != OutboundMessage.Kind.TO_LEAD:
         # An alert to our own user, or a receipt to the enquirer: neither is an attempt.
@@ -383,19 +377,14 @@ def _record(
     return State.SENT
 
 
-def deliver(pk: int, now: datetime | None = None, *, replan: bool = True) -> str:
-    """Send a row this worker already claimed; returns its new state."""
-    return _send_one(now or timezone.now(), pk, claimed=True, replan=replan)[0]
-
-
 def _send_one(
-    now: datetime, pk: int | None = None, *, claimed: bool = False, replan: bool = True
+    now: datetime, pk: int | None = None, *, replan: bool = True
 ) -> tuple[str | None, int | None]:
-    """Claim (unless `claimed`) and send one due row, or row `pk`: (new state, lead id), (None, None) if none."""
+    """Claim and send one due row, or row `pk`: (new state, lead id), (None, None) if none."""
     if not locks.needed():
         # PostgreSQL: the claim commits on its own, then the lead's row stays locked through
         # the send, so an opt-out of this lead waits for it (and only this lead waits).
-        pk = pk if claimed else claim(pk, now)
+        pk = claim(pk, now)
         if pk is None:
             return None, None
         with transaction.atomic():
@@ -408,7 +397,7 @@ def _send_one(
     # send then runs under this lead's file lock instead of the database lock (locks.py).
     guard = None
     with locks.WorkerWrites(), transaction.atomic():
-        pk = pk if claimed else claim(pk, now)
+        pk = claim(pk, now)
         if pk is None:
             return None, None
         msg, lead, done = _claimed(pk, now)
@@ -435,33 +424,6 @@ def _send_one(
         return _record(msg, lead, provider_id, error, now, replan), msg.lead_id
 
 
-def _record_failure(msg: OutboundMessage, exc: ChannelError, now: datetime) -> str:
-    """A send that did not go: back to queued with a backoff (doubling, at most MAX_WAIT), or
-    failed or unknown. A fault of the server or its settings (`ChannelError.server`: down, a
-    wrong password) is no fault of the message's: it waits however long that takes, never
-    failing after MAX_TRIES as a message the server refuses for now does."""
-    mine = {"claimed_by": WORKER_ID}
-    tries = OutboundMessage.objects.values_list("attempts", flat=True).get(pk=msg.pk)
-    if exc.outcome == "retry" and (exc.server or tries < MAX_TRIES):
-        backoff = min(timedelta(minutes=2 ** min(tries, 10)), MAX_WAIT)
-        actions.move(
-            msg.pk,
-            State.SENDING,
-            State.QUEUED,
-            f"Retry in {backoff}: {exc}",
-            where=mine,
-            due_at=now + backoff,
-            error=str(exc)[:1000],
-            claimed_by="",
-        )
-        log.warning("%s waits %s: %s", named(msg), backoff, exc)
-        return State.QUEUED
-    state = State.UNKNOWN if exc.outcome == "unknown" else State.FAILED
-    actions.move(msg.pk, State.SENDING, state, str(exc), where=mine, error=str(exc)[:1000])
-    log.warning("%s %s: %s", named(msg), state, exc)
-    return state
-
-
 def send_now(msg: OutboundMessage) -> str:
     """Claim and send this one message at once (a person clicked Send)."""
     state, _ = _send_one(timezone.now(), msg.pk)
@@ -473,11 +435,11 @@ def send_now(msg: OutboundMessage) -> str:
 
 def send_due(limit: int = 100) -> int:
     """Worker step: send up to `limit` due messages; returns how many rows it handled."""
+    global _last_recovery
     now = timezone.now()
-    last = _recovered_at.get(WORKER_ID)
-    if last is None or now - last > timedelta(minutes=1):
+    if _last_recovery is None or now - _last_recovery > timedelta(minutes=1):
         recover_abandoned(now)
-        _recovered_at[WORKER_ID] = now
+        _last_recovery = now
     handled, sent_to = 0, set()
     try:
         while handled < limit and now >= _paused.get(WORKER_ID, now):

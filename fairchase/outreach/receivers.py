@@ -13,8 +13,8 @@ from fairchase.leads.actions import lead_event, note_on_timeline
 from fairchase.leads.models import ACTIVE_STATUSES, ANSWERS, Outcome, Profile, StatusChange
 from fairchase.leads.people import display_name, profile_of
 
+from .actions import cancel_pending
 from .locks import wait_for_sends
-from .outbox import cancel_pending
 from .refusals import not_chased, written_for_another
 from .stopping import UNDONE, WRITTEN_FOR, purposes_for
 
@@ -25,7 +25,7 @@ STOPPING_OUTCOMES = ANSWERS | {Outcome.OPTED_OUT}
 def on_lead_event(sender, lead, kind, **extra):
     attempt = extra.get("attempt")
     if (
-        kind in ("reply", "opt_out")
+        kind in ("reply", "opt_out", "suppressed")
         or (kind == "status" and lead.status not in ACTIVE_STATUSES)
         or (kind == "attempt" and attempt is not None and attempt.outcome in STOPPING_OUTCOMES)
     ):

@@ -118,3 +118,20 @@ def test_a_history_import_keeps_only_real_text_in_a_name(alice):
     record["name"] = "\ufffe"  # nothing left: named as a record without a name is
     assert import_history([json.dumps(record | {"id": "p2"})], alice).created == 1
     assert Lead.objects.filter(name="Past lead p2").exists()
+
+
+def test_long_notes_are_cut_to_an_excel_cell_saying_so_and_whole_in_the_csv(
+    client, boss, make_lead
+):
+    lead = make_lead(boss, name="Ann Lee")
+    notes = "- " + "a" * 40_000  # a formula trigger: the apostrophe counts toward the limit
+    Lead.objects.filter(pk=lead.pk).update(notes=notes)
+    client.force_login(boss)
+    response = client.get("/in/export/leads.xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cell = next(sheet.iter_rows(min_row=2, values_only=True))[-1]
+    assert len(cell) <= 32_767 and cell.startswith("'- aaa")
+    kept, _, note = cell.partition(" … [cut: ")
+    assert note == f"{len(notes) + 1 - len(kept)} more characters; the full text is in the app]"
+    csv = b"".join(client.get("/in/export/leads.csv").streaming_content).decode()
+    assert f"'{notes}" in csv

@@ -48,3 +48,24 @@ def test_two_opt_outs_at_once_on_two_records_of_one_person_both_go_through(worke
     # the second opt-out of each person finds its record opted out with the first, and
     # records that it said no itself (same_person.SAID_NO_ITSELF), once
     assert [rows[str(a)][2] + rows[str(b)][2] for a, b in pairs] == [1] * 40
+
+
+def test_a_suppression_waits_for_a_send_to_every_lead_holding_the_address(
+    alice, make_lead, monkeypatch
+):
+    """A receipt's unsubscribe (or a bounce) suppressing an address commits only after a send
+    in flight to a lead holding it has gone, as the lead's own opt-out does: on SQLite it
+    waits on each holder's send lock (on PostgreSQL on its row lock)."""
+    from fairchase.leads.models import Status, Suppression
+    from fairchase.outreach import receivers
+    from fairchase.outreach.receipts import stop_emailing
+
+    tom = make_lead(alice, email="tom@example.com")
+    closed = make_lead(alice, email="tom@example.com", phone="+12125550002")
+    type(closed).objects.filter(pk=closed.pk).update(status=Status.LOST)
+    make_lead(alice, email="ann@example.com")
+    waited = []
+    monkeypatch.setattr(receivers, "wait_for_sends", waited.append)
+    stop_emailing("tom@example.com")
+    assert Suppression.objects.filter(value="tom@example.com").exists()
+    assert sorted(waited) == [tom.pk, closed.pk]

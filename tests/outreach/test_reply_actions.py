@@ -173,3 +173,30 @@ def test_a_later_whose_day_has_come_leaves_the_lead_on_the_agenda(alice, make_le
     lead.refresh_from_db()
     assert lead.status in (Status.OPEN, Status.ENGAGED) and lead.revisit_at is None
     assert "has come; the lead stays on the agenda" in fixed.effect
+
+
+def test_a_corrected_reading_names_the_day_in_the_leads_zone(alice, make_lead, stop_clock):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    stop_clock(datetime(2027, 1, 5, tzinfo=ZoneInfo("UTC")))
+    lead = make_lead(alice, email="kiri@example.co.nz")
+    lead.timezone = "Pacific/Auckland"
+    lead.save()
+    until = datetime(2027, 1, 14, 9, 0, tzinfo=ZoneInfo("Pacific/Auckland"))  # 13 Jan in UTC
+    reading = replies.Reading(
+        InboundMessage.Kind.AUTO_REPLY, until, "out of office", "I am away until 14 January."
+    )
+    with transaction.atomic():
+        got = record_inbound(
+            key="k1",
+            lead=lead,
+            channel="email",
+            sender=lead.email,
+            subject="Away",
+            reading=reading,
+            received_at=timezone.now(),
+        )
+    assert got.effect == "Automatic reply: chase paused until 2027-01-14."
+    fixed = correct(got, InboundMessage.Kind.LATER, alice)
+    assert fixed.effect.endswith("Later: revisit on 2027-01-14.")

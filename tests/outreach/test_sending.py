@@ -80,13 +80,19 @@ def test_a_reply_cancels_what_is_queued(alice, make_lead, smtp_server):
     assert outbox.send_due() == 0 and smtp_server.received == []
 
 
-def test_an_opted_out_lead_is_never_sent_even_if_its_row_was_claimed(alice, make_lead, smtp_server):
+def test_an_opted_out_lead_is_never_sent_even_if_its_row_was_claimed(
+    alice, make_lead, smtp_server, monkeypatch
+):
     lead = make_lead(alice)
     msg = _queue(lead, alice)
-    pk = claiming.claim()
-    assert pk == msg.pk
-    actions.opt_out(lead)
-    assert outbox.deliver(pk) == State.CANCELLED
+
+    def claim_then_opt_out(pk, now):
+        claimed = claiming.claim(pk, now)
+        actions.opt_out(lead)  # commits between the claim and the send's check
+        return claimed
+
+    monkeypatch.setattr(outbox, "claim", claim_then_opt_out)
+    assert outbox.send_now(msg) == State.CANCELLED
     assert smtp_server.received == []
 
 
@@ -117,26 +123,27 @@ def test_texts_need_sms_consent(alice, make_lead, smtp_server, settings):
     assert "consent" in OutboundMessage.objects.get(pk=msg.pk).error
 
 
-def test_automatic_messages_wait_for_contact_hours_in_the_leads_zone(alice, make_lead, smtp_server):
+def test_automatic_messages_wait_for_contact_hours_in_the_leads_zone(
+    alice, make_lead, smtp_server, stop_clock
+):
     lead = make_lead(alice, timezone="America/Chicago")
     msg = _queue(lead)  # queued by the worker (automatic mode)
-    three_am = datetime(2030, 1, 8, 3, 0, tzinfo=ZoneInfo("America/Chicago"))  # a Tuesday
-    assert claiming.claim(now=three_am) == msg.pk
-    assert outbox.deliver(msg.pk, now=three_am) == State.QUEUED
+    stop_clock(datetime(2030, 1, 8, 3, 0, tzinfo=ZoneInfo("America/Chicago")))  # a Tuesday
+    assert outbox.send_now(msg) == State.QUEUED
     msg.refresh_from_db()
     assert msg.due_at == datetime(2030, 1, 8, 8, 0, tzinfo=ZoneInfo("America/Chicago"))
     assert smtp_server.received == []
 
 
-def test_automatic_messages_respect_the_weekly_cap(alice, make_lead, smtp_server):
+def test_automatic_messages_respect_the_weekly_cap(alice, make_lead, smtp_server, stop_clock):
     lead = make_lead(alice)
     cap = BusinessSettings.current().max_attempts_per_week
     tuesday = datetime(2030, 1, 8, 10, 0, tzinfo=ZoneInfo("UTC"))
     for i in range(cap):
         actions.log_attempt(lead, "call", "no_answer", at=tuesday - timedelta(days=1, hours=i))
     msg = _queue(lead)
-    claiming.claim(now=tuesday)
-    assert outbox.deliver(msg.pk, now=tuesday) == State.QUEUED
+    stop_clock(tuesday)
+    assert outbox.send_now(msg) == State.QUEUED
     msg.refresh_from_db()
     assert msg.due_at > tuesday + timedelta(days=4)
 
@@ -303,7 +310,7 @@ def test_the_outbox_settles_an_unknown_message_through_the_message_actions(
 
 
 def test_an_owner_alert_survives_an_smtp_server_that_is_down_and_comes_back(
-    client, alice, smtp_server, settings
+    client, alice, smtp_server, settings, stop_clock
 ):
     from fairchase.intake.models import CaptureForm
     from fairchase.outreach.channels.email import EmailChannel
@@ -327,9 +334,10 @@ def test_an_owner_alert_survives_an_smtp_server_that_is_down_and_comes_back(
     assert alert.state == State.QUEUED and alert.error and alert.due_at > alert.created_at
     down.controller.start()
     try:
-        later = alert.due_at + timedelta(seconds=1)
-        assert claiming.claim(now=later) == alert.pk
-        assert outbox.deliver(alert.pk, now=later) == State.SENT
+        stop_clock(alert.due_at + timedelta(seconds=1))
+        assert outbox.send_due() == 1
+        alert.refresh_from_db()
+        assert alert.state == State.SENT
         [got] = down.received
         assert got.to == ["alice@example.com"] and "Gil Ross" in got.message["Subject"]
         assert got.message["List-Unsubscribe"] is None
@@ -368,15 +376,50 @@ def test_a_clicked_send_with_no_mail_server_says_it_retries_and_how_to_set_one_u
     ],
 )
 def test_a_message_held_on_a_day_off_says_the_day_is_not_a_contact_day(
-    alice, make_lead, smtp_server, day, reason
+    alice, make_lead, smtp_server, day, reason, stop_clock
 ):
     """At 10:30 on a Sunday the hours are fine, the day is not: the Outbox says so (and the
     message is still held, for a person to confirm); on a weekday the hours are named."""
     lead = make_lead(alice, timezone="America/Chicago")
     msg = _queue(lead)
-    now = day.replace(tzinfo=ZoneInfo("America/Chicago"))
-    assert claiming.claim(now=now) == msg.pk
-    assert outbox.deliver(msg.pk, now=now) == State.QUEUED
+    stop_clock(day.replace(tzinfo=ZoneInfo("America/Chicago")))
+    assert outbox.send_now(msg) == State.QUEUED
     msg.refresh_from_db()
     assert msg.error == reason and msg.held
     assert smtp_server.received == []
+
+
+def test_a_row_recovered_while_the_worker_waited_for_the_lead_is_not_sent(
+    alice, make_lead, smtp_server, monkeypatch
+):
+    from fairchase.outreach import actions as message_actions
+
+    msg = _queue(make_lead(alice), alice)
+    lock_lead = outbox._lock_lead
+
+    def wait_past_the_lease(lead_id):
+        message_actions.move(msg.pk, State.SENDING, State.UNKNOWN, "The worker stopped")
+        return lock_lead(lead_id)
+
+    monkeypatch.setattr(outbox, "_lock_lead", wait_past_the_lease)
+    assert outbox.send_now(msg) == State.UNKNOWN
+    assert smtp_server.received == []
+
+
+def test_a_send_whose_row_a_person_sent_again_meanwhile_logs_no_attempt(
+    alice, make_lead, monkeypatch
+):
+    from fairchase.outreach import actions as message_actions
+    from fairchase.outreach.channels.email import EmailChannel
+
+    lead = make_lead(alice)
+    msg = _queue(lead, alice)
+
+    def slow_send(self, message):  # recovered, then a person put it back in the queue
+        message_actions.move(msg.pk, State.SENDING, State.UNKNOWN, "The worker stopped")
+        message_actions.move(msg.pk, State.UNKNOWN, State.QUEUED, "Send again", user=alice)
+        return "provider-1"
+
+    monkeypatch.setattr(EmailChannel, "send", slow_send)
+    assert outbox.send_now(msg) == State.QUEUED
+    assert not Attempt.objects.filter(lead=lead).exists()

@@ -139,3 +139,12 @@ def test_a_text_reply_is_recorded_once_and_read(alice, make_lead, sms_api):
     assert InboundMessage.objects.filter(lead=lead).count() == 1
     got = InboundMessage.objects.get()
     assert got.kind == "call_back" and lead.commitments.filter(state="pending").count() == 1
+
+
+def test_a_text_saying_stop_in_passing_still_says_how_to_opt_out():
+    from fairchase.outreach.channels.text import OPT_OUT_HINT, with_opt_out_hint
+
+    for body in ("Hi Ann, I can stop by your office on Tuesday at 10. - Alice", "Non-stop."):
+        assert with_opt_out_hint(body) == f"{body}\n{OPT_OUT_HINT}"
+    for said in ("Hi Ann. Reply STOP to opt out.", "Hi Ann. Text stop to end these."):
+        assert with_opt_out_hint(said) == said

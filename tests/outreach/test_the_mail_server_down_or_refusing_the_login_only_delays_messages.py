@@ -1,7 +1,9 @@
 """A mail server that is down, or refuses our user name and password, is no fault of the
 messages: they wait, retried at most an hour apart, however long it lasts (never "Failed"
 after half an hour), the reason says which settings to check, Today tells the owner, and
-each goes once the server takes it."""
+each goes once the server takes it. Those waits use up none of the message's own tries (a
+greylisting after an outage is retried), yet a message waits at most two days, then fails
+for a person."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from fairchase.outreach import outbox
+from fairchase.outreach.channels import ChannelError
 from fairchase.outreach.channels.email import EmailChannel
 from fairchase.outreach.models import OutboundMessage
 from tests.outreach.conftest import free_port, smtp_mailers
@@ -84,4 +87,47 @@ def test_a_server_down_for_hours_leaves_the_message_queued_with_where_it_looked(
     _point_at(settings, port)
     _try_many_times(msg, 8)
     assert msg.error.startswith(f"Cannot reach the mail server at 127.0.0.1:{port}: ")
-    assert msg.attempts == 8 and smtp_server.received == []
+    assert msg.attempts == 0 and smtp_server.received == []  # none was the message's fault
+    assert "tried again until the server takes it, for up to 2 days" in msg.error
+
+
+def _failing(monkeypatch, errors: list[ChannelError]) -> None:
+    def send(self, message):
+        raise errors.pop(0)
+
+    monkeypatch.setattr(EmailChannel, "send", send)
+
+
+def test_tries_while_the_server_was_down_leave_a_greylisting_its_retries(
+    alice, make_lead, monkeypatch
+):
+    msg = _queue(alice, make_lead, email="grey@example.com")
+    down = ChannelError("Cannot reach the mail server", "retry", server=True)
+    grey = ChannelError("Mail server said 451 4.7.1 greylisted, try later", "retry")
+    errors = [down] * 5 + [grey]
+    _failing(monkeypatch, errors)
+    states = []
+    while errors:
+        OutboundMessage.objects.filter(pk=msg.pk).update(due_at=timezone.now())
+        states.append(outbox.send_now(msg))
+    assert states == [State.QUEUED] * 6
+    msg.refresh_from_db()
+    assert msg.attempts == 1 and "greylisted" in msg.error
+
+
+def test_a_message_waits_two_days_for_the_server_then_fails_for_a_person(
+    alice, make_lead, monkeypatch, stop_clock
+):
+    start = stop_clock(timezone.now())
+    msg = _queue(alice, make_lead, email="down@example.com")
+    _failing(monkeypatch, [ChannelError("Cannot reach the mail server", "retry", server=True)] * 3)
+    for at in (start, start + timedelta(days=1, hours=23), start + timedelta(days=2)):
+        stop_clock(at)
+        OutboundMessage.objects.filter(pk=msg.pk).update(due_at=at)
+        state = outbox.send_now(msg)
+    assert state == State.FAILED
+    msg.refresh_from_db()
+    assert msg.error == (
+        "Cannot reach the mail server. It waited 2 days for the server and was not sent: "
+        "send it again once the server works."
+    )

@@ -77,3 +77,24 @@ def test_a_message_is_read_again_after_fewer_interrupted_readings(alice, make_le
     )
     assert mailbox.poll_mailbox() == 3
     assert set(InboundMessage.objects.values_list("kind", flat=True)) == {"interested"}
+
+
+def test_a_message_that_cannot_even_be_set_aside_is_recorded_bare_for_a_person(
+    alice, make_lead, imap_server, monkeypatch
+):
+    make_lead(alice, email="ann@example.com")
+    _three_replies(imap_server)
+
+    def unparsable(raw):
+        raise ValueError("broken MIME")
+
+    monkeypatch.setattr(mailbox, "parse", unparsable)
+    assert mailbox.poll_mailbox() == 3
+    bare = InboundMessage.objects.order_by("pk")
+    assert [(m.lead_id, m.kind, m.subject) for m in bare] == [
+        (None, "unmatched", "A message that could not be read")
+    ] * 3
+    assert bare[0].evidence == (
+        f"Not read: its reading failed; open it in the mailbox ({settings.IMAP_FOLDER}:"
+        f"{MailboxCursor.objects.get().uidvalidity}:1)."
+    )

@@ -25,7 +25,7 @@ from ..same_person import (
     typed,
     who_said_no,
 )
-from .core import ActionError, _done, _lock, _transition, note_on_timeline
+from .core import ActionError, _done, _emit, _lock, _transition, note_on_timeline
 
 # A suppression of one address the person refused while asking for another way
 # (`refuse_channel`): that address is blocked, but it is not the person saying no to
@@ -352,6 +352,11 @@ def suppress(
     if created:
         field = "email" if kind == Suppression.Kind.EMAIL else "phone"
         holders = Lead.objects.filter(**{field: value})
+        for pk in sorted(holders.values_list("pk", flat=True)):
+            # each holder's lock, in the one order: the suppression commits only after a
+            # send to it in flight has gone (PostgreSQL: this row lock; SQLite: the send
+            # lock the "suppressed" event waits for, outreach.receivers)
+            _emit(_lock(pk), "suppressed", value=value)
         if said:
             for lead in holders.only("pk", "status"):
                 note_on_timeline(lead, said, user=user)

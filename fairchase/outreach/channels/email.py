@@ -18,6 +18,7 @@ from fairchase.leads.models import BusinessSettings
 from fairchase.leads.normalize import outside_ascii_before_the_at
 from fairchase.leads.people import display_name, on_one_line
 
+from ..models import OutboundMessage
 from ..rendering import address_unsubscribe_url, unsubscribe_url
 from . import (
     CANNOT_REACH,
@@ -37,12 +38,13 @@ READY_FOR_DATA = 354
 # How an `unknown` row says the server dropped the connection after taking the message
 # (a dead worker says "The worker stopped while sending", `claiming.recover_abandoned`).
 LOST_AFTER_DATA = "The mail server closed the connection after the message was handed over"
+Kind = OutboundMessage.Kind
 
 
 def unsubscribe_headers(message) -> dict[str, str]:
     """List-Unsubscribe (URL and mailto) and the one-click POST marker (RFC 8058). A form's
     receipt names no lead: its link stops email to the address it went to, nothing else."""
-    if getattr(message, "kind", "lead") == "ack":
+    if getattr(message, "kind", Kind.TO_LEAD) == Kind.RECEIPT:
         url = address_unsubscribe_url(message.to)
     else:
         url = unsubscribe_url(message.lead, "email", message.to)  # the address it goes to
@@ -264,7 +266,7 @@ class EmailChannel(Channel):
 
     def build(self, message) -> EmailMessage:
         if (
-            getattr(message, "kind", "lead") == "alert"
+            getattr(message, "kind", Kind.TO_LEAD) == Kind.OWNER_ALERT
         ):  # to our own user: from us, nothing to unsubscribe from
             return OutreachEmail(
                 subject=on_one_line(message.subject),
@@ -274,7 +276,9 @@ class EmailChannel(Channel):
                 headers={"Message-ID": message.message_id},
             )
         headers = {"Message-ID": message.message_id, **unsubscribe_headers(message)}
-        receipt = getattr(message, "kind", "lead") == "ack"  # from the business, no owner's
+        receipt = (
+            getattr(message, "kind", Kind.TO_LEAD) == Kind.RECEIPT
+        )  # from the business, no owner's
         return OutreachEmail(
             subject=on_one_line(message.subject),
             body=message.body,

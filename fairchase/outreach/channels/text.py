@@ -7,6 +7,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import socket
 import urllib.error
 import urllib.parse
@@ -19,6 +20,8 @@ from fairchase import texting
 from . import TEXTS_LOGIN_REFUSED, TEXTS_UNREACHABLE, Channel, ChannelError
 
 OPT_OUT_HINT = "Reply STOP to opt out."
+# A body that already tells the reader how to stop texts ("Reply STOP to opt out", "text STOP").
+_SAYS_HOW_TO_STOP = re.compile(r"\b(?:reply|text|send)\s+[\"'“]?stop\b", re.IGNORECASE)
 TIMEOUT = 15
 
 
@@ -32,7 +35,9 @@ def messages_url() -> str:
 
 def with_opt_out_hint(body: str) -> str:
     """Every text says how to stop them (carriers require it, and it is decent)."""
-    return body if "stop" in body.lower() else f"{body.rstrip()}\n{OPT_OUT_HINT}"
+    if _SAYS_HOW_TO_STOP.search(body):  # "stop by your office" says no such thing
+        return body
+    return f"{body.rstrip()}\n{OPT_OUT_HINT}"
 
 
 def signature(url: str, params: dict[str, str], token: str | None = None) -> str:

@@ -40,6 +40,7 @@ from ..refusals import (
 )
 from ..rendering import RenderError, to_add, with_opt_out_link
 from ..rendering import render as render_message
+from ..retries import retrying
 from .unmatched import unmatched_context
 
 State = OutboundMessage.State
@@ -99,7 +100,7 @@ def send_message(
         return None
     state = send_now(msg)
     msg.refresh_from_db()
-    tried = state == State.QUEUED and msg.attempts > 0  # a send failed: not held by a rule
+    tried = state == State.QUEUED and retrying(msg)  # a send failed: not held by a rule
     level, text = RESULT["retrying" if tried else state]
     due = (
         clock.at_zone(msg.due_at, timezone.get_current_timezone()) if msg.due_at else ""
