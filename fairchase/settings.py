@@ -22,19 +22,18 @@ def env(name: str, default: str = "") -> str:
 
 
 ON, OFF = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+SPELLINGS = ", ".join(f"{on}/{off}" for on, off in zip(ON, OFF, strict=True))  # 1/0, ..., on/off
 
 
 def envbool(name: str, default: bool = False) -> bool:
-    """on/off, 1/0, true/false, yes/no; anything else is refused, naming the variable,
+    """ON or OFF (1/0, true/false, yes/no, on/off); anything else is refused, naming the variable,
     rather than read as off (DEBUG=maybe, HTTPS=ture)."""
     value = env(name).strip().lower()
     if not value:
         return default
     if value in ON + OFF:
         return value in ON
-    raise ImproperlyConfigured(
-        f"{name} must be on or off (1/0, true/false, yes/no), got {os.environ[name]!r}"
-    )
+    raise ImproperlyConfigured(f"{name} must be on or off ({SPELLINGS}), got {os.environ[name]!r}")
 
 
 def envint(name: str, default: int) -> int:
