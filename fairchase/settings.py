@@ -321,9 +321,20 @@ REFIT_EVERY_HOURS = envfloat("REFIT_EVERY_HOURS", 24, low=1, high=8760)  # hourl
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "one_line": {"()": "fairchase.logs.OneLine", "format": "%(levelname)s %(message)s"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "one_line": {"class": "logging.StreamHandler", "formatter": "one_line"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
-    "loggers": {"fairchase": {"level": env("LOG_LEVEL", "INFO"), "propagate": True}},
+    "loggers": {
+        "fairchase": {"level": env("LOG_LEVEL", "INFO"), "propagate": True},
+        # a request naming a Host not in ALLOWED_HOSTS (a phone on the LAN, a scanner): one
+        # line saying which, not a traceback per request
+        "django.security.DisallowedHost": {"handlers": ["one_line"], "propagate": False},
+    },
 }
 
 # Insights views with more leads than this are computed by the worker only (insights/snapshot.py).
