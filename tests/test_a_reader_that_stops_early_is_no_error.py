@@ -54,6 +54,8 @@ def test_an_export_piped_into_head_stops_quietly(tmp_path):
     code, first, err = _read_one_line_then_close(["export", "leads", "-"], env)
     assert first.startswith("Fairchase ID,Name,")
     assert err == "" and code == 141
+    code, first, err = _read_one_line_then_close(["agenda", "--user", "ann"], env)
+    assert first.startswith("Today for ann") and err == "" and code == 141
 
 
 def test_help_into_a_closed_pipe_stops_quietly(tmp_path):
