@@ -125,7 +125,8 @@ def _timings(client, url: str) -> tuple[float, float, float, float]:
     return today_ms, log_ms, click_ms, search_ms
 
 
-def main() -> None:
+def main() -> int:
+    """Print the table; 1 when a target is missed."""
     setup_temp_db()
     from django.contrib.auth import get_user_model
     from django.test import Client
@@ -146,6 +147,7 @@ def main() -> None:
     table = Table(title=f"App speed (SQLite file, {N_LEADS:,} open leads, one user)")
     for col in ("measure", "median", "target", "ratio to target", "verdict"):
         table.add_column(col)
+    missed = 0
     for name, val, target in (
         ("Today page render", today_ms, TODAY_TARGET_MS),
         ("Log an attempt + replan", log_ms, LOG_TARGET_MS),
@@ -159,6 +161,7 @@ def main() -> None:
             f"{val / target:.2f}",
             "PASS" if val < target else "FAIL",
         )
+        missed += val >= target
     con.print(table)
     con.print(
         f"Today ran {n_queries} queries. Replanning all {N_LEADS:,} leads took {replan_s:.1f} s."
@@ -167,6 +170,7 @@ def main() -> None:
     con.print("Its query plan:")
     for row in plan_rows:
         con.print(f"  {row}")
+    return 1 if missed else 0
 
 
 def search_only(n: int) -> None:
@@ -205,4 +209,4 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["search"]:
         search_only(int(sys.argv[2]) if len(sys.argv) > 2 else 60_000)
     else:
-        main()
+        raise SystemExit(main())

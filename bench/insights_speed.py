@@ -106,7 +106,8 @@ def _measure(boss, sales, parts) -> tuple[list, list]:
     return steps, rows
 
 
-def main() -> None:
+def main() -> int:
+    """Print the figures; 1 when a page is over its target."""
     n = int(os.environ.get("INSIGHTS_BENCH_LEADS", "11100"))
     with_whatif = os.environ.get("INSIGHTS_BENCH_WHATIF", "0") == "1"
     db_path = setup_temp_db("fairchase-insights-bench-")
@@ -134,7 +135,9 @@ def main() -> None:
             "ok" if seconds < TARGET else "over" if "cold" not in label else "over (no worker)"
         )
         print(f"{label:<42} {seconds:9.3f} {seconds / TARGET:7.2f}x  {verdict}")
+    # a cold page (the worker's step not run) is shown, not held to the target
+    return 1 if any(seconds >= TARGET for label, seconds in rows if "cold" not in label) else 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -172,8 +172,9 @@ def run() -> dict:
         return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
-    """Print the table: measurement, target, ratio to target (< 1 is within it)."""
+def main() -> int:
+    """Print the table: measurement, target, ratio to target (< 1 is within it); 1 when a
+    target is missed."""
     from rich.console import Console
     from rich.table import Table
 
@@ -225,6 +226,7 @@ def main() -> None:
         f"created {r['created']:,} leads, {r['bad']} bad rows; baseline RSS before import {r['base_mb']:.0f} MB; "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times stretch under load)"
     )
+    return 1 if any(value > TARGETS[key] for _, value, _, key in rows) else 0
 
 
 if __name__ == "__main__":
@@ -232,4 +234,4 @@ if __name__ == "__main__":
         sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
         print(json.dumps(_child()))
     else:
-        main()
+        raise SystemExit(main())

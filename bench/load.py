@@ -309,7 +309,8 @@ def run_day(
     return stats, time.monotonic() - start
 
 
-def report(stats: Stats, wall: float, setup: dict, load_before: float) -> None:
+def report(stats: Stats, wall: float, setup: dict, load_before: float) -> int:
+    """Print the day's figures; 1 when a kind's p95 is over target or a request failed."""
     total = sum(len(v) for v in stats.times.values())
     everything = [s for v in stats.times.values() for s in v]
     print(
@@ -337,6 +338,8 @@ def report(stats: Stats, wall: float, setup: dict, load_before: float) -> None:
     )
     for error in stats.errors[:10]:
         print(f"  error: {error}")
+    over = [kind for kind in KINDS if "over" in _row(kind, stats.times[kind], stats.sizes[kind])]
+    return 1 if over or stats.errors else 0
 
 
 def _row(kind: str, times: list[float], sizes: list[int]) -> str:
@@ -351,7 +354,8 @@ def _row(kind: str, times: list[float], sizes: list[int]) -> str:
     )
 
 
-def main() -> None:
+def main() -> int:
+    """Run the day and print its figures; 1 when p95 is over target or a request failed."""
     n = int(_env("LOAD_BENCH_LEADS", "20000"))
     users, seconds = int(_env("LOAD_BENCH_USERS", "20")), float(_env("LOAD_BENCH_SECONDS", "60"))
     think = float(_env("LOAD_BENCH_THINK", "0.5"))
@@ -361,7 +365,7 @@ def main() -> None:
     )
     if not (PG_BIN / "initdb").exists():
         print(f"Load benchmark skipped: no PostgreSQL at {PG_BIN} (make system-deps installs it)")
-        return
+        return 0
     pg_dir, url = start_postgres(int(_env("LOAD_BENCH_PG_PORT", "54335")))
     server = None
     try:
@@ -399,7 +403,7 @@ def main() -> None:
             "client_cpu": client_cpu,
             "db_cpu": db_cpu,  # its backends that lived through the day (connections persist)
         }
-        report(stats, wall, setup, load_before)
+        return report(stats, wall, setup, load_before)
     finally:
         if server is not None:
             stop(server)
@@ -407,4 +411,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -106,6 +106,8 @@ def main(argv: list[str] | None = None) -> None:
 
     try:
         _run(args)
+    except BrokenPipeError:  # `fairchase export leads - | head`: the reader has all it wants
+        pass
     except OSError as exc:
         if "--traceback" in args:
             raise
@@ -128,6 +130,18 @@ def main(argv: list[str] | None = None) -> None:
             else f"fairchase {args[0]}: {unreachable_database(exc)}\n"
         )
         raise SystemExit(1) from None
+    else:
+        return
+    _reader_gone()
+
+
+def _reader_gone() -> None:
+    """Stop quietly when the reader of standard output has closed it, as `cat` does when
+    `head` has its lines: exit 141 (128 + SIGPIPE), nothing said. Standard output points
+    at /dev/null so its last flush at exit cannot fail again (Python's "Note on SIGPIPE")."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(141)
 
 
 def _run(args: list[str]) -> None:

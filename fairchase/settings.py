@@ -22,19 +22,18 @@ def env(name: str, default: str = "") -> str:
 
 
 ON, OFF = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+SPELLINGS = ", ".join(f"{on}/{off}" for on, off in zip(ON, OFF, strict=True))  # 1/0, ..., on/off
 
 
 def envbool(name: str, default: bool = False) -> bool:
-    """on/off, 1/0, true/false, yes/no; anything else is refused, naming the variable,
+    """ON or OFF (1/0, true/false, yes/no, on/off); anything else is refused, naming the variable,
     rather than read as off (DEBUG=maybe, HTTPS=ture)."""
     value = env(name).strip().lower()
     if not value:
         return default
     if value in ON + OFF:
         return value in ON
-    raise ImproperlyConfigured(
-        f"{name} must be on or off (1/0, true/false, yes/no), got {os.environ[name]!r}"
-    )
+    raise ImproperlyConfigured(f"{name} must be on or off ({SPELLINGS}), got {os.environ[name]!r}")
 
 
 def envint(name: str, default: int) -> int:
@@ -322,9 +321,20 @@ REFIT_EVERY_HOURS = envfloat("REFIT_EVERY_HOURS", 24, low=1, high=8760)  # hourl
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "one_line": {"()": "fairchase.logs.OneLine", "format": "%(levelname)s %(message)s"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "one_line": {"class": "logging.StreamHandler", "formatter": "one_line"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
-    "loggers": {"fairchase": {"level": env("LOG_LEVEL", "INFO"), "propagate": True}},
+    "loggers": {
+        "fairchase": {"level": env("LOG_LEVEL", "INFO"), "propagate": True},
+        # a request naming a Host not in ALLOWED_HOSTS (a phone on the LAN, a scanner): one
+        # line saying which, not a traceback per request
+        "django.security.DisallowedHost": {"handlers": ["one_line"], "propagate": False},
+    },
 }
 
 # Insights views with more leads than this are computed by the worker only (insights/snapshot.py).

@@ -51,7 +51,11 @@ def _fairchase(tmp_path, *args, **env) -> subprocess.CompletedProcess:
         ("REFIT_EVERY_HOURS", "1e12", "REFIT_EVERY_HOURS must be from 1 to 8760, got '1e12'"),
         ("WORKER_IDLE_SECONDS", "-2", "WORKER_IDLE_SECONDS must be from 0.1 to 60, got '-2'"),
         ("WORKER_IDLE_SECONDS", "0", "WORKER_IDLE_SECONDS must be from 0.1 to 60, got '0'"),
-        ("DEBUG", "maybe", "DEBUG must be on or off (1/0, true/false, yes/no), got 'maybe'"),
+        (
+            "DEBUG",
+            "maybe",
+            "DEBUG must be on or off (1/0, true/false, yes/no, on/off), got 'maybe'",
+        ),
         ("HTTPS", "ture", "HTTPS must be on or off"),
         ("DATABASE_URL", "nonsense", "DATABASE_URL must look like postgres://"),
         ("DATABASE_URL", "mysq://u:pw@h/x", "unknown scheme 'mysq'"),

@@ -78,7 +78,8 @@ SOURCE_NAMES: dict[str, str] = {
 # A hand-typed source read by its words when the whole cell is none of the names above
 # ("Called in", "referral - Bob Keller", "Home show booth"): a cell whose words point at
 # one of our sources is that source (the cell kept in the notes, with the referrer's name);
-# words pointing at two ("Google referral") or none ("yard sign", "Houzz") keep it as is.
+# words pointing at two ("Google referral") or none ("yard sign", "Houzz") keep it, as a code
+# in lower case ("google_referral", "yard_sign", "houzz").
 SOURCE_WORDS: dict[str, set[str]] = {
     "referral": {"referral", "referred", "referrals", "recommended", "recommendation", "referal"},
     "inbound_call": {"called", "call", "phoned", "rang", "phone"},

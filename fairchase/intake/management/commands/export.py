@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -68,12 +68,15 @@ class Command(BaseCommand):
         else:
             lines = csv_lines(kind, leads)
         out = getattr(self.stdout, "buffer", None)  # bytes: UTF-8 whatever the locale
-        for i, line in enumerate(lines):
-            line = line.removeprefix("\ufeff") if i == 0 else line
-            if out is not None:
-                out.write(line.encode("utf-8"))
-            else:
-                self.stdout.write(line, ending="")
+        # closed here, while the database is open, when the reader stops early (`| head`):
+        # left to the exit, its query's cursor is closed after the database and says so
+        with closing(lines):
+            for i, line in enumerate(lines):
+                line = line.removeprefix("\ufeff") if i == 0 else line
+                if out is not None:
+                    out.write(line.encode("utf-8"))
+                else:
+                    self.stdout.write(line, ending="")
         if out is not None:
             out.flush()
 

@@ -19,6 +19,15 @@ from fairchase.leads.people import is_admin
 from fairchase.web.agenda import agenda_for
 from fairchase.web.words import plan_do
 
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """`fairchase agenda | head`: stop as every command does when its reader has gone
+        (fairchase.cli, exit 141), not rich's own exit 1."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 PIPE_WIDTH = 200
 # Narrower, the table's columns hold nothing but their borders.
 MIN_WIDTH = 40
@@ -94,7 +103,7 @@ class Command(BaseCommand):
         # Piped or redirected, there is no terminal to fit: rich would assume 80 columns and
         # fold every reason into a tall column; a file reader scrolls sideways instead.
         tty = getattr(self.stdout, "isatty", lambda: False)()
-        con = Console(file=self.stdout, width=width or (None if tty else PIPE_WIDTH))
+        con = _Console(file=self.stdout, width=width or (None if tty else PIPE_WIDTH))
         # a Sunday or an evening plans the next contact day: say why, and whose plan it is
         why = f" ({agenda.day_why.rstrip('.')})" if agenda.day_why else ""
         plan = f"{agenda.day_name}'s plan, " if agenda.day_name else ""

@@ -18,13 +18,34 @@ from fairchase.hints import command_line, database_served, uses_the_checkout
 from fairchase.leads.demo import DEMO_PASSWORD
 from fairchase.leads.worker import Loop
 
+WILDCARDS = ("", "0.0.0.0", "::", "[::]")
+
+
+def lan_addresses() -> list[str]:
+    """This computer's addresses on its network (not 127.x), the one its traffic leaves by
+    first: a UDP socket "connected" to an address never routed sends nothing, but the system
+    picks the interface it would use. [] when it has no network."""
+    found = []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.254.254.254", 1))
+            found.append(probe.getsockname()[0])
+        except OSError:
+            pass
+    try:
+        found += socket.gethostbyname_ex(socket.gethostname())[2]
+    except OSError:
+        pass
+    return [a for a in dict.fromkeys(found) if not a.startswith(("127.", "0."))]
+
 
 def site_url_for(addr: str) -> str:
     """The address links in emails point to (unsubscribe, calendar) when SITE_URL is not set:
-    the one being served, with a wildcard host replaced by this machine's name."""
+    the one being served, with a wildcard host replaced by this machine's address on its
+    network (else its name)."""
     host, _, port = addr.rpartition(":")
-    if host in ("", "0.0.0.0", "::", "[::]"):
-        host = socket.getfqdn() or "localhost"
+    if host in WILDCARDS:
+        host = next(iter(lan_addresses()), None) or socket.getfqdn() or "localhost"
     return f"http://{host}:{port}" if port else f"http://{addr}"
 
 
@@ -94,7 +115,16 @@ class Command(BaseCommand):
 
     def _announce(self, addr: str) -> None:
         """Where it runs, how to log in, where links in emails point (SITE_URL)."""
-        self.stdout.write(self.style.SUCCESS(f"Fairchase is running at http://{addr}/"))
+        host, _, port = addr.rpartition(":")
+        if host not in WILDCARDS:
+            self.stdout.write(self.style.SUCCESS(f"Fairchase is running at http://{addr}/"))
+        else:  # 0.0.0.0 is no address to type: say the ones that are
+            near = ", ".join(f"http://{a}:{port}/" for a in lan_addresses()) or "(no network)"
+            self.stdout.write(
+                self.style.SUCCESS(f"Fairchase is running on every address, port {port}:")
+                + f"\n  on this computer http://127.0.0.1:{port}/; from a phone or another"
+                f" computer on the network {near} (each address must be in ALLOWED_HOSTS)"
+            )
         self.stdout.write(f"Database: {database_served()}")
         olivia = get_user_model().objects.filter(username="olivia").first()
         if olivia is not None and olivia.check_password(DEMO_PASSWORD):  # the demo's, not a
@@ -108,7 +138,13 @@ class Command(BaseCommand):
             # Links in emails follow the address served, not a default of 127.0.0.1:8000.
             settings.SITE_URL = site_url_for(addr)
             self.stdout.write(
-                f"Links in emails point to {settings.SITE_URL} (set SITE_URL to change it)."
+                f"Links in emails point to {settings.SITE_URL} (set SITE_URL to change it"
+                + (
+                    ": that address opens only on this network; for customers, "
+                    "SITE_URL=https://your.public.name, see Production)."
+                    if host in WILDCARDS
+                    else ")."
+                )
             )
 
     @staticmethod
