@@ -238,10 +238,12 @@ LOGOUT_REDIRECT_URL = "login"
 CAPTURE_RATE_LIMIT = envint("CAPTURE_RATE_LIMIT", 10)
 CAPTURE_WEBHOOK_RATE_LIMIT = envint("CAPTURE_WEBHOOK_RATE_LIMIT", 500)
 CAPTURE_RATE_WINDOW_SECONDS = envint("CAPTURE_RATE_WINDOW_SECONDS", 600)
-# Failed logins allowed per account (from any address) and per address (for any accounts)
-# in LOGIN_WINDOW_SECONDS before refusing: /login/ and /admin/login/ alike (web/throttle.py).
+# Failed logins allowed per account from one address, per address (for any accounts) and
+# per account (from every address) in LOGIN_WINDOW_SECONDS before refusing: /login/ and
+# /admin/login/ alike (web/throttle.py).
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)
 LOGIN_MAX_FAILURES_PER_ADDRESS = envint("LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
+LOGIN_MAX_FAILURES_PER_ACCOUNT = envint("LOGIN_MAX_FAILURES_PER_ACCOUNT", 50)
 LOGIN_WINDOW_SECONDS = envint("LOGIN_WINDOW_SECONDS", 900)
 # The largest CSV/Excel file the import page takes; any workbook, uploaded or given to
 # `fairchase import`, may unzip to twice it (intake/workbook.py).

@@ -1,12 +1,14 @@
-"""Login throttling, per account across addresses and per address across accounts.
+"""Login throttling, per account from one address, per address across accounts and per
+account across addresses.
 
-Every password check first takes a slot in two buckets, the account's and the caller's
-address's (`LoginBucket` rows). A slot is taken by a conditional UPDATE (`count < limit`),
+Every password check first takes a slot in three buckets, the account's from this address,
+the caller's address's and the account's (`LoginBucket` rows). A slot is taken by a conditional UPDATE (`count < limit`),
 one statement, so concurrent tries (threads, gunicorn workers, machines sharing the
 database) never get more checks than the limit. A successful login gives its slots back;
 a failure keeps them until the window (LOGIN_WINDOW_SECONDS, counted from the first try)
 ends. When either bucket is full the password is not checked at all, so guessing gets no
-feedback. Limits: LOGIN_MAX_FAILURES per account, LOGIN_MAX_FAILURES_PER_ADDRESS per address.
+feedback. Limits: LOGIN_MAX_FAILURES per account from one address,
+LOGIN_MAX_FAILURES_PER_ADDRESS per address, LOGIN_MAX_FAILURES_PER_ACCOUNT per account.
 
 The caller's address is REMOTE_ADDR, or, when REMOTE_ADDR is one of TRUSTED_PROXIES, the
 nearest address in X-Forwarded-For that is not a trusted proxy (a client can put anything
@@ -69,9 +71,16 @@ def _window() -> timedelta:
 
 
 def _buckets(username: str, ip: str | None) -> list[tuple[str, int]]:
+    """The account from this address first (a stranger's wrong guesses fill it and lock only
+    themselves out: eval32 #5, five guesses from anywhere used to lock the owner out for
+    15 minutes), then the address across accounts, then the account from every address, a
+    higher limit against guessing spread over many addresses. A full bucket takes no slot
+    of the later ones."""
+    name, address = _username(username), ip or "unknown"
     return [
-        (f"account:{_username(username)}", settings.LOGIN_MAX_FAILURES),
-        (f"address:{ip or 'unknown'}", settings.LOGIN_MAX_FAILURES_PER_ADDRESS),
+        (f"pair:{address}:{name}"[:200], settings.LOGIN_MAX_FAILURES),
+        (f"address:{address}", settings.LOGIN_MAX_FAILURES_PER_ADDRESS),
+        (f"account:{name}", settings.LOGIN_MAX_FAILURES_PER_ACCOUNT),
     ]
 
 
@@ -128,7 +137,7 @@ class Attempt:
     def failed(self) -> None:
         now = timezone.now()
         LoginFailure.objects.filter(at__lt=now - _window()).delete()
-        prune(("account:", "address:"), _window(), now)
+        prune(("pair:", "account:", "address:"), _window(), now)
         LoginFailure.objects.create(username=_username(self.username), ip=self.ip)
 
 
