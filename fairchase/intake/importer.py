@@ -16,7 +16,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 from itertools import islice
-from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -33,6 +32,7 @@ from .header_row import header_and_rows
 from .mapping import detect_mapping, with_columns
 from .matching import Batch, row_keys, token
 from .models import Superseded
+from .new_lead import NewLead
 from .reading import Row
 from .report import ImportReport, describe
 from .row_checks import total_said, unread_in_row, unread_said, with_totals
@@ -42,32 +42,6 @@ log = logging.getLogger("fairchase.intake")
 
 BATCH = 1000
 FRESH = timedelta(days=1)  # an imported row that arrived this recently is a new enquiry
-
-
-class NewLead(SimpleNamespace):
-    """A lead about to be bulk-inserted: its column values as attributes (a Lead instance
-    costs more to build than the rest of an imported row's work)."""
-
-    _defaults: dict | None = None
-    _list_defaults: tuple[str, ...] = ()  # list defaults are copied per lead, never shared
-
-    @classmethod
-    def make(cls, **values) -> NewLead:
-        if cls._defaults is None:
-            cls._defaults = {
-                f.attname: None if f.primary_key else f.get_default()
-                for f in Lead._meta.concrete_fields
-            }
-            cls._list_defaults = tuple(k for k, v in cls._defaults.items() if isinstance(v, list))
-        fresh = cls._defaults.copy()
-        for k in cls._list_defaults:
-            fresh[k] = list(fresh[k])
-        fresh.update(values)
-        return cls(**fresh)
-
-    @property
-    def pk(self):
-        return self.id
 
 
 class Importer:

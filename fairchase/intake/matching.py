@@ -23,7 +23,8 @@ from fairchase.leads.models import Lead, Status
 from .rows import RowError
 
 if TYPE_CHECKING:
-    from .importer import Importer, NewLead
+    from .importer import Importer
+    from .new_lead import NewLead
 
 
 def token(lead) -> int:

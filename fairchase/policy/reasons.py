@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 from contextvars import ContextVar
-from datetime import date
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .priors import CHANNELS, DEFAULT_VALUE, GRACE, SCHEDULES
+from .when_words import DAY_NAMES, clock_text, local_date, local_day, local_when, waited
 
 if TYPE_CHECKING:
     from .decisions import Lead
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-# Where a number comes from before the business has history of its own (the articles' rules)
 STARTING_GUESS = "a starting guess: no history yet"
 NO_CONVERSATION = "a starting guess: no conversation in the history yet"
 # Where a lead's value comes from (Facts.assumed): its record, its source's average value (the
@@ -111,59 +105,6 @@ def like_this(label: str) -> str:
     return f"{a(one_of(label))} like this"
 
 
-def local_when(local_ts: float, now_local: float) -> str:
-    """'now', 'today 14:00', 'Fri 10:00' or '12 Mar 10:00' from local epoch seconds."""
-    if local_ts - now_local < 120:
-        return "now"
-    day = int(local_ts) // 86400
-    if local_ts - now_local < 6 * 86400:
-        name = "today" if day == int(now_local) // 86400 else WEEKDAYS[(day + 3) % 7]
-        return f"{name} {_clock(local_ts)}"
-    d = date.fromordinal(_EPOCH_ORDINAL + day)
-    return f"{d.day} {MONTHS[d.month - 1]} {_clock(local_ts)}"
-
-
-def _clock(local_ts: float) -> str:
-    """'14:05' from local epoch seconds."""
-    sec = int(local_ts) % 86400
-    return f"{sec // 3600:02d}:{sec % 3600 // 60:02d}"
-
-
-def local_date(local_ts: float) -> str:
-    return _day_text(int(local_ts) // 86400)
-
-
-@lru_cache(maxsize=4096)
-def _day_text(day: int) -> str:
-    d = date.fromordinal(_EPOCH_ORDINAL + day)
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-
-
-def local_day(local_ts: float, now_local: float) -> str:
-    """'Tue 8 Dec' from local epoch seconds, as the app writes a day ('Mon 7 Dec 09:00'), with
-    the year only when it is not this one (`now_local`'s): 'Tue 8 Jun 2027'."""
-    today = int(now_local) // 86400 if now_local == now_local else None  # NaN: say the year
-    return _weekday_text(int(local_ts) // 86400, today)
-
-
-@lru_cache(maxsize=4096)
-def _weekday_text(day: int, today: int | None) -> str:
-    d = date.fromordinal(_EPOCH_ORDINAL + day)
-    this_year = date.fromordinal(_EPOCH_ORDINAL + today).year if today is not None else None
-    year = f" {d.year}" if d.year != this_year else ""
-    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]}{year}"
-
-
-def waited(seconds: float) -> str:
-    if seconds != seconds or seconds < 0:
-        return ""
-    if seconds < 3600:
-        return f" waiting {max(1, int(seconds // 60))} min"
-    if seconds < 2 * 86400:
-        return f" waiting {seconds / 3600:.0f} h"
-    return f" waiting {seconds / 86400:.0f} days"
-
-
 def nth_try(f: Lead, name: str) -> str:
     """'a 3rd try by email'. A lead back from a chase's revisit is priced like a 3rd try at
     its age (its k restarts at 2: batch.lead_batch) but told as a person knows it: 'a 2nd try
@@ -222,7 +163,7 @@ def promised(f: Lead, now: float) -> str:
 def _promise(f: Lead, now: float) -> str:
     """The pending promise, its time on the lead's clock: 'you promised to be in touch by Tue
     8 Dec 12:00' (ours), 'they promised ...' (theirs)."""
-    by = f"{local_day(f.promise_local, _now_local(f, now))} {_clock(f.promise_local)}"
+    by = f"{local_day(f.promise_local, _now_local(f, now))} {clock_text(f.promise_local)}"
     return f"{'you' if f.promise == 1 else 'they'} promised to be in touch by {by}"
 
 
