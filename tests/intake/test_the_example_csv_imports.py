@@ -7,7 +7,7 @@ from pathlib import Path
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "example-leads.csv"
 
 
-def test_the_readmes_example_csv_imports_every_row(db, cli):
+def test_the_readmes_example_csv_imports_every_row(transactional_db, cli):
     from django.contrib.auth import get_user_model
 
     from fairchase.leads.models import Lead
