@@ -79,6 +79,14 @@ def normalize_email(raw: str | None) -> str:
     return info.normalized.lower()
 
 
+def email_or_blank(raw: str | None) -> str:
+    """`normalize_email`, or "" for what is no address (a mail's sender, only compared)."""
+    try:
+        return normalize_email(raw)
+    except InvalidContact:
+        return ""
+
+
 def outside_ascii_before_the_at(address: str) -> bool:
     """jürgen@müller.de: such an address can be written only in SMTPUTF8 (RFC 6531), which
     not every mail server offers; a domain outside ASCII alone (info@bücher.de) is punycoded

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from fairchase.leads import actions
 from fairchase.leads.models import Lead, Status, Suppression
-from fairchase.leads.normalize import InvalidContact, normalize_email
+from fairchase.leads.normalize import email_or_blank
 
 from . import senders
 from .held import FORMER_ADDRESS, UNCONFIRMED_STOP, unconfirmed_stop
@@ -39,10 +39,7 @@ def former_address(ours: OutboundMessage | None, lead: Lead | None) -> str:
 def someone_else(sender: str, lead: Lead) -> str:
     """The sender's address when it is not the lead's current email (a former address, a
     colleague on a forward, an alias), else "": a stop from it is theirs, not yet the lead's."""
-    try:
-        normal = normalize_email(sender)
-    except InvalidContact:
-        return ""
+    normal = email_or_blank(sender)
     return normal if normal and normal != (lead.email or "") else ""
 
 

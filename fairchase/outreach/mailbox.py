@@ -23,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from fairchase.leads.models import BusinessSettings, Lead, Status, Suppression
-from fairchase.leads.normalize import InvalidContact, normalize_email
+from fairchase.leads.normalize import email_or_blank
 from fairchase.leads.same_person import said_no_themselves
 
 from . import bounces, complaints, dsn, replies, replies_learning, team_mail
@@ -77,11 +77,7 @@ def _lead_by_address(address: str) -> Lead | None:
     active lead with it while the address may be written to; else the first record that
     said no itself (a newer record opted out for matching them is not who they wrote to);
     else the newest active lead, else the newest."""
-    try:
-        normal = normalize_email(address)
-    except InvalidContact:
-        return None
-    if not normal:
+    if not (normal := email_or_blank(address)):
         return None
     leads = Lead.objects.filter(email=normal)
     active = leads.filter(status__in=[Status.OPEN, Status.ENGAGED]).order_by("-created_at")

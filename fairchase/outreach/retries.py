@@ -42,26 +42,16 @@ def _record_failure(msg: OutboundMessage, exc: ChannelError, now: datetime) -> s
     wrong password) is no fault of the message's: it uses none of its MAX_TRIES (`_server_wait`)."""
     if exc.outcome == "retry" and exc.server:
         return _server_wait(msg, exc, now)
-    mine = {"claimed_by": WORKER_ID}
     tries = OutboundMessage.objects.values_list("attempts", flat=True).get(pk=msg.pk)
     if exc.outcome == "retry" and tries < MAX_TRIES:
-        backoff = min(timedelta(minutes=2 ** min(tries, 10)), MAX_WAIT)
-        if not actions.move(
-            msg.pk,
-            State.SENDING,
-            State.QUEUED,
-            f"Retry in {backoff}: {exc}",
-            where=mine,
-            due_at=now + backoff,
-            error=str(exc)[:1000],
-            claimed_by="",
-        ):
-            return _now_in(msg.pk)
+        backoff = _backoff(tries)
+        if lost := _moved(msg, State.QUEUED, f"Retry in {backoff}: {exc}", now + backoff, str(exc)):
+            return lost
         log.warning("%s waits %s: %s", named(msg), backoff, exc)
         return State.QUEUED
     state = State.UNKNOWN if exc.outcome == "unknown" else State.FAILED
-    if not actions.move(msg.pk, State.SENDING, state, str(exc), where=mine, error=str(exc)[:1000]):
-        return _now_in(msg.pk)
+    if lost := _moved(msg, state, str(exc), None, str(exc)):
+        return lost
     log.warning("%s %s: %s", named(msg), state, exc)
     return state
 
@@ -70,32 +60,40 @@ def _server_wait(msg: OutboundMessage, exc: ChannelError, now: datetime) -> str:
     """The server or its settings failed, not the message: it waits (its try given back),
     retried at most MAX_WAIT apart, for at most MAX_SERVER_WAIT from the first such wait;
     then it fails for a person, who sends it again once the server works."""
-    mine = {"claimed_by": WORKER_ID}
     waits = MessageChange.objects.filter(message_id=msg.pk, reason__startswith=SERVER_WAIT)
     first = waits.order_by("at").values_list("at", flat=True).first()
     days, said = MAX_SERVER_WAIT.days, str(exc).rstrip(".") + "."
     if first is not None and now - first >= MAX_SERVER_WAIT:
         why = f"{said} It waited {days} days for the server and was not sent: send it again once the server works."
-        if not actions.move(msg.pk, State.SENDING, State.FAILED, why, where=mine, error=why[:1000]):
-            return _now_in(msg.pk)
+        if lost := _moved(msg, State.FAILED, why, None, why):
+            return lost
         log.warning("%s failed after %s days of waiting: %s", named(msg), days, exc)
         return State.FAILED
-    backoff = min(timedelta(minutes=2 ** min(waits.count() + 1, 10)), MAX_WAIT)
+    backoff = _backoff(waits.count() + 1)
     said = f"{said} It is tried again until the server takes it, for up to {days} days."
-    if not actions.move(
-        msg.pk,
-        State.SENDING,
-        State.QUEUED,
-        f"{SERVER_WAIT} (retry in {backoff}): {exc}",
-        where=mine,
-        due_at=now + backoff,
-        error=said[:1000],
-        claimed_by="",
-        attempts=F("attempts") - 1,  # not the message's fault: its tries are kept
-    ):
-        return _now_in(msg.pk)
+    reason = f"{SERVER_WAIT} (retry in {backoff}): {exc}"
+    # not the message's fault: its tries are kept
+    if lost := _moved(msg, State.QUEUED, reason, now + backoff, said, attempts=F("attempts") - 1):
+        return lost
     log.warning("%s waits %s for the server: %s", named(msg), backoff, exc)
     return State.QUEUED
+
+
+def _backoff(n: int) -> timedelta:
+    """The wait before the next try after `n` (doubling from 2 minutes, at most MAX_WAIT)."""
+    return min(timedelta(minutes=2 ** min(n, 10)), MAX_WAIT)
+
+
+def _moved(msg: OutboundMessage, to: str, reason: str, due_at, error: str, **fields) -> str:
+    """Move this worker's `sending` row to `to` (back to the queue when `due_at` is given,
+    released for any worker); "" when it moved, else the state a person or a recovery left it
+    in (the move lost: theirs stands)."""
+    if due_at is not None:
+        fields.update(due_at=due_at, claimed_by="")
+    mine = {"claimed_by": WORKER_ID}
+    if actions.move(msg.pk, State.SENDING, to, reason, where=mine, error=error[:1000], **fields):
+        return ""
+    return _now_in(msg.pk)
 
 
 def retrying(msg: OutboundMessage) -> bool:

@@ -15,7 +15,7 @@ from email.message import Message
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from fairchase.leads.normalize import InvalidContact, normalize_email
+from fairchase.leads.normalize import email_or_blank
 from fairchase.leads.people import display_name
 
 from .inbound import record_report
@@ -26,11 +26,7 @@ from .replies import Reading
 
 def team_member(address: str):
     """The active user whose email `address` is, or None."""
-    try:
-        normal = normalize_email(address)
-    except InvalidContact:
-        return None
-    if not normal:
+    if not (normal := email_or_blank(address)):
         return None
     return get_user_model().objects.filter(email__iexact=normal, is_active=True).first()
 
