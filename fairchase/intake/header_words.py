@@ -1,7 +1,7 @@
 """A hand-made header read by its words ("Customer Name", "Ph#", "Job value ($)", "Date
 called", "Where from"), when no alias names it exactly (`mapping.ALIASES`).
 
-Each word of the header must be a word of this table or a filler ("job", "where", "#"):
+Each word of the header must be a word of these tables or a filler ("job", "where", "#"):
 "Contact owner" or "Follow-up date" hold a word we do not know, and stay for the person to
 choose. A header whose words name two fields ("Name / phone") stays too. Words that only
 hint at a field (WEAK: "Customer", "from") count when no other word names one, and not
@@ -16,20 +16,11 @@ from __future__ import annotations
 
 import re
 
-from .mapping import _key
+from .mapping import FIELD_WORDS, _key
 
-STRONG: dict[str, set[str]] = {
-    "name": {"name", "fullname"},
-    "first_name": {"first", "given", "firstname"},
-    "last_name": {"last", "surname", "lastname", "family"},
-    "company": {"company", "business", "firm", "organisation", "organization", "employer"},
-    "email": {"email", "mail", "emails"},
-    "phone": {"phone", "ph", "tel", "telephone", "mobile", "cell", "cellphone", "phones"},
-    "value": {"value", "amount", "budget", "money", "estimate", "price", "revenue", "worth"},
-    "created_at": {"date", "received", "enquiry", "inquiry", "enquired", "created"},
-    "source": {"source", "heard", "hear", "channel", "origin", "found"},
-    "notes": {"notes", "note", "comments", "comment", "remarks", "remark", "details", "memo"},
-}
+# The words that name a field, from the one table of a field's words (`mapping.FIELD_WORDS`:
+# those that are a header alone too, and those read only among words).
+STRONG: dict[str, set[str]] = {f: alone | among for f, (alone, among) in FIELD_WORDS.items()}
 WEAK: dict[str, set[str]] = {
     "name": {"customer", "client", "contact", "person", "lead", "who"},
     "value": {"deal", "quote"},

@@ -54,11 +54,33 @@ def folded(text: str) -> str:
     return _key(text)
 
 
+# The English words that name a field, in one place (compared after _key()), as a pair:
+# the words that are a whole header too, in ALIASES ("Phone", and "Customer phone" by its
+# words: `header_words`), and the words read only among a header's words or as a guess
+# after every alias has taken its column ("Ph", "Job value ($)"). A word added to the first
+# set takes its column ahead of a guess; to the second, only when no header names the field.
+FIELD_WORDS: dict[str, tuple[set[str], set[str]]] = {
+    "name": ({"name"}, {"fullname"}),
+    "first_name": ({"first", "firstname"}, {"given"}),
+    "last_name": ({"last", "lastname", "surname"}, {"family"}),
+    "company": ({"company", "business", "organisation", "organization"}, {"firm", "employer"}),
+    "email": ({"email", "mail"}, {"emails"}),
+    "phone": ({"phone", "tel", "telephone", "mobile", "cell"}, {"ph", "cellphone", "phones"}),
+    "value": (
+        {"value", "amount"},
+        {"budget", "money", "estimate", "price", "revenue", "worth"},
+    ),
+    # "Enquiry" alone is the message (ALIASES' notes), beside "date" it is when ("Enquiry date")
+    "created_at": ({"date", "created"}, {"received", "enquiry", "inquiry", "enquired"}),
+    "source": ({"source", "channel", "origin"}, {"heard", "hear", "found"}),
+    "notes": ({"notes", "note", "comments", "comment"}, {"remarks", "remark", "details", "memo"}),
+}
+
 # Header aliases per field, compared after _key(); the first column to match a field wins.
-# Each list: English, then German (de), French (fr) and Spanish (es), accents folded.
+# Each list: English (its single words in FIELD_WORDS), then German (de), French (fr) and
+# Spanish (es), accents folded.
 ALIASES: dict[str, list[str]] = {
     "name": [
-        "name",
         "full name",
         "contact name",
         "person name",
@@ -77,8 +99,6 @@ ALIASES: dict[str, list[str]] = {
     "first_name": [
         "first name",
         "given name",
-        "firstname",
-        "first",
         "vorname",
         "prenom",
         "nombre de pila",
@@ -86,9 +106,6 @@ ALIASES: dict[str, list[str]] = {
     "last_name": [
         "last name",
         "family name",
-        "surname",
-        "lastname",
-        "last",
         "nachname",
         "familienname",
         "nom de famille",
@@ -96,15 +113,11 @@ ALIASES: dict[str, list[str]] = {
         "apellidos",
     ],
     "company": [
-        "company",
         "company name",
-        "organization",
-        "organisation",
         "organization name",
         "organization 1 name",
         "org",
         "account",
-        "business",
         "firma",
         "firmenname",
         "unternehmen",
@@ -116,7 +129,6 @@ ALIASES: dict[str, list[str]] = {
         "organizacion",
     ],
     "email": [
-        "email",
         "e mail",
         "email address",
         "e mail address",
@@ -126,7 +138,6 @@ ALIASES: dict[str, list[str]] = {
         "email home",
         "email other",
         "work email",
-        "mail",
         "email adresse",
         "e mail adresse",
         "courriel",
@@ -137,14 +148,9 @@ ALIASES: dict[str, list[str]] = {
         "correo electronico",
     ],
     "phone": [
-        "phone",
         "phone number",
-        "telephone",
-        "tel",
-        "mobile",
         "mobile phone",
         "mobile phone number",
-        "cell",
         "phone 1 value",
         "phone work",
         "phone mobile",
@@ -164,11 +170,8 @@ ALIASES: dict[str, list[str]] = {
         "numero de telefono",
     ],
     "source": [
-        "source",
         "lead source",
         "original source",
-        "channel",
-        "origin",
         "quelle",
         "herkunft",
         "origine",
@@ -176,9 +179,7 @@ ALIASES: dict[str, list[str]] = {
         "origen",
     ],
     "value": [
-        "value",
         "deal value",
-        "amount",
         "deal amount",
         "estimated value",
         "annual revenue",
@@ -202,7 +203,6 @@ ALIASES: dict[str, list[str]] = {
         "zona horaria",
     ],
     "created_at": [
-        "created",
         "created at",
         "create date",
         "date created",
@@ -213,7 +213,6 @@ ALIASES: dict[str, list[str]] = {
         "person created",
         "added",
         "add time",
-        "date",
         "datum",
         "erstellt",
         "erstellt am",
@@ -229,11 +228,7 @@ ALIASES: dict[str, list[str]] = {
         "primer contacto",
     ],
     "notes": [
-        "notes",
-        "note",
         "message",
-        "comments",
-        "comment",
         "description",
         "enquiry",
         "inquiry",
@@ -267,6 +262,8 @@ ALIASES: dict[str, list[str]] = {
     # choice of the person mapping the columns.
 }
 
+for _fname, (_alone, _) in FIELD_WORDS.items():  # "Phone": a word, and a header alone
+    ALIASES[_fname] = sorted(_alone) + ALIASES[_fname]
 for _fname, _names in OUTLOOK_ALIASES.items():  # Outlook's, in each language: after ours
     ALIASES[_fname] = ALIASES[_fname] + _names
 

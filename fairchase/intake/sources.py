@@ -9,8 +9,11 @@ import re
 from .mapping import _key
 
 # Source names in CRM exports -> ours (compared after _key()). HubSpot's "Original Source"
-# values, Pipedrive's "Source channel" values, common hand-typed names, and our own labels
-# (so an export imports back). A value not listed here is kept as its own source.
+# values, Pipedrive's "Source channel" values and common hand-typed names. A single word
+# that names a source alone and among others ("Google", "Google referral") is a word of
+# SOURCE_WORDS, not repeated here ("google_ads", a code as written, is read by its name
+# only). Our own codes and labels are read first (`map_source`). A value read by none of
+# these is its own source.
 SOURCE_NAMES: dict[str, str] = {
     # HubSpot
     "organic search": "web_form",
@@ -36,46 +39,26 @@ SOURCE_NAMES: dict[str, str] = {
     "import": "import",
     "api": "import",
     # common spellings
-    "website": "web_form",
-    "web": "web_form",
-    "web form": "web_form",
     "webform": "web_form",
     "contact form": "web_form",
-    "online": "web_form",
-    "google": "web_form",
     "google ads": "web_form",
-    "facebook": "web_form",
-    "instagram": "web_form",
+    "phone call": "inbound_call",
+    "called us": "inbound_call",
+    "trade show": "event",
     "linkedin": "web_form",
     "email": "web_form",
-    "referral": "referral",
     "word of mouth": "referral",
-    "recommendation": "referral",
-    "phone": "inbound_call",
-    "phone call": "inbound_call",
-    "call": "inbound_call",
-    "inbound call": "inbound_call",
-    "called us": "inbound_call",
-    "walk in": "walk_in",
-    "walkin": "walk_in",
     "in person": "walk_in",
-    "event": "event",
     "events": "event",
-    "trade show": "event",
-    "tradeshow": "event",
-    "expo": "event",
-    "fair": "event",
     "cold call": "cold_outreach",
     "cold email": "cold_outreach",
     "outbound": "cold_outreach",
-    "cold outreach": "cold_outreach",
-    "purchased list": "purchased_list",
     "bought list": "purchased_list",
     "list": "purchased_list",
 }
 
 
-# A hand-typed source read by its words when the whole cell is none of the names above
+# A source cell read by its words when the whole cell is none of the names above
 # ("Called in", "referral - Bob Keller", "Home show booth"): a cell whose words point at
 # one of our sources is that source (the cell kept in the notes, with the referrer's name);
 # words pointing at two ("Google referral") or none ("yard sign", "Houzz") keep it, as a code
