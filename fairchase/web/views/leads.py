@@ -79,7 +79,8 @@ LIST_FIELDS = (
 @web_view
 def lead_list(request):
     """All visible leads: search by name/company/email/phone, filter by status, source, owner."""
-    qs = visible_leads(request.user).select_related("owner").only(*LIST_FIELDS)
+    visible = visible_leads(request.user)
+    qs = visible.select_related("owner").only(*LIST_FIELDS)
     q = request.GET.get("q", "").strip()
     if q:
         qs = search(qs, q)
@@ -113,6 +114,7 @@ def lead_list(request):
             "no_such_owner": no_such_owner,
             "statuses": [(v, status_label(v)) for v, _ in Status.choices],
             "sources": SOURCES,
+            "source_choices": sources_of(visible, source),
             "owners": others_on(
                 owner_choices(request.user, owner_id) if request.is_admin else None, request.user
             ),
@@ -120,6 +122,18 @@ def lead_list(request):
             "filtered": bool(q or status or source or owner or no_such_owner),
         },
     )
+
+
+def sources_of(leads, asked: str = "") -> list[str]:
+    """The sources the Leads filter offers: those these leads have (one query), ours first
+    in their usual order, then a business's own ("angi", "home_show_2026") by name, and the
+    one asked for if none has it (so the filter shows what it filters by)."""
+    had = list(
+        leads.exclude(source="").order_by("source").values_list("source", flat=True).distinct()
+    )
+    ours = [code for code, _ in SOURCES if code in had]
+    own = [code for code in had if code not in ours]
+    return ours + own + ([asked] if asked and asked not in had else [])
 
 
 @require_GET
