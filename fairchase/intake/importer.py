@@ -416,11 +416,9 @@ class Importer:
         return self.report
 
     def check_in(self) -> None:
-        """Say how far the import is (`progress`: for a background run, `jobs.mover`, an
-        UPDATE of its job's row while the run's claim is the last). Asked first in each
-        batch's transaction (`Batch.flush`): a run started again meanwhile stops there
-        (`Superseded`), its batch rolled back; once checked, the job's row stays held till
-        the batch commits, so no restart comes between the check and the writes (review27)."""
+        """Say how far the import is (`progress`; a background run's, `jobs.mover`), first in
+        each batch's transaction (`Batch.flush`): a run started again stops (`Superseded`),
+        its batch rolled back; a restart after the check waits for the batch (review27)."""
         if self.progress:
             self.progress(self.report.rows)
 
