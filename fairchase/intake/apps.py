@@ -6,12 +6,16 @@ class IntakeConfig(AppConfig):
     label = "intake"
 
     def ready(self) -> None:
+        from fairchase.leads import reach
         from fairchase.leads.worker import register_step
-        from fairchase.web.panels import register_nav
+        from fairchase.web.panels import register_nav, register_today_panel
 
+        from . import held_wishes
         from .export_jobs import run_queued_exports
         from .jobs import run_queued_imports
 
         register_nav("Capture & import", "intake:home", order=40)
+        reach.register_hold(held_wishes.holds)  # a wish not to be contacted, for its owner
+        register_today_panel("intake/_held_wishes.html", held_wishes.today_context, order=41)
         register_step("intake_imports", run_queued_imports, every=30)
         register_step("intake_exports", run_queued_exports, every=30)

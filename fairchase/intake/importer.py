@@ -415,11 +415,18 @@ class Importer:
         self.report.say_who_said_no()
         return self.report
 
-    def _flush(self, batch: Batch) -> None:
-        if self.progress:  # before the batch: a background run started again stops here
+    def check_in(self) -> None:
+        """Say how far the import is (`progress`; a background run's, `jobs.mover`), first in
+        each batch's transaction (`Batch.flush`): a run started again stops (`Superseded`),
+        its batch rolled back; a restart after the check waits for the batch (review27)."""
+        if self.progress:
             self.progress(self.report.rows)
+
+    def _flush(self, batch: Batch) -> None:
         try:
             batch.flush()
+        except Superseded:  # not a failed batch: this run stops, the new one imports
+            raise
         except Exception as exc:  # a database failure loses this batch, not the whole import
             log.exception("import batch failed")
             lines = [line for line, _ in batch.items] or [0]

@@ -63,7 +63,9 @@ def mine(model: type[BackgroundJob], pk: int, token: int):
 
 def mover(model: type[BackgroundJob], pk: int, token: int) -> Callable[[int], None]:
     """The job's `progress(rows)`: how far it is, and that its process is alive. A run that
-    was started again meanwhile (its claim stale) is told by `Superseded`, and stops."""
+    was started again meanwhile (its claim stale) is told by `Superseded`, and stops. Asked
+    first in a batch's transaction (`Importer.check_in`), its UPDATE holds the job's row till
+    the batch commits: a restart waits for the batch, or the batch is rolled back."""
 
     def progress(rows: int) -> None:
         if not mine(model, pk, token).update(processed=rows, moved_at=timezone.now()):

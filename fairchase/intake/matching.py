@@ -196,6 +196,7 @@ class Batch:
 
     def flush(self) -> None:
         if not self.items:
+            self.imp.check_in()  # the end of the file: how far it is, all the same
             return
         imp = self.imp
         found = self._existing()
@@ -217,6 +218,7 @@ class Batch:
         said_no = _opted_out_at(items, exclude=found[0])
         new: list[tuple[int, NewLead]] = []  # (its line, the lead)
         with transaction.atomic():
+            imp.check_in()  # still this run's job, held till the batch commits: or it stops
             for line, fields in items:
                 # the Owner cell is read only for a new lead: a known one keeps its owner
                 named = fields.pop("owner", "")

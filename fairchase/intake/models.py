@@ -167,3 +167,36 @@ class ImportedRecord(models.Model):
 
     external_id = models.CharField(max_length=200, unique=True)
     lead = models.OneToOneField(Lead, on_delete=models.CASCADE, related_name="imported_record")
+
+
+class HeldWish(models.Model):
+    """A wish not to be contacted that an import could not apply: its row named an address
+    that a lead its user may not change holds (`said_no.hold_for_owners`). Until a person
+    who may change the lead decides, the lead is held (`held_wishes.holds`: nothing sent,
+    planned or offered); Today asks its owner to confirm or dismiss it."""
+
+    class Decision(models.TextChoices):
+        CONFIRMED = "confirmed", "Confirmed"
+        DISMISSED = "dismissed", "Dismissed"
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="held_wishes")
+    kind = models.CharField(max_length=10)  # Suppression.Kind: email or phone
+    address = models.CharField(max_length=255)
+    reason = models.CharField(max_length=40)  # the suppression's, were it applied
+    opt_out = models.BooleanField(
+        default=False, help_text="The row said the person opted out: confirming opts them out."
+    )
+    said = models.CharField(max_length=500, help_text="Which import's line, by whom.")
+    at = models.DateTimeField(default=tz.now)
+    decision = models.CharField(max_length=10, choices=Decision.choices, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [  # `held_wishes.waiting`: the undecided, few among all
+            models.Index(
+                fields=["lead"], name="intake_wish_waiting", condition=models.Q(decision="")
+            )
+        ]

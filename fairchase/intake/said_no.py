@@ -8,6 +8,7 @@ from __future__ import annotations
 from fairchase.leads import actions
 from fairchase.leads.models import Lead, Status, StatusChange, Suppression
 
+from . import held_wishes
 from .mapping import folded
 from .report import ImportReport
 from .restoring import status_named
@@ -82,7 +83,9 @@ def keep_unseen_record(
     kinds = {"email": Suppression.Kind.EMAIL, "phone": Suppression.Kind.PHONE}
     addresses = [(n, fields[n]) for n in kinds if fields.get(n) and holder(fields[n]) is None]
     if outside is not None:
-        addresses = hold_for_owners(report, line, fields, addresses, outside, False, origin, user)
+        addresses = hold_for_owners(
+            report, line, fields, addresses, outside, False, origin, user, why=lambda _: "opt-out"
+        )
     for name, value in addresses:
         note = suppressed_by(value, ROW_OF_SAID_NO, origin)
         actions.suppress(value, kinds[name], "opt-out", but=lead.pk, said=note, user=user)
@@ -156,18 +159,24 @@ def honour_row(
     by = fields.pop("said_no_by", [])
     kinds = ("email", "phone") if opted_out else [k for k in ("email", "phone") if k in named]
     addresses = [(kind, fields[kind]) for kind in kinds if fields.get(kind)]
+
+    def why(kind: str) -> str:  # the suppression's reason
+        said = next(
+            (SAYS_NO_REASON[f] for f in by if f in SAYS_NO_REASON and kind in SAYS_NO[f]), ""
+        )
+        return "opt-out" if opted_out else said or NOT_TO_CONTACT
+
     if outside is not None:
-        addresses = hold_for_owners(report, line, fields, addresses, outside, dry_run, origin, user)
+        addresses = hold_for_owners(
+            report, line, fields, addresses, outside, dry_run, origin, user, why, opted_out
+        )
     report.count_said_no(
         by if opted_out else [f for f in by if any(k in SAYS_NO[f] for k, _ in addresses)],
         opted_out,
     )
     if not dry_run:
         for kind, value in addresses:
-            said = next(
-                (SAYS_NO_REASON[f] for f in by if f in SAYS_NO_REASON and kind in SAYS_NO[f]), ""
-            )
-            reason = "opt-out" if opted_out else said or NOT_TO_CONTACT
+            reason = why(kind)
             note = suppressed_by(value, SUPPRESSED_WHY.get(reason, reason), origin)
             actions.suppress(value, kind, reason, said=note, user=user)
             if note and noted is not None:
@@ -181,18 +190,18 @@ HELD = (
     "matches a lead you cannot change: not changed; its owner is asked to confirm "
     "that this person is not to be contacted at {}"
 )
-HELD_NOTE = (
-    "Not to be contacted at {}? {} says so, but may not change this lead: nothing is "
-    "changed. If the person asked, opt them out (or remove the address)."
-)
 
 
-def hold_for_owners(report, line, fields, addresses, outside, dry_run, origin, user) -> list:
+def hold_for_owners(
+    report, line, fields, addresses, outside, dry_run, origin, user, why, opt_out=False
+) -> list:
     """The addresses of a said-no row still to suppress: those no lead outside the importing
     user's reach holds. A do-not-contact wish is the person's, so it is neither dropped nor
     applied by someone who may not change their lead (eval32 #2: a salesperson's import
-    opted a teammate's customer out): the row's line says so, and each such lead's timeline
-    asks its owner (and the business owner, who sees every lead) to confirm it."""
+    opted a teammate's customer out): the row's line says so, and each such lead is held
+    for its owner (and the business owner, who sees every lead) to confirm or dismiss it on
+    Today (`held_wishes`: `why(kind)`, the suppression's reason were it applied; `opt_out`,
+    the row said the person opted out)."""
     kept = []
     for kind, value in addresses:
         theirs = list(outside(kind, value))
@@ -202,7 +211,9 @@ def hold_for_owners(report, line, fields, addresses, outside, dry_run, origin, u
         report.add_warning(line, f"{fields.get('name', '')}: {HELD.format(value)}.")
         if not dry_run:
             for lead in theirs:
-                actions.note_on_timeline(lead, HELD_NOTE.format(value, origin), user=user)
+                held_wishes.hold(
+                    lead, kind, value, reason=why(kind), opt_out=opt_out, said=origin, user=user
+                )
     return kept
 
 

@@ -4,7 +4,8 @@ on its timeline which import's line did and who ran it (review20 #10). But a sal
 import may not change a teammate's lead (eval32 #2: a "Do not contact" column opted out a
 teammate's customer the salesperson could neither see nor change): an address such a lead
 holds is not suppressed; the row's line says it matches a lead the importer cannot change,
-and that lead's timeline asks its owner to confirm. An owner's import, which may change
+and the lead is held for its owner to confirm (its timeline says so; Today asks: see
+test_a_teammates_do_not_contact_wish_waits_on_their_today). An owner's import, which may change
 every lead, still suppresses it everywhere."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import io
 import json
 
 from fairchase.intake.importer import import_file
-from fairchase.leads import actions
+from fairchase.leads import actions, reach
 from fairchase.leads.models import StatusChange, Suppression
 from fairchase.leads.people import display_name, visible_leads
 from fairchase.leads.planning import reachable_channels
@@ -68,13 +69,13 @@ def test_a_salespersons_import_holds_a_teammates_leads_address_for_its_owner(ali
     report = _import(alice)
 
     assert not Suppression.objects.filter(value=PHONE).exists()
-    tom.refresh_from_db()
-    assert "text" in reachable_channels(tom) or "call" in reachable_channels(tom)
+    tom.refresh_from_db()  # the address is kept, the lead held till its owner decides (Today)
+    assert "call" in reachable_channels(tom) and reach.is_held(tom)
     [note] = held(tom)
     assert note == (
         f"Not to be contacted at {PHONE}? line 2 of the import of cold.csv, by "
-        f"{display_name(alice)} says so, but may not change this lead: nothing is changed. "
-        "If the person asked, opt them out (or remove the address)."
+        f"{display_name(alice)} says so, but may not change this lead: it is on hold "
+        "(nothing sent or planned) until you confirm the wish (on Today) or dismiss it."
     )
     shown = json.dumps(report.as_dict())
     assert "matches a lead you cannot change: not changed" in shown

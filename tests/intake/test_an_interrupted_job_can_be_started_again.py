@@ -7,12 +7,14 @@ interrupted job is the row its process left: running, a few rows in, moved long 
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from fairchase.intake import jobs
+from fairchase.intake import jobs, matching
 from fairchase.intake.export_jobs import run_export
+from fairchase.intake.importer import import_file
 from fairchase.intake.models import ExportJob, ImportJob
 from fairchase.leads.models import Lead
 
@@ -150,3 +152,30 @@ def test_an_export_started_again_under_it_writes_nothing(
         jobs.mover(ExportJob, job.pk, old)(2000)
     assert jobs.mine(ExportJob, job.pk, old).update(state="done") == 0
     assert ExportJob.objects.get().state == "running"
+
+
+def test_a_run_started_again_just_before_its_batch_is_saved_saves_nothing(importing, monkeypatch):
+    """review27 leftover: the run's last progress check passed, then the job was started
+    again while the batch was being matched: the check and the batch's writes are one
+    transaction (the job's row checked, and held, before the first write), so the stale
+    run's batch is rolled back and not one of its leads is written."""
+    real_existing = matching.Batch._existing
+
+    def restarted_meanwhile(batch):
+        if not ImportJob.objects.filter(claims__gt=1).exists():  # once: the new run's claim
+            _left_running(ImportJob, LONG_AGO)
+            assert jobs.start_again(ImportJob, importing.pk) and jobs.claim(ImportJob, importing.pk)
+        return real_existing(batch)
+
+    monkeypatch.setattr(matching.Batch, "_existing", restarted_meanwhile)
+    token = jobs.claim(ImportJob, importing.pk)
+    with pytest.raises(jobs.Superseded):
+        import_file(
+            io.BytesIO(bytes(importing.data)),
+            importing.owner,
+            filename=importing.filename,
+            mapping=importing.mapping,
+            progress=jobs.mover(ImportJob, importing.pk, token),
+        )
+    assert Lead.objects.count() == 0
+    assert ImportJob.objects.get().claims == token + 1  # the new run's, untouched

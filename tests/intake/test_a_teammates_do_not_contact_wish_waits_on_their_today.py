@@ -1,0 +1,123 @@
+"""A salesperson's import says a teammate's lead is not to be contacted at an address: the
+salesperson may not change that lead, so the wish is held for its owner (review27). A note
+on the timeline was easy to miss: the wish is now an item on the owner's Today, with a
+one-click confirm (the address suppressed, or the person opted out, through `actions`) and
+a dismiss. Until someone decides, the lead is paused: courtesy first, nobody who may have
+said no is offered as a contact."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.test import Client
+
+from fairchase.intake.importer import import_file
+from fairchase.intake.models import HeldWish
+from fairchase.leads import reach
+from fairchase.leads.models import Lead, Status, Suppression
+from fairchase.leads.people import visible_leads
+from tests.conftest import open_all_day_now
+
+PHONE = "+13125550190"
+DO_NOT_CALL = f"Name,Email,Phone,Do Not Call\nT. Reed,,{PHONE},true\n"
+OPTED_OUT = "Name,Email,Do not contact\nWhoever,tom@example.com,yes\n"
+
+
+def _import(alice, rows=DO_NOT_CALL) -> None:
+    file = io.BytesIO(rows.encode())
+    import_file(file, alice, filename="cold.csv", scope=visible_leads(alice), user=alice)
+
+
+def _today(user) -> str:
+    client = Client()
+    client.force_login(user)
+    return client.get("/").content.decode()
+
+
+def _decide(user, decision: str):
+    client = Client()
+    client.force_login(user)
+    answer = client.post(f"/in/wish/{HeldWish.objects.get().pk}/", {"decision": decision})
+    answer.client = client
+    return answer
+
+
+def _today_after(answer) -> str:
+    """Today as the decision's redirect shows it, its message with it."""
+    assert answer.status_code == 302 and answer["Location"] == "/"
+    return answer.client.get("/").content.decode()
+
+
+@pytest.fixture
+def tom(bob, make_lead):
+    open_all_day_now()  # a contact is due now, whatever the hour: only the hold stops it
+    return make_lead(bob, name="Thomas <b>Reed</b>", email="tom@example.com", phone=PHONE)
+
+
+def test_the_wish_shows_on_the_owners_today_not_on_the_importers(alice, bob, tom):
+    _import(alice)
+    page = _today(bob)
+    item = page[page.index('id="held-wishes"') :]
+    assert f"not to be contacted at {PHONE}" in item and "line 2 of the import of cold.csv" in item
+    assert "Thomas &lt;b&gt;Reed&lt;/b&gt;" in item and "<b>Reed</b>" not in page  # escaped
+    assert f"Confirm: never contact {PHONE}" in item and ">Dismiss<" in item
+    assert 'id="held-wishes"' not in _today(alice)
+
+
+def test_the_lead_is_not_offered_as_a_contact_while_the_wish_waits(alice, tom):
+    assert reach.usable_channels(tom)
+    _import(alice)
+    tom.refresh_from_db()
+    assert reach.is_held(tom) and reach.usable_channels(tom) == []
+    assert tom.next_action != "contact"
+    assert f"an import says not to contact them at {PHONE} (not yet confirmed)" in tom.plan_reason
+    assert not Suppression.objects.filter(value=PHONE).exists()  # nothing decided yet
+
+
+def test_confirming_suppresses_the_address_through_the_one_door(alice, bob, tom):
+    _import(alice)
+    assert _decide(bob, "confirm").status_code == 302
+    assert Suppression.objects.filter(value=PHONE, reason="import: do not call").exists()
+    tom.refresh_from_db()
+    assert not reach.is_held(tom) and reach.usable_channels(tom) == ["email"]
+    assert tom.status_changes.filter(user=bob, reason__contains="confirmed by").exists()
+    assert 'id="held-wishes"' not in _today(bob)
+    assert HeldWish.objects.get().decision == "confirmed"
+
+
+def test_confirming_a_row_that_said_they_opted_out_opts_them_out(alice, bob, tom):
+    _import(alice, OPTED_OUT)
+    assert "Confirm: opt them out" in _today(bob)
+    said = _decide(bob, "confirm")
+    assert "Thomas &lt;b&gt;Reed&lt;/b&gt; is opted out." in _today_after(said)
+    tom.refresh_from_db()
+    assert tom.status == Status.OPTED_OUT
+    assert tom.status_changes.filter(new=Status.OPTED_OUT, user=bob).exists()
+
+
+def test_dismissing_lets_the_lead_be_chased_again(alice, bob, tom):
+    _import(alice)
+    _decide(bob, "dismiss")
+    tom.refresh_from_db()
+    assert not reach.is_held(tom) and "call" in reach.usable_channels(tom)
+    assert not Suppression.objects.filter(value=PHONE).exists()
+    assert tom.status_changes.filter(user=bob, reason__contains="Dismissed by").exists()
+    assert 'id="held-wishes"' not in _today(bob)
+
+
+def test_only_someone_who_may_change_the_lead_decides(alice, tom):
+    _import(alice)
+    assert _decide(alice, "confirm").status_code == 404
+    assert HeldWish.objects.get().decision == ""
+    assert not Suppression.objects.filter(value=PHONE).exists()
+
+
+def test_the_same_file_imported_again_asks_once(alice, bob, tom):
+    _import(alice)
+    leads = Lead.objects.count()
+    _import(alice)
+    assert HeldWish.objects.count() == 1 and Lead.objects.count() == leads
+    assert (
+        len(tom.status_changes.filter(reason__startswith=f"Not to be contacted at {PHONE}?")) == 1
+    )
