@@ -142,16 +142,6 @@ class Chase:
         self.channel = channel
         self.v = self.total_by_channel[rows, channel]
         if len(self.owed):
-            if P.OWED_CHEAPEST:
-                only = self.owed & np.isfinite(self.v) & (self.v <= P.OWED)
-                if only.any():
-                    tot = self.total_by_channel[only]
-                    cost = np.where(np.isfinite(tot), self.cost_by_channel[only], np.inf)
-                    cheap = cost <= cost.min(axis=1, keepdims=True)
-                    channel = channel.copy()
-                    channel[only] = np.where(cheap, tot, -np.inf).argmax(axis=1)
-                    self.channel = channel
-                    self.v = self.total_by_channel[rows, channel]
             self.v = np.where(self.owed & np.isfinite(self.v), np.fmax(self.v, P.OWED), self.v)
         self.ev = self.ev_by_channel[rows, channel]
         self.p = self.p_by_channel[rows, channel]

@@ -218,7 +218,7 @@ def _leads(ctx: _Context, b: LeadBatch, when: _When) -> Leads:
         sig_reply=model.mask_effect(mask, model.sig_reply),
         sig_fade=model.mask_effect(mask, model.sig_fade),
         win_logit=model.answer_win_logit(b.src, mask),
-        owed=b.asked & ~(ctx.now - b.created > P.OWED_FRESH),
+        owed=b.asked,
     )
 
 

@@ -99,8 +99,6 @@ SCHEDULES = (
 TIME_PREFERENCE = 90.0 * 86400.0  # 90 days
 GRACE = 86400.0  # seed 000: a lead who promised to call and did not gets another day
 OWED = 0.01  # seed 000: the least an enquiry's owed first answer is worth (Chase.choose)
-OWED_FRESH = math.inf  # EXPERIMENT h133: owed only this long after the enquiry
-OWED_CHEAPEST = False  # EXPERIMENT h133: an owed answer worth nothing on the cheapest channel
 
 # Complaint / opt-out risk per attempt: small, growing with persistence and with pressure.
 COMPLAINT_BASE = logit(0.002)
