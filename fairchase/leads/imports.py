@@ -12,6 +12,7 @@ from django.utils import timezone
 from .models import ACTIVE_STATUSES, Attempt, Lead, Status, StatusChange
 from .normalize import zone_for_phone
 from .same_person import said_no_at
+from .search import folded
 
 
 class _NoHistory:
@@ -64,6 +65,7 @@ def create_leads(
     now = now or timezone.now()
     for lead in leads:  # a number abroad with one zone: theirs (the rule of `create_lead`)
         lead.imported_at = now
+        lead.search_name = folded(lead.name)  # found by name (`search`), as `Lead.save` folds
         if not lead.timezone and lead.phone:
             lead.timezone = zone_for_phone(lead.phone)
     values = {v for lead in leads for v in (lead.email, lead.phone) if v}
