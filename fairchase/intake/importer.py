@@ -34,7 +34,7 @@ from .matching import Batch, row_keys, token
 from .models import Superseded
 from .new_lead import NewLead
 from .reading import Row
-from .report import ImportReport, describe
+from .report import ImportReport
 from .row_checks import total_said, unread_in_row, unread_said, with_totals
 from .row_reading import mapping_problem, read_row
 
@@ -317,7 +317,7 @@ class Importer:
         if not changes:
             self.report.unchanged += 1
             return
-        self.report.add_change(line, describe(lead, changes))
+        self.report.add_update(line, lead, changes)
         self.report.updated += 1
         if lead.pk is None:  # created by an earlier row of this import, not saved yet
             for name, value in changes.items():
@@ -413,6 +413,7 @@ class Importer:
         self.report.warnings.sort(key=lambda w: w[0])  # an owner's warning comes at its flush
         self.report.asked_not.sort(key=lambda w: w[0])
         self.report.say_who_said_no()
+        self.report.say_renamed()
         return self.report
 
     def check_in(self) -> None:

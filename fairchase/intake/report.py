@@ -14,6 +14,7 @@ from .said_no_headers import speaks_of_saying_no
 STATUS_OPTED_OUT = "email_status_opted_out"
 MAX_REPORTED = 5000  # beyond this, bad rows are counted but not listed
 MAX_NAMED_COLUMNS = 30
+MAX_RENAMED = 30  # renamed leads named in the report's sentence (all are under Updated)
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -64,6 +65,7 @@ class ImportReport:
     unreadable: str = ""  # why the file as a whole could not be read (no rows at all)
     about: list[str] = field(default_factory=list)  # of the file as a whole: its sheet, columns
     said_no: dict[str, int] = field(default_factory=dict)  # rows a said-no column says yes for
+    renamed: list[tuple[int, str]] = field(default_factory=list)  # stored leads a row renamed
 
     def not_read(self, mapping: list[str]) -> None:
         """Say which named columns of the header no lead field reads (a "Telefon" or
@@ -130,6 +132,34 @@ class ImportReport:
     def add_change(self, line: int, text: str) -> None:
         if len(self.changes) < MAX_REPORTED:
             self.changes.append((line, text))
+
+    def add_update(self, line: int, lead: Lead, changes: dict) -> None:
+        """A row's changes to a lead (`describe`); a stored lead it renames is also listed
+        on its own (`say_renamed`): a wrong name beside a known address renames a customer."""
+        self.add_change(line, describe(lead, changes))
+        if "name" in changes and lead.pk is not None and len(self.renamed) < MAX_REPORTED:
+            address = lead.email or lead.phone
+            self.renamed.append(
+                (
+                    line,
+                    f"“{lead.name}” -> “{changes['name']}”" + (f" ({address})" if address else ""),
+                )
+            )
+
+    def say_renamed(self) -> None:
+        """Say, of the file as a whole, how many leads already stored its rows renamed (a
+        dry run: would), with their lines, so a wrong name next to a known address (a
+        teammate's customer matched by email) is seen, not only one line among the updates."""
+        if not self.renamed:
+            return
+        were = "would be" if self.dry_run else ("was" if len(self.renamed) == 1 else "were")
+        shown = "; ".join(f"line {line}: {text}" for line, text in self.renamed[:MAX_RENAMED])
+        more = len(self.renamed) - MAX_RENAMED
+        shown += f"; and {more:,} more (under Updated)" if more > 0 else ""
+        self.about.append(
+            f"{plural(len(self.renamed), 'lead')} already stored {were} renamed by a row "
+            f"matching its email or phone: check each new name is that person's ({shown})."
+        )
 
     def add_asked_not(self, line: int, text: str) -> None:
         """A row of someone who asked not to be contacted that imports nothing: listed

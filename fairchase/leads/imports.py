@@ -12,6 +12,7 @@ from django.utils import timezone
 from .models import ACTIVE_STATUSES, Attempt, Lead, Status, StatusChange
 from .normalize import zone_for_phone
 from .same_person import said_no_at
+from .search import folded
 
 
 class _NoHistory:
@@ -51,8 +52,7 @@ def create_leads(
     A lead of someone who opted out is opted out as it is made (`actions.honour_opt_out`,
     the rule of `create_lead`), its `status` set on the object too (`why_opted_out`, by
     position in `leads`: the importer's account of a row that said so itself, whose
-    addresses it suppressed a moment ago). Returns the new
-    primary keys, in order, also set on each object's `id`."""
+    addresses it suppressed a moment ago). Returns the new primary keys, in order."""
     from fairchase import policy
     from fairchase.intake import bulk  # one multi-row INSERT ... RETURNING per batch
 
@@ -64,6 +64,7 @@ def create_leads(
     now = now or timezone.now()
     for lead in leads:  # a number abroad with one zone: theirs (the rule of `create_lead`)
         lead.imported_at = now
+        lead.search_name = folded(lead.name)  # found by name, as `Lead.save` makes it
         if not lead.timezone and lead.phone:
             lead.timezone = zone_for_phone(lead.phone)
     values = {v for lead in leads for v in (lead.email, lead.phone) if v}
@@ -76,7 +77,7 @@ def create_leads(
     for i, lead in enumerate(leads):
         planning.apply_decision(lead, decisions.get(str(i)), now)
     ids = bulk.insert(Lead, leads, returning=True)
-    for lead, pk in zip(leads, ids, strict=True):
+    for lead, pk in zip(leads, ids, strict=True):  # each object's `id` set too
         lead.id = pk
     user_id = user.pk if user is not None else None
     rows = [  # plain rows: no model instances needed for an insert

@@ -128,9 +128,10 @@ def record_stop_text(
                 actions.suppress(phone, Suppression.Kind.PHONE, "opt-out")
             already = lead is None or lead.status == Status.OPTED_OUT
             if not already:
-                actions.opt_out(
+                actions.record_stop_reply(  # no answer: the text it answers learns an opt-out
                     lead,
-                    channel="text",
+                    "text",
+                    at=received_at,
                     reason=f"Texted {body.strip()[:40]!r}",
                     shown=("phone",) if phone == lead.phone else (),
                 )
@@ -185,8 +186,15 @@ def _answers_ours_to_its_email(inbound: InboundMessage, lead: Lead) -> bool:
 
 def _stop(inbound: InboundMessage, lead: Lead, user, said: str) -> str:
     """They asked us to stop (idempotent): opted out, showing theirs only the address the
-    message came from (`_from`)."""
-    actions.opt_out(lead, user=user, reason=f"Asked to stop: {said}", shown=_from(inbound, lead))
+    message came from (`_from`), in one change: a stop is no reply (`record_stop_reply`:
+    the try it answers learns an opt-out). A click on a link is no message of theirs."""
+    reason, shown = f"Asked to stop: {said}", _from(inbound, lead)
+    if inbound.key.startswith(LINK_KEY):
+        actions.opt_out(lead, user=user, reason=reason, shown=shown)
+    else:
+        actions.record_stop_reply(
+            lead, inbound.channel, at=inbound.received_at, reason=reason, user=user, shown=shown
+        )
     return "Asked us to stop: opted out."
 
 
@@ -226,7 +234,7 @@ def apply(inbound: InboundMessage, user=None, *, record_reply: bool = True) -> s
     if kind != Kind.OPT_OUT and (why := _not_to_be_contacted(lead)):
         # never "answer them first", no call back, nothing reopened: a person reads it
         return f"{why}; they wrote again: read before you do anything."
-    if record_reply and lead.status != Status.OPTED_OUT:
+    if record_reply and kind != Kind.OPT_OUT and lead.status != Status.OPTED_OUT:
         actions.record_reply(
             lead, inbound.channel, at=inbound.received_at, text=inbound.text, user=user
         )

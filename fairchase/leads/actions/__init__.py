@@ -28,6 +28,7 @@ from .attempts import (
     not_chased,
     not_delivered,
     record_reply,
+    record_stop_reply,
 )
 from .commitments import (
     add_commitment,
@@ -133,6 +134,7 @@ __all__ = [
     "check_renewal",
     "staying_blocked",
     "record_reply",
+    "record_stop_reply",
     "refuse_unconfirmed_edit",
     "reopen",
     "resolve_commitment",

@@ -22,7 +22,7 @@ from ..models import (
     StatusChange,
 )
 from .core import ActionError, _done, _lock, _transition, note_on_timeline
-from .optout import _cancel_commitments, _opt_out_other_records, _suppress, theirs
+from .optout import _cancel_commitments, _opt_out_other_records, _suppress, opt_out, theirs
 
 DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
 # A pending promise of ours is kept by a try a person logs this close to it (see below).
@@ -289,6 +289,23 @@ def record_reply(
         _transition(lead, Status.ENGAGED, f"Replied by {channel}", user, at)
     _done(lead, "reply", caller=caller, attempt=attempt, channel=channel, text=text[:2000])
     return attempt
+
+
+@transaction.atomic
+def record_stop_reply(
+    lead: Lead, channel: str, *, at: datetime, reason: str, user=None, shown=None
+) -> Lead:
+    """A reply asking us to stop ("remove me", a STOP text): no answer, so not
+    `record_reply`. Our latest silent try before it gets the outcome `opted_out` (the
+    decision core's contract: a complaint, where `replied` would teach the fit an answer),
+    and the lead is opted out (`opt_out`, its `reason` quoting their words), one change on
+    the timeline. A lead already opted out keeps its tries as they are."""
+    if _lock(lead).status != Status.OPTED_OUT:
+        attempt = lead.attempts.filter(at__lte=at + CLOCK_SKEW).order_by("-at", "-pk").first()
+        if attempt is not None and attempt.outcome in SILENT_OUTCOMES:
+            attempt.outcome = Outcome.OPTED_OUT
+            attempt.save(update_fields=["outcome"])
+    return opt_out(lead, channel=channel, user=user, reason=reason, shown=shown)
 
 
 # The lead's cached counts of its tries (the plan and Today read them without the attempts).
