@@ -59,7 +59,7 @@ from .agenda_sql import (
     STOP_TERM,
     WAIT_TERM,
     capped_count,
-    capped_minutes,
+    capped_total,
     channel_minutes,
     in_due_order,
     is_unanswered,
@@ -295,11 +295,11 @@ def _fill_new(agenda: Agenda, user, owner, rows, make, minutes: dict[str, float]
         agenda.new.append(r)
     agenda.new.sort(key=new_order)
     del agenda.new[NEW_LIMIT:]
-    agenda.new_total = capped_count(new_qs, len(agenda.new), NEW_LIMIT)
-    if agenda.more_new:  # every new enquiry takes its minutes, not only those shown
-        agenda.minutes_new = capped_minutes(new_qs, minutes)
-    else:
+    if len(agenda.new) < NEW_LIMIT:  # every one of them is shown
+        agenda.new_total = len(agenda.new)
         agenda.minutes_new = sum(r.minutes for r in agenda.new)
+    else:  # every new enquiry takes its minutes, not only those shown
+        agenda.new_total, agenda.minutes_new = capped_total(new_qs, minutes)
 
 
 def _fill_commitments(agenda: Agenda, user, owner, minutes: dict[str, float]) -> None:
