@@ -281,8 +281,9 @@ def _fill_new(agenda: Agenda, user, owner, rows, make, minutes: dict[str, float]
     ).filter(NEW_TERM)
     # One to answer until someone does, even when the plan rations its turn (eval29 #6); a
     # "stop" (let go), a hold or a pause is not (`unanswered`). The card has their own words.
-    new_qs = unanswered(new_qs, now, held := reach.held_ids())
-    new_rows = unanswered(rows, now, held).only(*ROW_FIELDS, "notes", "signals")
+    agenda.held = reach.held_ids()  # the page's buttons read them too (`check_addresses`)
+    new_qs = unanswered(new_qs, now, agenda.held)
+    new_rows = unanswered(rows, now, agenda.held).only(*ROW_FIELDS, "notes", "signals")
     seen: dict[int, Lead] = {}
     fresh = new_rows.filter(created_at__gte=now - FRESH).order_by(
         "-created_at"

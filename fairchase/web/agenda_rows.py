@@ -162,6 +162,8 @@ class Agenda:
     # A leaver's Today (`agenda.leavers_day`): no minutes and no plan, only this sentence.
     gone: str = ""
     gone_carried: int = 0  # the leads they still carry (for "Reassign all")
+    # Every held lead's id (`reach.held_ids`) when the day was filled; None when not looked up.
+    held: set[int] | None = None
 
     @property
     def day(self) -> str:
