@@ -40,6 +40,7 @@ from fairchase.leads.models import (
 )
 from fairchase.leads.people import carried_leads, display_name, is_admin, visible_leads
 from fairchase.leads.planning import PLAN_FIELDS, contact_day, day_minutes, reachable_channels
+from fairchase.policy import Settings
 
 from .agenda_rows import (
     FRESH,
@@ -234,7 +235,7 @@ def let_go_for(user, now: datetime, owner=None, business: BusinessSettings | Non
 def _row_maker(minutes: dict[str, float], now: datetime, business: BusinessSettings):
     """A function making a lead's AgendaRow in a section, with its channel's minutes and
     when its step may be taken (`step_time`)."""
-    settings = business.to_policy()
+    settings = Settings.from_any(business.to_policy())  # read once, not once a row
 
     def row(lead: Lead, section: str, blocked: set[str] | None = None) -> AgendaRow:
         channel = row_channel(lead, blocked)
