@@ -185,15 +185,23 @@ class PageFacts(Facts):
     on the page changes the database between loading and rendering.
     """
 
-    def __init__(self, leads: list[Lead], business: BusinessSettings | None = None):
+    def __init__(
+        self,
+        leads: list[Lead],
+        business: BusinessSettings | None = None,
+        blocked: set[str] | None = None,
+    ):
         self.ids = {lead.pk for lead in leads}
         self.leads = {lead.pk: lead for lead in leads}
         self.owner_ids = {lead.owner_id for lead in leads}
         self.addresses = {v for lead in leads for v in (lead.email, lead.phone) if v}
         self.business = business
+        self.blocked = blocked  # the page's suppressed addresses, when it looked them up already
 
     @cached_property
     def suppressions(self) -> set[str]:
+        if self.blocked is not None:
+            return self.blocked
         return Suppression.among(values=self.addresses)
 
     def suppressed(self, lead):

@@ -114,7 +114,12 @@ def prepare_today(request, leads) -> None:
     request load what the drafts need for all those rows at once, on first use (a fixed
     handful of queries instead of ~9 per row), for `today_extra_context`."""
     leads = [lead for lead in leads if _may_draft(lead)]
-    request.outreach_facts = PageFacts(leads, getattr(request, "business", None)) if leads else None
+    # the page's one look-up of its addresses (`check_addresses`), when it covers these
+    checks = getattr(request, "address_checks", {})
+    addresses = {v for lead in leads for v in (lead.email, lead.phone) if v}
+    blocked = {v for v in addresses if checks[v]} if addresses <= checks.keys() else None
+    business = getattr(request, "business", None)
+    request.outreach_facts = PageFacts(leads, business, blocked) if leads else None
 
 
 def today_extra_context(request, lead) -> dict | None:

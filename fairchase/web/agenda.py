@@ -40,6 +40,7 @@ from fairchase.leads.models import (
 )
 from fairchase.leads.people import carried_leads, display_name, is_admin, visible_leads
 from fairchase.leads.planning import PLAN_FIELDS, contact_day, day_minutes, reachable_channels
+from fairchase.policy import Settings
 
 from .agenda_rows import (
     FRESH,
@@ -59,7 +60,7 @@ from .agenda_sql import (
     STOP_TERM,
     WAIT_TERM,
     capped_count,
-    capped_minutes,
+    capped_total,
     channel_minutes,
     in_due_order,
     is_unanswered,
@@ -234,7 +235,7 @@ def let_go_for(user, now: datetime, owner=None, business: BusinessSettings | Non
 def _row_maker(minutes: dict[str, float], now: datetime, business: BusinessSettings):
     """A function making a lead's AgendaRow in a section, with its channel's minutes and
     when its step may be taken (`step_time`)."""
-    settings = business.to_policy()
+    settings = Settings.from_any(business.to_policy())  # read once, not once a row
 
     def row(lead: Lead, section: str, blocked: set[str] | None = None) -> AgendaRow:
         channel = row_channel(lead, blocked)
@@ -281,8 +282,9 @@ def _fill_new(agenda: Agenda, user, owner, rows, make, minutes: dict[str, float]
     ).filter(NEW_TERM)
     # One to answer until someone does, even when the plan rations its turn (eval29 #6); a
     # "stop" (let go), a hold or a pause is not (`unanswered`). The card has their own words.
-    new_qs = unanswered(new_qs, now, held := reach.held_ids())
-    new_rows = unanswered(rows, now, held).only(*ROW_FIELDS, "notes", "signals")
+    agenda.held = reach.held_ids()  # the page's buttons read them too (`check_addresses`)
+    new_qs = unanswered(new_qs, now, agenda.held)
+    new_rows = unanswered(rows, now, agenda.held).only(*ROW_FIELDS, "notes", "signals")
     seen: dict[int, Lead] = {}
     fresh = new_rows.filter(created_at__gte=now - FRESH).order_by(
         "-created_at"
@@ -295,11 +297,11 @@ def _fill_new(agenda: Agenda, user, owner, rows, make, minutes: dict[str, float]
         agenda.new.append(r)
     agenda.new.sort(key=new_order)
     del agenda.new[NEW_LIMIT:]
-    agenda.new_total = capped_count(new_qs, len(agenda.new), NEW_LIMIT)
-    if agenda.more_new:  # every new enquiry takes its minutes, not only those shown
-        agenda.minutes_new = capped_minutes(new_qs, minutes)
-    else:
+    if len(agenda.new) < NEW_LIMIT:  # every one of them is shown
+        agenda.new_total = len(agenda.new)
         agenda.minutes_new = sum(r.minutes for r in agenda.new)
+    else:  # every new enquiry takes its minutes, not only those shown
+        agenda.new_total, agenda.minutes_new = capped_total(new_qs, minutes)
 
 
 def _fill_commitments(agenda: Agenda, user, owner, minutes: dict[str, float]) -> None:

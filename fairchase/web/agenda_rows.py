@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from fairchase.leads import reach
 from fairchase.leads.models import Commitment, Lead, Suppression
+from fairchase.policy import Settings
 from fairchase.policy.agenda import worth_now
 from fairchase.policy.window import next_contact_time
 
@@ -162,6 +163,8 @@ class Agenda:
     # A leaver's Today (`agenda.leavers_day`): no minutes and no plan, only this sentence.
     gone: str = ""
     gone_carried: int = 0  # the leads they still carry (for "Reassign all")
+    # Every held lead's id (`reach.held_ids`) when the day was filled; None when not looked up.
+    held: set[int] | None = None
 
     @property
     def day(self) -> str:
@@ -315,7 +318,7 @@ def new_order(r: AgendaRow):
     return (not r.fresh, -r.worth_now, r.lead.pk)
 
 
-def step_time(lead: Lead, section: str, now: datetime, settings: dict) -> datetime | None:
+def step_time(lead: Lead, section: str, now: datetime, settings: Settings) -> datetime | None:
     """When a row's step may be taken: the plan's due time, except that an unanswered enquiry
     the plan rations ("wait") is answered now, a lead paused by an out-of-office waits for
     its end, and a step already due waits for the lead's own

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from datetime import timedelta
 
 from django import template
@@ -97,16 +98,16 @@ _BUTTONS = "".join(
 )
 
 
-def check_addresses(request, leads) -> None:
+def check_addresses(request, leads, held: Collection[int] | None = None) -> None:
     """Look up once for a whole page which of its leads' addresses nobody may use (opted
     out or bounced, on any lead) and which of its leads are held by a request to stop
-    nobody has decided on; `contact_links` reads the answers from the request."""
+    nobody has decided on (`held`: every held lead's id when the page has them already,
+    `reach.held_ids`); `contact_links` reads the answers from the request."""
     values = {v for lead in leads for v in (lead.email, lead.phone) if v}
     blocked = Suppression.among(leads)
     request.address_checks = {v: v in blocked for v in values}
-    request.held_checks = {lead.pk: False for lead in leads} | dict.fromkeys(
-        reach.held_among(leads), True
-    )
+    held = reach.held_among(leads) if held is None else held
+    request.held_checks = {lead.pk: lead.pk in held for lead in leads}
 
 
 @register.simple_tag(takes_context=True)

@@ -87,7 +87,8 @@ def _context(request, agenda=None) -> dict:
             let_go=False,
             followups_shown=FOLLOWUPS_SHOWN,
         )
-    check_addresses(request, agenda.leads())  # one query: no button for a blocked address
+    # one query: no button for a blocked address (nor for a held lead: the agenda has those)
+    check_addresses(request, agenda.leads(), agenda.held)
     try:
         panels.prepare_today(request, agenda.leads())
     except Exception:  # an extension's bug must not take Today down
@@ -147,12 +148,12 @@ def today_section(request, section):
     ).get_page(request.GET.get("page"))
     found = list(page.object_list)
     leads = [c.lead for c in found] if section == "commitments" else found
-    check_addresses(request, leads)  # one query: the buttons, and a let-go row's channel
+    held = reach.held_ids()  # once for the page, not a look-up a row
+    check_addresses(request, leads, held)  # one query: the buttons, and a let-go row's channel
     if section == "commitments":
         rows = [CommitmentRow(commitment=c, lead=c.lead, overdue=c.due_at < now) for c in found]
     else:
         blocked = {v for v, no in request.address_checks.items() if no}
-        held = reach.held_ids()  # once for the page, not a look-up a row
         rows = [row_for(lead, now, request.business, blocked, held) for lead in leads]
     try:
         panels.prepare_today(request, [r.lead for r in rows])
