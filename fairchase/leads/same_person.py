@@ -150,9 +150,10 @@ def active_leads_at(emails, phones) -> list[Lead]:
     if not (emails or phones):
         return []
     same = Q(email__in=emails) | Q(phone__in=phones)
-    return list(
-        Lead.objects.filter(same, status__in=ACTIVE_STATUSES).select_related("owner").order_by("pk")
-    )
+    # The status is sieved here, not in SQL: there SQLite would walk the status index over
+    # every open lead (most of a book) instead of the address indexes.
+    at = Lead.objects.filter(same).select_related("owner").order_by("pk")
+    return [lead for lead in at if lead.status in ACTIVE_STATUSES]
 
 
 def active_lead_among(candidates, name: str, email: str, phone: str) -> Lead | None:
