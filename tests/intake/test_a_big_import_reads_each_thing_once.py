@@ -1,0 +1,34 @@
+"""An import of 100,000 rows has 30 s of CPU (bench.io_speed): what a row says is read once,
+and what a file says once for the whole file, never again for each row."""
+
+from __future__ import annotations
+
+from fairchase.intake import row_reading, rows
+from fairchase.leads.models import Lead
+from tests.intake.importing import import_text
+
+
+def _counted(monkeypatch, module, name: str, calls: list[str]) -> None:
+    """Count the calls of `module.name` in `calls` (each call's first argument)."""
+    real = getattr(module, name)
+
+    def counting(first, *args, **kwargs):
+        calls.append(first)
+        return real(first, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+
+
+def test_a_rows_one_phone_number_is_read_once(alice, monkeypatch):
+    calls: list[str] = []
+    _counted(monkeypatch, rows, "fast_normalize_phone", calls)
+    _counted(monkeypatch, row_reading, "fast_normalize_phone", calls)
+    text = (
+        "Name,Email,Phone\n"
+        "Ann Lee,ann@example.com,+1 312 555 0140\n"
+        "Bo Li,bo@example.com,+1 312 555 0150\n"
+    )
+    report = import_text(alice, text)
+    assert report.created == 2, report.as_dict()
+    assert Lead.objects.get(email="ann@example.com").phone == "+13125550140"
+    assert sorted(calls) == ["+1 312 555 0140", "+1 312 555 0150"]
