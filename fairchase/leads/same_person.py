@@ -143,17 +143,23 @@ def active_lead_of(name: str, email: str, phone: str) -> Lead | None:
     return active_lead_among(active_leads_at([email], [phone]), name, email, phone)
 
 
-def active_leads_at(emails, phones) -> list[Lead]:
-    """The active leads with any of these (normalised) addresses, the oldest first: the
-    candidates `active_lead_among` picks from (one query for a whole batch of rows)."""
+def leads_at(emails, phones) -> list[Lead]:
+    """Every lead with any of these (normalised) addresses, whatever its status, the oldest
+    first, with its owner: one query for a whole batch of rows, through the email and phone
+    indexes."""
     emails, phones = [e for e in emails if e], [p for p in phones if p]
     if not (emails or phones):
         return []
     same = Q(email__in=emails) | Q(phone__in=phones)
-    # The status is sieved here, not in SQL: there SQLite would walk the status index over
-    # every open lead (most of a book) instead of the address indexes.
-    at = Lead.objects.filter(same).select_related("owner").order_by("pk")
-    return [lead for lead in at if lead.status in ACTIVE_STATUSES]
+    return list(Lead.objects.filter(same).select_related("owner").order_by("pk"))
+
+
+def active_leads_at(emails, phones) -> list[Lead]:
+    """The active leads with any of these (normalised) addresses, the oldest first: the
+    candidates `active_lead_among` picks from. The status is sieved here, not in SQL: there
+    SQLite would walk its status index over every open lead (most of a book) instead of the
+    address indexes."""
+    return [lead for lead in leads_at(emails, phones) if lead.status in ACTIVE_STATUSES]
 
 
 def active_lead_among(candidates, name: str, email: str, phone: str) -> Lead | None:

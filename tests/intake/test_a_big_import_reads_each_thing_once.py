@@ -3,6 +3,8 @@ and what a file says once for the whole file, never again for each row."""
 
 from __future__ import annotations
 
+from django.db import connection
+
 from fairchase.intake import row_reading, rows
 from fairchase.leads.models import Lead
 from tests.intake.importing import import_text
@@ -32,3 +34,24 @@ def test_a_rows_one_phone_number_is_read_once(alice, monkeypatch):
     assert report.created == 2, report.as_dict()
     assert Lead.objects.get(email="ann@example.com").phone == "+13125550140"
     assert sorted(calls) == ["+1 312 555 0140", "+1 312 555 0150"]
+
+
+def test_a_batch_reads_the_leads_at_its_addresses_once(alice, make_lead):
+    """The leads of other people at a batch's addresses (someone's active lead, a record of
+    someone who opted out) come from one query: not one for each status."""
+    make_lead(alice, name="Ann Lee", email="ann@example.com")
+    seen: list[str] = []
+
+    def capture(execute, sql, params, many, context):
+        seen.append(sql)
+        return execute(sql, params, many, context)
+
+    text = "Name,Email,Phone\nBo Li,bo@example.com,+1 312 555 0150\n"
+    with connection.execute_wrapper(capture):
+        report = import_text(alice, text)
+    assert report.created == 1, report.as_dict()
+    whole_leads = 'SELECT "leads_lead"."id"'  # not the opt-out sieve's addresses alone
+    at_addresses = [
+        sql for sql in seen if sql.startswith(whole_leads) and '"leads_lead"."email" IN' in sql
+    ]
+    assert len(at_addresses) == 2, at_addresses  # the scope's (`Batch._existing`), then everyone's
