@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-from fairchase.intake import row_reading, rows
+from fairchase.intake import row_reading, rows, sources
 from fairchase.leads.models import Lead
 from tests.intake.importing import import_text
 
@@ -55,3 +55,15 @@ def test_a_batch_reads_the_leads_at_its_addresses_once(alice, make_lead):
         sql for sql in seen if sql.startswith(whole_leads) and '"leads_lead"."email" IN' in sql
     ]
     assert len(at_addresses) == 2, at_addresses  # the scope's (`Batch._existing`), then everyone's
+
+
+def test_a_source_column_is_read_once_for_each_value(alice, monkeypatch):
+    calls: list[str] = []
+    _counted(monkeypatch, sources, "_key", calls)
+    text = "Name,Email,Source\n" + "".join(
+        f"P{i},p{i}@example.com,Zebra Fair booth 17\n" for i in range(3)
+    )
+    report = import_text(alice, text)
+    assert report.created == 3, report.as_dict()
+    assert set(Lead.objects.values_list("source", flat=True)) == {"event"}
+    assert calls.count("Zebra Fair booth 17") == 1
