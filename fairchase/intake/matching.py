@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from fairchase.leads import actions, names, same_person
-from fairchase.leads.models import Lead, Status
+from fairchase.leads.models import ACTIVE_STATUSES, Lead, Status
 
 from .rows import RowError
 
@@ -206,16 +206,17 @@ class Batch:
         # in memory; a batch's 2,000 addresses would overrun PostgreSQL's lock table (~64 a connection).
         # Those in scope are not: a row on a number shared by two in scope whose names both
         # fit is neither's (never a guess), and not "already someone's lead" either.
-        elsewhere = [
+        outside = [
             lead
-            for lead in same_person.active_leads_at(
+            for lead in same_person.leads_at(
                 [f.get("email") for _, f in items], [f.get("phone") for _, f in items]
             )
             if lead.pk not in found[0]
         ]
+        elsewhere = [lead for lead in outside if lead.status in ACTIVE_STATUSES]
         # and the records of people who opted out there (an import from a salesperson, who
         # sees only their own leads): a row of theirs makes no second record
-        said_no = _opted_out_at(items, exclude=found[0])
+        said_no = [lead for lead in outside if lead.status == Status.OPTED_OUT]
         new: list[tuple[int, NewLead]] = []  # (its line, the lead)
         with transaction.atomic():
             imp.check_in()  # still this run's job, held till the batch commits: or it stops
@@ -245,15 +246,3 @@ class Batch:
         imp.report.created += len(new)  # counted once written (a failed batch creates nothing)
         if not imp.dry_run:  # once written, the next batch finds these leads by their keys
             imp.forget_pending()
-
-
-def _opted_out_at(items: list[tuple[int, dict]], exclude) -> list[Lead]:
-    """The opted-out records with any address of these rows, but those in `exclude` (the
-    scope's), the oldest first."""
-    emails = {f["email"] for _, f in items if f.get("email")}
-    phones = {f["phone"] for _, f in items if f.get("phone")}
-    if not (emails or phones):
-        return []
-    same = Q(email__in=emails) | Q(phone__in=phones)
-    said_no = Lead.objects.filter(same, status=Status.OPTED_OUT).order_by("pk")
-    return [lead for lead in said_no if lead.pk not in exclude]  # few: no pk list to send

@@ -68,6 +68,8 @@ def _other_phones(cells: list[str], fmap: list[str], header: list[str]) -> list[
     555 0140 (Business Phone)", so the office line is not thrown away unsaid."""
     columns = zip(cells, fmap, header, strict=False)
     filled = [(c.strip(), h) for c, f, h in columns if f == "phone" and c.strip()]
+    if len(filled) < 2:  # most rows: no other number to keep, none to read
+        return []
     seen = {_number(c) for c, _ in filled[:1]}
     out = []
     for cell, name in filled[1:]:

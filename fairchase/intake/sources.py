@@ -5,6 +5,7 @@ importer's rule, which the API's `source` follows too."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .mapping import _key
 
@@ -81,6 +82,7 @@ def source_by_words(key: str) -> str:
     return next(iter(found)) if len(found) == 1 else ""
 
 
+@lru_cache(maxsize=4096)  # a file's Source column holds a few values, read once each
 def map_source(raw: str) -> tuple[str, bool]:
     """(our source code, whether it was translated) for a source cell: 'Organic Search' ->
     ('web_form', True); 'referral' -> ('referral', False); 'referral - Bob Keller' ->

@@ -92,15 +92,14 @@ def create_leads(
         for lead in leads
     ]
     bulk.insert(StatusChange, rows)
-    _honour_opt_outs(leads, values, user, why_opted_out or {})
+    _honour_opt_outs(leads, said_no_at(values, suppressed), user, why_opted_out or {})
     return ids
 
 
-def _honour_opt_outs(leads: list, values: set[str], user, whys: dict[int, str]) -> None:
+def _honour_opt_outs(leads: list, said_no: set[str], user, whys: dict[int, str]) -> None:
     """Opt out the new leads of someone who opted out (an opt-out's suppression, or an
     opted-out record of theirs with no suppression row: a demo, a restored backup), as
-    `create_lead` does it; `values`: the leads' addresses."""
-    said_no = said_no_at(values)
+    `create_lead` does it; `said_no`: the leads' addresses such a person gave (`said_no_at`)."""
     if said_no:
         from .actions import honour_opt_out
 

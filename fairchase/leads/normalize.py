@@ -47,7 +47,9 @@ def clean_text(raw: str | None) -> str:
     a later export or turn around the text shown after them. Not normalised otherwise: NFC
     would rewrite some CJK characters (U+F900 is stored as U+8C48), and text comes back
     from an export as it was typed; names are compared composed or not (`names.plain`)."""
-    return DIRECTION_CONTROLS.sub("", NOT_TEXT.sub("", raw or ""))
+    if raw is None or (raw.isascii() and raw.isprintable()):  # most text: nothing to take out
+        return raw or ""
+    return DIRECTION_CONTROLS.sub("", NOT_TEXT.sub("", raw))
 
 
 # What shows nothing on a page: spaces of every kind (Zs, Zl, Zp), format characters (Cf:

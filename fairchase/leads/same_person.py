@@ -143,16 +143,23 @@ def active_lead_of(name: str, email: str, phone: str) -> Lead | None:
     return active_lead_among(active_leads_at([email], [phone]), name, email, phone)
 
 
-def active_leads_at(emails, phones) -> list[Lead]:
-    """The active leads with any of these (normalised) addresses, the oldest first: the
-    candidates `active_lead_among` picks from (one query for a whole batch of rows)."""
+def leads_at(emails, phones) -> list[Lead]:
+    """Every lead with any of these (normalised) addresses, whatever its status, the oldest
+    first, with its owner: one query for a whole batch of rows, through the email and phone
+    indexes."""
     emails, phones = [e for e in emails if e], [p for p in phones if p]
     if not (emails or phones):
         return []
     same = Q(email__in=emails) | Q(phone__in=phones)
-    return list(
-        Lead.objects.filter(same, status__in=ACTIVE_STATUSES).select_related("owner").order_by("pk")
-    )
+    return list(Lead.objects.filter(same).select_related("owner").order_by("pk"))
+
+
+def active_leads_at(emails, phones) -> list[Lead]:
+    """The active leads with any of these (normalised) addresses, the oldest first: the
+    candidates `active_lead_among` picks from. The status is sieved here, not in SQL: there
+    SQLite would walk its status index over every open lead (most of a book) instead of the
+    address indexes."""
+    return [lead for lead in leads_at(emails, phones) if lead.status in ACTIVE_STATUSES]
 
 
 def active_lead_among(candidates, name: str, email: str, phone: str) -> Lead | None:
@@ -268,19 +275,22 @@ def said_no_itself(lead: Lead) -> bool:
     return said_no_themselves(Lead.objects.filter(pk=lead.pk)).exists()
 
 
-def said_no_at(values) -> set[str]:
+def said_no_at(values, suppressed: set[str] | None = None) -> set[str]:
     """Which of these (normalised) addresses a person who said no gave: suppressed by an
-    opt-out, or an opted-out record's, in two queries for a whole batch. Only a first
-    sieve: a record with one of them is theirs by `said_no_before` (a phone joins only
-    under a matching name); a record with none of them is not."""
+    opt-out, or an opted-out record's, in three queries for a whole batch, each address
+    asked once of its own column. `suppressed`: those of them suppressed for any reason,
+    when the caller has read them (`Suppression.among`): only they can be an opt-out's.
+    Only a first sieve: a record with one of them is theirs by `said_no_before` (a phone
+    joins only under a matching name); a record with none of them is not."""
     values = {v for v in values if v}
-    if not values:
-        return set()
-    opted = Suppression.objects.filter(value__in=values, reason="opt-out")
-    found = set(opted.values_list("value", flat=True))
+    asked = values if suppressed is None else values & suppressed
+    opted = Suppression.objects.filter(value__in=asked, reason="opt-out")
+    found = set(opted.values_list("value", flat=True)) if asked else set()
+    emails = {v for v in values if "@" in v}  # a normalised phone number has none
     said_no = Lead.objects.filter(status=Status.OPTED_OUT)
-    for field in ("email", "phone"):
-        found |= set(owned(said_no, field, values).values_list(field, flat=True))
+    for field, theirs in (("email", emails), ("phone", values - emails)):
+        if theirs:
+            found |= set(owned(said_no, field, theirs).values_list(field, flat=True))
     return found
 
 
