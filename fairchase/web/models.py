@@ -1,6 +1,7 @@
 """The web app's own rows: login buckets and failed logins, kept in the database so the
 login throttle holds across every gunicorn worker and process."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -30,3 +31,25 @@ class LoginBucket(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.count} since {self.window_start:%H:%M:%S}"
+
+
+class SentForm(models.Model):
+    """A lead-page form's one-time key (`once.py`), claimed by the first POST that carries
+    it, in the same transaction as what that POST wrote, and the answer it got: a second tap
+    on a slow link, or a browser's retry, is answered the same and does nothing again. Kept
+    a day (`once.KEPT`), pruned as new keys arrive."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    location = models.CharField(max_length=2000, default="")  # where the first POST went on
+    said = models.JSONField(default=list)  # its messages: [[level, text], ...]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="web_sentform_once_per_key")
+        ]
+        indexes = [models.Index(fields=["created_at"], name="web_sentform_created")]
+
+    def __str__(self) -> str:
+        return f"{self.key} at {self.created_at:%Y-%m-%d %H:%M:%S}"

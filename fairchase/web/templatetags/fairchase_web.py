@@ -22,7 +22,7 @@ from fairchase.leads.models import Status, Suppression
 from fairchase.leads.normalize import country_without_zone, display_phone
 from fairchase.leads.people import display_name, is_admin
 from fairchase.policy import reasons
-from fairchase.web import panels, words
+from fairchase.web import once, panels, words
 from fairchase.web.agenda import OUTCOME_BUTTONS
 
 register = template.Library()
@@ -194,6 +194,8 @@ def outcome_form(context, lead, channel="", section="", scope="", next_page="", 
         hidden += format_html('<input type="hidden" name="owner" value="{}">', scope)
     if next_page:
         hidden += format_html('<input type="hidden" name="next" value="{}">', next_page)
+    if next_page == "lead":  # a plain form, no htmx: a second tap must not act again
+        hidden += once.key_field()
     if section == "let_go" or (next_page == "lead" and lead.next_action == "stop"):
         buttons = format_html(
             '<button name="outcome" value="stop" class="btn btn-small btn-primary outcome-stop">'
@@ -223,6 +225,12 @@ def outcome_form(context, lead, channel="", section="", scope="", next_page="", 
         hidden,
         buttons,
     )
+
+
+@register.simple_tag
+def once_key():
+    """A plain POST form's one-time key (`web/once.py`): sent twice, it acts once."""
+    return once.key_field()
 
 
 # How a Today list's forms swap a clicked card (htmx inherits these from the <ol>): only the

@@ -25,6 +25,7 @@ from ..forms import (
     StopForm,
     WonForm,
 )
+from ..once import once_per_key
 from ..words import sentence
 from . import today
 from .common import form_errors, is_htmx, web_view
@@ -67,6 +68,7 @@ def _refused(request, lead, said: str, **form):
 
 @require_POST
 @web_view
+@once_per_key
 def lead_log(request, pk):
     """The full attempt form: channel, outcome, minutes, notes, progress."""
     lead = lead_or_404(request.user, pk)
@@ -110,6 +112,7 @@ def _opted_out_when_finished(request, lead, channel: str):
 
 @require_POST
 @web_view
+@once_per_key
 def lead_commit(request, pk):
     """Pin the next step. From Today (htmx) it re-renders the agenda."""
     lead = lead_or_404(request.user, pk)
@@ -153,6 +156,7 @@ def lead_commit(request, pk):
 
 @require_POST
 @web_view
+@once_per_key
 def commitment_resolve(request, commitment_pk):
     """Mark a commitment done, missed or cancelled (the lead must be visible)."""
     try:
@@ -200,6 +204,7 @@ def lead_signals(request, pk):
 
 @require_POST
 @web_view
+@once_per_key
 def lead_stop(request, pk):
     lead = lead_or_404(request.user, pk)
     form = StopForm(request.POST, lead=lead)
@@ -222,6 +227,7 @@ def lead_stop(request, pk):
 
 @require_POST
 @web_view
+@once_per_key
 def lead_reopen(request, pk):
     lead = lead_or_404(request.user, pk)
     _run(
@@ -235,6 +241,7 @@ def lead_reopen(request, pk):
 
 @require_POST
 @web_view
+@once_per_key
 def lead_won(request, pk):
     lead = lead_or_404(request.user, pk)
     form = WonForm(request.POST)
@@ -250,6 +257,7 @@ def lead_won(request, pk):
 
 @require_POST
 @web_view
+@once_per_key
 def lead_lost(request, pk):
     lead = lead_or_404(request.user, pk)
     form = LostForm(request.POST)
@@ -265,6 +273,7 @@ def lead_lost(request, pk):
 
 @require_POST
 @web_view
+@once_per_key
 def lead_opt_out(request, pk):
     """The person asked us to stop: every address is suppressed."""
     lead = lead_or_404(request.user, pk)
@@ -279,6 +288,7 @@ def lead_opt_out(request, pk):
 
 @require_POST
 @web_view
+@once_per_key
 def lead_renew_consent(request, pk):
     """ "They asked to hear from us again": a person of ours records how they asked and on
     which channels (`actions.renew_consent`); a bounce or a complaint stays blocked."""
@@ -301,6 +311,7 @@ def lead_renew_consent(request, pk):
 
 @require_POST
 @web_view
+@once_per_key
 def lead_confirm_address(request, pk):
     """ "It is theirs": the owner vouches that an address a public post typed is the
     person's (`actions.confirm_address`), so their opt-out reaches it."""
@@ -317,6 +328,7 @@ def lead_confirm_address(request, pk):
 
 @require_POST
 @web_view
+@once_per_key
 def lead_reassign(request, pk):
     """Admins only: give the lead to someone else on the team."""
     lead = lead_or_404(request.user, pk)

@@ -48,6 +48,7 @@ from ..forms import (
     StopForm,
     WonForm,
 )
+from ..once import once_per_key
 from ..timeline import timeline_for
 from ..words import NOT_TO_BE_CONTACTED, address_note, sentence, status_label
 from .common import web_view
@@ -357,6 +358,7 @@ def _warn_of_email(request, address: str) -> None:
 
 @require_http_methods(["GET", "POST"])
 @web_view
+@once_per_key
 def lead_add(request):
     """A new lead: a new enquiry lands at the top of Today as "respond now" (the flash says
     where the plan put it)."""

@@ -42,6 +42,7 @@ from ..agenda import (
     section_title,
 )
 from ..forms import CommitmentForm
+from ..once import once_per_key
 from ..settings_forms import BusinessZoneForm, server_zone
 from ..templatetags.fairchase_web import check_addresses
 from ..words import status_label, stop_words, stopped_by
@@ -364,6 +365,7 @@ def _row_kind(request) -> str:
 
 @require_POST
 @web_view
+@once_per_key
 def lead_outcome(request, pk):
     """One click on Today (or the lead page): log it, re-plan, answer with the row only."""
     lead = lead_or_404(request.user, pk)

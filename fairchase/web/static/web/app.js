@@ -35,3 +35,38 @@ document.addEventListener("click", function (event) {
     }
   }
 })();
+
+// A plain POST form is sent once: on a slow link a second tap would send it again (a call
+// logged twice). After the first submit a second one is dropped and the form's buttons are
+// disabled. The server's one-time key (web/once.py) is the guarantee; this spares the
+// second request. htmx forms disable their own buttons (hx-disabled-elt).
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (event.defaultPrevented || form.method !== "post" || form.hasAttribute("hx-post") || form.target) {
+    return;
+  }
+  if (form.dataset.sent) {
+    event.preventDefault();
+    return;
+  }
+  form.dataset.sent = "1";
+  // after this turn: a button disabled now would leave its name=value out of the POST
+  window.setTimeout(function () {
+    form.querySelectorAll("button:not([disabled]), input[type=submit]:not([disabled])").forEach(function (b) {
+      b.disabled = true;
+      b.dataset.sentDisabled = "1";
+    });
+  }, 0);
+});
+
+// Back to a page the browser kept (the back button): its forms may be sent again.
+window.addEventListener("pageshow", function (event) {
+  if (!event.persisted) { return; }
+  document.querySelectorAll("form[data-sent]").forEach(function (form) {
+    delete form.dataset.sent;
+    form.querySelectorAll("[data-sent-disabled]").forEach(function (b) {
+      b.disabled = false;
+      delete b.dataset.sentDisabled;
+    });
+  });
+});
