@@ -7,10 +7,14 @@ person who said no back), and the card's Stop says it only stops chasing."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from fairchase.leads.models import Attempt, Lead, Status, Suppression
+from fairchase.outreach import outbox
+from fairchase.outreach.models import OutboundMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +80,19 @@ def test_the_lead_page_offers_it_under_what_happened_and_says_what_record_opt_ou
     assert f"Emil Hill {SAID}" in r.content.decode()
     assert Attempt.objects.get(lead=lead).outcome == "opted_out"
     _said_no(lead)
+
+
+def test_an_opt_out_on_the_card_cancels_what_was_queued_as_record_opt_out_does(
+    client, alice, make_lead
+):
+    lead = make_lead(alice, name="Ann Hill")
+    outbox.queue(lead, "email", "Your quote", "Hi Ann", due_at=timezone.now() + timedelta(days=1))
+    client.force_login(alice)
+    client.post(
+        f"/leads/{lead.pk}/outcome/",
+        {"outcome": "opted_out", "channel": "call", "row": "new"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert list(OutboundMessage.objects.values_list("state", "error")) == [
+        ("cancelled", "The lead opted out.")
+    ]
