@@ -12,6 +12,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from fairchase.leads import actions
 from fairchase.leads.models import Attempt, Lead, Status, Suppression
 from fairchase.outreach import outbox
 from fairchase.outreach.models import OutboundMessage
@@ -96,3 +97,12 @@ def test_an_opt_out_on_the_card_cancels_what_was_queued_as_record_opt_out_does(
     assert list(OutboundMessage.objects.values_list("state", "error")) == [
         ("cancelled", "The lead opted out.")
     ]
+
+
+def test_a_promised_calls_card_offers_it_too(client, alice, make_lead):
+    lead = make_lead(alice, name="Ann Hill")
+    promise = actions.add_commitment(lead, by="us", what="call back", due_at=timezone.now())
+    client.force_login(alice)
+    html = client.get("/").content.decode()
+    card = re.search(rf'id="commitment-{promise.pk}".*?</li>', html, re.S)[0]
+    assert 'name="outcome" value="opted_out"' in card and "data-confirm" in card

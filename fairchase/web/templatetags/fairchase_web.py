@@ -135,12 +135,13 @@ _CALLED = (
     + OPT_OUT_BUTTON.format(name="called")
     + "</details>"
 )
+# "Sent": a message the person sent themselves (their own mail app or phone), with no
+# answer yet; a message sent from the card's draft is logged by the outbox.
+_SENT = _button("sent", "Sent").replace(
+    "<button ", '<button title="You sent it yourself: logged as a try with no answer yet" ', 1
+)
 _MESSAGE_BUTTONS = (
-    _button("sent", "Sent")
-    + _button("replied", "Replied")
-    + _AFTER
-    + _STOP
-    + OPT_OUT_BUTTON.format(name="outcome")
+    _SENT + _button("replied", "Replied") + _AFTER + _STOP + OPT_OUT_BUTTON.format(name="outcome")
 )
 
 
@@ -151,11 +152,8 @@ def _buttons_for(lead, channel: str, commitment: bool = False) -> str:
     message = channel in MESSAGE_CHANNELS
     called = _CALLED if message and lead.phone else ""
     if commitment:
-        return (
-            _button("sent", "Sent") + _button("won", "Won") + called
-            if message
-            else _COMMITMENT_BUTTONS
-        )
+        first = _SENT + _button("won", "Won") if message else _COMMITMENT_BUTTONS
+        return first + OPT_OUT_BUTTON.format(name="outcome") + called
     return _MESSAGE_BUTTONS + called if message else _BUTTONS
 
 
