@@ -44,9 +44,7 @@ from fairchase.leads.planning import PLAN_FIELDS, contact_day, day_minutes, reac
 from .agenda_rows import (
     FRESH,
     LATER,
-    MESSAGE_CHANNELS,
     OUTCOME_BUTTONS,
-    VOICE_OUTCOMES,
     Agenda,
     AgendaRow,
     CommitmentRow,
@@ -72,10 +70,8 @@ from .agenda_sql import (
 # The rows and the day are defined in agenda_rows; callers import them from here too.
 __all__ = [
     "FRESH",
-    "MESSAGE_CHANNELS",
     "OUTCOME_BUTTONS",
     "SECTIONS",
-    "VOICE_OUTCOMES",
     "Agenda",
     "AgendaRow",
     "CommitmentRow",

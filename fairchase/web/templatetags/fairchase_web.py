@@ -22,7 +22,8 @@ from fairchase.leads.normalize import country_without_zone, display_phone
 from fairchase.leads.people import display_name, is_admin
 from fairchase.policy import reasons
 from fairchase.web import panels, words
-from fairchase.web.agenda import MESSAGE_CHANNELS, OUTCOME_BUTTONS, VOICE_OUTCOMES
+from fairchase.web.agenda import OUTCOME_BUTTONS
+from fairchase.web.agenda_rows import MESSAGE_CHANNELS, VOICE_OUTCOMES
 
 register = template.Library()
 log = logging.getLogger("fairchase.web")

@@ -32,10 +32,8 @@ from fairchase.params import an_id
 from .. import panels
 from ..agenda import (
     FOLLOWUPS_SHOWN,
-    MESSAGE_CHANNELS,
     OUTCOME_BUTTONS,
     SECTIONS,
-    VOICE_OUTCOMES,
     CommitmentRow,
     agenda_for,
     let_go_for,
@@ -43,6 +41,7 @@ from ..agenda import (
     section_leads,
     section_title,
 )
+from ..agenda_rows import MESSAGE_CHANNELS, VOICE_OUTCOMES
 from ..forms import CommitmentForm
 from ..settings_forms import BusinessZoneForm, server_zone
 from ..templatetags.fairchase_web import check_addresses
