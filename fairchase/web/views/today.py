@@ -196,6 +196,7 @@ def _contact_channel(lead, outcome: str, channel: str | None) -> str:
 def _log_attempt(lead, outcome: str, channel: str | None, user, undo: dict) -> tuple[str, dict]:
     """An attempt's button: log it, and note for the Undo the attempt and the promises it kept."""
     channel = _contact_channel(lead, outcome, channel)
+    label = "Sent" if outcome == "sent" else Outcome(outcome).label
     if outcome == "sent":
         outcome = Outcome.NO_ANSWER  # a message with no answer yet, as the outbox logs one
     pending = set(
@@ -218,7 +219,7 @@ def _log_attempt(lead, outcome: str, channel: str | None, user, undo: dict) -> t
         Outcome.TALKED: f"Talked with {lead.name}",
         Outcome.REPLIED: f"{lead.name} replied",
     }[outcome]
-    undo["what"] = f"{Outcome(outcome).label} ({channel})"
+    undo["what"] = f"{label} ({channel})"
     return f"{said} ({channel}): logged. {_next_step(lead)}".strip(), undo
 
 
