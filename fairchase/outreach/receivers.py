@@ -33,7 +33,9 @@ def on_lead_event(sender, lead, kind, **extra):
         wait_for_sends(lead.pk)
     if kind == "reply":
         cancel_pending(lead, "The lead replied.")
-    elif kind == "opt_out":
+    elif kind == "opt_out" or (
+        kind == "attempt" and attempt is not None and attempt.outcome == Outcome.OPTED_OUT
+    ):  # "asked not to be contacted" said on a try (Today's card) is an opt-out like any
         cancel_pending(lead, "The lead opted out.")
     elif kind == "status" and lead.status not in ACTIVE_STATUSES:
         cancel_pending(lead, not_chased(lead), keep=purposes_for(lead.status))

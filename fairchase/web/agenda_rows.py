@@ -24,6 +24,10 @@ OUTCOME_BUTTONS = [
     ("lost", "Lost"),
     ("stop", "Stop"),
 ]
+# The outcomes only a call or a visit has (an email or a text is sent, or answered): never
+# logged on a message (eval34 #3: "No answer (email)" skewed the per-channel reply rates).
+VOICE_OUTCOMES = ("no_answer", "left_message", "talked")
+MESSAGE_CHANNELS = ("email", "text")
 # An enquiry in its first hour is the one whose chance fades fastest: it is answered first.
 FRESH = timedelta(hours=1)
 # A step due more than this ahead is "later" (a new enquiry's "Respond first"), not "now".

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import phonenumbers
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils import timezone
@@ -33,7 +34,6 @@ from fairchase.leads.models import (
     Status,
 )
 from fairchase.leads.normalize import (
-    PHONE_EXAMPLE,
     InvalidContact,
     canonical_zones,
     country_name,
@@ -94,14 +94,23 @@ def _normalized(fn, value):
         raise forms.ValidationError(str(exc)) from None
 
 
+# Countries whose English name is said with "the" ("a number in the United States").
+_WITH_THE = ("United", "Netherlands", "Philippines", "Czech", "Dominican", "Bahamas", "Gambia")
+
+
 def phone_help(region: str) -> str:
-    """The phone field's hint: an example in the business's own country, and how a number
-    without a country code is read there ("030 1234567" is a Berlin number)."""
-    if region == "US":
-        return f"With the country code, e.g. {PHONE_EXAMPLE}."
+    """The phone field's hint, as the field reads a number: one without a country code is
+    the business's country's ("(312) 555-0100" is +1 312 555 0100), so nobody types "+1"."""
+    example = phone_example(region)
+    national = phonenumbers.format_number(
+        phonenumbers.parse(example), phonenumbers.PhoneNumberFormat.NATIONAL
+    )
+    country = country_name(region)
+    if country.startswith(_WITH_THE):
+        country = f"the {country}"
     return (
-        f"With the country code, e.g. {phone_example(region)}; one without it is read as a "
-        f"number in {country_name(region)}."
+        f"Without a country code it is read as a number in {country} "
+        f"({national} is {example}); one abroad starts with + and its country code."
     )
 
 
@@ -115,7 +124,7 @@ class LeadForm(forms.Form):
         max_length=40,
         required=False,
         widget=forms.TextInput(attrs={"type": "tel"}),
-        help_text=f"With the country code, e.g. {PHONE_EXAMPLE}.",
+        help_text=phone_help("US"),
     )
     timezone = forms.CharField(
         max_length=64,

@@ -33,6 +33,11 @@ def status_label(lead_or_status) -> str:
     return STATUS_WORDS.get(status) or dict(Status.choices).get(status, str(status))
 
 
+def opted_out_said(lead) -> str:
+    """What an opt-out recorded by one of us says, from the lead page or a Today card."""
+    return f"{lead.name} opted out: they will not be contacted again."
+
+
 def let_go_target(lead) -> str:
     """Where letting this lead go puts it (`planning.stop_target`), in plain words: "mailing
     list" (only with its consent), "revisit 12 Mar 2027", or "closed"."""

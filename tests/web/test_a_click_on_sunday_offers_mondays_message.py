@@ -35,7 +35,7 @@ def _no_answer(client, alice, lead) -> str:
     client.force_login(alice)
     return client.post(
         f"/leads/{lead.pk}/outcome/",
-        {"outcome": "no_answer", "channel": "email", "row": "followup"},
+        {"outcome": "sent", "channel": "email", "row": "followup"},
         HTTP_HX_REQUEST="true",
     ).content.decode()
 
@@ -56,5 +56,5 @@ def test_on_a_sunday_a_click_offers_the_message_of_a_step_due_monday(
     dana.refresh_from_db()
     assert (dana.next_action, dana.next_channel) == ("contact", "email"), dana.plan_reason
     assert dana.next_due.astimezone(PARIS).date() == (promised + timedelta(days=1)).date()
-    assert "No answer from Dana Khan" in card
+    assert "Sent to Dana Khan (email)" in card
     assert ("Email queued for" in card) is offered, card

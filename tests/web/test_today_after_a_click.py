@@ -47,7 +47,7 @@ def test_after_no_answer_the_card_offers_no_message_the_plan_has_for_another_day
 ):
     lead = make_lead(alice, name="Mail Only", phone="", email="mail.only@example.com")
     client.force_login(alice)
-    card = _click(client, lead, "no_answer", "email")
+    card = _click(client, lead, "sent", "email")
     lead = Lead.objects.get(pk=lead.pk)
     later = lead.next_due > end_of_local_day(timezone.now(), "America/Chicago")
     assert lead.next_action == "contact" and lead.next_channel == "email" and later

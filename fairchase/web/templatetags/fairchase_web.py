@@ -24,6 +24,7 @@ from fairchase.leads.people import display_name, is_admin
 from fairchase.policy import reasons
 from fairchase.web import once, panels, words
 from fairchase.web.agenda import OUTCOME_BUTTONS
+from fairchase.web.agenda_rows import MESSAGE_CHANNELS, VOICE_OUTCOMES
 
 register = template.Library()
 log = logging.getLogger("fairchase.web")
@@ -92,10 +93,70 @@ def today_panels(context):
 
 
 # A button in a form submits it: no type="submit" repeated on every button of every row.
-_BUTTONS = "".join(
-    f'<button name="outcome" value="{v}" class="btn btn-small outcome-{v}">{label}</button>'
-    for v, label in OUTCOME_BUTTONS
+def _button(value: str, label: str, name: str = "outcome") -> str:
+    return f'<button name="{name}" value="{value}" class="btn btn-small outcome-{value}">{label}</button>'
+
+
+# Stop chasing is not an opt-out: said on the button, where a person who heard "stop
+# calling me" looks (eval34 #2).
+_STOP = (
+    '<button name="outcome" value="stop" class="btn btn-small outcome-stop" title="Stop '
+    "chasing for now: the mailing list (with their consent) or closed, as the plan says. "
+    'Not an opt-out.">Stop chasing</button>'
 )
+# The person asked not to be contacted: an outcome of the try (`Outcome.OPTED_OUT`), for
+# good (Today's Undo cannot bring them back), so it asks first (app.js: data-confirm).
+OPT_OUT_BUTTON = (
+    '<button name="{name}" value="opted_out" class="btn btn-small outcome-opted_out" '
+    'data-confirm="They asked not to be contacted? Their phone and email will never be used '
+    'again: this cannot be undone.">Asked not to be contacted</button>'
+)
+
+
+@register.simple_tag
+def opt_out_button() -> str:
+    """The lead page's "Asked not to be contacted" under "What happened?", as on Today."""
+    return mark_safe(OPT_OUT_BUTTON.format(name="outcome"))
+
+
+# What can happen on a call (or a visit); never logged as an email or a text.
+_VOICE = [(v, label) for v, label in OUTCOME_BUTTONS if v in VOICE_OUTCOMES]
+_AFTER = "".join(_button(v, label) for v, label in OUTCOME_BUTTONS if v in ("won", "lost"))
+# A call or visit card: its outcomes, then the stop and the opt-out.
+_BUTTONS = (
+    "".join(_button(v, label) for v, label in OUTCOME_BUTTONS if v in (*VOICE_OUTCOMES, "replied"))
+    + _AFTER
+    + _STOP
+    + OPT_OUT_BUTTON.format(name="outcome")
+)
+# An email or text card: the message sent (a try with no answer yet) or answered; a call
+# made instead from its ☎ link is logged as a call (name "called": `today.lead_outcome`).
+_CALLED = (
+    '<details class="called-instead"><summary>Called them instead?</summary>'
+    + "".join(_button(v, label, "called") for v, label in _VOICE)
+    + OPT_OUT_BUTTON.format(name="called")
+    + "</details>"
+)
+# "Sent": a message the person sent themselves (their own mail app or phone), with no
+# answer yet; a message sent from the card's draft is logged by the outbox.
+_SENT = _button("sent", "Sent").replace(
+    "<button ", '<button title="You sent it yourself: logged as a try with no answer yet" ', 1
+)
+_MESSAGE_BUTTONS = (
+    _SENT + _button("replied", "Replied") + _AFTER + _STOP + OPT_OUT_BUTTON.format(name="outcome")
+)
+
+
+def _buttons_for(lead, channel: str, commitment: bool = False) -> str:
+    """A card's outcome buttons for the channel it plans: a message's (Sent, Replied), with
+    the call outcomes folded under "Called them instead?" when the lead has a phone; else a
+    call's. A promise's card offers its few (the call or message that keeps it, the deal)."""
+    message = channel in MESSAGE_CHANNELS
+    called = _CALLED if message and lead.phone else ""
+    if commitment:
+        first = _SENT + _button("won", "Won") if message else _COMMITMENT_BUTTONS
+        return first + OPT_OUT_BUTTON.format(name="outcome") + called
+    return _MESSAGE_BUTTONS + called if message else _BUTTONS
 
 
 def check_addresses(request, leads, held: Collection[int] | None = None) -> None:
@@ -213,10 +274,8 @@ def outcome_form(context, lead, channel="", section="", scope="", next_page="", 
                 else "No email or phone we may use."
             )
             buttons += format_html('<span class="muted small">{}</span>', why)
-    elif section == "commitment":
-        buttons = mark_safe(_COMMITMENT_BUTTONS)
     else:
-        buttons = mark_safe(_BUTTONS)
+        buttons = mark_safe(_buttons_for(lead, channel, commitment=section == "commitment"))
     htmx = "" if next_page == "lead" else f' hx-post="{url}"'
     return format_html(
         '<form class="outcomes" method="post" action="{}"{}>{}{}</form>',

@@ -26,7 +26,7 @@ from ..forms import (
     WonForm,
 )
 from ..once import once_per_key
-from ..words import sentence
+from ..words import opted_out_said, sentence
 from . import today
 from .common import form_errors, is_htmx, web_view
 from .leads import lead_page
@@ -105,7 +105,7 @@ def _opted_out_when_finished(request, lead, channel: str):
         lambda: actions.opt_out(
             lead, user=request.user, reason=f"Opted out (said {said}, entered by hand)"
         ),
-        f"{lead.name} opted out: they will not be contacted again.",
+        opted_out_said(lead),
     )
     return _back(lead)
 
@@ -281,7 +281,7 @@ def lead_opt_out(request, pk):
         request,
         lead,
         lambda: actions.opt_out(lead, user=request.user, reason="Opted out (entered by hand)"),
-        f"{lead.name} opted out: they will not be contacted again.",
+        opted_out_said(lead),
     )
     return _back(lead)
 

@@ -41,11 +41,12 @@ from ..agenda import (
     section_leads,
     section_title,
 )
+from ..agenda_rows import MESSAGE_CHANNELS, VOICE_OUTCOMES
 from ..forms import CommitmentForm
 from ..once import once_per_key
 from ..settings_forms import BusinessZoneForm, server_zone
 from ..templatetags.fairchase_web import check_addresses
-from ..words import status_label, stop_words, stopped_by
+from ..words import opted_out_said, status_label, stop_words, stopped_by
 from .common import is_htmx, web_view
 
 log = logging.getLogger("fairchase.web")
@@ -182,9 +183,24 @@ def _keep_due():
     )
 
 
+def _contact_channel(lead, outcome: str, channel: str | None) -> str:
+    """The channel a button's try was on: the card's (the plan's), except that what only a
+    call has (no answer, a message left, a talk) is a call, never an email or a text, and
+    "Sent" is a message's: an email or a text with no answer yet."""
+    channel = channel or lead.next_channel or ("call" if lead.phone else "email")
+    if outcome == "sent" and channel not in MESSAGE_CHANNELS:
+        raise ActionError(f"Sent is for an email or a text, not a {channel}.")
+    if outcome in VOICE_OUTCOMES and channel in MESSAGE_CHANNELS:
+        return "call"  # the card's ☎ link, or the lead page's buttons for an email's plan
+    return channel
+
+
 def _log_attempt(lead, outcome: str, channel: str | None, user, undo: dict) -> tuple[str, dict]:
     """An attempt's button: log it, and note for the Undo the attempt and the promises it kept."""
-    channel = channel or lead.next_channel or ("call" if lead.phone else "email")
+    channel = _contact_channel(lead, outcome, channel)
+    label = "Sent" if outcome == "sent" else Outcome(outcome).label
+    if outcome == "sent":
+        outcome = Outcome.NO_ANSWER  # a message with no answer yet, as the outbox logs one
     pending = set(
         lead.commitments.filter(state=Commitment.State.PENDING, by=Commitment.By.US).values_list(
             "pk", flat=True
@@ -198,12 +214,14 @@ def _log_attempt(lead, outcome: str, channel: str | None, user, undo: dict) -> t
         - set(lead.commitments.filter(state=Commitment.State.PENDING).values_list("pk", flat=True))
     )
     said = {
-        Outcome.NO_ANSWER: f"No answer from {lead.name}",
+        Outcome.NO_ANSWER: f"No answer from {lead.name}"
+        if channel not in MESSAGE_CHANNELS
+        else f"Sent to {lead.name}",
         Outcome.LEFT_MESSAGE: f"Left {lead.name} a message",
         Outcome.TALKED: f"Talked with {lead.name}",
         Outcome.REPLIED: f"{lead.name} replied",
     }[outcome]
-    undo["what"] = f"{Outcome(outcome).label} ({channel})"
+    undo["what"] = f"{label} ({channel})"
     return f"{said} ({channel}): logged. {_next_step(lead)}".strip(), undo
 
 
@@ -212,8 +230,13 @@ def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tu
     what an Undo needs (the lead as it was, the attempt or commitment the click made)."""
     user = request.user
     undo = {"before": actions.undo_snapshot(lead)}
-    if outcome in ATTEMPT_OUTCOMES:
+    if outcome in ATTEMPT_OUTCOMES or outcome == "sent":
         return _log_attempt(lead, outcome, channel, user, undo)
+    if outcome == Outcome.OPTED_OUT:  # for good: no Undo (the card asked first)
+        actions.log_attempt(
+            lead, _contact_channel(lead, outcome, channel), Outcome.OPTED_OUT, user=user
+        )
+        return opted_out_said(lead), {}
     if outcome == "won":
         actions.mark_won(lead, user=user)
         undo["what"] = "won"
@@ -372,6 +395,8 @@ def lead_outcome(request, pk):
     outcome = request.POST.get("outcome", "")
     row = _row_kind(request)
     channel = request.POST.get("channel")
+    if request.POST.get("called"):  # a message card's "Called them instead?": a call
+        outcome, channel = request.POST["called"], "call"
     try:
         if channel:  # the log form's and the API's list: nothing logged "by pigeon"
             actions.check_channel(channel)
