@@ -68,10 +68,12 @@ def _host() -> str:
 
 
 def _description(lead: Lead, reason: str, blocked: set[str]) -> str:
+    """An event's text: why, and the addresses a try of ours may use (`reach.address_refusal`:
+    none of an opted-out lead's, none suppressed), and the lead's page."""
     lines = [reason] if reason else []
-    if lead.phone and lead.phone not in blocked:
+    if not reach.address_refusal(lead, "call", blocked):
         lines.append(f"Phone: tel:{lead.phone}")
-    if lead.email and lead.email not in blocked:
+    if not reach.address_refusal(lead, "email", blocked):
         lines.append(f"Email: mailto:{lead.email}")
     lines.append(f"Lead: {lead_url(lead)}")
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterable
 
 from fairchase import texting
 
-from .models import Lead, Suppression
+from .models import Lead, Status, Suppression
 
 # The ways a try of ours reaches someone, in the plan's order (a visit: the app keeps no
 # street address, so a visit has nowhere to go).
@@ -77,13 +77,15 @@ def address_of(lead: Lead, channel: str) -> str:
 
 def address_refusal(lead: Lead, channel: str, suppressed: Collection[str] | None = None) -> str:
     """Why `channel`'s address of this lead may not be used, whoever the lead is ("" when it
-    may): there is none, it is suppressed (`suppressed`: the suppressed addresses among a
-    page's leads, looked up now when None), or a text with texts not set up or without
-    consent to text. The lead's state (a hold, its status) is not asked: the plan has its own
-    words for those, and this is what it may pick from."""
+    may): there is none, the lead opted out (every address of theirs, one added since too),
+    it is suppressed (`suppressed`: the suppressed addresses among a page's leads, looked up
+    now when None), or a text with texts not set up or without consent to text. A hold is
+    not asked (`channel_refusal` asks it)."""
     address = address_of(lead, channel)
     if not address:
         return NO_ADDRESS
+    if lead.status == Status.OPTED_OUT:
+        return SUPPRESSED
     if suppressed is None:
         suppressed = Suppression.among([lead])
     if address in suppressed:

@@ -453,3 +453,16 @@ class ReassignForm(OwnIds):
     def __init__(self, *args, owners=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"] = OwnerField(queryset=owners, label="New owner")
+
+
+class MistakeForm(OwnIds):
+    """The owner takes back an opt-out one of our users entered by mistake: what happened."""
+
+    ids = "mistake"
+
+    why = forms.CharField(
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="What was the mistake?",
+        help_text="For example: pressed Record opt-out on the wrong lead.",
+    )

@@ -34,6 +34,11 @@ urlpatterns = [
         "leads/<int:pk>/renew-consent/", lead_actions.lead_renew_consent, name="lead_renew_consent"
     ),
     path(
+        "leads/<int:pk>/restore-opt-out/",
+        lead_actions.lead_restore_opt_out,
+        name="lead_restore_opt_out",
+    ),
+    path(
         "leads/<int:pk>/confirm-address/",
         lead_actions.lead_confirm_address,
         name="lead_confirm_address",

@@ -6,8 +6,17 @@ naming email lifts it; a person's correction of the reading lifts it (tests/outr
 
 from __future__ import annotations
 
+import pytest
+
 from fairchase.leads import actions, planning
-from fairchase.leads.models import Status, Suppression
+from fairchase.leads.models import Profile, Role, Status, Suppression
+
+
+@pytest.fixture(autouse=True)
+def _alice_owns_the_business(alice):
+    """Overturning an opt-out is the business owner's alone (eval35): Alice is the owner."""
+    Profile.objects.filter(user=alice).update(role=Role.ADMIN)
+    alice.refresh_from_db()  # her profile read afresh
 
 
 def _refused(lead, alice):

@@ -11,8 +11,16 @@ from django.test import Client
 from fairchase.intake.models import CaptureForm
 from fairchase.leads import actions
 from fairchase.leads.actions.renewal import NOT_RENEWED
-from fairchase.leads.models import Lead, Status, Suppression
+from fairchase.leads.models import Lead, Profile, Role, Status, Suppression
 from fairchase.leads.planning import reachable_channels
+
+
+@pytest.fixture(autouse=True)
+def _alice_owns_the_business(alice):
+    """Overturning an opt-out is the business owner's alone (eval35): Alice is the owner."""
+    Profile.objects.filter(user=alice).update(role=Role.ADMIN)
+    alice.refresh_from_db()  # her profile read afresh
+
 
 QUINN, PHONE = "quinn.ford@example.com", "+12125550177"
 HOW = "Phoned on 3 March asking for a quote for the roof"

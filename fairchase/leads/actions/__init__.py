@@ -61,7 +61,16 @@ from .optout import (
     suppress,
     why_said_no,
 )
-from .renewal import check_renewal, renew_consent, staying_blocked
+from .renewal import (
+    BY_HAND,
+    OUR_MISTAKE,
+    OWNER_ONLY,
+    check_renewal,
+    mistaken_opt_out,
+    renew_consent,
+    restore_mistaken_opt_out,
+    staying_blocked,
+)
 from .status import (
     DUE_FUTURE_DAYS,
     DUE_PAST_DAYS,
@@ -131,6 +140,11 @@ __all__ = [
     "reassign",
     "reassign_all",
     "renew_consent",
+    "restore_mistaken_opt_out",
+    "mistaken_opt_out",
+    "BY_HAND",
+    "OUR_MISTAKE",
+    "OWNER_ONLY",
     "check_renewal",
     "staying_blocked",
     "record_reply",

@@ -31,7 +31,7 @@ from .core import (
     note_on_timeline,
 )
 from .edits import before_edit, edit_note
-from .optout import _honour_opt_out
+from .optout import _honour_opt_out, keep_said_no, said_no_on_record
 
 
 @transaction.atomic
@@ -322,6 +322,8 @@ def update_lead(
     _zone_from_new_phone(fresh, fields)
     who = IDENTITY_FIELDS & set(fields)
     before, old_phone = (said_no_addresses(fresh) if who else []), fresh.phone
+    said_no = bool(who) and said_no_on_record(fresh, before)
+    old = [fresh.email, fresh.phone]
     was = before_edit(fresh, fields)
     for k, v in fields.items():
         setattr(fresh, k, v)
@@ -332,6 +334,8 @@ def update_lead(
     fresh.save(update_fields=[*fields, "updated_at"])
     if said := edit_note(was, fresh, via):
         note_on_timeline(fresh, said, user=user)
+    if said_no:
+        keep_said_no(fresh, old, user=user, via=via)
     kind = "updated"
     if who and _honour_opt_out(
         fresh, user, edited=True, confirmed=bool(same_person), why=why_opted_out, via=via

@@ -297,6 +297,34 @@ def _honour_opt_out(
     return True
 
 
+def said_no_on_record(lead: Lead, said_no: list[str]) -> bool:
+    """Whether the person of this record said no: it opted out, or every address it has is
+    one its person said no on (`said_no`: `same_person.said_no_addresses` of it, a won or
+    lost record of someone who opted out on another record)."""
+    addresses = {v for v in (lead.email, lead.phone) if v}
+    return lead.status == Status.OPTED_OUT or bool(addresses) and addresses <= set(said_no)
+
+
+def keep_said_no(lead: Lead, old: list[str], *, user=None, via: str = "") -> None:
+    """A person who said no stays opted out on every address, one given later too: each
+    address of the record not among its `old` ones (an edit, the API's PATCH, an import's
+    update of a record `said_no_on_record`) is suppressed as theirs (`suppress`), with a
+    timeline row, so no screen, export or tool offers it."""
+    new = [
+        v
+        for v in (lead.email, lead.phone)
+        if v and v not in old and not Suppression.objects.filter(value=v).exists()
+    ]
+    if not new:
+        return
+    _suppress_values(lead, new)
+    shown = ", ".join(display_phone(v) if v == lead.phone else v for v in new)
+    door = f" ({via})" if via else ""
+    note_on_timeline(
+        lead, f"{shown} suppressed: this person asked not to be contacted{door}.", user=user
+    )
+
+
 def _suppress_values(lead: Lead, values: list[str]) -> None:
     """Suppress these addresses of the lead (an opt-out)."""
     for value in values:

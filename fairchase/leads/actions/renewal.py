@@ -9,18 +9,25 @@ not consent to stays, under another reason (`NOT_RENEWED`) so that it no longer 
 the person having said no (which would opt the record out again at its next enquiry);
 a refusal of one way alone ("stop emailing me, just call me": `optout.REFUSED`) is lifted
 when they agree to that way again; a bounce, a spam complaint or a list's "do not call"
-stays as it was, whatever anyone says, and so does a shared number another person opted out on."""
+stays as it was, whatever anyone says, and so does a shared number another person opted out on.
+
+Either is the business's owner's to record (`people.is_admin`), never a salesperson's alone:
+a renewal overturns the person's own "no" (an unsubscribe link, a "stop" reply, a call),
+and `restore_mistaken_opt_out` takes back an opt-out one of our users entered by hand by
+mistake, recorded as our mistake, never one that came from the person."""
 
 from __future__ import annotations
 
 from copy import copy
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from ..models import ACTIVE_STATUSES, Lead, Status, Suppression
+from ..models import ACTIVE_STATUSES, Lead, Status, StatusChange, Suppression
 from ..normalize import clean_text, display_phone
-from ..same_person import person_records, typed
+from ..people import display_name, is_admin
+from ..same_person import WITH_ANOTHER_RECORD, person_records, typed
 from .core import ActionError, _done, _lock, _transition
 from .optout import REFUSED, _lock_in_order, theirs
 
@@ -32,6 +39,16 @@ NOT_RENEWED = "opt-out, consent not renewed"
 # The channels a renewal names, in the words the timeline writes them.
 CHANNELS = {"email": "email", "call": "calls", "text": "texts"}
 SHORTEST_NOTE = 10
+# Who may overturn an opt-out, in the words a salesperson reads where the form would be.
+OWNER_ONLY = (
+    "Only the business's owner can record that someone who opted out asked to hear from us "
+    "again, or take back an opt-out entered by mistake: ask your owner to do it on this lead."
+)
+# The reason an opt-out entered with the lead page's Record opt-out button is written with:
+# one of our users said it, not the person (a call of theirs reads "said on a call").
+BY_HAND = "Opted out (entered by hand)"
+# The timeline row's first words of an opt-out taken back as our mistake.
+OUR_MISTAKE = "Opt-out taken back: entered by mistake"
 
 
 def check_renewal(lead: Lead, note: str, channels) -> tuple[str, list[str]]:
@@ -112,6 +129,8 @@ def renew_consent(lead: Lead, *, note: str, channels, user) -> Lead:
     so their old "no" does not opt this one out again. Then the lead is replanned."""
     if user is None:
         raise ActionError("Only a person of ours can record that someone asked to hear from us.")
+    if not is_admin(user):
+        raise ActionError(OWNER_ONLY)
     caller = lead
     note, chosen = check_renewal(lead, note, channels)
     shown = tuple(f for f, c in (("email", "email"), ("phone", "call")) if c in chosen)
@@ -177,3 +196,72 @@ def _active_holders(values: list[str], person: set[int]) -> list[int]:
     holders = Lead.objects.filter(status__in=ACTIVE_STATUSES).exclude(pk__in=person)
     found = holders.filter(email__in=values) | holders.filter(phone__in=values)
     return sorted(set(found.values_list("pk", flat=True)))
+
+
+def mistaken_opt_out(lead: Lead) -> StatusChange | None:
+    """The opt-out row of this lead that the owner may take back as our mistake, or None: it
+    must be its only opt-out, entered by one of our users with Record opt-out (`BY_HAND`),
+    with no address of it suppressed by anything but that opt-out. Never one from the
+    person (a link, a reply, a complaint, a call), one made for matching another record, a
+    script's or an import's, nor one the person repeated."""
+    if lead.status != Status.OPTED_OUT:
+        return None
+    rows = list(lead.status_changes.filter(new=Status.OPTED_OUT).order_by("at", "pk")[:2])
+    if len(rows) != 1 or rows[0].user_id is None or rows[0].reason != BY_HAND:
+        return None
+    values = [v for v in (lead.email, lead.phone) if v]
+    if Suppression.objects.filter(value__in=values).exclude(reason="opt-out").exists():
+        return None
+    person = person_records(lead)[0] - {lead.pk}
+    others = StatusChange.objects.filter(lead__in=person, new=Status.OPTED_OUT)
+    if others.exclude(_followed(lead)).exists():
+        return None  # another record of theirs said no on its own: that "no" is theirs
+    return rows[0]
+
+
+def _followed(lead: Lead) -> Q:
+    """The opt-out rows of other records made for following this one's opt-out."""
+    return Q(reason__startswith=WITH_ANOTHER_RECORD, reason__contains=f"(#{lead.pk}): ")
+
+
+@transaction.atomic
+def restore_mistaken_opt_out(lead: Lead, *, why: str, user) -> Lead:
+    """The owner takes back an opt-out one of our users entered by mistake (`mistaken_opt_out`):
+    the lead and each record of the person it opted out go back to the status they had,
+    its suppressions are lifted, and a timeline row on each says it was our mistake, who
+    entered it, who took it back and why. No consent is recorded: the person gave none."""
+    if user is None or not is_admin(user):
+        raise ActionError(OWNER_ONLY)
+    why = clean_text(why or "").strip()
+    if len(why) < SHORTEST_NOTE:
+        raise ActionError("Write what the mistake was (for example: pressed on the wrong lead).")
+    caller = lead
+    locked = _lock_in_order(lead)
+    lead = locked[lead.pk]
+    row = mistaken_opt_out(lead)
+    if row is None:
+        raise ActionError(
+            f"The opt-out of {lead.name} did not come from one of our users alone: it can only "
+            "be lifted when they ask to hear from us again."
+        )
+    by = display_name(row.user) if row.user else "one of our users"
+    reason = f"{OUR_MISTAKE} by {by}: {why}"
+    now = timezone.now()
+    followed = StatusChange.objects.filter(_followed(lead), new=Status.OPTED_OUT)
+    for other_row in followed.exclude(lead=lead).order_by("lead_id"):
+        other = locked.get(other_row.lead_id) or _lock(other_row.lead_id)
+        if other.status == Status.OPTED_OUT:
+            _transition(other, other_row.old or Status.OPEN, reason, user, now)
+            _done(other, "status")
+    person = person_records(lead)[0]
+    values = [
+        v
+        for other in Lead.objects.filter(pk__in=person)
+        for field in ("email", "phone")
+        if (v := getattr(other, field)) and not _another_said_no(other, field, person)
+    ]
+    Suppression.objects.filter(value__in=values, reason="opt-out").delete()
+    _transition(lead, row.old or Status.OPEN, reason, user, now)
+    for pk in _active_holders(values, person):
+        _done(_lock(pk), "updated")
+    return _done(lead, "status", caller=caller)

@@ -181,9 +181,9 @@ def contact_links(context, lead):
     the row's links.)"""
     if lead_on_hold(context, lead):
         return format_html('<p class="reason held">{}</p>', reach.ON_HOLD_SHORT)
-    checks = _address_checks(context, lead)
+    blocked = {v for v, no in _address_checks(context, lead).items() if no}
     links = []
-    if lead.phone and not checks[lead.phone]:
+    if not reach.address_refusal(lead, "call", blocked):
         links.append(
             format_html(
                 '<a href="tel:{}" class="btn btn-small">☎ {}</a>',
@@ -191,7 +191,7 @@ def contact_links(context, lead):
                 display_phone(lead.phone),
             )
         )
-    if lead.email and not checks[lead.email]:
+    if not reach.address_refusal(lead, "email", blocked):
         links.append(
             format_html(
                 '<a href="mailto:{}" class="btn btn-small">✉ {}</a>', lead.email, lead.email

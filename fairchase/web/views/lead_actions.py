@@ -19,6 +19,7 @@ from ..forms import (
     AttemptForm,
     CommitmentForm,
     LostForm,
+    MistakeForm,
     ReassignForm,
     RenewConsentForm,
     SignalsForm,
@@ -280,7 +281,7 @@ def lead_opt_out(request, pk):
     _run(
         request,
         lead,
-        lambda: actions.opt_out(lead, user=request.user, reason="Opted out (entered by hand)"),
+        lambda: actions.opt_out(lead, user=request.user, reason=actions.BY_HAND),
         opted_out_said(lead),
     )
     return _back(lead)
@@ -307,6 +308,25 @@ def lead_renew_consent(request, pk):
     ):
         return _back(lead)
     return _refused(request, lead, "Not recorded", renew_form=form)
+
+
+@require_POST
+@web_view
+def lead_restore_opt_out(request, pk):
+    """ "This opt-out was our mistake": the owner takes back an opt-out one of our users
+    entered by hand (`actions.restore_mistaken_opt_out`), never one from the person."""
+    lead = lead_or_404(request.user, pk)
+    form = MistakeForm(request.POST)
+    if form.is_valid() and _run_form(
+        request,
+        form,
+        lambda: actions.restore_mistaken_opt_out(
+            lead, why=form.cleaned_data["why"], user=request.user
+        ),
+        f"The opt-out of {lead.name} is taken back as our mistake.",
+    ):
+        return _back(lead)
+    return _refused(request, lead, "Not taken back", restore_form=form)
 
 
 @require_POST

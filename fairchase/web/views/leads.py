@@ -42,6 +42,7 @@ from ..forms import (
     CommitmentForm,
     LeadForm,
     LostForm,
+    MistakeForm,
     ReassignForm,
     RenewConsentForm,
     SignalsForm,
@@ -176,9 +177,7 @@ def lead_page(request, lead, **refused):
         ),
         "won_form": WonForm(initial={"value": lead.value}),
         "lost_form": LostForm(),
-        # someone who opted out and asked to hear from us again: a person records it
-        "renew_form": RenewConsentForm(lead=lead) if lead.status == Status.OPTED_OUT else None,
-        "staying_blocked": actions.staying_blocked(lead) if lead.status == Status.OPTED_OUT else [],
+        **_opt_out_forms(request, lead),
         "reassign_form": ReassignForm(owners=team(request.user), initial={"owner": lead.owner_id})
         if request.is_admin
         else None,
@@ -222,6 +221,22 @@ def _other_writers(lead) -> list[str]:
     return [a for a in found if a not in blocked]
 
 
+def _opt_out_forms(request, lead) -> dict:
+    """An opted-out lead's ways back, the owner's alone (`actions.OWNER_ONLY`): "They asked
+    to hear from us again" (`actions.renew_consent`), and "This opt-out was our mistake" for
+    one our user entered by hand (`actions.mistaken_opt_out`); a salesperson reads who
+    can do it instead."""
+    if lead.status != Status.OPTED_OUT:
+        return {"renew_form": None, "staying_blocked": [], "restore_form": None}
+    if not request.is_admin:
+        return {"renew_form": None, "owner_only": actions.OWNER_ONLY, "restore_form": None}
+    return {
+        "renew_form": RenewConsentForm(lead=lead),
+        "staying_blocked": actions.staying_blocked(lead),
+        "restore_form": MistakeForm() if actions.mistaken_opt_out(lead) else None,
+    }
+
+
 def _addresses(lead, held: bool) -> list[dict]:
     """The lead page's Phone and Email: the value shown, its link (None when nobody may
     use it: suppressed, opted out, or the lead `held` by a request to stop nobody has
@@ -232,7 +247,8 @@ def _addresses(lead, held: bool) -> list[dict]:
     rows = (("Phone", "phone", "tel"), ("Email", "email", "mailto"))
     for label, field, scheme in rows:
         value = getattr(lead, field)
-        note = address_note(lead, value in blocked, held) if value else ""
+        refused = reach.address_refusal(lead, "email" if field == "email" else "call", blocked)
+        note = address_note(lead, refused == reach.SUPPRESSED, held) if value else ""
         usable = value and note not in (NOT_TO_BE_CONTACTED, reach.ON_HOLD_NOTE)
         shown = display_phone(value) if scheme == "tel" and value else value
         link = f"{scheme}:{value}" if usable else None
