@@ -194,3 +194,13 @@ def test_today_counts_every_waiting_wish_and_links_to_all_of_them(alice, bob, ma
     assert client.get("/in/wishes/").content.decode().count('id="wish-') == 15
     client.force_login(alice)
     assert 'id="wish-' not in client.get("/in/wishes/").content.decode()
+
+
+def test_a_refused_contact_names_the_imports_wish_not_a_stop(alice, tom):
+    """review28 #2: no stop message to confirm: the refusal says where to decide."""
+    from fairchase.outreach.refusals import refusal
+
+    _import(alice)
+    said = refusal(tom, "email", tom.email)
+    assert said == f"An import says not to contact them at {PHONE}: confirm or dismiss it on Today."
+    assert "Asked to stop" not in said
