@@ -96,6 +96,13 @@ def today_context(request) -> dict:
     return {"wishes": wishes, "wishes_count": count, "wishes_more": count - len(wishes)}
 
 
+def lead_context(request, lead) -> dict:
+    """The lead page's block of its waiting wishes, the same confirm and dismiss as Today's
+    (review28 #2: a held lead's page says where to decide, and lets you)."""
+    wishes = list(waiting().filter(lead=lead).select_related("lead"))
+    return {"wishes": wishes, "wishes_count": len(wishes), "wishes_more": 0, "on_lead": True}
+
+
 @transaction.atomic
 def decide(wish: HeldWish, confirmed: bool, user) -> str:
     """Confirm the wish (the person opted out, or the address suppressed, through the one

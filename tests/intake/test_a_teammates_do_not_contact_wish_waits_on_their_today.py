@@ -204,3 +204,17 @@ def test_a_refused_contact_names_the_imports_wish_not_a_stop(alice, tom):
     said = refusal(tom, "email", tom.email)
     assert said == f"An import says not to contact them at {PHONE}: confirm or dismiss it on Today."
     assert "Asked to stop" not in said
+
+
+def test_the_held_leads_page_lets_its_owner_decide_there(alice, bob, tom):
+    """review28 #2: the lead's page has the same confirm and dismiss, and comes back to it."""
+    _import(alice)
+    client = Client()
+    client.force_login(bob)
+    page = client.get(f"/leads/{tom.pk}/").content.decode()
+    item = page[page.index('id="held-wishes"') :]
+    assert f"Confirm: never contact {PHONE}" in item and 'name="next" value="lead"' in item
+    wish = HeldWish.objects.get()
+    answer = client.post(f"/in/wish/{wish.pk}/", {"decision": "dismiss", "next": "lead"})
+    assert answer.status_code == 302 and answer["Location"] == f"/leads/{tom.pk}/"
+    assert 'id="held-wishes"' not in client.get(f"/leads/{tom.pk}/").content.decode()

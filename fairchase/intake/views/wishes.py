@@ -32,6 +32,8 @@ def wish_decide(request, pk):
         messages.success(request, held_wishes.decide(wish, decision == CONFIRM, request.user))
     except ActionError as exc:
         messages.error(request, str(exc))
+    if request.POST.get("next") == "lead":  # decided on the lead's page: back to it
+        return redirect("lead_detail", wish.lead_id)
     return redirect("today")
 
 
