@@ -8,7 +8,7 @@ class IntakeConfig(AppConfig):
     def ready(self) -> None:
         from fairchase.leads import reach
         from fairchase.leads.worker import register_step
-        from fairchase.web.panels import register_nav, register_lead_panel, register_today_panel
+        from fairchase.web.panels import register_lead_panel, register_nav, register_today_panel
 
         from . import held_wishes
         from .export_jobs import run_queued_exports
