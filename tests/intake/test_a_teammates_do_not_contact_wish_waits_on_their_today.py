@@ -214,6 +214,8 @@ def test_the_held_leads_page_lets_its_owner_decide_there(alice, bob, tom):
     page = client.get(f"/leads/{tom.pk}/").content.decode()
     item = page[page.index('id="held-wishes"') :]
     assert f"Confirm: never contact {PHONE}" in item and 'name="next" value="lead"' in item
+    assert f"on hold: an import says not to contact them at {PHONE}" in page
+    assert "confirm or correct the stop first)" not in page  # no stop to confirm
     wish = HeldWish.objects.get()
     answer = client.post(f"/in/wish/{wish.pk}/", {"decision": "dismiss", "next": "lead"})
     assert answer.status_code == 302 and answer["Location"] == f"/leads/{tom.pk}/"
