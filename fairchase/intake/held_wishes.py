@@ -9,17 +9,18 @@ lead is chased again). Today lists the undecided ones (`today_context`)."""
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
-from fairchase.leads import actions
+from fairchase.leads import actions, reach
 from fairchase.leads.models import Lead, Status
 from fairchase.leads.people import display_name, visible_leads
 
 from .models import HeldWish
 
 PANEL_LIMIT = 10  # Today names this many; the rest follow once these are decided
-HOLD = "an import says not to contact them at {} (not yet confirmed)"
+HOLD = reach.IMPORT_HOLD
 HELD_NOTE = (
     "Not to be contacted at {}? {} says so, but may not change this lead: it is on hold "
     "(nothing sent or planned) until you confirm the wish (on Today) or dismiss it."
@@ -38,37 +39,68 @@ def waiting():
 
 
 def holds(ids: list[int] | None) -> dict[int, str]:
-    """`reach.holds` for imports: the leads among `ids` (None: all) with a wish waiting.
-    The waiting wishes are few: read them all rather than send the ids."""
-    wanted, out = None if ids is None else set(ids), {}
-    for wish in waiting().only("lead_id", "address"):
-        if wanted is None or wish.lead_id in wanted:
-            out.setdefault(wish.lead_id, HOLD.format(wish.address))
-    return out
+    """`reach.holds` for imports: the leads among `ids` (None: all) with a wish waiting, on
+    the lead or on its email or phone: the wish is about an address, so a second record
+    holding it is not offered either while the owner decides (review28 #4). One query."""
+    wishes = waiting()
+    at = Q(kind="email", address=OuterRef("email")) | Q(kind="phone", address=OuterRef("phone"))
+    first = wishes.filter(Q(lead=OuterRef("pk")) | at).values("address")[:1]
+    leads = Lead.objects.filter(
+        Q(pk__in=wishes.values("lead_id"))
+        | Q(email__in=wishes.filter(kind="email").values("address"))
+        | Q(phone__in=wishes.filter(kind="phone").values("address"))
+    )
+    if ids is not None:
+        leads = leads.filter(pk__in=ids)
+    found = leads.annotate(held_at=Subquery(first)).values_list("pk", "held_at")
+    return {pk: HOLD.format(address) for pk, address in found if address}
 
 
 def hold(lead: Lead, kind: str, address: str, *, reason: str, opt_out: bool, said: str, user):
     """Hold the lead for its owner to decide on an import row's wish (`said`: which line of
-    which import, by whom), said on its timeline; a wish already waiting for the address is
-    not asked twice (the same file imported again)."""
-    if waiting().filter(lead=lead, address=address).exists():
+    which import, by whom), said on its timeline. A wish for the address asked before is
+    not asked again: waiting (the same file imported again, or two imports at once: the
+    database keeps one waiting) or decided (the owner's confirm or dismiss stands)."""
+    if HeldWish.objects.filter(lead=lead, address=address).exists():
         return
-    HeldWish.objects.create(
-        lead=lead, kind=kind, address=address, reason=reason, opt_out=opt_out, said=said[:500]
-    )
+    try:
+        with transaction.atomic():
+            HeldWish.objects.create(
+                lead=lead,
+                kind=kind,
+                address=address,
+                reason=reason,
+                opt_out=opt_out,
+                said=said[:500],
+            )
+    except IntegrityError:  # another import asked at the same moment: asked already
+        return
     actions.hold_changed(lead, HELD_NOTE.format(address, said), user=user)
 
 
-def waiting_for(user) -> list[HeldWish]:
+def waiting_for(user, limit: int | None = PANEL_LIMIT) -> list[HeldWish]:
     """The waiting wishes on the leads `user` may see (their owner's; a business owner's:
-    all): Today asks to confirm or dismiss each."""
+    all): Today asks to confirm or dismiss each (the first `limit`; None: all of them)."""
     found = waiting().filter(lead__in=visible_leads(user)).select_related("lead")
-    return list(found[:PANEL_LIMIT])
+    return list(found if limit is None else found[:limit])
 
 
 def today_context(request) -> dict:
-    """The context of Today's block of held wishes (`intake/_held_wishes.html`)."""
-    return {"wishes": waiting_for(request.user)}
+    """The context of Today's block of held wishes (`intake/_held_wishes.html`): the first
+    few, how many wait in all (the badge) and how many more the full list shows (review28
+    #3: "every list is complete or links to all of it")."""
+    wishes = waiting_for(request.user)
+    count = len(wishes)
+    if count == PANEL_LIMIT:
+        count = waiting().filter(lead__in=visible_leads(request.user)).count()
+    return {"wishes": wishes, "wishes_count": count, "wishes_more": count - len(wishes)}
+
+
+def lead_context(request, lead) -> dict:
+    """The lead page's block of its waiting wishes, the same confirm and dismiss as Today's
+    (review28 #2: a held lead's page says where to decide, and lets you)."""
+    wishes = list(waiting().filter(lead=lead).select_related("lead"))
+    return {"wishes": wishes, "wishes_count": len(wishes), "wishes_more": 0, "on_lead": True}
 
 
 @transaction.atomic

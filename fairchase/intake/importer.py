@@ -419,7 +419,10 @@ class Importer:
     def check_in(self) -> None:
         """Say how far the import is (`progress`; a background run's, `jobs.mover`), first in
         each batch's transaction (`Batch.flush`): a run started again stops (`Superseded`),
-        its batch rolled back; a restart after the check waits for the batch (review27)."""
+        the batch's leads and merges rolled back; a restart after the check waits for the
+        batch (review27). Not rolled back: what a row's said-no wrote as it was read, before
+        the batch (`said_no.honour_row`: suppressions, timeline notes, held wishes), which the
+        restarted run writes again from the same file, changing nothing (review28 #6)."""
         if self.progress:
             self.progress(self.report.rows)
 

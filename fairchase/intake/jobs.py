@@ -65,7 +65,9 @@ def mover(model: type[BackgroundJob], pk: int, token: int) -> Callable[[int], No
     """The job's `progress(rows)`: how far it is, and that its process is alive. A run that
     was started again meanwhile (its claim stale) is told by `Superseded`, and stops. Asked
     first in a batch's transaction (`Importer.check_in`), its UPDATE holds the job's row till
-    the batch commits: a restart waits for the batch, or the batch is rolled back."""
+    the batch commits: a restart waits for the batch, or the batch (its leads and merges) is
+    rolled back. A row's suppressions, notes and held wishes, written as it was read, are
+    not: the restarted run writes them again, changing nothing (`Importer.check_in`)."""
 
     def progress(rows: int) -> None:
         if not mine(model, pk, token).update(processed=rows, moved_at=timezone.now()):

@@ -200,3 +200,10 @@ class HeldWish(models.Model):
                 fields=["lead"], name="intake_wish_waiting", condition=models.Q(decision="")
             )
         ]
+        constraints = [  # one waiting wish per lead and address, even from two imports at once
+            models.UniqueConstraint(
+                fields=["lead", "address"],
+                name="intake_wish_waiting_once",
+                condition=models.Q(decision=""),
+            )
+        ]

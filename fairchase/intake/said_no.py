@@ -192,6 +192,11 @@ HELD = (
 )
 
 
+def suppressed_already(values: list[str]) -> set[str]:
+    """Which of these addresses are suppressed already (a held wish confirmed before)."""
+    return set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
+
+
 def hold_for_owners(
     report, line, fields, addresses, outside, dry_run, origin, user, why, opt_out=False
 ) -> list:
@@ -202,10 +207,10 @@ def hold_for_owners(
     for its owner (and the business owner, who sees every lead) to confirm or dismiss it on
     Today (`held_wishes`: `why(kind)`, the suppression's reason were it applied; `opt_out`,
     the row said the person opted out)."""
-    kept = []
+    kept, done = [], suppressed_already([value for _, value in addresses])
     for kind, value in addresses:
-        theirs = list(outside(kind, value))
-        if not theirs:
+        theirs = [] if value in done else list(outside(kind, value))
+        if not theirs:  # suppressed already (a wish confirmed): `suppress` changes nothing
             kept.append((kind, value))
             continue
         report.add_warning(line, f"{fields.get('name', '')}: {HELD.format(value)}.")

@@ -17,6 +17,7 @@ urlpatterns = [
     path("import/<int:pk>/run/", imports.job_submit, name="import_submit"),
     path("import/<int:pk>/restart/", imports.job_restart, name="import_restart"),
     path("import/<int:pk>/sheet/", imports.job_sheet, name="import_sheet"),
+    path("wishes/", wishes.wish_list, name="wish_list"),
     path("wish/<int:pk>/", wishes.wish_decide, name="wish_decide"),
     path("export/job/<int:pk>/", exports.export_job, name="export_job"),
     path("export/job/<int:pk>/download/", exports.export_download, name="export_download"),

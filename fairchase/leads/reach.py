@@ -33,6 +33,19 @@ ON_HOLD = "Asked to stop (not yet confirmed): confirm or correct it first."
 # The same, short, where a contact would have been offered (a promise's row, an address).
 ON_HOLD_NOTE = "on hold: confirm or correct the stop first"
 ON_HOLD_SHORT = f"{ON_HOLD_NOTE[0].upper()}{ON_HOLD_NOTE[1:]}."
+# A lead held for a wish an import could not apply (`intake.held_wishes`): its `holds` words,
+# and the words of a refused contact, which name where to decide (not a stop to confirm).
+IMPORT_HOLD = "an import says not to contact them at {} (not yet confirmed)"
+IMPORT_HOLD_REFUSAL = "An import says not to contact them at {}: confirm or dismiss it on Today."
+
+
+def import_hold_refusal(words: str) -> str:
+    """A refused contact's words for a lead held by an import's wish ("" for another hold)."""
+    head, tail = IMPORT_HOLD.split("{}")
+    if words.startswith(head) and words.endswith(tail):
+        return IMPORT_HOLD_REFUSAL.format(words[len(head) : len(words) - len(tail)])
+    return ""
+
 
 # Other apps name the leads a person must decide about before any contact, as {lead id: why}
 # for some lead ids (outreach: a request to stop not known to be theirs), or for every held

@@ -138,7 +138,7 @@ def _held(lead: Lead, held: Collection[int] | None) -> str:
         return ""
     words = why.get(lead.pk) if isinstance(why, dict) else None
     bounces = {holding.HELD_BOUNCE: HELD_BOUNCE, holding.HELD_UNKNOWN_BOUNCE: HELD_UNKNOWN_BOUNCE}
-    return bounces.get(words or "", ASKED_TO_STOP)
+    return bounces.get(words or "") or reach.import_hold_refusal(words or "") or ASKED_TO_STOP
 
 
 def _suppressed(addresses: set[str], blocked: Collection[str] | None) -> bool:

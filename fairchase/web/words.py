@@ -81,17 +81,19 @@ PARKED_WORDS = {
 }
 
 
-def address_note(lead, blocked: bool, held: bool = False) -> str:
+def address_note(lead, blocked: bool, held: bool | str = False) -> str:
     """What the lead page says after an address of the lead: "not to be contacted" only
     for one suppressed (an opt-out there or a bounce) or a lead that opted out; "on hold:
     confirm or correct the stop first" for a lead `held` by a request to stop nobody has
     decided on (`reach.ON_HOLD_NOTE`); a parked lead's ("on the mailing list: not chased",
     "revisit on 6 Mar 2027") is not chased, yet nobody said no on it; "" for an address we
-    may use on an open lead."""
+    may use on an open lead. `held` may be the hold's words: an import's wish has its own
+    ("on hold: an import says not to contact them at ...: confirm or dismiss it")."""
     if blocked or lead.status == Status.OPTED_OUT:
         return NOT_TO_BE_CONTACTED
     if held:
-        return reach.ON_HOLD_NOTE
+        wish = reach.import_hold_refusal(held) if isinstance(held, str) else ""
+        return f"on hold: {wish[0].lower()}{wish[1:-1]}" if wish else reach.ON_HOLD_NOTE
     if lead.status == Status.REVISIT and lead.revisit_at:
         return f"revisit on {clock.day(lead.revisit_at)}"
     return PARKED_WORDS.get(lead.status, "")

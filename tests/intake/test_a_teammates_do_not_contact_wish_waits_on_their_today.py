@@ -121,3 +121,102 @@ def test_the_same_file_imported_again_asks_once(alice, bob, tom):
     assert (
         len(tom.status_changes.filter(reason__startswith=f"Not to be contacted at {PHONE}?")) == 1
     )
+
+
+def test_the_same_file_imported_after_a_confirm_does_not_hold_the_lead_again(alice, bob, tom):
+    """review28 #1: the address is suppressed already: nothing to ask, the email still usable."""
+    _import(alice)
+    _decide(bob, "confirm")
+    _import(alice)
+    tom.refresh_from_db()
+    assert list(HeldWish.objects.values_list("decision", flat=True)) == ["confirmed"]
+    assert not reach.is_held(tom) and reach.usable_channels(tom) == ["email"]
+
+
+def test_the_same_file_imported_after_a_dismiss_keeps_the_owners_decision(alice, bob, tom):
+    """review28 #1: a re-sent cold list does not undo the owner's "chase them"."""
+    _import(alice)
+    _decide(bob, "dismiss")
+    _import(alice)
+    tom.refresh_from_db()
+    assert list(HeldWish.objects.values_list("decision", flat=True)) == ["dismissed"]
+    assert not reach.is_held(tom) and "call" in reach.usable_channels(tom)
+
+
+def test_another_record_at_the_address_is_held_too_while_the_wish_waits(alice, bob, tom, make_lead):
+    """review28 #4: the wish is about an address, not only the lead the import matched."""
+    _import(alice)
+    other = make_lead(bob, name="Tom again", phone=PHONE)
+    elsewhere = make_lead(bob, name="Someone else", phone="+13125550191")
+    assert reach.is_held(other) and reach.usable_channels(other) == []
+    assert reach.holds([other.pk, elsewhere.pk]) == {
+        other.pk: f"an import says not to contact them at {PHONE} (not yet confirmed)"
+    }
+    _decide(bob, "dismiss")
+    assert not reach.is_held(other)
+
+
+def test_a_decision_other_than_confirm_or_dismiss_is_a_bad_request(alice, bob, tom):
+    """review28 #9: a template typo is not a missing wish."""
+    _import(alice)
+    assert _decide(bob, "maybe").status_code == 400
+    assert HeldWish.objects.get().decision == ""
+
+
+def test_two_imports_at_once_leave_one_waiting_wish(alice, bob, tom, monkeypatch):
+    """review28 #8: both checked before either saved: the database keeps one, the second
+    import is told it was asked already (no error, no second note)."""
+    _import(alice)
+    monkeypatch.setattr(HeldWish.objects, "filter", lambda **kw: HeldWish.objects.none())
+    from fairchase.intake import held_wishes
+
+    held_wishes.hold(tom, "phone", PHONE, reason="x", opt_out=False, said="again", user=alice)
+    assert HeldWish.objects.count() == 1
+    assert (
+        len(tom.status_changes.filter(reason__startswith=f"Not to be contacted at {PHONE}?")) == 1
+    )
+
+
+def test_today_counts_every_waiting_wish_and_links_to_all_of_them(alice, bob, make_lead):
+    """review28 #3: Today names 10, its badge counts all 15 and links to the full list."""
+    open_all_day_now()
+    rows = "Name,Email,Phone,Do Not Call\n"
+    for i in range(15):
+        make_lead(bob, name=f"P{i}", phone=f"+1312555{1000 + i}")
+        rows += f"P{i},,+1312555{1000 + i},true\n"
+    _import(alice, rows)
+    page = _today(bob)
+    item = page[page.index('id="held-wishes"') :]
+    assert '<span class="badge">15</span>' in item and item.count('id="wish-') == 10
+    assert "and 5 more" in item and 'href="/in/wishes/"' in item
+    client = Client()
+    client.force_login(bob)
+    assert client.get("/in/wishes/").content.decode().count('id="wish-') == 15
+    client.force_login(alice)
+    assert 'id="wish-' not in client.get("/in/wishes/").content.decode()
+
+
+def test_a_refused_contact_names_the_imports_wish_not_a_stop(alice, tom):
+    """review28 #2: no stop message to confirm: the refusal says where to decide."""
+    from fairchase.outreach.refusals import refusal
+
+    _import(alice)
+    said = refusal(tom, "email", tom.email)
+    assert said == f"An import says not to contact them at {PHONE}: confirm or dismiss it on Today."
+    assert "Asked to stop" not in said
+
+
+def test_the_held_leads_page_lets_its_owner_decide_there(alice, bob, tom):
+    """review28 #2: the lead's page has the same confirm and dismiss, and comes back to it."""
+    _import(alice)
+    client = Client()
+    client.force_login(bob)
+    page = client.get(f"/leads/{tom.pk}/").content.decode()
+    item = page[page.index('id="held-wishes"') :]
+    assert f"Confirm: never contact {PHONE}" in item and 'name="next" value="lead"' in item
+    assert f"on hold: an import says not to contact them at {PHONE}" in page
+    assert "confirm or correct the stop first)" not in page  # no stop to confirm
+    wish = HeldWish.objects.get()
+    answer = client.post(f"/in/wish/{wish.pk}/", {"decision": "dismiss", "next": "lead"})
+    assert answer.status_code == 302 and answer["Location"] == f"/leads/{tom.pk}/"
+    assert 'id="held-wishes"' not in client.get(f"/leads/{tom.pk}/").content.decode()

@@ -156,7 +156,8 @@ def lead_page(request, lead, **refused):
     """The lead page. `refused`: a form the server turned down (`attempt_form`, `stop_form`,
     ...), shown again as posted, with what was typed and each error beside its field."""
     channel = lead.next_channel or ("call" if lead.phone else "email")
-    channels, held = reachable_channels(lead), reach.is_held(lead)
+    held_words = reach.holds([lead.pk]).get(lead.pk, "")  # why held ("": not held)
+    channels, held = reachable_channels(lead), bool(held_words)
     context = {
         "lead": lead,
         "timeline": timeline_for(lead, request.user),
@@ -187,7 +188,7 @@ def lead_page(request, lead, **refused):
         "waiting": lead.is_new_enquiry and lead.next_action == "contact",
         # an address is a link unless it is suppressed or the lead opted out; a parked
         # lead's says it is not chased, in words that are not an opt-out's
-        "addresses": _addresses(lead, held),
+        "addresses": _addresses(lead, held_words),
         # no address to answer at while a person must decide about a request to stop
         "other_writers": [] if held else _other_writers(lead),
         "sources_choices": SOURCES,
@@ -237,10 +238,11 @@ def _opt_out_forms(request, lead) -> dict:
     }
 
 
-def _addresses(lead, held: bool) -> list[dict]:
+def _addresses(lead, held: str) -> list[dict]:
     """The lead page's Phone and Email: the value shown, its link (None when nobody may
     use it: suppressed, opted out, or the lead `held` by a request to stop nobody has
-    decided on), its note in words (`words.address_note`) and whether a public post only
+    decided on, or an import's wish: `held`, why), its note in words (`words.address_note`)
+    and whether a public post only
     typed it (`typed`: the page offers to confirm it is theirs)."""
     blocked = Suppression.among([lead])
     out = []
@@ -249,7 +251,7 @@ def _addresses(lead, held: bool) -> list[dict]:
         value = getattr(lead, field)
         refused = reach.address_refusal(lead, "email" if field == "email" else "call", blocked)
         note = address_note(lead, refused == reach.SUPPRESSED, held) if value else ""
-        usable = value and note not in (NOT_TO_BE_CONTACTED, reach.ON_HOLD_NOTE)
+        usable = value and not held and note != NOT_TO_BE_CONTACTED
         shown = display_phone(value) if scheme == "tel" and value else value
         link = f"{scheme}:{value}" if usable else None
         out.append(
