@@ -291,9 +291,8 @@ class Importer:
 
     def same_as_earlier(self, lead, fields: dict, changes: dict, line: int, first) -> None:
         """Say on its line that a row is a person an earlier row of the file already was, and
-        what came of it: the blanks it filled, and what it says otherwise, kept in the
-        lead's notes (`changes.said_otherwise`), never dropped unsaid (eval30 #5: "Twin Tom"
-        twice was "1 unchanged", his second company and value lost without a word)."""
+        what came of it: the blanks it filled, and what it says otherwise, kept in the lead's
+        notes (`changes.said_otherwise`), never dropped unsaid (eval30 #5)."""
         key = next((fields[k] for k in ("email", "phone") if fields.get(k)), lead.name)
         said = f"same person as {f'line {first}' if first else 'an earlier row'} ({key})"
         otherwise = said_otherwise(lead, fields, changes)
@@ -417,12 +416,9 @@ class Importer:
         return self.report
 
     def check_in(self) -> None:
-        """Say how far the import is (`progress`; a background run's, `jobs.mover`), first in
-        each batch's transaction (`Batch.flush`): a run started again stops (`Superseded`),
-        the batch's leads and merges rolled back; a restart after the check waits for the
-        batch (review27). Not rolled back: what a row's said-no wrote as it was read, before
-        the batch (`said_no.honour_row`: suppressions, timeline notes, held wishes), which the
-        restarted run writes again from the same file, changing nothing (review28 #6)."""
+        """Say how far the import is (`progress`, `jobs.mover`), first in each batch's transaction
+        (`Batch.flush`): a run started again stops (`Superseded`), its batch's leads rolled back;
+        what its rows' said-no wrote as they were read stays, and the new run rewrites it as is."""
         if self.progress:
             self.progress(self.report.rows)
 
