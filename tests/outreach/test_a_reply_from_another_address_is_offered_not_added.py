@@ -33,3 +33,26 @@ def test_the_writers_address_is_offered(alice, make_lead, smtp_server, imap_serv
     assert f"{edit}?email=harry.private%40example.com" in page
     form = client.get(f"{edit}?email=harry.private@example.com").content.decode()
     assert 'value="harry.private@example.com"' in form
+
+
+def test_someone_who_opted_out_is_offered_no_address_they_wrote_from(
+    alice, make_lead, smtp_server, imap_server
+):
+    """review29 #5: every address of a person who said no is refused, one they wrote from
+    too: no mailto and no "Use this address" beside it."""
+    from fairchase.leads import actions
+
+    lead = make_lead(alice, email="harry@work.example")
+    sent = _sent(lead, alice, smtp_server)
+    text = "Writing from my private address: yes, please send the quote."
+    imap_server.append(
+        imap_server.folder, _reply(sent.message_id, text, sender="harry.private@example.com")
+    )
+    assert mailbox.poll_mailbox() == 1
+    lead.refresh_from_db()
+    actions.opt_out(lead, user=alice, reason="Asked us to stop on the phone")
+    client = Client()
+    client.force_login(alice)
+    page = client.get(reverse("lead_detail", args=[lead.pk])).content.decode()
+    assert "mailto:harry.private@example.com" not in page  # the timeline still says who wrote
+    assert "other-writer" not in page and "Use this address" not in page

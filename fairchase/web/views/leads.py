@@ -189,8 +189,9 @@ def lead_page(request, lead, **refused):
         # an address is a link unless it is suppressed or the lead opted out; a parked
         # lead's says it is not chased, in words that are not an opt-out's
         "addresses": _addresses(lead, held_words),
-        # no address to answer at while a person must decide about a request to stop
-        "other_writers": [] if held else _other_writers(lead),
+        # no address to answer at while a person must decide about a request to stop, nor
+        # for someone who said no (every address of theirs, one they wrote from too)
+        "other_writers": [] if held or lead.status == Status.OPTED_OUT else _other_writers(lead),
         "sources_choices": SOURCES,
         "now": timezone.now(),
     }
