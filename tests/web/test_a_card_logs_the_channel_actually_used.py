@@ -72,3 +72,19 @@ def test_sent_is_refused_for_a_call(client, alice, make_lead):
     card = _click(client, lead, outcome="sent", channel="call")
     assert "Sent is for an email or a text, not a call." in card
     assert not Attempt.objects.filter(lead=lead).exists()
+
+
+def test_a_lead_with_no_phone_is_never_logged_as_called(client, alice, make_lead):
+    """review29 #7: the lead page offered No answer, Left message and Talked on an email-only
+    lead planned for an email, and logged them as calls nobody made."""
+    lead = make_lead(alice, name="Emma Mailonly", phone="")
+    Lead.objects.filter(pk=lead.pk).update(next_channel="email")
+    client.force_login(alice)
+    page = client.get(f"/leads/{lead.pk}/").content.decode()
+    box = page[page.index('id="quick-outcomes"') :][:3000]
+    assert 'name="outcome" value="sent"' in box
+    for outcome in ("no_answer", "left_message", "talked"):
+        assert f'name="outcome" value="{outcome}"' not in box
+    answer = client.post(f"/leads/{lead.pk}/outcome/", {"outcome": "talked", "channel": "email"})
+    assert answer.status_code in (200, 302, 400)
+    assert not Attempt.objects.filter(lead=lead).exists()

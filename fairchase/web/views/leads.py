@@ -37,6 +37,7 @@ from fairchase.leads.same_person import active_lead_of, lock_person, typed
 from fairchase.leads.search import search
 
 from ..agenda import OUTCOME_BUTTONS, row_for
+from ..agenda_rows import MESSAGE_CHANNELS, VOICE_OUTCOMES
 from ..forms import (
     AttemptForm,
     CommitmentForm,
@@ -183,7 +184,7 @@ def lead_page(request, lead, **refused):
         if request.is_admin
         else None,
         "pending": [c for c in lead.commitments.all() if c.state == Commitment.State.PENDING],
-        "outcome_buttons": OUTCOME_BUTTONS,
+        "outcome_buttons": _outcome_buttons(lead),
         # "respond now" only where the plan says to contact them (not a cold contact let go)
         "waiting": lead.is_new_enquiry and lead.next_action == "contact",
         # an address is a link unless it is suppressed or the lead opted out; a parked
@@ -196,6 +197,15 @@ def lead_page(request, lead, **refused):
         "now": timezone.now(),
     }
     return render(request, "web/lead_detail.html", {**context, **refused})
+
+
+def _outcome_buttons(lead) -> list[tuple[str, str]]:
+    """What happened's buttons: a call's outcomes (no answer, a message left, a talk) are
+    logged as a call, so a lead planned for a message with no phone to call is not offered
+    them (review29 #7)."""
+    if lead.next_channel in MESSAGE_CHANNELS and not lead.phone:
+        return [(v, t) for v, t in OUTCOME_BUTTONS if v not in VOICE_OUTCOMES]
+    return OUTCOME_BUTTONS
 
 
 def _other_writers(lead) -> list[str]:

@@ -184,13 +184,14 @@ def _keep_due():
 
 
 def _contact_channel(lead, outcome: str, channel: str | None) -> str:
-    """The channel a button's try was on: the card's (the plan's), except that what only a
-    call has (no answer, a message left, a talk) is a call, never an email or a text, and
-    "Sent" is a message's: an email or a text with no answer yet."""
+    """The channel a button's try was on: the card's (the plan's), but what only a call has (no
+    answer, a message left, a talk) is a call's, never a message's; "Sent" is a message's."""
     channel = channel or lead.next_channel or ("call" if lead.phone else "email")
     if outcome == "sent" and channel not in MESSAGE_CHANNELS:
         raise ActionError(f"Sent is for an email or a text, not a {channel}.")
     if outcome in VOICE_OUTCOMES and channel in MESSAGE_CHANNELS:
+        if not lead.phone:  # nothing was called: a call logged here would be made up
+            raise ActionError(f"{lead.name} has no phone: log the message as Sent or Replied.")
         return "call"  # the card's ☎ link, or the lead page's buttons for an email's plan
     return channel
 
