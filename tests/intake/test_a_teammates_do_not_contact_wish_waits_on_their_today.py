@@ -220,3 +220,16 @@ def test_the_held_leads_page_lets_its_owner_decide_there(alice, bob, tom):
     answer = client.post(f"/in/wish/{wish.pk}/", {"decision": "dismiss", "next": "lead"})
     assert answer.status_code == 302 and answer["Location"] == f"/leads/{tom.pk}/"
     assert 'id="held-wishes"' not in client.get(f"/leads/{tom.pk}/").content.decode()
+
+
+def test_another_import_after_a_dismiss_asks_again(alice, bob, tom):
+    """review29 #3: a later, different file naming the address is the person's newer "no":
+    held again, as its report says, not dropped because an older wish was dismissed."""
+    _import(alice)
+    _decide(bob, "dismiss")
+    file = io.BytesIO(DO_NOT_CALL.encode())
+    report = import_file(file, alice, filename="newer.csv", scope=visible_leads(alice), user=alice)
+    assert any("its owner is asked to confirm" in w for _, w in report.warnings)
+    tom.refresh_from_db()
+    assert HeldWish.objects.filter(decision="", said__contains="newer.csv").count() == 1
+    assert reach.is_held(tom) and reach.usable_channels(tom) == []
