@@ -59,9 +59,13 @@ def holds(ids: list[int] | None) -> dict[int, str]:
 def hold(lead: Lead, kind: str, address: str, *, reason: str, opt_out: bool, said: str, user):
     """Hold the lead for its owner to decide on an import row's wish (`said`: which line of
     which import, by whom), said on its timeline. A wish for the address asked before is
-    not asked again: waiting (the same file imported again, or two imports at once: the
-    database keeps one waiting) or decided (the owner's confirm or dismiss stands)."""
-    if HeldWish.objects.filter(lead=lead, address=address).exists():
+    not asked again while it waits (the same file imported again, or two imports at once:
+    the database keeps one waiting), nor once decided if it came from the same line of the
+    same import (the owner's confirm or dismiss stands). A decided wish from another import
+    asks again: that is the person's newer "no" (review29 #3)."""
+    said = said[:500]
+    asked = HeldWish.objects.filter(lead=lead, address=address)
+    if asked.filter(Q(decision="") | Q(said=said)).exists():
         return
     try:
         with transaction.atomic():
@@ -71,7 +75,7 @@ def hold(lead: Lead, kind: str, address: str, *, reason: str, opt_out: bool, sai
                 address=address,
                 reason=reason,
                 opt_out=opt_out,
-                said=said[:500],
+                said=said,
             )
     except IntegrityError:  # another import asked at the same moment: asked already
         return

@@ -192,9 +192,9 @@ HELD = (
 )
 
 
-def suppressed_already(values: list[str]) -> set[str]:
-    """Which of these addresses are suppressed already (a held wish confirmed before)."""
-    return set(Suppression.objects.filter(value__in=values).values_list("value", flat=True))
+def suppressed_already(values: list[str]) -> dict[str, str]:
+    """These addresses' suppressions already made, by address: their reasons."""
+    return dict(Suppression.objects.filter(value__in=values).values_list("value", "reason"))
 
 
 def hold_for_owners(
@@ -209,8 +209,10 @@ def hold_for_owners(
     the row said the person opted out)."""
     kept, done = [], suppressed_already([value for _, value in addresses])
     for kind, value in addresses:
-        theirs = [] if value in done else list(outside(kind, value))
-        if not theirs:  # suppressed already (a wish confirmed): `suppress` changes nothing
+        # suppressed already for what the row says (a wish confirmed): nothing to ask; a
+        # bounce or an email-only unsubscribe is not the row's "no" (review29 #4)
+        theirs = [] if done.get(value) == why(kind)[:40] else list(outside(kind, value))
+        if not theirs:  # `suppress` changes nothing, or nobody outside holds it
             kept.append((kind, value))
             continue
         report.add_warning(line, f"{fields.get('name', '')}: {HELD.format(value)}.")

@@ -14,7 +14,7 @@ from django.test import Client
 
 from fairchase.intake.importer import import_file
 from fairchase.intake.models import HeldWish
-from fairchase.leads import reach
+from fairchase.leads import actions, reach
 from fairchase.leads.models import Lead, Status, Suppression
 from fairchase.leads.people import visible_leads
 from tests.conftest import open_all_day_now
@@ -24,9 +24,13 @@ DO_NOT_CALL = f"Name,Email,Phone,Do Not Call\nT. Reed,,{PHONE},true\n"
 OPTED_OUT = "Name,Email,Do not contact\nWhoever,tom@example.com,yes\n"
 
 
-def _import(alice, rows=DO_NOT_CALL) -> None:
+def _import_report(alice, rows=DO_NOT_CALL, filename="cold.csv"):
     file = io.BytesIO(rows.encode())
-    import_file(file, alice, filename="cold.csv", scope=visible_leads(alice), user=alice)
+    return import_file(file, alice, filename=filename, scope=visible_leads(alice), user=alice)
+
+
+def _import(alice, rows=DO_NOT_CALL) -> None:
+    _import_report(alice, rows)
 
 
 def _today(user) -> str:
@@ -220,3 +224,33 @@ def test_the_held_leads_page_lets_its_owner_decide_there(alice, bob, tom):
     answer = client.post(f"/in/wish/{wish.pk}/", {"decision": "dismiss", "next": "lead"})
     assert answer.status_code == 302 and answer["Location"] == f"/leads/{tom.pk}/"
     assert 'id="held-wishes"' not in client.get(f"/leads/{tom.pk}/").content.decode()
+
+
+def test_another_import_after_a_dismiss_asks_again(alice, bob, tom):
+    """review29 #3: a later, different file naming the address is the person's newer "no":
+    held again, as its report says, not dropped because an older wish was dismissed."""
+    _import(alice)
+    _decide(bob, "dismiss")
+    report = _import_report(alice, filename="newer.csv")
+    assert any("its owner is asked to confirm" in w for _, w in report.warnings)
+    tom.refresh_from_db()
+    assert HeldWish.objects.filter(decision="", said__contains="newer.csv").count() == 1
+    assert reach.is_held(tom) and reach.usable_channels(tom) == []
+
+
+def test_an_opted_out_row_is_held_when_the_address_only_bounced_before(alice, bob, tom):
+    """review29 #4: a bounce (or an email-only unsubscribe) is not the row's "no": the
+    teammate's lead is held for its owner, not left to be called on its phone."""
+    actions.suppress("tom@example.com", Suppression.Kind.EMAIL, "bounced")
+    report = _import_report(alice, OPTED_OUT)
+    assert any("its owner is asked to confirm" in w for _, w in report.warnings)
+    tom.refresh_from_db()
+    assert HeldWish.objects.get().opt_out and reach.is_held(tom)
+    assert reach.usable_channels(tom) == []
+
+
+def test_an_opted_out_row_is_not_asked_again_once_the_address_is_an_opt_out(alice, bob, tom):
+    """The address suppressed as an opt-out already (a wish confirmed): nothing to ask."""
+    actions.suppress("tom@example.com", Suppression.Kind.EMAIL, "opt-out")
+    _import(alice, OPTED_OUT)
+    assert not HeldWish.objects.exists()

@@ -335,7 +335,7 @@ def update_lead(
     if said := edit_note(was, fresh, via):
         note_on_timeline(fresh, said, user=user)
     if said_no:
-        keep_said_no(fresh, old, user=user, via=via)
+        keep_said_no(fresh, old, user=user, via=via, confirmed=bool(same_person))
     kind = "updated"
     if who and _honour_opt_out(
         fresh, user, edited=True, confirmed=bool(same_person), why=why_opted_out, via=via

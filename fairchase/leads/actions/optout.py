@@ -22,6 +22,7 @@ from ..same_person import (
     said_no_addresses,
     said_no_before,
     said_no_itself,
+    same_person_by_phone,
     typed,
     who_said_no,
 )
@@ -305,16 +306,24 @@ def said_no_on_record(lead: Lead, said_no: list[str]) -> bool:
     return lead.status == Status.OPTED_OUT or bool(addresses) and addresses <= set(said_no)
 
 
-def keep_said_no(lead: Lead, old: list[str], *, user=None, via: str = "") -> None:
+def keep_said_no(
+    lead: Lead, old: list[str], *, user=None, via: str = "", confirmed: bool = False
+) -> None:
     """A person who said no stays opted out on every address, one given later too: each
     address of the record not among its `old` ones (an edit, the API's PATCH, an import's
     update of a record `said_no_on_record`) is suppressed as theirs (`suppress`), with a
-    timeline row, so no screen, export or tool offers it."""
+    timeline row, so no screen, export or tool offers it. But one another person's active
+    lead holds (`_someone_elses`; unless the edit `confirmed` they are the same person) is
+    not: one wrong paste must not silence a teammate's customer for good (review29 #2, the
+    mirror of `SaidNoElsewhere`). The timeline says so; an opted-out record still uses none
+    of its addresses (`reach.address_refusal`)."""
     new = [
         v
         for v in (lead.email, lead.phone)
         if v and v not in old and not Suppression.objects.filter(value=v).exists()
     ]
+    if lead.status == Status.OPTED_OUT and not confirmed:
+        new = [v for v in new if not _left_to_its_holder(lead, v, user=user, via=via)]
     if not new:
         return
     _suppress_values(lead, new)
@@ -323,6 +332,36 @@ def keep_said_no(lead: Lead, old: list[str], *, user=None, via: str = "") -> Non
     note_on_timeline(
         lead, f"{shown} suppressed: this person asked not to be contacted{door}.", user=user
     )
+
+
+NOT_BLOCKED = (
+    "{} not blocked: it is {}'s (#{}), another person's lead, not this person's; "
+    "it is still not used for this lead, who asked not to be contacted{}."
+)
+
+
+def _left_to_its_holder(lead: Lead, value: str, *, user=None, via: str = "") -> bool:
+    """Whether `value`, new on this opted-out lead, is another person's (`_someone_elses`):
+    then it is not suppressed, and this lead's timeline says whose it is."""
+    other = _someone_elses(lead, value)
+    if other is None:
+        return False
+    shown = display_phone(value) if value == lead.phone else value
+    door = f" ({via})" if via else ""
+    note_on_timeline(lead, NOT_BLOCKED.format(shown, other.name, other.pk, door), user=user)
+    return True
+
+
+def _someone_elses(lead: Lead, value: str) -> Lead | None:
+    """An active lead other than this one holding `value` that is not this lead's person:
+    the notion `SaidNoElsewhere` guards with (`same_person_by_phone`: the names match, or
+    it has no real name); None when every holder may be the same person."""
+    field = "email" if value == lead.email else "phone"
+    holders = Lead.objects.filter(status__in=ACTIVE_STATUSES, **{field: value})
+    for other in holders.exclude(pk=lead.pk).order_by("pk"):
+        if not same_person_by_phone(lead, other):
+            return other
+    return None
 
 
 def _suppress_values(lead: Lead, values: list[str]) -> None:
