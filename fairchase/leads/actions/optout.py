@@ -36,6 +36,11 @@ REFUSED = {
     "phone": "no calls: asked for another way",
 }
 
+# The start of the timeline row of a person asking again not to be contacted, once already
+# opted out (a link, a reply, a STOP text, a complaint): their own "no", which an owner's
+# "this opt-out was our mistake" must never take back (`renewal.mistaken_opt_out`).
+ASKED_AGAIN = "Asked again not to be contacted"
+
 
 @transaction.atomic
 def opt_out(
@@ -68,8 +73,8 @@ def opt_out(
     locked = _lock_in_order(lead, shown)
     lead = locked[lead.pk]
     theirs(lead, shown)
+    now = timezone.now()  # before its suppressions: each made by it is stamped at or after
     _suppress(lead, None, "opt-out")
-    now = timezone.now()
     if lead.status != Status.OPTED_OUT:
         _cancel_commitments(lead, now)
         _transition(lead, Status.OPTED_OUT, reason, user, now)
@@ -77,6 +82,8 @@ def opt_out(
     elif not said_no_itself(lead):  # opted out for matching someone, now says no itself
         _transition(lead, Status.OPTED_OUT, f"{SAID_NO_ITSELF} {reason}", user, now)
         _done(lead, "opt_out", caller=caller, channel=channel)
+    elif shown is not None:  # the person again: on the timeline, and counted as theirs
+        note_on_timeline(lead, f"{ASKED_AGAIN}: {reason}", user)
     _opt_out_other_records(lead, reason, user, now, locked)
     return lead
 
