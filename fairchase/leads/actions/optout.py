@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ... import clock
@@ -83,9 +84,19 @@ def opt_out(
         _transition(lead, Status.OPTED_OUT, f"{SAID_NO_ITSELF} {reason}", user, now)
         _done(lead, "opt_out", caller=caller, channel=channel)
     elif shown is not None:  # the person again: on the timeline, and counted as theirs
-        note_on_timeline(lead, f"{ASKED_AGAIN}: {reason}", user)
+        _asked_again(lead, reason, user)
     _opt_out_other_records(lead, reason, user, now, locked)
     return lead
+
+
+def _asked_again(lead: Lead, reason: str, user) -> None:
+    """The person said no again on a lead already opted out: a timeline row says so
+    (`ASKED_AGAIN`), unless their own "no" is on it already (a row of no user of ours, a
+    link or a text, or this same one), so a second click adds nothing."""
+    said = f"{ASKED_AGAIN}: {reason}"
+    rows = lead.status_changes.filter(new=Status.OPTED_OUT)
+    if not rows.filter(Q(user=None) | Q(reason=said)).exists():
+        note_on_timeline(lead, said, user)
 
 
 @transaction.atomic
