@@ -127,8 +127,9 @@ def record_stop_text(
             if phone:
                 actions.suppress(phone, Suppression.Kind.PHONE, "opt-out")
             already = lead is None or lead.status == Status.OPTED_OUT
-            if not already:
-                actions.record_stop_reply(  # no answer: the text it answers learns an opt-out
+            if lead is not None:  # no answer: the text it answers learns an opt-out; said
+                # again, a row on the timeline says so (`actions.ASKED_AGAIN`)
+                actions.record_stop_reply(
                     lead,
                     "text",
                     at=received_at,

@@ -53,6 +53,7 @@ from .enquiries import (
     update_lead,
 )
 from .optout import (
+    ASKED_AGAIN,
     allow_channel,
     confirm_address,
     honour_opt_out,
@@ -94,6 +95,7 @@ from .status import (
 from .undo import undo_outcome, undo_snapshot
 
 __all__ = [
+    "ASKED_AGAIN",
     "hold_changed",
     "confirm_address",
     "CARRIED_STATUSES",

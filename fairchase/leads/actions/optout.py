@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ... import clock
@@ -36,6 +37,11 @@ REFUSED = {
     "email": "no email: asked for calls instead",
     "phone": "no calls: asked for another way",
 }
+
+# The start of the timeline row of a person asking again not to be contacted, once already
+# opted out (a link, a reply, a STOP text, a complaint): their own "no", which an owner's
+# "this opt-out was our mistake" must never take back (`renewal.mistaken_opt_out`).
+ASKED_AGAIN = "Asked again not to be contacted"
 
 
 @transaction.atomic
@@ -69,8 +75,8 @@ def opt_out(
     locked = _lock_in_order(lead, shown)
     lead = locked[lead.pk]
     theirs(lead, shown)
+    now = timezone.now()  # before its suppressions: each made by it is stamped at or after
     _suppress(lead, None, "opt-out")
-    now = timezone.now()
     if lead.status != Status.OPTED_OUT:
         _cancel_commitments(lead, now)
         _transition(lead, Status.OPTED_OUT, reason, user, now)
@@ -78,8 +84,20 @@ def opt_out(
     elif not said_no_itself(lead):  # opted out for matching someone, now says no itself
         _transition(lead, Status.OPTED_OUT, f"{SAID_NO_ITSELF} {reason}", user, now)
         _done(lead, "opt_out", caller=caller, channel=channel)
+    elif shown is not None:  # the person again: on the timeline, and counted as theirs
+        _asked_again(lead, reason, user)
     _opt_out_other_records(lead, reason, user, now, locked)
     return lead
+
+
+def _asked_again(lead: Lead, reason: str, user) -> None:
+    """The person said no again on a lead already opted out: a timeline row says so
+    (`ASKED_AGAIN`), unless their own "no" is on it already (a row of no user of ours, a
+    link or a text, or this same one), so a second click adds nothing."""
+    said = f"{ASKED_AGAIN}: {reason}"
+    rows = lead.status_changes.filter(new=Status.OPTED_OUT)
+    if not rows.filter(Q(user=None) | Q(reason=said)).exists():
+        note_on_timeline(lead, said, user)
 
 
 @transaction.atomic

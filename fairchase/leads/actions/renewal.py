@@ -29,7 +29,7 @@ from ..normalize import clean_text, display_phone
 from ..people import display_name, is_admin
 from ..same_person import WITH_ANOTHER_RECORD, person_records, typed
 from .core import ActionError, _done, _lock, _transition
-from .optout import REFUSED, _lock_in_order, theirs
+from .optout import ASKED_AGAIN, REFUSED, _lock_in_order, theirs
 
 # The timeline row's first words, and the reason other records of the person are closed with.
 RENEWED = "Asked to hear from us again"
@@ -209,14 +209,30 @@ def mistaken_opt_out(lead: Lead) -> StatusChange | None:
     rows = list(lead.status_changes.filter(new=Status.OPTED_OUT).order_by("at", "pk")[:2])
     if len(rows) != 1 or rows[0].user_id is None or rows[0].reason != BY_HAND:
         return None
+    person = person_records(lead)[0]
+    if StatusChange.objects.filter(lead__in=person, reason__startswith=ASKED_AGAIN).exists():
+        return None  # the person said no again since: that "no" is theirs
     values = [v for v in (lead.email, lead.phone) if v]
     if Suppression.objects.filter(value__in=values).exclude(reason="opt-out").exists():
         return None
-    person = person_records(lead)[0] - {lead.pk}
-    others = StatusChange.objects.filter(lead__in=person, new=Status.OPTED_OUT)
+    if _suppressed(person).filter(created_at__lt=rows[0].at).exists():
+        return None  # suppressed before it (an unsubscribe, an import): not ours to lift
+    others = StatusChange.objects.filter(lead__in=person - {lead.pk}, new=Status.OPTED_OUT)
     if others.exclude(_followed(lead)).exists():
         return None  # another record of theirs said no on its own: that "no" is theirs
     return rows[0]
+
+
+def _suppressed(person: set[int]):
+    """The suppressions of the addresses of the person's records that `restore_mistaken_opt_out`
+    would lift: each one's opt-out, unless another person said no on it."""
+    values = [
+        v
+        for other in Lead.objects.filter(pk__in=person)
+        for field in ("email", "phone")
+        if (v := getattr(other, field)) and not _another_said_no(other, field, person)
+    ]
+    return Suppression.objects.filter(value__in=values, reason="opt-out")
 
 
 def _followed(lead: Lead) -> Q:
@@ -254,13 +270,9 @@ def restore_mistaken_opt_out(lead: Lead, *, why: str, user) -> Lead:
             _transition(other, other_row.old or Status.OPEN, reason, user, now)
             _done(other, "status")
     person = person_records(lead)[0]
-    values = [
-        v
-        for other in Lead.objects.filter(pk__in=person)
-        for field in ("email", "phone")
-        if (v := getattr(other, field)) and not _another_said_no(other, field, person)
-    ]
-    Suppression.objects.filter(value__in=values, reason="opt-out").delete()
+    mine = _suppressed(person).filter(created_at__gte=row.at)  # only its own
+    values = list(mine.values_list("value", flat=True))
+    mine.delete()
     _transition(lead, row.old or Status.OPEN, reason, user, now)
     for pk in _active_holders(values, person):
         _done(_lock(pk), "updated")

@@ -312,6 +312,7 @@ def lead_renew_consent(request, pk):
 
 @require_POST
 @web_view
+@once_per_key
 def lead_restore_opt_out(request, pk):
     """ "This opt-out was our mistake": the owner takes back an opt-out one of our users
     entered by hand (`actions.restore_mistaken_opt_out`), never one from the person."""
