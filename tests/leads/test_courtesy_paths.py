@@ -43,7 +43,11 @@ def test_an_unsubscribe_link_after_a_stop_text_still_blocks_the_email(client, al
     changes = lead.status_changes.count()
     assert client.post(f"/o/unsubscribe/{token}").status_code == 200
     assert "st@example.com" in _blocked()
-    assert lead.status_changes.count() == changes  # no second transition
+    # no second transition: only a row saying she asked again (her own "no", which an
+    # owner's "this opt-out was our mistake" must never take back)
+    new_rows = list(lead.status_changes.order_by("pk")[changes:])
+    assert [(r.old, r.new) for r in new_rows] == [(Status.OPTED_OUT, Status.OPTED_OUT)]
+    assert new_rows[0].reason.startswith(actions.ASKED_AGAIN)
 
 
 def test_the_calendar_feed_offers_no_opted_out_lead_and_no_blocked_address(
