@@ -11,24 +11,7 @@ from django.db import connection
 from fairchase.leads import actions
 from fairchase.leads.same_person import active_leads_at
 
-
-def _plans(run) -> list[str]:
-    """EXPLAIN QUERY PLAN of each query on the leads table that `run()` sends."""
-    seen = []
-
-    def capture(execute, sql, params, many, context):
-        seen.append((sql, params))
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(capture):
-        run()
-    plans = []
-    with connection.cursor() as cur:
-        for sql, params in seen:
-            if "leads_lead" in sql:
-                cur.execute("EXPLAIN QUERY PLAN " + sql, params)
-                plans.append(" | ".join(str(row[-1]) for row in cur.fetchall()))
-    return plans
+from ..query_plans import leads_plans
 
 
 def test_active_leads_are_read_by_their_addresses_not_by_status(alice, make_lead):
@@ -40,7 +23,7 @@ def test_active_leads_are_read_by_their_addresses_not_by_status(alice, make_lead
     for i in range(5):
         make_lead(alice, name=f"Open {i}", email=f"open{i}@example.com")
     found = []
-    plans = _plans(
+    plans = leads_plans(
         lambda: found.extend(
             active_leads_at(["ann@example.com", "lou@example.com"], ["+13125550101"])
         )

@@ -13,6 +13,8 @@ from fairchase.leads.models import Attempt, BusinessSettings, Commitment, Lead, 
 from fairchase.web import panels
 from fairchase.web.agenda import agenda_for
 
+from ..query_plans import leads_plans
+
 
 def _plan(lead, **fields):
     """Write plan fields directly (as the decision core would) to set up a known agenda."""
@@ -314,20 +316,7 @@ def test_every_agenda_query_on_leads_uses_an_index(alice, make_lead):
         pytest.skip("PostgreSQL's planner prefers a sequential scan on a table this small")
     lead = make_lead(alice)
     _plan(lead, attempt_count=1)
-    seen = []
-
-    def capture(execute, sql, params, many, context):
-        seen.append((sql, params))
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(capture):
-        agenda_for(alice, timezone.now())
-    plans = []
-    with connection.cursor() as cur:
-        for sql, params in seen:
-            if "leads_lead" in sql:
-                cur.execute("EXPLAIN QUERY PLAN " + sql, params)
-                plans.append(" | ".join(str(row[-1]) for row in cur.fetchall()))
+    plans = leads_plans(lambda: agenda_for(alice, timezone.now()))
     assert plans
     for plan in plans:
         assert "SCAN leads_lead" not in plan, plan
