@@ -51,7 +51,6 @@ def test_the_lead_page_offers_no_call_outcomes_for_a_suppressed_phone(client, al
     lead = _planned_for_email(lead)
     client.force_login(alice)
     page = client.get(f"/leads/{lead.pk}/").content.decode()
-    box = page[page.index('id="quick-outcomes"') :][:3000]
-    assert 'name="outcome" value="sent"' in box
-    for outcome in ("no_answer", "left_message", "talked"):
-        assert f'name="outcome" value="{outcome}"' not in box
+    form = page[page.index('id="quick-outcomes"') :].split("</form>", 1)[0]
+    offered = set(re.findall(r'name="outcome" value="(\w+)"', form))
+    assert "sent" in offered and not offered & {"no_answer", "left_message", "talked"}
