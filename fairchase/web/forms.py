@@ -117,6 +117,10 @@ def phone_help(region: str) -> str:
 class LeadForm(forms.Form):
     """A lead's details (add and edit); email, phone and time zone are normalised."""
 
+    # each required field's row and label carry it: app.css marks the label, the page says
+    # what the mark means (`lead_form.html`)
+    required_css_class = "required"
+
     name = forms.CharField(max_length=200, validators=[one_line])
     company = forms.CharField(max_length=200, required=False, validators=[one_line])
     email = forms.CharField(max_length=254, required=False, widget=forms.EmailInput)

@@ -62,3 +62,14 @@ def test_every_control_of_the_main_screens_is_44_px_tall_on_a_phone(page_for, bo
     assert page.locator("input[type=date]").count() == 2
     page.goto("/in/")
     assert page.locator("input[type=file], input[name=name]").count() == 2
+
+
+def test_the_skip_link_shown_by_tab_is_44_px_tall_on_a_phone(page_for, boss):
+    """eval34: the skip link, the first thing Tab reaches, was 41 px tall when it showed."""
+    page = page_for(boss, phone=True)
+    assert page.goto("/").ok
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    box = page.locator(".skip-link").bounding_box()
+    assert box["x"] >= 0 and box["height"] >= PROMISED, box

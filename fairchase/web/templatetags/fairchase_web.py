@@ -147,12 +147,13 @@ _MESSAGE_BUTTONS = (
 )
 
 
-def _buttons_for(lead, channel: str, commitment: bool = False) -> str:
+def _buttons_for(lead, channel: str, commitment: bool = False, may_call: bool = False) -> str:
     """A card's outcome buttons for the channel it plans: a message's (Sent, Replied), with
-    the call outcomes folded under "Called them instead?" when the lead has a phone; else a
-    call's. A promise's card offers its few (the call or message that keeps it, the deal)."""
+    the call outcomes folded under "Called them instead?" when the lead has a phone we may
+    call (`may_call`: the card offers its ☎ link); else a call's. A promise's card offers
+    its few (the call or message that keeps it, the deal)."""
     message = channel in MESSAGE_CHANNELS
-    called = _CALLED if message and lead.phone else ""
+    called = _CALLED if message and may_call else ""
     if commitment:
         first = _SENT + _button("won", "Won") if message else _COMMITMENT_BUTTONS
         return first + OPT_OUT_BUTTON.format(name="outcome") + called
@@ -230,6 +231,13 @@ def _can_be_tried(context, lead) -> bool:
     return bool(reach.usable_channels(lead, blocked, held))
 
 
+def _may_call(context, lead) -> bool:
+    """Whether the lead has a phone we may call (`reach.address_refusal`), as `contact_links`
+    offers its ☎ link: none, or one suppressed or of a lead who opted out, is no call."""
+    blocked = {v for v, no in _address_checks(context, lead).items() if no}
+    return not reach.address_refusal(lead, "call", blocked)
+
+
 @register.simple_tag(takes_context=True)
 def outcome_form(context, lead, channel="", section="", scope="", next_page="", row=""):
     """A row's outcome buttons as one htmx form (built in Python: Today shows many rows).
@@ -275,7 +283,8 @@ def outcome_form(context, lead, channel="", section="", scope="", next_page="", 
             )
             buttons += format_html('<span class="muted small">{}</span>', why)
     else:
-        buttons = mark_safe(_buttons_for(lead, channel, commitment=section == "commitment"))
+        commitment = section == "commitment"
+        buttons = mark_safe(_buttons_for(lead, channel, commitment, _may_call(context, lead)))
     htmx = "" if next_page == "lead" else f' hx-post="{url}"'
     return format_html(
         '<form class="outcomes" method="post" action="{}"{}>{}{}</form>',

@@ -201,9 +201,9 @@ def lead_page(request, lead, **refused):
 
 def _outcome_buttons(lead) -> list[tuple[str, str]]:
     """What happened's buttons: a call's outcomes (no answer, a message left, a talk) are
-    logged as a call, so a lead planned for a message with no phone to call is not offered
-    them (review29 #7)."""
-    if lead.next_channel in MESSAGE_CHANNELS and not lead.phone:
+    logged as a call, so a lead planned for a message with no phone we may call (none, or a
+    suppressed one: `reach.address_refusal`) is not offered them (review29 #7)."""
+    if lead.next_channel in MESSAGE_CHANNELS and reach.address_refusal(lead, "call"):
         return [(v, t) for v, t in OUTCOME_BUTTONS if v not in VOICE_OUTCOMES]
     return OUTCOME_BUTTONS
 
