@@ -470,3 +470,24 @@ class MistakeForm(OwnIds):
         label="What was the mistake?",
         help_text="For example: pressed Record opt-out on the wrong lead.",
     )
+
+
+class AskRenewalForm(OwnIds):
+    """A salesperson asks the owner to renew consent: what the customer said, when, how."""
+
+    ids = "ask"
+
+    note = forms.CharField(
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="What did they say, when and how?",
+        help_text="For example: rang on 3 March asking us to call about the quote.",
+    )
+
+
+class DeclineRenewalForm(OwnIds):
+    """The owner declines an ask to renew consent, saying why if they like."""
+
+    ids = "decline"
+
+    note = forms.CharField(max_length=500, required=False, label="Why not? (optional)")

@@ -33,6 +33,12 @@ urlpatterns = [
     path(
         "leads/<int:pk>/renew-consent/", lead_actions.lead_renew_consent, name="lead_renew_consent"
     ),
+    path("leads/<int:pk>/ask-renewal/", lead_actions.lead_ask_renewal, name="lead_ask_renewal"),
+    path(
+        "leads/<int:pk>/decline-renewal/",
+        lead_actions.lead_decline_renewal,
+        name="lead_decline_renewal",
+    ),
     path(
         "leads/<int:pk>/restore-opt-out/",
         lead_actions.lead_restore_opt_out,

@@ -7,7 +7,8 @@ status change), recomputes the lead's plan through the decision core, and sends
 Callers use this package as one module (`from fairchase.leads import actions`;
 `actions.opt_out(...)`). Inside it: `core` (the lock, the transition, the closing step
 every action shares), `optout` (opt-outs and suppressions, reaching every record of a
-person), `renewal` (someone who opted out asks to hear from us again), `enquiries` (new
+person), `renewal` (someone who opted out asks to hear from us again), `consent_asks` (a
+salesperson asks the owner to renew it), `enquiries` (new
 leads, enquiries joining a lead, edits), `attempts` (tries and replies), `commitments`,
 `status` (stop, reopen, won, lost, owner, pause, revisits), `undo` (Today's Undo).
 """
@@ -36,6 +37,14 @@ from .commitments import (
     mark_missed_commitments,
     not_ours_to_use,
     resolve_commitment,
+)
+from .consent_asks import (
+    ASKED_OWNER,
+    DECLINED,
+    ask_owner_to_renew,
+    decline_renewal,
+    last_ask,
+    open_asks,
 )
 from .core import (
     ActionError,
@@ -142,6 +151,12 @@ __all__ = [
     "reassign",
     "reassign_all",
     "renew_consent",
+    "ASKED_OWNER",
+    "DECLINED",
+    "ask_owner_to_renew",
+    "decline_renewal",
+    "last_ask",
+    "open_asks",
     "restore_mistaken_opt_out",
     "mistaken_opt_out",
     "BY_HAND",

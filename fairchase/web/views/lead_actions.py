@@ -16,8 +16,10 @@ from fairchase.leads.models import ANSWERS, Commitment, Outcome, Status
 from fairchase.leads.people import display_name, lead_or_404, leaver_or_404, team
 
 from ..forms import (
+    AskRenewalForm,
     AttemptForm,
     CommitmentForm,
+    DeclineRenewalForm,
     LostForm,
     MistakeForm,
     ReassignForm,
@@ -308,6 +310,42 @@ def lead_renew_consent(request, pk):
     ):
         return _back(lead)
     return _refused(request, lead, "Not recorded", renew_form=form)
+
+
+@require_POST
+@web_view
+@once_per_key
+def lead_ask_renewal(request, pk):
+    """ "Ask the owner to renew consent": a salesperson passes on what an opted-out customer
+    said (`actions.ask_owner_to_renew`); no consent changes, nobody is contacted."""
+    lead = lead_or_404(request.user, pk)
+    form = AskRenewalForm(request.POST)
+    if form.is_valid() and _run_form(
+        request,
+        form,
+        lambda: actions.ask_owner_to_renew(lead, note=form.cleaned_data["note"], user=request.user),
+        f"The owner is asked to renew the consent of {lead.name}: it shows on their Today.",
+    ):
+        return _back(lead)
+    return _refused(request, lead, "Not asked", ask_form=form)
+
+
+@require_POST
+@web_view
+@once_per_key
+def lead_decline_renewal(request, pk):
+    """The owner declines an ask to renew consent (`actions.decline_renewal`): the lead stays
+    opted out, the asker reads the answer on the lead page."""
+    lead = lead_or_404(request.user, pk)
+    form = DeclineRenewalForm(request.POST)
+    if form.is_valid() and _run_form(
+        request,
+        form,
+        lambda: actions.decline_renewal(lead, note=form.cleaned_data["note"], user=request.user),
+        f"Declined: {lead.name} stays opted out.",
+    ):
+        return _back(lead)
+    return _refused(request, lead, "Not declined", decline_form=form)
 
 
 @require_POST

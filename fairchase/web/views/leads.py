@@ -36,6 +36,7 @@ from fairchase.leads.planning import reachable_channels
 from fairchase.leads.same_person import active_lead_of, lock_person, typed
 from fairchase.leads.search import search
 
+from .. import consent_asks
 from ..agenda import OUTCOME_BUTTONS, row_for
 from ..agenda_rows import MESSAGE_CHANNELS, VOICE_OUTCOMES
 from ..forms import (
@@ -237,12 +238,14 @@ def _opt_out_forms(request, lead) -> dict:
     """An opted-out lead's ways back, the owner's alone (`actions.OWNER_ONLY`): "They asked
     to hear from us again" (`actions.renew_consent`), and "This opt-out was our mistake" for
     one our user entered by hand (`actions.mistaken_opt_out`); a salesperson reads who
-    can do it instead."""
+    can do it instead, and may ask the owner to (`consent_asks.lead_context`)."""
     if lead.status != Status.OPTED_OUT:
         return {"renew_form": None, "staying_blocked": [], "restore_form": None}
+    asks = consent_asks.lead_context(request, lead)
     if not request.is_admin:
-        return {"renew_form": None, "owner_only": actions.OWNER_ONLY, "restore_form": None}
+        return {"renew_form": None, "owner_only": actions.OWNER_ONLY, "restore_form": None, **asks}
     return {
+        **asks,
         "renew_form": RenewConsentForm(lead=lead),
         "staying_blocked": actions.staying_blocked(lead),
         "restore_form": MistakeForm() if actions.mistaken_opt_out(lead) else None,
