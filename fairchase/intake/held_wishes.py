@@ -27,6 +27,14 @@ HELD_NOTE = (
 )
 CONFIRMED = "Not to be contacted at {}: confirmed by {} ({} said so)."
 DISMISSED = "Not to be contacted at {}? Dismissed by {} ({} said so): the lead is chased again."
+# The same, on another record at the address (held too, `holds`): it names no other lead,
+# whose owner may be anyone, only where the wish is decided.
+HELD_HERE_TOO = (
+    "Not to be contacted at {}? {} says so of another record at this address: this lead "
+    "is on hold too (nothing sent or planned) until that record's owner confirms the wish "
+    "(on Today) or dismisses it."
+)
+DECIDED_HERE_TOO = "Not to be contacted at {}? {} by {} on another record at this address."
 
 
 def waiting():
@@ -80,6 +88,17 @@ def hold(lead: Lead, kind: str, address: str, *, reason: str, opt_out: bool, sai
     except IntegrityError:  # another import asked at the same moment: asked already
         return
     actions.hold_changed(lead, HELD_NOTE.format(address, said), user=user)
+    _tell_others(lead, kind, address, HELD_HERE_TOO.format(address, said), user)
+
+
+def _tell_others(lead: Lead, kind: str, address: str, note: str, user) -> None:
+    """The other records at the wish's address, held with the lead (`holds`): each one's
+    timeline says why (`actions.hold_changed`, which replans it with the hold put or
+    lifted), so whoever opens it sees why it is not chased. An opted-out one is never
+    contacted anyway."""
+    others = Lead.objects.filter(**{kind: address}).exclude(pk=lead.pk)
+    for pk in sorted(others.exclude(status=Status.OPTED_OUT).values_list("pk", flat=True)):
+        actions.hold_changed(Lead.objects.get(pk=pk), note, user=user)
 
 
 def waiting_for(user, limit: int | None = PANEL_LIMIT) -> list[HeldWish]:
@@ -118,6 +137,8 @@ def decide(wish: HeldWish, confirmed: bool, user) -> str:
     ):
         return "Already decided."
     lead, who = Lead.objects.get(pk=wish.lead_id), display_name(user)
+    told = DECIDED_HERE_TOO.format(wish.address, decision.label, who)
+    _tell_others(lead, wish.kind, wish.address, told, user)
     if not confirmed:
         actions.hold_changed(lead, DISMISSED.format(wish.address, who, wish.said), user=user)
         return f"{lead.name} is chased again."

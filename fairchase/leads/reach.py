@@ -12,10 +12,15 @@ place words it for its reader (the Outbox, a promise's form, the lead page).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
 
 from fairchase import texting
 
 from .models import Lead, Status, Suppression
+from .normalize import display_phone
 
 # The ways a try of ours reaches someone, in the plan's order (a visit: the app keeps no
 # street address, so a visit has nowhere to go).
@@ -84,6 +89,25 @@ def is_held(lead: Lead, held: Collection[int] | None = None) -> bool:
     return lead.pk in (holds([lead.pk]) if held is None else held)
 
 
+# The timeline row of an address another person's lead holds, new on a record whose person
+# said no (`actions.keep_said_no`): not blocked, so its holder is not silenced, and never
+# used for this record (an opted-out one by its status, a won or lost one by `kept_off`).
+NOT_BLOCKED = (
+    "{} not blocked: it is {}'s (#{}), another person's lead, not this person's; "
+    "it is still not used for this lead, who asked not to be contacted{}."
+)
+_NOT_BLOCKED_AT = NOT_BLOCKED.split("{}")[1]
+
+
+def kept_off(lead: Lead, address: str) -> bool:
+    """Whether this record's `address` was left unblocked for another person's lead when it
+    was given to this record after its person said no (its `NOT_BLOCKED` row): a won or lost
+    record keeps its status, so this row, not a suppression, keeps us from using it."""
+    shown = display_phone(address) if address == lead.phone else address
+    starts = [Q(reason__startswith=f"{a}{_NOT_BLOCKED_AT}") for a in {address, shown}]
+    return lead.status_changes.filter(reduce(or_, starts)).exists()
+
+
 def address_of(lead: Lead, channel: str) -> str:
     return lead.email if channel == "email" else lead.phone
 
@@ -91,7 +115,8 @@ def address_of(lead: Lead, channel: str) -> str:
 def address_refusal(lead: Lead, channel: str, suppressed: Collection[str] | None = None) -> str:
     """Why `channel`'s address of this lead may not be used, whoever the lead is ("" when it
     may): there is none, the lead opted out (every address of theirs, one added since too),
-    it is suppressed (`suppressed`: the suppressed addresses among a page's leads, looked up
+    a won or lost lead's person said no and it is another person's (`kept_off`), it is
+    suppressed (`suppressed`: the suppressed addresses among a page's leads, looked up
     now when None), or a text with texts not set up or without consent to text. A hold is
     not asked (`channel_refusal` asks it)."""
     address = address_of(lead, channel)
@@ -102,6 +127,8 @@ def address_refusal(lead: Lead, channel: str, suppressed: Collection[str] | None
     if suppressed is None:
         suppressed = Suppression.among([lead])
     if address in suppressed:
+        return SUPPRESSED
+    if lead.status in (Status.WON, Status.LOST) and kept_off(lead, address):
         return SUPPRESSED
     if channel == "text" and not texting.configured():
         return TEXTS_OFF  # the business's, before the lead's: nobody can be texted

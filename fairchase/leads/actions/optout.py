@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ... import clock
+from .. import reach
 from ..models import ACTIVE_STATUSES, Commitment, Lead, Status, Suppression
 from ..normalize import display_phone
 from ..people import display_name
@@ -333,14 +334,16 @@ def keep_said_no(
     timeline row, so no screen, export or tool offers it. But one another person's active
     lead holds (`_someone_elses`; unless the edit `confirmed` they are the same person) is
     not: one wrong paste must not silence a teammate's customer for good (review29 #2, the
-    mirror of `SaidNoElsewhere`). The timeline says so; an opted-out record still uses none
-    of its addresses (`reach.address_refusal`)."""
+    mirror of `SaidNoElsewhere`), for a won or lost record as for an opted-out one. The
+    timeline says so, and the record still never uses it (`reach.address_refusal`: an
+    opted-out record none of its addresses; a won or lost one the address so left, which it
+    keeps its status beside: eval35 #1, a new address of such a record was offered)."""
     new = [
         v
         for v in (lead.email, lead.phone)
         if v and v not in old and not Suppression.objects.filter(value=v).exists()
     ]
-    if lead.status == Status.OPTED_OUT and not confirmed:
+    if not confirmed:  # opted out, won or lost alike: the holder is not silenced
         new = [v for v in new if not _left_to_its_holder(lead, v, user=user, via=via)]
     if not new:
         return
@@ -352,21 +355,16 @@ def keep_said_no(
     )
 
 
-NOT_BLOCKED = (
-    "{} not blocked: it is {}'s (#{}), another person's lead, not this person's; "
-    "it is still not used for this lead, who asked not to be contacted{}."
-)
-
-
 def _left_to_its_holder(lead: Lead, value: str, *, user=None, via: str = "") -> bool:
-    """Whether `value`, new on this opted-out lead, is another person's (`_someone_elses`):
-    then it is not suppressed, and this lead's timeline says whose it is."""
+    """Whether `value`, new on this record of a person who said no, is another person's
+    (`_someone_elses`): then it is not suppressed, and this lead's timeline says whose it
+    is (`reach.NOT_BLOCKED`, the row by which a won or lost record still never uses it)."""
     other = _someone_elses(lead, value)
     if other is None:
         return False
     shown = display_phone(value) if value == lead.phone else value
     door = f" ({via})" if via else ""
-    note_on_timeline(lead, NOT_BLOCKED.format(shown, other.name, other.pk, door), user=user)
+    note_on_timeline(lead, reach.NOT_BLOCKED.format(shown, other.name, other.pk, door), user=user)
     return True
 
 
