@@ -6,11 +6,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .priors import CHANNELS
-from .records import BOUNCED, NAN, OPTED_OUT, RECENT, STATUS_KIND, Book, Kind, codes, signal_masks
+from .priors import CHANNELS, CLOSED
+from .records import BOUNCED, NAN, OPTED_OUT, RECENT, Book, codes, signal_masks
 from .tries import last_per_lead, try_table
 
 REVISIT_PLACE = 2  # a lead back from a chase's revisit starts again like a 3rd try (0 = a 1st)
+
+
+class Kind:
+    """What a lead is to the planner (`LeadBatch.kind`): plain ints, as NumPy stores them."""
+
+    OPEN, ENGAGED, CLOSED, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE, WAIT_HELD = range(8)
+
+
+STATUS_KIND = {**dict.fromkeys(CLOSED, Kind.CLOSED), "engaged": Kind.ENGAGED}
 
 # sources of leads who never wrote in (the app's leads.models.OUTBOUND_SOURCES): every other
 # source, an unknown one too, is someone who came to us

@@ -12,9 +12,8 @@ import numpy as np
 from . import priors as P
 from . import reasons as R
 from .agenda import Crowd
-from .batch import LeadBatch
+from .batch import Kind, LeadBatch
 from .lookahead import Chase, Conversation
-from .records import Kind
 from .timing import utc_datetime
 
 CONTACT, WAIT, STOP = "contact", "wait", "stop"

@@ -22,7 +22,7 @@ import numpy as np
 
 from . import priors as P
 from .agenda import Agenda, agenda_order, crowded_day, fill_day, lift_new_enquiries
-from .batch import LeadBatch, lead_batch
+from .batch import Kind, LeadBatch, lead_batch
 from .decisions import Facts, engaged_decisions, fixed_decision, silent_decisions
 from .fit import fit
 from .lookahead import (
@@ -38,7 +38,7 @@ from .lookahead import (
 )
 from .model import AGE_KNOT_U, Model
 from .reasons import ASSUMED_DEFAULT, ASSUMED_NOT, ASSUMED_TYPICAL, SIGN, source_label
-from .records import OUTCOME_CODE, RESPONSE_CODES, Kind, read_book, to_ts
+from .records import OUTCOME_CODE, RESPONSE_CODES, read_book, to_ts
 from .settings import PolicyError, Settings
 from .timing import DAY, WEEK, ContactHours
 from .window import cap_floor

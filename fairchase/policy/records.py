@@ -19,7 +19,7 @@ from itertools import chain
 
 import numpy as np
 
-from .priors import CHANNELS, CLOSED, RESPONSES
+from .priors import CHANNELS, RESPONSES
 from .reasons import unknown_status
 
 CHANNEL_INDEX = {name: i for i, name in enumerate(CHANNELS)}
@@ -37,13 +37,6 @@ BOUNCED, OPTED_OUT = OUTCOME_CODE["bounced"], OUTCOME_CODE["opted_out"]
 RESPONSE_CODES = sorted(OUTCOME_CODE[name] for name in RESPONSES)
 
 
-class Kind:
-    """What a lead is to the planner (`LeadBatch.kind`): plain ints, as NumPy stores them."""
-
-    OPEN, ENGAGED, CLOSED, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE, WAIT_HELD = range(8)
-
-
-STATUS_KIND = {**dict.fromkeys(CLOSED, Kind.CLOSED), "engaged": Kind.ENGAGED}
 STATUSES = ("open", "engaged", "won", "lost", "opted_out")
 COMMON_KEYS = ("id", "source", "value", "signals", "consents", "timezone", "created_at", "status")
 ATTEMPT_KEYS = ("outcome", "channel", "at", "progress")
