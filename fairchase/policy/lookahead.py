@@ -15,6 +15,7 @@ import numpy as np
 from . import priors as P
 from .glm import sigmoid
 from .model import empty_array, gap_buckets
+from .records import has_channel
 from .timing import DAY, WEEK
 
 C = len(P.CHANNELS)
@@ -220,7 +221,7 @@ def _steps(model, settings, lead: Leads, fixed: ScheduleFree, due0, schedule) ->
     row = fixed.risk_row + n7.T.astype(np.intp)
     cost = settings.try_cost()[act]
     penalty = (fixed.risk * settings.complaint_cost + cost).astype(np.float32)
-    usable = ((lead.avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
+    usable = has_channel(lead.avail[:, None], act[None, :])  # (n, A)
     return Steps(
         base=np.ascontiguousarray(base.astype(np.float32).T),  # single precision: half the traffic
         prize=fixed.prize,
@@ -263,7 +264,7 @@ def schedule_free(model, settings, lead: Leads) -> ScheduleFree:
     prize = (win * (lead.value * settings.margin)[:, None]).astype(np.float32)
     # annoyance counts every try, including those before a revisit
     tries = lead.tries[:, None] + np.arange(settings.horizon)[None, :]
-    act = np.array([c for c in range(C) if ((avail >> c) & 1).any()] or [0])
+    act = np.array([c for c in range(C) if has_channel(avail, c).any()] or [0])
     return ScheduleFree(
         knum=knum,
         base=base,
