@@ -21,7 +21,7 @@ import functools
 import numpy as np
 
 from . import priors as P
-from .agenda import Agenda, agenda_order, crowded_day, fill_day, lift_new_enquiries
+from .agenda import Agenda, Day, agenda_order, crowded_day, fill_day, lift_new_enquiries
 from .batch import Kind, LeadBatch, lead_batch
 from .decisions import Facts, engaged_decisions, fixed_decision, silent_decisions
 from .fit import fit
@@ -38,7 +38,7 @@ from .lookahead import (
 )
 from .model import AGE_KNOT_U, Model
 from .reasons import ASSUMED_DEFAULT, ASSUMED_NOT, ASSUMED_TYPICAL, SIGN, source_label
-from .records import OUTCOME_CODE, RESPONSE_CODES, read_book, to_ts
+from .records import OUTCOME_CODE, RESPONSE_CODES, has_channel, read_book, to_ts
 from .settings import PolicyError, Settings
 from .timing import DAY, WEEK, ContactHours
 from .window import cap_floor
@@ -171,7 +171,7 @@ class _When:
         # a promise of ours on a channel (a call back, as they asked) is kept on it: the lead's
         # channels are that one until then, when the lead can be reached on it
         named = np.maximum(b.commit_channel, 0)
-        kept = ours & (b.commit_channel >= 0) & ((b.avail >> named) & 1 > 0)
+        kept = ours & (b.commit_channel >= 0) & has_channel(b.avail, named)
         b.avail[kept] = 1 << named[kept]
         self.mask = b.mask.copy()  # a promise they missed is a signal
         self.mask[theirs & (b.commit_at < now)] |= ctx.model.signal_bits().get("missed_promise", 0)
@@ -306,8 +306,8 @@ def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, lead: Leads, ie) -> 
 
 def _engaged_channel(resp_channel, avail):
     """Answer on the channel they answered on, else the first reachable of call/email/text/visit."""
-    first = ((avail[:, None] >> np.arange(len(P.CHANNELS))) & 1).argmax(axis=1)  # none: call
-    ok = (resp_channel >= 0) & ((avail >> np.maximum(resp_channel, 0)) & 1 > 0)
+    first = has_channel(avail[:, None], np.arange(len(P.CHANNELS))).argmax(axis=1)  # none: call
+    ok = (resp_channel >= 0) & has_channel(avail, np.maximum(resp_channel, 0))
     return np.where(ok, resp_channel, first)
 
 
@@ -326,21 +326,20 @@ def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, eng
     later day, when its chance of an answer has fallen (priors.FIRST_DELAY_EDGES). Among the
     silent leads, value per minute still decides (seed 003).
     """
-    settings, minutes, io, start = ctx.settings, ctx.minutes, silent.io, ctx.start
+    io, start = silent.io, ctx.start
     # a later day's minutes are whole (else a day full of conversations would put every silent
     # lead's turn off for ever); a batch bigger than a chunk shares each day in proportion
     share = b.n / max(ctx.n_total, b.n)
-    pace = ctx.pace * share
-    budget = ctx.day_minutes * share - engaged_today
+    day = Day(start, ctx.day_minutes * share - engaged_today, ctx.pace * share, ctx.minutes)
     fresh = b.new[io] & (b.created[io] > start - DAY)
-    crowd = crowded_day(res, silent.look, settings, minutes, budget, start, pace=pace, first=fresh)
+    crowd = crowded_day(res, silent.look, ctx.settings, day, fresh)
     wings = crowd.waiting
     if wings.any():  # each turn on a day and in the hours the lead may be contacted
         crowd.reach[wings], crowd.reach_local[wings] = ctx.hours.clip_grouped(
             crowd.reach[wings], b.tz[io][wings]
         )
     else:
-        _bring_forward(ctx, silent, res, budget)
+        _bring_forward(ctx, silent, res, day.budget)
     return crowd
 
 
