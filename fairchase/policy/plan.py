@@ -176,6 +176,10 @@ class _When:
         self.mask = b.mask.copy()  # a promise they missed is a signal
         self.mask[theirs & (b.commit_at < now)] |= ctx.model.signal_bits().get("missed_promise", 0)
         self.cap_floor = cap_floor(b.recent, ctx.settings.max_attempts_per_week)
+        # the weekly cap holds back the tries no one asked for, never the answer to their
+        # reply nor a time we agreed (decision-core.md, "The weekly cap")
+        self.cap_floor[ours | (b.last_outcome == OUTCOME_CODE["replied"])] = np.nan
+        self.cap_due = _cap_due(ctx, b, self.cap_floor)
         self.rest_of_day = _rest_of_day(ctx, b)
 
     def __call__(self, earliest: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -185,6 +189,16 @@ class _When:
         earliest = np.where(np.isnan(fixed), np.fmax(earliest, self.rest_of_day[idx]), fixed)
         earliest = np.fmax(earliest, self.cap_floor[idx])
         return self.ctx.hours.clip_grouped(earliest, self.b.tz[idx])
+
+
+def _cap_due(ctx: _Context, b: LeadBatch, floor: np.ndarray) -> np.ndarray:
+    """The due time the weekly cap alone would give (its floor in the contact hours; NaN where
+    the cap is not reached): a due time equal to it was set by the cap, and its reason says so."""
+    out = np.full(b.n, np.nan)
+    capped = np.flatnonzero(~np.isnan(floor))
+    if len(capped):
+        out[capped] = ctx.hours.clip_grouped(floor[capped], b.tz[capped])[0]
+    return out
 
 
 def _rest_of_day(ctx: _Context, b: LeadBatch) -> np.ndarray:
@@ -379,6 +393,7 @@ def _facts(ctx: _Context, b: LeadBatch, leads: Leads, when: _When) -> Facts:
         value=leads.value,
         assumed=np.where(np.isnan(b.value), guess, ASSUMED_NOT),
         promise=when.promise,
+        cap_due=when.cap_due,
         held=when.held,
         promise_local=ctx.hours.local_grouped(b.commit_at, b.tz),
         age=now - b.created,

@@ -182,6 +182,7 @@ def held(f: Lead, now: float, figures: str) -> str:
     return (
         f"{_head(f, now)}{_promise(f, now)}{state}."
         f" Only then does the value decide: as it stands, {figures}."
+        f"{CAPPED if capped(f) else ''}"
     )
 
 
@@ -262,6 +263,8 @@ def not_sooner(f: Lead, now: float, learned: bool = False) -> str:
             f" Not sooner: by the reply chance learned at each age of a lead, a try {days} days"
             " after the enquiry is likelier to be answered, enough to be worth the wait."
         )
+    if capped(f):
+        return CAPPED
     if f.promise or f.schedule is None or not f.due - now > FEW_DAYS:
         return ""
     schedule = SCHEDULES[f.schedule]
@@ -280,6 +283,17 @@ def not_sooner(f: Lead, now: float, learned: bool = False) -> str:
         " call back two days after a message, then about weekly, a last try weeks later)"
         " until your history is big enough to learn the spacing from."
     )
+
+
+CAPPED = (
+    " Not sooner: the weekly cap (Settings: tries in any 7 days) is reached until then; it holds"
+    " back the tries no one asked for, never an answer to their reply or a time agreed."
+)
+
+
+def capped(f: Lead) -> bool:
+    """The contact's due time is the one the weekly cap set (plan._When.cap_due)."""
+    return abs(f.due - f.cap_due) < 1.0  # NaN (the cap not reached): False
 
 
 def _span(days: float) -> str:
@@ -379,6 +393,7 @@ def contact_engaged(f: Lead, now: float, n_learned: int) -> str:
         f"{_head(f, now)}{promised(f, now)}engaged lead, {pct(f.q)} chance of a win"
         f" {since} ({evidence}); each of the ~{f.contacts:.1f} contacts it usually takes is"
         f" worth {money(f.ev)} net after {money(f.cost)} of time{barely(f)}."
+        f"{CAPPED if capped(f) else ''}"
     )
 
 
