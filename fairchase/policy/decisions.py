@@ -78,6 +78,7 @@ class Lead(NamedTuple):
     win: float
     waiting: bool
     carried: bool
+    brought: float
     schedule: int
     last_at: float
     owed: bool

@@ -133,6 +133,7 @@ class Chase:
     v_now: np.ndarray = empty_array()  # v discounted to today
     schedule: np.ndarray = empty_array(np.int64)
     carried: np.ndarray = empty_array(bool)  # the next try waits for a better age (plan._carry)
+    brought: np.ndarray = empty_array()  # brought forward from this due (local; NaN: was not)
     owed: np.ndarray = empty_array(bool)  # a first answer owed (Leads.owed)
 
     def choose(self, channel: np.ndarray) -> Chase:

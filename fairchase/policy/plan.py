@@ -46,6 +46,8 @@ from .window import cap_floor
 CHUNK = 32768
 MIN_LEADS_FOR_SCHEDULES = 200
 AGE_DAYS = np.expm1(AGE_KNOT_U)  # the age curve's knots, in days
+# a day with minutes to spare brings forward follow-ups due before this (_bring_forward)
+FORWARD = P.FORWARD_DAYS * DAY
 
 
 @functools.cache
@@ -278,6 +280,7 @@ class _Silent:
         res.v_now = res.v * np.exp(-np.fmax(due - self.ctx.now, 0.0) / P.TIME_PREFERENCE)
         res.schedule = np.full(len(ii), choice)
         res.carried = np.zeros(len(ii), dtype=bool)
+        res.brought = np.full(len(ii), np.nan)
         return res
 
     def _carry(self, sub: Leads, ii, economics, best: Chase) -> None:
@@ -365,7 +368,7 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
     its schedule."""
     minutes, until = ctx.minutes, ctx.until
     spare = budget - minutes[res.channel[res.due_by(until)]].sum()
-    later = (res.v > 0) & (res.due >= until) & (res.due < ctx.start + 8 * DAY) & silent.follow
+    later = (res.v > 0) & (res.due >= until) & (res.due < ctx.start + FORWARD) & silent.follow
     later &= ~(silent.when.rest_of_day[silent.io] > ctx.start)  # NaN (none): False
     if spare < minutes.min() or not later.any():
         return
@@ -376,7 +379,14 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
     order = np.argsort(-np.where(ok, early.ev / need, -np.inf), kind="stable")[: int(ok.sum())]
     take = np.zeros(len(cand), dtype=bool)
     take[order] = fill_day(need[order], spare)
+    early.brought = res.due_local[cand]  # the reason names the day it was due
     res.put(cand[take], early, take)
+
+
+def may_come_sooner(open_: bool, tried: bool, due: float, now: float) -> bool:
+    """A silent lead's follow-up due at `due` (UTC seconds) that a day with minutes to spare
+    before it may bring forward (_bring_forward): what the app says of a "Next:" date."""
+    return open_ and tried and now + DAY <= due < now + FORWARD
 
 
 def _facts(ctx: _Context, b: LeadBatch, leads: Leads, when: _When) -> Facts:

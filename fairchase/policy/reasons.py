@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
-from .priors import CHANNELS, DEFAULT_VALUE, GRACE, SCHEDULES
+from .priors import CHANNELS, DEFAULT_VALUE, FORWARD_DAYS, GRACE, SCHEDULES
 from .when_words import DAY_NAMES, clock_text, local_date, local_day, local_when, waited
 
 if TYPE_CHECKING:
@@ -265,6 +265,11 @@ def not_sooner(f: Lead, now: float, learned: bool = False) -> str:
         )
     if capped(f):
         return CAPPED
+    if f.brought is not None and f.brought == f.brought:  # NaN: not brought forward
+        return (
+            f" Brought forward from {local_day(f.brought, _now_local(f, now))}: the day has"
+            " minutes to spare, and a try now is worth more than waiting for that day."
+        )
     if f.promise or f.schedule is None or not f.due - now > FEW_DAYS:
         return ""
     schedule = SCHEDULES[f.schedule]
@@ -273,6 +278,8 @@ def not_sooner(f: Lead, now: float, learned: bool = False) -> str:
         return ""
     rhythm = ", then ".join(_span(d) for d in schedule)
     after = f"{_span(planned)} after the last"
+    if f.due - now < FORWARD_DAYS * 86400:  # plan._bring_forward may bring it forward
+        after += f" ({SOONER})"
     if learned:
         return (
             f" Not sooner: it comes {after}; of the spacings weighed, tries {rhythm} apart are"
@@ -285,6 +292,7 @@ def not_sooner(f: Lead, now: float, learned: bool = False) -> str:
     )
 
 
+SOONER = "sooner only if a day before it has minutes to spare, and a try then is worth more"
 CAPPED = (
     " Not sooner: the weekly cap (Settings: tries in any 7 days) is reached until then; it holds"
     " back the tries no one asked for, never an answer to their reply or a time agreed."
