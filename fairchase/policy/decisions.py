@@ -52,6 +52,7 @@ class Lead(NamedTuple):
     restarted: int
     mailing: bool
     streak: int
+    open_again: int
     # Facts
     id: Any
     value: float

@@ -391,6 +391,11 @@ def _waiting_worth(f: Lead) -> str:
     return f" Its next tries are worth {money(f.v)} at your own cost."
 
 
+# an engaged lead; an open one that answered before (back from a revisit, or reopened), planned
+# as a conversation: its status says Open, so its reason does not say engaged (eval37 #6)
+ENGAGED = ("engaged lead", "open lead who answered before")
+
+
 def contact_engaged(f: Lead, now: float, n_learned: int) -> str:
     """The next contact with a lead who answered: the chance it still ends in a sale."""
     evidence = f"learned from {n_learned:,} contacts" if n_learned else NO_CONVERSATION
@@ -398,7 +403,7 @@ def contact_engaged(f: Lead, now: float, n_learned: int) -> str:
     if f.streak:
         since = f"after {plural(f.streak, 'contact')} without progress"
     return (
-        f"{_head(f, now)}{promised(f, now)}engaged lead, {pct(f.q)} chance of a win"
+        f"{_head(f, now)}{promised(f, now)}{ENGAGED[bool(f.open_again)]}, {pct(f.q)} chance of a win"
         f" {since} ({evidence}); each of the ~{f.contacts:.1f} contacts it usually takes is"
         f" worth {money(f.ev)} net after {money(f.cost)} of time{barely(f)}."
         f"{CAPPED if capped(f) else ''}"
