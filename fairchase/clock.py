@@ -111,6 +111,13 @@ def _lead_local_day(match: re.Match, now_local: datetime) -> date | None:
         ahead = (_DAYS.index(word) - today.weekday()) % 7
         return today + timedelta(days=ahead)
     day, month = int(match.group(2)), _MONTHS.index(match.group(3)) + 1
+    named = word[:3] if word[:3] in _DAYS else None  # "Fri 11 Dec": a past day keeps its year
+    for year in (today.year - 1, today.year, today.year + 1) if named else ():
+        try:
+            if date(year, month, day).weekday() == _DAYS.index(named):
+                return date(year, month, day)
+        except ValueError:
+            continue
     for year in (today.year, today.year + 1):
         try:
             candidate = date(year, month, day)

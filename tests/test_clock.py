@@ -73,3 +73,13 @@ def test_money_carries_its_currency_and_thousands_separators():
         "-$5,000",
         "—",
     ]
+
+
+def test_a_missed_promise_days_ago_keeps_its_weekday_and_year():
+    # eval37 #3 (seen on its repro): on Mon 14 Dec the plan's "by Fri 11 Dec 12:00 and have
+    # not" read "by Sat 11 Dec 12:00 CST": a date over a day old was taken for next year's.
+    monday = datetime(2026, 12, 14, 15, 0, tzinfo=UTC)
+    reason = "Call now: they promised to be in touch by Fri 11 Dec 12:00 and have not; x."
+    assert clock.reason_in_zones(reason, CAL, CHICAGO, monday) == (
+        "Call now: they promised to be in touch by Fri 11 Dec 12:00 CST and have not; x."
+    )

@@ -25,6 +25,7 @@ class _Unsaved:
     attempts or commitments, so its plan can be computed before the insert."""
 
     attempts = commitments = _NoHistory()
+    missed_promises: list = []  # nor a missed promise (planning._missed_promise)
 
     def __init__(self, lead, temp_id: int) -> None:
         self._lead, self.pk = lead, temp_id

@@ -129,8 +129,8 @@ def lead_record(lead: Lead, suppressed: set[str] | None = None, hold: str | None
     ]
     pending = [c for c in lead.commitments.all() if c.state == Commitment.State.PENDING]
     commitment = None
-    if pending:
-        c = min(pending, key=lambda c: c.due_at)
+    if pending or _missed_promise(lead):
+        c = min(pending, key=lambda c: c.due_at) if pending else _missed_promise(lead)
         # kept on the channel it names (a call back they asked for is a call); None: any
         commitment = {"due": c.due_at, "by": c.by, "what": c.what, "channel": c.channel or None}
     return {
@@ -153,6 +153,20 @@ def lead_record(lead: Lead, suppressed: set[str] | None = None, hold: str | None
     }
 
 
+def _missed_promise(lead: Lead):
+    """Their latest promise, missed (lapsed after its grace day, or marked by a person): passed
+    as the record's commitment, the core plans the try it was waited for at the end of its grace
+    day, its reason naming it ("they promised ... and have not"), until a try of ours comes
+    after it (eval37 #3: the lapse fell back to the week after the talk). None: no such promise."""
+    if lead.status not in ACTIVE_STATUSES:
+        return None
+    missed = getattr(lead, "missed_promises", None)
+    if missed is None:
+        missed = lead.commitments.filter(by=Commitment.By.LEAD, state=Commitment.State.MISSED)
+        missed = list(missed.order_by("-due_at", "-pk")[:1])
+    return missed[0] if missed else None
+
+
 def reachable_channels(lead: Lead, suppressed: set[str] | None = None) -> list[str]:
     """Channels the plan may pick: those whose address we may use (`reach.address_refusal`:
     an address, not suppressed, and for texts consent and a way to send them). The lead's
@@ -170,6 +184,13 @@ def with_history(qs):
     return qs.prefetch_related(
         Prefetch("attempts", queryset=Attempt.objects.order_by("at", "pk")),
         Prefetch("commitments", queryset=Commitment.objects.filter(state=Commitment.State.PENDING)),
+        Prefetch(  # their latest missed promise (_missed_promise)
+            "commitments",
+            queryset=Commitment.objects.filter(
+                by=Commitment.By.LEAD, state=Commitment.State.MISSED
+            ).order_by("-due_at", "-pk"),
+            to_attr="missed_promises",
+        ),
     )
 
 

@@ -151,9 +151,21 @@ def fill_day(need: np.ndarray, budget: float) -> np.ndarray:
     return take
 
 
-def crowded_day(res: Chase, look, settings, minutes, budget, start, *, pace, first) -> Crowd:
-    """Share the `budget` minutes of the day that begins at `start` (now, or on a Sunday
-    Monday's opening) when the contacts due within a day of it need more, in place.
+@dataclasses.dataclass
+class Day:
+    """The day planned, as its minutes are shared: when it begins (`start`: now, or on a
+    Sunday Monday's opening), its minutes left (`budget`), a whole day's minutes (`pace`: every
+    later day's) and the minutes a try takes on each channel."""
+
+    start: float
+    budget: float
+    pace: float
+    minutes: np.ndarray
+
+
+def crowded_day(res: Chase, look, settings, day: Day, first: np.ndarray) -> Crowd:
+    """Share the `budget` minutes of the `day` when the contacts due within a day of its start
+    need more, in place.
 
     A minute gets a price (what the first contact left out would earn with it), and each of
     today's contacts is re-planned at it, which picks its channel (a 2-minute text may beat a
@@ -165,7 +177,8 @@ def crowded_day(res: Chase, look, settings, minutes, budget, start, *, pace, fir
     a day. Nobody is let go for the crowd, however far off their turn: the plan is made again
     every day, and a lead whose chase stops paying (it ages as it waits) is stopped for that.
     """
-    budget, pace = max(0.0, budget), max(0.0, pace)  # below 0: none left
+    budget, pace = max(0.0, day.budget), max(0.0, day.pace)  # below 0: none left
+    start, minutes = day.start, day.minutes
     n = len(res.v)
     crowd = Crowd(np.full(n, np.nan), np.full(n, np.nan), np.zeros(n, dtype=bool))  # nobody waits
     today = res.due_by(start + DAY)

@@ -6,11 +6,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .priors import CHANNELS
-from .records import BOUNCED, NAN, OPTED_OUT, RECENT, STATUS_KIND, Book, Kind, codes, signal_masks
+from .priors import CHANNELS, CLOSED
+from .records import BOUNCED, NAN, OPTED_OUT, RECENT, Book, codes, signal_masks
 from .tries import last_per_lead, try_table
 
 REVISIT_PLACE = 2  # a lead back from a chase's revisit starts again like a 3rd try (0 = a 1st)
+
+
+class Kind:
+    """What a lead is to the planner (`LeadBatch.kind`): plain ints, as NumPy stores them."""
+
+    OPEN, ENGAGED, CLOSED, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE, WAIT_HELD = range(8)
+
+
+STATUS_KIND = {**dict.fromkeys(CLOSED, Kind.CLOSED), "engaged": Kind.ENGAGED}
 
 # sources of leads who never wrote in (the app's leads.models.OUTBOUND_SOURCES): every other
 # source, an unknown one too, is someone who came to us
@@ -32,6 +41,7 @@ class LeadBatch(Book):
     last_at: np.ndarray  # latest try that did not bounce (NaN: none)
     last_outcome: np.ndarray  # its outcome code, -1 for none
     streak: np.ndarray  # engaged leads: contacts in a row without progress
+    open_again: np.ndarray  # an open lead planned as a conversation (it answered before)
     resp_channel: np.ndarray  # channel of the latest answer, -1 for none
     revisited: np.ndarray  # back from a revisit (an imported contact too)
     restarted: np.ndarray  # ... after tries before it: its k restarts at REVISIT_PLACE
@@ -60,7 +70,8 @@ def lead_batch(book: Book, model, hours, now):
     lead = tried.lead
     kind = codes(STATUS_KIND, book.statuses, Kind.OPEN)
     kind[lead[tried.outcome == OPTED_OUT]] = Kind.CLOSED
-    kind[(tried.first < len(lead)) & (kind == Kind.OPEN)] = Kind.ENGAGED
+    open_again = (tried.first < len(lead)) & (kind == Kind.OPEN)
+    kind[open_again] = Kind.ENGAGED
     avail = _reachable(book)
     live = (kind == Kind.OPEN) | (kind == Kind.ENGAGED)
     unreachable = live & (avail == 0)
@@ -82,6 +93,7 @@ def lead_batch(book: Book, model, hours, now):
     return LeadBatch(
         **vars(book),
         kind=kind,
+        open_again=open_again.astype(np.int64),
         src=codes(model.source_index(), book.sources, model.pooled),
         mask=signal_masks(book.signals, model.signal_bits()),
         tz=hours.zone_index([zone if type(zone) is str else None for zone in book.zones]),

@@ -12,9 +12,8 @@ import numpy as np
 from . import priors as P
 from . import reasons as R
 from .agenda import Crowd
-from .batch import LeadBatch
+from .batch import Kind, LeadBatch
 from .lookahead import Chase, Conversation
-from .records import Kind
 from .timing import utc_datetime
 
 CONTACT, WAIT, STOP = "contact", "wait", "stop"
@@ -28,6 +27,7 @@ class Facts:
     value: np.ndarray  # the deal's value; unknown: the source's mean, or the settings' default
     assumed: np.ndarray  # which value: ASSUMED_NOT (the record's), _TYPICAL (source), _DEFAULT
     promise: np.ndarray  # a pending promise that sets the next contact: 0 none, 1 ours, 2 theirs
+    cap_due: np.ndarray  # the due time the weekly cap alone would give (NaN: not reached)
     promise_local: np.ndarray  # its time on the lead's clock (local epoch seconds; NaN: none)
     held: np.ndarray  # a pending promise holds the lead: never let go before it (plan._When)
     age: np.ndarray  # seconds since the enquiry (NaN: its date unknown)
@@ -52,11 +52,13 @@ class Lead(NamedTuple):
     restarted: int
     mailing: bool
     streak: int
+    open_again: int
     # Facts
     id: Any
     value: float
     assumed: int
     promise: int
+    cap_due: float
     promise_local: float
     held: bool
     age: float
@@ -77,6 +79,7 @@ class Lead(NamedTuple):
     win: float
     waiting: bool
     carried: bool
+    brought: float
     schedule: int
     last_at: float
     owed: bool

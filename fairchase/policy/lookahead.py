@@ -15,6 +15,7 @@ import numpy as np
 from . import priors as P
 from .glm import sigmoid
 from .model import empty_array, gap_buckets
+from .records import has_channel
 from .timing import DAY, WEEK
 
 C = len(P.CHANNELS)
@@ -132,6 +133,7 @@ class Chase:
     v_now: np.ndarray = empty_array()  # v discounted to today
     schedule: np.ndarray = empty_array(np.int64)
     carried: np.ndarray = empty_array(bool)  # the next try waits for a better age (plan._carry)
+    brought: np.ndarray = empty_array()  # brought forward from this due (local; NaN: was not)
     owed: np.ndarray = empty_array(bool)  # a first answer owed (Leads.owed)
 
     def choose(self, channel: np.ndarray) -> Chase:
@@ -220,7 +222,7 @@ def _steps(model, settings, lead: Leads, fixed: ScheduleFree, due0, schedule) ->
     row = fixed.risk_row + n7.T.astype(np.intp)
     cost = settings.try_cost()[act]
     penalty = (fixed.risk * settings.complaint_cost + cost).astype(np.float32)
-    usable = ((lead.avail[:, None] >> act[None, :]) & 1) > 0  # (n, A)
+    usable = has_channel(lead.avail[:, None], act[None, :])  # (n, A)
     return Steps(
         base=np.ascontiguousarray(base.astype(np.float32).T),  # single precision: half the traffic
         prize=fixed.prize,
@@ -263,7 +265,7 @@ def schedule_free(model, settings, lead: Leads) -> ScheduleFree:
     prize = (win * (lead.value * settings.margin)[:, None]).astype(np.float32)
     # annoyance counts every try, including those before a revisit
     tries = lead.tries[:, None] + np.arange(settings.horizon)[None, :]
-    act = np.array([c for c in range(C) if ((avail >> c) & 1).any()] or [0])
+    act = np.array([c for c in range(C) if has_channel(avail, c).any()] or [0])
     return ScheduleFree(
         knum=knum,
         base=base,

@@ -21,8 +21,8 @@ import functools
 import numpy as np
 
 from . import priors as P
-from .agenda import Agenda, agenda_order, crowded_day, fill_day, lift_new_enquiries
-from .batch import LeadBatch, lead_batch
+from .agenda import Agenda, Day, agenda_order, crowded_day, fill_day, lift_new_enquiries
+from .batch import Kind, LeadBatch, lead_batch
 from .decisions import Facts, engaged_decisions, fixed_decision, silent_decisions
 from .fit import fit
 from .lookahead import (
@@ -38,7 +38,7 @@ from .lookahead import (
 )
 from .model import AGE_KNOT_U, Model
 from .reasons import ASSUMED_DEFAULT, ASSUMED_NOT, ASSUMED_TYPICAL, SIGN, source_label
-from .records import OUTCOME_CODE, RESPONSE_CODES, Kind, read_book, to_ts
+from .records import OUTCOME_CODE, RESPONSE_CODES, has_channel, read_book, to_ts
 from .settings import PolicyError, Settings
 from .timing import DAY, WEEK, ContactHours
 from .window import cap_floor
@@ -46,6 +46,8 @@ from .window import cap_floor
 CHUNK = 32768
 MIN_LEADS_FOR_SCHEDULES = 200
 AGE_DAYS = np.expm1(AGE_KNOT_U)  # the age curve's knots, in days
+# a day with minutes to spare brings forward follow-ups due before this (_bring_forward)
+FORWARD = P.FORWARD_DAYS * DAY
 
 
 @functools.cache
@@ -171,11 +173,15 @@ class _When:
         # a promise of ours on a channel (a call back, as they asked) is kept on it: the lead's
         # channels are that one until then, when the lead can be reached on it
         named = np.maximum(b.commit_channel, 0)
-        kept = ours & (b.commit_channel >= 0) & ((b.avail >> named) & 1 > 0)
+        kept = ours & (b.commit_channel >= 0) & has_channel(b.avail, named)
         b.avail[kept] = 1 << named[kept]
         self.mask = b.mask.copy()  # a promise they missed is a signal
         self.mask[theirs & (b.commit_at < now)] |= ctx.model.signal_bits().get("missed_promise", 0)
         self.cap_floor = cap_floor(b.recent, ctx.settings.max_attempts_per_week)
+        # the weekly cap holds back the tries no one asked for, never the answer to their
+        # reply nor a time we agreed (decision-core.md, "The weekly cap")
+        self.cap_floor[ours | (b.last_outcome == OUTCOME_CODE["replied"])] = np.nan
+        self.cap_due = _cap_due(ctx, b, self.cap_floor)
         self.rest_of_day = _rest_of_day(ctx, b)
 
     def __call__(self, earliest: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -185,6 +191,16 @@ class _When:
         earliest = np.where(np.isnan(fixed), np.fmax(earliest, self.rest_of_day[idx]), fixed)
         earliest = np.fmax(earliest, self.cap_floor[idx])
         return self.ctx.hours.clip_grouped(earliest, self.b.tz[idx])
+
+
+def _cap_due(ctx: _Context, b: LeadBatch, floor: np.ndarray) -> np.ndarray:
+    """The due time the weekly cap alone would give (its floor in the contact hours; NaN where
+    the cap is not reached): a due time equal to it was set by the cap, and its reason says so."""
+    out = np.full(b.n, np.nan)
+    capped = np.flatnonzero(~np.isnan(floor))
+    if len(capped):
+        out[capped] = ctx.hours.clip_grouped(floor[capped], b.tz[capped])[0]
+    return out
 
 
 def _rest_of_day(ctx: _Context, b: LeadBatch) -> np.ndarray:
@@ -264,6 +280,7 @@ class _Silent:
         res.v_now = res.v * np.exp(-np.fmax(due - self.ctx.now, 0.0) / P.TIME_PREFERENCE)
         res.schedule = np.full(len(ii), choice)
         res.carried = np.zeros(len(ii), dtype=bool)
+        res.brought = np.full(len(ii), np.nan)
         return res
 
     def _carry(self, sub: Leads, ii, economics, best: Chase) -> None:
@@ -306,8 +323,8 @@ def _plan_engaged(ctx: _Context, b: LeadBatch, when: _When, lead: Leads, ie) -> 
 
 def _engaged_channel(resp_channel, avail):
     """Answer on the channel they answered on, else the first reachable of call/email/text/visit."""
-    first = ((avail[:, None] >> np.arange(len(P.CHANNELS))) & 1).argmax(axis=1)  # none: call
-    ok = (resp_channel >= 0) & ((avail >> np.maximum(resp_channel, 0)) & 1 > 0)
+    first = has_channel(avail[:, None], np.arange(len(P.CHANNELS))).argmax(axis=1)  # none: call
+    ok = (resp_channel >= 0) & has_channel(avail, np.maximum(resp_channel, 0))
     return np.where(ok, resp_channel, first)
 
 
@@ -326,21 +343,20 @@ def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, eng
     later day, when its chance of an answer has fallen (priors.FIRST_DELAY_EDGES). Among the
     silent leads, value per minute still decides (seed 003).
     """
-    settings, minutes, io, start = ctx.settings, ctx.minutes, silent.io, ctx.start
+    io, start = silent.io, ctx.start
     # a later day's minutes are whole (else a day full of conversations would put every silent
     # lead's turn off for ever); a batch bigger than a chunk shares each day in proportion
     share = b.n / max(ctx.n_total, b.n)
-    pace = ctx.pace * share
-    budget = ctx.day_minutes * share - engaged_today
+    day = Day(start, ctx.day_minutes * share - engaged_today, ctx.pace * share, ctx.minutes)
     fresh = b.new[io] & (b.created[io] > start - DAY)
-    crowd = crowded_day(res, silent.look, settings, minutes, budget, start, pace=pace, first=fresh)
+    crowd = crowded_day(res, silent.look, ctx.settings, day, fresh)
     wings = crowd.waiting
     if wings.any():  # each turn on a day and in the hours the lead may be contacted
         crowd.reach[wings], crowd.reach_local[wings] = ctx.hours.clip_grouped(
             crowd.reach[wings], b.tz[io][wings]
         )
     else:
-        _bring_forward(ctx, silent, res, budget)
+        _bring_forward(ctx, silent, res, day.budget)
     return crowd
 
 
@@ -352,7 +368,7 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
     its schedule."""
     minutes, until = ctx.minutes, ctx.until
     spare = budget - minutes[res.channel[res.due_by(until)]].sum()
-    later = (res.v > 0) & (res.due >= until) & (res.due < ctx.start + 8 * DAY) & silent.follow
+    later = (res.v > 0) & (res.due >= until) & (res.due < ctx.start + FORWARD) & silent.follow
     later &= ~(silent.when.rest_of_day[silent.io] > ctx.start)  # NaN (none): False
     if spare < minutes.min() or not later.any():
         return
@@ -363,7 +379,14 @@ def _bring_forward(ctx: _Context, silent: _Silent, res: Chase, budget: float):
     order = np.argsort(-np.where(ok, early.ev / need, -np.inf), kind="stable")[: int(ok.sum())]
     take = np.zeros(len(cand), dtype=bool)
     take[order] = fill_day(need[order], spare)
+    early.brought = res.due_local[cand]  # the reason names the day it was due
     res.put(cand[take], early, take)
+
+
+def may_come_sooner(open_: bool, tried: bool, due: float, now: float) -> bool:
+    """A silent lead's follow-up due at `due` (UTC seconds) that a day with minutes to spare
+    before it may bring forward (_bring_forward): what the app says of a "Next:" date."""
+    return open_ and tried and now + DAY <= due < now + FORWARD
 
 
 def _facts(ctx: _Context, b: LeadBatch, leads: Leads, when: _When) -> Facts:
@@ -380,6 +403,7 @@ def _facts(ctx: _Context, b: LeadBatch, leads: Leads, when: _When) -> Facts:
         value=leads.value,
         assumed=np.where(np.isnan(b.value), guess, ASSUMED_NOT),
         promise=when.promise,
+        cap_due=when.cap_due,
         held=when.held,
         promise_local=ctx.hours.local_grouped(b.commit_at, b.tz),
         age=now - b.created,

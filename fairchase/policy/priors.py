@@ -97,6 +97,7 @@ SCHEDULES = (
 # Time preference: value expected d days from now counts exp(-d / this). A sale next quarter is
 # worth less than one this month, and a lead chased slowly stays open (and cooling) for months.
 TIME_PREFERENCE = 90.0 * 86400.0  # 90 days
+FORWARD_DAYS = 8  # a day with minutes to spare brings forward follow-ups due within this
 GRACE = 86400.0  # seed 000: a lead who promised to call and did not gets another day
 OWED = 0.01  # seed 000: the least an enquiry's owed first answer is worth (Chase.choose)
 

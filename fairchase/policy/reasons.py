@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
-from .priors import CHANNELS, DEFAULT_VALUE, GRACE, SCHEDULES
+from .priors import CHANNELS, DEFAULT_VALUE, FORWARD_DAYS, GRACE, SCHEDULES
 from .when_words import DAY_NAMES, clock_text, local_date, local_day, local_when, waited
 
 if TYPE_CHECKING:
@@ -182,6 +182,7 @@ def held(f: Lead, now: float, figures: str) -> str:
     return (
         f"{_head(f, now)}{_promise(f, now)}{state}."
         f" Only then does the value decide: as it stands, {figures}."
+        f"{CAPPED if capped(f) else ''}"
     )
 
 
@@ -262,6 +263,13 @@ def not_sooner(f: Lead, now: float, learned: bool = False) -> str:
             f" Not sooner: by the reply chance learned at each age of a lead, a try {days} days"
             " after the enquiry is likelier to be answered, enough to be worth the wait."
         )
+    if capped(f):
+        return CAPPED
+    if f.brought is not None and f.brought == f.brought:  # NaN: not brought forward
+        return (
+            f" Brought forward from {local_day(f.brought, _now_local(f, now))}: the day has"
+            " minutes to spare, and a try now is worth more than waiting for that day."
+        )
     if f.promise or f.schedule is None or not f.due - now > FEW_DAYS:
         return ""
     schedule = SCHEDULES[f.schedule]
@@ -270,6 +278,8 @@ def not_sooner(f: Lead, now: float, learned: bool = False) -> str:
         return ""
     rhythm = ", then ".join(_span(d) for d in schedule)
     after = f"{_span(planned)} after the last"
+    if f.due - now < FORWARD_DAYS * 86400:  # plan._bring_forward may bring it forward
+        after += f" ({SOONER})"
     if learned:
         return (
             f" Not sooner: it comes {after}; of the spacings weighed, tries {rhythm} apart are"
@@ -280,6 +290,18 @@ def not_sooner(f: Lead, now: float, learned: bool = False) -> str:
         " call back two days after a message, then about weekly, a last try weeks later)"
         " until your history is big enough to learn the spacing from."
     )
+
+
+SOONER = "sooner only if a day before it has minutes to spare, and a try then is worth more"
+CAPPED = (
+    " Not sooner: the weekly cap (Settings: tries in any 7 days) is reached until then; it holds"
+    " back the tries no one asked for, never an answer to their reply or a time agreed."
+)
+
+
+def capped(f: Lead) -> bool:
+    """The contact's due time is the one the weekly cap set (plan._When.cap_due)."""
+    return abs(f.due - f.cap_due) < 1.0  # NaN (the cap not reached): False
 
 
 def _span(days: float) -> str:
@@ -369,6 +391,11 @@ def _waiting_worth(f: Lead) -> str:
     return f" Its next tries are worth {money(f.v)} at your own cost."
 
 
+# an engaged lead; an open one that answered before (back from a revisit, or reopened), planned
+# as a conversation: its status says Open, so its reason does not say engaged (eval37 #6)
+ENGAGED = ("engaged lead", "open lead who answered before")
+
+
 def contact_engaged(f: Lead, now: float, n_learned: int) -> str:
     """The next contact with a lead who answered: the chance it still ends in a sale."""
     evidence = f"learned from {n_learned:,} contacts" if n_learned else NO_CONVERSATION
@@ -376,9 +403,10 @@ def contact_engaged(f: Lead, now: float, n_learned: int) -> str:
     if f.streak:
         since = f"after {plural(f.streak, 'contact')} without progress"
     return (
-        f"{_head(f, now)}{promised(f, now)}engaged lead, {pct(f.q)} chance of a win"
+        f"{_head(f, now)}{promised(f, now)}{ENGAGED[bool(f.open_again)]}, {pct(f.q)} chance of a win"
         f" {since} ({evidence}); each of the ~{f.contacts:.1f} contacts it usually takes is"
         f" worth {money(f.ev)} net after {money(f.cost)} of time{barely(f)}."
+        f"{CAPPED if capped(f) else ''}"
     )
 
 

@@ -19,7 +19,7 @@ from itertools import chain
 
 import numpy as np
 
-from .priors import CHANNELS, CLOSED, RESPONSES
+from .priors import CHANNELS, RESPONSES
 from .reasons import unknown_status
 
 CHANNEL_INDEX = {name: i for i, name in enumerate(CHANNELS)}
@@ -37,13 +37,6 @@ BOUNCED, OPTED_OUT = OUTCOME_CODE["bounced"], OUTCOME_CODE["opted_out"]
 RESPONSE_CODES = sorted(OUTCOME_CODE[name] for name in RESPONSES)
 
 
-class Kind:
-    """What a lead is to the planner (`LeadBatch.kind`): plain ints, as NumPy stores them."""
-
-    OPEN, ENGAGED, CLOSED, WAIT_PAUSED, WAIT_REVISIT, UNREADABLE, UNREACHABLE, WAIT_HELD = range(8)
-
-
-STATUS_KIND = {**dict.fromkeys(CLOSED, Kind.CLOSED), "engaged": Kind.ENGAGED}
 STATUSES = ("open", "engaged", "won", "lost", "opted_out")
 COMMON_KEYS = ("id", "source", "value", "signals", "consents", "timezone", "created_at", "status")
 ATTEMPT_KEYS = ("outcome", "channel", "at", "progress")
@@ -217,12 +210,8 @@ def _read_columns(records: list) -> Book:
     outcome, channel, at, progress = _fields(flat, ATTEMPT_KEYS)[0]
     lead = np.repeat(np.arange(n), [len(a) for a in attempts])
     progress_codes = [1 if p is True else 0 if p is False else -1 for p in progress]
-    statuses, errors = list(statuses), {}
-    for i in [i for i, s in enumerate(statuses) if s not in STATUSES and s is not None]:
-        # as the contract spells it, whatever its case and separators ('OPTED-OUT': 'opted_out')
-        statuses[i] = "_".join(statuses[i].lower().replace("-", " ").split()) or "open"  # '': none
-        if statuses[i] not in STATUSES:  # never guess: wait until it is fixed
-            errors[i] = unknown_status(statuses[i], STATUSES)
+    statuses = list(statuses)
+    errors = _spell_statuses(statuses)
     book = Book(
         ids=list(ids),
         sources=list(sources),
@@ -252,6 +241,18 @@ def _read_columns(records: list) -> Book:
     )
     _read_optional(book, records, complete)
     return book
+
+
+def _spell_statuses(statuses: list) -> dict[int, str]:
+    """Each status as the contract spells it, whatever its case and separators ('OPTED-OUT':
+    'opted_out'; '': none, open), in place; an unknown one is never guessed: returned as its
+    record's error (index -> why), the lead waits until it is fixed."""
+    errors = {}
+    for i in [i for i, s in enumerate(statuses) if s not in STATUSES and s is not None]:
+        statuses[i] = "_".join(statuses[i].lower().replace("-", " ").split()) or "open"
+        if statuses[i] not in STATUSES:
+            errors[i] = unknown_status(statuses[i], STATUSES)
+    return errors
 
 
 def _field(records, key):
@@ -315,20 +316,10 @@ def _read_optional(book: Book, records: list, complete: bool):
     for i in np.flatnonzero(longer | (not complete)).tolist():
         g = records[i].get
         try:
-            channels, commitment = g("channels"), g("commitment")
-            if isinstance(channels, str):  # one channel named alone
-                channels = [channels]
-            if isinstance(channels, SEQUENCES):  # [] means none: never contacted
-                known = {c for c in channels if isinstance(c, str) and c in CHANNEL_INDEX}
-                book.own_channels[i] = sum(1 << CHANNEL_INDEX[c] for c in known)
+            book.own_channels[i] = _channel_bits(g("channels"))
+            commitment = g("commitment")
             if commitment:
-                cg = getter(commitment)
-                due, by = to_ts(cg("due")), cg("by")
-                if due is not None and by in ("us", "lead"):
-                    book.commit_at[i], book.commit_by[i] = due, 1 if by == "us" else 2
-                    channel = cg("channel")  # ours on a channel named: a call back, as asked
-                    if by == "us" and type(channel) is str:
-                        book.commit_channel[i] = CHANNEL_INDEX.get(channel, -1)
+                _read_promise(book, i, getter(commitment))
             hold = g("hold")
             if isinstance(hold, str) and hold.strip():  # a person decides first: no end date
                 book.holds[i] = " ".join(hold.split())
@@ -338,6 +329,35 @@ def _read_optional(book: Book, records: list, complete: bool):
             book.won_value[i] = NAN if won is None else won
         except Exception as exc:  # never raise on a bad record: report it in the decision
             book.errors[i] = type(exc).__name__
+
+
+def _channel_bits(channels) -> int:
+    """The channel bits of a record's own `channels`: -1 when it gives none, 0 for [] (never
+    contacted); one channel named alone is that one."""
+    if isinstance(channels, str):
+        channels = [channels]
+    if not isinstance(channels, SEQUENCES):
+        return -1
+    known = {c for c in channels if isinstance(c, str) and c in CHANNEL_INDEX}
+    return sum(1 << CHANNEL_INDEX[c] for c in known)
+
+
+def has_channel(avail, channel) -> np.ndarray:
+    """Whether channel bits `avail` (`Book.own_channels`, `LeadBatch.avail`) hold `channel`
+    (an index into CHANNELS; arrays broadcast)."""
+    return (avail >> channel) & 1 > 0
+
+
+def _read_promise(book: Book, i: int, get) -> None:
+    """Record i's pinned next step (`get` reads its commitment): when it is due, whose it is,
+    and the channel a promise of ours names (a call back, as they asked)."""
+    due, by = to_ts(get("due")), get("by")
+    if due is None or by not in ("us", "lead"):
+        return
+    book.commit_at[i], book.commit_by[i] = due, 1 if by == "us" else 2
+    channel = get("channel")
+    if by == "us" and type(channel) is str:
+        book.commit_channel[i] = CHANNEL_INDEX.get(channel, -1)
 
 
 def signal_masks(signals: list, bits: dict) -> np.ndarray:

@@ -10,7 +10,6 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-# Where a number comes from before the business has history of its own (the articles' rules)
 
 
 def local_when(local_ts: float, now_local: float) -> str:

@@ -95,6 +95,16 @@ def pending_commitment(lead, now):
     return max(due, now.timestamp())
 
 
+def _answers_or_keeps_a_promise(lead, now) -> bool:
+    """The contact answers their reply (our latest try was answered `replied`) or keeps a
+    promise of ours: the weekly cap does not hold it back."""
+    tries = sorted(lead["attempts"], key=lambda a: to_ts(a["at"]) or 0.0)
+    if tries and tries[-1].get("outcome") == "replied":
+        return True
+    promise = lead.get("commitment") or {}
+    return promise.get("by") == "us" and pending_commitment(lead, now) is not None
+
+
 def check(leads, raw_settings, now=NOW, model=MODEL):
     conf = Settings.from_any(raw_settings)
     decisions = plan(model, leads, now, raw_settings)
@@ -120,10 +130,12 @@ def check(leads, raw_settings, now=NOW, model=MODEL):
             assert start <= minute < end, (local, conf.contact_hours)
             assert local.weekday() in conf.contact_days
             assert local.weekday() != 6 or 6 in conf.contact_days
-            # replies are not attempts: only our own tries count against the weekly cap
+            # replies are not attempts: only our own tries count against the weekly cap, which
+            # holds back the tries no one asked for (not an answer to a reply, nor our promise)
             week = [to_ts(a["at"]) for a in lead["attempts"]]
             recent = [t for t in week if 0 <= due.timestamp() - t < 7 * 86400]
-            assert len(recent) + 1 <= conf.max_attempts_per_week, (recent, due)
+            asked = _answers_or_keeps_a_promise(lead, now)
+            assert asked or len(recent) + 1 <= conf.max_attempts_per_week, (recent, due)
             paused = to_ts(lead.get("paused_until"))
             assert paused is None or paused <= now.timestamp() or due.timestamp() >= paused
             agreed = pending_commitment(lead, now)

@@ -28,6 +28,8 @@ from fairchase.leads.actions import ActionError
 from fairchase.leads.models import ANSWERS, SOURCES, Commitment, Outcome, Status
 from fairchase.leads.people import lead_or_404, leavers, others_on, owner_choices
 from fairchase.params import an_id
+from fairchase.policy.plan import may_come_sooner
+from fairchase.policy.reasons import SOONER
 
 from .. import panels
 from ..agenda import (
@@ -277,6 +279,10 @@ def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tu
 def _next_step(lead) -> str:
     if lead.next_action == "contact" and lead.next_due:
         when = clock.for_lead(lead.next_due, timezone.get_current_timezone(), lead)
+        tried = lead.attempt_count > 0
+        now, due = timezone.now().timestamp(), lead.next_due.timestamp()
+        if may_come_sooner(lead.status == Status.OPEN, tried, due, now):  # a replan may
+            return f"Next: {lead.next_channel or 'contact'} by {when}, {SOONER}."
         return f"Next: {lead.next_channel or 'contact'} {when}."
     if lead.next_action == "stop":
         return "The plan now says: let go."

@@ -1,0 +1,49 @@
+"""eval37 finding 3: Carl promised to email the floor plan on Friday at 12:00 and did not. All
+Saturday morning (his day's grace) his card said "give them another day", and when the
+worker lapsed the promise at the end of it the plan fell back to the week after the talk
+("Call Tue 15 Dec"): the call after the grace day never came. The card says what the grace
+day is, and the lapsed promise sets the next try, its reason naming it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from fairchase.leads import actions, jobs
+from fairchase.leads.models import BusinessSettings, Commitment, Lead
+
+pytestmark = pytest.mark.django_db
+CHI = ZoneInfo("America/Chicago")
+FRIDAY_NOON = datetime(2026, 12, 11, 12, 0, tzinfo=CHI)
+
+
+@pytest.fixture
+def carl(db, alice, make_lead, stop_clock):
+    BusinessSettings.objects.update_or_create(
+        pk=BusinessSettings.current().pk, defaults={"business_timezone": "America/Chicago"}
+    )
+    stop_clock(datetime(2026, 12, 8, 9, 0, tzinfo=CHI))
+    lead = make_lead(alice, name="Carl T02", timezone="America/Chicago")
+    actions.log_attempt(lead, "call", "talked", user=alice)
+    what = "will email us the floor plan Friday"
+    actions.add_commitment(lead, by="lead", what=what, due_at=FRIDAY_NOON, channel="", user=alice)
+    return lead
+
+
+def test_the_grace_day_card_says_it_is_the_grace_day(client, alice, carl, stop_clock):
+    stop_clock(datetime(2026, 12, 12, 9, 0, tzinfo=CHI))
+    client.force_login(alice)
+    page = client.get("/").content.decode()
+    assert "this is their day's grace" in page
+    assert "give them another day before you contact them" not in page
+
+
+def test_a_lapsed_promise_brings_the_try_at_the_end_of_its_grace_day(carl, stop_clock):
+    now = stop_clock(datetime(2026, 12, 12, 12, 1, tzinfo=CHI))
+    jobs.lapse_commitments()
+    lead = Lead.objects.get(pk=carl.pk)
+    assert lead.commitments.get().state == Commitment.State.MISSED
+    assert lead.next_action == "contact" and lead.next_due == now, lead.plan_reason
+    assert "they promised to be in touch by Fri 11 Dec 12:00 and have not" in lead.plan_reason
