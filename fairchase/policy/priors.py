@@ -125,7 +125,7 @@ def late_shape(k):
     answers win less because the keen buyers answer early and leave, the selection that bends
     the reply curve; so the lesser win levels off where the curve does, instead of falling on
     as a straight line in the try number (which put a 10th try's win at a tenth of the
-    first's where the truth levels off at two thirds)."""
+    first's where the simulated worlds' levels off at about four fifths; experiments.md)."""
     return np.asarray(_LATE)[np.minimum(np.asarray(k), K - 1)]
 
 
