@@ -358,7 +358,7 @@ def _fit_win(model, rows, S, G):
     C = _source_levels(L, _shares(responders[:S]))
     X = C[cells.source]  # each cell's source level, then its signals and the answer's try
     X[:, L.signals] = _bits(cells.signals, G)
-    X[:, L.late] = cells.k[:, None]
+    X[:, L.late] = P.late_shape(cells.k)[:, None]
     beta, beta_sd, cov = fit_logistic(X, trials, cells.won, *L.prior())
     model.win_logit = C @ beta
     model.win_sd = _contrast_sd(C, cov)

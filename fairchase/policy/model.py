@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .glm import sigmoid
-from .priors import AGE_BINS_PER_KNOT, AGE_KNOTS, AGE_STEP, FIRST_DELAY_EDGES, GAP_EDGES, K
+from .priors import (
+    AGE_BINS_PER_KNOT,
+    AGE_KNOTS,
+    AGE_STEP,
+    FIRST_DELAY_EDGES,
+    GAP_EDGES,
+    K,
+    late_shape,
+)
 from .reasons import learned_from, source_label
 from .timing import DAY
 
@@ -135,8 +143,9 @@ class Model:
         return self.win_logit[src] + self.mask_effect(mask, self.sig_win)
 
     def win_chance(self, logit, knum) -> np.ndarray:
-        """P(win | an answer at try `knum`), from `answer_win_logit`: late answers win less."""
-        return sigmoid(logit + self.win_late * (np.minimum(knum, K) - 1))
+        """P(win | an answer at try `knum`), from `answer_win_logit`: late answers win less,
+        levelling off as the reply curve does (`priors.late_shape`)."""
+        return sigmoid(logit + self.win_late * late_shape(np.minimum(knum, K) - 1))
 
     def age_effect(self, age_seconds) -> np.ndarray:
         """Reply log-odds gained (or lost) at the lead's age, relative to a fresh lead."""

@@ -28,6 +28,10 @@ def logit(p: float) -> float:
 # Reply hazard of a typical (web-form-like) silent lead on attempt k: seed 004, "not getting
 # through on the first, second or third try is the norm", and seed 000/001: 2-3 tries is enough.
 POOLED_CURVE = (0.25, 0.10, 0.05, 0.02, 0.015, 0.012, 0.010, 0.009, 0.008, 0.007)
+_LATE = tuple(
+    (logit(POOLED_CURVE[0]) - logit(p)) / (logit(POOLED_CURVE[0]) - logit(POOLED_CURVE[1]))
+    for p in POOLED_CURVE
+)
 
 # Source offsets (reply log-odds), P(win | reply) and complaint log-odds: seed 001 says referrals
 # and direct enquiries deserve more persistence, web and cold outreach less; seed 003 warns that
@@ -112,7 +116,19 @@ ENGAGED_DECAY = 0.5
 ENGAGED_REMAINING = 2.5  # expected contacts still needed once engaged
 ENGAGED_J = 6
 
-WIN_LATE = -0.05  # a reply that took more tries is a slightly weaker lead
+WIN_LATE = -0.05  # a reply that took more tries is a slightly weaker lead: log-odds at the 2nd try
+
+
+def late_shape(k):
+    """How far an answer at attempt index k (0 = the first try, K - 1 for all later ones) is
+    into the lesser win of a late answer, in units of its 2nd try: the articles' reply curve's
+    fall from the first try, over its first step (0, 1, 1.7, 2.5, 2.8, 3.0, ... 3.5). Late
+    answers win less because the keen buyers answer early and leave, the selection that bends
+    the reply curve; so the lesser win levels off where the curve does, instead of falling on
+    as a straight line in the try number (which put a 10th try's win at a tenth of the
+    first's where the simulated worlds' levels off at about four fifths; experiments.md)."""
+    return np.asarray(_LATE)[np.minimum(np.asarray(k), K - 1)]
+
 
 DEFAULT_VALUE = 1000.0
 

@@ -20,6 +20,7 @@ from fairchase.policy.lookahead import (
     revisit_prize,
     risk_table,
 )
+from fairchase.policy.priors import late_shape
 from fairchase.policy.settings import Settings
 
 from .strategies import NOW
@@ -97,7 +98,8 @@ def test_a_revisit_answer_wins_less_like_any_late_answer_of_a_third_try():
     steep = dataclasses.replace(model, win_late=-0.5)
     ratio = revisit_prize(steep, settings, lead, when) / revisit_prize(flat, settings, lead, when)
     w = lead.win_logit
-    assert np.allclose(ratio, sigmoid(w - 0.5 * (REVISIT_AS_TRY - 1)) / sigmoid(w))
+    third = late_shape(REVISIT_AS_TRY - 1)  # how far a 3rd try's answer is into the lesser win
+    assert np.allclose(ratio, sigmoid(w - 0.5 * third) / sigmoid(w))
     assert ratio[0] < 0.75
 
 
