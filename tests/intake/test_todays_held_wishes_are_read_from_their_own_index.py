@@ -22,7 +22,9 @@ def _wish(lead, address):
     )
 
 
-def test_the_owners_waiting_wishes_are_found_from_the_wishes_index(alice, bob, make_lead):
+def test_the_owners_waiting_wishes_are_found_from_the_wishes_index(
+    alice, bob, boss, charlie, make_lead
+):
     if connection.vendor != "sqlite":
         pytest.skip("SQLite's plan is the one read here")
     for i in range(5):
@@ -35,6 +37,9 @@ def test_the_owners_waiting_wishes_are_found_from_the_wishes_index(alice, bob, m
         assert "intake_wish_waiting" in plan.split(" | ")[0], plan  # the wishes first
         assert "owner_id" not in plan, plan  # never the owner's leads listed
     assert [w.lead.name for w in held_wishes.waiting_for(alice)] == ["Held"]  # only hers
+    boss = type(boss).objects.get(pk=boss.pk)  # her role as saved, not the instance's cache
+    assert len(held_wishes.waiting_for(boss)) == 2  # the business owner's: everyone's
+    assert held_wishes.waiting_for(charlie) == []  # someone who left: none
 
 
 def test_with_no_wish_waiting_the_held_leads_are_one_small_question(alice, make_lead):
