@@ -356,7 +356,6 @@ def _fill_followups(agenda: Agenda, base, rows, make, minutes, shown: int | None
         int(left // shortest) + WINGS_LIMIT + 1,
     )
     eod = agenda.end_of_day
-    due_qs = due_followups(base, eod)
     used, fetched, complete = 0.0, 0, True
     due_rows = due_followups(rows, eod)
     # Streamed in small chunks: the loop stops once nothing more fits and the wings are full.
@@ -379,7 +378,8 @@ def _fill_followups(agenda: Agenda, base, rows, make, minutes, shown: int | None
         agenda.wings.clear()
     agenda.minutes_followups = used
     complete = complete and fetched < limit
-    agenda.due_total = fetched if complete else capped_count(due_qs, limit, limit)
+    # counted only when the rows read were not all of them (built only then: a query to build)
+    agenda.due_total = fetched if complete else capped_count(due_followups(base, eod), limit, limit)
 
 
 def row_for(lead: Lead, now: datetime, business: BusinessSettings, blocked=None, held=None):
