@@ -41,6 +41,7 @@ from .core import (
     ActionError,
     RepeatedEnquiry,
     SaidNoElsewhere,
+    TeammatesLead,
     lead_event,
     note_on_timeline,
 )
@@ -111,6 +112,7 @@ __all__ = [
     "ActionError",
     "RepeatedEnquiry",
     "SaidNoElsewhere",
+    "TeammatesLead",
     "DUE_FUTURE_DAYS",
     "DUE_PAST_DAYS",
     "add_commitment",
