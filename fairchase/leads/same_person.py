@@ -277,6 +277,14 @@ def _said_no_on_phone(lead: Lead, opted, said_no) -> bool:
     return any(same_person_by_phone(o, lead) for o in others)
 
 
+def first_holders(leads):
+    """The open or engaged leads among `leads` (the holders of one address), the first made
+    first: a message from the address with no thread of ours (an email, a text) is filed
+    on the first. A later record given the same address (a copy, or a teammate's
+    customer's address pasted into a decoy: eval36 #2) never takes their mail."""
+    return leads.filter(status__in=[Status.OPEN, Status.ENGAGED]).order_by("created_at", "pk")
+
+
 def said_no_themselves(leads):
     """Those of these opted-out records that said no themselves (by hand, a link, a reply,
     the API): an opt-out row not made for matching someone else (`AUTOMATIC`), one made
