@@ -328,8 +328,7 @@ def update_lead(
     was = before_edit(fresh, fields)
     for k, v in fields.items():
         setattr(fresh, k, v)
-    if who and same_person is not None and user is not None:  # typed by someone
-        _refuse_teammates(fresh, old, user)
+    _refuse_teammates(fresh, old, user if who and same_person is not None else None)
     if who and same_person is False and fresh.status != Status.OPTED_OUT:
         _refuse_unconfirmed(
             fresh, [a for a in said_no_addresses(fresh) if a not in before], old_phone
@@ -350,7 +349,10 @@ def update_lead(
 def _refuse_teammates(lead: Lead, old: list[str], user) -> None:
     """Raise `TeammatesLead` when the edit gives the lead an email or phone (one it did not
     have: `old`) of a person a teammate has as an active lead `user` may not open: the
-    check Add lead and the API's POST make (`same_person.teammates_lead`)."""
+    check Add lead and the API's POST make (`same_person.teammates_lead`). Only for an edit
+    a person typed (`user`; None: an import filling a blank, the command line)."""
+    if user is None:
+        return
     email = lead.email if lead.email and lead.email != old[0] else ""
     phone = lead.phone if lead.phone and lead.phone != old[1] else ""
     if (email or phone) and teammates_lead(user, lead.name, email, phone, but=lead.pk):
