@@ -1,13 +1,12 @@
 """Import leads from a CSV or Excel file: streamed, de-duplicated, never raising.
 
-Rows are read and checked in batches (`matching.Batch`). A row matching a lead already in scope
-(our Fairchase ID, normalised email, E.164 phone under a matching name, or for a row with
-neither its name and company) updates it through `actions.update_lead` (notes are added to, never replaced);
-new leads go in through `leads.imports.create_leads`, planned by the decision core before one
-bulk insert, each with its StatusChange row. A bad cell is left out with a warning and
-the person still comes in; a row with nothing to know the person by is reported with its
-line number; importing the same file twice changes nothing the second time.
-"""
+Rows are read and checked in batches (`matching.Batch`). A row matching a lead in scope (our
+Fairchase ID, normalised email, E.164 phone under a matching name, or for a row with neither
+its name and company) updates it through `actions.update_lead` (notes are added to, never
+replaced); new leads go in through `leads.imports.create_leads`, planned by the decision core
+before one bulk insert, each with its StatusChange row. A bad cell is left out with a warning
+and the person still comes in; a row with nothing to know the person by is reported with its
+line number; importing the same file twice changes nothing the second time."""
 
 from __future__ import annotations
 
@@ -222,8 +221,7 @@ class Importer:
             )
 
     def origin(self, line: int) -> str:
-        """Which import a timeline note comes from: "line 4 of the import of leads.csv, by
-        Alice Adams" (its owner may not know of the import otherwise)."""
+        """Which import a timeline note comes from ("line 4 of the import of x.csv, by Al")."""
         who = display_name(self.user) if self.user is not None else "the command line"
         return f"line {line} of {self.where}, by {who}"
 
@@ -398,6 +396,8 @@ class Importer:
                 self.report, row.line, fields, self.dry_run, origin, self.user, noted, self.outside
             ):
                 self.said_no_lines[row.line] = said
+            if said == said_no.HELD_OUT:  # its owner decides first: nothing added for it
+                continue
             if noted:
                 self.noted_lines[row.line] = noted
             if kept := fields.pop("kept_status", ""):

@@ -95,8 +95,10 @@ def keep_unseen_record(
 # or an opt-out on another record where the export was made: which, the row does not say).
 NOT_TO_CONTACT = "import: not to be contacted"
 SAYS_OPTED_OUT = "its row says they opted out"
-# What `honour_row` says of a row whose person opted out: with no email or phone, or with one.
-ADDRESSLESS, ADDRESSED = "opted out, no address", "opted out"
+# What `honour_row` says of a row whose person opted out: with no email or phone, or with one;
+# or with one a lead the importing user may not change holds (its owner is asked first).
+ADDRESSLESS, ADDRESSED, HELD_OUT = "opted out, no address", "opted out", "held"
+HELD_ROW = "not added: the owner of a lead at its address is asked to confirm first"
 
 
 # Why an address is suppressed because another tool's column says so (`SAYS_NO`): not an
@@ -135,25 +137,21 @@ def honour_row(
     outside=None,
 ) -> str:
     """A row that says nobody may contact someone (`said_no_cells`; taken out of `fields`):
-    every address of an opted-out row is suppressed as an opt-out, before the row is
-    matched, so the lead it makes is an opted-out record (`_honour_opt_out`, as for anyone
-    who said no before) and a lead it joins is opted out (`joined`); the addresses a Not to be
-    contacted cell names, or an unsubscribe or do-not-call column's yes, are suppressed, the
-    lead kept; every lead holding one of them, whoever owns it, says so on its timeline
-    (`suppressed_by`: `origin` names the import's line, `user` who ran it), the report
-    naming none of them (a lead the row makes is not stored yet: the notes are added to
-    `noted`, for the importer to write on its timeline once it is). The rows another
-    tool's column says no for are counted (`report.said_no`),
-    An address a lead the importing user may not change holds (`outside`: those leads) is
-    not suppressed but held for that lead's owner to confirm (`hold_for_owners`).
-    on a dry run too, which does nothing else. Without this, our export imported into
-    another install brought back everyone who had opted out as an open lead to call, and a
-    cold list's unsubscribed people came in to be chased.
+    an opted-out row's addresses are suppressed as an opt-out before the row is matched,
+    so the lead it makes or joins is opted out (`_honour_opt_out`, `joined`); those a Not
+    to be contacted cell, an unsubscribe or do-not-call yes names are suppressed, the lead
+    kept. Each lead holding one says so on its timeline (`suppressed_by`: `origin`, the
+    import's line; `user`), the report naming none (one the row makes: in `noted`, written
+    once stored). One a lead the user may not change holds (`outside`) is held for its
+    owner (`hold_for_owners`). Rows are counted (`report.said_no`) on a dry run too, which
+    does nothing else (without this, our export brought back who opted out as open leads).
 
     What the row is, for the importer: ADDRESSLESS, opted out with no email and no phone
     (nothing to suppress: the record made for it is opted out, `opt_out_row`; a lead it
     joins by name only is left as it is, `joined`), ADDRESSED, opted out with an address
-    (a lead it joins is opted out, `joined`), or "" (not opted out)."""
+    (a lead it joins is opted out, `joined`), HELD_OUT, opted out with an address held for
+    another owner: nothing is added for it, so no record of the importer's opts their
+    lead out before they decide (eval36 #3), or "" (not opted out)."""
     opted_out = fields.pop("status", "") == "Opted out"
     named = fields.pop("not_to_contact", "").lower()
     by = fields.pop("said_no_by", [])
@@ -166,6 +164,7 @@ def honour_row(
         )
         return "opt-out" if opted_out else said or NOT_TO_CONTACT
 
+    held = len(addresses)
     if outside is not None:
         addresses = hold_for_owners(
             report, line, fields, addresses, outside, dry_run, origin, user, why, opted_out
@@ -183,6 +182,9 @@ def honour_row(
                 noted.append(note)
     if not opted_out:
         return ""
+    if held > len(addresses):  # its owner decides first
+        report.add_error(line, f"{fields.get('name', '')}: {HELD_ROW}")
+        return HELD_OUT
     return ADDRESSED if fields.get("email") or fields.get("phone") else ADDRESSLESS
 
 

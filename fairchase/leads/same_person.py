@@ -18,6 +18,7 @@ from django.db.models import Exists, F, OuterRef, Q
 
 from .models import ACTIVE_STATUSES, Lead, Status, StatusChange, Suppression
 from .names import name_parts
+from .people import visible_leads
 
 # How an opt-out nobody asked for on that record starts its reason: one made with the
 # person who said no (`actions.optout`), or at creation for matching them. Such a record
@@ -143,6 +144,25 @@ def active_lead_of(name: str, email: str, phone: str) -> Lead | None:
     return active_lead_among(active_leads_at([email], [phone]), name, email, phone)
 
 
+# What someone is told who adds a person, or edits a lead to their address, whom a
+# teammate already has as an active lead he may not open: neither its name nor whose
+# (eval32 #4, eval36 #1 and #4); ask the business's owner, who sees every lead.
+A_TEAMMATES = "Someone on the team already has this person"
+
+
+def teammates_lead(user, name: str, email: str, phone: str, *, but=None) -> Lead | None:
+    """The person's active lead by `active_lead_of`'s rule (other than `but`, the lead being
+    edited) when `user` may not open it (a teammate's), else None: the one check of Add
+    lead, the API's POST and every edit of an address (`actions.update_lead`), so an edit
+    cannot make a decoy of a teammate's customer (eval36 #1: it then took their mail and
+    their opt-out)."""
+    candidates = [c for c in active_leads_at([email], [phone]) if c.pk != but]
+    known = active_lead_among(candidates, name, email, phone) if (email or phone) else None
+    if known is None or visible_leads(user).filter(pk=known.pk).exists():
+        return None
+    return known
+
+
 def leads_at(emails, phones) -> list[Lead]:
     """Every lead with any of these (normalised) addresses, whatever its status, the oldest
     first, with its owner: one query for a whole batch of rows, through the email and phone
@@ -255,6 +275,14 @@ def _said_no_on_phone(lead: Lead, opted, said_no) -> bool:
     # an opted-out record whose addresses were never suppressed (data from before the
     # suppression list, a restored backup): its status alone says no
     return any(same_person_by_phone(o, lead) for o in others)
+
+
+def first_holders(leads):
+    """The open or engaged leads among `leads` (the holders of one address), the first made
+    first: a message from the address with no thread of ours (an email, a text) is filed
+    on the first. A later record given the same address (a copy, or a teammate's
+    customer's address pasted into a decoy: eval36 #2) never takes their mail."""
+    return leads.filter(status__in=[Status.OPEN, Status.ENGAGED]).order_by("created_at", "pk")
 
 
 def said_no_themselves(leads):

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from fairchase.leads.models import BusinessSettings, Lead, Status, Suppression
 from fairchase.leads.normalize import email_or_blank
-from fairchase.leads.same_person import said_no_themselves
+from fairchase.leads.same_person import first_holders, said_no_themselves
 
 from . import bounces, complaints, dsn, replies, replies_learning, team_mail
 from .first_read import start_reading
@@ -73,14 +73,14 @@ def _filed_on(ours: OutboundMessage | None, sender: str) -> Lead | None:
 
 
 def _lead_by_address(address: str) -> Lead | None:
-    """The lead a message from `address` (no thread of ours named) is filed on: the newest
-    active lead with it while the address may be written to; else the first record that
-    said no itself (a newer record opted out for matching them is not who they wrote to);
-    else the newest active lead, else the newest."""
+    """The lead a message from `address` (no thread of ours named) is filed on: the first
+    active lead with it (`same_person.first_holders`, as a text's) while the address may be
+    written to; else the first record that said no itself (a newer record opted out for
+    matching them is not who they wrote to); else the first active lead, else the newest."""
     if not (normal := email_or_blank(address)):
         return None
     leads = Lead.objects.filter(email=normal)
-    active = leads.filter(status__in=[Status.OPEN, Status.ENGAGED]).order_by("-created_at")
+    active = first_holders(leads)
     if not Suppression.objects.filter(value=normal).exists() and (lead := active.first()):
         return lead
     said_no = said_no_themselves(leads.filter(status=Status.OPTED_OUT))

@@ -61,8 +61,9 @@ def test_an_opt_out_on_one_record_opts_out_every_active_record_of_the_same_perso
 ):
     first, second, third, stranger = _bob_twice(alice, bob, make_lead)
     _opt_out_by(path, second, settings)
-    # a STOP text reaches the newest record with that phone (the third); the rest follow it
-    said_on = third if path == "STOP text" else second
+    # a STOP text reaches the first active record with that phone (the first: eval36 #2);
+    # the rest follow it
+    said_on = first if path == "STOP text" else second
     for lead in (first, second, third):
         lead.refresh_from_db()
         assert lead.status == Status.OPTED_OUT, lead.name

@@ -247,6 +247,8 @@ def update_lead(request, payload: LeadPatch, lead_id: int = LeadId):
         except actions.SaidNoElsewhere as exc:
             refused = f'{exc} Only if this lead is that person, send "same_person": true.'
             return Status(409, said(refused))
+        except actions.TeammatesLead as exc:  # as a POST of them answers (`create_lead`)
+            return Status(409, said(str(exc)))
     if payload.owner_id is not None and payload.owner_id != lead.owner_id:
         lead = actions.reassign(lead, _owner(request, payload.owner_id), user=request.user)
     return Status(200, LeadOut.of(lead))

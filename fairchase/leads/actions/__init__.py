@@ -50,6 +50,7 @@ from .core import (
     ActionError,
     RepeatedEnquiry,
     SaidNoElsewhere,
+    TeammatesLead,
     lead_event,
     note_on_timeline,
 )
@@ -120,6 +121,7 @@ __all__ = [
     "ActionError",
     "RepeatedEnquiry",
     "SaidNoElsewhere",
+    "TeammatesLead",
     "DUE_FUTURE_DAYS",
     "DUE_PAST_DAYS",
     "add_commitment",

@@ -33,6 +33,13 @@ class SaidNoElsewhere(ActionError):
         self.fields = fields
 
 
+class TeammatesLead(ActionError):
+    """An edit typed by someone (the web, the API, the admin) would give a lead the email or
+    phone of a person a teammate has as an active lead the editor may not open
+    (`same_person.teammates_lead`, Add lead's and the API POST's check): nothing saved.
+    The message names neither that lead nor its owner."""
+
+
 class RepeatedEnquiry(ActionError):
     """The same enquiry submitted again within minutes (a double click): nothing changed."""
 

@@ -19,12 +19,13 @@ from ..normalize import (
     zone_for_phone,
 )
 from ..planning import PLAN_FIELDS
-from ..same_person import said_no_addresses
+from ..same_person import A_TEAMMATES, said_no_addresses, teammates_lead
 from .attempts import ENQUIRY_REASON, SILENT_OUTCOMES
 from .core import (
     ActionError,
     RepeatedEnquiry,
     SaidNoElsewhere,
+    TeammatesLead,
     _done,
     _lock,
     _transition,
@@ -327,6 +328,7 @@ def update_lead(
     was = before_edit(fresh, fields)
     for k, v in fields.items():
         setattr(fresh, k, v)
+    _refuse_teammates(fresh, old, user if who and same_person is not None else None)
     if who and same_person is False and fresh.status != Status.OPTED_OUT:
         _refuse_unconfirmed(
             fresh, [a for a in said_no_addresses(fresh) if a not in before], old_phone
@@ -342,6 +344,22 @@ def update_lead(
     ):
         kind = "opt_out"  # what is queued for them is cancelled, as for any opt-out
     return _done(fresh, kind, caller=lead)
+
+
+def _refuse_teammates(lead: Lead, old: list[str], user) -> None:
+    """Raise `TeammatesLead` when the edit gives the lead an email or phone (one it did not
+    have: `old`) of a person a teammate has as an active lead `user` may not open: the
+    check Add lead and the API's POST make (`same_person.teammates_lead`). Only for an edit
+    a person typed (`user`; None: an import filling a blank, the command line)."""
+    if user is None:
+        return
+    email = lead.email if lead.email and lead.email != old[0] else ""
+    phone = lead.phone if lead.phone and lead.phone != old[1] else ""
+    if (email or phone) and teammates_lead(user, lead.name, email, phone, but=lead.pk):
+        raise TeammatesLead(
+            f"Not saved: {A_TEAMMATES} as an active lead (this email or phone); "
+            "ask the business's owner."
+        )
 
 
 def _zone_from_new_phone(lead: Lead, fields: dict) -> None:

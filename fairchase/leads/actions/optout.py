@@ -14,7 +14,7 @@ from ... import clock
 from .. import reach
 from ..models import ACTIVE_STATUSES, Commitment, Lead, Status, Suppression
 from ..normalize import display_phone
-from ..people import display_name
+from ..people import display_name, visible_leads
 from ..same_person import (
     SAID_NO_BEFORE,
     SAID_NO_ITSELF,
@@ -24,7 +24,6 @@ from ..same_person import (
     said_no_addresses,
     said_no_before,
     said_no_itself,
-    same_person_by_phone,
     typed,
     who_said_no,
 )
@@ -343,8 +342,8 @@ def keep_said_no(
         for v in (lead.email, lead.phone)
         if v and v not in old and not Suppression.objects.filter(value=v).exists()
     ]
-    if not confirmed:  # opted out, won or lost alike: the holder is not silenced
-        new = [v for v in new if not _left_to_its_holder(lead, v, user=user, via=via)]
+    # opted out, won or lost alike: the holder is not silenced
+    new = [v for v in new if not _left_to_its_holder(lead, v, user, via, confirmed)]
     if not new:
         return
     _suppress_values(lead, new)
@@ -353,13 +352,29 @@ def keep_said_no(
     note_on_timeline(
         lead, f"{shown} suppressed: this person asked not to be contacted{door}.", user=user
     )
+    _tell_holders(lead, new, user, door)
 
 
-def _left_to_its_holder(lead: Lead, value: str, *, user=None, via: str = "") -> bool:
+def _tell_holders(lead: Lead, values: list[str], user, door: str) -> None:
+    """Every other lead holding an address `keep_said_no` suppressed (the same person's,
+    confirmed) says so on its timeline, whoever owns it: its owner learns it nowhere else
+    (eval36 #1: nothing appeared there)."""
+    for value in values:
+        field = "email" if value == lead.email else "phone"
+        shown = display_phone(value) if field == "phone" else value
+        said = (
+            f"{shown} suppressed: it was given to a record of this person, who asked not "
+            f"to be contacted{door}."
+        )
+        for other in Lead.objects.filter(**{field: value}).exclude(pk=lead.pk).order_by("pk"):
+            note_on_timeline(other, said, user=user)
+
+
+def _left_to_its_holder(lead: Lead, value: str, user, via: str, confirmed: bool) -> bool:
     """Whether `value`, new on this record of a person who said no, is another person's
     (`_someone_elses`): then it is not suppressed, and this lead's timeline says whose it
     is (`reach.NOT_BLOCKED`, the row by which a won or lost record still never uses it)."""
-    other = _someone_elses(lead, value)
+    other = _someone_elses(lead, value, user, confirmed)
     if other is None:
         return False
     shown = display_phone(value) if value == lead.phone else value
@@ -368,14 +383,18 @@ def _left_to_its_holder(lead: Lead, value: str, *, user=None, via: str = "") -> 
     return True
 
 
-def _someone_elses(lead: Lead, value: str) -> Lead | None:
-    """An active lead other than this one holding `value` that is not this lead's person:
-    the notion `SaidNoElsewhere` guards with (`same_person_by_phone`: the names match, or
-    it has no real name); None when every holder may be the same person."""
+def _someone_elses(lead: Lead, value: str, user=None, confirmed: bool = False) -> Lead | None:
+    """An active lead other than this one holding `value` that is not known to be this
+    lead's person; None when there is none. A matching name is no proof (eval36 #1: a
+    salesperson renamed his record after a teammate's customer and pasted her email): only
+    the editor's confirmation (`confirmed`, "They are the same person", the API's
+    `same_person`) is, and only for a lead the editor may open (a salesperson: his own;
+    `user` None, the command line: any). A teammate's lead he cannot see is never silenced
+    on his word."""
     field = "email" if value == lead.email else "phone"
     holders = Lead.objects.filter(status__in=ACTIVE_STATUSES, **{field: value})
     for other in holders.exclude(pk=lead.pk).order_by("pk"):
-        if not same_person_by_phone(lead, other):
+        if not (confirmed and (user is None or visible_leads(user).filter(pk=other.pk).exists())):
             return other
     return None
 

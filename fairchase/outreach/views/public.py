@@ -14,8 +14,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairchase.leads import actions
-from fairchase.leads.models import Lead, Status, Suppression
+from fairchase.leads.models import Lead, Suppression
 from fairchase.leads.normalize import InvalidContact, normalize_phone
+from fairchase.leads.same_person import first_holders
 
 from ..channels.text import valid_signature
 from ..former import unsubscribed_at_former_address
@@ -87,11 +88,10 @@ def _unsubscribe_address(request, address: str):
 
 
 def _lead_for_phone(phone: str) -> Lead | None:
+    """The lead a text from `phone` is filed on: the first active lead with it (the rule
+    for mail, `same_person.first_holders`), else the newest."""
     leads = Lead.objects.filter(phone=phone)
-    return (
-        leads.filter(status__in=[Status.OPEN, Status.ENGAGED]).order_by("-created_at").first()
-        or leads.order_by("-created_at").first()
-    )
+    return first_holders(leads).first() or leads.order_by("-created_at").first()
 
 
 @csrf_exempt
