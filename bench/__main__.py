@@ -36,7 +36,7 @@ def usage() -> str:
             "",
             *(f"  {name.ljust(width)}{text}" for name, text in MODULES.items()),
             "",
-            "Also: same_decisions, replies_long, replies_recorded (python -m bench.NAME).",
+            "Also: same_decisions, replies_long, replies_recorded, worker_memory (python -m bench.NAME).",
         ]
     )
 
