@@ -13,6 +13,8 @@ from fairchase.leads import reach
 from fairchase.leads.models import CONSENTS, Status
 from fairchase.leads.people import display_name
 from fairchase.leads.planning import stop_target
+from fairchase.policy.plan import may_come_sooner
+from fairchase.policy.reasons import SOONER
 
 # "nurture" is the code's word for the mailing list.
 STATUS_WORDS = {Status.NURTURE: "Mailing list"}
@@ -146,3 +148,17 @@ def chance_text(p) -> str:
     if 0.0 < percent < 0.5:
         return "under 1%"
     return f"{int(percent + 0.5)}%"
+
+
+def next_step(lead) -> str:
+    """What a logged outcome's message says comes next: 'Next: call Thu 17 Dec 09:00 CST.'"""
+    if lead.next_action == "contact" and lead.next_due:
+        when = clock.for_lead(lead.next_due, timezone.get_current_timezone(), lead)
+        tried = lead.attempt_count > 0
+        now, due = timezone.now().timestamp(), lead.next_due.timestamp()
+        if may_come_sooner(lead.status == Status.OPEN, tried, due, now):  # a replan may
+            return f"Next: {lead.next_channel or 'contact'} by {when}, {SOONER}."
+        return f"Next: {lead.next_channel or 'contact'} {when}."
+    if lead.next_action == "stop":
+        return "The plan now says: let go."
+    return ""

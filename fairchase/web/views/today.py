@@ -28,8 +28,6 @@ from fairchase.leads.actions import ActionError
 from fairchase.leads.models import ANSWERS, SOURCES, Commitment, Outcome, Status
 from fairchase.leads.people import lead_or_404, leavers, others_on, owner_choices
 from fairchase.params import an_id
-from fairchase.policy.plan import may_come_sooner
-from fairchase.policy.reasons import SOONER
 
 from .. import panels
 from ..agenda import (
@@ -48,7 +46,7 @@ from ..forms import CommitmentForm
 from ..once import once_per_key
 from ..settings_forms import BusinessZoneForm, server_zone
 from ..templatetags.fairchase_web import check_addresses
-from ..words import opted_out_said, status_label, stop_words, stopped_by
+from ..words import next_step, opted_out_said, status_label, stop_words, stopped_by
 from .common import is_htmx, web_view
 
 log = logging.getLogger("fairchase.web")
@@ -225,7 +223,7 @@ def _log_attempt(lead, outcome: str, channel: str | None, user, undo: dict) -> t
         Outcome.REPLIED: f"{lead.name} replied",
     }[outcome]
     undo["what"] = f"{label} ({channel})"
-    return f"{said} ({channel}): logged. {_next_step(lead)}".strip(), undo
+    return f"{said} ({channel}): logged. {next_step(lead)}".strip(), undo
 
 
 def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tuple[str, dict]:
@@ -274,19 +272,6 @@ def apply_outcome(request, lead, outcome: str, channel: str | None = None) -> tu
         when = clock.for_lead(due, timezone.get_current_timezone(), lead)
         return f"Keep chasing {lead.name}: one more try pinned for {when}.", undo
     raise ActionError(f"Unknown outcome {outcome!r}.")
-
-
-def _next_step(lead) -> str:
-    if lead.next_action == "contact" and lead.next_due:
-        when = clock.for_lead(lead.next_due, timezone.get_current_timezone(), lead)
-        tried = lead.attempt_count > 0
-        now, due = timezone.now().timestamp(), lead.next_due.timestamp()
-        if may_come_sooner(lead.status == Status.OPEN, tried, due, now):  # a replan may
-            return f"Next: {lead.next_channel or 'contact'} by {when}, {SOONER}."
-        return f"Next: {lead.next_channel or 'contact'} {when}."
-    if lead.next_action == "stop":
-        return "The plan now says: let go."
-    return ""
 
 
 def _undo_token(lead, undo: dict, row: str) -> str:
