@@ -98,8 +98,10 @@ def pending_commitment(lead, now):
 def _answers_or_keeps_a_promise(lead, now) -> bool:
     """The contact answers their reply (our latest try was answered `replied`) or keeps a
     promise of ours: the weekly cap does not hold it back."""
-    tries = sorted(lead["attempts"], key=lambda a: to_ts(a["at"]) or 0.0)
-    if tries and tries[-1].get("outcome") == "replied":
+    tries = [a for a in lead["attempts"] if a.get("outcome") != "bounced"]  # as the core reads
+    times = [to_ts(a["at"]) or 0.0 for a in tries]
+    latest = [a for a, t in zip(tries, times) if t == max(times)]  # tries at one instant: any
+    if any(a.get("outcome") == "replied" for a in latest):
         return True
     promise = lead.get("commitment") or {}
     return promise.get("by") == "us" and pending_commitment(lead, now) is not None
