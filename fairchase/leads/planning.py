@@ -128,9 +128,9 @@ def lead_record(lead: Lead, suppressed: set[str] | None = None, hold: str | None
         for a in lead.attempts.all()
     ]
     pending = [c for c in lead.commitments.all() if c.state == Commitment.State.PENDING]
-    commitment = None
-    if pending or _missed_promise(lead):
-        c = min(pending, key=lambda c: c.due_at) if pending else _missed_promise(lead)
+    commitment, missed = None, _missed_promise(lead)
+    if pending or missed:
+        c = min(pending, key=lambda c: c.due_at) if pending else missed
         # kept on the channel it names (a call back they asked for is a call); None: any
         commitment = {"due": c.due_at, "by": c.by, "what": c.what, "channel": c.channel or None}
     return {
@@ -157,14 +157,15 @@ def _missed_promise(lead: Lead):
     """Their latest promise, missed (lapsed after its grace day, or marked by a person): passed
     as the record's commitment, the core plans the try it was waited for at the end of its grace
     day, its reason naming it ("they promised ... and have not"), until a try of ours comes
-    after it (eval37 #3: the lapse fell back to the week after the talk). None: no such promise."""
+    after it (eval37 #3: the lapse fell back to the week after the talk). None: no such promise,
+    or one marked missed before its time (review30 #2: it would hold the lead till then)."""
     if lead.status not in ACTIVE_STATUSES:
         return None
     missed = getattr(lead, "missed_promises", None)
     if missed is None:
         missed = lead.commitments.filter(by=Commitment.By.LEAD, state=Commitment.State.MISSED)
         missed = list(missed.order_by("-due_at", "-pk")[:1])
-    return missed[0] if missed else None
+    return missed[0] if missed and missed[0].due_at <= timezone.now() else None
 
 
 def reachable_channels(lead: Lead, suppressed: set[str] | None = None) -> list[str]:

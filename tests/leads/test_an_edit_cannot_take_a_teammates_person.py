@@ -4,7 +4,7 @@ opt-out on his decoy then opted out the teammate's customer (and her mail came t
 eval36 #2). Now an edit is refused by the same check (`same_person.teammates_lead`), naming
 neither the lead nor whose. And an opted-out record given an address another active lead
 holds suppresses it only when a person who may open that lead confirmed they are one
-person: a matching name is no proof, and a salesperson's "same_person" speaks for his own
+person, or the names match, on a lead the editor may open: a salesperson speaks for his own
 records only. When it is suppressed, the holder's timeline says so."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 from fairchase.api.models import ApiToken
-from fairchase.leads import actions
+from fairchase.leads import actions, reach
 from fairchase.leads.models import Status, Suppression
 
 UMA = "uma.moore@example.com"
@@ -90,16 +90,29 @@ def test_a_salespersons_same_person_does_not_silence_a_teammates_number(
     assert dana.status == Status.OPEN
 
 
-def test_a_matching_name_is_no_proof_of_one_person(alice, bob, boss, make_lead):
+def test_a_matching_name_is_no_proof_of_one_person_on_a_teammates_lead(alice, bob, make_lead):
+    """An import (no same-person question asked) gives a salesperson's opted-out record the
+    email of a teammate's lead of the same name: that lead is not his to silence."""
     quinn = make_lead(alice, name="Quinn Ford", email="quinn@example.com")
     actions.opt_out(quinn, user=alice)
     other = make_lead(bob, name="Quinn Ford", email="q.ford@example.com")
-    actions.update_lead(
-        quinn, user=_fresh(boss), same_person=False, via="web", email="q.ford@example.com"
-    )
+    actions.update_lead(quinn, user=_fresh(alice), via="line 2", email="q.ford@example.com")
     assert not Suppression.objects.filter(value="q.ford@example.com").exists()
     other.refresh_from_db()
     assert other.status == Status.OPEN
+
+
+def test_his_own_record_of_the_same_name_is_the_person(alice, make_lead):
+    """review30 #1: an import gives her opted-out record the email of her other record (the
+    same name, his own lead): the address is hers and is suppressed; the other record is not
+    emailed again."""
+    jane = make_lead(alice, name="Jane Doe", phone="+13125550199")
+    actions.opt_out(jane, user=alice)
+    dup = make_lead(alice, name="Jane Doe", email="jane.doe@example.com")
+    actions.update_lead(jane, user=_fresh(alice), via="line 2", email="jane.doe@example.com")
+    assert Suppression.objects.filter(value="jane.doe@example.com").exists()
+    dup.refresh_from_db()
+    assert reach.address_refusal(dup, "email")
 
 
 def test_a_confirmed_suppression_is_written_on_the_holders_timeline(alice, bob, boss, make_lead):

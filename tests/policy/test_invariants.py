@@ -100,7 +100,8 @@ def _answers_or_keeps_a_promise(lead, now) -> bool:
     promise of ours: the weekly cap does not hold it back."""
     tries = [a for a in lead["attempts"] if a.get("outcome") != "bounced"]  # as the core reads
     times = [to_ts(a["at"]) or 0.0 for a in tries]
-    latest = [a for a, t in zip(tries, times) if t == max(times)]  # tries at one instant: any
+    # tries made at one instant: any of them
+    latest = [a for a, t in zip(tries, times, strict=True) if t == max(times)]
     if any(a.get("outcome") == "replied" for a in latest):
         return True
     promise = lead.get("commitment") or {}

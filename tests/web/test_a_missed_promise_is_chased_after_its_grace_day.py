@@ -47,3 +47,24 @@ def test_a_lapsed_promise_brings_the_try_at_the_end_of_its_grace_day(carl, stop_
     assert lead.commitments.get().state == Commitment.State.MISSED
     assert lead.next_action == "contact" and lead.next_due == now, lead.plan_reason
     assert "they promised to be in touch by Fri 11 Dec 12:00 and have not" in lead.plan_reason
+
+
+def test_a_promise_marked_missed_before_its_time_does_not_hold_the_lead_till_then(
+    alice, make_lead, stop_clock
+):
+    """review30 #2: marked missed on 9 Dec, a promise due on 1 Mar held the lead until 2 Mar."""
+    chi = ZoneInfo("America/Chicago")
+    BusinessSettings.objects.update_or_create(
+        pk=BusinessSettings.current().pk, defaults={"business_timezone": "America/Chicago"}
+    )
+    stop_clock(datetime(2026, 12, 8, 9, 0, tzinfo=chi))
+    lead = make_lead(alice, name="Carl T02", timezone="America/Chicago")
+    actions.log_attempt(lead, "call", "talked", user=alice)
+    plans = datetime(2027, 3, 1, 12, 0, tzinfo=chi)
+    c = actions.add_commitment(
+        lead, by="lead", what="will send the plans", due_at=plans, channel="", user=alice
+    )
+    stop_clock(datetime(2026, 12, 9, 10, 0, tzinfo=chi))
+    actions.resolve_commitment(c, Commitment.State.MISSED, user=alice)
+    lead = Lead.objects.get(pk=lead.pk)
+    assert lead.next_due is not None and lead.next_due < plans

@@ -24,6 +24,7 @@ from ..same_person import (
     said_no_addresses,
     said_no_before,
     said_no_itself,
+    same_person_by_phone,
     typed,
     who_said_no,
 )
@@ -385,16 +386,18 @@ def _left_to_its_holder(lead: Lead, value: str, user, via: str, confirmed: bool)
 
 def _someone_elses(lead: Lead, value: str, user=None, confirmed: bool = False) -> Lead | None:
     """An active lead other than this one holding `value` that is not known to be this
-    lead's person; None when there is none. A matching name is no proof (eval36 #1: a
-    salesperson renamed his record after a teammate's customer and pasted her email): only
-    the editor's confirmation (`confirmed`, "They are the same person", the API's
-    `same_person`) is, and only for a lead the editor may open (a salesperson: his own;
+    lead's person; None when there is none. The same person: the editor's confirmation
+    (`confirmed`, "They are the same person", the API's `same_person`) or a matching name
+    (`same_person_by_phone`), and only on a lead the editor may open (a salesperson: his own;
     `user` None, the command line: any). A teammate's lead he cannot see is never silenced
-    on his word."""
+    on his word (eval36 #1: a salesperson renamed his record after a teammate's customer and
+    pasted her email); his own duplicate of the person is (review30 #1: an import gave her
+    opted-out record the address of her other record, which went on being emailed)."""
     field = "email" if value == lead.email else "phone"
     holders = Lead.objects.filter(status__in=ACTIVE_STATUSES, **{field: value})
     for other in holders.exclude(pk=lead.pk).order_by("pk"):
-        if not (confirmed and (user is None or visible_leads(user).filter(pk=other.pk).exists())):
+        may_open = user is None or visible_leads(user).filter(pk=other.pk).exists()
+        if not (may_open and (confirmed or same_person_by_phone(lead, other))):
             return other
     return None
 
