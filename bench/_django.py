@@ -15,3 +15,18 @@ def setup_temp_db(prefix: str = "fairchase-bench-") -> str:
     django.setup()
     call_command("migrate", verbosity=0, interactive=False)
     return os.environ["SQLITE_PATH"]
+
+
+def smtp_sink_env(d: str, port: int) -> dict[str, str]:
+    """The settings under which the app sends through a local SMTP sink on 127.0.0.1:`port`
+    and reads no mailbox, its outbox locks in the directory `d` (the sending benches)."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "fairchase.settings",
+        "LOG_LEVEL": "ERROR",
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(port),
+        "DEFAULT_FROM_EMAIL": "Bench <sales@bench.test>",
+        "IMAP_HOST": "",
+        "OUTREACH_LOCK_DIR": d,
+    }

@@ -18,6 +18,8 @@ import threading
 import time
 from pathlib import Path
 
+from bench._django import smtp_sink_env
+
 ROOT = Path(__file__).resolve().parent.parent
 FAIRCHASE = (
     str(ROOT / ".venv" / "bin" / "fairchase")
@@ -77,18 +79,7 @@ def run(n: int, workers: int) -> dict:
         controller = Controller(counter, hostname="127.0.0.1", port=port)
         controller.start()
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        env.update(
-            DJANGO_SETTINGS_MODULE="fairchase.settings",
-            SQLITE_PATH=f"{d}/bench.sqlite3",
-            LOG_LEVEL="ERROR",
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-            EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=str(port),
-            DEFAULT_FROM_EMAIL="Bench <sales@bench.test>",
-            IMAP_HOST="",
-            OUTREACH_LOCK_DIR=d,
-            PYTHONPATH=str(ROOT),
-        )
+        env.update(smtp_sink_env(d, port), SQLITE_PATH=f"{d}/bench.sqlite3", PYTHONPATH=str(ROOT))
         subprocess.run([FAIRCHASE, "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
         _seed(env, n)
         import resource

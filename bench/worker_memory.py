@@ -22,6 +22,8 @@ from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bench._django import smtp_sink_env
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
@@ -39,16 +41,7 @@ class Sink:
 
 
 def _setup(d: str, port: int) -> None:
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="fairchase.settings",
-        LOG_LEVEL="ERROR",
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=str(port),
-        DEFAULT_FROM_EMAIL="Bench <sales@bench.test>",
-        IMAP_HOST="",
-        OUTREACH_LOCK_DIR=d,
-    )
+    os.environ.update(smtp_sink_env(d, port))
     if not os.environ.get("DATABASE_URL"):
         os.environ["SQLITE_PATH"] = f"{d}/bench.sqlite3"
     import django
@@ -125,14 +118,20 @@ def main(argv=None) -> int:
     _setup(d, port)
     leads = _seed(open_leads=2000, plain=3000)
     print(f"{'pass':>6}{'RSS MB':>8}{'sent':>7}{'seconds':>9}", flush=True)
-    t0 = time.perf_counter()
+    t0, seen = time.perf_counter(), []
     for i in range(1, passes + 1):
         _pass(i, leads, per_pass=10)
         if i == 1 or i % every == 0:
             gc.collect()
-            print(f"{i:>6}{rss_mb():>8}{Sink.sent:>7}{time.perf_counter() - t0:>9.0f}", flush=True)
+            seen.append((i, rss_mb()))
+            print(
+                f"{i:>6}{seen[-1][1]:>8}{Sink.sent:>7}{time.perf_counter() - t0:>9.0f}", flush=True
+            )
     controller.stop()
-    print("Flat after the first refit and Insights pass: no growth per pass.")
+    (a, start), (b, end) = seen[1], seen[-1]  # from the first report after pass 1's refit
+    print(
+        f"RSS {start} -> {end} MB from pass {a} to {b}: {100 * (end - start) / (b - a):+.1f} MB per 100 passes"
+    )
     return 0
 
 
