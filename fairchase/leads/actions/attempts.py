@@ -291,6 +291,30 @@ def record_reply(
     return attempt
 
 
+# The channels of a message of ours: logged when it is sent (a person's Sent, the outbox).
+MESSAGE_CHANNELS = (Channel.EMAIL, Channel.TEXT)
+
+
+def logged_try_answered(lead: Lead, channel: str, now: datetime | None = None) -> Attempt | None:
+    """The try of ours, logged already, that a person's "Replied" clicked now answers (Today's
+    card, the lead page's buttons for the step planned on `channel`), or None: a reply is
+    not an attempt (docs/decision-core.md), so it is recorded on that try (`record_reply`),
+    never as one more. It is our latest try while still silent: a message (logged when sent)
+    answered on a message's buttons, or any try when the buttons' own step is not due yet
+    (nothing due was made since). None for a step due now on a call: "Replied" there is the
+    call they picked up, one try; and for a lead no try is logged on (won, lost, opted out)."""
+    if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
+        return None
+    now = now or timezone.now()
+    latest = lead.attempts.filter(at__lte=now + CLOCK_SKEW).order_by("-at", "-pk").first()
+    if latest is None or latest.outcome not in SILENT_OUTCOMES:
+        return None
+    if latest.channel in MESSAGE_CHANNELS and channel in MESSAGE_CHANNELS:
+        return latest
+    due = lead.next_due is not None and lead.next_due <= now
+    return None if due else latest
+
+
 @transaction.atomic
 def record_stop_reply(
     lead: Lead, channel: str, *, at: datetime, reason: str, user=None, shown=None

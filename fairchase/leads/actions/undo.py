@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import Commitment, Lead, Status
+from ..models import Commitment, Lead, Outcome, Status
 from .attempts import TRY_COUNTERS, recount_tries
 from .core import ActionError, _done, _lock, _transition
 
@@ -20,6 +20,7 @@ def undo_outcome(
     *,
     before: dict,
     attempt_id: int | None = None,
+    answered: list | None = None,
     commitment_ids=(),
     added_commitment_id: int | None = None,
     what: str = "",
@@ -27,9 +28,12 @@ def undo_outcome(
 ) -> Lead:
     """Take back a one-click outcome moments after it was clicked (Today's Undo).
 
-    `before` is the lead's status and stop fields as they were before the click (status,
-    revisit_at, won_value, lost_reason: `undo_snapshot`); `attempt_id` the attempt the click
+    `before` is the lead's status, stop fields and answer as they were before the click
+    (status, revisit_at, won_value, lost_reason, responded_at, paused_until:
+    `undo_snapshot`); `attempt_id` the attempt the click
     logged, if any, which is deleted (a mis-tap is not history to learn from);
+    `answered` the try a reply was recorded on and its outcome before it ([id, outcome]),
+    put back;
     `commitment_ids` our promises that attempt fulfilled, pending again; and
     `added_commitment_id` a next step the click pinned, cancelled. The lead's counters are
     recounted from its remaining attempts, the plan recomputed, and a StatusChange row says
@@ -44,6 +48,12 @@ def undo_outcome(
         undone.delete()
         recount_tries(lead)
         lead.save(update_fields=[*TRY_COUNTERS, "updated_at"])
+    if answered:
+        lead.attempts.filter(pk=answered[0], outcome=Outcome.REPLIED).update(outcome=answered[1])
+    kept = [f for f in ("responded_at", "paused_until") if f in before]  # older tokens: none
+    for field in kept:
+        setattr(lead, field, datetime.fromisoformat(before[field]) if before[field] else None)
+    lead.save(update_fields=[*kept, "updated_at"])
     if commitment_ids:
         lead.commitments.filter(pk__in=list(commitment_ids), state=Commitment.State.DONE).update(
             state=Commitment.State.PENDING, resolved_at=None
@@ -73,4 +83,6 @@ def undo_snapshot(lead: Lead) -> dict:
         "revisit_at": lead.revisit_at.isoformat() if lead.revisit_at else None,
         "won_value": str(lead.won_value) if lead.won_value is not None else None,
         "lost_reason": lead.lost_reason or "",
+        "responded_at": lead.responded_at.isoformat() if lead.responded_at else None,
+        "paused_until": lead.paused_until.isoformat() if lead.paused_until else None,
     }

@@ -207,9 +207,14 @@ def _log_attempt(lead, outcome: str, channel: str | None, user, undo: dict) -> t
             "pk", flat=True
         )
     )
-    attempt = actions.log_attempt(lead, channel, outcome, user=user)
+    answered = outcome == Outcome.REPLIED and actions.logged_try_answered(lead, channel)
+    if answered:  # their answer to a try logged already: a reply, not one more try
+        channel = answered.channel
+        actions.record_reply(lead, channel, user=user)
+        undo["answered"] = [answered.pk, answered.outcome]
+    else:
+        undo["attempt"] = actions.log_attempt(lead, channel, outcome, user=user).pk
     lead.refresh_from_db()
-    undo["attempt"] = attempt.pk
     undo["fulfilled"] = sorted(
         pending
         - set(lead.commitments.filter(state=Commitment.State.PENDING).values_list("pk", flat=True))
@@ -454,6 +459,7 @@ def lead_undo(request, pk):
             lead,
             before=note["before"],
             attempt_id=note.get("attempt"),
+            answered=note.get("answered"),
             commitment_ids=note.get("fulfilled") or (),
             added_commitment_id=note.get("added"),
             what=note.get("what", ""),
