@@ -298,6 +298,10 @@ class Lead(SearchedByName):
     # (`actions.confirm_address`). Edited to another value, the address is the editor's word.
     typed_email = models.EmailField(blank=True, editable=False)
     typed_phone = models.CharField(max_length=32, blank=True, editable=False)
+    # The addresses (as stored) this record never uses though nobody suppressed them: another
+    # person's lead holds each, given to this record after its person said no
+    # (`actions.keep_said_no`); a won or lost record keeps its status, so this keeps them off.
+    kept_off = models.JSONField(default=list, blank=True, editable=False)
     source = models.CharField(max_length=64, default="web_form")
     value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     owner = models.ForeignKey(

@@ -12,15 +12,10 @@ place words it for its reader (the Outbox, a promise's form, the lead page).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from functools import reduce
-from operator import or_
-
-from django.db.models import Q
 
 from fairchase import texting
 
 from .models import Lead, Status, Suppression
-from .normalize import display_phone
 
 # The ways a try of ours reaches someone, in the plan's order (a visit: the app keeps no
 # street address, so a visit has nowhere to go).
@@ -92,20 +87,19 @@ def is_held(lead: Lead, held: Collection[int] | None = None) -> bool:
 # The timeline row of an address another person's lead holds, new on a record whose person
 # said no (`actions.keep_said_no`): not blocked, so its holder is not silenced, and never
 # used for this record (an opted-out one by its status, a won or lost one by `kept_off`).
+# Its words are for people: the address is kept on the record itself (`Lead.kept_off`).
 NOT_BLOCKED = (
     "{} not blocked: it is {}'s (#{}), another person's lead, not this person's; "
     "it is still not used for this lead, who asked not to be contacted{}."
 )
-_NOT_BLOCKED_AT = NOT_BLOCKED.split("{}")[1]
 
 
 def kept_off(lead: Lead, address: str) -> bool:
     """Whether this record's `address` was left unblocked for another person's lead when it
-    was given to this record after its person said no (its `NOT_BLOCKED` row): a won or lost
-    record keeps its status, so this row, not a suppression, keeps us from using it."""
-    shown = display_phone(address) if address == lead.phone else address
-    starts = [Q(reason__startswith=f"{a}{_NOT_BLOCKED_AT}") for a in {address, shown}]
-    return lead.status_changes.filter(reduce(or_, starts)).exists()
+    was given to this record after its person said no (`Lead.kept_off`, as stored: however
+    the timeline writes the number): a won or lost record keeps its status, so this, not a
+    suppression, keeps us from using it."""
+    return bool(address) and address in (lead.kept_off or [])
 
 
 def address_of(lead: Lead, channel: str) -> str:

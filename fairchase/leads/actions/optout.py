@@ -374,10 +374,14 @@ def _tell_holders(lead: Lead, values: list[str], user, door: str) -> None:
 def _left_to_its_holder(lead: Lead, value: str, user, via: str, confirmed: bool) -> bool:
     """Whether `value`, new on this record of a person who said no, is another person's
     (`_someone_elses`): then it is not suppressed, and this lead's timeline says whose it
-    is (`reach.NOT_BLOCKED`, the row by which a won or lost record still never uses it)."""
+    is (`reach.NOT_BLOCKED`), and the record keeps it off (`Lead.kept_off`: a won or lost
+    record still never uses it)."""
     other = _someone_elses(lead, value, user, confirmed)
     if other is None:
         return False
+    if value not in lead.kept_off:
+        lead.kept_off = [*lead.kept_off, value]
+        lead.save(update_fields=["kept_off", "updated_at"])
     shown = display_phone(value) if value == lead.phone else value
     door = f" ({via})" if via else ""
     note_on_timeline(lead, reach.NOT_BLOCKED.format(shown, other.name, other.pk, door), user=user)
