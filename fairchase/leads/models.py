@@ -292,15 +292,13 @@ class Lead(SearchedByName):
         help_text="IANA zone; empty = the business's.",
         validators=[valid_zone],
     )
-    # The addresses a public post typed (anyone may type anyone's): while the lead still has
-    # one, nobody has shown it is theirs, and an opt-out is never spread through it, unless
-    # it came through that address (`actions.opt_out`'s `shown`) or the team confirmed it
-    # (`actions.confirm_address`). Edited to another value, the address is the editor's word.
+    # Addresses a public post typed (anyone may type anyone's): while the lead has one, no
+    # opt-out spreads through it unless it came through it (`actions.opt_out`'s `shown`) or the
+    # team confirmed it (`actions.confirm_address`); an edit makes it the editor's word.
     typed_email = models.EmailField(blank=True, editable=False)
     typed_phone = models.CharField(max_length=32, blank=True, editable=False)
-    # The addresses (as stored) this record never uses though nobody suppressed them: another
-    # person's lead holds each, given to this record after its person said no
-    # (`actions.keep_said_no`); a won or lost record keeps its status, so this keeps them off.
+    # Addresses (as stored) this won or lost record never uses, unsuppressed: another person's
+    # lead holds each, given to it after its person said no (`actions.keep_said_no`).
     kept_off = models.JSONField(default=list, blank=True, editable=False)
     source = models.CharField(max_length=64, default="web_form")
     value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
@@ -458,8 +456,7 @@ class StatusChange(models.Model):
 
 
 class FittedModel(models.Model):
-    """A decision-core model fitted on the lead book (JSON from `Model.to_dict()`): finished leads,
-    and the tries of leads still being chased (see `planning.training_records`)."""
+    """The decision core's model fitted on the book (`Model.to_dict()`; `planning.training_records`)."""
 
     created_at = models.DateTimeField(default=tz.now)
     n_leads = models.PositiveIntegerField(default=0)
@@ -470,8 +467,7 @@ class FittedModel(models.Model):
 
 
 class Suppression(models.Model):
-    """An address we must never contact again (opt-out or hard bounce), keyed on its
-    normalised form so the same person re-imported in another spelling stays blocked."""
+    """An address never to contact again (opt-out, hard bounce), in its normalised spelling."""
 
     class Kind(models.TextChoices):
         EMAIL = "email", "Email"

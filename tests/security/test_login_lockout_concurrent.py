@@ -134,7 +134,9 @@ def server(tmp_path_factory):
 
 def _guess(base: str, path: str, username: str, address: str, barrier: threading.Barrier) -> int:
     s = requests.Session()
-    page = s.get(base + path, timeout=30)
+    # a fresh connection for the post: on a loaded machine the wait at the barrier can
+    # outlast gunicorn's 2-second keep-alive, and a closed idle connection is no answer
+    page = s.get(base + path, timeout=30, headers={"Connection": "close"})
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
     barrier.wait(timeout=60)  # every thread posts at the same moment
     r = s.post(
