@@ -113,6 +113,9 @@ def pending_commitment(lead, now):
     tried = [to_ts(a["at"]) for a in lead["attempts"] if a["outcome"] != "bounced"]
     if due is None or (tried and max(t for t in tried if t is not None) > due):
         return None
+    replied = to_ts(lead.get("responded_at"))
+    if commitment.get("by") == "lead" and replied is not None and replied > due:
+        return None  # they got in touch after it: over
     return max(due, now.timestamp())
 
 
