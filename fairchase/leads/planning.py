@@ -156,8 +156,9 @@ def lead_record(lead: Lead, suppressed: set[str] | None = None, hold: str | None
 def _missed_promise(lead: Lead):
     """Their latest promise, missed (lapsed after its grace day, or marked by a person): passed
     as the record's commitment, the core plans the try it was waited for at the end of its grace
-    day, its reason naming it ("they promised ... and have not"), until a try of ours comes
-    after it (eval37 #3: the lapse fell back to the week after the talk). None: no such promise,
+    day, its reason naming it ("they promised ... and have not"), until a try of ours or a reply
+    of theirs (`responded_at`) comes after it: the core ends it then (eval37 #3: the lapse fell
+    back to the week after the talk; review30 #3: a reply did not end it). None: no such promise,
     or one marked missed before its time (review30 #2: it would hold the lead till then)."""
     if lead.status not in ACTIVE_STATUSES:
         return None

@@ -8,7 +8,7 @@ import numpy as np
 
 from .priors import CHANNELS, CLOSED
 from .records import BOUNCED, NAN, OPTED_OUT, RECENT, Book, codes, signal_masks
-from .tries import last_per_lead, try_table
+from .tries import fold_companions, last_per_lead, try_table
 
 REVISIT_PLACE = 2  # a lead back from a chase's revisit starts again like a 3rd try (0 = a 1st)
 
@@ -66,6 +66,7 @@ def lead_batch(book: Book, model, hours, now):
     """The planner's view of a book: its sources and signals as `model` learned them, its zones
     numbered by `hours` (the plan's ContactHours)."""
     n = book.n
+    fold_companions(book, hours)  # a voicemail's email is part of its try
     tried = try_table(book.attempts, np.arange(n), n)
     lead = tried.lead
     kind = codes(STATUS_KIND, book.statuses, Kind.OPEN)

@@ -14,7 +14,9 @@ from .glm import fit_logistic
 from .history import SilentTries, walk
 from .model import Model, age_bin_weights, age_bins
 from .records import read_book, signal_masks
-from .timing import DAY
+from .settings import Settings
+from .timing import DAY, ContactHours
+from .tries import fold_companions
 
 MAX_SOURCES = 40
 MIN_EXTRA_SIGNAL = 30  # an unknown signal needs this many leads before it gets its own effect
@@ -40,6 +42,9 @@ def fit(history, settings=None) -> Model:
     no source's share, no try."""
     records = [rec for rec in (history or ()) if rec is not None]
     book = read_book(records)
+    s = Settings.from_any(settings)
+    # a voicemail's email is part of its try: no silent try of its own (tries.fold_companions)
+    fold_companions(book, ContactHours(s.contact_hours, s.contact_days, s.business_timezone))
     readable = [i for i in range(book.n) if i not in book.errors]  # unreadable: teaches nothing
     tried = np.bincount(book.attempts.lead, minlength=book.n) > 0
     # an unfinished lead never tried teaches its deal's value only (`priced`): no try, no outcome

@@ -159,8 +159,10 @@ class _When:
 
     def __init__(self, ctx: _Context, b: LeadBatch):
         self.ctx, self.b, now = ctx, b, ctx.now
-        # an agreed time before our latest try is behind us (NaN compares False: no try)
+        # an agreed time before our latest try is behind us (NaN compares False: no try), and
+        # so is a promise of theirs before their latest reply: they got in touch (review30 #3)
         pending = (b.commit_by > 0) & ~(b.commit_at < b.last_at)
+        pending &= ~((b.commit_by == 2) & (b.commit_at < b.responded))
         ours = pending & (b.commit_by == 1)
         theirs = pending & (b.commit_by == 2)
         grace = np.where(theirs, P.GRACE, 0.0)

@@ -363,6 +363,11 @@ NO_MINUTES_WHY = {
 }
 
 
+# the day of a turn counts the leads due now; leads worth more per minute that fall due before
+# it go first too, so it is the earliest day, not a promise (eval37 #5: "Wed 9 Dec" became Thu)
+EARLIEST = " That is the earliest: leads worth more per minute that fall due by then go first."
+
+
 def in_the_wings(
     f: Lead, day_spent: bool, day: int | None, now: float, no_minutes: str | None = None
 ) -> str:
@@ -380,7 +385,10 @@ def in_the_wings(
     turn = "is more than three years off"
     if not f.far:  # now on the lead's clock, as _head reads it, says which year is this one
         turn = f"comes around {local_day(f.reach_local, _now_local(f, now))}"
-    return f"Wait: {whose} minutes {minutes}; at this pace its turn {turn}.{_waiting_worth(f)}"
+    later = "" if f.far else EARLIEST
+    return (
+        f"Wait: {whose} minutes {minutes}; at this pace its turn {turn}.{later}{_waiting_worth(f)}"
+    )
 
 
 def _waiting_worth(f: Lead) -> str:

@@ -40,7 +40,15 @@ RESPONSE_CODES = sorted(OUTCOME_CODE[name] for name in RESPONSES)
 STATUSES = ("open", "engaged", "won", "lost", "opted_out")
 COMMON_KEYS = ("id", "source", "value", "signals", "consents", "timezone", "created_at", "status")
 ATTEMPT_KEYS = ("outcome", "channel", "at", "progress")
-OPTIONAL_KEYS = ("channels", "commitment", "hold", "paused_until", "revisit_at", "won_value")
+OPTIONAL_KEYS = (
+    "channels",
+    "commitment",
+    "hold",
+    "paused_until",
+    "revisit_at",
+    "won_value",
+    "responded_at",
+)
 SEQUENCES = (list, tuple, set, frozenset)
 NoneType = type(None)
 _PLAIN = frozenset({str, NoneType, int, float, bool})
@@ -162,6 +170,7 @@ class Book:
     commit_channel: np.ndarray  # the channel our promise names (CHANNELS index), -1 none
     paused: np.ndarray
     revisit: np.ndarray
+    responded: np.ndarray  # their latest reply (`responded_at`; NaN: none said)
     attempts: Attempts
     errors: dict  # index -> why the record could not be read
     holds: dict  # index -> what a person must decide before any contact (the record's `hold`)
@@ -229,6 +238,7 @@ def _read_columns(records: list) -> Book:
         commit_channel=np.full(n, -1, dtype=np.int64),
         paused=np.full(n, NAN),
         revisit=np.full(n, NAN),
+        responded=np.full(n, NAN),
         attempts=Attempts(
             lead=lead,
             at=_timestamps(at),
@@ -325,6 +335,7 @@ def _read_optional(book: Book, records: list, complete: bool):
                 book.holds[i] = " ".join(hold.split())
             book.paused[i] = to_ts(g("paused_until"), NAN)
             book.revisit[i] = to_ts(g("revisit_at"), NAN)
+            book.responded[i] = to_ts(g("responded_at"), NAN)
             won = to_float(g("won_value"))
             book.won_value[i] = NAN if won is None else won
         except Exception as exc:  # never raise on a bad record: report it in the decision

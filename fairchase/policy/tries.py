@@ -1,5 +1,6 @@
 """The table of tries that planning (`batch`) and fitting (`history`) both read: each lead's
-tries that did not bounce, oldest first, its first answer and the streak without progress."""
+tries that did not bounce, oldest first, its first answer and the streak without progress; and
+what one try is (`fold_companions`: a call, its voicemail and the email after it)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .records import BOUNCED, RESPONSE_CODES, Attempts
+from .records import BOUNCED, CHANNEL_INDEX, OPTED_OUT, OUTCOME_CODE, RESPONSE_CODES, Attempts
+from .timing import DAY
+
+CALL, LEFT_MESSAGE = CHANNEL_INDEX["call"], OUTCOME_CODE["left_message"]
+MESSAGES = [CHANNEL_INDEX["email"], CHANNEL_INDEX["text"]]
 
 
 @dataclass
@@ -74,3 +79,45 @@ def last_per_lead(owner, values, n, fill):
     last[:-1] = owner[1:] != owner[:-1]
     out[owner[last]] = values[last]
     return out
+
+
+def fold_companions(book, hours) -> None:
+    """One try is a call, the voicemail left and the email after it (seed 000: leave a message,
+    then send an email referring to it): an email or text that follows a voicemail on the same
+    day of the lead's clock (`hours`, the plan's ContactHours), with no try between, is folded
+    into the voicemail's try, in `book` (a records.Book) in place. It is then no try of its own:
+    not on the spacing schedule, the count of tries, the weekly cap, nor a silent try in the
+    reply rate `fit` learns by try. An answer or an opt-out it got is the try's (on the
+    message's channel, as the answer came); a bounced one stays (its address is then known
+    bad). The same day is the day no other try is planned (plan._rest_of_day), so a try the
+    plan made is never folded (eval37 #4: the email the app asks for after a voicemail cost
+    the next call two weeks)."""
+    att = book.attempts
+    if len(att.lead) < 2:
+        return
+    zones = hours.zone_index([zone if type(zone) is str else None for zone in book.zones])
+    day = np.floor(hours.local_grouped(att.at, zones[att.lead]) / DAY)  # NaN: never the same
+    companion = np.zeros(len(att.lead), dtype=bool)
+    companion[1:] = (
+        (att.lead[1:] == att.lead[:-1])
+        & (att.channel[:-1] == CALL)
+        & (att.outcome[:-1] == LEFT_MESSAGE)
+        & np.isin(att.channel[1:], MESSAGES)
+        & (att.outcome[1:] != BOUNCED)
+        & (day[1:] == day[:-1])
+    )
+    if not companion.any():
+        return
+    fold = np.flatnonzero(companion)
+    said = fold[np.isin(att.outcome[fold], [*RESPONSE_CODES, OPTED_OUT])]
+    outcome, channel, progress = att.outcome.copy(), att.channel.copy(), att.progress.copy()
+    outcome[said - 1], channel[said - 1] = att.outcome[said], att.channel[said]
+    progress[said - 1] = att.progress[said]
+    keep = ~companion
+    book.attempts = Attempts(
+        lead=att.lead[keep],
+        at=att.at[keep],
+        channel=channel[keep],
+        outcome=outcome[keep],
+        progress=progress[keep],
+    )

@@ -48,6 +48,27 @@ def zone_of(lead, conf: Settings):
     return ZoneInfo("UTC")
 
 
+def own_tries(lead, conf: Settings) -> list:
+    """The lead's attempts, but the email or text sent the same day (on the lead's clock) right
+    after a voicemail: that is part of the voicemail's try (seed 000: call, message, email)."""
+    out, before = [], None
+    for a in lead["attempts"]:
+        at = to_ts(a["at"])
+        day = None if at is None else datetime.fromtimestamp(at, zone_of(lead, conf)).date()
+        companion = (
+            before is not None
+            and (before[0], before[1]) == ("call", "left_message")
+            and a["channel"] in ("email", "text")
+            and a["outcome"] != "bounced"
+            and day is not None
+            and day == before[2]
+        )
+        if not companion:
+            out.append(a)
+        before = (a["channel"], a["outcome"], day)
+    return out
+
+
 def reachable(lead) -> set:
     given_channels = lead.get("channels")
     if isinstance(given_channels, str):  # one channel named alone
@@ -92,6 +113,9 @@ def pending_commitment(lead, now):
     tried = [to_ts(a["at"]) for a in lead["attempts"] if a["outcome"] != "bounced"]
     if due is None or (tried and max(t for t in tried if t is not None) > due):
         return None
+    replied = to_ts(lead.get("responded_at"))
+    if commitment.get("by") == "lead" and replied is not None and replied > due:
+        return None  # they got in touch after it: over
     return max(due, now.timestamp())
 
 
@@ -135,7 +159,7 @@ def check(leads, raw_settings, now=NOW, model=MODEL):
             assert local.weekday() != 6 or 6 in conf.contact_days
             # replies are not attempts: only our own tries count against the weekly cap, which
             # holds back the tries no one asked for (not an answer to a reply, nor our promise)
-            week = [to_ts(a["at"]) for a in lead["attempts"]]
+            week = [to_ts(a["at"]) for a in own_tries(lead, conf)]
             recent = [t for t in week if 0 <= due.timestamp() - t < 7 * 86400]
             asked = _answers_or_keeps_a_promise(lead, now)
             assert asked or len(recent) + 1 <= conf.max_attempts_per_week, (recent, due)

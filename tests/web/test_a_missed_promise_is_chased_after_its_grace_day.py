@@ -68,3 +68,15 @@ def test_a_promise_marked_missed_before_its_time_does_not_hold_the_lead_till_the
     actions.resolve_commitment(c, Commitment.State.MISSED, user=alice)
     lead = Lead.objects.get(pk=lead.pk)
     assert lead.next_due is not None and lead.next_due < plans
+
+
+def test_a_reply_after_a_missed_promise_ends_its_wording_at_once(carl, stop_clock):
+    """review30 #3: their reply is no try of ours, so "they promised ... and have not" stayed
+    in the plan's reason (and its try at the end of the grace day) until our next try."""
+    stop_clock(datetime(2026, 12, 12, 12, 1, tzinfo=CHI))
+    jobs.lapse_commitments()
+    stop_clock(datetime(2026, 12, 12, 15, 0, tzinfo=CHI))
+    actions.record_reply(Lead.objects.get(pk=carl.pk), "email", text="Here is the floor plan.")
+    lead = Lead.objects.get(pk=carl.pk)
+    assert lead.next_action == "contact", lead.plan_reason
+    assert "have not" not in lead.plan_reason and "promised" not in lead.plan_reason
