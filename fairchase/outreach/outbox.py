@@ -28,7 +28,7 @@ from fairchase.leads.models import Lead, Outcome, Suppression
 from fairchase.leads.people import business_owner, display_name
 from fairchase.leads.worker import stop_asked
 
-from . import actions, locks
+from . import actions, bounces, locks
 from .channels import ChannelError, channel_for
 from .channels.email import sending_address
 from .channels.text import with_opt_out_hint
@@ -343,7 +343,10 @@ def _record(
 ) -> str:
     """Write what the provider said (inside a transaction)."""
     if error is not None:
-        return _record_failure(msg, error, now)
+        state = _record_failure(msg, error, now)
+        if state == State.FAILED and error.bad_address:
+            bounces.address_refused(msg, lead, str(error), now)
+        return state
     sent_at = timezone.now()
     # A row a restarted worker already marked unknown is still known to be sent by us.
     if not actions.move(
