@@ -12,6 +12,7 @@ import logging
 import os
 import signal
 import socket
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -31,6 +32,14 @@ from django.utils import timezone
 
 log = logging.getLogger("fairchase.worker")
 WORKER_ID = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+# Set by `Loop.stop` (systemd's SIGTERM): a step working through a batch starts nothing new.
+_stop_asked = threading.Event()
+
+
+def stop_asked() -> bool:
+    """True once the worker was asked to stop: a long step finishes what is in flight and
+    starts nothing new (a batch of slow sends would outlast systemd's TimeoutStopSec)."""
+    return _stop_asked.is_set()
 
 
 def claim_lease(name: str, seconds: float, now=None) -> bool:
@@ -128,9 +137,11 @@ class Loop:
         self.stopping = False
         self.down = ""  # what the database last failed with, while it is down
         self.wait = 0.0
+        _stop_asked.clear()  # a new loop starts fresh (one loop per process)
 
     def stop(self, *_args) -> None:
         self.stopping = True
+        _stop_asked.set()
 
     def run(self, max_iterations: int | None = None, install_signals: bool = True) -> None:
         if install_signals:

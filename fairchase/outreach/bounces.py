@@ -7,6 +7,7 @@ as a spam complaint naming no message of ours is held (`complaints`)."""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 
 from django.db import transaction
@@ -20,6 +21,7 @@ from . import dsn
 from .held import UNCONFIRMED_BOUNCE, UNKNOWN_BOUNCE, hold, is_held_bounce
 from .models import InboundMessage, OutboundMessage
 
+log = logging.getLogger("fairchase.outreach")
 Kind = InboundMessage.Kind
 Hold = InboundMessage.Hold
 HELD_EFFECT = (
@@ -138,6 +140,21 @@ def bounced(
             user=user,
         )
     return f"Bounced ({status}): {address} will not be used again."
+
+
+def address_refused(ours: OutboundMessage, lead: Lead | None, said: str, at: datetime) -> None:
+    """The recipient's server refused the address itself while we sent (a 5.1.x "no such
+    user" to RCPT; the message failed): the same fact as a bounce report saying so, so the
+    address is blocked the same way (`bounced`: a bounced try on the lead, which is replanned
+    and whose timeline says why). An owner's alert is not to the lead: nothing changes."""
+    if ours.kind == OutboundMessage.Kind.OWNER_ALERT:
+        return
+    try:
+        with transaction.atomic():
+            # a receipt has no lead: `bounced` suppresses its address by the message
+            bounced(lead, None if lead else ours, ours.to, f"refused while sending: {said}", at)
+    except Exception:  # the failed message stands; a person still sees it on Today
+        log.exception("could not block %s after the server refused it", ours.to)
 
 
 def hold_bounce(

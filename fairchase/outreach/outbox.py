@@ -13,6 +13,7 @@ back into `queued`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from email.utils import make_msgid
 
@@ -25,8 +26,9 @@ from fairchase.leads import actions as lead_actions
 from fairchase.leads import planning
 from fairchase.leads.models import Lead, Outcome, Suppression
 from fairchase.leads.people import business_owner, display_name
+from fairchase.leads.worker import stop_asked
 
-from . import actions, locks
+from . import actions, bounces, locks
 from .channels import ChannelError, channel_for
 from .channels.email import sending_address
 from .channels.text import with_opt_out_hint
@@ -341,7 +343,10 @@ def _record(
 ) -> str:
     """Write what the provider said (inside a transaction)."""
     if error is not None:
-        return _record_failure(msg, error, now)
+        state = _record_failure(msg, error, now)
+        if state == State.FAILED and error.bad_address:
+            bounces.address_refused(msg, lead, str(error), now)
+        return state
     sent_at = timezone.now()
     # A row a restarted worker already marked unknown is still known to be sent by us.
     if not actions.move(
@@ -433,8 +438,11 @@ def send_now(msg: OutboundMessage) -> str:
     return state
 
 
-def send_due(limit: int = 100) -> int:
-    """Worker step: send up to `limit` due messages; returns how many rows it handled."""
+def send_due(limit: int = 100, should_stop: Callable[[], bool] = stop_asked) -> int:
+    """Worker step: send up to `limit` due messages; returns how many rows it handled.
+    Once `should_stop` (the worker's SIGTERM) it claims no further row: the message in
+    flight finishes and the rest stay queued for the next start (a row is claimed only
+    just before its send, so none is left `sending`)."""
     global _last_recovery
     now = timezone.now()
     if _last_recovery is None or now - _last_recovery > timedelta(minutes=1):
@@ -442,7 +450,7 @@ def send_due(limit: int = 100) -> int:
         _last_recovery = now
     handled, sent_to = 0, set()
     try:
-        while handled < limit and now >= _paused.get(WORKER_ID, now):
+        while handled < limit and now >= _paused.get(WORKER_ID, now) and not should_stop():
             state, lead_id = _send_one(timezone.now(), replan=False)
             if state is None:
                 break

@@ -320,29 +320,44 @@ def open_all_day(db):
     return open_all_day_now()
 
 
+@dataclass
 class RefusingHandler(RecordingHandler):
-    """Refuses every recipient for good (550), as a server does a mistyped address."""
+    """Refuses every recipient for good (550): by default as a server does a mistyped
+    address (5.1.1), or with `answer` (a policy refusal, 5.7.1)."""
+
+    answer: str = "550 5.1.1 No such user here"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        return "550 5.1.1 No such user here"
+        return self.answer
 
 
-@pytest.fixture
-def refusing_smtp(smtp_server, settings):
-    """A second local SMTP server that refuses every recipient (550); Django's email points
-    at it until the test points it back (`smtp_mailers(smtp_server.port)`)."""
+def _refusing(settings, answer: str):
     from aiosmtpd.controller import Controller
 
     from fairchase.outreach.channels.email import EmailChannel
 
     port = free_port()
-    controller = Controller(RefusingHandler(), hostname="127.0.0.1", port=port)
+    controller = Controller(RefusingHandler(answer=answer), hostname="127.0.0.1", port=port)
     controller.start()
     EmailChannel.shared().close()
     settings.MAILERS = smtp_mailers(port)
     yield port
     EmailChannel.shared().close()
     controller.stop()
+
+
+@pytest.fixture
+def refusing_smtp(smtp_server, settings):
+    """A second local SMTP server that refuses every recipient (550 5.1.1, no such user);
+    Django's email points at it until the test points it back (`smtp_mailers(smtp_server.port)`)."""
+    yield from _refusing(settings, "550 5.1.1 No such user here")
+
+
+@pytest.fixture
+def policy_refusing_smtp(smtp_server, settings):
+    """`refusing_smtp` refusing for its own policy (550 5.7.1), which says nothing against
+    the address."""
+    yield from _refusing(settings, "550 5.7.1 Message rejected by policy")
 
 
 def _only_sales_rightpass(server, session, envelope, mechanism, auth_data):

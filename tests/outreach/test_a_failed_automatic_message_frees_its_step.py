@@ -38,7 +38,7 @@ def _a_day_later(lead) -> None:
 
 
 def test_a_refused_first_response_is_queued_again_and_goes_once_the_server_takes_it(
-    alice, make_lead, smtp_server, refusing_smtp, settings
+    alice, make_lead, smtp_server, policy_refusing_smtp, settings
 ):
     lead = _automatic_lead_due(alice, make_lead)
     assert drafts.queue_plan_steps() == 1
@@ -49,7 +49,7 @@ def test_a_refused_first_response_is_queued_again_and_goes_once_the_server_takes
     client = Client()
     client.force_login(alice)
     today = client.get("/").content.decode()
-    assert f'id="failed-{failed.pk}"' in today and "No such user" in today
+    assert f'id="failed-{failed.pk}"' in today and "rejected by policy" in today
 
     settings.MAILERS = smtp_mailers(smtp_server.port)  # the server takes it now
     EmailChannel.shared().close()

@@ -17,10 +17,15 @@ class ChannelError(Exception):
     long it takes, and Today says why (`SERVER_TROUBLE`).
     """
 
-    def __init__(self, message: str, outcome: str = "retry", *, server: bool = False) -> None:
+    def __init__(
+        self, message: str, outcome: str = "retry", *, server: bool = False, bad_address=False
+    ) -> None:
         super().__init__(message)
         self.outcome = outcome
         self.server = server and outcome == "retry"
+        # the recipient's server said the address itself is wrong (5.1.x "no such user"):
+        # it is blocked as a bounce report saying so blocks it (`bounces.address_refused`)
+        self.bad_address = bad_address and outcome == "failed"
 
 
 # How each reason about the server (not the message) begins, as a waiting row's error keeps

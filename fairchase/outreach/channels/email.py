@@ -18,6 +18,7 @@ from fairchase.leads.models import BusinessSettings
 from fairchase.leads.normalize import outside_ascii_before_the_at
 from fairchase.leads.people import display_name, on_one_line
 
+from .. import dsn
 from ..models import OutboundMessage
 from ..rendering import address_unsubscribe_url, unsubscribe_url
 from . import (
@@ -102,6 +103,17 @@ def _refused(recipients: dict) -> str:
         for to, (code, text) in recipients.items()
     )
     return f"The mail server refused the address ({said})."
+
+
+def _no_such_address(recipients: dict) -> bool:
+    """Every refusal names the address itself as wrong, by its status code as a bounce report's
+    is read (`dsn.classify`: 5.1.x about the recipient, 5.2.1), not a policy refusal (5.7.x)
+    or a full mailbox (5.2.2), which say nothing against the address."""
+    return bool(recipients) and all(
+        dsn.classify(dsn.status_code(_said(smtplib.SMTPResponseException(code, text))))
+        == dsn.ADDRESS
+        for code, text in recipients.values()
+    )
 
 
 def _not_open(exc: Exception) -> ChannelError:
@@ -304,7 +316,9 @@ class EmailChannel(Channel):
             self.close()
             codes = [code for code, _ in exc.recipients.values()]
             outcome = "failed" if codes and all(500 <= c < 600 for c in codes) else "retry"
-            raise ChannelError(_refused(exc.recipients), outcome) from exc
+            raise ChannelError(
+                _refused(exc.recipients), outcome, bad_address=_no_such_address(exc.recipients)
+            ) from exc
         except smtplib.SMTPSenderRefused as exc:
             # the same sender goes on every message: the settings' fault, never the message's
             self.close()
