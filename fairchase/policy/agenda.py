@@ -154,18 +154,20 @@ def fill_day(need: np.ndarray, budget: float) -> np.ndarray:
 @dataclasses.dataclass
 class Day:
     """The day planned, as its minutes are shared: when it begins (`start`: now, or on a
-    Sunday Monday's opening), its minutes left (`budget`), a whole day's minutes (`pace`: every
-    later day's) and the minutes a try takes on each channel."""
+    Sunday Monday's opening) and ends (`until`: the next contact day's opening, at most a day
+    later), its minutes left (`budget`), a whole day's minutes (`pace`: every later day's)
+    and the minutes a try takes on each channel."""
 
     start: float
+    until: float
     budget: float
     pace: float
     minutes: np.ndarray
 
 
 def crowded_day(res: Chase, look, settings, day: Day, first: np.ndarray) -> Crowd:
-    """Share the `budget` minutes of the `day` when the contacts due within a day of its start
-    need more, in place.
+    """Share the `budget` minutes of the `day` when the contacts due on it (by `until`) need
+    more, in place.
 
     A minute gets a price (what the first contact left out would earn with it), and each of
     today's contacts is re-planned at it, which picks its channel (a 2-minute text may beat a
@@ -181,7 +183,7 @@ def crowded_day(res: Chase, look, settings, day: Day, first: np.ndarray) -> Crow
     start, minutes = day.start, day.minutes
     n = len(res.v)
     crowd = Crowd(np.full(n, np.nan), np.full(n, np.nan), np.zeros(n, dtype=bool))  # nobody waits
-    today = res.due_by(start + DAY)
+    today = res.due_by(day.until)
     crowd.day_spent = bool(today.any() and budget < minutes[res.channel[today]].min())
     price = minute_price_today(res, today, minutes, budget)
     if price <= 0:

@@ -71,12 +71,13 @@ class _Context:
             settings.contact_hours, settings.contact_days, settings.business_timezone
         )
         # "today" is the day planned (day_planned): today, or on a Sunday or once today's hours
-        # are over, the next contact day, from when its hours open; a contact due within a day
-        # of its start is that day's, as one due before this time tomorrow is during the hours
+        # are over, the next contact day, from when its hours open; a contact due before the
+        # next contact day's hours open is that day's (a plan made at 18:00 leaves tomorrow
+        # morning's contacts to tomorrow's minutes, as Today shows them)
         day, wait = self.hours.day_planned(now_ts)
         self.day = day if wait else None  # whose minutes "today's" are (None: today's)
         self.start = now_ts + wait
-        self.until = self.start + DAY
+        self.until = min(self.start + DAY, self.hours.next_day_opens(self.start))
         # minutes logged today are today's: a later day's minutes are whole
         self.pace = settings.daily_minutes
         self.day_minutes = self.pace if wait else settings.today_minutes()
@@ -349,7 +350,9 @@ def _share_the_day(ctx: _Context, b: LeadBatch, silent: _Silent, res: Chase, eng
     # a later day's minutes are whole (else a day full of conversations would put every silent
     # lead's turn off for ever); a batch bigger than a chunk shares each day in proportion
     share = b.n / max(ctx.n_total, b.n)
-    day = Day(start, ctx.day_minutes * share - engaged_today, ctx.pace * share, ctx.minutes)
+    day = Day(
+        start, ctx.until, ctx.day_minutes * share - engaged_today, ctx.pace * share, ctx.minutes
+    )
     fresh = b.new[io] & (b.created[io] > start - DAY)
     crowd = crowded_day(res, silent.look, ctx.settings, day, fresh)
     wings = crowd.waiting

@@ -89,9 +89,19 @@ class ContactHours:
         if self.allowed[weekday] and not over:
             return weekday, 0.0
         ahead = int(self.skip[weekday])
+        return (weekday + ahead) % 7, max(0.0, self._opens(local, ahead) - now)
+
+    def next_day_opens(self, ts: float) -> float:
+        """When the hours of the next contact day after the day of `ts` open (business clock):
+        where the day planned from `ts` ends. Tomorrow morning's contacts are tomorrow's, so a
+        plan made at 18:00 does not spend today's last minutes on them."""
+        local = datetime.fromtimestamp(ts, self.fallback)
+        return self._opens(local, int(self.skip[local.weekday()]))
+
+    def _opens(self, local: datetime, ahead: int) -> float:
+        """When the hours open `ahead` days after `local`'s date."""
         day = datetime.combine(local.date() + timedelta(days=ahead), time(), self.fallback)
-        opens = (day + timedelta(seconds=self.start)).timestamp()
-        return (weekday + ahead) % 7, max(0.0, opens - now)
+        return (day + timedelta(seconds=self.start)).timestamp()
 
     def zone_for(self, name):
         return resolve_zone(name) or self.fallback
