@@ -189,7 +189,7 @@ def crowded_day(res: Chase, look, settings, day: Day, first: np.ndarray) -> Crow
     if price <= 0:
         return crowd
     sel = np.flatnonzero(today)
-    _price_channels(res, look, settings, sel, price)
+    _price_channels(res, look, settings, sel, price, first[sel])
     need = minutes[res.channel[sel]]
     order = np.argsort(-res.ev[sel] / need, kind="stable")  # the agenda's priority
     need_left = need[order]
@@ -207,16 +207,25 @@ def crowded_day(res: Chase, look, settings, day: Day, first: np.ndarray) -> Crow
     return crowd
 
 
-def _price_channels(res: Chase, look, settings, sel, price):
+def _price_channels(res: Chase, look, settings, sel, price, fresh):
     """Re-choose the channel of today's leads `sel` at `price` a minute (in place): the figures
-    stay at your own cost (same schedule, so the look-ahead already holds every channel's)."""
+    stay at your own cost (same schedule, so the look-ahead already holds every channel's).
+    `fresh` (over `sel`): the day's fresh enquiries, never let go for the crowd and reserved a
+    whole day's minutes, so each takes the channel best at the price even when none earns it
+    (the fewest of the crowd's minutes), where its chase there pays at your own cost or its
+    first answer is owed: a fresh lead is never stopped for the crowd's price."""
     dear = dataclasses.replace(settings, hourly_cost=settings.hourly_cost + 60.0 * price)
     channel = res.channel.copy()
     for choice in np.unique(res.schedule[sel]).tolist():  # at the schedule each lead has
         part = np.flatnonzero(res.schedule[sel] == choice)
         priced = look(sel[part], dear, (choice,))
-        # worth it at that price (a first answer owed is made whatever it is worth: on the
-        # channel it has at your own cost, unless another one pays at the price)
+        # worth it at that price; or a fresh enquiry: its minutes are the crowd's whatever it
+        # earns, so it loses least on the channel best at the price (a 2-minute text, not a
+        # 6-minute call; before December 2026 it kept the channel best at your own cost), as
+        # long as its chase on it still pays at your own cost or its first answer is owed
+        rows = sel[part]
+        own = res.total_by_channel[rows, priced.channel] > 0
         take = priced.total_by_channel[np.arange(len(part)), priced.channel] > 0
+        take |= fresh[part] & (own | res.owed[rows])
         channel[sel[part[take]]] = priced.channel[take]
     res.choose(channel)
