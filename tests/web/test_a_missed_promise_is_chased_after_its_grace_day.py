@@ -6,6 +6,7 @@ day is, and the lapsed promise sets the next try, its reason naming it."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -80,3 +81,31 @@ def test_a_reply_after_a_missed_promise_ends_its_wording_at_once(carl, stop_cloc
     lead = Lead.objects.get(pk=carl.pk)
     assert lead.next_action == "contact", lead.plan_reason
     assert "have not" not in lead.plan_reason and "promised" not in lead.plan_reason
+
+
+def test_their_reply_keeps_their_promise_and_the_worker_never_lapses_it(carl, stop_clock):
+    """They wrote before the day they promised: they got in touch, so the promise is kept (the
+    core reads their reply so), not lapsed as missed by the worker after its grace day, with
+    the poor signal of a missed promise on the lead (h155's note)."""
+    stop_clock(datetime(2026, 12, 10, 15, 0, tzinfo=CHI))
+    actions.record_reply(Lead.objects.get(pk=carl.pk), "email", text="Floor plan attached.")
+    stop_clock(datetime(2026, 12, 12, 12, 1, tzinfo=CHI))
+    jobs.lapse_commitments()
+    lead = Lead.objects.get(pk=carl.pk)
+    assert lead.commitments.get().state == Commitment.State.DONE
+    assert "missed_promise" not in lead.signals
+
+
+def test_the_undo_of_a_reply_puts_their_promise_back(client, alice, carl, stop_clock):
+    stop_clock(datetime(2026, 12, 9, 9, 0, tzinfo=CHI))
+    actions.log_attempt(carl, "email", "no_answer", user=alice)  # a message of ours, unanswered
+    client.force_login(alice)
+    card = client.post(
+        f"/leads/{carl.pk}/outcome/",
+        {"outcome": "replied", "channel": "email", "row": "followup"},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
+    assert Lead.objects.get(pk=carl.pk).commitments.get().state == Commitment.State.DONE
+    token = re.search(r'name="token" value="([^"]+)"', card)[1]
+    client.post(f"/leads/{carl.pk}/undo/", {"token": token}, HTTP_HX_REQUEST="true")
+    assert Lead.objects.get(pk=carl.pk).commitments.get().state == Commitment.State.PENDING

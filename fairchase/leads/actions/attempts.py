@@ -21,6 +21,7 @@ from ..models import (
     Status,
     StatusChange,
 )
+from .commitments import _resolve
 from .core import ActionError, _done, _lock, _transition, note_on_timeline
 from .optout import _cancel_commitments, _opt_out_other_records, _suppress, opt_out, theirs
 
@@ -276,6 +277,12 @@ def record_reply(
     if lead.responded_at is None or at > lead.responded_at:
         lead.responded_at = at
         lead.save(update_fields=["responded_at", "updated_at"])
+    # they got in touch: a promise of theirs made before is kept (as the core reads
+    # `responded_at`), never lapsed as missed later by the worker
+    for promise in lead.commitments.filter(
+        state=Commitment.State.PENDING, by=Commitment.By.LEAD, created_at__lte=at
+    ):
+        _resolve(promise, Commitment.State.DONE, at)
     if lead.paused_until is not None and lead.paused_until > at:
         # They wrote themselves, back before their out-of-office said: the pause is over.
         lead.paused_until = None

@@ -202,10 +202,9 @@ def _log_attempt(lead, outcome: str, channel: str | None, user, undo: dict) -> t
     label = "Sent" if outcome == "sent" else Outcome(outcome).label
     if outcome == "sent":
         outcome = Outcome.NO_ANSWER  # a message with no answer yet, as the outbox logs one
+    # the promises it keeps: ours by a try, theirs by their reply
     pending = set(
-        lead.commitments.filter(state=Commitment.State.PENDING, by=Commitment.By.US).values_list(
-            "pk", flat=True
-        )
+        lead.commitments.filter(state=Commitment.State.PENDING).values_list("pk", flat=True)
     )
     answered = outcome == Outcome.REPLIED and actions.logged_try_answered(lead, channel)
     if answered:  # their answer to a try logged already: a reply, not one more try
