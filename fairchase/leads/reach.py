@@ -38,10 +38,11 @@ ON_HOLD = "Asked to stop (not yet confirmed): confirm or correct it first."
 # The same, short, where a contact would have been offered (a promise's row, an address).
 ON_HOLD_NOTE = "on hold: confirm or correct the stop first"
 ON_HOLD_SHORT = f"{ON_HOLD_NOTE[0].upper()}{ON_HOLD_NOTE[1:]}."
-# A lead held for a wish an import could not apply (`intake.held_wishes`): its `holds` words,
-# and the words of a refused contact, which name where to decide (not a stop to confirm).
-IMPORT_HOLD = "an import says not to contact them at {} (not yet confirmed)"
-IMPORT_HOLD_REFUSAL = "An import says not to contact them at {}: confirm or dismiss it on Today."
+# A lead held for a wish a teammate's import or hand opt-out could not apply on it
+# (`intake.held_wishes`): its `holds` words, and the words of a refused contact, which name
+# where to decide (not a stop to confirm).
+IMPORT_HOLD = "a teammate says not to contact them at {} (not yet confirmed)"
+IMPORT_HOLD_REFUSAL = "A teammate says not to contact them at {}: confirm or dismiss it on Today."
 
 
 def import_hold_refusal(words: str) -> str:
