@@ -98,6 +98,12 @@ NOT_BLOCKED = (
     "it is still not used for this lead, who asked not to be contacted{}."
 )
 _NOT_BLOCKED_AT = NOT_BLOCKED.split("{}")[1]
+# The same row for an address a lead the editor may not open holds (a teammate's closed, won
+# or lost one): not blocked on his word; that lead's owner is asked to confirm.
+NOT_BLOCKED_HELD = (
+    "{} not blocked: it is also on a lead you may not open, whose owner is asked to confirm; "
+    "it is still not used for this lead, who asked not to be contacted{}."
+)
 
 
 def kept_off(lead: Lead, address: str) -> bool:

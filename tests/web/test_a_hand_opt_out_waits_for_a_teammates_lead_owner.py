@@ -77,3 +77,24 @@ def test_an_owners_opt_out_suppresses_at_once(client, alice, bob, boss, make_lea
     assert Suppression.objects.filter(value=KATE).exists()
     assert Lead.objects.get(pk=kate.pk).status == Status.OPTED_OUT
     assert not HeldWish.objects.exists()
+
+
+@pytest.mark.parametrize("finish", ["close", "won"])
+def test_an_opted_out_lead_edited_to_a_teammates_address_waits_for_its_owner_too(
+    client, alice, bob, make_lead, finish
+):
+    """The other order: his lead opted out first, then given the teammate's customer's email
+    (`keep_said_no`): not suppressed on his word either; still never used for his lead."""
+    kate = _finished(bob, make_lead, finish)
+    decoy = make_lead(alice, name="Evil Twin", email="evil@example.com")
+    actions.opt_out(decoy, user=alice)
+    actions.update_lead(Lead.objects.get(pk=decoy.pk), user=alice, email=KATE)
+    assert not Suppression.objects.filter(value=KATE).exists()
+    decoy = Lead.objects.get(pk=decoy.pk)
+    assert decoy.email == KATE and decoy.status == Status.OPTED_OUT
+    assert "not used for this lead" in decoy.status_changes.last().reason
+    assert "Kate" not in decoy.status_changes.last().reason
+    (wish,) = held_wishes.waiting_for(bob)
+    assert wish.lead_id == kate.pk
+    held_wishes.decide(wish, True, bob)
+    assert Suppression.objects.filter(value=KATE).exists()

@@ -360,6 +360,7 @@ def keep_said_no(
     ]
     # opted out, won or lost alike: the holder is not silenced
     new = [v for v in new if not _left_to_its_holder(lead, v, user, via, confirmed)]
+    new = Withheld(user).keep_from(lead, new, via)  # a teammate's finished lead: its owner's
     if not new:
         return
     _suppress_values(lead, new)

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .. import reach
 from ..models import Lead, Status
+from ..normalize import display_phone
 from ..people import display_name, is_admin, visible_leads
+from ..same_person import person_records
+from .core import note_on_timeline
 
 # The one way to ask a lead's owner to confirm a wish not to be contacted at an address
 # (`intake.held_wishes.hold`), registered by the app that keeps the wishes.
@@ -48,7 +52,22 @@ class Withheld:
         """Whether the lead is one `user` may not open: left to its owner, not opted out."""
         return self.user is not None and not visible_leads(self.user).filter(pk=pk).exists()
 
-    def ask_owners(self, lead: Lead, person: set[int]) -> None:
+    def keep_from(self, lead: Lead, values: list[str], via: str = "") -> list[str]:
+        """Those of `values`, new on a record of a person who said no (`keep_said_no`), that
+        no unseen lead holds; each one such a lead holds is left unsuppressed and held for
+        its owner (`ask_owners`), this lead's timeline saying so (`reach.NOT_BLOCKED_HELD`,
+        the row by which a won or lost record still never uses it: `reach.kept_off`)."""
+        held = [v for v in values if self("email" if v == lead.email else "phone", v)]
+        door = f" ({via})" if via else ""
+        for value in held:
+            shown = display_phone(value) if value == lead.phone else value
+            note_on_timeline(lead, reach.NOT_BLOCKED_HELD.format(shown, door), user=self.user)
+        if held:
+            said = f"{display_name(self.user)} giving it to {lead.name} (#{lead.pk}), who said no"
+            self.ask_owners(lead, person_records(lead)[0], said)
+        return [v for v in values if v not in held]
+
+    def ask_owners(self, lead: Lead, person: set[int], said: str = "") -> None:
         """Hold each unseen lead at a withheld address for its owner to confirm (`ASK_OWNER`):
         confirming opts out one of the person's records (`person`) not won or lost, and
         suppresses the address for any other (a won or lost record keeps its status, a
@@ -56,7 +75,7 @@ class Withheld:
         if not any(self.found.values()):
             return
         who = display_name(self.user)
-        said = f"an opt-out recorded by hand on {lead.name} (#{lead.pk}), by {who}"
+        said = said or f"an opt-out recorded by hand on {lead.name} (#{lead.pk}), by {who}"
         for (field, value), pks in sorted(self.found.items()):
             for pk in pks:
                 other = Lead.objects.get(pk=pk)
