@@ -98,3 +98,22 @@ def test_an_opted_out_lead_edited_to_a_teammates_address_waits_for_its_owner_too
     assert wish.lead_id == kate.pk
     held_wishes.decide(wish, True, bob)
     assert Suppression.objects.filter(value=KATE).exists()
+
+
+def test_a_lead_added_for_someone_who_said_no_leaves_a_teammates_number_to_its_owner(
+    client, alice, bob, make_lead
+):
+    """Added with an email someone said no on (his own opted-out decoy's) and the phone of a
+    teammate's won lead: the new record is opted out, but the phone is not suppressed on
+    his word; the teammate's lead waits for its owner."""
+    kate = _finished(bob, make_lead, "won")
+    first = make_lead(alice, name="Evil Twin", email="evil@example.com", phone="")
+    actions.opt_out(first, user=alice)
+    client.force_login(alice)
+    sent = {"name": "Evil Twin", "email": "evil@example.com", "phone": kate.phone}
+    r = client.post("/leads/new/", {**sent, "source": "walk_in", "timezone": "UTC"})
+    assert r.status_code == 302, r.content.decode()[:2000]
+    again = Lead.objects.exclude(pk=first.pk).get(owner=alice)
+    assert again.status == Status.OPTED_OUT
+    assert not Suppression.objects.filter(value=kate.phone).exists()
+    assert [w.lead_id for w in held_wishes.waiting_for(bob)] == [kate.pk]

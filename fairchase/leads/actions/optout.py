@@ -309,6 +309,7 @@ def _honour_opt_out(
         return False
     own = [] if edited else own_addresses(lead)  # a public post's typed ones: not theirs
     mine = [v for v in (lead.email, lead.phone) if v and (v in matched or v in own)]
+    mine = Withheld(user).keep_from(lead, mine)  # a teammate's lead's too: its owner's call
     fresh = [v for v in mine if not Suppression.objects.filter(value=v).exists()]
     _suppress_values(lead, mine)
     said = _said_no_before(lead)
