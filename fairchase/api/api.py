@@ -1,11 +1,14 @@
 """The REST API (django-ninja): one Router per resource, OpenAPI at /api/openapi.json,
-docs at /api/docs. Every lead goes through `leads.people` (another user's lead is
+docs at /api/docs (both for a logged-in user or a token: `for_users`). Every lead goes through `leads.people` (another user's lead is
 404) and every change through `leads.actions`."""
 
 from __future__ import annotations
 
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -17,6 +20,25 @@ from . import errors
 from .auth import TokenAuth
 from .routers import agenda, attempts, commitments, leads
 
+
+def for_users(view):
+    """The docs and the OpenAPI schema for the team only (eval36 #6: both answered anyone):
+    a logged-in person, or a program with a personal token (`TokenAuth`, as every call
+    needs). Anyone else: the docs page sends a browser to the login page, the schema
+    answers 401 in the API's error shape."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if request.user.is_authenticated or TokenAuth()(request) is not None:
+            return view(request, *args, **kwargs)
+        if request.path.endswith(".json"):
+            said = errors.said("Log in, or send your token: `Authorization: Bearer fc_...`.")
+            return JsonResponse(said, status=401)
+        return redirect_to_login(request.get_full_path())
+
+    return checked
+
+
 api = NinjaAPI(
     title="Fairchase API",
     version="1",
@@ -26,6 +48,7 @@ api = NinjaAPI(
     "it to try any call from this page.\n\n" + errors.SHAPE,
     auth=TokenAuth(),
     urls_namespace="api",
+    docs_decorator=for_users,
 )
 api.add_router("/leads", leads.router)
 api.add_router("/leads", attempts.router)

@@ -33,10 +33,11 @@ ON_HOLD = "Asked to stop (not yet confirmed): confirm or correct it first."
 # The same, short, where a contact would have been offered (a promise's row, an address).
 ON_HOLD_NOTE = "on hold: confirm or correct the stop first"
 ON_HOLD_SHORT = f"{ON_HOLD_NOTE[0].upper()}{ON_HOLD_NOTE[1:]}."
-# A lead held for a wish an import could not apply (`intake.held_wishes`): its `holds` words,
-# and the words of a refused contact, which name where to decide (not a stop to confirm).
-IMPORT_HOLD = "an import says not to contact them at {} (not yet confirmed)"
-IMPORT_HOLD_REFUSAL = "An import says not to contact them at {}: confirm or dismiss it on Today."
+# A lead held for a wish a teammate's import or hand opt-out could not apply on it
+# (`intake.held_wishes`): its `holds` words, and the words of a refused contact, which name
+# where to decide (not a stop to confirm).
+IMPORT_HOLD = "a teammate says not to contact them at {} (not yet confirmed)"
+IMPORT_HOLD_REFUSAL = "A teammate says not to contact them at {}: confirm or dismiss it on Today."
 
 
 def import_hold_refusal(words: str) -> str:
@@ -90,6 +91,12 @@ def is_held(lead: Lead, held: Collection[int] | None = None) -> bool:
 # Its words are for people: the address is kept on the record itself (`Lead.kept_off`).
 NOT_BLOCKED = (
     "{} not blocked: it is {}'s (#{}), another person's lead, not this person's; "
+    "it is still not used for this lead, who asked not to be contacted{}."
+)
+# The same row for an address a lead the editor may not open holds (a teammate's closed, won
+# or lost one): not blocked on his word; that lead's owner is asked to confirm.
+NOT_BLOCKED_HELD = (
+    "{} not blocked: it is also on a lead you may not open, whose owner is asked to confirm; "
     "it is still not used for this lead, who asked not to be contacted{}."
 )
 

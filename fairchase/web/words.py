@@ -90,7 +90,7 @@ def address_note(lead, blocked: bool, held: bool | str = False) -> str:
     decided on (`reach.ON_HOLD_NOTE`); a parked lead's ("on the mailing list: not chased",
     "revisit on 6 Mar 2027") is not chased, yet nobody said no on it; "" for an address we
     may use on an open lead. `held` may be the hold's words: an import's wish has its own
-    ("on hold: an import says not to contact them at ...: confirm or dismiss it")."""
+    ("on hold: a teammate says not to contact them at ...: confirm or dismiss it")."""
     if blocked or lead.status == Status.OPTED_OUT:
         return NOT_TO_BE_CONTACTED
     if held:

@@ -181,7 +181,8 @@ def test_tokens_are_stored_hashed_and_shown_once(client, alice):
     assert token.revoked_at is not None
 
 
-def test_the_docs_and_schema_are_served_without_a_cdn(client):
+def test_the_docs_and_schema_are_served_without_a_cdn(client, alice):
+    client.force_login(alice)  # the schema is the team's (eval36 #6)
     docs = client.get("/api/docs")
     assert docs.status_code == 200
     assert b"/static/ninja/swagger-ui-bundle.js" in docs.content and b"cdn." not in docs.content

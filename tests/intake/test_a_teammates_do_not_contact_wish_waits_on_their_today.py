@@ -75,7 +75,7 @@ def test_the_lead_is_not_offered_as_a_contact_while_the_wish_waits(alice, tom):
     tom.refresh_from_db()
     assert reach.is_held(tom) and reach.usable_channels(tom) == []
     assert tom.next_action != "contact"
-    assert f"an import says not to contact them at {PHONE} (not yet confirmed)" in tom.plan_reason
+    assert f"a teammate says not to contact them at {PHONE} (not yet confirmed)" in tom.plan_reason
     assert not Suppression.objects.filter(value=PHONE).exists()  # nothing decided yet
 
 
@@ -154,7 +154,7 @@ def test_another_record_at_the_address_is_held_too_while_the_wish_waits(alice, b
     elsewhere = make_lead(bob, name="Someone else", phone="+13125550191")
     assert reach.is_held(other) and reach.usable_channels(other) == []
     assert reach.holds([other.pk, elsewhere.pk]) == {
-        other.pk: f"an import says not to contact them at {PHONE} (not yet confirmed)"
+        other.pk: f"a teammate says not to contact them at {PHONE} (not yet confirmed)"
     }
     _decide(bob, "dismiss")
     assert not reach.is_held(other)
@@ -206,7 +206,9 @@ def test_a_refused_contact_names_the_imports_wish_not_a_stop(alice, tom):
 
     _import(alice)
     said = refusal(tom, "email", tom.email)
-    assert said == f"An import says not to contact them at {PHONE}: confirm or dismiss it on Today."
+    assert (
+        said == f"A teammate says not to contact them at {PHONE}: confirm or dismiss it on Today."
+    )
     assert "Asked to stop" not in said
 
 
@@ -218,7 +220,7 @@ def test_the_held_leads_page_lets_its_owner_decide_there(alice, bob, tom):
     page = client.get(f"/leads/{tom.pk}/").content.decode()
     item = page[page.index('id="held-wishes"') :]
     assert f"Confirm: never contact {PHONE}" in item and 'name="next" value="lead"' in item
-    assert f"on hold: an import says not to contact them at {PHONE}" in page
+    assert f"on hold: a teammate says not to contact them at {PHONE}" in page
     assert "confirm or correct the stop first)" not in page  # no stop to confirm
     wish = HeldWish.objects.get()
     answer = client.post(f"/in/wish/{wish.pk}/", {"decision": "dismiss", "next": "lead"})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from fairchase.intake import held_wishes
 from fairchase.leads import actions
 from fairchase.leads.actions import ActionError
 from fairchase.leads.models import Outcome, Status, Suppression
@@ -62,7 +63,7 @@ def test_a_confirmed_number_is_reached_by_her_email_unsubscribe(kim, bob):
     _reached(post, older)
 
 
-def test_a_number_confirmed_after_her_opt_out_is_reached_then(kim, bob):
+def test_a_number_confirmed_after_her_opt_out_is_reached_then(kim, bob, alice):
     post, older = kim
     _email_unsubscribe("kim@lau.example", "kim-3")
     assert not Suppression.objects.filter(value=KIM_PHONE).exists()
@@ -70,6 +71,10 @@ def test_a_number_confirmed_after_her_opt_out_is_reached_then(kim, bob):
     post.refresh_from_db()
     actions.confirm_address(post, "phone", user=bob)
     assert post.events > events
+    # Bob's word reaches Alice's record on the number once she confirms it (eval36 #1)
+    assert not Suppression.objects.filter(value=KIM_PHONE).exists()
+    (wish,) = held_wishes.waiting_for(alice)
+    held_wishes.decide(wish, True, alice)
     _reached(post, older)
 
 

@@ -16,6 +16,7 @@ import re
 import pytest
 from django.test import Client
 
+from fairchase.intake import held_wishes
 from fairchase.intake.importer import import_file
 from fairchase.intake.models import CaptureForm
 from fairchase.leads import actions
@@ -201,9 +202,13 @@ def test_a_stop_text_from_the_number_a_post_typed_reaches_the_number(form, ned, 
 
 def test_an_opt_out_taken_by_a_person_of_ours_vouches_for_the_whole_record(form, ned):
     """The button (or the API): a person of ours heard them, so every address of the record
-    is theirs, as before."""
+    is theirs, as before. Ned's record is a teammate's: it waits for its owner to confirm
+    (eval36 #1: a salesperson's word alone reaches no lead he may not open)."""
     jr = _post_json(form, name="Ned Moore Jr", email="attacker8@evil.example", phone=NED_PHONE)
     actions.opt_out(jr, user=form.owner, reason="Opted out (entered by hand)")
+    (wish,) = held_wishes.waiting_for(ned.owner)
+    assert wish.lead_id == ned.pk and not Suppression.objects.filter(value=NED_PHONE).exists()
+    held_wishes.decide(wish, True, ned.owner)
     assert Suppression.objects.filter(value=NED_PHONE).exists()
     ned.refresh_from_db()
     assert ned.status == Status.OPTED_OUT

@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
 # Public URLs: anonymous users may use them. Each entry says why. Apps that add a public
-# endpoint (unsubscribe links, capture webhooks, calendar feeds, API docs) add it here,
+# endpoint (unsubscribe links, capture webhooks, calendar feeds) add it here,
 # keyed by the URL's full name ("namespace:name") or, for unnamed ones, its route.
 PUBLIC = {
     "login": "the login form",
@@ -23,8 +23,6 @@ PUBLIC = {
     "intake:capture": "the public enquiry form, found by its unguessable key",
     "intake:webhook": "the capture webhook for other sites' forms, found by its key",
     "intake:calendar": "iCalendar feed, authenticated by the secret in its URL",
-    "api:openapi-json": "the API's OpenAPI schema (documentation, no data)",
-    "api:openapi-view": "the API's interactive docs page (no data)",
 }
 
 # Pages only an owner/admin may open (a salesperson gets 403). Each entry says why.

@@ -155,7 +155,7 @@ def create_lead(request, payload: LeadIn):
         lock_person(email, phone)  # a simultaneous post of theirs waits, then joins this lead
         known = active_lead_of(payload.name, email, phone)
         if known is not None and not visible_leads(request.user).filter(pk=known.pk).exists():
-            return Status(409, said(_not_added(request, known, payload.notes)))
+            return Status(409, said(_not_added(request, known, payload)))
         joined = _join(request, known, payload) if known is not None else None
         if joined is not None:
             return Status(200, LeadPosted.of(joined, joined=True))
@@ -168,20 +168,23 @@ def create_lead(request, payload: LeadIn):
     return Status(201, LeadPosted.of(lead))
 
 
-def _not_added(request, lead: Lead, notes: str) -> str:
+def _not_added(request, lead: Lead, payload: LeadIn) -> str:
     """The poster may not see the person's active `lead` (a teammate's): as the web's Add
-    lead says, it is already that teammate's lead and is not added again. The post is the
-    poster typing, not the person enquiring, so the lead is not re-opened as a new enquiry
-    and the notes join its notes under the poster's name (`already.keep_notes`), never as
-    the person's words; its timeline says who tried. Returns the answer's `detail`."""
-    kept = keep_notes(lead, notes, user=request.user, where="the API")
+    lead says, it is already that teammate's lead and is not added again, named as the
+    post names them (never the lead's stored name, which the poster may not see: eval36
+    #4). The post is the poster typing, not the person enquiring, so the lead is not
+    re-opened as a new enquiry and the notes join its notes under the poster's name
+    (`already.keep_notes`), never as the person's words; its timeline says who tried.
+    Returns the answer's `detail`."""
+    kept = keep_notes(lead, payload.notes, user=request.user, where="the API")
     actions.note_on_timeline(
         lead,
         f"{display_name(request.user)} tried to add this person through the API: "
         f"not added, already this lead"
         + ("; the notes they sent were added to its notes" if kept else ""),
     )
-    whose = f"{lead.name} is already {display_name(lead.owner)}'s lead: not added."
+    who = (payload.name or "").strip() or "This person"
+    whose = f"{who} is already {display_name(lead.owner)}'s lead: not added."
     return whose + (" The notes you sent were added to that lead's notes." if kept else "")
 
 

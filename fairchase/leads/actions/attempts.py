@@ -24,6 +24,7 @@ from ..models import (
 from .commitments import _resolve
 from .core import ActionError, _done, _lock, _transition, note_on_timeline
 from .optout import _cancel_commitments, _opt_out_other_records, _suppress, opt_out, theirs
+from .withheld import Withheld
 
 DEFAULT_MINUTES = {"call": 6.0, "email": 3.0, "text": 2.0, "visit": 45.0}
 # A pending promise of ours is kept by a try a person logs this close to it (see below).
@@ -229,11 +230,12 @@ def _move_on_after_attempt(
         _transition(lead, Status.ENGAGED, reason, user, at)
     elif outcome == Outcome.OPTED_OUT:
         theirs(lead, None)  # said to one of us: the whole record is theirs
-        _suppress(lead, None, "opt-out")  # said on a call or a visit: every address
+        withheld = Withheld(user)  # his word: not for a teammate's lead at the address
+        _suppress(lead, None, "opt-out", withheld)  # said on a call or a visit: every address
         reason = _by(f"Asked not to be contacted ({channel})", via)
         _cancel_commitments(lead, at)
         _transition(lead, Status.OPTED_OUT, reason, user, at)
-        _opt_out_other_records(lead, reason, user, at)
+        _opt_out_other_records(lead, reason, user, at, withheld=withheld)
     elif outcome == Outcome.BOUNCED:
         _suppress(lead, channel, "bounce")
     elif reopens and lead.status in (Status.NURTURE, Status.REVISIT, Status.CLOSED):

@@ -29,6 +29,7 @@ from ..same_person import (
     who_said_no,
 )
 from .core import ActionError, _done, _emit, _lock, _transition, note_on_timeline
+from .withheld import Withheld
 
 # A suppression of one address the person refused while asking for another way
 # (`refuse_channel`): that address is blocked, but it is not the person saying no to
@@ -77,7 +78,8 @@ def opt_out(
     lead = locked[lead.pk]
     theirs(lead, shown)
     now = timezone.now()  # before its suppressions: each made by it is stamped at or after
-    _suppress(lead, None, "opt-out")
+    withheld = Withheld(user, shown)  # a salesperson's word: not for a teammate's lead
+    _suppress(lead, None, "opt-out", withheld)
     if lead.status != Status.OPTED_OUT:
         _cancel_commitments(lead, now)
         _transition(lead, Status.OPTED_OUT, reason, user, now)
@@ -87,7 +89,7 @@ def opt_out(
         _done(lead, "opt_out", caller=caller, channel=channel)
     elif shown is not None:  # the person again: on the timeline, and counted as theirs
         _asked_again(lead, reason, user)
-    _opt_out_other_records(lead, reason, user, now, locked)
+    _opt_out_other_records(lead, reason, user, now, locked, withheld)
     return lead
 
 
@@ -200,26 +202,36 @@ def confirm_address(lead: Lead, field: str, *, user=None) -> Lead:
     who = f" ({display_name(user)})" if user is not None else ""
     note_on_timeline(lead, f"Confirmed the {field} {shown} is theirs{who}", user=user)
     if lead.status == Status.OPTED_OUT:  # their opt-out now reaches this address too
-        _suppress(lead, None, "opt-out")
+        withheld = Withheld(user)
+        _suppress(lead, None, "opt-out", withheld)
         reason = f"Opted out; the {field} {shown} confirmed as theirs"
-        _opt_out_other_records(lead, reason, user, timezone.now(), locked)
+        _opt_out_other_records(lead, reason, user, timezone.now(), locked, withheld)
     return _done(lead, "updated", caller=caller)
 
 
 def _opt_out_other_records(
-    lead: Lead, reason: str, user, at: datetime, locked: dict[int, Lead] | None = None
+    lead: Lead,
+    reason: str,
+    user,
+    at: datetime,
+    locked: dict[int, Lead] | None = None,
+    withheld: Withheld | None = None,
 ) -> None:
     """The same person's other records: each not yet opted out is, with its own transition
     row naming this one, every address suppressed and its pending promises cancelled; a
     won or lost one keeps its status (a sale made, a lead lost) with every address
     suppressed. A record that only shares a phone number under another name is someone
-    else: the number is suppressed (by this opt-out) and its timeline says why."""
+    else: the number is suppressed (by this opt-out) and its timeline says why. A record
+    a salesperson's hand opt-out may not reach (`withheld`) is held for its owner instead."""
     locked = locked or _lock_in_order(lead)
+    withheld = withheld or Withheld(None)
     person, strangers = person_records(lead)
     said = f"{WITH_ANOTHER_RECORD} {lead.name} (#{lead.pk}): {reason}"
     for pk in sorted(person - {lead.pk}):
+        if withheld.hides(pk):
+            continue
         other = locked.get(pk) or _lock(pk)
-        _suppress(other, None, "opt-out")
+        _suppress(other, None, "opt-out", withheld)
         if other.status in (Status.WON, Status.LOST):
             note = f"Every address suppressed: {said}"
             if not other.status_changes.filter(reason=note).exists():
@@ -230,6 +242,8 @@ def _opt_out_other_records(
             _done(other, "opt_out")
     for pk in sorted(strangers):
         other = locked.get(pk) or _lock(pk)
+        if withheld.hides(pk) or withheld("phone", other.phone):
+            continue
         note = (
             f"{lead.name} (#{lead.pk}) opted out and shares the phone {other.phone}: "
             "the number is suppressed; this record, under another name, is not opted out."
@@ -239,6 +253,7 @@ def _opt_out_other_records(
             and not other.status_changes.filter(reason=note).exists()
         ):
             note_on_timeline(other, note)
+    withheld.ask_owners(lead, person)
 
 
 @transaction.atomic
@@ -294,6 +309,7 @@ def _honour_opt_out(
         return False
     own = [] if edited else own_addresses(lead)  # a public post's typed ones: not theirs
     mine = [v for v in (lead.email, lead.phone) if v and (v in matched or v in own)]
+    mine = Withheld(user).keep_from(lead, mine)  # a teammate's lead's too: its owner's call
     fresh = [v for v in mine if not Suppression.objects.filter(value=v).exists()]
     _suppress_values(lead, mine)
     said = _said_no_before(lead)
@@ -345,6 +361,7 @@ def keep_said_no(
     ]
     # opted out, won or lost alike: the holder is not silenced
     new = [v for v in new if not _left_to_its_holder(lead, v, user, via, confirmed)]
+    new = Withheld(user).keep_from(lead, new, via)  # a teammate's finished lead: its owner's
     if not new:
         return
     _suppress_values(lead, new)
@@ -434,15 +451,20 @@ def _said_no_before(lead: Lead) -> str:
     return f"{SAID_NO_BEFORE}: {gone.value} asked not to be contacted on {when}"
 
 
-def _suppress(lead: Lead, channel: str | None, reason: str) -> None:
+def _suppress(
+    lead: Lead, channel: str | None, reason: str, withheld: Withheld | None = None
+) -> None:
     """Suppress the lead's address for `channel` (None: every address). A bounce blocks an
     email address only: a phone number does not bounce. An opt-out blocks only the lead's
-    own addresses (`same_person.own_addresses`), not one a public post merely typed."""
+    own addresses (`same_person.own_addresses`), not one a public post merely typed, nor
+    one a salesperson's hand opt-out leaves to a teammate's lead's owner (`withheld`)."""
     own = own_addresses(lead) if reason == "opt-out" else [lead.email]
-    if channel in (None, "email") and lead.email and lead.email in own:
+    kept = withheld or Withheld(None)
+    if channel in (None, "email") and lead.email in own and not kept("email", lead.email):
         suppress(lead.email, Suppression.Kind.EMAIL, reason, but=lead.pk)
     if channel in (None, "call", "text") and lead.phone in own and reason == "opt-out":
-        suppress(lead.phone, Suppression.Kind.PHONE, reason, but=lead.pk)
+        if not kept("phone", lead.phone):
+            suppress(lead.phone, Suppression.Kind.PHONE, reason, but=lead.pk)
 
 
 @transaction.atomic
