@@ -150,6 +150,13 @@ def test_a_backtest_counts_profit_at_the_business_s_saved_margin(
         ),
     )
     history = write_history(1004, 40, tmp_path / "h.jsonl", seed=2)
+    row.margin, row.margin_set = 1.0, False
+    row.save()
+    code, out, err = cli("backtest", str(history), "--no-plots", "--no-fairchase", "--folds", "2")
+    assert code == 0 and seen[-1]["margin"] == 1.0, out + err
+    assert "at a 100% margin: none is saved in Settings" in " ".join(out.split())
+    row.margin, row.margin_set = 0.3, True
+    row.save()
     code, out, err = cli("backtest", str(history), "--no-plots", "--no-fairchase", "--folds", "2")
     assert code == 0, out + err
     assert seen[-1]["margin"] == pytest.approx(0.3)

@@ -172,8 +172,10 @@ def _money(args, business: dict | None) -> tuple[dict, str]:
         whose = f"a {percent} margin (--margin)"
     elif business and not business.get("margin_unset"):
         whose = f"your {percent} margin (Settings)"
-    else:
+    elif business:
         whose = f"a {percent} margin: none is saved in Settings (--margin 30 for 30%)"
+    else:
+        whose = f"a {percent} margin (--margin 30 for 30%)"
     costs = (
         f"${settings['hourly_cost']:,.0f} an hour, ${settings['complaint_cost']:,.0f} a complaint"
     )
