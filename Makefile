@@ -39,7 +39,7 @@ PIP_INSTALL := $(BIN)/pip install -qq --disable-pip-version-check
 
 $(BIN)/fairchase: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 is required (Django 6.1)"; exit 1; }
-	@echo "Installing Fairchase and its test tools into $(VENV) (a minute or two; only errors are shown)..."
+	@echo "Installing Fairchase and its test tools into $(VENV) (a few minutes; only errors are shown)..."
 	@$(PYTHON) -m venv $(VENV)
 	@$(PIP_INSTALL) --upgrade pip
 	@$(PIP_INSTALL) -e '.[test,anymail]'

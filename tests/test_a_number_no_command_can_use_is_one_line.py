@@ -26,7 +26,7 @@ REFUSED = [
     (("simulate", "--seed", "1.5"), "argument --seed: must be a whole number"),
     (("simulate", "--seed", "-1", "--quick"), "argument --seed: must be 0 or more, not -1"),
     (("backtest", "h.jsonl", "--folds", "1"), "argument --folds: must be 2 or more, not 1"),
-    (("backtest", "h.jsonl", "--margin", "-1"), "argument --margin: must be from 0.0001 to 1"),
+    (("backtest", "h.jsonl", "--margin", "-1"), "argument --margin: must be from 0.01 to 100"),
     (("backtest", "h.jsonl", "--hourly-cost", "-5"), "argument --hourly-cost: must be from 0"),
     (("backtest", "h.jsonl", "--complaint-cost", "inf"), "argument --complaint-cost: must be"),
 ]

@@ -126,3 +126,43 @@ def test_a_refused_export_says_fairchase_export_as_its_other_errors_do(db, cli, 
     assert code == 1 and err.startswith("fairchase export: No such file or directory")
     code, out, err = cli("report", "--from", "yesterday")
     assert code == 1 and err == "fairchase report: Dates must look like 2026-01-31.\n", err
+
+
+def test_a_backtest_counts_profit_at_the_business_s_saved_margin(
+    transactional_db, cli, tmp_path, monkeypatch
+):
+    """newcomer72 #2: `fairchase backtest` of "your real history" counted profit at a 100%
+    margin (its --margin defaulted to 1.0) while Settings had 30% saved."""
+    from fairchase.leads.models import BusinessSettings
+    from fairchase.sim import cli as sim_cli
+    from fairchase.sim.backtest import write_history
+
+    row = BusinessSettings.current()
+    row.margin, row.margin_set = 0.3, True
+    row.save()
+    seen = []
+    real = sim_cli.backtest
+    monkeypatch.setattr(
+        sim_cli,
+        "backtest",
+        lambda records, folds, settings, **kw: (
+            seen.append(settings) or real(records, folds, settings, **kw)
+        ),
+    )
+    history = write_history(1004, 40, tmp_path / "h.jsonl", seed=2)
+    row.margin, row.margin_set = 1.0, False
+    row.save()
+    code, out, err = cli("backtest", str(history), "--no-plots", "--no-fairchase", "--folds", "2")
+    assert code == 0 and seen[-1]["margin"] == 1.0, out + err
+    assert "at a 100% margin: none is saved in Settings" in " ".join(out.split())
+    row.margin, row.margin_set = 0.3, True
+    row.save()
+    code, out, err = cli("backtest", str(history), "--no-plots", "--no-fairchase", "--folds", "2")
+    assert code == 0, out + err
+    assert seen[-1]["margin"] == pytest.approx(0.3)
+    assert "at your 30% margin (Settings)" in " ".join(out.split())
+    code, out, err = cli(
+        "backtest", str(history), "--no-plots", "--no-fairchase", "--folds", "2", "--margin", "45"
+    )
+    assert code == 0 and seen[-1]["margin"] == pytest.approx(0.45), out + err
+    assert "at a 45% margin (--margin)" in " ".join(out.split())

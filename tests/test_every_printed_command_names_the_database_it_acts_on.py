@@ -102,3 +102,12 @@ def test_make_run_listens_where_host_says():
 
     assert served().endswith("serve --addr 127.0.0.1:8000")
     assert served("HOST=0.0.0.0", "PORT=8001").endswith("serve --addr 0.0.0.0:8001")
+
+
+def test_readme_says_where_make_run_names_its_database_as_it_prints_it():
+    """newcomer72 #3: README said `make run`'s "first line says which database it serves";
+    the Database line comes after make's own lines (and, the first time, the install's and
+    the demo's). README names the line by its words instead."""
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    assert "first line says which database" not in readme
+    assert "a line of its output, `Database: ...`, says which database it serves" in readme

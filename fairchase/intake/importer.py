@@ -312,7 +312,7 @@ class Importer:
     def update(self, lead: Lead, changes: dict, line: int) -> None:
         """Apply a row's changes to a lead (a dry run, or one not saved yet: in memory)."""
         if not changes:
-            self.report.unchanged += 1
+            self.report.came_unchanged(line, stored=lead.pk is not None)
             return
         self.report.add_update(line, lead, changes)
         self.report.updated += 1
@@ -389,7 +389,7 @@ class Importer:
                 self.report.add_error(row.line, reading.skipped)
                 continue
             for problem in reading.warnings:
-                self.report.add_warning(row.line, f"{fields['name']}: {problem}")
+                self.report.add_read_warning(row.line, f"{fields['name']}: {problem}")
             origin = self.origin(row.line)
             noted: list[str] = []
             if said := said_no.honour_row(

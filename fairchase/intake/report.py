@@ -66,6 +66,7 @@ class ImportReport:
     about: list[str] = field(default_factory=list)  # of the file as a whole: its sheet, columns
     said_no: dict[str, int] = field(default_factory=dict)  # rows a said-no column says yes for
     renamed: list[tuple[int, str]] = field(default_factory=list)  # stored leads a row renamed
+    read_warned: dict[int, list[str]] = field(default_factory=dict)  # `add_read_warning`
 
     def not_read(self, mapping: list[str]) -> None:
         """Say which named columns of the header no lead field reads (a "Telefon" or
@@ -128,6 +129,21 @@ class ImportReport:
     def add_warning(self, line: int, text: str) -> None:
         if len(self.warnings) < MAX_REPORTED:
             self.warnings.append((line, text))
+
+    def add_read_warning(self, line: int, text: str) -> None:
+        """A cell of a row left out or kept in the notes as the row was read: said with the
+        row as it comes in, taken back if the row changes nothing (`came_unchanged`)."""
+        self.read_warned.setdefault(line, []).append(text)
+        self.add_warning(line, text)
+
+    def came_unchanged(self, line: int, stored: bool) -> None:
+        """A row that changes nothing: a lead already stored (`stored`) does not "come in",
+        so its cells' warnings are not listed as if it did (newcomer72 #6: a file imported
+        again listed Dan Moore's extension under "Would come in" beside "10 unchanged")."""
+        self.unchanged += 1
+        texts = self.read_warned.pop(line, []) if stored else []
+        if texts:
+            self.warnings = [w for w in self.warnings if not (w[0] == line and w[1] in texts)]
 
     def add_change(self, line: int, text: str) -> None:
         if len(self.changes) < MAX_REPORTED:

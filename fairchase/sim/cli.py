@@ -153,8 +153,41 @@ def backtest_table(bt: Backtest):
     return t
 
 
-def backtest_main(argv: list[str] | None = None, console: Console | None = None) -> int:
-    """Backtest stopping rules on a JSONL history; print the table; write a plot to --out."""
+def _money(args, business: dict | None) -> tuple[dict, str]:
+    """The backtest's margin and costs: each option given, else the business's (`business`:
+    its saved settings, from the app's database), else the contract's defaults; and the line
+    that says which margin the profit column counts ("at your 30% margin")."""
+    own = business or {}
+    settings = {
+        "margin": args.margin / 100 if args.margin is not None else own.get("margin", 1.0),
+        "hourly_cost": own.get("hourly_cost", 50.0)
+        if args.hourly_cost is None
+        else args.hourly_cost,
+        "complaint_cost": own.get("complaint_cost", 200.0)
+        if args.complaint_cost is None
+        else args.complaint_cost,
+    }
+    percent = f"{settings['margin'] * 100:.4g}%"
+    if args.margin is not None:
+        whose = f"a {percent} margin (--margin)"
+    elif business and not business.get("margin_unset"):
+        whose = f"your {percent} margin (Settings)"
+    elif business:
+        whose = f"a {percent} margin: none is saved in Settings (--margin 30 for 30%)"
+    else:
+        whose = f"a {percent} margin (--margin 30 for 30%)"
+    costs = (
+        f"${settings['hourly_cost']:,.0f} an hour, ${settings['complaint_cost']:,.0f} a complaint"
+    )
+    return settings, f"Profit is counted at {whose}; {costs}."
+
+
+def backtest_main(
+    argv: list[str] | None = None, console: Console | None = None, business: dict | None = None
+) -> int:
+    """Backtest stopping rules on a JSONL history; print the table; write a plot to --out.
+    `business`: the margin and costs saved in the app (`margin_unset` if nobody chose one),
+    the defaults of the options not given."""
     ap = argparse.ArgumentParser(
         prog="fairchase backtest",
         description="What if we had stopped earlier? Stopping rules on your real, finished leads.",
@@ -163,10 +196,17 @@ def backtest_main(argv: list[str] | None = None, console: Console | None = None)
     ap.add_argument("--folds", type=whole(2), default=5)
     ap.add_argument("--out", default="out/backtest")
     ap.add_argument(
-        "--margin", type=number(0.0001, 1), default=1.0, help="share of deal value that is profit"
+        "--margin",
+        type=number(0.01, 100),
+        help="percent of a deal's value that is profit, as Settings takes it (30 for 30%%); "
+        "default: the business's, else 100",
     )
-    ap.add_argument("--hourly-cost", type=number(0, 10_000), default=50.0)
-    ap.add_argument("--complaint-cost", type=number(0, 1_000_000), default=200.0)
+    ap.add_argument(
+        "--hourly-cost", type=number(0, 10_000), help="default: the business's, else 50"
+    )
+    ap.add_argument(
+        "--complaint-cost", type=number(0, 1_000_000), help="default: the business's, else 200"
+    )
     ap.add_argument("--no-fairchase", action="store_true", help="stop-after-N rules only")
     ap.add_argument("--no-plots", action="store_true")
     args = ap.parse_args(argv)
@@ -181,11 +221,7 @@ def backtest_main(argv: list[str] | None = None, console: Console | None = None)
     if not records:
         console.print("[red]No usable leads in the history.[/red]")
         return 1
-    settings = {
-        "margin": args.margin,
-        "hourly_cost": args.hourly_cost,
-        "complaint_cost": args.complaint_cost,
-    }
+    settings, said = _money(args, business)
     with_core = not args.no_fairchase and fairchase_available()
     with _progress(console) as bar:
         task = bar.add_task("fitting folds", total=args.folds if with_core else 1)
@@ -197,6 +233,7 @@ def backtest_main(argv: list[str] | None = None, console: Console | None = None)
             on_fold=lambda f: bar.advance(task),
         )
     console.print(backtest_table(bt))
+    console.print(escape(said))
     console.print(f"[italic]{bt.note}[/italic]")
     if errors:
         console.print(f"{len(errors)} line(s) skipped; {len(records):,} leads used.")

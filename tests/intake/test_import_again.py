@@ -324,3 +324,14 @@ def test_a_file_whose_rows_tie_two_people_together_imports_twice_without_a_chang
     ]
     Lead.objects.all().delete()
     _import_twice(alice, rows)
+
+
+def test_a_dry_run_of_a_file_already_imported_lists_no_row_as_coming_in(alice):
+    """newcomer72 #6: the dry run of docs/example-leads.csv, imported already, listed Dan
+    Moore's phone extension under "Would come in, with a warning" beside "10 unchanged"."""
+    data = (Path(__file__).parents[2] / "docs" / "example-leads.csv").read_bytes()
+    first = import_file(io.BytesIO(data), alice, filename="example-leads.csv")
+    assert any("Dan Moore" in text for _, text in first.warnings)
+    again = import_file(io.BytesIO(data), alice, filename="example-leads.csv", dry_run=True)
+    assert (again.created, again.updated) == (0, 0)
+    assert again.warnings == [], again.warnings

@@ -69,3 +69,21 @@ def test_the_preview_shows_the_good_rows_as_the_import_stores_them(client, alice
         assert preview[line]["error"] == dict(report.warnings).get(line, "").partition(": ")[2]
     assert "never closed" in preview[6]["error"]
     assert preview[4]["fields"]["value"] == Decimal("1200.00")
+
+
+def test_the_preview_says_a_row_that_asked_not_to_be_contacted_comes_in_opted_out(client, alice):
+    """newcomer72 #7: the preview's Problem column was empty for Frank Li (Do not contact =
+    yes) of docs/example-leads.csv, while the dry run said he would come in opted out."""
+    from pathlib import Path
+
+    example = Path(__file__).parents[2] / "docs" / "example-leads.csv"
+    client.force_login(alice)
+    client.post(
+        "/in/import/",
+        {"file": SimpleUploadedFile("example-leads.csv", example.read_bytes(), "text/csv")},
+    )
+    page = client.get(f"/in/import/{ImportJob.objects.get().pk}/").content.decode()
+    frank = re.search(r"<tr[^>]*><td[^>]*>\d+</td><td[^>]*>Frank Li</td>.*?</tr>", page).group(0)
+    assert "comes in opted out, never to be contacted" in frank
+    ann = re.search(r"<tr[^>]*><td[^>]*>2</td>.*?</tr>", page).group(0)
+    assert "opted out" not in ann

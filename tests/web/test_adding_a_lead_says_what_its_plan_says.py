@@ -88,3 +88,16 @@ def test_a_new_salespersons_empty_today_says_how_leads_reach_them_not_to_run_the
     assert "make run" not in client.get("/leads/").content.decode()
     client.force_login(type(boss).objects.get(pk=boss.pk))  # the owner may try the demo
     assert "make run" in client.get("/").content.decode()
+
+
+def test_an_owners_empty_today_says_the_demo_needs_an_empty_database_not_a_fresh_copy(
+    client, boss
+):
+    """newcomer72 #8: the empty Today said to run `make run` "in a fresh copy of Fairchase",
+    while README says the checkout's own database (or any DATA_DIR without one) takes it."""
+    client.force_login(boss)
+    for page in ("/", "/leads/"):
+        html = " ".join(client.get(page).content.decode().split())
+        assert "fresh copy" not in html, page
+        assert "<code>make run DATA_DIR=$HOME/fairchase-demo</code>" in html, page
+        assert "only into an empty database" in html, page

@@ -216,13 +216,21 @@ def _read_ahead(job: ImportJob) -> tuple[list[str], list[dict]]:
                 "line": reading.line,
                 "fields": reading.fields,
                 "skipped": reading.skipped,
-                "error": reading.skipped or "; ".join(reading.warnings),
+                "error": reading.skipped or "; ".join([*reading.warnings, *_said_no(reading)]),
             }
         )
     said = unread_said(unread, job.header)
     if said and not ahead.get("seen_all", True):
         said.append(f"(Counted over the file's first {DRY_RUN_ROWS:,} rows.)")
     return [*ahead["about"], *said], out
+
+
+def _said_no(reading) -> list[str]:
+    """What the preview says of a row whose Do not contact (or status) cell says they opted
+    out, as the dry run says it (newcomer72 #7: its Problem column was empty for them)."""
+    if reading.skipped or reading.fields.get("status") != "Opted out":
+        return []
+    return ["comes in opted out, never to be contacted"]
 
 
 @web_view

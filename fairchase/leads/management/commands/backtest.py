@@ -28,6 +28,25 @@ def not_history(args: list[str]) -> str:
     )
 
 
+def business() -> dict | None:
+    """The business's margin and costs, the backtest's defaults (None before `migrate`)."""
+    from django.db import DatabaseError
+
+    from fairchase.leads.models import BusinessSettings
+
+    try:
+        row = BusinessSettings.objects.order_by("pk").first()
+    except DatabaseError:
+        return None
+    row = row or BusinessSettings()
+    return {
+        "margin": row.margin,
+        "margin_unset": row.margin_unset,
+        "hourly_cost": row.hourly_cost,
+        "complaint_cost": row.complaint_cost,
+    }
+
+
 class Command(BaseCommand):
     help = "Run fairchase.sim's backtest; all arguments pass through (try --help after the name)."
 
@@ -44,7 +63,7 @@ class Command(BaseCommand):
         if problem:
             self.stderr.write(problem)
             raise SystemExit(2)
-        raise SystemExit(backtest_main(argv[2:]) or 0)
+        raise SystemExit(backtest_main(argv[2:], business=business()) or 0)
 
     def handle(self, *args, sim_args=(), **opts):
         # call_command's way in: a refusal raises, as `fairchase backtest` exits non-zero
@@ -53,7 +72,7 @@ class Command(BaseCommand):
         problem = not_history(list(sim_args))
         if problem:
             raise CommandError(problem, returncode=2)
-        code = backtest_main(list(sim_args))
+        code = backtest_main(list(sim_args), business=business())
         if code:
             raise CommandError(
                 f"The backtest did not run (exit {code}): see the message above.",
