@@ -90,9 +90,7 @@ def test_a_new_salespersons_empty_today_says_how_leads_reach_them_not_to_run_the
     assert "make run" in client.get("/").content.decode()
 
 
-def test_an_owners_empty_today_says_the_demo_needs_an_empty_database_not_a_fresh_copy(
-    client, boss
-):
+def test_an_owners_empty_today_says_the_demo_needs_an_empty_database_not_a_fresh_copy(client, boss):
     """newcomer72 #8: the empty Today said to run `make run` "in a fresh copy of Fairchase",
     while README says the checkout's own database (or any DATA_DIR without one) takes it."""
     client.force_login(boss)
