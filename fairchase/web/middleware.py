@@ -212,7 +212,9 @@ def _upload_unread(request, exc: MultiPartParserError) -> HttpResponse:
         here = False
     parts = urlsplit(back)
     response = HttpResponseRedirect(
-        urlunsplit(("", "", parts.path or "/", parts.query, "")) if here else "/", status=303
+        # one leading slash: "//evil.example/x" would leave the site (review31 #8)
+        urlunsplit(("", "", "/" + parts.path.lstrip("/"), parts.query, "")) if here else "/",
+        status=303,
     )
     storage = CookieStorage(request)  # the session is not read yet
     storage.add(messages.ERROR, said)

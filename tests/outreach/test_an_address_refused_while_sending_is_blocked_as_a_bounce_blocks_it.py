@@ -44,3 +44,28 @@ def test_a_policy_refusal_keeps_the_address(alice, make_lead, smtp_server, polic
     lead = _send_to(alice, make_lead, "kept5@example.com")
     assert not Suppression.objects.filter(value="kept5@example.com").exists()
     assert lead.next_channel == "email"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # Postfix checks the sender at RCPT by default: its answer names our address, not theirs
+        "550 5.1.0 <sales@ourshop.example>: Sender address rejected: User unknown in local "
+        "recipient table",
+        "550 5.1.1 <sales@ourshop.example>: Sender address rejected: undeliverable address",
+    ],
+)
+def test_a_refusal_of_our_sender_address_keeps_theirs(
+    alice, make_lead, smtp_server, settings, answer
+):
+    """review31 #1: a relay refusing our own sender blocked each customer it was sent to."""
+    from .conftest import _refusing
+
+    refusing = _refusing(settings, answer)
+    next(refusing)
+    try:
+        lead = _send_to(alice, make_lead, "good.customer@example.com")
+    finally:
+        next(refusing, None)
+    assert not Suppression.objects.exists()
+    assert lead.next_channel == "email"

@@ -47,6 +47,13 @@ def test_without_a_page_to_go_back_to_it_is_today_that_says_so(client, alice):
     assert "That file&#x27;s name is too long: rename it and upload again." in page
 
 
+def test_a_referer_path_with_two_slashes_stays_on_the_site(client, alice):
+    """review31 #8: "//evil.example/x" as a path is another site's address."""
+    client.force_login(alice)
+    r = _upload(client, HTTP_REFERER="http://testserver//evil.example/x")
+    assert r.status_code in (302, 303) and r["Location"] == "/evil.example/x"
+
+
 def test_a_program_still_gets_its_400_saying_why(client, alice):
     client.force_login(alice)
     r = _upload(client, HTTP_ACCEPT="application/json")

@@ -117,3 +117,18 @@ def test_a_lead_added_for_someone_who_said_no_leaves_a_teammates_number_to_its_o
     assert again.status == Status.OPTED_OUT
     assert not Suppression.objects.filter(value=kate.phone).exists()
     assert [w.lead_id for w in held_wishes.waiting_for(bob)] == [kate.pk]
+
+
+def test_a_household_phone_on_his_own_other_record_is_blocked_at_once(alice, bob, make_lead):
+    """review31 #2: John tells Alice "never call again"; her Mary Smith shares the household
+    phone, and Bob's won John Smith holds it too. Held for Bob alone, the number stayed
+    callable through Mary: on Alice's word it is blocked for every holder, as before."""
+    from fairchase.leads import planning
+
+    phone = "+13125550177"
+    actions.mark_won(make_lead(bob, name="John Smith", phone=phone), user=bob)
+    john = make_lead(alice, name="John Smith", email="john@example.com", phone=phone)
+    mary = make_lead(alice, name="Mary Smith", email="", phone=phone)
+    actions.opt_out(Lead.objects.get(pk=john.pk), user=alice)
+    assert Suppression.objects.filter(value=phone).exists()
+    assert "call" not in planning.reachable_channels(Lead.objects.get(pk=mary.pk))

@@ -84,10 +84,10 @@ def test_a_reply_after_a_missed_promise_ends_its_wording_at_once(carl, stop_cloc
 
 
 def test_their_reply_keeps_their_promise_and_the_worker_never_lapses_it(carl, stop_clock):
-    """They wrote before the day they promised: they got in touch, so the promise is kept (the
-    core reads their reply so), not lapsed as missed by the worker after its grace day, with
-    the poor signal of a missed promise on the lead (h155's note)."""
-    stop_clock(datetime(2026, 12, 10, 15, 0, tzinfo=CHI))
+    """They wrote in their grace day, after the day they promised: they got in touch, so the
+    promise is kept (the core reads their reply so), not lapsed as missed by the worker with
+    the poor signal of a missed promise (h155's note)."""
+    stop_clock(datetime(2026, 12, 11, 15, 0, tzinfo=CHI))
     actions.record_reply(Lead.objects.get(pk=carl.pk), "email", text="Floor plan attached.")
     stop_clock(datetime(2026, 12, 12, 12, 1, tzinfo=CHI))
     jobs.lapse_commitments()
@@ -96,8 +96,17 @@ def test_their_reply_keeps_their_promise_and_the_worker_never_lapses_it(carl, st
     assert "missed_promise" not in lead.signals
 
 
+def test_a_reply_before_the_day_they_promised_keeps_no_promise(carl, stop_clock):
+    """review31 #3: a question on Tuesday is not the floor plan promised for Friday."""
+    stop_clock(datetime(2026, 12, 9, 10, 0, tzinfo=CHI))
+    actions.record_reply(Lead.objects.get(pk=carl.pk), "email", text="Which colours?")
+    lead = Lead.objects.get(pk=carl.pk)
+    assert lead.commitments.get().state == Commitment.State.PENDING
+    assert "kept_promise" not in lead.signals
+
+
 def test_the_undo_of_a_reply_puts_their_promise_back(client, alice, carl, stop_clock):
-    stop_clock(datetime(2026, 12, 9, 9, 0, tzinfo=CHI))
+    stop_clock(datetime(2026, 12, 11, 13, 0, tzinfo=CHI))
     actions.log_attempt(carl, "email", "no_answer", user=alice)  # a message of ours, unanswered
     client.force_login(alice)
     card = client.post(
@@ -108,4 +117,6 @@ def test_the_undo_of_a_reply_puts_their_promise_back(client, alice, carl, stop_c
     assert Lead.objects.get(pk=carl.pk).commitments.get().state == Commitment.State.DONE
     token = re.search(r'name="token" value="([^"]+)"', card)[1]
     client.post(f"/leads/{carl.pk}/undo/", {"token": token}, HTTP_HX_REQUEST="true")
-    assert Lead.objects.get(pk=carl.pk).commitments.get().state == Commitment.State.PENDING
+    lead = Lead.objects.get(pk=carl.pk)
+    assert lead.commitments.get().state == Commitment.State.PENDING
+    assert "kept_promise" not in lead.signals  # review31 #4

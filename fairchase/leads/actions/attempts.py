@@ -279,10 +279,10 @@ def record_reply(
     if lead.responded_at is None or at > lead.responded_at:
         lead.responded_at = at
         lead.save(update_fields=["responded_at", "updated_at"])
-    # they got in touch: a promise of theirs made before is kept (as the core reads
-    # `responded_at`), never lapsed as missed later by the worker
+    # they got in touch: a promise of theirs due by then is kept (as the core reads
+    # `responded_at`), never lapsed as missed later by the worker; one due later stands
     for promise in lead.commitments.filter(
-        state=Commitment.State.PENDING, by=Commitment.By.LEAD, created_at__lte=at
+        state=Commitment.State.PENDING, by=Commitment.By.LEAD, due_at__lte=at
     ):
         _resolve(promise, Commitment.State.DONE, at)
     if lead.paused_until is not None and lead.paused_until > at:

@@ -242,16 +242,16 @@ def _opt_out_other_records(
             _done(other, "opt_out")
     for pk in sorted(strangers):
         other = locked.get(pk) or _lock(pk)
-        if withheld.hides(pk) or withheld("phone", other.phone):
+        if withheld.hides(pk):
             continue
+        if withheld("phone", other.phone):  # his own record shares it: blocked on his word,
+            suppress(other.phone, Suppression.Kind.PHONE, "opt-out", but=lead.pk)  # review31 #2
         note = (
             f"{lead.name} (#{lead.pk}) opted out and shares the phone {other.phone}: "
             "the number is suppressed; this record, under another name, is not opted out."
         )
-        if (
-            other.status != Status.OPTED_OUT
-            and not other.status_changes.filter(reason=note).exists()
-        ):
+        noted = other.status_changes.filter(reason=note).exists()
+        if other.status != Status.OPTED_OUT and not noted:
             note_on_timeline(other, note)
     withheld.ask_owners(lead, person)
 

@@ -58,6 +58,7 @@ def undo_outcome(
         lead.commitments.filter(pk__in=list(commitment_ids), state=Commitment.State.DONE).update(
             state=Commitment.State.PENDING, resolved_at=None
         )
+        _unkeep_their_promise(lead)
     if added_commitment_id is not None:
         lead.commitments.filter(pk=added_commitment_id, state=Commitment.State.PENDING).update(
             state=Commitment.State.CANCELLED, resolved_at=now
@@ -86,3 +87,12 @@ def undo_snapshot(lead: Lead) -> dict:
         "responded_at": lead.responded_at.isoformat() if lead.responded_at else None,
         "paused_until": lead.paused_until.isoformat() if lead.paused_until else None,
     }
+
+
+def _unkeep_their_promise(lead: Lead) -> None:
+    """A promise of theirs an undone reply had kept is pending again: the lead's kept-promise
+    signal goes with it, unless another promise of theirs was kept (review31 #4)."""
+    kept = lead.commitments.filter(by=Commitment.By.LEAD, state=Commitment.State.DONE)
+    if "kept_promise" in lead.signals and not kept.exists():
+        lead.signals = [s for s in lead.signals if s != "kept_promise"]
+        lead.save(update_fields=["signals", "updated_at"])

@@ -108,12 +108,20 @@ def _refused(recipients: dict) -> str:
 def _no_such_address(recipients: dict) -> bool:
     """Every refusal names the address itself as wrong, by its status code as a bounce report's
     is read (`dsn.classify`: 5.1.x about the recipient, 5.2.1), not a policy refusal (5.7.x)
-    or a full mailbox (5.2.2), which say nothing against the address."""
-    return bool(recipients) and all(
-        dsn.classify(dsn.status_code(_said(smtplib.SMTPResponseException(code, text))))
-        == dsn.ADDRESS
-        for code, text in recipients.values()
-    )
+    or a full mailbox (5.2.2), which say nothing against the address. A server answers for
+    our own sender address at this step too (Postfix: "550 5.1.0 <us@...>: Sender address
+    rejected"), so a 5.1.0 or a refusal naming the sender never counts (review31 #1)."""
+
+    def theirs(code, text) -> bool:
+        said = _said(smtplib.SMTPResponseException(code, text))
+        status = dsn.status_code(said)
+        return (
+            dsn.classify(status) == dsn.ADDRESS
+            and status != "5.1.0"
+            and "sender" not in said.lower()
+        )
+
+    return bool(recipients) and all(theirs(code, text) for code, text in recipients.values())
 
 
 def _not_open(exc: Exception) -> ChannelError:
