@@ -120,3 +120,20 @@ def test_replied_on_a_call_due_now_is_the_call_they_picked_up(client, alice, col
     )
     tries = [(a.channel, a.outcome) for a in Attempt.objects.filter(lead=cole).order_by("at")]
     assert tries == [("email", "no_answer"), ("call", "replied")]
+
+
+def test_replied_on_an_email_due_now_is_that_email_not_one_weeks_old(client, alice, cole):
+    """review31 #5: three weeks after our last email, the next one due now and sent from the
+    salesperson's own mail program, "Replied" on the card is that email's answer (one new
+    try), not an answer to the old one."""
+    Lead.objects.filter(pk=cole.pk).update(created_at=MONDAY - timedelta(days=30))
+    actions.log_attempt(cole, "email", "no_answer", at=MONDAY - timedelta(days=21))
+    Lead.objects.filter(pk=cole.pk).update(next_channel="email", next_due=MONDAY)
+    client.force_login(alice)
+    client.post(
+        f"/leads/{cole.pk}/outcome/",
+        {"outcome": "replied", "channel": "email", "row": "followup"},
+        HTTP_HX_REQUEST="true",
+    )
+    tries = [(a.channel, a.outcome) for a in Attempt.objects.filter(lead=cole).order_by("at")]
+    assert tries == [("email", "no_answer"), ("email", "replied")]

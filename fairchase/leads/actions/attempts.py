@@ -308,18 +308,17 @@ def logged_try_answered(lead: Lead, channel: str, now: datetime | None = None) -
     """The try of ours, logged already, that a person's "Replied" clicked now answers (Today's
     card, the lead page's buttons for the step planned on `channel`), or None: a reply is
     not an attempt (docs/decision-core.md), so it is recorded on that try (`record_reply`),
-    never as one more. It is our latest try while still silent: a message (logged when sent)
-    answered on a message's buttons, or any try when the buttons' own step is not due yet
-    (nothing due was made since). None for a step due now on a call: "Replied" there is the
-    call they picked up, one try; and for a lead no try is logged on (won, lost, opted out)."""
+    never as one more. It is our latest try while still silent, when the buttons' own step is
+    not due yet (nothing due was made since). None for a step due now: "Replied" there is
+    the call they picked up, or the message sent without Fairchase and its answer, one try
+    (not an answer to a message weeks old: review31 #5); and for a lead no try is logged on
+    (won, lost, opted out)."""
     if lead.status in (Status.WON, Status.LOST, Status.OPTED_OUT):
         return None
     now = now or timezone.now()
     latest = lead.attempts.filter(at__lte=now + CLOCK_SKEW).order_by("-at", "-pk").first()
     if latest is None or latest.outcome not in SILENT_OUTCOMES:
         return None
-    if latest.channel in MESSAGE_CHANNELS and channel in MESSAGE_CHANNELS:
-        return latest
     due = lead.next_due is not None and lead.next_due <= now
     return None if due else latest
 
