@@ -107,19 +107,26 @@ def test_the_undo_of_a_reply_puts_the_try_back_unanswered(client, alice, cole):
     assert (lead.next_due, lead.next_channel) == (before.next_due, before.next_channel)
 
 
+def _replied_on_the_step_due_now(client, alice, lead, channel: str) -> list[tuple[str, str]]:
+    """Replied on the card of `lead`'s step due now on `channel`; its tries after it."""
+    Lead.objects.filter(pk=lead.pk).update(next_channel=channel, next_due=MONDAY)
+    client.force_login(alice)
+    client.post(
+        f"/leads/{lead.pk}/outcome/",
+        {"outcome": "replied", "channel": channel, "row": "followup"},
+        HTTP_HX_REQUEST="true",
+    )
+    return [(a.channel, a.outcome) for a in Attempt.objects.filter(lead=lead).order_by("at")]
+
+
 def test_replied_on_a_call_due_now_is_the_call_they_picked_up(client, alice, cole):
     """The call card's Replied, its call due now, is that call's try (answered), even with
     our last email still unanswered: the call had not been logged."""
     actions.log_attempt(cole, "email", "no_answer", at=MONDAY - timedelta(hours=1))
-    Lead.objects.filter(pk=cole.pk).update(next_channel="call", next_due=MONDAY)
-    client.force_login(alice)
-    client.post(
-        f"/leads/{cole.pk}/outcome/",
-        {"outcome": "replied", "channel": "call", "row": "followup"},
-        HTTP_HX_REQUEST="true",
-    )
-    tries = [(a.channel, a.outcome) for a in Attempt.objects.filter(lead=cole).order_by("at")]
-    assert tries == [("email", "no_answer"), ("call", "replied")]
+    assert _replied_on_the_step_due_now(client, alice, cole, "call") == [
+        ("email", "no_answer"),
+        ("call", "replied"),
+    ]
 
 
 def test_replied_on_an_email_due_now_is_that_email_not_one_weeks_old(client, alice, cole):
@@ -128,12 +135,7 @@ def test_replied_on_an_email_due_now_is_that_email_not_one_weeks_old(client, ali
     try), not an answer to the old one."""
     Lead.objects.filter(pk=cole.pk).update(created_at=MONDAY - timedelta(days=30))
     actions.log_attempt(cole, "email", "no_answer", at=MONDAY - timedelta(days=21))
-    Lead.objects.filter(pk=cole.pk).update(next_channel="email", next_due=MONDAY)
-    client.force_login(alice)
-    client.post(
-        f"/leads/{cole.pk}/outcome/",
-        {"outcome": "replied", "channel": "email", "row": "followup"},
-        HTTP_HX_REQUEST="true",
-    )
-    tries = [(a.channel, a.outcome) for a in Attempt.objects.filter(lead=cole).order_by("at")]
-    assert tries == [("email", "no_answer"), ("email", "replied")]
+    assert _replied_on_the_step_due_now(client, alice, cole, "email") == [
+        ("email", "no_answer"),
+        ("email", "replied"),
+    ]
